@@ -1,0 +1,323 @@
+"""The configuration: ``.copylint.yaml`` found from each file's folder upward, or ``--config``.
+
+Parsed with PyYAML's SafeLoader only (through ``yaml.load(..., LineLoader)``,
+a SafeLoader that also remembers the line of every mapping key, so an error can
+name it). Every key is documented in README.md and described by the JSON Schema
+shipped in ``lint/data/config.schema.json``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lint.model import Severity
+
+CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
+
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    "_build",
+    "build",
+    "dist",
+    "site-packages",
+)
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str | None, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        where = self.path or "<config>"
+        if self.line:
+            where += f":{self.line}"
+        return f"{where}: {self.message}"
+
+
+# Sections validated by the modules that own them: key -> "module:function"; the
+# function takes (value, ConfigContext) and returns the validated value or raises
+# ConfigError. Imported only when the key is present.
+SECTION_VALIDATORS: dict[str, str] = {
+    "languagetool": "lint.languagetool.config:validate",
+    "custom-rules": "lint.custom.config:validate_rules",
+    "packs": "lint.custom.config:validate_packs",
+}
+
+# The keys of the file and what each holds (for the error "did you mean").
+KNOWN_KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "severity",
+    "per-file-ignores",
+    "exclude",
+    "extend-exclude",
+    "language",
+    "rules",
+    "formats",
+    "words",
+    *SECTION_VALIDATORS,
+)
+
+
+class LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the line of each mapping key, by key path."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.lines: dict[tuple[Any, ...], int] = {}
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        self._record(node, ())
+        return super().construct_document(node)
+
+    def _record(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = key_node.value
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
+                self._record(value_node, path + (key,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self.lines[path + (i,)] = item.start_mark.line + 1
+                self._record(item, path + (i,))
+
+
+@dataclass
+class ConfigContext:
+    """What a section validator needs to report an error at the right line."""
+
+    path: str | None
+    lines: Mapping[tuple[Any, ...], int]
+    root: Path
+
+    def error(self, key_path: tuple[Any, ...], message: str) -> ConfigError:
+        line = None
+        for n in range(len(key_path), 0, -1):
+            line = self.lines.get(key_path[:n])
+            if line:
+                break
+        return ConfigError(self.path, message, line)
+
+
+@dataclass
+class Config:
+    path: str | None = None  # the file it came from; None for defaults / --isolated
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to this folder
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    language: str = "en"
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    formats: dict[str, str] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
+    sections: dict[str, Any] = field(default_factory=dict)  # languagetool, custom-rules, packs
+
+    @property
+    def excludes(self) -> list[str]:
+        return self.exclude + self.extend_exclude
+
+
+def closest(name: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.5)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _string_list(value: Any, ctx: ConfigContext, key: tuple[Any, ...]) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ctx.error(key, f"'{key[-1]}' must be a list of strings")
+    return list(value)
+
+
+def _check_selectors(names: Iterable[str], ctx: ConfigContext, key: tuple[Any, ...]) -> None:
+    from lint import registry
+
+    for i, name in enumerate(names):
+        if not registry.is_selector(name):
+            hint = registry.closest_name(name)
+            tip = f" (did you mean '{hint}'?)" if hint else ""
+            raise ctx.error(key + (i,), f"unknown rule code or slug '{name}'{tip}")
+
+
+def _load_section(key: str, value: Any, ctx: ConfigContext) -> Any:
+    import importlib
+
+    module_name, func_name = SECTION_VALIDATORS[key].split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        raise ctx.error((key,), f"'{key}' is not supported by this copylint build") from None
+    validator: Callable[[Any, ConfigContext], Any] = getattr(module, func_name)
+    return validator(value, ctx)
+
+
+def parse_config(text: str, path: str | None, root: Path) -> Config:
+    try:
+        loader = LineLoader(text)
+        try:
+            data = loader.get_single_data()
+            lines = loader.lines
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    ctx = ConfigContext(path, lines, root)
+    config = Config(path=path, root=root)
+    if data is None:
+        return config
+    if not isinstance(data, dict):
+        raise ConfigError(path, "the configuration must be a mapping of keys to values", 1)
+    return _apply(config, data, ctx)
+
+
+def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
+    from lint import registry
+
+    # Sections first: user rule packs register codes that select/ignore may name.
+    for key in SECTION_VALIDATORS:
+        if key in data:
+            config.sections[key] = _load_section(key, data[key], ctx)
+    for key, value in data.items():
+        k = (key,)
+        if key not in KNOWN_KEYS:
+            raise ctx.error(k, f"unknown key '{key}'{closest(str(key), KNOWN_KEYS)}")
+        if key == "select":
+            config.select = _string_list(value, ctx, k)
+            _check_selectors(config.select, ctx, k)
+        elif key == "extend-select":
+            config.extend_select = _string_list(value, ctx, k)
+            _check_selectors(config.extend_select, ctx, k)
+        elif key == "ignore":
+            config.ignore = _string_list(value, ctx, k)
+            _check_selectors(config.ignore, ctx, k)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ctx.error(k, "'severity' must map rule codes to error, warning or info")
+            for code, level in value.items():
+                _check_selectors([code], ctx, (key, code))
+                try:
+                    config.severity[code] = Severity(level)
+                except ValueError:
+                    raise ctx.error(
+                        (key, code), f"severity of '{code}' must be error, warning or info, not '{level}'"
+                    ) from None
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ctx.error(k, "'per-file-ignores' must map globs to lists of codes")
+            for glob, codes in value.items():
+                codes = _string_list(codes, ctx, (key, glob))
+                _check_selectors(codes, ctx, (key, glob))
+                config.per_file_ignores[str(glob)] = codes
+        elif key == "exclude":
+            config.exclude = _string_list(value, ctx, k)
+        elif key == "extend-exclude":
+            config.extend_exclude = _string_list(value, ctx, k)
+        elif key == "language":
+            if not isinstance(value, str) or not value:
+                raise ctx.error(k, "'language' must be a language tag such as en or en-US")
+            config.language = value
+        elif key == "words":
+            config.words = _string_list(value, ctx, k)
+        elif key == "formats":
+            from lint import formats
+
+            if not isinstance(value, dict):
+                raise ctx.error(k, "'formats' must map globs to format names")
+            for glob, fmt in value.items():
+                if fmt not in formats.FORMATS:
+                    raise ctx.error(
+                        (key, glob), f"unknown format '{fmt}'{closest(str(fmt), formats.FORMATS)}"
+                    )
+                config.formats[str(glob)] = fmt
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ctx.error(k, "'rules' must map rule codes to their options")
+            for code, options in value.items():
+                rule = registry.rule_by_name(str(code))
+                if rule is None:
+                    hint = registry.closest_name(str(code))
+                    tip = f" (did you mean '{hint}'?)" if hint else ""
+                    raise ctx.error((key, code), f"unknown rule code or slug '{code}'{tip}")
+                if not isinstance(options, dict):
+                    raise ctx.error((key, code), f"options of '{code}' must be a mapping")
+                for option in options:
+                    if option not in rule.options:
+                        valid = ", ".join(rule.options) or "none"
+                        raise ctx.error(
+                            (key, code, option),
+                            f"rule {rule.code} has no option '{option}'"
+                            f"{closest(str(option), rule.options)} (options: {valid})",
+                        )
+                config.rule_options[rule.code] = dict(options)
+    return config
+
+
+def load_config(path: str | Path) -> Config:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read: {exc}") from None
+    return parse_config(text, str(path), p.resolve().parent)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file from ``start`` upward, stopping at a repository root or /."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            f = candidate / name
+            if f.is_file():
+                return f
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+class ConfigResolver:
+    """The config for each file: a fixed one (``--config``/``--isolated``) or the nearest file, cached per folder."""
+
+    def __init__(self, fixed: Config | None = None) -> None:
+        self.fixed = fixed
+        self._by_file: dict[Path, Config] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+        self.default = Config()
+
+    def for_path(self, path: Path) -> Config:
+        if self.fixed is not None:
+            return self.fixed
+        folder = (path if path.is_dir() else path.parent).resolve()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config_file(folder)
+        found = self._by_folder[folder]
+        if found is None:
+            return self.default
+        if found not in self._by_file:
+            self._by_file[found] = load_config(found)
+        return self._by_file[found]

@@ -1,0 +1,237 @@
+"""The pipeline for one file: load → parse → check → filter, and the fix loop over it.
+
+The CLI, the language server and the Python API (``lint.check_text``) all come
+through ``Linter``; nothing else decides which rules run or which findings stay.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from lint import formats, registry
+from lint.check import Checker
+from lint.config import Config
+from lint.fix import apply_fixes
+from lint.model import Applicability, Document, FileError, Finding, Source
+from lint.rule import Rule
+from lint.source import LoadError, decode, write_source
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Command-line choices that override the config file's."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    languagetool: str | None = None  # --languagetool URL
+    require_languagetool: bool = False
+    report_unused_disables: bool = False
+
+
+# Sources of rules that are not modules in rules/: "module:function" taking
+# (config, selection) and returning rule instances. Imported only when present.
+RULE_PROVIDERS = ("lint.languagetool.provider:rules_for",)
+
+
+def provided_rules(config: Config, selection: Selection) -> list[Rule]:
+    import importlib
+
+    out: list[Rule] = []
+    for spec in RULE_PROVIDERS:
+        module_name, func = spec.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        out.extend(getattr(module, func)(config, selection))
+    return out
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    source: Source | None = None
+    fixed_text: str | None = None  # set by fixing when the text changed
+    fixes_applied: int = 0
+
+
+def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
+    chosen: dict[str, type[Rule]] = {}
+    select = selection.select if selection.select is not None else config.select
+    if select is None:
+        for rule in registry.all_rules():
+            if getattr(rule, "default_enabled", True):
+                chosen[rule.code] = rule
+    else:
+        for name in select:
+            for rule in registry.matching_rules(name):
+                chosen[rule.code] = rule
+    for name in (*config.extend_select, *selection.extend_select):
+        for rule in registry.matching_rules(name):
+            chosen[rule.code] = rule
+    for name in (*config.ignore, *selection.ignore):
+        for rule in registry.matching_rules(name):
+            chosen.pop(rule.code, None)
+    return sorted(chosen.values(), key=lambda r: r.code)
+
+
+class Linter:
+    """Lints and fixes Sources under a config; prepared rules are reused across files."""
+
+    def __init__(self, selection: Selection | None = None) -> None:
+        self.selection = selection or Selection()
+        self._checkers: dict[int, Checker] = {}
+        self._ignores: dict[int, list[tuple[pathspec.PathSpec, list[str]]]] = {}
+
+    def checker(self, config: Config) -> Checker:
+        key = id(config)
+        if key not in self._checkers:
+            rules = [
+                cls(config.rule_options.get(cls.code))
+                for cls in selected_rule_classes(config, self.selection)
+            ]
+            rules.extend(provided_rules(config, self.selection))
+            self._checkers[key] = Checker(rules)
+        return self._checkers[key]
+
+    def document(self, source: Source, config: Config) -> Document:
+        fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
+        return formats.parse(source, fmt, config.language)
+
+    def findings(self, source: Source, config: Config) -> list[Finding]:
+        """Parse, check and filter: the findings a user sees for this text."""
+        doc = self.document(source, config)
+        found = self.checker(config).check(doc)
+        return self.filter(found, doc, config)
+
+    def filter(self, found: Iterable[Finding], doc: Document, config: Config) -> list[Finding]:
+        path = doc.source.path
+        ignored = self._ignored_codes(path, config)
+        out = []
+        for f in found:
+            if ignored and any(_matches(f, code) for code in ignored):
+                continue
+            if doc.suppressions and any(s.covers(f) for s in doc.suppressions):
+                continue
+            severity = _severity_for(f, config)
+            if severity is not None and severity != f.severity:
+                f = dataclasses.replace(f, severity=severity)
+            out.append(dataclasses.replace(f, path=path))
+        return out
+
+    def _ignored_codes(self, path: str, config: Config) -> list[str]:
+        if not config.per_file_ignores:
+            return []
+        key = id(config)
+        if key not in self._ignores:
+            self._ignores[key] = [
+                (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), codes)
+                for glob, codes in config.per_file_ignores.items()
+            ]
+        rel = _relative(path, config.root)
+        codes: list[str] = []
+        for spec, c in self._ignores[key]:
+            if spec.match_file(rel):
+                codes.extend(c)
+        return codes
+
+    def fix(self, source: Source, config: Config, unsafe: bool = False) -> tuple[str, list[Finding], int]:
+        """Apply fixes to a fixed point: (new text, findings that remain, fixes applied)."""
+        allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+        text = source.text
+        applied = 0
+        current = source
+        found = self.findings(current, config)
+        for _ in range(MAX_FIX_PASSES):
+            fixes = [f.fix for f in found if f.fix is not None and f.fix.applicability in allowed]
+            if not fixes:
+                break
+            new_text, count = apply_fixes(text, fixes)
+            if count == 0 or new_text == text:
+                break
+            applied += count
+            text = new_text
+            current = dataclasses.replace(source, text=text, _line_starts=None)
+            found = self.findings(current, config)
+        return text, found, applied
+
+    def lint_file(
+        self, path: str, config: Config, data: bytes | None = None, *, fix: bool = False,
+        unsafe: bool = False, write: bool = True,
+    ) -> FileResult:
+        result = FileResult(path)
+        try:
+            source = decode(path, data) if data is not None else _read(path)
+        except LoadError as exc:
+            result.errors.append(FileError(path, str(exc)))
+            return result
+        result.source = source
+        try:
+            if fix:
+                text, found, applied = self.fix(source, config, unsafe)
+                result.findings = found
+                if text != source.text:
+                    result.fixed_text = text
+                    result.fixes_applied = applied
+                    if write:
+                        write_source(source, text)
+            else:
+                result.findings = self.findings(source, config)
+        except formats.ParseError as exc:
+            result.errors.append(FileError(path, str(exc), exc.line))
+        except LoadError as exc:
+            result.errors.append(FileError(path, str(exc)))
+        return result
+
+
+def _read(path: str) -> Source:
+    from lint.source import read_source
+
+    return read_source(path)
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _matches(finding: Finding, selector: str) -> bool:
+    return finding.rule == selector or finding.code.upper().startswith(selector.upper())
+
+
+def _severity_for(finding: Finding, config: Config):  # type: ignore[no-untyped-def]
+    if not config.severity:
+        return None
+    best = None
+    best_len = -1
+    for selector, level in config.severity.items():
+        if _matches(finding, selector) and len(selector) > best_len:
+            best, best_len = level, len(selector)
+    return best
+
+
+def check_text(text: str, path: str = "x.md", config: Config | None = None,
+               select: Sequence[str] | None = None) -> list[Finding]:
+    """Findings for a text as if it were the file ``path`` (which picks the format)."""
+    linter = Linter(Selection(select=tuple(select) if select is not None else None))
+    return linter.findings(Source(path, text), config or Config())
+
+
+def fix_text(text: str, path: str = "x.md", config: Config | None = None,
+             unsafe: bool = False, select: Sequence[str] | None = None) -> str:
+    """The text with every safe fix applied (and unsafe ones with ``unsafe=True``)."""
+    linter = Linter(Selection(select=tuple(select) if select is not None else None))
+    new_text, _, _ = linter.fix(Source(path, text), config or Config(), unsafe)
+    return new_text

@@ -1,0 +1,57 @@
+"""The parse stage: a Source becomes a Document of prose Segments.
+
+Each format is a module here with ``parse(source) -> Document`` and the file
+extensions it claims; ``parse`` picks the module by name. A parser that
+cannot read a malformed file raises ``ParseError`` with the 1-based line.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+from collections.abc import Mapping
+from pathlib import PurePath
+
+from lint.model import Document, Source
+
+# format name -> (module, extensions). Modules are imported only when a file of theirs is seen.
+FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "text": ("lint.formats.text", (".txt", ".text")),
+    "markdown": ("lint.formats.markdown", (".md", ".markdown")),
+}
+
+DEFAULT_FORMAT = "text"
+
+
+class ParseError(Exception):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def extensions() -> set[str]:
+    return {ext for _, exts in FORMATS.values() for ext in exts}
+
+
+def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | None:
+    """The format of a path: a config override (glob → format) first, then the extension."""
+    name = PurePath(path).name
+    for pattern, fmt in (overrides or {}).items():
+        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, pattern):
+            return fmt
+    suffix = PurePath(path).suffix.lower()
+    for fmt, (_, exts) in FORMATS.items():
+        if suffix in exts:
+            return fmt
+    return None
+
+
+def parse(source: Source, fmt: str, language: str = "en") -> Document:
+    module_name = FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT])[0]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        module = importlib.import_module(FORMATS[DEFAULT_FORMAT][0])
+    doc: Document = module.parse(source)
+    doc.language = language
+    return doc

@@ -1,0 +1,29 @@
+"""Plain text: every block of non-blank lines is one paragraph segment.
+
+Lines inside a block stay in the segment with their newlines (hard-wrapped prose
+is one paragraph); leading and trailing whitespace of the block is left out so
+that rules see where the words start.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.model import Document, Segment, Source
+
+_BLOCK = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
+
+
+def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index: int = 0) -> list[Segment]:
+    """Paragraph segments of a stretch of plain text that starts at ``offset`` in the Source."""
+    out = []
+    for m in _BLOCK.finditer(text):
+        block = m.group()
+        stripped = block.strip()
+        lead = len(block) - len(block.lstrip())
+        out.append(Segment.contiguous(stripped, kind, offset + m.start() + lead, start_index + len(out)))
+    return out
+
+
+def parse(source: Source) -> Document:
+    return Document(source, "text", segments_of(source.text))

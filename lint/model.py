@@ -1,0 +1,231 @@
+"""The data that flows through copylint: Source → Document (Segments) → Finding (Fix, Edit).
+
+Offsets everywhere are code-point indexes into ``Source.text`` (the decoded file,
+newlines exactly as found, without the BOM). Lines and columns are derived only
+when reporting (see ``Source.position``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(str, enum.Enum):
+    SAFE = "safe"  # applied by --fix
+    UNSAFE = "unsafe"  # applied only with --unsafe-fixes; a suggestion in editors
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, in code points
+    offset: int  # 0-based code-point offset into Source.text
+
+
+@dataclass
+class Source:
+    """A file as the user has it; fixes are written back byte-faithfully."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"  # codec name without BOM handling: utf-8, utf-16-le, utf-16-be
+    bom: bool = False
+    raw: bytes | None = None  # the bytes as read, to detect a change on disk before writing
+    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def newline(self) -> str:
+        """The dominant newline of the file ("\\n" where there is none)."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"))
+        return best[1] if best[0] else "\n"
+
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            text = self.text
+            i = 0
+            n = len(text)
+            while True:
+                j = _next_newline(text, i)
+                if j < 0:
+                    break
+                k = j + 2 if text.startswith("\r\n", j) else j + 1
+                starts.append(k)
+                i = k
+                if i >= n:
+                    break
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> Position:
+        starts = self.line_starts()
+        line = bisect.bisect_right(starts, offset) - 1
+        return Position(line + 1, offset - starts[line] + 1, offset)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its newline."""
+        starts = self.line_starts()
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def encode(self, text: str | None = None) -> bytes:
+        body = (self.text if text is None else text).encode(self.encoding)
+        if self.bom:
+            body = "\ufeff".encode(self.encoding) + body
+        return body
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+def _next_newline(text: str, start: int) -> int:
+    lf = text.find("\n", start)
+    cr = text.find("\r", start)
+    if cr < 0:
+        return lf
+    if lf < 0:
+        return cr
+    return min(lf, cr)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of prose with a map back to the Source.
+
+    ``anchors`` is a sorted tuple of (segment offset, source offset) pairs: segment
+    character ``i`` sits at ``src + (i - seg)`` for the last anchor with ``seg <= i``.
+    Plain text has one anchor; formats that drop markup inside a paragraph add one
+    anchor per contiguous run.
+    """
+
+    text: str
+    kind: str  # paragraph, heading, list_item, table_cell, blockquote, caption, msgstr, cue, string, ...
+    anchors: tuple[tuple[int, int], ...]
+    index: int = 0  # position in Document.segments
+    # Bilingual formats (PO, XLIFF): the text this segment translates (msgid, <source>).
+    source_text: str | None = None
+    # Where the segment came from inside its file, when the format names it (an i18n key, a PO msgctxt).
+    key: str | None = None
+
+    @classmethod
+    def contiguous(cls, text: str, kind: str, start: int, index: int = 0) -> Segment:
+        return cls(text, kind, ((0, start),), index)
+
+    def to_source(self, i: int) -> int:
+        anchors = self.anchors
+        if len(anchors) == 1:
+            return anchors[0][1] + i
+        k = bisect.bisect_right(anchors, (i, float("inf"))) - 1
+        seg, src = anchors[max(k, 0)]
+        return src + (i - seg)
+
+    def to_source_end(self, i: int) -> int:
+        """Map an exclusive end offset: the end of the character before ``i``."""
+        if i <= 0:
+            return self.to_source(0)
+        return self.to_source(i - 1) + 1
+
+    def is_contiguous(self, start: int, end: int) -> bool:
+        """True when segment[start:end] is one unbroken run of the Source."""
+        if end <= start:
+            return True
+        return self.to_source_end(end) - self.to_source(start) == end - start
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Findings whose start lies in [start, end) and whose code matches ``codes`` (None: all) are dropped."""
+
+    start: int
+    end: int
+    codes: frozenset[str] | None = None
+    line: int = 0  # where the switch is written, to report it when unused or unknown
+
+    def covers(self, finding: Finding) -> bool:
+        if not (self.start <= finding.start < self.end):
+            return False
+        if self.codes is None:
+            return True
+        return any(finding.code.upper().startswith(c.upper()) or finding.rule == c for c in self.codes)
+
+
+@dataclass
+class Document:
+    """What a format parser makes of a Source: its prose segments, in order."""
+
+    source: Source
+    format: str
+    segments: list[Segment]
+    language: str = "en"
+    # Source ranges that are not prose (code, markup, front matter): source-scope
+    # rules that must not look inside them (e.g. runs of spaces) consult this.
+    protected: list[tuple[int, int]] = field(default_factory=list)
+    # Inline switches found by the parser (``<!-- copylint-disable S102 -->``).
+    suppressions: list[Suppression] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def is_protected(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.protected, (offset, float("inf"))) - 1
+        return i >= 0 and self.protected[i][0] <= offset < self.protected[i][1]
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return min(e.start for e in self.edits), max(e.end for e in self.edits)
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    rule: str  # slug
+    message: str
+    start: int
+    end: int
+    severity: Severity = Severity.WARNING
+    fix: Fix | None = None
+    path: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.start, self.end, self.code)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be read, parsed or written: reported, exit 2."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

@@ -1,0 +1,151 @@
+"""What a rule is: its metadata, its examples, and the two ways it may look at text.
+
+A rule is one module in ``rules/<family>/``, defining one subclass of ``Rule``.
+It is pure: the same document and options give the same findings; no I/O.
+
+Two scopes:
+
+- ``scope = "prose"``: ``check_segment`` is called for each prose segment whose
+  kind the rule accepts and in which ``trigger`` matches (the engine searches the
+  triggers of all prose rules at once, so a clean segment costs one scan, not
+  one per rule). Offsets a rule yields are segment offsets; ``finding()`` maps
+  them to the Source and drops a fix whose span is not one contiguous run of
+  the Source (it would overwrite markup the segment does not show).
+- ``scope = "document"``: ``check_document`` sees the whole Document once
+  (layout rules on the raw text, or prose rules that compare segments) and
+  yields findings in Source offsets (``finding_at``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from lint.model import Applicability, Document, Edit, Finding, Fix, Segment, Severity
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text the rule must flag (``fixed`` is the text after its fix, if any) or must not flag.
+
+    ``path`` names the file the text pretends to come from, which picks the format.
+    """
+
+    text: str
+    fixed: str | None = None
+    path: str = "example.txt"
+    note: str = ""
+
+
+class Rule:
+    code: ClassVar[str]
+    slug: ClassVar[str]
+    summary: ClassVar[str]
+    # Markdown. What it catches and why a reader is worse off for it.
+    rationale: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    fix: ClassVar[Applicability | None] = None
+    # Why the fix is safe or unsafe, shown by `explain` and in docs.
+    fix_note: ClassVar[str] = ""
+    scope: ClassVar[str] = "prose"
+    kinds: ClassVar[frozenset[str] | None] = None  # segment kinds; None accepts all
+    languages: ClassVar[frozenset[str] | None] = None  # primary subtags; None = any language
+    trigger: ClassVar[str | None] = None  # regex (stdlib syntax); None = every segment
+    trigger_flags: ClassVar[int] = 0
+    options: ClassVar[Mapping[str, Any]] = {}
+    tags: ClassVar[tuple[str, ...]] = ()
+    flag: ClassVar[tuple[Example, ...]] = ()
+    allow: ClassVar[tuple[Example, ...]] = ()
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        merged = dict(self.options)
+        merged.update(options or {})
+        self.opts: dict[str, Any] = merged
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789") or self.code
+
+    def applies_to(self, language: str) -> bool:
+        if self.languages is None:
+            return True
+        return language.split("-")[0].lower() in self.languages
+
+    # -- the two ways to look at text -------------------------------------------------
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    # -- building findings ---------------------------------------------------------------
+
+    def finding(
+        self,
+        seg: Segment,
+        start: int,
+        end: int,
+        message: str,
+        replacement: str | None = None,
+        *,
+        edits: Iterable[tuple[int, int, str]] | None = None,
+        applicability: Applicability | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding at segment offsets [start, end), with an optional fix.
+
+        ``replacement`` replaces the whole span; ``edits`` gives segment-offset
+        edits instead. A fix whose edits do not each map onto one contiguous run
+        of the Source is dropped: the finding is still reported.
+        """
+        src_start = seg.to_source(start)
+        src_end = seg.to_source_end(end) if end > start else src_start
+        fix = None
+        if replacement is not None:
+            edits = [(start, end, replacement)]
+        if edits is not None and (applicability or self.fix):
+            mapped = []
+            for s, e, r in edits:
+                if not seg.is_contiguous(s, e):
+                    mapped = []
+                    break
+                if e > s:
+                    ss, se = seg.to_source(s), seg.to_source_end(e)
+                else:  # an insertion: before character s, or after the last one
+                    ss = se = seg.to_source(s) if s < len(seg.text) else seg.to_source_end(s)
+                mapped.append(Edit(ss, se, r))
+            if mapped:
+                fix = Fix(tuple(mapped), applicability or self.fix or Applicability.SAFE)
+        return Finding(
+            self.code, self.slug, message, src_start, src_end, severity or self.severity, fix
+        )
+
+    def finding_at(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        replacement: str | None = None,
+        *,
+        edits: Iterable[tuple[int, int, str]] | None = None,
+        applicability: Applicability | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding at Source offsets (document-scope rules)."""
+        fix = None
+        if replacement is not None:
+            edits = [(start, end, replacement)]
+        if edits is not None and (applicability or self.fix):
+            fix = Fix(
+                tuple(Edit(s, e, r) for s, e, r in edits),
+                applicability or self.fix or Applicability.SAFE,
+            )
+        return Finding(self.code, self.slug, message, start, end, severity or self.severity, fix)
+
+    @classmethod
+    def compiled_trigger(cls) -> re.Pattern[str] | None:
+        return re.compile(cls.trigger, cls.trigger_flags) if cls.trigger else None
+

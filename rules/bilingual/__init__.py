@@ -1,0 +1,1 @@
+"""Family B: a translation checked against its source (PO, XLIFF)."""

@@ -1,0 +1,48 @@
+"""W101 leading-whitespace: the text starts with spaces or blank lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+_LEADING = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*(?=\S)|\A(?:[ \t]*(?:\r\n|\r|\n))+")
+
+
+class LeadingWhitespace(Rule):
+    code = "W101"
+    slug = "leading-whitespace"
+    summary = "Whitespace before the first character of the text"
+    rationale = """
+**What it does.** Flags spaces, tabs and blank lines before the first visible
+character of a file.
+
+**Why is this bad?** Scrapers and CMS exports leave the indentation of the
+element they cut the text from. Renderers show it as a stray indent, and it
+hides other residue glued to the start (a metadata label, a bullet).
+"""
+    severity = Severity.WARNING
+    fix = Applicability.SAFE
+    fix_note = "Deletes only whitespace; the words are untouched."
+    scope = "document"
+    flag = (
+        Example(" date 2024-01-24 Videograb shows an explosion.", "date 2024-01-24 Videograb shows an explosion."),
+        Example("\n\nThe first paragraph.\n", "The first paragraph.\n"),
+        Example("\t\tIndented by the CMS.\n", "Indented by the CMS.\n"),
+        Example("  \n  Two kinds of space.\n", "Two kinds of space.\n"),
+        Example("\r\n\r\nWindows blank lines first.\r\n", "Windows blank lines first.\r\n"),
+    )
+    allow = (
+        Example("The text starts at once.\n"),
+        Example("Videograb shows an explosion.  Two spaces later are another rule's business.\n"),
+        Example("First line.\n   An indented second line is not the start of the text.\n"),
+        Example(""),
+        Example("A\n\n\nblank-line run in the middle is W103.\n"),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        m = _LEADING.match(doc.text)
+        if m and m.end() > 0:
+            yield self.finding_at(0, m.end(), "The text starts with whitespace", "")

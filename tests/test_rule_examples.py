@@ -1,0 +1,58 @@
+"""Every built-in rule's own examples are its tests: what it must flag (and how its fix reads) and what it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+import lint
+from lint import registry
+from lint.rule import Example, Rule
+
+RULES = registry.builtin_rules()
+
+
+def _cases(kind: str) -> list[tuple[type[Rule], Example]]:
+    return [(rule, ex) for rule in RULES for ex in getattr(rule, kind)]
+
+
+def _id(case: tuple[type[Rule], Example]) -> str:
+    rule, ex = case
+    return f"{rule.code}:{ex.text[:40]!r}"
+
+
+@pytest.mark.parametrize("case", _cases("flag"), ids=_id)
+def test_rule_flags_its_example(case: tuple[type[Rule], Example]) -> None:
+    rule, ex = case
+    found = [f for f in lint.check_text(ex.text, path=ex.path, select=[rule.code]) if f.code == rule.code]
+    assert found, f"{rule.code} did not flag {ex.text!r}"
+    if ex.fixed is not None:
+        fixed = lint.fix_text(ex.text, path=ex.path, select=[rule.code], unsafe=True)
+        assert fixed == ex.fixed
+        # Idempotent: fixing the fixed text changes nothing.
+        assert lint.fix_text(fixed, path=ex.path, select=[rule.code], unsafe=True) == fixed
+
+
+@pytest.mark.parametrize("case", _cases("allow"), ids=_id)
+def test_rule_allows_its_example(case: tuple[type[Rule], Example]) -> None:
+    rule, ex = case
+    found = [f for f in lint.check_text(ex.text, path=ex.path, select=[rule.code]) if f.code == rule.code]
+    assert not found, f"{rule.code} flagged {ex.text!r}: {[f.message for f in found]}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_metadata_is_complete(rule: type[Rule]) -> None:
+    assert rule.code[0].isalpha() and rule.code[1:].isdigit() and len(rule.code) == 4
+    assert rule.slug and rule.slug == rule.slug.lower() and " " not in rule.slug
+    assert rule.summary and rule.rationale.strip()
+    assert len(rule.flag) >= 5 and len(rule.allow) >= 5
+    if rule.fix is not None:
+        assert rule.fix_note, f"{rule.code} has a fix but no fix_note"
+    # One rule per module, named after what it catches.
+    assert rule.__module__.rsplit(".", 1)[-1] == rule.slug.replace("-", "_")
+
+
+def test_codes_and_slugs_are_unique() -> None:
+    codes = [r.code for r in RULES]
+    slugs = [r.slug for r in RULES]
+    assert len(set(codes)) == len(codes)
+    assert len(set(slugs)) == len(slugs)
