@@ -19,7 +19,7 @@ from lint.config import Config
 from lint.fix import apply_fixes
 from lint.model import Applicability, Document, FileError, Finding, Source
 from lint.rule import Rule
-from lint.source import LoadError, decode, write_source
+from lint.source import BinaryFile, LoadError, decode, write_source
 
 MAX_FIX_PASSES = 10
 
@@ -63,6 +63,7 @@ class FileResult:
     source: Source | None = None
     fixed_text: str | None = None  # set by fixing when the text changed
     fixes_applied: int = 0
+    skipped: str | None = None  # why the file was not linted (binary), shown under --verbose
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -172,6 +173,9 @@ class Linter:
         result = FileResult(path)
         try:
             source = decode(path, data) if data is not None else _read(path)
+        except BinaryFile as exc:
+            result.skipped = str(exc)
+            return result
         except LoadError as exc:
             result.errors.append(FileError(path, str(exc)))
             return result
@@ -191,6 +195,8 @@ class Linter:
             result.errors.append(FileError(path, str(exc), exc.line))
         except LoadError as exc:
             result.errors.append(FileError(path, str(exc)))
+        except RecursionError:
+            result.errors.append(FileError(path, "internal error: the document nests too deeply"))
         return result
 
 

@@ -1,0 +1,142 @@
+"""The discover stage: which files a run lints.
+
+Folders are walked without following symlinks out of the tree; ``.gitignore``
+files (from the repository root down) and the config's ``exclude`` globs are
+honoured with ``pathspec``; only files whose extension a format claims (or that
+the config's ``formats`` maps) are taken. A file named explicitly is always
+linted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from lint import formats
+from lint.config import Config, ConfigResolver
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: str
+    config: Config
+
+
+class _IgnoreCache:
+    def __init__(self) -> None:
+        self._gitignore: dict[Path, pathspec.PathSpec | None] = {}
+        self._exclude: dict[int, pathspec.PathSpec] = {}
+        self._repo_root: dict[Path, Path | None] = {}
+
+    def gitignore(self, folder: Path) -> pathspec.PathSpec | None:
+        if folder not in self._gitignore:
+            spec = None
+            f = folder / ".gitignore"
+            if f.is_file():
+                try:
+                    lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
+                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                except (OSError, ValueError):
+                    spec = None
+            self._gitignore[folder] = spec
+        return self._gitignore[folder]
+
+    def repo_root(self, folder: Path) -> Path | None:
+        if folder not in self._repo_root:
+            root = None
+            for candidate in (folder, *folder.parents):
+                if (candidate / ".git").exists():
+                    root = candidate
+                    break
+            self._repo_root[folder] = root
+        return self._repo_root[folder]
+
+    def exclude(self, config: Config) -> pathspec.PathSpec:
+        key = id(config)
+        if key not in self._exclude:
+            self._exclude[key] = pathspec.PathSpec.from_lines("gitwildmatch", config.excludes)
+        return self._exclude[key]
+
+    def is_gitignored(self, path: Path, is_dir: bool) -> bool:
+        root = self.repo_root(path.parent)
+        if root is None:
+            return False
+        folders = [path.parent]
+        folders.extend(p for p in path.parent.parents if p == root or root in p.parents)
+        for folder in reversed(folders):  # deeper .gitignore files are read last and win
+            spec = self.gitignore(folder)
+            if spec is None:
+                continue
+            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(rel):
+                return True
+        return False
+
+    def is_excluded(self, path: Path, config: Config, is_dir: bool) -> bool:
+        spec = self.exclude(config)
+        try:
+            rel = path.relative_to(config.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.name
+        return spec.match_file(rel + ("/" if is_dir else "")) or spec.match_file(path.name)
+
+
+def _relative(path: Path, config: Config) -> str:
+    try:
+        return path.relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def lintable(path: str, config: Config) -> bool:
+    return formats.format_for(path, config.formats) is not None
+
+
+def discover(paths: Iterable[str], resolver: ConfigResolver) -> Iterator[Candidate]:
+    """Candidates in a stable order: arguments as given, each folder sorted."""
+    cache = _IgnoreCache()
+    seen: set[Path] = set()
+    for arg in paths:
+        p = Path(arg)
+        if p.is_file() or not p.exists():
+            # Named explicitly: always linted (a missing file becomes a load error).
+            if p.resolve() not in seen:
+                seen.add(p.resolve())
+                yield Candidate(arg, resolver.for_path(p))
+            continue
+        yield from _walk(p, resolver, cache, seen)
+
+
+def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Path]) -> Iterator[Candidate]:
+    real_top = top.resolve()
+    for folder, dirs, files in os.walk(top, followlinks=False):
+        here = Path(folder)
+        real_here = here.resolve()
+        config = resolver.for_path(here)
+        keep = []
+        for d in sorted(dirs):
+            full = real_here / d
+            if (here / d).is_symlink():
+                continue
+            if cache.is_excluded(full, config, True) or cache.is_gitignored(full, True):
+                continue
+            keep.append(d)
+        dirs[:] = keep
+        for name in sorted(files):
+            shown = here / name
+            full = real_here / name
+            if shown.is_symlink():
+                target = shown.resolve()
+                if real_top not in target.parents or not target.is_file():
+                    continue  # never follow a link out of the tree
+                full = target
+            if full in seen or not lintable(_relative(full, config), config):
+                continue
+            if cache.is_excluded(full, config, False) or cache.is_gitignored(real_here / name, False):
+                continue
+            seen.add(full)
+            yield Candidate(str(shown), config)

@@ -1,0 +1,125 @@
+"""The report stage: findings out, in the format the reader (a person, CI, an editor) needs.
+
+A reporter is fed one FileResult at a time, in order, and writes as it goes, so
+that memory stays bounded however many findings a run has (the errors, which
+are few, may be kept for the end). Formats are looked up by name and imported
+only when asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from lint.engine import FileResult
+from lint.model import Finding, Source
+
+REPORTERS: dict[str, str] = {
+    "text": "lint.report.text:TextReporter",
+    "json": "lint.report.json:JsonReporter",
+    "sarif": "lint.report.sarif:SarifReporter",
+    "github": "lint.report.github:GithubReporter",
+    "rdjson": "lint.report.rdjson:RdjsonReporter",
+    "gitlab": "lint.report.gitlab:GitlabReporter",
+}
+
+DOCS_URL = "https://github.com/copylint/copylint/blob/main/docs/rules.md"
+
+
+def rule_url(code: str, slug: str) -> str:
+    """The rule's anchor in docs/rules.md (generated: one heading per rule, `CODE slug`)."""
+    return f"{DOCS_URL}#{code.lower()}-{slug}"
+
+
+@dataclass
+class ReportOptions:
+    color: bool = False
+    show_source: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    fixing: bool = False  # --fix was given: say what was fixed
+    unsafe_fixes: bool = False
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    findings: int = 0
+    fixable: int = 0  # safe fixes remaining
+    unsafe_fixable: int = 0
+    fixed: int = 0
+    files_fixed: int = 0
+    errors: int = 0
+    by_code: Counter[str] = field(default_factory=Counter)
+    slugs: dict[str, str] = field(default_factory=dict)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.errors += len(result.errors)
+        self.fixed += result.fixes_applied
+        if result.fixed_text is not None:
+            self.files_fixed += 1
+        for f in result.findings:
+            self.findings += 1
+            self.by_code[f.code] += 1
+            self.slugs[f.code] = f.rule
+            if f.fix is not None:
+                if f.fix.applicability.value == "safe":
+                    self.fixable += 1
+                else:
+                    self.unsafe_fixable += 1
+
+
+def position_dict(source: Source | None, offset: int) -> dict[str, int]:
+    if source is None:
+        return {"line": 1, "column": offset + 1, "offset": offset}
+    p = source.position(offset)
+    return {"line": p.line, "column": p.column, "offset": p.offset}
+
+
+def finding_dict(finding: Finding, source: Source | None) -> dict[str, Any]:
+    """A finding as the JSON contract (docs/json-output.md) spells it."""
+    fix = None
+    if finding.fix is not None:
+        fix = {
+            "applicability": finding.fix.applicability.value,
+            "edits": [
+                {"start": position_dict(source, e.start), "end": position_dict(source, e.end),
+                 "replacement": e.replacement}
+                for e in finding.fix.edits
+            ],
+        }
+    return {
+        "path": finding.path,
+        "code": finding.code,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "start": position_dict(source, finding.start),
+        "end": position_dict(source, finding.end),
+        "fix": fix,
+    }
+
+
+class Reporter:
+    def __init__(self, stream: IO[str], options: ReportOptions) -> None:
+        self.stream = stream
+        self.options = options
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: FileResult) -> None:
+        pass
+
+    def finish(self, summary: Summary) -> None:
+        pass
+
+
+def reporter_for(name: str, stream: IO[str], options: ReportOptions) -> Reporter:
+    module_name, cls_name = REPORTERS[name].split(":")
+    cls = getattr(importlib.import_module(module_name), cls_name)
+    reporter: Reporter = cls(stream, options)
+    return reporter

@@ -1,0 +1,45 @@
+"""JSON output: the contract editors and CI scripts read (docs/json-output.md, lint/data/output.schema.json).
+
+Streamed: findings are written as each file is done; errors (few) and the
+summary close the object.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lint.engine import FileResult
+from lint.model import FileError
+from lint.report import Reporter, Summary, finding_dict
+
+VERSION = 1
+
+
+class JsonReporter(Reporter):
+    def start(self) -> None:
+        self._first = True
+        self._errors: list[FileError] = []
+        self.stream.write('{"version": %d, "findings": [' % VERSION)
+
+    def file(self, result: FileResult) -> None:
+        self._errors.extend(result.errors)
+        for f in result.findings:
+            self.stream.write("\n  " if self._first else ",\n  ")
+            self._first = False
+            self.stream.write(json.dumps(finding_dict(f, result.source), ensure_ascii=False))
+
+    def finish(self, summary: Summary) -> None:
+        errors = [
+            {"path": e.path, "message": e.message, **({"line": e.line} if e.line else {})}
+            for e in self._errors
+        ]
+        tail = {
+            "files": summary.files,
+            "findings": summary.findings,
+            "fixable": summary.fixable,
+            "unsafe_fixable": summary.unsafe_fixable,
+            "fixed": summary.fixed,
+            "errors": summary.errors,
+        }
+        self.stream.write("\n], \"errors\": " + json.dumps(errors, ensure_ascii=False))
+        self.stream.write(', "summary": ' + json.dumps(tail) + "}\n")

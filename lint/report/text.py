@@ -1,0 +1,86 @@
+"""Text output for people: ``path:line:col: CODE [slug] message``, a source excerpt on a terminal, a summary."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import click
+
+from lint.engine import FileResult
+from lint.report import Reporter, Summary
+
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _width(text: str) -> int:
+    """Terminal cells: wide East Asian characters take two, combining marks none."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width
+
+
+class TextReporter(Reporter):
+    def _style(self, text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if self.options.color else text  # type: ignore[arg-type]
+
+    def file(self, result: FileResult) -> None:
+        out = self.stream
+        for error in result.errors:
+            click.echo(f"{error}", file=out)
+        if self.options.quiet:
+            return
+        source = result.source
+        for f in result.findings:
+            if source is not None:
+                start = source.position(f.start)
+                line, col = start.line, start.column
+            else:
+                line, col = 1, f.start + 1
+            where = self._style(f"{f.path}:{line}:{col}:", bold=True)
+            code = self._style(f.code, fg=_SEVERITY_COLOURS.get(f.severity.value), bold=True)
+            mark = " [*]" if f.fix is not None and f.fix.applicability.value == "safe" else ""
+            click.echo(f"{where} {code} [{f.rule}] {f.message}{mark}", file=out)
+            if self.options.show_source and source is not None:
+                self._excerpt(source, line, col, f.end)
+
+    def _excerpt(self, source, line: int, col: int, end_offset: int) -> None:  # type: ignore[no-untyped-def]
+        text = source.line_text(line).expandtabs(1)
+        line_start = source.line_starts()[line - 1]
+        end_col = min(end_offset - line_start, len(text)) + 1
+        prefix = text[: col - 1]
+        span = max(_width(text[col - 1 : end_col - 1]), 1)
+        gutter = f"{line:>4} | "
+        click.echo(f"{gutter}{text}", file=self.stream)
+        carets = self._style("^" * span, fg="red", bold=True)
+        click.echo(" " * (len(gutter) - 2) + "| " + " " * _width(prefix) + carets, file=self.stream)
+
+    def finish(self, summary: Summary) -> None:
+        out = self.stream
+        if self.options.statistics and summary.by_code:
+            for code, count in summary.by_code.most_common():
+                click.echo(f"{count:>6}  {code:<8} {summary.slugs.get(code, '')}", file=out)
+        if self.options.quiet:
+            return
+        files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
+        if self.options.fixing and summary.fixed:
+            click.echo(
+                f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} "
+                f"in {summary.files_fixed} file{'s' if summary.files_fixed != 1 else ''}"
+                f" ({summary.findings} remaining).",
+                file=out,
+            )
+        elif summary.findings == 0:
+            click.echo(f"All checks passed ({files}).", file=out)
+            return
+        if summary.findings and not (self.options.fixing and summary.fixed):
+            extra = []
+            if summary.fixable:
+                extra.append(f"{summary.fixable} fixable with --fix")
+            if summary.unsafe_fixable and not self.options.unsafe_fixes:
+                extra.append(f"{summary.unsafe_fixable} more with --unsafe-fixes")
+            tail = f" ({', '.join(extra)})" if extra else ""
+            noun = "finding" if summary.findings == 1 else "findings"
+            click.echo(f"Found {summary.findings} {noun} in {files}{tail}.", file=out)
