@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["check_text", "fix_text", "__version__"]
+__all__ = ["__version__", "check_text", "fix_text"]
 
 if TYPE_CHECKING:
     from lint.engine import check_text, fix_text

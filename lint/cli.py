@@ -12,12 +12,16 @@ import difflib
 import importlib
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from lint import __version__
+
+if TYPE_CHECKING:
+    from lint.engine import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -156,7 +160,7 @@ def check(
             data = click.get_binary_stream("stdin").read()
             config = resolver.for_path(Path(name))
             result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe_fixes, write=False)
-            candidates_results = [result]
+            candidates_results: Iterable[FileResult] = [result]
             if fix and result.source is not None:
                 stdout.write(result.fixed_text if result.fixed_text is not None else result.source.text)
         else:

@@ -29,7 +29,7 @@ class Candidate:
 class _IgnoreCache:
     def __init__(self) -> None:
         self._gitignore: dict[Path, pathspec.PathSpec | None] = {}
-        self._exclude: dict[int, pathspec.PathSpec] = {}
+        self._exclude: dict[int, pathspec.GitIgnoreSpec] = {}
         self._repo_root: dict[Path, Path | None] = {}
 
     def gitignore(self, folder: Path) -> pathspec.PathSpec | None:
@@ -55,10 +55,10 @@ class _IgnoreCache:
             self._repo_root[folder] = root
         return self._repo_root[folder]
 
-    def exclude(self, config: Config) -> pathspec.PathSpec:
+    def exclude(self, config: Config) -> pathspec.GitIgnoreSpec:
         key = id(config)
         if key not in self._exclude:
-            self._exclude[key] = pathspec.PathSpec.from_lines("gitwildmatch", config.excludes)
+            self._exclude[key] = pathspec.GitIgnoreSpec.from_lines(config.excludes)
         return self._exclude[key]
 
     def is_gitignored(self, path: Path, is_dir: bool) -> bool:

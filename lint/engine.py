@@ -92,7 +92,7 @@ class Linter:
     def __init__(self, selection: Selection | None = None) -> None:
         self.selection = selection or Selection()
         self._checkers: dict[int, Checker] = {}
-        self._ignores: dict[int, list[tuple[pathspec.PathSpec, list[str]]]] = {}
+        self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
 
     def checker(self, config: Config) -> Checker:
         key = id(config)
@@ -136,7 +136,7 @@ class Linter:
         key = id(config)
         if key not in self._ignores:
             self._ignores[key] = [
-                (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), codes)
+                (pathspec.GitIgnoreSpec.from_lines([glob]), codes)
                 for glob, codes in config.per_file_ignores.items()
             ]
         rel = _relative(path, config.root)

@@ -64,9 +64,11 @@ def families() -> set[str]:
 
 def is_selector(name: str) -> bool:
     """A valid --select/--ignore entry: a code, a code prefix (family letter, S1, X.newsroom), or a slug."""
-    if name.upper() == "ALL":
+    from lint.docs import FAMILY_NAMES
+
+    if name.upper() == "ALL" or name.upper() in FAMILY_NAMES:
         return True
-    return bool(matching_rules(name)) or name in ("G",) or name.startswith("G:")
+    return bool(matching_rules(name)) or name.startswith("G:")
 
 
 def matching_rules(selector: str) -> list[type[Rule]]:

@@ -107,7 +107,7 @@ class Rule:
         if replacement is not None:
             edits = [(start, end, replacement)]
         if edits is not None and (applicability or self.fix):
-            mapped = []
+            mapped: list[Edit] = []
             for s, e, r in edits:
                 if not seg.is_contiguous(s, e):
                     mapped = []

@@ -16,7 +16,7 @@ _BLOCK = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
 
 def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index: int = 0) -> list[Segment]:
     """Paragraph segments of a stretch of plain text that starts at ``offset`` in the Source."""
-    out = []
+    out: list[Segment] = []
     for m in _BLOCK.finditer(text):
         block = m.group()
         stripped = block.strip()

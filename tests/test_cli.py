@@ -1,0 +1,216 @@
+"""The command line as a user drives it: exit codes, formats, stdin, --diff, --fix, rules, explain."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+OUTPUT_SCHEMA = json.loads((ROOT / "lint" / "data" / "output.schema.json").read_text())
+
+
+def test_version(run):
+    r = run("--version")
+    assert r.returncode == 0 and "copylint" in r.stdout
+
+
+def test_clean_file_exits_0(run, tmp_path):
+    (tmp_path / "ok.txt").write_text("A clean sentence.\n")
+    r = run("check", "ok.txt", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "All checks passed" in r.stdout
+
+
+def test_findings_exit_1_with_text_lines(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  Indented start.\n")
+    r = run("check", "a.txt", "--select", "W101", cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stdout.splitlines()[0] == "a.txt:1:1: W101 [leading-whitespace] The text starts with whitespace [*]"
+    assert "Found 1 finding in 1 file (1 fixable with --fix)." in r.stdout
+    assert "\x1b[" not in r.stdout  # no colour when stdout is not a terminal
+
+
+def test_exit_zero(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  Indented start.\n")
+    assert run("check", "a.txt", "--exit-zero", cwd=tmp_path).returncode == 0
+
+
+def test_unknown_select_is_usage_error(run, tmp_path):
+    r = run("check", ".", "--select", "W1O1", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "unknown rule code or slug 'W1O1'" in r.stderr and "W101" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_select_by_slug_and_family(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  Indented start.\n")
+    for sel in ("leading-whitespace", "W", "W1"):
+        r = run("check", "a.txt", "--select", sel, "--format", "json", cwd=tmp_path)
+        codes = {f["code"] for f in json.loads(r.stdout)["findings"]}
+        assert "W101" in codes, sel
+    r = run("check", "a.txt", "--ignore", "leading-whitespace", "--format", "json", cwd=tmp_path)
+    assert "W101" not in {f["code"] for f in json.loads(r.stdout)["findings"]}
+
+
+def test_json_output_validates_against_schema(run):
+    r = run("check", str(SEED), "--format", "json")
+    data = json.loads(r.stdout)
+    jsonschema.validate(data, OUTPUT_SCHEMA)
+    assert r.returncode == 1
+    first = data["findings"][0]
+    assert first["code"] == "W101" and first["start"] == {"line": 1, "column": 1, "offset": 0}
+    assert data["summary"]["findings"] == len(data["findings"])
+
+
+def test_json_errors_validate_and_exit_2(run, tmp_path):
+    (tmp_path / "good.txt").write_text("  Indented.\n")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 au lait\n")
+    r = run("check", "good.txt", "bad.txt", "--format", "json", cwd=tmp_path)
+    data = json.loads(r.stdout)
+    jsonschema.validate(data, OUTPUT_SCHEMA)
+    assert r.returncode == 2
+    assert data["errors"] == [{"path": "bad.txt", "message": "cannot decode as UTF-8 at byte 3"}]
+    # The other file is still linted and reported.
+    assert any(f["path"] == "good.txt" for f in data["findings"])
+
+
+def test_stdin_with_filename(run):
+    r = run("check", "-", "--stdin-filename", "a.txt", "--format", "json", input=b"  Indented.\n")
+    data = json.loads(r.stdout)
+    assert data["findings"][0]["path"] == "a.txt"
+    assert r.returncode == 1
+
+
+def test_stdin_fix_writes_fixed_text_to_stdout(run):
+    r = run("check", "-", "--stdin-filename", "a.txt", "--fix", "--select", "W101", input=b"  Indented.\n")
+    assert r.stdout == "Indented.\n"
+    assert r.returncode == 0
+
+
+def test_diff_writes_nothing_and_exits_1(run, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"  Indented.\n")
+    r = run("check", "a.txt", "--diff", "--select", "W101", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "--- a/a.txt" in r.stdout and "-  Indented." in r.stdout and "+Indented." in r.stdout
+    assert f.read_bytes() == b"  Indented.\n"
+    f.write_bytes(b"Indented.\n")
+    r = run("check", "a.txt", "--diff", "--select", "W101", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout == ""
+
+
+def test_fix_writes_in_place_keeps_permissions_and_is_idempotent(run, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"  Indented.\n")
+    os.chmod(f, 0o640)
+    r = run("check", "a.txt", "--fix", "--select", "W101", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout
+    assert "Fixed 1 finding in 1 file (0 remaining)." in r.stdout
+    assert f.read_bytes() == b"Indented.\n"
+    assert stat.S_IMODE(f.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]  # no temporary file left behind
+    r = run("check", "a.txt", "--fix", "--select", "W101", cwd=tmp_path)
+    assert r.returncode == 0 and f.read_bytes() == b"Indented.\n"
+
+
+def test_statistics(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  One.\n")
+    (tmp_path / "b.txt").write_text("  Two.\n")
+    r = run("check", ".", "--statistics", "--select", "W101", cwd=tmp_path)
+    assert "     2  W101     leading-whitespace" in r.stdout
+
+
+def test_quiet_prints_no_findings(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  One.\n")
+    r = run("check", "a.txt", "--quiet", cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout == ""
+
+
+def test_missing_file_is_error(run, tmp_path):
+    r = run("check", "nope.txt", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "nope.txt: No such file or directory" in r.stdout
+
+
+def test_rules_lists_every_rule_in_every_format(run):
+    from lint import registry
+
+    text = run("rules").stdout
+    for rule in registry.builtin_rules():
+        assert f"{rule.code} " in text and rule.slug in text
+    data = json.loads(run("rules", "--format", "json").stdout)
+    assert {r["code"] for r in data} >= {r.code for r in registry.builtin_rules()}
+    assert run("rules", "--format", "markdown").stdout.startswith("# copylint rules")
+
+
+@pytest.mark.parametrize("name", ["W101", "w101", "leading-whitespace"])
+def test_explain(run, name):
+    r = run("explain", name)
+    assert r.returncode == 0
+    assert r.stdout.startswith("# W101 leading-whitespace")
+    assert "Why is this bad?" in r.stdout and "Fix safety" in r.stdout and "Flagged:" in r.stdout
+
+
+def test_explain_unknown(run):
+    r = run("explain", "leading-whitespaces")
+    assert r.returncode == 2 and "did you mean 'leading-whitespace'" in r.stderr
+
+
+def test_python_m_lint_and_console_script_agree(tmp_path):
+    import shutil
+    import subprocess
+
+    exe = shutil.which("copylint")
+    assert exe, "the console script is installed"
+    r = subprocess.run([exe, "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and "copylint" in r.stdout
+
+
+def test_file_in_folder_walk_uses_format_extensions(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  x.\n")
+    (tmp_path / "b.md").write_text("  y.\n")
+    (tmp_path / "c.py").write_text("  z = 1\n")
+    r = run("check", ".", "--select", "W101", "--format", "json", cwd=tmp_path)
+    paths = sorted(f["path"] for f in json.loads(r.stdout)["findings"])
+    assert paths == ["a.txt", "b.md"]
+    # Named explicitly, a file is always linted, whatever its extension.
+    r = run("check", "c.py", "--select", "W101", "--format", "json", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(r.stdout)["findings"]] == ["c.py"]
+
+
+def test_text_output_shows_source_with_caret_when_asked(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  Indented start.\n")
+    r = run("check", "a.txt", "--select", "W101", "--show-source", cwd=tmp_path)
+    lines = r.stdout.splitlines()
+    assert lines[1] == "   1 |   Indented start."
+    assert lines[2] == "     | ^^"
+
+
+def test_help_lists_commands(run):
+    r = run("--help")
+    for name in ("check", "rules", "explain"):
+        assert name in r.stdout
+
+
+def test_paths_default_to_current_folder(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  x.\n")
+    r = run("check", "--select", "W101", cwd=tmp_path)
+    assert r.returncode == 1 and "a.txt:1:1" in r.stdout
+
+
+def test_json_stdout_is_parseable_with_many_files(run, tmp_path):
+    for i in range(30):
+        (tmp_path / f"f{i}.txt").write_text("  x.\n" if i % 2 else "x.\n")
+    r = run("check", ".", "--select", "W101", "--format", "json", cwd=tmp_path)
+    data = json.loads(r.stdout)
+    assert data["summary"]["files"] == 30 and data["summary"]["findings"] == 15
+
+
+def test_seed_path_exists():
+    assert Path(SEED).is_file()

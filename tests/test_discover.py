@@ -1,0 +1,67 @@
+"""Which files a folder walk lints: .gitignore, exclude globs, symlinks, extensions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lint.config import Config, ConfigResolver, parse_config
+from lint.discover import discover
+
+
+def _walk(tmp_path: Path, config: Config | None = None, paths=(".",)) -> list[str]:
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        return [c.path for c in discover(paths, ConfigResolver(config))]
+    finally:
+        os.chdir(old)
+
+
+def _tree(tmp_path: Path, files: dict[str, str]) -> None:
+    for name, body in files.items():
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(body)
+
+
+def test_gitignore_is_honoured_at_every_level(tmp_path):
+    (tmp_path / ".git").mkdir()
+    _tree(tmp_path, {
+        ".gitignore": "generated/\n*.tmp.md\n!keep.tmp.md\n",
+        "docs/.gitignore": "drafts/\n",
+        "a.md": "", "generated/b.md": "", "x.tmp.md": "", "keep.tmp.md": "",
+        "docs/c.txt": "", "docs/drafts/d.txt": "",
+    })
+    assert sorted(_walk(tmp_path)) == sorted(["a.md", "keep.tmp.md", "docs/c.txt"])
+
+
+def test_default_and_configured_excludes(tmp_path):
+    _tree(tmp_path, {
+        "node_modules/pkg/README.md": "", ".venv/x.txt": "", "site/a.md": "", "vendor/b.md": "", "c.md": "",
+    })
+    config = parse_config("extend-exclude: [vendor]\n", None, tmp_path)
+    assert sorted(_walk(tmp_path, config)) == ["c.md", "site/a.md"]
+
+
+def test_explicit_file_always_linted(tmp_path):
+    (tmp_path / ".git").mkdir()
+    _tree(tmp_path, {".gitignore": "*.md\n", "ignored.md": "", "notes.rst.bak": ""})
+    assert _walk(tmp_path, paths=("ignored.md", "notes.rst.bak")) == ["ignored.md", "notes.rst.bak"]
+
+
+def test_symlinks_not_followed_out_of_tree(tmp_path):
+    outside = tmp_path / "outside"
+    tree = tmp_path / "tree"
+    _tree(outside, {"secret.md": ""})
+    _tree(tree, {"a.md": ""})
+    os.symlink(outside, tree / "linkdir")
+    os.symlink(outside / "secret.md", tree / "secret.md")
+    os.symlink(tree / "a.md", tree / "alias.md")  # inside the tree: the same file, linted once
+    assert _walk(tree) == ["a.md"]
+
+
+def test_formats_override_claims_extension(tmp_path):
+    _tree(tmp_path, {"page.txt.j2": "", "other.j2": ""})
+    config = parse_config("formats: {'*.txt.j2': text}\n", None, tmp_path)
+    assert _walk(tmp_path, config) == ["page.txt.j2"]

@@ -1,0 +1,68 @@
+"""The distribution: a wheel from a clean checkout ships the rules under lint.rules (never a top-level
+`rules` package), and an editable install finds them too."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def clean_checkout(tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("checkout") / "copylint"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(dest)], check=True)
+    # The working tree may hold changes not yet committed (tests run before a commit): overlay them.
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.split()
+    for name in files:
+        src = ROOT / name
+        if src.is_file():
+            target = dest / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(src.read_bytes())
+    return dest
+
+
+def test_wheel_ships_rules_under_lint_namespace(clean_checkout, tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
+        cwd=clean_checkout, check=True, capture_output=True,
+    )
+    wheel = next(tmp_path.glob("copylint-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "lint/rules/whitespace/leading_whitespace.py" in names
+    assert "lint/data/output.schema.json" in names and "lint/data/config.schema.json" in names
+    assert not any(n.startswith("rules/") for n in names), "a top-level 'rules' package would clash on PyPI"
+    # Every rule module in the tree is in the wheel.
+    for module in (clean_checkout / "rules").rglob("*.py"):
+        rel = module.relative_to(clean_checkout / "rules").as_posix()
+        assert f"lint/rules/{rel}" in names, rel
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "copylint = lint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_editable_install_finds_rules(clean_checkout, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, system_site_packages=True, with_pip=False)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "-e", str(clean_checkout)],
+        check=True, capture_output=True,
+    )
+    code = (
+        "import lint, lint.rules.whitespace.leading_whitespace as m, lint.registry as r;"
+        "print(m.__file__); print(len(r.builtin_rules()))"
+    )
+    out = subprocess.run([python, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    first, count = out.split()
+    assert first.startswith(str(clean_checkout / "rules"))
+    assert int(count) >= 1
