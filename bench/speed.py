@@ -1,0 +1,79 @@
+"""Throughput of `copylint check` on ../shared/corpus (real English prose, Markdown and reST).
+
+Prints MB/s and files/s end to end (the real CLI in a subprocess, one core), then per rule family
+in-process (parse + check), and the wall time of one small file. Usage:
+
+    python bench/speed.py [--corpus DIR] [--select W,E] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".rst", ".txt") and p.is_file())
+
+
+def cli_run(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "lint", "check", "--exit-zero", "--quiet", "--isolated", *args],
+                   check=False, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def in_process(files: list[Path], select: list[str] | None, as_text: bool) -> float:
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+    from lint.model import Source
+
+    linter = Linter(Selection(select=tuple(select) if select is not None else None))
+    config = Config()
+    sources = [Source(str(p.with_suffix(".txt")) if as_text else str(p), p.read_text(encoding="utf-8"))
+               for p in files]
+    start = time.perf_counter()
+    for src in sources:
+        linter.findings(src, config)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--select", default=None, help="comma-separated selectors for the end-to-end run")
+    args = ap.parse_args()
+    files = corpus_files(args.corpus)
+    size = sum(p.stat().st_size for p in files) / 1e6
+    print(f"corpus: {args.corpus} ({len(files)} files, {size:.1f} MB)")
+
+    sel = ["--select", args.select] if args.select else []
+    best = min(cli_run([*sel, str(args.corpus)]) for _ in range(args.repeat))
+    print(f"end to end (CLI, {args.select or 'default rules'}): {best:.2f} s  "
+          f"{size / best:.2f} MB/s  {len(files) / best:.0f} files/s")
+
+    for label, select, as_text in (
+        ("parse only, formats", [], False),
+        ("parse only, as plain text", [], True),
+        ("W+E, as plain text", ["W", "E"], True),
+        ("W+E+S+T+P, as plain text", ["W", "E", "S", "T", "P"], True),
+        ("W+E+S+T+P, formats", ["W", "E", "S", "T", "P"], False),
+    ):
+        t = min(in_process(files, select, as_text)
+                for _ in range(args.repeat))
+        print(f"in process, {label}: {t:.2f} s  {size / t:.2f} MB/s")
+
+    small = ROOT.parent / "shared" / "seed" / "article.txt"
+    best_small = min(cli_run([str(small)]) for _ in range(5))
+    print(f"one small file (seed article), CLI wall: {best_small * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
