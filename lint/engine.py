@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pathspec
 
-from lint import formats, registry
+from lint import cache, formats, registry
 from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_fixes
@@ -93,6 +93,7 @@ class Linter:
         self.selection = selection or Selection()
         self._checkers: dict[int, Checker] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
+        self._cache_keys: dict[int, str | None] = {}
 
     def checker(self, config: Config) -> Checker:
         key = id(config)
@@ -101,9 +102,18 @@ class Linter:
                 cls(config.rule_options.get(cls.code))
                 for cls in selected_rule_classes(config, self.selection)
             ]
-            rules.extend(provided_rules(config, self.selection))
+            provided = provided_rules(config, self.selection)
+            rules.extend(provided)
             self._checkers[key] = Checker(rules)
+            # Results that depend on more than the file (a grammar server) are not cached.
+            self._cache_keys[key] = None if provided else cache.settings_key(config, self.selection)
         return self._checkers[key]
+
+    def _cache_key(self, config: Config) -> str | None:
+        if not cache.enabled():
+            return None
+        self.checker(config)
+        return self._cache_keys[id(config)]
 
     def document(self, source: Source, config: Config) -> Document:
         fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
@@ -190,7 +200,14 @@ class Linter:
                     if write:
                         write_source(source, text)
             else:
-                result.findings = self.findings(source, config)
+                key = self._cache_key(config)
+                raw = source.raw if source.raw is not None else source.text.encode("utf-8")
+                cached = cache.load(key, raw, path) if key else None
+                if cached is None:
+                    cached = self.findings(source, config)
+                    if key:
+                        cache.store(key, raw, path, cached)
+                result.findings = cached
         except formats.ParseError as exc:
             result.errors.append(FileError(path, str(exc), exc.line))
         except LoadError as exc:

@@ -1,0 +1,111 @@
+"""The results cache: a file whose bytes and settings are unchanged costs no re-check.
+
+Keyed by the file's content hash and a fingerprint of everything that decides
+its findings: copylint's version and code (the size and mtime of every module
+of the installed ``lint`` package, so an edited rule invalidates it), the
+resolved config and the command-line selection. Entries live under
+``.copylint_cache/`` in the current folder (or ``$COPYLINT_CACHE_DIR``), one
+small JSON file each, written atomically; a corrupt entry is a miss. Runs with
+rule providers (LanguageTool) or --fix bypass it: their results depend on more
+than the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lint import __version__
+from lint.model import Applicability, Edit, Finding, Fix, Severity
+
+CACHE_DIR_NAME = ".copylint_cache"
+
+
+def enabled() -> bool:
+    return os.environ.get("COPYLINT_NO_CACHE", "") in ("", "0")
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("COPYLINT_CACHE_DIR") or CACHE_DIR_NAME)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    import lint
+
+    h = hashlib.sha256(__version__.encode())
+    roots = [Path(p) for p in lint.__path__]
+    try:
+        import lint.rules as rules_pkg
+
+        roots += [Path(p) for p in rules_pkg.__path__]
+    except ImportError:
+        pass
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".yaml", ".json"):
+                st = path.stat()
+                h.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def settings_key(config: Any, selection: Any) -> str:
+    data = {k: v for k, v in asdict(config).items() if k not in ("path",)}
+    blob = json.dumps([data, asdict(selection), code_fingerprint()], sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _entry(settings: str, content: bytes, path: str) -> Path:
+    key = hashlib.sha256(settings.encode() + b"\0" + path.encode() + b"\0" + content).hexdigest()
+    return cache_dir() / __version__ / key[:2] / f"{key}.json"
+
+
+def _to_json(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code, "rule": f.rule, "message": f.message, "start": f.start, "end": f.end,
+        "severity": f.severity.value,
+        "fix": None if f.fix is None else {
+            "applicability": f.fix.applicability.value,
+            "edits": [[e.start, e.end, e.replacement] for e in f.fix.edits],
+        },
+    }
+
+
+def _from_json(d: dict[str, Any], path: str) -> Finding:
+    fix = None
+    if d["fix"] is not None:
+        fix = Fix(tuple(Edit(s, e, r) for s, e, r in d["fix"]["edits"]), Applicability(d["fix"]["applicability"]))
+    return Finding(d["code"], d["rule"], d["message"], d["start"], d["end"], Severity(d["severity"]), fix, path)
+
+
+def load(settings: str, content: bytes, path: str) -> list[Finding] | None:
+    try:
+        data = json.loads(_entry(settings, content, path).read_text(encoding="utf-8"))
+        return [_from_json(d, path) for d in data]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(settings: str, content: bytes, path: str, findings: list[Finding]) -> None:
+    target = _entry(settings, content, path)
+    try:
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tag = cache_dir() / "CACHEDIR.TAG"
+            if not tag.exists():
+                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# copylint results cache\n")
+            gitignore = cache_dir() / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("*\n")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump([_to_json(f) for f in findings], handle)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only folder: run without a cache
