@@ -1,0 +1,1 @@
+"""User rules as data: declarative YAML rules and rule packs."""

@@ -1,0 +1,1 @@
+"""The G family: grammar and spelling from a LanguageTool server."""
