@@ -1,0 +1,68 @@
+"""GitLab Code Quality report: a JSON array of Code Climate issues.
+
+Each issue: ``description``, ``check_name`` (the rule code), ``fingerprint``,
+``severity`` (info → ``info``, warning → ``minor``, error → ``major``) and
+``location`` with ``path`` and ``positions`` (1-based lines and columns in code
+points). The fingerprint hashes the path, the code, the flagged text and which
+occurrence of that text it is in the file, not line numbers, so it is stable
+across runs and across edits elsewhere in the file: GitLab tells new findings
+from old ones by it. Streamed: issues are written as each file is done.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lint.engine import FileResult
+from lint.report import Reporter, Summary
+from lint.report.locations import Columns, Fingerprints, display_path
+
+SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
+
+
+class GitlabReporter(Reporter):
+    def start(self) -> None:
+        self._first = True
+        self.stream.write("[")
+
+    def file(self, result: FileResult) -> None:
+        path = display_path(result.path)
+        fingerprint = Fingerprints(path, result.source)
+        for error in result.errors:
+            line = error.line or 1
+            self._write({
+                "type": "issue",
+                "description": f"copylint could not check this file: {error.message}",
+                "check_name": "copylint-error",
+                "categories": ["Bug Risk"],
+                "fingerprint": fingerprint.error(error.message),
+                "severity": "blocker",
+                "location": {"path": path, "lines": {"begin": line, "end": line}},
+            })
+        if result.source is None:
+            return
+        cols = Columns(result.source, "codepoints")
+        for f in result.findings:
+            sl, sc = cols.at(f.start)
+            el, ec = cols.at(f.end)
+            self._write({
+                "type": "issue",
+                "description": f"{f.code} {f.message}",
+                "check_name": f.code,
+                "categories": ["Style"],
+                "fingerprint": fingerprint(f),
+                "severity": SEVERITIES.get(f.severity.value, "minor"),
+                "location": {
+                    "path": path,
+                    "positions": {"begin": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}},
+                },
+            })
+
+    def _write(self, issue: dict[str, Any]) -> None:
+        self.stream.write("\n  " if self._first else ",\n  ")
+        self._first = False
+        self.stream.write(json.dumps(issue, ensure_ascii=False))
+
+    def finish(self, summary: Summary) -> None:
+        self.stream.write("\n]\n")

@@ -1,0 +1,85 @@
+"""reviewdog's Diagnostic Format, rdjson flavour: one ``DiagnosticResult`` object.
+
+``copylint check --format rdjson . | reviewdog -f=rdjson -reporter=github-pr-review``
+
+Positions follow reviewdog's proto: 1-based lines, 1-based columns counted in
+UTF-8 bytes, exclusive ends. A fix becomes one ``suggestion``: reviewdog treats
+a diagnostic's suggestions as alternatives, so the edits of a fix (which belong
+together) are merged into one replacement of the span they cover, the text
+between them kept. Streamed: diagnostics are written as each file is done.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lint.engine import FileResult
+from lint.model import Fix
+from lint.report import Reporter, Summary, rule_url
+from lint.report.locations import Columns, display_path
+from lint.report.sarif import INFORMATION_URI
+
+SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+SOURCE = {"name": "copylint", "url": INFORMATION_URI}
+
+
+def _range(cols: Columns, start: int, end: int) -> dict[str, Any]:
+    sl, sc = cols.at(start)
+    el, ec = cols.at(end)
+    return {"start": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}}
+
+
+def merged_edit(text: str, fix: Fix) -> tuple[int, int, str]:
+    """The fix as one replacement: (start, end, new text) over the span of its edits."""
+    edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
+    start, end = edits[0].start, max(e.end for e in edits)
+    parts = []
+    pos = start
+    for e in edits:
+        parts.append(text[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:end])
+    return start, end, "".join(parts)
+
+
+class RdjsonReporter(Reporter):
+    def start(self) -> None:
+        self._first = True
+        self.stream.write('{"source": %s, "diagnostics": [' % json.dumps(SOURCE))
+
+    def file(self, result: FileResult) -> None:
+        path = display_path(result.path)
+        for error in result.errors:
+            diag: dict[str, Any] = {
+                "message": error.message,
+                "location": {"path": path, **({"range": {"start": {"line": error.line}}} if error.line else {})},
+                "severity": "ERROR",
+                "source": SOURCE,
+            }
+            self._write(diag)
+        source = result.source
+        if source is None:
+            return
+        cols = Columns(source, "utf-8")
+        for f in result.findings:
+            diag = {
+                "message": f.message,
+                "location": {"path": path, "range": _range(cols, f.start, f.end)},
+                "severity": SEVERITIES.get(f.severity.value, "WARNING"),
+                "source": SOURCE,
+                "code": {"value": f.code, "url": rule_url(f.code, f.rule)},
+            }
+            if f.fix is not None:
+                start, end, text = merged_edit(source.text, f.fix)
+                diag["suggestions"] = [{"range": _range(cols, start, end), "text": text}]
+            self._write(diag)
+
+    def _write(self, diag: dict[str, Any]) -> None:
+        self.stream.write("\n  " if self._first else ",\n  ")
+        self._first = False
+        self.stream.write(json.dumps(diag, ensure_ascii=False))
+
+    def finish(self, summary: Summary) -> None:
+        self.stream.write("\n]}\n")
