@@ -1,0 +1,290 @@
+"""Running the installed LanguageTool server: start, stop, find, and report on it.
+
+The server (``org.languagetool.server.HTTPServer``) listens on loopback only (it is started without
+``--public``), with a bounded heap and the packaged ``server.properties`` (``maxTextLength``,
+``cacheSize``, ``maxCheckThreads``). ``start`` returns once ``/v2/healthcheck`` answers, or fails
+after a bounded wait. What runs is recorded in a run folder (default ``<home>/run``): ``server.pid``
+and ``server.json`` (pid, port, URL, heap, settings, log file).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lint.languagetool import LanguageToolError, install
+from lint.languagetool.client import Client
+
+DEFAULT_PORT = 8081
+DEFAULT_HEAP = "1g"
+DEFAULT_START_TIMEOUT = 120.0
+
+
+class ServerError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class RunState:
+    pid: int
+    port: int
+    url: str
+    heap: str
+    started: float
+    log: str
+    version: str
+    max_text_length: int
+
+    @property
+    def client(self) -> Client:
+        return Client(self.url)
+
+
+def run_dir(where: Path | None = None) -> Path:
+    return (where or install.home()) / "run"
+
+
+def default_properties() -> dict[str, str]:
+    text = resources.files("lint.languagetool").joinpath("server.properties").read_text(encoding="utf-8")
+    return _parse_properties(text)
+
+
+def _parse_properties(text: str) -> dict[str, str]:
+    out = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            out[key.strip()] = value.strip()
+    return out
+
+
+def _alive(pid: int) -> bool:
+    """The process exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            state = f.read().rsplit(")", 1)[1].split()[0]
+        return state not in ("Z", "X")
+    except (OSError, IndexError):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+
+def _is_languagetool(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return install.SERVER_CLASS.encode() in f.read()
+    except OSError:
+        return _alive(pid)  # no /proc: trust the pid file
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+
+
+def read_state(where: Path | None = None, run: Path | None = None) -> RunState | None:
+    """The server recorded in the run folder, if its process is still a LanguageTool server."""
+    folder = run or run_dir(where)
+    try:
+        data = json.loads((folder / "server.json").read_text(encoding="utf-8"))
+        state = RunState(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+    if not _alive(state.pid) or not _is_languagetool(state.pid):
+        return None
+    return state
+
+
+def running(where: Path | None = None, run: Path | None = None, timeout: float = 2.0) -> RunState | None:
+    """The recorded server if it is up and answers its health check."""
+    state = read_state(where, run)
+    if state is not None and Client(state.url).healthy(timeout):
+        return state
+    return None
+
+
+def _port_in_use(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(1.0)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _tail(path: Path, lines: int = 12) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def start(
+    port: int = DEFAULT_PORT,
+    heap: str = DEFAULT_HEAP,
+    timeout: float = DEFAULT_START_TIMEOUT,
+    where: Path | None = None,
+    run: Path | None = None,
+    properties: dict[str, str] | None = None,
+) -> RunState:
+    """Start the installed server on 127.0.0.1:``port`` and wait until it is healthy.
+
+    Idempotent: a server already recorded in the run folder and healthy is returned as it is.
+    """
+    folder = run or run_dir(where)
+    folder.mkdir(parents=True, exist_ok=True)
+    # One start at a time per run folder: several copylint processes may want the server at once.
+    with open(folder / "start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _start_locked(port, heap, timeout, where, folder, properties)
+
+
+def _start_locked(port: int, heap: str, timeout: float, where: Path | None, folder: Path,
+                  properties: dict[str, str] | None) -> RunState:
+    current = running(where, folder)
+    if current is not None:
+        return current
+    inst = install.installed(where)
+    if inst is None:
+        raise ServerError("LanguageTool is not installed: run `copylint languagetool install`")
+    java = install.java_command()
+    major = install.java_major(java)
+    if major < 17:
+        raise ServerError(f"LanguageTool {inst.version} needs Java 17 or newer; {java} is Java {major}")
+    if _port_in_use(port):
+        raise ServerError(f"port {port} on 127.0.0.1 is already in use (choose another with --port)")
+    props = default_properties()
+    props.update(properties or {})
+    props_file = folder / "server.properties"
+    props_file.write_text("".join(f"{k}={v}\n" for k, v in props.items()), encoding="utf-8")
+    log = folder / "server.log"
+    cmd = [java, f"-Xmx{heap}", "-XX:+UseSerialGC", "-cp", inst.classpath, install.SERVER_CLASS,
+           "--config", str(props_file), "--port", str(port)]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True, close_fds=True)
+    client = Client(f"http://127.0.0.1:{port}")
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            raise ServerError(f"the LanguageTool server exited at start (exit {proc.returncode}):\n{_tail(log)}")
+        if client.healthy(1.0):
+            break
+        if time.monotonic() > deadline:
+            _terminate(proc.pid)
+            proc.wait(10)
+            raise ServerError(f"the LanguageTool server did not answer /v2/healthcheck within {timeout:g} s:\n"
+                              f"{_tail(log)}")
+        time.sleep(0.2)
+    try:
+        version = client.probe("en-US", timeout=30)
+    except LanguageToolError:
+        version = inst.version
+    state = RunState(proc.pid, port, client.server, heap, time.time(), str(log), version,
+                     int(props.get("maxTextLength", "50000")))
+    (folder / "server.pid").write_text(f"{proc.pid}\n", encoding="ascii")
+    tmp = folder / "server.json.tmp"
+    tmp.write_text(json.dumps(asdict(state), indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, folder / "server.json")
+    # Keep the Popen from warning when this process ends first; the server outlives it by design.
+    proc.returncode = 0
+    return state
+
+
+def _terminate(pid: int, wait: float = 10.0) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        _reap(pid)
+        if not _alive(pid):
+            return
+        time.sleep(0.1)
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+    for _ in range(50):
+        _reap(pid)
+        if not _alive(pid):
+            return
+        time.sleep(0.1)
+
+
+def stop(where: Path | None = None, run: Path | None = None) -> RunState | None:
+    """Stop the recorded server (SIGTERM, then SIGKILL after 10 s); the state it had, or None."""
+    folder = run or run_dir(where)
+    state = read_state(where, folder)
+    if state is not None:
+        _terminate(state.pid)
+    for name in ("server.json", "server.pid"):
+        (folder / name).unlink(missing_ok=True)
+    return state
+
+
+def rss_bytes(pid: int) -> int | None:
+    """Resident memory of a process, from /proc (Linux)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def status(url: str | None = None, where: Path | None = None, run: Path | None = None,
+           timeout: float = 5.0) -> dict[str, Any]:
+    """What a server says of itself: version, languages, and (for the managed one) pid and memory.
+
+    ``url`` names any server; without it, the one recorded in the run folder.
+    """
+    state = read_state(where, run)
+    if url is not None and state is not None and Client(url).server != state.url:
+        state = None  # another server than the one copylint runs: no pid, no memory figure
+    if url is None and state is None:
+        return {"running": False, "url": None}
+    client = Client(url or (state.url if state else ""), timeout)
+    out: dict[str, Any] = {"running": False, "url": client.server}
+    if not client.healthy(timeout):
+        out["error"] = f"no answer from {client.server}/v2/healthcheck"
+        return out
+    out["running"] = True
+    try:
+        out["version"] = client.probe("en-US", timeout)
+    except LanguageToolError as exc:
+        out["version"] = None
+        out["error"] = str(exc)
+    try:
+        out["languages"] = sorted({lang["longCode"] for lang in client.languages(timeout)})
+    except (LanguageToolError, KeyError, TypeError) as exc:
+        out["languages"] = []
+        out["error"] = str(exc)
+    if state is not None:
+        out.update(pid=state.pid, port=state.port, heap=state.heap, rss=rss_bytes(state.pid),
+                   uptime=time.time() - state.started, log=state.log, max_text_length=state.max_text_length)
+    return out
