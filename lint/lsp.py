@@ -1,0 +1,552 @@
+"""The language server: ``copylint lsp`` speaks the Language Server Protocol over stdio (pygls).
+
+- Diagnostics on open, on change (debounced: a lint runs once the edits pause
+  for ``debounce`` ms, 25 by default) and on save. Each carries the rule code,
+  ``codeDescription.href`` to the rule's docs and the document version.
+- Code actions: a quick fix per fixable finding (unsafe ones say so and are
+  never preferred) and "Fix all safe problems" (kind ``source.fixAll.copylint``,
+  what ``editor.codeActionsOnSave`` asks for), computed on resolve when the
+  client supports it.
+- Positions in the encoding negotiated at ``initialize`` (``utf-16`` unless the
+  client offers ``utf-8`` or ``utf-32`` first), for diagnostics, edits and the
+  incremental changes the client sends. Lines break at ``\\n``, ``\\r\\n`` and
+  ``\\r`` only, as the protocol says (so U+2028 or a form feed, which scraped
+  text does contain, never shifts a position).
+- Configuration: the nearest ``.copylint.yaml`` of each document, re-read when
+  it changes (its mtime is checked on every lint, and ``didChangeWatchedFiles``
+  re-lints the open documents). A document the config excludes, or whose format
+  copylint does not know, gets no diagnostics. ``initializationOptions`` may
+  carry ``select``, ``extendSelect``, ``ignore`` (as on the command line) and
+  ``debounce`` (milliseconds).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import logging
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+from lsprotocol import types
+from pygls.capabilities import get_capability
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+from pygls.uris import from_fs_path, to_fs_path
+
+from lint import __version__, formats, registry
+from lint.config import CONFIG_NAMES, Config, ConfigError, find_config_file, load_config
+from lint.discover import _IgnoreCache
+from lint.engine import Linter, Selection
+from lint.model import Applicability, Document, Finding, Severity, Source
+from lint.report import rule_url
+from lint.report.locations import Columns
+
+log = logging.getLogger("copylint.lsp")
+
+DEBOUNCE_MS = 25
+FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.copylint"
+FIX_ALL_TITLE = "Fix all safe problems (copylint)"
+UNITS: dict[str, str] = {
+    types.PositionEncodingKind.Utf8.value: "utf-8",
+    types.PositionEncodingKind.Utf16.value: "utf-16",
+    types.PositionEncodingKind.Utf32.value: "utf-32",
+}
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+# languageId (what the editor calls the document) -> copylint format, for documents whose name does not say.
+LANGUAGE_FORMATS = {
+    "markdown": "markdown", "plaintext": "text", "text": "text", "restructuredtext": "rst", "rst": "rst",
+    "html": "html", "po": "po", "pot": "po", "gettext": "po", "xliff": "xliff", "srt": "srt",
+    "subrip": "srt", "vtt": "vtt", "webvtt": "vtt",
+}
+
+
+# -- positions ---------------------------------------------------------------------------------------------
+
+def offset_at(source: Source, line: int, character: int, unit: str) -> int:
+    """The code-point offset of an LSP position (0-based line, ``character`` in ``unit``).
+
+    A line past the end is the end of the text; a character past the end of its line is the end of
+    the line (as the protocol says); a character inside a multi-unit character is its start.
+    """
+    text = source.text
+    starts = source.line_starts()
+    if line < 0:
+        return 0
+    if line >= len(starts):
+        return len(text)
+    start = starts[line]
+    end = starts[line + 1] if line + 1 < len(starts) else len(text)
+    line_text = text[start:end].rstrip("\r\n")
+    character = max(character, 0)
+    if unit == "utf-32" or line_text.isascii():
+        return start + min(character, len(line_text))
+    if unit == "utf-16":
+        data = line_text.encode("utf-16-le", "surrogatepass")[: 2 * character]
+        return start + len(data.decode("utf-16-le", "ignore"))
+    data = line_text.encode("utf-8", "surrogatepass")[:character]
+    return start + len(data.decode("utf-8", "ignore"))
+
+
+def lsp_range(cols: Columns, start: int, end: int) -> types.Range:
+    sl, sc = cols.at(start)
+    el, ec = cols.at(end)
+    return types.Range(types.Position(sl, sc), types.Position(el, ec))
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def diff_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """Small non-overlapping edits (start, end, replacement) on ``old`` that make ``new``."""
+    a, b = _LINE.findall(old), _LINE.findall(new)
+    offsets = [0]
+    for line in a:
+        offsets.append(offsets[-1] + len(line))
+    edits = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        start, end = offsets[i1], offsets[i2]
+        before, after = old[start:end], "".join(b[j1:j2])
+        # Trim what the two sides share, so an edit covers only the changed characters.
+        p = 0
+        while p < min(len(before), len(after)) and before[p] == after[p]:
+            p += 1
+        s = 0
+        while s < min(len(before), len(after)) - p and before[-1 - s] == after[-1 - s]:
+            s += 1
+        edits.append((start + p, end - s, after[p : len(after) - s]))
+    return edits
+
+
+# -- documents and configs ---------------------------------------------------------------------------------
+
+@dataclass
+class OpenDocument:
+    uri: str
+    language_id: str
+    text: str
+    version: int
+    path: Path | None
+    findings: list[Finding] = field(default_factory=list)
+    source: Source | None = None  # the text the findings are about
+    config: Config | None = None
+    linter: EditorLinter | None = None
+    linted_version: int | None = None
+    timer: asyncio.TimerHandle | None = None
+
+
+class EditorLinter(Linter):
+    """A Linter that also knows a document's format from its languageId (untitled buffers, odd names)."""
+
+    def __init__(self, selection: Selection) -> None:
+        super().__init__(selection)
+        self.format_of: dict[str, str] = {}
+
+    def document(self, source: Source, config: Config) -> Document:
+        fmt = self.format_of.get(source.path) or formats.DEFAULT_FORMAT
+        return formats.parse(source, fmt, config.language)
+
+
+@dataclass
+class ConfigEntry:
+    stamp: tuple[int, int] | None
+    config: Config
+    linter: EditorLinter
+    ignore: _IgnoreCache = field(default_factory=_IgnoreCache)
+
+    def excluded(self, path: Path) -> bool:
+        return self.ignore.is_excluded(path.resolve(), self.config, False)
+
+
+class Configs:
+    """The config of each document's folder, re-read when its file changes (checked on every lint)."""
+
+    def __init__(self, server: CopylintServer) -> None:
+        self.server = server
+        self.entries: dict[Path, ConfigEntry] = {}
+        self.defaults: dict[Path, ConfigEntry] = {}
+        self.reported: set[tuple[Path, tuple[int, int]]] = set()
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.defaults.clear()
+
+    def _default(self, root: Path) -> ConfigEntry:
+        if root not in self.defaults:
+            self.defaults[root] = ConfigEntry(None, Config(root=root), EditorLinter(self.server.selection))
+        return self.defaults[root]
+
+    def for_path(self, path: Path | None) -> ConfigEntry:
+        folder = path.parent if path is not None else (self.server.root or Path.cwd())
+        try:
+            found = find_config_file(folder)
+            if found is None:
+                return self._default(self.server.root or folder)
+            st = found.stat()
+        except OSError:
+            return self._default(self.server.root or folder)
+        stamp = (st.st_mtime_ns, st.st_size)
+        entry = self.entries.get(found)
+        if entry is not None and entry.stamp == stamp:
+            return entry
+        try:
+            config = load_config(found)
+        except ConfigError as exc:
+            if (found, stamp) not in self.reported:
+                self.reported.add((found, stamp))
+                self.server.show(f"copylint: {exc} (using the defaults until it is fixed)", types.MessageType.Error)
+            config = Config(root=found.parent)
+        entry = self.entries[found] = ConfigEntry(stamp, config, EditorLinter(self.server.selection))
+        return entry
+
+
+# -- the server ----------------------------------------------------------------------------------------------
+
+class CopylintProtocol(LanguageServerProtocol):
+    """Keeps open documents itself: pygls's store splits lines at U+2028 and friends, LSP does not."""
+
+    _server: CopylintServer
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> None:
+        self._server.did_open(params.text_document)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> None:
+        self._server.did_change(params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> None:
+        self._server.did_close(params.text_document.uri)
+
+
+class CopylintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(
+            "copylint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=CopylintProtocol,
+        )
+        self.docs: dict[str, OpenDocument] = {}
+        self.unit = "utf-16"
+        self.selection = Selection()
+        self.debounce = DEBOUNCE_MS / 1000
+        self.root: Path | None = None
+        self.configs = Configs(self)
+        self.lint_seconds: list[float] = []  # durations of the last lints (for the log)
+
+    # -- messages to the client ------------------------------------------------------------------------------
+
+    def show(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        self.window_show_message(types.ShowMessageParams(kind, message))
+
+    def capability(self, path: str, default: Any = None) -> Any:
+        return get_capability(self.client_capabilities, path, default)  # type: ignore[call-overload]
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+
+    def initialize(self, params: types.InitializeParams) -> None:
+        encoding = self.protocol.workspace.position_encoding or "utf-16"
+        self.unit = UNITS.get(getattr(encoding, "value", encoding), "utf-16")
+        root = None
+        if params.workspace_folders:
+            root = to_fs_path(params.workspace_folders[0].uri)
+        elif params.root_uri:
+            root = to_fs_path(params.root_uri)
+        elif params.root_path:
+            root = params.root_path
+        self.root = Path(root) if root else None
+        options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
+        selection: dict[str, Any] = {}
+        for key, name in (("select", "select"), ("extendSelect", "extend_select"), ("ignore", "ignore")):
+            value = options.get(key)
+            if isinstance(value, str):
+                value = [value]
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                unknown = [v for v in value if not registry.is_selector(v)]
+                if unknown:
+                    self.show(f"copylint: unknown rule code or slug {', '.join(unknown)} in {key}",
+                              types.MessageType.Warning)
+                selection[name] = tuple(v for v in value if registry.is_selector(v))
+        self.selection = Selection(**selection)
+        debounce = options.get("debounce")
+        if isinstance(debounce, (int, float)) and 0 <= debounce <= 5000:
+            self.debounce = debounce / 1000
+
+    def initialized(self) -> None:
+        if self.capability("workspace.did_change_watched_files.dynamic_registration", False):
+            watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+            self.client_register_capability(types.RegistrationParams([
+                types.Registration(
+                    id="copylint-config-watch",
+                    method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                    register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+                )
+            ]))
+
+    # -- documents -------------------------------------------------------------------------------------------
+
+    def did_open(self, item: types.TextDocumentItem) -> None:
+        path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
+        doc = OpenDocument(item.uri, item.language_id, item.text, item.version, Path(path) if path else None)
+        self.docs[item.uri] = doc
+        self.lint(doc)
+
+    def did_change(self, params: types.DidChangeTextDocumentParams) -> None:
+        doc = self.docs.get(params.text_document.uri)
+        if doc is None:
+            return
+        text = doc.text
+        for change in params.content_changes:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                source = Source("", text)
+                r = change.range
+                start = offset_at(source, r.start.line, r.start.character, self.unit)
+                end = offset_at(source, r.end.line, r.end.character, self.unit)
+                start, end = min(start, end), max(start, end)
+                text = text[:start] + change.text + text[end:]
+            else:
+                text = change.text
+        doc.text = text
+        doc.version = params.text_document.version
+        self.schedule(doc)
+
+    def did_close(self, uri: str) -> None:
+        doc = self.docs.pop(uri, None)
+        if doc is not None and doc.timer is not None:
+            doc.timer.cancel()
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def schedule(self, doc: OpenDocument) -> None:
+        if doc.timer is not None:
+            doc.timer.cancel()
+        if self.debounce <= 0:
+            self.lint(doc)
+            return
+        loop = asyncio.get_running_loop()
+        doc.timer = loop.call_later(self.debounce, self._lint_if_open, doc.uri)
+
+    def _lint_if_open(self, uri: str) -> None:
+        doc = self.docs.get(uri)
+        if doc is not None:
+            self.lint(doc)
+
+    def ensure_linted(self, doc: OpenDocument) -> None:
+        if doc.timer is not None or doc.linted_version != doc.version or doc.source is None:
+            self.lint(doc)
+
+    def relint_all(self) -> None:
+        self.configs.clear()
+        for doc in list(self.docs.values()):
+            self.lint(doc)
+
+    # -- linting ---------------------------------------------------------------------------------------------
+
+    def format_for(self, doc: OpenDocument, config: Config) -> str | None:
+        if doc.path is not None:
+            fmt = formats.format_for(str(doc.path), config.formats)
+            if fmt is not None:
+                return fmt
+        fmt = LANGUAGE_FORMATS.get(doc.language_id)
+        return fmt if fmt in formats.FORMATS else None
+
+    def lint(self, doc: OpenDocument) -> None:
+        if doc.timer is not None:
+            doc.timer.cancel()
+            doc.timer = None
+        started = time.perf_counter()
+        name = str(doc.path) if doc.path is not None else doc.uri
+        source = Source(name, doc.text)
+        entry = self.configs.for_path(doc.path)
+        doc.source, doc.config, doc.linter = source, entry.config, entry.linter
+        doc.findings = []
+        doc.linted_version = doc.version
+        diagnostics: list[types.Diagnostic] = []
+        fmt = self.format_for(doc, entry.config)
+        if fmt is not None and not (doc.path is not None and entry.excluded(doc.path)):
+            entry.linter.format_of[name] = fmt
+            try:
+                doc.findings = entry.linter.findings(source, entry.config)
+            except formats.ParseError as exc:
+                line = max((exc.line or 1) - 1, 0)
+                diagnostics.append(types.Diagnostic(
+                    range=types.Range(types.Position(line, 0), types.Position(line + 1, 0)),
+                    message=f"copylint cannot parse this file: {exc}", severity=types.DiagnosticSeverity.Error,
+                    source="copylint",
+                ))
+            except Exception as exc:  # a broken rule must not take the editor's linter down with it
+                log.exception("linting %s failed", doc.uri)
+                self.window_log_message(types.LogMessageParams(
+                    types.MessageType.Error, f"copylint: linting {doc.uri} failed: {exc!r}"))
+        cols = Columns(source, self.unit, base=0)
+        diagnostics.extend(self.diagnostic(f, cols) for f in doc.findings)
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=doc.uri, version=doc.version, diagnostics=diagnostics)
+        )
+        self.lint_seconds = [*self.lint_seconds[-99:], time.perf_counter() - started]
+
+    def diagnostic(self, f: Finding, cols: Columns) -> types.Diagnostic:
+        href = None
+        if self.capability("text_document.publish_diagnostics.code_description_support", False):
+            href = types.CodeDescription(href=rule_url(f.code, f.rule))
+        fix = f.fix.applicability.value if f.fix is not None else None
+        return types.Diagnostic(
+            range=lsp_range(cols, f.start, f.end),
+            message=f.message,
+            severity=SEVERITIES.get(f.severity, types.DiagnosticSeverity.Warning),
+            code=f.code,
+            code_description=href,
+            source="copylint",
+            data={"rule": f.rule, "fix": fix},
+        )
+
+    # -- code actions ----------------------------------------------------------------------------------------
+
+    def workspace_edit(self, doc: OpenDocument, edits: Sequence[tuple[int, int, str]]) -> types.WorkspaceEdit:
+        assert doc.source is not None
+        cols = Columns(doc.source, self.unit, base=0)
+        text_edits = [types.TextEdit(lsp_range(cols, s, e), r) for s, e, r in edits]
+        if self.capability("workspace.workspace_edit.document_changes", False):
+            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=doc.uri, version=doc.version),
+                edits=list(text_edits),
+            )])
+        return types.WorkspaceEdit(changes={doc.uri: list(text_edits)})
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        doc = self.docs.get(params.text_document.uri)
+        if doc is None:
+            return None
+        self.ensure_linted(doc)
+        assert doc.source is not None
+        only = params.context.only
+
+        def wanted(kind: str) -> bool:
+            return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
+
+        actions: list[types.CodeAction] = []
+        if wanted(types.CodeActionKind.QuickFix):
+            r = params.range
+            start = offset_at(doc.source, r.start.line, r.start.character, self.unit)
+            end = offset_at(doc.source, r.end.line, r.end.character, self.unit)
+            cols = Columns(doc.source, self.unit, base=0)
+            for f in doc.findings:
+                if f.fix is None or f.start > end or f.end < start:
+                    continue
+                safe = f.fix.applicability is Applicability.SAFE
+                title = f"{describe_fix(f, doc.source.text)} ({f.code})" + ("" if safe else " — unsafe: review it")
+                actions.append(types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[self.diagnostic(f, cols)],
+                    is_preferred=safe,
+                    edit=self.workspace_edit(doc, [(e.start, e.end, e.replacement) for e in f.fix.edits]),
+                ))
+        if wanted(FIX_ALL_KIND) and any(
+            f.fix is not None and f.fix.applicability is Applicability.SAFE for f in doc.findings
+        ):
+            action = types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL_KIND,
+                                      data={"uri": doc.uri, "version": doc.version})
+            if "edit" in self.capability("text_document.code_action.resolve_support.properties", []):
+                actions.append(action)
+            else:
+                actions.append(self.resolve(action))
+        return actions
+
+    def resolve(self, action: types.CodeAction) -> types.CodeAction:
+        data = action.data if isinstance(action.data, dict) else {}
+        doc = self.docs.get(str(data.get("uri")))
+        if action.kind != FIX_ALL_KIND or doc is None:
+            return action
+        self.ensure_linted(doc)
+        assert doc.source is not None and doc.config is not None and doc.linter is not None
+        fixed, _, _ = doc.linter.fix(doc.source, doc.config, unsafe=False)
+        action.edit = self.workspace_edit(doc, diff_edits(doc.source.text, fixed))
+        return action
+
+
+def _short(text: str, limit: int = 24) -> str:
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return shown.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def describe_fix(f: Finding, text: str) -> str:
+    assert f.fix is not None
+    if len(f.fix.edits) != 1:
+        return f"Apply the fix for {f.rule}"
+    e = f.fix.edits[0]
+    old = text[e.start : e.end]
+    if not old.strip() and not e.replacement.strip():
+        return "Fix the whitespace" if e.replacement else "Delete the whitespace"
+    if not e.replacement:
+        return f"Delete “{_short(old)}”"
+    if not old:
+        return f"Insert “{_short(e.replacement)}”"
+    return f"Replace “{_short(old)}” with “{_short(e.replacement)}”"
+
+
+def make_server() -> CopylintServer:
+    server = CopylintServer()
+
+    @server.feature(types.INITIALIZE)
+    def _initialize(ls: CopylintServer, params: types.InitializeParams) -> None:
+        ls.initialize(params)
+
+    @server.feature(types.INITIALIZED)
+    def _initialized(ls: CopylintServer, params: types.InitializedParams) -> None:
+        ls.initialized()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    def _did_save(ls: CopylintServer, params: types.DidSaveTextDocumentParams) -> None:
+        path = to_fs_path(params.text_document.uri) or ""
+        if Path(path).name in CONFIG_NAMES:
+            ls.relint_all()
+            return
+        doc = ls.docs.get(params.text_document.uri)
+        if doc is not None:
+            ls.lint(doc)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def _watched(ls: CopylintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(Path(to_fs_path(c.uri) or "").name in CONFIG_NAMES for c in params.changes):
+            ls.relint_all()
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND],  # type: ignore[list-item]
+            resolve_provider=True,
+        ),
+    )
+    def _code_action(ls: CopylintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        return ls.code_actions(params)
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    def _resolve(ls: CopylintServer, action: types.CodeAction) -> types.CodeAction:
+        return ls.resolve(action)
+
+    return server
+
+
+@click.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the default and only transport).")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the server's log here.")
+def command(stdio: bool, log_file: str | None) -> None:
+    """Run the language server over stdio (for editors)."""
+    if log_file:
+        logging.basicConfig(filename=log_file, level=logging.INFO)
+    make_server().start_io()
+
+
+__all__ = ["command", "diff_edits", "from_fs_path", "make_server", "offset_at"]

@@ -1,0 +1,463 @@
+"""The language server (`copylint lsp`), driven over stdio by pytest-lsp's real client.
+
+Each test starts the real server process (`python -m lint lsp`), initializes it with a real editor's
+capabilities (VS Code's, as recorded by pytest-lsp), and checks what an editor would show: the
+diagnostics (the same findings, at the same places, as `copylint check --format json`), the quick
+fixes and "fix all", how edits update the diagnostics, positions in each negotiated encoding, the
+config being re-read, and excluded files staying silent.
+
+The client applies the server's edits with its own position arithmetic (below), independent of the
+server's, as an editor would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from lint.model import Source
+from lint.report import rule_url
+from tests.conftest import SEED
+
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "lint", "lsp"])
+PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
+
+WIDE = (
+    "東京の記者 😀 reported it.  \n"
+    "Smiles 😀😀 and 漢字 around a doubled  space and a trailing one. \n"
+    "Kiev said.The 😀 minister spoke , then left\n"
+)
+
+
+# -- an editor's side of the arithmetic ----------------------------------------------------------------------
+
+def _units(text: str, encoding: str) -> int:
+    if encoding == "utf-32":
+        return len(text)
+    codec = "utf-16-le" if encoding == "utf-16" else "utf-8"
+    return len(text.encode(codec)) // (2 if encoding == "utf-16" else 1)
+
+
+def _lines(text: str) -> list[str]:
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def to_offset(text: str, pos: types.Position, encoding: str = "utf-16") -> int:
+    lines = _lines(text)
+    seps = re.findall(r"\r\n|\r|\n", text)
+    offset = sum(len(line) + len(sep) for line, sep in zip(lines[: pos.line], seps[: pos.line], strict=True))
+    line = lines[pos.line]
+    i = 0
+    while i < len(line) and _units(line[: i + 1], encoding) <= pos.character:
+        i += 1
+    assert _units(line[:i], encoding) == pos.character, "position inside a character"
+    return offset + i
+
+
+def to_position(text: str, offset: int, encoding: str = "utf-16") -> types.Position:
+    before = text[:offset]
+    line = len(re.findall(r"\r\n|\r|\n", before))
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return types.Position(line, _units(before[start:], encoding))
+
+
+def apply_edits(text: str, edits: list[types.TextEdit], encoding: str = "utf-16") -> str:
+    spans = sorted(((to_offset(text, e.range.start, encoding), to_offset(text, e.range.end, encoding), e.new_text)
+                    for e in edits), reverse=True)
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def edits_of(action: types.CodeAction, uri: str) -> tuple[list[types.TextEdit], int | None]:
+    assert action.edit is not None
+    if action.edit.document_changes:
+        (change,) = action.edit.document_changes
+        assert isinstance(change, types.TextDocumentEdit) and change.text_document.uri == uri
+        return list(change.edits), change.text_document.version  # type: ignore[arg-type]
+    assert action.edit.changes is not None
+    return list(action.edit.changes[uri]), None
+
+
+# -- fixtures ---------------------------------------------------------------------------------------------------
+
+class Published:
+    """Every publishDiagnostics the client receives, in order (pytest-lsp keeps only the last per URI)."""
+
+    def __init__(self, client: LanguageClient) -> None:
+        self.client = client
+        self.items: list[types.PublishDiagnosticsParams] = []
+        self._listen()
+
+    def _listen(self) -> None:
+        def on(future: Any) -> None:
+            if future.cancelled() or future.exception() is not None:  # the server has exited
+                return
+            self.items.append(future.result())
+            self._listen()
+
+        self.client.protocol.wait_for_notification(PUBLISH).add_done_callback(on)
+
+    async def wait(self, uri: str, version: int | None = None, timeout: float = 30) -> list[types.Diagnostic]:
+        async def poll() -> list[types.Diagnostic]:
+            while True:
+                for p in reversed(self.items):
+                    if p.uri == uri and (version is None or p.version == version):
+                        return list(p.diagnostics)
+                await asyncio.sleep(0.01)
+
+        return await asyncio.wait_for(poll(), timeout)
+
+    def count(self, uri: str) -> int:
+        return sum(1 for p in self.items if p.uri == uri)
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def client(lsp_client: LanguageClient):
+    registrations: list[types.Registration] = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:  # what VS Code does: accept, and watch
+        registrations.extend(params.registrations)
+
+    lsp_client.registrations = registrations  # type: ignore[attr-defined]
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()  # the config search stops here
+    shutil.copy(SEED, tmp_path / "article.txt")
+    (tmp_path / "wide.txt").write_text(WIDE, encoding="utf-8")
+    return tmp_path
+
+
+async def start(client: LanguageClient, root: Path, *, encodings: list[str] | None = None,
+                options: dict[str, Any] | None = None) -> tuple[types.InitializeResult, Published]:
+    caps = client_capabilities("visual-studio-code")
+    if encodings is not None:
+        caps.general = types.GeneralClientCapabilities(position_encodings=encodings)  # type: ignore[arg-type]
+    published = Published(client)
+    result = await client.initialize_session(types.InitializeParams(
+        capabilities=caps, root_uri=root.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
+        initialization_options=options,
+    ))
+    return result, published
+
+
+def open_doc(client: LanguageClient, path: Path, text: str | None = None, language: str = "plaintext",
+             version: int = 1) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
+        uri=uri, language_id=language, version=version,
+        text=path.read_text(encoding="utf-8") if text is None else text,
+    )))
+    return uri
+
+
+def change(client: LanguageClient, uri: str, version: int, edits: list[types.TextEdit]) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangePartial(range=e.range, text=e.new_text) for e in edits],
+    ))
+
+
+def cli_findings(root: Path, *names: str) -> list[dict[str, Any]]:
+    r = subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--format", "json", *names],
+                       cwd=root, capture_output=True, text=True)
+    assert r.returncode in (0, 1), r.stderr
+    return list(json.loads(r.stdout)["findings"])
+
+
+def as_lsp(findings: list[dict[str, Any]], text: str, encoding: str = "utf-16") -> set[tuple[str, tuple[int, ...]]]:
+    out: set[tuple[str, tuple[int, ...]]] = set()
+    for f in findings:
+        s = to_position(text, f["start"]["offset"], encoding)
+        e = to_position(text, f["end"]["offset"], encoding)
+        out.add((f["code"], (s.line, s.character, e.line, e.character)))
+    return out
+
+
+def as_set(diagnostics: list[types.Diagnostic]) -> set[tuple[str, tuple[int, ...]]]:
+    return {(str(d.code), (d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character))
+            for d in diagnostics}
+
+
+# -- initialize, open, diagnostics ---------------------------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_initialize_advertises_what_the_server_does(client: LanguageClient, workspace: Path):
+    result, _ = await start(client, workspace)
+    caps = result.capabilities
+    assert result.server_info is not None and result.server_info.name == "copylint"
+    assert caps.position_encoding in (None, types.PositionEncodingKind.Utf16)
+    sync = caps.text_document_sync
+    assert isinstance(sync, types.TextDocumentSyncOptions)
+    assert sync.open_close and sync.change == types.TextDocumentSyncKind.Incremental and sync.save
+    provider = caps.code_action_provider
+    assert isinstance(provider, types.CodeActionOptions) and provider.resolve_provider
+    assert set(provider.code_action_kinds or ()) == {"quickfix", "source.fixAll.copylint"}
+
+
+@pytest.mark.asyncio
+async def test_open_the_seed_and_receive_the_cli_findings(client: LanguageClient, workspace: Path):
+    _, published = await start(client, workspace)
+    uri = open_doc(client, workspace / "article.txt")
+    wide_uri = open_doc(client, workspace / "wide.txt")
+    diagnostics = await published.wait(uri, version=1)
+    text = SEED.read_text(encoding="utf-8")
+    assert as_set(diagnostics) == as_lsp(cli_findings(workspace, "article.txt"), text)
+    (w101,) = [d for d in diagnostics if d.code == "W101"]
+    assert w101.range == types.Range(types.Position(0, 0), types.Position(0, 1))
+    assert w101.source == "copylint" and w101.severity == types.DiagnosticSeverity.Warning
+    assert w101.code_description is not None
+    assert w101.code_description.href == rule_url("W101", "leading-whitespace")
+    # the same, on lines with emoji and CJK before whatever the rules flag, counted in UTF-16
+    wide = await published.wait(wide_uri, version=1)
+    assert as_set(wide) == as_lsp(cli_findings(workspace, "wide.txt"), WIDE)
+
+
+@pytest.mark.asyncio
+async def test_quick_fix_then_edits_update_the_diagnostics(client: LanguageClient, workspace: Path):
+    _, published = await start(client, workspace)
+    text = "  Indented start, as scraped.\n"
+    path = workspace / "lead.txt"
+    path.write_text(text)
+    uri = open_doc(client, path)
+    diagnostics = await published.wait(uri, version=1)
+    assert as_set(diagnostics) == {("W101", (0, 0, 0, 2))}
+
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri),
+        range=types.Range(types.Position(0, 1), types.Position(0, 1)),
+        context=types.CodeActionContext(diagnostics=diagnostics),
+    ))
+    assert actions is not None
+    quick = [a for a in actions if isinstance(a, types.CodeAction) and a.kind == types.CodeActionKind.QuickFix]
+    (fix,) = quick
+    assert fix.is_preferred and "W101" in fix.title
+    assert fix.diagnostics is not None and fix.diagnostics[0].code == "W101"
+    edits, version = edits_of(fix, uri)
+    assert version == 1
+    text = apply_edits(text, edits)
+    assert text == "Indented start, as scraped.\n"
+    change(client, uri, 2, edits)
+    assert await published.wait(uri, version=2) == []
+
+    # the user types two spaces at the start again
+    insert = [types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), "  ")]
+    change(client, uri, 3, insert)
+    assert as_set(await published.wait(uri, version=3)) == {("W101", (0, 0, 0, 2))}
+
+    # and saves: diagnostics again, for the same version
+    before = published.count(uri)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    for _ in range(300):
+        if published.count(uri) > before:
+            break
+        await asyncio.sleep(0.01)
+    assert published.count(uri) > before
+    assert as_set(await published.wait(uri, version=3)) == {("W101", (0, 0, 0, 2))}
+
+
+@pytest.mark.asyncio
+async def test_fix_all_safe_problems_matches_cli_fix(client: LanguageClient, workspace: Path):
+    _, published = await start(client, workspace)
+    uri = open_doc(client, workspace / "article.txt")
+    await published.wait(uri, version=1)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri),
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+    ))
+    assert actions is not None
+    (action,) = actions
+    assert isinstance(action, types.CodeAction)
+    assert action.kind == "source.fixAll.copylint" and action.title == "Fix all safe problems (copylint)"
+    if action.edit is None:  # VS Code resolves lazily
+        action = await client.code_action_resolve_async(action)
+    edits, _ = edits_of(action, uri)
+    fixed = apply_edits(SEED.read_text(encoding="utf-8"), edits)
+
+    shutil.copy(SEED, workspace / "copy.txt")
+    subprocess.run([sys.executable, "-m", "lint", "check", "--fix", "--no-cache", "copy.txt"], cwd=workspace,
+                   capture_output=True, check=False)
+    assert fixed == (workspace / "copy.txt").read_text(encoding="utf-8")
+    assert not fixed.startswith(" ")
+    # the edits are small, not the whole document
+    assert sum(len(e.new_text) for e in edits) < 100
+
+    change(client, uri, 2, edits)
+    after = await published.wait(uri, version=2)
+    safe = [d for d in after if isinstance(d.data, dict) and d.data.get("fix") == "safe"]
+    assert safe == []
+
+
+# -- positions in the negotiated encoding ---------------------------------------------------------------------
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-32"])
+async def test_positions_in_the_negotiated_encoding(client: LanguageClient, workspace: Path, encoding: str):
+    offered = None if encoding == "utf-16" else [encoding, "utf-16"]
+    result, published = await start(client, workspace, encodings=offered)
+    assert (result.capabilities.position_encoding or "utf-16") == encoding
+    text = "😀東x\u2028y  Tail.\nBody.\n"  # U+2028 is not a line break in LSP
+    path = workspace / "emoji.txt"
+    uri = open_doc(client, path, text)
+    assert await published.wait(uri, version=1) == []
+    # delete "😀東x\u2028y" — 5 code points; 6 UTF-16 units; 12 UTF-8 bytes. Counted in any other unit,
+    # the deletion would stop short or eat into "  Tail."
+    end = _units("😀東x\u2028y", encoding)
+    change(client, uri, 2, [types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, end)), "")])
+    # the text is now "  Tail.\nBody.\n"
+    assert as_set(await published.wait(uri, version=2)) == {("W101", (0, 0, 0, 2))}
+    # a first line of emoji and CJK: nothing to flag...
+    change(client, uri, 3, [types.TextEdit(types.Range(types.Position(0, 0), types.Position(1, 0)), "😀東\n")])
+    assert await published.wait(uri, version=3) == []
+    # ...and a code action request after the emoji and the CJK character is understood too
+    at = types.Position(0, _units("😀東", encoding))
+    change(client, uri, 4, [types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), "\t")])
+    diagnostics = await published.wait(uri, version=4)
+    assert as_set(diagnostics) == {("W101", (0, 0, 0, 1))}
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri),
+        range=types.Range(types.Position(0, 0), types.Position(0, at.character + 1)),
+        context=types.CodeActionContext(diagnostics=diagnostics, only=[types.CodeActionKind.QuickFix]),
+    ))
+    assert actions and len(actions) == 1
+
+
+# -- configuration and exclusion --------------------------------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_config_is_reloaded_when_it_changes(client: LanguageClient, workspace: Path):
+    config = workspace / ".copylint.yaml"
+    config.write_text("ignore: [W101]\n")
+    _, published = await start(client, workspace)
+    path = workspace / "lead.txt"
+    path.write_text("  Indented.\n")
+    uri = open_doc(client, path)
+    assert await published.wait(uri, version=1) == []
+
+    await asyncio.sleep(0.2)
+    watchers = [w for r in client.registrations for w in r.register_options["watchers"]  # type: ignore[attr-defined]
+                if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert {w["globPattern"] for w in watchers} == {"**/.copylint.yaml", "**/.copylint.yml"}
+
+    config.write_text("select: [W101]\n# now W101 is on\n")
+    before = published.count(uri)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    for _ in range(1000):
+        if published.count(uri) > before:
+            break
+        await asyncio.sleep(0.01)
+    assert as_set(await published.wait(uri, version=1)) == {("W101", (0, 0, 0, 2))}
+
+    # without a notification (a client that does not watch files), the next lint sees the change too
+    config.write_text("ignore: [leading-whitespace]\n")
+    change(client, uri, 2, [types.TextEdit(types.Range(types.Position(0, 11), types.Position(0, 11)), "!")])
+    assert await published.wait(uri, version=2) == []
+
+
+@pytest.mark.asyncio
+async def test_excluded_and_unknown_files_get_no_diagnostics(client: LanguageClient, workspace: Path):
+    (workspace / ".copylint.yaml").write_text("extend-exclude: [drafts/, '*.generated.txt']\n")
+    _, published = await start(client, workspace)
+    (workspace / "drafts").mkdir()
+    paths = {
+        "drafts/a.txt": "  Indented.\n",
+        "b.generated.txt": "  Indented.\n",
+        "tool.py": "  x = 1\n",
+        "kept.txt": "  Indented.\n",
+    }
+    uris = {}
+    for name, text in paths.items():
+        (workspace / name).write_text(text)
+        uris[name] = open_doc(client, workspace / name, language="python" if name.endswith(".py") else "plaintext")
+    assert as_set(await published.wait(uris["kept.txt"], version=1)) == {("W101", (0, 0, 0, 2))}
+    for name in ("drafts/a.txt", "b.generated.txt", "tool.py"):
+        assert await published.wait(uris[name], version=1) == [], name
+    # an untitled buffer is linted by its language
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
+        uri="untitled:Untitled-1", language_id="plaintext", version=1, text="  New note.\n")))
+    assert as_set(await published.wait("untitled:Untitled-1", version=1)) == {("W101", (0, 0, 0, 2))}
+
+
+@pytest.mark.asyncio
+async def test_changes_are_debounced(client: LanguageClient, workspace: Path):
+    _, published = await start(client, workspace, options={"debounce": 300, "select": ["W101"]})
+    path = workspace / "typing.txt"
+    path.write_text("Typing.\n")
+    uri = open_doc(client, path)
+    assert await published.wait(uri, version=1) == []
+    text = "Typing.\n"
+    for version in range(2, 8):  # six keystrokes in quick succession
+        edit = types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), " ")
+        change(client, uri, version, [edit])
+        text = " " + text
+    assert as_set(await published.wait(uri, version=7)) == {("W101", (0, 0, 0, 6))}
+    assert published.count(uri) == 2  # one for the open, one for the burst
+    assert not [p for p in published.items if p.uri == uri and p.version not in (1, 7)]
+
+
+# -- the arithmetic, in process -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding,expected", [("utf-16", 6), ("utf-8", 12), ("utf-32", 5)])
+def test_offsets_and_columns_after_emoji_and_cjk(encoding: str, expected: int):
+    from lint.lsp import offset_at
+    from lint.report.locations import Columns
+
+    text = "first\r\n東京😀 x\u2028more\rlast"
+    source = Source("t.txt", text)
+    x = text.index("x")
+    cols = Columns(source, encoding, base=0)
+    assert cols.at(x) == (1, expected - 1) == (1, _units("東京😀 ", encoding))
+    assert offset_at(source, 1, _units("東京😀 ", encoding), encoding) == x
+    # U+2028 stays inside line 1; \r alone ends it
+    m = text.index("more")
+    assert cols.at(m) == (1, _units("東京😀 x\u2028", encoding))
+    assert cols.at(text.index("last")) == (2, 0)
+    # past the end of a line: the end of the line; past the last line: the end of the text
+    assert offset_at(source, 0, 99, encoding) == text.index("\r\n")
+    assert offset_at(source, 9, 0, encoding) == len(text)
+    # inside the emoji: its start
+    if encoding != "utf-32":
+        emoji = text.index("😀")
+        assert offset_at(source, 1, _units("東京", encoding) + 1, encoding) == emoji
+
+
+@pytest.mark.parametrize("old,new", [
+    (" a\nb\n\n\n\nc", "a\nb\n\nc\n"),
+    ("same\n", "same\n"),
+    ("x\r\ny\r\n", "x\r\nY\r\n"),
+    ("", "new\n"),
+    ("gone\n", ""),
+])
+def test_diff_edits_make_the_new_text(old: str, new: str):
+    from lint.lsp import diff_edits
+
+    edits = diff_edits(old, new)
+    out = old
+    for start, end, repl in sorted(edits, reverse=True):
+        out = out[:start] + repl + out[end:]
+    assert out == new
+    for (_, e1, _), (s2, _, _) in itertools.pairwise(edits):
+        assert e1 <= s2
+    if old == new:
+        assert edits == []
+
