@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from lint.languagetool import LanguageToolError, LanguageToolUnavailable
 from lint.languagetool.client import Client
 from lint.languagetool.config import Settings
-from lint.languagetool.rule import LanguageToolRule, Session, _failed, overlap_checkers, say
+from lint.languagetool.rule import LanguageToolRule, Session, _failed, overlap_checkers, say, sentence
 
 if TYPE_CHECKING:
     from lint.config import Config
@@ -139,7 +139,7 @@ def _join(*groups: Iterable[str]) -> str:
 def _unavailable(message: str, required: bool) -> list[Rule]:
     if required:
         raise LanguageToolUnavailable(message)
-    _say_once(f"{message}; grammar checks (G) are off")
+    _say_once(f"{sentence(message)} Grammar checks (G) are off.")
     return []
 
 

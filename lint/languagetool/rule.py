@@ -131,13 +131,17 @@ def say(message: str) -> None:
     print(f"copylint: {message}", file=sys.stderr, flush=True)
 
 
+def sentence(message: str) -> str:
+    return message if message.endswith((".", "!", "?")) else message + "."
+
+
 def fail(session: Session, exc: LanguageToolError) -> None:
     message = str(exc)
     if session.required:
         raise LanguageToolUnavailable(message)
     if session.client.server not in _failed:
         _failed[session.client.server] = message
-        say(f"{message}; grammar checks (G) are off for the rest of this run")
+        say(f"{sentence(message)} Grammar checks (G) are off for the rest of this run.")
 
 
 class LanguageToolRule(Rule):

@@ -1,0 +1,205 @@
+"""A LanguageTool server that is missing, down, slow or answers an error: one clear message, the other
+rule families still report, nothing waits longer than the configured timeout. The server stopped or
+frozen mid-run is a real one (each test here starts its own, so the session's server is left alone).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lint.config import parse_config
+from lint.engine import Linter, Selection
+from lint.languagetool import LanguageToolUnavailable, provider, server
+from lint.languagetool.client import Client
+from lint.model import Source
+from tests import languagetool_fixtures as fixtures
+from tests.languagetool_fixtures import LTServer
+
+lt_server = fixtures.lt_server
+lt_fresh = fixtures.lt_fresh
+
+HE_GO = "  He go to school every days.\n"  # W101 (leading whitespace) and two G findings
+
+
+@pytest.fixture(scope="module")
+def _own_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, LTServer]]:
+    holder: dict[str, LTServer] = {}
+    yield holder
+    if "lt" in holder:
+        fixtures.stop_server(holder["lt"])
+
+
+@pytest.fixture
+def own_server(_own_home: dict[str, LTServer], tmp_path_factory: pytest.TempPathFactory) -> LTServer:
+    """A real server of this module's own (restarted when a test stopped it), warmed up: its first check is slow."""
+    lt = _own_home.get("lt")
+    if lt is None or server.running(where=lt.home) is None:
+        lt = _own_home["lt"] = fixtures.start_server(tmp_path_factory.mktemp("lt"), "own", maxTextLength="3000")
+        Client(lt.url, timeout=60).check("He go to school every days.", {"language": "en-US"})
+    provider.reset()
+    return lt
+
+
+def _files(folder: Path, n: int, text: str = HE_GO) -> list[str]:
+    names = []
+    for i in range(n):
+        (folder / f"f{i}.txt").write_text(text.replace("school", f"school {i}"))
+        names.append(f"f{i}.txt")
+    return names
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {"COPYLINT_CACHE_DIR": str(tmp_path / "cache"), "COPYLINT_LANGUAGETOOL_HOME": str(tmp_path / "lt-home")}
+
+
+def _codes(stdout: str) -> list[str]:
+    return [f["code"] for f in json.loads(stdout)["findings"]]
+
+
+def _messages(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.strip()]
+
+
+def test_down_server_is_one_message_and_other_rules_report(run, tmp_path):
+    url = f"http://127.0.0.1:{server.free_port()}"  # nothing listens there
+    names = _files(tmp_path, 3)
+    r = run("check", "--isolated", "--languagetool", url, "--format", "json", *names, cwd=tmp_path, env=_env(tmp_path))
+    assert r.returncode == 1
+    assert _codes(r.stdout).count("W101") == 3
+    assert not any(c.startswith("G") for c in _codes(r.stdout))
+    messages = _messages(r.stderr)
+    assert len(messages) == 1, r.stderr
+    assert f"cannot reach LanguageTool at {url}" in messages[0] and "Grammar checks (G) are off" in messages[0]
+
+
+def test_down_server_with_require_is_exit_2(run, tmp_path):
+    url = f"http://127.0.0.1:{server.free_port()}"
+    names = _files(tmp_path, 2)
+    r = run("check", "--isolated", "--languagetool", url, "--require-languagetool", *names, cwd=tmp_path,
+            env=_env(tmp_path))
+    assert r.returncode == 2
+    assert f"cannot reach LanguageTool at {url}" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_asked_for_but_not_installed(run, tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("languagetool: {}\n")
+    names = _files(tmp_path, 3, "A clean sentence.\n")
+    r = run("check", "--format", "json", *names, cwd=tmp_path, env=_env(tmp_path))
+    assert r.returncode == 0, r.stdout + r.stderr  # the exit code is unaffected
+    messages = _messages(r.stderr)
+    assert len(messages) == 1 and "copylint languagetool install" in messages[0], r.stderr
+    r = run("check", "--require-languagetool", *names, cwd=tmp_path, env=_env(tmp_path))
+    assert r.returncode == 2 and "no LanguageTool server" in r.stderr
+
+
+def test_error_answer_is_one_message(run, lt_server, tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("languagetool:\n  language: xx\n")
+    names = _files(tmp_path, 3)
+    r = run("check", "--languagetool", lt_server.url, "--format", "json", *names, cwd=tmp_path, env=_env(tmp_path))
+    assert r.returncode == 1 and _codes(r.stdout).count("W101") == 3
+    messages = _messages(r.stderr)
+    assert len(messages) == 1, r.stderr
+    assert "answered HTTP 400" in messages[0] and "'xx' is not a language code" in messages[0]
+
+
+def test_error_answer_mid_run(lt_fresh, own_server, capsys):
+    """The server refuses a request (text over its maxTextLength): the run goes on without G."""
+    config = parse_config("languagetool:\n  max-text-length: 5000\n", None, Path.cwd())
+    linter = Linter(Selection(languagetool=own_server.url))
+    first = linter.findings(Source("a.txt", HE_GO), config)
+    assert "G:HE_VERB_AGR" in [f.code for f in first]
+    long = HE_GO.replace("school", "home") + "\n" + "A sentence that is fine. " * 160 + "\n"
+    second = linter.findings(Source("b.txt", long), config)
+    third = linter.findings(Source("c.txt", HE_GO.replace("school", "work")), config)
+    assert [f.code for f in second] == ["W101"] and [f.code for f in third] == ["W101"]
+    messages = _messages(capsys.readouterr().err)
+    assert len(messages) == 1 and "answered HTTP 413" in messages[0], messages
+
+
+def test_server_stopped_mid_run(run, lt_fresh, own_server, capsys):
+    config = parse_config("languagetool:\n  timeout: 5\n", None, Path.cwd())
+    linter = Linter(Selection(languagetool=own_server.url))
+    first = linter.findings(Source("a.txt", HE_GO), config)
+    assert {"W101", "G:HE_VERB_AGR"} <= {f.code for f in first}
+    r = run("languagetool", "stop", "--home", str(own_server.home))  # the real CLI stops the real server
+    assert r.returncode == 0 and f"stopped LanguageTool at {own_server.url}" in r.stdout
+    start = time.perf_counter()
+    rest = [linter.findings(Source(f"{n}.txt", HE_GO.replace("school", n)), config) for n in ("b", "c", "d")]
+    assert time.perf_counter() - start < 5
+    assert all([f.code for f in found] == ["W101"] for found in rest)
+    messages = _messages(capsys.readouterr().err)
+    assert len(messages) == 1 and f"cannot reach LanguageTool at {own_server.url}" in messages[0], messages
+
+
+def test_server_stopped_mid_run_of_the_cli(lt_fresh, own_server, tmp_path):
+    """`copylint check` over many files while the server is stopped under it: it finishes, says so once."""
+    paragraph = "He go to school every days, and the teachers was kind to him. " * 12
+    names = _files(tmp_path, 25, "  " + "\n\n".join([paragraph] * 2) + "\n")  # under the server's 3000
+    log = Path(server.read_state(where=own_server.home).log)  # type: ignore[union-attr]
+    handled_before = log.read_text().count("Handled request")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lint", "check", "--isolated", "--languagetool", own_server.url, "--format", "json",
+         *names], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, **_env(tmp_path)},
+    )
+    deadline = time.monotonic() + 60
+    while log.read_text().count("Handled request") < handled_before + 3 and time.monotonic() < deadline:
+        time.sleep(0.05)  # the probe and two files' checks
+    fixtures.stop_server(own_server)
+    stopped = time.monotonic()
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - stopped < 35  # at most one request's timeout (30 s) past the stop
+    codes = _codes(out)
+    assert codes.count("W101") == 25  # every file still gets the other rules
+    assert 0 < codes.count("G:HE_VERB_AGR") < 25 * 24  # some G findings before the stop, not all
+    messages = _messages(err)
+    assert len(messages) == 1, err
+    assert "LanguageTool at" in messages[0] and "Grammar checks (G) are off" in messages[0]
+
+
+def test_frozen_server_times_out_once(lt_fresh, own_server, capsys):
+    """A server that does not answer (the real one, stopped with SIGSTOP) costs one timeout, not one per file."""
+    config = parse_config("languagetool:\n  timeout: 2\n", None, Path.cwd())
+    linter = Linter(Selection(languagetool=own_server.url))
+    assert "G:HE_VERB_AGR" in {f.code for f in linter.findings(Source("a.txt", HE_GO), config)}
+    os.kill(own_server.pid, signal.SIGSTOP)
+    try:
+        start = time.perf_counter()
+        rest = [linter.findings(Source(f"{n}.txt", HE_GO.replace("school", n)), config) for n in ("b", "c", "d")]
+        elapsed = time.perf_counter() - start
+    finally:
+        os.kill(own_server.pid, signal.SIGCONT)
+    assert 1.9 < elapsed < 4.5, elapsed
+    assert all([f.code for f in found] == ["W101"] for found in rest)
+    messages = _messages(capsys.readouterr().err)
+    assert len(messages) == 1 and "did not answer within 2 s" in messages[0], messages
+
+
+def test_frozen_server_at_start_with_require_is_exit_2(run, own_server, tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("languagetool:\n  timeout: 2\n")
+    names = _files(tmp_path, 2)
+    os.kill(own_server.pid, signal.SIGSTOP)
+    try:
+        start = time.perf_counter()
+        r = run("check", "--languagetool", own_server.url, "--require-languagetool", *names, cwd=tmp_path,
+                env=_env(tmp_path))
+        elapsed = time.perf_counter() - start
+    finally:
+        os.kill(own_server.pid, signal.SIGCONT)
+    assert r.returncode == 2 and "did not answer within 2 s" in r.stderr, r.stderr
+    assert elapsed < 10
+
+
+def test_require_raises_for_the_cli_to_catch(lt_fresh):
+    url = f"http://127.0.0.1:{server.free_port()}"
+    with pytest.raises(LanguageToolUnavailable, match="cannot reach"):
+        provider.rules_for(parse_config("", None, Path.cwd()), Selection(languagetool=url, require_languagetool=True))
