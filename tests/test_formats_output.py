@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -437,3 +440,58 @@ def test_ten_thousand_findings_stream_with_bounded_memory(shape):
         limit = 64 * 1024 if files > 1 else findings_size / 6
         assert peak < limit, (fmt, peak, limit)
         assert peak * 5 < naive_peak, (fmt, peak, naive_peak)
+
+
+# -- the GitHub Action --------------------------------------------------------------------------------------
+
+
+def _action_step(name: str) -> dict[str, Any]:
+    import yaml
+
+    from tests.conftest import ROOT
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    steps = {s["name"]: s for s in action["runs"]["steps"]}
+    return steps[name]
+
+
+def _run_step(script: str, cwd: Path, env: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+    """Run a step's script the way the runner does (`bash --noprofile --norc -eo pipefail file`)."""
+    (cwd / "step.sh").write_text(script)
+    output = cwd / "github_output"
+    output.write_text("")
+    full = {**os.environ, **env, "GITHUB_OUTPUT": str(output),
+            "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+    full.pop("COPYLINT_NO_CACHE", None)
+    r = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "step.sh"], cwd=cwd, env=full,
+                       capture_output=True, text=True, timeout=300)
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines() if "=" in line)
+    return r, outputs
+
+
+def test_github_action_annotates_and_writes_sarif(workdir):
+    step = _action_step("Run copylint")
+    assert set(step["env"]) == {"ARGS", "SARIF", "SARIF_FILE"}  # inputs reach the script as data, never as code
+    r, outputs = _run_step(step["run"], workdir, {"ARGS": "article.txt wide.txt", "SARIF": "true",
+                                                   "SARIF_FILE": "copylint.sarif"})
+    assert r.returncode == 0, r.stderr
+    assert "::warning file=article.txt,line=1,col=1,endLine=1,endColumn=2,title=W101 leading-whitespace::" in r.stdout
+    assert outputs == {"exit-code": "1", "sarif-file": "copylint.sarif"}
+    log = json.loads((workdir / "copylint.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    assert {res["ruleId"] for res in log["runs"][0]["results"]} >= {"W101"}
+
+    clean = workdir / "clean"
+    clean.mkdir()
+    (clean / "ok.txt").write_text("A clean sentence.\n")
+    r, outputs = _run_step(step["run"], clean, {"ARGS": "ok.txt", "SARIF": "false", "SARIF_FILE": "x.sarif"})
+    assert r.returncode == 0 and outputs == {"exit-code": "0"} and not (clean / "x.sarif").exists()
+
+    r, outputs = _run_step(step["run"], clean, {"ARGS": "missing.txt", "SARIF": "false", "SARIF_FILE": "x.sarif"})
+    assert outputs == {"exit-code": "2"}
+    assert "::error title=copylint::copylint could not run" in r.stdout
+
+    fail = _action_step("Fail on findings")
+    r, _ = _run_step(fail["run"], clean, {"CODE": "1"})
+    assert r.returncode == 1
