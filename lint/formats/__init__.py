@@ -18,6 +18,7 @@ from lint.model import Document, Source
 FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("lint.formats.text", (".txt", ".text")),
     "markdown": ("lint.formats.markdown", (".md", ".markdown")),
+    "rst": ("lint.formats.rst", (".rst", ".rest")),
 }
 
 DEFAULT_FORMAT = "text"
@@ -53,5 +54,6 @@ def parse(source: Source, fmt: str, language: str = "en") -> Document:
     except ModuleNotFoundError:
         module = importlib.import_module(FORMATS[DEFAULT_FORMAT][0])
     doc: Document = module.parse(source)
+    doc.format = fmt
     doc.language = language
     return doc

@@ -1,0 +1,89 @@
+"""E102 invisible-character: zero-width and bidi control characters hidden in the text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+_NAMES = {
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER",
+    "\u00ad": "SOFT HYPHEN",
+    "\ufeff": "BYTE ORDER MARK (zero width no-break space)",
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u061c": "ARABIC LETTER MARK",
+}
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\u00ad\ufeff\u061c\u202a-\u202e\u2066-\u2069]")
+# Scripts whose spelling uses ZWNJ/ZWJ between letters (Persian, Indic, Sinhala …): there they are letters' glue.
+_JOINING_SCRIPTS = re.compile("[\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u1000-\u109f\u0f00-\u0fff]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _is_emoji_context(text: str, i: int) -> bool:
+    """ZWJ inside an emoji sequence (👨‍👩‍👧) joins pictographs: not a defect."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+
+    def pictographic(ch: str) -> bool:
+        return bool(ch) and (ord(ch) >= 0x1F000 or 0x2600 <= ord(ch) <= 0x27BF or ch in "\ufe0f\u2640\u2642")
+
+    return pictographic(before) or pictographic(after)
+
+
+class InvisibleCharacter(Rule):
+    code = "E102"
+    slug = "invisible-character"
+    summary = "Invisible character (zero-width, soft hyphen, stray BOM, bidi control)"
+    rationale = """
+**What it does.** Flags characters that render as nothing: zero-width space and joiners, word joiner,
+soft hyphen, a byte order mark after the start of the text, and bidirectional controls (LRM, RLM,
+embeddings, overrides, isolates).
+
+**Why is this bad?** They come in with copy-paste from web pages, PDFs and CMS editors, and break
+search, spell checking, word counts and diffs; bidi overrides can make text display in a different order
+than it is stored (the "Trojan Source" trick).
+
+Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)joiners and direction
+marks in text written in a script that needs them (Arabic, Persian, Hebrew, Indic scripts).
+"""
+    severity = Severity.WARNING
+    fix = Applicability.SAFE
+    fix_note = "Deletes the invisible character; nothing visible changes."
+    scope = "document"
+    flag = (
+        Example("Zero\u200bwidth space inside a word.\n", "Zerowidth space inside a word.\n"),
+        Example("A soft hy\u00adphen pasted from a PDF.\n", "A soft hyphen pasted from a PDF.\n"),
+        Example("Two files glued:\n\ufeffSecond file.\n", "Two files glued:\nSecond file.\n"),
+        Example("Price \u202e01$\u202c in text.\n", "Price 01$ in text.\n"),
+        Example("Word\u2060joiner in English.\n", "Wordjoiner in English.\n"),
+        Example("A stray\u200d joiner.\n", "A stray joiner.\n"),
+    )
+    allow = (
+        Example("Plain text without hidden characters.\n"),
+        Example("A family emoji: \U0001F468\u200d\U0001F469\u200d\U0001F467.\n"),
+        Example("Persian: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n"),
+        Example("Hindi: \u0915\u094d\u200d\u0937\n"),
+        Example("Hebrew with a mark: \u05e9\u05dc\u05d5\u05dd\u200f!\n"),
+        Example("Non-breaking\u00a0space is visible spacing, not this rule.\n"),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for m in _INVISIBLE.finditer(text):
+            i = m.start()
+            ch = m.group()
+            if ch == "\u200d" and _is_emoji_context(text, i):
+                continue
+            if ch in "\u200c\u200d" and _JOINING_SCRIPTS.search(text[max(0, i - 2) : i + 3]):
+                continue
+            if ch in "\u200e\u200f\u061c" and _RTL.search(text[max(0, i - 40) : i + 40]):
+                continue
+            name = _NAMES.get(ch) or unicodedata.name(ch, f"U+{ord(ch):04X}")
+            yield self.finding_at(i, i + 1, f"Invisible character U+{ord(ch):04X} {name}", "")

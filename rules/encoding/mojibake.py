@@ -1,0 +1,105 @@
+"""E101 mojibake: text decoded with the wrong encoding (UTF-8 read as Windows-1252 and the like)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+# Cheap gate before ftfy (whose badness check is slow on long texts): mojibake always holds some
+# non-ASCII character other than the punctuation English prose uses every day (curly quotes, dashes,
+# ellipsis, bullets, currency, spaces). Lines with none of them are not shown to ftfy at all.
+_SUSPECT = re.compile("[^\x00-\x7f\u201c\u201d\u2018\u2019\u2014\u2013\u2026\u2022\u00b7\u00d7\u00b0\u00a9\u00ae\u2122"
+                      "\u20ac\u00a3\u00a5\u00a7\u00b6\u2020\u2021\u2032\u2033\u00a0\u2009\u202f\u2010\u2011\u2212]")
+_LINE = re.compile(r"[^\r\n]+")
+
+
+@lru_cache(maxsize=1)
+def _config():  # type: ignore[no-untyped-def]
+    from ftfy import TextFixerConfig
+
+    # Only the encoding repairs: entities, quotes, widths and line breaks are other rules' business.
+    return TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, uncurl_quotes=False, fix_latin_ligatures=False,
+        fix_character_width=False, fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False,
+        normalization=None, explain=False,
+    )
+
+
+def repaired(line: str) -> str:
+    """The line as ftfy repairs its encoding (the same line when ftfy sees nothing to repair)."""
+    import ftfy
+
+    if not ftfy.badness.is_bad(line):
+        return line
+    return ftfy.fix_text(line, _config())
+
+
+class Mojibake(Rule):
+    code = "E101"
+    slug = "mojibake"
+    summary = "Garbled characters from a wrong encoding (mojibake)"
+    rationale = """
+**What it does.** Finds mojibake — `Ã©` for `é`, `â€™` for `’`, `Ã¢â‚¬â€œ` for `–` — with
+[ftfy](https://ftfy.readthedocs.io), the library made for exactly this, and repairs it where ftfy is
+confident.
+
+**Why is this bad?** Text that went through a system reading UTF-8 as Windows-1252 (or the reverse)
+is unreadable where it matters most: names, quotes, currency. Each round trip makes it worse.
+"""
+    severity = Severity.ERROR
+    fix = Applicability.SAFE
+    fix_note = (
+        "ftfy's encoding repair, applied only to the characters that differ, and only when the repaired "
+        "text no longer looks broken to ftfy; otherwise the finding is reported without a fix."
+    )
+    scope = "document"
+    flag = (
+        Example("He said itâ€™s done.\n", "He said it’s done.\n"),
+        Example("CafÃ© au lait, crÃ¨me brÃ»lÃ©e.\n", "Café au lait, crème brûlée.\n"),
+        Example("The price is â‚¬20.\n", "The price is €20.\n"),
+        Example("ÄŒeÅ¡tina is a language.\n", "Čeština is a language.\n"),
+        Example("â€œQuotedâ€\x9d text.\n", "“Quoted” text.\n"),
+        Example("voilÃ  le travail\n", "voilà le travail\n"),
+    )
+    allow = (
+        Example("Café au lait, crème brûlée.\n"),
+        Example("He said it’s done.\n"),
+        Example("Η ¨ανατροφή¨ δυστυχώς από τους προπονητές\n"),
+        Example("Price: €20, £15 or ¥300.\n"),
+        Example("Ørsted and Škoda are company names.\n"),
+        Example("The temperature was 20°C ± 2°.\n"),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if not _SUSPECT.search(text):
+            return
+        import ftfy
+
+        for m in _LINE.finditer(text):
+            line = m.group()
+            if not _SUSPECT.search(line):
+                continue
+            fixed = repaired(line)
+            if fixed == line:
+                continue
+            # The span that changed: common prefix and suffix are kept byte for byte.
+            p = 0
+            while p < min(len(line), len(fixed)) and line[p] == fixed[p]:
+                p += 1
+            s = 0
+            while s < min(len(line), len(fixed)) - p and line[-1 - s] == fixed[-1 - s]:
+                s += 1
+            start, end = m.start() + p, m.end() - s
+            replacement = fixed[p : len(fixed) - s]
+            confident = not ftfy.badness.is_bad(fixed)
+            yield self.finding_at(
+                start, end,
+                f"Mojibake: '{line[p:len(line) - s]}' should read '{replacement}'",
+                replacement,
+                applicability=Applicability.SAFE if confident else Applicability.UNSAFE,
+            )

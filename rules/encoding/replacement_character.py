@@ -1,0 +1,44 @@
+"""E104 replacement-character: U+FFFD, the mark of characters already lost."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Document, Finding, Severity
+from lint.rule import Example, Rule
+
+_FFFD = re.compile("\ufffd+")
+
+
+class ReplacementCharacter(Rule):
+    code = "E104"
+    slug = "replacement-character"
+    summary = "Replacement character U+FFFD: text lost in decoding"
+    rationale = """
+**What it does.** Flags U+FFFD REPLACEMENT CHARACTER (shown as �), one finding per run.
+
+**Why is this bad?** A decoder put it where bytes could not be decoded: the original characters are
+gone and cannot be recovered from the text. Someone has to restore them from the source.
+"""
+    severity = Severity.ERROR
+    scope = "document"
+    flag = (
+        Example("Caf\ufffd au lait.\n"),
+        Example("The \ufffd\ufffdquoted\ufffd\ufffd word.\n"),
+        Example("S\ufffdo Paulo.\n"),
+        Example("\ufffd at the start.\n"),
+        Example("Price: 20 \ufffd.\n"),
+    )
+    allow = (
+        Example("Café au lait.\n"),
+        Example("São Paulo.\n"),
+        Example("Price: 20 €.\n"),
+        Example("A question mark? Fine.\n"),
+        Example("Box drawing \u2588 is a real character.\n"),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        for m in _FFFD.finditer(doc.text):
+            n = len(m.group())
+            yield self.finding_at(m.start(), m.end(), f"{n} replacement character{'s' if n > 1 else ''} (U+FFFD): text lost")

@@ -1,0 +1,68 @@
+"""W103 blank-line-run: more than one blank line in a row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+# A line end, then two or more lines holding nothing but spaces or tabs, each with its own line end.
+_EOL = re.compile(r"\r\n|\r|\n")
+_RUN = re.compile(r"(\r\n|\r(?!\n)|\n)((?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,})")
+
+
+class BlankLineRun(Rule):
+    code = "W103"
+    slug = "blank-line-run"
+    summary = "More than one blank line in a row"
+    rationale = """
+**What it does.** Flags two or more consecutive blank lines (lines that are empty or hold only spaces
+and tabs) and keeps one.
+
+**Why is this bad?** One blank line separates paragraphs; more is residue of removed elements (an
+image, an ad, an embed) that the scraper or CMS export replaced by nothing. Renderers collapse or keep
+it unpredictably.
+
+In reStructuredText two blank lines before a section are a common house style (the PEPs use it), so
+there the default allowance is two. The option `maximum` sets the allowance for every format.
+"""
+    severity = Severity.WARNING
+    fix = Applicability.SAFE
+    fix_note = "Removes the extra blank lines, keeping one blank line and the file's own line endings."
+    scope = "document"
+    options = {"maximum": None}
+    flag = (
+        Example("Caption.\n\n\n\n\n\nFirst paragraph.\n", "Caption.\n\nFirst paragraph.\n"),
+        Example("One.\n\n\nTwo.\n", "One.\n\nTwo.\n"),
+        Example("One.\r\n\r\n\r\nTwo.\r\n", "One.\r\n\r\nTwo.\r\n"),
+        Example("One.\n  \n\t\n\nTwo.\n", "One.\n\nTwo.\n"),
+        Example("Last paragraph.\n\n\n", "Last paragraph.\n\n"),
+        Example("Old Mac.\r\r\rNext.\r", "Old Mac.\r\rNext.\r"),
+        Example("Title\n=====\n\n\n\nText.\n", "Title\n=====\n\n\nText.\n", path="a.rst"),
+    )
+    allow = (
+        Example("One.\n\nTwo.\n"),
+        Example("One.\nTwo.\n"),
+        Example("One.\r\n\r\nTwo.\r\n"),
+        Example("Text.\n"),
+        Example("\n\nLeading blank lines are W101's business.\n"),
+        Example("Windows.\r\n  \r\nNext.\r\n"),
+        Example("Text.\n\n\nSection\n=======\n", path="a.rst"),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        maximum = self.opts["maximum"]
+        if maximum is None:
+            maximum = 2 if doc.format == "rst" else 1
+        for m in _RUN.finditer(doc.text):
+            start, end = m.span(2)
+            if doc.protected and doc.is_protected(start):
+                continue
+            endings = _EOL.findall(m.group(2))
+            if len(endings) <= maximum:
+                continue
+            # Keep the allowed blank lines, written with the line ending the run uses.
+            keep = m.group(1) * maximum
+            yield self.finding_at(start, end, f"{len(endings)} blank lines in a row", keep)

@@ -1,0 +1,57 @@
+"""W102 trailing-whitespace: spaces or tabs before a line end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+_TRAILING = re.compile(r"[ \t]+(?=\r\n|\r|\n|\Z)")
+
+
+class TrailingWhitespace(Rule):
+    code = "W102"
+    slug = "trailing-whitespace"
+    summary = "Spaces or tabs at the end of a line"
+    rationale = """
+**What it does.** Flags spaces and tabs between the last visible character of a line and its line
+ending (or the end of the file).
+
+**Why is this bad?** Invisible to readers, trailing blanks are noise in every diff and review, and a
+sign of text pasted from a rendered page. In Markdown exactly two trailing spaces are a hard line
+break, so those are left alone in Markdown files.
+"""
+    severity = Severity.INFO
+    fix = Applicability.SAFE
+    fix_note = "Deletes only spaces and tabs before the line ending."
+    scope = "document"
+    flag = (
+        Example("A line with a space \nand a clean one.\n", "A line with a space\nand a clean one.\n"),
+        Example("Tabs too.\t\t\n", "Tabs too.\n"),
+        Example("Windows line.  \r\nNext.\r\n", "Windows line.\r\nNext.\r\n"),
+        Example("End of file without newline   ", "End of file without newline"),
+        Example("Three spaces in Markdown are not a hard break.   \nNext.\n",
+                "Three spaces in Markdown are not a hard break.\nNext.\n", path="a.md"),
+        Example("Blank line with spaces\n   \nafter.\n", "Blank line with spaces\n\nafter.\n"),
+    )
+    allow = (
+        Example("No trailing blanks.\nNone here.\n"),
+        Example("Two spaces are a hard line break in Markdown  \nso this stays.\n", path="a.md"),
+        Example("Inner  spaces are W105's business.\n"),
+        Example("\tIndentation at the start is not trailing.\n"),
+        Example(""),
+        Example("Non-breaking space\u00a0at the end is a character, not layout.\u00a0x\n"),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        markdown = doc.format == "markdown"
+        for m in _TRAILING.finditer(text):
+            start, end = m.span()
+            if markdown and m.group() == "  " and end < len(text) and start > 0 and text[start - 1] not in "\r\n":
+                continue  # a Markdown hard line break
+            if doc.protected and doc.is_protected(start):
+                continue
+            yield self.finding_at(start, end, "Trailing whitespace", "")
