@@ -105,6 +105,7 @@ def lsp_range(cols: Columns, start: int, end: int) -> types.Range:
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_CHAR_DIFF_LIMIT = 4000  # characters in a changed block, above which it is one trimmed replacement
 
 
 def diff_edits(old: str, new: str) -> list[tuple[int, int, str]]:
@@ -119,7 +120,14 @@ def diff_edits(old: str, new: str) -> list[tuple[int, int, str]]:
             continue
         start, end = offsets[i1], offsets[i2]
         before, after = old[start:end], "".join(b[j1:j2])
-        # Trim what the two sides share, so an edit covers only the changed characters.
+        if len(before) + len(after) <= _CHAR_DIFF_LIMIT:
+            # Within a few changed lines, down to the characters that differ.
+            matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+            for op, k1, k2, m1, m2 in matcher.get_opcodes():
+                if op != "equal":
+                    edits.append((start + k1, start + k2, after[m1:m2]))
+            continue
+        # A large block: trim what the two sides share at either end.
         p = 0
         while p < min(len(before), len(after)) and before[p] == after[p]:
             p += 1

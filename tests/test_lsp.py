@@ -298,8 +298,11 @@ async def test_fix_all_safe_problems_matches_cli_fix(client: LanguageClient, wor
                    capture_output=True, check=False)
     assert fixed == (workspace / "copy.txt").read_text(encoding="utf-8")
     assert not fixed.startswith(" ")
-    # the edits are small, not the whole document
-    assert sum(len(e.new_text) for e in edits) < 100
+    # the edits are small, not the whole document: only what the fixes change
+    original = SEED.read_text(encoding="utf-8")
+    size = sum(to_offset(original, e.range.end) - to_offset(original, e.range.start) + len(e.new_text)
+               for e in edits)
+    assert size < len(original) / 10
 
     change(client, uri, 2, edits)
     after = await published.wait(uri, version=2)
@@ -312,33 +315,60 @@ async def test_fix_all_safe_problems_matches_cli_fix(client: LanguageClient, wor
 @pytest.mark.asyncio
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-32"])
 async def test_positions_in_the_negotiated_encoding(client: LanguageClient, workspace: Path, encoding: str):
+    """Edits from the client and diagnostics from the server, counted in the negotiated unit.
+
+    At each step the diagnostics must be the CLI's findings for the same text, converted to the unit
+    by the client's own arithmetic; whatever rules exist flag things after the emoji and CJK.
+    """
     offered = None if encoding == "utf-16" else [encoding, "utf-16"]
     result, published = await start(client, workspace, encodings=offered)
     assert (result.capabilities.position_encoding or "utf-16") == encoding
-    text = "😀東x\u2028y  Tail.\nBody.\n"  # U+2028 is not a line break in LSP
-    path = workspace / "emoji.txt"
-    uri = open_doc(client, path, text)
-    assert await published.wait(uri, version=1) == []
+    (workspace / "cli").mkdir()
+
+    def expected(text: str) -> set[tuple[str, tuple[int, ...]]]:
+        (workspace / "cli" / "emoji.txt").write_text(text, encoding="utf-8", newline="")
+        return as_lsp(cli_findings(workspace / "cli", "emoji.txt"), text, encoding)
+
+    text = "😀東x\u2028y  Tail 漢字 😀  done \nBody.\n"  # U+2028 is not a line break in LSP
+    uri = open_doc(client, workspace / "emoji.txt", text)
+    assert as_set(await published.wait(uri, version=1)) == expected(text)
+
     # delete "😀東x\u2028y" — 5 code points; 6 UTF-16 units; 12 UTF-8 bytes. Counted in any other unit,
-    # the deletion would stop short or eat into "  Tail."
+    # the deletion would stop short or eat into the spaces after it
     end = _units("😀東x\u2028y", encoding)
     change(client, uri, 2, [types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, end)), "")])
-    # the text is now "  Tail.\nBody.\n"
-    assert as_set(await published.wait(uri, version=2)) == {("W101", (0, 0, 0, 2))}
-    # a first line of emoji and CJK: nothing to flag...
-    change(client, uri, 3, [types.TextEdit(types.Range(types.Position(0, 0), types.Position(1, 0)), "😀東\n")])
-    assert await published.wait(uri, version=3) == []
-    # ...and a code action request after the emoji and the CJK character is understood too
+    text = text[len("😀東x\u2028y"):]
+    got = as_set(await published.wait(uri, version=2))
+    assert ("W101", (0, 0, 0, 2)) in got
+    assert got == expected(text)
+
+    # replace the first line, then type a tab after the emoji and the CJK
+    change(client, uri, 3, [types.TextEdit(types.Range(types.Position(0, 0), types.Position(1, 0)), "😀東 x\n")])
+    text = "😀東 x\nBody.\n"
+    assert as_set(await published.wait(uri, version=3)) == expected(text)
     at = types.Position(0, _units("😀東", encoding))
-    change(client, uri, 4, [types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), "\t")])
+    change(client, uri, 4, [types.TextEdit(types.Range(at, at), "\t")])
+    text = "😀東\t x\nBody.\n"
     diagnostics = await published.wait(uri, version=4)
-    assert as_set(diagnostics) == {("W101", (0, 0, 0, 1))}
+    assert as_set(diagnostics) == expected(text)
+
+    # a code action request at the start of the file is understood in the same unit
+    start_of = types.Position(0, 0)
+    change(client, uri, 5, [types.TextEdit(types.Range(start_of, start_of), "  ")])
+    text = "  " + text
+    diagnostics = await published.wait(uri, version=5)
+    assert as_set(diagnostics) == expected(text)
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri),
-        range=types.Range(types.Position(0, 0), types.Position(0, at.character + 1)),
+        range=types.Range(types.Position(0, 1), types.Position(0, 1)),
         context=types.CodeActionContext(diagnostics=diagnostics, only=[types.CodeActionKind.QuickFix]),
     ))
-    assert actions and len(actions) == 1
+    assert actions
+    fixes = [a for a in actions if isinstance(a, types.CodeAction) and a.diagnostics
+             and a.diagnostics[0].code == "W101"]
+    assert len(fixes) == 1
+    edits, _ = edits_of(fixes[0], uri)
+    assert apply_edits(text, edits, encoding) == text[2:]
 
 
 # -- configuration and exclusion --------------------------------------------------------------------------------
