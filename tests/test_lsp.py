@@ -405,6 +405,22 @@ async def test_config_is_reloaded_when_it_changes(client: LanguageClient, worksp
 
 
 @pytest.mark.asyncio
+async def test_a_broken_config_is_reported_once_and_the_defaults_apply(client: LanguageClient, workspace: Path):
+    (workspace / ".copylint.yaml").write_text("selct: [W101]\n")
+    _, published = await start(client, workspace, options={"select": ["W101", "W1O1"]})
+    path = workspace / "lead.txt"
+    path.write_text("  Indented.\n")
+    uri = open_doc(client, path)
+    assert as_set(await published.wait(uri, version=1)) == {("W101", (0, 0, 0, 2))}
+    change(client, uri, 2, [types.TextEdit(types.Range(types.Position(0, 11), types.Position(0, 11)), "!")])
+    await published.wait(uri, version=2)
+    errors = [m.message for m in client.messages if m.type == types.MessageType.Error]
+    assert len(errors) == 1 and ".copylint.yaml:1" in errors[0] and "selct" in errors[0]
+    warnings = [m.message for m in client.messages if m.type == types.MessageType.Warning]
+    assert any("W1O1" in w for w in warnings)
+
+
+@pytest.mark.asyncio
 async def test_excluded_and_unknown_files_get_no_diagnostics(client: LanguageClient, workspace: Path):
     (workspace / ".copylint.yaml").write_text("extend-exclude: [drafts/, '*.generated.txt']\n")
     _, published = await start(client, workspace)
@@ -491,3 +507,22 @@ def test_diff_edits_make_the_new_text(old: str, new: str):
     if old == new:
         assert edits == []
 
+
+
+def test_quick_fix_titles_say_what_changes():
+    from lint.lsp import describe_fix
+    from lint.model import Edit, Finding, Fix
+
+    text = "Kiev said.  Then «left»"
+
+    def title(start: int, end: int, *edits: tuple[int, int, str]) -> str:
+        fix = Fix(tuple(Edit(*e) for e in edits))
+        return describe_fix(Finding("X100", "x", "m", start, end, fix=fix), text)
+
+    assert title(0, 4, (0, 4, "Kyiv")) == "Replace “Kiev” with “Kyiv”"
+    assert title(10, 12, (10, 12, " ")) == "Fix the whitespace"
+    assert title(10, 12, (10, 12, "")) == "Delete the whitespace"
+    assert title(0, 0, (0, 0, "Breaking: ")) == "Insert “Breaking: ”"
+    assert title(4, 9, (4, 9, "")) == "Delete “ said”"
+    s = text.index("«")
+    assert title(s, len(text), (s, s + 1, "“"), (len(text) - 1, len(text), "”")) == "Apply the fix for x"
