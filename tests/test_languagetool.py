@@ -100,9 +100,16 @@ def _by_code(findings: list[dict]) -> dict[str, dict]:
 
 
 def test_grammar_error_in_plain_text(run, lt_server, tmp_path):
+    import jsonschema
+
+    from tests.conftest import ROOT
+
     (tmp_path / "x.txt").write_text(HE_GO + "\n")
-    findings, stderr, code = _check_json(run, lt_server, tmp_path / "cache", tmp_path, "--select", "G", "x.txt")
-    assert code == 1, stderr
+    r = run("check", "--isolated", "--languagetool", lt_server.url, "--format", "json", "--select", "G", "x.txt",
+            cwd=tmp_path, env=_env(lt_server, tmp_path / "cache"))
+    assert r.returncode == 1, r.stderr
+    jsonschema.validate(json.loads(r.stdout), json.loads((ROOT / "lint" / "data" / "output.schema.json").read_text()))
+    findings, stderr = json.loads(r.stdout)["findings"], r.stderr
     g = _by_code(findings)
     verb = g["G:HE_VERB_AGR"]
     assert (verb["start"]["line"], verb["start"]["column"], verb["end"]["column"]) == (1, 4, 6)  # "go"

@@ -199,6 +199,26 @@ def test_frozen_server_at_start_with_require_is_exit_2(run, own_server, tmp_path
     assert elapsed < 10
 
 
+def test_installed_local_server_starts_on_demand(run, tmp_path):
+    home = fixtures._home_for(tmp_path / "home")  # installed, not running
+    env = {"COPYLINT_CACHE_DIR": str(tmp_path / "cache"), "COPYLINT_LANGUAGETOOL_HOME": str(home)}
+    (tmp_path / ".copylint.yaml").write_text("languagetool: {}\n")
+    (tmp_path / "x.txt").write_text(HE_GO)
+    try:
+        r = run("check", "--format", "json", "x.txt", cwd=tmp_path, env=env)
+        assert {"W101", "G:HE_VERB_AGR"} <= set(_codes(r.stdout)), r.stderr
+        assert "started the local LanguageTool server" in r.stderr
+        state = server.read_state(where=home)
+        assert state is not None and server.running(where=home) is not None
+        (tmp_path / "y.txt").write_text(HE_GO.replace("school", "work"))
+        r = run("check", "--format", "json", "y.txt", cwd=tmp_path, env=env)  # the running one is used
+        assert "G:HE_VERB_AGR" in _codes(r.stdout) and r.stderr == ""
+    finally:
+        r = run("languagetool", "stop", env=env)
+    assert r.returncode == 0 and "stopped LanguageTool" in r.stdout
+    assert server.read_state(where=home) is None
+
+
 def test_require_raises_for_the_cli_to_catch(lt_fresh):
     url = f"http://127.0.0.1:{server.free_port()}"
     with pytest.raises(LanguageToolUnavailable, match="cannot reach"):

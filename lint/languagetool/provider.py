@@ -99,7 +99,8 @@ def _local_server(autostart: bool) -> tuple[str, int] | None:
     state = server.running()
     if state is None and autostart and install.installed() is not None:
         try:
-            state = server.start()
+            port = server.DEFAULT_PORT if not server.port_in_use(server.DEFAULT_PORT) else server.free_port()
+            state = server.start(port=port)
             _say_once(f"started the local LanguageTool server at {state.url} (pid {state.pid}); "
                       "`copylint languagetool stop` stops it")
         except (server.ServerError, install.InstallError) as exc:

@@ -289,6 +289,7 @@ finding is kept; spelling matches on the words listed under `words:` are dropped
         if replacements:
             shown = ", ".join(r if r.strip() == r and r else repr(r) for r in replacements[:3])
             note += f"; suggestion{'s' if len(replacements) > 1 else ''}: {shown}"
+        message = message.strip() or f"LanguageTool rule {rule_id}"
         text = f"{message} [{note}]" if note else message
         return Finding(f"G:{rule_id}", slug_for(rule_id), text, src_start, src_end, severity_for(issue_type), fix)
 

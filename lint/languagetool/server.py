@@ -120,7 +120,7 @@ def running(where: Path | None = None, run: Path | None = None, timeout: float =
     return None
 
 
-def _port_in_use(port: int) -> bool:
+def port_in_use(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.settimeout(1.0)
         return s.connect_ex(("127.0.0.1", port)) == 0
@@ -172,7 +172,7 @@ def _start_locked(port: int, heap: str, timeout: float, where: Path | None, fold
     major = install.java_major(java)
     if major < 17:
         raise ServerError(f"LanguageTool {inst.version} needs Java 17 or newer; {java} is Java {major}")
-    if _port_in_use(port):
+    if port_in_use(port):
         raise ServerError(f"port {port} on 127.0.0.1 is already in use (choose another with --port)")
     props = default_properties()
     props.update(properties or {})
