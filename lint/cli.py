@@ -84,6 +84,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
               help="Use this config file for every path.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the config's excludes to files named on the command line too (for pre-commit).")
 @click.option("--stdin-filename", help="The name of the text read from stdin (picks its format and config).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
@@ -98,7 +100,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-    config_file: str | None, isolated: bool, stdin_filename: str | None, exit_zero: bool,
+    config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
     statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
     languagetool_url: str | None, require_languagetool: bool, report_unused_disables: bool,
 ) -> None:
@@ -166,7 +168,7 @@ def check(
         else:
             candidates_results = (
                 linter.lint_file(c.path, c.config, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
-                for c in discover(paths or (".",), resolver)
+                for c in discover(paths or (".",), resolver, force_exclude)
                 if isinstance(c, Candidate)
             )
         for result in candidates_results:

@@ -96,17 +96,29 @@ def lintable(path: str, config: Config) -> bool:
     return formats.format_for(path, config.formats) is not None
 
 
-def discover(paths: Iterable[str], resolver: ConfigResolver) -> Iterator[Candidate]:
-    """Candidates in a stable order: arguments as given, each folder sorted."""
+def discover(paths: Iterable[str], resolver: ConfigResolver, force_exclude: bool = False) -> Iterator[Candidate]:
+    """Candidates in a stable order: arguments as given, each folder sorted.
+
+    A file named explicitly is linted even when excluded, unless ``force_exclude`` (as pre-commit,
+    which names every file, needs).
+    """
     cache = _IgnoreCache()
     seen: set[Path] = set()
     for arg in paths:
         p = Path(arg)
         if p.is_file() or not p.exists():
-            # Named explicitly: always linted (a missing file becomes a load error).
-            if p.resolve() not in seen:
-                seen.add(p.resolve())
-                yield Candidate(arg, resolver.for_path(p))
+            # Named explicitly: linted (a missing file becomes a load error).
+            resolved = p.resolve()
+            if resolved in seen:
+                continue
+            config = resolver.for_path(p)
+            if force_exclude and (
+                cache.is_excluded(resolved, config, False)
+                or any(cache.is_excluded(parent, config, True) for parent in resolved.parents)
+            ):
+                continue
+            seen.add(resolved)
+            yield Candidate(arg, config)
             continue
         yield from _walk(p, resolver, cache, seen)
 

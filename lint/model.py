@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+_EOL = re.compile(r"\r\n?|\n")
 
 
 class Severity(str, enum.Enum):
@@ -52,21 +56,9 @@ class Source:
         return best[1] if best[0] else "\n"
 
     def line_starts(self) -> list[int]:
+        """Offsets where each line starts (a line ends at LF, CRLF or a lone CR)."""
         if self._line_starts is None:
-            starts = [0]
-            text = self.text
-            i = 0
-            n = len(text)
-            while True:
-                j = _next_newline(text, i)
-                if j < 0:
-                    break
-                k = j + 2 if text.startswith("\r\n", j) else j + 1
-                starts.append(k)
-                i = k
-                if i >= n:
-                    break
-            self._line_starts = starts
+            self._line_starts = [0, *[m.end() for m in _EOL.finditer(self.text)]]
         return self._line_starts
 
     def position(self, offset: int) -> Position:
@@ -90,16 +82,6 @@ class Source:
     @property
     def name(self) -> str:
         return Path(self.path).name
-
-
-def _next_newline(text: str, start: int) -> int:
-    lf = text.find("\n", start)
-    cr = text.find("\r", start)
-    if cr < 0:
-        return lf
-    if lf < 0:
-        return cr
-    return min(lf, cr)
 
 
 @dataclass(frozen=True)

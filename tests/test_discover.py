@@ -65,3 +65,14 @@ def test_formats_override_claims_extension(tmp_path):
     _tree(tmp_path, {"page.txt.j2": "", "other.j2": ""})
     config = parse_config("formats: {'*.txt.j2': text}\n", None, tmp_path)
     assert _walk(tmp_path, config) == ["page.txt.j2"]
+
+
+def test_force_exclude_applies_excludes_to_named_files(run, tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".copylint.yaml").write_text("extend-exclude: [drafts, '*.gen.md']\n")
+    _tree(tmp_path, {"drafts/a.md": "  x.\n", "b.gen.md": "  y.\n", "c.md": "  z.\n"})
+    named = ("drafts/a.md", "b.gen.md", "c.md")
+    r = run("check", "--select", "W101", *named, cwd=tmp_path)
+    assert r.stdout.count("W101") == 3  # named files are linted even when excluded…
+    r = run("check", "--select", "W101", "--force-exclude", *named, cwd=tmp_path)
+    assert r.stdout.count("W101") == 1 and "c.md:1:1" in r.stdout  # …unless --force-exclude
