@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 _EOL = re.compile(r"\r\n?|\n")
 
 
