@@ -65,6 +65,11 @@ def _codes(stdout: str) -> list[str]:
     return [f["code"] for f in json.loads(stdout)["findings"]]
 
 
+def _other_rules_only(codes: list[str]) -> bool:
+    """W101 (the text starts with spaces) is still reported, and nothing of G."""
+    return "W101" in codes and not any(c.startswith("G") for c in codes)
+
+
 def _messages(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.strip()]
 
@@ -120,7 +125,7 @@ def test_error_answer_mid_run(lt_fresh, own_server, capsys):
     long = HE_GO.replace("school", "home") + "\n" + "A sentence that is fine. " * 160 + "\n"
     second = linter.findings(Source("b.txt", long), config)
     third = linter.findings(Source("c.txt", HE_GO.replace("school", "work")), config)
-    assert [f.code for f in second] == ["W101"] and [f.code for f in third] == ["W101"]
+    assert all(_other_rules_only([f.code for f in found]) for found in (second, third))
     messages = _messages(capsys.readouterr().err)
     assert len(messages) == 1 and "answered HTTP 413" in messages[0], messages
 
@@ -135,7 +140,7 @@ def test_server_stopped_mid_run(run, lt_fresh, own_server, capsys):
     start = time.perf_counter()
     rest = [linter.findings(Source(f"{n}.txt", HE_GO.replace("school", n)), config) for n in ("b", "c", "d")]
     assert time.perf_counter() - start < 5
-    assert all([f.code for f in found] == ["W101"] for found in rest)
+    assert all(_other_rules_only([f.code for f in found]) for found in rest)
     messages = _messages(capsys.readouterr().err)
     assert len(messages) == 1 and f"cannot reach LanguageTool at {own_server.url}" in messages[0], messages
 
@@ -179,7 +184,7 @@ def test_frozen_server_times_out_once(lt_fresh, own_server, capsys):
     finally:
         os.kill(own_server.pid, signal.SIGCONT)
     assert 1.9 < elapsed < 4.5, elapsed
-    assert all([f.code for f in found] == ["W101"] for found in rest)
+    assert all(_other_rules_only([f.code for f in found]) for found in rest)
     messages = _messages(capsys.readouterr().err)
     assert len(messages) == 1 and "did not answer within 2 s" in messages[0], messages
 
