@@ -101,6 +101,10 @@ class Segment:
     source_text: str | None = None
     # Where the segment came from inside its file, when the format names it (an i18n key, a PO msgctxt).
     key: str | None = None
+    # Segment ranges whose characters do not stand for themselves in the Source: a decoded entity
+    # (`&amp;` shown as `&`), an escape, a placeholder for inline code or a URL. A fix touching one
+    # would edit the wrong bytes, so it is dropped.
+    opaque: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def contiguous(cls, text: str, kind: str, start: int, index: int = 0) -> Segment:
@@ -121,7 +125,10 @@ class Segment:
         return self.to_source(i - 1) + 1
 
     def is_contiguous(self, start: int, end: int) -> bool:
-        """True when segment[start:end] is one unbroken run of the Source."""
+        """True when segment[start:end] is one unbroken run of the Source that stands for itself."""
+        for o_start, o_end in self.opaque:
+            if o_start < max(end, start + 1) and start < o_end:
+                return False
         if end <= start:
             return True
         return self.to_source_end(end) - self.to_source(start) == end - start

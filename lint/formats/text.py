@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from lint.formats.builder import mask_urls
 from lint.model import Document, Segment, Source
 
 _BLOCK = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
@@ -21,7 +22,11 @@ def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index
         block = m.group()
         stripped = block.strip()
         lead = len(block) - len(block.lstrip())
-        out.append(Segment.contiguous(stripped, kind, offset + m.start() + lead, start_index + len(out)))
+        seg = Segment.contiguous(stripped, kind, offset + m.start() + lead, start_index + len(out))
+        if "://" in stripped or "www." in stripped or "@" in stripped:
+            masked, opaque = mask_urls(stripped, [])
+            seg = Segment(masked, kind, seg.anchors, seg.index, opaque=tuple(opaque))
+        out.append(seg)
     return out
 
 
