@@ -1,0 +1,106 @@
+"""T101 mid-sentence-capital: a function word capitalized inside a sentence (pasted title-cased link text)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# Closed-class words that are capitalized only at a sentence start or in a title. Left out on purpose:
+# "A" (a letter and grade: "got an A in"), "I", "May"/"Will"/"Can" (names, a month), "US", "It" stays
+# (the seed shows "warning It is possible").
+_ARTICLES = ("The", "An")
+_PRONOUNS = ("It", "He", "She", "They", "We", "You", "Its", "Their", "His", "Our", "This", "That",
+             "These", "Those", "There", "Which", "Who")
+_AUXILIARIES = ("Is", "Are", "Was", "Were", "Has", "Have", "Had", "Does", "Did", "Would", "Could", "Should")
+_PREPOSITIONS = ("On", "In", "Of", "At", "To", "For", "With", "By", "From", "Into", "Onto", "Over",
+                 "Under", "About", "After", "Before", "Between", "During", "Against", "Through", "Without")
+_CONJUNCTIONS = ("And", "But", "Or", "Nor", "So", "Than", "Because", "While", "Although")
+_WORDS = _ARTICLES + _PRONOUNS + _AUXILIARIES + _PREPOSITIONS + _CONJUNCTIONS
+_NOT_BEFORE_NAME = frozenset(_PREPOSITIONS + _CONJUNCTIONS + _AUXILIARIES)
+
+# A lowercase word (or a comma after one) and one space, then the capitalized function word, then the
+# next word. Line starts, sentence ends, colons, quotes and brackets never precede it.
+_PATTERN = re.compile(
+    r"(?<=[a-z,] )(" + "|".join(_WORDS) + r")(?= +([A-Za-z][\w'’-]*)(?: +([A-Za-z][\w'’-]*))?)"
+)
+_TRIGGER = r"[a-z,] (?:" + "|".join(_WORDS) + r") +[A-Za-z]"
+
+
+class MidSentenceCapital(Rule):
+    code = "T101"
+    slug = "mid-sentence-capital"
+    summary = "Function word capitalized in the middle of a sentence"
+    rationale = """
+**What it does.** Flags an article, preposition, pronoun, conjunction or auxiliary verb that is
+capitalized right after a lowercase word, inside a sentence: `one of these cities The most violent
+Ukrainian attacks On Russian soil`, `assessments warning It is possible`.
+
+**Why is this bad?** It is the trace of title-cased link anchors ("The Most Violent Attacks…") pasted
+into a sentence by a scraper, or kept by a machine translation engine. Readers stumble; it looks like
+a new sentence started without a full stop.
+
+Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
+New York Times`), words after a colon, a quote, a bracket, a sentence end or at a line start, and
+headings and table cells, where title case is normal.
+"""
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    fix_note = "Lowercases the word; unsafe because a title or name may have been meant."
+    kinds = frozenset({"paragraph", "list_item", "blockquote", "caption", "msgstr", "target", "cue", "string"})
+    languages = frozenset({"en"})
+    trigger = _TRIGGER
+    flag = (
+        Example("The border city was the site of one of these cities The most violent attacks.",
+                "The border city was the site of one of these cities the most violent attacks."),
+        Example("Ukrainian attacks On Russian soil late last year.", "Ukrainian attacks on Russian soil late last year."),
+        Example("Western intelligence assessments warning It is possible that it stalls.",
+                "Western intelligence assessments warning it is possible that it stalls."),
+        Example("Prices rose sharply In the first quarter.", "Prices rose sharply in the first quarter."),
+        Example("The minister spoke About the new budget.", "The minister spoke about the new budget."),
+        Example("Talks resumed, But no deal was reached.", "Talks resumed, but no deal was reached."),
+        Example("The river flooded After heavy rain in the north.", "The river flooded after heavy rain in the north."),
+        Example("Officials said They would respond on Monday.", "Officials said they would respond on Monday."),
+        Example("Read the report on climate change Is the world ready for it.",
+                "Read the report on climate change is the world ready for it."),
+    )
+    allow = (
+        Example("The court in The Hague ruled on Friday."),
+        Example("She wrote for The New York Times for a decade."),
+        Example("He read The Lord of the Rings twice."),
+        Example("The Ministry of Defense said that 65 soldiers were on board."),
+        Example("Kremlin spokesman Dmitry Peskov said it was new information."),
+        Example("He said: The plan will work."),
+        Example("It ended. The next day was calm."),
+        Example("She got an A in physics."),
+        Example("The talks were held in Kyiv and Moscow."),
+        Example("# Attacks On Russian Soil\n", path="a.md"),
+        Example("Members of The Beatles met in Liverpool."),
+        Example("I think I can do it."),
+        Example("See the section [Bringing Paths Into Scope with the use Keyword](ch07.md).", path="a.md"),
+        Example("Read “When You Have More Information Than the Compiler” in chapter 9."),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        for m in _PATTERN.finditer(text):
+            word, next_word, after = m.group(1), m.group(2), m.group(3)
+            token_start = max(text.rfind(" ", 0, m.start() - 1), text.rfind("\n", 0, m.start() - 1)) + 1
+            previous = text[token_start : m.start() - 1].lstrip("[(“‘\"'*_")
+            if previous[:1].isupper():
+                continue  # inside a title-cased run: "Bringing Paths Into Scope"
+            if next_word[0].isupper():
+                # Capitalized words follow: a name or a title (The Hague, The New York Times) — unless a
+                # preposition or conjunction starts it and one capitalized word is followed by a
+                # lowercase one (attacks On Russian soil).
+                if word not in _NOT_BEFORE_NAME or after is None or not after[0].islower():
+                    continue
+                if next_word in _WORDS:
+                    continue
+            start, end = m.span(1)
+            yield self.finding(
+                seg, start, end, f"'{word}' capitalized mid-sentence (pasted link text or title case?)",
+                word.lower(),
+            )
