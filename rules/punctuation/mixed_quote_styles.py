@@ -1,0 +1,96 @@
+"""P102 mixed-quote-styles: straight quotes in a text that uses curly ones (or the reverse)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_CURLY = re.compile("[“”‘’]")
+_STRAIGHT = re.compile("[\"']")
+_OPENERS = " \t\n([{\u00a0—–-/"
+
+
+def _curly_for(text: str, i: int) -> str | None:
+    """The curly mark a straight one at ``i`` stands for, or None where it is not a quote (5'11")."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before.isdigit():
+        return None  # feet and inches, minutes and seconds: primes, not quotes
+    if ch == "'":
+        if before.isalpha() or (before in "sS" and not after.isalpha()):
+            return "’"  # apostrophe: can't, Russia's, the students'
+        if after.isdigit() or (after.isalpha() and not before.isalpha()):
+            # '90s and 'n' are elisions (’) — an opening single quote is rarer than elision in prose
+            return "’" if after.isdigit() else ("‘" if before in _OPENERS or not before else "’")
+        return "’"
+    if not before or before in _OPENERS:
+        return "“"
+    return "”"
+
+
+class MixedQuoteStyles(Rule):
+    code = "P102"
+    slug = "mixed-quote-styles"
+    summary = "Straight and curly quotation marks mixed in one text"
+    rationale = """
+**What it does.** Counts the quotation marks and apostrophes of a document's prose. Where one style
+(curly “ ” ‘ ’ or straight " ') is the clear majority, each mark of the other style is flagged.
+
+**Why is this bad?** Mixed styles show that text was pasted together from different sources (a
+translation memory, a CMS field, a keyboard). Typesetting looks careless, and searches for a name with
+an apostrophe miss half its occurrences.
+
+Not flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
+documents without a clear majority.
+"""
+    severity = Severity.INFO
+    fix = Applicability.SAFE
+    fix_note = (
+        "Replaces the mark by the majority style's equivalent: an apostrophe by ’, a straight double "
+        "quote by “ or ” by its position."
+    )
+    scope = "document"
+    flag = (
+        Example("“This is new,” he said. “I can't say anything yet.” The “accident” happened.\n",
+                "“This is new,” he said. “I can’t say anything yet.” The “accident” happened.\n"),
+        Example("“One,” “two,” “three.” Russia's war.\n", "“One,” “two,” “three.” Russia’s war.\n"),
+        Example("“A” and “B” and “C” but \"D\".\n", "“A” and “B” and “C” but “D”.\n"),
+        Example("It’s the students’ books, Kyiv’s mayor, and it's late.\n",
+                "It’s the students’ books, Kyiv’s mayor, and it’s late.\n"),
+        Example("\"One\" and \"two\" and \"three\" but “four”.\n", "\"One\" and \"two\" and \"three\" but \"four\".\n"),
+        Example("He said “yes.” She said “no.” They said \"maybe.\"\n",
+                "He said “yes.” She said “no.” They said “maybe.”\n"),
+    )
+    allow = (
+        Example("“This is completely new information,” he said. “I can’t say anything yet.”\n"),
+        Example("Plain 'straight' \"quotes\" everywhere, can't and won't.\n"),
+        Example("He is 5'11\" tall and “very” “tall” “indeed”.\n"),
+        Example("One “curly” pair and one \"straight\" pair: no majority.\n"),
+        Example("No quotes at all.\n"),
+        Example("“A,” “B,” “C.”\n\n```\nprint('code')\n```\n", path="a.md"),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        curly: list[tuple[Segment, int]] = []
+        straight: list[tuple[Segment, int]] = []
+        for seg in doc.segments:
+            text = seg.text
+            if "'" in text or '"' in text:
+                straight.extend((seg, m.start()) for m in _STRAIGHT.finditer(text) if _curly_for(text, m.start()))
+            if "“" in text or "”" in text or "‘" in text or "’" in text:
+                curly.extend((seg, m.start()) for m in _CURLY.finditer(text))
+        if not curly or not straight:
+            return
+        if len(curly) >= 3 and len(curly) >= 2 * len(straight):
+            for seg, i in straight:
+                mark = _curly_for(seg.text, i)
+                if mark:
+                    yield self.finding(seg, i, i + 1, f"Straight {seg.text[i]} in a text that uses curly quotes", mark)
+        elif len(straight) >= 3 and len(straight) >= 2 * len(curly):
+            for seg, i in curly:
+                plain = "'" if seg.text[i] in "‘’" else '"'
+                yield self.finding(seg, i, i + 1, f"Curly {seg.text[i]} in a text that uses straight quotes", plain)
