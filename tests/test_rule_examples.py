@@ -47,6 +47,13 @@ def test_rule_metadata_is_complete(rule: type[Rule]) -> None:
     assert len(rule.flag) >= 5 and len(rule.allow) >= 5
     if rule.fix is not None:
         assert rule.fix_note, f"{rule.code} has a fix but no fix_note"
+    # A trigger joins the engine's single alternation: it must compile alone, and a backreference or a
+    # global inline flag would change meaning inside the alternation.
+    if rule.trigger is not None:
+        import re
+
+        re.compile(rule.trigger)
+        assert not re.search(r"\\[1-9]|\(\?P=|^\(\?[aiLmsux]+\)", rule.trigger), rule.trigger
     # One rule per module, named after what it catches.
     assert rule.__module__.rsplit(".", 1)[-1] == rule.slug.replace("-", "_")
 

@@ -1,0 +1,79 @@
+"""T102 repeated-word: the same word twice in a row (`the the`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+# Repeats that English grammar or idiom allows.
+_ALLOWED = frozenset({
+    "had", "that", "is", "do", "bye", "very", "so", "no", "yeah", "yes", "ha", "haha", "ho", "la", "blah",
+    "chop", "knock", "tut", "choo", "pooh", "wow", "oh", "bora", "walla", "baden", "pago", "sing", "tsk",
+    "can", "night", "go", "hip", "aye", "there", "boo", "mahi", "dum", "tick", "ding", "dong", "bang", "cha",
+    "far", "more", "over", "again", "round", "around", "on", "away", "out", "really", "many", "much", "little",
+    "too", "ever", "ylang", "mau", "tom", "tutu", "dodo", "yo", "duran", "sirhan", "who", "what", "why", "now", "come", "again", "please", "help", "run", "quick", "stop",
+})
+
+
+class RepeatedWord(Rule):
+    code = "T102"
+    slug = "repeated-word"
+    summary = "The same word twice in a row"
+    rationale = """
+**What it does.** Flags a word immediately repeated (`the the`, `in in`), also across a line break,
+ignoring case.
+
+**Why is this bad?** The classic proofreading miss: the eye skips it, and MT engines and text
+assembled from fragments produce it often.
+
+Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
+`bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
+"""
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    fix_note = "Deletes the second copy and the space before it; unsafe because a repeat may be meant."
+    # No trigger: a repeat needs a backreference, which cannot join the engine's alternation of
+    # triggers; the rule's own scan below is its only pass.
+    trigger = None
+    flag = (
+        Example("The the minister said so.", "The minister said so."),
+        Example("It was held in in Kyiv.", "It was held in Kyiv."),
+        Example("Prisoners were exchanged throughout the\nthe conflict.", "Prisoners were exchanged throughout the conflict."),
+        Example("We will deal with it it now.", "We will deal with it now."),
+        Example("The plane carried carried 74 people.", "The plane carried 74 people."),
+        Example("This is a developing developing story.", "This is a developing story."),
+        Example("They said that the the attack was new.", "They said that the attack was new."),
+        Example("Officials of the the Ministry of Defense spoke.", "Officials of the Ministry of Defense spoke."),
+    )
+    allow = (
+        Example("She had had enough of it."),
+        Example("He said that that was the plan."),
+        Example("Bye bye, said the child."),
+        Example("It was very very cold."),
+        Example("They flew to Walla Walla in Washington."),
+        Example("The score was 20 20 at the break."),
+        Example("The word appears in code as `the the`.", path="a.md"),
+        Example("Far far away, they went."),
+        Example("Vitamin A a day: single letters pass."),
+        Example("What we see is ylang ylang, the scented part."),
+        Example("| Bitwise AND and assignment |"),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        for m in _REPEAT.finditer(text):
+            word = m.group(1)
+            if len(word) < 2 or word.lower() in _ALLOWED:
+                continue
+            second = m.group(3)
+            if word != second and (word.isupper() or second.isupper()) and word.lower() != word.upper():
+                if not (word.istitle() and second.islower()):
+                    continue  # an acronym beside the word: "bitwise AND and assignment"
+            if m.end() < len(text) and text[m.end()] in "-’'":
+                continue  # "the the-word": a compound, not a repeat
+            yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
+                               edits=[(m.end(1), m.end(3), "")])
