@@ -1,0 +1,91 @@
+"""T104 mixed-script-word: a Cyrillic or Greek look-alike letter inside a Latin word (homoglyph)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# Letters that look exactly like a Latin letter (the confusables that matter in running text).
+HOMOGLYPHS = {
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+    "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Ү": "Y",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
+}
+# Cyrillic letters that are not look-alikes but stand for one Latin letter when a keyboard layout or
+# transliteration went wrong (Kиev): reported with an unsafe fix.
+_TRANSLITERATION = {"и": "i", "к": "k", "м": "m", "н": "n", "т": "t", "в": "v", "л": "l", "д": "d", "г": "g",
+                    "б": "b", "з": "z", "ф": "f", "п": "p"}
+_WORD = re.compile(r"[^\W\d_]+")
+_FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+class MixedScriptWord(Rule):
+    code = "T104"
+    slug = "mixed-script-word"
+    summary = "Cyrillic or Greek letter inside a Latin word"
+    rationale = """
+**What it does.** Flags a word written mostly in Latin letters that contains a Cyrillic or Greek
+letter — usually a look-alike (`Kyiv` with a Cyrillic `у`, `Аpple` with a Cyrillic `А`).
+
+**Why is this bad?** The word looks right and is wrong: search, spell checking, sorting and
+glossaries all miss it. It comes from OCR, from keyboards switched mid-word, from MT of names, and
+sometimes from spam filters' evasions.
+
+Not flagged: words wholly in Greek or Cyrillic, and scientific notation with Greek letters that look
+like no Latin letter (`β-blocker`, `μm`, `ΔG`).
+"""
+    severity = Severity.ERROR
+    fix = Applicability.SAFE
+    fix_note = (
+        "Replaces each look-alike letter by the Latin letter it looks like: nothing visible changes. Where "
+        "a letter is not a look-alike (Kиev), the transliteration is offered as an unsafe fix."
+    )
+    trigger = "[A-Za-z][\u0370-\u03ff\u0400-\u052f]|[\u0370-\u03ff\u0400-\u052f][A-Za-z]"
+    flag = (
+        Example("Kyiv and Moscоw exchanged prisoners.", "Kyiv and Moscow exchanged prisoners."),
+        Example("The Аpple store opened.", "The Apple store opened."),
+        Example("Bеlgorod is near the border.", "Belgorod is near the border."),
+        Example("Prisoners in Kиev were released.", "Prisoners in Kiev were released."),
+        Example("The CΝΝ report was cited.", "The CNN report was cited."),
+        Example("Pay with yоur card.", "Pay with your card."),
+        Example("Mixed in uppercase: ТEST.", "Mixed in uppercase: TEST."),
+        Example("The word pаssword hides a Cyrillic a.", "The word password hides a Cyrillic a."),
+    )
+    allow = (
+        Example("Kyiv and Moscow exchanged prisoners."),
+        Example("The Greek word Ελλάδα means Greece."),
+        Example("In Russian, Москва is Moscow."),
+        Example("The drug is a β-blocker."),
+        Example("Particles of 5 μm were measured."),
+        Example("The free energy ΔG was negative."),
+        Example("An α-helix and β-sheets."),
+        Example("Café, naïve and Škoda are Latin letters with accents."),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if not _FOREIGN.search(word) or not _LATIN.search(word):
+                continue
+            foreign = [c for c in word if _FOREIGN.match(c)]
+            latin = len(_LATIN.findall(word))
+            if all(c in HOMOGLYPHS for c in foreign):
+                fixed = "".join(HOMOGLYPHS.get(c, c) for c in word)
+                applicability = Applicability.SAFE
+            elif latin > len(foreign) and all(c in HOMOGLYPHS or c in _TRANSLITERATION for c in foreign):
+                fixed = "".join(HOMOGLYPHS.get(c, _TRANSLITERATION.get(c, c)) for c in word)
+                applicability = Applicability.UNSAFE
+            else:
+                continue  # scientific notation (μm, ΔG) or a genuinely mixed term
+            names = ", ".join(sorted({f"{c} (U+{ord(c):04X})" for c in foreign}))
+            edits = [(m.start() + i, m.start() + i + 1, fixed[i]) for i, c in enumerate(word) if c != fixed[i]]
+            yield self.finding(seg, m.start(), m.end(), f"'{word}' mixes scripts: {names}; read as '{fixed}'",
+                               edits=edits, applicability=applicability)

@@ -1,0 +1,62 @@
+"""T105 untranslated-span: a run of another script inside English prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_SCRIPTS = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_RUN = re.compile(f"[{_SCRIPTS}][{_SCRIPTS}\\s，。、：；！？·-]*[{_SCRIPTS}]|[{_SCRIPTS}]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+class UntranslatedSpan(Rule):
+    code = "T105"
+    slug = "untranslated-span"
+    summary = "A run of another script left untranslated in English prose"
+    rationale = """
+**What it does.** Flags a run of CJK, Cyrillic, Hebrew, Arabic or Thai characters inside a mostly
+English paragraph, when it is not a gloss (in brackets or quotation marks, or after a colon).
+
+**Why is this bad?** MT engines leave spans they could not translate, and TMS exports keep source
+text in target fields. Readers of the English text cannot read them.
+"""
+    severity = Severity.WARNING
+    languages = frozenset({"en"})
+    trigger = f"[{_SCRIPTS}]"
+    flag = (
+        Example("The 北京 government said the talks were over."),
+        Example("Officials in Москва declined to comment."),
+        Example("The company announced 新产品 on Monday."),
+        Example("He wrote that the plan was отличный and left."),
+        Example("The report was released by the ministry 昨天 in the afternoon."),
+        Example("We visited the שוק market in the morning."),
+        Example("Users saw the error 오류 on the page."),
+        Example("The menu listed ต้มยำ soup among the dishes."),
+    )
+    allow = (
+        Example("The capital, Beijing (北京), hosted the talks."),
+        Example("The sign read “北京欢迎你” in red."),
+        Example("In Russian: Москва."),
+        Example("北京欢迎你。这是中文。"),
+        Example("The word for Moscow is «Москва» in Russian."),
+        Example("Plain English with no other script."),
+        Example("Kyiv and Moscow exchanged prisoners."),
+        Example("The brand 'ソニー' is Sony in katakana."),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        latin_words = len(_LATIN_WORD.findall(text))
+        foreign_chars = sum(1 for _ in re.finditer(f"[{_SCRIPTS}]", text))
+        if latin_words < 3 or foreign_chars * 2 > len(text):
+            return  # not English prose with a foreign span, but foreign text
+        for m in _RUN.finditer(text):
+            before = text[: m.start()].rstrip()[-1:]
+            after = text[m.end() :].lstrip()[:1]
+            if before in "(（“\"'«‘「:：" or after in ")）”\"'»’」":
+                continue  # a gloss or a quotation in the original language
+            yield self.finding(seg, m.start(), m.end(), f"Untranslated text '{m.group()}' in English prose")
