@@ -15,7 +15,7 @@ _ALLOWED = frozenset({
     "chop", "knock", "tut", "choo", "pooh", "wow", "oh", "bora", "walla", "baden", "pago", "sing", "tsk",
     "can", "night", "go", "hip", "aye", "there", "boo", "mahi", "dum", "tick", "ding", "dong", "bang", "cha",
     "far", "more", "over", "again", "round", "around", "on", "away", "out", "really", "many", "much", "little",
-    "too", "ever", "ylang", "mau", "tom", "tutu", "dodo", "yo", "duran", "sirhan", "who", "what", "why", "now", "come", "again", "please", "help", "run", "quick", "stop",
+    "too", "ever", "ylang", "mau", "tom", "tutu", "dodo", "yo", "duran", "sirhan", "who", "what", "why", "now", "come", "please", "help", "run", "quick", "stop",
 })
 
 
