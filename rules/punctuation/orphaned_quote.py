@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
+from lint.sentences import sentence_spans
 
 _QUOTES = re.compile("[“”]")
 # Where a quotation most likely began when its opening mark is lost: right after an attribution that
@@ -93,6 +94,7 @@ Attributing words to the wrong person is the worst error a news text can make.
         for m in _ATTRIBUTION.finditer(text, 0, at):
             last = m
         message = "Closing quotation mark with no opening one"
-        if last is not None and last.end() < at:
+        # The place is clear only where the segmenter agrees that a sentence starts there.
+        if last is not None and last.end() < at and any(s == last.end() for s, _ in sentence_spans(text)):
             return self.finding(seg, at, at + 1, message, edits=[(last.end(), last.end(), "“")])
         return self.finding(seg, at, at + 1, message)

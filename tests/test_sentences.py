@@ -1,0 +1,31 @@
+"""Sentence boundaries (pysbd): abbreviations, decimals, quotations and offsets that map back to the text."""
+
+from __future__ import annotations
+
+from lint.sentences import sentence_spans, sentence_start_before
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_abbreviations_and_decimals_do_not_split():
+    text = "The U.S. Army spent $2.5 billion. Dr. Smith agreed. It ended."
+    assert _sentences(text) == ["The U.S. Army spent $2.5 billion.", "Dr. Smith agreed.", "It ended."]
+
+
+def test_offsets_index_the_original_text():
+    text = "  Gladkov said. I changed my work schedule. All details later.”  "
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans][0] == "Gladkov said."
+    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+
+
+def test_sentence_start_before():
+    text = "He said. I changed my plans. All details later."
+    assert sentence_start_before(text, text.index("changed")) == text.index("I changed")
+    assert sentence_start_before(text, 0) == 0
+
+
+def test_empty():
+    assert sentence_spans("   ") == ()
