@@ -30,7 +30,7 @@ Not flagged: the ellipsis `...`, `?!` and `!!`, and an abbreviation's full stop 
     severity = Severity.WARNING
     fix = Applicability.SAFE
     fix_note = "Removes the second mark where the intended one is clear (`,,` `;;` `..` `?.` `!.`); otherwise reports only."
-    trigger = r",,|;;|\.\.|[?!;,]\.|[a-z]\.,"
+    trigger = r"[,;.?!][,;.]"
     flag = (
         Example("The plane crashed,, officials said.", "The plane crashed, officials said."),
         Example("This is a developing story..", "This is a developing story."),

@@ -16,6 +16,18 @@ _EMOTICON = re.compile(r"(?<![\w)])[:;=][-^']?[()\[\]](?![\w(])")
 _INTERVAL = re.compile(r"[\[(]\s*[-+]?[\w.∞]+\s*,\s*[-+]?[\w.∞]+\s*[\])]")
 
 
+def _nested_well(text: str) -> bool:
+    """Every bracket closes the last one opened (the common case, decided without the exceptions)."""
+    stack: list[str] = []
+    for m in _BRACKETS.finditer(text):
+        ch = m.group()
+        if ch in "([":
+            stack.append(ch)
+        elif not stack or stack.pop() != _PAIRS[ch]:
+            return False
+    return not stack
+
+
 class UnbalancedBrackets(Rule):
     code = "P105"
     slug = "unbalanced-brackets"
@@ -60,6 +72,8 @@ Not flagged: list markers (`1)`, `a)`, `iv)`), emoticons (`:)`, `;-(`), and half
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        if text.count("(") == text.count(")") and text.count("[") == text.count("]") and _nested_well(text):
+            return
         skip: set[int] = set()
         for pattern in (_LIST_MARKER, _EMOTICON, _INTERVAL):
             for m in pattern.finditer(text):

@@ -47,7 +47,7 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         "Replaces each look-alike letter by the Latin letter it looks like: nothing visible changes. Where "
         "a letter is not a look-alike (Kиev), the transliteration is offered as an unsafe fix."
     )
-    trigger = "[A-Za-z][\u0370-\u03ff\u0400-\u052f]|[\u0370-\u03ff\u0400-\u052f][A-Za-z]"
+    trigger = "[\u0370-\u03ff\u0400-\u052f](?<=[A-Za-z].)|[\u0370-\u03ff\u0400-\u052f][A-Za-z]"
     flag = (
         Example("Kyiv and Moscоw exchanged prisoners.", "Kyiv and Moscow exchanged prisoners."),
         Example("The Аpple store opened.", "The Apple store opened."),

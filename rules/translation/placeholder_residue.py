@@ -39,7 +39,7 @@ In files that are templates by design (PO, XLIFF, i18n JSON) placeholders are no
 parsers keep them out of segments, and the bilingual rules compare them with the source instead.
 """
     severity = Severity.ERROR
-    trigger = r"[{%<\[$]"
+    trigger = r"\{[\d{a-z]|%[\d(sdifuxXeEgGc@$.+#-]|</?(?:x|bx|ex|ph|g|it|mrk|pc|sc|ec)\b|\[\[[A-Z0-9]|\$\{"
     flag = (
         Example("Welcome back, {0}! Your order has shipped."),
         Example("Hello {{name}}, your subscription ends soon."),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
+_TRAILING = ".,;:!?\"'”’)]…"
 _REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 # Repeats that English grammar or idiom allows.
 _ALLOWED = frozenset({
@@ -65,6 +67,11 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        # Comparing neighbouring words of a split runs in C and rules out most paragraphs before the
+        # backreference scan, which is the slow part.
+        words = text.lower().split()
+        if not any(a == b or (a[:1] == b[:1] and b.rstrip(_TRAILING) == a) for a, b in pairwise(words)):
+            return
         for m in _REPEAT.finditer(text):
             word = m.group(1)
             if len(word) < 2 or word.lower() in _ALLOWED:
