@@ -37,8 +37,9 @@ class MixedQuoteStyles(Rule):
     slug = "mixed-quote-styles"
     summary = "Straight and curly quotation marks mixed in one text"
     rationale = """
-**What it does.** Counts the quotation marks and apostrophes of a document's prose. Where one style
-(curly “ ” ‘ ’ or straight " ') is the clear majority, each mark of the other style is flagged.
+**What it does.** Counts the quotation marks and apostrophes of a document's prose. Where curly marks
+(“ ” ‘ ’) are the clear majority, each straight mark (" ') is flagged. With the option
+`curly-in-straight: true`, curly marks in a mostly straight-quoted text are flagged too.
 
 **Why is this bad?** Mixed styles show that text was pasted together from different sources (a
 translation memory, a CMS field, a keyboard). Typesetting looks careless, and searches for a name with
@@ -54,6 +55,9 @@ documents without a clear majority.
         "quote by “ or ” by its position."
     )
     scope = "document"
+    # Curly marks in a straight-quoted text come from an editor's autocorrect and do not hurt readers;
+    # straight marks in curly-quoted (typeset) text are the scraping and MT residue. Opt in to both.
+    options = {"curly-in-straight": False}
     flag = (
         Example("“This is new,” he said. “I can't say anything yet.” The “accident” happened.\n",
                 "“This is new,” he said. “I can’t say anything yet.” The “accident” happened.\n"),
@@ -61,7 +65,6 @@ documents without a clear majority.
         Example("“A” and “B” and “C” but \"D\".\n", "“A” and “B” and “C” but “D”.\n"),
         Example("It’s the students’ books, Kyiv’s mayor, and it's late.\n",
                 "It’s the students’ books, Kyiv’s mayor, and it’s late.\n"),
-        Example("\"One\" and \"two\" and \"three\" but “four”.\n", "\"One\" and \"two\" and \"three\" but \"four\".\n"),
         Example("He said “yes.” She said “no.” They said \"maybe.\"\n",
                 "He said “yes.” She said “no.” They said “maybe.”\n"),
     )
@@ -71,6 +74,7 @@ documents without a clear majority.
         Example("He is 5'11\" tall and “very” “tall” “indeed”.\n"),
         Example("One “curly” pair and one \"straight\" pair: no majority.\n"),
         Example("No quotes at all.\n"),
+        Example("\"One\" and \"two\" and \"three\" but “four” (curly in straight text: only with the option).\n"),
         Example("“A,” “B,” “C.”\n\n```\nprint('code')\n```\n", path="a.md"),
     )
 
@@ -90,7 +94,7 @@ documents without a clear majority.
                 mark = _curly_for(seg.text, i)
                 if mark:
                     yield self.finding(seg, i, i + 1, f"Straight {seg.text[i]} in a text that uses curly quotes", mark)
-        elif len(straight) >= 3 and len(straight) >= 2 * len(curly):
+        elif self.opts["curly-in-straight"] and len(straight) >= 3 and len(straight) >= 2 * len(curly):
             for seg, i in curly:
                 plain = "'" if seg.text[i] in "‘’" else '"'
                 yield self.finding(seg, i, i + 1, f"Curly {seg.text[i]} in a text that uses straight quotes", plain)

@@ -12,6 +12,7 @@ _BRACKETS = re.compile(r"[()\[\]]")
 _PAIRS = {")": "(", "]": "["}
 # Not brackets that need a partner: list markers (1) a) iv)), emoticons, half-open intervals [0, 1).
 _LIST_MARKER = re.compile(r"(?:^|(?<=\n)|(?<=[;:,] ))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+_INLINE_MARKER = re.compile(r"(?<![\w(])(?:\d{1,2}|[a-h])\)")
 _EMOTICON = re.compile(r"(?<![\w)])[:;=][-^']?[()\[\]](?![\w(])")
 _INTERVAL = re.compile(r"[\[(]\s*[-+]?[\w.∞]+\s*,\s*[-+]?[\w.∞]+\s*[\])]")
 
@@ -63,6 +64,7 @@ Not flagged: list markers (`1)`, `a)`, `iv)`), emoticons (`:)`, `;-(`), and half
         Example("Nested (brackets [like these] are) fine."),
         Example("No brackets at all."),
         Example("Sad face :( but fine."),
+        Example("Not gzip because 1) that is only GNU tar and 2) we max out the size."),
         Example("Structs and enums\n(discussed in Chapter 6) are the building blocks."),
         Example("It fits within `self` (the first `Rectangle`); otherwise not.", path="a.md"),
         Example("The words of John Donne (British poet): no man is an island."),
@@ -75,6 +77,9 @@ Not flagged: list markers (`1)`, `a)`, `iv)`), emoticons (`:)`, `;-(`), and half
         if text.count("(") == text.count(")") and text.count("[") == text.count("]") and _nested_well(text):
             return
         skip: set[int] = set()
+        inline_markers = list(_INLINE_MARKER.finditer(text))
+        if len(inline_markers) >= 2:  # an inline enumeration: "because 1) it is … and 2) we …"
+            skip.update(m.end() - 1 for m in inline_markers)
         for pattern in (_LIST_MARKER, _EMOTICON, _INTERVAL):
             for m in pattern.finditer(text):
                 skip.update(i for i in range(m.start(), m.end()) if text[i] in "()[]")
