@@ -180,10 +180,10 @@ def parse(source: Source) -> Document:
         if stripped == "::":
             protect(i, end)
         else:
-            nxt = end
-            while nxt < n and not lines[nxt].strip():
-                nxt += 1
-            colon_at = offset(nxt) if nxt < n and lines[nxt].strip() == "::" else None
+            after = end
+            while after < n and not lines[after].strip():
+                after += 1
+            colon_at = offset(after) if after < n and lines[after].strip() == "::" else None
             _paragraph(text, starts, lines, i, end, kind, segments, bullet.end() if bullet else None,
                        strip_marker=literal_next, colon_at=colon_at)
         i = end
