@@ -71,11 +71,21 @@ def parse(source: Source) -> Document:
             region_start = line_offset(tok.map[0])
             region_end = line_offset(tok.map[1])
             cursor = _cell_start(text, region_start, region_end, tokens, i) if kind == "table_cell" else region_start
-            _inline_segments(text, tok, cursor, region_end, kind, segments)
-    doc = Document(source, "markdown", segments, protected=sorted(protected))
+            _inline_segments(text, tok, cursor, region_end, kind, segments, protected)
+    doc = Document(source, "markdown", segments, protected=_merge(protected))
     if "copylint-" in text:
         doc.suppressions = suppressions(text, starts)
     return doc
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _cell_start(text: str, start: int, end: int, tokens: list[Any], i: int) -> int:
@@ -101,7 +111,8 @@ def _cell_start(text: str, start: int, end: int, tokens: list[Any], i: int) -> i
     return pos
 
 
-def _inline_segments(text: str, tok: Any, cursor: int, end: int, kind: str, out: list[Segment]) -> None:
+def _inline_segments(text: str, tok: Any, cursor: int, end: int, kind: str, out: list[Segment],
+                     protected: list[tuple[int, int]]) -> None:
     builder = SegmentBuilder(kind)
     images: list[SegmentBuilder] = []
     for child in tok.children or ():
@@ -124,11 +135,13 @@ def _inline_segments(text: str, tok: Any, cursor: int, end: int, kind: str, out:
                 close = text.find(child.markup, k + len(child.markup), end)
                 builder.add_opaque(PLACEHOLDER, k)
                 cursor = close + len(child.markup) if close >= 0 else k + len(child.markup)
+                protected.append((k, cursor))  # layout rules must not touch inline code either
         elif ct == "html_inline":
             k = text.find(child.content, cursor, end)
             if k >= 0:
                 builder.add_opaque(PLACEHOLDER, k)
                 cursor = k + len(child.content)
+                protected.append((k, cursor))
         elif ct == "link_open":
             if child.markup == "autolink":
                 k = text.find("<", cursor, end)
