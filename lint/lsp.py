@@ -200,6 +200,7 @@ class Configs:
     def clear(self) -> None:
         self.entries.clear()
         self.defaults.clear()
+        _forget_failed_servers()
 
     def _default(self, root: Path) -> ConfigEntry:
         if root not in self.defaults:
@@ -219,6 +220,8 @@ class Configs:
         entry = self.entries.get(found)
         if entry is not None and entry.stamp == stamp:
             return entry
+        if entry is not None:
+            _forget_failed_servers()  # the new config may name another LanguageTool server
         try:
             config = load_config(found)
         except ConfigError as exc:
@@ -228,6 +231,16 @@ class Configs:
             config = Config(root=found.parent)
         entry = self.entries[found] = ConfigEntry(stamp, config, EditorLinter(self.server.selection))
         return entry
+
+
+def _forget_failed_servers() -> None:
+    """The LanguageTool provider remembers a server that failed for the life of the process; a
+    long-lived editor process must retry it after a config change."""
+    import sys
+
+    provider = sys.modules.get("lint.languagetool.provider")
+    if provider is not None:
+        provider.reset()
 
 
 # -- the server ----------------------------------------------------------------------------------------------

@@ -170,9 +170,12 @@ def open_doc(client: LanguageClient, path: Path, text: str | None = None, langua
 
 
 def change(client: LanguageClient, uri: str, version: int, edits: list[types.TextEdit]) -> None:
+    # Content changes apply one after the other (unlike a WorkspaceEdit's edits, which all refer to the
+    # original text): send them last first, so that each one's range is still where it was.
+    ordered = sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True)
     client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangePartial(range=e.range, text=e.new_text) for e in edits],
+        content_changes=[types.TextDocumentContentChangePartial(range=e.range, text=e.new_text) for e in ordered],
     ))
 
 
