@@ -34,7 +34,7 @@ OVERLAPS: tuple[Overlap, ...] = (
             "space before punctuation"),
     Overlap("UPPERCASE_SENTENCE_START", ("S101",), "date 2024-01-24 Videograb shows an explosion.",
             "a lowercase sentence start that is a glued metadata label"),
-    Overlap("EN_QUOTES", ("P102",), 'He said "hello" to me and left.',
+    Overlap("EN_QUOTES", ("P102",), '“One,” “two” and “three,” he said, and then "hello" to me.',
             "straight quotes where curly ones are the style", picky=True),
     Overlap("DOUBLE_PUNCTUATION", ("P104",), "I think so,, maybe.", "doubled punctuation"),
     Overlap("ENGLISH_WORD_REPEAT_RULE", ("T102",), "We went to the the store yesterday.", "a repeated word"),
