@@ -1,0 +1,113 @@
+"""S101 leading-metadata-label: a page-metadata label and value glued in front of a paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = (
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    rf"|\d{{1,2}} {_MONTH},? \d{{4}}"
+    rf"|{_MONTH} \d{{1,2}},? \d{{4}})"
+)
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|[A-Z]{3,4}))?)"
+_DATE_VALUE = rf"(?:{_DATE}(?:,?\s(?:at\s)?{_TIME})?|{_TIME}(?:,?\s{_DATE})?)"
+_CREDIT_VALUE = r"(?:(?!(?:The|A|An|This|That|These|It)\b)[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})"
+_NAME = r"(?:[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
+
+
+@lru_cache(maxsize=1)
+def default_labels() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = yaml.safe_load(
+        (Path(__file__).parent / "data" / "metadata_labels.yaml").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    labels = {k: list(v) for k, v in default_labels().items()}
+    for key, words in extra:
+        labels.setdefault(key, []).extend(words)
+    date = _alternation(labels.get("date", []))
+    credit = _alternation(labels.get("credit", []))
+    byline = _alternation(labels.get("byline", []))
+    return re.compile(
+        rf"(?P<label>(?i:{date})):?\s+{_DATE_VALUE}[\s|·•—–-]+(?=[A-Z“\"‘'(])"
+        rf"|(?P<credit>(?i:{credit})):\s*{_CREDIT_VALUE}(?:\s*[/|·•]\s*{_CREDIT_VALUE})?[\s|·•—–-]+(?=[A-Z“\"‘'])"
+        rf"|(?P<byline>(?i:{byline}))\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*\s*[|·•—–-]\s*"
+        rf"(?:{_CREDIT_VALUE}\s*[|·•—–-]?\s*)?(?=[A-Z“\"‘'])"
+    )
+
+
+class LeadingMetadataLabel(Rule):
+    code = "S101"
+    slug = "leading-metadata-label"
+    summary = "Page metadata (date, credit, byline) glued in front of the text"
+    rationale = """
+**What it does.** Flags a label and its value — a date or time (`date 2024-01-24`, `Updated 10:42
+GMT`), a photo credit (`Photo: AP`), a byline with a separator (`By Jane Doe | Reuters`) — at the very
+start of a paragraph or caption that goes on with the text.
+
+**Why is this bad?** It is the page's metadata, scraped together with the caption or paragraph it sat
+next to. Readers see `date 2024-01-24 Videograb shows an explosion…`, and the real first word loses its
+capital position.
+
+The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CMS's with the option
+`extend-labels: {date: [...], credit: [...], byline: [...]}`.
+"""
+    severity = Severity.WARNING
+    fix = Applicability.SAFE
+    fix_note = "Deletes the label, its value and the separator after it; the text that follows is untouched."
+    options: dict[str, Any] = {"extend-labels": {}}
+    kinds = frozenset({"paragraph", "caption", "list_item", "blockquote"})
+    trigger = r"^(?i:date|dated|updated|last|published|first|posted|modified|created|released|issued|photo|image|picture|video|credit|source|foto|illustration|by|written|reporting)\b"
+    flag = (
+        Example(" date 2024-01-24 Videograb shows an explosion following the plane crash.",
+                " Videograb shows an explosion following the plane crash."),
+        Example("Updated 10:42 GMT The minister said the talks would resume.",
+                "The minister said the talks would resume."),
+        Example("Photo: AP Protesters gather outside parliament.", "Protesters gather outside parliament."),
+        Example("By Jane Doe | Reuters The central bank raised rates.", "The central bank raised rates."),
+        Example("Published: 12 March 2023 The report was released on Monday.", "The report was released on Monday."),
+        Example("Posted March 3, 2024 at 9:15 am Residents were evacuated.", "Residents were evacuated."),
+        Example("Image: Getty Images A view of the city at night.", "A view of the city at night."),
+        Example("Last updated 2023-11-05T14:30:00Z Officials confirmed the figures.",
+                "Officials confirmed the figures."),
+        Example("Credit: Reuters/Jane Doe The bridge after the strike.", "The bridge after the strike."),
+    )
+    allow = (
+        Example("Videograb shows an explosion following the plane crash."),
+        Example("Updated figures were released on Monday."),
+        Example("Photo editors chose the image carefully."),
+        Example("By Monday the talks had collapsed."),
+        Example("Date: 2024-01-24"),
+        Example("Published in 2023, the report found rising prices."),
+        Example("The photo: AP says it is authentic."),
+        Example("By the way, the date 2024-01-24 was a Wednesday."),
+        Example("Source: the Ministry of Defense said 65 soldiers were on board."),
+        Example("Source:  The American Heritage Dictionary of the English Language."),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        extra = self.opts.get("extend-labels") or {}
+        pattern = _pattern(tuple((k, tuple(v)) for k, v in sorted(extra.items())))
+        m = pattern.match(seg.text)
+        if m is None:
+            return
+        label = m.group().strip(" |·•—–-")
+        yield self.finding(seg, 0, m.end(), f"Page metadata '{label}' glued to the text", "")

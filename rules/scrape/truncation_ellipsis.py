@@ -1,0 +1,68 @@
+"""S103 truncation-ellipsis: an ellipsis followed by a capitalized word inside a paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# A word, the ellipsis glued to it, a space, then a capitalized word that is not "I": a teaser cut off
+# where a link ("Read more") or the rest of a sentence used to be.
+_CUT = re.compile(r"(?<=[a-z0-9,])(…|\.\.\.)[ \u00a0](?=[A-Z][a-z]+\b)")
+_QUOTES = "“”\"‘’'"
+
+
+class TruncationEllipsis(Rule):
+    code = "S103"
+    slug = "truncation-ellipsis"
+    summary = "Text cut off at an ellipsis, with a new sentence after it"
+    rationale = """
+**What it does.** Flags an ellipsis that follows a lowercase word mid-paragraph and is followed by a
+capitalized word: `when both sides… More than 200 prisoners were exchanged`.
+
+**Why is this bad?** It is where a teaser was cut off: the CMS truncated a summary to a fixed length
+and added `…`, or a scraper kept a link's teaser text and dropped the link. The sentence before it is
+unfinished and the reader cannot know what is missing. Only a person can restore it, so there is no
+fix.
+
+Not flagged: an ellipsis followed by two spaces (a sentence that ends with it), at the end of a paragraph, before `I` or a lowercase word, inside quoted
+speech (a speaker trailing off), after a sentence's end, and elisions in brackets (`[…]`).
+"""
+    severity = Severity.WARNING
+    trigger = r"[a-z0-9,](?:…|\.\.\.) [A-Z][a-z]"
+    flag = (
+        Example("The biggest swap came earlier in January, when both sides… More than 200 prisoners were exchanged."),
+        Example("The minister said the plan would... Read the full story on our website."),
+        Example("Residents of the coastal town were told to… Officials later confirmed the order."),
+        Example("Prices rose by 20… The central bank is expected to act."),
+        Example("The company announced that its new… Shares fell 3% in early trading."),
+        Example("Scientists believe the discovery could… Researchers at the university said more tests were due."),
+        Example("The match ended in a draw after... Fans left the stadium disappointed."),
+        Example("The report, which was published on Monday, warns that… Critics say it goes too far."),
+    )
+    allow = (
+        Example("The biggest swap came earlier in January. More than 200 prisoners were exchanged."),
+        Example("He waited and waited…"),
+        Example("“I was going to say… Never mind,” she said."),
+        Example("Well... I suppose so."),
+        Example("The list went on… and on."),
+        Example("“The court found […] The appeal was dismissed,” the judge wrote."),
+        Example("It was over. … The next day began."),
+        Example("Wait... What happened?", note="a sentence end before the ellipsis: the capital is not a cut"),
+        Example("The fraction is 0.001100110011001...  As you can see, it repeats.", note="two spaces: a sentence end"),
+        Example("Options include red, green, etc... Blue is also possible? Rarely.", note="etc"),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        for m in _CUT.finditer(text):
+            start = m.start(1)
+            sentence_start = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+            before = text[sentence_start + 1 : start]
+            if sum(before.count(q) for q in "“\"") % 2 == 1 or before.count("“") > before.count("”"):
+                continue  # inside quoted speech: a speaker trailing off
+            if re.search(r"\b(?:etc|Wait|Well|So|Oh|Um|Uh|Hmm|And|But)$", text[:start]):
+                continue
+            yield self.finding(seg, start, m.end(1), "Ellipsis followed by a capital: text cut off here?")
