@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -73,7 +72,7 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
     severity = Severity.WARNING
     fix = Applicability.SAFE
     fix_note = "Deletes the label, its value and the separator after it; the text that follows is untouched."
-    options: dict[str, Any] = {"extend-labels": {}}
+    options = {"extend-labels": {}}
     kinds = frozenset({"paragraph", "caption", "list_item", "blockquote"})
     trigger = r"^(?i:date|dated|updated|last|published|first|posted|modified|created|released|issued|photo|image|picture|video|credit|source|foto|illustration|by|written|reporting)\b"
     flag = (
