@@ -124,3 +124,11 @@ def rules_of(config: Any) -> list[type[UserRule]]:
     """The user rules a loaded Config brought (its custom-rules and packs)."""
     sections = getattr(config, "sections", {}) or {}
     return [*sections.get("custom-rules", []), *sections.get("packs", [])]
+
+
+def reset() -> None:
+    """Forget every rule the configs loaded so far registered (tests; a server that reloads every config)."""
+    for code in list(_owners):
+        _unregister(code)
+    _owners.clear()
+    _by_config.clear()

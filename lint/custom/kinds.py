@@ -104,7 +104,7 @@ class UserRule(Rule, metaclass=UserRuleMeta):
         first_line = seg.text.split("\n", 1)[0]
         size = len(seg.text)
         message = (
-            f"rule {self.code} stopped: its pattern {exc.pattern!r} took more than {exc.seconds:g} s on this "
+            f"rule {self.code} stopped: its pattern '{exc.pattern}' took more than {exc.seconds:g} s on this "
             f"{seg.kind.replace('_', ' ')} ({size:,} characters), so the rest of this file was not checked "
             "by it; nested quantifiers such as (a+)+ backtrack catastrophically"
         )
@@ -192,7 +192,7 @@ def _exceptions(spec: Spec, ignorecase: bool, nonword: bool = False) -> dict[str
     for e in listed:
         t = matcher.normalize_space(e.strip())
         out.add(t.casefold() if ignorecase else t)
-    terms = TermMatcher(listed, case="ignore" if ignorecase else "exact", nonword=nonword) if listed else None
+    terms = TermMatcher(listed, case="ignore" if ignorecase else "variants", nonword=nonword) if listed else None
     return {"exceptions": frozenset(out), "exception_terms": terms}
 
 
@@ -301,7 +301,9 @@ class Substitution(UserRule):
                             f"the replacement '{repl}' contains '{t.text}', which this rule swaps too: "
                             "list the final form for each key",
                         )
-                offsets = tuple(i for i in range(len(repl)) if repl[i:].casefold().startswith(key.casefold()))
+                # The key as a proper part of its replacement: its occurrences inside the replacement are fine.
+                offsets = tuple(i for i in range(len(repl)) if repl[i:].casefold().startswith(key.casefold())
+                                and len(repl) > len(key))
                 if offsets:
                     inside[key] = offsets
         patterns = []
@@ -684,7 +686,7 @@ class Repetition(UserRule):
         try:
             compiled = regex.compile(source, regex.IGNORECASE if ignorecase else 0)
         except regex.error as exc:
-            raise spec.error("token", f"invalid regular expression {token!r}: {exc.msg}") from None
+            raise spec.error("token", f"invalid regular expression '{token}': {exc.msg}") from None
         return {"pattern": compiled, "ignorecase": ignorecase,
                 **_exceptions(spec, ignorecase), "_groups": (0, set())}
 

@@ -38,7 +38,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?\u2026][\"'\u201d\u2019)\]]*\s+)[\"'\u20
 
 class PatternTimeout(Exception):
     def __init__(self, pattern: str, seconds: float) -> None:
-        super().__init__(f"pattern {pattern!r} timed out after {seconds:g} s")
+        super().__init__(f"pattern '{pattern}' timed out after {seconds:g} s")
         self.pattern = pattern
         self.seconds = seconds
 

@@ -150,9 +150,9 @@ class Spec:
             compiled = matcher.compile_pattern(source, ignorecase=ignorecase, nonword=nonword)
         except regex.error as exc:
             where = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
-            raise self.error(keys, f"invalid regular expression {source!r}: {exc.msg}{where}") from None
+            raise self.error(keys, f"invalid regular expression '{source}': {exc.msg}{where}") from None
         if matcher.matches_empty(regex.compile(source, regex.IGNORECASE if ignorecase else 0)):
-            raise self.error(keys, f"the pattern {source!r} matches the empty string")
+            raise self.error(keys, f"the pattern '{source}' matches the empty string")
         return compiled
 
     def template(self, keys: tuple[Any, ...] | str, text: str, allowed: set[str], groups: int,
