@@ -15,7 +15,7 @@ from lint.custom import config as custom_config
 from lint.custom import packs
 from lint.custom.examples import run_examples
 from lint.engine import Linter, Selection
-from lint.model import Severity, Source
+from lint.model import Finding, Severity, Source
 from tests.conftest import SEED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "custom"
@@ -525,7 +525,7 @@ def test_catastrophic_pattern_times_out_and_other_findings_remain(tmp_path):
     _, _, src, found = lint(tmp_path, cfg, text, select=("X", "W"))
     elapsed = time.perf_counter() - start
     assert elapsed < 5, elapsed
-    by_code = {}
+    by_code: dict[str, list[Finding]] = {}
     for f in found:
         by_code.setdefault(f.code, []).append(f)
     bad = by_code["X.bad.backtrack"]
