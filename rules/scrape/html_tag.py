@@ -1,0 +1,60 @@
+"""S105 html-tag: an HTML tag left in prose (`<br>`, `</p>`, `<a href="…">`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_TAGS = (
+    "a|abbr|b|br|blockquote|cite|code|div|em|figcaption|figure|font|h[1-6]|hr|i|img|li|ol|p|pre|q|s|small|"
+    "span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul|wbr|iframe|script|style|noscript|section|article|"
+    "header|footer|nav|aside|main|center|mark|del|ins|time|picture|source|video|audio|label|button"
+)
+_TAG = re.compile(rf"</?(?:{_TAGS})(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>", re.IGNORECASE)
+
+
+class HtmlTag(Rule):
+    code = "S105"
+    slug = "html-tag"
+    summary = "HTML tag in prose"
+    rationale = """
+**What it does.** Flags HTML elements' tags (`<br>`, `</p>`, `<a href="…">`, `<span class="x">`) in
+prose.
+
+**Why is this bad?** Markup that leaked into text through a copy from a rich editor, an export that
+escaped nothing, or an MT engine that translated around tags. Readers see the raw tag.
+
+Not flagged: `<3`, comparisons (`a < b > c`), `<email@example.com>` and placeholders like `<name>`,
+which are not HTML elements; Markdown's own inline HTML, which is markup there (never in a segment).
+"""
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    fix_note = "Deletes the tag; unsafe because the tag may have carried meaning (a line break, a link)."
+    trigger = r"</?[A-Za-z][\w-]*[\s/>]"
+    flag = (
+        Example("The governor said<br>the scene was secured.", "The governor saidthe scene was secured."),
+        Example("This is a developing story.</p>", "This is a developing story."),
+        Example("Read <a href=\"/news/world\">the report</a> online.", "Read the report online."),
+        Example("Prices <span class=\"up\">rose</span> again.", "Prices rose again."),
+        Example("The <strong>final</strong> vote is today.", "The final vote is today."),
+        Example("First line<br/>second line.", "First linesecond line."),
+        Example("<p>The text starts with a tag.", "The text starts with a tag."),
+        Example("See <IMG SRC=\"x.png\"> the picture.", "See  the picture."),
+    )
+    allow = (
+        Example("I <3 New York."),
+        Example("If a < b and b > c then nothing."),
+        Example("Write to <editor@example.com> today."),
+        Example("Replace <name> with your name."),
+        Example("Arrows like <- and -> are fine."),
+        Example("The <b> tag is discussed in `<b>`.", path="a.md", note="inline HTML in Markdown is markup"),
+        Example("Use the template <project-name>/README."),
+        Example("Values <10 and >20 were dropped."),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        for m in _TAG.finditer(seg.text):
+            yield self.finding(seg, m.start(), m.end(), f"HTML tag '{m.group()}' in text", "")

@@ -1,0 +1,67 @@
+"""S107 space-before-punctuation: a space before `.`, `,`, `;`, `:`, `?` or `!` in English text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# A word, spaces, then a mark that ends a clause, then a space, a closing quote or the end.
+_SPACE = re.compile(r"(?<=[\w”’\"')\]])([ \u00a0]+)([,;:.!?])(?=[\s”’\"')\]]|$)")
+
+
+class SpaceBeforePunctuation(Rule):
+    code = "S107"
+    slug = "space-before-punctuation"
+    summary = "Space before a punctuation mark"
+    rationale = """
+**What it does.** Flags spaces between a word and the comma, full stop, semicolon, colon, question or
+exclamation mark after it: `he said .`, `points ,`, `really ?`.
+
+**Why is this bad?** English sets these marks against the word. The space is left where an inline
+element (a link, a footnote mark, a tag) was removed, or copied from French typography by an MT engine.
+The line may even break before the mark.
+
+English only (French puts a space before `; : ! ?`). Not flagged: an ellipsis, emoticons (`:)`),
+a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with the mark.
+"""
+    severity = Severity.WARNING
+    fix = Applicability.SAFE
+    fix_note = "Deletes the spaces before the mark."
+    languages = frozenset({"en"})
+    trigger = r"[\w”’\"')\]][ \u00a0]+[,;:.!?](?:[\s”’\"')\]]|$)"
+    flag = (
+        Example("The plane crashed , officials said.", "The plane crashed, officials said."),
+        Example("This is a developing story .", "This is a developing story."),
+        Example("Is it over ?", "Is it over?"),
+        Example("What a day !", "What a day!"),
+        Example("Three items ; then more.", "Three items; then more."),
+        Example("The list follows : apples and pears.", "The list follows: apples and pears."),
+        Example("He said “no” .", "He said “no”."),
+        Example("Prices rose sharply  , analysts said.", "Prices rose sharply, analysts said."),
+    )
+    allow = (
+        Example("The plane crashed, officials said."),
+        Example("Wait ... what?"),
+        Example("Great news :) see you."),
+        Example("Items: - first, - second."),
+        Example("The score was 5 :3 at half time."),
+        Example("Run the command with - a flag."),
+        Example("The ratio 3 : 2 is common."),
+        Example("The file extension is .txt for text."),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        for m in _SPACE.finditer(text):
+            mark = m.group(2)
+            before = text[: m.start()]
+            if mark == ":" and before[-1:].isdigit():
+                continue  # a ratio or a time: 3 : 2
+            if mark == "." and text[m.end(2) : m.end(2) + 2] == "..":
+                continue
+            if mark in ":;" and text[m.end(2) : m.end(2) + 1] in "()":
+                continue  # an emoticon
+            yield self.finding(seg, m.start(1), m.end(1), f"Space before '{mark}'", "")
