@@ -1,0 +1,122 @@
+"""S102 boilerplate-line: a line that is page furniture, not content (Advertisement, Share this article…)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+_LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]](?:\r\n|\r|\n)$")
+_TRIM = " \t\u00a0•·|>»›→←<«‹-–—*:.!…"
+
+
+@lru_cache(maxsize=1)
+def default_lists() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = yaml.safe_load(
+        (Path(__file__).parent / "data" / "boilerplate.yaml").read_text(encoding="utf-8")
+    )
+    return data
+
+
+@lru_cache(maxsize=16)
+def _matchers(phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    exact = frozenset(p.strip(_TRIM).lower() for p in phrases)
+    prefix_re = re.compile("|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True))) if prefixes else None
+    whole_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    return exact, prefix_re, whole_re
+
+
+class BoilerplateLine(Rule):
+    code = "S102"
+    slug = "boilerplate-line"
+    summary = "A line of page furniture (share buttons, ads, newsletter prompts) in the text"
+    rationale = """
+**What it does.** Flags a line that is, as a whole, page furniture: `Advertisement`, `Share this
+article`, `Read more: …`, `Sign up for our newsletter`, `Skip to content`, cookie and paywall notices,
+social buttons, a standalone image credit (`Photo: AP`, `(Getty Images)`), `12 comments`.
+
+**Why is this bad?** Scrapers that take a page's text keep the words of its buttons, banners and
+widgets. In a published article they read as nonsense between paragraphs.
+
+The phrase lists are data (`rules/scrape/data/boilerplate.yaml`: exact lines, prefixes, patterns).
+Extend them for your CMS with the options `extend-phrases`, `extend-prefixes`, `extend-patterns`, or
+replace them with `phrases`, `prefixes`, `patterns`.
+"""
+    severity = Severity.WARNING
+    fix = Applicability.SAFE
+    fix_note = "Deletes the whole line, its line ending included; nothing else on other lines changes."
+    scope = "document"
+    options = {
+        "phrases": None, "prefixes": None, "patterns": None,
+        "extend-phrases": [], "extend-prefixes": [], "extend-patterns": [],
+    }
+    flag = (
+        Example("The plane crashed.\nAdvertisement\nOfficials said 74 people were on board.\n",
+                "The plane crashed.\nOfficials said 74 people were on board.\n"),
+        Example("First paragraph.\n\nShare this article\n\nSecond paragraph.\n",
+                "First paragraph.\n\n\nSecond paragraph.\n"),
+        Example("Read more: Russia and Ukraine swap prisoners\n", ""),
+        Example("Text.\nSign up for our newsletter\n", "Text.\n"),
+        Example("Skip to content\nThe real article starts here.\n", "The real article starts here.\n"),
+        Example("Text.\r\n  • Share on Facebook  \r\nMore text.\r\n", "Text.\r\nMore text.\r\n"),
+        Example("Text.\n(Getty Images)\nMore text.\n", "Text.\nMore text.\n"),
+        Example("Text.\n12 comments\n", "Text.\n"),
+        Example("Text.\nThis website uses cookies to improve your experience.\n", "Text.\n"),
+    )
+    allow = (
+        Example("Officials said the advertisement was misleading.\n"),
+        Example("Share prices rose by 3% on Monday.\n"),
+        Example("Read more about the history of the region in our archive, which covers 200 years.\n",
+                note="a prefix line that goes on like a sentence is still flagged only when short"),
+        Example("Home prices fell for a third month.\n"),
+        Example("The committee will print this article in its bulletin.\n"),
+        Example("Comments from the minister were brief.\n"),
+        Example("```\nAdvertisement\n```\n", path="a.md"),
+        Example("Subscribers received the report on Monday.\n"),
+        Example("# Contact us\n", path="a.md", note="a heading is a page's own structure"),
+        Example("To see the output, we\nprint\nthe result and read it.\n"),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        lists = default_lists()
+        o = self.opts
+        phrases = tuple((o["phrases"] or lists.get("phrases", [])) + list(o["extend-phrases"]))
+        prefixes = tuple((o["prefixes"] or lists.get("prefixes", [])) + list(o["extend-prefixes"]))
+        patterns = tuple((o["patterns"] or lists.get("patterns", [])) + list(o["extend-patterns"]))
+        exact, prefix_re, whole_re = _matchers(phrases, prefixes, patterns)
+        text = doc.text
+        for seg in doc.segments:
+            if seg.kind in ("heading", "table_cell"):
+                continue
+            start = seg.to_source(0)
+            end = seg.to_source_end(len(seg.text))
+            # Each line of the segment, from the start of its line in the Source.
+            line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+            for m in _LINE.finditer(text, line_start, end + 2 if end + 2 <= len(text) else len(text)):
+                if m.start() >= end:
+                    break
+                line = m.group().rstrip("\r\n")
+                if doc.protected and doc.is_protected(m.start()):
+                    continue
+                key = line.strip(_TRIM).lower()
+                if not key or len(key) > 120:
+                    continue
+                # Inside a wrapped paragraph a line stands alone only after a line that ended a
+                # sentence: "we\nprint\nthe result" is prose.
+                if m.start() > start and not _ENDS_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
+                    continue
+                hit = key in exact
+                if not hit and prefix_re is not None:
+                    pm = prefix_re.match(line.strip(" \t\u00a0•·|>»›→*").lower())
+                    hit = pm is not None and len(key.split()) <= 12
+                if not hit and whole_re is not None:
+                    hit = whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+                if hit:
+                    yield self.finding_at(m.start(), m.end(), f"Boilerplate line '{line.strip()[:50]}'", "")
