@@ -137,6 +137,8 @@ def adapt_case(found: str, key: str, replacement: str) -> str:
         return replacement
     if is_shouting(found) and not is_shouting(key):
         return replacement.upper()
+    if _title_words(found) and not _title_words(key) and found != upper_first(key):
+        return " ".join(upper_first(w) for w in replacement.split(" "))
     i, j = _first_cased(found), _first_cased(key)
     if i < 0 or j < 0:
         return replacement
@@ -147,14 +149,24 @@ def adapt_case(found: str, key: str, replacement: str) -> str:
     return replacement
 
 
+def _title_words(text: str) -> bool:
+    """Two or more words, each starting with a capital (a phrase in a title-case heading)."""
+    words = text.split()
+    return len(words) >= 2 and all(w[0].isupper() for w in words if w[0].isalpha())
+
+
 def case_variants(term: str) -> list[str]:
-    """The forms a term is matched in by default: as written, ALL CAPS, and Capitalized at a sentence start."""
+    """The forms a term is matched in by default: as written, ALL CAPS, Capitalized at a sentence start,
+    and for a lower-case phrase Every Word Capitalized (a title-case heading)."""
     out = [term]
     if any(c.islower() for c in term) and len([c for c in term if c.isalpha()]) >= 2:
         out.append(term.upper())
     i = _first_cased(term)
     if i >= 0 and term[i].islower():
         out.append(upper_first(term))
+        words = term.split()
+        if len(words) >= 2 and all(w.islower() for w in words):
+            out.append(" ".join(upper_first(w) for w in words))
     return list(dict.fromkeys(out))
 
 
