@@ -557,3 +557,47 @@ def test_a_glossary_compiles_to_one_trigger_and_one_matcher(tmp_path):
     assert rule.terms is not None and rule.trigger == rule.terms.source
     found = Linter(Selection(select=("X",))).findings(Source("a.txt", "See term499x and term1x, not term5."), config)
     assert [f.message for f in found] == ["Use 'Term499' instead of 'term499x'", "Use 'Term1' instead of 'term1x'"]
+
+
+# -- the documentation's examples are real ---------------------------------------------------------
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "custom-rules.md"
+
+
+def _yaml_blocks() -> list[str]:
+    import re
+
+    return re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+
+
+def test_every_kind_is_documented_with_an_example():
+    from lint.custom.kinds import KINDS
+
+    text = DOC.read_text(encoding="utf-8")
+    blocks = "\n".join(_yaml_blocks())
+    for kind in KINDS:
+        assert f"### {kind}:" in text and f"kind: {kind}" in blocks, kind
+
+
+def _rule_blocks() -> list[str]:
+    import yaml
+
+    return [b for b in _yaml_blocks() if isinstance(d := yaml.safe_load(b), dict) and ("custom-rules" in d or "rules" in d)]
+
+
+def test_the_documentation_has_rule_examples():
+    assert len(_rule_blocks()) >= 10
+
+
+@pytest.mark.parametrize("index", range(len(_rule_blocks())))
+def test_documented_yaml_loads(tmp_path, index):
+    import yaml
+
+    block = _rule_blocks()[index]
+    data = yaml.safe_load(block)
+    if "custom-rules" in data:
+        config = load_config(write_config(tmp_path, block))
+        assert len(config.sections["custom-rules"]) == len(data["custom-rules"])
+    else:
+        pack = packs.read_pack(block, "doc.yaml")
+        assert len(pack.rules) == len(data["rules"])
