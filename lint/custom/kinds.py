@@ -234,7 +234,6 @@ class Existence(UserRule):
         }
         if terms is not None and not patterns:
             attrs["trigger"] = terms.source
-            attrs["trigger_flags"] = terms.pattern.flags & re.IGNORECASE
         return attrs
 
     @classmethod
@@ -319,7 +318,6 @@ class Substitution(UserRule):
         }
         if terms is not None and not patterns:
             attrs["trigger"] = terms.source
-            attrs["trigger_flags"] = terms.pattern.flags & re.IGNORECASE
         return attrs
 
     @classmethod
@@ -407,7 +405,7 @@ class Capitalization(UserRule):
                     raise spec.error(("terms", i), f"'{term}' and '{seen[term.casefold()]}' differ only in case")
                 seen[term.casefold()] = term
             matched = TermMatcher(terms, case="ignore", nonword=nonword)
-            attrs.update(terms=matched, trigger=matched.source, trigger_flags=re.IGNORECASE,
+            attrs.update(terms=matched, trigger=matched.source,
                          exceptions=frozenset(matcher.normalize_space(e) for e in exceptions),
                          DEFAULT_MESSAGE="Write '{expected}', not '{match}'", _listed=terms)
             if spec.has("small-words"):
@@ -550,7 +548,6 @@ class Occurrence(UserRule):
         }
         if terms is not None and least is None and per != "document":
             attrs["trigger"] = terms.source
-            attrs["trigger_flags"] = terms.pattern.flags & re.IGNORECASE
         return attrs
 
     @classmethod

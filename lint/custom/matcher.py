@@ -185,8 +185,19 @@ def _units(term: str) -> list[str]:
     return out
 
 
-def trie_pattern(terms: Iterable[str], *, nonword: bool = False) -> str:
-    """One ``re`` pattern matching any of ``terms`` (longest first), with word boundaries unless ``nonword``."""
+def _folded(ch: str) -> str:
+    """A letter and its other case as a class (``[kK]``): cheaper for ``re`` than the IGNORECASE flag."""
+    lo, up = ch.lower(), ch.upper()
+    if lo == up or len(lo) != 1 or len(up) != 1:
+        return re.escape(ch)
+    return "[" + re.escape(lo) + re.escape(up) + "]"
+
+
+def trie_pattern(terms: Iterable[str], *, nonword: bool = False, fold: bool = False) -> str:
+    """One ``re`` pattern matching any of ``terms`` (longest first), with word boundaries unless ``nonword``.
+
+    ``fold``: letters match in either case (the terms are given in lower case).
+    """
     root: dict[str, Any] = {}
     for term in terms:
         units = _units(term)
@@ -198,7 +209,9 @@ def trie_pattern(terms: Iterable[str], *, nonword: bool = False) -> str:
         node[""] = True
 
     def unit_pattern(u: str) -> str:
-        return r"\s+" if u == " " else re.escape(u)
+        if u == " ":
+            return r"\s+"
+        return _folded(u) if fold else re.escape(u)
 
     def build(node: dict[str, Any], last: str) -> str:
         alts = [unit_pattern(u) + build(child, u) for u, child in sorted(node.items()) if u]
@@ -215,7 +228,8 @@ def trie_pattern(terms: Iterable[str], *, nonword: bool = False) -> str:
         body = build(word_start, "")
         if len(word_start) > 1:
             # One set test before the alternation: a word start whose letter begins no term fails at once.
-            body = "(?=[" + "".join(re.escape(u) for u in sorted(word_start)) + "])" + body
+            firsts = sorted({c for u in word_start for c in ((u, u.upper()) if fold else (u,))})
+            body = "(?=[" + "".join(re.escape(u) for u in firsts) + "])" + body
         parts.append(body if nonword else r"\b" + body)
     if other_start:
         parts.append(build(other_start, ""))
@@ -253,8 +267,8 @@ class TermMatcher:
                 k = self._key(form)
                 self.lookup.setdefault(k, term)
                 forms.append(form.lower() if case == "ignore" else form)
-        self.source = trie_pattern(forms, nonword=nonword)
-        self.pattern = re.compile(self.source, re.IGNORECASE if case == "ignore" else 0)
+        self.source = trie_pattern(forms, nonword=nonword, fold=case == "ignore")
+        self.pattern = re.compile(self.source)
 
     def _key(self, text: str) -> str:
         text = normalize_space(text.strip())
