@@ -169,6 +169,22 @@ class Document:
     def text(self) -> str:
         return self.source.text
 
+    def introduces_block(self, seg: Segment) -> bool:
+        """True when the segment is followed by a block of another kind: code or markup (protected),
+        a list, a block quote. Such a paragraph often ends without punctuation or runs on into it."""
+        end = seg.to_source_end(len(seg.text))
+        text = self.source.text
+        nxt = end
+        while nxt < len(text) and text[nxt] in " \t\r\n:":
+            nxt += 1
+        if nxt >= len(text):
+            return False
+        if self.protected and self.is_protected(nxt):
+            return True
+        following = self.segments[seg.index + 1] if seg.index + 1 < len(self.segments) else None
+        return following is not None and following.kind != seg.kind and following.kind in (
+            "list_item", "blockquote", "table_cell")
+
     def is_protected(self, offset: int) -> bool:
         i = bisect.bisect_right(self.protected, (offset, float("inf"))) - 1
         return i >= 0 and self.protected[i][0] <= offset < self.protected[i][1]

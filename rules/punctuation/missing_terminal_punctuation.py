@@ -57,6 +57,8 @@ link.
         Example("He waited… and waited…"),
         Example("See the guide at https://example.com/docs/guide"),
         Example("Run the installer and then the command `cargo build --release`", path="a.md"),
+        Example("But Alex Martelli thinks that this is what the next quotation says\n\n    this total breach.\n",
+                path="a.rst"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -65,6 +67,8 @@ link.
         tail = text.rstrip()
         if not tail or not tail[-1].isalpha():
             return  # ends with an end mark, a closing quote or bracket, code or a number
+        if doc.introduces_block(seg):
+            return  # it introduces the code, list or quotation that follows
         several = _INNER_SENTENCE_END.search(text) is not None
         if not several and len(text.split()) < int(self.opts["minimum-words"]):
             return

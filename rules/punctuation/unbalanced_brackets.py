@@ -69,6 +69,7 @@ Not flagged: list markers (`1)`, `a)`, `iv)`), emoticons (`:)`, `;-(`), and half
         Example("It fits within `self` (the first `Rectangle`); otherwise not.", path="a.md"),
         Example("The words of John Donne (British poet): no man is an island."),
         Example("Use the crate (version 0.10): it works."),
+        Example("The operator (either at the C level or\n\n- in Python) is defined.\n", path="a.md"),
         Example("Link text [here](https://example.com) is markup.", path="a.md"),
     )
 
@@ -101,6 +102,10 @@ Not flagged: list markers (`1)`, `a)`, `iv)`), emoticons (`:)`, `;-(`), and half
                         yield self.finding(seg, at, at + 1, f"'{b}' is never closed")
                     stack.pop()
                     continue
+                if seg.index > 0 and doc.introduces_block(doc.segments[seg.index - 1]):
+                    continue  # closes an aside that the paragraph before this block opened
                 yield self.finding(seg, i, i + 1, f"'{ch}' closes nothing")
+        if stack and doc.introduces_block(seg):
+            return  # the aside runs on into the list, code or quotation that follows
         for b, at in stack:
             yield self.finding(seg, at, at + 1, f"'{b}' is never closed")
