@@ -24,7 +24,7 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 def cli_run(args: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "lint", "check", "--exit-zero", "--quiet", "--isolated", *args],
+    subprocess.run([sys.executable, "-m", "lint", "check", "--exit-zero", "--quiet", "--isolated", "--no-cache", *args],
                    check=False, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 

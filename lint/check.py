@@ -61,10 +61,14 @@ class Checker:
             for rule in always:
                 if rule.kinds is None or seg.kind in rule.kinds:
                     findings.extend(rule.check_segment(seg, doc))
-            if any_trigger is None or not any_trigger.search(text):
+            first = any_trigger.search(text) if any_trigger is not None else None
+            if first is None:
                 continue
+            # The alternation finds the leftmost match of any trigger: no rule's own trigger can match
+            # before it, so each rule's search starts there.
+            at = first.start()
             for rule, pattern in triggered:
-                if (rule.kinds is None or seg.kind in rule.kinds) and pattern.search(text):
+                if (rule.kinds is None or seg.kind in rule.kinds) and pattern.search(text, at):
                     findings.extend(rule.check_segment(seg, doc))
         return dedupe(findings)
 

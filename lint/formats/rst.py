@@ -20,6 +20,7 @@ Inline switches are comments: ``.. copylint-disable CODES``, ``.. copylint-enabl
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
@@ -247,8 +248,13 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
     para = "".join(parts)
     builder = SegmentBuilder(kind)
 
+    run_starts = [r[0] for r in runs]
+
     def add(a: int, b: int) -> None:
-        for r_start, r_src, r_len in runs:
+        k = max(bisect.bisect_right(run_starts, a) - 1, 0)
+        for r_start, r_src, r_len in runs[k:]:
+            if r_start >= b:
+                break
             lo, hi = max(a, r_start), min(b, r_start + r_len)
             if lo < hi:
                 if para[lo:hi] == "\n" and text[r_src] != "\n":
@@ -257,8 +263,10 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
                     builder.add(para[lo:hi], r_src + (lo - r_start))
 
     def src_of(i: int) -> int:
-        for r_start, r_src, r_len in runs:
-            if r_start <= i < r_start + r_len:
+        k = bisect.bisect_right(run_starts, i) - 1
+        if k >= 0:
+            r_start, r_src, r_len = runs[k]
+            if i < r_start + r_len:
                 return r_src + (i - r_start)
         return runs[-1][1] + runs[-1][2] if runs else 0
 

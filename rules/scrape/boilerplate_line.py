@@ -13,7 +13,7 @@ from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
 _LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]](?:\r\n|\r|\n)$")
+_AFTER_SENTENCE = re.compile(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)")
 _TRIM = " \t\u00a0•·|>»›→←<«‹-–—*:.!…"
 
 
@@ -97,20 +97,19 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 continue
             start = seg.to_source(0)
             end = seg.to_source_end(len(seg.text))
-            # Each line of the segment, from the start of its line in the Source.
-            line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-            for m in _LINE.finditer(text, line_start, end + 2 if end + 2 <= len(text) else len(text)):
-                if m.start() >= end:
-                    break
+            # Candidate lines: the segment's first line, and lines after a line that ended a sentence
+            # (inside a wrapped paragraph, "we\nprint\nthe result" is prose). Long lines are prose.
+            candidates = [start] if "\n" not in seg.text else [start, *(
+                seg.to_source(m.end()) for m in _AFTER_SENTENCE.finditer(seg.text) if m.end() < len(seg.text))]
+            for line_start in candidates:
+                m = _LINE.match(text, line_start, min(end + 2, len(text)))
+                if m is None or m.end() - m.start() > 160:
+                    continue
                 line = m.group().rstrip("\r\n")
                 if doc.protected and doc.is_protected(m.start()):
                     continue
                 key = line.strip(_TRIM).lower()
                 if not key or len(key) > 120:
-                    continue
-                # Inside a wrapped paragraph a line stands alone only after a line that ended a
-                # sentence: "we\nprint\nthe result" is prose.
-                if m.start() > start and not _ENDS_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
                     continue
                 hit = key in exact
                 if not hit and prefix_re is not None:
