@@ -601,3 +601,22 @@ def test_documented_yaml_loads(tmp_path, index):
     else:
         pack = packs.read_pack(block, "doc.yaml")
         assert len(pack.rules) == len(data["rules"])
+
+
+def test_applies_keeps_each_configs_rules_to_itself(tmp_path):
+    from lint.config import Config
+    from lint.engine import selected_rule_classes
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    config_a = load_config(write_config(a, "custom-rules:\n  - {code: X.a.one, kind: existence, tokens: [x]}\n"))
+    config_b = load_config(write_config(b, "custom-rules:\n  - {code: X.b.two, kind: existence, tokens: [y]}\n"))
+    rule_a = registry.rule_by_name("X.a.one")
+    assert rule_a is not None
+    assert custom_config.applies(rule_a, config_a) and not custom_config.applies(rule_a, config_b)
+    assert not custom_config.applies(rule_a, Config())
+    assert all(custom_config.applies(r, config_b) for r in registry.builtin_rules())
+    # Filtered with applies(), the engine's selection for config b keeps only b's own rules.
+    chosen = selected_rule_classes(config_b, Selection(select=("X",)))
+    assert {r.code for r in chosen if custom_config.applies(r, config_b)} == {"X.b.two"}

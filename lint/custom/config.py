@@ -10,13 +10,13 @@ two config files that give one code two different definitions are an error
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from lint import registry
 from lint.config import ConfigContext, ConfigError
 from lint.custom import packs as packs_mod
 from lint.custom.build import build_rule
-from lint.custom.kinds import UserRule
+from lint.custom.kinds import UserRule, UserRuleMeta
 from lint.custom.spec import Where
 
 # code -> (fingerprint, config files that registered it)
@@ -124,6 +124,18 @@ def rules_of(config: Any) -> list[type[UserRule]]:
     """The user rules a loaded Config brought (its custom-rules and packs)."""
     sections = getattr(config, "sections", {}) or {}
     return [*sections.get("custom-rules", []), *sections.get("packs", [])]
+
+
+def applies(rule: type, config: Any) -> bool:
+    """Whether a registered rule may run under ``config``: built-in rules always, user rules only under
+    the config that brought them (the registry is process-wide; another config's rules must not leak in).
+
+    For the engine's rule selection (``lint.engine.selected_rule_classes``).
+    """
+    if not isinstance(rule, UserRuleMeta):
+        return True
+    user = cast("type[UserRule]", rule)
+    return any(user.code == r.code and user.fingerprint == r.fingerprint for r in rules_of(config))
 
 
 def reset() -> None:
