@@ -179,13 +179,13 @@ def _examples(spec: Spec) -> tuple[tuple[CustomExample, ...], tuple[CustomExampl
 
 
 def _rationale(cls_kind: str, summary: str, description: str | None, link: str | None,
-               origin: str, pack: str | None) -> str:
+               origin: str, pack: str | None, details: str) -> str:
     what = textwrap.dedent(description).strip() if description else summary.rstrip(".") + "."
     source = f"the rule pack '{pack}'" if pack else "the configuration"
-    parts = [
-        f"**What it does.** {what}",
-        f"**Why is this bad?** It is house style: a {cls_kind} rule from {source} ({origin}).",
-    ]
+    parts = [f"**What it does.** {what}"]
+    if details:
+        parts.append(details)
+    parts.append(f"**Why is this bad?** It is house style: a {cls_kind} rule from {source} ({origin}).")
     if link:
         parts.append(f"See {link}.")
     return "\n\n".join(parts) + "\n"
@@ -236,12 +236,13 @@ def build_rule(raw: Any, where: Where, index: int, *, prefix: str | None = None,
     line = where.line((index,))
     origin = f"{where.path or '<config>'}:{line}" if line else (where.path or "<config>")
 
+    details = base.details(attrs)
     attrs = {k: v for k, v in attrs.items() if not k.startswith("_")}
     attrs.update(
         code=code, slug=slug, summary=summary, severity=severity, fix=fix,
         fix_note=FIX_NOTES.get(kind_name, "") if fix else "",
         kinds=kinds, languages=languages, message=message, origin=origin, pack=pack,
-        rationale=_rationale(kind_name, summary, description, link, origin, pack),
+        rationale=_rationale(kind_name, summary, description, link, origin, pack, details),
         tags=("custom", kind_name), flag=flag, allow=allow,
         fingerprint=fingerprint(raw, code, pack),
         __module__="lint.custom.user",

@@ -73,6 +73,11 @@ class UserRule(Rule, metaclass=UserRuleMeta):
     def default_summary(cls, attrs: Mapping[str, Any]) -> str:
         return f"House style ({cls.kind})"
 
+    @classmethod
+    def details(cls, attrs: Mapping[str, Any]) -> str:
+        """Markdown for ``explain``: the rule's data (its list of terms, its bounds)."""
+        return ""
+
     # -- helpers -----------------------------------------------------------------------------
 
     def say(self, **values: Any) -> str:
@@ -133,18 +138,23 @@ class UserRule(Rule, metaclass=UserRuleMeta):
     def scan_document(self, segments: list[Segment], doc: Document) -> Iterator[Finding]:
         return iter(())
 
-    def finditer(self, pattern: regex.Pattern[str], seg: Segment, text: str | None = None) -> Iterator[regex.Match[str]]:
-        """Matches of a user pattern in a segment, bounded by the rule's timeout; URL-glued ones dropped."""
+    def finditer(self, pattern: regex.Pattern[str], seg: Segment, text: str | None = None,
+                 label: str | None = None) -> Iterator[regex.Match[str]]:
+        """Matches of a user pattern in a segment, bounded by the rule's timeout; URL-glued ones dropped.
+
+        ``label`` is the pattern as the user wrote it, for the timeout's message.
+        """
         text = seg.text if text is None else text
         try:
-            for m in matcher.finditer_timed(pattern, text, self.timeout, pattern.pattern):
+            for m in matcher.finditer_timed(pattern, text, self.timeout, label or pattern.pattern):
                 if not self.nonword and matcher.glued(text, m.start(), m.end()):
                     continue
                 yield m
         except PatternTimeout as exc:
+            shown = exc if label else _user_pattern(exc)
             if self.scope == "document":
-                raise _SegmentTimeout(seg, _user_pattern(exc)) from None
-            raise _user_pattern(exc) from None
+                raise _SegmentTimeout(seg, shown) from None
+            raise shown from None
 
 
 class _SegmentTimeout(Exception):
@@ -202,6 +212,10 @@ def _preview(items: Iterable[str], n: int = 3) -> str:
     return shown + (f" and {len(items) - n} more" if len(items) > n else "")
 
 
+def _listing(items: Iterable[str], n: int = 30) -> str:
+    return _preview(items, n)
+
+
 # -- existence -----------------------------------------------------------------------------
 
 
@@ -239,6 +253,10 @@ class Existence(UserRule):
     @classmethod
     def default_summary(cls, attrs: Mapping[str, Any]) -> str:
         return f"Avoid {_preview(attrs['_listed'])}"
+
+    @classmethod
+    def details(cls, attrs: Mapping[str, Any]) -> str:
+        return "Flags: " + _listing(f"`{t}`" for t in attrs["_listed"]) + "."
 
     def scan(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         memo: dict[str, Any] = {}
@@ -326,6 +344,12 @@ class Substitution(UserRule):
         if len(pairs) == 1:
             return f"Use {pairs[0]}"
         return f"House terms: use {_preview(pairs, 2)}"
+
+    @classmethod
+    def details(cls, attrs: Mapping[str, Any]) -> str:
+        pairs = [f"`{k}` → `{v}`" for k, v in attrs["swap"].items()]
+        pairs += [f"`/{p.pattern}/` → `{t}`" for p, t in attrs["patterns"]]
+        return "Replaces: " + _listing(pairs) + "."
 
     def _adapt(self, text: str, start: int, found: str, key: str, repl: str) -> str:
         if self.preserve_case:
@@ -427,6 +451,12 @@ class Capitalization(UserRule):
             return f"Headings in {attrs['style']} case"
         return f"Fixed casing of {_preview(attrs['_listed'])}"
 
+    @classmethod
+    def details(cls, attrs: Mapping[str, Any]) -> str:
+        if attrs.get("style"):
+            return ""
+        return "Terms: " + _listing(f"`{t}`" for t in attrs["_listed"]) + "."
+
     def scan(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         if self.terms is not None:
             yield from self._scan_terms(seg)
@@ -512,6 +542,7 @@ class Occurrence(UserRule):
 
     terms: ClassVar[TermMatcher | None] = None
     token: ClassVar[regex.Pattern[str] | None] = None
+    token_source: ClassVar[str] = ""
     per: ClassVar[str] = "segment"
     max: ClassVar[int | None] = None
     min: ClassVar[int | None] = None
@@ -536,7 +567,8 @@ class Occurrence(UserRule):
         per = spec.choice("per", ["sentence", "segment", "document"], "segment") or "segment"
         terms = TermMatcher(tokens, case=_case_mode(spec), nonword=nonword) if tokens else None
         attrs: dict[str, Any] = {
-            "terms": terms, "token": token, "per": per, "ignorecase": ignorecase, "nonword": nonword,
+            "terms": terms, "token": token, "token_source": token_src or "", "per": per,
+            "ignorecase": ignorecase, "nonword": nonword,
             "max": None if most is None else int(most), "min": None if least is None else int(least),
             **_exceptions(spec, ignorecase, nonword), "_groups": (0, set()),
             "scope": "document" if per == "document" else "prose",
@@ -552,7 +584,7 @@ class Occurrence(UserRule):
 
     @classmethod
     def default_summary(cls, attrs: Mapping[str, Any]) -> str:
-        what = attrs["token"].pattern if attrs["token"] is not None else _preview(attrs["terms"].lookup.values())
+        what = f"'{attrs['token_source']}'" if attrs["token"] is not None else _preview(dict.fromkeys(attrs["terms"].lookup.values()))
         bounds = []
         if attrs["max"] is not None:
             bounds.append(f"at most {attrs['max']}")
@@ -566,7 +598,8 @@ class Occurrence(UserRule):
         if self.terms is not None:
             spans = [(t.start, t.end) for t in self.terms.finditer(text) if not self.excepted(t.text)]
         elif self.token is not None:
-            spans = [m.span() for m in self.finditer(self.token, seg, text) if not self.excepted(m.group())]
+            spans = [m.span() for m in self.finditer(self.token, seg, text, self.token_source)
+                     if not self.excepted(m.group())]
         return [(s + start, e + start) for s, e in spans]
 
     def _bad(self, count: int) -> bool:
@@ -641,6 +674,10 @@ class Consistency(UserRule):
     def default_summary(cls, attrs: Mapping[str, Any]) -> str:
         return "One spelling per file: " + _preview([f"{a}/{b}" for a, b in attrs["pairs"]], 2)
 
+    @classmethod
+    def details(cls, attrs: Mapping[str, Any]) -> str:
+        return "Pairs: " + _listing(f"`{a}`/`{b}`" for a, b in attrs["pairs"]) + "."
+
     def scan_document(self, segments: list[Segment], doc: Document) -> Iterator[Finding]:
         assert self.terms is not None
         hits = [(seg, t) for seg in segments for t in self.terms.finditer(seg.text)]
@@ -672,6 +709,7 @@ class Repetition(UserRule):
     USES_PATTERNS = True
 
     pattern: ClassVar[regex.Pattern[str] | None] = None
+    token: ClassVar[str] = r"[^\W\d_]+"
 
     @classmethod
     def configure(cls, spec: Spec) -> dict[str, Any]:
@@ -684,7 +722,7 @@ class Repetition(UserRule):
             compiled = regex.compile(source, regex.IGNORECASE if ignorecase else 0)
         except regex.error as exc:
             raise spec.error("token", f"invalid regular expression '{token}': {exc.msg}") from None
-        return {"pattern": compiled, "ignorecase": ignorecase,
+        return {"pattern": compiled, "token": token, "ignorecase": ignorecase,
                 **_exceptions(spec, ignorecase), "_groups": (0, set())}
 
     @classmethod
@@ -693,7 +731,7 @@ class Repetition(UserRule):
 
     def scan(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         assert self.pattern is not None
-        for m in self.finditer(self.pattern, seg):
+        for m in self.finditer(self.pattern, seg, label=self.token):
             word = m.group("copylint_token")
             second = m.group()[m.end("copylint_gap") - m.start():]
             if self.excepted(word) or (word[:1].isupper() and second[:1].isupper()):
