@@ -282,3 +282,17 @@ def test_check_select_by_pack_prefix_with_the_cli(tmp_path, run):
     assert sorted(codes) == ["X.newsroom.banned", "X.newsroom.banned", "X.newsroom.kyiv", "X.newsroom.kyiv"]
     result = run("check", "--no-cache", "--select", "X.newsroom.kyib", "a.md", cwd=tmp_path)
     assert result.returncode == 2 and "did you mean 'X.newsroom.kyiv'" in result.stderr
+
+
+def test_config_schema_can_refer_to_the_rule_definition():
+    """How the config schema covers custom-rules: items {"$ref": "custom-rules.schema.json#/$defs/rule"}."""
+    from referencing import Registry, Resource
+
+    config_schema = json.loads((ROOT / "lint" / "data" / "config.schema.json").read_text(encoding="utf-8"))
+    config_schema["properties"]["custom-rules"]["items"] = {"$ref": "custom-rules.schema.json#/$defs/rule"}
+    registry_ = Registry().with_resource(SCHEMA["$id"], Resource.from_contents(SCHEMA))
+    validator = jsonschema.Draft202012Validator(config_schema, registry=registry_)
+    good = {"custom-rules": [{"code": "X.house.kyiv", "kind": "substitution", "swap": {"Kiev": "Kyiv"}}]}
+    assert not list(validator.iter_errors(good))
+    bad = {"custom-rules": [{"code": "X.house.kyiv", "kind": "substitution", "swapp": {"Kiev": "Kyiv"}}]}
+    assert list(validator.iter_errors(bad))
