@@ -23,12 +23,17 @@ feed, DEL, and C1 controls (U+0080–U+009F).
 **Why is this bad?** They are never prose: a vertical tab from a word processor, an escape from a
 terminal log, or a C1 character left by Windows-1252 text decoded as Latin-1 (U+0092 where `’` was
 meant). Many XML-based formats reject them outright.
+
+Form feed is not flagged: it is the page break of plain-text documents (RFCs, old manuals, Python
+source). C1 characters that E101 (mojibake) repairs are E101's findings, not this rule's, so the
+character is reported once and repaired to what was meant rather than deleted.
 """
     severity = Severity.ERROR
     fix = Applicability.SAFE
     fix_note = (
-        "Deletes the control character. Where it is a C1 character that is part of mojibake, E101 "
-        "repairs it instead (its fix covers the same span and is taken first)."
+        "Deletes the control character: it has no visible form and no meaning in prose, so the text reads "
+        "the same without it. A C1 character that ftfy reads as part of mojibake (U+0092 for `’`, U+0085 "
+        "for `…`) is left to E101, which restores the character that was meant instead of deleting it."
     )
     scope = "document"
     flag = (
@@ -37,6 +42,8 @@ meant). Many XML-based formats reject them outright.
         Example("Escape \x1b[31mred\x1b[0m text.\n", "Escape [31mred[0m text.\n"),
         Example("Backspace\x08 in a log.\n", "Backspace in a log.\n"),
         Example("DEL\x7f character.\n", "DEL character.\n"),
+        Example("Null\x00 byte.\r\n", "Null byte.\r\n"),
+        Example("Stray C1\x81 that is no Windows-1252 character.\n", "Stray C1 that is no Windows-1252 character.\n"),
     )
     allow = (
         Example("Tabs\tare layout.\n"),
@@ -44,9 +51,24 @@ meant). Many XML-based formats reject them outright.
         Example("Windows line\r\nendings.\r\n"),
         Example("Plain text.\n"),
         Example("Curly apostrophe’s fine.\n"),
+        Example("He said \x93hi\x94 (Windows-1252 quotes read as Latin-1: E101 repairs them).\n"),
+        Example("don\x92t (E101's)\n"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
-        for m in _CONTROL.finditer(doc.text):
+        text = doc.text
+        for m in _CONTROL.finditer(text):
             i = m.start()
+            if "\x80" <= m.group() <= "\x9f" and _is_mojibake(text, i):
+                continue
             yield self.finding_at(i, i + 1, f"Control character U+{ord(m.group()):04X}", "")
+
+
+def _is_mojibake(text: str, i: int) -> bool:
+    """True when ftfy's repair of the line changes the character at ``i`` (then it is E101's)."""
+    from lint.rules.encoding.mojibake import repair_span
+
+    line_start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
+    ends = [e for e in (text.find("\n", i), text.find("\r", i)) if e >= 0]
+    span = repair_span(text[line_start : min(ends) if ends else len(text)])
+    return span is not None and span[0] <= i - line_start < span[1]

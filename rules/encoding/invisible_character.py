@@ -22,7 +22,10 @@ _NAMES = {
 }
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\u00ad\ufeff\u061c\u202a-\u202e\u2066-\u2069]")
 # Scripts whose spelling uses ZWNJ/ZWJ between letters (Persian, Indic, Sinhala …): there they are letters' glue.
-_JOINING_SCRIPTS = re.compile("[\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u1000-\u109f\u0f00-\u0fff]")
+# Arabic, Syriac, Thaana, Indic, Sinhala, Thai/Lao/Tibetan, Myanmar, Khmer, Mongolian, Arabic forms.
+_JOINING_SCRIPTS = re.compile(
+    "[\u0600-\u07bf\u0860-\u08ff\u0900-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe]"
+)
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -50,8 +53,11 @@ embeddings, overrides, isolates).
 search, spell checking, word counts and diffs; bidi overrides can make text display in a different order
 than it is stored (the "Trojan Source" trick).
 
-Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)joiners and direction
-marks in text written in a script that needs them (Arabic, Persian, Hebrew, Indic scripts).
+Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)joiners next to letters of
+a script whose spelling needs them (Arabic, Persian, Indic scripts, Sinhala, Khmer, Mongolian …),
+direction marks near right-to-left text, a byte order mark at the very start of a text that was not
+read with its BOM already removed, and anything inside code or markup the format protects (a code
+example that shows these characters on purpose).
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -72,18 +78,27 @@ marks in text written in a script that needs them (Arabic, Persian, Hebrew, Indi
         Example("Hindi: \u0915\u094d\u200d\u0937\n"),
         Example("Hebrew with a mark: \u05e9\u05dc\u05d5\u05dd\u200f!\n"),
         Example("Non-breaking\u00a0space is visible spacing, not this rule.\n"),
+        Example("\ufeffA text read without stripping its byte order mark.\n"),
+        Example("Code:\n\n```\ns = \"x\u200f\"\n```\n", path="a.md"),
+        Example("Flags: \U0001F3F3\ufe0f\u200d\U0001F308 and \U0001F469\U0001F3FD\u200d\U0001F4BB.\n"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        if text.isascii():  # O(1) in CPython
+            return
         for m in _INVISIBLE.finditer(text):
             i = m.start()
             ch = m.group()
+            if ch == "\ufeff" and i == 0 and not doc.source.bom:
+                continue  # the byte order mark itself, in text handed over without decoding it away
             if ch == "\u200d" and _is_emoji_context(text, i):
                 continue
             if ch in "\u200c\u200d" and _JOINING_SCRIPTS.search(text[max(0, i - 2) : i + 3]):
                 continue
             if ch in "\u200e\u200f\u061c" and _RTL.search(text[max(0, i - 40) : i + 40]):
+                continue
+            if doc.protected and doc.is_protected(i):
                 continue
             name = _NAMES.get(ch) or unicodedata.name(ch, f"U+{ord(ch):04X}")
             yield self.finding_at(i, i + 1, f"Invisible character U+{ord(ch):04X} {name}", "")

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
-# A line end, then two or more lines holding nothing but spaces or tabs, each with its own line end.
 _EOL = re.compile(r"\r\n|\r|\n")
-_RUN = re.compile(r"(\r\n|\r(?!\n)|\n)((?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,})")
+_VISIBLE = re.compile(r"\S")  # blank lines before the first visible character are W101's
+
+
+@lru_cache(maxsize=8)
+def _run_pattern(maximum: int, any_eol: bool) -> re.Pattern[str]:
+    """A line end, then more than ``maximum`` lines holding nothing but spaces or tabs, each with its
+    own line end. Text without a CR gets a pattern that starts with the literal LF, which `re` skips to
+    in C (six times faster on the corpus than the any-line-end form)."""
+    if any_eol:
+        return re.compile(rf"(\r\n|\r(?!\n)|\n)((?:[ \t]*(?:\r\n|\r(?!\n)|\n)){{{maximum + 1},}})")
+    return re.compile(rf"(\n)((?:[ \t]*\n){{{maximum + 1},}})")
 
 
 class BlankLineRun(Rule):
@@ -40,6 +50,8 @@ there the default allowance is two. The option `maximum` sets the allowance for 
         Example("One.\n  \n\t\n\nTwo.\n", "One.\n\nTwo.\n"),
         Example("Last paragraph.\n\n\n", "Last paragraph.\n\n"),
         Example("Old Mac.\r\r\rNext.\r", "Old Mac.\r\rNext.\r"),
+        Example("Code follows.\n\n\n```\ncode\n\n\n\nmore code\n```\n",
+                "Code follows.\n\n```\ncode\n\n\n\nmore code\n```\n", path="a.md"),
         Example("Title\n=====\n\n\n\nText.\n", "Title\n=====\n\n\nText.\n", path="a.rst"),
     )
     allow = (
@@ -47,22 +59,25 @@ there the default allowance is two. The option `maximum` sets the allowance for 
         Example("One.\nTwo.\n"),
         Example("One.\r\n\r\nTwo.\r\n"),
         Example("Text.\n"),
-        Example("\n\nLeading blank lines are W101's business.\n"),
+        Example("\n\n\n\nLeading blank lines are W101's business.\n"),
         Example("Windows.\r\n  \r\nNext.\r\n"),
         Example("Text.\n\n\nSection\n=======\n", path="a.rst"),
+        Example("A fenced block keeps its own blank lines:\n\n```\nx = 1\n\n\n\ny = 2\n```\n", path="a.md"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         maximum = self.opts["maximum"]
         if maximum is None:
             maximum = 2 if doc.format == "rst" else 1
-        for m in _RUN.finditer(doc.text):
+        text = doc.text
+        first = _VISIBLE.search(text)
+        if first is None:
+            return  # nothing but whitespace: W101's business
+        for m in _run_pattern(int(maximum), "\r" in text).finditer(text, first.start()):
             start, end = m.span(2)
             if doc.protected and doc.is_protected(start):
                 continue
             endings = _EOL.findall(m.group(2))
-            if len(endings) <= maximum:
-                continue
             # Keep the allowed blank lines, written with the line ending the run uses.
             keep = m.group(1) * maximum
             yield self.finding_at(start, end, f"{len(endings)} blank lines in a row", keep)
