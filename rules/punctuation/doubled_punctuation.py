@@ -8,8 +8,27 @@ from collections.abc import Iterator
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
-_DOUBLED = re.compile(r",,|;;|(?<=\w)\.\.(?![.\w/])|(?<=\w)[?!]\.(?![.\w])|(?<=\w),\.(?!\.)|(?<=\w);\.|(?<=[a-z])\.,")
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Mr|Mrs|Ms|Prof|vs|cf|al|approx|Ph\.D|No|Vol|pp|ed|eds|Fig|Eq|Ref|Mt|Ave|Blvd|ft|in|lb|lbs|oz|km|mi|min|sec|hr|hrs|yr|yrs|mo|wk|est|dept|gov|govt)\.)$")
+_DOUBLED = re.compile(
+    r"(?<=[^\s,]),,(?![,\S])"  # crashed,, officials (not ,,low quotes'' nor a,,b in data)
+    r"|(?<=[^\s;]);;(?![;\S])"
+    r"|(?<=[\w)])\.\.(?![.\w/])"  # story.. (not ... nor ../docs nor 1..10)
+    r"|(?<=\w)[?!]\.(?![.\w])"  # really?. (not a?.b)
+    r"|(?<=\w),\.(?!\.)"
+    r"|(?<=\w);\."
+    r"|(?<=[a-z])\.,"
+)
+# The word before a full stop that is followed by a comma: "etc.," and "e.g.," are right.
+_WORD_BEFORE = re.compile(r"(?:[A-Za-z]\.)*([A-Za-z]+)$")
+# Lowercase abbreviations; a capitalized word before ".," is taken for one too (Calif., Sept., Corp.).
+_ABBREVIATIONS = frozenset(
+    """etc eg ie al vs cf viz resp approx incl esp ca ed eds trans vol vols no nos pp ff fig figs ch chap
+    sec secs para op cit ibid misc min max sq ft in lb lbs oz km mi hr hrs yr yrs mo mos wk wks est dept
+    govt assn assoc bros co corp inc ltd jr sr st ave blvd rd mt dr mr mrs ms prof gen gov sen rep lt col
+    capt sgt pt pts qt tbsp tsp gal cu temp abbr anon apt def orig pl sing var ver approx av avg cont
+    contd dist div ea encl env eq eqs excl ext gr hwy illus intl jct lat long med mfg mgr natl pkg pop
+    pref pres prob pub qtd rec ref refs reg rel req rev sc sect ser soc spec sq stat subj suppl syn tel
+    univ usu vet viz wt yd yds""".split()
+)
 
 
 class DoubledPunctuation(Rule):
@@ -24,8 +43,10 @@ after a word that is not an abbreviation.
 **Why is this bad?** Joining fragments (a caption and its sentence, a quote and its attribution)
 doubles the marks at the seam; MT engines add a full stop after one that was already there.
 
-Not flagged: the ellipsis `...`, `?!` and `!!`, and an abbreviation's full stop followed by a comma
-(`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`).
+Not flagged: the ellipsis `...` (and `....`, an ellipsis after a full stop), `?!` and `!!`, an
+abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`),
+ranges and paths (`1..10`, `../docs`), `,,` used as a low quotation mark, and marks with markup
+between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs to the marked-up text.
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -40,6 +61,10 @@ Not flagged: the ellipsis `...`, `?!` and `!!`, and an abbreviation's full stop 
         Example("It ended,. Then it began again."),
         Example("He left the building., and drove away."),
         Example("The report was released;. The minister resigned."),
+        Example("Such distributions are installed (see the stdlib..)", "Such distributions are installed (see the stdlib.)"),
+        Example("Type, endian-ness of the data, etc..  Its operators follow.",
+                "Type, endian-ness of the data, etc.  Its operators follow."),
+        Example("We were in shock when it happened..", "We were in shock when it happened."),
     )
     allow = (
         Example("When both sides... More than 200 were exchanged."),
@@ -53,6 +78,16 @@ Not flagged: the ellipsis `...`, `?!` and `!!`, and an abbreviation's full stop 
         Example("The range 1..10 is inclusive."),
         Example("See ../docs for details."),
         Example("Robots of 8 ft., 12 ft. long."),
+        Example("Etc., etc. and so on."),
+        Example("A launcher for scripts in some contexts (eg., double-clicking) or not (ie., GUI)."),
+        Example("Officials in Portland, Ore., and Sacramento, Calif., said so on Sept. 3."),
+        Example("This is a ,,test''."),
+        Example("It was the end of the story.... Then another began."),
+        Example("The value of x?.y is undefined if x is null."),
+        Example("See also `Why Not Use PEP 683 Immortalization?`_.\n\n.. _Why Not Use PEP 683 Immortalization?: "
+                "https://peps.python.org/pep-0683/\n", path="a.rst"),
+        Example("The ``eggs`` object strips the leading *eggs.*, stores the rest.\n", path="a.rst"),
+        Example("Meet at 10 a.m., then lunch at 1 p.m., said Sen. Smith of N.Y., the chairman."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -60,8 +95,13 @@ Not flagged: the ellipsis `...`, `?!` and `!!`, and an abbreviation's full stop 
         for m in _DOUBLED.finditer(text):
             mark = m.group()
             start, end = m.span()
-            if mark == ".," and _ABBREVIATION.search(text, 0, start + 1):
-                continue
+            if not seg.is_contiguous(start, end):
+                continue  # markup between the marks: the first belongs to a link, emphasis or code
+            if mark == ".,":
+                word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+                if word is None or "." in word.group() or word.group(1).lower() in _ABBREVIATIONS \
+                        or word.group(1)[0].isupper() or len(word.group(1)) == 1:
+                    continue
             if mark in (",,", ";;", ".."):
                 yield self.finding(seg, start, end, f"Doubled '{mark[0]}'", mark[0])
             elif mark in ("?.", "!."):

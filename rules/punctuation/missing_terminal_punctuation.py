@@ -7,8 +7,21 @@ from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
+from lint.sentences import sentence_spans
 
-_INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’)]?\s+[A-Z]")
+# A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it).
+_INNER_SENTENCE_END = re.compile(r"[\w)][.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+# A finite verb, for one-sentence paragraphs: without one a line is a caption or a title.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|will|would|can|could|shall|should|may|might|must|do|does|did|"
+    r"said|says|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|won’t|won't|can’t|can't|don’t|don't|didn’t|didn't)\b",
+    re.I,
+)
+# After the paragraph: the rest of its last line, then a blank line or the end of the text.
+_PARAGRAPH_END = re.compile(r"[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|(?:\r\n|\r|\n)?[ \t]*\Z)")
+# The next block is a list, a table or a quotation that this paragraph introduces ("we propose\n\n- …").
+_INTRODUCES = re.compile(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|[|+>]|\.\. |::|__ )")
+_LIST_START = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 class MissingTerminalPunctuation(Rule):
@@ -16,34 +29,42 @@ class MissingTerminalPunctuation(Rule):
     slug = "missing-terminal-punctuation"
     summary = "Paragraph ends without a full stop or other end mark"
     rationale = """
-**What it does.** Flags a prose paragraph of several sentences (or one long sentence) whose last
-sentence ends in a word, with no `.`, `!`, `?`, `…` or closing quote or bracket after one.
+**What it does.** Flags a prose paragraph of several sentences (or one long sentence with a finite
+verb) whose last sentence ends in a word, with no `.`, `!`, `?`, `…` or closing quote or bracket after
+one.
 
 **Why is this bad?** The end of the text was cut: a teaser truncated by a CMS, a paragraph split by a
 scraper at an ad slot, an MT segment that lost its final mark. Readers cannot tell whether something is
 missing.
 
-Not flagged: headings, list items, table cells and captions; short one-line paragraphs (likely a
-heading, byline or caption in plain text); lines ending with a colon; paragraphs ending in code or a
-link.
+Not flagged: headings, list items, table cells and captions; one-sentence lines without a finite verb
+or shorter than `minimum-words` (in plain text most likely a heading, byline or caption); a paragraph
+that introduces a list, a table, a quotation or code below it (`we propose` + list); a paragraph set
+entirely in emphasis (a byline, a note); a letter's closing (`Best regards,` + name); lines ending
+with a colon, a number, code or a link.
 """
     severity = Severity.INFO
     fix = Applicability.UNSAFE
     fix_note = "Appends a full stop; unsafe because the rest of the sentence may be what is missing."
     kinds = frozenset({"paragraph", "blockquote"})
-    options = {"minimum-words": 12}
+    options = {"minimum-words": 20}
     flag = (
         Example("The plane crashed in the Belgorod region. Officials said 74 people were on board",
                 "The plane crashed in the Belgorod region. Officials said 74 people were on board."),
-        Example("Russian news agencies said the soldiers were flown to Belgorod before the exchange took place",
-                "Russian news agencies said the soldiers were flown to Belgorod before the exchange took place."),
+        Example("Russian news agencies said the soldiers had been flown to the Belgorod region before the "
+                "exchange took place near the border",
+                "Russian news agencies said the soldiers had been flown to the Belgorod region before the "
+                "exchange took place near the border."),
         Example("Talks resumed on Monday. Both sides said progress was slow but steady",
                 "Talks resumed on Monday. Both sides said progress was slow but steady."),
         Example("The investigation continues. Officials will publish the results later this year"),
         Example("He said it was new. “We will deal with it now,” he added, and then he left the room"),
         Example("The river flooded after heavy rain. Hundreds of homes in the north were damaged"),
-        Example("Prices rose again in March. The central bank is expected to raise rates in April"),
-        Example("The museum reopened. Visitors queued for hours to see the restored paintings"),
+        Example("Prices rose again in March. The U.S. Federal Reserve is expected to raise rates in April"),
+        Example("The museum reopened. Visitors queued for hours to see the restored paintings\n\n## Next\n",
+                path="a.md"),
+        Example("This is a test sentence.\nAnd this is a second test sentence. Here is a quotation mark missing"),
+        Example("Mr. Smith met Dr. Jones in Washington, D.C. on Monday. They discussed the NATO summit"),
     )
     allow = (
         Example("This is a developing story and will be updated."),
@@ -57,8 +78,19 @@ link.
         Example("He waited… and waited…"),
         Example("See the guide at https://example.com/docs/guide"),
         Example("Run the installer and then the command `cargo build --release`", path="a.md"),
-        Example("But Alex Martelli thinks that this is what the next quotation says\n\n    this total breach.\n",
-                path="a.rst"),
+        Example("Minuet for piano in G major, WoO 10/2 - Ludwig van Beethoven"),
+        Example("Game board with 108 spaces arranged in a 12 by 9 array"),
+        Example("The typical U.S. daily menu, says Dr. Keys, contains 3,000 calories"),
+        Example("Support for Python 2.7 officially stopped in January 2020"),
+        Example("Mentionable missing or incompatible features in the library include\n\n- SHA-3\n- BLAKE2\n",
+                path="a.md"),
+        Example("It is ignored in the following example, which is why one can get\n\n```\n>>> f()\n```\n",
+                path="a.md"),
+        Example("_The Rust Programming Language_ by Steve Klabnik, Carol Nichols, and Chris Krycho, with "
+                "contributions from the Rust Community_\n", path="a.md"),
+        Example("Thank you for your help. I will send the files on Monday.\nBest regards,\nJohn Smith"),
+        Example("The values of the options are given in the table below. The results are\n\n"
+                "| a | b |\n|---|---|\n| 1 | 2 |\n", path="a.md"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -67,15 +99,50 @@ link.
         tail = text.rstrip()
         if not tail or not tail[-1].isalpha():
             return  # ends with an end mark, a closing quote or bracket, code or a number
-        if doc.introduces_block(seg):
-            return  # it introduces the code, list or quotation that follows
-        several = _INNER_SENTENCE_END.search(text) is not None
-        if not several and len(text.split()) < int(self.opts["minimum-words"]):
+        if not self._paragraph_ends_here(seg, doc):
             return
-        if not several and "\n" not in text.strip() and text[:1].isupper() and _looks_like_title(text):
-            return
-        end = len(text.rstrip())
+        last_line = tail.rsplit("\n", 1)
+        if len(last_line) == 2 and len(last_line[1].split()) <= 4 and last_line[0].rstrip().endswith(","):
+            return  # "Best regards,\nJohn Smith"
+        several = _INNER_SENTENCE_END.search(text) is not None and len(sentence_spans(text, doc.language)) > 1
+        if not several:
+            if len(text.split()) < int(self.opts["minimum-words"]) or not _FINITE.search(text):
+                return
+            if "\n" not in tail and text[:1].isupper() and _looks_like_title(text):
+                return
+        end = len(tail)
         yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", ".")
+
+    @staticmethod
+    def _paragraph_ends_here(seg: Segment, doc: Document) -> bool:
+        """The segment is a whole paragraph: a blank line or the end of the text follows it, it does not
+        introduce a list, table, quotation or code block, and it is not set entirely in emphasis."""
+        if not seg.text or not seg.anchors:
+            return True
+        source = doc.text
+        start, end = seg.to_source(0), seg.to_source_end(len(seg.text.rstrip()))
+        if source[start:end] != seg.text.rstrip() or len(seg.anchors) > 1:
+            # Markup inside or around the segment (a Markdown or reST paragraph).
+            if start > 0 and source[start - 1] in "*_" and source[end:end + 1] in ("*", "_"):
+                return False  # _a paragraph in emphasis_: a byline, a note
+        m = _PARAGRAPH_END.match(source, end)
+        if m is None:
+            return False  # a line follows without a blank line: a list or block the paragraph runs into
+        rest = source[m.end():m.end() + 200]
+        if _INTRODUCES.match(rest) or doc.is_protected(m.end() + len(rest) - len(rest.lstrip())):
+            return False
+        line_start = source.rfind("\n", 0, end) + 1
+        own_indent = len(source[line_start:end]) - len(source[line_start:end].lstrip(" \t"))
+        next_line = rest.lstrip("\r\n")
+        if next_line.strip() and len(next_line) - len(next_line.lstrip(" \t")) > own_indent:
+            return False  # an indented block follows: a quotation or code the paragraph introduces
+        segments = doc.segments
+        n = seg.index
+        if 0 <= n + 1 < len(segments) and segments[n] is seg:
+            nxt = segments[n + 1]
+            if nxt.kind in ("list_item", "table_cell", "blockquote") or _LIST_START.match(nxt.text):
+                return False
+        return True
 
 
 def _looks_like_title(text: str) -> bool:

@@ -11,6 +11,8 @@ from lint.rule import Example, Rule
 _CURLY = re.compile("[“”‘’]")
 _STRAIGHT = re.compile("[\"']")
 _OPENERS = " \t\n([{\u00a0—–-/"
+# Elisions written with an apostrophe that a keyboard makes look like an opening quote: ’90s, ’n’, ’em.
+_ELISION = re.compile(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff)\b", re.I)
 
 
 def _curly_for(text: str, i: int) -> str | None:
@@ -23,9 +25,10 @@ def _curly_for(text: str, i: int) -> str | None:
     if ch == "'":
         if before.isalpha() or (before in "sS" and not after.isalpha()):
             return "’"  # apostrophe: can't, Russia's, the students'
-        if after.isdigit() or (after.isalpha() and not before.isalpha()):
-            # '90s and 'n' are elisions (’) — an opening single quote is rarer than elision in prose
-            return "’" if after.isdigit() else ("‘" if before in _OPENERS or not before else "’")
+        if _ELISION.match(text, i + 1):
+            return "’"  # '90s, rock 'n' roll, 'em
+        if after.isalpha() and (before in _OPENERS or not before):
+            return "‘"  # 'host' societies
         return "’"
     if not before or before in _OPENERS:
         return "“"
@@ -67,6 +70,14 @@ documents without a clear majority.
                 "It’s the students’ books, Kyiv’s mayor, and it’s late.\n"),
         Example("He said “yes.” She said “no.” They said \"maybe.\"\n",
                 "He said “yes.” She said “no.” They said “maybe.”\n"),
+        Example("The “accident” near “Belgorod,” the “IL-76” and rock 'n' roll in the '90s.\n",
+                "The “accident” near “Belgorod,” the “IL-76” and rock ’n’ roll in the ’90s.\n"),
+        Example("NASA’s “Artemis” plan, the ‘Apollo’ era and the 'Gemini' flights.\n",
+                "NASA’s “Artemis” plan, the ‘Apollo’ era and the ‘Gemini’ flights.\n"),
+        Example("“Yes,” said O’Brien. “No,” said the U.S. envoy. (\"Maybe,\" said CNN.)\n",
+                "“Yes,” said O’Brien. “No,” said the U.S. envoy. (“Maybe,” said CNN.)\n"),
+        Example("# Title\n\nThe “first” and “second” and the students' books.\n",
+                "# Title\n\nThe “first” and “second” and the students’ books.\n", path="a.md"),
         Example("The “accident” in the “district” of the “region” isn't over.\n",
                 "The “accident” in the “district” of the “region” isn’t over.\n"),
         Example("“Yes,” “no” and “maybe” were the students' answers.\n",
@@ -84,6 +95,10 @@ documents without a clear majority.
         Example("Coordinates 40°26'46\" N and “north” “south” “east”.\n"),
         Example("\"One\" and \"two\" and \"three\" but “four” (curly in straight text: only with the option).\n"),
         Example("“A,” “B,” “C.”\n\n```\nprint('code')\n```\n", path="a.md"),
+        Example("“A,” “B,” “C,” and `print('x')` in code.\n", path="a.md"),
+        Example("“One,” “two,” “three” at 40°26'46\" N, 79°58'56\" W and a 2\" pipe.\n"),
+        Example("The “first,” “second” and “third” call ``print('x')`` in a literal.\n", path="a.rst"),
+        Example("The term \"black hole\" was coined -- in fact they're the death state of stars.\n"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:

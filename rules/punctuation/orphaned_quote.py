@@ -4,18 +4,102 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 from lint.sentences import sentence_spans
 
-_QUOTES = re.compile("[“”]")
+_MARKS = re.compile("[“”„\"‘’']")
+# A single mark that is not an apostrophe between letters (can’t) or an elision (’90s).
+_SINGLE_BEFORE = re.compile(r"(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
+_EXCERPT_START = re.compile(r"\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])")
+_EXCERPT_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_HAS_DOUBLE = re.compile("[“”„\"]")
+# Characters after which a quotation mark opens (besides the start of the paragraph and spaces).
+_OPEN_CONTEXT = "([{—–-/“‘„\"'«"
+# Characters before which a quotation mark closes (besides the end of the paragraph and spaces).
+_CLOSE_CONTEXT = ".,;:!?)]}—–-…’”\"'»*_"
+# Elisions that begin with an apostrophe typed (or autocorrected) like an opening quote: ’90s, rock ’n’ roll.
+_ELISION = re.compile(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|sup|ello|ere|im|er)\b", re.I)
 # Where a quotation most likely began when its opening mark is lost: right after an attribution that
 # ends a sentence ("… Gladkov said. I changed …"), or after the previous closing quotation mark.
-_ATTRIBUTION = re.compile(
-    r"(?:\b(?:said|says|told|added|wrote|asked|stated|explained|noted|declared|insisted|replied|"
-    r"according to [^.!?“”]+)[^.!?“”]*[.!?:]|”[^“”.!?]*[.!?])\s+(?=[A-Z])"
-)
+_ATTRIBUTION = {
+    "”": re.compile(
+        r"(?:\b(?:said|says|told|added|wrote|asked|stated|explained|noted|declared|insisted|replied|"
+        r"according to [^.!?“”\"]+)[^.!?“”\"]*[.!?:]|”[^“”\".!?]*[.!?])\s+(?=[A-Z])"
+    ),
+    '"': re.compile(
+        r"(?:\b(?:said|says|told|added|wrote|asked|stated|explained|noted|declared|insisted|replied|"
+        r"according to [^.!?“”\"]+)[^.!?“”\"]*[.!?:]|(?<=\S)\"[^“”\".!?]*[.!?])\s+(?=[A-Z])"
+    ),
+}
+
+
+@dataclass
+class _Mark:
+    at: int
+    char: str
+    role: str  # "open" or "close"
+
+
+def _context(text: str, i: int) -> tuple[bool, bool]:
+    """Whether a mark at ``i`` stands where a quotation opens, and where one closes."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = (before.isspace() or before in _OPEN_CONTEXT) and not (after.isspace() or after in ".,;:!?)]}")
+    closes = not (before.isspace() or before in "([{") and (after.isspace() or after in _CLOSE_CONTEXT)
+    return opens, closes
+
+
+def _double_marks(text: str, language: str) -> list[_Mark] | None:
+    """The double quotation marks of a paragraph with their roles; None where a straight or
+    Scandinavian mark has no clear role (`a " b`), which makes pairing guesswork."""
+    out: list[_Mark] = []
+    depth = 0
+    for m in _MARKS.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch in "‘’'":
+            continue
+        before = text[i - 1] if i > 0 else ""
+        if ch in "“„" and not (ch == "“" and depth and "„" in text[:i] and _context(text, i)[1]):
+            role = "open"
+        elif ch == "”" and language not in ("sv", "fi"):
+            role = "close"
+        else:  # straight " (and ” where it both opens and closes): decided by position
+            opens, closes = _context(text, i)
+            if ch == '"' and i + 1 < len(text) and text[i + 1] in "'’\"":
+                closes = False  # b"'abc'": a closing mark is not followed by another quotation mark
+            if before.isdigit() and not depth:
+                continue  # 20" wide, 40°26'46": inches and seconds, not quotes
+            if opens == closes:
+                return None
+            role = "open" if opens else "close"
+        if role == "close" and not depth and ch == "”" and before.isdigit():
+            continue  # a 12” pizza: an inch mark autocorrected to a quote
+        depth = depth + 1 if role == "open" else max(depth - 1, 0)
+        out.append(_Mark(i, ch, role))
+    return out
+
+
+def _single_marks(text: str) -> list[_Mark]:
+    """Opening single quotation marks and closing ones that cannot be apostrophes."""
+    out: list[_Mark] = []
+    for m in _MARKS.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch not in "‘’'":
+            continue
+        opens, closes = _context(text, i)
+        before = text[i - 1] if i > 0 else " "
+        if ch == "‘" and opens and not _ELISION.match(text, i + 1):
+            out.append(_Mark(i, ch, "open"))
+        elif ch == "'" and opens and not closes and not _ELISION.match(text, i + 1):
+            out.append(_Mark(i, ch, "open"))
+        elif ch in "’'" and closes:
+            # After a letter it may be an apostrophe (the students’ books): it closes an open quotation
+            # but is never an orphan. After . , ! ? it can only be a closing quotation mark.
+            out.append(_Mark(i, ch, "close" if before in ".,!?" else "close?"))
+    return out
 
 
 class OrphanedQuote(Rule):
@@ -23,20 +107,28 @@ class OrphanedQuote(Rule):
     slug = "orphaned-quote"
     summary = "Quotation mark with no partner in its paragraph"
     rationale = """
-**What it does.** Pairs the curly double quotation marks of each paragraph and flags a closing mark
-with no opening one before it, or an opening mark never closed (unless the next paragraph opens a
-quotation too: the English convention for a quotation running over several paragraphs).
+**What it does.** Pairs the quotation marks of each paragraph — curly “ ” ‘ ’, low „ and straight
+" ' — and flags a closing mark with nothing open before it, or an opening mark never closed. Straight
+marks are told apart by position (after a space they open, before one they close); apostrophes
+(`Russia's`, `can’t`, `the students’ books`, `’90s`, `rock ’n’ roll`, `O’Brien`) are not quotation
+marks.
 
 **Why is this bad?** The reader cannot tell where the quotation starts: whose words are these? MT
 engines and scrapers drop an opening mark when it sat in a separate element (a pull quote, a link).
 Attributing words to the wrong person is the worst error a news text can make.
+
+Not flagged: a quotation running over several paragraphs (each paragraph reopens it, only the last
+closes it — the English convention), one that a scraper split in two paragraphs (opened in one,
+closed in the next), nested quotations, inch and second marks after a number (`20" wide`,
+`40°26'46"`), and paragraphs whose straight quotes cannot be told apart (`a " b`). An opening single
+quote left open is flagged only when curly (‘): a straight one is too often an elision (`'Tis`).
 """
     severity = Severity.ERROR
     fix = Applicability.UNSAFE
     fix_note = (
         "Where the lost mark's place is clear — the first sentence after an attribution such as "
-        "`he said.` or after the previous quotation — inserts “ there. Unsafe: the quotation may have "
-        "begun earlier."
+        "`he said.` or after the previous quotation, with no other quotation mark in between — inserts "
+        "the opening mark there. Unsafe: the quotation may have begun earlier."
     )
     scope = "document"
     flag = (
@@ -51,6 +143,12 @@ Attributing words to the wrong person is the worst error a news text can make.
         Example("“First quote” and then a second one” appeared.\n"),
         Example("The report, according to officials. It is not final.”\n",
                 "The report, according to officials. “It is not final.”\n"),
+        Example('"This is new," Peskov said. I can\'t say anything yet."\n',
+                '"This is new," Peskov said. "I can\'t say anything yet."\n'),
+        Example('The U.S. envoy called it "a turning point in the talks.\n'),
+        Example("The BBC’s correspondent said the phrase ‘a new era of peace was hollow.\n"),
+        Example("What?' he asked, and nobody answered.\n"),
+        Example("Despite that, “both fields are optional“ is a reasonable interpretation.\n"),
     )
     allow = (
         Example("“This is completely new information,” Kremlin spokesman Dmitry Peskov said. “I can’t say anything yet.”\n"),
@@ -58,43 +156,114 @@ Attributing words to the wrong person is the worst error a news text can make.
         Example("“The first paragraph of a long quotation runs on.\n\n“And the second paragraph closes it.”\n"),
         Example("He called it ‘a disaster’ in an interview.\n"),
         Example("Russia’s war, the students’ books and rock ’n’ roll.\n"),
+        Example("Russia's war, the students' books, rock 'n' roll, O'Brien and the '90s.\n"),
         Example("No quotation marks at all.\n"),
         Example("“Nested ‘single’ quotes are fine,” she said.\n"),
         Example("She said: “Go.” He went.\n"),
         Example("```\n”code” is not prose\n```\n", path="a.md"),
+        Example('The screen is 20" wide and the seat pitch is 31-33", with a 31" pitch on newer aircraft.\n'),
+        Example("He is 5'11\" tall; the summit is at 40°26'46\" N.\n"),
+        Example('"02" will sort before "10" as expected.\n'),
+        Example("Kill 'em all! Puttin' on the Ritz with the '49 team in the 1920s and '30s.\n"),
+        Example("Paradise lost to the alleged water needs of Texas' big cities Thursday.\n"),
+        Example("On their 'host' societies, as NASA's report on the ‘Apollo’ missions says.\n"),
+        Example("“Correct, he said.\n\nThis is the next sentence.” Here’s another sentence.\n"),
+        Example('In addition, the government would pay a $1,000 "cost of education" grant to the schools.\n'),
+        Example("It was decades before the term \"black hole\" was coined -- in fact they're the death state "
+                "of very massive stars.\n"),
+        Example("The ‘49ers and the ‘90s are elisions, not quotations.\n"),
+        Example("A 12” pizza from https://example.com/menu is enough.\n"),
+        Example("„Das ist neu“, sagte er. “Yes,” she said.\n"),
+        Example("...n-eating amoeba\") is a fresh-water species that can be fatal to humans.\n"),
+        Example("...my credit card and ran up charges.\" It's harder to get them to buy into \"Someone stole my s...\n"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         segments = doc.segments
+        language = doc.language.split("-")[0].lower()
+        # ‘ inside words (Hawai‘i, Shi‘a, Ka‘ba) is an ʻokina or an ayn: single quotes are not pairs there.
+        singles = not any(re.search(r"\w‘\w", s.text) for s in segments if "‘" in s.text)
+        doubles: list[list[_Mark] | None] = [None] * len(segments)
         for n, seg in enumerate(segments):
-            text = seg.text
-            if "“" not in text and "”" not in text:
-                continue
-            open_at: int | None = None
-            for m in _QUOTES.finditer(text):
-                if m.group() == "“":
-                    if open_at is not None:
-                        yield self._unclosed(seg, open_at)
-                    open_at = m.start()
-                elif open_at is None:
-                    yield self._orphan_close(seg, m.start())
-                else:
-                    open_at = None
-            if open_at is not None:
-                following = segments[n + 1].text if n + 1 < len(segments) else ""
-                if not following.lstrip().startswith("“"):
-                    yield self._unclosed(seg, open_at)
+            if _HAS_DOUBLE.search(seg.text):
+                doubles[n] = _double_marks(seg.text, language)
+        for n, seg in enumerate(segments):
+            marks = doubles[n]
+            if marks:
+                yield from self._pair_doubles(seg, marks, doubles, segments, n)
+            if singles and ("‘" in seg.text or "’" in seg.text or "'" in seg.text):
+                yield from self._pair_singles(seg, segments, n)
 
-    def _unclosed(self, seg, at: int) -> Finding:  # type: ignore[no-untyped-def]
-        return self.finding(seg, at, at + 1, "Opening quotation mark is never closed in this paragraph")
-
-    def _orphan_close(self, seg, at: int) -> Finding:  # type: ignore[no-untyped-def]
+    def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
+                      segments: list[Segment], n: int) -> Iterator[Finding]:
         text = seg.text
-        last = None
-        for m in _ATTRIBUTION.finditer(text, 0, at):
-            last = m
+        previous = doubles[n - 1] if n > 0 else None
+        # A quotation opened in the previous paragraph and never closed there may close here.
+        carried = previous is not None and _left_open(previous) and marks[0].role == "close"
+        # An excerpt ("...charges." It's …, "Someone stole my s...") begins or ends inside a quotation.
+        cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
+        # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
+        stack: list[_Mark] = []
+        for k, mark in enumerate(marks):
+            if mark.role == "open":
+                if stack and mark.char == "“" and stack[-1].char == "“" and _context(text, mark.at) == (False, True):
+                    yield self.finding(seg, mark.at, mark.at + 1, "Opening quotation mark “ where a closing ” belongs",
+                                       "”")
+                    stack.pop()
+                else:
+                    stack.append(mark)
+            elif stack:
+                stack.pop()
+            elif (carried and k == 0) or (cut_start and not any(m.role == "open" for m in marks[:k])):
+                continue
+            else:
+                yield self._orphan_close(seg, mark)
+        if stack and not cut_end:
+            open_mark = stack[0]  # the outermost: the one whose closing mark is missing
+            following = doubles[n + 1] if n + 1 < len(doubles) else None
+            nxt = segments[n + 1].text if n + 1 < len(segments) else ""
+            continues = nxt.lstrip()[:1] in ("“", '"', "„") or (following is not None and following != []
+                                                                and following[0].role == "close")
+            if not continues:
+                yield self._unclosed(seg, open_mark)
+
+    def _pair_singles(self, seg: Segment, segments: list[Segment], n: int) -> Iterator[Finding]:
+        text = seg.text
+        stack: list[_Mark] = []
+        for mark in _single_marks(text):
+            if mark.role == "open":
+                stack.append(mark)
+            elif stack:
+                stack.pop()
+            elif mark.role == "close" and not _SINGLE_BEFORE.search(text, 0, mark.at):
+                # (an orphan only where no earlier single mark could have opened it: b'...' is code)
+                yield self.finding(seg, mark.at, mark.at + 1, "Closing quotation mark with no opening one")
+        following = segments[n + 1].text.lstrip()[:1] if n + 1 < len(segments) else ""
+        for mark in stack:
+            if mark.char == "‘" and following not in ("‘", "“"):
+                yield self._unclosed(seg, mark)
+
+    def _unclosed(self, seg: Segment, mark: _Mark) -> Finding:
+        return self.finding(seg, mark.at, mark.at + 1, "Opening quotation mark is never closed in this paragraph")
+
+    def _orphan_close(self, seg: Segment, mark: _Mark) -> Finding:
+        text, at = seg.text, mark.at
         message = "Closing quotation mark with no opening one"
+        closer = "”" if mark.char == "”" else '"'
+        last = None
+        for m in _ATTRIBUTION[closer].finditer(text, 0, at):
+            last = m
+        if last is None or last.end() >= at or _MARKS.search(text[last.end():at].replace("'", "").replace("’", "")):
+            return self.finding(seg, at, at + 1, message)
         # The place is clear only where the segmenter agrees that a sentence starts there.
-        if last is not None and last.end() < at and any(s == last.end() for s, _ in sentence_spans(text)):
-            return self.finding(seg, at, at + 1, message, edits=[(last.end(), last.end(), "“")])
-        return self.finding(seg, at, at + 1, message)
+        if not any(s == last.end() for s, _ in sentence_spans(text)):
+            return self.finding(seg, at, at + 1, message)
+        opener = "“" if closer == "”" else '"'
+        return self.finding(seg, at, at + 1, message, edits=[(last.end(), last.end(), opener)])
+
+
+def _left_open(marks: list[_Mark]) -> bool:
+    depth = 0
+    for mark in marks:
+        depth = depth + 1 if mark.role == "open" else max(depth - 1, 0)
+    return depth > 0

@@ -1,4 +1,4 @@
-"""P105 unbalanced-brackets: a parenthesis or square bracket with no partner in its paragraph."""
+"""P105 unbalanced-brackets: a parenthesis, square or curly bracket with no partner in its paragraph."""
 
 from __future__ import annotations
 
@@ -8,13 +8,25 @@ from collections.abc import Iterator
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
-_BRACKETS = re.compile(r"[()\[\]]")
-_PAIRS = {")": "(", "]": "["}
-# Not brackets that need a partner: list markers (1) a) iv)), emoticons, half-open intervals [0, 1).
-_LIST_MARKER = re.compile(r"(?:^|(?<=\n)|(?<=[;:,] ))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
-_INLINE_MARKER = re.compile(r"(?<![\w(])(?:\d{1,2}|[a-h])\)")
-_EMOTICON = re.compile(r"(?<![\w)])[:;=][-^']?[()\[\]](?![\w(])")
-_INTERVAL = re.compile(r"[\[(]\s*[-+]?[\w.∞]+\s*,\s*[-+]?[\w.∞]+\s*[\])]")
+_BRACKETS = re.compile(r"[()\[\]{}]")
+_PARTNER = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
+# Brackets that need no partner, found before pairing: emoticons (:-) ;( =]), half-open intervals
+# ([0, 1) (a, b]), a bracket quoted as a character ("(" ‘)’ '[') or escaped (\( in a pattern).
+_EMOTICON = re.compile(r"(?<![\w)\]:(])[:;=][-^'o]?[()\[\]](?![\w(])")
+_EMOTICON_HINT = re.compile(r"[:;=][-^'o]?[()\[\]]")
+_INTERVAL = re.compile(r"[\[(]\s*[-+−]?[\w.∞]+\s*,\s*[-+−]?[\w.∞]+\s*[\])]")
+_QUOTED = re.compile(
+    r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""  # "(" ‘)’
+    r"""|(?<=\\)[()\[\]{}]"""  # \( in a pattern
+    r"""|"[^"\s]*[()\[\]{}][^"\s]*"|“[^”\s]*[()\[\]{}][^”\s]*”"""  # a quoted token: "f(x" "[^)\]+"
+    r"""|(?<=[\w.])[(\[{](?=['"’”`](?:[^\w'"’”`]|$))"""  # 'def foo(' and find: an opener that ends a quotation
+)
+# A closer with nothing open that is a list or reference marker: 1) a) iv) 2b) after a space or at
+# the start ("in section 1a)", "both a) provide … and b) alert").
+_MARKER = re.compile(r"(?<![^\s(\[—–-])(?:\d{1,4}[a-z]?|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})\)")
+_EXCERPT_START = re.compile(r"\s*(?:\.\.\.|…)")
+_EXCERPT_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_PLACEHOLDER = "\ufffc"  # a URL or inline code the format masked (a URL may end in "_(bar)")
 
 
 def _nested_well(text: str) -> bool:
@@ -22,11 +34,16 @@ def _nested_well(text: str) -> bool:
     stack: list[str] = []
     for m in _BRACKETS.finditer(text):
         ch = m.group()
-        if ch in "([":
+        if ch in "([{":
             stack.append(ch)
-        elif not stack or stack.pop() != _PAIRS[ch]:
+        elif not stack or stack.pop() != _PARTNER[ch]:
             return False
     return not stack
+
+
+def _excess(text: str, opener: str) -> int:
+    """How many more ``opener`` than closers ``text`` has (negative: more closers)."""
+    return text.count(opener) - text.count(_PARTNER[opener])
 
 
 class UnbalancedBrackets(Rule):
@@ -34,17 +51,19 @@ class UnbalancedBrackets(Rule):
     slug = "unbalanced-brackets"
     summary = "Parenthesis or bracket with no partner in its paragraph"
     rationale = """
-**What it does.** Pairs the round and square brackets of each paragraph and flags one that closes
-nothing or is never closed.
+**What it does.** Pairs the round, square and curly brackets of each paragraph and flags one that
+closes nothing, one that is never closed, and a closer of the wrong kind (`[… )`).
 
 **Why is this bad?** A lost bracket leaves the reader unsure where an aside ends. Scrapers drop
 brackets together with the link or footnote they enclosed, and MT engines reorder clauses across them.
 
-Not flagged: list markers (`1)`, `a)`, `iv)`), emoticons (`:)`, `;-(`), and half-open intervals
-(`[0, 1)`).
+Not flagged: list and reference markers with nothing open (`1)`, `a)`, `iv)`, `in section 1a)`),
+emoticons (`:)`, `;-(`), half-open intervals (`[0, 1)`), a bracket quoted or escaped as a character
+(`"("`, `‘)’`, `\\(`), a closer right after a URL (which may end in `_(bar)`), and an aside that runs
+from one paragraph into the next.
 """
     severity = Severity.WARNING
-    trigger = r"[()\[\]]"
+    trigger = r"[()\[\]{}]"
     flag = (
         Example("The governor (who arrived on Monday said the scene was secured."),
         Example("The ministry said 65 soldiers were on board) and flown to Belgorod."),
@@ -54,6 +73,10 @@ Not flagged: list markers (`1)`, `a)`, `iv)`), emoticons (`:)`, `;-(`), and half
         Example("At least 24 people were killed (including three children."),
         Example("He left early). Nobody knows why."),
         Example("Both sides [Russia and Ukraine) exchanged prisoners."),
+        Example("The key function also maintains the stability of the sort (records with the same key "
+                "are left in their original order.\n\nOriginal code follows.\n"),
+        Example("Use the template {name to greet the user."),
+        Example("The U.S. Department of Justice (DOJ said on Tuesday that the inquiry was closed."),
     )
     allow = (
         Example("The governor (who arrived on Monday) said the scene was secured."),
@@ -69,43 +92,96 @@ Not flagged: list markers (`1)`, `a)`, `iv)`), emoticons (`:)`, `;-(`), and half
         Example("It fits within `self` (the first `Rectangle`); otherwise not.", path="a.md"),
         Example("The words of John Donne (British poet): no man is an island."),
         Example("Use the crate (version 0.10): it works."),
-        Example("The operator (either at the C level or\n\n- in Python) is defined.\n", path="a.md"),
         Example("Link text [here](https://example.com) is markup.", path="a.md"),
+        Example("We discussed this in Chapter 1)."),
+        Example("We discussed this in section iv)."),
+        Example("By combining these systems, we're able to both\na) provide functionality, and b) alert consumers."),
+        Example("The rule applies immediately after \"(\" in any expression."),
+        Example("Even if some_rule or ‘)’ fail to be parsed."),
+        Example("A search for \"PyList_GET_ITEM\\(\\[^)\\]+\\(\" found only a handful of cases."),
+        Example("See https://en.wikipedia.org/wiki/Air_gap_(networking) for the attack."),
+        Example("The plight of Tamil refugees caused a surge of support.[90]"),
+        Example("(Note that the launcher reads this file first.\n\nIt then reads the global file.)\n"),
+        Example("The PEP editors will make a unilateral decision (it's not like such decisions can't be reversed :)."),
+        Example("We can form consensus more easily (smaller fights ;-), and accept divergence."),
+        Example("A double-colon (::) can be used instead of a single colon (:) to support docstrings."),
+        Example("Enumerators use a right-parenthesis suffix (\"1)\", \"2)\") or parentheses (\"(1)\", \"(2)\")."),
+        Example("While no nation other than the Russian Federation (and previously the f..."),
+        Example("...n-eating amoeba\") is a fresh-water species that can be fatal to humans."),
+        Example("Shrug ¯\\_(ツ)_/¯ and move on."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
-        if text.count("(") == text.count(")") and text.count("[") == text.count("]") and _nested_well(text):
+        if _nested_well(text) and not _EMOTICON_HINT.search(text):
             return
         skip: set[int] = set()
-        inline_markers = list(_INLINE_MARKER.finditer(text))
-        if len(inline_markers) >= 2:  # an inline enumeration: "because 1) it is … and 2) we …"
-            skip.update(m.end() - 1 for m in inline_markers)
-        for pattern in (_LIST_MARKER, _EMOTICON, _INTERVAL):
+        for pattern in (_EMOTICON, _INTERVAL, _QUOTED):
             for m in pattern.finditer(text):
-                skip.update(i for i in range(m.start(), m.end()) if text[i] in "()[]")
+                skip.update(i for i in range(m.start(), m.end()) if text[i] in "()[]{}")
+        # A smiley often doubles as the closing parenthesis: "(smaller fights ;-)".
+        smiles = [m.end() - 1 for m in _EMOTICON.finditer(text) if m.group().endswith(")")]
+        markers = {m.end() - 1 for m in _MARKER.finditer(text)}
         stack: list[tuple[str, int]] = []
+        orphans: list[int] = []
         for m in _BRACKETS.finditer(text):
             i = m.start()
             if i in skip:
                 continue
             ch = m.group()
-            if ch in "([":
+            if ch in "([{":
                 stack.append((ch, i))
-            elif stack and stack[-1][0] == _PAIRS[ch]:
+            elif stack and stack[-1][0] == _PARTNER[ch]:
                 stack.pop()
+            elif any(b == _PARTNER[ch] for b, _ in stack):
+                # An inner bracket never closed: report it, and close the outer one this closer belongs to.
+                while stack[-1][0] != _PARTNER[ch]:
+                    b, at = stack.pop()
+                    yield self.finding(seg, at, at + 1, f"'{b}' is never closed")
+                stack.pop()
+            elif ch == ")" and i in markers:
+                continue  # "1)", "a)": a list or reference marker
+            elif ch == ")" and text[:i].rstrip(")").endswith(_PLACEHOLDER):
+                continue  # the end of a URL such as …/wiki/Air_gap_(networking)
+            elif stack and text.count(_PARTNER[stack[-1][0]], i) < sum(b == stack[-1][0] for b, _ in stack):
+                # "[Russia and Ukraine)": the wrong closer for the open bracket, which closes nowhere else.
+                b, at = stack.pop()
+                yield self.finding(seg, i, i + 1, f"'{ch}' closes '{b}' (expected '{_PARTNER[b]}')")
             else:
-                if stack and any(b == _PAIRS[ch] for b, _ in stack):
-                    # A mismatched inner bracket: report it, and close the outer one it belongs to.
-                    while stack and stack[-1][0] != _PAIRS[ch]:
-                        b, at = stack.pop()
-                        yield self.finding(seg, at, at + 1, f"'{b}' is never closed")
-                    stack.pop()
-                    continue
-                if seg.index > 0 and doc.introduces_block(doc.segments[seg.index - 1]):
-                    continue  # closes an aside that the paragraph before this block opened
-                yield self.finding(seg, i, i + 1, f"'{ch}' closes nothing")
-        if stack and doc.introduces_block(seg):
-            return  # the aside runs on into the list, code or quotation that follows
+                orphans.append(i)
+        if orphans and _EXCERPT_START.match(text):
+            orphans = []  # an excerpt ("...n-eating amoeba") is …") may begin inside an aside
+        if orphans and not self._continues_previous(seg, doc, text[orphans[0]]):
+            for i in orphans:
+                yield self.finding(seg, i, i + 1, f"'{text[i]}' closes nothing")
+        if _EXCERPT_END.search(text):
+            stack = []  # "(and previously the f...": an excerpt cut inside an aside
         for b, at in stack:
-            yield self.finding(seg, at, at + 1, f"'{b}' is never closed")
+            if b == "(" and any(i > at for i in smiles):
+                smiles.remove(next(i for i in smiles if i > at))
+                continue
+            if not self._continues_next(seg, doc, b):
+                yield self.finding(seg, at, at + 1, f"'{b}' is never closed")
+
+    @staticmethod
+    def _continues_next(seg: Segment, doc: Document, opener: str) -> bool:
+        """The aside goes on in the next paragraph, or its closer sits in markup the format left out
+        (a reST enumerator such as ``2012)`` at the start of a wrapped line)."""
+        segments = doc.segments
+        n = seg.index
+        if not (0 <= n < len(segments) and segments[n] is seg):
+            return False
+        end = seg.to_source_end(len(seg.text))
+        if n + 1 >= len(segments):
+            return _PARTNER[opener] in doc.text[end:end + 40]
+        nxt = segments[n + 1]
+        gap = doc.text[end:nxt.to_source(0)]
+        return _PARTNER[opener] in gap[:40] or _excess(nxt.text, opener) < 0
+
+    @staticmethod
+    def _continues_previous(seg: Segment, doc: Document, closer: str) -> bool:
+        segments = doc.segments
+        n = seg.index
+        if not (0 < n < len(segments) and segments[n] is seg):
+            return False
+        return _excess(segments[n - 1].text, _PARTNER[closer]) > 0
