@@ -78,6 +78,8 @@ with a colon, a number, code or a link.
         Example("He waited… and waited…"),
         Example("See the guide at https://example.com/docs/guide"),
         Example("Run the installer and then the command `cargo build --release`", path="a.md"),
+        Example("But Alex Martelli thinks that this is what the next quotation says\n\n    this total breach.\n",
+                path="a.rst"),
         Example("Minuet for piano in G major, WoO 10/2 - Ludwig van Beethoven"),
         Example("Game board with 108 spaces arranged in a 12 by 9 array"),
         Example("The typical U.S. daily menu, says Dr. Keys, contains 3,000 calories"),
@@ -99,8 +101,8 @@ with a colon, a number, code or a link.
         tail = text.rstrip()
         if not tail or not tail[-1].isalpha():
             return  # ends with an end mark, a closing quote or bracket, code or a number
-        if not self._paragraph_ends_here(seg, doc):
-            return
+        if doc.introduces_block(seg) or not self._paragraph_ends_here(seg, doc):
+            return  # it introduces the code, list or quotation that follows, or runs into it
         last_line = tail.rsplit("\n", 1)
         if len(last_line) == 2 and len(last_line[1].split()) <= 4 and last_line[0].rstrip().endswith(","):
             return  # "Best regards,\nJohn Smith"

@@ -92,6 +92,7 @@ from one paragraph into the next.
         Example("It fits within `self` (the first `Rectangle`); otherwise not.", path="a.md"),
         Example("The words of John Donne (British poet): no man is an island."),
         Example("Use the crate (version 0.10): it works."),
+        Example("The operator (either at the C level or\n\n- in Python) is defined.\n", path="a.md"),
         Example("Link text [here](https://example.com) is markup.", path="a.md"),
         Example("We discussed this in Chapter 1)."),
         Example("We discussed this in section iv)."),
@@ -171,6 +172,8 @@ from one paragraph into the next.
         n = seg.index
         if not (0 <= n < len(segments) and segments[n] is seg):
             return False
+        if doc.introduces_block(seg):
+            return True  # the aside runs on into the list, code or quotation that follows
         end = seg.to_source_end(len(seg.text))
         if n + 1 >= len(segments):
             return _PARTNER[opener] in doc.text[end:end + 40]
@@ -184,4 +187,5 @@ from one paragraph into the next.
         n = seg.index
         if not (0 < n < len(segments) and segments[n] is seg):
             return False
-        return _excess(segments[n - 1].text, _PARTNER[closer]) > 0
+        # An aside opened in the paragraph before, or closed after the block that paragraph introduces.
+        return _excess(segments[n - 1].text, _PARTNER[closer]) > 0 or doc.introduces_block(segments[n - 1])
