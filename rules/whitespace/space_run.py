@@ -82,7 +82,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
 - exactly two spaces after a sentence's end (`.`, `!`, `?`, `:`, optionally followed by closing quotes,
   brackets or markup such as `**`): the two-space typing convention, used throughout the Python PEPs.
   Three or more spaces are flagged. Set the option `allow-after-period` to false to flag the two as well;
-- table layout: a run next to a `|` cell border, a line with two runs or more, and a run that ends at
+- table layout: a run next to a `|` cell border, a line with two runs or more of which one is three
+  spaces or wider (two double spaces in one line are two typos, not a table), and a run that ends at
   the column where a word starts after spacing in the line above or below (`Name:     Irix` over
   `Released: 1991`-style aligned key/value lists);
 - a run before a `# comment` (code convention), the padded day of `Jun  2 2009` (ctime dates);
@@ -103,6 +104,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 "It went to be shared. In addition, three spaces are not the convention.\n"),
         Example("Compiler-generated  ``__annotate__`` functions\n", "Compiler-generated ``__annotate__`` functions\n",
                 path="a.rst"),
+        Example("emit a separator.  The  general form, and  so on.\n", "emit a separator.  The general form, and so on.\n"),
         Example("A line above.\nan opportunity to  continue testing\nthe line below.\n",
                 "A line above.\nan opportunity to continue testing\nthe line below.\n"),
     )
@@ -146,9 +148,10 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             if _in_code_span(before, text[end:line_end]):
                 continue
             if line_start not in tables:
-                tables[line_start] = len(_ANY_RUN.findall(text, line_start, line_end)) >= 2
+                runs = _ANY_RUN.findall(text, line_start, line_end)
+                tables[line_start] = len(runs) >= 2 and max(map(len, runs)) >= 3
             if tables[line_start]:
-                continue  # a plain-text table: the runs align columns
+                continue  # a plain-text table: several runs, some wide, pad columns
             column = end - line_start
             if any(_aligned(n, column, end - start) for n in _neighbours(text, line_start, line_end)):
                 continue

@@ -1,0 +1,305 @@
+"""W (whitespace) and E (encoding) rules beyond their own examples: the seed's positions, every kind of
+line ending, byte order marks, options, rule interplay under --fix, and E101 measured on ftfy's own
+test data (../shared/corpora/ftfy: real mojibake from the wild, and texts that only look like it).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import lint
+from lint.config import Config
+from lint.engine import Linter, Selection
+from lint.model import Finding, Source
+from lint.source import decode
+from tests.conftest import SEED, SHARED
+
+FTFY = SHARED / "corpora" / "ftfy"
+WE = ["W", "E"]
+
+
+def codes(text: str, path: str = "a.txt", select: list[str] | None = None, config: Config | None = None) -> list[str]:
+    return [f.code for f in lint.check_text(text, path=path, select=select or WE, config=config)]
+
+
+def fixed(text: str, path: str = "a.txt", select: list[str] | None = None, config: Config | None = None) -> str:
+    return lint.fix_text(text, path=path, select=select or WE, config=config)
+
+
+def with_options(code: str, **options: object) -> Config:
+    return Config(rule_options={code: dict(options)})
+
+
+# -- the seed ----------------------------------------------------------------------------------------
+
+
+def test_seed_defects_1_3_9_at_their_catalogue_positions(seed_text):
+    source = Source("article.txt", seed_text)
+    found = lint.check_text(seed_text, path="article.txt", select=WE)
+    where = [(f.code, source.position(f.start).line, source.position(f.start).column) for f in found]
+    # DEFECTS.md: 1 at 1:1 (leading space), 3 at 2:1 (five blank lines), 9 at 25:48 (no final newline).
+    assert where == [("W101", 1, 1), ("W103", 2, 1), ("W104", 25, 48)]
+    assert found[1].message == "5 blank lines in a row"
+
+
+def test_seed_fix_repairs_1_3_9_and_nothing_else(seed_text):
+    lines = seed_text.split("\n")
+    assert lines[0].startswith(" date") and lines[1:6] == ["", "", "", "", ""] and lines[6] != ""
+    expected = "\n".join([lines[0][1:], "", *lines[6:]]) + "\n"
+    out = fixed(seed_text, path="article.txt")
+    assert out == expected
+    assert fixed(out, path="article.txt") == out
+    assert lint.check_text(out, path="article.txt", select=WE) == []
+
+
+def test_seed_through_the_cli_fix_writes_only_those_changes(run, tmp_path, seed_text):
+    target = tmp_path / "article.txt"
+    target.write_bytes(SEED.read_bytes())
+    r = run("check", "--isolated", "--select", "W,E", "--fix", str(target))
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = seed_text.split("\n")
+    assert target.read_bytes() == ("\n".join([lines[0][1:], "", *lines[6:]]) + "\n").encode("utf-8")
+
+
+# -- line endings -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_every_line_ending_kept_by_every_fix(eol):
+    text = eol.join(["  Leading.", "Trailing. \t", "", "", "", "Two  spaces.", "Zero\u200bwidth.", "End"])
+    out = fixed(text)
+    assert out == eol.join(["Leading.", "Trailing.", "", "Two spaces.", "Zerowidth.", "End"]) + eol
+    assert codes(out) == []
+    # Nothing was reported as a mixed ending: the file uses one kind throughout.
+    assert "W106" not in codes(text)
+
+
+def test_blank_line_run_counts_lines_with_spaces_and_keeps_crlf():
+    text = "One.\r\n \r\n\t\r\n\r\nTwo.\r\n"
+    found = lint.check_text(text, path="a.txt", select=["W103"])
+    assert [(f.code, f.start, f.message) for f in found] == [("W103", 6, "3 blank lines in a row")]
+    assert fixed(text, select=["W103"]) == "One.\r\n\r\nTwo.\r\n"
+    # With W102 on too, the spaces on the blank lines go as well; the result is stable.
+    assert fixed(text) == "One.\r\n\r\nTwo.\r\n"
+
+
+def test_blank_line_run_maximum_option_and_rst_default():
+    text = "One.\n\n\n\nTwo.\n"
+    assert codes(text, select=["W103"], config=with_options("W103", maximum=3)) == []
+    assert fixed(text, select=["W103"], config=with_options("W103", maximum=2)) == "One.\n\n\nTwo.\n"
+    assert fixed(text, path="a.rst", select=["W103"]) == "One.\n\n\nTwo.\n"
+
+
+def test_leading_blank_lines_are_reported_once():
+    assert codes("\n\n\n\nText.\n") == ["W101"]
+    assert fixed("\n\n\n\nText.\n") == "Text.\n"
+
+
+def test_final_newline_is_the_dominant_one():
+    assert fixed("a\r\nb\r\nc\nd", select=["W104"]) == "a\r\nb\r\nc\nd\r\n"
+    assert fixed("only line", select=["W104"]) == "only line\n"
+    assert codes("", select=["W104"]) == []
+
+
+def test_mixed_line_endings_each_minority_ending_is_one_finding():
+    text = "a\r\nb\nc\r\nd\re\r\n"
+    found = lint.check_text(text, path="a.txt", select=["W106"])
+    assert [(f.start, f.end) for f in found] == [(4, 5), (9, 10)]
+    assert all("in a file of CRLF line endings" in f.message for f in found)
+    assert fixed(text, select=["W106"]) == "a\r\nb\r\nc\r\nd\r\ne\r\n"
+
+
+def test_mixed_line_endings_tie_goes_to_lf():
+    assert fixed("a\r\nb\nc", select=["W106"]) == "a\nb\nc"
+
+
+# -- byte order marks and decoding ----------------------------------------------------------------------
+
+
+def _findings_for_bytes(data: bytes, path: str = "a.txt") -> tuple[Source, list[Finding]]:
+    source = decode(path, data)
+    return source, Linter(Selection(select=tuple(WE))).findings(source, Config())
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
+                                           ("utf-16-be", b"\xfe\xff")])
+def test_a_file_bom_is_not_an_invisible_character(encoding, bom):
+    source, found = _findings_for_bytes(bom + "Caf\u00e9 au lait.\r\n".encode(encoding))
+    assert source.bom and source.text == "Caf\u00e9 au lait.\r\n"
+    assert found == []
+
+
+def test_a_doubled_bom_is_flagged_and_fixed_keeping_the_real_one():
+    source, found = _findings_for_bytes(b"\xef\xbb\xbf\xef\xbb\xbfText.\n")
+    assert [(f.code, f.start) for f in found] == [("E102", 0)]
+    text, _, _ = Linter(Selection(select=tuple(WE))).fix(source, Config())
+    assert source.encode(text) == b"\xef\xbb\xbfText.\n"
+
+
+def test_bom_in_text_handed_to_the_api_is_the_bom_itself():
+    assert codes("\ufeffText.\n") == []
+    assert codes("Two files glued.\n\ufeffText.\n") == ["E102"]
+
+
+def test_bom_file_through_the_cli_keeps_its_bom_and_crlf(run, tmp_path):
+    target = tmp_path / "bom.txt"
+    target.write_bytes(b"\xef\xbb\xbf  Caf\xc3\x83\xc2\xa9 au lait.  \r\n\r\n\r\n\r\nEnd")
+    r = run("check", "--isolated", "--select", "W,E", "--fix", str(target))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert target.read_bytes() == b"\xef\xbb\xbfCaf\xc3\xa9 au lait.\r\n\r\nEnd\r\n"
+
+
+# -- W102 / W105 decisions ----------------------------------------------------------------------------
+
+
+def test_markdown_hard_break_only_in_markdown():
+    text = "A hard break  \nnext line.\n"
+    assert codes(text, path="a.md", select=["W102"]) == []
+    assert codes(text, path="a.txt", select=["W102"]) == ["W102"]
+    # On a blank line or at the end of the file two spaces break nothing.
+    assert codes("Text.\n  \nMore.\n", path="a.md", select=["W102"]) == ["W102"]
+    assert codes("Text.  ", path="a.md", select=["W102"]) == ["W102"]
+
+
+def test_space_run_allow_after_period_option():
+    text = "Two after a period.  Next sentence.\n"
+    assert codes(text, select=["W105"]) == []
+    strict = with_options("W105", **{"allow-after-period": False})
+    assert fixed(text, select=["W105"], config=strict) == "Two after a period. Next sentence.\n"
+    # Three spaces after a period are not the convention: flagged either way.
+    assert codes("End.   Next.\n", select=["W105"]) == ["W105"]
+
+
+def test_space_run_not_inside_markdown_code():
+    text = "Use `a  b` here, and\n\n```\nx  =  1\n```\n\nbut not  here.\n"
+    found = lint.check_text(text, path="a.md", select=["W105"])
+    assert [text[f.start - 3 : f.end + 4] for f in found] == ["not  here"]
+
+
+def test_space_run_aligned_key_value_lines_are_layout():
+    text = "Name:      Irix 4\nReleased:  1991\n"
+    assert codes(text, select=["W105"]) == []
+    # The same gap with no aligned neighbour is a hole.
+    assert codes("Name:      Irix 4\n", select=["W105"]) == ["W105"]
+
+
+def test_space_run_fix_touches_only_the_run():
+    text = "Caf\u00e9  au lait and\u00a0more  text.\n"
+    assert fixed(text, select=["W105"]) == "Caf\u00e9 au lait and\u00a0more text.\n"
+
+
+# -- encoding rules: interplay, protection ---------------------------------------------------------------
+
+
+def test_c1_quotes_are_repaired_by_e101_not_deleted_by_e103():
+    text = "He said \x93hi\x94 and didn\x92t stop\x85\n"
+    found = lint.check_text(text, path="a.txt", select=WE)
+    assert [f.code for f in found] == ["E101"]
+    assert fixed(text) == "He said \u201chi\u201d and didn\u2019t stop\u2026\n"
+    # A C1 character that is no Windows-1252 character has nothing to be repaired to: E103 deletes it.
+    assert codes("x\x81y\n") == ["E103"]
+    assert fixed("x\x81y\n") == "xy\n"
+
+
+def test_form_feed_is_a_page_break():
+    assert codes("Page one.\n\x0c\nPage two.\n") == []
+
+
+def test_e101_message_shows_control_characters_as_escapes():
+    (f,) = lint.check_text("Left \u00e2\u0080\u009cquote\n", path="a.txt", select=["E101"])
+    assert "\\x80" in f.message and "\x80" not in f.message
+
+
+def test_encoding_rules_skip_markdown_code_blocks():
+    code = "```\nprint('Caf\u00c3\u00a9')  # mojibake on purpose\ns = 'x\u200by'\nS\ufffdo Paulo, decoded with errors='replace'\n```\n"
+    text = "How mojibake looks:\n\n" + code
+    assert codes(text, path="a.md", select=["E"]) == []
+    assert sorted(codes(text.replace("```\n", ""), path="a.txt", select=["E"])) == ["E101", "E102", "E104"]
+
+
+def test_zwj_and_zwnj_where_scripts_need_them():
+    assert codes("\U0001F469\u200d\U0001F52C scientist\n", select=["E102"]) == []
+    assert codes("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n", select=["E102"]) == []  # Persian
+    assert codes("\u0915\u094d\u200c\u0937\n", select=["E102"]) == []  # Devanagari
+    assert codes("Eng\u200clish\n", select=["E102"]) == ["E102"]
+
+
+def test_fixing_a_messy_text_is_stable():
+    text = (" \tCaf\u00c3\u00a9 and  more\u200b. \r\n\r\n\r\n\r\nHe said \x93yes\x94.\x07\nLast\ufffd line  \r\nend")
+    once = fixed(text)
+    assert once == "Caf\u00e9 and more.\r\n\r\nHe said \u201cyes\u201d.\r\nLast\ufffd line\r\nend\r\n"
+    assert fixed(once) == once
+    assert codes(once) == ["E104"]  # lost text is only reported
+
+
+# -- E101 against ftfy's test data ---------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    """Differences that are not about encoding, which E101 leaves alone on purpose (ftfy's default
+    fixes also straighten quotes, split ligatures and narrow full-width forms)."""
+    from ftfy.fixes import fix_character_width, fix_latin_ligatures, uncurl_quotes
+
+    return unicodedata.normalize("NFC", uncurl_quotes(fix_latin_ligatures(fix_character_width(text))))
+
+
+@cache
+def _cases(name: str) -> list[dict[str, str]]:
+    return json.loads(Path(FTFY / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _e101(text: str) -> tuple[bool, bool, str]:
+    """(flagged, safe fix offered, text after safe fixes) with E101 alone."""
+    linter = Linter(Selection(select=("E101",)))
+    found = linter.findings(Source("a.txt", text), Config())
+    safe = any(f.fix is not None and f.fix.applicability.value == "safe" for f in found)
+    return bool(found), safe, linter.fix(Source("a.txt", text), Config())[0]
+
+
+def _score(name: str) -> dict[str, int]:
+    s = {"mojibake": 0, "clean": 0, "tp": 0, "fp": 0, "safe": 0, "safe_right": 0}
+    for case in _cases(name):
+        bad = _norm(case["original"]) != _norm(case["fixed"])
+        flagged, safe, out = _e101(case["original"])
+        s["mojibake" if bad else "clean"] += 1
+        s["tp"] += bad and flagged
+        s["fp"] += flagged and not bad
+        s["safe"] += safe
+        s["safe_right"] += safe and _norm(out) == _norm(case["fixed"])
+    return s
+
+
+def test_ftfy_negative_examples_are_not_flagged():
+    """negative.json: texts that look like mojibake to a naive check and must not change. The one case
+    that is not a negative (`parlé\\x85`, a Windows-1252 ellipsis read as Latin-1) must be repaired."""
+    s = _score("negative")
+    assert s == {"mojibake": 1, "clean": 30, "tp": 1, "fp": 0, "safe": 1, "safe_right": 1}
+
+
+def test_ftfy_in_the_wild_recall_and_fix_accuracy():
+    """in-the-wild.json: 70 real strings. Compared on encoding alone, 67 hold mojibake (the other 3 are a
+    garble ftfy does not repair either, and two compatibility characters, `ŉ` and `ǌ`, which are no
+    mojibake). E101 flags 66 of the 67: the miss is mojibake behind an HTML entity (`10Î&frac14;s`),
+    which S104 decodes first. It flags none of the 3. Every safe fix gives ftfy's expected text; the
+    one repair ftfy still finds suspicious (it ends in U+FFFD characters) is offered as unsafe only."""
+    s = _score("in-the-wild")
+    assert (s["mojibake"], s["clean"]) == (67, 3)
+    assert (s["tp"], s["fp"]) == (66, 0)
+    assert s["safe_right"] == s["safe"] == 65
+
+
+def test_ftfy_synthetic_negatives_are_not_flagged():
+    negatives = [c for c in _cases("synthetic") if "negative" in c["label"].lower()]
+    assert len(negatives) >= 8
+    flagged = [c["label"] for c in negatives if _e101(c["original"])[0]]
+    assert flagged == []
+
+
+def test_mojibake_entity_is_caught_once_s104_has_decoded_it():
+    assert codes("10\u00ce\u00bcs\n", select=["E101"]) == ["E101"]
+    assert fixed("10\u00ce\u00bcs\n", select=["E101"]) == "10\u03bcs\n"
