@@ -26,6 +26,10 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2060\u00ad\ufeff\u061c\u202a-\u202e\u20
 _JOINING_SCRIPTS = re.compile(
     "[\u0600-\u07bf\u0860-\u08ff\u0900-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe]"
 )
+# Near right-to-left text, marks, embeddings and isolates are how bidirectional text is written
+# correctly; overrides (U+202D, U+202E) are not: they reorder what is displayed (the "Trojan Source"
+# trick) and stay flagged everywhere.
+_RTL_OK = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -55,7 +59,7 @@ than it is stored (the "Trojan Source" trick).
 
 Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)joiners next to letters of
 a script whose spelling needs them (Arabic, Persian, Indic scripts, Sinhala, Khmer, Mongolian …),
-direction marks near right-to-left text, a byte order mark at the very start of a text that was not
+direction marks, embeddings and isolates near right-to-left text (overrides are flagged everywhere), a byte order mark at the very start of a text that was not
 read with its BOM already removed, and anything inside code or markup the format protects (a code
 example that shows these characters on purpose).
 """
@@ -70,6 +74,7 @@ example that shows these characters on purpose).
         Example("Price \u202e01$\u202c in text.\n", "Price 01$ in text.\n"),
         Example("Word\u2060joiner in English.\n", "Wordjoiner in English.\n"),
         Example("A stray\u200d joiner.\n", "A stray joiner.\n"),
+        Example("\u05e7\u05d5\u05d1\u05e5 invoice\u202egpj.exe\n", "\u05e7\u05d5\u05d1\u05e5 invoicegpj.exe\n"),
     )
     allow = (
         Example("Plain text without hidden characters.\n"),
@@ -79,6 +84,7 @@ example that shows these characters on purpose).
         Example("Hebrew with a mark: \u05e9\u05dc\u05d5\u05dd\u200f!\n"),
         Example("Non-breaking\u00a0space is visible spacing, not this rule.\n"),
         Example("\ufeffA text read without stripping its byte order mark.\n"),
+        Example("\u05d4\u05de\u05d7\u05d9\u05e8 \u2066$20\u2069 \u05dc\u05d9\u05d7\u05d9\u05d3\u05d4\n"),
         Example("Code:\n\n```\ns = \"x\u200f\"\n```\n", path="a.md"),
         Example("Flags: \U0001F3F3\ufe0f\u200d\U0001F308 and \U0001F469\U0001F3FD\u200d\U0001F4BB.\n"),
     )
@@ -96,7 +102,7 @@ example that shows these characters on purpose).
                 continue
             if ch in "\u200c\u200d" and _JOINING_SCRIPTS.search(text[max(0, i - 2) : i + 3]):
                 continue
-            if ch in "\u200e\u200f\u061c" and _RTL.search(text[max(0, i - 40) : i + 40]):
+            if ch in _RTL_OK and _RTL.search(text[max(0, i - 40) : i + 40]):
                 continue
             if doc.protected and doc.is_protected(i):
                 continue

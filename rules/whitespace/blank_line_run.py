@@ -11,6 +11,13 @@ from lint.rule import Example, Rule
 
 _EOL = re.compile(r"\r\n|\r|\n")
 _VISIBLE = re.compile(r"\S")  # blank lines before the first visible character are W101's
+# A reST section title after the run: an optional overline, the title, an underline of one repeated
+# punctuation character.
+_EOL_OR_END = r"(?:\r\n|\r|\n|\Z)"
+_RST_TITLE = re.compile(
+    rf"(?:([=\-~^\"'`#*+:._])\1{{2,}}[ \t]*{_EOL_OR_END})?[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n)"
+    rf"([=\-~^\"'`#*+:._])\2{{2,}}[ \t]*{_EOL_OR_END}"
+)
 
 
 @lru_cache(maxsize=8)
@@ -35,8 +42,10 @@ and tabs) and keeps one.
 image, an ad, an embed) that the scraper or CMS export replaced by nothing. Renderers collapse or keep
 it unpredictably.
 
-In reStructuredText two blank lines before a section are a common house style (the PEPs use it), so
-there the default allowance is two. The option `maximum` sets the allowance for every format.
+In reStructuredText extra blank lines before a section title are house style (the PEP template
+uses two, many PEPs three), so runs of any length directly before a title are not flagged there, and
+elsewhere in reST the default allowance is two. The option `maximum` sets the allowance for every
+format.
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -53,6 +62,8 @@ there the default allowance is two. The option `maximum` sets the allowance for 
         Example("Code follows.\n\n\n```\ncode\n\n\n\nmore code\n```\n",
                 "Code follows.\n\n```\ncode\n\n\n\nmore code\n```\n", path="a.md"),
         Example("Title\n=====\n\n\n\nText.\n", "Title\n=====\n\n\nText.\n", path="a.rst"),
+        Example("Text.\n\n\n\nMore text.\n-- not an underline\n", "Text.\n\n\nMore text.\n-- not an underline\n",
+                path="a.rst"),
     )
     allow = (
         Example("One.\n\nTwo.\n"),
@@ -62,6 +73,8 @@ there the default allowance is two. The option `maximum` sets the allowance for 
         Example("\n\n\n\nLeading blank lines are W101's business.\n"),
         Example("Windows.\r\n  \r\nNext.\r\n"),
         Example("Text.\n\n\nSection\n=======\n", path="a.rst"),
+        Example("Text.\n\n\n\n\nReferences\n----------\n\nMore.\n", path="a.rst"),
+        Example("Text.\r\n\r\n\r\n\r\n=========\r\nCopyright\r\n=========\r\n", path="a.rst"),
         Example("A fenced block keeps its own blank lines:\n\n```\nx = 1\n\n\n\ny = 2\n```\n", path="a.md"),
     )
 
@@ -70,12 +83,15 @@ there the default allowance is two. The option `maximum` sets the allowance for 
         if maximum is None:
             maximum = 2 if doc.format == "rst" else 1
         text = doc.text
+        rst = doc.format == "rst"
         first = _VISIBLE.search(text)
         if first is None:
             return  # nothing but whitespace: W101's business
         for m in _run_pattern(int(maximum), "\r" in text).finditer(text, first.start()):
             start, end = m.span(2)
             if doc.protected and doc.is_protected(start):
+                continue
+            if rst and _RST_TITLE.match(text, end):
                 continue
             endings = _EOL.findall(m.group(2))
             # Keep the allowed blank lines, written with the line ending the run uses.

@@ -19,9 +19,10 @@ _CLOSE = "\"'\u201d\u2019)\\]*_`"
 _RUN_AFTER_PERIOD_OK = re.compile(
     rf"  (?<=\S  )(?: +|(?<![.!?:]  )(?<![.!?:][{_CLOSE}]  )(?<![.!?:][{_CLOSE}]{{2}}  ))(?=\S)"
 )
-# Text before the run that makes it alignment, not a gap: a list marker, a heading mark or a line-block
-# bar at the start of the line (`*   item`, `1.  item`, `##  Title`, `|   line`).
-_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|]|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\)|#\.|#{1,6})\Z")
+# Text before the run that makes it alignment, not a gap: a list marker, a heading mark, a quote mark,
+# a line-block bar or a reST escape at the start of the line (`*   item`, `1.  item`, `##  Title`,
+# `>  quote`, `|   line`, `\   text`).
+_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|\\]|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\)|#\.|#{1,6}|>{1,3})\Z")
 # `Jun  2 2009`: ctime and `ls -l` pad the day of the month to two characters.
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\Z")
 
