@@ -62,6 +62,8 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
         if ch in "‘’'":
             continue
         before = text[i - 1] if i > 0 else ""
+        if before in "'‘`" and before and text[i + 1:i + 2] in ("'", "’", "`"):
+            continue  # '"': the character itself, quoted
         if ch in "“„" and not (ch == "“" and depth and "„" in text[:i] and _context(text, i)[1]):
             role = "open"
         elif ch == "”" and language not in ("sv", "fi"):
@@ -174,6 +176,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("The ‘49ers and the ‘90s are elisions, not quotations.\n"),
         Example("A 12” pizza from https://example.com/menu is enough.\n"),
         Example("„Das ist neu“, sagte er. “Yes,” she said.\n"),
+        Example("The quoting character defaults to '\"'. Setting it to None has the effect of `\"`.\n"),
         Example("...n-eating amoeba\") is a fresh-water species that can be fatal to humans.\n"),
         Example("...my credit card and ran up charges.\" It's harder to get them to buy into \"Someone stole my s...\n"),
     )
