@@ -157,7 +157,7 @@ def parse(source: Source) -> Document:
             continue
         # A section title: one line, underlined.
         if i + 1 < n and _ADORNMENT.match(lines[i + 1]) and len(lines[i + 1].strip()) >= len(stripped) - 1:
-            _paragraph(text, starts, lines, i, i + 1, "heading", segments)
+            _paragraph(text, starts, lines, i, i + 1, "heading", segments, protected=protected)
             protect(i + 1, i + 2)
             i += 2
             continue
@@ -186,7 +186,7 @@ def parse(source: Source) -> Document:
                 after += 1
             colon_at = offset(after) if after < n and lines[after].strip() == "::" else None
             _paragraph(text, starts, lines, i, end, kind, segments, bullet.end() if bullet else None,
-                       strip_marker=literal_next, colon_at=colon_at)
+                       strip_marker=literal_next, colon_at=colon_at, protected=protected)
         i = end
         if literal_next:
             # The literal block: the indented (or quoted) lines after the blank line.
@@ -219,7 +219,7 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: int, kind: str,
                out: list[Segment], marker_end: int | None = None, strip_marker: bool = False,
-               colon_at: int | None = None) -> None:
+               colon_at: int | None = None, protected: list[tuple[int, int]] | None = None) -> None:
     # The paragraph's text without its indentation, one string, so that inline markup may span lines;
     # ``runs`` maps each line of it back to the Source: (start in the string, start in the Source, length).
     parts: list[str] = []
@@ -283,6 +283,9 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
                     builder.add_opaque(m.group("escaped"), src_of(m.start()))
                 elif not (m.group().startswith("*") or m.group().endswith("*")):
                     builder.add_opaque(PLACEHOLDER, src_of(m.start()))
+                    if protected is not None and m.group().startswith("``"):
+                        # Inline literals are code: layout rules (runs of spaces) must not touch them.
+                        protected.append((src_of(m.start()), src_of(m.end() - 1) + 1))
                 # emphasis markers are dropped
             pos = m.end()
     add(pos, len(para))
