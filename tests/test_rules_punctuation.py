@@ -182,8 +182,10 @@ def test_missing_terminal_punctuation_fix_and_option() -> None:
     assert lint.fix_text(text, path="a.txt", select=["P103"]) == text  # unsafe: not applied by --fix
     assert lint.fix_text(text, path="a.txt", select=["P103"], unsafe=True) == text.replace("steady", "steady.")
     one = "Her three albums have sold in excess of 17 million copies worldwide since the band formed\n"
-    assert codes(one, select=["P103"]) == []  # 16 words: under the default minimum
-    assert codes(one, select=["P103"], config=Config(rule_options={"P103": {"minimum-words": 10}})) == ["P103"]
+    assert codes(one, select=["P103"]) == []  # one sentence: a caption, unless asked for
+    single = {"single-sentence": True}
+    assert codes(one, select=["P103"], config=Config(rule_options={"P103": single})) == []  # 16 words < 20
+    assert codes(one, select=["P103"], config=Config(rule_options={"P103": {**single, "minimum-words": 10}})) == ["P103"]
 
 
 def test_mixed_quote_styles_option_curly_in_straight() -> None:

@@ -11,16 +11,18 @@ from lint.sentences import sentence_spans
 
 # A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it).
 _INNER_SENTENCE_END = re.compile(r"[\w)][.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
-# A finite verb, for one-sentence paragraphs: without one a line is a caption or a title.
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|am|has|have|had|will|would|can|could|shall|should|may|might|must|do|does|did|"
-    r"said|says|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|won’t|won't|can’t|can't|don’t|don't|didn’t|didn't)\b",
-    re.I,
-)
+# Last sentences that are page furniture, not cut sentences: a label ("Photo: AP"), a credit
+# ("Mike Blake/Reuters files"), a byline ("More by Logan C. Ritchie"), a call to action ("Donate today").
+_LABEL = re.compile(r"[\w ]{1,20}: ")
+_BYLINE = re.compile(r"\bby(?: [A-Z][\w.’'-]*)+$")
+_CALL_TO_ACTION = re.compile(
+    r"(?:sign up|sign in|log in|subscribe|donate|download|follow|click|read more|read the|view all|see more|"
+    r"see all|share|join|learn more|contact|buy|shop|order|watch|listen)\b", re.I)
 # After the paragraph: the rest of its last line, then a blank line or the end of the text.
 _PARAGRAPH_END = re.compile(r"[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|(?:\r\n|\r|\n)?[ \t]*\Z)")
 # The next block is a list, a table or a quotation that this paragraph introduces ("we propose\n\n- …").
 _INTRODUCES = re.compile(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|[|+>]|\.\. |::|__ )")
+_FURNITURE = re.compile(r"©|\(c\) |\ball rights reserved\b|\S \| \S", re.I)
 _LIST_START = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
 
@@ -29,32 +31,35 @@ class MissingTerminalPunctuation(Rule):
     slug = "missing-terminal-punctuation"
     summary = "Paragraph ends without a full stop or other end mark"
     rationale = """
-**What it does.** Flags a prose paragraph of several sentences (or one long sentence with a finite
-verb) whose last sentence ends in a word, with no `.`, `!`, `?`, `…` or closing quote or bracket after
-one.
+**What it does.** Flags a prose paragraph of several sentences whose last sentence ends in a word,
+with no `.`, `!`, `?`, `…` or closing quote or bracket after one.
 
 **Why is this bad?** The end of the text was cut: a teaser truncated by a CMS, a paragraph split by a
 scraper at an ad slot, an MT segment that lost its final mark. Readers cannot tell whether something is
 missing.
 
-Not flagged: headings, list items, table cells and captions; one-sentence lines without a finite verb
-or shorter than `minimum-words` (in plain text most likely a heading, byline or caption); a paragraph
-that introduces a list, a table, a quotation or code below it (`we propose` + list); a paragraph set
-entirely in emphasis (a byline, a note); a letter's closing (`Best regards,` + name); lines ending
-with a colon, a number, code or a link.
+Not flagged: headings, list items, table cells and captions; one-sentence paragraphs (in scraped text
+most often a caption, a title or a teaser — option `single-sentence: true` flags those of at least
+`minimum-words` words); a last sentence that is page furniture (`Photo: AP`, `Mike Blake/Reuters
+files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copyright line, a
+`News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
+(`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a letter's closing
+(`Best regards,` + name); lines ending with a colon, a number, code or a link.
 """
     severity = Severity.INFO
     fix = Applicability.UNSAFE
     fix_note = "Appends a full stop; unsafe because the rest of the sentence may be what is missing."
     kinds = frozenset({"paragraph", "blockquote"})
-    options = {"minimum-words": 20}
+    # One-sentence paragraphs are flagged only on request (`single-sentence: true`), and then only from
+    # `minimum-words` words on: a lone sentence without a full stop is most often a caption or a title.
+    options = {"single-sentence": False, "minimum-words": 20}
     flag = (
         Example("The plane crashed in the Belgorod region. Officials said 74 people were on board",
                 "The plane crashed in the Belgorod region. Officials said 74 people were on board."),
-        Example("Russian news agencies said the soldiers had been flown to the Belgorod region before the "
-                "exchange took place near the border",
-                "Russian news agencies said the soldiers had been flown to the Belgorod region before the "
-                "exchange took place near the border."),
+        Example("Russian news agencies said the soldiers had been flown to Belgorod. The exchange took place "
+                "near the border",
+                "Russian news agencies said the soldiers had been flown to Belgorod. The exchange took place "
+                "near the border."),
         Example("Talks resumed on Monday. Both sides said progress was slow but steady",
                 "Talks resumed on Monday. Both sides said progress was slow but steady."),
         Example("The investigation continues. Officials will publish the results later this year"),
@@ -91,6 +96,17 @@ with a colon, a number, code or a link.
         Example("_The Rust Programming Language_ by Steve Klabnik, Carol Nichols, and Chris Krycho, with "
                 "contributions from the Rust Community_\n", path="a.md"),
         Example("Thank you for your help. I will send the files on Monday.\nBest regards,\nJohn Smith"),
+        Example("Union Station, Chicago, 1960. Photo: Bettmann Archive/Getty"),
+        Example("The smoke can be seen from space. Mike Blake/Reuters files"),
+        Example("Daniel Lemire is a computer science professor at the University of Quebec (TELUQ). "
+                "View all posts by Daniel Lemire"),
+        Example("© 2023 WWB Holdings, LLC. All rights reserved"),
+        Example("Twitter users reacted. Follow us: Google News | NewsBreak | Reddit | Instagram | Facebook"),
+        Example("A flypast to mark the 80th anniversary of the Battle of Britain took place over Kent on Tuesday "
+                "as crowds gathered on the cliffs to watch the aircraft go by"),
+        Example("Make your contribution now and help Gothamist thrive in 2023. Donate today"),
+        Example("Already have a subscription? Download Your Free Upgrade"),
+        Example("Daniel Lemire is a professor. He writes about software. More by Daniel Lemire"),
         Example("The values of the options are given in the table below. The results are\n\n"
                 "| a | b |\n|---|---|\n| 1 | 2 |\n", path="a.md"),
     )
@@ -106,12 +122,21 @@ with a colon, a number, code or a link.
         last_line = tail.rsplit("\n", 1)
         if len(last_line) == 2 and len(last_line[1].split()) <= 4 and last_line[0].rstrip().endswith(","):
             return  # "Best regards,\nJohn Smith"
-        several = _INNER_SENTENCE_END.search(text) is not None and len(sentence_spans(text, doc.language)) > 1
-        if not several:
-            if len(text.split()) < int(self.opts["minimum-words"]) or not _FINITE.search(text):
+        if _FURNITURE.search(text):
+            return  # "© 2023 WWB Holdings. All rights reserved", "Follow us: News | Reddit | Twitter"
+        if _INNER_SENTENCE_END.search(text) is not None:
+            spans = sentence_spans(text, doc.language)
+            if len(spans) < 2:
                 return
+            last = text[spans[-1][0]:spans[-1][1]]
+        elif self.opts["single-sentence"] and len(text.split()) >= int(self.opts["minimum-words"]):
             if "\n" not in tail and text[:1].isupper() and _looks_like_title(text):
                 return
+            last = text
+        else:
+            return  # one sentence: in scraped text most often a caption, a title or a teaser
+        if _furniture(last):
+            return
         end = len(tail)
         yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", ".")
 
@@ -145,6 +170,16 @@ with a colon, a number, code or a link.
             if nxt.kind in ("list_item", "table_cell", "blockquote") or _LIST_START.match(nxt.text):
                 return False
         return True
+
+
+def _furniture(sentence: str) -> bool:
+    """The last sentence is page furniture, not a sentence cut short: "Photo: Getty", "Mike Blake/Reuters
+    files", "More by Logan C. Ritchie", "Donate today", "Download Your Free Upgrade", "… Wikipedia" (a
+    teaser cut at an ellipsis is S103's)."""
+    words = sentence.split()
+    return (len(words) < 4 or _LABEL.match(sentence) is not None or "…" in sentence or "..." in sentence
+            or ("/" in sentence and len(words) <= 6) or _BYLINE.search(sentence) is not None
+            or (_CALL_TO_ACTION.match(sentence) is not None and len(words) <= 8) or _looks_like_title(sentence))
 
 
 def _looks_like_title(text: str) -> bool:

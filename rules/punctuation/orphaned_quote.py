@@ -56,7 +56,7 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
     """The double quotation marks of a paragraph with their roles; None where a straight or
     Scandinavian mark has no clear role (`a " b`), which makes pairing guesswork."""
     out: list[_Mark] = []
-    depth = 0
+    openers: list[str] = []
     for m in _MARKS.finditer(text):
         ch, i = m.group(), m.start()
         if ch in "‘’'":
@@ -64,22 +64,27 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
         before = text[i - 1] if i > 0 else ""
         if before in "'‘`" and before and text[i + 1:i + 2] in ("'", "’", "`"):
             continue  # '"': the character itself, quoted
-        if ch in "“„" and not (ch == "“" and depth and "„" in text[:i] and _context(text, i)[1]):
+        if ch == "“" and openers and openers[-1] == "„":
+            role = "close"  # „German“
+        elif ch in "“„":
             role = "open"
-        elif ch == "”" and language not in ("sv", "fi"):
+        elif ch == "”" and language not in ("sv", "fi") and (openers or _context(text, i) != (True, False)):
             role = "close"
         else:  # straight " (and ” where it both opens and closes): decided by position
             opens, closes = _context(text, i)
             if ch == '"' and i + 1 < len(text) and text[i + 1] in "'’\"":
                 closes = False  # b"'abc'": a closing mark is not followed by another quotation mark
-            if before.isdigit() and not depth:
+            if before.isdigit() and not openers:
                 continue  # 20" wide, 40°26'46": inches and seconds, not quotes
             if opens == closes:
                 return None
             role = "open" if opens else "close"
-        if role == "close" and not depth and ch == "”" and before.isdigit():
+        if role == "close" and not openers and ch == "”" and before.isdigit():
             continue  # a 12” pizza: an inch mark autocorrected to a quote
-        depth = depth + 1 if role == "open" else max(depth - 1, 0)
+        if role == "open":
+            openers.append(ch)
+        elif openers:
+            openers.pop()
         out.append(_Mark(i, ch, role))
     return out
 
@@ -151,6 +156,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("The BBC’s correspondent said the phrase ‘a new era of peace was hollow.\n"),
         Example("What?' he asked, and nobody answered.\n"),
         Example("Despite that, “both fields are optional“ is a reasonable interpretation.\n"),
+        Example("The time for ”little steps in the right direction” is long gone.\n",
+                "The time for “little steps in the right direction” is long gone.\n"),
+        Example("Speaking on Morning Ireland he said \"“It’s not about who’s right,” and left.\n"),
     )
     allow = (
         Example("“This is completely new information,” Kremlin spokesman Dmitry Peskov said. “I can’t say anything yet.”\n"),
@@ -176,6 +184,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("The ‘49ers and the ‘90s are elisions, not quotations.\n"),
         Example("A 12” pizza from https://example.com/menu is enough.\n"),
         Example("„Das ist neu“, sagte er. “Yes,” she said.\n"),
+        Example("Das Feuerschiff „Amrumbank“/„Deutsche Bucht“ wurde 1917 gebaut.\n"),
         Example("The quoting character defaults to '\"'. Setting it to None has the effect of `\"`.\n"),
         Example("...n-eating amoeba\") is a fresh-water species that can be fatal to humans.\n"),
         Example("...my credit card and ran up charges.\" It's harder to get them to buy into \"Someone stole my s...\n"),
@@ -193,12 +202,12 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         for n, seg in enumerate(segments):
             marks = doubles[n]
             if marks:
-                yield from self._pair_doubles(seg, marks, doubles, segments, n)
+                yield from self._pair_doubles(seg, marks, doubles, segments, n, language)
             if singles and ("‘" in seg.text or "’" in seg.text or "'" in seg.text):
                 yield from self._pair_singles(seg, segments, n)
 
     def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
-                      segments: list[Segment], n: int) -> Iterator[Finding]:
+                      segments: list[Segment], n: int, language: str) -> Iterator[Finding]:
         text = seg.text
         previous = doubles[n - 1] if n > 0 else None
         # A quotation opened in the previous paragraph and never closed there may close here.
@@ -208,7 +217,11 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
         stack: list[_Mark] = []
         for k, mark in enumerate(marks):
-            if mark.role == "open":
+            if mark.role == "open" and mark.char == "”" and language not in ("sv", "fi"):
+                yield self.finding(seg, mark.at, mark.at + 1, "Closing quotation mark ” where an opening “ belongs",
+                                   "“")
+                stack.append(mark)
+            elif mark.role == "open":
                 if stack and mark.char == "“" and stack[-1].char == "“" and _context(text, mark.at) == (False, True):
                     yield self.finding(seg, mark.at, mark.at + 1, "Opening quotation mark “ where a closing ” belongs",
                                        "”")

@@ -12,7 +12,7 @@ _BRACKETS = re.compile(r"[()\[\]{}]")
 _PARTNER = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
 # Brackets that need no partner, found before pairing: emoticons (:-) ;( =]), half-open intervals
 # ([0, 1) (a, b]), a bracket quoted as a character ("(" ‘)’ '[') or escaped (\( in a pattern).
-_EMOTICON = re.compile(r"(?<![\w)\]:(])[:;=][-^'o]?[()\[\]](?![\w(])")
+_EMOTICON = re.compile(r"(?<![\w)\]:(])[:;=][-^'o]?[()\[\]](?![(])")
 _EMOTICON_HINT = re.compile(r"[:;=][-^'o]?[()\[\]]")
 _INTERVAL = re.compile(r"[\[(]\s*[-+−]?[\w.∞]+\s*,\s*[-+−]?[\w.∞]+\s*[\])]")
 _QUOTED = re.compile(
@@ -109,6 +109,7 @@ from one paragraph into the next.
         Example("Enumerators use a right-parenthesis suffix (\"1)\", \"2)\") or parentheses (\"(1)\", \"(2)\")."),
         Example("While no nation other than the Russian Federation (and previously the f..."),
         Example("...n-eating amoeba\") is a fresh-water species that can be fatal to humans."),
+        Example("Love the post, and hope you have a great weekend :)Amy x Wandering Everywhere"),
         Example("Shrug ¯\\_(ツ)_/¯ and move on."),
     )
 
