@@ -537,6 +537,17 @@ def test_catastrophic_pattern_times_out_and_other_findings_remain(tmp_path):
     assert "W102" in by_code  # trailing whitespace on line 1: the built-in rules ran too
 
 
+def test_timeout_in_a_document_wide_rule(tmp_path):
+    cfg = """
+    custom-rules:
+      - {code: X.bad.defined, kind: conditional, first: '(\\w+\\s?)+$', timeout: 0.2}
+    """
+    text = "Short one.\n\n" + ("word " * 5_000).strip() + ".\n"
+    _, _, src, found = lint(tmp_path, cfg, text)
+    assert [(f.code, f.severity, src.position(f.start).line) for f in found] == [("X.bad.defined", Severity.ERROR, 3)]
+    assert "took more than 0.2 s on this paragraph (25,000 characters)" in found[0].message
+
+
 def test_default_timeout_is_one_second(tmp_path):
     cfg = "custom-rules:\n  - {code: X.a.b, kind: existence, patterns: ['(x+x+)+y']}\n"
     config = load_config(write_config(tmp_path, cfg))
