@@ -37,7 +37,7 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
     fix = Applicability.UNSAFE
     fix_note = "Inserts a space after the mark; unsafe because a product or code name may have been meant."
     languages = frozenset({"en"})
-    trigger = r"[a-z][.!?][”\"’)]?[A-Z][a-z]"
+    trigger = r"[.!?][”\"’)]?[A-Z][a-z]"  # the mark first: a letter class first would start everywhere
     flag = (
         Example("Russian news agencies said.The plane was carrying soldiers.",
                 "Russian news agencies said. The plane was carrying soldiers."),

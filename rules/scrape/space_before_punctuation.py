@@ -31,7 +31,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
     fix = Applicability.SAFE
     fix_note = "Deletes the spaces before the mark."
     languages = frozenset({"en"})
-    trigger = r"[\w”’\"')\]][ \u00a0]+[,;:.!?](?:[\s”’\"')\]]|$)"
+    # Starts with a literal space (a fast scan); the no-break space case is left to the check itself.
+    trigger = r" [,;:.!?](?:[\s”’\"')\]]|$)"
     flag = (
         Example("The plane crashed , officials said.", "The plane crashed, officials said."),
         Example("This is a developing story .", "This is a developing story."),

@@ -31,7 +31,7 @@ Not flagged: an ellipsis followed by two spaces (a sentence that ends with it), 
 speech (a speaker trailing off), after a sentence's end, and elisions in brackets (`[…]`).
 """
     severity = Severity.WARNING
-    trigger = r"[a-z0-9,](?:…|\.\.\.) [A-Z][a-z]"
+    trigger = r"(?:…|\.\.\.) [A-Z][a-z]"
     flag = (
         Example("The biggest swap came earlier in January, when both sides… More than 200 prisoners were exchanged."),
         Example("The minister said the plan would... Read the full story on our website."),

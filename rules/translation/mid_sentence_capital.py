@@ -26,7 +26,8 @@ _NOT_BEFORE_NAME = frozenset(_PREPOSITIONS + _CONJUNCTIONS + _AUXILIARIES)
 _PATTERN = re.compile(
     r"(?<=[a-z,] )(" + "|".join(_WORDS) + r")(?= +([A-Za-z][\w'’-]*)(?: +([A-Za-z][\w'’-]*))?)"
 )
-_TRIGGER = r"[a-z,] (?:" + "|".join(_WORDS) + r") +[A-Za-z]"
+# A literal space first (a fast scan), the lowercase letter or comma before it checked by lookbehind.
+_TRIGGER = r" (?<=[a-z,] )(?:" + "|".join(_WORDS) + r") +[A-Za-z]"
 
 
 class MidSentenceCapital(Rule):
