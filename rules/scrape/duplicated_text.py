@@ -11,7 +11,7 @@ from lint.rule import Example, Rule
 from lint.sentences import sentence_spans
 
 _SPACE = re.compile(r"\s+")
-_SENTENCE_REPEAT = re.compile(r"([A-Z][^.!?]{15,}[.!?])\s+\1")  # cheap gate: an exact sentence twice
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")  # a cheap gate before the segmenter: an exact sentence twice
 
 
 def _folded(text: str) -> str:
@@ -71,13 +71,18 @@ in the text is deliberate.
         segments = doc.segments
         text = doc.text
         previous = None
-        previous_folded = ""
+        previous_raw = ""
         for seg in segments:
-            # Compared as written in the file: placeholders for code would make different paragraphs equal.
-            folded = _folded(text[seg.to_source(0) : seg.to_source_end(len(seg.text))])
+            # Compared as written in the file (placeholders for code would make different paragraphs
+            # equal), whitespace folded; the split is only made when the lengths are close.
+            raw = text[seg.to_source(0) : seg.to_source_end(len(seg.text))]
+            same = previous is not None and (
+                raw == previous_raw
+                or (abs(len(raw) - len(previous_raw)) * 10 <= len(raw) and raw.split() == previous_raw.split())
+            )
+            folded = _folded(raw) if same else ""
             if (
-                previous is not None
-                and folded == previous_folded
+                same
                 and len(folded.split()) >= 4
                 and seg.kind == previous.kind
             ):
@@ -88,11 +93,13 @@ in the text is deliberate.
                 if gap.strip() == "":
                     yield self.finding_at(seg.to_source(0), end, "Paragraph repeats the one before it",
                                           edits=[(start, end, "")])
-                    previous, previous_folded = seg, folded
+                    previous, previous_raw = seg, raw
                     continue
-            previous, previous_folded = seg, folded
-            if _SENTENCE_REPEAT.search(seg.text):
-                yield from self._sentences(seg)
+            previous, previous_raw = seg, raw
+            if ". " in seg.text or "! " in seg.text or "? " in seg.text:
+                parts = _SENTENCE_SPLIT.split(seg.text)
+                if any(a == b and len(a) > 15 for a, b in pairwise(parts)):
+                    yield from self._sentences(seg)
 
     def _sentences(self, seg) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
         spans = sentence_spans(seg.text)
