@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 from lint.sentences import sentence_spans
 
@@ -70,7 +70,7 @@ in the text is deliberate.
     def check_document(self, doc: Document) -> Iterator[Finding]:
         segments = doc.segments
         text = doc.text
-        previous = None
+        previous: Segment | None = None
         previous_raw = ""
         for seg in segments:
             # Compared as written in the file (placeholders for code would make different paragraphs
@@ -83,6 +83,7 @@ in the text is deliberate.
             folded = _folded(raw) if same else ""
             if (
                 same
+                and previous is not None
                 and len(folded.split()) >= 4
                 and seg.kind == previous.kind
             ):
