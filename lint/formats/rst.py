@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, mask_urls
 from lint.model import Document, Segment, Source, Suppression
 
 _SIMPLE_TABLE_BORDER = re.compile(r"^\s*=+( +=+)+\s*$")
@@ -50,6 +50,7 @@ _INLINE = re.compile(
     r"|\\(?P<escaped>.)"  # escape
     r"|(?P<refname>\b[\w.-]+)__?(?![\w])"  # reference name: word_
 )
+_MARKUP_CHARS = "`*|\\_["
 _SWITCH = re.compile(r"^\.\.\s+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$")
 
 
@@ -220,6 +221,19 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: int, kind: str,
                out: list[Segment], marker_end: int | None = None, strip_marker: bool = False,
                colon_at: int | None = None, protected: list[tuple[int, int]] | None = None) -> None:
+    # The common case, a plain unindented paragraph: one contiguous run of the Source.
+    if marker_end is None and not strip_marker and colon_at is None and not lines[first][:1].isspace():
+        block = text[starts[first] : starts[end - 1] + len(lines[end - 1])]
+        if "\r" not in block and not any(c in block for c in _MARKUP_CHARS) and (
+            end - first == 1 or not any(lines[k][:1].isspace() for k in range(first + 1, end))
+        ):
+            body = block.rstrip()
+            seg = Segment.contiguous(body, kind, starts[first], len(out))
+            if "://" in body or "www." in body or "@" in body:
+                masked, opaque = mask_urls(body, [])
+                seg = Segment(masked, kind, seg.anchors, seg.index, opaque=tuple(opaque))
+            out.append(seg)
+            return
     # The paragraph's text without its indentation, one string, so that inline markup may span lines;
     # ``runs`` maps each line of it back to the Source: (start in the string, start in the Source, length).
     parts: list[str] = []
@@ -271,7 +285,7 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
         return runs[-1][1] + runs[-1][2] if runs else 0
 
     pos = 0
-    if any(c in para for c in "`*|\\_["):
+    if any(c in para for c in _MARKUP_CHARS):
         for m in _INLINE.finditer(para):
             add(pos, m.start())
             for group in ("linktext", "reftext", "refname"):
