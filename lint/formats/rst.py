@@ -307,9 +307,9 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
         builder.add_opaque(":", marker)  # "statement ::" introduces a literal block, as a colon would
     if colon_at is not None:
         builder.add_opaque(":", colon_at)  # so does a lone "::" paragraph after it
-    seg = builder.build(len(out))
-    if seg is not None:
-        out.append(seg)
+    built = builder.build(len(out))
+    if built is not None:
+        out.append(built)
 
 
 def _switch(m: re.Match[str], line_index: int, offset, n: int, out: list[Suppression],  # type: ignore[no-untyped-def]
