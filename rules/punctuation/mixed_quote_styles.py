@@ -12,7 +12,7 @@ _CURLY = re.compile("[“”‘’]")
 _STRAIGHT = re.compile("[\"']")
 _OPENERS = " \t\n([{\u00a0—–-/"
 # Elisions written with an apostrophe that a keyboard makes look like an opening quote: ’90s, ’n’, ’em.
-_ELISION = re.compile(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff)\b", re.I)
+_ELISION = re.compile(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|ndrangheta)\b", re.I)
 
 
 def _curly_for(text: str, i: int) -> str | None:

@@ -21,7 +21,7 @@ _OPEN_CONTEXT = "([{—–-/“‘„\"'«"
 # Characters before which a quotation mark closes (besides the end of the paragraph and spaces).
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…’”\"'»*_"
 # Elisions that begin with an apostrophe typed (or autocorrected) like an opening quote: ’90s, rock ’n’ roll.
-_ELISION = re.compile(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|sup|ello|ere|im|er)\b", re.I)
+_ELISION = re.compile(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|sup|ello|ere|im|er|ndrangheta)\b", re.I)
 # Where a quotation most likely began when its opening mark is lost: right after an attribution that
 # ends a sentence ("… Gladkov said. I changed …"), or after the previous closing quotation mark.
 _ATTRIBUTION = {
@@ -115,7 +115,8 @@ class OrphanedQuote(Rule):
     summary = "Quotation mark with no partner in its paragraph"
     rationale = """
 **What it does.** Pairs the quotation marks of each paragraph — curly “ ” ‘ ’, low „ and straight
-" ' — and flags a closing mark with nothing open before it, or an opening mark never closed. Straight
+" ' — and flags a closing mark with nothing open before it, an opening mark never closed, and a mark
+turned the wrong way (`”word”`, `“word“`, with a fix). Straight
 marks are told apart by position (after a space they open, before one they close); apostrophes
 (`Russia's`, `can’t`, `the students’ books`, `’90s`, `rock ’n’ roll`, `O’Brien`) are not quotation
 marks.
@@ -181,7 +182,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example('In addition, the government would pay a $1,000 "cost of education" grant to the schools.\n'),
         Example("It was decades before the term \"black hole\" was coined -- in fact they're the death state "
                 "of very massive stars.\n"),
-        Example("The ‘49ers and the ‘90s are elisions, not quotations.\n"),
+        Example("The ‘49ers, the ‘90s and the ‘Ndrangheta are elisions, not quotations.\n"),
         Example("A 12” pizza from https://example.com/menu is enough.\n"),
         Example("„Das ist neu“, sagte er. “Yes,” she said.\n"),
         Example("Das Feuerschiff „Amrumbank“/„Deutsche Bucht“ wurde 1917 gebaut.\n"),
