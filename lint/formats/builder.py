@@ -14,7 +14,11 @@ import re
 from lint.model import Segment
 
 PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL, inline markup
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}»”’]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
+# A URL may hold balanced parentheses (Wikipedia's `Foo_(bar)`); it does not end with punctuation.
+_URL = re.compile(
+    r"\b(?:https?://|ftp://|www\.)(?:[^\s<>\"'`()]|\([^\s<>\"'`()]*\))*(?:[^\s<>\"'`.,;:!?()\]}»”’]|\([^\s<>\"'`()]*\))"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.-]*\w"
+)
 
 
 class SegmentBuilder:

@@ -167,7 +167,9 @@ def parse(source: Source) -> Document:
         end = i + 1
         while end < n and lines[end].strip():
             nxt = lines[end]
-            if _BULLET.match(nxt) and _indent(nxt) <= ind:
+            # A list item may follow another without a blank line; a paragraph's wrapped line that
+            # happens to start with "2012)" or "- and" does not start a list.
+            if bullet and _BULLET.match(nxt) and _indent(nxt) <= ind:
                 break
             if nxt.strip().startswith(".. "):
                 break
