@@ -215,12 +215,29 @@ def _write_diff(stream: Any, path: str, before: str, after: str) -> None:
         stream.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
 
 
+def _load_user_rules(config_file: str | None, isolated: bool) -> None:
+    """Load the nearest config (or --config) so that its user rules are listed like built-ins."""
+    if isolated:
+        return
+    from lint.config import ConfigError, ConfigResolver, load_config
+
+    try:
+        ConfigResolver(load_config(config_file) if config_file else None).for_path(Path("."))
+    except ConfigError as exc:
+        fail(str(exc))
+
+
 @cli.command()
 @click.option("--format", "output_format", default="text", show_default=True,
               type=click.Choice(["text", "json", "markdown"]))
-def rules(output_format: str) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Also list the user rules of this config file (default: the nearest one).")
+@click.option("--isolated", is_flag=True, help="Built-in rules only.")
+def rules(output_format: str, config_file: str | None, isolated: bool) -> None:
     """List every rule: code, slug, family, fix, summary."""
     from lint import docs, registry
+
+    _load_user_rules(config_file, isolated)
 
     all_rules = registry.all_rules()
     if output_format == "markdown":
@@ -238,9 +255,16 @@ def rules(output_format: str) -> None:
 
 @cli.command()
 @click.argument("name")
-def explain(name: str) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Also know the user rules of this config file (default: the nearest one).")
+def explain(name: str, config_file: str | None) -> None:
     """Show a rule's rationale, examples and fix safety (by code or slug)."""
     from lint import docs, registry
+
+    if name.upper() == "G" or name.upper().startswith("G:"):
+        click.echo(docs.GRAMMAR_FAMILY, nl=False)
+        return
+    _load_user_rules(config_file, False)
 
     rule = registry.rule_by_name(name)
     if rule is None:

@@ -20,6 +20,27 @@ FAMILY_NAMES = {
 }
 
 
+GRAMMAR_FAMILY = """# G languagetool
+
+Grammar and spelling from a LanguageTool server: every match LanguageTool reports becomes a finding with
+the code `G:` + LanguageTool's rule id (`G:MORFOLOGIK_RULE_EN_US`) and a slug made from the id.
+
+Family: grammar · on when asked for (a `languagetool:` section, `--languagetool URL`,
+`--require-languagetool`, or `G` in select)
+
+**What it does.** Sends the document's prose segments (never code or markup) to LanguageTool in as few
+requests as its `maxTextLength` allows, and maps each match back to the file through the segments' source
+maps. Results are cached by segment content, language and settings.
+
+**Fix safety.** LanguageTool's first suggestion is an unsafe fix (a grammar suggestion can change what
+a sentence says); it is safe only for LanguageTool's whitespace rules, when the edit changes whitespace
+alone. Where one of copylint's own rules reports the same thing on the same span (WHITESPACE_RULE and
+W105, EN_UNPAIRED_QUOTES and P101, …), copylint's finding is kept and LanguageTool's dropped.
+
+See the README's LanguageTool section for the server (`copylint languagetool install|start|stop|status`).
+"""
+
+
 def _fix_text(rule: type[Rule]) -> str:
     if rule.fix is None:
         return "No fix: the finding is reported only."

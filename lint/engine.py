@@ -83,6 +83,11 @@ def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rul
     for name in (*config.ignore, *selection.ignore):
         for rule in registry.matching_rules(name):
             chosen.pop(rule.code, None)
+    if config.sections.get("custom-rules") or config.sections.get("packs") or registry.has_extra():
+        # The registry is process-wide: a user rule runs only under the config that brought it.
+        from lint.custom.config import applies
+
+        chosen = {code: rule for code, rule in chosen.items() if applies(rule, config)}
     return sorted(chosen.values(), key=lambda r: r.code)
 
 

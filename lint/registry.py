@@ -46,6 +46,15 @@ def register(rule: type[Rule]) -> None:
     _extra[rule.code] = rule
 
 
+def unregister(code: str) -> None:
+    """Drop a rule added with ``register`` (a reloaded config no longer defines it)."""
+    _extra.pop(code, None)
+
+
+def has_extra() -> bool:
+    return bool(_extra)
+
+
 def all_rules() -> list[type[Rule]]:
     return list(builtin_rules()) + sorted(_extra.values(), key=lambda r: r.code)
 

@@ -214,3 +214,20 @@ def test_json_stdout_is_parseable_with_many_files(run, tmp_path):
 
 def test_seed_path_exists():
     assert Path(SEED).is_file()
+
+
+def test_rules_and_explain_show_user_rules_of_the_nearest_config(run, tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".copylint.yaml").write_text(
+        "custom-rules:\n  - code: X.house.kyiv\n    kind: substitution\n    swap: {Kiev: Kyiv}\n"
+    )
+    listed = run("rules", cwd=tmp_path)
+    assert listed.returncode == 0 and "X.house.kyiv" in listed.stdout
+    assert "X.house.kyiv" not in run("rules", "--isolated", cwd=tmp_path).stdout
+    explained = run("explain", "X.house.kyiv", cwd=tmp_path)
+    assert explained.returncode == 0 and "Kyiv" in explained.stdout
+
+
+def test_explain_grammar_family(run):
+    r = run("explain", "G:MORFOLOGIK_RULE_EN_US")
+    assert r.returncode == 0 and r.stdout.startswith("# G languagetool") and "unsafe" in r.stdout

@@ -141,3 +141,16 @@ def test_rule_options_reach_the_rule():
     option, default = next(iter(rule_with_options.options.items()))
     c = _parse(f"rules:\n  {rule_with_options.code}:\n    {option}: {json.dumps(default)}\n")
     assert c.rule_options[rule_with_options.code] == {option: default}
+
+
+def test_user_rules_run_only_under_the_config_that_brought_them(run, tmp_path):
+    (tmp_path / ".git").mkdir()
+    for name in ("styled", "plain"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text("Kiev and Moscow exchanged prisoners.\n")
+    (tmp_path / "styled" / ".copylint.yaml").write_text(
+        "custom-rules:\n  - code: X.house.kyiv\n    kind: substitution\n    swap: {Kiev: Kyiv}\n"
+    )
+    r = run("check", "styled", "plain", "--format", "json", "--no-cache", cwd=tmp_path)
+    found = [(f["path"], f["code"]) for f in json.loads(r.stdout)["findings"] if f["code"].startswith("X.")]
+    assert found == [("styled/a.txt", "X.house.kyiv")]

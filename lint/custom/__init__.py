@@ -1,4 +1,4 @@
-"""User rules as data: declarative YAML rules and rule packs (docs/custom-rules.md).
+"""User rules as data: declarative YAML rules and rule packs (the README's custom rules section).
 
 - ``config``: the ``custom-rules:`` and ``packs:`` keys of .copylint.yaml (called by lint.config);
   registers the rules so selection, ``rules`` and ``explain`` treat them like built-in ones.
