@@ -138,7 +138,7 @@ def check(
             hint = registry.closest_name(name)
             fail(f"unknown rule code or slug '{name}'" + (f" (did you mean '{hint}'?)" if hint else ""))
 
-    stdout = click.get_text_stream("stdout")
+    stdout = sys.stdout
     is_tty = stdout.isatty()
     options = ReportOptions(
         color=is_tty and "NO_COLOR" not in os.environ,
@@ -151,7 +151,7 @@ def check(
     linter = Linter(selection)
     read_stdin = paths == ("-",)
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
-    report_stream = click.get_text_stream("stderr") if (read_stdin and fix) or diff else stdout
+    report_stream = sys.stderr if (read_stdin and fix) or diff else stdout
     reporter = reporter_for(output_format, report_stream, options)
     summary = Summary()
     changed = False
@@ -159,7 +159,7 @@ def check(
     try:
         if read_stdin:
             name = stdin_filename or "-"
-            data = click.get_binary_stream("stdin").read()
+            data = sys.stdin.buffer.read()
             config = resolver.for_path(Path(name))
             result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe_fixes, write=False)
             candidates_results: Iterable[FileResult] = [result]
