@@ -45,6 +45,8 @@ def test_rule_metadata_is_complete(rule: type[Rule]) -> None:
     assert rule.slug and rule.slug == rule.slug.lower() and " " not in rule.slug
     assert rule.summary and rule.rationale.strip()
     assert len(rule.flag) >= 5 and len(rule.allow) >= 5
+    if rule.code[0] in "STP":  # the scraping, translation and punctuation families: 8 of each at least
+        assert len(rule.flag) >= 8 and len(rule.allow) >= 8
     if rule.fix is not None:
         assert rule.fix_note, f"{rule.code} has a fix but no fix_note"
     # A trigger joins the engine's single alternation: it must compile alone, and a backreference or a
