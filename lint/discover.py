@@ -13,8 +13,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 from lint import formats
 from lint.config import Config, ConfigResolver
@@ -36,6 +38,7 @@ class _IgnoreCache:
         if folder not in self._gitignore:
             spec = None
             f = folder / ".gitignore"
+            import pathspec  # imported only when a folder is walked: it costs ~30 ms
             if f.is_file():
                 try:
                     lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -58,6 +61,8 @@ class _IgnoreCache:
     def exclude(self, config: Config) -> pathspec.GitIgnoreSpec:
         key = id(config)
         if key not in self._exclude:
+            import pathspec
+
             self._exclude[key] = pathspec.GitIgnoreSpec.from_lines(config.excludes)
         return self._exclude[key]
 

@@ -10,8 +10,10 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 from lint import cache, formats, registry
 from lint.check import Checker
@@ -41,9 +43,23 @@ class Selection:
 RULE_PROVIDERS = ("lint.languagetool.provider:rules_for",)
 
 
+def _asks_for_grammar(config: Config, selection: Selection) -> bool:
+    """Whether anything asks for the G family: only then is the LanguageTool bridge imported (it costs
+    an HTTP client's import on every run otherwise)."""
+    names = (*(selection.select or ()), *selection.extend_select, *(config.select or ()), *config.extend_select)
+    return bool(
+        "languagetool" in config.sections
+        or selection.languagetool
+        or selection.require_languagetool
+        or any(n.upper() in ("G", "ALL") or n.upper().startswith("G:") or n == "languagetool" for n in names)
+    )
+
+
 def provided_rules(config: Config, selection: Selection) -> list[Rule]:
     import importlib
 
+    if not _asks_for_grammar(config, selection):
+        return []
     out: list[Rule] = []
     for spec in RULE_PROVIDERS:
         module_name, func = spec.split(":")
@@ -150,6 +166,8 @@ class Linter:
             return []
         key = id(config)
         if key not in self._ignores:
+            import pathspec
+
             self._ignores[key] = [
                 (pathspec.GitIgnoreSpec.from_lines([glob]), codes)
                 for glob, codes in config.per_file_ignores.items()
