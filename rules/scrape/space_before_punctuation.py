@@ -52,6 +52,9 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
         Example("Run the command with - a flag."),
         Example("The ratio 3 : 2 is common."),
         Example("The file extension is .txt for text."),
+        Example("* Bazaar : the distributed version control system."),
+        Example("Encodings map ? to ? in the output."),
+        Example("* kwargs \\: dict of keyword arguments."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -65,4 +68,15 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
                 continue
             if mark in ":;" and text[m.end(2) : m.end(2) + 1] in "()":
                 continue  # an emoticon
+            if before.endswith("\\"):
+                continue  # a reST escape: "name \: type"
+            after = text[m.end(2) :].lstrip(" ")
+            if mark in "?!." and after[:1].islower():
+                continue  # the mark named as a symbol: "map ? to ?", "the . syntax"
+            if mark == ":":
+                line_start = max(text.rfind("\n", 0, m.start()), -1) + 1
+                line = text[line_start : m.start()].strip()
+                term = line.lstrip("-*+• ")
+                if len(term.split()) <= (3 if term != line else 2):
+                    continue  # a term and its definition: "Bazaar : http://…", "field delimiter : ,"
             yield self.finding(seg, m.start(1), m.end(1), f"Space before '{mark}'", "")

@@ -9,6 +9,9 @@ from itertools import pairwise
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
+# Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
+# but "In In" is not).
+_CAPITALIZED_OK = frozenset({"The", "A", "An", "In", "On", "It", "And", "But", "Of", "To", "For"})
 _TRAILING = ".,;:!?\"'”’)]…"
 _REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 # Repeats that English grammar or idiom allows.
@@ -63,6 +66,8 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
         Example("Vitamin A a day: single letters pass."),
         Example("What we see is ylang ylang, the scented part."),
         Example("| Bitwise AND and assignment |"),
+        Example("Thanks to Justin Samuel, Tian Tian and Santiago Torres."),
+        Example("distribution\n    Distribution name, e.g. 'django'.", path="a.rst"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -77,6 +82,8 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
             if len(word) < 2 or word.lower() in _ALLOWED:
                 continue
             second = m.group(3)
+            if second[0].isupper() and (word[0].islower() or word[1:].islower() and word not in _CAPITALIZED_OK):
+                continue  # a term then its definition ("distribution\n Distribution name"), or a name (Tian Tian)
             if word != second and (word.isupper() or second.isupper()) and word.lower() != word.upper():
                 if not (word.istitle() and second.islower()):
                     continue  # an acronym beside the word: "bitwise AND and assignment"
