@@ -82,7 +82,7 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
             if len(word) < 2 or word.lower() in _ALLOWED:
                 continue
             second = m.group(3)
-            if second[0].isupper() and (word[0].islower() or word[1:].islower() and word not in _CAPITALIZED_OK):
+            if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
                 continue  # a term then its definition ("distribution\n Distribution name"), or a name (Tian Tian)
             if word != second and (word.isupper() or second.isupper()) and word.lower() != word.upper():
                 if not (word.istitle() and second.islower()):
