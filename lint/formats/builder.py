@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lint.model import Segment
+from lint.model import Segment, Suppression
 
 PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL, inline markup
 # A URL may hold balanced parentheses (Wikipedia's `Foo_(bar)`); it does not end with punctuation.
@@ -88,3 +88,43 @@ def _slice(text: str, anchors: list[tuple[int, int]], opaque: list[tuple[int, in
             new_anchors.append((lo - start, seg.to_source(lo)))
     new_opaque = [(max(s, start) - start, min(e, end) - start) for s, e in opaque if s < end and e > start]
     return text[start:end], new_anchors, new_opaque
+
+
+def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping ranges (what ``Document.protected`` must be)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str]) -> list[Suppression]:
+    """Inline switches (group 1: disable, disable-next-line, disable-file or enable; group 2: the codes)
+    as the ranges they cover. An enable without codes closes every open disable."""
+    import bisect
+
+    out: list[Suppression] = []
+    open_at: dict[frozenset[str] | None, tuple[int, int]] = {}
+    for m in switch.finditer(text):
+        kind, arg = m.group(1), m.group(2).strip()
+        codes = frozenset(c for c in re.split(r"[\s,]+", arg) if c) or None
+        line = bisect.bisect_right(starts, m.start())
+        if kind == "disable-file":
+            out.append(Suppression(0, len(text) + 1, codes, line))
+        elif kind == "disable-next-line":
+            next_start = starts[line] if line < len(starts) else len(text)
+            next_end = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
+            out.append(Suppression(next_start, next_end, codes, line))
+        elif kind == "disable":
+            open_at[codes] = (m.end(), line)
+        else:  # enable: closes the matching disable, or all when no codes are named
+            keys = [codes] if codes in open_at else list(open_at) if codes is None else []
+            for key in keys:
+                start, at_line = open_at.pop(key)
+                out.append(Suppression(start, m.start(), key, at_line))
+    for key, (start, at_line) in open_at.items():
+        out.append(Suppression(start, len(text) + 1, key, at_line))
+    return out

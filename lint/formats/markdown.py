@@ -22,8 +22,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder
-from lint.model import Document, Segment, Source, Suppression
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
+from lint.model import Document, Segment, Source
 
 _KINDS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
 _SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
@@ -72,20 +72,10 @@ def parse(source: Source) -> Document:
             region_end = line_offset(tok.map[1])
             cursor = _cell_start(text, region_start, region_end, tokens, i) if kind == "table_cell" else region_start
             _inline_segments(text, tok, cursor, region_end, kind, segments, protected)
-    doc = Document(source, "markdown", segments, protected=_merge(protected))
+    doc = Document(source, "markdown", segments, protected=merge_ranges(protected))
     if "copylint-" in text:
-        doc.suppressions = suppressions(text, starts)
+        doc.suppressions = suppressions_from(text, starts, _SWITCH)
     return doc
-
-
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(ranges):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 def _cell_start(text: str, start: int, end: int, tokens: list[Any], i: int) -> int:
@@ -232,30 +222,3 @@ def _add_text(builder: SegmentBuilder, text: str, content: str, cursor: int, end
 
 def _only_markup(s: str) -> bool:
     return all(c in "*_~>` \t\r\n" for c in s)
-
-
-def suppressions(text: str, starts: list[int]) -> list[Suppression]:
-    import bisect
-
-    out: list[Suppression] = []
-    open_at: dict[frozenset[str] | None, tuple[int, int]] = {}
-    for m in _SWITCH.finditer(text):
-        kind, arg = m.group(1), m.group(2).strip()
-        codes = frozenset(c for c in re.split(r"[\s,]+", arg) if c) or None
-        line = bisect.bisect_right(starts, m.start())
-        if kind == "disable-file":
-            out.append(Suppression(0, len(text) + 1, codes, line))
-        elif kind == "disable-next-line":
-            next_start = starts[line] if line < len(starts) else len(text)
-            next_end = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
-            out.append(Suppression(next_start, next_end, codes, line))
-        elif kind == "disable":
-            open_at[codes] = (m.end(), line)
-        else:  # enable: closes the matching disable, or all when no codes are named
-            keys = [codes] if codes in open_at else list(open_at) if codes is None else []
-            for key in keys:
-                start, at_line = open_at.pop(key)
-                out.append(Suppression(start, m.start(), key, at_line))
-    for key, (start, at_line) in open_at.items():
-        out.append(Suppression(start, len(text) + 1, key, at_line))
-    return out

@@ -23,8 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, mask_urls
-from lint.model import Document, Segment, Source, Suppression
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, mask_urls, merge_ranges, suppressions_from
+from lint.model import Document, Segment, Source
 
 _SIMPLE_TABLE_BORDER = re.compile(r"^\s*=+( +=+)+\s*$")
 _ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
@@ -51,7 +51,7 @@ _INLINE = re.compile(
     r"|(?P<refname>\b[\w.-]+)__?(?![\w])"  # reference name: word_
 )
 _MARKUP_CHARS = "`*|\\_["
-_SWITCH = re.compile(r"^\.\.\s+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$")
+_SWITCH = re.compile(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
 
 
 def _indent(line: str) -> int:
@@ -66,7 +66,6 @@ def parse(source: Source) -> Document:
     n = len(lines)
     segments: list[Segment] = []
     protected: list[tuple[int, int]] = []
-    suppressions: list[Suppression] = []
 
     def offset(i: int) -> int:
         return starts[i] if i < len(starts) else len(text)
@@ -89,7 +88,6 @@ def parse(source: Source) -> Document:
         while i < n and lines[i].strip():
             i += 1
         protect(0, i)
-    open_switch: dict[frozenset[str] | None, tuple[int, int]] = {}
     while i < n:
         line = lines[i]
         stripped = line.strip()
@@ -97,12 +95,6 @@ def parse(source: Source) -> Document:
             i += 1
             continue
         ind = _indent(line)
-        m_switch = _SWITCH.match(stripped)
-        if m_switch:
-            _switch(m_switch, i, offset, n, suppressions, open_switch, len(text))
-            protect(i, i + 1)
-            i += 1
-            continue
         if stripped.startswith(".."):
             m = _DIRECTIVE.match(line)
             if m and m.group(1) in _ADMONITIONS:
@@ -203,21 +195,10 @@ def parse(source: Source) -> Document:
                         end_lit += 1
                 protect(j, end_lit)
                 i = end_lit
-    for key, (start, at_line) in open_switch.items():
-        suppressions.append(Suppression(start, len(text) + 1, key, at_line))
-    doc = Document(source, "rst", segments, protected=_merge(protected))
-    doc.suppressions = suppressions
+    doc = Document(source, "rst", segments, protected=merge_ranges(protected))
+    if "copylint-" in text:
+        doc.suppressions = suppressions_from(text, starts, _SWITCH)
     return doc
-
-
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(ranges):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: int, kind: str,
@@ -312,22 +293,3 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
     built = builder.build(len(out))
     if built is not None:
         out.append(built)
-
-
-def _switch(m: re.Match[str], line_index: int, offset, n: int, out: list[Suppression],  # type: ignore[no-untyped-def]
-            open_switch: dict[frozenset[str] | None, tuple[int, int]], text_len: int) -> None:
-    kind, arg = m.group(1), m.group(2).strip()
-    codes = frozenset(c for c in re.split(r"[\s,]+", arg) if c) or None
-    line = line_index + 1
-    if kind == "disable-file":
-        out.append(Suppression(0, text_len + 1, codes, line))
-    elif kind == "disable-next-line":
-        out.append(Suppression(offset(line_index + 1), offset(line_index + 2), codes, line))
-    elif kind == "disable":
-        open_switch[codes] = (offset(line_index + 1), line)
-    else:
-        keys = [codes] if codes in open_switch else list(open_switch) if codes is None else []
-        for key in keys:
-            start, at_line = open_switch.pop(key)
-            out.append(Suppression(start, offset(line_index), key, at_line))
-
