@@ -200,7 +200,7 @@ def check(
 def _provider_errors() -> tuple[type[BaseException], ...]:
     """Errors a rule provider raises to stop the run (e.g. --require-languagetool and no server)."""
     try:
-        from lint.languagetool import LanguageToolUnavailable  # type: ignore[attr-defined]
+        from lint.languagetool import LanguageToolUnavailable
     except ImportError:
         return ()
     return (LanguageToolUnavailable,)

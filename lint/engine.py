@@ -19,7 +19,7 @@ from lint import cache, formats, registry
 from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_fixes
-from lint.model import Applicability, Document, FileError, Finding, Source
+from lint.model import Applicability, Document, FileError, Finding, Severity, Source
 from lint.rule import Rule
 from lint.source import BinaryFile, LoadError, decode, write_source
 
@@ -257,10 +257,10 @@ def _matches(finding: Finding, selector: str) -> bool:
     return finding.rule == selector or finding.code.upper().startswith(selector.upper())
 
 
-def _severity_for(finding: Finding, config: Config):  # type: ignore[no-untyped-def]
+def _severity_for(finding: Finding, config: Config) -> Severity | None:
     if not config.severity:
         return None
-    best = None
+    best: Severity | None = None
     best_len = -1
     for selector, level in config.severity.items():
         if _matches(finding, selector) and len(selector) > best_len:

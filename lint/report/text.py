@@ -7,6 +7,7 @@ import unicodedata
 import click
 
 from lint.engine import FileResult
+from lint.model import Source
 from lint.report import Reporter, Summary
 
 _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -46,7 +47,7 @@ class TextReporter(Reporter):
             if self.options.show_source and source is not None:
                 self._excerpt(source, line, col, f.end)
 
-    def _excerpt(self, source, line: int, col: int, end_offset: int) -> None:  # type: ignore[no-untyped-def]
+    def _excerpt(self, source: Source, line: int, col: int, end_offset: int) -> None:
         text = source.line_text(line).expandtabs(1)
         line_start = source.line_starts()[line - 1]
         end_col = min(end_offset - line_start, len(text)) + 1
