@@ -1,7 +1,7 @@
 """The parse stage: a Source becomes a Document of prose Segments.
 
-Each format is a module here with ``parse(source) -> Document`` and the file
-extensions it claims; ``parse`` picks the module by name. A parser that
+Each format is a module here with ``parse(source) -> Document`` (or a named function,
+``module:function``) and the file extensions it claims; ``parse`` picks it by name. A parser that
 cannot read a malformed file raises ``ParseError`` with the 1-based line.
 """
 
@@ -19,6 +19,8 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("lint.formats.text", (".txt", ".text")),
     "markdown": ("lint.formats.markdown", (".md", ".markdown")),
     "rst": ("lint.formats.rst", (".rst", ".rest")),
+    "srt": ("lint.formats.subtitles:parse_srt", (".srt",)),
+    "vtt": ("lint.formats.subtitles:parse_vtt", (".vtt",)),
 }
 
 DEFAULT_FORMAT = "text"
@@ -48,12 +50,13 @@ def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | N
 
 
 def parse(source: Source, fmt: str, language: str = "en") -> Document:
-    module_name = FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT])[0]
+    spec = FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT])[0]
+    module_name, _, func = spec.partition(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError:
-        module = importlib.import_module(FORMATS[DEFAULT_FORMAT][0])
-    doc: Document = module.parse(source)
+        module, func = importlib.import_module(FORMATS[DEFAULT_FORMAT][0]), ""
+    doc: Document = getattr(module, func or "parse")(source)
     doc.format = fmt
     doc.language = language
     return doc
