@@ -1,0 +1,138 @@
+"""i18n JSON (message catalogues such as `locales/en/app.json`): every string value is one prose segment.
+
+Not prose: keys, numbers, the JSON syntax, and inside a value the ICU MessageFormat arguments and
+plural/select syntax (`{name}`, `{count, plural, one {# item} other {# items}}` keeps only the texts
+of its branches), `{{mustache}}` and `%s`-style placeholders, which stand as a placeholder (U+FFFC).
+Escapes (`\\n`, `\\"`, `\\u00e9`) are decoded and opaque: a fix never rewrites them.
+
+JSON is not claimed by extension (most `.json` files are not prose): map catalogues in the config,
+`formats: {"locales/**/*.json": i18n-json}`. A file that is not valid JSON is an error with its line.
+The segment's ``key`` is the dotted path of the value (`home.title`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lint.formats import ParseError
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder
+from lint.model import Document, Segment, Source
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+-]*|true|false|null|\s+', re.S)
+_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|.)', re.S)
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|%(?:\d+\$)?[sdif@]|%\([\w.]+\)[sdif]")
+_SELECTOR = re.compile(r"\s*,?\s*(?:offset:\d+\s*)?[=\w]+\s*\{")
+_ICU_ARGUMENT = re.compile(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
+
+
+def parse(source: Source) -> Document:
+    text = source.text
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno) from None
+    segments: list[Segment] = []
+    protected: list[tuple[int, int]] = []
+    last_end = 0  # the end of the last string value: what lies between values is JSON syntax
+    # One entry per open container: [is_object, key or index, expecting a key].
+    stack: list[list[object]] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok == "{":
+            stack.append([True, None, True])
+        elif tok == "[":
+            stack.append([False, 0, False])
+        elif tok in "}]":
+            stack.pop()
+        elif tok == ":":
+            stack[-1][2] = False
+        elif tok == ",":
+            if stack[-1][0]:
+                stack[-1][2] = True
+            else:
+                stack[-1][1] = int(str(stack[-1][1])) + 1
+        elif tok.startswith('"'):
+            if stack and stack[-1][0] and stack[-1][2]:
+                stack[-1][1] = json.loads(tok)
+                continue
+            protected.append((last_end, m.start() + 1))
+            last_end = m.end() - 1
+            key = ".".join(str(entry[1]) for entry in stack)
+            seg = _value_segment(tok, m.start() + 1, len(segments), key)
+            if seg is not None:
+                segments.append(seg)
+    protected.append((last_end, len(text)))
+    return Document(source, "i18n-json", segments, protected=[(a, b) for a, b in protected if b > a])
+
+
+
+def _value_segment(token: str, at: int, index: int, key: str) -> Segment | None:
+    """The string's content (without its quotes), escapes decoded as opaque characters, placeholders masked."""
+    body = token[1:-1]
+    builder = SegmentBuilder("string")
+    pos = 0
+    for m in _ESCAPE.finditer(body):
+        _add_prose(builder, body[pos : m.start()], at + pos)
+        builder.add_opaque(json.loads(f'"{m.group()}"'), at + m.start())
+        pos = m.end()
+    _add_prose(builder, body[pos:], at + pos)
+    seg = builder.build(index)
+    if seg is None:
+        return None
+    return Segment(seg.text, seg.kind, seg.anchors, seg.index, key=key, opaque=seg.opaque)
+
+
+def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:
+    """Text of a value with its placeholders and ICU syntax replaced by placeholders."""
+    pos = 0
+    open_braces: list[str] = []  # "plural" for `{count, plural,`, "branch" for a branch's `{`, "plain" otherwise
+    i = 0
+    while i < len(chunk):
+        ch = chunk[i]
+        m = _PLACEHOLDER.match(chunk, i)
+        if m:
+            builder.add(chunk[pos:i], at + pos)
+            builder.add_opaque(PLACEHOLDER, at + i)
+            i = pos = m.end()
+            continue
+        if ch == "{":
+            builder.add(chunk[pos:i], at + pos)
+            icu = _ICU_ARGUMENT.match(chunk, i)
+            if icu and icu.group(1) in ("plural", "select", "selectordinal"):
+                # `{count, plural, one {`: the argument and the first selector are syntax.
+                builder.add_opaque(PLACEHOLDER, at + i)
+                open_braces.append("plural")
+                selector = _SELECTOR.match(chunk, icu.end())
+                if selector:
+                    open_braces.append("branch")
+                    i = pos = selector.end()
+                else:
+                    i = pos = icu.end()
+                continue
+            close = chunk.find("}", i)
+            if icu and close >= 0:
+                builder.add_opaque(PLACEHOLDER, at + i)  # a simple argument: {name}, {n, number}
+                i = pos = close + 1
+                continue
+            open_braces.append("plain")
+            i = pos = i + 1
+            continue
+        if ch == "}" and open_braces:
+            builder.add(chunk[pos:i], at + pos)
+            kind = open_braces.pop()
+            i = pos = i + 1
+            if kind == "branch":
+                builder.add_opaque(" ", at + i - 1)  # branches are alternatives: keep them apart
+                selector = _SELECTOR.match(chunk, i)
+                if selector:  # the next branch: `other {`
+                    open_braces.append("branch")
+                    i = pos = selector.end()
+            continue
+        if ch == "#" and open_braces and "plural" in open_braces:
+            builder.add(chunk[pos:i], at + pos)
+            builder.add_opaque(PLACEHOLDER, at + i)
+            i = pos = i + 1
+            continue
+        i += 1
+    builder.add(chunk[pos:], at + pos)

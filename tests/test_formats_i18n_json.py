@@ -1,0 +1,62 @@
+"""i18n JSON catalogues: string values are prose; keys, syntax, escapes and ICU/placeholder syntax are not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import lint
+from lint.config import parse_config
+from lint.formats import ParseError, format_for, parse
+from lint.model import Source
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "formats" / "app.json"
+CONFIG = parse_config('formats: {"*.json": i18n-json}\n', None, Path("."))
+
+
+def test_json_is_not_claimed_by_extension_but_by_config():
+    assert format_for("locales/en/app.json") is None
+    assert format_for("locales/en/app.json", {"locales/**/*.json": "i18n-json"}) == "i18n-json"
+
+
+def test_values_are_segments_with_their_key_paths():
+    doc = parse(Source(str(FIXTURE), FIXTURE.read_text()), "i18n-json")
+    assert [(s.key, s.text) for s in doc.segments] == [
+        ("home.title", "Welcome back, \ufffc!"),
+        ("home.intro", "Prices rose sharply  , analysts said.\nRead more below."),
+        ("home.items", "\ufffc\ufffc new message \ufffc new messages the the"),
+        ("errors.0", "The file could not be be opened,, try again."),
+        ("errors.1", "Café is closed &amp; locked."),
+        ("tag", "<b>\ufffc</b> joined"),
+    ]
+
+
+def test_findings_at_exact_positions():
+    text = FIXTURE.read_text()
+    src = Source(str(FIXTURE), text)
+    found = [(f.code, src.position(f.start).line, src.position(f.start).column)
+             for f in lint.check_text(text, path=str(FIXTURE), config=CONFIG)]
+    assert ("T102", 5, 77) in found and ("T102", 7, 37) in found and ("P104", 7, 46) in found
+    assert ("S107", 4, 34) in found
+    # Nothing in keys, numbers or the JSON syntax; the ICU syntax and {{user}} are not placeholders left over.
+    assert not any(code == "T106" for code, _, _ in found)
+    assert all(line not in (1, 2, 6, 8, 10) for _, line, _ in found)
+
+
+def test_fix_keeps_valid_json_and_escapes():
+    text = FIXTURE.read_text()
+    fixed = lint.fix_text(text, path=str(FIXTURE), config=CONFIG)
+    assert json.loads(fixed)["home"]["intro"] == "Prices rose sharply, analysts said.\nRead more below."
+    assert json.loads(fixed)["errors"][1] == "Café is closed & locked."
+    assert "Caf\\u00e9" in fixed and "\\n" in fixed  # escapes written as they were
+    assert json.loads(fixed)["count"] == 3 and list(json.loads(fixed)) == list(json.loads(text))
+    assert lint.fix_text(fixed, path=str(FIXTURE), config=CONFIG) == fixed
+
+
+def test_invalid_json_is_an_error_with_its_line():
+    with pytest.raises(ParseError) as info:
+        parse(Source("a.json", '{\n  "a": "b",\n  "c": \n}\n'), "i18n-json")
+    assert info.value.line == 4 and "invalid JSON" in str(info.value)
