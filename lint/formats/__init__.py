@@ -21,6 +21,7 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "rst": ("lint.formats.rst", (".rst", ".rest")),
     "srt": ("lint.formats.subtitles:parse_srt", (".srt",)),
     "vtt": ("lint.formats.subtitles:parse_vtt", (".vtt",)),
+    "po": ("lint.formats.po", (".po", ".pot")),
     # Not claimed by extension: most .json files are not prose (config `formats` maps catalogues).
     "i18n-json": ("lint.formats.i18n_json", ()),
 }

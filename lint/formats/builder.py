@@ -13,7 +13,12 @@ import re
 
 from lint.model import Segment, Suppression
 
-PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL, inline markup
+PLACEHOLDER = "\ufffc"
+# Software placeholders in message catalogues (gettext, Python, .NET, ICU simple arguments, Mustache):
+# syntax, not prose, in the formats whose strings are templates by design.
+TEMPLATE_PLACEHOLDER = re.compile(
+    r"\{\{[^{}]*\}\}|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@]|%\([\w.]+\)[sdif]|\{\d+\}|\{[a-zA-Z_][\w.]*\}"
+)  # OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL, inline markup
 # A URL may hold balanced parentheses (Wikipedia's `Foo_(bar)`); it does not end with punctuation.
 _URL = re.compile(
     r"\b(?:https?://|ftp://|www\.)(?:[^\s<>\"'`()]|\([^\s<>\"'`()]*\))*(?:[^\s<>\"'`.,;:!?()\]}»”’]|\([^\s<>\"'`()]*\))"

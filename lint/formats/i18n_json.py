@@ -21,7 +21,7 @@ from lint.model import Document, Segment, Source
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+-]*|true|false|null|\s+', re.S)
 _ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|.)', re.S)
-_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|%(?:\d+\$)?[sdif@]|%\([\w.]+\)[sdif]")
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|%(?:\d+\$)?[sdif@]|%\([\w.]+\)[sdif]")  # the ICU braces are read below
 _SELECTOR = re.compile(r"\s*,?\s*(?:offset:\d+\s*)?[=\w]+\s*\{")
 _ICU_ARGUMENT = re.compile(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
 

@@ -1,0 +1,147 @@
+"""gettext PO/POT catalogues: each `msgstr` (and `msgstr[n]` plural form) is a prose segment whose
+``source_text`` is its `msgid` (or `msgid_plural`), for the bilingual family B.
+
+Not prose: comments, `msgctxt`, `msgid`, keywords, quotes and the catalogue header (the entry with an
+empty msgid). Escapes (`\\n`, `\\"`, `\\t`) are decoded and opaque: a fix never rewrites them; a
+string continued over several quoted lines is one segment. Fuzzy entries (`#, fuzzy`) are skipped:
+their translations are not in use. The file is first loaded with polib, the library made for PO, so a
+malformed catalogue is an error with polib's own message and line.
+
+Inline switches are translator comments: `# copylint: disable=B101,T102` above an entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.formats import ParseError
+from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder
+from lint.model import Document, Segment, Source, Suppression
+
+_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"', re.M)
+_CONTINUATION = re.compile(r'^\s*"')
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
+_ESCAPE = re.compile(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_SYNTAX = re.compile(_ESCAPE.pattern + "|" + TEMPLATE_PLACEHOLDER.pattern)
+_DISABLE = re.compile(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
+
+
+def _check_with_polib(source: Source) -> None:
+    import polib
+
+    try:
+        polib.pofile(source.text)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        m = re.search(r"line (\d+)", message)
+        raise ParseError(f"invalid PO: {message}", int(m.group(1)) if m else None) from None
+
+
+def parse(source: Source) -> Document:
+    _check_with_polib(source)
+    text = source.text
+    starts = source.line_starts()
+    lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
+             for i in range(len(starts))]
+    segments: list[Segment] = []
+    suppressions: list[Suppression] = []
+    entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
+    comments: list[str] = []
+    disabled: frozenset[str] | None = None
+    disable_line = 0
+
+    def flush() -> None:
+        nonlocal disabled, comments
+        if entry:
+            fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in comments)
+            msgid = _joined(entry.get("msgid"))
+            plural = _joined(entry.get("msgid_plural"))
+            if msgid and not fuzzy:
+                for key, (_, parts) in entry.items():
+                    if not key.startswith("msgstr"):
+                        continue
+                    seg = _segment(parts, len(segments), plural if (key != "msgstr[0]" and plural) else msgid)
+                    if seg is not None:
+                        segments.append(seg)
+                        if disabled:
+                            end = seg.to_source_end(len(seg.text))
+                            suppressions.append(Suppression(seg.to_source(0), end + 1, disabled, disable_line))
+        entry.clear()
+        comments = []
+        disabled = None
+
+    current: str | None = None
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            current = None
+            continue
+        if stripped.startswith("#"):
+            if entry and current is not None and not current.startswith("msgctxt"):
+                flush()
+                current = None
+            comments.append(stripped)
+            m = _DISABLE.match(stripped)
+            if m:
+                disabled = frozenset(c for c in re.split(r"[\s,]+", m.group(1)) if c)
+                disable_line = i + 1
+            continue
+        m = _KEYWORD.match(line)
+        if (m or _CONTINUATION.match(line)) and not _QUOTED.search(line):
+            raise ParseError("unterminated string", i + 1)  # polib reads past it silently
+        if m:
+            keyword = m.group(1)
+            if keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry):
+                flush()
+            current = keyword
+            entry[keyword] = (keyword, [(starts[i] + m.end(), line[m.end() : line.rfind('"')])])
+        elif _CONTINUATION.match(line) and current is not None:
+            q = line.index('"') + 1
+            entry[current][1].append((starts[i] + q, line[q : line.rfind('"')]))
+    flush()
+    doc = Document(source, "po", segments)
+    doc.suppressions = suppressions
+    return doc
+
+
+_RAW_STRING = re.compile(r'(?:[^"\\\n]|\\.)*"(?:[ \t]*\r?\n[ \t]*"(?:[^"\\\n]|\\.)*")*')
+
+
+def raw_string(text: str, start: int) -> str:
+    """The msgstr as written, from just inside its first quote to just before its last one."""
+    m = _RAW_STRING.match(text, start)
+    return m.group()[:-1] if m else ""
+
+
+def decoded_raw(raw: str) -> str:
+    """A msgstr as written in the file (possibly over several quoted lines), decoded."""
+    parts = re.findall(r'"((?:[^"\\]|\\.)*)"', f'"{raw}"')
+    return "".join(_decode(p) for p in parts)
+
+
+def _decode(raw: str) -> str:
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group()[1], m.group()[1]), raw)
+
+
+def _joined(item: tuple[str, list[tuple[int, str]]] | None) -> str:
+    return "".join(_decode(raw) for _, raw in item[1]) if item else ""
+
+
+def _segment(parts: list[tuple[int, str]], index: int, source_text: str) -> Segment | None:
+    builder = SegmentBuilder("msgstr")
+    for at, raw in parts:
+        pos = 0
+        for m in _SYNTAX.finditer(raw):
+            builder.add(raw[pos : m.start()], at + pos)
+            if m.group().startswith("\\"):
+                builder.add_opaque(_ESCAPES.get(m.group()[1], m.group()[1]), at + m.start())
+            else:
+                builder.add_opaque(PLACEHOLDER, at + m.start())  # %d, %(name)s, {0}: compared by B101
+            pos = m.end()
+        builder.add(raw[pos:], at + pos)
+    seg = builder.build(index, strip=False)
+    if seg is None:
+        return None
+    return Segment(seg.text, seg.kind, seg.anchors, seg.index, source_text=source_text, opaque=seg.opaque)

@@ -1,0 +1,61 @@
+"""B101 placeholder-mismatch: the translation's placeholders differ from the source's."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from lint.formats.builder import TEMPLATE_PLACEHOLDER
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+
+class PlaceholderMismatch(Rule):
+    code = "B101"
+    slug = "placeholder-mismatch"
+    summary = "Translation's placeholders differ from the source's"
+    rationale = """
+**What it does.** Compares the format placeholders (`%s`, `%d`, `%(name)s`, `{0}`, `{name}`,
+`{{name}}`) of a translation with those of its source string (a PO `msgid`), and flags any that are
+missing, added or changed.
+
+**Why is this bad?** A missing or altered placeholder crashes the program that formats the string
+(`%d` with no argument), or shows the wrong value; an MT engine that "translated" `%(name)s` into
+`%(nom)s` breaks it silently.
+"""
+    severity = Severity.ERROR
+    kinds = frozenset({"msgstr", "target"})
+    flag = (
+        Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Hello, welcome back!"\n', path="messages.po"),
+        Example('msgid "%d fichiers"\nmsgstr "%s files"\n', path="messages.po"),
+        Example('msgid "Page {0} sur {1}"\nmsgstr "Page {0} of {2}"\n', path="messages.po"),
+        Example('msgid "Bonjour {{user}}"\nmsgstr "Hello {{utilisateur}}"\n', path="messages.po"),
+        Example('msgid "Votre panier"\nmsgstr "Your cart %s"\n', path="messages.po"),
+    )
+    allow = (
+        Example('msgid "Votre panier contient %d articles."\nmsgstr "Your cart contains %d items."\n', path="messages.po"),
+        Example('msgid "%(count)d de %(total)d"\nmsgstr "%(count)d of %(total)d"\n', path="messages.po"),
+        Example('msgid "De {1} à {0}"\nmsgstr "From {1} to {0}"\n', path="messages.po",
+                note="the order may change with the language"),
+        Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po", note="untranslated: nothing to compare"),
+        Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        if seg.source_text is None:
+            return
+        from lint.formats.po import raw_string
+
+        raw = raw_string(doc.text, seg.to_source(0))
+        source = Counter(TEMPLATE_PLACEHOLDER.findall(seg.source_text))
+        target = Counter(TEMPLATE_PLACEHOLDER.findall(raw))
+        if source == target:
+            return
+        missing = sorted((source - target).elements())
+        extra = sorted((target - source).elements())
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join(missing))
+        if extra:
+            parts.append("not in the source " + ", ".join(extra))
+        yield self.finding(seg, 0, len(seg.text), "Placeholders differ from the source: " + "; ".join(parts))

@@ -1,0 +1,69 @@
+"""gettext PO: msgstr is the prose, msgid its source; escapes and placeholders are never rewritten."""
+
+from __future__ import annotations
+
+import json
+
+import polib
+import pytest
+
+import lint
+from lint.formats import ParseError, parse
+from lint.model import Source
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "formats" / "messages.po"
+
+
+def _found() -> list[tuple[str, int, int]]:
+    text = FIXTURE.read_text(encoding="utf-8")
+    src = Source(str(FIXTURE), text)
+    return [(f.code, src.position(f.start).line, src.position(f.start).column)
+            for f in lint.check_text(text, path=str(FIXTURE))]
+
+
+def test_msgstr_segments_carry_their_msgid():
+    doc = parse(Source(str(FIXTURE), FIXTURE.read_text(encoding="utf-8")), "po")
+    pairs = [(s.source_text, s.text) for s in doc.segments]
+    assert ("Votre panier contient %d articles.", "Your cart contains \ufffc items..") in pairs
+    assert ("Les frais de port sont offerts à partir de 50 €.", 'Shipping is free from 50 € , "always".') in pairs
+    assert ("%d fichiers", "files") in pairs  # the plural form is compared with msgid_plural
+    assert not any(s.source_text == "Brouillon non relu" for s in doc.segments)  # fuzzy: not in use
+    assert not any(s.source_text == "" for s in doc.segments)  # the header is not prose
+
+
+def test_findings_at_exact_positions():
+    found = _found()
+    assert ("P104", 9, 36) in found  # "items.."
+    assert ("B101", 13, 9) in found  # %(name)s lost
+    assert ("T102", 13, 33) in found
+    assert ("B102", 18, 9) not in found  # one word: not flagged
+    assert ("B101", 39, 12) in found  # msgstr[1] lost the %d of msgid_plural
+    assert not any(line in (1, 4, 8, 12, 17, 21, 22, 25, 26, 27, 33) for _, line, _ in found)  # msgid, comments, header
+    assert not any(code == "B102" for code, _, _ in found)  # "OK" is suppressed by its translator comment
+
+
+def test_fix_keeps_the_catalogue_loadable_and_escapes_intact():
+    text = FIXTURE.read_text(encoding="utf-8")
+    fixed = lint.fix_text(text, path=str(FIXTURE))
+    assert fixed != text
+    entries = {e.msgid: e for e in polib.pofile(fixed)}
+    assert entries["Votre panier contient %d articles."].msgstr == "Your cart contains %d items."
+    assert '"50 € , \\"always\\"."' in fixed or '\\"always\\"' in fixed  # the escaped quotes stay escaped
+    assert len(polib.pofile(fixed)) == len(polib.pofile(text))
+
+
+def test_malformed_po_is_an_error_with_its_line(run, tmp_path):
+    (tmp_path / "bad.po").write_text('msgid "one"\nmsgstr "un\n\nmsgid "two"\nmsgstr "deux"\n', encoding="utf-8")
+    (tmp_path / "good.po").write_text('msgid "Bonjour tout le monde"\nmsgstr "Bonjour tout le monde"\n', encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        parse(Source("bad.po", (tmp_path / "bad.po").read_text()), "po")
+    assert info.value.line == 2 and str(info.value) == "unterminated string"
+    with pytest.raises(ParseError) as info:
+        parse(Source("garbage.po", 'msgid "one"\nmsgstr "un"\nthis is garbage\n'), "po")
+    assert info.value.line == 3 and "invalid PO" in str(info.value)
+    r = run("check", ".", "--format", "json", "--no-cache", cwd=tmp_path)
+    data = json.loads(r.stdout)
+    assert r.returncode == 2
+    assert data["errors"] == [{"path": "bad.po", "message": "unterminated string", "line": 2}]
+    assert {f["code"] for f in data["findings"] if f["path"] == "good.po"} == {"B102"}
