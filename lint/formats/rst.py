@@ -115,14 +115,8 @@ def parse(source: Source) -> Document:
             protect(i, i + 1)  # a transition or an overline
             i += 1
             continue
-        if stripped.startswith((">>>",)):
-            end = i
-            while end < n and lines[end].strip():
-                end += 1
-            protect(i, end)
-            i = end
-            continue
-        if stripped.startswith(("+-", "+=", "|")):
+        if stripped.startswith((">>>", "+-", "+=", "|")):
+            # A doctest block, a grid table or a line block: markup up to the next blank line.
             end = i
             while end < n and lines[end].strip():
                 end += 1
