@@ -96,13 +96,12 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Show the source line under each finding (default: on a terminal).")
 @click.option("--languagetool", "languagetool_url", metavar="URL", help="A running LanguageTool server.")
 @click.option("--require-languagetool", is_flag=True, help="Fail (exit 2) when no LanguageTool server can be used.")
-@click.option("--report-unused-disables", is_flag=True, help="Report inline suppressions that suppress nothing.")
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
     config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
     statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
-    languagetool_url: str | None, require_languagetool: bool, report_unused_disables: bool,
+    languagetool_url: str | None, require_languagetool: bool,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
     from lint import registry
@@ -131,7 +130,6 @@ def check(
         ignore=_codes(ignore),
         languagetool=languagetool_url,
         require_languagetool=require_languagetool,
-        report_unused_disables=report_unused_disables,
     )
     for name in (*(selection.select or ()), *selection.extend_select, *selection.ignore):
         if not registry.is_selector(name):

@@ -35,7 +35,6 @@ class Selection:
     ignore: tuple[str, ...] = ()
     languagetool: str | None = None  # --languagetool URL
     require_languagetool: bool = False
-    report_unused_disables: bool = False
 
 
 # Sources of rules that are not modules in rules/: "module:function" taking
