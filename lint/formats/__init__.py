@@ -22,6 +22,7 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "srt": ("lint.formats.subtitles:parse_srt", (".srt",)),
     "vtt": ("lint.formats.subtitles:parse_vtt", (".vtt",)),
     "po": ("lint.formats.po", (".po", ".pot")),
+    "html": ("lint.formats.html", (".html", ".htm", ".xhtml")),
     # Not claimed by extension: most .json files are not prose (config `formats` maps catalogues).
     "i18n-json": ("lint.formats.i18n_json", ()),
 }

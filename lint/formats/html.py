@@ -1,0 +1,161 @@
+"""HTML pages: the text of the body, read with the standard library's HTMLParser (which reports the
+position of every tag, so each text node keeps its exact place in the file).
+
+Prose: text in block elements (p, h1-h6, li, td, th, blockquote, figcaption, dd, dt, div …), one segment
+per block, inline elements (a, em, strong, span …) continuing it; the `alt` and `title` attributes.
+Not prose: tags and attributes, comments, and the content of script, style, code, pre, kbd, samp,
+textarea, template, svg and math. Entities (`&amp;`, `&#8217;`) are decoded and opaque: a finding
+points at the entity in the file, and a fix never rewrites it. Inline code stands as a placeholder.
+
+Inline switches are comments: `<!-- copylint-disable S102 -->` … `<!-- copylint-enable -->`,
+`<!-- copylint-disable-next-line T101 -->`, `<!-- copylint-disable-file -->`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
+from lint.model import Document, Segment, Source
+
+_SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math",
+                   "noscript", "head", "var"})
+_BLOCK_KIND = {
+    "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph", "main": "paragraph",
+    "body": "paragraph", "header": "paragraph", "footer": "paragraph", "aside": "paragraph", "nav": "paragraph",
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+    "title": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item", "td": "table_cell",
+    "th": "table_cell", "blockquote": "blockquote", "figcaption": "caption", "caption": "caption",
+    "ul": "paragraph", "ol": "paragraph", "dl": "paragraph", "table": "paragraph", "tr": "paragraph",
+    "figure": "paragraph", "form": "paragraph", "br": "", "hr": "",
+}
+_ATTRIBUTE = re.compile(r"""\b(alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
+                   "track", "wbr"})
+
+
+class _Reader(HTMLParser):
+    def __init__(self, source: Source) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = source.text
+        # HTMLParser counts lines at "\n" only (a lone "\r" in an attribute does not start one): so must we.
+        self.starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        self.segments: list[Segment] = []
+        self.protected: list[tuple[int, int]] = []
+        self.skip_depth = 0
+        self.skip_start = 0
+        self.kinds: list[str] = ["paragraph"]
+        self.builder = SegmentBuilder("paragraph")
+
+    def _at(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def flush(self) -> None:
+        seg = self.builder.build(len(self.segments))
+        if seg is not None:
+            self.segments.append(seg)
+        self.builder = SegmentBuilder(self.kinds[-1])
+
+    def _tag_extent(self) -> tuple[int, int]:
+        start = self._at()
+        raw = self.get_starttag_text() or ""
+        return start, start + len(raw)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start, end = self._tag_extent()
+        self.protected.append((start, end))
+        if tag in _SKIP:
+            if self.skip_depth == 0:
+                self.skip_start = start
+                if tag in ("code", "kbd", "samp", "var"):
+                    self.builder.add_opaque(PLACEHOLDER, start)
+            if tag not in _VOID:
+                self.skip_depth += 1
+            return
+        if self.skip_depth:
+            return
+        raw = self.text[start:end]
+        for m in _ATTRIBUTE.finditer(raw):
+            value = m.group(2) if m.group(2) is not None else m.group(3)
+            at = start + (m.start(2) if m.group(2) is not None else m.start(3))
+            attribute = SegmentBuilder("caption")
+            _add_with_entities(attribute, value, at)
+            seg = attribute.build(len(self.segments))
+            if seg is not None:
+                self.segments.append(seg)
+        if tag in _BLOCK_KIND:
+            self.flush()
+            if _BLOCK_KIND[tag] and tag not in _VOID:
+                self.kinds.append(_BLOCK_KIND[tag])
+                self.builder = SegmentBuilder(self.kinds[-1])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _SKIP and tag not in _VOID:
+            self.skip_depth -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._at()
+        end = self.text.find(">", start) + 1 or start
+        self.protected.append((start, end))
+        if tag in _SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            if self.skip_depth == 0:
+                self.protected.append((self.skip_start, end))  # code, scripts, styles: not prose
+            return
+        if self.skip_depth:
+            return
+        if _BLOCK_KIND.get(tag):
+            self.flush()
+            if len(self.kinds) > 1:
+                self.kinds.pop()
+            self.builder = SegmentBuilder(self.kinds[-1])
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.builder.add(data, self._at())
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name};")
+
+    def _reference(self, ref: str) -> None:
+        if self.skip_depth:
+            return
+        at = self._at()
+        written = self.text[at : at + len(ref)]
+        self.builder.add_opaque(html.unescape(written if written.endswith(";") else ref), at)
+
+    def handle_comment(self, data: str) -> None:
+        start = self._at()
+        self.protected.append((start, start + len(data) + 7))
+
+    def handle_decl(self, decl: str) -> None:
+        start = self._at()
+        self.protected.append((start, start + len(decl) + 3))
+
+
+def _add_with_entities(builder: SegmentBuilder, value: str, at: int) -> None:
+    pos = 0
+    for m in re.finditer(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);", value):
+        builder.add(value[pos : m.start()], at + pos)
+        builder.add_opaque(html.unescape(m.group()), at + m.start())
+        pos = m.end()
+    builder.add(value[pos:], at + pos)
+
+
+def parse(source: Source) -> Document:
+    reader = _Reader(source)
+    reader.feed(source.text)
+    reader.close()
+    reader.flush()
+    doc = Document(source, "html", reader.segments, protected=merge_ranges(reader.protected))
+    if "copylint-" in source.text:
+        doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)
+    return doc
