@@ -73,3 +73,9 @@ def test_real_pages_map_every_prose_character_back():
                 if not any(a <= i < b for a, b in seg.opaque):
                     assert text[seg.to_source(i)] == ch, (page.name, seg.text[:60], i)
     assert segments > 1000
+
+
+def test_layout_rules_ignore_whitespace_between_tags():
+    text = "<ul>   \n  <li>One item.</li>\n\n\n\n  <li>Two  items.</li>\n</ul>\n"
+    codes = [(f.code, f.start) for f in lint.check_text(text, path="a.html")]
+    assert [c for c, _ in codes] == ["W105"]  # only the run inside the prose "Two  items."

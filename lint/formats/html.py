@@ -155,7 +155,15 @@ def parse(source: Source) -> Document:
     reader.feed(source.text)
     reader.close()
     reader.flush()
-    doc = Document(source, "html", reader.segments, protected=merge_ranges(reader.protected))
+    # Whitespace between tags is not layout anyone reads: layout rules look only inside the prose.
+    spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in reader.segments)
+    gaps, pos = [], 0
+    for start, end in spans:
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, end)
+    gaps.append((pos, len(source.text) + 1))
+    doc = Document(source, "html", reader.segments, protected=merge_ranges(reader.protected + gaps))
     if "copylint-" in source.text:
         doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)
     return doc
