@@ -16,6 +16,25 @@ _NOT_PROSE = re.compile(
     r"e\.g|i\.e|etc|vs|cf|al|approx|incl|fig|no|vol|ch|sec|ed|jr|sr|st|dr|mr|mrs|ms|prof|inc|ltd|co|corp",
     re.IGNORECASE,
 )
+# Words that open sentences far more often than they name a class or a module: after one of them the glue
+# is a sentence boundary even when the sentence before is short (`Thank you.Thank you all.`).
+_STARTERS = frozenset("""
+the a an this that these those there their it its he she they we you i his her our my your
+in on at as after before during when while if but and so or yet then now also still however meanwhile
+both all some many most more several few no not nobody none nothing everyone everything one two three
+what why how who where which thank thanks yes please since although though because despite according
+officials police residents authorities critics experts analysts people
+""".split())
+# Words before a `module.Class` name in running text (`the existing typing.Optional`), and after it
+# (`inspect.Signature metadata`, `pathlib.Path objects`): what code names are called in prose.
+_BEFORE_NAME = frozenset("existing legacy using use see called like supplying subclassing via".split())
+_AFTER_NAME = frozenset("""
+class classes object objects module modules metadata syntax work interface interfaces type types method
+methods instance instances attribute attributes function functions exception exceptions documentation
+abstract package packages library api field fields property constructor subclass subclasses
+""".split())
+_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_END = re.compile(r"[.!?:;#*>|\n]")
 
 
 class GluedSentences(Rule):
@@ -51,6 +70,9 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
         Example("Read the full story here.Subscribe to our newsletter.",
                 "Read the full story here. Subscribe to our newsletter."),
         Example("It rained all week.Farmers welcomed it.", "It rained all week. Farmers welcomed it."),
+        Example("The storm hit the coast on Monday.Economists expect losses of $2bn.",
+                "The storm hit the coast on Monday. Economists expect losses of $2bn."),
+        Example("Thank you.Thank you all.", "Thank you. Thank you all."),
     )
     allow = (
         Example("Visit example.com for details."),
@@ -65,9 +87,19 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
         Example("See Connection.ProgrammingError and \"components.Filter\" for details."),
         Example("* parts.Contents: Generates a table of contents."),
         Example("Register classes like decimal.Decimal with an ABC, or the mx.Proxy package."),
+        Example("* The API for supplying inspect.Signature metadata for builtins is provisional."),
+        Example("It would be equivalent to the existing typing.Optional syntax."),
+        Example("* ``list``  # typing.List\n* ``dict``  # typing.Dict\n"),
+        Example("* `Issue #3006: subprocess.Popen causes socket to remain open`"),
+        Example("The version is constrained to ONLY be Major.Minor, and nothing else."),
+        Example("Return values being pathlib.Path objects\n=====================================\n",
+                path="a.rst"),
+        Example("A prime example is the multiprocessing.Pool work, as well as other efforts."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        if seg.kind == "heading":
+            return  # `threading.Thread`, `Relationship to inspect.Signature`: headings name things
         text = seg.text
         for m in _GLUED.finditer(text):
             word, mark = m.group(1), m.group(2)
@@ -85,9 +117,28 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
                 continue  # quoted or bracketed identifier: "components.Filter"
             if mark == "." and _looks_like_code(text, m.start(1)):
                 continue
+            if mark[0] == "." and nxt and nxt.group().lower() not in _STARTERS and not _prose_on_both_sides(
+                    text, m.start(1), follow, m.end() + nxt.end(), word, doc):
+                continue  # `inspect.Signature`, `string.Template`: a name, not two sentences
             at = m.end(2)
             yield self.finding(seg, m.start(2), at, f"No space after '{mark}' between two sentences",
                                edits=[(at, at, " ")])
+
+
+def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: str, doc: Document) -> bool:
+    """The glue is between two sentences only if a sentence of three words or more ends in `word`,
+    a lowercase word follows the capitalized one, and `word.` is never a namespace in the document."""
+    if follow != " " or not text[after + 1 : after + 2].islower():
+        return False
+    nxt = _WORD.match(text, after + 1)
+    if nxt and nxt.group() in _AFTER_NAME:
+        return False
+    head = text[:start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(head, max(0, start - 200))), default=0)
+    before = _WORD.findall(head[cut:])
+    if len(before) < 2 or before[-1].lower() in _BEFORE_NAME:
+        return False
+    return re.search(rf"\b{re.escape(word)}\.[a-z_]", doc.text) is None
 
 
 def _looks_like_code(text: str, start: int) -> bool:
