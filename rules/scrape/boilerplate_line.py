@@ -82,6 +82,13 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Subscribers received the report on Monday.\n"),
         Example("# Contact us\n", path="a.md", note="a heading is a page's own structure"),
         Example("To see the output, we\nprint\nthe result and read it.\n"),
+        Example("The following may appear before it:\n\n+ The module docstring (if any).\n+ Comments.\n"
+                "+ Blank lines.\n", path="a.rst"),
+        Example("Read more about HAMT in [5]_.  The CPython implementation [1]_ has a\n"
+                "fairly detailed description of the algorithm.\n", path="a.rst"),
+        Example("References\n==========\n\nRelated:\n\n* :pep:`384` \"Defining a Stable ABI\"\n", path="a.rst"),
+        Example("Release schedule:\n\n- September 29, 2017\n- 3.3.7 final: September 19, 2017\n", path="a.rst"),
+        Example("The toolbar has three buttons:\n\n- Print\n- Share\n- Close\n", path="a.md"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -111,11 +118,24 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 key = line.strip(_TRIM).lower()
                 if not key or len(key) > 120:
                     continue
-                hit = key in exact
+                bare = line.strip(" \t\u00a0")
+                hit = key in exact and not (
+                    # "+ Comments." in a list, "Print" as a list item: the document's own words
+                    (bare.endswith(".") and not bare.endswith("..") and " " not in key) or (seg.kind == "list_item" and " " not in key))
                 if not hit and prefix_re is not None:
-                    pm = prefix_re.match(line.strip(" \t\u00a0•·|>»›→*").lower())
-                    hit = pm is not None and len(key.split()) <= 12
-                if not hit and whole_re is not None:
+                    body = line.strip(" \t\u00a0•·|>»›→*")
+                    pm = prefix_re.match(body.lower())
+                    hit = (pm is not None and len(key.split()) <= 12 and body[pm.end():].strip(_TRIM) != ""
+                           and not _continues(text, m.end(), end))
+                if not hit and whole_re is not None and seg.kind != "list_item":
                     hit = whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
                 if hit:
                     yield self.finding_at(m.start(), m.end(), f"Boilerplate line '{line.strip()[:50]}'", "")
+
+
+def _continues(text: str, line_end: int, seg_end: int) -> bool:
+    """The next line of the same paragraph starts lowercase: the line was wrapped mid-sentence."""
+    if line_end >= seg_end:
+        return False
+    nxt = text[line_end : line_end + 80].lstrip(" \t")
+    return nxt[:1].islower()
