@@ -16,6 +16,13 @@ _TAGS = (
 _TAG = re.compile(rf"</?(?:{_TAGS})(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>", re.IGNORECASE)
 
 
+# A tag named in the text rather than left in it: `the HTML <a> tag`, `<p> elements`.
+_NAMED_AFTER = re.compile(r"\s*(?:and\s+</?\w+>\s*)?(?:tags?|elements?|html)\b", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"(?:html|empty|closing|opening|self-closing)\s*$", re.IGNORECASE)
+# Tags that break a line or a block: deleting one between two words would glue them.
+_BREAK = re.compile(r"</?(?:br|p|div|li|tr|td|th|h[1-6]|hr|blockquote|section|article|header|footer)\b", re.IGNORECASE)
+
+
 class HtmlTag(Rule):
     code = "S105"
     slug = "html-tag"
@@ -32,15 +39,15 @@ which are not HTML elements; Markdown's own inline HTML, which is markup there (
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
-    fix_note = "Deletes the tag; unsafe because the tag may have carried meaning (a line break, a link)."
+    fix_note = "Deletes the tag (a line or block break between two words becomes a space); unsafe because the tag may have carried meaning (a line break, a link)."
     trigger = r"</?[A-Za-z][\w-]*[\s/>]"
     flag = (
-        Example("The governor said<br>the scene was secured.", "The governor saidthe scene was secured."),
+        Example("The governor said<br>the scene was secured.", "The governor said the scene was secured."),
         Example("This is a developing story.</p>", "This is a developing story."),
         Example("Read <a href=\"/news/world\">the report</a> online.", "Read the report online."),
         Example("Prices <span class=\"up\">rose</span> again.", "Prices rose again."),
         Example("The <strong>final</strong> vote is today.", "The final vote is today."),
-        Example("First line<br/>second line.", "First linesecond line."),
+        Example("First line<br/>second line.", "First line second line."),
         Example("<p>The text starts with a tag.", "The text starts with a tag."),
         Example("See <IMG SRC=\"x.png\"> the picture.", "See  the picture."),
     )
@@ -53,8 +60,18 @@ which are not HTML elements; Markdown's own inline HTML, which is markup there (
         Example("The <b> tag is discussed in `<b>`.", path="a.md", note="inline HTML in Markdown is markup"),
         Example("Use the template <project-name>/README."),
         Example("Values <10 and >20 were dropped."),
+        Example("They are replaced with inline hyperlinks (HTML <a> tags).  The two footnotes are gone."),
+        Example("Wrap each line in the <p> element, and use an empty <br> tag for breaks."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        for m in _TAG.finditer(seg.text):
-            yield self.finding(seg, m.start(), m.end(), f"HTML tag '{m.group()}' in text", "")
+        text = seg.text
+        for m in _TAG.finditer(text):
+            tag = m.group()
+            if " " not in tag and (_NAMED_AFTER.match(text, m.end())
+                                   or _NAMED_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+                continue  # the tag is the subject: "(HTML <a> tags)", "the <br> element"
+            glue = (_BREAK.match(tag) and 0 < m.start() and m.end() < len(text)
+                    and not text[m.start() - 1].isspace() and not text[m.end()].isspace()
+                    and text[m.end()] != "<" and text[m.start() - 1] != ">")
+            yield self.finding(seg, m.start(), m.end(), f"HTML tag '{tag}' in text", " " if glue else "")

@@ -11,6 +11,11 @@ from lint.rule import Example, Rule
 # A word, the ellipsis glued to it, a space, then a capitalized word that is not "I": a teaser cut off
 # where a link ("Read more") or the rest of a sentence used to be.
 _CUT = re.compile(r"(?<=[a-z0-9,])(…|\.\.\.)[ \u00a0](?=[A-Z][a-z]+\b)")
+# Discourse markers after a writer's own pause (`not a real conflict... In fact, the…`): the sentence
+# before is complete, nothing was cut.
+_MARKER = re.compile(
+    r"(?:In fact|In other words|Of course|After all|Anyway|Actually|However|Besides|Still|Then again|"
+    r"Otherwise|Instead|Indeed|Sure|Okay|OK|Yes|No|Now|Hence|Thus|So),")
 _QUOTES = "“”\"‘’'"
 
 
@@ -52,6 +57,7 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
         Example("It was over. … The next day began."),
         Example("Wait... What happened?", note="a sentence end before the ellipsis: the capital is not a cut"),
         Example("The fraction is 0.001100110011001...  As you can see, it repeats.", note="two spaces: a sentence end"),
+        Example("It is in contrib, so this is not a real conflict... In fact, the \"contrib\" namespace is shared."),
         Example("Options include red, green, etc... Blue is also possible? Rarely.", note="etc"),
     )
 
@@ -65,4 +71,6 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
                 continue  # inside quoted speech: a speaker trailing off
             if re.search(r"\b(?:etc|Wait|Well|So|Oh|Um|Uh|Hmm|And|But)$", text[:start]):
                 continue
+            if _MARKER.match(text, m.end()):
+                continue  # "... In fact, the contrib namespace": a pause before a discourse marker
             yield self.finding(seg, start, m.end(1), "Ellipsis followed by a capital: text cut off here?")
