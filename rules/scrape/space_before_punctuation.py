@@ -11,6 +11,9 @@ from lint.rule import Example, Rule
 # A word, spaces, then a mark that ends a clause, then a space, a closing quote or the end.
 _SPACE = re.compile(r"(?<=[\w”’\"')\]])([ \u00a0]+)([,;:.!?])(?=[\s”’\"')\]]|$)")
 
+# A URL, a domain or a reST reference just before the space.
+_LINK_END = re.compile(r"(?:://\S+|\w\.(?:org|com|net|io|dev|edu|gov|uk|de)/?|`_{1,2}|\w_{1,2})$")
+
 
 class SpaceBeforePunctuation(Rule):
     code = "S107"
@@ -55,6 +58,9 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
         Example("* Bazaar : the distributed version control system."),
         Example("Encodings map ? to ? in the output."),
         Example("* kwargs \\: dict of keyword arguments."),
+        Example("The discussion took place on discuss.python.org ."),
+        Example("See the `specification <https://example.com/spec#env>`__ .", path="a.rst"),
+        Example("As alluded to above_ , the issue is name collisions.", path="a.rst"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -68,6 +74,10 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
                 continue
             if mark in ":;" and text[m.end(2) : m.end(2) + 1] in "()":
                 continue  # an emoticon
+            at = seg.to_source(m.start(1))
+            written = doc.text[max(0, at - 80) : at]  # as written: markup the segment text leaves out
+            if _LINK_END.search(written.rsplit(None, 1)[-1] if written.strip() else ""):
+                continue  # "on discuss.python.org ." / "`docs`__ ,": the space keeps the mark out of the link
             if before.endswith("\\"):
                 continue  # a reST escape: "name \: type"
             after = text[m.end(2) :].lstrip(" ")
