@@ -74,7 +74,13 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
     fix_note = "Deletes the label, its value and the separator after it; the text that follows is untouched."
     options = {"extend-labels": {}}
     kinds = frozenset({"paragraph", "caption", "list_item", "blockquote"})
-    trigger = r"^(?i:date|dated|updated|last|published|first|posted|modified|created|released|issued|photo|image|picture|video|credit|source|foto|illustration|by|written|reporting)\b"
+    # The default label words, or (for labels added with `extend-labels`) up to four words and then a
+    # colon or a number: every date and credit label has one of the two.
+    trigger = (
+        r"^(?i:date|dated|updated|last|published|first|posted|modified|created|released|issued|photo|image|"
+        r"picture|video|credit|source|foto|illustration|by|written|reporting)\b"
+        r"|^[^\W\d_]+(?: [^\W\d_]+){0,3}(?::| \d)"
+    )
     flag = (
         Example(" date 2024-01-24 Videograb shows an explosion following the plane crash.",
                 " Videograb shows an explosion following the plane crash."),
