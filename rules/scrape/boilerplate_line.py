@@ -69,6 +69,12 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Text.\n(Getty Images)\nMore text.\n", "Text.\nMore text.\n"),
         Example("Text.\n12 comments\n", "Text.\n"),
         Example("Text.\nThis website uses cookies to improve your experience.\n", "Text.\n"),
+        Example("Oct 9, 2019\n\nThe council voted on Tuesday.\n", "\nThe council voted on Tuesday.\n"),
+        Example("Text.\n\nCategory : Press Releases\n", "Text.\n\n"),
+        Example("By U.S. CUSTOMS AND BORDER PROTECTION\n\nAgents seized 40 kg.\n", "\nAgents seized 40 kg.\n"),
+        Example("Text.\n\nGET THE BOING BOING NEWSLETTER\n", "Text.\n\n"),
+        Example("Text.\n\n© 2020 Vox Media, LLC. All rights reserved.\n", "Text.\n\n"),
+        Example("Text.\n\nDo Not Sell My Personal Information\n", "Text.\n\n"),
     )
     allow = (
         Example("Officials said the advertisement was misleading.\n"),
@@ -87,6 +93,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Read more about HAMT in [5]_.  The CPython implementation [1]_ has a\n"
                 "fairly detailed description of the algorithm.\n", path="a.rst"),
         Example("References\n==========\n\nRelated:\n\n* :pep:`384` \"Defining a Stable ABI\"\n", path="a.rst"),
+        Example("By Monday the talks had collapsed and both delegations had gone home.\n"),
+        Example("In May 2019 the council met again.\n"),
+        Example("Tags are free-form labels; see the guide.\n"),
         Example("Release schedule:\n\n- September 29, 2017\n- 3.3.7 final: September 19, 2017\n", path="a.rst"),
         Example("The toolbar has three buttons:\n\n- Print\n- Share\n- Close\n", path="a.md"),
     )
