@@ -7,7 +7,12 @@ Clean text (every finding there is a false positive, or a real slip of the human
 Labelled artifacts (recall):
   - mqm-ted-zhen Fluency/Punctuation spans: a finding of a P or S rule overlapping the span;
   - trafilatura: the `without` strings (boilerplate) that stand as a line of the page's text: S102;
-  - the seed article's catalogue (DEFECTS.md), defects 1-9.
+  - ftfy test cases: the texts after repair (`fixed`) and the look-broken-but-are-not cases (`negative`)
+    as clean text; the cases whose original holds an HTML entity: S104;
+  - the seed article's catalogue (DEFECTS.md), defects 1-9;
+  - injected (synthetic, said so in the output): real clean reference sentences with one scrape artefact
+    put in by this script (glued, cut, entity, tag, spaced comma, label, repeat): recall per S rule where
+    no labelled corpus has the artefact.
 
     python bench/quality.py [--limit N] [--rule CODE] [--examples 3]
 """
@@ -18,6 +23,7 @@ import argparse
 import collections
 import csv
 import gzip
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -47,6 +53,15 @@ def clean_mqm(rows: list[dict[str, str]]) -> list[str]:
     return list(texts)
 
 
+CLEAN_TOTALS: dict[str, tuple[int, collections.Counter[str]]] = {}
+
+
+def selected_codes(select: list[str]) -> list[str]:
+    from lint import registry
+
+    return sorted(r.code for sel in select for r in registry.matching_rules(sel))
+
+
 def run_clean(name: str, items: list[tuple[str, str]], select: list[str], examples: int) -> None:
     total_words = 0
     counts: collections.Counter[str] = collections.Counter()
@@ -67,6 +82,26 @@ def run_clean(name: str, items: list[tuple[str, str]], select: list[str], exampl
     for code in sorted(shown):
         for line in shown[code]:
             print(f"   {code} {line}")
+    CLEAN_TOTALS[name] = (total_words, counts)
+
+
+def summary(select: list[str]) -> None:
+    names = list(CLEAN_TOTALS)
+    print("\n## Clean text, findings per 10,000 words (every finding a false positive or an editor's slip)")
+    print("| rule | " + " | ".join(f"{n} ({CLEAN_TOTALS[n][0]} w)" for n in names) + " | all English edited prose |")
+    print("|---" * (len(names) + 2) + "|")
+    codes = selected_codes(select)
+    edited = [n for n in names if not n.startswith("ftfy")]  # ftfy's cases: many languages, not edited prose
+    words_all = sum(CLEAN_TOTALS[n][0] for n in edited)
+    for code in [*codes, "total"]:
+        cells = []
+        n_all = 0
+        for n in names:
+            w, c = CLEAN_TOTALS[n]
+            k = sum(c.values()) if code == "total" else c.get(code, 0)
+            n_all += k if n in edited else 0
+            cells.append(f"{k * 10000 / max(w, 1):.2f}")
+        print(f"| {code} | " + " | ".join(cells) + f" | {n_all * 10000 / max(words_all, 1):.2f} |")
 
 
 def recall_mqm_punctuation(rows: list[dict[str, str]], select: list[str]) -> None:
@@ -94,6 +129,7 @@ def recall_trafilatura(select: list[str]) -> None:
     html_dir = SHARED / "corpora" / "trafilatura" / "html_en"
     total = hit = 0
     missed: list[str] = []
+    by_rule: collections.Counter[str] = collections.Counter()
     for entry in data.values():
         page = html_dir / (entry["file"] + ".gz")
         if not page.exists():
@@ -106,20 +142,23 @@ def recall_trafilatura(select: list[str]) -> None:
         lines = [ln.strip() for ln in tree.text_content().splitlines() if ln.strip()]
         text = "\n\n".join(lines) + "\n"
         found = lint.check_text(text, path="page.txt", select=select)
-        flagged = {text[f.start:f.end].strip() for f in found if f.code == "S102"}
+        flagged: dict[str, str] = {}
+        for f in found:
+            flagged.setdefault(text[f.start:f.end].strip(), f.code)
         for without in entry.get("without", []):
-            # Only boilerplate that stands as a whole line of the page's text is S102's to find.
+            # Only boilerplate that stands as a whole line of the page's text is a line rule's to find.
             w = without.strip()
             if w not in lines:
                 continue
             total += 1
             if w in flagged:
                 hit += 1
+                by_rule[flagged[w]] += 1
             elif len(missed) < 12:
                 missed.append(w)
     print(f"\n## trafilatura boilerplate lines (`without` strings standing as a whole line): "
-          f"S102 {hit}/{total} = {hit / max(total, 1):.2f}")
-    print("   missed (page-specific furniture no phrase list knows):", missed)
+          f"{hit}/{total} = {hit / max(total, 1):.2f}; by rule: {dict(by_rule)}")
+    print("   missed (page-specific furniture: headlines, names, site sections):", missed)
 
 
 def recall_seed() -> None:
@@ -132,6 +171,76 @@ def recall_seed() -> None:
     hits = [n for n, key in expected.items() if key in got]
     print(f"\n## seed catalogue: {len(hits)}/9 defects reported by the listed family; "
           f"{len(found)} findings in all")
+
+
+def ftfy_cases() -> list[dict[str, str]]:
+    cases: list[dict[str, str]] = []
+    for name in ("in-the-wild.json", "synthetic.json", "negative.json"):
+        cases += json.loads((SHARED / "corpora" / "ftfy" / name).read_text(encoding="utf-8"))
+    return cases
+
+
+def ftfy_clean() -> list[tuple[str, str]]:
+    return [("ftfy.txt", c.get("fixed") or c["original"]) for c in ftfy_cases()]
+
+
+def recall_ftfy_entities(select: list[str]) -> None:
+    import re
+
+    cases = [c["original"] for c in ftfy_cases() if re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", c["original"], re.I)]
+    hit = sum(1 for t in cases if any(f.code == "S104" for f in lint.check_text(t, path="a.txt", select=select)))
+    print(f"\n## ftfy cases whose original holds an HTML entity: S104 {hit}/{len(cases)}")
+
+
+# One artefact put into real text: (rule, name, make(a, b) -> (text, start, end) of the artefact or None).
+def _inject(a: str, b: str) -> dict[str, tuple[str, int, int] | None]:
+    import re
+
+    out: dict[str, tuple[str, int, int] | None] = {}
+    ends = a[-1:] in ".!?" and b[:1].isupper()
+    out["S101"] = (f"Updated 10:42 GMT {b}", 0, 18) if b[:1].isupper() else None
+    words_a = a.split(" ")
+    cut = " ".join(words_a[: len(words_a) // 2]).rstrip(",;:")
+    teaser = ends and len(words_a) >= 6 and cut[-1:].isalpha() and not b.startswith(("I ", "I'", "I’"))
+    out["S103"] = (f"{cut}… {b}", len(cut), len(cut) + 1) if teaser else None  # "I" is capital anywhere
+    m = re.search(r"[a-z]'[a-z]", a)
+    out["S104"] = (a[: m.start() + 1] + "&#39;" + a[m.start() + 2 :], m.start() + 1, m.start() + 6) if m else None
+    out["S105"] = (f"{a}<br>{b}", len(a), len(a) + 4) if ends else None
+    out["S106"] = (f"{a}{b}", len(a) - 1, len(a)) if ends and a[-2:-1].islower() else None
+    c = re.search(r"[a-z],", a)
+    out["S107"] = (a[: c.start() + 1] + " " + a[c.start() + 1 :], c.start() + 1, c.start() + 2) if c else None
+    out["S108"] = (f"{a}\n\n{a}", len(a) + 2, 2 * len(a) + 2) if len(a.split()) >= 4 else None
+    return out
+
+
+def recall_injected(refs: list[str], select: list[str], limit: int, examples: int) -> None:
+    codes = [c for c in ("S101", "S103", "S104", "S105", "S106", "S107", "S108") if c in selected_codes(select)]
+    if not codes:
+        return
+    tried: collections.Counter[str] = collections.Counter()
+    hit: collections.Counter[str] = collections.Counter()
+    missed: dict[str, list[str]] = collections.defaultdict(list)
+    pairs = list(itertools.pairwise(refs))[:limit]
+    for a, b in pairs:
+        for code, made in _inject(a, b).items():
+            if made is None or code not in codes:
+                continue
+            text, s, e = made
+            tried[code] += 1
+            found = lint.check_text(text, path="ref.txt", select=[code])
+            if any(f.start < max(e, s + 1) and s < max(f.end, f.start + 1) for f in found):
+                hit[code] += 1
+            elif len(missed[code]) < examples:
+                missed[code].append(text[max(0, s - 40):e + 30])
+    print(f"\n## injected artefacts in clean references (synthetic: real sentences, artefact put in by this "
+          f"script; {len(pairs)} sentence pairs)")
+    print("| rule | found | injected | recall |")
+    print("|---|---|---|---|")
+    for code in codes:
+        print(f"| {code} | {hit[code]} | {tried[code]} | {hit[code] / max(tried[code], 1):.2f} |")
+    for code, texts in sorted(missed.items()):
+        for t in texts:
+            print(f"   missed {code}: …{t!r}…")
 
 
 def main() -> None:
@@ -149,9 +258,14 @@ def main() -> None:
     for suffix, label in ((".rst", "PEPs (reST)"), (".md", "Rust book (Markdown)")):
         items = [(str(p), p.read_text(encoding="utf-8")) for p in files if p.suffix == suffix]
         run_clean(label, items, select, args.examples)
+    run_clean("ftfy fixed and negative cases", ftfy_clean(), select, args.examples)
+    summary(select)
     recall_mqm_punctuation(rows, select)
     recall_trafilatura(select)
+    recall_ftfy_entities(select)
     recall_seed()
+    refs = [t for t in clean_mqm(rows) if not lint.check_text(t, path="ref.txt", select=select)]
+    recall_injected(refs, select, args.limit * 10 if args.limit else 1000, args.examples)
 
 
 if __name__ == "__main__":

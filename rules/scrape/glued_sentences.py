@@ -10,7 +10,7 @@ from lint.rule import Example, Rule
 
 # A lowercase word of three letters or more, a sentence end, then a capitalized word of two letters or
 # more: `said.The`, `over!Now`, `ready?Yes`, `end.”The`.
-_GLUED = re.compile(r"(?<![\w.@/\\-])([A-Za-z]?[a-z]+)([.!?][”\"’)]?)(?=[A-Z][a-z]+\b)")
+_GLUED = re.compile(r"(?<![\w.@/\\])([A-Za-z]?[a-z]+)([.!?][”\"’)]?)(?=[A-Z][a-z]+\b|[IA](?: [a-z]|['’][a-z]))")
 # Things with a dot between a lowercase and a capitalized part that are not sentences.
 _NOT_PROSE = re.compile(
     r"e\.g|i\.e|etc|vs|cf|al|approx|incl|fig|no|vol|ch|sec|ed|jr|sr|st|dr|mr|mrs|ms|prof|inc|ltd|co|corp",
@@ -24,7 +24,13 @@ in on at as after before during when while if but and so or yet then now also st
 both all some many most more several few no not nobody none nothing everyone everything one two three
 what why how who where which thank thanks yes please since although though because despite according
 officials police residents authorities critics experts analysts people
+today nowadays yesterday tomorrow here instead finally later soon again indeed therefore thus
+unfortunately fortunately suddenly eventually recently perhaps maybe sometimes often once last next
+every each another other such even only just never always well oh let imagine look
 """.split())
+# Two-letter words that end sentences (`drawn on it.Einstein`); other short words before a dot are
+# abbreviations or code (`os.Path`, `No.`).
+_SHORT_ENDS = frozenset("it us me up on in so go do be".split())
 # Words before a `module.Class` name in running text (`the existing typing.Optional`), and after it
 # (`inspect.Signature metadata`, `pathlib.Path objects`): what code names are called in prose.
 _BEFORE_NAME = frozenset("existing legacy using use see called like supplying subclassing via".split())
@@ -56,7 +62,7 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
     fix = Applicability.UNSAFE
     fix_note = "Inserts a space after the mark; unsafe because a product or code name may have been meant."
     languages = frozenset({"en"})
-    trigger = r"[.!?][”\"’)]?[A-Z][a-z]"  # the mark first: a letter class first would start everywhere
+    trigger = r"[.!?][”\"’)]?(?:[A-Z][a-z]|[IA][ '’])"  # the mark first: a letter class first would start everywhere
     flag = (
         Example("Russian news agencies said.The plane was carrying soldiers.",
                 "Russian news agencies said. The plane was carrying soldiers."),
@@ -73,6 +79,14 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
         Example("The storm hit the coast on Monday.Economists expect losses of $2bn.",
                 "The storm hit the coast on Monday. Economists expect losses of $2bn."),
         Example("Thank you.Thank you all.", "Thank you. Thank you all."),
+        Example("Space can vibrate like a drum.I'd like to convince you of that.",
+                "Space can vibrate like a drum. I'd like to convince you of that."),
+        Example("There were only the lines drawn on it.Einstein realized that space is curved.",
+                "There were only the lines drawn on it. Einstein realized that space is curved."),
+        Example("It is an actual wave on space-time.They can travel far.",
+                "It is an actual wave on space-time. They can travel far."),
+        Example("We sent sounds to the universe.Today, we hope to hear back.",
+                "We sent sounds to the universe. Today, we hope to hear back."),
     )
     allow = (
         Example("Visit example.com for details."),
@@ -81,6 +95,8 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
         Example("Call obj.Method and then self.Run."),
         Example("Fruit, e.g.Apples, are healthy."),
         Example("The U.S. Army and the U.K. Navy."),
+        Example("Use os.A or re.I flags, as the docs say."),
+        Example("Types such as typing.Tuple, typing.List and typing.Dict are generic."),
         Example("J.R.R. Tolkien wrote it."),
         Example("Version 3.11 was released; pi is 3.14."),
         Example("The module os.Path is not real, but looks like code."),
@@ -103,11 +119,13 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
         text = seg.text
         for m in _GLUED.finditer(text):
             word, mark = m.group(1), m.group(2)
-            if len(word) < 3 or _NOT_PROSE.fullmatch(word):
+            if (len(word) < 3 and word.lower() not in _SHORT_ENDS) or _NOT_PROSE.fullmatch(word):
                 continue
             after = text[m.end() :]
             nxt = re.match(r"[A-Za-z]+", after)
             follow = text[m.end() + nxt.end() : m.end() + nxt.end() + 1] if nxt else ""
+            if nxt and follow and follow in "'’" and text[m.end() + nxt.end() + 1 : m.end() + nxt.end() + 2].isalpha():
+                follow = " "  # a contraction: "drum.I'd like", "universe.It's"
             if follow and not follow.isspace() and follow not in ",;":
                 continue  # code or a name: obj.Method(), a.B.c, parts.Contents:, paths
             if nxt and (any(c.isupper() for c in nxt.group()[1:]) or nxt.group().lower() == word.lower()):
@@ -127,7 +145,7 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
 
 def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: str, doc: Document) -> bool:
     """The glue is between two sentences only if a sentence of three words or more ends in `word`,
-    a lowercase word follows the capitalized one, and `word.` is never a namespace in the document."""
+    a lowercase word follows the capitalized one, and `word.` is not used twice before a name."""
     if follow != " " or not text[after + 1 : after + 2].islower():
         return False
     nxt = _WORD.match(text, after + 1)
@@ -138,7 +156,8 @@ def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: s
     before = _WORD.findall(head[cut:])
     if len(before) < 2 or before[-1].lower() in _BEFORE_NAME:
         return False
-    return re.search(rf"\b{re.escape(word)}\.[a-z_]", doc.text) is None
+    uses = re.finditer(rf"(?<![\w.]){re.escape(word)}\.[A-Za-z_]", doc.text)
+    return next(uses, None) is None or next(uses, None) is None  # `typing.Tuple, typing.List`: a namespace
 
 
 def _looks_like_code(text: str, start: int) -> bool:
