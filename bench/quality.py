@@ -7,6 +7,7 @@ Clean text (every finding there is a false positive, or a real slip of the human
 Labelled artifacts (recall):
   - mqm-ted-zhen Fluency/Punctuation spans: a finding of a P or S rule overlapping the span;
   - trafilatura: the `without` strings (boilerplate) that stand as a line of the page's text: S102;
+  - LanguageTool's grammar examples: the sentences marked correct and the corrected forms;
   - ftfy test cases: the texts after repair (`fixed`) and the look-broken-but-are-not cases (`negative`)
     as clean text; the cases whose original holds an HTML entity: S104;
   - the seed article's catalogue (DEFECTS.md), defects 1-9;
@@ -173,6 +174,15 @@ def recall_seed() -> None:
           f"{len(found)} findings in all")
 
 
+def languagetool_clean() -> list[tuple[str, str]]:
+    """LanguageTool's grammar examples marked correct, and the corrected forms of the incorrect ones."""
+    with open(SHARED / "corpora" / "languagetool" / "lt_examples_all_2018.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    texts = dict.fromkeys([r["sentence"] for r in rows if r["label"] == "correct"]
+                          + [r["first_corrected_sentence"] for r in rows if r["first_corrected_sentence"]])
+    return [("lt.txt", t) for t in texts]
+
+
 def ftfy_cases() -> list[dict[str, str]]:
     cases: list[dict[str, str]] = []
     for name in ("in-the-wild.json", "synthetic.json", "negative.json"):
@@ -258,6 +268,7 @@ def main() -> None:
     for suffix, label in ((".rst", "PEPs (reST)"), (".md", "Rust book (Markdown)")):
         items = [(str(p), p.read_text(encoding="utf-8")) for p in files if p.suffix == suffix]
         run_clean(label, items, select, args.examples)
+    run_clean("LanguageTool correct sentences", languagetool_clean(), select, args.examples)
     run_clean("ftfy fixed and negative cases", ftfy_clean(), select, args.examples)
     summary(select)
     recall_mqm_punctuation(rows, select)

@@ -16,6 +16,9 @@ _CUT = re.compile(r"(?<=[a-z0-9,])(…|\.\.\.)[ \u00a0](?=[A-Z][a-z]+\b)")
 _MARKER = re.compile(
     r"(?:In fact|In other words|Of course|After all|Anyway|Actually|However|Besides|Still|Then again|"
     r"Otherwise|Instead|Indeed|Sure|Okay|OK|Yes|No|Now|Hence|Thus|So),")
+# A cut right after one of these is never a writer's pause: `the universe is not a… However`.
+_FUNCTION_END = re.compile(r"\b(?:a|an|the|of|to|in|on|at|for|with|and|or|but|by|from|that|its|their|his|her|our|is|are|was|were)$",
+                           re.IGNORECASE)
 _QUOTES = "“”\"‘’'"
 
 
@@ -42,6 +45,8 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
         Example("The minister said the plan would... Read the full story on our website."),
         Example("Residents of the coastal town were told to… Officials later confirmed the order."),
         Example("Prices rose by 20… The central bank is expected to act."),
+        Example("The universe is not a… However, the universe is not silent."),
+        Example("They collected stunning and silent movies… However, the universe is not silent."),
         Example("The company announced that its new… Shares fell 3% in early trading."),
         Example("Scientists believe the discovery could… Researchers at the university said more tests were due."),
         Example("The match ended in a draw after... Fans left the stadium disappointed."),
@@ -71,6 +76,6 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
                 continue  # inside quoted speech: a speaker trailing off
             if re.search(r"\b(?:etc|Wait|Well|So|Oh|Um|Uh|Hmm|And|But)$", text[:start]):
                 continue
-            if _MARKER.match(text, m.end()):
+            if m.group(1) == "..." and _MARKER.match(text, m.end()) and not _FUNCTION_END.search(text, 0, start):
                 continue  # "... In fact, the contrib namespace": a pause before a discourse marker
             yield self.finding(seg, start, m.end(1), "Ellipsis followed by a capital: text cut off here?")
