@@ -25,6 +25,19 @@ _CREDIT_VALUE = r"(?:(?!(?:The|A|An|This|That|These|It)\b)[A-Z][\w.&'-]*(?:[ /][
 _NAME = r"(?:[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
 
 
+_CREDIT_WORDS = frozenset("via by and for of from on the courtesy de di von van".split())
+
+
+def _text_follows(rest: str) -> bool:
+    """What is left after the label is a sentence, not more of the credit or the date: three words or
+    more, one of them a lowercase word that credits do not use (`Olivier Douliery/AFP via Getty Images`,
+    `CET.`, `Wells` are not text)."""
+    words = rest.split(None, 12)
+    if len(words) < 3 or " via " in rest[:80]:
+        return False
+    return any(w[0].islower() and w.strip(".,;:!?") not in _CREDIT_WORDS for w in words)
+
+
 @lru_cache(maxsize=1)
 def default_labels() -> dict[str, list[str]]:
     data: dict[str, list[str]] = yaml.safe_load(
@@ -48,7 +61,7 @@ def _pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<label>(?i:{date})):?\s+{_DATE_VALUE}[\s|·•—–-]+(?=[A-Z“\"‘'(])"
         rf"|(?P<credit>(?i:{credit})):\s*{_CREDIT_VALUE}(?:\s*[/|·•]\s*{_CREDIT_VALUE})?[\s|·•—–-]+(?=[A-Z“\"‘'])"
-        rf"|(?P<byline>(?i:{byline}))\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*\s*[|·•—–-]\s*"
+        rf"|(?P<byline>(?i:{byline}))\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*(?:\s*[|·•]|\s+[—–-])\s*"
         rf"(?:{_CREDIT_VALUE}\s*[|·•—–-]?\s*)?(?=[A-Z“\"‘'])"
     )
 
@@ -106,13 +119,19 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
         Example("By the way, the date 2024-01-24 was a Wednesday."),
         Example("Source: the Ministry of Defense said 65 soldiers were on board."),
         Example("Source:  The American Heritage Dictionary of the English Language."),
+        Example("Photo: Olivier Douliery/AFP via Getty Images", note="a credit line alone is S102's"),
+        Example("Foto: Marco Roepers [CC BY-SA 3.0], via Wikimedia Commons"),
+        Example("Published: 28 Apr, 2020 CET."),
+        Example("By David Wallace-Wells"),
+        Example("VIDEO: Breast Cancer Symptoms That Aren't Lumps"),
+        Example("By The Planetary Press - January 17, 2020"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         extra = self.opts.get("extend-labels") or {}
         pattern = _pattern(tuple((k, tuple(v)) for k, v in sorted(extra.items())))
         m = pattern.match(seg.text)
-        if m is None:
+        if m is None or not _text_follows(seg.text[m.end() :]):
             return
         label = m.group().strip(" |·•—–-")
         yield self.finding(seg, 0, m.end(), f"Page metadata '{label}' glued to the text", "")
