@@ -145,6 +145,12 @@ def test_s108_deletes_the_repeated_paragraph_exactly() -> None:
     assert lint.fix_text(text, path="a.txt", select=["S108"]) == f"Intro line here.\n\n{par}\n\nLast line.\n"
 
 
+def test_s103_not_in_german_which_capitalizes_nouns() -> None:
+    text = "Die Strukturen haben sich etabliert und auch wieder geändert… Im Endeffekt bleibt es.\n"
+    assert found(text, ["S103"], config=Config(language="de")) == []
+    assert found(text, ["S103"], config=Config(language="en")) == [("S103", "…")]
+
+
 # -- S103 / S109 are report only ----------------------------------------------------------------------
 
 

@@ -11,14 +11,16 @@ from lint.rule import Example, Rule
 # A word, the ellipsis glued to it, a space, then a capitalized word that is not "I": a teaser cut off
 # where a link ("Read more") or the rest of a sentence used to be.
 _CUT = re.compile(r"(?<=[a-z0-9,])(…|\.\.\.)[ \u00a0](?=[A-Z][a-z]+\b)")
-# Discourse markers after a writer's own pause (`not a real conflict... In fact, the…`): the sentence
-# before is complete, nothing was cut.
-_MARKER = re.compile(
-    r"(?:In fact|In other words|Of course|After all|Anyway|Actually|However|Besides|Still|Then again|"
-    r"Otherwise|Instead|Indeed|Sure|Okay|OK|Yes|No|Now|Hence|Thus|So),")
 # A cut right after one of these is never a writer's pause: `the universe is not a… However`.
-_FUNCTION_END = re.compile(r"\b(?:a|an|the|of|to|in|on|at|for|with|and|or|but|by|from|that|its|their|his|her|our|is|are|was|were)$",
-                           re.IGNORECASE)
+_FUNCTION_END = re.compile(
+    r"\b(?:a|an|the|of|to|in|on|at|for|with|and|or|but|by|from|that|its|their|his|her|our|my|your|is|are|was|"
+    r"were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|shall|after|before|during|"
+    r"about|into|over|under|between|through|against|without|within|this|these|those|which|who|whose|when|"
+    r"where|while|if|because|as|than|not|very|such|both|said|says|told|warned|added)$",
+    re.IGNORECASE)
+# After three dots (a writer's own mark, unlike the CMS's `…`), only these say that a teaser was cut.
+_TEASER = re.compile(r"(?:Read|Continue|More|Full|Click|See|Watch|Learn|Find out|View)\b")
+_INTERJECTION = re.compile(r"\b(?:etc|Wait|Well|So|Oh+|Um+|Uh+|Ah+|Hm+|Er+m?|Ugh|Anyway|And|But|Yes|No|Okay|OK)$")
 _QUOTES = "“”\"‘’'"
 
 
@@ -35,7 +37,9 @@ and added `…`, or a scraper kept a link's teaser text and dropped the link. Th
 unfinished and the reader cannot know what is missing. Only a person can restore it, so there is no
 fix.
 
-Not flagged: an ellipsis followed by two spaces (a sentence that ends with it), at the end of a paragraph, before `I` or a lowercase word, inside quoted
+Three dots (`...`, the writer's own mark more often than the CMS's `…`) are flagged only after a word
+that cannot end a thought (`the plan would... Read`) or before a teaser's link words (`Read more`).
+Not checked in German, which capitalizes nouns. Not flagged: an ellipsis followed by two spaces (a sentence that ends with it), at the end of a paragraph, before `I` or a lowercase word, inside quoted
 speech (a speaker trailing off), after a sentence's end, and elisions in brackets (`[…]`).
 """
     severity = Severity.WARNING
@@ -63,19 +67,32 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
         Example("Wait... What happened?", note="a sentence end before the ellipsis: the capital is not a cut"),
         Example("The fraction is 0.001100110011001...  As you can see, it repeats.", note="two spaces: a sentence end"),
         Example("It is in contrib, so this is not a real conflict... In fact, the \"contrib\" namespace is shared."),
+        Example("He's actually really nice... Just a little odd."),
+        Example("Rumour has it... Adele's got one just like that!"),
+        Example("“Dishes, dishes, dishes. Ugh... If my mother wasn't always nursing a headache.”"),
+        Example("Jimmy Kimmel Reveals How Gwyneth Paltrow’s Vagina Candle Smells… To Gwyneth Paltrow"),
+        Example("I'm sorry to make things uncomfortable for you... It's just that this time of year is hard."),
         Example("Options include red, green, etc... Blue is also possible? Rarely.", note="etc"),
     )
+
+    languages = frozenset("en fr es it pt nl sv da nb nn no fi pl cs sk ro ca hr sl hu et lv lt tr id ms".split())
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         for m in _CUT.finditer(text):
             start = m.start(1)
-            sentence_start = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-            before = text[sentence_start + 1 : start]
-            if sum(before.count(q) for q in "“\"") % 2 == 1 or before.count("“") > before.count("”"):
+            before = text[:start]
+            if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
                 continue  # inside quoted speech: a speaker trailing off
-            if re.search(r"\b(?:etc|Wait|Well|So|Oh|Um|Uh|Hmm|And|But)$", text[:start]):
+            if _INTERJECTION.search(before):
                 continue
-            if m.group(1) == "..." and _MARKER.match(text, m.end()) and not _FUNCTION_END.search(text, 0, start):
-                continue  # "... In fact, the contrib namespace": a pause before a discourse marker
+            if m.group(1) == "..." and not _FUNCTION_END.search(before) and not _TEASER.match(text, m.end()):
+                continue  # "a real conflict... In fact", "really nice... Just a little odd": a writer's pause
+            if _title_case(text):
+                continue  # a headline: "Jimmy Kimmel Reveals How Gwyneth Paltrow’s Candle Smells… To Gwyneth"
             yield self.finding(seg, start, m.end(1), "Ellipsis followed by a capital: text cut off here?")
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
