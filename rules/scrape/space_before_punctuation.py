@@ -14,6 +14,9 @@ _SPACE = re.compile(r"(?<=[\w”’\"')\]])([ \u00a0]+)([,;:.!?])(?=[\s”’\"'
 # A URL, a domain or a reST reference just before the space.
 _LINK_END = re.compile(r"(?:://\S+|\w\.(?:org|com|net|io|dev|edu|gov|uk|de)/?|`_{1,2}|\w_{1,2})$")
 
+# A line of code pasted as text: an assignment, a lambda, a prompt, braces.
+_CODE_LINE = re.compile(r"^\s*(?:>>>|\.\.\.\s|\$ )|\w\s*=\s*[\w\[{(\"']|\blambda\b|[{}]|\)\s*:$")
+
 
 class SpaceBeforePunctuation(Rule):
     code = "S107"
@@ -59,6 +62,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
         Example("Encodings map ? to ? in the output."),
         Example("* kwargs \\: dict of keyword arguments."),
         Example("The discussion took place on discuss.python.org ."),
+        Example(">>> odd = lambda x : bool(x % 2)"),
+        Example('headers = {"user-agent" : MOBILE_USER_AGENT}'),
         Example("See the `specification <https://example.com/spec#env>`__ .", path="a.rst"),
         Example("As alluded to above_ , the issue is name collisions.", path="a.rst"),
     )
@@ -78,6 +83,11 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
             written = doc.text[max(0, at - 80) : at]  # as written: markup the segment text leaves out
             if _LINK_END.search(written.rsplit(None, 1)[-1] if written.strip() else ""):
                 continue  # "on discuss.python.org ." / "`docs`__ ,": the space keeps the mark out of the link
+            line_start = before.rfind("\n") + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if _CODE_LINE.search(line):
+                continue  # "odd = lambda x : bool(x % 2)", ">>> f(a , b)": code in plain text
             if before.endswith("\\"):
                 continue  # a reST escape: "name \: type"
             after = text[m.end(2) :].lstrip(" ")
