@@ -14,6 +14,9 @@ _SPACE = re.compile(r"(?<=[\w”’\"')\]])([ \u00a0]+)([,;:.!?])(?=[\s”’\"'
 # A URL, a domain or a reST reference just before the space.
 _LINK_END = re.compile(r"(?:://\S+|\w\.(?:org|com|net|io|dev|edu|gov|uk|de)/?|`_{1,2}|\w_{1,2})$")
 
+# Words after which a mark is named, not used: "type ; to end", "a trailing , in a list".
+_NAMES_MARK = re.compile(r"\b(?i:type|press|enter|insert|add|use|a|an|the|trailing|single|double|final|extra|"
+                         r"leading|semicolon|comma|colon|period)$")
 # A line of code pasted as text: an assignment, a lambda, a prompt, braces.
 _CODE_LINE = re.compile(r"^\s*(?:>>>|\.\.\.\s|\$ )|\w\s*=\s*[\w\[{(\"']|\blambda\b|[{}]|\)\s*:$")
 
@@ -63,6 +66,9 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
         Example("* kwargs \\: dict of keyword arguments."),
         Example("The discussion took place on discuss.python.org ."),
         Example(">>> odd = lambda x : bool(x % 2)"),
+        Example("Type ; to end the statement, or press : to open the prompt."),
+        Example("It changed its behavior so a trailing , in a list of items forces one item per line."),
+        Example("Apps written for . NET developers run on Windows."),
         Example('headers = {"user-agent" : MOBILE_USER_AGENT}'),
         Example("See the `specification <https://example.com/spec#env>`__ .", path="a.rst"),
         Example("As alluded to above_ , the issue is name collisions.", path="a.rst"),
@@ -88,6 +94,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             if _CODE_LINE.search(line):
                 continue  # "odd = lambda x : bool(x % 2)", ">>> f(a , b)": code in plain text
+            if _NAMES_MARK.search(before) or (mark == "." and text.startswith("NET", m.end(2) + 1)):
+                continue  # "type ; to end", "a trailing , in a list", "for . NET developers"
             if before.endswith("\\"):
                 continue  # a reST escape: "name \: type"
             after = text[m.end(2) :].lstrip(" ")
