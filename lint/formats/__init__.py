@@ -62,5 +62,7 @@ def parse(source: Source, fmt: str, language: str = "en") -> Document:
         module, func = importlib.import_module(FORMATS[DEFAULT_FORMAT][0]), ""
     doc: Document = getattr(module, func or "parse")(source)
     doc.format = fmt
-    doc.language = language
+    # A file that names its own language (a PO header's `Language: fr`) overrides the configured one.
+    file_language = getattr(module, "file_language", None)
+    doc.language = (file_language(source) if file_language is not None else None) or language
     return doc

@@ -106,6 +106,16 @@ def parse(source: Source) -> Document:
     return doc
 
 
+_LANGUAGE = re.compile(r'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)[ \t]*\\n"', re.M)
+
+
+def file_language(source: Source) -> str | None:
+    """The catalogue's language from its header (`"Language: pt_BR\\n"` -> `pt-BR`): the translations
+    are in that language, so language-specific rules (French spacing before `?`) follow it."""
+    m = _LANGUAGE.search(source.text, 0, 4000)
+    return m.group(1).replace("_", "-") if m else None
+
+
 _RAW_STRING = re.compile(r'(?:[^"\\\n]|\\.)*"(?:[ \t]*\r?\n[ \t]*"(?:[^"\\\n]|\\.)*")*')
 
 

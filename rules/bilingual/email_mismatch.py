@@ -1,0 +1,57 @@
+"""B105 email-mismatch: the translation's e-mail addresses differ from the source's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.formats.bilingual import emails, pair
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_PO = "messages.po"
+
+
+class EmailMismatch(Rule):
+    code = "B105"
+    slug = "email-mismatch"
+    summary = "Translation's e-mail addresses differ from the source's"
+    rationale = """
+**What it does.** Compares the e-mail addresses (case-insensitive) of a translation with those of its
+source, and flags any that are missing, added or changed.
+
+**Why is this bad?** An address is data, not prose: an MT engine that "translates" `support@` into
+`assistance@`, or a translator who drops it, leaves users writing to nobody.
+"""
+    severity = Severity.ERROR
+    kinds = frozenset({"msgstr", "target"})
+    flag = (
+        Example('msgid "Write to support@example.com"\nmsgstr "Écrivez à assistance@example.com"\n', path=_PO),
+        Example('msgid "Contact sales@example.com."\nmsgstr "Contactez notre service commercial."\n', path=_PO),
+        Example('msgid "Questions? Ask us."\nmsgstr "Des questions ? help@example.fr"\n', path=_PO),
+        Example('msgid "Mail jobs@example.com"\nmsgstr "Mail jobs@example.org"\n', path=_PO),
+        Example('msgid "Send it to a@example.com and b@example.com"\nmsgstr "Envoyez-le à a@example.com"\n',
+                path=_PO),
+    )
+    allow = (
+        Example('msgid "Write to support@example.com"\nmsgstr "Écrivez à support@example.com"\n', path=_PO),
+        Example('msgid "Write to Support@Example.com"\nmsgstr "Écrivez à support@example.com"\n', path=_PO),
+        Example('msgid "Contact us."\nmsgstr "Contactez-nous."\n', path=_PO),
+        Example('msgid "Email %(address)s"\nmsgstr "Écrire à %(address)s"\n', path=_PO),
+        Example('msgid "Follow @example on Mastodon"\nmsgstr "Suivez @example sur Mastodon"\n', path=_PO),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        both = pair(seg, doc)
+        if both is None:
+            return
+        source, target = (emails(t) for t in both)
+        if source == target:
+            return
+        missing = sorted((source - target).elements())
+        extra = sorted((target - source).elements())
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join(missing))
+        if extra:
+            parts.append("not in the source " + ", ".join(extra))
+        yield self.finding(seg, 0, len(seg.text), "E-mail addresses differ from the source: " + "; ".join(parts))

@@ -1,0 +1,76 @@
+"""B108 end-punctuation-mismatch: the translation ends with another mark than the source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.formats.bilingual import pair
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_PO = "messages.po"
+# The end marks of many scripts, by what they do: a Chinese 。 ends a sentence as a full stop does, an
+# Arabic ؟ and a Greek ; ask as ? does.
+_CLASSES = {
+    "...": "ellipsis", "…": "ellipsis", "⋯": "ellipsis",
+    ".": "full stop", "。": "full stop", "।": "full stop", "۔": "full stop", "．": "full stop", "။": "full stop",
+    "?": "question mark", "？": "question mark", "؟": "question mark", ";": "question mark", "՞": "question mark",
+    "!": "exclamation mark", "！": "exclamation mark",
+    ":": "colon", "：": "colon",
+}
+# Closing quotes and brackets after the mark, and the spaces French puts before it, are not compared.
+_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;՞!！:：])?[\s\"'”’»)\]\u00a0\u202f]*$")
+
+
+def _end_class(text: str) -> str | None:
+    m = _END.search(text)
+    return _CLASSES.get(m.group(1)) if m and m.group(1) else None
+
+
+class EndPunctuationMismatch(Rule):
+    code = "B108"
+    slug = "end-punctuation-mismatch"
+    summary = "Translation ends with another punctuation mark than the source"
+    rationale = """
+**What it does.** Compares the mark that ends a translation with the one that ends its source, by what
+the mark does (full stop, question, exclamation, colon, ellipsis), so a Chinese `。`, an Arabic `؟` or a
+Greek `;` matches its English counterpart; closing quotes and brackets and the space French puts before
+`?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged.
+
+**Why is this bad?** A question shown as a statement, a label without its colon before a field, or a
+button that gained a full stop are the small inconsistencies that make an interface look machine-made.
+"""
+    severity = Severity.INFO
+    kinds = frozenset({"msgstr", "target"})
+    flag = (
+        Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
+        Example('msgid "Your changes were saved."\nmsgstr "Vos modifications ont été enregistrées"\n', path=_PO),
+        Example('msgid "Password:"\nmsgstr "Mot de passe"\n', path=_PO),
+        Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
+        Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
+    )
+    allow = (
+        Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier ?"\n', path=_PO),
+        Example('msgid "Password:"\nmsgstr "Mot de passe :"\n', path=_PO),
+        Example('msgid "Loading..."\nmsgstr "Chargement…"\n', path=_PO),
+        Example('msgid "File saved."\nmsgstr "文件已保存。"\n', path=_PO),
+        Example('msgid "He said \\"yes.\\""\nmsgstr "Il a dit « oui »."\n', path=_PO),
+        Example('msgid "Save"\nmsgstr "Enregistrer"\n', path=_PO),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        both = pair(seg, doc)
+        if both is None:
+            return
+        source, target = (_end_class(t) for t in both)
+        if source == target:
+            return
+        end = len(seg.text.rstrip())
+        if target is None:
+            message = f"The source ends with a {source}, the translation does not"
+        elif source is None:
+            message = f"The translation ends with a {target}, the source does not"
+        else:
+            message = f"The source ends with a {source}, the translation with a {target}"
+        yield self.finding(seg, max(end - 1, 0), max(end, 1), message)

@@ -1,0 +1,63 @@
+"""B103 number-mismatch: the translation's numbers differ from the source's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.formats.bilingual import locate, numbers, pair
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_PO = "messages.po"
+
+
+class NumberMismatch(Rule):
+    code = "B103"
+    slug = "number-mismatch"
+    summary = "Translation's numbers differ from the source's"
+    rationale = """
+**What it does.** Compares the numbers written in digits in a translation with those of its source (a
+PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `2,5`) and the digits of
+placeholders, URLs, e-mail addresses and tags. A number in the translation that is not in the source is
+flagged, and so is a number of the source missing from the translation, unless it is a single digit,
+which a translation may spell out (`2 files` → `deux fichiers`).
+
+**Why is this bad?** A translator's typo or an MT engine's slip changes a price, a limit or a date:
+`Up to 50 users` shown as `Jusqu'à 500 utilisateurs` is a wrong promise.
+"""
+    severity = Severity.ERROR
+    kinds = frozenset({"msgstr", "target"})
+    flag = (
+        Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
+        Example('msgid "Free shipping over 35 euros"\nmsgstr "Livraison offerte dès 25 euros"\n', path=_PO),
+        Example('msgid "Founded in 1998."\nmsgstr "Fondée en 1989."\n', path=_PO),
+        Example('msgid "Passwords need 12 characters."\nmsgstr "Le mot de passe doit être long."\n', path=_PO),
+        Example('msgid "Call us on weekdays."\nmsgstr "Appelez-nous du lundi au vendredi, 9 h - 18 h."\n', path=_PO),
+    )
+    allow = (
+        Example('msgid "Up to 1,000 users"\nmsgstr "Jusqu\'à 1 000 utilisateurs"\n', path=_PO),
+        Example('msgid "Size: 2.5 MB"\nmsgstr "Taille : 2,5 Mo"\n', path=_PO),
+        Example('msgid "2 files selected"\nmsgstr "Deux fichiers sélectionnés"\n', path=_PO,
+                note="a single digit may be spelled out"),
+        Example('msgid "Page %1$s of %2$s"\nmsgstr "Page %1$s sur %2$s"\n', path=_PO),
+        Example('msgid "See https://example.com/help/2024"\nmsgstr "Voir https://example.com/aide/2024"\n',
+                path=_PO),
+        Example('msgid "Version 3.2 is out."\nmsgstr "La version 3.2 est sortie."\n', path=_PO),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        both = pair(seg, doc)
+        if both is None:
+            return
+        source, target = (numbers(t) for t in both)
+        extra = sorted((target - source).elements())
+        missing = sorted(n for n in (source - target).elements() if len(n) > 1)
+        if not extra and not missing:
+            return
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join(missing))
+        if extra:
+            parts.append("not in the source " + ", ".join(extra))
+        start, end = locate(seg, extra[0]) if extra else (0, len(seg.text))
+        yield self.finding(seg, start, end, "Numbers differ from the source: " + "; ".join(parts))

@@ -1,0 +1,65 @@
+"""B104 url-mismatch: the translation links to other sites than the source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from lint.formats.bilingual import locate, pair, urls
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_PO = "messages.po"
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url if "://" in url else "http://" + url).hostname or ""
+    return host.removeprefix("www.")
+
+
+class UrlMismatch(Rule):
+    code = "B104"
+    slug = "url-mismatch"
+    summary = "Translation's URLs point to other hosts than the source's"
+    rationale = """
+**What it does.** Compares the hosts of the URLs in a translation with those of its source: a source
+URL whose host is not in the translation, or a translation URL to a host the source does not name, is
+flagged. Paths may differ: localized pages (`/en/help` → `/fr/aide`) are a translator's job.
+
+**Why is this bad?** A dropped link leaves the reader without the page the text points to; a changed host
+sends them elsewhere, sometimes to a translator's or an MT engine's idea of the right site.
+"""
+    severity = Severity.WARNING
+    kinds = frozenset({"msgstr", "target"})
+    flag = (
+        Example('msgid "Read https://docs.example.com first."\nmsgstr "Lisez d\'abord la documentation."\n',
+                path=_PO),
+        Example('msgid "See https://example.com/help"\nmsgstr "Voir https://exemple.fr/aide"\n', path=_PO),
+        Example('msgid "Report bugs on the tracker."\nmsgstr "Signalez les bugs sur https://bugs.example.org."\n',
+                path=_PO),
+        Example('msgid "Visit www.example.com"\nmsgstr "Visitez www.example.net"\n', path=_PO),
+        Example('msgid "Download from https://get.example.com/app"\nmsgstr "Téléchargez l\'application"\n',
+                path=_PO),
+    )
+    allow = (
+        Example('msgid "See https://example.com/en/help"\nmsgstr "Voir https://example.com/fr/aide"\n', path=_PO),
+        Example('msgid "Visit www.example.com"\nmsgstr "Visitez https://example.com"\n', path=_PO),
+        Example('msgid "Read the guide."\nmsgstr "Lisez le guide."\n', path=_PO),
+        Example('msgid "Docs: https://docs.example.com."\nmsgstr "Docs : https://docs.example.com."\n', path=_PO),
+        Example('msgid "Write to help@example.com"\nmsgstr "Écrivez à help@example.com"\n', path=_PO),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        both = pair(seg, doc)
+        if both is None:
+            return
+        source, target = (urls(t) for t in both)
+        source_hosts = {_host(u) for u in source}
+        target_hosts = {_host(u) for u in target}
+        extra = [u for u in target if _host(u) not in source_hosts]
+        missing = [u for u in source if _host(u) not in target_hosts]
+        if extra:
+            start, end = locate(seg, extra[0])
+            yield self.finding(seg, start, end, f"URL not in the source: {extra[0]}")
+        elif missing:
+            yield self.finding(seg, 0, len(seg.text), f"The source's URL is missing: {missing[0]}")

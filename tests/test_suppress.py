@@ -1,0 +1,56 @@
+"""lint/suppress.py: unknown codes and unused switches, found where the switch is written."""
+
+from __future__ import annotations
+
+import lint
+from lint.config import Config
+from lint.engine import Linter, Selection
+from lint.formats import parse
+from lint.model import Source
+from lint.suppress import unknown_codes, unused
+
+MD = (
+    "# Notes\n"
+    "\n"
+    "<!-- copylint-disable-next-line T102 -->\n"
+    "We saw the the results.\n"
+    "\n"
+    "<!-- copylint-disable-next-line S1O2 -->\n"
+    "Plain text here.\n"
+)
+
+
+def _doc(text: str, path: str, fmt: str):
+    return parse(Source(path, text), fmt)
+
+
+def test_unknown_code_is_reported_on_its_line():
+    doc = _doc(MD, "notes.md", "markdown")
+    found = unknown_codes(doc)
+    assert [(f.code, doc.source.position(f.start).line) for f in found] == [("C001", 6)]
+    assert "S1O2" in found[0].message
+
+
+def test_known_codes_and_slugs_are_not_reported():
+    doc = _doc("<!-- copylint-disable-next-line repeated-word, W -->\nThe the cat.\n", "a.md", "markdown")
+    assert unknown_codes(doc) == []
+
+
+def test_used_switch_is_not_reported_and_unused_one_is():
+    doc = _doc(MD, "notes.md", "markdown")
+    before = Linter(Selection()).checker(Config()).check(doc)
+    assert any(f.code == "T102" for f in before)
+    lines = [doc.source.position(f.start).line for f in unused(doc, before)]
+    assert lines == [6]  # line 3 silenced T102; line 6 silenced nothing
+
+
+def test_po_switch_unused():
+    text = '# copylint: disable=B102\nmsgid "Supprimer le fichier"\nmsgstr "Delete the file"\n'
+    doc = _doc(text, "m.po", "po")
+    found = unused(doc, lint.check_text(text, path="m.po"))
+    assert [(f.code, doc.source.position(f.start).line) for f in found] == [("C002", 1)]
+
+
+def test_switch_for_a_rule_that_did_not_run_is_idle():
+    doc = _doc(MD, "notes.md", "markdown")
+    assert unused(doc, [], ran=lambda code: False) == []
