@@ -23,8 +23,10 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "vtt": ("lint.formats.subtitles:parse_vtt", (".vtt",)),
     "po": ("lint.formats.po", (".po", ".pot")),
     "html": ("lint.formats.html", (".html", ".htm", ".xhtml")),
+    "xliff": ("lint.formats.xliff", (".xlf", ".xliff")),
     # Not claimed by extension: most .json files are not prose (config `formats` maps catalogues).
     "i18n-json": ("lint.formats.i18n_json", ()),
+    "i18n-yaml": ("lint.formats.i18n_yaml", ()),
 }
 
 DEFAULT_FORMAT = "text"
