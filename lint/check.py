@@ -1,31 +1,62 @@
 """The check stage: run the selected rules over a Document and return its findings.
 
-Prose rules are gated by their triggers: the triggers of all prose rules are joined
-into one alternation that is searched once per segment, and only in a segment
-where it matches does each rule's own trigger (and then its check) run. A clean
-segment therefore costs one regex scan however many rules are on.
+Prose rules are gated by their triggers. The segments of a document are joined (one newline
+between them) and each rule's trigger is searched over that one string: a rule is called only on
+the segments where its trigger matches, and a rule whose trigger appears nowhere in a document costs
+one C-level scan of it, with no Python work per segment. Adding a rule therefore adds one regex
+scan of the prose, never a Python loop over it; a tight trigger (a rare literal or character first)
+keeps that scan fast.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-from lint.model import Document, Finding
+from lint.model import Document, Finding, Segment
 from lint.rule import Rule
 
 
-def _scoped(pattern: str, flags: int) -> str:
-    inline = ""
-    if flags & re.IGNORECASE:
-        inline += "i"
-    if flags & re.MULTILINE:
-        inline += "m"
-    if flags & re.DOTALL:
-        inline += "s"
-    if flags & re.VERBOSE:
-        inline += "x"
-    return f"(?{inline}:{pattern})" if inline else f"(?:{pattern})"
+def _document_pattern(rule: Rule) -> re.Pattern[str] | None:
+    """The rule's trigger, made to find in the joined text every match it finds in one segment:
+    `^` and `$` must also hold at the segments' edges, which are line breaks there."""
+    if not rule.trigger:
+        return None
+    return re.compile(rule.trigger, rule.trigger_flags | re.MULTILINE)
+
+
+def _anchored(rule: Rule) -> bool:
+    """Whether the trigger can only match at a segment's start (`^…`, no MULTILINE): trying it
+    there is cheaper than a MULTILINE scan that stops at every line break of the prose."""
+    if not rule.trigger or rule.trigger_flags & re.MULTILINE:
+        return False
+    try:
+        # The stdlib's own reading of the pattern; no public API tells whether it is anchored.
+        parser: Any = importlib.import_module("re._parser")
+        first = list(parser.parse(rule.trigger, rule.trigger_flags))[:1]
+        return bool(first) and first[0] == (parser.AT, parser.AT_BEGINNING)
+    except Exception:  # a private module may change: then scan, which is right, only slower
+        return False
+
+
+def matching_segments(pattern: re.Pattern[str], joined: str, starts: Sequence[int]) -> Iterator[int]:
+    """Indexes of the segments in which ``pattern`` has a match starting (a segment's own search
+    could find no more; one that runs on into the next segment only adds a call)."""
+    pos = 0
+    last = len(starts) - 1
+    search = pattern.search
+    while True:
+        m = search(joined, pos)
+        if m is None:
+            return
+        i = bisect_right(starts, m.start()) - 1
+        yield i
+        if i >= last:
+            return
+        pos = starts[i + 1]
 
 
 class Checker:
@@ -36,41 +67,56 @@ class Checker:
         self.document_rules = [r for r in rules if r.scope == "document"]
         prose = [r for r in rules if r.scope == "prose"]
         self.always = [r for r in prose if r.trigger is None]
+        self.anchored: list[tuple[Rule, re.Pattern[str]]] = []
         self.triggered: list[tuple[Rule, re.Pattern[str]]] = []
         for r in prose:
-            pattern = r.compiled_trigger()
-            if pattern is not None:
-                self.triggered.append((r, pattern))
-        self.any_trigger = (
-            re.compile("|".join(_scoped(r.trigger or "", r.trigger_flags) for r, _ in self.triggered))
-            if self.triggered
-            else None
-        )
+            if _anchored(r):
+                self.anchored.append((r, re.compile(r.trigger or "", r.trigger_flags)))
+            else:
+                pattern = _document_pattern(r)
+                if pattern is not None:
+                    self.triggered.append((r, pattern))
 
     def check(self, doc: Document) -> list[Finding]:
         language = doc.language
+        segments = doc.segments
         findings: list[Finding] = []
         for rule in self.document_rules:
             if rule.applies_to(language):
                 findings.extend(rule.check_document(doc))
-        always = [r for r in self.always if r.applies_to(language)]
-        triggered = [(r, p) for r, p in self.triggered if r.applies_to(language)]
-        any_trigger = self.any_trigger
-        for seg in doc.segments:
-            text = seg.text
-            for rule in always:
-                if rule.kinds is None or seg.kind in rule.kinds:
+        for rule, pattern in self.anchored:
+            if rule.applies_to(language):
+                match = pattern.match
+                for seg in _of_kinds(segments, rule):
+                    if match(seg.text):
+                        findings.extend(rule.check_segment(seg, doc))
+        if not segments:
+            return dedupe(findings)
+        joined = "\n".join(seg.text for seg in segments)
+        for rule in self.always:
+            if rule.applies_to(language):
+                for seg in _of_kinds(segments, rule):
                     findings.extend(rule.check_segment(seg, doc))
-            first = any_trigger.search(text) if any_trigger is not None else None
-            if first is None:
-                continue
-            # The alternation finds the leftmost match of any trigger: no rule's own trigger can match
-            # before it, so each rule's search starts there.
-            at = first.start()
-            for rule, pattern in triggered:
-                if (rule.kinds is None or seg.kind in rule.kinds) and pattern.search(text, at):
+        triggered = [(r, p) for r, p in self.triggered if r.applies_to(language)]
+        if not triggered:
+            return dedupe(findings)
+        starts = [0] * len(segments)
+        at = 0
+        for i, seg in enumerate(segments):
+            starts[i] = at
+            at += len(seg.text) + 1
+        for rule, pattern in triggered:
+            kinds = rule.kinds
+            for i in matching_segments(pattern, joined, starts):
+                seg = segments[i]
+                if kinds is None or seg.kind in kinds:
                     findings.extend(rule.check_segment(seg, doc))
         return dedupe(findings)
+
+
+def _of_kinds(segments: Sequence[Segment], rule: Rule) -> Iterable[Segment]:
+    kinds = rule.kinds
+    return segments if kinds is None else [s for s in segments if s.kind in kinds]
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:

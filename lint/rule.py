@@ -6,9 +6,11 @@ It is pure: the same document and options give the same findings; no I/O.
 Two scopes:
 
 - ``scope = "prose"``: ``check_segment`` is called for each prose segment whose
-  kind the rule accepts and in which ``trigger`` matches (the engine searches the
-  triggers of all prose rules at once, so a clean segment costs one scan, not
-  one per rule). Offsets a rule yields are segment offsets; ``finding()`` maps
+  kind the rule accepts and in which ``trigger`` matches (the engine searches each
+  trigger once over the document's prose, in C, so a clean document costs one scan
+  per rule and no Python work per segment). A rule whose test cannot be a regex
+  (a backreference) is better written as a document rule that rules out whole
+  documents in C first (T102). Offsets a rule yields are segment offsets; ``finding()`` maps
   them to the Source and drops a fix whose span is not one contiguous run of
   the Source (it would overwrite markup the segment does not show).
 - ``scope = "document"``: ``check_document`` sees the whole Document once

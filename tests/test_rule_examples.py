@@ -49,8 +49,8 @@ def test_rule_metadata_is_complete(rule: type[Rule]) -> None:
         assert len(rule.flag) >= 8 and len(rule.allow) >= 8
     if rule.fix is not None:
         assert rule.fix_note, f"{rule.code} has a fix but no fix_note"
-    # A trigger joins the engine's single alternation: it must compile alone, and a backreference or a
-    # global inline flag would change meaning inside the alternation.
+    # A trigger is scanned over every document's prose: it must compile alone; a backreference would
+    # make that scan slow, and a global inline flag would fight the MULTILINE the engine adds.
     if rule.trigger is not None:
         import re
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import compress, islice
+from operator import eq
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
@@ -13,10 +15,11 @@ from lint.rule import Example, Rule
 # but "In In" is not).
 _CAPITALIZED_OK = frozenset({"The", "A", "An", "In", "On", "It", "And", "But", "Of", "To", "For"})
 _TRAILING = ".,;:!?\"'”’)]…"
+_CODE_AFTER = re.compile(r"[.:]\w")  # an attribute, a file extension, a qualified name
 _REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 # Repeats that English grammar or idiom allows.
 _ALLOWED = frozenset({
-    "had", "that", "is", "do", "bye", "very", "so", "no", "yeah", "yes", "ha", "haha", "ho", "la", "blah",
+    "had", "that", "is", "not", "long", "do", "bye", "very", "so", "no", "yeah", "yes", "ha", "haha", "ho", "la", "blah",
     "chop", "knock", "tut", "choo", "pooh", "wow", "oh", "bora", "walla", "baden", "pago", "sing", "tsk",
     "can", "night", "go", "hip", "aye", "there", "boo", "mahi", "dum", "tick", "ding", "dong", "bang", "cha",
     "far", "more", "over", "again", "round", "around", "on", "away", "out", "really", "many", "much", "little",
@@ -41,8 +44,10 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
     fix_note = "Deletes the second copy and the space before it; unsafe because a repeat may be meant."
-    # No trigger: a repeat needs a backreference, which cannot join the engine's alternation of
-    # triggers; the rule's own scan below is its only pass.
+    # A document rule, not a trigger: a repeat needs a backreference, too slow as a scan over all
+    # prose. Neighbouring words are compared in C over the whole document first, and the regex runs
+    # only on the paragraphs that hold a candidate.
+    scope = "document"
     trigger = None
     flag = (
         Example("The the minister said so.", "The minister said so."),
@@ -67,16 +72,29 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
         Example("What we see is ylang ylang, the scented part."),
         Example("| Bitwise AND and assignment |"),
         Example("Thanks to Justin Samuel, Tian Tian and Santiago Torres."),
+        Example('``bool(x)`` is much clearer than "not not x" and much more concise.',
+                note="a double negative is grammatical"),
+        Example("    import warnings\n    warnings.filterwarnings('default')", note="code pasted as text"),
+        Example("It is read-only only for the current process."),
+        Example("A long long time ago, in a galaxy far, far away."),
+        Example("Java java.util.concurrent package", note="a qualified name"),
+        Example("an export specifier:\n   module\n   module:name"),
         Example("distribution\n    Distribution name, e.g. 'django'.", path="a.rst"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        text = seg.text
-        # Comparing neighbouring words of a split runs in C and rules out most paragraphs before the
-        # backreference scan, which is the slow part.
-        words = text.lower().split()
-        if not any(a == b or (a[:1] == b[:1] and b.rstrip(_TRAILING) == a) for a, b in pairwise(words)):
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        # A NUL between segments keeps a heading's last word from pairing with the next paragraph's first.
+        words = _repeated_words(" \0 ".join(seg.text for seg in doc.segments))
+        candidates = [w for w in words if len(w) > 1 and w.isalpha() and w not in _ALLOWED]
+        if not candidates:
             return
+        for seg in doc.segments:
+            low = seg.text.lower()
+            if any(w in low for w in candidates):
+                yield from self._repeats(seg)
+
+    def _repeats(self, seg: Segment) -> Iterator[Finding]:
+        text = seg.text
         for m in _REPEAT.finditer(text):
             word = m.group(1)
             if len(word) < 2 or word.lower() in _ALLOWED:
@@ -87,7 +105,25 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
             if word != second and (word.isupper() or second.isupper()) and word.lower() != word.upper():
                 if not (word.istitle() and second.islower()):
                     continue  # an acronym beside the word: "bitwise AND and assignment"
-            if m.end() < len(text) and text[m.end()] in "-’'":
-                continue  # "the the-word": a compound, not a repeat
+            after = text[m.end() : m.end() + 2]
+            if after[:1] in ("-", "’", "'", "(", "/", "[", "<", "=") or _CODE_AFTER.match(after):
+                continue  # "the the-word" is a compound; "warnings\nwarnings.warn(" and "module:name" code
+            if m.start() and text[m.start() - 1] in "-/.<:_@#$=":
+                continue  # "read-only only", "<object object at": the first word is part of another
             yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
                                edits=[(m.end(1), m.end(3), "")])
+
+
+# Marks that may touch a word `_REPEAT` finds (`(the the,`): read as spaces before splitting.
+_MARKS = string.punctuation.replace("_", "") + "“”‘’…«»„‚‹›—–¿¡·•"
+
+
+def _repeated_words(text: str) -> set[str]:
+    """Lowercased words that follow themselves, marks around them ignored (`(the the,`): the repeats
+    `_REPEAT` can find are among them. Splits and compares in C, with no Python loop per word."""
+    low = text.lower()
+    for mark in _MARKS:
+        if mark in low:
+            low = low.replace(mark, " ")
+    words = low.split()
+    return set(compress(words, map(eq, words, islice(words, 1, None))))
