@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import pairwise
+from collections.abc import Iterator, Sequence
+from itertools import compress, islice, pairwise
+from operator import eq
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 from lint.sentences import sentence_spans
 
-_SPACE = re.compile(r"\s+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")  # a cheap gate before the segmenter: an exact sentence twice
-
-
-def _folded(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+# The same split over a whole document, the mark kept as a part of its own (a lookbehind at every
+# space is twice as slow as a scan for the mark).
+_MARK_SPLIT = re.compile(r"([.!?])\s+")
 
 
 class DuplicatedText(Rule):
@@ -68,36 +67,25 @@ in the text is deliberate.
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
-        segments = doc.segments
         text = doc.text
+        repeated = _repeated_sentences(doc.segments)
         previous: Segment | None = None
-        previous_raw = ""
-        for seg in segments:
-            # Compared as written in the file (placeholders for code would make different paragraphs
-            # equal), whitespace folded; the split is only made when the lengths are close.
-            raw = text[seg.to_source(0) : seg.to_source_end(len(seg.text))]
-            same = previous is not None and (
-                raw == previous_raw
-                or (abs(len(raw) - len(previous_raw)) * 10 <= len(raw) and raw.split() == previous_raw.split())
-            )
-            folded = _folded(raw) if same else ""
-            if (
-                same
-                and previous is not None
-                and len(folded.split()) >= 4
-                and seg.kind == previous.kind
-            ):
-                # The copy and the whitespace between the two copies go; the first copy stays.
-                start = previous.to_source_end(len(previous.text))
-                end = seg.to_source_end(len(seg.text))
-                gap = text[start : seg.to_source(0)]
-                if gap.strip() == "":
-                    yield self.finding_at(seg.to_source(0), end, "Paragraph repeats the one before it",
-                                          edits=[(start, end, "")])
-                    previous, previous_raw = seg, raw
-                    continue
-            previous, previous_raw = seg, raw
-            if ". " in seg.text or "! " in seg.text or "? " in seg.text:
+        for seg in doc.segments:
+            if previous is not None and seg.kind == previous.kind and _same_ends(seg.text, previous.text):
+                # Compared as written in the file (placeholders for code would make different
+                # paragraphs equal), whitespace folded.
+                raw, previous_raw = _raw(text, seg), _raw(text, previous)
+                if (raw == previous_raw or raw.split() == previous_raw.split()) and len(raw.split()) >= 4:
+                    # The copy and the whitespace between the two copies go; the first copy stays.
+                    start = previous.to_source_end(len(previous.text))
+                    end = seg.to_source_end(len(seg.text))
+                    if text[start : seg.to_source(0)].strip() == "":
+                        yield self.finding_at(seg.to_source(0), end, "Paragraph repeats the one before it",
+                                              edits=[(start, end, "")])
+                        previous = seg
+                        continue
+            previous = seg
+            if repeated and any(r in seg.text for r in repeated):
                 parts = _SENTENCE_SPLIT.split(seg.text)
                 if any(a == b and len(a) > 15 for a, b in pairwise(parts)):
                     yield from self._sentences(seg)
@@ -109,3 +97,23 @@ in the text is deliberate.
             if first == second and len(first.split()) >= 4 and "\ufffc" not in first:
                 yield self.finding(seg, b_start, b_end, "Sentence repeats the one before it",
                                    edits=[(a_end, b_end, "")])
+
+
+def _raw(text: str, seg: Segment) -> str:
+    return text[seg.to_source(0) : seg.to_source_end(len(seg.text))]
+
+
+def _same_ends(a: str, b: str) -> bool:
+    """Whether two texts start and end with the same word: a C-level gate before comparing them whole."""
+    a_words, b_words = a.split(None, 1), b.split(None, 1)
+    if not a_words or not b_words or a_words[0] != b_words[0]:
+        return False
+    return a.rsplit(None, 1)[-1] == b.rsplit(None, 1)[-1]
+
+
+def _repeated_sentences(segments: Sequence[Segment]) -> set[str]:
+    """Sentence-like pieces that follow themselves anywhere in the document's prose, split and
+    compared in C; a segment is searched with the segmenter only when it holds one of them."""
+    parts = _MARK_SPLIT.split("\n\0\n".join(seg.text for seg in segments) + "\n")
+    # parts alternate sentence, mark, sentence, mark: a sentence and the one after it are two apart.
+    return {p for p in compress(parts, map(eq, parts, islice(parts, 2, None))) if len(p) > 15}

@@ -26,8 +26,10 @@ _NOT_BEFORE_NAME = frozenset(_PREPOSITIONS + _CONJUNCTIONS + _AUXILIARIES)
 _PATTERN = re.compile(
     r"(?<=[a-z,] )(" + "|".join(_WORDS) + r")(?= +([A-Za-z][\w'’-]*)(?: +([A-Za-z][\w'’-]*))?)"
 )
-# A literal space first (a fast scan), the lowercase letter or comma before it checked by lookbehind.
-_TRIGGER = r" (?<=[a-z,] )(?:" + "|".join(_WORDS) + r") +[A-Za-z]"
+# Each word first, then the lowercase letter or comma and the space before it by lookbehind: every
+# branch starting with a literal lets the regex engine skip to the words' first letters, three times
+# faster than stopping at every space.
+_TRIGGER = "(?:" + "|".join(f"{w}(?<=[a-z,] {w})" for w in _WORDS) + r") +[A-Za-z]"
 
 
 class MidSentenceCapital(Rule):
