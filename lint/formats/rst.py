@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, mask_urls, merge_ranges, suppressions_from
 from lint.model import Document, Segment, Source
@@ -36,6 +37,9 @@ _ADMONITIONS = frozenset(
     "epigraph highlights pull-quote versionadded versionchanged deprecated".split()
 )
 _DIRECTIVE = re.compile(r"^\s*\.\.\s+([\w:-]+)::(.*)$")
+# Inline markup. Every alternative starts with a literal character, so that the regex engine skips to
+# the next candidate character in C; reference names (``word_``), which start anywhere, are found by
+# ``_inline_matches`` with their own pattern, with the same leftmost-first result as one alternation.
 _INLINE = re.compile(
     r"``(?s:.+?)``"  # inline literal (may span lines)
     r"|:[\w:+.-]+:`(?:[^`\\]|\\.)+`"  # role
@@ -45,13 +49,45 @@ _INLINE = re.compile(
     r"|`(?:[^`\\]|\\.)+`"  # interpreted text (default role)
     r"|\|[^|\s][^|]*\|_{0,2}"  # substitution reference
     r"|\[(?:#[\w-]*|\*|\d+|[\w.-]+)\]_"  # footnote or citation reference
-    r"|(?P<em>\*\*|\*)(?=\S)"  # emphasis or strong, opening
-    r"|(?<=\S)(?:\*\*|\*)(?!\w)"  # closing
+    r"|\*\*(?=\S)|\*(?=\S)"  # emphasis or strong, opening
+    r"|\*(?<=\S\*)\*(?!\w)|\*(?<=\S\*)(?!\w)"  # closing: ** or * after a non-space
     r"|\\(?P<escaped>.)"  # escape
-    r"|(?P<refname>\b[\w.-]+)__?(?![\w])"  # reference name: word_
 )
-_MARKUP_CHARS = "`*|\\_["
+_REFNAME = re.compile(r"(?P<refname>\b[\w.-]+)__?(?![\w])")  # reference name: word_
+_REFNAME_END = re.compile(r"_(?!\w)")  # where every reference name ends
+_NAME_CHAR = re.compile(r"[\w.-]")
+_MARKUP = re.compile(r"[`*|\\_\[]")  # a character some inline markup starts or ends with
 _SWITCH = re.compile(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
+
+
+def _inline_matches(para: str) -> list[re.Match[str]]:
+    """The matches ``finditer`` would give for the alternation of ``_INLINE`` and ``_REFNAME`` (in that
+    order): the leftmost match wins, ``_INLINE`` on a tie, and scanning resumes at its end."""
+    out: list[re.Match[str]] = []
+    m1 = _INLINE.search(para)
+    m2 = _next_refname(para, 0)
+    while m1 is not None or m2 is not None:
+        m = m1 if m2 is None or (m1 is not None and m1.start() <= m2.start()) else m2
+        assert m is not None
+        out.append(m)
+        pos = m.end()
+        if m1 is not None and m1.start() < pos:
+            m1 = _INLINE.search(para, pos)
+        if m2 is not None and m2.start() < pos:
+            m2 = _next_refname(para, pos)
+    return out
+
+
+def _next_refname(para: str, pos: int) -> re.Match[str] | None:
+    """``_REFNAME.search(para, pos)``, started at the run of name characters before the first place a
+    reference name can end (no match can start earlier), so the slow pattern only reads that run."""
+    end = _REFNAME_END.search(para, pos)
+    if end is None:
+        return None
+    start = end.start()
+    while start > pos and _NAME_CHAR.match(para, start - 1):
+        start -= 1
+    return _REFNAME.search(para, start)
 
 
 def _indent(line: str) -> int:
@@ -60,9 +96,14 @@ def _indent(line: str) -> int:
 
 def parse(source: Source) -> Document:
     text = source.text
-    starts = source.line_starts()
-    lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
-             for i in range(len(starts))]
+    lf_only = "\r" not in text
+    if lf_only:  # the usual case: lines and their offsets without a regex
+        lines = text.split("\n")
+        starts = [0, *accumulate(map((1).__add__, map(len, lines[:-1])))]
+    else:
+        starts = source.line_starts()
+        lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
+                 for i in range(len(starts))]
     n = len(lines)
     segments: list[Segment] = []
     protected: list[tuple[int, int]] = []
@@ -144,7 +185,7 @@ def parse(source: Source) -> Document:
             continue
         # A section title: one line, underlined.
         if i + 1 < n and _ADORNMENT.match(lines[i + 1]) and len(lines[i + 1].strip()) >= len(stripped) - 1:
-            _paragraph(text, starts, lines, i, i + 1, "heading", segments, protected=protected)
+            _paragraph(text, starts, lines, i, i + 1, "heading", segments, protected=protected, lf_only=lf_only)
             protect(i + 1, i + 2)
             i += 2
             continue
@@ -175,7 +216,7 @@ def parse(source: Source) -> Document:
                 after += 1
             colon_at = offset(after) if after < n and lines[after].strip() == "::" else None
             _paragraph(text, starts, lines, i, end, kind, segments, bullet.end() if bullet else None,
-                       strip_marker=literal_next, colon_at=colon_at, protected=protected)
+                       strip_marker=literal_next, colon_at=colon_at, protected=protected, lf_only=lf_only)
         i = end
         if literal_next:
             # The literal block: the indented (or quoted) lines after the blank line.
@@ -197,24 +238,31 @@ def parse(source: Source) -> Document:
 
 def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: int, kind: str,
                out: list[Segment], marker_end: int | None = None, strip_marker: bool = False,
-               colon_at: int | None = None, protected: list[tuple[int, int]] | None = None) -> None:
+               colon_at: int | None = None, protected: list[tuple[int, int]] | None = None,
+               lf_only: bool = False) -> None:
+    matches: list[re.Match[str]] | None = None
     # The common case, a plain unindented paragraph: one contiguous run of the Source.
     if marker_end is None and not strip_marker and colon_at is None and not lines[first][:1].isspace():
         block = text[starts[first] : starts[end - 1] + len(lines[end - 1])]
-        if "\r" not in block and not any(c in block for c in _MARKUP_CHARS) and (
+        if (lf_only or "\r" not in block) and (
             end - first == 1 or not any(lines[k][:1].isspace() for k in range(first + 1, end))
         ):
-            body = block.rstrip()
-            seg = Segment.contiguous(body, kind, starts[first], len(out))
-            if "://" in body or "www." in body or "@" in body:
-                masked, opaque = mask_urls(body, [])
-                seg = Segment(masked, kind, seg.anchors, seg.index, opaque=tuple(opaque))
-            out.append(seg)
-            return
+            # Without "\r" and indentation the paragraph's text is the block itself.
+            matches = _inline_matches(block) if _MARKUP.search(block) else None
+            if not matches:
+                body = block.rstrip()
+                opaque: list[tuple[int, int]] = []
+                if "://" in body or "www." in body or "@" in body:
+                    body, opaque = mask_urls(body, opaque)
+                    if matches is not None and not body.replace(PLACEHOLDER, "").strip():
+                        return  # a URL alone
+                out.append(Segment(body, kind, ((0, starts[first]),), len(out), opaque=tuple(opaque)))
+                return
     # The paragraph's text without its indentation, one string, so that inline markup may span lines;
-    # ``runs`` maps each line of it back to the Source: (start in the string, start in the Source, length).
+    # ``runs`` maps it back to the Source: (start in the string, start in the Source, length), one run
+    # per stretch that is contiguous in the Source.
     parts: list[str] = []
-    runs: list[tuple[int, int, int]] = []
+    runs: list[list[int]] = []
     length = 0
     marker: int | None = None  # where a literal-block marker " ::" stood, to read it as ":"
     for k in range(first, end):
@@ -229,29 +277,49 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
             else:
                 body = b[:-1]  # "Paragraph::" reads "Paragraph:"
         if k > first:
-            newline_at = starts[k] - (2 if text.startswith("\r\n", starts[k] - 2) else 1)
-            runs.append((length, newline_at, 1))
             parts.append("\n")
-            length += 1
-        runs.append((length, starts[k] + col, len(body)))
+            if lf_only:
+                # The newline follows the line before in the Source; so does this line if not indented.
+                runs[-1][2] += 1
+                length += 1
+                if col == 0:
+                    runs[-1][2] += len(body)
+                    parts.append(body)
+                    length += len(body)
+                    continue
+            else:
+                newline_at = starts[k] - (2 if text.startswith("\r\n", starts[k] - 2) else 1)
+                runs.append([length, newline_at, 1])
+                length += 1
+        runs.append([length, starts[k] + col, len(body)])
         parts.append(body)
         length += len(body)
     para = "".join(parts)
     builder = SegmentBuilder(kind)
-
     run_starts = [r[0] for r in runs]
+    nruns = len(runs)
 
     def add(a: int, b: int) -> None:
-        k = max(bisect.bisect_right(run_starts, a) - 1, 0)
-        for r_start, r_src, r_len in runs[k:]:
+        if a >= b:
+            return
+        if nruns == 1:
+            builder.add(para[a:b], runs[0][1] + a)
+            return
+        k = bisect.bisect_right(run_starts, a) - 1
+        if k < 0:
+            k = 0
+        while k < nruns:
+            r_start, r_src, r_len = runs[k]
             if r_start >= b:
                 break
-            lo, hi = max(a, r_start), min(b, r_start + r_len)
+            lo = a if a > r_start else r_start
+            hi = b if b < r_start + r_len else r_start + r_len
             if lo < hi:
-                if para[lo:hi] == "\n" and text[r_src] != "\n":
+                if not lf_only and para[lo:hi] == "\n" and text[r_src] != "\n":
                     builder.add_opaque("\n", r_src)  # a CRLF line end, read as one newline
                 else:
                     builder.add(para[lo:hi], r_src + (lo - r_start))
+            k += 1
 
     def src_of(i: int) -> int:
         k = bisect.bisect_right(run_starts, i) - 1
@@ -262,23 +330,22 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
         return runs[-1][1] + runs[-1][2] if runs else 0
 
     pos = 0
-    if any(c in para for c in _MARKUP_CHARS):
-        for m in _INLINE.finditer(para):
-            add(pos, m.start())
-            for group in ("linktext", "reftext", "refname"):
-                if m.group(group) is not None:
-                    add(m.start(group), m.end(group))
-                    break
-            else:
-                if m.group("escaped") is not None:
-                    builder.add_opaque(m.group("escaped"), src_of(m.start()))
-                elif not (m.group().startswith("*") or m.group().endswith("*")):
-                    builder.add_opaque(PLACEHOLDER, src_of(m.start()))
-                    if protected is not None and m.group().startswith("``"):
-                        # Inline literals are code: layout rules (runs of spaces) must not touch them.
-                        protected.append((src_of(m.start()), src_of(m.end() - 1) + 1))
-                # emphasis markers are dropped
-            pos = m.end()
+    if matches is None:
+        matches = _inline_matches(para) if _MARKUP.search(para) else []
+    for m in matches:
+        add(pos, m.start())
+        group = m.lastgroup
+        if group in ("linktext", "reftext", "refname"):
+            add(m.start(group), m.end(group))
+        elif group == "escaped":
+            builder.add_opaque(m.group("escaped"), src_of(m.start()))
+        elif para[m.start()] != "*" and para[m.end() - 1] != "*":
+            builder.add_opaque(PLACEHOLDER, src_of(m.start()))
+            if protected is not None and para.startswith("``", m.start()):
+                # Inline literals are code: layout rules (runs of spaces) must not touch them.
+                protected.append((src_of(m.start()), src_of(m.end() - 1) + 1))
+        # emphasis markers are dropped
+        pos = m.end()
     add(pos, len(para))
     if marker is not None and para.strip():
         builder.add_opaque(":", marker)  # "statement ::" introduces a literal block, as a colon would
