@@ -65,6 +65,7 @@ class Checker:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
         self.document_rules = [r for r in rules if r.scope == "document"]
+        self.finding_rules = [r for r in rules if r.scope == "findings"]
         prose = [r for r in rules if r.scope == "prose"]
         self.always = [r for r in prose if r.trigger is None]
         self.anchored: list[tuple[Rule, re.Pattern[str]]] = []
@@ -77,7 +78,20 @@ class Checker:
                 if pattern is not None:
                     self.triggered.append((r, pattern))
 
+    def ran(self, selector: str) -> bool:
+        """Whether a rule that ``selector`` (a code, a code prefix or a slug) names is among these."""
+        s = selector.strip().upper()
+        return any(r.code.upper().startswith(s) or r.slug.upper() == s for r in self.rules)
+
     def check(self, doc: Document) -> list[Finding]:
+        found = self._check(doc)
+        if self.finding_rules:
+            for rule in self.finding_rules:
+                found.extend(rule.check_findings(doc, list(found), self.ran))
+            found = dedupe(found)
+        return found
+
+    def _check(self, doc: Document) -> list[Finding]:
         language = doc.language
         segments = doc.segments
         findings: list[Finding] = []

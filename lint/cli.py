@@ -81,6 +81,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--select", multiple=True, help="Only these rules: codes, slugs or family letters (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules to leave out.")
+@click.option("--report-unused-disables", is_flag=True,
+              help="Report inline switches that silence nothing (rule C002).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
               help="Use this config file for every path.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
@@ -99,7 +101,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-    config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
+    report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
     statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
     languagetool_url: str | None, require_languagetool: bool,
 ) -> None:
@@ -126,7 +128,7 @@ def check(
 
     selection = Selection(
         select=_codes(select) or None,
-        extend_select=_codes(extend_select),
+        extend_select=_codes(extend_select) + (("C002",) if report_unused_disables else ()),
         ignore=_codes(ignore),
         languagetool=languagetool_url,
         require_languagetool=require_languagetool,

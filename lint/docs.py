@@ -17,6 +17,7 @@ FAMILY_NAMES = {
     "B": "bilingual",
     "G": "grammar",
     "X": "user",
+    "C": "copylint",
 }
 
 

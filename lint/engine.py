@@ -86,7 +86,7 @@ def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rul
     select = selection.select if selection.select is not None else config.select
     if select is None:
         for rule in registry.all_rules():
-            if getattr(rule, "default_enabled", True):
+            if rule.default_enabled:
                 chosen[rule.code] = rule
     else:
         for name in select:

@@ -16,12 +16,15 @@ Two scopes:
 - ``scope = "document"``: ``check_document`` sees the whole Document once
   (layout rules on the raw text, or prose rules that compare segments) and
   yields findings in Source offsets (``finding_at``).
+- ``scope = "findings"``: ``check_findings`` runs last and judges the other
+  rules' findings before inline switches are applied (C002, a switch that
+  silences nothing).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -39,6 +42,7 @@ class Example:
     fixed: str | None = None
     path: str = "example.txt"
     note: str = ""
+    select: tuple[str, ...] = ()  # other rules that run beside this one (C002 judges their findings)
 
 
 class Rule:
@@ -56,6 +60,7 @@ class Rule:
     languages: ClassVar[frozenset[str] | None] = None  # primary subtags; None = any language
     trigger: ClassVar[str | None] = None  # regex (stdlib syntax); None = every segment
     trigger_flags: ClassVar[int] = 0
+    default_enabled: ClassVar[bool] = True  # False: runs only when selected by name or prefix
     options: ClassVar[Mapping[str, Any]] = {}
     tags: ClassVar[tuple[str, ...]] = ()
     flag: ClassVar[tuple[Example, ...]] = ()
@@ -81,6 +86,12 @@ class Rule:
         return ()
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def check_findings(self, doc: Document, findings: Sequence[Finding],
+                       ran: Callable[[str], bool]) -> Iterable[Finding]:
+        """``findings``: every other rule's, before suppression; ``ran(selector)``: whether a rule
+        that a code, prefix or slug names ran in this check."""
         return ()
 
     # -- building findings ---------------------------------------------------------------

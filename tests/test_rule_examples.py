@@ -23,7 +23,7 @@ def _id(case: tuple[type[Rule], Example]) -> str:
 @pytest.mark.parametrize("case", _cases("flag"), ids=_id)
 def test_rule_flags_its_example(case: tuple[type[Rule], Example]) -> None:
     rule, ex = case
-    found = [f for f in lint.check_text(ex.text, path=ex.path, select=[rule.code]) if f.code == rule.code]
+    found = [f for f in lint.check_text(ex.text, path=ex.path, select=[rule.code, *ex.select]) if f.code == rule.code]
     assert found, f"{rule.code} did not flag {ex.text!r}"
     if ex.fixed is not None:
         fixed = lint.fix_text(ex.text, path=ex.path, select=[rule.code], unsafe=True)
@@ -35,7 +35,7 @@ def test_rule_flags_its_example(case: tuple[type[Rule], Example]) -> None:
 @pytest.mark.parametrize("case", _cases("allow"), ids=_id)
 def test_rule_allows_its_example(case: tuple[type[Rule], Example]) -> None:
     rule, ex = case
-    found = [f for f in lint.check_text(ex.text, path=ex.path, select=[rule.code]) if f.code == rule.code]
+    found = [f for f in lint.check_text(ex.text, path=ex.path, select=[rule.code, *ex.select]) if f.code == rule.code]
     assert not found, f"{rule.code} flagged {ex.text!r}: {[f.message for f in found]}"
 
 

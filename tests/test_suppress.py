@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import lint
 from lint.config import Config
 from lint.engine import Linter, Selection
@@ -54,3 +56,42 @@ def test_po_switch_unused():
 def test_switch_for_a_rule_that_did_not_run_is_idle():
     doc = _doc(MD, "notes.md", "markdown")
     assert unused(doc, [], ran=lambda code: False) == []
+
+
+# Through the real command: C001 is on by default, C002 only with --report-unused-disables.
+PAGE = (
+    "# Release notes\n"
+    "\n"
+    "<!-- copylint-disable-next-line T102 -->\n"
+    "We saw the the results.\n"
+    "\n"
+    "<!-- copylint-disable-next-line W105 -->\n"
+    "A clean line.\n"
+    "\n"
+    "<!-- copylint-disable-next-line S1O2 -->\n"
+    "Another clean line.\n"
+)
+
+
+def _found(run, tmp_path, *args):
+    (tmp_path / "notes.md").write_text(PAGE)
+    r = run("check", "--isolated", "--no-cache", "--format", "json", *args, "notes.md", cwd=tmp_path)
+    return r.returncode, [(f["code"], f["start"]["line"]) for f in json.loads(r.stdout)["findings"]]
+
+
+def test_unknown_code_is_reported_by_the_command(run, tmp_path):
+    code, found = _found(run, tmp_path)
+    assert (code, found) == (1, [("C001", 9)])
+
+
+def test_report_unused_disables_names_the_idle_switches_line(run, tmp_path):
+    code, found = _found(run, tmp_path, "--report-unused-disables")
+    # Line 3 silenced T102 (used); line 6 names W105, which ran and found nothing there; line 9's
+    # code is unknown (C001), and names no rule that could have run, so it is not also C002.
+    assert (code, found) == (1, [("C002", 6), ("C001", 9)])
+
+
+def test_c_rules_are_selected_and_ignored_like_any_other(run, tmp_path):
+    assert _found(run, tmp_path, "--ignore", "C001")[1] == []
+    assert _found(run, tmp_path, "--select", "T102,C002")[1] == []  # the T102 switch was used
+    assert _found(run, tmp_path, "--select", "W105,C002")[1] == [("C002", 6)]
