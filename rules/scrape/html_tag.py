@@ -23,6 +23,9 @@ _NAMED_BEFORE = re.compile(r"(?:html|empty|closing|opening|self-closing)\s*$", r
 _BREAK = re.compile(r"</?(?:br|p|div|li|tr|td|th|h[1-6]|hr|blockquote|section|article|header|footer)\b", re.IGNORECASE)
 
 
+_CATALOGUE_KINDS = frozenset({"msgstr", "target"})
+
+
 class HtmlTag(Rule):
     code = "S105"
     slug = "html-tag"
@@ -52,6 +55,8 @@ which are not HTML elements; Markdown's own inline HTML, which is markup there (
         Example("See <IMG SRC=\"x.png\"> the picture.", "See  the picture."),
     )
     allow = (
+        Example('msgid "Cliquez <b>ici</b>"\nmsgstr "Click <b>here</b>"\n', path="messages.po",
+                note="markup of the app's own string"),
         Example("I <3 New York."),
         Example("If a < b and b > c then nothing."),
         Example("Write to <editor@example.com> today."),
@@ -65,6 +70,8 @@ which are not HTML elements; Markdown's own inline HTML, which is markup there (
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        if seg.kind in _CATALOGUE_KINDS:
+            return  # a tag in a message catalogue string is the app's markup; B106 compares it with the source's
         text = seg.text
         for m in _TAG.finditer(text):
             tag = m.group()
