@@ -72,6 +72,7 @@ KNOWN_KEYS = (
     "language",
     "rules",
     "formats",
+    "format-options",
     "words",
     *SECTION_VALIDATORS,
 )
@@ -131,6 +132,7 @@ class Config:
     language: str = "en"
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     formats: dict[str, str] = field(default_factory=dict)
+    format_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # format -> its parser's options
     words: list[str] = field(default_factory=list)
     sections: dict[str, Any] = field(default_factory=dict)  # languagetool, custom-rules, packs
 
@@ -160,6 +162,35 @@ def _check_selectors(names: Iterable[str], ctx: ConfigContext, key: tuple[Any, .
             hint = registry.closest_name(name)
             tip = f" (did you mean '{hint}'?)" if hint else ""
             raise ctx.error(key + (i,), f"unknown rule code or slug '{name}'{tip}")
+
+
+def _format_options(value: Any, ctx: ConfigContext, key: tuple[Any, ...]) -> dict[str, dict[str, Any]]:
+    """`format-options: {po: {fuzzy: true}}`: each format's options as its parser declares them
+    (``OPTIONS`` in its module, with their defaults, whose types the values must have)."""
+    from lint import formats
+
+    if not isinstance(value, dict):
+        raise ctx.error(key, "'format-options' must map format names to their options")
+    out: dict[str, dict[str, Any]] = {}
+    for fmt, options in value.items():
+        if fmt not in formats.FORMATS:
+            raise ctx.error(key + (fmt,), f"unknown format '{fmt}'{closest(str(fmt), formats.FORMATS)}")
+        known = formats.options_of(fmt)
+        if not isinstance(options, dict):
+            raise ctx.error(key + (fmt,), f"the options of '{fmt}' must be a mapping")
+        for name, option in options.items():
+            where = key + (fmt, name)
+            if name not in known:
+                listed = ", ".join(sorted(known)) or "none"
+                raise ctx.error(where, f"unknown option '{name}' for format '{fmt}'{closest(str(name), known)}"
+                                       f" (its options: {listed})")
+            default = known[name]
+            if isinstance(default, bool) and not isinstance(option, bool):
+                raise ctx.error(where, f"'{name}' must be true or false")
+            if isinstance(default, list):
+                option = _string_list(option, ctx, where)
+        out[str(fmt)] = {**known, **options}
+    return out
 
 
 def _load_section(key: str, value: Any, ctx: ConfigContext) -> Any:
@@ -254,6 +285,8 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
                         (key, glob), f"unknown format '{fmt}'{closest(str(fmt), formats.FORMATS)}"
                     )
                 config.formats[str(glob)] = fmt
+        elif key == "format-options":
+            config.format_options = _format_options(value, ctx, k)
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ctx.error(k, "'rules' must map rule codes to their options")

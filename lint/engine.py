@@ -137,7 +137,7 @@ class Linter:
 
     def document(self, source: Source, config: Config) -> Document:
         fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
-        return formats.parse(source, fmt, config.language)
+        return formats.parse(source, fmt, config.language, config.format_options.get(fmt))
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
         """Parse, check and filter: the findings a user sees for this text."""

@@ -174,7 +174,7 @@ class EditorLinter(Linter):
 
     def document(self, source: Source, config: Config) -> Document:
         fmt = self.format_of.get(source.path) or formats.DEFAULT_FORMAT
-        return formats.parse(source, fmt, config.language)
+        return formats.parse(source, fmt, config.language, config.format_options.get(fmt))
 
 
 @dataclass

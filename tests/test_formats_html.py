@@ -3,6 +3,7 @@ entities are decoded and never rewritten."""
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 
 import lint
@@ -79,3 +80,20 @@ def test_layout_rules_ignore_whitespace_between_tags():
     text = "<ul>   \n  <li>One item.</li>\n\n\n\n  <li>Two  items.</li>\n</ul>\n"
     codes = [(f.code, f.start) for f in lint.check_text(text, path="a.html")]
     assert [c for c, _ in codes] == ["W105"]  # only the run inside the prose "Two  items."
+
+
+def test_attributes_read_as_prose_follow_the_config(run, tmp_path):
+    page = ('<p><img alt="A photo of of Kyiv" src="x.jpg" aria-label="Close the the menu" data-title="in in">'
+            '<a title="Go to to home" href="/">Home</a></p>\n')
+    (tmp_path / "page.html").write_text(page)
+
+    def flagged(config: str) -> list[str]:
+        (tmp_path / ".copylint.yaml").write_text(config)
+        r = run("check", "--no-cache", "--format", "json", "--select", "T102", "page.html", cwd=tmp_path)
+        # Each finding is the second copy of a word; show it with the copy before it.
+        return [page[f["start"]["offset"] - 1 - (f["end"]["offset"] - f["start"]["offset"]) : f["end"]["offset"]]
+                for f in json.loads(r.stdout)["findings"]]
+
+    assert flagged("") == ["of of", "to to"]  # alt and title by default; data-title is not title
+    assert flagged("format-options:\n  html:\n    attributes: [aria-label]\n") == ["the the"]
+    assert flagged("format-options:\n  html:\n    attributes: []\n") == []

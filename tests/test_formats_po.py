@@ -67,3 +67,31 @@ def test_malformed_po_is_an_error_with_its_line(run, tmp_path):
     assert r.returncode == 2
     assert data["errors"] == [{"path": "bad.po", "message": "unterminated string", "line": 2}]
     assert {f["code"] for f in data["findings"] if f["path"] == "good.po"} == {"B102"}
+
+
+def test_fuzzy_entries_are_checked_only_with_the_option(run, tmp_path):
+    (tmp_path / "messages.po").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def lines(*config: str) -> set[int]:
+        (tmp_path / ".copylint.yaml").write_text("".join(config))
+        r = run("check", "--no-cache", "--format", "json", "--select", "P104", "messages.po", cwd=tmp_path)
+        assert r.returncode in (0, 1), r.stderr
+        return {f["start"]["line"] for f in json.loads(r.stdout)["findings"]}
+
+    # Line 22 is the fuzzy entry's msgstr "Draft not reviewed,,".
+    assert 22 not in lines("")
+    assert 22 in lines("format-options:\n  po:\n    fuzzy: true\n")
+    assert 22 not in lines("format-options:\n  po:\n    fuzzy: false\n")
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    ("format-options:\n  po:\n    fuzy: true\n", ":3: unknown option 'fuzy' for format 'po' (did you mean 'fuzzy'?)"),
+    ("format-options:\n  po:\n    fuzzy: 'yes'\n", ":3: 'fuzzy' must be true or false"),
+    ("format-options:\n  pot:\n    fuzzy: true\n", ":2: unknown format 'pot' (did you mean 'po'?)"),
+])
+def test_format_options_errors_name_the_line(run, tmp_path, config, message):
+    (tmp_path / ".copylint.yaml").write_text(config)
+    (tmp_path / "a.po").write_text('msgid "Oui"\nmsgstr "Yes"\n')
+    r = run("check", "--no-cache", "a.po", cwd=tmp_path)
+    assert r.returncode == 2
+    assert message in r.stderr and ".copylint.yaml" in r.stderr, r.stderr

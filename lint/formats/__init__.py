@@ -11,6 +11,7 @@ import fnmatch
 import importlib
 from collections.abc import Mapping
 from pathlib import PurePath
+from typing import Any
 
 from lint.model import Document, Source
 
@@ -55,14 +56,26 @@ def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | N
     return None
 
 
-def parse(source: Source, fmt: str, language: str = "en") -> Document:
+def options_of(fmt: str) -> dict[str, Any]:
+    """The options a format's parser takes (config `format-options`), with their defaults."""
+    module_name = FORMATS[fmt][0].partition(":")[0]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        return {}
+    return dict(getattr(module, "OPTIONS", {}))
+
+
+def parse(source: Source, fmt: str, language: str = "en", options: Mapping[str, Any] | None = None) -> Document:
     spec = FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT])[0]
     module_name, _, func = spec.partition(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError:
-        module, func = importlib.import_module(FORMATS[DEFAULT_FORMAT][0]), ""
-    doc: Document = getattr(module, func or "parse")(source)
+        module, func, options = importlib.import_module(FORMATS[DEFAULT_FORMAT][0]), "", None
+    reader = getattr(module, func or "parse")
+    # Options reach only parsers that declare them; the config has checked every name and type.
+    doc: Document = reader(source, options) if options else reader(source)
     doc.format = fmt
     # A file that names its own language (a PO header's `Language: fr`) overrides the configured one.
     file_language = getattr(module, "file_language", None)

@@ -2,7 +2,8 @@
 position of every tag, so each text node keeps its exact place in the file).
 
 Prose: text in block elements (p, h1-h6, li, td, th, blockquote, figcaption, dd, dt, div …), one segment
-per block, inline elements (a, em, strong, span …) continuing it; the `alt` and `title` attributes.
+per block, inline elements (a, em, strong, span …) continuing it; the `alt` and `title` attributes (the
+option `attributes`, config `format-options: {html: {attributes: [alt, title, aria-label]}}`).
 Not prose: tags and attributes, comments, and the content of script, style, code, pre, kbd, samp,
 textarea, template, svg and math. Entities (`&amp;`, `&#8217;`) are decoded and opaque: a finding
 points at the entity in the file, and a fix never rewrites it. Inline code stands as a placeholder.
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
+from typing import Any
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
 from lint.model import Document, Segment, Source
@@ -31,15 +34,25 @@ _BLOCK_KIND = {
     "ul": "paragraph", "ol": "paragraph", "dl": "paragraph", "table": "paragraph", "tr": "paragraph",
     "figure": "paragraph", "form": "paragraph", "br": "", "hr": "",
 }
-_ATTRIBUTE = re.compile(r"""\b(alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+# Options a config may set under `format-options: {html: {...}}`, with their defaults.
+OPTIONS = {"attributes": ["alt", "title"]}
+
+
+def _attribute_pattern(names: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in names) or "(?!)"
+    return re.compile(rf"""(?<![\w-])({alternatives})\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+_ATTRIBUTE = _attribute_pattern(OPTIONS["attributes"])
 _SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
                    "track", "wbr"})
 
 
 class _Reader(HTMLParser):
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, attributes: re.Pattern[str] = _ATTRIBUTE) -> None:
         super().__init__(convert_charrefs=False)
+        self.attributes = attributes
         self.text = source.text
         # HTMLParser counts lines at "\n" only (a lone "\r" in an attribute does not start one): so must we.
         self.starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
@@ -79,7 +92,7 @@ class _Reader(HTMLParser):
         if self.skip_depth:
             return
         raw = self.text[start:end]
-        for m in _ATTRIBUTE.finditer(raw):
+        for m in self.attributes.finditer(raw):
             value = m.group(2) if m.group(2) is not None else m.group(3)
             at = start + (m.start(2) if m.group(2) is not None else m.start(3))
             attribute = SegmentBuilder("caption")
@@ -150,8 +163,9 @@ def _add_with_entities(builder: SegmentBuilder, value: str, at: int) -> None:
     builder.add(value[pos:], at + pos)
 
 
-def parse(source: Source) -> Document:
-    reader = _Reader(source)
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+    names = (options or {}).get("attributes")
+    reader = _Reader(source, _ATTRIBUTE if names is None else _attribute_pattern(list(names)))
     reader.feed(source.text)
     reader.close()
     reader.flush()

@@ -4,8 +4,9 @@
 Not prose: comments, `msgctxt`, `msgid`, keywords, quotes and the catalogue header (the entry with an
 empty msgid). Escapes (`\\n`, `\\"`, `\\t`) are decoded and opaque: a fix never rewrites them; a
 string continued over several quoted lines is one segment. Fuzzy entries (`#, fuzzy`) are skipped:
-their translations are not in use. The file is first loaded with polib, the library made for PO, so a
-malformed catalogue is an error with polib's own message and line.
+gettext does not show them and they await a translator anyway; the option `fuzzy: true` (config
+`format-options: {po: {fuzzy: true}}`) checks them too. The file is first loaded with polib, the
+library made for PO, so a malformed catalogue is an error with polib's own message and line.
 
 Inline switches are translator comments: `# copylint: disable=B101,T102` above an entry.
 """
@@ -13,6 +14,8 @@ Inline switches are translator comments: `# copylint: disable=B101,T102` above a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from lint.formats import ParseError
 from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder
@@ -38,7 +41,12 @@ def _check_with_polib(source: Source) -> None:
         raise ParseError(f"invalid PO: {message}", int(m.group(1)) if m else None) from None
 
 
-def parse(source: Source) -> Document:
+# Options a config may set under `format-options: {po: {...}}`, with their defaults.
+OPTIONS = {"fuzzy": False}
+
+
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+    include_fuzzy = bool((options or {}).get("fuzzy", False))
     _check_with_polib(source)
     text = source.text
     starts = source.line_starts()
@@ -57,7 +65,7 @@ def parse(source: Source) -> Document:
             fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in comments)
             msgid = _joined(entry.get("msgid"))
             plural = _joined(entry.get("msgid_plural"))
-            if msgid and not fuzzy:
+            if msgid and (include_fuzzy or not fuzzy):
                 for key, (_, parts) in entry.items():
                     if not key.startswith("msgstr"):
                         continue
