@@ -1,4 +1,5 @@
-"""Markdown (CommonMark + GFM tables and strikethrough, YAML/TOML front matter), parsed with markdown-it-py.
+"""Markdown (CommonMark + GFM tables and strikethrough, YAML/TOML front matter), parsed with
+markdown-it-pyrs (markdown-it in Rust: a CommonMark parser whose every node carries its byte range).
 
 Prose: paragraphs, headings, list items, block quotes, table cells, link text, image alt text.
 Not prose (kept out of every segment, and listed in ``Document.protected``): fenced and indented
@@ -6,10 +7,10 @@ code, HTML blocks, front matter, and inline code, inline HTML, autolinks, link d
 titles, which stand in a segment as one placeholder character (U+FFFC) each, so that words on
 either side do not run together and rules see where something was.
 
-markdown-it gives line ranges for blocks but no offsets for inline text, so each piece of inline
-text is found in the block's source lines in order (container markers, emphasis markers and link
-destinations are skipped over that way). Characters written differently in the source (a backslash
-escape, an entity) are opaque: mapped to their place but never fixed.
+Every inline node's source range comes from the parser, so each piece of text is placed exactly;
+characters written differently in the source (a backslash escape, an entity) are opaque: mapped to
+their place but never fixed. markdown-it-py (pure Python) gave the same tree at about a tenth of the
+speed, and no offsets inside a block.
 
 Inline switches are HTML comments: ``<!-- copylint-disable CODES -->`` … ``<!-- copylint-enable -->``,
 ``<!-- copylint-disable-next-line CODES -->``, ``<!-- copylint-disable-file -->``.
@@ -17,6 +18,7 @@ Inline switches are HTML comments: ``<!-- copylint-disable CODES -->`` … ``<!-
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from functools import lru_cache
@@ -25,190 +27,168 @@ from typing import Any
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
 from lint.model import Document, Segment, Source
 
-_KINDS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
 _SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ESCAPE_OR_ENTITY = re.compile(r"\\.|&#?\w+;")
+# Blocks that are not prose: their lines are protected.
+_CODE_BLOCKS = frozenset({"fence", "code_block", "html_block", "front_matter", "math_block"})
+# Blocks whose children are read with the kind of the block around them.
+_TRANSPARENT = frozenset({"bullet_list", "ordered_list", "table", "thead", "tbody", "trow"})
+_BLOCKS = _CODE_BLOCKS | _TRANSPARENT | {
+    "paragraph", "heading", "lheading", "tcell", "blockquote", "list_item", "hr", "definition", "root"}
 
 
 @lru_cache(maxsize=1)
 def _parser():  # type: ignore[no-untyped-def]
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
+    from markdown_it_pyrs import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    return MarkdownIt("commonmark").enable_many(["table", "strikethrough", "front_matter"])
+
+
+class _Offsets:
+    """The parser's UTF-8 byte offsets as code-point offsets into the text."""
+
+    def __init__(self, text: str) -> None:
+        self.ends: list[int] = []  # byte offset right after each non-ASCII character
+        self.extra: list[int] = []  # bytes beyond one per character up to there
+        extra = 0
+        for m in _NON_ASCII.finditer(text):
+            o = ord(m.group())
+            extra += 1 if o < 0x800 else 2 if o < 0x10000 else 3
+            self.ends.append(m.end() + extra)
+            self.extra.append(extra)
+
+    def __call__(self, b: int) -> int:
+        k = bisect.bisect_right(self.ends, b) - 1
+        return b - self.extra[k] if k >= 0 else b
+
+
+class _Walk:
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+        self.char = None if text.isascii() else _Offsets(text)
+        self.segments: list[Segment] = []
+        self.protected: list[tuple[int, int]] = []
+
+    def span(self, node: Any) -> tuple[int, int]:
+        s, e = node.srcmap
+        if self.char is not None:
+            return self.char(s), self.char(e)
+        return s, e
+
+    def blocks(self, node: Any, container: str | None) -> None:
+        loose: list[Any] = []  # a tight list item's text: inline nodes right in the item
+        for child in node.children:
+            name = child.name
+            if name not in _BLOCKS:
+                loose.append(child)
+                continue
+            if loose:
+                self.inline(loose, container or "paragraph")
+                loose = []
+            if name == "paragraph":
+                self.inline(child.children, container or "paragraph")
+            elif name in ("heading", "lheading"):
+                self.inline(child.children, "heading")
+            elif name == "tcell":
+                self.inline(child.children, "table_cell")
+            elif name in _TRANSPARENT:
+                self.blocks(child, container)
+            elif name == "blockquote" or name == "list_item":
+                self.blocks(child, name)
+            elif name in _CODE_BLOCKS:
+                s, e = self.span(child)
+                # Whole lines, as the block's container markers and indentation are not prose either.
+                first = bisect.bisect_right(self.starts, s) - 1
+                last = bisect.bisect_right(self.starts, max(e - 1, s))
+                end = self.starts[last] if last < len(self.starts) else len(self.text)
+                self.protected.append((self.starts[first], end))
+        if loose:
+            self.inline(loose, container or "paragraph")
+
+    def inline(self, nodes: list[Any], kind: str) -> None:
+        builder = SegmentBuilder(kind)
+        images: list[SegmentBuilder] = []
+        self.children(nodes, builder, images)
+        seg = builder.build(len(self.segments))
+        if seg is not None:
+            self.segments.append(seg)
+        for alt in images:
+            seg = alt.build(len(self.segments))
+            if seg is not None:
+                self.segments.append(seg)
+
+    def children(self, nodes: list[Any], builder: SegmentBuilder, images: list[SegmentBuilder]) -> None:
+        text = self.text
+        for child in nodes:
+            name = child.name
+            if name == "text":
+                content = child.meta["content"]
+                s, e = self.span(child)
+                if text.startswith(content, s):
+                    builder.add(content, s)
+                else:
+                    _align(builder, text, content, s, e)
+            elif name == "text_special":  # an escape or an entity: stands for other bytes
+                content = child.meta["content"]
+                s, e = self.span(child)
+                if e - s == len(content) and text.startswith(content, s):
+                    builder.add(content, s)
+                else:
+                    builder.add_opaque(content, s)
+            elif name == "softbreak" or name == "hardbreak":
+                s, e = self.span(child)
+                k = text.find("\n", s, e)
+                if k < 0:
+                    k = text.find("\r", s, e)
+                if k >= 0:
+                    builder.add("\n", k)
+                else:
+                    builder.add_opaque("\n", s)
+            elif name == "code_inline" or name == "html_inline":
+                s, e = self.span(child)
+                builder.add_opaque(PLACEHOLDER, s)
+                self.protected.append((s, e))  # layout rules must not touch inline code either
+            elif name == "autolink":
+                builder.add_opaque(PLACEHOLDER, self.span(child)[0])
+            elif name == "image":
+                s, e = self.span(child)
+                alt = SegmentBuilder("caption")
+                self.children(child.children, alt, images)
+                images.append(alt)
+                builder.add_opaque(PLACEHOLDER, e - 1)
+            else:  # emphasis, strong, strikethrough, link: their text is prose, their markers are not
+                self.children(child.children, builder, images)
 
 
 def parse(source: Source) -> Document:
     text = source.text
-    starts = source.line_starts()
-    # markdown-it splits lines at \n only; a CR-only file is read with its CRs as line ends.
-    tokens = _parser().parse(text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text)
-    segments: list[Segment] = []
-    protected: list[tuple[int, int]] = []
-    containers: list[str] = []
-
-    def line_offset(line: int) -> int:
-        return starts[line] if line < len(starts) else len(text)
-
-    for i, tok in enumerate(tokens):
-        t = tok.type
-        if t in _KINDS:
-            containers.append(_KINDS[t])
-        elif t in ("blockquote_close", "list_item_close"):
-            if containers:
-                containers.pop()
-        elif t in ("fence", "code_block", "html_block", "front_matter", "math_block") and tok.map:
-            protected.append((line_offset(tok.map[0]), line_offset(tok.map[1])))
-        elif t == "inline" and tok.map:
-            prev = tokens[i - 1].type if i else ""
-            if prev == "heading_open":
-                kind = "heading"
-            elif prev in ("th_open", "td_open"):
-                kind = "table_cell"
-            elif containers:
-                kind = containers[-1]
-            else:
-                kind = "paragraph"
-            region_start = line_offset(tok.map[0])
-            region_end = line_offset(tok.map[1])
-            cursor = _cell_start(text, region_start, region_end, tokens, i) if kind == "table_cell" else region_start
-            _inline_segments(text, tok, cursor, region_end, kind, segments, protected)
-    doc = Document(source, "markdown", segments, protected=merge_ranges(protected))
+    if "\r" in text:
+        starts = source.line_starts()
+    else:
+        starts = [0]
+        k = text.find("\n")
+        while k >= 0:
+            starts.append(k + 1)
+            k = text.find("\n", k + 1)
+    walk = _Walk(text, starts)
+    walk.blocks(_parser().tree(text), None)
+    doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, starts, _SWITCH)
     return doc
 
 
-def _cell_start(text: str, start: int, end: int, tokens: list[Any], i: int) -> int:
-    """Table cells share a line: start the search after the pipes of the cells before this one."""
-    n = 0
-    j = i - 1
-    while j >= 0 and tokens[j].type not in ("tr_open",):
-        if tokens[j].type in ("th_open", "td_open"):
-            n += 1
-        j -= 1
-    pos = start
-    line = text[start:end]
-    stripped = line.lstrip()
-    if stripped.startswith("|"):
-        pos = start + (len(line) - len(stripped)) + 1
-    for _ in range(n - 1):
-        k = text.find("|", pos, end)
-        while k > 0 and text[k - 1] == "\\":
-            k = text.find("|", k + 1, end)
-        if k < 0:
-            break
-        pos = k + 1
-    return pos
-
-
-def _inline_segments(text: str, tok: Any, cursor: int, end: int, kind: str, out: list[Segment],
-                     protected: list[tuple[int, int]]) -> None:
-    builder = SegmentBuilder(kind)
-    images: list[SegmentBuilder] = []
-    for child in tok.children or ():
-        ct = child.type
-        if ct == "text":
-            cursor = _add_text(builder, text, child.content, cursor, end)
-        elif ct in ("softbreak", "hardbreak"):
-            k = text.find("\n", cursor, end)
-            if k < 0:
-                k = text.find("\r", cursor, end)
-            if k >= 0:
-                # The line break, and the next line's container markers skipped by the next search.
-                builder.add("\n", k)
-                cursor = k + 1
-            else:
-                builder.add_opaque("\n", cursor)
-        elif ct == "code_inline":
-            k = text.find(child.markup, cursor, end)
-            if k >= 0:
-                close = text.find(child.markup, k + len(child.markup), end)
-                builder.add_opaque(PLACEHOLDER, k)
-                cursor = close + len(child.markup) if close >= 0 else k + len(child.markup)
-                protected.append((k, cursor))  # layout rules must not touch inline code either
-        elif ct == "html_inline":
-            k = text.find(child.content, cursor, end)
-            if k >= 0:
-                builder.add_opaque(PLACEHOLDER, k)
-                cursor = k + len(child.content)
-                protected.append((k, cursor))
-        elif ct == "link_open":
-            if child.markup == "autolink":
-                k = text.find("<", cursor, end)
-                close = text.find(">", k, end) if k >= 0 else -1
-                if k >= 0 and close >= 0:
-                    builder.add_opaque(PLACEHOLDER, k)
-                    cursor = close + 1
-                    builder._skip_autolink = True  # type: ignore[attr-defined]
-        elif ct == "link_close":
-            if getattr(builder, "_skip_autolink", False):
-                builder._skip_autolink = False  # type: ignore[attr-defined]
-                continue
-            cursor = _after_link_close(text, cursor, end)
-        elif ct == "image":
-            alt = SegmentBuilder("caption")
-            k = text.find("![", cursor, end)
-            if k >= 0:
-                c = _add_text(alt, text, child.content, k + 2, end)
-                images.append(alt)
-                cursor = _after_link_close(text, c, end)
-            builder.add_opaque(PLACEHOLDER, max(k, cursor - 1) if k >= 0 else cursor)
-    # Text inside an autolink is the URL: drop what was added for it.
-    seg = builder.build(len(out))
-    if seg is not None:
-        out.append(seg)
-    for alt in images:
-        seg = alt.build(len(out))
-        if seg is not None:
-            out.append(seg)
-
-
-def _after_link_close(text: str, cursor: int, end: int) -> int:
-    """Skip `](destination "title")`, `][ref]` or `]` after link text."""
-    k = text.find("]", cursor, end)
-    if k < 0:
-        return cursor
-    pos = k + 1
-    if pos < end and text[pos] == "(":
-        depth = 0
-        j = pos
-        while j < end:
-            ch = text[j]
-            if ch == "\\":
-                j += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return j + 1
-            j += 1
-        return pos
-    if pos < end and text[pos] == "[":
-        close = text.find("]", pos, end)
-        return close + 1 if close >= 0 else pos
-    return pos
-
-
-def _add_text(builder: SegmentBuilder, text: str, content: str, cursor: int, end: int) -> int:
-    """Find ``content`` in the source from ``cursor``; add it with its exact place. Returns the new cursor."""
-    if getattr(builder, "_skip_autolink", False):
-        return cursor
-    k = text.find(content, cursor, end)
-    if k >= 0 and "\n" not in text[cursor:k] and ("]" not in text[cursor:k] or k == cursor):
-        builder.add(content, k)
-        return k + len(content)
-    # Written differently in the source (escapes, entities) or split over lines: align character by character.
-    pos = cursor
+def _align(builder: SegmentBuilder, text: str, content: str, pos: int, end: int) -> None:
+    """Text written differently in the source (escapes, entities): place it character by character."""
     for ch in content:
         j = text.find(ch, pos, end)
         if j == pos or (j > pos and _only_markup(text[pos:j])):
             builder.add(ch, j)
             pos = j + 1
             continue
-        # An escape `\*` or an entity `&amp;` standing for ch.
-        m = re.compile(r"\\.|&#?\w+;").match(text, pos)
+        m = _ESCAPE_OR_ENTITY.match(text, pos)
         if m and (m.group()[1:] == ch or html.unescape(m.group()) == ch):
             builder.add_opaque(ch, pos)
             pos = m.end()
@@ -217,7 +197,6 @@ def _add_text(builder: SegmentBuilder, text: str, content: str, cursor: int, end
             pos = j + 1
         else:
             builder.add_opaque(ch, pos)
-    return pos
 
 
 def _only_markup(s: str) -> bool:
