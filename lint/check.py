@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from lint.model import Document, Finding, Segment
@@ -40,23 +39,6 @@ def _anchored(rule: Rule) -> bool:
         return bool(first) and first[0] == (parser.AT, parser.AT_BEGINNING)
     except Exception:  # a private module may change: then scan, which is right, only slower
         return False
-
-
-def matching_segments(pattern: re.Pattern[str], joined: str, starts: Sequence[int]) -> Iterator[int]:
-    """Indexes of the segments in which ``pattern`` has a match starting (a segment's own search
-    could find no more; one that runs on into the next segment only adds a call)."""
-    pos = 0
-    last = len(starts) - 1
-    search = pattern.search
-    while True:
-        m = search(joined, pos)
-        if m is None:
-            return
-        i = bisect_right(starts, m.start()) - 1
-        yield i
-        if i >= last:
-            return
-        pos = starts[i + 1]
 
 
 class Checker:
@@ -106,7 +88,6 @@ class Checker:
                         findings.extend(rule.check_segment(seg, doc))
         if not segments:
             return dedupe(findings)
-        joined = "\n".join(seg.text for seg in segments)
         for rule in self.always:
             if rule.applies_to(language):
                 for seg in _of_kinds(segments, rule):
@@ -114,15 +95,9 @@ class Checker:
         triggered = [(r, p) for r, p in self.triggered if r.applies_to(language)]
         if not triggered:
             return dedupe(findings)
-        starts = [0] * len(segments)
-        at = 0
-        for i, seg in enumerate(segments):
-            starts[i] = at
-            at += len(seg.text) + 1
         for rule, pattern in triggered:
             kinds = rule.kinds
-            for i in matching_segments(pattern, joined, starts):
-                seg = segments[i]
+            for seg in doc.segments_matching(pattern):
                 if kinds is None or seg.kind in kinds:
                     findings.extend(rule.check_segment(seg, doc))
         return dedupe(findings)

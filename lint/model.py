@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,10 +165,41 @@ class Document:
     protected: list[tuple[int, int]] = field(default_factory=list)
     # Inline switches found by the parser (``<!-- copylint-disable S102 -->``).
     suppressions: list[Suppression] = field(default_factory=list)
+    _prose: tuple[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.source.text
+
+    @property
+    def prose(self) -> tuple[str, list[int]]:
+        """The segments' texts joined by newlines, and where each starts in it: one string that a
+        regex scans in C, instead of a Python loop calling it once per segment."""
+        if self._prose is None:
+            starts = [0] * len(self.segments)
+            at = 0
+            for i, seg in enumerate(self.segments):
+                starts[i] = at
+                at += len(seg.text) + 1
+            self._prose = ("\n".join(seg.text for seg in self.segments), starts)
+        return self._prose
+
+    def segments_matching(self, pattern: re.Pattern[str]) -> Iterator[Segment]:
+        """The segments in which ``pattern`` has a match that starts there (scanned over ``prose``; a
+        match that runs on into the next segment only adds one)."""
+        joined, starts = self.prose
+        pos = 0
+        last = len(starts) - 1
+        search = pattern.search
+        while True:
+            m = search(joined, pos)
+            if m is None:
+                return
+            i = bisect.bisect_right(starts, m.start()) - 1
+            yield self.segments[i]
+            if i >= last:
+                return
+            pos = starts[i + 1]
 
     def introduces_block(self, seg: Segment) -> bool:
         """True when the segment is followed by a block of another kind: code or markup (protected),

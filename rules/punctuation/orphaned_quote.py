@@ -11,11 +11,14 @@ from lint.rule import Example, Rule
 from lint.sentences import sentence_spans
 
 _MARKS = re.compile("[“”„\"‘’']")
-# A single mark that is not an apostrophe between letters (can’t) or an elision (’90s).
-_SINGLE_BEFORE = re.compile(r"(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
+# A single mark that is not an apostrophe between letters (can’t). The mark comes first: a leading
+# lookbehind would make every scan of a document stop at each character.
+_SINGLE_BEFORE = re.compile(r"['‘’](?:(?<![^\W\d_]['‘’])|(?![^\W\d_]))")
 _EXCERPT_START = re.compile(r"\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])")
 _EXCERPT_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _HAS_DOUBLE = re.compile("[“”„\"]")
+# ‘ inside words (Hawai‘i, Shi‘a, Ka‘ba) is an ʻokina or an ayn: single quotes are not pairs there.
+_OKINA = re.compile(r"‘(?<=\w‘)(?=\w)")
 # Characters after which a quotation mark opens (besides the start of the paragraph and spaces).
 _OPEN_CONTEXT = "([{—–-/“‘„\"'«"
 # Characters before which a quotation mark closes (besides the end of the paragraph and spaces).
@@ -194,17 +197,17 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     def check_document(self, doc: Document) -> Iterator[Finding]:
         segments = doc.segments
         language = doc.language.split("-")[0].lower()
-        # ‘ inside words (Hawai‘i, Shi‘a, Ka‘ba) is an ʻokina or an ayn: single quotes are not pairs there.
-        singles = not any(re.search(r"\w‘\w", s.text) for s in segments if "‘" in s.text)
+        singles = _OKINA.search(doc.prose[0]) is None
         doubles: list[list[_Mark] | None] = [None] * len(segments)
-        for n, seg in enumerate(segments):
-            if _HAS_DOUBLE.search(seg.text):
-                doubles[n] = _double_marks(seg.text, language)
+        for seg in doc.segments_matching(_HAS_DOUBLE):
+            doubles[seg.index] = _double_marks(seg.text, language)
+        # Only a single mark at a word's edge can be a quotation mark (can’t, O’Brien never are).
+        with_singles = {seg.index for seg in doc.segments_matching(_SINGLE_BEFORE)} if singles else set()
         for n, seg in enumerate(segments):
             marks = doubles[n]
             if marks:
                 yield from self._pair_doubles(seg, marks, doubles, segments, n, language)
-            if singles and ("‘" in seg.text or "’" in seg.text or "'" in seg.text):
+            if n in with_singles:
                 yield from self._pair_singles(seg, segments, n)
 
     def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
