@@ -56,6 +56,10 @@ _INLINE = re.compile(
 _REFNAME = re.compile(r"(?P<refname>\b[\w.-]+)__?(?![\w])")  # reference name: word_
 _REFNAME_END = re.compile(r"_(?!\w)")  # where every reference name ends
 _NAME_CHAR = re.compile(r"[\w.-]")
+_NAME_RUN = re.compile(r"[\w.-]*")
+# In a file without "\r": the newline before a line that is blank or starts with ".. " and more.
+_PARAGRAPH_END = re.compile(r"\n[^\S\n]*(?:\n|\Z|\.\. (?=[^\n]*\S))")
+_INDENTED_LINE = re.compile(r"\n\s")
 _MARKUP = re.compile(r"[`*|\\_\[]")  # a character some inline markup starts or ends with
 _SWITCH = re.compile(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
 
@@ -79,15 +83,21 @@ def _inline_matches(para: str) -> list[re.Match[str]]:
 
 
 def _next_refname(para: str, pos: int) -> re.Match[str] | None:
-    """``_REFNAME.search(para, pos)``, started at the run of name characters before the first place a
-    reference name can end (no match can start earlier), so the slow pattern only reads that run."""
-    end = _REFNAME_END.search(para, pos)
-    if end is None:
-        return None
-    start = end.start()
-    while start > pos and _NAME_CHAR.match(para, start - 1):
-        start -= 1
-    return _REFNAME.search(para, start)
+    """``_REFNAME.search(para, pos)``, read only in the runs of name characters that hold a place where
+    a reference name can end (no match can start or end outside such a run)."""
+    while True:
+        end = _REFNAME_END.search(para, pos)
+        if end is None:
+            return None
+        start = end.start()
+        while start > pos and _NAME_CHAR.match(para, start - 1):
+            start -= 1
+        stop = _NAME_RUN.match(para, end.start()).end()  # type: ignore[union-attr]
+        # Bounded at the run's end, which is not a word character: the lookahead reads the same.
+        m = _REFNAME.search(para, start, stop)
+        if m is not None:
+            return m
+        pos = stop
 
 
 def _indent(line: str) -> int:
@@ -192,6 +202,10 @@ def parse(source: Source) -> Document:
         # A paragraph (or list item): lines until a blank line or a change that starts another block.
         bullet = _BULLET.match(line)
         end = i + 1
+        if lf_only and not bullet and end < n:
+            # Where the paragraph stops: a blank line, a line that starts explicit markup, the end.
+            stop = _PARAGRAPH_END.search(text, starts[end] - 1)
+            end = bisect.bisect_left(starts, stop.start() + 1) if stop else n
         while end < n and lines[end].strip():
             nxt = lines[end]
             # A list item may follow another without a blank line; a paragraph's wrapped line that
@@ -244,9 +258,7 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
     # The common case, a plain unindented paragraph: one contiguous run of the Source.
     if marker_end is None and not strip_marker and colon_at is None and not lines[first][:1].isspace():
         block = text[starts[first] : starts[end - 1] + len(lines[end - 1])]
-        if (lf_only or "\r" not in block) and (
-            end - first == 1 or not any(lines[k][:1].isspace() for k in range(first + 1, end))
-        ):
+        if (lf_only or "\r" not in block) and (end - first == 1 or not _INDENTED_LINE.search(block)):
             # Without "\r" and indentation the paragraph's text is the block itself.
             matches = _inline_matches(block) if _MARKUP.search(block) else None
             if not matches:
@@ -265,6 +277,10 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
     runs: list[list[int]] = []
     length = 0
     marker: int | None = None  # where a literal-block marker " ::" stood, to read it as ":"
+    if matches:  # an unindented paragraph with markup, the block read above: one run
+        parts.append(block)
+        runs.append([0, starts[first], len(block)])
+        first = end
     for k in range(first, end):
         line = lines[k]
         col = marker_end if (k == first and marker_end is not None) else _indent(line)
@@ -332,6 +348,28 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
     pos = 0
     if matches is None:
         matches = _inline_matches(para) if _MARKUP.search(para) else []
+    if nruns == 1:
+        # One run of the Source (the usual case): string offset i is Source offset base + i.
+        base = runs[0][1]
+        add_text, add_opaque = builder.add, builder.add_opaque
+        for m in matches:
+            start, stop = m.span()
+            if pos < start:
+                add_text(para[pos:start], base + pos)
+            group = m.lastgroup
+            if group is None:
+                if para[start] != "*" and para[stop - 1] != "*":
+                    add_opaque(PLACEHOLDER, base + start)
+                    if protected is not None and para.startswith("``", start):
+                        protected.append((base + start, base + stop))
+            elif group == "escaped":
+                add_opaque(m.group(group), base + start)
+            else:
+                g_start, g_stop = m.span(group)
+                if g_start < g_stop:
+                    add_text(para[g_start:g_stop], base + g_start)
+            pos = stop
+        matches = []
     for m in matches:
         add(pos, m.start())
         group = m.lastgroup
