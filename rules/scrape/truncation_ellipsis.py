@@ -43,7 +43,7 @@ Not checked in German, which capitalizes nouns. Not flagged: an ellipsis followe
 speech (a speaker trailing off), after a sentence's end, and elisions in brackets (`[…]`).
 """
     severity = Severity.WARNING
-    trigger = r"(?:…|\.\.\.) [A-Z][a-z]"
+    trigger = r"… [A-Z][a-z]|\.\.\. [A-Z][a-z]"  # two literal-led alternatives: each scanned fast
     flag = (
         Example("The biggest swap came earlier in January, when both sides… More than 200 prisoners were exchanged."),
         Example("The minister said the plan would... Read the full story on our website."),
