@@ -1,8 +1,11 @@
 """What the bilingual rules (family B) compare: a translation and its source, both as written.
 
-A translation segment's text hides its placeholders and escapes behind opaque characters; the B rules
-need the strings themselves, so `pair` returns the decoded source (`msgid`) and the decoded
-translation (`msgstr`) of a segment, or None when the segment has no source or is empty.
+A translation segment's text hides its placeholders, escapes and inline codes behind opaque
+characters; the B rules need the strings themselves, so `pair` returns the decoded source and the
+decoded translation of a segment (PO: `msgid` and `msgstr`; XLIFF: `<source>` and `<target>`, inline
+codes written canonically with their id, `<ph id="1"/>`, `<pc id="1">…</pc>`, see
+`lint.formats.xliff`), or None when the segment has no source or is empty. Every B rule reads its
+strings through `pair`, so each works on every bilingual format.
 
 The extractors below take numbers, URLs, e-mail addresses and markup tags out of a string, each after
 removing the placeholders (`%1$s`, `{0}`) so that a placeholder's digits are not read as numbers.
@@ -23,6 +26,8 @@ _TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 # `1,000` and `1 000` (a French translation's grouping) compare equal.
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?(?![\w])")
 _SEPARATORS = re.compile(r"[.,\u00a0\u202f ]")
+_XLIFF_CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "g", "pc"})
+_ID = re.compile(r'\sid="([^"]*)"')
 
 
 def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
@@ -33,7 +38,11 @@ def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
         from lint.formats.po import decoded_raw, raw_string
 
         return seg.source_text, decoded_raw(raw_string(doc.text, seg.to_source(0)))
-    return None
+    if doc.format == "xliff":
+        from lint.formats.xliff import content_start, rendered
+
+        return seg.source_text, rendered(doc.text, content_start(seg))
+    return seg.source_text, seg.text  # another format's segment with a source: its text as shown
 
 
 def _plain(text: str) -> str:
@@ -49,11 +58,44 @@ def emails(text: str) -> Counter[str]:
 
 
 def tags(text: str) -> Counter[str]:
-    """Tags by name and kind: `<a href=...>` is `<a>`, attributes (a translated title) may differ."""
-    return Counter(
-        ("</" if m.group().startswith("</") else "<") + m.group(1).lower() + ("/>" if m.group().endswith("/>") else ">")
-        for m in _TAG.finditer(_plain(text))
-    )
+    """Tags by name and kind: `<a href=...>` is `<a>`, attributes (a translated title) may differ. An
+    XLIFF inline code keeps its id (`<ph id="1"/>`): the id ties it to the source's code."""
+    out: Counter[str] = Counter()
+    for m in _TAG.finditer(_plain(text)):
+        tag, name = m.group(), m.group(1).lower()
+        closing = tag.startswith("</")
+        ident = _ID.search(tag) if name in _XLIFF_CODES and not closing else None
+        out[("</" if closing else "<") + name + (f' id="{ident.group(1)}"' if ident else "")
+            + ("/>" if tag.endswith("/>") else ">")] += 1
+    return out
+
+
+def without_tags(text: str) -> str:
+    """The text with its markup tags (and XLIFF inline codes) replaced by spaces."""
+    return _TAG.sub(" ", text)
+
+
+_XLIFF_12 = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file source-language="en" '
+    'target-language="fr" datatype="plaintext" original="app"><body>'
+    '<trans-unit id="1"{unit}><source>{source}</source><target{target_attrs}>{target}</target></trans-unit>'
+    "</body></file></xliff>\n"
+)
+_XLIFF_20 = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">'
+    '<file id="f"><unit id="u1"{unit}><segment{segment}><source>{source}</source><target>{target}</target>'
+    "</segment></unit></file></xliff>\n"
+)
+
+
+def xliff_example(source: str, target: str, version: str = "2.0", unit: str = "", state: str = "") -> str:
+    """A one-unit XLIFF document for a rule's examples: ``source`` and ``target`` are XML content,
+    ``unit`` extra attributes of the unit (` translate="no"`), ``state`` the target's (1.2) or the
+    segment's (2.0) state."""
+    attrs = f' state="{state}"' if state else ""
+    if version.startswith("1"):
+        return _XLIFF_12.format(unit=unit, source=source, target=target, target_attrs=attrs)
+    return _XLIFF_20.format(unit=unit, segment=attrs, source=source, target=target)
 
 
 def numbers(text: str) -> Counter[str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair
+from lint.formats.bilingual import pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
+_XLF = "app.xlf"
 _LEAD = re.compile(r"^\s*")
 _TRAIL = re.compile(r"\s*$")
 
@@ -40,6 +41,7 @@ translation is `"Nom :"`, and a missing trailing `\\n` glues two log lines or tw
         Example('msgid " (optional)"\nmsgstr "(facultatif)"\n', path=_PO),
         Example('msgid "Warning"\nmsgstr "Avertissement "\n', path=_PO),
         Example('msgid "\\nDetails"\nmsgstr "Détails"\n', path=_PO),
+        Example(xliff_example("Total: ", "Total :"), path=_XLF),
     )
     allow = (
         Example('msgid "Name: "\nmsgstr "Nom : "\n', path=_PO),
@@ -47,6 +49,7 @@ translation is `"Nom :"`, and a missing trailing `\\n` glues two log lines or tw
         Example('msgid "Warning"\nmsgstr "Avertissement"\n', path=_PO),
         Example('msgid " (optional)"\nmsgstr "  (facultatif)"\n', path=_PO, note="the count of spaces is not compared"),
         Example('msgid "Line one\\nLine two"\nmsgstr "Ligne un\\nLigne deux"\n', path=_PO),
+        Example(xliff_example('Total: <ph id="1"/>', 'Total : <ph id="1"/>'), path=_XLF),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:

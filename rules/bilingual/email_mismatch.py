@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.formats.bilingual import emails, pair
+from lint.formats.bilingual import emails, pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
+_XLF = "app.xlf"
 
 
 class EmailMismatch(Rule):
@@ -31,6 +32,7 @@ source, and flags any that are missing, added or changed.
         Example('msgid "Mail jobs@example.com"\nmsgstr "Mail jobs@example.org"\n', path=_PO),
         Example('msgid "Send it to a@example.com and b@example.com"\nmsgstr "Envoyez-le à a@example.com"\n',
                 path=_PO),
+        Example(xliff_example("Write to billing@example.com", "Écrivez à facturation@example.com"), path=_XLF),
     )
     allow = (
         Example('msgid "Write to support@example.com"\nmsgstr "Écrivez à support@example.com"\n', path=_PO),
@@ -38,6 +40,8 @@ source, and flags any that are missing, added or changed.
         Example('msgid "Contact us."\nmsgstr "Contactez-nous."\n', path=_PO),
         Example('msgid "Email %(address)s"\nmsgstr "Écrire à %(address)s"\n', path=_PO),
         Example('msgid "Follow @example on Mastodon"\nmsgstr "Suivez @example sur Mastodon"\n', path=_PO),
+        Example(xliff_example('Write to <pc id="1">billing@example.com</pc>',
+                              'Écrivez à <pc id="1">billing@example.com</pc>'), path=_XLF),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair
+from lint.formats.bilingual import pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
+_XLF = "app.xlf"
 # The end marks of many scripts, by what they do: a Chinese 。 ends a sentence as a full stop does, an
 # Arabic ؟ and a Greek ; ask as ? does.
 _CLASSES = {
@@ -20,7 +21,7 @@ _CLASSES = {
     ":": "colon", "：": "colon",
 }
 # Closing quotes and brackets after the mark, and the spaces French puts before it, are not compared.
-_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;՞!！:：])?[\s\"'”’»)\]\u00a0\u202f]*$")
+_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>)*$")
 
 
 def _end_class(text: str) -> str | None:
@@ -35,7 +36,7 @@ class EndPunctuationMismatch(Rule):
     rationale = """
 **What it does.** Compares the mark that ends a translation with the one that ends its source, by what
 the mark does (full stop, question, exclamation, colon, ellipsis), so a Chinese `。`, an Arabic `؟` or a
-Greek `;` matches its English counterpart; closing quotes and brackets and the space French puts before
+Greek `;` matches its English counterpart; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged.
 
 **Why is this bad?** A question shown as a statement, a label without its colon before a field, or a
@@ -49,6 +50,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Password:"\nmsgstr "Mot de passe"\n', path=_PO),
         Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
+        Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
     )
     allow = (
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier ?"\n', path=_PO),
@@ -57,6 +59,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "File saved."\nmsgstr "文件已保存。"\n', path=_PO),
         Example('msgid "He said \\"yes.\\""\nmsgstr "Il a dit « oui »."\n', path=_PO),
         Example('msgid "Save"\nmsgstr "Enregistrer"\n', path=_PO),
+        Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
+                path=_XLF, note="tags and inline codes after the mark are skipped"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.formats.bilingual import locate, numbers, pair
+from lint.formats.bilingual import locate, numbers, pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
+_XLF = "app.xlf"
 
 
 class NumberMismatch(Rule):
@@ -18,7 +19,7 @@ class NumberMismatch(Rule):
     rationale = """
 **What it does.** Compares the numbers written in digits in a translation with those of its source (a
 PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `2,5`) and the digits of
-placeholders, URLs, e-mail addresses and tags. A number in the translation that is not in the source is
+placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in the translation that is not in the source is
 flagged, and so is a number of the source missing from the translation, unless it is a single digit,
 which a translation may spell out (`2 files` → `deux fichiers`).
 
@@ -33,6 +34,8 @@ which a translation may spell out (`2 files` → `deux fichiers`).
         Example('msgid "Founded in 1998."\nmsgstr "Fondée en 1989."\n', path=_PO),
         Example('msgid "Passwords need 12 characters."\nmsgstr "Le mot de passe doit être long."\n', path=_PO),
         Example('msgid "Call us on weekdays."\nmsgstr "Appelez-nous du lundi au vendredi, 9 h - 18 h."\n', path=_PO),
+        Example(xliff_example("Keep up to 30 days of history.", "Conservez jusqu'à 90 jours d'historique."),
+                path=_XLF),
     )
     allow = (
         Example('msgid "Up to 1,000 users"\nmsgstr "Jusqu\'à 1 000 utilisateurs"\n', path=_PO),
@@ -43,6 +46,8 @@ which a translation may spell out (`2 files` → `deux fichiers`).
         Example('msgid "See https://example.com/help/2024"\nmsgstr "Voir https://example.com/aide/2024"\n',
                 path=_PO),
         Example('msgid "Version 3.2 is out."\nmsgstr "La version 3.2 est sortie."\n', path=_PO),
+        Example(xliff_example('Step <ph id="1"/> of 3', 'Étape <ph id="1"/> sur 3'), path=_XLF,
+                note="an inline code's id is not a number of the text"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:

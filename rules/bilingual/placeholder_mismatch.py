@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from lint.formats.bilingual import pair, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
@@ -16,8 +17,9 @@ class PlaceholderMismatch(Rule):
     summary = "Translation's placeholders differ from the source's"
     rationale = """
 **What it does.** Compares the format placeholders (`%s`, `%d`, `%(name)s`, `{0}`, `{name}`,
-`{{name}}`) of a translation with those of its source string (a PO `msgid`), and flags any that are
-missing, added or changed.
+`{{name}}`) of a translation with those of its source string (a PO `msgid`, an XLIFF `<source>`), and
+flags any that are missing, added or changed. XLIFF inline codes (`<ph id="1"/>`) are compared by B106
+tag-mismatch.
 
 **Why is this bad?** A missing or altered placeholder crashes the program that formats the string
 (`%d` with no argument), or shows the wrong value; an MT engine that "translated" `%(name)s` into
@@ -31,6 +33,8 @@ missing, added or changed.
         Example('msgid "Page {0} sur {1}"\nmsgstr "Page {0} of {2}"\n', path="messages.po"),
         Example('msgid "Bonjour {{user}}"\nmsgstr "Hello {{utilisateur}}"\n', path="messages.po"),
         Example('msgid "Votre panier"\nmsgstr "Your cart %s"\n', path="messages.po"),
+        Example(xliff_example("Hello {name}, welcome back!", "Bonjour, bon retour !"), path="app.xlf"),
+        Example(xliff_example("%d files deleted", "%s fichiers supprimés", version="1.2"), path="app.xlf"),
     )
     allow = (
         Example('msgid "Votre panier contient %d articles."\nmsgstr "Your cart contains %d items."\n', path="messages.po"),
@@ -39,16 +43,16 @@ missing, added or changed.
                 note="the order may change with the language"),
         Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po", note="untranslated: nothing to compare"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
+        Example(xliff_example("Hello {name}, welcome back!", "Bonjour {name}, bon retour !"), path="app.xlf"),
+        Example(xliff_example("Hello {name}", "Bonjour {name}", state="initial"), path="app.xlf",
+                note="an initial segment is not translated yet"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        if seg.source_text is None:
+        both = pair(seg, doc)
+        if both is None:
             return
-        from lint.formats.po import raw_string
-
-        raw = raw_string(doc.text, seg.to_source(0))
-        source = Counter(TEMPLATE_PLACEHOLDER.findall(seg.source_text))
-        target = Counter(TEMPLATE_PLACEHOLDER.findall(raw))
+        source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(t)) for t in both)
         if source == target:
             return
         missing = sorted((source - target).elements())

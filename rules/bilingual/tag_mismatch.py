@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair, tags
+from lint.formats.bilingual import pair, tags, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
+_XLF = "app.xlf"
 
 
 class TagMismatch(Rule):
@@ -19,7 +20,8 @@ class TagMismatch(Rule):
 **What it does.** Compares the markup tags of a translation (`<b>`, `</a>`, `<br/>`) with those of its
 source, by name and kind (opening, closing, self-closing), and flags any that are missing or added.
 Attributes are not compared: a link's `title` may be translated. The order may change with the
-language.
+language. XLIFF inline codes count as tags, compared by name and id (`<ph id="1"/>`, `<pc id="1">`,
+`<x id="1"/>`, `<bpt id="1"/>`), not by the native code they hold.
 
 **Why is this bad?** A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
 a link; a tag an MT engine invented shows up as text or breaks the template.
@@ -33,6 +35,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example('msgid "Line one<br/>Line two"\nmsgstr "Ligne un Ligne deux"\n', path=_PO),
         Example('msgid "It is <em>free</em>."\nmsgstr "C\'est <strong>gratuit</strong>."\n', path=_PO),
         Example('msgid "Save changes"\nmsgstr "<b>Enregistrer</b> les modifications"\n', path=_PO),
+        Example(xliff_example('Hello <ph id="1"/>, you have <ph id="2"/> messages.',
+                              "Bonjour, vous avez <ph id=\"2\"/> messages."), path=_XLF),
+        Example(xliff_example('Click <pc id="1">Save</pc> now.', "Cliquez sur Enregistrer maintenant."), path=_XLF),
+        Example(xliff_example('Press <x id="1"/> to continue.', 'Appuyez sur <x id="2"/> pour continuer.',
+                              version="1.2"), path=_XLF),
+        Example(xliff_example('<bpt id="1">&lt;b&gt;</bpt>Bold<ept id="1">&lt;/b&gt;</ept> text',
+                              '<bpt id="1">&lt;b&gt;</bpt>Texte en gras', version="1.2"), path=_XLF),
     )
     allow = (
         Example('msgid "Click <b>Save</b> to continue."\nmsgstr "Cliquez sur <b>Enregistrer</b> pour continuer."\n',
@@ -43,6 +52,15 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 note="the order may change"),
         Example('msgid "Less than 5 < 10"\nmsgstr "Moins que 5 < 10"\n', path=_PO),
         Example('msgid "Plain text"\nmsgstr "Texte brut"\n', path=_PO),
+        Example(xliff_example('<ph id="1"/> of <ph id="2"/> files', '<ph id="2"/> fichiers sur <ph id="1"/>'),
+                path=_XLF, note="inline codes may change order"),
+        Example(xliff_example('Click <pc id="1" dataRefStart="d1">Save</pc>.',
+                              'Cliquez sur <pc id="1" dataRefStart="d1">Enregistrer</pc>.'), path=_XLF),
+        Example(xliff_example('<g id="1" ctype="bold">New</g> features', 'Nouvelles <g id="1">fonctions</g>',
+                              version="1.2"), path=_XLF),
+        Example(xliff_example('<bpt id="1">&lt;b&gt;</bpt>Bold<ept id="1">&lt;/b&gt;</ept> text',
+                              '<bpt id="1">&lt;strong&gt;</bpt>Gras<ept id="1">&lt;/strong&gt;</ept>',
+                              version="1.2"), path=_XLF, note="the native code inside is not compared"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:

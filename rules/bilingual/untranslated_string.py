@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.formats.bilingual import pair, without_tags, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -16,14 +17,15 @@ class UntranslatedString(Rule):
     slug = "untranslated-string"
     summary = "Translation identical to its source"
     rationale = """
-**What it does.** Flags a translation (PO `msgstr`) that is identical to its source string and holds at
-least two words.
+**What it does.** Flags a translation (PO `msgstr`, XLIFF `<target>`) that is identical to its source
+string and holds at least two words (outside tags and inline codes).
 
 **Why is this bad?** A translation tool or an MT fallback copied the source when it had nothing: the
 interface shows the source language to users who do not read it.
 
 Not flagged: one-word strings (`OK`, `Email`, brand names), strings of numbers, placeholders and
-symbols, and empty translations (untranslated on purpose, which gettext falls back from).
+symbols, and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
+not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`) are not read at all.
 """
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "target"})
@@ -33,6 +35,9 @@ symbols, and empty translations (untranslated on purpose, which gettext falls ba
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Bonjour %(name)s, bienvenue !"\n', path="messages.po"),
         Example('msgid "Mot de passe oublié ?"\nmsgstr "Mot de passe oublié ?"\n', path="messages.po"),
         Example('msgid "Frais de port offerts"\nmsgstr "Frais de port offerts"\n', path="messages.po"),
+        Example(xliff_example("Forgot your password?", "Forgot your password?"), path="app.xlf"),
+        Example(xliff_example('Click <ph id="1"/> to save', 'Click <ph id="1"/> to save', version="1.2",
+                              state="translated"), path="app.xlf"),
     )
     allow = (
         Example('msgid "OK"\nmsgstr "OK"\n', path="messages.po"),
@@ -41,16 +46,20 @@ symbols, and empty translations (untranslated on purpose, which gettext falls ba
         Example('msgid "Supprimer le fichier"\nmsgstr "Delete the file"\n', path="messages.po"),
         Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po"),
         Example('# copylint: disable=B102\nmsgid "Mot de passe"\nmsgstr "Mot de passe"\n', path="messages.po"),
+        Example(xliff_example("Forgot your password?", "Forgot your password?", state="initial"), path="app.xlf",
+                note="2.0: not translated yet"),
+        Example(xliff_example("Forgot your password?", "Forgot your password?", version="1.2",
+                              state="needs-translation"), path="app.xlf"),
+        Example(xliff_example('<pc id="1">Save</pc>', '<pc id="1">Save</pc>'), path="app.xlf",
+                note="one word once the codes are set aside"),
+        Example(xliff_example("Acme Cloud", "Acme Cloud", unit=' translate="no"'), path="app.xlf"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        source = seg.source_text
-        if not source:
+        both = pair(seg, doc)
+        if both is None:
             return
-        from lint.formats.po import raw_string
-
-        raw = raw_string(doc.text, seg.to_source(0))
-        from lint.formats.po import decoded_raw
-        if decoded_raw(raw) != source or len(_WORD.findall(source)) < 2:
+        source, target = both
+        if target != source or len(_WORD.findall(without_tags(source))) < 2:
             return
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from lint.formats.bilingual import locate, pair, urls
+from lint.formats.bilingual import locate, pair, urls, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
+_XLF = "app.xlf"
 
 
 def _host(url: str) -> str:
@@ -40,6 +41,7 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         Example('msgid "Visit www.example.com"\nmsgstr "Visitez www.example.net"\n', path=_PO),
         Example('msgid "Download from https://get.example.com/app"\nmsgstr "Téléchargez l\'application"\n',
                 path=_PO),
+        Example(xliff_example("Status: https://status.example.com", "État : https://statut.exemple.fr"), path=_XLF),
     )
     allow = (
         Example('msgid "See https://example.com/en/help"\nmsgstr "Voir https://example.com/fr/aide"\n', path=_PO),
@@ -47,6 +49,8 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         Example('msgid "Read the guide."\nmsgstr "Lisez le guide."\n', path=_PO),
         Example('msgid "Docs: https://docs.example.com."\nmsgstr "Docs : https://docs.example.com."\n', path=_PO),
         Example('msgid "Write to help@example.com"\nmsgstr "Écrivez à help@example.com"\n', path=_PO),
+        Example(xliff_example("See https://example.com/en/help?a=1&amp;b=2",
+                              "Voir https://example.com/fr/aide?a=1&amp;b=2"), path=_XLF),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:

@@ -1,0 +1,419 @@
+"""XLIFF 1.2 and 2.0 translation files: each `<target>` is a prose segment (kind "target") whose
+``source_text`` is its `<source>`, for the bilingual family B.
+
+Structure. XLIFF 1.2 (`urn:oasis:names:tc:xliff:document:1.2`, also 1.1/1.0 and no namespace):
+`file/body/(group/)trans-unit/target`; a `<seg-source>` whose `<mrk mtype="seg" mid="…">` are matched
+in the target makes one segment per `mrk` (its source is the `seg-source` mrk with the same `mid`).
+`<alt-trans>` suggestions are not prose. XLIFF 2.0 (`urn:oasis:names:tc:xliff:document:2.0`, also
+2.1): `file/(group/)unit/segment/target`, one segment per `<segment>`; `<ignorable>` is not prose.
+
+Not prose: everything but the text of the targets: sources, notes, comments, tags and attributes.
+Skipped: units (or groups, files) with `translate="no"`; 1.2 targets whose `state` is `new` or
+`needs-translation` (no translation yet, often a copy of the source); 2.0 segments with an explicit
+`state="initial"` (a segment without a state is linted: the spec's default is "initial", but tools omit
+the attribute on finished work, and a written `<target>` is meant to be read); empty targets. 1.2
+`needs-review-*`, `translated`, `signed-off`, `final` and `approved="yes"` targets are all linted:
+approval is no reason to hide a defect.
+
+Inline codes are not prose. Standalone codes and codes with native content (1.2 `<x/>`, `<bx/>`,
+`<ex/>`, `<ph>…</ph>`, `<bpt>…</bpt>`, `<ept>…</ept>`, `<it>…</it>`; 2.0 `<ph/>`, `<sc/>`, `<ec/>`)
+each stand as one opaque placeholder (U+FFFC) in the segment text, so the words on either side do not
+glue and a fix never edits them. Paired containers (1.2 `<g>`, 2.0 `<pc>`) and annotations (`<mrk>`,
+`<sm/>`, `<em/>`) are dropped: their content is prose that continues the sentence. 2.0 `<cp hex="…"/>`
+is the character it names. Entities and character references (`&amp;`, `&#233;`) are decoded and
+opaque; CDATA content stands for itself. A finding maps back to the exact place in the file.
+
+How B rules compare codes: ``rendered`` (used for ``source_text`` and by ``lint.formats.bilingual.pair``
+for the target) gives the decoded text with each code written canonically with its id only:
+`<ph id="1"/>`, `<x id="1"/>`, `<sc id="1"/>`, `<ec id="1"/>` (an `<ec startRef="1"/>` is written with
+id 1), `<g id="1">…</g>`, `<pc id="1">…</pc>`; the native content of 1.2 codes is dropped (it is the
+app's code, not compared), annotations are dropped. B106 tag-mismatch compares them by name and id.
+
+The file is first parsed with lxml (no network, no entity expansion), so invalid XML is an error with
+lxml's message and line; offsets come from a scan of the raw text, one token at a time (comments, CDATA,
+processing instructions and quoted attribute values are whole tokens, so a `>` or `<target>` in them
+fools nothing), cross-checked element by element with lxml's tree.
+
+Inline switches are comments: `<!-- copylint: disable=B101,T102 -->` right before an element (a unit,
+a group, a file) covers that element; `<!-- copylint-disable S102 -->` … `<!-- copylint-enable -->`,
+`<!-- copylint-disable-next-line T101 -->` and `<!-- copylint-disable-file -->` as in HTML.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lint.formats import ParseError
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, suppressions_from
+from lint.model import Document, Segment, Source, Suppression
+
+XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
+
+# One token of XML at a time: text, comment, CDATA, processing instruction, doctype, end tag, start tag
+# (its quoted attribute values may hold `>`). On a well-formed document the tokens are contiguous.
+_TOKEN = re.compile(
+    r"(?P<text>[^<]+)"
+    r"|<!--(?P<comment>.*?)-->"
+    r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
+    r"|<\?.*?\?>"
+    r"|<!DOCTYPE(?:[^\[>\"']|\"[^\"]*\"|'[^']*'|\[(?:<!--.*?-->|\"[^\"]*\"|'[^']*'|[^\]\"'])*\])*>"
+    r"|</(?P<end>[^\s>]+)\s*>"
+    r"|<(?P<start>[^\s/>!?]+)(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>",
+    re.S,
+)
+_ATTR = re.compile(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+# Whole elements that are codes, never prose (their native content included).
+_CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec"})
+# Containers whose tags are rendered for B106 (their content is prose).
+_PAIRED = frozenset({"g", "pc"})
+
+_DISABLE = re.compile(r"^\s*copylint:\s*disable=([\w.,:\s-]+?)\s*$")
+_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_BETWEEN = re.compile(r"(?:\s|<!--.*?-->)*", re.S)
+
+_V1_SKIPPED_STATES = frozenset({"new", "needs-translation"})
+
+
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
+def _reference(name: str) -> str | None:
+    try:
+        if name.startswith("#x"):
+            return chr(int(name[2:], 16))
+        if name.startswith("#"):
+            return chr(int(name[1:]))
+    except (ValueError, OverflowError):
+        return None
+    return _NAMED.get(name)
+
+
+def _decode(raw: str) -> str:
+    if "&" not in raw:
+        return raw
+    return _REF.sub(lambda m: _reference(m.group(1)) or m.group(), raw)
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {_local(m.group(1)): _decode(m.group(2) if m.group(2) is not None else m.group(3) or "")
+            for m in _ATTR.finditer(raw)}
+
+
+# -- the content of one element, token by token ------------------------------------------------------
+
+
+def _events(text: str, start: int) -> Iterator[tuple[str, int, int, str, str]]:
+    """The content of the element whose start tag ends at ``start``, up to its end tag, as events
+    (kind, start, end, name or text, attributes): `text` (raw, undecoded), `cdata`, `code` (a whole
+    inline code element), `cp`, `open` and `close` (other elements' tags)."""
+    depth = 0
+    skip = 0  # inside a code element: its content is not prose
+    code_start, code_name, code_attrs = 0, "", ""
+    for m in _TOKEN.finditer(text, start):
+        if m.group("text") is not None:
+            if not skip:
+                yield "text", m.start(), m.end(), m.group(), ""
+        elif m.group("start") is not None:
+            name, empty = _local(m.group("start")), bool(m.group("empty"))
+            if skip:
+                skip += 0 if empty else 1
+            elif name in _CODES:
+                if empty:
+                    yield "code", m.start(), m.end(), name, m.group("attrs")
+                else:
+                    skip, code_start, code_name, code_attrs = 1, m.start(), name, m.group("attrs")
+            elif name == "cp":
+                yield "cp", m.start(), m.end(), name, m.group("attrs")
+            elif not empty:
+                depth += 1
+                yield "open", m.start(), m.end(), name, m.group("attrs")
+            elif name in _PAIRED:  # an empty container: rendered, so that B106 still compares it
+                yield "open", m.start(), m.end(), name, m.group("attrs")
+                yield "close", m.end(), m.end(), name, ""
+        elif m.group("end") is not None:
+            if skip:
+                skip -= 1
+                if not skip:
+                    yield "code", code_start, m.end(), code_name, code_attrs
+            elif depth == 0:
+                return
+            else:
+                depth -= 1
+                yield "close", m.start(), m.end(), _local(m.group("end")), ""
+        elif m.group("cdata") is not None and not skip:
+            yield "cdata", m.start("cdata"), m.end("cdata"), m.group("cdata"), ""
+        # comments and processing instructions: nothing
+
+
+def _cp(attrs: str) -> str:
+    try:
+        return chr(int(_attrs(attrs).get("hex", ""), 16))
+    except (ValueError, OverflowError):
+        return PLACEHOLDER
+
+
+def rendered(text: str, start: int) -> str:
+    """The content of the element whose start tag ends at ``start``, decoded, with inline codes written
+    canonically (`<ph id="1"/>`, `<pc id="1">…</pc>`) so that the B rules compare them."""
+    out: list[str] = []
+    for kind, _, _, value, attrs in _events(text, start):
+        if kind == "text":
+            out.append(_decode(value))
+        elif kind == "cdata":
+            out.append(value)
+        elif kind == "cp":
+            out.append(_cp(attrs))
+        elif kind == "code":
+            a = _attrs(attrs)
+            ident = a.get("id") or a.get("startRef") or a.get("rid")
+            out.append(f'<{value} id="{ident}"/>' if ident else f"<{value}/>")
+        elif kind == "open" and value in _PAIRED:
+            ident = _attrs(attrs).get("id")
+            out.append(f'<{value} id="{ident}">' if ident else f"<{value}>")
+        elif kind == "close" and value in _PAIRED:
+            out.append(f"</{value}>")
+    return "".join(out)
+
+
+def _segment(text: str, start: int, index: int, source_text: str | None, key: str | None,
+             runs: list[tuple[int, int]]) -> Segment | None:
+    builder = SegmentBuilder("target")
+    found: list[tuple[int, int]] = []
+    for kind, s, e, value, attrs in _events(text, start):
+        if kind == "text":
+            pos = 0
+            for m in _REF.finditer(value):
+                builder.add(value[pos : m.start()], s + pos)
+                builder.add_opaque(_reference(m.group(1)) or PLACEHOLDER, s + m.start())
+                pos = m.end()
+            builder.add(value[pos:], s + pos)
+            found.append((s, e))
+        elif kind == "cdata":
+            builder.add(value, s)
+            found.append((s, e))
+        elif kind == "cp":
+            builder.add_opaque(_cp(attrs), s)
+        elif kind == "code":
+            builder.add_opaque(PLACEHOLDER, s)  # a code between two words keeps them apart
+    seg = builder.build(index, strip=False)
+    if seg is None:
+        return None
+    runs.extend(found)
+    # The first anchor records where the element's content starts (a run of length zero when the content
+    # opens with a tag), so that `lint.formats.bilingual.pair` can render the target from the Source;
+    # a later anchor at segment offset 0 wins for the mapping, so nothing else changes.
+    anchors = seg.anchors if seg.anchors[0] == (0, start) else ((0, start), *seg.anchors)
+    return Segment(seg.text, seg.kind, anchors, seg.index, source_text=source_text, key=key, opaque=seg.opaque)
+
+
+def content_start(seg: Segment) -> int:
+    """Where the content of the element a target segment was read from starts in the Source."""
+    return seg.anchors[0][1]
+
+
+# -- the whole document ---------------------------------------------------------------------------
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _scan(text: str) -> tuple[list[tuple[str, int, int, int, int]], list[tuple[int, int, str]]]:
+    """Every element as (written name, start, end of start tag, start of end tag, end), in document
+    order, and every comment as (start, end, content)."""
+    elements: list[list[Any]] = []
+    comments: list[tuple[int, int, str]] = []
+    stack: list[int] = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() != pos:
+            break
+        pos = m.end()
+        if m.group("start") is not None:
+            if m.group("empty"):
+                elements.append([m.group("start"), m.start(), m.end(), m.end(), m.end()])
+            else:
+                stack.append(len(elements))
+                elements.append([m.group("start"), m.start(), m.end(), m.end(), m.end()])
+        elif m.group("end") is not None:
+            if not stack:
+                raise ParseError("unexpected end tag", _line(text, m.start()))
+            i = stack.pop()
+            elements[i][3], elements[i][4] = m.start(), m.end()
+        elif m.group("comment") is not None:
+            comments.append((m.start(), m.end(), m.group("comment")))
+    if pos != len(text) or stack:
+        raise ParseError("could not read the markup here", _line(text, pos))
+    return [tuple(e) for e in elements], comments  # type: ignore[misc]
+
+
+def _load(source: Source) -> Any:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, encoding="utf-8")
+    try:
+        return etree.fromstring(source.text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"invalid XML: {exc.msg}", exc.lineno or None) from None
+
+
+def _split(tag: str) -> tuple[str, str]:
+    if tag.startswith("{"):
+        ns, _, local = tag[1:].partition("}")
+        return ns, local
+    return "", tag
+
+
+def _translatable(el: Any) -> bool:
+    node = el
+    while node is not None:
+        value = node.get("translate")
+        if value is not None:
+            return str(value).strip().lower() != "no"
+        node = node.getparent()
+    return True
+
+
+def parse(source: Source) -> Document:
+    text = source.text
+    root = _load(source)
+    ns, local = _split(root.tag)
+    if local != "xliff":
+        raise ParseError(f"not an XLIFF document: the root element is <{local}>", root.sourceline)
+    spans, comments = _scan(text)
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    if len(elements) != len(spans):
+        raise ParseError("could not match the markup with the XML tree", None)
+    where: dict[Any, tuple[str, int, int, int, int]] = {}
+    for el, span in zip(elements, spans, strict=True):
+        written = (f"{el.prefix}:" if el.prefix else "") + _split(el.tag)[1]
+        if written != span[0]:
+            raise ParseError(f"could not match <{span[0]}> with the XML tree", _line(text, span[1]))
+        where[el] = span
+
+    def q(name: str) -> str:
+        return f"{{{ns}}}{name}" if ns else name
+
+    def child(el: Any, name: str) -> Any:
+        return next(iter(el.iterchildren(q(name))), None)
+
+    def source_of(el: Any | None) -> str | None:
+        return rendered(text, where[el][2]) if el is not None else None
+
+    segments: list[Segment] = []
+    runs: list[tuple[int, int]] = []
+    units: list[Any] = []
+
+    def add(target: Any, source_text: str | None, key: str | None, content: Any = None) -> None:
+        el = target if content is None else content
+        open_end, close = where[el][2:4]
+        if close == open_end:
+            return  # empty
+        seg = _segment(text, open_end, len(segments), source_text, key, runs)
+        if seg is not None:
+            segments.append(seg)
+
+    version2 = ns == XLIFF_20 or str(root.get("version", "")).startswith("2")
+    if version2:
+        for unit in root.iter(q("unit")):
+            units.append(unit)
+            if not _translatable(unit):
+                continue
+            for seg_el in unit.iterchildren(q("segment")):
+                if str(seg_el.get("state", "")).strip() == "initial":
+                    continue
+                target = child(seg_el, "target")
+                if target is not None:
+                    add(target, source_of(child(seg_el, "source")), unit.get("id"))
+    else:
+        for unit in root.iter(q("trans-unit")):
+            units.append(unit)
+            if not _translatable(unit):
+                continue
+            target = child(unit, "target")
+            if target is None or str(target.get("state", "")).strip() in _V1_SKIPPED_STATES:
+                continue
+            key = unit.get("id")
+            seg_source = child(unit, "seg-source")
+            marks = [m for m in target.iter(q("mrk")) if m.get("mtype") == "seg"] if seg_source is not None else []
+            if marks:
+                sources = {m.get("mid"): m for m in seg_source.iter(q("mrk")) if m.get("mtype") == "seg"}
+                for mark in marks:
+                    src = sources.get(mark.get("mid"))
+                    add(target, source_of(src) if src is not None else source_of(child(unit, "source")),
+                        key, mark)
+            else:
+                add(target, source_of(child(unit, "source")), key)
+
+    doc = Document(source, "xliff", segments)
+    doc.protected = _complement(sorted(runs), len(text))
+    doc.suppressions = _suppressions(source, spans, comments)
+    return doc
+
+
+def _complement(runs: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    at = 0
+    for s, e in runs:
+        if s > at:
+            out.append((at, s))
+        at = max(at, e)
+    if at < length:
+        out.append((at, length))
+    return out
+
+
+def _suppressions(source: Source, spans: list[tuple[str, int, int, int, int]],
+                  comments: list[tuple[int, int, str]]) -> list[Suppression]:
+    text = source.text
+    out: list[Suppression] = []
+    if "copylint" not in text:
+        return out
+    starts = [s[1] for s in spans]
+    for c_start, c_end, body in comments:
+        m = _DISABLE.match(body)
+        if not m:
+            continue
+        i = bisect.bisect_left(starts, c_end)
+        if i >= len(spans) or _BETWEEN.fullmatch(text, c_end, spans[i][1]) is None:
+            continue  # not right before an element (the end of its parent follows)
+        codes = frozenset(c for c in re.split(r"[\s,]+", m.group(1)) if c) or None
+        out.append(Suppression(spans[i][1], spans[i][4], codes, source.position(c_start).line))
+    # `<!-- copylint-disable … -->` switches, read in comments only (not in CDATA, attributes, text).
+    masked: list[str] = []
+    at = 0
+    for c_start, c_end, _ in comments:
+        masked.append(re.sub(r"[^\r\n]", " ", text[at:c_start]))
+        masked.append(text[c_start:c_end])
+        at = c_end
+    masked.append(re.sub(r"[^\r\n]", " ", text[at:]))
+    out.extend(suppressions_from("".join(masked), source.line_starts(), _SWITCH))
+    return out
+
+
+def file_language(source: Source) -> str | None:
+    """The target language: `trgLang` on a 2.0 `<xliff>`, `target-language` on the first 1.2 `<file>`.
+    The translations are in it, so language-specific rules (French spacing before `?`) follow it."""
+    for n, m in enumerate(_TOKEN.finditer(source.text)):
+        if n > 200:
+            break
+        name = m.group("start")
+        if name is None:
+            continue
+        local = _local(name)
+        if local in ("xliff", "file"):
+            attrs = _attrs(m.group("attrs"))
+            lang = attrs.get("trgLang") or attrs.get("target-language")
+            if lang:
+                return lang.strip().replace("_", "-")
+            if local == "file":
+                return None
+    return None
