@@ -115,3 +115,69 @@ def test_markdown_file_level_disable():
     assert lint.check_text(text, path="a.md") == []
     text = "<!-- copylint-disable T102 -->\nThe the plane.\n<!-- copylint-enable -->\n\nThe the plane.\n"
     assert [(f.code) for f in lint.check_text(text, path="a.md")] == ["T102"]
+
+
+def _mapped(text: str, path: str, fmt: str) -> list[tuple[str, str, list[int], tuple[tuple[int, int], ...]]]:
+    """Each segment's kind, text, the Source offset of every character, and its opaque ranges; verbatim
+    characters are checked against the Source on the way."""
+    doc = parse(Source(path, text), fmt)
+    out = []
+    for seg in doc.segments:
+        offsets = [seg.to_source(i) for i in range(len(seg.text))]
+        for i, ch in enumerate(seg.text):
+            if not any(a <= i < b for a, b in seg.opaque):
+                assert text[offsets[i]] == ch, (seg.text, i)
+        out.append((seg.kind, seg.text, offsets, seg.opaque))
+    return out
+
+
+def test_markdown_entities_and_escapes_are_opaque_at_their_own_place():
+    text = "Café “quoted” text &amp; more \\* here.\n"
+    [(kind, seg_text, offsets, opaque)] = _mapped(text, "a.md", "markdown")
+    assert kind == "paragraph" and seg_text == "Café “quoted” text & more * here."
+    amp, star = seg_text.index("&"), seg_text.index("*")
+    assert opaque == ((amp, amp + 1), (star, star + 1))
+    assert offsets[amp] == text.index("&amp;") and offsets[star] == text.index("\\*")
+    # Non-ASCII characters before a piece do not shift it (the parser counts UTF-8 bytes).
+    assert offsets[seg_text.index("more")] == text.index("more")
+
+
+def test_markdown_tight_and_nested_list_items_tables_and_alt_text():
+    text = ("- tight *item*\n  - nested item\n\n"
+            "| a | b |\n|---|---|\n| <code>&vert;</code> | ![alt *em*](i.png) |\n")
+    segs = _mapped(text, "a.md", "markdown")
+    assert [(k, t) for k, t, _, _ in segs] == [
+        ("list_item", "tight item"), ("list_item", "nested item"),
+        ("table_cell", "a"), ("table_cell", "b"), ("table_cell", "\ufffc|\ufffc"), ("caption", "alt em")]
+    cell = segs[4]
+    # The cell's inline HTML and its entity sit in the cell's own line, at their own places.
+    assert cell[2] == [text.index("<code>"), text.index("&vert;"), text.index("</code>")]
+    doc = parse(Source("a.md", text), "markdown")
+    assert (text.index("<code>"), text.index("&vert;")) in doc.protected
+
+
+def test_markdown_inline_html_after_a_link_in_a_crlf_file():
+    text = "See [the docs][d]<!--\r\nignore --> now.\r\n\r\n[d]: /x\r\n"
+    [(_, seg_text, offsets, opaque)] = _mapped(text, "a.md", "markdown")
+    assert seg_text == "See the docs\ufffc now."
+    assert opaque == ((12, 13),) and offsets[12] == text.index("<!--")
+    assert offsets[seg_text.index("now")] == text.index("now")
+    doc = parse(Source("a.md", text), "markdown")
+    assert doc.protected == [(text.index("<!--"), text.index("-->") + 3)]
+
+
+def test_rst_inline_markup_and_reference_names():
+    text = ("A ``lit`` and *emph* and word_ and `text <http://x>`_ and \\* and snake_case here.\n\n"
+            "  Indented **strong** with a_ref_ and :pep:`8` over\n  two lines.\n")
+    segs = _mapped(text, "a.rst", "rst")
+    assert [(k, t) for k, t, _, _ in segs] == [
+        ("paragraph", "A \ufffc and emph and word and text and * and snake_case here."),
+        ("blockquote", "Indented strong with a_ref and \ufffc over\ntwo lines."),
+    ]
+    first = segs[0]
+    assert first[2][first[1].index("word")] == text.index("word_")
+    assert first[2][first[1].index("snake_case")] == text.index("snake_case")
+    second = segs[1]
+    assert second[2][second[1].index("two")] == text.index("two lines")
+    doc = parse(Source("a.rst", text), "rst")
+    assert (text.index("``lit``"), text.index("``lit``") + 7) in doc.protected

@@ -22,6 +22,7 @@ import bisect
 import html
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
@@ -45,36 +46,34 @@ def _parser():  # type: ignore[no-untyped-def]
     return MarkdownIt("commonmark").enable_many(["table", "strikethrough", "front_matter"])
 
 
-class _Offsets:
-    """The parser's UTF-8 byte offsets as code-point offsets into the text."""
-
-    def __init__(self, text: str) -> None:
-        self.ends: list[int] = []  # byte offset right after each non-ASCII character
-        self.extra: list[int] = []  # bytes beyond one per character up to there
-        extra = 0
-        for m in _NON_ASCII.finditer(text):
-            o = ord(m.group())
-            extra += 1 if o < 0x800 else 2 if o < 0x10000 else 3
-            self.ends.append(m.end() + extra)
-            self.extra.append(extra)
-
-    def __call__(self, b: int) -> int:
-        k = bisect.bisect_right(self.ends, b) - 1
-        return b - self.extra[k] if k >= 0 else b
-
-
 class _Walk:
     def __init__(self, text: str, starts: list[int]) -> None:
         self.text = text
         self.starts = starts
-        self.char = None if text.isascii() else _Offsets(text)
         self.segments: list[Segment] = []
         self.protected: list[tuple[int, int]] = []
+        # The parser's offsets are UTF-8 bytes: for each non-ASCII character, the byte offset right
+        # after it and the bytes beyond one per character up to there, to turn them into code points.
+        self.ends: list[int] = []
+        self.extra: list[int] = []
+        if not text.isascii():
+            extra = 0
+            for m in _NON_ASCII.finditer(text):
+                o = ord(m.group())
+                extra += 1 if o < 0x800 else 2 if o < 0x10000 else 3
+                self.ends.append(m.end() + extra)
+                self.extra.append(extra)
 
     def span(self, node: Any) -> tuple[int, int]:
         s, e = node.srcmap
-        if self.char is not None:
-            return self.char(s), self.char(e)
+        ends = self.ends
+        if ends and e >= ends[0]:
+            k = bisect.bisect_right(ends, s)
+            if k:
+                s -= self.extra[k - 1]
+            k = bisect.bisect_right(ends, e, k)
+            if k:
+                e -= self.extra[k - 1]
         return s, e
 
     def blocks(self, node: Any, container: str | None) -> None:
@@ -167,11 +166,7 @@ def parse(source: Source) -> Document:
     if "\r" in text:
         starts = source.line_starts()
     else:
-        starts = [0]
-        k = text.find("\n")
-        while k >= 0:
-            starts.append(k + 1)
-            k = text.find("\n", k + 1)
+        starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
     walk = _Walk(text, starts)
     walk.blocks(_parser().tree(text), None)
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
