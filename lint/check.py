@@ -1,11 +1,19 @@
 """The check stage: run the selected rules over a Document and return its findings.
 
-Prose rules are gated by their triggers. The segments of a document are joined (one newline
-between them) and each rule's trigger is searched over that one string: a rule is called only on
-the segments where its trigger matches, and a rule whose trigger appears nowhere in a document costs
-one C-level scan of it, with no Python work per segment. Adding a rule therefore adds one regex
-scan of the prose, never a Python loop over it; a tight trigger (a rare literal or character first)
-keeps that scan fast.
+Prose rules are gated by their triggers, scanned over the document's prose joined into one string
+(``Document.prose``), so the regex engine walks the text in C and Python runs only where a trigger
+matched: a rule whose trigger appears nowhere in a document costs one scan and no Python work per
+segment. Adding a rule adds at most one scan of the prose, never a pass in Python; three cases are
+cheaper still:
+
+- a trigger anchored at the start (`^Home`) is tried at each segment's start only;
+- a trigger of a few literal-led alternatives is scanned one alternative at a time (the engine skips
+  to a literal, but stops at every character of a class);
+- triggers that start outside ASCII (full-width marks, Cyrillic, CJK) share one scan for all their
+  first characters, and each is then tried on the few segments that scan found.
+
+Document rules see the whole Document; rules of scope "findings" (C002) run last, on the others'
+findings before inline switches are applied.
 """
 
 from __future__ import annotations
@@ -75,6 +83,26 @@ def _starts_with_literal(pattern: str, flags: int) -> bool:
     return bool(items) and items[0][0] == parser.LITERAL
 
 
+def _non_ascii_first_class(pattern: str, flags: int) -> str | None:
+    """The body of a character class holding every first character of ``pattern``, when all of them
+    lie outside ASCII; else None."""
+    parsed = _parsed(pattern, flags)
+    if parsed is None or flags & re.IGNORECASE:
+        return None
+    parser, items = parsed
+    if not items or items[0][0] != parser.IN:
+        return None
+    body = []
+    for op, arg in items[0][1]:
+        if op == parser.LITERAL and arg >= 128:
+            body.append(re.escape(chr(arg)))
+        elif op == parser.RANGE and arg[0] >= 128:
+            body.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        else:
+            return None
+    return "".join(body)
+
+
 def _anchored(rule: Rule) -> bool:
     """Whether the trigger can only match at a segment's start (`^…`, no MULTILINE): trying it
     there is cheaper than a MULTILINE scan that stops at every line break of the prose."""
@@ -98,11 +126,22 @@ class Checker:
         self.always = [r for r in prose if r.trigger is None]
         self.anchored: list[tuple[Rule, re.Pattern[str]]] = []
         self.triggered: list[tuple[Rule, list[re.Pattern[str]]]] = []
+        # Rules whose trigger starts with a character outside ASCII (full-width marks, Cyrillic, CJK):
+        # one scan for all their first characters finds the few segments any of them could match.
+        self.foreign: list[tuple[Rule, re.Pattern[str]]] = []
+        foreign_classes: list[str] = []
         for r in prose:
             if _anchored(r):
                 self.anchored.append((r, re.compile(r.trigger or "", r.trigger_flags)))
             elif r.trigger:
-                self.triggered.append((r, _document_patterns(r)))
+                patterns = _document_patterns(r)
+                first = _non_ascii_first_class(r.trigger, r.trigger_flags) if len(patterns) == 1 else None
+                if first is not None:
+                    self.foreign.append((r, patterns[0]))
+                    foreign_classes.append(first)
+                else:
+                    self.triggered.append((r, patterns))
+        self.foreign_start = re.compile("[" + "".join(foreign_classes) + "]") if foreign_classes else None
 
     def ran(self, selector: str) -> bool:
         """Whether a rule that ``selector`` (a code, a code prefix or a slug) names is among these."""
@@ -136,10 +175,16 @@ class Checker:
             if rule.applies_to(language):
                 for seg in _of_kinds(segments, rule):
                     findings.extend(rule.check_segment(seg, doc))
-        triggered = [(r, p) for r, p in self.triggered if r.applies_to(language)]
-        if not triggered:
-            return dedupe(findings)
-        for rule, patterns in triggered:
+        foreign = [(r, p) for r, p in self.foreign if r.applies_to(language)]
+        if foreign and self.foreign_start is not None:
+            candidates = list(doc.segments_matching(self.foreign_start))
+            for rule, pattern in foreign if candidates else ():
+                for seg in candidates:
+                    if (rule.kinds is None or seg.kind in rule.kinds) and pattern.search(seg.text):
+                        findings.extend(rule.check_segment(seg, doc))
+        for rule, patterns in self.triggered:
+            if not rule.applies_to(language):
+                continue
             kinds = rule.kinds
             if len(patterns) == 1:
                 matching: Iterable[Segment] = doc.segments_matching(patterns[0])
