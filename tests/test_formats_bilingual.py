@@ -1,5 +1,6 @@
 """Family B on a realistic catalogue: exact positions, nothing flagged in msgids or comments, the
-catalogue's own language picked from its header, and a fixed catalogue still loads with polib."""
+catalogue's own language picked from its header, a fixed catalogue still loads with polib, and the same
+pairs written as XLIFF get the same verdicts."""
 
 from __future__ import annotations
 
@@ -61,3 +62,37 @@ def test_fixed_catalogue_still_loads():
     after = {(e.msgid, e.msgstr) for e in polib.pofile(fixed)}
     assert {m for m, _ in before} == {m for m, _ in after}
     assert lint.fix_text(fixed, path=str(FIXTURE), unsafe=True) == fixed
+
+
+def _as_xliff(po_text: str, version: str) -> str:
+    """The catalogue's entries as an XLIFF file, one unit a line, escaped as an XML tool writes them."""
+    from xml.sax.saxutils import escape
+
+    entries = [e for e in polib.pofile(po_text) if e.msgid]
+    if version == "2.0":
+        units = "".join(f'<unit id="{u}"><segment><source>{escape(e.msgid)}</source>'
+                        f"<target>{escape(e.msgstr)}</target></segment></unit>\n" for u, e in enumerate(entries))
+        head = '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">'
+        return f'{head}\n<file id="f">\n{units}</file>\n</xliff>\n'
+    units = "".join(f'<trans-unit id="{u}"><source>{escape(e.msgid)}</source>'
+                    f"<target>{escape(e.msgstr)}</target></trans-unit>\n" for u, e in enumerate(entries))
+    head = ('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">\n<file original="checkout" '
+            'source-language="en" target-language="fr" datatype="plaintext"><body>')
+    return f"{head}\n{units}</body></file>\n</xliff>\n"
+
+
+def test_the_same_pairs_in_xliff_get_the_same_verdicts():
+    """Every B rule reads its strings through `pair`: the catalogue's pairs written as XLIFF 1.2 and 2.0
+    targets get exactly the PO findings, each on its own unit's line."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    po = [(code, line) for code, line, _ in _found(("B",))]
+    # The line of each entry's msgstr (the header's first), to name each PO finding by its entry's rank.
+    msgstr_lines = [i + 1 for i, line in enumerate(text.splitlines()) if line.startswith("msgstr")][1:]
+    po_by_entry = sorted((msgstr_lines.index(line), code) for code, line in po)
+    assert len(po_by_entry) == 6
+    for version in ("1.2", "2.0"):
+        xlf = _as_xliff(text, version)
+        xsrc = Source("checkout.xlf", xlf)
+        found = [(xsrc.position(f.start).line - 3, f.code)
+                 for f in lint.check_text(xlf, path="checkout.xlf", select=("B",))]
+        assert sorted(found) == po_by_entry, version
