@@ -12,6 +12,7 @@ import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 _EOL = re.compile(r"\r\n?|\n")
@@ -58,7 +59,11 @@ class Source:
     def line_starts(self) -> list[int]:
         """Offsets where each line starts (a line ends at LF, CRLF or a lone CR)."""
         if self._line_starts is None:
-            self._line_starts = [0, *[m.end() for m in _EOL.finditer(self.text)]]
+            text = self.text
+            if "\r" in text:
+                self._line_starts = [0, *[m.end() for m in _EOL.finditer(text)]]
+            else:  # LF only: the lengths of the split lines, summed in C
+                self._line_starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
         return self._line_starts
 
     def position(self, offset: int) -> Position:
