@@ -33,6 +33,14 @@ class _IgnoreCache:
         self._gitignore: dict[Path, pathspec.PathSpec | None] = {}
         self._exclude: dict[int, pathspec.GitIgnoreSpec] = {}
         self._repo_root: dict[Path, Path | None] = {}
+        self._root: dict[int, Path] = {}
+
+    def root(self, config: Config) -> Path:
+        """The config's folder, resolved once (a resolve is a system call per path component)."""
+        key = id(config)
+        if key not in self._root:
+            self._root[key] = config.root.resolve()
+        return self._root[key]
 
     def gitignore(self, folder: Path) -> pathspec.PathSpec | None:
         if folder not in self._gitignore:
@@ -83,16 +91,13 @@ class _IgnoreCache:
 
     def is_excluded(self, path: Path, config: Config, is_dir: bool) -> bool:
         spec = self.exclude(config)
-        try:
-            rel = path.relative_to(config.root.resolve()).as_posix()
-        except ValueError:
-            rel = path.name
+        rel = _relative(path, self.root(config))
         return spec.match_file(rel + ("/" if is_dir else "")) or spec.match_file(path.name)
 
 
-def _relative(path: Path, config: Config) -> str:
+def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(config.root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
         return path.name
 
@@ -151,7 +156,7 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Pa
                 if real_top not in target.parents or not target.is_file():
                     continue  # never follow a link out of the tree
                 full = target
-            if full in seen or not lintable(_relative(full, config), config):
+            if full in seen or not lintable(_relative(full, cache.root(config)), config):
                 continue
             if cache.is_excluded(full, config, False) or cache.is_gitignored(real_here / name, False):
                 continue
