@@ -34,15 +34,27 @@ def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
     """(source, translation) of a bilingual segment, decoded, or None."""
     if not seg.source_text or not seg.text:
         return None
+    # Eight B rules ask for each segment's pair: read it once per document (the memo lives and dies with
+    # the Document it is derived from).
+    memo: dict[tuple[int, int], tuple[str, str]] = doc.__dict__.setdefault("_bilingual_pairs", {})
+    key = (seg.index, seg.anchors[0][1])
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _pair(seg, doc)
+    return found
+
+
+def _pair(seg: Segment, doc: Document) -> tuple[str, str]:
+    source = seg.source_text or ""
     if doc.format == "po":
         from lint.formats.po import decoded_raw, raw_string
 
-        return seg.source_text, decoded_raw(raw_string(doc.text, seg.to_source(0)))
+        return source, decoded_raw(raw_string(doc.text, seg.to_source(0)))
     if doc.format == "xliff":
         from lint.formats.xliff import content_start, rendered
 
-        return seg.source_text, rendered(doc.text, content_start(seg))
-    return seg.source_text, seg.text  # another format's segment with a source: its text as shown
+        return source, rendered(doc.text, content_start(seg))
+    return source, seg.text  # another format's segment with a source: its text as shown
 
 
 def _plain(text: str) -> str:

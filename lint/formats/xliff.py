@@ -114,6 +114,10 @@ def _events(text: str, start: int) -> Iterator[tuple[str, int, int, str, str]]:
     """The content of the element whose start tag ends at ``start``, up to its end tag, as events
     (kind, start, end, name or text, attributes): `text` (raw, undecoded), `cdata`, `code` (a whole
     inline code element), `cp`, `open` and `close` (other elements' tags)."""
+    end = text.find("<", start)
+    if end > start and text.startswith("</", end):  # plain content, the common case: one text event
+        yield "text", start, end, text[start:end], ""
+        return
     depth = 0
     skip = 0  # inside a code element: its content is not prose
     code_start, code_name, code_attrs = 0, "", ""
