@@ -287,3 +287,16 @@ def test_html_style_switches_in_comments_only():
     assert "B102" in {c for c, _, _ in _found(in_attr)}
     unknown = base.replace("<unit", "<!-- copylint: disable=B1O2 -->\n<unit", 1)
     assert ("C001", 3, 1) in _found(unknown)
+
+
+def test_prefixed_namespace_and_xliff_without_namespace():
+    prefixed = ('<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en">'
+                '<x:file id="f"><x:unit id="u1"><x:segment><x:source>Étape <x:ph id="1"/> suivante</x:source>'
+                '<x:target>Next <x:ph id="1"/>  step</x:target></x:segment></x:unit></x:file></x:xliff>\n')
+    [seg] = _doc(prefixed).segments
+    assert (seg.text, seg.source_text) == (f"Next {PLACEHOLDER}  step", 'Étape <ph id="1"/> suivante')
+    assert _found(prefixed, select=("W105", "B")) == [("W105", 1, prefixed.index("  step") + 1)]
+    legacy = ('<xliff version="1.1"><file source-language="fr" target-language="en" datatype="plaintext" '
+              'original="a"><body><trans-unit id="1"><source>Enregistrer</source><target>Save<sub>x</sub>'
+              '</target></trans-unit></body></file></xliff>\n')
+    assert [s.text for s in _doc(legacy).segments] == ["Savex"]  # an unknown element's content stays text
