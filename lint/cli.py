@@ -75,7 +75,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
-@click.option("--format", "output_format", default="text", show_default=True,
+@click.option("--format", "--output-format", "output_format", default="text", show_default=True,
               type=click.Choice(["text", "json", "sarif", "github", "rdjson", "gitlab"]),
               help="Output format.")
 @click.option("--select", multiple=True, help="Only these rules: codes, slugs or family letters (comma-separated).")
@@ -228,7 +228,7 @@ def _load_user_rules(config_file: str | None, isolated: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "output_format", default="text", show_default=True,
+@click.option("--format", "--output-format", "output_format", default="text", show_default=True,
               type=click.Choice(["text", "json", "markdown"]))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
               help="Also list the user rules of this config file (default: the nearest one).")
