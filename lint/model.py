@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 _EOL = re.compile(r"\r\n?|\n")
 
@@ -171,6 +172,9 @@ class Document:
     # Inline switches found by the parser (``<!-- copylint-disable S102 -->``).
     suppressions: list[Suppression] = field(default_factory=list)
     _prose: tuple[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+    # Values that helpers derive from this document and that several rules ask for (the B rules'
+    # source/translation pairs), keyed by the helper: computed once, gone with the document.
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:

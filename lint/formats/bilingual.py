@@ -36,7 +36,7 @@ def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
         return None
     # Eight B rules ask for each segment's pair: read it once per document (the memo lives and dies with
     # the Document it is derived from).
-    memo: dict[tuple[int, int], tuple[str, str]] = doc.__dict__.setdefault("_bilingual_pairs", {})
+    memo: dict[tuple[int, int], tuple[str, str]] = doc.memo.setdefault("bilingual-pairs", {})
     key = (seg.index, seg.anchors[0][1])
     found = memo.get(key)
     if found is None:
