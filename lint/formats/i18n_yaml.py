@@ -1,0 +1,534 @@
+"""i18n YAML catalogues (Rails `config/locales/*.yml`, `locales/**/*.yaml`): every string value is prose.
+
+Not prose: keys (Rails pluralization keys `one:`/`other:` included: their values are prose), numbers,
+booleans and nulls, anchors, aliases and tags (`&a`, `*a`, `!!str`), comments, the YAML syntax, and
+inside a value the placeholders (`%{count}`, `%<n>d`, `{{name}}`, `%s`, `%1$s`, `%(name)s`, strftime's
+`%B %d`, `$t(key)`) and ICU arguments and plural/select syntax (only the branches' texts are prose), each
+standing as one placeholder (U+FFFC).
+
+Every character of a segment maps back to its place in the file. What does not stand for itself there is
+opaque (mapped to where it is written, never rewritten by a fix): escapes of double-quoted scalars
+(`\\n`, `\\"`, `\\u00e9`), the `''` of single-quoted ones, the line joins of multi-line scalars (a
+folded line break reads as a space) and the line breaks of block scalars (`|`, `>`), whose indentation
+is not part of the text at all. A value aliased several times is one segment, where it is written.
+
+YAML is not claimed by extension: map catalogues in the config, `formats: {"config/locales/*.yml":
+i18n-yaml}`. The file is read with PyYAML's safe loader; a file it cannot read is an error with its line.
+The segment's ``key`` is the dotted path of the value (`en.home.title`, `en.date.day_names.0`). A single
+top-level key that is a language code (`fr:`, `pt-BR:`), as Rails writes it, is the document's language.
+
+Inline switches are comments: `# copylint: disable=T101,W105` on the line(s) right above a key (or a
+sequence item) silences those codes in its value (every string under it, for a nested mapping), at the
+end of a value's line in that value; without `=CODES` every rule. `# copylint-disable-file` (also
+spelled `# copylint: disable-file`, optionally with codes) anywhere switches the whole file off.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, NamedTuple
+
+import yaml
+
+from lint.formats import ParseError
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges
+from lint.model import Document, Segment, Source, Suppression
+
+_STR = "tag:yaml.org,2002:str"
+_BREAK_CHARS = "\r\n\x85\u2028\u2029"
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+# YAML reads every line break as LF, except the Unicode line and paragraph separators.
+_NORMAL_BREAK = {"\r\n": "\n", "\r": "\n", "\n": "\n", "\x85": "\n", "\u2028": "\u2028", "\u2029": "\u2029"}
+_ESCAPES = {
+    "0": "\0", "a": "\x07", "b": "\x08", "t": "\t", "\t": "\t", "n": "\n", "v": "\x0b", "f": "\x0c",
+    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+    "L": "\u2028", "P": "\u2029",
+}
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^\r\n\x85\u2028\u2029])")
+_BLOCK_HEADER = re.compile(r"[|>](?:([+-])([1-9])?|([1-9])([+-])?)?")
+# A curly quote may not become the scalar's own quote character (P102 turns curly quotes straight):
+# inside a scalar quoted with it, or first in a plain scalar, such a character is left opaque.
+_GUARDED = {"'": "\u2018\u2019", '"': "\u201c\u201d", None: "\u2018\u2019\u201c\u201d"}
+
+# Placeholders of the template languages catalogues are written for.
+_PLACEHOLDER = (
+    r"%\{[^{}\s]+\}"  # Rails, Ruby: %{count}
+    r"|%<\w+>[-+0#]*\d*(?:\.\d+)?[a-zA-Z]"  # Ruby format: %<amount>.2f
+    r"|\{\{[^{}]*\}\}"  # i18next, Mustache, Angular: {{name}}, {{- html}}
+    r"|\$t\([^()]*\)"  # i18next nesting: $t(common.ok)
+    r"|(?<![\w%])%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@](?![a-zA-Z])"  # printf: %s %1$s %.2f
+    r"|(?<![\w%])%\([\w.]+\)[sdif]"  # Python: %(name)s
+    r"|(?<![\w%])%[-_0^#]?[aAbBCdDeFGgHIjklLmMnpPrRSTuUVwWxXyYzZ](?![a-zA-Z])"  # strftime (Rails date formats)
+)
+_TOKEN = re.compile(_PLACEHOLDER + r"|[{}#]")
+_ICU_COMPLEX = re.compile(r"\{\s*[\w.]+\s*,\s*(plural|selectordinal|select)\s*,")
+_ICU_SIMPLE = re.compile(r"\{\s*[\w.]+\s*(?:,\s*(?:number|date|time|spellout|ordinal|duration)\b[^{}]*)?\}")
+_SELECTOR = re.compile(r"\s*(?:offset:\s*\d+\s*)?(?:=\d+|[\w-]+)\s*\{")
+
+_SWITCH = re.compile(
+    r"(?<![^ \t\r\n\x85\u2028\u2029])#[ \t]*copylint(?:-(disable-file)|:[ \t]*(disable-file|disable))(?![\w-])"
+    r"[ \t]*=?[ \t]*([\w.,: \t-]*)"
+)
+_LANGUAGE_KEY = re.compile(r"^([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?[ \t]*:(?:[ \t]|$)")
+_TOP_KEY = re.compile(r"^[^\s#\-%][^\r\n]*?:(?:[ \t\r]|$)", re.M)
+# ISO 639-1: a Rails catalogue's single top-level key names its language.
+_ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
+    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
+    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu".split()
+)
+
+
+class Piece(NamedTuple):
+    """Part of a scalar's value: ``text`` written verbatim at ``at``, or standing for the bytes there."""
+
+    at: int
+    text: str
+    verbatim: bool
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, keeping each scalar token by its end offset: a node's marks include its anchor
+    and tag, the token's only the scalar itself (with its quotes or block header)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.scalar_tokens: dict[int, yaml.ScalarToken] = {}
+
+    def get_token(self) -> Any:
+        token = super().get_token()
+        if isinstance(token, yaml.ScalarToken):
+            self.scalar_tokens[token.end_mark.index] = token
+        return token
+
+
+def parse(source: Source) -> Document:
+    text = source.text
+    roots = _compose(source)
+    loader, nodes = roots
+    values: list[tuple[yaml.ScalarNode, str | None]] = []
+    entries: list[tuple[int, int, int, int]] = []  # (line of the key or item, depth, value start, value end)
+    seen: set[int] = set()
+
+    def walk(node: yaml.Node, path: list[str], depth: int) -> None:
+        if id(node) in seen:  # an alias: the value is linted where it is written
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:
+                values.append((node, ".".join(path) if path else None))
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                entries.append((key_node.start_mark.line + 1, depth, value.start_mark.index, value.end_mark.index))
+                walk(value, [*path, str(key)], depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                entries.append((item.start_mark.line + 1, depth, item.start_mark.index, item.end_mark.index))
+                walk(item, [*path, str(i)], depth + 1)
+
+    for root in nodes:
+        walk(root, [], 0)
+
+    segments: list[Segment] = []
+    prose_ranges: list[tuple[int, int]] = []
+    scalar_spans: list[tuple[int, int]] = []  # source spans of string values, for trailing switches
+    for node, key in sorted(values, key=lambda v: v[0].end_mark.index):
+        token = loader.scalar_tokens.get(node.end_mark.index)
+        if token is None:
+            continue
+        scalar_spans.append((token.start_mark.index, token.end_mark.index))
+        pieces = scalar_pieces(text, token.start_mark.index, token.end_mark.index, token.style, token.value)
+        if pieces is None:  # a scalar whose characters could not be placed exactly: not linted
+            continue
+        prose_ranges.extend((p.at, p.at + len(p.text)) for p in pieces if p.verbatim)
+        seg = _segment(pieces, len(segments), key)
+        if seg is not None:
+            segments.append(seg)
+    protected = _complement(merge_ranges(prose_ranges), len(text))
+    doc = Document(source, "i18n-yaml", segments, protected=protected)
+    all_tokens = sorted((t.start_mark.index, t.end_mark.index) for t in loader.scalar_tokens.values())
+    doc.suppressions = _suppressions(source, all_tokens, scalar_spans, entries)
+    return doc
+
+
+def _compose(source: Source) -> tuple[_Loader, list[yaml.Node]]:
+    try:
+        loader = _Loader(source.text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a stream
+        line = source.position(exc.position).line if isinstance(exc.position, int) else None
+        raise ParseError(f"invalid YAML: character U+{exc.character:04X} is not allowed"
+                         if isinstance(exc.character, int) else f"invalid YAML: {exc.reason}", line) from None
+    nodes: list[yaml.Node] = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is not None:
+                nodes.append(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "cannot be read"
+        raise ParseError(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise ParseError(f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return loader, nodes
+
+
+def scalar_pieces(text: str, start: int, end: int, style: str | None, value: str) -> list[Piece] | None:
+    """The value of the scalar written at text[start:end] as pieces placed in the text, or None when
+    they do not add up to ``value`` (what PyYAML read)."""
+    if style in ("|", ">"):
+        pieces = _block_pieces(text, start, value)
+    else:
+        pieces = _flow_pieces(text, start, end, style)
+        if pieces and style is None and pieces[0].verbatim and pieces[0].text[0] in _GUARDED[None]:
+            first = pieces[0]
+            pieces[0:1] = [p for p in (Piece(first.at, first.text[0], False),
+                                       Piece(first.at + 1, first.text[1:], True)) if p.text]
+    if pieces is None or "".join(p.text for p in pieces) != value:
+        return None
+    return pieces
+
+
+def _flow_pieces(text: str, start: int, end: int, style: str | None) -> list[Piece]:
+    """A plain, single- or double-quoted scalar: lines folded (a line break reads as a space, each blank
+    line as a line break), escapes decoded; whitespace around a fold is not part of the value."""
+    if style is not None:
+        start, end = start + 1, end - 1
+    lines: list[tuple[int, int, str]] = []  # (start, end, the line break after it)
+    pos = start
+    for m in _BREAK.finditer(text, start, end):
+        lines.append((pos, m.start(), m.group()))
+        pos = m.end()
+    lines.append((pos, end, ""))
+    out: list[Piece] = []
+    last = len(lines) - 1
+    i = 0
+    while i <= last:
+        ls, le, brk = lines[i]
+        cs, ce = ls, le
+        if i > 0:
+            while cs < ce and text[cs] in " \t":
+                cs += 1
+        escaped_break = style == '"' and i < last and _odd_backslashes(text, cs, ce)
+        if escaped_break:
+            ce -= 1  # `\` at the end of the line: the break is not read, nor the next line's indentation
+        elif i < last:
+            while ce > cs and text[ce - 1] in " \t" and not (style == '"' and _odd_backslashes(text, cs, ce - 1)):
+                ce -= 1
+        _content(text, cs, ce, style, out)
+        if i == last:
+            break
+        # Blank lines up to the next line with content (the last line counts as content: it holds the quote).
+        j = i + 1
+        while j < last and not text[lines[j][0] : lines[j][1]].strip(" \t"):
+            j += 1
+        blanks = [lines[k] for k in range(i + 1, j)]
+        joined = "".join(_NORMAL_BREAK[b[2]] for b in blanks)
+        if not escaped_break:
+            first = _NORMAL_BREAK[brk]
+            joined = (first if first != "\n" else (" " if not blanks else "")) + joined
+        if joined:
+            out.append(Piece(ce, joined, False))
+        i = j
+    return out
+
+
+def _odd_backslashes(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] ends in an odd run of backslashes (the last one escapes what follows)."""
+    n = 0
+    while end - n - 1 >= start and text[end - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
+
+
+def _content(text: str, start: int, end: int, style: str | None, out: list[Piece]) -> None:
+    """One line's characters: verbatim, except escapes (`\\n`, `''`) and guarded curly quotes."""
+    if start >= end:
+        return
+    guarded = _GUARDED[style] if style else ""
+    pos = start
+    if style == '"':
+        for m in _ESCAPE.finditer(text, start, end):
+            _verbatim(text, pos, m.start(), guarded, out)
+            esc = m.group()
+            decoded = chr(int(esc[2:], 16)) if esc[1] in "xuU" else _ESCAPES.get(esc[1], esc[1])
+            out.append(Piece(m.start(), decoded, False))
+            pos = m.end()
+    elif style == "'":
+        while True:
+            q = text.find("''", pos, end)
+            if q < 0:
+                break
+            _verbatim(text, pos, q, guarded, out)
+            out.append(Piece(q, "'", False))
+            pos = q + 2
+    _verbatim(text, pos, end, guarded, out)
+
+
+def _verbatim(text: str, start: int, end: int, guarded: str, out: list[Piece]) -> None:
+    pos = start
+    if guarded:
+        for i in range(start, end):
+            if text[i] in guarded:
+                if i > pos:
+                    out.append(Piece(pos, text[pos:i], True))
+                out.append(Piece(i, text[i], False))
+                pos = i + 1
+    if end > pos:
+        out.append(Piece(pos, text[pos:end], True))
+
+
+def _block_pieces(text: str, start: int, value: str) -> list[Piece] | None:
+    """A literal (`|`) or folded (`>`) block scalar: each line's text after the indentation is verbatim,
+    its line break (or the space a folded break reads as) opaque. The indentation is found by trying
+    the first content line's, then the others, against what PyYAML read."""
+    header = _BLOCK_HEADER.match(text, start)
+    if header is None:
+        return None
+    sign = header.group(1) or header.group(4)
+    chomp = True if sign == "+" else False if sign == "-" else None
+    brk = _BREAK.search(text, header.end())
+    if brk is None:
+        return [] if not value else None
+    body = brk.end()
+    first = re.compile(r"(?:[ ]*(?:\r\n|[\r\n\x85\u2028\u2029]))*([ ]*)").match(text, body)
+    detected = len(first.group(1)) if first else 0
+    candidates = [detected] + [n for n in range(1, max(detected, 1) + 8) if n != detected]
+    for indent in candidates:
+        if indent < 1:
+            continue
+        pieces = _block_lines(text, body, indent, text[start] == ">", chomp)
+        if "".join(p.text for p in pieces) == value:
+            return pieces
+    return None
+
+
+def _block_lines(text: str, pos: int, indent: int, folded: bool, chomp: bool | None) -> list[Piece]:
+    n = len(text)
+
+    def breaks_from(pos: int) -> tuple[list[Piece], int, int]:
+        """Blank lines (spaces up to the indentation, then a line break): each reads as a line break."""
+        out: list[Piece] = []
+        col = 0
+        while col < indent and pos < n and text[pos] == " ":
+            pos += 1
+            col += 1
+        while pos < n and text[pos] in _BREAK_CHARS:
+            m = _BREAK.match(text, pos)
+            assert m is not None
+            out.append(Piece(pos, _NORMAL_BREAK[m.group()], False))
+            pos, col = m.end(), 0
+            while col < indent and pos < n and text[pos] == " ":
+                pos += 1
+                col += 1
+        return out, pos, col
+
+    pieces: list[Piece] = []
+    breaks, pos, col = breaks_from(pos)
+    line_break: Piece | None = None
+    while col == indent and pos < n:
+        pieces.extend(breaks)
+        leading_non_space = text[pos] not in " \t"
+        end = pos
+        while end < n and text[end] not in _BREAK_CHARS:
+            end += 1
+        pieces.append(Piece(pos, text[pos:end], True))
+        line_break = None
+        pos = end
+        if pos < n:
+            m = _BREAK.match(text, pos)
+            assert m is not None
+            line_break = Piece(pos, _NORMAL_BREAK[m.group()], False)
+            pos = m.end()
+        breaks, pos, col = breaks_from(pos)
+        if not (col == indent and pos < n):
+            break
+        if folded and line_break is not None and line_break.text == "\n" and leading_non_space and text[pos] not in " \t":
+            if not breaks:
+                pieces.append(Piece(line_break.at, " ", False))
+        elif line_break is not None:
+            pieces.append(line_break)
+    if chomp is not False and line_break is not None:
+        pieces.append(line_break)
+    if chomp is True:
+        pieces.extend(breaks)
+    return [p for p in pieces if p.text]
+
+
+def _syntax_masks(value: str) -> list[tuple[int, int, str]]:
+    """Value ranges that are template syntax, with what stands for them: a placeholder for an argument,
+    a space for the end of a plural/select branch (branches are alternatives), nothing for the closing
+    brace of the argument."""
+    masks: list[tuple[int, int, str]] = []
+    stack: list[str] = []  # "plural", "select", "branch" or "plain" (a literal brace)
+    pos = 0
+    while True:
+        m = _TOKEN.search(value, pos)
+        if m is None:
+            return masks
+        tok, i = m.group(), m.start()
+        pos = m.end()
+        if tok == "{":
+            complex_ = _ICU_COMPLEX.match(value, i)
+            if complex_:
+                stack.append("select" if complex_.group(1) == "select" else "plural")
+                end = complex_.end()
+                selector = _SELECTOR.match(value, end)
+                if selector:
+                    stack.append("branch")
+                    end = selector.end()
+                masks.append((i, end, PLACEHOLDER))
+                pos = end
+                continue
+            simple = _ICU_SIMPLE.match(value, i)
+            if simple:
+                masks.append((i, simple.end(), PLACEHOLDER))
+                pos = simple.end()
+            else:
+                stack.append("plain")
+        elif tok == "}":
+            kind = stack.pop() if stack else "plain"
+            if kind == "branch":
+                end = m.end()
+                selector = _SELECTOR.match(value, end)
+                if selector:
+                    stack.append("branch")
+                    end = selector.end()
+                masks.append((i, end, " "))
+                pos = end
+            elif kind in ("plural", "select"):
+                masks.append((i, m.end(), ""))
+        elif tok == "#":
+            enclosing = next((k for k in reversed(stack) if k in ("plural", "select", "plain")), None)
+            if enclosing == "plural" and stack[-1] == "branch":
+                masks.append((i, m.end(), PLACEHOLDER))  # the number, in a plural branch
+        else:
+            masks.append((i, m.end(), PLACEHOLDER))
+
+
+def _segment(pieces: list[Piece], index: int, key: str | None) -> Segment | None:
+    """The value's pieces as a segment, template syntax replaced by what stands for it."""
+    value = "".join(p.text for p in pieces)
+    masks = _syntax_masks(value)
+    starts: list[int] = []
+    at = 0
+    for p in pieces:
+        starts.append(at)
+        at += len(p.text)
+
+    def source_of(v: int) -> int:
+        k = bisect.bisect_right(starts, v) - 1
+        p = pieces[k]
+        return p.at + (v - starts[k]) if p.verbatim else p.at
+
+    events: list[tuple[int, int, str | None]] = [(s, e, r) for s, e, r in masks]
+    pos = 0
+    for s, e, _ in masks:
+        if s > pos:
+            events.append((pos, s, None))
+        pos = max(pos, e)
+    if pos < len(value):
+        events.append((pos, len(value), None))
+    events.sort()
+    builder = SegmentBuilder("string")
+    for s, e, replacement in events:
+        if replacement is not None:
+            builder.add_opaque(replacement, source_of(s))
+            continue
+        k = bisect.bisect_right(starts, s) - 1
+        v = s
+        while v < e:
+            p = pieces[k]
+            hi = min(e, starts[k] + len(p.text))
+            chunk = p.text[v - starts[k] : hi - starts[k]]
+            if p.verbatim:
+                builder.add(chunk, p.at + v - starts[k])
+            else:
+                builder.add_opaque(chunk, p.at)
+            v = hi
+            k += 1
+    seg = builder.build(index)
+    if seg is None:
+        return None
+    return Segment(seg.text, seg.kind, seg.anchors, seg.index, key=key, opaque=seg.opaque)
+
+
+def _complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in ranges:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
+def _suppressions(source: Source, tokens: list[tuple[int, int]], scalars: list[tuple[int, int]],
+                  entries: list[tuple[int, int, int, int]]) -> list[Suppression]:
+    """The `# copylint:` comments as the value ranges they cover."""
+    text = source.text
+    if "copylint" not in text:
+        return []
+    starts = source.line_starts()
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset)
+
+    token_starts = [s for s, _ in tokens]
+    out: list[Suppression] = []
+    for m in _SWITCH.finditer(text):
+        k = bisect.bisect_right(token_starts, m.start()) - 1
+        if k >= 0 and tokens[k][0] <= m.start() < tokens[k][1]:
+            continue  # inside a string or a key: text, not a comment
+        kind = m.group(1) or m.group(2)
+        codes = frozenset(c for c in re.split(r"[\s,]+", m.group(3)) if c) or None
+        line = line_of(m.start())
+        if kind == "disable-file":
+            out.append(Suppression(0, len(text) + 1, codes, line))
+            continue
+        line_start = starts[line - 1]
+        spans: list[tuple[int, int]] = []
+        if text[line_start : m.start()].strip(" \t"):
+            # At the end of a line: the string values written on it, else the entry whose key it holds.
+            spans = [(s, e) for s, e in scalars if line_of(s) <= line <= line_of(max(s, e - 1))]
+            target = line
+        else:
+            # On a line of its own: the entry on the next line that is not a comment.
+            target = line + 1
+            while target <= len(starts) and _line(text, starts, target).lstrip(" \t").startswith("#"):
+                target += 1
+        if not spans:
+            at_line = [(depth, s, e) for entry_line, depth, s, e in entries if entry_line == target]
+            if at_line:
+                top = min(depth for depth, _, _ in at_line)
+                spans = [(s, e) for depth, s, e in at_line if depth == top]
+        if not spans:
+            out.append(Suppression(0, 0, codes, line))  # silences nothing: reported as unused
+        for s, e in spans:
+            out.append(Suppression(s, e, codes, line))
+    return out
+
+
+def _line(text: str, starts: list[int], line: int) -> str:
+    end = starts[line] if line < len(starts) else len(text)
+    return text[starts[line - 1] : end]
+
+
+def file_language(source: Source) -> str | None:
+    """The language a Rails catalogue names with its only top-level key (`fr:` -> `fr`, `pt-BR:`)."""
+    keys = {m.group().split(":", 1)[0].strip().strip("'\"") for m in _TOP_KEY.finditer(source.text, 0, 200_000)}
+    if len(keys) != 1:
+        return None
+    m = _LANGUAGE_KEY.match(next(iter(keys)) + ":")
+    if m is None or m.group(1) not in _ISO_639_1:
+        return None
+    return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
