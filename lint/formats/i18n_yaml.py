@@ -151,9 +151,18 @@ def parse(source: Source) -> Document:
             segments.append(seg)
     protected = _complement(merge_ranges(prose_ranges), len(text))
     doc = Document(source, "i18n-yaml", segments, protected=protected)
-    all_tokens = sorted((t.start_mark.index, t.end_mark.index) for t in loader.scalar_tokens.values())
+    all_tokens = sorted(_text_span(text, t) for t in loader.scalar_tokens.values())
     doc.suppressions = _suppressions(source, all_tokens, scalar_spans, entries)
     return doc
+
+
+def _text_span(text: str, token: yaml.ScalarToken) -> tuple[int, int]:
+    """Where a scalar's characters are: a block scalar's header line (`| # comment`) is not its text."""
+    start, end = token.start_mark.index, token.end_mark.index
+    if token.style in ("|", ">"):
+        brk = _BREAK.search(text, start, end)
+        start = brk.end() if brk else end
+    return start, end
 
 
 def _compose(source: Source) -> tuple[_Loader, list[yaml.Node]]:
