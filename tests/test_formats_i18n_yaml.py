@@ -13,7 +13,7 @@ import yaml
 import lint
 from lint.config import parse_config
 from lint.formats import ParseError, format_for, parse
-from lint.formats.i18n_yaml import _Loader, scalar_pieces
+from lint.formats.i18n_yaml import scalar_pieces
 from lint.model import Source
 from tests.conftest import ROOT
 
@@ -163,12 +163,17 @@ def test_each_scalar_style_places_a_finding_and_its_fix_exactly(name):
     assert json.dumps(after) == json.dumps(before).replace("&amp;", "&")
 
 
-def test_every_style_maps_each_character_back_to_the_file():
+LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda c: c.__name__)
+def test_every_style_maps_each_character_back_to_the_file(loader):
     """Strings of awkward characters dumped by PyYAML in every style and width: the pieces of each
-    scalar rejoin to what PyYAML read, and every verbatim piece is written exactly there."""
+    scalar rejoin to what the loader (Python or libyaml) read, and every verbatim piece is written
+    exactly there."""
     rng = random.Random(4)
     alphabet = ["a", "b", " ", "  ", "\n", "\n\n", "'", '"', "\\", "#", ": ", "-", "é", "\u2019", "\t", "\r\n",
-                " word", "x" * 18]
+                " word", "x" * 18, "\u2028", "\U0001f600"]
     checked = 0
     for _ in range(400):
         value = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20)))
@@ -177,16 +182,26 @@ def test_every_style_maps_each_character_back_to_the_file():
                          allow_unicode=True)
         if rng.random() < 0.3:
             text = text.replace("\n", "\r\n")
-        loader = _Loader(text)
-        while loader.check_node():
-            loader.get_node()
-        for token in loader.scalar_tokens.values():
-            pieces = scalar_pieces(text, token.start_mark.index, token.end_mark.index, token.style, token.value)
+        for token in yaml.scan(text, Loader=loader):
+            if not isinstance(token, yaml.ScalarToken):
+                continue
+            pieces = scalar_pieces(text, token.start_mark.index, token.end_mark.index, token.style or None,
+                                   token.value)
             assert pieces is not None, (text, token.style)
             assert "".join(p.text for p in pieces) == token.value
             assert all(text[p.at : p.at + len(p.text)] == p.text for p in pieces if p.verbatim)
             checked += 1
     assert checked >= 1000
+
+
+def test_the_python_loader_reads_the_same_document_as_libyaml(monkeypatch):
+    """Without libyaml (or for a file it rejects) PyYAML's Python loader reads the file: same result."""
+    text = FIXTURE.read_text() + "  crlf:\r\n    'one ''two''\r\n     three'\r\n"
+    with_c = _doc(text)
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    without = _doc(text)
+    assert with_c.segments == without.segments and with_c.suppressions == without.suppressions
+    assert with_c.protected == without.protected
 
 
 def test_fix_edits_only_the_intended_characters_and_is_idempotent(run, tmp_path):
