@@ -326,6 +326,7 @@ def test_placeholders_and_icu_syntax_are_not_prose():
         "  c: '{{user}} shared $t(common.file) with {gender, select, male {him} other {them}}'\n"
         "  d: Saved %s of %1$s at %H:%M.\n"
         "  e: Use {braces} and 100% effort.\n"
+        "  f: 'Total: %u%n, or %n%'\n"
     )
     assert [s.text for s in _doc(text).segments] == [
         "Hello \ufffc, you have \ufffc new items.",
@@ -333,6 +334,7 @@ def test_placeholders_and_icu_syntax_are_not_prose():
         "\ufffc shared \ufffc with \ufffchim them",
         "Saved \ufffc of \ufffc at \ufffc:\ufffc.",
         "Use \ufffc and 100% effort.",
+        "Total: \ufffc\ufffc, or \ufffc%",  # Rails number formats
     ]
     assert _found(text) == []  # none of it is placeholder residue (T106)
 

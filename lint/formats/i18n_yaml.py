@@ -60,7 +60,8 @@ _PLACEHOLDER = (
     r"|\$t\([^()]*\)"  # i18next nesting: $t(common.ok)
     r"|(?<![\w%])%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@](?![a-zA-Z])"  # printf: %s %1$s %.2f
     r"|(?<![\w%])%\([\w.]+\)[sdif]"  # Python: %(name)s
-    r"|(?<![\w%])%[-_0^#]?[aAbBCdDeFGgHIjklLmMnpPrRSTuUVwWxXyYzZ](?![a-zA-Z])"  # strftime (Rails date formats)
+    # strftime and Rails number formats (`%B %d, %Y`, `%H:%M`, `%u%n`: one may follow another).
+    r"|(?:(?<![\w%])|(?<=%[a-zA-Z]))%[-_0^#]?[aAbBCdDeFGgHIjklLmMnpPrRSTuUVwWxXyYzZ](?![a-zA-Z])"
 )
 _TOKEN = re.compile(_PLACEHOLDER + r"|[{}#]")
 _ICU_COMPLEX = re.compile(r"\{\s*[\w.]+\s*,\s*(plural|selectordinal|select)\s*,")
