@@ -27,6 +27,8 @@ _URL = re.compile(
 
 
 class SegmentBuilder:
+    __slots__ = ("_next_src", "anchors", "kind", "length", "opaque", "parts")
+
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self.parts: list[str] = []
@@ -39,36 +41,41 @@ class SegmentBuilder:
         """Text that is in the Source verbatim, starting at offset ``at``."""
         if not text:
             return
-        if self._next_src != at or not self.anchors:
+        n = len(text)
+        if self._next_src != at:
             self.anchors.append((self.length, at))
         self.parts.append(text)
-        self.length += len(text)
-        self._next_src = at + len(text)
+        self.length += n
+        self._next_src = at + n
 
     def add_opaque(self, text: str, at: int) -> None:
         """Characters that stand for other bytes of the Source starting at ``at`` (mapped there, never fixed)."""
         if not text:
             return
-        self.anchors.append((self.length, at))
-        self.opaque.append((self.length, self.length + len(text)))
+        length = self.length
+        self.anchors.append((length, at))
+        self.length = length + len(text)
+        self.opaque.append((length, self.length))
         self.parts.append(text)
-        self.length += len(text)
         self._next_src = None
 
     def build(self, index: int, strip: bool = True) -> Segment | None:
-        text = "".join(self.parts)
-        anchors = self.anchors
-        opaque = self.opaque
-        if "://" in text or "www." in text or "@" in text:
-            text, opaque = mask_urls(text, opaque)
-        if strip:
-            lead = len(text) - len(text.lstrip())
-            trail = len(text.rstrip())
-            if lead or trail < len(text):
-                text, anchors, opaque = _slice(text, anchors, opaque, lead, trail)
-        if not text.replace(PLACEHOLDER, "").strip() or not anchors:
-            return None
-        return Segment(text, self.kind, tuple(anchors), index, opaque=tuple(opaque))
+        return segment_of("".join(self.parts), self.kind, self.anchors, self.opaque, index, strip)
+
+
+def segment_of(text: str, kind: str, anchors: list[tuple[int, int]], opaque: list[tuple[int, int]], index: int,
+               strip: bool = True) -> Segment | None:
+    """The Segment a builder makes of its text, anchors (first at 0, increasing, one per run) and opaque
+    ranges: URLs masked, surrounding whitespace left out (``strip``), None when nothing is prose."""
+    if "://" in text or "www." in text or "@" in text:
+        text, opaque = mask_urls(text, opaque)
+    if strip and text and (text[0].isspace() or text[-1].isspace()):
+        lead = len(text) - len(text.lstrip())
+        trail = len(text.rstrip())
+        text, anchors, opaque = _slice(text, anchors, opaque, lead, trail)
+    if not anchors or not text.replace(PLACEHOLDER, "").strip():
+        return None
+    return Segment(text, kind, tuple(anchors), index, opaque=tuple(opaque))
 
 
 def mask_urls(text: str, opaque: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -77,20 +84,28 @@ def mask_urls(text: str, opaque: list[tuple[int, int]]) -> tuple[str, list[tuple
     spans = [m.span() for m in _URL.finditer(text)]
     if not spans:
         return text, opaque
-    chars = list(text)
+    parts: list[str] = []
+    pos = 0
     for s, e in spans:
-        chars[s:e] = PLACEHOLDER * (e - s)
-    return "".join(chars), sorted([*opaque, *spans])
+        parts.append(text[pos:s])
+        parts.append(PLACEHOLDER * (e - s))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts), sorted([*opaque, *spans])
 
 
-def _slice(text: str, anchors: list[tuple[int, int]], opaque: list[tuple[int, int]], start: int, end: int):  # type: ignore[no-untyped-def]
-    seg = Segment(text, "", tuple(anchors))
+def _slice(text: str, anchors: list[tuple[int, int]], opaque: list[tuple[int, int]], start: int,
+           end: int) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """text[start:end] with its anchors and opaque ranges (anchors start at 0 and increase)."""
     new_anchors: list[tuple[int, int]] = []
-    for i, (a_seg, _) in enumerate(anchors):
-        a_end = anchors[i + 1][0] if i + 1 < len(anchors) else len(text)
-        lo, hi = max(a_seg, start), min(a_end, end)
+    n = len(anchors)
+    for i in range(n):
+        a_seg, a_src = anchors[i]
+        a_end = anchors[i + 1][0] if i + 1 < n else len(text)
+        lo = a_seg if a_seg > start else start
+        hi = a_end if a_end < end else end
         if lo < hi:
-            new_anchors.append((lo - start, seg.to_source(lo)))
+            new_anchors.append((lo - start, a_src + lo - a_seg))
     new_opaque = [(max(s, start) - start, min(e, end) - start) for s, e in opaque if s < end and e > start]
     return text[start:end], new_anchors, new_opaque
 

@@ -24,7 +24,7 @@ import bisect
 import re
 from itertools import accumulate
 
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, mask_urls, merge_ranges, suppressions_from
+from lint.formats.builder import PLACEHOLDER, mask_urls, merge_ranges, segment_of, suppressions_from
 from lint.model import Document, Segment, Source
 
 _SIMPLE_TABLE_BORDER = re.compile(r"^\s*=+( +=+)+\s*$")
@@ -255,6 +255,13 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
                colon_at: int | None = None, protected: list[tuple[int, int]] | None = None,
                lf_only: bool = False) -> None:
     matches: list[re.Match[str]] | None = None
+    marker: int | None = None  # where a literal-block marker " ::" stood, to read it as ":"
+    # The paragraph's text without its indentation, one string, so that inline markup may span lines,
+    # and its runs: run k starts at ``run_seg[k]`` in the string and at ``run_src[k]`` in the Source and
+    # lasts to the next run's start (the runs cover the string; only the last may be empty).
+    run_seg: list[int]
+    run_src: list[int]
+    cr_runs: set[int] | None = None  # runs that are a CRLF or CR line end, read as one opaque newline
     # The common case, a plain unindented paragraph: one contiguous run of the Source.
     if marker_end is None and not strip_marker and colon_at is None and not lines[first][:1].isspace():
         block = text[starts[first] : starts[end - 1] + len(lines[end - 1])]
@@ -270,125 +277,189 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
                         return  # a URL alone
                 out.append(Segment(body, kind, ((0, starts[first]),), len(out), opaque=tuple(opaque)))
                 return
-    # The paragraph's text without its indentation, one string, so that inline markup may span lines;
-    # ``runs`` maps it back to the Source: (start in the string, start in the Source, length), one run
-    # per stretch that is contiguous in the Source.
-    parts: list[str] = []
-    runs: list[list[int]] = []
-    length = 0
-    marker: int | None = None  # where a literal-block marker " ::" stood, to read it as ":"
-    if matches:  # an unindented paragraph with markup, the block read above: one run
-        parts.append(block)
-        runs.append([0, starts[first], len(block)])
-        first = end
-    for k in range(first, end):
-        line = lines[k]
-        col = marker_end if (k == first and marker_end is not None) else _indent(line)
-        body = line[col:]
-        if k == end - 1 and strip_marker:
-            b = body.rstrip()
-            if b.endswith(" ::") or b == "::":
-                marker = starts[k] + col + len(b) - 2
-                body = b[:-2].rstrip()
-            else:
-                body = b[:-1]  # "Paragraph::" reads "Paragraph:"
-        if k > first:
-            parts.append("\n")
-            if lf_only:
-                # The newline follows the line before in the Source; so does this line if not indented.
-                runs[-1][2] += 1
-                length += 1
-                if col == 0:
-                    runs[-1][2] += len(body)
-                    parts.append(body)
-                    length += len(body)
-                    continue
-            else:
-                newline_at = starts[k] - (2 if text.startswith("\r\n", starts[k] - 2) else 1)
-                runs.append([length, newline_at, 1])
-                length += 1
-        runs.append([length, starts[k] + col, len(body)])
-        parts.append(body)
-        length += len(body)
-    para = "".join(parts)
-    builder = SegmentBuilder(kind)
-    run_starts = [r[0] for r in runs]
-    nruns = len(runs)
-
-    def add(a: int, b: int) -> None:
-        if a >= b:
-            return
-        if nruns == 1:
-            builder.add(para[a:b], runs[0][1] + a)
-            return
-        k = bisect.bisect_right(run_starts, a) - 1
-        if k < 0:
-            k = 0
-        while k < nruns:
-            r_start, r_src, r_len = runs[k]
-            if r_start >= b:
-                break
-            lo = a if a > r_start else r_start
-            hi = b if b < r_start + r_len else r_start + r_len
-            if lo < hi:
-                if not lf_only and para[lo:hi] == "\n" and text[r_src] != "\n":
-                    builder.add_opaque("\n", r_src)  # a CRLF line end, read as one newline
-                else:
-                    builder.add(para[lo:hi], r_src + (lo - r_start))
-            k += 1
-
-    def src_of(i: int) -> int:
-        k = bisect.bisect_right(run_starts, i) - 1
-        if k >= 0:
-            r_start, r_src, r_len = runs[k]
-            if i < r_start + r_len:
-                return r_src + (i - r_start)
-        return runs[-1][1] + runs[-1][2] if runs else 0
-
-    pos = 0
+            para = block
+            run_seg, run_src = [0], [starts[first]]
     if matches is None:
+        parts: list[str] = []
+        run_seg, run_src = [], []
+        length = 0
+        last = end - 1
+        for k in range(first, end):
+            line = lines[k]
+            if k == first and marker_end is not None:
+                col = marker_end
+                body = line[col:]
+            else:
+                body = line.lstrip(" \t")
+                col = len(line) - len(body)
+            if k == last and strip_marker:
+                b = body.rstrip()
+                if b.endswith(" ::") or b == "::":
+                    marker = starts[k] + col + len(b) - 2
+                    body = b[:-2].rstrip()
+                else:
+                    body = b[:-1]  # "Paragraph::" reads "Paragraph:"
+            if k > first:
+                parts.append("\n")
+                if lf_only:
+                    # The newline follows the line before in the Source; so does this line if not indented.
+                    length += 1
+                    if col == 0:
+                        parts.append(body)
+                        length += len(body)
+                        continue
+                else:
+                    newline_at = starts[k] - (2 if text.startswith("\r\n", starts[k] - 2) else 1)
+                    if text[newline_at] != "\n":
+                        if cr_runs is None:
+                            cr_runs = set()
+                        cr_runs.add(len(run_seg))
+                    run_seg.append(length)
+                    run_src.append(newline_at)
+                    length += 1
+            run_seg.append(length)
+            run_src.append(starts[k] + col)
+            parts.append(body)
+            length += len(body)
+        para = "".join(parts)
         matches = _inline_matches(para) if _MARKUP.search(para) else []
-    if nruns == 1:
-        # One run of the Source (the usual case): string offset i is Source offset base + i.
-        base = runs[0][1]
-        add_text, add_opaque = builder.add, builder.add_opaque
+    plen = len(para)
+    nruns = len(run_seg)
+    anchors: list[tuple[int, int]] = []
+    opaque = []
+    if not matches and lf_only:
+        # No markup: the string as it is, one anchor per run (in an LF file no run follows on from the
+        # one before in the Source: a line that does is part of it).
+        pieces = [para]
+        olen = plen
+        anchors = [(s, r) for s, r in zip(run_seg, run_src, strict=True) if s < plen]
+    elif nruns == 1:
+        # One run of the Source (the usual case with markup): string offset i is Source offset base + i.
+        pieces = []
+        base = run_src[0]
+        olen = 0
+        next_src = -1
+        pos = 0
         for m in matches:
             start, stop = m.span()
             if pos < start:
-                add_text(para[pos:start], base + pos)
+                if base + pos != next_src:
+                    anchors.append((olen, base + pos))
+                pieces.append(para[pos:start])
+                olen += start - pos
+                next_src = base + start
             group = m.lastgroup
             if group is None:
                 if para[start] != "*" and para[stop - 1] != "*":
-                    add_opaque(PLACEHOLDER, base + start)
+                    anchors.append((olen, base + start))
+                    opaque.append((olen, olen + 1))
+                    pieces.append(PLACEHOLDER)
+                    olen += 1
+                    next_src = -1
                     if protected is not None and para.startswith("``", start):
+                        # Inline literals are code: layout rules (runs of spaces) must not touch them.
                         protected.append((base + start, base + stop))
             elif group == "escaped":
-                add_opaque(m.group(group), base + start)
+                anchors.append((olen, base + start))
+                opaque.append((olen, olen + 1))
+                pieces.append(para[start + 1])
+                olen += 1
+                next_src = -1
             else:
                 g_start, g_stop = m.span(group)
                 if g_start < g_stop:
-                    add_text(para[g_start:g_stop], base + g_start)
+                    if base + g_start != next_src:
+                        anchors.append((olen, base + g_start))
+                    pieces.append(para[g_start:g_stop])
+                    olen += g_stop - g_start
+                    next_src = base + g_stop
             pos = stop
-        matches = []
-    for m in matches:
-        add(pos, m.start())
-        group = m.lastgroup
-        if group in ("linktext", "reftext", "refname"):
-            add(m.start(group), m.end(group))
-        elif group == "escaped":
-            builder.add_opaque(m.group("escaped"), src_of(m.start()))
-        elif para[m.start()] != "*" and para[m.end() - 1] != "*":
-            builder.add_opaque(PLACEHOLDER, src_of(m.start()))
-            if protected is not None and para.startswith("``", m.start()):
-                # Inline literals are code: layout rules (runs of spaces) must not touch them.
-                protected.append((src_of(m.start()), src_of(m.end() - 1) + 1))
-        # emphasis markers are dropped
-        pos = m.end()
-    add(pos, len(para))
+        if pos < plen:
+            if base + pos != next_src:
+                anchors.append((olen, base + pos))
+            pieces.append(para[pos:])
+            olen += plen - pos
+    else:
+        olen, pieces = _emit_runs(para, run_seg, run_src, cr_runs, matches, anchors, opaque, protected)
     if marker is not None and para.strip():
-        builder.add_opaque(":", marker)  # "statement ::" introduces a literal block, as a colon would
+        anchors.append((olen, marker))  # "statement ::" introduces a literal block, as a colon would
+        opaque.append((olen, olen + 1))
+        pieces.append(":")
+        olen += 1
     if colon_at is not None:
-        builder.add_opaque(":", colon_at)  # so does a lone "::" paragraph after it
-    built = builder.build(len(out))
+        anchors.append((olen, colon_at))  # so does a lone "::" paragraph after it
+        opaque.append((olen, olen + 1))
+        pieces.append(":")
+    built = segment_of("".join(pieces), kind, anchors, opaque, len(out))
     if built is not None:
         out.append(built)
+
+
+def _emit_runs(para: str, run_seg: list[int], run_src: list[int], cr_runs: set[int] | None,
+               matches: list[re.Match[str]], anchors: list[tuple[int, int]], opaque: list[tuple[int, int]],
+               protected: list[tuple[int, int]] | None) -> tuple[int, list[str]]:
+    """The segment's pieces of a paragraph string made of several runs of the Source (appending to
+    ``anchors`` and ``opaque``), and its length: the text between inline markup, link texts, a
+    placeholder for literals, roles and references, escaped characters; emphasis markers dropped."""
+    pieces: list[str] = []
+    plen = len(para)
+    nruns = len(run_seg)
+    olen = 0
+    next_src = -1
+    k = 0  # the run of the last offset mapped: offsets are mapped in increasing order
+
+    def keep(a: int, b: int) -> None:
+        nonlocal olen, next_src, k
+        if a >= b:
+            return
+        while k + 1 < nruns and run_seg[k + 1] <= a:
+            k += 1
+        while True:
+            r_start = run_seg[k]
+            r_end = run_seg[k + 1] if k + 1 < nruns else plen
+            lo = a if a > r_start else r_start
+            hi = b if b < r_end else r_end
+            if lo < hi:
+                src = run_src[k] + lo - r_start
+                if cr_runs is not None and k in cr_runs:
+                    anchors.append((olen, src))  # a CRLF or CR line end, read as one newline
+                    opaque.append((olen, olen + 1))
+                    pieces.append("\n")
+                    olen += 1
+                    next_src = -1
+                else:
+                    if src != next_src:
+                        anchors.append((olen, src))
+                    pieces.append(para[lo:hi])
+                    olen += hi - lo
+                    next_src = src + hi - lo
+            if r_end >= b or k + 1 >= nruns:
+                return
+            k += 1
+
+    def src_of(i: int) -> int:
+        nonlocal k
+        while k + 1 < nruns and run_seg[k + 1] <= i:
+            k += 1
+        return run_src[k] + i - run_seg[k]
+
+    pos = 0
+    for m in matches:
+        start, stop = m.span()
+        keep(pos, start)
+        group = m.lastgroup
+        if group in ("linktext", "reftext", "refname"):
+            keep(*m.span(group))
+        elif group == "escaped" or (para[start] != "*" and para[stop - 1] != "*"):
+            at = src_of(start)
+            anchors.append((olen, at))
+            opaque.append((olen, olen + 1))
+            pieces.append(para[start + 1] if group == "escaped" else PLACEHOLDER)
+            olen += 1
+            next_src = -1
+            if group is None and protected is not None and para.startswith("``", start):
+                protected.append((at, src_of(stop - 1) + 1))
+        # emphasis markers are dropped
+        pos = stop
+    keep(pos, plen)
+    return olen, pieces
