@@ -179,24 +179,46 @@ class Linter:
         return codes
 
     def fix(self, source: Source, config: Config, unsafe: bool = False) -> tuple[str, list[Finding], int]:
-        """Apply fixes to a fixed point: (new text, findings that remain, fixes applied)."""
+        """Apply fixes to a fixed point: (new text, findings that remain, fixes applied).
+
+        A pass whose result the file's own parser rejects (a deleted line that took a YAML key with
+        it) is undone, as ruff undoes a fix that breaks the syntax: each of its fixes is then tried
+        alone, and one that breaks the file on its own is never applied; its finding stays reported.
+        """
         allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
         text = source.text
         applied = 0
-        current = source
-        found = self.findings(current, config)
+        found = self.findings(source, config)
+        breaking: set[tuple[str, int, int]] = set()
         for _ in range(MAX_FIX_PASSES):
-            fixes = [f.fix for f in found if f.fix is not None and f.fix.applicability in allowed]
-            if not fixes:
+            fixing = [f for f in found if f.fix is not None and f.fix.applicability in allowed
+                      and (f.code, f.start, f.end) not in breaking]
+            if not fixing:
                 break
-            new_text, count = apply_fixes(text, fixes)
+            new_text, count = apply_fixes(text, [f.fix for f in fixing if f.fix is not None])
             if count == 0 or new_text == text:
                 break
+            try:
+                new_found = self.findings(dataclasses.replace(source, text=new_text, _line_starts=None), config)
+            except formats.ParseError:
+                breaking |= self._breaking_fixes(source, config, text, fixing)
+                continue
             applied += count
-            text = new_text
-            current = dataclasses.replace(source, text=text, _line_starts=None)
-            found = self.findings(current, config)
+            text, found = new_text, new_found
         return text, found, applied
+
+    def _breaking_fixes(self, source: Source, config: Config, text: str,
+                        fixing: list[Finding]) -> set[tuple[str, int, int]]:
+        """The findings whose fix, applied alone to ``text``, leaves a file its parser rejects."""
+        out = set()
+        for f in fixing:
+            assert f.fix is not None
+            alone, _ = apply_fixes(text, [f.fix])
+            try:
+                self.document(dataclasses.replace(source, text=alone, _line_starts=None), config)
+            except formats.ParseError:
+                out.add((f.code, f.start, f.end))
+        return out or {(f.code, f.start, f.end) for f in fixing}  # together only: none of them
 
     def lint_file(
         self, path: str, config: Config, data: bytes | None = None, *, fix: bool = False,

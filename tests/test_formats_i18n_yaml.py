@@ -358,9 +358,17 @@ def test_curly_quotes_are_never_straightened_into_yaml_syntax():
     assert "It\u2019s" in fixed and "\u201cQuoted" in fixed
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "S102 (boilerplate-line) reads a catalogue's UI strings as page furniture and its fix deletes the "
-    "value through the line end, leaving invalid YAML; requested in notes/requests-i18n-yaml.md"))
-def test_a_ui_string_like_page_furniture_is_kept_by_fix():
-    text = "en:\n  footer:\n    terms: Terms & Conditions\n    share: Share on Facebook\n  title: Welcome\n"
-    assert lint.fix_text(text, path="en.yml", config=CONFIG) == text
+def test_a_fix_that_would_break_the_catalogue_is_not_applied(run, tmp_path):
+    # A house-style swap whose replacement holds ": " turns a plain YAML scalar into a broken
+    # mapping. The fix pass is undone, that fix is never applied, the other fix is, the file still
+    # loads, and the finding stays reported (exit 1), as ruff does for a fix that breaks the syntax.
+    (tmp_path / ".copylint.yaml").write_text(
+        CONFIG_TEXT + "custom-rules:\n  - code: X.house.terms\n    kind: substitution\n"
+        "    swap: {T&Cs: 'Terms: see below', e-mail: email}\n")
+    catalogue = tmp_path / "en.yml"
+    catalogue.write_text("en:\n  footer:\n    terms: Read the T&Cs\n    contact: Send an e-mail\n")
+    r = run("check", "--no-cache", "--fix", "--select", "X", "--output-format", "json", "en.yml", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert yaml.safe_load(catalogue.read_text()) == {"en": {"footer": {"terms": "Read the T&Cs",
+                                                                       "contact": "Send an email"}}}
+    assert [f["code"] for f in json.loads(r.stdout)["findings"]] == ["X.house.terms"]
