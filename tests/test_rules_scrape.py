@@ -1,4 +1,4 @@
-"""The S family (S101-S109) beyond its own examples: the seed article, the fixes combined with the W
+"""The S family (S101-S110) beyond its own examples: the seed article, the fixes combined with the W
 rules, options that extend or replace the data lists, exact line deletion, and real human prose (the
 mqm-ted-zhen references, the Rust book) where scrape residue must not be found."""
 
@@ -102,6 +102,48 @@ def test_s102_phrases_replace_the_defaults() -> None:
 def test_s102_markdown_code_and_headings_are_left_alone() -> None:
     text = "# Share\n\nSome text.\n\n```\nAdvertisement\n```\n\n    Subscribe\n"
     assert found(text, ["S102"], path="a.md") == []
+
+
+def test_s102_new_furniture_patterns_and_their_look_alikes() -> None:
+    flagged = ["Related", "Next: Elegantly activating a virtualenv in a Dockerfile", "Food Advertising by",
+               "Acme News on Facebook", "Get a weekly summary of California Globe stories:",
+               "If you're seeing this message but you're already a subscriber, you can log in.",
+               "Weitere Infos unter www.itfjuniors.de.", "View all essays by tag"]
+    for line in flagged:
+        assert [c for c, _ in found(f"Story text.\n\n{line}\n", ["S102"])] == ["S102"], line
+    kept = ["Related:", "Next: we heat the oven and grease the tin.", "The ads were paid for by the party.",
+            "She spent years on Facebook before quitting.", "Viewing all the results took an hour."]
+    for line in kept:
+        assert found(f"Story text.\n\n{line}\n", ["S102"]) == [], line
+
+
+# -- S110 ---------------------------------------------------------------------------------------------
+
+_PAGE = ("Storm closes schools\n\nThe storm closed every school in the county on Monday, officials said.\n\n"
+         "Related\n\nFlooding cuts power to 3,000 homes\n\nBridge reopens after repairs\n\n"
+         "Council approves new budget\n\nPrivacy Policy\n")
+
+
+def test_s110_one_finding_spans_the_block_of_headlines_exactly() -> None:
+    got = [(c, t) for c, t in found(_PAGE, ["S102", "S110"]) if c == "S110"]
+    assert got == [("S110", "Flooding cuts power to 3,000 homes\n\nBridge reopens after repairs\n\n"
+                             "Council approves new budget")]
+
+
+def test_s110_reports_without_a_fix_and_needs_no_other_rule_selected() -> None:
+    findings = lint.check_text(_PAGE, path="a.txt", select=["S110"])
+    assert [f.code for f in findings] == ["S110"] and findings[0].fix is None
+    assert lint.fix_text(_PAGE, path="a.txt", select=["S110"]) == _PAGE
+
+
+def test_s110_only_plain_text() -> None:
+    md = _PAGE.replace("Related", "## Related")
+    assert [c for c, _ in found(md, ["S102", "S110"], path="a.md") if c == "S110"] == []
+
+
+def test_s110_a_document_without_furniture_is_left_alone() -> None:
+    text = "Tour Dates\n\nBerlin\nHamburg\nMunich\nVienna\nZurich\n\nTickets go on sale on Friday.\n"
+    assert found(text, ["S102", "S110"]) == []
 
 
 # -- S104 / S105 --------------------------------------------------------------------------------------

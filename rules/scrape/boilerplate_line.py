@@ -128,7 +128,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 if not key or len(key) > 120:
                     continue
                 bare = line.strip(" \t\u00a0")
-                hit = key in exact and not (
+                hit = key in exact and not (" " not in key and bare.endswith(":")) and not (
                     # "+ Comments." in a list, "Print" as a list item: the document's own words
                     (bare.endswith(".") and not bare.endswith("..") and " " not in key) or (seg.kind == "list_item" and " " not in key))
                 if not hit and prefix_re is not None:
@@ -140,6 +140,26 @@ replace them with `phrases`, `prefixes`, `patterns`.
                     hit = whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
                 if hit:
                     yield self.finding_at(m.start(), m.end(), f"Boilerplate line '{line.strip()[:50]}'", "")
+
+
+def furniture_line(line: str) -> bool:
+    """True when one line, alone, is page furniture by the default lists (exact phrase, prefix or
+    pattern), as S102 judges a line outside a list; S110 uses it to find the anchors of a block."""
+    lists = default_lists()
+    exact, prefix_re, whole_re = _matchers(
+        tuple(lists.get("phrases", [])), tuple(lists.get("prefixes", [])), tuple(lists.get("patterns", [])))
+    key = line.strip(_TRIM).lower()
+    if not key or len(key) > 120:
+        return False
+    bare = line.strip(" \t\u00a0")
+    if key in exact:
+        return not (" " not in key and bare.endswith(":")) and not (bare.endswith(".") and not bare.endswith("..") and " " not in key)
+    if prefix_re is not None:
+        body = line.strip(" \t\u00a0•·|>»›→*")
+        pm = prefix_re.match(body.lower())
+        if pm is not None and len(key.split()) <= 12 and body[pm.end():].strip(_TRIM) != "":
+            return True
+    return whole_re is not None and whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
 
 
 def _continues(text: str, line_end: int, seg_end: int) -> bool:

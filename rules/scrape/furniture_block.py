@@ -1,0 +1,193 @@
+"""S110 furniture-block: a run of short link lines (a menu, a list of related headlines) kept as text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from lint.rules.scrape.boilerplate_line import furniture_line
+
+from lint.model import Document, Finding, Severity
+from lint.rule import Example, Rule
+
+_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
+# A sentence's end (with a closing quote or bracket after it).
+_END = re.compile(r"[.!?;,…:][\"”’)\]]?$")
+# A cut teaser of another article: "The minister said the talks would go on until..."
+_TEASER = re.compile(r"\w(?:\.\.\.|…)$")
+# Code, markup, header fields (`Status: Final`), measurements, phone numbers: never a menu item.
+_CODE = re.compile(r"^[A-Z][\w-]*: |[={};<>$\\]|\w\(|^#|^//|--\w|\w_\w|::|\d\.\d|^\+?\(?\d[\d ()/-]{6,}$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A date standing alone (a teaser's or a byline's): Oct 9, 2019 / 11 Jan 2019 / Posted on April 29, 2022.
+_DATE = re.compile(
+    rf"(?i)(?:(?:posted|published|updated|last updated)(?: on)?:? +)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?,? +)?\d{{4}}"
+    rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})")
+# A separator or a count left alone on its line: "|", "/", "(576)".
+_SEPARATOR = re.compile(r"(?:[|/•·>»›<«‹–—-]|\(?\d{1,5}\)?)")
+# A line that stops on a function word goes on in the next line: "My book gave an example as being"
+_DANGLING = re.compile(r"(?i)\b(?:a|an|the|of|to|for|as|being|and|or|with|in|on|at|from|that|is|are|was|were)$")
+_TITLE_SPLIT = re.compile(r" +[|/–—-] +")
+
+PROSE, SHORT, QUESTION, ANCHOR = 0, 1, 2, 3
+
+
+def _kind(line: str, nxt: str | None) -> int:
+    """What a line is, alone: prose (breaks a run), a short label, a short question, or furniture."""
+    if _DATE.fullmatch(line) or _SEPARATOR.fullmatch(line):
+        return ANCHOR
+    words = line.count(" ") + 1
+    if nxt is not None and nxt[:1].islower():
+        return PROSE  # hard-wrapped prose: the sentence goes on in the next line
+    if _TEASER.search(line) and words <= 40 and not line[:1].islower():
+        return SHORT
+    if words > 16 or len(line) > 130 or _CODE.search(line):
+        return PROSE
+    if line[-1] in "?!":
+        return QUESTION if words <= 10 else PROSE  # a reader's question, a subheading: never a menu item
+    if _END.search(line) and words > 3:
+        return PROSE
+    if line[:1].islower() and words > 3:
+        return PROSE
+    return SHORT
+
+
+class FurnitureBlock(Rule):
+    code = "S110"
+    slug = "furniture-block"
+    summary = "A block of short link lines (menu, related headlines, footer links) kept as text"
+    rationale = """
+**What it does.** In plain text, flags a run of short lines (few words, no sentence punctuation, no code)
+that stands next to page furniture (`Related`, `Share`, `Home`, `Privacy Policy`, a lone date): the
+site's menu, a list of other articles' headlines, the footer's links. One finding covers the block.
+
+**Why is this bad?** A scraper that keeps a page's text keeps its navigation too. A reader of the
+article meets twenty lines of section names or unrelated headlines between paragraphs.
+
+A line alone does not tell a menu item from a heading, so the rule looks at the run: at least four
+short lines in a row, with a line that `S102` (boilerplate-line) or a lone date marks as furniture
+within `window` lines. The document's title (its first line) and lines that repeat it, lines before
+a wrapped sentence, and Markdown or reST documents (their lists and headings are marked up) are never
+flagged. Report only: a person decides where the article ends.
+"""
+    severity = Severity.WARNING
+    fix = None
+    scope = "findings"
+    options = {"window": 20, "min-lines": 4}
+    flag = (
+        Example("Storm closes schools\n\nThe storm closed every school in the county on Monday.\n\nRelated\n\n"
+                "Flooding cuts power to 3,000 homes\n\nBridge reopens after repairs\n\n"
+                "Council approves new budget\n", select=("S102",)),
+        Example("Rail strike ends\n\nHome\nNews\nSport\nWeather\nContact Us\n\nUnions and the operator agreed "
+                "a pay deal late on Tuesday, ending the strike.\n", select=("S102",)),
+        Example("Rail strike ends\n\nUnions agreed a deal on Tuesday.\n\nPrivacy Policy\nTerms of Use\n"
+                "Careers\nAdvertise With Us\nPress Room\n", select=("S102",)),
+        Example("How to repot an orchid\n\nWater it the day before you repot it.\n\nMost Popular\n"
+                "Ten houseplants that survive anything\nOct 9, 2019\nWhy your basil keeps dying\nOct 7, 2019\n",
+                select=("S102",)),
+        Example("Budget vote delayed\n\nThe vote was moved to Thursday.\n\nTrending Stories\n"
+                "1 seriously injured in semi-vehicle crash\n8 dead after crash involving suspected smuggler\n"
+                "MoPac SB shut down after rollover crash\n", select=("S102",)),
+        Example("Python 3 sockets\n\nThe socket module gives access to the BSD socket interface.\n\n"
+                "Previous post\nNext post\nArchive\nRSS\nImpressum\n", select=("S102",)),
+        Example("Annual report\n\nRevenue grew by 4 percent.\n\nContact Us\nINFORMATION FOR\nAuthors\nReviewers\n"
+                "Institutions / Libraries / Agencies\nAdvertisers\n", select=("S102",)),
+        Example("Mask shortage\n\nHospitals reported missing boxes.\n\nRELATED STORIES\n"
+                "Do masks offer protection from new coronavirus? It depends\n"
+                "Hoarding and price-gouging send mask prices soaring\n"
+                "Japan gets creative as mask shortages continue\n\nThe incident comes at a time of shortage.\n",
+                select=("S102",)),
+    )
+    allow = (
+        Example("Pineapple Upside-Down Cake\n\nIngredients\n1 can pineapple slices in juice\n"
+                "1/2 cup butter\n1 cup brown sugar\n3 eggs\n\nHeat the oven to 350°F.\n", select=("S102",),
+                note="a list with no furniture near it is the text's own"),
+        Example("Tour Dates\n\nBerlin\nHamburg\nMunich\nVienna\nZurich\n\nTickets go on sale on Friday.\n",
+                select=("S102",)),
+        Example("Sign up for our newsletter\n\nThe committee met on Monday. The chair said the budget would be\n"
+                "Published in full next week, and the members\nAgreed to meet again in May after the\n"
+                "recess ended.\n", select=("S102",), note="hard-wrapped prose, lines that go on"),
+        Example("Share\n\n    set-option -g mouse on\n    bind-key -T copy-mode-vi y send-keys\n"
+                "    set-option -s set-clipboard off\n    unbind-key C-b\n", select=("S102",),
+                note="configuration lines are code"),
+        Example("Benchmark results\n\nTwitter\ncanada 2.3 GB/s\ncitm_catalog 2.5 GB/s\ngsoc-2018 3.3 GB/s\n"
+                "twitter 2.2 GB/s\n", select=("S102",), note="measurements"),
+        Example("New Robot Samples Blood\n\nShare\nFacebook\nTwitter\nNew Robot Samples Blood\n\n"
+                "A Rutgers-led team has built a blood-sampling robot.\n", select=("S102",),
+                note="the title repeated is the article's"),
+        Example("# Menu\n\n- Home\n- News\n- Sport\n- Weather\n- Contact us\n", path="a.md", select=("S102",),
+                note="Markdown lists are marked up"),
+        Example("We answer every letter within a week.\n\nYours sincerely,\nJane Doe\nHead of Communications\n"
+                "Acme Ltd\n12 High Street\nLondon EC1A 1BB\n", select=("S102",),
+                note="a signature and an address with no furniture near them"),
+        Example("The committee met on Monday.\n\nWhat happens next?\nWho pays for it?\nWhen will it open?\n"
+                "Where will it stand?\n\nAdvertisement\n", select=("S102",), note="questions are not menu items"),
+    )
+
+    def check_findings(self, doc: Document, findings: Sequence[Finding],
+                       ran: Callable[[str], bool]) -> Iterator[Finding]:
+        if doc.format != "text" or not doc.segments:
+            return
+        # A block stands next to furniture that S102 or S109 reports: a document without any is left alone
+        # (no pass over its lines).
+        anchors = {f.start for f in findings if f.code in ("S102", "S109")}
+        if not anchors and ran("S102"):
+            return
+        text = doc.text
+        spans = [m.span() for m in _LINE.finditer(text)]
+        lines = [text[s:e].strip() for s, e in spans]
+        starts = [s + len(text[s:e]) - len(text[s:e].lstrip()) for s, e in spans]
+        ends = [e - len(text[s:e]) + len(text[s:e].rstrip()) for s, e in spans]
+        n = len(lines)
+        kinds = [PROSE] * n
+        dangling = False
+        for i, line in enumerate(lines):
+            gap = text[ends[i]:starts[i + 1]] if i + 1 < n else ""
+            adjacent = gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
+            kind = PROSE if dangling else _kind(line, lines[i + 1] if adjacent else None)
+            dangling = _DANGLING.search(line) is not None and line.count(" ") >= 3
+            if dangling:
+                kind = PROSE
+            if starts[i] in anchors or (kind != PROSE and furniture_line(line)):
+                kind = ANCHOR
+            kinds[i] = kind
+        first = lines[0]
+        title = {first, *(p for p in _TITLE_SPLIT.split(first) if p.count(" ") >= 2)}
+        window = int(self.opts["window"])
+        flagged = [False] * n
+        i = 0
+        while i < n:
+            if kinds[i] == PROSE:
+                i += 1
+                continue
+            j = i
+            while j < n and kinds[j] != PROSE:
+                j += 1
+            found = [k for k in range(i, j) if kinds[k] == ANCHOR]
+            if j - i >= int(self.opts["min-lines"]) and found:
+                a = 0
+                for k in range(i, j):
+                    while a + 1 < len(found) and abs(found[a + 1] - k) <= abs(found[a] - k):
+                        a += 1
+                    if (kinds[k] == SHORT and k > 0 and abs(found[a] - k) <= window and lines[k] not in title
+                            and not (lines[k].count(" ") >= 2 and first.startswith(lines[k]))):
+                        flagged[k] = True
+            i = j
+        # One finding per stretch of flagged lines (furniture lines inside it join it; at its edges they are
+        # S102's to report).
+        k = 0
+        while k < n:
+            if not flagged[k]:
+                k += 1
+                continue
+            last = k
+            m = k + 1
+            while m < n and (flagged[m] or kinds[m] == ANCHOR):
+                if flagged[m]:
+                    last = m
+                m += 1
+            count = sum(1 for x in range(k, last + 1) if flagged[x])
+            yield self.finding_at(starts[k], ends[last],
+                                  f"{count} line{'s' if count > 1 else ''} of navigation or link lists "
+                                  f"(menu, related headlines) starting '{lines[k][:40]}'")
+            k = m
