@@ -114,6 +114,8 @@ def check(
 
     if no_cache:
         os.environ["COPYLINT_NO_CACHE"] = "1"
+    if isolated and config_file:
+        fail("--isolated ignores every config file: it cannot be used with --config")
     try:
         if isolated:
             resolver = ConfigResolver(Config())

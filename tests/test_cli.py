@@ -231,3 +231,11 @@ def test_rules_and_explain_show_user_rules_of_the_nearest_config(run, tmp_path):
 def test_explain_grammar_family(run):
     r = run("explain", "G:MORFOLOGIK_RULE_EN_US")
     assert r.returncode == 0 and r.stdout.startswith("# G languagetool") and "unsafe" in r.stdout
+
+
+def test_isolated_with_config_is_a_usage_error(run, tmp_path):
+    (tmp_path / "c.yaml").write_text("select: [W]\n")
+    (tmp_path / "a.txt").write_text("Text.\n")
+    r = run("check", "--isolated", "--config", "c.yaml", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "--isolated" in r.stderr and "--config" in r.stderr and "Traceback" not in r.stderr
