@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 import yaml
@@ -436,7 +437,33 @@ def _syntax_masks(value: str) -> list[tuple[int, int, str]]:
             masks.append((i, m.end(), PLACEHOLDER))
 
 
-def _segment(pieces: list[Piece], index: int, key: str | None) -> Segment | None:
+def mapping_segments(text: str, start: int, end: int, kinds: Mapping[str, str],
+                     first_index: int) -> list[Segment]:
+    """Segments for the string values of the named top-level keys (key -> segment kind) of the YAML
+    mapping written at ``text[start:end]`` (a Markdown page's front matter), placed in ``text``; none
+    when that is not a mapping YAML can read. Indexes run on from ``first_index``."""
+    try:
+        tokens, nodes = _compose(Source("<front matter>", text[start:end]))
+    except ParseError:
+        return []
+    out: list[Segment] = []
+    for root in nodes[:1]:
+        if not isinstance(root, yaml.MappingNode):
+            continue
+        for key_node, value in root.value:
+            kind = kinds.get(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else None
+            token = tokens.get(value.end_mark.index)
+            if kind is None or not isinstance(value, yaml.ScalarNode) or value.tag != _STR or token is None:
+                continue
+            pieces = scalar_pieces(text, start + token.start_mark.index, start + token.end_mark.index,
+                                   token.style or None, token.value)
+            seg = _segment(pieces, first_index + len(out), str(key_node.value), kind) if pieces else None
+            if seg is not None:
+                out.append(seg)
+    return out
+
+
+def _segment(pieces: list[Piece], index: int, key: str | None, kind: str = "string") -> Segment | None:
     """The value's pieces as a segment, template syntax replaced by what stands for it."""
     value = "".join(p.text for p in pieces)
     masks = _syntax_masks(value)
@@ -460,7 +487,7 @@ def _segment(pieces: list[Piece], index: int, key: str | None) -> Segment | None
     if pos < len(value):
         events.append((pos, len(value), None))
     events.sort()
-    builder = SegmentBuilder("string")
+    builder = SegmentBuilder(kind)
     for s, e, replacement in events:
         if replacement is not None:
             builder.add_opaque(replacement, source_of(s))

@@ -12,6 +12,11 @@ characters written differently in the source (a backslash escape, an entity) are
 their place but never fixed. markdown-it-py (pure Python) gave the same tree at about a tenth of the
 speed, and no offsets inside a block.
 
+Front matter is not prose, except the values of the keys named in the option `front-matter-keys`
+(config `format-options: {markdown: {front-matter-keys: [title, description]}}`) in YAML front matter,
+read as the i18n YAML catalogues are (every scalar style, each character in its place): `title`-like
+keys as headings, the others as captions (no sentence punctuation asked of them).
+
 Inline switches are HTML comments: ``<!-- copylint-disable CODES -->`` … ``<!-- copylint-enable -->``,
 ``<!-- copylint-disable-next-line CODES -->``, ``<!-- copylint-disable-file -->``.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -46,9 +52,16 @@ def _parser():  # type: ignore[no-untyped-def]
     return MarkdownIt("commonmark").enable_many(["table", "strikethrough", "front_matter"])
 
 
+# Options a config may set under `format-options: {markdown: {...}}`, with their defaults.
+OPTIONS: dict[str, Any] = {"front-matter-keys": []}
+_TITLE_KEYS = frozenset({"title", "subtitle", "heading", "name", "linkTitle", "nav_title", "short_title"})
+_YAML_FENCE = re.compile(r"---[ \t]*\r?\n")
+
+
 class _Walk:
-    def __init__(self, text: str, starts: list[int]) -> None:
+    def __init__(self, text: str, starts: list[int], front_matter_keys: list[str] | None = None) -> None:
         self.text = text
+        self.front_matter_kinds = {k: "heading" if k in _TITLE_KEYS else "caption" for k in front_matter_keys or ()}
         self.starts = starts
         self.segments: list[Segment] = []
         self.protected: list[tuple[int, int]] = []
@@ -102,9 +115,29 @@ class _Walk:
                 first = bisect.bisect_right(self.starts, s) - 1
                 last = bisect.bisect_right(self.starts, max(e - 1, s))
                 end = self.starts[last] if last < len(self.starts) else len(self.text)
-                self.protected.append((self.starts[first], end))
+                if name == "front_matter" and self.front_matter_kinds:
+                    self.front_matter(self.starts[first], end)
+                else:
+                    self.protected.append((self.starts[first], end))
         if loose:
             self.inline(loose, container or "paragraph")
+
+    def front_matter(self, start: int, end: int) -> None:
+        """The named keys' values of YAML front matter are prose; the rest of it stays protected."""
+        from lint.formats.i18n_yaml import mapping_segments
+
+        opening = _YAML_FENCE.match(self.text, start)
+        closing = self.text.rfind("---", start, end)
+        segments = []
+        if opening is not None and closing > opening.end():
+            segments = mapping_segments(self.text, opening.end(), closing, self.front_matter_kinds, len(self.segments))
+        pos = start
+        for seg in segments:
+            self.segments.append(seg)
+            seg_start, seg_end = seg.to_source(0), seg.to_source_end(len(seg.text))
+            self.protected.append((pos, seg_start))
+            pos = seg_end
+        self.protected.append((pos, end))
 
     def inline(self, nodes: list[Any], kind: str) -> None:
         builder = SegmentBuilder(kind)
@@ -161,13 +194,13 @@ class _Walk:
                 self.children(child.children, builder, images)
 
 
-def parse(source: Source) -> Document:
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
     if "\r" in text:
         starts = source.line_starts()
     else:
         starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
-    walk = _Walk(text, starts)
+    walk = _Walk(text, starts, list((options or {}).get("front-matter-keys") or ()))
     walk.blocks(_parser().tree(text), None)
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
     if "copylint-" in text:
