@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import lru_cache, partial
 from pathlib import Path
 
 import yaml
@@ -15,6 +15,9 @@ from lint.rule import Example, Rule
 _LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
 _AFTER_SENTENCE = re.compile(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)")
 _TRIM = " \t\u00a0•·|>»›→←<«‹-–—*:.!…"
+# Segments that are never page furniture: a heading or a cell is the document's own; a catalogue
+# string ("Terms & Conditions", "Share") is the app's interface, whatever it reads like.
+_NOT_FURNITURE = frozenset({"heading", "table_cell", "string", "msgstr", "target"})
 
 
 @lru_cache(maxsize=1)
@@ -25,12 +28,40 @@ def default_lists() -> dict[str, list[str]]:
     return data
 
 
+class _Judge:
+    """Whether one line is furniture by the phrase lists: an exact line, a prefix with something after
+    it, or a pattern matching the whole line. Built once per set of lists."""
+
+    def __init__(self, phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]) -> None:
+        self.exact = frozenset(p.strip(_TRIM).lower() for p in phrases)
+        self.prefix_re = (re.compile("|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True)))
+                          if prefixes else None)
+        self.whole_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+    def furniture(self, line: str, kind: str, continues: Callable[[], bool]) -> bool:
+        key = line.strip(_TRIM).lower()
+        if not key or len(key) > 120:
+            return False
+        bare = line.strip(" \t\u00a0")
+        if key in self.exact and not (" " not in key and bare.endswith(":")) and not (
+                # "+ Comments." in a list, "Print" as a list item: the document's own words
+                (bare.endswith(".") and not bare.endswith("..") and " " not in key)
+                or (kind == "list_item" and " " not in key)):
+            return True
+        if self.prefix_re is not None:
+            body = line.strip(" \t\u00a0•·|>»›→*")
+            pm = self.prefix_re.match(body.lower())
+            if (pm is not None and len(key.split()) <= 12 and body[pm.end():].strip(_TRIM) != ""
+                    and not continues()):
+                return True
+        if kind == "list_item":
+            return False
+        return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
 @lru_cache(maxsize=16)
-def _matchers(phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    exact = frozenset(p.strip(_TRIM).lower() for p in phrases)
-    prefix_re = re.compile("|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True))) if prefixes else None
-    whole_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
-    return exact, prefix_re, whole_re
+def _judge(phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]) -> _Judge:
+    return _Judge(phrases, prefixes, patterns)
 
 
 class BoilerplateLine(Rule):
@@ -106,10 +137,10 @@ replace them with `phrases`, `prefixes`, `patterns`.
         phrases = tuple((o["phrases"] or lists.get("phrases", [])) + list(o["extend-phrases"]))
         prefixes = tuple((o["prefixes"] or lists.get("prefixes", [])) + list(o["extend-prefixes"]))
         patterns = tuple((o["patterns"] or lists.get("patterns", [])) + list(o["extend-patterns"]))
-        exact, prefix_re, whole_re = _matchers(phrases, prefixes, patterns)
+        judge = _judge(phrases, prefixes, patterns)
         text = doc.text
         for seg in doc.segments:
-            if seg.kind in ("heading", "table_cell"):
+            if seg.kind in _NOT_FURNITURE:
                 continue
             start = seg.to_source(0)
             end = seg.to_source_end(len(seg.text))
@@ -121,24 +152,10 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 m = _LINE.match(text, line_start, min(end + 2, len(text)))
                 if m is None or m.end() - m.start() > 160:
                     continue
-                line = m.group().rstrip("\r\n")
                 if doc.protected and doc.is_protected(m.start()):
                     continue
-                key = line.strip(_TRIM).lower()
-                if not key or len(key) > 120:
-                    continue
-                bare = line.strip(" \t\u00a0")
-                hit = key in exact and not (" " not in key and bare.endswith(":")) and not (
-                    # "+ Comments." in a list, "Print" as a list item: the document's own words
-                    (bare.endswith(".") and not bare.endswith("..") and " " not in key) or (seg.kind == "list_item" and " " not in key))
-                if not hit and prefix_re is not None:
-                    body = line.strip(" \t\u00a0•·|>»›→*")
-                    pm = prefix_re.match(body.lower())
-                    hit = (pm is not None and len(key.split()) <= 12 and body[pm.end():].strip(_TRIM) != ""
-                           and not _continues(text, m.end(), end))
-                if not hit and whole_re is not None and seg.kind != "list_item":
-                    hit = whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
-                if hit:
+                line = m.group().rstrip("\r\n")
+                if judge.furniture(line, seg.kind, partial(_continues, text, m.end(), end)):
                     yield self.finding_at(m.start(), m.end(), f"Boilerplate line '{line.strip()[:50]}'", "")
 
 
@@ -146,20 +163,8 @@ def furniture_line(line: str) -> bool:
     """True when one line, alone, is page furniture by the default lists (exact phrase, prefix or
     pattern), as S102 judges a line outside a list; S110 uses it to find the anchors of a block."""
     lists = default_lists()
-    exact, prefix_re, whole_re = _matchers(
-        tuple(lists.get("phrases", [])), tuple(lists.get("prefixes", [])), tuple(lists.get("patterns", [])))
-    key = line.strip(_TRIM).lower()
-    if not key or len(key) > 120:
-        return False
-    bare = line.strip(" \t\u00a0")
-    if key in exact:
-        return not (" " not in key and bare.endswith(":")) and not (bare.endswith(".") and not bare.endswith("..") and " " not in key)
-    if prefix_re is not None:
-        body = line.strip(" \t\u00a0•·|>»›→*")
-        pm = prefix_re.match(body.lower())
-        if pm is not None and len(key.split()) <= 12 and body[pm.end():].strip(_TRIM) != "":
-            return True
-    return whole_re is not None and whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+    judge = _judge(tuple(lists.get("phrases", [])), tuple(lists.get("prefixes", [])), tuple(lists.get("patterns", [])))
+    return judge.furniture(line, "paragraph", lambda: False)
 
 
 def _continues(text: str, line_end: int, seg_end: int) -> bool:
