@@ -107,6 +107,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Text.\n\nDo Not Sell My Personal Information\n", "Text.\n\n"),
     )
     allow = (
+        Example('msgid "Partager cet article"\nmsgstr "Share this article"\n', path="messages.po",
+                note="a catalogue string is the app's own button"),
         Example("Officials said the advertisement was misleading.\n"),
         Example("Share prices rose by 3% on Monday.\n"),
         Example("Read more about the history of the region in our archive, which covers 200 years.\n",
