@@ -171,8 +171,10 @@ class Checker:
                         findings.extend(rule.check_segment(seg, doc))
         if not segments:
             return dedupe(findings)
+        present = {seg.kind for seg in segments}
         for rule in self.always:
-            if rule.applies_to(language):
+            # A rule for kinds this document has none of (B rules on a Markdown page) costs nothing.
+            if rule.applies_to(language) and (rule.kinds is None or not rule.kinds.isdisjoint(present)):
                 for seg in _of_kinds(segments, rule):
                     findings.extend(rule.check_segment(seg, doc))
         foreign = [(r, p) for r, p in self.foreign if r.applies_to(language)]
