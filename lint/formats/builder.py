@@ -73,7 +73,11 @@ def segment_of(text: str, kind: str, anchors: list[tuple[int, int]], opaque: lis
         lead = len(text) - len(text.lstrip())
         trail = len(text.rstrip())
         text, anchors, opaque = _slice(text, anchors, opaque, lead, trail)
-    if not anchors or not text.replace(PLACEHOLDER, "").strip():
+    first = text[:1]
+    if not anchors or not first:
+        return None
+    # Nothing but placeholders and whitespace is no prose (a text that starts with another character is).
+    if (first == PLACEHOLDER or first.isspace()) and not text.replace(PLACEHOLDER, "").strip():
         return None
     return Segment(text, kind, tuple(anchors), index, opaque=tuple(opaque))
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate
+from typing import Any
 
 from lint.formats.builder import PLACEHOLDER, mask_urls, merge_ranges, segment_of, suppressions_from
 from lint.model import Document, Segment, Source
@@ -53,6 +54,9 @@ _INLINE = re.compile(
     r"|\*(?<=\S\*)\*(?!\w)|\*(?<=\S\*)(?!\w)"  # closing: ** or * after a non-space
     r"|\\(?P<escaped>.)"  # escape
 )
+# The same alternation as one group: ``split`` gives the text between matches and each match's groups
+# (whole match, linktext, reftext, escaped) as strings, without a Match object per match.
+_INLINE_SPLIT = re.compile(f"({_INLINE.pattern})")
 _REFNAME = re.compile(r"(?P<refname>\b[\w.-]+)__?(?![\w])")  # reference name: word_
 _REFNAME_END = re.compile(r"_(?!\w)")  # where every reference name ends
 _NAME_CHAR = re.compile(r"[\w.-]")
@@ -60,6 +64,15 @@ _NAME_RUN = re.compile(r"[\w.-]*")
 # In a file without "\r": the newline before a line that is blank or starts with ".. " and more.
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*(?:\n|\Z|\.\. (?=[^\n]*\S))")
 _INDENTED_LINE = re.compile(r"\n\s")
+# In a file without "\r": a line that is not blank and indented by at most N spaces or tabs (one
+# pattern per N, made when first needed), a blank line, a line that starts a list item.
+_SHALLOW_LINE: dict[int, re.Pattern[str]] = {}
+_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.M)
+_BULLET_LINE = re.compile(
+    r"^([^\S\n]*)(?:[-*+•‣⁃]|\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\([a-zA-Z]\)|[ivxlcdm]+[.)])[^\S\n]+(?=\S)", re.M
+)
+# The ASCII punctuation that explicit markup, adornments, tables, fields and doctest blocks start with.
+_BLOCK_START = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MARKUP = re.compile(r"[`*|\\_\[]")  # a character some inline markup starts or ends with
 _SWITCH = re.compile(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
 
@@ -67,19 +80,45 @@ _SWITCH = re.compile(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file
 def _inline_matches(para: str) -> list[re.Match[str]]:
     """The matches ``finditer`` would give for the alternation of ``_INLINE`` and ``_REFNAME`` (in that
     order): the leftmost match wins, ``_INLINE`` on a tie, and scanning resumes at its end."""
+    m2 = _next_refname(para, 0)
+    if m2 is None:  # the usual case: no reference name
+        return list(_INLINE.finditer(para))
     out: list[re.Match[str]] = []
     m1 = _INLINE.search(para)
-    m2 = _next_refname(para, 0)
-    while m1 is not None or m2 is not None:
-        m = m1 if m2 is None or (m1 is not None and m1.start() <= m2.start()) else m2
-        assert m is not None
+    while m2 is not None:
+        m = m1 if m1 is not None and m1.start() <= m2.start() else m2
         out.append(m)
         pos = m.end()
         if m1 is not None and m1.start() < pos:
             m1 = _INLINE.search(para, pos)
-        if m2 is not None and m2.start() < pos:
+        if m2.start() < pos:
             m2 = _next_refname(para, pos)
+    if m1 is not None:  # no reference name after ``pos``: the rest is ``_INLINE``'s, from ``m1`` on
+        out.append(m1)
+        out.extend(_INLINE.finditer(para, m1.end()))
     return out
+
+
+def _inline_parts(para: str) -> list[Any]:
+    """``para`` cut at its inline markup, as ``_INLINE_SPLIT.split`` cuts it: the text before the first
+    match, then per match five items: the match, its link text, its reference text (or reference
+    name), its escaped character (each None when the match has none) and the text up to the next match.
+    A reference name (``word_``) is found as ``_inline_matches`` finds it."""
+    if _next_refname(para, 0) is None:  # the usual case: no reference name
+        return _INLINE_SPLIT.split(para)
+    flat: list[Any] = []
+    pos = 0
+    for m in _inline_matches(para):
+        start, stop = m.span()
+        group = m.lastgroup
+        flat.append(para[pos:start])
+        flat.append(m.group())
+        flat.append(m.group(group) if group == "linktext" else None)
+        flat.append(m.group(group) if group in ("reftext", "refname") else None)
+        flat.append(m.group(group) if group == "escaped" else None)
+        pos = stop
+    flat.append(para[pos:])
+    return flat
 
 
 def _next_refname(para: str, pos: int) -> re.Match[str] | None:
@@ -102,6 +141,15 @@ def _next_refname(para: str, pos: int) -> re.Match[str] | None:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
+
+
+def _shallow_line(base: int) -> re.Pattern[str]:
+    """A line (in an LF text) that is not blank and has at most ``base`` spaces or tabs before its first
+    other character: where a block indented deeper than ``base`` ends."""
+    pattern = _SHALLOW_LINE.get(base)
+    if pattern is None:
+        pattern = _SHALLOW_LINE[base] = re.compile(r"^[ \t]{0,%d}(?![ \t\n])(?=[^\n]*\S)" % base, re.M)
+    return pattern
 
 
 def parse(source: Source) -> Document:
@@ -127,10 +175,26 @@ def parse(source: Source) -> Document:
 
     def skip_indented(i: int, base: int) -> int:
         """The first line after the block indented deeper than ``base`` (blank lines inside it included)."""
-        while i < n and (not lines[i].strip() or _indent(lines[i]) > base):
-            i += 1
+        if lf_only:
+            if i < n:
+                m = _shallow_line(base).search(text, starts[i])
+                i = bisect.bisect_left(starts, m.start()) if m else n
+        else:
+            while i < n and (not lines[i].strip() or _indent(lines[i]) > base):
+                i += 1
         while i > 0 and not lines[i - 1].strip():
             i -= 1
+        return i
+
+    def next_blank(i: int) -> int:
+        """The first blank line from line ``i`` on (``n`` if none)."""
+        if lf_only:
+            if i < n:
+                m = _BLANK_LINE.search(text, starts[i])
+                i = bisect.bisect_left(starts, m.start()) if m else n
+            return i
+        while i < n and lines[i].strip():
+            i += 1
         return i
 
     i = 0
@@ -145,67 +209,76 @@ def parse(source: Source) -> Document:
         if not stripped:
             i += 1
             continue
-        ind = _indent(line)
-        if stripped.startswith(".."):
-            m = _DIRECTIVE.match(line)
-            if m and m.group(1) in _ADMONITIONS:
-                # The directive line is markup; its body is prose, read as a nested block.
-                protect(i, i + 1)
-                i += 1
-                # Options of the directive (":class: x") are markup.
-                while i < n and _FIELD.match(lines[i]):
+        ind = len(line) - len(line.lstrip(" \t"))
+        # Explicit markup, adornments, tables, fields and doctest blocks start with ASCII punctuation.
+        if stripped[0] in _BLOCK_START:
+            if stripped.startswith(".."):
+                m = _DIRECTIVE.match(line)
+                if m and m.group(1) in _ADMONITIONS:
+                    # The directive line is markup; its body is prose, read as a nested block.
                     protect(i, i + 1)
                     i += 1
+                    # Options of the directive (":class: x") are markup.
+                    while i < n and _FIELD.match(lines[i]):
+                        protect(i, i + 1)
+                        i += 1
+                    continue
+                end = skip_indented(i + 1, ind)
+                protect(i, end)
+                i = end
                 continue
-            end = skip_indented(i + 1, ind)
-            protect(i, end)
-            i = end
-            continue
-        if _ADORNMENT.match(line) and (i + 1 >= n or not lines[i + 1].strip() or _ADORNMENT.match(lines[i + 1])
-                                       or (i + 2 < n and _ADORNMENT.match(lines[i + 2]))):
-            protect(i, i + 1)  # a transition or an overline
-            i += 1
-            continue
-        if stripped.startswith((">>>", "+-", "+=", "|")):
-            # A doctest block, a grid table or a line block: markup up to the next blank line.
-            end = i
-            while end < n and lines[end].strip():
-                end += 1
-            protect(i, end)
-            i = end
-            continue
-        if _SIMPLE_TABLE_BORDER.match(line) or (_ADORNMENT.match(line) and i + 1 < n and lines[i + 1].strip()
-                                                 and not _ADORNMENT.match(lines[i + 1])
-                                                 and not (i + 2 < n and _ADORNMENT.match(lines[i + 2]))):
-            # A simple table: from its top border to the border that a blank line (or the end) follows.
-            end = i + 1
-            while end < n:
-                is_border = _SIMPLE_TABLE_BORDER.match(lines[end]) or _ADORNMENT.match(lines[end])
-                if is_border and (end + 1 >= n or not lines[end + 1].strip()):
-                    break
-                end += 1
-            last = end + 1 if end < n else i + 1  # no closing border: only the line itself is markup
-            protect(i, last)
-            i = last
-            continue
-        if _FIELD.match(line):
-            end = skip_indented(i + 1, ind)
-            protect(i, end)
-            i = end
-            continue
+            if _ADORNMENT.match(line) and (i + 1 >= n or not lines[i + 1].strip() or _ADORNMENT.match(lines[i + 1])
+                                           or (i + 2 < n and _ADORNMENT.match(lines[i + 2]))):
+                protect(i, i + 1)  # a transition or an overline
+                i += 1
+                continue
+            if stripped.startswith((">>>", "+-", "+=", "|")):
+                # A doctest block, a grid table or a line block: markup up to the next blank line.
+                end = next_blank(i)
+                protect(i, end)
+                i = end
+                continue
+            if _SIMPLE_TABLE_BORDER.match(line) or (_ADORNMENT.match(line) and i + 1 < n and lines[i + 1].strip()
+                                                     and not _ADORNMENT.match(lines[i + 1])
+                                                     and not (i + 2 < n and _ADORNMENT.match(lines[i + 2]))):
+                # A simple table: from its top border to the border that a blank line (or the end) follows.
+                end = i + 1
+                while end < n:
+                    is_border = _SIMPLE_TABLE_BORDER.match(lines[end]) or _ADORNMENT.match(lines[end])
+                    if is_border and (end + 1 >= n or not lines[end + 1].strip()):
+                        break
+                    end += 1
+                last = end + 1 if end < n else i + 1  # no closing border: only the line itself is markup
+                protect(i, last)
+                i = last
+                continue
+            if _FIELD.match(line):
+                end = skip_indented(i + 1, ind)
+                protect(i, end)
+                i = end
+                continue
         # A section title: one line, underlined.
-        if i + 1 < n and _ADORNMENT.match(lines[i + 1]) and len(lines[i + 1].strip()) >= len(stripped) - 1:
-            _paragraph(text, starts, lines, i, i + 1, "heading", segments, protected=protected, lf_only=lf_only)
+        if (i + 1 < n and lines[i + 1][:1] in _BLOCK_START and _ADORNMENT.match(lines[i + 1])
+                and len(lines[i + 1].strip()) >= len(stripped) - 1):
+            _paragraph(text, starts, lines, i, i + 1, "heading", segments, None, False, None, protected, lf_only)
             protect(i + 1, i + 2)
             i += 2
             continue
         # A paragraph (or list item): lines until a blank line or a change that starts another block.
         bullet = _BULLET.match(line)
         end = i + 1
-        if lf_only and not bullet and end < n:
+        if lf_only and end < n:
             # Where the paragraph stops: a blank line, a line that starts explicit markup, the end.
             stop = _PARAGRAPH_END.search(text, starts[end] - 1)
-            end = bisect.bisect_left(starts, stop.start() + 1) if stop else n
+            stop_at = stop.start() + 1 if stop else None
+            if bullet:
+                # or a list item indented no deeper than this one.
+                for item in _BULLET_LINE.finditer(text, starts[end], len(text) if stop_at is None else stop_at):
+                    lead = item.group(1)
+                    if len(lead) - len(lead.lstrip(" \t")) <= ind:
+                        stop_at = item.start()
+                        break
+            end = n if stop_at is None else bisect.bisect_left(starts, stop_at)
         while end < n and lines[end].strip():
             nxt = lines[end]
             # A list item may follow another without a blank line; a paragraph's wrapped line that
@@ -230,7 +303,10 @@ def parse(source: Source) -> Document:
                 after += 1
             colon_at = offset(after) if after < n and lines[after].strip() == "::" else None
             _paragraph(text, starts, lines, i, end, kind, segments, bullet.end() if bullet else None,
-                       strip_marker=literal_next, colon_at=colon_at, protected=protected, lf_only=lf_only)
+                       literal_next, colon_at, protected, lf_only)
+            if not literal_next:
+                i = after  # the blank lines after the paragraph are read
+                continue
         i = end
         if literal_next:
             # The literal block: the indented (or quoted) lines after the blank line.
@@ -240,8 +316,7 @@ def parse(source: Source) -> Document:
             if j < n and (_indent(lines[j]) > ind or lines[j][:1] in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"):
                 end_lit = skip_indented(j, ind) if _indent(lines[j]) > ind else j
                 if end_lit == j:
-                    while end_lit < n and lines[end_lit].strip():
-                        end_lit += 1
+                    end_lit = next_blank(j)
                 protect(j, end_lit)
                 i = end_lit
     doc = Document(source, "rst", segments, protected=merge_ranges(protected))
@@ -254,7 +329,7 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
                out: list[Segment], marker_end: int | None = None, strip_marker: bool = False,
                colon_at: int | None = None, protected: list[tuple[int, int]] | None = None,
                lf_only: bool = False) -> None:
-    matches: list[re.Match[str]] | None = None
+    flat: list[Any] | None = None  # the paragraph cut at its inline markup (``_inline_parts``)
     marker: int | None = None  # where a literal-block marker " ::" stood, to read it as ":"
     # The paragraph's text without its indentation, one string, so that inline markup may span lines,
     # and its runs: run k starts at ``run_seg[k]`` in the string and at ``run_src[k]`` in the Source and
@@ -267,19 +342,19 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
         block = text[starts[first] : starts[end - 1] + len(lines[end - 1])]
         if (lf_only or "\r" not in block) and (end - first == 1 or not _INDENTED_LINE.search(block)):
             # Without "\r" and indentation the paragraph's text is the block itself.
-            matches = _inline_matches(block) if _MARKUP.search(block) else None
-            if not matches:
+            flat = _inline_parts(block) if _MARKUP.search(block) else None
+            if flat is None or len(flat) == 1:
                 body = block.rstrip()
                 opaque: list[tuple[int, int]] = []
                 if "://" in body or "www." in body or "@" in body:
                     body, opaque = mask_urls(body, opaque)
-                    if matches is not None and not body.replace(PLACEHOLDER, "").strip():
+                    if flat is not None and not body.replace(PLACEHOLDER, "").strip():
                         return  # a URL alone
                 out.append(Segment(body, kind, ((0, starts[first]),), len(out), opaque=tuple(opaque)))
                 return
             para = block
             run_seg, run_src = [0], [starts[first]]
-    if matches is None:
+    if flat is None:
         parts: list[str] = []
         run_seg, run_src = [], []
         length = 0
@@ -322,65 +397,20 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
             parts.append(body)
             length += len(body)
         para = "".join(parts)
-        matches = _inline_matches(para) if _MARKUP.search(para) else []
+        flat = _inline_parts(para) if _MARKUP.search(para) else [para]
     plen = len(para)
-    nruns = len(run_seg)
     anchors: list[tuple[int, int]] = []
     opaque = []
-    if not matches and lf_only:
+    if len(flat) == 1 and lf_only:
         # No markup: the string as it is, one anchor per run (in an LF file no run follows on from the
         # one before in the Source: a line that does is part of it).
-        pieces = [para]
+        pieces: list[str] = [para]
         olen = plen
         anchors = [(s, r) for s, r in zip(run_seg, run_src, strict=True) if s < plen]
-    elif nruns == 1:
-        # One run of the Source (the usual case with markup): string offset i is Source offset base + i.
-        pieces = []
-        base = run_src[0]
-        olen = 0
-        next_src = -1
-        pos = 0
-        for m in matches:
-            start, stop = m.span()
-            if pos < start:
-                if base + pos != next_src:
-                    anchors.append((olen, base + pos))
-                pieces.append(para[pos:start])
-                olen += start - pos
-                next_src = base + start
-            group = m.lastgroup
-            if group is None:
-                if para[start] != "*" and para[stop - 1] != "*":
-                    anchors.append((olen, base + start))
-                    opaque.append((olen, olen + 1))
-                    pieces.append(PLACEHOLDER)
-                    olen += 1
-                    next_src = -1
-                    if protected is not None and para.startswith("``", start):
-                        # Inline literals are code: layout rules (runs of spaces) must not touch them.
-                        protected.append((base + start, base + stop))
-            elif group == "escaped":
-                anchors.append((olen, base + start))
-                opaque.append((olen, olen + 1))
-                pieces.append(para[start + 1])
-                olen += 1
-                next_src = -1
-            else:
-                g_start, g_stop = m.span(group)
-                if g_start < g_stop:
-                    if base + g_start != next_src:
-                        anchors.append((olen, base + g_start))
-                    pieces.append(para[g_start:g_stop])
-                    olen += g_stop - g_start
-                    next_src = base + g_stop
-            pos = stop
-        if pos < plen:
-            if base + pos != next_src:
-                anchors.append((olen, base + pos))
-            pieces.append(para[pos:])
-            olen += plen - pos
+    elif len(run_seg) == 1:
+        olen, pieces = _emit_run(flat, run_src[0], anchors, opaque, protected)
     else:
-        olen, pieces = _emit_runs(para, run_seg, run_src, cr_runs, matches, anchors, opaque, protected)
+        olen, pieces = _emit_runs(para, run_seg, run_src, cr_runs, flat, anchors, opaque, protected)
     if marker is not None and para.strip():
         anchors.append((olen, marker))  # "statement ::" introduces a literal block, as a colon would
         opaque.append((olen, olen + 1))
@@ -395,12 +425,62 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
         out.append(built)
 
 
+def _emit_run(flat: list[Any], base: int, anchors: list[tuple[int, int]], opaque: list[tuple[int, int]],
+              protected: list[tuple[int, int]] | None) -> tuple[int, list[str]]:
+    """The segment's pieces (and its length) of a paragraph that is one run of the Source from ``base``,
+    cut at its inline markup (``flat``): the text between the markup, link texts, a placeholder for
+    literals, roles and references, escaped characters; emphasis markers dropped."""
+    pieces: list[str] = []
+    olen = 0
+    src = base  # the Source offset of the next character of the paragraph
+    next_src = -1  # the Source offset after the last verbatim piece (-1: the last piece is opaque)
+    text = flat[0]
+    if text:
+        anchors.append((0, src))
+        pieces.append(text)
+        olen = len(text)
+        src = next_src = base + olen
+    it = iter(flat)
+    next(it)
+    for whole, link, ref, esc, text in zip(it, it, it, it, it, strict=True):
+        kept = link if link is not None else ref
+        if kept is not None:  # link text or reference name: prose
+            at = src + (1 if whole[0] == "`" else 0)
+            if at != next_src:
+                anchors.append((olen, at))
+            pieces.append(kept)
+            olen += len(kept)
+            next_src = at + len(kept)
+        elif esc is not None:
+            anchors.append((olen, src))
+            opaque.append((olen, olen + 1))
+            pieces.append(esc)
+            olen += 1
+            next_src = -1
+        elif whole[0] != "*" and whole[-1] != "*":  # emphasis markers are dropped
+            anchors.append((olen, src))
+            opaque.append((olen, olen + 1))
+            pieces.append(PLACEHOLDER)
+            olen += 1
+            next_src = -1
+            if protected is not None and whole.startswith("``"):
+                # Inline literals are code: layout rules (runs of spaces) must not touch them.
+                protected.append((src, src + len(whole)))
+        src += len(whole)
+        if text:
+            if src != next_src:
+                anchors.append((olen, src))
+            pieces.append(text)
+            olen += len(text)
+            src += len(text)
+            next_src = src
+    return olen, pieces
+
+
 def _emit_runs(para: str, run_seg: list[int], run_src: list[int], cr_runs: set[int] | None,
-               matches: list[re.Match[str]], anchors: list[tuple[int, int]], opaque: list[tuple[int, int]],
+               flat: list[Any], anchors: list[tuple[int, int]], opaque: list[tuple[int, int]],
                protected: list[tuple[int, int]] | None) -> tuple[int, list[str]]:
-    """The segment's pieces of a paragraph string made of several runs of the Source (appending to
-    ``anchors`` and ``opaque``), and its length: the text between inline markup, link texts, a
-    placeholder for literals, roles and references, escaped characters; emphasis markers dropped."""
+    """``_emit_run`` for a paragraph string made of several runs of the Source."""
     pieces: list[str] = []
     plen = len(para)
     nruns = len(run_seg)
@@ -443,23 +523,27 @@ def _emit_runs(para: str, run_seg: list[int], run_src: list[int], cr_runs: set[i
             k += 1
         return run_src[k] + i - run_seg[k]
 
-    pos = 0
-    for m in matches:
-        start, stop = m.span()
-        keep(pos, start)
-        group = m.lastgroup
-        if group in ("linktext", "reftext", "refname"):
-            keep(*m.span(group))
-        elif group == "escaped" or (para[start] != "*" and para[stop - 1] != "*"):
+    text = flat[0]
+    pos = len(text)
+    keep(0, pos)
+    it = iter(flat)
+    next(it)
+    for whole, link, ref, esc, text in zip(it, it, it, it, it, strict=True):
+        start = pos
+        stop = pos + len(whole)
+        kept = link if link is not None else ref
+        if kept is not None:  # link text or reference name: prose
+            g_start = start + (1 if whole[0] == "`" else 0)
+            keep(g_start, g_start + len(kept))
+        elif esc is not None or (whole[0] != "*" and whole[-1] != "*"):  # emphasis markers are dropped
             at = src_of(start)
             anchors.append((olen, at))
             opaque.append((olen, olen + 1))
-            pieces.append(para[start + 1] if group == "escaped" else PLACEHOLDER)
+            pieces.append(PLACEHOLDER if esc is None else esc)
             olen += 1
             next_src = -1
-            if group is None and protected is not None and para.startswith("``", start):
+            if esc is None and protected is not None and whole.startswith("``"):
                 protected.append((at, src_of(stop - 1) + 1))
-        # emphasis markers are dropped
-        pos = stop
-    keep(pos, plen)
+        pos = stop + len(text)
+        keep(stop, pos)
     return olen, pieces
