@@ -181,3 +181,77 @@ def test_rst_inline_markup_and_reference_names():
     assert second[2][second[1].index("two")] == text.index("two lines")
     doc = parse(Source("a.rst", text), "rst")
     assert (text.index("``lit``"), text.index("``lit``") + 7) in doc.protected
+
+
+RST_BLOCKS = (
+    "Title\n=====\n\n"
+    "- First item wraps\n  onto a second line\n- Second item\n  2012) is a wrapped line, not an item\n"
+    "    - deeper item text\n- Third ``lit`` item\n.. a comment ends the list\n   and goes on\n\nBetween.\n\n"
+    "\tTabbed quote with `a link <http://x.org>`_\n\tand more.\n\n"
+    ".. note::\n   :class: x\n\n   Note body *here*.\n\n"
+    ".. code-block:: python\n\n      x = 1,,\n\n   still code\n\nAfter the directive.\n\n"
+    "Quoted literal follows::\n\n> not prose,,\n> either\n\n"
+    "A paragraph ::\n\n    indented literal\n\n\f\n"
+    ">>> 1 +  1\n2\n\nLast word_ here.\n"
+)
+
+
+def test_rst_blocks_read_the_same_in_lf_and_crlf_files():
+    # LF files take the regex paths (paragraph ends, list items, indented blocks); CRLF files read line
+    # by line: both give the same segments at the same lines and columns.
+    lf = RST_BLOCKS
+    crlf = lf.replace("\n", "\r\n")
+    docs = [parse(Source("a.rst", t), "rst") for t in (lf, crlf)]
+    assert [(s.kind, s.text) for s in docs[0].segments] == [(s.kind, s.text) for s in docs[1].segments]
+    assert [(s.kind, s.text) for s in docs[0].segments] == [
+        ("heading", "Title"),
+        ("list_item", "First item wraps\nonto a second line"),
+        ("list_item", "Second item\n2012) is a wrapped line, not an item\n- deeper item text"),
+        ("list_item", "Third \ufffc item"),
+        ("paragraph", "Between."),
+        ("blockquote", "Tabbed quote with a link\nand more."),
+        ("blockquote", "Note body here."),
+        ("paragraph", "After the directive."),
+        ("paragraph", "Quoted literal follows:"),
+        ("paragraph", "A paragraph:"),
+        ("paragraph", "Last word here."),
+    ]
+    for doc in docs:
+        src = doc.source
+        for seg in doc.segments:
+            for i, ch in enumerate(seg.text):
+                if not any(a <= i < b for a, b in seg.opaque):
+                    assert src.text[seg.to_source(i)] == ch
+    positions = [[(d.source.position(s.to_source(i)).line, d.source.position(s.to_source(i)).column)
+                  for s in d.segments for i in range(len(s.text))] for d in docs]
+    assert positions[0] == positions[1]
+    spans = [[(d.source.position(a).line, d.source.position(a).column, d.source.position(b).line)
+              for a, b in d.protected] for d in docs]
+    assert spans[0] == spans[1]
+    protected_text = "".join(lf[a:b] for a, b in docs[0].protected)
+    for code in ("x = 1,,", "still code", "> not prose,,", "indented literal", ">>> 1 +  1", ":class: x",
+                 ".. a comment ends the list\n   and goes on", "``lit``"):
+        assert code in protected_text
+    assert "After the directive" not in protected_text and "Note body" not in protected_text
+
+
+def test_segment_builder_strips_masks_urls_and_drops_placeholder_only_text():
+    from lint.formats.builder import PLACEHOLDER, SegmentBuilder
+
+    b = SegmentBuilder("paragraph")
+    b.add("  see ", 10)
+    b.add_opaque(PLACEHOLDER, 16)
+    b.add(" http://x.org now\n", 30)
+    seg = b.build(3)
+    assert seg is not None and seg.index == 3
+    assert seg.text == "see " + PLACEHOLDER + " " + PLACEHOLDER * 12 + " now"
+    assert [seg.to_source(i) for i in (0, 4, 5, 6, seg.text.index("now"))] == [12, 16, 30, 31, 44]
+    assert seg.opaque == ((4, 5), (6, 18))
+    empty = SegmentBuilder("paragraph")
+    empty.add_opaque(PLACEHOLDER, 0)
+    empty.add(" \n", 1)
+    assert empty.build(0) is None
+    kept = SegmentBuilder("target")
+    kept.add(" a ", 5)
+    built = kept.build(0, strip=False)
+    assert built is not None and built.text == " a " and built.to_source(2) == 7
