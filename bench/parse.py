@@ -2,7 +2,8 @@
 same files read as plain text, with the ratio of each format's parse time to plain text's.
 
 Only ``lint.formats.parse`` is timed (files are read and decoded beforehand; no rule runs). Each figure
-is the best of N runs, since the machine is shared. Usage:
+is the best of N runs, since the machine is shared; a format's runs and plain text's alternate, so that
+both see the same load and the ratio stays fair when other work comes and goes. Usage:
 
     python bench/parse.py [--corpus DIR] [--repeat 3]
 """
@@ -20,16 +21,18 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SUFFIX_FORMAT = {".md": "markdown", ".rst": "rst"}
 
 
-def timed(sources: list[Source], fmt: str, repeat: int) -> float:
+def timed(sources: list[Source], fmt: str, repeat: int) -> tuple[float, float]:
+    """The best of ``repeat`` runs parsing ``sources`` as ``fmt`` and as plain text, runs alternating."""
     from lint.formats import parse
 
-    best = float("inf")
+    best = {fmt: float("inf"), "text": float("inf")}
     for _ in range(repeat):
-        start = time.perf_counter()
-        for src in sources:
-            parse(src, fmt)
-        best = min(best, time.perf_counter() - start)
-    return best
+        for name in best:
+            start = time.perf_counter()
+            for src in sources:
+                parse(src, name)
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best[fmt], best["text"]
 
 
 def main() -> None:
@@ -57,8 +60,7 @@ def main() -> None:
         if not sources:
             continue
         mb = sum(len(s.text.encode("utf-8")) for s in sources) / 1e6
-        t_fmt = timed(sources, fmt, args.repeat)
-        t_text = timed(sources, "text", args.repeat)
+        t_fmt, t_text = timed(sources, fmt, args.repeat)
         total_fmt, total_text, total_mb = total_fmt + t_fmt, total_text + t_text, total_mb + mb
         print(f"{fmt:<10} {len(sources):>6} {mb:>6.1f} {t_fmt:>9.3f} {mb / t_fmt:>7.1f} {t_text:>8.3f} "
               f"{mb / t_text:>7.1f} {t_fmt / t_text:>5.2f}x")

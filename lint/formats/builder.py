@@ -10,6 +10,7 @@ ends.
 from __future__ import annotations
 
 import re
+from operator import gt, itemgetter, le
 
 from lint.model import Segment, Suppression
 
@@ -116,6 +117,11 @@ def _slice(text: str, anchors: list[tuple[int, int]], opaque: list[tuple[int, in
 
 def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, non-overlapping ranges (what ``Document.protected`` must be)."""
+    # The usual case, ranges already in order, apart and not reversed, checked without a Python loop.
+    range_starts = list(map(itemgetter(0), ranges))
+    range_ends = list(map(itemgetter(1), ranges))
+    if all(map(le, range_starts, range_ends)) and all(map(gt, range_starts[1:], range_ends)):
+        return list(ranges)
     out: list[tuple[int, int]] = []
     for a, b in sorted(ranges):
         if out and a <= out[-1][1]:

@@ -72,6 +72,8 @@ _BULLET_LINE = re.compile(
     r"^([^\S\n]*)(?:[-*+•‣⁃]|\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\([a-zA-Z]\)|[ivxlcdm]+[.)])[^\S\n]+(?=\S)", re.M
 )
 # The ASCII punctuation that explicit markup, adornments, tables, fields and doctest blocks start with.
+# What a list item's marker can start with, besides a digit, and a letter followed by "." or ")".
+_BULLET_START = frozenset("-*+•‣⁃#(ivxlcdm")
 _BLOCK_START = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MARKUP = re.compile(r"[`*|\\_\[]")  # a character some inline markup starts or ends with
 _SWITCH = re.compile(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
@@ -104,7 +106,7 @@ def _inline_parts(para: str) -> list[Any]:
     match, then per match five items: the match, its link text, its reference text (or reference
     name), its escaped character (each None when the match has none) and the text up to the next match.
     A reference name (``word_``) is found as ``_inline_matches`` finds it."""
-    if _next_refname(para, 0) is None:  # the usual case: no reference name
+    if "_" not in para or _next_refname(para, 0) is None:  # the usual case: no reference name
         return _INLINE_SPLIT.split(para)
     flat: list[Any] = []
     pos = 0
@@ -169,9 +171,11 @@ def parse(source: Source) -> Document:
     def offset(i: int) -> int:
         return starts[i] if i < len(starts) else len(text)
 
+    size = len(text)
+
     def protect(a: int, b: int) -> None:
         if b > a:
-            protected.append((offset(a), offset(b)))
+            protected.append((starts[a] if a < n else size, starts[b] if b < n else size))
 
     def skip_indented(i: int, base: int) -> int:
         """The first line after the block indented deeper than ``base`` (blank lines inside it included)."""
@@ -265,7 +269,8 @@ def parse(source: Source) -> Document:
             i += 2
             continue
         # A paragraph (or list item): lines until a blank line or a change that starts another block.
-        bullet = _BULLET.match(line)
+        c = stripped[0]
+        bullet = _BULLET.match(line) if (c in _BULLET_START or c.isdigit() or stripped[1:2] in (".", ")")) else None
         end = i + 1
         if lf_only and end < n:
             # Where the paragraph stops: a blank line, a line that starts explicit markup, the end.
@@ -294,7 +299,7 @@ def parse(source: Source) -> Document:
             kind = "blockquote"
         else:
             kind = "paragraph"
-        literal_next = lines[end - 1].rstrip().endswith("::")
+        literal_next = "::" in lines[end - 1] and lines[end - 1].rstrip().endswith("::")
         if stripped == "::":
             protect(i, end)
         else:
