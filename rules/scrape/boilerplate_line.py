@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
+from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
@@ -37,6 +41,39 @@ class _Judge:
         self.prefix_re = (re.compile("|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True)))
                           if prefixes else None)
         self.whole_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+        # The same questions over many lines joined by newlines, as gates: a line ``furniture`` would
+        # accept is always among the lines they find (they may find more, which it then turns down).
+        self.prefix_gate = (re.compile(r"^[ \t\u00a0•·|>»›→*]*(?:" + "|".join(
+            re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True)) + ")", re.IGNORECASE | re.MULTILINE)
+            if prefixes else None)
+        # A pattern that opens with a run of any words ("… already a subscriber") backtracks over every
+        # line it is tried on: it gets a gate of its own, run only where a word it cannot match without
+        # occurs in the text at all (a substring test in C).
+        quick: list[tuple[str, frozenset[str] | None]] = []
+        slow: list[tuple[str, frozenset[str] | None]] = []
+        for pattern in patterns:
+            words = _required_words(pattern)
+            (quick if words is None else slow).append((pattern, words))
+        self.quick_gate = _gate([p for p, _ in quick])
+        self.slow_gates = [(words, _gate([p])) for p, words in slow if words]
+
+    def maybe_furniture(self, lines: list[str]) -> list[int]:
+        """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
+        exact = self.exact
+        found = {i for i, line in enumerate(lines) if line.strip(_TRIM).lower() in exact}
+        joined = "\n".join(lines)
+        lowered = joined.lower()
+        gates = [self.prefix_gate, self.quick_gate,
+                 *(gate for words, gate in self.slow_gates if any(w in lowered for w in words))]
+        starts: list[int] | None = None
+        for gate in gates:
+            if gate is None:
+                continue
+            for m in gate.finditer(joined):
+                if starts is None:
+                    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+                found.add(bisect_right(starts, m.start()) - 1)
+        return sorted(found)
 
     def furniture(self, line: str, kind: str, continues: Callable[[], bool]) -> bool:
         key = line.strip(_TRIM).lower()
@@ -57,6 +94,67 @@ class _Judge:
         if kind == "list_item":
             return False
         return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
+def _gate(patterns: list[str]) -> re.Pattern[str] | None:
+    """Lines (of many joined by newlines) that one of ``patterns`` may match whole, edges stripped."""
+    if not patterns:
+        return None
+    return re.compile(r"^[ \t\u00a0•·|]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t\u00a0•·|]*$",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def _required_words(pattern: str) -> frozenset[str] | None:
+    """Lowercased words one of which every match of ``pattern`` holds, for a pattern that does not open
+    with a literal (those fail at once on most lines); None otherwise, or when no such words are seen.
+    Of several choices, the one whose shortest word is longest (rarest in text) is taken."""
+    try:
+        parser: Any = importlib.import_module("re._parser")  # the stdlib's own reading of the pattern
+        items = list(parser.parse(pattern, re.IGNORECASE))
+    except Exception:  # a private module may change: then the pattern is simply not gated
+        return None
+    if not items or items[0][0] == parser.LITERAL:
+        return None
+    choices = [c for c in (_choices(parser, op, arg) for op, arg in items) if c]
+    run = _longest_run(parser, items)
+    if run:
+        choices.append(frozenset({run}))
+    return max(choices, key=lambda c: min(map(len, c)), default=None)
+
+
+def _choices(parser: Any, op: Any, arg: Any) -> frozenset[str] | None:
+    """The texts a mandatory item can start with: a group's literal run, or one per branch."""
+    if op == parser.SUBPATTERN:
+        body = list(arg[-1])
+        return _choices(parser, *body[0]) if len(body) == 1 else _leading_run(parser, body)
+    if op == parser.BRANCH:
+        runs = [_leading_run(parser, list(branch)) for branch in arg[1]]
+        if all(runs):
+            return frozenset().union(*runs)  # type: ignore[arg-type]
+    return None
+
+
+def _leading_run(parser: Any, items: list[Any]) -> frozenset[str] | None:
+    chars = []
+    for op, arg in items:
+        if op != parser.LITERAL:
+            break
+        chars.append(chr(arg).lower())
+    text = "".join(chars).strip()
+    return frozenset({text}) if len(text) >= 4 else None
+
+
+def _longest_run(parser: Any, items: list[Any]) -> str | None:
+    """The longest run of 4+ literal characters among a sequence's own (mandatory) items."""
+    best, chars = "", []
+    for op, arg in [*items, (None, None)]:
+        if op == parser.LITERAL:
+            chars.append(chr(arg).lower())
+            continue
+        text = "".join(chars).strip()
+        best = text if len(text) > len(best) else best
+        chars = []
+    return best if len(best) >= 4 else None
 
 
 @lru_cache(maxsize=16)
@@ -141,6 +239,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
         patterns = tuple((o["patterns"] or lists.get("patterns", [])) + list(o["extend-patterns"]))
         judge = _judge(phrases, prefixes, patterns)
         text = doc.text
+        lines: list[tuple[re.Match[str], Segment, int]] = []
         for seg in doc.segments:
             if seg.kind in _NOT_FURNITURE:
                 continue
@@ -152,13 +251,20 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 seg.to_source(m.end()) for m in _AFTER_SENTENCE.finditer(seg.text) if m.end() < len(seg.text))]
             for line_start in candidates:
                 m = _LINE.match(text, line_start, min(end + 2, len(text)))
-                if m is None or m.end() - m.start() > 160:
-                    continue
-                if doc.protected and doc.is_protected(m.start()):
-                    continue
-                line = m.group().rstrip("\r\n")
-                if judge.furniture(line, seg.kind, partial(_continues, text, m.end(), end)):
-                    yield self.finding_at(m.start(), m.end(), f"Boilerplate line '{line.strip()[:50]}'", "")
+                if m is not None and m.end() - m.start() <= 160:
+                    lines.append((m, seg, end))
+        if not lines:
+            return
+        # The lists are asked about all candidate lines at once, in C; only the few lines they might
+        # name are judged one by one.
+        shown = [m.group().rstrip("\r\n") for m, _, _ in lines]
+        for i in judge.maybe_furniture(shown):
+            m, seg, end = lines[i]
+            if doc.protected and doc.is_protected(m.start()):
+                continue
+            line = shown[i]
+            if judge.furniture(line, seg.kind, partial(_continues, text, m.end(), end)):
+                yield self.finding_at(m.start(), m.end(), f"Boilerplate line '{line.strip()[:50]}'", "")
 
 
 def furniture_line(line: str) -> bool:
