@@ -17,8 +17,9 @@ from lint.model import Segment, Suppression
 PLACEHOLDER = "\ufffc"
 # Software placeholders in message catalogues (gettext, Python, .NET, ICU simple arguments, Mustache):
 # syntax, not prose, in the formats whose strings are templates by design.
+# printf's space flag is left out: "50% discount" and "a 5% increase" are prose, not "% d" and "% i".
 TEMPLATE_PLACEHOLDER = re.compile(
-    r"\{\{[^{}]*\}\}|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@]|%\([\w.]+\)[sdif]|\{\d+\}|\{[a-zA-Z_][\w.]*\}"
+    r"\{\{[^{}]*\}\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@]|%\([\w.]+\)[sdif]|\{\d+\}|\{[a-zA-Z_][\w.]*\}"
 )  # OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL, inline markup
 # A URL may hold balanced parentheses (Wikipedia's `Foo_(bar)`); it does not end with punctuation.
 _URL = re.compile(

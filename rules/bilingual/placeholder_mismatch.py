@@ -43,6 +43,8 @@ tag-mismatch.
                 note="the order may change with the language"),
         Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po", note="untranslated: nothing to compare"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
+        Example('msgid "20 % de réduction sur tout"\nmsgstr "20% savings on everything"\n', path="messages.po",
+                note="a percent sign before a word is not printf's space flag"),
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour {name}, bon retour !"), path="app.xlf"),
         Example(xliff_example("Hello {name}", "Bonjour {name}", state="initial"), path="app.xlf",
                 note="an initial segment is not translated yet"),
