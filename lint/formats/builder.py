@@ -132,6 +132,19 @@ def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The parts of [0, length) that sorted ``ranges`` leave out (what is not prose, from what is)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in ranges:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
 def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str]) -> list[Suppression]:
     """Inline switches (group 1: disable, disable-next-line, disable-file or enable; group 2: the codes)
     as the ranges they cover. An enable without codes closes every open disable."""

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import Any
 
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, suppressions_from
 from lint.model import Document, Segment, Source
 
 _SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math",
@@ -171,12 +171,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     reader.flush()
     # Whitespace between tags is not layout anyone reads: layout rules look only inside the prose.
     spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in reader.segments)
-    gaps, pos = [], 0
-    for start, end in spans:
-        if start > pos:
-            gaps.append((pos, start))
-        pos = max(pos, end)
-    gaps.append((pos, len(source.text) + 1))
+    gaps = complement(spans, len(source.text) + 1)
     doc = Document(source, "html", reader.segments, protected=merge_ranges(reader.protected + gaps))
     if "copylint-" in source.text:
         doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from lint.formats import ParseError
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges
 from lint.model import Document, Segment, Source, Suppression
 
 _STR = "tag:yaml.org,2002:str"
@@ -151,7 +151,7 @@ def parse(source: Source) -> Document:
         seg = _segment(pieces, len(segments), key)
         if seg is not None:
             segments.append(seg)
-    protected = _complement(merge_ranges(prose_ranges), len(text))
+    protected = complement(merge_ranges(prose_ranges), len(text))
     doc = Document(source, "i18n-yaml", segments, protected=protected)
     all_tokens = sorted(_text_span(text, t) for t in tokens.values())
     doc.suppressions = _suppressions(source, all_tokens, scalar_spans, entries)
@@ -508,18 +508,6 @@ def _segment(pieces: list[Piece], index: int, key: str | None, kind: str = "stri
     if seg is None:
         return None
     return Segment(seg.text, seg.kind, seg.anchors, seg.index, key=key, opaque=seg.opaque)
-
-
-def _complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for a, b in ranges:
-        if a > pos:
-            out.append((pos, a))
-        pos = max(pos, b)
-    if pos < length:
-        out.append((pos, length))
-    return out
 
 
 def _suppressions(source: Source, tokens: list[tuple[int, int]], scalars: list[tuple[int, int]],

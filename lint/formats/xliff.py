@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lint.formats import ParseError
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, suppressions_from
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppressions_from
 from lint.model import Document, Segment, Source, Suppression
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -358,21 +358,9 @@ def parse(source: Source) -> Document:
                 add(target, source_of(child(unit, "source")), key)
 
     doc = Document(source, "xliff", segments)
-    doc.protected = _complement(sorted(runs), len(text))
+    doc.protected = complement(sorted(runs), len(text))
     doc.suppressions = _suppressions(source, spans, comments)
     return doc
-
-
-def _complement(runs: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    at = 0
-    for s, e in runs:
-        if s > at:
-            out.append((at, s))
-        at = max(at, e)
-    if at < length:
-        out.append((at, length))
-    return out
 
 
 def _suppressions(source: Source, spans: list[tuple[str, int, int, int, int]],
