@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,13 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
-_AFTER_SENTENCE = re.compile(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)")
+# Candidate lines in the segments' texts, each segment after a NUL: a segment's first line, and a
+# line after one that ended a sentence. The line is read ahead (so that its own end can open the next)
+# and left out when longer than any furniture (no line of prose is longer than the file's line); the inner lookahead, atomic, stands for a possessive
+# `{1,160}+` (Python 3.11) and keeps the engine from backing off a long line one character at a time.
+_LINE_AHEAD = r"(?=(?=([^\r\n\x00]{1,160}))\1(?![^\r\n\x00]))"
+_FIRST_LINE = re.compile(r"\x00" + _LINE_AHEAD)
+_NEXT_LINE = re.compile(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)" + _LINE_AHEAD)
 _TRIM = " \t\u00a0•·|>»›→←<«‹-–—*:.!…"
 # Segments that are never page furniture: a heading or a cell is the document's own; a catalogue
 # string ("Terms & Conditions", "Share") is the app's interface, whatever it reads like.
@@ -38,41 +44,39 @@ class _Judge:
 
     def __init__(self, phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]) -> None:
         self.exact = frozenset(p.strip(_TRIM).lower() for p in phrases)
-        self.prefix_re = (re.compile("|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True)))
-                          if prefixes else None)
+        prefix_alternatives = "|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True))
+        self.prefix_re = re.compile(prefix_alternatives) if prefixes else None
         self.whole_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
-        # The same questions over many lines joined by newlines, as gates: a line ``furniture`` would
+        # The same questions over many lines, each after a newline, as gates: a line ``furniture`` would
         # accept is always among the lines they find (they may find more, which it then turns down).
-        self.prefix_gate = (re.compile(r"^[ \t\u00a0•·|>»›→*]*(?:" + "|".join(
-            re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True)) + ")", re.IGNORECASE | re.MULTILINE)
-            if prefixes else None)
+        # Each gate opens with the newline, a literal the regex engine skips to, instead of `^`, which it
+        # would try at every character.
+        self.prefix_gate = (re.compile(r"\n[ \t\u00a0•·|>»›→*]*(?:" + prefix_alternatives + ")", re.IGNORECASE)
+                            if prefixes else None)
         # A pattern that opens with a run of any words ("… already a subscriber") backtracks over every
-        # line it is tried on: it gets a gate of its own, run only where a word it cannot match without
-        # occurs in the text at all (a substring test in C).
-        quick: list[tuple[str, frozenset[str] | None]] = []
-        slow: list[tuple[str, frozenset[str] | None]] = []
-        for pattern in patterns:
-            words = _required_words(pattern)
-            (quick if words is None else slow).append((pattern, words))
-        self.quick_gate = _gate([p for p, _ in quick])
-        self.slow_gates = [(words, _gate([p])) for p, words in slow if words]
+        # line it is tried on: it gets a gate of its own, run only where the words it cannot match
+        # without occur in the text at all (substring tests in C).
+        choices = [(pattern, _required_words(pattern)) for pattern in patterns]
+        self.quick_gate = _gate([p for p, required in choices if not required])
+        self.slow_gates = [(required, _gate([p])) for p, required in choices if required]
 
     def maybe_furniture(self, lines: list[str]) -> list[int]:
         """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
         exact = self.exact
-        found = {i for i, line in enumerate(lines) if line.strip(_TRIM).lower() in exact}
-        joined = "\n".join(lines)
+        keys = list(map(str.lower, map(str.strip, lines, repeat(_TRIM))))
+        found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
+        joined = "\n" + "\n".join(lines)
         lowered = joined.lower()
-        gates = [self.prefix_gate, self.quick_gate,
-                 *(gate for words, gate in self.slow_gates if any(w in lowered for w in words))]
+        gates = [self.prefix_gate, self.quick_gate, *(
+            gate for required, gate in self.slow_gates if all(any(w in lowered for w in c) for c in required))]
         starts: list[int] | None = None
         for gate in gates:
             if gate is None:
                 continue
             for m in gate.finditer(joined):
                 if starts is None:
-                    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-                found.add(bisect_right(starts, m.start()) - 1)
+                    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
+                found.add(bisect_right(starts, m.start() + 1) - 1)
         return sorted(found)
 
     def furniture(self, line: str, kind: str, continues: Callable[[], bool]) -> bool:
@@ -97,29 +101,30 @@ class _Judge:
 
 
 def _gate(patterns: list[str]) -> re.Pattern[str] | None:
-    """Lines (of many joined by newlines) that one of ``patterns`` may match whole, edges stripped."""
+    """Lines (each after a newline) that one of ``patterns`` may match whole, edges stripped."""
     if not patterns:
         return None
-    return re.compile(r"^[ \t\u00a0•·|]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t\u00a0•·|]*$",
-                      re.IGNORECASE | re.MULTILINE)
+    return re.compile(r"\n[ \t\u00a0•·|]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t\u00a0•·|]*(?=\n|\Z)",
+                      re.IGNORECASE)
 
 
-def _required_words(pattern: str) -> frozenset[str] | None:
-    """Lowercased words one of which every match of ``pattern`` holds, for a pattern that does not open
-    with a literal (those fail at once on most lines); None otherwise, or when no such words are seen.
-    Of several choices, the one whose shortest word is longest (rarest in text) is taken."""
+def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """For a pattern that does not open with a literal (those fail at once on most lines), the sets of
+    lowercased words of which every match holds at least one word each; () for one that opens with a
+    literal, or where no such words are seen. The set of the rarest-looking words (longest shortest
+    word) comes first, so that a text without them is turned down after one set of tests."""
     try:
         parser: Any = importlib.import_module("re._parser")  # the stdlib's own reading of the pattern
         items = list(parser.parse(pattern, re.IGNORECASE))
     except Exception:  # a private module may change: then the pattern is simply not gated
-        return None
+        return ()
     if not items or items[0][0] == parser.LITERAL:
-        return None
+        return ()
     choices = [c for c in (_choices(parser, op, arg) for op, arg in items) if c]
     run = _longest_run(parser, items)
     if run:
         choices.append(frozenset({run}))
-    return max(choices, key=lambda c: min(map(len, c)), default=None)
+    return tuple(sorted(choices, key=lambda c: min(map(len, c)), reverse=True))
 
 
 def _choices(parser: Any, op: Any, arg: Any) -> frozenset[str] | None:
@@ -238,33 +243,39 @@ replace them with `phrases`, `prefixes`, `patterns`.
         prefixes = tuple((o["prefixes"] or lists.get("prefixes", [])) + list(o["extend-prefixes"]))
         patterns = tuple((o["patterns"] or lists.get("patterns", [])) + list(o["extend-patterns"]))
         judge = _judge(phrases, prefixes, patterns)
-        text = doc.text
-        lines: list[tuple[re.Match[str], Segment, int]] = []
-        for seg in doc.segments:
-            if seg.kind in _NOT_FURNITURE:
-                continue
-            start = seg.to_source(0)
-            end = seg.to_source_end(len(seg.text))
-            # Candidate lines: the segment's first line, and lines after a line that ended a sentence
-            # (inside a wrapped paragraph, "we\nprint\nthe result" is prose). Long lines are prose.
-            candidates = [start] if "\n" not in seg.text else [start, *(
-                seg.to_source(m.end()) for m in _AFTER_SENTENCE.finditer(seg.text) if m.end() < len(seg.text))]
-            for line_start in candidates:
-                m = _LINE.match(text, line_start, min(end + 2, len(text)))
-                if m is not None and m.end() - m.start() <= 160:
-                    lines.append((m, seg, end))
-        if not lines:
+        segments = [seg for seg in doc.segments if seg.kind not in _NOT_FURNITURE]
+        if not segments:
             return
-        # The lists are asked about all candidate lines at once, in C; only the few lines they might
-        # name are judged one by one.
-        shown = [m.group().rstrip("\r\n") for m, _, _ in lines]
-        for i in judge.maybe_furniture(shown):
-            m, seg, end = lines[i]
-            if doc.protected and doc.is_protected(m.start()):
+        text = doc.text
+        # The lists are asked about all candidate lines at once, cut from the segments' texts in C (a
+        # masked URL shown as it is in the file); only the few lines they may name are mapped back to
+        # the file and judged as the file shows them.
+        body = "\x00" + "\x00".join([seg.text if not seg.opaque else _shown(seg, text) for seg in segments])
+        firsts = _FIRST_LINE.findall(body)
+        hits = judge.maybe_furniture(firsts + _NEXT_LINE.findall(body))
+        if not hits:
+            return
+        starts = list(accumulate((len(seg.text) + 1 for seg in segments[:-1]), initial=1))
+        at = [m.start(1) for m in _FIRST_LINE.finditer(body)] + [m.start(1) for m in _NEXT_LINE.finditer(body)]
+        for k in hits:
+            i = bisect_right(starts, at[k]) - 1
+            seg = segments[i]
+            end = seg.to_source_end(len(seg.text))
+            m = _LINE.match(text, seg.to_source(at[k] - starts[i]), min(end + 2, len(text)))
+            if m is None or m.end() - m.start() > 160 or (doc.protected and doc.is_protected(m.start())):
                 continue
-            line = shown[i]
+            line = m.group().rstrip("\r\n")
             if judge.furniture(line, seg.kind, partial(_continues, text, m.end(), end)):
                 yield self.finding_at(m.start(), m.end(), f"Boilerplate line '{line.strip()[:50]}'", "")
+
+
+def _shown(seg: Segment, text: str) -> str:
+    """The segment's text, with a masked URL or code as the file has it where the segment is one run of
+    the file (the mask is as long as what it hides)."""
+    if not seg.opaque or len(seg.anchors) > 1:
+        return seg.text
+    start = seg.anchors[0][1]
+    return text[start : start + len(seg.text)]
 
 
 def furniture_line(line: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
-from itertools import compress, islice
+from itertools import compress, count, islice
 from operator import eq
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
@@ -83,15 +83,11 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
-        # A NUL between segments keeps a heading's last word from pairing with the next paragraph's first.
-        words = _repeated_words(" \0 ".join(seg.text for seg in doc.segments))
-        candidates = [w for w in words if len(w) > 1 and w.isalpha() and w not in _ALLOWED]
-        if not candidates:
-            return
-        for seg in doc.segments:
-            low = seg.text.lower()
-            if any(w in low for w in candidates):
-                yield from self._repeats(seg)
+        # A NUL between segments keeps a heading's last word from pairing with the next paragraph's
+        # first, and tells which segment a pair of words is in.
+        segments = doc.segments
+        for i in _segments_with_repeats(" \0 ".join(seg.text for seg in segments)):
+            yield from self._repeats(segments[i])
 
     def _repeats(self, seg: Segment) -> Iterator[Finding]:
         text = seg.text
@@ -118,12 +114,23 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
 _MARKS = string.punctuation.replace("_", "") + "“”‘’…«»„‚‹›—–¿¡·•"
 
 
-def _repeated_words(text: str) -> set[str]:
-    """Lowercased words that follow themselves, marks around them ignored (`(the the,`): the repeats
-    `_REPEAT` can find are among them. Splits and compares in C, with no Python loop per word."""
+def _segments_with_repeats(text: str) -> list[int]:
+    """Indexes of the NUL-separated parts of ``text`` in which a word follows itself, marks around it
+    ignored (`(the the,`): the repeats `_REPEAT` can find are in them. Splits and compares in C; Python
+    runs only for the pairs found, not per word."""
     low = text.lower()
     for mark in _MARKS:
         if mark in low:
             low = low.replace(mark, " ")
     words = low.split()
-    return set(compress(words, map(eq, words, islice(words, 1, None))))
+    parts: list[int] = []
+    part, counted = 0, 0
+    for k in compress(count(), map(eq, words, islice(words, 1, None))):
+        word = words[k]
+        if len(word) < 2 or not word.isalpha() or word in _ALLOWED:
+            continue
+        part += words[counted:k].count("\0")
+        counted = k
+        if not parts or parts[-1] != part:
+            parts.append(part)
+    return parts
