@@ -50,6 +50,9 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copy
     fix = Applicability.UNSAFE
     fix_note = "Appends a full stop; unsafe because the rest of the sentence may be what is missing."
     kinds = frozenset({"paragraph", "blockquote"})
+    # A document rule: only a paragraph that ends in a letter can lack its end mark, and those few are
+    # picked from all segments in one comprehension rather than a call per segment.
+    scope = "document"
     # One-sentence paragraphs are flagged only on request (`single-sentence: true`), and then only from
     # `minimum-words` words on: a lone sentence without a full stop is most often a caption or a title.
     options = {"single-sentence": False, "minimum-words": 20}
@@ -111,7 +114,12 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copy
                 "| a | b |\n|---|---|\n| 1 | 2 |\n", path="a.md"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        kinds = self.kinds or frozenset()
+        for seg in [s for s in doc.segments if s.kind in kinds and s.text.rstrip()[-1:].isalpha()]:
+            yield from self._check_paragraph(seg, doc)
+
+    def _check_paragraph(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         # Look only at the end of the paragraph (a regex anchored at $ would scan all of it).
         tail = text.rstrip()
