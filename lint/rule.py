@@ -26,9 +26,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
+import yaml
+
 from lint.model import Applicability, Document, Edit, Finding, Fix, Segment, Severity
+
+
+def rule_data(path: Path) -> Any:
+    """A data file a rule ships (phrase lists, labels), read with libyaml where PyYAML has it: ten times
+    faster than the Python loader, which is the fallback, and part of every run's start-up."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 @dataclass(frozen=True)

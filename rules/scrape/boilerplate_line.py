@@ -11,10 +11,8 @@ from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lint.model import Applicability, Document, Finding, Segment, Severity
-from lint.rule import Example, Rule
+from lint.rule import Example, Rule, rule_data
 
 _LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
 # Candidate lines in the segments' texts, each segment after a NUL: a segment's first line, and a
@@ -32,9 +30,7 @@ _NOT_FURNITURE = frozenset({"heading", "table_cell", "string", "msgstr", "target
 
 @lru_cache(maxsize=1)
 def default_lists() -> dict[str, list[str]]:
-    data: dict[str, list[str]] = yaml.safe_load(
-        (Path(__file__).parent / "data" / "boilerplate.yaml").read_text(encoding="utf-8")
-    )
+    data: dict[str, list[str]] = rule_data(Path(__file__).parent / "data" / "boilerplate.yaml")
     return data
 
 

@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from lint.model import Applicability, Document, Finding, Segment, Severity
-from lint.rule import Example, Rule
+from lint.rule import Example, Rule, rule_data
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (
@@ -40,9 +38,7 @@ def _text_follows(rest: str) -> bool:
 
 @lru_cache(maxsize=1)
 def default_labels() -> dict[str, list[str]]:
-    data: dict[str, list[str]] = yaml.safe_load(
-        (Path(__file__).parent / "data" / "metadata_labels.yaml").read_text(encoding="utf-8")
-    )
+    data: dict[str, list[str]] = rule_data(Path(__file__).parent / "data" / "metadata_labels.yaml")
     return data
 
 
