@@ -7,8 +7,9 @@ segment. Adding a rule adds at most one scan of the prose, never a pass in Pytho
 cheaper still:
 
 - a trigger anchored at the start (`^Home`) is tried at each segment's start only;
-- a trigger of a few literal-led alternatives is scanned one alternative at a time (the engine skips
-  to a literal, but stops at every character of a class);
+- a trigger of a few literal-led alternatives, or one that opens with a class of a few characters, is
+  scanned in literal-led pieces (``lint.scan``: the engine skips to a literal, but stops at every
+  character where a pattern opens with a choice);
 - triggers that start outside ASCII (full-width marks, Cyrillic, CJK) share one scan for all their
   first characters, and each is then tried on the few segments that scan found.
 
@@ -18,89 +19,21 @@ findings before inline switches are applied.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from lint.model import Document, Finding, Segment
 from lint.rule import Rule
+from lint.scan import non_ascii_first_class, parsed, scanners
 
 
 def _document_patterns(rule: Rule) -> list[re.Pattern[str]]:
-    """The rule's trigger, made to find in the joined prose every match it finds in one segment
-    (`^` and `$` must also hold at the segments' edges, which are line breaks there).
-
-    A trigger of a few alternatives that each start with a literal (`…|\\.\\.\\.`) is scanned one
-    alternative at a time: the regex engine skips to a literal prefix, while a choice of first
-    characters makes it stop at every one of them (five times slower for three dots, a common mark)."""
+    """The rule's trigger, made to find in the joined prose every match it finds in one segment (`^`
+    and `$` must also hold at the segments' edges, which are line breaks there), in pieces the regex
+    engine skips to fast (``lint.scan``)."""
     if not rule.trigger:
         return []
-    flags = rule.trigger_flags | re.MULTILINE
-    parts = _alternatives(rule.trigger)
-    if 2 <= len(parts) <= 6 and all(_starts_with_literal(p, flags) for p in parts):
-        return [re.compile(p, flags) for p in parts]
-    return [re.compile(rule.trigger, flags)]
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex (split at `|` outside groups and character classes)."""
-    parts, depth, in_class, escaped, start = [], 0, False, False, 0
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]" or pattern[i - 1] == "["
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-    parts.append(pattern[start:])
-    return parts
-
-
-def _parsed(pattern: str, flags: int) -> list[Any] | None:
-    """The stdlib's own reading of a pattern (no public API tells how it starts), or None."""
-    try:
-        parser: Any = importlib.import_module("re._parser")
-        return [parser, list(parser.parse(pattern, flags))]
-    except Exception:  # a private module may change: then every trigger is scanned whole, only slower
-        return None
-
-
-def _starts_with_literal(pattern: str, flags: int) -> bool:
-    parsed = _parsed(pattern, flags)
-    if parsed is None or flags & re.IGNORECASE:
-        return False
-    parser, items = parsed
-    return bool(items) and items[0][0] == parser.LITERAL
-
-
-def _non_ascii_first_class(pattern: str, flags: int) -> str | None:
-    """The body of a character class holding every first character of ``pattern``, when all of them
-    lie outside ASCII; else None."""
-    parsed = _parsed(pattern, flags)
-    if parsed is None or flags & re.IGNORECASE:
-        return None
-    parser, items = parsed
-    if not items or items[0][0] != parser.IN:
-        return None
-    body = []
-    for op, arg in items[0][1]:
-        if op == parser.LITERAL and arg >= 128:
-            body.append(re.escape(chr(arg)))
-        elif op == parser.RANGE and arg[0] >= 128:
-            body.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
-        else:
-            return None
-    return "".join(body)
+    return scanners(rule.trigger, rule.trigger_flags | re.MULTILINE)
 
 
 def _anchored(rule: Rule) -> bool:
@@ -108,10 +41,10 @@ def _anchored(rule: Rule) -> bool:
     there is cheaper than a MULTILINE scan that stops at every line break of the prose."""
     if not rule.trigger or rule.trigger_flags & re.MULTILINE:
         return False
-    parsed = _parsed(rule.trigger, rule.trigger_flags)
-    if parsed is None:
+    reading = parsed(rule.trigger, rule.trigger_flags)
+    if reading is None:
         return False
-    parser, items = parsed
+    parser, items, _ = reading
     return bool(items) and items[0] == (parser.AT, parser.AT_BEGINNING)
 
 
@@ -135,7 +68,7 @@ class Checker:
                 self.anchored.append((r, re.compile(r.trigger or "", r.trigger_flags)))
             elif r.trigger:
                 patterns = _document_patterns(r)
-                first = _non_ascii_first_class(r.trigger, r.trigger_flags) if len(patterns) == 1 else None
+                first = non_ascii_first_class(r.trigger, r.trigger_flags) if len(patterns) == 1 else None
                 if first is not None:
                     self.foreign.append((r, patterns[0]))
                     foreign_classes.append(first)
@@ -188,12 +121,7 @@ class Checker:
             if not rule.applies_to(language):
                 continue
             kinds = rule.kinds
-            if len(patterns) == 1:
-                matching: Iterable[Segment] = doc.segments_matching(patterns[0])
-            else:
-                hits = {seg.index: seg for p in patterns for seg in doc.segments_matching(p)}
-                matching = [hits[i] for i in sorted(hits)]
-            for seg in matching:
+            for seg in doc.segments_matching_any(patterns):
                 if kinds is None or seg.kind in kinds:
                     findings.extend(rule.check_segment(seg, doc))
         return dedupe(findings)

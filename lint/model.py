@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -209,6 +209,14 @@ class Document:
             if i >= last:
                 return
             pos = starts[i + 1]
+
+    def segments_matching_any(self, patterns: Sequence[re.Pattern[str]]) -> Iterable[Segment]:
+        """The segments in which one of ``patterns`` has a match, in document order (the pieces of one
+        trigger that ``lint.scan.scanners`` made)."""
+        if len(patterns) == 1:
+            return self.segments_matching(patterns[0])
+        hits = {seg.index: seg for p in patterns for seg in self.segments_matching(p)}
+        return [hits[i] for i in sorted(hits)]
 
     def introduces_block(self, seg: Segment) -> bool:
         """True when the segment is followed by a block of another kind: code or markup (protected),

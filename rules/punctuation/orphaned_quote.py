@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
+from lint.scan import scanners
 from lint.sentences import sentence_spans
 
 _MARKS = re.compile("[“”„\"‘’']")
@@ -16,7 +17,10 @@ _MARKS = re.compile("[“”„\"‘’']")
 _SINGLE_BEFORE = re.compile(r"['‘’](?:(?<![^\W\d_]['‘’])|(?![^\W\d_]))")
 _EXCERPT_START = re.compile(r"\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])")
 _EXCERPT_END = re.compile(r"(?:\.\.\.|…)\s*$")
-_HAS_DOUBLE = re.compile("[“”„\"]")
+# Paragraphs with a double mark, and with a single mark at a word's edge, are found by scans in pieces
+# the regex engine skips to (one per mark).
+_HAS_DOUBLE = scanners("[“”„\"]")
+_HAS_SINGLE = scanners(_SINGLE_BEFORE.pattern)
 # ‘ inside words (Hawai‘i, Shi‘a, Ka‘ba) is an ʻokina or an ayn: single quotes are not pairs there.
 _OKINA = re.compile(r"‘(?<=\w‘)(?=\w)")
 # Characters after which a quotation mark opens (besides the start of the paragraph and spaces).
@@ -199,10 +203,10 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         language = doc.language.split("-")[0].lower()
         singles = _OKINA.search(doc.prose[0]) is None
         doubles: list[list[_Mark] | None] = [None] * len(segments)
-        for seg in doc.segments_matching(_HAS_DOUBLE):
+        for seg in doc.segments_matching_any(_HAS_DOUBLE):
             doubles[seg.index] = _double_marks(seg.text, language)
         # Only a single mark at a word's edge can be a quotation mark (can’t, O’Brien never are).
-        with_singles = {seg.index for seg in doc.segments_matching(_SINGLE_BEFORE)} if singles else set()
+        with_singles = {seg.index for seg in doc.segments_matching_any(_HAS_SINGLE)} if singles else set()
         for n, seg in enumerate(segments):
             marks = doubles[n]
             if marks:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -13,6 +12,7 @@ from typing import Any
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule, rule_data
+from lint.scan import parsed
 
 _LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
 # Candidate lines in the segments' texts, each segment after a NUL: a segment's first line, and a
@@ -109,11 +109,10 @@ def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
     lowercased words of which every match holds at least one word each; () for one that opens with a
     literal, or where no such words are seen. The set of the rarest-looking words (longest shortest
     word) comes first, so that a text without them is turned down after one set of tests."""
-    try:
-        parser: Any = importlib.import_module("re._parser")  # the stdlib's own reading of the pattern
-        items = list(parser.parse(pattern, re.IGNORECASE))
-    except Exception:  # a private module may change: then the pattern is simply not gated
+    reading = parsed(pattern, re.IGNORECASE)
+    if reading is None:  # then the pattern is simply not gated
         return ()
+    parser, items, _ = reading
     if not items or items[0][0] == parser.LITERAL:
         return ()
     choices = [c for c in (_choices(parser, op, arg) for op, arg in items) if c]

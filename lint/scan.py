@@ -1,0 +1,122 @@
+"""How a regex is made to scan a document's prose fast: the pieces to search for instead of the
+pattern as written, each of which the regex engine can skip to in C.
+
+CPython's regex engine skips to a pattern's literal prefix with a tight loop in C, but stops at every
+character where a pattern opens with a choice (a character class, alternatives), and costs three to
+five times more there. So:
+
+- a pattern of a few literal-led alternatives (`…|\\.\\.\\.`) is searched one alternative at a time;
+- a pattern that opens with a class of a few characters (`[“”„"]…`) is searched once per character,
+  as `c(?<=(?=PATTERN)c)`: the literal `c`, then the whole pattern asserted from that `c`.
+
+Every position where the pattern matches is where one of its pieces matches, and the reverse, so a
+rule gated by the pieces sees the same segments as one gated by the pattern.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+_MAX_PIECES = 6
+
+
+def scanners(pattern: str, flags: int = 0) -> list[re.Pattern[str]]:
+    """The pieces to search for, compiled: the pattern itself when no split is faster."""
+    reading = parsed(pattern, flags)
+    if reading is not None and not reading[2] & re.IGNORECASE:
+        parts = alternatives(pattern)
+        try:
+            if 2 <= len(parts) <= _MAX_PIECES and all(_starts_with_literal(p, flags) for p in parts):
+                return [re.compile(p, flags) for p in parts]
+            chars = _first_class_literals(reading)
+            if chars is not None and 2 <= len(chars) <= _MAX_PIECES:
+                alone = len(reading[1]) == 1  # the class is the whole pattern: its characters will do
+                return [re.compile(re.escape(c) if alone else _asserted(c, pattern), flags) for c in chars]
+        except re.error:  # a piece the engine refuses (a pattern with inline global flags)
+            pass
+    return [re.compile(pattern, flags)]
+
+
+def _asserted(char: str, pattern: str) -> str:
+    """``pattern`` at an occurrence of ``char``: the literal, then the pattern asserted from it (a
+    lookbehind one character wide, holding a lookahead)."""
+    c = re.escape(char)
+    return f"{c}(?<=(?=(?:{pattern})){c})"
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (split at `|` outside groups and character classes)."""
+    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def parsed(pattern: str, flags: int) -> tuple[Any, list[Any], int] | None:
+    """The stdlib's own reading of a pattern (no public API tells how it starts): the parser module,
+    the top-level items, the flags in force (inline ones included); or None."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        tree = parser.parse(pattern, flags)
+        return parser, list(tree), tree.state.flags
+    except Exception:  # a private module may change: then patterns are searched whole, only slower
+        return None
+
+
+def _starts_with_literal(pattern: str, flags: int) -> bool:
+    reading = parsed(pattern, flags)
+    if reading is None:
+        return False
+    parser, items, _ = reading
+    return bool(items) and items[0][0] == parser.LITERAL
+
+
+def _first_class_literals(reading: tuple[Any, list[Any], int]) -> list[str] | None:
+    """The characters of the class a pattern opens with, when that class lists single characters
+    only (no ranges, no negation, no categories); else None."""
+    parser, items, _ = reading
+    if not items or items[0][0] != parser.IN:
+        return None
+    chars = []
+    for op, arg in items[0][1]:
+        if op != parser.LITERAL:
+            return None
+        chars.append(chr(arg))
+    return chars
+
+
+def non_ascii_first_class(pattern: str, flags: int) -> str | None:
+    """The body of a character class holding every first character of ``pattern``, when all of them
+    lie outside ASCII; else None."""
+    reading = parsed(pattern, flags)
+    if reading is None or reading[2] & re.IGNORECASE:
+        return None
+    parser, items, _ = reading
+    if not items or items[0][0] != parser.IN:
+        return None
+    body = []
+    for op, arg in items[0][1]:
+        if op == parser.LITERAL and arg >= 128:
+            body.append(re.escape(chr(arg)))
+        elif op == parser.RANGE and arg[0] >= 128:
+            body.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        else:
+            return None
+    return "".join(body)
