@@ -1,0 +1,57 @@
+"""lint.scan: the pieces a trigger is scanned in find the same paragraphs as the trigger itself.
+
+Checked on every built-in rule's trigger, over the texts of all rules' examples (real-world prose with
+the artefacts the rules look for), and on patterns made to probe the split."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lint.formats import parse
+from lint.model import Source
+from lint.registry import builtin_rules
+from lint.scan import alternatives, scanners
+
+EXAMPLE_TEXTS = [ex.text for rule in builtin_rules() for ex in (*rule.flag, *rule.allow)]
+TRIGGERS = sorted({(r.trigger, r.trigger_flags) for r in builtin_rules() if r.trigger}, key=str)
+
+
+def paragraphs_found(pattern: str, flags: int, text: str) -> tuple[list[int], list[int], list[int]]:
+    """The segments the pattern matches in one by one; those it finds scanned whole over the joined
+    prose (as MULTILINE, so that `^` and `$` hold at the segments' edges: a superset); and those its
+    pieces find there."""
+    doc = parse(Source("a.txt", text), "text")
+    alone = re.compile(pattern, flags)
+    each = [seg.index for seg in doc.segments if alone.search(seg.text)]
+    whole = [seg.index for seg in doc.segments_matching(re.compile(pattern, flags | re.MULTILINE))]
+    pieces = [seg.index for seg in doc.segments_matching_any(scanners(pattern, flags | re.MULTILINE))]
+    return each, whole, pieces
+
+
+@pytest.mark.parametrize(("pattern", "flags"), TRIGGERS, ids=[t[0][:40] for t in TRIGGERS])
+def test_pieces_of_each_builtin_trigger_find_the_same_paragraphs(pattern: str, flags: int) -> None:
+    for text in EXAMPLE_TEXTS:
+        each, whole, pieces = paragraphs_found(pattern, flags, text)
+        assert pieces == whole, text
+        assert set(each) <= set(pieces), text
+
+
+def test_a_class_of_a_few_characters_is_split_into_literal_led_pieces() -> None:
+    pieces = scanners(r"[,;.?!][,;.]")
+    assert [p.pattern[0] for p in pieces] == [",", ";", "\\", "\\", "!"]
+    assert [p.pattern for p in scanners(r"[()]")] == [r"\(", r"\)"]  # the class alone: its characters
+    text = "Wait,, what?. Fine. (a) b; c, d.\n\nNo marks here\n\nEnd..\n"
+    assert paragraphs_found(r"[,;.?!][,;.]", 0, text) == ([0, 2], [0, 2], [0, 2])
+    assert [p.pattern for p in scanners(r"x|[ab]")] == ["x", "a", "b"]  # the engine reads it as [xab]
+
+
+def test_patterns_not_worth_splitting_are_kept_whole() -> None:
+    for pattern, flags in ((r"[a-z]\d", 0), (r"[ab]c", re.IGNORECASE), (r"(?i)[ab]c", 0), (r"(?m)[ab]c$", 0),
+                           (r"[abcdefgh]x", 0), (r"^Home", 0), (r"x|[a-z]b", 0)):
+        assert [p.pattern for p in scanners(pattern, flags)] == [pattern]
+
+
+def test_alternatives_split_only_at_the_top_level() -> None:
+    assert alternatives(r"a(b|c)|[|]d|\|e") == ["a(b|c)", "[|]d", r"\|e"]
