@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 from lint import cache, formats, registry
 from lint.check import Checker
 from lint.config import Config
-from lint.fix import apply_fixes
-from lint.model import Applicability, Document, FileError, Finding, Severity, Source
+from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
+from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source
 from lint.rule import Rule
 from lint.source import BinaryFile, LoadError, decode, write_source
 
@@ -141,9 +141,10 @@ class Linter:
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
         """Parse, check and filter: the findings a user sees for this text."""
-        doc = self.document(source, config)
-        found = self.checker(config).check(doc)
-        return self.filter(found, doc, config)
+        return self._findings_of(self.document(source, config), config)
+
+    def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
+        return self.filter(self.checker(config).check(doc), doc, config)
 
     def filter(self, found: Iterable[Finding], doc: Document, config: Config) -> list[Finding]:
         path = doc.source.path
@@ -182,41 +183,55 @@ class Linter:
         """Apply fixes to a fixed point: (new text, findings that remain, fixes applied).
 
         A pass whose result the file's own parser rejects (a deleted line that took a YAML key with
-        it) is undone, as ruff undoes a fix that breaks the syntax: each of its fixes is then tried
-        alone, and one that breaks the file on its own is never applied; its finding stays reported.
+        it), or that changes a keyed value other than as its fixes say (``keyed_values_kept``), is
+        undone, as ruff undoes a fix that breaks the syntax: each of its fixes is then tried alone, and
+        one that breaks the file on its own is never applied; its finding stays reported, without a fix.
         """
         allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
         text = source.text
         applied = 0
-        found = self.findings(source, config)
+        doc = self.document(source, config)
+        found = self._findings_of(doc, config)
         breaking: set[tuple[str, int, int]] = set()
         for _ in range(MAX_FIX_PASSES):
             fixing = [f for f in found if f.fix is not None and f.fix.applicability in allowed
                       and (f.code, f.start, f.end) not in breaking]
             if not fixing:
                 break
-            new_text, count = apply_fixes(text, [f.fix for f in fixing if f.fix is not None])
-            if count == 0 or new_text == text:
+            taken = compatible_fixes(f.fix for f in fixing if f.fix is not None)
+            edits = [e for fix in taken for e in fix.edits]
+            new_text = apply_edits(text, edits)
+            if not taken or new_text == text:
                 break
-            try:
-                new_found = self.findings(dataclasses.replace(source, text=new_text, _line_starts=None), config)
-            except formats.ParseError:
-                breaking |= self._breaking_fixes(source, config, text, fixing)
+            new_doc = self._document_if_kept(source, config, doc, new_text, edits)
+            if new_doc is None:
+                breaking |= self._breaking_fixes(source, config, doc, fixing)
                 continue
-            applied += count
-            text, found = new_text, new_found
+            applied += len(taken)
+            text, doc, found = new_text, new_doc, self._findings_of(new_doc, config)
+        # A fix held back for breaking the file is not offered again ("fixable with --fix").
+        found = [dataclasses.replace(f, fix=None) if (f.code, f.start, f.end) in breaking else f for f in found]
         return text, found, applied
 
-    def _breaking_fixes(self, source: Source, config: Config, text: str,
+    def _document_if_kept(self, source: Source, config: Config, before: Document, text: str,
+                          edits: list[Edit]) -> Document | None:
+        """The edited text's Document, or None where its parser rejects it or a keyed value changed
+        other than as the edits say."""
+        try:
+            after = self.document(dataclasses.replace(source, text=text, _line_starts=None), config)
+        except formats.ParseError:
+            return None
+        return after if keyed_values_kept(before, after, edits) else None
+
+    def _breaking_fixes(self, source: Source, config: Config, before: Document,
                         fixing: list[Finding]) -> set[tuple[str, int, int]]:
-        """The findings whose fix, applied alone to ``text``, leaves a file its parser rejects."""
+        """The findings whose fix, applied alone, leaves a file its parser rejects or whose keyed
+        values it changes."""
         out = set()
         for f in fixing:
             assert f.fix is not None
-            alone, _ = apply_fixes(text, [f.fix])
-            try:
-                self.document(dataclasses.replace(source, text=alone, _line_starts=None), config)
-            except formats.ParseError:
+            alone = apply_edits(before.text, f.fix.edits)
+            if self._document_if_kept(source, config, before, alone, list(f.fix.edits)) is None:
                 out.add((f.code, f.start, f.end))
         return out or {(f.code, f.start, f.end) for f in fixing}  # together only: none of them
 

@@ -8,9 +8,10 @@ count as overlapping: their order would be a guess.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 
-from lint.model import Edit, Fix
+from lint.model import Document, Edit, Fix
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
@@ -48,3 +49,35 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """One pass: the text with the compatible fixes applied, and how many were."""
     taken = compatible_fixes(fixes)
     return apply_edits(text, [e for f in taken for e in f.edits]), len(taken)
+
+
+def keyed_values_kept(before: Document, after: Document, edits: Sequence[Edit]) -> bool:
+    """Whether every keyed value (a catalogue string, a front-matter value) is still in the edited file,
+    as long as the edits inside it make it. A file can parse and still say something else: a fix that
+    puts a space before `#` in a plain YAML value turns the rest of it into a comment; one that puts a
+    comma into a flow sequence splits a string in two; one that breaks front matter loses its values."""
+    old = [seg for seg in before.segments if seg.key is not None]
+    if not old:
+        return True
+    new: dict[str, list[int]] = {}
+    for seg in after.segments:
+        if seg.key is not None:
+            new.setdefault(seg.key, []).append(len(seg.text))
+    if sum(map(len, new.values())) != len(old):
+        return False
+    edits = sorted(edits, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in edits]
+    for seg in old:
+        lengths = new.get(seg.key or "")
+        if not lengths:
+            return False
+        length = lengths.pop(0)
+        start, end = seg.to_source(0), seg.to_source_end(len(seg.text))
+        first = bisect_left(starts, start)
+        near = edits[max(first - 1, 0) : bisect_right(starts, end)]
+        if any(e.start < start < e.end or (start <= e.start < end < e.end) for e in near):
+            continue  # an edit across the value's edge: its new length is not foreseen
+        inside = [e for e in near if start <= e.start and e.end <= end]
+        if length != len(seg.text) + sum(len(e.replacement) - (e.end - e.start) for e in inside):
+            return False
+    return True

@@ -51,3 +51,18 @@ def test_fix_edits_only_the_values_and_the_front_matter_still_loads(run, tmp_pat
     assert meta["title"] == "The crash near Belgorod"
     assert meta["description"] == "A report of the crash and what came after\n"
     assert meta["slug"] == "the the-crash" and meta["tags"] == ["news", "news"]
+
+
+def test_a_fix_that_would_break_the_front_matter_is_not_written(run, tmp_path):
+    # T103 swaps a full-width colon for ":", which makes the plain value "Two points: first…" a
+    # mapping YAML refuses. The front matter is read leniently (a page with broken front matter is
+    # still linted), so the fix is caught by its value going missing, and never written.
+    (tmp_path / ".copylint.yaml").write_text(CONFIG)
+    page = tmp_path / "page.md"
+    text = "---\ntitle: Two points：first and second\n---\n\nBody text here。 More text.\n"
+    page.write_text(text)
+    r = run("check", "--no-cache", "--fix", "--select", "T103", "--output-format", "json", "page.md", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert page.read_text() == text.replace("here。", "here.")
+    assert yaml.safe_load(page.read_text().split("---\n")[1]) == {"title": "Two points：first and second"}
+    assert [(f["code"], f["start"]["line"], f["fix"]) for f in json.loads(r.stdout)["findings"]] == [("T103", 2, None)]

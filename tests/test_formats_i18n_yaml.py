@@ -372,3 +372,23 @@ def test_a_fix_that_would_break_the_catalogue_is_not_applied(run, tmp_path):
     assert yaml.safe_load(catalogue.read_text()) == {"en": {"footer": {"terms": "Read the T&Cs",
                                                                        "contact": "Send an email"}}}
     assert [f["code"] for f in json.loads(r.stdout)["findings"]] == ["X.house.terms"]
+
+
+@pytest.mark.parametrize("value, meant", [
+    ("Our pick，#1 in tests", "Our pick，#1 in tests"),  # ", #1" would make the rest a comment
+    ("[Apples，pears and plums]", ["Apples，pears and plums"]),  # "," would split the string in two
+])
+def test_a_fix_that_parses_but_changes_a_value_is_not_applied(run, tmp_path, value, meant):
+    # T103 swaps a full-width comma for ", ". In a plain or flow scalar that still parses, but the
+    # value read back is not the value fixed: the pass is undone and that fix never applied; the
+    # other value's fix is, and the finding left is reported without a fix on offer.
+    (tmp_path / ".copylint.yaml").write_text(CONFIG_TEXT)
+    catalogue = tmp_path / "en.yml"
+    catalogue.write_text(f"en:\n  risky: {value}\n  fine: Fine text，with a comma\n")
+    r = run("check", "--no-cache", "--fix", "--select", "T103", "--output-format", "json", "en.yml", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert yaml.safe_load(catalogue.read_text()) == {"en": {"risky": meant, "fine": "Fine text, with a comma"}}
+    left = json.loads(r.stdout)["findings"]
+    assert [(f["code"], f["start"]["line"], f["fix"]) for f in left] == [("T103", 2, None)]
+    again = run("check", "--no-cache", "--fix", "--select", "T103", "en.yml", cwd=tmp_path)
+    assert again.returncode == 1 and yaml.safe_load(catalogue.read_text())["en"]["risky"] == meant
