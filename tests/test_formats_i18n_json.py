@@ -60,3 +60,13 @@ def test_invalid_json_is_an_error_with_its_line():
     with pytest.raises(ParseError) as info:
         parse(Source("a.json", '{\n  "a": "b",\n  "c": \n}\n'), "i18n-json")
     assert info.value.line == 4 and "invalid JSON" in str(info.value)
+
+
+def test_a_nul_inside_a_value_does_not_hide_or_misplace_a_repeat():
+    # "\u0000" decodes to a NUL, the character T102 once used to tell segments apart.
+    for values in (("Hello \\u0000 there", "Fine text", "The the end"),
+                   ("Hello \\u0000 there", "We saw the the end", "Fine text")):
+        text = "{" + ", ".join(f'"k{i}": "{v}"' for i, v in enumerate(values)) + "}\n"
+        found = [(f.code, text[f.start:f.end]) for f in lint.check_text(text, path="en.json", config=CONFIG,
+                                                                        select=["T102"])]
+        assert [c for c, _ in found] == ["T102"] and found[0][1].lower() == "the", text

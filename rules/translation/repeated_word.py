@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import compress, count, islice
 from operator import eq
 
@@ -86,7 +86,12 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
         # A NUL between segments keeps a heading's last word from pairing with the next paragraph's
         # first, and tells which segment a pair of words is in.
         segments = doc.segments
-        for i in _segments_with_repeats(" \0 ".join(seg.text for seg in segments)):
+        joined = " \0 ".join(seg.text for seg in segments)
+        if joined.count("\0") == len(segments) - 1:
+            parts: Iterable[int] = _segments_with_repeats(joined)
+        else:  # a NUL in a text of its own (an i18n "\u0000"): every segment is read
+            parts = range(len(segments))
+        for i in parts:
             yield from self._repeats(segments[i])
 
     def _repeats(self, seg: Segment) -> Iterator[Finding]:
