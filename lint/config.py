@@ -178,6 +178,7 @@ def _format_options(value: Any, ctx: ConfigContext, key: tuple[Any, ...]) -> dic
         known = formats.options_of(fmt)
         if not isinstance(options, dict):
             raise ctx.error(key + (fmt,), f"the options of '{fmt}' must be a mapping")
+        checked: dict[str, Any] = {}
         for name, option in options.items():
             where = key + (fmt, name)
             if name not in known:
@@ -188,8 +189,9 @@ def _format_options(value: Any, ctx: ConfigContext, key: tuple[Any, ...]) -> dic
             if isinstance(default, bool) and not isinstance(option, bool):
                 raise ctx.error(where, f"'{name}' must be true or false")
             if isinstance(default, list):
-                option = _string_list(option, ctx, where)
-        out[str(fmt)] = {**known, **options}
+                option = _string_list(option, ctx, where)  # one string stands for a list of one
+            checked[str(name)] = option
+        out[str(fmt)] = {**known, **checked}
     return out
 
 

@@ -97,3 +97,5 @@ def test_attributes_read_as_prose_follow_the_config(run, tmp_path):
     assert flagged("") == ["of of", "to to"]  # alt and title by default; data-title is not title
     assert flagged("format-options:\n  html:\n    attributes: [aria-label]\n") == ["the the"]
     assert flagged("format-options:\n  html:\n    attributes: []\n") == []
+    # One name stands for a list of one, not for its letters.
+    assert flagged("format-options:\n  html:\n    attributes: aria-label\n") == ["the the"]
