@@ -95,3 +95,14 @@ def test_format_options_errors_name_the_line(run, tmp_path, config, message):
     r = run("check", "--no-cache", "a.po", cwd=tmp_path)
     assert r.returncode == 2
     assert message in r.stderr and ".copylint.yaml" in r.stderr, r.stderr
+
+
+def test_fixes_never_touch_the_msgid_or_comments(run, tmp_path):
+    # An edited msgid no longer finds its translation: rules that read the file itself (runs of
+    # spaces) fix only the msgstr.
+    catalogue = tmp_path / "de.po"
+    catalogue.write_text('#  Translator  note\nmsgid "Open  file"\nmsgstr "Datei  öffnen"\n', encoding="utf-8")
+    r = run("check", "--isolated", "--no-cache", "--fix", "de.po", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert catalogue.read_text(encoding="utf-8") == '#  Translator  note\nmsgid "Open  file"\nmsgstr "Datei öffnen"\n'
+    assert [(e.msgid, e.msgstr) for e in polib.pofile(str(catalogue))] == [("Open  file", "Datei öffnen")]

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lint.formats import ParseError
-from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder
+from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder, complement, merge_ranges
 from lint.model import Document, Segment, Source, Suppression
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"', re.M)
@@ -54,6 +54,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
              for i in range(len(starts))]
     segments: list[Segment] = []
     suppressions: list[Suppression] = []
+    prose: list[tuple[int, int]] = []  # the msgstr strings' contents in the file
     entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
     comments: list[str] = []
     disabled: frozenset[str] | None = None
@@ -72,6 +73,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
                     seg = _segment(parts, len(segments), plural if (key != "msgstr[0]" and plural) else msgid)
                     if seg is not None:
                         segments.append(seg)
+                        prose.extend((at, at + len(raw)) for at, raw in parts)
                         if disabled:
                             end = seg.to_source_end(len(seg.text))
                             suppressions.append(Suppression(seg.to_source(0), end + 1, disabled, disable_line))
@@ -109,7 +111,9 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
             q = line.index('"') + 1
             entry[current][1].append((starts[i] + q, line[q : line.rfind('"')]))
     flush()
-    doc = Document(source, "po", segments)
+    # Everything but the translations is out of bounds for rules that read the file itself (runs of
+    # spaces, mojibake): an edited msgid no longer finds its translation.
+    doc = Document(source, "po", segments, protected=complement(merge_ranges(sorted(prose)), len(text)))
     doc.suppressions = suppressions
     return doc
 
