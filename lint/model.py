@@ -154,7 +154,9 @@ class Suppression:
         if not (self.start <= finding.start < self.end):
             return False
         if self.codes is None:
-            return True
+            # A blanket switch silences what the text says, not the reports about the switches
+            # themselves (family C: a switch that silences nothing would otherwise hide its own report).
+            return not finding.code.startswith("C")
         return any(finding.code.upper().startswith(c.upper()) or finding.rule == c for c in self.codes)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import lint
 from lint.config import Config
 from lint.engine import Linter, Selection
@@ -95,3 +97,20 @@ def test_c_rules_are_selected_and_ignored_like_any_other(run, tmp_path):
     assert _found(run, tmp_path, "--ignore", "C001")[1] == []
     assert _found(run, tmp_path, "--select", "T102,C002")[1] == []  # the T102 switch was used
     assert _found(run, tmp_path, "--select", "W105,C002")[1] == [("C002", 6)]
+
+
+@pytest.mark.parametrize("switch, reported", [
+    ("<!-- copylint-disable-file -->", [("C002", 1)]),  # a blanket switch does not hide its own report
+    ("<!-- copylint-disable-file C002 -->", []),  # naming C002 silences it, as any code
+])
+def test_an_idle_file_switch_is_reported(run, tmp_path, switch, reported):
+    (tmp_path / "clean.md").write_text(f"{switch}\nA clean sentence.\n")
+    r = run("check", "--isolated", "--no-cache", "--format", "json", "--report-unused-disables", "clean.md",
+            cwd=tmp_path)
+    assert [(f["code"], f["start"]["line"]) for f in json.loads(r.stdout)["findings"]] == reported
+
+
+def test_a_blanket_file_switch_still_silences_the_text(run, tmp_path):
+    (tmp_path / "notes.md").write_text("<!-- copylint-disable-file -->\nWe saw the the results.\n")
+    r = run("check", "--isolated", "--no-cache", "--report-unused-disables", "notes.md", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout
