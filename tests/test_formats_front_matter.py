@@ -66,3 +66,15 @@ def test_a_fix_that_would_break_the_front_matter_is_not_written(run, tmp_path):
     assert page.read_text() == text.replace("here。", "here.")
     assert yaml.safe_load(page.read_text().split("---\n")[1]) == {"title": "Two points：first and second"}
     assert [(f["code"], f["start"]["line"], f["fix"]) for f in json.loads(r.stdout)["findings"]] == [("T103", 2, None)]
+
+
+def test_a_named_key_whose_value_is_an_alias_reads_nothing_under_another_key(run, tmp_path):
+    (tmp_path / ".copylint.yaml").write_text(CONFIG)
+    aliased = "---\nlayout: &l The  post layout\ntitle: *l\n---\n\nBody text here.\n"
+    anchored = "---\ntitle: &t The  post title\nlayout: *t\n---\n\nBody text here.\n"
+    found = {}
+    for name, text in (("aliased.md", aliased), ("anchored.md", anchored)):
+        (tmp_path / name).write_text(text)
+        r = run("check", "--no-cache", "--output-format", "json", name, cwd=tmp_path)
+        found[name] = [(f["code"], f["start"]["line"]) for f in json.loads(r.stdout)["findings"]]
+    assert found == {"aliased.md": [], "anchored.md": [("W105", 2)]}

@@ -455,6 +455,8 @@ def mapping_segments(text: str, start: int, end: int, kinds: Mapping[str, str],
             token = tokens.get(value.end_mark.index)
             if kind is None or not isinstance(value, yaml.ScalarNode) or value.tag != _STR or token is None:
                 continue
+            if value.start_mark.index < key_node.end_mark.index:
+                continue  # an alias (`title: *t`): the value is written under a key not named
             pieces = scalar_pieces(text, start + token.start_mark.index, start + token.end_mark.index,
                                    token.style or None, token.value)
             seg = _segment(pieces, first_index + len(out), str(key_node.value), kind) if pieces else None
