@@ -17,8 +17,10 @@ from lint.scan import parsed
 _LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
 # Candidate lines in the segments' texts, each segment after a NUL: a segment's first line, and a
 # line after one that ended a sentence. The line is read ahead (so that its own end can open the next)
-# and left out when longer than any furniture (no line of prose is longer than the file's line); the inner lookahead, atomic, stands for a possessive
-# `{1,160}+` (Python 3.11) and keeps the engine from backing off a long line one character at a time.
+# and left out when longer than any furniture (no line of prose is longer than the file's line). The
+# inner lookahead, atomic, stands for a possessive `{1,160}+` (Python 3.11) and keeps the engine from
+# backing off a long line one character at a time. A NUL inside a text only adds a candidate: lines
+# are mapped back by offset.
 _LINE_AHEAD = r"(?=(?=([^\r\n\x00]{1,160}))\1(?![^\r\n\x00]))"
 _FIRST_LINE = re.compile(r"\x00" + _LINE_AHEAD)
 _NEXT_LINE = re.compile(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)" + _LINE_AHEAD)
