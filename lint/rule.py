@@ -23,7 +23,6 @@ Two scopes:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,8 +166,3 @@ class Rule:
                 applicability or self.fix or Applicability.SAFE,
             )
         return Finding(self.code, self.slug, message, start, end, severity or self.severity, fix)
-
-    @classmethod
-    def compiled_trigger(cls) -> re.Pattern[str] | None:
-        return re.compile(cls.trigger, cls.trigger_flags) if cls.trigger else None
-
