@@ -145,6 +145,11 @@ def complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, in
     return out
 
 
+def switch_codes(arg: str) -> frozenset[str] | None:
+    """The codes a switch names (`S102, T1`), or None for a switch that names none (all rules)."""
+    return frozenset(c for c in re.split(r"[\s,]+", arg) if c) or None
+
+
 def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str]) -> list[Suppression]:
     """Inline switches (group 1: disable, disable-next-line, disable-file or enable; group 2: the codes)
     as the ranges they cover. An enable without codes closes every open disable."""
@@ -154,7 +159,7 @@ def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str]) -> 
     open_at: dict[frozenset[str] | None, tuple[int, int]] = {}
     for m in switch.finditer(text):
         kind, arg = m.group(1), m.group(2).strip()
-        codes = frozenset(c for c in re.split(r"[\s,]+", arg) if c) or None
+        codes = switch_codes(arg)
         line = bisect.bisect_right(starts, m.start())
         if kind == "disable-file":
             out.append(Suppression(0, len(text) + 1, codes, line))

@@ -12,6 +12,7 @@ The segment's ``key`` is the dotted path of the value (`home.title`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -80,7 +81,7 @@ def _value_segment(token: str, at: int, index: int, key: str) -> Segment | None:
     seg = builder.build(index)
     if seg is None:
         return None
-    return Segment(seg.text, seg.kind, seg.anchors, seg.index, key=key, opaque=seg.opaque)
+    return dataclasses.replace(seg, key=key)
 
 
 def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:

@@ -26,6 +26,7 @@ spelled `# copylint: disable-file`, optionally with codes) anywhere switches the
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -33,7 +34,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from lint.formats import ParseError
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, switch_codes
 from lint.model import Document, Segment, Source, Suppression
 
 _STR = "tag:yaml.org,2002:str"
@@ -153,8 +154,7 @@ def parse(source: Source) -> Document:
             segments.append(seg)
     protected = complement(merge_ranges(prose_ranges), len(text))
     doc = Document(source, "i18n-yaml", segments, protected=protected)
-    all_tokens = sorted(_text_span(text, t) for t in tokens.values())
-    doc.suppressions = _suppressions(source, all_tokens, scalar_spans, entries)
+    doc.suppressions = _suppressions(source, tokens, scalar_spans, entries)
     return doc
 
 
@@ -481,13 +481,7 @@ def _segment(pieces: list[Piece], index: int, key: str | None, kind: str = "stri
         return p.at + (v - starts[k]) if p.verbatim else p.at
 
     events: list[tuple[int, int, str | None]] = [(s, e, r) for s, e, r in masks]
-    pos = 0
-    for s, e, _ in masks:
-        if s > pos:
-            events.append((pos, s, None))
-        pos = max(pos, e)
-    if pos < len(value):
-        events.append((pos, len(value), None))
+    events.extend((s, e, None) for s, e in complement([(s, e) for s, e, _ in masks], len(value)))
     events.sort()
     builder = SegmentBuilder(kind)
     for s, e, replacement in events:
@@ -509,16 +503,17 @@ def _segment(pieces: list[Piece], index: int, key: str | None, kind: str = "stri
     seg = builder.build(index)
     if seg is None:
         return None
-    return Segment(seg.text, seg.kind, seg.anchors, seg.index, key=key, opaque=seg.opaque)
+    return dataclasses.replace(seg, key=key)
 
 
-def _suppressions(source: Source, tokens: list[tuple[int, int]], scalars: list[tuple[int, int]],
+def _suppressions(source: Source, scalar_tokens: dict[int, yaml.ScalarToken], scalars: list[tuple[int, int]],
                   entries: list[tuple[int, int, int, int]]) -> list[Suppression]:
     """The `# copylint:` comments as the value ranges they cover."""
     text = source.text
     if "copylint" not in text:
         return []
     starts = source.line_starts()
+    tokens = sorted(_text_span(text, t) for t in scalar_tokens.values())
 
     def line_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset)
@@ -537,7 +532,7 @@ def _suppressions(source: Source, tokens: list[tuple[int, int]], scalars: list[t
         if k >= 0 and tokens[k][0] <= m.start() < tokens[k][1]:
             continue  # inside a string or a key: text, not a comment
         kind = m.group(1) or m.group(2)
-        codes = frozenset(c for c in re.split(r"[\s,]+", m.group(3)) if c) or None
+        codes = switch_codes(m.group(3))
         line = line_of(m.start())
         if kind == "disable-file":
             out.append(Suppression(0, len(text) + 1, codes, line))
@@ -551,7 +546,7 @@ def _suppressions(source: Source, tokens: list[tuple[int, int]], scalars: list[t
         else:
             # On a line of its own: the entry on the next line that is not a comment.
             target = line + 1
-            while target <= len(starts) and _line(text, starts, target).lstrip(" \t").startswith("#"):
+            while target <= len(starts) and source.line_text(target).lstrip(" \t").startswith("#"):
                 target += 1
         if not spans:
             at_line = entries_on.get(target, [])
@@ -563,11 +558,6 @@ def _suppressions(source: Source, tokens: list[tuple[int, int]], scalars: list[t
         for s, e in spans:
             out.append(Suppression(s, e, codes, line))
     return out
-
-
-def _line(text: str, starts: list[int], line: int) -> str:
-    end = starts[line] if line < len(starts) else len(text)
-    return text[starts[line - 1] : end]
 
 
 def file_language(source: Source) -> str | None:

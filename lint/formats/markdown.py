@@ -28,7 +28,6 @@ import html
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from itertools import accumulate
 from typing import Any
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
@@ -196,10 +195,7 @@ class _Walk:
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
-    if "\r" in text:
-        starts = source.line_starts()
-    else:
-        starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
+    starts = source.line_starts()
     walk = _Walk(text, starts, list((options or {}).get("front-matter-keys") or ()))
     walk.blocks(_parser().tree(text), None)
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))

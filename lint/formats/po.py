@@ -13,12 +13,20 @@ Inline switches are translator comments: `# copylint: disable=B101,T102` above a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from lint.formats import ParseError
-from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder, complement, merge_ranges
+from lint.formats.builder import (
+    PLACEHOLDER,
+    TEMPLATE_PLACEHOLDER,
+    SegmentBuilder,
+    complement,
+    merge_ranges,
+    switch_codes,
+)
 from lint.model import Document, Segment, Source, Suppression
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"', re.M)
@@ -95,7 +103,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
             comments.append(stripped)
             m = _DISABLE.match(stripped)
             if m:
-                disabled = frozenset(c for c in re.split(r"[\s,]+", m.group(1)) if c)
+                disabled = switch_codes(m.group(1))
                 disable_line = i + 1
             continue
         m = _KEYWORD.match(line)
@@ -166,4 +174,4 @@ def _segment(parts: list[tuple[int, str]], index: int, source_text: str) -> Segm
     seg = builder.build(index, strip=False)
     if seg is None:
         return None
-    return Segment(seg.text, seg.kind, seg.anchors, seg.index, source_text=source_text, opaque=seg.opaque)
+    return dataclasses.replace(seg, source_text=source_text)

@@ -79,12 +79,10 @@ _MARKUP = re.compile(r"[`*|\\_\[]")  # a character some inline markup starts or 
 _SWITCH = re.compile(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
 
 
-def _inline_matches(para: str) -> list[re.Match[str]]:
+def _inline_matches(para: str, m2: re.Match[str] | None) -> list[re.Match[str]]:
     """The matches ``finditer`` would give for the alternation of ``_INLINE`` and ``_REFNAME`` (in that
-    order): the leftmost match wins, ``_INLINE`` on a tie, and scanning resumes at its end."""
-    m2 = _next_refname(para, 0)
-    if m2 is None:  # the usual case: no reference name
-        return list(_INLINE.finditer(para))
+    order): the leftmost match wins, ``_INLINE`` on a tie, and scanning resumes at its end. ``m2`` is
+    the first reference name in ``para``."""
     out: list[re.Match[str]] = []
     m1 = _INLINE.search(para)
     while m2 is not None:
@@ -106,11 +104,12 @@ def _inline_parts(para: str) -> list[Any]:
     match, then per match five items: the match, its link text, its reference text (or reference
     name), its escaped character (each None when the match has none) and the text up to the next match.
     A reference name (``word_``) is found as ``_inline_matches`` finds it."""
-    if "_" not in para or _next_refname(para, 0) is None:  # the usual case: no reference name
+    refname = _next_refname(para, 0) if "_" in para else None
+    if refname is None:  # the usual case: no reference name
         return _INLINE_SPLIT.split(para)
     flat: list[Any] = []
     pos = 0
-    for m in _inline_matches(para):
+    for m in _inline_matches(para, refname):
         start, stop = m.span()
         group = m.lastgroup
         flat.append(para[pos:start])
@@ -318,7 +317,7 @@ def parse(source: Source) -> Document:
             j = i
             while j < n and not lines[j].strip():
                 j += 1
-            if j < n and (_indent(lines[j]) > ind or lines[j][:1] in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"):
+            if j < n and (_indent(lines[j]) > ind or lines[j][:1] in _BLOCK_START):
                 end_lit = skip_indented(j, ind) if _indent(lines[j]) > ind else j
                 if end_lit == j:
                     end_lit = next_blank(j)

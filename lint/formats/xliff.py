@@ -42,12 +42,13 @@ a group, a file) covers that element; `<!-- copylint-disable S102 -->` … `<!--
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from lint.formats import ParseError
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppressions_from
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppressions_from, switch_codes
 from lint.model import Document, Segment, Source, Suppression
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -215,7 +216,7 @@ def _segment(text: str, start: int, index: int, source_text: str | None, key: st
     # opens with a tag), so that `lint.formats.bilingual.pair` can render the target from the Source;
     # a later anchor at segment offset 0 wins for the mapping, so nothing else changes.
     anchors = seg.anchors if seg.anchors[0] == (0, start) else ((0, start), *seg.anchors)
-    return Segment(seg.text, seg.kind, anchors, seg.index, source_text=source_text, key=key, opaque=seg.opaque)
+    return dataclasses.replace(seg, anchors=anchors, source_text=source_text, key=key)
 
 
 def content_start(seg: Segment) -> int:
@@ -314,7 +315,6 @@ def parse(source: Source) -> Document:
 
     segments: list[Segment] = []
     runs: list[tuple[int, int]] = []
-    units: list[Any] = []
 
     def add(target: Any, source_text: str | None, key: str | None, content: Any = None) -> None:
         el = target if content is None else content
@@ -328,7 +328,6 @@ def parse(source: Source) -> Document:
     version2 = ns == XLIFF_20 or str(root.get("version", "")).startswith("2")
     if version2:
         for unit in root.iter(q("unit")):
-            units.append(unit)
             if not _translatable(unit):
                 continue
             for seg_el in unit.iterchildren(q("segment")):
@@ -339,7 +338,6 @@ def parse(source: Source) -> Document:
                     add(target, source_of(child(seg_el, "source")), unit.get("id"))
     else:
         for unit in root.iter(q("trans-unit")):
-            units.append(unit)
             if not _translatable(unit):
                 continue
             target = child(unit, "target")
@@ -377,7 +375,7 @@ def _suppressions(source: Source, spans: list[tuple[str, int, int, int, int]],
         i = bisect.bisect_left(starts, c_end)
         if i >= len(spans) or _BETWEEN.fullmatch(text, c_end, spans[i][1]) is None:
             continue  # not right before an element (the end of its parent follows)
-        codes = frozenset(c for c in re.split(r"[\s,]+", m.group(1)) if c) or None
+        codes = switch_codes(m.group(1))
         out.append(Suppression(spans[i][1], spans[i][4], codes, source.position(c_start).line))
     # `<!-- copylint-disable … -->` switches, read in comments only (not in CDATA, attributes, text).
     masked: list[str] = []
