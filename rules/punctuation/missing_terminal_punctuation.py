@@ -116,15 +116,15 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copy
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         kinds = self.kinds or frozenset()
+        # Only a paragraph that ends in a letter: not one that ends with an end mark, a closing quote or
+        # bracket, code or a number.
         for seg in [s for s in doc.segments if s.kind in kinds and s.text.rstrip()[-1:].isalpha()]:
             yield from self._check_paragraph(seg, doc)
 
     def _check_paragraph(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        """A paragraph whose text ends in a letter."""
         text = seg.text
-        # Look only at the end of the paragraph (a regex anchored at $ would scan all of it).
         tail = text.rstrip()
-        if not tail or not tail[-1].isalpha():
-            return  # ends with an end mark, a closing quote or bracket, code or a number
         if doc.introduces_block(seg) or not self._paragraph_ends_here(seg, doc):
             return  # it introduces the code, list or quotation that follows, or runs into it
         last_line = tail.rsplit("\n", 1)

@@ -269,7 +269,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
 def _shown(seg: Segment, text: str) -> str:
     """The segment's text, with a masked URL or code as the file has it where the segment is one run of
     the file (the mask is as long as what it hides)."""
-    if not seg.opaque or len(seg.anchors) > 1:
+    if len(seg.anchors) > 1:
         return seg.text
     start = seg.anchors[0][1]
     return text[start : start + len(seg.text)]
@@ -278,9 +278,14 @@ def _shown(seg: Segment, text: str) -> str:
 def furniture_line(line: str) -> bool:
     """True when one line, alone, is page furniture by the default lists (exact phrase, prefix or
     pattern), as S102 judges a line outside a list; S110 uses it to find the anchors of a block."""
+    return _default_judge().furniture(line, "paragraph", lambda: False)
+
+
+@lru_cache(maxsize=1)
+def _default_judge() -> _Judge:
+    """The judge of the default lists, built once (S110 asks it about every line of a candidate block)."""
     lists = default_lists()
-    judge = _judge(tuple(lists.get("phrases", [])), tuple(lists.get("prefixes", [])), tuple(lists.get("patterns", [])))
-    return judge.furniture(line, "paragraph", lambda: False)
+    return _judge(tuple(lists.get("phrases", [])), tuple(lists.get("prefixes", [])), tuple(lists.get("patterns", [])))
 
 
 def _continues(text: str, line_end: int, seg_end: int) -> bool:

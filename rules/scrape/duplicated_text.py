@@ -75,7 +75,8 @@ in the text is deliberate.
                 # Compared as written in the file (placeholders for code would make different
                 # paragraphs equal), whitespace folded.
                 raw, previous_raw = _raw(text, seg), _raw(text, previous)
-                if (raw == previous_raw or raw.split() == previous_raw.split()) and len(raw.split()) >= 4:
+                words = raw.split()
+                if (raw == previous_raw or words == previous_raw.split()) and len(words) >= 4:
                     # The copy and the whitespace between the two copies go; the first copy stays.
                     start = previous.to_source_end(len(previous.text))
                     end = seg.to_source_end(len(seg.text))
