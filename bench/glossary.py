@@ -25,9 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+from corpus import CORPUS, corpus_files
 
 PLACES = {
     "Kiev": "Kyiv", "Kharkov": "Kharkiv", "Lvov": "Lviv", "Odessa": "Odesa", "Nikolaev": "Mykolaiv",
@@ -75,10 +73,6 @@ _ELED = re.compile(r"^[a-z]*(?:od|ab|nc|av|ann|und|ev|tot|ued|eu)e(l)(ed|ing)$")
 _NOT_IZE = ("siz", "priz", "seiz", "baptiz")
 _OR_STEMS = ("col", "behavi", "fav", "hon", "hum", "lab", "neighb", "rum", "flav", "harb", "vap", "vig", "rig",
              "arm", "cand", "clam", "endeav", "ferv", "od", "parl", "sav", "splend", "tum", "val")
-
-
-def corpus_files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".rst", ".txt") and p.is_file())
 
 
 def glossary(texts: list[str], entries: int) -> dict[str, str]:

@@ -14,10 +14,10 @@ import argparse
 import time
 from pathlib import Path
 
+from corpus import CORPUS, corpus_files
+
 from lint.model import Source
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 SUFFIX_FORMAT = {".md": "markdown", ".rst": "rst"}
 
 
@@ -44,9 +44,9 @@ def main() -> None:
     args = ap.parse_args()
 
     groups: dict[str, list[Source]] = {fmt: [] for fmt in SUFFIX_FORMAT.values()}
-    for path in sorted(args.corpus.rglob("*")):
+    for path in corpus_files(args.corpus):
         fmt = SUFFIX_FORMAT.get(path.suffix)
-        if fmt and path.is_file():
+        if fmt:
             groups[fmt].append(Source(str(path), path.read_text(encoding="utf-8")))
     for fmt, sources in groups.items():  # warm up: imports, compiled patterns, parser construction
         for src in sources[:3]:

@@ -37,12 +37,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
-SUFFIXES = (".md", ".rst", ".txt")
+from corpus import CORPUS, ROOT, corpus_files
+
 TOOLS = ("copylint", "vale", "proselint", "typos", "codespell")
 
 INSTALL = {
@@ -62,7 +61,6 @@ class Run:
     wall: float
     cpu: float
     rss_kb: int
-    returncode: int
     lines: int
 
 
@@ -83,7 +81,7 @@ def run_once(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | N
             err.seek(0)
             tail = err.read().decode("utf-8", "replace").strip().splitlines()[-5:]
             raise RuntimeError(f"{cmd[0]} exited {proc.returncode}: " + " | ".join(tail))
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, lines)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, lines)
 
 
 def best_of(cmd: list[str], repeat: int, *, cwd: Path | None = None, env: dict[str, str] | None = None,
@@ -146,10 +144,6 @@ def ask_python(script: str, code: str) -> str:
 # --------------------------------------------------------------------------- corpus
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.rglob("*") if p.suffix in SUFFIXES and p.is_file())
-
-
 def megabytes(files: list[Path]) -> float:
     return sum(p.stat().st_size for p in files) / 1e6
 
@@ -162,11 +156,13 @@ def sample(files: list[Path], mb: float) -> list[Path]:
         return files
     step = max(1, round(total / mb))
     out: list[Path] = []
+    taken = 0  # the bytes of ``out``, kept as it grows
     for offset in range(step):
         for p in files[offset::step]:
-            if megabytes(out) >= mb:
+            if taken / 1e6 >= mb:
                 return sorted(out)
             out.append(p)
+            taken += p.stat().st_size
     return sorted(out)
 
 
@@ -235,7 +231,6 @@ class Row:
     note: str = ""
     findings: str = ""
     extrapolated_from: float = 0.0  # MB actually linted, when the time is extrapolated
-    notes: list[str] = field(default_factory=list)
 
 
 def copylint_rows(corpus: Path, mb: float, repeat: int) -> list[Row]:

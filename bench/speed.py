@@ -14,12 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def corpus_files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".rst", ".txt") and p.is_file())
+from corpus import CORPUS, ROOT, corpus_files
 
 
 def cli_run(args: list[str]) -> float:

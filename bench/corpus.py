@@ -1,0 +1,15 @@
+"""The benchmark corpus: ../shared/corpus (the PEPs in reST, the Rust book in Markdown) and how its
+files are listed, shared by the benchmarks that time the linter on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SUFFIXES = (".md", ".rst", ".txt")
+
+
+def corpus_files(corpus: Path = CORPUS) -> list[Path]:
+    """The corpus's Markdown, reST and text files, sorted."""
+    return sorted(p for p in corpus.rglob("*") if p.suffix in SUFFIXES and p.is_file())
