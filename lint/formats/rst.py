@@ -30,7 +30,9 @@ from lint.model import Document, Segment, Source
 
 _SIMPLE_TABLE_BORDER = re.compile(r"^\s*=+( +=+)+\s*$")
 _ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
-_BULLET = re.compile(r"^(\s*)([-*+•‣⁃]|\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\([a-zA-Z]\)|[ivxlcdm]+[.)])(\s+)(?=\S)")
+# A list item's marker: a bullet, or an enumerator (1. 1) (1) #. a) iv.).
+_MARKER = r"[-*+•‣⁃]|\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\([a-zA-Z]\)|[ivxlcdm]+[.)]"
+_BULLET = re.compile(rf"^(\s*)({_MARKER})(\s+)(?=\S)")
 _FIELD = re.compile(r"^\s*:[^:\s][^:]*:(\s|$)")
 _HEADER_FIELD = re.compile(r"^[A-Z][\w-]*:\s")
 _ADMONITIONS = frozenset(
@@ -68,9 +70,7 @@ _INDENTED_LINE = re.compile(r"\n\s")
 # pattern per N, made when first needed), a blank line, a line that starts a list item.
 _SHALLOW_LINE: dict[int, re.Pattern[str]] = {}
 _BLANK_LINE = re.compile(r"^[^\S\n]*$", re.M)
-_BULLET_LINE = re.compile(
-    r"^([^\S\n]*)(?:[-*+•‣⁃]|\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\([a-zA-Z]\)|[ivxlcdm]+[.)])[^\S\n]+(?=\S)", re.M
-)
+_BULLET_LINE = re.compile(rf"^([^\S\n]*)(?:{_MARKER})[^\S\n]+(?=\S)", re.M)
 # The ASCII punctuation that explicit markup, adornments, tables, fields and doctest blocks start with.
 # What a list item's marker can start with, besides a digit, and a letter followed by "." or ")".
 _BULLET_START = frozenset("-*+•‣⁃#(ivxlcdm")
