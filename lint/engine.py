@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
-from lint import cache, formats, registry
+from lint import cache, formats, invariants, registry
 from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
@@ -144,7 +144,7 @@ class Linter:
         return self._findings_of(self.document(source, config), config)
 
     def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
-        return self.filter(self.checker(config).check(doc), doc, config)
+        return self.filter(_guarded(self.checker(config).check(doc), doc), doc, config)
 
     def filter(self, found: Iterable[Finding], doc: Document, config: Config) -> list[Finding]:
         path = doc.source.path
@@ -215,13 +215,15 @@ class Linter:
 
     def _document_if_kept(self, source: Source, config: Config, before: Document, text: str,
                           edits: list[Edit]) -> Document | None:
-        """The edited text's Document, or None where its parser rejects it or a keyed value changed
+        """The edited text's Document, or None where its parser rejects it, its structure changed
+        (``lint.invariants.structure``: a tag, a token, a code span, a msgid), or a keyed value changed
         other than as the edits say."""
         try:
             after = self.document(dataclasses.replace(source, text=text, _line_starts=None), config)
+            kept = invariants.structure_kept(before, after)
         except formats.ParseError:
             return None
-        return after if keyed_values_kept(before, after, edits) else None
+        return after if kept and keyed_values_kept(before, after, edits) else None
 
     def _breaking_fixes(self, source: Source, config: Config, before: Document,
                         fixing: list[Finding]) -> set[tuple[str, int, int]]:
@@ -274,6 +276,19 @@ class Linter:
         except RecursionError:
             result.errors.append(FileError(path, "internal error: the document nests too deeply"))
         return result
+
+
+def _guarded(found: list[Finding], doc: Document) -> list[Finding]:
+    """The findings with their fixes as the engine allows them (``lint.invariants.guarded_fix``): a fix
+    that would touch markup is dropped, one that empties a block of a marked-up file is unsafe."""
+    out = []
+    for f in found:
+        if f.fix is not None:
+            fix = invariants.guarded_fix(doc, f.fix)
+            if fix is not f.fix:
+                f = dataclasses.replace(f, fix=fix)
+        out.append(f)
+    return out
 
 
 def _read(path: str) -> Source:

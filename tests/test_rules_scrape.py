@@ -88,7 +88,7 @@ def test_s102_last_line_without_newline() -> None:
 
 def test_s102_extend_phrases_keeps_the_defaults() -> None:
     text = "Story text.\n\nPowered by Acme CMS 4\n\nAdvertisement\n"
-    assert found(text, ["S102"]) == [("S102", "Advertisement\n")]
+    assert found(text, ["S102"]) == [("S102", "Advertisement")]
     config = Config(rule_options={"S102": {"extend-phrases": ["Powered by Acme CMS 4"]}})
     assert [c for c, _ in found(text, ["S102"], config=config)] == ["S102", "S102"]
 
@@ -96,7 +96,7 @@ def test_s102_extend_phrases_keeps_the_defaults() -> None:
 def test_s102_phrases_replace_the_defaults() -> None:
     text = "Story text.\n\nPowered by Acme CMS 4\n\nAdvertisement\n"
     config = Config(rule_options={"S102": {"phrases": ["powered by acme cms 4"]}})
-    assert found(text, ["S102"], config=config) == [("S102", "Powered by Acme CMS 4\n")]
+    assert found(text, ["S102"], config=config) == [("S102", "Powered by Acme CMS 4")]
 
 
 def test_s102_markdown_code_and_headings_are_left_alone() -> None:

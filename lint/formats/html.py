@@ -173,6 +173,8 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in reader.segments)
     gaps = complement(spans, len(source.text) + 1)
     doc = Document(source, "html", reader.segments, protected=merge_ranges(reader.protected + gaps))
+    # The structure check (lint.invariants) leaves out the values of the attributes read as prose.
+    doc.memo["prose_attributes"] = tuple(OPTIONS["attributes"] if names is None else names)
     if "copylint-" in source.text:
         doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)
     return doc

@@ -14,7 +14,8 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule, rule_data
 from lint.scan import parsed
 
-_LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?")
+_SEG_LINE = re.compile(r"[^\r\n\x00]*")
+_EOL_AT = re.compile(r"\r\n|\r|\n")
 # Candidate lines in the segments' texts, each segment after a NUL: a segment's first line, and a
 # line after one that ended a sentence. The line is read ahead (so that its own end can open the next)
 # and left out when longer than any furniture (no line of prose is longer than the file's line). The
@@ -254,16 +255,47 @@ replace them with `phrases`, `prefixes`, `patterns`.
             return
         starts = list(accumulate((len(seg.text) + 1 for seg in segments[:-1]), initial=1))
         at = [m.start(1) for m in _FIRST_LINE.finditer(body)] + [m.start(1) for m in _NEXT_LINE.finditer(body)]
+        plain = doc.format == "text"
         for k in hits:
             i = bisect_right(starts, at[k]) - 1
             seg = segments[i]
-            end = seg.to_source_end(len(seg.text))
-            m = _LINE.match(text, seg.to_source(at[k] - starts[i]), min(end + 2, len(text)))
-            if m is None or m.end() - m.start() > 160 or (doc.protected and doc.is_protected(m.start())):
+            # The line as the segment has it: its prose, never the markup around it in the file.
+            a = at[k] - starts[i]
+            line = body[at[k] : _line_end(body, at[k])]
+            b = a + len(line.rstrip())
+            if b - a > 160 or b <= a:
                 continue
-            line = m.group().rstrip("\r\n")
-            if judge.furniture(line, seg.kind, partial(_continues, text, m.end(), end)):
-                yield self.finding_at(m.start(), m.end(), f"Boilerplate line '{line.strip()[:50]}'", "")
+            start, end = seg.to_source(a), seg.to_source_end(b)
+            if doc.protected and doc.is_protected(start):
+                continue
+            if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
+                continue
+            yield self._finding(doc, seg, a, b, start, end, line, plain)
+
+    def _finding(self, doc: Document, seg: Segment, a: int, b: int, start: int, end: int, line: str,
+                 plain: bool) -> Finding:
+        """A furniture line, and how much of it a fix may delete. The whole line, its ending included,
+        where the file's line is nothing but the furniture; safe only in plain text, since in a marked-up
+        file the line is a block of its own (a paragraph, an item) whose removal changes the document's
+        structure. Inside a line of markup (a tag, emphasis, a link), only the words, and unsafe."""
+        text = doc.text
+        message = f"Boilerplate line '{line.strip()[:50]}'"
+        if not seg.is_contiguous(a, b):
+            return self.finding_at(start, end, message)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_start = max(line_start, text.rfind("\r", 0, start) + 1)
+        eol = _EOL_AT.search(text, end)
+        line_end = eol.start() if eol else len(text)
+        after = eol.end() if eol else len(text)
+        if not text[line_start:start].strip() and not text[end:line_end].strip():
+            return self.finding_at(start, end, message, edits=[(line_start, after, "")],
+                                   applicability=Applicability.SAFE if plain else Applicability.UNSAFE)
+        return self.finding_at(start, end, message, edits=[(start, end, "")], applicability=Applicability.UNSAFE)
+
+
+def _line_end(body: str, pos: int) -> int:
+    m = _SEG_LINE.match(body, pos)
+    return m.end() if m else pos
 
 
 def _shown(seg: Segment, text: str) -> str:
@@ -288,9 +320,7 @@ def _default_judge() -> _Judge:
     return _judge(tuple(lists.get("phrases", [])), tuple(lists.get("prefixes", [])), tuple(lists.get("patterns", [])))
 
 
-def _continues(text: str, line_end: int, seg_end: int) -> bool:
+def _continues(text: str, line_end: int) -> bool:
     """The next line of the same paragraph starts lowercase: the line was wrapped mid-sentence."""
-    if line_end >= seg_end:
-        return False
-    nxt = text[line_end : line_end + 80].lstrip(" \t")
+    nxt = text[line_end : line_end + 80].lstrip(" \t\r\n")
     return nxt[:1].islower()

@@ -34,7 +34,10 @@ in the text is deliberate.
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
-    fix_note = "Deletes the second copy and the whitespace that separated it from the first."
+    fix_note = ("Deletes the second copy and the whitespace that separated it from the first. In a marked-up "
+                "file (Markdown, reST, HTML) a repeated paragraph is a block of the document: it is reported, "
+                "and not deleted, since the file's structure would change; a repeated sentence inside a "
+                "paragraph is deleted there too.")
     scope = "document"
     flag = (
         Example("The plane crashed near Belgorod on Wednesday.\n\nThe plane crashed near Belgorod on Wednesday.\n",
@@ -48,7 +51,10 @@ in the text is deliberate.
         Example("The minister resigned after the vote. The minister resigned after the vote.\n",
                 "The minister resigned after the vote.\n"),
         Example("# Title\n\nThe first paragraph is here twice.\n\nThe first paragraph is here twice.\n",
-                "# Title\n\nThe first paragraph is here twice.\n", path="a.md"),
+                "# Title\n\nThe first paragraph is here twice.\n\nThe first paragraph is here twice.\n", path="a.md",
+                note="in Markdown a paragraph is a block of the document: reported, never deleted"),
+        Example("The minister resigned after the vote. The minister resigned after the vote.\n",
+                "The minister resigned after the vote.\n", path="a.md"),
         Example("Prices rose sharply in March, analysts said. Prices rose sharply in March, analysts said.\n",
                 "Prices rose sharply in March, analysts said.\n"),
         Example("A long quotation was repeated by the scraper.\r\n\r\nA long quotation was repeated by the scraper.\r\n",

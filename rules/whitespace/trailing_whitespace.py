@@ -33,13 +33,15 @@ break, so those are left alone in Markdown files.
         Example("Tabs too.\t\t\n", "Tabs too.\n"),
         Example("Windows line.  \r\nNext.\r\n", "Windows line.\r\nNext.\r\n"),
         Example("End of file without newline   ", "End of file without newline"),
-        Example("Three spaces in Markdown are not a hard break.   \nNext.\n",
-                "Three spaces in Markdown are not a hard break.\nNext.\n", path="a.md"),
+        Example("Spaces after a paragraph's last line are no break in Markdown.   \n\nNext.\n",
+                "Spaces after a paragraph's last line are no break in Markdown.\n\nNext.\n", path="a.md"),
         Example("Blank line with spaces\n   \nafter.\n", "Blank line with spaces\n\nafter.\n"),
     )
     allow = (
         Example("No trailing blanks.\nNone here.\n"),
         Example("Two spaces are a hard line break in Markdown  \nso this stays.\n", path="a.md"),
+        Example("Three spaces are a hard line break in Markdown too   \nso this stays.\n", path="a.md",
+                note="CommonMark: two or more spaces before a line ending inside a paragraph"),
         Example("Inner  spaces are W105's business.\n"),
         Example("\tIndentation at the start is not trailing.\n"),
         Example(""),
@@ -61,8 +63,17 @@ break, so those are left alone in Markdown files.
         markdown = doc.format == "markdown"
         for m in _TRAILING.finditer(text):
             start, end = m.span()
-            if markdown and m.group() == "  " and end < len(text) and start > 0 and text[start - 1] not in "\r\n":
-                continue  # a Markdown hard line break
+            if (markdown and end - start >= 2 and not m.group().strip(" ") and end < len(text) and start > 0
+                    and text[start - 1] not in "\r\n" and not _ends_block(text, end)):
+                continue  # a Markdown hard line break: two or more spaces before a line ending in a paragraph
             if doc.protected and doc.is_protected(start):
                 continue
             yield self.finding_at(start, end, "Trailing whitespace", "")
+
+
+def _ends_block(text: str, eol: int) -> bool:
+    """Whether the line ending at ``eol`` closes a block: a blank line or the end of the text follows."""
+    nxt = eol + (2 if text.startswith("\r\n", eol) else 1)
+    rest = text[nxt : nxt + 200]
+    line = rest.split("\n", 1)[0]
+    return nxt >= len(text) or not line.strip()

@@ -1,0 +1,386 @@
+"""What a fix must never change: the markup around the prose, and the structure of the file.
+
+Two guards, both applied by the engine whatever a rule computes:
+
+- ``guarded_fix``, before a fix is offered: every character a fix removes must be prose (a run of a
+  segment that stands for itself) or whitespace outside the protected ranges; a fix that touches
+  anything else (a tag, a link target, a code span, a msgid) is dropped, and its finding is reported
+  without one. A fix that empties a whole block of a marked-up file (a paragraph, a list item, a cell)
+  is at most unsafe: only in plain text is a line that is nothing but furniture safe to delete.
+- ``structure``, after each fix pass: a signature of what the file's own parser sees besides the prose
+  (HTML: the tags, attributes and code; Markdown: the token tree and every code span; PO: the entries'
+  msgids and comments; …). A pass that changes it is undone, exactly as one the parser rejects.
+
+Line endings are compared as line breaks: turning a CRLF into an LF inside code is a change of bytes the
+user asked for (W106's option), never of structure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import Any
+
+from lint.model import Applicability, Document, Fix
+
+_EOL = re.compile(r"\r\n?")
+_LINE_BREAKS = re.compile(r"(?:\r\n|\r|\n)+")
+
+# Formats without markup: a whole block of one is just lines of text.
+_PLAIN = frozenset({"text"})
+
+
+def _lf(text: str) -> str:
+    return _EOL.sub("\n", text) if "\r" in text else text
+
+
+# --- before a fix is offered --------------------------------------------------------------------
+
+def prose_runs(doc: Document) -> tuple[list[int], list[int]]:
+    """The Source ranges that are prose standing for itself (starts, ends; sorted, merged): each
+    segment's anchor runs, less its opaque ranges (entities, escapes, placeholders)."""
+    memo = doc.memo.get("prose_runs")
+    if memo is not None:
+        return memo  # type: ignore[no-any-return]
+    ranges: list[tuple[int, int]] = []
+    for seg in doc.segments:
+        n = len(seg.text)
+        anchors = seg.anchors
+        cuts = sorted({0, n, *(a for a, _ in anchors), *(x for o in seg.opaque for x in o)})
+        opaque = seg.opaque
+        for a, b in pairwise(cuts):
+            if a >= b or any(s <= a and b <= e for s, e in opaque):
+                continue
+            ranges.append((seg.to_source(a), seg.to_source_end(b)))
+    ranges.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in ranges:
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    doc.memo["prose_runs"] = (starts, ends)
+    return starts, ends
+
+
+def _in_prose(starts: list[int], ends: list[int], a: int, b: int) -> bool:
+    """Whether [a, b) lies inside one prose run (an empty range: at a run, its edges included)."""
+    k = bisect.bisect_right(starts, a) - 1
+    return k >= 0 and a >= starts[k] and b <= ends[k]
+
+
+def _only_line_breaks(s: str) -> bool:
+    return bool(s) and not s.strip("\r\n")
+
+
+def touches_markup(doc: Document, fix: Fix) -> bool:
+    """Whether a fix would change something that is not prose: a character outside every prose run
+    that is not whitespace, or whitespace inside a protected range (code, a tag, a msgid)."""
+    starts, ends = prose_runs(doc)
+    text = doc.text
+    for edit in fix.edits:
+        a, b, new = edit.start, edit.end, edit.replacement
+        if a == b:
+            # An insertion: into prose (or at its edge), or whitespace where nothing is protected.
+            if _in_prose(starts, ends, a, a):
+                continue
+            if new.isspace() and not _strictly_protected(doc, a):
+                continue
+            return True
+        removed = text[a:b]
+        if _only_line_breaks(removed) and _only_line_breaks(new) and removed.count("\n") + removed.count(
+                "\r") - removed.count("\r\n") == new.count("\n") + new.count("\r") - new.count("\r\n"):
+            continue  # one kind of line ending for another: never structure (see the module's doc)
+        if _in_prose(starts, ends, a, b):
+            continue
+        # Character by character: prose, or whitespace outside the protected ranges.
+        pos = a
+        while pos < b:
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and pos < ends[k]:
+                pos = min(ends[k], b)
+                continue
+            if not text[pos].isspace() or (doc.protected and doc.is_protected(pos)):
+                return True
+            pos += 1
+        if new and not new.isspace() and not (_in_prose(starts, ends, a, a) or _in_prose(starts, ends, b, b)):
+            return True
+    return False
+
+
+def _strictly_protected(doc: Document, offset: int) -> bool:
+    """Inside a protected range, not at its edge (an insertion at an edge goes before or after it)."""
+    if not doc.protected:
+        return False
+    i = bisect.bisect_right(doc.protected, (offset, float("inf"))) - 1
+    return i >= 0 and doc.protected[i][0] < offset < doc.protected[i][1]
+
+
+def empties_a_block(doc: Document, fix: Fix) -> bool:
+    """Whether a fix deletes all the prose of one segment (a paragraph, an item, a cell)."""
+    deleted = [(e.start, e.end) for e in fix.edits if e.end > e.start and not e.replacement.strip()]
+    if not deleted:
+        return False
+    for seg in doc.segments:
+        first, last = seg.to_source(0), seg.to_source_end(len(seg.text))
+        if any(a <= first and last <= b for a, b in deleted):
+            return True
+    return False
+
+
+def guarded_fix(doc: Document, fix: Fix) -> Fix | None:
+    """The fix as the engine may offer it: None where it touches markup; unsafe where it empties a
+    block of a marked-up file."""
+    if touches_markup(doc, fix):
+        return None
+    if (fix.applicability == Applicability.SAFE and doc.format not in _PLAIN and empties_a_block(doc, fix)):
+        return Fix(fix.edits, Applicability.UNSAFE)
+    return fix
+
+
+# --- after a fix pass ---------------------------------------------------------------------------
+
+def structure(doc: Document) -> Any:
+    """A comparable signature of everything but the prose, as the format's own parser reads it."""
+    if "structure" not in doc.memo:
+        reader = _STRUCTURE.get(doc.format)
+        try:
+            doc.memo["structure"] = reader(doc) if reader is not None else None
+        except Exception as exc:  # the format's own parser rejects the text: no structure to match
+            doc.memo["structure"] = ("unreadable", type(exc).__name__)
+    return doc.memo["structure"]
+
+
+def structure_kept(before: Document, after: Document) -> bool:
+    return structure(before) == structure(after)
+
+
+def html_structure(text: str, prose_attributes: Sequence[str] = ("alt", "title")) -> list[tuple[Any, ...]]:
+    """The HTML parser's events besides text: start and end tags with their attributes (the values of
+    attributes read as prose left out), comments, declarations, and the text of code, pre, script and
+    style, which is not prose. Between two events, whether there is any text: a fix may edit the words
+    of an element, never leave it empty (a link with no text, a paragraph that is only its tags)."""
+    from html.parser import HTMLParser
+
+    verbatim = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math", "noscript",
+                "var"}
+    prose = {a.lower() for a in prose_attributes}
+    events: list[tuple[Any, ...]] = []
+    depth = [0]
+    text_seen = [False]
+
+    def event(*ev: Any) -> None:
+        if text_seen[0]:
+            events.append(("text",))
+            text_seen[0] = False
+        events.append(ev)
+
+    class _Events(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            event("start", tag, tuple((k, None if k in prose else v) for k, v in attrs))
+            if tag in verbatim:
+                depth[0] += 1
+
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            event("startend", tag, tuple((k, None if k in prose else v) for k, v in attrs))
+
+        def handle_endtag(self, tag: str) -> None:
+            event("end", tag)
+            if tag in verbatim and depth[0]:
+                depth[0] -= 1
+
+        def handle_data(self, data: str) -> None:
+            if depth[0] or self.cdata_elem:
+                event("data", _lf(data))
+            elif not text_seen[0] and not data.isspace():
+                text_seen[0] = True
+
+        def handle_comment(self, data: str) -> None:
+            event("comment", _lf(data))
+
+        def handle_decl(self, decl: str) -> None:
+            event("decl", decl)
+
+        def handle_pi(self, data: str) -> None:
+            event("pi", data)
+
+        def unknown_decl(self, data: str) -> None:
+            event("unknown", data)
+
+    parser = _Events(convert_charrefs=True)
+    parser.feed(text)
+    parser.close()
+    event("eof")
+    # Text of a verbatim element can come in several calls: join the runs.
+    merged: list[tuple[Any, ...]] = []
+    for ev in events:
+        if ev[0] == "data" and merged and merged[-1][0] == "data":
+            merged[-1] = ("data", merged[-1][1] + ev[1])
+        else:
+            merged.append(ev)
+    return merged
+
+
+def _html(doc: Document) -> Any:
+    return html_structure(doc.text, doc.memo.get("prose_attributes", ("alt", "title")))
+
+
+# Markdown nodes whose text is not prose (compared whole), and nodes that are only prose.
+_MD_VERBATIM = frozenset({"code_inline", "fence", "code_block", "html_block", "html_inline", "math_block",
+                          "math_inline", "autolink"})
+_MD_PROSE = frozenset({"text", "softbreak"})
+
+
+def markdown_structure(text: str) -> list[tuple[Any, ...]]:
+    """markdown-it's node tree in document order, without the prose: each node's name, depth, attributes
+    (link targets, fence info) and whether it holds any words (a fix may edit the words of a link or an
+    item, never leave it empty); code and HTML with their text. Front matter compares as the YAML it
+    holds with its strings left out (named keys' values are prose)."""
+    from lint.formats.markdown import _parser
+
+    out: list[tuple[Any, ...]] = []
+
+    def walk(node: Any, depth: int) -> bool:
+        """Adds the node and its children; whether it holds any words."""
+        name = node.name
+        if name in _MD_PROSE:
+            return name == "text" and not node.meta.get("content", "").isspace()
+        meta = dict(node.meta)
+        content = meta.pop("content", None)
+        if name == "front_matter":
+            out.append((depth, name, _yaml_shape(content or "")))
+            return False
+        if name == "code_inline":
+            content = "".join(c.meta.get("content", "") for c in node.children)
+            out.append((depth, name, (), _lf(content)))
+            return False
+        at = len(out)
+        out.append(())
+        words = False
+        for child in node.children:
+            words = walk(child, depth + 1) or words
+        out[at] = (depth, name, tuple(sorted((k, str(v)) for k, v in meta.items())),
+                   _lf(content) if name in _MD_VERBATIM and content is not None else None, words)
+        return words
+
+    walk(_parser().tree(text), 0)
+    return out
+
+
+def _markdown(doc: Document) -> Any:
+    return markdown_structure(doc.text)
+
+
+def _yaml_shape(text: str) -> Any:
+    """YAML as data with every string value left out (keys and other values kept); the text itself
+    where it is not YAML that loads."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError:
+        return ("unparsed", _lf(text))
+    return _shape(data)
+
+
+def _shape(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple((str(k), _shape(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return tuple(_shape(v) for v in value)
+    return None if isinstance(value, str) else repr(value)
+
+
+def json_structure(text: str) -> Any:
+    import json
+
+    def pairs(items: list[tuple[str, Any]]) -> tuple[Any, ...]:
+        return tuple((k, v) for k, v in items)
+
+    data = json.loads(text, object_pairs_hook=pairs)
+    return _json_shape(data)
+
+
+def _json_shape(value: Any) -> Any:
+    if isinstance(value, tuple):  # an object, as its pairs
+        return tuple((k, _json_shape(v)) for k, v in value)
+    if isinstance(value, list):
+        return ["list", *(_json_shape(v) for v in value)]
+    return None if isinstance(value, str) else repr(value)
+
+
+def po_structure(text: str) -> Any:
+    """Every entry's context, msgid, plural msgid, flags, references and comments, the header's
+    metadata, and whether it is obsolete: all but the translations."""
+    import polib
+
+    catalogue = polib.pofile(text)
+    entries = [(e.msgctxt, e.msgid, e.msgid_plural, e.obsolete, tuple(e.flags), tuple(e.occurrences), e.comment,
+                e.tcomment, e.previous_msgid, len(e.msgstr_plural)) for e in catalogue]
+    return (tuple(sorted(catalogue.metadata.items())), _lf(catalogue.header), entries)
+
+
+def xliff_structure(text: str) -> Any:
+    """The XML tree in document order: tags, attributes and text, except the text inside targets (the
+    translations), whose inline tags are still compared."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(text.encode("utf-8"), parser)
+    out: list[tuple[Any, ...]] = []
+    inside: set[Any] = set()
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else str(el.tag)
+        parent = el.getparent()
+        in_target = parent is not None and parent in inside
+        if tag.rsplit("}", 1)[-1] == "target" or in_target:
+            inside.add(el)
+        mine = el in inside
+        out.append((tag, tuple(sorted(el.attrib.items())) if hasattr(el, "attrib") else (),
+                    None if mine else _lf(el.text or "").strip(), None if in_target else _lf(el.tail or "").strip()))
+    return out
+
+
+def yaml_structure(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return _shape(yaml.load(text, Loader=loader))
+
+
+_TIMING = re.compile(r"^[^\r\n]*-->[^\r\n]*$", re.MULTILINE)
+
+
+def subtitle_structure(text: str) -> Any:
+    """The cues' timings (with their settings) and what is not cue text, in order."""
+    return [line.strip() for line in _TIMING.findall(text)]
+
+
+def _protected_and_blocks(doc: Document) -> Any:
+    """A marked-up format read by our own reader alone (reST): the non-prose text in order and the
+    blocks' kinds (a deleted paragraph, a merged list item, a changed directive, role or literal)."""
+    text = doc.text
+    return ([_LINE_BREAKS.sub("\n", text[a:b]).strip() for a, b in doc.protected if text[a:b].strip()],
+            [seg.kind for seg in doc.segments])
+
+
+def _subtitles(doc: Document) -> Any:
+    return subtitle_structure(doc.text)
+
+
+_STRUCTURE: dict[str, Callable[[Document], Any]] = {
+    "html": _html,
+    "markdown": _markdown,
+    "rst": _protected_and_blocks,
+    "po": lambda doc: po_structure(doc.text),
+    "xliff": lambda doc: xliff_structure(doc.text),
+    "i18n-json": lambda doc: json_structure(doc.text),
+    "i18n-yaml": lambda doc: yaml_structure(doc.text),
+    "srt": _subtitles,
+    "vtt": _subtitles,
+}
