@@ -70,6 +70,14 @@ def provided_rules(config: Config, selection: Selection) -> list[Rule]:
     return out
 
 
+@dataclass(frozen=True)
+class FixPass:
+    """One pass of the fix loop that was kept: the text it started from and the edits it applied."""
+
+    text: str
+    edits: tuple[Edit, ...]
+
+
 @dataclass
 class FileResult:
     path: str
@@ -179,13 +187,15 @@ class Linter:
                 codes.extend(c)
         return codes
 
-    def fix(self, source: Source, config: Config, unsafe: bool = False) -> tuple[str, list[Finding], int]:
+    def fix(self, source: Source, config: Config, unsafe: bool = False,
+            log: list[FixPass] | None = None) -> tuple[str, list[Finding], int]:
         """Apply fixes to a fixed point: (new text, findings that remain, fixes applied).
 
         A pass whose result the file's own parser rejects (a deleted line that took a YAML key with
         it), or that changes a keyed value other than as its fixes say (``keyed_values_kept``), is
         undone, as ruff undoes a fix that breaks the syntax: each of its fixes is then tried alone, and
         one that breaks the file on its own is never applied; its finding stays reported, without a fix.
+        ``log``, when given, receives each pass that was kept: the text before it and the edits applied.
         """
         allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
         text = source.text
@@ -208,6 +218,8 @@ class Linter:
                 breaking |= self._breaking_fixes(source, config, doc, fixing)
                 continue
             applied += len(taken)
+            if log is not None:
+                log.append(FixPass(text, tuple(edits)))
             text, doc, found = new_text, new_doc, self._findings_of(new_doc, config)
         # A fix held back for breaking the file is not offered again ("fixable with --fix").
         found = [dataclasses.replace(f, fix=None) if (f.code, f.start, f.end) in breaking else f for f in found]
@@ -227,15 +239,29 @@ class Linter:
 
     def _breaking_fixes(self, source: Source, config: Config, before: Document,
                         fixing: list[Finding]) -> set[tuple[str, int, int]]:
-        """The findings whose fix, applied alone, leaves a file its parser rejects or whose keyed
-        values it changes."""
-        out = set()
-        for f in fixing:
-            assert f.fix is not None
-            alone = apply_edits(before.text, f.fix.edits)
-            if self._document_if_kept(source, config, before, alone, list(f.fix.edits)) is None:
-                out.add((f.code, f.start, f.end))
+        """The findings whose fix breaks the file: its parser rejects it, its structure changes or a keyed
+        value does. Found by halving the pass (a half that keeps the file is cleared at once), so a pass
+        of n fixes with k that break costs about k·log n re-parses, not n."""
+        candidates = [f for f in fixing if f.fix is not None]
+        taken = compatible_fixes(f.fix for f in candidates if f.fix is not None)
+        by_fix = {id(f.fix): f for f in candidates}
+        chosen = [by_fix[id(fix)] for fix in taken]
+        breaking = self._breaking_among(source, config, before, chosen)
+        out = {(f.code, f.start, f.end) for f in breaking}
         return out or {(f.code, f.start, f.end) for f in fixing}  # together only: none of them
+
+    def _breaking_among(self, source: Source, config: Config, before: Document,
+                        group: list[Finding]) -> list[Finding]:
+        """Of fixes that break the file together, those that break it within their half, down to one."""
+        if len(group) == 1:
+            return group
+        half = len(group) // 2
+        out: list[Finding] = []
+        for part in (group[:half], group[half:]):
+            edits = [e for f in part if f.fix is not None for e in f.fix.edits]
+            if self._document_if_kept(source, config, before, apply_edits(before.text, edits), edits) is None:
+                out.extend(self._breaking_among(source, config, before, part))
+        return out
 
     def lint_file(
         self, path: str, config: Config, data: bytes | None = None, *, fix: bool = False,

@@ -5,8 +5,9 @@ Two guards, both applied by the engine whatever a rule computes:
 - ``guarded_fix``, before a fix is offered: every character a fix removes must be prose (a run of a
   segment that stands for itself) or whitespace outside the protected ranges; a fix that touches
   anything else (a tag, a link target, a code span, a msgid) is dropped, and its finding is reported
-  without one. A fix that empties a whole block of a marked-up file (a paragraph, a list item, a cell)
-  is at most unsafe: only in plain text is a line that is nothing but furniture safe to delete.
+  without one. So is a fix that empties a whole block of a marked-up file (a paragraph, a list item, an
+  element's text, a msgstr): only in plain text is a line that is nothing but furniture a block a fix may
+  delete.
 - ``structure``, after each fix pass: a signature of what the file's own parser sees besides the prose
   (HTML: the tags, attributes and code; Markdown: the token tree and every code span; PO: the entries'
   msgids and comments; …). A pass that changes it is undone, exactly as one the parser rejects.
@@ -23,7 +24,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from lint.model import Applicability, Document, Fix
+from lint.model import Document, Fix
 
 _EOL = re.compile(r"\r\n?")
 _LINE_BREAKS = re.compile(r"(?:\r\n|\r|\n)+")
@@ -121,24 +122,39 @@ def _strictly_protected(doc: Document, offset: int) -> bool:
 
 
 def empties_a_block(doc: Document, fix: Fix) -> bool:
-    """Whether a fix deletes all the prose of one segment (a paragraph, an item, a cell)."""
+    """Whether a fix deletes all the prose of one segment (a paragraph, an item, a cell, a msgstr)."""
     deleted = [(e.start, e.end) for e in fix.edits if e.end > e.start and not e.replacement.strip()]
     if not deleted:
         return False
-    for seg in doc.segments:
-        first, last = seg.to_source(0), seg.to_source_end(len(seg.text))
-        if any(a <= first and last <= b for a, b in deleted):
-            return True
+    firsts, lasts = _segment_extents(doc)
+    for a, b in deleted:
+        i = bisect.bisect_left(firsts, a)
+        while i < len(firsts) and firsts[i] < b:
+            if lasts[i] <= b:
+                return True
+            i += 1
     return False
 
 
+def _segment_extents(doc: Document) -> tuple[list[int], list[int]]:
+    """Each segment's first and last Source offsets, ordered by the first."""
+    memo = doc.memo.get("segment_extents")
+    if memo is None:
+        pairs = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments)
+        memo = ([a for a, _ in pairs], [b for _, b in pairs])
+        doc.memo["segment_extents"] = memo
+    return memo  # type: ignore[no-any-return]
+
+
 def guarded_fix(doc: Document, fix: Fix) -> Fix | None:
-    """The fix as the engine may offer it: None where it touches markup; unsafe where it empties a
-    block of a marked-up file."""
+    """The fix as the engine may offer it, or None: one that touches markup is dropped, and so is one that
+    empties a whole block of a marked-up file (a paragraph, a list item, an element's text, a msgstr),
+    which always changes the file's structure. In plain text a block is just lines: deleting a line that
+    is nothing but furniture is the rule's to judge."""
     if touches_markup(doc, fix):
         return None
-    if (fix.applicability == Applicability.SAFE and doc.format not in _PLAIN and empties_a_block(doc, fix)):
-        return Fix(fix.edits, Applicability.UNSAFE)
+    if doc.format not in _PLAIN and empties_a_block(doc, fix):
+        return None
     return fix
 
 

@@ -60,6 +60,7 @@ class _Reader(HTMLParser):
         self.protected: list[tuple[int, int]] = []
         self.skip_depth = 0
         self.skip_start = 0
+        self.verbatim: list[tuple[int, int]] = []  # code, scripts, styles: the author's bytes
         self.kinds: list[str] = ["paragraph"]
         self.builder = SegmentBuilder("paragraph")
 
@@ -119,6 +120,7 @@ class _Reader(HTMLParser):
             self.skip_depth = max(0, self.skip_depth - 1)
             if self.skip_depth == 0:
                 self.protected.append((self.skip_start, end))  # code, scripts, styles: not prose
+                self.verbatim.append((self.skip_start, end))
             return
         if self.skip_depth:
             return
@@ -175,6 +177,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     doc = Document(source, "html", reader.segments, protected=merge_ranges(reader.protected + gaps))
     # The structure check (lint.invariants) leaves out the values of the attributes read as prose.
     doc.memo["prose_attributes"] = tuple(OPTIONS["attributes"] if names is None else names)
+    doc.memo["verbatim"] = reader.verbatim
     if "copylint-" in source.text:
         doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)
     return doc

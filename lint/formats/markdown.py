@@ -199,6 +199,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     walk = _Walk(text, starts, list((options or {}).get("front-matter-keys") or ()))
     walk.blocks(_parser().tree(text), None)
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
+    doc.memo["verbatim"] = doc.protected  # code, HTML, front matter: the author's bytes (W106 keeps them)
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, starts, _SWITCH)
     return doc

@@ -324,6 +324,7 @@ def parse(source: Source) -> Document:
                 protect(j, end_lit)
                 i = end_lit
     doc = Document(source, "rst", segments, protected=merge_ranges(protected))
+    doc.memo["verbatim"] = doc.protected  # literal blocks, directives, roles: the author's bytes (W106)
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, starts, _SWITCH)
     return doc

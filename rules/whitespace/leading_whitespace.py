@@ -33,6 +33,9 @@ hides other residue glued to the start (a metadata label, a bullet).
         Example("\t\tIndented by the CMS.\n", "Indented by the CMS.\n"),
         Example("  \n  Two kinds of space.\n", "Two kinds of space.\n"),
         Example("\r\n\r\nWindows blank lines first.\r\n", "Windows blank lines first.\r\n"),
+        Example("\n\n    code block line\n", "    code block line\n", path="a.md",
+                note="the blank lines go, the code block's indentation stays"),
+        Example("\n  \n   A block quote in reST.\n", "   A block quote in reST.\n", path="a.rst"),
     )
     allow = (
         Example("The text starts at once.\n"),
@@ -40,9 +43,20 @@ hides other residue glued to the start (a metadata label, a bullet).
         Example("First line.\n   An indented second line is not the start of the text.\n"),
         Example(""),
         Example("A\n\n\nblank-line run in the middle is W103.\n"),
+        Example("    code block line\n\nProse here.\n", path="a.md", note="indentation that makes a code block"),
+        Example("   A block quote opens the file.\n", path="a.rst", note="indentation that makes a block quote"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
-        m = _LEADING.match(doc.text)
-        if m and m.end() > 0:
-            yield self.finding_at(0, m.end(), "The text starts with whitespace", "")
+        text = doc.text
+        m = _LEADING.match(text)
+        if not m or m.end() == 0:
+            return
+        end = m.end()
+        if doc.format != "text":
+            # In a marked-up file the first line's indentation is markup (a Markdown code block, a reST
+            # block quote): only the blank lines before it are layout.
+            end = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+            if end == 0:
+                return
+        yield self.finding_at(0, end, "The text starts with whitespace", "")

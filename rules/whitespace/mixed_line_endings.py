@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -26,14 +27,24 @@ characters or extra blank lines.
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
-    fix_note = "Rewrites only the minority line endings, to the majority kind."
+    fix_note = ("Rewrites only the minority line endings, to the majority kind. Line endings inside code "
+                "(code blocks and inline code in Markdown, literal blocks and directives in reST, `pre`, "
+                "`code`, `script` and `style` in HTML) are the author's bytes: they are reported and left "
+                "as they are, unless the option `fix-code: true` asks for them too.")
     scope = "document"
+    options = {"fix-code": False}
     flag = (
         Example("One\nTwo\r\nThree\nFour\n", "One\nTwo\nThree\nFour\n"),
         Example("One\r\nTwo\nThree\r\n", "One\r\nTwo\r\nThree\r\n"),
         Example("One\rTwo\nThree\nFour\n", "One\nTwo\nThree\nFour\n"),
         Example("A\r\nB\r\nC\rD\r\n", "A\r\nB\r\nC\r\nD\r\n"),
         Example("Pasted\ntranslation\r\nhere\n", "Pasted\ntranslation\nhere\n"),
+        Example("Text\r\n\r\n```\r\ncode\nmore\r\n```\r\n", "Text\r\n\r\n```\r\ncode\nmore\r\n```\r\n",
+                path="a.md", note="reported, not rewritten: the code block is the author's"),
+        Example("<p>One</p>\r\n<p>Two</p>\n<p>Three</p>\r\n", "<p>One</p>\r\n<p>Two</p>\r\n<p>Three</p>\r\n",
+                path="a.html"),
+        Example("<p>Text</p>\n<pre>line\r\nline</pre>\n<p>x</p>\n", "<p>Text</p>\n<pre>line\r\nline</pre>\n<p>x</p>\n",
+                path="a.html", note="inside pre: reported, kept"),
     )
     allow = (
         Example("All\nLF\nhere\n"),
@@ -52,9 +63,16 @@ characters or extra blank lines.
         if len(counts) < 2:
             return
         majority = max(counts, key=lambda e: (counts[e], e == "\n"))
+        verbatim = [] if self.opts["fix-code"] else doc.memo.get("verbatim", [])
         for start, eol in endings:
             if eol != majority:
-                yield self.finding_at(
-                    start, start + len(eol),
-                    f"{_NAMES[eol]} line ending in a file of {_NAMES[majority]} line endings", majority,
-                )
+                message = f"{_NAMES[eol]} line ending in a file of {_NAMES[majority]} line endings"
+                if verbatim and _inside(verbatim, start):
+                    yield self.finding_at(start, start + len(eol), message + " (inside code: kept)")
+                else:
+                    yield self.finding_at(start, start + len(eol), message, majority)
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]

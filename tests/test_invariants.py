@@ -1,0 +1,153 @@
+"""A fix never changes a file's structure, never a byte outside the edits it reports, and a second run
+changes nothing: on every real file of ../shared, on the defects a user found (each reduced to a case),
+and on generated documents of every format. The structure is checked with each format's own parser
+(tests/structure.py), not with copylint's.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import lint
+from lint.config import Config
+from lint.engine import Linter
+from tests.conftest import ROOT
+from tests.documents import DOCUMENTS
+from tests.structure import JSON_AS_CATALOGUE, Tally, check_fixes, real_files
+
+SHARED = ROOT.parent / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (the benchmark corpora) is not beside the repository")
+
+
+def _check_all(paths: list[tuple[str, str]]) -> Tally:
+    tally = Tally()
+    linter = Linter()
+    for path, text in paths:
+        tally.add(check_fixes(path, text, JSON_AS_CATALOGUE, linter))
+    return tally
+
+
+# The real files, in slices small enough to show progress; every file of ../shared/corpus and corpora.
+_SOURCES = ["corpus/rust-book", "corpora/trafilatura", "corpora/ftfy", "corpora/proselint", "corpora/languagetool",
+            "corpora/mqm-ted-zhen", "corpus/README.md", "corpora/README.md"]
+_PEP_SLICES = 4
+
+
+@needs_shared
+@pytest.mark.parametrize("source", [*_SOURCES, *(f"corpus/peps#{i}" for i in range(_PEP_SLICES))])
+def test_fixes_keep_every_real_file_whole(source: str) -> None:
+    name, _, part = source.partition("#")
+    root = SHARED / name
+    files = list(real_files(root)) if root.is_dir() else [(str(root), root.read_text(encoding="utf-8"))]
+    if part:
+        files = files[int(part)::_PEP_SLICES]
+    assert files, f"no files under {root}"
+    tally = _check_all(files)
+    print(f"{source}: {tally.files} files, {tally.changed} fixed (safe or unsafe), {tally.fixes} fixes applied, "
+          f"{tally.checks} invariant checks")
+    assert tally.failures == []
+
+
+# --- the defects a user met, each reduced to a case --------------------------------------------
+
+_REPORTED = [
+    # S102 reported the span up to the end tag and its safe fix deleted it: <p>p>
+    ("page.html", "<html><body><p>Story text.</p>\n<p>\u00a9 THE INTERCEPT</p>\n</body></html>\n"),
+    ("a.md", "Story text.\n\n**Related**\n\nMore text.\n"),
+    ("a.md", "Story text.\n\n[Read more about headings](https://example.org/headings)\n\nMore.\n"),
+    ("a.md", "Story text.\n\n- Share on Facebook\n- Other item\n"),
+    ("a.md", "Story text.\n\nRead more <Badge text=\"new\"/>\n"),
+    ("a.md", "<template>\n  <p>Share this article</p>\n</template>\n\nText.\n"),
+    ("a.rst", "Text.\n\n.. seealso::\n\n   Read more: the guide\n\n.. versionchanged:: 3.2\n   Share this article\n\nEnd.\n"),
+    ("a.rst", "Steps:\n\n#. Open the file.\n#. Print\n#. Share\n\nDone.\n"),
+    ("a.rst", "Steps:\n\n1. Open the file.\n\n   Print\n\n2. Save it.\n"),
+    # issue 20: fixes that edited non-prose
+    ("a.po", 'msgid "Hello\x7f world"\nmsgstr "Bonjour\x7f monde."\n'),
+    ("a.md", "    code block line\n\nProse here.\n"),
+    ("b.html", '<p><a href="/caf\u00c3\u00a9/menu">Le menu</a></p>\n'),
+    ("c.md", "Text with `caf\u00c3\u00a9` code and [link](/caf\u00c3\u00a9) here.\n"),
+    ("d.html", "<p>Text.</p>\r\n<pre>line\nline\r\n</pre>\n<script>a  =  1;\x7f</script>\n"),
+]
+
+
+@pytest.mark.parametrize(("path", "text"), _REPORTED, ids=[f"{p}:{t[:30]!r}" for p, t in _REPORTED])
+def test_a_reported_case_keeps_its_markup(path: str, text: str) -> None:
+    tally = check_fixes(path, text)
+    assert tally.failures == []
+
+
+def test_furniture_inside_an_html_element_is_reported_and_kept() -> None:
+    text = "<html><body><p>Story text.</p>\n<p>\u00a9 THE INTERCEPT</p>\n</body></html>\n"
+    found = [f for f in lint.check_text(text, path="page.html") if f.code == "S102"]
+    assert [text[f.start:f.end] for f in found] == ["\u00a9 THE INTERCEPT"]  # the words, not the end tag
+    assert lint.fix_text(text, path="page.html") == text
+    assert lint.fix_text(text, path="page.html", unsafe=True) == text  # it would leave an empty <p>
+
+
+def test_furniture_inside_markdown_markup_is_never_deleted() -> None:
+    for text in ("Story text.\n\n**Related**\n\nMore text.\n",
+                 "Story text.\n\n[Read more about headings](https://example.org/headings)\n\nMore.\n",
+                 "Story text.\n\n- Share on Facebook\n- Other item\n"):
+        assert [f.code for f in lint.check_text(text, path="a.md")] == ["S102"]
+        assert lint.fix_text(text, path="a.md", unsafe=True) == text
+
+
+def test_a_furniture_line_inside_a_markdown_paragraph_goes_only_with_unsafe_fixes() -> None:
+    text = "Story text.\nShare this article\nMore text.\n"
+    assert lint.fix_text(text, path="a.md") == text
+    assert lint.fix_text(text, path="a.md", unsafe=True) == "Story text.\nMore text.\n"
+    assert lint.fix_text(text, path="a.txt") == "Story text.\nMore text.\n"  # plain text: safe
+
+
+def test_a_sentence_about_video_is_not_a_credit_line() -> None:
+    text = "Video playback is now supported.\n\nPhoto: Getty Images\n"
+    assert lint.fix_text(text, path="a.txt") == "Video playback is now supported.\n\n"
+
+
+def test_a_pass_that_would_change_the_structure_is_undone(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """A house-style swap that writes markup into prose: the engine refuses it in Markdown (the
+    emphasis would be new structure), and applies it in plain text."""
+    (tmp_path / ".copylint.yaml").write_text(
+        "custom-rules:\n  - code: X.house.kyiv\n    kind: substitution\n    swap: {Kiev: '**Kyiv**'}\n"
+        "    case: exact\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("The train to Kiev left.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The train to Kiev left.\n", encoding="utf-8")
+    proc = run("check", "--fix", "--no-cache", "a.md", "a.txt", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "The train to Kiev left.\n"
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "The train to **Kyiv** left.\n"
+    assert "a.md:1:14: X.house.kyiv" in proc.stdout  # still reported, without a fix
+
+
+def test_line_endings_inside_code_are_kept_unless_asked() -> None:
+    text = "Text\r\n\r\n```\r\ncode\nmore\r\n```\r\n\r\nProse\nhere.\r\n"
+    kept = lint.fix_text(text, path="a.md", select=["W106"])
+    assert kept == "Text\r\n\r\n```\r\ncode\nmore\r\n```\r\n\r\nProse\r\nhere.\r\n"
+    asked = lint.fix_text(text, path="a.md", select=["W106"], config=Config(rule_options={"W106": {"fix-code": True}}))
+    assert asked == text.replace("\r\n", "\n").replace("\n", "\r\n")
+    html = "<p>a</p>\n<pre>x\r\ny</pre>\n<p>b</p>\r\n<script>var a;\r\n</script>\n<p>c</p>\n"
+    assert lint.fix_text(html, path="a.html", select=["W106"]) == html.replace("</p>\r\n", "</p>\n")
+
+
+# --- generated documents ------------------------------------------------------------------------
+
+# A small budget in CI; bench/invariants.py draws 10,000 per format.
+_EXAMPLES = int(os.environ.get("COPYLINT_GENERATED_EXAMPLES", "25"))
+
+
+@pytest.mark.parametrize("fmt", sorted(DOCUMENTS))
+def test_fixes_keep_generated_documents_whole(fmt: str) -> None:
+    path, documents = DOCUMENTS[fmt]
+    linter = Linter()
+
+    @settings(max_examples=_EXAMPLES, deadline=None, database=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(text=documents)
+    def keeps(text: str) -> None:
+        tally = check_fixes(path, text, JSON_AS_CATALOGUE, linter)
+        assert tally.failures == [], text
+
+    keeps()
