@@ -237,6 +237,15 @@ class Linter:
             return None
         return after if kept and keyed_values_kept(before, after, edits) else None
 
+    def fix_is_kept(self, source: Source, config: Config, finding: Finding) -> bool:
+        """Whether the finding's fix, applied alone, leaves a file that parses with the same structure and
+        keyed values (the editor's quick fix for one finding passes the test `check --fix` applies)."""
+        if finding.fix is None:
+            return False
+        before = self.document(source, config)
+        edits = list(finding.fix.edits)
+        return self._document_if_kept(source, config, before, apply_edits(source.text, edits), edits) is not None
+
     def _breaking_fixes(self, source: Source, config: Config, before: Document,
                         fixing: list[Finding]) -> set[tuple[str, int, int]]:
         """The findings whose fix breaks the file: its parser rejects it, its structure changes or a keyed

@@ -474,6 +474,8 @@ class CopylintServer(LanguageServer):
             for f in doc.findings:
                 if f.fix is None or f.start > end or f.end < start:
                     continue
+                if doc.linter is None or doc.config is None or not doc.linter.fix_is_kept(doc.source, doc.config, f):
+                    continue  # it would change the file's structure: check --fix would not apply it either
                 safe = f.fix.applicability is Applicability.SAFE
                 title = f"{describe_fix(f, doc.source.text)} ({f.code})" + ("" if safe else " — unsafe: review it")
                 actions.append(types.CodeAction(
