@@ -174,6 +174,8 @@ def check(
                 if isinstance(c, Candidate)
             )
         for result in candidates_results:
+            if verbose and result.trace:
+                click.echo(result.trace, err=True, nl=False)
             if result.skipped:
                 if verbose:
                     click.echo(f"{result.path}: skipped: {result.skipped}", err=True)

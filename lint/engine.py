@@ -19,6 +19,7 @@ from lint import cache, formats, invariants, registry
 from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
+from lint.guard import Crash, is_crash
 from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source
 from lint.rule import Rule
 from lint.source import BinaryFile, LoadError, decode, write_source
@@ -79,6 +80,7 @@ class FileResult:
     fixed_text: str | None = None  # set by fixing when the text changed
     fixes_applied: int = 0
     skipped: str | None = None  # why the file was not linted (binary), shown under --verbose
+    trace: str | None = None  # the traceback of a reader or rule that crashed, shown under --verbose
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -139,9 +141,22 @@ class Linter:
         fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
         return formats.parse(source, fmt, config.language, config.format_options.get(fmt))
 
+    def parsed(self, source: Source, config: Config) -> Document:
+        """``document``, guarded: a reader that raises anything but ``ParseError`` (a bug, or a panic
+        in a Rust parser) becomes ``Crash``, which costs this file only."""
+        try:
+            return self.document(source, config)
+        except (formats.ParseError, RecursionError):
+            raise
+        except BaseException as exc:
+            if not is_crash(exc):
+                raise
+            fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
+            raise Crash(f"the {fmt} reader", exc) from exc
+
     def findings(self, source: Source, config: Config) -> list[Finding]:
         """Parse, check and filter: the findings a user sees for this text."""
-        return self._findings_of(self.document(source, config), config)
+        return self._findings_of(self.parsed(source, config), config)
 
     def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
         return self.filter(_guarded(self.checker(config).check(doc), doc), doc, config)
@@ -190,7 +205,7 @@ class Linter:
         allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
         text = source.text
         applied = 0
-        doc = self.document(source, config)
+        doc = self.parsed(source, config)
         found = self._findings_of(doc, config)
         breaking: set[tuple[str, int, int]] = set()
         for _ in range(MAX_FIX_PASSES):
@@ -219,9 +234,13 @@ class Linter:
         (``lint.invariants.structure``: a tag, a token, a code span, a msgid), or a keyed value changed
         other than as the edits say."""
         try:
-            after = self.document(dataclasses.replace(source, text=text, _line_starts=None), config)
+            after = self.parsed(dataclasses.replace(source, text=text, _line_starts=None), config)
             kept = invariants.structure_kept(before, after)
-        except formats.ParseError:
+        except (formats.ParseError, RecursionError, Crash):
+            return None  # a text the reader cannot take is a fix that broke the file
+        except BaseException as exc:  # a structure reader that fails (or panics) cannot vouch for the fix
+            if not is_crash(exc):
+                raise
             return None
         return after if kept and keyed_values_kept(before, after, edits) else None
 
@@ -275,6 +294,19 @@ class Linter:
             result.errors.append(FileError(path, str(exc)))
         except RecursionError:
             result.errors.append(FileError(path, "internal error: the document nests too deeply"))
+        except Crash as exc:
+            result.findings = []
+            result.fixed_text = None
+            result.errors.append(FileError(path, str(exc)))
+            result.trace = exc.trace
+        except BaseException as exc:  # anything else a file can cause: the write, the cache, the filter
+            if not is_crash(exc):
+                raise
+            crash = Crash("copylint", exc)
+            result.findings = []
+            result.fixed_text = None
+            result.errors.append(FileError(path, str(crash)))
+            result.trace = crash.trace
         return result
 
 
