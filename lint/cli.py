@@ -210,13 +210,22 @@ def _provider_errors() -> tuple[type[BaseException], ...]:
     return (LanguageToolUnavailable,)
 
 
+def _patch_lines(text: str) -> list[str]:
+    """Lines as patch and ``git apply`` see them: ended by LF only (a CR, U+2028, U+0085 or a form feed
+    is a character of its line, not a line end as for str.splitlines)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
 def _write_diff(stream: Any, path: str, before: str, after: str) -> None:
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True),
-        fromfile=f"a/{path}", tofile=f"b/{path}",
+        _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}",
     )
     for line in lines:
-        stream.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        stream.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
 
 
 def _load_user_rules(config_file: str | None, isolated: bool) -> None:

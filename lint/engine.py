@@ -282,7 +282,7 @@ class Linter:
             else:
                 key = self._cache_key(config)
                 raw = source.raw if source.raw is not None else source.text.encode("utf-8")
-                cached = cache.load(key, raw, path) if key else None
+                cached = cache.load(key, raw, path, len(source.text)) if key else None
                 if cached is None:
                     cached = self.findings(source, config)
                     if key:
@@ -351,16 +351,36 @@ def _severity_for(finding: Finding, config: Config) -> Severity | None:
     return best
 
 
+def _unicode_text(text: str) -> str:
+    """The API's text, checked: a lone surrogate (what ``surrogateescape`` makes of undecodable bytes)
+    is no Unicode text, and no file could hold it; ValueError names where it is."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(f"text holds a lone surrogate U+{ord(text[exc.start]):04X} at offset {exc.start}: "
+                             "decode the bytes properly (or with errors='replace') first") from None
+    return text
+
+
 def check_text(text: str, path: str = "x.md", config: Config | None = None,
                select: Sequence[str] | None = None) -> list[Finding]:
-    """Findings for a text as if it were the file ``path`` (which picks the format)."""
+    """Findings for a text as if it were the file ``path`` (which picks the format).
+
+    Raises ValueError for a text that holds a lone surrogate."""
+    text = _unicode_text(text)
     linter = Linter(Selection(select=tuple(select) if select is not None else None))
     return linter.findings(Source(path, text), config or Config())
 
 
 def fix_text(text: str, path: str = "x.md", config: Config | None = None,
              unsafe: bool = False, select: Sequence[str] | None = None) -> str:
-    """The text with every safe fix applied (and unsafe ones with ``unsafe=True``)."""
+    """The text with every safe fix applied (and unsafe ones with ``unsafe=True``).
+
+    Raises ValueError for a text that holds a lone surrogate."""
+    text = _unicode_text(text)
     linter = Linter(Selection(select=tuple(select) if select is not None else None))
     new_text, _, _ = linter.fix(Source(path, text), config or Config(), unsafe)
     return new_text
