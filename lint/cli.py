@@ -12,7 +12,7 @@ import difflib
 import importlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -165,13 +165,27 @@ def check(
             config = resolver.for_path(Path(name))
             result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe_fixes, write=False)
             candidates_results: Iterable[FileResult] = [result]
-            if fix and result.source is not None:
-                stdout.write(result.fixed_text if result.fixed_text is not None else result.source.text)
+            if fix:
+                # A filter never drops its input: text it could not read (binary, undecodable) or fix
+                # goes out as it came in, and fixed text in the input's own encoding and BOM.
+                if result.source is not None:
+                    fixed = result.fixed_text if result.fixed_text is not None else result.source.text
+                    out = result.source.encode(fixed)
+                else:
+                    out = data
+                    if result.skipped:
+                        click.echo(f"{name}: not fixed: {result.skipped}; written out unchanged", err=True)
+                stdout.flush()
+                stdout.buffer.write(out)
+                stdout.buffer.flush()
         else:
+            candidates: Iterable[Candidate] = (
+                c for c in discover(paths or (".",), resolver, force_exclude) if isinstance(c, Candidate))
+            if fix and not diff:
+                candidates = _cleaning_temporaries(candidates, verbose)
             candidates_results = (
                 linter.lint_file(c.path, c.config, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
-                for c in discover(paths or (".",), resolver, force_exclude)
-                if isinstance(c, Candidate)
+                for c in candidates
             )
         for result in candidates_results:
             if verbose and result.trace:
@@ -199,6 +213,26 @@ def check(
     if summary.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _cleaning_temporaries(candidates: Iterable[Any], verbose: bool) -> Iterator[Any]:
+    """The candidates; before the first file of each folder is fixed, the temporaries a killed --fix
+    left in that folder are removed."""
+    from lint.source import clean_stale_temporaries
+
+    cleaned: set[str] = set()
+    for candidate in candidates:
+        folder = os.path.dirname(os.path.abspath(candidate.path))
+        if folder not in cleaned:
+            cleaned.add(folder)
+            for path in clean_stale_temporaries(folder):
+                if verbose:
+                    click.echo(f"{_shown(str(path))}: removed a temporary file a killed run left", err=True)
+        yield candidate
+
+
+def _shown(path: str) -> str:
+    return path
 
 
 def _provider_errors() -> tuple[type[BaseException], ...]:

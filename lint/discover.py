@@ -116,9 +116,9 @@ def discover(paths: Iterable[str], resolver: ConfigResolver, force_exclude: bool
     seen: set[Path] = set()
     for arg in paths:
         p = Path(arg)
-        if p.is_file() or not p.exists():
-            # Named explicitly: linted (a missing file becomes a load error).
-            resolved = p.resolve()
+        if p.is_file() or not p.is_dir():
+            # Named explicitly: linted (a missing, unreadable or looping path becomes a load error).
+            resolved = _resolved(p)
             if resolved in seen:
                 continue
             config = resolver.for_path(p)
@@ -131,6 +131,14 @@ def discover(paths: Iterable[str], resolver: ConfigResolver, force_exclude: bool
             yield Candidate(arg, config)
             continue
         yield from _walk(p, resolver, cache, seen)
+
+
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, or its absolute form for a symbolic link loop (which resolve refuses)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
 
 
 def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Path]) -> Iterator[Candidate]:

@@ -275,10 +275,16 @@ class Linter:
                 text, found, applied = self.fix(source, config, unsafe)
                 result.findings = found
                 if text != source.text:
+                    if write:
+                        try:
+                            write_source(source, text)
+                        except LoadError as exc:
+                            # Not written: the findings are the file's as it is, nothing counts as fixed.
+                            result.errors.append(FileError(path, str(exc)))
+                            result.findings = self.findings(source, config)
+                            return result
                     result.fixed_text = text
                     result.fixes_applied = applied
-                    if write:
-                        write_source(source, text)
             else:
                 key = self._cache_key(config)
                 raw = source.raw if source.raw is not None else source.text.encode("utf-8")
