@@ -71,7 +71,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
@@ -108,12 +108,13 @@ def check(
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
     from lint import registry
     from lint.config import Config, ConfigError, ConfigResolver, load_config
-    from lint.discover import Candidate, discover
+    from lint.discover import discover
     from lint.engine import Linter, Selection
     from lint.report import ReportOptions, Summary, reporter_for
 
     if no_cache:
         os.environ["COPYLINT_NO_CACHE"] = "1"
+    _names_as_bytes()
     if isolated and config_file:
         fail("--isolated ignores every config file: it cannot be used with --config")
     try:
@@ -179,8 +180,7 @@ def check(
                 stdout.buffer.write(out)
                 stdout.buffer.flush()
         else:
-            candidates: Iterable[Candidate] = (
-                c for c in discover(paths or (".",), resolver, force_exclude) if isinstance(c, Candidate))
+            candidates = _candidates(discover(paths or (".",), resolver, force_exclude), verbose)
             if fix and not diff:
                 candidates = _cleaning_temporaries(candidates, verbose)
             candidates_results = (
@@ -213,6 +213,29 @@ def check(
     if summary.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _candidates(found: Iterable[Any], verbose: bool) -> Iterator[Any]:
+    """The files to lint; folders the walk could not read are said under --verbose."""
+    from lint.discover import Candidate
+
+    for item in found:
+        if isinstance(item, Candidate):
+            yield item
+        elif verbose:
+            click.echo(f"{item.path}: skipped: {item.reason}", err=True)
+
+
+def _names_as_bytes() -> None:
+    """A file name that is not UTF-8 reaches Python as surrogate escapes (PEP 383): the text output and
+    messages write its own bytes back, as ls and grep do (the JSON formats escape it themselves)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="surrogateescape")
+            except (ValueError, OSError):
+                pass
 
 
 def _cleaning_temporaries(candidates: Iterable[Any], verbose: bool) -> Iterator[Any]:

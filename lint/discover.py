@@ -28,6 +28,14 @@ class Candidate:
     config: Config
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A folder the walk could not read (said under --verbose)."""
+
+    path: str
+    reason: str
+
+
 class _IgnoreCache:
     def __init__(self) -> None:
         self._gitignore: dict[Path, pathspec.PathSpec | None] = {}
@@ -106,7 +114,8 @@ def lintable(path: str, config: Config) -> bool:
     return formats.format_for(path, config.formats) is not None
 
 
-def discover(paths: Iterable[str], resolver: ConfigResolver, force_exclude: bool = False) -> Iterator[Candidate]:
+def discover(paths: Iterable[str], resolver: ConfigResolver,
+             force_exclude: bool = False) -> Iterator[Candidate | Skipped]:
     """Candidates in a stable order: arguments as given, each folder sorted.
 
     A file named explicitly is linted even when excluded, unless ``force_exclude`` (as pre-commit,
@@ -141,9 +150,17 @@ def _resolved(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
-def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Path]) -> Iterator[Candidate]:
+def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache,
+          seen: set[Path]) -> Iterator[Candidate | Skipped]:
+    from lint.cache import CACHE_DIR_NAME, cache_dir
+
     real_top = top.resolve()
-    for folder, dirs, files in os.walk(top, followlinks=False):
+    unreadable: list[OSError] = []
+    own_cache = _resolved(cache_dir())
+    for folder, dirs, files in os.walk(top, onerror=unreadable.append, followlinks=False):
+        while unreadable:
+            error = unreadable.pop(0)
+            yield Skipped(str(error.filename or folder), f"cannot read this folder: {error.strerror}")
         here = Path(folder)
         real_here = here.resolve()
         config = resolver.for_path(here)
@@ -152,6 +169,8 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Pa
             full = real_here / d
             if (here / d).is_symlink():
                 continue
+            if d == CACHE_DIR_NAME or full == own_cache:
+                continue  # copylint's own results cache (JSON a config may map to i18n-json)
             if cache.is_excluded(full, config, True) or cache.is_gitignored(full, True):
                 continue
             keep.append(d)
@@ -170,3 +189,5 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Pa
                 continue
             seen.add(full)
             yield Candidate(str(shown), config)
+    for error in unreadable:  # the top folder itself, or the last one walked
+        yield Skipped(str(error.filename or top), f"cannot read this folder: {error.strerror}")
