@@ -232,3 +232,11 @@ def test_a_crashing_rule_or_a_panicking_parser_costs_the_server_one_document(lsp
     assert reply is not None and "error" in reply and "Z901" in reply["error"]["message"], reply
     client.open(good.as_uri(), "Two  spaces.\n")
     assert [d["code"] for d in client.diagnostics_for(good.as_uri()) or []] == ["W105"]
+
+
+def test_a_markdown_file_that_panics_the_rust_parser_is_fixed_too(run, tmp_path):
+    path = tmp_path / "p.md"
+    path.write_text("Hello  there [`x\n\nMore  text.\n")
+    r = run("check", "--isolated", "--no-cache", "--fix", "p.md", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr  # P105 remains: '[' is never closed
+    assert path.read_text() == "Hello there [`x\n\nMore text.\n"

@@ -109,3 +109,8 @@ def test_a_tampered_cache_entry_is_a_miss(run, tmp_path):
 def test_the_api_refuses_lone_surrogates_with_a_value_error(call):
     with pytest.raises(ValueError, match=r"lone surrogate U\+D800 at offset 2"):
         call("a \ud800 b", "a.txt")
+
+
+def test_po_with_line_separators_is_fixed():
+    text = PO_HEADER + 'msgid "Hello"\nmsgstr "Bon\u2028jour \f y  z"\n'
+    assert lint.fix_text(text, "a.po", select=["W105"]) == text.replace("y  z", "y z")

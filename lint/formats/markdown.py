@@ -196,6 +196,26 @@ class _Walk:
                 self.children(child.children, builder, images)
 
 
+def syntax_tree(text: str, starts: list[int] | None = None) -> tuple[Any, bool]:
+    """markdown-it-pyrs's tree of ``text`` (srcmaps in UTF-8 bytes), or, for a text it panics on,
+    markdown_fallback's (srcmaps in code points) and True."""
+    try:
+        with quiet_stderr():
+            return _parser().tree(text), False
+    except BaseException as exc:
+        from lint.guard import is_panic
+
+        if not is_panic(exc):
+            raise
+    # markdown-it-pyrs panics on a few inputs (an unclosed code span after `[`): markdown-it-py reads
+    # the same CommonMark, slower and without inline offsets, which markdown_fallback finds.
+    from lint.formats.markdown_fallback import tree as fallback_tree
+
+    if starts is None:
+        starts = Source("", text).line_starts()
+    return fallback_tree(text, starts), True
+
+
 class _FallbackWalk(_Walk):
     """The walk over markdown-it-py's tree (``markdown_fallback``), whose offsets are code points."""
 
@@ -208,21 +228,8 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
     starts = source.line_starts()
     keys = list((options or {}).get("front-matter-keys") or ())
-    walk = _Walk(text, starts, keys)
-    try:
-        with quiet_stderr():
-            tree = _parser().tree(text)
-    except BaseException as exc:
-        from lint.guard import is_panic
-
-        if not is_panic(exc):
-            raise
-        # markdown-it-pyrs panics on a few inputs (an unclosed code span after `[`): markdown-it-py
-        # reads the same CommonMark, slower and without inline offsets, which markdown_fallback finds.
-        from lint.formats.markdown_fallback import tree as fallback_tree
-
-        walk = _FallbackWalk(text, starts, keys)
-        tree = fallback_tree(text, starts)
+    tree, fallback = syntax_tree(text, starts)
+    walk = (_FallbackWalk if fallback else _Walk)(text, starts, keys)
     walk.blocks(tree, None)
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
     if "copylint-" in text:
