@@ -22,7 +22,7 @@ from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
 from lint.guard import Crash, is_crash
 from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source
 from lint.rule import Rule
-from lint.source import BinaryFile, LoadError, decode, write_source
+from lint.source import BinaryFile, LoadError, decode, long_line, read_source, too_large, write_source
 
 MAX_FIX_PASSES = 10
 
@@ -262,7 +262,12 @@ class Linter:
     ) -> FileResult:
         result = FileResult(path)
         try:
-            source = decode(path, data) if data is not None else _read(path)
+            if data is not None and len(data) > config.max_file_size:
+                raise LoadError(too_large(len(data), config.max_file_size))
+            source = decode(path, data) if data is not None else read_source(path, config.max_file_size)
+            refused = long_line(source.text, config.max_line_length)
+            if refused is not None:
+                raise LoadError(refused)
         except BinaryFile as exc:
             result.skipped = str(exc)
             return result
@@ -327,12 +332,6 @@ def _guarded(found: list[Finding], doc: Document) -> list[Finding]:
                 f = dataclasses.replace(f, fix=fix)
         out.append(f)
     return out
-
-
-def _read(path: str) -> Source:
-    from lint.source import read_source
-
-    return read_source(path)
 
 
 def _relative(path: str, root: Path) -> str:

@@ -110,6 +110,19 @@ def offset_at(source: Source, line: int, character: int, unit: str) -> int:
     return start + len(data.decode("utf-8", "ignore"))
 
 
+def input_refused(text: str, config: Config) -> str | None:
+    """Why a document is past the config's input bounds (as ``copylint check`` refuses such a file), or
+    None."""
+    from lint.source import long_line, too_large
+
+    limit = config.max_file_size
+    if len(text) > limit // 4:  # only then can its UTF-8 be over the limit
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            return too_large(size, limit)
+    return long_line(text, config.max_line_length)
+
+
 def lsp_range(cols: Columns, start: int, end: int) -> types.Range:
     sl, sc = cols.at(start)
     el, ec = cols.at(end)
@@ -420,8 +433,16 @@ class CopylintServer(LanguageServer):
         fmt = self.format_for(doc, entry.config)
         if fmt is not None and not (doc.path is not None and entry.excluded(doc.path)):
             entry.linter.format_of[name] = fmt
+            refused = input_refused(doc.text, entry.config)
             try:
-                doc.findings = entry.linter.findings(source, entry.config)
+                if refused is not None:
+                    diagnostics.append(types.Diagnostic(
+                        range=types.Range(types.Position(0, 0), types.Position(1, 0)),
+                        message=f"copylint does not lint this document: {refused}",
+                        severity=types.DiagnosticSeverity.Error, source="copylint",
+                    ))
+                else:
+                    doc.findings = entry.linter.findings(source, entry.config)
             except formats.ParseError as exc:
                 line = max((exc.line or 1) - 1, 0)
                 diagnostics.append(types.Diagnostic(

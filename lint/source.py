@@ -50,12 +50,38 @@ def decode(path: str, data: bytes) -> Source:
     return Source(path, text, "utf-8", False, data)
 
 
-def read_source(path: str | Path) -> Source:
+def read_source(path: str | Path, max_size: int | None = None) -> Source:
+    """The file's Source; LoadError for a file that cannot be read, is not a regular file, or holds more
+    than ``max_size`` bytes (it is then not read)."""
     try:
-        data = _read_regular(Path(path))
+        data = _read_regular(Path(path), max_size)
     except OSError as exc:
+        if exc.errno == errno.EFBIG and max_size is not None:
+            raise LoadError(too_large(os.stat(path).st_size, max_size)) from None
         raise LoadError(_reason(exc)) from None
     return decode(str(path), data)
+
+
+def too_large(size: int, limit: int) -> str:
+    return f"{size:,} bytes, more than the limit of {limit:,} (max-file-size in the config)"
+
+
+def long_line(text: str, limit: int) -> str | None:
+    """Why ``text`` is refused for a line longer than ``limit`` characters (LF, CRLF or CR ends a line),
+    or None. Costs one split in C, and only for a text longer than the limit."""
+    if len(text) <= limit:
+        return None
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if len(line) <= limit:
+            continue
+        longest = max(map(len, line.split("\r"))) if "\r" in line else len(line)
+        if longest > limit:
+            where = f"line {index + 1}" if "\r" not in text else "a line"
+            break
+    else:
+        return None
+    return f"{where} has {longest:,} characters, more than the limit of {limit:,} (max-line-length in the config)"
 
 
 def _read_regular(path: Path, limit: int | None = None) -> bytes:
