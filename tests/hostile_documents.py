@@ -20,6 +20,7 @@ Invariants (``failures``): a document either parses or is refused with ``ParseEr
 
 from __future__ import annotations
 
+import bisect
 import json
 import random
 import traceback
@@ -255,14 +256,28 @@ def _inside(doc: Document, f: Finding) -> bool:
     return f.fix is None or all(0 <= e.start <= e.end <= n for e in f.fix.edits)
 
 
+def _segment_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where in the source each segment lies, from its first character to its last (opaque ones,
+    entities and escapes, included)."""
+    memo = doc.memo.get("hostile_segment_spans")
+    if memo is None:
+        memo = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments if seg.text)
+        doc.memo["hostile_segment_spans"] = memo
+    return memo  # type: ignore[no-any-return]
+
+
 def _on_its_characters(doc: Document, f: Finding) -> bool:
-    """A prose rule's finding is not wholly inside a protected range that no segment maps to."""
+    """A prose rule's finding is on characters some segment stands for: not wholly inside a protected
+    range (code, a tag, a msgid) that no segment covers."""
     if _scope(f.code) != "prose" or not doc.protected or f.start == f.end:
         return True
-    starts, ends = invariants.prose_runs(doc)
+    spans = _segment_spans(doc)
     pos = f.start
     while pos < f.end:
-        if not doc.is_protected(pos) or invariants._in_prose(starts, ends, pos, pos + 1):
+        if not doc.is_protected(pos):
+            return True
+        k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+        if k >= 0 and spans[k][0] <= pos < spans[k][1]:
             return True
         pos += 1
     return False
