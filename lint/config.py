@@ -395,16 +395,24 @@ def load_config(path: str | Path) -> Config:
     return parse_config(text, str(path), p.resolve().parent)
 
 
+def safely(test: Callable[[], bool]) -> bool:
+    """A file test that is False, not PermissionError, where a folder on the way cannot be searched."""
+    try:
+        return test()
+    except OSError:
+        return False
+
+
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file from ``start`` upward, stopping at a repository root or /."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if safely(start.is_dir) else start.parent
     folder = folder.resolve()
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             f = candidate / name
-            if f.is_file():
+            if safely(f.is_file):
                 return f
-        if (candidate / ".git").exists():
+        if safely((candidate / ".git").exists):
             return None
     return None
 
@@ -421,7 +429,7 @@ class ConfigResolver:
     def for_path(self, path: Path) -> Config:
         if self.fixed is not None:
             return self.fixed
-        folder = (path if path.is_dir() else path.parent).resolve()
+        folder = (path if safely(path.is_dir) else path.parent).resolve()
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config_file(folder)
         found = self._by_folder[folder]

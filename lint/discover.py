@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import pathspec
 
 from lint import formats
-from lint.config import Config, ConfigResolver
+from lint.config import Config, ConfigResolver, safely
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class _IgnoreCache:
             spec = None
             f = folder / ".gitignore"
             import pathspec  # imported only when a folder is walked: it costs ~30 ms
-            if f.is_file():
+            if safely(f.is_file):
                 try:
                     lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
                     spec = pathspec.GitIgnoreSpec.from_lines(lines)
@@ -68,7 +68,7 @@ class _IgnoreCache:
         if folder not in self._repo_root:
             root = None
             for candidate in (folder, *folder.parents):
-                if (candidate / ".git").exists():
+                if safely((candidate / ".git").exists):
                     root = candidate
                     break
             self._repo_root[folder] = root
@@ -125,7 +125,7 @@ def discover(paths: Iterable[str], resolver: ConfigResolver,
     seen: set[Path] = set()
     for arg in paths:
         p = Path(arg)
-        if p.is_file() or not p.is_dir():
+        if safely(p.is_file) or not safely(p.is_dir):
             # Named explicitly: linted (a missing, unreadable or looping path becomes a load error).
             resolved = _resolved(p)
             if resolved in seen:
@@ -180,7 +180,7 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache,
             full = real_here / name
             if shown.is_symlink():
                 target = shown.resolve()
-                if real_top not in target.parents or not target.is_file():
+                if real_top not in target.parents or not safely(target.is_file):
                     continue  # never follow a link out of the tree
                 full = target
             if full in seen or not lintable(_relative(full, cache.root(config)), config):
