@@ -77,19 +77,43 @@ def _to_json(f: Finding) -> dict[str, Any]:
     }
 
 
+def _offset(value: Any) -> int:
+    if type(value) is not int or value < 0:
+        raise ValueError("not an offset")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not a string")
+    return value
+
+
 def _from_json(d: dict[str, Any], path: str) -> Finding:
+    """A finding as stored; a field of the wrong type (a tampered or foreign entry) raises ValueError."""
     fix = None
     if d["fix"] is not None:
-        fix = Fix(tuple(Edit(s, e, r) for s, e, r in d["fix"]["edits"]), Applicability(d["fix"]["applicability"]))
-    return Finding(d["code"], d["rule"], d["message"], d["start"], d["end"], Severity(d["severity"]), fix, path)
+        edits = tuple(Edit(_offset(s), _offset(e), _text(r)) for s, e, r in d["fix"]["edits"])
+        fix = Fix(edits, Applicability(d["fix"]["applicability"]))
+    return Finding(_text(d["code"]), _text(d["rule"]), _text(d["message"]), _offset(d["start"]), _offset(d["end"]),
+                   Severity(d["severity"]), fix, path)
 
 
-def load(settings: str, content: bytes, path: str) -> list[Finding] | None:
+def load(settings: str, content: bytes, path: str, length: int | None = None) -> list[Finding] | None:
+    """The stored findings, or None (a miss) when there are none or the entry is not what ``store``
+    writes: unreadable, malformed, or with offsets past the text's ``length``."""
     try:
         data = json.loads(_entry(settings, content, path).read_text(encoding="utf-8"))
-        return [_from_json(d, path) for d in data]
-    except (OSError, ValueError, KeyError, TypeError):
+        found = [_from_json(d, path) for d in data]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    if length is not None and any(
+        f.start > f.end or f.end > length
+        or (f.fix is not None and any(e.start > e.end or e.end > length for e in f.fix.edits))
+        for f in found
+    ):
+        return None
+    return found
 
 
 def store(settings: str, content: bytes, path: str, findings: list[Finding]) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from lint.guard import Crash, is_crash
 from lint.model import Document, Finding, Segment
 from lint.rule import Rule
 from lint.scan import non_ascii_first_class, parsed, scanners
@@ -82,11 +83,20 @@ class Checker:
         return any(r.code.upper().startswith(s) or r.slug.upper() == s for r in self.rules)
 
     def check(self, doc: Document) -> list[Finding]:
-        found = self._check(doc)
-        if self.finding_rules:
-            for rule in self.finding_rules:
-                found.extend(rule.check_findings(doc, list(found), self.ran))
-            found = dedupe(found)
+        """The rules' findings; a rule that raises (or panics) becomes ``Crash`` naming that rule."""
+        self._running: Rule | None = None
+        try:
+            found = self._check(doc)
+            if self.finding_rules:
+                for rule in self.finding_rules:
+                    self._running = rule
+                    found.extend(rule.check_findings(doc, list(found), self.ran))
+                found = dedupe(found)
+        except BaseException as exc:
+            if not is_crash(exc):
+                raise
+            running = self._running
+            raise Crash(f"rule {running.code}" if running is not None else "the checker", exc) from exc
         return found
 
     def _check(self, doc: Document) -> list[Finding]:
@@ -94,9 +104,11 @@ class Checker:
         segments = doc.segments
         findings: list[Finding] = []
         for rule in self.document_rules:
+            self._running = rule
             if rule.applies_to(language):
                 findings.extend(rule.check_document(doc))
         for rule, pattern in self.anchored:
+            self._running = rule
             if rule.applies_to(language):
                 match = pattern.match
                 for seg in _of_kinds(segments, rule):
@@ -106,6 +118,7 @@ class Checker:
             return dedupe(findings)
         present = {seg.kind for seg in segments}
         for rule in self.always:
+            self._running = rule
             # A rule for kinds this document has none of (B rules on a Markdown page) costs nothing.
             if rule.applies_to(language) and (rule.kinds is None or not rule.kinds.isdisjoint(present)):
                 for seg in _of_kinds(segments, rule):
@@ -114,16 +127,19 @@ class Checker:
         if foreign and self.foreign_start is not None:
             candidates = list(doc.segments_matching(self.foreign_start))
             for rule, pattern in foreign if candidates else ():
+                self._running = rule
                 for seg in candidates:
                     if (rule.kinds is None or seg.kind in rule.kinds) and pattern.search(seg.text):
                         findings.extend(rule.check_segment(seg, doc))
         for rule, patterns in self.triggered:
+            self._running = rule
             if not rule.applies_to(language):
                 continue
             kinds = rule.kinds
             for seg in doc.segments_matching_any(patterns):
                 if kinds is None or seg.kind in kinds:
                     findings.extend(rule.check_segment(seg, doc))
+        self._running = None
         return dedupe(findings)
 
 

@@ -12,7 +12,7 @@ import difflib
 import importlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +71,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
@@ -108,12 +108,13 @@ def check(
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
     from lint import registry
     from lint.config import Config, ConfigError, ConfigResolver, load_config
-    from lint.discover import Candidate, discover
+    from lint.discover import discover
     from lint.engine import Linter, Selection
     from lint.report import ReportOptions, Summary, reporter_for
 
     if no_cache:
         os.environ["COPYLINT_NO_CACHE"] = "1"
+    _names_as_bytes()
     if isolated and config_file:
         fail("--isolated ignores every config file: it cannot be used with --config")
     try:
@@ -165,15 +166,30 @@ def check(
             config = resolver.for_path(Path(name))
             result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe_fixes, write=False)
             candidates_results: Iterable[FileResult] = [result]
-            if fix and result.source is not None:
-                stdout.write(result.fixed_text if result.fixed_text is not None else result.source.text)
+            if fix:
+                # A filter never drops its input: text it could not read (binary, undecodable) or fix
+                # goes out as it came in, and fixed text in the input's own encoding and BOM.
+                if result.source is not None:
+                    fixed = result.fixed_text if result.fixed_text is not None else result.source.text
+                    out = result.source.encode(fixed)
+                else:
+                    out = data
+                    if result.skipped:
+                        click.echo(f"{name}: not fixed: {result.skipped}; written out unchanged", err=True)
+                stdout.flush()
+                stdout.buffer.write(out)
+                stdout.buffer.flush()
         else:
+            candidates = _candidates(discover(paths or (".",), resolver, force_exclude), verbose)
+            if fix and not diff:
+                candidates = _cleaning_temporaries(candidates, verbose)
             candidates_results = (
                 linter.lint_file(c.path, c.config, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
-                for c in discover(paths or (".",), resolver, force_exclude)
-                if isinstance(c, Candidate)
+                for c in candidates
             )
         for result in candidates_results:
+            if verbose and result.trace:
+                click.echo(result.trace, err=True, nl=False)
             if result.skipped:
                 if verbose:
                     click.echo(f"{result.path}: skipped: {result.skipped}", err=True)
@@ -199,6 +215,49 @@ def check(
     sys.exit(EXIT_CLEAN)
 
 
+def _candidates(found: Iterable[Any], verbose: bool) -> Iterator[Any]:
+    """The files to lint; folders the walk could not read are said under --verbose."""
+    from lint.discover import Candidate
+
+    for item in found:
+        if isinstance(item, Candidate):
+            yield item
+        elif verbose:
+            click.echo(f"{item.path}: skipped: {item.reason}", err=True)
+
+
+def _names_as_bytes() -> None:
+    """A file name that is not UTF-8 reaches Python as surrogate escapes (PEP 383): the text output and
+    messages write its own bytes back, as ls and grep do (the JSON formats escape it themselves)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="surrogateescape")
+            except (ValueError, OSError):
+                pass
+
+
+def _cleaning_temporaries(candidates: Iterable[Any], verbose: bool) -> Iterator[Any]:
+    """The candidates; before the first file of each folder is fixed, the temporaries a killed --fix
+    left in that folder are removed."""
+    from lint.source import clean_stale_temporaries
+
+    cleaned: set[str] = set()
+    for candidate in candidates:
+        folder = os.path.dirname(os.path.abspath(candidate.path))
+        if folder not in cleaned:
+            cleaned.add(folder)
+            for path in clean_stale_temporaries(folder):
+                if verbose:
+                    click.echo(f"{_shown(str(path))}: removed a temporary file a killed run left", err=True)
+        yield candidate
+
+
+def _shown(path: str) -> str:
+    return path
+
+
 def _provider_errors() -> tuple[type[BaseException], ...]:
     """Errors a rule provider raises to stop the run (e.g. --require-languagetool and no server)."""
     try:
@@ -208,13 +267,22 @@ def _provider_errors() -> tuple[type[BaseException], ...]:
     return (LanguageToolUnavailable,)
 
 
+def _patch_lines(text: str) -> list[str]:
+    """Lines as patch and ``git apply`` see them: ended by LF only (a CR, U+2028, U+0085 or a form feed
+    is a character of its line, not a line end as for str.splitlines)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
 def _write_diff(stream: Any, path: str, before: str, after: str) -> None:
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True),
-        fromfile=f"a/{path}", tofile=f"b/{path}",
+        _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}",
     )
     for line in lines:
-        stream.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        stream.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
 
 
 def _load_user_rules(config_file: str | None, isolated: bool) -> None:

@@ -9,6 +9,7 @@ shipped in ``lint/data/config.schema.json``.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,18 +75,40 @@ KNOWN_KEYS = (
     "formats",
     "format-options",
     "words",
+    "max-file-size",
+    "max-line-length",
     *SECTION_VALIDATORS,
 )
 
+# Input bounds (config `max-file-size`, `max-line-length`): a file past them is one error line, not
+# minutes of work and gigabytes of memory (10 MB of prose takes about 15 s; the hostile run's 50 MB of
+# quotes and 200 MB single line took over 5 minutes and 6 to 12 GB).
+MAX_FILE_SIZE = 10 * 1024 * 1024  # bytes
+MAX_LINE_LENGTH = 1_000_000  # characters: a minified i18n JSON catalogue is one long line
+
+
+MAX_CONFIG_BYTES = 1 << 20  # a config or rule pack larger than 1 MiB is no config
+MAX_YAML_NODES = 100_000  # values in a config or pack with every alias expanded
+
 
 class LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the line of each mapping key, by key path."""
+    """SafeLoader that records the line of each mapping key, by key path.
+
+    A document whose values, every alias expanded, number more than ``MAX_YAML_NODES`` is refused
+    before anything walks it: a few aliases of aliases (a "billion laughs") would otherwise make the
+    line recording, and every check of the values after it, take exponential time and memory.
+    """
 
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
         self.lines: dict[tuple[Any, ...], int] = {}
 
     def construct_document(self, node: yaml.Node) -> Any:
+        size = _expanded_nodes(node, {}, MAX_YAML_NODES)
+        if size > MAX_YAML_NODES:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"more than {MAX_YAML_NODES:,} values once its aliases are expanded "
+                "(an alias bomb?)", node.start_mark)
         self._record(node, ())
         return super().construct_document(node)
 
@@ -99,6 +122,52 @@ class LineLoader(yaml.SafeLoader):
             for i, item in enumerate(node.value):
                 self.lines[path + (i,)] = item.start_mark.line + 1
                 self._record(item, path + (i,))
+
+
+def _expanded_nodes(node: yaml.Node, sizes: dict[int, int], limit: int) -> int:
+    """How many nodes ``node`` stands for with its aliases expanded (each distinct node is counted
+    once and remembered, so this is linear in the file); stops counting past ``limit``."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = limit + 1  # a node that contains itself (a recursive alias) is over any limit
+    total = 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            total += _expanded_nodes(key, sizes, limit) + _expanded_nodes(value, sizes, limit)
+            if total > limit:
+                break
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            total += _expanded_nodes(item, sizes, limit)
+            if total > limit:
+                break
+    sizes[id(node)] = total
+    return total
+
+
+def read_config_text(path: str | Path, what: str = "config") -> str:
+    """A config or pack file's text: a regular file of at most ``MAX_CONFIG_BYTES``, UTF-8. A FIFO or a
+    device (``/dev/zero``) is refused, not read; a message never quotes the file."""
+    from lint.source import _read_regular, _reason
+
+    try:
+        data = _read_regular(Path(path), MAX_CONFIG_BYTES)
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read {what}: {_reason(exc)}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), f"cannot read {what}: not UTF-8 (byte {exc.start})") from None
+
+
+_PLAIN_KEY = re.compile(r"[\w.-]{1,40}\Z")
+
+
+def shown_key(key: Any) -> str:
+    """A key for a message: quoted when it looks like a name, else not at all (the key of a file that
+    is no config, `/etc/shadow` named as a pack, is that file's content)."""
+    return f"'{key}'" if isinstance(key, str) and _PLAIN_KEY.match(key) else "(not a name)"
 
 
 @dataclass
@@ -135,6 +204,8 @@ class Config:
     format_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # format -> its parser's options
     words: list[str] = field(default_factory=list)
     sections: dict[str, Any] = field(default_factory=dict)  # languagetool, custom-rules, packs
+    max_file_size: int = MAX_FILE_SIZE
+    max_line_length: int = MAX_LINE_LENGTH
 
     @property
     def excludes(self) -> list[str]:
@@ -215,6 +286,8 @@ def parse_config(text: str, path: str | None, root: Path) -> Config:
             lines = loader.lines
         finally:
             loader.dispose()
+    except RecursionError:
+        raise ConfigError(path, "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -238,7 +311,7 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
     for key, value in data.items():
         k = (key,)
         if key not in KNOWN_KEYS:
-            raise ctx.error(k, f"unknown key '{key}'{closest(str(key), KNOWN_KEYS)}")
+            raise ctx.error(k, f"unknown key {shown_key(key)}{closest(str(key), KNOWN_KEYS)}")
         if key == "select":
             config.select = _string_list(value, ctx, k)
             _check_selectors(config.select, ctx, k)
@@ -276,6 +349,10 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
             config.language = value
         elif key == "words":
             config.words = _string_list(value, ctx, k)
+        elif key in ("max-file-size", "max-line-length"):
+            if type(value) is not int or value < 1:
+                raise ctx.error(k, f"'{key}' must be a positive whole number")
+            setattr(config, key.replace("-", "_"), value)
         elif key == "formats":
             from lint import formats
 
@@ -314,23 +391,28 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
 
 def load_config(path: str | Path) -> Config:
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read: {exc}") from None
+    text = read_config_text(p)
     return parse_config(text, str(path), p.resolve().parent)
+
+
+def safely(test: Callable[[], bool]) -> bool:
+    """A file test that is False, not PermissionError, where a folder on the way cannot be searched."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file from ``start`` upward, stopping at a repository root or /."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if safely(start.is_dir) else start.parent
     folder = folder.resolve()
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             f = candidate / name
-            if f.is_file():
+            if safely(f.is_file):
                 return f
-        if (candidate / ".git").exists():
+        if safely((candidate / ".git").exists):
             return None
     return None
 
@@ -347,7 +429,7 @@ class ConfigResolver:
     def for_path(self, path: Path) -> Config:
         if self.fixed is not None:
             return self.fixed
-        folder = (path if path.is_dir() else path.parent).resolve()
+        folder = (path if safely(path.is_dir) else path.parent).resolve()
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config_file(folder)
         found = self._by_folder[folder]

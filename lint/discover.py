@@ -19,13 +19,21 @@ if TYPE_CHECKING:
     import pathspec
 
 from lint import formats
-from lint.config import Config, ConfigResolver
+from lint.config import Config, ConfigResolver, safely
 
 
 @dataclass(frozen=True)
 class Candidate:
     path: str
     config: Config
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A folder the walk could not read (said under --verbose)."""
+
+    path: str
+    reason: str
 
 
 class _IgnoreCache:
@@ -47,7 +55,7 @@ class _IgnoreCache:
             spec = None
             f = folder / ".gitignore"
             import pathspec  # imported only when a folder is walked: it costs ~30 ms
-            if f.is_file():
+            if safely(f.is_file):
                 try:
                     lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
                     spec = pathspec.GitIgnoreSpec.from_lines(lines)
@@ -60,7 +68,7 @@ class _IgnoreCache:
         if folder not in self._repo_root:
             root = None
             for candidate in (folder, *folder.parents):
-                if (candidate / ".git").exists():
+                if safely((candidate / ".git").exists):
                     root = candidate
                     break
             self._repo_root[folder] = root
@@ -106,7 +114,8 @@ def lintable(path: str, config: Config) -> bool:
     return formats.format_for(path, config.formats) is not None
 
 
-def discover(paths: Iterable[str], resolver: ConfigResolver, force_exclude: bool = False) -> Iterator[Candidate]:
+def discover(paths: Iterable[str], resolver: ConfigResolver,
+             force_exclude: bool = False) -> Iterator[Candidate | Skipped]:
     """Candidates in a stable order: arguments as given, each folder sorted.
 
     A file named explicitly is linted even when excluded, unless ``force_exclude`` (as pre-commit,
@@ -116,9 +125,9 @@ def discover(paths: Iterable[str], resolver: ConfigResolver, force_exclude: bool
     seen: set[Path] = set()
     for arg in paths:
         p = Path(arg)
-        if p.is_file() or not p.exists():
-            # Named explicitly: linted (a missing file becomes a load error).
-            resolved = p.resolve()
+        if safely(p.is_file) or not safely(p.is_dir):
+            # Named explicitly: linted (a missing, unreadable or looping path becomes a load error).
+            resolved = _resolved(p)
             if resolved in seen:
                 continue
             config = resolver.for_path(p)
@@ -133,9 +142,25 @@ def discover(paths: Iterable[str], resolver: ConfigResolver, force_exclude: bool
         yield from _walk(p, resolver, cache, seen)
 
 
-def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Path]) -> Iterator[Candidate]:
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, or its absolute form for a symbolic link loop (which resolve refuses)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache,
+          seen: set[Path]) -> Iterator[Candidate | Skipped]:
+    from lint.cache import CACHE_DIR_NAME, cache_dir
+
     real_top = top.resolve()
-    for folder, dirs, files in os.walk(top, followlinks=False):
+    unreadable: list[OSError] = []
+    own_cache = _resolved(cache_dir())
+    for folder, dirs, files in os.walk(top, onerror=unreadable.append, followlinks=False):
+        while unreadable:
+            error = unreadable.pop(0)
+            yield Skipped(str(error.filename or folder), f"cannot read this folder: {error.strerror}")
         here = Path(folder)
         real_here = here.resolve()
         config = resolver.for_path(here)
@@ -144,6 +169,8 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Pa
             full = real_here / d
             if (here / d).is_symlink():
                 continue
+            if d == CACHE_DIR_NAME or full == own_cache:
+                continue  # copylint's own results cache (JSON a config may map to i18n-json)
             if cache.is_excluded(full, config, True) or cache.is_gitignored(full, True):
                 continue
             keep.append(d)
@@ -153,7 +180,7 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Pa
             full = real_here / name
             if shown.is_symlink():
                 target = shown.resolve()
-                if real_top not in target.parents or not target.is_file():
+                if real_top not in target.parents or not safely(target.is_file):
                     continue  # never follow a link out of the tree
                 full = target
             if full in seen or not lintable(_relative(full, cache.root(config)), config):
@@ -162,3 +189,5 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache, seen: set[Pa
                 continue
             seen.add(full)
             yield Candidate(str(shown), config)
+    for error in unreadable:  # the top folder itself, or the last one walked
+        yield Skipped(str(error.filename or top), f"cannot read this folder: {error.strerror}")

@@ -19,9 +19,10 @@ from lint import cache, formats, invariants, registry
 from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
+from lint.guard import Crash, is_crash
 from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source
 from lint.rule import Rule
-from lint.source import BinaryFile, LoadError, decode, write_source
+from lint.source import BinaryFile, LoadError, decode, long_line, read_source, too_large, write_source
 
 MAX_FIX_PASSES = 10
 
@@ -87,6 +88,7 @@ class FileResult:
     fixed_text: str | None = None  # set by fixing when the text changed
     fixes_applied: int = 0
     skipped: str | None = None  # why the file was not linted (binary), shown under --verbose
+    trace: str | None = None  # the traceback of a reader or rule that crashed, shown under --verbose
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -147,9 +149,22 @@ class Linter:
         fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
         return formats.parse(source, fmt, config.language, config.format_options.get(fmt))
 
+    def parsed(self, source: Source, config: Config) -> Document:
+        """``document``, guarded: a reader that raises anything but ``ParseError`` (a bug, or a panic
+        in a Rust parser) becomes ``Crash``, which costs this file only."""
+        try:
+            return self.document(source, config)
+        except (formats.ParseError, RecursionError):
+            raise
+        except BaseException as exc:
+            if not is_crash(exc):
+                raise
+            fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
+            raise Crash(f"the {fmt} reader", exc) from exc
+
     def findings(self, source: Source, config: Config) -> list[Finding]:
         """Parse, check and filter: the findings a user sees for this text."""
-        return self._findings_of(self.document(source, config), config)
+        return self._findings_of(self.parsed(source, config), config)
 
     def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
         return self.filter(_guarded(self.checker(config).check(doc), doc), doc, config)
@@ -200,7 +215,7 @@ class Linter:
         allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
         text = source.text
         applied = 0
-        doc = self.document(source, config)
+        doc = self.parsed(source, config)
         found = self._findings_of(doc, config)
         breaking: set[tuple[str, int, int]] = set()
         for _ in range(MAX_FIX_PASSES):
@@ -231,9 +246,13 @@ class Linter:
         (``lint.invariants.structure``: a tag, a token, a code span, a msgid), or a keyed value changed
         other than as the edits say."""
         try:
-            after = self.document(dataclasses.replace(source, text=text, _line_starts=None), config)
+            after = self.parsed(dataclasses.replace(source, text=text, _line_starts=None), config)
             kept = invariants.structure_kept(before, after)
-        except formats.ParseError:
+        except (formats.ParseError, RecursionError, Crash):
+            return None  # a text the reader cannot take is a fix that broke the file
+        except BaseException as exc:  # a structure reader that fails (or panics) cannot vouch for the fix
+            if not is_crash(exc):
+                raise
             return None
         return after if kept and keyed_values_kept(before, after, edits) else None
 
@@ -278,7 +297,12 @@ class Linter:
     ) -> FileResult:
         result = FileResult(path)
         try:
-            source = decode(path, data) if data is not None else _read(path)
+            if data is not None and len(data) > config.max_file_size:
+                raise LoadError(too_large(len(data), config.max_file_size))
+            source = decode(path, data) if data is not None else read_source(path, config.max_file_size)
+            refused = long_line(source.text, config.max_line_length)
+            if refused is not None:
+                raise LoadError(refused)
         except BinaryFile as exc:
             result.skipped = str(exc)
             return result
@@ -291,14 +315,20 @@ class Linter:
                 text, found, applied = self.fix(source, config, unsafe)
                 result.findings = found
                 if text != source.text:
+                    if write:
+                        try:
+                            write_source(source, text)
+                        except LoadError as exc:
+                            # Not written: the findings are the file's as it is, nothing counts as fixed.
+                            result.errors.append(FileError(path, str(exc)))
+                            result.findings = self.findings(source, config)
+                            return result
                     result.fixed_text = text
                     result.fixes_applied = applied
-                    if write:
-                        write_source(source, text)
             else:
                 key = self._cache_key(config)
                 raw = source.raw if source.raw is not None else source.text.encode("utf-8")
-                cached = cache.load(key, raw, path) if key else None
+                cached = cache.load(key, raw, path, len(source.text)) if key else None
                 if cached is None:
                     cached = self.findings(source, config)
                     if key:
@@ -310,6 +340,19 @@ class Linter:
             result.errors.append(FileError(path, str(exc)))
         except RecursionError:
             result.errors.append(FileError(path, "internal error: the document nests too deeply"))
+        except Crash as exc:
+            result.findings = []
+            result.fixed_text = None
+            result.errors.append(FileError(path, str(exc)))
+            result.trace = exc.trace
+        except BaseException as exc:  # anything else a file can cause: the write, the cache, the filter
+            if not is_crash(exc):
+                raise
+            crash = Crash("copylint", exc)
+            result.findings = []
+            result.fixed_text = None
+            result.errors.append(FileError(path, str(crash)))
+            result.trace = crash.trace
         return result
 
 
@@ -324,12 +367,6 @@ def _guarded(found: list[Finding], doc: Document) -> list[Finding]:
                 f = dataclasses.replace(f, fix=fix)
         out.append(f)
     return out
-
-
-def _read(path: str) -> Source:
-    from lint.source import read_source
-
-    return read_source(path)
 
 
 def _relative(path: str, root: Path) -> str:
@@ -354,16 +391,36 @@ def _severity_for(finding: Finding, config: Config) -> Severity | None:
     return best
 
 
+def _unicode_text(text: str) -> str:
+    """The API's text, checked: a lone surrogate (what ``surrogateescape`` makes of undecodable bytes)
+    is no Unicode text, and no file could hold it; ValueError names where it is."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(f"text holds a lone surrogate U+{ord(text[exc.start]):04X} at offset {exc.start}: "
+                             "decode the bytes properly (or with errors='replace') first") from None
+    return text
+
+
 def check_text(text: str, path: str = "x.md", config: Config | None = None,
                select: Sequence[str] | None = None) -> list[Finding]:
-    """Findings for a text as if it were the file ``path`` (which picks the format)."""
+    """Findings for a text as if it were the file ``path`` (which picks the format).
+
+    Raises ValueError for a text that holds a lone surrogate."""
+    text = _unicode_text(text)
     linter = Linter(Selection(select=tuple(select) if select is not None else None))
     return linter.findings(Source(path, text), config or Config())
 
 
 def fix_text(text: str, path: str = "x.md", config: Config | None = None,
              unsafe: bool = False, select: Sequence[str] | None = None) -> str:
-    """The text with every safe fix applied (and unsafe ones with ``unsafe=True``)."""
+    """The text with every safe fix applied (and unsafe ones with ``unsafe=True``).
+
+    Raises ValueError for a text that holds a lone surrogate."""
+    text = _unicode_text(text)
     linter = Linter(Selection(select=tuple(select) if select is not None else None))
     new_text, _, _ = linter.fix(Source(path, text), config or Config(), unsafe)
     return new_text

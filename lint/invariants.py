@@ -256,7 +256,7 @@ def markdown_structure(text: str) -> list[tuple[Any, ...]]:
     (link targets, fence info) and whether it holds any words (a fix may edit the words of a link or an
     item, never leave it empty); code and HTML with their text. Front matter compares as the YAML it
     holds with its strings left out (named keys' values are prose)."""
-    from lint.formats.markdown import _parser
+    from lint.formats.markdown import syntax_tree  # markdown-it-pyrs, or markdown-it-py where it panics
 
     out: list[tuple[Any, ...]] = []
 
@@ -283,7 +283,7 @@ def markdown_structure(text: str) -> list[tuple[Any, ...]]:
                    _lf(content) if name in _MD_VERBATIM and content is not None else None, words)
         return words
 
-    walk(_parser().tree(text), 0)
+    walk(syntax_tree(text)[0], 0)
     return out
 
 
@@ -335,7 +335,9 @@ def po_structure(text: str) -> Any:
     metadata, and whether it is obsolete: all but the translations."""
     import polib
 
-    catalogue = polib.pofile(text)
+    from lint.formats.po import polib_text
+
+    catalogue = polib.pofile(polib_text(text))  # U+2028 and friends in a string, which polib splits at
     entries = [(e.msgctxt, e.msgid, e.msgid_plural, e.obsolete, tuple(e.flags), tuple(e.occurrences), e.comment,
                 e.tcomment, e.previous_msgid, len(e.msgstr_plural)) for e in catalogue]
     return (tuple(sorted(catalogue.metadata.items())), _lf(catalogue.header), entries)

@@ -35,6 +35,7 @@ from typing import Any
 import click
 from lsprotocol import types
 from pygls.capabilities import get_capability
+from pygls.exceptions import JsonRpcException, JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -44,6 +45,7 @@ from lint import __version__, formats, registry
 from lint.config import CONFIG_NAMES, Config, ConfigError, find_config_file, load_config
 from lint.discover import _IgnoreCache
 from lint.engine import Linter, Selection
+from lint.guard import Crash, describe
 from lint.model import Applicability, Document, Finding, Severity, Source
 from lint.report import rule_url
 from lint.report.locations import Columns
@@ -106,6 +108,19 @@ def offset_at(source: Source, line: int, character: int, unit: str) -> int:
         return start + len(data.decode("utf-16-le", "ignore"))
     data = line_text.encode("utf-8", "surrogatepass")[:character]
     return start + len(data.decode("utf-8", "ignore"))
+
+
+def input_refused(text: str, config: Config) -> str | None:
+    """Why a document is past the config's input bounds (as ``copylint check`` refuses such a file), or
+    None."""
+    from lint.source import long_line, too_large
+
+    limit = config.max_file_size
+    if len(text) > limit // 4:  # only then can its UTF-8 be over the limit
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            return too_large(size, limit)
+    return long_line(text, config.max_line_length)
 
 
 def lsp_range(cols: Columns, start: int, end: int) -> types.Range:
@@ -249,6 +264,18 @@ class CopylintProtocol(LanguageServerProtocol):
     """Keeps open documents itself: pygls's store splits lines at U+2028 and friends, LSP does not."""
 
     _server: CopylintServer
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """A request whose params do not fit the protocol (a negative position) gets an error reply:
+        pygls would log it and leave the client waiting for an answer that never comes."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "method" in data and isinstance(data.get("id"), (int, str)):
+                error = exc.to_response_error()
+                error.message = f"{error.message}: {describe(exc.__cause__ or exc)}"
+                self._send_response(data["id"], error=error)
+            raise
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> None:
@@ -406,8 +433,16 @@ class CopylintServer(LanguageServer):
         fmt = self.format_for(doc, entry.config)
         if fmt is not None and not (doc.path is not None and entry.excluded(doc.path)):
             entry.linter.format_of[name] = fmt
+            refused = input_refused(doc.text, entry.config)
             try:
-                doc.findings = entry.linter.findings(source, entry.config)
+                if refused is not None:
+                    diagnostics.append(types.Diagnostic(
+                        range=types.Range(types.Position(0, 0), types.Position(1, 0)),
+                        message=f"copylint does not lint this document: {refused}",
+                        severity=types.DiagnosticSeverity.Error, source="copylint",
+                    ))
+                else:
+                    doc.findings = entry.linter.findings(source, entry.config)
             except formats.ParseError as exc:
                 line = max((exc.line or 1) - 1, 0)
                 diagnostics.append(types.Diagnostic(
@@ -415,10 +450,10 @@ class CopylintServer(LanguageServer):
                     message=f"copylint cannot parse this file: {exc}", severity=types.DiagnosticSeverity.Error,
                     source="copylint",
                 ))
-            except Exception as exc:  # a broken rule must not take the editor's linter down with it
+            except Exception as exc:  # a broken reader or rule must not take the editor's linter down with it
                 log.exception("linting %s failed", doc.uri)
                 self.window_log_message(types.LogMessageParams(
-                    types.MessageType.Error, f"copylint: linting {doc.uri} failed: {exc!r}"))
+                    types.MessageType.Error, f"copylint: linting {doc.uri} failed: {describe(exc)}"))
         cols = Columns(source, self.unit, base=0)
         diagnostics.extend(self.diagnostic(f, cols) for f in doc.findings)
         self.text_document_publish_diagnostics(
@@ -503,7 +538,10 @@ class CopylintServer(LanguageServer):
             return action
         self.ensure_linted(doc)
         assert doc.source is not None and doc.config is not None and doc.linter is not None
-        fixed, _, _ = doc.linter.fix(doc.source, doc.config, unsafe=False)
+        try:
+            fixed, _, _ = doc.linter.fix(doc.source, doc.config, unsafe=False)
+        except (Crash, formats.ParseError, RecursionError) as exc:
+            raise JsonRpcInternalError(f"copylint cannot fix {doc.uri}: {exc}") from exc
         action.edit = self.workspace_edit(doc, diff_edits(doc.source.text, fixed))
         return action
 

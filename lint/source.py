@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from lint.model import Source
@@ -47,42 +50,159 @@ def decode(path: str, data: bytes) -> Source:
     return Source(path, text, "utf-8", False, data)
 
 
-def read_source(path: str | Path) -> Source:
+def read_source(path: str | Path, max_size: int | None = None) -> Source:
+    """The file's Source; LoadError for a file that cannot be read, is not a regular file, or holds more
+    than ``max_size`` bytes (it is then not read)."""
     try:
-        data = Path(path).read_bytes()
+        data = _read_regular(Path(path), max_size)
     except OSError as exc:
-        raise LoadError(exc.strerror or str(exc)) from None
+        if exc.errno == errno.EFBIG and max_size is not None:
+            raise LoadError(too_large(os.stat(path).st_size, max_size)) from None
+        raise LoadError(_reason(exc)) from None
     return decode(str(path), data)
 
 
-def write_source(source: Source, new_text: str) -> None:
-    """Write the fixed text atomically, in the file's own encoding, BOM and permissions.
+def too_large(size: int, limit: int) -> str:
+    return f"{size:,} bytes, more than the limit of {limit:,} (max-file-size in the config)"
 
-    Refuses (LoadError) when the file changed on disk since it was read.
-    """
-    path = Path(source.path)
+
+def long_line(text: str, limit: int) -> str | None:
+    """Why ``text`` is refused for a line longer than ``limit`` characters (LF, CRLF or CR ends a line),
+    or None. Costs one split in C, and only for a text longer than the limit."""
+    if len(text) <= limit:
+        return None
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if len(line) <= limit:
+            continue
+        longest = max(map(len, line.split("\r"))) if "\r" in line else len(line)
+        if longest > limit:
+            where = f"line {index + 1}" if "\r" not in text else "a line"
+            break
+    else:
+        return None
+    return f"{where} has {longest:,} characters, more than the limit of {limit:,} (max-line-length in the config)"
+
+
+def _read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes; a FIFO, a device or a folder is refused (reading one may never end)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
-        current = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot re-read before writing: {exc.strerror}") from None
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)")
+        if limit is not None and st.st_size > limit:
+            raise OSError(errno.EFBIG, f"larger than {limit:,} bytes")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read() if limit is None else handle.read(limit + 1)
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError in words, without the path (the report names the file)."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    return exc.strerror or str(exc)
+
+
+# mkstemp's names: ".<file name>.<8 random characters>.copylint", next to the file.
+TEMPORARY_SUFFIX = ".copylint"
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.copylint\Z", re.S)
+STALE_AFTER_S = 60.0  # a write takes milliseconds: a temporary this old is a killed run's
+
+
+def stale_temporaries(folder: str | Path, now: float | None = None) -> list[Path]:
+    """Temporaries a killed ``--fix`` left in ``folder`` (named as ``write_source`` names them, plain
+    files, untouched for a minute): a run that is still writing one is never in the way."""
+    now = time.time() if now is None else now
+    out = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        if not _TEMPORARY.match(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_AFTER_S:
+            out.append(Path(entry.path))
+    return out
+
+
+def clean_stale_temporaries(folder: str | Path) -> list[Path]:
+    """Removes ``stale_temporaries(folder)``; the paths it removed."""
+    removed = []
+    for path in stale_temporaries(folder):
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
+def write_source(source: Source, new_text: str) -> None:
+    """Write the fixed text atomically, in the file's own encoding, BOM, mode and owner.
+
+    A symbolic link is followed: its target is fixed and the link stays a link. Refused (LoadError,
+    file unchanged) when the file changed on disk since it was read, is read-only, has other hard
+    links (an atomic write makes a new file: the other names would keep the old text, so copylint
+    leaves such a file to the user rather than write it in place, where a killed run could leave it
+    half-written), cannot keep its owner or group, or when the disk is full or the folder is not
+    writable.
+    """
+    link = Path(source.path)
+    try:
+        path = Path(os.path.realpath(link, strict=True)) if link.is_symlink() else link
+        current = _read_regular(path)
+        st = path.stat()
+    except (OSError, RuntimeError) as exc:
+        reason = _reason(exc) if isinstance(exc, OSError) else "a symbolic link loop"
+        raise LoadError(f"cannot re-read before writing: {reason}; not written") from None
     if source.raw is not None and current != source.raw:
         raise LoadError("changed on disk while copylint was fixing it; not written")
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        raise LoadError("read-only file; not written")
+    if st.st_nlink > 1:
+        raise LoadError(f"has {st.st_nlink} hard links: an atomic write would split them; not written")
     data = source.encode(new_text)
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".copylint", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
+    except OSError as exc:
+        raise LoadError(f"cannot create a temporary file in its folder: {_reason(exc)}; not written") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+        if (st.st_uid, st.st_gid) != _owner(tmp):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except PermissionError:
+                raise LoadError("cannot keep its owner and group (another user's file); not written") from None
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise LoadError(f"cannot write: {_reason(exc)}; not written") from None
         raise
     source.raw = data
     source.text = new_text
     source._line_starts = None
+
+
+def _owner(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_uid, st.st_gid

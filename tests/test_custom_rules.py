@@ -58,7 +58,7 @@ custom-rules:
 
 def test_seed_defect_10_kiev_is_reported_and_fixed(tmp_path):
     article = tmp_path / "article.txt"
-    shutil.copy(SEED, article)
+    shutil.copyfile(SEED, article)
     original = article.read_text(encoding="utf-8")
     config = load_config(write_config(tmp_path, GLOSSARY))
     linter = Linter(Selection(select=("X",)))
@@ -75,7 +75,7 @@ def test_seed_defect_10_kiev_is_reported_and_fixed(tmp_path):
 
 def test_seed_defect_10_with_the_cli(tmp_path, run):
     article = tmp_path / "article.txt"
-    shutil.copy(SEED, article)
+    shutil.copyfile(SEED, article)
     original = article.read_text(encoding="utf-8")
     # Kievan Rus is another word: the rule must leave it alone.
     article.write_text(original + "\n\nKievan Rus was a medieval state.\n", encoding="utf-8")

@@ -51,7 +51,7 @@ def _check_output(run, cwd: Path, fmt: str, *paths: str) -> str:
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    shutil.copy(SEED, tmp_path / "article.txt")
+    shutil.copyfile(SEED, tmp_path / "article.txt")
     (tmp_path / "wide.txt").write_text(WIDE, encoding="utf-8")
     return tmp_path
 

@@ -140,7 +140,7 @@ async def client(lsp_client: LanguageClient):
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     (tmp_path / ".git").mkdir()  # the config search stops here
-    shutil.copy(SEED, tmp_path / "article.txt")
+    shutil.copyfile(SEED, tmp_path / "article.txt")
     (tmp_path / "wide.txt").write_text(WIDE, encoding="utf-8")
     return tmp_path
 
@@ -296,7 +296,7 @@ async def test_fix_all_safe_problems_matches_cli_fix(client: LanguageClient, wor
     edits, _ = edits_of(action, uri)
     fixed = apply_edits(SEED.read_text(encoding="utf-8"), edits)
 
-    shutil.copy(SEED, workspace / "copy.txt")
+    shutil.copyfile(SEED, workspace / "copy.txt")
     subprocess.run([sys.executable, "-m", "lint", "check", "--fix", "--no-cache", "copy.txt"], cwd=workspace,
                    capture_output=True, check=False)
     assert fixed == (workspace / "copy.txt").read_text(encoding="utf-8")

@@ -110,7 +110,7 @@ def _expected_after_safe_fix(original: str) -> str:
 
 def test_fix_repairs_exactly_defects_1_2_3_4_9(run, tmp_path):
     target = tmp_path / "article.txt"
-    shutil.copy(SEED, target)
+    shutil.copyfile(SEED, target)
     original = SEED.read_text(encoding="utf-8")
     r = run("check", "--isolated", "--fix", "article.txt", cwd=tmp_path)
     assert r.returncode == 1, r.stdout + r.stderr  # defects 5-8 remain (unsafe or report-only)

@@ -296,8 +296,88 @@ def compile_pattern(pattern: str, *, ignorecase: bool = False, nonword: bool = F
     """
     flags = regex.IGNORECASE if ignorecase else 0
     src = pattern if nonword else f"{BOUNDARY_START}(?:{pattern}){BOUNDARY_END}"
+    size = expanded_size(pattern)
+    if size > MAX_EXPANDED_SIZE:
+        # Refused before compiling: `regex` unrolls counted repeats, so the compiled program (and the
+        # memory and time to build it) grows as the product of nested counts: ((a{100}){100}){100}
+        # took 295 MB and a fourth level 23 GB. The bound is exact for what matters (it multiplies
+        # the counts the way the compiler unrolls them), costs one pass over the pattern's text, and
+        # needs no subprocess; a pattern of ordinary prose needs a few hundred.
+        raise regex.error(f"the pattern unrolls to about {size:,} steps when compiled (nested counted "
+                          f"repeats), more than the limit of {MAX_EXPANDED_SIZE:,}: use + or * instead")
     regex.compile(pattern, flags)  # first alone, so an error's position points into the user's text
     return regex.compile(src, flags)
+
+
+MAX_EXPANDED_SIZE = 100_000  # about 30 MB of compiled pattern in `regex` (measured: a{100000} takes 26 MB)
+_COUNT = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+
+
+def expanded_size(pattern: str) -> int:
+    """About how many steps ``regex`` compiles ``pattern`` into: each character, escape, class or
+    group is one, alternatives add up, and a counted repeat ``{m,n}`` multiplies what it repeats by its
+    largest count (``*``, ``+`` and ``?`` do not: they loop)."""
+    # One frame per open group: [alternatives so far, current alternative, size of its last item].
+    frames: list[list[int]] = [[0, 0, 0]]
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        frame = frames[-1]
+        item = 1
+        if c == "\\":
+            j = i + 2
+            if pattern[i + 1 : i + 2] in ("p", "P", "N") and pattern[j : j + 1] == "{":
+                close = pattern.find("}", j)
+                j = close + 1 if close >= 0 else n
+            i = j
+        elif c == "[":
+            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            j += pattern[j : j + 1] == "]"
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "\\":
+                    j += 1
+                elif pattern.startswith("[:", j):
+                    close = pattern.find(":]", j + 2)
+                    j = close + 1 if close >= 0 else j
+                j += 1
+            i = j + 1
+        elif c == "(":
+            if pattern.startswith("(?#", i):
+                close = pattern.find(")", i)
+                i = close + 1 if close >= 0 else n
+                continue
+            frames.append([0, 0, 0])
+            i += 1
+            continue
+        elif c == ")" and len(frames) > 1:
+            frames.pop()
+            item = max(frame[0] + frame[1], 1)
+            frame = frames[-1]
+            i += 1
+        elif c == "|":
+            frame[0] += frame[1]
+            frame[1] = frame[2] = 0
+            i += 1
+            continue
+        elif c in "*+?":
+            i += 1
+            continue
+        elif c == "{" and (m := _COUNT.match(pattern, i)) is not None and (m.group(1) or m.group(3)):
+            low, comma, high = m.groups()
+            count = max(int(high) if comma and high else int(low or 0), 1)
+            frame[1] += frame[2] * (count - 1)
+            frame[2] *= count
+            i = m.end()
+            continue
+        else:
+            i += 1
+        frame[1] += item
+        frame[2] = item
+    total = 0
+    while frames:  # groups left open (an invalid pattern, which compiling reports) close here
+        frame = frames.pop()
+        total = frame[0] + frame[1] + total
+    return total
 
 
 def matches_empty(pattern: regex.Pattern[str]) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from lint.config import ConfigError, LineLoader
+from lint.config import ConfigError, LineLoader, read_config_text, shown_key
 from lint.custom.build import USER_CODE, build_rule
 from lint.custom.kinds import UserRule
 from lint.custom.spec import Where, did_you_mean
@@ -70,6 +70,8 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Mapping[tuple[Any, ...], int]
             return loader.get_single_data(), loader.lines
         finally:
             loader.dispose()
+    except RecursionError:
+        raise ConfigError(path, "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -86,7 +88,7 @@ def read_pack(text: str, path: str, *, note: str = "", builtin: bool = False, de
                             "'prefix', 'description'")
     for key in data:
         if key not in PACK_FIELDS:
-            raise top.error((key,), f"unknown pack field '{key}'{did_you_mean(str(key), list(PACK_FIELDS))}")
+            raise top.error((key,), f"unknown pack field {shown_key(key)}{did_you_mean(str(key), list(PACK_FIELDS))}")
     name = data.get("name", default_name or Path(path).stem)
     if not isinstance(name, str) or not name.strip():
         raise top.error(("name",), "'name' must be a non-empty string")
@@ -115,10 +117,7 @@ def read_pack(text: str, path: str, *, note: str = "", builtin: bool = False, de
 
 def load_file(path: Path, *, note: str = "", builtin: bool = False,
               check_examples: bool | None = None) -> Pack:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read rule pack: {exc}") from None
+    text = read_config_text(path, "rule pack")
     return read_pack(text, str(path), note=note, builtin=builtin, default_name=path.stem,
                      check_examples=check_examples)
 

@@ -112,6 +112,10 @@ class _Loader(yaml.SafeLoader):
 
 def parse(source: Source) -> Document:
     text = source.text
+    if text.startswith("\ufeff"):
+        # A second byte-order mark: libyaml skips it and counts every offset one short, PyYAML reads it
+        # as part of the first key; neither places the values where they are.
+        raise ParseError("invalid YAML: a second byte-order mark (U+FEFF) at the start of the file", 1)
     tokens, nodes = _compose(source)
     values: list[tuple[yaml.ScalarNode, str | None]] = []
     entries: list[tuple[int, int, int, int]] = []  # (line of the key or item, depth, value start, value end)

@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import bisect
 import html
+import os
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -193,16 +196,71 @@ class _Walk:
                 self.children(child.children, builder, images)
 
 
+def syntax_tree(text: str, starts: list[int] | None = None) -> tuple[Any, bool]:
+    """markdown-it-pyrs's tree of ``text`` (srcmaps in UTF-8 bytes), or, for a text it panics on,
+    markdown_fallback's (srcmaps in code points) and True."""
+    try:
+        with quiet_stderr():
+            return _parser().tree(text), False
+    except BaseException as exc:
+        from lint.guard import is_panic
+
+        if not is_panic(exc):
+            raise
+    # markdown-it-pyrs panics on a few inputs (an unclosed code span after `[`): markdown-it-py reads
+    # the same CommonMark, slower and without inline offsets, which markdown_fallback finds.
+    from lint.formats.markdown_fallback import tree as fallback_tree
+
+    if starts is None:
+        starts = Source("", text).line_starts()
+    return fallback_tree(text, starts), True
+
+
+class _FallbackWalk(_Walk):
+    """The walk over markdown-it-py's tree (``markdown_fallback``), whose offsets are code points."""
+
+    def span(self, node: Any) -> tuple[int, int]:
+        s, e = node.srcmap
+        return s, e
+
+
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
     starts = source.line_starts()
-    walk = _Walk(text, starts, list((options or {}).get("front-matter-keys") or ()))
-    walk.blocks(_parser().tree(text), None)
+    keys = list((options or {}).get("front-matter-keys") or ())
+    tree, fallback = syntax_tree(text, starts)
+    walk = (_FallbackWalk if fallback else _Walk)(text, starts, keys)
+    walk.blocks(tree, None)
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
     doc.memo["verbatim"] = doc.protected  # code, HTML, front matter: the author's bytes (W106 keeps them)
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, starts, _SWITCH)
     return doc
+
+
+@contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """File descriptor 2 pointed at the null device: a Rust panic prints its message (and, with
+    RUST_BACKTRACE, a backtrace) there before pyo3 turns it into an exception, which the engine reports
+    in one line (with the Python traceback under --verbose)."""
+    global _NULL_FD
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        if _NULL_FD is None:
+            _NULL_FD = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(_NULL_FD, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+_NULL_FD: int | None = None
 
 
 def _align(builder: SegmentBuilder, text: str, content: str, pos: int, end: int) -> None:

@@ -38,11 +38,23 @@ _SYNTAX = re.compile(_ESCAPE.pattern + "|" + TEMPLATE_PLACEHOLDER.pattern)
 _DISABLE = re.compile(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
 
+_POLIB_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_POLIB_SAFE = {0x0B: " ", 0x0C: " ", 0x1C: "x", 0x1D: "x", 0x1E: "x", 0x85: "x", 0x2028: "x", 0x2029: "x"}
+
+
+def polib_text(text: str) -> str:
+    """The text as polib should read it. polib splits lines with str.splitlines, at characters gettext
+    keeps inside a string (U+2028, U+0085, a form feed: `msgfmt -c` accepts them), so those become
+    whitespace (gettext's own, \\f and \\v) or a letter (the others: still an error outside a
+    string, as for gettext). Only the translations' and comments' texts differ from the file's."""
+    return text.translate(_POLIB_SAFE) if _POLIB_BREAKS.search(text) else text
+
+
 def _check_with_polib(source: Source) -> None:
     import polib
 
     try:
-        polib.pofile(source.text)
+        polib.pofile(polib_text(source.text))
     except (OSError, ValueError) as exc:
         message = str(exc)
         m = re.search(r"line (\d+)", message)

@@ -9,6 +9,8 @@ only when asked for.
 from __future__ import annotations
 
 import importlib
+import json as _json  # as _json: the submodule lint.report.json would shadow the name
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -116,6 +118,26 @@ class Reporter:
 
     def finish(self, summary: Summary) -> None:
         pass
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(value: Any) -> str:
+    """``json.dumps`` with characters as they are, except lone surrogates: a file name that is not UTF-8
+    reaches Python as surrogate escapes (PEP 383), which no UTF-8 stream can carry; in JSON they are
+    written ``\\udcXX``, valid JSON text that decodes back to the same name (``os.fsencode`` gives the
+    bytes)."""
+    text = _json.dumps(value, ensure_ascii=False)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+def printable(text: str) -> str:
+    """Text for a stream that must be UTF-8 and has no escapes (GitHub's workflow commands): a lone
+    surrogate becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def reporter_for(name: str, stream: IO[str], options: ReportOptions) -> Reporter:

@@ -11,7 +11,7 @@ Files that could not be read are ``error`` annotations too.
 from __future__ import annotations
 
 from lint.engine import FileResult
-from lint.report import Reporter, Summary
+from lint.report import Reporter, Summary, printable
 from lint.report.locations import Columns, display_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -32,7 +32,7 @@ def command(kind: str, message: str, **properties: object) -> str:
 
 class GithubReporter(Reporter):
     def file(self, result: FileResult) -> None:
-        path = display_path(result.path)
+        path = printable(display_path(result.path))
         for error in result.errors:
             self.stream.write(command("error", error.message, file=path, line=error.line, title="copylint") + "\n")
         if result.source is None:

@@ -11,11 +11,10 @@ from old ones by it. Streamed: issues are written as each file is done.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from lint.engine import FileResult
-from lint.report import Reporter, Summary
+from lint.report import Reporter, Summary, json_text
 from lint.report.locations import Columns, Fingerprints, display_path
 
 SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
@@ -62,7 +61,7 @@ class GitlabReporter(Reporter):
     def _write(self, issue: dict[str, Any]) -> None:
         self.stream.write("\n  " if self._first else ",\n  ")
         self._first = False
-        self.stream.write(json.dumps(issue, ensure_ascii=False))
+        self.stream.write(json_text(issue))
 
     def finish(self, summary: Summary) -> None:
         self.stream.write("\n]\n")

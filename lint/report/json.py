@@ -10,7 +10,7 @@ import json
 
 from lint.engine import FileResult
 from lint.model import FileError
-from lint.report import Reporter, Summary, finding_dict
+from lint.report import Reporter, Summary, finding_dict, json_text
 
 VERSION = 1
 
@@ -26,7 +26,7 @@ class JsonReporter(Reporter):
         for f in result.findings:
             self.stream.write("\n  " if self._first else ",\n  ")
             self._first = False
-            self.stream.write(json.dumps(finding_dict(f, result.source), ensure_ascii=False))
+            self.stream.write(json_text(finding_dict(f, result.source)))
 
     def finish(self, summary: Summary) -> None:
         errors = [
@@ -41,5 +41,5 @@ class JsonReporter(Reporter):
             "fixed": summary.fixed,
             "errors": summary.errors,
         }
-        self.stream.write("\n], \"errors\": " + json.dumps(errors, ensure_ascii=False))
+        self.stream.write("\n], \"errors\": " + json_text(errors))
         self.stream.write(', "summary": ' + json.dumps(tail) + "}\n")

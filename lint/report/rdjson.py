@@ -16,7 +16,7 @@ from typing import Any
 
 from lint.engine import FileResult
 from lint.model import Fix
-from lint.report import Reporter, Summary, rule_url
+from lint.report import Reporter, Summary, json_text, rule_url
 from lint.report.locations import Columns, display_path
 from lint.report.sarif import INFORMATION_URI
 
@@ -79,7 +79,7 @@ class RdjsonReporter(Reporter):
     def _write(self, diag: dict[str, Any]) -> None:
         self.stream.write("\n  " if self._first else ",\n  ")
         self._first = False
-        self.stream.write(json.dumps(diag, ensure_ascii=False))
+        self.stream.write(json_text(diag))
 
     def finish(self, summary: Summary) -> None:
         self.stream.write("\n]}\n")

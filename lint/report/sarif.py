@@ -23,7 +23,7 @@ from urllib.parse import quote
 from lint import __version__
 from lint.engine import FileResult
 from lint.model import FileError, Finding
-from lint.report import DOCS_URL, Reporter, Summary, rule_url
+from lint.report import DOCS_URL, Reporter, Summary, json_text, rule_url
 from lint.report.locations import Columns, Fingerprints, display_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -36,7 +36,7 @@ def artifact_uri(path: str) -> str:
     shown = display_path(path)
     if Path(shown).is_absolute():
         return Path(shown).as_uri()
-    return quote(shown, safe="/")
+    return quote(os.fsencode(shown), safe="/")  # a name that is not UTF-8: its bytes, percent-encoded
 
 
 def _region(cols: Columns, start: int, end: int) -> dict[str, int]:
@@ -124,7 +124,7 @@ class SarifReporter(Reporter):
                 }]
             self.stream.write("\n" if self._first else ",\n")
             self._first = False
-            self.stream.write(json.dumps(sarif, ensure_ascii=False))
+            self.stream.write(json_text(sarif))
 
     def finish(self, summary: Summary) -> None:
         driver = {
@@ -148,5 +148,5 @@ class SarifReporter(Reporter):
         invocation = {"executionSuccessful": not self._errors, "toolExecutionNotifications": notifications}
         self.stream.write(
             "\n], \"tool\": %s, \"invocations\": [%s]}]}\n"
-            % (json.dumps({"driver": driver}, ensure_ascii=False), json.dumps(invocation, ensure_ascii=False))
+            % (json_text({"driver": driver}), json_text(invocation))
         )

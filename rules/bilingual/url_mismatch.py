@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -10,12 +11,23 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
+_HOST = re.compile(r"[\w.-]*")
 _XLF = "app.xlf"
 
 
 def _host(url: str) -> str:
-    host = urlsplit(url if "://" in url else "http://" + url).hostname or ""
-    return host.removeprefix("www.")
+    full = url if "://" in url else "http://" + url
+    try:
+        host = urlsplit(full).hostname or ""
+    except ValueError:
+        # urlsplit refuses what a translation may well hold: a bracket that is no IPv6 address
+        # (`www.[x`), a full-width mark that NFKC turns into a separator (`example.org？`). The host is
+        # then what stands between the scheme and the first `/`, `?` or `#`, as written.
+        authority = re.split(r"[/?#]", full.split("://", 1)[1], maxsplit=1)[0]
+        host = authority.rpartition("@")[2].lower()
+    # A host is letters, digits, dots and hyphens: punctuation glued to it (`example.org。` in a
+    # Japanese sentence) ends it.
+    return _HOST.match(host).group().rstrip(".").removeprefix("www.")  # type: ignore[union-attr]
 
 
 class UrlMismatch(Rule):

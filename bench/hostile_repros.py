@@ -1,0 +1,345 @@
+"""Every repro of issue 20 (hostile, huge and odd input), run as a user would, each with a 60 s limit:
+prints a table of input, wall time, peak memory (the whole process tree, from /usr/bin/time), exit code
+and the first line of the message, and whether the outcome is the expected one.
+
+    python bench/hostile_repros.py [--keep DIR] [--only SUBSTRING]
+
+Needs /usr/bin/time, git and msgfmt. Some repros need root (a file owned by `nobody`, a 64 KiB tmpfs for
+a full disk, running as `nobody` to make a file unreadable); without root they say "skipped". The big
+inputs (up to 200 MB) are written under a temporary folder and removed afterwards. Each command runs
+with an address-space limit of 4 GiB so that a regression cannot take the machine down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+C = [PY, "-m", "lint", "check", "--isolated", "--no-cache"]
+LIMIT_S = 60
+AS_LIMIT = 4 << 30
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@dataclass
+class Repro:
+    name: str
+    setup: Callable[[Path], None]
+    command: list[str] | Callable[[Path], list[str]]
+    expect: Callable[[subprocess.CompletedProcess[bytes], Path], bool]
+    stdin: str | None = None  # a file in the folder fed as stdin
+    needs_root: bool = False
+    shell: bool = False
+    env: dict[str, str] = field(default_factory=dict)
+
+
+def write(name: str, data: str | bytes) -> Callable[[Path], None]:
+    def setup(d: Path) -> None:
+        p = d / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return setup
+
+
+def both(*setups: Callable[[Path], None]) -> Callable[[Path], None]:
+    def setup(d: Path) -> None:
+        for s in setups:
+            s(d)
+    return setup
+
+
+def big(name: str, unit: bytes, size: int, head: bytes = b"", tail: bytes = b"") -> Callable[[Path], None]:
+    def setup(d: Path) -> None:
+        with open(d / name, "wb") as f:
+            f.write(head)
+            block = unit * max(1, (1 << 20) // len(unit))
+            written = 0
+            while written < size:
+                f.write(block)
+                written += len(block)
+            f.write(tail)
+    return setup
+
+
+def out(r: subprocess.CompletedProcess[bytes]) -> str:
+    return (r.stdout + r.stderr).decode("utf-8", "replace")
+
+
+def no_traceback(r: subprocess.CompletedProcess[bytes]) -> bool:
+    return "Traceback" not in out(r) and r.returncode in (0, 1, 2)
+
+
+def ok_if_no_traceback(r: subprocess.CompletedProcess[bytes], d: Path) -> bool:
+    return no_traceback(r)
+
+
+def py(code: str) -> list[str]:
+    return [PY, "-c", textwrap.dedent(code)]
+
+
+def sentences_ending_in_a_letter(size: int) -> str:
+    words = "the report said markets rose again in the new study".split()
+    parts, n, i = [], 0, 0
+    while n < size:
+        s = " ".join(words[(i + k) % len(words)] for k in range(8)).capitalize() + " Xq"
+        parts.append(s)
+        n += len(s) + 1
+        i += 1
+    return " ".join(parts) + "\n"
+
+
+def as_root(d: Path) -> None:
+    (d / "own.txt").write_text("Two  spaces.\n")
+    os.chown(d / "own.txt", 65534, 65534)
+
+
+def for_nobody(d: Path) -> None:
+    d.chmod(0o777)
+    (d / "secret.txt").write_text("Two  spaces.\n")
+    (d / "secret.txt").chmod(0)
+    (d / "good.txt").write_text("Two  spaces.\n")
+    (d / "good.txt").chmod(0o644)
+    (d / "locked").mkdir()
+    (d / "locked" / "a.txt").write_text("x  y\n")
+    (d / "locked").chmod(0)
+    (d / "ro").mkdir()
+    (d / "ro" / "a.txt").write_text("Two  spaces.\n")
+    (d / "ro" / "a.txt").chmod(0o666)
+    (d / "ro").chmod(0o555)
+
+
+def full_disk(d: Path) -> None:
+    (d / "disk").mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(d / "disk")], check=True)
+    (d / "disk" / "a.txt").write_text("Two  spaces. " * 2000 + "\n")  # 26 KB: its copy does not fit
+    with open(d / "disk" / "filler", "wb") as f:
+        try:
+            f.write(b"x" * (40 << 10))
+        except OSError:
+            pass
+
+
+PO_LS = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Bon\u2028jour \u0085 x \f y  z"\n'
+BOMB = "\n".join(['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+                 + [f"{x}: &{x} [" + ",".join([f"*{y}"] * 9) + "]" for x, y in zip("bcdefghi", "abcdefgh", strict=True)])
+LSP_CLIENT = """
+import sys, time, pathlib
+sys.path.insert(0, {root!r})
+from tests.raw_lsp import RawClient
+d = pathlib.Path.cwd()
+c = RawClient(sys.executable, "-m", "lint", "lsp")
+c.start(d)
+uri = (d / {name!r}).as_uri()
+{body}
+c.close()
+"""
+
+
+def lsp(name: str, body: str) -> list[str]:
+    return py(LSP_CLIENT.format(root=str(ROOT), name=name, body=textwrap.dedent(body)))
+
+
+REPROS: list[Repro] = [
+    # -- fixes that damage files
+    Repro("E103 PO msgid with DEL, --fix", write("a.po", 'msgid "Hello\x7f world"\nmsgstr "Bonjour\x7f monde."\n'),
+          [*C, "--fix", "a.po"], lambda r, d: 'msgid "Hello\x7f world"' in (d / "a.po").read_text()),
+    Repro("E101 mojibake href, --fix", write("a.html", '<p><a href="/caf\u00c3\u00a9/menu">Caf\u00c3\u00a9 menu</a></p>\n'),
+          [*C, "--fix", "a.html"], lambda r, d: 'href="/caf\u00c3\u00a9/menu"' in (d / "a.html").read_text()),
+    Repro("W101 leading indented code block, --fix", write("a.md", "    code block line\n\nProse here.\n"),
+          [*C, "--fix", "a.md"], lambda r, d: (d / "a.md").read_text().startswith("    code block line")),
+    Repro("--fix alias.txt (symlink)", both(write("t.txt", "Two  spaces.\n"), lambda d: (d / "alias.txt").symlink_to("t.txt")),
+          [*C, "--fix", "alias.txt"], lambda r, d: (d / "alias.txt").is_symlink() and (d / "t.txt").read_text() == "Two spaces.\n"),
+    Repro("--fix a file with 2 hard links", both(write("h.txt", "Two  spaces.\n"), lambda d: os.link(d / "h.txt", d / "h2.txt")),
+          [*C, "--fix", "h.txt"], lambda r, d: r.returncode == 2 and os.stat(d / "h.txt").st_nlink == 2),
+    Repro("--fix a file owned by nobody (as root)", as_root, [*C, "--fix", "own.txt"],
+          lambda r, d: os.stat(d / "own.txt").st_uid == 65534 and (d / "own.txt").read_text() == "Two spaces.\n",
+          needs_root=True),
+    Repro("--fix a read-only file", both(write("ro.txt", "Two  spaces.\n"), lambda d: (d / "ro.txt").chmod(0o444)),
+          [*C, "--fix", "ro.txt"], lambda r, d: r.returncode == 2 and (d / "ro.txt").read_text() == "Two  spaces.\n"),
+    Repro("head -c 3000 /bin/ls | --fix - > out", lambda d: shutil.copyfile("/bin/ls", d / "ls"),
+          "head -c 3000 ls | {C} --fix - --stdin-filename x.txt > out; cmp -n 3000 ls out",
+          lambda r, d: r.returncode == 0 and (d / "out").stat().st_size == 3000, shell=True),
+    Repro("UTF-16 stdin --fix", write("u16.txt", "Two  spaces.\n".encode("utf-16")),
+          "{C} --fix - --stdin-filename x.txt < u16.txt > out",
+          lambda r, d: (d / "out").read_bytes() == "Two spaces.\n".encode("utf-16"), shell=True),
+    Repro("temporaries of a killed --fix", both(write("a.txt", "Two  spaces.\n"), write(".a.txt.k2j4_9xq.copylint", "half"),
+                                                 lambda d: os.utime(d / ".a.txt.k2j4_9xq.copylint", (0, 0))),
+          [*C, "--fix", "--verbose", "a.txt"], lambda r, d: not (d / ".a.txt.k2j4_9xq.copylint").exists()),
+    Repro("refused write not counted as fixed", both(write("ro.txt", "Two  spaces.\n"), lambda d: (d / "ro.txt").chmod(0o444)),
+          [*C, "--fix", "ro.txt"], lambda r, d: "Fixed" not in out(r)),
+    # -- tracebacks
+    Repro("Markdown '` `[' (issue's panic)", both(write("p.md", "` `[\n"), write("good.md", "Two  spaces.\n")),
+          [*C, "p.md", "good.md"], lambda r, d: no_traceback(r) and "good.md:1:4" in out(r), env={"RUST_BACKTRACE": "1"}),
+    Repro("Markdown '[`x' (panics markdown-it-pyrs 0.4)", both(write("p.md", "[`x  y\n"), write("good.md", "Two  spaces.\n")),
+          [*C, "p.md", "good.md"], lambda r, d: no_traceback(r) and "p.md:1:4: W105" in out(r) and "panicked" not in out(r),
+          env={"RUST_BACKTRACE": "1"}),
+    Repro("PO msgstr 'Voir www.[x' (B104)", write("a.po", 'msgid "See www.x"\nmsgstr "Voir www.[x"\n'),
+          [*C, "a.po"], lambda r, d: no_traceback(r)),
+    Repro("PO 'www.example.org\uff1f' (B104 NFKC)", write("a.po", 'msgid "See www.example.org?"\nmsgstr "Voir www.example.org\uff1f"\n'),
+          [*C, "a.po"], lambda r, d: r.returncode == 0),
+    Repro("i18n YAML with two BOMs", both(write("a.yaml", b'\xef\xbb\xbf\xef\xbb\xbfa: "b  c"\n'),
+                                           write(".copylint.yaml", 'formats: {"*.yaml": i18n-yaml}\n')),
+          [PY, "-m", "lint", "check", "--no-cache", "a.yaml"], lambda r, d: r.returncode == 2 and no_traceback(r)),
+    Repro("i18n YAML bare \\x escape", both(write("a.yaml", 'a: "x \\x"\n'), write(".copylint.yaml", 'formats: {"*.yaml": i18n-yaml}\n')),
+          [PY, "-m", "lint", "check", "--no-cache", "a.yaml"], lambda r, d: r.returncode == 2 and no_traceback(r)),
+    Repro("symlink loop (ln -s self.txt self.txt)", lambda d: (d / "self.txt").symlink_to("self.txt"),
+          [*C, "self.txt"], lambda r, d: r.returncode == 2 and no_traceback(r)),
+    Repro("--fix in a read-only folder (as nobody)", for_nobody, [*NOBODY, *C, "--fix", "ro/a.txt"],
+          lambda r, d: r.returncode == 2 and no_traceback(r), needs_root=True),
+    Repro("full disk (64 KiB tmpfs)", full_disk, [*C, "--fix", "disk/a.txt"],
+          lambda r, d: r.returncode == 2 and no_traceback(r) and "No space left" in out(r), needs_root=True),
+    *[Repro(f"--format {f} with a non-UTF-8 file name", write("caf\udce9.txt", "Two  spaces.\n"), [*C, "--format", f, "."],
+            (lambda r, d: no_traceback(r) and r.returncode == 1) if f == "text" else
+            (lambda r, d: no_traceback(r) and bool(r.stdout.decode("utf-8"))))
+      for f in ("sarif", "json", "github", "rdjson", "gitlab", "text")],
+    Repro("--config /dev/zero", write("a.txt", "Text.\n"), [PY, "-m", "lint", "check", "--no-cache", "--config", "/dev/zero", "a.txt"],
+          lambda r, d: r.returncode == 2 and no_traceback(r)),
+    Repro("--config FIFO", both(write("a.txt", "Text.\n"), lambda d: os.mkfifo(d / "fifo")),
+          [PY, "-m", "lint", "check", "--no-cache", "--config", "fifo", "a.txt"], lambda r, d: r.returncode == 2),
+    Repro("tampered cache entry (start: 'x')", write("a.txt", "Two  spaces.\n"),
+          "{P} -m lint check a.txt >/dev/null; for f in .copylint_cache/*/*/*.json; do sed -i 's/\"start\": [0-9]*/\"start\": \"x\"/' $f; done; "
+          "{P} -m lint check a.txt", lambda r, d: r.returncode == 1 and no_traceback(r), shell=True),
+    Repro("lint.check_text('a \\ud800 b')", lambda d: None,
+          py("import lint\ntry:\n    lint.check_text('a \\ud800 b')\nexcept ValueError as e:\n    print('ValueError:', e)"),
+          lambda r, d: b"ValueError: text holds a lone surrogate" in r.stdout),
+    # -- hangs and memory
+    Repro("200 KB of sentences ending in a letter (pysbd)", write("a.txt", sentences_ending_in_a_letter(200_000)),
+          [*C, "a.txt"], ok_if_no_traceback),
+    Repro("2 MB msgstr with double spaces (W105)", lambda d: (d / "a.po").write_text(
+          'msgid "x"\nmsgstr "' + "a  b " * 400_000 + '"\n'), [*C, "a.po"], ok_if_no_traceback),
+    Repro("20,000 fixes (--fix)", write("a.txt", "a  b\n" * 20_000), [*C, "--fix", "a.txt"], ok_if_no_traceback),
+    Repro('1 MB of "', big("q.txt", b'"', 1 << 20), [*C, "q.txt"], ok_if_no_traceback),
+    Repro('50 MB of "', big("q.txt", b'"', 50 << 20), [*C, "q.txt"], lambda r, d: r.returncode == 2 and "max-file-size" in out(r)),
+    Repro("200 MB single line", big("l.txt", b"word ", 200 << 20), [*C, "l.txt"],
+          lambda r, d: r.returncode == 2 and "max-file-size" in out(r)),
+    Repro("100 MB msgstr", big("m.po", b"mot ", 100 << 20, b'msgid "x"\nmsgstr "', b'"\n'), [*C, "m.po"],
+          lambda r, d: r.returncode == 2 and "max-file-size" in out(r)),
+    Repro("5 MB single line (under the size bound)", big("l.txt", b"word ", 5 << 20), [*C, "l.txt"],
+          lambda r, d: r.returncode == 2 and "max-line-length" in out(r)),
+    Repro("YAML alias bomb in .copylint.yaml", both(write(".copylint.yaml", BOMB + "\nignore: *i\n"), write("a.txt", "Text.\n")),
+          [PY, "-m", "lint", "check", "--no-cache", "a.txt"], lambda r, d: r.returncode == 2 and "aliases" in out(r)),
+    Repro("YAML alias bomb in a pack", both(write("pack.yaml", BOMB + "\nrules: *i\n"), write(".copylint.yaml", "packs: [./pack.yaml]\n"),
+                                            write("a.txt", "Text.\n")),
+          [PY, "-m", "lint", "check", "--no-cache", "a.txt"], lambda r, d: r.returncode == 2 and "aliases" in out(r)),
+    Repro("custom rule '((((a{100}){100}){100}){100})'", both(write(".copylint.yaml",
+          "custom-rules:\n  - code: X.a1\n    kind: existence\n    message: m\n    patterns: ['((((a{100}){100}){100}){100})']\n"),
+          write("a.txt", "aaaa\n")), [PY, "-m", "lint", "check", "--no-cache", "a.txt"],
+          lambda r, d: r.returncode == 2 and "unrolls" in out(r)),
+    Repro("LSP: open a 10 MB document", write("big.txt", sentences_ending_in_a_letter(10_000_000).replace(" Xq", ".")),
+          lsp("big.txt", """
+              text = (d / "big.txt").read_text()
+              t = time.monotonic(); c.open(uri, text)
+              diags = c.diagnostics_for(uri, timeout=55)
+              print("diagnostics", None if diags is None else len(diags), "after %.1f s" % (time.monotonic() - t))
+              """), lambda r, d: b"diagnostics None" not in r.stdout and no_traceback(r)),
+    Repro("LSP: fix all on a 10 MB document", write("big.txt", "Two  spaces here.\n" * 580_000),
+          lsp("big.txt", """
+              text = (d / "big.txt").read_text()
+              c.open(uri, text); c.diagnostics_for(uri, timeout=30)
+              t = time.monotonic()
+              c.send({"id": 9, "method": "codeAction/resolve", "params": {"title": "Fix all", "kind": "source.fixAll.copylint",
+                      "data": {"uri": uri, "version": 1}}})
+              reply = c.reply_to(9, timeout=50)
+              print("fix all:", "no reply" if reply is None else ("error" if "error" in reply else "edits"),
+                    "after %.1f s" % (time.monotonic() - t))
+              """), lambda r, d: b"no reply" not in r.stdout and no_traceback(r)),
+    Repro("LSP: codeAction with a negative position", write("a.txt", "Two  spaces.\n"),
+          lsp("a.txt", """
+              c.open(uri, "Two  spaces.\\n"); c.diagnostics_for(uri)
+              c.code_action(5, uri, (-1, -5), (0, 3))
+              reply = c.reply_to(5, timeout=10)
+              print("reply:", reply and reply.get("error"))
+              c.code_action(6, uri, (0, 0), (0, 8))
+              print("next request answered:", c.reply_to(6, timeout=10) is not None)
+              """), lambda r, d: b"-32602" in r.stdout and b"answered: True" in r.stdout),
+    # -- also wrong
+    Repro("valid PO with U+2028/U+0085/form feed", write("a.po", PO_LS),
+          "msgfmt -c -o /dev/null a.po && {C} a.po", lambda r, d: r.returncode == 1 and "W105" in out(r), shell=True),
+    Repro("--diff of that PO | git apply", write("a.po", PO_LS),
+          "git init -q && {C} --diff a.po > fix.diff; git apply fix.diff && {C} a.po",
+          lambda r, d: "W105" not in out(r) and "error" not in out(r), shell=True),
+    Repro("packs: [/etc/shadow]", both(write(".copylint.yaml", "packs: [/etc/shadow]\n"), write("a.txt", "Text.\n")),
+          [PY, "-m", "lint", "check", "--no-cache", "a.txt"], lambda r, d: r.returncode == 2 and "root:" not in out(r)),
+    Repro("chmod 000 secret.txt; secret.txt good.txt (as nobody)", for_nobody, [*NOBODY, *C, "secret.txt", "good.txt"],
+          lambda r, d: r.returncode == 2 and "good.txt:1:4" in out(r), needs_root=True),
+    Repro("unreadable folder, --verbose (as nobody)", for_nobody, [*NOBODY, *C, "--verbose", "."],
+          lambda r, d: "locked: skipped" in out(r), needs_root=True),
+    Repro(".copylint_cache outside git", both(write(".copylint.yaml", 'formats: {"*.json": i18n-json}\n'),
+                                              write("a.json", '{"a": "Two  spaces."}\n')),
+          "{P} -m lint check --format json . >/dev/null; {P} -m lint check --format json .",
+          lambda r, d: json.loads(r.stdout)["summary"]["files"] == 1, shell=True),
+]
+
+
+def limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
+
+
+def run(repro: Repro, folder: Path) -> tuple[str, str, str, str, str]:
+    if repro.needs_root and os.geteuid() != 0:
+        return "skipped", "-", "-", "-", "needs root"
+    repro.setup(folder)
+    command = repro.command(folder) if callable(repro.command) else repro.command
+    if repro.shell:
+        script = command if isinstance(command, str) else " ".join(command)
+        script = script.replace("{C}", " ".join(C)).replace("{P}", PY)
+        argv = ["bash", "-c", script]
+    else:
+        argv = list(command)
+    stdin = open(folder / repro.stdin, "rb") if repro.stdin else subprocess.DEVNULL
+    times = folder.parent / f"{folder.name}.time"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COPYLINT_CACHE_DIR": "", **repro.env}
+    try:
+        r = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", str(times), "timeout", "-s", "KILL", str(LIMIT_S),
+                            *argv], cwd=folder, stdin=stdin, capture_output=True, env=env, preexec_fn=limit_memory,
+                           timeout=LIMIT_S + 30)
+    finally:
+        if repro.stdin:
+            stdin.close()  # type: ignore[union-attr]
+    wall, peak_kb = (times.read_text().split()[-2:] + ["?", "?"])[:2] if times.exists() else ("?", "?")
+    message = next((line.strip() for line in out(r).splitlines() if line.strip()), "")
+    ok = "ok" if r.returncode not in (124, 137) and repro.expect(r, folder) else "NOT OK"
+    peak = f"{int(peak_kb) / 1024:.0f}" if peak_kb.isdigit() else "?"
+    return wall, peak, str(r.returncode), ok, message[:150]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", default="", help="run the repros whose name contains this")
+    args = parser.parse_args()
+    failures = 0
+    print("| input | time s | peak MB | exit | outcome | message |\n|---|---|---|---|---|---|")
+    for repro in REPROS:
+        if args.only and args.only not in repro.name:
+            continue
+        base = Path(tempfile.mkdtemp(prefix="copylint-repro-"))
+        folder = base / "w"
+        folder.mkdir()
+        try:
+            wall, peak, code, ok, message = run(repro, folder)
+        except Exception as exc:  # the harness itself: say so and go on
+            wall, peak, code, ok, message = "?", "?", "?", "NOT OK", f"harness: {exc!r}"
+        finally:
+            subprocess.run(["umount", str(folder / "disk")], capture_output=True)
+            subprocess.run(["chmod", "-R", "u+rwx", str(base)], capture_output=True)
+            shutil.rmtree(base, ignore_errors=True)
+        failures += ok == "NOT OK"
+        shown = message.replace("|", "\\|")
+        print(f"| {repro.name} | {wall} | {peak} | {code} | {ok} | {shown} |", flush=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The Markdown reader's fallback: markdown-it-py (pure Python) for a file that makes markdown-it-pyrs panic.
+
+markdown-it-py gives each block its lines but no offsets inside a block, so this module places the
+inline nodes itself, walking each block's source with a cursor: a text node is found verbatim at or
+after the cursor, inline code and HTML by their delimiters, and a link's destination is stepped over
+so that no later text is placed inside it. Text that is not in the source verbatim (an entity, an
+escape, text the parser normalised) becomes opaque at the cursor: mapped, never fixed. The tree it
+hands to ``markdown._Walk`` has markdown-it-pyrs's node names and code-point ``srcmap``s, so the
+segments, kinds and protected ranges come from the same walk as for every other file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+_EOL = re.compile(r"\r\n?|\n")
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+_NAMES = {"tr": "trow", "th": "tcell", "td": "tcell", "em": "emphasis", "s": "strikethrough"}
+
+
+@dataclass
+class Node:
+    """What ``markdown._Walk`` reads of a markdown-it-pyrs node: name, children, meta and srcmap (here
+    in code points)."""
+
+    name: str
+    srcmap: tuple[int, int]
+    children: list[Node] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _parser():  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    # text_join would merge escapes and entities back into text; they are kept apart to be placed.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+
+def tree(text: str, starts: list[int]) -> Node:
+    """The document's tree as markdown-it-pyrs would give it (see the module's docstring)."""
+    from markdown_it.tree import SyntaxTreeNode
+
+    root = Node("root", (0, len(text)))
+    parsed = text
+    fm = _FRONT_MATTER.match(text)
+    if fm is not None:
+        root.children.append(Node("front_matter", (0, fm.end())))
+        # Blank lines in its place: the other blocks keep their line numbers.
+        parsed = "\n" * len(_EOL.findall(text, 0, fm.end())) + text[fm.end():]
+    tokens = _parser().parse(parsed)
+    line_starts = [0, *[m.end() for m in _EOL.finditer(text)]]
+    for child in SyntaxTreeNode(tokens).children:
+        root.children.append(_Blocks(text, line_starts).node(child))
+    return root
+
+
+class _Blocks:
+    def __init__(self, text: str, line_starts: list[int]) -> None:
+        self.text = text
+        self.line_starts = line_starts
+
+    def span(self, node: Any, parent: tuple[int, int]) -> tuple[int, int]:
+        if not node.map:  # table cells have none: their row's lines
+            return parent
+        first, last = node.map
+        starts = self.line_starts
+        s = starts[first] if first < len(starts) else len(self.text)
+        e = starts[last] if last < len(starts) else len(self.text)
+        return s, e
+
+    def node(self, node: Any, parent: tuple[int, int] | None = None) -> Node:
+        name = _NAMES.get(node.type, node.type)
+        s, e = self.span(node, parent or (0, len(self.text)))
+        out = Node(name, (s, e))
+        if name in ("fence", "code_block", "html_block"):
+            return out
+        inline = _Inline(self.text, s, e)  # a row's cells share one cursor
+        for child in node.children:
+            if child.type == "inline":
+                out.children.extend(inline.nodes(child.children))
+            else:
+                out.children.append(self.node(child, (inline.cursor, e)))
+                if not child.map:
+                    inline.cursor = _end_of(out.children[-1], inline.cursor)
+        return out
+
+
+def _end_of(node: Node, default: int) -> int:
+    """Where the last placed inline node under ``node`` ends (a table cell's text)."""
+    end = default
+    for child in node.children:
+        end = max(end, _end_of(child, end))
+        if child.name != "tcell":
+            end = max(end, child.srcmap[1])
+    return end
+
+
+class _Inline:
+    """Places a block's inline nodes in the source, left to right from the block's start."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.cursor = start
+        self.end = end
+
+    def nodes(self, children: list[Any]) -> list[Node]:
+        return [self.node(c) for c in children]
+
+    def _opaque(self, content: str) -> Node:
+        return Node("text_special", (self.cursor, self.cursor), meta={"content": content})
+
+    def node(self, node: Any) -> Node:
+        text, kind = self.text, node.type
+        if kind == "text":
+            content = node.content
+            j = text.find(content, self.cursor, self.end) if content else -1
+            if j < 0:
+                return self._opaque(content)
+            self.cursor = j + len(content)
+            return Node("text", (j, self.cursor), meta={"content": content})
+        if kind == "text_special":
+            markup = node.markup or node.content
+            j = text.find(markup, self.cursor, self.end)
+            if j < 0:
+                return self._opaque(node.content)
+            self.cursor = j + len(markup)
+            return Node("text_special", (j, self.cursor), meta={"content": node.content})
+        if kind in ("softbreak", "hardbreak"):
+            m = _EOL.search(text, self.cursor, self.end)
+            if m is None:
+                return Node(kind, (self.cursor, self.cursor))
+            s = m.start()
+            self.cursor = m.end()
+            return Node(kind, (s, self.cursor))
+        if kind == "code_inline":
+            m = re.compile(r"`+").search(text, self.cursor, self.end)
+            if m is None:
+                return Node("code_inline", (self.cursor, self.end))
+            close = text.find(m.group(), m.end(), self.end)
+            e = close + len(m.group()) if close >= 0 else self.end
+            self.cursor = e
+            return Node("code_inline", (m.start(), e))
+        if kind == "html_inline":
+            j = text.find(node.content, self.cursor, self.end)
+            if j < 0:
+                return Node("html_inline", (self.cursor, self.cursor))
+            self.cursor = j + len(node.content)
+            return Node("html_inline", (j, self.cursor))
+        if kind == "link" and node.markup == "autolink":
+            s = text.find("<", self.cursor, self.end)
+            e = text.find(">", max(s, self.cursor), self.end)
+            s = self.cursor if s < 0 else s
+            self.cursor = e + 1 if e >= 0 else self.end
+            return Node("autolink", (s, self.cursor))
+        start = self.cursor
+        children = self.nodes(node.children)
+        if kind in ("link", "image"):
+            self._past_destination()
+        return Node(_NAMES.get(kind, kind), (start, max(self.cursor, start + 1)), children)
+
+    def _past_destination(self) -> None:
+        """Steps over `](dest "title")` or `][label]` after a link's or image's text."""
+        text = self.text
+        close = text.find("]", self.cursor, self.end)
+        if close < 0:
+            return
+        pos = close + 1
+        if text.startswith("(", pos):
+            depth, k = 0, pos
+            while k < self.end:
+                c = text[k]
+                k += 2 if c == "\\" else 1
+                depth += (c == "(") - (c == ")")
+                if depth == 0:
+                    break
+            pos = k
+        elif text.startswith("[", pos):
+            label_end = text.find("]", pos, self.end)
+            pos = label_end + 1 if label_end >= 0 else pos
+        self.cursor = pos
