@@ -4,7 +4,8 @@ after ``--fix`` (safe, then unsafe). Used by tests/test_invariants.py (every rea
 generated documents) and bench/invariants.py (10,000 generated documents per format).
 
 What is compared, per format:
-- HTML: every tag as written (its raw text, with the values of the attributes read as prose blanked),
+- HTML: every tag as written (its raw text, with the values of the attributes read as prose blanked and
+  line breaks of any kind alike),
   comments, declarations, and the text of code, pre, script and style;
 - Markdown: markdown-it-py's tokens (types, tags, nesting, markup, info, link targets) and the content of
   code and HTML tokens;
@@ -36,6 +37,10 @@ _PROSE_ATTRIBUTE = re.compile(r"""(?<![\w-])(alt|title)\s*=\s*("[^"]*"|'[^']*')"
 _VERBATIM = {"script", "style", "pre", "code", "textarea"}
 
 
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def html_tags(text: str) -> list[tuple[str, str]]:
     """Tags exactly as written (prose attributes blanked), comments, declarations, and verbatim text."""
     from html.parser import HTMLParser
@@ -45,7 +50,8 @@ def html_tags(text: str) -> list[tuple[str, str]]:
 
     class Tags(HTMLParser):
         def handle_starttag(self, tag: str, attrs: Any) -> None:
-            raw = self.get_starttag_text() or ""
+            # A line break between attributes is whitespace to HTML, of whatever kind (W106 unifies them).
+            raw = _lf(self.get_starttag_text() or "")
             out.append(("tag", _PROSE_ATTRIBUTE.sub(r"\1=", raw)))
             if tag in _VERBATIM:
                 open_verbatim.append(tag)
@@ -57,10 +63,10 @@ def html_tags(text: str) -> list[tuple[str, str]]:
 
         def handle_data(self, data: str) -> None:
             if open_verbatim or self.cdata_elem:
-                out.append(("verbatim", data.replace("\r\n", "\n").replace("\r", "\n")))
+                out.append(("verbatim", _lf(data)))
 
         def handle_comment(self, data: str) -> None:
-            out.append(("comment", data))
+            out.append(("comment", _lf(data)))
 
         def handle_decl(self, decl: str) -> None:
             out.append(("decl", decl))
