@@ -94,7 +94,8 @@ def markdown_tokens(text: str) -> list[tuple[Any, ...]]:
         for t in tokens:
             if t.type in ("text", "softbreak"):
                 continue
-            content = t.content.replace("\r\n", "\n").replace("\r", "\n") if t.type in code else None
+            # A block's last line break is the file's (W104 adds one at the end), not the block's content.
+            content = _lf(t.content).rstrip("\n") if t.type in code else None
             out.append((t.type, t.tag, t.nesting, t.markup, t.info, tuple(sorted((t.attrs or {}).items())), content))
             if t.children:
                 add(t.children)
