@@ -36,6 +36,8 @@ hides other residue glued to the start (a metadata label, a bullet).
         Example("\n\n    code block line\n", "    code block line\n", path="a.md",
                 note="the blank lines go, the code block's indentation stays"),
         Example("\n  \n   A block quote in reST.\n", "   A block quote in reST.\n", path="a.rst"),
+        Example("  Two spaces before a Markdown paragraph.\n", "Two spaces before a Markdown paragraph.\n",
+                path="a.md", note="fewer than four columns: not a code block"),
     )
     allow = (
         Example("The text starts at once.\n"),
@@ -54,9 +56,12 @@ hides other residue glued to the start (a metadata label, a bullet).
             return
         end = m.end()
         if doc.format != "text":
-            # In a marked-up file the first line's indentation is markup (a Markdown code block, a reST
-            # block quote): only the blank lines before it are layout.
-            end = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+            # In a marked-up file the first line's indentation can be markup (four columns make a Markdown
+            # code block, any indentation a reST block quote): then only the blank lines before it are layout.
+            line_start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+            indent = text[line_start:end].expandtabs(4)
+            if not (doc.format == "markdown" and len(indent) < 4):
+                end = line_start
             if end == 0:
                 return
         yield self.finding_at(0, end, "The text starts with whitespace", "")
