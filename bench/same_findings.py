@@ -79,7 +79,7 @@ def diff(a: Path, b: Path) -> int:
         if x != y:
             bad += 1
             xl, yl = x.splitlines(), y.splitlines()
-            first = next((i for i, (p, q) in enumerate(zip(xl, yl)) if p != q), min(len(xl), len(yl)))
+            first = next((i for i, (p, q) in enumerate(zip(xl, yl, strict=False)) if p != q), min(len(xl), len(yl)))
             print(f"{left.name}: differs at line {first + 1}:\n  - {xl[first:first + 1]}\n  + {yl[first:first + 1]}")
         else:
             print(f"{left.name}: same")

@@ -48,8 +48,8 @@ def _cut_before(text: str, start: int, stop: int) -> int:
     [start + _CHUNK_MIN, stop), else at the last white space there, else at ``stop``."""
     low = min(start + _CHUNK_MIN, stop)
     last = None
-    for last in _CLEAR_END.finditer(text, low, stop):
-        pass
+    for m in _CLEAR_END.finditer(text, low, stop):
+        last = m
     if last is not None:
         return last.end()
     space = max(text.rfind(" ", low, stop), text.rfind("\n", low, stop))
@@ -103,7 +103,7 @@ def sentence_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ..
     lang = language.split("-")[0].lower()
     starts = _pieces(text)
     out: list[tuple[int, int]] = []
-    for start, end in zip(starts, [*starts[1:], len(text)]):
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[start:end]
         _trimmed(piece, _raw_spans(piece, lang), start, out)
     return tuple(out)
