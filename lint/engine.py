@@ -95,9 +95,8 @@ def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rul
     chosen: dict[str, type[Rule]] = {}
     select = selection.select if selection.select is not None else config.select
     if select is None:
-        for rule in registry.all_rules():
-            if rule.default_enabled:
-                chosen[rule.code] = rule
+        for rule in registry.default_rules():
+            chosen[rule.code] = rule
     else:
         for name in select:
             for rule in registry.matching_rules(name):

@@ -29,8 +29,28 @@ from typing import Any
 # Pieces are cut between _CHUNK_MIN and _CHUNK_MAX characters: long enough that a cut almost never
 # falls where pysbd would not split, short enough that pysbd's quadratic steps stay cheap.
 _CHUNK_MIN, _CHUNK_MAX = 1500, 4000
-_CLEAR_END = re.compile(r"(?<=[a-z]{2}[.!?])[ \t\r\n]+(?=[A-Z])")
+# A clear sentence end: a lowercase word of two letters or more, an end mark, white space, a capital.
+# The word must not be one of pysbd's own abbreviations for the language (`etc. The`, `Inc. The`).
+_CLEAR_END = re.compile(r"\b([a-z]{2,})[.!?][ \t\r\n]+(?=[A-Z])")
 _SPACE = re.compile(r"\s*")
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(language: str) -> frozenset[str]:
+    from pysbd.languages import Language
+
+    try:
+        module = Language.get_language_code(language)
+    except ValueError:
+        module = Language.get_language_code("en")
+    return frozenset(a.lower() for a in module.Abbreviation.ABBREVIATIONS)
+
+
+def _clear_ends(text: str, language: str, start: int = 0, stop: int | None = None) -> list[int]:
+    """Offsets where a sentence clearly starts, in [start, stop)."""
+    abbreviations = _abbreviations(language)
+    return [m.end() for m in _CLEAR_END.finditer(text, start, len(text) if stop is None else stop)
+            if m.group(1) not in abbreviations]
 
 
 @lru_cache(maxsize=8)
@@ -43,24 +63,22 @@ def _segmenter(language: str) -> Any:
         return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
-def _cut_before(text: str, start: int, stop: int) -> int:
+def _cut_before(text: str, start: int, stop: int, language: str) -> int:
     """Where to end the piece that starts at ``start``: after the last clear sentence end in
     [start + _CHUNK_MIN, stop), else at the last white space there, else at ``stop``."""
     low = min(start + _CHUNK_MIN, stop)
-    last = None
-    for m in _CLEAR_END.finditer(text, low, stop):
-        last = m
-    if last is not None:
-        return last.end()
+    ends = _clear_ends(text, language, low, stop)
+    if ends:
+        return ends[-1]
     space = max(text.rfind(" ", low, stop), text.rfind("\n", low, stop))
     return space + 1 if space > low else stop
 
 
-def _pieces(text: str) -> list[int]:
+def _pieces(text: str, language: str) -> list[int]:
     """The offsets where pieces start (0 first)."""
     starts = [0]
     while len(text) - starts[-1] > _CHUNK_MAX:
-        starts.append(_cut_before(text, starts[-1], starts[-1] + _CHUNK_MAX))
+        starts.append(_cut_before(text, starts[-1], starts[-1] + _CHUNK_MAX, language))
     return starts
 
 
@@ -101,7 +119,7 @@ def sentence_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ..
     if not text.strip():
         return ()
     lang = language.split("-")[0].lower()
-    starts = _pieces(text)
+    starts = _pieces(text, lang)
     out: list[tuple[int, int]] = []
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[start:end]
@@ -110,12 +128,17 @@ def sentence_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ..
 
 
 def final_sentence(text: str, language: str = "en") -> tuple[int, int] | None:
-    """The span of the last sentence of ``text`` when it has two or more; None for one or none. Only
-    the text's last piece is split: the cost is bounded however long the paragraph."""
-    if len(text) <= _CHUNK_MAX:
+    """The span of the last sentence of ``text`` when it has two or more; None for one or none.
+
+    Only the text after its last clear sentence end is split (pysbd splits there too, and what comes
+    before cannot move the last boundary): the cost is that of the last sentence or two, however long
+    the paragraph. Without a clear end the whole text is split, in bounded pieces."""
+    lang = language.split("-")[0].lower()
+    ends = _clear_ends(text, lang, max(0, len(text) - _CHUNK_MAX))
+    if not ends:
         spans = sentence_spans(text, language)
         return spans[-1] if len(spans) >= 2 else None
-    cut = _cut_before(text, len(text) - _CHUNK_MAX, len(text) - _CHUNK_MIN)
+    cut = ends[-1]
     spans = sentence_spans(text[cut:], language)
     if not spans:
         return None
