@@ -98,12 +98,16 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Show the source line under each finding (default: on a terminal).")
 @click.option("--languagetool", "languagetool_url", metavar="URL", help="A running LanguageTool server.")
 @click.option("--require-languagetool", is_flag=True, help="Fail (exit 2) when no LanguageTool server can be used.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Lint files on this many processes (default: the number of cores).")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar on stderr (default: on a terminal, with text output, for runs over a second).")
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
     report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
     statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
-    languagetool_url: str | None, require_languagetool: bool,
+    languagetool_url: str | None, require_languagetool: bool, jobs: int | None, progress: bool | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
     from lint import registry
@@ -180,13 +184,16 @@ def check(
                 stdout.buffer.write(out)
                 stdout.buffer.flush()
         else:
-            candidates = _candidates(discover(paths or (".",), resolver, force_exclude), verbose)
+            candidates = list(_candidates(discover(paths or (".",), resolver, force_exclude), verbose))
             if fix and not diff:
-                candidates = _cleaning_temporaries(candidates, verbose)
-            candidates_results = (
-                linter.lint_file(c.path, c.config, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
-                for c in candidates
-            )
+                candidates = list(_cleaning_temporaries(candidates, verbose))
+            candidates_results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe_fixes,
+                                                  write=fix and not diff)
+            # Never in machine formats: their consumers read stderr too.
+            show_progress = output_format == "text" and not quiet and (
+                progress if progress is not None else sys.stderr.isatty())
+            if show_progress and len(candidates) > 1:
+                candidates_results = _with_progress(candidates_results, len(candidates))
         for result in candidates_results:
             if verbose and result.trace:
                 click.echo(result.trace, err=True, nl=False)
@@ -256,6 +263,37 @@ def _cleaning_temporaries(candidates: Iterable[Any], verbose: bool) -> Iterator[
 
 def _shown(path: str) -> str:
     return path
+
+
+def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, unsafe: bool,
+                     write: bool) -> Iterable[FileResult]:
+    """Each candidate's result, in the candidates' order: in this process, or on a pool of ``jobs``
+    (default: the cores) when there are files enough to share."""
+    from lint import parallel
+
+    wanted = jobs if jobs is not None else parallel.default_jobs()
+    # Grammar checks talk to one LanguageTool server: they stay in this process.
+    workers = min(wanted, len(candidates) // 2)
+    if workers <= 1 or any(linter.uses_grammar_server(c.config) for c in candidates[:1]):
+        return (linter.lint_file(c.path, c.config, fix=fix, unsafe=unsafe, write=write) for c in candidates)
+    keys: dict[int, int] = {}
+    tasks = (parallel.Task(c.path, keys.setdefault(id(c.config), len(keys)), c.config) for c in candidates)
+    return parallel.lint_in_pool(tasks, linter.selection, parallel.Options(fix, unsafe, write), workers,
+                                 prepare=candidates[0].config)
+
+
+def _with_progress(results: Iterable[FileResult], total: int) -> Iterable[FileResult]:
+    """The results, passed through while a progress bar on stderr counts files and findings (shown
+    only once the run has taken a second)."""
+    from tqdm import tqdm
+
+    found = 0
+    with tqdm(total=total, unit="file", delay=1.0, file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+        for result in results:
+            found += len(result.findings)
+            bar.set_postfix_str(f"{found} findings", refresh=False)
+            bar.update(1)
+            yield result
 
 
 def _provider_errors() -> tuple[type[BaseException], ...]:
@@ -342,6 +380,33 @@ def explain(name: str, config_file: str | None) -> None:
         fail(f"unknown rule code or slug '{name}'" + (f" (did you mean '{hint}'?)" if hint else ""))
         return
     click.echo(docs.rule_markdown(rule), nl=False)
+
+
+@cli.command()
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Use this config file's cache-dir (default: the nearest config file's).")
+@click.option("--isolated", is_flag=True, help="Ignore config files: only COPYLINT_CACHE_DIR or the default.")
+def clean(config_file: str | None, isolated: bool) -> None:
+    """Remove the results cache (COPYLINT_CACHE_DIR, the config's cache-dir, or ./.copylint_cache)."""
+    import shutil
+
+    from lint import cache
+    from lint.config import Config, ConfigError, ConfigResolver, load_config
+
+    try:
+        config = Config() if isolated else (
+            load_config(config_file) if config_file else ConfigResolver().for_path(Path(".")))
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    folder = cache.cache_dir(config)
+    if not folder.exists():
+        click.echo(f"No cache at {folder}")
+        return
+    if not cache.is_cache_dir(folder):
+        fail(f"{folder} is not a copylint cache (no copylint CACHEDIR.TAG): not removed")
+    shutil.rmtree(folder)
+    click.echo(f"Removed {folder}")
 
 
 def main() -> None:

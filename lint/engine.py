@@ -7,6 +7,9 @@ through ``Linter``; nothing else decides which rules run or which findings stay.
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,15 +137,21 @@ class Linter:
             provided = provided_rules(config, self.selection)
             rules.extend(provided)
             self._checkers[key] = Checker(rules)
-            # Results that depend on more than the file (a grammar server) are not cached.
-            self._cache_keys[key] = None if provided else cache.settings_key(config, self.selection)
         return self._checkers[key]
+
+    def uses_grammar_server(self, config: Config) -> bool:
+        """Whether this config brings the LanguageTool bridge: one server, so one process."""
+        return _asks_for_grammar(config, self.selection)
 
     def _cache_key(self, config: Config) -> str | None:
         if not cache.enabled():
             return None
-        self.checker(config)
-        return self._cache_keys[id(config)]
+        key = id(config)
+        if key not in self._cache_keys:
+            # Without preparing the rules: a warm run over unchanged files imports none of them.
+            self._cache_keys[key] = (None if _asks_for_grammar(config, self.selection)
+                                     else cache.settings_key(config, self.selection))
+        return self._cache_keys[key]
 
     def document(self, source: Source, config: Config) -> Document:
         fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
@@ -295,6 +304,24 @@ class Linter:
         unsafe: bool = False, write: bool = True,
     ) -> FileResult:
         result = FileResult(path)
+        key = None if fix else self._cache_key(config)
+        st = None
+        if key and data is None:
+            st = _stat(path)
+            folder = cache.cache_dir(config)
+            hit = cache.load_by_stat(key, path, st, folder) if st is not None else None
+            if hit is not None:
+                # Unchanged since it was linted: the file is read only when there is something to show.
+                result.findings = hit
+                if hit:
+                    try:
+                        result.source = read_source(path, config.max_file_size)
+                    except (BinaryFile, LoadError):
+                        pass
+                    else:
+                        return result
+                else:
+                    return result
         try:
             if data is not None and len(data) > config.max_file_size:
                 raise LoadError(too_large(len(data), config.max_file_size))
@@ -325,13 +352,15 @@ class Linter:
                     result.fixed_text = text
                     result.fixes_applied = applied
             else:
-                key = self._cache_key(config)
                 raw = source.raw if source.raw is not None else source.text.encode("utf-8")
-                cached = cache.load(key, raw, path, len(source.text)) if key else None
+                folder = cache.cache_dir(config)
+                cached = cache.load(key, raw, path, folder, len(source.text)) if key else None
                 if cached is None:
                     cached = self.findings(source, config)
                     if key:
-                        cache.store(key, raw, path, cached)
+                        cache.store(key, raw, path, cached, folder, st if _unchanged(path, st) else None)
+                elif key and st is not None and _unchanged(path, st):
+                    cache.store(key, raw, path, cached, folder, st)
                 result.findings = cached
         except formats.ParseError as exc:
             result.errors.append(FileError(path, str(exc), exc.line))
@@ -366,6 +395,28 @@ def _guarded(found: list[Finding], doc: Document) -> list[Finding]:
                 f = dataclasses.replace(f, fix=fix)
         out.append(f)
     return out
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
+def _unchanged(path: str, st: os.stat_result | None) -> bool:
+    """Whether the file still has the size and mtime it had before it was read (else its stat key
+    would record findings for bytes it no longer has)."""
+    if st is None:
+        return False
+    now = _stat(path)
+    # A file written in the last two seconds may be written again within its mtime's granularity
+    # (git's "racy clean" case): it is not recorded by stat, only by content.
+    return (now is not None and (now.st_size, now.st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+            and time.time() - st.st_mtime > 2)
+
+
 
 
 def _relative(path: str, root: Path) -> str:
