@@ -102,12 +102,16 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Lint files on this many processes (default: the number of cores).")
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr (default: on a terminal, with text output, for runs over a second).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Report only findings this baseline does not record (see `copylint baseline write`).")
+@click.option("--changed-since", metavar="REF", help="Only files that differ from the git ref REF (and untracked ones).")
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
     report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
     statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
     languagetool_url: str | None, require_languagetool: bool, jobs: int | None, progress: bool | None,
+    baseline_file: str | None, changed_since: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
     from lint import registry
@@ -185,6 +189,9 @@ def check(
                 stdout.buffer.flush()
         else:
             candidates = list(_candidates(discover(paths or (".",), resolver, force_exclude), verbose))
+            if changed_since:
+                changed_files = _changed_since(changed_since)
+                candidates = [c for c in candidates if os.path.abspath(c.path) in changed_files]
             if fix and not diff:
                 candidates = list(_cleaning_temporaries(candidates, verbose))
             candidates_results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe_fixes,
@@ -194,6 +201,14 @@ def check(
                 progress if progress is not None else sys.stderr.isatty())
             if show_progress and len(candidates) > 1:
                 candidates_results = _with_progress(candidates_results, len(candidates))
+        if baseline_file:
+            from lint import baseline
+
+            try:
+                known = baseline.load(Path(baseline_file))
+            except baseline.BaselineError as exc:
+                fail(str(exc))
+            candidates_results = baseline.without_known(candidates_results, known, Path(baseline_file).parent)
         for result in candidates_results:
             if verbose and result.trace:
                 click.echo(result.trace, err=True, nl=False)
@@ -280,6 +295,28 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
     tasks = (parallel.Task(c.path, keys.setdefault(id(c.config), len(keys)), c.config) for c in candidates)
     return parallel.lint_in_pool(tasks, linter.selection, parallel.Options(fix, unsafe, write), workers,
                                  prepare=candidates[0].config)
+
+
+def _changed_since(ref: str) -> set[str]:
+    """Absolute paths of the files that differ from ``ref`` in the work tree, and of untracked files
+    git does not ignore."""
+    import subprocess
+
+    def git(*args: str, cwd: str | None = None) -> str:
+        try:
+            proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        except OSError:
+            fail("--changed-since needs git, which was not found")
+            raise
+        if proc.returncode != 0:
+            message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            fail(f"--changed-since {ref}: git {args[0]} failed: {message[-1] if message else proc.returncode}")
+        return proc.stdout.decode("utf-8", "surrogateescape")
+
+    top = git("rev-parse", "--show-toplevel").strip()
+    names = git("diff", "--name-only", "-z", "--no-renames", ref, "--", cwd=top).split("\0")
+    names += git("ls-files", "-z", "--others", "--exclude-standard", cwd=top).split("\0")
+    return {os.path.abspath(os.path.join(top, n)) for n in names if n}
 
 
 def _with_progress(results: Iterable[FileResult], total: int) -> Iterable[FileResult]:
@@ -380,6 +417,43 @@ def explain(name: str, config_file: str | None) -> None:
         fail(f"unknown rule code or slug '{name}'" + (f" (did you mean '{hint}'?)" if hint else ""))
         return
     click.echo(docs.rule_markdown(rule), nl=False)
+
+
+@cli.group()
+def baseline() -> None:
+    """Record today's findings so that only new ones are reported (check --baseline FILE)."""
+
+
+@baseline.command("write")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-o", "--output", default=".copylint-baseline.json", show_default=True,
+              type=click.Path(dir_okay=False, path_type=str), help="The baseline file to write.")
+@click.option("--select", multiple=True, help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, help="Rules to leave out (as for check).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: the cores).")
+def baseline_write(paths: tuple[str, ...], output: str, select: tuple[str, ...], ignore: tuple[str, ...],
+                   config_file: str | None, isolated: bool, jobs: int | None) -> None:
+    """Lint PATHS and record every finding in the baseline file (paths relative to its folder)."""
+    from lint import baseline as bl
+    from lint.config import Config, ConfigError, ConfigResolver, load_config
+    from lint.discover import Candidate, discover
+    from lint.engine import Linter, Selection
+
+    try:
+        resolver = ConfigResolver(Config()) if isolated else ConfigResolver(
+            load_config(config_file) if config_file else None)
+        resolver.for_path(Path(paths[0] if paths else "."))
+        linter = Linter(Selection(select=_codes(select) or None, ignore=_codes(ignore)))
+        candidates = [c for c in discover(paths or (".",), resolver) if isinstance(c, Candidate)]
+        results = _lint_candidates(linter, candidates, jobs, fix=False, unsafe=False, write=False)
+        counts = bl.fingerprints(results, Path(output).parent)
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    bl.write(Path(output), counts)
+    click.echo(f"Recorded {sum(counts.values())} findings in {output}")
 
 
 @cli.command()
