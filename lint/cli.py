@@ -419,6 +419,64 @@ def explain(name: str, config_file: str | None) -> None:
     click.echo(docs.rule_markdown(rule), nl=False)
 
 
+def _thresholds(values: tuple[str, ...], defaults: dict[str, int], option: str) -> dict[str, int]:
+    out = dict(defaults)
+    for value in values:
+        for item in (v.strip() for v in value.split(",") if v.strip()):
+            family, _, n = item.partition("=")
+            if not family.isalpha() or not n.isdigit():
+                fail(f"{option} takes FAMILY=COUNT (e.g. S=3), not {item!r}")
+            if int(n) == 0:
+                out.pop(family.upper(), None)
+            else:
+                out[family.upper()] = int(n)
+    return out
+
+
+@cli.command()
+@click.argument("inp", metavar="IN", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out", metavar="OUT", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--text-field", default="text", show_default=True, help="The field that holds each record's text.")
+@click.option("--id-field", default=None, help="The field that names each record (default: its number).")
+@click.option("--select", multiple=True, help="Only these rules (default: the default rules).")
+@click.option("--ignore", multiple=True, help="Rules to leave out.")
+@click.option("--as", "as_format", default="txt", show_default=True,
+              help="The format each text is read as (a file suffix: txt, md, html, rst).")
+@click.option("--flag", "flag", multiple=True, metavar="F=N",
+              help="Flag a record with N findings of family F (default E=1,S=1,T=1,P=1,W=1; F=0 turns one off).")
+@click.option("--drop", "drop", multiple=True, metavar="F=N", help="Drop a record with N findings of family F (default E=5,S=5).")
+@click.option("--fix", is_flag=True, help="Write each record's fixed text beside it (field 'fixed').")
+@click.option("--shard-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Records per output shard (the unit of resuming).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: the cores).")
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
+              help="Run on Dask: a dask.distributed scheduler address, or local:N for a local cluster of N workers.")
+def corpus(inp: Path, out: Path, text_field: str, id_field: str | None, select: tuple[str, ...],
+           ignore: tuple[str, ...], as_format: str, flag: tuple[str, ...], drop: tuple[str, ...], fix: bool,
+           shard_size: int, jobs: int | None, dask_scheduler: str | None) -> None:
+    """Lint each record of a JSONL or Parquet corpus IN; write findings and a clean/flag/drop decision per
+    record to shards in OUT, and OUT/summary.json. Re-running the same command resumes."""
+    from lint import corpus as cm
+    from lint import parallel, registry
+
+    for name in (*_codes(select), *_codes(ignore)):
+        if not registry.is_selector(name):
+            fail(f"unknown rule code or slug '{name}'")
+    settings = cm.Settings(
+        text_field=text_field, id_field=id_field, select=_codes(select) or None, ignore=_codes(ignore),
+        path="record." + as_format.lstrip("."), flag=_thresholds(flag, cm.DEFAULT_FLAG, "--flag"),
+        drop=_thresholds(drop, cm.DEFAULT_DROP, "--drop"), fix=fix, shard_size=shard_size,
+    )
+    try:
+        summary = cm.run(inp, out, settings, jobs or parallel.default_jobs(), dask_scheduler)
+    except (cm.CorpusError, OSError) as exc:
+        fail(str(exc))
+        return
+    decisions = ", ".join(f"{n} {d}" for d, n in summary["decisions"].items())
+    click.echo(f"{summary['records']} records, {summary['words']} words: {decisions or 'none'}; "
+               f"summary in {out / 'summary.json'}")
+
+
 @cli.group()
 def baseline() -> None:
     """Record today's findings so that only new ones are reported (check --baseline FILE)."""
