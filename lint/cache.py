@@ -79,8 +79,16 @@ def settings_key(config: Any, selection: Any) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
+def content_digest(content: bytes) -> bytes:
+    """The hash of a file's bytes that its content key is made from (taken once, so that the bytes
+    need not be kept while the file is linted)."""
+    return hashlib.sha256(content).digest()
+
+
 def _entry(settings: str, content: bytes, path: str, folder: Path | None = None) -> Path:
-    key = hashlib.sha256(settings.encode() + b"\0" + path.encode() + b"\0" + content).hexdigest()
+    """The entry for these settings, path and content digest (``content_digest``)."""
+    key = hashlib.sha256(settings.encode() + b"\0" + path.encode("utf-8", "surrogateescape") + b"\0"
+                         + content).hexdigest()
     return (folder or cache_dir()) / __version__ / key[:2] / f"{key}.json"
 
 
@@ -140,9 +148,9 @@ def _read(entry: Path, path: str, length: int | None = None) -> list[Finding] | 
     return found
 
 
-def load(settings: str, content: bytes, path: str, folder: Path | None = None,
+def load(settings: str, digest: bytes, path: str, folder: Path | None = None,
          length: int | None = None) -> list[Finding] | None:
-    return _read(_entry(settings, content, path, folder), path, length)
+    return _read(_entry(settings, digest, path, folder), path, length)
 
 
 def load_by_stat(settings: str, path: str, st: os.stat_result, folder: Path | None = None) -> list[Finding] | None:
@@ -168,9 +176,9 @@ def _write(target: Path, root: Path, findings: list[Finding]) -> None:
         pass  # a read-only folder: run without a cache
 
 
-def store(settings: str, content: bytes, path: str, findings: list[Finding], folder: Path | None = None,
+def store(settings: str, digest: bytes, path: str, findings: list[Finding], folder: Path | None = None,
           st: os.stat_result | None = None) -> None:
     root = folder or cache_dir()
-    _write(_entry(settings, content, path, root), root, findings)
+    _write(_entry(settings, digest, path, root), root, findings)
     if st is not None:
         _write(_stat_entry(settings, path, st, root), root, findings)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import stat
 import time
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,10 @@ from lint.rule import Rule
 from lint.source import BinaryFile, LoadError, decode, long_line, read_source, too_large, write_source
 
 MAX_FIX_PASSES = 10
+# A plain-text file over BIG_TEXT characters is linted in blocks of about BLOCK_TEXT (Linter.findings).
+BIG_TEXT = 1 << 20
+BLOCK_TEXT = 1 << 18
+_BLOCK_BREAK = re.compile(r"\n(?:[ \t]*\n)+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,31 @@ class Linter:
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
         """Parse, check and filter: the findings a user sees for this text."""
+        if len(source.text) > BIG_TEXT and "\r" not in source.text and (
+                formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT) == "text":
+            return self._findings_in_blocks(source, config)
         return self._findings_of(self.parsed(source, config), config)
+
+    def _findings_in_blocks(self, source: Source, config: Config) -> list[Finding]:
+        """A big plain-text file (a scraped dump, an export) linted block by block: each block is a run
+        of whole paragraphs of about BLOCK_TEXT characters, cut after a run of blank lines and before a
+        line that starts with a visible character, so every line, paragraph and blank-line run lies in
+        one block. The file then costs what its parts cost, and the structures rules build hold one
+        block, not the file. What differs from a whole-file pass: a rule that compares neighbouring
+        paragraphs (S108's repeated paragraph, S110's furniture blocks) does not compare across the cut."""
+        text = source.text
+        out: list[Finding] = []
+        starts = [0]
+        while len(text) - starts[-1] > BLOCK_TEXT:
+            m = _BLOCK_BREAK.search(text, starts[-1] + BLOCK_TEXT)
+            if m is None:
+                break
+            starts.append(m.end())
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            block = Source(source.path, text[start:end], source.encoding, source.bom)
+            for f in self._findings_of(self.parsed(block, config), config):
+                out.append(_shifted(f, start) if start else f)
+        return out
 
     def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
         return self.filter(_guarded(self.checker(config).check(doc), doc), doc, config)
@@ -352,15 +381,20 @@ class Linter:
                     result.fixed_text = text
                     result.fixes_applied = applied
             else:
-                raw = source.raw if source.raw is not None else source.text.encode("utf-8")
+                digest = b""
+                if key:
+                    digest = cache.content_digest(source.raw if source.raw is not None
+                                                  else source.text.encode("utf-8", "surrogatepass"))
+                # The bytes as read serve only a fix's write: a check lets them go (a big file's memory).
+                source = result.source = dataclasses.replace(source, raw=None)
                 folder = cache.cache_dir(config)
-                cached = cache.load(key, raw, path, folder, len(source.text)) if key else None
+                cached = cache.load(key, digest, path, folder, len(source.text)) if key else None
                 if cached is None:
                     cached = self.findings(source, config)
                     if key:
-                        cache.store(key, raw, path, cached, folder, st if _unchanged(path, st) else None)
+                        cache.store(key, digest, path, cached, folder, st if _unchanged(path, st) else None)
                 elif key and st is not None and _unchanged(path, st):
-                    cache.store(key, raw, path, cached, folder, st)
+                    cache.store(key, digest, path, cached, folder, st)
                 result.findings = cached
         except formats.ParseError as exc:
             result.errors.append(FileError(path, str(exc), exc.line))
@@ -395,6 +429,13 @@ def _guarded(found: list[Finding], doc: Document) -> list[Finding]:
                 f = dataclasses.replace(f, fix=fix)
         out.append(f)
     return out
+
+
+def _shifted(f: Finding, by: int) -> Finding:
+    fix = f.fix
+    if fix is not None:
+        fix = dataclasses.replace(fix, edits=tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits))
+    return dataclasses.replace(f, start=f.start + by, end=f.end + by, fix=fix)
 
 
 def _stat(path: str) -> os.stat_result | None:
