@@ -64,7 +64,8 @@ def dump(out: Path, extra: list[str]) -> None:
         print(f"peps as text: {len(json.loads(text)['findings'])} findings")
     for name in DIFF_TREES:
         tree = TREES.get(name) or CORPUS / name
-        (out / f"{name}.diff").write_text(_cli(["--diff", *extra, str(tree)]), encoding="utf-8")
+        text = _cli(["--diff", *extra, str(tree)]).replace(str(tree), name)  # paths as from another checkout
+        (out / f"{name}.diff").write_text(text, encoding="utf-8")
 
 
 def diff(a: Path, b: Path) -> int:
