@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -61,19 +60,23 @@ def build_input(path: Path, megabytes: float, seed: int = 18) -> int:
     return n
 
 
+_WRAPPER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
 def one_run(inp: Path, backend: str, workers: int, shard_size: int) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MiB of the largest process) of one corpus run into a fresh folder."""
+    """(wall seconds, peak RSS in MiB of the run's largest process) of one corpus run into a fresh folder.
+    The run goes through a small wrapper process, so that the peak is this run's alone."""
     out = Path(tempfile.mkdtemp(prefix="copylint-scale-"))
     try:
         option = ["--jobs", str(workers)] if backend == "jobs" else ["--dask", f"local:{workers}"]
-        cmd = [sys.executable, "-m", "lint", "corpus", str(inp), str(out / "o"), "--id-field", "id",
-               "--shard-size", str(shard_size), *option]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        cmd = [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "lint", "corpus", str(inp), str(out / "o"),
+               "--id-field", "id", "--shard-size", str(shard_size), *option]
         start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        proc = subprocess.run(cmd, check=True, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
         wall = time.perf_counter() - start
-        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-        return wall, peak
+        return wall, int(proc.stdout.split()[-1]) / 1024
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -270,7 +270,8 @@ def _dask_map(work: Iterable[tuple[int, list[Any]]], settings: Settings, schedul
     else:
         client = Client(scheduler)
     try:
-        window = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+        # Shards per bag: enough that no worker waits at the end of one (each bag is computed whole).
+        window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
         batch: list[tuple[int, list[Any]]] = []
         for shard in work:
             batch.append(shard)
