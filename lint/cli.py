@@ -289,6 +289,11 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
     wanted = jobs if jobs is not None else parallel.default_jobs()
     # Grammar checks talk to one LanguageTool server: they stay in this process.
     workers = min(wanted, len(candidates) // 2)
+    if workers > 1 and not parallel.can_fork():
+        from lint import registry
+
+        if registry.has_extra():  # user rules registered here would be missing in spawned workers
+            workers = 1
     if workers <= 1 or any(linter.uses_grammar_server(c.config) for c in candidates[:1]):
         return (linter.lint_file(c.path, c.config, fix=fix, unsafe=unsafe, write=write) for c in candidates)
     keys: dict[int, int] = {}

@@ -30,6 +30,10 @@ _BATCH_FILES = 16
 _WINDOW = 4
 
 
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def default_jobs() -> int:
     """The cores this process may run on."""
     try:
@@ -107,8 +111,7 @@ def _batches(tasks: Iterable[Task]) -> Iterator[list[Task]]:
 def lint_in_pool(tasks: Iterable[Task], selection: Selection, options: Options, jobs: int,
                  prepare: Config | None = None) -> Iterator[FileResult]:
     """The results of linting the tasks' files on ``jobs`` processes, in the tasks' order."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     if prepare is not None and context.get_start_method() == "fork":
         # Import the rules and compile their patterns once, before the fork: every worker inherits them.
         Linter(selection).checker(prepare)
