@@ -1,13 +1,17 @@
 """The results cache: a file whose bytes and settings are unchanged costs no re-check.
 
-Keyed by the file's content hash and a fingerprint of everything that decides
-its findings: copylint's version and code (the size and mtime of every module
-of the installed ``lint`` package, so an edited rule invalidates it), the
-resolved config and the command-line selection. Entries live under
-``.copylint_cache/`` in the current folder (or ``$COPYLINT_CACHE_DIR``), one
-small JSON file each, written atomically; a corrupt entry is a miss. Runs with
-rule providers (LanguageTool) or --fix bypass it: their results depend on more
-than the file.
+Two keys lead to an entry, both salted with a fingerprint of everything that decides the findings:
+copylint's version and code (the size and mtime of every module of the installed ``lint`` package, so an
+edited rule invalidates it), the resolved config and the command-line selection.
+
+- the file's path, size and modification time (as ruff does): a warm run over unchanged files reads
+  no file that has nothing to report, and hashes none;
+- the file's path and content hash: a fresh checkout (new mtimes, same bytes, as in CI) still hits.
+
+Entries live under ``.copylint_cache/`` in the current folder, or the config's ``cache-dir``, or
+``$COPYLINT_CACHE_DIR`` (which wins), one small JSON file each, written atomically; a corrupt entry is a
+miss; ``copylint clean`` removes the folder. Runs with rule providers (LanguageTool) or --fix bypass
+it: their results depend on more than the file.
 """
 
 from __future__ import annotations
@@ -31,8 +35,22 @@ def enabled() -> bool:
     return os.environ.get("COPYLINT_NO_CACHE", "") in ("", "0")
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("COPYLINT_CACHE_DIR") or CACHE_DIR_NAME)
+def cache_dir(config: Any = None) -> Path:
+    env = os.environ.get("COPYLINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    if config is not None and getattr(config, "cache_dir", None):
+        return Path(config.cache_dir)
+    return Path(CACHE_DIR_NAME)
+
+
+def is_cache_dir(folder: Path) -> bool:
+    """Whether ``folder`` is a copylint cache (``copylint clean`` removes nothing else)."""
+    tag = folder / "CACHEDIR.TAG"
+    try:
+        return folder.is_dir() and "copylint" in tag.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -56,14 +74,28 @@ def code_fingerprint() -> str:
 
 
 def settings_key(config: Any, selection: Any) -> str:
-    data = {k: v for k, v in asdict(config).items() if k not in ("path",)}
+    data = {k: v for k, v in asdict(config).items() if k not in ("path", "cache_dir")}
     blob = json.dumps([data, asdict(selection), code_fingerprint()], sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def _entry(settings: str, content: bytes, path: str) -> Path:
-    key = hashlib.sha256(settings.encode() + b"\0" + path.encode() + b"\0" + content).hexdigest()
-    return cache_dir() / __version__ / key[:2] / f"{key}.json"
+def content_digest(content: bytes) -> bytes:
+    """The hash of a file's bytes that its content key is made from (taken once, so that the bytes
+    need not be kept while the file is linted)."""
+    return hashlib.sha256(content).digest()
+
+
+def _entry(settings: str, content: bytes, path: str, folder: Path | None = None) -> Path:
+    """The entry for these settings, path and content digest (``content_digest``)."""
+    key = hashlib.sha256(settings.encode() + b"\0" + path.encode("utf-8", "surrogateescape") + b"\0"
+                         + content).hexdigest()
+    return (folder or cache_dir()) / __version__ / key[:2] / f"{key}.json"
+
+
+def _stat_entry(settings: str, path: str, st: os.stat_result, folder: Path | None = None) -> Path:
+    blob = f"{settings}\0{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
+    key = hashlib.sha256(blob.encode("utf-8", "surrogateescape")).hexdigest()
+    return (folder or cache_dir()) / __version__ / "stat" / key[:2] / f"{key}.json"
 
 
 def _to_json(f: Finding) -> dict[str, Any]:
@@ -99,11 +131,11 @@ def _from_json(d: dict[str, Any], path: str) -> Finding:
                    Severity(d["severity"]), fix, path)
 
 
-def load(settings: str, content: bytes, path: str, length: int | None = None) -> list[Finding] | None:
+def _read(entry: Path, path: str, length: int | None = None) -> list[Finding] | None:
     """The stored findings, or None (a miss) when there are none or the entry is not what ``store``
     writes: unreadable, malformed, or with offsets past the text's ``length``."""
     try:
-        data = json.loads(_entry(settings, content, path).read_text(encoding="utf-8"))
+        data = json.loads(entry.read_text(encoding="utf-8"))
         found = [_from_json(d, path) for d in data]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -116,15 +148,24 @@ def load(settings: str, content: bytes, path: str, length: int | None = None) ->
     return found
 
 
-def store(settings: str, content: bytes, path: str, findings: list[Finding]) -> None:
-    target = _entry(settings, content, path)
+def load(settings: str, digest: bytes, path: str, folder: Path | None = None,
+         length: int | None = None) -> list[Finding] | None:
+    return _read(_entry(settings, digest, path, folder), path, length)
+
+
+def load_by_stat(settings: str, path: str, st: os.stat_result, folder: Path | None = None) -> list[Finding] | None:
+    """The findings recorded for this path at this size and modification time, without reading it."""
+    return _read(_stat_entry(settings, path, st, folder), path)
+
+
+def _write(target: Path, root: Path, findings: list[Finding]) -> None:
     try:
         if not target.parent.is_dir():
             target.parent.mkdir(parents=True, exist_ok=True)
-            tag = cache_dir() / "CACHEDIR.TAG"
+            tag = root / "CACHEDIR.TAG"
             if not tag.exists():
                 tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# copylint results cache\n")
-            gitignore = cache_dir() / ".gitignore"
+            gitignore = root / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("*\n")
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
@@ -133,3 +174,11 @@ def store(settings: str, content: bytes, path: str, findings: list[Finding]) -> 
         os.replace(tmp, target)
     except OSError:
         pass  # a read-only folder: run without a cache
+
+
+def store(settings: str, digest: bytes, path: str, findings: list[Finding], folder: Path | None = None,
+          st: os.stat_result | None = None) -> None:
+    root = folder or cache_dir()
+    _write(_entry(settings, digest, path, root), root, findings)
+    if st is not None:
+        _write(_stat_entry(settings, path, st, root), root, findings)

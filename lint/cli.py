@@ -98,12 +98,20 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Show the source line under each finding (default: on a terminal).")
 @click.option("--languagetool", "languagetool_url", metavar="URL", help="A running LanguageTool server.")
 @click.option("--require-languagetool", is_flag=True, help="Fail (exit 2) when no LanguageTool server can be used.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Lint files on this many processes (default: the number of cores).")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar on stderr (default: on a terminal, with text output, for runs over a second).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Report only findings this baseline does not record (see `copylint baseline write`).")
+@click.option("--changed-since", metavar="REF", help="Only files that differ from the git ref REF (and untracked ones).")
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
     report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
     statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
-    languagetool_url: str | None, require_languagetool: bool,
+    languagetool_url: str | None, require_languagetool: bool, jobs: int | None, progress: bool | None,
+    baseline_file: str | None, changed_since: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
     from lint import registry
@@ -180,13 +188,27 @@ def check(
                 stdout.buffer.write(out)
                 stdout.buffer.flush()
         else:
-            candidates = _candidates(discover(paths or (".",), resolver, force_exclude), verbose)
+            candidates = list(_candidates(discover(paths or (".",), resolver, force_exclude), verbose))
+            if changed_since:
+                changed_files = _changed_since(changed_since)
+                candidates = [c for c in candidates if os.path.abspath(c.path) in changed_files]
             if fix and not diff:
-                candidates = _cleaning_temporaries(candidates, verbose)
-            candidates_results = (
-                linter.lint_file(c.path, c.config, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
-                for c in candidates
-            )
+                candidates = list(_cleaning_temporaries(candidates, verbose))
+            candidates_results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe_fixes,
+                                                  write=fix and not diff)
+            # Never in machine formats: their consumers read stderr too.
+            show_progress = output_format == "text" and not quiet and (
+                progress if progress is not None else sys.stderr.isatty())
+            if show_progress and len(candidates) > 1:
+                candidates_results = _with_progress(candidates_results, len(candidates))
+        if baseline_file:
+            from lint import baseline
+
+            try:
+                known = baseline.load(Path(baseline_file))
+            except baseline.BaselineError as exc:
+                fail(str(exc))
+            candidates_results = baseline.without_known(candidates_results, known, Path(baseline_file).parent)
         for result in candidates_results:
             if verbose and result.trace:
                 click.echo(result.trace, err=True, nl=False)
@@ -256,6 +278,64 @@ def _cleaning_temporaries(candidates: Iterable[Any], verbose: bool) -> Iterator[
 
 def _shown(path: str) -> str:
     return path
+
+
+def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, unsafe: bool,
+                     write: bool) -> Iterable[FileResult]:
+    """Each candidate's result, in the candidates' order: in this process, or on a pool of ``jobs``
+    (default: the cores) when there are files enough to share."""
+    from lint import parallel
+
+    wanted = jobs if jobs is not None else parallel.default_jobs()
+    # Grammar checks talk to one LanguageTool server: they stay in this process.
+    workers = min(wanted, len(candidates) // 2)
+    if workers > 1 and not parallel.can_fork():
+        from lint import registry
+
+        if registry.has_extra():  # user rules registered here would be missing in spawned workers
+            workers = 1
+    if workers <= 1 or any(linter.uses_grammar_server(c.config) for c in candidates[:1]):
+        return (linter.lint_file(c.path, c.config, fix=fix, unsafe=unsafe, write=write) for c in candidates)
+    keys: dict[int, int] = {}
+    tasks = (parallel.Task(c.path, keys.setdefault(id(c.config), len(keys)), c.config) for c in candidates)
+    return parallel.lint_in_pool(tasks, linter.selection, parallel.Options(fix, unsafe, write), workers,
+                                 prepare=candidates[0].config)
+
+
+def _changed_since(ref: str) -> set[str]:
+    """Absolute paths of the files that differ from ``ref`` in the work tree, and of untracked files
+    git does not ignore."""
+    import subprocess
+
+    def git(*args: str, cwd: str | None = None) -> str:
+        try:
+            proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        except OSError:
+            fail("--changed-since needs git, which was not found")
+            raise
+        if proc.returncode != 0:
+            message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            fail(f"--changed-since {ref}: git {args[0]} failed: {message[-1] if message else proc.returncode}")
+        return proc.stdout.decode("utf-8", "surrogateescape")
+
+    top = git("rev-parse", "--show-toplevel").strip()
+    names = git("diff", "--name-only", "-z", "--no-renames", ref, "--", cwd=top).split("\0")
+    names += git("ls-files", "-z", "--others", "--exclude-standard", cwd=top).split("\0")
+    return {os.path.abspath(os.path.join(top, n)) for n in names if n}
+
+
+def _with_progress(results: Iterable[FileResult], total: int) -> Iterable[FileResult]:
+    """The results, passed through while a progress bar on stderr counts files and findings (shown
+    only once the run has taken a second)."""
+    from tqdm import tqdm
+
+    found = 0
+    with tqdm(total=total, unit="file", delay=1.0, file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+        for result in results:
+            found += len(result.findings)
+            bar.set_postfix_str(f"{found} findings", refresh=False)
+            bar.update(1)
+            yield result
 
 
 def _provider_errors() -> tuple[type[BaseException], ...]:
@@ -342,6 +422,128 @@ def explain(name: str, config_file: str | None) -> None:
         fail(f"unknown rule code or slug '{name}'" + (f" (did you mean '{hint}'?)" if hint else ""))
         return
     click.echo(docs.rule_markdown(rule), nl=False)
+
+
+def _thresholds(values: tuple[str, ...], defaults: dict[str, int], option: str) -> dict[str, int]:
+    out = dict(defaults)
+    for value in values:
+        for item in (v.strip() for v in value.split(",") if v.strip()):
+            family, _, n = item.partition("=")
+            if not family.isalpha() or not n.isdigit():
+                fail(f"{option} takes FAMILY=COUNT (e.g. S=3), not {item!r}")
+            if int(n) == 0:
+                out.pop(family.upper(), None)
+            else:
+                out[family.upper()] = int(n)
+    return out
+
+
+@cli.command()
+@click.argument("inp", metavar="IN", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out", metavar="OUT", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--text-field", default="text", show_default=True, help="The field that holds each record's text.")
+@click.option("--id-field", default=None, help="The field that names each record (default: its number).")
+@click.option("--select", multiple=True, help="Only these rules (default: the default rules).")
+@click.option("--ignore", multiple=True, help="Rules to leave out.")
+@click.option("--as", "as_format", default="txt", show_default=True,
+              help="The format each text is read as (a file suffix: txt, md, html, rst).")
+@click.option("--flag", "flag", multiple=True, metavar="F=N",
+              help="Flag a record with N findings of family F (default E=1,S=1,T=1,P=1,W=1; F=0 turns one off).")
+@click.option("--drop", "drop", multiple=True, metavar="F=N", help="Drop a record with N findings of family F (default E=5,S=5).")
+@click.option("--fix", is_flag=True, help="Write each record's fixed text beside it (field 'fixed').")
+@click.option("--shard-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Records per output shard (the unit of resuming).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: the cores).")
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
+              help="Run on Dask: a dask.distributed scheduler address, or local:N for a local cluster of N workers.")
+def corpus(inp: Path, out: Path, text_field: str, id_field: str | None, select: tuple[str, ...],
+           ignore: tuple[str, ...], as_format: str, flag: tuple[str, ...], drop: tuple[str, ...], fix: bool,
+           shard_size: int, jobs: int | None, dask_scheduler: str | None) -> None:
+    """Lint each record of a JSONL or Parquet corpus IN; write findings and a clean/flag/drop decision per
+    record to shards in OUT, and OUT/summary.json. Re-running the same command resumes."""
+    from lint import corpus as cm
+    from lint import parallel, registry
+
+    for name in (*_codes(select), *_codes(ignore)):
+        if not registry.is_selector(name):
+            fail(f"unknown rule code or slug '{name}'")
+    settings = cm.Settings(
+        text_field=text_field, id_field=id_field, select=_codes(select) or None, ignore=_codes(ignore),
+        path="record." + as_format.lstrip("."), flag=_thresholds(flag, cm.DEFAULT_FLAG, "--flag"),
+        drop=_thresholds(drop, cm.DEFAULT_DROP, "--drop"), fix=fix, shard_size=shard_size,
+    )
+    try:
+        summary = cm.run(inp, out, settings, jobs or parallel.default_jobs(), dask_scheduler)
+    except (cm.CorpusError, OSError) as exc:
+        fail(str(exc))
+        return
+    decisions = ", ".join(f"{n} {d}" for d, n in summary["decisions"].items())
+    click.echo(f"{summary['records']} records, {summary['words']} words: {decisions or 'none'}; "
+               f"summary in {out / 'summary.json'}")
+
+
+@cli.group()
+def baseline() -> None:
+    """Record today's findings so that only new ones are reported (check --baseline FILE)."""
+
+
+@baseline.command("write")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-o", "--output", default=".copylint-baseline.json", show_default=True,
+              type=click.Path(dir_okay=False, path_type=str), help="The baseline file to write.")
+@click.option("--select", multiple=True, help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, help="Rules to leave out (as for check).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: the cores).")
+def baseline_write(paths: tuple[str, ...], output: str, select: tuple[str, ...], ignore: tuple[str, ...],
+                   config_file: str | None, isolated: bool, jobs: int | None) -> None:
+    """Lint PATHS and record every finding in the baseline file (paths relative to its folder)."""
+    from lint import baseline as bl
+    from lint.config import Config, ConfigError, ConfigResolver, load_config
+    from lint.discover import Candidate, discover
+    from lint.engine import Linter, Selection
+
+    try:
+        resolver = ConfigResolver(Config()) if isolated else ConfigResolver(
+            load_config(config_file) if config_file else None)
+        resolver.for_path(Path(paths[0] if paths else "."))
+        linter = Linter(Selection(select=_codes(select) or None, ignore=_codes(ignore)))
+        candidates = [c for c in discover(paths or (".",), resolver) if isinstance(c, Candidate)]
+        results = _lint_candidates(linter, candidates, jobs, fix=False, unsafe=False, write=False)
+        counts = bl.fingerprints(results, Path(output).parent)
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    bl.write(Path(output), counts)
+    click.echo(f"Recorded {sum(counts.values())} findings in {output}")
+
+
+@cli.command()
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Use this config file's cache-dir (default: the nearest config file's).")
+@click.option("--isolated", is_flag=True, help="Ignore config files: only COPYLINT_CACHE_DIR or the default.")
+def clean(config_file: str | None, isolated: bool) -> None:
+    """Remove the results cache (COPYLINT_CACHE_DIR, the config's cache-dir, or ./.copylint_cache)."""
+    import shutil
+
+    from lint import cache
+    from lint.config import Config, ConfigError, ConfigResolver, load_config
+
+    try:
+        config = Config() if isolated else (
+            load_config(config_file) if config_file else ConfigResolver().for_path(Path(".")))
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    folder = cache.cache_dir(config)
+    if not folder.exists():
+        click.echo(f"No cache at {folder}")
+        return
+    if not cache.is_cache_dir(folder):
+        fail(f"{folder} is not a copylint cache (no copylint CACHEDIR.TAG): not removed")
+    shutil.rmtree(folder)
+    click.echo(f"Removed {folder}")
 
 
 def main() -> None:

@@ -77,6 +77,7 @@ KNOWN_KEYS = (
     "words",
     "max-file-size",
     "max-line-length",
+    "cache-dir",
     *SECTION_VALIDATORS,
 )
 
@@ -206,6 +207,7 @@ class Config:
     sections: dict[str, Any] = field(default_factory=dict)  # languagetool, custom-rules, packs
     max_file_size: int = MAX_FILE_SIZE
     max_line_length: int = MAX_LINE_LENGTH
+    cache_dir: str | None = None  # the results cache's folder, relative to ``root`` (COPYLINT_CACHE_DIR wins)
 
     @property
     def excludes(self) -> list[str]:
@@ -343,6 +345,10 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
             config.exclude = _string_list(value, ctx, k)
         elif key == "extend-exclude":
             config.extend_exclude = _string_list(value, ctx, k)
+        elif key == "cache-dir":
+            if not isinstance(value, str) or not value:
+                raise ctx.error(k, "'cache-dir' must be a folder path")
+            config.cache_dir = str(ctx.root / Path(value).expanduser())
         elif key == "language":
             if not isinstance(value, str) or not value:
                 raise ctx.error(k, "'language' must be a language tag such as en or en-US")

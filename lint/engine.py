@@ -7,6 +7,10 @@ through ``Linter``; nothing else decides which rules run or which findings stay.
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
+import stat
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +29,10 @@ from lint.rule import Rule
 from lint.source import BinaryFile, LoadError, decode, long_line, read_source, too_large, write_source
 
 MAX_FIX_PASSES = 10
+# A plain-text file over BIG_TEXT characters is linted in blocks of about BLOCK_TEXT (Linter.findings).
+BIG_TEXT = 1 << 20
+BLOCK_TEXT = 1 << 18
+_BLOCK_BREAK = re.compile(r"\n(?:[ \t]*\n)+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -95,9 +103,8 @@ def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rul
     chosen: dict[str, type[Rule]] = {}
     select = selection.select if selection.select is not None else config.select
     if select is None:
-        for rule in registry.all_rules():
-            if rule.default_enabled:
-                chosen[rule.code] = rule
+        for rule in registry.default_rules():
+            chosen[rule.code] = rule
     else:
         for name in select:
             for rule in registry.matching_rules(name):
@@ -135,15 +142,21 @@ class Linter:
             provided = provided_rules(config, self.selection)
             rules.extend(provided)
             self._checkers[key] = Checker(rules)
-            # Results that depend on more than the file (a grammar server) are not cached.
-            self._cache_keys[key] = None if provided else cache.settings_key(config, self.selection)
         return self._checkers[key]
+
+    def uses_grammar_server(self, config: Config) -> bool:
+        """Whether this config brings the LanguageTool bridge: one server, so one process."""
+        return _asks_for_grammar(config, self.selection)
 
     def _cache_key(self, config: Config) -> str | None:
         if not cache.enabled():
             return None
-        self.checker(config)
-        return self._cache_keys[id(config)]
+        key = id(config)
+        if key not in self._cache_keys:
+            # Without preparing the rules: a warm run over unchanged files imports none of them.
+            self._cache_keys[key] = (None if _asks_for_grammar(config, self.selection)
+                                     else cache.settings_key(config, self.selection))
+        return self._cache_keys[key]
 
     def document(self, source: Source, config: Config) -> Document:
         fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
@@ -164,7 +177,31 @@ class Linter:
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
         """Parse, check and filter: the findings a user sees for this text."""
+        if len(source.text) > BIG_TEXT and "\r" not in source.text and (
+                formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT) == "text":
+            return self._findings_in_blocks(source, config)
         return self._findings_of(self.parsed(source, config), config)
+
+    def _findings_in_blocks(self, source: Source, config: Config) -> list[Finding]:
+        """A big plain-text file (a scraped dump, an export) linted block by block: each block is a run
+        of whole paragraphs of about BLOCK_TEXT characters, cut after a run of blank lines and before a
+        line that starts with a visible character, so every line, paragraph and blank-line run lies in
+        one block. The file then costs what its parts cost, and the structures rules build hold one
+        block, not the file. What differs from a whole-file pass: a rule that compares neighbouring
+        paragraphs (S108's repeated paragraph, S110's furniture blocks) does not compare across the cut."""
+        text = source.text
+        out: list[Finding] = []
+        starts = [0]
+        while len(text) - starts[-1] > BLOCK_TEXT:
+            m = _BLOCK_BREAK.search(text, starts[-1] + BLOCK_TEXT)
+            if m is None:
+                break
+            starts.append(m.end())
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            block = Source(source.path, text[start:end], source.encoding, source.bom)
+            for f in self._findings_of(self.parsed(block, config), config):
+                out.append(_shifted(f, start) if start else f)
+        return out
 
     def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
         return self.filter(_guarded(self.checker(config).check(doc), doc), doc, config)
@@ -296,6 +333,24 @@ class Linter:
         unsafe: bool = False, write: bool = True,
     ) -> FileResult:
         result = FileResult(path)
+        key = None if fix else self._cache_key(config)
+        st = None
+        if key and data is None:
+            st = _stat(path)
+            folder = cache.cache_dir(config)
+            hit = cache.load_by_stat(key, path, st, folder) if st is not None else None
+            if hit is not None:
+                # Unchanged since it was linted: the file is read only when there is something to show.
+                result.findings = hit
+                if hit:
+                    try:
+                        result.source = read_source(path, config.max_file_size)
+                    except (BinaryFile, LoadError):
+                        pass
+                    else:
+                        return result
+                else:
+                    return result
         try:
             if data is not None and len(data) > config.max_file_size:
                 raise LoadError(too_large(len(data), config.max_file_size))
@@ -326,13 +381,20 @@ class Linter:
                     result.fixed_text = text
                     result.fixes_applied = applied
             else:
-                key = self._cache_key(config)
-                raw = source.raw if source.raw is not None else source.text.encode("utf-8")
-                cached = cache.load(key, raw, path, len(source.text)) if key else None
+                digest = b""
+                if key:
+                    digest = cache.content_digest(source.raw if source.raw is not None
+                                                  else source.text.encode("utf-8", "surrogatepass"))
+                # The bytes as read serve only a fix's write: a check lets them go (a big file's memory).
+                source = result.source = dataclasses.replace(source, raw=None)
+                folder = cache.cache_dir(config)
+                cached = cache.load(key, digest, path, folder, len(source.text)) if key else None
                 if cached is None:
                     cached = self.findings(source, config)
                     if key:
-                        cache.store(key, raw, path, cached)
+                        cache.store(key, digest, path, cached, folder, st if _unchanged(path, st) else None)
+                elif key and st is not None and _unchanged(path, st):
+                    cache.store(key, digest, path, cached, folder, st)
                 result.findings = cached
         except formats.ParseError as exc:
             result.errors.append(FileError(path, str(exc), exc.line))
@@ -367,6 +429,35 @@ def _guarded(found: list[Finding], doc: Document) -> list[Finding]:
                 f = dataclasses.replace(f, fix=fix)
         out.append(f)
     return out
+
+
+def _shifted(f: Finding, by: int) -> Finding:
+    fix = f.fix
+    if fix is not None:
+        fix = dataclasses.replace(fix, edits=tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits))
+    return dataclasses.replace(f, start=f.start + by, end=f.end + by, fix=fix)
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
+def _unchanged(path: str, st: os.stat_result | None) -> bool:
+    """Whether the file still has the size and mtime it had before it was read (else its stat key
+    would record findings for bytes it no longer has)."""
+    if st is None:
+        return False
+    now = _stat(path)
+    # A file written in the last two seconds may be written again within its mtime's granularity
+    # (git's "racy clean" case): it is not recorded by stat, only by content.
+    return (now is not None and (now.st_size, now.st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+            and time.time() - st.st_mtime > 2)
+
+
 
 
 def _relative(path: str, root: Path) -> str:

@@ -9,36 +9,87 @@ from __future__ import annotations
 
 import difflib
 import importlib
-import pkgutil
-from functools import lru_cache
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
 
 from lint.rule import Rule
 
 _extra: dict[str, type[Rule]] = {}
 
 
+@dataclass(frozen=True)
+class RuleEntry:
+    """What selection needs to know of a built-in rule, read from its module's source without importing
+    it: importing every rule module compiles some 300 regexes, most of a small run's start-up."""
+
+    code: str
+    slug: str
+    module: str
+    default_enabled: bool
+
+
+_CODE = re.compile(r'^    code = "([A-Z]+[0-9]+)"$', re.MULTILINE)
+_SLUG = re.compile(r'^    slug = "([a-z0-9-]+)"$', re.MULTILINE)
+_OFF = re.compile(r"^    default_enabled = False$", re.MULTILINE)
+
+
 @lru_cache(maxsize=1)
-def builtin_rules() -> tuple[type[Rule], ...]:
+def builtin_index() -> tuple[RuleEntry, ...]:
+    """Every built-in rule module's code, slug and default, from the text of the module (one rule per
+    module, its class attributes written as literals: tests/test_registry.py holds every module to it).
+    A module whose text does not say is imported to ask its class."""
     import lint.rules as package
 
-    found: list[type[Rule]] = []
-    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-        if info.ispkg:
-            continue
-        module = importlib.import_module(info.name)
-        classes = [
-            obj
-            for obj in vars(module).values()
-            if isinstance(obj, type)
-            and issubclass(obj, Rule)
-            and obj is not Rule
-            and obj.__module__ == module.__name__
-            and getattr(obj, "code", None)
-        ]
-        if len(classes) != 1:
-            raise RuntimeError(f"{info.name} must define exactly one rule, found {len(classes)}")
-        found.append(classes[0])
-    return tuple(sorted(found, key=lambda r: r.code))
+    found = []
+    for folder in package.__path__:
+        root = Path(folder)
+        for path in sorted(root.rglob("*.py")):
+            if path.name == "__init__.py":
+                continue
+            module = ".".join((package.__name__, *path.relative_to(root).with_suffix("").parts))
+            text = path.read_text(encoding="utf-8")
+            code, slug = _CODE.findall(text), _SLUG.findall(text)
+            if len(code) == 1 and len(slug) == 1:
+                found.append(RuleEntry(code[0], slug[0], module, _OFF.search(text) is None))
+            else:
+                cls = _rule_of(module)
+                found.append(RuleEntry(cls.code, cls.slug, module, cls.default_enabled))
+    return tuple(sorted(found, key=lambda e: e.code))
+
+
+def _rule_of(module_name: str) -> type[Rule]:
+    module = importlib.import_module(module_name)
+    classes = [
+        obj
+        for obj in vars(module).values()
+        if isinstance(obj, type)
+        and issubclass(obj, Rule)
+        and obj is not Rule
+        and obj.__module__ == module.__name__
+        and getattr(obj, "code", None)
+    ]
+    if len(classes) != 1:
+        raise RuntimeError(f"{module_name} must define exactly one rule, found {len(classes)}")
+    return classes[0]
+
+
+@cache
+def loaded(entry: RuleEntry) -> type[Rule]:
+    """The rule class of an index entry (its module imported now)."""
+    return _rule_of(entry.module)
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[type[Rule], ...]:
+    return tuple(loaded(e) for e in builtin_index())
+
+
+def default_rules() -> list[type[Rule]]:
+    """The built-in rules on by default, and the added ones that are: only their modules imported."""
+    return [loaded(e) for e in builtin_index() if e.default_enabled] + [
+        r for r in sorted(_extra.values(), key=lambda r: r.code) if r.default_enabled]
 
 
 def register(rule: type[Rule]) -> None:
@@ -61,14 +112,18 @@ def all_rules() -> list[type[Rule]]:
 
 def rule_by_name(name: str) -> type[Rule] | None:
     """A rule by code or slug (case-insensitive code)."""
-    for rule in all_rules():
+    for entry in builtin_index():
+        if entry.code.lower() == name.lower() or entry.slug == name:
+            return loaded(entry)
+    for rule in sorted(_extra.values(), key=lambda r: r.code):
         if rule.code.lower() == name.lower() or rule.slug == name:
             return rule
     return None
 
 
 def families() -> set[str]:
-    return {r.code.rstrip("0123456789") for r in all_rules()}
+    return {e.code.rstrip("0123456789") for e in builtin_index()} | {
+        r.code.rstrip("0123456789") for r in _extra.values()}
 
 
 def is_selector(name: str) -> bool:
@@ -81,17 +136,23 @@ def is_selector(name: str) -> bool:
 
 
 def matching_rules(selector: str) -> list[type[Rule]]:
-    """The rules a selector names: exact slug, or code prefix (case-insensitive)."""
+    """The rules a selector names: exact slug, or code prefix (case-insensitive). Only the modules of
+    the rules it names are imported."""
     s = selector.strip()
     if s.upper() == "ALL":
         return all_rules()
-    out = [r for r in all_rules() if r.slug == s]
+    extra = sorted(_extra.values(), key=lambda r: r.code)
+    out = [loaded(e) for e in builtin_index() if e.slug == s] + [r for r in extra if r.slug == s]
     if out:
         return out
-    return [r for r in all_rules() if r.code.upper().startswith(s.upper())]
+    prefix = s.upper()
+    return [loaded(e) for e in builtin_index() if e.code.upper().startswith(prefix)] + [
+        r for r in extra if r.code.upper().startswith(prefix)]
 
 
 def closest_name(name: str) -> str | None:
-    names = [r.code for r in all_rules()] + [r.slug for r in all_rules()]
+    extra = list(_extra.values())
+    names = [e.code for e in builtin_index()] + [r.code for r in extra] + [e.slug for e in builtin_index()] + [
+        r.slug for r in extra]
     match = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
     return match[0] if match else None

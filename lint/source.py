@@ -71,14 +71,19 @@ def long_line(text: str, limit: int) -> str | None:
     or None. Costs one split in C, and only for a text longer than the limit."""
     if len(text) <= limit:
         return None
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if len(line) <= limit:
-            continue
-        longest = max(map(len, line.split("\r"))) if "\r" in line else len(line)
-        if longest > limit:
-            where = f"line {index + 1}" if "\r" not in text else "a line"
-            break
+    # Line by line with find, not split: a list of every line would hold the file a second time.
+    start, index, size = 0, 0, len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        if end - start > limit:
+            line = text[start:end]
+            longest = max(map(len, line.split("\r"))) if "\r" in line else len(line)
+            if longest > limit:
+                where = f"line {index + 1}" if "\r" not in text else "a line"
+                break
+        start, index = end + 1, index + 1
     else:
         return None
     return f"{where} has {longest:,} characters, more than the limit of {limit:,} (max-line-length in the config)"

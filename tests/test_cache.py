@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 
 
 def _entries(folder):
-    return sorted(p for p in (folder / ".copylint_cache").rglob("*.json"))
+    """The entries keyed by content (those keyed by size and mtime live under stat/)."""
+    return sorted(p for p in (folder / ".copylint_cache").rglob("*.json") if "stat" not in p.parts)
 
 
 def test_second_run_reads_the_cache_and_changes_invalidate_it(run, tmp_path):
@@ -47,3 +49,41 @@ def test_cache_folder_ignores_itself(run, tmp_path):
     (tmp_path / "a.txt").write_text("x.\n")
     run("check", "a.txt", cwd=tmp_path)
     assert (tmp_path / ".copylint_cache" / ".gitignore").read_text() == "*\n"
+
+
+def test_unchanged_file_is_served_by_size_and_mtime_and_an_edit_is_seen(run, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("  Indented.\n")
+    os.utime(f, (1_700_000_000, 1_700_000_000))  # older than the racy window
+    run("check", "a.txt", "--format", "json", cwd=tmp_path)
+    stat_entries = list((tmp_path / ".copylint_cache").rglob("stat/*/*.json"))
+    assert len(stat_entries) == 1
+    data = json.loads(stat_entries[0].read_text())
+    data[0]["message"] = "served by stat"
+    stat_entries[0].write_text(json.dumps(data))
+    second = run("check", "a.txt", "--format", "json", cwd=tmp_path)
+    assert json.loads(second.stdout)["findings"][0]["message"] == "served by stat"
+    # Same size, new mtime and new content: linted again.
+    f.write_text("  Indentex.\n")
+    third = run("check", "a.txt", "--format", "json", cwd=tmp_path)
+    assert json.loads(third.stdout)["findings"][0]["message"] != "served by stat"
+
+
+def test_cache_dir_from_config_and_env_and_clean(run, tmp_path):
+    (tmp_path / "a.txt").write_text("  Indented.\n")
+    (tmp_path / ".copylint.yaml").write_text("cache-dir: build/lint-cache\n")
+    run("check", "a.txt", cwd=tmp_path)
+    assert list((tmp_path / "build" / "lint-cache").rglob("*.json"))
+    assert not (tmp_path / ".copylint_cache").exists()
+    env_dir = tmp_path / "env-cache"
+    run("check", "a.txt", cwd=tmp_path, env={"COPYLINT_CACHE_DIR": str(env_dir)})
+    assert list(env_dir.rglob("*.json"))
+    cleaned = run("clean", cwd=tmp_path)
+    assert cleaned.returncode == 0
+    assert not (tmp_path / "build" / "lint-cache").exists()
+    # A folder that is not a copylint cache is never removed.
+    (tmp_path / "build" / "lint-cache").mkdir(parents=True)
+    (tmp_path / "build" / "lint-cache" / "keep.txt").write_text("mine")
+    refused = run("clean", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert (tmp_path / "build" / "lint-cache" / "keep.txt").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
@@ -57,18 +58,22 @@ character is reported once and repaired to what was meant rather than deleted.
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        # ftfy's repair of a line, asked once per line however many C1 characters it holds.
+        line: tuple[int, int, tuple[int, int, str] | None] = (-1, -1, None)
         for m in _CONTROL.finditer(text):
             i = m.start()
-            if "\x80" <= m.group() <= "\x9f" and _is_mojibake(text, i):
-                continue
+            if "\x80" <= m.group() <= "\x9f":
+                if not line[0] <= i < line[1]:
+                    line = _line_repair(text, i)
+                start, _, span = line
+                if span is not None and span[0] <= i - start < span[1]:
+                    continue  # ftfy's repair of the line changes it: E101's
             yield self.finding_at(i, i + 1, f"Control character U+{ord(m.group()):04X}", "")
 
 
-def _is_mojibake(text: str, i: int) -> bool:
-    """True when ftfy's repair of the line changes the character at ``i`` (then it is E101's)."""
+def _line_repair(text: str, i: int) -> tuple[int, int, tuple[int, int, str] | None]:
+    """The line holding ``i`` (start, end) and where ftfy's repair changes it (``repair_span``)."""
     from lint.rules.encoding.mojibake import repair_span
 
-    line_start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
-    ends = [e for e in (text.find("\n", i), text.find("\r", i)) if e >= 0]
-    span = repair_span(text[line_start : min(ends) if ends else len(text)])
-    return span is not None and span[0] <= i - line_start < span[1]
+    start, end = line_bounds(text, i, i)
+    return start, end, repair_span(text[start:end])

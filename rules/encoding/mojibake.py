@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
@@ -110,9 +111,7 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
         import ftfy
 
         while hit is not None:
-            line_start = max(text.rfind("\n", 0, hit.start()), text.rfind("\r", 0, hit.start())) + 1
-            ends = [i for i in (text.find("\n", hit.end()), text.find("\r", hit.end())) if i >= 0]
-            line_end = min(ends) if ends else len(text)
+            line_start, line_end = line_bounds(text, hit.start(), hit.end())
             hit = _SUSPECT.search(text, line_end)
             line = text[line_start:line_end]
             span = repair_span(line)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
-from lint.sentences import sentence_spans
+from lint.sentences import final_sentence
 
 # A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it).
 _INNER_SENTENCE_END = re.compile(r"[\w)][.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
@@ -133,10 +133,10 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copy
         if _FURNITURE.search(text):
             return  # "© 2023 WWB Holdings. All rights reserved", "Follow us: News | Reddit | Twitter"
         if _INNER_SENTENCE_END.search(text) is not None:
-            spans = sentence_spans(text, doc.language)
-            if len(spans) < 2:
+            span = final_sentence(text, doc.language)
+            if span is None:
                 return
-            last = text[spans[-1][0]:spans[-1][1]]
+            last = text[span[0]:span[1]]
         elif self.opts["single-sentence"] and len(text.split()) >= int(self.opts["minimum-words"]):
             if "\n" not in tail and text[:1].isupper() and _looks_like_title(text):
                 return

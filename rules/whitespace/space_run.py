@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.lines import line_bounds, line_end, line_start
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
@@ -27,25 +28,17 @@ _MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|\\]|\d{1,3}[.)]|[A-Za-z][
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\Z")
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line around [start, end): its first offset and the offset of its line end."""
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
-    return line_start, min(ends) if ends else len(text)
-
-
-def _neighbours(text: str, line_start: int, line_end: int) -> list[str]:
-    """The lines just above and below (without their line ends), where they exist."""
+def _neighbours(text: str, first: int, last: int) -> list[str]:
+    """The lines just above and below the line [first, last) (without their line ends), where they exist."""
     out = []
-    if line_start > 0:
-        prev_end = line_start - 1
+    if first > 0:
+        prev_end = first - 1
         if prev_end > 0 and text[prev_end] == "\n" and text[prev_end - 1] == "\r":
             prev_end -= 1
-        prev_start = max(text.rfind("\n", 0, prev_end), text.rfind("\r", 0, prev_end)) + 1
-        out.append(text[prev_start:prev_end])
-    if line_end < len(text):
-        nxt = line_end + (2 if text.startswith("\r\n", line_end) else 1)
-        out.append(text[nxt:_line_bounds(text, nxt, nxt)[1]])
+        out.append(text[line_start(text, prev_end):prev_end])
+    if last < len(text):
+        nxt = last + (2 if text.startswith("\r\n", last) else 1)
+        out.append(text[nxt:line_end(text, nxt)])
     return out
 
 
@@ -57,12 +50,36 @@ def _aligned(neighbour: str, column: int, run: int) -> bool:
     return run >= 3 or neighbour[column - 2] == " "
 
 
-def _in_code_span(before: str, after: str) -> bool:
-    """True when the run sits between backticks on its line (inline code in Markdown, reST, plain text)."""
-    doubles = before.count("``")
-    if doubles % 2:
-        return "``" in after
-    return (before.count("`") - 2 * doubles) % 2 == 1 and "`" in after
+class _Line:
+    """What the checks ask of the line that holds the current run, worked out once per line: a long
+    line with many runs (a 2 MB msgstr) costs its length once, not once per run."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = line_bounds(text, start, end)
+        runs = _ANY_RUN.findall(text, self.start, self.end)
+        self.table = len(runs) >= 2 and max(map(len, runs)) >= 3
+        self.last_tick = text.rfind("`", self.start, self.end)
+        self.last_double = text.rfind("``", self.start, self.end)
+        # Backticks counted from the line's start up to ``counted``, which moves forward run by run.
+        # Runs start at a space, so no backtick sequence is split between two counts.
+        self.counted, self.doubles, self.ticks = self.start, 0, 0
+        self._neighbours: list[str] | None = None
+
+    def in_code_span(self, text: str, start: int, end: int) -> bool:
+        """True when the run sits between backticks on its line (inline code in Markdown, reST, plain
+        text)."""
+        piece = text[self.counted:start]
+        self.doubles += piece.count("``")
+        self.ticks += piece.count("`")
+        self.counted = start
+        if self.doubles % 2:
+            return self.last_double >= end
+        return (self.ticks - 2 * self.doubles) % 2 == 1 and self.last_tick >= end
+
+    def neighbours(self, text: str) -> list[str]:
+        if self._neighbours is None:
+            self._neighbours = _neighbours(text, self.start, self.end)
+        return self._neighbours
 
 
 class SpaceRun(Rule):
@@ -131,7 +148,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         if "  " not in text:
             return
         pattern = _RUN_AFTER_PERIOD_OK if self.opts["allow-after-period"] else _ANY_RUN
-        tables: dict[int, bool] = {}
+        line: _Line | None = None
         for m in pattern.finditer(text):
             start, end = m.span()
             if doc.protected and doc.is_protected(start):
@@ -140,20 +157,17 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 continue  # a table cell's padding
             if text.startswith(("# ", "#!"), end):
                 continue  # `x = 1  # comment`: the code convention for a trailing comment
-            line_start, line_end = _line_bounds(text, start, end)
-            before = text[line_start:start]
-            if _MARKER.match(before):
+            if line is None or start >= line.end:
+                line = _Line(text, start, end)
+            if _MARKER.fullmatch(text, line.start, start):
                 continue
-            if end - start == 2 and text[end].isdigit() and _MONTH.search(before):
+            if end - start == 2 and text[end].isdigit() and _MONTH.search(text, max(line.start, start - 3), start):
                 continue
-            if _in_code_span(before, text[end:line_end]):
+            if line.in_code_span(text, start, end):
                 continue
-            if line_start not in tables:
-                runs = _ANY_RUN.findall(text, line_start, line_end)
-                tables[line_start] = len(runs) >= 2 and max(map(len, runs)) >= 3
-            if tables[line_start]:
+            if line.table:
                 continue  # a plain-text table: several runs, some wide, pad columns
-            column = end - line_start
-            if any(_aligned(n, column, end - start) for n in _neighbours(text, line_start, line_end)):
+            column = end - line.start
+            if any(_aligned(n, column, end - start) for n in line.neighbours(text)):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")

@@ -1,0 +1,311 @@
+"""Corpus mode: lint every record of a JSONL (or Parquet) corpus and decide clean / flag / drop.
+
+    copylint corpus IN OUT --text-field text [--id-field id] [--fix] [--jobs N | --dask SCHEDULER]
+
+The input is read as a stream, in shards of ``shard_size`` records (record n goes to shard
+n // shard_size). Each shard's output, one JSON line per record (id, decision, findings with code, span
+and message, words, and the fixed text with ``--fix``), is written to ``OUT/part-NNNNN.jsonl`` through a
+temporary file and ``os.replace``: a shard is in OUT whole or not at all. A run that is killed leaves
+whole shards only; running the same command again skips the shards already there and writes the
+rest, so the output equals an uninterrupted run's (no record lost or duplicated). ``OUT/_meta.json``
+holds the settings, and a resumed run with other settings is refused. At the end ``OUT/summary.json``
+counts findings per rule, per 1M words, and decisions, read back from the shards.
+
+Memory is bounded by the shards in flight (a few per worker), not by the input. The work on a shard is
+one pure function, ``lint_shard``: run in this process, on a process pool (``--jobs``), or as a Dask bag
+map on a Dask scheduler (``--dask``: a ``dask.distributed`` address, or ``local:N`` for a local cluster
+of N workers); Dask schedules, copylint only hands it shards and writes what comes back, in order.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import tempfile
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+# A decision per record from its findings per family: the first threshold a family's count reaches.
+DEFAULT_FLAG = {"E": 1, "S": 1, "T": 1, "P": 1, "W": 1}
+DEFAULT_DROP = {"E": 5, "S": 5}
+SHARD_NAME = "part-{:05d}.jsonl"
+
+
+class CorpusError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides a shard's output (written to _meta.json; a resume must match it)."""
+
+    text_field: str = "text"
+    id_field: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    path: str = "record.txt"  # the name each record is linted as (its suffix picks the format)
+    flag: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_FLAG))
+    drop: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DROP))
+    fix: bool = False
+    shard_size: int = 1000
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """(record number, record, error) for each record of a JSONL (optionally .gz) or Parquet file."""
+    name = path.name.lower()
+    if name.endswith(".parquet"):
+        yield from _read_parquet(path)
+        return
+    opener: Callable[..., Any] = gzip.open if name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", errors="surrogateescape", newline="\n") as handle:
+        n = 0
+        for line_no, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield n, None, f"line {line_no}: invalid JSON ({exc.msg})"
+            else:
+                if isinstance(record, dict):
+                    yield n, record, None
+                else:
+                    yield n, None, f"line {line_no}: a record must be a JSON object"
+            n += 1
+
+
+def _read_parquet(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise CorpusError("reading Parquet needs pyarrow: pip install 'copylint[corpus]'") from None
+    n = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+        for record in batch.to_pylist():
+            yield n, record, None
+            n += 1
+
+
+def shards(records: Iterable[tuple[int, dict[str, Any] | None, str | None]], size: int,
+           skip: set[int]) -> Iterator[tuple[int, list[tuple[int, dict[str, Any] | None, str | None]]]]:
+    """(shard number, its records), leaving out the shards in ``skip`` (already written)."""
+    current: list[tuple[int, dict[str, Any] | None, str | None]] = []
+    number = 0
+    for item in records:
+        shard = item[0] // size
+        if shard != number:
+            if current:
+                yield number, current
+            current, number = [], shard
+        if shard not in skip:
+            current.append(item)
+    if current:
+        yield number, current
+
+
+# -- the work on one shard (pure: same shard and settings, same output) ------------------------------
+
+_linters: dict[str, Any] = {}
+
+
+def _linter(settings: Settings) -> Any:
+    from lint.engine import Linter, Selection
+
+    key = json.dumps([settings.select, settings.ignore])
+    if key not in _linters:
+        _linters[key] = Linter(Selection(select=settings.select, ignore=settings.ignore))
+    return _linters[key]
+
+
+def decision(counts: Counter[str], settings: Settings) -> str:
+    if any(counts[f] >= n for f, n in settings.drop.items()):
+        return "drop"
+    if any(counts[f] >= n for f, n in settings.flag.items()):
+        return "flag"
+    return "clean"
+
+
+def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
+                settings: Settings) -> dict[str, Any]:
+    from lint.config import Config
+    from lint.model import Source
+
+    record_id = number if settings.id_field is None or record is None else record.get(settings.id_field, number)
+    text = None if record is None else record.get(settings.text_field)
+    if error is None and not isinstance(text, str):
+        error = f"record {number}: no string field {settings.text_field!r}"
+    if error is not None or not isinstance(text, str):
+        return {"id": record_id, "record": number, "decision": "error", "error": error, "findings": [], "words": 0}
+    linter = _linter(settings)
+    config = _linters.setdefault("config", Config())
+    source = Source(settings.path, text)
+    try:
+        # The findings and the decision are the text's as it came; the fixed text is an addition.
+        found = linter.findings(source, config)
+        fixed = linter.fix(source, config)[0] if settings.fix and any(f.fix for f in found) else text
+    except Exception as exc:  # a record the readers or rules cannot handle must not stop the corpus
+        return {"id": record_id, "record": number, "decision": "error",
+                "error": f"record {number}: {type(exc).__name__}", "findings": [], "words": len(text.split())}
+    counts = Counter(f.code.rstrip("0123456789") for f in found)
+    out: dict[str, Any] = {
+        "id": record_id, "record": number, "decision": decision(counts, settings), "words": len(text.split()),
+        "findings": [{"code": f.code, "start": f.start, "end": f.end, "message": f.message} for f in found],
+    }
+    if settings.fix and fixed != text:
+        out["fixed"] = fixed
+    return out
+
+
+def lint_shard(shard: tuple[int, Sequence[tuple[int, dict[str, Any] | None, str | None]]],
+               settings: Settings) -> tuple[int, str]:
+    """(shard number, its output lines): the one function every backend runs."""
+    number, records = shard
+    lines = [json.dumps(lint_record(r, e, n, settings), ensure_ascii=False) for n, r, e in records]
+    return number, "".join(line + "\n" for line in lines)
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+def _commit(out: Path, number: int, body: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=".part-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
+            handle.write(body)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out / SHARD_NAME.format(number))
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def done_shards(out: Path) -> set[int]:
+    found = set()
+    for p in out.glob("part-*.jsonl"):
+        try:
+            found.add(int(p.stem.split("-")[1]))
+        except ValueError:
+            continue
+    return found
+
+
+def _prepare(inp: Path, out: Path, settings: Settings) -> set[int]:
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".part-*.tmp"):  # a killed run's unfinished shard
+        stale.unlink()
+    meta = {"input": str(inp.resolve()), "settings": asdict(settings), "version": 1}
+    meta_path = out / "_meta.json"
+    if meta_path.exists():
+        try:
+            old = json.loads(meta_path.read_text(encoding="utf-8"))
+        except ValueError:
+            old = None
+        if old != json.loads(json.dumps(meta)):
+            raise CorpusError(f"{out} holds the output of another run (other input or settings): "
+                              "use an empty folder, or the same command to resume")
+        return done_shards(out)
+    if any(out.glob("part-*.jsonl")):
+        raise CorpusError(f"{out} holds shards without _meta.json: use an empty folder")
+    tmp = meta_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    os.replace(tmp, meta_path)
+    return set()
+
+
+def summarize(out: Path) -> dict[str, Any]:
+    """Findings per rule (count and per 1M words) and decisions, read back from every shard."""
+    by_rule: Counter[str] = Counter()
+    decisions: Counter[str] = Counter()
+    words = records = 0
+    for p in sorted(out.glob("part-*.jsonl")):
+        with p.open(encoding="utf-8", errors="surrogateescape") as handle:
+            for line in handle:
+                r = json.loads(line)
+                records += 1
+                words += r.get("words", 0)
+                decisions[r["decision"]] += 1
+                by_rule.update(f["code"] for f in r["findings"])
+    per_million = {code: round(n * 1e6 / words, 2) if words else 0.0 for code, n in sorted(by_rule.items())}
+    return {"records": records, "words": words, "decisions": dict(sorted(decisions.items())),
+            "findings": dict(sorted(by_rule.items())), "per_million_words": per_million}
+
+
+# -- backends ----------------------------------------------------------------------------------------
+
+def _pool_map(work: Iterable[tuple[int, list[Any]]], settings: Settings, jobs: int) -> Iterator[tuple[int, str]]:
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pending: deque[Future[tuple[int, str]]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        for shard in work:
+            pending.append(pool.submit(lint_shard, shard, settings))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _dask_map(work: Iterable[tuple[int, list[Any]]], settings: Settings, scheduler: str) -> Iterator[tuple[int, str]]:
+    """Shards mapped as a Dask bag, a window of them at a time (the input is a stream)."""
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise CorpusError("--dask needs dask and distributed: pip install 'copylint[corpus]'") from None
+    cluster = None
+    if scheduler.startswith("local:"):
+        cluster = LocalCluster(n_workers=int(scheduler.split(":", 1)[1]), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        # Shards per bag: enough that no worker waits at the end of one (each bag is computed whole).
+        window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
+        batch: list[tuple[int, list[Any]]] = []
+        for shard in work:
+            batch.append(shard)
+            if len(batch) >= window:
+                yield from db.from_sequence(batch, npartitions=len(batch)).map(lint_shard, settings).compute()
+                batch = []
+        if batch:
+            yield from db.from_sequence(batch, npartitions=len(batch)).map(lint_shard, settings).compute()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | None = None,
+        on_shard: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Lint the corpus into OUT (resuming where a previous run of the same settings stopped) and
+    return the summary."""
+    if not inp.is_file():
+        raise CorpusError(f"{inp}: no such file")
+    skip = _prepare(inp, out, settings)
+    work = shards(read_records(inp), settings.shard_size, skip)
+    if dask:
+        results: Iterable[tuple[int, str]] = _dask_map(work, settings, dask)
+    elif jobs > 1:
+        results = _pool_map(work, settings, jobs)
+    else:
+        results = (lint_shard(s, settings) for s in work)
+    for number, body in results:
+        _commit(out, number, body)
+        if on_shard is not None:
+            on_shard(number)
+    summary = summarize(out)
+    tmp = out / "summary.json.tmp"
+    tmp.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, out / "summary.json")
+    return summary

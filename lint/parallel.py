@@ -1,0 +1,127 @@
+"""Linting many files on several cores: a process pool (``--jobs N``), results in the order of the files.
+
+Rules are pure and per file (DESIGN.md), so files are independent: each worker holds its own
+``Linter`` and lints a batch of files; the parent yields the results in the order the files were
+listed, whatever finished first, so the output does not depend on ``--jobs``. At most a few batches
+per worker are in flight: the memory of a run is bounded by the window, not by the number of files.
+
+Workers are forked where the platform allows it, after the parent has prepared the rules: they start
+with the rule modules imported and the patterns compiled (and with any user rules that a config
+registered). Elsewhere they are spawned and prepare their own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from lint.config import Config
+from lint.engine import FileResult, Linter, Selection
+
+# A batch: files up to this many bytes (or _BATCH_FILES files), so that small files share a round trip
+# and a big one travels alone.
+_BATCH_BYTES = 1 << 20
+_BATCH_FILES = 16
+# Batches in flight per worker: enough to keep every worker busy while the parent reports.
+_WINDOW = 4
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str
+    config_key: int  # the same number for the same config object in the parent
+    config: Config
+
+
+@dataclass(frozen=True)
+class Options:
+    fix: bool = False
+    unsafe: bool = False
+    write: bool = True
+
+
+_worker: tuple[Linter, Options, dict[int, Config]] | None = None
+
+
+def _init(selection: Selection, options: Options, env: dict[str, str]) -> None:
+    global _worker
+    os.environ.update(env)
+    _worker = (Linter(selection), options, {})
+
+
+def _lint_batch(batch: Sequence[Task]) -> list[FileResult]:
+    assert _worker is not None
+    linter, options, configs = _worker
+    out = []
+    for task in batch:
+        # One config object per config across batches, so the worker prepares its rules once.
+        config = configs.setdefault(task.config_key, task.config)
+        result = linter.lint_file(task.path, config, fix=options.fix, unsafe=options.unsafe, write=options.write)
+        out.append(slim(result))
+    return out
+
+
+def slim(result: FileResult) -> FileResult:
+    """The result without what the report does not read: the bytes as read always, the text too when
+    nothing in the file is reported or shown."""
+    source = result.source
+    if source is None:
+        return result
+    if not result.findings and result.fixed_text is None:
+        result.source = None
+    elif source.raw is not None:
+        from dataclasses import replace
+
+        result.source = replace(source, raw=None)
+    return result
+
+
+def _batches(tasks: Iterable[Task]) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    size = 0
+    for task in tasks:
+        batch.append(task)
+        try:
+            size += os.path.getsize(task.path)
+        except OSError:
+            pass
+        if len(batch) >= _BATCH_FILES or size >= _BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def lint_in_pool(tasks: Iterable[Task], selection: Selection, options: Options, jobs: int,
+                 prepare: Config | None = None) -> Iterator[FileResult]:
+    """The results of linting the tasks' files on ``jobs`` processes, in the tasks' order."""
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
+    if prepare is not None and context.get_start_method() == "fork":
+        # Import the rules and compile their patterns once, before the fork: every worker inherits them.
+        Linter(selection).checker(prepare)
+    env = {k: v for k, v in os.environ.items() if k.startswith("COPYLINT_")}
+    pending: deque[Future[list[FileResult]]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init,
+                             initargs=(selection, options, env)) as pool:
+        for batch in _batches(tasks):
+            pending.append(pool.submit(_lint_batch, batch))
+            if len(pending) >= jobs * _WINDOW:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

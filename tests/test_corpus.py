@@ -1,0 +1,122 @@
+"""Corpus mode: per-record findings and decisions, --fix, resuming after kill -9, Dask, Parquet."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+TEXTS = [
+    "The minister  said on Monday that talks would resume.\n",
+    "A clean sentence with nothing to report.\n",
+    "Cafe prices rose. CafÃ© owners complained about the rent &amp; taxes.\n",
+    "He said “yes and left the room without a word to anyone there.\n",
+    "Advertisement\n\nThe council met on Tuesday.\n\nShare this article\n",
+]
+
+
+def _write_corpus(path: Path, n: int) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            handle.write(json.dumps({"id": f"doc-{i}", "text": TEXTS[i % len(TEXTS)] * (1 + i % 3)}) + "\n")
+
+
+def _records(out: Path) -> list[dict]:
+    return [json.loads(line) for p in sorted(out.glob("part-*.jsonl")) for line in p.read_text().splitlines()]
+
+
+def _cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "lint", "corpus", *args]
+
+
+def test_records_get_findings_decisions_and_a_summary(run, tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    _write_corpus(corpus, 10)
+    with corpus.open("a") as handle:
+        handle.write("{not json\n")
+        handle.write(json.dumps({"id": "no-text", "body": "x"}) + "\n")
+    proc = run("corpus", str(corpus), str(tmp_path / "out"), "--id-field", "id", "--shard-size", "4", "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    records = _records(tmp_path / "out")
+    assert [r["record"] for r in records] == list(range(12))
+    texts = {f"doc-{i}": TEXTS[i % len(TEXTS)] * (1 + i % 3) for i in range(10)}
+    first = records[0]
+    assert first["id"] == "doc-0" and first["decision"] == "flag"
+    w105 = [f for f in first["findings"] if f["code"] == "W105"]
+    assert w105 and texts["doc-0"][w105[0]["start"]:w105[0]["end"]] == "  "
+    assert records[6]["decision"] == "clean" and records[6]["findings"] == []  # TEXTS[1] once
+    assert [r["decision"] for r in records[10:]] == ["error", "error"]
+    assert "line 11" in records[10]["error"]
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["records"] == 12
+    assert summary["findings"]["W105"] == sum(
+        1 for r in records for f in r["findings"] if f["code"] == "W105")
+    assert summary["per_million_words"]["W105"] == round(summary["findings"]["W105"] * 1e6 / summary["words"], 2)
+
+
+def test_thresholds_decide_drop_and_fix_writes_the_fixed_text(run, tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"text": "One  two  three  four.\n"}) + "\n")
+    proc = run("corpus", str(corpus), str(tmp_path / "out"), "--drop", "W=3", "--fix", "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    (record,) = _records(tmp_path / "out")
+    assert record["decision"] == "drop"
+    assert record["fixed"] == "One two three four.\n"
+    bad = run("corpus", str(corpus), str(tmp_path / "out2"), "--drop", "W3")
+    assert bad.returncode == 2 and "FAMILY=COUNT" in bad.stderr
+
+
+def test_kill_9_then_resume_gives_the_output_of_an_uninterrupted_run(tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    _write_corpus(corpus, 1500)
+    whole, resumed = tmp_path / "whole", tmp_path / "resumed"
+    args = ("--id-field", "id", "--shard-size", "25", "--jobs", "1")
+    subprocess.run(_cmd(str(corpus), str(whole), *args), check=True, capture_output=True, timeout=300)
+    proc = subprocess.Popen(_cmd(str(corpus), str(resumed), *args), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while len(list(resumed.glob("part-*.jsonl"))) < 3 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    written = len(list(resumed.glob("part-*.jsonl")))
+    total = len(list(whole.glob("part-*.jsonl")))
+    assert 0 < written < total, "the kill came too late to test a resume"
+    subprocess.run(_cmd(str(corpus), str(resumed), *args), check=True, capture_output=True, timeout=300)
+    names = sorted(p.name for p in whole.iterdir())
+    assert names == sorted(p.name for p in resumed.iterdir())
+    for name in names:
+        assert (whole / name).read_bytes() == (resumed / name).read_bytes(), name
+    # Another run's settings are not mixed into this output.
+    other = subprocess.run(_cmd(str(corpus), str(resumed), "--shard-size", "10"), capture_output=True, text=True)
+    assert other.returncode == 2 and "another run" in other.stderr
+
+
+def test_a_local_dask_cluster_of_two_workers_gives_the_local_result(run, tmp_path):
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("distributed")
+    corpus = tmp_path / "in.jsonl"
+    _write_corpus(corpus, 60)
+    local = run("corpus", str(corpus), str(tmp_path / "local"), "--id-field", "id", "--shard-size", "7", "--jobs", "1")
+    assert local.returncode == 0, local.stderr
+    dask = run("corpus", str(corpus), str(tmp_path / "dask"), "--id-field", "id", "--shard-size", "7",
+               "--dask", "local:2")
+    assert dask.returncode == 0, dask.stderr
+    assert _records(tmp_path / "dask") == _records(tmp_path / "local")
+    assert len(_records(tmp_path / "local")) == 60
+
+
+def test_parquet_input(run, tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = pa.table({"id": ["a", "b"], "text": [TEXTS[0], TEXTS[1]]})
+    pq.write_table(table, tmp_path / "in.parquet")
+    proc = run("corpus", str(tmp_path / "in.parquet"), str(tmp_path / "out"), "--id-field", "id", "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert [(r["id"], r["decision"]) for r in _records(tmp_path / "out")] == [("a", "flag"), ("b", "clean")]

@@ -1,0 +1,58 @@
+"""--jobs: the same findings in the same order whatever the number of processes; the progress bar
+only on a terminal with text output."""
+
+from __future__ import annotations
+
+import json
+
+
+def _tree(tmp_path):
+    texts = [
+        "The minister  said on Monday.\n",
+        "  Indented first line.\n\n\n\nAfter blank lines.\n",
+        "He said “yes.\n",
+        "Café was written CafÃ© here.\n",
+        "Clean prose, nothing to report.\n",
+    ]
+    for i in range(24):
+        folder = tmp_path / f"d{i % 3}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"f{i:02}.txt").write_text(texts[i % len(texts)] * (1 + i % 4), encoding="utf-8")
+        (folder / f"g{i:02}.md").write_text("# Title\n\n" + texts[(i + 1) % len(texts)], encoding="utf-8")
+
+
+def test_results_are_the_same_in_the_same_order_whatever_jobs(run, tmp_path):
+    _tree(tmp_path)
+    outputs = {}
+    for jobs in ("1", "2", "3"):
+        proc = run("check", ".", "--isolated", "--no-cache", "--format", "json", "--jobs", jobs, cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr
+        outputs[jobs] = json.loads(proc.stdout)["findings"]
+    assert len(outputs["1"]) > 40
+    assert outputs["1"] == outputs["2"] == outputs["3"]
+    paths = [f["path"] for f in outputs["1"]]
+    assert paths == sorted(paths, key=lambda p: (p.split("/")[0], p))  # walked folder by folder, sorted
+
+
+def test_fix_on_several_processes_writes_what_one_process_writes(run, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        folder.mkdir()
+        _tree(folder)
+    for folder, jobs in ((one, "1"), (two, "2")):
+        proc = run("check", ".", "--isolated", "--no-cache", "--fix", "--jobs", jobs, cwd=folder)
+        assert "Fixed" in proc.stdout, proc.stdout + proc.stderr
+    files = sorted(p.relative_to(one) for p in one.rglob("*.*"))
+    changed = [f for f in files if "  said" not in (one / f).read_text() and "said" in (one / f).read_text()]
+    assert changed, "the fix changed nothing"
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+
+
+def test_no_progress_bar_when_not_a_terminal_or_in_machine_formats(run, tmp_path):
+    _tree(tmp_path)
+    for fmt in ("text", "json"):
+        proc = run("check", ".", "--isolated", "--no-cache", "--format", fmt, "--jobs", "2", cwd=tmp_path)
+        assert "file/s" not in proc.stderr and "findings]" not in proc.stderr
+    proc = run("check", ".", "--isolated", "--no-cache", "--format", "json", "--progress", cwd=tmp_path)
+    assert "file/s" not in proc.stderr
+    json.loads(proc.stdout)
