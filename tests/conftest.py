@@ -12,6 +12,27 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "article.txt"
 
 
+def _missing(path: Path) -> str:
+    return f"needs {path}: ../shared (the seed article, corpora, schemas) sits beside a working copy, not in a clone"
+
+
+def needs_shared(*parts: str) -> pytest.MarkDecorator:
+    """Skip the test (with the reason) when ``../shared/<parts>`` is absent, as in a fresh clone."""
+    path = SHARED.joinpath(*parts)
+    return pytest.mark.skipif(not path.exists(), reason=_missing(path))
+
+
+def shared_path(*parts: str) -> Path:
+    """``../shared/<parts>``, or skip the calling test or fixture when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(_missing(path))
+    return path
+
+
+needs_seed = needs_shared("seed", "article.txt")
+
+
 @pytest.fixture
 def run():
     """Run the real `copylint` command (python -m lint) and return the CompletedProcess."""
@@ -34,4 +55,4 @@ def run():
 
 @pytest.fixture
 def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
+    return shared_path("seed", "article.txt").read_text(encoding="utf-8")

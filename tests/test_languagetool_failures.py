@@ -24,6 +24,9 @@ from lint.model import Source
 from tests import languagetool_fixtures as fixtures
 from tests.languagetool_fixtures import LTServer
 
+# A server that stops answering must fail its test, not hang the suite.
+pytestmark = pytest.mark.timeout(300)
+
 lt_server = fixtures.lt_server
 lt_fresh = fixtures.lt_fresh
 

@@ -29,7 +29,10 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from lint.model import Source
 from lint.report import rule_url
-from tests.conftest import SEED
+from tests.conftest import SEED, needs_seed, shared_path
+
+# A server that stops answering fails its test instead of hanging the suite.
+pytestmark = pytest.mark.timeout(60)
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "lint", "lsp"])
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
@@ -140,7 +143,7 @@ async def client(lsp_client: LanguageClient):
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     (tmp_path / ".git").mkdir()  # the config search stops here
-    shutil.copyfile(SEED, tmp_path / "article.txt")
+    shutil.copyfile(shared_path("seed", "article.txt"), tmp_path / "article.txt")
     (tmp_path / "wide.txt").write_text(WIDE, encoding="utf-8")
     return tmp_path
 
@@ -217,6 +220,7 @@ async def test_initialize_advertises_what_the_server_does(client: LanguageClient
 
 
 @pytest.mark.asyncio
+@needs_seed
 async def test_open_the_seed_and_receive_the_cli_findings(client: LanguageClient, workspace: Path):
     _, published = await start(client, workspace)
     uri = open_doc(client, workspace / "article.txt")
@@ -278,6 +282,7 @@ async def test_quick_fix_then_edits_update_the_diagnostics(client: LanguageClien
 
 
 @pytest.mark.asyncio
+@needs_seed
 async def test_fix_all_safe_problems_matches_cli_fix(client: LanguageClient, workspace: Path):
     _, published = await start(client, workspace)
     uri = open_doc(client, workspace / "article.txt")

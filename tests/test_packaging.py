@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import site
 import subprocess
 import sys
 import venv
@@ -52,8 +53,13 @@ def test_wheel_ships_rules_under_lint_namespace(clean_checkout, tmp_path):
 
 def test_editable_install_finds_rules(clean_checkout, tmp_path):
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=False)
+    # The new environment sees this one's packages (pip, and the setuptools the test extras require)
+    # rather than the base Python's, which inside a virtualenv may be too old to build an editable install.
+    venv.create(env_dir, system_site_packages=False, with_pip=False)
     python = env_dir / "bin" / "python"
+    own_site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    Path(own_site, "outer-environment.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     subprocess.run(
         [python, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "-e", str(clean_checkout)],
         check=True, capture_output=True,
