@@ -54,12 +54,18 @@ class Summary:
     fixed: int = 0
     files_fixed: int = 0
     errors: int = 0
+    error_paths: list[str] = field(default_factory=list)  # files with an error, in order (few: kept whole)
+    unread: int = 0  # files that could not be read or decoded at all (not checked)
     by_code: Counter[str] = field(default_factory=Counter)
     slugs: dict[str, str] = field(default_factory=dict)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.errors += len(result.errors)
+        if result.errors:
+            self.error_paths.append(result.path)
+            if result.source is None:
+                self.unread += 1
         self.fixed += result.fixes_applied
         if result.fixed_text is not None:
             self.files_fixed += 1

@@ -65,23 +65,39 @@ class TextReporter(Reporter):
                 click.echo(f"{count:>6}  {code:<8} {summary.slugs.get(code, '')}", file=out)
         if self.options.quiet:
             return
-        files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
-        if self.options.fixing and summary.fixed:
-            click.echo(
-                f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} "
-                f"in {summary.files_fixed} file{'s' if summary.files_fixed != 1 else ''}"
-                f" ({summary.findings} remaining).",
-                file=out,
-            )
-        elif summary.findings == 0:
-            click.echo(f"All checks passed ({files}).", file=out)
-            return
-        if summary.findings and not (self.options.fixing and summary.fixed):
-            extra = []
-            if summary.fixable:
-                extra.append(f"{summary.fixable} fixable with --fix")
-            if summary.unsafe_fixable and not self.options.unsafe_fixes:
-                extra.append(f"{summary.unsafe_fixable} more with --unsafe-fixes")
-            tail = f" ({', '.join(extra)})" if extra else ""
-            noun = "finding" if summary.findings == 1 else "findings"
-            click.echo(f"Found {summary.findings} {noun} in {files}{tail}.", file=out)
+        click.echo(summary_line(summary, self.options.fixing, self.options.unsafe_fixes), file=out)
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
+
+
+_NAMED = 5  # files with errors named in the summary line; the rest are counted
+
+
+def summary_line(summary: Summary, fixing: bool = False, unsafe_fixes: bool = False) -> str:
+    """The last line of a text report; it never says "passed" when the exit code will be 2."""
+    checked = _files(summary.files - summary.unread)
+    if fixing and summary.fixed:
+        line = (f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''} "
+                f"in {_files(summary.files_fixed)} ({summary.findings} remaining)")
+    elif summary.findings:
+        extra = []
+        if summary.fixable:
+            extra.append(f"{summary.fixable} fixable with --fix")
+        if summary.unsafe_fixable and not unsafe_fixes:
+            extra.append(f"{summary.unsafe_fixable} more with --unsafe-fixes")
+        tail = f" ({', '.join(extra)})" if extra else ""
+        noun = "finding" if summary.findings == 1 else "findings"
+        line = f"Found {summary.findings} {noun} in {checked}{tail}"
+    elif not summary.error_paths:
+        return f"All checks passed ({checked})."
+    else:
+        line = f"No findings in {checked}"
+    if summary.error_paths:
+        names = ", ".join(summary.error_paths[:_NAMED])
+        more = len(summary.error_paths) - _NAMED
+        if more > 0:
+            names += f" and {more} more"
+        line += f"; {_files(len(summary.error_paths))} with errors: {names}"
+    return line + "."
