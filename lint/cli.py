@@ -90,6 +90,9 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Apply the config's excludes to files named on the command line too (for pre-commit).")
 @click.option("--stdin-filename", help="The name of the text read from stdin (picks its format and config).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 only for findings at or above this severity (default: any finding; "
+                   "overrides the config's fail-level).")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the diff only.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
@@ -101,7 +104,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-    report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
+    report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool,
+    stdin_filename: str | None, exit_zero: bool, fail_level: str | None,
     statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
     languagetool_url: str | None, require_languagetool: bool,
 ) -> None:
@@ -110,6 +114,7 @@ def check(
     from lint.config import Config, ConfigError, ConfigResolver, load_config
     from lint.discover import discover
     from lint.engine import Linter, Selection
+    from lint.model import Severity
     from lint.report import ReportOptions, Summary, reporter_for
 
     if no_cache:
@@ -165,7 +170,7 @@ def check(
             data = sys.stdin.buffer.read()
             config = resolver.for_path(Path(name))
             result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe_fixes, write=False)
-            candidates_results: Iterable[FileResult] = [result]
+            candidates_results: Iterable[tuple[FileResult, Config]] = [(result, config)]
             if fix:
                 # A filter never drops its input: text it could not read (binary, undecodable) or fix
                 # goes out as it came in, and fixed text in the input's own encoding and BOM.
@@ -184,10 +189,11 @@ def check(
             if fix and not diff:
                 candidates = _cleaning_temporaries(candidates, verbose)
             candidates_results = (
-                linter.lint_file(c.path, c.config, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff)
+                (linter.lint_file(c.path, c.config, fix=fix or diff, unsafe=unsafe_fixes, write=fix and not diff),
+                 c.config)
                 for c in candidates
             )
-        for result in candidates_results:
+        for result, file_config in candidates_results:
             if verbose and result.trace:
                 click.echo(result.trace, err=True, nl=False)
             if result.skipped:
@@ -197,7 +203,7 @@ def check(
             if diff and result.source is not None and result.fixed_text is not None:
                 changed = True
                 _write_diff(stdout, result.path, result.source.text, result.fixed_text)
-            summary.add(result)
+            summary.add(result, Severity(fail_level) if fail_level else file_config.fail_level)
             if not diff or result.errors:
                 reporter.file(result)
     except ConfigError as exc:
@@ -210,7 +216,7 @@ def check(
         sys.exit(EXIT_ERROR)
     if diff:
         sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    if summary.findings and not exit_zero:
+    if summary.failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 

@@ -77,6 +77,7 @@ KNOWN_KEYS = (
     "words",
     "max-file-size",
     "max-line-length",
+    "fail-level",
     *SECTION_VALIDATORS,
 )
 
@@ -203,6 +204,7 @@ class Config:
     formats: dict[str, str] = field(default_factory=dict)
     format_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # format -> its parser's options
     words: list[str] = field(default_factory=list)
+    fail_level: Severity | None = None  # findings below it do not fail the run (None: every finding fails)
     sections: dict[str, Any] = field(default_factory=dict)  # languagetool, custom-rules, packs
     max_file_size: int = MAX_FILE_SIZE
     max_line_length: int = MAX_LINE_LENGTH
@@ -353,6 +355,11 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
             if type(value) is not int or value < 1:
                 raise ctx.error(k, f"'{key}' must be a positive whole number")
             setattr(config, key.replace("-", "_"), value)
+        elif key == "fail-level":
+            try:
+                config.fail_level = Severity(value)
+            except ValueError:
+                raise ctx.error(k, f"'fail-level' must be error, warning or info, not '{value}'") from None
         elif key == "formats":
             from lint import formats
 

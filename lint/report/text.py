@@ -90,6 +90,8 @@ def summary_line(summary: Summary, fixing: bool = False, unsafe_fixes: bool = Fa
         tail = f" ({', '.join(extra)})" if extra else ""
         noun = "finding" if summary.findings == 1 else "findings"
         line = f"Found {summary.findings} {noun} in {checked}{tail}"
+        if summary.failing < summary.findings:  # a fail level let some pass: say how many still fail
+            line += f"; {summary.failing or 'none'} at or above the fail level"
     elif not summary.error_paths:
         return f"All checks passed ({checked})."
     else:
