@@ -181,6 +181,8 @@ class Linter:
             severity = _severity_for(f, config)
             if severity is not None and severity != f.severity:
                 f = dataclasses.replace(f, severity=severity)
+            if f.fix is not None and not _fix_allowed(f, config):
+                f = dataclasses.replace(f, fix=None)  # `unfixable`: reported, its fix neither offered nor applied
             out.append(dataclasses.replace(f, path=path))
         return out
 
@@ -377,7 +379,15 @@ def _relative(path: str, root: Path) -> str:
 
 
 def _matches(finding: Finding, selector: str) -> bool:
-    return finding.rule == selector or finding.code.upper().startswith(selector.upper())
+    return (finding.rule == selector or finding.code.upper().startswith(selector.upper())
+            or selector.upper() == "ALL")
+
+
+def _fix_allowed(finding: Finding, config: Config) -> bool:
+    """``fixable`` (default: every rule) less ``unfixable``, as ruff reads them."""
+    if config.unfixable and any(_matches(finding, s) for s in config.unfixable):
+        return False
+    return config.fixable is None or any(_matches(finding, s) for s in config.fixable)
 
 
 def _severity_for(finding: Finding, config: Config) -> Severity | None:

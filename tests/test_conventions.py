@@ -4,6 +4,7 @@ pyproject.toml, extend, fixable/unfixable, output options, excerpt windows."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 # -- the summary line agrees with the exit code --------------------------------------------------------
 
@@ -83,3 +84,117 @@ def test_bad_fail_level_in_config_names_the_line(run, tmp_path):
     r = run("check", "a.txt", cwd=tmp_path)
     assert r.returncode == 2
     assert ".copylint.yaml:2: 'fail-level' must be error, warning or info, not 'loud'" in r.stderr
+
+
+# -- config in pyproject.toml, extend, fixable/unfixable ----------------------------------------------
+
+NO_NEWLINE = "No final newline."  # W104 only
+BOILERPLATE = "The minister spoke on Monday.\n\nAdvertisement\n\nShe left at noon.\n"  # S102 only
+
+
+def _project(tmp_path: Path, files: dict[str, str]) -> Path:
+    (tmp_path / ".git").mkdir()  # the config search stops here
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _codes(run, cwd, *args):
+    r = run("check", "--format", "json", *args, cwd=cwd)
+    assert r.returncode in (0, 1), r.stdout + r.stderr
+    return sorted(f["code"] for f in json.loads(r.stdout)["findings"])
+
+
+def test_pyproject_tool_copylint_ignore_silences_w104(run, tmp_path):
+    root = _project(tmp_path, {"a.txt": NO_NEWLINE})
+    assert _codes(run, root, "a.txt") == ["W104"]
+    (root / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.copylint]\nignore = ["W104"]\n')
+    r = run("check", "a.txt", cwd=root)
+    assert r.returncode == 0 and "All checks passed" in r.stdout, r.stdout
+
+
+def test_pyproject_without_a_copylint_table_is_not_a_config(run, tmp_path):
+    root = _project(tmp_path, {"a.txt": NO_NEWLINE, "pyproject.toml": '[tool.ruff]\nline-length = 100\n'})
+    assert _codes(run, root, "a.txt") == ["W104"]
+
+
+def test_pyproject_sub_tables_and_every_yaml_key(run, tmp_path):
+    root = _project(tmp_path, {
+        "legacy/a.txt": NO_NEWLINE, "b.txt": "  Indented start.\n",
+        "pyproject.toml": ('[tool.copylint]\nfail-level = "error"\n'
+                           '[tool.copylint.per-file-ignores]\n"legacy/**" = ["W"]\n'
+                           '[tool.copylint.severity]\nW101 = "error"\n'),
+    })
+    assert _codes(run, root, "legacy/a.txt", "b.txt") == ["W101"]
+    r = run("check", "--format", "json", "b.txt", cwd=root)
+    assert json.loads(r.stdout)["findings"][0]["severity"] == "error" and r.returncode == 1
+
+
+def test_pyproject_errors_name_the_file_and_line(run, tmp_path):
+    root = _project(tmp_path, {"a.txt": NO_NEWLINE,
+                               "pyproject.toml": '[project]\nname = "x"\n[tool.copylint]\nselect = ["W"]\nignor = ["W104"]\n'})
+    r = run("check", "a.txt", cwd=root)
+    assert r.returncode == 2
+    assert "pyproject.toml:5: unknown key 'ignor' (did you mean 'ignore'?)" in r.stderr, r.stderr
+    (root / "pyproject.toml").write_text('[tool.copylint]\nselect = ["W"\n')
+    r = run("check", "a.txt", cwd=root)
+    assert r.returncode == 2 and "pyproject.toml:" in r.stderr and "invalid TOML" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_the_nearer_config_wins_and_yaml_wins_in_the_same_folder(run, tmp_path):
+    root = _project(tmp_path, {"docs/a.txt": NO_NEWLINE, "pyproject.toml": '[tool.copylint]\nignore = ["W104"]\n'})
+    assert _codes(run, root, "docs/a.txt") == []
+    (root / "docs" / ".copylint.yaml").write_text("select: [W]\n")  # nearer: a YAML file in docs/
+    assert _codes(run, root, "docs/a.txt") == ["W104"]
+    (root / "docs" / "pyproject.toml").write_text('[tool.copylint]\nignore = ["W104"]\n')  # same folder as it
+    assert _codes(run, root, "docs/a.txt") == ["W104"]  # .copylint.yaml wins over pyproject.toml
+    (root / "docs" / ".copylint.yaml").unlink()
+    assert _codes(run, root, "docs/a.txt") == []
+
+
+def test_extend_inherits_the_base_and_each_key_set_replaces_it(run, tmp_path):
+    root = _project(tmp_path, {
+        "shared/base.yaml": "ignore: [W104]\nseverity: {W101: error}\n",
+        "site/.copylint.yaml": "extend: ../shared/base.yaml\nseverity: {W101: info}\n",
+        "site/a.txt": NO_NEWLINE, "site/b.txt": "  Indented start.\n",
+    })
+    r = run("check", "--format", "json", "site/a.txt", "site/b.txt", cwd=root)
+    findings = json.loads(r.stdout)["findings"]
+    assert [(f["code"], f["severity"]) for f in findings] == [("W101", "info")]  # W104 ignored by the base
+
+
+def test_extend_from_pyproject_and_a_missing_base(run, tmp_path):
+    root = _project(tmp_path, {"base.yaml": "ignore: [W104]\n", "a.txt": NO_NEWLINE,
+                               "pyproject.toml": '[tool.copylint]\nextend = "base.yaml"\n'})
+    assert _codes(run, root, "a.txt") == []
+    (root / "pyproject.toml").write_text('[tool.copylint]\nextend = "nosuch.yaml"\n')
+    r = run("check", "a.txt", cwd=root)
+    assert r.returncode == 2 and "pyproject.toml:2: 'extend': no config file at" in r.stderr, r.stderr
+
+
+def test_extend_cycle_is_an_error(run, tmp_path):
+    root = _project(tmp_path, {"a.yaml": "extend: b.yaml\n", "b.yaml": "select: [W]\nextend: a.yaml\n",
+                               ".copylint.yaml": "extend: a.yaml\n", "x.txt": NO_NEWLINE})
+    r = run("check", "x.txt", cwd=root)
+    assert r.returncode == 2
+    assert "b.yaml:2: 'extend' makes a cycle:" in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
+def test_unfixable_reports_without_fixing(run, tmp_path):
+    root = _project(tmp_path, {"s.txt": BOILERPLATE, ".copylint.yaml": "unfixable: [S102]\n"})
+    r = run("check", "--fix", "s.txt", cwd=root)
+    assert r.returncode == 1
+    assert "s.txt:3:1: S102 [boilerplate-line] Boilerplate line 'Advertisement'\n" in r.stdout  # no [*]
+    assert (root / "s.txt").read_text() == BOILERPLATE
+    r = run("check", "--format", "json", "s.txt", cwd=root)
+    assert json.loads(r.stdout)["findings"][0]["fix"] is None
+    (root / ".copylint.yaml").write_text("fixable: [W]\n")  # only W fixes: S102 is not among them
+    r = run("check", "--fix", "s.txt", cwd=root)
+    assert r.returncode == 1 and (root / "s.txt").read_text() == BOILERPLATE
+    (root / ".copylint.yaml").write_text("fixable: [ALL]\nunfixable: [W]\n")
+    r = run("check", "--fix", "s.txt", cwd=root)
+    assert "Advertisement" not in (root / "s.txt").read_text()
+    # The blank lines left behind are W103's, whose fix W's unfixable holds back: reported, no [*].
+    assert r.returncode == 1 and "s.txt:2:1: W103 [blank-line-run] 2 blank lines in a row\n" in r.stdout
