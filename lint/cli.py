@@ -94,6 +94,14 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Exit 1 only for findings at or above this severity (default: any finding; "
                    "overrides the config's fail-level).")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str),
+              help="Write the report to this file instead of stdout.")
+@click.option("--show-fixes", is_flag=True, help="With --fix, list the fixes applied, per file and rule.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings a file gets, and the config file they come from; lint nothing.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted; lint nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the diff only.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
@@ -106,7 +114,8 @@ def check(
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
     report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool,
     stdin_filename: str | None, exit_zero: bool, fail_level: str | None,
-    statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
+    statistics: bool, output_file: str | None, show_fixes: bool, color: str, show_settings: bool,
+    show_files: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
     languagetool_url: str | None, require_languagetool: bool,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
@@ -147,19 +156,33 @@ def check(
             fail(f"unknown rule code or slug '{name}'" + (f" (did you mean '{hint}'?)" if hint else ""))
 
     stdout = sys.stdout
-    is_tty = stdout.isatty()
+    read_stdin = paths == ("-",)
+    if show_settings:
+        _show_settings(paths, stdin_filename, resolver, selection)
+        return
+    if show_files:
+        for c in discover(paths or (".",), resolver, force_exclude):
+            if isinstance(c, Candidate):
+                click.echo(c.path)
+        return
+    # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
+    report_stream: Any = sys.stderr if (read_stdin and fix) or diff else stdout
+    if output_file:
+        try:
+            report_stream = open(output_file, "w", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write the report to {output_file}: {exc.strerror or exc}")
+    is_tty = report_stream.isatty()
     options = ReportOptions(
-        color=is_tty and "NO_COLOR" not in os.environ,
+        color=use_color(color, is_tty),
         show_source=is_tty if show_source is None else show_source,
         statistics=statistics,
         quiet=quiet,
         fixing=fix,
         unsafe_fixes=unsafe_fixes,
+        show_fixes=show_fixes,
     )
     linter = Linter(selection)
-    read_stdin = paths == ("-",)
-    # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
-    report_stream = sys.stderr if (read_stdin and fix) or diff else stdout
     reporter = reporter_for(output_format, report_stream, options)
     summary = Summary()
     changed = False
@@ -212,6 +235,8 @@ def check(
         fail(str(exc))
     if not diff:
         reporter.finish(summary)
+    if output_file:
+        report_stream.close()
     if summary.errors:
         sys.exit(EXIT_ERROR)
     if diff:
@@ -262,6 +287,63 @@ def _cleaning_temporaries(candidates: Iterable[Any], verbose: bool) -> Iterator[
 
 def _shown(path: str) -> str:
     return path
+
+
+def use_color(choice: str, is_tty: bool) -> bool:
+    """--color, then NO_COLOR (no-color.org) and FORCE_COLOR (force-color.org), set and not empty, then
+    whether the report goes to a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_tty
+
+
+def _show_settings(paths: tuple[str, ...], stdin_filename: str | None, resolver: Any, selection: Any) -> None:
+    """What ``--show-settings`` prints for one file: where its config came from, the rules it gets and
+    every setting, in the config file's own spelling (YAML)."""
+    import yaml
+
+    from lint import formats
+    from lint.engine import selected_rule_classes
+
+    named = [p for p in paths if p != "-"] or [stdin_filename or "."]
+    if len(named) != 1:
+        fail("--show-settings takes one file")
+    path = Path(named[0])
+    config = resolver.for_path(path)
+    if config.path is None:
+        origin = "none: the built-in defaults" + (" (--isolated)" if resolver.fixed is not None else "")
+    elif Path(config.path).name == "pyproject.toml":
+        origin = f"[tool.copylint] in {Path(config.path).resolve()}"
+    else:
+        origin = str(Path(config.path).resolve())
+    fmt = formats.format_for(str(path), config.formats) or formats.DEFAULT_FORMAT
+    rules = [cls.code for cls in selected_rule_classes(config, selection)]
+    settings = {
+        "select": config.select, "extend-select": config.extend_select, "ignore": config.ignore,
+        "severity": {k: v.value for k, v in config.severity.items()},
+        "per-file-ignores": config.per_file_ignores, "exclude": config.exclude,
+        "extend-exclude": config.extend_exclude, "language": config.language, "rules": config.rule_options,
+        "formats": config.formats, "format-options": config.format_options, "words": config.words,
+        "fixable": config.fixable, "unfixable": config.unfixable,
+        "fail-level": config.fail_level.value if config.fail_level else None,
+        "sections": sorted(config.sections),
+    }
+    click.echo(f"File: {path}")
+    click.echo(f"Config file: {origin}")
+    for base in config.extends:
+        click.echo(f"Extends: {Path(base).resolve()}")
+    click.echo(f"Format: {fmt}")
+    click.echo(f"Folder for globs: {config.root}")
+    if selection.select or selection.extend_select or selection.ignore:
+        click.echo("Command line: " + " ".join(
+            [*(f"--select {s}" for s in selection.select or ()),
+             *(f"--extend-select {s}" for s in selection.extend_select), *(f"--ignore {s}" for s in selection.ignore)]))
+    click.echo(f"Rules ({len(rules)}): {', '.join(rules)}")
+    click.echo(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, default_flow_style=None).rstrip())
 
 
 def _provider_errors() -> tuple[type[BaseException], ...]:

@@ -7,6 +7,7 @@ through ``Linter``; nothing else decides which rules run or which findings stay.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,7 @@ class FileResult:
     fixes_applied: int = 0
     skipped: str | None = None  # why the file was not linted (binary), shown under --verbose
     trace: str | None = None  # the traceback of a reader or rule that crashed, shown under --verbose
+    fixed_codes: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code (--show-fixes)
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -205,7 +207,8 @@ class Linter:
         return codes
 
     def fix(self, source: Source, config: Config, unsafe: bool = False,
-            log: list[FixPass] | None = None) -> tuple[str, list[Finding], int]:
+            log: list[FixPass] | None = None, applied_codes: Counter[str] | None = None,
+            ) -> tuple[str, list[Finding], int]:
         """Apply fixes to a fixed point: (new text, findings that remain, fixes applied).
 
         A pass whose result the file's own parser rejects (a deleted line that took a YAML key with
@@ -237,6 +240,9 @@ class Linter:
             applied += len(taken)
             if log is not None:
                 log.append(FixPass(text, tuple(edits)))
+            if applied_codes is not None:
+                taken_ids = {id(t) for t in taken}
+                applied_codes.update(f.code for f in fixing if id(f.fix) in taken_ids)
             text, doc, found = new_text, new_doc, self._findings_of(new_doc, config)
         # A fix held back for breaking the file is not offered again ("fixable with --fix").
         found = [dataclasses.replace(f, fix=None) if (f.code, f.start, f.end) in breaking else f for f in found]
@@ -314,9 +320,11 @@ class Linter:
         result.source = source
         try:
             if fix:
-                text, found, applied = self.fix(source, config, unsafe)
+                text, found, applied = self.fix(source, config, unsafe, applied_codes=result.fixed_codes)
                 result.findings = found
-                if text != source.text:
+                if text == source.text:
+                    result.fixed_codes.clear()  # whatever the passes did, they came back to the file
+                else:
                     if write:
                         try:
                             write_source(source, text)
@@ -324,6 +332,7 @@ class Linter:
                             # Not written: the findings are the file's as it is, nothing counts as fixed.
                             result.errors.append(FileError(path, str(exc)))
                             result.findings = self.findings(source, config)
+                            result.fixed_codes.clear()
                             return result
                     result.fixed_text = text
                     result.fixes_applied = applied

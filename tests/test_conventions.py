@@ -198,3 +198,87 @@ def test_unfixable_reports_without_fixing(run, tmp_path):
     assert "Advertisement" not in (root / "s.txt").read_text()
     # The blank lines left behind are W103's, whose fix W's unfixable holds back: reported, no [*].
     assert r.returncode == 1 and "s.txt:2:1: W103 [blank-line-run] 2 blank lines in a row\n" in r.stdout
+
+
+# -- --output-file, --show-fixes, --color, --show-settings, --show-files --------------------------------
+
+MESSY = "  Hello  world"  # W101, W105, W104: all with safe fixes
+
+
+def test_output_file_holds_the_report_and_stdout_stays_empty(run, tmp_path):
+    (tmp_path / "a.txt").write_text(MESSY)
+    r = run("check", "--isolated", "--output-file", "report.json", "--format", "json", "a.txt", cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout == ""
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert sorted(f["code"] for f in report["findings"]) == ["W101", "W104", "W105"]
+    r = run("check", "--isolated", "-o", "report.txt", "a.txt", cwd=tmp_path)
+    text = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert r.stdout == "" and text.splitlines()[-1] == "Found 3 findings in 1 file (3 fixable with --fix)."
+    assert "\x1b[" not in text
+
+
+def test_output_file_that_cannot_be_written_is_exit_2(run, tmp_path):
+    (tmp_path / "a.txt").write_text(MESSY)
+    r = run("check", "--isolated", "-o", "nosuch/report.txt", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "cannot write the report to nosuch/report.txt" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_show_fixes_lists_the_fixes_applied_per_file_and_rule(run, tmp_path):
+    (tmp_path / "a.txt").write_text(MESSY)
+    (tmp_path / "b.txt").write_text("Clean text.\n")
+    r = run("check", "--isolated", "--fix", "--show-fixes", "a.txt", "b.txt", cwd=tmp_path)
+    assert r.returncode == 0
+    assert r.stdout == (
+        "Fixed 3 findings:\n"
+        "- a.txt:\n"
+        "      1 × W101 (leading-whitespace)\n"
+        "      1 × W104 (missing-final-newline)\n"
+        "      1 × W105 (space-run)\n"
+        "Fixed 3 findings in 1 file (0 remaining).\n"
+    )
+    assert (tmp_path / "a.txt").read_text() == "Hello world\n"
+
+
+def test_color_always_never_and_the_environment(run, tmp_path):
+    (tmp_path / "a.txt").write_text(MESSY)
+
+    def coloured(*args, env=None):
+        return "\x1b[" in run("check", "--isolated", *args, "a.txt", cwd=tmp_path, env=env).stdout
+
+    assert not coloured()  # a pipe: no colour by default
+    assert coloured("--color", "always")
+    assert coloured(env={"FORCE_COLOR": "1"})
+    assert not coloured(env={"FORCE_COLOR": "1", "NO_COLOR": "1"})  # NO_COLOR wins over FORCE_COLOR
+    assert not coloured("--color", "never", env={"FORCE_COLOR": "1"})
+    assert coloured("--color", "always", env={"NO_COLOR": "1"})  # the option wins over the environment
+
+
+def test_show_settings_names_the_config_file_and_what_it_sets(run, tmp_path):
+    root = _project(tmp_path, {
+        "base.yaml": "severity: {W101: error}\n",
+        "pyproject.toml": '[tool.copylint]\nextend = "base.yaml"\nignore = ["W104"]\nunfixable = ["S102"]\n',
+        "docs/a.md": "# Title\n",
+    })
+    r = run("check", "--show-settings", "docs/a.md", cwd=root)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert f"Config file: [tool.copylint] in {(root / 'pyproject.toml').resolve()}" in lines
+    assert f"Extends: {(root / 'base.yaml').resolve()}" in lines
+    assert "Format: markdown" in lines
+    assert "ignore: [W104]" in lines and "unfixable: [S102]" in lines and "severity: {W101: error}" in lines
+    rules = next(line for line in lines if line.startswith("Rules ("))
+    assert "W101" in rules and "W104" not in rules
+    (root / "docs" / ".copylint.yaml").write_text("select: [W]\n")
+    r = run("check", "--show-settings", "docs/a.md", cwd=root)
+    assert f"Config file: {(root / 'docs' / '.copylint.yaml').resolve()}" in r.stdout.splitlines()
+    r = run("check", "--isolated", "--show-settings", "docs/a.md", cwd=root)
+    assert "Config file: none: the built-in defaults (--isolated)" in r.stdout.splitlines()
+
+
+def test_show_files_lists_what_would_be_linted(run, tmp_path):
+    root = _project(tmp_path, {"a.md": "# A\n", "docs/b.txt": "B.\n", "vendor/c.md": "# C\n",
+                               "image.png": "", ".copylint.yaml": "extend-exclude: [vendor]\n"})
+    r = run("check", "--show-files", cwd=root)
+    assert r.returncode == 0
+    assert sorted(Path(p).as_posix() for p in r.stdout.split()) == ["a.md", "docs/b.txt"]

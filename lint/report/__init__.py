@@ -43,6 +43,7 @@ class ReportOptions:
     quiet: bool = False
     fixing: bool = False  # --fix was given: say what was fixed
     unsafe_fixes: bool = False
+    show_fixes: bool = False  # --show-fixes: list the fixes applied, per file and rule
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Summary:
     error_paths: list[str] = field(default_factory=list)  # files with an error, in order (few: kept whole)
     unread: int = 0  # files that could not be read or decoded at all (not checked)
     by_code: Counter[str] = field(default_factory=Counter)
+    fixes_by_file: list[tuple[str, Counter[str]]] = field(default_factory=list)  # (path, fixes per code)
     slugs: dict[str, str] = field(default_factory=dict)
 
     def add(self, result: FileResult, fail_level: Severity | None = None) -> None:
@@ -71,6 +73,8 @@ class Summary:
         self.fixed += result.fixes_applied
         if result.fixed_text is not None:
             self.files_fixed += 1
+            if result.fixed_codes:
+                self.fixes_by_file.append((result.path, result.fixed_codes))
         for f in result.findings:
             self.findings += 1
             if fail_level is None or f.severity.rank >= fail_level.rank:

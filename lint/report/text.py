@@ -24,13 +24,16 @@ def _width(text: str) -> int:
 
 
 class TextReporter(Reporter):
+    def _echo(self, line: str) -> None:
+        # click strips styles from what is not a terminal unless told: --color always must reach a pipe.
+        click.echo(line, file=self.stream, color=self.options.color)
+
     def _style(self, text: str, **kwargs: object) -> str:
         return click.style(text, **kwargs) if self.options.color else text  # type: ignore[arg-type]
 
     def file(self, result: FileResult) -> None:
-        out = self.stream
         for error in result.errors:
-            click.echo(f"{error}", file=out)
+            self._echo(f"{error}")
         if self.options.quiet:
             return
         source = result.source
@@ -43,7 +46,7 @@ class TextReporter(Reporter):
             where = self._style(f"{f.path}:{line}:{col}:", bold=True)
             code = self._style(f.code, fg=_SEVERITY_COLOURS.get(f.severity.value), bold=True)
             mark = " [*]" if f.fix is not None and f.fix.applicability.value == "safe" else ""
-            click.echo(f"{where} {code} [{f.rule}] {f.message}{mark}", file=out)
+            self._echo(f"{where} {code} [{f.rule}] {f.message}{mark}")
             if self.options.show_source and source is not None:
                 self._excerpt(source, line, col, f.end)
 
@@ -54,18 +57,32 @@ class TextReporter(Reporter):
         prefix = text[: col - 1]
         span = max(_width(text[col - 1 : end_col - 1]), 1)
         gutter = f"{line:>4} | "
-        click.echo(f"{gutter}{text}", file=self.stream)
+        self._echo(f"{gutter}{text}")
         carets = self._style("^" * span, fg="red", bold=True)
-        click.echo(" " * (len(gutter) - 2) + "| " + " " * _width(prefix) + carets, file=self.stream)
+        self._echo(" " * (len(gutter) - 2) + "| " + " " * _width(prefix) + carets)
 
     def finish(self, summary: Summary) -> None:
-        out = self.stream
         if self.options.statistics and summary.by_code:
             for code, count in summary.by_code.most_common():
-                click.echo(f"{count:>6}  {code:<8} {summary.slugs.get(code, '')}", file=out)
+                self._echo(f"{count:>6}  {code:<8} {summary.slugs.get(code, '')}")
         if self.options.quiet:
             return
-        click.echo(summary_line(summary, self.options.fixing, self.options.unsafe_fixes), file=out)
+        if self.options.show_fixes and summary.fixes_by_file:
+            self._show_fixes(summary)
+        self._echo(summary_line(summary, self.options.fixing, self.options.unsafe_fixes))
+
+    def _show_fixes(self, summary: Summary) -> None:
+        """What --fix changed, per file and rule (ruff's --show-fixes)."""
+        from lint import registry
+
+        total = sum(sum(c.values()) for _, c in summary.fixes_by_file)
+        self._echo(f"Fixed {total} finding{'s' if total != 1 else ''}:")
+        for path, counts in summary.fixes_by_file:
+            self._echo(f"- {path}:")
+            for code, n in sorted(counts.items()):
+                rule = registry.rule_by_name(code)
+                slug = f" ({rule.slug})" if rule is not None else ""
+                self._echo(f"    {n:>3} × {self._style(code, bold=True)}{slug}")
 
 
 def _files(n: int) -> str:
