@@ -282,3 +282,31 @@ def test_show_files_lists_what_would_be_linted(run, tmp_path):
     r = run("check", "--show-files", cwd=root)
     assert r.returncode == 0
     assert sorted(Path(p).as_posix() for p in r.stdout.split()) == ["a.md", "docs/b.txt"]
+
+
+# -- excerpts: a window around the finding, not the whole paragraph -------------------------------------
+
+
+def test_one_character_finding_on_a_long_line_prints_a_short_excerpt(run, tmp_path):
+    words = " ".join(f"word{i}" for i in range(60))
+    line = f"{words} , {words}."
+    assert len(line) > 375
+    (tmp_path / "p.txt").write_text(line + "\n")
+    finding = json.loads(run("check", "--isolated", "--select", "S107", "--format", "json", "p.txt",
+                             cwd=tmp_path).stdout)["findings"][0]
+    start = finding["start"]["offset"]
+    r = run("check", "--isolated", "--select", "S107", "--show-source", "p.txt", cwd=tmp_path)
+    out = r.stdout.splitlines()
+    shown, carets = out[1], out[2]
+    assert shown.startswith("   1 | …") and shown.endswith("…")
+    assert len(shown) < 100 and len(carets) < 60  # not 375 characters and a 366-space caret line
+    excerpt, caret_col = shown[len("   1 | "):], carets.index("^") - len("     | ")
+    assert carets.count("^") == finding["end"]["offset"] - start
+    assert excerpt[caret_col:caret_col + 3] == line[start:start + 3]  # the carets point at the finding
+    assert excerpt.strip("…") in line  # a cut of the line, nothing rewritten
+
+
+def test_short_lines_are_shown_whole(run, tmp_path):
+    (tmp_path / "s.txt").write_text("Two  spaces.\n")
+    r = run("check", "--isolated", "--show-source", "s.txt", cwd=tmp_path)
+    assert r.stdout.splitlines()[1:3] == ["   1 | Two  spaces.", "     |    ^^"]

@@ -23,6 +23,26 @@ def _width(text: str) -> int:
     return width
 
 
+CONTEXT = 40  # characters of the line shown on each side of a finding (a paragraph is one long line)
+_SNAP = 12  # how far a cut may move to fall between words
+
+
+def excerpt_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The slice ``[lo, hi)`` of a line to show for the span ``[start, end)``: the span (at most
+    2 × CONTEXT of it) and CONTEXT characters on each side, each cut moved to a space when one is near."""
+    lo = max(0, start - CONTEXT)
+    hi = min(len(text), min(max(end, start + 1), start + 2 * CONTEXT) + CONTEXT)
+    if lo > 0:
+        space = text.find(" ", lo, min(lo + _SNAP, start))
+        if space != -1:
+            lo = space + 1
+    if hi < len(text):
+        space = text.rfind(" ", max(hi - _SNAP, end, start + 1), hi)
+        if space != -1:
+            hi = space
+    return lo, hi
+
+
 class TextReporter(Reporter):
     def _echo(self, line: str) -> None:
         # click strips styles from what is not a terminal unless told: --color always must reach a pipe.
@@ -53,11 +73,14 @@ class TextReporter(Reporter):
     def _excerpt(self, source: Source, line: int, col: int, end_offset: int) -> None:
         text = source.line_text(line).expandtabs(1)
         line_start = source.line_starts()[line - 1]
-        end_col = min(end_offset - line_start, len(text)) + 1
-        prefix = text[: col - 1]
-        span = max(_width(text[col - 1 : end_col - 1]), 1)
+        start = col - 1
+        end = max(min(end_offset - line_start, len(text)), start)
+        lo, hi = excerpt_window(text, start, end)
+        shown = ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+        prefix = ("…" if lo > 0 else "") + text[lo:start]
+        span = max(_width(text[start:min(end, hi)]), 1)
         gutter = f"{line:>4} | "
-        self._echo(f"{gutter}{text}")
+        self._echo(f"{gutter}{shown}")
         carets = self._style("^" * span, fg="red", bold=True)
         self._echo(" " * (len(gutter) - 2) + "| " + " " * _width(prefix) + carets)
 
