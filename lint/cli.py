@@ -161,9 +161,8 @@ def check(
         _show_settings(paths, stdin_filename, resolver, selection)
         return
     if show_files:
-        for c in discover(paths or (".",), resolver, force_exclude):
-            if isinstance(c, Candidate):
-                click.echo(c.path)
+        for c in _candidates(discover(paths or (".",), resolver, force_exclude), verbose):
+            click.echo(c.path)
         return
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     report_stream: Any = sys.stderr if (read_stdin and fix) or diff else stdout
