@@ -496,6 +496,34 @@ def test_github_action_annotates_and_writes_sarif(workdir, sarif_schema):
     assert outputs == {"exit-code": "2"}
     assert "::error title=copylint::copylint could not run" in r.stdout
 
+    # Exit 2 with sarif: true: no SARIF output, so the upload step (if: sarif-file != '') is skipped
+    # and cannot show code scanning a clean run; the step fails on the exit code.
+    r, outputs = _run_step(step["run"], clean, {"ARGS": "ok.txt missing.txt", "SARIF": "true", "SARIF_FILE": "x.sarif"})
+    assert outputs == {"exit-code": "2"} and not (clean / "x.sarif").exists()
+    assert "steps.check.outputs.sarif-file != ''" in _action_step("Upload SARIF to code scanning")["if"]
+
     fail = _action_step("Fail on findings")
     r, _ = _run_step(fail["run"], clean, {"CODE": "1"})
     assert r.returncode == 1
+
+
+def test_github_action_installs_into_a_virtualenv_of_its_own(tmp_path):
+    """With `python-version: ""` the runner's own Python may be externally managed (PEP 668): the
+    install step makes a virtualenv and puts its bin/ on the PATH of the later steps."""
+    from tests.conftest import ROOT
+
+    step = _action_step("Install copylint")
+    venv_dir = tmp_path / "copylint-venv"
+    path_file = tmp_path / "github_path"
+    # No index, no dependencies: the step's own commands, installing a wheel built from a clone of this
+    # checkout (where the action would install its own folder).
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(tmp_path / "src")], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                    str(tmp_path / "dist"), str(tmp_path / "src")], check=True, capture_output=True)
+    wheel = next((tmp_path / "dist").glob("copylint-*.whl"))
+    r, _ = _run_step(step["run"], tmp_path, {"COPYLINT_VERSION": "", "ACTION_PATH": str(wheel), "VENV": str(venv_dir),
+                                             "GITHUB_PATH": str(path_file), "PIP_NO_DEPS": "1", "PIP_NO_INDEX": "1"})
+    assert r.returncode == 0, r.stderr
+    assert path_file.read_text().splitlines() == [str(venv_dir / "bin")]
+    show = subprocess.run([venv_dir / "bin" / "python", "-m", "pip", "show", "copylint"], capture_output=True, text=True)
+    assert show.returncode == 0 and f"Location: {venv_dir}" in show.stdout, show.stdout + show.stderr
