@@ -32,6 +32,19 @@ def shared_path(*parts: str) -> Path:
 
 needs_seed = needs_shared("seed", "article.txt")
 
+# Fixtures that copy or read the seed article. A test using one is skipped before any fixture runs:
+# skipping from inside the fixture would come after the others (a language server already started,
+# which pytest-lsp then waits on at teardown).
+SEED_FIXTURES = frozenset({"workdir", "seed_findings", "seed_text"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if SEED.exists():
+        return
+    for item in items:
+        if SEED_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(needs_seed)
+
 
 @pytest.fixture
 def run():
