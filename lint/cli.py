@@ -90,7 +90,18 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Apply the config's excludes to files named on the command line too (for pre-commit).")
 @click.option("--stdin-filename", help="The name of the text read from stdin (picks its format and config).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 only for findings at or above this severity (default: any finding; "
+                   "overrides the config's fail-level).")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str),
+              help="Write the report to this file instead of stdout.")
+@click.option("--show-fixes", is_flag=True, help="With --fix, list the fixes applied, per file and rule.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings a file gets, and the config file they come from; lint nothing.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted; lint nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the diff only.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
@@ -108,8 +119,10 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-    report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool, stdin_filename: str | None, exit_zero: bool,
-    statistics: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
+    report_unused_disables: bool, config_file: str | None, isolated: bool, force_exclude: bool,
+    stdin_filename: str | None, exit_zero: bool, fail_level: str | None,
+    statistics: bool, output_file: str | None, show_fixes: bool, color: str, show_settings: bool,
+    show_files: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
     languagetool_url: str | None, require_languagetool: bool, jobs: int | None, progress: bool | None,
     baseline_file: str | None, changed_since: str | None,
 ) -> None:
@@ -118,6 +131,7 @@ def check(
     from lint.config import Config, ConfigError, ConfigResolver, load_config
     from lint.discover import discover
     from lint.engine import Linter, Selection
+    from lint.model import Severity
     from lint.report import ReportOptions, Summary, reporter_for
 
     if no_cache:
@@ -150,19 +164,32 @@ def check(
             fail(f"unknown rule code or slug '{name}'" + (f" (did you mean '{hint}'?)" if hint else ""))
 
     stdout = sys.stdout
-    is_tty = stdout.isatty()
+    read_stdin = paths == ("-",)
+    if show_settings:
+        _show_settings(paths, stdin_filename, resolver, selection)
+        return
+    if show_files:
+        for c in _candidates(discover(paths or (".",), resolver, force_exclude), verbose):
+            click.echo(c.path)
+        return
+    # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
+    report_stream: Any = sys.stderr if (read_stdin and fix) or diff else stdout
+    if output_file:
+        try:
+            report_stream = open(output_file, "w", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write the report to {output_file}: {exc.strerror or exc}")
+    is_tty = report_stream.isatty()
     options = ReportOptions(
-        color=is_tty and "NO_COLOR" not in os.environ,
+        color=use_color(color, is_tty),
         show_source=is_tty if show_source is None else show_source,
         statistics=statistics,
         quiet=quiet,
         fixing=fix,
         unsafe_fixes=unsafe_fixes,
+        show_fixes=show_fixes,
     )
     linter = Linter(selection)
-    read_stdin = paths == ("-",)
-    # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
-    report_stream = sys.stderr if (read_stdin and fix) or diff else stdout
     reporter = reporter_for(output_format, report_stream, options)
     summary = Summary()
     changed = False
@@ -173,7 +200,8 @@ def check(
             data = sys.stdin.buffer.read()
             config = resolver.for_path(Path(name))
             result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe_fixes, write=False)
-            candidates_results: Iterable[FileResult] = [result]
+            results: Iterable[FileResult] = [result]
+            configs: Iterable[Config] = [config]
             if fix:
                 # A filter never drops its input: text it could not read (binary, undecodable) or fix
                 # goes out as it came in, and fixed text in the input's own encoding and BOM.
@@ -194,13 +222,14 @@ def check(
                 candidates = [c for c in candidates if os.path.abspath(c.path) in changed_files]
             if fix and not diff:
                 candidates = list(_cleaning_temporaries(candidates, verbose))
-            candidates_results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe_fixes,
-                                                  write=fix and not diff)
+            results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe_fixes,
+                                       write=fix and not diff)
+            configs = [c.config for c in candidates]
             # Never in machine formats: their consumers read stderr too.
             show_progress = output_format == "text" and not quiet and (
                 progress if progress is not None else sys.stderr.isatty())
             if show_progress and len(candidates) > 1:
-                candidates_results = _with_progress(candidates_results, len(candidates))
+                results = _with_progress(results, len(candidates))
         if baseline_file:
             from lint import baseline
 
@@ -208,8 +237,9 @@ def check(
                 known = baseline.load(Path(baseline_file))
             except baseline.BaselineError as exc:
                 fail(str(exc))
-            candidates_results = baseline.without_known(candidates_results, known, Path(baseline_file).parent)
-        for result in candidates_results:
+            results = baseline.without_known(results, known, Path(baseline_file).parent)
+        # Results come in the candidates' order, whatever --jobs: each with its file's config.
+        for result, file_config in zip(results, configs, strict=True):
             if verbose and result.trace:
                 click.echo(result.trace, err=True, nl=False)
             if result.skipped:
@@ -219,7 +249,7 @@ def check(
             if diff and result.source is not None and result.fixed_text is not None:
                 changed = True
                 _write_diff(stdout, result.path, result.source.text, result.fixed_text)
-            summary.add(result)
+            summary.add(result, Severity(fail_level) if fail_level else file_config.fail_level)
             if not diff or result.errors:
                 reporter.file(result)
     except ConfigError as exc:
@@ -228,11 +258,13 @@ def check(
         fail(str(exc))
     if not diff:
         reporter.finish(summary)
+    if output_file:
+        report_stream.close()
     if summary.errors:
         sys.exit(EXIT_ERROR)
     if diff:
         sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    if summary.findings and not exit_zero:
+    if summary.failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 
@@ -336,6 +368,63 @@ def _with_progress(results: Iterable[FileResult], total: int) -> Iterable[FileRe
             bar.set_postfix_str(f"{found} findings", refresh=False)
             bar.update(1)
             yield result
+
+
+def use_color(choice: str, is_tty: bool) -> bool:
+    """--color, then NO_COLOR (no-color.org) and FORCE_COLOR (force-color.org), set and not empty, then
+    whether the report goes to a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_tty
+
+
+def _show_settings(paths: tuple[str, ...], stdin_filename: str | None, resolver: Any, selection: Any) -> None:
+    """What ``--show-settings`` prints for one file: where its config came from, the rules it gets and
+    every setting, in the config file's own spelling (YAML)."""
+    import yaml
+
+    from lint import formats
+    from lint.engine import selected_rule_classes
+
+    named = [p for p in paths if p != "-"] or [stdin_filename or "."]
+    if len(named) != 1:
+        fail("--show-settings takes one file")
+    path = Path(named[0])
+    config = resolver.for_path(path)
+    if config.path is None:
+        origin = "none: the built-in defaults" + (" (--isolated)" if resolver.fixed is not None else "")
+    elif Path(config.path).name == "pyproject.toml":
+        origin = f"[tool.copylint] in {Path(config.path).resolve()}"
+    else:
+        origin = str(Path(config.path).resolve())
+    fmt = formats.format_for(str(path), config.formats) or formats.DEFAULT_FORMAT
+    rules = [cls.code for cls in selected_rule_classes(config, selection)]
+    settings = {
+        "select": config.select, "extend-select": config.extend_select, "ignore": config.ignore,
+        "severity": {k: v.value for k, v in config.severity.items()},
+        "per-file-ignores": config.per_file_ignores, "exclude": config.exclude,
+        "extend-exclude": config.extend_exclude, "language": config.language, "rules": config.rule_options,
+        "formats": config.formats, "format-options": config.format_options, "words": config.words,
+        "fixable": config.fixable, "unfixable": config.unfixable,
+        "fail-level": config.fail_level.value if config.fail_level else None,
+        "sections": sorted(config.sections),
+    }
+    click.echo(f"File: {path}")
+    click.echo(f"Config file: {origin}")
+    for base in config.extends:
+        click.echo(f"Extends: {Path(base).resolve()}")
+    click.echo(f"Format: {fmt}")
+    click.echo(f"Folder for globs: {config.root}")
+    if selection.select or selection.extend_select or selection.ignore:
+        click.echo("Command line: " + " ".join(
+            [*(f"--select {s}" for s in selection.select or ()),
+             *(f"--extend-select {s}" for s in selection.extend_select), *(f"--ignore {s}" for s in selection.ignore)]))
+    click.echo(f"Rules ({len(rules)}): {', '.join(rules)}")
+    click.echo(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, default_flow_style=None).rstrip())
 
 
 def _provider_errors() -> tuple[type[BaseException], ...]:

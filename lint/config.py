@@ -1,4 +1,7 @@
-"""The configuration: ``.copylint.yaml`` found from each file's folder upward, or ``--config``.
+"""The configuration: ``.copylint.yaml`` or ``[tool.copylint]`` in ``pyproject.toml``, found from each
+file's folder upward, or ``--config``. In one folder, ``.copylint.yaml`` (or ``.yml``) wins over
+``pyproject.toml``, as ruff's own file wins over ``pyproject.toml``. ``extend:`` names a base config
+(relative to the file); each key the file sets replaces the base's value of that key.
 
 Parsed with PyYAML's SafeLoader only (through ``yaml.load(..., LineLoader)``,
 a SafeLoader that also remembers the line of every mapping key, so an error can
@@ -20,6 +23,8 @@ import yaml
 from lint.model import Severity
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
+PYPROJECT = "pyproject.toml"
+CONFIG_FILE_NAMES = (*CONFIG_NAMES, PYPROJECT)  # every name a config can have, in the order they win
 
 DEFAULT_EXCLUDE = (
     ".git",
@@ -78,6 +83,9 @@ KNOWN_KEYS = (
     "max-file-size",
     "max-line-length",
     "cache-dir",
+    "fail-level",
+    "fixable",
+    "unfixable",
     *SECTION_VALIDATORS,
 )
 
@@ -204,6 +212,10 @@ class Config:
     formats: dict[str, str] = field(default_factory=dict)
     format_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # format -> its parser's options
     words: list[str] = field(default_factory=list)
+    fixable: list[str] | None = None  # rules whose fixes are offered and applied (None: all)
+    unfixable: list[str] = field(default_factory=list)  # rules reported without their fix
+    extends: list[str] = field(default_factory=list)  # the base configs `extend` brought in, nearest first
+    fail_level: Severity | None = None  # findings below it do not fail the run (None: every finding fails)
     sections: dict[str, Any] = field(default_factory=dict)  # languagetool, custom-rules, packs
     max_file_size: int = MAX_FILE_SIZE
     max_line_length: int = MAX_LINE_LENGTH
@@ -280,7 +292,7 @@ def _load_section(key: str, value: Any, ctx: ConfigContext) -> Any:
     return validator(value, ctx)
 
 
-def parse_config(text: str, path: str | None, root: Path) -> Config:
+def parse_config(text: str, path: str | None, root: Path, _chain: tuple[Path, ...] = ()) -> Config:
     try:
         loader = LineLoader(text)
         try:
@@ -294,13 +306,57 @@ def parse_config(text: str, path: str | None, root: Path) -> Config:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
-    ctx = ConfigContext(path, lines, root)
-    config = Config(path=path, root=root)
     if data is None:
-        return config
+        return Config(path=path, root=root)
     if not isinstance(data, dict):
         raise ConfigError(path, "the configuration must be a mapping of keys to values", 1)
+    return _config_of(data, ConfigContext(path, lines, root), _chain)
+
+
+def _config_of(data: dict[str, Any], ctx: ConfigContext, chain: tuple[Path, ...]) -> Config:
+    """The config ``data`` describes, on top of the base config its ``extend`` names (if any)."""
+    config = Config(path=ctx.path, root=ctx.root)
+    if "extend" in data:
+        data = dict(data)
+        base = _base_config(data.pop("extend"), ctx, chain)
+        config = _inherit(base, data, ctx)
     return _apply(config, data, ctx)
+
+
+_FIELD_OF_KEY = {"rules": "rule_options"}  # config keys whose field is not the key with _ for -
+
+
+def _inherit(base: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
+    """``base`` with this file's path and folder, and the keys this file sets back at their defaults
+    (each key the file sets replaces the base's value, as ruff's ``extend`` does)."""
+    import copy
+
+    config = copy.deepcopy(base)
+    config.path, config.root = ctx.path, ctx.root
+    config.extends = [str(base.path), *base.extends]
+    fresh = Config(path=ctx.path, root=ctx.root)
+    for key in data:
+        if key in SECTION_VALIDATORS:
+            config.sections.pop(key, None)
+            continue
+        name = _FIELD_OF_KEY.get(str(key), str(key).replace("-", "_"))
+        if hasattr(fresh, name):
+            setattr(config, name, getattr(fresh, name))
+    return config
+
+
+def _base_config(value: Any, ctx: ConfigContext, chain: tuple[Path, ...]) -> Config:
+    if not isinstance(value, str) or not value:
+        raise ctx.error(("extend",), "'extend' must be the path of a base config file")
+    here = Path(ctx.path).resolve() if ctx.path else None
+    base = (ctx.root / Path(value).expanduser()).resolve()
+    seen = (*chain, *([here] if here else []))
+    if base in seen:
+        names = " -> ".join(str(p) for p in (*seen, base))
+        raise ctx.error(("extend",), f"'extend' makes a cycle: {names}")
+    if not base.is_file():
+        raise ctx.error(("extend",), f"'extend': no config file at {base}")
+    return load_config(base, seen)
 
 
 def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
@@ -359,6 +415,17 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
             if type(value) is not int or value < 1:
                 raise ctx.error(k, f"'{key}' must be a positive whole number")
             setattr(config, key.replace("-", "_"), value)
+        elif key == "fixable":
+            config.fixable = _string_list(value, ctx, k)
+            _check_selectors(config.fixable, ctx, k)
+        elif key == "unfixable":
+            config.unfixable = _string_list(value, ctx, k)
+            _check_selectors(config.unfixable, ctx, k)
+        elif key == "fail-level":
+            try:
+                config.fail_level = Severity(value)
+            except ValueError:
+                raise ctx.error(k, f"'fail-level' must be error, warning or info, not '{value}'") from None
         elif key == "formats":
             from lint import formats
 
@@ -395,10 +462,68 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
     return config
 
 
-def load_config(path: str | Path) -> Config:
+def load_config(path: str | Path, _chain: tuple[Path, ...] = ()) -> Config:
     p = Path(path)
     text = read_config_text(p)
-    return parse_config(text, str(path), p.resolve().parent)
+    if p.suffix == ".toml":
+        return parse_pyproject(text, str(path), p.resolve().parent, _chain)
+    return parse_config(text, str(path), p.resolve().parent, _chain)
+
+
+def _toml_lines(text: str) -> dict[tuple[Any, ...], int]:
+    """The line of each key of ``[tool.copylint]`` (and of its sub-tables' headers), for error messages."""
+    import re
+
+    lines: dict[tuple[Any, ...], int] = {}
+    table: tuple[str, ...] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"\s*\[\s*tool\.copylint(?:\.([\w.\"'-]+))?\s*\]", line)
+        if header:
+            sub = tuple(p.strip("\"'") for p in header.group(1).split(".")) if header.group(1) else ()
+            table = sub
+            if sub:
+                lines.setdefault(sub[:1], number)
+                lines.setdefault(sub, number)
+            continue
+        if re.match(r"\s*\[", line):
+            table = None
+            continue
+        key = re.match(r"\s*(\"[^\"]*\"|'[^']*'|[\w-]+)\s*=", line)
+        if key and table is not None:
+            lines.setdefault((*table, key.group(1).strip("\"'")), number)
+    return lines
+
+
+def parse_pyproject(text: str, path: str | None, root: Path, _chain: tuple[Path, ...] = ()) -> Config:
+    """``[tool.copylint]`` of a ``pyproject.toml``: the keys of ``.copylint.yaml``, in TOML."""
+    data = _pyproject_table(text, path)
+    if data is None:
+        return Config(path=path, root=root)
+    return _config_of(data, ConfigContext(path, _toml_lines(text), root), _chain)
+
+
+def _pyproject_table(text: str, path: str | None) -> dict[str, Any] | None:
+    """The ``[tool.copylint]`` table, or None where the file has none."""
+    if "copylint" not in text:  # most pyproject.toml files: no need to parse them
+        return None
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        import re
+
+        at = re.search(r"\(at line (\d+)", str(exc))
+        message = str(exc)[: at.start()].strip() if at else str(exc)
+        raise ConfigError(path, f"invalid TOML: {message}", int(at.group(1)) if at else None) from None
+    table = doc.get("tool", {}).get("copylint") if isinstance(doc.get("tool"), dict) else None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(path, "[tool.copylint] must be a table of keys to values")
+    return table
 
 
 def safely(test: Callable[[], bool]) -> bool:
@@ -410,7 +535,8 @@ def safely(test: Callable[[], bool]) -> bool:
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest config file from ``start`` upward, stopping at a repository root or /."""
+    """The nearest config file from ``start`` upward, stopping at a repository root or /: a
+    ``.copylint.yaml`` (or ``.yml``), else a ``pyproject.toml`` with a ``[tool.copylint]`` table."""
     folder = start if safely(start.is_dir) else start.parent
     folder = folder.resolve()
     for candidate in (folder, *folder.parents):
@@ -418,9 +544,23 @@ def find_config_file(start: Path) -> Path | None:
             f = candidate / name
             if safely(f.is_file):
                 return f
+        pyproject = candidate / PYPROJECT
+        if safely(pyproject.is_file) and _has_copylint_table(pyproject):
+            return pyproject
         if safely((candidate / ".git").exists):
             return None
     return None
+
+
+def _has_copylint_table(pyproject: Path) -> bool:
+    try:
+        text = read_config_text(pyproject)
+    except ConfigError:
+        return False  # not ours to report: a pyproject.toml we cannot read holds no config we know of
+    try:
+        return _pyproject_table(text, str(pyproject)) is not None
+    except ConfigError:
+        return "[tool.copylint" in text  # broken, but meant for us: loading it reports the error
 
 
 class ConfigResolver:

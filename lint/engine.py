@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,7 @@ class FileResult:
     fixes_applied: int = 0
     skipped: str | None = None  # why the file was not linted (binary), shown under --verbose
     trace: str | None = None  # the traceback of a reader or rule that crashed, shown under --verbose
+    fixed_codes: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code (--show-fixes)
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -218,6 +220,8 @@ class Linter:
             severity = _severity_for(f, config)
             if severity is not None and severity != f.severity:
                 f = dataclasses.replace(f, severity=severity)
+            if f.fix is not None and not _fix_allowed(f, config):
+                f = dataclasses.replace(f, fix=None)  # `unfixable`: reported, its fix neither offered nor applied
             out.append(dataclasses.replace(f, path=path))
         return out
 
@@ -240,7 +244,8 @@ class Linter:
         return codes
 
     def fix(self, source: Source, config: Config, unsafe: bool = False,
-            log: list[FixPass] | None = None) -> tuple[str, list[Finding], int]:
+            log: list[FixPass] | None = None, applied_codes: Counter[str] | None = None,
+            ) -> tuple[str, list[Finding], int]:
         """Apply fixes to a fixed point: (new text, findings that remain, fixes applied).
 
         A pass whose result the file's own parser rejects (a deleted line that took a YAML key with
@@ -272,6 +277,9 @@ class Linter:
             applied += len(taken)
             if log is not None:
                 log.append(FixPass(text, tuple(edits)))
+            if applied_codes is not None:
+                taken_ids = {id(t) for t in taken}
+                applied_codes.update(f.code for f in fixing if id(f.fix) in taken_ids)
             text, doc, found = new_text, new_doc, self._findings_of(new_doc, config)
         # A fix held back for breaking the file is not offered again ("fixable with --fix").
         found = [dataclasses.replace(f, fix=None) if (f.code, f.start, f.end) in breaking else f for f in found]
@@ -367,9 +375,11 @@ class Linter:
         result.source = source
         try:
             if fix:
-                text, found, applied = self.fix(source, config, unsafe)
+                text, found, applied = self.fix(source, config, unsafe, applied_codes=result.fixed_codes)
                 result.findings = found
-                if text != source.text:
+                if text == source.text:
+                    result.fixed_codes.clear()  # whatever the passes did, they came back to the file
+                else:
                     if write:
                         try:
                             write_source(source, text)
@@ -377,6 +387,7 @@ class Linter:
                             # Not written: the findings are the file's as it is, nothing counts as fixed.
                             result.errors.append(FileError(path, str(exc)))
                             result.findings = self.findings(source, config)
+                            result.fixed_codes.clear()
                             return result
                     result.fixed_text = text
                     result.fixes_applied = applied
@@ -468,7 +479,15 @@ def _relative(path: str, root: Path) -> str:
 
 
 def _matches(finding: Finding, selector: str) -> bool:
-    return finding.rule == selector or finding.code.upper().startswith(selector.upper())
+    return (finding.rule == selector or finding.code.upper().startswith(selector.upper())
+            or selector.upper() == "ALL")
+
+
+def _fix_allowed(finding: Finding, config: Config) -> bool:
+    """``fixable`` (default: every rule) less ``unfixable``, as ruff reads them."""
+    if config.unfixable and any(_matches(finding, s) for s in config.unfixable):
+        return False
+    return config.fixable is None or any(_matches(finding, s) for s in config.fixable)
 
 
 def _severity_for(finding: Finding, config: Config) -> Severity | None:

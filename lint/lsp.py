@@ -42,7 +42,7 @@ from pygls.protocol.language_server import lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 
 from lint import __version__, formats, registry
-from lint.config import CONFIG_NAMES, Config, ConfigError, find_config_file, load_config
+from lint.config import CONFIG_FILE_NAMES, Config, ConfigError, find_config_file, load_config
 from lint.discover import _IgnoreCache
 from lint.engine import Linter, Selection
 from lint.guard import Crash, describe
@@ -343,7 +343,7 @@ class CopylintServer(LanguageServer):
 
     def initialized(self) -> None:
         if self.capability("workspace.did_change_watched_files.dynamic_registration", False):
-            watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+            watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILE_NAMES]
             self.client_register_capability(types.RegistrationParams([
                 types.Registration(
                     id="copylint-config-watch",
@@ -580,7 +580,7 @@ def make_server() -> CopylintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     def _did_save(ls: CopylintServer, params: types.DidSaveTextDocumentParams) -> None:
         path = to_fs_path(params.text_document.uri) or ""
-        if Path(path).name in CONFIG_NAMES:
+        if Path(path).name in CONFIG_FILE_NAMES:
             ls.relint_all()
             return
         doc = ls.docs.get(params.text_document.uri)
@@ -589,7 +589,7 @@ def make_server() -> CopylintServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def _watched(ls: CopylintServer, params: types.DidChangeWatchedFilesParams) -> None:
-        if any(Path(to_fs_path(c.uri) or "").name in CONFIG_NAMES for c in params.changes):
+        if any(Path(to_fs_path(c.uri) or "").name in CONFIG_FILE_NAMES for c in params.changes):
             ls.relint_all()
 
     @server.feature(

@@ -24,6 +24,14 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
     INFO = "info"
 
+    @property
+    def rank(self) -> int:
+        """Higher is more severe: what ``--fail-level`` compares."""
+        return _SEVERITY_RANK[self.value]
+
+
+_SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
 
 class Applicability(str, enum.Enum):
     SAFE = "safe"  # applied by --fix

@@ -12,6 +12,40 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "article.txt"
 
 
+def _missing(path: Path) -> str:
+    return f"needs {path}: ../shared (the seed article, corpora, schemas) sits beside a working copy, not in a clone"
+
+
+def needs_shared(*parts: str) -> pytest.MarkDecorator:
+    """Skip the test (with the reason) when ``../shared/<parts>`` is absent, as in a fresh clone."""
+    path = SHARED.joinpath(*parts)
+    return pytest.mark.skipif(not path.exists(), reason=_missing(path))
+
+
+def shared_path(*parts: str) -> Path:
+    """``../shared/<parts>``, or skip the calling test or fixture when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(_missing(path))
+    return path
+
+
+needs_seed = needs_shared("seed", "article.txt")
+
+# Fixtures that copy or read the seed article. A test using one is skipped before any fixture runs:
+# skipping from inside the fixture would come after the others (a language server already started,
+# which pytest-lsp then waits on at teardown).
+SEED_FIXTURES = frozenset({"workdir", "seed_findings", "seed_text"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if SEED.exists():
+        return
+    for item in items:
+        if SEED_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(needs_seed)
+
+
 @pytest.fixture
 def run():
     """Run the real `copylint` command (python -m lint) and return the CompletedProcess."""
@@ -34,4 +68,4 @@ def run():
 
 @pytest.fixture
 def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
+    return shared_path("seed", "article.txt").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, needs_seed
 
 OUTPUT_SCHEMA = json.loads((ROOT / "lint" / "data" / "output.schema.json").read_text())
 
@@ -58,6 +58,7 @@ def test_select_by_slug_and_family(run, tmp_path):
     assert "W101" not in {f["code"] for f in json.loads(r.stdout)["findings"]}
 
 
+@needs_seed
 def test_json_output_validates_against_schema(run):
     r = run("check", str(SEED), "--format", "json")
     data = json.loads(r.stdout)
@@ -212,6 +213,7 @@ def test_json_stdout_is_parseable_with_many_files(run, tmp_path):
     assert data["summary"]["files"] == 30 and data["summary"]["findings"] == 15
 
 
+@needs_seed
 def test_seed_path_exists():
     assert Path(SEED).is_file()
 

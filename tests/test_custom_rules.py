@@ -16,7 +16,7 @@ from lint.custom import packs
 from lint.custom.examples import run_examples
 from lint.engine import Linter, Selection
 from lint.model import Finding, Severity, Source
-from tests.conftest import SEED
+from tests.conftest import SEED, needs_seed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "custom"
 
@@ -56,6 +56,7 @@ custom-rules:
 """
 
 
+@needs_seed
 def test_seed_defect_10_kiev_is_reported_and_fixed(tmp_path):
     article = tmp_path / "article.txt"
     shutil.copyfile(SEED, article)
@@ -73,6 +74,7 @@ def test_seed_defect_10_kiev_is_reported_and_fixed(tmp_path):
     assert new == original.replace("Kiev and Moscow", "Kyiv and Moscow")
 
 
+@needs_seed
 def test_seed_defect_10_with_the_cli(tmp_path, run):
     article = tmp_path / "article.txt"
     shutil.copyfile(SEED, article)

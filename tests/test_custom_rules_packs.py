@@ -24,7 +24,7 @@ from lint.custom.examples import run_examples
 from lint.custom.kinds import KINDS
 from lint.engine import Linter, Selection
 from lint.model import Source
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, needs_seed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "custom"
 SCHEMA = json.loads((ROOT / "lint" / "data" / "custom-rules.schema.json").read_text(encoding="utf-8"))
@@ -64,6 +64,7 @@ def test_builtin_packs_exist():
     assert {"ukraine-places", "tech-terms", "en-spelling"} <= set(packs.builtin_packs())
 
 
+@needs_seed
 def test_builtin_pack_by_name_catches_the_seed_defect(tmp_path):
     cfg = write(tmp_path / ".copylint.yaml", "packs: [ukraine-places]\n")
     config = load_config(cfg)

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import lint
 from lint.formats import parse
 from lint.model import Source
-from tests.conftest import ROOT
+from tests.conftest import ROOT, shared_path
 
 FIXTURE = ROOT / "tests" / "fixtures" / "formats" / "page.html"
 
@@ -62,7 +62,7 @@ def test_real_pages_map_every_prose_character_back():
     stands for itself is the character at its mapped place in the file."""
     import gzip
 
-    pages = sorted((ROOT.parent / "shared" / "corpora" / "trafilatura" / "html_en").glob("*.gz"))[:60]
+    pages = sorted(shared_path("corpora", "trafilatura", "html_en").glob("*.gz"))[:60]
     assert pages
     segments = 0
     for page in pages:

@@ -255,8 +255,10 @@ def test_invalid_yaml_is_one_error_with_its_line_and_the_other_files_are_linted(
     good.write_text(FIXTURE.read_text())
     proc = run("check", "--no-cache", "--config", str(_write_config(tmp_path)), str(bad), str(good))
     assert proc.returncode == 2
-    errors = [line for line in (proc.stdout + proc.stderr).splitlines() if "broken.yml" in line]
+    lines = (proc.stdout + proc.stderr).splitlines()
+    errors = [line for line in lines[:-1] if "broken.yml" in line]  # the last line is the summary
     assert errors == [f"{bad}:3: invalid YAML: mapping values are not allowed here"]
+    assert lines[-1].endswith(f"; 1 file with errors: {bad}.")
     assert f"{good}:10:29: S104" in proc.stdout
 
 

@@ -27,9 +27,13 @@ import pytest
 from lint.engine import FileResult
 from lint.model import Applicability, Edit, FileError, Finding, Fix, Severity, Source
 from lint.report import ReportOptions, Summary, finding_dict, reporter_for, rule_url
-from tests.conftest import SEED, SHARED
+from tests.conftest import SEED, shared_path
 
-SARIF_SCHEMA = json.loads((SHARED / "schemas" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+@pytest.fixture(scope="session")
+def sarif_schema() -> dict:
+    """The official SARIF 2.1.0 schema, from ../shared/schemas (the test skips without it)."""
+    return json.loads(shared_path("schemas", "sarif-2.1.0.json").read_text(encoding="utf-8"))
 FORMATS = ("json", "sarif", "github", "rdjson", "gitlab")
 
 # A file whose defects sit after emoji and CJK characters on their lines, for every rule family to
@@ -51,7 +55,7 @@ def _check_output(run, cwd: Path, fmt: str, *paths: str) -> str:
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    shutil.copyfile(SEED, tmp_path / "article.txt")
+    shutil.copyfile(shared_path("seed", "article.txt"), tmp_path / "article.txt")
     (tmp_path / "wide.txt").write_text(WIDE, encoding="utf-8")
     return tmp_path
 
@@ -126,10 +130,10 @@ def _positions(fmt: str, out: str, texts: dict[str, str]) -> set[tuple[str, str,
 # -- acceptance 2: the seed in every format ----------------------------------------------------------------
 
 
-def test_sarif_of_the_seed_validates_against_the_official_schema(run, workdir):
+def test_sarif_of_the_seed_validates_against_the_official_schema(run, workdir, sarif_schema):
     out = _check_output(run, workdir, "sarif", "article.txt", "wide.txt")
     log = json.loads(out)
-    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    jsonschema.Draft4Validator(sarif_schema).validate(log)
     assert log["version"] == "2.1.0" and len(log["runs"]) == 1
     run_ = log["runs"][0]
     driver = run_["tool"]["driver"]
@@ -214,14 +218,14 @@ def _x_finding(severity: Severity = Severity.WARNING) -> Finding:
                    Fix((Edit(x, x + 1, "y"),), Applicability.SAFE))
 
 
-def test_columns_after_emoji_and_cjk_in_each_unit():
+def test_columns_after_emoji_and_cjk_in_each_unit(sarif_schema):
     text = "First line.\n" + LINE
     x = text.index("x")
     finding = dataclass_replace(_x_finding(), start=x, end=x + 1, fix=Fix((Edit(x, x + 1, "y"),)))
     results = [_result(text, [finding])]
 
     sarif = json.loads(_report("sarif", results))
-    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
+    jsonschema.Draft4Validator(sarif_schema).validate(sarif)
     res = sarif["runs"][0]["results"][0]
     assert res["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 2, "startColumn": 6, "endLine": 2, "endColumn": 7}
@@ -320,7 +324,7 @@ def test_gitlab_fingerprints_are_the_same_across_cli_runs(run, workdir):
     assert len({i["fingerprint"] for i in one}) == len(one)
 
 
-def test_unreadable_file_is_reported_in_every_format(run, tmp_path):
+def test_unreadable_file_is_reported_in_every_format(run, tmp_path, sarif_schema):
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 au lait\n")
     (tmp_path / "ok.txt").write_text("  Indented.\n")
     outs = {}
@@ -329,7 +333,7 @@ def test_unreadable_file_is_reported_in_every_format(run, tmp_path):
         assert r.returncode == 2, (fmt, r.stderr)
         outs[fmt] = r.stdout
     sarif = json.loads(outs["sarif"])
-    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
+    jsonschema.Draft4Validator(sarif_schema).validate(sarif)
     inv = sarif["runs"][0]["invocations"][0]
     assert inv["executionSuccessful"] is False
     assert "cannot decode" in inv["toolExecutionNotifications"][0]["message"]["text"]
@@ -341,7 +345,7 @@ def test_unreadable_file_is_reported_in_every_format(run, tmp_path):
     assert gl[0]["location"]["path"] == "bad.txt" and gl[0]["severity"] == "blocker"
 
 
-def test_sarif_insertions_and_paths_outside_the_folder(tmp_path, monkeypatch):
+def test_sarif_insertions_and_paths_outside_the_folder(tmp_path, monkeypatch, sarif_schema):
     monkeypatch.chdir(tmp_path)
     text = "No final newline"
     end = len(text)
@@ -349,7 +353,7 @@ def test_sarif_insertions_and_paths_outside_the_folder(tmp_path, monkeypatch):
                 Fix((Edit(end, end, "\n"),)))
     outside = str(tmp_path.parent / "elsewhere dir" / "x.txt")
     log = json.loads(_report("sarif", [_result(text, [f], path="sub dir/a.txt"), _result(text, [f], path=outside)]))
-    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    jsonschema.Draft4Validator(sarif_schema).validate(log)
     first, second = log["runs"][0]["results"]
     loc = first["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "sub%20dir/a.txt", "uriBaseId": "%SRCROOT%"}
@@ -470,7 +474,7 @@ def _run_step(script: str, cwd: Path, env: dict[str, str]) -> tuple[subprocess.C
     return r, outputs
 
 
-def test_github_action_annotates_and_writes_sarif(workdir):
+def test_github_action_annotates_and_writes_sarif(workdir, sarif_schema):
     step = _action_step("Run copylint")
     assert set(step["env"]) == {"ARGS", "SARIF", "SARIF_FILE"}  # inputs reach the script as data, never as code
     r, outputs = _run_step(step["run"], workdir, {"ARGS": "article.txt wide.txt", "SARIF": "true",
@@ -479,7 +483,7 @@ def test_github_action_annotates_and_writes_sarif(workdir):
     assert "::warning file=article.txt,line=1,col=1,endLine=1,endColumn=2,title=W101 leading-whitespace::" in r.stdout
     assert outputs == {"exit-code": "1", "sarif-file": "copylint.sarif"}
     log = json.loads((workdir / "copylint.sarif").read_text(encoding="utf-8"))
-    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    jsonschema.Draft4Validator(sarif_schema).validate(log)
     assert {res["ruleId"] for res in log["runs"][0]["results"]} >= {"W101"}
 
     clean = workdir / "clean"
@@ -492,6 +496,34 @@ def test_github_action_annotates_and_writes_sarif(workdir):
     assert outputs == {"exit-code": "2"}
     assert "::error title=copylint::copylint could not run" in r.stdout
 
+    # Exit 2 with sarif: true: no SARIF output, so the upload step (if: sarif-file != '') is skipped
+    # and cannot show code scanning a clean run; the step fails on the exit code.
+    r, outputs = _run_step(step["run"], clean, {"ARGS": "ok.txt missing.txt", "SARIF": "true", "SARIF_FILE": "x.sarif"})
+    assert outputs == {"exit-code": "2"} and not (clean / "x.sarif").exists()
+    assert "steps.check.outputs.sarif-file != ''" in _action_step("Upload SARIF to code scanning")["if"]
+
     fail = _action_step("Fail on findings")
     r, _ = _run_step(fail["run"], clean, {"CODE": "1"})
     assert r.returncode == 1
+
+
+def test_github_action_installs_into_a_virtualenv_of_its_own(tmp_path):
+    """With `python-version: ""` the runner's own Python may be externally managed (PEP 668): the
+    install step makes a virtualenv and puts its bin/ on the PATH of the later steps."""
+    from tests.conftest import ROOT
+
+    step = _action_step("Install copylint")
+    venv_dir = tmp_path / "copylint-venv"
+    path_file = tmp_path / "github_path"
+    # No index, no dependencies: the step's own commands, installing a wheel built from a clone of this
+    # checkout (where the action would install its own folder).
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(tmp_path / "src")], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                    str(tmp_path / "dist"), str(tmp_path / "src")], check=True, capture_output=True)
+    wheel = next((tmp_path / "dist").glob("copylint-*.whl"))
+    r, _ = _run_step(step["run"], tmp_path, {"COPYLINT_VERSION": "", "ACTION_PATH": str(wheel), "VENV": str(venv_dir),
+                                             "GITHUB_PATH": str(path_file), "PIP_NO_DEPS": "1", "PIP_NO_INDEX": "1"})
+    assert r.returncode == 0, r.stderr
+    assert path_file.read_text().splitlines() == [str(venv_dir / "bin")]
+    show = subprocess.run([venv_dir / "bin" / "python", "-m", "pip", "show", "copylint"], capture_output=True, text=True)
+    assert show.returncode == 0 and f"Location: {venv_dir}" in show.stdout, show.stdout + show.stderr

@@ -19,7 +19,11 @@ from lint.languagetool.overlap import OVERLAPS
 from lint.languagetool.rule import LanguageToolRule
 from lint.model import Applicability, Document, Finding, Segment, Source
 from tests import languagetool_fixtures as fixtures
+from tests.conftest import needs_seed
 from tests.languagetool_fixtures import LTServer
+
+# A server that stops answering must fail its test, not hang the suite (the first test starts the server).
+pytestmark = pytest.mark.timeout(300)
 
 lt_server = fixtures.lt_server
 lt_fresh = fixtures.lt_fresh
@@ -52,6 +56,8 @@ def _env(lt: LTServer, cache: Path) -> dict[str, str]:
 # -- install ------------------------------------------------------------------------------------------
 
 
+@fixtures.needs_languagetool
+@pytest.mark.timeout(1800)  # installs from Maven Central when CI has not yet
 def test_install_script_is_idempotent_and_verified(run):
     import subprocess
     import time
@@ -379,6 +385,7 @@ def test_status_reports_version_languages_and_memory(run, lt_server):
     assert other["running"] and other["version"] == "6.6" and "rss" not in other
 
 
+@needs_seed
 def test_seed_article_g_findings(run, lt_server, tmp_path):
     """The seed's G findings (listed, with a judgement of each, in the closing note of issue 6)."""
     from tests.conftest import SEED

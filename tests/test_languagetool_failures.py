@@ -24,6 +24,9 @@ from lint.model import Source
 from tests import languagetool_fixtures as fixtures
 from tests.languagetool_fixtures import LTServer
 
+# A server that stops answering must fail its test, not hang the suite.
+pytestmark = pytest.mark.timeout(300)
+
 lt_server = fixtures.lt_server
 lt_fresh = fixtures.lt_fresh
 
@@ -204,7 +207,7 @@ def test_frozen_server_at_start_with_require_is_exit_2(run, own_server, tmp_path
     assert elapsed < 10
 
 
-def test_installed_local_server_starts_on_demand(run, tmp_path):
+def test_installed_local_server_starts_on_demand_and_stops_with_the_run(run, tmp_path):
     home = fixtures._home_for(tmp_path / "home")  # installed, not running
     env = {"COPYLINT_CACHE_DIR": str(tmp_path / "cache"), "COPYLINT_LANGUAGETOOL_HOME": str(home)}
     (tmp_path / ".copylint.yaml").write_text("languagetool: {}\n")
@@ -213,11 +216,18 @@ def test_installed_local_server_starts_on_demand(run, tmp_path):
         r = run("check", "--format", "json", "x.txt", cwd=tmp_path, env=env)
         assert {"W101", "G:HE_VERB_AGR"} <= set(_codes(r.stdout)), r.stderr
         assert "started the local LanguageTool server" in r.stderr
-        state = server.read_state(where=home)
-        assert state is not None and server.running(where=home) is not None
+        pid = int(r.stderr.split("(pid ")[1].split(")")[0])
+        # The JVM this run started is gone with it: no state left, no process.
+        assert server.read_state(where=home) is None and server.running(where=home) is None
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+        # A server that was running before the run is used and left running.
+        assert run("languagetool", "start", env=env).returncode == 0
+        before = server.read_state(where=home)
         (tmp_path / "y.txt").write_text(HE_GO.replace("school", "work"))
         r = run("check", "--format", "json", "y.txt", cwd=tmp_path, env=env)  # the running one is used
         assert "G:HE_VERB_AGR" in _codes(r.stdout) and r.stderr == ""
+        after = server.running(where=home)
+        assert before is not None and after is not None and after.pid == before.pid
     finally:
         r = run("languagetool", "stop", env=env)
     assert r.returncode == 0 and "stopped LanguageTool" in r.stdout

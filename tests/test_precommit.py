@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, needs_seed
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "copylint tests", "GIT_AUTHOR_EMAIL": "tests@example.invalid",
@@ -104,6 +104,7 @@ def test_hooks_manifest_is_what_pre_commit_expects():
         assert extensions.EXTENSIONS[ext] & set(hooks["copylint"]["types_or"]), ext
 
 
+@needs_seed
 def test_check_hook_fails_on_the_seed(tmp_path, hook_repo, pre_commit):
     project = _project(tmp_path, hook_repo, {"news/article.txt": SEED.read_text(encoding="utf-8")})
     r = pre_commit("run", "copylint", "--all-files", cwd=project)
@@ -139,6 +140,7 @@ def test_fix_hook_rewrites_then_passes(tmp_path, hook_repo, pre_commit):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+@needs_seed
 def test_fix_hook_rewrites_the_seed_and_a_second_run_passes(tmp_path, hook_repo, pre_commit):
     original = SEED.read_text(encoding="utf-8")
     project = _project(tmp_path, hook_repo, {"article.txt": original})
@@ -152,6 +154,7 @@ def test_fix_hook_rewrites_the_seed_and_a_second_run_passes(tmp_path, hook_repo,
     assert (project / "article.txt").read_text(encoding="utf-8") == fixed
 
 
+@needs_seed
 def test_try_repo_runs_the_check_hook(tmp_path, hook_repo, pre_commit):
     repo, rev = hook_repo
     project = tmp_path / "content"

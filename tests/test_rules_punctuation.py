@@ -14,7 +14,7 @@ import pytest
 import lint
 from lint.config import Config
 from lint.model import Source
-from tests.conftest import SEED, SHARED
+from tests.conftest import SEED, SHARED, needs_seed
 
 MQM = SHARED / "corpora" / "mqm-ted-zhen" / "ted_zhen_mqm_ted_zhen.tsv"
 RUST_BOOK = SHARED / "corpus" / "rust-book"
@@ -50,6 +50,7 @@ def test_seed_fixes(seed_text: str) -> None:
     assert lint.fix_text(unsafe, path="article.txt", select=["P"], unsafe=True) == unsafe
 
 
+@needs_seed
 def test_seed_cli_unsafe_diff_inserts_the_opening_quote(run, tmp_path) -> None:
     copy = tmp_path / "article.txt"
     copy.write_bytes(SEED.read_bytes())

@@ -13,7 +13,7 @@ import pytest
 import lint
 from lint.config import Config
 from lint.model import Source
-from tests.conftest import SHARED
+from tests.conftest import SHARED, needs_shared
 
 MQM = SHARED / "corpora" / "mqm-ted-zhen" / "ted_zhen_mqm_ted_zhen.tsv"
 RUST_BOOK = SHARED / "corpus" / "rust-book"
@@ -217,6 +217,7 @@ def mqm_references() -> list[str]:
     return list(texts)
 
 
+@needs_shared("corpora", "mqm-ted-zhen", "ted_zhen_mqm_ted_zhen.tsv")
 def test_mqm_references_s_findings_are_rare() -> None:
     texts = mqm_references()
     words = sum(len(t.split()) for t in texts)
@@ -225,6 +226,7 @@ def test_mqm_references_s_findings_are_rare() -> None:
     assert len(findings) * 10000 / words <= 1.0, findings
 
 
+@needs_shared("corpus", "rust-book")
 def test_rust_book_has_no_scrape_residue() -> None:
     files = sorted(RUST_BOOK.rglob("*.md"))[:40]
     assert files

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +16,8 @@ from lint.config import Config
 from lint.engine import Linter, Selection
 from lint.model import Finding, Source
 from lint.source import decode
-from tests.conftest import SEED, SHARED
+from tests.conftest import SEED, needs_seed, shared_path
 
-FTFY = SHARED / "corpora" / "ftfy"
 WE = ["W", "E"]
 
 
@@ -57,6 +55,7 @@ def test_seed_fix_repairs_1_3_9_and_nothing_else(seed_text):
     assert lint.check_text(out, path="article.txt", select=WE) == []
 
 
+@needs_seed
 def test_seed_through_the_cli_fix_writes_only_those_changes(run, tmp_path, seed_text):
     target = tmp_path / "article.txt"
     target.write_bytes(SEED.read_bytes())
@@ -250,7 +249,7 @@ def _norm(text: str) -> str:
 
 @cache
 def _cases(name: str) -> list[dict[str, str]]:
-    return json.loads(Path(FTFY / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads(shared_path("corpora", "ftfy", f"{name}.json").read_text(encoding="utf-8"))
 
 
 def _e101(text: str) -> tuple[bool, bool, str]:

@@ -13,7 +13,9 @@ import shutil
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import SEED, needs_seed
+
+pytestmark = needs_seed
 
 # (defect number, line, column, allowed code families), transcribed from DEFECTS.md.
 DEFECTS = [

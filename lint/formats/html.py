@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, suppressions_from
+from lint.formats.templates import Masker
 from lint.model import Document, Segment, Source
 
 _SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math",
@@ -40,7 +41,8 @@ OPTIONS = {"attributes": ["alt", "title"]}
 
 def _attribute_pattern(names: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in names) or "(?!)"
-    return re.compile(rf"""(?<![\w-])({alternatives})\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+    # Not a bound or event attribute (Vue's `:title`, `v-bind:title`, `@click`, Alpine's `x-bind:title`).
+    return re.compile(rf"""(?<![\w:@.-])({alternatives})\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 _ATTRIBUTE = _attribute_pattern(OPTIONS["attributes"])
@@ -63,6 +65,8 @@ class _Reader(HTMLParser):
         self.verbatim: list[tuple[int, int]] = []  # code, scripts, styles: the author's bytes
         self.kinds: list[str] = ["paragraph"]
         self.builder = SegmentBuilder("paragraph")
+        self.templates = Masker(self.text)  # {{ }}, {% %}, {# #}: placeholders, not prose
+        self.protected.extend(self.templates.spans)
 
     def _at(self) -> int:
         line, col = self.getpos()
@@ -97,7 +101,7 @@ class _Reader(HTMLParser):
             value = m.group(2) if m.group(2) is not None else m.group(3)
             at = start + (m.start(2) if m.group(2) is not None else m.start(3))
             attribute = SegmentBuilder("caption")
-            _add_with_entities(attribute, value, at)
+            _add_with_entities(attribute, value, at, self.templates)
             seg = attribute.build(len(self.segments))
             if seg is not None:
                 self.segments.append(seg)
@@ -132,7 +136,7 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
-            self.builder.add(data, self._at())
+            self.templates.add(self.builder, data, self._at())
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name};")
@@ -144,6 +148,8 @@ class _Reader(HTMLParser):
         if self.skip_depth:
             return
         at = self._at()
+        if self.templates.covering(at):
+            return  # an entity inside a template expression: part of its placeholder
         written = self.text[at : at + len(ref)]
         self.builder.add_opaque(html.unescape(written if written.endswith(";") else ref), at)
 
@@ -156,13 +162,14 @@ class _Reader(HTMLParser):
         self.protected.append((start, start + len(decl) + 3))
 
 
-def _add_with_entities(builder: SegmentBuilder, value: str, at: int) -> None:
+def _add_with_entities(builder: SegmentBuilder, value: str, at: int, templates: Masker) -> None:
     pos = 0
     for m in re.finditer(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);", value):
-        builder.add(value[pos : m.start()], at + pos)
-        builder.add_opaque(html.unescape(m.group()), at + m.start())
+        templates.add(builder, value[pos : m.start()], at + pos)
+        if not templates.covering(at + m.start()):
+            builder.add_opaque(html.unescape(m.group()), at + m.start())
         pos = m.end()
-    builder.add(value[pos:], at + pos)
+    templates.add(builder, value[pos:], at + pos)
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:

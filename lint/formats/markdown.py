@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
+from lint.formats.templates import markdown_view
 from lint.model import Document, Segment, Source
 
 _SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
@@ -228,7 +229,9 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
     starts = source.line_starts()
     keys = list((options or {}).get("front-matter-keys") or ())
-    tree, fallback = syntax_tree(text, starts)
+    # Templates and doc-site containers are parsed as the markup they are (see lint.formats.templates):
+    # the view has the text's length and line starts, so the tree's offsets are the file's.
+    tree, fallback = syntax_tree(markdown_view(text), starts)
     walk = (_FallbackWalk if fallback else _Walk)(text, starts, keys)
     walk.blocks(tree, None)
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))

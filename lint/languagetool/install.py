@@ -201,6 +201,13 @@ def install(
 
 def _install_with_language_tool_python(root: Path, version: str) -> Installation:
     """The release archive as language-tool-python downloads it (every language), under ``root``/ltp."""
+    try:
+        import language_tool_python  # noqa: F401  (an extra: copylint[languagetool])
+    except ImportError:
+        raise InstallError(
+            "Maven (mvn) is not on PATH: install Maven, or `pip install 'copylint[languagetool]'` for "
+            "language-tool-python's download of the LanguageTool release (needs internet access)"
+        ) from None
     os.environ["LTP_PATH"] = str(root / "ltp")
     try:
         from language_tool_python.download_lt import LocalLanguageTool

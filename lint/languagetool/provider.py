@@ -6,13 +6,16 @@ when not asked for, when deselected (``--select`` without G, ``ignore: [G]``), o
 ``languagetool: {enabled: false}``.
 
 The server: ``--languagetool URL``, else ``languagetool.url``, else the local server copylint runs
-(``copylint languagetool start``), started on demand when installed (``autostart``, default true).
+(``copylint languagetool start``), started on demand when installed (``autostart``, default true). A
+server started on demand is this process's: it is stopped when the process exits (a JVM with a 1 GB
+heap must not outlive the command that started it); one that was running already is left alone.
 When asked for but no server can be used, ``check`` says so once on stderr and G is off, the exit code
 unaffected; with ``--require-languagetool`` it raises ``LanguageToolUnavailable`` (the CLI: exit 2).
 """
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -101,14 +104,24 @@ def _local_server(autostart: bool) -> tuple[str, int] | None:
         try:
             port = server.DEFAULT_PORT if not server.port_in_use(server.DEFAULT_PORT) else server.free_port()
             state = server.start(port=port)
-            _say_once(f"started the local LanguageTool server at {state.url} (pid {state.pid}); "
-                      "`copylint languagetool stop` stops it")
+            atexit.register(_stop_if_ours, state.pid)
+            _say_once(f"started the local LanguageTool server at {state.url} (pid {state.pid}) for this run; "
+                      "`copylint languagetool start` keeps one running between runs")
         except (server.ServerError, install.InstallError) as exc:
             _say_once(f"could not start the local LanguageTool server: {exc}")
     if state is not None:
         found = (state.url, state.max_text_length)
     _local[key] = found
     return found
+
+
+def _stop_if_ours(pid: int) -> None:
+    """At exit: stop the server this process started, if it is still the one the run folder names."""
+    from lint.languagetool import server
+
+    state = server.read_state()
+    if state is not None and state.pid == pid:
+        server.stop()
 
 
 def params_for(language: str, settings: Settings | None, want: Want) -> dict[str, str]:

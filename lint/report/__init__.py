@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from lint.engine import FileResult
-from lint.model import Finding, Source
+from lint.model import Finding, Severity, Source
 
 REPORTERS: dict[str, str] = {
     "text": "lint.report.text:TextReporter",
@@ -43,6 +43,7 @@ class ReportOptions:
     quiet: bool = False
     fixing: bool = False  # --fix was given: say what was fixed
     unsafe_fixes: bool = False
+    show_fixes: bool = False  # --show-fixes: list the fixes applied, per file and rule
 
 
 @dataclass
@@ -54,17 +55,30 @@ class Summary:
     fixed: int = 0
     files_fixed: int = 0
     errors: int = 0
+    failing: int = 0  # findings at or above their file's fail level: these make the exit code 1
+    error_paths: list[str] = field(default_factory=list)  # files with an error, in order (few: kept whole)
+    unread: int = 0  # files that could not be read or decoded at all (not checked)
     by_code: Counter[str] = field(default_factory=Counter)
+    fixes_by_file: list[tuple[str, Counter[str]]] = field(default_factory=list)  # (path, fixes per code)
     slugs: dict[str, str] = field(default_factory=dict)
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: FileResult, fail_level: Severity | None = None) -> None:
+        """Count ``result``; its findings below ``fail_level`` (None: none are) do not fail the run."""
         self.files += 1
         self.errors += len(result.errors)
+        if result.errors:
+            self.error_paths.append(result.path)
+            if result.source is None:
+                self.unread += 1
         self.fixed += result.fixes_applied
         if result.fixed_text is not None:
             self.files_fixed += 1
+            if result.fixed_codes:
+                self.fixes_by_file.append((result.path, result.fixed_codes))
         for f in result.findings:
             self.findings += 1
+            if fail_level is None or f.severity.rank >= fail_level.rank:
+                self.failing += 1
             self.by_code[f.code] += 1
             self.slugs[f.code] = f.rule
             if f.fix is not None:

@@ -1,0 +1,158 @@
+"""Template syntax and doc-site containers in Markdown and HTML: markup, not prose.
+
+Docs sites build pages with a template engine and extend Markdown with containers, and none of it is
+prose: Vue, Jinja, Liquid, Nunjucks, Hugo and Handlebars expressions (``{{ x }}``, ``{{{ x }}}``,
+``{% if %}``, ``{# note #}``), VitePress and Docusaurus containers (``::: tip Title`` … ``:::``,
+``:::note[Title]``), MkDocs admonitions (``!!! note "Title"``, ``??? tip``, their body indented by four
+spaces), VitePress heading anchors (``## Title {#id}``) and its directives (``[[toc]]``,
+``<<< @/snippets/a.js``).
+
+An expression stands in a segment as one placeholder (U+FFFC), as inline code does, so the words on
+either side keep their places; a container's marker and type are dropped and its title, when it has
+one, is read as a heading of its own. Positions stay exact: Markdown is parsed from a *view* of the
+text of the same length in which only ASCII markup characters are rewritten (an expression becomes an
+inline code span, a container marker a heading marker or blank), so every offset the parser reports
+is an offset in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder
+
+# An expression is short and does not hold another one's opening: a stray "{{" in prose cannot
+# swallow the rest of the page. Backticks are left out so that a code span around one stays as written.
+_C = r"(?:[^`\n]|\n(?![ \t]*\r?\n))"  # a character of an expression: no backtick, no blank line
+_CB = r"(?:[^{}`\n]|\n(?![ \t]*\r?\n))"  # ... nor a brace
+_EXPRESSION = re.compile(
+    rf"\{{\{{\{{{_CB}{{0,400}}?\}}\}}\}}"  # Handlebars/Mustache unescaped
+    rf"|\{{\{{(?:{_CB}|\{{{_CB}*\}}){{0,400}}?\}}\}}"  # Vue, Jinja, Liquid, Nunjucks, Hugo, Handlebars
+    rf"|\{{%{_C}{{0,400}}?%\}}"  # Jinja, Liquid, Nunjucks statements
+    rf"|\{{#{_C}{{0,400}}?#\}}"  # Jinja comments
+)
+_OPENERS = ("{{", "{%", "{#")
+
+
+def expression_spans(text: str) -> list[tuple[int, int]]:
+    """The source ranges of the template expressions in ``text``, in order (none across a blank line:
+    that is two paragraphs, not one expression; none longer than about 400 characters)."""
+    if not any(o in text for o in _OPENERS):
+        return []
+    return [m.span() for m in _EXPRESSION.finditer(text)]
+
+
+class Masker:
+    """Adds text to a SegmentBuilder with each template expression in it replaced by one placeholder."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = expression_spans(text)
+        self.starts = [s for s, _ in self.spans]
+        self.emitted: set[int] = set()
+
+    def covering(self, at: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.starts, at) - 1
+        if k >= 0 and self.spans[k][0] <= at < self.spans[k][1]:
+            return self.spans[k]
+        return None
+
+    def add(self, builder: SegmentBuilder, text: str, at: int) -> None:
+        """``builder.add(text, at)``, less the expressions (each once, as a placeholder at its start)."""
+        if not self.spans:
+            builder.add(text, at)
+            return
+        end = at + len(text)
+        k = max(bisect.bisect_right(self.starts, at) - 1, 0)
+        pos = at
+        while k < len(self.spans) and self.spans[k][0] < end:
+            s, e = self.spans[k]
+            k += 1
+            if e <= pos:
+                continue
+            if s > pos:
+                builder.add(text[pos - at : s - at], pos)
+            if s not in self.emitted:
+                self.emitted.add(s)
+                builder.add_opaque(PLACEHOLDER, max(s, at))
+            pos = min(e, end)
+        if pos < end:
+            builder.add(text[pos - at :], pos)
+
+
+# Containers: a line of three or more colons, a type, and a title (VitePress `::: tip Title`,
+# Docusaurus `:::tip Title` or `:::tip[Title]`); or colons alone, which close one.
+_CONTAINER = re.compile(r"^( {0,3})(:{3,})[ \t]*(?:([A-Za-z][\w-]*)[ \t]*(?:\[([^\]\n]*)\]|([^\n]*?))?)?[ \t]*$", re.M | re.A)
+# MkDocs admonitions (and pymdownx.details): `!!! note "Title"`, `??? tip`, `???+ warning ""`.
+_ADMONITION = re.compile(r'^( {0,3})(!!!|\?\?\?\+?)[ \t]+([\w-]+(?:[ \t]+[\w-]+)*)(?:[ \t]+"([^"\n]*)")?[ \t]*$', re.M | re.A)
+# VitePress: `## Heading {#anchor}`, markdown-it-attrs / attr_list `{.class}`, `{: #id }` after a heading.
+_HEADING_ATTRS = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t](\{[ \t]*:?[ \t]*[#.][^{}\n]*\})[ \t]*$", re.M)
+# VitePress directives on a line of their own: `[[toc]]`, `<<< @/snippets/a.js{2}`, `<!--@include: ./a.md-->`.
+_DIRECTIVE = re.compile(r"^ {0,3}(?:\[\[toc\]\]|<<<[ \t]*@/[^\n]*)[ \t]*$", re.M | re.I)
+
+
+def _blank(view: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if view[i] not in "\r\n" and view[i].isascii():  # a non-ASCII one would move the byte offsets
+            view[i] = " "
+
+
+def _as_heading(view: list[str], marker_start: int, title_start: int, title_end: int, line_end: int) -> None:
+    """Rewrite ``marker title rest`` as ``#   title     ``: the title is a heading, the rest blank."""
+    view[marker_start] = "#"
+    _blank(view, marker_start + 1, title_start)
+    _blank(view, title_end, line_end)
+
+
+def markdown_view(text: str) -> str:
+    """``text`` with its templates and containers rewritten as Markdown the parser reads as markup:
+    the same length, the same characters everywhere but the ASCII markup it rewrites."""
+    if not any(o in text for o in (*_OPENERS, ":::", "!!!", "???", "{.", "{:", "[[", "<<<")):
+        return text
+    view = list(text)
+    changed = False
+    for m in _CONTAINER.finditer(text):
+        changed = True
+        title = m.group(4) if m.group(4) is not None else m.group(5)
+        if title and title.strip():
+            t_start = m.start(4) if m.group(4) is not None else m.start(5)
+            t_end = t_start + len(title.rstrip())
+            _as_heading(view, m.start(2), t_start + len(title) - len(title.lstrip()), t_end, m.end())
+        else:
+            _blank(view, m.start(), m.end())
+    for m in _ADMONITION.finditer(text):
+        changed = True
+        if m.group(4) and m.group(4).strip():
+            _as_heading(view, m.start(2), m.start(4), m.end(4), m.end())
+        else:
+            _blank(view, m.start(), m.end())
+        _quote_admonition_body(text, view, m.end(), len(m.group(1)))
+    for m in _HEADING_ATTRS.finditer(text):
+        changed = True
+        view[m.start(1)], view[m.end(1) - 1] = "`", "`"
+    for m in _DIRECTIVE.finditer(text):
+        changed = True
+        _blank(view, m.start(), m.end())
+    for s, e in expression_spans(text):
+        changed = True
+        # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
+        view[s], view[e - 1] = "`", "`"
+    return "".join(view) if changed else text
+
+
+def _quote_admonition_body(text: str, view: list[str], pos: int, indent: int) -> None:
+    """An admonition's body is indented by four spaces, which CommonMark reads as code: read it as a
+    block quote instead (``>`` over the first space of the indent), so its prose is checked."""
+    body = " " * (indent + 4)
+    while pos < len(text):
+        line_start = pos + 1 if text.startswith("\n", pos) else pos
+        if line_start >= len(text):
+            return
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if line.strip() and not line.startswith(body):
+            return
+        if line.strip():
+            view[line_start + indent] = ">"
+        pos = line_end

@@ -1,0 +1,155 @@
+"""Docs-site pages: template expressions and containers are markup, not prose (VitePress, Docusaurus,
+MkDocs, Jekyll/Liquid, Hugo, Handlebars), while the prose around and inside them is still checked, at
+its exact place in the file."""
+
+from __future__ import annotations
+
+import pytest
+
+import lint
+from lint.formats import parse
+from lint.model import Source
+
+VITEPRESS = """\
+# Getting started {#getting-started}
+
+Welcome, {{ user.name }}, to the {{ $frontmatter.title }} guide.
+
+::: tip Custom Title
+This is a tip about the API.
+:::
+
+::: danger STOP
+Do not run this in production.
+:::
+
+:::info
+You are reading the docs for Vue 3!
+:::
+
+[[toc]]
+
+<<< @/snippets/snippet.js{2}
+"""
+
+DOCUSAURUS = """\
+:::note[Your Title **with** some _Markdown_]
+Some content with _Markdown_ syntax.
+:::
+
+:::tip My Tip
+Use the CLI.
+:::
+"""
+
+MKDOCS = """\
+!!! note "Phasellus Posuere"
+    Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+
+??? tip
+    Collapsed by default.
+
+!!! warning ""
+    No title at all.
+"""
+
+JINJA = """\
+{% if page.draft %}
+Draft text here.
+{% endif %}
+
+{# A Comment That Says Nothing #}
+
+Hello {{{ raw }}} and {{> partial }} and {{< figure src="a.png" >}} done.
+
+{%- for item in items -%}
+Item {{ loop.index }} of {{ items | length }}.
+{%- endfor %}
+"""
+
+
+def _segments(text: str, path: str) -> list[tuple[str, str]]:
+    fmt = "markdown" if path.endswith(".md") else "html"
+    doc = parse(Source(path, text), fmt)
+    for seg in doc.segments:  # every character that stands for itself is at its place in the file
+        for i, ch in enumerate(seg.text):
+            if not any(a <= i < b for a, b in seg.opaque):
+                assert text[seg.to_source(i)] == ch, (seg.text, i)
+    return [(seg.kind, seg.text) for seg in doc.segments]
+
+
+@pytest.mark.parametrize("name, text", [("vitepress", VITEPRESS), ("docusaurus", DOCUSAURUS),
+                                        ("mkdocs", MKDOCS), ("jinja", JINJA)])
+def test_doc_site_pages_have_no_findings(name, text):
+    assert [(f.code, f.message) for f in lint.check_text(text, path=f"{name}.md")] == []
+
+
+def test_container_titles_are_headings_and_bodies_are_prose():
+    assert _segments(VITEPRESS, "a.md") == [
+        ("heading", "Getting started \ufffc"),
+        ("paragraph", "Welcome, \ufffc, to the \ufffc guide."),
+        ("heading", "Custom Title"),
+        ("paragraph", "This is a tip about the API."),
+        ("heading", "STOP"),
+        ("paragraph", "Do not run this in production."),
+        ("paragraph", "You are reading the docs for Vue 3!"),
+    ]
+    assert _segments(DOCUSAURUS, "a.md") == [
+        ("heading", "Your Title with some Markdown"),
+        ("paragraph", "Some content with Markdown syntax."),
+        ("heading", "My Tip"),
+        ("paragraph", "Use the CLI."),
+    ]
+    assert _segments(MKDOCS, "a.md") == [
+        ("heading", "Phasellus Posuere"),
+        ("blockquote", "Lorem ipsum dolor sit amet, consectetur adipiscing elit."),
+        ("blockquote", "Collapsed by default."),
+        ("blockquote", "No title at all."),
+    ]
+
+
+def test_template_expressions_are_placeholders():
+    assert _segments(JINJA, "a.md") == [
+        ("paragraph", "\ufffc\nDraft text here.\n\ufffc"),
+        ("paragraph", "Hello \ufffc and \ufffc and \ufffc done."),
+        ("paragraph", "\ufffc\nItem \ufffc of \ufffc.\n\ufffc"),
+    ]
+
+
+def test_defects_inside_containers_are_still_found_at_their_place():
+    text = "::: tip Custom Title\nThe the API is  here.\n:::\n\n!!! note \"Title\"\n    It works , mostly.\n"
+    found = [(f.code, f.start, f.end) for f in lint.check_text(text, path="a.md")]
+    assert found == [("T102", text.index("the API"), text.index(" API")), ("W105", text.index("  "), text.index("  ") + 2),
+                     ("S107", text.index(" ,"), text.index(" ,") + 1)]
+    assert lint.fix_text(text, path="a.md", unsafe=True) == (  # markup left as written, byte for byte
+        '::: tip Custom Title\nThe API is here.\n:::\n\n!!! note "Title"\n    It works, mostly.\n')
+
+
+def test_code_showing_container_syntax_stays_code():
+    text = "Write this:\n\n```md\n::: tip\nThe the tip  here\n:::\n```\n"
+    assert lint.check_text(text, path="a.md") == []
+
+
+def test_a_lone_brace_pair_in_prose_is_still_prose():
+    text = "Use {braces} and {{ to open, then a second sentence with a doubled the the word.\n"
+    assert [f.code for f in lint.check_text(text, path="a.md", select=["T102"])] == ["T102"]
+
+
+def test_vue_template_in_html():
+    text = ('<div id="app">\n'
+            '  <p v-if="seen" :title="msg.toUpperCase()" @click="go(1, \'Two\')">Hello {{ user.name }}, '
+            'welcome to {{ site }}.</p>\n'
+            '  <img :alt="items[0].Alt" alt="A photo of the lake." v-bind:title="x ? \'A\' : \'B\'">\n'
+            '  <p>{% trans %}Hello, world.{% endtrans %} And {# note #} done.</p>\n'
+            '</div>\n')
+    assert _segments(text, "a.html") == [
+        ("paragraph", "Hello \ufffc, welcome to \ufffc."),
+        ("caption", "A photo of the lake."),
+        ("paragraph", "\ufffcHello, world.\ufffc And \ufffc done."),
+    ]
+    assert lint.check_text(text, path="a.html") == []
+
+
+def test_template_in_an_html_attribute_is_a_placeholder():
+    text = '<p><img alt="{{ photo.alt }}" title="A view of {{ place }}."></p>\n'
+    assert _segments(text, "a.html") == [("caption", "A view of \ufffc.")]
