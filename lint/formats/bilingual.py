@@ -49,7 +49,8 @@ def _pair(seg: Segment, doc: Document) -> tuple[str, str]:
     if doc.format == "po":
         from lint.formats.po import decoded_raw, raw_string
 
-        return source, decoded_raw(raw_string(doc.text, seg.to_source(0)))
+        start = doc.memo.get("po-string-start", {}).get(seg.index, seg.to_source(0))
+        return source, decoded_raw(raw_string(doc.text, start))
     if doc.format == "xliff":
         from lint.formats.xliff import content_start, rendered
 
@@ -120,3 +121,60 @@ def locate(seg: Segment, needle: str) -> tuple[int, int]:
     """Where ``needle`` stands in the segment's text, or the whole segment."""
     at = seg.text.find(needle)
     return (at, at + len(needle)) if at >= 0 and needle else (0, len(seg.text))
+
+
+def markup_of(doc: Document) -> str:
+    """The markup the document's strings are written in (the reader's `markup` option, `auto` decided)."""
+    return str(doc.memo.get("markup", "none"))
+
+
+def singular(seg: Segment, doc: Document) -> str | None:
+    """A PO plural form's singular msgid (its ``source_text`` is msgid_plural), or None."""
+    found: str | None = doc.memo.get("po-singular", {}).get(seg.index)
+    return found
+
+
+_ICU = re.compile(r"\{\s*([A-Za-z_]\w*)\s*,\s*(plural|selectordinal|select|number|date|time|duration|spellout)\b")
+# A path part or a host label that names a language (`/en/`, `/fr-FR/`, `en.wikipedia.org`): localized
+# pages differ by it alone.
+_LANGUAGE_PART = re.compile(r"(?<=[/.])(?:[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)(?=[/.]|$)|(?<=//)[a-z]{2}(?:[-_][a-zA-Z]{2})?(?=\.)")
+
+
+def target_key(target: str) -> str:
+    """A link target as compared: a URL without the language code of a localized page, `http` as
+    `https`, and without a trailing slash."""
+    if "://" not in target and not target.startswith("www."):
+        return target
+    key = target.replace("http://", "https://", 1).rstrip("/")
+    return _LANGUAGE_PART.sub("*", key)
+
+
+# Marks whose target must survive translation (B106); links are B109's.
+_COMPARED = frozenset({"literal", "role", "substitution", "footnote", "interpreted", "code", "tag"})
+
+
+def kept_markup(text: str, markup: str) -> Counter[str]:
+    """What a translation must keep of ``text``'s markup, as comparable keys: inline literals and code,
+    roles by name and target (not their translated title), substitutions, footnotes, tags (HTML read as
+    HTML: in reST, `<b>` is text), ICU arguments by name and type; without markup, tags as ``tags``."""
+    from lint.formats.markup import marks
+
+    out: Counter[str] = Counter(f"{{{m.group(1)}, {m.group(2)}}}" for m in _ICU.finditer(text))
+    if markup in ("none", "auto"):
+        out.update(tags(text))
+        return out
+    for mk in marks(text, markup):
+        if mk.kind not in _COMPARED:
+            continue
+        if mk.kind == "tag":
+            closing = text.startswith("</", mk.start)
+            out[f"<{'/' if closing else ''}{mk.name}>"] += 1
+        elif mk.kind == "role":
+            out[f":{mk.name}:`{mk.target}`"] += 1
+        elif mk.kind == "literal":
+            out[f"``{mk.target}``"] += 1
+        elif mk.kind == "interpreted":
+            out[f"`{mk.target}`"] += 1
+        else:
+            out[text[mk.start : mk.end]] += 1
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair, tags, xliff_example
+from lint.formats.bilingual import kept_markup, markup_of, pair, singular, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -15,7 +15,7 @@ _XLF = "app.xlf"
 class TagMismatch(Rule):
     code = "B106"
     slug = "tag-mismatch"
-    summary = "Translation's markup tags differ from the source's"
+    summary = "Translation's markup (tags, inline literals, roles) differs from the source's"
     rationale = """
 **What it does.** Compares the markup tags of a translation (`<b>`, `</a>`, `<br/>`) with those of its
 source, by name and kind (opening, closing, self-closing), and flags any that are missing or added.
@@ -23,7 +23,15 @@ Attributes are not compared: a link's `title` may be translated. The order may c
 language. XLIFF inline codes count as tags, compared by name and id (`<ph id="1"/>`, `<pc id="1">`,
 `<x id="1"/>`, `<bpt id="1"/>`), not by the native code they hold.
 
-**Why is this bad?** A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
+In a catalogue whose strings are written in a markup (format option `markup`, or `auto`: a Sphinx
+catalogue's strings are reST), the string is read in that markup and its parts that are not words are
+compared instead: inline literals and code by their content, roles by name and target (`:term:`objet
+fichier <file object>`` keeps the target `file object`; its title is the translator's), substitutions,
+footnotes, HTML tags where the markup is HTML or Markdown, and ICU arguments (`{count, plural, ...}`)
+by name and type. A `<the version>` inside a reST literal is not a tag. Link targets are B109's.
+
+**Why is this bad?** Literal content is code: a translated ``` ``True`` ``` or option name is wrong
+in the rendered page; a role whose target changed links nowhere. A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
 a link; a tag an MT engine invented shows up as text or breaks the template.
 """
     severity = Severity.ERROR
@@ -67,9 +75,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         both = pair(seg, doc)
         if both is None:
             return
-        source, target = (tags(t) for t in both)
+        markup = markup_of(doc)
+        source, target = (kept_markup(t, markup) for t in both)
         if source == target:
             return
+        alternative = singular(seg, doc)
+        if alternative is not None and kept_markup(alternative, markup) == target:
+            return  # a plural form may follow the singular msgid
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
         parts = []
@@ -77,4 +89,4 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             parts.append("missing " + " ".join(missing))
         if extra:
             parts.append("not in the source " + " ".join(extra))
-        yield self.finding(seg, 0, len(seg.text), "Markup tags differ from the source: " + "; ".join(parts))
+        yield self.finding(seg, 0, len(seg.text), "Markup differs from the source: " + "; ".join(parts))
