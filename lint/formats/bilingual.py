@@ -151,12 +151,21 @@ def target_key(target: str) -> str:
 
 # Marks whose target must survive translation (B106); links are B109's.
 _COMPARED = frozenset({"literal", "role", "substitution", "footnote", "interpreted", "code", "tag"})
+_SPACES = re.compile(r"\s+")
+
+
+def _code_key(content: str) -> str:
+    """Code as compared: without its spaces (``a | b`` is ``a|b``), call parentheses, quotes around it
+    or a role's `~` and `.`."""
+    return _SPACES.sub("", content).lstrip("~!.").removesuffix("()").strip("'\"")
 
 
 def kept_markup(text: str, markup: str) -> Counter[str]:
-    """What a translation must keep of ``text``'s markup, as comparable keys: inline literals and code,
-    roles by name and target (not their translated title), substitutions, footnotes, tags (HTML read as
-    HTML: in reST, `<b>` is text), ICU arguments by name and type; without markup, tags as ``tags``."""
+    """What a translation must keep of ``text``'s markup, as comparable keys: the code of inline
+    literals, roles (by target, not their translated title; a glossary `:term:` is translated with the
+    glossary) and interpreted text, each by its content whatever the mark (``` ``True`` ``` and
+    `:const:`True`` are the same code), substitutions, footnotes, tags (HTML read as HTML: in reST,
+    `<b>` is text), ICU arguments by name and type; without markup, tags as ``tags``."""
     from lint.formats.markup import marks
 
     out: Counter[str] = Counter(f"{{{m.group(1)}, {m.group(2)}}}" for m in _ICU.finditer(text))
@@ -164,17 +173,27 @@ def kept_markup(text: str, markup: str) -> Counter[str]:
         out.update(tags(text))
         return out
     for mk in marks(text, markup):
-        if mk.kind not in _COMPARED:
+        if mk.kind not in _COMPARED or (mk.kind == "role" and mk.name == "term"):
             continue
         if mk.kind == "tag":
             closing = text.startswith("</", mk.start)
             out[f"<{'/' if closing else ''}{mk.name}>"] += 1
-        elif mk.kind == "role":
-            out[f":{mk.name}:`{mk.target}`"] += 1
-        elif mk.kind == "literal":
-            out[f"``{mk.target}``"] += 1
-        elif mk.kind == "interpreted":
-            out[f"`{mk.target}`"] += 1
+        elif mk.kind in ("literal", "role", "interpreted", "code"):
+            out[f"`{_code_key(mk.target)}`"] += 1
         else:
             out[text[mk.start : mk.end]] += 1
     return out
+
+
+def code_counts(doc: Document, markup: str) -> Counter[str]:
+    """In how many msgids (sources) of the document each piece of code (``kept_markup``'s keys) stands."""
+    found: Counter[str] | None = doc.memo.get("bilingual-code-counts")
+    if found is None:
+        found = Counter()
+        seen: set[str] = set()
+        for seg in doc.segments:
+            if seg.source_text and seg.source_text not in seen:
+                seen.add(seg.source_text)
+                found.update(set(kept_markup(seg.source_text, markup)))
+        doc.memo["bilingual-code-counts"] = found
+    return found

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
-from lint.formats.bilingual import kept_markup, markup_of, pair, singular, xliff_example
+from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
+_SPACES = re.compile(r"\s+")
 _XLF = "app.xlf"
+
+
+def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, translation: str) -> bool:
+    """Whether a source's code the translation lacks is a defect: code the catalogue names in two
+    msgids or more (an API's vocabulary: ``None``, ``sys.stdin``), or code the translation holds
+    misspelled (``__wrapped__`` as ``_wrapped_``). A one-off example's names (``'cat'``, ``(key, value)``)
+    may be localized with the examples around them, as documentation translations do."""
+    if not key.startswith("`"):
+        return True  # tags, substitutions, footnotes, ICU arguments
+    if key[1:-1] in _SPACES.sub("", translation):
+        return False  # kept, in other markup (*body* for ``body``): a matter of style
+    if code_counts(doc, markup)[key] >= 2:
+        return True
+    return any(SequenceMatcher(None, key, other).ratio() >= 0.8 for other in added)
 
 
 class TagMismatch(Rule):
@@ -77,12 +95,19 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             return
         markup = markup_of(doc)
         source, target = (kept_markup(t, markup) for t in both)
-        if source == target:
+        # In a marked-up string, markup a translator adds (``code`` where the source wrote plain words)
+        # breaks nothing: only the source's that the translation lost or changed is reported.
+        lost = source - target if markup not in ("none", "auto") else (source - target) + (target - source)
+        if not lost:
             return
         alternative = singular(seg, doc)
-        if alternative is not None and kept_markup(alternative, markup) == target:
+        if alternative is not None and not kept_markup(alternative, markup) - target:
             return  # a plural form may follow the singular msgid
-        missing = sorted((source - target).elements())
+        if markup not in ("none", "auto"):
+            lost = Counter({k: n for k, n in lost.items() if _must_keep(k, target - source, doc, markup, both[1])})
+            if not lost:
+                return
+        missing = sorted(lost.elements())
         extra = sorted((target - source).elements())
         parts = []
         if missing:
