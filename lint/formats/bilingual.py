@@ -197,3 +197,53 @@ def code_counts(doc: Document, markup: str) -> Counter[str]:
                 found.update(set(kept_markup(seg.source_text, markup)))
         doc.memo["bilingual-code-counts"] = found
     return found
+
+
+_PROSE_WORD = re.compile(r"(?<![\w./\\@$%&-])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*(?![\w/\\@(]|\.\w)")
+
+
+def translatable_words(text: str, markup: str) -> list[str]:
+    """The words of ``text`` a translator translates: not code (literals, roles, interpreted text,
+    placeholders, tags, URLs, e-mail addresses, identifiers such as `KEY_END`, `co_names`, `bash/zsh`,
+    `os.path`), not names (capitalized words in a row: `Marc-André Lemburg`) or acronyms, not the
+    words of a link to another site (a cited title: `PKZIP Application Note <https://…>`_)."""
+    from lint.formats.markup import marks
+
+    chars = list(TEMPLATE_PLACEHOLDER.sub(lambda m: " " * len(m.group()), text))
+    for mk in marks(text, markup) if markup not in ("none", "auto") else ():
+        keep = mk.prose if mk.prose is not None and not (mk.kind == "link" and "://" in mk.target) else None
+        for i in range(mk.start, mk.end):
+            if keep is None or not keep[0] <= i < keep[1]:
+                chars[i] = " "
+    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", "".join(chars))))
+    words = list(_PROSE_WORD.finditer(rest))
+    out: list[str] = []
+    for i, m in enumerate(words):
+        w = m.group()
+        if w.isupper():
+            continue  # an acronym or a constant
+        if w[0].isupper():
+            # Two capitalized words in a row are a name or a title (`Peter Moody`); one alone starts a sentence.
+            near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+            if any(n.group()[0].isupper() and not rest[min(m.end(), n.end()) : max(m.start(), n.start())].strip()
+                   for n in near):
+                continue
+        elif len(w) <= 3 and 0 < i < len(words) - 1 and words[i - 1].group()[0].isupper() \
+                and words[i + 1].group()[0].isupper():
+            continue  # a particle inside a name: Guido van Rossum
+        out.append(w)
+    return out
+
+
+def reads_as_prose(text: str, markup: str) -> bool:
+    """Whether ``text`` holds words to translate written as prose: two of ``translatable_words`` one
+    after the other, with only a space between, or two in a sentence without brackets (`seq, [start,]
+    stop`, `func, seq` are signatures)."""
+    words = translatable_words(text, markup)
+    if len(words) < 2:
+        return False
+    plain = _plain(text)
+    if re.search(r"[.!?…]\s*$", plain) and not re.search(r"[\[\]()*=]", plain):
+        return True  # a sentence: `Hello %(name)s, welcome!`
+    return bool(re.search(r"(?<![\w(\[])(?:" + "|".join(map(re.escape, set(words))) + r")[ \u00a0]+(?:"
+                          + "|".join(map(re.escape, set(words))) + r")(?![\w\]\[(])", text))

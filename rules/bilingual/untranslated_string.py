@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair, without_tags, xliff_example
+from lint.formats.bilingual import markup_of, pair, reads_as_prose, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
-
-_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 class UntranslatedString(Rule):
@@ -23,8 +20,11 @@ string and holds at least two words (outside tags and inline codes).
 **Why is this bad?** A translation tool or an MT fallback copied the source when it had nothing: the
 interface shows the source language to users who do not read it.
 
-Not flagged: one-word strings (`OK`, `Email`, brand names), strings of numbers, placeholders and
-symbols, and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
+Not flagged: strings without two words to translate in a row: one-word strings (`OK`, `Email`),
+strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
+such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
+`Marc-André Lemburg`), acronyms, the cited title of a link to another site,
+numbers, placeholders, URLs and symbols, and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
 not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`) are not read at all.
 """
     severity = Severity.WARNING
@@ -60,6 +60,6 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         if both is None:
             return
         source, target = both
-        if target != source or len(_WORD.findall(without_tags(source))) < 2:
+        if target != source or not reads_as_prose(source, markup_of(doc)):
             return
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
