@@ -16,17 +16,43 @@ _XLF = "app.xlf"
 _CLASSES = {
     "...": "ellipsis", "…": "ellipsis", "⋯": "ellipsis",
     ".": "full stop", "。": "full stop", "।": "full stop", "۔": "full stop", "．": "full stop", "။": "full stop",
-    "?": "question mark", "？": "question mark", "؟": "question mark", ";": "question mark", "՞": "question mark",
+    "?": "question mark", "？": "question mark", "؟": "question mark", "՞": "question mark",
+    ";": "semicolon", "；": "semicolon",
     "!": "exclamation mark", "！": "exclamation mark",
     ":": "colon", "：": "colon",
 }
 # Closing quotes and brackets after the mark, and the spaces French puts before it, are not compared.
-_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>)*$")
+_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;；՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>)*$")
 
 
-def _end_class(text: str) -> str | None:
+def _end_class(text: str, language: str = "en") -> str | None:
     m = _END.search(text)
-    return _CLASSES.get(m.group(1)) if m and m.group(1) else None
+    if not m or not m.group(1):
+        return None
+    if m.group(1) == ";" and language.split("-")[0].lower() == "el":
+        return "question mark"  # the Greek question mark is written as a semicolon
+    return _CLASSES.get(m.group(1))
+
+
+# Ends a list item may have in one language and not in another: French closes list items with ` ;` or
+# ` :` (the last with `.`), where English writes no mark; a comma or a semicolon ends an item, not a
+# sentence, in every language.
+_ITEM_ENDS = frozenset({"semicolon", "colon", None})
+_SEPARATOR_ENDS = frozenset({"semicolon", None})
+
+
+def _equivalent(source: str | None, target: str | None, language: str) -> bool:
+    if source == target:
+        return True
+    if {source, target} <= _SEPARATOR_ENDS:
+        return True
+    return language.split("-")[0].lower() == "fr" and {source, target} <= _ITEM_ENDS
+
+
+_FR = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+
+
+_EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 
 
 class EndPunctuationMismatch(Rule):
@@ -36,8 +62,11 @@ class EndPunctuationMismatch(Rule):
     rationale = """
 **What it does.** Compares the mark that ends a translation with the one that ends its source, by what
 the mark does (full stop, question, exclamation, colon, ellipsis), so a Chinese `。`, an Arabic `؟` or a
-Greek `;` matches its English counterpart; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
-`?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged.
+Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
+`?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
+semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
+` ;` against no mark (French closes list items so), and `;` is never read as a question mark but in
+Greek.
 
 **Why is this bad?** A question shown as a statement, a label without its colon before a field, or a
 button that gained a full stop are the small inconsistencies that make an interface look machine-made.
@@ -51,6 +80,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
+        Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
+        Example(_FR + 'msgid "Print the file."\nmsgstr "Imprimer le fichier :"\n', path=_PO),
+        Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier ?"\n', path=_PO),
@@ -59,6 +91,12 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "File saved."\nmsgstr "文件已保存。"\n', path=_PO),
         Example('msgid "He said \\"yes.\\""\nmsgstr "Il a dit « oui »."\n', path=_PO),
         Example('msgid "Save"\nmsgstr "Enregistrer"\n', path=_PO),
+        Example(_FR + 'msgid "the first item"\nmsgstr "le premier élément ;"\n', path=_PO,
+                note="a French list item ends with ` ;`"),
+        Example(_FR + 'msgid "if it is an integer"\nmsgstr "si c\'est un entier :"\n', path=_PO),
+        Example(_EL + 'msgid "Delete this file?"\nmsgstr "Διαγραφή αυτού του αρχείου;"\n', path=_PO,
+                note="the Greek question mark"),
+        Example('msgid "Delete this file?"\nmsgstr "删除此文件？"\n', path=_PO),
         Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
                 path=_XLF, note="tags and inline codes after the mark are skipped"),
     )
@@ -67,8 +105,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         both = pair(seg, doc)
         if both is None:
             return
-        source, target = (_end_class(t) for t in both)
-        if source == target:
+        language = doc.language
+        source, target = (_end_class(t, language) for t in both)
+        if _equivalent(source, target, language):
             return
         end = len(seg.text.rstrip())
         if target is None:

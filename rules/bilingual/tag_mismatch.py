@@ -12,7 +12,7 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
-_SPACES = re.compile(r"\s+")
+_RST = "#: library/functions.rst:12\n"
 _XLF = "app.xlf"
 
 
@@ -23,7 +23,7 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, transl
     may be localized with the examples around them, as documentation translations do."""
     if not key.startswith("`"):
         return True  # tags, substitutions, footnotes, ICU arguments
-    if key[1:-1] in _SPACES.sub("", translation):
+    if re.search(r"(?<![\w.])" + re.escape(key[1:-1]) + r"(?!\w|\.\w)", translation):
         return False  # kept, in other markup (*body* for ``body``): a matter of style
     if code_counts(doc, markup)[key] >= 2:
         return True
@@ -55,6 +55,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
+                path=_PO),
+        Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
         Example('msgid "Click <b>Save</b> to continue."\nmsgstr "Cliquez sur <b>Enregistrer pour continuer."\n',
                 path=_PO),
         Example('msgid "Read the <a href=\\"/terms\\">terms</a>."\nmsgstr "Lisez les conditions."\n', path=_PO),
@@ -70,6 +73,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                               '<bpt id="1">&lt;b&gt;</bpt>Texte en gras', version="1.2"), path=_XLF),
     )
     allow = (
+        Example(_RST + 'msgid "Show ``<the version>`` here."\nmsgstr "Affiche ``<the version>`` ici."\n', path=_PO,
+                note="reST: a literal, not a tag"),
+        Example(_RST + 'msgid "A :term:`file object`."\nmsgstr "Un :term:`objet fichier <file object>`."\n', path=_PO),
+        Example(_RST + 'msgid "Use the :mod:`os` module."\nmsgstr "Utilisez le module ``os``."\n', path=_PO,
+                note="the same code in other markup"),
+        Example(_RST + 'msgid "``left`` is the first value."\nmsgstr "*left* est la première valeur."\n', path=_PO),
         Example('msgid "Click <b>Save</b> to continue."\nmsgstr "Cliquez sur <b>Enregistrer</b> pour continuer."\n',
                 path=_PO),
         Example('msgid "<a href=\\"/en/terms\\" title=\\"Terms\\">terms</a>"\n'
