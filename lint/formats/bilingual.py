@@ -245,5 +245,5 @@ def reads_as_prose(text: str, markup: str) -> bool:
     plain = _plain(text)
     if re.search(r"[.!?…]\s*$", plain) and not re.search(r"[\[\]()*=]", plain):
         return True  # a sentence: `Hello %(name)s, welcome!`
-    return bool(re.search(r"(?<![\w(\[])(?:" + "|".join(map(re.escape, set(words))) + r")[ \u00a0]+(?:"
+    return bool(re.search(r"(?<![\w(\[])(?:" + "|".join(map(re.escape, set(words))) + r")[ \u00a0]+(?:\w{1,2}['’])?(?:"
                           + "|".join(map(re.escape, set(words))) + r")(?![\w\]\[(])", text))

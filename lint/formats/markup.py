@@ -14,9 +14,15 @@ reST reader's own inline pattern (``lint.formats.rst``), Markdown by the Markdow
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from lint.formats.builder import PLACEHOLDER, merge_ranges
+from lint.model import Segment
 
 MARKUPS = ("auto", "rst", "markdown", "html", "none")
 
@@ -218,3 +224,41 @@ def markup_of_references(text: str) -> str:
     # A `.txt` reference alone is not reST: Sphinx projects name `.rst` files (or `.txt` sources, in
     # Django); an application that also ships a README.txt is not a documentation catalogue.
     return best if n * 2 >= min(refs, 200) else "none"
+
+
+def masked(seg: Segment, markup: str) -> Segment:
+    """``seg`` with its inline markup masked: each character of a literal, a role, a tag or a link
+    target becomes a placeholder (same length, so the map to the Source is unchanged) in an opaque
+    range; a link's words stay prose. For readers whose segment text is the decoded string."""
+    if markup in ("none", "auto"):
+        return seg
+    found = marks(seg.text, markup)
+    if not found:
+        return seg
+    chars = list(seg.text)
+    spans: list[tuple[int, int]] = []
+    for mk in found:
+        keep = mk.prose if mk.kind in ("link", "reference", "image") else None
+        for a, b in ((mk.start, keep[0]), (keep[1], mk.end)) if keep else ((mk.start, mk.end),):
+            if a < b:
+                chars[a:b] = PLACEHOLDER * (b - a)
+                spans.append((a, b))
+    return dataclasses.replace(seg, text="".join(chars), opaque=tuple(merge_ranges(sorted([*seg.opaque, *spans]))))
+
+
+_XLIFF_ORIGINAL = re.compile(r"""\boriginal\s*=\s*["'][^"']*?\.(rst|rest|md|markdown|html?|xhtml)["']""", re.I)
+_XLIFF_DATATYPE = re.compile(r"""\bdatatype\s*=\s*["'](x-)?(html|xhtml|markdown|rst)["']""", re.I)
+
+
+def markup_of_xliff(text: str) -> str:
+    """``auto`` for an XLIFF file: its `datatype` (`html`) or the extension of its `original` file."""
+    head = text[:8000]
+    m = _XLIFF_DATATYPE.search(head)
+    if m:
+        return {"xhtml": "html"}.get(m.group(2).lower(), m.group(2).lower())
+    m = _XLIFF_ORIGINAL.search(head)
+    return _BY_EXTENSION[m.group(1).lower()] if m else "none"
+
+
+def option(options: Mapping[str, Any] | None) -> str:
+    return str((options or {}).get("markup", "auto"))

@@ -123,4 +123,5 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             parts.append("missing " + " ".join(missing))
         if extra:
             parts.append("not in the source " + " ".join(extra))
-        yield self.finding(seg, 0, len(seg.text), "Markup differs from the source: " + "; ".join(parts))
+        yield self.finding(seg, 0, len(seg.text), ("Markup differs from the source: " if markup not in ("none", "auto")
+                                                  else "Markup tags differ from the source: ") + "; ".join(parts))
