@@ -199,6 +199,22 @@ def code_counts(doc: Document, markup: str) -> Counter[str]:
     return found
 
 
+def without_code(text: str, markup: str, cited: bool = False) -> str:
+    """``text`` with the parts of its markup that are not words (literals, roles, targets, tags) as
+    spaces, same length; with ``cited``, the words of a link to another site too (a cited title)."""
+    from lint.formats.markup import marks
+
+    if markup in ("none", "auto"):
+        return text
+    chars = list(text)
+    for mk in marks(text, markup):
+        keep = mk.prose if mk.prose is not None and not (cited and mk.kind == "link" and "://" in mk.target) else None
+        for i in range(mk.start, mk.end):
+            if keep is None or not keep[0] <= i < keep[1]:
+                chars[i] = " "
+    return "".join(chars)
+
+
 _PROSE_WORD = re.compile(r"(?<![\w./\\@$%&-])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*(?![\w/\\@(]|\.\w)")
 
 
@@ -207,15 +223,8 @@ def translatable_words(text: str, markup: str) -> list[str]:
     placeholders, tags, URLs, e-mail addresses, identifiers such as `KEY_END`, `co_names`, `bash/zsh`,
     `os.path`), not names (capitalized words in a row: `Marc-André Lemburg`) or acronyms, not the
     words of a link to another site (a cited title: `PKZIP Application Note <https://…>`_)."""
-    from lint.formats.markup import marks
-
-    chars = list(TEMPLATE_PLACEHOLDER.sub(lambda m: " " * len(m.group()), text))
-    for mk in marks(text, markup) if markup not in ("none", "auto") else ():
-        keep = mk.prose if mk.prose is not None and not (mk.kind == "link" and "://" in mk.target) else None
-        for i in range(mk.start, mk.end):
-            if keep is None or not keep[0] <= i < keep[1]:
-                chars[i] = " "
-    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", "".join(chars))))
+    chars = TEMPLATE_PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", without_code(chars, markup, cited=True))))
     words = list(_PROSE_WORD.finditer(rest))
     out: list[str] = []
     for i, m in enumerate(words):

@@ -21,8 +21,9 @@ _CLASSES = {
     "!": "exclamation mark", "！": "exclamation mark",
     ":": "colon", "：": "colon",
 }
-# Closing quotes and brackets after the mark, and the spaces French puts before it, are not compared.
-_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;；՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>)*$")
+# Closing quotes and brackets after the mark, the spaces French puts before it, and a reST footnote
+# reference (`[#]_`) are not compared.
+_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;；՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_)*$")
 
 
 def _end_class(text: str, language: str = "en") -> str | None:
@@ -35,7 +36,7 @@ def _end_class(text: str, language: str = "en") -> str | None:
 
 
 # Ends a list item may have in one language and not in another: French closes list items with ` ;` or
-# ` :` (the last with `.`), where English writes no mark; a comma or a semicolon ends an item, not a
+# ` :` (the last with `.`), where English writes no mark or a full stop; a comma or a semicolon ends an item, not a
 # sentence, in every language.
 _ITEM_ENDS = frozenset({"semicolon", "colon", None})
 _SEPARATOR_ENDS = frozenset({"semicolon", None})
@@ -46,7 +47,9 @@ def _equivalent(source: str | None, target: str | None, language: str) -> bool:
         return True
     if {source, target} <= _SEPARATOR_ENDS:
         return True
-    return language.split("-")[0].lower() == "fr" and {source, target} <= _ITEM_ENDS
+    if language.split("-")[0].lower() != "fr":
+        return False
+    return {source, target} <= _ITEM_ENDS or {source, target} == {"full stop", "semicolon"}
 
 
 _FR = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
@@ -65,7 +68,7 @@ the mark does (full stop, question, exclamation, colon, ellipsis), so a Chinese 
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
-` ;` against no mark (French closes list items so), and `;` is never read as a question mark but in
+` ;` against no mark (French closes list items so, and ` ;` against a full stop), and `;` is never read as a question mark but in
 Greek.
 
 **Why is this bad?** A question shown as a statement, a label without its colon before a field, or a
