@@ -142,11 +142,16 @@ _LANGUAGE_PART = re.compile(r"(?<=[/.])(?:[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)(?=[/.]
 
 def target_key(target: str) -> str:
     """A link target as compared: a URL without the language code of a localized page, `http` as
-    `https`, and without a trailing slash."""
+    `https`, and without a trailing slash; a page of a site with a language in its address
+    (`en.wikipedia.org/wiki/Outlier`) by its site alone: the localized page has its own path."""
     if "://" not in target and not target.startswith("www."):
         return target
     key = target.replace("http://", "https://", 1).rstrip("/")
-    return _LANGUAGE_PART.sub("*", key)
+    localized = _LANGUAGE_PART.sub("*", key)
+    if localized != key:
+        site = localized.split("/", 3)
+        return "/".join(site[:3]) + ("/*" if len(site) > 3 and "*" not in site[2] else "")
+    return key
 
 
 # Marks whose target must survive translation (B106); links are B109's.

@@ -65,6 +65,8 @@ def _rst_marks(text: str) -> list[Mark]:
         elif group == "escaped":
             out.append(Mark("escape", s, e, whole[1:]))
         elif group == "refname":
+            if not m.group("refname")[0].isalnum():
+                continue  # `__future__`: a reference name starts with a letter or a digit
             out.append(Mark("reference", s, e, m.group("refname"), prose=m.span("refname")))
         elif whole[0] == "*":
             out.append(Mark("emphasis", s, e))

@@ -28,6 +28,7 @@ _CLASSES = {
     "role-double-backquotes": "a role written with double backquotes",
     "missing-underscore": "a hyperlink reference without its trailing `_`",
     "link-missing-backquote": "a hyperlink reference without its opening backquote",
+    "reference": "the count of hyperlink references differs from the source's",
     "target-changed": "a link target differs from the source's",
 }
 
@@ -38,8 +39,12 @@ def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
     targets: list[str] = []
     rest = list(text)
     for mk in marks(text, "rst"):
-        if mk.kind in ("link", "reference") and text[mk.end - 1] == "_":
+        if mk.kind == "link" and mk.target and text[mk.end - 1] == "_":
             targets.append(mk.target)
+        elif mk.kind == "reference":
+            # A reference by name (`Notes`_) may be translated with the title it names, which Sphinx
+            # translates too; names are compared by count (Sphinx's "inconsistent references").
+            out["reference"] += 1
         if mk.kind in ("role", "literal", "link", "reference", "interpreted") and text[mk.start] in "`:":
             after = text[mk.end : mk.end + 1]
             if after and (after.isalnum() or after in "`"):
@@ -85,8 +90,10 @@ needs a space, punctuation or an escape there), a role written with double backq
 reference that lost its opening backquote or its trailing `_`, and a link (reST or Markdown, a
 Markdown image) whose target is not one of the source's. Each defect is counted in the source too, and
 only what the translation adds is reported: a source's own oddity is not the translator's. A link
-target that differs only by a language code (`/en/` → `/fr/`, `en.wikipedia.org` →
-`fr.wikipedia.org`) is the localized page, not a change. These are the classes of sphinx-lint's checks
+target that differs only by a language code (`/en/` → `/fr/`), or a page of a site with the language
+in its address (`en.wikipedia.org/wiki/Outlier` → `fr.wikipedia.org/wiki/Donnée_aberrante`), is the
+localized page, not a change. References by name (`` `Notes`_ ``) name a title that is translated
+too: their count is compared, as Sphinx does, not their words. These are the classes of sphinx-lint's checks
 on PO files.
 
 **Why is this bad?** The page is built from the translation: a lost backquote turns the rest of the
@@ -108,6 +115,8 @@ changed target links nowhere.
         Example(_RST + 'msgid "Read the `tutorial <https://example.org/tut>`_."\n'
                 'msgstr "Lisez le tutoriel <https://example.org/tut>`_."\n', path=_PO),
         Example(_RST + 'msgid "See :ref:`intro`."\nmsgstr "Voir :ref:``intro``."\n', path=_PO),
+        Example(_RST + 'msgid "Both `Transports`_ and `Protocols`_."\nmsgstr "Les `Transports`_ et les Protocoles."\n',
+                path=_PO),
         Example(_MD + 'msgid "See [the guide](guide.md)."\nmsgstr "Voir [le guide](guide-fr.md)."\n', path=_PO),
         Example(_MD + 'msgid "![Logo](img/logo.png)"\nmsgstr "![Logo](img/logo.jpg)"\n', path=_PO),
     )
@@ -125,6 +134,10 @@ changed target links nowhere.
         Example(_RST + 'msgid "Returns a :term:`file object`."\nmsgstr "Renvoie un :term:`objet fichier <file object>`."\n',
                 path=_PO),
         Example(_RST + 'msgid "It is `spam`."\nmsgstr "C\'est `spam`."\n', path=_PO),
+        Example(_RST + 'msgid "See the `Functional API`_."\nmsgstr "Voir l\'`API fonctionnelle`_."\n', path=_PO,
+                note="a reference by name follows its translated title"),
+        Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
+                'msgstr "La `moyenne <https://fr.wikipedia.org/wiki/Moyenne>`_."\n', path=_PO),
         Example(_RST + 'msgid "Keep `odd backquote."\nmsgstr "Gardez `odd backquote."\n', path=_PO,
                 note="the source's own defect is not the translation's"),
         Example('msgid "Use `ls -l` to list files."\nmsgstr "Utilisez `ls -l."\n', path=_PO,
@@ -146,6 +159,8 @@ changed target links nowhere.
                 return
             (src_defects, src_targets), (tr_defects, tr_targets) = _rst_defects(source), _rst_defects(target)
             added = tr_defects - src_defects
+            if added["reference"] or tr_defects["reference"] < src_defects["reference"]:
+                added["reference"] = 1
         else:
             src_targets, tr_targets = _markdown_targets(source), _markdown_targets(target)
             added = Counter()
