@@ -35,6 +35,7 @@ _CONTINUATION = re.compile(r'^\s*"')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
 _ESCAPE = re.compile(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_TWO_FORMS = re.compile(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
 _DISABLE = re.compile(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
 
@@ -86,6 +87,10 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     suppressions: list[Suppression] = []
     prose: list[tuple[int, int]] = []  # the msgstr strings' contents in the file
     singulars: dict[int, str] = {}  # a plural form's segment index -> the entry's msgid
+    # msgstr[0] where the language has two forms (`nplurals=2`): the form for one (French: 0 and 1),
+    # which may spell out the count that msgid_plural's other forms print.
+    one_forms: set[int] = set()
+    two_forms = bool(_TWO_FORMS.search(text, 0, 4000))
     # segment index -> where its msgstr starts, inside its first quote (markup may start the segment later)
     string_starts: dict[int, int] = {}
     entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
@@ -110,6 +115,8 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
                     if seg is not None:
                         if plural:
                             singulars[seg.index] = msgid
+                            if key == "msgstr[0]" and two_forms:
+                                one_forms.add(seg.index)
                         string_starts[seg.index] = parts[0][0]
                         segments.append(seg)
                         prose.extend((at, at + len(raw)) for at, raw in parts)
@@ -156,6 +163,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     doc.suppressions = suppressions
     doc.memo["markup"] = markup
     doc.memo["po-singular"] = singulars
+    doc.memo["po-one-form"] = one_forms
     doc.memo["po-string-start"] = string_starts
     return doc
 

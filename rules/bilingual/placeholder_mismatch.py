@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair, xliff_example
+from lint.formats.bilingual import pair, singular, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
@@ -24,6 +24,9 @@ tag-mismatch.
 **Why is this bad?** A missing or altered placeholder crashes the program that formats the string
 (`%d` with no argument), or shows the wrong value; an MT engine that "translated" `%(name)s` into
 `%(nom)s` breaks it silently.
+
+Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
+of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`).
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
@@ -33,6 +36,8 @@ tag-mismatch.
         Example('msgid "Page {0} sur {1}"\nmsgstr "Page {0} of {2}"\n', path="messages.po"),
         Example('msgid "Bonjour {{user}}"\nmsgstr "Hello {{utilisateur}}"\n', path="messages.po"),
         Example('msgid "Votre panier"\nmsgstr "Your cart %s"\n', path="messages.po"),
+        Example('msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d fichier"\nmsgstr[1] "des fichiers"\n',
+                path="messages.po"),
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour, bon retour !"), path="app.xlf"),
         Example(xliff_example("%d files deleted", "%s fichiers supprimés", version="1.2"), path="app.xlf"),
     )
@@ -42,6 +47,9 @@ tag-mismatch.
         Example('msgid "De {1} à {0}"\nmsgstr "From {1} to {0}"\n', path="messages.po",
                 note="the order may change with the language"),
         Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po", note="untranslated: nothing to compare"),
+        Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "%d file"\n'
+                'msgid_plural "%d files"\nmsgstr[0] "un fichier"\nmsgstr[1] "%d fichiers"\n', path="messages.po",
+                note="the form for one spells the count out"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
         Example('msgid "20 % de réduction sur tout"\nmsgstr "20% savings on everything"\n', path="messages.po",
                 note="a percent sign before a word is not printf's space flag"),
@@ -59,6 +67,13 @@ tag-mismatch.
             return
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
+        one = singular(seg, doc)
+        if one is not None:  # a plural form: msgid_plural is its source, msgid's placeholders are allowed too
+            extra = [p for p in extra if p not in TEMPLATE_PLACEHOLDER.findall(one)]
+            if seg.index in doc.memo.get("po-one-form", ()):
+                missing = []  # the form for one may spell the count out: `un fichier` for `%d file`
+            if not missing and not extra:
+                return
         parts = []
         if missing:
             parts.append("missing " + ", ".join(missing))
