@@ -16,19 +16,26 @@ _XLF = "app.xlf"
 _CLASSES = {
     "...": "ellipsis", "…": "ellipsis", "⋯": "ellipsis",
     ".": "full stop", "。": "full stop", "।": "full stop", "۔": "full stop", "．": "full stop", "။": "full stop",
+    "།": "full stop", "༎": "full stop", "។": "full stop", "៕": "full stop", "։": "full stop", "።": "full stop",
+    "॥": "full stop",
     "?": "question mark", "？": "question mark", "؟": "question mark", "՞": "question mark",
     ";": "semicolon", "；": "semicolon",
     "!": "exclamation mark", "！": "exclamation mark",
     ":": "colon", "：": "colon",
 }
-# Closing quotes and brackets after the mark, the spaces French puts before it, and a reST footnote
-# reference (`[#]_`) are not compared.
-_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;；՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_)*$")
+# Closing quotes and brackets after the mark, the spaces French puts before it, a reST footnote
+# reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
+_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
+# An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
+# each with its point.
+_ABBREVIATION = re.compile(r"(?:^|[\s,(])(?:[^\W\d_]{1,4}\.[ \u00a0]?){2,}$")
 
 
 def _end_class(text: str, language: str = "en") -> str | None:
     m = _END.search(text)
     if not m or not m.group(1):
+        return None
+    if m.group(1) == "." and _ABBREVIATION.search(text, 0, m.end(1)):
         return None
     if m.group(1) == ";" and language.split("-")[0].lower() == "el":
         return "question mark"  # the Greek question mark is written as a semicolon
@@ -64,8 +71,11 @@ class EndPunctuationMismatch(Rule):
     summary = "Translation ends with another punctuation mark than the source"
     rationale = """
 **What it does.** Compares the mark that ends a translation with the one that ends its source, by what
-the mark does (full stop, question, exclamation, colon, ellipsis), so a Chinese `。`, an Arabic `؟` or a
-Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
+the mark does (full stop, question, exclamation, colon, ellipsis), so a Chinese `。`, a Tibetan `།`, a
+Khmer `។`, an Arabic `؟` or a
+Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
+point of abbreviated words (`мор.м.`, `e.g.`) ends no sentence, and an accelerator written after
+a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop), and `;` is never read as a question mark but in
@@ -100,6 +110,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_EL + 'msgid "Delete this file?"\nmsgstr "Διαγραφή αυτού του αρχείου;"\n', path=_PO,
                 note="the Greek question mark"),
         Example('msgid "Delete this file?"\nmsgstr "删除此文件？"\n', path=_PO),
+        Example('msgid "_Cost:"\nmsgstr "মূল্য: (_C)"\n', path=_PO, note="an accelerator after the label"),
+        Example('msgid "Nautical miles"\nmsgstr "мор. мили, мор.м."\n', path=_PO, note="an abbreviation\'s point"),
+        Example('msgid "Show the result."\nmsgstr "ཐོན་འབྲས་སྟོན།"\n', path=_PO),
         Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
                 path=_XLF, note="tags and inline codes after the mark are skipped"),
     )
