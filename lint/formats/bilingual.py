@@ -31,21 +31,27 @@ _ID = re.compile(r'\sid="([^"]*)"')
 
 
 def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
-    """(source, translation) of a bilingual segment, decoded, or None."""
+    """(source, translation) of a bilingual segment, decoded, or None (no source, or a source that is a
+    key such as GNOME's `translator-credits`)."""
     if not seg.source_text or not seg.text:
         return None
     # Eight B rules ask for each segment's pair: read it once per document (the memo lives and dies with
     # the Document it is derived from).
-    memo: dict[tuple[int, int], tuple[str, str]] = doc.memo.setdefault("bilingual-pairs", {})
+    memo: dict[tuple[int, int], tuple[str, str] | None] = doc.memo.setdefault("bilingual-pairs", {})
     key = (seg.index, seg.anchors[0][1])
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _pair(seg, doc)
-    return found
+    if key not in memo:
+        memo[key] = _pair(seg, doc)
+    return memo[key]
 
 
-def _pair(seg: Segment, doc: Document) -> tuple[str, str]:
+# msgids that are keys, not text: the translator's own credits (GNOME, KDE), never a translation of them.
+_KEYS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS", "Your names", "Your emails"})
+
+
+def _pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
     source = seg.source_text or ""
+    if source in _KEYS:
+        return None
     if doc.format == "po":
         from lint.formats.po import decoded_raw, raw_string
 
@@ -112,9 +118,26 @@ def xliff_example(source: str, target: str, version: str = "2.0", unit: str = ""
 
 
 def numbers(text: str) -> Counter[str]:
-    """Numbers outside placeholders, URLs, e-mail addresses and tags, keyed by their digits."""
+    """Numbers outside placeholders, URLs, e-mail addresses and tags, keyed by their digits, in ASCII
+    (`١٨٠` and `১৮০` are 180: a translation may write its language's digits)."""
     rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
-    return Counter(_SEPARATORS.sub("", m.group())for m in _NUMBER.finditer(rest))
+    return Counter(_ascii_digits(_SEPARATORS.sub("", m.group())) for m in _NUMBER.finditer(rest))
+
+
+def number_parts(text: str) -> dict[str, list[str]]:
+    """Each number of ``text`` (as ``numbers`` keys it) with the numbers its separators may part
+    (`[-1,1]` holds 1 and 1 where `1,1` would be eleven tenths)."""
+    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
+    return {_ascii_digits(_SEPARATORS.sub("", m.group())): [_ascii_digits(p) for p in _SEPARATORS.split(m.group()) if p]
+            for m in _NUMBER.finditer(rest)}
+
+
+def _ascii_digits(digits: str) -> str:
+    if digits.isascii():
+        return digits
+    import unicodedata
+
+    return "".join(str(unicodedata.decimal(c, c)) for c in digits)
 
 
 def locate(seg: Segment, needle: str) -> tuple[int, int]:

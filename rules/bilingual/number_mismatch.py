@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
-from lint.formats.bilingual import locate, markup_of, numbers, pair, without_code, xliff_example
+from lint.formats.bilingual import locate, markup_of, number_parts, numbers, pair, without_code, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -22,6 +23,7 @@ PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `
 placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in the translation that is not in the source is
 flagged, and so is a number of the source missing from the translation, unless it is a single digit,
 which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`). In a
+translation may write its language's digits (`٩٠` for `90`). In a
 catalogue with markup, numbers inside code (inline literals, roles, link targets) are not compared:
 B106 compares the code.
 
@@ -50,6 +52,11 @@ B106 compares the code.
         Example('msgid "See https://example.com/help/2024"\nmsgstr "Voir https://example.com/aide/2024"\n',
                 path=_PO),
         Example('msgid "Version 3.2 is out."\nmsgstr "La version 3.2 est sortie."\n', path=_PO),
+        Example('msgid "Tangent is undefined at 90°"\nmsgstr "الظل غير معرف عند ٩٠°"\n', path=_PO,
+                note="the language's own digits"),
+        Example('msgid "Undefined outside [-1, 1]"\nmsgstr "Indéfini hors de [-1,1]"\n', path=_PO),
+        Example('msgid "translator-credits"\nmsgstr "Jean Dupont, 2004-2011."\n', path=_PO,
+                note="a key for the translators\' names"),
         Example('msgid "Always set to zero."\nmsgstr "Toujours mis à 0."\n', path=_PO,
                 note="a single digit for a spelled-out number"),
         Example('#: library/os.rst:3\nmsgid "Use ``read(-1)`` to read all."\nmsgstr "Utilisez ``read(-1)`` pour tout lire."\n',
@@ -63,7 +70,16 @@ B106 compares the code.
         if both is None:
             return
         markup = markup_of(doc)
-        source, target = (numbers(without_code(t, markup)) for t in both)
+        texts = [without_code(t, markup) for t in both]
+        source, target = (numbers(t) for t in texts)
+        if target != source:
+            # A list written without the source's spaces (`[-1, 1]` as `[-1,1]`) reads as one number.
+            split = number_parts(texts[1])
+            for n in list((target - source).elements()):
+                pieces = Counter(split.get(n, []))
+                if len(pieces) and sum(pieces.values()) > 1 and not pieces - source:
+                    target -= Counter({n: 1})
+                    target += pieces
         # A single digit may stand for a number the other side spells out (`zero` → `0`, `deux` → `2`).
         extra = sorted(n for n in (target - source).elements() if len(n) > 1)
         missing = sorted(n for n in (source - target).elements() if len(n) > 1)
