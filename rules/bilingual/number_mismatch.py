@@ -22,7 +22,8 @@ class NumberMismatch(Rule):
 PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `2,5`) and the digits of
 placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in the translation that is not in the source is
 flagged, and so is a number of the source missing from the translation, unless it is a single digit,
-which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`). In a
+which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`), unless
+the other side has a number in its place. In a
 translation may write its language's digits (`٩٠` for `90`). In a
 catalogue with markup, numbers inside code (inline literals, roles, link targets) are not compared:
 B106 compares the code.
@@ -39,6 +40,7 @@ B106 compares the code.
         Example('msgid "Passwords need 12 characters."\nmsgstr "Le mot de passe doit être long."\n', path=_PO),
         Example('msgid "Call us on weekdays."\nmsgstr "Appelez-nous du lundi au vendredi, 9 h - 18 h."\n', path=_PO),
         Example('msgid "Retry after 30 seconds."\nmsgstr "Réessayez dans 3 secondes."\n', path=_PO),
+        Example('msgid "It ships in 2 days."\nmsgstr "Elle part sous 3 jours."\n', path=_PO),
         Example('msgid "Keep 500 MB free."\nmsgstr "Gardez 50 Mo libres."\n', path=_PO),
         Example(xliff_example("Keep up to 30 days of history.", "Conservez jusqu'à 90 jours d'historique."),
                 path=_XLF),
@@ -80,9 +82,13 @@ B106 compares the code.
                 if len(pieces) and sum(pieces.values()) > 1 and not pieces - source:
                     target -= Counter({n: 1})
                     target += pieces
-        # A single digit may stand for a number the other side spells out (`zero` → `0`, `deux` → `2`).
-        extra = sorted(n for n in (target - source).elements() if len(n) > 1)
-        missing = sorted(n for n in (source - target).elements() if len(n) > 1)
+        extra = sorted((target - source).elements())
+        missing = sorted((source - target).elements())
+        if not (extra and missing):
+            # A single digit may stand for a number the other side spells out (`zero` → `0`, `deux` →
+            # `2`); one digit in place of another (`2 days` → `3 jours`) is a change.
+            extra = [n for n in extra if len(n) > 1]
+            missing = [n for n in missing if len(n) > 1]
         if not extra and not missing:
             return
         parts = []
