@@ -34,6 +34,16 @@ def test_auto_reads_references_extensions():
     assert markup_of_references('msgid "x"\nmsgstr "y"\n') == "none"
 
 
+def test_auto_reads_pango_markup_in_an_application_catalogue():
+    text = ('#: src/window.c:3\nmsgid "<a href=\\"r:///\\">Refresh</a> &amp; wait"\n'
+            'msgstr "<a href=\\"r:///\\">Actualiser</a> &amp; attendre"\n')
+    doc = _doc(text)
+    assert doc.memo["markup"] == "html"
+    assert doc.segments[0].text == "\ufffcActualiser\ufffc & attendre"
+    assert _codes(text, select=["B", "P", "S"]) == []
+    assert "B106" in _codes(text.replace("Actualiser</a>", "Actualiser"))
+
+
 def test_markup_option_overrides_auto():
     text = '#: src/app.c:1\nmsgid "Use ``x``."\nmsgstr "Utilisez ``x``."\n'
     assert _doc(text).memo["markup"] == "none"

@@ -30,7 +30,7 @@ MARKUPS = ("auto", "rst", "markdown", "html", "none")
 @dataclass(frozen=True)
 class Mark:
     kind: str  # literal, role, link, reference, interpreted, substitution, footnote, emphasis, escape, code,
-    #            image, autolink, tag
+    #            image, autolink, tag, entity
     start: int
     end: int
     target: str = ""  # what a translation must keep as it is
@@ -144,6 +144,7 @@ def _markdown_marks(text: str) -> list[Mark]:
 
 _TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 _HREF = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _CODE_ELEMENT = re.compile(r"<(code|kbd|samp|var|tt)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
 
 
@@ -152,6 +153,8 @@ def _html_marks(text: str) -> list[Mark]:
     code = [m.span() for m in _CODE_ELEMENT.finditer(text)]
     for s, e in code:
         out.append(Mark("code", s, e, text[s:e]))
+    for m in _ENTITY.finditer(text):
+        out.append(Mark("entity", m.start(), m.end(), m.group()))
     for m in _TAG.finditer(text):
         if any(a <= m.start() < b for a, b in code):
             continue
@@ -169,7 +172,7 @@ def marks(text: str, markup: str) -> list[Mark]:
     if markup == "markdown":
         return _markdown_marks(text) if _MD_HINT.search(text) else []
     if markup == "html":
-        return _html_marks(text) if "<" in text else []
+        return _html_marks(text) if "<" in text or "&" in text else []
     return []
 
 

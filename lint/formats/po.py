@@ -14,6 +14,7 @@ Inline switches are translator comments: `# copylint: disable=B101,T102` above a
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -35,6 +36,8 @@ _CONTINUATION = re.compile(r'^\s*"')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
 _ESCAPE = re.compile(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_MSGID_MARKUP = re.compile(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|sup|br|p|'
+                           r'code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
 _TWO_FORMS = re.compile(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
 _DISABLE = re.compile(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
@@ -70,9 +73,15 @@ CHOICES = {"markup": MARKUPS}
 
 def markup_of(source: Source, options: Mapping[str, Any] | None = None) -> str:
     """The markup the catalogue's strings are written in: the `markup` option, or for `auto` the format
-    of the files its `#:` references name (a Sphinx catalogue's `.rst`)."""
+    of the files its `#:` references name (a Sphinx catalogue's `.rst`), else HTML where msgids hold
+    HTML or Pango tags or entities (GTK applications), else none."""
     chosen = str((options or {}).get("markup", "auto"))
-    return markup_of_references(source.text) if chosen == "auto" else chosen
+    if chosen != "auto":
+        return chosen
+    found = markup_of_references(source.text)
+    if found == "none" and _MSGID_MARKUP.search(source.text):
+        return "html"  # an application's strings with HTML or Pango markup (`<b>`, `&amp;`) in their msgids
+    return found
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
@@ -258,6 +267,8 @@ def _segment(parts: list[tuple[int, str]], index: int, source_text: str, markup:
         prose(pos, mk.start)
         if mk.kind == "escape":
             builder.add_opaque(text[mk.end - 1 : mk.end], origin[mk.start])
+        elif mk.kind == "entity":
+            builder.add_opaque(html.unescape(mk.target), origin[mk.start])  # `&amp;` reads `&`
         elif mk.kind == "emphasis":
             pass  # markers are dropped, as in a reST or Markdown document
         elif mk.prose is not None and mk.kind in ("link", "reference", "image"):

@@ -104,9 +104,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             return
         markup = markup_of(doc)
         source, target = (kept_markup(t, markup) for t in both)
-        # In a marked-up string, markup a translator adds (``code`` where the source wrote plain words)
-        # breaks nothing: only the source's that the translation lost or changed is reported.
-        lost = source - target if markup not in ("none", "auto") else (source - target) + (target - source)
+        # In a marked-up string, code a translator adds (``code`` where the source wrote plain words)
+        # breaks nothing: only the source's that the translation lost or changed is reported, and tags.
+        added_tags = Counter({k: n for k, n in (target - source).items() if k.startswith("<")})
+        lost = source - target + added_tags if markup not in ("none", "auto") else (source - target) + (target - source)
         if not lost:
             return
         alternative = singular(seg, doc)
