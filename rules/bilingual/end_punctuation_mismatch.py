@@ -16,7 +16,7 @@ _XLF = "app.xlf"
 _CLASSES = {
     "...": "ellipsis", "…": "ellipsis", "⋯": "ellipsis",
     ".": "full stop", "。": "full stop", "।": "full stop", "۔": "full stop", "．": "full stop", "။": "full stop",
-    "།": "full stop", "༎": "full stop", "។": "full stop", "៕": "full stop", "։": "full stop", "።": "full stop",
+    "།": "shad", "༎": "shad", "។": "full stop", "៕": "full stop", "։": "full stop", "።": "full stop",
     "॥": "full stop",
     "?": "question mark", "？": "question mark", "؟": "question mark", "՞": "question mark",
     ";": "semicolon", "；": "semicolon",
@@ -47,10 +47,15 @@ def _end_class(text: str, language: str = "en") -> str | None:
 # sentence, in every language.
 _ITEM_ENDS = frozenset({"semicolon", "colon", None})
 _SEPARATOR_ENDS = frozenset({"semicolon", None})
+# The Tibetan shad closes a sentence or a phrase, a label as well (Dzongkha, Tibetan): it stands for a
+# full stop or for no mark.
+_SHAD_ENDS = frozenset({"shad", "full stop", None})
 
 
 def _equivalent(source: str | None, target: str | None, language: str) -> bool:
     if source == target:
+        return True
+    if "shad" in (source, target) and {source, target} <= _SHAD_ENDS:
         return True
     if {source, target} <= _SEPARATOR_ENDS:
         return True
@@ -71,7 +76,8 @@ class EndPunctuationMismatch(Rule):
     summary = "Translation ends with another punctuation mark than the source"
     rationale = """
 **What it does.** Compares the mark that ends a translation with the one that ends its source, by what
-the mark does (full stop, question, exclamation, colon, ellipsis), so a Chinese `。`, a Tibetan `།`, a
+the mark does (full stop, question, exclamation, colon, ellipsis; the Tibetan shad `།`, which closes
+phrases and labels as well as sentences, matches a full stop or no mark), so a Chinese `。`, a
 Khmer `។`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`) ends no sentence, and an accelerator written after
@@ -113,6 +119,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "_Cost:"\nmsgstr "মূল্য: (_C)"\n', path=_PO, note="an accelerator after the label"),
         Example('msgid "Nautical miles"\nmsgstr "мор. мили, мор.м."\n', path=_PO, note="an abbreviation\'s point"),
         Example('msgid "Show the result."\nmsgstr "ཐོན་འབྲས་སྟོན།"\n', path=_PO),
+        Example('msgid "Malformed function"\nmsgstr "བཟོ་བསྒྱུར་བའི་ལས་འགན།"\n', path=_PO, note="a shad after a label"),
         Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
                 path=_XLF, note="tags and inline codes after the mark are skipped"),
     )
