@@ -28,7 +28,9 @@ _CLASSES = {
 _END = re.compile(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
 # An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
 # each with its point.
-_ABBREVIATION = re.compile(r"(?:^|[\s,(])(?:[^\W\d_]{1,4}\.[ \u00a0]?){2,}$")
+_ABBREVIATION = re.compile(r"(?:^|[\s,(])(?:[^\W\d_]{1,4}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_]{1,4}\.$")
+# A source that reads as a sentence: a capital, then four words or more.
+_SENTENCE = re.compile(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 
 
 def _end_class(text: str, language: str = "en") -> str | None:
@@ -80,7 +82,9 @@ the mark does (full stop, question, exclamation, colon, ellipsis; the Tibetan sh
 phrases and labels as well as sentences, matches a full stop or no mark), so a Chinese `。`, a
 Khmer `។`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
-point of abbreviated words (`мор.м.`, `e.g.`) ends no sentence, and an accelerator written after
+point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`) ends no sentence, a
+full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
+corrects it, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
@@ -119,6 +123,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "_Cost:"\nmsgstr "মূল্য: (_C)"\n', path=_PO, note="an accelerator after the label"),
         Example('msgid "Nautical miles"\nmsgstr "мор. мили, мор.м."\n', path=_PO, note="an abbreviation\'s point"),
         Example('msgid "Show the result."\nmsgstr "ཐོན་འབྲས་སྟོན།"\n', path=_PO),
+        Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
+                path=_PO, note="the translation adds the sentence\'s full stop"),
+        Example('msgctxt "unit-symbols"\nmsgid "year,years"\nmsgstr "rok,roky,let,r."\n', path=_PO),
         Example('msgid "Malformed function"\nmsgstr "བཟོ་བསྒྱུར་བའི་ལས་འགན།"\n', path=_PO, note="a shad after a label"),
         Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
                 path=_XLF, note="tags and inline codes after the mark are skipped"),
@@ -132,6 +139,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         source, target = (_end_class(t, language) for t in both)
         if _equivalent(source, target, language):
             return
+        if source is None and target == "full stop" and _SENTENCE.match(both[0]):
+            return  # a sentence the source left without its full stop: the translation corrects it
         end = len(seg.text.rstrip())
         if target is None:
             message = f"The source ends with a {source}, the translation does not"
