@@ -21,11 +21,11 @@ _CLASSES = {
     "?": "question mark", "？": "question mark", "؟": "question mark", "՞": "question mark",
     ";": "semicolon", "；": "semicolon",
     "!": "exclamation mark", "！": "exclamation mark",
-    ":": "colon", "：": "colon",
+    ":": "colon", "：": "colon", "፦": "colon", "፥": "colon", "៖": "colon", "꞉": "colon",
 }
 # Closing quotes and brackets after the mark, the spaces French puts before it, a reST footnote
 # reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
-_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
+_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
 # An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
 # each with its point.
 _ABBREVIATION = re.compile(r"(?:^|[\s,(])(?:[^\W\d_]{1,4}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_]{1,4}\.$")
@@ -121,6 +121,7 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="the Greek question mark"),
         Example('msgid "Delete this file?"\nmsgstr "删除此文件？"\n', path=_PO),
         Example('msgid "_Cost:"\nmsgstr "মূল্য: (_C)"\n', path=_PO, note="an accelerator after the label"),
+        Example('msgid "Ch_aracter:"\nmsgstr "ፊደል፦ (_A)"\n', path=_PO, note="the Ethiopic preface colon"),
         Example('msgid "Nautical miles"\nmsgstr "мор. мили, мор.м."\n', path=_PO, note="an abbreviation\'s point"),
         Example('msgid "Show the result."\nmsgstr "ཐོན་འབྲས་སྟོན།"\n', path=_PO),
         Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
