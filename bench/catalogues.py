@@ -317,26 +317,42 @@ def inject(args: argparse.Namespace) -> None:
                 if f["start"]["line"] in po_entry_lines and _in_entry(p, line, f["start"]["line"]):
                     hit_files.add(p)
             totals[kind.name] = (len(hit_files), len(broken_lines))
+            for p in [d for d in broken_lines if d not in hit_files][: args.show_misses]:
+                print(f"  missed {kind.name}: {p.name}:{broken_lines[p]}\n" + entry_text(str(p), broken_lines[p]))
             fix_pairs.extend((d, d) for d in broken_lines)
         for name, (hit, n) in totals.items():
             print(f"  {name:24s} recall {hit}/{n} = {hit / max(n, 1):.3f}")
         if args.fix_dir:
-            fix_root = Path(args.fix_dir)
-            if fix_root.exists():
-                shutil.rmtree(fix_root)
-            shutil.copytree(tmp, fix_root)
-            fixed = [fix_root / p.relative_to(tmp) for p, _ in fix_pairs]
-            for i in range(0, len(fixed), 200):
-                subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", "--no-cache", "--exit-zero",
-                                "--quiet", "--fix", *map(str, fixed[i : i + 200])], capture_output=True, check=False)
-            changed = same = 0
-            for (broken, _), after in zip(fix_pairs, fixed, strict=True):
-                a, b = polib.pofile(str(broken)), polib.pofile(str(after))
-                if [e.msgid for e in a] != [e.msgid for e in b] or broken.read_bytes() != after.read_bytes():
-                    changed += 1
-                same += [(e.msgid, e.msgid_plural, e.msgctxt) for e in a] == [(e.msgid, e.msgid_plural, e.msgctxt)
-                                                                             for e in b]
-            print(f"--fix: {len(fixed)} files, {changed} changed, msgids identical in {same}/{len(fixed)}")
+            _check_fix(Path(tmp), Path(args.fix_dir), [p for p, _ in fix_pairs])
+
+
+_KEPT = re.compile(r"``[^`]+``|:[\w:+.-]+:`[^`]+`|<[^<>\s]+>`_{1,2}|\]\([^()\s]+\)")
+
+
+def _check_fix(broken_root: Path, fix_root: Path, broken: list[Path]) -> None:
+    """Run --fix on a copy of the injected set: every fixed file must load with polib, with the same
+    msgids (msgctxt, msgid, msgid_plural, byte for byte) and the same literals, roles and link targets in
+    its msgstrs as the broken file."""
+    if fix_root.exists():
+        shutil.rmtree(fix_root)
+    shutil.copytree(broken_root, fix_root)
+    fixed = [fix_root / p.relative_to(broken_root) for p in broken]
+    for i in range(0, len(fixed), 200):
+        subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", "--no-cache", "--exit-zero", "--quiet",
+                        "--fix", *map(str, fixed[i : i + 200])], capture_output=True, check=False)
+    changed = loads = same_ids = same_markup = 0
+    for before, after in zip(broken, fixed, strict=True):
+        changed += before.read_bytes() != after.read_bytes()
+        try:
+            a, b = polib.pofile(str(before)), polib.pofile(str(after))
+        except (OSError, ValueError):
+            continue
+        loads += 1
+        same_ids += [(e.msgctxt, e.msgid, e.msgid_plural) for e in a] == [(e.msgctxt, e.msgid, e.msgid_plural) for e in b]
+        same_markup += [sorted(_KEPT.findall(e.msgstr)) for e in a] == [sorted(_KEPT.findall(e.msgstr)) for e in b]
+    n = len(fixed)
+    print(f"--fix on the injected set: {n} files, {changed} changed by fixes; load with polib {loads}/{n}, "
+          f"msgids identical {same_ids}/{n}, literals/roles/link targets identical {same_markup}/{n}")
 
 
 def _in_entry(path: Path, entry_line: int, line: int) -> bool:
@@ -365,6 +381,7 @@ def main() -> None:
     i.add_argument("--per-kind", type=int, default=200)
     i.add_argument("--seed", type=int, default=1)
     i.add_argument("--fix-dir", default="")
+    i.add_argument("--show-misses", type=int, default=0, help="print N missed entries per kind (dev half only)")
     i.set_defaults(func=inject)
     args = ap.parse_args()
     args.func(args)

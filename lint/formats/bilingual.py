@@ -163,18 +163,27 @@ _ICU = re.compile(r"\{\s*([A-Za-z_]\w*)\s*,\s*(plural|selectordinal|select|numbe
 _LANGUAGE_PART = re.compile(r"(?<=[/.])(?:[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)(?=[/.]|$)|(?<=//)[a-z]{2}(?:[-_][a-zA-Z]{2})?(?=\.)")
 
 
-def target_key(target: str) -> str:
-    """A link target as compared: a URL without the language code of a localized page, `http` as
-    `https`, and without a trailing slash; a page of a site with a language in its address
-    (`en.wikipedia.org/wiki/Outlier`) by its site alone: the localized page has its own path."""
+def same_target(source: str, translation: str) -> bool:
+    """Whether a translation's link target is its source's: the same once `http` is `https` and a
+    trailing slash dropped; a language code in the path may differ (`/en/` → `/fr/`); a page of a site
+    whose host names the language (`en.wikipedia.org` → `fr.wikipedia.org`) may have its own path there,
+    the localized page's."""
+    a, b = (_url_key(t) for t in (source, translation))
+    if a == b:
+        return True
+    if "://" not in a or "://" not in b:
+        return False
+    host_a, _, path_a = a.partition("://")[2].partition("/")
+    host_b, _, path_b = b.partition("://")[2].partition("/")
+    if host_a != host_b and _LANGUAGE_PART.sub("*", "//" + host_a) == _LANGUAGE_PART.sub("*", "//" + host_b):
+        return True  # the localized site: its page has a localized name
+    return host_a == host_b and _LANGUAGE_PART.sub("*", "/" + path_a) == _LANGUAGE_PART.sub("*", "/" + path_b)
+
+
+def _url_key(target: str) -> str:
     if "://" not in target and not target.startswith("www."):
         return target
-    key = target.replace("http://", "https://", 1).rstrip("/")
-    localized = _LANGUAGE_PART.sub("*", key)
-    if localized != key:
-        site = localized.split("/", 3)
-        return "/".join(site[:3]) + ("/*" if len(site) > 3 and "*" not in site[2] else "")
-    return key
+    return target.replace("http://", "https://", 1).rstrip("/")
 
 
 # Marks whose target must survive translation (B106); links are B109's.

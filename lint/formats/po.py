@@ -278,6 +278,10 @@ def _segment(parts: list[tuple[int, str]], index: int, source_text: str, markup:
         pos = mk.end
     prose(pos, len(text))
     seg = builder.build(index, strip=False)
+    if seg is None and pos and text.strip():
+        # Nothing but markup (``:pep:`420```, a lone literal): no prose for the other rules, but its
+        # markup is still compared with the source's by the B family.
+        seg = Segment(PLACEHOLDER, "msgstr", ((0, origin[0]),), index, opaque=((0, 1),))
     if seg is None:
         return None
     return dataclasses.replace(seg, source_text=source_text, key=context)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from lint.formats.bilingual import markup_of, pair, target_key
+from lint.formats.bilingual import markup_of, pair, same_target
 from lint.formats.markup import marks
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
@@ -118,6 +118,8 @@ changed target links nowhere.
         Example(_RST + 'msgid "Both `Transports`_ and `Protocols`_."\nmsgstr "Les `Transports`_ et les Protocoles."\n',
                 path=_PO),
         Example(_MD + 'msgid "See [the guide](guide.md)."\nmsgstr "Voir [le guide](guide-fr.md)."\n', path=_PO),
+        Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
+                'msgstr "La `moyenne <https://en.wikipedia.org/wiki/Meat>`_."\n', path=_PO),
         Example(_MD + 'msgid "![Logo](img/logo.png)"\nmsgstr "![Logo](img/logo.jpg)"\n', path=_PO),
     )
     allow = (
@@ -164,8 +166,7 @@ changed target links nowhere.
         else:
             src_targets, tr_targets = _markdown_targets(source), _markdown_targets(target)
             added = Counter()
-        keys = {target_key(t) for t in src_targets}
-        changed = [t for t in tr_targets if target_key(t) not in keys]
+        changed = [t for t in tr_targets if not any(same_target(src, t) for src in src_targets)]
         if changed and len(tr_targets) >= len(src_targets):
             added["target-changed"] += 1
         if not added:

@@ -19,15 +19,20 @@ _XLF = "app.xlf"
 def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, translation: str) -> bool:
     """Whether a source's code the translation lacks is a defect: code the catalogue names in two
     msgids or more (an API's vocabulary: ``None``, ``sys.stdin``), or code the translation holds
-    misspelled (``__wrapped__`` as ``_wrapped_``). A one-off example's names (``'cat'``, ``(key, value)``)
-    may be localized with the examples around them, as documentation translations do."""
+    misspelled (``__wrapped__`` as ``_wrapped_``), or code shaped as an API: a number, an option
+    (``--mode``), a dotted, underscored or numbered name (``os.sep``, ``datetime1``, ``camelCase``).
+    A one-off example's plain names (``'cat'``, ``(key, value)``) may be localized with the examples
+    around them, as documentation translations do."""
     if not key.startswith("`"):
         return True  # tags, substitutions, footnotes, ICU arguments
     if re.search(r"(?<![\w.])" + re.escape(key[1:-1]) + r"(?!\w|\.\w)", translation):
         return False  # kept, in other markup (*body* for ``body``): a matter of style
-    if code_counts(doc, markup)[key] >= 2:
+    if code_counts(doc, markup)[key] >= 2 or _API_SHAPED.search(key[1:-1]):
         return True
     return any(SequenceMatcher(None, key, other).ratio() >= 0.8 for other in added)
+
+
+_API_SHAPED = re.compile(r"^[\W\d]+$|^-{1,2}\w|^\w+[._:]\w|\w_|\d|[a-z][A-Z]")
 
 
 class TagMismatch(Rule):
@@ -58,6 +63,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
+        Example(_RST + 'msgid ":pep:`3119`"\nmsgstr ":pep:`3120`"\n', path=_PO, note="a string of markup alone"),
+        Example(_RST + 'msgid "Added the ``--invalidation-mode`` option."\n'
+                'msgstr "Ajout de l\'option ``--mode-invalidation``."\n', path=_PO),
         Example('msgid "Click <b>Save</b> to continue."\nmsgstr "Cliquez sur <b>Enregistrer pour continuer."\n',
                 path=_PO),
         Example('msgid "Read the <a href=\\"/terms\\">terms</a>."\nmsgstr "Lisez les conditions."\n', path=_PO),
@@ -79,6 +87,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "Use the :mod:`os` module."\nmsgstr "Utilisez le module ``os``."\n', path=_PO,
                 note="the same code in other markup"),
         Example(_RST + 'msgid "``left`` is the first value."\nmsgstr "*left* est la première valeur."\n', path=_PO),
+        Example(_RST + 'msgid "A sequence of ``(key, value)`` pairs."\nmsgstr "Une séquence de paires ``(clé, valeur)``."\n',
+                path=_PO, note="a one-off example\'s names, localized"),
         Example('msgid "Click <b>Save</b> to continue."\nmsgstr "Cliquez sur <b>Enregistrer</b> pour continuer."\n',
                 path=_PO),
         Example('msgid "<a href=\\"/en/terms\\" title=\\"Terms\\">terms</a>"\n'
