@@ -214,8 +214,9 @@ def _change_number(s: str, rng: random.Random) -> str | None:
     return s[: m.start()] + str(int(n) + 1) + s[m.end() :]
 
 
-def _translate_literal(s: str, rng: random.Random) -> str | None:
-    ms = [m for m in _LITERAL.finditer(s) if re.search(r"[A-Za-z]{2}", m.group())]
+def _translate_literal(s: str, rng: random.Random, source: str = "") -> str | None:
+    # A literal of the source, kept in the translation: the code a translation must not touch.
+    ms = [m for m in _LITERAL.finditer(s) if re.search(r"[A-Za-z]{2}", m.group()) and m.group() in source]
     if not ms:
         return None
     m = rng.choice(ms)
@@ -240,6 +241,12 @@ KINDS = (
     Kind("change-number", _change_number),
     Kind("translate-literal", _translate_literal),
 )
+
+
+def _break(kind: Kind, entry: polib.POEntry, rng: random.Random) -> str | None:
+    if kind.breaks is _translate_literal:
+        return _translate_literal(entry.msgstr, rng, entry.msgid)
+    return kind.breaks(entry.msgstr, rng)
 
 
 def _clean_entries(files: list[Path]) -> dict[Path, set[int]]:
@@ -275,7 +282,7 @@ def inject(args: argparse.Namespace) -> None:
             if e.linenum not in clean[path]:
                 continue
             for kind in KINDS:
-                if kind.breaks(e.msgstr, random.Random(0)) is not None:
+                if _break(kind, e, random.Random(0)) is not None:
                     candidates[kind.name].append((path, e.linenum))
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{root} half={args.half}: {len(files)} files")
@@ -298,7 +305,7 @@ def inject(args: argparse.Namespace) -> None:
             for path, line in chosen:
                 po = polib.pofile(str(path))
                 entry = next(e for e in po if e.linenum == line)
-                broken = kind.breaks(entry.msgstr, rng)
+                broken = _break(kind, entry, rng)
                 if broken is None or broken == entry.msgstr:
                     continue
                 entry.msgstr = broken
@@ -312,13 +319,12 @@ def inject(args: argparse.Namespace) -> None:
             hit_files = set()
             for f in found:
                 p = Path(f["path"])
-                line = broken_lines.get(p)
-                po_entry_lines = range(line, line + 60) if line else range(0)
-                if f["start"]["line"] in po_entry_lines and _in_entry(p, line, f["start"]["line"]):
+                at = broken_lines.get(p)
+                if at is not None and _in_entry(p, at, f["start"]["line"]):
                     hit_files.add(p)
             totals[kind.name] = (len(hit_files), len(broken_lines))
-            for p in [d for d in broken_lines if d not in hit_files][: args.show_misses]:
-                print(f"  missed {kind.name}: {p.name}:{broken_lines[p]}\n" + entry_text(str(p), broken_lines[p]))
+            for miss in [d for d in broken_lines if d not in hit_files][: args.show_misses]:
+                print(f"  missed {kind.name}: {miss.name}:{broken_lines[miss]}\n" + entry_text(str(miss), broken_lines[miss]))
             fix_pairs.extend((d, d) for d in broken_lines)
         for name, (hit, n) in totals.items():
             print(f"  {name:24s} recall {hit}/{n} = {hit / max(n, 1):.3f}")

@@ -62,8 +62,7 @@ def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
     out["unbalanced-literal"] = left.count("``")
     if re.search(r"(?<![\w`]):[a-z]+(?::[a-z]+)?:`", left):
         out["unclosed-role"] += 1
-    if re.search(r"(?:^|(?<=\s)):(?:func|meth|class|mod|attr|data|const|exc|term|ref|doc|option|envvar|program|"
-                 r"keyword|file|samp|pep|rfc|kbd|mailheader|dfn|abbr|c:\w+|py:\w+):(?=[\w~.])", left):
+    if re.search(r"(?:^|(?<=[\s(\[])):[a-z][\w-]*(?::[a-z][\w-]*)?:(?=[\w~./])", left):
         out["role-without-backquotes"] += 1
     if re.search(r"(?<!`)\b[^`<>\n]*<[^<>\s]+>`_", left):
         out["link-missing-backquote"] += 1

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, xliff_example
+from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, without_code, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -25,8 +25,8 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, transl
     around them, as documentation translations do."""
     if not key.startswith("`"):
         return True  # tags, substitutions, footnotes, ICU arguments
-    if re.search(r"(?<![\w.])" + re.escape(key[1:-1]) + r"(?!\w|\.\w)", translation):
-        return False  # kept, in other markup (*body* for ``body``): a matter of style
+    if re.search(r"(?<![\w.])" + re.escape(key[1:-1]) + r"(?!\w|\.\w)", without_code(translation, markup)):
+        return False  # kept as words or in other markup (*body* for ``body``): a matter of style
     if code_counts(doc, markup)[key] >= 2 or _API_SHAPED.search(key[1:-1]):
         return True
     return any(SequenceMatcher(None, key, other).ratio() >= 0.8 for other in added)
