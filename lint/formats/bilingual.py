@@ -183,7 +183,10 @@ def same_target(source: str, translation: str) -> bool:
 def _url_key(target: str) -> str:
     if "://" not in target and not target.startswith("www."):
         return target
-    return target.replace("http://", "https://", 1).rstrip("/")
+    scheme, _, rest = target.replace("http://", "https://", 1).rstrip("/").partition("://")
+    host, slash, path = (rest or scheme).partition("/")
+    host = host.lower().removeprefix("www.")  # a host is case-insensitive; `www.` names the same site
+    return f"https://{host}{slash}{path}"
 
 
 # Marks whose target must survive translation (B106); links are B109's.

@@ -84,7 +84,7 @@ Khmer `។`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`) ends no sentence, a
 full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
-corrects it, and an accelerator written after
+corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`), and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
@@ -126,6 +126,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Show the result."\nmsgstr "ཐོན་འབྲས་སྟོན།"\n', path=_PO),
         Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
                 path=_PO, note="the translation adds the sentence\'s full stop"),
+        Example('msgid "(Contributed by Victor Stinner.)"\nmsgstr "(Contribution de Victor Stinner)"\n', path=_PO),
         Example('msgctxt "unit-symbols"\nmsgid "year,years"\nmsgstr "rok,roky,let,r."\n', path=_PO),
         Example('msgid "Malformed function"\nmsgstr "བཟོ་བསྒྱུར་བའི་ལས་འགན།"\n', path=_PO, note="a shad after a label"),
         Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
@@ -140,6 +141,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         source, target = (_end_class(t, language) for t in both)
         if _equivalent(source, target, language):
             return
+        if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
+            return  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
         if source is None and target == "full stop" and _SENTENCE.match(both[0]):
             return  # a sentence the source left without its full stop: the translation corrects it
         end = len(seg.text.rstrip())

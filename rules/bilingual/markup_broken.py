@@ -134,6 +134,8 @@ changed target links nowhere.
                 'msgstr "Utilisez l\'\\":term:`objet fichier <file object>`\\"."\n', path=_PO),
         Example(_RST + 'msgid "Returns a :term:`file object`."\nmsgstr "Renvoie un :term:`objet fichier <file object>`."\n',
                 path=_PO),
+        Example(_RST + 'msgid "`WinPython <https://winpython.github.io/>`_"\n'
+                'msgstr "`WinPython <https://WinPython.github.io/>`_"\n', path=_PO, note="a host is case-insensitive"),
         Example(_RST + 'msgid "It is `spam`."\nmsgstr "C\'est `spam`."\n', path=_PO),
         Example(_RST + 'msgid "See the `Functional API`_."\nmsgstr "Voir l\'`API fonctionnelle`_."\n', path=_PO,
                 note="a reference by name follows its translated title"),

@@ -26,7 +26,8 @@ which either side may spell out (`2 files` → `deux fichiers`, `set to zero` �
 the other side has a number in its place. In a
 translation may write its language's digits (`٩٠` for `90`). In a
 catalogue with markup, numbers inside code (inline literals, roles, link targets) are not compared:
-B106 compares the code.
+B106 compares the code; a number the other side
+writes as code (`-999` as ``` ``-999`` ```) is there.
 
 **Why is this bad?** A translator's typo or an MT engine's slip changes a price, a limit or a date:
 `Up to 50 users` shown as `Jusqu'à 500 utilisateurs` is a wrong promise.
@@ -59,6 +60,8 @@ B106 compares the code.
         Example('msgid "Undefined outside [-1, 1]"\nmsgstr "Indéfini hors de [-1,1]"\n', path=_PO),
         Example('msgid "translator-credits"\nmsgstr "Jean Dupont, 2004-2011."\n', path=_PO,
                 note="a key for the translators\' names"),
+        Example('#: library/os.rst:3\nmsgid "An int from -999999999 to 999999999."\n'
+                'msgstr "Un entier de ``-999999999`` à ``999999999``."\n', path=_PO),
         Example('msgid "Always set to zero."\nmsgstr "Toujours mis à 0."\n', path=_PO,
                 note="a single digit for a spelled-out number"),
         Example('#: library/os.rst:3\nmsgid "Use ``read(-1)`` to read all."\nmsgstr "Utilisez ``read(-1)`` pour tout lire."\n',
@@ -82,8 +85,8 @@ B106 compares the code.
                 if len(pieces) and sum(pieces.values()) > 1 and not pieces - source:
                     target -= Counter({n: 1})
                     target += pieces
-        extra = sorted((target - source).elements())
-        missing = sorted((source - target).elements())
+        extra = sorted((target - numbers(both[0])).elements())  # a number the source writes as code counts too
+        missing = sorted((source - numbers(both[1])).elements())  # and one the translation writes as code
         if not (extra and missing):
             # A single digit may stand for a number the other side spells out (`zero` → `0`, `deux` →
             # `2`); one digit in place of another (`2 days` → `3 jours`) is a change.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -9,6 +10,8 @@ from lint.formats.bilingual import pair, singular, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
+
+_URL_IN_TEXT = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
 
 
 class PlaceholderMismatch(Rule):
@@ -51,6 +54,9 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
                 'msgid_plural "%d files"\nmsgstr[0] "un fichier"\nmsgstr[1] "%d fichiers"\n', path="messages.po",
                 note="the form for one spells the count out"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
+        Example('msgid "See https://en.wikipedia.org/wiki/Salt_%28cryptography%29"\n'
+                'msgstr "Voir https://fr.wikipedia.org/wiki/Salage_(cryptographie)"\n', path="messages.po",
+                note="an escaped character in a URL"),
         Example('msgid "20 % de réduction sur tout"\nmsgstr "20% savings on everything"\n', path="messages.po",
                 note="a percent sign before a word is not printf's space flag"),
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour {name}, bon retour !"), path="app.xlf"),
@@ -62,7 +68,8 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
         both = pair(seg, doc)
         if both is None:
             return
-        source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(t)) for t in both)
+        # `%28` in a URL is an escaped parenthesis, not `%2` followed by `8`.
+        source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(_URL_IN_TEXT.sub(" ", t))) for t in both)
         if source == target:
             return
         missing = sorted((source - target).elements())
