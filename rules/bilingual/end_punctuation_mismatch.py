@@ -28,7 +28,7 @@ _CLASSES = {
 _END = re.compile(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
 # An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
 # each with its point.
-_ABBREVIATION = re.compile(r"(?:^|[\s,(])(?:[^\W\d_]{1,4}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_]{1,4}\.$")
+_ABBREVIATION = re.compile(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$")
 # A source that reads as a sentence: a capital, then four words or more.
 _SENTENCE = re.compile(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 
@@ -37,6 +37,8 @@ def _end_class(text: str, language: str = "en") -> str | None:
     m = _END.search(text)
     if not m or not m.group(1):
         return None
+    if m.group(1) == "." and language.split("-")[0].lower() == "hy":
+        return "colon"  # Armenian: `։` ends a sentence, `.` stands where English writes a colon
     if m.group(1) == "." and _ABBREVIATION.search(text, 0, m.end(1)):
         return None
     if m.group(1) == ";" and language.split("-")[0].lower() == "el":
@@ -44,6 +46,7 @@ def _end_class(text: str, language: str = "en") -> str | None:
     return _CLASSES.get(m.group(1))
 
 
+_UNPUNCTUATED = frozenset({"th", "lo"})
 # Ends a list item may have in one language and not in another: French closes list items with ` ;` or
 # ` :` (the last with `.`), where English writes no mark or a full stop; a comma or a semicolon ends an item, not a
 # sentence, in every language.
@@ -69,6 +72,8 @@ def _equivalent(source: str | None, target: str | None, language: str) -> bool:
 _FR = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
 
 
+_TH = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
+_HY = 'msgid ""\nmsgstr ""\n"Language: hy\\n"\n\n'
 _EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 
 
@@ -84,7 +89,8 @@ Khmer `។`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`) ends no sentence, a
 full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
-corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`), and an accelerator written after
+corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
+Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
@@ -126,6 +132,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Show the result."\nmsgstr "ཐོན་འབྲས་སྟོན།"\n', path=_PO),
         Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
                 path=_PO, note="the translation adds the sentence\'s full stop"),
+        Example(_TH + 'msgid "Window size of the last closed window."\nmsgstr "ขนาดหน้าต่างที่ปิดล่าสุด"\n', path=_PO),
+        Example(_HY + 'msgid "Future _Value:"\nmsgstr "Ապագա _Արժեք."\n', path=_PO),
+        Example('msgctxt "unit-symbols"\nmsgid "foot,feet,ft"\nmsgstr "அடி, அடிகள், அடி."\n', path=_PO),
         Example('msgid "(Contributed by Victor Stinner.)"\nmsgstr "(Contribution de Victor Stinner)"\n', path=_PO),
         Example('msgctxt "unit-symbols"\nmsgid "year,years"\nmsgstr "rok,roky,let,r."\n', path=_PO),
         Example('msgid "Malformed function"\nmsgstr "བཟོ་བསྒྱུར་བའི་ལས་འགན།"\n', path=_PO, note="a shad after a label"),
@@ -141,6 +150,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         source, target = (_end_class(t, language) for t in both)
         if _equivalent(source, target, language):
             return
+        if {source, target} == {"full stop", None} and language.split("-")[0].lower() in _UNPUNCTUATED:
+            return  # Thai and Lao end sentences with a space, not a mark
         if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
             return  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
         if source is None and target == "full stop" and _SENTENCE.match(both[0]):

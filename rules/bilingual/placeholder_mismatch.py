@@ -11,6 +11,7 @@ from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
+_I_FLAG = re.compile(r"%(\d+\$)?I")
 _URL_IN_TEXT = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
 
 
@@ -53,6 +54,7 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
         Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "%d file"\n'
                 'msgid_plural "%d files"\nmsgstr[0] "un fichier"\nmsgstr[1] "%d fichiers"\n', path="messages.po",
                 note="the form for one spells the count out"),
+        Example('msgid "%d-bit"\nmsgstr "\u200f%Idبیتی"\n', path="messages.po", note="glibc\'s locale digits flag"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
         Example('msgid "See https://en.wikipedia.org/wiki/Salt_%28cryptography%29"\n'
                 'msgstr "Voir https://fr.wikipedia.org/wiki/Salage_(cryptographie)"\n', path="messages.po",
@@ -69,7 +71,9 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
         if both is None:
             return
         # `%28` in a URL is an escaped parenthesis, not `%2` followed by `8`.
-        source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(_URL_IN_TEXT.sub(" ", t))) for t in both)
+        # glibc's `I` flag (`%Id`: the locale's digits) is the same argument.
+        source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(_I_FLAG.sub(r"%\1", _URL_IN_TEXT.sub(" ", t))))
+                          for t in both)
         if source == target:
             return
         missing = sorted((source - target).elements())
