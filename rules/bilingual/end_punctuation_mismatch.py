@@ -134,6 +134,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 path=_PO, note="the translation adds the sentence\'s full stop"),
         Example(_TH + 'msgid "Window size of the last closed window."\nmsgstr "ขนาดหน้าต่างที่ปิดล่าสุด"\n', path=_PO),
         Example(_HY + 'msgid "Future _Value:"\nmsgstr "Ապագա _Արժեք."\n', path=_PO),
+        Example(_HY + 'msgid "Calculator with scientific modes."\nmsgstr "Հաշվիչ գիտական ռեժիմներով։"\n', path=_PO,
+                note="the source is read as English"),
         Example('msgctxt "unit-symbols"\nmsgid "foot,feet,ft"\nmsgstr "அடி, அடிகள், அடி."\n', path=_PO),
         Example('msgid "(Contributed by Victor Stinner.)"\nmsgstr "(Contribution de Victor Stinner)"\n', path=_PO),
         Example('msgctxt "unit-symbols"\nmsgid "year,years"\nmsgstr "rok,roky,let,r."\n', path=_PO),
@@ -147,7 +149,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         if both is None:
             return
         language = doc.language
-        source, target = (_end_class(t, language) for t in both)
+        # The source is read as English (its own language), the translation as its language.
+        source, target = _end_class(both[0]), _end_class(both[1], language)
         if _equivalent(source, target, language):
             return
         if {source, target} == {"full stop", None} and language.split("-")[0].lower() in _UNPUNCTUATED:
