@@ -275,6 +275,9 @@ def _format_options(value: Any, ctx: ConfigContext, key: tuple[Any, ...]) -> dic
                 raise ctx.error(where, f"'{name}' must be true or false")
             if isinstance(default, list):
                 option = _string_list(option, ctx, where)  # one string stands for a list of one
+            choices = formats.choices_of(fmt).get(name)
+            if choices and option not in choices:
+                raise ctx.error(where, f"'{name}' must be one of {', '.join(choices)}")
             checked[str(name)] = option
         out[str(fmt)] = {**known, **checked}
     return out

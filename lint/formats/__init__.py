@@ -66,6 +66,16 @@ def options_of(fmt: str) -> dict[str, Any]:
     return dict(getattr(module, "OPTIONS", {}))
 
 
+def choices_of(fmt: str) -> dict[str, tuple[str, ...]]:
+    """The values a format's string options may take (``CHOICES`` in its module), by option name."""
+    module_name = FORMATS[fmt][0].partition(":")[0]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        return {}
+    return dict(getattr(module, "CHOICES", {}))
+
+
 def parse(source: Source, fmt: str, language: str = "en", options: Mapping[str, Any] | None = None) -> Document:
     spec = FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT])[0]
     module_name, _, func = spec.partition(":")

@@ -31,25 +31,32 @@ _ID = re.compile(r'\sid="([^"]*)"')
 
 
 def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
-    """(source, translation) of a bilingual segment, decoded, or None."""
+    """(source, translation) of a bilingual segment, decoded, or None (no source, or a source that is a
+    key such as GNOME's `translator-credits`)."""
     if not seg.source_text or not seg.text:
         return None
     # Eight B rules ask for each segment's pair: read it once per document (the memo lives and dies with
     # the Document it is derived from).
-    memo: dict[tuple[int, int], tuple[str, str]] = doc.memo.setdefault("bilingual-pairs", {})
+    memo: dict[tuple[int, int], tuple[str, str] | None] = doc.memo.setdefault("bilingual-pairs", {})
     key = (seg.index, seg.anchors[0][1])
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _pair(seg, doc)
-    return found
+    if key not in memo:
+        memo[key] = _pair(seg, doc)
+    return memo[key]
 
 
-def _pair(seg: Segment, doc: Document) -> tuple[str, str]:
+# msgids that are keys, not text: the translator's own credits (GNOME, KDE), never a translation of them.
+_KEYS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS", "Your names", "Your emails"})
+
+
+def _pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
     source = seg.source_text or ""
+    if source in _KEYS:
+        return None
     if doc.format == "po":
         from lint.formats.po import decoded_raw, raw_string
 
-        return source, decoded_raw(raw_string(doc.text, seg.to_source(0)))
+        start = doc.memo.get("po-string-start", {}).get(seg.index, seg.to_source(0))
+        return source, decoded_raw(raw_string(doc.text, start))
     if doc.format == "xliff":
         from lint.formats.xliff import content_start, rendered
 
@@ -111,12 +118,181 @@ def xliff_example(source: str, target: str, version: str = "2.0", unit: str = ""
 
 
 def numbers(text: str) -> Counter[str]:
-    """Numbers outside placeholders, URLs, e-mail addresses and tags, keyed by their digits."""
+    """Numbers outside placeholders, URLs, e-mail addresses and tags, keyed by their digits, in ASCII
+    (`١٨٠` and `১৮০` are 180: a translation may write its language's digits)."""
     rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
-    return Counter(_SEPARATORS.sub("", m.group())for m in _NUMBER.finditer(rest))
+    return Counter(_ascii_digits(_SEPARATORS.sub("", m.group())) for m in _NUMBER.finditer(rest))
+
+
+def number_parts(text: str) -> dict[str, list[str]]:
+    """Each number of ``text`` (as ``numbers`` keys it) with the numbers its separators may part
+    (`[-1,1]` holds 1 and 1 where `1,1` would be eleven tenths)."""
+    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
+    return {_ascii_digits(_SEPARATORS.sub("", m.group())): [_ascii_digits(p) for p in _SEPARATORS.split(m.group()) if p]
+            for m in _NUMBER.finditer(rest)}
+
+
+def _ascii_digits(digits: str) -> str:
+    if digits.isascii():
+        return digits
+    import unicodedata
+
+    return "".join(str(unicodedata.decimal(c, c)) for c in digits)
 
 
 def locate(seg: Segment, needle: str) -> tuple[int, int]:
     """Where ``needle`` stands in the segment's text, or the whole segment."""
     at = seg.text.find(needle)
     return (at, at + len(needle)) if at >= 0 and needle else (0, len(seg.text))
+
+
+def markup_of(doc: Document) -> str:
+    """The markup the document's strings are written in (the reader's `markup` option, `auto` decided)."""
+    return str(doc.memo.get("markup", "none"))
+
+
+def singular(seg: Segment, doc: Document) -> str | None:
+    """A PO plural form's singular msgid (its ``source_text`` is msgid_plural), or None."""
+    found: str | None = doc.memo.get("po-singular", {}).get(seg.index)
+    return found
+
+
+_ICU = re.compile(r"\{\s*([A-Za-z_]\w*)\s*,\s*(plural|selectordinal|select|number|date|time|duration|spellout)\b")
+# A path part or a host label that names a language (`/en/`, `/fr-FR/`, `en.wikipedia.org`): localized
+# pages differ by it alone.
+_LANGUAGE_PART = re.compile(r"(?<=[/.])(?:[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)(?=[/.]|$)|(?<=//)[a-z]{2}(?:[-_][a-zA-Z]{2})?(?=\.)")
+
+
+def same_target(source: str, translation: str) -> bool:
+    """Whether a translation's link target is its source's: the same once `http` is `https` and a
+    trailing slash dropped; a language code in the path may differ (`/en/` → `/fr/`); a page of a site
+    whose host names the language (`en.wikipedia.org` → `fr.wikipedia.org`) may have its own path there,
+    the localized page's."""
+    a, b = (_url_key(t) for t in (source, translation))
+    if a == b:
+        return True
+    if "://" not in a or "://" not in b:
+        return False
+    host_a, _, path_a = a.partition("://")[2].partition("/")
+    host_b, _, path_b = b.partition("://")[2].partition("/")
+    if host_a != host_b and _LANGUAGE_PART.sub("*", "//" + host_a) == _LANGUAGE_PART.sub("*", "//" + host_b):
+        return True  # the localized site: its page has a localized name
+    return host_a == host_b and _LANGUAGE_PART.sub("*", "/" + path_a) == _LANGUAGE_PART.sub("*", "/" + path_b)
+
+
+def _url_key(target: str) -> str:
+    if "://" not in target and not target.startswith("www."):
+        return target
+    scheme, _, rest = target.replace("http://", "https://", 1).rstrip("/").partition("://")
+    host, slash, path = (rest or scheme).partition("/")
+    host = host.lower().removeprefix("www.")  # a host is case-insensitive; `www.` names the same site
+    return f"https://{host}{slash}{path}"
+
+
+# Marks whose target must survive translation (B106); links are B109's.
+_COMPARED = frozenset({"literal", "role", "substitution", "footnote", "interpreted", "code", "tag"})
+_SPACES = re.compile(r"\s+")
+
+
+def _code_key(content: str) -> str:
+    """Code as compared: without its spaces (``a | b`` is ``a|b``), call parentheses, quotes around it
+    or a role's `~` and `.`."""
+    return _SPACES.sub("", content).lstrip("~!.").removesuffix("()").strip("'\"")
+
+
+def kept_markup(text: str, markup: str) -> Counter[str]:
+    """What a translation must keep of ``text``'s markup, as comparable keys: the code of inline
+    literals, roles (by target, not their translated title; a glossary `:term:` is translated with the
+    glossary) and interpreted text, each by its content whatever the mark (``` ``True`` ``` and
+    `:const:`True`` are the same code), substitutions, footnotes, tags (HTML read as HTML: in reST,
+    `<b>` is text), ICU arguments by name and type; without markup, tags as ``tags``."""
+    from lint.formats.markup import marks
+
+    out: Counter[str] = Counter(f"{{{m.group(1)}, {m.group(2)}}}" for m in _ICU.finditer(text))
+    if markup in ("none", "auto"):
+        out.update(tags(text))
+        return out
+    for mk in marks(text, markup):
+        if mk.kind not in _COMPARED or (mk.kind == "role" and mk.name == "term"):
+            continue
+        if mk.kind == "tag":
+            closing = text.startswith("</", mk.start)
+            out[f"<{'/' if closing else ''}{mk.name}>"] += 1
+        elif mk.kind in ("literal", "role", "interpreted", "code"):
+            out[f"`{_code_key(mk.target)}`"] += 1
+        else:
+            out[text[mk.start : mk.end]] += 1
+    return out
+
+
+def code_counts(doc: Document, markup: str) -> Counter[str]:
+    """In how many msgids (sources) of the document each piece of code (``kept_markup``'s keys) stands."""
+    found: Counter[str] | None = doc.memo.get("bilingual-code-counts")
+    if found is None:
+        found = Counter()
+        seen: set[str] = set()
+        for seg in doc.segments:
+            if seg.source_text and seg.source_text not in seen:
+                seen.add(seg.source_text)
+                found.update(set(kept_markup(seg.source_text, markup)))
+        doc.memo["bilingual-code-counts"] = found
+    return found
+
+
+def without_code(text: str, markup: str, cited: bool = False) -> str:
+    """``text`` with the parts of its markup that are not words (literals, roles, targets, tags) as
+    spaces, same length; with ``cited``, the words of a link to another site too (a cited title)."""
+    from lint.formats.markup import marks
+
+    if markup in ("none", "auto"):
+        return text
+    chars = list(text)
+    for mk in marks(text, markup):
+        keep = mk.prose if mk.prose is not None and not (cited and mk.kind == "link" and "://" in mk.target) else None
+        for i in range(mk.start, mk.end):
+            if keep is None or not keep[0] <= i < keep[1]:
+                chars[i] = " "
+    return "".join(chars)
+
+
+_PROSE_WORD = re.compile(r"(?<![\w./\\@$%&-])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*(?![\w/\\@(]|\.\w)")
+
+
+def translatable_words(text: str, markup: str) -> list[str]:
+    """The words of ``text`` a translator translates: not code (literals, roles, interpreted text,
+    placeholders, tags, URLs, e-mail addresses, identifiers such as `KEY_END`, `co_names`, `bash/zsh`,
+    `os.path`), not names (capitalized words in a row: `Marc-André Lemburg`) or acronyms, not the
+    words of a link to another site (a cited title: `PKZIP Application Note <https://…>`_)."""
+    chars = TEMPLATE_PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", without_code(chars, markup, cited=True))))
+    words = list(_PROSE_WORD.finditer(rest))
+    out: list[str] = []
+    for i, m in enumerate(words):
+        w = m.group()
+        if w.isupper():
+            continue  # an acronym or a constant
+        if w[0].isupper():
+            # Two capitalized words in a row are a name or a title (`Peter Moody`); one alone starts a sentence.
+            near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+            if any(n.group()[0].isupper() and not rest[min(m.end(), n.end()) : max(m.start(), n.start())].strip()
+                   for n in near):
+                continue
+        elif len(w) <= 3 and 0 < i < len(words) - 1 and words[i - 1].group()[0].isupper() \
+                and words[i + 1].group()[0].isupper():
+            continue  # a particle inside a name: Guido van Rossum
+        out.append(w)
+    return out
+
+
+def reads_as_prose(text: str, markup: str) -> bool:
+    """Whether ``text`` holds words to translate written as prose: two of ``translatable_words`` one
+    after the other, with only a space between, or two in a sentence without brackets (`seq, [start,]
+    stop`, `func, seq` are signatures)."""
+    words = translatable_words(text, markup)
+    if len(words) < 2:
+        return False
+    plain = _plain(text)
+    if re.search(r"[.!?…]\s*$", plain) and not re.search(r"[\[\]()*=]", plain):
+        return True  # a sentence: `Hello %(name)s, welcome!`
+    return bool(re.search(r"(?<![\w(\[])(?:" + "|".join(map(re.escape, set(words))) + r")[ \u00a0]+(?:\w{1,2}['’])?(?:"
+                          + "|".join(map(re.escape, set(words))) + r")(?![\w\]\[(])", text))

@@ -15,9 +15,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from lint.formats import ParseError
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
+from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+-]*|true|false|null|\s+', re.S)
@@ -27,7 +30,12 @@ _SELECTOR = re.compile(r"\s*,?\s*(?:offset:\d+\s*)?[=\w]+\s*\{")
 _ICU_ARGUMENT = re.compile(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
 
 
-def parse(source: Source) -> Document:
+# Options a config may set under `format-options: {i18n-json: {...}}`: the markup inside the strings.
+OPTIONS = {"markup": "auto"}
+CHOICES = {"markup": MARKUPS}
+
+
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
     try:
         json.loads(text)
@@ -64,7 +72,13 @@ def parse(source: Source) -> Document:
             if seg is not None:
                 segments.append(seg)
     protected.append((last_end, len(text)))
-    return Document(source, "i18n-json", segments, protected=[(a, b) for a, b in protected if b > a])
+    # `auto` is none: an application's catalogue names no document its strings came from.
+    markup = option(options)
+    markup = "none" if markup == "auto" else markup
+    doc = Document(source, "i18n-json", [masked(seg, markup) for seg in segments],
+                   protected=[(a, b) for a, b in protected if b > a])
+    doc.memo["markup"] = markup
+    return doc
 
 
 

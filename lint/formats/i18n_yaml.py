@@ -35,6 +35,7 @@ import yaml
 
 from lint.formats import ParseError
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, switch_codes
+from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source, Suppression
 
 _STR = "tag:yaml.org,2002:str"
@@ -110,7 +111,12 @@ class _Loader(yaml.SafeLoader):
         return token
 
 
-def parse(source: Source) -> Document:
+# Options a config may set under `format-options: {i18n-yaml: {...}}`: the markup inside the strings.
+OPTIONS = {"markup": "auto"}
+CHOICES = {"markup": MARKUPS}
+
+
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
     if text.startswith("\ufeff"):
         # A second byte-order mark: libyaml skips it and counts every offset one short, PyYAML reads it
@@ -159,6 +165,10 @@ def parse(source: Source) -> Document:
     protected = complement(merge_ranges(prose_ranges), len(text))
     doc = Document(source, "i18n-yaml", segments, protected=protected)
     doc.suppressions = _suppressions(source, tokens, scalar_spans, entries)
+    markup = option(options)
+    markup = "none" if markup == "auto" else markup  # an application's catalogue names no document
+    doc.memo["markup"] = markup
+    doc.segments = [masked(seg, markup) for seg in doc.segments]
     return doc
 
 

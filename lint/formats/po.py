@@ -14,6 +14,7 @@ Inline switches are translator comments: `# copylint: disable=B101,T102` above a
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -27,6 +28,7 @@ from lint.formats.builder import (
     merge_ranges,
     switch_codes,
 )
+from lint.formats.markup import MARKUPS, marks, markup_of_references
 from lint.model import Document, Segment, Source, Suppression
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"', re.M)
@@ -34,7 +36,9 @@ _CONTINUATION = re.compile(r'^\s*"')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
 _ESCAPE = re.compile(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
-_SYNTAX = re.compile(_ESCAPE.pattern + "|" + TEMPLATE_PLACEHOLDER.pattern)
+_MSGID_MARKUP = re.compile(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|sup|br|p|'
+                           r'code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
+_TWO_FORMS = re.compile(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
 _DISABLE = re.compile(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
 
@@ -61,20 +65,43 @@ def _check_with_polib(source: Source) -> None:
         raise ParseError(f"invalid PO: {message}", int(m.group(1)) if m else None) from None
 
 
-# Options a config may set under `format-options: {po: {...}}`, with their defaults.
-OPTIONS = {"fuzzy": False}
+# Options a config may set under `format-options: {po: {...}}`, with their defaults, and the values a
+# string option may take.
+OPTIONS = {"fuzzy": False, "markup": "auto"}
+CHOICES = {"markup": MARKUPS}
+
+
+def markup_of(source: Source, options: Mapping[str, Any] | None = None) -> str:
+    """The markup the catalogue's strings are written in: the `markup` option, or for `auto` the format
+    of the files its `#:` references name (a Sphinx catalogue's `.rst`), else HTML where msgids hold
+    HTML or Pango tags or entities (GTK applications), else none."""
+    chosen = str((options or {}).get("markup", "auto"))
+    if chosen != "auto":
+        return chosen
+    found = markup_of_references(source.text)
+    if found == "none" and _MSGID_MARKUP.search(source.text):
+        return "html"  # an application's strings with HTML or Pango markup (`<b>`, `&amp;`) in their msgids
+    return found
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     include_fuzzy = bool((options or {}).get("fuzzy", False))
     _check_with_polib(source)
     text = source.text
+    markup = markup_of(source, options)
     starts = source.line_starts()
     lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
              for i in range(len(starts))]
     segments: list[Segment] = []
     suppressions: list[Suppression] = []
     prose: list[tuple[int, int]] = []  # the msgstr strings' contents in the file
+    singulars: dict[int, str] = {}  # a plural form's segment index -> the entry's msgid
+    # msgstr[0] where the language has two forms (`nplurals=2`): the form for one (French: 0 and 1),
+    # which may spell out the count that msgid_plural's other forms print.
+    one_forms: set[int] = set()
+    two_forms = bool(_TWO_FORMS.search(text, 0, 4000))
+    # segment index -> where its msgstr starts, inside its first quote (markup may start the segment later)
+    string_starts: dict[int, int] = {}
     entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
     comments: list[str] = []
     disabled: frozenset[str] | None = None
@@ -85,13 +112,21 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         if entry:
             fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in comments)
             msgid = _joined(entry.get("msgid"))
+            context = _joined(entry.get("msgctxt")) or None
             plural = _joined(entry.get("msgid_plural"))
             if msgid and (include_fuzzy or not fuzzy):
                 for key, (_, parts) in entry.items():
                     if not key.startswith("msgstr"):
                         continue
-                    seg = _segment(parts, len(segments), plural if (key != "msgstr[0]" and plural) else msgid)
+                    # Each plural form is read against msgid_plural (a form may hold the count, `%d`,
+                    # that the singular msgid spells out); B rules also accept what msgid holds.
+                    seg = _segment(parts, len(segments), plural or msgid, markup, context)
                     if seg is not None:
+                        if plural:
+                            singulars[seg.index] = msgid
+                            if key == "msgstr[0]" and two_forms:
+                                one_forms.add(seg.index)
+                        string_starts[seg.index] = parts[0][0]
                         segments.append(seg)
                         prose.extend((at, at + len(raw)) for at, raw in parts)
                         if disabled:
@@ -135,6 +170,10 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     # spaces, mojibake): an edited msgid no longer finds its translation.
     doc = Document(source, "po", segments, protected=complement(merge_ranges(sorted(prose)), len(text)))
     doc.suppressions = suppressions
+    doc.memo["markup"] = markup
+    doc.memo["po-singular"] = singulars
+    doc.memo["po-one-form"] = one_forms
+    doc.memo["po-string-start"] = string_starts
     return doc
 
 
@@ -171,19 +210,78 @@ def _joined(item: tuple[str, list[tuple[int, str]]] | None) -> str:
     return "".join(_decode(raw) for _, raw in item[1]) if item else ""
 
 
-def _segment(parts: list[tuple[int, str]], index: int, source_text: str) -> Segment | None:
-    builder = SegmentBuilder("msgstr")
+def _decoded_with_origins(parts: list[tuple[int, str]]) -> tuple[str, list[int], list[bool]]:
+    """The string as gettext reads it, with each character's offset in the file and whether it stands
+    for itself there (an escape `\\n` does not)."""
+    chars: list[str] = []
+    origin: list[int] = []
+    verbatim: list[bool] = []
     for at, raw in parts:
         pos = 0
-        for m in _SYNTAX.finditer(raw):
-            builder.add(raw[pos : m.start()], at + pos)
-            if m.group().startswith("\\"):
-                builder.add_opaque(_ESCAPES.get(m.group()[1], m.group()[1]), at + m.start())
-            else:
-                builder.add_opaque(PLACEHOLDER, at + m.start())  # %d, %(name)s, {0}: compared by B101
+        for m in _ESCAPE.finditer(raw):
+            chars.append(raw[pos : m.start()])
+            origin.extend(range(at + pos, at + m.start()))
+            verbatim.extend([True] * (m.start() - pos))
+            chars.append(_ESCAPES.get(m.group()[1], m.group()[1]))
+            origin.append(at + m.start())
+            verbatim.append(False)
             pos = m.end()
-        builder.add(raw[pos:], at + pos)
+        chars.append(raw[pos:])
+        origin.extend(range(at + pos, at + len(raw)))
+        verbatim.extend([True] * (len(raw) - pos))
+    return "".join(chars), origin, verbatim
+
+
+def _segment(parts: list[tuple[int, str]], index: int, source_text: str, markup: str = "none",
+             context: str | None = None) -> Segment | None:
+    text, origin, verbatim = _decoded_with_origins(parts)
+    builder = SegmentBuilder("msgstr")
+
+    def prose(a: int, b: int) -> None:
+        """text[a:b] as prose, placeholders (`%d`, `{0}`) opaque: each run of characters that stand
+        for themselves and follow each other in the file is added verbatim, an escape opaquely."""
+        pos = a
+        for m in TEMPLATE_PLACEHOLDER.finditer(text, a, b):
+            verbatim_run(pos, m.start())
+            builder.add_opaque(PLACEHOLDER, origin[m.start()])  # %d, %(name)s, {0}: compared by B101
+            pos = m.end()
+        verbatim_run(pos, b)
+
+    def verbatim_run(a: int, b: int) -> None:
+        i = a
+        while i < b:
+            if not verbatim[i]:
+                builder.add_opaque(text[i], origin[i])
+                i += 1
+                continue
+            j = i + 1
+            while j < b and verbatim[j] and origin[j] == origin[j - 1] + 1:
+                j += 1
+            builder.add(text[i:j], origin[i])
+            i = j
+
+    pos = 0
+    for mk in marks(text, markup) if markup != "none" else ():
+        if mk.start < pos:
+            continue  # inside a link's text already read
+        prose(pos, mk.start)
+        if mk.kind == "escape":
+            builder.add_opaque(text[mk.end - 1 : mk.end], origin[mk.start])
+        elif mk.kind == "entity":
+            builder.add_opaque(html.unescape(mk.target), origin[mk.start])  # `&amp;` reads `&`
+        elif mk.kind == "emphasis":
+            pass  # markers are dropped, as in a reST or Markdown document
+        elif mk.prose is not None and mk.kind in ("link", "reference", "image"):
+            prose(*mk.prose)  # a link's words (an image's alt text) are prose, its target is not
+        else:
+            builder.add_opaque(PLACEHOLDER, origin[mk.start])
+        pos = mk.end
+    prose(pos, len(text))
     seg = builder.build(index, strip=False)
+    if seg is None and pos and text.strip():
+        # Nothing but markup (``:pep:`420```, a lone literal): no prose for the other rules, but its
+        # markup is still compared with the source's by the B family.
+        seg = Segment(PLACEHOLDER, "msgstr", ((0, origin[0]),), index, opaque=((0, 1),))
     if seg is None:
         return None
-    return dataclasses.replace(seg, source_text=source_text)
+    return dataclasses.replace(seg, source_text=source_text, key=context)

@@ -44,11 +44,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.formats import ParseError
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppressions_from, switch_codes
+from lint.formats.markup import MARKUPS, markup_of_xliff, masked, option
 from lint.model import Document, Segment, Source, Suppression
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -287,7 +288,12 @@ def _translatable(el: Any) -> bool:
     return True
 
 
-def parse(source: Source) -> Document:
+# Options a config may set under `format-options: {xliff: {...}}`: the markup inside the strings.
+OPTIONS = {"markup": "auto"}
+CHOICES = {"markup": MARKUPS}
+
+
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
     root = _load(source)
     ns, local = _split(root.tag)
@@ -358,6 +364,10 @@ def parse(source: Source) -> Document:
     doc = Document(source, "xliff", segments)
     doc.protected = complement(sorted(runs), len(text))
     doc.suppressions = _suppressions(source, spans, comments)
+    markup = option(options)
+    markup = markup_of_xliff(text) if markup == "auto" else markup
+    doc.memo["markup"] = markup
+    doc.segments = [masked(seg, markup) for seg in doc.segments]
     return doc
 
 

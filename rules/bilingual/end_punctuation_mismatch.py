@@ -16,17 +16,65 @@ _XLF = "app.xlf"
 _CLASSES = {
     "...": "ellipsis", "…": "ellipsis", "⋯": "ellipsis",
     ".": "full stop", "。": "full stop", "।": "full stop", "۔": "full stop", "．": "full stop", "။": "full stop",
-    "?": "question mark", "？": "question mark", "؟": "question mark", ";": "question mark", "՞": "question mark",
+    "།": "shad", "༎": "shad", "។": "full stop", "៕": "full stop", "։": "full stop", "።": "full stop",
+    "॥": "full stop",
+    "?": "question mark", "？": "question mark", "؟": "question mark", "՞": "question mark",
+    ";": "semicolon", "；": "semicolon",
     "!": "exclamation mark", "！": "exclamation mark",
-    ":": "colon", "：": "colon",
+    ":": "colon", "：": "colon", "፦": "colon", "፥": "colon", "៖": "colon", "꞉": "colon",
 }
-# Closing quotes and brackets after the mark, and the spaces French puts before it, are not compared.
-_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။?？؟;՞!！:：])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>)*$")
+# Closing quotes and brackets after the mark, the spaces French puts before it, a reST footnote
+# reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
+_END = re.compile(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
+# An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
+# each with its point.
+_ABBREVIATION = re.compile(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$")
+# A source that reads as a sentence: a capital, then four words or more.
+_SENTENCE = re.compile(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 
 
-def _end_class(text: str) -> str | None:
+def _end_class(text: str, language: str = "en") -> str | None:
     m = _END.search(text)
-    return _CLASSES.get(m.group(1)) if m and m.group(1) else None
+    if not m or not m.group(1):
+        return None
+    if m.group(1) == "." and language.split("-")[0].lower() == "hy":
+        return "colon"  # Armenian: `։` ends a sentence, `.` stands where English writes a colon
+    if m.group(1) == "." and _ABBREVIATION.search(text, 0, m.end(1)):
+        return None
+    if m.group(1) == ";" and language.split("-")[0].lower() == "el":
+        return "question mark"  # the Greek question mark is written as a semicolon
+    return _CLASSES.get(m.group(1))
+
+
+_UNPUNCTUATED = frozenset({"th", "lo"})
+# Ends a list item may have in one language and not in another: French closes list items with ` ;` or
+# ` :` (the last with `.`), where English writes no mark or a full stop; a comma or a semicolon ends an item, not a
+# sentence, in every language.
+_ITEM_ENDS = frozenset({"semicolon", "colon", None})
+_SEPARATOR_ENDS = frozenset({"semicolon", None})
+# The Tibetan shad closes a sentence or a phrase, a label as well (Dzongkha, Tibetan): it stands for a
+# full stop or for no mark.
+_SHAD_ENDS = frozenset({"shad", "full stop", None})
+
+
+def _equivalent(source: str | None, target: str | None, language: str) -> bool:
+    if source == target:
+        return True
+    if "shad" in (source, target) and {source, target} <= _SHAD_ENDS:
+        return True
+    if {source, target} <= _SEPARATOR_ENDS:
+        return True
+    if language.split("-")[0].lower() != "fr":
+        return False
+    return {source, target} <= _ITEM_ENDS or {source, target} == {"full stop", "semicolon"}
+
+
+_FR = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+
+
+_TH = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
+_HY = 'msgid ""\nmsgstr ""\n"Language: hy\\n"\n\n'
+_EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 
 
 class EndPunctuationMismatch(Rule):
@@ -35,9 +83,19 @@ class EndPunctuationMismatch(Rule):
     summary = "Translation ends with another punctuation mark than the source"
     rationale = """
 **What it does.** Compares the mark that ends a translation with the one that ends its source, by what
-the mark does (full stop, question, exclamation, colon, ellipsis), so a Chinese `。`, an Arabic `؟` or a
-Greek `;` matches its English counterpart; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
-`?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged.
+the mark does (full stop, question, exclamation, colon, ellipsis; the Tibetan shad `།`, which closes
+phrases and labels as well as sentences, matches a full stop or no mark), so a Chinese `。`, a
+Khmer `។`, an Arabic `؟` or a
+Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
+point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`) ends no sentence, a
+full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
+corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
+Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
+a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
+`?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
+semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
+` ;` against no mark (French closes list items so, and ` ;` against a full stop), and `;` is never read as a question mark but in
+Greek.
 
 **Why is this bad?** A question shown as a statement, a label without its colon before a field, or a
 button that gained a full stop are the small inconsistencies that make an interface look machine-made.
@@ -51,6 +109,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
+        Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
+        Example(_FR + 'msgid "Print the file."\nmsgstr "Imprimer le fichier :"\n', path=_PO),
+        Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier ?"\n', path=_PO),
@@ -59,6 +120,26 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "File saved."\nmsgstr "文件已保存。"\n', path=_PO),
         Example('msgid "He said \\"yes.\\""\nmsgstr "Il a dit « oui »."\n', path=_PO),
         Example('msgid "Save"\nmsgstr "Enregistrer"\n', path=_PO),
+        Example(_FR + 'msgid "the first item"\nmsgstr "le premier élément ;"\n', path=_PO,
+                note="a French list item ends with ` ;`"),
+        Example(_FR + 'msgid "if it is an integer"\nmsgstr "si c\'est un entier :"\n', path=_PO),
+        Example(_EL + 'msgid "Delete this file?"\nmsgstr "Διαγραφή αυτού του αρχείου;"\n', path=_PO,
+                note="the Greek question mark"),
+        Example('msgid "Delete this file?"\nmsgstr "删除此文件？"\n', path=_PO),
+        Example('msgid "_Cost:"\nmsgstr "মূল্য: (_C)"\n', path=_PO, note="an accelerator after the label"),
+        Example('msgid "Ch_aracter:"\nmsgstr "ፊደል፦ (_A)"\n', path=_PO, note="the Ethiopic preface colon"),
+        Example('msgid "Nautical miles"\nmsgstr "мор. мили, мор.м."\n', path=_PO, note="an abbreviation\'s point"),
+        Example('msgid "Show the result."\nmsgstr "ཐོན་འབྲས་སྟོན།"\n', path=_PO),
+        Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
+                path=_PO, note="the translation adds the sentence\'s full stop"),
+        Example(_TH + 'msgid "Window size of the last closed window."\nmsgstr "ขนาดหน้าต่างที่ปิดล่าสุด"\n', path=_PO),
+        Example(_HY + 'msgid "Future _Value:"\nmsgstr "Ապագա _Արժեք."\n', path=_PO),
+        Example(_HY + 'msgid "Calculator with scientific modes."\nmsgstr "Հաշվիչ գիտական ռեժիմներով։"\n', path=_PO,
+                note="the source is read as English"),
+        Example('msgctxt "unit-symbols"\nmsgid "foot,feet,ft"\nmsgstr "அடி, அடிகள், அடி."\n', path=_PO),
+        Example('msgid "(Contributed by Victor Stinner.)"\nmsgstr "(Contribution de Victor Stinner)"\n', path=_PO),
+        Example('msgctxt "unit-symbols"\nmsgid "year,years"\nmsgstr "rok,roky,let,r."\n', path=_PO),
+        Example('msgid "Malformed function"\nmsgstr "བཟོ་བསྒྱུར་བའི་ལས་འགན།"\n', path=_PO, note="a shad after a label"),
         Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
                 path=_XLF, note="tags and inline codes after the mark are skipped"),
     )
@@ -67,9 +148,17 @@ button that gained a full stop are the small inconsistencies that make an interf
         both = pair(seg, doc)
         if both is None:
             return
-        source, target = (_end_class(t) for t in both)
-        if source == target:
+        language = doc.language
+        # The source is read as English (its own language), the translation as its language.
+        source, target = _end_class(both[0]), _end_class(both[1], language)
+        if _equivalent(source, target, language):
             return
+        if {source, target} == {"full stop", None} and language.split("-")[0].lower() in _UNPUNCTUATED:
+            return  # Thai and Lao end sentences with a space, not a mark
+        if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
+            return  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
+        if source is None and target == "full stop" and _SENTENCE.match(both[0]):
+            return  # a sentence the source left without its full stop: the translation corrects it
         end = len(seg.text.rstrip())
         if target is None:
             message = f"The source ends with a {source}, the translation does not"

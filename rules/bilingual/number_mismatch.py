@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
-from lint.formats.bilingual import locate, numbers, pair, xliff_example
+from lint.formats.bilingual import locate, markup_of, number_parts, numbers, pair, without_code, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -21,7 +22,12 @@ class NumberMismatch(Rule):
 PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `2,5`) and the digits of
 placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in the translation that is not in the source is
 flagged, and so is a number of the source missing from the translation, unless it is a single digit,
-which a translation may spell out (`2 files` → `deux fichiers`).
+which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`), unless
+the other side has a number in its place. In a
+translation may write its language's digits (`٩٠` for `90`). In a
+catalogue with markup, numbers inside code (inline literals, roles, link targets) are not compared:
+B106 compares the code; a number the other side
+writes as code (`-999` as ``` ``-999`` ```) is there.
 
 **Why is this bad?** A translator's typo or an MT engine's slip changes a price, a limit or a date:
 `Up to 50 users` shown as `Jusqu'à 500 utilisateurs` is a wrong promise.
@@ -34,6 +40,9 @@ which a translation may spell out (`2 files` → `deux fichiers`).
         Example('msgid "Founded in 1998."\nmsgstr "Fondée en 1989."\n', path=_PO),
         Example('msgid "Passwords need 12 characters."\nmsgstr "Le mot de passe doit être long."\n', path=_PO),
         Example('msgid "Call us on weekdays."\nmsgstr "Appelez-nous du lundi au vendredi, 9 h - 18 h."\n', path=_PO),
+        Example('msgid "Retry after 30 seconds."\nmsgstr "Réessayez dans 3 secondes."\n', path=_PO),
+        Example('msgid "It ships in 2 days."\nmsgstr "Elle part sous 3 jours."\n', path=_PO),
+        Example('msgid "Keep 500 MB free."\nmsgstr "Gardez 50 Mo libres."\n', path=_PO),
         Example(xliff_example("Keep up to 30 days of history.", "Conservez jusqu'à 90 jours d'historique."),
                 path=_XLF),
     )
@@ -46,6 +55,17 @@ which a translation may spell out (`2 files` → `deux fichiers`).
         Example('msgid "See https://example.com/help/2024"\nmsgstr "Voir https://example.com/aide/2024"\n',
                 path=_PO),
         Example('msgid "Version 3.2 is out."\nmsgstr "La version 3.2 est sortie."\n', path=_PO),
+        Example('msgid "Tangent is undefined at 90°"\nmsgstr "الظل غير معرف عند ٩٠°"\n', path=_PO,
+                note="the language's own digits"),
+        Example('msgid "Undefined outside [-1, 1]"\nmsgstr "Indéfini hors de [-1,1]"\n', path=_PO),
+        Example('msgid "translator-credits"\nmsgstr "Jean Dupont, 2004-2011."\n', path=_PO,
+                note="a key for the translators\' names"),
+        Example('#: library/os.rst:3\nmsgid "An int from -999999999 to 999999999."\n'
+                'msgstr "Un entier de ``-999999999`` à ``999999999``."\n', path=_PO),
+        Example('msgid "Always set to zero."\nmsgstr "Toujours mis à 0."\n', path=_PO,
+                note="a single digit for a spelled-out number"),
+        Example('#: library/os.rst:3\nmsgid "Use ``read(-1)`` to read all."\nmsgstr "Utilisez ``read(-1)`` pour tout lire."\n',
+                path=_PO, note="numbers in code are B106\'s"),
         Example(xliff_example('Step <ph id="1"/> of 3', 'Étape <ph id="1"/> sur 3'), path=_XLF,
                 note="an inline code's id is not a number of the text"),
     )
@@ -54,9 +74,24 @@ which a translation may spell out (`2 files` → `deux fichiers`).
         both = pair(seg, doc)
         if both is None:
             return
-        source, target = (numbers(t) for t in both)
-        extra = sorted((target - source).elements())
-        missing = sorted(n for n in (source - target).elements() if len(n) > 1)
+        markup = markup_of(doc)
+        texts = [without_code(t, markup) for t in both]
+        source, target = (numbers(t) for t in texts)
+        if target != source:
+            # A list written without the source's spaces (`[-1, 1]` as `[-1,1]`) reads as one number.
+            split = number_parts(texts[1])
+            for n in list((target - source).elements()):
+                pieces = Counter(split.get(n, []))
+                if len(pieces) and sum(pieces.values()) > 1 and not pieces - source:
+                    target -= Counter({n: 1})
+                    target += pieces
+        extra = sorted((target - numbers(both[0])).elements())  # a number the source writes as code counts too
+        missing = sorted((source - numbers(both[1])).elements())  # and one the translation writes as code
+        if not (extra and missing):
+            # A single digit may stand for a number the other side spells out (`zero` → `0`, `deux` →
+            # `2`); one digit in place of another (`2 days` → `3 jours`) is a change.
+            extra = [n for n in extra if len(n) > 1]
+            missing = [n for n in missing if len(n) > 1]
         if not extra and not missing:
             return
         parts = []

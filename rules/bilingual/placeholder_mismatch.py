@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair, xliff_example
+from lint.formats.bilingual import pair, singular, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
+
+_I_FLAG = re.compile(r"%(\d+\$)?I")
+_URL_IN_TEXT = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
 
 
 class PlaceholderMismatch(Rule):
@@ -24,6 +28,9 @@ tag-mismatch.
 **Why is this bad?** A missing or altered placeholder crashes the program that formats the string
 (`%d` with no argument), or shows the wrong value; an MT engine that "translated" `%(name)s` into
 `%(nom)s` breaks it silently.
+
+Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
+of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`).
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
@@ -33,6 +40,8 @@ tag-mismatch.
         Example('msgid "Page {0} sur {1}"\nmsgstr "Page {0} of {2}"\n', path="messages.po"),
         Example('msgid "Bonjour {{user}}"\nmsgstr "Hello {{utilisateur}}"\n', path="messages.po"),
         Example('msgid "Votre panier"\nmsgstr "Your cart %s"\n', path="messages.po"),
+        Example('msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d fichier"\nmsgstr[1] "des fichiers"\n',
+                path="messages.po"),
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour, bon retour !"), path="app.xlf"),
         Example(xliff_example("%d files deleted", "%s fichiers supprimés", version="1.2"), path="app.xlf"),
     )
@@ -42,7 +51,14 @@ tag-mismatch.
         Example('msgid "De {1} à {0}"\nmsgstr "From {1} to {0}"\n', path="messages.po",
                 note="the order may change with the language"),
         Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po", note="untranslated: nothing to compare"),
+        Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "%d file"\n'
+                'msgid_plural "%d files"\nmsgstr[0] "un fichier"\nmsgstr[1] "%d fichiers"\n', path="messages.po",
+                note="the form for one spells the count out"),
+        Example('msgid "%d-bit"\nmsgstr "\u200f%Idبیتی"\n', path="messages.po", note="glibc\'s locale digits flag"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
+        Example('msgid "See https://en.wikipedia.org/wiki/Salt_%28cryptography%29"\n'
+                'msgstr "Voir https://fr.wikipedia.org/wiki/Salage_(cryptographie)"\n', path="messages.po",
+                note="an escaped character in a URL"),
         Example('msgid "20 % de réduction sur tout"\nmsgstr "20% savings on everything"\n', path="messages.po",
                 note="a percent sign before a word is not printf's space flag"),
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour {name}, bon retour !"), path="app.xlf"),
@@ -54,11 +70,21 @@ tag-mismatch.
         both = pair(seg, doc)
         if both is None:
             return
-        source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(t)) for t in both)
+        # `%28` in a URL is an escaped parenthesis, not `%2` followed by `8`.
+        # glibc's `I` flag (`%Id`: the locale's digits) is the same argument.
+        source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(_I_FLAG.sub(r"%\1", _URL_IN_TEXT.sub(" ", t))))
+                          for t in both)
         if source == target:
             return
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
+        one = singular(seg, doc)
+        if one is not None:  # a plural form: msgid_plural is its source, msgid's placeholders are allowed too
+            extra = [p for p in extra if p not in TEMPLATE_PLACEHOLDER.findall(one)]
+            if seg.index in doc.memo.get("po-one-form", ()):
+                missing = []  # the form for one may spell the count out: `un fichier` for `%d file`
+            if not missing and not extra:
+                return
         parts = []
         if missing:
             parts.append("missing " + ", ".join(missing))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair, without_tags, xliff_example
+from lint.formats.bilingual import markup_of, pair, reads_as_prose, xliff_example
+from lint.formats.po import file_language
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 
 class UntranslatedString(Rule):
@@ -23,8 +23,12 @@ string and holds at least two words (outside tags and inline codes).
 **Why is this bad?** A translation tool or an MT fallback copied the source when it had nothing: the
 interface shows the source language to users who do not read it.
 
-Not flagged: one-word strings (`OK`, `Email`, brand names), strings of numbers, placeholders and
-symbols, and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
+Not flagged: strings without two words to translate in a row: one-word strings (`OK`, `Email`),
+strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
+such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
+`Marc-André Lemburg`), acronyms, the cited title of a link to another site,
+numbers, placeholders, URLs and symbols, the strings of an English catalogue (`Language: en_GB`),
+and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
 not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`) are not read at all.
 """
     severity = Severity.WARNING
@@ -35,12 +39,25 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Bonjour %(name)s, bienvenue !"\n', path="messages.po"),
         Example('msgid "Mot de passe oublié ?"\nmsgstr "Mot de passe oublié ?"\n', path="messages.po"),
         Example('msgid "Frais de port offerts"\nmsgstr "Frais de port offerts"\n', path="messages.po"),
+        Example('#: library/functions.rst:12\nmsgid "An :class:`LZMAFile` can wrap a :term:`file object`."\n'
+                'msgstr "An :class:`LZMAFile` can wrap a :term:`file object`."\n', path="messages.po"),
         Example(xliff_example("Forgot your password?", "Forgot your password?"), path="app.xlf"),
         Example(xliff_example('Click <ph id="1"/> to save', 'Click <ph id="1"/> to save', version="1.2",
                               state="translated"), path="app.xlf"),
     )
     allow = (
         Example('msgid "OK"\nmsgstr "OK"\n', path="messages.po"),
+        Example('#: library/functions.rst:12\nmsgid "``PAYMENT_REQUIRED``"\nmsgstr "``PAYMENT_REQUIRED``"\n', path="messages.po"),
+        Example('#: library/functions.rst:12\nmsgid ":func:`issubclass`"\nmsgstr ":func:`issubclass`"\n', path="messages.po"),
+        Example('msgid "Marc-André Lemburg"\nmsgstr "Marc-André Lemburg"\n', path="messages.po"),
+        Example('msgid "bash/zsh"\nmsgstr "bash/zsh"\n', path="messages.po"),
+        Example('msgid "seq, [start,] stop [, step]"\nmsgstr "seq, [start,] stop [, step]"\n', path="messages.po",
+                note="a signature"),
+        Example('#: library/functions.rst:12\nmsgid "`PKZIP Application Note <https://example.com/APPNOTE.TXT>`_"\n'
+                'msgstr "`PKZIP Application Note <https://example.com/APPNOTE.TXT>`_"\n', path="messages.po",
+                note="a cited title"),
+        Example(_ENGB + 'msgid "Show trailing zeroes"\nmsgstr "Show trailing zeroes"\n',
+                path="messages.po", note="an English variant keeps its source"),
         Example('msgid "Email"\nmsgstr "Email"\n', path="messages.po"),
         Example('msgid "%d / %d"\nmsgstr "%d / %d"\n', path="messages.po"),
         Example('msgid "Supprimer le fichier"\nmsgstr "Delete the file"\n', path="messages.po"),
@@ -60,6 +77,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         if both is None:
             return
         source, target = both
-        if target != source or len(_WORD.findall(without_tags(source))) < 2:
+        if doc.format == "po" and (file_language(doc.source) or "").split("-")[0].lower() == "en":
+            return  # an English variant's catalogue (en_GB) keeps most of its English source as it is
+        if target != source or not reads_as_prose(source, markup_of(doc)):
             return
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")

@@ -15,7 +15,12 @@ _HOST = re.compile(r"[\w.-]*")
 _XLF = "app.xlf"
 
 
+_LANGUAGE_LABEL = re.compile(r"^[a-z]{2}(?:-[a-z]{2,4})?\.(?=[^.]+\.[^.]+$)")
+
+
 def _host(url: str) -> str:
+    """The site: without `www.` nor a language label (`fr.wikipedia.org` is the French
+    `en.wikipedia.org`, where the translation links to the localized page)."""
     full = url if "://" in url else "http://" + url
     try:
         host = urlsplit(full).hostname or ""
@@ -27,7 +32,8 @@ def _host(url: str) -> str:
         host = authority.rpartition("@")[2].lower()
     # A host is letters, digits, dots and hyphens: punctuation glued to it (`example.org。` in a
     # Japanese sentence) ends it.
-    return _HOST.match(host).group().rstrip(".").removeprefix("www.")  # type: ignore[union-attr]
+    site = _HOST.match(host).group().rstrip(".").removeprefix("www.")  # type: ignore[union-attr]
+    return _LANGUAGE_LABEL.sub("", site)
 
 
 class UrlMismatch(Rule):
@@ -37,7 +43,8 @@ class UrlMismatch(Rule):
     rationale = """
 **What it does.** Compares the hosts of the URLs in a translation with those of its source: a source
 URL whose host is not in the translation, or a translation URL to a host the source does not name, is
-flagged. Paths may differ: localized pages (`/en/help` → `/fr/aide`) are a translator's job.
+flagged. Paths may differ: localized pages (`/en/help` → `/fr/aide`) are a translator's job, and so
+may a language label that starts a host (`en.wikipedia.org` → `fr.wikipedia.org`).
 
 **Why is this bad?** A dropped link leaves the reader without the page the text points to; a changed host
 sends them elsewhere, sometimes to a translator's or an MT engine's idea of the right site.
@@ -51,6 +58,9 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         Example('msgid "Report bugs on the tracker."\nmsgstr "Signalez les bugs sur https://bugs.example.org."\n',
                 path=_PO),
         Example('msgid "Visit www.example.com"\nmsgstr "Visitez www.example.net"\n', path=_PO),
+        Example('msgid "See https://en.wikipedia.org/wiki/Median"\nmsgstr "Voir https://fr.wikipedial.org/wiki/M"\n',
+                path=_PO),
+        Example('msgid "Files: https://files.example.com/"\nmsgstr "Fichiers : https://fichiers.example.com/"\n', path=_PO),
         Example('msgid "Download from https://get.example.com/app"\nmsgstr "Téléchargez l\'application"\n',
                 path=_PO),
         Example(xliff_example("Status: https://status.example.com", "État : https://statut.exemple.fr"), path=_XLF),
@@ -58,6 +68,9 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
     allow = (
         Example('msgid "See https://example.com/en/help"\nmsgstr "Voir https://example.com/fr/aide"\n', path=_PO),
         Example('msgid "Visit www.example.com"\nmsgstr "Visitez https://example.com"\n', path=_PO),
+        Example('msgid "See https://en.wikipedia.org/wiki/Median"\nmsgstr "Voir https://fr.wikipedia.org/wiki/Médiane"\n',
+                path=_PO, note="the localized page"),
+        Example('msgid "Docs: https://docs.example.com/en/"\nmsgstr "Docs : https://docs.example.com/fr/"\n', path=_PO),
         Example('msgid "Read the guide."\nmsgstr "Lisez le guide."\n', path=_PO),
         Example('msgid "Docs: https://docs.example.com."\nmsgstr "Docs : https://docs.example.com."\n', path=_PO),
         Example('msgid "Write to help@example.com"\nmsgstr "Écrivez à help@example.com"\n', path=_PO),

@@ -26,6 +26,9 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2060\u00ad\ufeff\u061c\u202a-\u202e\u20
 _JOINING_SCRIPTS = re.compile(
     "[\u0600-\u07bf\u0860-\u08ff\u0900-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe]"
 )
+# Scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar, Khmer, Balinese, Javanese):
+# a zero-width space there is the word boundary, a line-break opportunity their spelling relies on.
+_UNSPACED_SCRIPTS = re.compile("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1b00-\u1b7f\ua980-\ua9df]")
 # Near right-to-left text, marks, embeddings and isolates are how bidirectional text is written
 # correctly; overrides (U+202D, U+202E) are not: they reorder what is displayed (the "Trojan Source"
 # trick) and stay flagged everywhere.
@@ -59,6 +62,8 @@ than it is stored (the "Trojan Source" trick).
 
 Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)joiners next to letters of
 a script whose spelling needs them (Arabic, Persian, Indic scripts, Sinhala, Khmer, Mongolian …),
+a zero-width space next to a letter of a script written without spaces between words (Thai, Lao,
+Khmer, Myanmar, Tibetan: it marks the word boundary),
 direction marks, embeddings and isolates near right-to-left text (overrides are flagged everywhere), a byte order mark at the very start of a text that was not
 read with its BOM already removed, and anything inside code or markup the format protects (a code
 example that shows these characters on purpose).
@@ -75,6 +80,8 @@ example that shows these characters on purpose).
         Example("Word\u2060joiner in English.\n", "Wordjoiner in English.\n"),
         Example("A stray\u200d joiner.\n", "A stray joiner.\n"),
         Example("\u05e7\u05d5\u05d1\u05e5 invoice\u202egpj.exe\n", "\u05e7\u05d5\u05d1\u05e5 invoicegpj.exe\n"),
+        Example("\u0e44\u0e17\u0e22 and a zero\u200bwidth space in Latin.\n",
+                "\u0e44\u0e17\u0e22 and a zerowidth space in Latin.\n"),
     )
     allow = (
         Example("Plain text without hidden characters.\n"),
@@ -86,6 +93,9 @@ example that shows these characters on purpose).
         Example("\ufeffA text read without stripping its byte order mark.\n"),
         Example("\u05d4\u05de\u05d7\u05d9\u05e8 \u2066$20\u2069 \u05dc\u05d9\u05d7\u05d9\u05d3\u05d4\n"),
         Example("Code:\n\n```\ns = \"x\u200f\"\n```\n", path="a.md"),
+        Example("Khmer: \u1782\u178e\u1793\u17b6\u200b\u1798\u17c9\u17b6\u179f\u17ca\u17b8\u1793\n",
+                note="a zero-width space marks Khmer word boundaries"),
+        Example("Thai: \u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07\u200b\u0e04\u0e34\u0e14\u200b\u0e40\u0e25\u0e02\n"),
         Example("Flags: \U0001F3F3\ufe0f\u200d\U0001F308 and \U0001F469\U0001F3FD\u200d\U0001F4BB.\n"),
     )
 
@@ -101,6 +111,8 @@ example that shows these characters on purpose).
             if ch == "\u200d" and _is_emoji_context(text, i):
                 continue
             if ch in "\u200c\u200d" and _JOINING_SCRIPTS.search(text[max(0, i - 2) : i + 3]):
+                continue
+            if ch == "\u200b" and _UNSPACED_SCRIPTS.search(text[max(0, i - 1) : i + 2]):
                 continue
             if ch in _RTL_OK and _RTL.search(text[max(0, i - 40) : i + 40]):
                 continue

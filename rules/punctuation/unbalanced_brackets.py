@@ -46,6 +46,10 @@ def _excess(text: str, opener: str) -> int:
     return text.count(opener) - text.count(_PARTNER[opener])
 
 
+def _bracket_counts(text: str) -> list[int]:
+    return [text.count(ch) for ch in "()[]{}"]
+
+
 class UnbalancedBrackets(Rule):
     code = "P105"
     slug = "unbalanced-brackets"
@@ -57,7 +61,8 @@ closes nothing, one that is never closed, and a closer of the wrong kind (`[… 
 **Why is this bad?** A lost bracket leaves the reader unsure where an aside ends. Scrapers drop
 brackets together with the link or footnote they enclosed, and MT engines reorder clauses across them.
 
-Not flagged: list and reference markers with nothing open (`1)`, `a)`, `iv)`, `in section 1a)`),
+Not flagged: a translation (PO, XLIFF) with the same brackets as its source (`Start Group [(]`),
+list and reference markers with nothing open (`1)`, `a)`, `iv)`, `in section 1a)`),
 emoticons (`:)`, `;-(`), half-open intervals (`[0, 1)`), a bracket quoted or escaped as a character
 (`"("`, `‘)’`, `\\(`), a closer right after a URL (which may end in `_(bar)`), and an aside that runs
 from one paragraph into the next.
@@ -111,12 +116,16 @@ from one paragraph into the next.
         Example("...n-eating amoeba\") is a fresh-water species that can be fatal to humans."),
         Example("Love the post, and hope you have a great weekend :)Amy x Wandering Everywhere"),
         Example("Shrug ¯\\_(ツ)_/¯ and move on."),
+        Example('msgid "Start Group [(]"\nmsgstr "Démarrer un groupe [(]"\n', path="x.po",
+                note="a translation keeps its source\'s brackets"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         if _nested_well(text) and not _EMOTICON_HINT.search(text):
             return
+        if seg.source_text is not None and _bracket_counts(seg.source_text) == _bracket_counts(text):
+            return  # a translation with its source's brackets (`Start Group [(]`): the source's design
         skip: set[int] = set()
         for pattern in (_EMOTICON, _INTERVAL, _QUOTED):
             for m in pattern.finditer(text):

@@ -1,0 +1,397 @@
+"""copylint on real translation catalogues: findings per 10k translated words, beside pofilter and
+sphinx-lint, and an injected-breakage benchmark.
+
+Each catalogue set is a folder of PO files (a Sphinx documentation translation, an application's
+``po/``). Files are split into a development half and a test half by a hash of their path relative to
+the folder (``half_of``), so rules tuned on one half are measured on the other.
+
+    python bench/catalogues.py measure ROOT [--half dev|test|all] [--select B,...] [--peers]
+                                            [--sample 50] [--seed 1]
+    python bench/catalogues.py inject ROOT [--half test] [--per-kind 200] [--seed 1] [--fix-dir DIR]
+
+``measure`` runs ``copylint check`` (default rules, JSON output) on the half's files and prints the
+findings per rule and per 10k translated words (words of the msgstr of translated entries, fuzzy and
+obsolete ones left out, as polib counts them). ``--peers`` runs pofilter (translate-toolkit, its
+default checks) and sphinx-lint (its default checkers) on the same files. ``--sample N`` prints N
+findings drawn at random, each with its entry, for judging by hand.
+
+``inject`` takes real, clean entries (no copylint finding) from the half and breaks each in one of the
+ways translators do (see ``KINDS``), writes the broken catalogues to a temporary folder, runs
+copylint on them and prints, per kind, the share of broken entries with a finding on that entry
+(recall). With ``--fix-dir`` it also runs ``copylint check --fix`` on a copy and checks that every
+fixed file still loads with polib and that its msgids are byte-identical to the broken file's.
+
+A benchmark, not a test: it needs the data (fetched outside the repo) and takes minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+COPYLINT = [sys.executable, "-m", "lint", "check", "--isolated", "--no-cache", "--exit-zero", "--format", "json"]
+
+
+def half_of(rel: str) -> str:
+    """`dev` or `test`, by the first byte of the path's SHA-1: stable across machines and runs."""
+    return "dev" if hashlib.sha1(rel.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def catalogue_files(root: Path, half: str) -> list[Path]:
+    files = sorted(p for p in root.rglob("*.po") if p.is_file())
+    return [p for p in files if half == "all" or half_of(str(p.relative_to(root))) == half]
+
+
+def translated_words(path: Path) -> int:
+    po = polib.pofile(str(path))
+    total = 0
+    for e in po.translated_entries():
+        if e.obsolete:
+            continue
+        texts = [e.msgstr] if not e.msgid_plural else list(e.msgstr_plural.values())[:1]
+        total += sum(len(_WORD.findall(t)) for t in texts)
+    return total
+
+
+def copylint_findings(files: list[Path], extra: list[str] | None = None) -> list[dict]:
+    out: list[dict] = []
+    for i in range(0, len(files), 200):
+        proc = subprocess.run([*COPYLINT, *(extra or []), *map(str, files[i : i + 200])], capture_output=True,
+                              text=True, check=False)
+        data = json.loads(proc.stdout)
+        if data.get("errors"):
+            print("errors:", data["errors"][:5], file=sys.stderr)
+        out.extend(data["findings"])
+    return out
+
+
+def _linked_tree(files: list[Path], root: Path, into: Path) -> None:
+    for f in files:
+        dest = into / f.relative_to(root)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.symlink_to(f.resolve())
+
+
+def pofilter_counts(files: list[Path], root: Path) -> Counter[str]:
+    """pofilter's failures by test (its default set), on the same files."""
+    counts: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp, "in"), Path(tmp, "out")
+        _linked_tree(files, root, src)
+        subprocess.run(["pofilter", "--progress=none", "--errorlevel=none", "-i", str(src), "-o", str(out)],
+                       capture_output=True, check=False)
+        for f in out.rglob("*.po"):
+            for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+                m = re.match(r"#\s*\(pofilter\)\s*([\w-]+):", line)
+                if m:
+                    counts[m.group(1)] += 1
+    return counts
+
+
+def sphinx_lint_counts(files: list[Path], root: Path) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp, "in")
+        _linked_tree(files, root, src)
+        proc = subprocess.run(["sphinx-lint", str(src)], capture_output=True, text=True, check=False)
+        for line in proc.stdout.splitlines() + proc.stderr.splitlines():
+            m = re.search(r"\(([\w-]+)\)\s*$", line)
+            if m and ":" in line:
+                counts[m.group(1)] += 1
+    return counts
+
+
+def entry_text(path: str, line: int) -> str:
+    """The PO entry around a 1-based line, as written (at most 12 lines)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    a = line - 1
+    while a > 0 and lines[a - 1].strip():
+        a -= 1
+    b = line - 1
+    while b + 1 < len(lines) and lines[b + 1].strip():
+        b += 1
+    block = [x for x in lines[a : b + 1] if not x.startswith("#:")]
+    return "\n".join(block[:12])
+
+
+def measure(args: argparse.Namespace) -> None:
+    root = Path(args.root)
+    files = catalogue_files(root, args.half)
+    words = sum(translated_words(f) for f in files)
+    extra = ["--select", args.select] if args.select else []
+    found = copylint_findings(files, extra)
+    by_rule = Counter(f["code"] for f in found)
+    per10k = 1e4 / max(words, 1)
+    print(f"{root} half={args.half}: {len(files)} files, {words} translated words")
+    print(f"copylint: {len(found)} findings, {len(found) * per10k:.2f} per 10k words")
+    for code, n in sorted(by_rule.items()):
+        print(f"  {code} {n:6d} {n * per10k:7.2f}")
+    if args.peers:
+        pf = pofilter_counts(files, root)
+        print(f"pofilter: {sum(pf.values())} failures, {sum(pf.values()) * per10k:.2f} per 10k words")
+        for name, n in pf.most_common():
+            print(f"  {name:28s} {n:6d} {n * per10k:7.2f}")
+        sl = sphinx_lint_counts(files, root)
+        print(f"sphinx-lint: {sum(sl.values())} errors, {sum(sl.values()) * per10k:.2f} per 10k words")
+        for name, n in sl.most_common():
+            print(f"  {name:40s} {n:6d} {n * per10k:7.2f}")
+    if args.sample:
+        rng = random.Random(args.seed)
+        picked = rng.sample(found, min(args.sample, len(found)))
+        for i, f in enumerate(picked, 1):
+            rel = Path(f["path"]).relative_to(root)
+            print(f"\n--- {i}. {rel}:{f['start']['line']} {f['code']} {f['message']}")
+            print(entry_text(f["path"], f["start"]["line"]))
+
+
+# --------------------------------------------------------------------------- injected breakage
+
+_LITERAL = re.compile(r"``[^`]+``")
+_ROLE = re.compile(r"(?<![\w`]):[\w:+.-]+:`(?P<body>[^`<]+?)`")
+_EMBEDDED = re.compile(r"<(?P<target>[^<>`\s]+)>`_{1,2}")
+_MD_LINK = re.compile(r"\]\((?P<target>[^()\s]+)\)")
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[sdif]|%\([\w.]+\)[sdif]|\{\d+\}|\{[a-zA-Z_]\w*\}")
+_NUMBER = re.compile(r"(?<![\w.,%{$])\d{2,}(?![\w])")
+_BACKQUOTE = re.compile(r"`")
+
+
+def _drop_backquote(s: str, rng: random.Random) -> str | None:
+    spots = [m.start() for m in _BACKQUOTE.finditer(s)]
+    if not spots:
+        return None
+    at = rng.choice(spots)
+    return s[:at] + s[at + 1 :]
+
+
+def _drop_role_backquotes(s: str, rng: random.Random) -> str | None:
+    ms = list(_ROLE.finditer(s))
+    if not ms:
+        return None
+    m = rng.choice(ms)
+    whole = m.group()
+    return s[: m.start()] + whole.replace("`", "") + s[m.end() :]
+
+
+def _change_link_target(s: str, rng: random.Random) -> str | None:
+    ms = list(_EMBEDDED.finditer(s)) + list(_MD_LINK.finditer(s))
+    if not ms:
+        return None
+    m = rng.choice(ms)
+    a, b = m.span("target")
+    target = s[a:b]
+    changed = target[:-1] + ("x" if target[-1] != "x" else "y")
+    return s[:a] + changed + s[b:]
+
+
+def _drop_placeholder(s: str, rng: random.Random) -> str | None:
+    ms = list(_PLACEHOLDER.finditer(s))
+    if not ms:
+        return None
+    m = rng.choice(ms)
+    return s[: m.start()] + s[m.end() :]
+
+
+def _change_number(s: str, rng: random.Random) -> str | None:
+    ms = list(_NUMBER.finditer(s))
+    if not ms:
+        return None
+    m = rng.choice(ms)
+    n = m.group()
+    return s[: m.start()] + str(int(n) + 1) + s[m.end() :]
+
+
+def _translate_literal(s: str, rng: random.Random, source: str = "") -> str | None:
+    # A literal of the source, kept in the translation: the code a translation must not touch.
+    ms = [m for m in _LITERAL.finditer(s) if re.search(r"[A-Za-z]{2}", m.group()) and m.group() in source]
+    if not ms:
+        return None
+    m = rng.choice(ms)
+    inner = m.group()[2:-2]
+    # What an MT engine does to code it reads as words: an accented letter, a word changed.
+    translated = re.sub(r"[A-Za-z]{2,}", lambda w: w.group()[::-1] if w.group() != w.group()[::-1] else w.group() + "é",
+                        inner, count=1)
+    return s[: m.start()] + "``" + translated + "``" + s[m.end() :]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    breaks: Callable[[str, random.Random], str | None]
+
+
+KINDS = (
+    Kind("drop-backquote", _drop_backquote),
+    Kind("drop-role-backquotes", _drop_role_backquotes),
+    Kind("change-link-target", _change_link_target),
+    Kind("drop-placeholder", _drop_placeholder),
+    Kind("change-number", _change_number),
+    Kind("translate-literal", _translate_literal),
+)
+
+
+def _break(kind: Kind, entry: polib.POEntry, rng: random.Random) -> str | None:
+    if kind.breaks is _translate_literal:
+        return _translate_literal(entry.msgstr, rng, entry.msgid)
+    return kind.breaks(entry.msgstr, rng)
+
+
+def _clean_entries(files: list[Path]) -> dict[Path, set[int]]:
+    """Lines of msgstr keywords that copylint's default rules leave alone, per file."""
+    found = copylint_findings(files)
+    flagged: dict[str, set[int]] = {}
+    for f in found:
+        flagged.setdefault(f["path"], set()).add(f["start"]["line"])
+    clean: dict[Path, set[int]] = {}
+    for path in files:
+        po = polib.pofile(str(path))
+        bad = flagged.get(str(path), set())
+        ok: set[int] = set()
+        for e in po.translated_entries():
+            if e.obsolete or e.msgid_plural:
+                continue
+            span = range(e.linenum, e.linenum + e.msgid.count("\n") + e.msgstr.count("\n") + 40)
+            if not bad.intersection(span):
+                ok.add(e.linenum)
+        clean[path] = ok
+    return clean
+
+
+def inject(args: argparse.Namespace) -> None:
+    root = Path(args.root)
+    files = catalogue_files(root, args.half)
+    rng = random.Random(args.seed)
+    clean = _clean_entries(files)
+    candidates: dict[str, list[tuple[Path, int]]] = {k.name: [] for k in KINDS}
+    for path in files:
+        po = polib.pofile(str(path))
+        for e in po.translated_entries():
+            if e.linenum not in clean[path]:
+                continue
+            for kind in KINDS:
+                if _break(kind, e, random.Random(0)) is not None:
+                    candidates[kind.name].append((path, e.linenum))
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"{root} half={args.half}: {len(files)} files")
+        totals: dict[str, tuple[int, int]] = {}
+        fix_pairs: list[tuple[Path, Path]] = []
+        for kind in KINDS:
+            picked = candidates[kind.name]
+            rng.shuffle(picked)
+            # One broken entry per file and kind: each file of the injected set has exactly one defect.
+            seen: set[Path] = set()
+            chosen = []
+            for path, line in picked:
+                if path not in seen:
+                    seen.add(path)
+                    chosen.append((path, line))
+                if len(chosen) >= args.per_kind:
+                    break
+            out_dir = Path(tmp, kind.name)
+            broken_lines: dict[Path, int] = {}
+            for path, line in chosen:
+                po = polib.pofile(str(path))
+                entry = next(e for e in po if e.linenum == line)
+                broken = _break(kind, entry, rng)
+                if broken is None or broken == entry.msgstr:
+                    continue
+                entry.msgstr = broken
+                dest = out_dir / path.relative_to(root)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                po.save(str(dest))
+                reread = polib.pofile(str(dest))
+                moved = next(e for e in reread if e.msgid == entry.msgid and e.msgctxt == entry.msgctxt)
+                broken_lines[dest] = moved.linenum
+            found = copylint_findings(list(broken_lines))
+            hit_files = set()
+            for f in found:
+                p = Path(f["path"])
+                at = broken_lines.get(p)
+                if at is not None and _in_entry(p, at, f["start"]["line"]):
+                    hit_files.add(p)
+            totals[kind.name] = (len(hit_files), len(broken_lines))
+            for miss in [d for d in broken_lines if d not in hit_files][: args.show_misses]:
+                print(f"  missed {kind.name}: {miss.name}:{broken_lines[miss]}\n" + entry_text(str(miss), broken_lines[miss]))
+            fix_pairs.extend((d, d) for d in broken_lines)
+        for name, (hit, n) in totals.items():
+            print(f"  {name:24s} recall {hit}/{n} = {hit / max(n, 1):.3f}")
+        if args.fix_dir:
+            _check_fix(Path(tmp), Path(args.fix_dir), [p for p, _ in fix_pairs])
+
+
+_KEPT = re.compile(r"``[^`]+``|:[\w:+.-]+:`[^`]+`|<[^<>\s]+>`_{1,2}|\]\([^()\s]+\)")
+
+
+def _check_fix(broken_root: Path, fix_root: Path, broken: list[Path]) -> None:
+    """Run --fix on a copy of the injected set: every fixed file must load with polib, with the same
+    msgids (msgctxt, msgid, msgid_plural, byte for byte) and the same literals, roles and link targets in
+    its msgstrs as the broken file."""
+    if fix_root.exists():
+        shutil.rmtree(fix_root)
+    shutil.copytree(broken_root, fix_root)
+    fixed = [fix_root / p.relative_to(broken_root) for p in broken]
+    for i in range(0, len(fixed), 200):
+        subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", "--no-cache", "--exit-zero", "--quiet",
+                        "--fix", *map(str, fixed[i : i + 200])], capture_output=True, check=False)
+    changed = loads = same_ids = same_markup = 0
+    for before, after in zip(broken, fixed, strict=True):
+        changed += before.read_bytes() != after.read_bytes()
+        try:
+            a, b = polib.pofile(str(before)), polib.pofile(str(after))
+        except (OSError, ValueError):
+            continue
+        loads += 1
+        same_ids += [(e.msgctxt, e.msgid, e.msgid_plural) for e in a] == [(e.msgctxt, e.msgid, e.msgid_plural) for e in b]
+        same_markup += [sorted(_KEPT.findall(e.msgstr)) for e in a] == [sorted(_KEPT.findall(e.msgstr)) for e in b]
+    n = len(fixed)
+    print(f"--fix on the injected set: {n} files, {changed} changed by fixes; load with polib {loads}/{n}, "
+          f"msgids identical {same_ids}/{n}, literals/roles/link targets identical {same_markup}/{n}")
+
+
+def _in_entry(path: Path, entry_line: int, line: int) -> bool:
+    """Whether ``line`` lies in the entry that starts at ``entry_line`` (up to its blank line)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = entry_line - 1
+    while i < len(lines) and lines[i].strip():
+        i += 1
+    return entry_line <= line <= i
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    m = sub.add_parser("measure")
+    m.add_argument("root")
+    m.add_argument("--half", default="dev", choices=("dev", "test", "all"))
+    m.add_argument("--select", default="")
+    m.add_argument("--peers", action="store_true")
+    m.add_argument("--sample", type=int, default=0)
+    m.add_argument("--seed", type=int, default=1)
+    m.set_defaults(func=measure)
+    i = sub.add_parser("inject")
+    i.add_argument("root")
+    i.add_argument("--half", default="test", choices=("dev", "test", "all"))
+    i.add_argument("--per-kind", type=int, default=200)
+    i.add_argument("--seed", type=int, default=1)
+    i.add_argument("--fix-dir", default="")
+    i.add_argument("--show-misses", type=int, default=0, help="print N missed entries per kind (dev half only)")
+    i.set_defaults(func=inject)
+    args = ap.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,269 @@
+"""The inline markup inside one catalogue string (a PO msgstr, an XLIFF target, an i18n value), read as
+the document it came from: reStructuredText (Sphinx), Markdown or HTML.
+
+``marks(text, markup)`` returns the string's inline markup in order, each a ``Mark`` with its range in
+the string: what it is (an inline literal, a role, a link, a tag...), what must survive translation
+unchanged (``target``: a literal's content, a role's target, a link's URL or reference name) and,
+for links and images, the range of the words a translator translates (``prose``). reST is cut by the
+reST reader's own inline pattern (``lint.formats.rst``), Markdown by the Markdown reader's parser
+(markdown-it-pyrs): the same reading as the source document's.
+
+``markup_of_references`` decides ``auto`` for a catalogue: the extensions its ``#:`` references name
+(Sphinx's gettext builder writes ``library/functions.rst:11``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from lint.formats.builder import PLACEHOLDER, merge_ranges
+from lint.model import Segment
+
+MARKUPS = ("auto", "rst", "markdown", "html", "none")
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: str  # literal, role, link, reference, interpreted, substitution, footnote, emphasis, escape, code,
+    #            image, autolink, tag, entity
+    start: int
+    end: int
+    target: str = ""  # what a translation must keep as it is
+    name: str = ""  # a role's or a tag's name
+    prose: tuple[int, int] | None = None  # the translatable words inside (a link's text), a range of the string
+
+
+_ROLE = re.compile(r":(?P<name>[\w:+.-]+):`(?P<body>(?:[^`\\]|\\.)+)`|`(?P<body2>(?:[^`\\]|\\.)+)`:(?P<name2>[\w:+.-]+):")
+_TITLE_TARGET = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]*)>$", re.S)
+_EMBEDDED = re.compile(r"^`(?P<text>.*?)\s*<(?P<target>[^`>]*)>`(?P<under>__?)$", re.S)
+
+
+def _role_target(body: str) -> tuple[str, tuple[int, int] | None]:
+    """A role's target and the range of its title in ``body`` (``:term:`objet <file object>``` has the
+    title `objet`, a translator's, and the target `file object`, not)."""
+    m = _TITLE_TARGET.match(body)
+    if m and m.group("title"):
+        return m.group("target").strip(), m.span("title")
+    return body.lstrip("~!").strip(), None
+
+
+def _rst_marks(text: str) -> list[Mark]:
+    from lint.formats.rst import _inline_matches, _next_refname
+
+    out: list[Mark] = []
+    refname = _next_refname(text, 0) if "_" in text else None
+    for m in _inline_matches(text, refname):
+        whole, s, e = m.group(), m.start(), m.end()
+        group = m.lastgroup
+        if whole.startswith("``"):
+            out.append(Mark("literal", s, e, whole[2:-2]))
+        elif group == "escaped":
+            out.append(Mark("escape", s, e, whole[1:]))
+        elif group == "refname":
+            if not m.group("refname")[0].isalnum():
+                continue  # `__future__`: a reference name starts with a letter or a digit
+            out.append(Mark("reference", s, e, m.group("refname"), prose=m.span("refname")))
+        elif whole[0] == "*":
+            out.append(Mark("emphasis", s, e))
+        elif whole[0] == "|":
+            out.append(Mark("substitution", s, e, whole))
+        elif whole[0] == "[":
+            out.append(Mark("footnote", s, e, whole))
+        elif group == "linktext":
+            em = _EMBEDDED.match(whole)
+            target = em.group("target").strip() if em else ""
+            out.append(Mark("link", s, e, target, prose=m.span("linktext")))
+        elif group == "reftext":
+            # A reference by name: the name is the target (Sphinx reports a translated one as an
+            # inconsistent reference), and its words are what the reader sees.
+            out.append(Mark("reference", s, e, " ".join(m.group("reftext").split()), prose=m.span("reftext")))
+        else:
+            rm = _ROLE.fullmatch(whole)
+            if rm:
+                body_group = "body" if rm.group("body") is not None else "body2"
+                target, title = _role_target(rm.group(body_group))
+                body_at = s + rm.start(body_group)
+                prose = (body_at + title[0], body_at + title[1]) if title else None
+                out.append(Mark("role", s, e, target, rm.group("name") or rm.group("name2"), prose))
+            else:  # `text`: the default role, a cross-reference or code in Sphinx projects
+                out.append(Mark("interpreted", s, e, whole[1:-1]))
+    return out
+
+
+def _markdown_marks(text: str) -> list[Mark]:
+    from lint.formats.markdown import _parser
+
+    data = text.encode("utf-8")
+    ascii_only = len(data) == len(text)
+
+    def cp(b: int) -> int:  # the parser's offsets are UTF-8 bytes
+        return b if ascii_only else len(data[:b].decode("utf-8", "replace"))
+
+    out: list[Mark] = []
+
+    def walk(node) -> None:  # type: ignore[no-untyped-def]
+        for child in node.children:
+            name = child.name
+            if name in ("code_inline", "code_block", "fence", "html_block", "math_inline"):
+                s, e = child.srcmap
+                s, e = cp(s), cp(e)
+                out.append(Mark("code" if name != "html_block" else "tag", s, e, text[s:e]))
+            elif name == "html_inline":
+                s, e = map(cp, child.srcmap)
+                tag = _TAG.match(text, s)
+                out.append(Mark("tag", s, e, name=tag.group(1).lower() if tag else ""))
+            elif name == "autolink":
+                s, e = map(cp, child.srcmap)
+                out.append(Mark("autolink", s, e, child.meta.get("url", "")))
+            elif name in ("link", "image"):
+                s, e = map(cp, child.srcmap)
+                inner = [c for c in child.children]
+                lo = cp(inner[0].srcmap[0]) if inner and inner[0].srcmap else s + (2 if name == "image" else 1)
+                hi = cp(inner[-1].srcmap[1]) if inner and inner[-1].srcmap else lo
+                out.append(Mark(name, s, e, child.meta.get("url", ""), prose=(lo, hi)))
+                if name == "link":
+                    walk(child)  # code or tags inside a link's text
+            elif name == "text_special" and child.meta.get("info") == "escape":
+                s, e = map(cp, child.srcmap)
+                out.append(Mark("escape", s, e, child.meta.get("content", "")))
+            elif name in ("em", "strong", "s"):
+                s, e = map(cp, child.srcmap)
+                walk(child)
+            elif child.children:
+                walk(child)
+
+    walk(_parser().tree(text))
+    out.sort(key=lambda mk: mk.start)
+    return out
+
+
+_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
+_HREF = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_CODE_ELEMENT = re.compile(r"<(code|kbd|samp|var|tt)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
+
+
+def _html_marks(text: str) -> list[Mark]:
+    out: list[Mark] = []
+    code = [m.span() for m in _CODE_ELEMENT.finditer(text)]
+    for s, e in code:
+        out.append(Mark("code", s, e, text[s:e]))
+    for m in _ENTITY.finditer(text):
+        out.append(Mark("entity", m.start(), m.end(), m.group()))
+    for m in _TAG.finditer(text):
+        if any(a <= m.start() < b for a, b in code):
+            continue
+        href = _HREF.search(m.group())
+        target = next((g for g in href.groups() if g is not None), "") if href else ""
+        out.append(Mark("tag", m.start(), m.end(), target, m.group(1).lower()))
+    out.sort(key=lambda mk: mk.start)
+    return out
+
+
+def marks(text: str, markup: str) -> list[Mark]:
+    """The inline markup of ``text`` read as ``markup`` (rst, markdown, html; none: nothing)."""
+    if markup == "rst":
+        return _rst_marks(text) if _RST_HINT.search(text) else []
+    if markup == "markdown":
+        return _markdown_marks(text) if _MD_HINT.search(text) else []
+    if markup == "html":
+        return _html_marks(text) if "<" in text or "&" in text else []
+    return []
+
+
+_RST_HINT = re.compile(r"[`*|\\_\[]")
+_MD_HINT = re.compile(r"[`*_\[\]<\\!]|^ {4}|^\s*(?:[#>]|[-+*] |\d+[.)] )", re.M)
+
+# What each mark contributes to a string's structure (``structure``): the marks whose target a
+# translation keeps. Emphasis and escapes are style; a reference name is compared only where its
+# target is written elsewhere (a footnote, a substitution) or it ends in `_` (see `markup_broken`).
+_STRUCTURAL = frozenset({"literal", "role", "link", "reference", "substitution", "footnote", "interpreted", "code",
+                         "image", "autolink", "tag"})
+
+
+def structure(text: str, markup: str) -> Counter[str]:
+    """The markup a translation must keep, as comparable keys: `literal ``x```, `role :func: x`,
+    `link https://…`, `<b>`; link words and role titles are left out (a translator's)."""
+    out: Counter[str] = Counter()
+    for mk in marks(text, markup):
+        if mk.kind not in _STRUCTURAL:
+            continue
+        if mk.kind == "tag":
+            closing = text.startswith("</", mk.start)
+            out[f"<{'/' if closing else ''}{mk.name}>" + (f" {mk.target}" if mk.target else "")] += 1
+        elif mk.kind == "role":
+            out[f":{mk.name}: {mk.target}"] += 1
+        elif mk.kind == "reference":
+            # An anonymous reference (`text`__) or a named one: the words may be the target name. Named
+            # references to a target defined in the document must keep their name; Sphinx's own check.
+            out[f"reference {mk.target}"] += 1
+        else:
+            out[f"{mk.kind} {mk.target}"] += 1
+    return out
+
+
+_REFERENCE = re.compile(r"^#:\s*(.+)$", re.M)
+_EXTENSION = re.compile(r"\.(rst|rest|txt|md|markdown|html?|xhtml)(?::\d+|\s|$)", re.I)
+_BY_EXTENSION = {"rst": "rst", "rest": "rst", "txt": "rst", "md": "markdown", "markdown": "markdown",
+                 "html": "html", "htm": "html", "xhtml": "html"}
+
+
+def markup_of_references(text: str) -> str:
+    """``auto`` decided for a PO catalogue: the format most of its `#:` references' files are written
+    in (`.rst` → rst, `.md` → markdown, `.html` → html), or none (source code: `src/app.c:12`)."""
+    votes: Counter[str] = Counter()
+    for m in _REFERENCE.finditer(text):
+        for ext in _EXTENSION.findall(m.group(1)):
+            votes[_BY_EXTENSION[ext.lower()]] += 1
+        if sum(votes.values()) >= 200:
+            break
+    if not votes:
+        return "none"
+    best, n = votes.most_common(1)[0]
+    refs = len(_REFERENCE.findall(text, 0, 200_000)) or 1
+    # A `.txt` reference alone is not reST: Sphinx projects name `.rst` files (or `.txt` sources, in
+    # Django); an application that also ships a README.txt is not a documentation catalogue.
+    return best if n * 2 >= min(refs, 200) else "none"
+
+
+def masked(seg: Segment, markup: str) -> Segment:
+    """``seg`` with its inline markup masked: each character of a literal, a role, a tag or a link
+    target becomes a placeholder (same length, so the map to the Source is unchanged) in an opaque
+    range; a link's words stay prose. For readers whose segment text is the decoded string."""
+    if markup in ("none", "auto"):
+        return seg
+    found = marks(seg.text, markup)
+    if not found:
+        return seg
+    chars = list(seg.text)
+    spans: list[tuple[int, int]] = []
+    for mk in found:
+        keep = mk.prose if mk.kind in ("link", "reference", "image") else None
+        for a, b in ((mk.start, keep[0]), (keep[1], mk.end)) if keep else ((mk.start, mk.end),):
+            if a < b:
+                chars[a:b] = PLACEHOLDER * (b - a)
+                spans.append((a, b))
+    return dataclasses.replace(seg, text="".join(chars), opaque=tuple(merge_ranges(sorted([*seg.opaque, *spans]))))
+
+
+_XLIFF_ORIGINAL = re.compile(r"""\boriginal\s*=\s*["'][^"']*?\.(rst|rest|md|markdown|html?|xhtml)["']""", re.I)
+_XLIFF_DATATYPE = re.compile(r"""\bdatatype\s*=\s*["'](x-)?(html|xhtml|markdown|rst)["']""", re.I)
+
+
+def markup_of_xliff(text: str) -> str:
+    """``auto`` for an XLIFF file: its `datatype` (`html`) or the extension of its `original` file."""
+    head = text[:8000]
+    m = _XLIFF_DATATYPE.search(head)
+    if m:
+        return {"xhtml": "html"}.get(m.group(2).lower(), m.group(2).lower())
+    m = _XLIFF_ORIGINAL.search(head)
+    return _BY_EXTENSION[m.group(1).lower()] if m else "none"
+
+
+def option(options: Mapping[str, Any] | None) -> str:
+    return str((options or {}).get("markup", "auto"))

@@ -1,0 +1,178 @@
+"""B109 markup-broken: the translation breaks the markup its source had (reST roles and literals, links)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from lint.formats.bilingual import markup_of, pair, same_target
+from lint.formats.markup import marks
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+_PO = "messages.po"
+_RST = "#: library/functions.rst:12\n"
+_MD = "#: docs/guide.md:3\n"
+
+# reST inline markup must start after whitespace or punctuation and end before it (the spec's
+# "inline markup recognition rules"); a letter or digit against a role or a literal glues it to a word.
+_ROLE_START = re.compile(r":[\w+.-]+(?::[\w+.-]+)*:`")
+_CLASSES = {
+    "unbalanced-literal": "an inline literal's ``` `` ``` has no partner",
+    "unbalanced-backquote": "a backquote has no partner",
+    "role-without-backquotes": "a role without its backquotes",
+    "unclosed-role": "a role without its closing backquote",
+    "space-before-role": "no space or escape before a role",
+    "space-after-markup": "no space or punctuation after a role or an inline literal",
+    "role-double-backquotes": "a role written with double backquotes",
+    "missing-underscore": "a hyperlink reference without its trailing `_`",
+    "link-missing-backquote": "a hyperlink reference without its opening backquote",
+    "reference": "the count of hyperlink references differs from the source's",
+    "target-changed": "a link target differs from the source's",
+}
+
+
+def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
+    """What is broken in a reST string, by class, and the link targets it holds."""
+    out: Counter[str] = Counter()
+    targets: list[str] = []
+    rest = list(text)
+    for mk in marks(text, "rst"):
+        if mk.kind == "link" and mk.target and text[mk.end - 1] == "_":
+            targets.append(mk.target)
+        elif mk.kind == "reference":
+            # A reference by name (`Notes`_) may be translated with the title it names, which Sphinx
+            # translates too; names are compared by count (Sphinx's "inconsistent references").
+            out["reference"] += 1
+        if mk.kind in ("role", "literal", "link", "reference", "interpreted") and text[mk.start] in "`:":
+            after = text[mk.end : mk.end + 1]
+            if after and (after.isalnum() or after in "`"):
+                out["space-after-markup"] += 1
+        if mk.kind == "interpreted" and re.search(r"<[^<>\s]+>$", mk.target):
+            out["missing-underscore"] += 1  # `text <target>` with no `_`: read as the default role
+        if mk.kind != "escape":
+            rest[mk.start : mk.end] = [" "] * (mk.end - mk.start)
+    left = "".join(rest)
+    out["role-double-backquotes"] = len(re.findall(r"(?<![\w`]):[\w+.-]+:``", text))
+    for m in _ROLE_START.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        if before and (before.isalnum() or before == "`"):
+            out["space-before-role"] += 1
+    out["unbalanced-literal"] = left.count("``")
+    if re.search(r"(?<![\w`]):[a-z]+(?::[a-z]+)?:`", left):
+        out["unclosed-role"] += 1
+    if re.search(r"(?:^|(?<=[\s(\[])):[a-z][\w-]*(?::[a-z][\w-]*)?:(?=[\w~./])", left):
+        out["role-without-backquotes"] += 1
+    if re.search(r"(?<!`)\b[^`<>\n]*<[^<>\s]+>`_", left):
+        out["link-missing-backquote"] += 1
+    singles = len(re.findall(r"(?<!`)`(?!`)", left))
+    if singles and not out["unclosed-role"] and not out["link-missing-backquote"]:
+        out["unbalanced-backquote"] += singles
+    return +out, targets
+
+
+def _markdown_targets(text: str) -> list[str]:
+    return [mk.target for mk in marks(text, "markdown") if mk.kind in ("link", "image", "autolink")]
+
+
+class MarkupBroken(Rule):
+    code = "B109"
+    slug = "markup-broken"
+    summary = "Translation breaks the markup of its source (roles, literals, links)"
+    rationale = """
+**What it does.** In a catalogue whose strings are reST (a Sphinx translation: format option
+`markup`, decided by `auto` from the `#:` references) or Markdown, reads the translation as that markup
+and flags what renders wrong: an inline literal's ``` `` ``` or a backquote left without its partner,
+a role without its backquotes or its closing one, a role glued to the word before or after it (reST
+needs a space, punctuation or an escape there), a role written with double backquotes, a hyperlink
+reference that lost its opening backquote or its trailing `_`, and a link (reST or Markdown, a
+Markdown image) whose target is not one of the source's. Each defect is counted in the source too, and
+only what the translation adds is reported: a source's own oddity is not the translator's. A link
+target that differs only by a language code (`/en/` → `/fr/`), or a page of a site with the language
+in its address (`en.wikipedia.org/wiki/Outlier` → `fr.wikipedia.org/wiki/Donnée_aberrante`), is the
+localized page, not a change. References by name (`` `Notes`_ ``) name a title that is translated
+too: their count is compared, as Sphinx does, not their words. These are the classes of sphinx-lint's checks
+on PO files.
+
+**Why is this bad?** The page is built from the translation: a lost backquote turns the rest of the
+paragraph into code or raises a build warning, a role without backquotes shows `:func:abs` as text, a
+changed target links nowhere.
+"""
+    severity = Severity.ERROR
+    kinds = frozenset({"msgstr", "target"})
+    flag = (
+        Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)` ici."\n', path=_PO),
+        Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:abs."\n', path=_PO),
+        Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:`abs."\n', path=_PO),
+        Example(_RST + 'msgid "The :class:`int` type."\nmsgstr "Le type:class:`int`."\n', path=_PO),
+        Example(_RST + 'msgid "Several :class:`int` values."\nmsgstr "Plusieurs :class:`int`s."\n', path=_PO),
+        Example(_RST + 'msgid "Read the `tutorial <https://example.org/tut>`_."\n'
+                'msgstr "Lisez le `tutoriel <https://example.org/tut>`."\n', path=_PO),
+        Example(_RST + 'msgid "Read the `tutorial <https://example.org/tut>`_."\n'
+                'msgstr "Lisez le `tutoriel <https://example.org/tutorial>`_."\n', path=_PO),
+        Example(_RST + 'msgid "Read the `tutorial <https://example.org/tut>`_."\n'
+                'msgstr "Lisez le tutoriel <https://example.org/tut>`_."\n', path=_PO),
+        Example(_RST + 'msgid "See :ref:`intro`."\nmsgstr "Voir :ref:``intro``."\n', path=_PO),
+        Example(_RST + 'msgid "Both `Transports`_ and `Protocols`_."\nmsgstr "Les `Transports`_ et les Protocoles."\n',
+                path=_PO),
+        Example(_MD + 'msgid "See [the guide](guide.md)."\nmsgstr "Voir [le guide](guide-fr.md)."\n', path=_PO),
+        Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
+                'msgstr "La `moyenne <https://en.wikipedia.org/wiki/Meat>`_."\n', path=_PO),
+        Example(_MD + 'msgid "![Logo](img/logo.png)"\nmsgstr "![Logo](img/logo.jpg)"\n', path=_PO),
+    )
+    allow = (
+        Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)`` ici."\n', path=_PO),
+        Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:`abs`."\n', path=_PO),
+        Example(_RST + 'msgid "The :class:`int` type."\nmsgstr "Le type :class:`int`."\n', path=_PO),
+        Example(_RST + 'msgid "Several :class:`int` values."\nmsgstr "Plusieurs :class:`int`\\\\s."\n', path=_PO,
+                note="an escaped letter may follow a role"),
+        Example(_RST + 'msgid "Read the `tutorial <https://example.org/en/tut>`_."\n'
+                'msgstr "Lisez le `tutoriel <https://example.org/fr/tut>`_."\n', path=_PO,
+                note="the localized page"),
+        Example(_RST + 'msgid "Use the :term:`file object`."\n'
+                'msgstr "Utilisez l\'\\":term:`objet fichier <file object>`\\"."\n', path=_PO),
+        Example(_RST + 'msgid "Returns a :term:`file object`."\nmsgstr "Renvoie un :term:`objet fichier <file object>`."\n',
+                path=_PO),
+        Example(_RST + 'msgid "`WinPython <https://winpython.github.io/>`_"\n'
+                'msgstr "`WinPython <https://WinPython.github.io/>`_"\n', path=_PO, note="a host is case-insensitive"),
+        Example(_RST + 'msgid "It is `spam`."\nmsgstr "C\'est `spam`."\n', path=_PO),
+        Example(_RST + 'msgid "See the `Functional API`_."\nmsgstr "Voir l\'`API fonctionnelle`_."\n', path=_PO,
+                note="a reference by name follows its translated title"),
+        Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
+                'msgstr "La `moyenne <https://fr.wikipedia.org/wiki/Moyenne>`_."\n', path=_PO),
+        Example(_RST + 'msgid "Keep `odd backquote."\nmsgstr "Gardez `odd backquote."\n', path=_PO,
+                note="the source's own defect is not the translation's"),
+        Example('msgid "Use `ls -l` to list files."\nmsgstr "Utilisez `ls -l."\n', path=_PO,
+                note="markup none: a plain application string"),
+        Example(_MD + 'msgid "See [the guide](guide.md)."\nmsgstr "Voir [le mode d\'emploi](guide.md)."\n',
+                path=_PO, note="link text is the translator's"),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        markup = markup_of(doc)
+        if markup not in ("rst", "markdown"):
+            return
+        both = pair(seg, doc)
+        if both is None:
+            return
+        source, target = both
+        if markup == "rst":
+            if not re.search(r"[`_:]", source + target):
+                return
+            (src_defects, src_targets), (tr_defects, tr_targets) = _rst_defects(source), _rst_defects(target)
+            added = tr_defects - src_defects
+            if added["reference"] or tr_defects["reference"] < src_defects["reference"]:
+                added["reference"] = 1
+        else:
+            src_targets, tr_targets = _markdown_targets(source), _markdown_targets(target)
+            added = Counter()
+        changed = [t for t in tr_targets if not any(same_target(src, t) for src in src_targets)]
+        if changed and len(tr_targets) >= len(src_targets):
+            added["target-changed"] += 1
+        if not added:
+            return
+        what = "; ".join(_CLASSES[k] for k in _CLASSES if added[k])
+        if changed:
+            what = what.replace("differs from the source's", f"differs from the source's ({changed[0]})")
+        yield self.finding(seg, 0, len(seg.text), "Markup broken by the translation: " + what)

@@ -1,0 +1,167 @@
+"""Markup inside catalogue strings: a Sphinx catalogue's msgstr is reST, read as the reST reader reads
+a paragraph, every character still at its place in the PO file; B106/B109 compare the markup; the
+breakage translators cause (bench/catalogues.py's kinds) is found, and --fix never edits msgids."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+import lint
+from lint.config import ConfigError, parse_config
+from lint.formats import parse
+from lint.formats.markup import marks, markup_of_references
+from lint.model import Source
+from tests.conftest import ROOT
+
+SPHINX = ROOT / "tests" / "fixtures" / "formats" / "sphinx.fr.po"
+HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+
+
+def _doc(text: str, path: str = "x.po", options: dict | None = None):  # type: ignore[no-untyped-def]
+    return parse(Source(path, text), "po", options=options)
+
+
+def _codes(text: str, select: list[str] | None = None) -> list[str]:
+    return [f.code for f in lint.check_text(text, path="x.po", select=select or ["B"])]
+
+
+def test_auto_reads_references_extensions():
+    assert markup_of_references("#: library/functions.rst:11\nmsgid \"x\"\n") == "rst"
+    assert markup_of_references("#: ../../docs/guide.md:3 docs/faq.md:9\n") == "markdown"
+    assert markup_of_references("#: templates/page.html:4\n") == "html"
+    assert markup_of_references("#: src/app.c:12 src/ui/window.blp:118\n") == "none"
+    assert markup_of_references('msgid "x"\nmsgstr "y"\n') == "none"
+
+
+def test_auto_reads_pango_markup_in_an_application_catalogue():
+    text = ('#: src/window.c:3\nmsgid "<a href=\\"r:///\\">Refresh</a> &amp; wait"\n'
+            'msgstr "<a href=\\"r:///\\">Actualiser</a> &amp; attendre"\n')
+    doc = _doc(text)
+    assert doc.memo["markup"] == "html"
+    assert doc.segments[0].text == "\ufffcActualiser\ufffc & attendre"
+    assert _codes(text, select=["B", "P", "S"]) == []
+    assert "B106" in _codes(text.replace("Actualiser</a>", "Actualiser"))
+
+
+def test_markup_option_overrides_auto():
+    text = '#: src/app.c:1\nmsgid "Use ``x``."\nmsgstr "Utilisez ``x``."\n'
+    assert _doc(text).memo["markup"] == "none"
+    assert _doc(text, options={"fuzzy": False, "markup": "rst"}).memo["markup"] == "rst"
+
+
+def test_config_refuses_an_unknown_markup():
+    with pytest.raises(ConfigError, match="markup"):
+        parse_config("format-options: {po: {markup: asciidoc}}\n", "copylint.yaml", ROOT)
+    config = parse_config("format-options: {xliff: {markup: html}}\n", "copylint.yaml", ROOT)
+    assert config.format_options["xliff"]["markup"] == "html"
+
+
+def test_rst_string_is_segmented_with_exact_offsets():
+    text = SPHINX.read_text(encoding="utf-8")
+    doc = _doc(text, path=str(SPHINX))
+    first = doc.segments[0]
+    # Literals, roles and link targets are opaque, one placeholder each; the link's words and a role's
+    # title are the reader's, as in a reST document.
+    assert "open(path" not in first.text and "io.open" not in first.text and "example.org" not in first.text
+    assert "tutoriel" in first.text and "Ouvre file et renvoie un \ufffc." in first.text
+    # Every character that stands for itself sits at its place in the file, across continuation
+    # lines and the escaped quotes inside the literal.
+    for seg in doc.segments:
+        for i, ch in enumerate(seg.text):
+            if seg.is_contiguous(i, i + 1):
+                assert text[seg.to_source(i)] == ch
+
+
+def test_escapes_inside_markup_map_to_the_file():
+    text = '#: a.rst:1\nmsgid "Say ``\\"hi\\"`` twice."\nmsgstr "Dites ``\\"hi\\"``  deux fois."\n'
+    doc = _doc(text)
+    seg = doc.segments[0]
+    assert seg.text == "Dites \ufffc  deux fois."
+    at = seg.text.index("  deux")
+    assert text[seg.to_source(at) : seg.to_source(at) + 6] == "  deux"
+    found = [f for f in lint.check_text(text, path="x.po", select=["W105"])]
+    assert [text[f.start : f.end] for f in found] == ["  "]
+
+
+def test_rst_marks_read_roles_literals_and_links():
+    s = "Voir :term:`objet fichier <file object>`, ``<the version>`` et `guide <https://e.org/g>`_."
+    kinds = [(m.kind, m.target) for m in marks(s, "rst")]
+    assert kinds == [("role", "file object"), ("literal", "<the version>"), ("link", "https://e.org/g")]
+
+
+def test_markdown_marks():
+    s = "See [the guide](guide.md), `code` and ![logo](img/logo.png) <b>now</b>."
+    kinds = [(m.kind, m.target) for m in marks(s, "markdown")]
+    assert kinds == [("link", "guide.md"), ("code", "`code`"), ("image", "img/logo.png"), ("tag", ""), ("tag", "")]
+
+
+def test_issue_false_positives_are_gone():
+    text = SPHINX.read_text(encoding="utf-8")
+    found = [(f.code, Source("x", text).position(f.start).line) for f in lint.check_text(text, path=str(SPHINX))]
+    # ``PAYMENT_REQUIRED`` and :func:`issubclass` are code, not untranslated prose; a reST literal's
+    # `<the version>` is no tag; a French list item's ` ;`; quotes inside a literal.
+    assert found == []
+
+
+def test_obsolete_and_fuzzy_entries_are_not_read_plural_forms_are():
+    doc = _doc(SPHINX.read_text(encoding="utf-8"))
+    sources = [s.source_text for s in doc.segments]
+    assert "An obsolete entry, untranslated" not in sources
+    assert "This entry is fuzzy." not in sources
+    assert sources.count("%d files") == 2  # each plural form against msgid_plural
+    assert [s.key for s in doc.segments if s.source_text == "Open the file"] == ["menu"]  # msgctxt
+
+
+def test_plural_form_may_follow_the_singular():
+    text = HEADER + 'msgid "%(count)d file"\nmsgid_plural "%(count)d files"\nmsgstr[0] "un fichier"\n' \
+        'msgstr[1] "%(count)d fichiers"\n'
+    assert "B101" not in _codes(text)
+    broken = text.replace('msgstr[1] "%(count)d fichiers"', 'msgstr[1] "des fichiers"')
+    assert "B101" in _codes(broken)
+
+
+# One fixture per kind of breakage bench/catalogues.py injects, each in a string of a Sphinx catalogue.
+RST = "#: library/files.rst:3\n"
+CLEAN = ('msgid "Call :func:`open` with ``mode=\\"rb\\"``, %(count)d times, up to 4096 bytes; see the '
+         '`guide <https://example.org/guide>`_."\n'
+         'msgstr "Appelez :func:`open` avec ``mode=\\"rb\\"``, %(count)d fois, jusqu\'à 4096 octets ; voir le '
+         '`guide <https://example.org/guide>`_."\n')
+BROKEN = {
+    "drop-backquote": ("avec ``mode", "avec `mode"),
+    "drop-role-backquotes": (":func:`open`", ":func:open"),
+    "change-link-target": ("guide <https://example.org/guide>`_.\"\n", "guide <https://example.org/guida>`_.\"\n"),
+    "drop-placeholder": ("%(count)d fois", "fois"),
+    "change-number": ("4096 octets", "4097 octets"),
+    "translate-literal": ('``mode=\\"rb\\"``, %(count)d fois', '``mode=\\"lb\\"``, %(count)d fois'),
+}
+
+
+def _broken(kind: str) -> str:
+    old, new = BROKEN[kind]
+    msgstr_at = CLEAN.index("msgstr")
+    return RST + CLEAN[:msgstr_at] + CLEAN[msgstr_at:].replace(old, new, 1)
+
+
+def test_clean_fixture_has_no_finding():
+    assert _codes(HEADER + RST + CLEAN, select=["B", "P", "W", "T", "S", "E"]) == []
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_injected_breakage_is_found(kind: str):
+    text = HEADER + _broken(kind)
+    assert text != HEADER + RST + CLEAN
+    assert _codes(text), f"{kind} not found"
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_fix_never_touches_msgids_or_markup(kind: str):
+    # Give the safe fixes something to do in the prose around the markup.
+    text = HEADER + _broken(kind).replace("Appelez", "Appelez  \u200b").replace("octets", "octets..")
+    fixed = lint.fix_text(text, path="x.po")
+    before, after = polib.pofile(text), polib.pofile(fixed)
+    assert [e.msgid for e in before] == [e.msgid for e in after]
+    for b, a in zip(before, after, strict=True):
+        for piece in ("``mode", ":func:`", "<https://example.org/gui", "%(count)d"):
+            assert b.msgstr.count(piece) == a.msgstr.count(piece)
+    assert lint.fix_text(fixed, path="x.po") == fixed
