@@ -99,13 +99,16 @@ def _from_json(d: dict[str, Any], path: str) -> Finding:
                    Severity(d["severity"]), fix, path)
 
 
-def load(settings: str, content: bytes, path: str, length: int | None = None) -> list[Finding] | None:
-    """The stored findings, or None (a miss) when there are none or the entry is not what ``store``
-    writes: unreadable, malformed, or with offsets past the text's ``length``."""
+def load(settings: str, content: bytes, path: str,
+         length: int | None = None) -> tuple[list[Finding], tuple[str, str]] | None:
+    """The stored findings and the document's language (with where it came from), or None (a miss) when
+    there are none or the entry is not what ``store`` writes: unreadable, malformed, or with offsets past
+    the text's ``length``."""
     try:
         data = json.loads(_entry(settings, content, path).read_text(encoding="utf-8"))
-        found = [_from_json(d, path) for d in data]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        found = [_from_json(d, path) for d in data["findings"]]
+        language = (_text(data["language"][0]), _text(data["language"][1]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
     if length is not None and any(
         f.start > f.end or f.end > length
@@ -113,10 +116,11 @@ def load(settings: str, content: bytes, path: str, length: int | None = None) ->
         for f in found
     ):
         return None
-    return found
+    return found, language
 
 
-def store(settings: str, content: bytes, path: str, findings: list[Finding]) -> None:
+def store(settings: str, content: bytes, path: str, findings: list[Finding],
+          language: tuple[str, str] = ("en", "default")) -> None:
     target = _entry(settings, content, path)
     try:
         if not target.parent.is_dir():
@@ -129,7 +133,7 @@ def store(settings: str, content: bytes, path: str, findings: list[Finding]) -> 
                 gitignore.write_text("*\n")
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump([_to_json(f) for f in findings], handle)
+            json.dump({"language": list(language), "findings": [_to_json(f) for f in findings]}, handle)
         os.replace(tmp, target)
     except OSError:
         pass  # a read-only folder: run without a cache

@@ -92,7 +92,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the diff only.")
-@click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why, and each file's language.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
 @click.option("--show-source/--no-show-source", default=None,
               help="Show the source line under each finding (default: on a terminal).")
@@ -197,6 +197,8 @@ def check(
             if diff and result.source is not None and result.fixed_text is not None:
                 changed = True
                 _write_diff(stdout, result.path, result.source.text, result.fixed_text)
+            if verbose and result.language is not None:
+                click.echo(f"{result.path}: language {result.language} ({result.language_from})", err=True)
             summary.add(result)
             if not diff or result.errors:
                 reporter.file(result)

@@ -89,6 +89,8 @@ class FileResult:
     fixes_applied: int = 0
     skipped: str | None = None  # why the file was not linted (binary), shown under --verbose
     trace: str | None = None  # the traceback of a reader or rule that crashed, shown under --verbose
+    language: str | None = None  # the document's language (BCP 47), and where it came from:
+    language_from: str | None = None  # inline, path, file, config, detected or default (lint.language)
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -124,6 +126,8 @@ class Linter:
         self._checkers: dict[int, Checker] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
         self._cache_keys: dict[int, str | None] = {}
+        # The language each path's last Document was found to be in, for the report (lint_file pops it).
+        self._languages: dict[str, tuple[str, str]] = {}
 
     def checker(self, config: Config) -> Checker:
         key = id(config)
@@ -146,8 +150,13 @@ class Linter:
         return self._cache_keys[id(config)]
 
     def document(self, source: Source, config: Config) -> Document:
+        from lint.language import resolve
+
         fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
-        return formats.parse(source, fmt, config.language, config.format_options.get(fmt))
+        doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
+        resolve(doc, config)
+        self._languages[source.path] = (doc.language, doc.language_from)
+        return doc
 
     def parsed(self, source: Source, config: Config) -> Document:
         """``document``, guarded: a reader that raises anything but ``ParseError`` (a bug, or a panic
@@ -314,6 +323,7 @@ class Linter:
             if fix:
                 text, found, applied = self.fix(source, config, unsafe)
                 result.findings = found
+                result.language, result.language_from = self._languages.get(path, ("en", "default"))
                 if text != source.text:
                     if write:
                         try:
@@ -328,12 +338,16 @@ class Linter:
             else:
                 key = self._cache_key(config)
                 raw = source.raw if source.raw is not None else source.text.encode("utf-8")
-                cached = cache.load(key, raw, path, len(source.text)) if key else None
-                if cached is None:
+                entry = cache.load(key, raw, path, len(source.text)) if key else None
+                if entry is None:
                     cached = self.findings(source, config)
+                    language = self._languages.get(path, ("en", "default"))
                     if key:
-                        cache.store(key, raw, path, cached)
+                        cache.store(key, raw, path, cached, language)
+                else:
+                    cached, language = entry
                 result.findings = cached
+                result.language, result.language_from = language
         except formats.ParseError as exc:
             result.errors.append(FileError(path, str(exc), exc.line))
         except LoadError as exc:
@@ -353,6 +367,7 @@ class Linter:
             result.fixed_text = None
             result.errors.append(FileError(path, str(crash)))
             result.trace = crash.trace
+        self._languages.pop(path, None)
         return result
 
 
