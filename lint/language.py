@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pathspec
@@ -112,7 +113,7 @@ def identify(text: str) -> Identified:
     import pycld2
 
     try:
-        reliable, _, details = pycld2.detect(_clean(text), bestEffort=False)
+        reliable, _, details = pycld2.detect(_clean(text), isPlainText=True, bestEffort=False)
     except pycld2.error:
         return Identified("un", 0, False)
     code, percent = details[0][1], details[0][2]
@@ -126,15 +127,30 @@ _DETECT_CHARS = 20_000
 _DETECT_MIN_CHARS = 200
 
 
+# Prose worth reading for detection: a segment with six lower-case words or more is a sentence; link
+# lists, names and headings are mostly in no language (a page listing "English", "Deutsch"…).
+_COMMON_WORD = re.compile(r"(?<![\w.\-/@])[^\W\d_A-Z]{2,}(?![\w/@(])")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _is_sentence(text: str) -> bool:
+    return len(_COMMON_WORD.findall(text)) >= 6 or len(_CJK.findall(text)) >= 12
+
+
 def detected_language(doc: Document) -> str | None:
-    """The language of the document's prose when CLD2 calls it reliable and it covers most of the text."""
+    """The language of the document's prose when CLD2 calls it reliable and it covers most of the text
+    (its sentences, when it has enough of them)."""
     parts: list[str] = []
     size = 0
     for seg in doc.segments:
-        parts.append(seg.text)
-        size += len(seg.text)
-        if size >= _DETECT_CHARS:
-            break
+        if _is_sentence(seg.text):
+            parts.append(seg.text)
+            size += len(seg.text)
+            if size >= _DETECT_CHARS:
+                break
+    if size < _DETECT_MIN_CHARS:  # few sentences: all the prose there is
+        parts = [seg.text for seg in doc.segments]
+        size = sum(map(len, parts))
     if size < _DETECT_MIN_CHARS:
         return None
     found = identify("\n".join(parts)[:_DETECT_CHARS])
@@ -165,3 +181,70 @@ def resolve(doc: Document, config: Config) -> None:
     else:
         doc.language, doc.language_from = DEFAULT, "default"
 
+
+
+@lru_cache(maxsize=1)
+def packs() -> dict[str, dict[str, Any]]:
+    """Every language pack (``rules/language/data/<tag>.yaml``), by tag: a language's conventions as
+    data, read by the generic L rules and by the rules that know a language (T101, T102, P102…)."""
+    import importlib
+
+    from lint.rule import rule_data
+
+    rules_package = importlib.import_module("lint.rules")  # rules/, installed as lint.rules
+    folder = Path(str(rules_package.__file__)).parent / "language" / "data"
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = rule_data(path)
+        out[str(data["language"])] = data
+    return out
+
+
+def pack(tag: str) -> dict[str, Any] | None:
+    """The pack for a tag, its region or script merged over the language's (``fr-CA`` over ``fr``):
+    the most specific one that exists. A region's pack lists only what differs."""
+    all_packs = packs()
+    tag = normalize(tag)
+    base = all_packs.get(primary(tag))
+    if base is None:
+        return None
+    specific = all_packs.get(tag)
+    if specific is None or specific is base:
+        return base
+    merged = dict(base)
+    merged.update(specific)
+    return merged
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by prefix (`d(?:e(?:s|r)|u)`): the regex engine then tries
+    one branch per character instead of every word at every space, 5-10x faster over long prose."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+@lru_cache(maxsize=64)
+def foreign_words_gate(tag: str) -> re.Pattern[str] | None:
+    """A pattern that finds, in C, the paragraphs where three common words of another language than
+    ``tag`` stand close together: only those are worth a language model's time. Words are taken
+    between spaces (a gate, not a judge: a word after punctuation is not needed to open it)."""
+    own = set((pack(tag) or {}).get("common-words") or ())
+    words = sorted({w for t, p in packs().items() if primary(t) != primary(tag) and "-" not in t
+                    for w in p.get("common-words") or () if w not in own})
+    if not words:
+        return None
+    word = f" {_trie(words)}(?= )"
+    return re.compile(rf"{word}[^\n]{{0,60}}?{word}[^\n]{{0,60}}?{word}")
