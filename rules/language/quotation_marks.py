@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from lint.language import pack, packs, primary
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 # A straight-quoted stretch of prose: not inches (5"), not code ("a=b", "./x", "{id}"), not empty.
@@ -86,7 +86,7 @@ Not flagged: straight quotes in a document that mostly uses them (a house style,
         inside = conventions.get("space-inside-quotes") or {}
         opening = first_open + inside.get(first_open, "")
         closing = inside.get(first_close, "") + first_close
-        straight = []
+        straight: list[tuple[Segment, re.Match[str]]] = []
         if '"' in prose:
             for seg in doc.segments_matching(re.compile('"')):
                 straight.extend((seg, m) for m in _STRAIGHT.finditer(seg.text)
