@@ -31,6 +31,7 @@ class LazyGroup(click.Group):
 
     lazy: dict[str, str] = {
         "lsp": "lint.lsp:command",
+        "languages": "lint.language_docs:command",
         "languagetool": "lint.languagetool.cli:group",
         "test-rules": "lint.custom.cli:test_rules",
     }
