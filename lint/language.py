@@ -248,3 +248,27 @@ def foreign_words_gate(tag: str) -> re.Pattern[str] | None:
         return None
     word = f" {_trie(words)}(?= )"
     return re.compile(rf"{word}[^\n]{{0,60}}?{word}[^\n]{{0,60}}?{word}")
+
+
+def in_other_language(text: str, language: str) -> bool:
+    """Whether ``text`` (a sentence or a quotation around a finding) is reliably in another language than
+    ``language``: rules that hold text to one language's conventions leave such text alone (an English
+    error message quoted in a French page keeps its English colon)."""
+    if len(text) < 12:
+        return False
+    found = identify(text)
+    if not found.reliable or found.language == "un" or primary(found.language) == primary(language):
+        return False
+    # CLD2 misreads short sentences (`Attention ! Le fichier est supprimé.` as English): one of the
+    # language's own common or function words says it is not another language after all.
+    own = _own_words(normalize(language))
+    return not own or not any(w in own for w in _WORDS.findall(text.lower()))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=32)
+def _own_words(tag: str) -> frozenset[str]:
+    conventions = pack(tag) or {}
+    return frozenset((conventions.get("common-words") or []) + (conventions.get("function-words") or []))

@@ -33,7 +33,7 @@ three to one (six boundaries at least), flags the other.
 matter of house style, set by the typesetter as a quarter-em in print — but one document keeps one.
 A mix is the mark of paragraphs translated by different hands or pasted from an MT engine.
 
-Not flagged: documents under six boundaries or without a clear habit, code and URLs, full-width
+Not flagged: boundaries with markup between (`**API**は`, `と[Vite](…)`), documents under six boundaries or without a clear habit, code and URLs, full-width
 punctuation next to Latin text, and other languages.
 """
     severity = Severity.INFO
@@ -65,7 +65,10 @@ punctuation next to Latin text, and other languages.
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
-        hits = [(seg, m) for seg in doc.segments_matching(_BOUNDARY) for m in _BOUNDARY.finditer(seg.text)]
+        # Only boundaries written as they read: with markup between (`**API**は`, `と[Vite](…)`) the
+        # writer's choice is about the markup, not the text.
+        hits = [(seg, m) for seg in doc.segments_matching(_BOUNDARY) for m in _BOUNDARY.finditer(seg.text)
+                if seg.is_contiguous(max(m.start() - 1, 0), m.end() + 1)]
         if len(hits) < _MIN_BOUNDARIES:
             return
         spaced = sum(1 for _, m in hits if (m.group(1) or m.group(2)))

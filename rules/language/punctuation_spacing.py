@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.language import pack, packs, primary
+from lint.language import in_other_language, pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -14,6 +14,17 @@ _TIGHT = re.compile(r"(?<=[\w)\]»”’])([;:!?]+)(?=[\s)\]»”’]|$)")
 _OPEN_TIGHT = re.compile(r"«(?=[^\s\u00a0\u202f\u2009])")
 _CLOSE_TIGHT = re.compile(r"(?<=[^\s\u00a0\u202f\u2009])»")
 _SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space"}
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence (or line) around offset ``at``."""
+    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
+    end = len(text)
+    for stop in ("\n", ". "):
+        i = text.find(stop, at)
+        if i >= 0:
+            end = min(end, i)
+    return text[start:end]
 
 
 def _languages() -> frozenset[str]:
@@ -36,7 +47,8 @@ from English drop them. Canadian French (OQLF, *Banque de dépannage linguistiqu
 `language: fr-CA` or `fr-CH`, `;`, `!` and `?` are left alone.
 
 Not flagged: a plain space before the mark (breakable, but common on the web), times and ratios
-(`12:30`, `1:2`), URLs and code (never prose), emoticons, a mark followed by a letter (`v-on:click`).
+(`12:30`, `1:2`), URLs and code (never prose), emoticons, a mark followed by a letter (`v-on:click`),
+and a sentence in another language (an English error message quoted in a French page).
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -69,6 +81,8 @@ Not flagged: a plain space before the mark (breakable, but common on the web), t
         Example("Il a dit « bonjour » en entrant.\n", language="fr"),
         Example("Lancez `npm run dev:ssr` pour démarrer.\n", path="a.md", language="fr"),
         Example("Le ratio est de 16:9 sur cet écran.\n", language="fr"),
+        Example("La console affiche ceci.\n\nWarning: Each child in a list should have a unique key prop.\n",
+                language="fr"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -83,6 +97,8 @@ Not flagged: a plain space before the mark (breakable, but common on the web), t
                 continue
             if mark == ":" and text[m.end(): m.end() + 1] in ("(", ")"):
                 continue  # an emoticon
+            if in_other_language(_sentence_around(text, m.start()), doc.language):
+                continue  # an English error message quoted in a French page keeps its English colon
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])
         if "«" in inside:

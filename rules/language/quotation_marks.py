@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.language import pack, packs, primary
+from lint.language import in_other_language, pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -14,6 +14,11 @@ from lint.rule import Example, Rule
 _STRAIGHT = re.compile(r'(?<![0-9A-Za-z\u00c0-\u024f_"\\=:])"(?=[^\s"])([^"\n]{1,200}?)(?<=[^\s"])"'
                        r'(?![0-9A-Za-z\u00c0-\u024f_"])')
 _CODE_LIKE = re.compile(r"[={}<>/\\|$#@\ufffc]|^\W*$|^\w+\.\w+$")
+# A lone token in quotes that is a key, a label or an identifier: "Delete", "onClick", "v2", "my_var".
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
+# In CJK text any lone Latin word in straight quotes is one ("use", "increment").
+_LATIN_TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
+_CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
 def _languages() -> frozenset[str]:
@@ -38,7 +43,9 @@ and DIN 5008 (de); Schweizer Orthografische Konferenz (de-CH); RAE Ortografía �
 (it); PWN Wielki słownik ortograficzny (pl); Мильчин, Справочник издателя и автора (ru); Український
 правопис §165 (uk); W3C jlreq (ja); GB/T 15834-2011 and W3C clreq (zh); 教育部《重訂標點符號手冊》(zh-Hant).
 
-Not flagged: straight quotes in a document that mostly uses them (a house style, not a slip), inches
+Not flagged: a lone ASCII word in quotes (a key, a label, an identifier: `"Delete"`), a quotation in
+another language (an English error message quoted as written), straight
+quotes in a document that mostly uses them (a house style, not a slip), inches
 (`5"`), code-like contents (`"a=b"`, `"./path"`), quotes inside code.
 """
     severity = Severity.WARNING
@@ -71,6 +78,7 @@ Not flagged: straight quotes in a document that mostly uses them (a house style,
         Example("Utilisez `\"strict\"` ou « lax » selon le cas.\n", path="a.md", language="fr"),
         Example("He said “hello” and \"goodbye\".\n"),
         Example("彼は「はい」と言った。\n", language="ja"),
+        Example("Une « racine » démontée lève l'erreur \"Cannot update an unmounted root\".\n", language="fr"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -87,10 +95,13 @@ Not flagged: straight quotes in a document that mostly uses them (a house style,
         opening = first_open + inside.get(first_open, "")
         closing = inside.get(first_close, "") + first_close
         straight: list[tuple[Segment, re.Match[str]]] = []
+        cjk = primary(doc.language) in _CJK_LANGUAGES
         if '"' in prose:
             for seg in doc.segments_matching(re.compile('"')):
                 straight.extend((seg, m) for m in _STRAIGHT.finditer(seg.text)
-                                if not _CODE_LIKE.search(m.group(1)))
+                                if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
+                                and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
+                                and not in_other_language(m.group(1), doc.language))
         name = conventions.get("name", doc.language)
         if own >= len(straight):
             for seg, m in straight:

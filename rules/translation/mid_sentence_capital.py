@@ -119,13 +119,14 @@ headings and table cells, where title case is normal.
         Example("Il travaille pour Le Monde depuis 2010.\n", language="fr"),
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
         Example("Die Benutzer Der Plattform sehen Das Ergebnis.\n", language="de"),
+        Example("Lisez aussi [Vous n'avez pas besoin d'un effet](/learn/effects).\n", path="a.md", language="fr"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         language = primary(doc.language)
         if language != "en":
-            yield from self._sentence_case(seg, language)
+            yield from self._sentence_case(seg, doc, language)
             return
         for m in _PATTERN.finditer(text):
             word, next_word, after = m.group(1), m.group(2), m.group(3)
@@ -147,7 +148,7 @@ headings and table cells, where title case is normal.
                 word.lower(),
             )
 
-    def _sentence_case(self, seg: Segment, language: str) -> Iterator[Finding]:
+    def _sentence_case(self, seg: Segment, doc: Document, language: str) -> Iterator[Finding]:
         """In a language that capitalizes only sentence starts and names (French, Spanish…), a capitalized
         function word after a lowercase word is pasted title case even inside a run of capitals
         (`Les Utilisateurs De la plateforme`): names keep their particles lowercase (`Charles de
@@ -157,5 +158,11 @@ headings and table cells, where title case is normal.
             if next_word[0].isupper():
                 continue
             start, end = m.span(1)
+            at = seg.to_source(start)
+            if doc.text[at - 1:at] in ("[", "*", "_", "«", "“", ">"):
+                continue  # a link or emphasis that opens with it: the title of a page, cited (`[Vous n'avez…`)
+            line_start = doc.text.rfind("\n", 0, at) + 1
+            if doc.text.startswith(":::", line_start):
+                continue  # a container's title (`:::danger Il s'agit…`), written as a heading
             yield self.finding(seg, start, end, f"'{word}' capitalized mid-sentence (pasted link text or title case?)",
                                word.lower())
