@@ -238,7 +238,7 @@ def _trie(words: list[str]) -> str:
 
 @lru_cache(maxsize=64)
 def foreign_words_gate(tag: str) -> re.Pattern[str] | None:
-    """A pattern that finds, in C, the paragraphs where three common words of another language than
+    """A pattern that finds, in C, the paragraphs where two common words of another language than
     ``tag`` stand close together: only those are worth a language model's time. Words are taken
     between spaces (a gate, not a judge: a word after punctuation is not needed to open it)."""
     own = set((pack(tag) or {}).get("common-words") or ())
@@ -247,7 +247,7 @@ def foreign_words_gate(tag: str) -> re.Pattern[str] | None:
     if not words:
         return None
     word = f" {_trie(words)}(?= )"
-    return re.compile(rf"{word}[^\n]{{0,60}}?{word}[^\n]{{0,60}}?{word}")
+    return re.compile(rf"{word}[^\n]{{0,40}}?{word}")
 
 
 def in_other_language(text: str, language: str) -> bool:

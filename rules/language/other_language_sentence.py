@@ -24,8 +24,11 @@ _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
 # own language. They are blanked out before identification (same length, so offsets hold).
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
-# A sentence ends at . ! ? before a space or the end (not in `3.5`, `i.e.x`), or at a CJK full stop.
-_SENTENCE = re.compile(r".+?(?:[.!?]+(?=\s|$)|[。！？]+|$)", re.DOTALL)
+# A sentence ends at . ! ? (or a colon that introduces one) before a space or the end (not in `3.5`,
+# `i.e.x`), or at a CJK full stop.
+_SENTENCE = re.compile(r".+?(?:[.!?:]+(?=\s|$)|[。！？：]+|$)", re.DOTALL)
+# In CJK text, a sentence in a Latin-script language is a run of Latin words and their punctuation.
+_LATIN_SPAN = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|$|[^\x00-\x7f])|[A-Za-z0-9)])")
 # A word a language model can read: letters only, not a name (capitalized), not code (snake_case,
 # camelCase, dotted, with digits).
 _WORD = re.compile(r"(?<![\w.\-/@#$])[a-zà-öø-ÿœß\u0400-\u04ff]{2,}(?![\w/@(])")
@@ -126,7 +129,8 @@ detection): where it is only detected, the sentence must disagree with the rest 
         # Most segments are plainly in the document's language: one call answers for the whole of it.
         if whole.reliable and whole.percent >= 95 and _siblings(primary(whole.language), lang):
             return
-        for m in _SENTENCE.finditer(text):
+        spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
+        for m in spans.finditer(text):
             sentence = m.group()
             if _words(sentence) < min_words:
                 continue
