@@ -238,8 +238,8 @@ def _trie(words: list[str]) -> str:
 
 @lru_cache(maxsize=64)
 def foreign_words_gate(tag: str) -> re.Pattern[str] | None:
-    """A pattern that finds, in C, the paragraphs where two common words of another language than
-    ``tag`` stand close together: only those are worth a language model's time. Words are taken
+    """A pattern that finds, in C, the paragraphs where a common word of another language than ``tag``
+    stands: only those are worth a language model's time. Words are taken
     between spaces (a gate, not a judge: a word after punctuation is not needed to open it)."""
     own = set((pack(tag) or {}).get("common-words") or ())
     words = sorted({w for t, p in packs().items() if primary(t) != primary(tag) and "-" not in t
@@ -247,7 +247,7 @@ def foreign_words_gate(tag: str) -> re.Pattern[str] | None:
     if not words:
         return None
     word = f" {_trie(words)}(?= )"
-    return re.compile(rf"{word}[^\n]{{0,40}}?{word}")
+    return re.compile(word)
 
 
 def in_other_language(text: str, language: str) -> bool:

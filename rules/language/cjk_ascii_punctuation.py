@@ -12,13 +12,20 @@ from lint.rule import Example, Rule
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # The mark after a CJK character, then a space, a line end or more CJK text (not `設定.json`, not `...`).
 # Or a mark between a Latin word and CJK text (`Vue,它`): in a CJK sentence either way.
-_AFTER_CJK = re.compile(rf"(?<=[{CJK}])([.,!?:;])( ?)(?=[{CJK}]|\s|$)|(?<=[A-Za-z0-9)])([,!?:;])( ?)(?=[{CJK}])")
+# A comma (or ! ? ; :) stays wrong before a Latin word (`しかし,HTML`), and a full stop before a capital
+# (`います.Angular`); a full stop before a lower-case letter is a file name (`設定.json`).
+_AFTER_CJK = re.compile(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}]|\s|$)|([,!?;])( ?)(?=[A-Za-z])|(\.)()(?=[A-Z]))"
+                        rf"|(?<=[A-Za-z0-9)])([,!?:;])( ?)(?=[{CJK}])")
 # Marks every text in the language writes full-width; the others are held to the document's own habit.
 _ALWAYS = frozenset(".,")
 
 
 def _mark(m: re.Match[str]) -> str:
-    return m.group(1) or m.group(3)
+    return m.group(1) or m.group(3) or m.group(5) or m.group(7)
+
+
+def _mark_start(m: re.Match[str]) -> int:
+    return next(m.start(g) for g in (1, 3, 5, 7) if m.group(g))
 
 
 def _languages() -> frozenset[str]:
@@ -57,6 +64,7 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         Example("注意：这一点很重要。注意:这一点也很重要。\n", language="zh",
                 fixed="注意：这一点很重要。注意：这一点也很重要。\n"),
         Example("這是一個例子.\n", language="zh-Hant", fixed="這是一個例子。\n"),
+        Example("しかし,HTML が安全な場合もあります。\n", language="ja", fixed="しかし、HTML が安全な場合もあります。\n"),
         Example("<!-- copylint-language: ja -->\n設定を変更します.\n", path="a.md",
                 fixed="<!-- copylint-language: ja -->\n設定を変更します。\n"),
     )
@@ -88,7 +96,7 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         name = (pack(doc.language) or {}).get("name", doc.language)
         for seg, m in hits:
             mark = _mark(m)
-            at = m.start(1) if m.group(1) else m.start(3)
+            at = _mark_start(m)
             if mark not in _ALWAYS and wide_count.get(mark, 0) < ascii_count[mark]:
                 continue  # the document writes it half-width as a rule
             wide = full[mark]

@@ -17,7 +17,7 @@ NAMES = {
     "tr": "Turkish", "el": "Greek", "hu": "Hungarian", "ro": "Romanian", "ar": "Arabic", "he": "Hebrew",
 }
 # Languages CLD2 confuses with one another on short text: a sentence "in" a sibling is not flagged.
-_SIBLINGS = [{"no", "nb", "nn", "da"}, {"hr", "sr", "bs"}, {"ms", "id"}, {"es", "gl", "ca"}, {"pt", "gl"},
+_SIBLINGS = [{"no", "nb", "nn", "da"}, {"hr", "sr", "bs"}, {"ms", "id"}, {"es", "gl", "ca", "pt"}, {"pt", "gl"},
              {"zh", "ja"}, {"cs", "sk"}, {"ru", "uk", "be", "bg"}]
 # Kinds whose text is someone else's words or not a sentence at all.
 _SKIPPED_KINDS = frozenset({"blockquote", "code"})
@@ -53,8 +53,7 @@ class OtherLanguageSentence(Rule):
     slug = "other-language-sentence"
     summary = "A sentence in another language than the document's (left untranslated?)"
     rationale = """
-**What it does.** In the paragraphs where several common words of another language stand close
-together (or, in Chinese, Japanese or Korean text, a run of Latin words), identifies the language of each sentence long enough to tell (CLD2, whose models
+**What it does.** In the sentences where a common word of another language appears (or, in Chinese, Japanese or Korean text, a run of Latin words), identifies the language of each sentence long enough to tell (CLD2, whose models
 ship inside the `pycld2` package) and flags one written in another language than the document's: an
 English sentence left in a French page, a source string copied into a Japanese catalogue.
 
@@ -65,7 +64,7 @@ segment failed or was skipped.
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
 numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
-apart poorly (Norwegian and Danish, Spanish and Galician…), and languages outside the ones it names.
+apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), and languages outside the ones it names.
 The document's language comes from `lint.language` (inline switch, per-path config, the file, config,
 detection): where it is only detected, the sentence must disagree with the rest of the page.
 """
@@ -119,20 +118,18 @@ detection): where it is only detected, the sentence must disagree with the rest 
         for seg in doc.segments_matching(gate):
             if len(seg.text) < min_chars or seg.kind in _SKIPPED_KINDS:
                 continue
-            yield from self._segment(seg, lang, min_words, confidence)
+            yield from self._segment(seg, lang, min_words, confidence, gate)
 
-    def _segment(self, seg: Segment, lang: str, min_words: int, confidence: int) -> Iterator[Finding]:
+    def _segment(self, seg: Segment, lang: str, min_words: int, confidence: int,
+                 gate: re.Pattern[str]) -> Iterator[Finding]:
         text = _QUOTED.sub(lambda m: " " * len(m.group()), seg.text)
         if _words(text) < min_words:
-            return
-        whole = identify(text)
-        # Most segments are plainly in the document's language: one call answers for the whole of it.
-        if whole.reliable and whole.percent >= 95 and _siblings(primary(whole.language), lang):
             return
         spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
         for m in spans.finditer(text):
             sentence = m.group()
-            if _words(sentence) < min_words:
+            # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
+            if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
                 continue
             found = identify(sentence)
             other = primary(found.language)
