@@ -21,6 +21,14 @@ _LATIN_TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence (or line) around offset ``at``: a quotation inside an English error message quoted as
+    written (`should have a unique "key" prop`) is English typography."""
+    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
+    ends = [i for i in (text.find("\n", at), text.find(". ", at)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
 def _languages() -> frozenset[str]:
     return frozenset(primary(t) for t, p in packs().items() if p.get("quotes") and primary(t) != "en")
 
@@ -79,6 +87,8 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
         Example("He said “hello” and \"goodbye\".\n"),
         Example("彼は「はい」と言った。\n", language="ja"),
         Example("Une « racine » démontée lève l'erreur \"Cannot update an unmounted root\".\n", language="fr"),
+        Example("La « console » affiche :\n\nWarning: Each child in a list should have a unique \"key\" prop.\n",
+                language="fr"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -101,7 +111,8 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
                 straight.extend((seg, m) for m in _STRAIGHT.finditer(seg.text)
                                 if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
                                 and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
-                                and not in_other_language(m.group(1), doc.language))
+                                and not in_other_language(m.group(1), doc.language)
+                                and not in_other_language(_sentence_around(seg.text, m.start()), doc.language))
         name = conventions.get("name", doc.language)
         if own >= len(straight):
             for seg, m in straight:

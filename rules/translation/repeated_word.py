@@ -66,6 +66,7 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
     )
     allow = (
         Example("Nous nous levons tôt et vous vous couchez tard.\n", language="fr"),
+        Example("On peut ajouter des sections tout en en préservant l'état.\n", language="fr"),
         Example("Die Frau, die die Zeitung liest, lacht. Das Buch, das das Kind liest.\n", language="de"),
         Example("Hij zei dat dat niet klopt.\n", language="nl"),
         Example("She had had enough of it."),
