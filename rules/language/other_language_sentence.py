@@ -66,7 +66,7 @@ numbers do not count), quotations and glosses (text inside quotes, parentheses o
 quotes), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
 apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), and languages outside the ones it names.
 The document's language comes from `lint.language` (inline switch, per-path config, the file, config,
-detection): where it is only detected, the sentence must disagree with the rest of the page.
+detection); where none of them knows it (the `en` default), nothing is flagged. MDX comments are left alone.
 """
     severity = Severity.WARNING
     scope = "document"
@@ -106,6 +106,8 @@ detection): where it is only detected, the sentence must disagree with the rest 
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
+        if doc.language_from == "default":
+            return  # the language is a guess (no file hint, no config, detection unsure): nothing to compare
         lang = primary(doc.language)
         min_words = int(self.opts["min-words"])
         confidence = int(self.opts["confidence"])
@@ -131,6 +133,8 @@ detection): where it is only detected, the sentence must disagree with the rest 
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
             if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
                 continue
+            if "{/*" in sentence or "*/}" in sentence:
+                continue  # an MDX comment, never shown
             found = identify(sentence)
             other = primary(found.language)
             if (not found.reliable or found.percent < confidence or other not in NAMES
