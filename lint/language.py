@@ -153,7 +153,7 @@ def detected_language(doc: Document) -> str | None:
     text = "\n".join(parts)[:_DETECT_CHARS]
     found = identify(text)
     # CLD2 calls a page of names and short lines unreliable even when most of it is one language.
-    clear = found.reliable and found.percent >= 60 or found.percent >= 70 and len(text) >= 500
+    clear = (found.reliable and found.percent >= 60) or (found.percent >= 70 and len(text) >= 500)
     if not clear or found.language == "un":
         return None
     return found.language
