@@ -47,7 +47,6 @@ class JsonReporter(Reporter):
             "fixed": summary.fixed,
             "errors": summary.errors,
         }
-        self.stream.write("
-], \"files\": " + json_text(self._files))
+        self.stream.write("\n], \"files\": " + json_text(self._files))
         self.stream.write(', "errors": ' + json_text(errors))
         self.stream.write(', "summary": ' + json.dumps(tail) + "}\n")
