@@ -131,13 +131,15 @@ def _from_json(d: dict[str, Any], path: str) -> Finding:
                    Severity(d["severity"]), fix, path)
 
 
-def _read(entry: Path, path: str, length: int | None = None) -> list[Finding] | None:
-    """The stored findings, or None (a miss) when there are none or the entry is not what ``store``
-    writes: unreadable, malformed, or with offsets past the text's ``length``."""
+def _read(entry: Path, path: str, length: int | None = None) -> tuple[list[Finding], tuple[str, str]] | None:
+    """The stored findings and the document's language (with where it came from), or None (a miss) when
+    there are none or the entry is not what ``store`` writes: unreadable, malformed, or with offsets past
+    the text's ``length``."""
     try:
         data = json.loads(entry.read_text(encoding="utf-8"))
-        found = [_from_json(d, path) for d in data]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        found = [_from_json(d, path) for d in data["findings"]]
+        language = (_text(data["language"][0]), _text(data["language"][1]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
     if length is not None and any(
         f.start > f.end or f.end > length
@@ -145,20 +147,22 @@ def _read(entry: Path, path: str, length: int | None = None) -> list[Finding] | 
         for f in found
     ):
         return None
-    return found
+    return found, language
 
 
 def load(settings: str, digest: bytes, path: str, folder: Path | None = None,
-         length: int | None = None) -> list[Finding] | None:
+         length: int | None = None) -> tuple[list[Finding], tuple[str, str]] | None:
     return _read(_entry(settings, digest, path, folder), path, length)
 
 
-def load_by_stat(settings: str, path: str, st: os.stat_result, folder: Path | None = None) -> list[Finding] | None:
-    """The findings recorded for this path at this size and modification time, without reading it."""
+def load_by_stat(settings: str, path: str, st: os.stat_result,
+                 folder: Path | None = None) -> tuple[list[Finding], tuple[str, str]] | None:
+    """The findings (and language) recorded for this path at this size and modification time, without
+    reading it."""
     return _read(_stat_entry(settings, path, st, folder), path)
 
 
-def _write(target: Path, root: Path, findings: list[Finding]) -> None:
+def _write(target: Path, root: Path, findings: list[Finding], language: tuple[str, str]) -> None:
     try:
         if not target.parent.is_dir():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -170,15 +174,15 @@ def _write(target: Path, root: Path, findings: list[Finding]) -> None:
                 gitignore.write_text("*\n")
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump([_to_json(f) for f in findings], handle)
+            json.dump({"language": list(language), "findings": [_to_json(f) for f in findings]}, handle)
         os.replace(tmp, target)
     except OSError:
         pass  # a read-only folder: run without a cache
 
 
 def store(settings: str, digest: bytes, path: str, findings: list[Finding], folder: Path | None = None,
-          st: os.stat_result | None = None) -> None:
+          st: os.stat_result | None = None, language: tuple[str, str] = ("en", "default")) -> None:
     root = folder or cache_dir()
-    _write(_entry(settings, digest, path, root), root, findings)
+    _write(_entry(settings, digest, path, root), root, findings, language)
     if st is not None:
-        _write(_stat_entry(settings, path, st, root), root, findings)
+        _write(_stat_entry(settings, path, st, root), root, findings, language)

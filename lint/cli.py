@@ -31,6 +31,7 @@ class LazyGroup(click.Group):
 
     lazy: dict[str, str] = {
         "lsp": "lint.lsp:command",
+        "languages": "lint.language_docs:command",
         "languagetool": "lint.languagetool.cli:group",
         "test-rules": "lint.custom.cli:test_rules",
     }
@@ -103,7 +104,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Print the settings a file gets, and the config file they come from; lint nothing.")
 @click.option("--show-files", is_flag=True, help="Print the files that would be linted; lint nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the diff only.")
-@click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why, and each file's language.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the results cache.")
 @click.option("--show-source/--no-show-source", default=None,
               help="Show the source line under each finding (default: on a terminal).")
@@ -249,6 +250,8 @@ def check(
             if diff and result.source is not None and result.fixed_text is not None:
                 changed = True
                 _write_diff(stdout, result.path, result.source.text, result.fixed_text)
+            if verbose and result.language is not None:
+                click.echo(f"{result.path}: language {result.language} ({result.language_from})", err=True)
             summary.add(result, Severity(fail_level) if fail_level else file_config.fail_level)
             if not diff or result.errors:
                 reporter.file(result)

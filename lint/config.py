@@ -76,6 +76,7 @@ KNOWN_KEYS = (
     "exclude",
     "extend-exclude",
     "language",
+    "languages",
     "rules",
     "formats",
     "format-options",
@@ -207,7 +208,9 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
-    language: str = "en"
+    # The prose's language; None: each file's own (see lint.language.resolve), else detected, else en.
+    language: str | None = None
+    languages: dict[str, str] = field(default_factory=dict)  # glob -> language tag, per path
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     formats: dict[str, str] = field(default_factory=dict)
     format_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # format -> its parser's options
@@ -412,6 +415,15 @@ def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
             if not isinstance(value, str) or not value:
                 raise ctx.error(k, "'language' must be a language tag such as en or en-US")
             config.language = value
+        elif key == "languages":
+            from lint.language import is_tag
+
+            if not isinstance(value, dict):
+                raise ctx.error(k, "'languages' must map globs to language tags, e.g. {\"docs/fr/**\": fr}")
+            for glob, tag in value.items():
+                if not isinstance(tag, str) or not is_tag(tag):
+                    raise ctx.error((key, glob), f"'{tag}' is not a language tag such as fr or pt-BR")
+                config.languages[str(glob)] = tag
         elif key == "words":
             config.words = _string_list(value, ctx, k)
         elif key in ("max-file-size", "max-line-length"):

@@ -14,6 +14,7 @@ FAMILY_NAMES = {
     "S": "scrape",
     "T": "translation",
     "P": "punctuation",
+    "L": "language",
     "B": "bilingual",
     "G": "grammar",
     "X": "user",

@@ -99,6 +99,8 @@ class FileResult:
     skipped: str | None = None  # why the file was not linted (binary), shown under --verbose
     trace: str | None = None  # the traceback of a reader or rule that crashed, shown under --verbose
     fixed_codes: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code (--show-fixes)
+    language: str | None = None  # the document's language (BCP 47), and where it came from:
+    language_from: str | None = None  # inline, path, file, config, detected or default (lint.language)
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -133,6 +135,8 @@ class Linter:
         self._checkers: dict[int, Checker] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
         self._cache_keys: dict[int, str | None] = {}
+        # The language each path's last Document was found to be in, for the report (lint_file pops it).
+        self._languages: dict[str, tuple[str, str]] = {}
 
     def checker(self, config: Config) -> Checker:
         key = id(config)
@@ -161,8 +165,13 @@ class Linter:
         return self._cache_keys[key]
 
     def document(self, source: Source, config: Config) -> Document:
+        from lint.language import resolve
+
         fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
-        return formats.parse(source, fmt, config.language, config.format_options.get(fmt))
+        doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
+        resolve(doc, config)
+        self._languages[source.path] = (doc.language, doc.language_from)
+        return doc
 
     def parsed(self, source: Source, config: Config) -> Document:
         """``document``, guarded: a reader that raises anything but ``ParseError`` (a bug, or a panic
@@ -349,8 +358,8 @@ class Linter:
             hit = cache.load_by_stat(key, path, st, folder) if st is not None else None
             if hit is not None:
                 # Unchanged since it was linted: the file is read only when there is something to show.
-                result.findings = hit
-                if hit:
+                result.findings, (result.language, result.language_from) = hit
+                if result.findings:
                     try:
                         result.source = read_source(path, config.max_file_size)
                     except (BinaryFile, LoadError):
@@ -377,6 +386,7 @@ class Linter:
             if fix:
                 text, found, applied = self.fix(source, config, unsafe, applied_codes=result.fixed_codes)
                 result.findings = found
+                result.language, result.language_from = self._languages.get(path, ("en", "default"))
                 if text == source.text:
                     result.fixed_codes.clear()  # whatever the passes did, they came back to the file
                 else:
@@ -399,14 +409,19 @@ class Linter:
                 # The bytes as read serve only a fix's write: a check lets them go (a big file's memory).
                 source = result.source = dataclasses.replace(source, raw=None)
                 folder = cache.cache_dir(config)
-                cached = cache.load(key, digest, path, folder, len(source.text)) if key else None
-                if cached is None:
+                entry = cache.load(key, digest, path, folder, len(source.text)) if key else None
+                if entry is None:
                     cached = self.findings(source, config)
+                    language = self._languages.get(path, ("en", "default"))
                     if key:
-                        cache.store(key, digest, path, cached, folder, st if _unchanged(path, st) else None)
-                elif key and st is not None and _unchanged(path, st):
-                    cache.store(key, digest, path, cached, folder, st)
+                        cache.store(key, digest, path, cached, folder, st if _unchanged(path, st) else None,
+                                    language)
+                else:
+                    cached, language = entry
+                    if key and st is not None and _unchanged(path, st):
+                        cache.store(key, digest, path, cached, folder, st, language)
                 result.findings = cached
+                result.language, result.language_from = language
         except formats.ParseError as exc:
             result.errors.append(FileError(path, str(exc), exc.line))
         except LoadError as exc:
@@ -426,6 +441,7 @@ class Linter:
             result.fixed_text = None
             result.errors.append(FileError(path, str(crash)))
             result.trace = crash.trace
+        self._languages.pop(path, None)
         return result
 
 

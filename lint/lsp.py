@@ -188,8 +188,12 @@ class EditorLinter(Linter):
         self.format_of: dict[str, str] = {}
 
     def document(self, source: Source, config: Config) -> Document:
+        from lint.language import resolve
+
         fmt = self.format_of.get(source.path) or formats.DEFAULT_FORMAT
-        return formats.parse(source, fmt, config.language, config.format_options.get(fmt))
+        doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
+        resolve(doc, config)
+        return doc
 
 
 @dataclass

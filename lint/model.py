@@ -176,6 +176,8 @@ class Document:
     format: str
     segments: list[Segment]
     language: str = "en"
+    # Where ``language`` came from: inline, path, file, config, detected or default (lint.language).
+    language_from: str = "default"
     # Source ranges that are not prose (code, markup, front matter): source-scope
     # rules that must not look inside them (e.g. runs of spaces) consult this.
     protected: list[tuple[int, int]] = field(default_factory=list)

@@ -52,6 +52,7 @@ class Example:
     path: str = "example.txt"
     note: str = ""
     select: tuple[str, ...] = ()  # other rules that run beside this one (C002 judges their findings)
+    language: str | None = None  # the document's language (config `language`); None: as resolved
 
 
 class Rule:

@@ -19,7 +19,7 @@ def test_second_run_reads_the_cache_and_changes_invalidate_it(run, tmp_path):
     assert len(entries) == 1
     # Mark the cached entry: a second run that reports the mark read the cache instead of re-checking.
     data = json.loads(entries[0].read_text())
-    data[0]["message"] = "served from the cache"
+    data["findings"][0]["message"] = "served from the cache"
     entries[0].write_text(json.dumps(data))
     second = run("check", "a.txt", "--format", "json", cwd=tmp_path)
     assert json.loads(second.stdout)["findings"][0]["message"] == "served from the cache"

@@ -72,7 +72,7 @@ def test_unsafe_yaml_tags_are_refused():
 
 def test_empty_file_is_default():
     c = _parse("")
-    assert c.select is None and c.language == "en"
+    assert c.select is None and c.language is None  # unset: each file's own, detected, else en
 
 
 def test_found_upward_stopping_at_repository_root(tmp_path):

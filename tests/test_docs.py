@@ -16,3 +16,10 @@ def test_every_rule_has_an_anchor_in_rules_md():
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule in registry.builtin_rules():
         assert f"## {rule.code} {rule.slug}" in text
+
+
+def test_languages_md_is_current():
+    from lint.language_docs import languages_markdown
+
+    current = (ROOT / "docs" / "languages.md").read_text(encoding="utf-8")
+    assert current == languages_markdown(), "docs/languages.md is stale: run `copylint languages > docs/languages.md`"

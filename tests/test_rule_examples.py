@@ -6,6 +6,7 @@ import pytest
 
 import lint
 from lint import registry
+from lint.config import Config
 from lint.rule import Example, Rule
 
 RULES = registry.builtin_rules()
@@ -23,19 +24,23 @@ def _id(case: tuple[type[Rule], Example]) -> str:
 @pytest.mark.parametrize("case", _cases("flag"), ids=_id)
 def test_rule_flags_its_example(case: tuple[type[Rule], Example]) -> None:
     rule, ex = case
-    found = [f for f in lint.check_text(ex.text, path=ex.path, select=[rule.code, *ex.select]) if f.code == rule.code]
+    config = Config(language=ex.language)
+    found = [f for f in lint.check_text(ex.text, path=ex.path, config=config, select=[rule.code, *ex.select])
+             if f.code == rule.code]
     assert found, f"{rule.code} did not flag {ex.text!r}"
     if ex.fixed is not None:
-        fixed = lint.fix_text(ex.text, path=ex.path, select=[rule.code], unsafe=True)
+        fixed = lint.fix_text(ex.text, path=ex.path, config=config, select=[rule.code], unsafe=True)
         assert fixed == ex.fixed
         # Idempotent: fixing the fixed text changes nothing.
-        assert lint.fix_text(fixed, path=ex.path, select=[rule.code], unsafe=True) == fixed
+        assert lint.fix_text(fixed, path=ex.path, config=config, select=[rule.code], unsafe=True) == fixed
 
 
 @pytest.mark.parametrize("case", _cases("allow"), ids=_id)
 def test_rule_allows_its_example(case: tuple[type[Rule], Example]) -> None:
     rule, ex = case
-    found = [f for f in lint.check_text(ex.text, path=ex.path, select=[rule.code, *ex.select]) if f.code == rule.code]
+    config = Config(language=ex.language)
+    found = [f for f in lint.check_text(ex.text, path=ex.path, config=config, select=[rule.code, *ex.select])
+             if f.code == rule.code]
     assert not found, f"{rule.code} flagged {ex.text!r}: {[f.message for f in found]}"
 
 

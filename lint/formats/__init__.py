@@ -76,7 +76,7 @@ def choices_of(fmt: str) -> dict[str, tuple[str, ...]]:
     return dict(getattr(module, "CHOICES", {}))
 
 
-def parse(source: Source, fmt: str, language: str = "en", options: Mapping[str, Any] | None = None) -> Document:
+def parse(source: Source, fmt: str, language: str | None = "en", options: Mapping[str, Any] | None = None) -> Document:
     spec = FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT])[0]
     module_name, _, func = spec.partition(":")
     try:
@@ -89,5 +89,8 @@ def parse(source: Source, fmt: str, language: str = "en", options: Mapping[str, 
     doc.format = fmt
     # A file that names its own language (a PO header's `Language: fr`) overrides the configured one.
     file_language = getattr(module, "file_language", None)
-    doc.language = (file_language(source) if file_language is not None else None) or language
+    # (lint.language.resolve then weighs it against inline switches, per-path config and detection.)
+    named = file_language(source) if file_language is not None else None
+    doc.language = named or language or "en"
+    doc.language_from = "file" if named else "config" if language else "default"
     return doc

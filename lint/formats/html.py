@@ -188,3 +188,13 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     if "copylint-" in source.text:
         doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)
     return doc
+
+
+_HTML_LANGUAGE = re.compile(
+    r"<html\b[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.IGNORECASE)
+
+
+def file_language(source: Source) -> str | None:
+    """The page's language from `<html lang="fr">` (or `xml:lang`), as browsers and screen readers read it."""
+    m = _HTML_LANGUAGE.search(source.text, 0, 8192)
+    return m.group(1).replace("_", "-") if m else None

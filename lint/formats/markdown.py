@@ -287,3 +287,20 @@ def _align(builder: SegmentBuilder, text: str, content: str, pos: int, end: int)
 
 def _only_markup(s: str) -> bool:
     return all(c in "*_~>` \t\r\n" for c in s)
+
+
+_FRONT_MATTER_LANGUAGE = re.compile(
+    r"^(?:lang|locale)[ \t]*:[ \t]*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)[\"']?[ \t]*\r?$", re.MULTILINE)
+
+
+def file_language(source: Source) -> str | None:
+    """The language YAML front matter names (`lang: fr`, `locale: pt_BR`), as static site generators
+    (Hugo, Jekyll, Eleventy, VitePress) read it."""
+    text = source.text
+    if not text.startswith("---"):
+        return None
+    end = text.find("\n---", 3)
+    if end < 0:
+        return None
+    m = _FRONT_MATTER_LANGUAGE.search(text, 0, end)
+    return m.group(1).replace("_", "-") if m else None

@@ -87,7 +87,7 @@ def wanted(config: Config, selection: Selection) -> Want | None:
 def language_for(config: Config, settings: Settings | None) -> str:
     if settings is not None and settings.language:
         return settings.language
-    lang = config.language
+    lang = config.language or "en"
     return "en-US" if lang.lower() == "en" else lang
 
 

@@ -13,16 +13,22 @@ from lint.model import FileError
 from lint.report import Reporter, Summary, finding_dict, json_text
 
 VERSION = 1
+# Additions within version 1 (docs/json-output.md): 1 added `files` (each file's language).
+MINOR_VERSION = 1
 
 
 class JsonReporter(Reporter):
     def start(self) -> None:
         self._first = True
         self._errors: list[FileError] = []
-        self.stream.write('{"version": %d, "findings": [' % VERSION)
+        self._files: list[dict[str, str]] = []
+        self.stream.write('{"version": %d, "minor_version": %d, "findings": [' % (VERSION, MINOR_VERSION))
 
     def file(self, result: FileResult) -> None:
         self._errors.extend(result.errors)
+        if result.language is not None:
+            self._files.append({"path": result.path, "language": result.language,
+                                "language_from": result.language_from or "default"})
         for f in result.findings:
             self.stream.write("\n  " if self._first else ",\n  ")
             self._first = False
@@ -41,5 +47,6 @@ class JsonReporter(Reporter):
             "fixed": summary.fixed,
             "errors": summary.errors,
         }
-        self.stream.write("\n], \"errors\": " + json_text(errors))
+        self.stream.write("\n], \"files\": " + json_text(self._files))
+        self.stream.write(', "errors": ' + json_text(errors))
         self.stream.write(', "summary": ' + json.dumps(tail) + "}\n")

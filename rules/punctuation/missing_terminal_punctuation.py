@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 from lint.sentences import final_sentence
 
 # A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it).
 _INNER_SENTENCE_END = re.compile(r"[\w)][.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+# In Chinese and Japanese, a full-width end mark followed by more text (no space, no capitals).
+_INNER_CJK_END = re.compile(r"[。！？][」』”）]?\S")
 # Last sentences that are page furniture, not cut sentences: a label ("Photo: AP"), a credit
 # ("Mike Blake/Reuters files"), a byline ("More by Logan C. Ritchie"), a call to action ("Donate today").
 _LABEL = re.compile(r"[\w ]{1,20}: ")
@@ -45,11 +48,16 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copy
 `News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
 (`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a letter's closing
 (`Best regards,` + name); lines ending with a colon, a number, code or a link.
+
+In Chinese and Japanese, sentences are told apart by their full-width marks (。！？) and the fix appends
+`。` (the language pack's full stop).
 """
     severity = Severity.INFO
     fix = Applicability.UNSAFE
     fix_note = "Appends a full stop; unsafe because the rest of the sentence may be what is missing."
     kinds = frozenset({"paragraph", "blockquote"})
+    # Sentences end with `.` in most languages, with the full-width `。` where the pack says so (ja, zh).
+    languages = frozenset({"en", *(primary(t) for t in packs())})
     # A document rule: only a paragraph that ends in a letter can lack its end mark, and those few are
     # picked from all segments in one comprehension rather than a call per segment.
     scope = "document"
@@ -73,8 +81,13 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copy
                 path="a.md"),
         Example("This is a test sentence.\nAnd this is a second test sentence. Here is a quotation mark missing"),
         Example("Mr. Smith met Dr. Jones in Washington, D.C. on Monday. They discussed the NATO summit"),
+        Example("これは最初の文です。これは二番目の文ですが終わりがありません\n",
+                "これは最初の文です。これは二番目の文ですが終わりがありません。\n", language="ja"),
+        Example("这是第一句话。这是第二句话但是没有结束\n", "这是第一句话。这是第二句话但是没有结束。\n", language="zh"),
     )
     allow = (
+        Example("これは最初の文です。これは二番目の文です。\n", language="ja"),
+        Example("Ceci est une phrase. Et voici la suite de la phrase.\n", language="fr"),
         Example("This is a developing story and will be updated."),
         Example("Videograb shows an explosion following the plane crash"),
         Example("By Jane Doe, Reuters"),
@@ -132,7 +145,9 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copy
             return  # "Best regards,\nJohn Smith"
         if _FURNITURE.search(text):
             return  # "© 2023 WWB Holdings. All rights reserved", "Follow us: News | Reddit | Twitter"
-        if _INNER_SENTENCE_END.search(text) is not None:
+        full_stop = ((pack(doc.language) or {}).get("fullwidth") or {}).get(".", ".")
+        inner = _INNER_CJK_END if full_stop != "." else _INNER_SENTENCE_END
+        if inner.search(text) is not None:
             span = final_sentence(text, doc.language)
             if span is None:
                 return
@@ -143,10 +158,10 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copy
             last = text
         else:
             return  # one sentence: in scraped text most often a caption, a title or a teaser
-        if _furniture(last):
-            return
+        if (_furniture(last) if full_stop == "." else len(last) < 8):
+            return  # (CJK text has no spaces to count words by: a short last sentence is a label)
         end = len(tail)
-        yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", ".")
+        yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", full_stop)
 
     @staticmethod
     def _paragraph_ends_here(seg: Segment, doc: Document) -> bool:

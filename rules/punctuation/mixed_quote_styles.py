@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -48,7 +49,9 @@ class MixedQuoteStyles(Rule):
 translation memory, a CMS field, a keyboard). Typesetting looks careless, and searches for a name with
 an apostrophe miss half its occurrences.
 
-Not flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
+In a language whose quotation marks are not “ ” (French, German, Russian, Japanese…; see
+docs/languages.md), only apostrophes are judged here: its double quotes are L102's, which knows its
+marks. Not flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
 documents without a clear majority.
 """
     severity = Severity.INFO
@@ -58,10 +61,13 @@ documents without a clear majority.
         "quote by “ or ” by its position."
     )
     scope = "document"
+    languages = frozenset({"en", *(primary(t) for t in packs())})
     # Curly marks in a straight-quoted text come from an editor's autocorrect and do not hurt readers;
     # straight marks in curly-quoted (typeset) text are the scraping and MT residue. Opt in to both.
     options = {"curly-in-straight": False}
     flag = (
+        Example("L’équipe d’Anne et l’avis de l’État, mais l'autre.\n",
+                "L’équipe d’Anne et l’avis de l’État, mais l’autre.\n", language="fr"),
         Example("“This is new,” he said. “I can't say anything yet.” The “accident” happened.\n",
                 "“This is new,” he said. “I can’t say anything yet.” The “accident” happened.\n"),
         Example("“One,” “two,” “three.” Russia's war.\n", "“One,” “two,” “three.” Russia’s war.\n"),
@@ -107,6 +113,7 @@ documents without a clear majority.
         Example("“One,” “two,” “three” at 40°26'46\" N, 79°58'56\" W and a 2\" pipe.\n"),
         Example("The “first,” “second” and “third” call ``print('x')`` in a literal.\n", path="a.rst"),
         Example("The term \"black hole\" was coined -- in fact they're the death state of stars.\n"),
+        Example("Il dit « oui », elle dit “non”, ils disent “peut-être” et \"jamais\".\n", language="fr"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -125,8 +132,11 @@ documents without a clear majority.
         overall_straight = len(straight) >= 3 and len(straight) >= 2 * len(curly)
         # Double quotes and apostrophes are two habits: a writer may type “quotes” by hand and leave
         # apostrophes straight throughout. A kind with enough marks follows its own majority (none when
-        # it has no clear one); a kind with few follows the document's.
-        for kind in ('"', "'"):
+        # it has no clear one); a kind with few follows the document's. A language whose quotation marks
+        # are not “ ” (French « », German „ “, Japanese 「」) has its double quotes judged by L102, with
+        # its own marks; here only its apostrophes.
+        first_pair = ((pack(doc.language) or {}).get("quotes") or [["“", "”"]])[0]
+        for kind in ('"', "'") if first_pair[0] == "“" else ("'",):
             kind_curly = [(seg, i) for seg, i in curly if _kind(seg.text[i]) == kind]
             kind_straight = [(seg, i) for seg, i in straight if seg.text[i] == kind]
             if len(kind_curly) + len(kind_straight) >= _DECIDES:

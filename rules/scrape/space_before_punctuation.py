@@ -1,10 +1,11 @@
-"""S107 space-before-punctuation: a space before `.`, `,`, `;`, `:`, `?` or `!` in English text."""
+"""S107 space-before-punctuation: a space before `.`, `,`, `;`, `:`, `?` or `!` (where the language sets none)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -33,13 +34,15 @@ exclamation mark after it: `he said .`, `points ,`, `really ?`.
 element (a link, a footnote mark, a tag) was removed, or copied from French typography by an MT engine.
 The line may even break before the mark.
 
-English only (French puts a space before `; : ! ?`). Not flagged: an ellipsis, emoticons (`:)`),
+In English and every language with a pack (docs/languages.md); where the language sets a space before
+a mark (French before `; : ! ?`, Canadian and Swiss French before `:`), that mark is left alone, and
+`commencer .` is still flagged. Not flagged: an ellipsis, emoticons (`:)`),
 a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with the mark.
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
     fix_note = "Deletes the spaces before the mark."
-    languages = frozenset({"en"})
+    languages = frozenset({"en", *(primary(t) for t in packs())})
     # Starts with a literal space (a fast scan); the no-break space case is left to the check itself.
     trigger = r" [,;:.!?](?:[\s”’\"')\]]|$)"
     flag = (
@@ -51,9 +54,14 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
         Example("The list follows : apples and pears.", "The list follows: apples and pears."),
         Example("He said “no” .", "He said “no”."),
         Example("Prices rose sharply  , analysts said.", "Prices rose sharply, analysts said."),
+        Example("Il faut commencer .\n", "Il faut commencer.\n", language="fr"),
+        Example("Er kommt morgen ?\n", "Er kommt morgen?\n", language="de"),
+        Example("Llega mañana , dijo.\n", "Llega mañana, dijo.\n", language="es"),
     )
     allow = (
         Example("The plane crashed, officials said."),
+        Example("Pourquoi utiliser Vue ? Voici un exemple : la liste ; et voilà !\n", language="fr"),
+        Example("Voici un exemple : la liste.\n", language="fr-CA"),
         Example("Wait ... what?"),
         Example("Great news :) see you."),
         Example("Items: - first, - second."),
@@ -76,8 +84,11 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        spaced = (pack(doc.language) or {}).get("space-before") or {}
         for m in _SPACE.finditer(text):
             mark = m.group(2)
+            if mark in spaced:
+                continue  # the language sets a space there (French `Pourquoi ?`)
             before = text[: m.start()]
             if mark == ":" and before[-1:].isdigit():
                 continue  # a ratio or a time: 3 : 2

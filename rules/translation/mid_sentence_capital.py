@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from lint.language import packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -26,10 +28,24 @@ _NOT_BEFORE_NAME = frozenset(_PREPOSITIONS + _CONJUNCTIONS + _AUXILIARIES)
 _PATTERN = re.compile(
     r"(?<=[a-z,] )(" + "|".join(_WORDS) + r")(?= +([A-Za-z][\w'’-]*)(?: +([A-Za-z][\w'’-]*))?)"
 )
+# Other languages with English-like sentence casing (French, Spanish, Italian, Portuguese, Dutch…)
+# list their function words in their language pack; German capitalizes every noun and has none.
+_PACK_WORDS = {primary(t): tuple(sorted({w.capitalize() for w in p["function-words"] if len(w) >= 2}))
+               for t, p in packs().items() if p.get("sentence-case") and p.get("function-words")}
+_OTHER_WORDS = tuple(sorted({w for words in _PACK_WORDS.values() for w in words} - set(_WORDS)))
+_LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # Each word first, then the lowercase letter or comma and the space before it by lookbehind: every
 # branch starting with a literal lets the regex engine skip to the words' first letters, three times
 # faster than stopping at every space.
-_TRIGGER = "(?:" + "|".join(f"{w}(?<=[a-z,] {w})" for w in _WORDS) + r") +[A-Za-z]"
+_TRIGGER = ("(?:" + "|".join(f"{w}(?<=[a-z,] {w})" for w in _WORDS)
+            + "".join(f"|{w}(?<={_LOWER_BEFORE} {w})" for w in _OTHER_WORDS) + r") +[^\W\d_]")
+
+
+@lru_cache(maxsize=16)
+def _pattern_for(language: str) -> re.Pattern[str]:
+    """A language's capitalized function word after a lowercase word, and the word after it."""
+    words = "|".join(sorted(_PACK_WORDS[language], key=len, reverse=True))
+    return re.compile(rf"(?<={_LOWER_BEFORE} )({words})(?= +([^\W\d_][\w'’-]*))")
 
 
 class MidSentenceCapital(Rule):
@@ -45,6 +61,12 @@ Ukrainian attacks On Russian soil`, `assessments warning It is possible`.
 into a sentence by a scraper, or kept by a machine translation engine. Readers stumble; it looks like
 a new sentence started without a full stop.
 
+In French, Spanish, Italian, Portuguese and Dutch (the function words of their language packs), a
+capitalized function word after a lowercase word is flagged even inside a run of capitals, since
+those languages do not title-case (`Les Utilisateurs De la plateforme`, `Voir Aussi la documentation`);
+not before another capitalized word (`Le Monde`, `Los Angeles`). German capitalizes every noun: not
+checked.
+
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
 New York Times`), words after a colon, a quote, a bracket, a sentence end or at a line start, and
 headings and table cells, where title case is normal.
@@ -53,7 +75,7 @@ headings and table cells, where title case is normal.
     fix = Applicability.UNSAFE
     fix_note = "Lowercases the word; unsafe because a title or name may have been meant."
     kinds = frozenset({"paragraph", "list_item", "blockquote", "caption", "msgstr", "target", "cue", "string"})
-    languages = frozenset({"en"})
+    languages = frozenset({"en", *_PACK_WORDS})
     trigger = _TRIGGER
     flag = (
         Example("The border city was the site of one of these cities The most violent attacks.",
@@ -68,6 +90,16 @@ headings and table cells, where title case is normal.
         Example("Officials said They would respond on Monday.", "Officials said they would respond on Monday."),
         Example("Read the report on climate change Is the world ready for it.",
                 "Read the report on climate change is the world ready for it."),
+        Example("Les Utilisateurs De la plateforme voient le résultat.\n", language="fr",
+                fixed="Les Utilisateurs de la plateforme voient le résultat.\n"),
+        Example("Voir Aussi la documentation du routeur.\n", language="fr",
+                fixed="Voir aussi la documentation du routeur.\n"),
+        Example("Los usuarios Del sistema pueden entrar.\n", language="es",
+                fixed="Los usuarios del sistema pueden entrar.\n"),
+        Example("Gli utenti Della piattaforma vedono il risultato.\n", language="it",
+                fixed="Gli utenti della piattaforma vedono il risultato.\n"),
+        Example("Os usuários Da plataforma veem o resultado.\n", language="pt",
+                fixed="Os usuários da plataforma veem o resultado.\n"),
     )
     allow = (
         Example("The court in The Hague ruled on Friday."),
@@ -84,10 +116,18 @@ headings and table cells, where title case is normal.
         Example("I think I can do it."),
         Example("See the section [Bringing Paths Into Scope with the use Keyword](ch07.md).", path="a.md"),
         Example("Read “When You Have More Information Than the Compiler” in chapter 9."),
+        Example("Il travaille pour Le Monde depuis 2010.\n", language="fr"),
+        Example("Elle a visité Los Angeles en mai.\n", language="es"),
+        Example("Die Benutzer Der Plattform sehen Das Ergebnis.\n", language="de"),
+        Example("Lisez aussi [Vous n'avez pas besoin d'un effet](/learn/effects).\n", path="a.md", language="fr"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        language = primary(doc.language)
+        if language != "en":
+            yield from self._sentence_case(seg, doc, language)
+            return
         for m in _PATTERN.finditer(text):
             word, next_word, after = m.group(1), m.group(2), m.group(3)
             token_start = max(text.rfind(" ", 0, m.start() - 1), text.rfind("\n", 0, m.start() - 1)) + 1
@@ -107,3 +147,22 @@ headings and table cells, where title case is normal.
                 seg, start, end, f"'{word}' capitalized mid-sentence (pasted link text or title case?)",
                 word.lower(),
             )
+
+    def _sentence_case(self, seg: Segment, doc: Document, language: str) -> Iterator[Finding]:
+        """In a language that capitalizes only sentence starts and names (French, Spanish…), a capitalized
+        function word after a lowercase word is pasted title case even inside a run of capitals
+        (`Les Utilisateurs De la plateforme`): names keep their particles lowercase (`Charles de
+        Gaulle`). Before a capitalized word it may start a name (`Le Monde`, `Los Angeles`): left alone."""
+        for m in _pattern_for(language).finditer(seg.text):
+            word, next_word = m.group(1), m.group(2)
+            if next_word[0].isupper():
+                continue
+            start, end = m.span(1)
+            at = seg.to_source(start)
+            if doc.text[at - 1:at] in ("[", "*", "_", "«", "“", ">"):
+                continue  # a link or emphasis that opens with it: the title of a page, cited (`[Vous n'avez…`)
+            line_start = doc.text.rfind("\n", 0, at) + 1
+            if doc.text.startswith(":::", line_start):
+                continue  # a container's title (`:::danger Il s'agit…`), written as a heading
+            yield self.finding(seg, start, end, f"'{word}' capitalized mid-sentence (pasted link text or title case?)",
+                               word.lower())

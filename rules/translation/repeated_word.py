@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, count, islice
 from operator import eq
 
+from lint.language import pack
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -38,7 +39,9 @@ ignoring case.
 **Why is this bad?** The classic proofreading miss: the eye skips it, and MT engines and text
 assembled from fragments produce it often.
 
-Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
+Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
+`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`), and repeats
+grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
 `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
     severity = Severity.WARNING
@@ -50,6 +53,8 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
     scope = "document"
     trigger = None
     flag = (
+        Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
+        Example("Er hat hat das gesagt.\n", "Er hat das gesagt.\n", language="de"),
         Example("The the minister said so.", "The minister said so."),
         Example("It was held in in Kyiv.", "It was held in Kyiv."),
         Example("Prisoners were exchanged throughout the\nthe conflict.", "Prisoners were exchanged throughout the conflict."),
@@ -60,6 +65,10 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
         Example("Officials of the the Ministry of Defense spoke.", "Officials of the Ministry of Defense spoke."),
     )
     allow = (
+        Example("Nous nous levons tôt et vous vous couchez tard.\n", language="fr"),
+        Example("On peut ajouter des sections tout en en préservant l'état.\n", language="fr"),
+        Example("Die Frau, die die Zeitung liest, lacht. Das Buch, das das Kind liest.\n", language="de"),
+        Example("Hij zei dat dat niet klopt.\n", language="nl"),
         Example("She had had enough of it."),
         Example("He said that that was the plan."),
         Example("Bye bye, said the child."),
@@ -91,14 +100,16 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
             parts: Iterable[int] = _segments_with_repeats(joined)
         else:  # a NUL in a text of its own (an i18n "\u0000"): every segment is read
             parts = range(len(segments))
+        # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
+        own = frozenset((pack(doc.language) or {}).get("repeats") or ())
         for i in parts:
-            yield from self._repeats(segments[i])
+            yield from self._repeats(segments[i], own)
 
-    def _repeats(self, seg: Segment) -> Iterator[Finding]:
+    def _repeats(self, seg: Segment, own: frozenset[str] = frozenset()) -> Iterator[Finding]:
         text = seg.text
         for m in _REPEAT.finditer(text):
             word = m.group(1)
-            if len(word) < 2 or word.lower() in _ALLOWED:
+            if len(word) < 2 or word.lower() in _ALLOWED or word.lower() in own:
                 continue
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):

@@ -1,0 +1,106 @@
+"""L105 cjk-ascii-punctuation: an ASCII . , ! ? : ; right after Chinese or Japanese text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.language import pack, packs, primary
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The mark after a CJK character, then a space, a line end or more CJK text (not `設定.json`, not `...`).
+# Or a mark between a Latin word and CJK text (`Vue,它`): in a CJK sentence either way.
+# A comma (or ! ? ; :) stays wrong before a Latin word (`しかし,HTML`), and a full stop before a capital
+# (`います.Angular`); a full stop before a lower-case letter is a file name (`設定.json`).
+_AFTER_CJK = re.compile(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}]|\s|$)|([,!?;])( ?)(?=[A-Za-z])|(\.)()(?=[A-Z]))"
+                        rf"|(?<=[A-Za-z0-9)])([,!?:;])( ?)(?=[{CJK}])")
+# Marks every text in the language writes full-width; the others are held to the document's own habit.
+_ALWAYS = frozenset(".,")
+
+
+def _mark(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(3) or m.group(5) or m.group(7)
+
+
+def _mark_start(m: re.Match[str]) -> int:
+    return next(m.start(g) for g in (1, 3, 5, 7) if m.group(g))
+
+
+def _languages() -> frozenset[str]:
+    return frozenset(primary(t) for t, p in packs().items() if p.get("fullwidth"))
+
+
+class CjkAsciiPunctuation(Rule):
+    code = "L105"
+    slug = "cjk-ascii-punctuation"
+    summary = "ASCII punctuation after Chinese or Japanese text"
+    rationale = """
+**What it does.** In Japanese and Chinese, flags an ASCII `.` or `,` right after a CJK character, and an
+ASCII `! ? : ;` there when the document writes the full-width mark (`！ ？ ： ；`) after CJK text at
+least as often: `これはテストです.`, `我们使用 Vue,它很简单`.
+
+**Why is this bad?** Japanese ends a sentence with 。 and pauses with 、 (W3C *Requirements for Japanese
+Text Layout*, jlreq, §3.1.4, cl-06/cl-07); Chinese uses 。，、；：？！ (GB/T 15834-2011 标点符号用法, §4;
+W3C clreq §3.1). An ASCII mark is narrow, sits wrong in the em-box and is the trace of an English
+source or an English keyboard. Korean uses Western punctuation (W3C klreq) and is not checked.
+
+Not flagged: a mark followed by a Latin letter or digit (`設定.json`, `v1.2`), ellipses `...`, code
+and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style).
+"""
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    fix_note = ("Replaces the mark (and one space after it) with the language's full-width mark; unsafe: a "
+                "Japanese text may prefer ， to 、, and a mark may end a code-like token.")
+    scope = "document"
+    languages = _languages()
+    flag = (
+        Example("これはテストです.\n", language="ja", fixed="これはテストです。\n"),
+        Example("コンポーネントを作成し, 登録します。\n", language="ja", fixed="コンポーネントを作成し、登録します。\n"),
+        Example("我们使用 Vue,它很简单。\n", language="zh", fixed="我们使用 Vue，它很简单。\n"),
+        Example("这是一个例子. 下一个例子。\n", language="zh", fixed="这是一个例子。下一个例子。\n"),
+        Example("本当ですか? 本当です！ 本当ですか？\n", language="ja", fixed="本当ですか？本当です！ 本当ですか？\n"),
+        Example("注意：这一点很重要。注意:这一点也很重要。\n", language="zh",
+                fixed="注意：这一点很重要。注意：这一点也很重要。\n"),
+        Example("這是一個例子.\n", language="zh-Hant", fixed="這是一個例子。\n"),
+        Example("しかし,HTML が安全な場合もあります。\n", language="ja", fixed="しかし、HTML が安全な場合もあります。\n"),
+        Example("<!-- copylint-language: ja -->\n設定を変更します.\n", path="a.md",
+                fixed="<!-- copylint-language: ja -->\n設定を変更します。\n"),
+    )
+    allow = (
+        Example("これはテストです。\n", language="ja"),
+        Example("設定は config.json に書きます。\n", language="ja"),
+        Example("ファイル名は設定.json です。\n", language="ja"),
+        Example("以下のように追加します:\n", language="ja"),
+        Example("待って...まだです。\n", language="ja"),
+        Example("我们使用 Vue，它很简单。\n", language="zh"),
+        Example("版本号是 3.5.0。\n", language="zh"),
+        Example("이것은 테스트입니다.\n", language="ko"),
+        Example("C'est un test.\n", language="fr"),
+    )
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        full = (pack(doc.language) or {}).get("fullwidth") or {}
+        prose, _ = doc.prose
+        if not any(m in prose for m in full):
+            return
+        hits = [(seg, m) for seg in doc.segments_matching(_AFTER_CJK) for m in _AFTER_CJK.finditer(seg.text)]
+        if not hits:
+            return
+        ascii_count: dict[str, int] = {}
+        for _, m in hits:
+            ascii_count[_mark(m)] = ascii_count.get(_mark(m), 0) + 1
+        wide_count = {mark: len(re.findall(rf"[{CJK}]{re.escape(wide)}", prose)) for mark, wide in full.items()
+                      if mark not in _ALWAYS and mark in ascii_count}
+        name = (pack(doc.language) or {}).get("name", doc.language)
+        for seg, m in hits:
+            mark = _mark(m)
+            at = _mark_start(m)
+            if mark not in _ALWAYS and wide_count.get(mark, 0) < ascii_count[mark]:
+                continue  # the document writes it half-width as a rule
+            wide = full[mark]
+            following = seg.text[m.end(): m.end() + 1]
+            end = m.end() if following and following not in " \n" else at + 1
+            yield self.finding(seg, at, at + 1, f"ASCII '{mark}' in {name} text (use '{wide}')",
+                               edits=[(at, end, wide)])

@@ -1,0 +1,86 @@
+"""L107 cjk-latin-spacing: spacing between CJK and Latin text that differs from the rest of the document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.language import packs, primary
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+_HAN_KANA = "\u3041-\u309f\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff"
+# A boundary between CJK and Latin text, with or without one space between.
+_BOUNDARY = re.compile(rf"(?<=[{_HAN_KANA}])( ?)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])( ?)(?=[{_HAN_KANA}])")
+_MIN_BOUNDARIES = 6
+_MAJORITY = 3  # the document's habit outnumbers the other style this many times
+
+
+def _languages() -> frozenset[str]:
+    return frozenset(primary(t) for t, p in packs().items() if p.get("cjk-latin-spacing"))
+
+
+class CjkLatinSpacing(Rule):
+    code = "L107"
+    slug = "cjk-latin-spacing"
+    summary = "Spacing between CJK and Latin text unlike the rest of the document"
+    rationale = """
+**What it does.** In Japanese and Chinese, counts the places where CJK text meets Latin letters or
+digits with a space (`使用 Vue 开发`) and without (`使用Vue开发`); where one style outnumbers the other
+three to one (six boundaries at least), flags the other.
+
+**Why is this bad?** Both styles exist — W3C jlreq §3.6.3 and clreq §3.4.1 describe the spacing as a
+matter of house style, set by the typesetter as a quarter-em in print — but one document keeps one.
+A mix is the mark of paragraphs translated by different hands or pasted from an MT engine.
+
+Not flagged: boundaries with markup between (`**API**は`, `と[Vite](…)`), documents under six boundaries or without a clear habit, code and URLs, full-width
+punctuation next to Latin text, and other languages.
+"""
+    severity = Severity.INFO
+    fix = Applicability.UNSAFE
+    fix_note = "Inserts or deletes the one space; unsafe: a name or a term may be meant to stay attached."
+    scope = "document"
+    languages = _languages()
+    flag = (
+        Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用Angular开发。\n", language="zh",
+                fixed="使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。\n"),
+        Example("使用Vue开发。使用React开发。使用Svelte开发。使用 Angular 开发。\n", language="zh",
+                fixed="使用Vue开发。使用React开发。使用Svelte开发。使用Angular开发。\n"),
+        Example("これは Vue です。これは React です。これは Svelte です。これはAngularです。\n", language="ja"),
+        Example("これはVueです。これはReactです。これはSvelteです。これは Angular です。\n", language="ja"),
+        Example("第 1 章。第 2 章。第 3 章。第4章。\n", language="zh"),
+        Example("版本 3 发布。版本 4 发布。版本 5 发布。版本6发布。\n", language="zh"),
+        Example("在 Node 中运行，在 Deno 中运行，在 Bun 中运行，在Workers中运行。\n", language="zh"),
+        Example("這是 Vue 專案。這是 React 專案。這是 Svelte 專案。這是Angular專案。\n", language="zh-Hant"),
+    )
+    allow = (
+        Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。\n", language="zh"),
+        Example("使用Vue开发。使用React开发。使用Svelte开发。使用Angular开发。\n", language="zh"),
+        Example("使用 Vue 开发。使用React开发。\n", language="zh"),
+        Example("使用 Vue 开发。使用 React 开发。使用Svelte开发。使用Angular开发。\n", language="zh"),
+        Example("これは Vue です。これは React です。これは Svelte です。\n", language="ja"),
+        Example("Vue 와 React 와 Svelte 와Angular.\n", language="ko"),
+        Example("Use Vue and React.\n"),
+        Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 `Angular` 开发。\n", path="a.md", language="zh"),
+    )
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        # Only boundaries written as they read: with markup between (`**API**は`, `と[Vite](…)`) the
+        # writer's choice is about the markup, not the text.
+        hits = [(seg, m) for seg in doc.segments_matching(_BOUNDARY) for m in _BOUNDARY.finditer(seg.text)
+                if seg.is_contiguous(max(m.start() - 1, 0), m.end() + 1)]
+        if len(hits) < _MIN_BOUNDARIES:
+            return
+        spaced = sum(1 for _, m in hits if (m.group(1) or m.group(2)))
+        tight = len(hits) - spaced
+        if spaced >= _MAJORITY * tight and tight:
+            for seg, m in hits:
+                if not (m.group(1) or m.group(2)):
+                    yield self.finding(seg, m.start(), m.end(), "No space between CJK and Latin text; this "
+                                       f"document spaces them ({spaced} of {len(hits)} places)",
+                                       edits=[(m.start(), m.start(), " ")])
+        elif tight >= _MAJORITY * spaced and spaced:
+            for seg, m in hits:
+                if m.group(1) or m.group(2):
+                    yield self.finding(seg, m.start(), m.end(), "Space between CJK and Latin text; this "
+                                       f"document sets them together ({tight} of {len(hits)} places)", "")

@@ -1,0 +1,93 @@
+"""L104 inverted-question-mark: a Spanish question or exclamation without its opening ¿ or ¡ (or the
+reverse)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.language import in_other_language, pack, packs, primary
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
+# line break.
+_BOUNDARY = re.compile(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n")
+
+
+def _languages() -> frozenset[str]:
+    return frozenset(primary(t) for t, p in packs().items() if p.get("inverted"))
+
+
+class InvertedQuestionMark(Rule):
+    code = "L104"
+    slug = "inverted-question-mark"
+    summary = "A question or exclamation without its opening ¿ or ¡ (Spanish)"
+    rationale = """
+**What it does.** In Spanish, flags a `?` or `!` with no `¿` or `¡` before it in the same sentence, and
+an opening `¿` or `¡` that is never closed: `Qué es Vue?`, `¿Qué es Vue.`
+
+**Why is this bad?** Spanish question and exclamation marks are double, and the opening one is
+obligatory (Real Academia Española, *Ortografía de la lengua española*, 2010, §3.4.4): the reader must
+know where the question starts. MT engines and keyboards without the marks drop them.
+
+Not flagged: a sentence in another language (`This is a bug!` quoted in a Spanish page), a mark inside
+a word or code (`?query`, `!important`), `(?)` and `(!)` marking doubt or
+surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
+"""
+    severity = Severity.WARNING
+    languages = _languages()
+    trigger = r"[?!¿¡]"
+    flag = (
+        Example("Qué es Vue?\n", language="es"),
+        Example("Cómo funciona el enrutador? Lo vemos ahora.\n", language="es"),
+        Example("Qué bien!\n", language="es"),
+        Example("¿Qué es Vue.\n", language="es"),
+        Example("Funciona. Por qué no lo usas?\n", language="es"),
+        Example("¡Cuidado con los efectos secundarios.\n", language="es"),
+        Example("Todo listo. Empezamos!\n", language="es"),
+        Example("<!-- copylint-language: es -->\nQuieres saber más?\n", path="a.md"),
+    )
+    allow = (
+        Example("¿Qué es Vue?\n", language="es"),
+        Example("¡Qué bien!\n", language="es"),
+        Example("Si falla, ¿qué hacemos?\n", language="es"),
+        Example("El valor (?) no está documentado.\n", language="es"),
+        Example("Usa `!important` solo si es necesario.\n", path="a.md", language="es"),
+        Example("What is Vue?\n", language="en"),
+        Example("¿Cómo? ¿Cuándo? ¿Dónde?\n", language="es"),
+        Example("La URL termina en ?page=2 para la segunda página.\n", language="es"),
+        Example("¿Es posible? Sí, y además es fácil.\n", language="es"),
+        Example("¿Hay alguna diferencia si se pone el `alert` antes de `setWalk`?\n", path="a.md", language="es"),
+        Example("## ¿Qué hay de nuevo en React 18?\n", path="a.md", language="es"),
+        Example("¡Nada peor que un debate sobre tabuladores vs. espacios!\n", language="es"),
+        Example("Este error aparece.\n\n**This is a production bug in the application!** Nada más.\n", path="a.md",
+                language="es"),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        pairs = (pack(doc.language) or {}).get("inverted") or {}
+        text = seg.text
+        start = 0
+        for b in [*_BOUNDARY.finditer(text), None]:
+            end = b.end() if b is not None else len(text)
+            yield from self._sentence(seg, text, start, end, pairs, doc.language)
+            start = end
+
+    def _sentence(self, seg: Segment, text: str, start: int, end: int, pairs: dict[str, str],
+                  language: str) -> Iterator[Finding]:
+        for close, opening in pairs.items():
+            open_at = -1
+            for i in range(start, end):
+                ch = text[i]
+                if ch == opening:
+                    open_at = i
+                elif ch == close:
+                    before, after = text[i - 1: i], text[i + 1: i + 2]
+                    if before in ("(", "") or before.isspace() or (after and (after.isalnum() or after == "=")):
+                        continue  # (?), a lone mark, ?query, !important, a!=b
+                    if open_at < 0 and not in_other_language(text[start:end], language):
+                        yield self.finding(seg, i, i + 1, f"'{close}' with no opening '{opening}'")
+                    open_at = -2  # closed
+            if open_at >= 0:
+                yield self.finding(seg, open_at, open_at + 1, f"'{opening}' never closed by '{close}'")

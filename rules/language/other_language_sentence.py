@@ -1,0 +1,147 @@
+"""L101 other-language-sentence: a sentence written in another language than the document's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from lint.language import foreign_words_gate, identify, primary
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# Names of the languages a message names (others are shown by their tag).
+NAMES = {
+    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "pl": "Polish", "ru": "Russian", "uk": "Ukrainian", "ja": "Japanese", "zh": "Chinese",
+    "ko": "Korean", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish", "cs": "Czech",
+    "tr": "Turkish", "el": "Greek", "hu": "Hungarian", "ro": "Romanian", "ar": "Arabic", "he": "Hebrew",
+}
+# Languages CLD2 confuses with one another on short text: a sentence "in" a sibling is not flagged.
+_SIBLINGS = [{"no", "nb", "nn", "da"}, {"hr", "sr", "bs"}, {"ms", "id"}, {"es", "gl", "ca", "pt"}, {"pt", "gl"},
+             {"zh", "ja"}, {"cs", "sk"}, {"ru", "uk", "be", "bg"}]
+# Kinds whose text is someone else's words or not a sentence at all.
+_SKIPPED_KINDS = frozenset({"blockquote", "code"})
+# Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
+# own language. They are blanked out before identification (same length, so offsets hold).
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
+# A sentence ends at . ! ? (or a colon that introduces one) before a space or the end (not in `3.5`,
+# `i.e.x`), or at a CJK full stop.
+_SENTENCE = re.compile(r".+?(?:[.!?:]+(?=\s|$)|[。！？：]+|$)", re.DOTALL)
+# In CJK text, a sentence in a Latin-script language is a run of Latin words and their punctuation.
+_LATIN_SPAN = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|$|[^\x00-\x7f])|[A-Za-z0-9)])")
+# A word a language model can read: letters only, not a name (capitalized), not code (snake_case,
+# camelCase, dotted, with digits).
+_WORD = re.compile(r"(?<![\w.\-/@#$])[a-zà-öø-ÿœß\u0400-\u04ff]{2,}(?![\w/@(])")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# In a page of CJK text, a run of six Latin words is worth a look.
+_LATIN_RUN = re.compile(r"(?:[A-Za-z]{2,}[ ,']+){5}[A-Za-z]{2,}")
+_CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+
+
+def _siblings(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _SIBLINGS)
+
+
+def _words(text: str) -> int:
+    """Common words: lower-case runs of letters (names and code do not count); two CJK characters
+    count as one word."""
+    return len(_WORD.findall(text)) + len(_CJK.findall(text)) // 2
+
+
+class OtherLanguageSentence(Rule):
+    code = "L101"
+    slug = "other-language-sentence"
+    summary = "A sentence in another language than the document's (left untranslated?)"
+    rationale = """
+**What it does.** In the sentences where a common word of another language appears (or, in Chinese, Japanese or Korean text, a run of Latin words), identifies the language of each sentence long enough to tell (CLD2, whose models
+ship inside the `pycld2` package) and flags one written in another language than the document's: an
+English sentence left in a French page, a source string copied into a Japanese catalogue.
+
+**Why is this bad?** A reader of the French page meets a sentence they may not read; a translator's
+tool counts the string as translated. Machine-translation pipelines leave such sentences where a
+segment failed or was skipped.
+
+Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
+numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
+quotes), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
+apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), and languages outside the ones it names.
+The document's language comes from `lint.language` (inline switch, per-path config, the file, config,
+detection); where none of them knows it (the `en` default), nothing is flagged. MDX comments are left alone.
+"""
+    severity = Severity.WARNING
+    scope = "document"
+    options = {"confidence": 90, "min-words": 6}
+    flag = (
+        Example("<!-- copylint-language: fr -->\nLe composant affiche la liste des tâches. This component renders "
+                "the list of tasks that the user has created today.\n", path="a.md"),
+        Example("La configuration se fait dans le fichier principal. You can override any option from the "
+                "command line when you run the build.\n", language="fr"),
+        Example("Die Installation dauert nur wenige Minuten. Make sure that you have installed the latest "
+                "version of the package before you start.\n", language="de"),
+        Example("El asistente le guía por cada paso. This section explains how the router resolves the "
+                "path and which component it renders.\n", language="es"),
+        Example("コンポーネントはテンプレートから描画されます。The template is compiled into a render function "
+                "that returns the virtual nodes.\n", language="ja"),
+        Example("组件会根据模板进行渲染。When the state changes, the component is rendered again with the "
+                "new values.\n", language="zh"),
+        Example('msgid "Save your changes before you leave the page"\nmsgstr "Save your changes before you '
+                'leave the page"\n\nmsgid ""\nmsgstr ""\n"Language: fr\\n"\n', path="a.po"),
+        Example("Il primo passo è installare il pacchetto. Then you need to add the plugin to the list of "
+                "plugins in your configuration file.\n", language="it"),
+    )
+    allow = (
+        Example("La configuration se fait dans le fichier principal. Vous pouvez remplacer chaque option depuis "
+                "la ligne de commande.\n", language="fr"),
+        Example("Le titre du livre est « The Lord of the Rings and the Return of the King ».\n", language="fr"),
+        Example('Le message affiché est "Save your changes before you leave the page".\n', language="fr"),
+        Example("Utilisez `npm install --save-dev vue-router@latest` pour installer le routeur.\n", path="a.md",
+                language="fr"),
+        Example("Merci à Evan You, Guillaume Chau, Natalia Tepluhina et Eduardo San Martin Morote.\n", language="fr"),
+        Example("Cliquez sur Save.\n", language="fr"),
+        Example("> This is a quotation from the English original, kept as it was written by the author.\n\n"
+                "Ceci est une citation de l'original anglais.\n", path="a.md", language="fr"),
+        Example("Le mot anglais (the one that everybody uses in the office every day) n'a pas de traduction.\n",
+                language="fr"),
+        Example("This English page explains how the build works and where the settings are stored.\n"),
+    )
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        if doc.language_from == "default":
+            return  # the language is a guess (no file hint, no config, detection unsure): nothing to compare
+        lang = primary(doc.language)
+        min_words = int(self.opts["min-words"])
+        confidence = int(self.opts["confidence"])
+        min_chars = min_words * 3
+        # The model reads only the paragraphs where another language's common words (or, in CJK text,
+        # a run of Latin words) appear: a cost bound found in C; the model then decides.
+        gate = _LATIN_RUN if lang in _CJK_LANGUAGES else foreign_words_gate(doc.language)
+        if gate is None:
+            return
+        for seg in doc.segments_matching(gate):
+            if len(seg.text) < min_chars or seg.kind in _SKIPPED_KINDS:
+                continue
+            yield from self._segment(seg, lang, min_words, confidence, gate)
+
+    def _segment(self, seg: Segment, lang: str, min_words: int, confidence: int,
+                 gate: re.Pattern[str]) -> Iterator[Finding]:
+        text = _QUOTED.sub(lambda m: " " * len(m.group()), seg.text)
+        if _words(text) < min_words:
+            return
+        spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
+        for m in spans.finditer(text):
+            sentence = m.group()
+            # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
+            if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
+                continue
+            if "{/*" in sentence or "*/}" in sentence:
+                continue  # an MDX comment, never shown
+            found = identify(sentence)
+            other = primary(found.language)
+            if (not found.reliable or found.percent < confidence or other not in NAMES
+                    or _siblings(other, lang)):
+                continue
+            start = m.start() + len(sentence) - len(sentence.lstrip())
+            end = m.start() + len(sentence.rstrip())
+            where = NAMES.get(lang, lang)
+            yield self.finding(seg, start, end, f"Sentence in {NAMES[other]}, but the document is in {where} "
+                                                f"(left untranslated?)")

@@ -1,0 +1,111 @@
+"""L103 punctuation-spacing: a missing (no-break) space where the language sets one before a mark."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.language import in_other_language, pack, packs, primary
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# A mark (or a run of them, `?!`) set against the word before it, then a space, a closer or the end.
+_TIGHT = re.compile(r"(?<=[\w)\]»”’])([;:!?]+)(?=[\s)\]»”’]|$)")
+_OPEN_TIGHT = re.compile(r"«(?=[^\s\u00a0\u202f\u2009])")
+_CLOSE_TIGHT = re.compile(r"(?<=[^\s\u00a0\u202f\u2009])»")
+_SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space"}
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence (or line) around offset ``at``."""
+    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
+    end = len(text)
+    for stop in ("\n", ". "):
+        i = text.find(stop, at)
+        if i >= 0:
+            end = min(end, i)
+    return text[start:end]
+
+
+def _languages() -> frozenset[str]:
+    return frozenset(primary(t) for t, p in packs().items() if p.get("space-before"))
+
+
+class PunctuationSpacing(Rule):
+    code = "L103"
+    slug = "punctuation-spacing"
+    summary = "Missing no-break space before ; : ! ? or inside « » (French)"
+    rationale = """
+**What it does.** In French, flags `;`, `:`, `!` and `?` set against the word before them, and « »
+without a space inside: `Attention!`, `Exemple:`, `«bonjour»`.
+
+**Why is this bad?** French typography sets a narrow no-break space (espace fine insécable) before
+`; ! ?` and a no-break space before `:` and inside « » (Imprimerie nationale, *Lexique des règles
+typographiques en usage à l'Imprimerie nationale*, 2002). English-trained MT output and text pasted
+from English drop them. Canadian French (OQLF, *Banque de dépannage linguistique*) and Swiss French
+(Groupe de Lausanne, *Guide du typographe*) set a space only before `:` and inside « »: with
+`language: fr-CA` or `fr-CH`, `;`, `!` and `?` are left alone.
+
+Not flagged: a plain space before the mark (breakable, but common on the web), times and ratios
+(`12:30`, `1:2`), URLs and code (never prose), emoticons, a mark followed by a letter (`v-on:click`),
+and a sentence in another language (an English error message quoted in a French page).
+"""
+    severity = Severity.WARNING
+    fix = Applicability.SAFE
+    fix_note = ("Inserts the space the convention names (U+202F before ; ! ?, U+00A0 before : and inside « »); "
+                "nothing else changes, and no reader sees a difference but a line that no longer breaks there.")
+    languages = _languages()
+    trigger = r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»"
+    flag = (
+        Example("Attention! Le fichier est supprimé.\n", language="fr",
+                fixed="Attention\u202f! Le fichier est supprimé.\n"),
+        Example("Voici un exemple:\n", language="fr", fixed="Voici un exemple\u00a0:\n"),
+        Example("Pourquoi utiliser Vue?\n", language="fr", fixed="Pourquoi utiliser Vue\u202f?\n"),
+        Example("Il pleut; nous restons.\n", language="fr", fixed="Il pleut\u202f; nous restons.\n"),
+        Example("Il a dit «bonjour» en entrant.\n", language="fr",
+                fixed="Il a dit «\u00a0bonjour\u00a0» en entrant.\n"),
+        Example("Vraiment?! Déjà fini.\n", language="fr", fixed="Vraiment\u202f?! Déjà fini.\n"),
+        Example("Étape 1: installer le paquet.\n", language="fr", fixed="Étape 1\u00a0: installer le paquet.\n"),
+        Example("Notez bien: la syntaxe change.\n", language="fr-CA", fixed="Notez bien\u00a0: la syntaxe change.\n"),
+        Example("<!-- copylint-language: fr -->\nQue faire (et pourquoi)?\n", path="a.md",
+                fixed="<!-- copylint-language: fr -->\nQue faire (et pourquoi)\u202f?\n"),
+    )
+    allow = (
+        Example("Attention\u202f! Le fichier est supprimé.\n", language="fr"),
+        Example("Voici un exemple :\n", language="fr"),
+        Example("La réunion commence à 12:30 et finit à 14:00.\n", language="fr"),
+        Example("Utilisez la directive v-on:click dans le modèle.\n", language="fr"),
+        Example("Pourquoi utiliser Vue? Parce que.\n", language="fr-CA"),
+        Example("Il pleut; nous restons.\n", language="fr-CH"),
+        Example("Is this English? Yes: it is.\n", language="en"),
+        Example("Il a dit « bonjour » en entrant.\n", language="fr"),
+        Example("Lancez `npm run dev:ssr` pour démarrer.\n", path="a.md", language="fr"),
+        Example("Le ratio est de 16:9 sur cet écran.\n", language="fr"),
+        Example("La console affiche ceci.\n\nWarning: Each child in a list should have a unique key prop.\n",
+                language="fr"),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        conventions = pack(doc.language) or {}
+        before = conventions.get("space-before") or {}
+        inside = (pack(primary(doc.language)) or {}).get("space-inside-quotes") or {}
+        text = seg.text
+        for m in _TIGHT.finditer(text):
+            mark = m.group(1)[0]
+            space = before.get(mark)
+            if space is None:
+                continue
+            if mark == ":" and text[m.end(): m.end() + 1] in ("(", ")"):
+                continue  # an emoticon
+            if in_other_language(_sentence_around(text, m.start()), doc.language):
+                continue  # an English error message quoted in a French page keeps its English colon
+            yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
+                               edits=[(m.start(), m.start(), space)])
+        if "«" in inside:
+            for m in _OPEN_TIGHT.finditer(text):
+                yield self.finding(seg, m.start(), m.end(), f"Missing {_SPACES[inside['«']]} after '«'",
+                                   edits=[(m.end(), m.end(), inside["«"])])
+        if "»" in inside:
+            for m in _CLOSE_TIGHT.finditer(text):
+                yield self.finding(seg, m.start(), m.end(), f"Missing {_SPACES[inside['»']]} before '»'",
+                                   edits=[(m.start(), m.start(), inside["»"])])

@@ -1,0 +1,130 @@
+"""L102 quotation-marks: quotation marks of another convention than the document's language uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.language import in_other_language, pack, packs, primary
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# A straight-quoted stretch of prose: not inches (5"), not code ("a=b", "./x", "{id}"), not empty.
+# (A CJK character may touch the quote: Japanese and Chinese set no spaces.)
+_STRAIGHT = re.compile(r'(?<![0-9A-Za-z\u00c0-\u024f_"\\=:])"(?=[^\s"])([^"\n]{1,200}?)(?<=[^\s"])"'
+                       r'(?![0-9A-Za-z\u00c0-\u024f_"])')
+_CODE_LIKE = re.compile(r"[={}<>/\\|$#@\ufffc]|^\W*$|^\w+\.\w+$")
+# A lone token in quotes that is a key, a label or an identifier: "Delete", "onClick", "v2", "my_var".
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
+# In CJK text any lone Latin word in straight quotes is one ("use", "increment").
+_LATIN_TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
+_CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence (or line) around offset ``at``: a quotation inside an English error message quoted as
+    written (`should have a unique "key" prop`) is English typography."""
+    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
+    ends = [i for i in (text.find("\n", at), text.find(". ", at)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+def _languages() -> frozenset[str]:
+    return frozenset(primary(t) for t, p in packs().items() if p.get("quotes") and primary(t) != "en")
+
+
+class QuotationMarks(Rule):
+    code = "L102"
+    slug = "quotation-marks"
+    summary = "Quotation marks of another language's convention"
+    rationale = """
+**What it does.** In a document whose language has its own quotation marks (French « », German „ “,
+Polish „ ”, Russian « », Japanese 「」, Traditional Chinese 「」…, listed with their sources in
+`docs/languages.md`), flags straight quotes `"…"` when the document uses its language's marks at least
+as often, and the marks of a convention that language does not use (English “…” in German, Polish or
+Russian, French «…» in German outside Switzerland).
+
+**Why is this bad?** Machine translation and copy-paste carry over the source's quotes: a French page
+with « » in one paragraph and "…" in the next reads as unedited, and “…” is wrong in German, where
+“ closes a quotation. Sources: Imprimerie nationale, Lexique des règles typographiques (fr); Duden
+and DIN 5008 (de); Schweizer Orthografische Konferenz (de-CH); RAE Ortografía §3.4.8 (es); Treccani
+(it); PWN Wielki słownik ortograficzny (pl); Мильчин, Справочник издателя и автора (ru); Український
+правопис §165 (uk); W3C jlreq (ja); GB/T 15834-2011 and W3C clreq (zh); 教育部《重訂標點符號手冊》(zh-Hant).
+
+Not flagged: a lone ASCII word in quotes (a key, a label, an identifier: `"Delete"`), a quotation in
+another language (an English error message quoted as written), straight
+quotes in a document that mostly uses them (a house style, not a slip), inches
+(`5"`), code-like contents (`"a=b"`, `"./path"`), quotes inside code.
+"""
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    fix_note = ("Replaces the marks with the language's first pair (with its no-break spaces in French); "
+                "unsafe because a quotation inside another takes the second pair.")
+    scope = "document"
+    languages = _languages()
+    flag = (
+        Example("Il a dit « bonjour » puis il a ajouté \"au revoir\" en partant.\n", language="fr",
+                fixed="Il a dit « bonjour » puis il a ajouté «\u00a0au revoir\u00a0» en partant.\n"),
+        Example("Er sagte „Hallo“ und dann “Auf Wiedersehen”.\n", language="de",
+                fixed="Er sagte „Hallo“ und dann „Auf Wiedersehen“.\n"),
+        Example("Er las «Die Verwandlung» und „Der Process“.\n", language="de"),
+        Example("Она сказала «да», а потом “нет”.\n", language="ru", fixed="Она сказала «да», а потом «нет».\n"),
+        Example("Powiedział „tak”, a potem \"nie\".\n", language="pl", fixed="Powiedział „tak”, a potem „nie”.\n"),
+        Example("Dijo «sí» y luego \"no\" al final.\n", language="es", fixed="Dijo «sí» y luego «no» al final.\n"),
+        Example("Disse «sì» e poi \"no\" alla fine.\n", language="it"),
+        Example("彼は「はい」と言い、\"いいえ\"とも言った。\n", language="ja"),
+        Example("Вона сказала «так», а потім “ні”.\n", language="uk"),
+    )
+    allow = (
+        Example("Il a dit « bonjour » puis « au revoir ».\n", language="fr"),
+        Example("Il a dit « il m’a répondu “non” hier ».\n", language="fr"),
+        Example("Er sagte „Hallo“ und ‚Tschüss‘.\n", language="de"),
+        Example("Er las »Die Verwandlung« und »Der Process«.\n", language="de"),
+        Example("Er sagte «Grüezi» und ging.\n", language="de-CH"),
+        Example("L'écran mesure 27\" et le câble \"./bin/run\" est fourni.\n", language="fr"),
+        Example("Il a dit \"bonjour\" puis \"au revoir\".\n", language="fr"),
+        Example("Utilisez `\"strict\"` ou « lax » selon le cas.\n", path="a.md", language="fr"),
+        Example("He said “hello” and \"goodbye\".\n"),
+        Example("彼は「はい」と言った。\n", language="ja"),
+        Example("Une « racine » démontée lève l'erreur \"Cannot update an unmounted root\".\n", language="fr"),
+        Example("La « console » affiche :\n\nWarning: Each child in a list should have a unique \"key\" prop.\n",
+                language="fr"),
+    )
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        conventions = pack(doc.language)
+        if not conventions or not conventions.get("quotes"):
+            return
+        quotes = conventions["quotes"]
+        prose, _ = doc.prose
+        own = sum(prose.count(o) for o, _ in quotes if o != '"')
+        if not own:
+            return  # the document shows no convention of its language's to hold it to
+        first_open, first_close = quotes[0]
+        inside = conventions.get("space-inside-quotes") or {}
+        opening = first_open + inside.get(first_open, "")
+        closing = inside.get(first_close, "") + first_close
+        straight: list[tuple[Segment, re.Match[str]]] = []
+        cjk = primary(doc.language) in _CJK_LANGUAGES
+        if '"' in prose:
+            for seg in doc.segments_matching(re.compile('"')):
+                straight.extend((seg, m) for m in _STRAIGHT.finditer(seg.text)
+                                if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
+                                and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
+                                and not in_other_language(m.group(1), doc.language)
+                                and not in_other_language(_sentence_around(seg.text, m.start()), doc.language))
+        name = conventions.get("name", doc.language)
+        if own >= len(straight):
+            for seg, m in straight:
+                yield self.finding(seg, m.start(), m.end(),
+                                   f"Straight quotes in {name} text that uses {first_open} {first_close}",
+                                   edits=[(m.start(), m.start() + 1, opening), (m.end() - 1, m.end(), closing)])
+        for o, c in conventions.get("foreign-quotes") or ():
+            pattern = re.compile(rf"{re.escape(o)}(?=\S)([^{re.escape(o + c)}\n]{{1,200}}?)(?<=\S){re.escape(c)}")
+            if o not in prose:
+                continue
+            for seg in doc.segments_matching(re.compile(re.escape(o))):
+                for m in pattern.finditer(seg.text):
+                    yield self.finding(seg, m.start(), m.end(),
+                                       f"Quotation marks {o} {c} are not {name} (use {first_open} {first_close})",
+                                       edits=[(m.start(), m.start() + 1, opening), (m.end() - 1, m.end(), closing)])

@@ -1,0 +1,83 @@
+"""L106 width-mixing: full-width letters and digits among half-width ones, or half-width katakana."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from lint.language import packs, primary
+from lint.model import Applicability, Document, Finding, Severity
+from lint.rule import Example, Rule
+
+_FULL_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_HALF_ALNUM = re.compile(r"[0-9A-Za-z]+")
+_HALF_KANA = re.compile(r"[\uff66-\uff9f]+")
+
+
+def _languages() -> frozenset[str]:
+    return frozenset(primary(t) for t, p in packs().items() if p.get("width-source"))
+
+
+class WidthMixing(Rule):
+    code = "L106"
+    slug = "width-mixing"
+    summary = "Full-width letters or digits among half-width ones, or half-width katakana"
+    rationale = """
+**What it does.** In Japanese, Chinese and Korean text, flags full-width Latin letters and digits
+(`Ｖｕｅ`, `２０２４`) in a document that writes them half-width more often, and half-width katakana
+(`ｶﾀｶﾅ`) anywhere.
+
+**Why is this bad?** A document sets alphanumerics one way: W3C jlreq §3.2.1 and JIS X 4051 (ja), clreq
+§3.2 (zh) and klreq §3.2 (ko) set them half-width among CJK text; a stray full-width `Ｖｕｅ` cannot be
+found by search and breaks links and code names. Half-width katakana is a legacy of old encodings, not
+a typographic form.
+
+Not flagged: full-width alphanumerics in a document that uses them throughout (a house style for
+numbers in vertical text), full-width punctuation, and other languages.
+"""
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    fix_note = "Replaces the run with its compatibility form (NFKC); unsafe: a house style may want full-width."
+    scope = "document"
+    languages = _languages()
+    flag = (
+        Example("Ｖｕｅ は JavaScript のフレームワークです。\n", language="ja",
+                fixed="Vue は JavaScript のフレームワークです。\n"),
+        Example("バージョン ３ と Vue 2 の違い。\n", language="ja", fixed="バージョン 3 と Vue 2 の違い。\n"),
+        Example("ｶﾀｶﾅで書かれています。\n", language="ja", fixed="カタカナで書かれています。\n"),
+        Example("我们在２０２４年发布了 Vue 3.5。\n", language="zh", fixed="我们在2024年发布了 Vue 3.5。\n"),
+        Example("使用 ＡＰＩ 和 SDK。\n", language="zh", fixed="使用 API 和 SDK。\n"),
+        Example("ＨＴＭＬ 파일과 CSS 파일.\n", language="ko", fixed="HTML 파일과 CSS 파일.\n"),
+        Example("設定は ｺﾝﾌｨｸﾞ に書きます。\n", language="ja", fixed="設定は コンフィグ に書きます。\n"),
+        Example("請使用 ＪＳＯＮ 或 YAML 格式。\n", language="zh-Hant", fixed="請使用 JSON 或 YAML 格式。\n"),
+    )
+    allow = (
+        Example("Vue は JavaScript のフレームワークです。\n", language="ja"),
+        Example("第１章と第２章を読んでください。\n", language="ja"),
+        Example("カタカナで書かれています。\n", language="ja"),
+        Example("我们在2024年发布了 Vue 3.5。\n", language="zh"),
+        Example("全角の句読点、「」、（）は正しい。\n", language="ja"),
+        Example("HTML 파일과 CSS 파일.\n", language="ko"),
+        Example("Ｖｕｅ est un cadriciel.\n", language="fr"),
+        Example("使用 API 和 SDK。\n", language="zh"),
+    )
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        prose, _ = doc.prose
+        kana = list(doc.segments_matching(_HALF_KANA))
+        wide = list(doc.segments_matching(_FULL_ALNUM))
+        if not kana and not wide:
+            return
+        if wide:
+            full_runs = len(_FULL_ALNUM.findall(prose))
+            if len(_HALF_ALNUM.findall(prose)) >= full_runs:
+                for seg in wide:
+                    for m in _FULL_ALNUM.finditer(seg.text):
+                        yield self.finding(seg, m.start(), m.end(),
+                                           f"Full-width '{m.group()}' among half-width letters and digits",
+                                           unicodedata.normalize("NFKC", m.group()))
+        for seg in kana:
+            for m in _HALF_KANA.finditer(seg.text):
+                yield self.finding(seg, m.start(), m.end(), f"Half-width katakana '{m.group()}'",
+                                   unicodedata.normalize("NFKC", m.group()))

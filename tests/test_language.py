@@ -1,0 +1,87 @@
+"""The document's language: where it comes from (inline switch, per-path config, the file, the config,
+detection, default), and how a user sees it (`check --verbose`, JSON `files`)."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from lint.config import Config, ConfigError, load_config
+from lint.engine import Linter
+from lint.language import identify
+from lint.model import Source
+from tests.conftest import ROOT
+
+OUTPUT_SCHEMA = json.loads((ROOT / "lint" / "data" / "output.schema.json").read_text())
+
+FRENCH = ("La documentation explique comment installer le logiciel et comment le configurer pour votre "
+          "équipe. Chaque section décrit une étape, avec les commandes à lancer et les erreurs les plus "
+          "fréquentes que vous pourriez rencontrer en chemin.\n")
+
+
+def _language(path: str, text: str, config: Config | None = None) -> tuple[str, str]:
+    doc = Linter().document(Source(path, text), config or Config())
+    return doc.language, doc.language_from
+
+
+@pytest.mark.parametrize("path, text, expected", [
+    ("a.md", "---\nlang: fr-CA\n---\nBonjour.\n", ("fr-CA", "file")),
+    ("a.md", "---\nlocale: pt_BR\n---\nOlá.\n", ("pt-BR", "file")),
+    ("a.html", '<!DOCTYPE html><html lang="de"><body><p>Hallo.</p></body></html>', ("de", "file")),
+    ("a.po", 'msgid ""\nmsgstr ""\n"Language: ja\\n"\n\nmsgid "a"\nmsgstr "あ"\n', ("ja", "file")),
+    ("a.md", "<!-- copylint-language: ja -->\nこんにちは。\n", ("ja", "inline")),
+    ("a.rst", ".. copylint-language: zh-hant\n\n你好。\n", ("zh-Hant", "inline")),
+    ("a.txt", FRENCH, ("fr", "detected")),
+    ("a.txt", "Too short to tell.\n", ("en", "default")),
+])
+def test_language_from_the_file(path: str, text: str, expected: tuple[str, str]) -> None:
+    assert _language(path, text) == expected
+
+
+def test_first_that_answers_wins(tmp_path) -> None:
+    (tmp_path / ".copylint.yaml").write_text('language: es\nlanguages: {"docs/fr/**": fr, "**/*.ja.md": ja}\n')
+    config = load_config(tmp_path / ".copylint.yaml")
+    front_matter_de = "---\nlang: de\n---\n" + FRENCH
+    # per-path beats the file's own language; an inline switch beats both
+    assert _language(str(tmp_path / "docs/fr/a.md"), front_matter_de, config) == ("fr", "path")
+    assert _language(str(tmp_path / "x/b.ja.md"), "Texte.\n", config) == ("ja", "path")
+    assert _language(str(tmp_path / "docs/fr/a.md"), "<!-- copylint-language: it -->\n" + front_matter_de,
+                     config) == ("it", "inline")
+    # the file's own language beats the config's; the config's beats detection
+    assert _language(str(tmp_path / "c.md"), front_matter_de, config) == ("de", "file")
+    assert _language(str(tmp_path / "c.txt"), FRENCH, config) == ("es", "config")
+
+
+def test_languages_config_rejects_a_bad_tag(tmp_path) -> None:
+    (tmp_path / ".copylint.yaml").write_text('languages:\n  "docs/**": "french please"\n')
+    with pytest.raises(ConfigError) as err:
+        load_config(tmp_path / ".copylint.yaml")
+    assert err.value.line == 2 and "language tag" in str(err.value)
+
+
+def test_json_output_names_each_files_language(run, tmp_path) -> None:
+    (tmp_path / "fr.txt").write_text(FRENCH)
+    (tmp_path / "de.md").write_text("---\nlang: de\n---\nEin Satz.\n")
+    r = run("check", "--isolated", "--format", "json", "fr.txt", "de.md", cwd=tmp_path)
+    data = json.loads(r.stdout)
+    jsonschema.validate(data, OUTPUT_SCHEMA)
+    assert data["minor_version"] == 1
+    assert {f["path"]: (f["language"], f["language_from"]) for f in data["files"]} == {
+        "fr.txt": ("fr", "detected"), "de.md": ("de", "file")}
+    # the cache gives the same answer a second time
+    again = json.loads(run("check", "--isolated", "--format", "json", "fr.txt", "de.md", cwd=tmp_path).stdout)
+    assert again["files"] == data["files"]
+
+
+def test_verbose_says_each_files_language(run, tmp_path) -> None:
+    (tmp_path / "fr.txt").write_text(FRENCH)
+    r = run("check", "--isolated", "--verbose", "fr.txt", cwd=tmp_path)
+    assert "fr.txt: language fr (detected)" in r.stderr
+
+
+def test_identify_short_sentences() -> None:
+    assert identify("This sentence was left in English by the translator.").language == "en"
+    assert identify("Cette phrase est écrite en français, comme le reste de la page.").language == "fr"
+    assert identify("この文は日本語で書かれています。").language == "ja"
