@@ -59,7 +59,7 @@ def test_unchanged_file_is_served_by_size_and_mtime_and_an_edit_is_seen(run, tmp
     stat_entries = list((tmp_path / ".copylint_cache").rglob("stat/*/*.json"))
     assert len(stat_entries) == 1
     data = json.loads(stat_entries[0].read_text())
-    data[0]["message"] = "served by stat"
+    data["findings"][0]["message"] = "served by stat"
     stat_entries[0].write_text(json.dumps(data))
     second = run("check", "a.txt", "--format", "json", cwd=tmp_path)
     assert json.loads(second.stdout)["findings"][0]["message"] == "served by stat"
