@@ -121,6 +121,8 @@ def _same_ends(a: str, b: str) -> bool:
 def _repeated_sentences(segments: Sequence[Segment]) -> set[str]:
     """Sentence-like pieces that follow themselves anywhere in the document's prose, split and
     compared in C; a segment is searched with the segmenter only when it holds one of them."""
-    parts = _MARK_SPLIT.split("\n\0\n".join(seg.text for seg in segments) + "\n")
+    # The separator ends in a mark of its own, so a paragraph's first sentence starts clean (a bare NUL
+    # stayed glued to it, and no repeat outside the first paragraph was ever seen).
+    parts = _MARK_SPLIT.split("\n\0.\n".join(seg.text for seg in segments) + "\n")
     # parts alternate sentence, mark, sentence, mark: a sentence and the one after it are two apart.
     return {p for p in compress(parts, map(eq, parts, islice(parts, 2, None))) if len(p) > 15}

@@ -1,0 +1,52 @@
+"""Recall on defects the first rules missed (issue 15): repeats outside the first paragraph, foreign-script
+runs at a paragraph's edges, CJK brackets and the enumeration comma."""
+
+from __future__ import annotations
+
+import lint
+
+
+def codes(text: str, select: list[str], path: str = "a.txt") -> list[tuple[str, str]]:
+    return [(f.code, text[f.start:f.end]) for f in lint.check_text(text, path=path, select=select)]
+
+
+# -- S108: a repeated sentence in any paragraph, not only the first -----------------------------------
+
+
+def test_s108_finds_a_repeated_sentence_after_the_first_paragraph() -> None:
+    text = ("The first paragraph is a plain one.\n\n"
+            "Officials said 74 people were on board. Officials said 74 people were on board. No one survived.\n")
+    assert codes(text, ["S108"]) == [("S108", "Officials said 74 people were on board.")]
+    assert lint.fix_text(text, path="a.txt", select=["S108"]) == (
+        "The first paragraph is a plain one.\n\nOfficials said 74 people were on board. No one survived.\n")
+
+
+def test_s108_finds_a_repeat_in_the_third_paragraph_of_markdown() -> None:
+    text = ("# Title\n\nIntro text here.\n\nSecond paragraph.\n\n"
+            "Prices rose sharply in March, analysts said. Prices rose sharply in March, analysts said.\n")
+    assert [c for c, _ in codes(text, ["S108"], path="a.md")] == ["S108"]
+
+
+# -- T105: a run at the very start or end of a paragraph ----------------------------------------------
+
+
+def test_t105_finds_a_run_at_the_end_of_a_paragraph() -> None:
+    text = "Investors bought the apparel stock - 经济观察网 - 专业财经新闻网站\n"
+    assert [c for c, _ in codes(text, ["T105"])] == ["T105"]
+
+
+def test_t105_finds_a_run_at_the_start_of_a_paragraph() -> None:
+    text = "华声在线 The provincial government opened the new bridge on Monday.\n"
+    assert codes(text, ["T105"]) == [("T105", "华声在线")]
+
+
+def test_t105_still_allows_a_bracketed_gloss() -> None:
+    assert codes("The capital, Beijing (北京), hosted the talks.\n", ["T105"]) == []
+
+
+# -- T103: CJK brackets and the enumeration comma ----------------------------------------------------
+
+
+def test_t103_flags_cjk_lenticular_and_title_brackets_and_the_enumeration_comma() -> None:
+    text = "The report 【Breaking】 cited the book 《Red Sorghum》 and apples、pears and plums.\n"
+    assert [s for _, s in codes(text, ["T103"])] == ["【", "】", "《", "》", "、"]
