@@ -249,11 +249,13 @@ def inject_phrase_loop(doc: Doc, rng: random.Random) -> Injected | None:
 
 
 def inject_doubled_conjunct(doc: Doc, rng: random.Random) -> Injected | None:
-    got = _body(doc, rng, lambda p: bool(re.search(r" [a-z]{5,} ", p)))
+    # Before a function word or a mark: `sales and sales experience` would be English (a noun adjunct).
+    doubled = re.compile(r"(?<= )[a-z]{5,}(?=[,.;]| (?:in|on|at|of|for|to|from|with|by|and|or|the|a|that|as|is|was)\b)")
+    got = _body(doc, rng, lambda p: bool(doubled.search(p)))
     if not got:
         return None
     i, p = got
-    m = rng.choice(list(re.finditer(r"(?<= )[a-z]{5,}(?= )", p)))
+    m = rng.choice(list(doubled.finditer(p)))
     w = m.group()
     return _rebuild(doc, i, p[: m.start()] + f"{w} and {w}" + p[m.end():], m.start(), m.start() + 2 * len(w) + 5)
 
@@ -585,23 +587,31 @@ def run_furniture(name: str, pages: list[Page], halves: tuple[str, ...], example
 _TOKENS = re.compile(r"\w+(?:['’]\w+)*")
 
 
+_LOOP = re.compile(r"(?i)\b(\w+(?:\W+\w+){0,9}?)(?:[\s,;:.]+\1\b){2,}")
+
+
 def repeated_phrase(seg: str) -> str | None:
-    """A phrase of 2+ words, at least one of them not a stop word, that the segment holds 3+ times
-    (or a single word of 4+ letters, not a stop word, 3+ times in a row)."""
-    toks = [t.lower() for t in _TOKENS.findall(seg)]
-    for i in range(len(toks) - 2):
-        if toks[i] == toks[i + 1] == toks[i + 2] and len(toks[i]) >= 4 and toks[i] not in _STOP:
-            return toks[i]
-    for n in range(2, 7):
-        grams = collections.Counter(tuple(toks[i:i + n]) for i in range(len(toks) - n + 1))
-        for g, c in grams.items():
-            if c >= 3 and any(w not in _STOP and len(w) > 2 for w in g):
-                return " ".join(g)
+    """A phrase said 3+ times in a row (a loop): 2+ words of which one is not a stop word, or one word of
+    4+ letters that is not one. Written apart from the rules (a regex with a backreference)."""
+    for m in _LOOP.finditer(seg):
+        words = [w.lower() for w in _TOKENS.findall(m.group(1))]
+        if len(words) >= 2 and any(w not in _STOP and len(w) > 2 and not w.isdigit() for w in words):
+            return m.group(1)
+        if len(words) == 1 and len(words[0]) >= 4 and words[0] not in _STOP and not words[0].isdigit():
+            return m.group(1)
     return None
 
 
+def scattered_phrase(seg: str) -> bool:
+    """A phrase of 3+ words, one not a stop word, said 3+ times anywhere in the segment (not in a row)."""
+    toks = [t.lower() for t in _TOKENS.findall(seg)]
+    grams = collections.Counter(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+    return any(c >= 3 and any(w not in _STOP for w in g) for g, c in grams.items())
+
+
 def run_mt(halves: tuple[str, ...], examples: int) -> None:
-    print("\n## 3. real MT output (WMT21 newstest2021 system outputs; split by document)")
+    print("\n## 3. real MT output (WMT21 newstest2021 ja-en and ru-en system outputs; split by document): "
+          "segments that say a phrase 3+ times in a row")
     rules = _known(("T107", "S108", "T102"))
     segs_with = collections.Counter[str]()
     segs_found = collections.Counter[str]()
@@ -610,6 +620,7 @@ def run_mt(halves: tuple[str, ...], examples: int) -> None:
     findings_all = collections.Counter[str]()
     words_all = collections.Counter[str]()
     shown: list[str] = []
+    scattered: collections.Counter[str] = collections.Counter()
     for doc, system in system_docs():
         h = half(doc.name)
         if h not in halves:
@@ -621,6 +632,7 @@ def run_mt(halves: tuple[str, ...], examples: int) -> None:
         starts = [0]
         for p in doc.paragraphs[:-1]:
             starts.append(starts[-1] + len(p) + 2)
+        scattered[h] += sum(1 for p in doc.paragraphs if scattered_phrase(p) and not repeated_phrase(p))
         looped = [k for k, p in enumerate(doc.paragraphs) if repeated_phrase(p)]
         if not looped:
             continue
@@ -637,7 +649,8 @@ def run_mt(halves: tuple[str, ...], examples: int) -> None:
     for h in halves:
         print(f"- {h}: {words_all[h]} words, {findings_all[h]} findings; segments repeating a phrase 3+ times: "
               f"{segs_with[h]}, with a finding on them: {segs_found[h]}; documents holding such segments: "
-              f"{docs_with[h]}, with at least one finding per such segment: {docs_found[h]}")
+              f"{docs_with[h]}, with at least one finding per such segment: {docs_found[h]}; (segments that "
+              f"say a 3-word phrase 3+ times, not in a row: {scattered[h]}, not counted)")
     for s in shown:
         print(f"   dev miss: {s!r}")
 
