@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import recall  # noqa: E402
-
-from lint.rules.scrape.furniture_line import FEATURES, MODEL, line_features  # noqa: E402
+import recall
+from lint.rules.scrape.furniture_line import FEATURES, MODEL, line_features
 
 Sample = tuple[list[float], bool]
 
