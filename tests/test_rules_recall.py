@@ -50,3 +50,18 @@ def test_t105_still_allows_a_bracketed_gloss() -> None:
 def test_t103_flags_cjk_lenticular_and_title_brackets_and_the_enumeration_comma() -> None:
     text = "The report 【Breaking】 cited the book 《Red Sorghum》 and apples、pears and plums.\n"
     assert [s for _, s in codes(text, ["T103"])] == ["【", "】", "《", "》", "、"]
+
+
+# -- P101: a quotation over several paragraphs ----------------------------------------------------------
+
+
+def test_p101_pairs_a_quotation_across_a_paragraph_without_marks() -> None:
+    text = ("He said: “We are changing the rules for everyone.\n\n"
+            "The second paragraph of his statement runs on.\n\n"
+            "And the third one ends it,” the minister said.\n")
+    assert codes(text, ["P101"]) == []
+
+
+def test_p101_still_flags_a_quotation_never_closed() -> None:
+    text = "He said: “We are changing the rules for everyone.\n\nThe session closed.\n\nNothing else happened.\n"
+    assert [c for c, _ in codes(text, ["P101"])] == ["P101"]
