@@ -72,12 +72,31 @@ def _xml_docs(pair: str) -> list[ET.Element]:
     return ET.parse(path).getroot().findall("doc") if path.exists() else []
 
 
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _paragraphs(segs: list[str], size: int = 2) -> tuple[str, ...]:
-    """The headline on its own, then the body's sentences two to a paragraph (the XML keeps none)."""
+    """The XML keeps no paragraphs: a line without an end mark (a headline) stands alone; sentences go
+    two to a paragraph, more while a quotation is open (a paragraph does not end inside one)."""
     segs = [s.strip() for s in segs if s and s.strip()]
-    if not segs:
-        return ()
-    return (segs[0], *(" ".join(segs[i:i + size]) for i in range(1, len(segs), size)))
+    out: list[str] = []
+    current: list[str] = []
+    for seg in segs:
+        if not re.search(r"[.!?…\"”’)]$", seg) and not _open_quote(" ".join(current)):
+            if current:
+                out.append(" ".join(current))
+                current = []
+            out.append(seg)
+            continue
+        current.append(seg)
+        joined = " ".join(current)
+        if len(current) >= size and not _open_quote(joined):
+            out.append(joined)
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return tuple(out)
 
 
 def reference_docs() -> list[Doc]:
@@ -106,7 +125,7 @@ def chunked_lines(path: Path, name: str, size: int = 12) -> list[Doc]:
     if not path.exists():
         return []
     lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    return [Doc(f"{name}#{i // size}", tuple(lines[i:i + size])) for i in range(0, len(lines), size)]
+    return [Doc(f"{name}#{i // size}", _paragraphs(lines[i:i + size])) for i in range(0, len(lines), size)]
 
 
 # -- 1. injected artefacts ----------------------------------------------------------------------------

@@ -58,6 +58,7 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
         Example("This is a developing developing story.", "This is a developing story."),
         Example("They said that the the attack was new.", "They said that the attack was new."),
         Example("Officials of the the Ministry of Defense spoke.", "Officials of the Ministry of Defense spoke."),
+        Example("Food trucks and a a professional photographer came.", "Food trucks and a professional photographer came."),
     )
     allow = (
         Example("She had had enough of it."),
@@ -98,7 +99,9 @@ Not flagged: repeats grammar or idiom allows (`had had`, `that that`, `is is` in
         text = seg.text
         for m in _REPEAT.finditer(text):
             word = m.group(1)
-            if len(word) < 2 or word.lower() in _ALLOWED:
+            # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
+            article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
+            if (len(word) < 2 and not article) or word.lower() in _ALLOWED:
                 continue
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
@@ -132,7 +135,7 @@ def _segments_with_repeats(text: str) -> list[int]:
     part, counted = 0, 0
     for k in compress(count(), map(eq, words, islice(words, 1, None))):
         word = words[k]
-        if len(word) < 2 or not word.isalpha() or word in _ALLOWED:
+        if (len(word) < 2 and word != "a") or not word.isalpha() or word in _ALLOWED:
             continue
         part += words[counted:k].count("\0")
         counted = k
