@@ -41,14 +41,16 @@ class RepeatedPhrase(Rule):
     summary = "A phrase looping three times or more, or a word joined to itself by 'and'"
     rationale = """
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
-may be separated by commas or semicolons), and a lower-case word joined to itself by *and*
+may be separated by commas or semicolons), a word of four letters or more said four times or more in
+a row (`Disciplinary Disciplinary Disciplinary Disciplinary`), and a lower-case word joined to itself by *and*
 (`with benevolence and benevolence`).
 
 **Why is this bad?** Neural MT systems that lose their place in a long sentence fall into a loop and
 repeat the last phrase until they hit their length limit; weak systems double a word they could not
 translate twice. Raters mark both as the worst kind of error, and readers cannot tell what was meant.
 
-Not flagged: one word repeated (T102's, and `no, no, no` is speech); a phrase said twice (a rhetorical
+Not flagged: one word said twice (T102's) or three times (`no, no, no` is speech, `location, location,
+location` rhetoric); a phrase said twice (a rhetorical
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
 comparatives such as `faster and faster`, plurals of quantity such as `years and years`), names
 (`Smith and Smith`), and `X and X` before a noun (`cache and cache tags`) or a negation (`may and may not`).
@@ -66,6 +68,7 @@ comparatives such as `faster and faster`, plurals of quantity such as `years and
         Example("Prices fell. Prices fell. Prices fell. Nobody knew why."),
         Example("The team is ready to win the game, to win the game, to win the game, the coach said."),
         Example("Officials urged calm and calm across the country."),
+        Example("Under the Regulations on Disciplinary Disciplinary Disciplinary Disciplinary Punishment, he was fired."),
     )
     allow = (
         Example("Prices rose more and more quickly."),
@@ -103,16 +106,19 @@ comparatives such as `faster and faster`, plurals of quantity such as `years and
         spans = [m.span() for m in _SPAN.finditer(text)]
         words = [text[s:e].lower() for s, e in spans]
         loops: list[tuple[int, int, int]] = []  # (first word, phrase length, copies)
-        for d in range(2, _LONGEST + 1):
+        for d in range(1, _LONGEST + 1):
+            # One word needs four copies: three is rhetoric (`location, location, location`).
+            run = b"\x01" * (2 * d if d > 1 else 3)
             same = bytes(map(eq, words, islice(words, d, None)))
-            at = same.find(b"\x01" * (2 * d))
+            at = same.find(run)
             while at >= 0:
                 copies = 3
                 while words[at + copies * d:at + (copies + 1) * d] == words[at:at + d]:
                     copies += 1
-                if any(len(w) > 1 and not w.isdigit() for w in words[at:at + d]):
+                phrase = words[at:at + d]
+                if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3):
                     loops.append((at, d, copies))
-                at = same.find(b"\x01" * (2 * d), at + d * copies)
+                at = same.find(run, at + d * copies)
         covered = -1
         for k, d, copies in sorted(loops):
             if k < covered:
@@ -138,7 +144,7 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
     hits: list[int] = []
     for d in range(1, _GATE_PERIOD + 1):
         same = bytes(map(eq, tokens, islice(tokens, d, None)))
-        run = b"\x01" * (2 * d - 1 if d > 1 else 2)
+        run = b"\x01" * (2 * d - 1 if d > 1 else 2)  # (one word: three copies here, four in the reading)
         at = same.find(run)
         while at >= 0:
             hits.append(at)
