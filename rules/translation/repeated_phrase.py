@@ -124,9 +124,9 @@ comparatives such as `faster and faster`, plurals of quantity such as `years and
             if k < covered:
                 continue  # the same loop read with a longer period
             covered = k + d * copies
-            phrase = text[spans[k][0]:spans[k + d - 1][1]]
+            said = text[spans[k][0]:spans[k + d - 1][1]]
             start, end = spans[k + d][0], spans[k + d * copies - 1][1]
-            yield self.finding(seg, start, end, f"Phrase '{phrase}' repeated {copies} times in a row")
+            yield self.finding(seg, start, end, f"Phrase '{said}' repeated {copies} times in a row")
 
     def _doublings(self, seg: Segment) -> Iterator[Finding]:
         text = seg.text
