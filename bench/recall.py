@@ -274,8 +274,9 @@ def inject_phrase_loop(doc: Doc, rng: random.Random) -> Injected | None:
 
 
 def inject_doubled_conjunct(doc: Doc, rng: random.Random) -> Injected | None:
-    # Before a function word or a mark: `sales and sales experience` would be English (a noun adjunct).
-    doubled = re.compile(r"(?<= )[a-z]{5,}(?=[,.;]| (?:in|on|at|of|for|to|from|with|by|and|or|the|a|that|as|is|was)\b)")
+    # Before a mark: `sales and sales experience`, `developers and developers of …` would be English.
+    # (`again and again`, `over and over` are English idioms, not artefacts.)
+    doubled = re.compile(r"(?<= )(?!(?:again|over|around|through|round|more|less)\b)[a-z]{5,}(?<!s)(?=[,.;])")
     got = _body(doc, rng, lambda p: bool(doubled.search(p)))
     if not got:
         return None
