@@ -33,11 +33,12 @@ whose whom yet nor just even still already however
 # Halves that make compounds or derivations, not glued words: particles (`login`, `setup`, `checkout`)
 # and words that serve as suffixes (`callable`, `filelike`, `topmost`, `accessor`).
 _PARTICLES = frozenset("in on up out off over down back by away".split())
-_SUFFIXES = frozenset("able like less most ship ships wise ward wards fold hood self or".split())
+_SUFFIXES = frozenset("able like less most ship ships wise ward wards fold hood self all".split())
 # First halves that are prefixes (`indirection`, `overwrote`, `outlives`, `formatters`).
 _PREFIXES = frozenset("in on up out over under down back by for fore after".split())
-# Two-letter halves that are words (`ed`, `th` are not).
-_SHORT = frozenset("of to in on at by is it be we he as an or so no do up if my me us am".split())
+# Halves are three letters or more, but for a two-letter word after another (`becauseof`): two-letter
+# first halves make false splits (`dousing` is not `do using`, `isinstance` is code).
+_SHORT_AFTER = frozenset("of to at is it".split())
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,7 @@ def split_of(word: str) -> tuple[str, str] | None:
     if whole >= _RARE:
         return None  # a word English uses
     splits = [(a, b) for a, b in ((word[:i], word[i:]) for i in range(_MIN_HALF, len(word) - _MIN_HALF + 1))
-              if (len(a) > 2 or a in _SHORT) and (len(b) > 2 or b in _SHORT)
+              if len(a) > 2 and (len(b) > 2 or b in _SHORT_AFTER)
               and (a in _FUNCTION or b in _FUNCTION) and b not in _PARTICLES and b not in _SUFFIXES
               and (a not in _PREFIXES or b in _FUNCTION)
               and min(zipf(a), zipf(b)) >= max(_COMMON, whole + _MARGIN)]
@@ -130,6 +131,8 @@ at the first candidate only). Select it with `--select T109`.
         Example("The bridge will withstand the storm.", note="a rare word, its halves not a thousand times commoner"),
         Example("Every object here is callable once.", note="a suffix"),
         Example("Please login before you start.", note="a particle"),
+        Example("The firefighters were dousing the flames.", note="not 'do using'"),
+        Example("Jane dresses in a coverall.", note="'all' makes compounds"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:

@@ -18,7 +18,7 @@ _ABBREVIATIONS = frozenset("""
 etc approx vs al cf viz ibid incl esp misc resp ca min max sec eq ref dept govt est fig figs vol vols no nos
 pp ch chap para art ed eds op cit jr sr st dr mr mrs ms prof gen gov sen rep inc ltd co corp bros mt ft
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dia
-mm cm km kg mg ml oz lb lbs hr hrs yr yrs mins secs tel ext av ave blvd rd hwy univ assn natl intl dist
+mm cm km kg mg ml oz lb lbs hr hrs yr yrs mins secs msec ms sq tel ext av ave blvd rd hwy univ assn natl intl dist
 """.split())
 
 
@@ -75,6 +75,7 @@ with a capital (`git`, `scp`, `frozendict`: names their authors keep in lower ca
         Example("Call foo. bar() returns nothing.", note="code"),
         Example("The meeting is at 5 p.m. today.", note="an abbreviation with inner dots"),
         Example("See vol. two of the report."),
+        Example("It takes about 16 Msec. to traverse 25 mm. of tissue.", note="units"),
         Example("The plane landed safely. No one was hurt."),
         Example("Check the config.yaml file."),
         Example("Commit your work first. git keeps every version. Then push it.", note="never capitalized here"),
