@@ -60,6 +60,9 @@ in the text is deliberate.
                 "The minister resigned after the vote.\n", path="a.md"),
         Example("Prices rose sharply in March, analysts said. Prices rose sharply in March, analysts said.\n",
                 "Prices rose sharply in March, analysts said.\n"),
+        Example('With a smile, Yoshikawa said, "I am relieved. With a smile, Yoshikawa said, "I am relieved. '
+                'I am happy."\n', 'With a smile, Yoshikawa said, "I am relieved. I am happy."\n',
+                note="a sentence that ends inside a quotation"),
         Example("A long quotation was repeated by the scraper.\r\n\r\nA long quotation was repeated by the scraper.\r\n",
                 "A long quotation was repeated by the scraper.\r\n"),
         Example("Apparel stocks rally after strong results - Hunan Daily Online - 华声在线\n\n"
@@ -112,7 +115,18 @@ in the text is deliberate.
             if repeated and any(r in seg.text for r in repeated):
                 parts = _SENTENCE_SPLIT.split(seg.text)
                 if any(a == b and len(a) > 15 for a, b in pairwise(parts)):
-                    yield from self._sentences(seg)
+                    found = list(self._sentences(seg))
+                    # The segmenter keeps a sentence that ends inside a quotation (`said, "I'm relieved.`)
+                    # with the next one; the plain split at the mark still sees the copy.
+                    yield from found or self._pieces(seg)
+
+    def _pieces(self, seg: Segment) -> Iterator[Finding]:
+        text = seg.text
+        for (a_start, a_end), (b_start, b_end) in pairwise(_piece_spans(text)):
+            first, second = text[a_start:a_end], text[b_start:b_end]
+            if first == second and len(first.split()) >= 4 and "\ufffc" not in first:
+                yield self.finding(seg, b_start, b_end, "Sentence repeats the one before it",
+                                   edits=[(a_end, b_end, "")])
 
     def _titled_copy(self, previous: Segment, seg: Segment, text: str) -> Finding | None:
         """The page's <title> (a headline and the site's name) next to the headline itself: the copy with
@@ -157,6 +171,16 @@ def _end_of(seg: Segment) -> int:
 
 def _same_start(a: str, b: str) -> bool:
     return a[:12] == b[:12] and len(a) != len(b)
+
+
+def _piece_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the pieces _SENTENCE_SPLIT makes of ``text`` (each with its mark, not the space after)."""
+    spans, start = [], 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
 
 
 def _raw(text: str, seg: Segment) -> str:
