@@ -31,6 +31,11 @@ all one both each every such also however meanwhile according from to by about s
 """.split())
 
 
+def _starts(text: str, word: str) -> int:
+    """How many sentences of the text start with ``word`` in lower case after a full stop."""
+    return sum(1 for _ in re.finditer(rf"\. {{1,2}}{re.escape(word)}\b", text))
+
+
 class LowercaseSentenceStart(Rule):
     code = "T108"
     slug = "lowercase-sentence-start"
@@ -46,7 +51,8 @@ text leave the same mark. Readers take the full stop for a typo or the sentence 
 Not flagged: a full stop after an abbreviation (`approx. five`, `et al. found`, `Inc. and`), after an
 initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
 code (`see foo. bar()`), a path or a name with inner marks, and a word the document never writes
-with a capital (`git`, `scp`, `frozendict`: names their authors keep in lower case).
+with a capital, or starts two sentences or more with in lower case (`git`, `scp`, `frozendict`: names
+their authors keep in lower case).
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -79,6 +85,8 @@ with a capital (`git`, `scp`, `frozendict`: names their authors keep in lower ca
         Example("The plane landed safely. No one was hurt."),
         Example("Check the config.yaml file."),
         Example("Commit your work first. git keeps every version. Then push it.", note="never capitalized here"),
+        Example("Git is a tool. Commit your work. git keeps every version. It is fast. git is free.",
+                note="the author starts sentences with it in lower case twice: a name"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -87,9 +95,9 @@ with a capital (`git`, `scp`, `frozendict`: names their authors keep in lower ca
             word = m.group(2)
             if m.group(1).lower() in _ABBREVIATIONS:
                 continue
-            if word not in _FUNCTION_WORDS and word.capitalize() not in doc.text:
-                # A word the document never writes with a capital is a name kept in lower case
-                # (`git`, `scp`, `float`), not a sentence start gone wrong.
+            if word not in _FUNCTION_WORDS and (word.capitalize() not in doc.text or _starts(doc.text, word) > 1):
+                # A word the document never writes with a capital, or starts more than one sentence with
+                # in lower case, is a name kept in lower case (`git`, `scp`, `dict`), not a slip.
                 continue
             at = seg.to_source(m.start(2))
             if doc.text[seg.to_source(m.end(1)):at].strip() != ".":
