@@ -11,7 +11,7 @@ from lint.rule import Example, Rule
 # A word of letters, a full stop, one or two spaces, a lower-case word that is a word (not code).
 # The word before may end in digits' suffix (`the 27th. there`), not be a bare number (`2. the` is a
 # list item).
-_START = re.compile(r"(?<![\w.@/:'’-])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)(?![\w(.\[_/:@-])")
+_START = re.compile(r"(?<![\w.@/:'’])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)(?![\w(.\[_/:@-])")
 # Words a full stop follows without ending a sentence: abbreviations English writes in lower case or
 # with one capital (`approx. five`, `et al. found`, `Inc. and`).
 _ABBREVIATIONS = frozenset("""
@@ -70,6 +70,7 @@ their authors keep in lower case).
         Example("We met the minister.  she said little.", "We met the minister.  She said little."),
         Example("The vote was delayed. it will take place on Friday.", "The vote was delayed. It will take place on Friday."),
         Example("Sales fell at NATO. this was expected.", "Sales fell at NATO. This was expected."),
+        Example("He threw a fork-ball. with that, the inning ended.", "He threw a fork-ball. With that, the inning ended."),
     )
     allow = (
         Example("Use a tool, e.g. the one above."),
