@@ -131,7 +131,17 @@ def chunked_lines(path: Path, name: str, size: int = 12) -> list[Doc]:
     if not path.exists():
         return []
     lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    return [Doc(f"{name}#{i // size}", _paragraphs(lines[i:i + size])) for i in range(0, len(lines), size)]
+    docs: list[Doc] = []
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        # Never cut inside a quotation (for six lines at most: a stray mark would swallow the rest).
+        if len(chunk) >= size and (not _open_quote(" ".join(chunk)) or len(chunk) >= size + 6):
+            docs.append(Doc(f"{name}#{len(docs)}", _paragraphs(chunk)))
+            chunk = []
+    if chunk:
+        docs.append(Doc(f"{name}#{len(docs)}", _paragraphs(chunk)))
+    return docs
 
 
 # -- 1. injected artefacts ----------------------------------------------------------------------------
