@@ -65,3 +65,18 @@ def test_p101_pairs_a_quotation_across_a_paragraph_without_marks() -> None:
 def test_p101_still_flags_a_quotation_never_closed() -> None:
     text = "He said: “We are changing the rules for everyone.\n\nThe session closed.\n\nNothing else happened.\n"
     assert [c for c, _ in codes(text, ["P101"])] == ["P101"]
+
+
+# -- P103: a long one-sentence paragraph cut short (option running-words) -------------------------------
+
+
+def test_p103_running_words_flags_a_long_sentence_cut_short_before_the_next_paragraph() -> None:
+    from lint.config import Config
+
+    text = ("Shares of the company fell.\n\n"
+            "The company declined to comment on the report on its plans for the offices in the city, said a "
+            "spokesperson when contacted on Monday\n\nShares fell 3 percent.\n")
+    assert codes(text, ["P103"]) == []  # off by default: one-sentence paragraphs are most often captions
+    on = Config(rule_options={"P103": {"running-words": 20}})
+    found = [f for f in lint.check_text(text, path="a.txt", select=["P103"], config=on)]
+    assert [text[f.start - 6:f.start] for f in found] == ["Monday"]
