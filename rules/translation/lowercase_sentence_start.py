@@ -57,7 +57,7 @@ their authors keep in lower case).
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
     fix_note = "Capitalizes the letter; unsafe because the full stop may belong to an abbreviation."
-    trigger = r"[^\W\d_]\. {1,2}[^\W\d_A-Z]"
+    trigger = r"\. {1,2}[^\W\d_A-Z]"  # the literal first: the scan skips to each full stop
     flag = (
         Example("The country entered the new era. the sense of responsibility grew.",
                 "The country entered the new era. The sense of responsibility grew."),
