@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -9,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from lint.model import Document, Finding, Severity
@@ -193,6 +195,8 @@ development half. Plain text only (Markdown and reST mark their headings and lis
             return  # a title and a line: nothing to compare a line with
         lines = [text[s:e].strip() for s, e in spans]
         taken = sorted((f.start, f.end) for f in findings if f.code in ("S102", "S110", "S109", "S101"))
+        taken_starts = [a for a, _ in taken]
+        reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the findings so far
         m = model()
         for k, x in enumerate(line_features(lines)):
             if k == 0:
@@ -200,7 +204,9 @@ development half. Plain text only (Markdown and reST mark their headings and lis
             s, e = spans[k]
             start = s + len(text[s:e]) - len(text[s:e].lstrip())
             end = e - len(text[s:e]) + len(text[s:e].rstrip())
-            if any(a < end and start < b for a, b in taken):
+            # A finding that starts before this line ends and ends after it starts overlaps it.
+            k_end = bisect.bisect_left(taken_starts, end)
+            if k_end and reach[k_end - 1] > start:
                 continue
             p = m.score(x)
             if p >= m.threshold:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
@@ -31,9 +33,16 @@ all one both each every such also however meanwhile according from to by about s
 """.split())
 
 
-def _starts(text: str, word: str) -> int:
-    """How many sentences of the text start with ``word`` in lower case after a full stop."""
-    return sum(1 for _ in re.finditer(rf"\. {{1,2}}{re.escape(word)}\b", text))
+@lru_cache(maxsize=2)
+def _capitalized(text: str) -> frozenset[str]:
+    """The capitalized words of a document, read once per document (not once per candidate)."""
+    return frozenset(re.findall(r"\b[A-Z][a-z]+\b", text))
+
+
+@lru_cache(maxsize=2)
+def _lower_starts(text: str) -> Counter[str]:
+    """How many sentences start with each word in lower case after a full stop, read once per document."""
+    return Counter(re.findall(r"\. {1,2}([a-z]+)\b", text))
 
 
 class LowercaseSentenceStart(Rule):
@@ -96,7 +105,8 @@ their authors keep in lower case).
             word = m.group(2)
             if m.group(1).lower() in _ABBREVIATIONS:
                 continue
-            if word not in _FUNCTION_WORDS and (word.capitalize() not in doc.text or _starts(doc.text, word) > 1):
+            if word not in _FUNCTION_WORDS and (word.capitalize() not in _capitalized(doc.text)
+                                                or _lower_starts(doc.text)[word] > 1):
                 # A word the document never writes with a capital, or starts more than one sentence with
                 # in lower case, is a name kept in lower case (`git`, `scp`, `dict`), not a slip.
                 continue
