@@ -133,8 +133,8 @@ engines and scrapers drop an opening mark when it sat in a separate element (a p
 Attributing words to the wrong person is the worst error a news text can make.
 
 Not flagged: a quotation running over several paragraphs (each paragraph reopens it, only the last
-closes it — the English convention), one that a scraper split in two paragraphs (opened in one,
-closed in the next), nested quotations, inch and second marks after a number (`20" wide`,
+closes it — the English convention), one that a scraper split over paragraphs (opened in one,
+closed in a later one, up to three paragraphs on, with no double mark in between), nested quotations, inch and second marks after a number (`20" wide`,
 `40°26'46"`), and paragraphs whose straight quotes cannot be told apart (`a " b`). An opening single
 quote left open is flagged only when curly (‘): a straight one is too often an elision (`'Tis`).
 """
@@ -186,6 +186,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("Paradise lost to the alleged water needs of Texas' big cities Thursday.\n"),
         Example("On their 'host' societies, as NASA's report on the ‘Apollo’ missions says.\n"),
         Example("“Correct, he said.\n\nThis is the next sentence.” Here’s another sentence.\n"),
+        Example("He said: “We are changing the rules for everyone.\n\nThe second paragraph of his statement runs on.\n\n"
+                "And the third one ends it,” the minister said.\n", note="a quotation over three paragraphs"),
         Example('In addition, the government would pay a $1,000 "cost of education" grant to the schools.\n'),
         Example("It was decades before the term \"black hole\" was coined -- in fact they're the death state "
                 "of very massive stars.\n"),
@@ -217,8 +219,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
                       segments: list[Segment], n: int, language: str) -> Iterator[Finding]:
         text = seg.text
-        previous = doubles[n - 1] if n > 0 else None
-        # A quotation opened in the previous paragraph and never closed there may close here.
+        # A quotation opened in an earlier paragraph and never closed there may close here; the paragraphs
+        # between, without a double mark, are its middle (a scraper drops the marks that reopen them).
+        previous = _nearest(doubles, n, -1)
         carried = previous is not None and _left_open(previous) and marks[0].role == "close"
         # An excerpt ("...charges." It's …, "Someone stole my s...") begins or ends inside a quotation.
         cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
@@ -244,10 +247,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 yield self._orphan_close(seg, mark)
         if stack and not cut_end:
             open_mark = stack[0]  # the outermost: the one whose closing mark is missing
-            following = doubles[n + 1] if n + 1 < len(doubles) else None
+            following = _nearest(doubles, n, 1)
             nxt = segments[n + 1].text if n + 1 < len(segments) else ""
-            continues = nxt.lstrip()[:1] in ("“", '"', "„") or (following is not None and following != []
-                                                                and following[0].role == "close")
+            continues = nxt.lstrip()[:1] in ("“", '"', "„") or (following is not None and following[0].role == "close")
             if not continues:
                 yield self._unclosed(seg, open_mark)
 
@@ -284,6 +286,22 @@ quote left open is flagged only when curly (‘): a straight one is too often an
             return self.finding(seg, at, at + 1, message)
         opener = "“" if closer == "”" else '"'
         return self.finding(seg, at, at + 1, message, edits=[(last.end(), last.end(), opener)])
+
+
+# Paragraphs a quotation may run over without a mark (style guides reopen each paragraph of a long
+# quotation; scraped and translated text often loses those marks).
+_SPAN = 3
+
+
+def _nearest(doubles: list[list[_Mark] | None], n: int, step: int) -> list[_Mark] | None:
+    """The double marks of the nearest paragraph before (step -1) or after (step 1) paragraph n that has
+    any, within _SPAN paragraphs; None when there is none."""
+    for k in range(n + step, n + step * (_SPAN + 1), step):
+        if not 0 <= k < len(doubles):
+            return None
+        if doubles[k]:
+            return doubles[k]
+    return None
 
 
 def _left_open(marks: list[_Mark]) -> bool:

@@ -29,6 +29,9 @@ and a sentence repeated immediately within a paragraph.
 desktop markup, keep the same text twice; MT pipelines duplicate segments when a retry succeeds after
 a timeout.
 
+A page's title kept above its headline (the same words with a site's name after a dash or a bar, as
+in `Story - Hunan Daily Online`) is flagged too; its fix, which deletes the titled copy, is unsafe.
+
 Only consecutive copies of at least four words are flagged: a refrain or a repeated heading elsewhere
 in the text is deliberate.
 """
@@ -57,8 +60,16 @@ in the text is deliberate.
                 "The minister resigned after the vote.\n", path="a.md"),
         Example("Prices rose sharply in March, analysts said. Prices rose sharply in March, analysts said.\n",
                 "Prices rose sharply in March, analysts said.\n"),
+        Example('With a smile, Yoshikawa said, "I am relieved. With a smile, Yoshikawa said, "I am relieved. '
+                'I am happy."\n', 'With a smile, Yoshikawa said, "I am relieved. I am happy."\n',
+                note="a sentence that ends inside a quotation"),
         Example("A long quotation was repeated by the scraper.\r\n\r\nA long quotation was repeated by the scraper.\r\n",
                 "A long quotation was repeated by the scraper.\r\n"),
+        Example("Apparel stocks rally after strong results - Hunan Daily Online - 华声在线\n\n"
+                "Apparel stocks rally after strong results\n\nShares rose.\n",
+                "Apparel stocks rally after strong results\n\nShares rose.\n", note="a page title above its headline"),
+        Example("# Talks resume in Geneva after a pause\n\nTalks resume in Geneva after a pause | Reuters\n\nText.\n",
+                path="a.md", note="reported; the engine keeps a Markdown file's block structure, so no fix here"),
     )
     allow = (
         Example("The plane crashed.\n\nThe plane landed.\n"),
@@ -70,6 +81,9 @@ in the text is deliberate.
         Example("## Example\n\nText one is here.\n\n## Example\n\nText two is here.\n", path="a.md"),
         Example("``A``\n  The contents of any ``A`` fields.\n\n``B``\n  The contents of any ``B`` fields.\n", path="a.rst"),
         Example("The talks ended without a deal on Monday.\n\nThe talks ended without a deal on Tuesday.\n"),
+        Example("Prices rose again in March\n\nPrices rose again in March - and then fell in April.\n",
+                note="the paragraph goes on with a clause, not a site's name"),
+        Example("The new border treaty\n\nThe new border treaty: what it means\n", note="a subtitle"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -77,6 +91,12 @@ in the text is deliberate.
         repeated = _repeated_sentences(doc.segments)
         previous: Segment | None = None
         for seg in doc.segments:
+            if previous is not None and _same_start(seg.text, previous.text):
+                suffixed = self._titled_copy(previous, seg, text)
+                if suffixed is not None:
+                    yield suffixed
+                    previous = seg
+                    continue
             if previous is not None and seg.kind == previous.kind and _same_ends(seg.text, previous.text):
                 # Compared as written in the file (placeholders for code would make different
                 # paragraphs equal), whitespace folded.
@@ -95,7 +115,40 @@ in the text is deliberate.
             if repeated and any(r in seg.text for r in repeated):
                 parts = _SENTENCE_SPLIT.split(seg.text)
                 if any(a == b and len(a) > 15 for a, b in pairwise(parts)):
-                    yield from self._sentences(seg)
+                    found = list(self._sentences(seg))
+                    # The segmenter keeps a sentence that ends inside a quotation (`said, "I'm relieved.`)
+                    # with the next one; the plain split at the mark still sees the copy.
+                    yield from found or self._pieces(seg)
+
+    def _pieces(self, seg: Segment) -> Iterator[Finding]:
+        text = seg.text
+        for (a_start, a_end), (b_start, b_end) in pairwise(_piece_spans(text)):
+            first, second = text[a_start:a_end], text[b_start:b_end]
+            if first == second and len(first.split()) >= 4 and "\ufffc" not in first:
+                yield self.finding(seg, b_start, b_end, "Sentence repeats the one before it",
+                                   edits=[(a_end, b_end, "")])
+
+    def _titled_copy(self, previous: Segment, seg: Segment, text: str) -> Finding | None:
+        """The page's <title> (a headline and the site's name) next to the headline itself: the copy with
+        the site's name is flagged, and its fix deletes it with the whitespace that parts the two."""
+        a, b = " ".join(_raw(text, previous).split()), " ".join(_raw(text, seg).split())
+        if len(a) == len(b) or len(min(a, b, key=len).split()) < 4:
+            return None
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        m = _SITE_SUFFIX.fullmatch(long_[len(short):]) if long_.startswith(short) else None
+        if m is None or len(m.group(1).split()) > 6 or m.group(1).endswith("."):
+            return None
+        first, second = (previous, seg)
+        gap = (first.to_source_end(len(first.text)), second.to_source(0))
+        if text[gap[0]:gap[1]].strip():
+            return None
+        if long_ is a:  # the titled copy comes first: it goes with the whitespace after it
+            start, end, edit = first.to_source(0), first.to_source_end(len(first.text)), (first.to_source(0), gap[1])
+        else:
+            start, end, edit = second.to_source(0), second.to_source_end(len(second.text)), (gap[0], _end_of(second))
+        return self.finding_at(start, end, f"Paragraph repeats the one {'after' if long_ is a else 'before'} it "
+                               f"with the site's name '{m.group(1)}' added", edits=[(*edit, "")],
+                               applicability=Applicability.UNSAFE)
 
     def _sentences(self, seg) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
         spans = sentence_spans(seg.text)
@@ -104,6 +157,30 @@ in the text is deliberate.
             if first == second and len(first.split()) >= 4 and "\ufffc" not in first:
                 yield self.finding(seg, b_start, b_end, "Sentence repeats the one before it",
                                    edits=[(a_end, b_end, "")])
+
+
+# A page title's tail: a separator and a site's name of at most six words ("Story - Hunan Daily Online").
+# The name starts with a capital or another script, and ends without a sentence's mark (a dot inside
+# is a domain: `Sport-Express.Ru`).
+_SITE_SUFFIX = re.compile(r"\s+(?:[-|–—»]|--|::)\s+((?:[A-Z0-9]|[^\x00-\u024f])[^!?;,]{0,60}?)\s*")
+
+
+def _end_of(seg: Segment) -> int:
+    return seg.to_source_end(len(seg.text))
+
+
+def _same_start(a: str, b: str) -> bool:
+    return a[:12] == b[:12] and len(a) != len(b)
+
+
+def _piece_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the pieces _SENTENCE_SPLIT makes of ``text`` (each with its mark, not the space after)."""
+    spans, start = [], 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
 
 
 def _raw(text: str, seg: Segment) -> str:
@@ -121,6 +198,8 @@ def _same_ends(a: str, b: str) -> bool:
 def _repeated_sentences(segments: Sequence[Segment]) -> set[str]:
     """Sentence-like pieces that follow themselves anywhere in the document's prose, split and
     compared in C; a segment is searched with the segmenter only when it holds one of them."""
-    parts = _MARK_SPLIT.split("\n\0\n".join(seg.text for seg in segments) + "\n")
+    # The separator ends in a mark of its own, so a paragraph's first sentence starts clean (a bare NUL
+    # stayed glued to it, and no repeat outside the first paragraph was ever seen).
+    parts = _MARK_SPLIT.split("\n\0.\n".join(seg.text for seg in segments) + "\n")
     # parts alternate sentence, mark, sentence, mark: a sentence and the one after it are two apart.
     return {p for p in compress(parts, map(eq, parts, islice(parts, 2, None))) if len(p) > 15}

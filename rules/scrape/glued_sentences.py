@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
-# A lowercase word of three letters or more, a sentence end, then a capitalized word of two letters or
-# more: `said.The`, `over!Now`, `ready?Yes`, `end.”The`.
-_GLUED = re.compile(r"(?<![\w.@/\\])([A-Za-z]?[a-z]+)([.!?][”\"’)]?)(?=[A-Z][a-z]+\b|[IA](?: [a-z]|['’][a-z]))")
+# A lowercase word of three letters or more (an ordinal's digits before it: `the 25th.He`), a sentence
+# end, then a capitalized word of two letters or more: `said.The`, `over!Now`, `ready?Yes`, `end.”The`.
+_GLUED = re.compile(r"(?<![\w.@/\\])(\d*[A-Za-z]?[a-z]+)([.!?][”\"’)]?)(?=[A-Z][a-z]+\b|[IA](?: [a-z]|['’][a-z]))")
 # Things with a dot between a lowercase and a capitalized part that are not sentences.
 _NOT_PROSE = re.compile(
     r"e\.g|i\.e|etc|vs|cf|al|approx|incl|fig|no|vol|ch|sec|ed|jr|sr|st|dr|mr|mrs|ms|prof|inc|ltd|co|corp",
@@ -56,7 +56,8 @@ extraction dropped. Readers stumble, and sentence-based tools (search snippets, 
 sentence where there are two.
 
 Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`), abbreviations
-(`e.g.`, `U.S.`), initials (`J.R.R.`), identifiers (`obj.Method`, `ASP.NET`), decimals and versions.
+(`e.g.`, `U.S.`), initials (`J.R.R.`), identifiers (`obj.Method`, `ASP.NET`), decimals and versions,
+names with an exclamation mark (`Yahoo!News`).
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -66,6 +67,10 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
     flag = (
         Example("Russian news agencies said.The plane was carrying soldiers.",
                 "Russian news agencies said. The plane was carrying soldiers."),
+        Example("Infection was confirmed on the 25th.He had travelled to Hokkaido.",
+                "Infection was confirmed on the 25th. He had travelled to Hokkaido."),
+        Example("It remains a modest presence.Incidentally, the name is old.",
+                "It remains a modest presence. Incidentally, the name is old."),
         Example("No information has been published.Officials declined to comment.",
                 "No information has been published. Officials declined to comment."),
         Example("Is it over?Nobody knows.", "Is it over? Nobody knows."),
@@ -111,6 +116,7 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
         Example("Return values being pathlib.Path objects\n=====================================\n",
                 path="a.rst"),
         Example("A prime example is the multiprocessing.Pool work, as well as other efforts."),
+        Example("Heavy rain is forecast (Weather Map) - Yahoo!News", note="a name with its exclamation mark"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -121,6 +127,8 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
             word, mark = m.group(1), m.group(2)
             if (len(word) < 3 and word.lower() not in _SHORT_ENDS) or _NOT_PROSE.fullmatch(word):
                 continue
+            if mark[0] == "!" and word[:1].isupper():
+                continue  # a name with its exclamation mark: `Yahoo!News`, `Jeopardy!Champions`
             after = text[m.end() :]
             nxt = re.match(r"[A-Za-z]+", after)
             follow = text[m.end() + nxt.end() : m.end() + nxt.end() + 1] if nxt else ""
@@ -146,7 +154,10 @@ Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`
 def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: str, doc: Document) -> bool:
     """The glue is between two sentences only if a sentence of three words or more ends in `word`,
     a lowercase word follows the capitalized one, and `word.` is not used twice before a name."""
-    if follow != " " or not text[after + 1 : after + 2].islower():
+    if follow == "," and text[after - 2:after] == "ly" and text[after + 1:after + 3].startswith(" ") \
+            and text[after + 2:after + 3].islower():
+        after += 1  # a sentence adverb and its comma: `presence.Incidentally, the name …`
+    elif follow != " " or not text[after + 1 : after + 2].islower():
         return False
     nxt = _WORD.match(text, after + 1)
     if nxt and nxt.group() in _AFTER_NAME:

@@ -18,7 +18,9 @@ _DATE = (
     rf"|{_MONTH} \d{{1,2}},? \d{{4}})"
 )
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|[A-Z]{3,4}))?)"
-_DATE_VALUE = rf"(?:{_DATE}(?:,?\s(?:at\s)?{_TIME})?|{_TIME}(?:,?\s{_DATE})?)"
+# A relative time as feeds print it: `2 hours ago`, `yesterday`.
+_AGO = r"(?:(?:\d{1,3}|an?|one)\s(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\sago|yesterday|just now)"
+_DATE_VALUE = rf"(?:{_DATE}(?:,?\s(?:at\s)?{_TIME})?|{_TIME}(?:,?\s{_DATE})?|{_AGO})"
 _CREDIT_VALUE = r"(?:(?!(?:The|A|An|This|That|These|It)\b)[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3})"
 _NAME = r"(?:[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})"
 
@@ -59,6 +61,8 @@ def _pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
         rf"|(?P<credit>(?i:{credit})):\s*{_CREDIT_VALUE}(?:\s*[/|·•]\s*{_CREDIT_VALUE})?[\s|·•—–-]+(?=[A-Z“\"‘'])"
         rf"|(?P<byline>(?i:{byline}))\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*(?:\s*[|·•]|\s+[—–-])\s*"
         rf"(?:{_CREDIT_VALUE}\s*[|·•—–-]?\s*)?(?=[A-Z“\"‘'])"
+        # `By Anna Petrova, Reuters The …`: after a comma the outlet is required (`By Christmas Eve, most …`).
+        rf"|(?P<byline_outlet>(?i:{byline}))\s+{_NAME},\s+{_CREDIT_VALUE}\s+(?=[A-Z“\"‘'])"
     )
 
 
@@ -103,6 +107,8 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
         Example("Last updated 2023-11-05T14:30:00Z Officials confirmed the figures.",
                 "Officials confirmed the figures."),
         Example("Credit: Reuters/Jane Doe The bridge after the strike.", "The bridge after the strike."),
+        Example("Posted 2 hours ago The Moscow task force reported new cases.", "The Moscow task force reported new cases."),
+        Example("By Anna Petrova, Reuters The central bank cut its key rate.", "The central bank cut its key rate."),
     )
     allow = (
         Example("Videograb shows an explosion following the plane crash."),
@@ -121,6 +127,9 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
         Example("By David Wallace-Wells"),
         Example("VIDEO: Breast Cancer Symptoms That Aren't Lumps"),
         Example("By The Planetary Press - January 17, 2020"),
+        Example("By Christmas Eve, most shops had closed."),
+        Example("Posted 2 hours ago"),
+        Example("By Christmas Eve, Shoppers had left the city centre."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:

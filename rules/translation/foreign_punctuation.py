@@ -10,8 +10,10 @@ from lint.rule import Example, Rule
 
 # Full-width marks and their English form; the English form carries its own spacing where the CJK one
 # carries none.
-_FULL_WIDTH = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"}
-_MARKS = re.compile("[，。：；！？（）«»„]")
+# The enumeration comma 、 lists items as a comma does. The lenticular 【】 and title 《》 brackets are
+# reported only: English marks a heading or a title by other means (bold, italics, quotes).
+_FULL_WIDTH = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ","}
+_MARKS = re.compile("[，。：；！？（）«»„【】《》、]")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING = {",", ".", ":", ";", "!", "?", ")"}
 
@@ -21,7 +23,8 @@ class ForeignPunctuation(Rule):
     slug = "foreign-punctuation"
     summary = "Punctuation of another language in English text"
     rationale = """
-**What it does.** Flags full-width CJK punctuation (`，。：；！？（）`), guillemets (`« »`) and German
+**What it does.** Flags full-width CJK punctuation (`，。：；！？（）`, the enumeration comma `、`, the
+lenticular `【】` and title `《》` brackets), guillemets (`« »`) and German
 low quotes (`„`) in English prose.
 
 **Why is this bad?** MT engines carry the source language's punctuation into the target, and
@@ -38,7 +41,7 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
         "depends on the house style)."
     )
     languages = frozenset({"en"})
-    trigger = "[，。：；！？（）«»„]"
+    trigger = "[，。：；！？（）«»„【】《》、]"
     flag = (
         Example("The talks ended，and the delegates left.", "The talks ended, and the delegates left."),
         Example("What happened next？", "What happened next?"),
@@ -48,6 +51,9 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
         Example("The meeting ended。", "The meeting ended."),
         Example("Two points：first，second.", "Two points: first, second."),
         Example("Stop！ He shouted.", "Stop! He shouted."),
+        Example("【Breaking】 The bridge reopened on Monday."),
+        Example("The novel 《Red Sorghum》 was filmed in 1987."),
+        Example("They grew apples、pears and plums.", "They grew apples, pears and plums."),
     )
     allow = (
         Example("The talks ended, and the delegates left."),
@@ -58,6 +64,7 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
         Example("Le président a dit « non ».", path="a.txt", note="not English: language option"),
         Example("A plain sentence, with commas; and colons: fine."),
         Example("The ratio is 3:2."),
+        Example("The title was 《红高粱》 in the original.", note="a title quoted in its own script"),
     )
 
     def applies_to(self, language: str) -> bool:

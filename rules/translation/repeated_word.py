@@ -63,6 +63,7 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         Example("This is a developing developing story.", "This is a developing story."),
         Example("They said that the the attack was new.", "They said that the attack was new."),
         Example("Officials of the the Ministry of Defense spoke.", "Officials of the Ministry of Defense spoke."),
+        Example("Food trucks and a a professional photographer came.", "Food trucks and a professional photographer came."),
     )
     allow = (
         Example("Nous nous levons tôt et vous vous couchez tard.\n", language="fr"),
@@ -109,7 +110,9 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         text = seg.text
         for m in _REPEAT.finditer(text):
             word = m.group(1)
-            if len(word) < 2 or word.lower() in _ALLOWED or word.lower() in own:
+            # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
+            article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
+            if (len(word) < 2 and not article) or word.lower() in _ALLOWED or word.lower() in own:
                 continue
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
@@ -143,7 +146,7 @@ def _segments_with_repeats(text: str) -> list[int]:
     part, counted = 0, 0
     for k in compress(count(), map(eq, words, islice(words, 1, None))):
         word = words[k]
-        if len(word) < 2 or not word.isalpha() or word in _ALLOWED:
+        if (len(word) < 2 and word != "a") or not word.isalpha() or word in _ALLOWED:
             continue
         part += words[counted:k].count("\0")
         counted = k

@@ -57,6 +57,7 @@ text in target fields. Readers of the English text cannot read them.
         for m in _RUN.finditer(text):
             before = text[: m.start()].rstrip()[-1:]
             after = text[m.end() :].lstrip()[:1]
-            if before in "(（“\"'«‘「:：" or after in ")）”\"'»’」":
+            # An empty neighbour is the paragraph's edge, not a gloss bracket.
+            if (before and before in "(（“\"'«‘「:：") or (after and after in ")）”\"'»’」"):
                 continue  # a gloss or a quotation in the original language
             yield self.finding(seg, m.start(), m.end(), f"Untranslated text '{m.group()}' in English prose")

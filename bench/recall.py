@@ -1,0 +1,753 @@
+"""Recall on text nobody here has tuned to (issue 15), every source split in two by a hash of its site or
+document name: a development half (the only one read while tuning: missed examples are shown from it
+alone) and a test half (counted, never shown). Both halves are printed per kind.
+
+Sources (none of them in the repository; fetched under $COPYLINT_RECALL_DATA, default /work/data/h15):
+  - wmt21/: github.com/wmt-conference/wmt21-news-systems (newstest2021): the ja-en and ru-en XML files
+    (documents: source, human reference, 16/10 system outputs), the zh-en system outputs and reference
+    (txt/), the en-de source (English news as written);
+  - aeb/: github.com/scrapinghub/article-extraction-benchmark: 181 pages (html/), their ground-truth
+    article bodies, and the text 30+ extractors made of them (output/);
+  - ../shared/corpora/trafilatura (the page text of its English evaluation pages, `with`/`without` strings).
+
+Sections:
+  1. injected: one artefact put into a human reference document (split by document); recall per kind
+     (a finding of the kind's rules that overlaps the artefact);
+  2. furniture lines on real extractor output (split by site): a line of an extractor's text that is not
+     in the page's ground-truth body, nor its title, is boilerplate; precision and recall of the line
+     rules (S102, S110, S111);
+  3. real MT output (WMT21 ja-en and ru-en system outputs by document, zh-en by segment): segments that
+     repeat a phrase 3+ times, and how many of them carry a finding;
+  4. clean text (every finding is a false positive, or a slip of the human editors): the references and
+     the English-original news, per rule per 10,000 words.
+
+    python bench/recall.py [--half dev|test|both] [--section injected,furniture,mt,clean] [--examples 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import collections
+import gzip
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+import urllib.parse
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import lint
+
+DATA = Path(os.environ.get("COPYLINT_RECALL_DATA", "/work/data/h15"))
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+HALVES = ("dev", "test")
+
+
+def half(name: str) -> str:
+    """The half a site or document belongs to: fixed by its name alone, so no result can move it."""
+    return HALVES[int(hashlib.sha256(name.encode()).hexdigest(), 16) % 2]
+
+
+@dataclass(frozen=True)
+class Doc:
+    name: str  # the unit of the split (a document id, a site)
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs) + "\n"
+
+
+# -- sources ----------------------------------------------------------------------------------------
+
+
+def _xml_docs(pair: str) -> list[ET.Element]:
+    path = DATA / "wmt21" / f"newstest2021.{pair}.all.xml"
+    return ET.parse(path).getroot().findall("doc") if path.exists() else []
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _paragraphs(segs: list[str], size: int = 2) -> tuple[str, ...]:
+    """The XML keeps no paragraphs: a line without an end mark (a headline) stands alone; sentences go
+    two to a paragraph, more while a quotation is open (a paragraph does not end inside one)."""
+    segs = [s.strip() for s in segs if s and s.strip()]
+    out: list[str] = []
+    current: list[str] = []
+    for seg in segs:
+        if not re.search(r"[.!?…\"”’)]$", seg) and not _open_quote(" ".join(current)):
+            if current:
+                out.append(" ".join(current))
+                current = []
+            out.append(seg)
+            continue
+        current.append(seg)
+        joined = " ".join(current)
+        if len(current) >= size and not _open_quote(joined):
+            out.append(joined)
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return tuple(out)
+
+
+def reference_docs() -> list[Doc]:
+    docs = []
+    for pair in ("ja-en", "ru-en"):
+        for d in _xml_docs(pair):
+            ref = d.find("ref")
+            if ref is not None:
+                docs.append(Doc(f"{pair}:{d.get('id')}", _paragraphs([s.text or "" for s in ref.iter("seg")])))
+    return docs
+
+
+def system_docs() -> list[tuple[Doc, str]]:
+    """(document, system) for every system output of a document; the zh-en outputs have no document
+    marks in txt/ (their XML is not in the repository's snapshot): 12 lines make a document there."""
+    out = []
+    for path in sorted((DATA / "wmt21").glob("newstest2021.zh-en.hyp.*.en")):
+        system = "zh-en:" + path.name.split(".hyp.")[1].removesuffix(".en")
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+        for i in range(0, len(lines), 12):  # one segment a paragraph, as in the XML documents
+            out.append((Doc(f"zh-en#{i // 12}", tuple(ln for ln in lines[i:i + 12] if ln)), system))
+    for pair in ("ja-en", "ru-en"):
+        for d in _xml_docs(pair):
+            for hyp in d.findall("hyp"):
+                system = hyp.get("system") or "?"
+                segs = tuple((s.text or "").strip() for s in hyp.iter("seg"))
+                out.append((Doc(f"{pair}:{d.get('id')}", segs), f"{pair}:{system}"))
+    return out
+
+
+def chunked_lines(path: Path, name: str, size: int = 12) -> list[Doc]:
+    if not path.exists():
+        return []
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    docs: list[Doc] = []
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        # Never cut inside a quotation (for six lines at most: a stray mark would swallow the rest).
+        if len(chunk) >= size and (not _open_quote(" ".join(chunk)) or len(chunk) >= size + 6):
+            docs.append(Doc(f"{name}#{len(docs)}", _paragraphs(chunk)))
+            chunk = []
+    if chunk:
+        docs.append(Doc(f"{name}#{len(docs)}", _paragraphs(chunk)))
+    return docs
+
+
+# -- 1. injected artefacts ----------------------------------------------------------------------------
+
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+CJK_RUNS = ("经济观察网", "华声在线", "新华网", "人民日报", "专业财经新闻网站", "ニュース", "Новости")
+
+
+@dataclass(frozen=True)
+class Injected:
+    text: str
+    start: int
+    end: int
+
+
+Injector = Callable[[Doc, random.Random], "Injected | None"]
+
+
+def _body(doc: Doc, rng: random.Random, pred: Callable[[str], bool]) -> tuple[int, str] | None:
+    """A body paragraph (not the headline) that passes ``pred``, chosen by the document's own seed."""
+    choices = [(i, p) for i, p in enumerate(doc.paragraphs) if i > 0 and pred(p)]
+    return rng.choice(choices) if choices else None
+
+
+def _rebuild(doc: Doc, i: int, new: str, start_in_par: int, end_in_par: int) -> Injected:
+    pars = list(doc.paragraphs)
+    pars[i] = new
+    offset = sum(len(p) + 2 for p in pars[:i])
+    return Injected("\n\n".join(pars) + "\n", offset + start_in_par, offset + end_in_par)
+
+
+def inject_label(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: p[:1].isupper())
+    if not got:
+        return None
+    i, p = got
+    label = rng.choice(["Updated 10:42 GMT", "Posted 2 hours ago", "Published 12/04/2020",
+                        "By Anna Petrova, Reuters", "Last updated: 14 March 2021", "Photo: AFP"])
+    return _rebuild(doc, i, f"{label} {p}", 0, len(label))
+
+
+def inject_truncation(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: len(_SENT.split(p)) >= 2 and len(_SENT.split(p)[0].split()) >= 8)
+    if not got:
+        return None
+    i, p = got
+    first, rest = _SENT.split(p, maxsplit=1)
+    words = first.split(" ")
+    cut = " ".join(words[: len(words) // 2]).rstrip(",;:")
+    if not cut[-1:].isalpha() or rest.startswith(("I ", "I'", "I’")):
+        return None
+    return _rebuild(doc, i, f"{cut}… {rest}", len(cut), len(cut) + 1)
+
+
+def inject_entity(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: bool(re.search(r"[a-z]['’][a-z]", p)))
+    if not got:
+        return None
+    i, p = got
+    m = re.search(r"[a-z]['’][a-z]", p)
+    assert m
+    return _rebuild(doc, i, p[: m.start() + 1] + "&#39;" + p[m.start() + 2:], m.start() + 1, m.start() + 6)
+
+
+def inject_tag(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: len(_SENT.split(p)) >= 2)
+    if not got:
+        return None
+    i, p = got
+    m = _SENT.search(p)
+    assert m
+    tag = rng.choice(["<br>", "</p>", "<strong>", "<br/>"])
+    return _rebuild(doc, i, p[: m.start()] + tag + p[m.end():], m.start(), m.start() + len(tag))
+
+
+def inject_glued_sentences(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: bool(re.search(r"[a-z][.!?] [A-Z][a-z]", p)))
+    if not got:
+        return None
+    i, p = got
+    m = re.search(r"[a-z][.!?]( )[A-Z][a-z]", p)
+    assert m
+    return _rebuild(doc, i, p[: m.start(1)] + p[m.end(1):], m.start(1) - 1, m.start(1) + 1)
+
+
+def inject_space_comma(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: bool(re.search(r"[a-z],", p)))
+    if not got:
+        return None
+    i, p = got
+    m = re.search(r"[a-z],", p)
+    assert m
+    return _rebuild(doc, i, p[: m.start() + 1] + " " + p[m.start() + 1:], m.start() + 1, m.start() + 2)
+
+
+def inject_repeated_sentence(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: len(_SENT.split(p)[0].split()) >= 5)
+    if not got:
+        return None
+    i, p = got
+    first = _SENT.split(p)[0]
+    return _rebuild(doc, i, f"{first} {p}", len(first) + 1, 2 * len(first) + 1)
+
+
+def inject_repeated_paragraph(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: len(p.split()) >= 5)
+    if not got:
+        return None
+    i, p = got
+    return _rebuild(doc, i, f"{p}\n\n{p}", len(p) + 2, 2 * len(p) + 2)
+
+
+def inject_titled_headline(doc: Doc, rng: random.Random) -> Injected | None:
+    """The page's <title> (headline plus site name) kept above its <h1>."""
+    title = doc.paragraphs[0]
+    if len(title.split()) < 4:
+        return None
+    site = doc.name.split(":", 1)[1].rsplit(".", 1)[0].replace("_", " ").replace("-ja", "").title()
+    page_title = f"{title}{rng.choice([' - ', ' | ', ' — '])}{site}"
+    return Injected("\n\n".join((page_title, *doc.paragraphs)) + "\n", 0, len(page_title))
+
+
+def inject_phrase_loop(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: len(p.split()) >= 12)
+    if not got:
+        return None
+    i, p = got
+    words = [m for m in re.finditer(r"\S+", p)]
+    n = rng.choice([2, 3, 4, 5])
+    k = rng.randrange(1, max(2, len(words) - n - 1))
+    span = words[k:k + n]
+    if len(span) < n or not all(re.fullmatch(r"[\w'’-]+", w.group()) for w in span):
+        return None
+    phrase = p[span[0].start():span[-1].end()]
+    times = rng.choice([3, 4, 6])
+    sep = rng.choice([", ", " ", "; "])
+    loop = sep.join([phrase] * times)
+    new = p[: span[0].start()] + loop + p[span[-1].end():]
+    return _rebuild(doc, i, new, span[0].start() + len(phrase), span[0].start() + len(loop))
+
+
+def inject_doubled_conjunct(doc: Doc, rng: random.Random) -> Injected | None:
+    # Before a mark: `sales and sales experience`, `developers and developers of …` would be English.
+    # (`again and again`, `over and over` are English idioms, not artefacts.)
+    doubled = re.compile(r"(?<= )(?!(?:again|over|around|through|round|more|less)\b)[a-z]{5,}(?<!s)(?=[,.;])")
+    got = _body(doc, rng, lambda p: bool(doubled.search(p)))
+    if not got:
+        return None
+    i, p = got
+    m = rng.choice(list(doubled.finditer(p)))
+    w = m.group()
+    return _rebuild(doc, i, p[: m.start()] + f"{w} and {w}" + p[m.end():], m.start(), m.start() + 2 * len(w) + 5)
+
+
+def inject_lowercase_start(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: bool(re.search(r"[a-z]\. [A-Z][a-z]", p)))
+    if not got:
+        return None
+    i, p = got
+    m = re.search(r"[a-z]\. ([A-Z])[a-z]", p)
+    assert m
+    s = m.start(1)
+    if p[s:].startswith(("I ", "I'", "I’")):
+        return None
+    return _rebuild(doc, i, p[:s] + p[s].lower() + p[s + 1:], s, s + 1)
+
+
+def inject_glued_words(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: bool(re.search(r"(?<![\w-])[a-z]{3,} [a-z]{3,}(?![\w-])", p)))
+    if not got:
+        return None
+    i, p = got
+    m = rng.choice(list(re.finditer(r"(?<![\w-])([a-z]{3,}) ([a-z]{3,})(?![\w-])", p)))
+    return _rebuild(doc, i, p[: m.start()] + m.group(1) + m.group(2) + p[m.end():], m.start(), m.end() - 1)
+
+
+def inject_doubled_word(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: bool(re.search(r" (a|is|the|to|of) [a-z]", p)))
+    if not got:
+        return None
+    i, p = got
+    m = re.search(r" (a|is|the|to|of) [a-z]", p)
+    assert m
+    w = m.group(1)
+    s = m.start(1)
+    return _rebuild(doc, i, p[:s] + f"{w} {w}" + p[s + len(w):], s, s + 2 * len(w) + 1)
+
+
+def inject_foreign_edge(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: len(p.split()) >= 6)
+    if not got:
+        return None
+    i, p = got
+    run = rng.choice(CJK_RUNS)
+    if rng.random() < 0.5:
+        return _rebuild(doc, i, f"{p} - {run}", len(p) + 3, len(p) + 3 + len(run))
+    return _rebuild(doc, i, f"{run} {p}", 0, len(run))
+
+
+def inject_cjk_mark(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: ", " in p)
+    if not got:
+        return None
+    i, p = got
+    s = p.index(", ")
+    mark = rng.choice(["、", "，"])
+    return _rebuild(doc, i, p[:s] + mark + p[s + 2:], s, s + 1)
+
+
+def inject_missing_stop(doc: Doc, rng: random.Random) -> Injected | None:
+    got = _body(doc, rng, lambda p: bool(re.search(r"[a-z]{2}\.$", p)) and len(p.split()) >= 10)
+    if not got:
+        return None
+    i, p = got
+    return _rebuild(doc, i, p[:-1], len(p) - 2, len(p))
+
+
+def inject_unclosed_quote(doc: Doc, rng: random.Random) -> Injected | None:
+    """The opening mark of a quotation dropped: its closing mark is left an orphan."""
+    quote = re.compile(r'(?:^|(?<=\s))(“)[^”“]{10,}”|(?:^|(?<=\s))(")[^"]{10,}"')
+    got = _body(doc, rng, lambda p: bool(quote.search(p)))
+    if not got:
+        return None
+    i, p = got
+    m = quote.search(p)
+    assert m
+    g = 1 if m.group(1) else 2
+    close = m.end() - 1
+    return _rebuild(doc, i, p[: m.start(g)] + p[m.end(g):], close - 1, close)
+
+
+# kind -> (the rules whose finding counts, injector)
+KINDS: dict[str, tuple[tuple[str, ...], Injector]] = {
+    "metadata label": (("S101",), inject_label),
+    "truncation ellipsis": (("S103",), inject_truncation),
+    "html entity": (("S104",), inject_entity),
+    "html tag": (("S105",), inject_tag),
+    "glued sentences": (("S106",), inject_glued_sentences),
+    "space before comma": (("S107",), inject_space_comma),
+    "repeated sentence": (("S108",), inject_repeated_sentence),
+    "repeated paragraph": (("S108",), inject_repeated_paragraph),
+    "title + site suffix above headline": (("S108",), inject_titled_headline),
+    "phrase loop": (("T107",), inject_phrase_loop),
+    "X and X": (("T107",), inject_doubled_conjunct),
+    "lowercase sentence start": (("T108",), inject_lowercase_start),
+    "glued words": (("T109",), inject_glued_words),
+    "doubled a/is/the/to/of": (("T102",), inject_doubled_word),
+    "foreign run at paragraph edge": (("T105",), inject_foreign_edge),
+    "CJK comma": (("T103",), inject_cjk_mark),
+    "missing final stop": (("P103",), inject_missing_stop),
+    "opening quote dropped": (("P101",), inject_unclosed_quote),
+}
+
+
+def _known(codes: tuple[str, ...]) -> list[str]:
+    from lint import registry
+
+    known = {r.code for r in registry.builtin_rules()}
+    return [c for c in codes if c in known]
+
+
+def run_injected(docs: list[Doc], halves: tuple[str, ...], examples: int) -> None:
+    print("\n## 1. injected artefacts in human reference documents (WMT21 ja-en, ru-en; split by document)")
+    counts = collections.Counter(half(d.name) for d in docs)
+    print(f"documents: dev {counts['dev']}, test {counts['test']}")
+    print("| kind | rules | " + " | ".join(f"{h} recall" for h in halves) + " |")
+    print("|---|---|" + "---|" * len(halves))
+    for kind, (codes, injector) in KINDS.items():
+        select = _known(codes)
+        if not select:
+            print(f"| {kind} | {'/'.join(codes)} (absent) |" + " - |" * len(halves))
+            continue
+        tried: collections.Counter[str] = collections.Counter()
+        hit: collections.Counter[str] = collections.Counter()
+        missed: list[str] = []
+        for doc in docs:
+            h = half(doc.name)
+            if h not in halves:
+                continue
+            rng = random.Random(f"{kind}:{doc.name}")
+            made = injector(doc, rng)
+            if made is None:
+                continue
+            found = lint.check_text(made.text, path="doc.txt", select=select)
+            tried[h] += 1
+            if any(f.start < max(made.end, made.start + 1) and made.start < max(f.end, f.start + 1) for f in found):
+                hit[h] += 1
+            elif h == "dev" and len(missed) < examples:
+                missed.append(made.text[max(0, made.start - 50):made.end + 40])
+        cells = " | ".join(f"{hit[h]}/{tried[h]} = {hit[h] / max(tried[h], 1):.2f}" for h in halves)
+        print(f"| {kind} | {'/'.join(select)} | {cells} |")
+        for m in missed:
+            print(f"   dev miss: …{m!r}…")
+
+
+# -- 2. furniture lines in real extractor output -----------------------------------------------------
+
+_TAGS = re.compile(r"<[^>]+>")
+_WS = re.compile(r"\s+")
+LINE_RULES = ["S102", "S110", "S111"]
+_STOP = frozenset("the of and to a in is that for on with as was it by at from be this are have has".split())
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s).strip().lower()
+
+
+def _grams(n: str) -> list[tuple[str, ...]]:
+    words = n.split()
+    return [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+
+
+def _english(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    return len(words) > 50 and sum(w in _STOP for w in words) / len(words) > 0.15
+
+
+@dataclass(frozen=True)
+class Page:
+    site: str
+    lines: tuple[str, ...]
+    labels: tuple[bool | None, ...]  # True: boilerplate; False: body; None: title or unclear (not counted)
+
+
+def _page_titles(html: bytes) -> list[str]:
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:
+        return []
+    out = []
+    for xp in ("//title", "//h1", "//meta[@property='og:title']/@content", "//meta[@name='description']/@content",
+               "//meta[@property='og:description']/@content"):
+        for el in tree.xpath(xp):
+            t = el if isinstance(el, str) else el.text_content()
+            if t and t.strip():
+                out.append(_norm(t))
+    return out
+
+
+def aeb_pages(extractors: list[str]) -> list[Page]:
+    root = DATA / "aeb"
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    seen: set[tuple[str, str]] = set()
+    for extractor in extractors:
+        path = root / "output" / f"{extractor}.json"
+        if not path.exists():
+            continue
+        out = json.loads(path.read_text(encoding="utf-8"))
+        out = out.get("output", out)
+        for key, item in out.items():
+            gt = truth.get(key)
+            body = (item or {}).get("articleBody") or ""
+            if not gt or not _english(gt["articleBody"]) or not body.strip():
+                continue
+            site = urllib.parse.urlparse(gt["url"]).netloc.removeprefix("www.")
+            gold = _norm(gt["articleBody"])
+            gold_lines = {_norm(g) for g in gt["articleBody"].splitlines()}
+            gold_grams = set(_grams(gold))
+            html_path = root / "html" / f"{key}.html.gz"
+            titles = _page_titles(gzip.decompress(html_path.read_bytes())) if html_path.exists() else []
+            lines, labels = [], []
+            for ln in body.splitlines():
+                ln = ln.strip()
+                n = _norm(ln)
+                if not n or (site, n) in seen:
+                    continue  # the same line of the same site from another extractor: counted once
+                seen.add((site, n))
+                lines.append(ln)
+                grams = _grams(n)
+                shared = sum(g in gold_grams for g in grams) / len(grams) if grams else float(n in gold_lines)
+                if any(n in t or t in n for t in titles if len(t) > 10):
+                    labels.append(None)  # the headline or the standfirst: not the body, not furniture
+                elif shared >= 0.5 or n in gold_lines:
+                    labels.append(False)
+                elif shared > 0 or (len(n.split()) <= 3 and n in gold):
+                    labels.append(None)  # body text joined with something else, or a word the body has too
+                else:
+                    labels.append(True)
+            pages.append(Page(site, tuple(lines), tuple(labels)))
+    return pages
+
+
+def trafilatura_pages() -> list[Page]:
+    """The English evaluation pages' text, one line per text line of the HTML, labelled by the
+    benchmark's own `without` (boilerplate) and `with` (body) strings; other lines are not counted."""
+    from lxml import html as lxml_html
+
+    data = json.loads((SHARED / "corpora" / "trafilatura" / "evaldata_english_subset.json").read_text())
+    html_dir = SHARED / "corpora" / "trafilatura" / "html_en"
+    pages = []
+    for entry in data.values():
+        page = html_dir / (entry["file"] + ".gz")
+        if not page.exists():
+            continue
+        tree = lxml_html.fromstring(gzip.decompress(page.read_bytes()))
+        for bad in tree.xpath("//script|//style|//noscript"):
+            bad.drop_tree()
+        lines = tuple(ln.strip() for ln in tree.text_content().splitlines() if ln.strip())
+        without = {_norm(w) for w in entry.get("without", [])}
+        with_ = [_norm(w) for w in entry.get("with", []) if w.strip()]
+        labels = []
+        for ln in lines:
+            n = _norm(ln)
+            if n in without:
+                labels.append(True)
+            elif any(w in n for w in with_):
+                labels.append(False)
+            else:
+                labels.append(None)
+        site = entry.get("url", entry["file"])
+        site = urllib.parse.urlparse(site).netloc.removeprefix("www.") or entry["file"]
+        pages.append(Page(site, lines, tuple(labels)))
+    return pages
+
+
+def flagged_lines(lines: tuple[str, ...], select: list[str]) -> dict[int, str]:
+    """Line index -> code of a line rule whose finding covers the line whole."""
+    text = "\n\n".join(lines) + "\n"
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 2)
+    covered: dict[int, str] = {}
+    for f in lint.check_text(text, path="page.txt", select=select):
+        a = bisect.bisect_right(starts, f.start) - 1
+        b = bisect.bisect_right(starts, max(f.end - 1, f.start)) - 1
+        if text[starts[a]:f.start].strip() == "" and f.end - starts[b] >= len(lines[b]):
+            for k in range(a, b + 1):
+                covered.setdefault(k, f.code)
+    return covered
+
+
+def run_furniture(name: str, pages: list[Page], halves: tuple[str, ...], examples: int) -> None:
+    select = _known(tuple(LINE_RULES))
+    print(f"\n## 2. furniture lines: {name} (split by site; rules {'/'.join(select)})")
+    tp: collections.Counter[str] = collections.Counter()
+    fp: collections.Counter[str] = collections.Counter()
+    fn: collections.Counter[str] = collections.Counter()
+    by_rule: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    sites: dict[str, set[str]] = collections.defaultdict(set)
+    misses: list[str] = []
+    false: list[str] = []
+    for page in pages:
+        h = half(page.site)
+        if h not in halves:
+            continue
+        sites[h].add(page.site)
+        covered = flagged_lines(page.lines, select)
+        for k, (ln, label) in enumerate(zip(page.lines, page.labels, strict=True)):
+            if label is None:
+                continue
+            code = covered.get(k)
+            if label and code:
+                tp[h] += 1
+                by_rule[h][code] += 1
+            elif label:
+                fn[h] += 1
+                if h == "dev" and len(misses) < examples:
+                    misses.append(ln[:100])
+            elif code:
+                fp[h] += 1
+                if h == "dev" and len(false) < examples:
+                    false.append(f"{code}: {ln[:100]}")
+    for h in halves:
+        p = tp[h] / max(tp[h] + fp[h], 1)
+        r = tp[h] / max(tp[h] + fn[h], 1)
+        print(f"- {h}: {len(sites[h])} sites; boilerplate lines {tp[h] + fn[h]}, found {tp[h]}, "
+              f"false {fp[h]}: precision {p:.2f}, recall {r:.2f}; by rule {dict(by_rule[h])}")
+    for m in misses:
+        print(f"   dev miss: {m!r}")
+    for m in false:
+        print(f"   dev false: {m!r}")
+
+
+# -- 3. real MT output ---------------------------------------------------------------------------------
+
+_TOKENS = re.compile(r"\w+(?:['’]\w+)*")
+
+
+_LOOP = re.compile(r"(?i)\b(\w+(?:\W+\w+){0,9}?)(?:[\s,;:.]+\1\b){2,}")
+
+
+def repeated_phrase(seg: str) -> str | None:
+    """A phrase said 3+ times in a row (a loop): 2+ words of which one is not a stop word, or one word of
+    4+ letters that is not one. Written apart from the rules (a regex with a backreference)."""
+    for m in _LOOP.finditer(seg):
+        words = [w.lower() for w in _TOKENS.findall(m.group(1))]
+        if len(words) >= 2 and any(w not in _STOP and len(w) > 2 and not w.isdigit() for w in words):
+            return m.group(1)
+        if len(words) == 1 and len(words[0]) >= 4 and words[0] not in _STOP and not words[0].isdigit():
+            return m.group(1)
+    return None
+
+
+def scattered_phrase(seg: str) -> bool:
+    """A phrase of 3+ words, one not a stop word, said 3+ times anywhere in the segment (not in a row)."""
+    toks = [t.lower() for t in _TOKENS.findall(seg)]
+    grams = collections.Counter(tuple(toks[i:i + 3]) for i in range(len(toks) - 2))
+    return any(c >= 3 and any(w not in _STOP for w in g) for g, c in grams.items())
+
+
+def run_mt(halves: tuple[str, ...], examples: int) -> None:
+    print("\n## 3. real MT output (WMT21 newstest2021 ja-en, ru-en and zh-en system outputs; split by document): "
+          "segments that say a phrase 3+ times in a row")
+    rules = _known(("T107", "S108", "T102"))
+    segs_with = collections.Counter[str]()
+    segs_found = collections.Counter[str]()
+    docs_with = collections.Counter[str]()
+    docs_found = collections.Counter[str]()
+    findings_all = collections.Counter[str]()
+    words_all = collections.Counter[str]()
+    shown: list[str] = []
+    scattered: collections.Counter[str] = collections.Counter()
+    for doc, system in system_docs():
+        h = half(doc.name)
+        if h not in halves:
+            continue
+        text = "\n\n".join(doc.paragraphs) + "\n"
+        words_all[h] += len(text.split())
+        found = lint.check_text(text, path="hyp.txt", select=rules)
+        findings_all[h] += len(found)
+        starts = [0]
+        for p in doc.paragraphs[:-1]:
+            starts.append(starts[-1] + len(p) + 2)
+        scattered[h] += sum(1 for p in doc.paragraphs if scattered_phrase(p) and not repeated_phrase(p))
+        looped = [k for k, p in enumerate(doc.paragraphs) if repeated_phrase(p)]
+        if not looped:
+            continue
+        docs_with[h] += 1
+        hit_segs = {bisect.bisect_right(starts, f.start) - 1 for f in found}
+        n_hit = sum(1 for k in looped if k in hit_segs)
+        segs_with[h] += len(looped)
+        segs_found[h] += n_hit
+        docs_found[h] += len(found) >= len(looped)
+        for k in looped:
+            if k not in hit_segs and h == "dev" and len(shown) < examples:
+                shown.append(f"{system}: {doc.paragraphs[k][:160]}")
+    print(f"rules {'/'.join(rules)}")
+    for h in halves:
+        print(f"- {h}: {words_all[h]} words, {findings_all[h]} findings; segments repeating a phrase 3+ times: "
+              f"{segs_with[h]}, with a finding on them: {segs_found[h]}; documents holding such segments: "
+              f"{docs_with[h]}, with at least one finding per such segment: {docs_found[h]}; (segments that "
+              f"say a 3-word phrase 3+ times, not in a row: {scattered[h]}, not counted)")
+    for s in shown:
+        print(f"   dev miss: {s!r}")
+
+
+# -- 4. clean text ------------------------------------------------------------------------------------
+
+
+def run_clean(name: str, docs: list[Doc], halves: tuple[str, ...], select: list[str], examples: int) -> None:
+    words: collections.Counter[str] = collections.Counter()
+    counts: dict[str, collections.Counter[str]] = {h: collections.Counter() for h in halves}
+    shown: dict[str, list[str]] = collections.defaultdict(list)
+    for doc in docs:
+        h = half(doc.name)
+        if h not in halves:
+            continue
+        text = doc.text
+        words[h] += len(text.split())
+        for f in lint.check_text(text, path="doc.txt", select=select):
+            counts[h][f.code] += 1
+            if h == "dev" and len(shown[f.code]) < examples:
+                shown[f.code].append(text[max(0, f.start - 50):f.end + 30])
+    print(f"\n## 4. clean text: {name}")
+    for h in halves:
+        total = sum(counts[h].values())
+        per = {c: round(n * 10000 / max(words[h], 1), 2) for c, n in counts[h].most_common()}
+        print(f"- {h}: {words[h]} words, {total} findings = {total * 10000 / max(words[h], 1):.2f} per 10k words; "
+              f"per rule per 10k: {per}")
+    for code, texts in sorted(shown.items()):
+        for t in texts:
+            print(f"   dev {code}: …{t!r}…")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--half", choices=["dev", "test", "both"], default="dev")
+    ap.add_argument("--section", default="injected,furniture,mt,clean")
+    ap.add_argument("--examples", type=int, default=3, help="missed or false examples shown (dev half only)")
+    ap.add_argument("--extractors", default="newspaper,readability,boilerpipe,goose3,justext,trafilatura",
+                    help="extractor outputs of the article-extraction benchmark to judge")
+    args = ap.parse_args()
+    if not DATA.exists():
+        sys.exit(f"no data under {DATA}: see this script's docstring for what to fetch")
+    halves = HALVES if args.half == "both" else (args.half,)
+    sections = set(args.section.split(","))
+    refs = reference_docs()
+    if "injected" in sections:
+        run_injected(refs, halves, args.examples)
+    if "furniture" in sections:
+        run_furniture(f"article-extraction-benchmark, extractors {args.extractors}",
+                      aeb_pages(args.extractors.split(",")), halves, args.examples)
+        run_furniture("trafilatura evaluation pages (../shared)", trafilatura_pages(), halves, args.examples)
+    if "mt" in sections:
+        run_mt(halves, args.examples)
+    if "clean" in sections:
+        select = ["S", "T", "P"]
+        run_clean("WMT21 human references (ja-en, ru-en), by document", refs, halves, select, args.examples)
+        news = chunked_lines(DATA / "wmt21" / "newstest2021.en-de.src.en", "en-de.src") + \
+            chunked_lines(DATA / "wmt21" / "newstest2021.zh-en.ref.A.en", "zh-en.ref")
+        run_clean("WMT21 English-original news (en-de source) and zh-en reference, 12 lines a document",
+                  news, halves, select, args.examples)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""S111 furniture-line: a line of page furniture that no phrase list names, judged by a small model."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
+
+from lint.model import Document, Finding, Severity
+from lint.rule import Example, Rule
+
+MODEL = Path(__file__).parent / "data" / "furniture_line.json"
+_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(rf"(?i)\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d\d-\d\d"
+                   rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d\d)")
+_END = re.compile(r"[.!?][\"”’)\]]?$")
+_SEPARATORS = re.compile(r" [|/•·»›>–—-] |: ")
+# English function words: prose has many, furniture (names, section titles, prompts) few. The model
+# learns how much that counts; the list is grammar, not furniture.
+_STOP = frozenset("""
+a an the of to in on at for with by from as and or but is are was were be been has have had it its that
+this which who what when where how not no he she they we you i his her their our will would can could
+""".split())
+
+FEATURES = (
+    "bias", "log_chars", "words_1_3", "words_4_8", "words_9_20", "words_21_plus", "capitalized", "all_caps",
+    "digits", "date", "ends_sentence", "ends_colon", "ends_ellipsis", "separator", "stop_ratio",
+    "starts_lower", "first_tenth", "last_tenth", "before_body", "after_body", "repeated",
+    "prev_short", "next_short", "prev_sentence", "next_sentence", "question", "url_or_at", "copyright",
+    "topic_overlap", "inside_body", "addresses_reader", "sentence_case_fragment",
+)
+# Words a page uses to talk to its reader (`Sign up for our newsletter`, `Continue reading your story`).
+_READER = frozenset("you your yours us our we".split())
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: tuple[float, ...]
+    threshold: float
+
+    def score(self, x: Sequence[float]) -> float:
+        z = sum(w * v for w, v in zip(self.weights, x, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == FEATURES, "model file does not match the features"
+    return Model(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
+
+
+def _short(line: str) -> float:
+    return float(line.count(" ") < 8 and not _END.search(line))
+
+
+def _sentence(line: str) -> float:
+    return float(line.count(" ") >= 8 and _END.search(line) is not None)
+
+
+def line_features(lines: Sequence[str]) -> list[list[float]]:
+    """The feature vector of every line of a document (stripped, non-empty), in FEATURES' order."""
+    n = len(lines)
+    counts = Counter(lines)
+    body = [k for k, ln in enumerate(lines) if ln.count(" ") >= 20 and _END.search(ln)]
+    first_body, last_body = (body[0], body[-1]) if body else (n, -1)
+    # How often each content word occurs in the body's lines: a line about the article's own topic
+    # shares its words; another article's headline, a prompt or a menu item does not.
+    body_set = set(body)
+    vocabulary = Counter(w.lower() for k in body for w in _WORD.findall(lines[k]) if len(w) > 3)
+    out = []
+    for k, line in enumerate(lines):
+        words = _WORD.findall(line)
+        nw = len(words)
+        chars = len(line)
+        caps = sum(1 for w in words if w[0].isupper()) / nw if nw else 0.0
+        stops = sum(1 for w in words if w.lower() in _STOP) / nw if nw else 0.0
+        digits = sum(c.isdigit() for c in line) / chars
+        content = [w.lower() for w in words if len(w) > 3 and w.lower() not in _STOP]
+        own = Counter(content) if k in body_set else Counter()
+        overlap = (sum(1 for w in content if vocabulary[w] > own[w]) / len(content)) if content else 0.0
+        out.append([
+            1.0,
+            math.log(1 + chars) / 6,
+            float(nw <= 3), float(4 <= nw <= 8), float(9 <= nw <= 20), float(nw > 20),
+            caps,
+            float(nw > 0 and line.isupper()),
+            min(1.0, digits * 5),
+            float(_DATE.search(line) is not None),
+            float(_END.search(line) is not None),
+            float(line.endswith(":")),
+            float(line.endswith(("...", "…"))),
+            float(_SEPARATORS.search(line) is not None),
+            stops,
+            float(line[:1].islower()),
+            float(k < n / 10), float(k >= n - n / 10),
+            float(k < first_body), float(k > last_body),
+            float(counts[line] > 1),
+            _short(lines[k - 1]) if k > 0 else 1.0,
+            _short(lines[k + 1]) if k + 1 < n else 1.0,
+            _sentence(lines[k - 1]) if k > 0 else 0.0,
+            _sentence(lines[k + 1]) if k + 1 < n else 0.0,
+            float(line.endswith("?")),
+            float("http" in line or "@" in line or "www." in line),
+            float("©" in line or "(c)" in line.lower()),
+            overlap,
+            float(first_body < k < last_body),
+            float(any(w.lower() in _READER for w in words)),
+            float(nw >= 2 and words[0][0].isupper() and all(w.islower() for w in words[1:])
+                  and not _END.search(line)),
+        ])
+    return out
+
+
+class FurnitureLine(Rule):
+    code = "S111"
+    slug = "furniture-line"
+    summary = "A line of page furniture that the phrase lists do not name (judged by a line model)"
+    rationale = """
+**What it does.** In plain text, scores every line that `S102` and `S110` left alone with a small
+logistic-regression model over the line's shape: its length and word count, the share of capitalized
+words, digits and dates, how it ends, separators (`|`, `»`, ` - `), the share of function words, where it
+stands (before or after the article's body, first or last tenth of the text), whether it repeats, and
+the shape of the lines around it. A line scored above the model's threshold is reported.
+
+**Why is this bad?** Phrase lists know the furniture of the pages they were written from; the next site
+says `Story continues below advertisement` or `Scroll to continue with content`. The shape of a
+furniture line (short, title-cased, no sentence end, next to other such lines, outside the body) is
+the same on every site.
+
+The model (`rules/scrape/data/furniture_line.json`, 28 weights) was trained by `bench/furniture_model.py`
+on the development half of two public labelled sets, split by site: the article-extraction benchmark's
+extractor output and trafilatura's evaluation pages. The threshold was set for precision on the
+development half. Plain text only (Markdown and reST mark their headings and lists up); the first line
+(the title) is never flagged. Report only.
+"""
+    severity = Severity.INFO
+    fix = None
+    scope = "findings"
+    flag = (
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nEMAIL ME\n"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nSHARE THIS STORY\n"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nNOVEMBER 20, 2019 10:43\n", note="a timestamp after the body"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nITV, ASSOCIATED PRESS\n", note="a credit line"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nFax: 972-3-561-3699\n"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nNewsletter\n"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nContact Us\n"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nMost Read\n"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nTopics\n"),
+    )
+    allow = (
+        Example("Storm closes schools across the county\n\nThe storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n", note="the title is never flagged"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nWhat parents need to know\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n", note="a subheading inside the body"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nBuses will run late.\n", note="a short sentence"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nI love snow days!\n", note="a quotation ending with a mark"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nThe county has 40 schools.\n", note="a short sentence"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nSchools reopen Thursday\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n", note="a subheading inside the body"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nOfficials urged drivers to stay off the roads.\n", note="a sentence"),
+        Example("# Links\n\nThe guide ends here and the links follow.\n\nContact Us\n", path="a.md", note="Markdown: marked up"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nMayor Jane Smith\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n", note="a name inside the body"),
+    )
+
+    def check_findings(self, doc: Document, findings: Sequence[Finding],
+                       ran: Callable[[str], bool]) -> Iterator[Finding]:
+        if doc.format != "text" or not doc.segments:
+            return
+        text = doc.text
+        spans = [m.span() for m in _LINE.finditer(text)]
+        if len(spans) < 3:
+            return  # a title and a line: nothing to compare a line with
+        lines = [text[s:e].strip() for s, e in spans]
+        taken = sorted((f.start, f.end) for f in findings if f.code in ("S102", "S110", "S109", "S101"))
+        taken_starts = [a for a, _ in taken]
+        reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the findings so far
+        m = model()
+        for k, x in enumerate(line_features(lines)):
+            if k == 0:
+                continue
+            s, e = spans[k]
+            start = s + len(text[s:e]) - len(text[s:e].lstrip())
+            end = e - len(text[s:e]) + len(text[s:e].rstrip())
+            # A finding that starts before this line ends and ends after it starts overlaps it.
+            k_end = bisect.bisect_left(taken_starts, end)
+            if k_end and reach[k_end - 1] > start:
+                continue
+            p = m.score(x)
+            if p >= m.threshold:
+                yield self.finding_at(start, end, f"Line looks like page furniture (score {p:.2f}): '{lines[k][:50]}'")

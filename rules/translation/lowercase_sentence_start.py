@@ -1,0 +1,118 @@
+"""T108 lowercase-sentence-start: a sentence that starts with a lower-case letter after a full stop."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# A word of letters, a full stop, one or two spaces, a lower-case word that is a word (not code).
+# The word before may end in digits' suffix (`the 27th. there`), not be a bare number (`2. the` is a
+# list item).
+_START = re.compile(r"(?<![\w.@/:'’])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)(?![\w(.\[_/:@-])")
+# Words a full stop follows without ending a sentence: abbreviations English writes in lower case or
+# with one capital (`approx. five`, `et al. found`, `Inc. and`).
+_ABBREVIATIONS = frozenset("""
+etc approx vs al cf viz ibid incl esp misc resp ca min max sec eq ref dept govt est fig figs vol vols no nos
+pp ch chap para art ed eds op cit jr sr st dr mr mrs ms prof gen gov sen rep inc ltd co corp bros mt ft
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dia
+mm cm km kg mg ml oz lb lbs hr hrs yr yrs mins secs msec ms sq tel ext av ave blvd rd hwy univ assn natl intl dist
+""".split())
+
+
+# English's closed classes (articles, pronouns, conjunctions, prepositions): a sentence that starts
+# with one of them in lower case is no name kept in lower case.
+_FUNCTION_WORDS = frozenset("""
+the a an it its he she they we you i his her their our my your this that these those there then but and
+or so in on at for with as if when while after before no not what which who how why where some many most
+all one both each every such also however meanwhile according from to by about since during until
+""".split())
+
+
+@lru_cache(maxsize=2)
+def _capitalized(text: str) -> frozenset[str]:
+    """The capitalized words of a document, read once per document (not once per candidate)."""
+    return frozenset(re.findall(r"\b[A-Z][a-z]+\b", text))
+
+
+@lru_cache(maxsize=2)
+def _lower_starts(text: str) -> Counter[str]:
+    """How many sentences start with each word in lower case after a full stop, read once per document."""
+    return Counter(re.findall(r"\. {1,2}([a-z]+)\b", text))
+
+
+class LowercaseSentenceStart(Rule):
+    code = "T108"
+    slug = "lowercase-sentence-start"
+    summary = "A sentence that starts in lower case after a full stop"
+    rationale = """
+**What it does.** Flags a lower-case word right after a full stop that ends a word of letters
+(`…in the new era. the sense of responsibility…`).
+
+**Why is this bad?** MT systems that translate a paragraph sentence by sentence, or that split one
+source sentence in two, leave the second half in lower case; scrapers that join a caption to the
+text leave the same mark. Readers take the full stop for a typo or the sentence for a fragment.
+
+Not flagged: a full stop after an abbreviation (`approx. five`, `et al. found`, `Inc. and`), after an
+initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
+code (`see foo. bar()`), a path or a name with inner marks, and a word the document never writes
+with a capital, or starts two sentences or more with in lower case (`git`, `scp`, `frozendict`: names
+their authors keep in lower case).
+"""
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    fix_note = "Capitalizes the letter; unsafe because the full stop may belong to an abbreviation."
+    trigger = r"\. {1,2}[^\W\d_A-Z]"  # the literal first: the scan skips to each full stop
+    flag = (
+        Example("The country entered the new era. the sense of responsibility grew.",
+                "The country entered the new era. The sense of responsibility grew."),
+        Example("Analysts were surprised. Prices rose sharply in March. analysts expect more.",
+                "Analysts were surprised. Prices rose sharply in March. Analysts expect more.",
+                note="the document writes the word with a capital elsewhere"),
+        Example("The plane landed safely. no one was hurt.", "The plane landed safely. No one was hurt."),
+        Example("He left the room. then he came back.", "He left the room. Then he came back."),
+        Example("The talks ended in Geneva. the delegates flew home.", "The talks ended in Geneva. The delegates flew home."),
+        Example("We met the minister.  she said little.", "We met the minister.  She said little."),
+        Example("The vote was delayed. it will take place on Friday.", "The vote was delayed. It will take place on Friday."),
+        Example("Sales fell at NATO. this was expected.", "Sales fell at NATO. This was expected."),
+        Example("He threw a fork-ball. with that, the inning ended.", "He threw a fork-ball. With that, the inning ended."),
+    )
+    allow = (
+        Example("Use a tool, e.g. the one above."),
+        Example("The team grew to approx. five hundred people."),
+        Example("Smith et al. found the same effect."),
+        Example("Acme Inc. and its partners signed."),
+        Example("U.S. officials said so."),
+        Example("Wait... then it started."),
+        Example("Call foo. bar() returns nothing.", note="code"),
+        Example("The meeting is at 5 p.m. today.", note="an abbreviation with inner dots"),
+        Example("See vol. two of the report."),
+        Example("It takes about 16 Msec. to traverse 25 mm. of tissue.", note="units"),
+        Example("The plane landed safely. No one was hurt."),
+        Example("Check the config.yaml file."),
+        Example("Commit your work first. git keeps every version. Then push it.", note="never capitalized here"),
+        Example("Git is a tool. Commit your work. git keeps every version. It is fast. git is free.",
+                note="the author starts sentences with it in lower case twice: a name"),
+    )
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        for m in _START.finditer(text):
+            word = m.group(2)
+            if m.group(1).lower() in _ABBREVIATIONS:
+                continue
+            if word not in _FUNCTION_WORDS and (word.capitalize() not in _capitalized(doc.text)
+                                                or _lower_starts(doc.text)[word] > 1):
+                # A word the document never writes with a capital, or starts more than one sentence with
+                # in lower case, is a name kept in lower case (`git`, `scp`, `dict`), not a slip.
+                continue
+            at = seg.to_source(m.start(2))
+            if doc.text[seg.to_source(m.end(1)):at].strip() != ".":
+                continue  # markup between the stop and the word: emphasis or code (`*spam.* and`, `*a*`)
+            i = m.start(2)
+            yield self.finding(seg, i, m.end(2), f"Sentence starts in lower case: '{m.group(2)}' after a full stop",
+                               edits=[(i, i + 1, text[i].upper())])

@@ -1,0 +1,169 @@
+"""T107 repeated-phrase: a phrase looping three times or more (`the bank's products, the bank's products,
+the bank's products`), or a word joined to itself by `and` (`with benevolence and benevolence`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import compress, islice, repeat
+from operator import countOf, eq, gt, itemgetter
+
+from lint.model import Document, Finding, Segment, Severity
+from lint.rule import Example, Rule
+
+# The gate reads only words of three characters or more: a looping phrase loops in them too (with a
+# shorter period), and there are a third fewer of them to compare.
+_SEPARATOR = " \0\0\0\0\0 "  # a token of its own, long enough to stay among the long words
+# A loop of up to ten words holds at most this many words of three characters or more, in most text.
+_GATE_PERIOD = 6
+_SPAN = re.compile(r"\w+")
+_LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
+# `X and X` that English uses to intensify or to mean "repeatedly": comparatives (-er), plural time and
+# distance nouns (plurals are never read: `years and years`, `masses and masses`), adverbs of motion.
+_DOUBLING_OK = frozenset({
+    "more", "less", "again", "over", "on", "round", "around", "through", "by", "out", "up", "down", "back",
+    "forth", "neck", "side", "time", "never", "ever", "far", "much", "many", "very", "so",
+})
+
+
+# `X and X` at the end of a clause: before a mark, the end, or another `and`/`but`/`or`. Followed by a
+# modifier it is English (`developers and developers of other packages`, `lines and lines that start
+# with #`, `cache and cache tags`), and so is a contrast (`may and may not`).
+_DOUBLED = re.compile(r"\b([a-z]{3,}) and (\1)(?=\s*(?:[.,;:!?)]|$|(?:and|but|or)\b))")
+
+
+class RepeatedPhrase(Rule):
+    code = "T107"
+    slug = "repeated-phrase"
+    summary = "A phrase looping three times or more, or a word joined to itself by 'and'"
+    rationale = """
+**What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
+may be separated by commas or semicolons), a word of four letters or more said four times or more in
+a row (`Disciplinary Disciplinary Disciplinary Disciplinary`), and a lower-case word joined to itself by *and*
+(`with benevolence and benevolence`).
+
+**Why is this bad?** Neural MT systems that lose their place in a long sentence fall into a loop and
+repeat the last phrase until they hit their length limit; weak systems double a word they could not
+translate twice. Raters mark both as the worst kind of error, and readers cannot tell what was meant.
+
+Not flagged: one word said twice (T102's) or three times (`no, no, no` is speech, `location, location,
+location` rhetoric); a phrase said twice (a rhetorical
+repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
+comparatives such as `faster and faster`, plurals such as `years and years`), names (`Smith and Smith`),
+and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
+cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged.
+"""
+    severity = Severity.WARNING
+    scope = "document"
+    flag = (
+        Example("It sold the Chinese bank's financial products, the Chinese bank's financial products, "
+                "the Chinese bank's financial products, and more."),
+        Example("The minister said that the reform plan the reform plan the reform plan was ready."),
+        Example("We must treat people with benevolence and benevolence."),
+        Example("He spoke of the modern era of the modern era of the modern era of reform."),
+        Example("Sales rose in the first quarter; in the first quarter; in the first quarter; in the first quarter."),
+        Example("The government will support innovation and innovation, the minister said."),
+        Example("Prices fell. Prices fell. Prices fell. Nobody knew why."),
+        Example("The team is ready to win the game, to win the game, to win the game, the coach said."),
+        Example("Officials urged calm and calm."),
+        Example("Under the Regulations on Disciplinary Disciplinary Disciplinary Disciplinary Punishment, he was fired."),
+    )
+    allow = (
+        Example("Prices rose more and more quickly."),
+        Example("They tried again and again to reach the summit."),
+        Example("The car went faster and faster down the hill."),
+        Example("It took years and years to finish the bridge."),
+        Example("No, no, no, that is not what I said."),
+        Example("Location, location, location is the rule of property."),
+        Example("Let it go, let it go, she sang."),
+        Example("The firm Smith and Smith represented him."),
+        Example("Row 1, 2, 3 and row 1, 2, 3 again."),
+        Example("The code was 12 34 12 34 12 34 on the screen."),
+        Example("He turned it over and over in his hands."),
+        Example("The PEP defined a module cache and cache tags for file names."),
+        Example("What values may and may not be used here is listed below."),
+        Example("Both numpy developers and developers of other packages agreed."),
+        Example("All blank lines and lines that start with a # are ignored."),
+        Example("The committee met on Monday, the committee met on Tuesday and it met again on Friday."),
+    )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        segments = doc.segments
+        # Words of all segments at once, compared in C with the word d places on: a loop of a d-word
+        # phrase is a run of 2d equal pairs. A NUL keeps segments apart and tells them apart.
+        joined = _SEPARATOR.join(seg.text for seg in segments)
+        if joined.count("\0") != 5 * (len(segments) - 1):
+            candidates = set(range(len(segments)))  # a NUL inside a text: every segment is read
+        else:
+            # Case is kept: a loop repeats its phrase as it first wrote it, and lowering costs a pass.
+            candidates = _segments_with_loops(joined.split()) | _segments_with_doublings(joined)
+        for i in sorted(candidates):
+            yield from self._loops(segments[i])
+            yield from self._doublings(segments[i])
+
+    def _loops(self, seg: Segment) -> Iterator[Finding]:
+        text = seg.text
+        spans = [m.span() for m in _SPAN.finditer(text)]
+        words = [text[s:e].lower() for s, e in spans]
+        loops: list[tuple[int, int, int]] = []  # (first word, phrase length, copies)
+        for d in range(1, _LONGEST + 1):
+            # One word needs four copies: three is rhetoric (`location, location, location`).
+            run = b"\x01" * (2 * d if d > 1 else 3)
+            same = bytes(map(eq, words, islice(words, d, None)))
+            at = same.find(run)
+            while at >= 0:
+                copies = 3
+                while words[at + copies * d:at + (copies + 1) * d] == words[at:at + d]:
+                    copies += 1
+                phrase = words[at:at + d]
+                if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3):
+                    loops.append((at, d, copies))
+                at = same.find(run, at + d * copies)
+        covered = -1
+        for k, d, copies in sorted(loops):
+            if k < covered:
+                continue  # the same loop read with a longer period
+            covered = k + d * copies
+            said = text[spans[k][0]:spans[k + d - 1][1]]
+            start, end = spans[k + d][0], spans[k + d * copies - 1][1]
+            yield self.finding(seg, start, end, f"Phrase '{said}' repeated {copies} times in a row")
+
+    def _doublings(self, seg: Segment) -> Iterator[Finding]:
+        text = seg.text
+        for m in _DOUBLED.finditer(text):
+            w = m.group(1)
+            if w in _DOUBLING_OK or w.endswith("er") or (w.endswith("s") and not w.endswith("ss")):
+                continue
+            yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
+
+
+def _segments_with_loops(tokens: list[str]) -> set[int]:
+    """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
+    copy may carry other punctuation): the only ones read word by word."""
+    tokens = list(map(str.rstrip, compress(tokens, map(gt, map(len, tokens), repeat(2))), repeat(".,;:!?")))
+    hits: list[int] = []
+    for d in range(1, _GATE_PERIOD + 1):
+        same = bytes(map(eq, tokens, islice(tokens, d, None)))
+        run = b"\x01" * (2 * d - 1 if d > 1 else 2)  # (one word: three copies here, four in the reading)
+        at = same.find(run)
+        while at >= 0:
+            hits.append(at)
+            at = same.find(run, at + 2 * d)
+    return {countOf(islice(tokens, at), _SEPARATOR.strip(" ")) for at in hits}
+
+
+def _segments_with_doublings(joined: str) -> set[int]:
+    """Segments where the word before an ` and ` is the word after it, compared in C."""
+    pieces = joined.split(" and ")
+    if len(pieces) < 2:
+        return set()
+    before = map(itemgetter(2), map(str.rpartition, pieces, repeat(" ")))
+    after = map(str.rstrip, map(itemgetter(0), map(str.partition, islice(pieces, 1, None), repeat(" "))),
+                repeat(".,;:!?\"'”’)"))
+    same = bytes(map(eq, before, after))
+    at = same.find(b"\x01")
+    found: set[int] = set()
+    while at >= 0:
+        found.add(sum(p.count("\0\0\0\0\0") for p in pieces[: at + 1]))
+        at = same.find(b"\x01", at + 1)
+    return found

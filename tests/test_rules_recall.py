@@ -1,0 +1,82 @@
+"""Recall on defects the first rules missed (issue 15): repeats outside the first paragraph, foreign-script
+runs at a paragraph's edges, CJK brackets and the enumeration comma."""
+
+from __future__ import annotations
+
+import lint
+
+
+def codes(text: str, select: list[str], path: str = "a.txt") -> list[tuple[str, str]]:
+    return [(f.code, text[f.start:f.end]) for f in lint.check_text(text, path=path, select=select)]
+
+
+# -- S108: a repeated sentence in any paragraph, not only the first -----------------------------------
+
+
+def test_s108_finds_a_repeated_sentence_after_the_first_paragraph() -> None:
+    text = ("The first paragraph is a plain one.\n\n"
+            "Officials said 74 people were on board. Officials said 74 people were on board. No one survived.\n")
+    assert codes(text, ["S108"]) == [("S108", "Officials said 74 people were on board.")]
+    assert lint.fix_text(text, path="a.txt", select=["S108"]) == (
+        "The first paragraph is a plain one.\n\nOfficials said 74 people were on board. No one survived.\n")
+
+
+def test_s108_finds_a_repeat_in_the_third_paragraph_of_markdown() -> None:
+    text = ("# Title\n\nIntro text here.\n\nSecond paragraph.\n\n"
+            "Prices rose sharply in March, analysts said. Prices rose sharply in March, analysts said.\n")
+    assert [c for c, _ in codes(text, ["S108"], path="a.md")] == ["S108"]
+
+
+# -- T105: a run at the very start or end of a paragraph ----------------------------------------------
+
+
+def test_t105_finds_a_run_at_the_end_of_a_paragraph() -> None:
+    text = "Investors bought the apparel stock - 经济观察网 - 专业财经新闻网站\n"
+    assert [c for c, _ in codes(text, ["T105"])] == ["T105"]
+
+
+def test_t105_finds_a_run_at_the_start_of_a_paragraph() -> None:
+    text = "华声在线 The provincial government opened the new bridge on Monday.\n"
+    assert codes(text, ["T105"]) == [("T105", "华声在线")]
+
+
+def test_t105_still_allows_a_bracketed_gloss() -> None:
+    assert codes("The capital, Beijing (北京), hosted the talks.\n", ["T105"]) == []
+
+
+# -- T103: CJK brackets and the enumeration comma ----------------------------------------------------
+
+
+def test_t103_flags_cjk_lenticular_and_title_brackets_and_the_enumeration_comma() -> None:
+    text = "The report 【Breaking】 cited the book 《Red Sorghum》 and apples、pears and plums.\n"
+    assert [s for _, s in codes(text, ["T103"])] == ["【", "】", "《", "》", "、"]
+
+
+# -- P101: a quotation over several paragraphs ----------------------------------------------------------
+
+
+def test_p101_pairs_a_quotation_across_a_paragraph_without_marks() -> None:
+    text = ("He said: “We are changing the rules for everyone.\n\n"
+            "The second paragraph of his statement runs on.\n\n"
+            "And the third one ends it,” the minister said.\n")
+    assert codes(text, ["P101"]) == []
+
+
+def test_p101_still_flags_a_quotation_never_closed() -> None:
+    text = "He said: “We are changing the rules for everyone.\n\nThe session closed.\n\nNothing else happened.\n"
+    assert [c for c, _ in codes(text, ["P101"])] == ["P101"]
+
+
+# -- P103: a long one-sentence paragraph cut short (option running-words) -------------------------------
+
+
+def test_p103_running_words_flags_a_long_sentence_cut_short_before_the_next_paragraph() -> None:
+    from lint.config import Config
+
+    text = ("Shares of the company fell.\n\n"
+            "The company declined to comment on the report on its plans for the offices in the city, said a "
+            "spokesperson when contacted on Monday\n\nShares fell 3 percent.\n")
+    assert codes(text, ["P103"]) == []  # off by default: one-sentence paragraphs are most often captions
+    on = Config(rule_options={"P103": {"running-words": 20}})
+    found = [f for f in lint.check_text(text, path="a.txt", select=["P103"], config=on)]
+    assert [text[f.start - 6:f.start] for f in found] == ["Monday"]
