@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.structure import JSON_AS_CATALOGUE, Tally, check_fixes, real_files  # noqa: E402
+from tests.structure import JSON_AS_CATALOGUE, Tally, check_fixes, real_files, rst_is_valid  # noqa: E402
 
 
 def generated(fmt: str, count: int, seed: int) -> tuple[str, Tally, float]:
@@ -42,6 +42,9 @@ def generated(fmt: str, count: int, seed: int) -> tuple[str, Tally, float]:
               suppress_health_check=list(HealthCheck))
     @given(text=documents)
     def run(text: str) -> None:
+        if fmt == "rst" and not rst_is_valid(text):
+            tally.malformed += 1
+            return
         result = check_fixes(path, text, JSON_AS_CATALOGUE, linter)
         if result.failures:
             result.failures = [f"{failure}\n      document: {text!r}" for failure in result.failures]
@@ -80,15 +83,16 @@ def main() -> int:
         else:
             futures = [pool.submit(generated, f, args.per_format, args.seed) for f in args.formats.split(",")]
         total = Tally()
-        print(f"{'source':<28} {'docs':>7} {'changed':>8} {'fixes':>8} {'checks':>8} {'failures':>8} {'cpu s':>7}")
+        print(f"{'source':<28} {'docs':>7} {'malformed':>9} {'changed':>8} {'fixes':>8} {'checks':>8} {'failures':>8} {'cpu s':>7}")
         for future in futures:
             name, tally, cpu = future.result()
             total.add(tally)
-            print(f"{name:<28} {tally.files:>7} {tally.changed:>8} {tally.fixes:>8} {tally.checks:>8} "
+            print(f"{name:<28} {tally.files + tally.malformed:>7} {tally.malformed:>9} {tally.changed:>8} {tally.fixes:>8} {tally.checks:>8} "
                   f"{len(tally.failures):>8} {cpu:>7.1f}", flush=True)
             for failure in tally.failures[:3]:
                 print("   ", failure[:600])
-    print(f"{'all':<28} {total.files:>7} {total.changed:>8} {total.fixes:>8} {total.checks:>8} {len(total.failures):>8}")
+    print(f"{'all':<28} {total.files + total.malformed:>7} {total.malformed:>9} {total.changed:>8} {total.fixes:>8} "
+          f"{total.checks:>8} {len(total.failures):>8}")
     return 1 if total.failures else 0
 
 

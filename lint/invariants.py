@@ -379,12 +379,22 @@ def subtitle_structure(text: str) -> Any:
     return [line.strip() for line in _TIMING.findall(text)]
 
 
+# reST inline markup by its shape (the words inside may change, the markup may not): inline literals, roles,
+# phrase and word references, footnote references, substitutions, strong, emphasis.
+_RST_INLINE = re.compile(
+    r"(?P<literal>``(?=\S).+?``)|(?P<role>:[\w.+-]+:`)|(?P<phrase>`[^`]+`_{1,2})|(?P<interpreted>`[^`]+`)"
+    r"|(?P<footnote>\[[#*]?[\w-]*\]_)|(?P<substitution>\|(?=\S)[^|]+\|_{0,2})|(?P<strong>\*\*(?=\S)[^*]+\*\*)"
+    r"|(?P<emphasis>\*(?=\S)[^*]+\*)|(?P<reference>(?<![\w`])[\w.-]*\w__?(?![\w`]))")
+
+
 def _protected_and_blocks(doc: Document) -> Any:
-    """A marked-up format read by our own reader alone (reST): the non-prose text in order and the
-    blocks' kinds (a deleted paragraph, a merged list item, a changed directive, role or literal)."""
+    """A marked-up format read by our own reader alone (reST): the non-prose text in order, the blocks'
+    kinds (a deleted paragraph, a merged list item, a changed directive or literal), and the shapes of the
+    inline markup (a role, a reference `Word_` whose word a fix would delete)."""
     text = doc.text
     return ([_LINE_BREAKS.sub("\n", text[a:b]).strip() for a, b in doc.protected if text[a:b].strip()],
-            [seg.kind for seg in doc.segments])
+            [seg.kind for seg in doc.segments],
+            [m.lastgroup for m in _RST_INLINE.finditer(text)])
 
 
 def _subtitles(doc: Document) -> Any:
