@@ -261,7 +261,12 @@ def _segment_spans(doc: Document) -> list[tuple[int, int]]:
     entities and escapes, included)."""
     memo = doc.memo.get("hostile_segment_spans")
     if memo is None:
-        memo = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments if seg.text)
+        memo = []
+        for a, b in sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments if seg.text):
+            if memo and a <= memo[-1][1]:  # merged: an attribute's segment lies inside its paragraph's
+                memo[-1] = (memo[-1][0], max(memo[-1][1], b))
+            else:
+                memo.append((a, b))
         doc.memo["hostile_segment_spans"] = memo
     return memo  # type: ignore[no-any-return]
 
