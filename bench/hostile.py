@@ -7,7 +7,8 @@ through the edits they report, and are idempotent).
     python bench/hostile.py -n 500 --jobs 1 --formats po,markdown
 
 Prints one line per format (documents, refused by the reader with a ParseError, findings, documents a
-fix changed, exceptions, invariant failures, CPU seconds) and the first failures with the document
+fix changed, exceptions, invariant failures, differences as the format's own parser reads the structure
+(tests/structure.py: counted, not failed), CPU seconds) and the first failures with the document
 that caused each (repr). Exit status 1 when any exception or invariant failure was seen.
 """
 
@@ -44,9 +45,11 @@ def merged(parts: list[tuple[Tally, float]]) -> tuple[Tally, float]:
     cpu = 0.0
     for tally, seconds in parts:
         cpu += seconds
-        for name in ("documents", "refused", "findings", "fixed", "exceptions", "invariant_failures"):
+        for name in ("documents", "refused", "findings", "fixed", "exceptions", "invariant_failures",
+                     "own_parser_differences"):
             setattr(total, name, getattr(total, name) + getattr(tally, name))
         total.examples.extend(tally.examples[: max(0, 20 - len(total.examples))])
+        total.own_parser_examples.extend(tally.own_parser_examples[: max(0, 3 - len(total.own_parser_examples))])
     return total, cpu
 
 
@@ -61,7 +64,7 @@ def main() -> int:
     failed = False
     started = time.perf_counter()
     print(f"{'format':10} {'docs':>7} {'refused':>7} {'findings':>9} {'fixed':>7} {'exceptions':>10} "
-          f"{'invariant':>9} {'CPU s':>7}")
+          f"{'invariant':>9} {'own-parser':>10} {'CPU s':>7}")
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         for fmt in chosen:
             # Chunks of one seed each: the same documents whatever --jobs is.
@@ -69,9 +72,12 @@ def main() -> int:
                        for k in range((args.n + CHUNK - 1) // CHUNK)]
             tally, cpu = merged([f.result() for f in futures])
             print(f"{fmt:10} {tally.documents:>7} {tally.refused:>7} {tally.findings:>9} {tally.fixed:>7} "
-                  f"{tally.exceptions:>10} {tally.invariant_failures:>9} {cpu:>7.1f}", flush=True)
+                  f"{tally.exceptions:>10} {tally.invariant_failures:>9} {tally.own_parser_differences:>10} "
+                  f"{cpu:>7.1f}", flush=True)
             for check_, message, doc in tally.examples[:5]:
                 print(f"    {check_}: {message[:300]}\n      in {doc[:300]!r}")
+            for doc in tally.own_parser_examples[:2]:
+                print(f"    own parser reads another structure after the fix: {doc[:200]!r}")
             failed = failed or bool(tally.exceptions or tally.invariant_failures)
     print(f"wall {time.perf_counter() - started:.0f} s, {args.jobs} processes")
     return 1 if failed else 0

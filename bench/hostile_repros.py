@@ -100,6 +100,20 @@ def sentences_ending_in_a_letter(size: int) -> str:
     return " ".join(parts) + "\n"
 
 
+def paragraphs(size: int) -> str:
+    """Prose in paragraphs of a few sentences, one of every 40 with a doubled space (a finding, a fix)."""
+    words = "the report said markets rose again in the new study".split()
+    out, n, i = [], 0, 0
+    while n < size:
+        sentence = " ".join(words[(i + k) % len(words)] for k in range(9)).capitalize() + "."
+        if i % 40 == 0:
+            sentence = sentence.replace(" ", "  ", 1)
+        out.append(sentence + ("\n\n" if i % 5 == 4 else " "))
+        n += len(sentence) + 1
+        i += 1
+    return "".join(out)
+
+
 def as_root(d: Path) -> None:
     (d / "own.txt").write_text("Two  spaces.\n")
     os.chown(d / "own.txt", 65534, 65534)
@@ -123,12 +137,15 @@ def for_nobody(d: Path) -> None:
 def full_disk(d: Path) -> None:
     (d / "disk").mkdir()
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(d / "disk")], check=True)
-    (d / "disk" / "a.txt").write_text("Two  spaces. " * 2000 + "\n")  # 26 KB: its copy does not fit
-    with open(d / "disk" / "filler", "wb") as f:
-        try:
-            f.write(b"x" * (40 << 10))
-        except OSError:
+    (d / "disk" / "a.txt").write_text("Two  spaces. " * 1500 + "\n")  # 19.5 KB
+    fd = os.open(d / "disk" / "filler", os.O_WRONLY | os.O_CREAT)  # the rest of the 64 KiB
+    try:
+        while os.write(fd, b"x" * 1024):
             pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 PO_LS = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Bon\u2028jour \u0085 x \f y  z"\n'
@@ -220,7 +237,7 @@ REPROS: list[Repro] = [
     Repro("2 MB msgstr with double spaces (W105)", lambda d: (d / "a.po").write_text(
           'msgid "x"\nmsgstr "' + "a  b " * 400_000 + '"\n'), [*C, "a.po"], ok_if_no_traceback),
     Repro("20,000 fixes (--fix)", write("a.txt", "a  b\n" * 20_000), [*C, "--fix", "a.txt"], ok_if_no_traceback),
-    Repro('1 MB of "', big("q.txt", b'"', 1 << 20), [*C, "q.txt"], ok_if_no_traceback),
+    Repro('1 MB of "', big("q.txt", b'"' * 1_000_000, 1), [*C, "q.txt"], ok_if_no_traceback),
     Repro('50 MB of "', big("q.txt", b'"', 50 << 20), [*C, "q.txt"], lambda r, d: r.returncode == 2 and "max-file-size" in out(r)),
     Repro("200 MB single line", big("l.txt", b"word ", 200 << 20), [*C, "l.txt"],
           lambda r, d: r.returncode == 2 and "max-file-size" in out(r)),
@@ -237,14 +254,14 @@ REPROS: list[Repro] = [
           "custom-rules:\n  - code: X.a1\n    kind: existence\n    message: m\n    patterns: ['((((a{100}){100}){100}){100})']\n"),
           write("a.txt", "aaaa\n")), [PY, "-m", "lint", "check", "--no-cache", "a.txt"],
           lambda r, d: r.returncode == 2 and "unrolls" in out(r)),
-    Repro("LSP: open a 10 MB document", write("big.txt", sentences_ending_in_a_letter(10_000_000).replace(" Xq", ".")),
+    Repro("LSP: open a 10 MB document", write("big.txt", paragraphs(10_000_000)),
           lsp("big.txt", """
               text = (d / "big.txt").read_text()
               t = time.monotonic(); c.open(uri, text)
               diags = c.diagnostics_for(uri, timeout=55)
               print("diagnostics", None if diags is None else len(diags), "after %.1f s" % (time.monotonic() - t))
               """), lambda r, d: b"diagnostics None" not in r.stdout and no_traceback(r)),
-    Repro("LSP: fix all on a 10 MB document", write("big.txt", "Two  spaces here.\n" * 580_000),
+    Repro("LSP: fix all on a 10 MB document", write("big.txt", paragraphs(10_000_000)),
           lsp("big.txt", """
               text = (d / "big.txt").read_text()
               c.open(uri, text); c.diagnostics_for(uri, timeout=30)

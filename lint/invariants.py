@@ -180,7 +180,6 @@ def html_structure(text: str, prose_attributes: Sequence[str] = ("alt", "title")
     attributes read as prose left out), comments, declarations, and the text of code, pre, script and
     style, which is not prose. Between two events, whether there is any text: a fix may edit the words
     of an element, never leave it empty (a link with no text, a paragraph that is only its tags)."""
-    from html.parser import HTMLParser
 
     verbatim = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math", "noscript",
                 "var"}
@@ -195,7 +194,9 @@ def html_structure(text: str, prose_attributes: Sequence[str] = ("alt", "title")
             text_seen[0] = False
         events.append(ev)
 
-    class _Events(HTMLParser):
+    from lint.formats.html import TolerantParser  # `<![-- x -->` is a bogus comment, not an AssertionError
+
+    class _Events(TolerantParser):
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             event("start", tag, tuple((k, None if k in prose else v) for k, v in attrs))
             if tag in verbatim:

@@ -114,3 +114,12 @@ def test_the_api_refuses_lone_surrogates_with_a_value_error(call):
 def test_po_with_line_separators_is_fixed():
     text = PO_HEADER + 'msgid "Hello"\nmsgstr "Bon\u2028jour \f y  z"\n'
     assert lint.fix_text(text, "a.po", select=["W105"]) == text.replace("y  z", "y z")
+
+
+@pytest.mark.parametrize("section", ["<![-- x -->", "<![ x y", "<![CDATA[x]]>"])
+def test_html_malformed_marked_section_is_read_as_browsers_do(section):
+    """Python's HTMLParser raises AssertionError ("expected name token") on `<![-- x -->`; a browser
+    reads it as a bogus comment, and so does copylint: the text after it is still checked."""
+    text = f"<p>Before {section} after.</p>\n<p>Two  spaces.</p>\n"
+    assert ("W105", "  ") in _codes(text, "a.html", ["W105"])
+    assert lint.fix_text(text, "a.html", select=["W105"]) == text.replace("Two  spaces", "Two spaces")

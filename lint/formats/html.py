@@ -51,7 +51,18 @@ _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "
                    "track", "wbr"})
 
 
-class _Reader(HTMLParser):
+class TolerantParser(HTMLParser):
+    """HTMLParser that reads a malformed marked section (`<![-- x -->`, `<![ x`) as browsers do, as a
+    bogus comment, where the standard library raises AssertionError ("expected name token")."""
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
+
+
+class _Reader(TolerantParser):
     def __init__(self, source: Source, attributes: re.Pattern[str] = _ATTRIBUTE) -> None:
         super().__init__(convert_charrefs=False)
         self.attributes = attributes
