@@ -27,9 +27,15 @@ def is_panic(error: BaseException) -> bool:
     return cls.__name__ == "PanicException" and cls.__module__ in ("pyo3_runtime", "builtins")
 
 
+class StopRun(Exception):
+    """Raised by a rule or provider to end the whole run with one message and exit 2, not as a crash of the
+    file it was checking (``--require-languagetool`` and no server): the guard lets it through."""
+
+
 def is_crash(error: BaseException) -> bool:
-    """What the guard catches: every Exception and a Rust panic; not KeyboardInterrupt or SystemExit."""
-    return isinstance(error, Exception) or is_panic(error)
+    """What the guard catches: every Exception and a Rust panic; not KeyboardInterrupt or SystemExit, and
+    not ``StopRun``."""
+    return (isinstance(error, Exception) and not isinstance(error, StopRun)) or is_panic(error)
 
 
 def describe(error: BaseException, limit: int = 160) -> str:

@@ -11,10 +11,12 @@
 
 from __future__ import annotations
 
+from lint.guard import StopRun
+
 LT_VERSION = "6.6"
 
 
-class LanguageToolUnavailable(Exception):
+class LanguageToolUnavailable(StopRun):
     """No LanguageTool server could be used and the user required one (``--require-languagetool``): exit 2."""
 
 
