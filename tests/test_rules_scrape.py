@@ -167,10 +167,12 @@ def test_s105_fix_is_unsafe_only() -> None:
 # -- S106 / S107 --------------------------------------------------------------------------------------
 
 
-def test_s106_and_s107_are_english_only() -> None:
+def test_s106_is_english_only_and_s107_follows_the_language() -> None:
     text = "The talks were over.Both sides left , officials said.\n"
-    assert found(text, ["S106", "S107"], config=Config(language="fr")) == []
+    # French spaces before ; : ! ? but never before a comma (language packs, issue 16).
+    assert found(text, ["S106", "S107"], config=Config(language="fr")) == [("S107", " ")]
     assert sorted(c for c, _ in found(text, ["S106", "S107"])) == ["S106", "S107"]
+    assert found("Les pourparlers sont finis ; tout le monde est parti !\n", ["S107"], config=Config(language="fr")) == []
 
 
 def test_s106_namespace_used_elsewhere_in_the_document_is_code() -> None:
