@@ -45,6 +45,8 @@ characters or extra blank lines.
                 path="a.html"),
         Example("<p>Text</p>\n<pre>line\r\nline</pre>\n<p>x</p>\n", "<p>Text</p>\n<pre>line\r\nline</pre>\n<p>x</p>\n",
                 path="a.html", note="inside pre: reported, kept"),
+        Example("Text\n\n::\n\n    code\r\rMore\n", "Text\n\n::\n\n    code\r\rMore\n", path="a.rst",
+                note="the CR after the kept one in code stays: an LF there would make one CRLF of two breaks"),
     )
     allow = (
         Example("All\nLF\nhere\n"),
@@ -69,6 +71,11 @@ characters or extra blank lines.
                 message = f"{_NAMES[eol]} line ending in a file of {_NAMES[majority]} line endings"
                 if verbatim and _inside(verbatim, start):
                     yield self.finding_at(start, start + len(eol), message + " (inside code: kept)")
+                elif (majority[0] == "\n" and text[start - 1 : start] == "\r") or (
+                        majority[-1] == "\r" and text[start + len(eol) : start + len(eol) + 1] == "\n"):
+                    # A CR kept just before (inside code) and an LF written here would read as one CRLF:
+                    # two line breaks would become one.
+                    yield self.finding_at(start, start + len(eol), message)
                 else:
                     yield self.finding_at(start, start + len(eol), message, majority)
 
