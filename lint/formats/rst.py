@@ -35,6 +35,7 @@ _MARKER = r"[-*+•‣⁃]|\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\([a-zA-Z]\)|[ivxl
 _BULLET = re.compile(rf"^(\s*)({_MARKER})(\s+)(?=\S)")
 _FIELD = re.compile(r"^\s*:[^:\s][^:]*:(\s|$)")
 _HEADER_FIELD = re.compile(r"^[A-Z][\w-]*:\s")
+_EMPTY_FIELD = re.compile(r"^[A-Z][\w-]*:$")
 _ADMONITIONS = frozenset(
     "note warning tip important attention caution danger error hint admonition seealso topic sidebar "
     "epigraph highlights pull-quote versionadded versionchanged deprecated".split()
@@ -201,11 +202,17 @@ def parse(source: Source) -> Document:
         return i
 
     i = 0
-    # A PEP's header: "Key: value" lines (and their indented continuations) up to the first blank line.
+    # A PEP's header: "Key: value" lines (and their indented continuations) up to the first blank line;
+    # two fields at least, and nothing else in the block ("Photo: Getty Images ::" is a paragraph).
     if n and _HEADER_FIELD.match(lines[0]):
-        while i < n and lines[i].strip():
-            i += 1
-        protect(0, i)
+        end = 0
+        while end < n and lines[end].strip():
+            end += 1
+        block = lines[:end]
+        if sum(1 for line in block if _HEADER_FIELD.match(line)) >= 2 and all(
+                _HEADER_FIELD.match(line) or _EMPTY_FIELD.match(line) or line[:1] in " \t" for line in block):
+            i = end
+            protect(0, i)
     while i < n:
         line = lines[i]
         stripped = line.strip()
