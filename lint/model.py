@@ -247,8 +247,13 @@ class Document:
             "list_item", "blockquote", "table_cell")
 
     def is_protected(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.protected, (offset, float("inf"))) - 1
-        return i >= 0 and self.protected[i][0] <= offset < self.protected[i][1]
+        return in_ranges(self.protected, offset)
+
+
+def in_ranges(ranges: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of sorted, non-overlapping half-open ``ranges``."""
+    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
 
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Severity, in_ranges
 from lint.rule import Example, Rule
 
 _EOL = re.compile(r"\r\n|\r|\n")
@@ -69,7 +68,7 @@ characters or extra blank lines.
         for start, eol in endings:
             if eol != majority:
                 message = f"{_NAMES[eol]} line ending in a file of {_NAMES[majority]} line endings"
-                if verbatim and _inside(verbatim, start):
+                if verbatim and in_ranges(verbatim, start):
                     yield self.finding_at(start, start + len(eol), message + " (inside code: kept)")
                 elif (majority[0] == "\n" and text[start - 1 : start] == "\r") or (
                         majority[-1] == "\r" and text[start + len(eol) : start + len(eol) + 1] == "\n"):
@@ -79,7 +78,3 @@ characters or extra blank lines.
                 else:
                     yield self.finding_at(start, start + len(eol), message, majority)
 
-
-def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
-    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
-    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
