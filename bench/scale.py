@@ -73,9 +73,11 @@ def one_run(inp: Path, backend: str, workers: int, shard_size: int) -> tuple[flo
         cmd = [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "lint", "corpus", str(inp), str(out / "o"),
                "--id-field", "id", "--shard-size", str(shard_size), *option]
         start = time.perf_counter()
-        proc = subprocess.run(cmd, check=True, capture_output=True, text=True,
+        proc = subprocess.run(cmd, check=False, capture_output=True, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
         wall = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd[3:])} exited {proc.returncode}:\n{proc.stderr[-4000:]}")
         return wall, int(proc.stdout.split()[-1]) / 1024
     finally:
         shutil.rmtree(out, ignore_errors=True)

@@ -14,7 +14,10 @@ counts findings per rule, per 1M words, and decisions, read back from the shards
 Memory is bounded by the shards in flight (a few per worker), not by the input. The work on a shard is
 one pure function, ``lint_shard``: run in this process, on a process pool (``--jobs``), or as a Dask bag
 map on a Dask scheduler (``--dask``: a ``dask.distributed`` address, or ``local:N`` for a local cluster
-of N workers); Dask schedules, copylint only hands it shards and writes what comes back, in order.
+of N workers); Dask schedules, copylint only hands it shards and writes what comes back, as each is done.
+An uncompressed JSONL file is handed out as byte ranges (``Span``) that each worker reads and decodes
+itself, so the parent only scans for line breaks and writes shards; a gzipped or Parquet file is read
+by the parent and its records sent.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ import gzip
 import json
 import os
 import tempfile
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -64,20 +68,76 @@ def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str |
         return
     opener: Callable[..., Any] = gzip.open if name.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8", errors="surrogateescape", newline="\n") as handle:
-        n = 0
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, None, f"line {line_no}: invalid JSON ({exc.msg})"
+        yield from _parsed(handle, first_line=1, first_record=0)
+
+
+def _parsed(lines: Iterable[str], first_line: int, first_record: int
+            ) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """The records of JSONL lines (blank lines skipped), numbered from ``first_record``; an error names the
+    file's line, counted from ``first_line``."""
+    n = first_record
+    for line_no, line in enumerate(lines, first_line):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, None, f"line {line_no}: invalid JSON ({exc.msg})"
+        else:
+            if isinstance(record, dict):
+                yield n, record, None
             else:
-                if isinstance(record, dict):
-                    yield n, record, None
-                else:
-                    yield n, None, f"line {line_no}: a record must be a JSON object"
-            n += 1
+                yield n, None, f"line {line_no}: a record must be a JSON object"
+        n += 1
+
+
+@dataclass(frozen=True)
+class Span:
+    """One shard of an uncompressed JSONL file as a byte range: what a worker reads for itself, so that
+    only offsets travel to it (the parent neither decodes nor sends the records)."""
+
+    number: int
+    path: str
+    start: int
+    end: int
+    first_line: int
+    first_record: int
+
+    def records(self) -> list[tuple[int, dict[str, Any] | None, str | None]]:
+        with open(self.path, "rb") as handle:
+            handle.seek(self.start)
+            data = handle.read(self.end - self.start)
+        lines = data.decode("utf-8", "surrogateescape").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()  # the text after the range's last line break is the next range's
+        return list(_parsed(lines, self.first_line, self.first_record))
+
+
+def spans_of(path: Path, size: int, skip: set[int]) -> Iterator[Span]:
+    """The shards of ``size`` records of a JSONL file as byte ranges, leaving out those in ``skip``. A
+    shard starts at the line of its first record; the scan reads bytes and decodes only a line that
+    could be blank as text (one of Unicode spaces), so it counts records exactly as ``read_records``."""
+    opened: tuple[int, int, int] | None = None  # (offset, line number, record number) of the open shard
+    records = offset = 0
+    with path.open("rb") as handle:
+        for line_no, line in enumerate(handle, 1):
+            if not _blank(line):
+                if records % size == 0:
+                    if opened is not None and opened[2] // size not in skip:
+                        yield Span(opened[2] // size, str(path), opened[0], offset, opened[1], opened[2])
+                    opened = (offset, line_no, records)
+                records += 1
+            offset += len(line)
+    if opened is not None and opened[2] // size not in skip:
+        yield Span(opened[2] // size, str(path), opened[0], offset, opened[1], opened[2])
+
+
+def _blank(line: bytes) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    # str.strip also strips \x1c-\x1f and the non-ASCII spaces (U+0085, U+00A0, U+3000…)
+    return (stripped[0] >= 0x80 or 0x1C <= stripped[0] <= 0x1F) and not line.decode("utf-8", "surrogateescape").strip()
 
 
 def _read_parquet(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
@@ -170,6 +230,20 @@ def lint_shard(shard: tuple[int, Sequence[tuple[int, dict[str, Any] | None, str 
     return number, "".join(line + "\n" for line in lines)
 
 
+def lint_span(span: Span, settings: Settings) -> tuple[int, str]:
+    """``lint_shard`` on a shard the worker reads from the input itself."""
+    return lint_shard((span.number, span.records()), settings)
+
+
+def _work(inp: Path, settings: Settings, skip: set[int]) -> tuple[Iterable[Any], Callable[..., tuple[int, str]]]:
+    """The shards to do and the function that does one. An uncompressed JSONL file is handed out as byte
+    ranges that the workers read; a gzipped or Parquet file is read here and its records sent."""
+    name = inp.name.lower()
+    if name.endswith((".gz", ".parquet")):
+        return shards(read_records(inp), settings.shard_size, skip), lint_shard
+    return spans_of(inp, settings.shard_size, skip), lint_span
+
+
 # -- writing ---------------------------------------------------------------------------------------
 
 def _commit(out: Path, number: int, body: str) -> None:
@@ -239,27 +313,36 @@ def summarize(out: Path) -> dict[str, Any]:
 
 # -- backends ----------------------------------------------------------------------------------------
 
-def _pool_map(work: Iterable[tuple[int, list[Any]]], settings: Settings, jobs: int) -> Iterator[tuple[int, str]]:
+def _pool_map(work: Iterable[Any], do: Callable[..., tuple[int, str]], settings: Settings,
+              jobs: int) -> Iterator[tuple[int, str]]:
+    """Shards done on a process pool, each yielded as soon as it is done (a slow shard holds up no
+    other), with at most two per worker in flight."""
     import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pending: deque[Future[tuple[int, str]]] = deque()
+    pending: set[Future[tuple[int, str]]] = set()
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         for shard in work:
-            pending.append(pool.submit(lint_shard, shard, settings))
+            pending.add(pool.submit(do, shard, settings))
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in done)
         while pending:
-            yield pending.popleft().result()
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (f.result() for f in done)
 
 
-def _dask_map(work: Iterable[tuple[int, list[Any]]], settings: Settings, scheduler: str) -> Iterator[tuple[int, str]]:
-    """Shards mapped as a Dask bag, a window of them at a time (the input is a stream)."""
+def _dask_map(work: Iterable[Any], do: Callable[..., tuple[int, str]], settings: Settings,
+              scheduler: str) -> Iterator[tuple[int, str]]:
+    """Shards mapped as Dask bags of a few shards per worker each, every partition's result taken as soon
+    as it is done and the next bag sent while a batch's last shards still run (no worker waits for the
+    slowest). Byte-range shards are only offsets: the workers must see the input at the same path (a
+    local cluster, or a shared file system)."""
     try:
         import dask.bag as db
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise CorpusError("--dask needs dask and distributed: pip install 'copylint[corpus]'") from None
     cluster = None
@@ -270,16 +353,24 @@ def _dask_map(work: Iterable[tuple[int, list[Any]]], settings: Settings, schedul
     else:
         client = Client(scheduler)
     try:
-        # Shards per bag: enough that no worker waits at the end of one (each bag is computed whole).
-        window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
-        batch: list[tuple[int, list[Any]]] = []
-        for shard in work:
-            batch.append(shard)
-            if len(batch) >= window:
-                yield from db.from_sequence(batch, npartitions=len(batch)).map(lint_shard, settings).compute()
-                batch = []
-        if batch:
-            yield from db.from_sequence(batch, npartitions=len(batch)).map(lint_shard, settings).compute()
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        items = iter(work)
+        done = as_completed()
+
+        def send() -> int:
+            batch = list(islice(items, 4 * workers))
+            if batch:
+                bag = db.from_sequence(batch, npartitions=len(batch)).map(do, settings)
+                done.update(client.compute(bag.to_delayed()))
+            return len(batch)
+
+        in_flight = send()
+        for future in done:
+            in_flight -= 1
+            yield from future.result()
+            future.release()
+            if in_flight < 2 * workers:
+                in_flight += send()
     finally:
         client.close()
         if cluster is not None:
@@ -293,13 +384,13 @@ def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | Non
     if not inp.is_file():
         raise CorpusError(f"{inp}: no such file")
     skip = _prepare(inp, out, settings)
-    work = shards(read_records(inp), settings.shard_size, skip)
+    work, do = _work(inp, settings, skip)
     if dask:
-        results: Iterable[tuple[int, str]] = _dask_map(work, settings, dask)
+        results: Iterable[tuple[int, str]] = _dask_map(work, do, settings, dask)
     elif jobs > 1:
-        results = _pool_map(work, settings, jobs)
+        results = _pool_map(work, do, settings, jobs)
     else:
-        results = (lint_shard(s, settings) for s in work)
+        results = (do(s, settings) for s in work)
     for number, body in results:
         _commit(out, number, body)
         if on_shard is not None:

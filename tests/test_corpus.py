@@ -120,3 +120,40 @@ def test_parquet_input(run, tmp_path):
     proc = run("corpus", str(tmp_path / "in.parquet"), str(tmp_path / "out"), "--id-field", "id", "--jobs", "1")
     assert proc.returncode == 0, proc.stderr
     assert [(r["id"], r["decision"]) for r in _records(tmp_path / "out")] == [("a", "flag"), ("b", "clean")]
+
+
+def test_workers_that_read_their_own_byte_ranges_give_what_the_records_sent_give(run, tmp_path):
+    """An uncompressed JSONL file is handed to the workers as byte ranges; the same file gzipped is read by
+    the parent and its records sent. Both must give the same shards, byte for byte, on lines that a
+    byte-level scan could count differently from a text reader: blank lines of Unicode spaces, bad JSON,
+    a record that is not an object, CRLF endings, a last line without a line break."""
+    import gzip
+
+    lines = []
+    for i in range(23):
+        lines.append(json.dumps({"id": f"doc-{i}", "text": TEXTS[i % len(TEXTS)]}, ensure_ascii=i % 2 == 0))
+        if i % 4 == 1:
+            lines.append("")
+        if i % 5 == 2:
+            lines.append("\u3000\u00a0 ")  # blank to str.strip, not to bytes.strip
+        if i == 7:
+            lines.append('{"id": "broken", "text": ')
+        if i == 11:
+            lines.append('["not", "an", "object"]')
+    body = "\n".join(lines[:10]) + "\r\n" + "\n".join(lines[10:])  # one CRLF; no final line break
+    plain = tmp_path / "in.jsonl"
+    plain.write_bytes(body.encode("utf-8"))
+    packed = tmp_path / "in.jsonl.gz"
+    packed.write_bytes(gzip.compress(body.encode("utf-8")))
+    outs = {}
+    for name, source in (("plain", plain), ("packed", packed)):
+        proc = run("corpus", str(source), str(tmp_path / name), "--id-field", "id", "--shard-size", "3",
+                   "--jobs", "2")
+        assert proc.returncode == 0, proc.stderr
+        outs[name] = {p.name: p.read_bytes() for p in (tmp_path / name).glob("part-*.jsonl")}
+    assert outs["plain"] == outs["packed"]
+    records = _records(tmp_path / "plain")
+    assert [r["record"] for r in records] == list(range(25))  # 23 records, a bad line and a non-object
+    broken, listed = lines.index('{"id": "broken", "text": ') + 1, lines.index('["not", "an", "object"]') + 1
+    assert [r["error"] for r in records if r["decision"] == "error"] == [
+        f"line {broken}: invalid JSON (Expecting value)", f"line {listed}: a record must be a JSON object"]
