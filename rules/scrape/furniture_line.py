@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from operator import gt, itemgetter, mul
 from pathlib import Path
 
 from lint.model import Document, Finding, Severity
@@ -48,7 +49,7 @@ class Model:
     threshold: float
 
     def score(self, x: Sequence[float]) -> float:
-        z = sum(w * v for w, v in zip(self.weights, x, strict=True))
+        z = sum(map(mul, self.weights, x))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -71,23 +72,36 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
     """The feature vector of every line of a document (stripped, non-empty), in FEATURES' order."""
     n = len(lines)
     counts = Counter(lines)
-    body = [k for k, ln in enumerate(lines) if ln.count(" ") >= 20 and _END.search(ln)]
+    ends = [_END.search(ln) is not None for ln in lines]
+    shorts = [float(ln.count(" ") < 8 and not e) for ln, e in zip(lines, ends, strict=True)]
+    sentences = [float(ln.count(" ") >= 8 and e) for ln, e in zip(lines, ends, strict=True)]
+    body = [k for k, ln in enumerate(lines) if ends[k] and ln.count(" ") >= 20]
     first_body, last_body = (body[0], body[-1]) if body else (n, -1)
+    body_set = set(body)
+    found = [_WORD.findall(ln) for ln in lines]
+    lowered = [list(map(str.lower, words)) for words in found]
     # How often each content word occurs in the body's lines: a line about the article's own topic
     # shares its words; another article's headline, a prompt or a menu item does not.
-    body_set = set(body)
-    vocabulary = Counter(w.lower() for k in body for w in _WORD.findall(lines[k]) if len(w) > 3)
+    vocabulary = Counter(w for k in body for w in lowered[k] if len(w) > 3)
     out = []
     for k, line in enumerate(lines):
-        words = _WORD.findall(line)
+        words = found[k]
+        low = lowered[k]
         nw = len(words)
         chars = len(line)
-        caps = sum(1 for w in words if w[0].isupper()) / nw if nw else 0.0
-        stops = sum(1 for w in words if w.lower() in _STOP) / nw if nw else 0.0
-        digits = sum(c.isdigit() for c in line) / chars
-        content = [w.lower() for w in words if len(w) > 3 and w.lower() not in _STOP]
-        own = Counter(content) if k in body_set else Counter()
-        overlap = (sum(1 for w in content if vocabulary[w] > own[w]) / len(content)) if content else 0.0
+        # (Counted in C, over words and characters: a paragraph of plain text is one line.)
+        caps = sum(map(str.isupper, map(itemgetter(0), words))) / nw if nw else 0.0
+        stops = sum(map(_STOP.__contains__, low)) / nw if nw else 0.0
+        digit_count = sum(map(str.isdigit, line))
+        digits = digit_count / chars
+        content = [w for w in low if len(w) > 3 and w not in _STOP]
+        if content:
+            own = Counter(content) if k in body_set else None
+            shared = (sum(map(gt, map(vocabulary.__getitem__, content), map(own.__getitem__, content)))
+                      if own is not None else sum(map(vocabulary.__contains__, content)))
+            overlap = shared / len(content)
+        else:
+            overlap = 0.0
         out.append([
             1.0,
             math.log(1 + chars) / 6,
@@ -95,8 +109,8 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
             caps,
             float(nw > 0 and line.isupper()),
             min(1.0, digits * 5),
-            float(_DATE.search(line) is not None),
-            float(_END.search(line) is not None),
+            float(digit_count > 0 and _DATE.search(line) is not None),  # (every date form has a digit)
+            float(ends[k]),
             float(line.endswith(":")),
             float(line.endswith(("...", "…"))),
             float(_SEPARATORS.search(line) is not None),
@@ -105,18 +119,18 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
             float(k < n / 10), float(k >= n - n / 10),
             float(k < first_body), float(k > last_body),
             float(counts[line] > 1),
-            _short(lines[k - 1]) if k > 0 else 1.0,
-            _short(lines[k + 1]) if k + 1 < n else 1.0,
-            _sentence(lines[k - 1]) if k > 0 else 0.0,
-            _sentence(lines[k + 1]) if k + 1 < n else 0.0,
+            shorts[k - 1] if k > 0 else 1.0,
+            shorts[k + 1] if k + 1 < n else 1.0,
+            sentences[k - 1] if k > 0 else 0.0,
+            sentences[k + 1] if k + 1 < n else 0.0,
             float(line.endswith("?")),
             float("http" in line or "@" in line or "www." in line),
             float("©" in line or "(c)" in line.lower()),
             overlap,
             float(first_body < k < last_body),
-            float(any(w.lower() in _READER for w in words)),
+            float(any(map(_READER.__contains__, low))),
             float(nw >= 2 and words[0][0].isupper() and all(w.islower() for w in words[1:])
-                  and not _END.search(line)),
+                  and not ends[k]),
         ])
     return out
 
@@ -201,13 +215,13 @@ development half. Plain text only (Markdown and reST mark their headings and lis
         for k, x in enumerate(line_features(lines)):
             if k == 0:
                 continue
+            p = m.score(x)
+            if p < m.threshold:
+                continue
             s, e = spans[k]
             start = s + len(text[s:e]) - len(text[s:e].lstrip())
             end = e - len(text[s:e]) + len(text[s:e].rstrip())
             # A finding that starts before this line ends and ends after it starts overlaps it.
             k_end = bisect.bisect_left(taken_starts, end)
-            if k_end and reach[k_end - 1] > start:
-                continue
-            p = m.score(x)
-            if p >= m.threshold:
+            if not (k_end and reach[k_end - 1] > start):
                 yield self.finding_at(start, end, f"Line looks like page furniture (score {p:.2f}): '{lines[k][:50]}'")
