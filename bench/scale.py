@@ -89,7 +89,8 @@ def main() -> None:
     ap.add_argument("--input", type=Path, help="a JSONL corpus with fields id and text (instead of generating)")
     ap.add_argument("--workers", default="1,2,4,8,16")
     ap.add_argument("--backends", default="jobs,dask")
-    ap.add_argument("--shard-size", type=int, default=200)
+    ap.add_argument("--shard-size", type=int, default=None,
+                    help="records per shard (default: eight shards per worker at the most workers)")
     args = ap.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     workers = [w for w in (int(x) for x in args.workers.split(",")) if w <= cores]
@@ -108,6 +109,13 @@ def main() -> None:
             records = build_input(inp, args.mb)
             print(f"input: {records} generated records")
         mb = inp.stat().st_size / 1e6
+        if args.shard_size is None:
+            # Too few shards leave workers idle in the last wave: 19 shards on 16 workers is two waves, the
+            # second one three shards long.
+            with inp.open("rb") as handle:
+                total = sum(1 for line in handle if line.strip())
+            args.shard_size = max(1, total // (8 * max(workers)))
+            print(f"shard size: {args.shard_size} records ({total} records)")
         print(f"input: {inp} {mb:.1f} MB; cores: {cores}; workers: {workers}; python {sys.version.split()[0]}")
         for backend in backends:
             base = None
