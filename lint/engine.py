@@ -45,6 +45,7 @@ class Selection:
     ignore: tuple[str, ...] = ()
     languagetool: str | None = None  # --languagetool URL
     require_languagetool: bool = False
+    cache: bool = True  # False: --no-cache, read and write no results cache (here, in workers, for G)
 
 
 # Sources of rules that are not modules in rules/: "module:function" taking
@@ -155,7 +156,7 @@ class Linter:
         return _asks_for_grammar(config, self.selection)
 
     def _cache_key(self, config: Config) -> str | None:
-        if not cache.enabled():
+        if not (self.selection.cache and cache.enabled()):
             return None
         key = id(config)
         if key not in self._cache_keys:
