@@ -199,56 +199,70 @@ _VERBATIM_HTML = frozenset({"script", "style", "code", "pre", "kbd", "samp", "te
                             "noscript", "var"})
 
 
+def _without_prose(attrs: list[tuple[str, str | None]], prose: set[str]) -> tuple[tuple[str, str | None], ...]:
+    """The attributes with the values of those read as prose left out."""
+    return tuple((k, None if k in prose else v) for k, v in attrs)
+
+
+class _StructureEvents:
+    """The handlers of the HTML parser that ``html_structure`` feeds, and the events they record. Mixed
+    into the HTML reader's parser on first use (``_structure_parser``): that reader is imported only
+    when an HTML document is checked."""
+
+    cdata_elem: str | None  # the HTML parser's: inside script or style
+
+    def __init__(self, prose: set[str]) -> None:
+        super().__init__(convert_charrefs=True)  # type: ignore[call-arg]
+        self.prose = prose
+        self.events: list[tuple[Any, ...]] = []
+        self.verbatim_depth = 0
+        self.text_seen = False
+
+    def event(self, *ev: Any) -> None:
+        if self.text_seen:
+            self.events.append(("text",))
+            self.text_seen = False
+        self.events.append(ev)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.event("start", tag, _without_prose(attrs, self.prose))
+        if tag in _VERBATIM_HTML:
+            self.verbatim_depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.event("startend", tag, _without_prose(attrs, self.prose))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.event("end", tag)
+        if tag in _VERBATIM_HTML and self.verbatim_depth:
+            self.verbatim_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.verbatim_depth or self.cdata_elem:
+            self.event("data", _lf(data))
+        elif not self.text_seen and not data.isspace():
+            self.text_seen = True
+
+    def handle_comment(self, data: str) -> None:
+        self.event("comment", _lf(data))
+
+    def handle_decl(self, decl: str) -> None:
+        self.event("decl", decl)
+
+    def handle_pi(self, data: str) -> None:
+        self.event("pi", data)
+
+    def unknown_decl(self, data: str) -> None:
+        self.event("unknown", data)
+
+
 @lru_cache(maxsize=1)
 def _structure_parser() -> Any:
-    """The parser class ``html_structure`` feeds, made on first use (the HTML reader is imported only
-    when an HTML document is checked)."""
+    """The parser class ``html_structure`` feeds, made on first use."""
     from lint.formats.html import TolerantParser  # `<![-- x -->` is a bogus comment, not an AssertionError
 
-    class StructureParser(TolerantParser):
-        def __init__(self, prose: set[str]) -> None:
-            super().__init__(convert_charrefs=True)
-            self.prose = prose
-            self.events: list[tuple[Any, ...]] = []
-            self.verbatim_depth = 0
-            self.text_seen = False
-
-        def event(self, *ev: Any) -> None:
-            if self.text_seen:
-                self.events.append(("text",))
-                self.text_seen = False
-            self.events.append(ev)
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            self.event("start", tag, tuple((k, None if k in self.prose else v) for k, v in attrs))
-            if tag in _VERBATIM_HTML:
-                self.verbatim_depth += 1
-
-        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            self.event("startend", tag, tuple((k, None if k in self.prose else v) for k, v in attrs))
-
-        def handle_endtag(self, tag: str) -> None:
-            self.event("end", tag)
-            if tag in _VERBATIM_HTML and self.verbatim_depth:
-                self.verbatim_depth -= 1
-
-        def handle_data(self, data: str) -> None:
-            if self.verbatim_depth or self.cdata_elem:
-                self.event("data", _lf(data))
-            elif not self.text_seen and not data.isspace():
-                self.text_seen = True
-
-        def handle_comment(self, data: str) -> None:
-            self.event("comment", _lf(data))
-
-        def handle_decl(self, decl: str) -> None:
-            self.event("decl", decl)
-
-        def handle_pi(self, data: str) -> None:
-            self.event("pi", data)
-
-        def unknown_decl(self, data: str) -> None:
-            self.event("unknown", data)
+    class StructureParser(_StructureEvents, TolerantParser):
+        pass
 
     return StructureParser
 
