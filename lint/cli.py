@@ -149,37 +149,24 @@ def check(
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     report_stream = _report_stream(output_file, sys.stderr if (read_stdin and fix) or diff else sys.stdout)
     is_tty = report_stream.isatty()
-    options = ReportOptions(
-        color=use_color(color, is_tty),
-        show_source=is_tty if show_source is None else show_source,
-        statistics=statistics,
-        quiet=quiet,
-        fixing=fix,
-        unsafe_fixes=unsafe_fixes,
-        show_fixes=show_fixes,
-    )
+    options = ReportOptions(color=use_color(color, is_tty), show_source=is_tty if show_source is None else show_source,
+                            statistics=statistics, quiet=quiet, fixing=fix, unsafe_fixes=unsafe_fixes,
+                            show_fixes=show_fixes)
     linter = Linter(selection)
     reporter = reporter_for(output_format, report_stream, options)
     summary = Summary()
-    changed = False
     reporter.start()
     try:
-        results: Iterable[FileResult]
-        configs: Iterable[Config]
         if read_stdin:
             results, configs = _lint_stdin(linter, resolver, stdin_filename or "-", fix=fix, diff=diff,
                                            unsafe=unsafe_fixes)
         else:
             candidates = _chosen_candidates(paths, resolver, force_exclude, verbose, changed_since,
                                             fixing=fix and not diff)
-            results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe_fixes,
-                                       write=fix and not diff)
-            configs = [c.config for c in candidates]
-            if _shows_progress(output_format, quiet, progress) and len(candidates) > 1:
-                results = _with_progress(results, len(candidates))
+            results, configs = _lint_paths(linter, candidates, jobs, fix=fix, diff=diff, unsafe=unsafe_fixes,
+                                           progress=_shows_progress(output_format, quiet, progress))
         if baseline_file:
             results = _without_baseline(results, baseline_file)
-        # Results come in the candidates' order, whatever --jobs: each with its file's config.
         changed = _report_results(zip(results, configs, strict=True), reporter, summary,
                                   verbose=verbose, diff=diff, fail_level=fail_level)
     except ConfigError as exc:
@@ -246,7 +233,7 @@ def _report_stream(output_file: str | None, default: Any) -> Any:
 
 
 def _lint_stdin(linter: Linter, resolver: ConfigResolver, name: str, *, fix: bool, diff: bool,
-                unsafe: bool) -> tuple[list[FileResult], list[Config]]:
+                unsafe: bool) -> tuple[Iterable[FileResult], list[Config]]:
     """The result for the text on stdin, linted as the file ``name``; with --fix, the text goes out
     on stdout, fixed."""
     data = sys.stdin.buffer.read()
@@ -283,6 +270,16 @@ def _chosen_candidates(paths: tuple[str, ...], resolver: ConfigResolver, force_e
     return candidates
 
 
+def _lint_paths(linter: Linter, candidates: list[Any], jobs: int | None, *, fix: bool, diff: bool, unsafe: bool,
+                progress: bool) -> tuple[Iterable[FileResult], list[Config]]:
+    """The candidates' results (in their order, whatever --jobs; fixed and written with --fix) and
+    configs; with ``progress``, a progress bar counts them."""
+    results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe, write=fix and not diff)
+    if progress and len(candidates) > 1:
+        results = _with_progress(results, len(candidates))
+    return results, [c.config for c in candidates]
+
+
 def _shows_progress(output_format: str, quiet: bool, progress: bool | None) -> bool:
     # Never in machine formats: their consumers read stderr too.
     return output_format == "text" and not quiet and (progress if progress is not None else sys.stderr.isatty())
@@ -301,7 +298,8 @@ def _without_baseline(results: Iterable[FileResult], baseline_file: str) -> Iter
 
 def _report_results(results: Iterable[tuple[FileResult, Config]], reporter: Any, summary: Any, *,
                     verbose: bool, diff: bool, fail_level: str | None) -> bool:
-    """Report each result (with --diff, write its diff) and count it; whether --diff changed a file."""
+    """Report each result, with its file's config (with --diff, write its diff), and count it; whether
+    --diff changed a file."""
     from lint.model import Severity
 
     changed = False
