@@ -100,47 +100,65 @@ class Checker:
         return found
 
     def _check(self, doc: Document) -> list[Finding]:
-        language = doc.language
-        segments = doc.segments
+        """The findings of every bucket of rules, each bucket choosing the segments its rules see."""
         findings: list[Finding] = []
+        self._check_documents(doc, findings)
+        self._check_anchored(doc, findings)
+        if doc.segments:
+            self._check_always(doc, findings)
+            self._check_foreign(doc, findings)
+            self._check_triggered(doc, findings)
+        self._running = None
+        return dedupe(findings)
+
+    def _check_documents(self, doc: Document, findings: list[Finding]) -> None:
         for rule in self.document_rules:
             self._running = rule
-            if rule.applies_to(language):
+            if rule.applies_to(doc.language):
                 findings.extend(rule.check_document(doc))
+
+    def _check_anchored(self, doc: Document, findings: list[Finding]) -> None:
+        """Rules whose segments must start with a pattern: only those that do are checked."""
         for rule, pattern in self.anchored:
             self._running = rule
-            if rule.applies_to(language):
+            if rule.applies_to(doc.language):
                 match = pattern.match
-                for seg in _of_kinds(segments, rule):
+                for seg in _of_kinds(doc.segments, rule):
                     if match(seg.text):
                         findings.extend(rule.check_segment(seg, doc))
-        if not segments:
-            return dedupe(findings)
-        present = {seg.kind for seg in segments}
+
+    def _check_always(self, doc: Document, findings: list[Finding]) -> None:
+        """Rules that see every segment of their kinds."""
+        present = {seg.kind for seg in doc.segments}
         for rule in self.always:
             self._running = rule
             # A rule for kinds this document has none of (B rules on a Markdown page) costs nothing.
-            if rule.applies_to(language) and (rule.kinds is None or not rule.kinds.isdisjoint(present)):
-                for seg in _of_kinds(segments, rule):
+            if rule.applies_to(doc.language) and (rule.kinds is None or not rule.kinds.isdisjoint(present)):
+                for seg in _of_kinds(doc.segments, rule):
                     findings.extend(rule.check_segment(seg, doc))
-        foreign = [(r, p) for r, p in self.foreign if r.applies_to(language)]
-        if foreign and self.foreign_start is not None:
-            candidates = list(doc.segments_matching(self.foreign_start))
-            for rule, pattern in foreign if candidates else ():
-                self._running = rule
-                for seg in candidates:
-                    if (rule.kinds is None or seg.kind in rule.kinds) and pattern.search(seg.text):
-                        findings.extend(rule.check_segment(seg, doc))
+
+    def _check_foreign(self, doc: Document, findings: list[Finding]) -> None:
+        """Rules whose trigger starts outside ASCII: one scan finds the segments any of them could match."""
+        foreign = [(r, p) for r, p in self.foreign if r.applies_to(doc.language)]
+        if not foreign or self.foreign_start is None:
+            return
+        candidates = list(doc.segments_matching(self.foreign_start))
+        for rule, pattern in foreign if candidates else ():
+            self._running = rule
+            for seg in candidates:
+                if (rule.kinds is None or seg.kind in rule.kinds) and pattern.search(seg.text):
+                    findings.extend(rule.check_segment(seg, doc))
+
+    def _check_triggered(self, doc: Document, findings: list[Finding]) -> None:
+        """Rules that look only at segments where one of their trigger patterns occurs."""
         for rule, patterns in self.triggered:
             self._running = rule
-            if not rule.applies_to(language):
+            if not rule.applies_to(doc.language):
                 continue
             kinds = rule.kinds
             for seg in doc.segments_matching_any(patterns):
                 if kinds is None or seg.kind in kinds:
                     findings.extend(rule.check_segment(seg, doc))
-        self._running = None
-        return dedupe(findings)
 
 
 def _of_kinds(segments: Sequence[Segment], rule: Rule) -> Iterable[Segment]:

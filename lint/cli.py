@@ -14,14 +14,15 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from lint import __version__
 
 if TYPE_CHECKING:
-    from lint.engine import FileResult
+    from lint.config import Config, ConfigResolver
+    from lint.engine import FileResult, Linter, Selection
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -53,7 +54,7 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.echo(f"copylint: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
@@ -128,16 +129,61 @@ def check(
     baseline_file: str | None, changed_since: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
-    from lint import registry
-    from lint.config import Config, ConfigError, ConfigResolver, load_config
+    from lint.config import ConfigError
     from lint.discover import discover
-    from lint.engine import Linter, Selection
-    from lint.model import Severity
+    from lint.engine import Linter
     from lint.report import ReportOptions, Summary, reporter_for
 
-    if no_cache:
-        os.environ["COPYLINT_NO_CACHE"] = "1"
     _names_as_bytes()
+    resolver = _resolver(isolated, config_file, Path(stdin_filename or (paths[0] if paths else ".")))
+    selection = _selection(select, extend_select, ignore, report_unused_disables, languagetool_url,
+                           require_languagetool, cache=not no_cache)
+    if show_settings:
+        _show_settings(paths, stdin_filename, resolver, selection)
+        return
+    if show_files:
+        for c in _candidates(discover(paths or (".",), resolver, force_exclude), verbose):
+            click.echo(c.path)
+        return
+    read_stdin = paths == ("-",)
+    # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
+    report_stream = _report_stream(output_file, sys.stderr if (read_stdin and fix) or diff else sys.stdout)
+    is_tty = report_stream.isatty()
+    options = ReportOptions(color=use_color(color, is_tty), show_source=is_tty if show_source is None else show_source,
+                            statistics=statistics, quiet=quiet, fixing=fix, unsafe_fixes=unsafe_fixes,
+                            show_fixes=show_fixes)
+    linter = Linter(selection)
+    reporter = reporter_for(output_format, report_stream, options)
+    summary = Summary()
+    reporter.start()
+    try:
+        if read_stdin:
+            results, configs = _lint_stdin(linter, resolver, stdin_filename or "-", fix=fix, diff=diff,
+                                           unsafe=unsafe_fixes)
+        else:
+            candidates = _chosen_candidates(paths, resolver, force_exclude, verbose, changed_since,
+                                            fixing=fix and not diff)
+            results, configs = _lint_paths(linter, candidates, jobs, fix=fix, diff=diff, unsafe=unsafe_fixes,
+                                           progress=_shows_progress(output_format, quiet, progress))
+        if baseline_file:
+            results = _without_baseline(results, baseline_file)
+        changed = _report_results(zip(results, configs, strict=True), reporter, summary,
+                                  verbose=verbose, diff=diff, fail_level=fail_level)
+    except ConfigError as exc:
+        fail(str(exc))
+    except _provider_errors() as exc:
+        fail(str(exc))
+    if not diff:
+        reporter.finish(summary)
+    if output_file:
+        report_stream.close()
+    sys.exit(_exit_code(summary, diff=diff, changed=changed, exit_zero=exit_zero))
+
+
+def _resolver(isolated: bool, config_file: str | None, first: Path) -> ConfigResolver:
+    """The configs files get: none with --isolated, the one --config names, or each file's nearest."""
+    from lint.config import Config, ConfigError, ConfigResolver, load_config
+
     if isolated and config_file:
         fail("--isolated ignores every config file: it cannot be used with --config")
     try:
@@ -148,9 +194,18 @@ def check(
         else:
             resolver = ConfigResolver()
         # Load the nearest config now: it may register user rules that --select names.
-        resolver.for_path(Path(stdin_filename or (paths[0] if paths else ".")))
+        resolver.for_path(first)
     except ConfigError as exc:
         fail(str(exc))
+    return resolver
+
+
+def _selection(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+               report_unused_disables: bool, languagetool_url: str | None, require_languagetool: bool,
+               *, cache: bool) -> Selection:
+    """The command line's choice of rules; an unknown code or slug is a usage error."""
+    from lint import registry
+    from lint.engine import Selection
 
     selection = Selection(
         select=_codes(select) or None,
@@ -158,118 +213,123 @@ def check(
         ignore=_codes(ignore),
         languagetool=languagetool_url,
         require_languagetool=require_languagetool,
+        cache=cache,
     )
     for name in (*(selection.select or ()), *selection.extend_select, *selection.ignore):
         if not registry.is_selector(name):
             hint = registry.closest_name(name)
             fail(f"unknown rule code or slug '{name}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+    return selection
 
-    stdout = sys.stdout
-    read_stdin = paths == ("-",)
-    if show_settings:
-        _show_settings(paths, stdin_filename, resolver, selection)
-        return
-    if show_files:
-        for c in _candidates(discover(paths or (".",), resolver, force_exclude), verbose):
-            click.echo(c.path)
-        return
-    # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
-    report_stream: Any = sys.stderr if (read_stdin and fix) or diff else stdout
-    if output_file:
-        try:
-            report_stream = open(output_file, "w", encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write the report to {output_file}: {exc.strerror or exc}")
-    is_tty = report_stream.isatty()
-    options = ReportOptions(
-        color=use_color(color, is_tty),
-        show_source=is_tty if show_source is None else show_source,
-        statistics=statistics,
-        quiet=quiet,
-        fixing=fix,
-        unsafe_fixes=unsafe_fixes,
-        show_fixes=show_fixes,
-    )
-    linter = Linter(selection)
-    reporter = reporter_for(output_format, report_stream, options)
-    summary = Summary()
-    changed = False
-    reporter.start()
+
+def _report_stream(output_file: str | None, default: Any) -> Any:
+    """Where the report goes: --output-file, opened for writing, or ``default``."""
+    if not output_file:
+        return default
     try:
-        if read_stdin:
-            name = stdin_filename or "-"
-            data = sys.stdin.buffer.read()
-            config = resolver.for_path(Path(name))
-            result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe_fixes, write=False)
-            results: Iterable[FileResult] = [result]
-            configs: Iterable[Config] = [config]
-            if fix:
-                # A filter never drops its input: text it could not read (binary, undecodable) or fix
-                # goes out as it came in, and fixed text in the input's own encoding and BOM.
-                if result.source is not None:
-                    fixed = result.fixed_text if result.fixed_text is not None else result.source.text
-                    out = result.source.encode(fixed)
-                else:
-                    out = data
-                    if result.skipped:
-                        click.echo(f"{name}: not fixed: {result.skipped}; written out unchanged", err=True)
-                stdout.flush()
-                stdout.buffer.write(out)
-                stdout.buffer.flush()
-        else:
-            candidates = list(_candidates(discover(paths or (".",), resolver, force_exclude), verbose))
-            if changed_since:
-                changed_files = _changed_since(changed_since)
-                candidates = [c for c in candidates if os.path.abspath(c.path) in changed_files]
-            if fix and not diff:
-                candidates = list(_cleaning_temporaries(candidates, verbose))
-            results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe_fixes,
-                                       write=fix and not diff)
-            configs = [c.config for c in candidates]
-            # Never in machine formats: their consumers read stderr too.
-            show_progress = output_format == "text" and not quiet and (
-                progress if progress is not None else sys.stderr.isatty())
-            if show_progress and len(candidates) > 1:
-                results = _with_progress(results, len(candidates))
-        if baseline_file:
-            from lint import baseline
+        return open(output_file, "w", encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write the report to {output_file}: {exc.strerror or exc}")
 
-            try:
-                known = baseline.load(Path(baseline_file))
-            except baseline.BaselineError as exc:
-                fail(str(exc))
-            results = baseline.without_known(results, known, Path(baseline_file).parent)
-        # Results come in the candidates' order, whatever --jobs: each with its file's config.
-        for result, file_config in zip(results, configs, strict=True):
-            if verbose and result.trace:
-                click.echo(result.trace, err=True, nl=False)
+
+def _lint_stdin(linter: Linter, resolver: ConfigResolver, name: str, *, fix: bool, diff: bool,
+                unsafe: bool) -> tuple[Iterable[FileResult], list[Config]]:
+    """The result for the text on stdin, linted as the file ``name``; with --fix, the text goes out
+    on stdout, fixed."""
+    data = sys.stdin.buffer.read()
+    config = resolver.for_path(Path(name))
+    result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe, write=False)
+    if fix:
+        # A filter never drops its input: text it could not read (binary, undecodable) or fix
+        # goes out as it came in, and fixed text in the input's own encoding and BOM.
+        if result.source is not None:
+            fixed = result.fixed_text if result.fixed_text is not None else result.source.text
+            out = result.source.encode(fixed)
+        else:
+            out = data
             if result.skipped:
-                if verbose:
-                    click.echo(f"{result.path}: skipped: {result.skipped}", err=True)
-                continue
-            if diff and result.source is not None and result.fixed_text is not None:
-                changed = True
-                _write_diff(stdout, result.path, result.source.text, result.fixed_text)
-            if verbose and result.language is not None:
-                click.echo(f"{result.path}: language {result.language} ({result.language_from})", err=True)
-            summary.add(result, Severity(fail_level) if fail_level else file_config.fail_level)
-            if not diff or result.errors:
-                reporter.file(result)
-    except ConfigError as exc:
+                click.echo(f"{name}: not fixed: {result.skipped}; written out unchanged", err=True)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
+    return [result], [config]
+
+
+def _chosen_candidates(paths: tuple[str, ...], resolver: ConfigResolver, force_exclude: bool, verbose: bool,
+                       changed_since: str | None, *, fixing: bool) -> list[Any]:
+    """The files PATHS name, less those --changed-since leaves out; when fixing, the temporaries a
+    killed --fix left beside them are removed on the way."""
+    from lint.discover import discover
+
+    candidates = list(_candidates(discover(paths or (".",), resolver, force_exclude), verbose))
+    if changed_since:
+        changed_files = _changed_since(changed_since)
+        candidates = [c for c in candidates if os.path.abspath(c.path) in changed_files]
+    if fixing:
+        candidates = list(_cleaning_temporaries(candidates, verbose))
+    return candidates
+
+
+def _lint_paths(linter: Linter, candidates: list[Any], jobs: int | None, *, fix: bool, diff: bool, unsafe: bool,
+                progress: bool) -> tuple[Iterable[FileResult], list[Config]]:
+    """The candidates' results (in their order, whatever --jobs; fixed and written with --fix) and
+    configs; with ``progress``, a progress bar counts them."""
+    results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe, write=fix and not diff)
+    if progress and len(candidates) > 1:
+        results = _with_progress(results, len(candidates))
+    return results, [c.config for c in candidates]
+
+
+def _shows_progress(output_format: str, quiet: bool, progress: bool | None) -> bool:
+    # Never in machine formats: their consumers read stderr too.
+    return output_format == "text" and not quiet and (progress if progress is not None else sys.stderr.isatty())
+
+
+def _without_baseline(results: Iterable[FileResult], baseline_file: str) -> Iterable[FileResult]:
+    """The results less the findings the baseline file records."""
+    from lint import baseline
+
+    try:
+        known = baseline.load(Path(baseline_file))
+    except baseline.BaselineError as exc:
         fail(str(exc))
-    except _provider_errors() as exc:
-        fail(str(exc))
-    if not diff:
-        reporter.finish(summary)
-    if output_file:
-        report_stream.close()
+    return baseline.without_known(results, known, Path(baseline_file).parent)
+
+
+def _report_results(results: Iterable[tuple[FileResult, Config]], reporter: Any, summary: Any, *,
+                    verbose: bool, diff: bool, fail_level: str | None) -> bool:
+    """Report each result, with its file's config (with --diff, write its diff), and count it; whether
+    --diff changed a file."""
+    from lint.model import Severity
+
+    changed = False
+    for result, file_config in results:
+        if verbose and result.trace:
+            click.echo(result.trace, err=True, nl=False)
+        if result.skipped:
+            if verbose:
+                click.echo(f"{result.path}: skipped: {result.skipped}", err=True)
+            continue
+        if diff and result.source is not None and result.fixed_text is not None:
+            changed = True
+            _write_diff(sys.stdout, result.path, result.source.text, result.fixed_text)
+        if verbose and result.language is not None:
+            click.echo(f"{result.path}: language {result.language} ({result.language_from})", err=True)
+        summary.add(result, Severity(fail_level) if fail_level else file_config.fail_level)
+        if not diff or result.errors:
+            reporter.file(result)
+    return changed
+
+
+def _exit_code(summary: Any, *, diff: bool, changed: bool, exit_zero: bool) -> int:
+    """The documented exit code (module docstring) of a check run."""
     if summary.errors:
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     if diff:
-        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+        return EXIT_FINDINGS if changed else EXIT_CLEAN
     if summary.failing and not exit_zero:
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
 
 
 def _candidates(found: Iterable[Any], verbose: bool) -> Iterator[Any]:

@@ -366,115 +366,165 @@ def _base_config(value: Any, ctx: ConfigContext, chain: tuple[Path, ...]) -> Con
 
 
 def _apply(config: Config, data: dict[str, Any], ctx: ConfigContext) -> Config:
-    from lint import registry
-
     # Sections first: user rule packs register codes that select/ignore may name.
     for key in SECTION_VALIDATORS:
         if key in data:
             config.sections[key] = _load_section(key, data[key], ctx)
     for key, value in data.items():
-        k = (key,)
         if key not in KNOWN_KEYS:
-            raise ctx.error(k, f"unknown key {shown_key(key)}{closest(str(key), KNOWN_KEYS)}")
-        if key == "select":
-            config.select = _string_list(value, ctx, k)
-            _check_selectors(config.select, ctx, k)
-        elif key == "extend-select":
-            config.extend_select = _string_list(value, ctx, k)
-            _check_selectors(config.extend_select, ctx, k)
-        elif key == "ignore":
-            config.ignore = _string_list(value, ctx, k)
-            _check_selectors(config.ignore, ctx, k)
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise ctx.error(k, "'severity' must map rule codes to error, warning or info")
-            for code, level in value.items():
-                _check_selectors([code], ctx, (key, code))
-                try:
-                    config.severity[code] = Severity(level)
-                except ValueError:
-                    raise ctx.error(
-                        (key, code), f"severity of '{code}' must be error, warning or info, not '{level}'"
-                    ) from None
-        elif key == "per-file-ignores":
-            if not isinstance(value, dict):
-                raise ctx.error(k, "'per-file-ignores' must map globs to lists of codes")
-            for glob, codes in value.items():
-                codes = _string_list(codes, ctx, (key, glob))
-                _check_selectors(codes, ctx, (key, glob))
-                config.per_file_ignores[str(glob)] = codes
-        elif key == "exclude":
-            config.exclude = _string_list(value, ctx, k)
-        elif key == "extend-exclude":
-            config.extend_exclude = _string_list(value, ctx, k)
-        elif key == "cache-dir":
-            if not isinstance(value, str) or not value:
-                raise ctx.error(k, "'cache-dir' must be a folder path")
-            config.cache_dir = str(ctx.root / Path(value).expanduser())
-        elif key == "language":
-            if not isinstance(value, str) or not value:
-                raise ctx.error(k, "'language' must be a language tag such as en or en-US")
-            config.language = value
-        elif key == "languages":
-            from lint.language import is_tag
-
-            if not isinstance(value, dict):
-                raise ctx.error(k, "'languages' must map globs to language tags, e.g. {\"docs/fr/**\": fr}")
-            for glob, tag in value.items():
-                if not isinstance(tag, str) or not is_tag(tag):
-                    raise ctx.error((key, glob), f"'{tag}' is not a language tag such as fr or pt-BR")
-                config.languages[str(glob)] = tag
-        elif key == "words":
-            config.words = _string_list(value, ctx, k)
-        elif key in ("max-file-size", "max-line-length"):
-            if type(value) is not int or value < 1:
-                raise ctx.error(k, f"'{key}' must be a positive whole number")
-            setattr(config, key.replace("-", "_"), value)
-        elif key == "fixable":
-            config.fixable = _string_list(value, ctx, k)
-            _check_selectors(config.fixable, ctx, k)
-        elif key == "unfixable":
-            config.unfixable = _string_list(value, ctx, k)
-            _check_selectors(config.unfixable, ctx, k)
-        elif key == "fail-level":
-            try:
-                config.fail_level = Severity(value)
-            except ValueError:
-                raise ctx.error(k, f"'fail-level' must be error, warning or info, not '{value}'") from None
-        elif key == "formats":
-            from lint import formats
-
-            if not isinstance(value, dict):
-                raise ctx.error(k, "'formats' must map globs to format names")
-            for glob, fmt in value.items():
-                if fmt not in formats.FORMATS:
-                    raise ctx.error(
-                        (key, glob), f"unknown format '{fmt}'{closest(str(fmt), formats.FORMATS)}"
-                    )
-                config.formats[str(glob)] = fmt
-        elif key == "format-options":
-            config.format_options = _format_options(value, ctx, k)
-        elif key == "rules":
-            if not isinstance(value, dict):
-                raise ctx.error(k, "'rules' must map rule codes to their options")
-            for code, options in value.items():
-                rule = registry.rule_by_name(str(code))
-                if rule is None:
-                    hint = registry.closest_name(str(code))
-                    tip = f" (did you mean '{hint}'?)" if hint else ""
-                    raise ctx.error((key, code), f"unknown rule code or slug '{code}'{tip}")
-                if not isinstance(options, dict):
-                    raise ctx.error((key, code), f"options of '{code}' must be a mapping")
-                for option in options:
-                    if option not in rule.options:
-                        valid = ", ".join(rule.options) or "none"
-                        raise ctx.error(
-                            (key, code, option),
-                            f"rule {rule.code} has no option '{option}'"
-                            f"{closest(str(option), rule.options)} (options: {valid})",
-                        )
-                config.rule_options[rule.code] = dict(options)
+            raise ctx.error((key,), f"unknown key {shown_key(key)}{closest(str(key), KNOWN_KEYS)}")
+        read = KEY_READERS.get(key)
+        if read is not None:
+            read(config, value, ctx, (key,))
     return config
+
+
+# How each key of the file is checked and set on the Config: (config, value, context, key path).
+KeyReader = Callable[[Config, Any, ConfigContext, tuple[Any, ...]], None]
+
+
+def _selectors_into(name: str) -> KeyReader:
+    """A reader for a list of rule codes, slugs or prefixes, stored in the field ``name``."""
+
+    def read(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+        names = _string_list(value, ctx, k)
+        setattr(config, name, names)
+        _check_selectors(names, ctx, k)
+
+    return read
+
+
+def _strings_into(name: str) -> KeyReader:
+    """A reader for a list of strings (one string stands for a list of one), stored in ``name``."""
+
+    def read(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+        setattr(config, name, _string_list(value, ctx, k))
+
+    return read
+
+
+def _positive_int_into(name: str) -> KeyReader:
+    def read(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+        if type(value) is not int or value < 1:
+            raise ctx.error(k, f"'{k[0]}' must be a positive whole number")
+        setattr(config, name, value)
+
+    return read
+
+
+def _read_severity(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    if not isinstance(value, dict):
+        raise ctx.error(k, "'severity' must map rule codes to error, warning or info")
+    for code, level in value.items():
+        _check_selectors([code], ctx, (*k, code))
+        try:
+            config.severity[code] = Severity(level)
+        except ValueError:
+            raise ctx.error(
+                (*k, code), f"severity of '{code}' must be error, warning or info, not '{level}'"
+            ) from None
+
+
+def _read_per_file_ignores(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    if not isinstance(value, dict):
+        raise ctx.error(k, "'per-file-ignores' must map globs to lists of codes")
+    for glob, codes in value.items():
+        codes = _string_list(codes, ctx, (*k, glob))
+        _check_selectors(codes, ctx, (*k, glob))
+        config.per_file_ignores[str(glob)] = codes
+
+
+def _read_cache_dir(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    if not isinstance(value, str) or not value:
+        raise ctx.error(k, "'cache-dir' must be a folder path")
+    config.cache_dir = str(ctx.root / Path(value).expanduser())
+
+
+def _read_language(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    if not isinstance(value, str) or not value:
+        raise ctx.error(k, "'language' must be a language tag such as en or en-US")
+    config.language = value
+
+
+def _read_languages(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    from lint.language import is_tag
+
+    if not isinstance(value, dict):
+        raise ctx.error(k, "'languages' must map globs to language tags, e.g. {\"docs/fr/**\": fr}")
+    for glob, tag in value.items():
+        if not isinstance(tag, str) or not is_tag(tag):
+            raise ctx.error((*k, glob), f"'{tag}' is not a language tag such as fr or pt-BR")
+        config.languages[str(glob)] = tag
+
+
+def _read_fail_level(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    try:
+        config.fail_level = Severity(value)
+    except ValueError:
+        raise ctx.error(k, f"'fail-level' must be error, warning or info, not '{value}'") from None
+
+
+def _read_formats(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    from lint import formats
+
+    if not isinstance(value, dict):
+        raise ctx.error(k, "'formats' must map globs to format names")
+    for glob, fmt in value.items():
+        if fmt not in formats.FORMATS:
+            raise ctx.error((*k, glob), f"unknown format '{fmt}'{closest(str(fmt), formats.FORMATS)}")
+        config.formats[str(glob)] = fmt
+
+
+def _read_format_options(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    config.format_options = _format_options(value, ctx, k)
+
+
+def _read_rules(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    from lint import registry
+
+    if not isinstance(value, dict):
+        raise ctx.error(k, "'rules' must map rule codes to their options")
+    for code, options in value.items():
+        rule = registry.rule_by_name(str(code))
+        if rule is None:
+            hint = registry.closest_name(str(code))
+            tip = f" (did you mean '{hint}'?)" if hint else ""
+            raise ctx.error((*k, code), f"unknown rule code or slug '{code}'{tip}")
+        if not isinstance(options, dict):
+            raise ctx.error((*k, code), f"options of '{code}' must be a mapping")
+        for option in options:
+            if option not in rule.options:
+                valid = ", ".join(rule.options) or "none"
+                raise ctx.error(
+                    (*k, code, option),
+                    f"rule {rule.code} has no option '{option}'"
+                    f"{closest(str(option), rule.options)} (options: {valid})",
+                )
+        config.rule_options[rule.code] = dict(options)
+
+
+# The keys of KNOWN_KEYS that are not sections (SECTION_VALIDATORS, loaded first by _apply).
+KEY_READERS: dict[str, KeyReader] = {
+    "select": _selectors_into("select"),
+    "extend-select": _selectors_into("extend_select"),
+    "ignore": _selectors_into("ignore"),
+    "severity": _read_severity,
+    "per-file-ignores": _read_per_file_ignores,
+    "exclude": _strings_into("exclude"),
+    "extend-exclude": _strings_into("extend_exclude"),
+    "language": _read_language,
+    "languages": _read_languages,
+    "rules": _read_rules,
+    "formats": _read_formats,
+    "format-options": _read_format_options,
+    "words": _strings_into("words"),
+    "max-file-size": _positive_int_into("max_file_size"),
+    "max-line-length": _positive_int_into("max_line_length"),
+    "cache-dir": _read_cache_dir,
+    "fail-level": _read_fail_level,
+    "fixable": _selectors_into("fixable"),
+    "unfixable": _selectors_into("unfixable"),
+}
 
 
 def load_config(path: str | Path, _chain: tuple[Path, ...] = ()) -> Config:

@@ -45,6 +45,7 @@ class Selection:
     ignore: tuple[str, ...] = ()
     languagetool: str | None = None  # --languagetool URL
     require_languagetool: bool = False
+    cache: bool = True  # False: --no-cache, read and write no results cache (here, in workers, for G)
 
 
 # Sources of rules that are not modules in rules/: "module:function" taking
@@ -155,7 +156,7 @@ class Linter:
         return _asks_for_grammar(config, self.selection)
 
     def _cache_key(self, config: Config) -> str | None:
-        if not cache.enabled():
+        if not (self.selection.cache and cache.enabled()):
             return None
         key = id(config)
         if key not in self._cache_keys:
@@ -351,23 +352,51 @@ class Linter:
     ) -> FileResult:
         result = FileResult(path)
         key = None if fix else self._cache_key(config)
-        st = None
-        if key and data is None:
-            st = _stat(path)
-            folder = cache.cache_dir(config)
-            hit = cache.load_by_stat(key, path, st, folder) if st is not None else None
-            if hit is not None:
-                # Unchanged since it was linted: the file is read only when there is something to show.
-                result.findings, (result.language, result.language_from) = hit
-                if result.findings:
-                    try:
-                        result.source = read_source(path, config.max_file_size)
-                    except (BinaryFile, LoadError):
-                        pass
-                    else:
-                        return result
-                else:
-                    return result
+        st = _stat(path) if key and data is None else None
+        if key and st is not None and self._served_by_stat(result, config, key, st):
+            return result
+        source = self._loaded(result, config, data)
+        if source is None:
+            return result
+        try:
+            if fix:
+                self._fix_into(result, source, config, unsafe=unsafe, write=write)
+            else:
+                self._check_into(result, source, config, key, st)
+        except formats.ParseError as exc:
+            result.errors.append(FileError(path, str(exc), exc.line))
+        except LoadError as exc:
+            result.errors.append(FileError(path, str(exc)))
+        except RecursionError:
+            result.errors.append(FileError(path, "internal error: the document nests too deeply"))
+        except Crash as exc:
+            _crashed(result, exc)
+        except BaseException as exc:  # anything else a file can cause: the write, the cache, the filter
+            if not is_crash(exc):
+                raise
+            _crashed(result, Crash("copylint", exc))
+        self._languages.pop(path, None)
+        return result
+
+    def _served_by_stat(self, result: FileResult, config: Config, key: str, st: os.stat_result) -> bool:
+        """Whether the cache entry for the file's size and mtime answers for it (then ``result`` holds
+        it). Unchanged since it was linted: the file is read only when there is something to show."""
+        hit = cache.load_by_stat(key, result.path, st, cache.cache_dir(config))
+        if hit is None:
+            return False
+        result.findings, (result.language, result.language_from) = hit
+        if not result.findings:
+            return True
+        try:
+            result.source = read_source(result.path, config.max_file_size)
+        except (BinaryFile, LoadError):
+            return False
+        return True
+
+    def _loaded(self, result: FileResult, config: Config, data: bytes | None) -> Source | None:
+        """The file's text (``data`` if given, else read from disk) within the config's bounds; None
+        when it is skipped (binary) or cannot be read, said in ``result``."""
+        path = result.path
         try:
             if data is not None and len(data) > config.max_file_size:
                 raise LoadError(too_large(len(data), config.max_file_size))
@@ -377,72 +406,66 @@ class Linter:
                 raise LoadError(refused)
         except BinaryFile as exc:
             result.skipped = str(exc)
-            return result
+            return None
         except LoadError as exc:
             result.errors.append(FileError(path, str(exc)))
-            return result
+            return None
         result.source = source
-        try:
-            if fix:
-                text, found, applied = self.fix(source, config, unsafe, applied_codes=result.fixed_codes)
-                result.findings = found
-                result.language, result.language_from = self._languages.get(path, ("en", "default"))
-                if text == source.text:
-                    result.fixed_codes.clear()  # whatever the passes did, they came back to the file
-                else:
-                    if write:
-                        try:
-                            write_source(source, text)
-                        except LoadError as exc:
-                            # Not written: the findings are the file's as it is, nothing counts as fixed.
-                            result.errors.append(FileError(path, str(exc)))
-                            result.findings = self.findings(source, config)
-                            result.fixed_codes.clear()
-                            return result
-                    result.fixed_text = text
-                    result.fixes_applied = applied
-            else:
-                digest = b""
-                if key:
-                    digest = cache.content_digest(source.raw if source.raw is not None
-                                                  else source.text.encode("utf-8", "surrogatepass"))
-                # The bytes as read serve only a fix's write: a check lets them go (a big file's memory).
-                source = result.source = dataclasses.replace(source, raw=None)
-                folder = cache.cache_dir(config)
-                entry = cache.load(key, digest, path, folder, len(source.text)) if key else None
-                if entry is None:
-                    cached = self.findings(source, config)
-                    language = self._languages.get(path, ("en", "default"))
-                    if key:
-                        cache.store(key, digest, path, cached, folder, st if _unchanged(path, st) else None,
-                                    language)
-                else:
-                    cached, language = entry
-                    if key and st is not None and _unchanged(path, st):
-                        cache.store(key, digest, path, cached, folder, st, language)
-                result.findings = cached
-                result.language, result.language_from = language
-        except formats.ParseError as exc:
-            result.errors.append(FileError(path, str(exc), exc.line))
-        except LoadError as exc:
-            result.errors.append(FileError(path, str(exc)))
-        except RecursionError:
-            result.errors.append(FileError(path, "internal error: the document nests too deeply"))
-        except Crash as exc:
-            result.findings = []
-            result.fixed_text = None
-            result.errors.append(FileError(path, str(exc)))
-            result.trace = exc.trace
-        except BaseException as exc:  # anything else a file can cause: the write, the cache, the filter
-            if not is_crash(exc):
-                raise
-            crash = Crash("copylint", exc)
-            result.findings = []
-            result.fixed_text = None
-            result.errors.append(FileError(path, str(crash)))
-            result.trace = crash.trace
-        self._languages.pop(path, None)
-        return result
+        return source
+
+    def _fix_into(self, result: FileResult, source: Source, config: Config, *, unsafe: bool, write: bool) -> None:
+        """Fix the file (writing it when ``write``) and put what remains and what was fixed in ``result``."""
+        path = result.path
+        text, found, applied = self.fix(source, config, unsafe, applied_codes=result.fixed_codes)
+        result.findings = found
+        result.language, result.language_from = self._languages.get(path, ("en", "default"))
+        if text == source.text:
+            result.fixed_codes.clear()  # whatever the passes did, they came back to the file
+            return
+        if write:
+            try:
+                write_source(source, text)
+            except LoadError as exc:
+                # Not written: the findings are the file's as it is, nothing counts as fixed.
+                result.errors.append(FileError(path, str(exc)))
+                result.findings = self.findings(source, config)
+                result.fixed_codes.clear()
+                return
+        result.fixed_text = text
+        result.fixes_applied = applied
+
+    def _check_into(self, result: FileResult, source: Source, config: Config, key: str | None,
+                    st: os.stat_result | None) -> None:
+        """Put the file's findings and language in ``result``: from the cache entry for its content, or
+        checked and then stored under ``key`` (also under its size and mtime when unchanged since ``st``)."""
+        path = result.path
+        digest = b""
+        if key:
+            digest = cache.content_digest(source.raw if source.raw is not None
+                                          else source.text.encode("utf-8", "surrogatepass"))
+        # The bytes as read serve only a fix's write: a check lets them go (a big file's memory).
+        source = result.source = dataclasses.replace(source, raw=None)
+        folder = cache.cache_dir(config)
+        entry = cache.load(key, digest, path, folder, len(source.text)) if key else None
+        if entry is None:
+            found = self.findings(source, config)
+            language = self._languages.get(path, ("en", "default"))
+            if key:
+                cache.store(key, digest, path, found, folder, st if _unchanged(path, st) else None, language)
+        else:
+            found, language = entry
+            if key and st is not None and _unchanged(path, st):
+                cache.store(key, digest, path, found, folder, st, language)
+        result.findings = found
+        result.language, result.language_from = language
+
+
+def _crashed(result: FileResult, crash: Crash) -> None:
+    """A crash costs its file only: no findings and no fix, one error and the trace for --verbose."""
+    result.findings = []
+    result.fixed_text = None
+    result.errors.append(FileError(result.path, str(crash)))
+    result.trace = crash.trace
 
 
 def _guarded(found: list[Finding], doc: Document) -> list[Finding]:

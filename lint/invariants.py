@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -180,66 +181,90 @@ def html_structure(text: str, prose_attributes: Sequence[str] = ("alt", "title")
     attributes read as prose left out), comments, declarations, and the text of code, pre, script and
     style, which is not prose. Between two events, whether there is any text: a fix may edit the words
     of an element, never leave it empty (a link with no text, a paragraph that is only its tags)."""
-
-    verbatim = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math", "noscript",
-                "var"}
-    prose = {a.lower() for a in prose_attributes}
-    events: list[tuple[Any, ...]] = []
-    depth = [0]
-    text_seen = [False]
-
-    def event(*ev: Any) -> None:
-        if text_seen[0]:
-            events.append(("text",))
-            text_seen[0] = False
-        events.append(ev)
-
-    from lint.formats.html import TolerantParser  # `<![-- x -->` is a bogus comment, not an AssertionError
-
-    class _Events(TolerantParser):
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            event("start", tag, tuple((k, None if k in prose else v) for k, v in attrs))
-            if tag in verbatim:
-                depth[0] += 1
-
-        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            event("startend", tag, tuple((k, None if k in prose else v) for k, v in attrs))
-
-        def handle_endtag(self, tag: str) -> None:
-            event("end", tag)
-            if tag in verbatim and depth[0]:
-                depth[0] -= 1
-
-        def handle_data(self, data: str) -> None:
-            if depth[0] or self.cdata_elem:
-                event("data", _lf(data))
-            elif not text_seen[0] and not data.isspace():
-                text_seen[0] = True
-
-        def handle_comment(self, data: str) -> None:
-            event("comment", _lf(data))
-
-        def handle_decl(self, decl: str) -> None:
-            event("decl", decl)
-
-        def handle_pi(self, data: str) -> None:
-            event("pi", data)
-
-        def unknown_decl(self, data: str) -> None:
-            event("unknown", data)
-
-    parser = _Events(convert_charrefs=True)
+    parser = _structure_parser()({a.lower() for a in prose_attributes})
     parser.feed(text)
     parser.close()
-    event("eof")
+    parser.event("eof")
     # Text of a verbatim element can come in several calls: join the runs.
     merged: list[tuple[Any, ...]] = []
-    for ev in events:
+    for ev in parser.events:
         if ev[0] == "data" and merged and merged[-1][0] == "data":
             merged[-1] = ("data", merged[-1][1] + ev[1])
         else:
             merged.append(ev)
     return merged
+
+
+_VERBATIM_HTML = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math",
+                            "noscript", "var"})
+
+
+def _without_prose(attrs: list[tuple[str, str | None]], prose: set[str]) -> tuple[tuple[str, str | None], ...]:
+    """The attributes with the values of those read as prose left out."""
+    return tuple((k, None if k in prose else v) for k, v in attrs)
+
+
+class _StructureEvents:
+    """The handlers of the HTML parser that ``html_structure`` feeds, and the events they record. Mixed
+    into the HTML reader's parser on first use (``_structure_parser``): that reader is imported only
+    when an HTML document is checked."""
+
+    cdata_elem: str | None  # the HTML parser's: inside script or style
+
+    def __init__(self, prose: set[str]) -> None:
+        super().__init__(convert_charrefs=True)  # type: ignore[call-arg]
+        self.prose = prose
+        self.events: list[tuple[Any, ...]] = []
+        self.verbatim_depth = 0
+        self.text_seen = False
+
+    def event(self, *ev: Any) -> None:
+        if self.text_seen:
+            self.events.append(("text",))
+            self.text_seen = False
+        self.events.append(ev)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.event("start", tag, _without_prose(attrs, self.prose))
+        if tag in _VERBATIM_HTML:
+            self.verbatim_depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.event("startend", tag, _without_prose(attrs, self.prose))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.event("end", tag)
+        if tag in _VERBATIM_HTML and self.verbatim_depth:
+            self.verbatim_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.verbatim_depth or self.cdata_elem:
+            self.event("data", _lf(data))
+        elif not self.text_seen and not data.isspace():
+            self.text_seen = True
+
+    def handle_comment(self, data: str) -> None:
+        self.event("comment", _lf(data))
+
+    def handle_decl(self, decl: str) -> None:
+        self.event("decl", decl)
+
+    def handle_pi(self, data: str) -> None:
+        self.event("pi", data)
+
+    def unknown_decl(self, data: str) -> None:
+        self.event("unknown", data)
+
+
+@lru_cache(maxsize=1)
+def _structure_parser() -> Any:
+    """The parser class ``html_structure`` feeds, made on first use."""
+    from lint.formats.html import TolerantParser  # `<![-- x -->` is a bogus comment, not an AssertionError
+
+    class StructureParser(_StructureEvents, TolerantParser):
+        pass
+
+    return StructureParser
 
 
 def _html(doc: Document) -> Any:

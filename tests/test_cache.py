@@ -87,3 +87,24 @@ def test_cache_dir_from_config_and_env_and_clean(run, tmp_path):
     refused = run("clean", cwd=tmp_path)
     assert refused.returncode == 2
     assert (tmp_path / "build" / "lint-cache" / "keep.txt").exists()
+
+
+def test_no_cache_is_an_option_of_the_run_not_of_the_process(tmp_path, monkeypatch):
+    """--no-cache turns the cache off for its own run, in this process and in its workers, and leaves the
+    environment alone: a later run in the same process (a tool that calls copylint in-process) caches."""
+    from click.testing import CliRunner
+
+    from lint.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COPYLINT_NO_CACHE", raising=False)
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text("  Indented.\n")
+    runner = CliRunner()
+    off = runner.invoke(cli, ["check", "--no-cache", "--jobs", "2", "--isolated", "."])
+    assert off.exit_code == 1, off.output
+    assert not (tmp_path / ".copylint_cache").exists()
+    assert "COPYLINT_NO_CACHE" not in os.environ
+    on = runner.invoke(cli, ["check", "--isolated", "0.txt"])
+    assert on.exit_code == 1, on.output
+    assert len(_entries(tmp_path)) == 1

@@ -154,3 +154,9 @@ def test_user_rules_run_only_under_the_config_that_brought_them(run, tmp_path):
     r = run("check", "styled", "plain", "--format", "json", "--no-cache", cwd=tmp_path)
     found = [(f["path"], f["code"]) for f in json.loads(r.stdout)["findings"] if f["code"].startswith("X.")]
     assert found == [("styled/a.txt", "X.house.kyiv")]
+
+
+def test_every_known_key_is_read_by_one_reader_or_is_a_section():
+    from lint.config import KEY_READERS, KNOWN_KEYS, SECTION_VALIDATORS
+
+    assert sorted(KEY_READERS) == sorted(k for k in KNOWN_KEYS if k not in SECTION_VALIDATORS)

@@ -47,6 +47,10 @@ def test_wheel_ships_rules_under_lint_namespace(clean_checkout, tmp_path):
     for module in (clean_checkout / "rules").rglob("*.py"):
         rel = module.relative_to(clean_checkout / "rules").as_posix()
         assert f"lint/rules/{rel}" in names, rel
+    # So is every module of the engine (a sub-package missing from setup.cfg's list would not be).
+    for module in (clean_checkout / "lint").rglob("*.py"):
+        rel = module.relative_to(clean_checkout).as_posix()
+        assert rel in names, rel
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "copylint = lint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

@@ -150,32 +150,35 @@ def _examples(spec: Spec) -> tuple[tuple[CustomExample, ...], tuple[CustomExampl
             items = [items]
         if not isinstance(items, list):
             raise spec.error(("examples", which), f"'examples: {which}' must be a list")
-        for i, item in enumerate(items):
-            keys = ("examples", which, i)
-            line = spec.where.line((spec.index, *keys))
-            if isinstance(item, str):
-                out[which].append(CustomExample(item, line=line))
-                continue
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise spec.error(keys, "an example is a string, or a mapping with 'text' (and 'fixed', 'path', 'kind')")
-            allowed = {"text", "path", "kind"} | ({"fixed"} if which == "flag" else set())
-            for k in item:
-                if k not in allowed:
-                    raise spec.error(keys + (k,), f"unknown example field '{k}'{did_you_mean(str(k), sorted(allowed))}")
-            fixed = item.get("fixed")
-            path = item.get("path", "example.txt")
-            seg_kind = item.get("kind")
-            if fixed is not None and not isinstance(fixed, str):
-                raise spec.error(keys + ("fixed",), "'fixed' must be a string")
-            if not isinstance(path, str) or not path:
-                raise spec.error(keys + ("path",), "'path' must be a file name such as example.md")
-            if seg_kind is not None:
-                seg_kind = str(seg_kind).strip().lower().replace(" ", "_").replace("-", "_")
-                if seg_kind not in SEGMENT_KINDS:
-                    raise spec.error(keys + ("kind",), f"unknown segment kind '{item.get('kind')}'"
-                                     f"{did_you_mean(seg_kind, list(SEGMENT_KINDS))}")
-            out[which].append(CustomExample(item["text"], fixed, path, segment_kind=seg_kind, line=line))
+        out[which] = [_example(spec, which, i, item) for i, item in enumerate(items)]
     return tuple(out["flag"]), tuple(out["pass"])
+
+
+def _example(spec: Spec, which: str, i: int, item: Any) -> CustomExample:
+    """Item ``i`` of the ``which`` examples: a string, or a mapping with 'text' (and 'fixed', 'path', 'kind')."""
+    keys = ("examples", which, i)
+    line = spec.where.line((spec.index, *keys))
+    if isinstance(item, str):
+        return CustomExample(item, line=line)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise spec.error(keys, "an example is a string, or a mapping with 'text' (and 'fixed', 'path', 'kind')")
+    allowed = {"text", "path", "kind"} | ({"fixed"} if which == "flag" else set())
+    for k in item:
+        if k not in allowed:
+            raise spec.error(keys + (k,), f"unknown example field '{k}'{did_you_mean(str(k), sorted(allowed))}")
+    fixed = item.get("fixed")
+    path = item.get("path", "example.txt")
+    seg_kind = item.get("kind")
+    if fixed is not None and not isinstance(fixed, str):
+        raise spec.error(keys + ("fixed",), "'fixed' must be a string")
+    if not isinstance(path, str) or not path:
+        raise spec.error(keys + ("path",), "'path' must be a file name such as example.md")
+    if seg_kind is not None:
+        seg_kind = str(seg_kind).strip().lower().replace(" ", "_").replace("-", "_")
+        if seg_kind not in SEGMENT_KINDS:
+            raise spec.error(keys + ("kind",), f"unknown segment kind '{item.get('kind')}'"
+                             f"{did_you_mean(seg_kind, list(SEGMENT_KINDS))}")
+    return CustomExample(item["text"], fixed, path, segment_kind=seg_kind, line=line)
 
 
 def _rationale(cls_kind: str, summary: str, description: str | None, link: str | None,
@@ -204,15 +207,7 @@ def build_rule(raw: Any, where: Where, index: int, *, prefix: str | None = None,
     spec = Spec(raw, where, index)
     code = _code(spec, prefix, builtin)
     spec.label = code
-    kind_name = spec.get("kind")
-    if kind_name is None:
-        raise spec.error((), f"missing field 'kind' (one of {', '.join(KINDS)})")
-    if kind_name not in KINDS:
-        raise spec.error("kind", f"unknown kind '{kind_name}'{did_you_mean(str(kind_name), list(KINDS))} "
-                                 f"(one of {', '.join(KINDS)})")
-    base = KINDS[kind_name]
-    if "fix" in raw and "fix" not in base.FIELDS:
-        raise spec.error("fix", f"{kind_name} rules have no fix")
+    kind_name, base = _kind(spec)
     spec.check_unknown(set(COMMON_FIELDS | base.FIELDS), kind_name)
     attrs = base.configure(spec)
     default_fix = attrs.pop("DEFAULT_FIX", base.DEFAULT_FIX)
@@ -252,18 +247,35 @@ def build_rule(raw: Any, where: Where, index: int, *, prefix: str | None = None,
     name = "Custom_" + re.sub(r"\W", "_", code)
     cls: type[UserRule] = UserRuleMeta(name, (base,), attrs)  # type: ignore[assignment]
 
-    if check_examples is None:
-        check_examples = _check_examples.get()
-    if check_examples:
-        failures = run_examples(cls)
-        if failures:
-            f = failures[0]
-            which = "flag" if f.must_flag else "pass"
-            message = f"rule {code}: {which} example {f.example.text!r}: {f.problem}"
-            if f.line is None:
-                raise where.error((index,), message)
-            raise _error_at(where, f.line, message)
+    if check_examples if check_examples is not None else _check_examples.get():
+        _check_rule_examples(cls, where, index)
     return cls
+
+
+def _kind(spec: Spec) -> tuple[str, type[UserRule]]:
+    """The rule's kind and the class of that kind."""
+    kind_name = spec.get("kind")
+    if kind_name is None:
+        raise spec.error((), f"missing field 'kind' (one of {', '.join(KINDS)})")
+    if kind_name not in KINDS:
+        raise spec.error("kind", f"unknown kind '{kind_name}'{did_you_mean(str(kind_name), list(KINDS))} "
+                                 f"(one of {', '.join(KINDS)})")
+    base = KINDS[kind_name]
+    if spec.has("fix") and "fix" not in base.FIELDS:
+        raise spec.error("fix", f"{kind_name} rules have no fix")
+    return kind_name, base
+
+
+def _check_rule_examples(cls: type[UserRule], where: Where, index: int) -> None:
+    """Run the rule's own examples; the first that fails is a ConfigError at its line."""
+    failures = run_examples(cls)
+    if failures:
+        f = failures[0]
+        which = "flag" if f.must_flag else "pass"
+        message = f"rule {cls.code}: {which} example {f.example.text!r}: {f.problem}"
+        if f.line is None:
+            raise where.error((index,), message)
+        raise _error_at(where, f.line, message)
 
 
 def _error_at(where: Where, line: int, message: str) -> Exception:

@@ -325,22 +325,9 @@ def expanded_size(pattern: str) -> int:
         frame = frames[-1]
         item = 1
         if c == "\\":
-            j = i + 2
-            if pattern[i + 1 : i + 2] in ("p", "P", "N") and pattern[j : j + 1] == "{":
-                close = pattern.find("}", j)
-                j = close + 1 if close >= 0 else n
-            i = j
+            i = _after_escape(pattern, i)
         elif c == "[":
-            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
-            j += pattern[j : j + 1] == "]"
-            while j < n and pattern[j] != "]":
-                if pattern[j] == "\\":
-                    j += 1
-                elif pattern.startswith("[:", j):
-                    close = pattern.find(":]", j + 2)
-                    j = close + 1 if close >= 0 else j
-                j += 1
-            i = j + 1
+            i = _after_class(pattern, i)
         elif c == "(":
             if pattern.startswith("(?#", i):
                 close = pattern.find(")", i)
@@ -378,6 +365,30 @@ def expanded_size(pattern: str) -> int:
         frame = frames.pop()
         total = frame[0] + frame[1] + total
     return total
+
+
+def _after_escape(pattern: str, i: int) -> int:
+    """Where the escape at ``i`` ends (``\\p{...}``, ``\\N{...}`` with their braces)."""
+    j = i + 2
+    if pattern[i + 1 : i + 2] in ("p", "P", "N") and pattern[j : j + 1] == "{":
+        close = pattern.find("}", j)
+        j = close + 1 if close >= 0 else len(pattern)
+    return j
+
+
+def _after_class(pattern: str, i: int) -> int:
+    """Where the character class that opens at ``i`` ends (a leading "]" and "[:name:]" inside it)."""
+    n = len(pattern)
+    j = i + 1 + (pattern[i + 1 : i + 2] == "^")
+    j += pattern[j : j + 1] == "]"
+    while j < n and pattern[j] != "]":
+        if pattern[j] == "\\":
+            j += 1
+        elif pattern.startswith("[:", j):
+            close = pattern.find(":]", j + 2)
+            j = close + 1 if close >= 0 else j
+        j += 1
+    return j + 1
 
 
 def matches_empty(pattern: regex.Pattern[str]) -> bool:

@@ -110,44 +110,50 @@ def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:
             builder.add(chunk[pos:i], at + pos)
             builder.add_opaque(PLACEHOLDER, at + i)
             i = pos = m.end()
-            continue
-        if ch == "{":
+        elif ch == "{":
             builder.add(chunk[pos:i], at + pos)
-            icu = _ICU_ARGUMENT.match(chunk, i)
-            if icu and icu.group(1) in ("plural", "select", "selectordinal"):
-                # `{count, plural, one {`: the argument and the first selector are syntax.
-                builder.add_opaque(PLACEHOLDER, at + i)
-                open_braces.append("plural")
-                selector = _SELECTOR.match(chunk, icu.end())
-                if selector:
-                    open_braces.append("branch")
-                    i = pos = selector.end()
-                else:
-                    i = pos = icu.end()
-                continue
-            close = chunk.find("}", i)
-            if icu and close >= 0:
-                builder.add_opaque(PLACEHOLDER, at + i)  # a simple argument: {name}, {n, number}
-                i = pos = close + 1
-                continue
-            open_braces.append("plain")
-            i = pos = i + 1
-            continue
-        if ch == "}" and open_braces:
+            i = pos = _after_open_brace(builder, chunk, i, at, open_braces)
+        elif ch == "}" and open_braces:
             builder.add(chunk[pos:i], at + pos)
-            kind = open_braces.pop()
-            i = pos = i + 1
-            if kind == "branch":
-                builder.add_opaque(" ", at + i - 1)  # branches are alternatives: keep them apart
-                selector = _SELECTOR.match(chunk, i)
-                if selector:  # the next branch: `other {`
-                    open_braces.append("branch")
-                    i = pos = selector.end()
-            continue
-        if ch == "#" and open_braces and "plural" in open_braces:
+            i = pos = _after_close_brace(builder, chunk, i, at, open_braces)
+        elif ch == "#" and open_braces and "plural" in open_braces:
             builder.add(chunk[pos:i], at + pos)
             builder.add_opaque(PLACEHOLDER, at + i)
             i = pos = i + 1
-            continue
-        i += 1
+        else:
+            i += 1
     builder.add(chunk[pos:], at + pos)
+
+
+def _after_open_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open_braces: list[str]) -> int:
+    """Where the text resumes after the `{` at ``i``: past an ICU argument's syntax (a placeholder), or
+    past the brace, which ``open_braces`` then records."""
+    icu = _ICU_ARGUMENT.match(chunk, i)
+    if icu and icu.group(1) in ("plural", "select", "selectordinal"):
+        # `{count, plural, one {`: the argument and the first selector are syntax.
+        builder.add_opaque(PLACEHOLDER, at + i)
+        open_braces.append("plural")
+        selector = _SELECTOR.match(chunk, icu.end())
+        if selector:
+            open_braces.append("branch")
+            return selector.end()
+        return icu.end()
+    close = chunk.find("}", i)
+    if icu and close >= 0:
+        builder.add_opaque(PLACEHOLDER, at + i)  # a simple argument: {name}, {n, number}
+        return close + 1
+    open_braces.append("plain")
+    return i + 1
+
+
+def _after_close_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open_braces: list[str]) -> int:
+    """Where the text resumes after the `}` at ``i`` that closes the last of ``open_braces``."""
+    kind = open_braces.pop()
+    i += 1
+    if kind == "branch":
+        builder.add_opaque(" ", at + i - 1)  # branches are alternatives: keep them apart
+        selector = _SELECTOR.match(chunk, i)
+        if selector:  # the next branch: `other {`
+            open_braces.append("branch")
+            return selector.end()
+    return i

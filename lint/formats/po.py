@@ -85,96 +85,120 @@ def markup_of(source: Source, options: Mapping[str, Any] | None = None) -> str:
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
-    include_fuzzy = bool((options or {}).get("fuzzy", False))
     _check_with_polib(source)
-    text = source.text
-    markup = markup_of(source, options)
-    starts = source.line_starts()
-    lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
-             for i in range(len(starts))]
-    segments: list[Segment] = []
-    suppressions: list[Suppression] = []
-    prose: list[tuple[int, int]] = []  # the msgstr strings' contents in the file
-    singulars: dict[int, str] = {}  # a plural form's segment index -> the entry's msgid
-    # msgstr[0] where the language has two forms (`nplurals=2`): the form for one (French: 0 and 1),
-    # which may spell out the count that msgid_plural's other forms print.
-    one_forms: set[int] = set()
-    two_forms = bool(_TWO_FORMS.search(text, 0, 4000))
-    # segment index -> where its msgstr starts, inside its first quote (markup may start the segment later)
-    string_starts: dict[int, int] = {}
-    entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
-    comments: list[str] = []
-    disabled: frozenset[str] | None = None
-    disable_line = 0
+    catalogue = _Catalogue(source, options)
+    catalogue.read()
+    return catalogue.document()
 
-    def flush() -> None:
-        nonlocal disabled, comments
-        if entry:
-            fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in comments)
-            msgid = _joined(entry.get("msgid"))
-            context = _joined(entry.get("msgctxt")) or None
-            plural = _joined(entry.get("msgid_plural"))
-            if msgid and (include_fuzzy or not fuzzy):
-                for key, (_, parts) in entry.items():
-                    if not key.startswith("msgstr"):
-                        continue
-                    # Each plural form is read against msgid_plural (a form may hold the count, `%d`,
-                    # that the singular msgid spells out); B rules also accept what msgid holds.
-                    seg = _segment(parts, len(segments), plural or msgid, markup, context)
-                    if seg is not None:
-                        if plural:
-                            singulars[seg.index] = msgid
-                            if key == "msgstr[0]" and two_forms:
-                                one_forms.add(seg.index)
-                        string_starts[seg.index] = parts[0][0]
-                        segments.append(seg)
-                        prose.extend((at, at + len(raw)) for at, raw in parts)
-                        if disabled:
-                            end = seg.to_source_end(len(seg.text))
-                            suppressions.append(Suppression(seg.to_source(0), end + 1, disabled, disable_line))
-        entry.clear()
-        comments = []
-        disabled = None
 
-    current: str | None = None
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            flush()
-            current = None
-            continue
-        if stripped.startswith("#"):
-            if entry and current is not None and not current.startswith("msgctxt"):
-                flush()
-                current = None
-            comments.append(stripped)
-            m = _DISABLE.match(stripped)
-            if m:
-                disabled = switch_codes(m.group(1))
-                disable_line = i + 1
-            continue
+class _Catalogue:
+    """A PO file read line by line: the segments of the translations read so far, and the entry being
+    read (its keywords' quoted strings, its comments, the codes its `# copylint: disable=` names)."""
+
+    def __init__(self, source: Source, options: Mapping[str, Any] | None) -> None:
+        self.source = source
+        self.include_fuzzy = bool((options or {}).get("fuzzy", False))
+        self.markup = markup_of(source, options)
+        self.segments: list[Segment] = []
+        self.suppressions: list[Suppression] = []
+        self.prose: list[tuple[int, int]] = []  # the msgstr strings' contents in the file
+        self.singulars: dict[int, str] = {}  # a plural form's segment index -> the entry's msgid
+        # msgstr[0] where the language has two forms (`nplurals=2`): the form for one (French: 0 and 1),
+        # which may spell out the count that msgid_plural's other forms print.
+        self.one_forms: set[int] = set()
+        self.two_forms = bool(_TWO_FORMS.search(source.text, 0, 4000))
+        # segment index -> where its msgstr starts, inside its first quote (markup may start the segment later)
+        self.string_starts: dict[int, int] = {}
+        self.entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
+        self.comments: list[str] = []
+        self.disabled: frozenset[str] | None = None
+        self.disable_line = 0
+        self.current: str | None = None  # the keyword whose string a continuation line continues
+
+    def read(self) -> None:
+        text = self.source.text
+        starts = self.source.line_starts()
+        for i, start in enumerate(starts):
+            line = text[start : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
+            stripped = line.strip()
+            if not stripped:
+                self.flush()
+                self.current = None
+            elif stripped.startswith("#"):
+                self.comment(i, stripped)
+            else:
+                self.string_line(i, line, start)
+        self.flush()
+
+    def comment(self, i: int, stripped: str) -> None:
+        if self.entry and self.current is not None and not self.current.startswith("msgctxt"):
+            self.flush()
+            self.current = None
+        self.comments.append(stripped)
+        m = _DISABLE.match(stripped)
+        if m:
+            self.disabled = switch_codes(m.group(1))
+            self.disable_line = i + 1
+
+    def string_line(self, i: int, line: str, start: int) -> None:
+        """A keyword's first quoted string, or a quoted line that continues the current keyword's."""
         m = _KEYWORD.match(line)
         if (m or _CONTINUATION.match(line)) and not _QUOTED.search(line):
             raise ParseError("unterminated string", i + 1)  # polib reads past it silently
         if m:
             keyword = m.group(1)
-            if keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry):
-                flush()
-            current = keyword
-            entry[keyword] = (keyword, [(starts[i] + m.end(), line[m.end() : line.rfind('"')])])
-        elif _CONTINUATION.match(line) and current is not None:
+            if keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in self.entry):
+                self.flush()
+            self.current = keyword
+            self.entry[keyword] = (keyword, [(start + m.end(), line[m.end() : line.rfind('"')])])
+        elif _CONTINUATION.match(line) and self.current is not None:
             q = line.index('"') + 1
-            entry[current][1].append((starts[i] + q, line[q : line.rfind('"')]))
-    flush()
-    # Everything but the translations is out of bounds for rules that read the file itself (runs of
-    # spaces, mojibake): an edited msgid no longer finds its translation.
-    doc = Document(source, "po", segments, protected=complement(merge_ranges(sorted(prose)), len(text)))
-    doc.suppressions = suppressions
-    doc.memo["markup"] = markup
-    doc.memo["po-singular"] = singulars
-    doc.memo["po-one-form"] = one_forms
-    doc.memo["po-string-start"] = string_starts
-    return doc
+            self.entry[self.current][1].append((start + q, line[q : line.rfind('"')]))
+
+    def flush(self) -> None:
+        """End the entry being read: its translations become segments (unless fuzzy)."""
+        if self.entry:
+            fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in self.comments)
+            msgid = _joined(self.entry.get("msgid"))
+            context = _joined(self.entry.get("msgctxt")) or None
+            plural = _joined(self.entry.get("msgid_plural"))
+            if msgid and (self.include_fuzzy or not fuzzy):
+                for key, (_, parts) in self.entry.items():
+                    if key.startswith("msgstr"):
+                        self.add_form(key, parts, msgid, plural, context)
+        self.entry.clear()
+        self.comments = []
+        self.disabled = None
+
+    def add_form(self, key: str, parts: list[tuple[int, str]], msgid: str, plural: str,
+                 context: str | None) -> None:
+        # Each plural form is read against msgid_plural (a form may hold the count, `%d`,
+        # that the singular msgid spells out); B rules also accept what msgid holds.
+        seg = _segment(parts, len(self.segments), plural or msgid, self.markup, context)
+        if seg is None:
+            return
+        if plural:
+            self.singulars[seg.index] = msgid
+            if key == "msgstr[0]" and self.two_forms:
+                self.one_forms.add(seg.index)
+        self.string_starts[seg.index] = parts[0][0]
+        self.segments.append(seg)
+        self.prose.extend((at, at + len(raw)) for at, raw in parts)
+        if self.disabled:
+            end = seg.to_source_end(len(seg.text))
+            self.suppressions.append(Suppression(seg.to_source(0), end + 1, self.disabled, self.disable_line))
+
+    def document(self) -> Document:
+        # Everything but the translations is out of bounds for rules that read the file itself (runs of
+        # spaces, mojibake): an edited msgid no longer finds its translation.
+        text = self.source.text
+        doc = Document(self.source, "po", self.segments, protected=complement(merge_ranges(sorted(self.prose)), len(text)))
+        doc.suppressions = self.suppressions
+        doc.memo["markup"] = self.markup
+        doc.memo["po-singular"] = self.singulars
+        doc.memo["po-one-form"] = self.one_forms
+        doc.memo["po-string-start"] = self.string_starts
+        return doc
 
 
 _LANGUAGE = re.compile(r'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)[ \t]*\\n"', re.M)

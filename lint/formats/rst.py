@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
@@ -155,64 +156,9 @@ def _shallow_line(base: int) -> re.Pattern[str]:
 
 
 def parse(source: Source) -> Document:
-    text = source.text
-    lf_only = "\r" not in text
-    if lf_only:  # the usual case: lines and their offsets without a regex
-        lines = text.split("\n")
-        starts = [0, *accumulate(map((1).__add__, map(len, lines[:-1])))]
-    else:
-        starts = source.line_starts()
-        lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
-                 for i in range(len(starts))]
-    n = len(lines)
-    segments: list[Segment] = []
-    protected: list[tuple[int, int]] = []
-
-    def offset(i: int) -> int:
-        return starts[i] if i < len(starts) else len(text)
-
-    size = len(text)
-
-    def protect(a: int, b: int) -> None:
-        if b > a:
-            protected.append((starts[a] if a < n else size, starts[b] if b < n else size))
-
-    def skip_indented(i: int, base: int) -> int:
-        """The first line after the block indented deeper than ``base`` (blank lines inside it included)."""
-        if lf_only:
-            if i < n:
-                m = _shallow_line(base).search(text, starts[i])
-                i = bisect.bisect_left(starts, m.start()) if m else n
-        else:
-            while i < n and (not lines[i].strip() or _indent(lines[i]) > base):
-                i += 1
-        while i > 0 and not lines[i - 1].strip():
-            i -= 1
-        return i
-
-    def next_blank(i: int) -> int:
-        """The first blank line from line ``i`` on (``n`` if none)."""
-        if lf_only:
-            if i < n:
-                m = _BLANK_LINE.search(text, starts[i])
-                i = bisect.bisect_left(starts, m.start()) if m else n
-            return i
-        while i < n and lines[i].strip():
-            i += 1
-        return i
-
-    i = 0
-    # A PEP's header: "Key: value" lines (and their indented continuations) up to the first blank line;
-    # two fields at least, and nothing else in the block ("Photo: Getty Images ::" is a paragraph).
-    if n and _HEADER_FIELD.match(lines[0]):
-        end = 0
-        while end < n and lines[end].strip():
-            end += 1
-        block = lines[:end]
-        if sum(1 for line in block if _HEADER_FIELD.match(line)) >= 2 and all(
-                _HEADER_FIELD.match(line) or _EMPTY_FIELD.match(line) or line[:1] in " \t" for line in block):
-            i = end
-            protect(0, i)
+    r = _Reader(source)
+    lines, n = r.lines, r.n
+    i = r.header_end()
     while i < n:
         line = lines[i]
         stripped = line.strip()
@@ -222,63 +168,192 @@ def parse(source: Source) -> Document:
         ind = len(line) - len(line.lstrip(" \t"))
         # Explicit markup, adornments, tables, fields and doctest blocks start with ASCII punctuation.
         if stripped[0] in _BLOCK_START:
-            if stripped.startswith(".."):
-                m = _DIRECTIVE.match(line)
-                if m and m.group(1) in _ADMONITIONS:
-                    # The directive line is markup; its body is prose, read as a nested block.
-                    protect(i, i + 1)
-                    i += 1
-                    # Options of the directive (":class: x") are markup.
-                    while i < n and _FIELD.match(lines[i]):
-                        protect(i, i + 1)
-                        i += 1
-                    continue
-                end = skip_indented(i + 1, ind)
-                protect(i, end)
-                i = end
+            after = r.markup_block(i, line, stripped, ind)
+            if after is not None:
+                i = after
                 continue
-            if _ADORNMENT.match(line) and (i + 1 >= n or not lines[i + 1].strip() or _ADORNMENT.match(lines[i + 1])
-                                           or (i + 2 < n and _ADORNMENT.match(lines[i + 2]))):
-                protect(i, i + 1)  # a transition or an overline
+        if r.is_title(i, stripped):
+            i = r.title(i)
+        else:
+            i = r.paragraph_block(i, line, stripped, ind)
+    return r.document()
+
+
+class _Reader:
+    """A reST file cut into lines, and what ``parse`` found in it so far: it is read block by block,
+    each method reading one kind of block and returning the line after it."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        text = self.text = source.text
+        self.lf_only = "\r" not in text
+        if self.lf_only:  # the usual case: lines and their offsets without a regex
+            lines = text.split("\n")
+            starts = [0, *accumulate(map((1).__add__, map(len, lines[:-1])))]
+        else:
+            starts = source.line_starts()
+            lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
+                     for i in range(len(starts))]
+        self.lines = lines
+        self.starts = starts
+        self.n = len(lines)
+        self.segments: list[Segment] = []
+        self.protected: list[tuple[int, int]] = []
+
+    def document(self) -> Document:
+        doc = Document(self.source, "rst", self.segments, protected=merge_ranges(self.protected))
+        doc.memo["verbatim"] = doc.protected  # literal blocks, directives, roles: the author's bytes (W106)
+        if "copylint-" in self.text:
+            doc.suppressions = suppressions_from(self.text, self.starts, _SWITCH)
+        return doc
+
+    def offset(self, i: int) -> int:
+        return self.starts[i] if i < len(self.starts) else len(self.text)
+
+    def protect(self, a: int, b: int) -> None:
+        if b > a:
+            n, starts, size = self.n, self.starts, len(self.text)
+            self.protected.append((starts[a] if a < n else size, starts[b] if b < n else size))
+
+    def skip_indented(self, i: int, base: int) -> int:
+        """The first line after the block indented deeper than ``base`` (blank lines inside it included)."""
+        lines, n = self.lines, self.n
+        if self.lf_only:
+            if i < n:
+                m = _shallow_line(base).search(self.text, self.starts[i])
+                i = bisect.bisect_left(self.starts, m.start()) if m else n
+        else:
+            while i < n and (not lines[i].strip() or _indent(lines[i]) > base):
                 i += 1
-                continue
-            if stripped.startswith((">>>", "+-", "+=", "|")):
-                # A doctest block, a grid table or a line block: markup up to the next blank line.
-                end = next_blank(i)
-                protect(i, end)
-                i = end
-                continue
-            if _SIMPLE_TABLE_BORDER.match(line) or (_ADORNMENT.match(line) and i + 1 < n and lines[i + 1].strip()
-                                                     and not _ADORNMENT.match(lines[i + 1])
-                                                     and not (i + 2 < n and _ADORNMENT.match(lines[i + 2]))):
-                # A simple table: from its top border to the border that a blank line (or the end) follows.
-                end = i + 1
-                while end < n:
-                    is_border = _SIMPLE_TABLE_BORDER.match(lines[end]) or _ADORNMENT.match(lines[end])
-                    if is_border and (end + 1 >= n or not lines[end + 1].strip()):
-                        break
-                    end += 1
-                last = end + 1 if end < n else i + 1  # no closing border: only the line itself is markup
-                protect(i, last)
-                i = last
-                continue
-            if _FIELD.match(line):
-                end = skip_indented(i + 1, ind)
-                protect(i, end)
-                i = end
-                continue
-        # A section title: one line, underlined.
-        if (i + 1 < n and lines[i + 1][:1] in _BLOCK_START and _ADORNMENT.match(lines[i + 1])
-                and len(lines[i + 1].strip()) >= len(stripped) - 1):
-            _paragraph(text, starts, lines, i, i + 1, "heading", segments, None, False, None, protected, lf_only)
-            protect(i + 1, i + 2)
-            i += 2
-            continue
-        # A paragraph (or list item): lines until a blank line or a change that starts another block.
+        while i > 0 and not lines[i - 1].strip():
+            i -= 1
+        return i
+
+    def next_blank(self, i: int) -> int:
+        """The first blank line from line ``i`` on (``n`` if none)."""
+        lines, n = self.lines, self.n
+        if self.lf_only:
+            if i < n:
+                m = _BLANK_LINE.search(self.text, self.starts[i])
+                i = bisect.bisect_left(self.starts, m.start()) if m else n
+            return i
+        while i < n and lines[i].strip():
+            i += 1
+        return i
+
+    def header_end(self) -> int:
+        """The line after a PEP's header (protected), or 0. The header: "Key: value" lines (and their
+        indented continuations) up to the first blank line; two fields at least, and nothing else in
+        the block ("Photo: Getty Images ::" is a paragraph)."""
+        lines, n = self.lines, self.n
+        if not (n and _HEADER_FIELD.match(lines[0])):
+            return 0
+        end = 0
+        while end < n and lines[end].strip():
+            end += 1
+        block = lines[:end]
+        if sum(1 for line in block if _HEADER_FIELD.match(line)) >= 2 and all(
+                _HEADER_FIELD.match(line) or _EMPTY_FIELD.match(line) or line[:1] in " \t" for line in block):
+            self.protect(0, end)
+            return end
+        return 0
+
+    def markup_block(self, i: int, line: str, stripped: str, ind: int) -> int | None:
+        """The line after the markup block that starts at line ``i`` (protected), or None when the line,
+        though it starts with punctuation, starts prose."""
+        lines, n = self.lines, self.n
+        if stripped.startswith(".."):
+            return self.explicit_markup(i, line, ind)
+        if _ADORNMENT.match(line) and (i + 1 >= n or not lines[i + 1].strip() or _ADORNMENT.match(lines[i + 1])
+                                       or (i + 2 < n and _ADORNMENT.match(lines[i + 2]))):
+            self.protect(i, i + 1)  # a transition or an overline
+            return i + 1
+        if stripped.startswith((">>>", "+-", "+=", "|")):
+            # A doctest block, a grid table or a line block: markup up to the next blank line.
+            end = self.next_blank(i)
+            self.protect(i, end)
+            return end
+        if _SIMPLE_TABLE_BORDER.match(line) or (_ADORNMENT.match(line) and i + 1 < n and lines[i + 1].strip()
+                                                 and not _ADORNMENT.match(lines[i + 1])
+                                                 and not (i + 2 < n and _ADORNMENT.match(lines[i + 2]))):
+            return self.simple_table(i)
+        if _FIELD.match(line):
+            end = self.skip_indented(i + 1, ind)
+            self.protect(i, end)
+            return end
+        return None
+
+    def explicit_markup(self, i: int, line: str, ind: int) -> int:
+        """A ".." block: an admonition's directive line and options are markup and its body is prose,
+        read as a nested block; any other directive, comment or target is markup with its body."""
+        m = _DIRECTIVE.match(line)
+        if m and m.group(1) in _ADMONITIONS:
+            self.protect(i, i + 1)
+            i += 1
+            # Options of the directive (":class: x") are markup.
+            while i < self.n and _FIELD.match(self.lines[i]):
+                self.protect(i, i + 1)
+                i += 1
+            return i
+        end = self.skip_indented(i + 1, ind)
+        self.protect(i, end)
+        return end
+
+    def simple_table(self, i: int) -> int:
+        """A simple table: from its top border to the border that a blank line (or the end) follows."""
+        lines, n = self.lines, self.n
+        end = i + 1
+        while end < n:
+            is_border = _SIMPLE_TABLE_BORDER.match(lines[end]) or _ADORNMENT.match(lines[end])
+            if is_border and (end + 1 >= n or not lines[end + 1].strip()):
+                break
+            end += 1
+        last = end + 1 if end < n else i + 1  # no closing border: only the line itself is markup
+        self.protect(i, last)
+        return last
+
+    def is_title(self, i: int, stripped: str) -> bool:
+        """Whether line ``i`` is a section title: one line, underlined."""
+        lines = self.lines
+        return (i + 1 < self.n and lines[i + 1][:1] in _BLOCK_START and _ADORNMENT.match(lines[i + 1]) is not None
+                and len(lines[i + 1].strip()) >= len(stripped) - 1)
+
+    def title(self, i: int) -> int:
+        _paragraph(self, i, i + 1, "heading")
+        self.protect(i + 1, i + 2)
+        return i + 2
+
+    def paragraph_block(self, i: int, line: str, stripped: str, ind: int) -> int:
+        """A paragraph (or list item, or block quote), and the literal block its "::" introduces."""
+        lines, n = self.lines, self.n
         c = stripped[0]
         bullet = _BULLET.match(line) if (c in _BULLET_START or c.isdigit() or stripped[1:2] in (".", ")")) else None
+        end = self.paragraph_end(i, ind, bullet is not None)
+        if bullet:
+            kind = "list_item"
+        elif ind > 0:
+            kind = "blockquote"
+        else:
+            kind = "paragraph"
+        literal_next = "::" in lines[end - 1] and lines[end - 1].rstrip().endswith("::")
+        if stripped == "::":
+            self.protect(i, end)
+        else:
+            after = end
+            while after < n and not lines[after].strip():
+                after += 1
+            colon_at = self.offset(after) if after < n and lines[after].strip() == "::" else None
+            _paragraph(self, i, end, kind, bullet.end() if bullet else None, literal_next, colon_at)
+            if not literal_next:
+                return after  # the blank lines after the paragraph are read
+        return self.literal_block(end, ind) if literal_next else end
+
+    def paragraph_end(self, i: int, ind: int, bullet: bool) -> int:
+        """The line after the paragraph that starts at line ``i``: lines until a blank line or a change
+        that starts another block."""
+        lines, n, starts, text = self.lines, self.n, self.starts, self.text
         end = i + 1
-        if lf_only and end < n:
+        if self.lf_only and end < n:
             # Where the paragraph stops: a blank line, a line that starts explicit markup, the end.
             stop = _PARAGRAPH_END.search(text, starts[end] - 1)
             stop_at = stop.start() + 1 if stop else None
@@ -299,132 +374,137 @@ def parse(source: Source) -> Document:
             if nxt.strip().startswith(".. "):
                 break
             end += 1
-        if bullet:
-            kind = "list_item"
-        elif ind > 0:
-            kind = "blockquote"
-        else:
-            kind = "paragraph"
-        literal_next = "::" in lines[end - 1] and lines[end - 1].rstrip().endswith("::")
-        if stripped == "::":
-            protect(i, end)
-        else:
-            after = end
-            while after < n and not lines[after].strip():
-                after += 1
-            colon_at = offset(after) if after < n and lines[after].strip() == "::" else None
-            _paragraph(text, starts, lines, i, end, kind, segments, bullet.end() if bullet else None,
-                       literal_next, colon_at, protected, lf_only)
-            if not literal_next:
-                i = after  # the blank lines after the paragraph are read
-                continue
-        i = end
-        if literal_next:
-            # The literal block: the indented (or quoted) lines after the blank line.
-            j = i
-            while j < n and not lines[j].strip():
-                j += 1
-            if j < n and (_indent(lines[j]) > ind or lines[j][:1] in _BLOCK_START):
-                end_lit = skip_indented(j, ind) if _indent(lines[j]) > ind else j
-                if end_lit == j:
-                    end_lit = next_blank(j)
-                protect(j, end_lit)
-                i = end_lit
-    doc = Document(source, "rst", segments, protected=merge_ranges(protected))
-    doc.memo["verbatim"] = doc.protected  # literal blocks, directives, roles: the author's bytes (W106)
-    if "copylint-" in text:
-        doc.suppressions = suppressions_from(text, starts, _SWITCH)
-    return doc
+        return end
+
+    def literal_block(self, i: int, ind: int) -> int:
+        """The line after the literal block a "::" introduced: the indented (or quoted) lines after the
+        blank line (protected); ``i`` if there is none."""
+        lines, n = self.lines, self.n
+        j = i
+        while j < n and not lines[j].strip():
+            j += 1
+        if j < n and (_indent(lines[j]) > ind or lines[j][:1] in _BLOCK_START):
+            end_lit = self.skip_indented(j, ind) if _indent(lines[j]) > ind else j
+            if end_lit == j:
+                end_lit = self.next_blank(j)
+            self.protect(j, end_lit)
+            return end_lit
+        return i
 
 
-def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: int, kind: str,
-               out: list[Segment], marker_end: int | None = None, strip_marker: bool = False,
-               colon_at: int | None = None, protected: list[tuple[int, int]] | None = None,
-               lf_only: bool = False) -> None:
-    flat: list[Any] | None = None  # the paragraph cut at its inline markup (``_inline_parts``)
-    marker: int | None = None  # where a literal-block marker " ::" stood, to read it as ":"
-    # The paragraph's text without its indentation, one string, so that inline markup may span lines,
-    # and its runs: run k starts at ``run_seg[k]`` in the string and at ``run_src[k]`` in the Source and
-    # lasts to the next run's start (the runs cover the string; only the last may be empty).
+@dataclass
+class _Para:
+    """A paragraph's text without its indentation, one string, so that inline markup may span lines,
+    and its runs: run k starts at ``run_seg[k]`` in the string and at ``run_src[k]`` in the Source and
+    lasts to the next run's start (the runs cover the string; only the last may be empty)."""
+
+    text: str
     run_seg: list[int]
     run_src: list[int]
+    flat: list[Any]  # the paragraph cut at its inline markup (``_inline_parts``)
     cr_runs: set[int] | None = None  # runs that are a CRLF or CR line end, read as one opaque newline
+    marker: int | None = None  # where a literal-block marker " ::" stood, to read it as ":"
+
+
+def _paragraph(r: _Reader, first: int, end: int, kind: str, marker_end: int | None = None,
+               strip_marker: bool = False, colon_at: int | None = None) -> None:
+    """Add the segment of lines ``first`` to ``end`` (a list item's text from ``marker_end``; with
+    ``strip_marker``, less its closing "::"; ``colon_at``: where a lone "::" paragraph after it stands)."""
+    para: _Para | None = None
     # The common case, a plain unindented paragraph: one contiguous run of the Source.
-    if marker_end is None and not strip_marker and colon_at is None and not lines[first][:1].isspace():
-        block = text[starts[first] : starts[end - 1] + len(lines[end - 1])]
-        if (lf_only or "\r" not in block) and (end - first == 1 or not _INDENTED_LINE.search(block)):
+    if marker_end is None and not strip_marker and colon_at is None and not r.lines[first][:1].isspace():
+        block = r.text[r.starts[first] : r.starts[end - 1] + len(r.lines[end - 1])]
+        if (r.lf_only or "\r" not in block) and (end - first == 1 or not _INDENTED_LINE.search(block)):
             # Without "\r" and indentation the paragraph's text is the block itself.
             flat = _inline_parts(block) if _MARKUP.search(block) else None
             if flat is None or len(flat) == 1:
-                body = block.rstrip()
-                opaque: list[tuple[int, int]] = []
-                if "://" in body or "www." in body or "@" in body:
-                    body, opaque = mask_urls(body, opaque)
-                    if flat is not None and not body.replace(PLACEHOLDER, "").strip():
-                        return  # a URL alone
-                out.append(Segment(body, kind, ((0, starts[first]),), len(out), opaque=tuple(opaque)))
+                _add_plain(r.segments, block, flat is not None, kind, r.starts[first])
                 return
-            para = block
-            run_seg, run_src = [0], [starts[first]]
-    if flat is None:
-        parts: list[str] = []
-        run_seg, run_src = [], []
-        length = 0
-        last = end - 1
-        for k in range(first, end):
-            line = lines[k]
-            if k == first and marker_end is not None:
-                col = marker_end
-                body = line[col:]
+            para = _Para(block, [0], [r.starts[first]], flat)
+    if para is None:
+        para = _joined_lines(r, first, end, marker_end, strip_marker)
+    _add_paragraph(r, para, kind, colon_at)
+
+
+def _add_plain(out: list[Segment], block: str, has_markup: bool, kind: str, start: int) -> None:
+    """Add the segment of a paragraph that is its block of the Source as it is."""
+    body = block.rstrip()
+    opaque: list[tuple[int, int]] = []
+    if "://" in body or "www." in body or "@" in body:
+        body, opaque = mask_urls(body, opaque)
+        if has_markup and not body.replace(PLACEHOLDER, "").strip():
+            return  # a URL alone
+    out.append(Segment(body, kind, ((0, start),), len(out), opaque=tuple(opaque)))
+
+
+def _joined_lines(r: _Reader, first: int, end: int, marker_end: int | None, strip_marker: bool) -> _Para:
+    """The paragraph of lines ``first`` to ``end`` as one string of runs of the Source."""
+    lines, starts, text, lf_only = r.lines, r.starts, r.text, r.lf_only
+    para = _Para("", [], [], [])
+    run_seg, run_src = para.run_seg, para.run_src
+    parts: list[str] = []
+    length = 0
+    last = end - 1
+    for k in range(first, end):
+        line = lines[k]
+        if k == first and marker_end is not None:
+            col = marker_end
+            body = line[col:]
+        else:
+            body = line.lstrip(" \t")
+            col = len(line) - len(body)
+        if k == last and strip_marker:
+            b = body.rstrip()
+            if b.endswith(" ::") or b == "::":
+                para.marker = starts[k] + col + len(b) - 2
+                body = b[:-2].rstrip()
             else:
-                body = line.lstrip(" \t")
-                col = len(line) - len(body)
-            if k == last and strip_marker:
-                b = body.rstrip()
-                if b.endswith(" ::") or b == "::":
-                    marker = starts[k] + col + len(b) - 2
-                    body = b[:-2].rstrip()
-                else:
-                    body = b[:-1]  # "Paragraph::" reads "Paragraph:"
-            if k > first:
-                parts.append("\n")
-                if lf_only:
-                    # The newline follows the line before in the Source; so does this line if not indented.
-                    length += 1
-                    if col == 0:
-                        parts.append(body)
-                        length += len(body)
-                        continue
-                else:
-                    newline_at = starts[k] - (2 if text.startswith("\r\n", starts[k] - 2) else 1)
-                    if text[newline_at] != "\n":
-                        if cr_runs is None:
-                            cr_runs = set()
-                        cr_runs.add(len(run_seg))
-                    run_seg.append(length)
-                    run_src.append(newline_at)
-                    length += 1
-            run_seg.append(length)
-            run_src.append(starts[k] + col)
-            parts.append(body)
-            length += len(body)
-        para = "".join(parts)
-        flat = _inline_parts(para) if _MARKUP.search(para) else [para]
-    plen = len(para)
+                body = b[:-1]  # "Paragraph::" reads "Paragraph:"
+        if k > first:
+            parts.append("\n")
+            if lf_only:
+                # The newline follows the line before in the Source; so does this line if not indented.
+                length += 1
+                if col == 0:
+                    parts.append(body)
+                    length += len(body)
+                    continue
+            else:
+                newline_at = starts[k] - (2 if text.startswith("\r\n", starts[k] - 2) else 1)
+                if text[newline_at] != "\n":
+                    if para.cr_runs is None:
+                        para.cr_runs = set()
+                    para.cr_runs.add(len(run_seg))
+                run_seg.append(length)
+                run_src.append(newline_at)
+                length += 1
+        run_seg.append(length)
+        run_src.append(starts[k] + col)
+        parts.append(body)
+        length += len(body)
+    para.text = "".join(parts)
+    para.flat = _inline_parts(para.text) if _MARKUP.search(para.text) else [para.text]
+    return para
+
+
+def _add_paragraph(r: _Reader, para: _Para, kind: str, colon_at: int | None) -> None:
+    """Add the segment of a paragraph cut at its inline markup, with the colon its "::" stands for."""
     anchors: list[tuple[int, int]] = []
-    opaque = []
-    if len(flat) == 1 and lf_only:
+    opaque: list[tuple[int, int]] = []
+    flat, run_seg, run_src = para.flat, para.run_seg, para.run_src
+    if len(flat) == 1 and r.lf_only:
         # No markup: the string as it is, one anchor per run (in an LF file no run follows on from the
         # one before in the Source: a line that does is part of it).
-        pieces: list[str] = [para]
+        plen = len(para.text)
+        pieces: list[str] = [para.text]
         olen = plen
-        anchors = [(s, r) for s, r in zip(run_seg, run_src, strict=True) if s < plen]
+        anchors = [(s, src) for s, src in zip(run_seg, run_src, strict=True) if s < plen]
     elif len(run_seg) == 1:
-        olen, pieces = _emit_run(flat, run_src[0], anchors, opaque, protected)
+        olen, pieces = _emit_run(flat, run_src[0], anchors, opaque, r.protected)
     else:
-        olen, pieces = _emit_runs(para, run_seg, run_src, cr_runs, flat, anchors, opaque, protected)
-    if marker is not None and para.strip():
-        anchors.append((olen, marker))  # "statement ::" introduces a literal block, as a colon would
+        olen, pieces = _emit_runs(para.text, run_seg, run_src, para.cr_runs, flat, anchors, opaque, r.protected)
+    if para.marker is not None and para.text.strip():
+        anchors.append((olen, para.marker))  # "statement ::" introduces a literal block, as a colon would
         opaque.append((olen, olen + 1))
         pieces.append(":")
         olen += 1
@@ -432,9 +512,9 @@ def _paragraph(text: str, starts: list[int], lines: list[str], first: int, end: 
         anchors.append((olen, colon_at))  # so does a lone "::" paragraph after it
         opaque.append((olen, olen + 1))
         pieces.append(":")
-    built = segment_of("".join(pieces), kind, anchors, opaque, len(out))
+    built = segment_of("".join(pieces), kind, anchors, opaque, len(r.segments))
     if built is not None:
-        out.append(built)
+        r.segments.append(built)
 
 
 def _emit_run(flat: list[Any], base: int, anchors: list[tuple[int, int]], opaque: list[tuple[int, int]],
@@ -488,56 +568,73 @@ def _emit_run(flat: list[Any], base: int, anchors: list[tuple[int, int]], opaque
             next_src = src
     return olen, pieces
 
+class _Runs:
+    """The pieces of a segment taken from a paragraph string made of several runs of the Source, and
+    their anchors: ``keep`` copies a range of the string, ``mark`` puts one opaque character."""
+
+    __slots__ = ("anchors", "cr_runs", "k", "next_src", "nruns", "olen", "opaque", "para", "pieces", "plen",
+                 "run_seg", "run_src")
+
+    def __init__(self, para: str, run_seg: list[int], run_src: list[int], cr_runs: set[int] | None,
+                 anchors: list[tuple[int, int]], opaque: list[tuple[int, int]]) -> None:
+        self.para, self.plen, self.run_seg, self.run_src, self.cr_runs = para, len(para), run_seg, run_src, cr_runs
+        self.nruns = len(run_seg)
+        self.anchors, self.opaque = anchors, opaque
+        self.pieces: list[str] = []
+        self.olen = 0
+        self.next_src = -1  # the Source offset after the last verbatim piece (-1: the last piece is opaque)
+        self.k = 0  # the run of the last offset mapped: offsets are mapped in increasing order
+
+    def keep(self, a: int, b: int) -> None:
+        """Copy ``para[a:b]``, with an anchor wherever it does not follow on in the Source."""
+        if a >= b:
+            return
+        run_seg, nruns, k = self.run_seg, self.nruns, self.k
+        while k + 1 < nruns and run_seg[k + 1] <= a:
+            k += 1
+        while True:
+            r_start = run_seg[k]
+            r_end = run_seg[k + 1] if k + 1 < nruns else self.plen
+            lo = a if a > r_start else r_start
+            hi = b if b < r_end else r_end
+            if lo < hi:
+                src = self.run_src[k] + lo - r_start
+                if self.cr_runs is not None and k in self.cr_runs:
+                    self.mark(src, "\n")  # a CRLF or CR line end, read as one newline
+                else:
+                    if src != self.next_src:
+                        self.anchors.append((self.olen, src))
+                    self.pieces.append(self.para[lo:hi])
+                    self.olen += hi - lo
+                    self.next_src = src + hi - lo
+            if r_end >= b or k + 1 >= nruns:
+                self.k = k
+                return
+            k += 1
+
+    def mark(self, src: int, char: str) -> None:
+        """One opaque character standing for the Source from ``src``."""
+        self.anchors.append((self.olen, src))
+        self.opaque.append((self.olen, self.olen + 1))
+        self.pieces.append(char)
+        self.olen += 1
+        self.next_src = -1
+
+    def src_of(self, i: int) -> int:
+        run_seg, nruns, k = self.run_seg, self.nruns, self.k
+        while k + 1 < nruns and run_seg[k + 1] <= i:
+            k += 1
+        self.k = k
+        return self.run_src[k] + i - run_seg[k]
+
 
 def _emit_runs(para: str, run_seg: list[int], run_src: list[int], cr_runs: set[int] | None,
                flat: list[Any], anchors: list[tuple[int, int]], opaque: list[tuple[int, int]],
                protected: list[tuple[int, int]] | None) -> tuple[int, list[str]]:
     """``_emit_run`` for a paragraph string made of several runs of the Source."""
-    pieces: list[str] = []
-    plen = len(para)
-    nruns = len(run_seg)
-    olen = 0
-    next_src = -1
-    k = 0  # the run of the last offset mapped: offsets are mapped in increasing order
-
-    def keep(a: int, b: int) -> None:
-        nonlocal olen, next_src, k
-        if a >= b:
-            return
-        while k + 1 < nruns and run_seg[k + 1] <= a:
-            k += 1
-        while True:
-            r_start = run_seg[k]
-            r_end = run_seg[k + 1] if k + 1 < nruns else plen
-            lo = a if a > r_start else r_start
-            hi = b if b < r_end else r_end
-            if lo < hi:
-                src = run_src[k] + lo - r_start
-                if cr_runs is not None and k in cr_runs:
-                    anchors.append((olen, src))  # a CRLF or CR line end, read as one newline
-                    opaque.append((olen, olen + 1))
-                    pieces.append("\n")
-                    olen += 1
-                    next_src = -1
-                else:
-                    if src != next_src:
-                        anchors.append((olen, src))
-                    pieces.append(para[lo:hi])
-                    olen += hi - lo
-                    next_src = src + hi - lo
-            if r_end >= b or k + 1 >= nruns:
-                return
-            k += 1
-
-    def src_of(i: int) -> int:
-        nonlocal k
-        while k + 1 < nruns and run_seg[k + 1] <= i:
-            k += 1
-        return run_src[k] + i - run_seg[k]
-
-    text = flat[0]
-    pos = len(text)
-    keep(0, pos)
+    runs = _Runs(para, run_seg, run_src, cr_runs, anchors, opaque)
+    pos = len(flat[0])
+    runs.keep(0, pos)
     it = iter(flat)
     next(it)
     for whole, link, ref, esc, text in zip(it, it, it, it, it, strict=True):
@@ -546,16 +643,12 @@ def _emit_runs(para: str, run_seg: list[int], run_src: list[int], cr_runs: set[i
         kept = link if link is not None else ref
         if kept is not None:  # link text or reference name: prose
             g_start = start + (1 if whole[0] == "`" else 0)
-            keep(g_start, g_start + len(kept))
+            runs.keep(g_start, g_start + len(kept))
         elif esc is not None or (whole[0] != "*" and whole[-1] != "*"):  # emphasis markers are dropped
-            at = src_of(start)
-            anchors.append((olen, at))
-            opaque.append((olen, olen + 1))
-            pieces.append(PLACEHOLDER if esc is None else esc)
-            olen += 1
-            next_src = -1
+            at = runs.src_of(start)
+            runs.mark(at, PLACEHOLDER if esc is None else esc)
             if esc is None and protected is not None and whole.startswith("``"):
-                protected.append((at, src_of(stop - 1) + 1))
+                protected.append((at, runs.src_of(stop - 1) + 1))
         pos = stop + len(text)
-        keep(stop, pos)
-    return olen, pieces
+        runs.keep(stop, pos)
+    return runs.olen, runs.pieces

@@ -122,41 +122,49 @@ def _events(text: str, start: int) -> Iterator[tuple[str, int, int, str, str]]:
         return
     depth = 0
     skip = 0  # inside a code element: its content is not prose
-    code_start, code_name, code_attrs = 0, "", ""
+    code: re.Match[str] | None = None  # that code element's start tag
     for m in _TOKEN.finditer(text, start):
-        if m.group("text") is not None:
-            if not skip:
-                yield "text", m.start(), m.end(), m.group(), ""
+        if skip:
+            skip += _nesting(m)
+            if not skip and code is not None:
+                yield "code", code.start(), m.end(), _local(code.group("start")), code.group("attrs")
+        elif m.group("text") is not None:
+            yield "text", m.start(), m.end(), m.group(), ""
         elif m.group("start") is not None:
             name, empty = _local(m.group("start")), bool(m.group("empty"))
-            if skip:
-                skip += 0 if empty else 1
-            elif name in _CODES:
-                if empty:
-                    yield "code", m.start(), m.end(), name, m.group("attrs")
-                else:
-                    skip, code_start, code_name, code_attrs = 1, m.start(), name, m.group("attrs")
-            elif name == "cp":
-                yield "cp", m.start(), m.end(), name, m.group("attrs")
-            elif not empty:
-                depth += 1
-                yield "open", m.start(), m.end(), name, m.group("attrs")
-            elif name in _PAIRED:  # an empty container: rendered, so that B106 still compares it
-                yield "open", m.start(), m.end(), name, m.group("attrs")
-                yield "close", m.end(), m.end(), name, ""
-        elif m.group("end") is not None:
-            if skip:
-                skip -= 1
-                if not skip:
-                    yield "code", code_start, m.end(), code_name, code_attrs
-            elif depth == 0:
-                return
+            if name in _CODES and not empty:
+                skip, code = 1, m
             else:
-                depth -= 1
-                yield "close", m.start(), m.end(), _local(m.group("end")), ""
-        elif m.group("cdata") is not None and not skip:
+                depth += 0 if empty or name in _CODES or name == "cp" else 1
+                yield from _start_tag(m, name, empty)
+        elif m.group("end") is not None:
+            if depth == 0:
+                return
+            depth -= 1
+            yield "close", m.start(), m.end(), _local(m.group("end")), ""
+        elif m.group("cdata") is not None:
             yield "cdata", m.start("cdata"), m.end("cdata"), m.group("cdata"), ""
         # comments and processing instructions: nothing
+
+
+def _nesting(m: re.Match[str]) -> int:
+    """How a token inside a code element changes the depth of elements in it."""
+    if m.group("start") is not None:
+        return 0 if m.group("empty") else 1
+    return -1 if m.group("end") is not None else 0
+
+
+def _start_tag(m: re.Match[str], name: str, empty: bool) -> Iterator[tuple[str, int, int, str, str]]:
+    """The events of a start tag that is not a code element's with content."""
+    if name in _CODES:
+        yield "code", m.start(), m.end(), name, m.group("attrs")
+    elif name == "cp":
+        yield "cp", m.start(), m.end(), name, m.group("attrs")
+    elif not empty:
+        yield "open", m.start(), m.end(), name, m.group("attrs")
+    elif name in _PAIRED:  # an empty container: rendered, so that B106 still compares it
+        yield "open", m.start(), m.end(), name, m.group("attrs")
+        yield "close", m.end(), m.end(), name, ""
 
 
 def _cp(attrs: str) -> str:
@@ -300,6 +308,30 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     if local != "xliff":
         raise ParseError(f"not an XLIFF document: the root element is <{local}>", root.sourceline)
     spans, comments = _scan(text)
+    where = _spans_of_elements(root, text, spans)
+    version2 = ns == XLIFF_20 or str(root.get("version", "")).startswith("2")
+    segments: list[Segment] = []
+    runs: list[tuple[int, int]] = []
+    for content, source_el, key in (_targets_v2 if version2 else _targets_v1)(root, ns):
+        open_end, close = where[content][2:4]
+        if close == open_end:
+            continue  # empty
+        source_text = rendered(text, where[source_el][2]) if source_el is not None else None
+        seg = _segment(text, open_end, len(segments), source_text, key, runs)
+        if seg is not None:
+            segments.append(seg)
+    doc = Document(source, "xliff", segments)
+    doc.protected = complement(sorted(runs), len(text))
+    doc.suppressions = _suppressions(source, spans, comments)
+    markup = option(options)
+    markup = markup_of_xliff(text) if markup == "auto" else markup
+    doc.memo["markup"] = markup
+    doc.segments = [masked(seg, markup) for seg in doc.segments]
+    return doc
+
+
+def _spans_of_elements(root: Any, text: str, spans: list[tuple[str, int, int, int, int]]) -> dict[Any, Any]:
+    """Each element of the tree -> its span in the text (``_scan``'s, in document order)."""
     elements = [e for e in root.iter() if isinstance(e.tag, str)]
     if len(elements) != len(spans):
         raise ParseError("could not match the markup with the XML tree", None)
@@ -309,66 +341,54 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         if written != span[0]:
             raise ParseError(f"could not match <{span[0]}> with the XML tree", _line(text, span[1]))
         where[el] = span
+    return where
 
-    def q(name: str) -> str:
-        return f"{{{ns}}}{name}" if ns else name
 
-    def child(el: Any, name: str) -> Any:
-        return next(iter(el.iterchildren(q(name))), None)
+def _q(ns: str | None, name: str) -> str:
+    return f"{{{ns}}}{name}" if ns else name
 
-    def source_of(el: Any | None) -> str | None:
-        return rendered(text, where[el][2]) if el is not None else None
 
-    segments: list[Segment] = []
-    runs: list[tuple[int, int]] = []
+def _child(el: Any, ns: str | None, name: str) -> Any:
+    return next(iter(el.iterchildren(_q(ns, name))), None)
 
-    def add(target: Any, source_text: str | None, key: str | None, content: Any = None) -> None:
-        el = target if content is None else content
-        open_end, close = where[el][2:4]
-        if close == open_end:
-            return  # empty
-        seg = _segment(text, open_end, len(segments), source_text, key, runs)
-        if seg is not None:
-            segments.append(seg)
 
-    version2 = ns == XLIFF_20 or str(root.get("version", "")).startswith("2")
-    if version2:
-        for unit in root.iter(q("unit")):
-            if not _translatable(unit):
+# What a target to check is: (the element whose content is the translation, the element whose content
+# it translates or None, the unit's id).
+Target = tuple[Any, Any, str | None]
+
+
+def _targets_v2(root: Any, ns: str | None) -> Iterator[Target]:
+    """XLIFF 2: each translatable unit's segments' targets, but those still in state "initial"."""
+    for unit in root.iter(_q(ns, "unit")):
+        if not _translatable(unit):
+            continue
+        for seg_el in unit.iterchildren(_q(ns, "segment")):
+            if str(seg_el.get("state", "")).strip() == "initial":
                 continue
-            for seg_el in unit.iterchildren(q("segment")):
-                if str(seg_el.get("state", "")).strip() == "initial":
-                    continue
-                target = child(seg_el, "target")
-                if target is not None:
-                    add(target, source_of(child(seg_el, "source")), unit.get("id"))
-    else:
-        for unit in root.iter(q("trans-unit")):
-            if not _translatable(unit):
-                continue
-            target = child(unit, "target")
-            if target is None or str(target.get("state", "")).strip() in _V1_SKIPPED_STATES:
-                continue
-            key = unit.get("id")
-            seg_source = child(unit, "seg-source")
-            marks = [m for m in target.iter(q("mrk")) if m.get("mtype") == "seg"] if seg_source is not None else []
-            if marks:
-                sources = {m.get("mid"): m for m in seg_source.iter(q("mrk")) if m.get("mtype") == "seg"}
-                for mark in marks:
-                    src = sources.get(mark.get("mid"))
-                    add(target, source_of(src) if src is not None else source_of(child(unit, "source")),
-                        key, mark)
-            else:
-                add(target, source_of(child(unit, "source")), key)
+            target = _child(seg_el, ns, "target")
+            if target is not None:
+                yield target, _child(seg_el, ns, "source"), unit.get("id")
 
-    doc = Document(source, "xliff", segments)
-    doc.protected = complement(sorted(runs), len(text))
-    doc.suppressions = _suppressions(source, spans, comments)
-    markup = option(options)
-    markup = markup_of_xliff(text) if markup == "auto" else markup
-    doc.memo["markup"] = markup
-    doc.segments = [masked(seg, markup) for seg in doc.segments]
-    return doc
+
+def _targets_v1(root: Any, ns: str | None) -> Iterator[Target]:
+    """XLIFF 1: each translatable trans-unit's target (each of its `mrk mtype="seg"` segments when it
+    has a seg-source), but those in a skipped state."""
+    for unit in root.iter(_q(ns, "trans-unit")):
+        if not _translatable(unit):
+            continue
+        target = _child(unit, ns, "target")
+        if target is None or str(target.get("state", "")).strip() in _V1_SKIPPED_STATES:
+            continue
+        key = unit.get("id")
+        seg_source = _child(unit, ns, "seg-source")
+        marks = [m for m in target.iter(_q(ns, "mrk")) if m.get("mtype") == "seg"] if seg_source is not None else []
+        if not marks:
+            yield target, _child(unit, ns, "source"), key
+            continue
+        sources = {m.get("mid"): m for m in seg_source.iter(_q(ns, "mrk")) if m.get("mtype") == "seg"}
+        for mark in marks:
+            src = sources.get(mark.get("mid"))
+            yield mark, src if src is not None else _child(unit, ns, "source"), key
 
 
 def _suppressions(source: Source, spans: list[tuple[str, int, int, int, int]],

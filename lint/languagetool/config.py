@@ -21,6 +21,7 @@ selecting ``G`` explicitly). Keys::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -48,9 +49,6 @@ class Settings:
     keys: frozenset[str] = field(default_factory=frozenset)  # the keys the user wrote
 
 
-KEYS = ("url", "language", "mother-tongue", "level", "enabled-rules", "disabled-rules", "enabled-categories",
-        "disabled-categories", "timeout", "max-text-length", "autostart", "enabled")
-
 
 def _ids(value: Any, ctx: ConfigContext, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
@@ -73,33 +71,62 @@ def validate(value: Any, ctx: ConfigContext) -> Settings:
         raise ctx.error(("languagetool",), "'languagetool' must be a mapping of settings (url, language, ...)")
     out: dict[str, Any] = {}
     for key, v in value.items():
-        k = ("languagetool", key)
         if key not in KEYS:
-            raise ctx.error(k, f"unknown key 'languagetool.{key}'{closest(str(key), KEYS)}")
-        if key == "url":
-            if not isinstance(v, str) or not re.match(r"^https?://[^\s/]+", v):
-                raise ctx.error(k, "'languagetool.url' must be an http(s) URL such as http://localhost:8081")
-            out["url"] = v
-        elif key in ("language", "mother-tongue"):
-            if not isinstance(v, str) or not _LANG_TAG.match(v):
-                raise ctx.error(k, f"'languagetool.{key}' must be a language tag such as en-US")
-            out[key.replace("-", "_")] = v
-        elif key == "level":
-            if v not in ("default", "picky"):
-                raise ctx.error(k, f"'languagetool.level' must be default or picky, not '{v}'")
-            out["level"] = v
-        elif key in ("enabled-rules", "disabled-rules", "enabled-categories", "disabled-categories"):
-            out[key.replace("-", "_")] = _ids(v, ctx, key)
-        elif key == "timeout":
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 3600:
-                raise ctx.error(k, "'languagetool.timeout' must be a number of seconds between 0 and 3600")
-            out["timeout"] = float(v)
-        elif key == "max-text-length":
-            if isinstance(v, bool) or not isinstance(v, int) or v < 1000:
-                raise ctx.error(k, "'languagetool.max-text-length' must be a whole number of characters >= 1000")
-            out["max_text_length"] = v
-        elif key in ("autostart", "enabled"):
-            if not isinstance(v, bool):
-                raise ctx.error(k, f"'languagetool.{key}' must be true or false")
-            out[key] = v
+            raise ctx.error(("languagetool", key), f"unknown key 'languagetool.{key}'{closest(str(key), KEYS)}")
+        out[key.replace("-", "_")] = _VALUE_OF[key](v, ctx, key)
     return Settings(**out, keys=frozenset(value))
+
+
+def _url(v: Any, ctx: ConfigContext, key: str) -> str:
+    if not isinstance(v, str) or not re.match(r"^https?://[^\s/]+", v):
+        raise ctx.error(("languagetool", key), "'languagetool.url' must be an http(s) URL such as http://localhost:8081")
+    return v
+
+
+def _tag(v: Any, ctx: ConfigContext, key: str) -> str:
+    if not isinstance(v, str) or not _LANG_TAG.match(v):
+        raise ctx.error(("languagetool", key), f"'languagetool.{key}' must be a language tag such as en-US")
+    return v
+
+
+def _level(v: Any, ctx: ConfigContext, key: str) -> str:
+    if v not in ("default", "picky"):
+        raise ctx.error(("languagetool", key), f"'languagetool.level' must be default or picky, not '{v}'")
+    return str(v)
+
+
+def _timeout(v: Any, ctx: ConfigContext, key: str) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 3600:
+        raise ctx.error(("languagetool", key), "'languagetool.timeout' must be a number of seconds between 0 and 3600")
+    return float(v)
+
+
+def _max_text_length(v: Any, ctx: ConfigContext, key: str) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1000:
+        raise ctx.error(("languagetool", key),
+                        "'languagetool.max-text-length' must be a whole number of characters >= 1000")
+    return v
+
+
+def _flag(v: Any, ctx: ConfigContext, key: str) -> bool:
+    if not isinstance(v, bool):
+        raise ctx.error(("languagetool", key), f"'languagetool.{key}' must be true or false")
+    return v
+
+
+# Each key of the section -> its value checked (raising ConfigError) and converted for Settings.
+_VALUE_OF: dict[str, Callable[[Any, ConfigContext, str], Any]] = {
+    "url": _url,
+    "language": _tag,
+    "mother-tongue": _tag,
+    "level": _level,
+    "enabled-rules": _ids,
+    "disabled-rules": _ids,
+    "enabled-categories": _ids,
+    "disabled-categories": _ids,
+    "timeout": _timeout,
+    "max-text-length": _max_text_length,
+    "autostart": _flag,
+    "enabled": _flag,
+}
+KEYS = tuple(_VALUE_OF)

@@ -24,6 +24,7 @@ from lint.languagetool import LanguageToolError, LanguageToolUnavailable
 from lint.languagetool.client import Client
 from lint.languagetool.config import Settings
 from lint.languagetool.rule import LanguageToolRule, Session, _failed, overlap_checkers, say, sentence
+from lint.languagetool.store import ResultStore
 
 if TYPE_CHECKING:
     from lint.config import Config
@@ -194,6 +195,7 @@ def rules_for(config: Config, selection: Selection) -> list[Rule]:
         words=frozenset(config.words),
         required=required,
         overlap=overlap_checkers(config, selection),
+        store=ResultStore(on_disk=selection.cache),
     )
     return [LanguageToolRule(session)]
 

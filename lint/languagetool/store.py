@@ -4,7 +4,7 @@ very long one), keyed by a hash of its text, the language, the settings and the 
 An unchanged file therefore costs no request on the next run, and an edited one costs a request for
 its changed paragraphs only. Entries live in one SQLite file, ``languagetool/results.sqlite3`` under
 copylint's cache folder (``.copylint_cache/`` in the current folder, or ``$COPYLINT_CACHE_DIR``).
-``--no-cache`` (``COPYLINT_NO_CACHE=1``) or ``set_cache_enabled(False)`` turns it off; a folder that
+``--no-cache`` (``Selection.cache``), ``COPYLINT_NO_CACHE=1`` or ``set_cache_enabled(False)`` turns it off; a folder that
 cannot be written means a run without it. Within one process, results are also kept in memory.
 """
 
@@ -47,8 +47,8 @@ def key_for(fingerprint: str, text: str) -> str:
 class ResultStore:
     """Results by key: memory first, then the SQLite file (opened on first use)."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.enabled = path is not None or cache_enabled()
+    def __init__(self, path: Path | None = None, *, on_disk: bool = True) -> None:
+        self.enabled = path is not None or (on_disk and cache_enabled())
         self.path = path if path is not None else (cache_path() if self.enabled else None)
         self._db: sqlite3.Connection | None = None
         self._failed = False

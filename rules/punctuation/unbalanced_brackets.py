@@ -126,13 +126,26 @@ from one paragraph into the next.
             return
         if seg.source_text is not None and _bracket_counts(seg.source_text) == _bracket_counts(text):
             return  # a translation with its source's brackets (`Start Group [(]`): the source's design
+        found, stack, orphans = self._paired(seg, text)
+        yield from found
+        if orphans and _EXCERPT_START.match(text):
+            orphans = []  # an excerpt ("...n-eating amoeba") is …") may begin inside an aside
+        if orphans and not self._continues_previous(seg, doc, text[orphans[0]]):
+            for i in orphans:
+                yield self.finding(seg, i, i + 1, f"'{text[i]}' closes nothing")
+        if _EXCERPT_END.search(text):
+            stack = []  # "(and previously the f...": an excerpt cut inside an aside
+        yield from self._never_closed(seg, doc, stack)
+
+    def _paired(self, seg: Segment, text: str) -> tuple[list[Finding], list[tuple[str, int]], list[int]]:
+        """The brackets paired up, left to right: the findings for wrong closers and for inner brackets
+        never closed, the openers left open, and the closers that close nothing."""
         skip: set[int] = set()
         for pattern in (_EMOTICON, _INTERVAL, _QUOTED):
             for m in pattern.finditer(text):
                 skip.update(i for i in range(m.start(), m.end()) if text[i] in "()[]{}")
-        # A smiley often doubles as the closing parenthesis: "(smaller fights ;-)".
-        smiles = [m.end() - 1 for m in _EMOTICON.finditer(text) if m.group().endswith(")")]
         markers = {m.end() - 1 for m in _MARKER.finditer(text)}
+        found: list[Finding] = []
         stack: list[tuple[str, int]] = []
         orphans: list[int] = []
         for m in _BRACKETS.finditer(text):
@@ -148,7 +161,7 @@ from one paragraph into the next.
                 # An inner bracket never closed: report it, and close the outer one this closer belongs to.
                 while stack[-1][0] != _PARTNER[ch]:
                     b, at = stack.pop()
-                    yield self.finding(seg, at, at + 1, f"'{b}' is never closed")
+                    found.append(self.finding(seg, at, at + 1, f"'{b}' is never closed"))
                 stack.pop()
             elif ch == ")" and i in markers:
                 continue  # "1)", "a)": a list or reference marker
@@ -157,16 +170,14 @@ from one paragraph into the next.
             elif stack and text.count(_PARTNER[stack[-1][0]], i) < sum(b == stack[-1][0] for b, _ in stack):
                 # "[Russia and Ukraine)": the wrong closer for the open bracket, which closes nowhere else.
                 b, at = stack.pop()
-                yield self.finding(seg, i, i + 1, f"'{ch}' closes '{b}' (expected '{_PARTNER[b]}')")
+                found.append(self.finding(seg, i, i + 1, f"'{ch}' closes '{b}' (expected '{_PARTNER[b]}')"))
             else:
                 orphans.append(i)
-        if orphans and _EXCERPT_START.match(text):
-            orphans = []  # an excerpt ("...n-eating amoeba") is …") may begin inside an aside
-        if orphans and not self._continues_previous(seg, doc, text[orphans[0]]):
-            for i in orphans:
-                yield self.finding(seg, i, i + 1, f"'{text[i]}' closes nothing")
-        if _EXCERPT_END.search(text):
-            stack = []  # "(and previously the f...": an excerpt cut inside an aside
+        return found, stack, orphans
+
+    def _never_closed(self, seg: Segment, doc: Document, stack: list[tuple[str, int]]) -> Iterator[Finding]:
+        # A smiley often doubles as the closing parenthesis: "(smaller fights ;-)".
+        smiles = [m.end() - 1 for m in _EMOTICON.finditer(seg.text) if m.group().endswith(")")]
         for b, at in stack:
             if b == "(" and any(i > at for i in smiles):
                 smiles.remove(next(i for i in smiles if i > at))

@@ -133,61 +133,79 @@ flagged. Report only: a person decides where the article ends.
         anchors = {f.start for f in findings if f.code in ("S102", "S109")}
         if not anchors and ran("S102"):
             return
-        text = doc.text
-        spans = [m.span() for m in _LINE.finditer(text)]
-        lines = [text[s:e].strip() for s, e in spans]
-        starts = [s + len(text[s:e]) - len(text[s:e].lstrip()) for s, e in spans]
-        ends = [e - len(text[s:e]) + len(text[s:e].rstrip()) for s, e in spans]
-        n = len(lines)
-        kinds = [PROSE] * n
-        dangling = False
-        for i, line in enumerate(lines):
-            gap = text[ends[i]:starts[i + 1]] if i + 1 < n else ""
-            adjacent = gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
-            kind = PROSE if dangling else _kind(line, lines[i + 1] if adjacent else None)
-            dangling = _DANGLING.search(line) is not None and line.count(" ") >= 3
-            if dangling:
-                kind = PROSE
-            if starts[i] in anchors or (kind != PROSE and furniture_line(line)):
-                kind = ANCHOR
-            kinds[i] = kind
-        first = lines[0]
-        title = {first, *(p for p in _TITLE_SPLIT.split(first) if p.count(" ") >= 2)}
-        window = int(self.opts["window"])
-        flagged = [False] * n
-        i = 0
-        while i < n:
-            if kinds[i] == PROSE:
-                i += 1
-                continue
-            j = i
-            while j < n and kinds[j] != PROSE:
-                j += 1
-            found = [k for k in range(i, j) if kinds[k] == ANCHOR]
-            if j - i >= int(self.opts["min-lines"]) and found:
-                a = 0
-                for k in range(i, j):
-                    while a + 1 < len(found) and abs(found[a + 1] - k) <= abs(found[a] - k):
-                        a += 1
-                    if (kinds[k] == SHORT and k > 0 and abs(found[a] - k) <= window and lines[k] not in title
-                            and not (lines[k].count(" ") >= 2 and first.startswith(lines[k]))):
-                        flagged[k] = True
-            i = j
-        # One finding per stretch of flagged lines (furniture lines inside it join it; at its edges they are
-        # S102's to report).
-        k = 0
-        while k < n:
-            if not flagged[k]:
-                k += 1
-                continue
-            last = k
-            m = k + 1
-            while m < n and (flagged[m] or kinds[m] == ANCHOR):
-                if flagged[m]:
-                    last = m
-                m += 1
-            count = sum(1 for x in range(k, last + 1) if flagged[x])
-            yield self.finding_at(starts[k], ends[last],
+        lines, starts, ends, kinds = _classified_lines(doc.text, anchors)
+        flagged = _flagged(lines, kinds, int(self.opts["window"]), int(self.opts["min-lines"]))
+        for first, last, count in _stretches(flagged, kinds):
+            yield self.finding_at(starts[first], ends[last],
                                   f"{count} line{'s' if count > 1 else ''} of navigation or link lists "
-                                  f"(menu, related headlines) starting '{lines[k][:40]}'")
-            k = m
+                                  f"(menu, related headlines) starting '{lines[first][:40]}'")
+
+
+def _classified_lines(text: str, anchors: set[int]) -> tuple[list[str], list[int], list[int], list[int]]:
+    """The text's lines (stripped), where each starts and ends (without its spaces), and each one's kind:
+    PROSE, ANCHOR (furniture, or a line S102 or S109 reported), or a kind of short line."""
+    spans = [m.span() for m in _LINE.finditer(text)]
+    lines = [text[s:e].strip() for s, e in spans]
+    starts = [s + len(text[s:e]) - len(text[s:e].lstrip()) for s, e in spans]
+    ends = [e - len(text[s:e]) + len(text[s:e].rstrip()) for s, e in spans]
+    n = len(lines)
+    kinds = [PROSE] * n
+    dangling = False
+    for i, line in enumerate(lines):
+        gap = text[ends[i]:starts[i + 1]] if i + 1 < n else ""
+        adjacent = gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
+        kind = PROSE if dangling else _kind(line, lines[i + 1] if adjacent else None)
+        dangling = _DANGLING.search(line) is not None and line.count(" ") >= 3
+        if dangling:
+            kind = PROSE
+        if starts[i] in anchors or (kind != PROSE and furniture_line(line)):
+            kind = ANCHOR
+        kinds[i] = kind
+    return lines, starts, ends, kinds
+
+
+def _flagged(lines: list[str], kinds: list[int], window: int, min_lines: int) -> list[bool]:
+    """Per line, whether it is a short line of a block of ``min_lines`` non-prose lines or more that
+    holds furniture no further than ``window`` lines away (and is not the title)."""
+    n = len(lines)
+    first = lines[0]
+    title = {first, *(p for p in _TITLE_SPLIT.split(first) if p.count(" ") >= 2)}
+    flagged = [False] * n
+    i = 0
+    while i < n:
+        if kinds[i] == PROSE:
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] != PROSE:
+            j += 1
+        found = [k for k in range(i, j) if kinds[k] == ANCHOR]
+        if j - i >= min_lines and found:
+            a = 0
+            for k in range(i, j):
+                while a + 1 < len(found) and abs(found[a + 1] - k) <= abs(found[a] - k):
+                    a += 1
+                if (kinds[k] == SHORT and k > 0 and abs(found[a] - k) <= window and lines[k] not in title
+                        and not (lines[k].count(" ") >= 2 and first.startswith(lines[k]))):
+                    flagged[k] = True
+        i = j
+    return flagged
+
+
+def _stretches(flagged: list[bool], kinds: list[int]) -> Iterator[tuple[int, int, int]]:
+    """One (first, last, count of flagged lines) per stretch of flagged lines (furniture lines inside it
+    join it; at its edges they are S102's to report)."""
+    n = len(flagged)
+    k = 0
+    while k < n:
+        if not flagged[k]:
+            k += 1
+            continue
+        last = k
+        m = k + 1
+        while m < n and (flagged[m] or kinds[m] == ANCHOR):
+            if flagged[m]:
+                last = m
+            m += 1
+        yield k, last, sum(1 for x in range(k, last + 1) if flagged[x])
+        k = m
