@@ -60,12 +60,15 @@ def model() -> Model:
     return Model(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
 
 
-def _short(line: str) -> float:
-    return float(line.count(" ") < 8 and not _END.search(line))
-
-
-def _sentence(line: str) -> float:
-    return float(line.count(" ") >= 8 and _END.search(line) is not None)
+def _overlap(low: list[str], vocabulary: Counter[str], in_body: bool) -> float:
+    """The share of a line's content words that the body uses (elsewhere than in this line)."""
+    content = [w for w in low if len(w) > 3 and w not in _STOP]
+    if not content:
+        return 0.0
+    if not in_body:
+        return sum(map(vocabulary.__contains__, content)) / len(content)
+    own = Counter(content)
+    return sum(map(gt, map(vocabulary.__getitem__, content), map(own.__getitem__, content))) / len(content)
 
 
 def line_features(lines: Sequence[str]) -> list[list[float]]:
@@ -94,14 +97,6 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
         stops = sum(map(_STOP.__contains__, low)) / nw if nw else 0.0
         digit_count = sum(map(str.isdigit, line))
         digits = digit_count / chars
-        content = [w for w in low if len(w) > 3 and w not in _STOP]
-        if content:
-            own = Counter(content) if k in body_set else None
-            shared = (sum(map(gt, map(vocabulary.__getitem__, content), map(own.__getitem__, content)))
-                      if own is not None else sum(map(vocabulary.__contains__, content)))
-            overlap = shared / len(content)
-        else:
-            overlap = 0.0
         out.append([
             1.0,
             math.log(1 + chars) / 6,
@@ -126,7 +121,7 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
             float(line.endswith("?")),
             float("http" in line or "@" in line or "www." in line),
             float("©" in line or "(c)" in line.lower()),
-            overlap,
+            _overlap(low, vocabulary, k in body_set),
             float(first_body < k < last_body),
             float(any(map(_READER.__contains__, low))),
             float(nw >= 2 and words[0][0].isupper() and all(w.islower() for w in words[1:])
