@@ -118,6 +118,9 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str),
               help="Report only findings this baseline does not record (see `copylint baseline write`).")
 @click.option("--changed-since", metavar="REF", help="Only files that differ from the git ref REF (and untracked ones).")
+@click.option("--watch", is_flag=True, expose_value=False,
+              callback=lambda c, p, v: importlib.import_module("lint.watch").option_callback(c, p, v),
+              help="Lint again each time a file under PATHS (or a config file) changes, until Ctrl-C.")
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
     select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
@@ -129,6 +132,7 @@ def check(
     baseline_file: str | None, changed_since: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
+    importlib.import_module("lint.watch").run_if_requested(click.get_current_context())
     from lint.config import ConfigError
     from lint.discover import discover
     from lint.engine import Linter

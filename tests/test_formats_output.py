@@ -20,6 +20,8 @@ import sys
 import tracemalloc
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import jsonschema
 import pytest
@@ -27,7 +29,7 @@ import pytest
 from lint.engine import FileResult
 from lint.model import Applicability, Edit, FileError, Finding, Fix, Severity, Source
 from lint.report import ReportOptions, Summary, finding_dict, reporter_for, rule_url
-from tests.conftest import SEED, shared_path
+from tests.conftest import ROOT, SEED, shared_path
 
 
 @pytest.fixture(scope="session")
@@ -137,12 +139,16 @@ def test_sarif_of_the_seed_validates_against_the_official_schema(run, workdir, s
     assert log["version"] == "2.1.0" and len(log["runs"]) == 1
     run_ = log["runs"][0]
     driver = run_["tool"]["driver"]
-    assert driver["name"] == "copylint" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert driver["name"] == "copylint" and driver["version"]
+    assert Path(url2pathname(urlparse(driver["informationUri"]).path), "rules.md").is_file()
     rules = driver["rules"]
     assert len({r["id"] for r in rules}) == len(rules)
     for r in rules:
         assert r["name"] and r["shortDescription"]["text"] and r["fullDescription"]["text"]
         assert r["helpUri"] == rule_url(r["id"], r["name"])
+        # The rule's docs travel in the log: its section of docs/rules.md.
+        assert r["help"]["markdown"].startswith(f"## {r['id']} {r['name']}\n")
+        assert f"\n{r['help']['markdown']}" in (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
         assert r["defaultConfiguration"]["level"] in ("error", "warning", "note")
     results = run_["results"]
     assert results, "the seed has findings"

@@ -43,6 +43,7 @@ def test_wheel_ships_rules_under_lint_namespace(clean_checkout, tmp_path):
     assert "lint/rules/whitespace/leading_whitespace.py" in names
     assert "lint/data/output.schema.json" in names and "lint/data/config.schema.json" in names
     assert not any(n.startswith("rules/") for n in names), "a top-level 'rules' package would clash on PyPI"
+    assert "lint/manual/rules.md" in names, "the rule links (SARIF, LSP) point at the docs shipped here"
     # Every rule module in the tree is in the wheel.
     for module in (clean_checkout / "rules").rglob("*.py"):
         rel = module.relative_to(clean_checkout / "rules").as_posix()

@@ -13,6 +13,7 @@ import json as _json  # as _json: the submodule lint.report.json would shadow th
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from lint.engine import FileResult
@@ -27,12 +28,21 @@ REPORTERS: dict[str, str] = {
     "gitlab": "lint.report.gitlab:GitlabReporter",
 }
 
-DOCS_URL = "https://github.com/copylint/copylint/blob/main/docs/rules.md"
+def docs_file(name: str) -> Path:
+    """A file of the docs that ship with copylint: the repository's ``docs/``, installed as ``lint/manual``
+    (setup.cfg) and read in place from a checkout or an editable install. No web address: none is
+    published, and these are the docs of the version installed."""
+    lint_dir = Path(__file__).resolve().parent.parent
+    for candidate in (lint_dir / "manual" / name, lint_dir.parent / "docs" / name):
+        if candidate.is_file():
+            return candidate
+    return lint_dir / "manual" / name
 
 
 def rule_url(code: str, slug: str) -> str:
-    """The rule's anchor in docs/rules.md (generated: one heading per rule, `CODE slug`)."""
-    return f"{DOCS_URL}#{code.lower()}-{slug}"
+    """The rule's section of the shipped docs/rules.md (generated: one heading per rule, `CODE slug`),
+    as a ``file:`` URI an editor opens."""
+    return f"{docs_file('rules.md').as_uri()}#{code.lower()}-{slug}"
 
 
 @dataclass

@@ -23,11 +23,11 @@ from urllib.parse import quote
 from lint import __version__
 from lint.engine import FileResult
 from lint.model import FileError, Finding
-from lint.report import DOCS_URL, Reporter, Summary, json_text, rule_url
+from lint.report import Reporter, Summary, docs_file, json_text, rule_url
 from lint.report.locations import Columns, Fingerprints, display_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = DOCS_URL.split("/blob/")[0]
+INFORMATION_URI = docs_file("rules.md").parent.as_uri()
 SRCROOT = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -62,11 +62,21 @@ def rule_descriptor(code: str, slug: str) -> dict[str, Any]:
         "shortDescription": {"text": summary},
         "fullDescription": {"text": _plain(rationale) or summary, **({"markdown": rationale} if rationale else {})},
         "helpUri": rule_url(code, slug),
+        # The docs travel with the log (a code-scanning page shows them; the file the URI names is on the
+        # machine that ran the check, not on the one that reads the log).
+        **({"help": _help(rule)} if rule is not None else {}),
         "defaultConfiguration": {"level": LEVELS.get(severity, "warning")},
     }
     if rule is not None and rule.fix is not None:
         descriptor["properties"] = {"fix": rule.fix.value}
     return descriptor
+
+
+def _help(rule: Any) -> dict[str, str]:
+    from lint.docs import rule_markdown
+
+    markdown = rule_markdown(rule, level=2)
+    return {"text": _plain(markdown), "markdown": markdown}
 
 
 class SarifReporter(Reporter):
