@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -27,7 +28,8 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from lint.model import Source
+from lint.engine import FixPass
+from lint.model import Edit, Source
 from lint.report import rule_url
 from tests.conftest import SEED, needs_seed
 
@@ -319,6 +321,52 @@ async def test_fix_all_safe_problems_matches_cli_fix(client: LanguageClient, wor
     assert safe == []
 
 
+def _repeated_report(n: int) -> str:
+    """A scraped dump of n near-identical entries: many equal lines, fixes that take two passes in plain
+    text (`&amp;amp;` becomes `&amp;`, then `&`), blank-line runs, doubled spaces."""
+    return "Rates through the year\n\n" + "".join(
+        f"Report {i} said  the rates rose &amp;amp; fell again .  \n\n\n\nThe bank said it again ,and  again.\n"
+        for i in range(n))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name,language", [("dump.txt", "plaintext"), ("dump.md", "markdown")])
+async def test_fix_all_over_several_passes_matches_cli_fix(client: LanguageClient, workspace: Path, name: str,
+                                                            language: str):
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    text = _repeated_report(300)
+    passes: list[FixPass] = []
+    Linter(Selection()).fix(Source(name, text), Config(), log=passes)
+    assert len(passes) == (2 if name.endswith(".txt") else 1)  # the server must carry pass 2 back to pass 1
+    path = workspace / name
+    path.write_text(text, encoding="utf-8")
+    _, published = await start(client, workspace)
+    uri = open_doc(client, path, language=language)
+    await published.wait(uri, version=1)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri),
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+    ))
+    assert actions is not None
+    (action,) = actions
+    assert isinstance(action, types.CodeAction)
+    if action.edit is None:
+        action = await client.code_action_resolve_async(action)
+    edits, version = edits_of(action, uri)
+    assert version == 1
+    fixed = apply_edits(text, edits)
+
+    subprocess.run([sys.executable, "-m", "lint", "check", "--fix", "--no-cache", name], cwd=workspace,
+                   capture_output=True, check=False)
+    assert fixed == path.read_text(encoding="utf-8") != text
+    # one edit per place that changes, each no bigger than what changes there
+    assert len(edits) >= 300
+    assert sum(len(e.new_text) for e in edits) < len(text) / 20
+
+
 # -- positions in the negotiated encoding ---------------------------------------------------------------------
 
 @pytest.mark.asyncio
@@ -496,26 +544,51 @@ def test_offsets_and_columns_after_emoji_and_cjk(encoding: str, expected: int):
         assert offset_at(source, 1, _units("東京", encoding) + 1, encoding) == emoji
 
 
-@pytest.mark.parametrize("old,new", [
-    (" a\nb\n\n\n\nc", "a\nb\n\nc\n"),
-    ("same\n", "same\n"),
-    ("x\r\ny\r\n", "x\r\nY\r\n"),
-    ("", "new\n"),
-    ("gone\n", ""),
-])
-def test_diff_edits_make_the_new_text(old: str, new: str):
-    from lint.lsp import diff_edits
+def _random_passes(rng: random.Random, text: str) -> list[FixPass]:
+    """Up to four passes of random non-overlapping edits, each on the text the one before made (edits
+    may touch; never two insertions at one point, as compatible_fixes takes them)."""
+    passes = []
+    for _ in range(rng.randint(0, 4)):
+        edits: list[Edit] = []
+        pos = rng.randint(0, 5)
+        while pos <= len(text):
+            end = min(len(text), pos + rng.choice([0, 0, 1, 2, 3]))
+            if not (edits and edits[-1].start == edits[-1].end == pos == end):
+                edits.append(Edit(pos, end, rng.choice(["", "x", "yz", " ", text[pos:end]])))
+            pos = end + rng.randint(0, 6)
+        passes.append(FixPass(text, tuple(rng.sample(edits, len(edits)))))  # in no particular order
+        text = _apply_offsets(text, [(e.start, e.end, e.replacement) for e in edits])
+    return passes
 
-    edits = diff_edits(old, new)
-    out = old
+
+def _apply_offsets(text: str, edits: list[tuple[int, int, str]]) -> str:
     for start, end, repl in sorted(edits, reverse=True):
-        out = out[:start] + repl + out[end:]
-    assert out == new
-    for (_, e1, _), (s2, _, _) in itertools.pairwise(edits):
-        assert e1 <= s2
-    if old == new:
-        assert edits == []
+        text = text[:start] + repl + text[end:]
+    return text
 
+
+def test_fix_all_edits_carry_each_pass_back_to_the_original():
+    from lint.lsp import fix_all_edits, passes_edits
+
+    rng = random.Random(20)
+    for _ in range(2000):
+        original = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 40)))
+        passes = _random_passes(rng, original)
+        fixed = _apply_offsets(passes[-1].text, [(e.start, e.end, e.replacement) for e in passes[-1].edits]) \
+            if passes else original
+        edits = passes_edits(original, passes)
+        assert _apply_offsets(original, edits) == fixed  # the passes alone make it: no fallback needed
+        for (_, e1, _), (s2, _, _) in itertools.pairwise(edits):
+            assert e1 < s2  # separate: merged where they touched
+        assert all(original[s:e] != r for s, e, r in edits)  # none that changes nothing
+        assert fix_all_edits(original, passes, fixed) == edits
+
+
+def test_fix_all_edits_from_a_log_that_does_not_make_the_text_are_one_trimmed_edit():
+    from lint.lsp import fix_all_edits
+
+    assert fix_all_edits("one two three\n", [], "one 2 three\n") == [(4, 7, "2")]
+    assert fix_all_edits("same\n", [], "same\n") == []
 
 
 def test_quick_fix_titles_say_what_changes():
