@@ -235,11 +235,39 @@ class OpenDocument:
 
 
 class EditorLinter(Linter):
-    """A Linter that also knows a document's format from its languageId (untitled buffers, odd names)."""
+    """A Linter that also knows a document's format from its languageId (untitled buffers, odd names), and
+    keeps the findings of each block of a big plain-text document (``Linter.findings`` lints those block
+    by block) from one lint to the next: typing in a 10 MB dump re-lints the block typed in, not all 40.
+    Rules are pure (same text and config, same findings), and a config change makes a new EditorLinter."""
 
     def __init__(self, selection: Selection) -> None:
         super().__init__(selection)
         self.format_of: dict[str, str] = {}
+        self._blocks: dict[str, dict[str, list[Finding]]] = {}  # path -> block text -> its findings
+        self._linting: tuple[dict[str, list[Finding]], dict[str, list[Finding]]] | None = None
+
+    def findings(self, source: Source, config: Config) -> list[Finding]:
+        # Only the blocks of this lint are kept: the memo holds one copy of each open document's text.
+        self._linting = (self._blocks.pop(source.path, {}), {})
+        try:
+            found = super().findings(source, config)
+            self._blocks[source.path] = self._linting[1]
+            return found
+        finally:
+            self._linting = None
+
+    def block_findings(self, block: Source, config: Config) -> list[Finding]:
+        if self._linting is None:
+            return super().block_findings(block, config)
+        before, now = self._linting
+        found = before.get(block.text)
+        if found is None:
+            found = super().block_findings(block, config)
+        now[block.text] = found
+        return found
+
+    def forget(self, path: str) -> None:
+        self._blocks.pop(path, None)
 
     def document(self, source: Source, config: Config) -> Document:
         from lint.language import resolve
@@ -425,7 +453,8 @@ class CopylintServer(LanguageServer):
         text = doc.text
         for change in params.content_changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                source = make_source("", text)
+                # The last lint's Source, when it is of this text, has the line starts already.
+                source = doc.source if doc.source is not None and doc.source.text is text else make_source("", text)
                 r = change.range
                 start = offset_at(source, r.start.line, r.start.character, self.unit)
                 end = offset_at(source, r.end.line, r.end.character, self.unit)
@@ -441,6 +470,8 @@ class CopylintServer(LanguageServer):
         doc = self.docs.pop(uri, None)
         if doc is not None and doc.timer is not None:
             doc.timer.cancel()
+        if doc is not None and doc.linter is not None and doc.source is not None:
+            doc.linter.forget(doc.source.path)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def schedule(self, doc: OpenDocument) -> None:

@@ -13,6 +13,7 @@ server's, as an editor would.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import itertools
 import json
 import random
@@ -365,6 +366,64 @@ async def test_fix_all_over_several_passes_matches_cli_fix(client: LanguageClien
     # one edit per place that changes, each no bigger than what changes there
     assert len(edits) >= 300
     assert sum(len(e.new_text) for e in edits) < len(text) / 20
+
+
+def _dump(size: int) -> str:
+    """Plain text in paragraphs of five sentences, a doubled space in one sentence of 37."""
+    words = "the report said markets rose again in the new study of prices".split()
+    out, n, i = [], 0, 0
+    while n < size:
+        sentence = f"Item {i}: " + " ".join(words[(i + k) % len(words)] for k in range(8)) + "."
+        if i % 37 == 0:
+            sentence = sentence.replace(" the ", "  the ", 1)
+        out.append(sentence + ("\n\n" if i % 5 == 4 else " "))
+        n += len(sentence) + 1
+        i += 1
+    return "".join(out)
+
+
+def _cli_as_lsp(root: Path, name: str, text: str) -> set[tuple[str, tuple[int, ...]]]:
+    """The CLI's findings for the file, as LSP ranges (ASCII text: UTF-16 units are characters)."""
+    starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+
+    def at(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, offset) - 1
+        return line, offset - starts[line]
+
+    return {(f["code"], (*at(f["start"]["offset"]), *at(f["end"]["offset"]))) for f in cli_findings(root, name)}
+
+
+@pytest.mark.asyncio
+async def test_typing_in_a_big_plain_text_keeps_the_cli_findings(client: LanguageClient, workspace: Path):
+    """Over 1 MiB, plain text is linted in blocks and the server keeps each block's findings from one lint
+    to the next: after each change, the diagnostics must still be the CLI's for the whole new text."""
+    from lint.engine import BIG_TEXT
+
+    text = _dump(BIG_TEXT + 300_000)
+    assert text.isascii() and len(text) > BIG_TEXT
+    path = workspace / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    _, published = await start(client, workspace)
+    uri = open_doc(client, path)
+    assert as_set(await published.wait(uri, version=1, timeout=60)) == _cli_as_lsp(workspace, "dump.txt", text)
+
+    lines = text.split("\n")
+    middle = len(lines) // 2 + (0 if lines[len(lines) // 2] else 1)
+    steps = [
+        # lines added near the top: every later block moves down (its findings with it)
+        (types.Range(types.Position(2, 0), types.Position(2, 0)), "Share  this story.\n\nAdvertisement\n\n"),
+        # a doubled space typed in the middle, then a blank-line run
+        (types.Range(types.Position(middle, 5), types.Position(middle, 5)), " "),
+        (types.Range(types.Position(middle + 4, 0), types.Position(middle + 4, 0)), "\n\n\n\n"),
+        # a whole paragraph near the end deleted
+        (types.Range(types.Position(len(lines) - 9, 0), types.Position(len(lines) - 7, 0)), ""),
+    ]
+    for version, (rng, new_text) in enumerate(steps, start=2):
+        change(client, uri, version, [types.TextEdit(rng, new_text)])
+        text = apply_edits(text, [types.TextEdit(rng, new_text)])
+        path.write_text(text, encoding="utf-8")
+        diagnostics = await published.wait(uri, version=version, timeout=60)
+        assert as_set(diagnostics) == _cli_as_lsp(workspace, "dump.txt", text), f"after change {version}"
 
 
 # -- positions in the negotiated encoding ---------------------------------------------------------------------
