@@ -211,9 +211,13 @@ class Linter:
             starts.append(m.end())
         for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
             block = Source(source.path, text[start:end], source.encoding, source.bom)
-            for f in self._findings_of(self.parsed(block, config), config):
+            for f in self.block_findings(block, config):
                 out.append(_shifted(f, start) if start else f)
         return out
+
+    def block_findings(self, block: Source, config: Config) -> list[Finding]:
+        """One block's findings, at offsets in the block (the language server keeps them per block)."""
+        return self._findings_of(self.parsed(block, config), config)
 
     def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
         return self.filter(_guarded(self.checker(config).check(doc), doc), doc, config)

@@ -23,7 +23,6 @@
 from __future__ import annotations
 
 import asyncio
-import difflib
 import logging
 import re
 import time
@@ -44,7 +43,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from lint import __version__, formats, registry
 from lint.config import CONFIG_FILE_NAMES, Config, ConfigError, find_config_file, load_config
 from lint.discover import _IgnoreCache
-from lint.engine import Linter, Selection
+from lint.engine import FixPass, Linter, Selection
 from lint.guard import Crash, describe
 from lint.model import Applicability, Document, Finding, Severity, Source
 from lint.report import rule_url
@@ -129,38 +128,93 @@ def lsp_range(cols: Columns, start: int, end: int) -> types.Range:
     return types.Range(types.Position(sl, sc), types.Position(el, ec))
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-_CHAR_DIFF_LIMIT = 4000  # characters in a changed block, above which it is one trimmed replacement
+TextEdit = tuple[int, int, str]  # start, end (code points), replacement
 
 
-def diff_edits(old: str, new: str) -> list[tuple[int, int, str]]:
-    """Small non-overlapping edits (start, end, replacement) on ``old`` that make ``new``."""
-    a, b = _LINE.findall(old), _LINE.findall(new)
-    offsets = [0]
-    for line in a:
-        offsets.append(offsets[-1] + len(line))
-    edits = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        start, end = offsets[i1], offsets[i2]
-        before, after = old[start:end], "".join(b[j1:j2])
-        if len(before) + len(after) <= _CHAR_DIFF_LIMIT:
-            # Within a few changed lines, down to the characters that differ.
-            matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-            for op, k1, k2, m1, m2 in matcher.get_opcodes():
-                if op != "equal":
-                    edits.append((start + k1, start + k2, after[m1:m2]))
-            continue
-        # A large block: trim what the two sides share at either end.
-        p = 0
-        while p < min(len(before), len(after)) and before[p] == after[p]:
-            p += 1
-        s = 0
-        while s < min(len(before), len(after)) - p and before[-1 - s] == after[-1 - s]:
-            s += 1
-        edits.append((start + p, end - s, after[p : len(after) - s]))
-    return edits
+def fix_all_edits(original: str, passes: Sequence[FixPass], fixed: str) -> list[TextEdit]:
+    """Non-overlapping edits on ``original`` that make ``fixed``: the edits of the fix passes that made it
+    (``Linter.fix``'s log), each pass's edits carried back through the passes before it. Linear in the
+    text and the edits, where diffing the two texts (difflib) was quadratic on a big file of repeated
+    lines. Should the passes not make ``fixed`` (a log that is not this fix's), one edit of the span
+    between what the two texts share at either end."""
+    edits = passes_edits(original, passes)
+    if _applied(original, edits) == fixed:
+        return edits
+    whole = _trimmed(original, (0, len(original), fixed))
+    return [whole] if whole is not None else []
+
+
+def passes_edits(original: str, passes: Sequence[FixPass]) -> list[TextEdit]:
+    """The edits of fix passes (each on the text the one before made) as one list of edits on
+    ``original``: sorted, apart (edits that touch are one), none that changes nothing."""
+    edits: list[TextEdit] = []
+    for step in passes:
+        edits = _composed(edits, sorted((e.start, e.end, e.replacement) for e in step.edits), step.text)
+    return [trimmed for e in edits if (trimmed := _trimmed(original, e)) is not None]
+
+
+def _composed(first: list[TextEdit], second: list[TextEdit], middle: str) -> list[TextEdit]:
+    """Edits on a text T that make what ``first`` (T -> ``middle``) then ``second`` (on ``middle``) make.
+
+    Each edit of ``first`` becomes a span of ``middle``; spans of either list that overlap or touch are
+    merged into one edit, whose replacement is ``middle``'s span with ``second``'s edits applied."""
+    spans: list[tuple[int, int, int, int]] = []  # on middle: start, end, then which list (0, 1) and index
+    shift = 0
+    for k, (s, e, r) in enumerate(first):
+        spans.append((s + shift, s + shift + len(r), 0, k))
+        shift += len(r) - (e - s)
+    spans.extend((s, e, 1, k) for k, (s, e, _) in enumerate(second))
+    spans.sort()
+    out: list[TextEdit] = []
+    shift = 0  # how far middle's offsets run ahead of T's, before the span being merged
+    i = 0
+    while i < len(spans):
+        lo, hi = spans[i][0], spans[i][1]
+        group = [spans[i]]
+        i += 1
+        while i < len(spans) and spans[i][0] <= hi:
+            hi = max(hi, spans[i][1])
+            group.append(spans[i])
+            i += 1
+        delta = sum(len(first[k][2]) - (first[k][1] - first[k][0]) for _, _, which, k in group if which == 0)
+        inner = [(second[k][0] - lo, second[k][1] - lo, second[k][2]) for _, _, which, k in group if which == 1]
+        out.append((lo - shift, hi - shift - delta, _applied(middle[lo:hi], inner)))
+        shift += delta
+    return out
+
+
+def _applied(text: str, edits: Sequence[TextEdit]) -> str:
+    out, pos = [], 0
+    for s, e, r in edits:
+        out.append(text[pos:s])
+        out.append(r)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _trimmed(text: str, edit: TextEdit) -> TextEdit | None:
+    """The edit without what its replacement shares with the replaced text at either end (None if it
+    changes nothing)."""
+    s, e, r = edit
+    old = text[s:e]
+    if old == r:
+        return None
+    p = _shared_prefix(old, r)
+    q = _shared_prefix(old[p:][::-1], r[p:][::-1])
+    return s + p, e - q, r[p : len(r) - q]
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their start (slices compared in C, by halving)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 # -- documents and configs ---------------------------------------------------------------------------------
@@ -181,11 +235,39 @@ class OpenDocument:
 
 
 class EditorLinter(Linter):
-    """A Linter that also knows a document's format from its languageId (untitled buffers, odd names)."""
+    """A Linter that also knows a document's format from its languageId (untitled buffers, odd names), and
+    keeps the findings of each block of a big plain-text document (``Linter.findings`` lints those block
+    by block) from one lint to the next: typing in a 10 MB dump re-lints the block typed in, not all 40.
+    Rules are pure (same text and config, same findings), and a config change makes a new EditorLinter."""
 
     def __init__(self, selection: Selection) -> None:
         super().__init__(selection)
         self.format_of: dict[str, str] = {}
+        self._blocks: dict[str, dict[str, list[Finding]]] = {}  # path -> block text -> its findings
+        self._linting: tuple[dict[str, list[Finding]], dict[str, list[Finding]]] | None = None
+
+    def findings(self, source: Source, config: Config) -> list[Finding]:
+        # Only the blocks of this lint are kept: the memo holds one copy of each open document's text.
+        self._linting = (self._blocks.pop(source.path, {}), {})
+        try:
+            found = super().findings(source, config)
+            self._blocks[source.path] = self._linting[1]
+            return found
+        finally:
+            self._linting = None
+
+    def block_findings(self, block: Source, config: Config) -> list[Finding]:
+        if self._linting is None:
+            return super().block_findings(block, config)
+        before, now = self._linting
+        found = before.get(block.text)
+        if found is None:
+            found = super().block_findings(block, config)
+        now[block.text] = found
+        return found
+
+    def forget(self, path: str) -> None:
+        self._blocks.pop(path, None)
 
     def document(self, source: Source, config: Config) -> Document:
         from lint.language import resolve
@@ -371,7 +453,8 @@ class CopylintServer(LanguageServer):
         text = doc.text
         for change in params.content_changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                source = make_source("", text)
+                # The last lint's Source, when it is of this text, has the line starts already.
+                source = doc.source if doc.source is not None and doc.source.text is text else make_source("", text)
                 r = change.range
                 start = offset_at(source, r.start.line, r.start.character, self.unit)
                 end = offset_at(source, r.end.line, r.end.character, self.unit)
@@ -387,6 +470,8 @@ class CopylintServer(LanguageServer):
         doc = self.docs.pop(uri, None)
         if doc is not None and doc.timer is not None:
             doc.timer.cancel()
+        if doc is not None and doc.linter is not None and doc.source is not None:
+            doc.linter.forget(doc.source.path)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def schedule(self, doc: OpenDocument) -> None:
@@ -542,11 +627,12 @@ class CopylintServer(LanguageServer):
             return action
         self.ensure_linted(doc)
         assert doc.source is not None and doc.config is not None and doc.linter is not None
+        passes: list[FixPass] = []
         try:
-            fixed, _, _ = doc.linter.fix(doc.source, doc.config, unsafe=False)
+            fixed, _, _ = doc.linter.fix(doc.source, doc.config, unsafe=False, log=passes)
         except (Crash, formats.ParseError, RecursionError) as exc:
             raise JsonRpcInternalError(f"copylint cannot fix {doc.uri}: {exc}") from exc
-        action.edit = self.workspace_edit(doc, diff_edits(doc.source.text, fixed))
+        action.edit = self.workspace_edit(doc, fix_all_edits(doc.source.text, passes, fixed))
         return action
 
 
@@ -623,4 +709,4 @@ def command(stdio: bool, log_file: str | None) -> None:
     make_server().start_io()
 
 
-__all__ = ["command", "diff_edits", "from_fs_path", "make_server", "offset_at"]
+__all__ = ["command", "fix_all_edits", "from_fs_path", "make_server", "offset_at"]

@@ -13,8 +13,10 @@ server's, as an editor would.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import itertools
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -27,7 +29,8 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from lint.model import Source
+from lint.engine import FixPass
+from lint.model import Edit, Source
 from lint.report import rule_url
 from tests.conftest import SEED, needs_seed
 
@@ -319,6 +322,110 @@ async def test_fix_all_safe_problems_matches_cli_fix(client: LanguageClient, wor
     assert safe == []
 
 
+def _repeated_report(n: int) -> str:
+    """A scraped dump of n near-identical entries: many equal lines, fixes that take two passes in plain
+    text (`&amp;amp;` becomes `&amp;`, then `&`), blank-line runs, doubled spaces."""
+    return "Rates through the year\n\n" + "".join(
+        f"Report {i} said  the rates rose &amp;amp; fell again .  \n\n\n\nThe bank said it again ,and  again.\n"
+        for i in range(n))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name,language", [("dump.txt", "plaintext"), ("dump.md", "markdown")])
+async def test_fix_all_over_several_passes_matches_cli_fix(client: LanguageClient, workspace: Path, name: str,
+                                                            language: str):
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    text = _repeated_report(300)
+    passes: list[FixPass] = []
+    Linter(Selection()).fix(Source(name, text), Config(), log=passes)
+    assert len(passes) == (2 if name.endswith(".txt") else 1)  # the server must carry pass 2 back to pass 1
+    path = workspace / name
+    path.write_text(text, encoding="utf-8")
+    _, published = await start(client, workspace)
+    uri = open_doc(client, path, language=language)
+    await published.wait(uri, version=1)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri),
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+    ))
+    assert actions is not None
+    (action,) = actions
+    assert isinstance(action, types.CodeAction)
+    if action.edit is None:
+        action = await client.code_action_resolve_async(action)
+    edits, version = edits_of(action, uri)
+    assert version == 1
+    fixed = apply_edits(text, edits)
+
+    subprocess.run([sys.executable, "-m", "lint", "check", "--fix", "--no-cache", name], cwd=workspace,
+                   capture_output=True, check=False)
+    assert fixed == path.read_text(encoding="utf-8") != text
+    # one edit per place that changes, each no bigger than what changes there
+    assert len(edits) >= 300
+    assert sum(len(e.new_text) for e in edits) < len(text) / 20
+
+
+def _dump(size: int) -> str:
+    """Plain text in paragraphs of five sentences, a doubled space in one sentence of 37."""
+    words = "the report said markets rose again in the new study of prices".split()
+    out, n, i = [], 0, 0
+    while n < size:
+        sentence = f"Item {i}: " + " ".join(words[(i + k) % len(words)] for k in range(8)) + "."
+        if i % 37 == 0:
+            sentence = sentence.replace(" the ", "  the ", 1)
+        out.append(sentence + ("\n\n" if i % 5 == 4 else " "))
+        n += len(sentence) + 1
+        i += 1
+    return "".join(out)
+
+
+def _cli_as_lsp(root: Path, name: str, text: str) -> set[tuple[str, tuple[int, ...]]]:
+    """The CLI's findings for the file, as LSP ranges (ASCII text: UTF-16 units are characters)."""
+    starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+
+    def at(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, offset) - 1
+        return line, offset - starts[line]
+
+    return {(f["code"], (*at(f["start"]["offset"]), *at(f["end"]["offset"]))) for f in cli_findings(root, name)}
+
+
+@pytest.mark.asyncio
+async def test_typing_in_a_big_plain_text_keeps_the_cli_findings(client: LanguageClient, workspace: Path):
+    """Over 1 MiB, plain text is linted in blocks and the server keeps each block's findings from one lint
+    to the next: after each change, the diagnostics must still be the CLI's for the whole new text."""
+    from lint.engine import BIG_TEXT
+
+    text = _dump(BIG_TEXT + 300_000)
+    assert text.isascii() and len(text) > BIG_TEXT
+    path = workspace / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    _, published = await start(client, workspace)
+    uri = open_doc(client, path)
+    assert as_set(await published.wait(uri, version=1, timeout=60)) == _cli_as_lsp(workspace, "dump.txt", text)
+
+    lines = text.split("\n")
+    middle = len(lines) // 2 + (0 if lines[len(lines) // 2] else 1)
+    steps = [
+        # lines added near the top: every later block moves down (its findings with it)
+        (types.Range(types.Position(2, 0), types.Position(2, 0)), "Share  this story.\n\nAdvertisement\n\n"),
+        # a doubled space typed in the middle, then a blank-line run
+        (types.Range(types.Position(middle, 5), types.Position(middle, 5)), " "),
+        (types.Range(types.Position(middle + 4, 0), types.Position(middle + 4, 0)), "\n\n\n\n"),
+        # a whole paragraph near the end deleted
+        (types.Range(types.Position(len(lines) - 9, 0), types.Position(len(lines) - 7, 0)), ""),
+    ]
+    for version, (rng, new_text) in enumerate(steps, start=2):
+        change(client, uri, version, [types.TextEdit(rng, new_text)])
+        text = apply_edits(text, [types.TextEdit(rng, new_text)])
+        path.write_text(text, encoding="utf-8")
+        diagnostics = await published.wait(uri, version=version, timeout=60)
+        assert as_set(diagnostics) == _cli_as_lsp(workspace, "dump.txt", text), f"after change {version}"
+
+
 # -- positions in the negotiated encoding ---------------------------------------------------------------------
 
 @pytest.mark.asyncio
@@ -496,26 +603,51 @@ def test_offsets_and_columns_after_emoji_and_cjk(encoding: str, expected: int):
         assert offset_at(source, 1, _units("東京", encoding) + 1, encoding) == emoji
 
 
-@pytest.mark.parametrize("old,new", [
-    (" a\nb\n\n\n\nc", "a\nb\n\nc\n"),
-    ("same\n", "same\n"),
-    ("x\r\ny\r\n", "x\r\nY\r\n"),
-    ("", "new\n"),
-    ("gone\n", ""),
-])
-def test_diff_edits_make_the_new_text(old: str, new: str):
-    from lint.lsp import diff_edits
+def _random_passes(rng: random.Random, text: str) -> list[FixPass]:
+    """Up to four passes of random non-overlapping edits, each on the text the one before made (edits
+    may touch; never two insertions at one point, as compatible_fixes takes them)."""
+    passes = []
+    for _ in range(rng.randint(0, 4)):
+        edits: list[Edit] = []
+        pos = rng.randint(0, 5)
+        while pos <= len(text):
+            end = min(len(text), pos + rng.choice([0, 0, 1, 2, 3]))
+            if not (edits and edits[-1].start == edits[-1].end == pos == end):
+                edits.append(Edit(pos, end, rng.choice(["", "x", "yz", " ", text[pos:end]])))
+            pos = end + rng.randint(0, 6)
+        passes.append(FixPass(text, tuple(rng.sample(edits, len(edits)))))  # in no particular order
+        text = _apply_offsets(text, [(e.start, e.end, e.replacement) for e in edits])
+    return passes
 
-    edits = diff_edits(old, new)
-    out = old
+
+def _apply_offsets(text: str, edits: list[tuple[int, int, str]]) -> str:
     for start, end, repl in sorted(edits, reverse=True):
-        out = out[:start] + repl + out[end:]
-    assert out == new
-    for (_, e1, _), (s2, _, _) in itertools.pairwise(edits):
-        assert e1 <= s2
-    if old == new:
-        assert edits == []
+        text = text[:start] + repl + text[end:]
+    return text
 
+
+def test_fix_all_edits_carry_each_pass_back_to_the_original():
+    from lint.lsp import fix_all_edits, passes_edits
+
+    rng = random.Random(20)
+    for _ in range(2000):
+        original = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 40)))
+        passes = _random_passes(rng, original)
+        fixed = _apply_offsets(passes[-1].text, [(e.start, e.end, e.replacement) for e in passes[-1].edits]) \
+            if passes else original
+        edits = passes_edits(original, passes)
+        assert _apply_offsets(original, edits) == fixed  # the passes alone make it: no fallback needed
+        for (_, e1, _), (s2, _, _) in itertools.pairwise(edits):
+            assert e1 < s2  # separate: merged where they touched
+        assert all(original[s:e] != r for s, e, r in edits)  # none that changes nothing
+        assert fix_all_edits(original, passes, fixed) == edits
+
+
+def test_fix_all_edits_from_a_log_that_does_not_make_the_text_are_one_trimmed_edit():
+    from lint.lsp import fix_all_edits
+
+    assert fix_all_edits("one two three\n", [], "one 2 three\n") == [(4, 7, "2")]
+    assert fix_all_edits("same\n", [], "same\n") == []
 
 
 def test_quick_fix_titles_say_what_changes():

@@ -4,9 +4,10 @@ the bank's products`), or a word joined to itself by `and` (`with benevolence an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import compress, islice, repeat
-from operator import countOf, eq, gt, itemgetter
+from itertools import accumulate, compress, islice, repeat
+from operator import eq, gt, itemgetter
 
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
@@ -149,7 +150,11 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
         while at >= 0:
             hits.append(at)
             at = same.find(run, at + 2 * d)
-    return {countOf(islice(tokens, at), _SEPARATOR.strip(" ")) for at in hits}
+    # The segment of a hit is the number of separators before it: found by bisecting their positions
+    # (counting them per hit read the tokens again for each one, quadratic on a big file).
+    separator = _SEPARATOR.strip(" ")
+    separators = [k for k, token in enumerate(tokens) if token == separator]
+    return {bisect_left(separators, at) for at in hits}
 
 
 def _segments_with_doublings(joined: str) -> set[int]:
@@ -163,7 +168,9 @@ def _segments_with_doublings(joined: str) -> set[int]:
     same = bytes(map(eq, before, after))
     at = same.find(b"\x01")
     found: set[int] = set()
+    # Separators up to each piece, summed once rather than per hit.
+    segment_of = list(accumulate(p.count("\0\0\0\0\0") for p in pieces))
     while at >= 0:
-        found.add(sum(p.count("\0\0\0\0\0") for p in pieces[: at + 1]))
+        found.add(segment_of[at])
         at = same.find(b"\x01", at + 1)
     return found
