@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lint.formats import ParseError
+from lint.formats import Format, ParseError
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges
 from lint.model import Document, Segment, Source
 
@@ -94,3 +94,30 @@ def parse_srt(source: Source) -> Document:
 
 def parse_vtt(source: Source) -> Document:
     return parse(source, "vtt")
+
+
+_NOT_PROSE = ("cue indexes and identifiers, timing lines and cue settings, the WEBVTT header, NOTE/STYLE/REGION "
+              "blocks, tags inside cues (`<i>`, `<v Name>`, `{\\an8}`). A timing line that does not parse is an "
+              "error with its line (exit 2)")
+FORMATS = (
+    Format(
+        name="srt",
+        title="SubRip subtitles",
+        reader=parse_srt,
+        extensions=(".srt",),
+        language_ids=("srt", "subrip"),
+        prose="cue text",
+        not_prose=_NOT_PROSE,
+        examples=(),
+    ),
+    Format(
+        name="vtt",
+        title="WebVTT subtitles",
+        reader=parse_vtt,
+        extensions=(".vtt",),
+        language_ids=("vtt", "webvtt"),
+        prose="cue text",
+        not_prose=_NOT_PROSE,
+        examples=(),
+    ),
+)
