@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import Any
 
-from lint.formats import Format, options_table
+from lint.formats import Format, FormatExample, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, suppressions_from
 from lint.formats.templates import Masker
 from lint.model import Document, Segment, Source
@@ -225,5 +225,11 @@ FORMAT = Format(
     not_prose='tags and other attributes, comments, `head`, and the content of script, style, code, pre, kbd, '
               'samp, textarea, template, svg, math; entities are decoded (a finding points at the entity) and '
               'never rewritten',
-    examples=(),
+    examples=(
+        FormatExample(
+            '<html lang="de"><head><title>T</title></head><body><h1>Titel</h1><p>Ein &amp; zwei <code>x</code>.</p><img alt="Ein Bild" src="a.png"></body></html>\n',
+            segments=('Titel', 'Ein & zwei \ufffc.', 'Ein Bild'),
+            language='de',
+        ),
+    ),
 )

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from lint.formats import Format, ParseError, options_table
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
 from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source
@@ -169,5 +169,15 @@ FORMAT = Format(
     not_prose='keys, numbers, JSON syntax; inside values, ICU arguments and plural/select syntax (only the '
               "branches' texts are prose), `{{mustache}}` and `%s` placeholders; escapes are read but never "
               'rewritten. Invalid JSON is an error with its line',
-    examples=(),
+    examples=(
+        FormatExample(
+            '{"home": {"title": "Welcome, {name}!", "count": 3}, "list": ["One\\ttwo"]}\n',
+            segments=('Welcome, \ufffc!', 'One\ttwo'),
+            keys=('home.title', 'list.0'),
+        ),
+        FormatExample(
+            '{"a": \n',
+            error_line=2,
+        ),
+    ),
 )

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from lint.formats import Format, ParseError, options_table
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, switch_codes
 from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source, Suppression
@@ -601,5 +601,16 @@ FORMAT = Format(
               "`$t(key)`, ICU arguments and plural/select syntax (only the branches' texts are prose); escapes,"
               " `''`, folded line joins and block-scalar line breaks are read but never rewritten. Invalid YAML"
               ' is an error with its line',
-    examples=(),
+    examples=(
+        FormatExample(
+            'fr:\n  home:\n    title: "Bienvenue, %{name} !"\n    count: 3\n    body: |\n      Une ligne.\n',
+            segments=('Bienvenue, \ufffc !', 'Une ligne.'),
+            keys=('fr.home.title', 'fr.home.body'),
+            language='fr',
+        ),
+        FormatExample(
+            'a: [\n',
+            error_line=2,
+        ),
+    ),
 )

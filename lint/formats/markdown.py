@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from lint.formats import Format, options_table
+from lint.formats import Format, FormatExample, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
 from lint.formats.templates import markdown_view
 from lint.model import Document, Segment, Source
@@ -320,5 +320,11 @@ FORMAT = Format(
     not_prose='fenced and indented code, inline code, HTML blocks and inline HTML, autolinks, link destinations'
               ' and titles, YAML/TOML front matter (except the YAML keys named in `format-options: {markdown: '
               '{front-matter-keys: [title, description]}}`), URLs',
-    examples=(),
+    examples=(
+        FormatExample(
+            '---\ntitle: Notes\nlang: fr\n---\n# Title\n\nSome `code` and [a link](https://x.org).\n\n- item one\n\n```\nnot prose\n```\n',
+            segments=('Title', 'Some \ufffc and a link.', 'item one'),
+            language='fr',
+        ),
+    ),
 )

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from lint.formats import Format, ParseError, options_table
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import (
     PLACEHOLDER,
     TEMPLATE_PLACEHOLDER,
@@ -335,5 +335,15 @@ FORMAT = Format(
               'roles, substitutions, link targets and code inside msgstr are not prose either, each in its '
               'exact place in the file; obsolete `#~` entries are never read. An unterminated string or a line '
               'polib cannot read is an error with its line',
-    examples=(),
+    examples=(
+        FormatExample(
+            'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour"\n\n#, fuzzy\nmsgid "Bye"\nmsgstr "Au revoir"\n',
+            segments=('Bonjour',),
+            language='fr',
+        ),
+        FormatExample(
+            'msgid "a"\nmsgstr "unterminated\n',
+            error_line=2,
+        ),
+    ),
 )

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from lint.formats import Format
+from lint.formats import Format, FormatExample
 from lint.formats.builder import PLACEHOLDER, mask_urls, merge_ranges, segment_of, suppressions_from
 from lint.model import Document, Segment, Source
 
@@ -665,5 +665,10 @@ FORMAT = Format(
     not_prose='the PEP header, field lists, comments and directives, literal blocks (`::`), doctest blocks, '
               'tables, inline literals, roles, interpreted text, substitution and footnote references, '
               'hyperlink targets',
-    examples=(),
+    examples=(
+        FormatExample(
+            'Title\n=====\n\nA paragraph with ``literal`` text::\n\n    code block\n\n- an item\n',
+            segments=('Title', 'A paragraph with \ufffc text:', 'an item'),
+        ),
+    ),
 )

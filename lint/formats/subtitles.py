@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lint.formats import Format, ParseError
+from lint.formats import Format, FormatExample, ParseError
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges
 from lint.model import Document, Segment, Source
 
@@ -108,7 +108,16 @@ FORMATS = (
         language_ids=("srt", "subrip"),
         prose="cue text",
         not_prose=_NOT_PROSE,
-        examples=(),
+        examples=(
+            FormatExample(
+                '1\n00:00:01,000 --> 00:00:02,000\n<i>Hello</i> there.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n',
+                segments=('\ufffcHello\ufffc there.', 'Bye.'),
+            ),
+            FormatExample(
+                '1\n00:00:01 --> 00:00:02\nHi\n',
+                error_line=2,
+            ),
+        ),
     ),
     Format(
         name="vtt",
@@ -118,6 +127,11 @@ FORMATS = (
         language_ids=("vtt", "webvtt"),
         prose="cue text",
         not_prose=_NOT_PROSE,
-        examples=(),
+        examples=(
+            FormatExample(
+                'WEBVTT\n\nNOTE a note\n\n00:00.000 --> 00:01.000\n<v Anna>Hello.\n',
+                segments=('\ufffcHello.',),
+            ),
+        ),
     ),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lint.formats import Format
+from lint.formats import Format, FormatExample
 from lint.formats.builder import mask_urls
 from lint.model import Document, Segment, Source
 
@@ -44,5 +44,10 @@ FORMAT = Format(
     claims='and any file named explicitly',
     prose='paragraphs (blocks of non-blank lines)',
     not_prose='URLs and e-mail addresses',
-    examples=(),
+    examples=(
+        FormatExample(
+            'First paragraph,\nstill the first.\n\nSee https://example.com for more.\n',
+            segments=('First paragraph,\nstill the first.', 'See \ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc for more.'),
+        ),
+    ),
 )

@@ -47,7 +47,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lint.formats import Format, ParseError, options_table
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppressions_from, switch_codes
 from lint.formats.markup import MARKUPS, markup_of_xliff, masked, option
 from lint.model import Document, Segment, Source, Suppression
@@ -460,5 +460,16 @@ FORMAT = Format(
               '`<ph>`, `<bpt>`/`<ept>`, `<sc/>`/`<ec/>`: one placeholder each; the content of `<g>`, `<pc>`, '
               '`<mrk>` is prose), attributes and comments; entities are decoded and never rewritten. Invalid '
               'XML is an error with its line',
-    examples=(),
+    examples=(
+        FormatExample(
+            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr"><file id="f"><unit id="u1"><segment><source>Hello <ph id="1"/></source><target>Bonjour <ph id="1"/></target></segment></unit></file></xliff>\n',
+            segments=('Bonjour \ufffc',),
+            keys=('u1',),
+            language='fr',
+        ),
+        FormatExample(
+            '<xliff><file>\n<unit>\n</xliff>\n',
+            error_line=3,
+        ),
+    ),
 )
