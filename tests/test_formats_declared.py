@@ -29,7 +29,7 @@ def _source(fmt: Format, ex: FormatExample) -> Source:
 
 def test_every_format_is_declared_documented_and_has_examples():
     assert set(FORMATS) >= {"text", "markdown", "rst", "srt", "vtt", "po", "html", "xliff", "i18n-json",
-                            "i18n-yaml"}
+                            "i18n-yaml", "properties"}
     for fmt in FORMATS.values():
         assert fmt.title and fmt.prose and fmt.not_prose, fmt.name
         assert any(ex.error_line is None and ex.segments for ex in fmt.examples), fmt.name
