@@ -36,6 +36,28 @@ def test_every_format_is_declared_documented_and_has_examples():
         assert all(ext.startswith(".") and ext == ext.lower() for ext in fmt.extensions), fmt.name
 
 
+def test_the_index_read_from_the_modules_text_agrees_with_the_declarations():
+    """format_for and the LSP read the index, so that choosing a format imports no reader."""
+    entries = formats.index()
+    assert [e.name for e in entries] == list(FORMATS)
+    for entry in entries:
+        fmt = FORMATS[entry.name]
+        assert (entry.extensions, entry.patterns, entry.language_ids) == (
+            fmt.extensions, fmt.patterns, fmt.language_ids), entry.name
+        assert fmt.reader.__module__ == entry.module
+    declared = {f.name for m in {e.module for e in entries} for f in formats._declared(sys.modules[m])}
+    assert declared == set(FORMATS)
+
+
+def test_choosing_a_format_imports_no_reader():
+    code = ("import sys\nfrom lint import formats\n"
+            "assert formats.format_for('a/messages_fr.properties') == 'properties'\n"
+            "assert formats.format_for_language_id('gettext') == 'po' and 'xliff' in formats.FORMATS\n"
+            "print(sorted(m for m in sys.modules if m.startswith('lint.formats.')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def test_no_file_extension_or_language_id_is_claimed_twice():
     exts = [ext for f in FORMATS.values() for ext in f.extensions]
     ids = [i for f in FORMATS.values() for i in f.language_ids]

@@ -14,13 +14,16 @@ A reader that cannot read a malformed file raises ``ParseError`` with the 1-base
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import importlib
 import json
 import pkgutil
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from functools import lru_cache
+from pathlib import Path, PurePath
 from typing import Any, Protocol
 
 from lint.model import Document, Segment, Source
@@ -113,13 +116,6 @@ class Format:
     def option_defaults(self) -> dict[str, Any]:
         return {o.name: list(o.default) if isinstance(o.default, tuple) else o.default for o in self.options}
 
-    def claims_path(self, path: str) -> bool:
-        """Whether the format claims a path by its declared globs or extensions."""
-        posix = PurePath(path).as_posix()
-        if any(fnmatch.fnmatchcase(posix, p) or fnmatch.fnmatchcase("/" + posix, p) for p in self.patterns):
-            return True
-        return PurePath(path).suffix.lower() in self.extensions
-
     def read(self, source: Source, options: Mapping[str, Any] | None = None, language: str | None = "en") -> Document:
         """The Document of a Source in this format, its language resolved against the file's own."""
         # Options reach only readers that declare them; the config has checked every name and type.
@@ -144,33 +140,74 @@ def _declared(module: Any) -> tuple[Format, ...]:
     return (one,) if isinstance(one, Format) else tuple(getattr(module, "FORMATS", ()))
 
 
+@dataclass(frozen=True)
+class FormatEntry:
+    """What choosing a format needs to know of it, read from its module's text without importing the
+    module (importing every reader compiles their regexes: some 60 ms of a one-file run's start-up)."""
+
+    name: str
+    module: str
+    extensions: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    language_ids: tuple[str, ...] = ()
+
+    def claims_path(self, path: str) -> bool:
+        """Whether the format claims a path by its declared globs or extensions."""
+        posix = PurePath(path).as_posix()
+        if any(fnmatch.fnmatchcase(posix, p) or fnmatch.fnmatchcase("/" + posix, p) for p in self.patterns):
+            return True
+        return PurePath(path).suffix.lower() in self.extensions
+
+
+# A declaration's fields, written as literals (tests/test_formats_declared.py holds every module to it).
+_NAME = re.compile(r"""^( +)name=["']([\w-]+)["'],$""", re.M)
+_FIELD = r"^{indent}{field}=(\([^)]*\)),$"
+
+
+@lru_cache(maxsize=1)
+def index() -> tuple[FormatEntry, ...]:
+    """Every format declared by a module of this package, from the modules' text: the default first,
+    then by name (the order docs and schemas list them in)."""
+    found: list[FormatEntry] = []
+    for info in pkgutil.iter_modules(__path__):
+        text = (Path(__path__[0]) / f"{info.name}.py").read_text(encoding="utf-8")
+        if "Format(" not in text:
+            continue
+        names = list(_NAME.finditer(text))
+        for i, m in enumerate(names):
+            block = text[m.end() : names[i + 1].start() if i + 1 < len(names) else len(text)]
+            fields = {}
+            for field_name in ("extensions", "patterns", "language_ids"):
+                value = re.search(_FIELD.format(indent=m.group(1), field=field_name), block, re.M)
+                fields[field_name] = ast.literal_eval(value.group(1)) if value else ()
+            found.append(FormatEntry(m.group(2), f"{__name__}.{info.name}", **fields))
+    found.sort(key=lambda e: (e.name != DEFAULT_FORMAT, e.name))
+    return tuple(found)
+
+
 class _Registry(Mapping[str, Format]):
-    """Every format declared by a module of this package, by name, found when first asked for."""
+    """The declared formats by name: the names from ``index()``, each declaration imported when asked for."""
 
     def __init__(self) -> None:
-        self._formats: dict[str, Format] | None = None
-
-    def _load(self) -> dict[str, Format]:
-        if self._formats is None:
-            found: dict[str, Format] = {}
-            for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-                module = importlib.import_module(f"{__name__}.{info.name}")
-                for fmt in _declared(module):
-                    if fmt.name in found:
-                        raise RuntimeError(f"format '{fmt.name}' is declared twice ({info.name})")
-                    found[fmt.name] = fmt
-            # The default first, then by name: the order docs and schemas list them in.
-            self._formats = {DEFAULT_FORMAT: found.pop(DEFAULT_FORMAT), **dict(sorted(found.items()))}
-        return self._formats
+        self._loaded: dict[str, Format] = {}
 
     def __getitem__(self, name: str) -> Format:
-        return self._load()[name]
+        if name not in self._loaded:
+            entry = next((e for e in index() if e.name == name), None)
+            if entry is None:
+                raise KeyError(name)
+            for fmt in _declared(importlib.import_module(entry.module)):
+                self._loaded[fmt.name] = fmt
+        return self._loaded[name]
+
+    def __contains__(self, name: object) -> bool:
+        return any(e.name == name for e in index())
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._load())
+        return iter([e.name for e in index()])
 
     def __len__(self) -> int:
-        return len(self._load())
+        return len(index())
 
 
 FORMATS: Mapping[str, Format] = _Registry()
@@ -183,23 +220,20 @@ def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | N
     for pattern, fmt in (overrides or {}).items():
         if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, pattern):
             return fmt
-    declared = FORMATS.values()
-    for f in declared:
-        if f.patterns and f.claims_path(path):
-            return f.name
+    entries = index()
+    for e in entries:
+        if e.patterns and e.claims_path(path):
+            return e.name
     suffix = PurePath(path).suffix.lower()
-    for f in declared:
-        if suffix in f.extensions:
-            return f.name
+    for e in entries:
+        if suffix in e.extensions:
+            return e.name
     return None
 
 
 def format_for_language_id(language_id: str) -> str | None:
     """The format of an editor document known only by its languageId (LSP), or None."""
-    for f in FORMATS.values():
-        if language_id in f.language_ids:
-            return f.name
-    return None
+    return next((e.name for e in index() if language_id in e.language_ids), None)
 
 
 def options_of(fmt: str) -> dict[str, Any]:
