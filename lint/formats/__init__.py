@@ -75,8 +75,8 @@ def options_table(defaults: Mapping[str, Any], choices: Mapping[str, tuple[str, 
 
 @dataclass(frozen=True)
 class FormatExample:
-    """A small file of the format and what its reader must make of it: the segments' texts, in order
-    (a placeholder U+FFFC stands for each opaque character: an escape, a URL, inline code), or the
+    """A small file of the format and what its reader must make of it: the segments' texts, in order, as
+    rules read them (escapes and entities decoded, U+FFFC for inline code, a URL, a placeholder), or the
     1-based line of the ParseError it must raise; optionally the file as `copylint check --fix` leaves it.
     tests/test_formats_declared.py reads every example, and docs/formats.md shows them."""
 
@@ -294,7 +294,7 @@ def _cell(text: str) -> str:
 
 
 def _files(fmt: Format) -> str:
-    claimed = ", ".join(f"`{e}`" for e in fmt.extensions) or "none by default"
+    claimed = ", ".join(f"`{e}`" for e in (*fmt.extensions, *fmt.patterns)) or "none by default"
     return f"{claimed} ({fmt.claims})" if fmt.claims else claimed
 
 

@@ -156,9 +156,8 @@ FORMAT = Format(
               "*Messages.properties"),
     language_ids=("properties",),
     file_language=file_language,
-    claims="bundles by name: `*_fr.properties`, `*_pt_BR.properties`, `messages.properties`, "
-           "`ValidationMessages.properties`; map others with `formats: {\"i18n/*.properties\": properties}` "
-           "(most `.properties` files are settings, not prose)",
+    claims="map other bundles with `formats: {\"i18n/*.properties\": properties}`: most `.properties` files "
+           "are settings, not prose",
     prose="each value (the segment knows its key); the name's locale (`_pt_BR`) sets the language",
     not_prose="keys, separators, comments (`#`, `!`), line continuations; escapes (`\\t`, `\\uXXXX`), "
               "MessageFormat arguments (`{0}`, `{0,number}`) and doubled apostrophes are read but never "
