@@ -101,3 +101,17 @@ def test_invalid_xml_is_an_error_naming_the_file_and_line(tmp_path, run):
     r = run("check", "--no-cache", str(path))
     assert r.returncode == 2
     assert "strings.xml:3" in r.stdout + r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_structure_a_fix_must_keep_is_all_but_the_translated_text():
+    from lint.formats.android import structure
+
+    def signature(body: str) -> object:
+        return structure(parse(Source("res/values/strings.xml", f"<resources>{body}</resources>\n"), "android-strings"))
+
+    base = signature('<string name="a">Hello  world</string><string name="n" translatable="false">Acme</string>')
+    assert signature('<string name="a">Hello world</string><string name="n" translatable="false">Acme</string>') == base
+    assert signature('<string name="b">Hello world</string><string name="n" translatable="false">Acme</string>') != base
+    assert signature('<string name="a">Hello  world</string><string name="n" translatable="false">Acne</string>') != base
+    assert signature('<string name="a">Hello <b>world</b></string><string name="n" translatable="false">Acme</string>'
+                     ) != base

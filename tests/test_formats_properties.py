@@ -86,3 +86,15 @@ def test_the_cli_names_the_file_and_line_of_a_malformed_escape(tmp_path, run):
     r = run("check", "--no-cache", str(path))
     assert r.returncode == 2
     assert "messages_fr.properties:2" in r.stdout + r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_structure_a_fix_must_keep_is_keys_and_all_between_values():
+    from lint.formats.properties import structure
+
+    def signature(text: str) -> object:
+        return structure(parse(Source("messages.properties", text), "properties"))
+
+    base = signature("# c\na = one  two\nb = three\n")
+    assert signature("# c\na = one two\nb = three\n") == base
+    assert signature("# c\na = one two \\\nb = three\n") != base  # a value that now runs on: b is gone
+    assert signature("# d\na = one  two\nb = three\n") != base

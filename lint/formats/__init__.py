@@ -108,6 +108,9 @@ class Format:
     file_language: Callable[[Source], str | None] | None = None
     # Bilingual formats: (source, translation) of a segment, both decoded as written (family B reads these).
     pair: Pair | None = None
+    # A signature of everything in the file that is not prose, best read by another parser than the
+    # reader: `check --fix` keeps a fix only where the signature is the same after it (lint.invariants).
+    structure: Callable[[Document], Any] | None = None
     prose: str = ""  # docs: what is read as prose
     not_prose: str = ""  # docs: what is never linted, never edited
     claims: str = ""  # docs: which files, where extensions do not say it all

@@ -182,6 +182,21 @@ def parse(source: Source) -> Document:
     return doc
 
 
+def structure(doc: Document) -> list[tuple[object, ...]]:
+    """Every element and comment as lxml reads it (tag, attributes) with its untranslated text (an
+    untranslatable string, a reference): what a fix keeps."""
+    from lxml import etree
+
+    root = etree.fromstring(doc.text.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    read = {(seg.key or "").split(".")[0] for seg in doc.segments}
+    out: list[tuple[object, ...]] = []
+    for el in root.iter():
+        kept = el.get("name") not in read and el.getparent() is not None and el.getparent().get("name") not in read
+        tag = el.tag if isinstance(el.tag, str) else "#comment"
+        out.append((tag, sorted(el.attrib.items()), el.text if kept else None))
+    return out
+
+
 def file_language(source: Source) -> str | None:
     """The language of the folder the file is in, as Android resolves it: `values-fr-rCA` is fr-CA,
     `values-b+sr+Latn` is sr-Latn, `values` (the default resources) names none."""
@@ -199,6 +214,7 @@ FORMAT = Format(
     reader=parse,
     patterns=("*/values/strings.xml", "*/values-*/strings.xml"),
     file_language=file_language,
+    structure=structure,
     claims="map other resource files with `formats: {\"**/res/values*/arrays.xml\": android-strings}`",
     prose="each `<string>` and each `<item>` of a `<string-array>` or `<plurals>` (the segment knows its name, "
           "`songs.one`, `planets.0`); the folder's locale (`values-fr-rCA`) sets the language",

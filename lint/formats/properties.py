@@ -142,6 +142,11 @@ def parse(source: Source) -> Document:
     return doc
 
 
+def structure(doc: Document) -> tuple[list[str | None], list[str]]:
+    """The keys in order and the text between the values (keys, separators, comments): what a fix keeps."""
+    return [seg.key for seg in doc.segments], [doc.text[a:b] for a, b in doc.protected]
+
+
 def file_language(source: Source) -> str | None:
     """The bundle's locale from its name, as ResourceBundle looks it up: `messages_fr_CA.properties` is fr-CA."""
     m = _LOCALE.search(PurePath(source.path).name)
@@ -156,6 +161,7 @@ FORMAT = Format(
               "*Messages.properties"),
     language_ids=("properties",),
     file_language=file_language,
+    structure=structure,
     claims="map other bundles with `formats: {\"i18n/*.properties\": properties}`: most `.properties` files "
            "are settings, not prose",
     prose="each value (the segment knows its key); the name's locale (`_pt_BR`) sets the language",
