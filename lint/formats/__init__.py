@@ -18,6 +18,7 @@ import ast
 import fnmatch
 import importlib
 import json
+import os
 import pkgutil
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -154,13 +155,6 @@ class FormatEntry:
     patterns: tuple[str, ...] = ()
     language_ids: tuple[str, ...] = ()
 
-    def claims_path(self, path: str) -> bool:
-        """Whether the format claims a path by its declared globs or extensions."""
-        posix = PurePath(path).as_posix()
-        if any(fnmatch.fnmatchcase(posix, p) or fnmatch.fnmatchcase("/" + posix, p) for p in self.patterns):
-            return True
-        return PurePath(path).suffix.lower() in self.extensions
-
 
 # A declaration's fields, written as literals (tests/test_formats_declared.py holds every module to it).
 _NAME = re.compile(r"""^( +)name=["']([\w-]+)["'],$""", re.M)
@@ -216,22 +210,48 @@ class _Registry(Mapping[str, Format]):
 FORMATS: Mapping[str, Format] = _Registry()
 
 
+@dataclass(frozen=True)
+class _Claims:
+    """The index made fast to ask for each file of a walk: one dict lookup for an extension, one regex
+    for all the globs, tried only on a path that ends as one of them can."""
+
+    by_extension: dict[str, str]
+    tails: tuple[str, ...]  # what a path must end with for a glob to match it (empty: any path)
+    globs: re.Pattern[str] | None
+    glob_formats: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _claims() -> _Claims:
+    by_extension: dict[str, str] = {}
+    globs: list[tuple[str, str]] = []
+    for e in index():
+        for ext in e.extensions:
+            by_extension.setdefault(ext, e.name)
+        globs.extend((e.name, p) for p in e.patterns)
+    tails = tuple(re.split(r"[*?\]]", p)[-1] for _, p in globs)
+    combined = "|".join(f"(?P<g{i}>{fnmatch.translate(p)})" for i, (_, p) in enumerate(globs))
+    return _Claims(by_extension, () if "" in tails else tails, re.compile(combined) if globs else None,
+                   tuple(name for name, _ in globs))
+
+
 def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | None:
-    """The format of a path: a config override (glob → format) first, then the formats' own globs, then
-    the extension."""
-    name = PurePath(path).name
-    for pattern, fmt in (overrides or {}).items():
-        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, pattern):
-            return fmt
-    entries = index()
-    for e in entries:
-        if e.patterns and e.claims_path(path):
-            return e.name
-    suffix = PurePath(path).suffix.lower()
-    for e in entries:
-        if suffix in e.extensions:
-            return e.name
-    return None
+    """The format of a path: a config override (glob → format) first, then the formats' own globs (matched
+    against the path with a leading slash, so `*/values/strings.xml` takes `values/strings.xml`), then the
+    extension."""
+    if overrides:
+        name = PurePath(path).name
+        for pattern, fmt in overrides.items():
+            if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, pattern):
+                return fmt
+    claims = _claims()
+    if claims.globs is not None:
+        probe = "/" + (path if os.sep == "/" else path.replace(os.sep, "/"))
+        if not claims.tails or probe.endswith(claims.tails):
+            m = claims.globs.match(probe)
+            if m is not None and m.lastgroup is not None:
+                return claims.glob_formats[int(m.lastgroup[1:])]
+    return claims.by_extension.get(os.path.splitext(path)[1].lower())
 
 
 def format_for_language_id(language_id: str) -> str | None:
