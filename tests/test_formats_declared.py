@@ -29,11 +29,13 @@ def _source(fmt: Format, ex: FormatExample) -> Source:
 
 def test_every_format_is_declared_documented_and_has_examples():
     assert set(FORMATS) >= {"text", "markdown", "rst", "srt", "vtt", "po", "html", "xliff", "i18n-json",
-                            "i18n-yaml", "properties"}
+                            "i18n-yaml", "properties", "android-strings"}
     for fmt in FORMATS.values():
         assert fmt.title and fmt.prose and fmt.not_prose, fmt.name
         assert any(ex.error_line is None and ex.segments for ex in fmt.examples), fmt.name
         assert all(ext.startswith(".") and ext == ext.lower() for ext in fmt.extensions), fmt.name
+        # What lets format_for skip most paths with one endswith: a glob starts with * and ends in a literal.
+        assert all(p.startswith("*") and p[-1] not in "*?]" for p in fmt.patterns), fmt.name
 
 
 def test_the_index_read_from_the_modules_text_agrees_with_the_declarations():

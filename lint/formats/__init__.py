@@ -102,7 +102,9 @@ class Format:
     title: str  # the docs' name for it
     reader: Reader
     extensions: tuple[str, ...] = ()  # lowercase, with the dot: claimed by any file that ends so
-    patterns: tuple[str, ...] = ()  # globs on the path (`*/res/values*/strings.xml`), tried before extensions
+    # Globs on the path with a leading slash (`*/values-*/strings.xml`, `*_[a-z][a-z].properties`), tried
+    # before extensions; each starts with `*` and ends in a literal (what lets format_for skip most paths).
+    patterns: tuple[str, ...] = ()
     language_ids: tuple[str, ...] = ()  # LSP languageIds of documents that have no path to go by
     options: tuple[FormatOption, ...] = ()
     # The language a file names for itself (a PO header's `Language: fr`), which overrides the configured one.
