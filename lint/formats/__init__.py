@@ -169,7 +169,13 @@ def index() -> tuple[FormatEntry, ...]:
     then by name (the order docs and schemas list them in)."""
     found: list[FormatEntry] = []
     for info in pkgutil.iter_modules(__path__):
-        text = (Path(__path__[0]) / f"{info.name}.py").read_text(encoding="utf-8")
+        module = f"{__name__}.{info.name}"
+        try:
+            text = (Path(__path__[0]) / f"{info.name}.py").read_text(encoding="utf-8")
+        except OSError:  # installed without sources: ask the module itself
+            found.extend(FormatEntry(f.name, module, f.extensions, f.patterns, f.language_ids)
+                         for f in _declared(importlib.import_module(module)))
+            continue
         if "Format(" not in text:
             continue
         names = list(_NAME.finditer(text))
@@ -179,7 +185,7 @@ def index() -> tuple[FormatEntry, ...]:
             for field_name in ("extensions", "patterns", "language_ids"):
                 value = re.search(_FIELD.format(indent=m.group(1), field=field_name), block, re.M)
                 fields[field_name] = ast.literal_eval(value.group(1)) if value else ()
-            found.append(FormatEntry(m.group(2), f"{__name__}.{info.name}", **fields))
+            found.append(FormatEntry(m.group(2), module, **fields))
     found.sort(key=lambda e: (e.name != DEFAULT_FORMAT, e.name))
     return tuple(found)
 
