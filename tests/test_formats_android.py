@@ -51,11 +51,13 @@ def test_untranslatable_strings_and_arrays_and_references_are_not_read():
 
 def test_styling_tags_cdata_and_placeholders():
     body = ('<string name="a">Press <b>Save</b> to keep <i>your</i> work.</string>\n'
-            '<string name="b"><![CDATA[Plain CDATA text]]></string>\n'
+            '<string name="b"><![CDATA[Plain <b>CDATA</b> text]]></string>\n'
+            '<string name="e">Tap &lt;b&gt;Save&lt;/b&gt; &lt;3</string>\n'
             '<string name="c">%1$d of %2$s files (100%%)</string>\n'
             '<string name="d">Hi <xliff:g id="name" example="Ann">%1$s</xliff:g>, welcome!</string>')
-    assert read(body) == [("a", "Press Save to keep your work."), ("b", "Plain CDATA text"),
-                          ("c", "\ufffc of \ufffc files (100%)"), ("d", "Hi \ufffc, welcome!")]
+    assert read(body) == [("a", "Press Save to keep your work."), ("b", "Plain \ufffcCDATA\ufffc text"),
+                          ("e", "Tap \ufffcSave\ufffc <3"), ("c", "\ufffc of \ufffc files (100%)"),
+                          ("d", "Hi \ufffc, welcome!")]
 
 
 def test_quotes_keep_whitespace_and_are_not_shown():

@@ -5,7 +5,8 @@ Read as aapt2 reads them: escapes (`\\'`, `\\"`, `\\n`, `\\@`, `\\uXXXX`) and en
 opaque; an unescaped double quote only quotes (it is not shown), and outside quotes a run of whitespace
 shows as one space, so it is one opaque space here (a run of spaces inside quotes is as written). Format
 arguments (`%1$s`, `%d`) and `<xliff:g>` elements are placeholders; styling tags (`<b>`, `<i>`,
-`<annotation>`) are markup and their text is prose. Not read: strings marked `translatable="false"`,
+`<annotation>`, and HTML escaped as `&lt;b&gt;` or in CDATA for `Html.fromHtml`) are markup and their text
+is prose. Not read: strings marked `translatable="false"`,
 references (`@string/name`), comments and attributes. The language comes from the folder
 (`values-pt-rBR` is pt-BR, `values-b+sr+Latn` is sr-Latn). Invalid XML is an error with its line.
 
@@ -34,8 +35,10 @@ _TOKEN = re.compile(
     re.S,
 )
 _ATTR = re.compile(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-# What stands for something else in a string's text: an escape, an entity, a quote, a whitespace run, an argument.
+# What stands for something else in a string's text: HTML markup, an escape, an entity, a quote, a whitespace
+# run, an argument.
 _SPECIAL = re.compile(
+    r"&lt;/?[A-Za-z][^<>]*?&gt;|<[A-Za-z/!][^<>]*>|"  # HTML for Html.fromHtml, escaped or in CDATA: markup
     r"\\u[0-9a-fA-F]{4}|\\.|&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);|\"|\s{2,}|[\t\n\r\f]|%%|"
     + TEMPLATE_PLACEHOLDER.pattern
 )
@@ -89,7 +92,9 @@ class _String:
         for m in _SPECIAL.finditer(raw):
             self._verbatim(raw[pos : m.start()], at + pos)
             token, where = m.group(), at + m.start()
-            if token == '"':
+            if token[0] == "<" or (token.startswith("&lt;") and token.endswith("&gt;")):
+                builder.add_opaque(PLACEHOLDER, where)
+            elif token == '"':
                 self.quoted = not self.quoted  # aapt2 drops it: it only keeps what it quotes as written
             elif token.startswith("\\u"):
                 builder.add_opaque(chr(int(token[2:], 16)), where)
