@@ -559,6 +559,27 @@ def rules(output_format: str, config_file: str | None, isolated: bool) -> None:
                        f"{fix:<7} {r.summary}")
 
 
+@cli.command("formats")
+@click.option("--format", "--output-format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "markdown", "schema"]))
+def formats_command(output_format: str) -> None:
+    """List the formats (markdown: docs/formats.md; schema: lint/data/config.schema.json)."""
+    from lint import formats
+
+    if output_format == "markdown":
+        click.echo(formats.docs_markdown(), nl=False)
+    elif output_format == "schema":
+        import json
+
+        schema_path = Path(formats.__file__).parent.parent / "data" / "config.schema.json"
+        schema = formats.config_schema(json.loads(schema_path.read_text(encoding="utf-8")))
+        click.echo(json.dumps(schema, indent=2))
+    else:
+        for f in formats.FORMATS.values():
+            files = ", ".join((*f.extensions, *f.patterns)) or "-"
+            click.echo(f"{f.name:<11} {files:<40} {f.title}")
+
+
 @cli.command()
 @click.argument("name")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),

@@ -6,20 +6,10 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from lint.model import Family
 from lint.rule import Example, Rule
 
-FAMILY_NAMES = {
-    "W": "whitespace",
-    "E": "encoding",
-    "S": "scrape",
-    "T": "translation",
-    "P": "punctuation",
-    "L": "language",
-    "B": "bilingual",
-    "G": "grammar",
-    "X": "user",
-    "C": "copylint",
-}
+FAMILY_NAMES = {f.value: f.label for f in Family}
 
 
 GRAMMAR_FAMILY = """# G languagetool

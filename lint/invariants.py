@@ -164,12 +164,18 @@ def guarded_fix(doc: Document, fix: Fix) -> Fix | None:
 def structure(doc: Document) -> Any:
     """A comparable signature of everything but the prose, as the format's own parser reads it."""
     if "structure" not in doc.memo:
-        reader = _STRUCTURE.get(doc.format)
+        reader = _STRUCTURE.get(doc.format) or _declared_structure(doc.format)
         try:
             doc.memo["structure"] = reader(doc) if reader is not None else None
         except Exception as exc:  # the format's own parser rejects the text: no structure to match
             doc.memo["structure"] = ("unreadable", type(exc).__name__)
     return doc.memo["structure"]
+
+
+def _declared_structure(fmt: str) -> Callable[[Document], Any] | None:
+    from lint.formats import FORMATS
+
+    return FORMATS[fmt].structure if fmt in FORMATS else None
 
 
 def structure_kept(before: Document, after: Document) -> bool:

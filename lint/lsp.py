@@ -64,12 +64,6 @@ SEVERITIES = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-# languageId (what the editor calls the document) -> copylint format, for documents whose name does not say.
-LANGUAGE_FORMATS = {
-    "markdown": "markdown", "plaintext": "text", "text": "text", "restructuredtext": "rst", "rst": "rst",
-    "html": "html", "po": "po", "pot": "po", "gettext": "po", "xliff": "xliff", "srt": "srt",
-    "subrip": "srt", "vtt": "vtt", "webvtt": "vtt",
-}
 
 
 # -- positions ---------------------------------------------------------------------------------------------
@@ -504,8 +498,9 @@ class CopylintServer(LanguageServer):
             fmt = formats.format_for(str(doc.path), config.formats)
             if fmt is not None:
                 return fmt
-        fmt = LANGUAGE_FORMATS.get(doc.language_id)
-        return fmt if fmt in formats.FORMATS else None
+        # languageId (what the editor calls the document), for documents whose name does not say: each
+        # format declares the ids it answers to.
+        return formats.format_for_language_id(doc.language_id)
 
     def lint(self, doc: OpenDocument) -> None:
         if doc.timer is not None:

@@ -38,6 +38,59 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"  # applied only with --unsafe-fixes; a suggestion in editors
 
 
+class SegmentKind(str, enum.Enum):
+    """What a Segment is in its file: the only kinds format readers make. Built-in rules name them in
+    ``Rule.kinds``; a user rule's ``scope`` (YAML) and an example's ``kind`` name them too (the custom-rules
+    schema's ``segmentKind`` lists the same, tests/test_kinds.py checks it). Compare a segment's ``kind``
+    (a plain string) with ``.value``: a str enum hashes by its name, so ``"msgstr" in {SegmentKind.MSGSTR}``
+    is False."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    BLOCKQUOTE = "blockquote"
+    CAPTION = "caption"  # image alt text, a figure caption, a title attribute, a front matter description
+    MSGSTR = "msgstr"  # a PO translation
+    TARGET = "target"  # an XLIFF translation
+    CUE = "cue"  # a subtitle's text
+    STRING = "string"  # a catalogue's string value (i18n JSON and YAML, Java properties)
+
+
+# The kinds whose segments translate a source (``Segment.source_text``): what family B compares.
+TRANSLATION_KINDS = frozenset({SegmentKind.MSGSTR.value, SegmentKind.TARGET.value})
+
+
+class Scope(str, enum.Enum):
+    """What a built-in rule's ``check`` reads (``Rule.scope``). Not the YAML ``scope`` of a user rule,
+    which names the segment kinds it reads (SegmentKind)."""
+
+    PROSE = "prose"  # check_segment, once per prose segment of the rule's kinds
+    DOCUMENT = "document"  # check_document, once per Document
+    FINDINGS = "findings"  # check_findings, last, on the other rules' findings (family C)
+
+
+class Family(str, enum.Enum):
+    """The rule families: the letter that starts a code, named for what it catches. A built-in family's
+    rules live in ``rules/<name>/`` (G comes from LanguageTool, X from user rules)."""
+
+    WHITESPACE = "W"
+    ENCODING = "E"
+    SCRAPE = "S"
+    TRANSLATION = "T"
+    PUNCTUATION = "P"
+    LANGUAGE = "L"
+    BILINGUAL = "B"
+    GRAMMAR = "G"
+    USER = "X"
+    COPYLINT = "C"
+
+    @property
+    def label(self) -> str:
+        """The family's name (``scrape``): its rules' package and what docs and ``copylint rules`` show."""
+        return self.name.lower()
+
+
 @dataclass(frozen=True)
 class Position:
     line: int  # 1-based
@@ -109,7 +162,7 @@ class Segment:
     """
 
     text: str
-    kind: str  # paragraph, heading, list_item, table_cell, blockquote, caption, msgstr, cue, string, ...
+    kind: str  # a SegmentKind value: paragraph, heading, list_item, msgstr, target, string, ...
     anchors: tuple[tuple[int, int], ...]
     index: int = 0  # position in Document.segments
     # Bilingual formats (PO, XLIFF): the text this segment translates (msgid, <source>).

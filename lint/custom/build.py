@@ -15,17 +15,15 @@ from lint.custom import matcher
 from lint.custom.examples import CustomExample, run_examples
 from lint.custom.kinds import KINDS, UserRule, UserRuleMeta
 from lint.custom.spec import Spec, Where, did_you_mean
-from lint.model import Applicability, Severity
+from lint.model import Applicability, SegmentKind, Severity
 
 COMMON_FIELDS = frozenset({
     "code", "kind", "message", "severity", "level", "summary", "description", "link", "scope", "languages",
     "examples", "slug",
 })
 
-# Segment kinds format parsers produce (lint/model.py); "any" means all of them.
-SEGMENT_KINDS = (
-    "paragraph", "heading", "list_item", "table_cell", "blockquote", "caption", "msgstr", "cue", "string",
-)
+# Segment kinds format parsers produce (lint.model.SegmentKind); "any" means all of them.
+SEGMENT_KINDS = tuple(kind.value for kind in SegmentKind)
 
 USER_CODE = re.compile(r"^X(?:\.[A-Za-z0-9_-]+)+$")
 BUILTIN_CODE = re.compile(r"^[A-Z][0-9]{3}$")

@@ -52,15 +52,11 @@ def _pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
     source = seg.source_text or ""
     if source in _KEYS:
         return None
-    if doc.format == "po":
-        from lint.formats.po import decoded_raw, raw_string
+    from lint.formats import FORMATS
 
-        start = doc.memo.get("po-string-start", {}).get(seg.index, seg.to_source(0))
-        return source, decoded_raw(raw_string(doc.text, start))
-    if doc.format == "xliff":
-        from lint.formats.xliff import content_start, rendered
-
-        return source, rendered(doc.text, content_start(seg))
+    fmt = FORMATS.get(doc.format)
+    if fmt is not None and fmt.pair is not None:  # a bilingual format decodes its own strings
+        return fmt.pair(seg, doc)
     return source, seg.text  # another format's segment with a source: its text as shown
 
 

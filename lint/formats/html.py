@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import Any
 
+from lint.formats import Format, FormatExample, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, suppressions_from
 from lint.formats.templates import Masker
 from lint.model import Document, Segment, Source
@@ -209,3 +210,26 @@ def file_language(source: Source) -> str | None:
     """The page's language from `<html lang="fr">` (or `xml:lang`), as browsers and screen readers read it."""
     m = _HTML_LANGUAGE.search(source.text, 0, 8192)
     return m.group(1).replace("_", "-") if m else None
+
+
+FORMAT = Format(
+    name='html',
+    title='HTML',
+    reader=parse,
+    extensions=(".html", ".htm", ".xhtml"),
+    language_ids=("html",),
+    options=options_table(OPTIONS),
+    file_language=file_language,
+    prose='text of the body, one segment per block element (p, h1–h6, li, td, blockquote, figcaption …); '
+          '`alt` and `title` attributes',
+    not_prose='tags and other attributes, comments, `head`, and the content of script, style, code, pre, kbd, '
+              'samp, textarea, template, svg, math; entities are decoded (a finding points at the entity) and '
+              'never rewritten',
+    examples=(
+        FormatExample(
+            '<html lang="de"><head><title>T</title></head><body><h1>Titel</h1><p>Ein &amp; zwei <code>x</code>.</p><img alt="Ein Bild" src="a.png"></body></html>\n',
+            segments=('Titel', 'Ein & zwei \ufffc.', 'Ein Bild'),
+            language='de',
+        ),
+    ),
+)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from lint.formats import ParseError
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
 from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source
@@ -157,3 +157,27 @@ def _after_close_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, ope
             open_braces.append("branch")
             return selector.end()
     return i
+
+
+FORMAT = Format(
+    name='i18n-json',
+    title='i18n JSON catalogues',
+    reader=parse,
+    options=options_table(OPTIONS, CHOICES),
+    claims='most `.json` is not prose: map them with `formats: {"locales/**/*.json": i18n-json}`',
+    prose='string values (the segment knows its key path, `home.title`)',
+    not_prose='keys, numbers, JSON syntax; inside values, ICU arguments and plural/select syntax (only the '
+              "branches' texts are prose), `{{mustache}}` and `%s` placeholders; escapes are read but never "
+              'rewritten. Invalid JSON is an error with its line',
+    examples=(
+        FormatExample(
+            '{"home": {"title": "Welcome, {name}!", "count": 3}, "list": ["One\\ttwo"]}\n',
+            segments=('Welcome, \ufffc!', 'One\ttwo'),
+            keys=('home.title', 'list.0'),
+        ),
+        FormatExample(
+            '{"a": \n',
+            error_line=2,
+        ),
+    ),
+)

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from lint.formats import ParseError
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, switch_codes
 from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source, Suppression
@@ -583,3 +583,34 @@ def file_language(source: Source) -> str | None:
     if m is None or m.group(1) not in _ISO_639_1:
         return None
     return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+
+
+FORMAT = Format(
+    name='i18n-yaml',
+    title="i18n YAML catalogues (Rails `config/locales/*.yml`, `locales/**/*.yaml`; read with PyYAML's safe"
+          ' loader)',
+    reader=parse,
+    options=options_table(OPTIONS, CHOICES),
+    file_language=file_language,
+    claims='map them with `formats: {"config/locales/*.yml": i18n-yaml}`',
+    prose='string values in every scalar style (plain, quoted, `\\|` and `>` blocks), Rails pluralization '
+          'values (`one:`, `other:`) included; the segment knows its key path, `en.home.title`; a single '
+          "top-level language key (`fr:`) sets the document's language",
+    not_prose='keys, numbers, booleans, nulls, anchors, aliases (an aliased value is checked once, where '
+              'written), tags, comments; inside values `%{name}`, `%<n>d`, `{{name}}`, `%s`, strftime `%B %d`, '
+              "`$t(key)`, ICU arguments and plural/select syntax (only the branches' texts are prose); escapes,"
+              " `''`, folded line joins and block-scalar line breaks are read but never rewritten. Invalid YAML"
+              ' is an error with its line',
+    examples=(
+        FormatExample(
+            'fr:\n  home:\n    title: "Bienvenue, %{name} !"\n    count: 3\n    body: |\n      Une ligne.\n',
+            segments=('Bienvenue, \ufffc !', 'Une ligne.'),
+            keys=('fr.home.title', 'fr.home.body'),
+            language='fr',
+        ),
+        FormatExample(
+            'a: [\n',
+            error_line=2,
+        ),
+    ),
+)

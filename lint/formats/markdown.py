@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+from lint.formats import Format, FormatExample, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
 from lint.formats.templates import markdown_view
 from lint.model import Document, Segment, Source
@@ -304,3 +305,26 @@ def file_language(source: Source) -> str | None:
         return None
     m = _FRONT_MATTER_LANGUAGE.search(text, 0, end)
     return m.group(1).replace("_", "-") if m else None
+
+
+FORMAT = Format(
+    name='markdown',
+    title='Markdown (CommonMark + GFM tables and strikethrough, parsed with markdown-it-pyrs, markdown-it '
+          'in Rust)',
+    reader=parse,
+    extensions=(".md", ".markdown"),
+    language_ids=("markdown",),
+    options=options_table(OPTIONS),
+    file_language=file_language,
+    prose='paragraphs, headings, list items, block quotes, table cells, link text, image alt text',
+    not_prose='fenced and indented code, inline code, HTML blocks and inline HTML, autolinks, link destinations'
+              ' and titles, YAML/TOML front matter (except the YAML keys named in `format-options: {markdown: '
+              '{front-matter-keys: [title, description]}}`), URLs',
+    examples=(
+        FormatExample(
+            '---\ntitle: Notes\nlang: fr\n---\n# Title\n\nSome `code` and [a link](https://x.org).\n\n- item one\n\n```\nnot prose\n```\n',
+            segments=('Title', 'Some \ufffc and a link.', 'item one'),
+            language='fr',
+        ),
+    ),
+)

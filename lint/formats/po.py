@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from lint.formats import ParseError
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import (
     PLACEHOLDER,
     TEMPLATE_PLACEHOLDER,
@@ -309,3 +309,41 @@ def _segment(parts: list[tuple[int, str]], index: int, source_text: str, markup:
     if seg is None:
         return None
     return dataclasses.replace(seg, source_text=source_text, key=context)
+
+
+def pair(seg: Segment, doc: Document) -> tuple[str, str]:
+    """(msgid, msgstr) of a segment, the msgstr decoded from the file as written (family B compares these)."""
+    start = doc.memo.get("po-string-start", {}).get(seg.index, seg.to_source(0))
+    return seg.source_text or "", decoded_raw(raw_string(doc.text, start))
+
+
+FORMAT = Format(
+    name='po',
+    title='gettext PO/POT',
+    reader=parse,
+    extensions=(".po", ".pot"),
+    language_ids=("po", "pot", "gettext"),
+    options=options_table(OPTIONS, CHOICES),
+    file_language=file_language,
+    pair=pair,
+    prose="each `msgstr` and plural form, with its `msgid` as the source for the B family; the header's "
+          '`Language` sets the language',
+    not_prose='comments, `msgctxt`, `msgid`, the header entry, fuzzy entries (checked too with `format-options:'
+              ' {po: {fuzzy: true}}`); placeholders (`%d`, `%(name)s`, `{0}`) and escapes inside msgstr are '
+              'read but never rewritten; with markup (`format-options: {po: {markup: rst}}`, or `auto`: the '
+              'format of the files the `#:` references name, so a Sphinx catalogue is reST), inline literals, '
+              'roles, substitutions, link targets and code inside msgstr are not prose either, each in its '
+              'exact place in the file; obsolete `#~` entries are never read. An unterminated string or a line '
+              'polib cannot read is an error with its line',
+    examples=(
+        FormatExample(
+            'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour"\n\n#, fuzzy\nmsgid "Bye"\nmsgstr "Au revoir"\n',
+            segments=('Bonjour',),
+            language='fr',
+        ),
+        FormatExample(
+            'msgid "a"\nmsgstr "unterminated\n',
+            error_line=2,
+        ),
+    ),
+)

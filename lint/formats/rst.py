@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from lint.formats import Format, FormatExample
 from lint.formats.builder import PLACEHOLDER, mask_urls, merge_ranges, segment_of, suppressions_from
 from lint.model import Document, Segment, Source
 
@@ -652,3 +653,22 @@ def _emit_runs(para: str, run_seg: list[int], run_src: list[int], cr_runs: set[i
         pos = stop + len(text)
         runs.keep(stop, pos)
     return runs.olen, runs.pieces
+
+
+FORMAT = Format(
+    name='rst',
+    title='reStructuredText (Sphinx, PEPs)',
+    reader=parse,
+    extensions=(".rst", ".rest"),
+    language_ids=("restructuredtext", "rst"),
+    prose='paragraphs, section titles, list items, block quotes, admonition bodies',
+    not_prose='the PEP header, field lists, comments and directives, literal blocks (`::`), doctest blocks, '
+              'tables, inline literals, roles, interpreted text, substitution and footnote references, '
+              'hyperlink targets',
+    examples=(
+        FormatExample(
+            'Title\n=====\n\nA paragraph with ``literal`` text::\n\n    code block\n\n- an item\n',
+            segments=('Title', 'A paragraph with \ufffc text:', 'an item'),
+        ),
+    ),
+)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lint.formats import ParseError
+from lint.formats import Format, FormatExample, ParseError
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges
 from lint.model import Document, Segment, Source
 
@@ -94,3 +94,44 @@ def parse_srt(source: Source) -> Document:
 
 def parse_vtt(source: Source) -> Document:
     return parse(source, "vtt")
+
+
+_NOT_PROSE = ("cue indexes and identifiers, timing lines and cue settings, the WEBVTT header, NOTE/STYLE/REGION "
+              "blocks, tags inside cues (`<i>`, `<v Name>`, `{\\an8}`). A timing line that does not parse is an "
+              "error with its line (exit 2)")
+FORMATS = (
+    Format(
+        name="srt",
+        title="SubRip subtitles",
+        reader=parse_srt,
+        extensions=(".srt",),
+        language_ids=("srt", "subrip"),
+        prose="cue text",
+        not_prose=_NOT_PROSE,
+        examples=(
+            FormatExample(
+                '1\n00:00:01,000 --> 00:00:02,000\n<i>Hello</i> there.\n\n2\n00:00:03,000 --> 00:00:04,000\nBye.\n',
+                segments=('\ufffcHello\ufffc there.', 'Bye.'),
+            ),
+            FormatExample(
+                '1\n00:00:01 --> 00:00:02\nHi\n',
+                error_line=2,
+            ),
+        ),
+    ),
+    Format(
+        name="vtt",
+        title="WebVTT subtitles",
+        reader=parse_vtt,
+        extensions=(".vtt",),
+        language_ids=("vtt", "webvtt"),
+        prose="cue text",
+        not_prose=_NOT_PROSE,
+        examples=(
+            FormatExample(
+                'WEBVTT\n\nNOTE a note\n\n00:00.000 --> 00:01.000\n<v Anna>Hello.\n',
+                segments=('\ufffcHello.',),
+            ),
+        ),
+    ),
+)

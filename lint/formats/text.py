@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from lint.formats import Format, FormatExample
 from lint.formats.builder import mask_urls
 from lint.model import Document, Segment, Source
 
@@ -32,3 +33,21 @@ def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index
 
 def parse(source: Source) -> Document:
     return Document(source, "text", segments_of(source.text))
+
+
+FORMAT = Format(
+    name='text',
+    title='plain text',
+    reader=parse,
+    extensions=(".txt", ".text"),
+    language_ids=("plaintext", "text"),
+    claims='and any file named explicitly',
+    prose='paragraphs (blocks of non-blank lines)',
+    not_prose='URLs and e-mail addresses',
+    examples=(
+        FormatExample(
+            'First paragraph,\nstill the first.\n\nSee https://example.com for more.\n',
+            segments=('First paragraph,\nstill the first.', 'See \ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc for more.'),
+        ),
+    ),
+)

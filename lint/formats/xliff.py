@@ -47,7 +47,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lint.formats import ParseError
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppressions_from, switch_codes
 from lint.formats.markup import MARKUPS, markup_of_xliff, masked, option
 from lint.model import Document, Segment, Source, Suppression
@@ -437,3 +437,39 @@ def file_language(source: Source) -> str | None:
             if local == "file":
                 return None
     return None
+
+
+def pair(seg: Segment, doc: Document) -> tuple[str, str]:
+    """(source, target) of a segment, the target's inline codes written canonically (family B compares these)."""
+    return seg.source_text or "", rendered(doc.text, content_start(seg))
+
+
+FORMAT = Format(
+    name='xliff',
+    title='XLIFF 1.2 and 2.0 (validated by lxml)',
+    reader=parse,
+    extensions=(".xlf", ".xliff"),
+    language_ids=("xliff",),
+    options=options_table(OPTIONS, CHOICES),
+    file_language=file_language,
+    pair=pair,
+    prose='each `<target>` (1.2 `<mrk mtype="seg">` segments each on its own), with its `<source>` as the '
+          'source for the B family; the target language (`target-language`, `trgLang`) sets the language',
+    not_prose='`<source>`, notes, `<alt-trans>`, 2.0 `<ignorable>`, units with `translate="no"`, targets not '
+              'translated yet (1.2 `new`/`needs-translation`, 2.0 `state="initial"`), inline codes (`<x/>`, '
+              '`<ph>`, `<bpt>`/`<ept>`, `<sc/>`/`<ec/>`: one placeholder each; the content of `<g>`, `<pc>`, '
+              '`<mrk>` is prose), attributes and comments; entities are decoded and never rewritten. Invalid '
+              'XML is an error with its line',
+    examples=(
+        FormatExample(
+            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr"><file id="f"><unit id="u1"><segment><source>Hello <ph id="1"/></source><target>Bonjour <ph id="1"/></target></segment></unit></file></xliff>\n',
+            segments=('Bonjour \ufffc',),
+            keys=('u1',),
+            language='fr',
+        ),
+        FormatExample(
+            '<xliff><file>\n<unit>\n</xliff>\n',
+            error_line=3,
+        ),
+    ),
+)

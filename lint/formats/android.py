@@ -1,0 +1,272 @@
+"""Android string resources (`res/values*/strings.xml`): each `<string>`, each `<item>` of a
+`<string-array>` and of a `<plurals>` is a prose segment (kind "string") that knows its name.
+
+Read as aapt2 reads them: escapes (`\\'`, `\\"`, `\\n`, `\\@`, `\\uXXXX`) and entities are decoded and
+opaque; an unescaped double quote only quotes (it is not shown), and outside quotes a run of whitespace
+shows as one space, so it is one opaque space here (a run of spaces inside quotes is as written). Format
+arguments (`%1$s`, `%d`) and `<xliff:g>` elements are placeholders; styling tags (`<b>`, `<i>`,
+`<annotation>`, and HTML escaped as `&lt;b&gt;` or in CDATA for `Html.fromHtml`) are markup and their text
+is prose. Not read: strings marked `translatable="false"`,
+references (`@string/name`), comments and attributes. The language comes from the folder
+(`values-pt-rBR` is pt-BR, `values-b+sr+Latn` is sr-Latn). Invalid XML is an error with its line.
+
+Inline switches are comments: `<!-- copylint-disable-next-line T102 -->`, `<!-- copylint-disable -->`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import PurePath
+
+from lint.formats import Format, FormatExample, ParseError
+from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder, complement, suppressions_from
+from lint.model import Document, Segment, Source
+
+# One XML token: text, comment, CDATA, processing instruction, doctype, end tag, start tag.
+_TOKEN = re.compile(
+    r"(?P<text>[^<]+)"
+    r"|<!--(?P<comment>.*?)-->"
+    r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
+    r"|<\?.*?\?>"
+    r"|<!DOCTYPE[^>]*>"
+    r"|</(?P<end>[^\s>]+)\s*>"
+    r"|<(?P<start>[^\s/>!?]+)(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>",
+    re.S,
+)
+_ATTR = re.compile(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# What stands for something else in a string's text: HTML markup, an escape, an entity, a quote, a whitespace
+# run, an argument.
+_SPECIAL = re.compile(
+    r"&lt;/?[A-Za-z][^<>]*?&gt;|<[A-Za-z/!][^<>]*>|"  # HTML for Html.fromHtml, escaped or in CDATA: markup
+    r"\\u[0-9a-fA-F]{4}|\\.|&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);|\"|\s{2,}|[\t\n\r\f]|%%|"
+    + TEMPLATE_PLACEHOLDER.pattern
+)
+_ESCAPES = {"n": "\n", "t": "\t"}
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_SEGMENT_PARENTS = {"string": "resources", "item": ("string-array", "plurals")}
+_FOLDER_LOCALE = re.compile(r"^values-(?:mcc\d+-(?:mnc\d+-)?)?(?:([a-z]{2,3})(?:-r([A-Z]{2}))?|b\+([A-Za-z0-9+]+))(?:-|$)")
+
+
+def _check_xml(source: Source) -> None:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, encoding="utf-8")
+    try:
+        etree.fromstring(source.text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"invalid XML: {exc.msg}", exc.lineno or None) from None
+
+
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) or "" for m in _ATTR.finditer(raw)}
+
+
+def _entity(ref: str) -> str:
+    name = ref[1:-1]
+    if name.startswith("#x"):
+        return chr(int(name[2:], 16))
+    if name.startswith("#"):
+        return chr(int(name[1:]))
+    return _ENTITIES.get(name, ref)
+
+
+@dataclasses.dataclass
+class _String:
+    """The segment being read: its builder, whether a double quote is open, where its prose lies."""
+
+    key: str
+    builder: SegmentBuilder = dataclasses.field(default_factory=lambda: SegmentBuilder("string"))
+    quoted: bool = False
+    spans: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    placeholder_depth: int = 0  # inside an <xliff:g>: its content is one placeholder
+
+    def add_text(self, raw: str, at: int) -> None:
+        builder = self.builder
+        pos = 0
+        for m in _SPECIAL.finditer(raw):
+            self._verbatim(raw[pos : m.start()], at + pos)
+            token, where = m.group(), at + m.start()
+            if token[0] == "<" or (token.startswith("&lt;") and token.endswith("&gt;")):
+                builder.add_opaque(PLACEHOLDER, where)
+            elif token == '"':
+                self.quoted = not self.quoted  # aapt2 drops it: it only keeps what it quotes as written
+            elif token.startswith("\\u"):
+                builder.add_opaque(chr(int(token[2:], 16)), where)
+            elif token.startswith("\\"):
+                builder.add_opaque(_ESCAPES.get(token[1], token[1]), where)
+            elif token.startswith("&"):
+                builder.add_opaque(_entity(token), where)
+            elif token == "%%":
+                builder.add_opaque("%", where)  # a format string's percent sign
+            elif token.isspace():
+                if self.quoted:
+                    self._verbatim(token, where)
+                else:
+                    builder.add_opaque(" ", where)
+            else:
+                builder.add_opaque(PLACEHOLDER, where)
+            pos = m.end()
+        self._verbatim(raw[pos:], at + pos)
+
+    def _verbatim(self, text: str, at: int) -> None:
+        if text:
+            self.builder.add(text, at)
+            self.spans.append((at, at + len(text)))
+
+
+def _is_reference(text: str, start: int) -> bool:
+    """A value that is a reference to another resource (`@string/app_name`, `?attr/x`), not text."""
+    head = text[start : start + 200].lstrip()
+    return head.startswith(("@", "?")) and not head.startswith(("@@", "??"))
+
+
+def parse(source: Source) -> Document:
+    text = source.text
+    _check_xml(source)
+    segments: list[Segment] = []
+    prose: list[tuple[int, int]] = []
+    stack: list[str] = []
+    counters: list[int] = []  # items read so far in each open element
+    open_attrs: list[dict[str, str]] = []  # the attributes of each open element
+    current: _String | None = None
+    depth = 0  # the stack depth of the element the current string is read from
+    for m in _TOKEN.finditer(text):
+        start, end_name = m.group("start"), m.group("end")
+        if current is not None and m.group("text") is not None:
+            if current.placeholder_depth == 0:
+                current.add_text(m.group(), m.start())
+        elif current is not None and m.group("cdata") is not None:
+            if current.placeholder_depth == 0:
+                current.add_text(m.group("cdata"), m.start("cdata"))
+        elif start is not None:
+            name, attrs, parent = _local(start), _attrs(m.group("attrs")), stack[-1] if stack else ""
+            if counters:
+                counters[-1] += 1
+            if current is not None:
+                if start.startswith("xliff:") and name == "g" and not m.group("empty"):
+                    if current.placeholder_depth == 0:
+                        current.builder.add_opaque(PLACEHOLDER, m.start())
+                    current.placeholder_depth += 1
+            elif name in _SEGMENT_PARENTS and parent in _SEGMENT_PARENTS[name] and not m.group("empty") \
+                    and attrs.get("translatable", "true") != "false" and not _is_reference(text, m.end()):
+                if name == "string":
+                    key = attrs.get("name", "")
+                else:
+                    outer = open_attrs[-1] if open_attrs else {}
+                    key = f"{outer.get('name', '')}.{attrs.get('quantity', counters[-1] - 1)}"
+                    if outer.get("translatable", "true") == "false":
+                        key = ""
+                current = _String(key) if key or name == "string" else None
+                depth = len(stack) + 1
+            if not m.group("empty"):
+                stack.append(name)
+                counters.append(0)
+                open_attrs.append(attrs)
+        elif end_name is not None:
+            if current is not None and current.placeholder_depth and end_name.startswith("xliff:"):
+                current.placeholder_depth -= 1
+            if current is not None and len(stack) == depth and _local(end_name) == stack[-1]:
+                seg = current.builder.build(len(segments))
+                if seg is not None:
+                    segments.append(dataclasses.replace(seg, key=current.key))
+                    prose.extend(current.spans)
+                current = None
+            if stack:
+                stack.pop()
+                counters.pop()
+                open_attrs.pop()
+    doc = Document(source, "android-strings", segments, protected=complement(sorted(prose), len(text)))
+    if "copylint-" in text:
+        doc.suppressions = suppressions_from(text, source.line_starts(), _SWITCH)
+    return doc
+
+
+def structure(doc: Document) -> list[tuple[object, ...]]:
+    """Every element and comment as lxml reads it (tag, attributes) with its untranslated text (an
+    untranslatable string, a reference): what a fix keeps."""
+    from lxml import etree
+
+    root = etree.fromstring(doc.text.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    read = {(seg.key or "").split(".")[0] for seg in doc.segments}
+    out: list[tuple[object, ...]] = []
+    for el in root.iter():
+        kept = el.get("name") not in read and el.getparent() is not None and el.getparent().get("name") not in read
+        tag = el.tag if isinstance(el.tag, str) else "#comment"
+        out.append((tag, sorted(el.attrib.items()), el.text if kept else None))
+    return out
+
+
+def file_language(source: Source) -> str | None:
+    """The language of the folder the file is in, as Android resolves it: `values-fr-rCA` is fr-CA,
+    `values-b+sr+Latn` is sr-Latn, `values` (the default resources) names none."""
+    m = _FOLDER_LOCALE.match(PurePath(source.path).parent.name)
+    if m is None:
+        return None
+    if m.group(3):
+        return m.group(3).replace("+", "-")
+    return "-".join(part for part in m.group(1, 2) if part)
+
+
+FORMAT = Format(
+    name="android-strings",
+    title="Android string resources",
+    reader=parse,
+    patterns=("*/values/strings.xml", "*/values-*/strings.xml"),
+    file_language=file_language,
+    structure=structure,
+    claims="map other resource files with `formats: {\"**/res/values*/arrays.xml\": android-strings}`",
+    prose="each `<string>` and each `<item>` of a `<string-array>` or `<plurals>` (the segment knows its name, "
+          "`songs.one`, `planets.0`); the folder's locale (`values-fr-rCA`) sets the language",
+    not_prose="strings with `translatable=\"false\"`, references (`@string/name`), names and other attributes, "
+              "comments, styling tags (their text is prose); escapes, entities, quotes, format arguments "
+              "(`%1$s`) and `<xliff:g>` are read but never rewritten; outside quotes a run of whitespace is "
+              "read as the one space Android shows. Invalid XML is an error with its line",
+    examples=(
+        FormatExample(
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            "<resources>\n"
+            '    <string name="app_name" translatable="false">Acme</string>\n'
+            "    <!-- the greeting -->\n"
+            '    <string name="hello">Hello, <b>%1$s</b>! Don\\\'t wait.</string>\n'
+            '    <string name="ref">@string/hello</string>\n'
+            '    <string-array name="planets"><item>Mercury</item><item>Venus &amp; Mars</item></string-array>\n'
+            '    <plurals name="songs">\n'
+            '        <item quantity="one">%d song</item>\n'
+            '        <item quantity="other">%d songs</item>\n'
+            "    </plurals>\n"
+            "</resources>\n",
+            path="app/src/main/res/values/strings.xml",
+            segments=("Hello, \ufffc! Don't wait.", "Mercury", "Venus & Mars", "\ufffc song", "\ufffc songs"),
+            keys=("hello", "planets.0", "planets.1", "songs.one", "songs.other")),
+        FormatExample(
+            '<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">\n'
+            '    <string name="long">Une phrase\n'
+            "        sur deux lignes.</string>\n"
+            '    <string name="quoted">"Deux  espaces"</string>\n'
+            '    <string name="tip">Touchez <xliff:g id="button" example="OK">%s</xliff:g> pour\\ncontinuer.</string>\n'
+            "</resources>\n",
+            path="res/values-fr-rCA/strings.xml",
+            segments=("Une phrase sur deux lignes.", "Deux  espaces", "Touchez \ufffc pour\ncontinuer."),
+            language="fr-CA"),
+        FormatExample(
+            '<resources>\n    <string name="a">Hello</string>\n    <string name="b">Bye</strin>\n</resources>\n',
+            path="res/values/strings.xml", error_line=3),
+        FormatExample(
+            "<resources>\n"
+            '    <string name="a">Saved , thanks.</string>\n'
+            '    <string name="b">A   run of spaces,\n        one space on screen.</string>\n'
+            "</resources>\n",
+            path="res/values/strings.xml",
+            segments=("Saved , thanks.", "A run of spaces, one space on screen."),
+            fixed="<resources>\n"
+                  '    <string name="a">Saved, thanks.</string>\n'
+                  '    <string name="b">A   run of spaces,\n        one space on screen.</string>\n'
+                  "</resources>\n"),
+    ),
+)

@@ -1,0 +1,205 @@
+"""Java `.properties` resource bundles: each value is a prose segment (kind "string") that knows its key.
+
+Read as `java.util.Properties.load` reads them: a key runs to the first unescaped `=`, `:` or
+whitespace; a line ending in an odd number of backslashes goes on in the next one, whose leading
+whitespace is dropped; `#` and `!` start comment lines. Escapes (`\\t`, `\\n`, `\\uXXXX`, `\\=`) are
+decoded and opaque, as are MessageFormat's arguments (`{0}`, `{0,number,integer}`, `{name}`) and doubled
+apostrophes (`''` shows as `'`): a fix never rewrites them. A malformed `\\uXXXX` is an error with its
+line, as it is for Java. The bundle's locale comes from its name (`messages_pt_BR.properties` is pt-BR).
+
+Inline switches are comment lines: `# copylint-disable-next-line S102`, `# copylint-disable T101` …
+`# copylint-enable`, `# copylint-disable-file`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import PurePath
+
+from lint.formats import Format, FormatExample, ParseError
+from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder, complement, suppressions_from
+from lint.model import Document, Segment, Source
+
+_BLANK = " \t\f"
+# In a value: an escape, a doubled apostrophe, a MessageFormat argument or another placeholder.
+_SPECIAL = re.compile(r"\\u[0-9a-fA-F]{4}|\\u|\\.?|''|\{\d+(?:,[^{}]*)?\}|" + TEMPLATE_PLACEHOLDER.pattern)
+_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
+_SWITCH = re.compile(r"^[ \t\f]*[#!][ \t]*copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
+# baseName_language[_COUNTRY].properties: the locale a ResourceBundle is looked up by.
+_LOCALE = re.compile(r"_([a-z]{2,3})(?:_([A-Z]{2}|\d{3}))?\.properties\Z")
+
+
+def _logical_lines(text: str, starts: list[int]) -> list[tuple[int, list[tuple[str, int]]]]:
+    """Each key-value line as (its 1-based line, its pieces (text, source offset)): a line that ends in
+    an odd number of backslashes goes on in the next one, without the backslash and the next one's
+    leading whitespace. Blank and comment lines are left out."""
+    out: list[tuple[int, list[tuple[str, int]]]] = []
+    n = len(starts)
+    i = 0
+    while i < n:
+        line_no = i + 1
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < n else len(text)
+        line = text[start:end].rstrip("\r\n")
+        lead = len(line) - len(line.lstrip(_BLANK))
+        i += 1
+        if lead == len(line) or line[lead] in "#!":
+            continue
+        pieces: list[tuple[str, int]] = []
+        at, body = start + lead, line[lead:]
+        while True:
+            backslashes = len(body) - len(body.rstrip("\\"))
+            if backslashes % 2 == 0 or i >= n:
+                pieces.append((body[:-1] if backslashes % 2 else body, at))
+                break
+            pieces.append((body[:-1], at))
+            start = starts[i]
+            end = starts[i + 1] if i + 1 < n else len(text)
+            line = text[start:end].rstrip("\r\n")
+            lead = len(line) - len(line.lstrip(_BLANK))
+            at, body = start + lead, line[lead:]
+            i += 1
+        out.append((line_no, pieces))
+    return out
+
+
+def _split(pieces: list[tuple[str, int]]) -> tuple[str, list[tuple[str, int]]]:
+    """The raw key and the value's pieces (key, separator and the blanks around it taken off)."""
+    joined = "".join(p for p, _ in pieces)
+    k = 0
+    while k < len(joined) and joined[k] not in "=:" + _BLANK:
+        k += 2 if joined[k] == "\\" else 1
+    k = min(k, len(joined))
+    key = joined[:k]
+    v = k
+    while v < len(joined) and joined[v] in _BLANK:
+        v += 1
+    if v < len(joined) and joined[v] in "=:":
+        v += 1
+        while v < len(joined) and joined[v] in _BLANK:
+            v += 1
+    value: list[tuple[str, int]] = []
+    pos = 0
+    for piece, at in pieces:
+        lo = max(v - pos, 0)
+        if lo < len(piece):
+            value.append((piece[lo:], at + lo))
+        pos += len(piece)
+    return key, value
+
+
+def _decoded(escape: str, line: int) -> str:
+    if escape.startswith("\\u"):
+        if len(escape) != 6:
+            raise ParseError("malformed \\uxxxx escape", line)
+        return chr(int(escape[2:], 16))
+    if escape == "\\":  # a lone backslash at the end of the file: Java drops it
+        return ""
+    return _ESCAPES.get(escape[1], escape[1])
+
+
+def _value_segment(value: list[tuple[str, int]], line: int, index: int, key: str) -> Segment | None:
+    builder = SegmentBuilder("string")
+    for piece, at in value:
+        pos = 0
+        for m in _SPECIAL.finditer(piece):
+            builder.add(piece[pos : m.start()], at + pos)
+            token = m.group()
+            if token.startswith("\\"):
+                builder.add_opaque(_decoded(token, line), at + m.start())
+            elif token == "''":
+                builder.add_opaque("'", at + m.start())
+            else:
+                builder.add_opaque(PLACEHOLDER, at + m.start())
+            pos = m.end()
+        builder.add(piece[pos:], at + pos)
+    seg = builder.build(index)
+    return None if seg is None else dataclasses.replace(seg, key=key)
+
+
+def _decoded_key(raw: str, line: int) -> str:
+    if "\\" not in raw:
+        return raw
+    return _SPECIAL.sub(lambda m: _decoded(m.group(), line) if m.group().startswith("\\") else m.group(), raw)
+
+
+def parse(source: Source) -> Document:
+    text = source.text
+    starts = source.line_starts()
+    segments: list[Segment] = []
+    prose: list[tuple[int, int]] = []
+    for line, pieces in _logical_lines(text, starts):
+        raw_key, value = _split(pieces)
+        key = _decoded_key(raw_key, line)
+        seg = _value_segment(value, line, len(segments), key)
+        if seg is not None:
+            segments.append(seg)
+            prose.extend((at, at + len(piece)) for piece, at in value)
+    doc = Document(source, "properties", segments, protected=complement(sorted(prose), len(text)))
+    if "copylint-" in text:
+        doc.suppressions = suppressions_from(text, starts, _SWITCH)
+    return doc
+
+
+def structure(doc: Document) -> tuple[list[str | None], list[str]]:
+    """The keys in order and the text between the values (keys, separators, comments): what a fix keeps."""
+    return [seg.key for seg in doc.segments], [doc.text[a:b] for a, b in doc.protected]
+
+
+def file_language(source: Source) -> str | None:
+    """The bundle's locale from its name, as ResourceBundle looks it up: `messages_fr_CA.properties` is fr-CA."""
+    m = _LOCALE.search(PurePath(source.path).name)
+    return "-".join(part for part in m.groups() if part) if m else None
+
+
+FORMAT = Format(
+    name="properties",
+    title="Java properties resource bundles",
+    reader=parse,
+    patterns=("*_[a-z][a-z].properties", "*_[a-z][a-z]_[A-Z][A-Z].properties", "*messages.properties",
+              "*Messages.properties"),
+    language_ids=("properties",),
+    file_language=file_language,
+    structure=structure,
+    claims="map other bundles with `formats: {\"i18n/*.properties\": properties}`: most `.properties` files "
+           "are settings, not prose",
+    prose="each value (the segment knows its key); the name's locale (`_pt_BR`) sets the language",
+    not_prose="keys, separators, comments (`#`, `!`), line continuations; escapes (`\\t`, `\\uXXXX`), "
+              "MessageFormat arguments (`{0}`, `{0,number}`) and doubled apostrophes are read but never "
+              "rewritten. A malformed `\\uXXXX` is an error with its line",
+    examples=(
+        FormatExample(
+            "# Greetings\n"
+            "greeting = Hello, {0}!\n"
+            "farewell:Goodbye\n"
+            "! a comment\n"
+            "empty=\n"
+            "key\\ with\\ spaces  Value after blanks\n",
+            segments=("Hello, \ufffc!", "Goodbye", "Value after blanks"),
+            path="messages.properties", keys=("greeting", "farewell", "key with spaces")),
+        FormatExample(
+            "long = This sentence goes \\\n"
+            "       on the next line.\n"
+            "tab = a\\tb \\u00e9t\\u00e9 L''application\n",
+            segments=("This sentence goes on the next line.", "a\tb été L'application"),
+            path="messages.properties", keys=("long", "tab")),
+        FormatExample(
+            "title=Bienvenue\r\nbody=Il n''y a rien {0,number,integer} fois.\r\n",
+            path="app/messages_fr_CA.properties",
+            segments=("Bienvenue", "Il n'y a rien \ufffc fois."),
+            language="fr-CA"),
+        FormatExample("ok=fine\nbad=caf\\u00e\n", path="messages.properties", error_line=2),
+        FormatExample(
+            "greeting = Hello  world , {0}!\n"
+            "esc=caf\\u00e9  is open\n"
+            "long = First part \\\n"
+            "    and  second.\n",
+            path="messages_en.properties",
+            segments=("Hello  world , \ufffc!", "café  is open", "First part and  second."),
+            fixed="greeting = Hello world, {0}!\n"
+                  "esc=caf\\u00e9 is open\n"
+                  "long = First part \\\n"
+                  "    and second.\n"),
+    ),
+)

@@ -1,0 +1,119 @@
+"""Android string resources: strings, array items and plurals are prose; names, attributes, markup,
+escapes, quotes, format arguments and references are not. (The format's own examples, in
+lint/formats/android.py, run in tests/test_formats_declared.py.)"""
+
+from __future__ import annotations
+
+import lint
+from lint import formats
+from lint.formats import parse
+from lint.model import Source
+
+XLIFF_NS = 'xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2"'
+
+
+def read(body: str, path: str = "res/values/strings.xml") -> list[tuple[str | None, str]]:
+    text = f"<resources {XLIFF_NS}>\n{body}\n</resources>\n"
+    return [(s.key, s.text) for s in parse(Source(path, text), "android-strings").segments]
+
+
+def test_string_files_in_values_folders_are_claimed_and_other_xml_is_not():
+    assert formats.format_for("app/src/main/res/values/strings.xml") == "android-strings"
+    assert formats.format_for("res/values-b+sr+Latn/strings.xml") == "android-strings"
+    assert formats.format_for("values-fr/strings.xml") == "android-strings"
+    assert formats.format_for("app/src/main/res/layout/main.xml") is None
+    assert formats.format_for("app/src/main/res/values/colors.xml") is None
+    assert formats.format_for("docs/strings.xml") is None
+
+
+def test_the_folder_sets_the_language():
+    def language(folder: str) -> tuple[str, str]:
+        doc = parse(Source(f"res/{folder}/strings.xml", "<resources/>\n"), "android-strings", "en")
+        return doc.language, doc.language_from
+
+    assert language("values-fr") == ("fr", "file")
+    assert language("values-pt-rBR") == ("pt-BR", "file")
+    assert language("values-b+sr+Latn") == ("sr-Latn", "file")
+    assert language("values-mcc310-es-rUS") == ("es-US", "file")
+    assert language("values") == ("en", "config")
+    assert language("values-night") == ("en", "config")
+    assert language("values-v21") == ("en", "config")
+
+
+def test_untranslatable_strings_and_arrays_and_references_are_not_read():
+    body = ('<string name="app" translatable="false">Acme Cloud</string>\n'
+            '<string-array name="codes" translatable="false"><item>EUR</item></string-array>\n'
+            '<string name="alias">@string/app</string>\n'
+            '<string name="at">\\@acme on the web</string>\n'
+            '<string-array name="menu"><item>@string/app</item><item>Open</item></string-array>')
+    assert read(body) == [("at", "@acme on the web"), ("menu.1", "Open")]
+
+
+def test_styling_tags_cdata_and_placeholders():
+    body = ('<string name="a">Press <b>Save</b> to keep <i>your</i> work.</string>\n'
+            '<string name="b"><![CDATA[Plain <b>CDATA</b> text]]></string>\n'
+            '<string name="e">Tap &lt;b&gt;Save&lt;/b&gt; &lt;3</string>\n'
+            '<string name="c">%1$d of %2$s files (100%%)</string>\n'
+            '<string name="d">Hi <xliff:g id="name" example="Ann">%1$s</xliff:g>, welcome!</string>')
+    assert read(body) == [("a", "Press Save to keep your work."), ("b", "Plain \ufffcCDATA\ufffc text"),
+                          ("e", "Tap \ufffcSave\ufffc <3"), ("c", "\ufffc of \ufffc files (100%)"),
+                          ("d", "Hi \ufffc, welcome!")]
+
+
+def test_quotes_keep_whitespace_and_are_not_shown():
+    body = ('<string name="a">"Two  spaces"</string>\n'
+            '<string name="b">She said \\"yes\\"</string>\n'
+            '<string name="c">Don\\\'t   go\n     away</string>')
+    assert read(body) == [("a", "Two  spaces"), ("b", 'She said "yes"'), ("c", "Don't go away")]
+
+
+def test_findings_and_fixes_stay_inside_strings():
+    text = ("<resources>\n"
+            '    <string name="the_the">Tap the the button ,  then wait.</string>\n'
+            '    <string name="ok">"Keep  these" as written.</string>\n'
+            "</resources>\n")
+    path = "res/values/strings.xml"
+    found = [(f.code, text[f.start:f.end]) for f in lint.check_text(text, path=path)]
+    assert ("T102", "the") in found
+    assert all(f.start > text.index(">Tap") for f in lint.check_text(text, path=path))
+    fixed = lint.fix_text(text, path=path)
+    # Two spaces inside quotes show on screen (fixed); outside quotes Android shows one (left alone).
+    assert fixed == ("<resources>\n"
+                     '    <string name="the_the">Tap the the button,  then wait.</string>\n'
+                     '    <string name="ok">"Keep these" as written.</string>\n'
+                     "</resources>\n")
+    assert lint.fix_text(fixed, path=path) == fixed
+
+
+def test_inline_switches_in_comments():
+    text = ("<resources>\n"
+            "    <!-- copylint-disable-next-line T102 -->\n"
+            '    <string name="a">the the first</string>\n'
+            '    <string name="b">the the second</string>\n'
+            "</resources>\n")
+    found = [(f.code, text[: f.start].count("\n") + 1) for f in lint.check_text(text, path="res/values/strings.xml")]
+    assert ("T102", 4) in found and ("T102", 3) not in found
+
+
+def test_invalid_xml_is_an_error_naming_the_file_and_line(tmp_path, run):
+    path = tmp_path / "res" / "values-fr" / "strings.xml"
+    path.parent.mkdir(parents=True)
+    path.write_text('<resources>\n  <string name="a">Bonjour</string>\n  <string name="b">x</strin>\n</resources>\n',
+                    encoding="utf-8")
+    r = run("check", "--no-cache", str(path))
+    assert r.returncode == 2
+    assert "strings.xml:3" in r.stdout + r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_structure_a_fix_must_keep_is_all_but_the_translated_text():
+    from lint.formats.android import structure
+
+    def signature(body: str) -> object:
+        return structure(parse(Source("res/values/strings.xml", f"<resources>{body}</resources>\n"), "android-strings"))
+
+    base = signature('<string name="a">Hello  world</string><string name="n" translatable="false">Acme</string>')
+    assert signature('<string name="a">Hello world</string><string name="n" translatable="false">Acme</string>') == base
+    assert signature('<string name="b">Hello world</string><string name="n" translatable="false">Acme</string>') != base
+    assert signature('<string name="a">Hello  world</string><string name="n" translatable="false">Acne</string>') != base
+    assert signature('<string name="a">Hello <b>world</b></string><string name="n" translatable="false">Acme</string>'
+                     ) != base
