@@ -173,9 +173,7 @@ def check(
             results = _without_baseline(results, baseline_file)
         changed = _report_results(zip(results, configs, strict=True), reporter, summary,
                                   verbose=verbose, diff=diff, fail_level=fail_level)
-    except ConfigError as exc:
-        fail(str(exc))
-    except _provider_errors() as exc:
+    except _stopping_errors(ConfigError) as exc:
         fail(str(exc))
     if not diff:
         reporter.finish(summary)
@@ -494,13 +492,14 @@ def _show_settings(paths: tuple[str, ...], stdin_filename: str | None, resolver:
     click.echo(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, default_flow_style=None).rstrip())
 
 
-def _provider_errors() -> tuple[type[BaseException], ...]:
-    """Errors a rule provider raises to stop the run (e.g. --require-languagetool and no server)."""
+def _stopping_errors(*others: type[BaseException]) -> tuple[type[BaseException], ...]:
+    """``others`` and the errors a rule provider raises to stop the run (e.g. --require-languagetool and no
+    server)."""
     try:
         from lint.languagetool import LanguageToolUnavailable
     except ImportError:
-        return ()
-    return (LanguageToolUnavailable,)
+        return others
+    return (*others, LanguageToolUnavailable)
 
 
 def _patch_lines(text: str) -> list[str]:
