@@ -8,6 +8,7 @@ paragraphs and non-BMP characters; results cached; overlap with our rules; G onl
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -257,6 +258,18 @@ def test_no_cache_sends_every_time(lt_server, lt_fresh, monkeypatch):
         linter.findings(Source("x.txt", HE_GO), config)
         assert _g_rule(linter, config).session.requests == 1
     assert not (lt_fresh / "languagetool").exists()
+
+
+def test_no_cache_option_sends_every_time_and_leaves_the_environment_alone(lt_server, lt_fresh):
+    """--no-cache reaches the G rule as Selection(cache=False), not through COPYLINT_NO_CACHE."""
+    for _ in range(2):
+        provider.reset()
+        config = Config()
+        linter = Linter(Selection(select=("G",), languagetool=lt_server.url, cache=False))
+        linter.findings(Source("x.txt", HE_GO), config)
+        assert _g_rule(linter, config).session.requests == 1
+    assert not (lt_fresh / "languagetool").exists()
+    assert "COPYLINT_NO_CACHE" not in os.environ
 
 
 # -- what is dropped ------------------------------------------------------------------------------
