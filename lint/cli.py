@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from lint import __version__
+from lint import __version__, watch
 
 if TYPE_CHECKING:
     from lint.config import Config, ConfigResolver
@@ -72,7 +72,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@cli.command()
+@cli.command(cls=watch.WatchableCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
@@ -118,8 +118,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str),
               help="Report only findings this baseline does not record (see `copylint baseline write`).")
 @click.option("--changed-since", metavar="REF", help="Only files that differ from the git ref REF (and untracked ones).")
-@click.option("--watch", is_flag=True, expose_value=False,
-              callback=lambda c, p, v: importlib.import_module("lint.watch").option_callback(c, p, v),
+@click.option("--watch", is_flag=True, expose_value=False, callback=watch.option_callback,
               help="Lint again each time a file under PATHS (or a config file) changes, until Ctrl-C.")
 def check(
     paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, output_format: str,
@@ -132,7 +131,6 @@ def check(
     baseline_file: str | None, changed_since: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
-    importlib.import_module("lint.watch").run_if_requested(click.get_current_context())
     from lint.config import ConfigError
     from lint.discover import discover
     from lint.engine import Linter

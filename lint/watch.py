@@ -21,32 +21,37 @@ import time
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
-
-from lint.cache import CACHE_DIR_NAME
-from lint.config import CONFIG_FILE_NAMES
 
 POLL_SECONDS = 0.5
 # A change is acted on once the files have stopped changing for this long: an editor that saves in
 # two steps, or a `git checkout` of many files, starts one run, not several.
 SETTLE_SECONDS = 0.2
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", CACHE_DIR_NAME})
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", ".copylint_cache"})  # lint.cache.CACHE_DIR_NAME
 
 Snapshot = dict[str, tuple[int, int]]
 
 
 def option_callback(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
-    """Remember ``--watch`` for :func:`run_if_requested` (the option is not a parameter of ``check``)."""
+    """Remember ``--watch`` for :class:`WatchableCommand` (the option is not a parameter of ``check``)."""
     if value:
         ctx.meta["copylint.watch"] = True
     return value
 
 
-def run_if_requested(ctx: click.Context) -> None:
-    """Under ``--watch``, run the check on every change and never return; otherwise return at once."""
-    if not ctx.meta.get("copylint.watch"):
-        return
+class WatchableCommand(click.Command):
+    """A command that, given ``--watch``, runs itself (without it) on every change instead of once."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if ctx.meta.get("copylint.watch"):
+            run(ctx)
+        return super().invoke(ctx)
+
+
+def run(ctx: click.Context) -> NoReturn:
+    """Run the check now and on every change, until Ctrl-C."""
     params = ctx.params
     paths: tuple[str, ...] = params.get("paths") or (".",)
     if "-" in paths:
@@ -112,9 +117,15 @@ def snapshot(paths: Iterable[str], ignored: set[str]) -> Snapshot:
         if os.path.isdir(top):
             _walk_into(state, top, ignored)
         for parent in (Path(folder), *Path(folder).parents):
-            for name in CONFIG_FILE_NAMES:
+            for name in _config_names():
                 _stat_into(state, str(parent / name), ignored)
     return state
+
+
+def _config_names() -> tuple[str, ...]:
+    from lint.config import CONFIG_FILE_NAMES  # imported when watching only: every command imports this module
+
+    return CONFIG_FILE_NAMES
 
 
 def _walk_into(state: Snapshot, top: str, ignored: set[str]) -> None:

@@ -133,6 +133,41 @@ def test_error_answer_mid_run(lt_fresh, own_server, capsys):
     assert len(messages) == 1 and "answered HTTP 413" in messages[0], messages
 
 
+def test_frozen_server_times_out_once(lt_fresh, own_server, capsys):
+    """A server that does not answer (the real one, stopped with SIGSTOP) costs one timeout, not one per file."""
+    config = parse_config("languagetool:\n  timeout: 2\n", None, Path.cwd())
+    linter = Linter(Selection(languagetool=own_server.url))
+    assert "G:HE_VERB_AGR" in {f.code for f in linter.findings(Source("a.txt", HE_GO), config)}
+    os.kill(own_server.pid, signal.SIGSTOP)
+    try:
+        start = time.perf_counter()
+        rest = [linter.findings(Source(f"{n}.txt", HE_GO.replace("school", n)), config) for n in ("b", "c", "d")]
+        elapsed = time.perf_counter() - start
+    finally:
+        os.kill(own_server.pid, signal.SIGCONT)
+    assert 1.9 < elapsed < 4.5, elapsed
+    assert all(_other_rules_only([f.code for f in found]) for found in rest)
+    messages = _messages(capsys.readouterr().err)
+    assert len(messages) == 1 and "did not answer within 2 s" in messages[0], messages
+
+
+def test_frozen_server_at_start_with_require_is_exit_2(run, own_server, tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("languagetool:\n  timeout: 2\n")
+    names = _files(tmp_path, 2)
+    os.kill(own_server.pid, signal.SIGSTOP)
+    try:
+        start = time.perf_counter()
+        r = run("check", "--languagetool", own_server.url, "--require-languagetool", *names, cwd=tmp_path,
+                env=_env(tmp_path))
+        elapsed = time.perf_counter() - start
+    finally:
+        os.kill(own_server.pid, signal.SIGCONT)
+    assert r.returncode == 2 and "did not answer within 2 s" in r.stderr, r.stderr
+    assert elapsed < 10
+
+
+# The two tests that stop the module's server come after those that only freeze it: a stopped server is
+# started again for the next test (a JVM start, the slowest step of this module).
 def test_server_stopped_mid_run(run, lt_fresh, own_server, capsys):
     config = parse_config("languagetool:\n  timeout: 5\n", None, Path.cwd())
     linter = Linter(Selection(languagetool=own_server.url))
@@ -172,39 +207,6 @@ def test_server_stopped_mid_run_of_the_cli(lt_fresh, own_server, tmp_path):
     messages = _messages(err)
     assert len(messages) == 1, err
     assert "LanguageTool at" in messages[0] and "Grammar checks (G) are off" in messages[0]
-
-
-def test_frozen_server_times_out_once(lt_fresh, own_server, capsys):
-    """A server that does not answer (the real one, stopped with SIGSTOP) costs one timeout, not one per file."""
-    config = parse_config("languagetool:\n  timeout: 2\n", None, Path.cwd())
-    linter = Linter(Selection(languagetool=own_server.url))
-    assert "G:HE_VERB_AGR" in {f.code for f in linter.findings(Source("a.txt", HE_GO), config)}
-    os.kill(own_server.pid, signal.SIGSTOP)
-    try:
-        start = time.perf_counter()
-        rest = [linter.findings(Source(f"{n}.txt", HE_GO.replace("school", n)), config) for n in ("b", "c", "d")]
-        elapsed = time.perf_counter() - start
-    finally:
-        os.kill(own_server.pid, signal.SIGCONT)
-    assert 1.9 < elapsed < 4.5, elapsed
-    assert all(_other_rules_only([f.code for f in found]) for found in rest)
-    messages = _messages(capsys.readouterr().err)
-    assert len(messages) == 1 and "did not answer within 2 s" in messages[0], messages
-
-
-def test_frozen_server_at_start_with_require_is_exit_2(run, own_server, tmp_path):
-    (tmp_path / ".copylint.yaml").write_text("languagetool:\n  timeout: 2\n")
-    names = _files(tmp_path, 2)
-    os.kill(own_server.pid, signal.SIGSTOP)
-    try:
-        start = time.perf_counter()
-        r = run("check", "--languagetool", own_server.url, "--require-languagetool", *names, cwd=tmp_path,
-                env=_env(tmp_path))
-        elapsed = time.perf_counter() - start
-    finally:
-        os.kill(own_server.pid, signal.SIGCONT)
-    assert r.returncode == 2 and "did not answer within 2 s" in r.stderr, r.stderr
-    assert elapsed < 10
 
 
 def test_installed_local_server_starts_on_demand_and_stops_with_the_run(run, tmp_path):

@@ -155,3 +155,16 @@ def test_watch_refuses_stdin(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_watch_is_in_the_help(run) -> None:  # type: ignore[no-untyped-def]
     assert "--watch" in run("check", "--help").stdout
+
+
+def test_the_results_cache_is_not_watched(tmp_path: Path) -> None:
+    """A run writes its cache under the watched folder: were the cache watched, each run would start the next."""
+    from lint.cache import CACHE_DIR_NAME
+    from lint.watch import snapshot
+
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / CACHE_DIR_NAME).mkdir()
+    (tmp_path / CACHE_DIR_NAME / "entry").write_text("x", encoding="utf-8")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "b.md").write_text("Text.\n", encoding="utf-8")
+    assert [Path(p).name for p in snapshot([str(tmp_path)], set()) if Path(p).is_relative_to(tmp_path)] == ["a.txt"]
