@@ -426,6 +426,36 @@ async def test_typing_in_a_big_plain_text_keeps_the_cli_findings(client: Languag
         assert as_set(diagnostics) == _cli_as_lsp(workspace, "dump.txt", text), f"after change {version}"
 
 
+@pytest.mark.asyncio
+async def test_a_quick_fix_that_would_change_a_value_is_never_offered(client: LanguageClient, workspace: Path):
+    """T103's `，` -> `, ` in a plain YAML value makes `#1 in tests` a comment: check --fix never applies
+    it, so the editor is not offered it either; the other value's fix is. The server checks each fix
+    once per lint and answers later requests from that: the same answer again, and after an edit."""
+    (workspace / ".copylint.yaml").write_text('formats: {"*.yml": i18n-yaml}\n')
+    path = workspace / "en.yml"
+    text = "en:\n  risky: Our pick，#1 in tests\n  fine: Fine text，with a comma\n"
+    path.write_text(text, encoding="utf-8")
+    _, published = await start(client, workspace)
+    uri = open_doc(client, path, language="yaml")
+    assert {(d.code, d.range.start.line) for d in await published.wait(uri, version=1)} >= {("T103", 1), ("T103", 2)}
+
+    async def quick_fix_lines() -> list[int]:
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            range=types.Range(types.Position(0, 0), types.Position(9, 0)),
+            context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.QuickFix]),
+        ))
+        return sorted(a.diagnostics[0].range.start.line for a in actions or []
+                      if isinstance(a, types.CodeAction) and a.diagnostics)
+
+    assert await quick_fix_lines() == [2]
+    assert await quick_fix_lines() == [2]
+    # a line added above: the findings move down, and so does the fix on offer
+    change(client, uri, 2, [types.TextEdit(types.Range(types.Position(1, 0), types.Position(1, 0)), "  new: Text\n")])
+    await published.wait(uri, version=2)
+    assert await quick_fix_lines() == [3]
+
+
 # -- positions in the negotiated encoding ---------------------------------------------------------------------
 
 @pytest.mark.asyncio
