@@ -6,9 +6,9 @@ opaque; an unescaped double quote only quotes (it is not shown), and outside quo
 shows as one space, so it is one opaque space here (a run of spaces inside quotes is as written). Format
 arguments (`%1$s`, `%d`) and `<xliff:g>` elements are placeholders; styling tags (`<b>`, `<i>`,
 `<annotation>`, and HTML escaped as `&lt;b&gt;` or in CDATA for `Html.fromHtml`) are markup and their text
-is prose. Not read: strings marked `translatable="false"`,
-references (`@string/name`), comments and attributes. The language comes from the folder
-(`values-pt-rBR` is pt-BR, `values-b+sr+Latn` is sr-Latn). Invalid XML is an error with its line.
+is prose. Not read: strings marked `translatable="false"`, references (`@string/name`), comments and
+attributes. The language comes from the folder (`values-pt-rBR` is pt-BR, `values-b+sr+Latn` is sr-Latn).
+Invalid XML is an error with its line.
 
 Inline switches are comments: `<!-- copylint-disable-next-line T102 -->`, `<!-- copylint-disable -->`.
 """
