@@ -143,3 +143,13 @@ def test_docs_formats_md_is_generated_from_the_declarations():
     for fmt in FORMATS.values():
         assert f"| {fmt.title} |" in shipped
 
+
+
+def test_the_cli_writes_the_generated_files_as_shipped(run):
+    markdown = run("formats", "--format", "markdown")
+    assert markdown.returncode == 0 and markdown.stdout == (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    schema = run("formats", "--format", "schema")
+    shipped = (ROOT / "lint" / "data" / "config.schema.json").read_text(encoding="utf-8")
+    assert schema.returncode == 0 and schema.stdout == shipped
+    listing = run("formats")
+    assert listing.returncode == 0 and [line.split()[0] for line in listing.stdout.splitlines()] == list(FORMATS)

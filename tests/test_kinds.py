@@ -73,6 +73,14 @@ def test_built_in_rules_name_only_declared_kinds_scopes_and_families():
         assert package == Family(rule.code[0]).label, (rule.code, rule.__module__)
 
 
+def test_user_rule_kinds_default_to_declared_segment_kinds():
+    from lint.custom.kinds import KINDS as USER_KINDS
+
+    for name, kind in USER_KINDS.items():
+        assert kind.DEFAULT_KINDS is None or set(kind.DEFAULT_KINDS) <= KINDS, name
+    assert any(kind.DEFAULT_KINDS for kind in USER_KINDS.values())
+
+
 def test_family_names_shown_in_docs_are_the_declared_ones():
     assert docs.FAMILY_NAMES == {f.value: f.label for f in Family}
     rules_md = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ opaque; an unescaped double quote only quotes (it is not shown), and outside quo
 shows as one space, so it is one opaque space here (a run of spaces inside quotes is as written). Format
 arguments (`%1$s`, `%d`) and `<xliff:g>` elements are placeholders; styling tags (`<b>`, `<i>`,
 `<annotation>`, and HTML escaped as `&lt;b&gt;` or in CDATA for `Html.fromHtml`) are markup and their text
-is prose. Not read: strings marked `translatable="false"`,
-references (`@string/name`), comments and attributes. The language comes from the folder
-(`values-pt-rBR` is pt-BR, `values-b+sr+Latn` is sr-Latn). Invalid XML is an error with its line.
+is prose. Not read: strings marked `translatable="false"`, references (`@string/name`), comments and
+attributes. The language comes from the folder (`values-pt-rBR` is pt-BR, `values-b+sr+Latn` is sr-Latn).
+Invalid XML is an error with its line.
 
 Inline switches are comments: `<!-- copylint-disable-next-line T102 -->`, `<!-- copylint-disable -->`.
 """
@@ -126,62 +126,87 @@ def _is_reference(text: str, start: int) -> bool:
     return head.startswith(("@", "?")) and not head.startswith(("@@", "??"))
 
 
+class _Walk:
+    """The elements open at each token and the string being read, if any."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.segments: list[Segment] = []
+        self.prose: list[tuple[int, int]] = []
+        self.stack: list[str] = []
+        self.counters: list[int] = []  # children read so far in each open element
+        self.open_attrs: list[dict[str, str]] = []  # the attributes of each open element
+        self.current: _String | None = None
+        self.depth = 0  # the stack depth of the element the current string is read from
+
+    def text_at(self, raw: str, at: int) -> None:
+        if self.current is not None and self.current.placeholder_depth == 0:
+            self.current.add_text(raw, at)
+
+    def start(self, m: re.Match[str]) -> None:
+        tag, empty = m.group("start"), bool(m.group("empty"))
+        name, attrs = _local(tag), _attrs(m.group("attrs"))
+        if self.counters:
+            self.counters[-1] += 1
+        current = self.current
+        if current is not None:
+            if tag.startswith("xliff:") and name == "g" and not empty:  # its content is one placeholder
+                if current.placeholder_depth == 0:
+                    current.builder.add_opaque(PLACEHOLDER, m.start())
+                current.placeholder_depth += 1
+        elif not empty:
+            self.current = self._string_of(name, attrs, m.end())
+            self.depth = len(self.stack) + 1
+        if not empty:
+            self.stack.append(name)
+            self.counters.append(0)
+            self.open_attrs.append(attrs)
+
+    def _string_of(self, name: str, attrs: dict[str, str], content: int) -> _String | None:
+        """The string an element starts: a `<string>` of `<resources>`, an `<item>` of a `<string-array>`
+        or `<plurals>`, each translatable and not a reference; else None."""
+        parent = self.stack[-1] if self.stack else ""
+        if name not in _SEGMENT_PARENTS or parent not in _SEGMENT_PARENTS[name]:
+            return None
+        if attrs.get("translatable", "true") == "false" or _is_reference(self.text, content):
+            return None
+        if name == "string":
+            return _String(attrs.get("name", ""))
+        outer = self.open_attrs[-1]
+        if outer.get("translatable", "true") == "false":
+            return None
+        return _String(f"{outer.get('name', '')}.{attrs.get('quantity', self.counters[-1] - 1)}")
+
+    def end(self, tag: str) -> None:
+        current = self.current
+        if current is not None and current.placeholder_depth and tag.startswith("xliff:"):
+            current.placeholder_depth -= 1
+        if current is not None and len(self.stack) == self.depth and _local(tag) == self.stack[-1]:
+            seg = current.builder.build(len(self.segments))
+            if seg is not None:
+                self.segments.append(dataclasses.replace(seg, key=current.key))
+                self.prose.extend(current.spans)
+            self.current = None
+        if self.stack:
+            self.stack.pop()
+            self.counters.pop()
+            self.open_attrs.pop()
+
+
 def parse(source: Source) -> Document:
     text = source.text
     _check_xml(source)
-    segments: list[Segment] = []
-    prose: list[tuple[int, int]] = []
-    stack: list[str] = []
-    counters: list[int] = []  # items read so far in each open element
-    open_attrs: list[dict[str, str]] = []  # the attributes of each open element
-    current: _String | None = None
-    depth = 0  # the stack depth of the element the current string is read from
+    walk = _Walk(text)
     for m in _TOKEN.finditer(text):
-        start, end_name = m.group("start"), m.group("end")
-        if current is not None and m.group("text") is not None:
-            if current.placeholder_depth == 0:
-                current.add_text(m.group(), m.start())
-        elif current is not None and m.group("cdata") is not None:
-            if current.placeholder_depth == 0:
-                current.add_text(m.group("cdata"), m.start("cdata"))
-        elif start is not None:
-            name, attrs, parent = _local(start), _attrs(m.group("attrs")), stack[-1] if stack else ""
-            if counters:
-                counters[-1] += 1
-            if current is not None:
-                if start.startswith("xliff:") and name == "g" and not m.group("empty"):
-                    if current.placeholder_depth == 0:
-                        current.builder.add_opaque(PLACEHOLDER, m.start())
-                    current.placeholder_depth += 1
-            elif name in _SEGMENT_PARENTS and parent in _SEGMENT_PARENTS[name] and not m.group("empty") \
-                    and attrs.get("translatable", "true") != "false" and not _is_reference(text, m.end()):
-                if name == "string":
-                    key = attrs.get("name", "")
-                else:
-                    outer = open_attrs[-1] if open_attrs else {}
-                    key = f"{outer.get('name', '')}.{attrs.get('quantity', counters[-1] - 1)}"
-                    if outer.get("translatable", "true") == "false":
-                        key = ""
-                current = _String(key) if key or name == "string" else None
-                depth = len(stack) + 1
-            if not m.group("empty"):
-                stack.append(name)
-                counters.append(0)
-                open_attrs.append(attrs)
-        elif end_name is not None:
-            if current is not None and current.placeholder_depth and end_name.startswith("xliff:"):
-                current.placeholder_depth -= 1
-            if current is not None and len(stack) == depth and _local(end_name) == stack[-1]:
-                seg = current.builder.build(len(segments))
-                if seg is not None:
-                    segments.append(dataclasses.replace(seg, key=current.key))
-                    prose.extend(current.spans)
-                current = None
-            if stack:
-                stack.pop()
-                counters.pop()
-                open_attrs.pop()
-    doc = Document(source, "android-strings", segments, protected=complement(sorted(prose), len(text)))
+        if m.group("text") is not None:
+            walk.text_at(m.group(), m.start())
+        elif m.group("cdata") is not None:
+            walk.text_at(m.group("cdata"), m.start("cdata"))
+        elif m.group("start") is not None:
+            walk.start(m)
+        elif m.group("end") is not None:
+            walk.end(m.group("end"))
+    doc = Document(source, "android-strings", walk.segments, protected=complement(sorted(walk.prose), len(text)))
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, source.line_starts(), _SWITCH)
     return doc
