@@ -77,8 +77,11 @@ class _Line:
         return (self.ticks - 2 * self.doubles) % 2 == 1 and self.last_tick >= end
 
     def neighbours(self, text: str) -> list[str]:
+        """The lines above and below, less a copy of this one: a repeated line lines up with itself, which
+        says nothing of a table."""
         if self._neighbours is None:
-            self._neighbours = _neighbours(text, self.start, self.end)
+            own = text[self.start:self.end]
+            self._neighbours = [n for n in _neighbours(text, self.start, self.end) if n != own]
         return self._neighbours
 
 
@@ -125,6 +128,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("emit a separator.  The  general form, and  so on.\n", "emit a separator.  The general form, and so on.\n"),
         Example("A line above.\nan opportunity to  continue testing\nthe line below.\n",
                 "A line above.\nan opportunity to continue testing\nthe line below.\n"),
+        Example("Deux  espaces ici.\nDeux  espaces ici.\n", "Deux espaces ici.\nDeux espaces ici.\n",
+                note="a repeated line lines up with itself, not with a table's column"),
     )
     allow = (
         Example("One space between words.\n"),
