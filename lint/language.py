@@ -200,15 +200,24 @@ def packs() -> dict[str, dict[str, Any]]:
     return out
 
 
+# The script a region implies where a language is written in two (CLDR's likely subtags): Chinese of
+# Taiwan, Hong Kong and Macao is Traditional.
+_LIKELY_SCRIPT = {("zh", "TW"): "Hant", ("zh", "HK"): "Hant", ("zh", "MO"): "Hant"}
+
+
 def pack(tag: str) -> dict[str, Any] | None:
     """The pack for a tag, its region or script merged over the language's (``fr-CA`` over ``fr``):
-    the most specific one that exists. A region's pack lists only what differs."""
+    the most specific one that exists (``zh-Hant-TW``, ``zh-TW``: ``zh-Hant``). A region's pack lists
+    only what differs."""
     all_packs = packs()
-    tag = normalize(tag)
-    base = all_packs.get(primary(tag))
+    parts = normalize(tag).split("-")
+    base = all_packs.get(parts[0])
     if base is None:
         return None
-    specific = all_packs.get(tag)
+    if len(parts) == 2 and (parts[0], parts[1]) in _LIKELY_SCRIPT:
+        parts.insert(1, _LIKELY_SCRIPT[parts[0], parts[1]])
+    specific = next((all_packs[t] for k in range(len(parts), 1, -1)
+                     if (t := "-".join(parts[:k])) in all_packs), None)
     if specific is None or specific is base:
         return base
     merged = dict(base)

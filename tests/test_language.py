@@ -85,3 +85,17 @@ def test_identify_short_sentences() -> None:
     assert identify("This sentence was left in English by the translator.").language == "en"
     assert identify("Cette phrase est écrite en français, comme le reste de la page.").language == "fr"
     assert identify("この文は日本語で書かれています。").language == "ja"
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("zh-TW", "zh-Hant"), ("zh-HK", "zh-Hant"), ("zh_MO", "zh-Hant"), ("zh-Hant-TW", "zh-Hant"),
+    ("zh-Hant", "zh-Hant"), ("zh", "zh"), ("zh-CN", "zh"), ("zh-Hans-CN", "zh"), ("fr-CA", "fr-CA"),
+    ("fr-CA-u-ca-gregory", "fr-CA"), ("fr-BE", "fr"), ("de-CH", "de-CH"),
+])
+def test_a_tag_gets_the_pack_of_its_script_and_region(tag: str, expected: str) -> None:
+    """Chinese of Taiwan, Hong Kong and Macao is written in Traditional characters, with 「」 quotes: an
+    Android `values-zh-rTW` folder or a PO `Language: zh_TW` must not get the Simplified pack's rules."""
+    from lint.language import pack
+
+    found = pack(tag)
+    assert found is not None and found["language"] == expected
