@@ -480,27 +480,9 @@ def _read_format_options(config: Config, value: Any, ctx: ConfigContext, k: tupl
 
 
 def _read_rules(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
-    from lint import registry
+    from lint.options import rule_options
 
-    if not isinstance(value, dict):
-        raise ctx.error(k, "'rules' must map rule codes to their options")
-    for code, options in value.items():
-        rule = registry.rule_by_name(str(code))
-        if rule is None:
-            hint = registry.closest_name(str(code))
-            tip = f" (did you mean '{hint}'?)" if hint else ""
-            raise ctx.error((*k, code), f"unknown rule code or slug '{code}'{tip}")
-        if not isinstance(options, dict):
-            raise ctx.error((*k, code), f"options of '{code}' must be a mapping")
-        for option in options:
-            if option not in rule.options:
-                valid = ", ".join(rule.options) or "none"
-                raise ctx.error(
-                    (*k, code, option),
-                    f"rule {rule.code} has no option '{option}'"
-                    f"{closest(str(option), rule.options)} (options: {valid})",
-                )
-        config.rule_options[rule.code] = dict(options)
+    config.rule_options = rule_options(value, ctx, k)
 
 
 # The keys of KNOWN_KEYS that are not sections (SECTION_VALIDATORS, loaded first by _apply).

@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 import yaml
 
 from lint.model import Applicability, Document, Edit, Finding, Fix, Segment, Severity
+from lint.options import OptionError, RuleOptions, options_of
 
 
 def rule_data(path: Path) -> Any:
@@ -71,15 +72,20 @@ class Rule:
     trigger: ClassVar[str | None] = None  # regex (stdlib syntax); None = every segment
     trigger_flags: ClassVar[int] = 0
     default_enabled: ClassVar[bool] = True  # False: runs only when selected by name or prefix
-    options: ClassVar[Mapping[str, Any]] = {}
+    # The rule's options, a frozen dataclass (see lint.options); a rule with options narrows ``opts``.
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
+    opts: RuleOptions
     tags: ClassVar[tuple[str, ...]] = ()
     flag: ClassVar[tuple[Example, ...]] = ()
     allow: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
-        merged = dict(self.options)
-        merged.update(options or {})
-        self.opts: dict[str, Any] = merged
+        """``options``: config keys to values (`rules: {CODE: {...}}`), over the defaults; a value
+        of the wrong type is an ``OptionError`` (the config reports it with its file and line first)."""
+        try:
+            self.opts = options_of(self.Options, options)
+        except OptionError as exc:
+            raise OptionError(exc.option, f"rule {self.code} ({self.slug}): {exc.message}") from None
 
     @property
     def family(self) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule, rule_data
 from lint.scan import parsed
 
@@ -185,10 +187,19 @@ replace them with `phrases`, `prefixes`, `patterns`.
     fix = Applicability.SAFE
     fix_note = "Deletes the whole line, its line ending included; nothing else on other lines changes."
     scope = "document"
-    options = {
-        "phrases": None, "prefixes": None, "patterns": None,
-        "extend-phrases": [], "extend-prefixes": [], "extend-patterns": [],
-    }
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        phrases: tuple[str, ...] | None = option(None, "whole lines that are boilerplate, instead of the "
+                                                       "built-in list (null: the built-in list)")
+        prefixes: tuple[str, ...] | None = option(None, "beginnings of short boilerplate lines, instead of "
+                                                        "the built-in list")
+        patterns: tuple[str, ...] | None = option(None, "regular expressions a boilerplate line matches, "
+                                                        "instead of the built-in list")
+        extend_phrases: tuple[str, ...] = option((), "whole lines added to the phrase list")
+        extend_prefixes: tuple[str, ...] = option((), "beginnings added to the prefix list")
+        extend_patterns: tuple[str, ...] = option((), "regular expressions added to the pattern list")
+    opts: Options
     flag = (
         Example("The plane crashed.\nAdvertisement\nOfficials said 74 people were on board.\n",
                 "The plane crashed.\nOfficials said 74 people were on board.\n"),
@@ -237,9 +248,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
     def check_document(self, doc: Document) -> Iterator[Finding]:
         lists = default_lists()
         o = self.opts
-        phrases = tuple((o["phrases"] or lists.get("phrases", [])) + list(o["extend-phrases"]))
-        prefixes = tuple((o["prefixes"] or lists.get("prefixes", [])) + list(o["extend-prefixes"]))
-        patterns = tuple((o["patterns"] or lists.get("patterns", [])) + list(o["extend-patterns"]))
+        phrases = (*(o.phrases or lists.get("phrases", [])), *o.extend_phrases)
+        prefixes = (*(o.prefixes or lists.get("prefixes", [])), *o.extend_prefixes)
+        patterns = (*(o.patterns or lists.get("patterns", [])), *o.extend_patterns)
         judge = _judge(phrases, prefixes, patterns)
         segments = [seg for seg in doc.segments if seg.kind not in _NOT_FURNITURE]
         if not segments:
