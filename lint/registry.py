@@ -46,7 +46,7 @@ def builtin_index() -> tuple[RuleEntry, ...]:
     for folder in package.__path__:
         root = Path(folder)
         for path in sorted(root.rglob("*.py")):
-            if path.name == "__init__.py":
+            if path.name.startswith("_"):  # a package, or a family's helpers (rules/<family>/_*.py)
                 continue
             module = ".".join((package.__name__, *path.relative_to(root).with_suffix("").parts))
             text = path.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from lint.rules.scrape.boilerplate_line import furniture_line
+from lint.rules.scrape._furniture import furniture_line
 
 from lint.model import Document, Finding, Severity
 from lint.options import RuleOptions, option
