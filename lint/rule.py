@@ -132,25 +132,9 @@ class Rule:
         """
         src_start = seg.to_source(start)
         src_end = seg.to_source_end(end) if end > start else src_start
-        fix = None
-        if replacement is not None:
-            edits = [(start, end, replacement)]
-        if edits is not None and (applicability or self.fix):
-            mapped: list[Edit] = []
-            for s, e, r in edits:
-                if not seg.is_contiguous(s, e):
-                    mapped = []
-                    break
-                if e > s:
-                    ss, se = seg.to_source(s), seg.to_source_end(e)
-                else:  # an insertion: before character s, or after the last one
-                    ss = se = seg.to_source(s) if s < len(seg.text) else seg.to_source_end(s)
-                mapped.append(Edit(ss, se, r))
-            if mapped:
-                fix = Fix(tuple(mapped), applicability or self.fix or Applicability.SAFE)
-        return Finding(
-            self.code, self.slug, message, src_start, src_end, severity or self.severity, fix
-        )
+        wanted = _edits(start, end, replacement, edits)
+        mapped = _source_edits(seg, wanted) if wanted is not None and (applicability or self.fix) else None
+        return self._found(src_start, src_end, message, mapped or None, applicability, severity)
 
     def finding_at(
         self,
@@ -164,12 +148,36 @@ class Rule:
         severity: Severity | None = None,
     ) -> Finding:
         """A finding at Source offsets (document-scope rules)."""
+        wanted = _edits(start, end, replacement, edits)
+        source = None if wanted is None else [Edit(s, e, r) for s, e, r in wanted]
+        return self._found(start, end, message, source, applicability, severity)
+
+    def _found(self, start: int, end: int, message: str, edits: Sequence[Edit] | None,
+               applicability: Applicability | None, severity: Severity | None) -> Finding:
+        """The finding, with a fix of ``edits`` (Source offsets) where there are edits and the rule or
+        the call gives the fix an applicability."""
         fix = None
-        if replacement is not None:
-            edits = [(start, end, replacement)]
         if edits is not None and (applicability or self.fix):
-            fix = Fix(
-                tuple(Edit(s, e, r) for s, e, r in edits),
-                applicability or self.fix or Applicability.SAFE,
-            )
+            fix = Fix(tuple(edits), applicability or self.fix or Applicability.SAFE)
         return Finding(self.code, self.slug, message, start, end, severity or self.severity, fix)
+
+
+def _edits(start: int, end: int, replacement: str | None,
+           edits: Iterable[tuple[int, int, str]] | None) -> Iterable[tuple[int, int, str]] | None:
+    """The edits a finding asks for: ``replacement`` of the whole span, else ``edits``, else none."""
+    return [(start, end, replacement)] if replacement is not None else edits
+
+
+def _source_edits(seg: Segment, edits: Iterable[tuple[int, int, str]]) -> list[Edit]:
+    """Segment-offset edits as Source edits; none at all where one of them is not one contiguous run
+    of the Source (it would overwrite markup the segment does not show)."""
+    mapped: list[Edit] = []
+    for s, e, r in edits:
+        if not seg.is_contiguous(s, e):
+            return []
+        if e > s:
+            ss, se = seg.to_source(s), seg.to_source_end(e)
+        else:  # an insertion: before character s, or after the last one
+            ss = se = seg.to_source(s) if s < len(seg.text) else seg.to_source_end(s)
+        mapped.append(Edit(ss, se, r))
+    return mapped
