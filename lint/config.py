@@ -298,12 +298,13 @@ def _load_section(key: str, value: Any, ctx: ConfigContext) -> Any:
     return validator(value, ctx)
 
 
-def parse_config(text: str, path: str | None, root: Path, _chain: tuple[Path, ...] = ()) -> Config:
+def load_yaml(text: str, path: str | None) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """A config's or rule pack's YAML and the line of each key (``LineLoader``); bad YAML is a
+    ConfigError naming the file and line."""
     try:
         loader = LineLoader(text)
         try:
-            data = loader.get_single_data()
-            lines = loader.lines
+            return loader.get_single_data(), loader.lines
         finally:
             loader.dispose()
     except RecursionError:
@@ -312,6 +313,10 @@ def parse_config(text: str, path: str | None, root: Path, _chain: tuple[Path, ..
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+
+
+def parse_config(text: str, path: str | None, root: Path, _chain: tuple[Path, ...] = ()) -> Config:
+    data, lines = load_yaml(text, path)
     if data is None:
         return Config(path=path, root=root)
     if not isinstance(data, dict):
