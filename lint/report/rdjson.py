@@ -15,7 +15,8 @@ import json
 from typing import Any
 
 from lint.engine import FileResult
-from lint.model import Fix
+from lint.fix import apply_edits
+from lint.model import Edit, Fix
 from lint.report import Reporter, Summary, json_text, rule_url
 from lint.report.locations import Columns, display_path
 from lint.report.sarif import INFORMATION_URI
@@ -32,16 +33,9 @@ def _range(cols: Columns, start: int, end: int) -> dict[str, Any]:
 
 def merged_edit(text: str, fix: Fix) -> tuple[int, int, str]:
     """The fix as one replacement: (start, end, new text) over the span of its edits."""
-    edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
-    start, end = edits[0].start, max(e.end for e in edits)
-    parts = []
-    pos = start
-    for e in edits:
-        parts.append(text[pos : e.start])
-        parts.append(e.replacement)
-        pos = e.end
-    parts.append(text[pos:end])
-    return start, end, "".join(parts)
+    start, end = min(e.start for e in fix.edits), max(e.end for e in fix.edits)
+    inside = [Edit(e.start - start, e.end - start, e.replacement) for e in fix.edits]
+    return start, end, apply_edits(text[start:end], inside)
 
 
 class RdjsonReporter(Reporter):
