@@ -70,3 +70,15 @@ def test_codes_and_slugs_are_unique() -> None:
     slugs = [r.slug for r in RULES]
     assert len(set(codes)) == len(codes)
     assert len(set(slugs)) == len(slugs)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_examples_are_unique_per_rule(rule: type[Rule]) -> None:
+    """An example listed twice tests nothing new and pads the rule's count of examples: each text (with
+    the file it pretends to be, its language and the rules beside it) is listed once, flag or allow."""
+    seen: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
+    for kind in ("flag", "allow"):
+        for ex in getattr(rule, kind):
+            key = (ex.text, ex.path, ex.language, ex.select)
+            assert key not in seen, f"{rule.code} lists {ex.text[:60]!r} twice ({seen[key]} and {kind})"
+            seen[key] = kind
