@@ -121,11 +121,6 @@ def rule_by_name(name: str) -> type[Rule] | None:
     return None
 
 
-def families() -> set[str]:
-    return {e.code.rstrip("0123456789") for e in builtin_index()} | {
-        r.code.rstrip("0123456789") for r in _extra.values()}
-
-
 def is_selector(name: str) -> bool:
     """A valid --select/--ignore entry: a code, a code prefix (family letter, S1, X.newsroom), or a slug."""
     from lint.docs import FAMILY_NAMES
