@@ -17,7 +17,7 @@ from typing import Any
 from lint.engine import FileResult
 from lint.fix import apply_edits
 from lint.model import Edit, Fix
-from lint.report import Reporter, Summary, json_text, rule_url
+from lint.report import Reporter, Summary, rule_url
 from lint.report.locations import Columns, display_path
 from lint.report.sarif import INFORMATION_URI
 
@@ -26,8 +26,7 @@ SOURCE = {"name": "copylint", "url": INFORMATION_URI}
 
 
 def _range(cols: Columns, start: int, end: int) -> dict[str, Any]:
-    sl, sc = cols.at(start)
-    el, ec = cols.at(end)
+    sl, sc, el, ec = cols.span(start, end)
     return {"start": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}}
 
 
@@ -40,7 +39,7 @@ def merged_edit(text: str, fix: Fix) -> tuple[int, int, str]:
 
 class RdjsonReporter(Reporter):
     def start(self) -> None:
-        self._first = True
+        self._items = 0
         self.stream.write('{"source": %s, "diagnostics": [' % json.dumps(SOURCE))
 
     def file(self, result: FileResult) -> None:
@@ -52,7 +51,7 @@ class RdjsonReporter(Reporter):
                 "severity": "ERROR",
                 "source": SOURCE,
             }
-            self._write(diag)
+            self.write_item(diag)
         source = result.source
         if source is None:
             return
@@ -68,12 +67,7 @@ class RdjsonReporter(Reporter):
             if f.fix is not None:
                 start, end, text = merged_edit(source.text, f.fix)
                 diag["suggestions"] = [{"range": _range(cols, start, end), "text": text}]
-            self._write(diag)
-
-    def _write(self, diag: dict[str, Any]) -> None:
-        self.stream.write("\n  " if self._first else ",\n  ")
-        self._first = False
-        self.stream.write(json_text(diag))
+            self.write_item(diag)
 
     def finish(self, summary: Summary) -> None:
         self.stream.write("\n]}\n")
