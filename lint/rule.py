@@ -112,18 +112,9 @@ class Rule:
 
     # -- building findings ---------------------------------------------------------------
 
-    def finding(
-        self,
-        seg: Segment,
-        start: int,
-        end: int,
-        message: str,
-        replacement: str | None = None,
-        *,
-        edits: Iterable[tuple[int, int, str]] | None = None,
-        applicability: Applicability | None = None,
-        severity: Severity | None = None,
-    ) -> Finding:
+    def finding(self, seg: Segment, start: int, end: int, message: str, replacement: str | None = None, *,
+                edits: Iterable[tuple[int, int, str]] | None = None, applicability: Applicability | None = None,
+                severity: Severity | None = None) -> Finding:
         """A finding at segment offsets [start, end), with an optional fix.
 
         ``replacement`` replaces the whole span; ``edits`` gives segment-offset
@@ -136,17 +127,9 @@ class Rule:
         mapped = _source_edits(seg, wanted) if wanted is not None and (applicability or self.fix) else None
         return self._found(src_start, src_end, message, mapped or None, applicability, severity)
 
-    def finding_at(
-        self,
-        start: int,
-        end: int,
-        message: str,
-        replacement: str | None = None,
-        *,
-        edits: Iterable[tuple[int, int, str]] | None = None,
-        applicability: Applicability | None = None,
-        severity: Severity | None = None,
-    ) -> Finding:
+    def finding_at(self, start: int, end: int, message: str, replacement: str | None = None, *,
+                   edits: Iterable[tuple[int, int, str]] | None = None, applicability: Applicability | None = None,
+                   severity: Severity | None = None) -> Finding:
         """A finding at Source offsets (document-scope rules)."""
         wanted = _edits(start, end, replacement, edits)
         source = None if wanted is None else [Edit(s, e, r) for s, e, r in wanted]
