@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.language import in_other_language, pack, packs, primary
+from lint.rules.language._packs import languages_with
+
+from lint.language import in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -25,10 +27,6 @@ def _sentence_around(text: str, at: int) -> str:
         if i >= 0:
             end = min(end, i)
     return text[start:end]
-
-
-def _languages() -> frozenset[str]:
-    return frozenset(primary(t) for t, p in packs().items() if p.get("space-before"))
 
 
 class PunctuationSpacing(Rule):
@@ -54,7 +52,7 @@ and a sentence in another language (an English error message quoted in a French 
     fix = Applicability.SAFE
     fix_note = ("Inserts the space the convention names (U+202F before ; ! ?, U+00A0 before : and inside « »); "
                 "nothing else changes, and no reader sees a difference but a line that no longer breaks there.")
-    languages = _languages()
+    languages = languages_with("space-before")
     trigger = r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»"
     flag = (
         Example("Attention! Le fichier est supprimé.\n", language="fr",

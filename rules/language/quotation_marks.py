@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.language import in_other_language, pack, packs, primary
+from lint.rules.language._packs import languages_with
+
+from lint.language import in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -27,10 +29,6 @@ def _sentence_around(text: str, at: int) -> str:
     start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
     ends = [i for i in (text.find("\n", at), text.find(". ", at)) if i >= 0]
     return text[start:min(ends) if ends else len(text)]
-
-
-def _languages() -> frozenset[str]:
-    return frozenset(primary(t) for t, p in packs().items() if p.get("quotes") and primary(t) != "en")
 
 
 class QuotationMarks(Rule):
@@ -61,7 +59,7 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
     fix_note = ("Replaces the marks with the language's first pair (with its no-break spaces in French); "
                 "unsafe because a quotation inside another takes the second pair.")
     scope = "document"
-    languages = _languages()
+    languages = languages_with("quotes") - {"en"}
     flag = (
         Example("Il a dit « bonjour » puis il a ajouté \"au revoir\" en partant.\n", language="fr",
                 fixed="Il a dit « bonjour » puis il a ajouté «\u00a0au revoir\u00a0» en partant.\n"),
