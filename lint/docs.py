@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint.model import Family
-from lint.options import described
+from lint.options import described, specs
 from lint.rule import Example, Rule
 
 FAMILY_NAMES = {f.value: f.label for f in Family}
@@ -100,4 +100,5 @@ def rule_dict(rule: type[Rule]) -> dict[str, Any]:
         "rationale": textwrap.dedent(rule.rationale).strip(),
         "flag": [{"text": e.text, "fixed": e.fixed} for e in rule.flag],
         "allow": [{"text": e.text} for e in rule.allow],
+        "options": {s.key: s.json_schema() for s in specs(rule.Options)},
     }

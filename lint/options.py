@@ -87,6 +87,15 @@ class OptionSpec:
             name += f" with the keys {', '.join(self.keys)}"
         return name + (" or null" if nullable else "")
 
+    def json_schema(self) -> dict[str, Any]:
+        """The option as JSON Schema (what a YAML editor checks the config's value against)."""
+        schema = _schema(self.kind, self.keys)
+        for bound, value in (("minimum", self.minimum), ("maximum", self.maximum)):
+            if value is not None:
+                target = schema["anyOf"][0] if "anyOf" in schema else schema
+                target[bound] = value
+        return {**schema, "default": _json_value(self.default), "description": self.doc}
+
     @property
     def shown_default(self) -> str:
         """The default as a user writes it in YAML."""
@@ -219,6 +228,30 @@ def _checked(kind: Any, value: Any) -> Any:
         if isinstance(value, dict) and all(isinstance(k, str) for k in value):
             return {k: _checked(args[1], v) for k, v in value.items()}
     raise _Mismatch
+
+
+def _schema(kind: Any, keys: tuple[str, ...] = ()) -> dict[str, Any]:
+    origin, args = _parts(kind)
+    if origin is typing.Union:
+        inner = next(a for a in args if a is not type(None))
+        return {"anyOf": [_schema(inner, keys), {"type": "null"}]}
+    if origin is tuple:  # one string stands for a list of one
+        return {"type": ["array", "string"], "items": _schema(args[0])}
+    if origin is dict:
+        out: dict[str, Any] = {"type": "object", "additionalProperties": _schema(args[1])}
+        if keys:
+            out["propertyNames"] = {"enum": list(keys)}
+        return out
+    names: dict[Any, str] = {bool: "boolean", int: "integer", str: "string"}
+    return {"type": names[kind]}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    return value
 
 
 def _type_name(kind: Any) -> str:

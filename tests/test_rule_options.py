@@ -101,3 +101,25 @@ def test_a_rule_made_in_code_with_a_bad_option_says_which_rule():
     assert rule is not None
     with pytest.raises(OptionError, match=r"rule S110 \(furniture-block\): 'window' must be an integer ≥ 1"):
         rule({"window": "lots"})
+
+
+@pytest.mark.parametrize("rule", RULES_WITH_OPTIONS, ids=lambda r: r.code)
+def test_the_json_schema_of_each_option_agrees_with_the_loader(rule):
+    """`copylint rules --format json` gives each option as JSON Schema (for editors and tools): it
+    accepts what the config accepts and refuses what it refuses."""
+    import jsonschema
+
+    from lint.docs import rule_dict
+
+    shown = rule_dict(rule)["options"]
+    for spec in specs(rule.Options):
+        validator = jsonschema.Draft202012Validator(shown[spec.key])
+        samples = [spec.default if not isinstance(spec.default, tuple) else list(spec.default),
+                   "text", {"a": 1}, {"date": ["x"]}, ["a", "b"], [1], 7, -1, 101, True, None, 2.5]
+        for value in samples:
+            try:
+                _parse(f"rules:\n  {rule.code}:\n    {spec.key}: {json.dumps(value)}\n")
+                loads = True
+            except ConfigError:
+                loads = False
+            assert validator.is_valid(value) == loads, (spec.key, value, loads)
