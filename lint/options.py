@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -187,6 +187,38 @@ def described(rule: type[Rule]) -> list[str]:
     """One Markdown list item per option: key, type, default, what it does."""
     return [f"- `{s.key}` ({s.type_name}, default `{s.shown_default}`)" + (f": {s.doc}" if s.doc else "")
             for s in specs(rule.Options)]
+
+
+def config_schema(schema: dict[str, Any], rules: Sequence[type[Rule]]) -> dict[str, Any]:
+    """The config schema (lint/data/config.schema.json) with its `rules` part made from the rules'
+    ``Options``: each rule with options by code and by slug, its options with their types, ranges and
+    defaults, nothing else; a rule without options takes an empty mapping (or none)."""
+    by_name: dict[str, Any] = {}
+    for rule in rules:
+        found = specs(rule.Options)
+        if found:
+            entry = {"type": "object", "additionalProperties": False,
+                     "properties": {s.key: s.json_schema() for s in found}}
+            by_name[rule.code] = entry
+            by_name[rule.slug] = {"$ref": f"#/properties/rules/properties/{rule.code}"}
+    properties = dict(schema["properties"])
+    properties["rules"] = {
+        "type": "object",
+        "description": "Options of rules, by code or slug: {S110: {window: 30}}. `copylint explain CODE` "
+                       "and docs/rules.md list each rule's options with their types and defaults.",
+        "properties": by_name,
+        "additionalProperties": {"type": ["object", "null"], "maxProperties": 0},
+    }
+    return {**schema, "properties": properties}
+
+
+def print_config_schema(rules: Sequence[type[Rule]]) -> None:
+    """`copylint rules --format schema`: lint/data/config.schema.json with its `rules` part made anew."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "config.schema.json"
+    print(json.dumps(config_schema(json.loads(path.read_text(encoding="utf-8")), rules), indent=2))
 
 
 # -- types ------------------------------------------------------------------------------

@@ -123,3 +123,41 @@ def test_the_json_schema_of_each_option_agrees_with_the_loader(rule):
             except ConfigError:
                 loads = False
             assert validator.is_valid(value) == loads, (spec.key, value, loads)
+
+
+def _config_schema():
+    return json.loads((ROOT / "lint" / "data" / "config.schema.json").read_text(encoding="utf-8"))
+
+
+def test_the_config_schema_gives_the_rules_options():
+    from lint.options import config_schema
+
+    schema = _config_schema()
+    assert schema == config_schema(schema, registry.builtin_rules()), \
+        "lint/data/config.schema.json is stale: run copylint rules --format schema > lint/data/config.schema.json"
+
+
+@pytest.mark.parametrize("text", [
+    "rules: {S110: {window: lots}}",
+    "rules: {furniture-block: {window: 0}}",
+    "rules: {S110: {windw: 3}}",
+    "rules: {W101: {colour: red}}",
+    "rules: {S101: {extend-labels: {dates: [x]}}}",
+    "rules: {L101: {confidence: 101}}",
+    "rules: {S110: {window: 30, min-lines: 6}}",
+    "rules: {furniture-block: {window: 30}}",
+    "rules: {S102: {extend-phrases: Powered by Acme}}",
+    "rules: {W103: {maximum: null}}",
+    "rules: {W101: {}}",
+])
+def test_an_editor_and_copylint_agree_on_rule_options(text):
+    """What yaml-language-server says of `rules:` by the config schema, copylint says when it loads."""
+    import jsonschema
+    import yaml
+
+    try:
+        _parse(text + "\n")
+        loads = True
+    except ConfigError:
+        loads = False
+    assert jsonschema.Draft202012Validator(_config_schema()).is_valid(yaml.safe_load(text)) == loads
