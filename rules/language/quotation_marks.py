@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.rules.language._around import sentence_around
 from lint.rules.language._packs import languages_with
 
 from lint.language import in_other_language, pack, primary
@@ -21,14 +22,6 @@ _IDENTIFIER = re.compile(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
 # In CJK text any lone Latin word in straight quotes is one ("use", "increment").
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
-
-
-def _sentence_around(text: str, at: int) -> str:
-    """The sentence (or line) around offset ``at``: a quotation inside an English error message quoted as
-    written (`should have a unique "key" prop`) is English typography."""
-    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
-    ends = [i for i in (text.find("\n", at), text.find(". ", at)) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
 
 
 class QuotationMarks(Rule):
@@ -110,7 +103,7 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
                                 if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
                                 and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
                                 and not in_other_language(m.group(1), doc.language)
-                                and not in_other_language(_sentence_around(seg.text, m.start()), doc.language))
+                                and not in_other_language(sentence_around(seg.text, m.start()), doc.language))
         name = conventions.get("name", doc.language)
         if own >= len(straight):
             for seg, m in straight:
