@@ -132,6 +132,11 @@ def _specs(options: Any) -> tuple[OptionSpec, ...]:
     out = []
     for f in dataclasses.fields(options):
         default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+        try:
+            _schema(hints[f.name])
+        except (KeyError, ValueError):
+            raise TypeError(f"{options.__qualname__}.{f.name}: an option is a bool, int, str, tuple[str, ...] "
+                            f"or dict[str, ...] (or one of them | None), not {hints[f.name]}") from None
         out.append(OptionSpec(f.name.replace("_", "-"), f.name, hints[f.name], default, f.metadata.get("doc", ""),
                               f.metadata.get("minimum"), f.metadata.get("maximum"), f.metadata.get("keys", ())))
     return tuple(out)

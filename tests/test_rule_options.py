@@ -161,3 +161,16 @@ def test_an_editor_and_copylint_agree_on_rule_options(text):
     except ConfigError:
         loads = False
     assert jsonschema.Draft202012Validator(_config_schema()).is_valid(yaml.safe_load(text)) == loads
+
+
+def test_an_option_of_a_type_the_config_cannot_write_is_refused_when_declared():
+    from dataclasses import dataclass
+
+    from lint.options import RuleOptions, option
+
+    @dataclass(frozen=True)
+    class Odd(RuleOptions):
+        ratio: float = option(0.5, "a float: YAML writes it, but no rule option is one")
+
+    with pytest.raises(TypeError, match=r"Odd.ratio: an option is a bool, int, str"):
+        specs(Odd)
