@@ -1,7 +1,10 @@
 """What a rule is: its metadata, its examples, and the two ways it may look at text.
 
-A rule is one module in ``rules/<family>/``, defining one subclass of ``Rule``.
-It is pure: the same document and options give the same findings; no I/O.
+A rule is one module in ``rules/<family>/``, defining one subclass of ``Rule``
+(what rules of a family share lives in ``rules/<family>/_*.py``, which discovery
+passes over). It is pure: the same document and options give the same findings;
+no I/O. Its options are a frozen dataclass, ``Options`` (``lint.options``), checked
+when the config loads; the rule reads them, typed, as ``self.opts``.
 
 Two scopes:
 
