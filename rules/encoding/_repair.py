@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from lint.fix import changed_span
+
 
 @lru_cache(maxsize=1)
 def _config():  # type: ignore[no-untyped-def]
@@ -33,13 +35,4 @@ def repair_span(line: str) -> tuple[int, int, str] | None:
     The common prefix and suffix of the line and its repair are left out, so a fix touches only the
     garbled characters.
     """
-    fixed = repaired(line)
-    if fixed == line:
-        return None
-    p = 0
-    while p < min(len(line), len(fixed)) and line[p] == fixed[p]:
-        p += 1
-    s = 0
-    while s < min(len(line), len(fixed)) - p and line[-1 - s] == fixed[-1 - s]:
-        s += 1
-    return p, len(line) - s, fixed[p : len(fixed) - s]
+    return changed_span(line, repaired(line))
