@@ -197,7 +197,7 @@ def described(rule: type[Rule]) -> list[str]:
 def config_schema(schema: dict[str, Any], rules: Sequence[type[Rule]]) -> dict[str, Any]:
     """The config schema (lint/data/config.schema.json) with its `rules` part made from the rules'
     ``Options``: each rule with options by code and by slug, its options with their types, ranges and
-    defaults, nothing else; a rule without options takes an empty mapping (or none)."""
+    defaults, nothing else; a rule without options takes an empty mapping."""
     by_name: dict[str, Any] = {}
     for rule in rules:
         found = specs(rule.Options)
@@ -212,7 +212,7 @@ def config_schema(schema: dict[str, Any], rules: Sequence[type[Rule]]) -> dict[s
         "description": "Options of rules, by code or slug: {S110: {window: 30}}. `copylint explain CODE` "
                        "and docs/rules.md list each rule's options with their types and defaults.",
         "properties": by_name,
-        "additionalProperties": {"type": ["object", "null"], "maxProperties": 0},
+        "additionalProperties": {"type": "object", "maxProperties": 0},
     }
     return {**schema, "properties": properties}
 

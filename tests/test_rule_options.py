@@ -149,6 +149,9 @@ def test_the_config_schema_gives_the_rules_options():
     "rules: {S102: {extend-phrases: Powered by Acme}}",
     "rules: {W103: {maximum: null}}",
     "rules: {W101: {}}",
+    "rules: {W101: null}",
+    "rules: {S110: null}",
+    "rules: [S110]",
 ])
 def test_an_editor_and_copylint_agree_on_rule_options(text):
     """What yaml-language-server says of `rules:` by the config schema, copylint says when it loads."""
