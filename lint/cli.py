@@ -532,18 +532,23 @@ def _load_user_rules(config_file: str | None, isolated: bool) -> None:
 
 @cli.command()
 @click.option("--format", "--output-format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "markdown"]))
+              type=click.Choice(["text", "json", "markdown", "schema"]))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
               help="Also list the user rules of this config file (default: the nearest one).")
 @click.option("--isolated", is_flag=True, help="Built-in rules only.")
 def rules(output_format: str, config_file: str | None, isolated: bool) -> None:
-    """List every rule: code, slug, family, fix, summary."""
+    """List every rule: code, slug, family, fix, summary (markdown: docs/rules.md; schema:
+    lint/data/config.schema.json, whose `rules` part the rules' options make)."""
     from lint import docs, registry
 
     _load_user_rules(config_file, isolated)
 
     all_rules = registry.all_rules()
-    if output_format == "markdown":
+    if output_format == "schema":  # lint/data/config.schema.json, its `rules` part made from the built-in rules
+        from lint.options import print_config_schema
+
+        print_config_schema(registry.builtin_rules())
+    elif output_format == "markdown":
         click.echo(docs.rules_markdown(all_rules), nl=False)
     elif output_format == "json":
         import json

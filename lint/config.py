@@ -298,12 +298,13 @@ def _load_section(key: str, value: Any, ctx: ConfigContext) -> Any:
     return validator(value, ctx)
 
 
-def parse_config(text: str, path: str | None, root: Path, _chain: tuple[Path, ...] = ()) -> Config:
+def load_yaml(text: str, path: str | None) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """A config's or rule pack's YAML and the line of each key (``LineLoader``); bad YAML is a
+    ConfigError naming the file and line."""
     try:
         loader = LineLoader(text)
         try:
-            data = loader.get_single_data()
-            lines = loader.lines
+            return loader.get_single_data(), loader.lines
         finally:
             loader.dispose()
     except RecursionError:
@@ -312,6 +313,10 @@ def parse_config(text: str, path: str | None, root: Path, _chain: tuple[Path, ..
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+
+
+def parse_config(text: str, path: str | None, root: Path, _chain: tuple[Path, ...] = ()) -> Config:
+    data, lines = load_yaml(text, path)
     if data is None:
         return Config(path=path, root=root)
     if not isinstance(data, dict):
@@ -480,27 +485,9 @@ def _read_format_options(config: Config, value: Any, ctx: ConfigContext, k: tupl
 
 
 def _read_rules(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
-    from lint import registry
+    from lint.options import rule_options
 
-    if not isinstance(value, dict):
-        raise ctx.error(k, "'rules' must map rule codes to their options")
-    for code, options in value.items():
-        rule = registry.rule_by_name(str(code))
-        if rule is None:
-            hint = registry.closest_name(str(code))
-            tip = f" (did you mean '{hint}'?)" if hint else ""
-            raise ctx.error((*k, code), f"unknown rule code or slug '{code}'{tip}")
-        if not isinstance(options, dict):
-            raise ctx.error((*k, code), f"options of '{code}' must be a mapping")
-        for option in options:
-            if option not in rule.options:
-                valid = ", ".join(rule.options) or "none"
-                raise ctx.error(
-                    (*k, code, option),
-                    f"rule {rule.code} has no option '{option}'"
-                    f"{closest(str(option), rule.options)} (options: {valid})",
-                )
-        config.rule_options[rule.code] = dict(options)
+    config.rule_options = rule_options(value, ctx, k)
 
 
 # The keys of KNOWN_KEYS that are not sections (SECTION_VALIDATORS, loaded first by _apply).

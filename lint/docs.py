@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint.model import Family
+from lint.options import described, specs
 from lint.rule import Example, Rule
 
 FAMILY_NAMES = {f.value: f.label for f in Family}
@@ -61,8 +62,9 @@ def rule_markdown(rule: type[Rule], level: int = 1) -> str:
         textwrap.dedent(rule.rationale).strip() + "\n",
         f"**Fix safety.** {_fix_text(rule)}\n",
     ]
-    if rule.options:
-        opts = "\n".join(f"- `{k}` (default `{v!r}`)" for k, v in rule.options.items())
+    options = described(rule)
+    if options:
+        opts = "\n".join(options)
         parts.append(f"**Options** (`rules: {{{rule.code}: {{...}}}}` in `.copylint.yaml`):\n\n{opts}\n")
     if rule.flag:
         parts.append("**Flagged:**\n\n" + "\n".join(_example_block(e) for e in rule.flag) + "\n")
@@ -98,4 +100,5 @@ def rule_dict(rule: type[Rule]) -> dict[str, Any]:
         "rationale": textwrap.dedent(rule.rationale).strip(),
         "flag": [{"text": e.text, "fixed": e.fixed} for e in rule.flag],
         "allow": [{"text": e.text} for e in rule.allow],
+        "options": {s.key: s.json_schema() for s in specs(rule.Options)},
     }

@@ -99,3 +99,25 @@ def keyed_values_kept(before: Document, after: Document, edits: Sequence[Edit]) 
         if length != len(seg.text) + sum(len(e.replacement) - (e.end - e.start) for e in inside):
             return False
     return True
+
+
+def changed_span(old: str, new: str) -> tuple[int, int, str] | None:
+    """Where ``new`` differs from ``old``: (start, end, replacement) in ``old``'s offsets, without what
+    the two share at either end; None where they are the same."""
+    if old == new:
+        return None
+    p = _shared_prefix(old, new)
+    q = _shared_prefix(old[p:][::-1], new[p:][::-1])
+    return p, len(old) - q, new[p : len(new) - q]
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their start (slices compared in C, by halving)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

@@ -44,6 +44,7 @@ from lint import __version__, formats, registry
 from lint.config import CONFIG_FILE_NAMES, Config, ConfigError, find_config_file, load_config
 from lint.discover import _IgnoreCache
 from lint.engine import FixPass, Linter, Selection
+from lint.fix import changed_span
 from lint.guard import Crash, describe
 from lint.model import Applicability, Document, Finding, Severity, Source
 from lint.report import rule_url
@@ -191,24 +192,8 @@ def _trimmed(text: str, edit: TextEdit) -> TextEdit | None:
     """The edit without what its replacement shares with the replaced text at either end (None if it
     changes nothing)."""
     s, e, r = edit
-    old = text[s:e]
-    if old == r:
-        return None
-    p = _shared_prefix(old, r)
-    q = _shared_prefix(old[p:][::-1], r[p:][::-1])
-    return s + p, e - q, r[p : len(r) - q]
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    """How many characters ``a`` and ``b`` share at their start (slices compared in C, by halving)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    span = changed_span(text[s:e], r)
+    return None if span is None else (s + span[0], s + span[1], span[2])
 
 
 # -- documents and configs ---------------------------------------------------------------------------------

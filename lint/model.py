@@ -337,9 +337,6 @@ class Finding:
     fix: Fix | None = None
     path: str = ""
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.start, self.end, self.code)
-
 
 @dataclass(frozen=True)
 class FileError:

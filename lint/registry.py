@@ -46,7 +46,7 @@ def builtin_index() -> tuple[RuleEntry, ...]:
     for folder in package.__path__:
         root = Path(folder)
         for path in sorted(root.rglob("*.py")):
-            if path.name == "__init__.py":
+            if path.name.startswith("_"):  # a package, or a family's helpers (rules/<family>/_*.py)
                 continue
             module = ".".join((package.__name__, *path.relative_to(root).with_suffix("").parts))
             text = path.read_text(encoding="utf-8")
@@ -119,11 +119,6 @@ def rule_by_name(name: str) -> type[Rule] | None:
         if rule.code.lower() == name.lower() or rule.slug == name:
             return rule
     return None
-
-
-def families() -> set[str]:
-    return {e.code.rstrip("0123456789") for e in builtin_index()} | {
-        r.code.rstrip("0123456789") for r in _extra.values()}
 
 
 def is_selector(name: str) -> bool:

@@ -1,7 +1,10 @@
 """What a rule is: its metadata, its examples, and the two ways it may look at text.
 
-A rule is one module in ``rules/<family>/``, defining one subclass of ``Rule``.
-It is pure: the same document and options give the same findings; no I/O.
+A rule is one module in ``rules/<family>/``, defining one subclass of ``Rule``
+(what rules of a family share lives in ``rules/<family>/_*.py``, which discovery
+passes over). It is pure: the same document and options give the same findings;
+no I/O. Its options are a frozen dataclass, ``Options`` (``lint.options``), checked
+when the config loads; the rule reads them, typed, as ``self.opts``.
 
 Two scopes:
 
@@ -31,6 +34,7 @@ from typing import Any, ClassVar
 import yaml
 
 from lint.model import Applicability, Document, Edit, Finding, Fix, Segment, Severity
+from lint.options import OptionError, RuleOptions, options_of
 
 
 def rule_data(path: Path) -> Any:
@@ -71,15 +75,20 @@ class Rule:
     trigger: ClassVar[str | None] = None  # regex (stdlib syntax); None = every segment
     trigger_flags: ClassVar[int] = 0
     default_enabled: ClassVar[bool] = True  # False: runs only when selected by name or prefix
-    options: ClassVar[Mapping[str, Any]] = {}
+    # The rule's options, a frozen dataclass (see lint.options); a rule with options narrows ``opts``.
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
+    opts: RuleOptions
     tags: ClassVar[tuple[str, ...]] = ()
     flag: ClassVar[tuple[Example, ...]] = ()
     allow: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
-        merged = dict(self.options)
-        merged.update(options or {})
-        self.opts: dict[str, Any] = merged
+        """``options``: config keys to values (`rules: {CODE: {...}}`), over the defaults; a value
+        of the wrong type is an ``OptionError`` (the config reports it with its file and line first)."""
+        try:
+            self.opts = options_of(self.Options, options)
+        except OptionError as exc:
+            raise OptionError(exc.option, f"rule {self.code} ({self.slug}): {exc.message}") from None
 
     @property
     def family(self) -> str:
@@ -106,18 +115,9 @@ class Rule:
 
     # -- building findings ---------------------------------------------------------------
 
-    def finding(
-        self,
-        seg: Segment,
-        start: int,
-        end: int,
-        message: str,
-        replacement: str | None = None,
-        *,
-        edits: Iterable[tuple[int, int, str]] | None = None,
-        applicability: Applicability | None = None,
-        severity: Severity | None = None,
-    ) -> Finding:
+    def finding(self, seg: Segment, start: int, end: int, message: str, replacement: str | None = None, *,
+                edits: Iterable[tuple[int, int, str]] | None = None, applicability: Applicability | None = None,
+                severity: Severity | None = None) -> Finding:
         """A finding at segment offsets [start, end), with an optional fix.
 
         ``replacement`` replaces the whole span; ``edits`` gives segment-offset
@@ -126,44 +126,44 @@ class Rule:
         """
         src_start = seg.to_source(start)
         src_end = seg.to_source_end(end) if end > start else src_start
-        fix = None
-        if replacement is not None:
-            edits = [(start, end, replacement)]
-        if edits is not None and (applicability or self.fix):
-            mapped: list[Edit] = []
-            for s, e, r in edits:
-                if not seg.is_contiguous(s, e):
-                    mapped = []
-                    break
-                if e > s:
-                    ss, se = seg.to_source(s), seg.to_source_end(e)
-                else:  # an insertion: before character s, or after the last one
-                    ss = se = seg.to_source(s) if s < len(seg.text) else seg.to_source_end(s)
-                mapped.append(Edit(ss, se, r))
-            if mapped:
-                fix = Fix(tuple(mapped), applicability or self.fix or Applicability.SAFE)
-        return Finding(
-            self.code, self.slug, message, src_start, src_end, severity or self.severity, fix
-        )
+        wanted = _edits(start, end, replacement, edits)
+        mapped = _source_edits(seg, wanted) if wanted is not None and (applicability or self.fix) else None
+        return self._found(src_start, src_end, message, mapped or None, applicability, severity)
 
-    def finding_at(
-        self,
-        start: int,
-        end: int,
-        message: str,
-        replacement: str | None = None,
-        *,
-        edits: Iterable[tuple[int, int, str]] | None = None,
-        applicability: Applicability | None = None,
-        severity: Severity | None = None,
-    ) -> Finding:
+    def finding_at(self, start: int, end: int, message: str, replacement: str | None = None, *,
+                   edits: Iterable[tuple[int, int, str]] | None = None, applicability: Applicability | None = None,
+                   severity: Severity | None = None) -> Finding:
         """A finding at Source offsets (document-scope rules)."""
+        wanted = _edits(start, end, replacement, edits)
+        source = None if wanted is None else [Edit(s, e, r) for s, e, r in wanted]
+        return self._found(start, end, message, source, applicability, severity)
+
+    def _found(self, start: int, end: int, message: str, edits: Sequence[Edit] | None,
+               applicability: Applicability | None, severity: Severity | None) -> Finding:
+        """The finding, with a fix of ``edits`` (Source offsets) where there are edits and the rule or
+        the call gives the fix an applicability."""
         fix = None
-        if replacement is not None:
-            edits = [(start, end, replacement)]
         if edits is not None and (applicability or self.fix):
-            fix = Fix(
-                tuple(Edit(s, e, r) for s, e, r in edits),
-                applicability or self.fix or Applicability.SAFE,
-            )
+            fix = Fix(tuple(edits), applicability or self.fix or Applicability.SAFE)
         return Finding(self.code, self.slug, message, start, end, severity or self.severity, fix)
+
+
+def _edits(start: int, end: int, replacement: str | None,
+           edits: Iterable[tuple[int, int, str]] | None) -> Iterable[tuple[int, int, str]] | None:
+    """The edits a finding asks for: ``replacement`` of the whole span, else ``edits``, else none."""
+    return [(start, end, replacement)] if replacement is not None else edits
+
+
+def _source_edits(seg: Segment, edits: Iterable[tuple[int, int, str]]) -> list[Edit]:
+    """Segment-offset edits as Source edits; none at all where one of them is not one contiguous run
+    of the Source (it would overwrite markup the segment does not show)."""
+    mapped: list[Edit] = []
+    for s, e, r in edits:
+        if not seg.is_contiguous(s, e):
+            return []
+        if e > s:
+            ss, se = seg.to_source(s), seg.to_source_end(e)
+        else:  # an insertion: before character s, or after the last one
+            ss = se = seg.to_source(s) if s < len(seg.text) else seg.to_source_end(s)
+        mapped.append(Edit(ss, se, r))
+    return mapped

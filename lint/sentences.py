@@ -143,14 +143,3 @@ def final_sentence(text: str, language: str = "en") -> tuple[int, int] | None:
     if not spans:
         return None
     return spans[-1][0] + cut, spans[-1][1] + cut
-
-
-def sentence_start_before(text: str, offset: int, language: str = "en") -> int:
-    """The start of the sentence that contains ``offset`` (0 when none is found)."""
-    best = 0
-    for start, _ in sentence_spans(text, language):
-        if start <= offset:
-            best = start
-        else:
-            break
-    return best

@@ -27,3 +27,20 @@ def test_a_selection_imports_only_its_rule_modules():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out, "no rule module was imported"
     assert all(m.split(".")[2] in ("whitespace", "encoding") for m in out), out
+
+
+def test_family_helpers_are_no_rules():
+    """`rules/<family>/_*.py` holds what a family's rules share; discovery passes it over, and every
+    other module is one rule."""
+    from pathlib import Path
+
+    import lint.rules as package
+
+    root = Path(package.__path__[0])
+    helpers = sorted(p.relative_to(root).as_posix() for p in root.rglob("_*.py") if p.name != "__init__.py")
+    assert "bilingual/_pairwise.py" in helpers, helpers
+    indexed = {e.module for e in registry.builtin_index()}
+    assert not {m for m in indexed if m.rsplit(".", 1)[1].startswith("_")}
+    modules = {"lint.rules." + p.relative_to(root).with_suffix("").as_posix().replace("/", ".")
+               for p in root.rglob("*.py") if not p.name.startswith("_")}
+    assert modules == indexed

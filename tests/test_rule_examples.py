@@ -70,3 +70,22 @@ def test_codes_and_slugs_are_unique() -> None:
     slugs = [r.slug for r in RULES]
     assert len(set(codes)) == len(codes)
     assert len(set(slugs)) == len(slugs)
+
+
+def _pack_rules() -> list[type[Rule]]:
+    from lint.custom import packs
+
+    return [r for path in packs.builtin_packs().values() for r in packs.load_file(path, builtin=True).rules]
+
+
+@pytest.mark.parametrize("rule", [*RULES, *_pack_rules()], ids=lambda r: r.code)
+def test_examples_are_unique_per_rule(rule: type[Rule]) -> None:
+    """An example listed twice tests nothing new and pads the rule's count of examples: each text (with
+    the file it pretends to be, its language and the rules beside it) is listed once, flag or allow.
+    The built-in rule packs' rules are held to it too."""
+    seen: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
+    for kind in ("flag", "allow"):
+        for ex in getattr(rule, kind):
+            key = (ex.text, getattr(ex, "path", ""), getattr(ex, "language", None), getattr(ex, "select", ()))
+            assert key not in seen, f"{rule.code} lists {ex.text[:60]!r} twice ({seen[key]} and {kind})"
+            seen[key] = kind

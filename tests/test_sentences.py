@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint.sentences import sentence_spans, sentence_start_before
+from lint.sentences import sentence_spans
 
 
 def _sentences(text: str) -> list[str]:
@@ -19,12 +19,6 @@ def test_offsets_index_the_original_text():
     spans = sentence_spans(text)
     assert text[spans[0][0] : spans[0][1]] == "Gladkov said."
     assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
-
-
-def test_sentence_start_before():
-    text = "He said. I changed my plans. All details later."
-    assert sentence_start_before(text, text.index("changed")) == text.index("I changed")
-    assert sentence_start_before(text, 0) == 0
 
 
 def test_empty():

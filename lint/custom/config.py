@@ -29,14 +29,6 @@ def _config_key(ctx: ConfigContext) -> str:
     return str(ctx.path) if ctx.path else "<config>"
 
 
-def _unregister(code: str) -> None:
-    drop = getattr(registry, "unregister", None)
-    if drop is not None:
-        drop(code)
-    else:  # until lint.registry has unregister(): its table of added rules
-        registry._extra.pop(code, None)
-
-
 def _session(ctx: ConfigContext) -> dict[str, str]:
     """The codes registered while loading this config file (shared by both validators of one load).
 
@@ -52,7 +44,7 @@ def _session(ctx: ConfigContext) -> dict[str, str]:
             paths.discard(key)
             if not paths:
                 _owners.pop(code, None)
-                _unregister(code)
+                registry.unregister(code)
     return state
 
 
@@ -141,6 +133,6 @@ def applies(rule: type, config: Any) -> bool:
 def reset() -> None:
     """Forget every rule the configs loaded so far registered (tests; a server that reloads every config)."""
     for code in list(_owners):
-        _unregister(code)
+        registry.unregister(code)
     _owners.clear()
     _by_config.clear()

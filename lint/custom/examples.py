@@ -8,7 +8,6 @@ failure of every rule.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from lint import formats
@@ -112,8 +111,3 @@ def run_examples(rule: type[Rule]) -> list[Failure]:
             if problem is not None:
                 out.append(Failure(rule, ex, must_flag, problem))
     return out
-
-
-def as_example(text: str, fixed: str | None = None, path: str = "example.txt",
-               segment_kind: str | None = None, line: int | None = None) -> CustomExample:
-    return dataclasses.replace(CustomExample(text), fixed=fixed, path=path, segment_kind=segment_kind, line=line)

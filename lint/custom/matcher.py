@@ -408,7 +408,3 @@ def finditer_timed(pattern: regex.Pattern[str], text: str, seconds: float,
                 yield m
     except TimeoutError:
         raise PatternTimeout(label, seconds) from None
-
-
-def group_names(pattern: regex.Pattern[str]) -> tuple[int, set[str]]:
-    return pattern.groups, set(pattern.groupindex)

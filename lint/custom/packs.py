@@ -21,14 +21,11 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from lint.config import ConfigError, LineLoader, read_config_text, shown_key
+from lint.config import ConfigError, load_yaml, read_config_text, shown_key
 from lint.custom.build import USER_CODE, build_rule
 from lint.custom.kinds import UserRule
 from lint.custom.spec import Where, did_you_mean
@@ -62,26 +59,10 @@ def entry_point_packs() -> dict[str, importlib.metadata.EntryPoint]:
     return {ep.name: ep for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
 
 
-def parse_yaml(text: str, path: str) -> tuple[Any, Mapping[tuple[Any, ...], int]]:
-    """YAML through the config's LineLoader (a SafeLoader that records each key's line)."""
-    try:
-        loader = LineLoader(text)
-        try:
-            return loader.get_single_data(), loader.lines
-        finally:
-            loader.dispose()
-    except RecursionError:
-        raise ConfigError(path, "invalid YAML: nested too deeply") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
-
-
 def read_pack(text: str, path: str, *, note: str = "", builtin: bool = False, default_name: str | None = None,
               check_examples: bool | None = None) -> Pack:
     """Build every rule of a pack file; the first problem is a ConfigError naming the file, rule and line."""
-    data, lines = parse_yaml(text, path)
+    data, lines = load_yaml(text, path)
     top = Where(path, lines, (), note)
     if not isinstance(data, dict):
         raise top.error((), "a rule pack is a mapping with 'rules' (a list of rules) and optionally 'name', "

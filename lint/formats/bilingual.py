@@ -85,11 +85,6 @@ def tags(text: str) -> Counter[str]:
     return out
 
 
-def without_tags(text: str) -> str:
-    """The text with its markup tags (and XLIFF inline codes) replaced by spaces."""
-    return _TAG.sub(" ", text)
-
-
 _XLIFF_12 = (
     '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file source-language="en" '
     'target-language="fr" datatype="plaintext" original="app"><body>'

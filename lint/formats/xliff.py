@@ -52,7 +52,6 @@ from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppre
 from lint.formats.markup import MARKUPS, markup_of_xliff, masked, option
 from lint.model import Document, Segment, Source, Suppression
 
-XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
 
 # One token of XML at a time: text, comment, CDATA, processing instruction, doctype, end tag, start tag

@@ -133,6 +133,14 @@ class Reporter:
     def __init__(self, stream: IO[str], options: ReportOptions) -> None:
         self.stream = stream
         self.options = options
+        self._items = 0  # the items ``write_item`` has written
+
+    def write_item(self, value: Any, indent: str = "  ") -> None:
+        """One element of the JSON array a reporter streams as each file is done: on a line of its own,
+        after a comma unless it is the first."""
+        self.stream.write(("\n" if self._items == 0 else ",\n") + indent)
+        self._items += 1
+        self.stream.write(json_text(value))
 
     def start(self) -> None:
         pass

@@ -39,8 +39,7 @@ class GithubReporter(Reporter):
             return
         cols = Columns(result.source, "codepoints")
         for f in result.findings:
-            line, col = cols.at(f.start)
-            end_line, end_col = cols.at(f.end)
+            line, col, end_line, end_col = cols.span(f.start, f.end)
             self.stream.write(
                 command(
                     COMMANDS.get(f.severity.value, "warning"), f.message,

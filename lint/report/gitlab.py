@@ -11,10 +11,8 @@ from old ones by it. Streamed: issues are written as each file is done.
 
 from __future__ import annotations
 
-from typing import Any
-
 from lint.engine import FileResult
-from lint.report import Reporter, Summary, json_text
+from lint.report import Reporter, Summary
 from lint.report.locations import Columns, Fingerprints, display_path
 
 SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
@@ -22,7 +20,7 @@ SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
 
 class GitlabReporter(Reporter):
     def start(self) -> None:
-        self._first = True
+        self._items = 0
         self.stream.write("[")
 
     def file(self, result: FileResult) -> None:
@@ -30,7 +28,7 @@ class GitlabReporter(Reporter):
         fingerprint = Fingerprints(path, result.source)
         for error in result.errors:
             line = error.line or 1
-            self._write({
+            self.write_item({
                 "type": "issue",
                 "description": f"copylint could not check this file: {error.message}",
                 "check_name": "copylint-error",
@@ -43,9 +41,8 @@ class GitlabReporter(Reporter):
             return
         cols = Columns(result.source, "codepoints")
         for f in result.findings:
-            sl, sc = cols.at(f.start)
-            el, ec = cols.at(f.end)
-            self._write({
+            sl, sc, el, ec = cols.span(f.start, f.end)
+            self.write_item({
                 "type": "issue",
                 "description": f"{f.code} {f.message}",
                 "check_name": f.code,
@@ -57,11 +54,6 @@ class GitlabReporter(Reporter):
                     "positions": {"begin": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}},
                 },
             })
-
-    def _write(self, issue: dict[str, Any]) -> None:
-        self.stream.write("\n  " if self._first else ",\n  ")
-        self._first = False
-        self.stream.write(json_text(issue))
 
     def finish(self, summary: Summary) -> None:
         self.stream.write("\n]\n")

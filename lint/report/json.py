@@ -19,7 +19,7 @@ MINOR_VERSION = 1
 
 class JsonReporter(Reporter):
     def start(self) -> None:
-        self._first = True
+        self._items = 0
         self._errors: list[FileError] = []
         self._files: list[dict[str, str]] = []
         self.stream.write('{"version": %d, "minor_version": %d, "findings": [' % (VERSION, MINOR_VERSION))
@@ -30,9 +30,7 @@ class JsonReporter(Reporter):
             self._files.append({"path": result.path, "language": result.language,
                                 "language_from": result.language_from or "default"})
         for f in result.findings:
-            self.stream.write("\n  " if self._first else ",\n  ")
-            self._first = False
-            self.stream.write(json_text(finding_dict(f, result.source)))
+            self.write_item(finding_dict(f, result.source))
 
     def finish(self, summary: Summary) -> None:
         errors = [

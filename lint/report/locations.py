@@ -82,6 +82,10 @@ class Columns:
             column = self.count(self.source.text[line_start:offset])
         return p.line - 1 + self.base, column + self.base
 
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column) of ``start``, then of ``end``."""
+        return (*self.at(start), *self.at(end))
+
 
 class Fingerprints:
     """Stable identities of one file's findings: path, code, the flagged text and its occurrence.

@@ -15,8 +15,9 @@ import json
 from typing import Any
 
 from lint.engine import FileResult
-from lint.model import Fix
-from lint.report import Reporter, Summary, json_text, rule_url
+from lint.fix import apply_edits
+from lint.model import Edit, Fix
+from lint.report import Reporter, Summary, rule_url
 from lint.report.locations import Columns, display_path
 from lint.report.sarif import INFORMATION_URI
 
@@ -25,28 +26,20 @@ SOURCE = {"name": "copylint", "url": INFORMATION_URI}
 
 
 def _range(cols: Columns, start: int, end: int) -> dict[str, Any]:
-    sl, sc = cols.at(start)
-    el, ec = cols.at(end)
+    sl, sc, el, ec = cols.span(start, end)
     return {"start": {"line": sl, "column": sc}, "end": {"line": el, "column": ec}}
 
 
 def merged_edit(text: str, fix: Fix) -> tuple[int, int, str]:
     """The fix as one replacement: (start, end, new text) over the span of its edits."""
-    edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
-    start, end = edits[0].start, max(e.end for e in edits)
-    parts = []
-    pos = start
-    for e in edits:
-        parts.append(text[pos : e.start])
-        parts.append(e.replacement)
-        pos = e.end
-    parts.append(text[pos:end])
-    return start, end, "".join(parts)
+    start, end = min(e.start for e in fix.edits), max(e.end for e in fix.edits)
+    inside = [Edit(e.start - start, e.end - start, e.replacement) for e in fix.edits]
+    return start, end, apply_edits(text[start:end], inside)
 
 
 class RdjsonReporter(Reporter):
     def start(self) -> None:
-        self._first = True
+        self._items = 0
         self.stream.write('{"source": %s, "diagnostics": [' % json.dumps(SOURCE))
 
     def file(self, result: FileResult) -> None:
@@ -58,7 +51,7 @@ class RdjsonReporter(Reporter):
                 "severity": "ERROR",
                 "source": SOURCE,
             }
-            self._write(diag)
+            self.write_item(diag)
         source = result.source
         if source is None:
             return
@@ -74,12 +67,7 @@ class RdjsonReporter(Reporter):
             if f.fix is not None:
                 start, end, text = merged_edit(source.text, f.fix)
                 diag["suggestions"] = [{"range": _range(cols, start, end), "text": text}]
-            self._write(diag)
-
-    def _write(self, diag: dict[str, Any]) -> None:
-        self.stream.write("\n  " if self._first else ",\n  ")
-        self._first = False
-        self.stream.write(json_text(diag))
+            self.write_item(diag)
 
     def finish(self, summary: Summary) -> None:
         self.stream.write("\n]}\n")

@@ -40,8 +40,7 @@ def artifact_uri(path: str) -> str:
 
 
 def _region(cols: Columns, start: int, end: int) -> dict[str, int]:
-    sl, sc = cols.at(start)
-    el, ec = cols.at(end)
+    sl, sc, el, ec = cols.span(start, end)
     return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
 
 
@@ -81,7 +80,7 @@ def _help(rule: Any) -> dict[str, str]:
 
 class SarifReporter(Reporter):
     def start(self) -> None:
-        self._first = True
+        self._items = 0
         self._rules: dict[str, int] = {}
         self._descriptors: list[dict[str, Any]] = []
         self._errors: list[FileError] = []
@@ -132,9 +131,7 @@ class SarifReporter(Reporter):
                     }],
                     "properties": {"applicability": f.fix.applicability.value},
                 }]
-            self.stream.write("\n" if self._first else ",\n")
-            self._first = False
-            self.stream.write(json_text(sarif))
+            self.write_item(sarif, indent="")
 
     def finish(self, summary: Summary) -> None:
         driver = {

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 
-from lint.formats.bilingual import emails, pair, xliff_example
-from lint.model import Document, Finding, Segment, Severity
-from lint.rule import Example, Rule
+from lint.formats.bilingual import emails, xliff_example
+from lint.model import Document, Segment, Severity
+from lint.rule import Example
 
 _PO = "messages.po"
 _XLF = "app.xlf"
 
 
-class EmailMismatch(Rule):
+class EmailMismatch(PairwiseRule):
     code = "B105"
     slug = "email-mismatch"
     summary = "Translation's e-mail addresses differ from the source's"
@@ -44,18 +44,8 @@ source, and flags any that are missing, added or changed.
                               'Écrivez à <pc id="1">billing@example.com</pc>'), path=_XLF),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        both = pair(seg, doc)
-        if both is None:
-            return
-        source, target = (emails(t) for t in both)
-        if source == target:
-            return
-        missing = sorted((source - target).elements())
-        extra = sorted((target - source).elements())
-        parts = []
-        if missing:
-            parts.append("missing " + ", ".join(missing))
-        if extra:
-            parts.append("not in the source " + ", ".join(extra))
-        yield self.finding(seg, 0, len(seg.text), "E-mail addresses differ from the source: " + "; ".join(parts))
+    head = "E-mail addresses differ from the source"
+
+    def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference:
+        ours, theirs = (emails(t) for t in both)
+        return Difference(sorted((ours - theirs).elements()), sorted((theirs - ours).elements()))

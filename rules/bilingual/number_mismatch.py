@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
-from lint.formats.bilingual import locate, markup_of, number_parts, numbers, pair, without_code, xliff_example
-from lint.model import Document, Finding, Segment, Severity
-from lint.rule import Example, Rule
+from lint.rules.bilingual._pairwise import Difference, PairwiseRule
+
+from lint.formats.bilingual import locate, markup_of, number_parts, numbers, without_code, xliff_example
+from lint.model import Document, Segment, Severity
+from lint.rule import Example
 
 _PO = "messages.po"
 _XLF = "app.xlf"
 
 
-class NumberMismatch(Rule):
+class NumberMismatch(PairwiseRule):
     code = "B103"
     slug = "number-mismatch"
     summary = "Translation's numbers differ from the source's"
@@ -70,10 +71,9 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
                 note="an inline code's id is not a number of the text"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        both = pair(seg, doc)
-        if both is None:
-            return
+    head = "Numbers differ from the source"
+
+    def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference:
         markup = markup_of(doc)
         texts = [without_code(t, markup) for t in both]
         source, target = (numbers(t) for t in texts)
@@ -92,12 +92,4 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
             # `2`); one digit in place of another (`2 days` → `3 jours`) is a change.
             extra = [n for n in extra if len(n) > 1]
             missing = [n for n in missing if len(n) > 1]
-        if not extra and not missing:
-            return
-        parts = []
-        if missing:
-            parts.append("missing " + ", ".join(missing))
-        if extra:
-            parts.append("not in the source " + ", ".join(extra))
-        start, end = locate(seg, extra[0]) if extra else (0, len(seg.text))
-        yield self.finding(seg, start, end, "Numbers differ from the source: " + "; ".join(parts))
+        return Difference(missing, extra, locate(seg, extra[0]) if extra else None)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 
-from lint.formats.bilingual import pair, singular, xliff_example
+from lint.rules.bilingual._pairwise import Difference, PairwiseRule
+
+from lint.formats.bilingual import singular, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
-from lint.model import Document, Finding, Segment, Severity
-from lint.rule import Example, Rule
+from lint.model import Document, Segment, Severity
+from lint.rule import Example
 
 _I_FLAG = re.compile(r"%(\d+\$)?I")
 _URL_IN_TEXT = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
 
 
-class PlaceholderMismatch(Rule):
+class PlaceholderMismatch(PairwiseRule):
     code = "B101"
     slug = "placeholder-mismatch"
     summary = "Translation's placeholders differ from the source's"
@@ -66,16 +67,15 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
                 note="an initial segment is not translated yet"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        both = pair(seg, doc)
-        if both is None:
-            return
+    head = "Placeholders differ from the source"
+
+    def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         # `%28` in a URL is an escaped parenthesis, not `%2` followed by `8`.
         # glibc's `I` flag (`%Id`: the locale's digits) is the same argument.
         source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(_I_FLAG.sub(r"%\1", _URL_IN_TEXT.sub(" ", t))))
                           for t in both)
         if source == target:
-            return
+            return None
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
         one = singular(seg, doc)
@@ -83,11 +83,4 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
             extra = [p for p in extra if p not in TEMPLATE_PLACEHOLDER.findall(one)]
             if seg.index in doc.memo.get("po-one-form", ()):
                 missing = []  # the form for one may spell the count out: `un fichier` for `%d file`
-            if not missing and not extra:
-                return
-        parts = []
-        if missing:
-            parts.append("missing " + ", ".join(missing))
-        if extra:
-            parts.append("not in the source " + ", ".join(extra))
-        yield self.finding(seg, 0, len(seg.text), "Placeholders differ from the source: " + "; ".join(parts))
+        return Difference(missing, extra)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, without_code, xliff_example
-from lint.model import Document, Finding, Segment, Severity
-from lint.rule import Example, Rule
+from lint.rules.bilingual._pairwise import Difference, PairwiseRule
+
+from lint.formats.bilingual import code_counts, kept_markup, markup_of, singular, without_code, xliff_example
+from lint.model import Document, Segment, Severity
+from lint.rule import Example
 
 _PO = "messages.po"
 _RST = "#: library/functions.rst:12\n"
@@ -35,7 +36,7 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, transl
 _API_SHAPED = re.compile(r"^[\W\d]+$|^-{1,2}\w|^\w+[._:]\w|\w_|\d|[a-z][A-Z]")
 
 
-class TagMismatch(Rule):
+class TagMismatch(PairwiseRule):
     code = "B106"
     slug = "tag-mismatch"
     summary = "Translation's markup (tags, inline literals, roles) differs from the source's"
@@ -108,10 +109,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                               version="1.2"), path=_XLF, note="the native code inside is not compared"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        both = pair(seg, doc)
-        if both is None:
-            return
+    head = "Markup tags differ from the source"
+    separator = " "
+
+    def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         markup = markup_of(doc)
         source, target = (kept_markup(t, markup) for t in both)
         # In a marked-up string, code a translator adds (``code`` where the source wrote plain words)
@@ -119,20 +120,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         added_tags = Counter({k: n for k, n in (target - source).items() if k.startswith("<")})
         lost = source - target + added_tags if markup not in ("none", "auto") else (source - target) + (target - source)
         if not lost:
-            return
+            return None
         alternative = singular(seg, doc)
         if alternative is not None and not kept_markup(alternative, markup) - target:
-            return  # a plural form may follow the singular msgid
+            return None  # a plural form may follow the singular msgid
         if markup not in ("none", "auto"):
             lost = Counter({k: n for k, n in lost.items() if _must_keep(k, target - source, doc, markup, both[1])})
             if not lost:
-                return
-        missing = sorted(lost.elements())
-        extra = sorted((target - source).elements())
-        parts = []
-        if missing:
-            parts.append("missing " + " ".join(missing))
-        if extra:
-            parts.append("not in the source " + " ".join(extra))
-        yield self.finding(seg, 0, len(seg.text), ("Markup differs from the source: " if markup not in ("none", "auto")
-                                                  else "Markup tags differ from the source: ") + "; ".join(parts))
+                return None
+        return Difference(sorted(lost.elements()), sorted((target - source).elements()),
+                          head="Markup differs from the source" if markup not in ("none", "auto") else None)

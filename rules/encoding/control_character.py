@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.rules.encoding._repair import repair_span
+
 from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
@@ -73,7 +75,5 @@ character is reported once and repaired to what was meant rather than deleted.
 
 def _line_repair(text: str, i: int) -> tuple[int, int, tuple[int, int, str] | None]:
     """The line holding ``i`` (start, end) and where ftfy's repair changes it (``repair_span``)."""
-    from lint.rules.encoding.mojibake import repair_span
-
     start, end = line_bounds(text, i, i)
     return start, end, repair_span(text[start:end])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+
+from lint.rules.encoding._repair import repair_span
 
 from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity
@@ -18,51 +19,12 @@ _SUSPECT = re.compile("[^\x00-\x7f\u201c\u201d\u2018\u2019\u2014\u2013\u2026\u20
                       "\u20ac\u00a3\u00a5\u00a7\u00b6\u2020\u2021\u2032\u2033\u00a0\u2009\u202f\u2010\u2011\u2212]")
 
 
-@lru_cache(maxsize=1)
-def _config():  # type: ignore[no-untyped-def]
-    from ftfy import TextFixerConfig
-
-    # Only the encoding repairs: entities, quotes, widths and line breaks are other rules' business.
-    return TextFixerConfig(
-        unescape_html=False, remove_terminal_escapes=False, uncurl_quotes=False, fix_latin_ligatures=False,
-        fix_character_width=False, fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False,
-        normalization=None, explain=False,
-    )
-
-
-def repaired(line: str) -> str:
-    """The line as ftfy repairs its encoding (the same line when ftfy sees nothing to repair)."""
-    import ftfy
-
-    if not ftfy.badness.is_bad(line):
-        return line
-    return ftfy.fix_text(line, _config())
-
-
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _show(text: str) -> str:
     """Control characters written as escapes, so that a message shows what is there."""
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def repair_span(line: str) -> tuple[int, int, str] | None:
-    """Where ftfy's repair changes the line: (start, end, replacement) in line offsets, or None.
-
-    The common prefix and suffix of the line and its repair are left out, so a fix touches only the
-    garbled characters.
-    """
-    fixed = repaired(line)
-    if fixed == line:
-        return None
-    p = 0
-    while p < min(len(line), len(fixed)) and line[p] == fixed[p]:
-        p += 1
-    s = 0
-    while s < min(len(line), len(fixed)) - p and line[-1 - s] == fixed[-1 - s]:
-        s += 1
-    return p, len(line) - s, fixed[p : len(fixed) - s]
 
 
 class Mojibake(Rule):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.language import pack, packs, primary
+from lint.rules.language._packs import languages_with
+
+from lint.language import pack
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
@@ -26,10 +28,6 @@ def _mark(m: re.Match[str]) -> str:
 
 def _mark_start(m: re.Match[str]) -> int:
     return next(m.start(g) for g in (1, 3, 5, 7) if m.group(g))
-
-
-def _languages() -> frozenset[str]:
-    return frozenset(primary(t) for t, p in packs().items() if p.get("fullwidth"))
 
 
 class CjkAsciiPunctuation(Rule):
@@ -54,7 +52,7 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
     fix_note = ("Replaces the mark (and one space after it) with the language's full-width mark; unsafe: a "
                 "Japanese text may prefer ， to 、, and a mark may end a code-like token.")
     scope = "document"
-    languages = _languages()
+    languages = languages_with("fullwidth")
     flag = (
         Example("これはテストです.\n", language="ja", fixed="これはテストです。\n"),
         Example("コンポーネントを作成し, 登録します。\n", language="ja", fixed="コンポーネントを作成し、登録します。\n"),

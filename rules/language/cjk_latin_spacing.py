@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.language import packs, primary
+from lint.rules.language._packs import languages_with
+
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
@@ -14,10 +15,6 @@ _HAN_KANA = "\u3041-\u309f\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff"
 _BOUNDARY = re.compile(rf"(?<=[{_HAN_KANA}])( ?)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])( ?)(?=[{_HAN_KANA}])")
 _MIN_BOUNDARIES = 6
 _MAJORITY = 3  # the document's habit outnumbers the other style this many times
-
-
-def _languages() -> frozenset[str]:
-    return frozenset(primary(t) for t, p in packs().items() if p.get("cjk-latin-spacing"))
 
 
 class CjkLatinSpacing(Rule):
@@ -40,7 +37,7 @@ punctuation next to Latin text, and other languages.
     fix = Applicability.UNSAFE
     fix_note = "Inserts or deletes the one space; unsafe: a name or a term may be meant to stay attached."
     scope = "document"
-    languages = _languages()
+    languages = languages_with("cjk-latin-spacing")
     flag = (
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用Angular开发。\n", language="zh",
                 fixed="使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。\n"),

@@ -6,17 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.language import in_other_language, pack, packs, primary
+from lint.rules.language._packs import languages_with
+
+from lint.language import in_other_language, pack
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
 # Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
 # line break.
 _BOUNDARY = re.compile(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n")
-
-
-def _languages() -> frozenset[str]:
-    return frozenset(primary(t) for t, p in packs().items() if p.get("inverted"))
 
 
 class InvertedQuestionMark(Rule):
@@ -36,7 +34,7 @@ a word or code (`?query`, `!important`), `(?)` and `(!)` marking doubt or
 surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
 """
     severity = Severity.WARNING
-    languages = _languages()
+    languages = languages_with("inverted")
     trigger = r"[?!¿¡]"
     flag = (
         Example("Qué es Vue?\n", language="es"),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from lint.language import foreign_words_gate, identify, primary
 from lint.model import Document, Finding, Segment, Severity
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule
 
 # Names of the languages a message names (others are shown by their tag).
@@ -70,7 +72,13 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
 """
     severity = Severity.WARNING
     scope = "document"
-    options = {"confidence": 90, "min-words": 6}
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        confidence: int = option(90, "the percent the language detector must be sure of the other language",
+                                 minimum=0, maximum=100)
+        min_words: int = option(6, "the common (lower-case) words a sentence needs to be judged", minimum=1)
+    opts: Options
     flag = (
         Example("<!-- copylint-language: fr -->\nLe composant affiche la liste des tâches. This component renders "
                 "the list of tasks that the user has created today.\n", path="a.md"),
@@ -109,8 +117,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         if doc.language_from == "default":
             return  # the language is a guess (no file hint, no config, detection unsure): nothing to compare
         lang = primary(doc.language)
-        min_words = int(self.opts["min-words"])
-        confidence = int(self.opts["confidence"])
+        min_words = self.opts.min_words
+        confidence = self.opts.confidence
         min_chars = min_words * 3
         # The model reads only the paragraphs where another language's common words (or, in CJK text,
         # a run of Latin words) appear: a cost bound found in C; the model then decides.

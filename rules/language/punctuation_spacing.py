@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.language import in_other_language, pack, packs, primary
+from lint.rules.language._around import sentence_around
+from lint.rules.language._packs import languages_with
+
+from lint.language import in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -14,21 +17,6 @@ _TIGHT = re.compile(r"(?<=[\w)\]»”’])([;:!?]+)(?=[\s)\]»”’]|$)")
 _OPEN_TIGHT = re.compile(r"«(?=[^\s\u00a0\u202f\u2009])")
 _CLOSE_TIGHT = re.compile(r"(?<=[^\s\u00a0\u202f\u2009])»")
 _SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space"}
-
-
-def _sentence_around(text: str, at: int) -> str:
-    """The sentence (or line) around offset ``at``."""
-    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
-    end = len(text)
-    for stop in ("\n", ". "):
-        i = text.find(stop, at)
-        if i >= 0:
-            end = min(end, i)
-    return text[start:end]
-
-
-def _languages() -> frozenset[str]:
-    return frozenset(primary(t) for t, p in packs().items() if p.get("space-before"))
 
 
 class PunctuationSpacing(Rule):
@@ -54,7 +42,7 @@ and a sentence in another language (an English error message quoted in a French 
     fix = Applicability.SAFE
     fix_note = ("Inserts the space the convention names (U+202F before ; ! ?, U+00A0 before : and inside « »); "
                 "nothing else changes, and no reader sees a difference but a line that no longer breaks there.")
-    languages = _languages()
+    languages = languages_with("space-before")
     trigger = r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»"
     flag = (
         Example("Attention! Le fichier est supprimé.\n", language="fr",
@@ -97,7 +85,7 @@ and a sentence in another language (an English error message quoted in a French 
                 continue
             if mark == ":" and text[m.end(): m.end() + 1] in ("(", ")"):
                 continue  # an emoticon
-            if in_other_language(_sentence_around(text, m.start()), doc.language):
+            if in_other_language(sentence_around(text, m.start()), doc.language):
                 continue  # an English error message quoted in a French page keeps its English colon
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])

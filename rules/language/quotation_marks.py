@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.language import in_other_language, pack, packs, primary
+from lint.rules.language._around import sentence_around
+from lint.rules.language._packs import languages_with
+
+from lint.language import in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -19,18 +22,6 @@ _IDENTIFIER = re.compile(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
 # In CJK text any lone Latin word in straight quotes is one ("use", "increment").
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
-
-
-def _sentence_around(text: str, at: int) -> str:
-    """The sentence (or line) around offset ``at``: a quotation inside an English error message quoted as
-    written (`should have a unique "key" prop`) is English typography."""
-    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
-    ends = [i for i in (text.find("\n", at), text.find(". ", at)) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
-
-
-def _languages() -> frozenset[str]:
-    return frozenset(primary(t) for t, p in packs().items() if p.get("quotes") and primary(t) != "en")
 
 
 class QuotationMarks(Rule):
@@ -61,7 +52,7 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
     fix_note = ("Replaces the marks with the language's first pair (with its no-break spaces in French); "
                 "unsafe because a quotation inside another takes the second pair.")
     scope = "document"
-    languages = _languages()
+    languages = languages_with("quotes") - {"en"}
     flag = (
         Example("Il a dit « bonjour » puis il a ajouté \"au revoir\" en partant.\n", language="fr",
                 fixed="Il a dit « bonjour » puis il a ajouté «\u00a0au revoir\u00a0» en partant.\n"),
@@ -112,7 +103,7 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
                                 if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
                                 and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
                                 and not in_other_language(m.group(1), doc.language)
-                                and not in_other_language(_sentence_around(seg.text, m.start()), doc.language))
+                                and not in_other_language(sentence_around(seg.text, m.start()), doc.language))
         name = conventions.get("name", doc.language)
         if own >= len(straight):
             for seg, m in straight:

@@ -6,17 +6,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from lint.language import packs, primary
+from lint.rules.language._packs import languages_with
+
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
 _FULL_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _HALF_ALNUM = re.compile(r"[0-9A-Za-z]+")
 _HALF_KANA = re.compile(r"[\uff66-\uff9f]+")
-
-
-def _languages() -> frozenset[str]:
-    return frozenset(primary(t) for t, p in packs().items() if p.get("width-source"))
 
 
 class WidthMixing(Rule):
@@ -40,7 +37,7 @@ numbers in vertical text), full-width punctuation, and other languages.
     fix = Applicability.UNSAFE
     fix_note = "Replaces the run with its compatibility form (NFKC); unsafe: a house style may want full-width."
     scope = "document"
-    languages = _languages()
+    languages = languages_with("width-source")
     flag = (
         Example("Ｖｕｅ は JavaScript のフレームワークです。\n", language="ja",
                 fixed="Vue は JavaScript のフレームワークです。\n"),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule
 from lint.sentences import final_sentence
 
@@ -69,7 +71,16 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
     # paragraph that starts a sentence is most often a sentence cut short. Off by default (0): on held-out
     # human news references it flagged about one paragraph in 10,000 words (captions, standfirsts) for
     # little recall; 20 is the value measured in bench/recall.py.
-    options = {"single-sentence": False, "minimum-words": 20, "running-words": 0}
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        single_sentence: bool = option(False, "also flag a paragraph of one sentence (most often a caption "
+                                              "or a title)")
+        minimum_words: int = option(20, "with `single-sentence`: the words a one-sentence paragraph needs "
+                                        "to be flagged", minimum=1)
+        running_words: int = option(0, "flag a one-sentence paragraph of this many words or more, mostly in "
+                                       "lower case, that runs into the next (0: off)", minimum=0)
+    opts: Options
     flag = (
         Example("The plane crashed in the Belgorod region. Officials said 74 people were on board",
                 "The plane crashed in the Belgorod region. Officials said 74 people were on board."),
@@ -158,8 +169,8 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
             if span is None:
                 return
             last = text[span[0]:span[1]]
-        elif (self.opts["single-sentence"] and len(text.split()) >= int(self.opts["minimum-words"])) or \
-                _runs_into_next(seg, doc, int(self.opts["running-words"])):
+        elif (self.opts.single_sentence and len(text.split()) >= self.opts.minimum_words) or \
+                _runs_into_next(seg, doc, self.opts.running_words):
             if "\n" not in tail and text[:1].isupper() and _looks_like_title(text):
                 return
             last = text

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule
 
 _CURLY = re.compile("[“”‘’]")
@@ -64,7 +66,11 @@ documents without a clear majority.
     languages = frozenset({"en", *(primary(t) for t in packs())})
     # Curly marks in a straight-quoted text come from an editor's autocorrect and do not hurt readers;
     # straight marks in curly-quoted (typeset) text are the scraping and MT residue. Opt in to both.
-    options = {"curly-in-straight": False}
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        curly_in_straight: bool = option(False, "also flag curly quotes in a text that mostly uses straight ones")
+    opts: Options
     flag = (
         Example("L’équipe d’Anne et l’avis de l’État, mais l'autre.\n",
                 "L’équipe d’Anne et l’avis de l’État, mais l’autre.\n", language="fr"),
@@ -90,12 +96,6 @@ documents without a clear majority.
                 "“Yes,” said O’Brien. “No,” said the U.S. envoy. (“Maybe,” said CNN.)\n"),
         Example("# Title\n\nThe “first” and “second” and the students' books.\n",
                 "# Title\n\nThe “first” and “second” and the students’ books.\n", path="a.md"),
-        Example("The “accident” in the “district” of the “region” isn't over.\n",
-                "The “accident” in the “district” of the “region” isn’t over.\n"),
-        Example("“Yes,” “no” and “maybe” were the students' answers.\n",
-                "“Yes,” “no” and “maybe” were the students’ answers.\n"),
-        Example("“One” and “two”.\n\nThe new paragraph says \"three\".\n",
-                "“One” and “two”.\n\nThe new paragraph says “three”.\n"),
     )
     allow = (
         Example("“This is completely new information,” he said. “I can’t say anything yet.”\n"),
@@ -103,8 +103,6 @@ documents without a clear majority.
         Example("He is 5'11\" tall and “very” “tall” “indeed”.\n"),
         Example("One “curly” pair and one \"straight\" pair: no majority.\n"),
         Example("No quotes at all.\n"),
-        Example("It’s Kyiv’s mayor’s office.\n"),
-        Example("Coordinates 40°26'46\" N and “north” “south” “east”.\n"),
         Example("It’s Kyiv’s mayor’s office.\n"),
         Example("Coordinates 40°26'46\" N and “north” “south” “east”.\n"),
         Example("\"One\" and \"two\" and \"three\" but “four” (curly in straight text: only with the option).\n"),
@@ -150,7 +148,7 @@ documents without a clear majority.
                     if mark:
                         yield self.finding(seg, i, i + 1, f"Straight {seg.text[i]} in a text that uses curly quotes",
                                            mark)
-            elif self.opts["curly-in-straight"] and to_straight:
+            elif self.opts.curly_in_straight and to_straight:
                 for seg, i in kind_curly:
                     plain = "'" if seg.text[i] in "‘’" else '"'
                     yield self.finding(seg, i, i + 1, f"Curly {seg.text[i]} in a text that uses straight quotes",

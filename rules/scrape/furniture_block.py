@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
-from lint.rules.scrape.boilerplate_line import furniture_line
+from lint.rules.scrape._furniture import furniture_line
 
 from lint.model import Document, Finding, Severity
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule
 
 _LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
@@ -73,7 +75,12 @@ flagged. Report only: a person decides where the article ends.
     severity = Severity.WARNING
     fix = None
     scope = "findings"
-    options = {"window": 20, "min-lines": 4}
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        window: int = option(20, "how many lines from a furniture line a short line may be", minimum=1)
+        min_lines: int = option(4, "the short lines in a row that make a block", minimum=1)
+    opts: Options
     flag = (
         Example("Storm closes schools\n\nThe storm closed every school in the county on Monday.\n\nRelated\n\n"
                 "Flooding cuts power to 3,000 homes\n\nBridge reopens after repairs\n\n"
@@ -134,7 +141,7 @@ flagged. Report only: a person decides where the article ends.
         if not anchors and ran("S102"):
             return
         lines, starts, ends, kinds = _classified_lines(doc.text, anchors)
-        flagged = _flagged(lines, kinds, int(self.opts["window"]), int(self.opts["min-lines"]))
+        flagged = _flagged(lines, kinds, self.opts.window, self.opts.min_lines)
         for first, last, count in _stretches(flagged, kinds):
             yield self.finding_at(starts[first], ends[last],
                                   f"{count} line{'s' if count > 1 else ''} of navigation or link lists "

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule, rule_data
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -85,7 +87,12 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
     severity = Severity.WARNING
     fix = Applicability.SAFE
     fix_note = "Deletes the label, its value and the separator after it; the text that follows is untouched."
-    options = {"extend-labels": {}}
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        extend_labels: dict[str, tuple[str, ...]] = option(  # noqa: RUF009 (option() copies the dict)
+            {}, "label words added to the built-in ones, by kind", keys=("date", "credit", "byline"))
+    opts: Options
     kinds = frozenset({"paragraph", "caption", "list_item", "blockquote"})
     # The default label words, or (for labels added with `extend-labels`) up to four words and then a
     # colon or a number: every date and credit label has one of the two.
@@ -133,7 +140,7 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        extra = self.opts.get("extend-labels") or {}
+        extra = self.opts.extend_labels
         pattern = _pattern(tuple((k, tuple(v)) for k, v in sorted(extra.items())))
         m = pattern.match(seg.text)
         if m is None or not _text_follows(seg.text[m.end() :]):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lint.model import Applicability, Document, Finding, Severity
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule
 
 _EOL = re.compile(r"\r\n|\r|\n")
@@ -51,7 +53,12 @@ format.
     fix = Applicability.SAFE
     fix_note = "Removes the extra blank lines, keeping one blank line and the file's own line endings."
     scope = "document"
-    options = {"maximum": None}
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        maximum: int | None = option(None, "the blank lines allowed in a row (null: 2 before a reST section "
+                                           "title, 1 elsewhere)", minimum=0)
+    opts: Options
     flag = (
         Example("Caption.\n\n\n\n\n\nFirst paragraph.\n", "Caption.\n\nFirst paragraph.\n"),
         Example("One.\n\n\nTwo.\n", "One.\n\nTwo.\n"),
@@ -79,7 +86,7 @@ format.
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
-        maximum = self.opts["maximum"]
+        maximum = self.opts.maximum
         if maximum is None:
             maximum = 2 if doc.format == "rst" else 1
         text = doc.text
@@ -87,7 +94,7 @@ format.
         first = _VISIBLE.search(text)
         if first is None:
             return  # nothing but whitespace: W101's business
-        for m in _run_pattern(int(maximum), "\r" in text).finditer(text, first.start()):
+        for m in _run_pattern(maximum, "\r" in text).finditer(text, first.start()):
             start, end = m.span(2)
             if doc.protected and doc.is_protected(start):
                 continue

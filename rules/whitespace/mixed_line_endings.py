@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.model import Applicability, Document, Finding, Severity, in_ranges
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule
 
 _EOL = re.compile(r"\r\n|\r|\n")
@@ -31,7 +33,11 @@ characters or extra blank lines.
                 "`code`, `script` and `style` in HTML) are the author's bytes: they are reported and left "
                 "as they are, unless the option `fix-code: true` asks for them too.")
     scope = "document"
-    options = {"fix-code": False}
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        fix_code: bool = option(False, "also convert the line endings inside code blocks and other verbatim text")
+    opts: Options
     flag = (
         Example("One\nTwo\r\nThree\nFour\n", "One\nTwo\nThree\nFour\n"),
         Example("One\r\nTwo\nThree\r\n", "One\r\nTwo\r\nThree\r\n"),
@@ -64,7 +70,7 @@ characters or extra blank lines.
         if len(counts) < 2:
             return
         majority = max(counts, key=lambda e: (counts[e], e == "\n"))
-        verbatim = [] if self.opts["fix-code"] else doc.memo.get("verbatim", [])
+        verbatim = [] if self.opts.fix_code else doc.memo.get("verbatim", [])
         for start, eol in endings:
             if eol != majority:
                 message = f"{_NAMES[eol]} line ending in a file of {_NAMES[majority]} line endings"

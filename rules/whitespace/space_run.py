@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.lines import line_bounds, line_end, line_start
 from lint.model import Applicability, Document, Finding, Severity
+from lint.options import RuleOptions, option
 from lint.rule import Example, Rule
 
 # Every run of two or more spaces between visible characters of one line. Both patterns start with
@@ -114,7 +116,12 @@ Not flagged, because there the spaces are deliberate layout (precision first):
     fix = Applicability.SAFE
     fix_note = "Replaces the run by a single space; no visible character changes."
     scope = "document"
-    options = {"allow-after-period": True}
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        allow_after_period: bool = option(True, "two spaces after a sentence's full stop are a typing "
+                                                "convention, not flagged")
+    opts: Options
     flag = (
         Example("The minister  said on Monday.\n", "The minister said on Monday.\n"),
         Example("A link was here:   and now it is gone.\n", "A link was here: and now it is gone.\n"),
@@ -152,7 +159,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         text = doc.text
         if "  " not in text:
             return
-        pattern = _RUN_AFTER_PERIOD_OK if self.opts["allow-after-period"] else _ANY_RUN
+        pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
         for m in pattern.finditer(text):
             start, end = m.span()

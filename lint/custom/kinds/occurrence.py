@@ -90,9 +90,6 @@ class Occurrence(UserRule):
     def _bad(self, count: int) -> bool:
         return (self.max is not None and count > self.max) or (self.min is not None and count < self.min)
 
-    def _message(self, count: int, unit: str) -> str:
-        return self.say(count=count, max=self.max, min=self.min, per=unit.replace("_", " "), match="")
-
     def scan(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         if self.per == "sentence":
             for s, e in textm.sentences(seg.text):

@@ -1,0 +1,52 @@
+"""The bilingual family's comparison of a translation with its source: each side's items (addresses,
+numbers, placeholders, tags) counted, and what the translation lacks or adds reported in one finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from lint.formats.bilingual import pair
+from lint.model import Document, Finding, Segment
+from lint.rule import Rule
+
+
+@dataclass(frozen=True)
+class Difference:
+    """What the translation lacks and adds, where to report it (segment offsets; None: the whole
+    segment), and the message's head where it is not the rule's own."""
+
+    missing: Sequence[str]
+    extra: Sequence[str]
+    span: tuple[int, int] | None = None
+    head: str | None = None
+
+
+class PairwiseRule(Rule):
+    """A rule that compares a translation (a msgstr, an XLIFF target) with its source: ``difference``
+    says what differs, this class pairs the two texts and words the finding:
+    `Numbers differ from the source: missing 10; not in the source 12`."""
+
+    head: ClassVar[str]  # "Numbers differ from the source"
+    separator: ClassVar[str] = ", "  # between the items of a list
+
+    def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
+        """What the translation (``both[1]``) lacks and adds of its source's (``both[0]``) items; None
+        where nothing differs."""
+        raise NotImplementedError
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        both = pair(seg, doc)
+        if both is None:
+            return
+        found = self.difference(seg, doc, both)
+        if found is None or not (found.missing or found.extra):
+            return
+        parts = []
+        if found.missing:
+            parts.append("missing " + self.separator.join(found.missing))
+        if found.extra:
+            parts.append("not in the source " + self.separator.join(found.extra))
+        start, end = found.span or (0, len(seg.text))
+        yield self.finding(seg, start, end, f"{found.head or self.head}: " + "; ".join(parts))

@@ -1,0 +1,164 @@
+"""The scrape family's judge of page furniture by phrase lists (exact lines, prefixes, patterns): S102
+flags the lines it names, S110 finds the anchors of a block of furniture with it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import accumulate, repeat
+from pathlib import Path
+from typing import Any
+
+from lint.rule import rule_data
+from lint.scan import parsed
+
+_TRIM = " \t\u00a0•·|>»›→←<«‹-–—*:.!…"
+
+
+@lru_cache(maxsize=1)
+def default_lists() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = rule_data(Path(__file__).parent / "data" / "boilerplate.yaml")
+    return data
+
+
+class Judge:
+    """Whether one line is furniture by the phrase lists: an exact line, a prefix with something after
+    it, or a pattern matching the whole line. Built once per set of lists."""
+
+    def __init__(self, phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]) -> None:
+        self.exact = frozenset(p.strip(_TRIM).lower() for p in phrases)
+        prefix_alternatives = "|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True))
+        self.prefix_re = re.compile(prefix_alternatives) if prefixes else None
+        self.whole_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+        # The same questions over many lines, each after a newline, as gates: a line ``furniture`` would
+        # accept is always among the lines they find (they may find more, which it then turns down).
+        # Each gate opens with the newline, a literal the regex engine skips to, instead of `^`, which it
+        # would try at every character.
+        self.prefix_gate = (re.compile(r"\n[ \t\u00a0•·|>»›→*]*(?:" + prefix_alternatives + ")", re.IGNORECASE)
+                            if prefixes else None)
+        # A pattern that opens with a run of any words ("… already a subscriber") backtracks over every
+        # line it is tried on: it gets a gate of its own, run only where the words it cannot match
+        # without occur in the text at all (substring tests in C).
+        choices = [(pattern, _required_words(pattern)) for pattern in patterns]
+        self.quick_gate = _gate([p for p, required in choices if not required])
+        self.slow_gates = [(required, _gate([p])) for p, required in choices if required]
+
+    def maybe_furniture(self, lines: list[str]) -> list[int]:
+        """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
+        exact = self.exact
+        keys = list(map(str.lower, map(str.strip, lines, repeat(_TRIM))))
+        found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
+        joined = "\n" + "\n".join(lines)
+        lowered = joined.lower()
+        gates = [self.prefix_gate, self.quick_gate, *(
+            gate for required, gate in self.slow_gates if all(any(w in lowered for w in c) for c in required))]
+        starts: list[int] | None = None
+        for gate in gates:
+            if gate is None:
+                continue
+            for m in gate.finditer(joined):
+                if starts is None:
+                    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
+                found.add(bisect_right(starts, m.start() + 1) - 1)
+        return sorted(found)
+
+    def furniture(self, line: str, kind: str, continues: Callable[[], bool]) -> bool:
+        key = line.strip(_TRIM).lower()
+        if not key or len(key) > 120:
+            return False
+        bare = line.strip(" \t\u00a0")
+        if key in self.exact and not (" " not in key and bare.endswith(":")) and not (
+                # "+ Comments." in a list, "Print" as a list item: the document's own words
+                (bare.endswith(".") and not bare.endswith("..") and " " not in key)
+                or (kind == "list_item" and " " not in key)):
+            return True
+        if self.prefix_re is not None:
+            body = line.strip(" \t\u00a0•·|>»›→*")
+            pm = self.prefix_re.match(body.lower())
+            if (pm is not None and len(key.split()) <= 12 and body[pm.end():].strip(_TRIM) != ""
+                    and not continues()):
+                return True
+        if kind == "list_item":
+            return False
+        return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
+def _gate(patterns: list[str]) -> re.Pattern[str] | None:
+    """Lines (each after a newline) that one of ``patterns`` may match whole, edges stripped."""
+    if not patterns:
+        return None
+    return re.compile(r"\n[ \t\u00a0•·|]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t\u00a0•·|]*(?=\n|\Z)",
+                      re.IGNORECASE)
+
+
+def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """For a pattern that does not open with a literal (those fail at once on most lines), the sets of
+    lowercased words of which every match holds at least one word each; () for one that opens with a
+    literal, or where no such words are seen. The set of the rarest-looking words (longest shortest
+    word) comes first, so that a text without them is turned down after one set of tests."""
+    reading = parsed(pattern, re.IGNORECASE)
+    if reading is None:  # then the pattern is simply not gated
+        return ()
+    parser, items, _ = reading
+    if not items or items[0][0] == parser.LITERAL:
+        return ()
+    choices = [c for c in (_choices(parser, op, arg) for op, arg in items) if c]
+    run = _longest_run(parser, items)
+    if run:
+        choices.append(frozenset({run}))
+    return tuple(sorted(choices, key=lambda c: min(map(len, c)), reverse=True))
+
+
+def _choices(parser: Any, op: Any, arg: Any) -> frozenset[str] | None:
+    """The texts a mandatory item can start with: a group's literal run, or one per branch."""
+    if op == parser.SUBPATTERN:
+        body = list(arg[-1])
+        return _choices(parser, *body[0]) if len(body) == 1 else _leading_run(parser, body)
+    if op == parser.BRANCH:
+        runs = [_leading_run(parser, list(branch)) for branch in arg[1]]
+        if all(runs):
+            return frozenset().union(*runs)  # type: ignore[arg-type]
+    return None
+
+
+def _leading_run(parser: Any, items: list[Any]) -> frozenset[str] | None:
+    chars = []
+    for op, arg in items:
+        if op != parser.LITERAL:
+            break
+        chars.append(chr(arg).lower())
+    text = "".join(chars).strip()
+    return frozenset({text}) if len(text) >= 4 else None
+
+
+def _longest_run(parser: Any, items: list[Any]) -> str | None:
+    """The longest run of 4+ literal characters among a sequence's own (mandatory) items."""
+    best, chars = "", []
+    for op, arg in [*items, (None, None)]:
+        if op == parser.LITERAL:
+            chars.append(chr(arg).lower())
+            continue
+        text = "".join(chars).strip()
+        best = text if len(text) > len(best) else best
+        chars = []
+    return best if len(best) >= 4 else None
+
+
+@lru_cache(maxsize=16)
+def judge_for(phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]) -> Judge:
+    return Judge(phrases, prefixes, patterns)
+
+
+def furniture_line(line: str) -> bool:
+    """True when one line, alone, is page furniture by the default lists (exact phrase, prefix or
+    pattern), as S102 judges a line outside a list; S110 uses it to find the anchors of a block."""
+    return _default_judge().furniture(line, "paragraph", lambda: False)
+
+
+@lru_cache(maxsize=1)
+def _default_judge() -> Judge:
+    """The judge of the default lists, built once (S110 asks it about every line of a candidate block)."""
+    lists = default_lists()
+    return judge_for(tuple(lists.get("phrases", [])), tuple(lists.get("prefixes", [])), tuple(lists.get("patterns", [])))
