@@ -109,7 +109,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   spaces or wider (two double spaces in one line are two typos, not a table), and a run that ends at
   the column where a word starts after spacing in the line above or below (`Name:     Irix` over
   `Released: 1991`-style aligned key/value lists);
-- a run before a `# comment` (code convention), the padded day of `Jun  2 2009` (ctime dates);
+- a run before a `# comment` (code convention), the padded day of `Jun  2 2009` (ctime dates), a run
+  between two numbers (`-0.701  1.214`: a table of numbers);
 - inline code between backticks on the line, and anything the format marks as code or markup.
 """
     severity = Severity.INFO
@@ -152,6 +153,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("Built on Jun  2 2009, 09:58:33.\n"),
         Example("Write ``x = [1,  2]`` to see it.\n", path="a.rst"),
         Example("x = 1  # the code convention\n"),
+        Example("    -0.536  1.936 -1.182\n     0.666 -0.701  1.214\n     0.666 -0.701  1.214\n",
+                note="columns of numbers, rows repeated"),
         Example("Two spaces after the period.  Before a word.\n", path="a.md"),
     )
 
@@ -169,6 +172,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 continue  # a table cell's padding
             if text.startswith(("# ", "#!"), end):
                 continue  # `x = 1  # comment`: the code convention for a trailing comment
+            if text[start - 1].isdigit() and text[end].isdigit():
+                continue  # `-0.701  1.214`: columns of numbers
             if line is None or start >= line.end:
                 line = _Line(text, start, end)
             if _MARKER.fullmatch(text, line.start, start):
