@@ -441,8 +441,10 @@ def _add_plain(out: list[Segment], block: str, has_markup: bool, kind: str, star
 def _joined_lines(r: _Reader, first: int, end: int, marker_end: int | None, strip_marker: bool) -> _Para:
     """The paragraph of lines ``first`` to ``end`` as one string of runs of the Source."""
     lines, starts, text, lf_only = r.lines, r.starts, r.text, r.lf_only
-    para = _Para("", [], [], [])
-    run_seg, run_src = para.run_seg, para.run_src
+    run_seg: list[int] = []
+    run_src: list[int] = []
+    cr_runs: set[int] = set()  # runs that are a CRLF or CR line end
+    marker: int | None = None
     parts: list[str] = []
     length = 0
     last = end - 1
@@ -457,7 +459,7 @@ def _joined_lines(r: _Reader, first: int, end: int, marker_end: int | None, stri
         if k == last and strip_marker:
             b = body.rstrip()
             if b.endswith(" ::") or b == "::":
-                para.marker = starts[k] + col + len(b) - 2
+                marker = starts[k] + col + len(b) - 2
                 body = b[:-2].rstrip()
             else:
                 body = b[:-1]  # "Paragraph::" reads "Paragraph:"
@@ -473,9 +475,7 @@ def _joined_lines(r: _Reader, first: int, end: int, marker_end: int | None, stri
             else:
                 newline_at = starts[k] - (2 if text.startswith("\r\n", starts[k] - 2) else 1)
                 if text[newline_at] != "\n":
-                    if para.cr_runs is None:
-                        para.cr_runs = set()
-                    para.cr_runs.add(len(run_seg))
+                    cr_runs.add(len(run_seg))
                 run_seg.append(length)
                 run_src.append(newline_at)
                 length += 1
@@ -483,9 +483,9 @@ def _joined_lines(r: _Reader, first: int, end: int, marker_end: int | None, stri
         run_src.append(starts[k] + col)
         parts.append(body)
         length += len(body)
-    para.text = "".join(parts)
-    para.flat = _inline_parts(para.text) if _MARKUP.search(para.text) else [para.text]
-    return para
+    joined = "".join(parts)
+    flat = _inline_parts(joined) if _MARKUP.search(joined) else [joined]
+    return _Para(joined, run_seg, run_src, flat, cr_runs or None, marker)
 
 
 def _add_paragraph(r: _Reader, para: _Para, kind: str, colon_at: int | None) -> None:
@@ -590,7 +590,10 @@ class _Runs:
         """Copy ``para[a:b]``, with an anchor wherever it does not follow on in the Source."""
         if a >= b:
             return
-        run_seg, nruns, k = self.run_seg, self.nruns, self.k
+        # Locals, not attributes, in the loop: it runs for every run of every paragraph of a CRLF file.
+        run_seg, run_src, nruns, cr_runs = self.run_seg, self.run_src, self.nruns, self.cr_runs
+        anchors, pieces, para = self.anchors, self.pieces, self.para
+        olen, next_src, k = self.olen, self.next_src, self.k
         while k + 1 < nruns and run_seg[k + 1] <= a:
             k += 1
         while True:
@@ -599,17 +602,21 @@ class _Runs:
             lo = a if a > r_start else r_start
             hi = b if b < r_end else r_end
             if lo < hi:
-                src = self.run_src[k] + lo - r_start
-                if self.cr_runs is not None and k in self.cr_runs:
-                    self.mark(src, "\n")  # a CRLF or CR line end, read as one newline
+                src = run_src[k] + lo - r_start
+                if cr_runs is not None and k in cr_runs:
+                    anchors.append((olen, src))  # a CRLF or CR line end, read as one newline
+                    self.opaque.append((olen, olen + 1))
+                    pieces.append("\n")
+                    olen += 1
+                    next_src = -1
                 else:
-                    if src != self.next_src:
-                        self.anchors.append((self.olen, src))
-                    self.pieces.append(self.para[lo:hi])
-                    self.olen += hi - lo
-                    self.next_src = src + hi - lo
+                    if src != next_src:
+                        anchors.append((olen, src))
+                    pieces.append(para[lo:hi])
+                    olen += hi - lo
+                    next_src = src + hi - lo
             if r_end >= b or k + 1 >= nruns:
-                self.k = k
+                self.olen, self.next_src, self.k = olen, next_src, k
                 return
             k += 1
 
