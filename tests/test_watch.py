@@ -27,7 +27,10 @@ class Watcher:
         env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "lint", "check", "--watch", "--no-cache", *args], cwd=cwd, env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            # Ctrl-C reaches it as in a terminal, even when this suite runs in the background (`cmd &`
+            # in a script), where the shell hands every process it starts SIGINT ignored.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.lines: queue.Queue[tuple[str, str]] = queue.Queue()
         self.seen: list[tuple[str, str]] = []
         for name in ("stdout", "stderr"):
