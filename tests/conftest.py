@@ -38,6 +38,16 @@ needs_seed = needs_shared("seed", "article.txt")
 SEED_FIXTURES = frozenset({"workdir", "seed_findings", "seed_text"})
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Byte-compile the package once. Hundreds of tests run the real command in a subprocess; where
+    PYTHONDONTWRITEBYTECODE is set (as in many CI containers) each of them would otherwise compile every
+    module of lint/ and rules/ again. A subprocess still reads a .pyc that exists."""
+    import compileall
+
+    for folder in ("lint", "rules"):
+        compileall.compile_dir(ROOT / folder, quiet=2)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     if SEED.exists():
         return
