@@ -15,9 +15,10 @@ Memory is bounded by the shards in flight (a few per worker), not by the input. 
 one pure function, ``lint_shard``: run in this process, on a process pool (``--jobs``), or as a Dask bag
 map on a Dask scheduler (``--dask``: a ``dask.distributed`` address, or ``local:N`` for a local cluster
 of N workers); Dask schedules, copylint only hands it shards and writes what comes back, as each is done.
-An uncompressed JSONL file is handed out as byte ranges (``Span``) that each worker reads and decodes
-itself, so the parent only scans for line breaks and writes shards; a gzipped or Parquet file is read
-by the parent and its records sent.
+Local workers (``--jobs``, ``--dask local:N``) get an uncompressed JSONL file as byte ranges (``Span``)
+that each reads and decodes itself, so the parent only scans for line breaks and writes shards; a
+gzipped or Parquet file, and any input on a remote Dask scheduler (whose workers may not see this
+machine's files), is read by the parent and its records are sent.
 """
 
 from __future__ import annotations
@@ -235,11 +236,13 @@ def lint_span(span: Span, settings: Settings) -> tuple[int, str]:
     return lint_shard((span.number, span.records()), settings)
 
 
-def _work(inp: Path, settings: Settings, skip: set[int]) -> tuple[Iterable[Any], Callable[..., tuple[int, str]]]:
-    """The shards to do and the function that does one. An uncompressed JSONL file is handed out as byte
-    ranges that the workers read; a gzipped or Parquet file is read here and its records sent."""
+def _work(inp: Path, settings: Settings, skip: set[int],
+          shared_input: bool) -> tuple[Iterable[Any], Callable[..., tuple[int, str]]]:
+    """The shards to do and the function that does one. Where the workers see the input (``shared_input``:
+    local processes or a local cluster), an uncompressed JSONL file is handed out as byte ranges that they
+    read; otherwise, and for a gzipped or Parquet file, it is read here and its records are sent."""
     name = inp.name.lower()
-    if name.endswith((".gz", ".parquet")):
+    if not shared_input or name.endswith((".gz", ".parquet")):
         return shards(read_records(inp), settings.shard_size, skip), lint_shard
     return spans_of(inp, settings.shard_size, skip), lint_span
 
@@ -384,7 +387,8 @@ def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | Non
     if not inp.is_file():
         raise CorpusError(f"{inp}: no such file")
     skip = _prepare(inp, out, settings)
-    work, do = _work(inp, settings, skip)
+    # A remote Dask cluster may not see this machine's files: its workers get the records.
+    work, do = _work(inp, settings, skip, shared_input=not dask or dask.startswith("local:"))
     if dask:
         results: Iterable[tuple[int, str]] = _dask_map(work, do, settings, dask)
     elif jobs > 1:

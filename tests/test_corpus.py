@@ -110,6 +110,34 @@ def test_a_local_dask_cluster_of_two_workers_gives_the_local_result(run, tmp_pat
     assert dask.returncode == 0, dask.stderr
     assert _records(tmp_path / "dask") == _records(tmp_path / "local")
     assert len(_records(tmp_path / "local")) == 60
+    # Records sent through the cluster (a gzipped input is read by the client, as any input is for a
+    # remote scheduler) give the same shards.
+    import gzip
+
+    packed = tmp_path / "in.jsonl.gz"
+    packed.write_bytes(gzip.compress(corpus.read_bytes()))
+    sent = run("corpus", str(packed), str(tmp_path / "sent"), "--id-field", "id", "--shard-size", "7",
+               "--dask", "local:2")
+    assert sent.returncode == 0, sent.stderr
+    assert _records(tmp_path / "sent") == _records(tmp_path / "local")
+
+
+def test_a_scheduler_given_by_address_gets_the_records_sent(run, tmp_path):
+    """`--dask tcp://…`: a real scheduler, started here and reached by its address, as a remote cluster is
+    (its workers may not see this machine's files, so the client sends the records); same shards as a
+    local run."""
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    corpus = tmp_path / "in.jsonl"
+    _write_corpus(corpus, 30)
+    local = run("corpus", str(corpus), str(tmp_path / "local"), "--id-field", "id", "--shard-size", "7", "--jobs", "1")
+    assert local.returncode == 0, local.stderr
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = run("corpus", str(corpus), str(tmp_path / "remote"), "--id-field", "id", "--shard-size", "7",
+                     "--dask", cluster.scheduler_address)
+    assert remote.returncode == 0, remote.stderr
+    assert _records(tmp_path / "remote") == _records(tmp_path / "local")
 
 
 def test_parquet_input(run, tmp_path):
