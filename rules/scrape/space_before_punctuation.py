@@ -89,8 +89,10 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
             mark = m.group(2)
             if mark in spaced:
                 continue  # the language sets a space there (French `Pourquoi ?`)
-            before = text[: m.start()]
-            if mark == ":" and before[-1:].isdigit():
+            # (Only what precedes the run on its line is read, never the whole text before it: a
+            # paragraph of megabytes, such as a TSV read as text, has thousands of runs.)
+            start = m.start()
+            if mark == ":" and text[start - 1 : start].isdigit():
                 continue  # a ratio or a time: 3 : 2
             if mark == "." and text[m.end(2) : m.end(2) + 2] == "..":
                 continue
@@ -100,22 +102,25 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
             written = doc.text[max(0, at - 80) : at]  # as written: markup the segment text leaves out
             if _LINK_END.search(written.rsplit(None, 1)[-1] if written.strip() else ""):
                 continue  # "on discuss.python.org ." / "`docs`__ ,": the space keeps the mark out of the link
-            line_start = before.rfind("\n") + 1
+            line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", m.end())
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             if _CODE_LINE.search(line):
                 continue  # "odd = lambda x : bool(x % 2)", ">>> f(a , b)": code in plain text
-            if _NAMES_MARK.search(before) or (mark == "." and text.startswith("NET", m.end(2) + 1)):
+            # The longest word _NAMES_MARK knows has 9 letters: 16 characters hold it and the boundary.
+            if _NAMES_MARK.search(text[max(0, start - 16) : start]) or (
+                    mark == "." and text.startswith("NET", m.end(2) + 1)):
                 continue  # "type ; to end", "a trailing , in a list", "for . NET developers"
-            if before.endswith("\\"):
+            if text.endswith("\\", 0, start):
                 continue  # a reST escape: "name \: type"
-            after = text[m.end(2) :].lstrip(" ")
-            if mark in "?!." and after[:1].islower():
+            after = m.end(2)
+            while text.startswith(" ", after):
+                after += 1
+            if mark in "?!." and text[after : after + 1].islower():
                 continue  # the mark named as a symbol: "map ? to ?", "the . syntax"
             if mark == ":":
-                line_start = max(text.rfind("\n", 0, m.start()), -1) + 1
-                line = text[line_start : m.start()].strip()
-                term = line.lstrip("-*+• ")
-                if len(term.split()) <= (3 if term != line else 2):
+                term_line = text[line_start:start].strip()
+                term = term_line.lstrip("-*+• ")
+                if len(term.split()) <= (3 if term != term_line else 2):
                     continue  # a term and its definition: "Bazaar : http://…", "field delimiter : ,"
             yield self.finding(seg, m.start(1), m.end(1), f"Space before '{mark}'", "")
