@@ -55,8 +55,16 @@ text in target fields. Readers of the English text cannot read them.
         if latin_words < 3 or foreign_chars * 2 > len(text):
             return  # not English prose with a foreign span, but foreign text
         for m in _RUN.finditer(text):
-            before = text[: m.start()].rstrip()[-1:]
-            after = text[m.end() :].lstrip()[:1]
+            # The nearest visible characters around the run (not the whole text on each side, copied and
+            # stripped for every run: quadratic on a paragraph of megabytes).
+            k = m.start()
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            before = text[k - 1 : k] if k > 0 else ""
+            k = m.end()
+            while k < len(text) and text[k].isspace():
+                k += 1
+            after = text[k : k + 1]
             # An empty neighbour is the paragraph's edge, not a gloss bracket.
             if (before and before in "(（“\"'«‘「:：") or (after and after in ")）”\"'»’」"):
                 continue  # a gloss or a quotation in the original language
