@@ -49,6 +49,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The heavy tests first: the workers take tests in this order, and one of them left for the end
+    # would run alone while the other cores idle.
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
     if SEED.exists():
         return
     for item in items:

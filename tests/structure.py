@@ -212,12 +212,17 @@ def format_of(path: str, config: Config) -> str:
     return formats.format_for(path, config.formats) or formats.DEFAULT_FORMAT
 
 
-def changed_outside_edits(linter: Linter, config: Config, path: str, step: FixPass, after: str) -> str | None:
-    """Whether a pass changed the text by anything but edits of the findings reported on the text it
-    started from (what `check --format json` shows): every edit it applied must be one of those, they must
-    not overlap, and splicing them into the text must give exactly what the pass wrote. None when so."""
-    reported = {(e.start, e.end, e.replacement) for f in linter.findings(Source(path, step.text), config)
-                if f.fix is not None for e in f.fix.edits}
+def reported_edits(linter: Linter, config: Config, path: str, text: str) -> set[tuple[int, int, str]]:
+    """The edits of every fix offered by the findings reported on ``text`` (what `check --format json`
+    shows)."""
+    return {(e.start, e.end, e.replacement) for f in linter.findings(Source(path, text), config)
+            if f.fix is not None for e in f.fix.edits}
+
+
+def changed_outside_edits(step: FixPass, after: str, reported: set[tuple[int, int, str]]) -> str | None:
+    """Whether a pass changed the text by anything but ``reported``, the edits of the findings reported on
+    the text it started from: every edit it applied must be one of those, they must not overlap, and
+    splicing them into the text must give exactly what the pass wrote. None when so."""
     applied = sorted((e.start, e.end, e.replacement) for e in step.edits)
     for edit in applied:
         if edit not in reported:
@@ -240,8 +245,17 @@ def check_fixes(path: str, text: str, config: Config | None = None, linter: Lint
     config = config or Config()
     linter = linter or Linter()
     fmt = format_of(path, config)
-    structure = STRUCTURE.get(fmt)
     tally = Tally(files=1)
+    # The safe and the unsafe run start from the same text and often end at the same one: each text's
+    # structure and reported edits are computed once (docutils' doctree is most of the cost on reST).
+    structures: dict[str, Any] = {}
+    reported: dict[str, set[tuple[int, int, str]]] = {}
+
+    def structure(of: str) -> Any:
+        if of not in structures:
+            structures[of] = STRUCTURE[fmt](of)
+        return structures[of]
+
     for unsafe in (False, True):
         mode = "unsafe" if unsafe else "safe"
         log: list[FixPass] = []
@@ -253,7 +267,7 @@ def check_fixes(path: str, text: str, config: Config | None = None, linter: Lint
             continue
         tally.changed += 1
         tally.fixes += applied
-        if structure is not None:
+        if fmt in STRUCTURE:
             tally.checks += 1
             try:
                 same = structure(text) == structure(fixed)
@@ -266,7 +280,9 @@ def check_fixes(path: str, text: str, config: Config | None = None, linter: Lint
         for i, step in enumerate(log):
             after = log[i + 1].text if i + 1 < len(log) else fixed
             tally.checks += 1
-            where = changed_outside_edits(linter, config, path, step, after)
+            if step.text not in reported:
+                reported[step.text] = reported_edits(linter, config, path, step.text)
+            where = changed_outside_edits(step, after, reported[step.text])
             if where:
                 tally.failures.append(f"{path} ({mode}, pass {i + 1}): {where}")
         tally.checks += 1

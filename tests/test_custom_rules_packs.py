@@ -142,6 +142,10 @@ def test_entry_point_pack_is_loaded_from_the_object_it_names(monkeypatch, tmp_pa
         packs.load_entry_point(ep)
 
 
+# One worker runs every test here (with -n): they share the module's fixture.
+pytestmark = pytest.mark.xdist_group("installed-pack")
+
+
 @pytest.fixture(scope="module")
 def installed_pack(tmp_path_factory) -> Path:
     """The fixture package installed by pip (no index, no build isolation: about a second)."""

@@ -411,6 +411,7 @@ def _peak(fn) -> int:  # type: ignore[no-untyped-def]
         tracemalloc.stop()
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("shape", [(100, 100), (1, 10_000)], ids=["100x100", "1x10000"])
 def test_ten_thousand_findings_stream_with_bounded_memory(shape):
     from lint import registry
@@ -513,6 +514,7 @@ def test_github_action_annotates_and_writes_sarif(workdir, sarif_schema):
     assert r.returncode == 1
 
 
+@pytest.mark.heavy
 def test_github_action_installs_into_a_virtualenv_of_its_own(tmp_path):
     """With `python-version: ""` the runner's own Python may be externally managed (PEP 668): the
     install step makes a virtualenv and puts its bin/ on the PATH of the later steps."""

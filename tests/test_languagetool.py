@@ -24,7 +24,8 @@ from tests.conftest import needs_seed
 from tests.languagetool_fixtures import LTServer
 
 # A server that stops answering must fail its test, not hang the suite (the first test starts the server).
-pytestmark = pytest.mark.timeout(300)
+# One worker runs every test of the real server (with -n): they share its install and its session server.
+pytestmark = [pytest.mark.timeout(300), pytest.mark.xdist_group("languagetool")]
 
 lt_server = fixtures.lt_server
 lt_fresh = fixtures.lt_fresh

@@ -25,7 +25,8 @@ from tests import languagetool_fixtures as fixtures
 from tests.languagetool_fixtures import LTServer
 
 # A server that stops answering must fail its test, not hang the suite.
-pytestmark = pytest.mark.timeout(300)
+# One worker runs every test of the real server (with -n): they share its install and its session server.
+pytestmark = [pytest.mark.timeout(300), pytest.mark.xdist_group("languagetool")]
 
 lt_server = fixtures.lt_server
 lt_fresh = fixtures.lt_fresh
@@ -209,6 +210,7 @@ def test_server_stopped_mid_run_of_the_cli(lt_fresh, own_server, tmp_path):
     assert "LanguageTool at" in messages[0] and "Grammar checks (G) are off" in messages[0]
 
 
+@pytest.mark.heavy
 def test_installed_local_server_starts_on_demand_and_stops_with_the_run(run, tmp_path):
     home = fixtures._home_for(tmp_path / "home")  # installed, not running
     env = {"COPYLINT_CACHE_DIR": str(tmp_path / "cache"), "COPYLINT_LANGUAGETOOL_HOME": str(home)}

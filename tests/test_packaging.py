@@ -14,6 +14,9 @@ import pytest
 
 from tests.conftest import ROOT
 
+# One worker runs every test here (with -n): they share the module's fixture.
+pytestmark = pytest.mark.xdist_group("packaging")
+
 
 @pytest.fixture(scope="module")
 def clean_checkout(tmp_path_factory) -> Path:

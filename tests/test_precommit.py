@@ -18,6 +18,9 @@ import yaml
 
 from tests.conftest import ROOT, SEED, needs_seed
 
+# One worker runs every test here (with -n): they share the session's pre-commit home and its install.
+pytestmark = pytest.mark.xdist_group("pre-commit")
+
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "copylint tests", "GIT_AUTHOR_EMAIL": "tests@example.invalid",
     "GIT_COMMITTER_NAME": "copylint tests", "GIT_COMMITTER_EMAIL": "tests@example.invalid",
