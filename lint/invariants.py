@@ -147,6 +147,25 @@ def _segment_extents(doc: Document) -> tuple[list[int], list[int]]:
     return memo  # type: ignore[no-any-return]
 
 
+def empties_an_html_text(doc: Document, fix: Fix) -> bool:
+    """Whether a fix deletes every visible character between two tags of an HTML file (the text of a
+    link, a list item, a cell). The structure check would undo that pass (an element left without its
+    text), at the cost of parsing the page again for every half of the pass; a fix known to do it is
+    never offered."""
+    text = doc.text
+    for e in fix.edits:
+        if e.end <= e.start or e.replacement.strip():
+            continue
+        left = text.rfind(">", 0, e.start) + 1
+        right = text.find("<", e.end)
+        right = len(text) if right < 0 else right
+        if text[left:e.start].strip() or text[e.end:right].strip():
+            continue
+        if text[e.start:e.end].strip():
+            return True
+    return False
+
+
 def guarded_fix(doc: Document, fix: Fix) -> Fix | None:
     """The fix as the engine may offer it, or None: one that touches markup is dropped, and so is one that
     empties a whole block of a marked-up file (a paragraph, a list item, an element's text, a msgstr),
@@ -155,6 +174,8 @@ def guarded_fix(doc: Document, fix: Fix) -> Fix | None:
     if touches_markup(doc, fix):
         return None
     if doc.format not in _PLAIN and empties_a_block(doc, fix):
+        return None
+    if doc.format == "html" and empties_an_html_text(doc, fix):
         return None
     return fix
 

@@ -17,6 +17,8 @@ from hypothesis import HealthCheck, assume, given, settings
 import lint
 from lint.config import Config
 from lint.engine import Linter
+from lint.invariants import empties_an_html_text
+from lint.model import Edit, Fix, Source
 from tests.conftest import ROOT
 from tests.documents import DOCUMENTS
 from tests.structure import JSON_AS_CATALOGUE, Tally, check_fixes, real_files, rst_is_valid
@@ -142,6 +144,25 @@ def test_furniture_inside_an_html_element_is_reported_and_kept() -> None:
     assert [text[f.start:f.end] for f in found] == ["\u00a9 THE INTERCEPT"]  # the words, not the end tag
     assert lint.fix_text(text, path="page.html") == text
     assert lint.fix_text(text, path="page.html", unsafe=True) == text  # it would leave an empty <p>
+
+
+def test_a_fix_that_would_empty_a_link_is_not_offered() -> None:
+    """A page's footer links, one per line inside one block: deleting a link's words would leave an
+    empty <a>. The fix is not offered (the finding stays), and the rest of the block is fixed as before."""
+    text = ('<div class="footer">\n  <a href="/home/sitemap.html">Sitemap</a>\n  <a href="/about">About us</a>\n'
+            '</div>\n<p>Story text.</p>\n')
+    doc = Linter().document(Source("page.html", text), Config())
+    line = text.index("Sitemap")
+    deletion = Fix((Edit(line, line + len("Sitemap"), ""),))
+    assert empties_an_html_text(doc, deletion)
+    assert not empties_an_html_text(doc, Fix((Edit(line, line + 4, ""),)))  # "map" stays
+    assert not empties_an_html_text(doc, Fix((Edit(line, line + len("Sitemap"), "Site map"),)))
+    entity = "<p>AT&amp;T and more</p>"
+    entity_doc = Linter().document(Source("e.html", entity), Config())
+    assert not empties_an_html_text(entity_doc, Fix((Edit(3, 5, ""),)))  # the entity is still text
+    for f in lint.check_text(text, path="page.html"):
+        assert f.fix is None or not empties_an_html_text(doc, f.fix)
+    assert lint.fix_text(text, path="page.html", unsafe=True).count("<a ") == 2
 
 
 def test_furniture_inside_markdown_markup_is_never_deleted() -> None:
