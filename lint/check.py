@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from lint.guard import Crash, is_crash
 from lint.model import Document, Finding, Segment
+from lint.patterns import compiled_on_use
 from lint.rule import Rule
 from lint.scan import non_ascii_first_class, parsed, scanners
 
@@ -66,7 +67,7 @@ class Checker:
         foreign_classes: list[str] = []
         for r in prose:
             if _anchored(r):
-                self.anchored.append((r, re.compile(r.trigger or "", r.trigger_flags)))
+                self.anchored.append((r, compiled_on_use(r.trigger or "", r.trigger_flags)))
             elif r.trigger:
                 patterns = _document_patterns(r)
                 first = non_ascii_first_class(r.trigger, r.trigger_flags) if len(patterns) == 1 else None
@@ -75,7 +76,7 @@ class Checker:
                     foreign_classes.append(first)
                 else:
                     self.triggered.append((r, patterns))
-        self.foreign_start = re.compile("[" + "".join(foreign_classes) + "]") if foreign_classes else None
+        self.foreign_start = compiled_on_use("[" + "".join(foreign_classes) + "]") if foreign_classes else None
 
     def ran(self, selector: str) -> bool:
         """Whether a rule that ``selector`` (a code, a code prefix or a slug) names is among these."""
@@ -140,7 +141,9 @@ class Checker:
     def _check_foreign(self, doc: Document, findings: list[Finding]) -> None:
         """Rules whose trigger starts outside ASCII: one scan finds the segments any of them could match."""
         foreign = [(r, p) for r, p in self.foreign if r.applies_to(doc.language)]
-        if not foreign or self.foreign_start is None:
+        # Every first character of their triggers lies outside ASCII: prose all in ASCII has none of
+        # them (and then their patterns are never compiled).
+        if not foreign or self.foreign_start is None or doc.prose[0].isascii():
             return
         candidates = list(doc.segments_matching(self.foreign_start))
         for rule, pattern in foreign if candidates else ():

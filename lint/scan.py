@@ -17,26 +17,43 @@ from __future__ import annotations
 
 import importlib
 import re
+from functools import cache, lru_cache
 from typing import Any
+
+from lint.patterns import compiled_on_use
 
 _MAX_PIECES = 6
 
 
 def scanners(pattern: str, flags: int = 0) -> list[re.Pattern[str]]:
-    """The pieces to search for, compiled: the pattern itself when no split is faster."""
+    """The pieces to search for, each compiled on first use (``lint.patterns``: a rule that starts
+    outside ASCII costs nothing on an English file): the pattern itself when no split is faster."""
+    return [compiled_on_use(p, flags) for p in _pieces(pattern, flags)]
+
+
+@cache
+def _pieces(pattern: str, flags: int) -> tuple[str, ...]:
     reading = parsed(pattern, flags)
     if reading is not None and not reading[2] & re.IGNORECASE:
         parts = alternatives(pattern)
         try:
+            pieces: list[str] = []
             if 2 <= len(parts) <= _MAX_PIECES and all(_starts_with_literal(p, flags) for p in parts):
-                return [re.compile(p, flags) for p in parts]
-            chars = _first_class_literals(reading)
-            if chars is not None and 2 <= len(chars) <= _MAX_PIECES:
-                alone = len(reading[1]) == 1  # the class is the whole pattern: its characters will do
-                return [re.compile(re.escape(c) if alone else _asserted(c, pattern), flags) for c in chars]
+                pieces = parts
+            else:
+                chars = _first_class_literals(reading)
+                if chars is not None and 2 <= len(chars) <= _MAX_PIECES:
+                    alone = len(reading[1]) == 1  # the class is the whole pattern: its characters will do
+                    pieces = [re.escape(c) if alone else _asserted(c, pattern) for c in chars]
+            for piece in pieces:
+                reading[0].parse(piece, flags)  # a piece the engine refuses raises here, not on first use
+            if pieces:
+                return tuple(pieces)
         except re.error:  # a piece the engine refuses (a pattern with inline global flags)
             pass
-    return [re.compile(pattern, flags)]
+    if reading is None:
+        re.compile(pattern, flags)  # a bad pattern is reported where the rule is prepared
+    return (pattern,)
 
 
 def _asserted(char: str, pattern: str) -> str:
@@ -69,9 +86,11 @@ def alternatives(pattern: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=1024)
 def parsed(pattern: str, flags: int) -> tuple[Any, list[Any], int] | None:
     """The stdlib's own reading of a pattern (no public API tells how it starts): the parser module,
-    the top-level items, the flags in force (inline ones included); or None."""
+    the top-level items, the flags in force (inline ones included); or None. Cached: preparing a rule
+    asks this of its trigger three times (callers only read the items)."""
     try:
         parser: Any = importlib.import_module("re._parser")
         tree = parser.parse(pattern, flags)

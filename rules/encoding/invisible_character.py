@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 _NAMES = {
@@ -20,20 +20,20 @@ _NAMES = {
     "\u200f": "RIGHT-TO-LEFT MARK",
     "\u061c": "ARABIC LETTER MARK",
 }
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\u00ad\ufeff\u061c\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = compiled_on_use("[\u200b-\u200f\u2060\u00ad\ufeff\u061c\u202a-\u202e\u2066-\u2069]")
 # Scripts whose spelling uses ZWNJ/ZWJ between letters (Persian, Indic, Sinhala …): there they are letters' glue.
 # Arabic, Syriac, Thaana, Indic, Sinhala, Thai/Lao/Tibetan, Myanmar, Khmer, Mongolian, Arabic forms.
-_JOINING_SCRIPTS = re.compile(
+_JOINING_SCRIPTS = compiled_on_use(
     "[\u0600-\u07bf\u0860-\u08ff\u0900-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe]"
 )
 # Scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar, Khmer, Balinese, Javanese):
 # a zero-width space there is the word boundary, a line-break opportunity their spelling relies on.
-_UNSPACED_SCRIPTS = re.compile("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1b00-\u1b7f\ua980-\ua9df]")
+_UNSPACED_SCRIPTS = compiled_on_use("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1b00-\u1b7f\ua980-\ua9df]")
 # Near right-to-left text, marks, embeddings and isolates are how bidirectional text is written
 # correctly; overrides (U+202D, U+202E) are not: they reorder what is displayed (the "Trojan Source"
 # trick) and stay flagged everywhere.
 _RTL_OK = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RTL = compiled_on_use("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _is_emoji_context(text: str, i: int) -> bool:

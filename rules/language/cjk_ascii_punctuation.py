@@ -9,6 +9,7 @@ from lint.rules.language._packs import languages_with
 
 from lint.language import pack
 from lint.model import Applicability, Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -16,7 +17,7 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Or a mark between a Latin word and CJK text (`Vue,它`): in a CJK sentence either way.
 # A comma (or ! ? ; :) stays wrong before a Latin word (`しかし,HTML`), and a full stop before a capital
 # (`います.Angular`); a full stop before a lower-case letter is a file name (`設定.json`).
-_AFTER_CJK = re.compile(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}]|\s|$)|([,!?;])( ?)(?=[A-Za-z])|(\.)()(?=[A-Z]))"
+_AFTER_CJK = compiled_on_use(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}]|\s|$)|([,!?;])( ?)(?=[A-Za-z])|(\.)()(?=[A-Z]))"
                         rf"|(?<=[A-Za-z0-9)])([,!?:;])( ?)(?=[{CJK}])")
 # Marks every text in the language writes full-width; the others are held to the document's own habit.
 _ALWAYS = frozenset(".,")

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lint.rules.language._packs import languages_with
 
 from lint.model import Applicability, Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 _HAN_KANA = "\u3041-\u309f\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff"
 # A boundary between CJK and Latin text, with or without one space between.
-_BOUNDARY = re.compile(rf"(?<=[{_HAN_KANA}])( ?)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])( ?)(?=[{_HAN_KANA}])")
+_BOUNDARY = compiled_on_use(rf"(?<=[{_HAN_KANA}])( ?)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])( ?)(?=[{_HAN_KANA}])")
 _MIN_BOUNDARIES = 6
 _MAJORITY = 3  # the document's habit outnumbers the other style this many times
 

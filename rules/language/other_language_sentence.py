@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lint.language import foreign_words_gate, identify, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # Names of the languages a message names (others are shown by their tag).
@@ -25,18 +26,18 @@ _SIBLINGS = [{"no", "nb", "nn", "da"}, {"hr", "sr", "bs"}, {"ms", "id"}, {"es", 
 _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
 # own language. They are blanked out before identification (same length, so offsets hold).
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
+_QUOTED = compiled_on_use(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
 # A sentence ends at . ! ? (or a colon that introduces one) before a space or the end (not in `3.5`,
 # `i.e.x`), or at a CJK full stop.
-_SENTENCE = re.compile(r".+?(?:[.!?:]+(?=\s|$)|[。！？：]+|$)", re.DOTALL)
+_SENTENCE = compiled_on_use(r".+?(?:[.!?:]+(?=\s|$)|[。！？：]+|$)", re.DOTALL)
 # In CJK text, a sentence in a Latin-script language is a run of Latin words and their punctuation.
-_LATIN_SPAN = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|$|[^\x00-\x7f])|[A-Za-z0-9)])")
+_LATIN_SPAN = compiled_on_use(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|$|[^\x00-\x7f])|[A-Za-z0-9)])")
 # A word a language model can read: letters only, not a name (capitalized), not code (snake_case,
 # camelCase, dotted, with digits).
-_WORD = re.compile(r"(?<![\w.\-/@#$])[a-zà-öø-ÿœß\u0400-\u04ff]{2,}(?![\w/@(])")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD = compiled_on_use(r"(?<![\w.\-/@#$])[a-zà-öø-ÿœß\u0400-\u04ff]{2,}(?![\w/@(])")
+_CJK = compiled_on_use(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # In a page of CJK text, a run of six Latin words is worth a look.
-_LATIN_RUN = re.compile(r"(?:[A-Za-z]{2,}[ ,']+){5}[A-Za-z]{2,}")
+_LATIN_RUN = compiled_on_use(r"(?:[A-Za-z]{2,}[ ,']+){5}[A-Za-z]{2,}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 

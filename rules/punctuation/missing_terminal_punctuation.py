@@ -9,26 +9,27 @@ from dataclasses import dataclass
 from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.sentences import final_sentence
 
 # A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it).
-_INNER_SENTENCE_END = re.compile(r"[\w)][.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+_INNER_SENTENCE_END = compiled_on_use(r"[\w)][.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 # In Chinese and Japanese, a full-width end mark followed by more text (no space, no capitals).
-_INNER_CJK_END = re.compile(r"[。！？][」』”）]?\S")
+_INNER_CJK_END = compiled_on_use(r"[。！？][」』”）]?\S")
 # Last sentences that are page furniture, not cut sentences: a label ("Photo: AP"), a credit
 # ("Mike Blake/Reuters files"), a byline ("More by Logan C. Ritchie"), a call to action ("Donate today").
-_LABEL = re.compile(r"[\w ]{1,20}: ")
-_BYLINE = re.compile(r"\bby(?: [A-Z][\w.’'-]*)+$")
-_CALL_TO_ACTION = re.compile(
+_LABEL = compiled_on_use(r"[\w ]{1,20}: ")
+_BYLINE = compiled_on_use(r"\bby(?: [A-Z][\w.’'-]*)+$")
+_CALL_TO_ACTION = compiled_on_use(
     r"(?:sign up|sign in|log in|subscribe|donate|download|follow|click|read more|read the|view all|see more|"
     r"see all|share|join|learn more|contact|buy|shop|order|watch|listen)\b", re.I)
 # After the paragraph: the rest of its last line, then a blank line or the end of the text.
-_PARAGRAPH_END = re.compile(r"[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|(?:\r\n|\r|\n)?[ \t]*\Z)")
+_PARAGRAPH_END = compiled_on_use(r"[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|(?:\r\n|\r|\n)?[ \t]*\Z)")
 # The next block is a list, a table or a quotation that this paragraph introduces ("we propose\n\n- …").
-_INTRODUCES = re.compile(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|[|+>]|\.\. |::|__ )")
-_FURNITURE = re.compile(r"©|\(c\) |\ball rights reserved\b|\S \| \S", re.I)
-_LIST_START = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_INTRODUCES = compiled_on_use(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|[|+>]|\.\. |::|__ )")
+_FURNITURE = compiled_on_use(r"©|\(c\) |\ball rights reserved\b|\S \| \S", re.I)
+_LIST_START = compiled_on_use(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 class MissingTerminalPunctuation(Rule):
@@ -213,7 +214,7 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         return True
 
 
-_TITLE_SEPARATOR = re.compile(r" [-|–—»] ")
+_TITLE_SEPARATOR = compiled_on_use(r" [-|–—»] ")
 
 
 def _runs_into_next(seg: Segment, doc: Document, words: int) -> bool:

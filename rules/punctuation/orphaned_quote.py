@@ -7,28 +7,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import scanners
 from lint.sentences import sentence_spans
 
-_MARKS = re.compile("[“”„\"‘’']")
+_MARKS = compiled_on_use("[“”„\"‘’']")
 # A single mark that is not an apostrophe between letters (can’t). The mark comes first: a leading
 # lookbehind would make every scan of a document stop at each character.
-_SINGLE_BEFORE = re.compile(r"['‘’](?:(?<![^\W\d_]['‘’])|(?![^\W\d_]))")
-_EXCERPT_START = re.compile(r"\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])")
-_EXCERPT_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_SINGLE_BEFORE = compiled_on_use(r"['‘’](?:(?<![^\W\d_]['‘’])|(?![^\W\d_]))")
+_EXCERPT_START = compiled_on_use(r"\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])")
+_EXCERPT_END = compiled_on_use(r"(?:\.\.\.|…)\s*$")
 # Paragraphs with a double mark, and with a single mark at a word's edge, are found by scans in pieces
 # the regex engine skips to (one per mark).
 _HAS_DOUBLE = scanners("[“”„\"]")
 _HAS_SINGLE = scanners(_SINGLE_BEFORE.pattern)
 # ‘ inside words (Hawai‘i, Shi‘a, Ka‘ba) is an ʻokina or an ayn: single quotes are not pairs there.
-_OKINA = re.compile(r"‘(?<=\w‘)(?=\w)")
+_OKINA = compiled_on_use(r"‘(?<=\w‘)(?=\w)")
 # Characters after which a quotation mark opens (besides the start of the paragraph and spaces).
 _OPEN_CONTEXT = "([{—–-/“‘„\"'«"
 # Characters before which a quotation mark closes (besides the end of the paragraph and spaces).
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…’”\"'»*_"
 # Elisions that begin with an apostrophe typed (or autocorrected) like an opening quote: ’90s, rock ’n’ roll.
-_ELISION = re.compile(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|sup|ello|ere|im|er|ndrangheta)\b", re.I)
+_ELISION = compiled_on_use(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|sup|ello|ere|im|er|ndrangheta)\b", re.I)
 # Where a quotation most likely began when its opening mark is lost: right after an attribution that
 # ends a sentence ("… Gladkov said. I changed …"), or after the previous closing quotation mark.
 _ATTRIBUTION = {

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_BRACKETS = re.compile(r"[()\[\]{}]")
+_BRACKETS = compiled_on_use(r"[()\[\]{}]")
 _PARTNER = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
 # Brackets that need no partner, found before pairing: emoticons (:-) ;( =]), half-open intervals
 # ([0, 1) (a, b]), a bracket quoted as a character ("(" ‘)’ '[') or escaped (\( in a pattern).
-_EMOTICON = re.compile(r"(?<![\w)\]:(])[:;=][-^'o]?[()\[\]](?![(])")
-_EMOTICON_HINT = re.compile(r"[:;=][-^'o]?[()\[\]]")
-_INTERVAL = re.compile(r"[\[(]\s*[-+−]?[\w.∞]+\s*,\s*[-+−]?[\w.∞]+\s*[\])]")
-_QUOTED = re.compile(
+_EMOTICON = compiled_on_use(r"(?<![\w)\]:(])[:;=][-^'o]?[()\[\]](?![(])")
+_EMOTICON_HINT = compiled_on_use(r"[:;=][-^'o]?[()\[\]]")
+_INTERVAL = compiled_on_use(r"[\[(]\s*[-+−]?[\w.∞]+\s*,\s*[-+−]?[\w.∞]+\s*[\])]")
+_QUOTED = compiled_on_use(
     r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""  # "(" ‘)’
     r"""|(?<=\\)[()\[\]{}]"""  # \( in a pattern
     r"""|"[^"\s]*[()\[\]{}][^"\s]*"|“[^”\s]*[()\[\]{}][^”\s]*”"""  # a quoted token: "f(x" "[^)\]+"
@@ -23,9 +23,9 @@ _QUOTED = re.compile(
 )
 # A closer with nothing open that is a list or reference marker: 1) a) iv) 2b) after a space or at
 # the start ("in section 1a)", "both a) provide … and b) alert").
-_MARKER = re.compile(r"(?<![^\s(\[—–-])(?:\d{1,4}[a-z]?|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})\)")
-_EXCERPT_START = re.compile(r"\s*(?:\.\.\.|…)")
-_EXCERPT_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_MARKER = compiled_on_use(r"(?<![^\s(\[—–-])(?:\d{1,4}[a-z]?|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})\)")
+_EXCERPT_START = compiled_on_use(r"\s*(?:\.\.\.|…)")
+_EXCERPT_END = compiled_on_use(r"(?:\.\.\.|…)\s*$")
 _PLACEHOLDER = "\ufffc"  # a URL or inline code the format masked (a URL may end in "_(bar)")
 
 

@@ -11,6 +11,7 @@ from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
+from lint.patterns import compiled_on_use
 from lint.rule import rule_data
 from lint.scan import parsed
 
@@ -30,8 +31,9 @@ class Judge:
     def __init__(self, phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]) -> None:
         self.exact = frozenset(p.strip(_TRIM).lower() for p in phrases)
         prefix_alternatives = "|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True))
-        self.prefix_re = re.compile(prefix_alternatives) if prefixes else None
-        self.whole_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+        # Asked only of the lines the gates find, so compiled then (``lint.patterns``).
+        self.prefix_re = compiled_on_use(prefix_alternatives) if prefixes else None
+        self.whole_re = compiled_on_use("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
         # The same questions over many lines, each after a newline, as gates: a line ``furniture`` would
         # accept is always among the lines they find (they may find more, which it then turns down).
         # Each gate opens with the newline, a literal the regex engine skips to, instead of `^`, which it
@@ -86,10 +88,11 @@ class Judge:
 
 
 def _gate(patterns: list[str]) -> re.Pattern[str] | None:
-    """Lines (each after a newline) that one of ``patterns`` may match whole, edges stripped."""
+    """Lines (each after a newline) that one of ``patterns`` may match whole, edges stripped (compiled
+    on first use: a slow gate runs only on a text with its required words)."""
     if not patterns:
         return None
-    return re.compile(r"\n[ \t\u00a0•·|]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t\u00a0•·|]*(?=\n|\Z)",
+    return compiled_on_use(r"\n[ \t\u00a0•·|]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t\u00a0•·|]*(?=\n|\Z)",
                       re.IGNORECASE)
 
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 _SEPARATORS = r"(?:>|»|›|/|\||→|::|\\)"
 # Two separators or more between short capitalized items, the whole segment: Home > News > World.
-_TRAIL = re.compile(
+_TRAIL = compiled_on_use(
     rf"^(?:[A-Z][\w&'’.-]*(?: [\w&'’.-]+){{0,3}}) ?{_SEPARATORS} ?"
     rf"(?:[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){{0,3}}) ?{_SEPARATORS} ?"
     rf"(?:[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){{0,4}})(?: ?{_SEPARATORS} ?[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){{0,4}})*$"
 )
-_HOME = re.compile(r"^(?:Home|Start|Startseite|Accueil|Inicio|Main|Index|News)\b")
+_HOME = compiled_on_use(r"^(?:Home|Start|Startseite|Accueil|Inicio|Main|Index|News)\b")
 
 
 class BreadcrumbTrail(Rule):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -10,26 +9,27 @@ from lint.rules.scrape._furniture import furniture_line
 
 from lint.model import Document, Finding, Severity
 from lint.options import RuleOptions, option
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
+_LINE = compiled_on_use(r"[^\r\n]*\S[^\r\n]*")
 # A sentence's end (with a closing quote or bracket after it).
-_END = re.compile(r"[.!?;,…:][\"”’)\]]?$")
+_END = compiled_on_use(r"[.!?;,…:][\"”’)\]]?$")
 # A cut teaser of another article: "The minister said the talks would go on until..."
-_TEASER = re.compile(r"\w(?:\.\.\.|…)$")
+_TEASER = compiled_on_use(r"\w(?:\.\.\.|…)$")
 # Code, markup, header fields (`Status: Final`), measurements, phone numbers: never a menu item.
-_CODE = re.compile(r"^[A-Z][\w-]*: |[={};<>$\\]|\w\(|^#|^//|--\w|\w_\w|::|\d\.\d|^\+?\(?\d[\d ()/-]{6,}$")
+_CODE = compiled_on_use(r"^[A-Z][\w-]*: |[={};<>$\\]|\w\(|^#|^//|--\w|\w_\w|::|\d\.\d|^\+?\(?\d[\d ()/-]{6,}$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A date standing alone (a teaser's or a byline's): Oct 9, 2019 / 11 Jan 2019 / Posted on April 29, 2022.
-_DATE = re.compile(
+_DATE = compiled_on_use(
     rf"(?i)(?:(?:posted|published|updated|last updated)(?: on)?:? +)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?,? +)?\d{{4}}"
     rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})")
 # A separator or a count left alone on its line: "|", "/", "(576)".
-_SEPARATOR = re.compile(r"(?:[|/•·>»›<«‹–—-]|\(?\d{1,5}\)?)")
+_SEPARATOR = compiled_on_use(r"(?:[|/•·>»›<«‹–—-]|\(?\d{1,5}\)?)")
 # A line that stops on a function word goes on in the next line: "My book gave an example as being"
-_DANGLING = re.compile(r"(?i)\b(?:a|an|the|of|to|for|as|being|and|or|with|in|on|at|from|that|is|are|was|were)$")
-_TITLE_SPLIT = re.compile(r" +[|/–—-] +")
+_DANGLING = compiled_on_use(r"(?i)\b(?:a|an|the|of|to|for|as|being|and|or|with|in|on|at|from|that|is|are|was|were)$")
+_TITLE_SPLIT = compiled_on_use(r" +[|/–—-] +")
 
 PROSE, SHORT, QUESTION, ANCHOR = 0, 1, 2, 3
 

@@ -15,16 +15,17 @@ from operator import gt, itemgetter, mul
 from pathlib import Path
 
 from lint.model import Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 MODEL = Path(__file__).parent / "data" / "furniture_line.json"
-_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LINE = compiled_on_use(r"[^\r\n]*\S[^\r\n]*")
+_WORD = compiled_on_use(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(rf"(?i)\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d\d-\d\d"
+_DATE = compiled_on_use(rf"(?i)\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d\d-\d\d"
                    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d\d)")
-_END = re.compile(r"[.!?][\"”’)\]]?$")
-_SEPARATORS = re.compile(r" [|/•·»›>–—-] |: ")
+_END = compiled_on_use(r"[.!?][\"”’)\]]?$")
+_SEPARATORS = compiled_on_use(r" [|/•·»›>–—-] |: ")
 # English function words: prose has many, furniture (names, section titles, prompts) few. The model
 # learns how much that counts; the list is grammar, not furniture.
 _STOP = frozenset("""
@@ -130,7 +131,7 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
     return out
 
 
-_RUNS_ON = re.compile(r"^[^\n]{39,}[a-z,;][ \t]*\n(?=[ \t]*[a-z])", re.MULTILINE)
+_RUNS_ON = compiled_on_use(r"^[^\n]{39,}[a-z,;][ \t]*\n(?=[ \t]*[a-z])", re.MULTILINE)
 
 
 def hand_wrapped(text: str) -> bool:

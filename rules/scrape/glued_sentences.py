@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # A lowercase word of three letters or more (an ordinal's digits before it: `the 25th.He`), a sentence
 # end, then a capitalized word of two letters or more: `said.The`, `over!Now`, `ready?Yes`, `end.”The`.
-_GLUED = re.compile(r"(?<![\w.@/\\])(\d*[A-Za-z]?[a-z]+)([.!?][”\"’)]?)(?=[A-Z][a-z]+\b|[IA](?: [a-z]|['’][a-z]))")
+_GLUED = compiled_on_use(r"(?<![\w.@/\\])(\d*[A-Za-z]?[a-z]+)([.!?][”\"’)]?)(?=[A-Z][a-z]+\b|[IA](?: [a-z]|['’][a-z]))")
 # Things with a dot between a lowercase and a capitalized part that are not sentences.
-_NOT_PROSE = re.compile(
+_NOT_PROSE = compiled_on_use(
     r"e\.g|i\.e|etc|vs|cf|al|approx|incl|fig|no|vol|ch|sec|ed|jr|sr|st|dr|mr|mrs|ms|prof|inc|ltd|co|corp",
     re.IGNORECASE,
 )
@@ -39,8 +40,8 @@ class classes object objects module modules metadata syntax work interface inter
 methods instance instances attribute attributes function functions exception exceptions documentation
 abstract package packages library api field fields property constructor subclass subclasses
 """.split())
-_WORD = re.compile(r"[A-Za-z]+")
-_SENTENCE_END = re.compile(r"[.!?:;#*>|\n]")
+_WORD = compiled_on_use(r"[A-Za-z]+")
+_SENTENCE_END = compiled_on_use(r"[.!?:;#*>|\n]")
 
 
 class GluedSentences(Rule):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 _TAGS = (
@@ -13,14 +14,14 @@ _TAGS = (
     "span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul|wbr|iframe|script|style|noscript|section|article|"
     "header|footer|nav|aside|main|center|mark|del|ins|time|picture|source|video|audio|label|button"
 )
-_TAG = re.compile(rf"</?(?:{_TAGS})(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>", re.IGNORECASE)
+_TAG = compiled_on_use(rf"</?(?:{_TAGS})(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>", re.IGNORECASE)
 
 
 # A tag named in the text rather than left in it: `the HTML <a> tag`, `<p> elements`.
-_NAMED_AFTER = re.compile(r"\s*(?:and\s+</?\w+>\s*)?(?:tags?|elements?|html)\b", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(r"(?:html|empty|closing|opening|self-closing)\s*$", re.IGNORECASE)
+_NAMED_AFTER = compiled_on_use(r"\s*(?:and\s+</?\w+>\s*)?(?:tags?|elements?|html)\b", re.IGNORECASE)
+_NAMED_BEFORE = compiled_on_use(r"(?:html|empty|closing|opening|self-closing)\s*$", re.IGNORECASE)
 # Tags that break a line or a block: deleting one between two words would glue them.
-_BREAK = re.compile(r"</?(?:br|p|div|li|tr|td|th|h[1-6]|hr|blockquote|section|article|header|footer)\b", re.IGNORECASE)
+_BREAK = compiled_on_use(r"</?(?:br|p|div|li|tr|td|th|h[1-6]|hr|blockquote|section|article|header|footer)\b", re.IGNORECASE)
 
 
 _CATALOGUE_KINDS = frozenset({"msgstr", "target"})

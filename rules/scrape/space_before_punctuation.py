@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # A word, spaces, then a mark that ends a clause, then a space, a closing quote or the end.
-_SPACE = re.compile(r"(?<=[\w”’\"')\]])([ \u00a0]+)([,;:.!?])(?=[\s”’\"')\]]|$)")
+_SPACE = compiled_on_use(r"(?<=[\w”’\"')\]])([ \u00a0]+)([,;:.!?])(?=[\s”’\"')\]]|$)")
 
 # A URL, a domain or a reST reference just before the space.
-_LINK_END = re.compile(r"(?:://\S+|\w\.(?:org|com|net|io|dev|edu|gov|uk|de)/?|`_{1,2}|\w_{1,2})$")
+_LINK_END = compiled_on_use(r"(?:://\S+|\w\.(?:org|com|net|io|dev|edu|gov|uk|de)/?|`_{1,2}|\w_{1,2})$")
 
 # Words after which a mark is named, not used: "type ; to end", "a trailing , in a list".
-_NAMES_MARK = re.compile(r"\b(?i:type|press|enter|insert|add|use|a|an|the|trailing|single|double|final|extra|"
+_NAMES_MARK = compiled_on_use(r"\b(?i:type|press|enter|insert|add|use|a|an|the|trailing|single|double|final|extra|"
                          r"leading|semicolon|comma|colon|period)$")
 # A line of code pasted as text: an assignment, a lambda, a prompt, braces.
-_CODE_LINE = re.compile(r"^\s*(?:>>>|\.\.\.\s|\$ )|\w\s*=\s*[\w\[{(\"']|\blambda\b|[{}]|\)\s*:$")
+_CODE_LINE = compiled_on_use(r"^\s*(?:>>>|\.\.\.\s|\$ )|\w\s*=\s*[\w\[{(\"']|\blambda\b|[{}]|\)\s*:$")
 
 
 class SpaceBeforePunctuation(Rule):

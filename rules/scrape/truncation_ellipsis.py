@@ -6,21 +6,22 @@ import re
 from collections.abc import Iterator
 
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # A word, the ellipsis glued to it, a space, then a capitalized word that is not "I": a teaser cut off
 # where a link ("Read more") or the rest of a sentence used to be.
-_CUT = re.compile(r"(?<=[a-z0-9,])(…|\.\.\.)[ \u00a0](?=[A-Z][a-z]+\b)")
+_CUT = compiled_on_use(r"(?<=[a-z0-9,])(…|\.\.\.)[ \u00a0](?=[A-Z][a-z]+\b)")
 # A cut right after one of these is never a writer's pause: `the universe is not a… However`.
-_FUNCTION_END = re.compile(
+_FUNCTION_END = compiled_on_use(
     r"\b(?:a|an|the|of|to|in|on|at|for|with|and|or|but|by|from|that|its|their|his|her|our|my|your|is|are|was|"
     r"were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|shall|after|before|during|"
     r"about|into|over|under|between|through|against|without|within|this|these|those|which|who|whose|when|"
     r"where|while|if|because|as|than|not|very|such|both|said|says|told|warned|added)$",
     re.IGNORECASE)
 # After three dots (a writer's own mark, unlike the CMS's `…`), only these say that a teaser was cut.
-_TEASER = re.compile(r"(?:Read|Continue|More|Full|Click|See|Watch|Learn|Find out|View)\b")
-_INTERJECTION = re.compile(r"\b(?:etc|Wait|Well|So|Oh+|Um+|Uh+|Ah+|Hm+|Er+m?|Ugh|Anyway|And|But|Yes|No|Okay|OK)$")
+_TEASER = compiled_on_use(r"(?:Read|Continue|More|Full|Click|See|Watch|Learn|Find out|View)\b")
+_INTERJECTION = compiled_on_use(r"\b(?:etc|Wait|Well|So|Oh+|Um+|Uh+|Ah+|Hm+|Er+m?|Ugh|Anyway|And|But|Yes|No|Okay|OK)$")
 _QUOTES = "“”\"‘’'"
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # Full-width marks and their English form; the English form carries its own spacing where the CJK one
@@ -13,8 +14,8 @@ from lint.rule import Example, Rule
 # The enumeration comma 、 lists items as a comma does. The lenticular 【】 and title 《》 brackets are
 # reported only: English marks a heading or a title by other means (bold, italics, quotes).
 _FULL_WIDTH = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ","}
-_MARKS = re.compile("[，。：；！？（）«»„【】《》、]")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_MARKS = compiled_on_use("[，。：；！？（）«»„【】《》、]")
+_CJK = compiled_on_use("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING = {",", ".", ":", ";", "!", "?", ")"}
 
 

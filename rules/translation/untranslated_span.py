@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 _SCRIPTS = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_RUN = re.compile(f"[{_SCRIPTS}][{_SCRIPTS}\\s，。、：；！？·-]*[{_SCRIPTS}]|[{_SCRIPTS}]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_RUN = compiled_on_use(f"[{_SCRIPTS}][{_SCRIPTS}\\s，。、：；！？·-]*[{_SCRIPTS}]|[{_SCRIPTS}]")
+_LATIN_WORD = compiled_on_use(r"[A-Za-z]{2,}")
 
 
 class UntranslatedSpan(Rule):

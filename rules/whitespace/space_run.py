@@ -2,32 +2,32 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.lines import line_bounds, line_end, line_start
 from lint.model import Applicability, Document, Finding, Severity
 from lint.options import RuleOptions, option
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # Every run of two or more spaces between visible characters of one line. Both patterns start with
 # the literal two spaces and look behind from there: `re` then skips ahead to each double space in C
 # instead of trying a lookbehind at every character (25 times faster on the corpus).
-_ANY_RUN = re.compile(r"  (?<=\S  ) *(?=\S)")
+_ANY_RUN = compiled_on_use(r"  (?<=\S  ) *(?=\S)")
 # The same, except exactly two spaces after a sentence's end (., !, ? or :, then up to two closing
 # quotes, brackets or inline-markup marks, as in `**Note.**  Text`): the typing convention is excluded
 # inside the regex, so texts that use it everywhere (the PEPs) cost no Python per sentence.
 _CLOSE = "\"'\u201d\u2019)\\]*_`"
-_RUN_AFTER_PERIOD_OK = re.compile(
+_RUN_AFTER_PERIOD_OK = compiled_on_use(
     rf"  (?<=\S  )(?: +|(?<![.!?:]  )(?<![.!?:][{_CLOSE}]  )(?<![.!?:][{_CLOSE}]{{2}}  ))(?=\S)"
 )
 # Text before the run that makes it alignment, not a gap: a list marker, a heading mark, a quote mark,
 # a line-block bar or a reST escape at the start of the line (`*   item`, `1.  item`, `##  Title`,
 # `>  quote`, `|   line`, `\   text`).
-_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|\\]|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\)|#\.|#{1,6}|>{1,3})\Z")
+_MARKER = compiled_on_use(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|\\]|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\)|#\.|#{1,6}|>{1,3})\Z")
 # `Jun  2 2009`: ctime and `ls -l` pad the day of the month to two characters.
-_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\Z")
+_MONTH = compiled_on_use(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\Z")
 
 
 def _neighbours(text: str, first: int, last: int) -> list[str]:
