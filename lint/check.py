@@ -41,7 +41,7 @@ def _document_patterns(rule: Rule) -> list[re.Pattern[str]]:
 def _anchored(rule: Rule) -> bool:
     """Whether the trigger can only match at a segment's start (`^…`, no MULTILINE): trying it
     there is cheaper than a MULTILINE scan that stops at every line break of the prose."""
-    if not rule.trigger or rule.trigger_flags & re.MULTILINE:
+    if not rule.trigger or rule.trigger_flags & re.MULTILINE or "^" not in rule.trigger:
         return False
     reading = parsed(rule.trigger, rule.trigger_flags)
     if reading is None:
