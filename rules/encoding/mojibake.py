@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.rules.encoding._repair import repair_span
 
 from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # Cheap gate before ftfy: mojibake always holds some non-ASCII character other than the punctuation
 # English prose uses every day (curly quotes, dashes, ellipsis, bullets, currency, spaces). Only lines
 # holding one are shown to ftfy. (ftfy's own `is_bad` on whole documents as the gate was measured at
 # 5.5 MB/s on the corpus: its badness regex is written for short strings; this gate runs at C speed.)
-_SUSPECT = re.compile("[^\x00-\x7f\u201c\u201d\u2018\u2019\u2014\u2013\u2026\u2022\u00b7\u00d7\u00b0\u00a9\u00ae\u2122"
+_SUSPECT = compiled_on_use("[^\x00-\x7f\u201c\u201d\u2018\u2019\u2014\u2013\u2026\u2022\u00b7\u00d7\u00b0\u00a9\u00ae\u2122"
                       "\u20ac\u00a3\u00a5\u00a7\u00b6\u2020\u2021\u2032\u2033\u00a0\u2009\u202f\u2010\u2011\u2212]")
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_UNPRINTABLE = compiled_on_use("[\x00-\x1f\x7f-\x9f]")
 
 
 def _show(text: str) -> str:

@@ -3,18 +3,18 @@ reverse)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.rules.language._packs import languages_with
 
 from lint.language import in_other_language, pack
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
 # line break.
-_BOUNDARY = re.compile(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n")
+_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n")
 
 
 class InvertedQuestionMark(Rule):

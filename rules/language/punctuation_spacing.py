@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.rules.language._around import sentence_around
@@ -10,12 +9,13 @@ from lint.rules.language._packs import languages_with
 
 from lint.language import in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # A mark (or a run of them, `?!`) set against the word before it, then a space, a closer or the end.
-_TIGHT = re.compile(r"(?<=[\w)\]»”’])([;:!?]+)(?=[\s)\]»”’]|$)")
-_OPEN_TIGHT = re.compile(r"«(?=[^\s\u00a0\u202f\u2009])")
-_CLOSE_TIGHT = re.compile(r"(?<=[^\s\u00a0\u202f\u2009])»")
+_TIGHT = compiled_on_use(r"(?<=[\w)\]»”’])([;:!?]+)(?=[\s)\]»”’]|$)")
+_OPEN_TIGHT = compiled_on_use(r"«(?=[^\s\u00a0\u202f\u2009])")
+_CLOSE_TIGHT = compiled_on_use(r"(?<=[^\s\u00a0\u202f\u2009])»")
 _SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space"}
 
 

@@ -10,17 +10,18 @@ from lint.rules.language._packs import languages_with
 
 from lint.language import in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # A straight-quoted stretch of prose: not inches (5"), not code ("a=b", "./x", "{id}"), not empty.
 # (A CJK character may touch the quote: Japanese and Chinese set no spaces.)
-_STRAIGHT = re.compile(r'(?<![0-9A-Za-z\u00c0-\u024f_"\\=:])"(?=[^\s"])([^"\n]{1,200}?)(?<=[^\s"])"'
+_STRAIGHT = compiled_on_use(r'(?<![0-9A-Za-z\u00c0-\u024f_"\\=:])"(?=[^\s"])([^"\n]{1,200}?)(?<=[^\s"])"'
                        r'(?![0-9A-Za-z\u00c0-\u024f_"])')
-_CODE_LIKE = re.compile(r"[={}<>/\\|$#@\ufffc]|^\W*$|^\w+\.\w+$")
+_CODE_LIKE = compiled_on_use(r"[={}<>/\\|$#@\ufffc]|^\W*$|^\w+\.\w+$")
 # A lone token in quotes that is a key, a label or an identifier: "Delete", "onClick", "v2", "my_var".
-_IDENTIFIER = re.compile(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
+_IDENTIFIER = compiled_on_use(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
 # In CJK text any lone Latin word in straight quotes is one ("use", "increment").
-_LATIN_TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
+_LATIN_TOKEN = compiled_on_use(r"[A-Za-z0-9_.-]+")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_DOUBLED = re.compile(
+_DOUBLED = compiled_on_use(
     r"(?<=[^\s,]),,(?![,\S])"  # crashed,, officials (not ,,low quotes'' nor a,,b in data)
     r"|(?<=[^\s;]);;(?![;\S])"
     r"|(?<=[\w)])\.\.(?![.\w/])"  # story.. (not ... nor ../docs nor 1..10)
@@ -18,7 +18,7 @@ _DOUBLED = re.compile(
     r"|(?<=[a-z])\.,"
 )
 # The word before a full stop that is followed by a comma: "etc.," and "e.g.," are right.
-_WORD_BEFORE = re.compile(r"(?:[A-Za-z]\.)*([A-Za-z]+)$")
+_WORD_BEFORE = compiled_on_use(r"(?:[A-Za-z]\.)*([A-Za-z]+)$")
 # Lowercase abbreviations; a capitalized word before ".," is taken for one too (Calif., Sept., Corp.).
 _ABBREVIATIONS = frozenset(
     """etc eg ie al vs cf viz resp approx incl esp ca ed eds trans vol vols no nos pp ff fig figs ch chap

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_CURLY = re.compile("[“”‘’]")
-_STRAIGHT = re.compile("[\"']")
+_CURLY = compiled_on_use("[“”‘’]")
+_STRAIGHT = compiled_on_use("[\"']")
 _OPENERS = " \t\n([{\u00a0—–-/"
 # Elisions written with an apostrophe that a keyboard makes look like an opening quote: ’90s, ’n’, ’em.
-_ELISION = re.compile(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|ndrangheta)\b", re.I)
+_ELISION = compiled_on_use(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|ndrangheta)\b", re.I)
 
 
 def _curly_for(text: str, i: int) -> str | None:

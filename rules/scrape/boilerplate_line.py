@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,10 +12,11 @@ from lint.rules.scrape._furniture import default_lists, judge_for
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_SEG_LINE = re.compile(r"[^\r\n\x00]*")
-_EOL_AT = re.compile(r"\r\n|\r|\n")
+_SEG_LINE = compiled_on_use(r"[^\r\n\x00]*")
+_EOL_AT = compiled_on_use(r"\r\n|\r|\n")
 # Candidate lines in the segments' texts, each segment after a NUL: a segment's first line, and a
 # line after one that ended a sentence. The line is read ahead (so that its own end can open the next)
 # and left out when longer than any furniture (no line of prose is longer than the file's line). The
@@ -24,8 +24,8 @@ _EOL_AT = re.compile(r"\r\n|\r|\n")
 # backing off a long line one character at a time. A NUL inside a text only adds a candidate: lines
 # are mapped back by offset.
 _LINE_AHEAD = r"(?=(?=([^\r\n\x00]{1,160}))\1(?![^\r\n\x00]))"
-_FIRST_LINE = re.compile(r"\x00" + _LINE_AHEAD)
-_NEXT_LINE = re.compile(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)" + _LINE_AHEAD)
+_FIRST_LINE = compiled_on_use(r"\x00" + _LINE_AHEAD)
+_NEXT_LINE = compiled_on_use(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)" + _LINE_AHEAD)
 # Segments that are never page furniture: a heading or a cell is the document's own; a catalogue
 # string ("Terms & Conditions", "Share") is the app's interface, whatever it reads like.
 _NOT_FURNITURE = frozenset({"heading", "table_cell", "string", "msgstr", "target"})

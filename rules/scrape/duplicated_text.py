@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from itertools import compress, islice, pairwise
 from operator import eq
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.sentences import sentence_spans
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")  # a cheap gate before the segmenter: an exact sentence twice
+_SENTENCE_SPLIT = compiled_on_use(r"(?<=[.!?])\s+")  # a cheap gate before the segmenter: an exact sentence twice
 # The same split over a whole document, the mark kept as a part of its own (a lookbehind at every
 # space is twice as slow as a scan for the mark).
-_MARK_SPLIT = re.compile(r"([.!?])\s+")
+_MARK_SPLIT = compiled_on_use(r"([.!?])\s+")
 
 
 class DuplicatedText(Rule):
@@ -162,7 +162,7 @@ in the text is deliberate.
 # A page title's tail: a separator and a site's name of at most six words ("Story - Hunan Daily Online").
 # The name starts with a capital or another script, and ends without a sentence's mark (a dot inside
 # is a domain: `Sport-Express.Ru`).
-_SITE_SUFFIX = re.compile(r"\s+(?:[-|–—»]|--|::)\s+((?:[A-Z0-9]|[^\x00-\u024f])[^!?;,]{0,60}?)\s*")
+_SITE_SUFFIX = compiled_on_use(r"\s+(?:[-|–—»]|--|::)\s+((?:[A-Z0-9]|[^\x00-\u024f])[^!?;,]{0,60}?)\s*")
 
 
 def _end_of(seg: Segment) -> int:

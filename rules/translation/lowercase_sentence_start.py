@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # A word of letters, a full stop, one or two spaces, a lower-case word that is a word (not code).
 # The word before may end in digits' suffix (`the 27th. there`), not be a bare number (`2. the` is a
 # list item).
-_START = re.compile(r"(?<![\w.@/:'’])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)(?![\w(.\[_/:@-])")
+_START = compiled_on_use(r"(?<![\w.@/:'’])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)(?![\w(.\[_/:@-])")
 # Words a full stop follows without ending a sentence: abbreviations English writes in lower case or
 # with one capital (`approx. five`, `et al. found`, `Inc. and`).
 _ABBREVIATIONS = frozenset("""

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from lint.language import packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # Closed-class words that are capitalized only at a sentence start or in a title. Left out on purpose:
@@ -25,7 +26,7 @@ _NOT_BEFORE_NAME = frozenset(_PREPOSITIONS + _CONJUNCTIONS + _AUXILIARIES)
 
 # A lowercase word (or a comma after one) and one space, then the capitalized function word, then the
 # next word. Line starts, sentence ends, colons, quotes and brackets never precede it.
-_PATTERN = re.compile(
+_PATTERN = compiled_on_use(
     r"(?<=[a-z,] )(" + "|".join(_WORDS) + r")(?= +([A-Za-z][\w'’-]*)(?: +([A-Za-z][\w'’-]*))?)"
 )
 # Other languages with English-like sentence casing (French, Spanish, Italian, Portuguese, Dutch…)

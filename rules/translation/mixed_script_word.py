@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # Letters that look exactly like a Latin letter (the confusables that matter in running text).
@@ -21,9 +21,9 @@ HOMOGLYPHS = {
 # transliteration went wrong (Kиev): reported with an unsafe fix.
 _TRANSLITERATION = {"и": "i", "к": "k", "м": "m", "н": "n", "т": "t", "в": "v", "л": "l", "д": "d", "г": "g",
                     "б": "b", "з": "z", "ф": "f", "п": "p"}
-_WORD = re.compile(r"[^\W\d_]+")
-_FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_WORD = compiled_on_use(r"[^\W\d_]+")
+_FOREIGN = compiled_on_use("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+_LATIN = compiled_on_use("[A-Za-z\u00c0-\u024f]")
 
 
 class MixedScriptWord(Rule):

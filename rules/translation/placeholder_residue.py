@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = compiled_on_use(
     r"\{\{\s*[\w.]+\s*\}\}"  # {{name}} (Mustache, Jinja, Angular)
     r"|\{\d+\}"  # {0} (.NET, Java MessageFormat)
     # {name} (Python format, ICU): a word in braces is prose often enough that only names with an
