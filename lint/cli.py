@@ -379,6 +379,8 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
                      write: bool) -> Iterable[FileResult]:
     """Each candidate's result, in the candidates' order: in this process, or on a pool of ``jobs``
     (default: the cores) when there are files enough to share."""
+    if len(candidates) < 4:  # not two workers' worth: no pool, nor the start-up of importing one
+        return (linter.lint_file(c.path, c.config, fix=fix, unsafe=unsafe, write=write) for c in candidates)
     from lint import parallel
 
     wanted = jobs if jobs is not None else parallel.default_jobs()

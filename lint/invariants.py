@@ -50,10 +50,22 @@ def prose_runs(doc: Document) -> tuple[list[int], list[int]]:
     for seg in doc.segments:
         n = len(seg.text)
         anchors = seg.anchors
+        if len(anchors) == 1 and not seg.opaque and anchors[0][0] == 0:
+            # One run from its first character (every segment of plain text, most of the others): the
+            # cuts below would be [0, n], one range.
+            if n:
+                ranges.append((seg.to_source(0), seg.to_source_end(n)))
+            continue
         cuts = sorted({0, n, *(a for a, _ in anchors), *(x for o in seg.opaque for x in o)})
-        opaque = seg.opaque
+        # An interval between cuts lies inside an opaque range when the furthest end of those that
+        # start at or before it reaches its end (one pass over both, not every range for each cut).
+        opaque = sorted(seg.opaque)
+        j, reach = 0, -1
         for a, b in pairwise(cuts):
-            if a >= b or any(s <= a and b <= e for s, e in opaque):
+            while j < len(opaque) and opaque[j][0] <= a:
+                reach = max(reach, opaque[j][1])
+                j += 1
+            if a >= b or b <= reach:
                 continue
             ranges.append((seg.to_source(a), seg.to_source_end(b)))
     ranges.sort()
