@@ -26,9 +26,10 @@ from itertools import pairwise
 from typing import Any
 
 from lint.model import Document, Fix
+from lint.patterns import compiled_on_use
 
-_EOL = re.compile(r"\r\n?")
-_LINE_BREAKS = re.compile(r"(?:\r\n|\r|\n)+")
+_EOL = compiled_on_use(r"\r\n?")
+_LINE_BREAKS = compiled_on_use(r"(?:\r\n|\r|\n)+")
 
 # Formats without markup: a whole block of one is just lines of text.
 _PLAIN = frozenset({"text"})
@@ -436,7 +437,7 @@ def yaml_structure(text: str) -> Any:
     return _shape(yaml.load(text, Loader=loader))
 
 
-_TIMING = re.compile(r"^[^\r\n]*-->[^\r\n]*$", re.MULTILINE)
+_TIMING = compiled_on_use(r"^[^\r\n]*-->[^\r\n]*$", re.MULTILINE)
 
 
 def subtitle_structure(text: str) -> Any:
@@ -446,7 +447,7 @@ def subtitle_structure(text: str) -> Any:
 
 # reST inline markup by its shape (the words inside may change, the markup may not): inline literals, roles,
 # phrase and word references, footnote references, substitutions, strong, emphasis.
-_RST_INLINE = re.compile(
+_RST_INLINE = compiled_on_use(
     r"(?P<literal>``(?=\S).+?``)|(?P<role>:[\w.+-]+:`)|(?P<phrase>`[^`]+`_{1,2})|(?P<interpreted>`[^`]+`)"
     r"|(?P<footnote>\[[#*]?[\w-]*\]_)|(?P<substitution>\|(?=\S)[^|]+\|_{0,2})|(?P<strong>\*\*(?=\S)[^*]+\*\*)"
     r"|(?P<emphasis>\*(?=\S)[^*]+\*)|(?P<reference>(?<![\w`])[\w.-]*\w__?(?![\w`]))")

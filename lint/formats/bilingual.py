@@ -18,16 +18,17 @@ from collections import Counter
 
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment
+from lint.patterns import compiled_on_use
 
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}»”’]")
-_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
+_EMAIL = compiled_on_use(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+_URL = compiled_on_use(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}»”’]")
+_TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 # A number with its group and decimal separators (1,000  1 000  1.000,5  3.14); the key drops them, so
 # `1,000` and `1 000` (a French translation's grouping) compare equal.
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?(?![\w])")
-_SEPARATORS = re.compile(r"[.,\u00a0\u202f ]")
+_NUMBER = compiled_on_use(r"(?<![\w.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?(?![\w])")
+_SEPARATORS = compiled_on_use(r"[.,\u00a0\u202f ]")
 _XLIFF_CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "g", "pc"})
-_ID = re.compile(r'\sid="([^"]*)"')
+_ID = compiled_on_use(r'\sid="([^"]*)"')
 
 
 def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
@@ -148,10 +149,10 @@ def singular(seg: Segment, doc: Document) -> str | None:
     return found
 
 
-_ICU = re.compile(r"\{\s*([A-Za-z_]\w*)\s*,\s*(plural|selectordinal|select|number|date|time|duration|spellout)\b")
+_ICU = compiled_on_use(r"\{\s*([A-Za-z_]\w*)\s*,\s*(plural|selectordinal|select|number|date|time|duration|spellout)\b")
 # A path part or a host label that names a language (`/en/`, `/fr-FR/`, `en.wikipedia.org`): localized
 # pages differ by it alone.
-_LANGUAGE_PART = re.compile(r"(?<=[/.])(?:[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)(?=[/.]|$)|(?<=//)[a-z]{2}(?:[-_][a-zA-Z]{2})?(?=\.)")
+_LANGUAGE_PART = compiled_on_use(r"(?<=[/.])(?:[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)(?=[/.]|$)|(?<=//)[a-z]{2}(?:[-_][a-zA-Z]{2})?(?=\.)")
 
 
 def same_target(source: str, translation: str) -> bool:
@@ -182,7 +183,7 @@ def _url_key(target: str) -> str:
 
 # Marks whose target must survive translation (B106); links are B109's.
 _COMPARED = frozenset({"literal", "role", "substitution", "footnote", "interpreted", "code", "tag"})
-_SPACES = re.compile(r"\s+")
+_SPACES = compiled_on_use(r"\s+")
 
 
 def _code_key(content: str) -> str:
@@ -246,7 +247,7 @@ def without_code(text: str, markup: str, cited: bool = False) -> str:
     return "".join(chars)
 
 
-_PROSE_WORD = re.compile(r"(?<![\w./\\@$%&-])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*(?![\w/\\@(]|\.\w)")
+_PROSE_WORD = compiled_on_use(r"(?<![\w./\\@$%&-])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*(?![\w/\\@(]|\.\w)")
 
 
 def translatable_words(text: str, markup: str) -> list[str]:

@@ -23,6 +23,7 @@ from typing import Any
 
 from lint.formats.builder import PLACEHOLDER, merge_ranges
 from lint.model import Segment
+from lint.patterns import compiled_on_use
 
 MARKUPS = ("auto", "rst", "markdown", "html", "none")
 
@@ -38,9 +39,9 @@ class Mark:
     prose: tuple[int, int] | None = None  # the translatable words inside (a link's text), a range of the string
 
 
-_ROLE = re.compile(r":(?P<name>[\w:+.-]+):`(?P<body>(?:[^`\\]|\\.)+)`|`(?P<body2>(?:[^`\\]|\\.)+)`:(?P<name2>[\w:+.-]+):")
-_TITLE_TARGET = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]*)>$", re.S)
-_EMBEDDED = re.compile(r"^`(?P<text>.*?)\s*<(?P<target>[^`>]*)>`(?P<under>__?)$", re.S)
+_ROLE = compiled_on_use(r":(?P<name>[\w:+.-]+):`(?P<body>(?:[^`\\]|\\.)+)`|`(?P<body2>(?:[^`\\]|\\.)+)`:(?P<name2>[\w:+.-]+):")
+_TITLE_TARGET = compiled_on_use(r"^(?P<title>.*?)\s*<(?P<target>[^<>]*)>$", re.S)
+_EMBEDDED = compiled_on_use(r"^`(?P<text>.*?)\s*<(?P<target>[^`>]*)>`(?P<under>__?)$", re.S)
 
 
 def _role_target(body: str) -> tuple[str, tuple[int, int] | None]:
@@ -142,10 +143,10 @@ def _markdown_marks(text: str) -> list[Mark]:
     return out
 
 
-_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
-_HREF = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_CODE_ELEMENT = re.compile(r"<(code|kbd|samp|var|tt)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
+_TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
+_HREF = compiled_on_use(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ENTITY = compiled_on_use(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_CODE_ELEMENT = compiled_on_use(r"<(code|kbd|samp|var|tt)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
 
 
 def _html_marks(text: str) -> list[Mark]:
@@ -176,8 +177,8 @@ def marks(text: str, markup: str) -> list[Mark]:
     return []
 
 
-_RST_HINT = re.compile(r"[`*|\\_\[]")
-_MD_HINT = re.compile(r"[`*_\[\]<\\!]|^ {4}|^\s*(?:[#>]|[-+*] |\d+[.)] )", re.M)
+_RST_HINT = compiled_on_use(r"[`*|\\_\[]")
+_MD_HINT = compiled_on_use(r"[`*_\[\]<\\!]|^ {4}|^\s*(?:[#>]|[-+*] |\d+[.)] )", re.M)
 
 # What each mark contributes to a string's structure (``structure``): the marks whose target a
 # translation keeps. Emphasis and escapes are style; a reference name is compared only where its
@@ -207,8 +208,8 @@ def structure(text: str, markup: str) -> Counter[str]:
     return out
 
 
-_REFERENCE = re.compile(r"^#:\s*(.+)$", re.M)
-_EXTENSION = re.compile(r"\.(rst|rest|txt|md|markdown|html?|xhtml)(?::\d+|\s|$)", re.I)
+_REFERENCE = compiled_on_use(r"^#:\s*(.+)$", re.M)
+_EXTENSION = compiled_on_use(r"\.(rst|rest|txt|md|markdown|html?|xhtml)(?::\d+|\s|$)", re.I)
 _BY_EXTENSION = {"rst": "rst", "rest": "rst", "txt": "rst", "md": "markdown", "markdown": "markdown",
                  "html": "html", "htm": "html", "xhtml": "html"}
 
@@ -251,8 +252,8 @@ def masked(seg: Segment, markup: str) -> Segment:
     return dataclasses.replace(seg, text="".join(chars), opaque=tuple(merge_ranges(sorted([*seg.opaque, *spans]))))
 
 
-_XLIFF_ORIGINAL = re.compile(r"""\boriginal\s*=\s*["'][^"']*?\.(rst|rest|md|markdown|html?|xhtml)["']""", re.I)
-_XLIFF_DATATYPE = re.compile(r"""\bdatatype\s*=\s*["'](x-)?(html|xhtml|markdown|rst)["']""", re.I)
+_XLIFF_ORIGINAL = compiled_on_use(r"""\boriginal\s*=\s*["'][^"']*?\.(rst|rest|md|markdown|html?|xhtml)["']""", re.I)
+_XLIFF_DATATYPE = compiled_on_use(r"""\bdatatype\s*=\s*["'](x-)?(html|xhtml|markdown|rst)["']""", re.I)
 
 
 def markup_of_xliff(text: str) -> str:

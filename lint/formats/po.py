@@ -30,19 +30,20 @@ from lint.formats.builder import (
 )
 from lint.formats.markup import MARKUPS, marks, markup_of_references
 from lint.model import Document, Segment, Source, Suppression
+from lint.patterns import compiled_on_use
 
-_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"', re.M)
-_CONTINUATION = re.compile(r'^\s*"')
-_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
-_ESCAPE = re.compile(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
+_KEYWORD = compiled_on_use(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"', re.M)
+_CONTINUATION = compiled_on_use(r'^\s*"')
+_QUOTED = compiled_on_use(r'"(?:[^"\\]|\\.)*"\s*$')
+_ESCAPE = compiled_on_use(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
-_MSGID_MARKUP = re.compile(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|sup|br|p|'
+_MSGID_MARKUP = compiled_on_use(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|sup|br|p|'
                            r'code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
-_TWO_FORMS = re.compile(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
-_DISABLE = re.compile(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
+_TWO_FORMS = compiled_on_use(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
+_DISABLE = compiled_on_use(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
 
-_POLIB_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_POLIB_BREAKS = compiled_on_use("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _POLIB_SAFE = {0x0B: " ", 0x0C: " ", 0x1C: "x", 0x1D: "x", 0x1E: "x", 0x85: "x", 0x2028: "x", 0x2029: "x"}
 
 
@@ -201,7 +202,7 @@ class _Catalogue:
         return doc
 
 
-_LANGUAGE = re.compile(r'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)[ \t]*\\n"', re.M)
+_LANGUAGE = compiled_on_use(r'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)[ \t]*\\n"', re.M)
 
 
 def file_language(source: Source) -> str | None:
@@ -211,7 +212,7 @@ def file_language(source: Source) -> str | None:
     return m.group(1).replace("_", "-") if m else None
 
 
-_RAW_STRING = re.compile(r'(?:[^"\\\n]|\\.)*"(?:[ \t]*\r?\n[ \t]*"(?:[^"\\\n]|\\.)*")*')
+_RAW_STRING = compiled_on_use(r'(?:[^"\\\n]|\\.)*"(?:[ \t]*\r?\n[ \t]*"(?:[^"\\\n]|\\.)*")*')
 
 
 def raw_string(text: str, start: int) -> str:
