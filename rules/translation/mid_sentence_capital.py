@@ -35,11 +35,21 @@ _PACK_WORDS = {primary(t): tuple(sorted({w.capitalize() for w in p["function-wor
                for t, p in packs().items() if p.get("sentence-case") and p.get("function-words")}
 _OTHER_WORDS = tuple(sorted({w for words in _PACK_WORDS.values() for w in words} - set(_WORDS)))
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
-# Each word first, then the lowercase letter or comma and the space before it by lookbehind: every
-# branch starting with a literal lets the regex engine skip to the words' first letters, three times
-# faster than stopping at every space.
-_TRIGGER = ("(?:" + "|".join(f"{w}(?<=[a-z,] {w})" for w in _WORDS)
-            + "".join(f"|{w}(?<={_LOWER_BEFORE} {w})" for w in _OTHER_WORDS) + r") +[^\W\d_]")
+
+
+def _word_led(words: tuple[str, ...], before: str) -> list[str]:
+    """Branches for ``words``, each word first, then the lowercase letter or comma and the space before
+    it by lookbehind: every branch starting with a literal lets the regex engine skip to the words'
+    first letters, three times faster than stopping at every space. Words of one first letter and
+    length share a branch and its lookbehind (`T(?:he|wo)(?<=[a-z,] .{3})`): a third as many
+    lookbehinds to compile and try, the trigger twice as fast to scan, the same matches."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    for w in words:
+        groups.setdefault((w[0], len(w)), []).append(w[1:])
+    return [f"{first}(?:{'|'.join(rests)})(?<={before} .{{{n}}})" for (first, n), rests in groups.items()]
+
+
+_TRIGGER = "(?:" + "|".join([*_word_led(_WORDS, "[a-z,]"), *_word_led(_OTHER_WORDS, _LOWER_BEFORE)]) + r") +[^\W\d_]"
 
 
 @lru_cache(maxsize=16)
