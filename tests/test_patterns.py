@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import re
+import types
 
 import pytest
 
@@ -44,3 +45,15 @@ def test_an_english_file_compiles_no_pattern_of_the_rules_that_start_outside_asc
     assert checker.foreign_start is not None and "search" not in vars(checker.foreign_start)
     findings = checker.check(parse(Source("b.txt", "The city of 東京 is large，and busy.\n"), "text"))
     assert {"T103", "T105"} <= {f.code for f in findings}  # once used, they are compiled and find
+
+
+
+def test_a_module_holds_the_compiled_pattern_itself_after_its_first_use() -> None:
+    module = types.ModuleType("a_rule")
+    exec("from lint.patterns import compiled_on_use\n"
+         "PATTERN = compiled_on_use(r'\\bmodule\\b')\n"
+         "def found(text):\n"
+         "    return PATTERN.search(text)\n", vars(module))
+    assert not isinstance(vars(module)["PATTERN"], re.Pattern)
+    assert module.found("a module-level name").span() == (2, 8)
+    assert isinstance(vars(module)["PATTERN"], re.Pattern)  # no wrapper left on the rule's path
