@@ -97,9 +97,11 @@ class _IgnoreCache:
                 return True
         return False
 
-    def is_excluded(self, path: Path, config: Config, is_dir: bool) -> bool:
+    def is_excluded(self, path: Path, config: Config, is_dir: bool, rel: str | None = None) -> bool:
+        """``rel``: the path relative to the config's root, when the caller has it already."""
         spec = self.exclude(config)
-        rel = _relative(path, self.root(config))
+        if rel is None:
+            rel = _relative(path, self.root(config))
         return spec.match_file(rel + ("/" if is_dir else "")) or spec.match_file(path.name)
 
 
@@ -177,15 +179,19 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache,
         dirs[:] = keep
         for name in sorted(files):
             shown = here / name
-            full = real_here / name
+            full = where = real_here / name
             if shown.is_symlink():
                 target = shown.resolve()
                 if real_top not in target.parents or not safely(target.is_file):
                     continue  # never follow a link out of the tree
                 full = target
-            if full in seen or not lintable(_relative(full, cache.root(config)), config):
+            if full in seen:
                 continue
-            if cache.is_excluded(full, config, False) or cache.is_gitignored(real_here / name, False):
+            # Asked once per file (a warm run's walk is most of its time): the path relative to the root.
+            rel = _relative(full, cache.root(config))
+            if not lintable(rel, config):
+                continue
+            if cache.is_excluded(full, config, False, rel) or cache.is_gitignored(where, False):
                 continue
             seen.add(full)
             yield Candidate(str(shown), config)
