@@ -91,9 +91,22 @@ def split_of(word: str, compounds: bool = False) -> tuple[str, str] | None:
         return None  # a word English uses
     splits = [(a, b) for a, b in ((word[:i], word[i:]) for i in range(_MIN_HALF, len(word) - _MIN_HALF + 1))
               if len(a) > 2 and (len(b) > 2 or b in _SHORT_AFTER)
-              and b not in _PARTICLES and b not in _SUFFIXES and (a not in _PREFIXES or b in _FUNCTION)
+              and ((b not in _PARTICLES and b not in _SUFFIXES) or _inflected(a))
+              and (a not in _PREFIXES or b in _FUNCTION)
               and _common_pair(a, b, whole, zipf, compounds)]
     return splits[0] if len(splits) == 1 else None
+
+
+def _inflected(word: str) -> bool:
+    """A verb's past, present or -ing form (`washed`, `seems`, `turning`): a compound's first half is a
+    bare stem (`login`, `setup`, `childlike`), so a particle or a suffix after an inflected form is the
+    next word (`washed away`, `seems like`)."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and not word.endswith("ss"):
+            stem = word[:-len(ending)]
+            # A stem of three letters or more with a vowel: `string`, `thing`, `shed` are no inflections.
+            return len(stem) >= 3 and any(c in "aeiouy" for c in stem)
+    return False
 
 
 def _common_pair(a: str, b: str, whole: float, zipf: Callable[[str], float], compounds: bool) -> bool:
@@ -129,9 +142,9 @@ shows no code (code spans, identifiers, calls): technical prose coins such compo
 
 Not flagged: a word English uses (`nevertheless`, `somebody`), a token the document uses more than
 once (its own term: `docstring`, `whitespace`) or writes as code somewhere, compounds in a document
-with code, a second half that is a particle or a suffix (`login`, `callable`),
-capitalized words and names, code, paths and identifiers, and tokens
-that split into common words in more than one way.
+with code, a second half that is a particle or a suffix after a bare stem (`login`, `callable`; after
+an inflected verb it is the next word: `washedaway` → `washed away`), capitalized words and names,
+code, paths and identifiers, and tokens that split into common words in more than one way.
 Off by default: it needs the `glue` extra (`pip install 'copylint[glue]'`, wordfreq: a 57 MB wheel,
 since it carries every language's list; the English list it reads is 1.5 MB and loads in about 0.15 s,
 at the first candidate only). Select it with `--select T109`.
@@ -160,6 +173,9 @@ at the first candidate only). Select it with `--select T109`.
                 note="two content words, in a document without code"),
         Example("Children enjoyed a fishingexperience at the museum.",
                 "Children enjoyed a fishing experience at the museum."),
+        Example("The bridge was washedaway just after three in the morning.",
+                "The bridge was washed away just after three in the morning.",
+                note="a particle after an inflected verb is the next word"),
     )
     allow = (
         Example("The talks nevertheless went on."),
@@ -174,6 +190,7 @@ at the first candidate only). Select it with `--select T109`.
         Example("The bridge will withstand the storm.", note="a rare word, its halves not a thousand times commoner"),
         Example("Every object here is callable once.", note="a suffix"),
         Example("Please login before you start.", note="a particle"),
+        Example("Every value here is stringlike.", note="'string' is a stem, not an inflected verb"),
         Example("The firefighters were dousing the flames.", note="not 'do using'"),
         Example("Jane dresses in a coverall.", note="'all' makes compounds"),
         Example("Run `pip lock` first: it writes the lockfile.", path="a.md",
