@@ -13,8 +13,9 @@ from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.sentences import final_sentence
 
-# A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it).
-_INNER_SENTENCE_END = compiled_on_use(r"[\w)][.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+# A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it); not an initial
+# (`carried A. Vanik to`).
+_INNER_SENTENCE_END = compiled_on_use(r"[\w)\]](?<!\b[A-Z])[.!?][\"”’)\]]?\s+[\"“‘(\[]?[A-Z]")
 # In Chinese and Japanese, a full-width end mark followed by more text (no space, no capitals).
 _INNER_CJK_END = compiled_on_use(r"[。！？][」』”）]?\S")
 # Last sentences that are page furniture, not cut sentences: a label ("Photo: AP"), a credit
@@ -29,6 +30,8 @@ _PARAGRAPH_END = compiled_on_use(r"[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)
 # The next block is a list, a table or a quotation that this paragraph introduces ("we propose\n\n- …").
 _INTRODUCES = compiled_on_use(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|[|+>]|\.\. |::|__ )")
 _FURNITURE = compiled_on_use(r"©|\(c\) |\ball rights reserved\b|\S \| \S", re.I)
+# An ellipsis that cuts text, not one between numbers (`+19…+24 degrees`: a range).
+_ELLIPSIS = compiled_on_use(r"(?<![\d%])(?:…|\.\.\.)|(?:…|\.\.\.)(?![+\-–]?\d)")
 _LIST_START = compiled_on_use(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
 
@@ -46,9 +49,12 @@ missing.
 
 Not flagged: headings, list items, table cells and captions; one-sentence paragraphs (in scraped text
 most often a caption, a title or a teaser — option `single-sentence: true` flags those of at least
-`minimum-words` words), except, with the option `running-words: N` (off by default), a long one (N words or more, mostly
-lower-case words; not a `[Photo]` caption) that another
-paragraph follows with a new sentence: that one was cut short; a last sentence that is page furniture (`Photo: AP`, `Mike Blake/Reuters
+`minimum-words` words), except a one-sentence paragraph of `between-words` words or more (12 by default), mostly
+lower-case words with an article (headlines drop theirs), not code, a list item, an indented block, a `[Photo]`
+caption or a title with its site's name, between two paragraphs that end their sentences (or the last one, after
+such a paragraph): where its neighbours keep the convention, the one that breaks it was cut short; and, with the
+option `running-words: N` (off by default), a long one (N words or more) that another paragraph follows with a new
+sentence, whatever the paragraph before it; a last sentence that is page furniture (`Photo: AP`, `Mike Blake/Reuters
 files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copyright line, a
 `News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
 (`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a letter's closing
@@ -81,6 +87,9 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                                         "to be flagged", minimum=1)
         running_words: int = option(0, "flag a one-sentence paragraph of this many words or more, mostly in "
                                        "lower case, that runs into the next (0: off)", minimum=0)
+        between_words: int = option(12, "flag a one-sentence paragraph of this many words or more, mostly in "
+                                        "lower case, between paragraphs that end with an end mark (the last "
+                                        "paragraph: after one) (0: off)", minimum=0)
     opts: Options
     flag = (
         Example("The plane crashed in the Belgorod region. Officials said 74 people were on board",
@@ -102,6 +111,17 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         Example("これは最初の文です。これは二番目の文ですが終わりがありません\n",
                 "これは最初の文です。これは二番目の文ですが終わりがありません。\n", language="ja"),
         Example("这是第一句话。这是第二句话但是没有结束\n", "这是第一句话。这是第二句话但是没有结束。\n", language="zh"),
+        Example("The storm hit the coast on Monday night.\n\nImmediately after the storm, the government set up a "
+                "response team and opened a hotline\n\nThe damage is still being counted.\n",
+                "The storm hit the coast on Monday night.\n\nImmediately after the storm, the government set up a "
+                "response team and opened a hotline.\n\nThe damage is still being counted.\n",
+                note="one sentence between two paragraphs that end theirs"),
+        Example("He moved through more than twenty clubs in his career.\n\nHe is the only player to have played in "
+                "all six confederations of the world game\n",
+                "He moved through more than twenty clubs in his career.\n\nHe is the only player to have played in "
+                "all six confederations of the world game.\n", note="the last paragraph, after one that ends"),
+        Example("Rescuers arrived within minutes of the call.\n\nThey carried A. Vanik to an ambulance, which took "
+                "him to the medical center in the city\n", note="an initial is not a sentence end"),
     )
     allow = (
         Example("これは最初の文です。これは二番目の文です。\n", language="ja"),
@@ -141,6 +161,15 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         Example("Make your contribution now and help Gothamist thrive in 2023. Donate today"),
         Example("Already have a subscription? Download Your Free Upgrade"),
         Example("Daniel Lemire is a professor. He writes about software. More by Daniel Lemire"),
+        Example("Shares fell 3 percent on Monday after the report.\n\nWhite House plans to include more checks and "
+                "extend moratorium on evictions for renters\n\nThe plan was announced on Friday.\n",
+                note="a headline: no article"),
+        Example("Officials gave no details about the talks.\n\nThe president of the club – who is also its owner "
+                "– said nothing about the deal - Sports News\n", note="a page title with its site's name"),
+        Example("The function returns three values.\n\nreturn the package_depth, fspath and modname if the path "
+                "is found in the table\n\nThe caller unpacks them.\n", note="code"),
+        Example("The option is described below.\n\n    the value is read from the file that the user gives on the "
+                "command line\n\nIt is optional.\n", note="an indented block in plain text"),
         Example("The values of the options are given in the table below. The results are\n\n"
                 "| a | b |\n|---|---|\n| 1 | 2 |\n", path="a.md"),
     )
@@ -171,7 +200,8 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                 return
             last = text[span[0]:span[1]]
         elif (self.opts.single_sentence and len(text.split()) >= self.opts.minimum_words) or \
-                _runs_into_next(seg, doc, self.opts.running_words):
+                _runs_into_next(seg, doc, self.opts.running_words) or \
+                _between_stopped_paragraphs(seg, doc, self.opts.between_words):
             if "\n" not in tail and text[:1].isupper() and _looks_like_title(text):
                 return
             last = text
@@ -236,12 +266,69 @@ def _runs_into_next(seg: Segment, doc: Document, words: int) -> bool:
     return nxt.kind == seg.kind and nxt.text[:1].isupper()
 
 
+# A word of running text with its marks; code (`package_depth,`, `ns.b = 'bar'`, `:width:`) is not.
+_PROSE_TOKEN = re.compile(r"[\"“‘(]?(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*%?)[.,;:!?\"”’)]*|[–—-]")
+_ARTICLE = re.compile(r"\b(?:the|a|an)\b")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)]*\s*$")
+
+
+def _between_stopped_paragraphs(seg: Segment, doc: Document, words: int) -> bool:
+    """A one-sentence paragraph of ``words`` words or more, most of them in lower case, where the
+    document's paragraphs around it end their sentences: the one before ends with an end mark, and the
+    one after (if any) is a paragraph of sentences too. Where its neighbours keep the convention, the one
+    paragraph that breaks it was cut; a caption or a standfirst stands beside a title, a list or another
+    label, not between two paragraphs of sentences."""
+    if not words or not _prose_run(seg.text, words) or _ARTICLE.search(seg.text) is None:
+        return False  # (headlines drop their articles: `Kanye West apologises to wife after revelations`)
+    if any(_LIST_START.match(line.lstrip()) for line in seg.text.splitlines()) or _indented(seg, doc):
+        return False  # a list item, a definition's body or a quotation in plain text
+    segments = doc.segments
+    n = seg.index
+    if not (1 <= n < len(segments) and segments[n] is seg):
+        return False
+    before = segments[n - 1]
+    if before.kind != seg.kind or not _ENDS_SENTENCE.search(before.text) or len(before.text.split()) < 6:
+        return False
+    if n + 1 == len(segments):
+        return True
+    after = segments[n + 1]
+    return after.kind == seg.kind and after.text[:1].isupper() and _ENDS_SENTENCE.search(after.text) is not None
+
+
+def _indented(seg: Segment, doc: Document) -> bool:
+    start = seg.to_source(0)
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    return doc.text[line_start:start].strip() == "" and start > line_start
+
+
+def _prose_run(text: str, words: int) -> bool:
+    """``words`` words or more, most of them in lower case, not a `[Photo]` caption nor a page title with
+    its site's name."""
+    tokens = text.split()
+    return (len(tokens) >= words and sum(1 for w in tokens[1:] if w[:1].islower()) * 3 >= (len(tokens) - 1) * 2
+            and sum(1 for w in tokens if _PROSE_TOKEN.fullmatch(w)) * 10 >= len(tokens) * 9
+            and text[:1] not in "[(" and not _site_suffix(text))
+
+
+def _site_suffix(text: str) -> bool:
+    """A page title's site name after a separator: a few words, capitalized or a domain, at the end
+    (`… passes away at 86 - chinanews.com`), not a dash that sets off a clause (`behavior – it is …`)."""
+    parts = _TITLE_SEPARATOR.split(text)
+    if len(parts) < 2:
+        return False
+    tail = parts[-1].split()
+    return len(tail) <= 5 and all(w[:1].isupper() or "." in w or not w[:1].isalpha() for w in tail)
+
+
 def _furniture(sentence: str) -> bool:
     """The last sentence is page furniture, not a sentence cut short: "Photo: Getty", "Mike Blake/Reuters
     files", "More by Logan C. Ritchie", "Donate today", "Download Your Free Upgrade", "… Wikipedia" (a
     teaser cut at an ellipsis is S103's)."""
     words = sentence.split()
-    return (len(words) < 4 or _LABEL.match(sentence) is not None or "…" in sentence or "..." in sentence
+    ellipsis = "…" in sentence or "..." in sentence
+    if ellipsis:
+        ellipsis = bool(_ELLIPSIS.search(sentence))
+    return (len(words) < 4 or _LABEL.match(sentence) is not None or ellipsis
             or ("/" in sentence and len(words) <= 6) or _BYLINE.search(sentence) is not None
             or (_CALL_TO_ACTION.match(sentence) is not None and len(words) <= 8) or _looks_like_title(sentence))
 

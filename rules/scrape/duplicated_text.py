@@ -15,6 +15,7 @@ _SENTENCE_SPLIT = compiled_on_use(r"(?<=[.!?])\s+")  # a cheap gate before the s
 # The same split over a whole document, the mark kept as a part of its own (a lookbehind at every
 # space is twice as slow as a scan for the mark).
 _MARK_SPLIT = compiled_on_use(r"([.!?])\s+")
+_LONGEST_RUN = 3  # sentences in a repeated run
 
 
 class DuplicatedText(Rule):
@@ -23,7 +24,8 @@ class DuplicatedText(Rule):
     summary = "Paragraph or sentence repeated right after itself"
     rationale = """
 **What it does.** Flags a paragraph identical (after folding whitespace) to the paragraph before it,
-and a sentence repeated immediately within a paragraph.
+and a sentence, or a run of two or three sentences, repeated immediately within a paragraph (a sentence
+that holds a link, an address or code is compared as written).
 
 **Why is this bad?** Scrapers that read both a page's teaser and its body, or both the mobile and the
 desktop markup, keep the same text twice; MT pipelines duplicate segments when a retry succeeds after
@@ -63,6 +65,13 @@ in the text is deliberate.
         Example('With a smile, Yoshikawa said, "I am relieved. With a smile, Yoshikawa said, "I am relieved. '
                 'I am happy."\n', 'With a smile, Yoshikawa said, "I am relieved. I am happy."\n',
                 note="a sentence that ends inside a quotation"),
+        Example('"We are fresh now, with no injuries," he said. Ovechkin cannot wait for the season. "We are fresh '
+                'now, with no injuries," he said. Ovechkin cannot wait for the season. It starts in May.\n',
+                '"We are fresh now, with no injuries," he said. Ovechkin cannot wait for the season. It starts in '
+                'May.\n',
+                note="two sentences said twice"),
+        Example("Write to info@example.org for a form. Write to info@example.org for a form.\n",
+                note="an address in it: compared as written"),
         Example("A long quotation was repeated by the scraper.\r\n\r\nA long quotation was repeated by the scraper.\r\n",
                 "A long quotation was repeated by the scraper.\r\n"),
         Example("Apparel stocks rally after strong results - Hunan Daily Online - 华声在线\n\n"
@@ -84,6 +93,10 @@ in the text is deliberate.
         Example("Prices rose again in March\n\nPrices rose again in March - and then fell in April.\n",
                 note="the paragraph goes on with a clause, not a site's name"),
         Example("The new border treaty\n\nThe new border treaty: what it means\n", note="a subtitle"),
+        Example("The vote is set for Monday. The result is not known. The vote is set for Monday.\n",
+                note="not right after itself"),
+        Example("Write to info@example.org for a form. Write to help@example.org for a form.\n",
+                note="different addresses"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -114,8 +127,9 @@ in the text is deliberate.
             previous = seg
             if repeated and any(r in seg.text for r in repeated):
                 parts = _SENTENCE_SPLIT.split(seg.text)
-                if any(a == b and len(a) > 15 for a, b in pairwise(parts)):
-                    found = list(self._sentences(seg))
+                if any(a == b and len(a) > 15 for k in range(1, _LONGEST_RUN + 1)
+                       for a, b in zip(parts, islice(parts, k, None), strict=False)):
+                    found = list(self._sentences(seg, doc))
                     # The segmenter keeps a sentence that ends inside a quotation (`said, "I'm relieved.`)
                     # with the next one; the plain split at the mark still sees the copy.
                     yield from found or self._pieces(seg)
@@ -150,13 +164,26 @@ in the text is deliberate.
                                f"with the site's name '{m.group(1)}' added", edits=[(*edit, "")],
                                applicability=Applicability.UNSAFE)
 
-    def _sentences(self, seg) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    def _sentences(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        """A run of one to three sentences said twice in a row (an MT retry or a scraper's second read
+        repeats a quotation with its attribution, two sentences at once)."""
         spans = sentence_spans(seg.text)
-        for (a_start, a_end), (b_start, b_end) in pairwise(spans):
-            first, second = seg.text[a_start:a_end], seg.text[b_start:b_end]
-            if first == second and len(first.split()) >= 4 and "\ufffc" not in first:
-                yield self.finding(seg, b_start, b_end, "Sentence repeats the one before it",
-                                   edits=[(a_end, b_end, "")])
+        texts = [_sentence_text(seg, doc, a, b) for a, b in spans]
+        i = 0
+        while i < len(spans):
+            for k in range(1, _LONGEST_RUN + 1):
+                if i + 2 * k > len(spans):
+                    break
+                first = texts[i:i + k]
+                if None not in first and first == texts[i + k:i + 2 * k] and \
+                        sum(len(t.split()) for t in first if t) >= 4:
+                    start, end = spans[i + k][0], spans[i + 2 * k - 1][1]
+                    message = "Sentence repeats the one before it" if k == 1 else \
+                        f"{k} sentences repeat the {k} before them"
+                    yield self.finding(seg, start, end, message, edits=[(spans[i + k - 1][1], end, "")])
+                    i += 2 * k - 1
+                    break
+            i += 1
 
 
 # A page title's tail: a separator and a site's name of at most six words ("Story - Hunan Daily Online").
@@ -202,4 +229,18 @@ def _repeated_sentences(segments: Sequence[Segment]) -> set[str]:
     # stayed glued to it, and no repeat outside the first paragraph was ever seen).
     parts = _MARK_SPLIT.split("\n\0.\n".join(seg.text for seg in segments) + "\n")
     # parts alternate sentence, mark, sentence, mark: a sentence and the one after it are two apart.
-    return {p for p in compress(parts, map(eq, parts, islice(parts, 2, None))) if len(p) > 15}
+    # A run of k sentences said twice: a sentence and the one 2k parts on.
+    return {p for k in range(1, _LONGEST_RUN + 1)
+            for p in compress(parts, map(eq, parts, islice(parts, 2 * k, None))) if len(p) > 15}
+
+
+def _sentence_text(seg: Segment, doc: Document, start: int, end: int) -> str | None:
+    """A sentence as compared: its text, or where a placeholder stands for code, a link or an address in
+    it, the source it stands for (`e-mail to str@krd.ru`); None where the source is not there to read."""
+    text = seg.text[start:end]
+    if "\ufffc" not in text:
+        return text
+    if not seg.anchors:
+        return None
+    raw = doc.text[seg.to_source(start):seg.to_source_end(end)]
+    return None if "\ufffc" in raw else " ".join(raw.split())

@@ -146,6 +146,24 @@ def hand_wrapped(text: str) -> bool:
     return runs_on >= 0.2 * long_lines
 
 
+# A heading underlined as reST and plain-text documents underline theirs: a line of one punctuation
+# character repeated, as long as the text line above it.
+_UNDERLINE = re.compile(r"^([^\n]*\S[^\n]*)\n([=\-~^*#+`'\"])\2{2,}[ \t]*$", re.MULTILINE)
+
+
+def underlined_headings(text: str) -> bool:
+    """Whether the text marks its headings by underlining them (two or more): a plain-text document or a
+    reST source, with its own structure of headings, lists and tables, which the model, made for an
+    extractor's output, would read as furniture line by line (a list of names, a table's rows)."""
+    found = 0
+    for m in _UNDERLINE.finditer(text):
+        if abs(len(m.group(0).split("\n")[1].rstrip()) - len(m.group(1).rstrip())) <= 2:
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
 class FurnitureLine(Rule):
     code = "S111"
     slug = "furniture-line"
@@ -170,7 +188,9 @@ development half. Plain text only (Markdown and reST mark their headings and lis
 
 Not flagged: text wrapped by hand (a sentence runs on from one line to the next in a fifth or more of
 the long lines: plain-text documentation, mail, RFCs, some extractors' Markdown), where the model, made
-for one paragraph per line, would read every heading and header field as furniture.
+for one paragraph per line, would read every heading and header field as furniture; and text that
+underlines its headings (two or more, as reST and plain-text documents do), whose lists of names and
+table rows are its own structure.
 """
     severity = Severity.INFO
     fix = None
@@ -218,13 +238,16 @@ for one paragraph per line, would read every heading and header field as furnitu
                 "builds of every team stopped until someone deleted old artifacts by\n"
                 "hand, which took most of a working day.\n",
                 note="wrapped by hand: headings and header fields, not furniture"),
+        Example("Election results\n================\n\nThe vote closed on Friday and these candidates were elected to the council for the coming year of work.\n\n"
+                "Candidates\n----------\n\nBarry Warsaw\n\nBrett Cannon\n\nCarol Willing\n\nEmily Morehouse\n\nPablo Galindo\n",
+                note="headings underlined: a document's own structure (a list of names)"),
         Example("Storm closes schools across the county\n\n"
                 "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nMayor Jane Smith\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n", note="a name inside the body"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
                        ran: Callable[[str], bool]) -> Iterator[Finding]:
-        if doc.format != "text" or not doc.segments or hand_wrapped(doc.text):
+        if doc.format != "text" or not doc.segments or hand_wrapped(doc.text) or underlined_headings(doc.text):
             return
         text = doc.text
         spans = [m.span() for m in _LINE.finditer(text)]

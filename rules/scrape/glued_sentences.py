@@ -9,9 +9,9 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-# A lowercase word of three letters or more (an ordinal's digits before it: `the 25th.He`), a sentence
-# end, then a capitalized word of two letters or more: `said.The`, `over!Now`, `ready?Yes`, `end.”The`.
-_GLUED = compiled_on_use(r"(?<![\w.@/\\])(\d*[A-Za-z]?[a-z]+)([.!?][”\"’)]?)(?=[A-Z][a-z]+\b|[IA](?: [a-z]|['’][a-z]))")
+# A lowercase word of three letters or more (an ordinal's digits before it: `the 25th.He`), not right after a
+# bracket or `=` (code: `Annotated[torch.Tensor, dtype]`), a sentence end, then a capitalized word of two letters or more: `said.The`, `over!Now`, `ready?Yes`, `end.”The`.
+_GLUED = compiled_on_use(r"(?<![\w.@/\\[(=])(\d*[A-Za-z]?[a-z]+)([.!?][”\"’)]?)(?=[A-Z][a-z]+\b|[IA](?: [a-z]|['’][a-z]))")
 # Things with a dot between a lowercase and a capitalized part that are not sentences.
 _NOT_PROSE = compiled_on_use(
     r"e\.g|i\.e|etc|vs|cf|al|approx|incl|fig|no|vol|ch|sec|ed|jr|sr|st|dr|mr|mrs|ms|prof|inc|ltd|co|corp",
@@ -31,7 +31,7 @@ every each another other such even only just never always well oh let imagine lo
 """.split())
 # Two-letter words that end sentences (`drawn on it.Einstein`); other short words before a dot are
 # abbreviations or code (`os.Path`, `No.`).
-_SHORT_ENDS = frozenset("it us me up on in so go do be".split())
+_SHORT_ENDS = frozenset("it us me up on in so go do be to".split())
 # Words before a `module.Class` name in running text (`the existing typing.Optional`), and after it
 # (`inspect.Signature metadata`, `pathlib.Path objects`): what code names are called in prose.
 _BEFORE_NAME = frozenset("existing legacy using use see called like supplying subclassing via".split())
@@ -93,6 +93,15 @@ names with an exclamation mark (`Yahoo!News`).
                 "It is an actual wave on space-time. They can travel far."),
         Example("We sent sounds to the universe.Today, we hope to hear back.",
                 "We sent sounds to the universe. Today, we hope to hear back."),
+        Example("He moved overseas as a teenager.Toyama, who is now 17, trains daily.",
+                "He moved overseas as a teenager. Toyama, who is now 17, trains daily."),
+        Example("Nobody knows what the technology of the future will be.Stephen Hawking warns that it is risky.",
+                "Nobody knows what the technology of the future will be. Stephen Hawking warns that it is risky.",
+                note="a name of two words opens a sentence that goes on in lower case"),
+        Example("He spoke after the Russian Cup final.Currently 16 clubs are in the league.",
+                "He spoke after the Russian Cup final. Currently 16 clubs are in the league."),
+        Example("It is a special event that we look forward to.This year, it is held online.",
+                "It is a special event that we look forward to. This year, it is held online."),
     )
     allow = (
         Example("Visit example.com for details."),
@@ -118,6 +127,9 @@ names with an exclamation mark (`Yahoo!News`).
                 path="a.rst"),
         Example("A prime example is the multiprocessing.Pool work, as well as other efforts."),
         Example("Heavy rain is forecast (Weather Map) - Yahoo!News", note="a name with its exclamation mark"),
+        Example("My main concern is that Annotated[torch.Tensor, dtype] is quite verbose."),
+        Example("Its version is constrained to be Major.Minor, and none of the other features apply."),
+        Example("Each worker is a threading.Thread object that the pool starts."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -155,10 +167,16 @@ names with an exclamation mark (`Yahoo!News`).
 def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: str, doc: Document) -> bool:
     """The glue is between two sentences only if a sentence of three words or more ends in `word`,
     a lowercase word follows the capitalized one, and `word.` is not used twice before a name."""
-    if follow == "," and text[after - 2:after] == "ly" and text[after + 1:after + 3].startswith(" ") \
-            and text[after + 2:after + 3].islower():
-        after += 1  # a sentence adverb and its comma: `presence.Incidentally, the name …`
-    elif follow != " " or not text[after + 1 : after + 2].islower():
+    if follow == "," and text[after + 1:after + 2] == " " and text[after + 2:after + 3].islower() \
+            and (word.islower() or text[after - 2:after] == "ly"):
+        # A sentence adverb or a subject and its comma: `presence.Incidentally, the name …`, `teenager.Toyama,
+        # who is …` (after a capitalized word, `Major.Minor, and` is a class's member).
+        after += 1
+    elif follow != " ":
+        return False
+    elif text[after - 2:after] == "ly" and text[after + 1:after + 2].isalnum():
+        pass  # a sentence adverb: `final.Currently 16 clubs …`
+    elif not text[after + 1 : after + 2].islower() and not _name_then_sentence(text, after + 1):
         return False
     nxt = _WORD.match(text, after + 1)
     if nxt and nxt.group() in _AFTER_NAME:
@@ -170,6 +188,16 @@ def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: s
         return False
     uses = re.finditer(rf"(?<![\w.]){re.escape(word)}\.[A-Za-z_]", doc.text)
     return next(uses, None) is None or next(uses, None) is None  # `typing.Tuple, typing.List`: a namespace
+
+
+def _name_then_sentence(text: str, at: int) -> bool:
+    """A name of two capitalized words or more opens a sentence that goes on in lower-case words
+    (`be.Stephen Hawking warns that …`): a class name after a module is not followed by another
+    capitalized word and a lower-case one."""
+    words = text[at:at + 80].split()[:6]
+    if len(words) < 3 or not _WORD.fullmatch(words[0].rstrip(",")) or not words[0][:1].isupper():
+        return False
+    return any(w.islower() and _WORD.fullmatch(w.rstrip(",.")) for w in words[1:])
 
 
 def _looks_like_code(text: str, start: int) -> bool:

@@ -10,10 +10,19 @@ from functools import lru_cache
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
-# A lower-case word of seven letters or more, not touching code, a path or a name with inner marks.
-_CANDIDATE = re.compile(r"(?<![\w@/.:'’_-])[a-z]{7,}(?![\w@/_(-]|\.\w|['’]\w)")
+# A lower-case word of six letters or more, not touching code, a path or a name with inner marks.
+_CANDIDATE = re.compile(r"(?<![\w@/.:'’_-])[a-z]{6,}(?![\w@/_(-]|\.\w|['’]\w)")
 _COMMON = 4.0  # Zipf frequency (log10 of uses per billion words) of each half: the commonest ~5,000 words
 _MIN_HALF = 2
+# Beside a function word, the other half need only be a word English uses (one in a million words and
+# more).
+_CONTENT = 3.0
+# Two content words joined: each among the commonest ~5,000 words, and only in a document without code,
+# since technical prose coins such compounds (`lockfile`, `dataclasses`, `typecheck`) faster than any
+# word list records them.
+_COMPOUND = 4.0
+# Signs of code in a document: a code span, an identifier with an underscore, a call, a dotted name.
+_CODE = re.compile(r"`|\w_\w|_\w+_|\w\(\)|\b[a-z]+\.[a-z_]+\(|::|=>|->|\{|\}")
 # The large list holds web text, glued words included (`thatthe` is there, a thousand times rarer than
 # `that` and `the`): a token counts as glued when it is rarer than one use in ten million words and
 # each half is a thousand times commoner than the whole.
@@ -63,19 +72,52 @@ def _uses(text: str) -> Counter[str]:
     return Counter(_CANDIDATE.findall(text))
 
 
-def split_of(word: str) -> tuple[str, str] | None:
+@lru_cache(maxsize=2)
+def _has_code(text: str) -> bool:
+    return _CODE.search(text) is not None
+
+
+def _code_name(word: str, text: str) -> bool:
+    return re.search(rf"[`_./]{word}\b|\b{word}(?:[`_(]|\.\w)", text) is not None
+
+
+def split_of(word: str, compounds: bool = False) -> tuple[str, str] | None:
     """The two common words a token unknown to the frequency list is made of, when exactly one split
-    makes two common words (two readings would make the choice a guess)."""
+    makes two common words (two readings would make the choice a guess); with ``compounds``, two content
+    words too."""
     zipf = _frequency()
     whole = zipf(word)
     if whole >= _RARE:
         return None  # a word English uses
     splits = [(a, b) for a, b in ((word[:i], word[i:]) for i in range(_MIN_HALF, len(word) - _MIN_HALF + 1))
               if len(a) > 2 and (len(b) > 2 or b in _SHORT_AFTER)
-              and (a in _FUNCTION or b in _FUNCTION) and b not in _PARTICLES and b not in _SUFFIXES
+              and ((b not in _PARTICLES and b not in _SUFFIXES) or _inflected(a))
               and (a not in _PREFIXES or b in _FUNCTION)
-              and min(zipf(a), zipf(b)) >= max(_COMMON, whole + _MARGIN)]
+              and _common_pair(a, b, whole, zipf, compounds)]
     return splits[0] if len(splits) == 1 else None
+
+
+def _inflected(word: str) -> bool:
+    """A verb's past, present or -ing form (`washed`, `seems`, `turning`): a compound's first half is a
+    bare stem (`login`, `setup`, `childlike`), so a particle or a suffix after an inflected form is the
+    next word (`washed away`, `seems like`)."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and not word.endswith("ss"):
+            stem = word[:-len(ending)]
+            # A stem of three letters or more with a vowel: `string`, `thing`, `shed` are no inflections.
+            return len(stem) >= 3 and any(c in "aeiouy" for c in stem)
+    return False
+
+
+def _common_pair(a: str, b: str, whole: float, zipf: Callable[[str], float], compounds: bool) -> bool:
+    """Two halves that read as two words: a function word and a word English uses (`had travelled`,
+    `until midday`); with ``compounds``, where the token is absent from the list altogether, two content
+    words of four letters or more, each among the commonest (`rocket reach`, `fishing experience`)."""
+    if a not in _FUNCTION and b not in _FUNCTION:
+        return compounds and whole == 0 and len(a) > 3 and len(b) > 3 and min(zipf(a), zipf(b)) >= _COMPOUND
+    content = b if a in _FUNCTION else a
+    return min(zipf(a), zipf(b)) >= max(_COMMON, whole + _MARGIN) or (
+        zipf(content) >= max(_CONTENT, whole + _MARGIN) and zipf(a if content is b else b) >= _COMMON)
 
 
 class GluedWords(Rule):
@@ -83,20 +125,26 @@ class GluedWords(Rule):
     slug = "glued-words"
     summary = "Two common words written as one"
     rationale = """
-**What it does.** Flags a lower-case token of seven letters or more that English hardly uses (rarer
+**What it does.** Flags a lower-case token of six letters or more that English hardly uses (rarer
 than one in ten million words in wordfreq's large English list) and that splits, in exactly one way,
-into two of the commonest English words, each a thousand times commoner than the token (`theyalso` →
-`they also`, `frommany` → `from many`).
+into a function word and a word English uses (one in a million words or more; the function word among
+the commonest), each a thousand times commoner than the token (`theyalso` → `they also`, `frommany` →
+`from many`, `hadtravelled` → `had travelled`).
 
 **Why is this bad?** Scrapers join two text nodes without the space between them, and MT systems
 that work on sub-word pieces sometimes lose a word boundary. Spell checkers stop at the word; this
 rule says which space is missing.
 
+Two content words joined (`rocketreach` → `rocket reach`) are flagged only when the token is absent
+from the list, each half has four letters or more and is among the commonest words, and the document
+shows no code (code spans, identifiers, calls): technical prose coins such compounds (`lockfile`,
+`dataclasses`) faster than any list records them.
+
 Not flagged: a word English uses (`nevertheless`, `somebody`), a token the document uses more than
-once (its own term: `docstring`, `whitespace`), a split where neither half is a function word (`white
-space`, `back port`: compounds), a second half that is a particle or a suffix (`login`, `callable`),
-capitalized words and names, code, paths and identifiers, and tokens
-that split into common words in more than one way.
+once (its own term: `docstring`, `whitespace`) or writes as code somewhere, compounds in a document
+with code, a second half that is a particle or a suffix after a bare stem (`login`, `callable`; after
+an inflected verb it is the next word: `washedaway` → `washed away`), capitalized words and names,
+code, paths and identifiers, and tokens that split into common words in more than one way.
 Off by default: it needs the `glue` extra (`pip install 'copylint[glue]'`, wordfreq: a 57 MB wheel,
 since it carries every language's list; the English list it reads is 1.5 MB and loads in about 0.15 s,
 at the first candidate only). Select it with `--select T109`.
@@ -106,7 +154,7 @@ at the first candidate only). Select it with `--select T109`.
     fix_note = "Inserts the missing space; unsafe because a rare term may split into two common words."
     default_enabled = False
     languages = frozenset({"en"})
-    trigger = r"\b[a-z]{7,}\b"
+    trigger = r"\b[a-z]{6,}\b"
     flag = (
         Example("The new law theyalso requires a permit.", "The new law they also requires a permit."),
         Example("Officials said that frommany regions the news was good.",
@@ -117,6 +165,17 @@ at the first candidate only). Select it with `--select T109`.
         Example("It was reported thatthe talks had ended.", "It was reported that the talks had ended."),
         Example("The company saidthey would appeal.", "The company said they would appeal."),
         Example("Residents wereasked to stay indoors.", "Residents were asked to stay indoors."),
+        Example("Photo sessions run on the 1st from 10am untilmidday.",
+                "Photo sessions run on the 1st from 10am until midday.", note="a function word and a rarer word"),
+        Example("He hadtravelled to Hokkaido during the month.", "He had travelled to Hokkaido during the month."),
+        Example("It was the first private company to have a rocketreach outer space.",
+                "It was the first private company to have a rocket reach outer space.",
+                note="two content words, in a document without code"),
+        Example("Children enjoyed a fishingexperience at the museum.",
+                "Children enjoyed a fishing experience at the museum."),
+        Example("The bridge was washedaway just after three in the morning.",
+                "The bridge was washed away just after three in the morning.",
+                note="a particle after an inflected verb is the next word"),
     )
     allow = (
         Example("The talks nevertheless went on."),
@@ -131,15 +190,22 @@ at the first candidate only). Select it with `--select T109`.
         Example("The bridge will withstand the storm.", note="a rare word, its halves not a thousand times commoner"),
         Example("Every object here is callable once.", note="a suffix"),
         Example("Please login before you start.", note="a particle"),
+        Example("Every value here is stringlike.", note="'string' is a stem, not an inflected verb"),
         Example("The firefighters were dousing the flames.", note="not 'do using'"),
         Example("Jane dresses in a coverall.", note="'all' makes compounds"),
+        Example("Run `pip lock` first: it writes the lockfile.", path="a.md",
+                note="two content words in a document with code: a term"),
+        Example("The module ``timeit`` measures it. Import timeit first.", path="a.rst",
+                note="written as code elsewhere"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         for m in _CANDIDATE.finditer(seg.text):
             if _uses(doc.text)[m.group()] > 1:
                 continue  # a word the document uses again is its vocabulary (a term), not an accident
-            halves = split_of(m.group())
+            if _code_name(m.group(), doc.text):
+                continue  # the document writes it as code somewhere: ``timeit``, `readinto(`
+            halves = split_of(m.group(), compounds=not _has_code(doc.text))
             if halves is None:
                 continue
             a, b = halves

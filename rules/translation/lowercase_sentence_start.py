@@ -18,7 +18,7 @@ _START = compiled_on_use(r"(?<![\w.@/:'’])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z
 # Words a full stop follows without ending a sentence: abbreviations English writes in lower case or
 # with one capital (`approx. five`, `et al. found`, `Inc. and`).
 _ABBREVIATIONS = frozenset("""
-etc approx vs al cf viz ibid incl esp misc resp ca min max sec eq ref dept govt est fig figs vol vols no nos
+etc approx vs al cf viz eg ie ibid incl esp misc resp ca min max sec eq ref dept govt est fig figs vol vols no nos
 pp ch chap para art ed eds op cit jr sr st dr mr mrs ms prof gen gov sen rep inc ltd co corp bros mt ft
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dia
 mm cm km kg mg ml oz lb lbs hr hrs yr yrs mins secs msec ms sq tel ext av ave blvd rd hwy univ assn natl intl dist
@@ -60,9 +60,11 @@ text leave the same mark. Readers take the full stop for a typo or the sentence 
 
 Not flagged: a full stop after an abbreviation (`approx. five`, `et al. found`, `Inc. and`), after an
 initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
-code (`see foo. bar()`), a path or a name with inner marks, and a word the document never writes
-with a capital, or starts two sentences or more with in lower case (`git`, `scp`, `frozendict`: names
-their authors keep in lower case).
+code (`see foo. bar()`), a path or a name with inner marks, a word the document writes as code
+elsewhere (in backquotes, with an underscore, a call or an attribute), a word the document starts two
+sentences or more with in lower case (`git`, `scp`, `frozendict`: names their authors keep in lower
+case), and a word other than a function word that the document never writes with a capital, unless a
+sentence of prose stands on both sides (four words or more before the stop, two after the word).
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -81,6 +83,11 @@ their authors keep in lower case).
         Example("The vote was delayed. it will take place on Friday.", "The vote was delayed. It will take place on Friday."),
         Example("Sales fell at NATO. this was expected.", "Sales fell at NATO. This was expected."),
         Example("He threw a fork-ball. with that, the inning ended.", "He threw a fork-ball. With that, the inning ended."),
+        Example("Children decorated the clear plastic canopies. food trucks will be set up nearby.",
+                "Children decorated the clear plastic canopies. Food trucks will be set up nearby.",
+                note="a sentence of prose on both sides, though the document never capitalizes the word"),
+        Example("The event began in 1996 as a summertime promotion. originally it ran for a day.",
+                "The event began in 1996 as a summertime promotion. Originally it ran for a day."),
     )
     allow = (
         Example("Use a tool, e.g. the one above."),
@@ -98,6 +105,8 @@ their authors keep in lower case).
         Example("Commit your work first. git keeps every version. Then push it.", note="never capitalized here"),
         Example("Git is a tool. Commit your work. git keeps every version. It is fast. git is free.",
                 note="the author starts sentences with it in lower case twice: a name"),
+        Example("Dates are hashed by their fields. ``timedelta`` is new. timedelta objects are hashed too.",
+                path="a.rst", note="the document writes the word as code: a name"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -106,8 +115,8 @@ their authors keep in lower case).
             word = m.group(2)
             if m.group(1).lower() in _ABBREVIATIONS:
                 continue
-            if word not in _FUNCTION_WORDS and (word.capitalize() not in _capitalized(doc.text)
-                                                or _lower_starts(doc.text)[word] > 1):
+            if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
+                    word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
                 # A word the document never writes with a capital, or starts more than one sentence with
                 # in lower case, is a name kept in lower case (`git`, `scp`, `dict`), not a slip.
                 continue
@@ -117,3 +126,27 @@ their authors keep in lower case).
             i = m.start(2)
             yield self.finding(seg, i, m.end(2), f"Sentence starts in lower case: '{m.group(2)}' after a full stop",
                                edits=[(i, i + 1, text[i].upper())])
+
+
+_PROSE_WORD = re.compile(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
+
+
+def _between_sentences(text: str, m: re.Match[str], doc_text: str) -> bool:
+    """The stop ends a sentence of prose and a sentence of prose follows it: five words or more of
+    letters before the stop (back to the previous end mark), the word before it of three letters or more,
+    and two words or more of letters after the lower-case word. A name kept in lower case is most often
+    code's (`pip`, `setuptools`) and stands among code, paths and marks, not in running sentences."""
+    if len(m.group(1)) < 3 or _code_name(m.group(2), doc_text):
+        return False
+    head = text[max(0, m.start() - 200):m.start(1)]
+    head = re.split(r"[.!?:;\n]", head)[-1]
+    if sum(1 for w in head.split() if _PROSE_WORD.fullmatch(w)) < 4 or len(head.split()) < 4:
+        return False
+    tail = text[m.end(2):m.end(2) + 80].lstrip(",;:").split()[:3]
+    return len(tail) >= 2 and all(_PROSE_WORD.fullmatch(w) or w.isdigit() for w in tail[:2])
+
+
+def _code_name(word: str, doc_text: str) -> bool:
+    """The document writes the word as code somewhere: in backquotes, with an underscore, a call, an
+    attribute or a module path (`werkzeug.`, `toga_`, ``dictproxy``)."""
+    return re.search(rf"[`_./]{word}\b|\b{word}(?:[`_(]|\.\w)", doc_text) is not None

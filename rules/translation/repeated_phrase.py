@@ -27,6 +27,27 @@ _DOUBLING_OK = frozenset({
 })
 
 
+# `faster and faster` says that something changes: it follows a verb of change or of being, or an adverb
+# that grades it (`went faster and faster`, `is getting harder and harder`, `ever higher and higher`). After
+# an article, a preposition, an adjective or a noun an `-er` word is a noun (`the electoral barrier and
+# barrier`, `to power and power`, `in the hot summer and summer`).
+_CHANGE = frozenset("""
+be is are was were been am get gets got gotten grow grows grew grown become becomes became go goes went gone
+come comes came rise rises rose risen fall falls fell fallen run runs ran sink sinks sank keep keeps kept
+seem seems look looks feel feels sound sounds turn turns even ever still much far yet and
+""".split())
+
+
+def _comparative_reading(before: str) -> bool:
+    """An `-er` word doubled by `and` reads as a comparative after a verb of change or being, a past or
+    present participle (`climbed`, `getting`) or a grading adverb, and at a sentence's start."""
+    prev = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    if not prev or not prev[-1:].isalpha():
+        return True  # `Faster and faster, …`: nothing before it to tell a noun by
+    prev = prev.lower()
+    return prev in _CHANGE or prev.endswith(("ed", "ing", "ly"))
+
+
 # `X and X` at the end of a clause: before a mark, the end, or another `and`/`but`/`or`. Followed by a
 # modifier it is English (`developers and developers of other packages`, `lines and lines that start
 # with #`, `cache and cache tags`), and so is a contrast (`may and may not`).
@@ -50,7 +71,7 @@ translate twice. Raters mark both as the worst kind of error, and readers cannot
 Not flagged: one word said twice (T102's) or three times (`no, no, no` is speech, `location, location,
 location` rhetoric); a phrase said twice (a rhetorical
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
-comparatives such as `faster and faster`, plurals such as `years and years`), names (`Smith and Smith`),
+comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`), names (`Smith and Smith`),
 and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
 cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged.
 """
@@ -67,12 +88,16 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Prices fell. Prices fell. Prices fell. Nobody knew why."),
         Example("The team is ready to win the game, to win the game, to win the game, the coach said."),
         Example("Officials urged calm and calm."),
+        Example("The party could not overcome the electoral barrier and barrier."),
+        Example("He thanked the ministry for its help on this matter and matter."),
         Example("Under the Regulations on Disciplinary Disciplinary Disciplinary Disciplinary Punishment, he was fired."),
     )
     allow = (
         Example("Prices rose more and more quickly."),
         Example("They tried again and again to reach the summit."),
         Example("The car went faster and faster down the hill."),
+        Example("The noise grew louder and louder."),
+        Example("The climbers moved higher and higher, roped together."),
         Example("It took years and years to finish the bridge."),
         Example("No, no, no, that is not what I said."),
         Example("Location, location, location is the rule of property."),
@@ -133,7 +158,9 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         text = seg.text
         for m in _DOUBLED.finditer(text):
             w = m.group(1)
-            if w in _DOUBLING_OK or w.endswith("er") or (w.endswith("s") and not w.endswith("ss")):
+            if w in _DOUBLING_OK or (w.endswith("s") and not w.endswith("ss")):
+                continue
+            if w.endswith("er") and _comparative_reading(text[:m.start()]):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
 
