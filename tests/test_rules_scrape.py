@@ -235,3 +235,18 @@ def test_rust_book_has_no_scrape_residue() -> None:
     hits = [(p.name, f.code) for p in files
             for f in lint.check_text(p.read_text(encoding="utf-8"), path=str(p), select=["S"])]
     assert hits == []
+
+
+def test_s108_finds_a_repeated_sentence_deep_in_a_paragraph_of_data() -> None:
+    """A TSV or dump read as one paragraph of megabytes: the segmenter reads only the stretches around
+    the pieces that repeat, and the finding and its fix are where they are in a paragraph of prose."""
+    rows = "".join(f"Row {i} holds the value {i * 7} for the record. " for i in range(2_000))
+    copy = "The committee met again on Tuesday to vote. It said so in a statement. "  # two sentences
+    text = rows + copy + copy + rows + "\n"
+    assert len(text) > 100_000
+    found = [f for f in lint.check_text(text, path="dump.txt") if f.code == "S108"]
+    at = len(rows) + len(copy)
+    assert [(f.start, text[f.start:f.end], f.message) for f in found] == [
+        (at, copy.rstrip(), "2 sentences repeat the 2 before them")]
+    fixed = lint.fix_text(text, path="dump.txt", select=["S108"])
+    assert fixed == rows + copy + rows + "\n"

@@ -129,7 +129,7 @@ in the text is deliberate.
                 parts = _SENTENCE_SPLIT.split(seg.text)
                 if any(a == b and len(a) > 15 for k in range(1, _LONGEST_RUN + 1)
                        for a, b in zip(parts, islice(parts, k, None), strict=False)):
-                    found = list(self._sentences(seg, doc))
+                    found = [f for lo, hi in _windows(seg.text) for f in self._sentences(seg, doc, lo, hi)]
                     # The segmenter keeps a sentence that ends inside a quotation (`said, "I'm relieved.`)
                     # with the next one; the plain split at the mark still sees the copy.
                     yield from found or self._pieces(seg)
@@ -164,10 +164,10 @@ in the text is deliberate.
                                f"with the site's name '{m.group(1)}' added", edits=[(*edit, "")],
                                applicability=Applicability.UNSAFE)
 
-    def _sentences(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+    def _sentences(self, seg: Segment, doc: Document, lo: int, hi: int) -> Iterator[Finding]:
         """A run of one to three sentences said twice in a row (an MT retry or a scraper's second read
-        repeats a quotation with its attribution, two sentences at once)."""
-        spans = sentence_spans(seg.text)
+        repeats a quotation with its attribution, two sentences at once), within ``seg.text[lo:hi]``."""
+        spans = [(a + lo, b + lo) for a, b in sentence_spans(seg.text[lo:hi])]
         texts = [_sentence_text(seg, doc, a, b) for a, b in spans]
         i = 0
         while i < len(spans):
@@ -198,6 +198,35 @@ def _end_of(seg: Segment) -> int:
 
 def _same_start(a: str, b: str) -> bool:
     return a[:12] == b[:12] and len(a) != len(b)
+
+
+# Past this length a paragraph is data read as one paragraph (a TSV, a dump), not prose: the segmenter
+# (pysbd, about 30 kB/s) reads only the stretches around the pieces that repeat, not megabytes.
+_WHOLE = 20_000
+_CONTEXT = 3  # pieces before and after a repeat that the segmenter reads with it
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` to segment: the whole of a paragraph of ordinary length; in a longer one,
+    each run of repeated pieces with _CONTEXT pieces on either side (overlapping stretches merged)."""
+    if len(text) <= _WHOLE:
+        return [(0, len(text))]
+    spans = _piece_spans(text)
+    parts = [text[a:b] for a, b in spans]
+    wanted: list[tuple[int, int]] = []
+    for k in range(1, _LONGEST_RUN + 1):
+        for i in range(len(parts) - k):
+            if parts[i] == parts[i + k] and len(parts[i]) > 15:
+                first, last = max(0, i - _CONTEXT), min(len(spans) - 1, i + 2 * k - 1 + _CONTEXT)
+                wanted.append((spans[first][0], spans[last][1]))
+    wanted.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in wanted:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _piece_spans(text: str) -> list[tuple[int, int]]:

@@ -148,7 +148,9 @@ def hand_wrapped(text: str) -> bool:
 
 # A heading underlined as reST and plain-text documents underline theirs: a line of one punctuation
 # character repeated, as long as the text line above it.
-_UNDERLINE = re.compile(r"^([^\n]*\S[^\n]*)\n([=\-~^*#+`'\"])\2{2,}[ \t]*$", re.MULTILINE)
+# The underline is found first and the line above it read after: a pattern that begins with the text
+# line (`^[^\n]*\S[^\n]*\n`) backtracks over every line of the text, quadratic in a line's length.
+_UNDERLINE = re.compile(r"^([=\-~^*#+`'\"])\1{2,}[ \t]*$", re.MULTILINE)
 
 
 def underlined_headings(text: str) -> bool:
@@ -157,7 +159,11 @@ def underlined_headings(text: str) -> bool:
     extractor's output, would read as furniture line by line (a list of names, a table's rows)."""
     found = 0
     for m in _UNDERLINE.finditer(text):
-        if abs(len(m.group(0).split("\n")[1].rstrip()) - len(m.group(1).rstrip())) <= 2:
+        start = m.start()
+        if start == 0 or text[start - 1] != "\n":
+            continue
+        above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+        if above.strip() and abs(len(m.group(0).rstrip()) - len(above.rstrip())) <= 2:
             found += 1
             if found >= 2:
                 return True
