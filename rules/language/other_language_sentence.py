@@ -112,6 +112,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("Le mot anglais (the one that everybody uses in the office every day) n'a pas de traduction.\n",
                 language="fr"),
         Example("This English page explains how the build works and where the settings are stored.\n"),
+        Example("Antes de Vite 6, solo estaban disponibles dos entornos: el cliente y el servidor.\n",
+                language="es", note="CLD2 alone calls the first sentence English; the page's language is its prior"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -144,7 +146,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 continue
             if "{/*" in sentence or "*/}" in sentence:
                 continue  # an MDX comment, never shown
-            found = identify(sentence)
+            found = identify(sentence, lang)  # the document's language as the prior
             other = primary(found.language)
             if (not found.reliable or found.percent < confidence or other not in NAMES
                     or _siblings(other, lang)):
