@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.rules.language._around import sentence_around
+from lint.rules.language._around import in_program_output, sentence_around
 from lint.rules.language._packs import languages_with
 
 from lint.language import in_other_language, pack, primary
@@ -71,6 +71,8 @@ and a sentence in another language (an English error message quoted in a French 
         Example("Le ratio est de 16:9 sur cet écran.\n", language="fr"),
         Example("La console affiche ceci.\n\nWarning: Each child in a list should have a unique key prop.\n",
                 language="fr"),
+        Example("Le terminal affiche :\n\n<ConsoleLogLine level=\"error\">\n\nError: hit\n\n</ConsoleLogLine>\n",
+                path="a.md", language="fr"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -85,7 +87,7 @@ and a sentence in another language (an English error message quoted in a French 
                 continue
             if mark == ":" and text[m.end(): m.end() + 1] in ("(", ")"):
                 continue  # an emoticon
-            if in_other_language(sentence_around(text, m.start()), doc.language):
+            if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])
