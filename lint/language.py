@@ -289,3 +289,11 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def _own_words(tag: str) -> frozenset[str]:
     conventions = pack(tag) or {}
     return frozenset((conventions.get("common-words") or []) + (conventions.get("function-words") or []))
+
+
+def has_own_words(text: str, language: str) -> bool:
+    """Whether ``text`` holds one of ``language``'s common or function words (`le`, `des`, `pour`…): a
+    quoted title or program string without any (“Hello, world!”, “Null References: The Billion Dollar
+    Mistake”) is not written in the page's language, however short it is."""
+    own = _own_words(normalize(language))
+    return not own or any(w in own for w in _WORDS.findall(text.lower()))

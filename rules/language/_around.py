@@ -36,3 +36,23 @@ def in_program_output(doc: Document, seg: Segment, at: int) -> bool:
     openings = [m for m in _OUTPUT_TAG.finditer(text, max(0, src - _OUTPUT_REACH), src)
                 if _OUTPUT_NAME.match(m.group(1)) or _OUTPUT_NAME.search(m.group(1), 1)]
     return any(not m.group().endswith("/>") and f"</{m.group(1)}>" not in text[m.end():src] for m in openings)
+
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
+
+
+def quotation_around(text: str, at: int) -> str | None:
+    """The quoted text around offset ``at`` on its line (“Hello, world!”), or None outside quotation marks."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    for opening, closing in _QUOTE_PAIRS.items():
+        o = text.rfind(opening, line_start, at)
+        if o < 0:
+            continue
+        if opening == closing and text.count(opening, line_start, o) % 2:
+            continue  # that straight quote closes an earlier quotation
+        c = text.find(closing, at, line_end)
+        if c >= 0 and (opening == closing or text.rfind(closing, o + 1, at) < 0):
+            return text[o + 1:c]
+    return None

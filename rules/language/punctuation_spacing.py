@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.rules.language._around import in_program_output, sentence_around
+from lint.rules.language._around import in_program_output, quotation_around, sentence_around
 from lint.rules.language._packs import languages_with
 
-from lint.language import in_other_language, pack, primary
+from lint.language import has_own_words, in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -53,6 +53,8 @@ and a sentence in another language (an English error message quoted in a French 
         Example("Il a dit «bonjour» en entrant.\n", language="fr",
                 fixed="Il a dit «\u00a0bonjour\u00a0» en entrant.\n"),
         Example("Vraiment?! Déjà fini.\n", language="fr", fixed="Vraiment\u202f?! Déjà fini.\n"),
+        Example("Il a demandé “Pourquoi utiliser des composants?” en réunion.\n", language="fr",
+                fixed="Il a demandé “Pourquoi utiliser des composants\u202f?” en réunion.\n"),
         Example("Étape 1: installer le paquet.\n", language="fr", fixed="Étape 1\u00a0: installer le paquet.\n"),
         Example("Notez bien: la syntaxe change.\n", language="fr-CA", fixed="Notez bien\u00a0: la syntaxe change.\n"),
         Example("<!-- copylint-language: fr -->\nQue faire (et pourquoi)?\n", path="a.md",
@@ -71,6 +73,8 @@ and a sentence in another language (an English error message quoted in a French 
         Example("Le ratio est de 16:9 sur cet écran.\n", language="fr"),
         Example("La console affiche ceci.\n\nWarning: Each child in a list should have a unique key prop.\n",
                 language="fr"),
+        Example("Cargo a généré un programme “Hello, world!” pour vous.\n", language="fr"),
+        Example("Dans sa thèse “Null References: The Billion Dollar Mistake”, il l'explique.\n", language="fr"),
         Example("Le terminal affiche :\n\n<ConsoleLogLine level=\"error\">\n\nError: hit\n\n</ConsoleLogLine>\n",
                 path="a.md", language="fr"),
     )
@@ -89,6 +93,9 @@ and a sentence in another language (an English error message quoted in a French 
                 continue  # an emoticon
             if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
+            quoted = quotation_around(text, m.start())
+            if quoted is not None and not has_own_words(quoted, doc.language):
+                continue  # a quoted title or program string in another language: “Hello, world!”
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])
         if "«" in inside:
