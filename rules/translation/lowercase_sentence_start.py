@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from lint.language import packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -67,6 +68,9 @@ case), and a word other than a function word that the document never writes with
 sentence of prose stands on both sides (four words or more before the stop, two after the word).
 """
     severity = Severity.WARNING
+    # Scripts without case (Japanese, Chinese, Korean) start a sentence with a Latin identifier as written
+    # (`readonly 객체의 속성은…`): a lower-case start says nothing there.
+    languages = frozenset({"en", *(primary(t) for t in packs())} - {"ja", "zh", "ko"})
     fix = Applicability.UNSAFE
     fix_note = "Capitalizes the letter; unsafe because the full stop may belong to an abbreviation."
     trigger = r"\. {1,2}[^\W\d_A-Z]"  # the literal first: the scan skips to each full stop
@@ -90,6 +94,7 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 "The event began in 1996 as a summertime promotion. Originally it ran for a day."),
     )
     allow = (
+        Example("전달된 값이 readonly 객체인지 확인합니다. readonly 객체의 속성은 변경될 수 있습니다.\n", language="ko"),
         Example("Use a tool, e.g. the one above."),
         Example("The team grew to approx. five hundred people."),
         Example("Smith et al. found the same effect."),
