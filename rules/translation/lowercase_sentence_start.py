@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lint.language import packs, primary
+from lint.language import primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -47,6 +47,11 @@ def _lower_starts(text: str) -> Counter[str]:
     return Counter(re.findall(r"\. {1,2}([a-z]+)\b", text))
 
 
+# Scripts without case (Japanese, Chinese, Korean) start a sentence with a Latin identifier as written
+# (`readonly 객체의 속성은…`): a lower-case start says nothing there.
+_CASELESS = frozenset({"ja", "zh", "ko"})
+
+
 class LowercaseSentenceStart(Rule):
     code = "T108"
     slug = "lowercase-sentence-start"
@@ -68,9 +73,6 @@ case), and a word other than a function word that the document never writes with
 sentence of prose stands on both sides (four words or more before the stop, two after the word).
 """
     severity = Severity.WARNING
-    # Scripts without case (Japanese, Chinese, Korean) start a sentence with a Latin identifier as written
-    # (`readonly 객체의 속성은…`): a lower-case start says nothing there.
-    languages = frozenset({"en", *(primary(t) for t in packs())} - {"ja", "zh", "ko"})
     fix = Applicability.UNSAFE
     fix_note = "Capitalizes the letter; unsafe because the full stop may belong to an abbreviation."
     trigger = r"\. {1,2}[^\W\d_A-Z]"  # the literal first: the scan skips to each full stop
@@ -115,6 +117,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        if primary(doc.language) in _CASELESS:
+            return
         text = seg.text
         for m in _START.finditer(text):
             word = m.group(2)
