@@ -23,9 +23,10 @@ _RUN_AFTER_PERIOD_OK = compiled_on_use(
     rf"  (?<=\S  )(?: +|(?<![.!?:]  )(?<![.!?:][{_CLOSE}]  )(?<![.!?:][{_CLOSE}]{{2}}  ))(?=\S)"
 )
 # Text before the run that makes it alignment, not a gap: a list marker, a heading mark, a quote mark,
-# a line-block bar or a reST escape at the start of the line (`*   item`, `1.  item`, `##  Title`,
-# `>  quote`, `|   line`, `\   text`).
-_MARKER = compiled_on_use(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|\\]|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\)|#\.|#{1,6}|>{1,3})\Z")
+# a line-block bar, a reST escape or a doc-site container's marker and type at the start of the line
+# (`*   item`, `1.  item`, `##  Title`, `>  quote`, `|   line`, `\   text`, `:::warning  Title`).
+_MARKER = compiled_on_use(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|\\]|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\)|#\.|#{1,6}|>{1,3}"
+                          r"|:{3,}[ \t]*[A-Za-z][\w-]*)\Z")
 # `Jun  2 2009`: ctime and `ls -l` pad the day of the month to two characters.
 _MONTH = compiled_on_use(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\Z")
 
@@ -140,6 +141,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="a repeated line lines up with itself, not with a table's column"),
     )
     allow = (
+        Example(":::warning  使用上の注意\ndeep watch は重い処理です。\n:::\n", path="a.md", note="a container marker and its title"),
         Example("One space between words.\n"),
         Example("Two spaces after a period.  That is a convention.\n"),
         Example("    Indented line of text.\n"),
