@@ -120,6 +120,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="a program's output, quoted as it prints it"),
         Example("La page se charge.\n\n{/*FIXME: this does not appear to actually work, precedence is not implemented "
                 "yet in the server renderer */}\n", path="a.md", language="fr", note="an MDX comment is never shown"),
+        Example("La page se charge.\n\n{/*FIXME: this does not appear to actually work -- I guess precedence is not "
+                "implemented yet*/}\n\nLa suite.\n", path="a.md", language="fr"),
         Example("In scenari di stress test, Vue supera React e Angular con un margine significativo.\n", language="it"),
         Example("Antes de Vite 6, solo estaban disponibles dos entornos: el cliente y el servidor.\n",
                 language="es", note="CLD2 alone calls the first sentence English; the page's language is its prior"),
@@ -153,8 +155,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
             if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
                 continue
-            if "{/*" in sentence or "*/}" in sentence or text.rfind("{/*", 0, m.start()) > text.rfind("*/}", 0, m.start()):
-                continue  # an MDX comment, never shown
+            if ("{/*" in sentence or "*/}" in sentence or text.rfind("{/*", 0, m.start()) > text.rfind("*/}", 0, m.start())
+                    or text.startswith("{/")):
+                continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
             found = identify(sentence, lang)  # the document's language as the prior
             other = primary(found.language)
             if (not found.reliable or found.percent < confidence or other not in NAMES
