@@ -3,9 +3,8 @@ L103 judge a mark by it: an English message quoted inside a French page keeps En
 
 from __future__ import annotations
 
-import re
-
 from lint.model import Document, Segment
+from lint.patterns import compiled_on_use
 
 
 def sentence_around(text: str, at: int) -> str:
@@ -19,8 +18,8 @@ def sentence_around(text: str, at: int) -> str:
 # An element that shows a program's output: HTML's <samp> and <output>, and the components docs sites
 # name for it (MDX <ConsoleBlock>, <ConsoleLogLine>, <TerminalOutput>, <LogLine>…). What it holds is what
 # the program prints, in the program's language, whatever the page's.
-_OUTPUT_TAG = re.compile(r"<(samp|output|[A-Z][\w.]*)(?=[\s>/])[^>\n]*>")
-_OUTPUT_NAME = re.compile(r"(?:samp|output)\Z|Console|Terminal|Output|Log(?:s|[A-Z]|\Z)")
+_OUTPUT_TAG = compiled_on_use(r"<(samp|output|[A-Z][\w.]*)(?=[\s>/])[^>\n]*>")
+_OUTPUT_NAME = compiled_on_use(r"(?:samp|output)\Z|Console|Terminal|Output|Log(?:s|[A-Z]|\Z)")
 # How far back an output element's opening tag is looked for.
 _OUTPUT_REACH = 4_000
 
