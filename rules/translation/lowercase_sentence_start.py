@@ -96,6 +96,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 "The event began in 1996 as a summertime promotion. Originally it ran for a day."),
     )
     allow = (
+        Example("Il définit la variable globale côté client. Ça permet au code client de démarrer. À terme, "
+                "tout change.\n", language="fr"),
         Example("전달된 값이 readonly 객체인지 확인합니다. readonly 객체의 속성은 변경될 수 있습니다.\n", language="ko"),
         Example("Use a tool, e.g. the one above."),
         Example("The team grew to approx. five hundred people."),
@@ -122,6 +124,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         text = seg.text
         for m in _START.finditer(text):
             word = m.group(2)
+            if not word[0].islower():
+                continue  # a capital outside ASCII (`Ça`, `À`, `Éviter`): the pattern excludes only A-Z
             if m.group(1).lower() in _ABBREVIATIONS:
                 continue
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
