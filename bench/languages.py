@@ -5,7 +5,7 @@ Two measurements, on folders of real translated Markdown you fetch yourself (not
     python bench/languages.py real  --repo fr=PATH [--repo ja=PATH ...] [--half dev|test|all] [--sample 50]
     python bench/languages.py inject --text fr=PATH --text de=PATH ... --english PATH [--half dev|test|all]
 
-`real` lints every Markdown file of each folder with the default rules (no config: each file's language is
+`real` lints every Markdown file (`.md`, and `.mdx` read as Markdown) of each folder with the default rules (no config: each file's language is
 its own or detected) and prints findings per 10,000 words, per rule, and a seeded random sample of findings
 with their context, to judge by hand.
 
@@ -51,8 +51,13 @@ def half_of(path: Path) -> str:
     return "dev" if hashlib.sha1(str(path.name + str(path.parent.name)).encode()).digest()[0] % 2 == 0 else "test"
 
 
+# MDX pages (Astro, Docusaurus) are read as the Markdown they mostly are, as a user's `formats:` would.
+MDX = {"*.mdx": "markdown"}
+
+
 def markdown_files(root: Path, half: str) -> list[Path]:
-    files = sorted(p for p in root.rglob("*.md") if p.is_file() and "node_modules" not in p.parts)
+    files = sorted(p for p in root.rglob("*.md*") if p.suffix in (".md", ".mdx") and p.is_file()
+                   and "node_modules" not in p.parts)
     return [p for p in files if half == "all" or half_of(p) == half]
 
 
@@ -66,7 +71,7 @@ def prose_words(linter: Linter, source: Source, config: Config) -> tuple[float, 
 
 def real(repos: list[tuple[str, Path]], half: str, sample: int, seed: int) -> None:
     linter = Linter()
-    config = Config()
+    config = Config(formats=dict(MDX))
     for name, root in repos:
         files = markdown_files(root, half)
         total_words = 0.0
@@ -190,7 +195,7 @@ def capital_function_word(function_words: list[str]) -> Injector:
 
 def files_in(root: Path, language: str, half: str, linter: Linter) -> Iterator[Source]:
     """The files of the half identified as ``language``."""
-    config = Config()
+    config = Config(formats=dict(MDX))
     for path in markdown_files(root, half):
         source = Source(str(path), path.read_text(encoding="utf-8", errors="replace"))
         if linter.document(source, config).language.split("-")[0] == language:
@@ -199,7 +204,7 @@ def files_in(root: Path, language: str, half: str, linter: Linter) -> Iterator[S
 
 def paragraphs_of(sources: list[Source], language: str, linter: Linter) -> Iterator[str]:
     """Paragraphs of 12 words or more."""
-    config = Config(language=language)
+    config = Config(language=language, formats=dict(MDX))
     for source in sources:
         doc = linter.document(source, config)
         for seg in doc.segments:
@@ -224,7 +229,7 @@ def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kin
     from lint.language import pack
 
     linter = Linter()
-    config_for = {lang: Config(language=lang) for lang, _ in texts}
+    config_for = {lang: Config(language=lang, formats=dict(MDX)) for lang, _ in texts}
     english = english_sentences(english_root, linter)
     by_language: dict[str, list[str]] = {}
     files: dict[str, list[Source]] = {}

@@ -64,6 +64,7 @@ def main() -> None:
         ("W+E, as plain text", ["W", "E"], True),
         ("W+E+S+T+P, as plain text", ["W", "E", "S", "T", "P"], True),
         ("W+E+S+T+P, formats", ["W", "E", "S", "T", "P"], False),
+        ("default rules (L and language identification too), formats", None, False),
     ):
         runs = [in_process(files, select, as_text) for _ in range(args.repeat)]
         t, cpu = min(r[0] for r in runs), min(r[1] for r in runs)

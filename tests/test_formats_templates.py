@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import lint
+from lint.config import Config
 from lint.formats import parse
 from lint.model import Source
 
@@ -128,6 +129,18 @@ def test_defects_inside_containers_are_still_found_at_their_place():
 def test_code_showing_container_syntax_stays_code():
     text = "Write this:\n\n```md\n::: tip\nThe the tip  here\n:::\n```\n"
     assert lint.check_text(text, path="a.md") == []
+
+
+def test_braces_inside_a_code_span_stay_code():
+    # JSX's style={{ … }} quoted in a French sentence: the code span keeps its backticks, so nothing of it
+    # reaches the prose (L103 used to flag `name: "Hedy"` inside it as a colon without its space).
+    text = ("Il faut l'enrober par une autre paire d'accolades : `person={{ name: 'Hedy', inventions: 5 }}`.\n"
+            "\nÉcrivez `{{ msg }}` dans le modèle, et {{ msg }} devient le message.\n")
+    assert _segments(text, "a.md") == [
+        ("paragraph", "Il faut l'enrober par une autre paire d'accolades : \ufffc."),
+        ("paragraph", "Écrivez \ufffc dans le modèle, et \ufffc devient le message."),
+    ]
+    assert lint.check_text(text, path="a.md", config=Config(language="fr")) == []
 
 
 def test_a_lone_brace_pair_in_prose_is_still_prose():

@@ -87,6 +87,17 @@ def test_identify_short_sentences() -> None:
     assert identify("この文は日本語で書かれています。").language == "ja"
 
 
+def test_the_documents_language_is_the_prior() -> None:
+    # A short Spanish sentence CLD2 alone calls English comes back unsure with the page's language as the
+    # hint; a real English sentence stays English under any hint, and a hint CLD2 does not know is no hint.
+    spanish = "Antes de Vite 6, solo estaban disponibles dos entornos:"
+    english = "The value can limit the allowed mismatch to a specific type."
+    assert identify(spanish).language == "en"
+    assert identify(spanish, "es").language != "en"
+    assert identify(english, "fr").language == "en" and identify(english, "fr").reliable
+    assert identify(english, "xx") == identify(english)
+
+
 @pytest.mark.parametrize(("tag", "expected"), [
     ("zh-TW", "zh-Hant"), ("zh-HK", "zh-Hant"), ("zh_MO", "zh-Hant"), ("zh-Hant-TW", "zh-Hant"),
     ("zh-Hant", "zh-Hant"), ("zh", "zh"), ("zh-CN", "zh"), ("zh-Hans-CN", "zh"), ("fr-CA", "fr-CA"),

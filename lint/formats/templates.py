@@ -40,7 +40,17 @@ def expression_spans(text: str) -> list[tuple[int, int]]:
     that is two paragraphs, not one expression; none longer than about 400 characters)."""
     if not any(o in text for o in _OPENERS):
         return []
-    return [m.span() for m in _EXPRESSION.finditer(text)]
+    return [m.span() for m in _EXPRESSION.finditer(text) if not _in_code_span(text, m.start(), m.end())]
+
+
+def _in_code_span(text: str, start: int, end: int) -> bool:
+    """Whether ``{{ … }}`` at [start, end) stands between backticks on its line (`` `style={{ a: 1 }}` ``):
+    code the writer quoted, which the parser keeps as a code span only if its backticks stay as written."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("`", line_start, start) % 2 == 0:
+        return False
+    line_end = text.find("\n", end)
+    return "`" in text[end: len(text) if line_end < 0 else line_end]
 
 
 class Masker:

@@ -55,6 +55,8 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
         Example("What is Vue?\n", language="en"),
         Example("¿Cómo? ¿Cuándo? ¿Dónde?\n", language="es"),
         Example("La URL termina en ?page=2 para la segunda página.\n", language="es"),
+        Example("- [[#14119] refactor!: fusiona `PreviewServerForHook` en el tipo](https://github.com/vitejs/vite/pull/1)\n",
+                path="a.md", language="es"),
         Example("¿Es posible? Sí, y además es fácil.\n", language="es"),
         Example("¿Hay alguna diferencia si se pone el `alert` antes de `setWalk`?\n", path="a.md", language="es"),
         Example("## ¿Qué hay de nuevo en React 18?\n", path="a.md", language="es"),
@@ -82,8 +84,8 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
                     open_at = i
                 elif ch == close:
                     before, after = text[i - 1: i], text[i + 1: i + 2]
-                    if before in ("(", "") or before.isspace() or (after and (after.isalnum() or after == "=")):
-                        continue  # (?), a lone mark, ?query, !important, a!=b
+                    if before in ("(", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
+                        continue  # (?), a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
                     if open_at < 0 and not in_other_language(text[start:end], language):
                         yield self.finding(seg, i, i + 1, f"'{close}' with no opening '{opening}'")
                     open_at = -2  # closed

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from lint.language import foreign_words_gate, identify, primary
+from lint.rules.language._around import in_program_output
+
+from lint.language import foreign_words_gate, identify, own_words_count, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -112,6 +114,17 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("Le mot anglais (the one that everybody uses in the office every day) n'a pas de traduction.\n",
                 language="fr"),
         Example("This English page explains how the build works and where the settings are stored.\n"),
+        Example("La console affiche ceci :\n\n<ConsoleBlock level=\"error\">\n\nWarning: Each child in a list should "
+                "have a unique key prop. Check the render method of the list component.\n\n</ConsoleBlock>\n\n"
+                "Ce message demande une clé pour chaque élément.\n", path="a.md", language="fr",
+                note="a program's output, quoted as it prints it"),
+        Example("La page se charge.\n\n{/*FIXME: this does not appear to actually work, precedence is not implemented "
+                "yet in the server renderer */}\n", path="a.md", language="fr", note="an MDX comment is never shown"),
+        Example("La page se charge.\n\n{/*FIXME: this does not appear to actually work -- I guess precedence is not "
+                "implemented yet*/}\n\nLa suite.\n", path="a.md", language="fr"),
+        Example("In scenari di stress test, Vue supera React e Angular con un margine significativo.\n", language="it"),
+        Example("Antes de Vite 6, solo estaban disponibles dos entornos: el cliente y el servidor.\n",
+                language="es", note="CLD2 alone calls the first sentence English; the page's language is its prior"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -129,9 +142,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         for seg in doc.segments_matching(gate):
             if len(seg.text) < min_chars or seg.kind in _SKIPPED_KINDS:
                 continue
-            yield from self._segment(seg, lang, min_words, confidence, gate)
+            yield from self._segment(doc, seg, lang, min_words, confidence, gate)
 
-    def _segment(self, seg: Segment, lang: str, min_words: int, confidence: int,
+    def _segment(self, doc: Document, seg: Segment, lang: str, min_words: int, confidence: int,
                  gate: re.Pattern[str]) -> Iterator[Finding]:
         text = _QUOTED.sub(lambda m: " " * len(m.group()), seg.text)
         if _words(text) < min_words:
@@ -142,15 +155,20 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
             if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
                 continue
-            if "{/*" in sentence or "*/}" in sentence:
-                continue  # an MDX comment, never shown
-            found = identify(sentence)
+            if ("{/*" in sentence or "*/}" in sentence or text.rfind("{/*", 0, m.start()) > text.rfind("*/}", 0, m.start())
+                    or text.startswith("{/")):
+                continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
+            found = identify(sentence, lang)  # the document's language as the prior
             other = primary(found.language)
             if (not found.reliable or found.percent < confidence or other not in NAMES
                     or _siblings(other, lang)):
                 continue
+            if own_words_count(sentence, lang, other) >= 2:
+                continue  # two of the page language's own small words: it is the page's language after all
             start = m.start() + len(sentence) - len(sentence.lstrip())
             end = m.start() + len(sentence.rstrip())
+            if in_program_output(doc, seg, start):
+                continue  # what a program prints, quoted as it prints it
             where = NAMES.get(lang, lang)
             yield self.finding(seg, start, end, f"Sentence in {NAMES[other]}, but the document is in {where} "
                                                 f"(left untranslated?)")

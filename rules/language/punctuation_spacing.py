@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from lint.rules.language._around import sentence_around
+from lint.rules.language._around import in_program_output, quotation_around, sentence_around
 from lint.rules.language._packs import languages_with
 
-from lint.language import in_other_language, pack, primary
+from lint.language import has_own_words, in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -16,7 +18,35 @@ from lint.rule import Example, Rule
 _TIGHT = compiled_on_use(r"(?<=[\w)\]»”’])([;:!?]+)(?=[\s)\]»”’]|$)")
 _OPEN_TIGHT = compiled_on_use(r"«(?=[^\s\u00a0\u202f\u2009])")
 _CLOSE_TIGHT = compiled_on_use(r"(?<=[^\s\u00a0\u202f\u2009])»")
-_SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space"}
+_SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", " ": "space"}
+# A mark with a space before it, as the document sets it where it follows the convention.
+_SPACED = compiled_on_use(r"(?<=[\w)\]»”’])([ \u00a0\u202f])([;:!?])(?=[\s)\]»”’]|$)")
+_TRIGGER = compiled_on_use(r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»")
+
+
+@dataclass(frozen=True)
+class _Habit:
+    """How a document sets the marks: whether it follows the convention at all, and the space it puts
+    before each mark where it has a clear habit of its own (a plain space, say, where the convention
+    names a narrow no-break one)."""
+
+    follows: bool
+    space: dict[str, str]
+
+
+def _habit(prose: str) -> _Habit:
+    glued = len(_TIGHT.findall(prose))
+    by_mark: dict[str, Counter[str]] = {}
+    for m in _SPACED.finditer(prose):
+        by_mark.setdefault(m.group(2), Counter())[m.group(1)] += 1
+    spaced = sum(sum(c.values()) for c in by_mark.values())
+    space = {}
+    for mark, kinds in by_mark.items():
+        kind, n = kinds.most_common(1)[0]
+        if n >= 3 and 3 * n >= 2 * sum(kinds.values()):
+            space[mark] = kind
+    # Three marks or more set tight and hardly ever a spaced one: the document's own typography, not a slip.
+    return _Habit(follows=not (glued >= 3 and 3 * spaced < glued), space=space)
 
 
 class PunctuationSpacing(Rule):
@@ -34,16 +64,22 @@ from English drop them. Canadian French (OQLF, *Banque de dépannage linguistiqu
 (Groupe de Lausanne, *Guide du typographe*) set a space only before `:` and inside « »: with
 `language: fr-CA` or `fr-CH`, `;`, `!` and `?` are left alone.
 
+The rule holds a document to the convention only where the document follows it: a page that sets
+three marks or more tight and hardly any spaced (fewer than a third as many) has its own typography, and
+is left alone. Where a page has a clear habit of its own for a mark (a plain space before `?` three
+times or more, two thirds of them alike), the fix inserts that space, not a third kind.
+
 Not flagged: a plain space before the mark (breakable, but common on the web), times and ratios
 (`12:30`, `1:2`), URLs and code (never prose), emoticons, a mark followed by a letter (`v-on:click`),
 and a sentence in another language (an English error message quoted in a French page).
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
-    fix_note = ("Inserts the space the convention names (U+202F before ; ! ?, U+00A0 before : and inside « »); "
-                "nothing else changes, and no reader sees a difference but a line that no longer breaks there.")
+    fix_note = ("Inserts the space the document itself sets before that mark elsewhere, when it has a clear habit "
+                "(three times or more, two thirds of them alike: a plain space, say), else the one the convention "
+                "names (U+202F before ; ! ?, U+00A0 before : and inside « »); nothing else changes.")
     languages = languages_with("space-before")
-    trigger = r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»"
+    scope = "document"
     flag = (
         Example("Attention! Le fichier est supprimé.\n", language="fr",
                 fixed="Attention\u202f! Le fichier est supprimé.\n"),
@@ -53,6 +89,10 @@ and a sentence in another language (an English error message quoted in a French 
         Example("Il a dit «bonjour» en entrant.\n", language="fr",
                 fixed="Il a dit «\u00a0bonjour\u00a0» en entrant.\n"),
         Example("Vraiment?! Déjà fini.\n", language="fr", fixed="Vraiment\u202f?! Déjà fini.\n"),
+        Example("Pourquoi ? Parce que. Comment ? Ainsi. Quand ? Demain. Et ensuite? Rien.\n", language="fr",
+                fixed="Pourquoi ? Parce que. Comment ? Ainsi. Quand ? Demain. Et ensuite ? Rien.\n"),
+        Example("Il a demandé “Pourquoi utiliser des composants?” en réunion.\n", language="fr",
+                fixed="Il a demandé “Pourquoi utiliser des composants\u202f?” en réunion.\n"),
         Example("Étape 1: installer le paquet.\n", language="fr", fixed="Étape 1\u00a0: installer le paquet.\n"),
         Example("Notez bien: la syntaxe change.\n", language="fr-CA", fixed="Notez bien\u00a0: la syntaxe change.\n"),
         Example("<!-- copylint-language: fr -->\nQue faire (et pourquoi)?\n", path="a.md",
@@ -71,22 +111,40 @@ and a sentence in another language (an English error message quoted in a French 
         Example("Le ratio est de 16:9 sur cet écran.\n", language="fr"),
         Example("La console affiche ceci.\n\nWarning: Each child in a list should have a unique key prop.\n",
                 language="fr"),
+        Example("Cargo a généré un programme “Hello, world!” pour vous.\n", language="fr"),
+        Example("Pourquoi? Parce que! Voici: la suite; enfin la fin.\n", language="fr",
+                note="a page that never sets the space has its own typography"),
+        Example("Dans sa thèse “Null References: The Billion Dollar Mistake”, il l'explique.\n", language="fr"),
+        Example("Le terminal affiche :\n\n<ConsoleLogLine level=\"error\">\n\nError: hit\n\n</ConsoleLogLine>\n",
+                path="a.md", language="fr"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        segments = list(doc.segments_matching(_TRIGGER))
+        if not segments:
+            return
+        habit = _habit(doc.prose[0])
+        for seg in segments:
+            yield from self._segment(seg, doc, habit)
+
+    def _segment(self, seg: Segment, doc: Document, habit: _Habit) -> Iterator[Finding]:
         conventions = pack(doc.language) or {}
         before = conventions.get("space-before") or {}
         inside = (pack(primary(doc.language)) or {}).get("space-inside-quotes") or {}
         text = seg.text
-        for m in _TIGHT.finditer(text):
+        for m in _TIGHT.finditer(text) if habit.follows else ():
             mark = m.group(1)[0]
             space = before.get(mark)
             if space is None:
                 continue
+            space = habit.space.get(mark, space)
             if mark == ":" and text[m.end(): m.end() + 1] in ("(", ")"):
                 continue  # an emoticon
-            if in_other_language(sentence_around(text, m.start()), doc.language):
+            if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
+            quoted = quotation_around(text, m.start())
+            if quoted is not None and not has_own_words(quoted, doc.language):
+                continue  # a quoted title or program string in another language: “Hello, world!”
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])
         if "«" in inside:

@@ -18,7 +18,8 @@ _DOUBLED = compiled_on_use(
     r"|(?<=[a-z])\.,"
 )
 # The word before a full stop that is followed by a comma: "etc.," and "e.g.," are right.
-_WORD_BEFORE = compiled_on_use(r"(?:[A-Za-z]\.)*([A-Za-z]+)$")
+# Abbreviations of two letters-and-stops may be spaced, as Spanish and German write them (`p. ej.,`, `d. h.,`).
+_WORD_BEFORE = compiled_on_use(r"(?:[A-Za-z]\. ?)*([A-Za-z]+)$")
 # Lowercase abbreviations; a capitalized word before ".," is taken for one too (Calif., Sept., Corp.).
 _ABBREVIATIONS = frozenset(
     """etc eg ie al vs cf viz resp approx incl esp ca ed eds trans vol vols no nos pp ff fig figs ch chap
@@ -71,6 +72,7 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("Really?! I had no idea."),
         Example("Stop!! Now!"),
         Example("Fruit, e.g., apples and pears."),
+        Example("La ruta absoluta del archivo (p. ej., `/home/user/file.md`) se muestra aquí.", path="a.md", language="es"),
         Example("Tools, pens, etc., were on the table."),
         Example("The U.S., Canada and Mexico signed."),
         Example("Acme Inc., a supplier, said so."),

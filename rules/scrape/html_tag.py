@@ -68,6 +68,8 @@ which are not HTML elements; Markdown's own inline HTML, which is markup there (
         Example("Values <10 and >20 were dropped."),
         Example("They are replaced with inline hyperlinks (HTML <a> tags).  The two footnotes are gone."),
         Example("Wrap each line in the <p> element, and use an empty <br> tag for breaks."),
+        Example("# \\<script setup>\n\nThe \\<script setup> block runs once.\n", path="a.md",
+                note="a backslash-escaped bracket is Markdown for text, written on purpose"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -76,6 +78,9 @@ which are not HTML elements; Markdown's own inline HTML, which is markup there (
         text = seg.text
         for m in _TAG.finditer(text):
             tag = m.group()
+            at = seg.to_source(m.start())
+            if doc.text.startswith("\\<", at):
+                continue  # `\<script setup>`: the writer escaped the bracket to show the tag as text
             if " " not in tag and (_NAMED_AFTER.match(text, m.end())
                                    or _NAMED_BEFORE.search(text, max(0, m.start() - 20), m.start())):
                 continue  # the tag is the subject: "(HTML <a> tags)", "the <br> element"

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from lint.language import primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -44,6 +45,11 @@ def _capitalized(text: str) -> frozenset[str]:
 def _lower_starts(text: str) -> Counter[str]:
     """How many sentences start with each word in lower case after a full stop, read once per document."""
     return Counter(re.findall(r"\. {1,2}([a-z]+)\b", text))
+
+
+# Scripts without case (Japanese, Chinese, Korean) start a sentence with a Latin identifier as written
+# (`readonly 객체의 속성은…`): a lower-case start says nothing there.
+_CASELESS = frozenset({"ja", "zh", "ko"})
 
 
 class LowercaseSentenceStart(Rule):
@@ -90,6 +96,9 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 "The event began in 1996 as a summertime promotion. Originally it ran for a day."),
     )
     allow = (
+        Example("Il définit la variable globale côté client. Ça permet au code client de démarrer. À terme, "
+                "tout change.\n", language="fr"),
+        Example("전달된 값이 readonly 객체인지 확인합니다. readonly 객체의 속성은 변경될 수 있습니다.\n", language="ko"),
         Example("Use a tool, e.g. the one above."),
         Example("The team grew to approx. five hundred people."),
         Example("Smith et al. found the same effect."),
@@ -110,9 +119,13 @@ sentence of prose stands on both sides (four words or more before the stop, two 
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        if primary(doc.language) in _CASELESS:
+            return
         text = seg.text
         for m in _START.finditer(text):
             word = m.group(2)
+            if not word[0].islower():
+                continue  # a capital outside ASCII (`Ça`, `À`, `Éviter`): the pattern excludes only A-Z
             if m.group(1).lower() in _ABBREVIATIONS:
                 continue
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (

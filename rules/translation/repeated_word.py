@@ -57,6 +57,8 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         Example("Er hat hat das gesagt.\n", "Er hat das gesagt.\n", language="de"),
         Example("The the minister said so.", "The minister said so."),
         Example("It was held in in Kyiv.", "It was held in Kyiv."),
+        Example("The test reads 'This this is a test sentence.' in the log.",
+                "The test reads 'This is a test sentence.' in the log."),
         Example("Prisoners were exchanged throughout the\nthe conflict.", "Prisoners were exchanged throughout the conflict."),
         Example("We will deal with it it now.", "We will deal with it now."),
         Example("The plane carried carried 74 people.", "The plane carried 74 people."),
@@ -66,6 +68,7 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         Example("Food trucks and a a professional photographer came.", "Food trucks and a professional photographer came."),
     )
     allow = (
+        Example("Si vous donnez à quelqu’un un fichier, il peut l’exécuter sans rien installer.\n", language="fr"),
         Example("Nous nous levons tôt et vous vous couchez tard.\n", language="fr"),
         Example("On peut ajouter des sections tout en en préservant l'état.\n", language="fr"),
         Example("Die Frau, die die Zeitung liest, lacht. Das Buch, das das Kind liest.\n", language="de"),
@@ -123,8 +126,9 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
             after = text[m.end() : m.end() + 2]
             if after[:1] in ("-", "’", "'", "(", "/", "[", "<", "=") or _CODE_AFTER.match(after):
                 continue  # "the the-word" is a compound; "warnings\nwarnings.warn(" and "module:name" code
-            if m.start() and text[m.start() - 1] in "-/.<:_@#$=":
-                continue  # "read-only only", "<object object at": the first word is part of another
+            if m.start() and (text[m.start() - 1] in "-/.<:_@#$=" or (
+                    text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha())):
+                continue  # "read-only only", "<object object at", "quelqu'un un": the first word is part of another
             yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
                                edits=[(m.end(1), m.end(3), "")])
 

@@ -20,7 +20,8 @@ class UntranslatedSpan(Rule):
     summary = "A run of another script left untranslated in English prose"
     rationale = """
 **What it does.** Flags a run of CJK, Cyrillic, Hebrew, Arabic or Thai characters inside a mostly
-English paragraph, when it is not a gloss (in brackets or quotation marks, or after a colon).
+English paragraph, when it is not a gloss (in brackets or quotation marks, after a colon, or on either
+side of a slash: `简体中文 / Simplified Chinese` in a list of translations).
 
 **Why is this bad?** MT engines leave spans they could not translate, and TMS exports keep source
 text in target fields. Readers of the English text cannot read them.
@@ -39,6 +40,7 @@ text in target fields. Readers of the English text cannot read them.
         Example("The menu listed ต้มยำ soup among the dishes."),
     )
     allow = (
+        Example("- [简体中文 / Simplified Chinese](https://cn.vuejs.org/) and [Español / 西班牙语](https://es.vuejs.org/) are kept by volunteers.\n", path="a.md"),
         Example("The capital, Beijing (北京), hosted the talks."),
         Example("The sign read “北京欢迎你” in red."),
         Example("In Russian: Москва."),
@@ -67,6 +69,6 @@ text in target fields. Readers of the English text cannot read them.
                 k += 1
             after = text[k : k + 1]
             # An empty neighbour is the paragraph's edge, not a gloss bracket.
-            if (before and before in "(（“\"'«‘「:：") or (after and after in ")）”\"'»’」"):
-                continue  # a gloss or a quotation in the original language
+            if (before and before in "(（“\"'«‘「:：/") or (after and after in ")）”\"'»’」/"):
+                continue  # a gloss or a quotation in the original language, or a name and its gloss: 简体中文 / Simplified Chinese
             yield self.finding(seg, m.start(), m.end(), f"Untranslated text '{m.group()}' in English prose")

@@ -46,8 +46,11 @@ it unpredictably.
 
 In reStructuredText extra blank lines before a section title are house style (the PEP template
 uses two, many PEPs three), so runs of any length directly before a title are not flagged there, and
-elsewhere in reST the default allowance is two. The option `maximum` sets the allowance for every
-format.
+elsewhere in reST the default allowance is two. Markdown also renders any run of blank lines as one
+break (CommonMark), and its writers use two as layout (before a section, around an HTML or MDX block;
+the Rust book does, as do the React and Vue docs and their translations), so there too the default
+allowance is two: a run of three or more is still flagged. The option `maximum` sets the allowance for
+every format.
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -56,8 +59,8 @@ format.
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
-        maximum: int | None = option(None, "the blank lines allowed in a row (null: 2 before a reST section "
-                                           "title, 1 elsewhere)", minimum=0)
+        maximum: int | None = option(None, "the blank lines allowed in a row (null: any before a reST "
+                                           "section title, 2 elsewhere in reST and Markdown, 1 in other formats)", minimum=0)
     opts: Options
     flag = (
         Example("Caption.\n\n\n\n\n\nFirst paragraph.\n", "Caption.\n\nFirst paragraph.\n"),
@@ -66,8 +69,10 @@ format.
         Example("One.\n  \n\t\n\nTwo.\n", "One.\n\nTwo.\n"),
         Example("Last paragraph.\n\n\n", "Last paragraph.\n\n"),
         Example("Old Mac.\r\r\rNext.\r", "Old Mac.\r\rNext.\r"),
-        Example("Code follows.\n\n\n```\ncode\n\n\n\nmore code\n```\n",
-                "Code follows.\n\n```\ncode\n\n\n\nmore code\n```\n", path="a.md"),
+        Example("Code follows.\n\n\n\n```\ncode\n\n\n\nmore code\n```\n",
+                "Code follows.\n\n\n```\ncode\n\n\n\nmore code\n```\n", path="a.md"),
+        Example("# Title\n\nIntro.\n\n\n\n\n\nAn embed was here.\n", "# Title\n\nIntro.\n\n\nAn embed was here.\n",
+                path="a.md"),
         Example("Title\n=====\n\n\n\nText.\n", "Title\n=====\n\n\nText.\n", path="a.rst"),
         Example("Text.\n\n\n\nMore text.\n-- not an underline\n", "Text.\n\n\nMore text.\n-- not an underline\n",
                 path="a.rst"),
@@ -83,12 +88,14 @@ format.
         Example("Text.\n\n\n\n\nReferences\n----------\n\nMore.\n", path="a.rst"),
         Example("Text.\r\n\r\n\r\n\r\n=========\r\nCopyright\r\n=========\r\n", path="a.rst"),
         Example("A fenced block keeps its own blank lines:\n\n```\nx = 1\n\n\n\ny = 2\n```\n", path="a.md"),
+        Example("Intro.\n\n\n## Next section\n\nText.\n", path="a.md", note="two blank lines: Markdown layout"),
+        Example("<Intro>\n\n\nText of the intro.\n\n</Intro>\n", path="a.mdx.md"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         maximum = self.opts.maximum
         if maximum is None:
-            maximum = 2 if doc.format == "rst" else 1
+            maximum = 2 if doc.format in ("rst", "markdown") else 1
         text = doc.text
         rst = doc.format == "rst"
         first = _VISIBLE.search(text)

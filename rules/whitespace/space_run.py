@@ -15,17 +15,18 @@ from lint.rule import Example, Rule
 # the literal two spaces and look behind from there: `re` then skips ahead to each double space in C
 # instead of trying a lookbehind at every character (25 times faster on the corpus).
 _ANY_RUN = compiled_on_use(r"  (?<=\S  ) *(?=\S)")
-# The same, except exactly two spaces after a sentence's end (., !, ? or :, then up to two closing
+# The same, except exactly two spaces after a sentence's end (., !, ?, : or …, then up to two closing
 # quotes, brackets or inline-markup marks, as in `**Note.**  Text`): the typing convention is excluded
 # inside the regex, so texts that use it everywhere (the PEPs) cost no Python per sentence.
 _CLOSE = "\"'\u201d\u2019)\\]*_`"
 _RUN_AFTER_PERIOD_OK = compiled_on_use(
-    rf"  (?<=\S  )(?: +|(?<![.!?:]  )(?<![.!?:][{_CLOSE}]  )(?<![.!?:][{_CLOSE}]{{2}}  ))(?=\S)"
+    rf"  (?<=\S  )(?: +|(?<![.!?:…]  )(?<![.!?:…][{_CLOSE}]  )(?<![.!?:…][{_CLOSE}]{{2}}  ))(?=\S)"
 )
 # Text before the run that makes it alignment, not a gap: a list marker, a heading mark, a quote mark,
-# a line-block bar or a reST escape at the start of the line (`*   item`, `1.  item`, `##  Title`,
-# `>  quote`, `|   line`, `\   text`).
-_MARKER = compiled_on_use(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|\\]|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\)|#\.|#{1,6}|>{1,3})\Z")
+# a line-block bar, a reST escape or a doc-site container's marker and type at the start of the line
+# (`*   item`, `1.  item`, `##  Title`, `>  quote`, `|   line`, `\   text`, `:::warning  Title`).
+_MARKER = compiled_on_use(r"[ \t]*(?:[-*+\u2022\u2023\u25e6|\\]|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\)|#\.|#{1,6}|>{1,3}"
+                          r"|:{3,}[ \t]*[A-Za-z][\w-]*)\Z")
 # `Jun  2 2009`: ctime and `ls -l` pad the day of the month to two characters.
 _MONTH = compiled_on_use(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\Z")
 
@@ -102,7 +103,7 @@ icon, a footnote mark) or where an MT engine removed a tag. Browsers hide them; 
 Not flagged, because there the spaces are deliberate layout (precision first):
 
 - indentation, and the spacing after a list marker or heading mark (`*   item`, `1.  item`);
-- exactly two spaces after a sentence's end (`.`, `!`, `?`, `:`, optionally followed by closing quotes,
+- exactly two spaces after a sentence's end (`.`, `!`, `?`, `:`, `…`, optionally followed by closing quotes,
   brackets or markup such as `**`): the two-space typing convention, used throughout the Python PEPs.
   Three or more spaces are flagged. Set the option `allow-after-period` to false to flag the two as well;
 - table layout: a run next to a `|` cell border, a line with two runs or more of which one is three
@@ -140,6 +141,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="a repeated line lines up with itself, not with a table's column"),
     )
     allow = (
+        Example("Ce serait verbeux…  Faisons plutôt comme ceci.\n", note="two spaces after a sentence's end, here an ellipsis"),
+        Example(":::warning  使用上の注意\ndeep watch は重い処理です。\n:::\n", path="a.md", note="a container marker and its title"),
         Example("One space between words.\n"),
         Example("Two spaces after a period.  That is a convention.\n"),
         Example("    Indented line of text.\n"),

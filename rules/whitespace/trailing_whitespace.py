@@ -21,8 +21,9 @@ class TrailingWhitespace(Rule):
 ending (or the end of the file).
 
 **Why is this bad?** Invisible to readers, trailing blanks are noise in every diff and review, and a
-sign of text pasted from a rendered page. In Markdown exactly two trailing spaces are a hard line
-break, so those are left alone in Markdown files.
+sign of text pasted from a rendered page. In Markdown two or more trailing spaces inside a paragraph
+are a hard line break, so those are left alone in Markdown files, as is a blank line that holds
+exactly the indentation of the line after it (an editor's auto-indent inside a list item or block).
 """
     severity = Severity.INFO
     fix = Applicability.SAFE
@@ -36,6 +37,7 @@ break, so those are left alone in Markdown files.
         Example("Spaces after a paragraph's last line are no break in Markdown.   \n\nNext.\n",
                 "Spaces after a paragraph's last line are no break in Markdown.\n\nNext.\n", path="a.md"),
         Example("Blank line with spaces\n   \nafter.\n", "Blank line with spaces\n\nafter.\n"),
+        Example("- Item\n\n  Its body.\n     \n  More of it.\n", "- Item\n\n  Its body.\n\n  More of it.\n", path="a.md"),
     )
     allow = (
         Example("No trailing blanks.\nNone here.\n"),
@@ -46,6 +48,8 @@ break, so those are left alone in Markdown files.
         Example("\tIndentation at the start is not trailing.\n"),
         Example(""),
         Example("Non-breaking space\u00a0at the end is a character, not layout.\u00a0x\n"),
+        Example("- **Details**\n\n  The first paragraph of the item.\n  \n  The second one, indented alike.\n", path="a.md",
+                note="a blank line indented like the list item's body: the editor's auto-indent"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -66,6 +70,8 @@ break, so those are left alone in Markdown files.
             if (markdown and end - start >= 2 and not m.group().strip(" ") and end < len(text) and start > 0
                     and text[start - 1] not in "\r\n" and not _ends_block(text, end)):
                 continue  # a Markdown hard line break: two or more spaces before a line ending in a paragraph
+            if markdown and (start == 0 or text[start - 1] in "\r\n") and _indents_next(text, m.group(), end):
+                continue  # a blank line an editor indented like the list item or block it sits in
             if doc.protected and doc.is_protected(start):
                 continue
             yield self.finding_at(start, end, "Trailing whitespace", "")
@@ -77,3 +83,11 @@ def _ends_block(text: str, eol: int) -> bool:
     rest = text[nxt : nxt + 200]
     line = rest.split("\n", 1)[0]
     return nxt >= len(text) or not line.strip()
+
+
+def _indents_next(text: str, blanks: str, eol: int) -> bool:
+    """Whether a line of nothing but ``blanks`` holds exactly the indentation of the next line with text
+    (`  ` between two lines of a list item's body): the editor's auto-indent, invisible in every
+    rendering of Markdown, and repeated from the source in every translation of a page."""
+    nxt = eol + (2 if text.startswith("\r\n", eol) else 1)
+    return text.startswith(blanks, nxt) and nxt + len(blanks) < len(text) and text[nxt + len(blanks)] not in " \t\r\n"
