@@ -48,7 +48,7 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
 _API_SHAPED = re.compile(r"^[\W\d]+$|^-{1,2}\w|^\w+[._:]\w|\w_|\d|[a-z][A-Z]")
 _WORDS = re.compile(r"[^\W\d_]+")
 # Below this many distinct words a catalogue is too small to tell a word nobody writes from a rare one.
-_VOCABULARY = 500
+_VOCABULARY = 150
 _CODE_KINDS = frozenset({"literal", "role", "interpreted", "code"})
 
 
@@ -62,8 +62,9 @@ def _code_of(text: str, markup: str, literals: bool = False) -> dict[str, str]:
             for mk in marks(text, markup) if mk.kind in kinds and mk.name != "term"}
 
 
-# A literal's parts: names (dotted or underscored as one: ``os.getcwd``, ``new_string``) and the rest.
-_TOKENS = re.compile(r"\w+(?:\.\w+)*")
+# A literal's parts: names (dotted or underscored as one: ``os.getcwd``, ``new_string``; an option with
+# its dashes, ``-k``) and the rest.
+_TOKENS = re.compile(r"(?:(?<![\w-])-+)?\w+(?:\.\w+)*")
 _PLAIN = re.compile(r"[^\W\d_A-Z]+(?:_[^\W\d_A-Z]+)*")
 
 
@@ -93,8 +94,8 @@ def _rendering(key: str, both: tuple[str, str], markup: str) -> tuple[list[str],
 
 
 def _known_words(doc: Document, markup: str) -> frozenset[str]:
-    """Words the catalogue writes: its translations' prose and its sources' code (lowercased). A word
-    a translation's literal holds that is neither is no rendering: a typo or a garbled name."""
+    """Words the catalogue writes: its translations' prose and its sources (lowercased). A word a
+    translation's literal holds that is neither is no rendering: a typo or a garbled name."""
     found: frozenset[str] | None = doc.memo.get("b106-known-words")
     if found is None:
         words: set[str] = set()
@@ -102,7 +103,7 @@ def _known_words(doc: Document, markup: str) -> frozenset[str]:
             if seg.source_text is None:
                 continue
             words.update(w.lower() for w in _WORDS.findall(without_code(seg.text, markup)))
-            words.update(w.lower() for code in _code_of(seg.source_text, markup).values() for w in _WORDS.findall(code))
+            words.update(w.lower() for w in _WORDS.findall(seg.source_text))
         found = frozenset(words)
         doc.memo["b106-known-words"] = found
     return found
