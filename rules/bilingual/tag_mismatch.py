@@ -36,11 +36,9 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
             return True
         if plain:
             return False
-    if _API_SHAPED.search(key[1:-1]):
-        return True
     if re.search(r"(?<![\w.])" + re.escape(key[1:-1]) + r"(?!\w|\.\w)", without_code(both[1], markup)):
         return False  # kept as words or in other markup (*body* for ``body``): a matter of style
-    if code_counts(doc, markup)[key] >= 2:
+    if _API_SHAPED.search(key[1:-1]) or code_counts(doc, markup)[key] >= 2:
         return True
     return any(SequenceMatcher(None, key, other).ratio() >= 0.8 for other in added)
 
