@@ -93,7 +93,8 @@ only what the translation adds is reported: a source's own oddity is not the tra
 target that differs only by a language code (`/en/` → `/fr/`), or a page of a site with the language
 in its address (`en.wikipedia.org/wiki/Outlier` → `fr.wikipedia.org/wiki/Donnée_aberrante`), is the
 localized page, not a change, unless its address is malformed (a percent escape cut short or not
-UTF-8, a parenthesis left open: a truncated or mistyped URL). References by name (`` `Notes`_ ``) name a title that is translated
+UTF-8, a parenthesis left open: a truncated or mistyped URL) or a word of the page's name is one letter
+off a word of the link's own text (the localized page is named by the translated title). References by name (`` `Notes`_ ``) name a title that is translated
 too: their count is compared, as Sphinx does, not their words. These are the classes of sphinx-lint's checks
 on PO files.
 
@@ -128,6 +129,9 @@ changed target links nowhere.
         Example(_RST + 'msgid "The `flyweight <https://en.wikipedia.org/wiki/Flyweight_pattern>`_."\n'
                 'msgstr "Le `poids mouche <https://fr.wikipedia.org/wiki/Poids-mouche_(patron>`_."\n',
                 path=_PO, note="the localized page's address, its parenthesis unclosed"),
+        Example(_RST + 'msgid "Against `brute-force attacks <https://en.wikipedia.org/wiki/Brute-force_attack>`_."\n'
+                'msgstr "Contre les `attaques par force brute <https://fr.wikipedia.org/wiki/Attaque_par_force_brutx>`_."\n',
+                path=_PO, note="the localized page's name one letter off the link's own words"),
     )
     allow = (
         Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)`` ici."\n', path=_PO),
@@ -182,6 +186,7 @@ changed target links nowhere.
             added = Counter()
         changed = [t for t in tr_targets if not any(same_target(src, t) for src in src_targets)
                    or _garbled(t, src_targets)]
+        changed += [t for t in _mistyped_targets(target, markup, src_targets) if t not in changed]
         if changed and len(tr_targets) >= len(src_targets):
             added["target-changed"] += 1
         if not added:
@@ -211,3 +216,37 @@ def _garbled(target: str, sources: list[str]) -> bool:
 
 def _path(target: str) -> str:
     return target.partition("://")[2].partition("/")[2].partition("#")[0].rstrip("/")
+
+
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _folded(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _mistyped_targets(text: str, markup: str, sources: list[str]) -> list[str]:
+    """Localized link targets with a word one letter off a word of their own link text (`attaques par
+    force brute <…/Attaque_par_force_brutx>`): a localized page is named by the translated title, so a
+    word of its name that differs from the title's in one letter, same length, is a typo in the
+    address (accents and case aside; `attaques`/`Attaque` differ in length, a plural, not a typo)."""
+    out = []
+    for mk in marks(text, markup):
+        if mk.kind not in ("link", "image") or "://" not in mk.target or mk.prose is None:
+            continue
+        path = _path(mk.target)
+        if not path or any(_path(t) == path for t in sources):
+            continue
+        try:
+            slug = unquote(path.rpartition("/")[2], errors="strict")
+        except UnicodeDecodeError:
+            continue
+        title = {_folded(w) for w in _LETTERS.findall(text[mk.prose[0] : mk.prose[1]])}
+        for word in map(_folded, _LETTERS.findall(slug)):
+            if word not in title and any(len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1
+                                         for t in title):
+                out.append(mk.target)
+                break
+    return out
