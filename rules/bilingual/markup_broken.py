@@ -186,7 +186,7 @@ changed target links nowhere.
             added = Counter()
         changed = [t for t in tr_targets if not any(same_target(src, t) for src in src_targets)
                    or _garbled(t, src_targets)]
-        changed += [t for t in _mistyped_targets(target, markup, src_targets) if t not in changed]
+        changed += [t for t in _mistyped_targets(target, markup, source, src_targets) if t not in changed]
         if changed and len(tr_targets) >= len(src_targets):
             added["target-changed"] += 1
         if not added:
@@ -227,12 +227,14 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
-def _mistyped_targets(text: str, markup: str, sources: list[str]) -> list[str]:
+def _mistyped_targets(text: str, markup: str, source: str, sources: list[str]) -> list[str]:
     """Localized link targets with a word one letter off a word of their own link text (`attaques par
     force brute <…/Attaque_par_force_brutx>`): a localized page is named by the translated title, so a
     word of its name that differs from the title's in one letter, same length, is a typo in the
-    address (accents and case aside; `attaques`/`Attaque` differ in length, a plural, not a typo)."""
+    address (accents and case aside; `attaques`/`Attaque` differ in length, a plural, not a typo; a
+    word of the source, `tutorial` under `tutoriel`, is the source language's, not a typo)."""
     out = []
+    said = {_folded(w) for w in _LETTERS.findall(source)}
     for mk in marks(text, markup):
         if mk.kind not in ("link", "image") or "://" not in mk.target or mk.prose is None:
             continue
@@ -245,7 +247,7 @@ def _mistyped_targets(text: str, markup: str, sources: list[str]) -> list[str]:
             continue
         title = {_folded(w) for w in _LETTERS.findall(text[mk.prose[0] : mk.prose[1]])}
         for word in map(_folded, _LETTERS.findall(slug)):
-            if word not in title and any(len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1
+            if word not in title and word not in said and any(len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1
                                          for t in title):
                 out.append(mk.target)
                 break
