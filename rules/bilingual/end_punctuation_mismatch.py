@@ -76,6 +76,9 @@ _TH = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
 _HY = 'msgid ""\nmsgstr ""\n"Language: hy\\n"\n\n'
 _EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 
+# A source that starts in lower case or with inline markup: a list item or a fragment of a sentence.
+_FRAGMENT = re.compile(r"\s*(?:[a-z]|[:`*])")
+
 
 class EndPunctuationMismatch(Rule):
     code = "B108"
@@ -114,6 +117,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
+        Example('#: library/json.rst:3\nmsgid "the content and maximum length of JSON strings"\n'
+                'msgstr "le contenu et la longueur maximale des chaînes JSON."\n', path="messages.po",
+                note="a list item the translation closes"),
         Example('#: library/idle.rst:3\nmsgid "Open Module..."\nmsgstr "*Open Module...*"\n', path="messages.po",
                 note="the mark inside emphasis"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier ?"\n', path=_PO),
@@ -161,6 +167,8 @@ button that gained a full stop are the small inconsistencies that make an interf
             return  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
         if source is None and target == "full stop" and _SENTENCE.match(both[0]):
             return  # a sentence the source left without its full stop: the translation corrects it
+        if source is None and target == "full stop" and _FRAGMENT.match(both[0]):
+            return  # a list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style
         end = len(seg.text.rstrip())
         if target is None:
             message = f"The source ends with a {source}, the translation does not"
