@@ -77,7 +77,7 @@ _HY = 'msgid ""\nmsgstr ""\n"Language: hy\\n"\n\n'
 _EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 
 # A source that starts in lower case or with inline markup: a list item or a fragment of a sentence.
-_FRAGMENT = re.compile(r"\s*(?:[a-z]|[:`*])")
+_FRAGMENT = compiled_on_use(r"\s*(?:[a-z]|[:`*])")
 
 
 class EndPunctuationMismatch(Rule):
