@@ -90,6 +90,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 "The event began in 1996 as a summertime promotion. Originally it ran for a day."),
     )
     allow = (
+        Example("Le transport se ferme de lui-même. À l'inverse, il reste ouvert. Également disponible ici.\n",
+                language="fr", note="an accented capital starts the sentence"),
         Example("Use a tool, e.g. the one above."),
         Example("The team grew to approx. five hundred people."),
         Example("Smith et al. found the same effect."),
@@ -113,6 +115,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         text = seg.text
         for m in _START.finditer(text):
             word = m.group(2)
+            if not word[0].islower():
+                continue  # `À`, `Également`: a capital outside A-Z starts the sentence as it should
             if m.group(1).lower() in _ABBREVIATIONS:
                 continue
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
