@@ -151,6 +151,8 @@ def measure(args: argparse.Namespace) -> None:
             print(f"  {name:40s} {n:6d} {n * per10k:7.2f}")
     if args.sample:
         rng = random.Random(args.seed)
+        # In file and line order first: the CLI's order depends on its workers, the sample must not.
+        found.sort(key=lambda f: (f["path"], f["start"]["line"], f["start"]["column"], f["code"]))
         picked = rng.sample(found, min(args.sample, len(found)))
         for i, f in enumerate(picked, 1):
             rel = Path(f["path"]).relative_to(root)

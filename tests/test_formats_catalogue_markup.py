@@ -165,3 +165,67 @@ def test_fix_never_touches_msgids_or_markup(kind: str):
         for piece in ("``mode", ":func:`", "<https://example.org/gui", "%(count)d"):
             assert b.msgstr.count(piece) == a.msgstr.count(piece)
     assert lint.fix_text(fixed, path="x.po") == fixed
+
+
+# A catalogue large enough to know its words (B106 reads a literal's new words against them).
+_PAIRS = [
+    ("The event loop runs asynchronous tasks and callbacks, performs network IO operations.",
+     "La boucle d'évènements exécute des tâches asynchrones et des fonctions de rappel, effectue des opérations réseau."),
+    ("Application developers should typically use the high-level functions instead.",
+     "Les développeurs d'applications devraient généralement utiliser les fonctions de haut niveau à la place."),
+    ("This section is intended mostly for authors of lower-level code, libraries and frameworks.",
+     "Cette section est principalement destinée aux auteurs de code de bas niveau, de bibliothèques et de cadriciels."),
+    ("Return the running event loop in the current operating system thread.",
+     "Renvoie la boucle d'évènements en cours d'exécution dans le fil d'exécution actuel du système."),
+    ("If there is no running event loop an error is raised, and the program stops.",
+     "S'il n'y a pas de boucle d'évènements en cours d'exécution, une erreur est levée et le programme s'arrête."),
+    ("Because this function has rather complex behavior, it is discouraged by most maintainers.",
+     "Comme cette fonction a un comportement plutôt complexe, la plupart des mainteneurs la déconseillent."),
+    ("Consider also using the run function, which creates a new loop and closes it at the end.",
+     "Envisagez aussi d'utiliser la fonction run, qui crée une nouvelle boucle et la ferme à la fin."),
+    ("Set the default executor used by the loop; the pool must be an instance of a thread pool.",
+     "Définit l'exécuteur par défaut utilisé par la boucle ; le réservoir doit être une instance d'un réservoir de fils."),
+    ("Schedule the callback to be called with arguments at the next iteration of the loop.",
+     "Planifie l'appel de la fonction de rappel avec ses arguments à la prochaine itération de la boucle."),
+    ("Wait until the future is done, then return its result or raise its exception.",
+     "Attend que le futur soit terminé, puis renvoie son résultat ou lève son exception."),
+    ("Open a streaming transport connection to a given address specified by host and port.",
+     "Ouvre une connexion de transport en flux vers une adresse donnée spécifiée par un hôte et un port."),
+    ("The socket family can be either IPv4 or IPv6 depending on the host, or whatever the resolver says.",
+     "La famille du connecteur peut être IPv4 ou IPv6 selon l'hôte, ou ce que dit le résolveur de noms."),
+    ("Create a subprocess from one or more string arguments, as a shell would read them.",
+     "Crée un sous-processus à partir d'une ou plusieurs chaînes d'arguments, comme un interpréteur les lirait."),
+    ("Returns a pair of a transport and a protocol, the value of the first write, or nothing.",
+     "Renvoie une paire de transport et de protocole, la valeur de la première écriture, ou rien."),
+    ("Signals are delivered to the main thread only; handlers must be registered there.",
+     "Les signaux ne sont délivrés qu'au fil principal ; les gestionnaires doivent y être enregistrés."),
+    ("Close the loop when it is not running; pending callbacks are discarded, queued data lost.",
+     "Ferme la boucle lorsqu'elle ne tourne pas ; les rappels en attente sont abandonnés, les données perdues."),
+]
+
+
+def _catalogue(extra_id: str, extra_str: str) -> str:
+    entries = [f'#: library/asyncio.rst:{i}\nmsgid "{a}"\nmsgstr "{b}"\n' for i, (a, b) in enumerate(_PAIRS, 1)]
+    entries.append(f'#: library/asyncio.rst:99\nmsgid "{extra_id}"\nmsgstr "{extra_str}"\n')
+    return HEADER + "\n".join(entries)
+
+
+def test_b106_a_literal_localized_in_the_catalogues_own_words_is_not_reported():
+    text = _catalogue("Returns a ``(transport, protocol)`` pair.", "Renvoie une paire ``(transport, protocole)``.")
+    assert "B106" not in _codes(text)
+    text = _catalogue("It holds ``0 <= value < loop``.", "Elle contient ``0 <= valeur < boucle``.")
+    assert "B106" not in _codes(text)
+
+
+def test_b106_a_literal_garbled_into_words_nobody_writes_is_reported():
+    text = _catalogue("Returns a ``(transport, protocol)`` pair.", "Renvoie une paire ``(transport, locotorp)``.")
+    assert "B106" in _codes(text)
+    text = _catalogue("Use ``mean(data)`` here.", "Utilisez ``naem(data)`` ici.")
+    assert "B106" in _codes(text)
+
+
+def test_b106_api_names_and_options_are_never_localized():
+    text = _catalogue("Calls ``object.__getattribute__(c)``.", "Appelle ``objet.__getattribute__(c)``.")
+    assert "B106" in _codes(text)
+    text = _catalogue("The ``-k`` flag searches.", "L'option ``-w`` cherche.")
+    assert "B106" in _codes(text)

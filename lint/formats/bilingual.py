@@ -184,12 +184,19 @@ def _url_key(target: str) -> str:
 # Marks whose target must survive translation (B106); links are B109's.
 _COMPARED = frozenset({"literal", "role", "substitution", "footnote", "interpreted", "code", "tag"})
 _SPACES = compiled_on_use(r"\s+")
+# `:samp:` and `:file:` mark their variable parts with braces (`self.visit_{classname}`): words a reader replaces, so
+# a translator may translate them.
+_SAMP_VARIABLE = compiled_on_use(r"\{[^{}]*\}")
+# Roles of docutils and Sphinx whose content is words, not code: a glossary term (translated with the
+# glossary), a definition, a GUI label, a menu path, emphasis, a cited title.
+_PROSE_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "emphasis", "strong", "title-reference",
+                          "title", "t"})
 
 
 def _code_key(content: str) -> str:
     """Code as compared: without its spaces (``a | b`` is ``a|b``), call parentheses, quotes around it
     or a role's `~` and `.`."""
-    return _SPACES.sub("", content).lstrip("~!.").removesuffix("()").strip("'\"")
+    return _SPACES.sub("", content).lstrip("~!.").strip("'\"").removesuffix("()")
 
 
 def kept_markup(text: str, markup: str) -> Counter[str]:
@@ -205,13 +212,16 @@ def kept_markup(text: str, markup: str) -> Counter[str]:
         out.update(tags(text))
         return out
     for mk in marks(text, markup):
-        if mk.kind not in _COMPARED or (mk.kind == "role" and mk.name == "term"):
+        if mk.kind not in _COMPARED or (mk.kind == "role" and mk.name in _PROSE_ROLES):
             continue
         if mk.kind == "tag":
             closing = text.startswith("</", mk.start)
             out[f"<{'/' if closing else ''}{mk.name}>"] += 1
         elif mk.kind in ("literal", "role", "interpreted", "code"):
-            out[f"`{_code_key(mk.target)}`"] += 1
+            target = _SAMP_VARIABLE.sub("{}", mk.target) if mk.name in ("samp", "file") else mk.target
+            if mk.name == "abbr":
+                target = target.partition(" (")[0]  # `:abbr:`LIFO (last-in, first-out)``: the expansion is prose
+            out[f"`{_code_key(target)}`"] += 1
         else:
             out[text[mk.start : mk.end]] += 1
     return out

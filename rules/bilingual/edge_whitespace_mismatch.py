@@ -47,6 +47,8 @@ translation is `"Nom :"`, and a missing trailing `\\n` glues two log lines or tw
         Example('msgid "Name: "\nmsgstr "Nom : "\n', path=_PO),
         Example('msgid "Done.\\n"\nmsgstr "Terminé.\\n"\n', path=_PO),
         Example('msgid "Warning"\nmsgstr "Avertissement"\n', path=_PO),
+        Example('msgid "Calculates the value of a loan. "\nmsgstr "Calcule la valeur d\'un prêt."\n', path=_PO,
+                note="a space after the source's last full stop, nothing follows it"),
         Example('msgid " (optional)"\nmsgstr "  (facultatif)"\n', path=_PO, note="the count of spaces is not compared"),
         Example('msgid "Line one\\nLine two"\nmsgstr "Ligne un\\nLigne deux"\n', path=_PO),
         Example(xliff_example('Total: <ph id="1"/>', 'Total : <ph id="1"/>'), path=_XLF),
@@ -63,5 +65,16 @@ translation is `"Nom :"`, and a missing trailing `\\n` glues two log lines or tw
         trail_s, trail_t = (_TRAIL.search(t).group() for t in both)  # type: ignore[union-attr]
         if _shape(lead_s) != _shape(lead_t):
             yield self.finding(seg, 0, 1, "Leading whitespace differs from the source's")
-        if _shape(trail_s) != _shape(trail_t):
+        if _shape(trail_s) != _shape(trail_t) and not _closed_sentence(source, target, trail_s, trail_t):
             yield self.finding(seg, len(seg.text) - 1, len(seg.text), "Trailing whitespace differs from the source's")
+
+
+# A sentence's final mark in any script: full stop, ideographic, Devanagari/Bengali danda, Arabic, Ethiopic.
+_FINAL = re.compile(r"[.!?\u3002\uff01\uff1f\u0964\u0965\u06d4\u1362][\"'\u201d\u2019)]?$")
+
+
+def _closed_sentence(source: str, target: str, trail_s: str, trail_t: str) -> bool:
+    """Whether a translation leaves out the space after its source's last full stop (`...period. `) and
+    ends its own sentence there: a space nothing follows, not a join a program makes."""
+    return bool(trail_s) and set(trail_s) == {" "} and not trail_t and bool(_FINAL.search(source.rstrip(" "))) \
+        and bool(_FINAL.search(target))

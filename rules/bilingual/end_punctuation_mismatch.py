@@ -23,9 +23,9 @@ _CLASSES = {
     "!": "exclamation mark", "！": "exclamation mark",
     ":": "colon", "：": "colon", "፦": "colon", "፥": "colon", "៖": "colon", "꞉": "colon",
 }
-# Closing quotes and brackets after the mark, the spaces French puts before it, a reST footnote
+# Closing quotes and brackets after the mark, closing inline markup (`*Open...*`, ``` ``x.`` ```, `` `text.`_ ``), the spaces French puts before it, a reST footnote
 # reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
-_END = compiled_on_use(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]\u00a0\u202f]|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
+_END = compiled_on_use(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]\u00a0\u202f*`]|`_{1,2}|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
 # An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
 # each with its point.
 _ABBREVIATION = compiled_on_use(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$")
@@ -76,6 +76,9 @@ _TH = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
 _HY = 'msgid ""\nmsgstr ""\n"Language: hy\\n"\n\n'
 _EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 
+# A source that starts in lower case or with inline markup: a list item or a fragment of a sentence.
+_FRAGMENT = compiled_on_use(r"\s*(?:[a-z]|[:`*])")
+
 
 class EndPunctuationMismatch(Rule):
     code = "B108"
@@ -114,6 +117,11 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
+        Example('#: library/json.rst:3\nmsgid "the content and maximum length of JSON strings"\n'
+                'msgstr "le contenu et la longueur maximale des chaînes JSON."\n', path="messages.po",
+                note="a list item the translation closes"),
+        Example('#: library/idle.rst:3\nmsgid "Open Module..."\nmsgstr "*Open Module...*"\n', path="messages.po",
+                note="the mark inside emphasis"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier ?"\n', path=_PO),
         Example('msgid "Password:"\nmsgstr "Mot de passe :"\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement…"\n', path=_PO),
@@ -159,6 +167,8 @@ button that gained a full stop are the small inconsistencies that make an interf
             return  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
         if source is None and target == "full stop" and _SENTENCE.match(both[0]):
             return  # a sentence the source left without its full stop: the translation corrects it
+        if source is None and target == "full stop" and _FRAGMENT.match(both[0]):
+            return  # a list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style
         end = len(seg.text.rstrip())
         if target is None:
             message = f"The source ends with a {source}, the translation does not"

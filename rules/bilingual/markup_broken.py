@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from lint.formats.bilingual import markup_of, pair, same_target
 from lint.formats.markup import marks
@@ -91,7 +92,9 @@ Markdown image) whose target is not one of the source's. Each defect is counted 
 only what the translation adds is reported: a source's own oddity is not the translator's. A link
 target that differs only by a language code (`/en/` → `/fr/`), or a page of a site with the language
 in its address (`en.wikipedia.org/wiki/Outlier` → `fr.wikipedia.org/wiki/Donnée_aberrante`), is the
-localized page, not a change. References by name (`` `Notes`_ ``) name a title that is translated
+localized page, not a change, unless its address is malformed (a percent escape cut short or not
+UTF-8, a parenthesis left open: a truncated or mistyped URL) or a word of the page's name is one letter
+off a word of the link's own text (the localized page is named by the translated title). References by name (`` `Notes`_ ``) name a title that is translated
 too: their count is compared, as Sphinx does, not their words. These are the classes of sphinx-lint's checks
 on PO files.
 
@@ -120,6 +123,15 @@ changed target links nowhere.
         Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
                 'msgstr "La `moyenne <https://en.wikipedia.org/wiki/Meat>`_."\n', path=_PO),
         Example(_MD + 'msgid "![Logo](img/logo.png)"\nmsgstr "![Logo](img/logo.jpg)"\n', path=_PO),
+        Example(_RST + 'msgid "An `outlier <https://en.wikipedia.org/wiki/Outlier>`_."\n'
+                'msgstr "Une `donnée aberrante <https://fr.wikipedia.org/wiki/Donn%C3%A9e_aberrant%C3%A>`_."\n',
+                path=_PO, note="the localized page's address, its percent escape cut short"),
+        Example(_RST + 'msgid "The `flyweight <https://en.wikipedia.org/wiki/Flyweight_pattern>`_."\n'
+                'msgstr "Le `poids mouche <https://fr.wikipedia.org/wiki/Poids-mouche_(patron>`_."\n',
+                path=_PO, note="the localized page's address, its parenthesis unclosed"),
+        Example(_RST + 'msgid "Against `brute-force attacks <https://en.wikipedia.org/wiki/Brute-force_attack>`_."\n'
+                'msgstr "Contre les `attaques par force brute <https://fr.wikipedia.org/wiki/Attaque_par_force_brutx>`_."\n',
+                path=_PO, note="the localized page's name one letter off the link's own words"),
     )
     allow = (
         Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)`` ici."\n', path=_PO),
@@ -141,6 +153,11 @@ changed target links nowhere.
                 note="a reference by name follows its translated title"),
         Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
                 'msgstr "La `moyenne <https://fr.wikipedia.org/wiki/Moyenne>`_."\n', path=_PO),
+        Example(_RST + 'msgid "An `outlier <https://en.wikipedia.org/wiki/Outlier>`_."\n'
+                'msgstr "Une `donnée aberrante <https://fr.wikipedia.org/wiki/Donn%C3%A9e_aberrante>`_."\n',
+                path=_PO),
+        Example(_RST + 'msgid "`Round-robin <https://en.wikipedia.org/wiki/Round-robin_scheduling>`_"\n'
+                'msgstr "`Tourniquet <https://fr.wikipedia.org/wiki/Round-robin_(informatique)>`_"\n', path=_PO),
         Example(_RST + 'msgid "Keep `odd backquote."\nmsgstr "Gardez `odd backquote."\n', path=_PO,
                 note="the source's own defect is not the translation's"),
         Example('msgid "Use `ls -l` to list files."\nmsgstr "Utilisez `ls -l."\n', path=_PO,
@@ -167,7 +184,9 @@ changed target links nowhere.
         else:
             src_targets, tr_targets = _markdown_targets(source), _markdown_targets(target)
             added = Counter()
-        changed = [t for t in tr_targets if not any(same_target(src, t) for src in src_targets)]
+        changed = [t for t in tr_targets if not any(same_target(src, t) for src in src_targets)
+                   or _garbled(t, src_targets)]
+        changed += [t for t in _mistyped_targets(target, markup, source, src_targets) if t not in changed]
         if changed and len(tr_targets) >= len(src_targets):
             added["target-changed"] += 1
         if not added:
@@ -176,3 +195,60 @@ changed target links nowhere.
         if changed:
             what = what.replace("differs from the source's", f"differs from the source's ({changed[0]})")
         yield self.finding(seg, 0, len(seg.text), "Markup broken by the translation: " + what)
+
+
+def _garbled(target: str, sources: list[str]) -> bool:
+    """Whether a localized link target (the source's page on the translation's own site: `en.` →
+    `fr.wikipedia.org/wiki/Attaque_par_force_brute`), which cannot be compared with the source's, is
+    malformed: a percent escape broken (`%C3%A` with one digit, or bytes that are no UTF-8) or its
+    parentheses unbalanced (`Poids-mouche_(patron`), as a truncated or mistyped URL is."""
+    path = _path(target)
+    if "://" not in target or not path or any(_path(t) == path for t in sources):
+        return False
+    if re.search(r"%(?![0-9A-Fa-f]{2})", path) or path.count("(") != path.count(")"):
+        return True
+    try:
+        unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _path(target: str) -> str:
+    return target.partition("://")[2].partition("/")[2].partition("#")[0].rstrip("/")
+
+
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _folded(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _mistyped_targets(text: str, markup: str, source: str, sources: list[str]) -> list[str]:
+    """Localized link targets with a word one letter off a word of their own link text (`attaques par
+    force brute <…/Attaque_par_force_brutx>`): a localized page is named by the translated title, so a
+    word of its name that differs from the title's in one letter, same length, is a typo in the
+    address (accents and case aside; `attaques`/`Attaque` differ in length, a plural, not a typo; a
+    word of the source, `tutorial` under `tutoriel`, is the source language's, not a typo)."""
+    out = []
+    said = {_folded(w) for w in _LETTERS.findall(source)}
+    for mk in marks(text, markup):
+        if mk.kind not in ("link", "image") or "://" not in mk.target or mk.prose is None:
+            continue
+        path = _path(mk.target)
+        if not path or any(_path(t) == path for t in sources):
+            continue
+        try:
+            slug = unquote(path.rpartition("/")[2], errors="strict")
+        except UnicodeDecodeError:
+            continue
+        title = {_folded(w) for w in _LETTERS.findall(text[mk.prose[0] : mk.prose[1]])}
+        for word in map(_folded, _LETTERS.findall(slug)):
+            if word not in title and word not in said and any(len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1
+                                         for t in title):
+                out.append(mk.target)
+                break
+    return out

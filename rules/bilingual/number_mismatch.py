@@ -48,6 +48,8 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
                 path=_XLF),
     )
     allow = (
+        Example('msgid "A number in the range [0,4294967295]."\nmsgstr "Un nombre compris entre 0 et 4 294 967 295."\n',
+                path="messages.po", note="the source's list written without spaces"),
         Example('msgid "Up to 1,000 users"\nmsgstr "Jusqu\'à 1 000 utilisateurs"\n', path=_PO),
         Example('msgid "Size: 2.5 MB"\nmsgstr "Taille : 2,5 Mo"\n', path=_PO),
         Example('msgid "2 files selected"\nmsgstr "Deux fichiers sélectionnés"\n', path=_PO,
@@ -78,18 +80,26 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
         texts = [without_code(t, markup) for t in both]
         source, target = (numbers(t) for t in texts)
         if target != source:
-            # A list written without the source's spaces (`[-1, 1]` as `[-1,1]`) reads as one number.
-            split = number_parts(texts[1])
-            for n in list((target - source).elements()):
-                pieces = Counter(split.get(n, []))
-                if len(pieces) and sum(pieces.values()) > 1 and not pieces - source:
-                    target -= Counter({n: 1})
-                    target += pieces
-        extra = sorted((target - numbers(both[0])).elements())  # a number the source writes as code counts too
-        missing = sorted((source - numbers(both[1])).elements())  # and one the translation writes as code
+            # A list written without spaces (`[-1, 1]` as `[-1,1]`, or the source's `[0,4294967295]`)
+            # reads as one number: its parts stand for it where the other side has them all.
+            source, target = _parted(source, target, texts[0]), _parted(target, source, texts[1])
+        extra = sorted((target - source - numbers(both[0])).elements())  # a number the source writes as code counts too
+        missing = sorted((source - target - numbers(both[1])).elements())  # and one the translation writes as code
         if not (extra and missing):
             # A single digit may stand for a number the other side spells out (`zero` → `0`, `deux` →
             # `2`); one digit in place of another (`2 days` → `3 jours`) is a change.
             extra = [n for n in extra if len(n) > 1]
             missing = [n for n in missing if len(n) > 1]
         return Difference(missing, extra, locate(seg, extra[0]) if extra else None)
+
+
+def _parted(side: Counter[str], other: Counter[str], text: str) -> Counter[str]:
+    """``side``'s numbers with each that ``other`` lacks replaced by its parts where ``other`` has them all."""
+    split = number_parts(text)
+    out = Counter(side)
+    for n in list((side - other).elements()):
+        pieces = Counter(split.get(n, []))
+        if len(pieces) and sum(pieces.values()) > 1 and not pieces - other:
+            out -= Counter({n: 1})
+            out += pieces
+    return out

@@ -7,7 +7,7 @@ from collections import Counter
 
 from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 
-from lint.formats.bilingual import singular, xliff_example
+from lint.formats.bilingual import markup_of, singular, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment, Severity
 from lint.rule import Example
@@ -47,6 +47,9 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
         Example(xliff_example("%d files deleted", "%s fichiers supprimés", version="1.2"), path="app.xlf"),
     )
     allow = (
+        Example('#: using/cmdline.rst:3\nmsgid "Both :file:`{prefix}/lib` and :samp:`{exec_prefix}`."\n'
+                'msgstr "À la fois :file:`{préfixe}/lib` et :samp:`{préfixe_exec}`."\n', path="messages.po",
+                note="reST: a :file: or :samp: variable part is words, not a placeholder"),
         Example('msgid "Votre panier contient %d articles."\nmsgstr "Your cart contains %d items."\n', path="messages.po"),
         Example('msgid "%(count)d de %(total)d"\nmsgstr "%(count)d of %(total)d"\n', path="messages.po"),
         Example('msgid "De {1} à {0}"\nmsgstr "From {1} to {0}"\n', path="messages.po",
@@ -72,6 +75,8 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
     def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         # `%28` in a URL is an escaped parenthesis, not `%2` followed by `8`.
         # glibc's `I` flag (`%Id`: the locale's digits) is the same argument.
+        if markup_of(doc) == "rst":
+            both = (_without_variable_parts(both[0]), _without_variable_parts(both[1]))
         source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(_I_FLAG.sub(r"%\1", _URL_IN_TEXT.sub(" ", t))))
                           for t in both)
         if source == target:
@@ -84,3 +89,18 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
             if seg.index in doc.memo.get("po-one-form", ()):
                 missing = []  # the form for one may spell the count out: `un fichier` for `%d file`
         return Difference(missing, extra)
+
+
+def _without_variable_parts(text: str) -> str:
+    """A reST string without its `:file:` and `:samp:` roles, whose `{braces}` mark a part the reader
+    replaces (`:file:`{prefix}/lib``), words a translator may translate, not placeholders; B106 compares
+    the rest of those roles."""
+    from lint.formats.markup import marks
+
+    if "{" not in text:
+        return text
+    out = list(text)
+    for mk in marks(text, "rst"):
+        if mk.kind == "role" and mk.name in ("file", "samp"):
+            out[mk.start : mk.end] = " " * (mk.end - mk.start)
+    return "".join(out)

@@ -17,23 +17,94 @@ _RST = "#: library/functions.rst:12\n"
 _XLF = "app.xlf"
 
 
-def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, translation: str) -> bool:
-    """Whether a source's code the translation lacks is a defect: code the catalogue names in two
-    msgids or more (an API's vocabulary: ``None``, ``sys.stdin``), or code the translation holds
-    misspelled (``__wrapped__`` as ``_wrapped_``), or code shaped as an API: a number, an option
-    (``--mode``), a dotted, underscored or numbered name (``os.sep``, ``datetime1``, ``camelCase``).
-    A one-off example's plain names (``'cat'``, ``(key, value)``) may be localized with the examples
-    around them, as documentation translations do."""
+def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: tuple[str, str]) -> bool:
+    """Whether a source's code the translation lacks is a defect: code shaped as an API (a number, an
+    option ``--mode``, a dotted, underscored or numbered name ``os.sep``, ``datetime1``, ``camelCase``);
+    code the translation holds garbled (the same literal with a word nobody writes: ``naem(data)``);
+    code the catalogue names in two msgids or more (an API's vocabulary: ``None``, ``sys.stdin``); code
+    the translation holds misspelled (``__wrapped__`` as ``_wrapped_``). Code whose plain words the
+    translation renders in its own language (``(transport, protocole)``, ``'chat'``) is an example
+    localized with the text around it, as documentation translations do; code kept as words or in
+    other markup (*body* for ``body``) a matter of style."""
     if not key.startswith("`"):
         return True  # tags, substitutions, footnotes, ICU arguments
-    if re.search(r"(?<![\w.])" + re.escape(key[1:-1]) + r"(?!\w|\.\w)", without_code(translation, markup)):
+    rendering = _rendering(key, both, markup)
+    known = _known_words(doc, markup)
+    if rendering is not None and len(known) >= _VOCABULARY:
+        new, plain = rendering
+        if not all(w.lower() in known for w in new):
+            return True
+        if plain:
+            return False
+    if re.search(r"(?<![\w.])" + re.escape(key[1:-1]) + r"(?!\w|\.\w)", without_code(both[1], markup)):
         return False  # kept as words or in other markup (*body* for ``body``): a matter of style
-    if code_counts(doc, markup)[key] >= 2 or _API_SHAPED.search(key[1:-1]):
+    if _API_SHAPED.search(key[1:-1]) or code_counts(doc, markup)[key] >= 2:
         return True
     return any(SequenceMatcher(None, key, other).ratio() >= 0.8 for other in added)
 
 
 _API_SHAPED = re.compile(r"^[\W\d]+$|^-{1,2}\w|^\w+[._:]\w|\w_|\d|[a-z][A-Z]")
+_WORDS = re.compile(r"[^\W\d_]+")
+# Below this many distinct words a catalogue is too small to tell a word nobody writes from a rare one.
+_VOCABULARY = 150
+_CODE_KINDS = frozenset({"literal", "role", "interpreted", "code"})
+
+
+def _code_of(text: str, markup: str, literals: bool = False) -> dict[str, str]:
+    """The code of ``text``'s literals and roles as written, by their ``kept_markup`` key; with
+    ``literals``, of its inline literals only (a role's target names an API: never a translator's)."""
+    from lint.formats.markup import marks
+
+    kinds = ("literal", "code") if literals else _CODE_KINDS
+    return {next(iter(kept_markup(text[mk.start : mk.end], markup)), ""): mk.target
+            for mk in marks(text, markup) if mk.kind in kinds and mk.name != "term"}
+
+
+# A literal's parts: names (dotted or underscored as one: ``os.getcwd``, ``new_string``; an option with
+# its dashes, ``-k``) and the rest.
+_TOKENS = re.compile(r"(?:(?<![\w-])-+)?\w+(?:\.\w+)*")
+_PLAIN = re.compile(r"[^\W\d_A-Z]+(?:_[^\W\d_A-Z]+)*")
+
+
+def _rendering(key: str, both: tuple[str, str], markup: str) -> tuple[list[str], bool] | None:
+    """The words a translation's literal wrote in place of a source literal's: its new literal shaped
+    like the lost one (its words aside, the same punctuation; or most of it the same; or sharing a
+    name), with whether all that changed are plain lowercase words, not names or API (``protocol`` →
+    ``protocole``, ``path`` → ``chemin`` in ``join(os.getcwd(), path)``); None where no literal of the
+    translation stands for it."""
+    source, target = (_code_of(t, markup, literals=True) for t in both)
+    lost = source.get(key)
+    if lost is None:
+        return None
+    shape = _WORDS.sub("w", lost)
+    lost_tokens = set(_TOKENS.findall(lost))
+    for other_key, other in target.items():
+        tokens = _TOKENS.findall(other)
+        if other_key in source or not (_WORDS.sub("w", other) == shape
+                                       or SequenceMatcher(None, lost, other).ratio() >= 0.5
+                                       or (len(lost_tokens) >= 2 and lost_tokens.intersection(tokens))):
+            continue
+        gone = lost_tokens - set(tokens)
+        new = [w for t in tokens if t not in lost_tokens for w in _WORDS.findall(t)]
+        if new:
+            return new, all(_PLAIN.fullmatch(t) for t in gone)
+    return None
+
+
+def _known_words(doc: Document, markup: str) -> frozenset[str]:
+    """Words the catalogue writes: its translations' prose and its sources (lowercased). A word a
+    translation's literal holds that is neither is no rendering: a typo or a garbled name."""
+    found: frozenset[str] | None = doc.memo.get("b106-known-words")
+    if found is None:
+        words: set[str] = set()
+        for seg in doc.segments:
+            if seg.source_text is None:
+                continue
+            words.update(w.lower() for w in _WORDS.findall(without_code(seg.text, markup)))
+            words.update(w.lower() for w in _WORDS.findall(seg.source_text))
+        found = frozenset(words)
+        doc.memo["b106-known-words"] = found
+    return found
 
 
 class TagMismatch(PairwiseRule):
@@ -90,6 +161,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "``left`` is the first value."\nmsgstr "*left* est la première valeur."\n', path=_PO),
         Example(_RST + 'msgid "A sequence of ``(key, value)`` pairs."\nmsgstr "Une séquence de paires ``(clé, valeur)``."\n',
                 path=_PO, note="a one-off example\'s names, localized"),
+        Example(_RST + 'msgid "Calls :samp:`self.visit_{classname}`."\nmsgstr "Appelle :samp:`self.visit_{classe}`."\n',
+                path=_PO, note="a :samp: variable part is words a reader replaces"),
+        Example(_RST + 'msgid "In :abbr:`LIFO (last-in, first-out)` order."\n'
+                'msgstr "Dans l\'ordre :abbr:`LIFO (dernier entré, premier sorti)`."\n', path=_PO,
+                note="an :abbr:'s expansion is prose"),
+        Example(_RST + 'msgid "Click :guilabel:`Save`."\nmsgstr "Cliquez sur :guilabel:`Enregistrer`."\n', path=_PO),
         Example('msgid "Click <b>Save</b> to continue."\nmsgstr "Cliquez sur <b>Enregistrer</b> pour continuer."\n',
                 path=_PO),
         Example('msgid "<a href=\\"/en/terms\\" title=\\"Terms\\">terms</a>"\n'
@@ -125,7 +202,7 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         if alternative is not None and not kept_markup(alternative, markup) - target:
             return None  # a plural form may follow the singular msgid
         if markup not in ("none", "auto"):
-            lost = Counter({k: n for k, n in lost.items() if _must_keep(k, target - source, doc, markup, both[1])})
+            lost = Counter({k: n for k, n in lost.items() if _must_keep(k, target - source, doc, markup, both)})
             if not lost:
                 return None
         return Difference(sorted(lost.elements()), sorted((target - source).elements()),

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from lint.rules.language._packs import languages_with
 
 from lint.language import pack
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -77,6 +77,9 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         Example("版本号是 3.5.0。\n", language="zh"),
         Example("이것은 테스트입니다.\n", language="ko"),
         Example("C'est un test.\n", language="fr"),
+        Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "day,days"\nmsgstr "天,天"\n\n'
+                'msgid "Hello, world."\nmsgstr "你好，世界。"\n', path="zh_CN.po", language="zh",
+                note="the source's delimiter: a program splits the string on it"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -84,7 +87,8 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         prose, _ = doc.prose
         if not any(m in prose for m in full):
             return
-        hits = [(seg, m) for seg in doc.segments_matching(_AFTER_CJK) for m in _AFTER_CJK.finditer(seg.text)]
+        hits = [(seg, m) for seg in doc.segments_matching(_AFTER_CJK) for m in _AFTER_CJK.finditer(seg.text)
+                if not _delimiter(seg, _mark(m), _mark_start(m) + 1)]
         if not hits:
             return
         ascii_count: dict[str, int] = {}
@@ -103,3 +107,10 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
             end = m.end() if following and following not in " \n" else at + 1
             yield self.finding(seg, at, at + 1, f"ASCII '{mark}' in {name} text (use '{wide}')",
                                edits=[(at, end, wide)])
+
+
+def _delimiter(seg: Segment, mark: str, end: int) -> bool:
+    """Whether a translation's mark is its source's delimiter (``day,days`` → ``天,天``): a catalogue
+    string a program splits on that mark, which the translation must keep as it is."""
+    return (seg.source_text is not None and not seg.text[end : end + 1].isspace()
+            and re.search(rf"[^\s{re.escape(mark)}]{re.escape(mark)}[^\s{re.escape(mark)}]", seg.source_text) is not None)

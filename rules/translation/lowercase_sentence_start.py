@@ -99,6 +99,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("Il définit la variable globale côté client. Ça permet au code client de démarrer. À terme, "
                 "tout change.\n", language="fr"),
         Example("전달된 값이 readonly 객체인지 확인합니다. readonly 객체의 속성은 변경될 수 있습니다.\n", language="ko"),
+        Example("Le transport se ferme de lui-même. À l'inverse, il reste ouvert. Également disponible ici.\n",
+                language="fr", note="an accented capital starts the sentence"),
         Example("Use a tool, e.g. the one above."),
         Example("The team grew to approx. five hundred people."),
         Example("Smith et al. found the same effect."),

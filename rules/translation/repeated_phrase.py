@@ -54,6 +54,11 @@ def _comparative_reading(before: str) -> bool:
 _DOUBLED = re.compile(r"\b([a-z]{3,}) and (\1)(?=\s*(?:[.,;:!?)]|$|(?:and|but|or)\b))")
 
 
+# A catalogue string that is a list a program splits on commas (gnome-calculator's unit symbols,
+# `centimeter,centimeters,cm`): three items or more, no space after the commas.
+_ALIASES = re.compile(r"^[^\s,]+(?: [^\s,]+)*(?:,[^\s,]+(?: [^\s,]+)*){2,}$")
+
+
 class RepeatedPhrase(Rule):
     code = "T107"
     slug = "repeated-phrase"
@@ -93,6 +98,9 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Under the Regulations on Disciplinary Disciplinary Disciplinary Disciplinary Punishment, he was fired."),
     )
     allow = (
+        Example('msgctxt "unit-symbols"\nmsgid "Standard Atmosphere,Standard atmosphere,standard atmosphere,atm"\n'
+                'msgstr "ضغط جوي,ضغط جوي,ضغط جوي,atm"\n', path="ar.po",
+                note="a list of aliases a program splits on commas, each translated alone"),
         Example("Prices rose more and more quickly."),
         Example("They tried again and again to reach the summit."),
         Example("The car went faster and faster down the hill."),
@@ -128,6 +136,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             yield from self._doublings(segments[i])
 
     def _loops(self, seg: Segment) -> Iterator[Finding]:
+        if seg.source_text is not None and _ALIASES.search(seg.source_text):
+            return  # `day,days` -> `天,天`: a list of aliases a program splits, each item translated alone
         text = seg.text
         spans = [m.span() for m in _SPAN.finditer(text)]
         words = [text[s:e].lower() for s, e in spans]

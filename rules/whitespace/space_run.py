@@ -146,6 +146,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("One space between words.\n"),
         Example("Two spaces after a period.  That is a convention.\n"),
         Example("    Indented line of text.\n"),
+        Example('msgid ""\n"Usage:\\n"\n"  %s [options]"\nmsgstr ""\n"Utilisation :\\n"\n"  %s [options]"\n', path="fr.po",
+                note="a PO string's indented line"),
         Example("Name      Age   City\nAlice     30    Paris\n"),
         Example("Trailing spaces are W102's business.   \n"),
         Example("Tab\tseparated\tvalues.\n"),
@@ -173,6 +175,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 continue
             if text[start - 1] == "|" or text[end] == "|":
                 continue  # a table cell's padding
+            if _indents_po_line(doc, text, start):
+                continue
             if text.startswith(("# ", "#!"), end):
                 continue  # `x = 1  # comment`: the code convention for a trailing comment
             if text[start - 1].isdigit() and text[end].isdigit():
@@ -191,3 +195,19 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             if any(_aligned(n, column, end - start) for n in line.neighbours(text)):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")
+
+
+def _indents_po_line(doc: Document, text: str, start: int) -> bool:
+    """Whether a run indents a line of a PO string (`"Usage:\\n"` then `"  %s ..."`, or `\\n  %s` on
+    one quoted line): the line's leading spaces, as its msgid has them, not a gap between words."""
+    if doc.format != "po":
+        return False
+    if text[start - 2 : start] == "\\n":
+        return True
+    if text[start - 1] != '"':
+        return False
+    newline = text.rfind("\n", 0, start)
+    if newline < 0 or text[newline + 1 : start - 1].strip():
+        return False
+    end = newline - 1 if text[newline - 1 : newline] == "\r" else newline
+    return text.endswith('\\n"', 0, end)
