@@ -27,7 +27,18 @@ from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
 from lint.guard import Crash, is_crash
 from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source
 from lint.rule import Rule
-from lint.source import BinaryFile, LoadError, decode, long_line, read_source, too_large, write_source
+from lint.source import (
+    BinaryFile,
+    BlockedSource,
+    LoadError,
+    blocked_utf8,
+    decode,
+    long_line,
+    read_bytes,
+    read_source,
+    too_large,
+    write_source,
+)
 
 MAX_FIX_PASSES = 10
 # A plain-text file over BIG_TEXT characters is linted in blocks of about BLOCK_TEXT (Linter.findings).
@@ -189,28 +200,25 @@ class Linter:
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
         """Parse, check and filter: the findings a user sees for this text."""
-        if len(source.text) > BIG_TEXT and "\r" not in source.text and (
-                formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT) == "text":
-            return self._findings_in_blocks(source, config)
+        if isinstance(source, BlockedSource):
+            return self._findings_of_blocks(source, config)
+        if self._in_blocks(source, config):
+            return self._findings_of_blocks(BlockedSource.of(source, _block_starts(source.text)), config)
         return self._findings_of(self.parsed(source, config), config)
 
-    def _findings_in_blocks(self, source: Source, config: Config) -> list[Finding]:
-        """A big plain-text file (a scraped dump, an export) linted block by block: each block is a run
-        of whole paragraphs of about BLOCK_TEXT characters, cut after a run of blank lines and before a
-        line that starts with a visible character, so every line, paragraph and blank-line run lies in
-        one block. The file then costs what its parts cost, and the structures rules build hold one
-        block, not the file. What differs from a whole-file pass: a rule that compares neighbouring
-        paragraphs (S108's repeated paragraph, S110's furniture blocks) does not compare across the cut."""
-        text = source.text
+    def _in_blocks(self, source: Source, config: Config) -> bool:
+        """A big plain-text file (a scraped dump, an export) is linted block by block: each block is a
+        run of whole paragraphs of about BLOCK_TEXT characters (``_block_starts``). The file then costs
+        what its parts cost, and the structures rules build hold one block, not the file. What differs
+        from a whole-file pass: a rule that compares neighbouring paragraphs (S108's repeated paragraph,
+        S110's furniture blocks) does not compare across the cut."""
+        return len(source.text) > BIG_TEXT and "\r" not in source.text and (
+            formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT) == "text"
+
+    def _findings_of_blocks(self, source: BlockedSource, config: Config) -> list[Finding]:
         out: list[Finding] = []
-        starts = [0]
-        while len(text) - starts[-1] > BLOCK_TEXT:
-            m = _BLOCK_BREAK.search(text, starts[-1] + BLOCK_TEXT)
-            if m is None:
-                break
-            starts.append(m.end())
-        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-            block = Source(source.path, text[start:end], source.encoding, source.bom)
+        for start, text in zip(source.block_starts, source.blocks, strict=True):
+            block = Source(source.path, text, source.encoding, source.bom)
             for f in self.block_findings(block, config):
                 out.append(_shifted(f, start) if start else f)
         return out
@@ -359,14 +367,16 @@ class Linter:
         st = _stat(path) if key and data is None else None
         if key and st is not None and self._served_by_stat(result, config, key, st):
             return result
-        source = self._loaded(result, config, data)
+        source = self._loaded(result, config, data, blocks=not fix)
         if source is None:
             return result
         try:
             if fix:
                 self._fix_into(result, source, config, unsafe=unsafe, write=write)
             else:
-                self._check_into(result, source, config, key, st)
+                # result.source only: a local reference would keep a big file's whole text alive.
+                del source
+                self._check_into(result, config, key, st)
         except formats.ParseError as exc:
             result.errors.append(FileError(path, str(exc), exc.line))
         except LoadError as exc:
@@ -397,15 +407,21 @@ class Linter:
             return False
         return True
 
-    def _loaded(self, result: FileResult, config: Config, data: bytes | None) -> Source | None:
+    def _loaded(self, result: FileResult, config: Config, data: bytes | None, blocks: bool = False) -> Source | None:
         """The file's text (``data`` if given, else read from disk) within the config's bounds; None
-        when it is skipped (binary) or cannot be read, said in ``result``."""
+        when it is skipped (binary) or cannot be read, said in ``result``. With ``blocks``, a big
+        plain-text file comes as the BlockedSource ``findings`` would cut it into."""
         path = result.path
         try:
             if data is not None and len(data) > config.max_file_size:
                 raise LoadError(too_large(len(data), config.max_file_size))
-            source = decode(path, data) if data is not None else read_source(path, config.max_file_size)
-            refused = long_line(source.text, config.max_line_length)
+            if data is None:
+                data = read_bytes(path, config.max_file_size)
+            source = (self._blocked(path, data, config) if blocks else None) or decode(path, data)
+            if isinstance(source, BlockedSource) and any(
+                    long_line(block, config.max_line_length) for block in source.blocks):
+                source = decode(path, data)  # for the message, which counts lines in the whole text
+            refused = None if isinstance(source, BlockedSource) else long_line(source.text, config.max_line_length)
             if refused is not None:
                 raise LoadError(refused)
         except BinaryFile as exc:
@@ -416,6 +432,12 @@ class Linter:
             return None
         result.source = source
         return source
+
+    def _blocked(self, path: str, data: bytes, config: Config) -> BlockedSource | None:
+        """The big plain-text file decoded straight into its blocks (see ``_in_blocks``), or None."""
+        if (formats.format_for(path, config.formats) or formats.DEFAULT_FORMAT) != "text":
+            return None
+        return blocked_utf8(path, data, BIG_TEXT, BLOCK_TEXT, _BLOCK_BREAK)
 
     def _fix_into(self, result: FileResult, source: Source, config: Config, *, unsafe: bool, write: bool) -> None:
         """Fix the file (writing it when ``write``) and put what remains and what was fixed in ``result``."""
@@ -438,19 +460,26 @@ class Linter:
         result.fixed_text = text
         result.fixes_applied = applied
 
-    def _check_into(self, result: FileResult, source: Source, config: Config, key: str | None,
+    def _check_into(self, result: FileResult, config: Config, key: str | None,
                     st: os.stat_result | None) -> None:
         """Put the file's findings and language in ``result``: from the cache entry for its content, or
         checked and then stored under ``key`` (also under its size and mtime when unchanged since ``st``)."""
         path = result.path
+        source = result.source
+        assert source is not None
         digest = b""
         if key:
             digest = cache.content_digest(source.raw if source.raw is not None
                                           else source.text.encode("utf-8", "surrogatepass"))
-        # The bytes as read serve only a fix's write: a check lets them go (a big file's memory).
-        source = result.source = dataclasses.replace(source, raw=None)
+        # The bytes as read serve only a fix's write: a check lets them go (a big file's memory). In
+        # place, not a copy: the caller's reference would keep them alive through the check.
+        source.raw = None
+        size = source.size if isinstance(source, BlockedSource) else len(source.text)
+        if not isinstance(source, BlockedSource) and self._in_blocks(source, config):
+            # Held as its blocks from here on: the whole text goes before the rules build anything.
+            source = result.source = BlockedSource.of(source, _block_starts(source.text))
         folder = cache.cache_dir(config)
-        entry = cache.load(key, digest, path, folder, len(source.text)) if key else None
+        entry = cache.load(key, digest, path, folder, size) if key else None
         if entry is None:
             found = self.findings(source, config)
             language = self._languages.get(path, ("en", "default"))
@@ -483,6 +512,18 @@ def _guarded(found: list[Finding], doc: Document) -> list[Finding]:
                 f = dataclasses.replace(f, fix=fix)
         out.append(f)
     return out
+
+
+def _block_starts(text: str) -> list[int]:
+    """Where each block of a big text starts: cut after a run of blank lines and before a line that
+    starts with a visible character, so every line, paragraph and blank-line run lies in one block."""
+    starts = [0]
+    while len(text) - starts[-1] > BLOCK_TEXT:
+        m = _BLOCK_BREAK.search(text, starts[-1] + BLOCK_TEXT)
+        if m is None:
+            break
+        starts.append(m.end())
+    return starts
 
 
 def _shifted(f: Finding, by: int) -> Finding:

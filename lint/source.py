@@ -9,6 +9,7 @@ import re
 import stat
 import tempfile
 import time
+from itertools import accumulate, chain
 from pathlib import Path
 
 from lint.model import Source
@@ -50,16 +51,97 @@ def decode(path: str, data: bytes) -> Source:
     return Source(path, text, "utf-8", False, data)
 
 
+class BlockedSource(Source):
+    """A big LF-only text held as its blocks (compact strings, one byte a character where the block is
+    Latin-1) instead of one string, which one character past U+FFFF makes four bytes a character for
+    the whole file: a 14 MB file would take 55 MB. The whole text is joined only when something asks
+    for it (a diff, a fix, a report that quotes the text); positions come from the blocks."""
+
+    def __init__(self, path: str, blocks: list[str], starts: list[int], encoding: str = "utf-8",
+                 bom: bool = False, raw: bytes | None = None) -> None:
+        self.blocks, self.block_starts = blocks, starts
+        self.size = starts[-1] + len(blocks[-1])
+        self._text: str | None = None
+        self.path, self.encoding, self.bom, self.raw = path, encoding, bom, raw
+        self._line_starts = None
+
+    @classmethod
+    def of(cls, source: Source, starts: list[int]) -> BlockedSource:
+        """``source`` cut at ``starts``."""
+        text = source.text
+        ends = [*starts[1:], len(text)]
+        blocks = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+        return cls(source.path, blocks, list(starts), source.encoding, source.bom, source.raw)
+
+    @property  # type: ignore[override]
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self.blocks)
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
+        self.blocks, self.block_starts, self.size = [value], [0], len(value)
+
+    def line_starts(self) -> list[int]:
+        # Every block but the last ends with LF, so its lines are the file's: summed block by block.
+        if self._line_starts is None:
+            lines = chain.from_iterable(block.split("\n")[:-1] for block in self.blocks)
+            self._line_starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
+        return self._line_starts
+
+
+def blocked_utf8(path: str, data: bytes, smallest: int, block: int, cut: re.Pattern[str]) -> BlockedSource | None:
+    """The BlockedSource that ``decode`` and cutting the text into blocks would give, decoded block by
+    block so the whole text never exists as one string; None where that path is not the one taken (a
+    BOM, another encoding, CR line ends, a NUL byte, a bad byte, ``smallest`` characters or fewer),
+    and then ``decode`` gives the Source or says what is wrong. A block is cut at the first match of
+    ``cut`` at least ``block`` characters after the block's start while more than ``block`` remain:
+    a match found in the text decoded so far is the match in the whole text, since it ends before a
+    character that cannot be part of it."""
+    if len(data) <= smallest or b"\r" in data or b"\0" in data[:8192] or any(data.startswith(b) for b, _ in _BOMS):
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    blocks: list[str] = []
+    starts = [0]
+    pending, at, step = "", 0, 1 << 20
+    try:
+        while True:
+            chunk = data[at:at + step]
+            at += len(chunk)
+            pending += decoder.decode(chunk, final=not chunk)
+            while len(pending) > block:
+                m = cut.search(pending, block)
+                if m is None:
+                    break  # none yet: read on (at the end, the rest is the last block)
+                blocks.append(pending[:m.end()])
+                starts.append(starts[-1] + m.end())
+                pending = pending[m.end():]
+            if not chunk:
+                break
+    except UnicodeDecodeError:
+        return None
+    blocks.append(pending)
+    if starts[-1] + len(pending) <= smallest:
+        return None
+    return BlockedSource(path, blocks, starts, raw=data)
+
+
 def read_source(path: str | Path, max_size: int | None = None) -> Source:
     """The file's Source; LoadError for a file that cannot be read, is not a regular file, or holds more
     than ``max_size`` bytes (it is then not read)."""
+    return decode(str(path), read_bytes(path, max_size))
+
+
+def read_bytes(path: str | Path, max_size: int | None = None) -> bytes:
+    """The file's bytes, refused as ``read_source`` refuses them."""
     try:
-        data = _read_regular(Path(path), max_size)
+        return _read_regular(Path(path), max_size)
     except OSError as exc:
         if exc.errno == errno.EFBIG and max_size is not None:
             raise LoadError(too_large(os.stat(path).st_size, max_size)) from None
         raise LoadError(_reason(exc)) from None
-    return decode(str(path), data)
 
 
 def too_large(size: int, limit: int) -> str:
@@ -103,7 +185,14 @@ def _read_regular(path: Path, limit: int | None = None) -> bytes:
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read() if limit is None else handle.read(limit + 1)
+            if limit is None:
+                return handle.read()
+            # read(limit + 1) would allocate the limit, not the file: ask for the size fstat gave, and
+            # read on only when the file grew since (the caller refuses more than ``limit`` bytes).
+            data = handle.read(min(st.st_size, limit) + 1)
+            if len(data) > st.st_size and len(data) <= limit:
+                data += handle.read(limit + 1 - len(data))
+            return data
     finally:
         os.close(fd)
 
