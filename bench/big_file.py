@@ -1,0 +1,70 @@
+"""A big file against its parts: the same plain-text files checked as they are and concatenated into
+one file, end to end (the real CLI, one core when `taskset` is there, --jobs 1, no cache), CPU
+seconds and peak RSS of each, best of --repeat. Acceptance: the one file within 1.2x the CPU time of
+the files, peak memory at most 100 MiB.
+
+    python bench/big_file.py [--dir /work/data/h18/peps-txt] [--repeat 3]
+
+The parts are DIR's *.txt; the one file is their concatenation in name order (`cat DIR/*.txt`), in a
+temporary folder with a config that lifts max-file-size above its size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PEPS_TXT = Path("/work/data/h18/peps-txt")
+
+
+def measured(args: list[str], cwd: Path) -> tuple[float, float]:
+    """(user + system CPU seconds, peak RSS in MiB) of one run of `copylint` in a child process."""
+    pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+    script = ("import resource, subprocess, sys\n"
+              "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
+              "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+              "print(r.ru_utime + r.ru_stime, r.ru_maxrss / 1024)\n")
+    out = subprocess.run([*pin, sys.executable, "-c", script, sys.executable, "-m", "lint", "check", "--no-cache",
+                          "--exit-zero", "--quiet", "--jobs", "1", *args],
+                         cwd=cwd, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    cpu, rss = out.stdout.split()
+    return float(cpu), float(rss)
+
+
+def best(args: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
+    runs = [measured(args, cwd) for _ in range(repeat)]
+    return min(cpu for cpu, _ in runs), min(rss for _, rss in runs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", type=Path, default=PEPS_TXT)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    parts = sorted(args.dir.glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "one"
+        folder.mkdir()
+        with open(folder / "all.txt", "wb") as out:
+            for part in parts:
+                out.write(part.read_bytes())
+        size = (folder / "all.txt").stat().st_size
+        config = Path(tmp) / "big.yaml"
+        config.write_text(f"max-file-size: {size + 1}\n")
+        many_cpu, many_rss = best(["--config", str(config), str(args.dir)], args.dir, args.repeat)
+        one_cpu, one_rss = best(["--config", str(config), str(folder)], folder, args.repeat)
+    print(f"{len(parts)} files, {size / 1e6:.1f} MB (best of {args.repeat}, CPU and peak RSS of the copylint process)")
+    print(f"as {len(parts)} files: {many_cpu:.2f} s CPU  {many_rss:.0f} MiB")
+    print(f"as one file: {one_cpu:.2f} s CPU  {one_rss:.0f} MiB")
+    print(f"one file / files: {one_cpu / many_cpu:.2f}x time (target <= 1.2x), "
+          f"peak {one_rss:.0f} MiB (target <= 100 MiB)")
+
+
+if __name__ == "__main__":
+    main()
