@@ -65,6 +65,8 @@ class Columns:
         self.source = source
         self.base = base
         self.count = UNIT_COUNTERS[unit]
+        if self.count is len:
+            return  # code points: no need of the text (a big file's is joined from its blocks on demand)
         text = source.text
         # A file without characters beyond the BMP counts UTF-16 like code points.
         if unit == "utf-16" and (text.isascii() or _ASTRAL.search(text) is None):
