@@ -35,7 +35,6 @@ from lint.source import (
     decode,
     long_line,
     read_bytes,
-    read_source,
     too_large,
     write_source,
 )
@@ -402,7 +401,9 @@ class Linter:
         if not result.findings:
             return True
         try:
-            result.source = read_source(result.path, config.max_file_size)
+            data = read_bytes(result.path, config.max_file_size)
+            result.source = self._blocked(result.path, data, config) or decode(result.path, data)
+            result.source.raw = None
         except (BinaryFile, LoadError):
             return False
         return True
