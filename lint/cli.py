@@ -466,7 +466,7 @@ def _show_settings(paths: tuple[str, ...], stdin_filename: str | None, resolver:
         origin = f"[tool.copylint] in {Path(config.path).resolve()}"
     else:
         origin = str(Path(config.path).resolve())
-    fmt = formats.format_for(str(path), config.formats) or formats.DEFAULT_FORMAT
+    fmt = formats.format_of(str(path), config.formats)
     rules = [cls.code for cls in selected_rule_classes(config, selection)]
     settings = {
         "select": config.select, "extend-select": config.extend_select, "ignore": config.ignore,

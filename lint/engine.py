@@ -178,7 +178,7 @@ class Linter:
     def document(self, source: Source, config: Config) -> Document:
         from lint.language import resolve
 
-        fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
+        fmt = formats.format_of(source.path, config.formats)
         doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
         resolve(doc, config)
         self._languages[source.path] = (doc.language, doc.language_from)
@@ -194,7 +194,7 @@ class Linter:
         except BaseException as exc:
             if not is_crash(exc):
                 raise
-            fmt = formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT
+            fmt = formats.format_of(source.path, config.formats)
             raise Crash(f"the {fmt} reader", exc) from exc
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
@@ -211,8 +211,8 @@ class Linter:
         what its parts cost, and the structures rules build hold one block, not the file. What differs
         from a whole-file pass: a rule that compares neighbouring paragraphs (S108's repeated paragraph,
         S110's furniture blocks) does not compare across the cut."""
-        return len(source.text) > BIG_TEXT and "\r" not in source.text and (
-            formats.format_for(source.path, config.formats) or formats.DEFAULT_FORMAT) == "text"
+        return len(source.text) > BIG_TEXT and "\r" not in source.text and \
+            formats.format_of(source.path, config.formats) == "text"
 
     def _findings_of_blocks(self, source: BlockedSource, config: Config) -> list[Finding]:
         out: list[Finding] = []
@@ -436,7 +436,7 @@ class Linter:
 
     def _blocked(self, path: str, data: bytes, config: Config) -> BlockedSource | None:
         """The big plain-text file decoded straight into its blocks (see ``_in_blocks``), or None."""
-        if (formats.format_for(path, config.formats) or formats.DEFAULT_FORMAT) != "text":
+        if formats.format_of(path, config.formats) != "text":
             return None
         return blocked_utf8(path, data, BIG_TEXT, BLOCK_TEXT, _BLOCK_BREAK)
 

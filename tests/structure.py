@@ -208,10 +208,6 @@ class Tally:
         self.failures.extend(other.failures)
 
 
-def format_of(path: str, config: Config) -> str:
-    return formats.format_for(path, config.formats) or formats.DEFAULT_FORMAT
-
-
 def reported_edits(linter: Linter, config: Config, path: str, text: str) -> set[tuple[int, int, str]]:
     """The edits of every fix offered by the findings reported on ``text`` (what `check --format json`
     shows)."""
@@ -244,7 +240,7 @@ def check_fixes(path: str, text: str, config: Config | None = None, linter: Lint
     the file, the mode and what changed."""
     config = config or Config()
     linter = linter or Linter()
-    fmt = format_of(path, config)
+    fmt = formats.format_of(path, config.formats)
     tally = Tally(files=1)
     # The safe and the unsafe run start from the same text and often end at the same one: each text's
     # structure and reported edits are computed once (docutils' doctree is most of the cost on reST).

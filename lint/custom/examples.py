@@ -57,7 +57,7 @@ def _document(rule: type[Rule], ex: Example, text: str) -> Document:
         lead = len(text) - len(text.lstrip())
         segs = [Segment.contiguous(stripped, kind, lead)] if stripped else []
         return Document(source, "text", segs, language=_language(rule))
-    fmt = formats.format_for(ex.path) or formats.DEFAULT_FORMAT
+    fmt = formats.format_of(ex.path)
     return formats.parse(source, fmt, _language(rule))
 
 

@@ -262,6 +262,12 @@ def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | N
     return claims.by_extension.get(os.path.splitext(path)[1].lower())
 
 
+def format_of(path: str, overrides: Mapping[str, str] | None = None) -> str:
+    """``format_for``, with a file no format claims read as DEFAULT_FORMAT (plain text), as the engine
+    reads it."""
+    return format_for(path, overrides) or DEFAULT_FORMAT
+
+
 def format_for_language_id(language_id: str) -> str | None:
     """The format of an editor document known only by its languageId (LSP), or None."""
     return next((e.name for e in index() if language_id in e.language_ids), None)
