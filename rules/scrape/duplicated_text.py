@@ -126,10 +126,9 @@ in the text is deliberate.
                         continue
             previous = seg
             if repeated and any(r in seg.text for r in repeated):
-                parts = _SENTENCE_SPLIT.split(seg.text)
-                if any(a == b and len(a) > 15 for k in range(1, _LONGEST_RUN + 1)
-                       for a, b in zip(parts, islice(parts, k, None), strict=False)):
-                    found = [f for lo, hi in _windows(seg.text) for f in self._sentences(seg, doc, lo, hi)]
+                windows = _windows(seg.text)
+                if windows:
+                    found = [f for lo, hi in windows for f in self._sentences(seg, doc, lo, hi)]
                     # The segmenter keeps a sentence that ends inside a quotation (`said, "I'm relieved.`)
                     # with the next one; the plain split at the mark still sees the copy.
                     yield from found or self._pieces(seg)
@@ -207,19 +206,19 @@ _CONTEXT = 3  # pieces before and after a repeat that the segmenter reads with i
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` to segment: the whole of a paragraph of ordinary length; in a longer one,
-    each run of repeated pieces with _CONTEXT pieces on either side (overlapping stretches merged)."""
-    if len(text) <= _WHOLE:
-        return [(0, len(text))]
+    """The stretches of ``text`` to segment, none where no piece (a cheap split at the marks, compared in
+    C) is followed by itself or starts a run that is: the whole of a paragraph of ordinary length; in a
+    longer one, each run of repeated pieces with _CONTEXT pieces on either side (overlaps merged)."""
     spans = _piece_spans(text)
     parts = [text[a:b] for a, b in spans]
-    wanted: list[tuple[int, int]] = []
-    for k in range(1, _LONGEST_RUN + 1):
-        for i in range(len(parts) - k):
-            if parts[i] == parts[i + k] and len(parts[i]) > 15:
-                first, last = max(0, i - _CONTEXT), min(len(spans) - 1, i + 2 * k - 1 + _CONTEXT)
-                wanted.append((spans[first][0], spans[last][1]))
-    wanted.sort()
+    repeats = [(i, k) for k in range(1, _LONGEST_RUN + 1)
+               for i in compress(range(len(parts)), map(eq, parts, islice(parts, k, None))) if len(parts[i]) > 15]
+    if not repeats:
+        return []
+    if len(text) <= _WHOLE:
+        return [(0, len(text))]
+    wanted = sorted((spans[max(0, i - _CONTEXT)][0], spans[min(len(spans) - 1, i + 2 * k - 1 + _CONTEXT)][1])
+                    for i, k in repeats)
     merged: list[tuple[int, int]] = []
     for a, b in wanted:
         if merged and a <= merged[-1][1]:
