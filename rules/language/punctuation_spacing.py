@@ -124,13 +124,14 @@ and a sentence in another language (an English error message quoted in a French 
         if not segments:
             return
         habit = _habit(doc.prose[0])
-        for seg in segments:
-            yield from self._segment(seg, doc, habit)
-
-    def _segment(self, seg: Segment, doc: Document, habit: _Habit) -> Iterator[Finding]:
-        conventions = pack(doc.language) or {}
-        before = conventions.get("space-before") or {}
+        # The document's conventions, looked up once (a pack is merged from its language's on each lookup).
+        before = (pack(doc.language) or {}).get("space-before") or {}
         inside = (pack(primary(doc.language)) or {}).get("space-inside-quotes") or {}
+        for seg in segments:
+            yield from self._segment(seg, doc, habit, before, inside)
+
+    def _segment(self, seg: Segment, doc: Document, habit: _Habit, before: dict[str, str],
+                 inside: dict[str, str]) -> Iterator[Finding]:
         text = seg.text
         for m in _TIGHT.finditer(text) if habit.follows else ():
             mark = m.group(1)[0]
