@@ -16,10 +16,8 @@ it: their results depend on more than the file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +27,13 @@ from lint import __version__
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 
 CACHE_DIR_NAME = ".copylint_cache"
+
+
+def _sha256(data: bytes = b"") -> Any:
+    """A SHA-256 hash object; hashlib is imported on the first call (a --no-cache run makes none)."""
+    import hashlib
+
+    return hashlib.sha256(data)
 
 
 def enabled() -> bool:
@@ -57,7 +62,7 @@ def is_cache_dir(folder: Path) -> bool:
 def code_fingerprint() -> str:
     import lint
 
-    h = hashlib.sha256(__version__.encode())
+    h = _sha256(__version__.encode())
     roots = [Path(p) for p in lint.__path__]
     try:
         import lint.rules as rules_pkg
@@ -76,18 +81,18 @@ def code_fingerprint() -> str:
 def settings_key(config: Any, selection: Any) -> str:
     data = {k: v for k, v in asdict(config).items() if k not in ("path", "cache_dir")}
     blob = json.dumps([data, asdict(selection), code_fingerprint()], sort_keys=True, default=str)
-    return hashlib.sha256(blob.encode()).hexdigest()
+    return _sha256(blob.encode()).hexdigest()
 
 
 def content_digest(content: bytes) -> bytes:
     """The hash of a file's bytes that its content key is made from (taken once, so that the bytes
     need not be kept while the file is linted)."""
-    return hashlib.sha256(content).digest()
+    return _sha256(content).digest()
 
 
 def _entry(settings: str, content: bytes, path: str, folder: Path | None = None) -> Path:
     """The entry for these settings, path and content digest (``content_digest``)."""
-    key = hashlib.sha256(settings.encode() + b"\0" + path.encode("utf-8", "surrogateescape") + b"\0"
+    key = _sha256(settings.encode() + b"\0" + path.encode("utf-8", "surrogateescape") + b"\0"
                          + content).hexdigest()
     return (folder or cache_dir()) / __version__ / key[:2] / f"{key}.json"
 
@@ -100,7 +105,7 @@ def _stat_entry_name(settings: str, path: str, st: os.stat_result, folder: Path 
     """``_stat_entry`` as a string: a warm run looks one up per file, and joining strings costs a
     fraction of joining Paths."""
     blob = f"{settings}\0{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
-    key = hashlib.sha256(blob.encode("utf-8", "surrogateescape")).hexdigest()
+    key = _sha256(blob.encode("utf-8", "surrogateescape")).hexdigest()
     return os.path.join(folder or cache_dir(), __version__, "stat", key[:2], f"{key}.json")
 
 
@@ -179,6 +184,8 @@ def _write(target: Path, root: Path, findings: list[Finding], language: tuple[st
             gitignore = root / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("*\n")
+        import tempfile  # here: a run that writes no cache (--no-cache, a warm run) never needs it
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({"language": list(language), "findings": [_to_json(f) for f in findings]}, handle)

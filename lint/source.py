@@ -7,7 +7,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 from itertools import accumulate, chain
 from pathlib import Path
@@ -269,6 +268,8 @@ def write_source(source: Source, new_text: str) -> None:
         raise LoadError(f"has {st.st_nlink} hard links: an atomic write would split them; not written")
     data = source.encode(new_text)
     try:
+        import tempfile  # here: only a fix writes, and a check run need not import it
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
     except OSError as exc:
         raise LoadError(f"cannot create a temporary file in its folder: {_reason(exc)}; not written") from None

@@ -15,7 +15,6 @@ do not start another run: the snapshot to compare with is taken after each run.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -68,6 +67,8 @@ def watch(argv: Sequence[str], paths: Sequence[str], ignored: set[str],
 
     Returns 0 at Ctrl-C (or after ``runs`` runs, for a caller that wants a bounded loop).
     """
+    import subprocess  # here: every run imports this module, few of them watch
+
     command = [sys.executable, "-m", "lint", *argv]
     done = 0
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.formats.bilingual import markup_of, pair, reads_as_prose, xliff_example
-from lint.formats.po import file_language
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
@@ -77,8 +76,15 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         if both is None:
             return
         source, target = both
-        if doc.format == "po" and (file_language(doc.source) or "").split("-")[0].lower() == "en":
+        if doc.format == "po" and (_po_language(doc) or "").split("-")[0].lower() == "en":
             return  # an English variant's catalogue (en_GB) keeps most of its English source as it is
         if target != source or not reads_as_prose(source, markup_of(doc)):
             return
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
+
+
+def _po_language(doc: Document) -> str | None:
+    """The catalogue's language (its PO header); the PO reader is imported only when a PO file is read."""
+    from lint.formats.po import file_language
+
+    return file_language(doc.source)
