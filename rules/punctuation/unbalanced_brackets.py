@@ -30,15 +30,15 @@ _PLACEHOLDER = "\ufffc"  # a URL or inline code the format masked (a URL may end
 
 
 def _nested_well(text: str) -> bool:
-    """Every bracket closes the last one opened (the common case, decided without the exceptions)."""
-    stack: list[str] = []
-    for m in _BRACKETS.finditer(text):
-        ch = m.group()
-        if ch in "([{":
-            stack.append(ch)
-        elif not stack or stack.pop() != _PARTNER[ch]:
+    """Every bracket closes the last one opened (the common case, decided without the exceptions): the
+    brackets alone, with each adjacent pair removed until none is left (in C, not a loop per bracket)."""
+    marks = "".join(_BRACKETS.findall(text))
+    while marks:
+        shorter = marks.replace("()", "").replace("[]", "").replace("{}", "")
+        if len(shorter) == len(marks):
             return False
-    return not stack
+        marks = shorter
+    return True
 
 
 def _excess(text: str, opener: str) -> int:
