@@ -40,6 +40,9 @@ class Judge:
         # would try at every character.
         self.prefix_gate = (re.compile(r"\n[ \t\u00a0•·|>»›→*]*(?:" + prefix_alternatives + ")", re.IGNORECASE)
                             if prefixes else None)
+        # The same gate without IGNORECASE, for the lowered text where both it and the prefixes are ASCII:
+        # then it finds the same lines, and the engine compares characters as they are (three times faster).
+        self.ascii_prefix_gate = _ascii_gate(prefixes)
         # A pattern that opens with a run of any words ("… already a subscriber") backtracks over every
         # line it is tried on: it gets a gate of its own, run only where the words it cannot match
         # without occur in the text at all (substring tests in C).
@@ -56,11 +59,13 @@ class Judge:
         lowered = joined.lower()
         gates = [self.prefix_gate, self.quick_gate, *(
             gate for required, gate in self.slow_gates if all(any(w in lowered for w in c) for c in required))]
+        ascii_gate = self.ascii_prefix_gate if joined.isascii() else None
         starts: list[int] | None = None
         for gate in gates:
             if gate is None:
                 continue
-            for m in gate.finditer(joined):
+            for m in (ascii_gate.finditer(lowered) if ascii_gate is not None and gate is self.prefix_gate
+                      else gate.finditer(joined)):
                 if starts is None:
                     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
                 found.add(bisect_right(starts, m.start() + 1) - 1)
@@ -85,6 +90,20 @@ class Judge:
         if kind == "list_item":
             return False
         return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
+def _ascii_gate(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The prefix gate for an ASCII text, lowered: case-sensitive, of the prefixes in ASCII (one with a
+    character outside ASCII cannot match such a text, unless that character matches an ASCII letter
+    when case is ignored, like `ſ` and the Kelvin sign: then None, and the gate is asked as it is)."""
+    lowered = [p.lower() for p in prefixes]
+    others = sorted({c for p in lowered if not p.isascii() for c in p if not c.isascii()})
+    if others and re.search("[" + "".join(map(re.escape, others)) + "]", "".join(map(chr, range(128))), re.IGNORECASE):
+        return None
+    ascii_ones = sorted((p for p in lowered if p.isascii()), key=len, reverse=True)
+    if not ascii_ones:
+        return None
+    return compiled_on_use(r"\n[ \t\u00a0•·|>»›→*]*(?:" + "|".join(map(re.escape, ascii_ones)) + ")")
 
 
 def _gate(patterns: list[str]) -> re.Pattern[str] | None:

@@ -190,7 +190,12 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
     # The segment of a hit is the number of separators before it: found by bisecting their positions
     # (counting them per hit read the tokens again for each one, quadratic on a big file).
     separator = _SEPARATOR.strip(" ")
-    separators = [k for k, token in enumerate(tokens) if token == separator]
+    separators: list[int] = []
+    try:  # one C scan of the tokens for each separator, not a Python step for every token
+        while True:
+            separators.append(tokens.index(separator, separators[-1] + 1 if separators else 0))
+    except ValueError:
+        pass
     return {bisect_left(separators, at) for at in hits}
 
 
