@@ -243,7 +243,7 @@ class Linter:
                 f = dataclasses.replace(f, severity=severity)
             if f.fix is not None and not _fix_allowed(f, config):
                 f = dataclasses.replace(f, fix=None)  # `unfixable`: reported, its fix neither offered nor applied
-            out.append(dataclasses.replace(f, path=path))
+            out.append(_with_path(f, path))
         return out
 
     def _ignored_codes(self, path: str, config: Config) -> list[str]:
@@ -492,6 +492,15 @@ class Linter:
                 cache.store(key, digest, path, found, folder, st, language)
         result.findings = found
         result.language, result.language_from = language
+
+
+def _with_path(f: Finding, path: str) -> Finding:
+    """``dataclasses.replace(f, path=path)``, a field-for-field copy without its per-call introspection
+    of the fields (every finding of a run passes here)."""
+    out = object.__new__(Finding)
+    out.__dict__.update(f.__dict__)
+    out.__dict__["path"] = path
+    return out
 
 
 def _crashed(result: FileResult, crash: Crash) -> None:

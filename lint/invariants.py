@@ -92,11 +92,19 @@ def _only_line_breaks(s: str) -> bool:
     return bool(s) and not s.strip("\r\n")
 
 
+def _whitespace_for_whitespace(text: str, a: int, b: int, new: str) -> bool:
+    """Whether an edit removes only whitespace (at least one character) and puts only whitespace (or
+    nothing) in its place: outside protected ranges such an edit passes every test below, prose or not."""
+    return a < b and (not new or new.isspace()) and text[a:b].isspace()
+
+
 def touches_markup(doc: Document, fix: Fix) -> bool:
     """Whether a fix would change something that is not prose: a character outside every prose run
     that is not whitespace, or whitespace inside a protected range (code, a tag, a msgid)."""
-    starts, ends = prose_runs(doc)
     text = doc.text
+    if not doc.protected and all(_whitespace_for_whitespace(text, e.start, e.end, e.replacement) for e in fix.edits):
+        return False  # whitespace for whitespace where nothing is protected (a blank-line run): never markup
+    starts, ends = prose_runs(doc)
     for edit in fix.edits:
         a, b, new = edit.start, edit.end, edit.replacement
         if a == b:
