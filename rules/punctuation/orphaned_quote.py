@@ -13,6 +13,10 @@ from lint.scan import scanners
 from lint.sentences import sentence_spans
 
 _MARKS = compiled_on_use("[“”„\"‘’']")
+# The double marks and the single ones of _MARKS, each found alone (a paragraph of code or English has
+# many more apostrophes than double quotes, and each reading passes over the other's marks otherwise).
+_DOUBLE_MARKS = compiled_on_use("[“”„\"]")
+_SINGLE_MARKS = compiled_on_use("[‘’']")
 # A single mark that is not an apostrophe between letters (can’t). The mark comes first: a leading
 # lookbehind would make every scan of a document stop at each character.
 _SINGLE_BEFORE = compiled_on_use(r"['‘’](?:(?<![^\W\d_]['‘’])|(?![^\W\d_]))")
@@ -65,10 +69,8 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
     Scandinavian mark has no clear role (`a " b`), which makes pairing guesswork."""
     out: list[_Mark] = []
     openers: list[str] = []
-    for m in _MARKS.finditer(text):
+    for m in _DOUBLE_MARKS.finditer(text):
         ch, i = m.group(), m.start()
-        if ch in "‘’'":
-            continue
         before = text[i - 1] if i > 0 else ""
         if before in "'‘`" and before and text[i + 1:i + 2] in ("'", "’", "`"):
             continue  # '"': the character itself, quoted
@@ -100,10 +102,8 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
 def _single_marks(text: str) -> list[_Mark]:
     """Opening single quotation marks and closing ones that cannot be apostrophes."""
     out: list[_Mark] = []
-    for m in _MARKS.finditer(text):
+    for m in _SINGLE_MARKS.finditer(text):
         ch, i = m.group(), m.start()
-        if ch not in "‘’'":
-            continue
         opens, closes = _context(text, i)
         before = text[i - 1] if i > 0 else " "
         if ch == "‘" and opens and not _ELISION.match(text, i + 1):
