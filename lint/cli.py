@@ -8,7 +8,6 @@ Exit codes (stable; documented in README.md):
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import os
 import sys
@@ -513,6 +512,8 @@ def _patch_lines(text: str) -> list[str]:
 
 
 def _write_diff(stream: Any, path: str, before: str, after: str) -> None:
+    import difflib  # here: only this path needs it, not every run's start-up
+
     lines = difflib.unified_diff(
         _patch_lines(before), _patch_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}",
     )

@@ -11,7 +11,6 @@ shipped in ``lint/data/config.schema.json``.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -230,6 +229,8 @@ class Config:
 
 
 def closest(name: str, choices: Iterable[str]) -> str:
+    import difflib  # here: only this path needs it, not every run's start-up
+
     match = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.5)
     return f" (did you mean '{match[0]}'?)" if match else ""
 

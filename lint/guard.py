@@ -7,8 +7,6 @@ becomes one error line for that file; ``KeyboardInterrupt`` and ``SystemExit`` s
 
 from __future__ import annotations
 
-import traceback
-
 
 class Crash(Exception):
     """A reader or rule failed on a file: ``stage`` says which ("reader markdown", "rule P105")."""
@@ -17,6 +15,8 @@ class Crash(Exception):
         super().__init__(f"internal error in {stage}: {describe(error)}")
         self.stage = stage
         self.error = error
+        import traceback  # here: only this path needs it, not every run's start-up
+
         self.trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
 
 

@@ -7,7 +7,6 @@ sources of rules (user rule packs, the LanguageTool bridge) add theirs with
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import re
 from dataclasses import dataclass
@@ -151,5 +150,7 @@ def closest_name(name: str) -> str | None:
     extra = list(_extra.values())
     names = [e.code for e in builtin_index()] + [r.code for r in extra] + [e.slug for e in builtin_index()] + [
         r.slug for r in extra]
+    import difflib  # here: only this path needs it, not every run's start-up
+
     match = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
     return match[0] if match else None
