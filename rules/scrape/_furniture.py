@@ -57,17 +57,29 @@ class Judge:
         found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
         joined = "\n" + "\n".join(lines)
         lowered = joined.lower()
-        gates = [self.prefix_gate, self.quick_gate, *(
-            gate for required, gate in self.slow_gates if all(any(w in lowered for w in c) for c in required))]
         ascii_gate = self.ascii_prefix_gate if joined.isascii() else None
         starts: list[int] | None = None
-        for gate in gates:
+        for gate in (self.prefix_gate, self.quick_gate):
             if gate is None:
                 continue
             for m in (ascii_gate.finditer(lowered) if ascii_gate is not None and gate is self.prefix_gate
                       else gate.finditer(joined)):
                 if starts is None:
                     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
+                found.add(bisect_right(starts, m.start() + 1) - 1)
+        # In ASCII text a slow gate is asked only about the lines that hold one of its rarest words (in
+        # ASCII): a line its pattern matches whole holds one, as the lowered text shows it. A big text
+        # holds such words somewhere, and was scanned whole for each gate they opened.
+        plain = joined.isascii()
+        for required, gate in self.slow_gates:
+            if gate is None or not all(any(w in lowered for w in c) for c in required):
+                continue
+            if starts is None:
+                starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
+            if plain and all(map(str.isascii, required[0])):
+                found.update(k for k in _lines_holding(lowered, starts, required[0]) if gate.match(joined, starts[k] - 1))
+                continue
+            for m in gate.finditer(joined):
                 found.add(bisect_right(starts, m.start() + 1) - 1)
         return sorted(found)
 
@@ -90,6 +102,19 @@ class Judge:
         if kind == "list_item":
             return False
         return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
+def _lines_holding(text: str, line_starts: list[int], words: frozenset[str]) -> set[int]:
+    """Indexes of the lines of ``text`` (``line_starts``: where each starts) where one of ``words`` occurs."""
+    out: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            line = bisect_right(line_starts, at) - 1
+            out.add(line)
+            # On to the next line: one occurrence is enough for a line.
+            at = text.find(word, line_starts[line + 1]) if line + 1 < len(line_starts) else -1
+    return out
 
 
 def _ascii_gate(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
