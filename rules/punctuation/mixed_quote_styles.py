@@ -116,6 +116,9 @@ documents without a clear majority.
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose[0]
+        if "“" not in prose and "”" not in prose and "‘" not in prose and "’" not in prose:
+            return  # no curly mark at all: nothing to mix (and no straight mark need be read)
         curly: list[tuple[Segment, int]] = []
         straight: list[tuple[Segment, int]] = []
         for seg in doc.segments:
