@@ -132,6 +132,9 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
 
 
 _RUNS_ON = compiled_on_use(r"^[^\n]{39,}[a-z,;][ \t]*\n(?=[ \t]*[a-z])", re.MULTILINE)
+# The same lines but the first, each found from the line break before it, a literal the regex engine
+# skips to in C (a MULTILINE `^` is tried at every character).
+_RUNS_ON_AFTER_BREAK = compiled_on_use(r"\n[^\n]{39,}[a-z,;][ \t]*(?=\n[ \t]*[a-z])")
 
 
 def hand_wrapped(text: str) -> bool:
@@ -139,10 +142,10 @@ def hand_wrapped(text: str) -> bool:
     extractors' Markdown): in a fifth or more of its long lines a sentence runs on to the next line, where
     extractor output keeps a paragraph on one line. The model knows only the second layout; in the first,
     every heading, field and wrapped line end is short and unpunctuated, so it reads them all as furniture."""
-    runs_on = len(_RUNS_ON.findall(text))
+    runs_on = len(_RUNS_ON_AFTER_BREAK.findall(text)) + (_RUNS_ON.match(text) is not None)
     if runs_on < 3:
         return False
-    long_lines = sum(1 for line in text.split("\n") if len(line.strip()) >= 40)
+    long_lines = sum(map((40).__le__, map(len, map(str.strip, text.split("\n")))))
     return runs_on >= 0.2 * long_lines
 
 
