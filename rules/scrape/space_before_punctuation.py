@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lint import lines
 from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -102,9 +103,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
             written = doc.text[max(0, at - 80) : at]  # as written: markup the segment text leaves out
             if _LINK_END.search(written.rsplit(None, 1)[-1] if written.strip() else ""):
                 continue  # "on discuss.python.org ." / "`docs`__ ,": the space keeps the mark out of the link
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", m.end())
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            line_start = lines.line_start(text, start)
+            line = text[line_start : lines.line_end(text, m.end())]
             if _CODE_LINE.search(line):
                 continue  # "odd = lambda x : bool(x % 2)", ">>> f(a , b)": code in plain text
             # The longest word _NAMES_MARK knows has 9 letters: 16 characters hold it and the boundary.

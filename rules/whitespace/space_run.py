@@ -206,8 +206,8 @@ def _indents_po_line(doc: Document, text: str, start: int) -> bool:
         return True
     if text[start - 1] != '"':
         return False
-    newline = text.rfind("\n", 0, start)
-    if newline < 0 or text[newline + 1 : start - 1].strip():
+    first = line_start(text, start)
+    if first == 0 or text[first : start - 1].strip():
         return False
-    end = newline - 1 if text[newline - 1 : newline] == "\r" else newline
+    end = first - 2 if text[first - 2 : first] == "\r\n" else first - 1  # the line break before the line
     return text.endswith('\\n"', 0, end)
