@@ -122,7 +122,9 @@ from one paragraph into the next.
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
-        if _nested_well(text) and not _EMOTICON_HINT.search(text):
+        # (An emoticon needs one of its eyes: looked for in C before the pattern is.)
+        if _nested_well(text) and not (
+                (":" in text or ";" in text or "=" in text) and _EMOTICON_HINT.search(text)):
             return
         if seg.source_text is not None and _bracket_counts(seg.source_text) == _bracket_counts(text):
             return  # a translation with its source's brackets (`Start Group [(]`): the source's design
