@@ -463,7 +463,7 @@ def _english(text: str) -> bool:
 class Page:
     site: str
     lines: tuple[str, ...]
-    labels: tuple[bool | None, ...]  # True: boilerplate; False: body; None: title or unclear (not counted)
+    labels: tuple[bool | None, ...]  # True: boilerplate; False: body; None: title, unclear or counted already
 
 
 def _page_titles(html: bytes) -> list[str]:
@@ -509,10 +509,15 @@ def aeb_pages(extractors: list[str]) -> list[Page]:
             for ln in body.splitlines():
                 ln = ln.strip()
                 n = _norm(ln)
-                if not n or (site, n) in seen:
-                    continue  # the same line of the same site from another extractor: counted once
-                seen.add((site, n))
+                if not n:
+                    continue
                 lines.append(ln)
+                if (site, n) in seen:
+                    # The same line of the same site from another extractor (or page) is counted once,
+                    # but stays in the text: the rules judge each extractor's output whole, as a user has it.
+                    labels.append(None)
+                    continue
+                seen.add((site, n))
                 grams = _grams(n)
                 shared = sum(g in gold_grams for g in grams) / len(grams) if grams else float(n in gold_lines)
                 if any(n in t or t in n for t in titles if len(t) > 10):
