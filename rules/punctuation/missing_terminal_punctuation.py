@@ -22,7 +22,9 @@ _INNER_SENTENCE_END = compiled_on_use(r"[.!?](?<=[\w)\]](?<!\b[A-Z])[.!?])[\"”
 _INNER_CJK_END = compiled_on_use(r"[。！？][」』”）]?\S")
 # Last sentences that are page furniture, not cut sentences: a label ("Photo: AP"), a credit
 # ("Mike Blake/Reuters files"), a byline ("More by Logan C. Ritchie"), a call to action ("Donate today").
-_LABEL = compiled_on_use(r"[\w ]{1,20}: ")
+# A label of one to three words (`Photo: AP`, `Read more: …`), not a clause that introduces one
+# (`The last poll showed: if …`).
+_LABEL = compiled_on_use(r"(?=[\w ]{1,20}: )\w+(?: \w+){0,2}: ")
 _BYLINE = compiled_on_use(r"\bby(?: [A-Z][\w.’'-]*)+$")
 _CALL_TO_ACTION = compiled_on_use(
     r"(?:sign up|sign in|log in|subscribe|donate|download|follow|click|read more|read the|view all|see more|"
@@ -51,13 +53,16 @@ missing.
 
 Not flagged: headings, list items, table cells and captions; one-sentence paragraphs (in scraped text
 most often a caption, a title or a teaser — option `single-sentence: true` flags those of at least
-`minimum-words` words), except a one-sentence paragraph of `between-words` words or more (12 by default), mostly
-lower-case words with an article (headlines drop theirs), not code, a list item, an indented block, a `[Photo]`
+`minimum-words` words), except a one-sentence paragraph of `between-words` words or more (11 by default), mostly
+lower-case words with an article or a past auxiliary (`was`, `had`: headlines drop articles and tell the past in
+the present), not code, a list item, an indented block, a `[Photo]`
 caption or a title with its site's name, between two paragraphs that end their sentences (or the last one, after
 such a paragraph): where its neighbours keep the convention, the one that breaks it was cut short; and, with the
 option `running-words: N` (off by default), a long one (N words or more) that another paragraph follows with a new
 sentence, whatever the paragraph before it; a last sentence that is page furniture (`Photo: AP`, `Mike Blake/Reuters
-files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade`, a copyright line, a
+files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade` (Title Case: every word capitalized but articles, conjunctions and
+short prepositions; a sentence heavy with names keeps its verbs in lower case and is flagged), a page title with its
+site's name (`… - Xinhuanet`), a copyright line, a
 `News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
 (`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a letter's closing
 (`Best regards,` + name); lines ending with a colon, a number, code or a link.
@@ -89,7 +94,7 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                                         "to be flagged", minimum=1)
         running_words: int = option(0, "flag a one-sentence paragraph of this many words or more, mostly in "
                                        "lower case, that runs into the next (0: off)", minimum=0)
-        between_words: int = option(12, "flag a one-sentence paragraph of this many words or more, mostly in "
+        between_words: int = option(11, "flag a one-sentence paragraph of this many words or more, mostly in "
                                         "lower case, between paragraphs that end with an end mark (the last "
                                         "paragraph: after one) (0: off)", minimum=0)
     opts: Options
@@ -124,6 +129,17 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                 "all six confederations of the world game.\n", note="the last paragraph, after one that ends"),
         Example("Rescuers arrived within minutes of the call.\n\nThey carried A. Vanik to an ambulance, which took "
                 "him to the medical center in the city\n", note="an initial is not a sentence end"),
+        Example("He scored 39 points in 28 matches last season.\n\nDrury was selected 42nd overall by Carolina in the "
+                "2018 draft\n", "He scored 39 points in 28 matches last season.\n\nDrury was selected 42nd overall by "
+                "Carolina in the 2018 draft.\n", note="a past auxiliary: a sentence, not a headline"),
+        Example("The drivers raced for two days. Andrey Petukhov, Vladislav Nezvankin, Vadim Antipov, and Dmitry "
+                "Lebedev won the Super-Production",
+                "The drivers raced for two days. Andrey Petukhov, Vladislav Nezvankin, Vadim Antipov, and Dmitry "
+                "Lebedev won the Super-Production.", note="names, but verbs in lower case: not Title Case"),
+        Example("The election is in October. The last poll showed: if the elections took place today, 17 percent "
+                "would vote for the farmers",
+                "The election is in October. The last poll showed: if the elections took place today, 17 percent "
+                "would vote for the farmers.", note="a clause before the colon, not a label"),
     )
     allow = (
         Example("これは最初の文です。これは二番目の文です。\n", language="ja"),
@@ -166,6 +182,13 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         Example("Shares fell 3 percent on Monday after the report.\n\nWhite House plans to include more checks and "
                 "extend moratorium on evictions for renters\n\nThe plan was announced on Friday.\n",
                 note="a headline: no article"),
+        Example("The treatment continues to be rapid and efficient. Ministry of Emergency Management maintains "
+                "flood control measures for Yangtze and Huaihe Rivers - Xinhuanet",
+                note="a page title with its site's name glued to the paragraph"),
+        Example("The figures were published on Monday.\n\nLocal officials say small business loan scheme may soon miss its "
+                "targets entirely\n\nThe scheme began in May.\n", note="a headline: no article, no past auxiliary"),
+        Example("The rally ended at noon.\n\nThe work of directly recruiting sergeants has been fully launched -- "
+                "Xinhua Net\n\nXinhua News Agency reported it on Sunday.\n", note="a site's name after `--`"),
         Example("Officials gave no details about the talks.\n\nThe president of the club – who is also its owner "
                 "– said nothing about the deal - Sports News\n", note="a page title with its site's name"),
         Example("The function returns three values.\n\nreturn the package_depth, fspath and modname if the path "
@@ -246,7 +269,7 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         return True
 
 
-_TITLE_SEPARATOR = compiled_on_use(r" [-|–—»] ")
+_TITLE_SEPARATOR = compiled_on_use(r" (?:[-|–—»]|--) | --(?=[A-Z])")
 
 
 def _runs_into_next(seg: Segment, doc: Document, words: int) -> bool:
@@ -269,8 +292,11 @@ def _runs_into_next(seg: Segment, doc: Document, words: int) -> bool:
 
 
 # A word of running text with its marks; code (`package_depth,`, `ns.b = 'bar'`, `:width:`) is not.
-_PROSE_TOKEN = re.compile(r"[\"“‘(]?(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*%?)[.,;:!?\"”’)]*|[–—-]")
-_ARTICLE = re.compile(r"\b(?:the|a|an)\b")
+_PROSE_TOKEN = re.compile(r"[\"“‘(]?(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*(?:%|st|nd|rd|th)?)[.,;:!?\"”’)]*|[–—-]")
+# Headlines drop their articles and tell the past in the present (`Woman arrested in Kostanay`, `Putin says …`);
+# a sentence keeps an article or a past auxiliary (`Drury was selected …`). (`will`, `is` and `has been` are
+# headline English too.)
+_GRAMMAR = re.compile(r"\b(?:the|a|an|was|were|had|would|could)\b")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)]*\s*$")
 
 
@@ -280,7 +306,7 @@ def _between_stopped_paragraphs(seg: Segment, doc: Document, words: int) -> bool
     one after (if any) is a paragraph of sentences too. Where its neighbours keep the convention, the one
     paragraph that breaks it was cut; a caption or a standfirst stands beside a title, a list or another
     label, not between two paragraphs of sentences."""
-    if not words or not _prose_run(seg.text, words) or _ARTICLE.search(seg.text) is None:
+    if not words or not _prose_run(seg.text, words) or _GRAMMAR.search(seg.text) is None:
         return False  # (headlines drop their articles: `Kanye West apologises to wife after revelations`)
     if any(_LIST_START.match(line.lstrip()) for line in seg.text.splitlines()) or _indented(seg, doc):
         return False  # a list item, a definition's body or a quotation in plain text
@@ -332,10 +358,22 @@ def _furniture(sentence: str) -> bool:
         ellipsis = bool(_ELLIPSIS.search(sentence))
     return (len(words) < 4 or _LABEL.match(sentence) is not None or ellipsis
             or ("/" in sentence and len(words) <= 6) or _BYLINE.search(sentence) is not None
-            or (_CALL_TO_ACTION.match(sentence) is not None and len(words) <= 8) or _looks_like_title(sentence))
+            or (_CALL_TO_ACTION.match(sentence) is not None and len(words) <= 8) or _looks_like_title(sentence)
+            or _site_suffix(sentence))
 
 
 def _looks_like_title(text: str) -> bool:
+    """Title Case: most words capitalized, and no lower-case word but the small words style guides leave
+    in lower case (articles, conjunctions, short prepositions). A sentence heavy with names keeps its
+    verbs and nouns in lower case (`… and Dmitry Lebedev won the Super-Production`)."""
     words = [w for w in text.split() if w[:1].isalpha()]
     capitals = sum(1 for w in words if w[0].isupper())
-    return bool(words) and capitals * 2 > len(words)
+    if not words or capitals * 2 <= len(words):
+        return False
+    return all(w[0].isupper() or w.strip(",;:()\"“”'’").lower() in _TITLE_SMALL for w in words)
+
+
+_TITLE_SMALL = frozenset("""
+a an the and but or nor for so yet as at by in of off on per to up via vs with from into onto over than
+upon out de la le van von der den du des di da del y e et und
+""".split())
