@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from lint.rules.translation._code_names import code_names
+
 from lint.language import primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -151,7 +153,7 @@ def _between_sentences(text: str, m: re.Match[str], doc_text: str) -> bool:
     letters before the stop (back to the previous end mark), the word before it of three letters or more,
     and two words or more of letters after the lower-case word. A name kept in lower case is most often
     code's (`pip`, `setuptools`) and stands among code, paths and marks, not in running sentences."""
-    if len(m.group(1)) < 3 or _code_name(m.group(2), doc_text):
+    if len(m.group(1)) < 3 or m.group(2) in code_names(doc_text):
         return False
     head = text[max(0, m.start() - 200):m.start(1)]
     head = re.split(r"[.!?:;\n]", head)[-1]
@@ -159,9 +161,3 @@ def _between_sentences(text: str, m: re.Match[str], doc_text: str) -> bool:
         return False
     tail = text[m.end(2):m.end(2) + 80].lstrip(",;:").split()[:3]
     return len(tail) >= 2 and all(_PROSE_WORD.fullmatch(w) or w.isdigit() for w in tail[:2])
-
-
-def _code_name(word: str, doc_text: str) -> bool:
-    """The document writes the word as code somewhere: in backquotes, with an underscore, a call, an
-    attribute or a module path (`werkzeug.`, `toga_`, ``dictproxy``)."""
-    return re.search(rf"[`_./]{word}\b|\b{word}(?:[`_(]|\.\w)", doc_text) is not None
