@@ -195,6 +195,8 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                 "is found in the table\n\nThe caller unpacks them.\n", note="code"),
         Example("The option is described below.\n\n    the value is read from the file that the user gives on the "
                 "command line\n\nIt is optional.\n", note="an indented block in plain text"),
+        Example("Should be equivalent to:\n\n    f(name=\"No Country for Old Men\", year=2007) # Not OK. Unrecognized item\n"
+                "    g(name=\"No Country for Old Men\", year=2007) # OK\n", note="code read as plain text"),
         Example("The values of the options are given in the table below. The results are\n\n"
                 "| a | b |\n|---|---|\n| 1 | 2 |\n", path="a.md"),
     )
@@ -357,6 +359,7 @@ def _furniture(sentence: str) -> bool:
     if ellipsis:
         ellipsis = bool(_ELLIPSIS.search(sentence))
     return (len(words) < 4 or _LABEL.match(sentence) is not None or ellipsis
+            or sum(1 for w in words if _PROSE_TOKEN.fullmatch(w)) * 5 < len(words) * 4  # code: `f(x=1) # OK`
             or ("/" in sentence and len(words) <= 6) or _BYLINE.search(sentence) is not None
             or (_CALL_TO_ACTION.match(sentence) is not None and len(words) <= 8) or _looks_like_title(sentence)
             or _site_suffix(sentence))
