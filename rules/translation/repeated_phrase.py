@@ -66,7 +66,9 @@ class RepeatedPhrase(Rule):
     rationale = """
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
 may be separated by commas or semicolons), a word of four letters or more said four times or more in
-a row (`Disciplinary Disciplinary Disciplinary Disciplinary`), and a lower-case word joined to itself by *and*
+a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times with bare spaces between the copies
+where it is a content word of five letters or more (`Orchestral Orchestral Orchestral`; rhetoric sets its copies
+off with commas, speech doubles adverbs: `really really really`), and a lower-case word joined to itself by *and*
 (`with benevolence and benevolence`).
 
 **Why is this bad?** Neural MT systems that lose their place in a long sentence fall into a loop and
@@ -96,6 +98,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("The party could not overcome the electoral barrier and barrier."),
         Example("He thanked the ministry for its help on this matter and matter."),
         Example("Under the Regulations on Disciplinary Disciplinary Disciplinary Disciplinary Punishment, he was fired."),
+        Example("His papers include “On the Acoustic Hierarchy of Orchestral Orchestral Orchestral”, and more.",
+                note="one word three times with bare spaces: no rhetoric"),
     )
     allow = (
         Example('msgctxt "unit-symbols"\nmsgid "Standard Atmosphere,Standard atmosphere,standard atmosphere,atm"\n'
@@ -109,6 +113,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("It took years and years to finish the bridge."),
         Example("No, no, no, that is not what I said."),
         Example("Location, location, location is the rule of property."),
+        Example("It was really really really cold that night.", note="speech doubles adverbs"),
+        Example("Blah blah blah, he said, and left.", note="a word of four letters"),
         Example("Let it go, let it go, she sang."),
         Example("The firm Smith and Smith represented him."),
         Example("Row 1, 2, 3 and row 1, 2, 3 again."),
@@ -143,8 +149,11 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         words = [text[s:e].lower() for s, e in spans]
         loops: list[tuple[int, int, int]] = []  # (first word, phrase length, copies)
         for d in range(1, _LONGEST + 1):
-            # One word needs four copies: three is rhetoric (`location, location, location`).
-            run = b"\x01" * (2 * d if d > 1 else 3)
+            # One word needs four copies (three is rhetoric: `location, location, location`, `very very
+            # very`), or three with nothing but a space between them, the word a content word of five
+            # letters or more (`Orchestral Orchestral Orchestral`): rhetoric sets its copies off with commas,
+            # and speech doubles adverbs (`really really really`).
+            run = b"\x01" * (2 * d if d > 1 else 2)
             same = bytes(map(eq, words, islice(words, d, None)))
             at = same.find(run)
             while at >= 0:
@@ -152,7 +161,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                 while words[at + copies * d:at + (copies + 1) * d] == words[at:at + d]:
                     copies += 1
                 phrase = words[at:at + d]
-                if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3):
+                if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
+                        d > 1 or copies > 3 or _bare_triple(text, spans, at, phrase[0])):
                     loops.append((at, d, copies))
                 at = same.find(run, at + d * copies)
         covered = -1
@@ -175,10 +185,16 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
 
 
+def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) -> bool:
+    """Three copies of one content word with single spaces between them (no comma, no mark)."""
+    return (len(word) >= 5 and not word.endswith("ly") and word.isalpha()
+            and all(text[spans[k][1]:spans[k + 1][0]] == " " for k in (at, at + 1)))
+
+
 def _segments_with_loops(tokens: list[str]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
-    copy may carry other punctuation): the only ones read word by word."""
-    tokens = list(map(str.rstrip, compress(tokens, map(gt, map(len, tokens), repeat(2))), repeat(".,;:!?")))
+    copy may carry other punctuation, a closing quote or bracket): the only ones read word by word."""
+    tokens = list(map(str.rstrip, compress(tokens, map(gt, map(len, tokens), repeat(2))), repeat(".,;:!?\"”’)]")))
     hits: list[int] = []
     for d in range(1, _GATE_PERIOD + 1):
         same = bytes(map(eq, tokens, islice(tokens, d, None)))
