@@ -114,6 +114,10 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("No, no, no, that is not what I said."),
         Example("Location, location, location is the rule of property."),
         Example("It was really really really cold that night.", note="speech doubles adverbs"),
+        Example("The mask is barray([ True False False False]) after the call.", note="a row of values"),
+        Example("Memory layout:\n\n    cccccccc cccccccc cccccccc  uc -- unsigned char[24]\n", note="a layout"),
+        Example("Rules:\n\n    | NUMBER { number.string }\n    | STRING { string.string }\n    | \"?\" { \"?\" }\n",
+                note="grammar rules: the marks are no words"),
         Example("Blah blah blah, he said, and left.", note="a word of four letters"),
         Example("Let it go, let it go, she sang."),
         Example("The firm Smith and Smith represented him."),
@@ -186,8 +190,13 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
 
 
 def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) -> bool:
-    """Three copies of one content word with single spaces between them (no comma, no mark)."""
-    return (len(word) >= 5 and not word.endswith("ly") and word.isalpha()
+    """Three copies of one content word with single spaces between them (no comma, no mark), in running
+    prose: a lower-case word and a space before them (not a row of values, `True False False False`,
+    nor a layout, `cccccccc cccccccc cccccccc`)."""
+    if len(word) < 5 or word.endswith("ly") or not word.isalpha() or at == 0:
+        return False
+    before = text[spans[at - 1][0]:spans[at - 1][1]]
+    return (before.isalpha() and before.islower() and text[spans[at - 1][1]:spans[at][0]] == " "
             and all(text[spans[k][1]:spans[k + 1][0]] == " " for k in (at, at + 1)))
 
 
@@ -195,6 +204,7 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word."""
     tokens = list(map(str.rstrip, compress(tokens, map(gt, map(len, tokens), repeat(2))), repeat(".,;:!?\"”’)]")))
+    tokens = list(filter(None, tokens))  # (`"?"`, `":"`: marks, not words)
     hits: list[int] = []
     for d in range(1, _GATE_PERIOD + 1):
         same = bytes(map(eq, tokens, islice(tokens, d, None)))
