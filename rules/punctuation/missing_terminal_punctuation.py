@@ -140,6 +140,10 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                 "would vote for the farmers",
                 "The election is in October. The last poll showed: if the elections took place today, 17 percent "
                 "would vote for the farmers.", note="a clause before the colon, not a label"),
+        Example("In CVS, the bug fix releases happen on a branch. For example, the branch for the 2.3\n"
+                "maintenance releases is release23-maint\n",
+                "In CVS, the bug fix releases happen on a branch. For example, the branch for the 2.3\n"
+                "maintenance releases is release23-maint.\n", note="one identifier is no code"),
     )
     allow = (
         Example("これは最初の文です。これは二番目の文です。\n", language="ja"),
@@ -359,10 +363,17 @@ def _furniture(sentence: str) -> bool:
     if ellipsis:
         ellipsis = bool(_ELLIPSIS.search(sentence))
     return (len(words) < 4 or _LABEL.match(sentence) is not None or ellipsis
-            or sum(1 for w in words if _PROSE_TOKEN.fullmatch(w)) * 5 < len(words) * 4  # code: `f(x=1) # OK`
+            or _code_like(words)
             or ("/" in sentence and len(words) <= 6) or _BYLINE.search(sentence) is not None
             or (_CALL_TO_ACTION.match(sentence) is not None and len(words) <= 8) or _looks_like_title(sentence)
             or _site_suffix(sentence))
+
+
+def _code_like(words: list[str]) -> bool:
+    """Two words or more, and a fifth or more of them, that are not words of prose: code (`g(name="No",
+    year=2007) # OK`), not a sentence that names one identifier (`… is release23-maint`)."""
+    other = sum(1 for w in words if not _PROSE_TOKEN.fullmatch(w))
+    return other >= 2 and other * 5 > len(words)
 
 
 def _looks_like_title(text: str) -> bool:
