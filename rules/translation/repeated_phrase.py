@@ -118,6 +118,9 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Memory layout:\n\n    cccccccc cccccccc cccccccc  uc -- unsigned char[24]\n", note="a layout"),
         Example("Rules:\n\n    | NUMBER { number.string }\n    | STRING { string.string }\n    | \"?\" { \"?\" }\n",
                 note="grammar rules: the marks are no words"),
+        Example("A function looks like this:\n\n    function(\n        argument or *args, argument or *args, ...,\n"
+                "        kwargument or *args, kwargument or *args, ...,\n        kwargument or **kwargs, ...\n    )\n",
+                note="a signature's pattern, with its ellipses"),
         Example("Blah blah blah, he said, and left.", note="a word of four letters"),
         Example("Let it go, let it go, she sang."),
         Example("The firm Smith and Smith represented him."),
@@ -203,8 +206,10 @@ def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) ->
 def _segments_with_loops(tokens: list[str]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word."""
-    tokens = list(map(str.rstrip, compress(tokens, map(gt, map(len, tokens), repeat(2))), repeat(".,;:!?\"”’)]")))
-    tokens = list(filter(None, tokens))  # (`"?"`, `":"`: marks, not words)
+    tokens = list(map(str.rstrip, compress(tokens, map(gt, map(len, tokens), repeat(2))), repeat(".,;:!?")))
+    # A copy closed by a quote or a bracket (`Orchestral”,`) compares equal too; a token of marks alone
+    # (`"?"`) keeps its marks, so that a row of them is no loop.
+    tokens = [token.rstrip("\"”’)]") or token for token in tokens]
     hits: list[int] = []
     for d in range(1, _GATE_PERIOD + 1):
         same = bytes(map(eq, tokens, islice(tokens, d, None)))
