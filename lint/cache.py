@@ -4,21 +4,25 @@ Two keys lead to an entry, both salted with a fingerprint of everything that dec
 copylint's version and code (the size and mtime of every module of the installed ``lint`` package, so an
 edited rule invalidates it), the resolved config and the command-line selection.
 
-- the file's path, size and modification time (as ruff does): a warm run over unchanged files reads
-  no file that has nothing to report, and hashes none;
+- the file's path, size, modification time and inode (as ruff does), in one index per settings
+  (``StatIndex``: one JSON file that a run reads once and writes once, at its end): a warm run over
+  unchanged files opens no file that has nothing to report, and hashes none; the index names the
+  content entry of a file that has;
 - the file's path and content hash: a fresh checkout (new mtimes, same bytes, as in CI) still hits.
 
 Entries live under ``.copylint_cache/`` in the current folder, or the config's ``cache-dir``, or
-``$COPYLINT_CACHE_DIR`` (which wins), one small JSON file each, written atomically; a corrupt entry is a
-miss; ``copylint clean`` removes the folder. Runs with rule providers (LanguageTool) or --fix bypass
-it: their results depend on more than the file.
+``$COPYLINT_CACHE_DIR`` (which wins), one small JSON file each, written atomically; a corrupt entry or
+index is a miss; ``copylint clean`` removes the folder. Runs with rule providers (LanguageTool) or --fix
+bypass it: their results depend on more than the file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from dataclasses import asdict
+import tempfile
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,13 +31,6 @@ from lint import __version__
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 
 CACHE_DIR_NAME = ".copylint_cache"
-
-
-def _sha256(data: bytes = b"") -> Any:
-    """A SHA-256 hash object; hashlib is imported on the first call (a --no-cache run makes none)."""
-    import hashlib
-
-    return hashlib.sha256(data)
 
 
 def enabled() -> bool:
@@ -62,7 +59,7 @@ def is_cache_dir(folder: Path) -> bool:
 def code_fingerprint() -> str:
     import lint
 
-    h = _sha256(__version__.encode())
+    h = hashlib.sha256(__version__.encode())
     roots = [Path(p) for p in lint.__path__]
     try:
         import lint.rules as rules_pkg
@@ -81,32 +78,20 @@ def code_fingerprint() -> str:
 def settings_key(config: Any, selection: Any) -> str:
     data = {k: v for k, v in asdict(config).items() if k not in ("path", "cache_dir")}
     blob = json.dumps([data, asdict(selection), code_fingerprint()], sort_keys=True, default=str)
-    return _sha256(blob.encode()).hexdigest()
+    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def content_digest(content: bytes) -> bytes:
     """The hash of a file's bytes that its content key is made from (taken once, so that the bytes
     need not be kept while the file is linted)."""
-    return _sha256(content).digest()
+    return hashlib.sha256(content).digest()
 
 
 def _entry(settings: str, content: bytes, path: str, folder: Path | None = None) -> Path:
     """The entry for these settings, path and content digest (``content_digest``)."""
-    key = _sha256(settings.encode() + b"\0" + path.encode("utf-8", "surrogateescape") + b"\0"
+    key = hashlib.sha256(settings.encode() + b"\0" + path.encode("utf-8", "surrogateescape") + b"\0"
                          + content).hexdigest()
     return (folder or cache_dir()) / __version__ / key[:2] / f"{key}.json"
-
-
-def _stat_entry(settings: str, path: str, st: os.stat_result, folder: Path | None = None) -> Path:
-    return Path(_stat_entry_name(settings, path, st, folder))
-
-
-def _stat_entry_name(settings: str, path: str, st: os.stat_result, folder: Path | None = None) -> str:
-    """``_stat_entry`` as a string: a warm run looks one up per file, and joining strings costs a
-    fraction of joining Paths."""
-    blob = f"{settings}\0{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
-    key = _sha256(blob.encode("utf-8", "surrogateescape")).hexdigest()
-    return os.path.join(folder or cache_dir(), __version__, "stat", key[:2], f"{key}.json")
 
 
 def _to_json(f: Finding) -> dict[str, Any]:
@@ -167,25 +152,21 @@ def load(settings: str, digest: bytes, path: str, folder: Path | None = None,
     return _read(_entry(settings, digest, path, folder), path, length)
 
 
-def load_by_stat(settings: str, path: str, st: os.stat_result,
-                 folder: Path | None = None) -> tuple[list[Finding], tuple[str, str]] | None:
-    """The findings (and language) recorded for this path at this size and modification time, without
-    reading it."""
-    return _read(_stat_entry_name(settings, path, st, folder), path)
+def _mark_root(root: Path) -> None:
+    """Tag the cache folder (``copylint clean`` removes only a tagged one) and keep it out of git."""
+    tag = root / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# copylint results cache\n")
+    gitignore = root / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text("*\n")
 
 
 def _write(target: Path, root: Path, findings: list[Finding], language: tuple[str, str]) -> None:
     try:
         if not target.parent.is_dir():
             target.parent.mkdir(parents=True, exist_ok=True)
-            tag = root / "CACHEDIR.TAG"
-            if not tag.exists():
-                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# copylint results cache\n")
-            gitignore = root / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("*\n")
-        import tempfile  # here: a run that writes no cache (--no-cache, a warm run) never needs it
-
+            _mark_root(root)
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({"language": list(language), "findings": [_to_json(f) for f in findings]}, handle)
@@ -195,8 +176,84 @@ def _write(target: Path, root: Path, findings: list[Finding], language: tuple[st
 
 
 def store(settings: str, digest: bytes, path: str, findings: list[Finding], folder: Path | None = None,
-          st: os.stat_result | None = None, language: tuple[str, str] = ("en", "default")) -> None:
+          language: tuple[str, str] = ("en", "default")) -> None:
     root = folder or cache_dir()
     _write(_entry(settings, digest, path, root), root, findings, language)
-    if st is not None:
-        _write(_stat_entry(settings, path, st, root), root, findings, language)
+
+
+@dataclass(frozen=True)
+class StatRecord:
+    """What the index keeps for a file linted unchanged: its size, modification time and inode when it
+    was read, its content digest (which names its content entry), how many findings it has and its
+    language."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    digest: bytes
+    findings: int
+    language: tuple[str, str]
+
+
+def stat_record(st: os.stat_result, digest: bytes, findings: int, language: tuple[str, str]) -> StatRecord:
+    return StatRecord(st.st_size, st.st_mtime_ns, st.st_ino, digest, findings, language)
+
+
+class StatIndex:
+    """The stat records of one settings key in one cache folder, by absolute path: read whole on first
+    use, changed in memory, written back whole (``save``) once, at the end of a run. Runs that end at
+    the same time may each write theirs: the last one wins, and a file the other recorded is found by
+    its content entry next time, then recorded again."""
+
+    def __init__(self, settings: str, folder: Path) -> None:
+        self.file = os.path.join(folder, __version__, "index", f"{settings}.json")
+        self.root = folder
+        self._entries: dict[str, list[Any]] | None = None
+        self.changed = False
+
+    def _loaded(self) -> dict[str, list[Any]]:
+        if self._entries is None:
+            try:
+                with open(self.file, encoding="utf-8") as handle:
+                    data = json.loads(handle.read())
+                self._entries = data if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                self._entries = {}
+        return self._entries
+
+    def get(self, path: str, st: os.stat_result) -> StatRecord | None:
+        """The record of ``path`` (absolute) if it has this size, modification time and inode."""
+        row = self._loaded().get(path)
+        try:
+            if row is None or row[0] != st.st_size or row[1] != st.st_mtime_ns or row[2] != st.st_ino:
+                return None
+            count, language = row[4], (_text(row[5]), _text(row[6]))
+            if type(count) is not int or count < 0:
+                return None
+            return StatRecord(row[0], row[1], row[2], bytes.fromhex(row[3]), count, language)
+        except (ValueError, TypeError, IndexError, KeyError):
+            return None  # a tampered or foreign index: a miss
+
+    def put(self, path: str, record: StatRecord) -> None:
+        row = [record.size, record.mtime_ns, record.inode, record.digest.hex(), record.findings, *record.language]
+        entries = self._loaded()
+        if entries.get(path) != row:
+            entries[path] = row
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed or self._entries is None:
+            return
+        target = Path(self.file)
+        try:
+            if not target.parent.is_dir():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _mark_root(self.root)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                # ASCII: a name that is not UTF-8 (surrogate escapes) travels as \u escapes
+                handle.write(json.dumps(self._entries, separators=(",", ":")))
+            os.replace(tmp, target)
+            self.changed = False
+        except OSError:
+            pass  # a read-only folder: the next run looks files up by content

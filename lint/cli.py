@@ -376,8 +376,26 @@ def _shown(path: str) -> str:
 
 def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, unsafe: bool,
                      write: bool) -> Iterable[FileResult]:
-    """Each candidate's result, in the candidates' order: in this process, or on a pool of ``jobs``
-    (default: the cores) when there are files enough to share."""
+    """Each candidate's result, in the candidates' order. Files the results cache answers for by size
+    and modification time are served here; the rest are linted in this process, or on a pool of
+    ``jobs`` (default: the cores) when they are files enough to share. The stat index is written once
+    the last result is out."""
+    records = [None if fix else linter.cached(c.path, c.config) for c in candidates]
+    misses = [c for c, r in zip(candidates, records, strict=True) if r is None]
+    linted = iter(_linted(linter, misses, jobs, fix=fix, unsafe=unsafe, write=write))
+    for candidate, record in zip(candidates, records, strict=True):
+        result = linter.served(candidate.path, candidate.config, record) if record is not None else None
+        if result is None:
+            result = next(linted) if record is None else linter.lint_file(
+                candidate.path, candidate.config, fix=fix, unsafe=unsafe, write=write)
+            linter.remember(result, candidate.config)
+        yield result
+    linter.save_cache()
+
+
+def _linted(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, unsafe: bool,
+            write: bool) -> Iterable[FileResult]:
+    """Each candidate's result, in order: in this process, or on a pool when there are files enough."""
     if len(candidates) < 4:  # not two workers' worth: no pool, nor the start-up of importing one
         return (linter.lint_file(c.path, c.config, fix=fix, unsafe=unsafe, write=write) for c in candidates)
     from lint import parallel

@@ -10,7 +10,8 @@ linted.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ class _IgnoreCache:
         self._exclude: dict[int, pathspec.GitIgnoreSpec] = {}
         self._repo_root: dict[Path, Path | None] = {}
         self._root: dict[int, Path] = {}
+        self._matchers: dict[int, Callable[[str, str], bool]] = {}
 
     def root(self, config: Config) -> Path:
         """The config's folder, resolved once (a resolve is a system call per path component)."""
@@ -97,12 +99,50 @@ class _IgnoreCache:
                 return True
         return False
 
+    def exclude_matcher(self, config: Config) -> Callable[[str, str], bool]:
+        """``(rel, name) -> excluded``: the exclude globs matched against a path relative to the config's
+        root and against its name (a folder's with a trailing slash), as ``is_excluded`` matches them.
+        Globs that only exclude (no `!` among them) are matched as one pattern: a pass of the regex
+        engine per path, not one per glob."""
+        key = id(config)
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            spec = self.exclude(config)
+            combined = _one_pattern(spec)
+            if combined is not None:
+                search = combined.search
+
+                def matcher(rel: str, name: str) -> bool:
+                    return search(rel) is not None or search(name) is not None
+            else:
+                def matcher(rel: str, name: str) -> bool:
+                    return spec.match_file(rel) or spec.match_file(name)
+            self._matchers[key] = matcher
+        return matcher
+
     def is_excluded(self, path: Path, config: Config, is_dir: bool, rel: str | None = None) -> bool:
         """``rel``: the path relative to the config's root, when the caller has it already."""
         spec = self.exclude(config)
         if rel is None:
             rel = _relative(path, self.root(config))
         return spec.match_file(rel + ("/" if is_dir else "")) or spec.match_file(path.name)
+
+
+def _one_pattern(spec: pathspec.PathSpec) -> re.Pattern[str] | None:
+    """The spec's globs as one pattern that matches where any of them does, when none of them negates
+    (then "any glob matches" is the spec's answer); None otherwise."""
+    parts = []
+    for pattern in spec.patterns:
+        regex = getattr(pattern, "regex", None)
+        if pattern.include is None:
+            continue  # a blank line or a comment
+        if pattern.include is not True or regex is None or not isinstance(regex.pattern, str):
+            return None
+        parts.append("(?:" + regex.pattern.replace("(?P<ps_d>", "(?:") + ")")
+    try:
+        return re.compile("|".join(parts) if parts else "(?!)")
+    except re.error:
+        return None
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -124,13 +164,13 @@ def discover(paths: Iterable[str], resolver: ConfigResolver,
     which names every file, needs).
     """
     cache = _IgnoreCache()
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for arg in paths:
         p = Path(arg)
         if safely(p.is_file) or not safely(p.is_dir):
             # Named explicitly: linted (a missing, unreadable or looping path becomes a load error).
             resolved = _resolved(p)
-            if resolved in seen:
+            if str(resolved) in seen:
                 continue
             config = resolver.for_path(p)
             if force_exclude and (
@@ -138,7 +178,7 @@ def discover(paths: Iterable[str], resolver: ConfigResolver,
                 or any(cache.is_excluded(parent, config, True) for parent in resolved.parents)
             ):
                 continue
-            seen.add(resolved)
+            seen.add(str(resolved))
             yield Candidate(arg, config)
             continue
         yield from _walk(p, resolver, cache, seen)
@@ -152,48 +192,112 @@ def _resolved(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
+class _Folder:
+    """What every file of one walked folder shares: its config, its path relative to the config's root
+    and the .gitignore files that apply to it, each with the folder's path relative to it."""
+
+    def __init__(self, real_here: str, config: Config, cache: _IgnoreCache) -> None:
+        self.config = config
+        self.real_here = real_here
+        root = str(cache.root(config))
+        if real_here == root:
+            self.rel_prefix: str | None = ""
+        elif real_here.startswith(root.rstrip("/") + "/"):
+            self.rel_prefix = Path(real_here).relative_to(root).as_posix() + "/"
+        else:
+            self.rel_prefix = None  # outside the root: a file is matched by its name
+        self.excluded = cache.exclude_matcher(config)
+        self.gitignores: list[tuple[pathspec.PathSpec, str]] = []
+        where = Path(real_here)
+        repo = cache.repo_root(where)
+        if repo is not None:
+            folders = [where, *(p for p in where.parents if p == repo or repo in p.parents)]
+            for folder in reversed(folders):
+                spec = cache.gitignore(folder)
+                if spec is not None:
+                    rel = where.relative_to(folder).as_posix()
+                    self.gitignores.append((spec, "" if rel == "." else rel + "/"))
+
+    def relative(self, name: str) -> str:
+        return name if self.rel_prefix is None else self.rel_prefix + name
+
+    def gitignored(self, name: str) -> bool:
+        return any(spec.match_file(prefix + name) for spec, prefix in self.gitignores)
+
+
+def _scanned(folder: str, onerror: list[OSError]) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+    """(sub-folders, other entries) of ``folder``, as os.walk tells them apart (a link to a folder is a
+    folder), each sorted by name; an error reading it goes to ``onerror``."""
+    dirs: list[os.DirEntry[str]] = []
+    files: list[os.DirEntry[str]] = []
+    try:
+        with os.scandir(folder) as it:
+            for entry in it:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                (dirs if is_dir else files).append(entry)
+    except OSError as exc:
+        onerror.append(exc)
+    dirs.sort(key=lambda e: e.name)
+    files.sort(key=lambda e: e.name)
+    return dirs, files
+
+
 def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache,
-          seen: set[Path]) -> Iterator[Candidate | Skipped]:
+          seen: set[str]) -> Iterator[Candidate | Skipped]:
+    """The folder's files, each folder's before its sub-folders', both sorted (os.walk's top-down order),
+    with the work per file kept to string operations: a warm run's walk is most of its time."""
     from lint.cache import CACHE_DIR_NAME, cache_dir
 
-    real_top = top.resolve()
+    real_top = str(top.resolve())
     unreadable: list[OSError] = []
-    own_cache = _resolved(cache_dir())
-    for folder, dirs, files in os.walk(top, onerror=unreadable.append, followlinks=False):
-        while unreadable:
-            error = unreadable.pop(0)
+    own_cache = str(_resolved(cache_dir()))
+    stack = [str(top)]
+    while stack:
+        folder = stack.pop()
+        dirs, files = _scanned(folder, unreadable)
+        if unreadable:
+            error = unreadable.pop()
             yield Skipped(str(error.filename or folder), f"cannot read this folder: {error.strerror}")
+            continue
         here = Path(folder)
-        real_here = here.resolve()
+        real_here = str(here.resolve())
         config = resolver.for_path(here)
+        info = _Folder(real_here, config, cache)
+        # Names as pathlib writes them (str(Path(folder) / name)): "a.md" in ".", not "./a.md".
+        base = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
+        real_sep = "" if real_here.endswith("/") else "/"
         keep = []
-        for d in sorted(dirs):
-            full = real_here / d
-            if (here / d).is_symlink():
+        for d in dirs:
+            name = d.name
+            if d.is_symlink():
                 continue
-            if d == CACHE_DIR_NAME or full == own_cache:
+            full = real_here + real_sep + name
+            if name == CACHE_DIR_NAME or full == own_cache:
                 continue  # copylint's own results cache (JSON a config may map to i18n-json)
-            if cache.is_excluded(full, config, True) or cache.is_gitignored(full, True):
+            if info.excluded(info.relative(name) + "/", name) or info.gitignored(name + "/"):
                 continue
-            keep.append(d)
-        dirs[:] = keep
-        for name in sorted(files):
-            shown = here / name
-            full = where = real_here / name
-            if shown.is_symlink():
-                target = shown.resolve()
-                if real_top not in target.parents or not safely(target.is_file):
+            keep.append(base + name)
+        stack.extend(reversed(keep))
+        for entry in files:
+            name = entry.name
+            shown = base + name
+            full = real_here + real_sep + name
+            rel = info.relative(name)
+            if entry.is_symlink():
+                target = _resolved(Path(shown))
+                if real_top not in map(str, target.parents) or not safely(target.is_file):
                     continue  # never follow a link out of the tree
-                full = target
+                full = str(target)
+                rel = _relative(target, cache.root(config))
+                name = target.name
             if full in seen:
                 continue
-            # Asked once per file (a warm run's walk is most of its time): the path relative to the root.
-            rel = _relative(full, cache.root(config))
             if not lintable(rel, config):
                 continue
-            if cache.is_excluded(full, config, False, rel) or cache.is_gitignored(where, False):
+            if info.excluded(rel, name) or info.gitignored(entry.name):
                 continue
             seen.add(full)
-            yield Candidate(str(shown), config)
-    for error in unreadable:  # the top folder itself, or the last one walked
-        yield Skipped(str(error.filename or top), f"cannot read this folder: {error.strerror}")
+            yield Candidate(shown, config)

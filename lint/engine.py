@@ -112,6 +112,8 @@ class FileResult:
     fixed_codes: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code (--show-fixes)
     language: str | None = None  # the document's language (BCP 47), and where it came from:
     language_from: str | None = None  # inline, path, file, config, detected or default (lint.language)
+    # For the results cache's stat index: set when the file was checked unchanged (``Linter.remember``).
+    stat_record: cache.StatRecord | None = None
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -146,6 +148,12 @@ class Linter:
         self._checkers: dict[int, Checker] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
         self._cache_keys: dict[int, str | None] = {}
+        # The results cache's stat indexes, by (cache folder, settings key); ``save_cache`` writes them.
+        self._indexes: dict[tuple[str, str], cache.StatIndex] = {}
+        self._folders: dict[tuple[int, str | None], Path] = {}
+        # Whether lint_file looks a file up in the stat index first (a pool's workers get only the files
+        # the parent found no record for: they need not read the index).
+        self.by_stat = True
         # The language each path's last Document was found to be in, for the report (lint_file pops it).
         self._languages: dict[str, tuple[str, str]] = {}
 
@@ -174,6 +182,64 @@ class Linter:
             self._cache_keys[key] = (None if _asks_for_grammar(config, self.selection)
                                      else cache.settings_key(config, self.selection))
         return self._cache_keys[key]
+
+    def _cache_folder(self, config: Config) -> Path:
+        """``cache.cache_dir``, made once per config (a warm run asks for it per file)."""
+        folder_key = (id(config), os.environ.get("COPYLINT_CACHE_DIR"))
+        folder = self._folders.get(folder_key)
+        if folder is None:
+            folder = self._folders[folder_key] = cache.cache_dir(config)
+        return folder
+
+    def _index(self, config: Config, key: str) -> cache.StatIndex:
+        folder = self._cache_folder(config)
+        index_key = (str(folder), key)
+        index = self._indexes.get(index_key)
+        if index is None:
+            index = self._indexes[index_key] = cache.StatIndex(key, folder)
+        return index
+
+    def cached(self, path: str, config: Config) -> cache.StatRecord | None:
+        """The stat index's record of the file, when it has the size, modification time and inode it had
+        when it was checked (then ``served`` gives its result); None otherwise. Reads no file but the
+        index."""
+        key = self._cache_key(config)
+        st = _stat(path) if key else None
+        if key is None or st is None:
+            return None
+        return self._index(config, key).get(os.path.abspath(path), st)
+
+    def served(self, path: str, config: Config, record: cache.StatRecord) -> FileResult | None:
+        """The result of a file its stat record answers for (``cached``): the findings of its content
+        entry, and its text only when there are findings to show; None when the entry is gone or the
+        file cannot be read now (then it is linted)."""
+        result = FileResult(path, language=record.language[0], language_from=record.language[1])
+        if not record.findings:
+            return result
+        key = self._cache_key(config)
+        hit = cache.load(key, record.digest, path, self._cache_folder(config)) if key else None
+        if hit is None:
+            return None
+        result.findings = hit[0]
+        try:
+            data = read_bytes(path, config.max_file_size)
+            result.source = self._blocked(path, data, config) or decode(path, data)
+            result.source.raw = None
+        except (BinaryFile, LoadError):
+            return None
+        return result
+
+    def remember(self, result: FileResult, config: Config) -> None:
+        """Record a checked file in the stat index (a pool's results come through here in the parent)."""
+        record = result.stat_record
+        key = self._cache_key(config) if record is not None else None
+        if record is not None and key:
+            self._index(config, key).put(os.path.abspath(result.path), record)
+
+    def save_cache(self) -> None:
+        """Write the stat indexes this run changed."""
+        for index in self._indexes.values():
+            index.save()
 
     def document(self, source: Source, config: Config) -> Document:
         from lint.language import resolve
@@ -364,8 +430,11 @@ class Linter:
         result = FileResult(path)
         key = None if fix else self._cache_key(config)
         st = _stat(path) if key and data is None else None
-        if key and st is not None and self._served_by_stat(result, config, key, st):
-            return result
+        if key and st is not None and self.by_stat:
+            record = self._index(config, key).get(os.path.abspath(path), st)
+            served = self.served(path, config, record) if record is not None else None
+            if served is not None:
+                return served
         source = self._loaded(result, config, data, blocks=not fix)
         if source is None:
             return result
@@ -390,23 +459,6 @@ class Linter:
             _crashed(result, Crash("copylint", exc))
         self._languages.pop(path, None)
         return result
-
-    def _served_by_stat(self, result: FileResult, config: Config, key: str, st: os.stat_result) -> bool:
-        """Whether the cache entry for the file's size and mtime answers for it (then ``result`` holds
-        it). Unchanged since it was linted: the file is read only when there is something to show."""
-        hit = cache.load_by_stat(key, result.path, st, cache.cache_dir(config))
-        if hit is None:
-            return False
-        result.findings, (result.language, result.language_from) = hit
-        if not result.findings:
-            return True
-        try:
-            data = read_bytes(result.path, config.max_file_size)
-            result.source = self._blocked(result.path, data, config) or decode(result.path, data)
-            result.source.raw = None
-        except (BinaryFile, LoadError):
-            return False
-        return True
 
     def _loaded(self, result: FileResult, config: Config, data: bytes | None, blocks: bool = False) -> Source | None:
         """The file's text (``data`` if given, else read from disk) within the config's bounds; None
@@ -464,7 +516,8 @@ class Linter:
     def _check_into(self, result: FileResult, config: Config, key: str | None,
                     st: os.stat_result | None) -> None:
         """Put the file's findings and language in ``result``: from the cache entry for its content, or
-        checked and then stored under ``key`` (also under its size and mtime when unchanged since ``st``)."""
+        checked and then stored under ``key``; when the file is unchanged since ``st``, also the record
+        the stat index keeps for it (``remember``)."""
         path = result.path
         source = result.source
         assert source is not None
@@ -479,17 +532,17 @@ class Linter:
         if not isinstance(source, BlockedSource) and self._in_blocks(source, config):
             # Held as its blocks from here on: the whole text goes before the rules build anything.
             source = result.source = BlockedSource.of(source, _block_starts(source.text))
-        folder = cache.cache_dir(config)
+        folder = self._cache_folder(config)
         entry = cache.load(key, digest, path, folder, size) if key else None
         if entry is None:
             found = self.findings(source, config)
             language = self._languages.get(path, ("en", "default"))
             if key:
-                cache.store(key, digest, path, found, folder, st if _unchanged(path, st) else None, language)
+                cache.store(key, digest, path, found, folder, language)
         else:
             found, language = entry
-            if key and st is not None and _unchanged(path, st):
-                cache.store(key, digest, path, found, folder, st, language)
+        if key and st is not None and _unchanged(path, st):
+            result.stat_record = cache.stat_record(st, digest, len(found), language)
         result.findings = found
         result.language, result.language_from = language
 

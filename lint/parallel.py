@@ -62,7 +62,9 @@ _worker: tuple[Linter, Options, dict[int, Config]] | None = None
 def _init(selection: Selection, options: Options, env: dict[str, str]) -> None:
     global _worker
     os.environ.update(env)
-    _worker = (Linter(selection), options, {})
+    linter = Linter(selection)
+    linter.by_stat = False  # the parent served every file the stat index answers for
+    _worker = (linter, options, {})
 
 
 def _lint_batch(batch: Sequence[Task]) -> list[FileResult]:

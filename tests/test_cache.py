@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 
 def _entries(folder):
-    """The entries keyed by content (those keyed by size and mtime live under stat/)."""
-    return sorted(p for p in (folder / ".copylint_cache").rglob("*.json") if "stat" not in p.parts)
+    """The entries keyed by content (the index by size and mtime lives under index/)."""
+    return sorted(p for p in (folder / ".copylint_cache").rglob("*.json") if "index" not in p.parts)
 
 
 def test_second_run_reads_the_cache_and_changes_invalidate_it(run, tmp_path):
@@ -51,22 +53,26 @@ def test_cache_folder_ignores_itself(run, tmp_path):
     assert (tmp_path / ".copylint_cache" / ".gitignore").read_text() == "*\n"
 
 
-def test_unchanged_file_is_served_by_size_and_mtime_and_an_edit_is_seen(run, tmp_path):
-    f = tmp_path / "a.txt"
-    f.write_text("  Indented.\n")
-    os.utime(f, (1_700_000_000, 1_700_000_000))  # older than the racy window
-    run("check", "a.txt", "--format", "json", cwd=tmp_path)
-    stat_entries = list((tmp_path / ".copylint_cache").rglob("stat/*/*.json"))
-    assert len(stat_entries) == 1
-    data = json.loads(stat_entries[0].read_text())
-    data["findings"][0]["message"] = "served by stat"
-    stat_entries[0].write_text(json.dumps(data))
-    second = run("check", "a.txt", "--format", "json", cwd=tmp_path)
-    assert json.loads(second.stdout)["findings"][0]["message"] == "served by stat"
-    # Same size, new mtime and new content: linted again.
-    f.write_text("  Indentex.\n")
-    third = run("check", "a.txt", "--format", "json", cwd=tmp_path)
-    assert json.loads(third.stdout)["findings"][0]["message"] != "served by stat"
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_unchanged_file_is_served_by_size_and_mtime_and_an_edit_is_seen(run, tmp_path, jobs):
+    """A file with the size, modification time and inode it had is not read again, whether it was linted
+    in this process or on the pool (--jobs 2): an edit that keeps all three (which only a hash would
+    see) still gets the old findings; one that changes the mtime is linted again."""
+    old = 1_700_000_000 * 10**9  # older than the racy window
+    files = [tmp_path / f"{i}.txt" for i in range(6)]
+    for f in files:
+        f.write_text("  Indented.\n")
+        os.utime(f, ns=(old, old))
+    first = run("check", ".", "--format", "json", "--jobs", jobs, cwd=tmp_path)
+    assert [f["code"] for f in json.loads(first.stdout)["findings"]] == ["W101"] * 6
+    for f in files:
+        f.write_text("Not indent.\n")  # same size, same inode
+        os.utime(f, ns=(old, old))
+    second = run("check", ".", "--format", "json", "--jobs", jobs, cwd=tmp_path)
+    assert second.stdout == first.stdout
+    os.utime(files[0], ns=(old + 10**9, old + 10**9))
+    third = run("check", ".", "--format", "json", "--jobs", jobs, cwd=tmp_path)
+    assert [f["path"] for f in json.loads(third.stdout)["findings"]] == [f"{i}.txt" for i in range(1, 6)]
 
 
 def test_cache_dir_from_config_and_env_and_clean(run, tmp_path):
