@@ -138,13 +138,18 @@ def _read(entry: Path | str, path: str, length: int | None = None) -> tuple[list
         language = (_text(data["language"][0]), _text(data["language"][1]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
-    if length is not None and any(
+    if not _within(found, length):
+        return None
+    return found, language
+
+
+def _within(found: list[Finding], length: int | None) -> bool:
+    """Whether every finding's and edit's offsets lie in a text of ``length`` characters (when known)."""
+    return length is None or not any(
         f.start > f.end or f.end > length
         or (f.fix is not None and any(e.start > e.end or e.end > length for e in f.fix.edits))
         for f in found
-    ):
-        return None
-    return found, language
+    )
 
 
 def load(settings: str, digest: bytes, path: str, folder: Path | None = None,
@@ -193,10 +198,29 @@ class StatRecord:
     digest: bytes
     findings: int
     language: tuple[str, str]
+    # The findings as the content entry stores them, when they are few (KEPT_IN_INDEX): a warm run then
+    # opens no entry for them; more are read from the content entry, and keep the index small.
+    kept: list[dict[str, Any]] | None = None
 
 
-def stat_record(st: os.stat_result, digest: bytes, findings: int, language: tuple[str, str]) -> StatRecord:
-    return StatRecord(st.st_size, st.st_mtime_ns, st.st_ino, digest, findings, language)
+KEPT_IN_INDEX = 16
+
+
+def stat_record(st: os.stat_result, digest: bytes, found: list[Finding], language: tuple[str, str]) -> StatRecord:
+    kept = [_to_json(f) for f in found] if 0 < len(found) <= KEPT_IN_INDEX else None
+    return StatRecord(st.st_size, st.st_mtime_ns, st.st_ino, digest, len(found), language, kept)
+
+
+def kept_findings(record: StatRecord, path: str, length: int | None = None) -> list[Finding] | None:
+    """The findings the index keeps for the file, or None when it keeps none, or not what ``stat_record``
+    makes (tampered), or with offsets past the text's ``length``."""
+    if record.kept is None:
+        return None
+    try:
+        found = [_from_json(d, path) for d in record.kept]
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+    return found if len(found) == record.findings and _within(found, length) else None
 
 
 class StatIndex:
@@ -227,15 +251,16 @@ class StatIndex:
         try:
             if row is None or row[0] != st.st_size or row[1] != st.st_mtime_ns or row[2] != st.st_ino:
                 return None
-            count, language = row[4], (_text(row[5]), _text(row[6]))
-            if type(count) is not int or count < 0:
+            count, language, kept = row[4], (_text(row[5]), _text(row[6])), row[7]
+            if type(count) is not int or count < 0 or not (kept is None or isinstance(kept, list)):
                 return None
-            return StatRecord(row[0], row[1], row[2], bytes.fromhex(row[3]), count, language)
+            return StatRecord(row[0], row[1], row[2], bytes.fromhex(row[3]), count, language, kept)
         except (ValueError, TypeError, IndexError, KeyError):
             return None  # a tampered or foreign index: a miss
 
     def put(self, path: str, record: StatRecord) -> None:
-        row = [record.size, record.mtime_ns, record.inode, record.digest.hex(), record.findings, *record.language]
+        row = [record.size, record.mtime_ns, record.inode, record.digest.hex(), record.findings, *record.language,
+               record.kept]
         entries = self._loaded()
         if entries.get(path) != row:
             entries[path] = row

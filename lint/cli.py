@@ -164,8 +164,10 @@ def check(
         else:
             candidates = _chosen_candidates(paths, resolver, force_exclude, verbose, changed_since,
                                             fixing=fix and not diff)
+            # A quiet text report shows no finding: a file the cache answers for need not be read.
+            texts = not (quiet and output_format == "text") or bool(baseline_file)
             results, configs = _lint_paths(linter, candidates, jobs, fix=fix, diff=diff, unsafe=unsafe_fixes,
-                                           progress=_shows_progress(output_format, quiet, progress))
+                                           progress=_shows_progress(output_format, quiet, progress), texts=texts)
         if baseline_file:
             results = _without_baseline(results, baseline_file)
         changed = _report_results(zip(results, configs, strict=True), reporter, summary,
@@ -270,10 +272,12 @@ def _chosen_candidates(paths: tuple[str, ...], resolver: ConfigResolver, force_e
 
 
 def _lint_paths(linter: Linter, candidates: list[Any], jobs: int | None, *, fix: bool, diff: bool, unsafe: bool,
-                progress: bool) -> tuple[Iterable[FileResult], list[Config]]:
+                progress: bool, texts: bool = True) -> tuple[Iterable[FileResult], list[Config]]:
     """The candidates' results (in their order, whatever --jobs; fixed and written with --fix) and
-    configs; with ``progress``, a progress bar counts them."""
-    results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe, write=fix and not diff)
+    configs; with ``progress``, a progress bar counts them. Without ``texts``, a result the cache
+    serves comes without its file's text (the report shows no finding)."""
+    results = _lint_candidates(linter, candidates, jobs, fix=fix or diff, unsafe=unsafe, write=fix and not diff,
+                               texts=texts)
     if progress and len(candidates) > 1:
         results = _with_progress(results, len(candidates))
     return results, [c.config for c in candidates]
@@ -375,7 +379,7 @@ def _shown(path: str) -> str:
 
 
 def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, unsafe: bool,
-                     write: bool) -> Iterable[FileResult]:
+                     write: bool, texts: bool = True) -> Iterable[FileResult]:
     """Each candidate's result, in the candidates' order. Files the results cache answers for by size
     and modification time are served here; the rest are linted in this process, or on a pool of
     ``jobs`` (default: the cores) when they are files enough to share. The stat index is written once
@@ -384,7 +388,7 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
     misses = [c for c, r in zip(candidates, records, strict=True) if r is None]
     linted = iter(_linted(linter, misses, jobs, fix=fix, unsafe=unsafe, write=write))
     for candidate, record in zip(candidates, records, strict=True):
-        result = linter.served(candidate.path, candidate.config, record) if record is not None else None
+        result = linter.served(candidate.path, candidate.config, record, texts) if record is not None else None
         if result is None:
             result = next(linted) if record is None else linter.lint_file(
                 candidate.path, candidate.config, fix=fix, unsafe=unsafe, write=write)

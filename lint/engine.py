@@ -209,24 +209,32 @@ class Linter:
             return None
         return self._index(config, key).get(os.path.abspath(path), st)
 
-    def served(self, path: str, config: Config, record: cache.StatRecord) -> FileResult | None:
-        """The result of a file its stat record answers for (``cached``): the findings of its content
-        entry, and its text only when there are findings to show; None when the entry is gone or the
-        file cannot be read now (then it is linted)."""
+    def served(self, path: str, config: Config, record: cache.StatRecord, text: bool = True) -> FileResult | None:
+        """The result of a file its stat record answers for (``cached``): its findings (kept in the
+        index, or in its content entry), and, when there are some and ``text`` (a report that shows
+        where they are), its text; None when the entry is gone or the file cannot be read now (then it
+        is linted)."""
         result = FileResult(path, language=record.language[0], language_from=record.language[1])
         if not record.findings:
             return result
         key = self._cache_key(config)
-        hit = cache.load(key, record.digest, path, self._cache_folder(config)) if key else None
-        if hit is None:
+        source = None
+        if text:
+            try:
+                data = read_bytes(path, config.max_file_size)
+                source = self._blocked(path, data, config) or decode(path, data)
+            except (BinaryFile, LoadError):
+                return None
+            source.raw = None
+        # With the text's length: findings whose offsets run past it (tampered) are a miss.
+        size = None if source is None else source.size if isinstance(source, BlockedSource) else len(source.text)
+        found = cache.kept_findings(record, path, size)
+        if found is None and key:
+            hit = cache.load(key, record.digest, path, self._cache_folder(config), size)
+            found = None if hit is None else hit[0]
+        if found is None:
             return None
-        result.findings = hit[0]
-        try:
-            data = read_bytes(path, config.max_file_size)
-            result.source = self._blocked(path, data, config) or decode(path, data)
-            result.source.raw = None
-        except (BinaryFile, LoadError):
-            return None
+        result.findings, result.source = found, source
         return result
 
     def remember(self, result: FileResult, config: Config) -> None:
@@ -542,7 +550,7 @@ class Linter:
         else:
             found, language = entry
         if key and st is not None and _unchanged(path, st):
-            result.stat_record = cache.stat_record(st, digest, len(found), language)
+            result.stat_record = cache.stat_record(st, digest, found, language)
         result.findings = found
         result.language, result.language_from = language
 

@@ -114,3 +114,21 @@ def test_no_cache_is_an_option_of_the_run_not_of_the_process(tmp_path, monkeypat
     on = runner.invoke(cli, ["check", "--isolated", "0.txt"])
     assert on.exit_code == 1, on.output
     assert len(_entries(tmp_path)) == 1
+
+
+def test_a_tampered_stat_index_is_a_miss(run, tmp_path):
+    """The index that answers for unchanged files, garbled or with findings that run past the text, is
+    not believed: the file is linted (or found by its content) and reported as it is."""
+    f = tmp_path / "a.txt"
+    f.write_text("Two  spaces.\n")
+    old = 1_700_000_000 * 10**9
+    os.utime(f, ns=(old, old))
+    first = run("check", "a.txt", "--format", "json", cwd=tmp_path)
+    [index] = list((tmp_path / ".copylint_cache").rglob("index/*.json"))
+    row = next(iter(json.loads(index.read_text()).values()))
+    row[7][0]["end"] = 10_000  # past the end of the text
+    for bad in ("{not json", "[1, 2]", json.dumps({str(f): [1, 2]}), json.dumps({str(f): row})):
+        index.write_text(bad)
+        again = run("check", "a.txt", "--format", "json", cwd=tmp_path)
+        assert again.returncode == 1 and "Traceback" not in again.stderr, again.stderr
+        assert again.stdout == first.stdout
