@@ -4,11 +4,14 @@
 repository (every rule's flag and allow examples, docs/ and README.md, shuffled into records with a
 fixed seed) unless an input is given.
 
-    python bench/scale.py [--mb 24] [--workers 1,2,4,8,16] [--backends jobs,dask] [--input FILE.jsonl]
+    python bench/scale.py [--quick] [--mb 24] [--workers 1,2,4,8,16] [--backends jobs,dask] [--input FILE.jsonl]
 
-For each run it prints wall seconds, MB/s, the speed-up over one worker and the parallel efficiency,
-and the peak memory of the whole process tree. It stops adding workers beyond the machine's cores.
-On 16 cores the default run takes about 2-4 minutes.
+For each run it prints wall seconds, MB/s, the speed-up over one worker, the parallel efficiency, the
+CPU seconds of all the run's processes, how busy the workers were (CPU seconds per wall second per
+worker) and the peak memory of the run's largest process; then where the scaling stops (efficiency
+under 70 %) and which reason the CPU time points to. It leaves out worker counts beyond the machine's
+cores. ``--quick`` (3 MB, 1 and 2 workers) checks that it runs, in about a minute; on 16 cores the
+default run takes about 2-4 minutes.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,12 +65,19 @@ def build_input(path: Path, megabytes: float, seed: int = 18) -> int:
 
 
 _WRAPPER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            "r = resource.getrusage(resource.RUSAGE_CHILDREN); print(r.ru_maxrss, r.ru_utime + r.ru_stime)")
 
 
-def one_run(inp: Path, backend: str, workers: int, shard_size: int) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MiB of the run's largest process) of one corpus run into a fresh folder.
-    The run goes through a small wrapper process, so that the peak is this run's alone."""
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of every process of the run (parent and workers)
+    peak: float  # MiB, the run's largest process
+
+
+def one_run(inp: Path, backend: str, workers: int, shard_size: int) -> Run:
+    """One corpus run into a fresh folder, through a small wrapper process, so that the peak memory and
+    the CPU time are this run's alone."""
     out = Path(tempfile.mkdtemp(prefix="copylint-scale-"))
     try:
         option = ["--jobs", str(workers)] if backend == "jobs" else ["--dask", f"local:{workers}"]
@@ -78,22 +89,45 @@ def one_run(inp: Path, backend: str, workers: int, shard_size: int) -> tuple[flo
         wall = time.perf_counter() - start
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd[3:])} exited {proc.returncode}:\n{proc.stderr[-4000:]}")
-        return wall, int(proc.stdout.split()[-1]) / 1024
+        peak, cpu = proc.stdout.split()[-2:]
+        return Run(wall, float(cpu), int(peak) / 1024)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
 
+def verdict(rows: list[tuple[int, Run]], mb: float) -> str:
+    """Where the runs stop scaling (parallel efficiency under 70 %) and which of the two usual reasons
+    the CPU time points to: workers that wait (CPU per second of wall under the worker count: a serial
+    parent, too few shards, start-up) or work that costs more per MB with more workers (shared memory
+    bandwidth and caches, slower clocks with every core busy)."""
+    base = rows[0][1]
+    for workers, run in rows[1:]:
+        efficiency = base.wall / run.wall / workers * rows[0][0]
+        if efficiency < 0.7:
+            busy = run.cpu / run.wall / workers
+            cost = run.cpu / base.cpu
+            why = (f"the workers were busy {busy:.0%} of the time" if busy < 0.8 else
+                   f"each MB cost {cost:.2f}x the CPU time of {rows[0][0]} worker(s)")
+            return f"stops scaling at {workers} workers ({efficiency:.0%} efficiency): {why}"
+    return f"scales to {rows[-1][0]} workers (efficiency >= 70 % throughout)"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mb", type=float, default=24.0, help="size of the generated input")
+    ap.add_argument("--quick", action="store_true",
+                    help="a small input (3 MB) and at most 2 workers: a check that the benchmark runs, in a minute")
+    ap.add_argument("--mb", type=float, default=None, help="size of the generated input (default 24, --quick 3)")
     ap.add_argument("--input", type=Path, help="a JSONL corpus with fields id and text (instead of generating)")
-    ap.add_argument("--workers", default="1,2,4,8,16")
+    ap.add_argument("--workers", default=None, help="comma-separated (default 1,2,4,8,16; --quick 1,2)")
     ap.add_argument("--backends", default="jobs,dask")
     ap.add_argument("--shard-size", type=int, default=None,
                     help="records per shard (default: eight shards per worker at the most workers)")
     args = ap.parse_args()
+    args.mb = args.mb or (3.0 if args.quick else 24.0)
+    args.workers = args.workers or ("1,2" if args.quick else "1,2,4,8,16")
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     workers = [w for w in (int(x) for x in args.workers.split(",")) if w <= cores]
+    skipped = [w for w in (int(x) for x in args.workers.split(",")) if w > cores]
     backends = args.backends.split(",")
     if "dask" in backends:
         try:
@@ -116,17 +150,22 @@ def main() -> None:
                 total = sum(1 for line in handle if line.strip())
             args.shard_size = max(1, total // (8 * max(workers)))
             print(f"shard size: {args.shard_size} records ({total} records)")
-        print(f"input: {inp} {mb:.1f} MB; cores: {cores}; workers: {workers}; python {sys.version.split()[0]}")
+        print(f"input: {inp} {mb:.1f} MB; cores: {cores}; workers: {workers}"
+              + (f" (not {skipped}: more than the cores)" if skipped else "") + f"; python {sys.version.split()[0]}")
         for backend in backends:
-            base = None
+            rows: list[tuple[int, Run]] = []
             print(f"\nbackend {backend}:")
-            print(f"{'workers':>8} {'wall s':>8} {'MB/s':>8} {'speed-up':>9} {'efficiency':>10} {'peak MiB':>9}")
+            print(f"{'workers':>8} {'wall s':>8} {'MB/s':>8} {'speed-up':>9} {'efficiency':>10} {'CPU s':>8} "
+                  f"{'busy':>6} {'peak MiB':>9}")
             for w in workers:
-                wall, peak = one_run(inp, backend, w, args.shard_size)
-                base = base or wall
-                speedup = base / wall
-                print(f"{w:>8} {wall:>8.2f} {mb / wall:>8.2f} {speedup:>9.2f} {speedup / w:>10.0%} {peak:>9.0f}",
-                      flush=True)
+                run = one_run(inp, backend, w, args.shard_size)
+                rows.append((w, run))
+                base = rows[0][1].wall * rows[0][0]
+                speedup = base / run.wall
+                print(f"{w:>8} {run.wall:>8.2f} {mb / run.wall:>8.2f} {speedup:>9.2f} {speedup / w:>10.0%} "
+                      f"{run.cpu:>8.1f} {run.cpu / run.wall / w:>6.0%} {run.peak:>9.0f}", flush=True)
+            if len(rows) > 1:
+                print(verdict(rows, mb))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
