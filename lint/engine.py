@@ -151,6 +151,7 @@ class Linter:
         # The results cache's stat indexes, by (cache folder, settings key); ``save_cache`` writes them.
         self._indexes: dict[tuple[str, str], cache.StatIndex] = {}
         self._folders: dict[tuple[int, str | None], Path] = {}
+        self._indexes_by_config: dict[int, cache.StatIndex | None] = {}
         # Whether lint_file looks a file up in the stat index first (a pool's workers get only the files
         # the parent found no record for: they need not read the index).
         self.by_stat = True
@@ -203,11 +204,14 @@ class Linter:
         """The stat index's record of the file, when it has the size, modification time and inode it had
         when it was checked (then ``served`` gives its result); None otherwise. Reads no file but the
         index."""
-        key = self._cache_key(config)
-        st = _stat(path) if key else None
-        if key is None or st is None:
+        if id(config) not in self._indexes_by_config:  # once per config: a warm run asks for every file
+            key = self._cache_key(config)
+            self._indexes_by_config[id(config)] = self._index(config, key) if key else None
+        index = self._indexes_by_config[id(config)]
+        if index is None:
             return None
-        return self._index(config, key).get(os.path.abspath(path), st)
+        st = _stat(path)
+        return None if st is None else index.get(os.path.abspath(path), st)
 
     def served(self, path: str, config: Config, record: cache.StatRecord, text: bool = True) -> FileResult | None:
         """The result of a file its stat record answers for (``cached``): its findings (kept in the
