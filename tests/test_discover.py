@@ -44,6 +44,18 @@ def test_default_and_configured_excludes(tmp_path):
     assert sorted(_walk(tmp_path, config)) == ["c.md", "site/a.md"]
 
 
+def test_excludes_with_a_negation_and_with_paths(tmp_path):
+    """Exclude globs are matched as gitignore matches them, whether they can be matched as one pattern
+    (no negation) or not: a path glob, a folder-only glob, and a `!` that takes a file back."""
+    _tree(tmp_path, {
+        "docs/gen/a.md": "", "docs/b.md": "", "out/c.md": "", "out.md": "", "notes/d.md": "", "notes/keep.md": "",
+    })
+    plain = parse_config("extend-exclude: [docs/gen, out/]\n", None, tmp_path)
+    assert _walk(tmp_path, plain) == ["out.md", "docs/b.md", "notes/d.md", "notes/keep.md"]
+    negated = parse_config("extend-exclude: ['notes/*.md', '!notes/keep.md']\n", None, tmp_path)
+    assert _walk(tmp_path, negated) == ["out.md", "docs/b.md", "docs/gen/a.md", "notes/keep.md", "out/c.md"]
+
+
 def test_explicit_file_always_linted(tmp_path):
     (tmp_path / ".git").mkdir()
     _tree(tmp_path, {".gitignore": "*.md\n", "ignored.md": "", "notes.rst.bak": ""})
