@@ -325,6 +325,11 @@ def _pool_map(work: Iterable[Any], do: Callable[..., tuple[int, str]], settings:
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        # Import the rules and prepare them once, before the fork: every worker inherits them.
+        from lint.config import Config
+
+        _linter(settings).checker(_linters.setdefault("config", Config()))
     pending: set[Future[tuple[int, str]]] = set()
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         for shard in work:

@@ -34,6 +34,27 @@ def test_results_are_the_same_in_the_same_order_whatever_jobs(run, tmp_path):
     assert paths == sorted(paths, key=lambda p: (p.split("/")[0], p))  # walked folder by folder, sorted
 
 
+def test_files_served_by_the_cache_and_files_linted_on_the_pool_come_out_in_order(run, tmp_path):
+    """A warm run serves the unchanged files itself and lints the rest (here every other file, edited) on
+    the pool: the report is the one a cold run in one process gives, in the same order."""
+    import os
+
+    _tree(tmp_path)
+    old = 1_700_000_000 * 10**9  # older than the racy window: recorded by size and mtime
+    files = sorted(p for p in tmp_path.rglob("*.*"))
+    for f in files:
+        os.utime(f, ns=(old, old))
+    first = run("check", ".", "--isolated", "--format", "json", "--jobs", "2", cwd=tmp_path)
+    for f in files[::2]:
+        f.write_text(f.read_text(encoding="utf-8") + "Edited  twice.\n", encoding="utf-8")
+    warm = run("check", ".", "--isolated", "--format", "json", "--jobs", "2", cwd=tmp_path)
+    cold = run("check", ".", "--isolated", "--no-cache", "--format", "json", "--jobs", "1", cwd=tmp_path)
+    assert warm.returncode == cold.returncode == 1, warm.stderr
+    found = json.loads(warm.stdout)["findings"]
+    assert found == json.loads(cold.stdout)["findings"]
+    assert len(found) >= len(json.loads(first.stdout)["findings"]) + len(files[::2])  # the edits are seen
+
+
 def test_fix_on_several_processes_writes_what_one_process_writes(run, tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     for folder in (one, two):
