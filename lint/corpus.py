@@ -172,16 +172,27 @@ def shards(records: Iterable[tuple[int, dict[str, Any] | None, str | None]], siz
 
 # -- the work on one shard (pure: same shard and settings, same output) ------------------------------
 
-_linters: dict[str, Any] = {}
+_linters: dict[Any, Any] = {}
 
 
 def _linter(settings: Settings) -> Any:
-    from lint.engine import Linter, Selection
+    key = (settings.select, settings.ignore)  # asked per record: no more than a dict lookup
+    linter = _linters.get(key)
+    if linter is None:
+        from lint.engine import Linter, Selection
 
-    key = json.dumps([settings.select, settings.ignore])
-    if key not in _linters:
-        _linters[key] = Linter(Selection(select=settings.select, ignore=settings.ignore))
-    return _linters[key]
+        linter = _linters[key] = Linter(Selection(select=settings.select, ignore=settings.ignore))
+    return linter
+
+
+def _config() -> Any:
+    """The one config every record is linted under (made once: a Config asks for the working folder)."""
+    config = _linters.get("config")
+    if config is None:
+        from lint.config import Config
+
+        config = _linters["config"] = Config()
+    return config
 
 
 def decision(counts: Counter[str], settings: Settings) -> str:
@@ -194,7 +205,6 @@ def decision(counts: Counter[str], settings: Settings) -> str:
 
 def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
                 settings: Settings) -> dict[str, Any]:
-    from lint.config import Config
     from lint.model import Source
 
     record_id = number if settings.id_field is None or record is None else record.get(settings.id_field, number)
@@ -204,7 +214,7 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
     if error is not None or not isinstance(text, str):
         return {"id": record_id, "record": number, "decision": "error", "error": error, "findings": [], "words": 0}
     linter = _linter(settings)
-    config = _linters.setdefault("config", Config())
+    config = _config()
     source = Source(settings.path, text)
     try:
         # The findings and the decision are the text's as it came; the fixed text is an addition.
@@ -327,9 +337,7 @@ def _pool_map(work: Iterable[Any], do: Callable[..., tuple[int, str]], settings:
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         # Import the rules and prepare them once, before the fork: every worker inherits them.
-        from lint.config import Config
-
-        _linter(settings).checker(_linters.setdefault("config", Config()))
+        _linter(settings).checker(_config())
     pending: set[Future[tuple[int, str]]] = set()
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         for shard in work:
