@@ -211,7 +211,7 @@ class Linter:
         if index is None:
             return None
         st = _stat(path)
-        return None if st is None else index.get(os.path.abspath(path), st)
+        return None if st is None else index.get(_absolute(path), st)
 
     def served(self, path: str, config: Config, record: cache.StatRecord, text: bool = True) -> FileResult | None:
         """The result of a file its stat record answers for (``cached``): its findings (kept in the
@@ -246,7 +246,7 @@ class Linter:
         record = result.stat_record
         key = self._cache_key(config) if record is not None else None
         if record is not None and key:
-            self._index(config, key).put(os.path.abspath(result.path), record)
+            self._index(config, key).put(_absolute(result.path), record)
 
     def save_cache(self) -> None:
         """Write the stat indexes this run changed."""
@@ -443,7 +443,7 @@ class Linter:
         key = None if fix else self._cache_key(config)
         st = _stat(path) if key and data is None else None
         if key and st is not None and self.by_stat:
-            record = self._index(config, key).get(os.path.abspath(path), st)
+            record = self._index(config, key).get(_absolute(path), st)
             served = self.served(path, config, record) if record is not None else None
             if served is not None:
                 return served
@@ -614,6 +614,15 @@ def _stat(path: str) -> os.stat_result | None:
     except (OSError, ValueError):
         return None
     return st if stat.S_ISREG(st.st_mode) else None
+
+
+def _absolute(path: str) -> str:
+    """``os.path.abspath``; a path that needs no normalizing (as the walk makes them) is only joined to
+    the working folder (a warm run asks for every file)."""
+    joined = path if path.startswith("/") else os.getcwd() + "/" + path
+    if "/." in joined or "//" in joined or joined.endswith("/") or os.sep != "/":
+        return os.path.abspath(path)
+    return joined
 
 
 def _unchanged(path: str, st: os.stat_result | None) -> bool:
