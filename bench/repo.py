@@ -4,7 +4,7 @@
 - peak memory (largest process) on the corpus once and N times: flat in the number of files;
 - a cold run with an empty cache, then warm re-runs of the unchanged files: the ratio.
 
-    python bench/repo.py [--copies 10] [--repeat 2] [--work DIR]
+    python bench/repo.py [--copies 10] [--repeat 2] [--work DIR] [--parts jobs,memory,cache]
 
 The machine this runs on may be shared: the CPU seconds (children's user + system) are the steadier
 figure; wall seconds are best of --repeat.
@@ -52,7 +52,10 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=10)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--work", type=Path, default=None, help="where to put the copies (default: a temp folder)")
+    ap.add_argument("--parts", default="jobs,memory,cache",
+                    help="which figures: jobs (cold --jobs 1 and 2), memory (x1 against xN), cache (cold, then warm)")
     args = ap.parse_args()
+    parts = set(args.parts.split(","))
     work = args.work or Path(tempfile.mkdtemp(prefix="copylint-repo-"))
     many = work / f"corpus-x{args.copies}"
     if not many.exists():
@@ -67,23 +70,26 @@ def main() -> None:
     one = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file()) / 1e6
     print(f"corpus x{args.copies}: {many} ({files} files, {size:.1f} MB); machine: {os.cpu_count()} cores, shared")
 
-    results = {}
-    for jobs in (1, 2):
-        wall, cpu, peak = best(["--no-cache", "--jobs", str(jobs), str(many)], args.repeat)
-        results[jobs] = wall
-        print(f"cold --jobs {jobs}: {wall:.1f} s wall ({size / wall:.2f} MB/s), {cpu:.1f} s CPU, peak {peak:.0f} MiB")
-    print(f"--jobs 2 speed-up: {results[1] / results[2]:.2f}x")
+    if "jobs" in parts:
+        results = {}
+        for jobs in (1, 2):
+            wall, cpu, peak = best(["--no-cache", "--jobs", str(jobs), str(many)], args.repeat)
+            results[jobs] = wall
+            print(f"cold --jobs {jobs}: {wall:.1f} s wall ({size / wall:.2f} MB/s), {cpu:.1f} s CPU, peak {peak:.0f} MiB")
+        print(f"--jobs 2 speed-up: {results[1] / results[2]:.2f}x")
 
-    wall, cpu, peak_one = best(["--no-cache", "--jobs", "2", str(CORPUS)], 1)
-    print(f"corpus x1 --jobs 2: {wall:.1f} s, peak {peak_one:.0f} MiB ({one:.1f} MB)")
+    if "memory" in parts:
+        wall, cpu, peak_one = best(["--no-cache", "--jobs", "2", str(CORPUS)], 1)
+        print(f"corpus x1 --jobs 2: {wall:.1f} s, peak {peak_one:.0f} MiB ({one:.1f} MB)")
 
     cache = Path(tempfile.mkdtemp(prefix="copylint-cache-"))
-    env = {"COPYLINT_CACHE_DIR": str(cache)}
-    cold_wall, cold_cpu, _ = timed([str(many)], env)
-    warm = [timed([str(many)], env) for _ in range(max(2, args.repeat))]
-    warm_wall, warm_cpu = min(w[0] for w in warm), min(w[1] for w in warm)
-    print(f"cache: cold {cold_wall:.1f} s wall / {cold_cpu:.1f} s CPU, warm {warm_wall:.2f} s wall / "
-          f"{warm_cpu:.2f} s CPU: {cold_wall / warm_wall:.0f}x wall, {cold_cpu / warm_cpu:.0f}x CPU")
+    if "cache" in parts:
+        env = {"COPYLINT_CACHE_DIR": str(cache)}
+        cold_wall, cold_cpu, _ = timed([str(many)], env)
+        warm = [timed([str(many)], env) for _ in range(max(2, args.repeat))]
+        warm_wall, warm_cpu = min(w[0] for w in warm), min(w[1] for w in warm)
+        print(f"cache: cold {cold_wall:.1f} s wall / {cold_cpu:.1f} s CPU, warm {warm_wall:.2f} s wall / "
+              f"{warm_cpu:.2f} s CPU: {cold_wall / warm_wall:.0f}x wall, {cold_cpu / warm_cpu:.0f}x CPU")
     shutil.rmtree(cache, ignore_errors=True)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
