@@ -227,12 +227,14 @@ class StatIndex:
     """The stat records of one settings key in one cache folder, by absolute path: read whole on first
     use, changed in memory, written back whole (``save``) once, at the end of a run. Runs that end at
     the same time may each write theirs: the last one wins, and a file the other recorded is found by
-    its content entry next time, then recorded again."""
+    its content entry next time, then recorded again. A file that is gone is dropped when the index
+    is written (so renames and deletions do not grow it for ever)."""
 
     def __init__(self, settings: str, folder: Path) -> None:
         self.file = os.path.join(folder, __version__, "index", f"{settings}.json")
         self.root = folder
         self._entries: dict[str, list[Any]] | None = None
+        self._seen: set[str] = set()  # the paths this run asked for or recorded: they exist
         self.changed = False
 
     def _loaded(self) -> dict[str, list[Any]]:
@@ -247,6 +249,7 @@ class StatIndex:
 
     def get(self, path: str, st: os.stat_result) -> StatRecord | None:
         """The record of ``path`` (absolute) if it has this size, modification time and inode."""
+        self._seen.add(path)
         row = self._loaded().get(path)
         try:
             if row is None or row[0] != st.st_size or row[1] != st.st_mtime_ns or row[2] != st.st_ino:
@@ -262,6 +265,7 @@ class StatIndex:
         row = [record.size, record.mtime_ns, record.inode, record.digest.hex(), record.findings, *record.language,
                record.kept]
         entries = self._loaded()
+        self._seen.add(path)
         if entries.get(path) != row:
             entries[path] = row
             self.changed = True
@@ -269,6 +273,8 @@ class StatIndex:
     def save(self) -> None:
         if not self.changed or self._entries is None:
             return
+        seen = self._seen
+        entries = {path: row for path, row in self._entries.items() if path in seen or os.path.lexists(path)}
         target = Path(self.file)
         try:
             if not target.parent.is_dir():
@@ -277,7 +283,7 @@ class StatIndex:
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 # ASCII: a name that is not UTF-8 (surrogate escapes) travels as \u escapes
-                handle.write(json.dumps(self._entries, separators=(",", ":")))
+                handle.write(json.dumps(entries, separators=(",", ":")))
             os.replace(tmp, target)
             self.changed = False
         except OSError:

@@ -132,3 +132,24 @@ def test_a_tampered_stat_index_is_a_miss(run, tmp_path):
         again = run("check", "a.txt", "--format", "json", cwd=tmp_path)
         assert again.returncode == 1 and "Traceback" not in again.stderr, again.stderr
         assert again.stdout == first.stdout
+
+
+def test_the_stat_index_forgets_files_that_are_gone(run, tmp_path):
+    """Deleted and renamed files do not stay in the index for ever: the next run that writes it drops
+    them, and keeps the files it did not look at (another folder's) that still exist."""
+    old = 1_700_000_000 * 10**9
+    for name in ("a/1.txt", "a/2.txt", "b/3.txt"):
+        f = tmp_path / name
+        f.parent.mkdir(exist_ok=True)
+        f.write_text("  Indented.\n")
+        os.utime(f, ns=(old, old))
+    run("check", ".", cwd=tmp_path)
+
+    def indexed():
+        [index] = list((tmp_path / ".copylint_cache").rglob("index/*.json"))
+        return sorted(os.path.relpath(p, tmp_path) for p in json.loads(index.read_text()))
+
+    assert indexed() == ["a/1.txt", "a/2.txt", "b/3.txt"]
+    (tmp_path / "a" / "2.txt").rename(tmp_path / "a" / "4.txt")
+    run("check", "a", cwd=tmp_path)
+    assert indexed() == ["a/1.txt", "a/4.txt", "b/3.txt"]
