@@ -8,8 +8,9 @@ fixed seed) unless an input is given.
 
 For each run it prints wall seconds, MB/s, the speed-up over one worker, the parallel efficiency, the
 CPU seconds of all the run's processes, how busy the workers were (CPU seconds per wall second per
-worker) and the peak memory of the run's largest process; then where the scaling stops (efficiency
-under 70 %) and which reason the CPU time points to. It leaves out worker counts beyond the machine's
+worker), the start-up (the wall seconds of the same run on a four-record input) and the peak memory
+of the run's largest process; then where the scaling stops (efficiency under 70 %) and which reason
+the figures point to. It leaves out worker counts beyond the machine's
 cores. ``--quick`` (3 MB, 1 and 2 workers) checks that it runs, in about a minute; on 16 cores the
 default run takes about 2-4 minutes.
 """
@@ -95,19 +96,26 @@ def one_run(inp: Path, backend: str, workers: int, shard_size: int) -> Run:
         shutil.rmtree(out, ignore_errors=True)
 
 
-def verdict(rows: list[tuple[int, Run]], mb: float) -> str:
-    """Where the runs stop scaling (parallel efficiency under 70 %) and which of the two usual reasons
-    the CPU time points to: workers that wait (CPU per second of wall under the worker count: a serial
-    parent, too few shards, start-up) or work that costs more per MB with more workers (shared memory
+def verdict(rows: list[tuple[int, Run, float]]) -> str:
+    """Where the runs stop scaling (parallel efficiency under 70 %) and which of the usual reasons the
+    figures point to: a fixed cost (the start-up of that many workers, measured on a tiny input) that
+    the input is too small to hide, workers that wait (CPU per second of wall under the worker count: a
+    serial parent, too few shards) or work that costs more per MB with more workers (shared memory
     bandwidth and caches, slower clocks with every core busy)."""
-    base = rows[0][1]
-    for workers, run in rows[1:]:
-        efficiency = base.wall / run.wall / workers * rows[0][0]
+    w0, base, fixed0 = rows[0]
+    for workers, run, fixed in rows[1:]:
+        efficiency = base.wall / run.wall / workers * w0
         if efficiency < 0.7:
+            past = (base.wall - fixed0) / max(run.wall - fixed, 1e-9) / workers * w0
             busy = run.cpu / run.wall / workers
             cost = run.cpu / base.cpu
-            why = (f"the workers were busy {busy:.0%} of the time" if busy < 0.8 else
-                   f"each MB cost {cost:.2f}x the CPU time of {rows[0][0]} worker(s)")
+            if past >= 0.7:
+                why = (f"the start-up of {workers} workers ({fixed:.1f} s) is the difference: past it the "
+                       f"efficiency is {past:.0%} (a bigger --mb hides it)")
+            elif busy < 0.8:
+                why = f"the workers were busy {busy:.0%} of the time (waiting on the parent, for shards, or for a core other programs hold)"
+            else:
+                why = f"each MB cost {cost:.2f}x the CPU time of {w0} worker(s) (the cores slow each other)"
             return f"stops scaling at {workers} workers ({efficiency:.0%} efficiency): {why}"
     return f"scales to {rows[-1][0]} workers (efficiency >= 70 % throughout)"
 
@@ -152,20 +160,25 @@ def main() -> None:
             print(f"shard size: {args.shard_size} records ({total} records)")
         print(f"input: {inp} {mb:.1f} MB; cores: {cores}; workers: {workers}"
               + (f" (not {skipped}: more than the cores)" if skipped else "") + f"; python {sys.version.split()[0]}")
+        tiny = tmp / "tiny.jsonl"  # the fixed cost of a run: start-up, workers, the summary
+        with inp.open("rb") as source, tiny.open("wb") as out:
+            for _ in range(4):
+                out.write(source.readline())
         for backend in backends:
-            rows: list[tuple[int, Run]] = []
+            rows: list[tuple[int, Run, float]] = []
             print(f"\nbackend {backend}:")
             print(f"{'workers':>8} {'wall s':>8} {'MB/s':>8} {'speed-up':>9} {'efficiency':>10} {'CPU s':>8} "
-                  f"{'busy':>6} {'peak MiB':>9}")
+                  f"{'busy':>6} {'start-up s':>10} {'peak MiB':>9}")
             for w in workers:
                 run = one_run(inp, backend, w, args.shard_size)
-                rows.append((w, run))
+                fixed = one_run(tiny, backend, w, 1).wall
+                rows.append((w, run, fixed))
                 base = rows[0][1].wall * rows[0][0]
                 speedup = base / run.wall
                 print(f"{w:>8} {run.wall:>8.2f} {mb / run.wall:>8.2f} {speedup:>9.2f} {speedup / w:>10.0%} "
-                      f"{run.cpu:>8.1f} {run.cpu / run.wall / w:>6.0%} {run.peak:>9.0f}", flush=True)
+                      f"{run.cpu:>8.1f} {run.cpu / run.wall / w:>6.0%} {fixed:>10.1f} {run.peak:>9.0f}", flush=True)
             if len(rows) > 1:
-                print(verdict(rows, mb))
+                print(verdict(rows))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
