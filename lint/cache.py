@@ -18,10 +18,8 @@ bypass it: their results depend on more than the file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +29,13 @@ from lint import __version__
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 
 CACHE_DIR_NAME = ".copylint_cache"
+
+
+def _sha256(data: bytes = b"") -> Any:
+    """A SHA-256 hash object; hashlib is imported on the first call (a --no-cache run makes none)."""
+    import hashlib
+
+    return hashlib.sha256(data)
 
 
 def enabled() -> bool:
@@ -59,7 +64,7 @@ def is_cache_dir(folder: Path) -> bool:
 def code_fingerprint() -> str:
     import lint
 
-    h = hashlib.sha256(__version__.encode())
+    h = _sha256(__version__.encode())
     roots = [Path(p) for p in lint.__path__]
     try:
         import lint.rules as rules_pkg
@@ -78,18 +83,18 @@ def code_fingerprint() -> str:
 def settings_key(config: Any, selection: Any) -> str:
     data = {k: v for k, v in asdict(config).items() if k not in ("path", "cache_dir")}
     blob = json.dumps([data, asdict(selection), code_fingerprint()], sort_keys=True, default=str)
-    return hashlib.sha256(blob.encode()).hexdigest()
+    return _sha256(blob.encode()).hexdigest()
 
 
 def content_digest(content: bytes) -> bytes:
     """The hash of a file's bytes that its content key is made from (taken once, so that the bytes
     need not be kept while the file is linted)."""
-    return hashlib.sha256(content).digest()
+    return _sha256(content).digest()
 
 
 def _entry(settings: str, content: bytes, path: str, folder: Path | None = None) -> Path:
     """The entry for these settings, path and content digest (``content_digest``)."""
-    key = hashlib.sha256(settings.encode() + b"\0" + path.encode("utf-8", "surrogateescape") + b"\0"
+    key = _sha256(settings.encode() + b"\0" + path.encode("utf-8", "surrogateescape") + b"\0"
                          + content).hexdigest()
     return (folder or cache_dir()) / __version__ / key[:2] / f"{key}.json"
 
@@ -172,6 +177,8 @@ def _write(target: Path, root: Path, findings: list[Finding], language: tuple[st
         if not target.parent.is_dir():
             target.parent.mkdir(parents=True, exist_ok=True)
             _mark_root(root)
+        import tempfile  # here: a run that writes no cache (--no-cache, a warm run) never needs it
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({"language": list(language), "findings": [_to_json(f) for f in findings]}, handle)
@@ -280,6 +287,8 @@ class StatIndex:
             if not target.parent.is_dir():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 _mark_root(self.root)
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 # ASCII: a name that is not UTF-8 (surrogate escapes) travels as \u escapes
