@@ -37,6 +37,11 @@ from typing import Any
 # A decision per record from its findings per family: the first threshold a family's count reaches.
 DEFAULT_FLAG = {"E": 1, "S": 1, "T": 1, "P": 1, "W": 1}
 DEFAULT_DROP = {"E": 5, "S": 5}
+# A shard (the unit of resuming, --shard-size records) is linted in pieces of about this much input, so
+# that a small corpus, or the last shards of a big one, still keeps every worker busy; the parent joins
+# a shard's pieces and commits the shard whole.
+PIECE_BYTES = 1 << 18
+PIECE_RECORDS = 100  # records sent (not read by the worker): pieces of this many
 SHARD_NAME = "part-{:05d}.jsonl"
 
 
@@ -103,6 +108,8 @@ class Span:
     end: int
     first_line: int
     first_record: int
+    part: int = 0  # the shard's pieces, in order (``PIECE_BYTES``)
+    last: bool = True  # the shard's last piece
 
     def records(self) -> list[tuple[int, dict[str, Any] | None, str | None]]:
         with open(self.path, "rb") as handle:
@@ -114,23 +121,30 @@ class Span:
         return list(_parsed(lines, self.first_line, self.first_record))
 
 
-def spans_of(path: Path, size: int, skip: set[int]) -> Iterator[Span]:
-    """The shards of ``size`` records of a JSONL file as byte ranges, leaving out those in ``skip``. A
-    shard starts at the line of its first record; the scan reads bytes and decodes only a line that
-    could be blank as text (one of Unicode spaces), so it counts records exactly as ``read_records``."""
-    opened: tuple[int, int, int] | None = None  # (offset, line number, record number) of the open shard
+def spans_of(path: Path, size: int, skip: set[int], piece_bytes: int | None = None) -> Iterator[Span]:
+    """The shards of ``size`` records of a JSONL file as byte ranges, each cut into pieces of about
+    ``piece_bytes`` (default ``PIECE_BYTES``), leaving out the shards in ``skip``. A piece starts at the
+    line of its first record; the scan reads bytes and decodes only a line that could be blank as text
+    (one of Unicode spaces), so it counts records exactly as ``read_records``."""
+    piece_bytes = piece_bytes or PIECE_BYTES
+    # (offset, line number, record number, part) of the open piece
+    opened: tuple[int, int, int, int] | None = None
     records = offset = 0
+    name = str(path)
     with path.open("rb") as handle:
         for line_no, line in enumerate(handle, 1):
             if not _blank(line):
-                if records % size == 0:
+                starts_shard = records % size == 0
+                if opened is None or starts_shard or offset - opened[0] >= piece_bytes:
                     if opened is not None and opened[2] // size not in skip:
-                        yield Span(opened[2] // size, str(path), opened[0], offset, opened[1], opened[2])
-                    opened = (offset, line_no, records)
+                        yield Span(opened[2] // size, name, opened[0], offset, opened[1], opened[2], opened[3],
+                                   starts_shard)
+                    part = 0 if opened is None or starts_shard else opened[3] + 1
+                    opened = (offset, line_no, records, part)
                 records += 1
             offset += len(line)
     if opened is not None and opened[2] // size not in skip:
-        yield Span(opened[2] // size, str(path), opened[0], offset, opened[1], opened[2])
+        yield Span(opened[2] // size, name, opened[0], offset, opened[1], opened[2], opened[3], True)
 
 
 def _blank(line: bytes) -> bool:
@@ -153,21 +167,37 @@ def _read_parquet(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str 
             n += 1
 
 
-def shards(records: Iterable[tuple[int, dict[str, Any] | None, str | None]], size: int,
-           skip: set[int]) -> Iterator[tuple[int, list[tuple[int, dict[str, Any] | None, str | None]]]]:
-    """(shard number, its records), leaving out the shards in ``skip`` (already written)."""
+@dataclass(frozen=True)
+class Piece:
+    """Records of one shard, read here and sent to a worker (a gzipped or Parquet input, a remote
+    cluster): the shard's ``part``-th piece, and whether it is its ``last``."""
+
+    number: int
+    records: list[tuple[int, dict[str, Any] | None, str | None]]
+    part: int = 0
+    last: bool = True
+
+
+def shards(records: Iterable[tuple[int, dict[str, Any] | None, str | None]], size: int, skip: set[int],
+           piece_records: int | None = None) -> Iterator[Piece]:
+    """Each shard's records in pieces of ``piece_records`` (default ``PIECE_RECORDS``), leaving out the
+    shards in ``skip`` (already written)."""
+    per_piece = piece_records or PIECE_RECORDS
     current: list[tuple[int, dict[str, Any] | None, str | None]] = []
-    number = 0
+    number, part = 0, 0
     for item in records:
         shard = item[0] // size
         if shard != number:
             if current:
-                yield number, current
-            current, number = [], shard
+                yield Piece(number, current, part, True)
+            current, number, part = [], shard, 0
+        elif len(current) >= per_piece:
+            yield Piece(number, current, part, False)
+            current, part = [], part + 1
         if shard not in skip:
             current.append(item)
     if current:
-        yield number, current
+        yield Piece(number, current, part, True)
 
 
 # -- the work on one shard (pure: same shard and settings, same output) ------------------------------
@@ -241,19 +271,29 @@ def lint_shard(shard: tuple[int, Sequence[tuple[int, dict[str, Any] | None, str 
     return number, "".join(line + "\n" for line in lines)
 
 
-def lint_span(span: Span, settings: Settings) -> tuple[int, str]:
-    """``lint_shard`` on a shard the worker reads from the input itself."""
-    return lint_shard((span.number, span.records()), settings)
+Done = tuple[int, int, bool, str]  # (shard number, part, last part, its output lines)
+
+
+def lint_span(span: Span, settings: Settings) -> Done:
+    """``lint_shard`` on a piece of a shard the worker reads from the input itself."""
+    number, body = lint_shard((span.number, span.records()), settings)
+    return number, span.part, span.last, body
+
+
+def lint_piece(piece: Piece, settings: Settings) -> Done:
+    """``lint_shard`` on a piece of a shard whose records were sent."""
+    number, body = lint_shard((piece.number, piece.records), settings)
+    return number, piece.part, piece.last, body
 
 
 def _work(inp: Path, settings: Settings, skip: set[int],
-          shared_input: bool) -> tuple[Iterable[Any], Callable[..., tuple[int, str]]]:
+          shared_input: bool) -> tuple[Iterable[Any], Callable[..., Done]]:
     """The shards to do and the function that does one. Where the workers see the input (``shared_input``:
     local processes or a local cluster), an uncompressed JSONL file is handed out as byte ranges that they
     read; otherwise, and for a gzipped or Parquet file, it is read here and its records are sent."""
     name = inp.name.lower()
     if not shared_input or name.endswith((".gz", ".parquet")):
-        return shards(read_records(inp), settings.shard_size, skip), lint_shard
+        return shards(read_records(inp), settings.shard_size, skip), lint_piece
     return spans_of(inp, settings.shard_size, skip), lint_span
 
 
@@ -326,8 +366,8 @@ def summarize(out: Path) -> dict[str, Any]:
 
 # -- backends ----------------------------------------------------------------------------------------
 
-def _pool_map(work: Iterable[Any], do: Callable[..., tuple[int, str]], settings: Settings,
-              jobs: int) -> Iterator[tuple[int, str]]:
+def _pool_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
+              jobs: int) -> Iterator[Done]:
     """Shards done on a process pool, each yielded as soon as it is done (a slow shard holds up no
     other), with at most two per worker in flight."""
     import multiprocessing
@@ -338,7 +378,7 @@ def _pool_map(work: Iterable[Any], do: Callable[..., tuple[int, str]], settings:
     if context.get_start_method() == "fork":
         # Import the rules and prepare them once, before the fork: every worker inherits them.
         _linter(settings).checker(_config())
-    pending: set[Future[tuple[int, str]]] = set()
+    pending: set[Future[Done]] = set()
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         for shard in work:
             pending.add(pool.submit(do, shard, settings))
@@ -350,8 +390,8 @@ def _pool_map(work: Iterable[Any], do: Callable[..., tuple[int, str]], settings:
             yield from (f.result() for f in done)
 
 
-def _dask_map(work: Iterable[Any], do: Callable[..., tuple[int, str]], settings: Settings,
-              scheduler: str) -> Iterator[tuple[int, str]]:
+def _dask_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
+              scheduler: str) -> Iterator[Done]:
     """Shards mapped as Dask bags of a few shards per worker each, every partition's result taken as soon
     as it is done and the next bag sent while a batch's last shards still run (no worker waits for the
     slowest). Byte-range shards are only offsets: the workers must see the input at the same path (a
@@ -403,15 +443,24 @@ def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | Non
     # A remote Dask cluster may not see this machine's files: its workers get the records.
     work, do = _work(inp, settings, skip, shared_input=not dask or dask.startswith("local:"))
     if dask:
-        results: Iterable[tuple[int, str]] = _dask_map(work, do, settings, dask)
+        results: Iterable[Done] = _dask_map(work, do, settings, dask)
     elif jobs > 1:
         results = _pool_map(work, do, settings, jobs)
     else:
         results = (do(s, settings) for s in work)
-    for number, body in results:
-        _commit(out, number, body)
-        if on_shard is not None:
-            on_shard(number)
+    # A shard is committed once all its pieces are back (they come back in any order).
+    parts: dict[int, dict[int, str]] = {}
+    counts: dict[int, int] = {}
+    for number, part, last, body in results:
+        got = parts.setdefault(number, {})
+        got[part] = body
+        if last:
+            counts[number] = part + 1
+        if len(got) == counts.get(number):
+            _commit(out, number, "".join(got[i] for i in range(len(got))))
+            del parts[number], counts[number]
+            if on_shard is not None:
+                on_shard(number)
     summary = summarize(out)
     tmp = out / "summary.json.tmp"
     tmp.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")

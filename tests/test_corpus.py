@@ -185,3 +185,33 @@ def test_workers_that_read_their_own_byte_ranges_give_what_the_records_sent_give
     broken, listed = lines.index('{"id": "broken", "text": ') + 1, lines.index('["not", "an", "object"]') + 1
     assert [r["error"] for r in records if r["decision"] == "error"] == [
         f"line {broken}: invalid JSON (Expecting value)", f"line {listed}: a record must be a JSON object"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_shards_linted_in_pieces_are_the_shards_linted_whole(tmp_path, monkeypatch, jobs):
+    """A shard is linted in pieces (so that a small corpus still keeps every worker busy) and committed
+    whole: pieces of one record, read from byte ranges or sent, give the shards that whole-shard pieces
+    give, byte for byte, blank lines, bad JSON and a last line without a line break included."""
+    import gzip
+
+    from lint import corpus as cm
+
+    lines = [json.dumps({"id": f"doc-{i}", "text": TEXTS[i % len(TEXTS)]}) for i in range(17)]
+    lines[4:4] = ["", "\u3000 ", '{"id": "broken", "text": ']
+    body = "\n".join(lines).encode("utf-8")
+    (tmp_path / "in.jsonl").write_bytes(body)
+    (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(body))
+    settings = cm.Settings(id_field="id", shard_size=5)
+    outs = {}
+    for piece in ("whole", "small"):
+        if piece == "small":
+            monkeypatch.setattr(cm, "PIECE_BYTES", 1)
+            monkeypatch.setattr(cm, "PIECE_RECORDS", 1)
+        for name in ("in.jsonl", "in.jsonl.gz"):
+            out = tmp_path / f"{piece}-{name}"
+            cm.run(tmp_path / name, out, settings, jobs=jobs)
+            outs[piece, name] = {p.name: p.read_bytes() for p in out.glob("part-*.jsonl")}
+    assert len(outs["whole", "in.jsonl"]) == 4  # 18 records in shards of 5
+    assert list(cm.spans_of(tmp_path / "in.jsonl", 5, set()))[1].part == 1  # pieces there were
+    assert outs["whole", "in.jsonl"] == outs["small", "in.jsonl"] == outs["whole", "in.jsonl.gz"] == \
+        outs["small", "in.jsonl.gz"]
