@@ -14,6 +14,10 @@ from lint.rule import Example, Rule
 _FULL_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _HALF_ALNUM = re.compile(r"[0-9A-Za-z]+")
 _HALF_KANA = re.compile(r"[\uff66-\uff9f]+")
+# A number of one digit standing alone (not part of 2.0, 1,000 or a name like A4).
+_ALNUM_AROUND = r"0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a.,\uff0e\uff0c"
+_FULL_SINGLE = re.compile(rf"(?<![{_ALNUM_AROUND}])[\uff10-\uff19](?![{_ALNUM_AROUND}])")
+_HALF_SINGLE = re.compile(rf"(?<![{_ALNUM_AROUND}])[0-9](?![{_ALNUM_AROUND}])")
 
 
 class WidthMixing(Rule):
@@ -31,7 +35,9 @@ found by search and breaks links and code names. Half-width katakana is a legacy
 a typographic form.
 
 Not flagged: full-width alphanumerics in a document that uses them throughout (a house style for
-numbers in vertical text), full-width punctuation, and other languages.
+numbers in vertical text); a one-digit number set full-width in a document that sets most of its one-digit
+numbers so (the Japanese press style, Kyodo News 記者ハンドブック: one digit full-width, two or more
+half-width: `第１章`, `２人`, `2024年`); full-width punctuation, and other languages.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -58,6 +64,8 @@ numbers in vertical text), full-width punctuation, and other languages.
         Example("HTML 파일과 CSS 파일.\n", language="ko"),
         Example("Ｖｕｅ est un cadriciel.\n", language="fr"),
         Example("使用 API 和 SDK。\n", language="zh"),
+        Example("火災は４日間続き、21,000エーカーを焼き、２人が入院した。\n", language="ja"),
+        Example("彼女は４月に着任し、５月１日に最初の会見を開いた。25 人が出席した。\n", language="ja"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -69,8 +77,11 @@ numbers in vertical text), full-width punctuation, and other languages.
         if wide:
             full_runs = len(_FULL_ALNUM.findall(prose))
             if len(_HALF_ALNUM.findall(prose)) >= full_runs:
+                press_style = len(_FULL_SINGLE.findall(prose)) > len(_HALF_SINGLE.findall(prose))
                 for seg in wide:
                     for m in _FULL_ALNUM.finditer(seg.text):
+                        if press_style and _FULL_SINGLE.match(seg.text, m.start()):
+                            continue
                         yield self.finding(seg, m.start(), m.end(),
                                            f"Full-width '{m.group()}' among half-width letters and digits",
                                            unicodedata.normalize("NFKC", m.group()))
