@@ -112,13 +112,23 @@ class Injected:
 
 Injector = Callable[[str, random.Random], "Injected | None"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+# A sentence ends at . ! ? before a space (not in 20.000 or 2.53) or at a CJK end mark.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
+# Quotations and parentheses: an English sentence inside one is someone's words or a gloss, which L101
+# leaves alone by design (news text quotes a lot), so the English sentence goes between sentences outside.
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）")
+
+
+def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(paragraph)]
 
 
 def english_sentence(english: list[str]) -> Injector:
     def inject(paragraph: str, rng: random.Random) -> Injected | None:
         sentence = rng.choice(english)
-        ends = [m.end() for m in _SENTENCE_END.finditer(paragraph) if 0 < m.end() < len(paragraph)]
+        inside = quoted_spans(paragraph)
+        ends = [m.end() for m in _SENTENCE_END.finditer(paragraph) if 0 < m.end() < len(paragraph)
+                and not any(a < m.end() < b for a, b in inside)]
         at = rng.choice(ends) if ends else len(paragraph)
         sep = "" if _CJK.search(paragraph[at - 1:at] or " ") else " "
         if at == len(paragraph):

@@ -39,12 +39,28 @@ _LATIN_SPAN = compiled_on_use(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|
 _WORD = compiled_on_use(r"(?<![\w.\-/@#$])[a-zà-öø-ÿœß\u0400-\u04ff]{2,}(?![\w/@(])")
 _CJK = compiled_on_use(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # In a page of CJK text, a run of six Latin words is worth a look.
-_LATIN_RUN = compiled_on_use(r"(?:[A-Za-z]{2,}[ ,']+){5}[A-Za-z]{2,}")
+# (Words of one letter, `a` and `I`, and apostrophes, straight or curly, do not break the run.)
+_LATIN_RUN = compiled_on_use(r"(?:[A-Za-z][A-Za-z'’]*[ ,]+){5}[A-Za-z]{2,}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
 def _siblings(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _SIBLINGS)
+
+
+def _sentences(spans: re.Pattern[str], text: str, min_words: int) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence of ``text``; a sentence cut at a colon with too few words to be
+    judged is read on with what follows (`Rust has four scalar types: integers, floats, …`)."""
+    held = -1
+    for m in spans.finditer(text):
+        if held < 0:
+            held = m.start()
+        if m.group().rstrip().endswith((":", "：")) and _words(text[held:m.end()]) < min_words:
+            continue
+        yield held, text[held:m.end()]
+        held = -1
+    if held >= 0:
+        yield held, text[held:]
 
 
 def _words(text: str) -> int:
@@ -99,6 +115,10 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 'leave the page"\n\nmsgid ""\nmsgstr ""\n"Language: fr\\n"\n', path="a.po"),
         Example("Il primo passo è installare il pacchetto. Then you need to add the plugin to the list of "
                 "plugins in your configuration file.\n", language="it"),
+        Example("Les types se déclarent ainsi. Rust has four primary scalar types: integers, floats, Booleans, "
+                "and characters.\n", language="fr", note="cut at the colon, neither half has six common words"),
+        Example("这部分介绍切片。Next, we’ll look at a different kind of reference: slices.\n",
+                language="zh", note="one-letter words and a curly apostrophe in the run of Latin words"),
     )
     allow = (
         Example("La configuration se fait dans le fichier principal. Vous pouvez remplacer chaque option depuis "
@@ -150,12 +170,11 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         if _words(text) < min_words:
             return
         spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
-        for m in spans.finditer(text):
-            sentence = m.group()
+        for start_at, sentence in _sentences(spans, text, min_words):
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
             if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
                 continue
-            if ("{/*" in sentence or "*/}" in sentence or text.rfind("{/*", 0, m.start()) > text.rfind("*/}", 0, m.start())
+            if ("{/*" in sentence or "*/}" in sentence or text.rfind("{/*", 0, start_at) > text.rfind("*/}", 0, start_at)
                     or text.startswith("{/")):
                 continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
             found = identify(sentence, lang)  # the document's language as the prior
@@ -165,8 +184,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 continue
             if own_words_count(sentence, lang, other) >= 2:
                 continue  # two of the page language's own small words: it is the page's language after all
-            start = m.start() + len(sentence) - len(sentence.lstrip())
-            end = m.start() + len(sentence.rstrip())
+            start = start_at + len(sentence) - len(sentence.lstrip())
+            end = start_at + len(sentence.rstrip())
             if in_program_output(doc, seg, start):
                 continue  # what a program prints, quoted as it prints it
             where = NAMES.get(lang, lang)
