@@ -142,29 +142,77 @@ def _is_sentence(text: str) -> bool:
     return len(text) >= 30 and (text.count(" ") >= 5 or (not text.isascii() and text.count(" ") * 8 < len(text)))
 
 
+# An MDX page's module statements (`import Box from '~/components/Box.astro';`), read as a paragraph
+# where MDX is linted as Markdown: code, in no human language.
+_MODULE_CODE = re.compile(r"(?:import|export)\s[^\n]*?\bfrom\s*['\"]|import\s*['\"]")
+
+
+def is_module_code(text: str) -> bool:
+    """``text`` opens with an ES module statement (``import … from '…'``)."""
+    return _MODULE_CODE.match(text) is not None
+
+
 def detected_language(doc: Document) -> str | None:
     """The language of the document's prose when CLD2 calls it reliable and it covers most of the text
     (its sentences, when it has enough of them)."""
     parts: list[str] = []
     size = 0
     for seg in doc.segments:
-        if _is_sentence(seg.text):
+        if _is_sentence(seg.text) and not is_module_code(seg.text):
             parts.append(seg.text)
             size += len(seg.text)
             if size >= _DETECT_CHARS:
                 break
     if size < _DETECT_MIN_CHARS:  # few sentences: all the prose there is
-        parts = [seg.text for seg in doc.segments]
+        parts = [seg.text for seg in doc.segments if not is_module_code(seg.text)]
         size = sum(map(len, parts))
-    if size < _DETECT_MIN_CHARS:
-        return None
     text = "\n".join(parts)[:_DETECT_CHARS]
+    if size < _DETECT_MIN_CHARS:
+        # Too little to go by, unless its script says it (a short page of Chinese around product names).
+        found = identify(text) if size >= _SCRIPT_MIN_CHARS else None
+        return found.language if found and _in_own_script(text, found.language) else None
     found = identify(text)
     # CLD2 calls a page of names and short lines unreliable even when most of it is one language.
     clear = (found.reliable and found.percent >= 60) or (found.percent >= 70 and len(text) >= 500)
-    if not clear or found.language == "un":
+    if found.language == "un":
+        return None
+    if not clear and not _in_own_script(text, found.language):
         return None
     return found.language
+
+
+# Scripts that only some languages are written in: a page whose letters are mostly Cyrillic is not in
+# English, whatever its share of code names and product names in Latin letters makes CLD2 unsure of.
+_SCRIPT_LETTERS = {
+    "Cyrl": re.compile(r"[\u0400-\u04ff]"), "Grek": re.compile(r"[\u0370-\u03ff]"),
+    "Hang": re.compile(r"[\uac00-\ud7af]"), "Kana": re.compile(r"[\u3040-\u30ff]"),
+    "Hani": re.compile(r"[\u3400-\u9fff]"), "Arab": re.compile(r"[\u0600-\u06ff]"),
+    "Hebr": re.compile(r"[\u0590-\u05ff]"),
+}
+_SCRIPTS_OF = {
+    "ru": ("Cyrl",), "uk": ("Cyrl",), "bg": ("Cyrl",), "be": ("Cyrl",), "sr": ("Cyrl",), "mk": ("Cyrl",),
+    "kk": ("Cyrl",), "el": ("Grek",), "ko": ("Hang",), "ja": ("Kana", "Hani"), "zh": ("Hani",),
+    "zh-Hant": ("Hani",), "ar": ("Arab",), "fa": ("Arab",), "he": ("Hebr",),
+}
+_LETTER = re.compile(r"[^\W\d_]")
+# A CJK character (or Hangul syllable) carries about what three Latin letters do.
+_WIDE_SCRIPTS = frozenset({"Hang", "Kana", "Hani"})
+_SCRIPT_MIN_CHARS = 40
+
+
+def _in_own_script(text: str, language: str) -> bool:
+    """Most of the text's letters are in a script only ``language`` and its kin are written in (and,
+    for Japanese, it has kana): CLD2's best guess stands even where it is unsure."""
+    scripts = _SCRIPTS_OF.get(language)
+    if not scripts:
+        return False
+    own = sum(len(_SCRIPT_LETTERS[s].findall(text)) for s in scripts)
+    kana = len(_SCRIPT_LETTERS["Kana"].findall(text))
+    if (language == "ja" and not kana) or (language.startswith("zh") and kana * 10 > own):
+        return False  # Japanese is written with kana; Chinese text has none to speak of
+    weight = 3 if scripts[0] in _WIDE_SCRIPTS else 1
+    others = len(_LETTER.findall(text)) - own
+    return own > 0 and own * weight > others
 
 
 def resolve(doc: Document, config: Config) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lint.rules.language._around import in_program_output
 
-from lint.language import foreign_words_gate, identify, own_words_count, primary
+from lint.language import foreign_words_gate, identify, is_module_code, own_words_count, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -142,6 +142,10 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "yet in the server renderer */}\n", path="a.md", language="fr", note="an MDX comment is never shown"),
         Example("La page se charge.\n\n{/*FIXME: this does not appear to actually work -- I guess precedence is not "
                 "implemented yet*/}\n\nLa suite.\n", path="a.md", language="fr"),
+        Example("---\ntitle: Стили\n---\nimport Since from '~/components/Since.astro';\nimport PackageManagerTabs "
+                "from '~/components/tabs/PackageManagerTabs.astro';\nimport ReadMore from '~/components/ReadMore.astro';"
+                "\n\nAstro был разработан, чтобы упростить "
+                "стилизацию и написание CSS.\n", path="a.md", language="ru", note="an MDX page's imports"),
         Example("In scenari di stress test, Vue supera React e Angular con un margine significativo.\n", language="it"),
         Example("Antes de Vite 6, solo estaban disponibles dos entornos: el cliente y el servidor.\n",
                 language="es", note="CLD2 alone calls the first sentence English; the page's language is its prior"),
@@ -160,8 +164,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         if gate is None:
             return
         for seg in doc.segments_matching(gate):
-            if len(seg.text) < min_chars or seg.kind in _SKIPPED_KINDS:
-                continue
+            if len(seg.text) < min_chars or seg.kind in _SKIPPED_KINDS or is_module_code(seg.text):
+                continue  # too short, someone's words, or code (an MDX page's imports read as Markdown)
             yield from self._segment(doc, seg, lang, min_words, confidence, gate)
 
     def _segment(self, doc: Document, seg: Segment, lang: str, min_words: int, confidence: int,
