@@ -12,6 +12,10 @@ from lint.rule import Example, Rule
 _SCRIPTS = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _RUN = compiled_on_use(f"[{_SCRIPTS}][{_SCRIPTS}\\s，。、：；！？·-]*[{_SCRIPTS}]|[{_SCRIPTS}]")
 _LATIN_WORD = compiled_on_use(r"[A-Za-z]{2,}")
+# A link to a page in another language: its host or its first path segment is a language code
+# (https://ja.vite.dev/, /zh-cn/guide/): the link text is that language's own name for the page.
+_LANGUAGE_URL = compiled_on_use(r"\]\((?:[a-z][a-z0-9+.-]*://(?:www\.)?[a-z]{2,3}(?:-[a-z]{2,4})?\.|/[a-z]{2,3}(?:-[a-z]{2,4})?/)",
+                                re.IGNORECASE)
 
 
 class UntranslatedSpan(Rule):
@@ -38,9 +42,13 @@ text in target fields. Readers of the English text cannot read them.
         Example("We visited the שוק market in the morning."),
         Example("Users saw the error 오류 on the page."),
         Example("The menu listed ต้มยำ soup among the dishes."),
+        Example("Read the [安装指南](https://example.com/guide/install) before you start the build.\n", path="a.md",
+                note="a link text left untranslated, to a page in no other language"),
     )
     allow = (
         Example("- [简体中文 / Simplified Chinese](https://cn.vuejs.org/) and [Español / 西班牙语](https://es.vuejs.org/) are kept by volunteers.\n", path="a.md"),
+        Example("- Docs: [English](/), [简体中文](https://cn.vite.dev/), [日本語](https://ja.vite.dev/), [한국어](https://ko.vite.dev/)\n", path="a.md",
+                note="links to the site's translations, each named in its language"),
         Example("The capital, Beijing (北京), hosted the talks."),
         Example("The sign read “北京欢迎你” in red."),
         Example("In Russian: Москва."),
@@ -71,4 +79,11 @@ text in target fields. Readers of the English text cannot read them.
             # An empty neighbour is the paragraph's edge, not a gloss bracket.
             if (before and before in "(（“\"'«‘「:：/") or (after and after in ")）”\"'»’」/"):
                 continue  # a gloss or a quotation in the original language, or a name and its gloss: 简体中文 / Simplified Chinese
+            if _links_to_its_language(doc.source.text, seg.to_source(m.start()), seg.to_source_end(m.end())):
+                continue  # [日本語](https://ja.vite.dev/): a list of a site's translations
             yield self.finding(seg, m.start(), m.end(), f"Untranslated text '{m.group()}' in English prose")
+
+
+def _links_to_its_language(source: str, start: int, end: int) -> bool:
+    """The run is the whole text of a Markdown link to a page in another language."""
+    return source[start - 1:start] == "[" and _LANGUAGE_URL.match(source, end) is not None
