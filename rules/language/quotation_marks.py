@@ -64,6 +64,8 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
         Example("Powiedział „tak”, a potem \"nie\".\n", language="pl", fixed="Powiedział „tak”, a potem „nie”.\n"),
         Example("Dijo «sí» y luego \"no\" al final.\n", language="es", fixed="Dijo «sí» y luego «no» al final.\n"),
         Example("Disse «sì» e poi \"no\" alla fine.\n", language="it"),
+        Example("Ha detto “sì” e poi \"no\" alla fine.\n", language="it", fixed="Ha detto “sì” e poi “no” alla fine.\n",
+                note="the page quotes with “ ”, which Italian allows too"),
         Example("彼は「はい」と言い、\"いいえ\"とも言った。\n", language="ja"),
         Example("Вона сказала «так», а потім “ні”.\n", language="uk"),
     )
@@ -89,10 +91,13 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
             return
         quotes = conventions["quotes"]
         prose, _ = doc.prose
-        own = sum(prose.count(o) for o, _ in quotes if o != '"')
+        used = [prose.count(o) if o != '"' else 0 for o, _ in quotes]
+        own = sum(used)
         if not own:
             return  # the document shows no convention of its language's to hold it to
-        first_open, first_close = quotes[0]
+        # The pair the document itself sets most (Italian and Portuguese allow « » and “ ”: a page that
+        # quotes with “ ” is held to “ ”, and its straight quotes become “ ”, not « »).
+        first_open, first_close = quotes[used.index(max(used))]
         inside = conventions.get("space-inside-quotes") or {}
         opening = first_open + inside.get(first_open, "")
         closing = inside.get(first_close, "") + first_close
