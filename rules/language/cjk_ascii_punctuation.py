@@ -17,7 +17,11 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Or a mark between a Latin word and CJK text (`Vue,它`): in a CJK sentence either way.
 # A comma (or ! ? ; :) stays wrong before a Latin word (`しかし,HTML`), and a full stop before a capital
 # (`います.Angular`); a full stop before a lower-case letter is a file name (`設定.json`).
-_AFTER_CJK = compiled_on_use(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}]|\s|$)|([,!?;])( ?)(?=[A-Za-z])|(\.)()(?=[A-Z]))"
+# Before a bracket or a quotation mark (`述べた.「`, `瞬間です.」`) the mark ends a CJK sentence too, and a
+# comma before a number (`息子は,13歳`) is in one.
+_OPENING = "\u300c\u300d\u300e\u300f\uff08\uff09\u3010\u3011\u3008\u3009\u300a\u300b\u3014\u3015\u201c\u201d"
+_AFTER_CJK = compiled_on_use(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}{_OPENING}]|\s|$)|([,!?;])( ?)(?=[A-Za-z0-9])"
+                        rf"|(\.)()(?=[A-Z]))"
                         rf"|(?<=[A-Za-z0-9)])([,!?:;])( ?)(?=[{CJK}])")
 # Marks every text in the language writes full-width; the others are held to the document's own habit.
 _ALWAYS = frozenset(".,")
@@ -45,7 +49,7 @@ Text Layout*, jlreq, §3.1.4, cl-06/cl-07); Chinese uses 。，、；：？！ (
 W3C clreq §3.1). An ASCII mark is narrow, sits wrong in the em-box and is the trace of an English
 source or an English keyboard. Korean uses Western punctuation (W3C klreq) and is not checked.
 
-Not flagged: a mark followed by a Latin letter or digit (`設定.json`, `v1.2`), ellipses `...`, code
+Not flagged: a full stop followed by a lower-case letter or a digit (`設定.json`, `v1.2`), ellipses `...`, code
 and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style).
 """
     severity = Severity.WARNING
@@ -64,6 +68,9 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
                 fixed="注意：这一点很重要。注意：这一点也很重要。\n"),
         Example("這是一個例子.\n", language="zh-Hant", fixed="這是一個例子。\n"),
         Example("しかし,HTML が安全な場合もあります。\n", language="ja", fixed="しかし、HTML が安全な場合もあります。\n"),
+        Example("彼はそう述べた.「次は勝つ」と語った。\n", language="ja", fixed="彼はそう述べた。「次は勝つ」と語った。\n"),
+        Example("彼の息子は,13歳で発症した。\n", language="ja", fixed="彼の息子は、13歳で発症した。\n"),
+        Example("他说：“也不会是什么好的协议.”\n", language="zh", fixed="他说：“也不会是什么好的协议。”\n"),
         Example("<!-- copylint-language: ja -->\n設定を変更します.\n", path="a.md",
                 fixed="<!-- copylint-language: ja -->\n設定を変更します。\n"),
     )
