@@ -1,0 +1,133 @@
+"""Professionally translated news as folders of Markdown, the clean base text for `languages.py inject`.
+
+    python bench/news_references.py OUT [--ntrex GITDIR] [--wmt21 GITDIR] [--wmt24 GITDIR]
+
+Each source is a clone (or a bare git directory) of a public repository you fetch yourself; nothing here
+ships text. Writes OUT/<source>/<language>/<document>.md:
+
+- `ntrex`: NTREX-128 (MicrosoftTranslator/NTREX): the WMT19 English news test set translated by
+  professionals into 128 languages, with document ids. The headline is a heading; the sentences make
+  paragraphs of three to eight, never cutting a quotation that runs over several sentences before the
+  eighth, and a line with no end mark (a headline, a subheading) stands alone.
+- `wmt21`: the newstest2021 human references (wmt-conference/wmt21-news-systems, txt/references); the text
+  files carry no document ids, so ten lines (sentences) make a file, in paragraphs as for NTREX.
+- `wmt24`: the WMT24 general-task human references of the news and literary documents
+  (wmt-conference/wmt24-news-systems, txt-ts), by document id, each line a paragraph.
+
+Halves are by file, as everywhere in `languages.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+NTREX = {"fr": "fra", "fr-CA": "fra-CA", "de": "deu", "es": "spa", "es-MX": "spa-MX", "it": "ita", "pt": "por",
+         "pt-BR": "por-BR", "ja": "jpn", "zh": "zho-CN", "ko": "kor", "ru": "rus"}
+WMT21 = {"fr": "newstest2021.de-fr.ref.A.fr", "de": "newstest2021.en-de.ref.A.de", "ja": "newstest2021.en-ja.ref.A.ja",
+         "zh": "newstest2021.en-zh.ref.A.zh", "ru": "newstest2021.en-ru.ref.A.ru"}
+WMT24 = ("es", "de", "ja", "zh", "ru")
+
+# A sentence that ends a paragraph ends with one of these (else it is a heading or a caption).
+_ENDS = re.compile(r"[.!?。！？…»”“」』\"'’)）]$")
+
+
+def lines_at(git_dir: Path, path: str) -> list[str]:
+    """A file of the repository's HEAD, as lines (``git_dir`` a work tree or a bare git directory)."""
+    git = ["git", "-C", str(git_dir)] if (git_dir / ".git").exists() else ["git", "--git-dir", str(git_dir)]
+    out = subprocess.run([*git, "show", f"HEAD:{path}"], capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in out.splitlines()]
+
+
+def quote_depth(sentence: str, language: str, depth: int, straight: bool) -> tuple[int, bool]:
+    """The depth of open quotations after ``sentence`` (German „…“ closes with “), and whether a straight
+    quotation is open."""
+    opens, closes = ("„‚»", "“‘«") if language.startswith("de") else ("«「『“„", "»」』”")
+    depth += sum(sentence.count(c) for c in opens) - sum(sentence.count(c) for c in closes)
+    return depth, straight ^ (sentence.count('"') % 2 == 1)
+
+
+def paragraphs(sentences: list[str], language: str) -> Iterator[list[str]]:
+    current: list[str] = []
+    depth, straight = 0, False
+    for sentence in sentences:
+        # A line with no end mark (a headline, a subheading) is a paragraph of its own.
+        if current and depth <= 0 and not straight and not (_ENDS.search(current[-1]) and _ENDS.search(sentence)):
+            yield current
+            current, depth, straight = [], 0, False
+        current.append(sentence)
+        depth, straight = quote_depth(sentence, language, depth, straight)
+        # (Eight sentences at most: a quotation the translator never closed does not swallow the page.)
+        if (len(current) >= 3 and depth <= 0 and not straight) or len(current) >= 8:
+            yield current
+            current, depth, straight = [], 0, False
+    if current:
+        yield current
+
+
+def joined(sentences: list[str], language: str) -> str:
+    return ("" if language.split("-")[0] in ("ja", "zh") else " ").join(sentences)
+
+
+def ntrex(git_dir: Path, out: Path) -> None:
+    ids = lines_at(git_dir, "DOCUMENT_IDS.tsv")
+    for language, code in NTREX.items():
+        lines = lines_at(git_dir, f"NTREX-128/newstest2019-ref.{code}.txt")
+        if len(lines) != len(ids):
+            raise SystemExit(f"NTREX {code}: {len(lines)} lines for {len(ids)} document ids")
+        documents: dict[str, list[str]] = {}
+        for doc, line in zip(ids, lines, strict=True):
+            documents.setdefault(doc, []).append(line)
+        folder = out / "ntrex" / language
+        folder.mkdir(parents=True, exist_ok=True)
+        for doc, (headline, *body) in documents.items():
+            text = "\n\n".join(joined(p, language) for p in paragraphs([s for s in body if s], language))
+            (folder / f"{doc}.md").write_text(f"# {headline}\n\n{text}\n", encoding="utf-8")
+        print(f"ntrex {language}: {len(documents)} documents")
+
+
+def wmt21(git_dir: Path, out: Path) -> None:
+    for language, name in WMT21.items():
+        lines = lines_at(git_dir, f"txt/references/{name}")
+        folder = out / "wmt21" / language
+        folder.mkdir(parents=True, exist_ok=True)
+        for i in range(0, len(lines), 10):
+            part = [line for line in lines[i:i + 10] if line]
+            text = "\n\n".join(joined(p, language) for p in paragraphs(part, language))
+            (folder / f"part{i // 10:03}.md").write_text(text + "\n", encoding="utf-8")
+        print(f"wmt21 {language}: {len(lines)} lines")
+
+
+def wmt24(git_dir: Path, out: Path) -> None:
+    for language in WMT24:
+        docs = lines_at(git_dir, f"txt-ts/documents/en-{language}.docs")
+        lines = lines_at(git_dir, f"txt-ts/references/en-{language}.refA.txt")
+        documents: dict[str, list[str]] = {}
+        for meta, line in zip(docs, lines, strict=True):
+            domain, _, doc = meta.partition("\t")
+            if domain in ("news", "literary") and line:
+                documents.setdefault(doc, []).append(line)
+        folder = out / "wmt24" / language
+        folder.mkdir(parents=True, exist_ok=True)
+        for doc, paras in documents.items():
+            (folder / f"{doc}.md").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+        print(f"wmt24 {language}: {len(documents)} documents")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--ntrex", type=Path, help="a clone of MicrosoftTranslator/NTREX")
+    ap.add_argument("--wmt21", type=Path, help="a clone of wmt-conference/wmt21-news-systems")
+    ap.add_argument("--wmt24", type=Path, help="a clone of wmt-conference/wmt24-news-systems")
+    args = ap.parse_args()
+    for source, convert in (("ntrex", ntrex), ("wmt21", wmt21), ("wmt24", wmt24)):
+        if getattr(args, source):
+            convert(getattr(args, source), args.out)
+
+
+if __name__ == "__main__":
+    main()
