@@ -144,6 +144,8 @@ _WORD_PAIR = re.compile(r"(?<=[a-zà-ÿ] )([a-zà-ÿ]{3,}(?: [a-zà-ÿ]{3,}){0,2
 
 
 def straight_quotes(paragraph: str, rng: random.Random) -> Injected | None:
+    if '"' in paragraph:
+        return None  # a paragraph that quotes with straight quotes already does not use its language's marks
     spans = list(_WORD_PAIR.finditer(paragraph))
     if not spans:
         return None
