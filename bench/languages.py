@@ -17,6 +17,12 @@ findings per 10,000 words. Kinds: an English sentence (real, from --english) lef
 (L103); an ASCII full stop or comma after CJK text (L105); a doubled word (T102); a capitalized function
 word mid-sentence in fr/es/it/pt (T101).
 
+Base text for `inject`: documentation has real leftovers of the kinds measured (English left in French
+pages), which count against the untouched figure; professionally translated news is cleaner:
+`python bench/news_references.py OUT --ntrex … --wmt21 … --wmt24 …` writes it as Markdown. An English
+sentence goes between sentences outside quotations (a quoted English sentence is someone's words, which
+L101 leaves alone); straight quotes go into a paragraph that has none.
+
 Files are split into halves by a hash of their path: `dev` (tune on it) and `test` (report it).
 Words: letter runs outside CJK, plus one word per two CJK characters.
 """
