@@ -28,10 +28,11 @@ _HAS_DOUBLE = scanners("[“”„\"]")
 _HAS_SINGLE = scanners(_SINGLE_BEFORE.pattern)
 # ‘ inside words (Hawai‘i, Shi‘a, Ka‘ba) is an ʻokina or an ayn: single quotes are not pairs there.
 _OKINA = compiled_on_use(r"‘(?<=\w‘)(?=\w)")
-# Characters after which a quotation mark opens (besides the start of the paragraph and spaces).
-_OPEN_CONTEXT = "([{—–-/“‘„\"'«"
+# Characters after which a quotation mark opens (besides the start of the paragraph and spaces); CJK text
+# sets no spaces, so its commas, stops and opening brackets stand for one (`ため、”リアル”な`).
+_OPEN_CONTEXT = "([{—–-/“‘„\"'«、。，；：！？（【「『《〈"
 # Characters before which a quotation mark closes (besides the end of the paragraph and spaces).
-_CLOSE_CONTEXT = ".,;:!?)]}—–-…’”\"'»*_"
+_CLOSE_CONTEXT = ".,;:!?)]}—–-…’”\"'»*_、。，；：！？）】」』》〉"
 # Elisions that begin with an apostrophe typed (or autocorrected) like an opening quote: ’90s, rock ’n’ roll.
 _ELISION = compiled_on_use(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|sup|ello|ere|im|er|ndrangheta)\b", re.I)
 # Where a quotation most likely began when its opening mark is lost: right after an attribution that
@@ -59,7 +60,7 @@ def _context(text: str, i: int) -> tuple[bool, bool]:
     """Whether a mark at ``i`` stands where a quotation opens, and where one closes."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    opens = (before.isspace() or before in _OPEN_CONTEXT) and not (after.isspace() or after in ".,;:!?)]}")
+    opens = (before.isspace() or before in _OPEN_CONTEXT) and not (after.isspace() or after in ".,;:!?)]}、。，；：！？）】」』》〉")
     closes = not (before.isspace() or before in "([{") and (after.isspace() or after in _CLOSE_CONTEXT)
     return opens, closes
 
@@ -148,6 +149,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     )
     scope = "document"
     flag = (
+        Example("子コンポーネントが破棄され再作成されるため、”リアル”な条件レンダリングです。\n",
+                "子コンポーネントが破棄され再作成されるため、“リアル”な条件レンダリングです。\n", language="ja",
+                note="one mistyped opening mark, not two orphans"),
         Example("“An investigation is under way,” the governor said. I changed my work schedule. All details later.”\n",
                 "“An investigation is under way,” the governor said. “I changed my work schedule. All details later.”\n"),
         Example("He said. We will rebuild the bridge by spring.”\n",
@@ -170,6 +174,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("Speaking on Morning Ireland he said \"“It’s not about who’s right,” and left.\n"),
     )
     allow = (
+        Example("一个用于描述错误的可选参数。（例如：\"用户必须登录。\"）\n", language="zh"),
         Example("“This is completely new information,” Kremlin spokesman Dmitry Peskov said. “I can’t say anything yet.”\n"),
         Example("Six crew members and three “accompanying personnel” were on board.\n"),
         Example("“The first paragraph of a long quotation runs on.\n\n“And the second paragraph closes it.”\n"),
