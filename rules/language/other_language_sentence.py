@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lint.rules.language._around import in_program_output
 
-from lint.language import foreign_words_gate, identify, is_module_code, own_words_count, primary
+from lint.language import foreign_words_gate, identify, is_module_code, own_words_count, pack, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -85,7 +85,10 @@ segment failed or was skipped.
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
 numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
-apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), and languages outside the ones it names.
+apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), languages outside the ones it names,
+a sentence with two small words of the page's language that the other does not share, or without one of
+the other language's (CLD2 going by technical nouns: `Componenti integrati come <button> supportano…`), and
+module code.
 The document's language comes from `lint.language` (inline switch, per-path config, the file, config,
 detection); where none of them knows it (the `en` default), nothing is flagged. MDX comments are left alone.
 """
@@ -147,6 +150,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "\n\nAstro был разработан, чтобы упростить "
                 "стилизацию и написание CSS.\n", path="a.md", language="ru", note="an MDX page's imports"),
         Example("In scenari di stress test, Vue supera React e Angular con un margine significativo.\n", language="it"),
+        Example("Componenti integrati come `<button>` supportano solo eventi integrati del browser come `onClick`. "
+                "Tuttavia, è possibile creare i propri componenti.\n", path="a.md", language="it",
+                note="CLD2 calls the first sentence English; it has no English word but its nouns"),
         Example("Antes de Vite 6, solo estaban disponibles dos entornos: el cliente y el servidor.\n",
                 language="es", note="CLD2 alone calls the first sentence English; the page's language is its prior"),
     )
@@ -188,6 +194,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 continue
             if own_words_count(sentence, lang, other) >= 2:
                 continue  # two of the page language's own small words: it is the page's language after all
+            if pack(other) and not own_words_count(sentence, other, lang):
+                continue  # not one small word of the other language: CLD2 went by the technical nouns
             start = start_at + len(sentence) - len(sentence.lstrip())
             end = start_at + len(sentence.rstrip())
             if in_program_output(doc, seg, start):
