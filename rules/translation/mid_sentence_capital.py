@@ -35,6 +35,9 @@ _PACK_WORDS = {primary(t): tuple(sorted({w.capitalize() for w in p["function-wor
                for t, p in packs().items() if p.get("sentence-case") and p.get("function-words")}
 _OTHER_WORDS = tuple(sorted({w for words in _PACK_WORDS.values() for w in words} - set(_WORDS)))
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
+# The two words before a match: two capitalized words that are not function words make a name that the
+# function word ends (Kim Jong Un, Baton Rouge Este), not pasted title case (Les Utilisateurs De la…).
+_TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 
 
 def _word_led(words: tuple[str, ...], before: str) -> list[str]:
@@ -129,6 +132,8 @@ headings and table cells, where title case is normal.
         Example("See the section [Bringing Paths Into Scope with the use Keyword](ch07.md).", path="a.md"),
         Example("Read “When You Have More Information Than the Compiler” in chapter 9."),
         Example("Il travaille pour Le Monde depuis 2010.\n", language="fr"),
+        Example("Il a rencontré Kim Jong Un et Donald Trump à Singapour.\n", language="fr",
+                note="the end of a name of three capitalized words"),
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
         Example("Die Benutzer Der Plattform sehen Das Ergebnis.\n", language="de"),
         Example("Lisez aussi [Vous n'avez pas besoin d'un effet](/learn/effects).\n", path="a.md", language="fr"),
@@ -170,6 +175,9 @@ headings and table cells, where title case is normal.
             if next_word[0].isupper():
                 continue
             start, end = m.span(1)
+            before = _TWO_WORDS_BEFORE.search(seg.text, max(0, start - 80), start)
+            if before and all(w[0].isupper() and w not in _PACK_WORDS[language] for w in before.groups()):
+                continue  # the end of a name of three words: Kim Jong Un, Baton Rouge Este
             at = seg.to_source(start)
             if doc.text[at - 1:at] in ("[", "*", "_", "«", "“", ">"):
                 continue  # a link or emphasis that opens with it: the title of a page, cited (`[Vous n'avez…`)
