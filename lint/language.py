@@ -168,9 +168,13 @@ def detected_language(doc: Document) -> str | None:
         size = sum(map(len, parts))
     text = "\n".join(parts)[:_DETECT_CHARS]
     if size < _DETECT_MIN_CHARS:
-        # Too little to go by, unless its script says it (a short page of Chinese around product names).
+        # Too little to go by, unless its script says it and its Latin letters are names, not English prose
+        # (a short page of Chinese around product names; not a line of English that ends with a Chinese
+        # site's name).
         found = identify(text) if size >= _SCRIPT_MIN_CHARS else None
-        return found.language if found and _in_own_script(text, found.language) else None
+        if found and _in_own_script(text, found.language) and not has_own_words(text, "en"):
+            return found.language
+        return None
     found = identify(text)
     # CLD2 calls a page of names and short lines unreliable even when most of it is one language.
     clear = (found.reliable and found.percent >= 60) or (found.percent >= 70 and len(text) >= 500)

@@ -40,6 +40,28 @@ def test_language_from_the_file(path: str, text: str, expected: tuple[str, str])
     assert _language(path, text) == expected
 
 
+RUSSIAN_API_PAGE = (
+    "# Отрисовка на сервере\n\n## renderToString()\n\nФункция `renderToString()` принимает `App` или `VNode` и "
+    "возвращает `Promise<string>` с готовой разметкой HTML.\n\nОбъект `SSRContext` можно передать вторым "
+    "аргументом: в него попадут данные `teleports` и `modules`.\n\n## renderToNodeStream()\n\n"
+    "Возвращает Node.js Readable stream для `App` или `VNode`.\n\n## renderToWebStream()\n\n"
+    "Возвращает Web ReadableStream для `App` или `VNode` в среде Cloudflare Workers или Deno.\n\n"
+    "## pipeToNodeWritable()\n\nПередает HTML в Node.js Writable stream по мере готовности.\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (RUSSIAN_API_PAGE, ("ru", "detected")),
+    ("Craft Cross CMS 是 KARTE 生态系统中一个基于 API 的无头 CMS。\n\n## 官方资源\n\n"
+     "- 博客：[使用 Craft Cross CMS 构建 Astro 网站](https://example.com/)\n", ("zh", "detected")),
+    ("Investors bought the apparel stock - 经济观察网 - 专业财经新闻网站\n", ("en", "default")),
+])
+def test_the_script_settles_what_cld2_is_unsure_of(text: str, expected: tuple[str, str]) -> None:
+    """A page of Russian around code names, and a short page of Chinese around product names, are not
+    English by default (English-only rules would read them as untranslated text); a line of English
+    ending with a Chinese site's name is not Chinese."""
+    assert _language("a.md", text) == expected
+
+
 def test_first_that_answers_wins(tmp_path) -> None:
     (tmp_path / ".copylint.yaml").write_text('language: es\nlanguages: {"docs/fr/**": fr, "**/*.ja.md": ja}\n')
     config = load_config(tmp_path / ".copylint.yaml")
