@@ -35,6 +35,9 @@ _PARAGRAPH_END = compiled_on_use(r"[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)
 _INTRODUCES = compiled_on_use(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|[|+>]|\.\. |::|__ )")
 _FURNITURE = compiled_on_use(r"©|\(c\) |\ball rights reserved\b|\S \| \S", re.I)
 # An ellipsis that cuts text, not one between numbers (`+19…+24 degrees`: a range).
+# A quotation's attribution after its last stop (`…信赖。- Kent C. Dodds - Testing Library 的作者`,
+# `… you. — Jane Doe`): a credit line, not a cut sentence.
+_ATTRIBUTION = compiled_on_use(r"\s*[-–—―]{1,2}\s*\S")
 _ELLIPSIS = compiled_on_use(r"(?<![\d%])(?:…|\.\.\.)|(?:…|\.\.\.)(?![+\-–]?\d)")
 _LIST_START = compiled_on_use(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
@@ -147,6 +150,9 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
     )
     allow = (
         Example("これは最初の文です。これは二番目の文です。\n", language="ja"),
+        Example("第一段。这是正文。\n\n> 你的测试越是类似于你的软件的使用方式，它们就越能值得你信赖。- Kent C. Dodds - Testing "
+                "Library 的作者\n\n第三段。这是正文。\n", path="a.md", language="zh",
+                note="a quotation's attribution after its last stop"),
         Example("Ceci est une phrase. Et voici la suite de la phrase.\n", language="fr"),
         Example("This is a developing story and will be updated."),
         Example("Videograb shows an explosion following the plane crash"),
@@ -238,7 +244,7 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
             last = text
         else:
             return  # one sentence: in scraped text most often a caption, a title or a teaser
-        if (_furniture(last) if full_stop == "." else len(last) < 8):
+        if _ATTRIBUTION.match(last) is not None or (_furniture(last) if full_stop == "." else len(last) < 8):
             return  # (CJK text has no spaces to count words by: a short last sentence is a label)
         end = len(tail)
         yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", full_stop)
