@@ -105,12 +105,23 @@ def test_final_newline_is_the_dominant_one():
     assert codes("", select=["W104"]) == []
 
 
-def test_mixed_line_endings_each_minority_ending_is_one_finding():
+def test_mixed_line_endings_one_finding_per_file_naming_the_count():
     text = "a\r\nb\nc\r\nd\re\r\n"
     found = lint.check_text(text, path="a.txt", select=["W106"])
-    assert [(f.start, f.end) for f in found] == [(4, 5), (9, 10)]
-    assert all("in a file of CRLF line endings" in f.message for f in found)
+    assert [(f.start, f.end) for f in found] == [(4, 5)]
+    assert found[0].message == "1 LF and 1 CR line endings in a file of CRLF line endings (the first here)"
     assert fixed(text, select=["W106"]) == "a\r\nb\r\nc\r\nd\r\ne\r\n"
+
+
+def test_mixed_line_endings_a_pasted_catalogue_is_one_finding():
+    # A PO file a Windows editor touched: hundreds of CRLF among LF, one thing for the translator to fix.
+    lf = "".join(f'msgid "w{i}"\nmsgstr "m{i}"\n\n' for i in range(300))
+    crlf = "".join(f'msgid "x{i}"\r\nmsgstr "n{i}"\r\n\r\n' for i in range(40))
+    text = 'msgid ""\nmsgstr ""\n"Language: km\\n"\n\n' + lf + crlf
+    found = lint.check_text(text, path="km.po", select=["W106"])
+    assert len(found) == 1
+    assert found[0].message == "120 CRLF line endings in a file of LF line endings (the first here)"
+    assert "\r" not in fixed(text, path="km.po", select=["W106"])
 
 
 def test_mixed_line_endings_tie_goes_to_lf():

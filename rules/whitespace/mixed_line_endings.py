@@ -20,7 +20,9 @@ class MixedLineEndings(Rule):
     slug = "mixed-line-endings"
     summary = "Line endings of more than one kind in one file"
     rationale = """
-**What it does.** Flags each line ending that differs from the file's majority kind (LF, CRLF or CR).
+**What it does.** Flags a file whose line endings are not all of its majority kind (LF, CRLF or CR): one
+finding per file, at the first line ending of another kind, naming how many there are; its fix rewrites
+them all.
 
 **Why is this bad?** Text assembled from several sources (a CMS field, a pasted translation, a Windows
 editor) ends up with mixed endings: diffs show whole lines as changed, and some tools see stray `\\r`
@@ -71,16 +73,31 @@ characters or extra blank lines.
             return
         majority = max(counts, key=lambda e: (counts[e], e == "\n"))
         verbatim = [] if self.opts.fix_code else doc.memo.get("verbatim", [])
-        for start, eol in endings:
-            if eol != majority:
-                message = f"{_NAMES[eol]} line ending in a file of {_NAMES[majority]} line endings"
-                if verbatim and in_ranges(verbatim, start):
-                    yield self.finding_at(start, start + len(eol), message + " (inside code: kept)")
-                elif (majority[0] == "\n" and text[start - 1 : start] == "\r") or (
-                        majority[-1] == "\r" and text[start + len(eol) : start + len(eol) + 1] == "\n"):
-                    # A CR kept just before (inside code) and an LF written here would read as one CRLF:
-                    # two line breaks would become one.
-                    yield self.finding_at(start, start + len(eol), message)
-                else:
-                    yield self.finding_at(start, start + len(eol), message, majority)
+        minority = [(start, eol) for start, eol in endings if eol != majority]
+        edits: list[tuple[int, int, str]] = []
+        kept = 0
+        for start, eol in minority:
+            if verbatim and in_ranges(verbatim, start):
+                kept += 1
+            elif (majority[0] == "\n" and text[start - 1 : start] == "\r") or (
+                    majority[-1] == "\r" and text[start + len(eol) : start + len(eol) + 1] == "\n"):
+                # A CR kept just before (inside code) and an LF written here would read as one CRLF:
+                # two line breaks would become one.
+                continue
+            else:
+                edits.append((start, start + len(eol), majority))
+        yield self.finding_at(minority[0][0], minority[0][0] + len(minority[0][1]),
+                              _message(minority, majority, kept), edits=edits or None)
 
+
+def _message(minority: list[tuple[int, str]], majority: str, kept: int) -> str:
+    """What the file mixes, counted: one finding per file (a pasted translation brings hundreds)."""
+    counts = Counter(eol for _, eol in minority)
+    kinds = " and ".join(f"{n} {_NAMES[eol]}" for eol, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    noun = "line ending" if len(minority) == 1 else "line endings"
+    message = f"{kinds} {noun} in a file of {_NAMES[majority]} line endings"
+    if len(minority) > 1:
+        message += " (the first here)"
+    if kept:
+        message += f"; {kept} inside code, kept" if kept < len(minority) else " (inside code: kept)"
+    return message
