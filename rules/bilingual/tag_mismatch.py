@@ -17,7 +17,8 @@ _RST = "#: library/functions.rst:12\n"
 _XLF = "app.xlf"
 
 
-def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: tuple[str, str]) -> bool:
+def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: tuple[str, str],
+               literals: tuple[dict[str, str], dict[str, str]]) -> bool:
     """Whether a source's code the translation lacks is a defect: code shaped as an API (a number, an
     option ``--mode``, a dotted, underscored or numbered name ``os.sep``, ``datetime1``, ``camelCase``);
     code the translation holds garbled (the same literal with a word nobody writes: ``naem(data)``);
@@ -25,10 +26,11 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
     the translation holds misspelled (``__wrapped__`` as ``_wrapped_``). Code whose plain words the
     translation renders in its own language (``(transport, protocole)``, ``'chat'``) is an example
     localized with the text around it, as documentation translations do; code kept as words or in
-    other markup (*body* for ``body``) a matter of style."""
+    other markup (*body* for ``body``) a matter of style. ``literals``: each side's inline literals
+    (``_code_of``), read once per pair."""
     if not key.startswith("`"):
         return True  # tags, substitutions, footnotes, ICU arguments
-    rendering = _rendering(key, both, markup)
+    rendering = _rendering(key, literals)
     known = _known_words(doc, markup)
     if rendering is not None and len(known) >= _VOCABULARY:
         new, plain = rendering
@@ -66,13 +68,13 @@ _TOKENS = re.compile(r"(?:(?<![\w-])-+)?\w+(?:\.\w+)*")
 _PLAIN = re.compile(r"[^\W\d_A-Z]+(?:_[^\W\d_A-Z]+)*")
 
 
-def _rendering(key: str, both: tuple[str, str], markup: str) -> tuple[list[str], bool] | None:
+def _rendering(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> tuple[list[str], bool] | None:
     """The words a translation's literal wrote in place of a source literal's: its new literal shaped
     like the lost one (its words aside, the same punctuation; or most of it the same; or sharing a
     name), with whether all that changed are plain lowercase words, not names or API (``protocol`` →
     ``protocole``, ``path`` → ``chemin`` in ``join(os.getcwd(), path)``); None where no literal of the
-    translation stands for it."""
-    source, target = (_code_of(t, markup, literals=True) for t in both)
+    translation stands for it. ``literals``: the source's and the translation's, by key."""
+    source, target = literals
     lost = source.get(key)
     if lost is None:
         return None
@@ -202,7 +204,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         if alternative is not None and not kept_markup(alternative, markup) - target:
             return None  # a plural form may follow the singular msgid
         if markup not in ("none", "auto"):
-            lost = Counter({k: n for k, n in lost.items() if _must_keep(k, target - source, doc, markup, both)})
+            literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
+            lost = Counter({k: n for k, n in lost.items()
+                            if _must_keep(k, target - source, doc, markup, both, literals)})
             if not lost:
                 return None
         return Difference(sorted(lost.elements()), sorted((target - source).elements()),
