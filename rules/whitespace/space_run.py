@@ -112,7 +112,12 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   `Released: 1991`-style aligned key/value lists);
 - a run before a `# comment` (code convention), the padded day of `Jun  2 2009` (ctime dates), a run
   between two numbers (`-0.701  1.214`: a table of numbers);
-- inline code between backticks on the line, and anything the format marks as code or markup.
+- inline code between backticks on the line, and anything the format marks as code or markup;
+- the strings of a translation catalogue (PO, XLIFF, i18n JSON/YAML) written in reST, Markdown or HTML
+  (format option `markup`, `auto` decided from the catalogue's references): the page they are
+  rendered into shows one space, whatever the string holds, and the translator's source catalogue is
+  not what readers see. The option `in-rendered-catalogues` flags them too. A catalogue of plain
+  strings (an application's labels, markup `none`) shows every space, and is checked.
 """
     severity = Severity.INFO
     fix = Applicability.SAFE
@@ -123,6 +128,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
     class Options(RuleOptions):
         allow_after_period: bool = option(True, "two spaces after a sentence's full stop are a typing "
                                                 "convention, not flagged")
+        in_rendered_catalogues: bool = option(False, "also flag runs in a catalogue's strings written in "
+                                                     "reST, Markdown or HTML, which their page shows as one space")
     opts: Options
     flag = (
         Example("The minister  said on Monday.\n", "The minister said on Monday.\n"),
@@ -130,6 +137,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("Prices rose by  5 percent.\n", "Prices rose by 5 percent.\n"),
         Example("Kyiv and    Moscow exchanged prisoners.\n", "Kyiv and Moscow exchanged prisoners.\n"),
         Example("The Ministry of  Defense said so.\r\n", "The Ministry of Defense said so.\r\n"),
+        Example('#: src/main.c:12\nmsgid "Save the file"\nmsgstr "Enregistrer  le fichier"\n',
+                '#: src/main.c:12\nmsgid "Save the file"\nmsgstr "Enregistrer le fichier"\n', path="fr.po",
+                note="an application's label shows every space"),
         Example("It went to be shared.   In addition, three spaces are not the convention.\n",
                 "It went to be shared. In addition, three spaces are not the convention.\n"),
         Example("Compiler-generated  ``__annotate__`` functions\n", "Compiler-generated ``__annotate__`` functions\n",
@@ -161,12 +171,16 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("    -0.536  1.936 -1.182\n     0.666 -0.701  1.214\n     0.666 -0.701  1.214\n",
                 note="columns of numbers, rows repeated"),
         Example("Two spaces after the period.  Before a word.\n", path="a.md"),
+        Example('#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n', path="fr.po",
+                note="a Sphinx catalogue's reST string: the page shows one space"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         if "  " not in text:
             return
+        if doc.memo.get("markup") in _COLLAPSING and not self.opts.in_rendered_catalogues:
+            return  # a catalogue's marked-up strings: the rendered page collapses the run
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
         for m in pattern.finditer(text):
@@ -195,6 +209,10 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             if any(_aligned(n, column, end - start) for n in line.neighbours(text)):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")
+
+
+# Markups whose renderer shows a run of spaces between words as one space.
+_COLLAPSING = frozenset({"rst", "markdown", "html"})
 
 
 def _indents_po_line(doc: Document, text: str, start: int) -> bool:
