@@ -96,3 +96,19 @@ def test_the_same_pairs_in_xliff_get_the_same_verdicts():
         found = [(xsrc.position(f.start).line - 3, f.code)
                  for f in lint.check_text(xlf, path="checkout.xlf", select=("B",))]
         assert sorted(found) == po_by_entry, version
+
+
+def test_edge_whitespace_one_finding_per_entry_and_one_for_a_habit():
+    both = lint.check_text('msgid " in "\nmsgstr "во"\n', path="mk.po", select=["B107"])
+    assert [f.message for f in both] == ["Leading and trailing whitespace differ from the source's"]
+    # A translator who ends every label with a space: one finding naming how many, at the first.
+    habit = "".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(7))
+    lost = 'msgid "Name: "\nmsgstr "Nom :"\n\n'
+    found = lint.check_text(habit + lost, path="fr.po", select=["B107"])
+    assert sorted(f.message for f in found) == [
+        "7 translations add a space at their start or end that their sources do not have (the first here)",
+        "Trailing whitespace differs from the source's"]
+    assert min(f.start for f in found) == habit.index("Étiquette 0")
+    # Four are four slips, each reported where it is.
+    few = "".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(4))
+    assert len(lint.check_text(few, path="fr.po", select=["B107"])) == 4

@@ -32,9 +32,17 @@ whitespace.
 
 **Why is this bad?** Programs concatenate such strings: `"Name: " + value` loses its space when the
 translation is `"Nom :"`, and a missing trailing `\\n` glues two log lines or two paragraphs.
+
+One finding per entry (leading and trailing together). A catalogue in which five translations or more
+each add a space their source lacks (a translator's habit: an input method, a team's convention) gets
+one finding, at the first, naming how many. Not flagged: a translation in a script written without
+spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) that leaves out its source's
+spaces at that edge (`" in "` → `"转为"`), and a translation that ends its sentence where the source
+has a space after its last full stop.
 """
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "target"})
+    scope = "document"
     flag = (
         Example('msgid "Name: "\nmsgstr "Nom :"\n', path=_PO),
         Example('msgid "Done.\\n"\nmsgstr "Terminé."\n', path=_PO),
@@ -42,6 +50,10 @@ translation is `"Nom :"`, and a missing trailing `\\n` glues two log lines or tw
         Example('msgid "Warning"\nmsgstr "Avertissement "\n', path=_PO),
         Example('msgid "\\nDetails"\nmsgstr "Détails"\n', path=_PO),
         Example(xliff_example("Total: ", "Total :"), path=_XLF),
+        Example('msgid " in "\nmsgstr "во"\n', path="mk.po", note="one finding for both edges"),
+        Example("".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(6)), path=_PO,
+                note="six translations add a trailing space: one finding, naming the count"),
+        Example('msgid "Degrees"\nmsgstr "ডিগ্রি  "\n', path="bn.po"),
     )
     allow = (
         Example('msgid "Name: "\nmsgstr "Nom : "\n', path=_PO),
@@ -52,21 +64,77 @@ translation is `"Nom :"`, and a missing trailing `\\n` glues two log lines or tw
         Example('msgid " (optional)"\nmsgstr "  (facultatif)"\n', path=_PO, note="the count of spaces is not compared"),
         Example('msgid "Line one\\nLine two"\nmsgstr "Ligne un\\nLigne deux"\n', path=_PO),
         Example(xliff_example('Total: <ph id="1"/>', 'Total : <ph id="1"/>'), path=_XLF),
+        Example('msgid " in "\nmsgstr "转为"\n', path="zh_HK.po", note="Chinese joins words with no space"),
+        Example('msgid " in "\nmsgstr "ក្នុង"\n', path="km.po", note="Khmer: no space between words"),
+        Example('msgid " of "\nmsgstr "の"\n', path="ja.po"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        both = pair(seg, doc)
-        if both is None:
-            return
-        source, target = both
-        if not source.strip() or not target.strip():
-            return
-        lead_s, lead_t = (_LEAD.match(t).group() for t in both)  # type: ignore[union-attr]
-        trail_s, trail_t = (_TRAIL.search(t).group() for t in both)  # type: ignore[union-attr]
-        if _shape(lead_s) != _shape(lead_t):
-            yield self.finding(seg, 0, 1, "Leading whitespace differs from the source's")
-        if _shape(trail_s) != _shape(trail_t) and not _closed_sentence(source, target, trail_s, trail_t):
-            yield self.finding(seg, len(seg.text) - 1, len(seg.text), "Trailing whitespace differs from the source's")
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        added: list[tuple[Segment, str]] = []
+        for seg in doc.segments:
+            if seg.kind not in self.kinds:
+                continue
+            both = pair(seg, doc)
+            if both is None:
+                continue
+            found = _difference(*both)
+            if found is None:
+                continue
+            edges, only_added = found
+            if only_added:
+                added.append((seg, edges))
+            else:
+                yield self._at(seg, edges)
+        if len(added) >= _HABIT:
+            # The translator's habit, not a slip: one finding that says how often, at the first.
+            seg, _ = added[0]
+            yield self.finding(seg, 0, len(seg.text), f"{len(added)} translations add a space at their start or end "
+                                                      "that their sources do not have (the first here)")
+        else:
+            for seg, edges in added:
+                yield self._at(seg, edges)
+
+    def _at(self, seg: Segment, edges: str) -> Finding:
+        if edges == "leading":
+            return self.finding(seg, 0, 1, "Leading whitespace differs from the source's")
+        if edges == "trailing":
+            return self.finding(seg, len(seg.text) - 1, len(seg.text), "Trailing whitespace differs from the source's")
+        return self.finding(seg, 0, len(seg.text), "Leading and trailing whitespace differ from the source's")
+
+
+# Translations that each add a space their source lacks, in one catalogue, from which on they are one
+# habit (a translator's input method, a team's convention) reported once.
+_HABIT = 5
+
+
+def _difference(source: str, target: str) -> tuple[str, bool] | None:
+    """Which edges of the translation differ from the source's (`leading`, `trailing` or `both`) and
+    whether the translation only adds spaces there, or None where the edges agree."""
+    if not source.strip() or not target.strip():
+        return None
+    lead_s, lead_t = (_LEAD.match(t).group() for t in (source, target))  # type: ignore[union-attr]
+    trail_s, trail_t = (_TRAIL.search(t).group() for t in (source, target))  # type: ignore[union-attr]
+    lead = _shape(lead_s) != _shape(lead_t) and not _unspaced(lead_s, lead_t, target.lstrip()[:1])
+    trail = (_shape(trail_s) != _shape(trail_t) and not _closed_sentence(source, target, trail_s, trail_t)
+             and not _unspaced(trail_s, trail_t, target.rstrip()[-1:]))
+    if not lead and not trail:
+        return None
+    edges = "both" if lead and trail else "leading" if lead else "trailing"
+    only_added = all(not ws_s and set(ws_t) <= {" "} for ws_s, ws_t, differs in
+                     ((lead_s, lead_t, lead), (trail_s, trail_t, trail)) if differs)
+    return edges, only_added
+
+
+# Scripts written without spaces between words: Han, kana, Hangul is spaced (not here), Thai, Lao,
+# Khmer, Myanmar.
+_UNSPACED = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
+                       r"\u1780-\u17ff\u1000-\u109f]")
+
+
+def _unspaced(ws_s: str, ws_t: str, edge: str) -> bool:
+    """Whether a translation leaves out spaces around its source (`" in "` as `"转为"`) at an edge written
+    in a script without spaces between words: there the words join with nothing between them."""
+    return bool(ws_s) and set(ws_s) == {" "} and not ws_t and bool(_UNSPACED.match(edge))
 
 
 # A sentence's final mark in any script: full stop, ideographic, Devanagari/Bengali danda, Arabic, Ethiopic.
