@@ -140,6 +140,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example('#: src/main.c:12\nmsgid "Save the file"\nmsgstr "Enregistrer  le fichier"\n',
                 '#: src/main.c:12\nmsgid "Save the file"\nmsgstr "Enregistrer le fichier"\n', path="fr.po",
                 note="an application's label shows every space"),
+        Example('msgid ""\n"Save the "\n"file"\nmsgstr ""\n"Enregistrer le  "\n"fichier"\n',
+                'msgid ""\n"Save the "\n"file"\nmsgstr ""\n"Enregistrer le "\n"fichier"\n', path="fr.po",
+                note="the run ends a quoted line, the next line continues the string"),
         Example("It went to be shared.   In addition, three spaces are not the convention.\n",
                 "It went to be shared. In addition, three spaces are not the convention.\n"),
         Example("Compiler-generated  ``__annotate__`` functions\n", "Compiler-generated ``__annotate__`` functions\n",
@@ -171,6 +174,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("    -0.536  1.936 -1.182\n     0.666 -0.701  1.214\n     0.666 -0.701  1.214\n",
                 note="columns of numbers, rows repeated"),
         Example("Two spaces after the period.  Before a word.\n", path="a.md"),
+        Example('msgid "Degrees"\nmsgstr "ডিগ্রি  "\n', path="bn.po", note="the string's trailing spaces are B107's"),
+        Example('msgid "Done\\n"\nmsgstr "Terminé  \\n"\n', path="fr.po", note="a line's trailing spaces"),
         Example('#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n', path="fr.po",
                 note="a Sphinx catalogue's reST string: the page shows one space"),
     )
@@ -189,7 +194,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 continue
             if text[start - 1] == "|" or text[end] == "|":
                 continue  # a table cell's padding
-            if _indents_po_line(doc, text, start):
+            if _indents_po_line(doc, text, start) or _ends_po_string(doc, text, end):
                 continue
             if text.startswith(("# ", "#!"), end):
                 continue  # `x = 1  # comment`: the code convention for a trailing comment
@@ -229,3 +234,20 @@ def _indents_po_line(doc: Document, text: str, start: int) -> bool:
         return False
     end = first - 2 if text[first - 2 : first] == "\r\n" else first - 1  # the line break before the line
     return text.endswith('\\n"', 0, end)
+
+
+def _ends_po_string(doc: Document, text: str, end: int) -> bool:
+    """Whether a run ends a PO string (`msgstr "Degrees  "`) or a line of it (before `\\n`): the string's
+    trailing whitespace (B107 compares it with the source's), not a gap between words; a run at the end
+    of a quoted line that the next line continues (`"two  "` then `"words"`) is one."""
+    if doc.format != "po":
+        return False
+    if text.startswith("\\n", end):
+        return True  # a displayed line's end: its trailing spaces, no word follows them
+    if text[end : end + 1] != '"':
+        return False
+    after = end + 1
+    if after < len(text) and text[after] not in "\r\n":
+        return False  # a quote inside the string, or text after it on the line
+    nxt = after + (2 if text.startswith("\r\n", after) else 1)
+    return not (text.startswith('"', nxt) and text[nxt + 1 : nxt + 2] not in ('"', " ", ""))
