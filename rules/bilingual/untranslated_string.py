@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint.formats.bilingual import markup_of, pair, reads_as_prose, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.rule import Example, Rule
 
+# A list a program splits, not a sentence: names joined by `,` or `;` with no space after (unit names a
+# user may type, `kilometers per hour,kmph,kph`; a desktop entry's search keywords, `math;calculator;`).
+_LIST = re.compile(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 
@@ -26,7 +30,9 @@ Not flagged: strings without two words to translate in a row: one-word strings (
 strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
 `Marc-André Lemburg`), acronyms, the cited title of a link to another site,
-numbers, placeholders, URLs and symbols, the strings of an English catalogue (`Language: en_GB`),
+numbers, placeholders, URLs and symbols, lists a program splits (names joined by `,` or `;` with no space
+after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
+where the translation keeps them), the strings of an English catalogue (`Language: en_GB`),
 and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
 not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`) are not read at all.
 """
@@ -38,6 +44,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Bonjour %(name)s, bienvenue !"\n', path="messages.po"),
         Example('msgid "Mot de passe oublié ?"\nmsgstr "Mot de passe oublié ?"\n', path="messages.po"),
         Example('msgid "Frais de port offerts"\nmsgstr "Frais de port offerts"\n', path="messages.po"),
+        Example('msgid "Square root, cube root"\nmsgstr "Square root, cube root"\n', path="fil.po",
+                note="a list in a sentence: spaces after its commas"),
         Example('#: library/functions.rst:12\nmsgid "An :class:`LZMAFile` can wrap a :term:`file object`."\n'
                 'msgstr "An :class:`LZMAFile` can wrap a :term:`file object`."\n', path="messages.po"),
         Example(xliff_example("Forgot your password?", "Forgot your password?"), path="app.xlf"),
@@ -58,6 +66,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example(_ENGB + 'msgid "Show trailing zeroes"\nmsgstr "Show trailing zeroes"\n',
                 path="messages.po", note="an English variant keeps its source"),
         Example('msgid "Email"\nmsgstr "Email"\n', path="messages.po"),
+        Example('msgctxt "unit-symbols"\nmsgid "kilometers per hour,kmph,kmh,kph"\n'
+                'msgstr "kilometers per hour,kmph,kmh,kph"\n', path="ja.po", note="names a user may type"),
         Example('msgid "%d / %d"\nmsgstr "%d / %d"\n', path="messages.po"),
         Example('msgid "Supprimer le fichier"\nmsgstr "Delete the file"\n', path="messages.po"),
         Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po"),
@@ -78,7 +88,7 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         source, target = both
         if doc.format == "po" and (_po_language(doc) or "").split("-")[0].lower() == "en":
             return  # an English variant's catalogue (en_GB) keeps most of its English source as it is
-        if target != source or not reads_as_prose(source, markup_of(doc)):
+        if target != source or _LIST.fullmatch(source) or not reads_as_prose(source, markup_of(doc)):
             return
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
 
