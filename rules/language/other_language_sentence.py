@@ -69,6 +69,21 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text)) + len(_CJK.findall(text)) // 2
 
 
+def _source_words(seg: Segment) -> frozenset[str] | None:
+    """A catalogue entry's source words (lowercased), to tell a sentence left untranslated from one the
+    model misreads (Danish `Bitvis AND er kun defineret`, Asturian read as Spanish); None outside
+    catalogues."""
+    if seg.source_text is None:
+        return None
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]{2,}", seg.source_text))
+
+
+def _copied(sentence: str, source: frozenset[str]) -> bool:
+    """Whether most of a sentence's words are its source's."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", sentence)]
+    return bool(words) and sum(w in source for w in words) >= 0.6 * len(words)
+
+
 class OtherLanguageSentence(Rule):
     code = "L101"
     slug = "other-language-sentence"
@@ -89,6 +104,9 @@ apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), langua
 a sentence with two small words of the page's language that the other does not share, or without one of
 the other language's (CLD2 going by technical nouns: `Componenti integrati come <button> supportano…`), and
 module code.
+In a translation catalogue, a sentence is left untranslated where most of its words are its source's:
+other sentences the model reads as another language (Asturian as Spanish, Danish as English) are not
+flagged.
 The document's language comes from `lint.language` (inline switch, per-path config, the file, config,
 detection); where none of them knows it (the `en` default), nothing is flagged. MDX comments are left alone.
 """
@@ -124,6 +142,10 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 language="zh", note="one-letter words and a curly apostrophe in the run of Latin words"),
     )
     allow = (
+        Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Bitwise AND is only defined for non-negative integers"\n'
+                'msgstr "Bitvis AND er kun defineret for ikkenegative heltal"\n\n'
+                'msgid "Median is only defined for real numbers"\nmsgstr "Median er kun defineret for reelle tal"\n',
+                path="da.po", note="Danish the model reads as English: not its source's words"),
         Example("La configuration se fait dans le fichier principal. Vous pouvez remplacer chaque option depuis "
                 "la ligne de commande.\n", language="fr"),
         Example("Le titre du livre est « The Lord of the Rings and the Return of the King ».\n", language="fr"),
@@ -179,6 +201,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         text = _QUOTED.sub(lambda m: " " * len(m.group()), seg.text)
         if _words(text) < min_words:
             return
+        source = _source_words(seg)
         spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
         for start_at, sentence in _sentences(spans, text, min_words):
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
@@ -196,6 +219,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 continue  # two of the page language's own small words: it is the page's language after all
             if pack(other) and not own_words_count(sentence, other, lang):
                 continue  # not one small word of the other language: CLD2 went by the technical nouns
+            if source is not None and not _copied(sentence, source):
+                continue  # a catalogue's sentence left untranslated is its source's words
             start = start_at + len(sentence) - len(sentence.lstrip())
             end = start_at + len(sentence.rstrip())
             if in_program_output(doc, seg, start):
