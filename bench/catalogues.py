@@ -16,7 +16,8 @@ default checks) and sphinx-lint (its default checkers) on the same files. ``--sa
 findings drawn at random, each with its entry, for judging by hand.
 
 ``inject`` takes real, clean entries (no copylint finding) from the half and breaks each in one of the
-ways translators do (see ``KINDS``), writes the broken catalogues to a temporary folder, runs
+ways translators do (see ``KINDS``), writes each broken entry's catalogue to its own copy in a temporary
+folder (so a project with few files gives as many cases as it has entries to break), runs
 copylint on them and prints, per kind, the share of broken entries with a finding on that entry
 (recall). With ``--fix-dir`` it also runs ``copylint check --fix`` on a copy and checks that every
 fixed file still loads with polib and that its msgids are byte-identical to the broken file's.
@@ -293,25 +294,20 @@ def inject(args: argparse.Namespace) -> None:
         for kind in KINDS:
             picked = candidates[kind.name]
             rng.shuffle(picked)
-            # One broken entry per file and kind: each file of the injected set has exactly one defect.
-            seen: set[Path] = set()
-            chosen = []
-            for path, line in picked:
-                if path not in seen:
-                    seen.add(path)
-                    chosen.append((path, line))
-                if len(chosen) >= args.per_kind:
-                    break
+            # Each broken entry in its own copy of its file: every file of the injected set has exactly
+            # one defect, and a catalogue with few files (an application's po/) still gives as many cases
+            # as it has entries to break.
+            chosen = picked[: args.per_kind]
             out_dir = Path(tmp, kind.name)
             broken_lines: dict[Path, int] = {}
-            for path, line in chosen:
+            for n, (path, line) in enumerate(chosen):
                 po = polib.pofile(str(path))
                 entry = next(e for e in po if e.linenum == line)
                 broken = _break(kind, entry, rng)
-                if broken is None or broken == entry.msgstr:
-                    continue
+                if broken is None or broken == entry.msgstr or not broken.strip():
+                    continue  # an emptied msgstr is untranslated, which gettext falls back from: nothing breaks
                 entry.msgstr = broken
-                dest = out_dir / path.relative_to(root)
+                dest = out_dir / f"{n:03d}" / path.relative_to(root)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 po.save(str(dest))
                 reread = polib.pofile(str(dest))
