@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from lint.rules.bilingual._pairwise import Difference, PairwiseRule
@@ -24,7 +25,9 @@ PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `
 placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in the translation that is not in the source is
 flagged, and so is a number of the source missing from the translation, unless it is a single digit,
 which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`), unless
-the other side has a number in its place. In a
+the other side has a number in its place, and so is a number that is part of a compound word on its
+side (`Base-10`, `16-bit`, `10進数`), which the other language may write as a word (`Base-10
+Exponential` → `Dziesiętna funkcja wykładnicza`, `Decimal` → `10 進数`). In a
 translation may write its language's digits (`٩٠` for `90`). In a
 catalogue with markup, numbers inside code (inline literals, roles, link targets) are not compared:
 B106 compares the code; a number the other side
@@ -36,6 +39,8 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('msgid "16-bit"\nmsgstr "32-bit"\n', path=_PO, note="a compound's number changed: one in its place"),
+        Example('msgid "Base-10 logarithm of 100"\nmsgstr "Logarithme décimal de 1000"\n', path=_PO),
         Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
         Example('msgid "Free shipping over 35 euros"\nmsgstr "Livraison offerte dès 25 euros"\n', path=_PO),
         Example('msgid "Founded in 1998."\nmsgstr "Fondée en 1989."\n', path=_PO),
@@ -48,6 +53,10 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
                 path=_XLF),
     )
     allow = (
+        Example('msgid "Base-10 Exponential"\nmsgstr "Dziesiętna funkcja wykładnicza"\n', path="pl.po",
+                note="a compound's number written as a word"),
+        Example('msgid "Switch to Decimal"\nmsgstr "10 進数に切り替える"\n', path="ja.po"),
+        Example('msgid "Common Logarithm"\nmsgstr "10-logaritmen"\n', path="sv.po"),
         Example('msgid "A number in the range [0,4294967295]."\nmsgstr "Un nombre compris entre 0 et 4 294 967 295."\n',
                 path="messages.po", note="the source's list written without spaces"),
         Example('msgid "Up to 1,000 users"\nmsgstr "Jusqu\'à 1 000 utilisateurs"\n', path=_PO),
@@ -88,9 +97,23 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
         if not (extra and missing):
             # A single digit may stand for a number the other side spells out (`zero` → `0`, `deux` →
             # `2`); one digit in place of another (`2 days` → `3 jours`) is a change.
-            extra = [n for n in extra if len(n) > 1]
-            missing = [n for n in missing if len(n) > 1]
+            # A number that is part of a compound word (`Base-10`, `16-bit`, `10進数`, `10-logaritmen`)
+            # may be a word on the other side (`dziesiętna`, `Decimal`): a change needs a number in its place.
+            extra = [n for n in extra if len(n) > 1 and not _in_compound(n, texts[1])]
+            missing = [n for n in missing if len(n) > 1 and not _in_compound(n, texts[0])]
         return Difference(missing, extra, locate(seg, extra[0]) if extra else None)
+
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+
+
+def _in_compound(number: str, text: str) -> bool:
+    """Whether each place ``text`` writes ``number`` joins it to a word: by a hyphen (`Base-10`, `16-bit`)
+    or to CJK characters (`10進数`, `10 進数`)."""
+    places = list(re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text))
+    return bool(places) and all(
+        re.search(rf"[^\W\d_]-$|[{_CJK}] ?$", text[: m.start()]) or re.match(rf"-[^\W\d_]| ?[{_CJK}]", text[m.end() :])
+        for m in places)
 
 
 def _parted(side: Counter[str], other: Counter[str], text: str) -> Counter[str]:
