@@ -112,3 +112,17 @@ def test_edge_whitespace_one_finding_per_entry_and_one_for_a_habit():
     # Four are four slips, each reported where it is.
     few = "".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(4))
     assert len(lint.check_text(few, path="fr.po", select=["B107"])) == 4
+
+
+def test_end_punctuation_one_finding_for_a_catalogue_wide_choice():
+    labels = "".join(f'msgid "Field {i}:"\nmsgstr "Felt {i}"\n\n' for i in range(6))
+    question = 'msgid "Delete it?"\nmsgstr "Slet den."\n\n'
+    found = lint.check_text(labels + question, path="fo.po", select=["B108"])
+    assert sorted(f.message for f in found) == [
+        "6 translations leave out the colon their sources end with (the first here)",
+        "The source ends with a question mark, the translation with a full stop"]
+    few = "".join(f'msgid "Field {i}:"\nmsgstr "Felt {i}"\n\n' for i in range(3))
+    assert [f.message for f in lint.check_text(few, path="fo.po", select=["B108"])] == [
+        "The source ends with a colon, the translation does not"] * 3
+    assert [f.message for f in lint.check_text('msgid "Insert..."\nmsgstr "Indsæt"\n', path="da.po", select=["B108"])] == [
+        "The source ends with an ellipsis, the translation does not"]

@@ -98,17 +98,22 @@ a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop), and `;` is never read as a question mark but in
-Greek.
+Greek. A catalogue in which five translations or more differ from their sources the same way (all leave
+out the colon of labels, say) made one choice for its language: one finding, at the first, naming how
+many.
 
 **Why is this bad?** A question shown as a statement, a label without its colon before a field, or a
 button that gained a full stop are the small inconsistencies that make an interface look machine-made.
 """
     severity = Severity.INFO
+    scope = "document"
     kinds = frozenset({"msgstr", "target"})
     flag = (
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
         Example('msgid "Your changes were saved."\nmsgstr "Vos modifications ont été enregistrées"\n', path=_PO),
         Example('msgid "Password:"\nmsgstr "Mot de passe"\n', path=_PO),
+        Example("".join(f'msgid "Field {i}:"\nmsgstr "Felt {i}"\n\n' for i in range(6)), path="fo.po",
+                note="six labels without their colon: one finding, naming the count"),
         Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
@@ -152,28 +157,66 @@ button that gained a full stop are the small inconsistencies that make an interf
                 path=_XLF, note="tags and inline codes after the mark are skipped"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        by_kind: dict[tuple[str | None, str | None], list[Segment]] = {}
+        for seg in doc.segments:
+            if seg.kind in self.kinds:
+                kind = self._mismatch(seg, doc)
+                if kind is not None:
+                    by_kind.setdefault(kind, []).append(seg)
+        for (source, target), segs in by_kind.items():
+            if len(segs) >= _HABIT:
+                # The translator's choice for the language, made once: one finding that says how often.
+                yield self._at(segs[0], _habit_message(len(segs), source, target))
+            else:
+                for seg in segs:
+                    yield self._at(seg, _message(source, target))
+
+    def _at(self, seg: Segment, message: str) -> Finding:
+        end = len(seg.text.rstrip())
+        return self.finding(seg, max(end - 1, 0), max(end, 1), message)
+
+    def _mismatch(self, seg: Segment, doc: Document) -> tuple[str | None, str | None] | None:
+        """The source's and the translation's end classes where they differ, else None."""
         both = pair(seg, doc)
         if both is None:
-            return
+            return None
         language = doc.language
         # The source is read as English (its own language), the translation as its language.
         source, target = _end_class(both[0]), _end_class(both[1], language)
         if _equivalent(source, target, language):
-            return
+            return None
         if {source, target} == {"full stop", None} and language.split("-")[0].lower() in _UNPUNCTUATED:
-            return  # Thai and Lao end sentences with a space, not a mark
+            return None  # Thai and Lao end sentences with a space, not a mark
         if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
-            return  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
+            return None  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
         if source is None and target == "full stop" and _SENTENCE.match(both[0]):
-            return  # a sentence the source left without its full stop: the translation corrects it
+            return None  # a sentence the source left without its full stop: the translation corrects it
         if source is None and target == "full stop" and _FRAGMENT.match(both[0]):
-            return  # a list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style
-        end = len(seg.text.rstrip())
-        if target is None:
-            message = f"The source ends with a {source}, the translation does not"
-        elif source is None:
-            message = f"The translation ends with a {target}, the source does not"
-        else:
-            message = f"The source ends with a {source}, the translation with a {target}"
-        yield self.finding(seg, max(end - 1, 0), max(end, 1), message)
+            return None  # a list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style
+        return source, target
+
+
+# Translations of one catalogue that differ from their sources' end the same way, from which on they
+# are one choice (a language's label style, a translator's habit) reported once.
+_HABIT = 5
+
+
+def _an(mark: str) -> str:
+    return ("an " if mark[0] in "aeiou" else "a ") + mark
+
+
+def _message(source: str | None, target: str | None) -> str:
+    if target is None:
+        return f"The source ends with {_an(str(source))}, the translation does not"
+    if source is None:
+        return f"The translation ends with {_an(target)}, the source does not"
+    return f"The source ends with {_an(source)}, the translation with {_an(target)}"
+
+
+def _habit_message(n: int, source: str | None, target: str | None) -> str:
+    if target is None:
+        return f"{n} translations leave out the {source} their sources end with (the first here)"
+    if source is None:
+        return f"{n} translations end with {_an(target)} their sources do not have (the first here)"
+    return f"{n} translations end with {_an(target)} where their sources end with {_an(source)} (the first here)"
