@@ -125,7 +125,9 @@ catalogue's strings are reST), the string is read in that markup and its parts t
 compared instead: inline literals and code by their content, roles by name and target (`:term:`objet
 fichier <file object>`` keeps the target `file object`; its title is the translator's), substitutions,
 footnotes, HTML tags where the markup is HTML or Markdown, and ICU arguments (`{count, plural, ...}`)
-by name and type. A `<the version>` inside a reST literal is not a tag. Link targets are B109's.
+by name and type. A `<the version>` inside a reST literal is not a tag. Link targets are B109's. Code
+the translation writes at least once is kept, however often the source writes it (a rephrasing names
+``close`` once where the source names it twice); tags are counted.
 
 **Why is this bad?** Literal content is code: a translated ``` ``True`` ``` or option name is wrong
 in the rendered page; a role whose target changed links nowhere. A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
@@ -204,6 +206,11 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         if alternative is not None and not kept_markup(alternative, markup) - target:
             return None  # a plural form may follow the singular msgid
         if markup not in ("none", "auto"):
+            # Code the translation writes, if fewer times than the source (a rephrasing that names
+            # ``close`` once where the source names it twice), is kept; tags are counted (a lost `</b>`).
+            lost = Counter({k: n for k, n in lost.items() if not (k.startswith("`") and target[k])})
+            if not lost:
+                return None
             literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
             lost = Counter({k: n for k, n in lost.items()
                             if _must_keep(k, target - source, doc, markup, both, literals)})
