@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 
-from lint.formats.bilingual import code_counts, kept_markup, markup_of, singular, without_code, xliff_example
+from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, without_code, xliff_example
 from lint.model import Document, Segment, Severity
 from lint.rule import Example
 
@@ -30,6 +31,8 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
     (``_code_of``), read once per pair."""
     if not key.startswith("`"):
         return True  # tags, substitutions, footnotes, ICU arguments
+    if _localized(key, literals, doc, markup):
+        return False
     rendering = _rendering(key, literals)
     known = _known_words(doc, markup)
     if rendering is not None and len(known) >= _VOCABULARY:
@@ -93,6 +96,75 @@ def _rendering(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> tup
     return None
 
 
+_PARTS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _parts(code: str) -> set[str]:
+    """A piece of code's words, lowercased, split at dots, underscores and case changes are not split:
+    ``foo.bar`` → foo, bar; ``new_string`` → new, string."""
+    return {w.lower() for w in _PARTS.findall(code)}
+
+
+@dataclass(frozen=True)
+class _Renamings:
+    """How a catalogue's translations rewrite its sources' inline literals: for each word of a source's
+    literal, in how many entries each new word replaced it (``renamed``), in how many translations' code
+    it is kept (``kept``), and the words that name an API (a role's target: :func:`time.monotonic`)."""
+
+    renamed: dict[str, Counter[str]]
+    kept: Counter[str]
+    api: frozenset[str]
+
+
+def _renamings(doc: Document, markup: str) -> _Renamings:
+    found: _Renamings | None = doc.memo.get("b106-renamings")
+    if found is not None:
+        return found
+    from lint.formats.markup import marks
+
+    renamed: dict[str, Counter[str]] = {}
+    kept: Counter[str] = Counter()
+    api: set[str] = set()
+    for seg in doc.segments:
+        both = pair(seg, doc) if seg.source_text is not None else None
+        if both is None:
+            continue
+        api.update(w for mk in marks(both[0], markup) if mk.kind == "role" for w in _parts(mk.target))
+        src = set().union(*map(_parts, _code_of(both[0], markup, literals=True).values()))
+        tgt = set().union(*map(_parts, _code_of(both[1], markup, literals=True).values()))
+        kept.update(tgt)
+        new = tgt - src
+        for word in src - tgt:
+            renamed.setdefault(word, Counter()).update(new)
+    found = _Renamings(renamed, kept, frozenset(api))
+    doc.memo["b106-renamings"] = found
+    return found
+
+
+def _localized(key: str, literals: tuple[dict[str, str], dict[str, str]], doc: Document, markup: str) -> bool:
+    """Whether a lost literal is an example the catalogue's translator localizes throughout (``foo.bar``
+    as ``truc.bar`` in three entries, ``Crow`` as ``Corbeau``): each of its words that the translation
+    dropped is written in no translation's code of the catalogue, none names an API (a role's target),
+    and each was replaced by the same word in two entries or more, a word that is not a one-letter
+    slip of it (``LC_CTYPE`` as ``LC_TYPE`` twice is a typo copied, not a renaming)."""
+    lost = literals[0].get(key)
+    if lost is None:
+        return False
+    now = set().union(*map(_parts, literals[1].values())) if literals[1] else set()
+    gone = _parts(lost) - now
+    if not gone:
+        return False
+    seen = _renamings(doc, markup)
+    for word in gone:
+        if seen.kept[word] or word in seen.api or word.upper() in lost:
+            return False
+        by = seen.renamed.get(word, Counter())
+        if not any(n >= 2 and SequenceMatcher(None, word, other).ratio() < 0.75 for other, n in by.items()
+                   if other in now):
+            return False
+    return True
+
+
 def _known_words(doc: Document, markup: str) -> frozenset[str]:
     """Words the catalogue writes: its translations' prose and its sources (lowercased). A word a
     translation's literal holds that is neither is no rendering: a typo or a garbled name."""
@@ -125,7 +197,10 @@ catalogue's strings are reST), the string is read in that markup and its parts t
 compared instead: inline literals and code by their content, roles by name and target (`:term:`objet
 fichier <file object>`` keeps the target `file object`; its title is the translator's), substitutions,
 footnotes, HTML tags where the markup is HTML or Markdown, and ICU arguments (`{count, plural, ...}`)
-by name and type. A `<the version>` inside a reST literal is not a tag. Link targets are B109's. Code
+by name and type. A `<the version>` inside a reST literal is not a tag. Link targets are B109's. An example the
+catalogue's translator localizes throughout (``foo.bar`` as ``truc.bar`` in two entries or more, its
+words never kept in any translation's code, none of them an API's name, that is a role's target) is not
+flagged. Code
 the translation writes at least once is kept, however often the source writes it (a rephrasing names
 ``close`` once where the source names it twice); tags are counted.
 
@@ -136,6 +211,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example(_RST + 'msgid "Set ``LC_CTYPE`` first."\nmsgstr "Définissez ``LC_TYPE`` d\'abord."\n\n'
+                + _RST + 'msgid "Read ``LC_CTYPE``."\nmsgstr "Lisez ``LC_TYPE``."\n', path=_PO,
+                note="a slip copied into two entries is no renaming"),
+        Example(_RST + 'msgid "See :func:`time.monotonic`."\nmsgstr "Voir :func:`time.monotonic`."\n\n'
+                + _RST + 'msgid "Use ``monotonic`` here."\nmsgstr "Utilisez ``monotonique`` ici."\n\n'
+                + _RST + 'msgid "Then ``monotonic`` again."\nmsgstr "Puis ``monotonique`` encore."\n', path=_PO,
+                note="an API's name (a role's target) is never localized"),
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
@@ -157,6 +239,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                               '<bpt id="1">&lt;b&gt;</bpt>Texte en gras', version="1.2"), path=_XLF),
     )
     allow = (
+        Example(_RST + 'msgid "This accepts ``foo.bar``."\nmsgstr "Ceci accepte ``truc.bar``."\n\n'
+                + _RST + 'msgid "It rejects ``foo.bar``."\nmsgstr "Il rejette ``truc.bar``."\n', path=_PO,
+                note="an example localized the same way throughout the catalogue"),
         Example(_RST + 'msgid "Show ``<the version>`` here."\nmsgstr "Affiche ``<the version>`` ici."\n', path=_PO,
                 note="reST: a literal, not a tag"),
         Example(_RST + 'msgid "A :term:`file object`."\nmsgstr "Un :term:`objet fichier <file object>`."\n', path=_PO),
