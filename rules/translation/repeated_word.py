@@ -68,6 +68,9 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         Example("Food trucks and a a professional photographer came.", "Food trucks and a professional photographer came."),
     )
     allow = (
+        Example("Sends the signal *signal* to the child.\n", path="a.rst", note="a parameter's name after its kind"),
+        Example('#: library/unittest.rst:1\nmsgid "Called when the test case *test* is run."\n'
+                'msgstr "Appelé lorsque le cas de test *test* est exécuté."\n', path="fr.po"),
         Example("Si vous donnez à quelqu’un un fichier, il peut l’exécuter sans rien installer.\n", language="fr"),
         Example("Nous nous levons tôt et vous vous couchez tard.\n", language="fr"),
         Example("On peut ajouter des sections tout en en préservant l'état.\n", language="fr"),
@@ -107,9 +110,9 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
         own = frozenset((pack(doc.language) or {}).get("repeats") or ())
         for i in parts:
-            yield from self._repeats(segments[i], own)
+            yield from self._repeats(segments[i], own, doc)
 
-    def _repeats(self, seg: Segment, own: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None) -> Iterator[Finding]:
         text = seg.text
         for m in _REPEAT.finditer(text):
             word = m.group(1)
@@ -129,8 +132,17 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
             if m.start() and (text[m.start() - 1] in "-/.<:_@#$=" or (
                     text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha())):
                 continue  # "read-only only", "<object object at", "quelqu'un un": the first word is part of another
+            if doc is not None and _marked(doc, seg, m.start(3)):
+                continue  # "the signal *signal*": a parameter's name, set apart, after what it is
             yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
                                edits=[(m.end(1), m.end(3), "")])
+
+
+def _marked(doc: Document, seg: Segment, at: int) -> bool:
+    """Whether the word at segment offset ``at`` is set in emphasis or code in the file (`*signal*`,
+    ``` ``test`` ```): markup the segment's text does not show."""
+    start = seg.to_source(at)
+    return start > 0 and doc.text[start - 1] in "*`_" and not seg.is_contiguous(max(at - 1, 0), at + 1)
 
 
 # Marks that may touch a word `_REPEAT` finds (`(the the,`): read as spaces before splitting.
