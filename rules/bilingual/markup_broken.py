@@ -63,7 +63,7 @@ def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
     out["unbalanced-literal"] = left.count("``")
     if re.search(r"(?<![\w`]):[a-z]+(?::[a-z]+)?:`", left):
         out["unclosed-role"] += 1
-    if re.search(r"(?:^|(?<=[\s(\[])):[a-z][\w-]*(?::[a-z][\w-]*)?:(?=[\w~./])", left):
+    if re.search(r"(?:^|(?<=[\s(\[])):[a-z][\w-]*(?::[a-z][\w-]*)?:(?=[\w~./!-])", left):
         out["role-without-backquotes"] += 1
     if re.search(r"(?<!`)\b[^`<>\n]*<[^<>\s]+>`_", left):
         out["link-missing-backquote"] += 1
@@ -107,6 +107,10 @@ changed target links nowhere.
     flag = (
         Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)` ici."\n', path=_PO),
         Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:abs."\n', path=_PO),
+        Example(_RST + 'msgid "The :keyword:`!continue` statement"\nmsgstr "L\'instruction :keyword:!continue"\n', path=_PO,
+                note="a target that starts with ! or -"),
+        Example(_RST + 'msgid ":option:`--main` cannot be set."\nmsgstr ":option:--main ne peut pas être défini."\n',
+                path=_PO),
         Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:`abs."\n', path=_PO),
         Example(_RST + 'msgid "The :class:`int` type."\nmsgstr "Le type:class:`int`."\n', path=_PO),
         Example(_RST + 'msgid "Several :class:`int` values."\nmsgstr "Plusieurs :class:`int`s."\n', path=_PO),

@@ -31,6 +31,8 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
     (``_code_of``), read once per pair."""
     if not key.startswith("`"):
         return True  # tags, substitutions, footnotes, ICU arguments
+    if "{}" in key and any(other.replace("{}", "") == key.replace("{}", "") for other in added):
+        return True  # a `:samp:` or `:file:` variable part dropped (`J{n}` as `J`): its words are the reader's
     if _localized(key, literals, doc, markup):
         return False
     rendering = _rendering(key, literals)
@@ -211,6 +213,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example(_RST + 'msgid "See :file:`{prefix}/lib/python{version}` and :file:`{exec_prefix}/lib/python{version}`."\n'
+                'msgstr "Voir :file:`{prefix}/lib/python` et :file:`{exec_prefix}/lib/python{version}`."\n', path=_PO,
+                note="a variable part dropped from one of two roles of the same shape"),
+        Example(_RST + 'msgid "Use :samp:`J{n}` here."\nmsgstr "Utilisez :samp:`J` ici."\n', path=_PO),
         Example(_RST + 'msgid "Set ``LC_CTYPE`` first."\nmsgstr "Définissez ``LC_TYPE`` d\'abord."\n\n'
                 + _RST + 'msgid "Read ``LC_CTYPE``."\nmsgstr "Lisez ``LC_TYPE``."\n', path=_PO,
                 note="a slip copied into two entries is no renaming"),
@@ -293,7 +299,7 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         if markup not in ("none", "auto"):
             # Code the translation writes, if fewer times than the source (a rephrasing that names
             # ``close`` once where the source names it twice), is kept; tags are counted (a lost `</b>`).
-            lost = Counter({k: n for k, n in lost.items() if not (k.startswith("`") and target[k])})
+            lost = Counter({k: n for k, n in lost.items() if not (k.startswith("`") and "{}" not in k and target[k])})
             if not lost:
                 return None
             literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
