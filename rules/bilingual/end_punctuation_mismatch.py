@@ -25,10 +25,11 @@ _CLASSES = {
 }
 # Closing quotes and brackets after the mark, closing inline markup (`*Open...*`, ``` ``x.`` ```, `` `text.`_ ``), the spaces French puts before it, a reST footnote
 # reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
-_END = compiled_on_use(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]\u00a0\u202f*`]|`_{1,2}|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
+_END = compiled_on_use(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`]|`_{1,2}|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
 # An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
-# each with its point.
-_ABBREVIATION = compiled_on_use(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$")
+# each with its point, or one short word in brackets (`(alt.)`, `[Maj.]`).
+_ABBREVIATION = compiled_on_use(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$"
+                                r"|[(\[（［][^\W\d_][^\s\d,.()\[\]]{0,5}\.$")
 # A source that reads as a sentence: a capital, then four words or more.
 _SENTENCE = compiled_on_use(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 
@@ -122,6 +123,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
+        Example('msgid "Switch to Keyboard Mode (alt.)"\nmsgstr "切换到键盘模式（alt.）"\n', path="zh_CN.po",
+                note="an abbreviation's point in brackets, full-width ones too"),
+        Example('msgid "Inverse Modifier [Shift]"\nmsgstr "Inversar lo modificador [Maj.]"\n', path="oc.po"),
         Example('#: library/json.rst:3\nmsgid "the content and maximum length of JSON strings"\n'
                 'msgstr "le contenu et la longueur maximale des chaînes JSON."\n', path="messages.po",
                 note="a list item the translation closes"),
