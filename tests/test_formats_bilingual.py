@@ -126,3 +126,15 @@ def test_end_punctuation_one_finding_for_a_catalogue_wide_choice():
         "The source ends with a colon, the translation does not"] * 3
     assert [f.message for f in lint.check_text('msgid "Insert..."\nmsgstr "Indsæt"\n', path="da.po", select=["B108"])] == [
         "The source ends with an ellipsis, the translation does not"]
+
+
+def test_mixed_quotes_in_a_catalogue_are_one_finding_with_one_fix():
+    header = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+    curly = ["L’arbre et l’eau", "L’air d’ici", "D’abord l’an", "Qu’il vienne", "C’est l’été"]
+    straight = ["l'un", "l'autre et l'été"]
+    text = header + "".join(f'msgid "Entry {i}"\nmsgstr "{t}"\n\n' for i, t in enumerate(curly + straight))
+    found = lint.check_text(text, path="fr.po", select=["P102"])
+    assert [f.message for f in found] == ["3 straight ' among 9 curly in this catalogue's translations (the first here)"]
+    assert found[0].start == text.index("l'un") + 1
+    fixed = lint.fix_text(text, path="fr.po", select=["P102"])
+    assert fixed == text.replace("l'un", "l’un").replace("l'autre et l'été", "l’autre et l’été")

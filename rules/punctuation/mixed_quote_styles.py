@@ -38,6 +38,13 @@ def _curly_for(text: str, i: int) -> str | None:
         return "“"
     return "”"
 
+_CATALOGUE = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+
+
+def _entries(*translations: str) -> str:
+    """PO entries with these translations, for the examples."""
+    return "".join(f'msgid "Entry {i}"\nmsgstr "{t}"\n\n' for i, t in enumerate(translations))
+
 
 class MixedQuoteStyles(Rule):
     code = "P102"
@@ -55,7 +62,10 @@ an apostrophe miss half its occurrences.
 In a language whose quotation marks are not “ ” (French, German, Russian, Japanese…; see
 docs/languages.md), only apostrophes are judged here: its double quotes are L102's, which knows its
 marks. Not flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
-documents without a clear majority.
+documents without a clear majority. In a translation catalogue (PO, XLIFF, i18n files), typed entry by
+entry and often by several translators, the straight marks of a kind are one finding, naming how many,
+with one fix for them all: which typography the file keeps is one choice (a project may type straight
+apostrophes in all its files but a few).
 """
     severity = Severity.INFO
     fix = Applicability.SAFE
@@ -97,6 +107,9 @@ documents without a clear majority.
                 "“Yes,” said O’Brien. “No,” said the U.S. envoy. (“Maybe,” said CNN.)\n"),
         Example("# Title\n\nThe “first” and “second” and the students' books.\n",
                 "# Title\n\nThe “first” and “second” and the students’ books.\n", path="a.md"),
+        Example(_CATALOGUE + _entries("L’arbre et l’eau", "L’air d’ici", "D’abord l’an", "l'un", "l'autre et l'été"),
+                _CATALOGUE + _entries("L’arbre et l’eau", "L’air d’ici", "D’abord l’an", "l’un", "l’autre et l’été"),
+                path="fr.po", note="one finding for the catalogue's three, one fix for them all"),
     )
     allow = (
         Example("“This is completely new information,” he said. “I can’t say anything yet.”\n"),
@@ -137,6 +150,7 @@ documents without a clear majority.
         # it has no clear one); a kind with few follows the document's. A language whose quotation marks
         # are not “ ” (French « », German „ “, Japanese 「」) has its double quotes judged by L102, with
         # its own marks; here only its apostrophes.
+        catalogue = any(seg.source_text is not None for seg in doc.segments)
         first_pair = ((pack(doc.language) or {}).get("quotes") or [["“", "”"]])[0]
         for kind in ('"', "'") if first_pair[0] == "“" else ("'",):
             kind_curly = [(seg, i) for seg, i in curly if _kind(seg.text[i]) == kind]
@@ -146,7 +160,9 @@ documents without a clear majority.
                 to_straight = _outnumbers(len(kind_straight), len(kind_curly))
             else:
                 to_curly, to_straight = overall_curly, overall_straight
-            if to_curly:
+            if to_curly and catalogue and kind_straight:
+                yield self._one_for_the_catalogue(kind, kind_straight, len(kind_curly))
+            elif to_curly:
                 for seg, i in kind_straight:
                     mark = _curly_for(seg.text, i)
                     if mark:
@@ -157,6 +173,17 @@ documents without a clear majority.
                     plain = "'" if seg.text[i] in "‘’" else '"'
                     yield self.finding(seg, i, i + 1, f"Curly {seg.text[i]} in a text that uses straight quotes",
                                        plain)
+
+    def _one_for_the_catalogue(self, kind: str, straight: list[tuple[Segment, int]], curly: int) -> Finding:
+        """A catalogue's straight marks as one finding: its translators' typing, one choice to make for
+        the whole file (a project may type straight apostrophes everywhere but in a few files), with
+        one fix for them all."""
+        edits = [(seg.to_source(i), seg.to_source_end(i + 1), mark) for seg, i in straight
+                 if (mark := _curly_for(seg.text, i)) and seg.is_contiguous(i, i + 1)]
+        seg, i = straight[0]
+        start = seg.to_source(i)
+        return self.finding_at(start, start + 1, f"{len(straight)} straight {kind} among {curly} curly in this "
+                                                 "catalogue's translations (the first here)", edits=edits or None)
 
 
 # Marks of one kind (double quotes, or apostrophes and single quotes) that show that kind's own habit;
