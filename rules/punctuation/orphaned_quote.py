@@ -87,6 +87,8 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
                 closes = False  # b"'abc'": a closing mark is not followed by another quotation mark
             if before.isdigit() and not openers:
                 continue  # 20" wide, 40°26'46": inches and seconds, not quotes
+            if ch == '"' and before in ",;" and text[i + 1 : i + 2] in (",", ";", ""):
+                continue  # an item of a list on its own (`inch,inches,in,"`): the inch symbol, not a quote
             if opens == closes:
                 return None
             role = "open" if opens else "close"
@@ -175,6 +177,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     )
     allow = (
         Example("一个用于描述错误的可选参数。（例如：\"用户必须登录。\"）\n", language="zh"),
+        Example('msgctxt "unit-symbols"\nmsgid "inch,inches,in"\nmsgstr "polegada,polegadas,in,\\""\n', path="pt_BR.po",
+                note="the inch symbol as an item of a list"),
         Example("“This is completely new information,” Kremlin spokesman Dmitry Peskov said. “I can’t say anything yet.”\n"),
         Example("Six crew members and three “accompanying personnel” were on board.\n"),
         Example("“The first paragraph of a long quotation runs on.\n\n“And the second paragraph closes it.”\n"),
