@@ -120,7 +120,8 @@ def _difference(source: str, target: str) -> tuple[str, bool] | None:
     if not lead and not trail:
         return None
     edges = "both" if lead and trail else "leading" if lead else "trailing"
-    only_added = all(not ws_s and set(ws_t) <= {" "} for ws_s, ws_t, differs in
+    # Only spaces added: the source's line breaks all kept (`"Done.\n"` as `"Fait. \n"`), nothing lost.
+    only_added = all(ws_t.replace(" ", "") == ws_s.replace(" ", "") and " " not in ws_s for ws_s, ws_t, differs in
                      ((lead_s, lead_t, lead), (trail_s, trail_t, trail)) if differs)
     return edges, only_added
 
