@@ -183,6 +183,21 @@ def _known_words(doc: Document, markup: str) -> frozenset[str]:
     return found
 
 
+# Elements written without a closing tag in HTML and in the markup GTK and Qt labels use.
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source",
+                   "track", "param"})
+
+
+def _metavariable(key: str, side: Counter[str]) -> bool:
+    """Whether an opening `<name>` of a plain string is a metavariable (`--solve <equation>`,
+    `<file>`): no closing `</name>` in its string, not self-closing, not an element that never closes,
+    and no XLIFF inline code."""
+    if not key.startswith("<") or key.startswith("</") or key.endswith("/>") or " id=" in key:
+        return False
+    name = key[1:-1]
+    return name.lower() not in _VOID and not side[f"</{name}>"]
+
+
 class TagMismatch(PairwiseRule):
     code = "B106"
     slug = "tag-mismatch"
@@ -270,6 +285,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 note="the order may change"),
         Example('msgid "Less than 5 < 10"\nmsgstr "Moins que 5 < 10"\n', path=_PO),
         Example('msgid "Plain text"\nmsgstr "Texte brut"\n', path=_PO),
+        Example('msgid "  -s, --solve <equation>   Solve the given equation"\n'
+                'msgstr "  -s, --solve <ecuación>   Resolver la ecuación"\n', path=_PO,
+                note="a metavariable in a program's help, worded by the translator"),
         Example(xliff_example('<ph id="1"/> of <ph id="2"/> files', '<ph id="2"/> fichiers sur <ph id="1"/>'),
                 path=_XLF, note="inline codes may change order"),
         Example(xliff_example('Click <pc id="1" dataRefStart="d1">Save</pc>.',
@@ -287,6 +305,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
     def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         markup = markup_of(doc)
         source, target = (kept_markup(t, markup) for t in both)
+        if markup in ("none", "auto"):
+            # `--solve <equation>` in a program's help: a metavariable the translator words, not a tag.
+            source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side)})
+                              for side in (source, target))
         # In a marked-up string, code a translator adds (``code`` where the source wrote plain words)
         # breaks nothing: only the source's that the translation lost or changed is reported, and tags.
         added_tags = Counter({k: n for k, n in (target - source).items() if k.startswith("<")})
