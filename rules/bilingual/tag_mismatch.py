@@ -183,19 +183,22 @@ def _known_words(doc: Document, markup: str) -> frozenset[str]:
     return found
 
 
-# Elements written without a closing tag in HTML and in the markup GTK and Qt labels use.
-_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source",
-                   "track", "param"})
+# Elements of HTML and of the markup GTK (Pango) and Qt labels use: a tag of theirs may be left open
+# (`<p>`, `<li>`, `<br>`), anything else unclosed is a metavariable.
+_ELEMENTS = frozenset("""a abbr b big blockquote body br caption cite code col dd del div dl dt em embed figure font
+    footer h1 h2 h3 h4 h5 h6 head header hr html i img input ins kbd label li link main markup meta nav ol option p
+    param pre q s samp section small source span strong sub sup table tbody td th thead title tr tt u ul var wbr
+    area base track""".split())
 
 
 def _metavariable(key: str, side: Counter[str]) -> bool:
-    """Whether an opening `<name>` of a plain string is a metavariable (`--solve <equation>`,
-    `<file>`): no closing `</name>` in its string, not self-closing, not an element that never closes,
-    and no XLIFF inline code."""
+    """Whether an opening `<name>` is a metavariable (`--solve <equation>`, `<file>`): no closing
+    `</name>` in its string, not self-closing, no element of HTML or of GUI label markup, and no XLIFF
+    inline code."""
     if not key.startswith("<") or key.startswith("</") or key.endswith("/>") or " id=" in key:
         return False
     name = key[1:-1]
-    return name.lower() not in _VOID and not side[f"</{name}>"]
+    return name.lower() not in _ELEMENTS and not side[f"</{name}>"]
 
 
 class TagMismatch(PairwiseRule):
@@ -305,10 +308,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
     def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         markup = markup_of(doc)
         source, target = (kept_markup(t, markup) for t in both)
-        if markup in ("none", "auto"):
-            # `--solve <equation>` in a program's help: a metavariable the translator words, not a tag.
-            source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side)})
-                              for side in (source, target))
+        # `--solve <equation>` in a program's help: a metavariable the translator words, not a tag.
+        source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side)})
+                          for side in (source, target))
         # In a marked-up string, code a translator adds (``code`` where the source wrote plain words)
         # breaks nothing: only the source's that the translation lost or changed is reported, and tags.
         added_tags = Counter({k: n for k, n in (target - source).items() if k.startswith("<")})
