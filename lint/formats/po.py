@@ -81,8 +81,13 @@ def markup_of(source: Source, options: Mapping[str, Any] | None = None) -> str:
         return chosen
     found = markup_of_references(source.text)
     if found == "none" and _MSGID_MARKUP.search(source.text):
-        return "html"  # an application's strings with HTML or Pango markup (`<b>`, `&amp;`) in their msgids
+        return _LABELS  # an application's strings with HTML or Pango markup (`<b>`, `&amp;`) in their msgids
     return found
+
+
+# `auto`'s HTML for an application's labels (GTK's Pango markup: `<b>`, `&amp;`): read as HTML, but shown as
+# written, spaces and all, not rendered into a page.
+_LABELS = "html-labels"
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
@@ -99,7 +104,9 @@ class _Catalogue:
     def __init__(self, source: Source, options: Mapping[str, Any] | None) -> None:
         self.source = source
         self.include_fuzzy = bool((options or {}).get("fuzzy", False))
-        self.markup = markup_of(source, options)
+        markup = markup_of(source, options)
+        self.labels = markup == _LABELS
+        self.markup = "html" if self.labels else markup
         self.segments: list[Segment] = []
         self.suppressions: list[Suppression] = []
         self.prose: list[tuple[int, int]] = []  # the msgstr strings' contents in the file
@@ -196,6 +203,8 @@ class _Catalogue:
         doc = Document(self.source, "po", self.segments, protected=complement(merge_ranges(sorted(self.prose)), len(text)))
         doc.suppressions = self.suppressions
         doc.memo["markup"] = self.markup
+        if self.labels:
+            doc.memo["markup-shown-as-written"] = True  # W105: a label's spaces are all shown
         doc.memo["po-singular"] = self.singulars
         doc.memo["po-one-form"] = self.one_forms
         doc.memo["po-string-start"] = self.string_starts

@@ -117,7 +117,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   (format option `markup`, `auto` decided from the catalogue's references): the page they are
   rendered into shows one space, whatever the string holds, and the translator's source catalogue is
   not what readers see. The option `in-rendered-catalogues` flags them too. A catalogue of plain
-  strings (an application's labels, markup `none`) shows every space, and is checked.
+  strings (an application's labels, markup `none`, or `auto`'s HTML for labels with Pango markup such as
+  `<b>`: GTK shows their spaces as written) shows every space, and is checked.
 """
     severity = Severity.INFO
     fix = Applicability.SAFE
@@ -140,6 +141,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example('#: src/main.c:12\nmsgid "Save the file"\nmsgstr "Enregistrer  le fichier"\n',
                 '#: src/main.c:12\nmsgid "Save the file"\nmsgstr "Enregistrer le fichier"\n', path="fr.po",
                 note="an application's label shows every space"),
+        Example('#: src/main.c:12\nmsgid "<b>Save</b> the file"\nmsgstr "<b>Enregistrer</b>  le fichier"\n',
+                '#: src/main.c:12\nmsgid "<b>Save</b> the file"\nmsgstr "<b>Enregistrer</b> le fichier"\n', path="fr.po",
+                note="Pango markup in a GTK label: HTML to read, but its spaces are shown"),
         Example('msgid ""\n"Save the "\n"file"\nmsgstr ""\n"Enregistrer le  "\n"fichier"\n',
                 'msgid ""\n"Save the "\n"file"\nmsgstr ""\n"Enregistrer le "\n"fichier"\n', path="fr.po",
                 note="the run ends a quoted line, the next line continues the string"),
@@ -184,7 +188,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         text = doc.text
         if "  " not in text:
             return
-        if doc.memo.get("markup") in _COLLAPSING and not self.opts.in_rendered_catalogues:
+        if (doc.memo.get("markup") in _COLLAPSING and not doc.memo.get("markup-shown-as-written")
+                and not self.opts.in_rendered_catalogues):
             return  # a catalogue's marked-up strings: the rendered page collapses the run
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
