@@ -23,7 +23,7 @@ class NumberMismatch(PairwiseRule):
 **What it does.** Compares the numbers written in digits in a translation with those of its source (a
 PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `2,5`) and the digits of
 placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in the translation that is not in the source is
-flagged, and so is a number of the source missing from the translation, unless it is a single digit,
+flagged, and so is a number of the source missing from the translation, unless it is ten or less,
 which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`), unless
 the other side has a number in its place, and so is a number that is part of a compound word on its
 side (`Base-10`, `16-bit`, `10進数`), which the other language may write as a word (`Base-10
@@ -53,6 +53,10 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
                 path=_XLF),
     )
     allow = (
+        Example('msgid "Startup is 1.4x faster."\nmsgstr "Le démarrage est 1,4 fois plus rapide."\n', path=_PO,
+                note="a multiplier's x"),
+        Example('msgid "10 to the power of displayed value"\nmsgstr "Dix puissance la valeur affichée"\n', path=_PO,
+                note="ten spelled out"),
         Example('msgid "Base-10 Exponential"\nmsgstr "Dziesiętna funkcja wykładnicza"\n', path="pl.po",
                 note="a compound's number written as a word"),
         Example('msgid "Switch to Decimal"\nmsgstr "10 進数に切り替える"\n', path="ja.po"),
@@ -95,13 +99,19 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
         extra = sorted((target - source - numbers(both[0])).elements())  # a number the source writes as code counts too
         missing = sorted((source - target - numbers(both[1])).elements())  # and one the translation writes as code
         if not (extra and missing):
-            # A single digit may stand for a number the other side spells out (`zero` → `0`, `deux` →
-            # `2`); one digit in place of another (`2 days` → `3 jours`) is a change.
+            # A number up to ten may stand for one the other side spells out (`zero` → `0`, `deux` →
+            # `2`, `10 to the power` → `dix puissance`); one in place of another (`2 days` → `3 jours`)
+            # is a change.
             # A number that is part of a compound word (`Base-10`, `16-bit`, `10進数`, `10-logaritmen`)
             # may be a word on the other side (`dziesiętna`, `Decimal`): a change needs a number in its place.
-            extra = [n for n in extra if len(n) > 1 and not _in_compound(n, texts[1])]
-            missing = [n for n in missing if len(n) > 1 and not _in_compound(n, texts[0])]
+            extra = [n for n in extra if not _spelled(n) and not _in_compound(n, texts[1])]
+            missing = [n for n in missing if not _spelled(n) and not _in_compound(n, texts[0])]
         return Difference(missing, extra, locate(seg, extra[0]) if extra else None)
+
+
+def _spelled(number: str) -> bool:
+    """Whether a number is one languages write as a word as often as in digits: zero to ten."""
+    return number.isdigit() and int(number) <= 10
 
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
