@@ -25,7 +25,7 @@ _CLASSES = {
 }
 # Closing quotes and brackets after the mark, closing inline markup (`*Open...*`, ``` ``x.`` ```, `` `text.`_ ``), the spaces French puts before it, a reST footnote
 # reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
-_END = compiled_on_use(r"(\.\.\.|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`]|`_{1,2}|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
+_END = compiled_on_use(r"(\.\.\.|\u0f0b{3,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`]|`_{1,2}|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
 # An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
 # each with its point, or one short word in brackets (`(alt.)`, `[Maj.]`).
 _ABBREVIATION = compiled_on_use(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$"
@@ -38,6 +38,8 @@ def _end_class(text: str, language: str = "en") -> str | None:
     m = _END.search(text)
     if not m or not m.group(1):
         return None
+    if m.group(1).startswith("\u0f0b"):
+        return "ellipsis"  # Tibetan and Dzongkha write an ellipsis as a run of tshegs (`བཙུགས་་་་`)
     if m.group(1) == "." and language.split("-")[0].lower() == "hy":
         return "colon"  # Armenian: `։` ends a sentence, `.` stands where English writes a colon
     if m.group(1) == "." and _ABBREVIATION.search(text, 0, m.end(1)):
@@ -77,6 +79,9 @@ _TH = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
 _HY = 'msgid ""\nmsgstr ""\n"Language: hy\\n"\n\n'
 _EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 
+# A source of three letters at most (`Acc`, `Inv`), and one word with its point (`Dakł.`): abbreviations.
+_SHORT = compiled_on_use(r"\s*[^\W\d_]{1,3}\s*")
+_ABBREVIATED = compiled_on_use(r"\s*[^\W\d_]{1,6}\.\s*")
 # A source that starts in lower case or with inline markup: a list item or a fragment of a sentence.
 _FRAGMENT = compiled_on_use(r"\s*(?:[a-z]|[:`*])")
 
@@ -123,6 +128,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
+        Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
+        Example('msgid "_Insert ASCII value..."\nmsgstr "ASCII བེ་ལུ་བཙུགས་་་་ (_I)"\n', path="dz.po",
+                note="a Dzongkha ellipsis: a run of tshegs"),
         Example('msgid "Switch to Keyboard Mode (alt.)"\nmsgstr "切换到键盘模式（alt.）"\n', path="zh_CN.po",
                 note="an abbreviation's point in brackets, full-width ones too"),
         Example('msgid "Inverse Modifier [Shift]"\nmsgstr "Inversar lo modificador [Maj.]"\n', path="oc.po"),
@@ -196,6 +204,8 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
         if source is None and target == "full stop" and _SENTENCE.match(both[0]):
             return None  # a sentence the source left without its full stop: the translation corrects it
+        if source is None and target == "full stop" and _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
+            return None  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
         if source is None and target == "full stop" and _FRAGMENT.match(both[0]):
             return None  # a list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style
         return source, target
