@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lint.rules.language._packs import languages_with
 
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -29,6 +30,9 @@ three to one (six boundaries at least), flags the other.
 **Why is this bad?** Both styles exist — W3C jlreq §3.6.3 and clreq §3.4.1 describe the spacing as a
 matter of house style, set by the typesetter as a quarter-em in print — but one document keeps one.
 A mix is the mark of paragraphs translated by different hands or pasted from an MT engine.
+
+Words and numbers are counted as two habits where each has six boundaries or more (a writer may space
+`Vue` and set `2進数` tight); a kind with fewer follows the document's.
 
 Not flagged: boundaries with markup between (`**API**は`, `と[Vite](…)`), documents under six boundaries or without a clear habit, code and URLs, full-width
 punctuation next to Latin text, and other languages.
@@ -58,6 +62,10 @@ punctuation next to Latin text, and other languages.
         Example("これは Vue です。これは React です。これは Svelte です。\n", language="ja"),
         Example("Vue 와 React 와 Svelte 와Angular.\n", language="ko"),
         Example("Use Vue and React.\n"),
+        Example("".join(f"これは {w} です。" for w in ("Vue", "React", "Svelte", "Angular", "Solid", "Qwik", "Lit",
+                                                       "Preact", "Ember", "Alpine", "Mithril", "Riot"))
+                + "2進数と8進数と10進数と16進数。\n", language="ja",
+                note="words spaced, numbers set tight: two habits, each kept"),
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 `Angular` 开发。\n", path="a.md", language="zh"),
     )
 
@@ -70,14 +78,34 @@ punctuation next to Latin text, and other languages.
             return
         spaced = sum(1 for _, m in hits if (m.group(1) or m.group(2)))
         tight = len(hits) - spaced
+        # Words and numbers are two habits: a writer may space `Vue` and set `2進数`, `第4章` tight. A kind
+        # with enough boundaries follows its own majority; one with few follows the document's.
+        for kind in (True, False):
+            own = [(seg, m) for seg, m in hits if _is_digit_boundary(seg.text, m) is kind]
+            own_spaced = sum(1 for _, m in own if (m.group(1) or m.group(2)))
+            if len(own) >= _MIN_BOUNDARIES:
+                judged_spaced, judged_tight = own_spaced, len(own) - own_spaced
+            else:
+                judged_spaced, judged_tight = spaced, tight
+            yield from self._minority(own, judged_spaced, judged_tight)
+
+    def _minority(self, hits: list[tuple[Segment, re.Match[str]]], spaced: int, tight: int) -> Iterable[Finding]:
+        total = spaced + tight
         if spaced >= _MAJORITY * tight and tight:
             for seg, m in hits:
                 if not (m.group(1) or m.group(2)):
                     yield self.finding(seg, m.start(), m.end(), "No space between CJK and Latin text; this "
-                                       f"document spaces them ({spaced} of {len(hits)} places)",
+                                       f"document spaces them ({spaced} of {total} places)",
                                        edits=[(m.start(), m.start(), " ")])
         elif tight >= _MAJORITY * spaced and spaced:
             for seg, m in hits:
                 if m.group(1) or m.group(2):
                     yield self.finding(seg, m.start(), m.end(), "Space between CJK and Latin text; this "
-                                       f"document sets them together ({tight} of {len(hits)} places)", "")
+                                       f"document sets them together ({tight} of {total} places)", "")
+
+
+def _is_digit_boundary(text: str, m: re.Match[str]) -> bool:
+    """Whether the Latin side of a boundary is a digit (`2進数`, `第 4 章`)."""
+    before = text[m.start() - 1 : m.start()]
+    after = text[m.end() : m.end() + 1]
+    return before.isdigit() or after.isdigit()
