@@ -87,7 +87,7 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
                 closes = False  # b"'abc'": a closing mark is not followed by another quotation mark
             if before.isdigit() and not openers:
                 continue  # 20" wide, 40°26'46": inches and seconds, not quotes
-            if ch == '"' and before in ",;" and text[i + 1 : i + 2] in (",", ";", ""):
+            if ch == '"' and before == "," and text[i + 1 : i + 2] in (",", ""):
                 continue  # an item of a list on its own (`inch,inches,in,"`): the inch symbol, not a quote
             if opens == closes:
                 return None
