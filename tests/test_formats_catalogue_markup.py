@@ -232,3 +232,12 @@ def test_b106_api_names_and_options_are_never_localized():
     assert "B106" in _codes(text)
     text = _catalogue("The ``-k`` flag searches.", "L'option ``-w`` cherche.")
     assert "B106" in _codes(text)
+
+
+def test_rst_bars_inside_words_are_no_substitution():
+    # reST recognizes |name| only after a space or an opening mark and before a space or punctuation.
+    assert [m.kind for m in marks("Use |version| and |name|_ here.", "rst")] == ["substitution", "substitution"]
+    assert marks("An IPv(4|6)(Address|Network|Interface) object", "rst") == []
+    text = ('#: howto/ipaddress.rst:1\nmsgid "An IPv(4|6)(Address|Network) object."\n'
+            'msgstr "Un objet (adresse|réseau)IPv(4|6)."\n')
+    assert lint.check_text(text, path="fr.po", select=["B106"]) == []

@@ -53,6 +53,15 @@ def _role_target(body: str) -> tuple[str, tuple[int, int] | None]:
     return body.lstrip("~!").strip(), None
 
 
+def _delimited(text: str, s: int, e: int) -> bool:
+    """Whether inline markup at [s, e) starts and ends where reST's recognition rules let it: after the
+    start, a space or an opening mark, and before the end, a space, a closing mark or punctuation."""
+    before = text[s - 1] if s else " "
+    after = text[e] if e < len(text) else " "
+    return (before.isspace() or before in "-:/'\"<([{\u2018\u201c\u00ab") and (
+        after.isspace() or after in "-.,:;!?\\/'\")]}>_\u2019\u201d\u00bb")
+
+
 def _rst_marks(text: str) -> list[Mark]:
     from lint.formats.rst import _inline_matches, _next_refname
 
@@ -72,6 +81,8 @@ def _rst_marks(text: str) -> list[Mark]:
         elif whole[0] == "*":
             out.append(Mark("emphasis", s, e))
         elif whole[0] == "|":
+            if not _delimited(text, s, e):
+                continue  # `IPv(4|6)(Address|Network)`: bars inside words, not a substitution reference
             out.append(Mark("substitution", s, e, whole))
         elif whole[0] == "[":
             out.append(Mark("footnote", s, e, whole))
