@@ -53,6 +53,8 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
                 path=_XLF),
     )
     allow = (
+        Example('msgid "16.08.1988 (de_DE)"\nmsgstr "16/08/1988 (fr_FR)"\n', path=_PO,
+                note="a date's digits with the locale's separators"),
         Example('msgid "Startup is 1.4x faster."\nmsgstr "Le démarrage est 1,4 fois plus rapide."\n', path=_PO,
                 note="a multiplier's x"),
         Example('msgid "10 to the power of displayed value"\nmsgstr "Dix puissance la valeur affichée"\n', path=_PO,
@@ -92,6 +94,8 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
         markup = markup_of(doc)
         texts = [without_code(t, markup) for t in both]
         source, target = (numbers(t) for t in texts)
+        if target != source and Counter(_DIGITS.findall(texts[0])) == Counter(_DIGITS.findall(texts[1])):
+            return None  # the same digits with other separators: `16.08.1988` as `16/08/1988`
         if target != source:
             # A list written without spaces (`[-1, 1]` as `[-1,1]`, or the source's `[0,4294967295]`)
             # reads as one number: its parts stand for it where the other side has them all.
@@ -107,6 +111,9 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
             extra = [n for n in extra if not _spelled(n) and not _in_compound(n, texts[1])]
             missing = [n for n in missing if not _spelled(n) and not _in_compound(n, texts[0])]
         return Difference(missing, extra, locate(seg, extra[0]) if extra else None)
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _spelled(number: str) -> bool:
