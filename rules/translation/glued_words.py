@@ -248,16 +248,37 @@ at the first candidate only). Select it with `--select T109`.
         Example("Here thereview decides.", note="two readings of like odds: `the review`, `there view`"),
     )
 
+    _last: tuple[Document, dict[str, tuple[str, str]]] | None = None
+
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        if self._last is None or self._last[0] is not doc:  # decided once per document, read per segment
+            self._last = (doc, _glued_words(doc))
+        glued = self._last[1]
+        if not glued:
+            return
         for m in _CANDIDATE.finditer(seg.text):
-            if _uses(doc.text)[m.group()] > 1:
-                continue  # a word the document uses again is its vocabulary (a term), not an accident
-            if m.group() in code_names(doc.text):
-                continue  # the document writes it as code somewhere: ``timeit``, `readinto(`
-            halves = split_of(m.group(), compounds=not _has_code(doc.text), markup=doc.format != "text")
+            halves = glued.get(m.group())
             if halves is None:
                 continue
             a, b = halves
             at = m.start() + len(a)
             yield self.finding(seg, m.start(), m.end(), f"'{m.group()}' looks like two words glued: '{a} {b}'",
                                edits=[(at, at, " ")])
+
+
+def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
+    """The document's glued words and their halves, each word decided once (every test depends on the word
+    and the document alone), over the words of all its segments: most documents have none, and their
+    segments are then not scanned again."""
+    text = doc.text
+    compounds = not _has_code(text)
+    markup = doc.format != "text"
+    glued: dict[str, tuple[str, str]] = {}
+    for word in set(_CANDIDATE.findall(doc.prose[0])):
+        halves = split_of(word, compounds=compounds, markup=markup)
+        # (The document-wide tests last: most documents have no word that splits.)
+        if halves is None or _uses(text)[word] > 1:
+            continue  # a word the document uses again is its vocabulary (a term), not an accident
+        if word not in code_names(text):  # the document writes it as code somewhere: ``timeit``, `readinto(`
+            glued[word] = halves
+    return glued
