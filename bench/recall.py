@@ -302,6 +302,35 @@ def inject_doubled_conjunct(doc: Doc, rng: random.Random) -> Injected | None:
     return _rebuild(doc, i, p[: m.start()] + f"{w} and {w}" + p[m.end():], m.start(), m.start() + 2 * len(w) + 5)
 
 
+# Three to five lower-case words inside a sentence (three words or more after its start, prose after them).
+_LOWER_RUN = re.compile(r"(?<=[a-z,] )(?:[a-z]{2,} ){2,4}[a-z]{3,}(?= [a-z])")
+
+
+def inject_title_case_run(doc: Doc, rng: random.Random) -> Injected | None:
+    """A link's anchor pasted mid-sentence in Title Case, as scrapers keep it (`one of these cities The Most
+    Violent Attacks On Russian Soil`): every word of a run of lower-case words capitalized."""
+    def runs(p: str) -> list[re.Match[str]]:
+        return [m for m in _LOWER_RUN.finditer(p) if len(re.split(r"[.!?] ", p[:m.start()])[-1].split()) >= 3]
+    got = _body(doc, rng, lambda p: bool(runs(p)))
+    if not got:
+        return None
+    i, p = got
+    m = rng.choice(runs(p))
+    titled = " ".join(w[:1].upper() + w[1:] for w in m.group().split(" "))
+    return _rebuild(doc, i, p[: m.start()] + titled + p[m.end():], m.start(), m.end())
+
+
+def inject_capital_a(doc: Doc, rng: random.Random) -> Injected | None:
+    """The article `a` capitalized mid-sentence (`on A more comprehensive streaming service`)."""
+    article = re.compile(r"(?<=[a-z] )a(?= [a-z]{3,})")
+    got = _body(doc, rng, lambda p: bool(article.search(p)))
+    if not got:
+        return None
+    i, p = got
+    m = rng.choice(list(article.finditer(p)))
+    return _rebuild(doc, i, p[: m.start()] + "A" + p[m.end():], m.start(), m.end())
+
+
 def inject_lowercase_start(doc: Doc, rng: random.Random) -> Injected | None:
     got = _body(doc, rng, lambda p: bool(re.search(r"[a-z]\. [A-Z][a-z]", p)))
     if not got:
@@ -392,6 +421,8 @@ KINDS: dict[str, tuple[tuple[str, ...], Injector]] = {
     "title + site suffix above headline": (("S108",), inject_titled_headline),
     "phrase loop": (("T107",), inject_phrase_loop),
     "X and X": (("T107",), inject_doubled_conjunct),
+    "title-cased run mid-sentence": (("T101",), inject_title_case_run),
+    "capital A mid-sentence": (("T101",), inject_capital_a),
     "lowercase sentence start": (("T108",), inject_lowercase_start),
     "glued words": (("T109",), inject_glued_words),
     "doubled a/is/the/to/of": (("T102",), inject_doubled_word),

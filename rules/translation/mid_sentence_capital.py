@@ -37,6 +37,22 @@ _OTHER_WORDS = tuple(sorted({w for words in _PACK_WORDS.values() for w in words}
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # The two words before a match: two capitalized words that are not function words make a name that the
 # function word ends (Kim Jong Un, Baton Rouge Este), not pasted title case (Les Utilisateurs De la…).
+# The article `A` capitalized (`dominating in A life-or-death struggle`), read only where the words around
+# make it the article: after a preposition, a verb of being, a conjunction or a verb's -ing or -ed form
+# (`signing A contract`), before a lower-case word
+# that is no function word (`from A to Z`, `between A and B`) nor one that a letter names (`in A major`,
+# `has A levels`); `an A in physics`, `plan A`, `vitamin A` are letters.
+_ARTICLE_A = compiled_on_use(
+    r"\b(?:in|on|of|with|for|by|at|into|onto|about|after|before|under|over|through|during|without|within|"
+    r"like|as|is|was|were|are|be|been|has|have|had|became|become|becomes|and|but|that|which|where|when|to|from|"
+    r"up|also|either|than|[a-z]{2,}(?:ing|ed)) "
+    r"(A)(?= +(?!(?:to|and|or|nor|through|thru|in|on|of|at|by|is|was|are|were|be|as|major|minor|flat|sharp|"
+    r"levels?|list|grade|grades|team|side|plus|minus|class|type|rating|string|student|students|again|has|had|have|"
+    r"can|could|will|would|should|must|may|might|does|did|defined)\b)[a-z]{3,})"
+)
+# Another capital letter standing alone as a word in the paragraph (`A can't know about B`, `if C raises an
+# exception and A has returned`): the text names things by letters, and `A` is one of them.
+_OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w'’-])")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 
 
@@ -53,7 +69,8 @@ def _word_led(words: tuple[str, ...], before: str) -> list[str]:
             for first, rests in groups.items()]
 
 
-_TRIGGER = "(?:" + "|".join([*_word_led(_WORDS, "[a-z,]"), *_word_led(_OTHER_WORDS, _LOWER_BEFORE)]) + r") +[^\W\d_]"
+_TRIGGER = "(?:" + "|".join([*_word_led(_WORDS, "[a-z,]"), *_word_led(_OTHER_WORDS, _LOWER_BEFORE),
+                              r"A(?<=[a-z] A)"]) + r") +[^\W\d_]"
 
 
 @lru_cache(maxsize=16)
@@ -113,6 +130,9 @@ headings and table cells, where title case is normal.
                 fixed="Los usuarios del sistema pueden entrar.\n"),
         Example("Gli utenti Della piattaforma vedono il risultato.\n", language="it",
                 fixed="Gli utenti della piattaforma vedono il risultato.\n"),
+        Example("The team was dominating in A life-or-death struggle.", "The team was dominating in a life-or-death "
+                "struggle.", note="the article `A` between a preposition and a lower-case word"),
+        Example("The park is A beautiful place to visit.", "The park is a beautiful place to visit."),
         Example("Os usuários Da plataforma veem o resultado.\n", language="pt",
                 fixed="Os usuários da plataforma veem o resultado.\n"),
     )
@@ -125,6 +145,14 @@ headings and table cells, where title case is normal.
         Example("He said: The plan will work."),
         Example("It ended. The next day was calm."),
         Example("She got an A in physics."),
+        Example("The symphony in A major was played last."),
+        Example("We went from A to Z in one day."),
+        Example("The choice between A and B is yours."),
+        Example("Plan A failed, so they turned to plan A prime."),
+        Example("She has A levels in maths and physics."),
+        Example("Deficiency of vitamin A causes night blindness."),
+        Example("Decoupling requires that A can't know about B, in which case you add a layer."),
+        Example("Take an order from table A, then an order from table B, then one from A again."),
         Example("The talks were held in Kyiv and Moscow."),
         Example("# Attacks On Russian Soil\n", path="a.md"),
         Example("Members of The Beatles met in Liverpool."),
@@ -164,6 +192,11 @@ headings and table cells, where title case is normal.
                 seg, start, end, f"'{word}' capitalized mid-sentence (pasted link text or title case?)",
                 word.lower(),
             )
+        for m in _ARTICLE_A.finditer(text):
+            if _OTHER_LETTER.search(text):
+                break
+            yield self.finding(seg, m.start(1), m.end(1), "'A' capitalized mid-sentence (pasted link text or title "
+                               "case?)", "a")
 
     def _sentence_case(self, seg: Segment, doc: Document, language: str) -> Iterator[Finding]:
         """In a language that capitalizes only sentence starts and names (French, Spanish…), a capitalized
