@@ -43,15 +43,19 @@ _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # that is no function word (`from A to Z`, `between A and B`) nor one that a letter names (`in A major`,
 # `has A levels`); `an A in physics`, `plan A`, `vitamin A` are letters.
 _ARTICLE_A = compiled_on_use(
-    r"\b(?:in|on|of|with|for|by|at|into|onto|about|after|before|under|over|through|during|without|within|"
-    r"like|as|is|was|were|are|be|been|has|have|had|became|become|becomes|and|but|that|which|where|when|to|from|"
-    r"up|also|either|than|[a-z]{2,}(?:ing|ed)) "
+    r"\b(?!(?:an|the|a|this|that|each|every|its|their|his|her|our|my|your|vitamin|type|plan|class|grade|group|hepatitis|exhibit|section|part|option|category|model|series|"
+    r"level|tier|division|block|building|wing|zone|phase|step|figure|table|appendix|annex|schedule|form|note|row|"
+    r"column|line|track|key|point|team|unit|variant|version|size|channel|list|player|person|company|case|"
+    r"scenario|method|approach|solution|box|room|gate|terminal|hall|platform|site|sample|batch|strain|allele|"
+    r"blood|protein|subunit|size|paper|drive|side|string|letter|rank|rating|rated|league|division)\b)"
+    r"[a-z]{2,} "
     r"(A)(?= +(?!(?:to|and|or|nor|through|thru|in|on|of|at|by|is|was|are|were|be|as|major|minor|flat|sharp|"
     r"levels?|list|grade|grades|team|side|plus|minus|class|type|rating|string|student|students|again|has|had|have|"
     r"can|could|will|would|should|must|may|might|does|did|defined)\b)[a-z]{3,})"
 )
-# Another capital letter standing alone as a word in the paragraph (`A can't know about B`, `if C raises an
+# Another capital letter standing alone as a word in the document (`A can't know about B`, `if C raises an
 # exception and A has returned`): the text names things by letters, and `A` is one of them.
+_OPENING_MARKS = frozenset("`[(\"“‘'*_")
 _OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w'’-])")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 
@@ -153,6 +157,11 @@ headings and table cells, where title case is normal.
         Example("Deficiency of vitamin A causes night blindness."),
         Example("Decoupling requires that A can't know about B, in which case you add a layer."),
         Example("Take an order from table A, then an order from table B, then one from A again."),
+        Example("The address returned by an A record query for the host."),
+        Example("There is also a well-known article `A successful Git branching model <https://example.com>`_.",
+                path="a.rst", note="a link's title"),
+        Example("Interpreter A calls the pipe.\n\nThen interpreter B reads it.\n", note="letters elsewhere in the "
+                "document"),
         Example("The talks were held in Kyiv and Moscow."),
         Example("# Attacks On Russian Soil\n", path="a.md"),
         Example("Members of The Beatles met in Liverpool."),
@@ -193,8 +202,11 @@ headings and table cells, where title case is normal.
                 word.lower(),
             )
         for m in _ARTICLE_A.finditer(text):
-            if _OTHER_LETTER.search(text):
+            if _OTHER_LETTER.search(doc.text):
                 break
+            at = seg.to_source(m.start(1))
+            if doc.text[at - 1:at] in _OPENING_MARKS:
+                continue  # the title of a linked or quoted work: `A successful Git branching model`_
             yield self.finding(seg, m.start(1), m.end(1), "'A' capitalized mid-sentence (pasted link text or title "
                                "case?)", "a")
 
