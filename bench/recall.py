@@ -172,6 +172,15 @@ def _body(doc: Doc, rng: random.Random, pred: Callable[[str], bool]) -> tuple[in
     return rng.choice(choices) if choices else None
 
 
+def _body_match(doc: Doc, rng: random.Random, pattern: re.Pattern[str]) -> tuple[int, str, re.Match[str]] | None:
+    """A body paragraph where ``pattern`` matches, and one of its matches, both chosen by the document's seed."""
+    got = _body(doc, rng, lambda p: bool(pattern.search(p)))
+    if not got:
+        return None
+    i, p = got
+    return i, p, rng.choice(list(pattern.finditer(p)))
+
+
 def _rebuild(doc: Doc, i: int, new: str, start_in_par: int, end_in_par: int) -> Injected:
     pars = list(doc.paragraphs)
     pars[i] = new
@@ -293,11 +302,10 @@ def inject_doubled_conjunct(doc: Doc, rng: random.Random) -> Injected | None:
     # Before a mark: `sales and sales experience`, `developers and developers of …` would be English.
     # (`again and again`, `over and over` are English idioms, not artefacts.)
     doubled = re.compile(r"(?<= )(?!(?:again|over|around|through|round|more|less)\b)[a-z]{5,}(?<!s)(?=[,.;])")
-    got = _body(doc, rng, lambda p: bool(doubled.search(p)))
+    got = _body_match(doc, rng, doubled)
     if not got:
         return None
-    i, p = got
-    m = rng.choice(list(doubled.finditer(p)))
+    i, p, m = got
     w = m.group()
     return _rebuild(doc, i, p[: m.start()] + f"{w} and {w}" + p[m.end():], m.start(), m.start() + 2 * len(w) + 5)
 
@@ -322,12 +330,10 @@ def inject_title_case_run(doc: Doc, rng: random.Random) -> Injected | None:
 
 def inject_capital_a(doc: Doc, rng: random.Random) -> Injected | None:
     """The article `a` capitalized mid-sentence (`on A more comprehensive streaming service`)."""
-    article = re.compile(r"(?<=[a-z] )a(?= [a-z]{3,})")
-    got = _body(doc, rng, lambda p: bool(article.search(p)))
+    got = _body_match(doc, rng, re.compile(r"(?<=[a-z] )a(?= [a-z]{3,})"))
     if not got:
         return None
-    i, p = got
-    m = rng.choice(list(article.finditer(p)))
+    i, p, m = got
     return _rebuild(doc, i, p[: m.start()] + "A" + p[m.end():], m.start(), m.end())
 
 
@@ -345,11 +351,10 @@ def inject_lowercase_start(doc: Doc, rng: random.Random) -> Injected | None:
 
 
 def inject_glued_words(doc: Doc, rng: random.Random) -> Injected | None:
-    got = _body(doc, rng, lambda p: bool(re.search(r"(?<![\w-])[a-z]{3,} [a-z]{3,}(?![\w-])", p)))
+    got = _body_match(doc, rng, re.compile(r"(?<![\w-])([a-z]{3,}) ([a-z]{3,})(?![\w-])"))
     if not got:
         return None
-    i, p = got
-    m = rng.choice(list(re.finditer(r"(?<![\w-])([a-z]{3,}) ([a-z]{3,})(?![\w-])", p)))
+    i, p, m = got
     return _rebuild(doc, i, p[: m.start()] + m.group(1) + m.group(2) + p[m.end():], m.start(), m.end() - 1)
 
 
