@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lint.rules.language._around import in_program_output, quotation_around, sentence_around
 from lint.rules.language._packs import languages_with
 
+from lint.formats.bilingual import pair
 from lint.language import has_own_words, in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -101,6 +102,10 @@ and a sentence in another language (an English error message quoted in a French 
     allow = (
         Example("Attention\u202f! Le fichier est supprimé.\n", language="fr"),
         Example("Voici un exemple :\n", language="fr"),
+        Example('#: library/html.rst:7\nmsgid "**Source code:** :source:`Lib/html/__init__.py`"\n'
+                'msgstr "**Source code:** :source:`Lib/html/__init__.py`"\n\n#: library/html.rst:11\n'
+                'msgid "Example:"\nmsgstr "Exemple :"\n\n#: library/html.rst:12\nmsgid "Note:"\nmsgstr "Note :"\n',
+                path="fr.po", language="fr", note="a string copied from its source keeps the source's typography"),
         Example("La réunion commence à 12:30 et finit à 14:00.\n", language="fr"),
         Example("Utilisez la directive v-on:click dans le modèle.\n", language="fr"),
         Example("Pourquoi utiliser Vue? Parce que.\n", language="fr-CA"),
@@ -128,6 +133,8 @@ and a sentence in another language (an English error message quoted in a French 
         before = (pack(doc.language) or {}).get("space-before") or {}
         inside = (pack(primary(doc.language)) or {}).get("space-inside-quotes") or {}
         for seg in segments:
+            if seg.source_text is not None and _copied(seg, doc):
+                continue  # a translation that copies its source keeps the source's typography (B102's to judge)
             yield from self._segment(seg, doc, habit, before, inside)
 
     def _segment(self, seg: Segment, doc: Document, habit: _Habit, before: dict[str, str],
@@ -156,3 +163,9 @@ and a sentence in another language (an English error message quoted in a French 
             for m in _CLOSE_TIGHT.finditer(text):
                 yield self.finding(seg, m.start(), m.end(), f"Missing {_SPACES[inside['»']]} before '»'",
                                    edits=[(m.start(), m.start(), inside["»"])])
+
+
+def _copied(seg: Segment, doc: Document) -> bool:
+    """The translation is its source, decoded the same way: a copy, in the source's language."""
+    both = pair(seg, doc)
+    return both is not None and both[0] == both[1]
