@@ -248,12 +248,10 @@ at the first candidate only). Select it with `--select T109`.
         Example("Here thereview decides.", note="two readings of like odds: `the review`, `there view`"),
     )
 
-    _last: tuple[Document, dict[str, tuple[str, str]]] | None = None
-
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        if self._last is None or self._last[0] is not doc:  # decided once per document, read per segment
-            self._last = (doc, _glued_words(doc))
-        glued = self._last[1]
+        glued = doc.memo.get("glued-words")
+        if glued is None:  # decided once per document, read per segment
+            glued = doc.memo["glued-words"] = _glued_words(doc)
         if not glued:
             return
         for m in _CANDIDATE.finditer(seg.text):
