@@ -3,13 +3,29 @@ numbers, placeholders, tags) counted, and what the translation lacks or adds rep
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from lint.formats.bilingual import pair
 from lint.model import Document, Finding, Segment
 from lint.rule import Rule
+
+_T = TypeVar("_T")
+
+# Translations of one catalogue that differ from their sources the same way, from which on they are one
+# habit (a translator's input method, a language's label style, a team's convention) reported once.
+HABIT = 5
+
+
+def habit_or_each(items: Sequence[_T], habit: Callable[[Sequence[_T]], Finding],
+                  each: Callable[[_T], Finding]) -> Iterator[Finding]:
+    """One finding for a catalogue's habit (``HABIT`` mismatches of one kind or more, worded by ``habit``),
+    else one finding for each mismatch."""
+    if len(items) >= HABIT:
+        yield habit(items)
+    else:
+        yield from map(each, items)
 
 
 @dataclass(frozen=True)

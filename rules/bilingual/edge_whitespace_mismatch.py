@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+
+from lint.rules.bilingual._pairwise import habit_or_each
 
 from lint.formats.bilingual import pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
@@ -85,14 +87,13 @@ has a space after its last full stop.
                 added.append((seg, edges))
             else:
                 yield self._at(seg, edges)
-        if len(added) >= _HABIT:
-            # The translator's habit, not a slip: one finding that says how often, at the first.
-            seg, _ = added[0]
-            yield self.finding(seg, 0, len(seg.text), f"{len(added)} translations add a space at their start or end "
-                                                      "that their sources do not have (the first here)")
-        else:
-            for seg, edges in added:
-                yield self._at(seg, edges)
+        # The translator's habit, not a slip: one finding that says how often, at the first.
+        yield from habit_or_each(added, self._habit, lambda found: self._at(*found))
+
+    def _habit(self, added: Sequence[tuple[Segment, str]]) -> Finding:
+        seg = added[0][0]
+        return self.finding(seg, 0, len(seg.text), f"{len(added)} translations add a space at their start or end "
+                                                   "that their sources do not have (the first here)")
 
     def _at(self, seg: Segment, edges: str) -> Finding:
         if edges == "leading":
@@ -101,10 +102,6 @@ has a space after its last full stop.
             return self.finding(seg, len(seg.text) - 1, len(seg.text), "Trailing whitespace differs from the source's")
         return self.finding(seg, 0, len(seg.text), "Leading and trailing whitespace differ from the source's")
 
-
-# Translations that each add a space their source lacks, in one catalogue, from which on they are one
-# habit (a translator's input method, a team's convention) reported once.
-_HABIT = 5
 
 
 def _difference(source: str, target: str) -> tuple[str, bool] | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import partial
+
+from lint.rules.bilingual._pairwise import habit_or_each
 
 from lint.formats.bilingual import pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
@@ -177,12 +180,14 @@ button that gained a full stop are the small inconsistencies that make an interf
                 if kind is not None:
                     by_kind.setdefault(kind, []).append(seg)
         for (source, target), segs in by_kind.items():
-            if len(segs) >= _HABIT:
-                # The translator's choice for the language, made once: one finding that says how often.
-                yield self._at(segs[0], _habit_message(len(segs), source, target))
-            else:
-                for seg in segs:
-                    yield self._at(seg, _message(source, target))
+            # The translator's choice for the language, made once: one finding that says how often.
+            yield from habit_or_each(segs, partial(self._habit, source, target), partial(self._each, source, target))
+
+    def _habit(self, source: str | None, target: str | None, segs: Sequence[Segment]) -> Finding:
+        return self._at(segs[0], _habit_message(len(segs), source, target))
+
+    def _each(self, source: str | None, target: str | None, seg: Segment) -> Finding:
+        return self._at(seg, _message(source, target))
 
     def _at(self, seg: Segment, message: str) -> Finding:
         end = len(seg.text.rstrip())
@@ -210,10 +215,6 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # a list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style
         return source, target
 
-
-# Translations of one catalogue that differ from their sources' end the same way, from which on they
-# are one choice (a language's label style, a translator's habit) reported once.
-_HABIT = 5
 
 
 def _an(mark: str) -> str:
