@@ -151,7 +151,6 @@ class Linter:
         # The results cache's stat indexes, by (cache folder, settings key); ``save_cache`` writes them.
         self._indexes: dict[tuple[str, str], cache.StatIndex] = {}
         self._folders: dict[tuple[int, str | None], Path] = {}
-        self._indexes_by_config: dict[int, cache.StatIndex | None] = {}
         # Whether lint_file looks a file up in the stat index first (a pool's workers get only the files
         # the parent found no record for: they need not read the index).
         self.by_stat = True
@@ -204,14 +203,15 @@ class Linter:
         """The stat index's record of the file, when it has the size, modification time and inode it had
         when it was checked (then ``served`` gives its result); None otherwise. Reads no file but the
         index."""
-        if id(config) not in self._indexes_by_config:  # once per config: a warm run asks for every file
-            key = self._cache_key(config)
-            self._indexes_by_config[id(config)] = self._index(config, key) if key else None
-        index = self._indexes_by_config[id(config)]
-        if index is None:
+        key = self._cache_key(config)
+        return self._record(path, config, key, _stat(path) if key else None)
+
+    def _record(self, path: str, config: Config, key: str | None,
+                st: os.stat_result | None) -> cache.StatRecord | None:
+        """``cached`` for a file already stat'ed as ``st`` under the settings ``key``."""
+        if not key or st is None:
             return None
-        st = _stat(path)
-        return None if st is None else index.get(_absolute(path), st)
+        return self._index(config, key).get(_absolute(path), st)
 
     def served(self, path: str, config: Config, record: cache.StatRecord, text: bool = True) -> FileResult | None:
         """The result of a file its stat record answers for (``cached``): its findings (kept in the
@@ -442,11 +442,10 @@ class Linter:
         result = FileResult(path)
         key = None if fix else self._cache_key(config)
         st = _stat(path) if key and data is None else None
-        if key and st is not None and self.by_stat:
-            record = self._index(config, key).get(_absolute(path), st)
-            served = self.served(path, config, record) if record is not None else None
-            if served is not None:
-                return served
+        record = self._record(path, config, key, st) if self.by_stat else None
+        served = self.served(path, config, record) if record is not None else None
+        if served is not None:
+            return served
         source = self._loaded(result, config, data, blocks=not fix)
         if source is None:
             return result
