@@ -1,6 +1,7 @@
-"""Professionally translated news as folders of Markdown, the clean base text for `languages.py inject`.
+"""Professionally translated news, and edited prose from treebanks, as folders of Markdown: the clean base
+text for `languages.py inject`.
 
-    python bench/news_references.py OUT [--ntrex GITDIR] [--wmt21 GITDIR] [--wmt24 GITDIR]
+    python bench/news_references.py OUT [--ntrex GITDIR] [--wmt21 GITDIR] [--wmt24 GITDIR] [--ud LANG=GITDIR ...]
 
 Each source is a clone (or a bare git directory) of a public repository you fetch yourself; nothing here
 ships text. Writes OUT/<source>/<language>/<document>.md:
@@ -13,6 +14,11 @@ ships text. Writes OUT/<source>/<language>/<document>.md:
   files carry no document ids, so ten lines (sentences) make a file, in paragraphs as for NTREX.
 - `wmt24`: the WMT24 general-task human references of the news and literary documents
   (wmt-conference/wmt24-news-systems, txt-ts), by document id, each line a paragraph.
+- `ud`: the sentences of a Universal Dependencies treebank (its `# text =` lines, every `.conllu` file the
+  repository holds): text written in the language, edited for publication (news, encyclopedia), and
+  annotated sentence by sentence, so what a translation or a scrape leaves is rare. Files of ten sentences
+  in the treebank's order, a new file at a new document (`# newdoc`) once three sentences are in;
+  paragraphs as for NTREX.
 
 Halves are by file, as everywhere in `languages.py`.
 """
@@ -117,13 +123,41 @@ def wmt24(git_dir: Path, out: Path) -> None:
         print(f"wmt24 {language}: {len(documents)} documents")
 
 
+def ud(language: str, git_dir: Path, out: Path) -> None:
+    git = ["git", "-C", str(git_dir)] if (git_dir / ".git").exists() else ["git", "--git-dir", str(git_dir)]
+    names = subprocess.run([*git, "ls-tree", "-r", "--name-only", "HEAD"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    folder = out / "ud" / language
+    folder.mkdir(parents=True, exist_ok=True)
+    files: list[list[str]] = [[]]
+    for name in sorted(n for n in names if n.endswith(".conllu") and "/" not in n):
+        if subprocess.run([*git, "cat-file", "-e", f"HEAD:{name}"], capture_output=True).returncode:
+            print(f"ud {language}: {name} is listed but absent (a snapshot without its largest files): skipped")
+            continue
+        for line in lines_at(git_dir, name):
+            if (line.startswith("# newdoc") and len(files[-1]) >= 3) or len(files[-1]) >= 10:
+                files.append([])
+            if line.startswith("# text ="):
+                files[-1].append(line.partition("=")[2].strip())
+    written = [f for f in files if f]
+    for i, sentences in enumerate(written):
+        text = "\n\n".join(joined(p, language) for p in paragraphs(sentences, language))
+        (folder / f"{git_dir.parent.name.split('+')[-1]}.{i:04}.md").write_text(text + "\n", encoding="utf-8")
+    print(f"ud {language}: {sum(map(len, written))} sentences in {len(written)} files")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--ntrex", type=Path, help="a clone of MicrosoftTranslator/NTREX")
     ap.add_argument("--wmt21", type=Path, help="a clone of wmt-conference/wmt21-news-systems")
     ap.add_argument("--wmt24", type=Path, help="a clone of wmt-conference/wmt24-news-systems")
+    ap.add_argument("--ud", action="append", default=[], metavar="LANG=GITDIR",
+                    help="a clone of a Universal Dependencies treebank (UniversalDependencies/UD_*)")
     args = ap.parse_args()
+    for spec in args.ud:
+        language, _, git_dir = spec.partition("=")
+        ud(language, Path(git_dir), args.out)
     for source, convert in (("ntrex", ntrex), ("wmt21", wmt21), ("wmt24", wmt24)):
         if getattr(args, source):
             convert(getattr(args, source), args.out)

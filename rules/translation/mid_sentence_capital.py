@@ -58,6 +58,9 @@ _ARTICLE_A = compiled_on_use(
 _OPENING_MARKS = frozenset("`[(\"“‘'*_")
 _OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w'’-])")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
+# A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
+# cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
+_AFTER_NAME_AND_COMMA = compiled_on_use(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’.-]*, $")
 
 
 def _word_led(words: tuple[str, ...], before: str) -> list[str]:
@@ -100,8 +103,9 @@ a new sentence started without a full stop.
 In French, Spanish, Italian, Portuguese and Dutch (the function words of their language packs), a
 capitalized function word after a lowercase word is flagged even inside a run of capitals, since
 those languages do not title-case (`Les Utilisateurs De la plateforme`, `Voir Aussi la documentation`);
-not before another capitalized word (`Le Monde`, `Los Angeles`). German capitalizes every noun: not
-checked.
+not before another capitalized word (`Le Monde`, `Los Angeles`), nor after a name and a comma, where
+a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`). German
+capitalizes every noun: not checked.
 
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
 New York Times`), words after a colon, a quote, a bracket, a sentence end or at a line start, and
@@ -169,6 +173,9 @@ headings and table cells, where title case is normal.
         Example("See the section [Bringing Paths Into Scope with the use Keyword](ch07.md).", path="a.md"),
         Example("Read “When You Have More Information Than the Compiler” in chapter 9."),
         Example("Il travaille pour Le Monde depuis 2010.\n", language="fr"),
+        Example("- Jean-Pierre Thiollet, Les dessous d'une Présidence, Anagramme éditions, 2003.\n", language="fr",
+                note="a reference: author, then the title in sentence case"),
+        Example("Véase Gabriel García Márquez, La hojarasca, Sudamericana, 1955.\n", language="es"),
         Example("Il a rencontré Kim Jong Un et Donald Trump à Singapour.\n", language="fr",
                 note="the end of a name of three capitalized words"),
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
@@ -223,6 +230,8 @@ headings and table cells, where title case is normal.
             before = _TWO_WORDS_BEFORE.search(seg.text, max(0, start - 80), start)
             if before and all(w[0].isupper() and w not in _PACK_WORDS[language] for w in before.groups()):
                 continue  # the end of a name of three words: Kim Jong Un, Baton Rouge Este
+            if _AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start):
+                continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
             at = seg.to_source(start)
             if doc.text[at - 1:at] in ("[", "*", "_", "«", "“", ">"):
                 continue  # a link or emphasis that opens with it: the title of a page, cited (`[Vous n'avez…`)

@@ -40,7 +40,8 @@ ignoring case.
 assembled from fragments produce it often.
 
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
-`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`), and repeats
+`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; intensifiers and
+answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
 `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
@@ -76,6 +77,10 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         Example("On peut ajouter des sections tout en en préservant l'état.\n", language="fr"),
         Example("Die Frau, die die Zeitung liest, lacht. Das Buch, das das Kind liest.\n", language="de"),
         Example("Hij zei dat dat niet klopt.\n", language="nl"),
+        Example("Poi espira piano piano, ripetendo mentalmente la parola.\n", language="it",
+                note="reduplication for manner or intensity, standard Italian"),
+        Example("Das Essen dort ist sehr sehr schlecht.\n", language="de", note="an intensifier doubled for emphasis"),
+        Example("Llegamos muy muy tarde a la estación.\n", language="es"),
         Example("She had had enough of it."),
         Example("He said that that was the plan."),
         Example("Bye bye, said the child."),
