@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from lint import __version__
-from lint.model import Applicability, Edit, Finding, Fix, Severity
+from lint.model import Applicability, Edit, Finding, Fix, Related, Severity
 
 CACHE_DIR_NAME = ".copylint_cache"
 
@@ -107,6 +107,7 @@ def _to_json(f: Finding) -> dict[str, Any]:
             "applicability": f.fix.applicability.value,
             "edits": [[e.start, e.end, e.replacement] for e in f.fix.edits],
         },
+        **({"related": [[r.start, r.end, r.message] for r in f.related]} if f.related else {}),
     }
 
 
@@ -128,8 +129,9 @@ def _from_json(d: dict[str, Any], path: str) -> Finding:
     if d["fix"] is not None:
         edits = tuple(Edit(_offset(s), _offset(e), _text(r)) for s, e, r in d["fix"]["edits"])
         fix = Fix(edits, Applicability(d["fix"]["applicability"]))
+    related = tuple(Related(_offset(s), _offset(e), _text(m)) for s, e, m in d.get("related", ()))
     return Finding(_text(d["code"]), _text(d["rule"]), _text(d["message"]), _offset(d["start"]), _offset(d["end"]),
-                   Severity(d["severity"]), fix, path)
+                   Severity(d["severity"]), fix, path, related)
 
 
 def _read(entry: Path | str, path: str, length: int | None = None) -> tuple[list[Finding], tuple[str, str]] | None:
@@ -149,10 +151,11 @@ def _read(entry: Path | str, path: str, length: int | None = None) -> tuple[list
 
 
 def _within(found: list[Finding], length: int | None) -> bool:
-    """Whether every finding's and edit's offsets lie in a text of ``length`` characters (when known)."""
+    """Whether every finding's, edit's and related place's offsets lie in a text of ``length`` characters (when known)."""
     return length is None or not any(
         f.start > f.end or f.end > length
         or (f.fix is not None and any(e.start > e.end or e.end > length for e in f.fix.edits))
+        or any(r.start > r.end or r.end > length for r in f.related)
         for f in found
     )
 

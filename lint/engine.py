@@ -604,7 +604,8 @@ def _shifted(f: Finding, by: int) -> Finding:
     fix = f.fix
     if fix is not None:
         fix = dataclasses.replace(fix, edits=tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits))
-    return dataclasses.replace(f, start=f.start + by, end=f.end + by, fix=fix)
+    related = tuple(dataclasses.replace(r, start=r.start + by, end=r.end + by) for r in f.related)
+    return dataclasses.replace(f, start=f.start + by, end=f.end + by, fix=fix, related=related)
 
 
 def _stat(path: str) -> os.stat_result | None:

@@ -551,17 +551,21 @@ class CopylintServer(LanguageServer):
                 self.window_log_message(types.LogMessageParams(
                     types.MessageType.Error, f"copylint: linting {doc.uri} failed: {describe(exc)}"))
         cols = Columns(source, self.unit, base=0)
-        diagnostics.extend(self.diagnostic(f, cols) for f in doc.findings)
+        diagnostics.extend(self.diagnostic(f, cols, doc.uri) for f in doc.findings)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=doc.uri, version=doc.version, diagnostics=diagnostics)
         )
         log.debug("linted %s v%s in %.1f ms", doc.uri, doc.version, (time.perf_counter() - started) * 1000)
 
-    def diagnostic(self, f: Finding, cols: Columns) -> types.Diagnostic:
+    def diagnostic(self, f: Finding, cols: Columns, uri: str) -> types.Diagnostic:
         href = None
         if self.capability("text_document.publish_diagnostics.code_description_support", False):
             href = types.CodeDescription(href=rule_url(f.code, f.rule))
         fix = f.fix.applicability.value if f.fix is not None else None
+        related = None
+        if f.related and self.capability("text_document.publish_diagnostics.related_information", False):
+            related = [types.DiagnosticRelatedInformation(types.Location(uri, lsp_range(cols, r.start, r.end)), r.message)
+                       for r in f.related]
         return types.Diagnostic(
             range=lsp_range(cols, f.start, f.end),
             message=f.message,
@@ -569,6 +573,7 @@ class CopylintServer(LanguageServer):
             code=f.code,
             code_description=href,
             source="copylint",
+            related_information=related,
             data={"rule": f.rule, "fix": fix},
         )
 
@@ -612,7 +617,7 @@ class CopylintServer(LanguageServer):
                 actions.append(types.CodeAction(
                     title=title,
                     kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[self.diagnostic(f, cols)],
+                    diagnostics=[self.diagnostic(f, cols, doc.uri)],
                     is_preferred=safe,
                     edit=self.workspace_edit(doc, [(e.start, e.end, e.replacement) for e in f.fix.edits]),
                 ))

@@ -327,6 +327,16 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another place a finding speaks of (Source offsets): the other slips of a habit that one finding
+    reports, shown by editors and CI beside it (SARIF relatedLocations, LSP relatedInformation)."""
+
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     rule: str  # slug
@@ -336,6 +346,7 @@ class Finding:
     severity: Severity = Severity.WARNING
     fix: Fix | None = None
     path: str = ""
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from lint.model import Applicability, Document, Edit, Finding, Fix, Segment, Severity
+from lint.model import Applicability, Document, Edit, Finding, Fix, Related, Segment, Severity
 from lint.options import OptionError, RuleOptions, options_of
 
 
@@ -117,7 +117,7 @@ class Rule:
 
     def finding(self, seg: Segment, start: int, end: int, message: str, replacement: str | None = None, *,
                 edits: Iterable[tuple[int, int, str]] | None = None, applicability: Applicability | None = None,
-                severity: Severity | None = None) -> Finding:
+                severity: Severity | None = None, related: Iterable[Related] = ()) -> Finding:
         """A finding at segment offsets [start, end), with an optional fix.
 
         ``replacement`` replaces the whole span; ``edits`` gives segment-offset
@@ -128,24 +128,32 @@ class Rule:
         src_end = seg.to_source_end(end) if end > start else src_start
         wanted = _edits(start, end, replacement, edits)
         mapped = _source_edits(seg, wanted) if wanted is not None and (applicability or self.fix) else None
-        return self._found(src_start, src_end, message, mapped or None, applicability, severity)
+        return self._found(src_start, src_end, message, mapped or None, applicability, severity, related)
 
     def finding_at(self, start: int, end: int, message: str, replacement: str | None = None, *,
                    edits: Iterable[tuple[int, int, str]] | None = None, applicability: Applicability | None = None,
-                   severity: Severity | None = None) -> Finding:
+                   severity: Severity | None = None, related: Iterable[Related] = ()) -> Finding:
         """A finding at Source offsets (document-scope rules)."""
         wanted = _edits(start, end, replacement, edits)
         source = None if wanted is None else [Edit(s, e, r) for s, e, r in wanted]
-        return self._found(start, end, message, source, applicability, severity)
+        return self._found(start, end, message, source, applicability, severity, related)
+
+    @staticmethod
+    def related(seg: Segment, start: int, end: int, message: str) -> Related:
+        """Another place a finding speaks of, at segment offsets (see ``Related``)."""
+        src_start = seg.to_source(start)
+        return Related(src_start, seg.to_source_end(end) if end > start else src_start, message)
 
     def _found(self, start: int, end: int, message: str, edits: Sequence[Edit] | None,
-               applicability: Applicability | None, severity: Severity | None) -> Finding:
+               applicability: Applicability | None, severity: Severity | None,
+               related: Iterable[Related] = ()) -> Finding:
         """The finding, with a fix of ``edits`` (Source offsets) where there are edits and the rule or
         the call gives the fix an applicability."""
         fix = None
         if edits is not None and (applicability or self.fix):
             fix = Fix(tuple(edits), applicability or self.fix or Applicability.SAFE)
-        return Finding(self.code, self.slug, message, start, end, severity or self.severity, fix)
+        return Finding(self.code, self.slug, message, start, end, severity or self.severity, fix,
+                       related=tuple(related))
 
 
 def _edits(start: int, end: int, replacement: str | None,

@@ -109,6 +109,11 @@ def test_edge_whitespace_one_finding_per_entry_and_one_for_a_habit():
         "7 translations add a space at their start or end that their sources do not have (the first here)",
         "Trailing whitespace differs from the source's"]
     assert min(f.start for f in found) == habit.index("Étiquette 0")
+    # The other six are the habit's related places, each where its slip is.
+    (grouped,) = [f for f in found if f.message.startswith("7 ")]
+    assert [(r.start, r.message) for r in grouped.related] == [
+        (habit.index(f"Étiquette {i} ") + len(f"Étiquette {i}"), "Trailing whitespace differs from the source's")
+        for i in range(1, 7)]
     # Four are four slips, each reported where it is.
     few = "".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(4))
     assert len(lint.check_text(few, path="fr.po", select=["B107"])) == 4
@@ -121,6 +126,9 @@ def test_end_punctuation_one_finding_for_a_catalogue_wide_choice():
     assert sorted(f.message for f in found) == [
         "6 translations leave out the colon their sources end with (the first here)",
         "The source ends with a question mark, the translation with a full stop"]
+    (grouped,) = [f for f in found if f.message.startswith("6 ")]
+    assert len(grouped.related) == 5 and {r.message for r in grouped.related} == {
+        "The source ends with a colon, the translation does not"}
     few = "".join(f'msgid "Field {i}:"\nmsgstr "Felt {i}"\n\n' for i in range(3))
     assert [f.message for f in lint.check_text(few, path="fo.po", select=["B108"])] == [
         "The source ends with a colon, the translation does not"] * 3
@@ -136,5 +144,7 @@ def test_mixed_quotes_in_a_catalogue_are_one_finding_with_one_fix():
     found = lint.check_text(text, path="fr.po", select=["P102"])
     assert [f.message for f in found] == ["3 straight ' among 9 curly in this catalogue's translations (the first here)"]
     assert found[0].start == text.index("l'un") + 1
+    at = text.index("l'autre et l'été")
+    assert [(r.start, r.message) for r in found[0].related] == [(at + 1, "Straight '"), (at + 12, "Straight '")]
     fixed = lint.fix_text(text, path="fr.po", select=["P102"])
     assert fixed == text.replace("l'un", "l’un").replace("l'autre et l'été", "l’autre et l’été")

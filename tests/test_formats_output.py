@@ -535,3 +535,43 @@ def test_github_action_installs_into_a_virtualenv_of_its_own(tmp_path):
     assert path_file.read_text().splitlines() == [str(venv_dir / "bin")]
     show = subprocess.run([venv_dir / "bin" / "python", "-m", "pip", "show", "copylint"], capture_output=True, text=True)
     assert show.returncode == 0 and f"Location: {venv_dir}" in show.stdout, show.stdout + show.stderr
+
+
+# -- a finding that reports a habit names its other places ---------------------------------------------------
+
+MIXED = "one\r\ntwo\nthree\r\nfour\nfive\r\nsix\nseven\r\n"  # three LF among four CRLF
+
+
+def test_a_habit_finding_lists_its_other_places_in_json_and_sarif_and_after_the_cache(run, tmp_path, sarif_schema):
+    from tests.test_cli import OUTPUT_SCHEMA
+
+    (tmp_path / "mixed.txt").write_bytes(MIXED.encode())
+    env = {**os.environ, "COPYLINT_CACHE_DIR": str(tmp_path / "cache")}
+    outputs = [run("check", "--isolated", "--select", "W106", "--format", "json", "mixed.txt", cwd=tmp_path, env=env)
+               for _ in range(2)]  # cold, then served by the cache
+    for r in outputs:
+        data = json.loads(r.stdout)
+        jsonschema.validate(data, OUTPUT_SCHEMA)
+        (w106,) = data["findings"]
+        assert w106["message"].startswith("3 LF line endings") and w106["start"]["line"] == 2
+        assert [(p["start"]["line"], p["start"]["offset"], p["message"]) for p in w106["related"]] == [
+            (4, MIXED.index("four\n") + 4, "LF line ending"), (6, MIXED.index("six\n") + 3, "LF line ending")]
+    assert outputs[0].stdout == outputs[1].stdout and any((tmp_path / "cache").rglob("*.json"))
+    r = run("check", "--isolated", "--no-cache", "--select", "W106", "--format", "sarif", "mixed.txt", cwd=tmp_path)
+    log = json.loads(r.stdout)
+    jsonschema.Draft4Validator(sarif_schema).validate(log)
+    (result,) = log["runs"][0]["results"]
+    assert [(loc["id"], loc["physicalLocation"]["region"]["startLine"], loc["message"]["text"])
+            for loc in result["relatedLocations"]] == [(0, 4, "LF line ending"), (1, 6, "LF line ending")]
+    assert all(loc["physicalLocation"]["artifactLocation"]["uri"] == "mixed.txt" for loc in result["relatedLocations"])
+    r = run("check", "--isolated", "--no-cache", "--select", "W106", "--format", "rdjson", "mixed.txt", cwd=tmp_path)
+    (diag,) = json.loads(r.stdout)["diagnostics"]
+    assert [(p["location"]["range"]["start"]["line"], p["message"]) for p in diag["related_locations"]] == [
+        (4, "LF line ending"), (6, "LF line ending")]
+
+
+def test_a_slip_seen_once_has_no_related_places(run, tmp_path):
+    (tmp_path / "one.txt").write_bytes(b"one\r\ntwo\nthree\r\n")
+    r = run("check", "--isolated", "--no-cache", "--select", "W106", "--format", "json", "one.txt", cwd=tmp_path)
+    (w106,) = json.loads(r.stdout)["findings"]
+    assert "related" not in w106

@@ -591,6 +591,20 @@ async def test_excluded_and_unknown_files_get_no_diagnostics(client: LanguageCli
 
 
 @pytest.mark.asyncio
+async def test_a_habit_diagnostic_carries_its_other_places(client: LanguageClient, workspace: Path):
+    _, published = await start(client, workspace, options={"select": ["W106"]})
+    text = "one\r\ntwo\nthree\r\nfour\nfive\r\n"  # two LF among three CRLF
+    path = workspace / "mixed.txt"
+    path.write_bytes(text.encode())
+    uri = open_doc(client, path, text=text)
+    (d,) = await published.wait(uri, version=1)
+    assert d.code == "W106" and d.range.start == types.Position(1, 3)
+    assert d.related_information is not None
+    assert [(r.location.uri, r.location.range.start, r.message) for r in d.related_information] == [
+        (uri, types.Position(3, 4), "LF line ending")]
+
+
+@pytest.mark.asyncio
 async def test_changes_are_debounced(client: LanguageClient, workspace: Path):
     _, published = await start(client, workspace, options={"debounce": 300, "select": ["W101"]})
     path = workspace / "typing.txt"

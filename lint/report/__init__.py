@@ -117,7 +117,7 @@ def finding_dict(finding: Finding, source: Source | None) -> dict[str, Any]:
                 for e in finding.fix.edits
             ],
         }
-    return {
+    out: dict[str, Any] = {
         "path": finding.path,
         "code": finding.code,
         "rule": finding.rule,
@@ -125,8 +125,12 @@ def finding_dict(finding: Finding, source: Source | None) -> dict[str, Any]:
         "message": finding.message,
         "start": position_dict(source, finding.start),
         "end": position_dict(source, finding.end),
-        "fix": fix,
     }
+    if finding.related:
+        out["related"] = [{"start": position_dict(source, r.start), "end": position_dict(source, r.end),
+                           "message": r.message} for r in finding.related]
+    out["fix"] = fix
+    return out
 
 
 class Reporter:

@@ -13,8 +13,9 @@ from lint.model import FileError
 from lint.report import Reporter, Summary, finding_dict, json_text
 
 VERSION = 1
-# Additions within version 1 (docs/json-output.md): 1 added `files` (each file's language).
-MINOR_VERSION = 1
+# Additions within version 1 (docs/json-output.md): 1 added `files` (each file's language), 2 a finding's
+# `related` places.
+MINOR_VERSION = 2
 
 
 class JsonReporter(Reporter):

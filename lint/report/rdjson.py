@@ -64,6 +64,9 @@ class RdjsonReporter(Reporter):
                 "source": SOURCE,
                 "code": {"value": f.code, "url": rule_url(f.code, f.rule)},
             }
+            if f.related:
+                diag["related_locations"] = [{"message": r.message, "location": {
+                    "path": path, "range": _range(cols, r.start, r.end)}} for r in f.related]
             if f.fix is not None:
                 start, end, text = merged_edit(source.text, f.fix)
                 diag["suggestions"] = [{"range": _range(cols, start, end), "text": text}]

@@ -116,6 +116,12 @@ class SarifReporter(Reporter):
                 ],
                 "partialFingerprints": {"copylint/v1": fingerprint(f)},
             }
+            if f.related:
+                sarif["relatedLocations"] = [
+                    {"id": i, "message": {"text": r.message},
+                     "physicalLocation": {"artifactLocation": location, "region": _region(cols, r.start, r.end)}}
+                    for i, r in enumerate(f.related)
+                ]
             if f.fix is not None:
                 safe = f.fix.applicability.value == "safe"
                 sarif["fixes"] = [{

@@ -3,12 +3,13 @@ numbers, placeholders, tags) counted, and what the translation lacks or adds rep
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
 from lint.formats.bilingual import pair
-from lint.model import Document, Finding, Segment
+from lint.model import Document, Finding, Related, Segment
 from lint.rule import Rule
 
 _T = TypeVar("_T")
@@ -21,9 +22,11 @@ HABIT = 5
 def habit_or_each(items: Sequence[_T], habit: Callable[[Sequence[_T]], Finding],
                   each: Callable[[_T], Finding]) -> Iterator[Finding]:
     """One finding for a catalogue's habit (``HABIT`` mismatches of one kind or more, worded by ``habit``),
-    else one finding for each mismatch."""
+    the other mismatches its related places, else one finding for each mismatch."""
     if len(items) >= HABIT:
-        yield habit(items)
+        found = habit(items)
+        others = (each(item) for item in items[1:])
+        yield dataclasses.replace(found, related=tuple(Related(f.start, f.end, f.message) for f in others))
     else:
         yield from map(each, items)
 

@@ -182,8 +182,10 @@ apostrophes in all its files but a few).
                  if (mark := _curly_for(seg.text, i)) and seg.is_contiguous(i, i + 1)]
         seg, i = straight[0]
         start = seg.to_source(i)
+        related = [self.related(seg, i, i + 1, f"Straight {kind}") for seg, i in straight[1:]]
         return self.finding_at(start, start + 1, f"{len(straight)} straight {kind} among {curly} curly in this "
-                                                 "catalogue's translations (the first here)", edits=edits or None)
+                                                 "catalogue's translations (the first here)", edits=edits or None,
+                               related=related)
 
 
 # Marks of one kind (double quotes, or apostrophes and single quotes) that show that kind's own habit;

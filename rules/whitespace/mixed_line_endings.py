@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.model import Applicability, Document, Finding, Severity, in_ranges
+from lint.model import Applicability, Document, Finding, Related, Severity, in_ranges
 from lint.options import RuleOptions, option
 from lint.rule import Example, Rule
 
@@ -86,8 +86,9 @@ characters or extra blank lines.
                 continue
             else:
                 edits.append((start, start + len(eol), majority))
+        related = [Related(start, start + len(eol), f"{_NAMES[eol]} line ending") for start, eol in minority[1:]]
         yield self.finding_at(minority[0][0], minority[0][0] + len(minority[0][1]),
-                              _message(minority, majority, kept), edits=edits or None)
+                              _message(minority, majority, kept), edits=edits or None, related=related)
 
 
 def _message(minority: list[tuple[int, str]], majority: str, kept: int) -> str:
