@@ -56,6 +56,16 @@ _ARTICLE_A = compiled_on_use(
 # Another capital letter standing alone as a word in the document (`A can't know about B`, `if C raises an
 # exception and A has returned`): the text names things by letters, and `A` is one of them.
 _OPENING_MARKS = frozenset("`[(\"“‘'*_")
+# A run of three or more capitalized words inside a sentence in which a short function word is capitalized
+# too (`events Taking Place At Various venues`): "start case", every word capitalized, as link anchors and
+# page titles are pasted. Titles and names in running text keep such words lower case (`The Lord of the
+# Rings`, `Bank of England`); longer prepositions (`Campaign Against Antisemitism`) and the letter `A`
+# (`John A Meinel`, `Serie A`) may be capitalized in them and are not counted.
+_START_CASE_RUN = compiled_on_use(r"(?<![\w'’-])(?:[a-z][\w'’-]*|[\w'’-]+,) ((?:[A-Z][\w'’-]* ){2,}[A-Z][\w'’-]*)(?= [a-z])")
+_SHORT_FUNCTION_WORDS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "The", "By", "Or", "An", "Nor", "As"})
+# A preposition or conjunction opening such a run after a lower-case word (`ordered To Be Shut down`) starts
+# no name, and a cited title would be set apart (quoted, linked, emphasized).
+_RUN_OPENERS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "By", "Or", "Nor", "As", "With", "From", "Into"})
 _OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w'’-])")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
@@ -110,6 +120,14 @@ capitalizes every noun: not checked.
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
 New York Times`), words after a colon, a quote, a bracket, a sentence end or at a line start, and
 headings and table cells, where title case is normal.
+
+A run of three or more capitalized words inside an English sentence is reported as one finding, without
+a fix, when a short function word inside it is capitalized too (`events Taking Place At Various venues`),
+or when a preposition or conjunction opens it (`ordered To Be Shut down`):
+titles and names in running text keep `of`, `in`, `at`, `the`… lower case (`The Lord of the Rings`),
+while pasted anchors and page titles come capitalized word by word. Longer prepositions (`Campaign Against
+Antisemitism`), the letter `A` (`John A Meinel`) and a run that opens a link, a quotation or emphasis are
+left alone.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -141,6 +159,10 @@ headings and table cells, where title case is normal.
         Example("The team was dominating in A life-or-death struggle.", "The team was dominating in a life-or-death "
                 "struggle.", note="the article `A` between a preposition and a lower-case word"),
         Example("The park is A beautiful place to visit.", "The park is a beautiful place to visit."),
+        Example("Thousands attended the events Taking Place At Various venues across the city.",
+                note="start case: every word of a run capitalized, `At` among them (reported, no fix)"),
+        Example("Fans can now watch it on the new Streaming Service For Sports Fans from Monday."),
+        Example("The province had been ordered To Be Shut down last week."),
         Example("Os usuários Da plataforma veem o resultado.\n", language="pt",
                 fixed="Os usuários da plataforma veem o resultado.\n"),
     )
@@ -169,6 +191,9 @@ headings and table cells, where title case is normal.
         Example("The talks were held in Kyiv and Moscow."),
         Example("# Attacks On Russian Soil\n", path="a.md"),
         Example("Members of The Beatles met in Liverpool."),
+        Example("Meanwhile, the Campaign Against Antisemitism asked police to investigate."),
+        Example("It was written by John A Meinel in 2009 and is still used."),
+        Example("He read *The Lord Of The Rings* twice.", path="a.md", note="an emphasized title"),
         Example("I think I can do it."),
         Example("See the section [Bringing Paths Into Scope with the use Keyword](ch07.md).", path="a.md"),
         Example("Read “When You Have More Information Than the Compiler” in chapter 9."),
@@ -189,6 +214,7 @@ headings and table cells, where title case is normal.
         if language != "en":
             yield from self._sentence_case(seg, doc, language)
             return
+        flagged: list[int] = []
         for m in _PATTERN.finditer(text):
             word, next_word, after = m.group(1), m.group(2), m.group(3)
             token_start = max(text.rfind(" ", 0, m.start() - 1), text.rfind("\n", 0, m.start() - 1)) + 1
@@ -204,10 +230,12 @@ headings and table cells, where title case is normal.
                 if next_word in _WORDS:
                     continue
             start, end = m.span(1)
+            flagged.append(start)
             yield self.finding(
                 seg, start, end, f"'{word}' capitalized mid-sentence (pasted link text or title case?)",
                 word.lower(),
             )
+        yield from self._start_case_runs(seg, doc, flagged)
         for m in _ARTICLE_A.finditer(text):
             if _OTHER_LETTER.search(doc.text):
                 break
@@ -216,6 +244,22 @@ headings and table cells, where title case is normal.
                 continue  # the title of a linked or quoted work: `A successful Git branching model`_
             yield self.finding(seg, m.start(1), m.end(1), "'A' capitalized mid-sentence (pasted link text or title "
                                "case?)", "a")
+
+    def _start_case_runs(self, seg: Segment, doc: Document, flagged: list[int]) -> Iterator[Finding]:
+        """English runs of start case (``_START_CASE_RUN``) that hold no word flagged on its own: one finding
+        for the run, with no fix (which of its words belong to a name, the run does not say)."""
+        for m in _START_CASE_RUN.finditer(seg.text):
+            words = m.group(1).split(" ")
+            if words[0] not in _RUN_OPENERS and not any(w in _SHORT_FUNCTION_WORDS for w in words[1:]):
+                continue
+            start, end = m.span(1)
+            if any(start <= at < end for at in flagged):
+                continue
+            at = seg.to_source(start)
+            if doc.text[at - 1:at] in _OPENING_MARKS:
+                continue  # a linked, quoted or emphasized title: `*The Lord Of The Rings*`
+            yield self.finding(seg, start, end, f"'{m.group(1)}' capitalized word by word mid-sentence (pasted link "
+                                                "text or title case?)")
 
     def _sentence_case(self, seg: Segment, doc: Document, language: str) -> Iterator[Finding]:
         """In a language that capitalizes only sentence starts and names (French, Spanish…), a capitalized
