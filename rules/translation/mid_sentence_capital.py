@@ -43,18 +43,19 @@ _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # that is no function word (`from A to Z`, `between A and B`) nor one that a letter names (`in A major`,
 # `has A levels`); `an A in physics`, `plan A`, `vitamin A` are letters.
 _ARTICLE_A = compiled_on_use(
-    r"\b(?!(?:an|the|a|this|that|each|every|its|their|his|her|our|my|your|vitamin|type|plan|class|grade|group|hepatitis|exhibit|section|part|option|category|model|series|"
+    r"\b(?!(?:an|the|a|this|each|every|its|their|his|her|our|my|your|vitamin|type|plan|class|grade|group|hepatitis|exhibit|section|part|option|category|model|series|"
     r"level|tier|division|block|building|wing|zone|phase|step|figure|table|appendix|annex|schedule|form|note|row|"
     r"column|line|track|key|point|team|unit|variant|version|size|channel|list|player|person|company|case|"
     r"scenario|method|approach|solution|box|room|gate|terminal|hall|platform|site|sample|batch|strain|allele|"
     r"blood|protein|subunit|size|paper|drive|side|string|letter|rank|rating|rated|league|division)\b)"
-    r"[a-z]{2,} "
+    r"(?:[a-z]{2,}|(?<![\w'’-])(?:At|In|On|For|With|From|By|After|Before|During|As)) "
     r"(A)(?= +(?!(?:to|and|or|nor|through|thru|in|on|of|at|by|is|was|are|were|be|as|major|minor|flat|sharp|"
     r"levels?|list|grade|grades|team|side|plus|minus|class|type|rating|string|student|students|again|has|had|have|"
     r"can|could|will|would|should|must|may|might|does|did|defined)\b)[a-z]{3,})"
 )
 # Another capital letter standing alone as a word in the document (`A can't know about B`, `if C raises an
-# exception and A has returned`): the text names things by letters, and `A` is one of them.
+# exception and A has returned`): the text names things by letters, and `A` is one of them. A letter with a
+# point is an initial (`Vladimir V. Putin`), not such a name.
 _OPENING_MARKS = frozenset("`[(\"“‘'*_")
 # A run of three or more capitalized words inside a sentence in which a short function word is capitalized
 # too (`events Taking Place At Various venues`): "start case", every word capitalized, as link anchors and
@@ -66,7 +67,7 @@ _SHORT_FUNCTION_WORDS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "
 # A preposition or conjunction opening such a run after a lower-case word (`ordered To Be Shut down`) starts
 # no name, and a cited title would be set apart (quoted, linked, emphasized).
 _RUN_OPENERS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "By", "Or", "Nor", "As", "With", "From", "Into"})
-_OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w'’-])")
+_OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w.'’-])")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
 # cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
@@ -159,6 +160,10 @@ left alone.
         Example("The team was dominating in A life-or-death struggle.", "The team was dominating in a life-or-death "
                 "struggle.", note="the article `A` between a preposition and a lower-case word"),
         Example("The park is A beautiful place to visit.", "The park is a beautiful place to visit."),
+        Example("At A meeting of experts on the 21st, they agreed on it.",
+                "At a meeting of experts on the 21st, they agreed on it.", note="after a preposition opening the sentence"),
+        Example("Vladimir V. Putin spoke in A small room near the sea.",
+                "Vladimir V. Putin spoke in a small room near the sea.", note="an initial names nothing by a letter"),
         Example("Thousands attended the events Taking Place At Various venues across the city.",
                 note="start case: every word of a run capitalized, `At` among them (reported, no fix)"),
         Example("Fans can now watch it on the new Streaming Service For Sports Fans from Monday."),
@@ -175,6 +180,8 @@ left alone.
         Example("He said: The plan will work."),
         Example("It ended. The next day was calm."),
         Example("She got an A in physics."),
+        Example("We know that A is true whenever it holds.", note="`A` then a verb: a letter naming a thing"),
+        Example("Suppose that A grows while B shrinks.", note="other letters name things in the text"),
         Example("The symphony in A major was played last."),
         Example("We went from A to Z in one day."),
         Example("The choice between A and B is yours."),
