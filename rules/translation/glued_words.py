@@ -31,8 +31,8 @@ _SHORT_CONTENT = 5.0
 # ~5,000 words), the token absent from the list, and only in a document without code, since technical
 # prose coins such compounds (`lockfile`, `dataclasses`, `typecheck`) faster than any word list records them.
 _COMPOUND = 3.5
-# Signs of code in a document: a code span, an identifier with an underscore, a call, a dotted name.
-_CODE = re.compile(r"`|\w_\w|_\w+_|\w\(\)|\b[a-z]+\.[a-z_]+\(|::|=>|->|\{|\}")
+# Signs of code in a document (``_has_code``): a code span, an identifier with an underscore, a call, a
+# dotted name called; as one regex, `\`|\w_\w|_\w+_|\w\(\)|\b[a-z]+\.[a-z_]+\(|::|=>|->|\{|\}`.
 # The large list holds web text, glued words included (`thatthe` is there, a thousand times rarer than
 # `that` and `the`): a token counts as glued when it is rarer than one use in ten million words and
 # each half is a thousand times commoner than the whole.
@@ -82,11 +82,42 @@ def _uses(text: str) -> Counter[str]:
     return Counter(_CANDIDATE.findall(text))
 
 
+# That regex's alternatives, each opening with a literal the regex engine skips to (as one regex it
+# opens with classes, and a search tries every alternative at every character of a document): the marks
+# any document with code has one of, an underscore inside or around a word, an empty call, and a dotted
+# name called (its `\b[a-z]+` before the dot is checked by ``_called_name``).
+_CODE_MARKS = ("`", "{", "}", "::", "=>", "->")
+_UNDERSCORE = re.compile(r"_(?:(?<=\w_)(?=\w)|\w+_)")
+_EMPTY_CALL = re.compile(r"\(\)(?<=\w\(\))")
+_DOTTED_CALL = re.compile(r"\.[a-z_]+\(")
+
+
 @lru_cache(maxsize=2)
 def _has_code(text: str) -> bool:
-    return _CODE.search(text) is not None
+    """Whether the text shows a sign of code, found by a few literal scans."""
+    if any(mark in text for mark in _CODE_MARKS):
+        return True
+    if "_" in text and _UNDERSCORE.search(text):
+        return True
+    if "(" not in text:
+        return False
+    return _EMPTY_CALL.search(text) is not None or any(
+        _called_name(text, m.start()) for m in _DOTTED_CALL.finditer(text))
 
 
+def _called_name(text: str, dot: int) -> bool:
+    """Whether a run of lower-case ASCII letters ends at ``dot`` and starts at a word's start."""
+    start = dot
+    while start and "a" <= text[start - 1] <= "z":
+        start -= 1
+    if start == dot:
+        return False
+    before = text[start - 1] if start else ""
+    return not (before.isalnum() or before == "_")
+
+
+# Words recur across documents (a corpus's records, a tree's files): each is split once per process.
+@lru_cache(maxsize=1 << 16)
 def split_of(word: str, compounds: bool = False, markup: bool = False) -> tuple[str, str] | None:
     """The two common words a token unknown to the frequency list is made of: the split whose two words
     are commonest together, when it makes two common words and every other such split is a hundred times
