@@ -3,13 +3,21 @@
 flat as the input grows.
 
     python bench/corpus_mode.py [--jobs 2] [--copies 10] [--select W,E,S,T,P] [--shard-size 100]
+    python bench/corpus_mode.py --breakdown [--copies 10] [--select W,E,S,T,P]
 
 CPU seconds are the children's user + system time; on a shared machine they are the steadier figure.
+
+``--breakdown`` says where a worker's CPU goes instead: it lints the records of the input ``--copies``
+times in this process, as a worker does (``lint.corpus.lint_record``), and prints the CPU of each stage
+(parsing, language, the check loop itself, each rule, filtering, the record's own output), the first copy
+(a worker's warm-up: patterns compiled on first use, word lists loaded) against the others, and the
+MB/s of one core in the steady state, which is what bounds ``--jobs N`` at N cores.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -36,6 +44,79 @@ def run(inp: Path, out: Path, jobs: int, select: str, shard_size: int) -> tuple[
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), peak
 
 
+def breakdown(inp: Path, copies: int, select: str) -> None:
+    """Per-stage and per-rule CPU of linting the input's records in this process (see the module's doc)."""
+    from collections import defaultdict
+
+    sys.path.insert(0, str(ROOT))
+    import lint.check
+    import lint.engine
+    import lint.formats
+    import lint.language
+    from lint import corpus
+
+    settings = corpus.Settings(select=tuple(select.split(",")), id_field="id")
+    checker = corpus._linter(settings).checker(corpus._config())  # prepared, as before a pool's fork
+    lines = inp.read_bytes().split(b"\n")[:-1]
+    per_copy = len(lines) // copies
+
+    def lint_copy(c: int) -> float:
+        start = time.process_time()
+        for n, line in enumerate(lines[c * per_copy:(c + 1) * per_copy], c * per_copy):
+            json.dumps(corpus.lint_record(json.loads(line), None, n, settings), ensure_ascii=False)
+        return time.process_time() - start
+
+    passes = [lint_copy(c) for c in range(copies)]
+    total = sum(passes)
+    mb = inp.stat().st_size / 1e6
+    print(f"{mb:.1f} MB, {len(lines)} records: {total:.2f} s CPU ({mb / total:.2f} MB/s on one core)")
+    if copies > 1:
+        steady = sum(passes[1:]) / (copies - 1)
+        print(f"first copy {passes[0]:.2f} s, each other copy {steady:.2f} s: warm-up {passes[0] - steady:.2f} s, "
+              f"steady state {mb / copies / steady:.2f} MB/s on one core")
+
+    # Where a copy's CPU goes, in the steady state: one more copy with a timer around each stage and rule
+    # (the timers add their own cost, shown as the copy's time against the untimed ones').
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(owner: object, name: str, key: str) -> None:
+        original = getattr(owner, name)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            start = time.process_time()
+            try:
+                result = original(*args, **kwargs)
+                # A rule's check_* is a generator: its work is done while it is consumed.
+                return list(result) if key.startswith("rule ") else result
+            finally:
+                spent[key] += time.process_time() - start
+        setattr(owner, name, wrapper)
+
+    timed(lint.formats, "parse", "parse")
+    timed(lint.language, "resolve", "language")
+    timed(lint.check.Checker, "check", "check")
+    timed(lint.engine.Linter, "filter", "filter")
+    timed(lint.engine, "_guarded", "guard")
+    for rule in checker.rules:
+        for name in ("check_document", "check_segment", "check_findings"):
+            if name in type(rule).__dict__:
+                timed(rule, name, f"rule {rule.code}")
+    whole = lint_copy(copies - 1)
+    rules = {k: v for k, v in spent.items() if k.startswith("rule ")}
+    in_rules = sum(rules.values())
+    print(f"one copy again, timed: {whole:.2f} s")
+    stages = {"parse": spent["parse"], "language": spent["language"],
+              "check loop (less the rules)": spent["check"] - in_rules, "rules": in_rules,
+              "filter and guard": spent["filter"] + spent["guard"],
+              "record (JSON, engine, decision)": whole - sum(spent[k] for k in ("parse", "language", "check",
+                                                                                  "filter", "guard"))}
+    for name, cpu in stages.items():
+        print(f"  {name:32} {cpu:6.3f} s  {100 * cpu / whole:4.1f} %")
+    for key, cpu in sorted(rules.items(), key=lambda kv: -kv[1]):
+        if cpu >= 0.01 * in_rules:
+            print(f"    {key[5:]:30} {cpu:6.3f} s  {100 * cpu / whole:4.1f} %")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--jobs", type=int, default=2)
@@ -44,9 +125,16 @@ def main() -> None:
     # Shards small enough that the input once already keeps every worker busy with several: memory is
     # compared in the steady state (bounded caches full), not against a run that never reached it.
     ap.add_argument("--shard-size", type=int, default=100)
+    ap.add_argument("--breakdown", action="store_true", help="where one worker's CPU goes, in this process")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="copylint-corpus-bench-"))
     try:
+        if args.breakdown:
+            inp = tmp / f"corpora-x{args.copies}.jsonl"
+            subprocess.run([sys.executable, str(ROOT / "bench" / "corpus_jsonl.py"), str(inp), "--copies",
+                            str(args.copies)], check=True, stdout=subprocess.DEVNULL)
+            breakdown(inp, args.copies, args.select)
+            return
         for copies in (1, args.copies):
             inp = tmp / f"corpora-x{copies}.jsonl"
             subprocess.run([sys.executable, str(ROOT / "bench" / "corpus_jsonl.py"), str(inp), "--copies", str(copies)],
