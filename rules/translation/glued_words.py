@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lint.rules.translation._code_names import code_names
 
-from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
 # A lower-case word of six letters or more, not touching code, a path or a name with inner marks.
@@ -215,7 +215,7 @@ at the first candidate only). Select it with `--select T109`.
     fix_note = "Inserts the missing space; unsafe because a rare term may split into two common words."
     default_enabled = False
     languages = frozenset({"en"})
-    trigger = r"\b[a-z]{6,}\b"
+    scope = "document"
     flag = (
         Example("The new law theyalso requires a permit.", "The new law they also requires a permit."),
         Example("Officials said that frommany regions the news was good.",
@@ -279,20 +279,22 @@ at the first candidate only). Select it with `--select T109`.
         Example("Here thereview decides.", note="two readings of like odds: `the review`, `there view`"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        glued = doc.memo.get("glued-words")
-        if glued is None:  # decided once per document, read per segment
-            glued = doc.memo["glued-words"] = _glued_words(doc)
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        # The words are decided once per document, over all its prose; most documents have no glued word,
+        # and then no segment is visited (a trigger would send nearly every segment here: one long
+        # lower-case word is all it could ask for).
+        glued = _glued_words(doc)
         if not glued:
             return
-        for m in _CANDIDATE.finditer(seg.text):
-            halves = glued.get(m.group())
-            if halves is None:
-                continue
-            a, b = halves
-            at = m.start() + len(a)
-            yield self.finding(seg, m.start(), m.end(), f"'{m.group()}' looks like two words glued: '{a} {b}'",
-                               edits=[(at, at, " ")])
+        for seg in doc.segments:
+            for m in _CANDIDATE.finditer(seg.text):
+                halves = glued.get(m.group())
+                if halves is None:
+                    continue
+                a, b = halves
+                at = m.start() + len(a)
+                yield self.finding(seg, m.start(), m.end(),
+                                   f"'{m.group()}' looks like two words glued: '{a} {b}'", edits=[(at, at, " ")])
 
 
 def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
