@@ -377,7 +377,9 @@ def _pool_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         # Import the rules and prepare them once, before the fork: every worker inherits them.
-        _linter(settings).checker(_config())
+        from lint.parallel import prepared_for_fork
+
+        prepared_for_fork(_linter(settings).checker(_config()))
     pending: set[Future[Done]] = set()
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         for shard in work:

@@ -113,6 +113,10 @@ class Rule:
         that a code, prefix or slug names ran in this check."""
         return ()
 
+    def prepare(self) -> None:
+        """Load now what the rule would load at its first use (a word list): a process pool calls it in
+        the parent before it forks, so that every worker inherits the data instead of loading its own."""
+
     # -- building findings ---------------------------------------------------------------
 
     def finding(self, seg: Segment, start: int, end: int, message: str, replacement: str | None = None, *,

@@ -279,6 +279,12 @@ at the first candidate only). Select it with `--select T109`.
         Example("Here thereview decides.", note="two readings of like odds: `the review`, `there view`"),
     )
 
+    def prepare(self) -> None:
+        try:
+            _frequency()("the")
+        except RuntimeError:
+            pass  # wordfreq is missing: said where the rule runs, as without a pool
+
     def check_document(self, doc: Document) -> Iterator[Finding]:
         # The words are decided once per document, over all its prose; most documents have no glued word,
         # and then no segment is visited (a trigger would send nearly every segment here: one long
