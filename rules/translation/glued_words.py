@@ -307,12 +307,21 @@ def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
     """The document's glued words and their halves, each word decided once (every test depends on the word
     and the document alone), over the words of all its segments: most documents have none, and their
     segments are then not scanned again."""
+    words = set(_CANDIDATE.findall(doc.prose[0]))
+    if not words:
+        return {}
+    zipf = _frequency()
+    # A word English uses splits into nothing (``split_of``'s first test): the document's code is looked
+    # for only where a rarer word is left.
+    rare = [word for word in words if zipf(word) < _RARE]
+    if not rare:
+        return {}
     text = doc.text
     compounds = not _has_code(text)
     markup = doc.format != "text"
     glued: dict[str, tuple[str, str]] = {}
-    for word in set(_CANDIDATE.findall(doc.prose[0])):
-        halves = split_of(word, compounds=compounds, markup=markup)
+    for word in rare:
+        halves = split_of(word, compounds, markup)
         # (The document-wide tests last: most documents have no word that splits.)
         if halves is None or _uses(text)[word] > 1:
             continue  # a word the document uses again is its vocabulary (a term), not an accident
