@@ -3,9 +3,9 @@ file's folder upward, or ``--config``. In one folder, ``.copylint.yaml`` (or ``.
 ``pyproject.toml``, as ruff's own file wins over ``pyproject.toml``. ``extend:`` names a base config
 (relative to the file); each key the file sets replaces the base's value of that key.
 
-Parsed with PyYAML's SafeLoader only (through ``yaml.load(..., LineLoader)``,
-a SafeLoader that also remembers the line of every mapping key, so an error can
-name it). Every key is documented in README.md and described by the JSON Schema
+Parsed with PyYAML's SafeLoader only (``lint.yaml_lines.LineLoader``, a SafeLoader that also
+remembers the line of every mapping key, so an error can name it; imported only when there is a
+file to read: PyYAML's import is a tenth of a small run's start-up). Every key is documented in README.md and described by the JSON Schema
 shipped in ``lint/data/config.schema.json``.
 """
 
@@ -16,8 +16,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from lint.model import Severity
 
@@ -98,61 +96,6 @@ MAX_LINE_LENGTH = 1_000_000  # characters: a minified i18n JSON catalogue is one
 
 MAX_CONFIG_BYTES = 1 << 20  # a config or rule pack larger than 1 MiB is no config
 MAX_YAML_NODES = 100_000  # values in a config or pack with every alias expanded
-
-
-class LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the line of each mapping key, by key path.
-
-    A document whose values, every alias expanded, number more than ``MAX_YAML_NODES`` is refused
-    before anything walks it: a few aliases of aliases (a "billion laughs") would otherwise make the
-    line recording, and every check of the values after it, take exponential time and memory.
-    """
-
-    def __init__(self, stream: Any) -> None:
-        super().__init__(stream)
-        self.lines: dict[tuple[Any, ...], int] = {}
-
-    def construct_document(self, node: yaml.Node) -> Any:
-        size = _expanded_nodes(node, {}, MAX_YAML_NODES)
-        if size > MAX_YAML_NODES:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"more than {MAX_YAML_NODES:,} values once its aliases are expanded "
-                "(an alias bomb?)", node.start_mark)
-        self._record(node, ())
-        return super().construct_document(node)
-
-    def _record(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                key = key_node.value
-                self.lines[path + (key,)] = key_node.start_mark.line + 1
-                self._record(value_node, path + (key,))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                self.lines[path + (i,)] = item.start_mark.line + 1
-                self._record(item, path + (i,))
-
-
-def _expanded_nodes(node: yaml.Node, sizes: dict[int, int], limit: int) -> int:
-    """How many nodes ``node`` stands for with its aliases expanded (each distinct node is counted
-    once and remembered, so this is linear in the file); stops counting past ``limit``."""
-    known = sizes.get(id(node))
-    if known is not None:
-        return known
-    sizes[id(node)] = limit + 1  # a node that contains itself (a recursive alias) is over any limit
-    total = 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            total += _expanded_nodes(key, sizes, limit) + _expanded_nodes(value, sizes, limit)
-            if total > limit:
-                break
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            total += _expanded_nodes(item, sizes, limit)
-            if total > limit:
-                break
-    sizes[id(node)] = total
-    return total
 
 
 def read_config_text(path: str | Path, what: str = "config") -> str:
@@ -302,6 +245,10 @@ def _load_section(key: str, value: Any, ctx: ConfigContext) -> Any:
 def load_yaml(text: str, path: str | None) -> tuple[Any, dict[tuple[Any, ...], int]]:
     """A config's or rule pack's YAML and the line of each key (``LineLoader``); bad YAML is a
     ConfigError naming the file and line."""
+    import yaml
+
+    from lint.yaml_lines import LineLoader
+
     try:
         loader = LineLoader(text)
         try:

@@ -26,22 +26,63 @@ Two scopes:
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
-
-import yaml
 
 from lint.model import Applicability, Document, Edit, Finding, Fix, Related, Segment, Severity
 from lint.options import OptionError, RuleOptions, options_of
 
 
 def rule_data(path: Path) -> Any:
-    """A data file a rule ships (phrase lists, labels), read with libyaml where PyYAML has it: ten times
-    faster than the Python loader, which is the fallback, and part of every run's start-up."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    """A data file a rule ships (phrase lists, labels, language packs): its YAML's values, as PyYAML's
+    safe loader reads them (with libyaml where PyYAML has it).
+
+    Read once per install, as Python compiles a module once: the values are kept beside the file in
+    ``__pycache__``, with the text they were read from, and served from there while the file still has
+    that text. A run then imports PyYAML only for a user's config or rule pack (its import is a tenth
+    of a small run's start-up). Kept under the same conditions as bytecode (not with
+    PYTHONDONTWRITEBYTECODE, nowhere the package is not writable)."""
+    text = path.read_text(encoding="utf-8")
+    kept = _kept_data_path(path)
+    if kept is not None:
+        try:
+            kept_text, data = marshal.loads(kept.read_bytes())
+            if kept_text == text:
+                return data
+        except (OSError, EOFError, ValueError, TypeError):  # none yet, or unreadable: read the YAML
+            pass
+    import yaml
+
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if kept is not None and not sys.dont_write_bytecode:
+        _keep_data(kept, text, data)
+    return data
+
+
+def _kept_data_path(path: Path) -> Path | None:
+    tag = sys.implementation.cache_tag  # marshal's format may change between Python versions
+    return None if tag is None else path.parent / "__pycache__" / f"{path.name}.{tag}.marshal"
+
+
+def _keep_data(kept: Path, text: str, data: Any) -> None:
+    """Write the values read from ``text`` where ``rule_data`` looks for them, atomically; values
+    marshal cannot hold (a YAML date) or a folder that cannot be written leave nothing kept."""
+    temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+    try:
+        payload = marshal.dumps((text, data))
+        kept.parent.mkdir(exist_ok=True)
+        temporary.write_bytes(payload)
+        os.replace(temporary, kept)
+    except (OSError, ValueError):
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 @dataclass(frozen=True)
