@@ -28,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint.patterns import compiled_on_use
+
 if TYPE_CHECKING:
     import pathspec
 
@@ -38,8 +40,8 @@ DEFAULT = "en"
 
 # A BCP 47 tag as users write it (`fr`, `fr-CA`, `zh-Hant`, `pt_BR`).
 TAG = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"
-_INLINE = re.compile(r"copylint-language\s*[:=]\s*(" + TAG + r")")
-_TAG = re.compile(TAG + r"\Z")
+_INLINE = compiled_on_use(r"copylint-language\s*[:=]\s*(" + TAG + r")")
+_TAG = compiled_on_use(TAG + r"\Z")
 
 # CLD2 answers in its own codes for a few languages; these are the BCP 47 ones.
 _CLD2_CODES = {"iw": "he", "jw": "jv", "zh-Hant": "zh-Hant", "zh": "zh"}
@@ -144,7 +146,7 @@ def _is_sentence(text: str) -> bool:
 
 # An MDX page's module statements (`import Box from '~/components/Box.astro';`), read as a paragraph
 # where MDX is linted as Markdown: code, in no human language.
-_MODULE_CODE = re.compile(r"(?:import|export)\s[^\n]*?\bfrom\s*['\"]|import\s*['\"]")
+_MODULE_CODE = compiled_on_use(r"(?:import|export)\s[^\n]*?\bfrom\s*['\"]|import\s*['\"]")
 
 
 def is_module_code(text: str) -> bool:
@@ -187,18 +189,20 @@ def detected_language(doc: Document) -> str | None:
 
 # Scripts that only some languages are written in: a page whose letters are mostly Cyrillic is not in
 # English, whatever its share of code names and product names in Latin letters makes CLD2 unsure of.
+# Compiled when a page is weighed by its script (``lint.patterns``): a class past Latin-1 costs the
+# stdlib's compiler milliseconds, and most runs never ask.
 _SCRIPT_LETTERS = {
-    "Cyrl": re.compile(r"[\u0400-\u04ff]"), "Grek": re.compile(r"[\u0370-\u03ff]"),
-    "Hang": re.compile(r"[\uac00-\ud7af]"), "Kana": re.compile(r"[\u3040-\u30ff]"),
-    "Hani": re.compile(r"[\u3400-\u9fff]"), "Arab": re.compile(r"[\u0600-\u06ff]"),
-    "Hebr": re.compile(r"[\u0590-\u05ff]"),
+    "Cyrl": compiled_on_use(r"[\u0400-\u04ff]"), "Grek": compiled_on_use(r"[\u0370-\u03ff]"),
+    "Hang": compiled_on_use(r"[\uac00-\ud7af]"), "Kana": compiled_on_use(r"[\u3040-\u30ff]"),
+    "Hani": compiled_on_use(r"[\u3400-\u9fff]"), "Arab": compiled_on_use(r"[\u0600-\u06ff]"),
+    "Hebr": compiled_on_use(r"[\u0590-\u05ff]"),
 }
 _SCRIPTS_OF = {
     "ru": ("Cyrl",), "uk": ("Cyrl",), "bg": ("Cyrl",), "be": ("Cyrl",), "sr": ("Cyrl",), "mk": ("Cyrl",),
     "kk": ("Cyrl",), "el": ("Grek",), "ko": ("Hang",), "ja": ("Kana", "Hani"), "zh": ("Hani",),
     "zh-Hant": ("Hani",), "ar": ("Arab",), "fa": ("Arab",), "he": ("Hebr",),
 }
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = compiled_on_use(r"[^\W\d_]")
 # A CJK character (or Hangul syllable) carries about what three Latin letters do.
 _WIDE_SCRIPTS = frozenset({"Hang", "Kana", "Hani"})
 _SCRIPT_MIN_CHARS = 40
@@ -334,7 +338,7 @@ def in_other_language(text: str, language: str) -> bool:
     return not own or not any(w in own for w in _WORDS.findall(text.lower()))
 
 
-_WORDS = re.compile(r"[^\W\d_]+")
+_WORDS = compiled_on_use(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=32)

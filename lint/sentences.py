@@ -22,17 +22,18 @@ pysbd's own.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
+
+from lint.patterns import compiled_on_use
 
 # Pieces are cut between _CHUNK_MIN and _CHUNK_MAX characters: long enough that a cut almost never
 # falls where pysbd would not split, short enough that pysbd's quadratic steps stay cheap.
 _CHUNK_MIN, _CHUNK_MAX = 1500, 4000
 # A clear sentence end: a lowercase word of two letters or more, an end mark, white space, a capital.
 # The word must not be one of pysbd's own abbreviations for the language (`etc. The`, `Inc. The`).
-_CLEAR_END = re.compile(r"\b([a-z]{2,})[.!?][ \t\r\n]+(?=[A-Z])")
-_SPACE = re.compile(r"\s*")
+_CLEAR_END = compiled_on_use(r"\b([a-z]{2,})[.!?][ \t\r\n]+(?=[A-Z])")
+_SPACE = compiled_on_use(r"\s*")
 
 
 @lru_cache(maxsize=8)

@@ -13,6 +13,7 @@ import re
 from operator import gt, itemgetter, le
 
 from lint.model import Segment, Suppression
+from lint.patterns import compiled_on_use
 
 PLACEHOLDER = "\ufffc"
 # Software placeholders in message catalogues (gettext, Python, .NET, ICU simple arguments, Mustache):
@@ -22,7 +23,7 @@ TEMPLATE_PLACEHOLDER = re.compile(
     r"\{\{[^{}]*\}\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@]|%\([\w.]+\)[sdif]|\{\d+\}|\{[a-zA-Z_][\w.]*\}"
 )  # OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL, inline markup
 # A URL may hold balanced parentheses (Wikipedia's `Foo_(bar)`); it does not end with punctuation.
-_URL = re.compile(
+_URL = compiled_on_use(
     r"\b(?:https?://|ftp://|www\.)(?:[^\s<>\"'`()]|\([^\s<>\"'`()]*\))*(?:[^\s<>\"'`.,;:!?()\]}»”’]|\([^\s<>\"'`()]*\))"
     r"|\b[\w.+-]+@[\w-]+\.[\w.-]*\w"
 )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import json as _json  # as _json: the submodule lint.report.json would shadow the name
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import IO, Any
 
 from lint.engine import FileResult
 from lint.model import Finding, Severity, Source
+from lint.patterns import compiled_on_use
 
 REPORTERS: dict[str, str] = {
     "text": "lint.report.text:TextReporter",
@@ -156,7 +156,7 @@ class Reporter:
         pass
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compiled_on_use("[\ud800-\udfff]")
 
 
 def json_text(value: Any) -> str:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from lint.rules.bilingual._pairwise import habit_or_each
 
 from lint.formats.bilingual import pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
 _XLF = "app.xlf"
-_LEAD = re.compile(r"^\s*")
-_TRAIL = re.compile(r"\s*$")
+_LEAD = compiled_on_use(r"^\s*")
+_TRAIL = compiled_on_use(r"\s*$")
 
 
 def _shape(ws: str) -> tuple[int, bool]:
@@ -125,7 +125,7 @@ def _difference(source: str, target: str) -> tuple[str, bool] | None:
 
 # Scripts written without spaces between words: Han, kana, Hangul is spaced (not here), Thai, Lao,
 # Khmer, Myanmar.
-_UNSPACED = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
+_UNSPACED = compiled_on_use(r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
                        r"\u1780-\u17ff\u1000-\u109f]")
 
 
@@ -136,7 +136,7 @@ def _unspaced(ws_s: str, ws_t: str, edge: str) -> bool:
 
 
 # A sentence's final mark in any script: full stop, ideographic, Devanagari/Bengali danda, Arabic, Ethiopic.
-_FINAL = re.compile(r"[.!?\u3002\uff01\uff1f\u0964\u0965\u06d4\u1362][\"'\u201d\u2019)]?$")
+_FINAL = compiled_on_use(r"[.!?\u3002\uff01\uff1f\u0964\u0965\u06d4\u1362][\"'\u201d\u2019)]?$")
 
 
 def _closed_sentence(source: str, target: str, trail_s: str, trail_t: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from lint.rules.bilingual._pairwise import Difference, PairwiseRule
@@ -10,10 +9,11 @@ from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 from lint.formats.bilingual import markup_of, singular, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example
 
-_I_FLAG = re.compile(r"%(\d+\$)?I")
-_URL_IN_TEXT = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
+_I_FLAG = compiled_on_use(r"%(\d+\$)?I")
+_URL_IN_TEXT = compiled_on_use(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
 
 
 class PlaceholderMismatch(PairwiseRule):

@@ -5,18 +5,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 
 from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, without_code, xliff_example
 from lint.model import Document, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example
 
 _PO = "messages.po"
 _RST = "#: library/functions.rst:12\n"
 _XLF = "app.xlf"
 
+
+
+def _similarity(a: str, b: str) -> float:
+    """difflib's ratio of two names; difflib is imported here, on a bilingual file's first renamed tag,
+    not by every run that loads the rule."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio()
 
 def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: tuple[str, str],
                literals: tuple[dict[str, str], dict[str, str]]) -> bool:
@@ -47,11 +55,11 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
         return False  # kept as words or in other markup (*body* for ``body``): a matter of style
     if _API_SHAPED.search(key[1:-1]) or code_counts(doc, markup)[key] >= 2:
         return True
-    return any(SequenceMatcher(None, key, other).ratio() >= 0.8 for other in added)
+    return any(_similarity(key, other) >= 0.8 for other in added)
 
 
-_API_SHAPED = re.compile(r"^[\W\d]+$|^-{1,2}\w|^\w+[._:]\w|\w_|\d|[a-z][A-Z]")
-_WORDS = re.compile(r"[^\W\d_]+")
+_API_SHAPED = compiled_on_use(r"^[\W\d]+$|^-{1,2}\w|^\w+[._:]\w|\w_|\d|[a-z][A-Z]")
+_WORDS = compiled_on_use(r"[^\W\d_]+")
 # Below this many distinct words a catalogue is too small to tell a word nobody writes from a rare one.
 _VOCABULARY = 150
 _CODE_KINDS = frozenset({"literal", "role", "interpreted", "code"})
@@ -69,8 +77,8 @@ def _code_of(text: str, markup: str, literals: bool = False) -> dict[str, str]:
 
 # A literal's parts: names (dotted or underscored as one: ``os.getcwd``, ``new_string``; an option with
 # its dashes, ``-k``) and the rest.
-_TOKENS = re.compile(r"(?:(?<![\w-])-+)?\w+(?:\.\w+)*")
-_PLAIN = re.compile(r"[^\W\d_A-Z]+(?:_[^\W\d_A-Z]+)*")
+_TOKENS = compiled_on_use(r"(?:(?<![\w-])-+)?\w+(?:\.\w+)*")
+_PLAIN = compiled_on_use(r"[^\W\d_A-Z]+(?:_[^\W\d_A-Z]+)*")
 
 
 def _rendering(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> tuple[list[str], bool] | None:
@@ -88,7 +96,7 @@ def _rendering(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> tup
     for other_key, other in target.items():
         tokens = _TOKENS.findall(other)
         if other_key in source or not (_WORDS.sub("w", other) == shape
-                                       or SequenceMatcher(None, lost, other).ratio() >= 0.5
+                                       or _similarity(lost, other) >= 0.5
                                        or (len(lost_tokens) >= 2 and lost_tokens.intersection(tokens))):
             continue
         gone = lost_tokens - set(tokens)
@@ -98,7 +106,7 @@ def _rendering(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> tup
     return None
 
 
-_PARTS = re.compile(r"[^\W\d_]{2,}")
+_PARTS = compiled_on_use(r"[^\W\d_]{2,}")
 
 
 def _parts(code: str) -> set[str]:
@@ -161,7 +169,7 @@ def _localized(key: str, literals: tuple[dict[str, str], dict[str, str]], doc: D
         if seen.kept[word] or word in seen.api or word.upper() in lost:
             return False
         by = seen.renamed.get(word, Counter())
-        if not any(n >= 2 and SequenceMatcher(None, word, other).ratio() < 0.75 for other, n in by.items()
+        if not any(n >= 2 and _similarity(word, other) < 0.75 for other, n in by.items()
                    if other in now):
             return False
     return True

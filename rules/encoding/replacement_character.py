@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.model import Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_FFFD = re.compile("\ufffd+")
+_FFFD = compiled_on_use("\ufffd+")
 # The character quoted on its own is named, not lost: "\ufffd", `\ufffd`, '\ufffd', \u201c\ufffd\u201d.
-_MENTION = re.compile("([\"'`\u201c\u2018])\ufffd+(?:\\1|[\u201d\u2019])")
+_MENTION = compiled_on_use("([\"'`\u201c\u2018])\ufffd+(?:\\1|[\u201d\u2019])")
 
 
 class ReplacementCharacter(Rule):

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 
 from lint.rules.language._packs import languages_with
 
 from lint.model import Applicability, Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_FULL_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_HALF_ALNUM = re.compile(r"[0-9A-Za-z]+")
-_HALF_KANA = re.compile(r"[\uff66-\uff9f]+")
+_FULL_ALNUM = compiled_on_use(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_HALF_ALNUM = compiled_on_use(r"[0-9A-Za-z]+")
+_HALF_KANA = compiled_on_use(r"[\uff66-\uff9f]+")
 # A number of one digit standing alone (not part of 2.0, 1,000 or a name like A4).
 _ALNUM_AROUND = r"0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a.,\uff0e\uff0c"
-_FULL_SINGLE = re.compile(rf"(?<![{_ALNUM_AROUND}])[\uff10-\uff19](?![{_ALNUM_AROUND}])")
-_HALF_SINGLE = re.compile(rf"(?<![{_ALNUM_AROUND}])[0-9](?![{_ALNUM_AROUND}])")
+_FULL_SINGLE = compiled_on_use(rf"(?<![{_ALNUM_AROUND}])[\uff10-\uff19](?![{_ALNUM_AROUND}])")
+_HALF_SINGLE = compiled_on_use(rf"(?<![{_ALNUM_AROUND}])[0-9](?![{_ALNUM_AROUND}])")
 
 
 class WidthMixing(Rule):

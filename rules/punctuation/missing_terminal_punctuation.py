@@ -304,12 +304,12 @@ def _runs_into_next(seg: Segment, doc: Document, words: int) -> bool:
 
 
 # A word of running text with its marks; code (`package_depth,`, `ns.b = 'bar'`, `:width:`) is not.
-_PROSE_TOKEN = re.compile(r"[\"“‘(]?(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*(?:%|st|nd|rd|th)?)[.,;:!?\"”’)]*|[–—-]")
+_PROSE_TOKEN = compiled_on_use(r"[\"“‘(]?(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*(?:%|st|nd|rd|th)?)[.,;:!?\"”’)]*|[–—-]")
 # Headlines drop their articles and tell the past in the present (`Woman arrested in Kostanay`, `Putin says …`);
 # a sentence keeps an article or a past auxiliary (`Drury was selected …`). (`will`, `is` and `has been` are
 # headline English too.)
-_GRAMMAR = re.compile(r"\b(?:the|a|an|was|were|had|would|could)\b")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)]*\s*$")
+_GRAMMAR = compiled_on_use(r"\b(?:the|a|an|was|were|had|would|could)\b")
+_ENDS_SENTENCE = compiled_on_use(r"[.!?…][\"”’)]*\s*$")
 
 
 def _between_stopped_paragraphs(seg: Segment, doc: Document, words: int) -> bool:

@@ -38,11 +38,11 @@ _ELISION = compiled_on_use(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|sup|e
 # Where a quotation most likely began when its opening mark is lost: right after an attribution that
 # ends a sentence ("… Gladkov said. I changed …"), or after the previous closing quotation mark.
 _ATTRIBUTION = {
-    "”": re.compile(
+    "”": compiled_on_use(
         r"(?:\b(?:said|says|told|added|wrote|asked|stated|explained|noted|declared|insisted|replied|"
         r"according to [^.!?“”\"]+)[^.!?“”\"]*[.!?:]|”[^“”\".!?]*[.!?])\s+(?=[A-Z])"
     ),
-    '"': re.compile(
+    '"': compiled_on_use(
         r"(?:\b(?:said|says|told|added|wrote|asked|stated|explained|noted|declared|insisted|replied|"
         r"according to [^.!?“”\"]+)[^.!?“”\"]*[.!?:]|(?<=\S)\"[^“”\".!?]*[.!?])\s+(?=[A-Z])"
     ),

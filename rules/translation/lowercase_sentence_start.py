@@ -145,7 +145,7 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                                edits=[(i, i + 1, text[i].upper())])
 
 
-_PROSE_WORD = re.compile(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
+_PROSE_WORD = compiled_on_use(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
 
 
 def _between_sentences(text: str, m: re.Match[str], doc_text: str) -> bool:

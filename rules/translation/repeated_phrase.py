@@ -3,13 +3,13 @@ the bank's products`), or a word joined to itself by `and` (`with benevolence an
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import accumulate, compress, islice, repeat
 from operator import eq, gt, itemgetter
 
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # The gate reads only words of three characters or more: a looping phrase loops in them too (with a
@@ -17,7 +17,7 @@ from lint.rule import Example, Rule
 _SEPARATOR = " \0\0\0\0\0 "  # a token of its own, long enough to stay among the long words
 # A loop of up to ten words holds at most this many words of three characters or more, in most text.
 _GATE_PERIOD = 6
-_SPAN = re.compile(r"\w+")
+_SPAN = compiled_on_use(r"\w+")
 _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
 # `X and X` that English uses to intensify or to mean "repeatedly": comparatives (-er), plural time and
 # distance nouns (plurals are never read: `years and years`, `masses and masses`), adverbs of motion.
@@ -51,12 +51,12 @@ def _comparative_reading(before: str) -> bool:
 # `X and X` at the end of a clause: before a mark, the end, or another `and`/`but`/`or`. Followed by a
 # modifier it is English (`developers and developers of other packages`, `lines and lines that start
 # with #`, `cache and cache tags`), and so is a contrast (`may and may not`).
-_DOUBLED = re.compile(r"\b([a-z]{3,}) and (\1)(?=\s*(?:[.,;:!?)]|$|(?:and|but|or)\b))")
+_DOUBLED = compiled_on_use(r"\b([a-z]{3,}) and (\1)(?=\s*(?:[.,;:!?)]|$|(?:and|but|or)\b))")
 
 
 # A catalogue string that is a list a program splits on commas (gnome-calculator's unit symbols,
 # `centimeter,centimeters,cm`): three items or more, no space after the commas.
-_ALIASES = re.compile(r"^[^\s,]+(?: [^\s,]+)*(?:,[^\s,]+(?: [^\s,]+)*){2,}$")
+_ALIASES = compiled_on_use(r"^[^\s,]+(?: [^\s,]+)*(?:,[^\s,]+(?: [^\s,]+)*){2,}$")
 
 
 class RepeatedPhrase(Rule):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Iterator
 from itertools import compress, count, islice
 from operator import eq
@@ -150,8 +149,9 @@ def _marked(doc: Document, seg: Segment, at: int) -> bool:
     return start > 0 and doc.text[start - 1] in "*`_" and not seg.is_contiguous(max(at - 1, 0), at + 1)
 
 
-# Marks that may touch a word `_REPEAT` finds (`(the the,`): read as spaces before splitting.
-_MARKS = string.punctuation.replace("_", "") + "“”‘’…«»„‚‹›—–¿¡·•"
+# Marks that may touch a word `_REPEAT` finds (`(the the,`): read as spaces before splitting. ASCII's
+# are string.punctuation less `_`, written out (the string module's import compiles a regex).
+_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~" + "“”‘’…«»„‚‹›—–¿¡·•"
 
 
 def _segments_with_repeats(text: str) -> list[int]:

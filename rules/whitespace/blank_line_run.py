@@ -9,14 +9,15 @@ from functools import lru_cache
 
 from lint.model import Applicability, Document, Finding, Severity
 from lint.options import RuleOptions, option
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_EOL = re.compile(r"\r\n|\r|\n")
-_VISIBLE = re.compile(r"\S")  # blank lines before the first visible character are W101's
+_EOL = compiled_on_use(r"\r\n|\r|\n")
+_VISIBLE = compiled_on_use(r"\S")  # blank lines before the first visible character are W101's
 # A reST section title after the run: an optional overline, the title, an underline of one repeated
 # punctuation character.
 _EOL_OR_END = r"(?:\r\n|\r|\n|\Z)"
-_RST_TITLE = re.compile(
+_RST_TITLE = compiled_on_use(
     rf"(?:([=\-~^\"'`#*+:._])\1{{2,}}[ \t]*{_EOL_OR_END})?[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n)"
     rf"([=\-~^\"'`#*+:._])\2{{2,}}[ \t]*{_EOL_OR_END}"
 )

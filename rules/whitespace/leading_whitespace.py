@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_LEADING = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*(?=\S)|\A(?:[ \t]*(?:\r\n|\r|\n))+")
+_LEADING = compiled_on_use(r"\A(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*(?=\S)|\A(?:[ \t]*(?:\r\n|\r|\n))+")
 
 
 class LeadingWhitespace(Rule):
