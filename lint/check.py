@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from lint.guard import Crash, is_crash
 from lint.model import Document, Finding, Segment
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled_on_use, kept_answer
 from lint.rule import Rule
 from lint.scan import non_ascii_first_class, parsed, scanners
 
@@ -41,9 +41,14 @@ def _document_patterns(rule: Rule) -> list[re.Pattern[str]]:
 def _anchored(rule: Rule) -> bool:
     """Whether the trigger can only match at a segment's start (`^…`, no MULTILINE): trying it
     there is cheaper than a MULTILINE scan that stops at every line break of the prose."""
-    if not rule.trigger or rule.trigger_flags & re.MULTILINE or "^" not in rule.trigger:
+    trigger, flags = rule.trigger, rule.trigger_flags
+    if not trigger or flags & re.MULTILINE or "^" not in trigger:
         return False
-    reading = parsed(rule.trigger, rule.trigger_flags)
+    return kept_answer("anchored", trigger, flags, lambda: _opens_at_start(trigger, flags))
+
+
+def _opens_at_start(pattern: str, flags: int) -> bool:
+    reading = parsed(pattern, flags)
     if reading is None:
         return False
     parser, items, _ = reading

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.model import Severity
+from lint.patterns import compiled_on_use
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 PYPROJECT = "pyproject.toml"
@@ -113,7 +114,7 @@ def read_config_text(path: str | Path, what: str = "config") -> str:
         raise ConfigError(str(path), f"cannot read {what}: not UTF-8 (byte {exc.start})") from None
 
 
-_PLAIN_KEY = re.compile(r"[\w.-]{1,40}\Z")
+_PLAIN_KEY = compiled_on_use(r"[\w.-]{1,40}\Z")
 
 
 def shown_key(key: Any) -> str:
@@ -472,7 +473,6 @@ def load_config(path: str | Path, _chain: tuple[Path, ...] = ()) -> Config:
 
 def _toml_lines(text: str) -> dict[tuple[Any, ...], int]:
     """The line of each key of ``[tool.copylint]`` (and of its sub-tables' headers), for error messages."""
-    import re
 
     lines: dict[tuple[Any, ...], int] = {}
     table: tuple[str, ...] | None = None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import stat
 import time
 from collections import Counter
@@ -26,6 +25,7 @@ from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
 from lint.guard import Crash, is_crash
 from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source
+from lint.patterns import compiled_on_use
 from lint.rule import Rule
 from lint.source import (
     BinaryFile,
@@ -43,7 +43,7 @@ MAX_FIX_PASSES = 10
 # A plain-text file over BIG_TEXT characters is linted in blocks of about BLOCK_TEXT (Linter.findings).
 BIG_TEXT = 1 << 20
 BLOCK_TEXT = 1 << 18
-_BLOCK_BREAK = re.compile(r"\n(?:[ \t]*\n)+(?=\S)")
+_BLOCK_BREAK = compiled_on_use(r"\n(?:[ \t]*\n)+(?=\S)")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-_EOL = re.compile(r"\r\n?|\n")
+from lint.patterns import compiled_on_use
+
+_EOL = compiled_on_use(r"\r\n?|\n")
 
 
 class Severity(str, enum.Enum):

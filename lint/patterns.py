@@ -9,13 +9,49 @@ the compiled pattern itself under the same name (a rule's functions read the rea
 wrapper on the path of a call: an attribute of a class with ``__getattr__`` is not specialized by the
 interpreter and costs some 20-100 ns more per call, which a rule called per segment pays often), and
 the object, wherever else it is kept, answers with the compiled pattern's own methods.
+
+What compiling makes is also kept between runs (``compiled``), as Python keeps a module's bytecode: the
+stdlib's compiler turns a pattern into a list of opcodes for its C engine, a pure function of the
+pattern, its flags and the interpreter; the lists this package's patterns compile to are kept in
+``lint/__pycache__`` and handed to the engine as they are on the next run (which checks them as it
+does every compiled pattern) instead of being parsed and compiled again. So are the answers that
+``lint.scan`` reads off a pattern's parse (``kept_answer``). Only where the interpreter is one whose
+compiler this was written against (CPython 3.10-3.13), keyed by its exact version; kept under the
+conditions Python keeps bytecode (not with PYTHONDONTWRITEBYTECODE, nowhere the package is not
+writable); anything amiss with the file and patterns are compiled as ``re.compile`` does.
 """
 
 from __future__ import annotations
 
+import atexit
+import importlib
+import marshal
+import os
 import re
 import sys
-from typing import Any, cast
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+
+def _stdlib_compiler() -> tuple[Any, Any, Any]:
+    """The stdlib's own regex engine, compiler and parser, what re.compile runs (Nones elsewhere: then
+    patterns are compiled by re.compile alone)."""
+    try:
+        engine = importlib.import_module("_sre")
+        try:
+            return engine, importlib.import_module("re._compiler"), importlib.import_module("re._parser")
+        except ImportError:  # 3.10
+            return engine, importlib.import_module("sre_compile"), importlib.import_module("sre_parse")
+    except ImportError:
+        return None, None, None
+
+
+_sre, _compiler, _parser = _stdlib_compiler()
+
+T = TypeVar("T")
+# Patterns and answers kept at most (a config's own patterns come through here too: none past this).
+_KEPT_LIMIT = 4096
 
 # What a caller may ask of a pattern; after the first use each is the compiled pattern's own attribute.
 _ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
@@ -30,7 +66,7 @@ class _OnUse:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # copy, pickle and friends ask for dunders: they are not the pattern's
             raise AttributeError(name)
-        compiled = re.compile(*self._source)
+        compiled = globals()["compiled"](*self._source)
         for attribute in _ATTRIBUTES:
             self.__dict__[attribute] = getattr(compiled, attribute)
         namespace, self._namespace = self._namespace, None
@@ -49,3 +85,130 @@ def compiled_on_use(pattern: str, flags: int = 0) -> re.Pattern[str]:
     modules and rules (not for ``re.sub(pattern, …)``, which wants a string or a real pattern)."""
     frame = sys._getframe(1) if hasattr(sys, "_getframe") else None
     return cast(re.Pattern[str], _OnUse(pattern, flags, frame.f_globals if frame is not None else None))
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``; from the opcodes kept by an earlier run of this interpreter when
+    there are some (the module docstring), else compiled as ``re.compile`` does and kept."""
+    flags = int(flags)
+    if _sre is None or not _KEPT.usable or not isinstance(pattern, str) or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    key = ("compiled", pattern, flags)
+    kept = _KEPT.get(key)
+    if kept is not None:
+        try:
+            return cast(re.Pattern[str], _sre.compile(pattern, *kept))
+        except Exception:  # a damaged entry (the engine validates every opcode list): compile again
+            pass
+    # _compiler.compile, step by step, to keep what it hands to the engine.
+    tree = _parser.parse(pattern, flags)  # a bad pattern raises re.error here, as re.compile does
+    groupindex = dict(tree.state.groupdict)
+    indexgroup: list[str | None] = [None] * tree.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # The opcodes as plain ints (the compiler's are named int constants, which marshal cannot hold).
+    made = (flags | tree.state.flags, list(map(int, _compiler._code(tree, flags))), tree.state.groups - 1,
+            groupindex, tuple(indexgroup))
+    result = cast(re.Pattern[str], _sre.compile(pattern, *made))
+    _KEPT.put(key, made)
+    return result
+
+
+def kept_answer(question: str, pattern: str, flags: int, answer: Callable[[], T]) -> T:
+    """``answer()``, what ``question`` asks of a pattern (a pure function of the pattern and flags whose
+    value marshal can hold), kept between runs beside the compiled patterns."""
+    return kept_value((question, pattern, int(flags)), answer)
+
+
+def kept_value(key: tuple[Any, ...], answer: Callable[[], T]) -> T:
+    """``answer()``, kept between runs under ``key`` (which must name everything the value depends on:
+    a pattern and its flags, or the files an index is read from with their sizes and modification
+    times, as Python's bytecode names its source)."""
+    found = _KEPT.get(key, _MISSING)
+    if found is not _MISSING:
+        return cast(T, found)
+    value = answer()
+    _KEPT.put(key, value)
+    return value
+
+
+def files_signature(folder: str) -> tuple[tuple[str, int, int], ...]:
+    """The ``.py`` files under ``folder`` (relative paths), each with its size and modification time in
+    nanoseconds: what a value read from their text is kept under (``kept_value``)."""
+    out: list[tuple[str, int, int]] = []
+    pending = [(folder, "")]
+    while pending:
+        path, relative = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        pending.append((entry.path, relative + entry.name + "/"))
+                elif entry.name.endswith(".py"):
+                    st = entry.stat()
+                    out.append((relative + entry.name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(out))
+
+
+_MISSING = object()
+
+
+class _Kept:
+    """The kept opcodes and answers: one marshal file per interpreter, read on first use, written when
+    the process exits if the run added to it."""
+
+    def __init__(self) -> None:
+        tag = sys.implementation.cache_tag
+        self.usable = (sys.implementation.name == "cpython" and (3, 10) <= sys.version_info[:2] <= (3, 13)
+                       and _sre is not None and tag is not None)
+        self.path = Path(__file__).parent / "__pycache__" / f"patterns.{tag}.marshal"
+        # Whatever could change what the compiler makes: the interpreter's exact build, the engine's magic.
+        self.header = (1, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
+                       sys.maxunicode)
+        self.entries: dict[Hashable, Any] | None = None
+        self.added = False
+
+    def _loaded(self) -> dict[Hashable, Any]:
+        if self.entries is None:
+            self.entries = {}
+            if self.usable:
+                try:
+                    header, entries = marshal.loads(self.path.read_bytes())
+                    if header == self.header and isinstance(entries, dict):
+                        self.entries = entries
+                except (OSError, EOFError, ValueError, TypeError):  # none yet, or not ours: start afresh
+                    pass
+        return self.entries
+
+    def get(self, key: Hashable, default: Any = None) -> Any:
+        return self._loaded().get(key, default) if self.usable else default
+
+    def put(self, key: Hashable, value: Any) -> None:
+        entries = self._loaded()
+        if not self.usable or len(entries) >= _KEPT_LIMIT:
+            return
+        entries[key] = value
+        if not self.added and not sys.dont_write_bytecode:
+            atexit.register(self.save)
+        self.added = True
+
+    def save(self) -> None:
+        """Write the entries atomically; a folder that cannot be written, or a value marshal cannot
+        hold, leaves the file as it was."""
+        if not self.added or self.entries is None:
+            return
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            payload = marshal.dumps((self.header, self.entries))
+            self.path.parent.mkdir(exist_ok=True)
+            temporary.write_bytes(payload)
+            os.replace(temporary, self.path)
+            self.added = False
+        except (OSError, ValueError):
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+_KEPT = _Kept()

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from lint.patterns import compiled_on_use, files_signature, kept_value
 from lint.rule import Rule
 
 _extra: dict[str, type[Rule]] = {}
@@ -31,20 +32,33 @@ class RuleEntry:
 
 # Each opens with its line break, a literal the regex engine skips to in C (`^` would be tried at
 # every character of the 51 modules: a third of the index's time).
-_CODE = re.compile(r'\n    code = "([A-Z]+[0-9]+)"$', re.MULTILINE)
-_SLUG = re.compile(r'\n    slug = "([a-z0-9-]+)"$', re.MULTILINE)
-_OFF = re.compile(r"\n    default_enabled = False$", re.MULTILINE)
+_CODE = compiled_on_use(r'\n    code = "([A-Z]+[0-9]+)"$', re.MULTILINE)
+_SLUG = compiled_on_use(r'\n    slug = "([a-z0-9-]+)"$', re.MULTILINE)
+_OFF = compiled_on_use(r"\n    default_enabled = False$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
 def builtin_index() -> tuple[RuleEntry, ...]:
     """Every built-in rule module's code, slug and default, from the text of the module (one rule per
     module, its class attributes written as literals: tests/test_registry.py holds every module to it).
-    A module whose text does not say is imported to ask its class."""
+    A module whose text does not say is imported to ask its class. Kept between runs while no rule
+    module changes size or modification time (``lint.patterns.kept_value``)."""
+    import lint.rules as package
+
+    folders = tuple(package.__path__)
+    try:
+        key = ("rule-index", folders, tuple(files_signature(folder) for folder in folders))
+    except OSError:
+        return _index_of(folders)
+    rows = kept_value(key, lambda: tuple(astuple(e) for e in _index_of(folders)))
+    return tuple(RuleEntry(*row) for row in rows)
+
+
+def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
     import lint.rules as package
 
     found = []
-    for folder in package.__path__:
+    for folder in folders:
         root = Path(folder)
         for path in sorted(root.rglob("*.py")):
             if path.name.startswith("_"):  # a package, or a family's helpers (rules/<family>/_*.py)

@@ -20,7 +20,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled_on_use, kept_answer
 
 _MAX_PIECES = 6
 
@@ -33,6 +33,11 @@ def scanners(pattern: str, flags: int = 0) -> list[re.Pattern[str]]:
 
 @cache
 def _pieces(pattern: str, flags: int) -> tuple[str, ...]:
+    # Kept between runs (``lint.patterns``): finding them parses the pattern, a compile's worth of work.
+    return tuple(kept_answer("pieces", pattern, flags, lambda: _pieces_of(pattern, flags)))
+
+
+def _pieces_of(pattern: str, flags: int) -> tuple[str, ...]:
     reading = parsed(pattern, flags)
     if reading is not None and not reading[2] & re.IGNORECASE:
         parts = alternatives(pattern)
@@ -123,7 +128,11 @@ def _first_class_literals(reading: tuple[Any, list[Any], int]) -> list[str] | No
 
 def non_ascii_first_class(pattern: str, flags: int) -> str | None:
     """The body of a character class holding every first character of ``pattern``, when all of them
-    lie outside ASCII; else None."""
+    lie outside ASCII; else None (kept between runs, as ``_pieces``)."""
+    return kept_answer("non-ascii-first-class", pattern, flags, lambda: _non_ascii_first_class(pattern, flags))
+
+
+def _non_ascii_first_class(pattern: str, flags: int) -> str | None:
     reading = parsed(pattern, flags)
     if reading is None or reading[2] & re.IGNORECASE:
         return None

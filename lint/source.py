@@ -12,6 +12,7 @@ from itertools import accumulate, chain
 from pathlib import Path
 
 from lint.model import Source
+from lint.patterns import compiled_on_use
 
 
 class LoadError(Exception):
@@ -205,7 +206,7 @@ def _reason(exc: OSError) -> str:
 
 # mkstemp's names: ".<file name>.<8 random characters>.copylint", next to the file.
 TEMPORARY_SUFFIX = ".copylint"
-_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.copylint\Z", re.S)
+_TEMPORARY = compiled_on_use(r"\..+\.[a-z0-9_]{8}\.copylint\Z", re.S)
 STALE_AFTER_S = 60.0  # a write takes milliseconds: a temporary this old is a killed run's
 
 

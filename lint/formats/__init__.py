@@ -22,12 +22,13 @@ import os
 import pkgutil
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any, Protocol
 
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled, compiled_on_use, files_signature, kept_value
 
 DEFAULT_FORMAT = "text"
 
@@ -159,14 +160,24 @@ class FormatEntry:
 
 
 # A declaration's fields, written as literals (tests/test_formats_declared.py holds every module to it).
-_NAME = re.compile(r"""^( +)name=["']([\w-]+)["'],$""", re.M)
+_NAME = compiled_on_use(r"""^( +)name=["']([\w-]+)["'],$""", re.M)
 _FIELD = r"^{indent}{field}=(\([^)]*\)),$"
 
 
 @lru_cache(maxsize=1)
 def index() -> tuple[FormatEntry, ...]:
     """Every format declared by a module of this package, from the modules' text: the default first,
-    then by name (the order docs and schemas list them in)."""
+    then by name (the order docs and schemas list them in). Kept between runs while no module of the
+    package changes size or modification time (``lint.patterns.kept_value``)."""
+    try:
+        key = ("format-index", __path__[0], files_signature(__path__[0]))
+    except OSError:
+        return _index()
+    rows = kept_value(key, lambda: tuple(astuple(e) for e in _index()))
+    return tuple(FormatEntry(*row) for row in rows)
+
+
+def _index() -> tuple[FormatEntry, ...]:
     found: list[FormatEntry] = []
     for info in pkgutil.iter_modules(__path__):
         module = f"{__name__}.{info.name}"
@@ -183,7 +194,7 @@ def index() -> tuple[FormatEntry, ...]:
             block = text[m.end() : names[i + 1].start() if i + 1 < len(names) else len(text)]
             fields = {}
             for field_name in ("extensions", "patterns", "language_ids"):
-                value = re.search(_FIELD.format(indent=m.group(1), field=field_name), block, re.M)
+                value = compiled(_FIELD.format(indent=m.group(1), field=field_name), re.M).search(block)
                 fields[field_name] = ast.literal_eval(value.group(1)) if value else ()
             found.append(FormatEntry(m.group(2), module, **fields))
     found.sort(key=lambda e: (e.name != DEFAULT_FORMAT, e.name))
@@ -239,7 +250,7 @@ def _claims() -> _Claims:
         globs.extend((e.name, p) for p in e.patterns)
     tails = tuple(re.split(r"[*?\]]", p)[-1] for _, p in globs)
     combined = "|".join(f"(?P<g{i}>{fnmatch.translate(p)})" for i, (_, p) in enumerate(globs))
-    return _Claims(by_extension, () if "" in tails else tails, re.compile(combined) if globs else None,
+    return _Claims(by_extension, () if "" in tails else tails, compiled(combined) if globs else None,
                    tuple(name for name, _ in globs))
 
 

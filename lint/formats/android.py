@@ -22,9 +22,10 @@ from pathlib import PurePath
 from lint.formats import Format, FormatExample, ParseError
 from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder, complement, suppressions_from
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled_on_use
 
 # One XML token: text, comment, CDATA, processing instruction, doctype, end tag, start tag.
-_TOKEN = re.compile(
+_TOKEN = compiled_on_use(
     r"(?P<text>[^<]+)"
     r"|<!--(?P<comment>.*?)-->"
     r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
@@ -34,19 +35,19 @@ _TOKEN = re.compile(
     r"|<(?P<start>[^\s/>!?]+)(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>",
     re.S,
 )
-_ATTR = re.compile(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ATTR = compiled_on_use(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # What stands for something else in a string's text: HTML markup, an escape, an entity, a quote, a whitespace
 # run, an argument.
-_SPECIAL = re.compile(
+_SPECIAL = compiled_on_use(
     r"&lt;/?[A-Za-z][^<>]*?&gt;|<[A-Za-z/!][^<>]*>|"  # HTML for Html.fromHtml, escaped or in CDATA: markup
     r"\\u[0-9a-fA-F]{4}|\\.|&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);|\"|\s{2,}|[\t\n\r\f]|%%|"
     + TEMPLATE_PLACEHOLDER.pattern
 )
 _ESCAPES = {"n": "\n", "t": "\t"}
 _ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 _SEGMENT_PARENTS = {"string": "resources", "item": ("string-array", "plurals")}
-_FOLDER_LOCALE = re.compile(r"^values-(?:mcc\d+-(?:mnc\d+-)?)?(?:([a-z]{2,3})(?:-r([A-Z]{2}))?|b\+([A-Za-z0-9+]+))(?:-|$)")
+_FOLDER_LOCALE = compiled_on_use(r"^values-(?:mcc\d+-(?:mnc\d+-)?)?(?:([a-z]{2,3})(?:-r([A-Z]{2}))?|b\+([A-Za-z0-9+]+))(?:-|$)")
 
 
 def _check_xml(source: Source) -> None:

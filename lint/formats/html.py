@@ -24,6 +24,7 @@ from lint.formats import Format, FormatExample, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, suppressions_from
 from lint.formats.templates import Masker
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled_on_use
 
 _SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math",
                    "noscript", "head", "var"})
@@ -47,7 +48,7 @@ def _attribute_pattern(names: list[str]) -> re.Pattern[str]:
 
 
 _ATTRIBUTE = _attribute_pattern(OPTIONS["attributes"])
-_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
                    "track", "wbr"})
 
@@ -202,7 +203,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     return doc
 
 
-_HTML_LANGUAGE = re.compile(
+_HTML_LANGUAGE = compiled_on_use(
     r"<html\b[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.IGNORECASE)
 
 

@@ -22,12 +22,13 @@ from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
 from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled_on_use
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+-]*|true|false|null|\s+', re.S)
-_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|.)', re.S)
-_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|%(?:\d+\$)?[sdif@]|%\([\w.]+\)[sdif]")  # the ICU braces are read below
-_SELECTOR = re.compile(r"\s*,?\s*(?:offset:\d+\s*)?[=\w]+\s*\{")
-_ICU_ARGUMENT = re.compile(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
+_TOKEN = compiled_on_use(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+-]*|true|false|null|\s+', re.S)
+_ESCAPE = compiled_on_use(r'\\(?:u[0-9a-fA-F]{4}|.)', re.S)
+_PLACEHOLDER = compiled_on_use(r"\{\{[^{}]*\}\}|%(?:\d+\$)?[sdif@]|%\([\w.]+\)[sdif]")  # the ICU braces are read below
+_SELECTOR = compiled_on_use(r"\s*,?\s*(?:offset:\d+\s*)?[=\w]+\s*\{")
+_ICU_ARGUMENT = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
 
 
 # Options a config may set under `format-options: {i18n-json: {...}}`: the markup inside the strings.

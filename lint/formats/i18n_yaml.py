@@ -37,10 +37,11 @@ from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, switch_codes
 from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source, Suppression
+from lint.patterns import compiled_on_use
 
 _STR = "tag:yaml.org,2002:str"
 _BREAK_CHARS = "\r\n\x85\u2028\u2029"
-_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK = compiled_on_use(r"\r\n|[\r\n\x85\u2028\u2029]")
 # YAML reads every line break as LF, except the Unicode line and paragraph separators.
 _NORMAL_BREAK = {"\r\n": "\n", "\r": "\n", "\n": "\n", "\x85": "\n", "\u2028": "\u2028", "\u2029": "\u2029"}
 _ESCAPES = {
@@ -48,8 +49,8 @@ _ESCAPES = {
     "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
     "L": "\u2028", "P": "\u2029",
 }
-_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^\r\n\x85\u2028\u2029])")
-_BLOCK_HEADER = re.compile(r"[|>](?:([+-])([1-9])?|([1-9])([+-])?)?")
+_ESCAPE = compiled_on_use(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^\r\n\x85\u2028\u2029])")
+_BLOCK_HEADER = compiled_on_use(r"[|>](?:([+-])([1-9])?|([1-9])([+-])?)?")
 # A curly quote may not become the scalar's own quote character (P102 turns curly quotes straight):
 # inside a scalar quoted with it, or first in a plain scalar, such a character is left opaque.
 _GUARDED = {"'": "\u2018\u2019", '"': "\u201c\u201d", None: "\u2018\u2019\u201c\u201d"}
@@ -66,17 +67,17 @@ _PLACEHOLDER = (
     # strftime and Rails number formats (`%B %d, %Y`, `%H:%M`, `%u%n`: one may follow another).
     r"|(?:(?<![\w%])|(?<=%[a-zA-Z]))%[-_0^#]?[aAbBCdDeFGgHIjklLmMnpPrRSTuUVwWxXyYzZ](?![a-zA-Z])"
 )
-_TOKEN = re.compile(_PLACEHOLDER + r"|[{}#]")
-_ICU_COMPLEX = re.compile(r"\{\s*[\w.]+\s*,\s*(plural|selectordinal|select)\s*,")
-_ICU_SIMPLE = re.compile(r"\{\s*[\w.]+\s*(?:,\s*(?:number|date|time|spellout|ordinal|duration)\b[^{}]*)?\}")
-_SELECTOR = re.compile(r"\s*(?:offset:\s*\d+\s*)?(?:=\d+|[\w-]+)\s*\{")
+_TOKEN = compiled_on_use(_PLACEHOLDER + r"|[{}#]")
+_ICU_COMPLEX = compiled_on_use(r"\{\s*[\w.]+\s*,\s*(plural|selectordinal|select)\s*,")
+_ICU_SIMPLE = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(?:number|date|time|spellout|ordinal|duration)\b[^{}]*)?\}")
+_SELECTOR = compiled_on_use(r"\s*(?:offset:\s*\d+\s*)?(?:=\d+|[\w-]+)\s*\{")
 
-_SWITCH = re.compile(
+_SWITCH = compiled_on_use(
     r"(?<![^ \t\r\n\x85\u2028\u2029])#[ \t]*copylint(?:-(disable-file)|:[ \t]*(disable-file|disable))(?![\w-])"
     r"[ \t]*=?[ \t]*([\w.,: \t-]*)"
 )
-_LANGUAGE_KEY = re.compile(r"^([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?[ \t]*:(?:[ \t]|$)")
-_TOP_KEY = re.compile(r"^[^\s#\-%][^\r\n]*?:(?:[ \t\r]|$)", re.M)
+_LANGUAGE_KEY = compiled_on_use(r"^([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?[ \t]*:(?:[ \t]|$)")
+_TOP_KEY = compiled_on_use(r"^[^\s#\-%][^\r\n]*?:(?:[ \t\r]|$)", re.M)
 # ISO 639-1: a Rails catalogue's single top-level key names its language.
 _ISO_639_1 = frozenset(
     "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "

@@ -37,10 +37,11 @@ from lint.formats import Format, FormatExample, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
 from lint.formats.templates import markdown_view
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled_on_use
 
-_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ESCAPE_OR_ENTITY = re.compile(r"\\.|&#?\w+;")
+_SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_NON_ASCII = compiled_on_use(r"[^\x00-\x7f]")
+_ESCAPE_OR_ENTITY = compiled_on_use(r"\\.|&#?\w+;")
 # Blocks that are not prose: their lines are protected.
 _CODE_BLOCKS = frozenset({"fence", "code_block", "html_block", "front_matter", "math_block"})
 # Blocks whose children are read with the kind of the block around them.
@@ -59,7 +60,7 @@ def _parser():  # type: ignore[no-untyped-def]
 # Options a config may set under `format-options: {markdown: {...}}`, with their defaults.
 OPTIONS: dict[str, Any] = {"front-matter-keys": []}
 _TITLE_KEYS = frozenset({"title", "subtitle", "heading", "name", "linkTitle", "nav_title", "short_title"})
-_YAML_FENCE = re.compile(r"---[ \t]*\r?\n")
+_YAML_FENCE = compiled_on_use(r"---[ \t]*\r?\n")
 
 
 class _Walk:
@@ -290,7 +291,7 @@ def _only_markup(s: str) -> bool:
     return all(c in "*_~>` \t\r\n" for c in s)
 
 
-_FRONT_MATTER_LANGUAGE = re.compile(
+_FRONT_MATTER_LANGUAGE = compiled_on_use(
     r"^(?:lang|locale)[ \t]*:[ \t]*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)[\"']?[ \t]*\r?$", re.MULTILINE)
 
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-_EOL = re.compile(r"\r\n?|\n")
-_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+from lint.patterns import compiled_on_use
+
+_EOL = compiled_on_use(r"\r\n?|\n")
+_FRONT_MATTER = compiled_on_use(r"---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _NAMES = {"tr": "trow", "th": "tcell", "td": "tcell", "em": "emphasis", "s": "strikethrough"}
 
 

@@ -20,14 +20,15 @@ from pathlib import PurePath
 from lint.formats import Format, FormatExample, ParseError
 from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder, complement, suppressions_from
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled_on_use
 
 _BLANK = " \t\f"
 # In a value: an escape, a doubled apostrophe, a MessageFormat argument or another placeholder.
-_SPECIAL = re.compile(r"\\u[0-9a-fA-F]{4}|\\u|\\.?|''|\{\d+(?:,[^{}]*)?\}|" + TEMPLATE_PLACEHOLDER.pattern)
+_SPECIAL = compiled_on_use(r"\\u[0-9a-fA-F]{4}|\\u|\\.?|''|\{\d+(?:,[^{}]*)?\}|" + TEMPLATE_PLACEHOLDER.pattern)
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
-_SWITCH = re.compile(r"^[ \t\f]*[#!][ \t]*copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
+_SWITCH = compiled_on_use(r"^[ \t\f]*[#!][ \t]*copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
 # baseName_language[_COUNTRY].properties: the locale a ResourceBundle is looked up by.
-_LOCALE = re.compile(r"_([a-z]{2,3})(?:_([A-Z]{2}|\d{3}))?\.properties\Z")
+_LOCALE = compiled_on_use(r"_([a-z]{2,3})(?:_([A-Z]{2}|\d{3}))?\.properties\Z")
 
 
 def _logical_lines(text: str, starts: list[int]) -> list[tuple[int, list[tuple[str, int]]]]:

@@ -29,24 +29,25 @@ from typing import Any
 from lint.formats import Format, FormatExample
 from lint.formats.builder import PLACEHOLDER, mask_urls, merge_ranges, segment_of, suppressions_from
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled_on_use
 
-_SIMPLE_TABLE_BORDER = re.compile(r"^\s*=+( +=+)+\s*$")
-_ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
+_SIMPLE_TABLE_BORDER = compiled_on_use(r"^\s*=+( +=+)+\s*$")
+_ADORNMENT = compiled_on_use(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
 # A list item's marker: a bullet, or an enumerator (1. 1) (1) #. a) iv.).
 _MARKER = r"[-*+•‣⁃]|\d+[.)]|#[.)]|[a-zA-Z][.)]|\(\d+\)|\([a-zA-Z]\)|[ivxlcdm]+[.)]"
-_BULLET = re.compile(rf"^(\s*)({_MARKER})(\s+)(?=\S)")
-_FIELD = re.compile(r"^\s*:[^:\s][^:]*:(\s|$)")
-_HEADER_FIELD = re.compile(r"^[A-Z][\w-]*:\s")
-_EMPTY_FIELD = re.compile(r"^[A-Z][\w-]*:$")
+_BULLET = compiled_on_use(rf"^(\s*)({_MARKER})(\s+)(?=\S)")
+_FIELD = compiled_on_use(r"^\s*:[^:\s][^:]*:(\s|$)")
+_HEADER_FIELD = compiled_on_use(r"^[A-Z][\w-]*:\s")
+_EMPTY_FIELD = compiled_on_use(r"^[A-Z][\w-]*:$")
 _ADMONITIONS = frozenset(
     "note warning tip important attention caution danger error hint admonition seealso topic sidebar "
     "epigraph highlights pull-quote versionadded versionchanged deprecated".split()
 )
-_DIRECTIVE = re.compile(r"^\s*\.\.\s+([\w:-]+)::(.*)$")
+_DIRECTIVE = compiled_on_use(r"^\s*\.\.\s+([\w:-]+)::(.*)$")
 # Inline markup. Every alternative starts with a literal character, so that the regex engine skips to
 # the next candidate character in C; reference names (``word_``), which start anywhere, are found by
 # ``_inline_matches`` with their own pattern, with the same leftmost-first result as one alternation.
-_INLINE = re.compile(
+_INLINE = compiled_on_use(
     r"``(?s:.+?)``"  # inline literal (may span lines)
     r"|:[\w:+.-]+:`(?:[^`\\]|\\.)+`"  # role
     r"|`(?:[^`\\]|\\.)+`:[\w:+.-]+:"  # role written after
@@ -61,25 +62,25 @@ _INLINE = re.compile(
 )
 # The same alternation as one group: ``split`` gives the text between matches and each match's groups
 # (whole match, linktext, reftext, escaped) as strings, without a Match object per match.
-_INLINE_SPLIT = re.compile(f"({_INLINE.pattern})")
-_REFNAME = re.compile(r"(?P<refname>\b[\w.-]+)__?(?![\w])")  # reference name: word_
-_REFNAME_END = re.compile(r"_(?!\w)")  # where every reference name ends
-_NAME_CHAR = re.compile(r"[\w.-]")
-_NAME_RUN = re.compile(r"[\w.-]*")
+_INLINE_SPLIT = compiled_on_use(f"({_INLINE.pattern})")
+_REFNAME = compiled_on_use(r"(?P<refname>\b[\w.-]+)__?(?![\w])")  # reference name: word_
+_REFNAME_END = compiled_on_use(r"_(?!\w)")  # where every reference name ends
+_NAME_CHAR = compiled_on_use(r"[\w.-]")
+_NAME_RUN = compiled_on_use(r"[\w.-]*")
 # In a file without "\r": the newline before a line that is blank or starts with ".. " and more.
-_PARAGRAPH_END = re.compile(r"\n[^\S\n]*(?:\n|\Z|\.\. (?=[^\n]*\S))")
-_INDENTED_LINE = re.compile(r"\n\s")
+_PARAGRAPH_END = compiled_on_use(r"\n[^\S\n]*(?:\n|\Z|\.\. (?=[^\n]*\S))")
+_INDENTED_LINE = compiled_on_use(r"\n\s")
 # In a file without "\r": a line that is not blank and indented by at most N spaces or tabs (one
 # pattern per N, made when first needed), a blank line, a line that starts a list item.
 _SHALLOW_LINE: dict[int, re.Pattern[str]] = {}
-_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.M)
-_BULLET_LINE = re.compile(rf"^([^\S\n]*)(?:{_MARKER})[^\S\n]+(?=\S)", re.M)
+_BLANK_LINE = compiled_on_use(r"^[^\S\n]*$", re.M)
+_BULLET_LINE = compiled_on_use(rf"^([^\S\n]*)(?:{_MARKER})[^\S\n]+(?=\S)", re.M)
 # The ASCII punctuation that explicit markup, adornments, tables, fields and doctest blocks start with.
 # What a list item's marker can start with, besides a digit, and a letter followed by "." or ")".
 _BULLET_START = frozenset("-*+•‣⁃#(ivxlcdm")
 _BLOCK_START = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_MARKUP = re.compile(r"[`*|\\_\[]")  # a character some inline markup starts or ends with
-_SWITCH = re.compile(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
+_MARKUP = compiled_on_use(r"[`*|\\_\[]")  # a character some inline markup starts or ends with
+_SWITCH = compiled_on_use(r"^[ \t]*\.\.[ \t]+copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
 
 
 def _inline_matches(para: str, m2: re.Match[str] | None) -> list[re.Match[str]]:

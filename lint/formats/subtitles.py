@@ -13,6 +13,7 @@ import re
 from lint.formats import Format, FormatExample, ParseError
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled_on_use
 
 _TIME_SRT = r"\d{1,2}:\d{2}:\d{2}[,.]\d{3}"
 _TIME_VTT = r"(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}"
@@ -20,9 +21,9 @@ _TIMING = {
     "srt": re.compile(rf"^\s*{_TIME_SRT}\s*-->\s*{_TIME_SRT}(?:\s+.*)?$"),
     "vtt": re.compile(rf"^\s*{_TIME_VTT}\s*-->\s*{_TIME_VTT}(?:\s+.*)?$"),
 }
-_LOOKS_LIKE_TIMING = re.compile(r"-->")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}")
-_EOL = re.compile(r"\r\n|\r|\n")
+_LOOKS_LIKE_TIMING = compiled_on_use(r"-->")
+_TAG = compiled_on_use(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}")
+_EOL = compiled_on_use(r"\r\n|\r|\n")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -21,12 +21,13 @@ import bisect
 import re
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
+from lint.patterns import compiled_on_use
 
 # An expression is short and does not hold another one's opening: a stray "{{" in prose cannot
 # swallow the rest of the page. Backticks are left out so that a code span around one stays as written.
 _C = r"(?:[^`\n]|\n(?![ \t]*\r?\n))"  # a character of an expression: no backtick, no blank line
 _CB = r"(?:[^{}`\n]|\n(?![ \t]*\r?\n))"  # ... nor a brace
-_EXPRESSION = re.compile(
+_EXPRESSION = compiled_on_use(
     rf"\{{\{{\{{{_CB}{{0,400}}?\}}\}}\}}"  # Handlebars/Mustache unescaped
     rf"|\{{\{{(?:{_CB}|\{{{_CB}*\}}){{0,400}}?\}}\}}"  # Vue, Jinja, Liquid, Nunjucks, Hugo, Handlebars
     rf"|\{{%{_C}{{0,400}}?%\}}"  # Jinja, Liquid, Nunjucks statements
@@ -92,13 +93,13 @@ class Masker:
 
 # Containers: a line of three or more colons, a type, and a title (VitePress `::: tip Title`,
 # Docusaurus `:::tip Title` or `:::tip[Title]`); or colons alone, which close one.
-_CONTAINER = re.compile(r"^( {0,3})(:{3,})[ \t]*(?:([A-Za-z][\w-]*)[ \t]*(?:\[([^\]\n]*)\]|([^\n]*?))?)?[ \t]*$", re.M | re.A)
+_CONTAINER = compiled_on_use(r"^( {0,3})(:{3,})[ \t]*(?:([A-Za-z][\w-]*)[ \t]*(?:\[([^\]\n]*)\]|([^\n]*?))?)?[ \t]*$", re.M | re.A)
 # MkDocs admonitions (and pymdownx.details): `!!! note "Title"`, `??? tip`, `???+ warning ""`.
-_ADMONITION = re.compile(r'^( {0,3})(!!!|\?\?\?\+?)[ \t]+([\w-]+(?:[ \t]+[\w-]+)*)(?:[ \t]+"([^"\n]*)")?[ \t]*$', re.M | re.A)
+_ADMONITION = compiled_on_use(r'^( {0,3})(!!!|\?\?\?\+?)[ \t]+([\w-]+(?:[ \t]+[\w-]+)*)(?:[ \t]+"([^"\n]*)")?[ \t]*$', re.M | re.A)
 # VitePress: `## Heading {#anchor}`, markdown-it-attrs / attr_list `{.class}`, `{: #id }` after a heading.
-_HEADING_ATTRS = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t](\{[ \t]*:?[ \t]*[#.][^{}\n]*\})[ \t]*$", re.M)
+_HEADING_ATTRS = compiled_on_use(r"^ {0,3}#{1,6}[ \t].*?[ \t](\{[ \t]*:?[ \t]*[#.][^{}\n]*\})[ \t]*$", re.M)
 # VitePress directives on a line of their own: `[[toc]]`, `<<< @/snippets/a.js{2}`, `<!--@include: ./a.md-->`.
-_DIRECTIVE = re.compile(r"^ {0,3}(?:\[\[toc\]\]|<<<[ \t]*@/[^\n]*)[ \t]*$", re.M | re.I)
+_DIRECTIVE = compiled_on_use(r"^ {0,3}(?:\[\[toc\]\]|<<<[ \t]*@/[^\n]*)[ \t]*$", re.M | re.I)
 
 
 def _blank(view: list[str], start: int, end: int) -> None:

@@ -7,13 +7,12 @@ that rules see where the words start.
 
 from __future__ import annotations
 
-import re
-
 from lint.formats import Format, FormatExample
 from lint.formats.builder import mask_urls
 from lint.model import Document, Segment, Source
+from lint.patterns import compiled_on_use
 
-_BLOCK = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
+_BLOCK = compiled_on_use(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
 
 
 def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index: int = 0) -> list[Segment]:

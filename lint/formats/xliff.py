@@ -51,12 +51,13 @@ from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppressions_from, switch_codes
 from lint.formats.markup import MARKUPS, markup_of_xliff, masked, option
 from lint.model import Document, Segment, Source, Suppression
+from lint.patterns import compiled_on_use
 
 XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
 
 # One token of XML at a time: text, comment, CDATA, processing instruction, doctype, end tag, start tag
 # (its quoted attribute values may hold `>`). On a well-formed document the tokens are contiguous.
-_TOKEN = re.compile(
+_TOKEN = compiled_on_use(
     r"(?P<text>[^<]+)"
     r"|<!--(?P<comment>.*?)-->"
     r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
@@ -66,8 +67,8 @@ _TOKEN = re.compile(
     r"|<(?P<start>[^\s/>!?]+)(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>",
     re.S,
 )
-_ATTR = re.compile(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_REF = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
+_ATTR = compiled_on_use(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF = compiled_on_use(r"&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
 # Whole elements that are codes, never prose (their native content included).
@@ -75,9 +76,9 @@ _CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec"})
 # Containers whose tags are rendered for B106 (their content is prose).
 _PAIRED = frozenset({"g", "pc"})
 
-_DISABLE = re.compile(r"^\s*copylint:\s*disable=([\w.,:\s-]+?)\s*$")
-_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
-_BETWEEN = re.compile(r"(?:\s|<!--.*?-->)*", re.S)
+_DISABLE = compiled_on_use(r"^\s*copylint:\s*disable=([\w.,:\s-]+?)\s*$")
+_SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_BETWEEN = compiled_on_use(r"(?:\s|<!--.*?-->)*", re.S)
 
 _V1_SKIPPED_STATES = frozenset({"new", "needs-translation"})
 

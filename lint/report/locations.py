@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path, PurePath
 
 from lint.model import Finding, Source
+from lint.patterns import compiled_on_use
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_NEWLINES = re.compile(r"\r\n?")
+_ASTRAL = compiled_on_use("[\U00010000-\U0010ffff]")
+_NEWLINES = compiled_on_use(r"\r\n?")
 
 
 def display_path(path: str, cwd: str | None = None) -> str:

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from lint.formats.bilingual import markup_of, pair, same_target
 from lint.formats.markup import marks
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
@@ -18,7 +19,7 @@ _MD = "#: docs/guide.md:3\n"
 
 # reST inline markup must start after whitespace or punctuation and end before it (the spec's
 # "inline markup recognition rules"); a letter or digit against a role or a literal glues it to a word.
-_ROLE_START = re.compile(r":[\w+.-]+(?::[\w+.-]+)*:`")
+_ROLE_START = compiled_on_use(r":[\w+.-]+(?::[\w+.-]+)*:`")
 _CLASSES = {
     "unbalanced-literal": "an inline literal's ``` `` ``` has no partner",
     "unbalanced-backquote": "a backquote has no partner",
@@ -222,7 +223,7 @@ def _path(target: str) -> str:
     return target.partition("://")[2].partition("/")[2].partition("#")[0].rstrip("/")
 
 
-_LETTERS = re.compile(r"[^\W\d_]{4,}")
+_LETTERS = compiled_on_use(r"[^\W\d_]{4,}")
 
 
 def _folded(word: str) -> str:

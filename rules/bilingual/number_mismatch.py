@@ -9,6 +9,7 @@ from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 
 from lint.formats.bilingual import locate, markup_of, number_parts, numbers, without_code, xliff_example
 from lint.model import Document, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example
 
 _PO = "messages.po"
@@ -113,7 +114,7 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
         return Difference(missing, extra, locate(seg, extra[0]) if extra else None)
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = compiled_on_use(r"\d+")
 
 
 def _spelled(number: str) -> bool:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.formats.bilingual import markup_of, pair, reads_as_prose, xliff_example
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # A list a program splits, not a sentence: names joined by `,` or `;` with no space after (unit names a
 # user may type, `kilometers per hour,kmph,kph`; a desktop entry's search keywords, `math;calculator;`).
-_LIST = re.compile(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
+_LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 

@@ -8,14 +8,15 @@ from urllib.parse import urlsplit
 
 from lint.formats.bilingual import locate, pair, urls, xliff_example
 from lint.model import Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 _PO = "messages.po"
-_HOST = re.compile(r"[\w.-]*")
+_HOST = compiled_on_use(r"[\w.-]*")
 _XLF = "app.xlf"
 
 
-_LANGUAGE_LABEL = re.compile(r"^[a-z]{2}(?:-[a-z]{2,4})?\.(?=[^.]+\.[^.]+$)")
+_LANGUAGE_LABEL = compiled_on_use(r"^[a-z]{2}(?:-[a-z]{2,4})?\.(?=[^.]+\.[^.]+$)")
 
 
 def _host(url: str) -> str:

@@ -11,7 +11,7 @@ from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled, compiled_on_use, kept_answer
 from lint.rule import rule_data
 from lint.scan import parsed
 
@@ -38,7 +38,7 @@ class Judge:
         # accept is always among the lines they find (they may find more, which it then turns down).
         # Each gate opens with the newline, a literal the regex engine skips to, instead of `^`, which it
         # would try at every character.
-        self.prefix_gate = (re.compile(r"\n[ \t\u00a0•·|>»›→*]*(?:" + prefix_alternatives + ")", re.IGNORECASE)
+        self.prefix_gate = (compiled(r"\n[ \t\u00a0•·|>»›→*]*(?:" + prefix_alternatives + ")", re.IGNORECASE)
                             if prefixes else None)
         # The same gate without IGNORECASE, for the lowered text where both it and the prefixes are ASCII:
         # then it finds the same lines, and the engine compares characters as they are (three times faster).
@@ -144,7 +144,12 @@ def _required_words(pattern: str) -> tuple[frozenset[str], ...]:
     """For a pattern that does not open with a literal (those fail at once on most lines), the sets of
     lowercased words of which every match holds at least one word each; () for one that opens with a
     literal, or where no such words are seen. The set of the rarest-looking words (longest shortest
-    word) comes first, so that a text without them is turned down after one set of tests."""
+    word) comes first, so that a text without them is turned down after one set of tests. Kept between
+    runs (``lint.patterns.kept_answer``): finding them parses the pattern."""
+    return tuple(kept_answer("furniture-required-words", pattern, re.IGNORECASE, lambda: _required_words_of(pattern)))
+
+
+def _required_words_of(pattern: str) -> tuple[frozenset[str], ...]:
     reading = parsed(pattern, re.IGNORECASE)
     if reading is None:  # then the pattern is simply not gated
         return ()

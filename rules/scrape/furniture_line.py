@@ -153,7 +153,7 @@ def hand_wrapped(text: str) -> bool:
 # character repeated, as long as the text line above it.
 # The underline is found first and the line above it read after: a pattern that begins with the text
 # line (`^[^\n]*\S[^\n]*\n`) backtracks over every line of the text, quadratic in a line's length.
-_UNDERLINE = re.compile(r"^([=\-~^*#+`'\"])\1{2,}[ \t]*$", re.MULTILINE)
+_UNDERLINE = compiled_on_use(r"^([=\-~^*#+`'\"])\1{2,}[ \t]*$", re.MULTILINE)
 
 
 def underlined_headings(text: str) -> bool:

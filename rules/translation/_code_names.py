@@ -4,13 +4,14 @@ the document writes in backquotes, with an underscore, as a call, an attribute o
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from lint.patterns import compiled_on_use
 
 # A run of letters right after a code mark and ending at a word's end (`.bar`, `_spam`, `` `timeit ``),
 # and one at a word's start right before one (`spam_`, `call(`, `mod.attr`, `` timeit` ``).
-_AFTER_MARK = re.compile(r"(?<=[`_./])[^\W\d_]+\b")
-_BEFORE_MARK = re.compile(r"\b[^\W\d_]+(?=[`_(]|\.\w)")
+_AFTER_MARK = compiled_on_use(r"(?<=[`_./])[^\W\d_]+\b")
+_BEFORE_MARK = compiled_on_use(r"\b[^\W\d_]+(?=[`_(]|\.\w)")
 
 
 @lru_cache(maxsize=2)

@@ -9,14 +9,15 @@ from operator import eq
 
 from lint.language import pack
 from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
 # but "In In" is not).
 _CAPITALIZED_OK = frozenset({"The", "A", "An", "In", "On", "It", "And", "But", "Of", "To", "For"})
 _TRAILING = ".,;:!?\"'”’)]…"
-_CODE_AFTER = re.compile(r"[.:]\w")  # an attribute, a file extension, a qualified name
-_REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+_CODE_AFTER = compiled_on_use(r"[.:]\w")  # an attribute, a file extension, a qualified name
+_REPEAT = compiled_on_use(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 # Repeats that English grammar or idiom allows.
 _ALLOWED = frozenset({
     "had", "that", "is", "not", "long", "do", "bye", "very", "so", "no", "yeah", "yes", "ha", "haha", "ho", "la", "blah",

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.model import Applicability, Document, Finding, Related, Severity, in_ranges
 from lint.options import RuleOptions, option
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_EOL = re.compile(r"\r\n|\r|\n")
+_EOL = compiled_on_use(r"\r\n|\r|\n")
 _NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 

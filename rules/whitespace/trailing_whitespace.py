@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.model import Applicability, Document, Finding, Severity
+from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_TRAILING = re.compile(r"[ \t]+(?=\r\n|\r|\n|\Z)")
-_LF_GATE = re.compile(r"\n(?<=[ \t]\n)")
+_TRAILING = compiled_on_use(r"[ \t]+(?=\r\n|\r|\n|\Z)")
+_LF_GATE = compiled_on_use(r"\n(?<=[ \t]\n)")
 
 
 class TrailingWhitespace(Rule):
