@@ -58,8 +58,11 @@ def _opens_at_start(pattern: str, flags: int) -> bool:
 class Checker:
     """The selected rules, prepared once and reused for every file."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], idle: Sequence[tuple[str, str]] = ()) -> None:
+        """``idle``: (code, slug) of rules selected but left out because they would find nothing in the
+        documents this checker sees (``Linter.checker``): for ``ran``, they ran."""
         self.rules = list(rules)
+        self.idle = list(idle)
         self.document_rules = [r for r in rules if r.scope == "document"]
         self.finding_rules = [r for r in rules if r.scope == "findings"]
         prose = [r for r in rules if r.scope == "prose"]
@@ -86,7 +89,8 @@ class Checker:
     def ran(self, selector: str) -> bool:
         """Whether a rule that ``selector`` (a code, a code prefix or a slug) names is among these."""
         s = selector.strip().upper()
-        return any(r.code.upper().startswith(s) or r.slug.upper() == s for r in self.rules)
+        return any(r.code.upper().startswith(s) or r.slug.upper() == s for r in self.rules) or any(
+            code.upper().startswith(s) or slug.upper() == s for code, slug in self.idle)
 
     def check(self, doc: Document) -> list[Finding]:
         """The rules' findings; a rule that raises (or panics) becomes ``Crash`` naming that rule."""

@@ -117,26 +117,32 @@ class FileResult:
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
-    chosen: dict[str, type[Rule]] = {}
+    return [registry.loaded(r) if isinstance(r, registry.RuleEntry) else r for r in selected_rules(config, selection)]
+
+
+def selected_rules(config: Config, selection: Selection) -> list[registry.RuleEntry | type[Rule]]:
+    """``selected_rule_classes``, the built-in rules as their index entries: no rule module imported."""
+    chosen: dict[str, registry.RuleEntry | type[Rule]] = {}
     select = selection.select if selection.select is not None else config.select
     if select is None:
-        for rule in registry.default_rules():
+        for rule in registry.default_entries():
             chosen[rule.code] = rule
     else:
         for name in select:
-            for rule in registry.matching_rules(name):
+            for rule in registry.matching_entries(name):
                 chosen[rule.code] = rule
     for name in (*config.extend_select, *selection.extend_select):
-        for rule in registry.matching_rules(name):
+        for rule in registry.matching_entries(name):
             chosen[rule.code] = rule
     for name in (*config.ignore, *selection.ignore):
-        for rule in registry.matching_rules(name):
+        for rule in registry.matching_entries(name):
             chosen.pop(rule.code, None)
     if config.sections.get("custom-rules") or config.sections.get("packs") or registry.has_extra():
         # The registry is process-wide: a user rule runs only under the config that brought it.
         from lint.custom.config import applies
 
-        chosen = {code: rule for code, rule in chosen.items() if applies(rule, config)}
+        chosen = {code: rule for code, rule in chosen.items()
+                  if isinstance(rule, registry.RuleEntry) or applies(rule, config)}
     return sorted(chosen.values(), key=lambda r: r.code)
 
 
@@ -145,7 +151,9 @@ class Linter:
 
     def __init__(self, selection: Selection | None = None) -> None:
         self.selection = selection or Selection()
-        self._checkers: dict[int, Checker] = {}
+        # Prepared rules by config and the rules left idle (``checker``), and each config's selection.
+        self._checkers: dict[tuple[int, tuple[str, ...]], Checker] = {}
+        self._chosen: dict[int, list[registry.RuleEntry | type[Rule]]] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
         self._cache_keys: dict[int, str | None] = {}
         # The results cache's stat indexes, by (cache folder, settings key); ``save_cache`` writes them.
@@ -157,16 +165,26 @@ class Linter:
         # The language each path's last Document was found to be in, for the report (lint_file pops it).
         self._languages: dict[str, tuple[str, str]] = {}
 
-    def checker(self, config: Config) -> Checker:
-        key = id(config)
+    def checker(self, config: Config, kinds: frozenset[str] | None = None) -> Checker:
+        """The rules the config and the command line select, prepared once. With ``kinds`` (the segment
+        kinds of the document to check), less the built-in rules that look only at kinds of segments it
+        has none of, which would find nothing there: their modules are not even imported (the B rules,
+        for a file that is no catalogue)."""
+        chosen = self._chosen.get(id(config))
+        if chosen is None:
+            chosen = self._chosen[id(config)] = selected_rules(config, self.selection)
+        idle = () if kinds is None else tuple(
+            r for r in chosen if isinstance(r, registry.RuleEntry) and r.kinds is not None and kinds.isdisjoint(r.kinds))
+        key = (id(config), tuple(r.code for r in idle))
         if key not in self._checkers:
             rules = [
                 cls(config.rule_options.get(cls.code))
-                for cls in selected_rule_classes(config, self.selection)
+                for cls in (registry.loaded(r) if isinstance(r, registry.RuleEntry) else r
+                            for r in chosen if r not in idle)
             ]
             provided = provided_rules(config, self.selection)
             rules.extend(provided)
-            self._checkers[key] = Checker(rules)
+            self._checkers[key] = Checker(rules, idle=[(r.code, r.slug) for r in idle])
         return self._checkers[key]
 
     def uses_grammar_server(self, config: Config) -> bool:
@@ -305,7 +323,8 @@ class Linter:
         return self._findings_of(self.parsed(block, config), config)
 
     def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
-        return self.filter(_guarded(self.checker(config).check(doc), doc), doc, config)
+        checker = self.checker(config, frozenset(seg.kind for seg in doc.segments))
+        return self.filter(_guarded(checker.check(doc), doc), doc, config)
 
     def filter(self, found: Iterable[Finding], doc: Document, config: Config) -> list[Finding]:
         path = doc.source.path

@@ -28,6 +28,9 @@ class RuleEntry:
     slug: str
     module: str
     default_enabled: bool
+    # The segment kinds the rule looks at, where its class names them as a literal set (None: any, or
+    # not said so): a document with none of them needs neither the rule nor its module.
+    kinds: tuple[str, ...] | None = None
 
 
 # Each opens with its line break, a literal the regex engine skips to in C (`^` would be tried at
@@ -35,6 +38,7 @@ class RuleEntry:
 _CODE = compiled_on_use(r'\n    code = "([A-Z]+[0-9]+)"$', re.MULTILINE)
 _SLUG = compiled_on_use(r'\n    slug = "([a-z0-9-]+)"$', re.MULTILINE)
 _OFF = compiled_on_use(r"\n    default_enabled = False$", re.MULTILINE)
+_KINDS = compiled_on_use(r'\n    kinds = frozenset\(\{("[a-z_]+"(?:, "[a-z_]+")*)\}\)$', re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +51,7 @@ def builtin_index() -> tuple[RuleEntry, ...]:
 
     folders = tuple(package.__path__)
     try:
-        key = ("rule-index", folders, tuple(files_signature(folder) for folder in folders))
+        key = ("rule-index/2", folders, tuple(files_signature(folder) for folder in folders))
     except OSError:
         return _index_of(folders)
     rows = kept_value(key, lambda: tuple(astuple(e) for e in _index_of(folders)))
@@ -65,12 +69,14 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
                 continue
             module = ".".join((package.__name__, *path.relative_to(root).with_suffix("").parts))
             text = path.read_text(encoding="utf-8")
-            code, slug = _CODE.findall(text), _SLUG.findall(text)
+            code, slug, kinds = _CODE.findall(text), _SLUG.findall(text), _KINDS.findall(text)
             if len(code) == 1 and len(slug) == 1:
-                found.append(RuleEntry(code[0], slug[0], module, _OFF.search(text) is None))
+                found.append(RuleEntry(code[0], slug[0], module, _OFF.search(text) is None,
+                                       tuple(sorted(kinds[0].replace('"', "").split(", "))) if len(kinds) == 1 else None))
             else:
                 cls = _rule_of(module)
-                found.append(RuleEntry(cls.code, cls.slug, module, cls.default_enabled))
+                found.append(RuleEntry(cls.code, cls.slug, module, cls.default_enabled,
+                                       tuple(sorted(cls.kinds)) if cls.kinds is not None else None))
     return tuple(sorted(found, key=lambda e: e.code))
 
 
@@ -103,8 +109,13 @@ def builtin_rules() -> tuple[type[Rule], ...]:
 
 def default_rules() -> list[type[Rule]]:
     """The built-in rules on by default, and the added ones that are: only their modules imported."""
-    return [loaded(e) for e in builtin_index() if e.default_enabled] + [
-        r for r in sorted(_extra.values(), key=lambda r: r.code) if r.default_enabled]
+    return [loaded(e) if isinstance(e, RuleEntry) else e for e in default_entries()]
+
+
+def default_entries() -> list[RuleEntry | type[Rule]]:
+    """``default_rules``, the built-in ones as their index entries (no module imported)."""
+    return [*(e for e in builtin_index() if e.default_enabled),
+            *(r for r in sorted(_extra.values(), key=lambda r: r.code) if r.default_enabled)]
 
 
 def register(rule: type[Rule]) -> None:
@@ -148,16 +159,21 @@ def is_selector(name: str) -> bool:
 def matching_rules(selector: str) -> list[type[Rule]]:
     """The rules a selector names: exact slug, or code prefix (case-insensitive). Only the modules of
     the rules it names are imported."""
+    return [loaded(e) if isinstance(e, RuleEntry) else e for e in matching_entries(selector)]
+
+
+def matching_entries(selector: str) -> list[RuleEntry | type[Rule]]:
+    """``matching_rules``, the built-in ones as their index entries (no module imported)."""
     s = selector.strip()
-    if s.upper() == "ALL":
-        return all_rules()
     extra = sorted(_extra.values(), key=lambda r: r.code)
-    out = [loaded(e) for e in builtin_index() if e.slug == s] + [r for r in extra if r.slug == s]
+    if s.upper() == "ALL":
+        return [*builtin_index(), *extra]
+    out: list[RuleEntry | type[Rule]] = [*(e for e in builtin_index() if e.slug == s), *(r for r in extra if r.slug == s)]
     if out:
         return out
     prefix = s.upper()
-    return [loaded(e) for e in builtin_index() if e.code.upper().startswith(prefix)] + [
-        r for r in extra if r.code.upper().startswith(prefix)]
+    return [*(e for e in builtin_index() if e.code.upper().startswith(prefix)),
+            *(r for r in extra if r.code.upper().startswith(prefix))]
 
 
 def closest_name(name: str) -> str | None:

@@ -13,6 +13,11 @@ def test_index_agrees_with_the_classes():
     for entry in registry.builtin_index():
         cls = registry.loaded(entry)
         assert (cls.code, cls.slug, cls.default_enabled) == (entry.code, entry.slug, entry.default_enabled)
+        # The kinds the index reads are the class's (the engine leaves a rule out for a document with
+        # none of them); a rule whose text does not say them plainly is kept for every document.
+        assert entry.kinds is None or frozenset(entry.kinds) == cls.kinds, entry.code
+    translation_only = {e.code for e in registry.builtin_index() if e.kinds == ("msgstr", "target")}
+    assert {"B101", "B106", "B107"} <= translation_only, translation_only
     assert [e.code for e in registry.builtin_index()] == [r.code for r in registry.builtin_rules()]
 
 
@@ -44,3 +49,28 @@ def test_family_helpers_are_no_rules():
     modules = {"lint.rules." + p.relative_to(root).with_suffix("").as_posix().replace("/", ".")
                for p in root.rglob("*.py") if not p.name.startswith("_")}
     assert modules == indexed
+
+
+def test_a_text_file_imports_no_rule_for_catalogue_strings_and_a_catalogue_does():
+    code = (
+        "import sys\n"
+        "from lint.engine import check_text\n"
+        "print(len(check_text(sys.argv[1], sys.argv[2])))\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('lint.rules.bilingual.'))))\n"
+    )
+    text = subprocess.run([sys.executable, "-c", code, "Two  spaces.\n", "a.txt"], capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+    assert text[0] == "1" and text[1:] in ([], [""]), text
+    po = 'msgid ""\nmsgstr "Language: fr\\n"\n\nmsgid "Save {name}"\nmsgstr "Enregistrer"\n'
+    catalogue = subprocess.run([sys.executable, "-c", code, po, "a.po"], capture_output=True, text=True,
+                               check=True).stdout.splitlines()
+    assert int(catalogue[0]) >= 1 and "lint.rules.bilingual.placeholder_mismatch" in catalogue[1], catalogue
+
+
+def test_a_rule_left_out_for_want_of_its_segments_still_counts_as_run():
+    """C002 reports a switch for a rule that ran and had nothing to silence: a B rule on a Markdown page
+    is left out (no module imported) but has run, as far as the switch is concerned."""
+    from lint.engine import check_text
+
+    found = check_text("<!-- copylint-disable-next-line B101 -->\nSome text here.\n", "a.md", select=["C002", "B101"])
+    assert [f.code for f in found] == ["C002"], found
