@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
-from lint import cache, formats, invariants, registry
+    from lint import cache
+
+from lint import formats, registry
 from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
@@ -192,7 +194,11 @@ class Linter:
         return _asks_for_grammar(config, self.selection)
 
     def _cache_key(self, config: Config) -> str | None:
-        if not (self.selection.cache and cache.enabled()):
+        if not self.selection.cache:
+            return None
+        from lint import cache  # here: a run without the results cache (--no-cache) does without the module
+
+        if not cache.enabled():
             return None
         key = id(config)
         if key not in self._cache_keys:
@@ -206,6 +212,8 @@ class Linter:
         folder_key = (id(config), os.environ.get("COPYLINT_CACHE_DIR"))
         folder = self._folders.get(folder_key)
         if folder is None:
+            from lint import cache
+
             folder = self._folders[folder_key] = cache.cache_dir(config)
         return folder
 
@@ -214,6 +222,8 @@ class Linter:
         index_key = (str(folder), key)
         index = self._indexes.get(index_key)
         if index is None:
+            from lint import cache
+
             index = self._indexes[index_key] = cache.StatIndex(key, folder)
         return index
 
@@ -239,6 +249,8 @@ class Linter:
         result = FileResult(path, language=record.language[0], language_from=record.language[1])
         if not record.findings:
             return result
+        from lint import cache
+
         key = self._cache_key(config)
         source = None
         if text:
@@ -410,6 +422,8 @@ class Linter:
         other than as the edits say."""
         try:
             after = self.parsed(dataclasses.replace(source, text=text, _line_starts=None), config)
+            from lint import invariants  # a fix's check only: a run that fixes nothing does without it
+
             kept = invariants.structure_kept(before, after)
         except (formats.ParseError, RecursionError, Crash):
             return None  # a text the reader cannot take is a fix that broke the file
@@ -553,6 +567,8 @@ class Linter:
         assert source is not None
         digest = b""
         if key:
+            from lint import cache
+
             digest = cache.content_digest(source.raw if source.raw is not None
                                           else source.text.encode("utf-8", "surrogatepass"))
         # The bytes as read serve only a fix's write: a check lets them go (a big file's memory). In
@@ -562,12 +578,12 @@ class Linter:
         if not isinstance(source, BlockedSource) and self._in_blocks(source, config):
             # Held as its blocks from here on: the whole text goes before the rules build anything.
             source = result.source = BlockedSource.of(source, _block_starts(source.text))
-        folder = self._cache_folder(config)
-        entry = cache.load(key, digest, path, folder, size) if key else None
+        folder = self._cache_folder(config) if key else None
+        entry = cache.load(key, digest, path, folder, size) if key and folder is not None else None
         if entry is None:
             found = self.findings(source, config)
             language = self._languages.get(path, ("en", "default"))
-            if key:
+            if key and folder is not None:
                 cache.store(key, digest, path, found, folder, language)
         else:
             found, language = entry
@@ -600,6 +616,8 @@ def _guarded(found: list[Finding], doc: Document) -> list[Finding]:
     out = []
     for f in found:
         if f.fix is not None:
+            from lint import invariants  # only where a finding has a fix
+
             fix = invariants.guarded_fix(doc, f.fix)
             if fix is not f.fix:
                 f = dataclasses.replace(f, fix=fix)

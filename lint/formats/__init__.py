@@ -19,7 +19,6 @@ import fnmatch
 import importlib
 import json
 import os
-import pkgutil
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import astuple, dataclass, field
@@ -179,6 +178,8 @@ def index() -> tuple[FormatEntry, ...]:
 
 def _index() -> tuple[FormatEntry, ...]:
     found: list[FormatEntry] = []
+    import pkgutil  # here: the index is kept between runs, and read again only when a module changes
+
     for info in pkgutil.iter_modules(__path__):
         module = f"{__name__}.{info.name}"
         try:
