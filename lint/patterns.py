@@ -157,11 +157,11 @@ class _Kept:
     """The kept opcodes and answers: one marshal file per interpreter, read on first use, written when
     the process exits if the run added to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
         tag = sys.implementation.cache_tag
         self.usable = (sys.implementation.name == "cpython" and (3, 10) <= sys.version_info[:2] <= (3, 13)
                        and _sre is not None and tag is not None)
-        self.path = Path(__file__).parent / "__pycache__" / f"patterns.{tag}.marshal"
+        self.path = path or Path(__file__).parent / "__pycache__" / f"patterns.{tag}.marshal"
         # Whatever could change what the compiler makes: the interpreter's exact build, the engine's magic.
         self.header = (1, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
                        sys.maxunicode)
@@ -195,7 +195,7 @@ class _Kept:
     def save(self) -> None:
         """Write the entries atomically; a folder that cannot be written, or a value marshal cannot
         hold, leaves the file as it was."""
-        if not self.added or self.entries is None:
+        if not self.added or self.entries is None or sys.dont_write_bytecode:
             return
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:

@@ -5,13 +5,16 @@ the time; these tests hold the behaviour the time depends on)."""
 from __future__ import annotations
 
 import datetime
+import marshal
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from lint import patterns
 from lint.rule import rule_data
 
 _RUN = (
@@ -97,3 +100,105 @@ def test_a_damaged_kept_file_is_replaced(tmp_path: Path, writing_caches: None) -
     assert rule_data(data) == {"date": ["Posted"]}
     assert rule_data(data) == {"date": ["Posted"]}
     assert kept.read_bytes() != b"\x00not marshal"
+
+
+# -- patterns compiled once per interpreter (lint.patterns) ------------------------------------------------
+
+_TEXT = "Posted on 2024-01-24 by Anna.\nＴｏｋｙｏ and 東京 — Read more »\n"
+_PATTERNS = [
+    (r"(?P<year>\d{4})-(?P<month>\d\d)-(\d\d)", 0),
+    (r"read more\s*»", re.IGNORECASE),
+    (r"^[A-Z]\w+", re.MULTILINE),
+    (r"[\u3400-\u9fff]+|[\uff10-\uff5a]+", 0),
+    (r"\b(\w+) by (?=[A-Z])", 0),
+]
+
+
+@pytest.fixture()
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store of compiled patterns of its own, in a temporary folder, written as bytecode is."""
+    path = tmp_path / "__pycache__" / "patterns.marshal"
+    monkeypatch.setattr(patterns, "_KEPT", patterns._Kept(path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    if not patterns._KEPT.usable:
+        pytest.skip("this interpreter's patterns are compiled by re.compile alone")
+    return path
+
+
+def _next_run(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the next process sees: the store written at exit, read afresh."""
+    patterns._KEPT.save()
+    monkeypatch.setattr(patterns, "_KEPT", patterns._Kept(path))
+
+
+def test_a_pattern_from_the_store_is_the_pattern_re_compiles(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = [patterns.compiled(p, f) for p, f in _PATTERNS]
+    assert not store.exists()  # written when the process exits
+    _next_run(store, monkeypatch)
+    assert store.exists()
+    for (pattern, flags), before in zip(_PATTERNS, first, strict=True):
+        kept = patterns.compiled(pattern, flags)
+        real = re.compile(pattern, flags)
+        assert kept == real and before == real  # same pattern, flags and opcodes
+        assert (kept.groups, kept.groupindex, kept.flags) == (real.groups, real.groupindex, real.flags)
+        assert [m.span() for m in kept.finditer(_TEXT)] == [m.span() for m in real.finditer(_TEXT)]
+        assert [m.groups() for m in kept.finditer(_TEXT)] == [m.groups() for m in real.finditer(_TEXT)]
+    assert not patterns._KEPT.added  # all five came from the store
+
+
+def test_a_bad_pattern_is_an_error_as_with_re_compile(store: Path) -> None:
+    with pytest.raises(re.error):
+        patterns.compiled("(unclosed")
+
+
+def test_a_store_of_another_interpreter_or_damaged_is_read_as_none(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterns.compiled(r"\bword\b")
+    _next_run(store, monkeypatch)
+    header, entries = marshal.loads(store.read_bytes())
+    store.write_bytes(marshal.dumps((("another", *header[1:]), entries)))
+    monkeypatch.setattr(patterns, "_KEPT", patterns._Kept(store))
+    assert patterns.compiled(r"\bword\b").search("a word here").span() == (2, 6)  # type: ignore[union-attr]
+    assert patterns._KEPT.added  # compiled again, not taken from the other interpreter's store
+    store.write_bytes(b"\x00 not a store")
+    monkeypatch.setattr(patterns, "_KEPT", patterns._Kept(store))
+    assert patterns.compiled(r"\bword\b").search("a word here").span() == (2, 6)  # type: ignore[union-attr]
+
+
+def test_a_damaged_entry_is_compiled_again(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterns.compiled(r"(a)(b)?c")
+    _next_run(store, monkeypatch)
+    key = ("compiled", r"(a)(b)?c", 0)
+    flags, code, groups, groupindex, indexgroup = patterns._KEPT.get(key)
+    patterns._KEPT.entries[key] = (flags, [999, *code[1:]], groups, groupindex, indexgroup)  # type: ignore[index]
+    assert patterns.compiled(r"(a)(b)?c").fullmatch("ac").groups() == ("a", None)  # type: ignore[union-attr]
+
+
+def test_nothing_is_written_without_bytecode_caches(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    patterns.compiled(r"\d+ words")
+    patterns._KEPT.save()
+    assert patterns.compiled(r"\d+ words").search("in 3 words").group() == "3 words"  # type: ignore[union-attr]
+    assert not store.exists() and not (store.parent.exists() and list(store.parent.iterdir()))
+
+
+def test_an_answer_is_kept_and_asked_once(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def answer() -> tuple[str, ...]:
+        asked.append("asked")
+        return ("piece", "other piece")
+
+    assert patterns.kept_answer("pieces", "a|b", 0, answer) == ("piece", "other piece")
+    _next_run(store, monkeypatch)
+    assert patterns.kept_answer("pieces", "a|b", 0, answer) == ("piece", "other piece")
+    assert asked == ["asked"]
+
+
+def test_a_kept_index_is_read_again_when_a_module_changes(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    module = tmp_path / "rules" / "a_rule.py"
+    module.write_text('code = "X1"\n', encoding="utf-8")
+    before = patterns.files_signature(str(tmp_path))
+    assert [name for name, _, _ in before] == ["rules/a_rule.py"]
+    module.write_text('code = "X12"\n', encoding="utf-8")
+    assert patterns.files_signature(str(tmp_path)) != before
