@@ -156,6 +156,7 @@ class Linter:
         # Prepared rules by config and the rules left idle (``checker``), and each config's selection.
         self._checkers: dict[tuple[int, tuple[str, ...]], Checker] = {}
         self._chosen: dict[int, list[registry.RuleEntry | type[Rule]]] = {}
+        self._provided: dict[int, list[Rule]] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
         self._cache_keys: dict[int, str | None] = {}
         # The results cache's stat indexes, by (cache folder, settings key); ``save_cache`` writes them.
@@ -175,6 +176,8 @@ class Linter:
         chosen = self._chosen.get(id(config))
         if chosen is None:
             chosen = self._chosen[id(config)] = selected_rules(config, self.selection)
+            # Once per config, whatever the documents: a provider's rule may hold a server (LanguageTool).
+            self._provided[id(config)] = provided_rules(config, self.selection)
         idle = () if kinds is None else tuple(
             r for r in chosen if isinstance(r, registry.RuleEntry) and r.kinds is not None and kinds.isdisjoint(r.kinds))
         key = (id(config), tuple(r.code for r in idle))
@@ -184,8 +187,7 @@ class Linter:
                 for cls in (registry.loaded(r) if isinstance(r, registry.RuleEntry) else r
                             for r in chosen if r not in idle)
             ]
-            provided = provided_rules(config, self.selection)
-            rules.extend(provided)
+            rules.extend(self._provided[id(config)])
             self._checkers[key] = Checker(rules, idle=[(r.code, r.slug) for r in idle])
         return self._checkers[key]
 
