@@ -173,7 +173,9 @@ def detected_language(doc: Document) -> str | None:
         # Too little to go by, unless its script says it and its Latin letters are names, not English prose
         # (a short page of Chinese around product names; not a line of English that ends with a Chinese
         # site's name).
-        found = identify(text) if size >= _SCRIPT_MIN_CHARS else None
+        # Text all in ASCII holds no letter of a script _in_own_script counts: nothing to identify (and
+        # CLD2 not even imported, for a small English file).
+        found = identify(text) if size >= _SCRIPT_MIN_CHARS and not text.isascii() else None
         if found and _in_own_script(text, found.language) and not has_own_words(text, "en"):
             return found.language
         return None
