@@ -15,7 +15,7 @@ The children run with bytecode caching on (as a user's Python does, whatever PYT
 says here); a first run, not counted, writes the caches a pip install would have.
 Pin it to one core for comparable figures: `taskset -c 1 python bench/startup.py`.
 
-    python bench/startup.py [--repeat 15] [--install editable|regular|both] [FILE]
+    python bench/startup.py [--repeat 15] [--install editable|regular|both] [--instructions] [FILE]
 """
 
 from __future__ import annotations
@@ -79,11 +79,24 @@ def regular_install(tmp: Path) -> list[str]:
     return [str(venv / "bin" / "copylint")]
 
 
-def measured(name: str, command: list[str], path: Path, cwd: Path, repeat: int) -> str:
+def instructions_of_one_run(command: list[str], path: Path, cwd: Path) -> str:
+    """The instructions one run executes, counted by valgrind's callgrind: a figure a loaded machine
+    does not move (CPU time there grows with the other processes' use of the caches)."""
+    if shutil.which("valgrind") is None:
+        return "instructions: valgrind not found"
+    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command, "check",
+                          "--no-cache", "--isolated", "--quiet", "--exit-zero", str(path)],
+                         capture_output=True, text=True, cwd=cwd, env=child_env())
+    counted = [line.split()[-1] for line in run.stderr.splitlines() if "Collected :" in line]
+    return f"{int(counted[0]) / 1e6:.0f} M instructions" if counted else "instructions: not counted"
+
+
+def measured(name: str, command: list[str], path: Path, cwd: Path, repeat: int, instructions: bool) -> str:
     cpu_of_one_run(command, path, cwd)  # the first run writes the bytecode caches a pip install would have
     runs = sorted(cpu_of_one_run(command, path, cwd) for _ in range(repeat))
+    counted = f"; {instructions_of_one_run(command, path, cwd)}" if instructions else ""
     return (f"{name:>8} install: one small file ({path.name}): best {runs[0] * 1000:.0f} ms CPU, median "
-            f"{statistics.median(runs) * 1000:.0f} ms over {repeat} runs")
+            f"{statistics.median(runs) * 1000:.0f} ms over {repeat} runs{counted}")
 
 
 def main() -> None:
@@ -91,6 +104,8 @@ def main() -> None:
     ap.add_argument("file", nargs="?", type=Path, default=None)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--install", choices=("editable", "regular", "both"), default="both")
+    ap.add_argument("--instructions", action="store_true",
+                    help="Also count the instructions of one run (valgrind's callgrind, some 10 s a run).")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -98,9 +113,9 @@ def main() -> None:
         if args.file is None:
             path.write_text(SAMPLE, encoding="utf-8")
         if args.install in ("editable", "both"):
-            print(measured("editable", editable_command(), path, tmp, args.repeat), flush=True)
+            print(measured("editable", editable_command(), path, tmp, args.repeat, args.instructions), flush=True)
         if args.install in ("regular", "both"):
-            print(measured("regular", regular_install(tmp), path, tmp, args.repeat), flush=True)
+            print(measured("regular", regular_install(tmp), path, tmp, args.repeat, args.instructions), flush=True)
 
 
 if __name__ == "__main__":

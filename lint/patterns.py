@@ -33,6 +33,8 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from lint import __version__
+
 
 def _stdlib_compiler() -> tuple[Any, Any, Any]:
     """The stdlib's own regex engine, compiler and parser, what re.compile runs (Nones elsewhere: then
@@ -50,8 +52,9 @@ def _stdlib_compiler() -> tuple[Any, Any, Any]:
 _sre, _compiler, _parser = _stdlib_compiler()
 
 T = TypeVar("T")
-# Patterns and answers kept at most (a config's own patterns come through here too: none past this).
-_KEPT_LIMIT = 4096
+# Patterns and answers kept at most: past it the store starts afresh (patterns a config or an edited
+# rule made, and that no run asks for any more, go with it).
+_KEPT_LIMIT = 1024
 
 # What a caller may ask of a pattern; after the first use each is the compiled pattern's own attribute.
 _ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
@@ -120,15 +123,16 @@ def kept_answer(question: str, pattern: str, flags: int, answer: Callable[[], T]
     return kept_value((question, pattern, int(flags)), answer)
 
 
-def kept_value(key: tuple[Any, ...], answer: Callable[[], T]) -> T:
-    """``answer()``, kept between runs under ``key`` (which must name everything the value depends on:
-    a pattern and its flags, or the files an index is read from with their sizes and modification
-    times, as Python's bytecode names its source)."""
+def kept_value(key: tuple[Any, ...], answer: Callable[[], T], valid_for: Any = None) -> T:
+    """``answer()``, kept between runs under ``key``, which with ``valid_for`` must name everything the
+    value depends on: a pattern and its flags; or what an index is read from, with ``valid_for`` the
+    sizes and modification times of its files, as Python's bytecode names its source (a value kept for
+    other files is replaced, not kept beside)."""
     found = _KEPT.get(key, _MISSING)
-    if found is not _MISSING:
-        return cast(T, found)
+    if found is not _MISSING and found[0] == valid_for:
+        return cast(T, found[1])
     value = answer()
-    _KEPT.put(key, value)
+    _KEPT.put(key, (valid_for, value))
     return value
 
 
@@ -162,9 +166,10 @@ class _Kept:
         self.usable = (sys.implementation.name == "cpython" and (3, 10) <= sys.version_info[:2] <= (3, 13)
                        and _sre is not None and tag is not None)
         self.path = path or Path(__file__).parent / "__pycache__" / f"patterns.{tag}.marshal"
-        # Whatever could change what the compiler makes: the interpreter's exact build, the engine's magic.
+        # Whatever could change what the compiler makes: the interpreter's exact build, the engine's magic;
+        # and copylint's version (an upgrade starts afresh: the patterns of the version before go).
         self.header = (1, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
-                       sys.maxunicode)
+                       sys.maxunicode, __version__)
         self.entries: dict[Hashable, Any] | None = None
         self.added = False
 
@@ -185,8 +190,10 @@ class _Kept:
 
     def put(self, key: Hashable, value: Any) -> None:
         entries = self._loaded()
-        if not self.usable or len(entries) >= _KEPT_LIMIT:
+        if not self.usable:
             return
+        if len(entries) >= _KEPT_LIMIT:
+            entries.clear()
         entries[key] = value
         if not self.added and not sys.dont_write_bytecode:
             atexit.register(self.save)

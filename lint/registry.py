@@ -51,10 +51,10 @@ def builtin_index() -> tuple[RuleEntry, ...]:
 
     folders = tuple(package.__path__)
     try:
-        key = ("rule-index/2", folders, tuple(files_signature(folder) for folder in folders))
+        signature = tuple(files_signature(folder) for folder in folders)
     except OSError:
         return _index_of(folders)
-    rows = kept_value(key, lambda: tuple(astuple(e) for e in _index_of(folders)))
+    rows = kept_value(("rule-index/2", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
     return tuple(RuleEntry(*row) for row in rows)
 
 

@@ -202,3 +202,11 @@ def test_a_kept_index_is_read_again_when_a_module_changes(tmp_path: Path) -> Non
     assert [name for name, _, _ in before] == ["rules/a_rule.py"]
     module.write_text('code = "X12"\n', encoding="utf-8")
     assert patterns.files_signature(str(tmp_path)) != before
+
+
+def test_a_value_kept_for_other_files_is_replaced_not_kept_beside(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert patterns.kept_value(("index", "rules"), lambda: ("A1",), valid_for=(("a.py", 10, 1),)) == ("A1",)
+    _next_run(store, monkeypatch)
+    assert patterns.kept_value(("index", "rules"), lambda: ("changed",), valid_for=(("a.py", 10, 1),)) == ("A1",)
+    assert patterns.kept_value(("index", "rules"), lambda: ("A2",), valid_for=(("a.py", 11, 2),)) == ("A2",)
+    assert len(patterns._KEPT.entries or {}) == 1

@@ -169,10 +169,10 @@ def index() -> tuple[FormatEntry, ...]:
     then by name (the order docs and schemas list them in). Kept between runs while no module of the
     package changes size or modification time (``lint.patterns.kept_value``)."""
     try:
-        key = ("format-index", __path__[0], files_signature(__path__[0]))
+        signature = files_signature(__path__[0])
     except OSError:
         return _index()
-    rows = kept_value(key, lambda: tuple(astuple(e) for e in _index()))
+    rows = kept_value(("format-index", __path__[0]), lambda: tuple(astuple(e) for e in _index()), signature)
     return tuple(FormatEntry(*row) for row in rows)
 
 
