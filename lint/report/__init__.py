@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from lint.engine import FileResult
 from lint.model import Finding, Severity, Source
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled
 
 REPORTERS: dict[str, str] = {
     "text": "lint.report.text:TextReporter",
@@ -156,7 +156,9 @@ class Reporter:
         pass
 
 
-_SURROGATE = compiled_on_use("[\ud800-\udfff]")
+# Compiled with the module, not on first use (through the store of compiled patterns, ``lint.patterns``,
+# so cheaply): a report's memory then holds only what it writes.
+_SURROGATE = compiled("[\ud800-\udfff]")
 
 
 def json_text(value: Any) -> str:

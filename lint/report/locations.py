@@ -18,10 +18,11 @@ import os
 from pathlib import Path, PurePath
 
 from lint.model import Finding, Source
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled
 
-_ASTRAL = compiled_on_use("[\U00010000-\U0010ffff]")
-_NEWLINES = compiled_on_use(r"\r\n?")
+# Compiled with the module (through the store, ``lint.patterns``): a report's memory holds what it writes.
+_ASTRAL = compiled("[\U00010000-\U0010ffff]")
+_NEWLINES = compiled(r"\r\n?")
 
 
 def display_path(path: str, cwd: str | None = None) -> str:
