@@ -142,6 +142,8 @@ class ConfigContext:
 
 @dataclass
 class Config:
+    """The settings a file gets: from its config file (and what that extends), or the defaults."""
+
     path: str | None = None  # the file it came from; None for defaults / --isolated
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this folder
     select: list[str] | None = None

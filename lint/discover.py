@@ -25,6 +25,8 @@ from lint.config import Config, ConfigResolver, safely
 
 @dataclass(frozen=True)
 class Candidate:
+    """A file to lint and the config it gets."""
+
     path: str
     config: Config
 

@@ -103,6 +103,8 @@ class FixPass:
 
 @dataclass
 class FileResult:
+    """What linting one file gave: its findings, errors, fixes, language, or why it was skipped."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)

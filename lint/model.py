@@ -95,6 +95,8 @@ class Family(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Position:
+    """A place in a Source, as reports show it."""
+
     line: int  # 1-based
     column: int  # 1-based, in code points
     offset: int  # 0-based code-point offset into Source.text
@@ -313,6 +315,8 @@ def in_ranges(ranges: Sequence[tuple[int, int]], offset: int) -> bool:
 
 @dataclass(frozen=True)
 class Edit:
+    """Replace Source offsets [start, end) by ``replacement`` (an insertion where they are equal)."""
+
     start: int
     end: int
     replacement: str
@@ -320,6 +324,8 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
+    """The edits that repair a finding, and whether `--fix` may apply them unasked."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
 
@@ -340,6 +346,8 @@ class Related:
 
 @dataclass(frozen=True)
 class Finding:
+    """One defect a rule found: where it is in the Source, what it is, and its fix if it has one."""
+
     code: str
     rule: str  # slug
     message: str

@@ -47,6 +47,8 @@ def rule_url(code: str, slug: str) -> str:
 
 @dataclass
 class ReportOptions:
+    """How the report is written (the command line's choices)."""
+
     color: bool = False
     show_source: bool = False
     statistics: bool = False
@@ -58,6 +60,8 @@ class ReportOptions:
 
 @dataclass
 class Summary:
+    """The counts a report ends with, and what decides the exit code."""
+
     files: int = 0
     findings: int = 0
     fixable: int = 0  # safe fixes remaining

@@ -115,6 +115,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {L101: {...}}`; see `copylint explain`)."""
+
         confidence: int = option(90, "the percent the language detector must be sure of the other language",
                                  minimum=0, maximum=100)
         min_words: int = option(6, "the common (lower-case) words a sentence needs to be judged", minimum=1)

@@ -91,6 +91,8 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {P103: {...}}`; see `copylint explain`)."""
+
         single_sentence: bool = option(False, "also flag a paragraph of one sentence (most often a caption "
                                               "or a title)")
         minimum_words: int = option(20, "with `single-sentence`: the words a one-sentence paragraph needs "

@@ -80,6 +80,8 @@ apostrophes in all its files but a few).
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {P102: {...}}`; see `copylint explain`)."""
+
         curly_in_straight: bool = option(False, "also flag curly quotes in a text that mostly uses straight ones")
     opts: Options
     flag = (

@@ -51,6 +51,8 @@ _ATTRIBUTION = {
 
 @dataclass
 class _Mark:
+    """A quotation mark in a sentence and the role its context gives it."""
+
     at: int
     char: str
     role: str  # "open" or "close"

@@ -55,6 +55,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {S102: {...}}`; see `copylint explain`)."""
+
         phrases: tuple[str, ...] | None = option(None, "whole lines that are boilerplate, instead of the "
                                                        "built-in list (null: the built-in list)")
         prefixes: tuple[str, ...] | None = option(None, "beginnings of short boilerplate lines, instead of "

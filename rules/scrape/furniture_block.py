@@ -78,6 +78,8 @@ flagged. Report only: a person decides where the article ends.
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {S110: {...}}`; see `copylint explain`)."""
+
         window: int = option(20, "how many lines from a furniture line a short line may be", minimum=1)
         min_lines: int = option(4, "the short lines in a row that make a block", minimum=1)
     opts: Options

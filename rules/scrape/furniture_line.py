@@ -46,6 +46,8 @@ _READER = frozenset("you your yours us our we".split())
 
 @dataclass(frozen=True)
 class Model:
+    """The trained logistic model: a weight per line feature and the score that flags a line."""
+
     weights: tuple[float, ...]
     threshold: float
 

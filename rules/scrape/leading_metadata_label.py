@@ -90,6 +90,8 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {S101: {...}}`; see `copylint explain`)."""
+
         extend_labels: dict[str, tuple[str, ...]] = option(  # noqa: RUF009 (option() copies the dict)
             {}, "label words added to the built-in ones, by kind", keys=("date", "credit", "byline"))
     opts: Options

@@ -60,6 +60,8 @@ every format.
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {W103: {...}}`; see `copylint explain`)."""
+
         maximum: int | None = option(None, "the blank lines allowed in a row (null: any before a reST "
                                            "section title, 2 elsewhere in reST and Markdown, 1 in other formats)", minimum=0)
     opts: Options

@@ -38,6 +38,8 @@ characters or extra blank lines.
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {W106: {...}}`; see `copylint explain`)."""
+
         fix_code: bool = option(False, "also convert the line endings inside code blocks and other verbatim text")
     opts: Options
     flag = (

@@ -127,6 +127,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The rule's options (config `rules: {W105: {...}}`; see `copylint explain`)."""
+
         allow_after_period: bool = option(True, "two spaces after a sentence's full stop are a typing "
                                                 "convention, not flagged")
         in_rendered_catalogues: bool = option(False, "also flag runs in a catalogue's strings written in "
