@@ -249,10 +249,16 @@ def _claims() -> _Claims:
         for ext in e.extensions:
             by_extension.setdefault(ext, e.name)
         globs.extend((e.name, p) for p in e.patterns)
-    tails = tuple(re.split(r"[*?\]]", p)[-1] for _, p in globs)
-    combined = "|".join(f"(?P<g{i}>{fnmatch.translate(p)})" for i, (_, p) in enumerate(globs))
+    # What the globs make is kept between runs (``lint.patterns``): fnmatch's translation is a regex's work.
+    tails, combined = kept_value(("format-claims", tuple(p for _, p in globs)), lambda: _globs_made(globs))
     return _Claims(by_extension, () if "" in tails else tails, compiled(combined) if globs else None,
                    tuple(name for name, _ in globs))
+
+
+def _globs_made(globs: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
+    """What a path must end with for each glob to match it, and one regex of them all, a group each."""
+    tails = tuple(re.split(r"[*?\]]", p)[-1] for _, p in globs)
+    return tails, "|".join(f"(?P<g{i}>{fnmatch.translate(p)})" for i, (_, p) in enumerate(globs))
 
 
 def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | None:
