@@ -175,7 +175,8 @@ def _mark_root(root: Path) -> None:
         gitignore.write_text("*\n")
 
 
-def _write(target: Path, root: Path, findings: list[Finding], language: tuple[str, str]) -> None:
+def _write(target: Path, root: Path, findings: list[Finding], language: tuple[str, str],
+           lines: list[int] | None = None) -> None:
     try:
         if not target.parent.is_dir():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -184,16 +185,30 @@ def _write(target: Path, root: Path, findings: list[Finding], language: tuple[st
 
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"language": list(language), "findings": [_to_json(f) for f in findings]}, handle)
+            data: dict[str, Any] = {"language": list(language), "findings": [_to_json(f) for f in findings]}
+            if lines is not None:
+                data["lines"] = lines  # the document's line hashes (lint.tree.packed), for S112's counts
+            json.dump(data, handle)
         os.replace(tmp, target)
     except OSError:
         pass  # a read-only folder: run without a cache
 
 
 def store(settings: str, digest: bytes, path: str, findings: list[Finding], folder: Path | None = None,
-          language: tuple[str, str] = ("en", "default")) -> None:
+          language: tuple[str, str] = ("en", "default"), lines: list[int] | None = None) -> None:
     root = folder or cache_dir()
-    _write(_entry(settings, digest, path, root), root, findings, language)
+    _write(_entry(settings, digest, path, root), root, findings, language, lines)
+
+
+def stored_lines(settings: str, digest: bytes, path: str, folder: Path | None = None) -> Any:
+    """The line hashes ``store`` kept in the entry (``lint.tree.packed``; checked by ``lint.tree.unpacked``),
+    or None."""
+    try:
+        with open(_entry(settings, digest, path, folder), encoding="utf-8") as handle:
+            data = json.loads(handle.read())
+        return data.get("lines") if isinstance(data, dict) else None
+    except (OSError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -211,14 +226,18 @@ class StatRecord:
     # The findings as the content entry stores them, when they are few (KEPT_IN_INDEX): a warm run then
     # opens no entry for them; more are read from the content entry, and keep the index small.
     kept: list[dict[str, Any]] | None = None
+    # The document's line hashes (``lint.tree.packed``) when a rule of scope "tree" ran: a warm run counts
+    # the tree's lines from the index without reading the file.
+    lines: list[int] | None = None
 
 
 KEPT_IN_INDEX = 16
 
 
-def stat_record(st: os.stat_result, digest: bytes, found: list[Finding], language: tuple[str, str]) -> StatRecord:
+def stat_record(st: os.stat_result, digest: bytes, found: list[Finding], language: tuple[str, str],
+                lines: list[int] | None = None) -> StatRecord:
     kept = [_to_json(f) for f in found] if 0 < len(found) <= KEPT_IN_INDEX else None
-    return StatRecord(st.st_size, st.st_mtime_ns, st.st_ino, digest, len(found), language, kept)
+    return StatRecord(st.st_size, st.st_mtime_ns, st.st_ino, digest, len(found), language, kept, lines)
 
 
 def kept_findings(record: StatRecord, path: str, length: int | None = None) -> list[Finding] | None:
@@ -267,13 +286,16 @@ class StatIndex:
             count, language, kept = row[4], (_text(row[5]), _text(row[6])), row[7]
             if type(count) is not int or count < 0 or not (kept is None or isinstance(kept, list)):
                 return None
-            return StatRecord(row[0], row[1], row[2], bytes.fromhex(row[3]), count, language, kept)
+            lines = row[8] if len(row) > 8 else None
+            return StatRecord(row[0], row[1], row[2], bytes.fromhex(row[3]), count, language, kept, lines)
         except (ValueError, TypeError, IndexError, KeyError):
             return None  # a tampered or foreign index: a miss
 
     def put(self, path: str, record: StatRecord) -> None:
-        row = [record.size, record.mtime_ns, record.inode, record.digest.hex(), record.findings, *record.language,
-               record.kept]
+        row: list[Any] = [record.size, record.mtime_ns, record.inode, record.digest.hex(), record.findings,
+                          *record.language, record.kept]
+        if record.lines is not None:
+            row.append(record.lines)
         entries = self._loaded()
         self._seen.add(path)
         if entries.get(path) != row:

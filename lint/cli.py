@@ -385,6 +385,10 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
     ``jobs`` (default: the cores) when they are files enough to share. The stat index is written once
     the last result is out."""
     records = [None if fix else linter.cached(c.path, c.config) for c in candidates]
+    # A rule of scope "tree" (S112) needs every file's line counts before the first result: one pass over
+    # the line hashes (from the stat index where it has them); None when no such rule is selected.
+    tree = linter.tree_counts((c.path, c.config, r) for c, r in zip(candidates, records, strict=True)) \
+        if len(candidates) > 1 else None
     misses = [c for c, r in zip(candidates, records, strict=True) if r is None]
     linted = iter(_linted(linter, misses, jobs, fix=fix, unsafe=unsafe, write=write))
     for candidate, record in zip(candidates, records, strict=True):
@@ -393,6 +397,8 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
             result = next(linted) if record is None else linter.lint_file(
                 candidate.path, candidate.config, fix=fix, unsafe=unsafe, write=write)
             linter.remember(result, candidate.config)
+        if tree is not None:
+            result = linter.with_tree_findings(result, candidate.config, tree)
         yield result
     linter.save_cache()
 

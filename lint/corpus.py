@@ -29,7 +29,7 @@ import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,11 @@ class Settings:
     drop: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DROP))
     fix: bool = False
     shard_size: int = 1000
+    # The run's repeated lines for S112 (repeated-line-across-files): (line key, documents holding it) of the
+    # keys many records hold, and how many distinct records the run has; filled in by ``run`` from a
+    # pass over the input (not part of _meta.json: the input decides it).
+    tree: tuple[tuple[int, int], ...] = ()
+    tree_documents: int = 0
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -253,6 +258,12 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
     except Exception as exc:  # a record the readers or rules cannot handle must not stop the corpus
         return {"id": record_id, "record": number, "decision": "error",
                 "error": f"record {number}: {type(exc).__name__}", "findings": [], "words": len(text.split())}
+    tree_lines = linter._tree_lines.pop(settings.path, None)
+    if tree_lines and settings.tree:
+        from lint.engine import FileResult
+
+        found = linter.with_tree_findings(FileResult(settings.path, found, source=source, tree_lines=tree_lines),
+                                          config, _tree_counts(settings)).findings
     counts = Counter(f.code.rstrip("0123456789") for f in found)
     out: dict[str, Any] = {
         "id": record_id, "record": number, "decision": decision(counts, settings), "words": len(text.split()),
@@ -261,6 +272,38 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
     if settings.fix and fixed != text:
         out["fixed"] = fixed
     return out
+
+
+def _tree_counts(settings: Settings) -> Any:
+    """The run's repeated lines as ``lint.tree.TreeCounts`` (made once per settings object a worker gets)."""
+    key = ("tree", id(settings.tree))
+    made = _linters.get(key)
+    if made is None or made[0] is not settings.tree:
+        from lint.tree import TreeCounts
+
+        made = _linters[key] = (settings.tree, TreeCounts(dict(settings.tree), settings.tree_documents))
+    return made[1]
+
+
+def tree_settings(inp: Path, settings: Settings) -> Settings:
+    """``settings`` with the run's repeated lines, when its selection has a rule of scope "tree" (S112):
+    one pass over the input's records, each record's line hashes counted once per distinct text."""
+    linter = _linter(settings)
+    config = _config()
+    rule = linter.tree_rule(config)
+    if rule is None:
+        return settings
+    from lint.cache import content_digest
+    from lint.tree import TreeCounts, tree_lines
+
+    counts = TreeCounts()
+    for _, record, error in read_records(inp):
+        text = None if record is None or error is not None else record.get(settings.text_field)
+        if isinstance(text, str):
+            counts.add(content_digest(text.encode("utf-8", "surrogatepass")), tree_lines(text))
+    minimum = getattr(rule.opts, "min_documents", 3)
+    repeated = tuple(sorted((k, n) for k, n in counts.counts.items() if n >= minimum))
+    return replace(settings, tree=repeated, tree_documents=counts.documents)
 
 
 def lint_shard(shard: tuple[int, Sequence[tuple[int, dict[str, Any] | None, str | None]]],
@@ -327,7 +370,8 @@ def _prepare(inp: Path, out: Path, settings: Settings) -> set[int]:
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".part-*.tmp"):  # a killed run's unfinished shard
         stale.unlink()
-    meta = {"input": str(inp.resolve()), "settings": asdict(settings), "version": 1}
+    given = {k: v for k, v in asdict(settings).items() if k not in ("tree", "tree_documents")}
+    meta = {"input": str(inp.resolve()), "settings": given, "version": 1}
     meta_path = out / "_meta.json"
     if meta_path.exists():
         try:
@@ -442,6 +486,7 @@ def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | Non
     if not inp.is_file():
         raise CorpusError(f"{inp}: no such file")
     skip = _prepare(inp, out, settings)
+    settings = tree_settings(inp, settings)
     # A remote Dask cluster may not see this machine's files: its workers get the records.
     work, do = _work(inp, settings, skip, shared_input=not dask or dask.startswith("local:"))
     if dask:

@@ -47,6 +47,12 @@ def _example_block(ex: Example) -> str:
     if ex.fixed is not None:
         fixed = ex.fixed.replace("\r", "\\r").replace("\t", "\\t")
         line += f"\n      → {fixed!r}"
+    if ex.tree:
+        # A rule of scope "tree" judges a text beside the other documents of the run (S112).
+        line += f"\n      beside {len(ex.tree)} other document{'s' if len(ex.tree) > 1 else ''}" + "".join(
+            f"\n      + {other!r}" for other in ex.tree)
+        if ex.note:
+            line += f"\n      ({ex.note})"
     return line
 
 

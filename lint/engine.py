@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import pathspec
 
     from lint import cache
+    from lint.tree import TreeCounts, TreeLine
 
 from lint import formats, registry
 from lint.check import Checker
@@ -118,6 +119,8 @@ class FileResult:
     language_from: str | None = None  # inline, path, file, config, detected or default (lint.language)
     # For the results cache's stat index: set when the file was checked unchanged (``Linter.remember``).
     stat_record: cache.StatRecord | None = None
+    # The document's candidate lines for a rule of scope "tree" (S112), when one is selected (lint.tree).
+    tree_lines: list[TreeLine] | None = None
 
 
 def selected_rule_classes(config: Config, selection: Selection) -> list[type[Rule]]:
@@ -169,6 +172,9 @@ class Linter:
         self.by_stat = True
         # The language each path's last Document was found to be in, for the report (lint_file pops it).
         self._languages: dict[str, tuple[str, str]] = {}
+        # The selected rule of scope "tree" per config (None: none), and each path's last Document's lines.
+        self._tree_rules: dict[int, Rule | None] = {}
+        self._tree_lines: dict[str, list[TreeLine]] = {}
 
     def checker(self, config: Config, kinds: frozenset[str] | None = None) -> Checker:
         """The rules the config and the command line select, prepared once. With ``kinds`` (the segment
@@ -192,6 +198,73 @@ class Linter:
             rules.extend(self._provided[id(config)])
             self._checkers[key] = Checker(rules, idle=[(r.code, r.slug) for r in idle])
         return self._checkers[key]
+
+    def tree_rule(self, config: Config) -> Rule | None:
+        """The selected rule of scope "tree" (S112), or None. Decided from the rule index, so that a run
+        without one prepares no rule for the question."""
+        key = id(config)
+        if key not in self._tree_rules:
+            rule = None
+            if _tree_selected(config, self.selection):
+                rule = next((r for r in self.checker(config).rules if r.scope == "tree"), None)
+            self._tree_rules[key] = rule
+        return self._tree_rules[key]
+
+    def tree_counts(self, files: Iterable[tuple[str, Config, cache.StatRecord | None]]) -> TreeCounts | None:
+        """The pre-pass of a run with a rule of scope "tree": each file's line hashes counted, from its stat
+        record when the results cache has them, else from the file (read and decoded, not parsed). None
+        when no file's config selects such a rule. A file that cannot be read counts nothing (its own
+        result says why)."""
+        from lint import cache
+        from lint.tree import TreeCounts, tree_lines, unpacked
+
+        counts: TreeCounts | None = None
+        for path, config, record in files:
+            if self.tree_rule(config) is None:
+                continue
+            counts = counts or TreeCounts()
+            lines = None if record is None or record.lines is None else unpacked(record.lines)
+            if lines is not None and record is not None:
+                counts.add(record.digest, lines)
+                continue
+            try:
+                data = read_bytes(path, config.max_file_size)
+                text = decode(path, data).text
+            except (BinaryFile, LoadError, OSError):
+                continue
+            counts.add(cache.content_digest(data), tree_lines(text))
+        return counts
+
+    def with_tree_findings(self, result: FileResult, config: Config, counts: TreeCounts | None) -> FileResult:
+        """The result with the findings of the selected rule of scope "tree" on its lines that many
+        documents of the run hold (``tree_counts``), under the config's per-file ignores and severities;
+        the file's text is read for the report when the result came without it."""
+        rule = self.tree_rule(config)
+        if rule is None or counts is None or not result.tree_lines:
+            return result
+        from lint.tree import tree_findings
+
+        found = tree_findings(result.tree_lines, counts, getattr(rule.opts, "min_documents", 3), rule.code,
+                              rule.slug, rule.severity, result.path)
+        ignored = self._ignored_codes(result.path, config)
+        # A line another line rule reports already (S102's list, S110's block, S111's model) is not
+        # reported twice.
+        taken = [(f.start, f.end) for f in result.findings if f.code in _LINE_RULES]
+        found = [f for f in found if not (ignored and any(_matches(f, code) for code in ignored))
+                 and not any(a <= f.start and f.end <= b for a, b in taken)]
+        if not found:
+            return result
+        if config.severity:
+            found = [dataclasses.replace(f, severity=_severity_for(f, config) or f.severity) for f in found]
+        if result.source is None:
+            try:
+                data = read_bytes(result.path, config.max_file_size)
+                result.source = self._blocked(result.path, data, config) or decode(result.path, data)
+            except (BinaryFile, LoadError, OSError):
+                return result
+            result.source.raw = None
+        result.findings = sorted([*result.findings, *found], key=lambda f: f.start)
+        return result
 
     def uses_grammar_server(self, config: Config) -> bool:
         """Whether this config brings the LanguageTool bridge: one server, so one process."""
@@ -251,6 +324,12 @@ class Linter:
         where they are), its text; None when the entry is gone or the file cannot be read now (then it
         is linted)."""
         result = FileResult(path, language=record.language[0], language_from=record.language[1])
+        if self.tree_rule(config) is not None:
+            from lint.tree import unpacked
+
+            result.tree_lines = None if record.lines is None else unpacked(record.lines)
+            if result.tree_lines is None:
+                return None  # linted (or found by content) again, for its lines
         if not record.findings:
             return result
         from lint import cache
@@ -328,10 +407,18 @@ class Linter:
 
     def _findings_of_blocks(self, source: BlockedSource, config: Config) -> list[Finding]:
         out: list[Finding] = []
+        lines: list[TreeLine] = []
         for start, text in zip(source.block_starts, source.blocks, strict=True):
             block = Source(source.path, text, source.encoding, source.bom)
             for f in self.block_findings(block, config):
                 out.append(_shifted(f, start) if start else f)
+            block_lines = self._tree_lines.pop(source.path, None)
+            if block_lines:
+                from lint.tree import shifted
+
+                lines.extend(shifted(block_lines, start))
+        if self.tree_rule(config) is not None:
+            self._tree_lines[source.path] = lines
         return out
 
     def block_findings(self, block: Source, config: Config) -> list[Finding]:
@@ -339,6 +426,11 @@ class Linter:
         return self._findings_of(self.parsed(block, config), config)
 
     def _findings_of(self, doc: Document, config: Config) -> list[Finding]:
+        tree_rule = self.tree_rule(config)
+        if tree_rule is not None:
+            from lint.tree import document_lines
+
+            self._tree_lines[doc.source.path] = document_lines(doc, tree_rule.code)
         checker = self.checker(config, frozenset(seg.kind for seg in doc.segments))
         return self.filter(_guarded(checker.check(doc), doc), doc, config)
 
@@ -545,6 +637,7 @@ class Linter:
         path = result.path
         text, found, applied = self.fix(source, config, unsafe, applied_codes=result.fixed_codes)
         result.findings = found
+        result.tree_lines = self._tree_lines.pop(path, None)
         result.language, result.language_from = self._languages.get(path, ("en", "default"))
         if text == source.text:
             result.fixed_codes.clear()  # whatever the passes did, they came back to the file
@@ -584,17 +677,54 @@ class Linter:
             source = result.source = BlockedSource.of(source, _block_starts(source.text))
         folder = self._cache_folder(config) if key else None
         entry = cache.load(key, digest, path, folder, size) if key and folder is not None else None
+        tree = self.tree_rule(config) is not None
+        packed_lines: list[int] | None = None
+        if entry is not None and tree and key and folder is not None:
+            from lint.tree import packed, unpacked
+
+            result.tree_lines = unpacked(cache.stored_lines(key, digest, path, folder), size)
+            if result.tree_lines is None:
+                entry = None  # an entry without the lines: checked again, for them
+            else:
+                packed_lines = packed(result.tree_lines)
         if entry is None:
             found = self.findings(source, config)
             language = self._languages.get(path, ("en", "default"))
+            if tree:
+                from lint.tree import packed
+
+                result.tree_lines = self._tree_lines.pop(path, [])
+                packed_lines = packed(result.tree_lines)
             if key and folder is not None:
-                cache.store(key, digest, path, found, folder, language)
+                cache.store(key, digest, path, found, folder, language, packed_lines)
         else:
             found, language = entry
         if key and st is not None and _unchanged(path, st):
-            result.stat_record = cache.stat_record(st, digest, found, language)
+            result.stat_record = cache.stat_record(st, digest, found, language, packed_lines)
         result.findings = found
         result.language, result.language_from = language
+
+
+_LINE_RULES = frozenset({"S102", "S110", "S111"})
+
+
+def _tree_selected(config: Config, selection: Selection) -> bool:
+    """Whether a built-in rule of scope "tree" is selected, read from the rule index (no rule imported)."""
+    entries = [e for e in registry.builtin_index() if e.tree]
+    if not entries:
+        return False
+
+    def named(entry: registry.RuleEntry, names: Iterable[str]) -> bool:
+        return any(n.strip().upper() == "ALL" or n.strip() == entry.slug
+                   or entry.code.upper().startswith(n.strip().upper()) for n in names if n.strip())
+
+    select = selection.select if selection.select is not None else config.select
+    for entry in entries:
+        chosen = entry.default_enabled if select is None else named(entry, select)
+        chosen = chosen or named(entry, (*config.extend_select, *selection.extend_select))
+        if chosen and not named(entry, (*config.ignore, *selection.ignore)):
+            return True
+    return False
 
 
 def _with_path(f: Finding, path: str) -> Finding:
@@ -725,13 +855,24 @@ def _unicode_text(text: str) -> str:
 
 
 def check_text(text: str, path: str = "x.md", config: Config | None = None,
-               select: Sequence[str] | None = None) -> list[Finding]:
-    """Findings for a text as if it were the file ``path`` (which picks the format).
+               select: Sequence[str] | None = None, tree: Sequence[str] = ()) -> list[Finding]:
+    """Findings for a text as if it were the file ``path`` (which picks the format); ``tree``: the other
+    documents of the run, for a rule of scope "tree" (S112), which counts lines across them.
 
     Raises ValueError for a text that holds a lone surrogate."""
     text = _unicode_text(text)
     linter = Linter(Selection(select=tuple(select) if select is not None else None))
-    return linter.findings(Source(path, text), config or Config())
+    config = config or Config()
+    found = linter.findings(Source(path, text), config)
+    if linter.tree_rule(config) is None:
+        return found
+    from lint.tree import TreeCounts, tree_lines
+
+    counts = TreeCounts()
+    for other in (text, *map(_unicode_text, tree)):
+        counts.add(cache.content_digest(other.encode("utf-8")), tree_lines(other))
+    result = FileResult(path, found, source=Source(path, text), tree_lines=linter._tree_lines.pop(path, []))
+    return linter.with_tree_findings(result, config, counts).findings
 
 
 def fix_text(text: str, path: str = "x.md", config: Config | None = None,

@@ -70,6 +70,7 @@ class Scope(str, enum.Enum):
     PROSE = "prose"  # check_segment, once per prose segment of the rule's kinds
     DOCUMENT = "document"  # check_document, once per Document
     FINDINGS = "findings"  # check_findings, last, on the other rules' findings (family C)
+    TREE = "tree"  # no check of its own: the engine reports the lines many documents of a run hold (lint.tree)
 
 
 class Family(str, enum.Enum):

@@ -31,6 +31,7 @@ class RuleEntry:
     # The segment kinds the rule looks at, where its class names them as a literal set (None: any, or
     # not said so): a document with none of them needs neither the rule nor its module.
     kinds: tuple[str, ...] | None = None
+    tree: bool = False  # a rule of scope "tree" (lint.tree): the run counts lines across documents first
 
 
 # Each opens with its line break, a literal the regex engine skips to in C (`^` would be tried at
@@ -39,6 +40,7 @@ _CODE = compiled_on_use(r'\n    code = "([A-Z]+[0-9]+)"$', re.MULTILINE)
 _SLUG = compiled_on_use(r'\n    slug = "([a-z0-9-]+)"$', re.MULTILINE)
 _OFF = compiled_on_use(r"\n    default_enabled = False$", re.MULTILINE)
 _KINDS = compiled_on_use(r'\n    kinds = frozenset\(\{("[a-z_]+"(?:, "[a-z_]+")*)\}\)$', re.MULTILINE)
+_TREE = compiled_on_use(r'\n    scope = "tree"$', re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -72,11 +74,13 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
             code, slug, kinds = _CODE.findall(text), _SLUG.findall(text), _KINDS.findall(text)
             if len(code) == 1 and len(slug) == 1:
                 found.append(RuleEntry(code[0], slug[0], module, _OFF.search(text) is None,
-                                       tuple(sorted(kinds[0].replace('"', "").split(", "))) if len(kinds) == 1 else None))
+                                       tuple(sorted(kinds[0].replace('"', "").split(", "))) if len(kinds) == 1 else None,
+                                       _TREE.search(text) is not None))
             else:
                 cls = _rule_of(module)
                 found.append(RuleEntry(cls.code, cls.slug, module, cls.default_enabled,
-                                       tuple(sorted(cls.kinds)) if cls.kinds is not None else None))
+                                       tuple(sorted(cls.kinds)) if cls.kinds is not None else None,
+                                       cls.scope == "tree"))
     return tuple(sorted(found, key=lambda e: e.code))
 
 

@@ -22,6 +22,8 @@ Two scopes:
 - ``scope = "findings"``: ``check_findings`` runs last and judges the other
   rules' findings before inline switches are applied (C002, a switch that
   silences nothing).
+- ``scope = "tree"``: no check of its own; the engine counts the lines of every
+  document of a run and reports the ones many documents hold (``lint.tree``, S112).
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ class Example:
     note: str = ""
     select: tuple[str, ...] = ()  # other rules that run beside this one (C002 judges their findings)
     language: str | None = None  # the document's language (config `language`); None: as resolved
+    tree: tuple[str, ...] = ()  # the other documents of the run, as the same path (rules of scope "tree")
 
 
 class Rule:

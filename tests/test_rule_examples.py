@@ -25,8 +25,8 @@ def _id(case: tuple[type[Rule], Example]) -> str:
 def test_rule_flags_its_example(case: tuple[type[Rule], Example]) -> None:
     rule, ex = case
     config = Config(language=ex.language)
-    found = [f for f in lint.check_text(ex.text, path=ex.path, config=config, select=[rule.code, *ex.select])
-             if f.code == rule.code]
+    found = [f for f in lint.check_text(ex.text, path=ex.path, config=config, select=[rule.code, *ex.select],
+                                        tree=ex.tree) if f.code == rule.code]
     assert found, f"{rule.code} did not flag {ex.text!r}"
     if ex.fixed is not None:
         fixed = lint.fix_text(ex.text, path=ex.path, config=config, select=[rule.code], unsafe=True)
@@ -39,8 +39,8 @@ def test_rule_flags_its_example(case: tuple[type[Rule], Example]) -> None:
 def test_rule_allows_its_example(case: tuple[type[Rule], Example]) -> None:
     rule, ex = case
     config = Config(language=ex.language)
-    found = [f for f in lint.check_text(ex.text, path=ex.path, config=config, select=[rule.code, *ex.select])
-             if f.code == rule.code]
+    found = [f for f in lint.check_text(ex.text, path=ex.path, config=config, select=[rule.code, *ex.select],
+                                        tree=ex.tree) if f.code == rule.code]
     assert not found, f"{rule.code} flagged {ex.text!r}: {[f.message for f in found]}"
 
 
@@ -83,9 +83,10 @@ def test_examples_are_unique_per_rule(rule: type[Rule]) -> None:
     """An example listed twice tests nothing new and pads the rule's count of examples: each text (with
     the file it pretends to be, its language and the rules beside it) is listed once, flag or allow.
     The built-in rule packs' rules are held to it too."""
-    seen: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
+    seen: dict[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]], str] = {}
     for kind in ("flag", "allow"):
         for ex in getattr(rule, kind):
-            key = (ex.text, getattr(ex, "path", ""), getattr(ex, "language", None), getattr(ex, "select", ()))
+            key = (ex.text, getattr(ex, "path", ""), getattr(ex, "language", None), getattr(ex, "select", ()),
+                   getattr(ex, "tree", ()))
             assert key not in seen, f"{rule.code} lists {ex.text[:60]!r} twice ({seen[key]} and {kind})"
             seen[key] = kind

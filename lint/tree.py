@@ -1,0 +1,152 @@
+"""The tree-wide line counts that S112 (repeated-line-across-files) reads: how many documents of a run
+(the files of a tree, the records of a corpus) hold each line.
+
+A line is known by a 63-bit hash of its normalized text (``line_key``): spaces collapsed, case folded,
+every run of digits read as one digit, so `Posted 2 hours ago` and `Posted 5 hours ago` are one line.
+Only lines of three words or more count: shorter ones (`See also`, `References`, a name) repeat across
+any set of documents and say nothing about furniture.
+
+A run counts in two steps, as web-corpus pipelines count lines (C4, Gopher, FineWeb):
+1. a pass over every document's line hashes (``TreeCounts.add``) before any document is checked; a
+   document already checked and unchanged gives its hashes from the results cache, without being read;
+2. each document's lines (``TreeLine``, with their positions and whether they are prose the rule may
+   report) are checked against the counts as its result comes (``tree_findings``).
+A document's own findings never depend on the others (its results cache entry stays valid): only this
+last step does, and it costs a dictionary lookup per line. Copies of one document count once, so a
+corpus that holds a record ten times does not make its every line boilerplate (duplicate documents are
+for deduplication to find).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from lint.model import Document, Finding, SegmentKind, Severity
+
+MIN_WORDS = 3
+MAX_CHARS = 400  # longer lines are paragraphs of prose: S108 compares those within a document
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class TreeLine:
+    """One candidate line of a document: its key, its span (Source offsets, edges stripped) and whether it
+    lies in prose that is not a heading (only such a line is reported; every line is counted)."""
+
+    key: int
+    start: int
+    end: int
+    prose: bool = True
+
+
+def line_key(line: str) -> int | None:
+    """The line's hash, or None for a line too short (under MIN_WORDS words) or too long to count."""
+    if len(line) > MAX_CHARS:
+        return None
+    core = " ".join(line.split()).casefold()
+    if len(_WORD.findall(core)) < MIN_WORDS:
+        return None
+    core = _DIGITS.sub("0", core)
+    digest = hashlib.blake2b(core.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def tree_lines(text: str) -> list[TreeLine]:
+    """The text's candidate lines, all marked prose (the engine marks them from the Document)."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        key = line_key(line) if len(line) > 7 else None
+        if key is not None:
+            lead = len(line) - len(line.lstrip())
+            out.append(TreeLine(key, start + lead, start + len(line.rstrip())))
+        start += len(line) + 1
+    return out
+
+
+def document_lines(doc: Document, code: str) -> list[TreeLine]:
+    """The Document's candidate lines, each marked prose when a prose segment other than a heading
+    overlaps it (code blocks, front matter and markup lines are counted, never reported) and no inline
+    switch silences ``code`` there."""
+    lines = tree_lines(doc.text)
+    if not lines:
+        return lines
+    spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments
+                   if seg.kind != SegmentKind.HEADING.value and seg.text.strip())
+    starts = [s for s, _ in spans]
+    reach = []  # the furthest end of the spans so far
+    furthest = -1
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    out = []
+    for line in lines:
+        k = bisect.bisect_left(starts, line.end)
+        prose = bool(k) and reach[k - 1] > line.start
+        if prose and doc.suppressions:
+            probe = Finding(code, "", "", line.start, line.end)
+            prose = not any(s.covers(probe) for s in doc.suppressions)
+        out.append(line if prose else TreeLine(line.key, line.start, line.end, False))
+    return out
+
+
+def shifted(lines: Iterable[TreeLine], by: int) -> list[TreeLine]:
+    return [TreeLine(t.key, t.start + by, t.end + by, t.prose) for t in lines]
+
+
+def packed(lines: Sequence[TreeLine]) -> list[int]:
+    """The lines as the results cache keeps them: four integers each (prose as 1 or 0)."""
+    return [v for t in lines for v in (t.key, t.start, t.end, int(t.prose))]
+
+
+def unpacked(values: object, length: int | None = None) -> list[TreeLine] | None:
+    """``packed``'s lines, or None when ``values`` is not what it makes (a tampered or foreign entry) or a
+    span runs past a text of ``length`` characters."""
+    if not isinstance(values, list) or len(values) % 4 or any(type(v) is not int or v < 0 for v in values):
+        return None
+    out = [TreeLine(values[i], values[i + 1], values[i + 2], bool(values[i + 3])) for i in range(0, len(values), 4)]
+    if any(t.start > t.end or (length is not None and t.end > length) for t in out):
+        return None
+    return out
+
+
+@dataclass
+class TreeCounts:
+    """How many distinct documents of the run hold each line key."""
+
+    counts: dict[int, int] = field(default_factory=dict)
+    documents: int = 0
+    _seen: set[bytes] = field(default_factory=set)
+
+    def add(self, digest: bytes, lines: Iterable[TreeLine]) -> None:
+        """Count a document's lines once (``digest``: its content's hash; a copy already counted adds
+        nothing)."""
+        if digest in self._seen:
+            return
+        self._seen.add(digest)
+        self.documents += 1
+        counts = self.counts
+        for key in {t.key for t in lines}:
+            counts[key] = counts.get(key, 0) + 1
+
+    def repeated(self, minimum: int) -> frozenset[int]:
+        """The keys held by ``minimum`` documents or more."""
+        return frozenset(k for k, n in self.counts.items() if n >= minimum)
+
+
+def tree_findings(lines: Sequence[TreeLine], counts: TreeCounts, minimum: int, code: str, slug: str,
+                  severity: Severity, path: str = "") -> list[Finding]:
+    """A finding on each prose line held by ``minimum`` documents of the run or more."""
+    table = counts.counts
+    out = []
+    for t in lines:
+        n = table.get(t.key, 0)
+        if t.prose and n >= minimum:
+            out.append(Finding(code, slug, f"Line repeated in {n} of the {counts.documents} documents checked "
+                               "(site boilerplate?)", t.start, t.end, severity, None, path))
+    return out

@@ -1,0 +1,130 @@
+"""S112 (repeated-line-across-files) through the real command: the tree-wide line counts, with positions, in
+a cold run, a warm run served by the results cache, on a pool of workers, and in corpus mode."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+FURNITURE = "Story continues below advertisement"
+STORIES = [
+    "Harbour workers ended a three-day strike on Friday after the port authority agreed to hire more staff.",
+    "The city council approved the new budget on Tuesday, with more money for buses and less for roads.",
+    "Schools across the county closed early on Monday as the first snow of the winter fell overnight.",
+    "The river rose above its banks on Sunday, and the bridge to the old town was closed to traffic.",
+    "A new library opened in the north of the city on Saturday, the first built there in forty years.",
+]
+
+
+def _tree(root: Path, n: int = 5, furniture_in: int = 5) -> list[Path]:
+    paths = []
+    for i, story in enumerate(STORIES[:n]):
+        body = f"{story}\n\n{FURNITURE}\n\nMore of story {i}: unlike any other line here, {story.lower()}\n" \
+            if i < furniture_in else f"{story}\n\nAnd then: {story.lower()}\n"
+        path = root / f"page{i}.txt"
+        _write(path, body)
+        paths.append(path)
+    return paths
+
+
+def _write(path: Path, text: str) -> None:
+    """Written a minute ago: the stat index records only files older than its two-second window."""
+    path.write_text(text, encoding="utf-8")
+    past = time.time() - 60
+    os.utime(path, (past, past))
+
+
+def _found(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, int, int]]:
+    return sorted((Path(f["path"]).name, f["start"]["line"], f["start"]["column"])
+                  for f in json.loads(proc.stdout)["findings"] if f["code"] == "S112")
+
+
+def test_a_line_many_files_hold_is_reported_in_each_with_its_position(run, tmp_path):
+    _tree(tmp_path)
+    proc = run("check", "--isolated", "--no-cache", "--select", "S112", "--output-format", "json", ".", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert _found(proc) == [(f"page{i}.txt", 3, 1) for i in range(5)]
+    message = next(f["message"] for f in json.loads(proc.stdout)["findings"])
+    assert "5 of the 5 documents" in message
+
+
+def test_off_by_default_and_silent_under_min_documents(run, tmp_path):
+    _tree(tmp_path, furniture_in=2)
+    proc = run("check", "--isolated", "--no-cache", "--select", "S112", "--output-format", "json", ".", cwd=tmp_path)
+    assert _found(proc) == []
+    _tree(tmp_path)
+    proc = run("check", "--isolated", "--no-cache", "--output-format", "json", ".", cwd=tmp_path)
+    assert _found(proc) == []
+
+
+def test_a_pool_of_workers_finds_the_same(run, tmp_path):
+    _tree(tmp_path)
+    one = run("check", "--isolated", "--no-cache", "--select", "S112", "--output-format", "json", "--jobs", "1", ".",
+              cwd=tmp_path)
+    two = run("check", "--isolated", "--no-cache", "--select", "S112", "--output-format", "json", "--jobs", "2", ".",
+              cwd=tmp_path)
+    assert _found(one) == _found(two) != []
+
+
+def test_a_warm_run_counts_from_the_cache_and_follows_a_changed_file(run, tmp_path):
+    paths = _tree(tmp_path, furniture_in=3)
+    cache = tmp_path / "cache"
+    args = ("check", "--isolated", "--select", "S112", "--output-format", "json", ".")
+    env = {"COPYLINT_CACHE_DIR": str(cache)}
+    cold = run(*args, cwd=tmp_path, env=env)
+    assert _found(cold) == [(f"page{i}.txt", 3, 1) for i in range(3)]
+    # The stat index keeps each file's line hashes: the next run counts the tree without reading it.
+    index = next(cache.rglob("index/*.json"))
+    rows = json.loads(index.read_text())
+    assert len(rows) == 5 and all(len(row) == 9 and row[8] for row in rows.values())
+    warm = run(*args, cwd=tmp_path, env=env)
+    assert _found(warm) == _found(cold)
+    # One file loses the line: the two others (served by the cache) fall under min-documents.
+    _write(paths[0], STORIES[0] + "\n")
+    after = run(*args, cwd=tmp_path, env=env)
+    assert _found(after) == []
+    # And a fourth file gets it: three files hold it again, the cached ones included.
+    _write(paths[3], f"{STORIES[3]}\n\n{FURNITURE}\n")
+    again = run(*args, cwd=tmp_path, env=env)
+    assert _found(again) == [("page1.txt", 3, 1), ("page2.txt", 3, 1), ("page3.txt", 3, 1)]
+
+
+def test_ignored_per_file_and_by_an_inline_switch(run, tmp_path):
+    paths = _tree(tmp_path, n=4, furniture_in=4)
+    paths[0].with_suffix(".md").write_text(f"<!-- copylint-disable-next-line S112 -->\n{FURNITURE}\n\n{STORIES[0]}\n",
+                                           encoding="utf-8")
+    paths[0].unlink()
+    (tmp_path / ".copylint.yaml").write_text("per-file-ignores:\n  page1.txt: [S112]\n", encoding="utf-8")
+    proc = run("check", "--no-cache", "--select", "S112", "--output-format", "json", ".", cwd=tmp_path)
+    assert _found(proc) == [("page2.txt", 3, 1), ("page3.txt", 3, 1)]
+
+
+def test_corpus_mode_counts_distinct_records_and_resumes_alike(tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    records = [{"id": i, "text": f"{story}\n\n{FURNITURE}\n"} for i, story in enumerate(STORIES[:2])]
+    # Copies count once: two distinct records hold the line, under min-documents (3).
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records * 4), encoding="utf-8")
+
+    def findings(out: Path, *extra: str) -> list[tuple[int, str, str]]:
+        subprocess.run([sys.executable, "-m", "lint", "corpus", str(corpus), str(out), "--select", "S112", "--id-field", "id", *extra],
+                       check=True, capture_output=True)
+        rows = [json.loads(line) for p in sorted(out.glob("part-*.jsonl")) for line in p.read_text().splitlines()]
+        texts = {r["id"]: r["text"] for r in records + [{"id": 2, "text": f"{STORIES[2]}\n\n{FURNITURE}\n"}]}
+        return [(row["id"], f["code"], texts[row["id"]][f["start"]:f["end"]]) for row in rows for f in row["findings"]]
+
+    assert findings(tmp_path / "a") == []
+    records.append({"id": 2, "text": f"{STORIES[2]}\n\n{FURNITURE}\n"})
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records * 2), encoding="utf-8")
+    found = findings(tmp_path / "b", "--shard-size", "2")
+    assert found == [(i % 3, "S112", FURNITURE) for i in range(6)]
+    # Resuming a run with some shards written (each shard alone would see no repetition) gives the same.
+    resumed = tmp_path / "c"
+    findings(resumed, "--shard-size", "2")
+    for part in sorted(resumed.glob("part-*.jsonl"))[1:]:
+        part.unlink()
+    assert findings(resumed, "--shard-size", "2") == found
+    assert findings(tmp_path / "d", "--shard-size", "2", "--jobs", "2") == found
