@@ -242,10 +242,21 @@ class Linter:
         rule = self.tree_rule(config)
         if rule is None or counts is None or not result.tree_lines:
             return result
+        minimum = getattr(rule.opts, "min_documents", 3)
+        table = counts.counts
+        if not any(t.prose and table.get(t.key, 0) >= minimum for t in result.tree_lines):
+            return result
+        if result.source is None:
+            try:
+                data = read_bytes(result.path, config.max_file_size)
+                result.source = self._blocked(result.path, data, config) or decode(result.path, data)
+            except (BinaryFile, LoadError, OSError):
+                return result
+            result.source.raw = None
         from lint.tree import tree_findings
 
-        found = tree_findings(result.tree_lines, counts, getattr(rule.opts, "min_documents", 3), rule.code,
-                              rule.slug, rule.severity, result.path)
+        found = tree_findings(result.source.text, result.tree_lines, counts, minimum, rule.code, rule.slug, rule.severity,
+                              result.path)
         ignored = self._ignored_codes(result.path, config)
         # A line another line rule reports already (S102's list, S110's block, S111's model) is not
         # reported twice.
@@ -256,13 +267,6 @@ class Linter:
             return result
         if config.severity:
             found = [dataclasses.replace(f, severity=_severity_for(f, config) or f.severity) for f in found]
-        if result.source is None:
-            try:
-                data = read_bytes(result.path, config.max_file_size)
-                result.source = self._blocked(result.path, data, config) or decode(result.path, data)
-            except (BinaryFile, LoadError, OSError):
-                return result
-            result.source.raw = None
         result.findings = sorted([*result.findings, *found], key=lambda f: f.start)
         return result
 

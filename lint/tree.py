@@ -24,6 +24,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lint.model import Document, Finding, SegmentKind, Severity
 
@@ -33,8 +34,7 @@ _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-@dataclass(frozen=True)
-class TreeLine:
+class TreeLine(NamedTuple):
     """One candidate line of a document: its key, its span (Source offsets, edges stripped) and whether it
     lies in prose that is not a heading (only such a line is reported; every line is counted)."""
 
@@ -44,27 +44,41 @@ class TreeLine:
     prose: bool = True
 
 
-def line_key(line: str) -> int | None:
-    """The line's hash, or None for a line too short (under MIN_WORDS words) or too long to count."""
-    if len(line) > MAX_CHARS:
-        return None
-    core = " ".join(line.split()).casefold()
-    if len(_WORD.findall(core)) < MIN_WORDS:
-        return None
-    core = _DIGITS.sub("0", core)
-    digest = hashlib.blake2b(core.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+def _key(normal: str) -> int:
+    digest = hashlib.blake2b(normal.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
 
 
+def line_key(line: str) -> int | None:
+    """The line's hash (as ``tree_lines`` makes it), or None for a line it leaves out."""
+    normal = " ".join(_DIGITS.sub("0", line.casefold()).split())
+    return _key(normal) if _counted(line, normal) else None
+
+
+def _counted(line: str, normal: str) -> bool:
+    """Whether a line is a candidate: three tokens or more (its words are counted when it is reported,
+    ``worded``), and not a paragraph (MAX_CHARS)."""
+    return 7 < len(line) <= MAX_CHARS and normal.count(" ") >= MIN_WORDS - 1
+
+
+def worded(text: str) -> bool:
+    """Whether a line has MIN_WORDS words of letters (asked only of lines that repeat)."""
+    return len(_WORD.findall(text)) >= MIN_WORDS
+
+
 def tree_lines(text: str) -> list[TreeLine]:
-    """The text's candidate lines, all marked prose (the engine marks them from the Document)."""
+    """The text's candidate lines, all marked prose (the engine marks them from the Document). Case
+    folding and digits are read on the whole text at once; neither adds nor removes a line break, so
+    its lines stand for the text's, line for line."""
     out = []
     start = 0
-    for line in text.split("\n"):
-        key = line_key(line) if len(line) > 7 else None
-        if key is not None:
-            lead = len(line) - len(line.lstrip())
-            out.append(TreeLine(key, start + lead, start + len(line.rstrip())))
+    normals = _DIGITS.sub("0", text.casefold()).split("\n")
+    for line, normal in zip(text.split("\n"), normals, strict=True):
+        if 7 < len(line) <= MAX_CHARS and normal.count(" ") >= MIN_WORDS - 1:
+            normal = " ".join(normal.split())
+            if normal.count(" ") >= MIN_WORDS - 1:
+                lead = len(line) - len(line.lstrip())
+                out.append(TreeLine(_key(normal), start + lead, start + len(line.rstrip())))
         start += len(line) + 1
     return out
 
@@ -91,7 +105,7 @@ def document_lines(doc: Document, code: str) -> list[TreeLine]:
         if prose and doc.suppressions:
             probe = Finding(code, "", "", line.start, line.end)
             prose = not any(s.covers(probe) for s in doc.suppressions)
-        out.append(line if prose else TreeLine(line.key, line.start, line.end, False))
+        out.append(line if prose else line._replace(prose=False))
     return out
 
 
@@ -139,14 +153,14 @@ class TreeCounts:
         return frozenset(k for k, n in self.counts.items() if n >= minimum)
 
 
-def tree_findings(lines: Sequence[TreeLine], counts: TreeCounts, minimum: int, code: str, slug: str,
+def tree_findings(text: str, lines: Sequence[TreeLine], counts: TreeCounts, minimum: int, code: str, slug: str,
                   severity: Severity, path: str = "") -> list[Finding]:
-    """A finding on each prose line held by ``minimum`` documents of the run or more."""
+    """A finding on each prose line of ``text`` held by ``minimum`` documents of the run or more."""
     table = counts.counts
     out = []
     for t in lines:
         n = table.get(t.key, 0)
-        if t.prose and n >= minimum:
+        if t.prose and n >= minimum and worded(text[t.start:t.end]):
             out.append(Finding(code, slug, f"Line repeated in {n} of the {counts.documents} documents checked "
                                "(site boilerplate?)", t.start, t.end, severity, None, path))
     return out
