@@ -74,23 +74,110 @@ def _overlap(low: list[str], vocabulary: Counter[str], in_body: bool) -> float:
     return sum(map(gt, map(vocabulary.__getitem__, content), map(own.__getitem__, content))) / len(content)
 
 
-def line_features(lines: Sequence[str]) -> list[list[float]]:
-    """The feature vector of every line of a document (stripped, non-empty), in FEATURES' order."""
-    n = len(lines)
-    counts = Counter(lines)
+@dataclass(frozen=True)
+class Layout:
+    """What the features of a document's lines share, read from their shapes alone (no word split):
+    the lines' counts, which end a sentence, which are short or sentences, where the body is."""
+
+    lines: Sequence[str]
+    counts: Counter[str]
+    ends: list[bool]
+    shorts: list[float]
+    sentences: list[float]
+    body: list[int]
+
+
+def layout_of(lines: Sequence[str]) -> Layout:
     ends = [_END.search(ln) is not None for ln in lines]
-    shorts = [float(ln.count(" ") < 8 and not e) for ln, e in zip(lines, ends, strict=True)]
-    sentences = [float(ln.count(" ") >= 8 and e) for ln, e in zip(lines, ends, strict=True)]
-    body = [k for k, ln in enumerate(lines) if ends[k] and ln.count(" ") >= 20]
+    spaces = [ln.count(" ") for ln in lines]
+    shorts = [float(c < 8 and not e) for c, e in zip(spaces, ends, strict=True)]
+    sentences = [float(c >= 8 and e) for c, e in zip(spaces, ends, strict=True)]
+    body = [k for k, c in enumerate(spaces) if ends[k] and c >= 20]
+    return Layout(lines, Counter(lines), ends, shorts, sentences, body)
+
+
+# The features read from a line's words, its digits or a pattern over it (the costly ones): ``bounds``
+# stands each at its most furniture-like value, so that a line whose score cannot reach the threshold
+# whatever they are is never split into words.
+_WORDED = frozenset({"words_1_3", "words_4_8", "words_9_20", "words_21_plus", "capitalized", "all_caps",
+                     "digits", "date", "separator", "stop_ratio", "topic_overlap", "addresses_reader",
+                     "sentence_case_fragment"})
+
+
+def bounds(layout: Layout, weights: Sequence[float]) -> list[float]:
+    """For each line, the highest logit its features can give with the worded ones unknown (each of
+    them lies in [0, 1]): the exact sum of the others, plus every positive weight of a worded one. A
+    line whose bound is under the threshold's logit scores under the threshold (``line_features``
+    would give it a score no higher)."""
+    w = dict(zip(FEATURES, weights, strict=True))
+    slack = w["bias"] + sum(max(0.0, w[f]) for f in _WORDED)
+    lines, ends, shorts, sentences, counts = layout.lines, layout.ends, layout.shorts, layout.sentences, layout.counts
+    n = len(lines)
+    first_body, last_body = (layout.body[0], layout.body[-1]) if layout.body else (n, -1)
+    log_chars, end_sentence, end_colon, end_ellipsis = w["log_chars"] / 6, w["ends_sentence"], w["ends_colon"], \
+        w["ends_ellipsis"]
+    lower, first, last, before, after = w["starts_lower"], w["first_tenth"], w["last_tenth"], w["before_body"], \
+        w["after_body"]
+    repeated, prev_short, next_short, prev_sentence, next_sentence = w["repeated"], w["prev_short"], \
+        w["next_short"], w["prev_sentence"], w["next_sentence"]
+    question, url, copyright_, inside = w["question"], w["url_or_at"], w["copyright"], w["inside_body"]
+    shorts_around = [1.0, *shorts, 1.0]
+    sentences_around = [0.0, *sentences, 0.0]
+    out = []
+    log = math.log
+    for k, line in enumerate(lines):
+        out.append(slack
+                   + log_chars * log(1 + len(line))
+                   + end_sentence * ends[k]
+                   + end_colon * line.endswith(":")
+                   + end_ellipsis * line.endswith(("...", "…"))
+                   + lower * line[:1].islower()
+                   + first * (k < n / 10) + last * (k >= n - n / 10)
+                   + before * (k < first_body) + after * (k > last_body)
+                   + repeated * (counts[line] > 1)
+                   + prev_short * shorts_around[k] + next_short * shorts_around[k + 2]
+                   + prev_sentence * sentences_around[k] + next_sentence * sentences_around[k + 2]
+                   + question * line.endswith("?")
+                   + url * ("http" in line or "@" in line or "www." in line)
+                   + copyright_ * ("©" in line or "(c)" in line.lower())
+                   + inside * (first_body < k < last_body))
+    return out
+
+
+def vocabulary_of(layout: Layout) -> Counter[str]:
+    """How often each content word occurs in the body's lines: a line about the article's own topic
+    shares its words; another article's headline, a prompt or a menu item does not."""
+    lines = layout.lines
+    return Counter(w for k in layout.body for w in map(str.lower, _WORD.findall(lines[k])) if len(w) > 3)
+
+
+TOPIC_OVERLAP = FEATURES.index("topic_overlap")
+
+
+def topic_overlap(line: str, layout: Layout, k: int, vocabulary: Counter[str]) -> float:
+    """The line's ``topic_overlap`` feature, as ``line_features`` computes it."""
+    return _overlap(list(map(str.lower, _WORD.findall(line))), vocabulary, k in set(layout.body))
+
+
+def line_features(lines: Sequence[str], only: Sequence[int] | None = None,
+                  layout: Layout | None = None, vocabulary: Counter[str] | None = None) -> list[list[float]]:
+    """The feature vector of every line of a document (stripped, non-empty), in FEATURES' order; with
+    ``only``, of those lines alone (in that order). ``vocabulary`` (``vocabulary_of``) is the body's,
+    computed when not given; with ``only`` and no vocabulary, ``topic_overlap`` is left at 0.0
+    (``topic_overlap`` computes it for a line), and the body's lines are not split into words."""
+    n = len(lines)
+    layout = layout or layout_of(lines)
+    counts, ends, shorts, sentences, body = layout.counts, layout.ends, layout.shorts, layout.sentences, layout.body
     first_body, last_body = (body[0], body[-1]) if body else (n, -1)
     body_set = set(body)
-    found = [_WORD.findall(ln) for ln in lines]
-    lowered = [list(map(str.lower, words)) for words in found]
-    # How often each content word occurs in the body's lines: a line about the article's own topic
-    # shares its words; another article's headline, a prompt or a menu item does not.
-    vocabulary = Counter(w for k in body for w in lowered[k] if len(w) > 3)
+    wanted = range(n) if only is None else only
+    found: dict[int, list[str]] = {k: _WORD.findall(lines[k]) for k in wanted}
+    lowered = {k: list(map(str.lower, words)) for k, words in found.items()}
+    if vocabulary is None and only is None:
+        vocabulary = Counter(w for k in body for w in lowered[k] if len(w) > 3)
     out = []
-    for k, line in enumerate(lines):
+    for k in wanted:
+        line = lines[k]
         words = found[k]
         low = lowered[k]
         nw = len(words)
@@ -124,7 +211,7 @@ def line_features(lines: Sequence[str]) -> list[list[float]]:
             float(line.endswith("?")),
             float("http" in line or "@" in line or "www." in line),
             float("©" in line or "(c)" in line.lower()),
-            _overlap(low, vocabulary, k in body_set),
+            _overlap(low, vocabulary, k in body_set) if vocabulary is not None else 0.0,
             float(first_body < k < last_body),
             float(any(map(_READER.__contains__, low))),
             float(nw >= 2 and words[0][0].isupper() and all(w.islower() for w in words[1:])
@@ -265,13 +352,27 @@ table rows are its own structure.
         if len(spans) < 3:
             return  # a title and a line: nothing to compare a line with
         lines = [text[s:e].strip() for s, e in spans]
+        m = model()
+        layout = layout_of(lines)
+        # Only the lines whose score could reach the threshold are split into words (the same findings).
+        t = min(m.threshold, 1 - 1e-12)
+        floor = math.log(t / (1 - t)) - 1e-9
+        likely = [k for k, b in enumerate(bounds(layout, m.weights)) if k > 0 and b >= floor]
+        if not likely:
+            return
         taken = sorted((f.start, f.end) for f in findings if f.code in ("S102", "S110", "S109", "S101"))
         taken_starts = [a for a, _ in taken]
         reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the findings so far
-        m = model()
-        for k, x in enumerate(line_features(lines)):
-            if k == 0:
+        # The body's vocabulary is read only for a line that may score high enough whatever its overlap
+        # with it (``topic_overlap``: a share, in [0, 1]).
+        overlap_weight = m.weights[TOPIC_OVERLAP]
+        vocabulary: Counter[str] | None = None
+        for k, x in zip(likely, line_features(lines, likely, layout), strict=True):
+            if sum(map(mul, m.weights, x)) + max(0.0, overlap_weight) < floor:
                 continue
+            if vocabulary is None:
+                vocabulary = vocabulary_of(layout)
+            x[TOPIC_OVERLAP] = topic_overlap(lines[k], layout, k, vocabulary)
             p = m.score(x)
             if p < m.threshold:
                 continue
