@@ -64,7 +64,10 @@ def _pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
         rf"|(?P<byline>(?i:{byline}))\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*(?:\s*[|·•]|\s+[—–-])\s*"
         rf"(?:{_CREDIT_VALUE}\s*[|·•—–-]?\s*)?(?=[A-Z“\"‘'])"
         # `By Anna Petrova, Reuters The …`: after a comma the outlet is required (`By Christmas Eve, most …`).
+        # The word after the outlet starts the text, not the next name of a list of authors (`by Steve
+        # Klabnik, Carol Nichols, and Chris Krycho, with contributions …`: no outlet there).
         rf"|(?P<byline_outlet>(?i:{byline}))\s+{_NAME},\s+{_CREDIT_VALUE}\s+(?=[A-Z“\"‘'])"
+        rf"(?![A-Z][\w.&'’-]*(?:,|\s+and\b))"
     )
 
 
@@ -120,6 +123,8 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
         Example("By Anna Petrova, Reuters The central bank cut its key rate.", "The central bank cut its key rate."),
     )
     allow = (
+        Example("by Steve Klabnik, Carol Nichols, and Chris Krycho, with contributions from the Rust Community\n",
+                note="a list of authors, not a byline glued to text"),
         Example("Videograb shows an explosion following the plane crash."),
         Example("Updated figures were released on Monday."),
         Example("Photo editors chose the image carefully."),
