@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import pathspec
 
     from lint import cache
-    from lint.tree import TreeCounts, TreeLine
+    from lint.tree import LineMemo, TreeCounts, TreeLine
 
 from lint import formats, registry
 from lint.check import Checker
@@ -175,6 +175,7 @@ class Linter:
         # The selected rule of scope "tree" per config (None: none), and each path's last Document's lines.
         self._tree_rules: dict[int, Rule | None] = {}
         self._tree_lines: dict[str, list[TreeLine]] = {}
+        self._line_memo: LineMemo | None = None  # the pre-pass's lines of each file (lint.tree.LineMemo)
 
     def checker(self, config: Config, kinds: frozenset[str] | None = None) -> Checker:
         """The rules the config and the command line select, prepared once. With ``kinds`` (the segment
@@ -216,9 +217,10 @@ class Linter:
         when no file's config selects such a rule. A file that cannot be read counts nothing (its own
         result says why)."""
         from lint import cache
-        from lint.tree import TreeCounts, tree_lines, unpacked
+        from lint.tree import LineMemo, TreeCounts, tree_lines, unpacked
 
         counts: TreeCounts | None = None
+        memo = self._line_memo = LineMemo()
         for path, config, record in files:
             if self.tree_rule(config) is None:
                 continue
@@ -232,7 +234,9 @@ class Linter:
                 text = decode(path, data).text
             except (BinaryFile, LoadError, OSError):
                 continue
-            counts.add(cache.content_digest(data), tree_lines(text))
+            lines = tree_lines(text)
+            counts.add(cache.content_digest(data), lines)
+            memo.put(path, text, lines)
         return counts
 
     def with_tree_findings(self, result: FileResult, config: Config, counts: TreeCounts | None) -> FileResult:
@@ -434,7 +438,8 @@ class Linter:
         if tree_rule is not None:
             from lint.tree import document_lines
 
-            self._tree_lines[doc.source.path] = document_lines(doc, tree_rule.code)
+            known = None if self._line_memo is None else self._line_memo.pop(doc.source.path, doc.text)
+            self._tree_lines[doc.source.path] = document_lines(doc, tree_rule.code, known)
         checker = self.checker(config, frozenset(seg.kind for seg in doc.segments))
         return self.filter(_guarded(checker.check(doc), doc), doc, config)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -83,11 +84,39 @@ def tree_lines(text: str) -> list[TreeLine]:
     return out
 
 
-def document_lines(doc: Document, code: str) -> list[TreeLine]:
-    """The Document's candidate lines, each marked prose when a prose segment other than a heading
-    overlaps it (code blocks, front matter and markup lines are counted, never reported) and no inline
-    switch silences ``code`` there."""
-    lines = tree_lines(doc.text)
+class LineMemo:
+    """The lines the pre-pass read of each file (``tree_lines``), kept compact (24 bytes a line, up to
+    ``budget`` lines in all) until the file is checked, so that its check does not hash them again:
+    the run hashes each line once. Forked workers inherit it. A text that is not the one the pre-pass
+    read (a block of a big file, a fix's result) is not answered."""
+
+    def __init__(self, budget: int = 4_000_000) -> None:
+        self.budget = budget
+        self._kept: dict[str, tuple[int, int, array[int], array[int], array[int]]] = {}
+
+    def put(self, path: str, text: str, lines: Sequence[TreeLine]) -> None:
+        if len(lines) > self.budget:
+            return
+        self.budget -= len(lines)
+        self._kept[path] = (len(text), hash(text), array("q", [t.key for t in lines]),
+                            array("q", [t.start for t in lines]), array("q", [t.end for t in lines]))
+
+    def pop(self, path: str, text: str) -> list[TreeLine] | None:
+        kept = self._kept.pop(path, None)
+        if kept is None:
+            return None
+        size, digest, keys, starts, ends = kept
+        self.budget += len(keys)
+        if size != len(text) or digest != hash(text):
+            return None
+        return list(map(TreeLine, keys, starts, ends))
+
+
+def document_lines(doc: Document, code: str, known: list[TreeLine] | None = None) -> list[TreeLine]:
+    """The Document's candidate lines (``known``: ``tree_lines`` of its text, when the pre-pass kept
+    them), each marked prose when a prose segment other than a heading overlaps it (code blocks, front
+    matter and markup lines are counted, never reported) and no inline switch silences ``code`` there."""
+    lines = known if known is not None else tree_lines(doc.text)
     if not lines:
         return lines
     spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments
