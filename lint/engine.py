@@ -718,7 +718,11 @@ _LINE_RULES = frozenset({"S102", "S110", "S111"})
 
 
 def _tree_selected(config: Config, selection: Selection) -> bool:
-    """Whether a built-in rule of scope "tree" is selected, read from the rule index (no rule imported)."""
+    """Whether a built-in rule of scope "tree" is selected, read from the rule index (no rule imported).
+    None is on by default: a run that selects nothing by name (a warm run's usual case) reads no index."""
+    select = selection.select if selection.select is not None else config.select
+    if select is None and not config.extend_select and not selection.extend_select:
+        return False
     entries = [e for e in registry.builtin_index() if e.tree]
     if not entries:
         return False
@@ -727,7 +731,6 @@ def _tree_selected(config: Config, selection: Selection) -> bool:
         return any(n.strip().upper() == "ALL" or n.strip() == entry.slug
                    or entry.code.upper().startswith(n.strip().upper()) for n in names if n.strip())
 
-    select = selection.select if selection.select is not None else config.select
     for entry in entries:
         chosen = entry.default_enabled if select is None else named(entry, select)
         chosen = chosen or named(entry, (*config.extend_select, *selection.extend_select))

@@ -128,3 +128,12 @@ def test_corpus_mode_counts_distinct_records_and_resumes_alike(tmp_path):
         part.unlink()
     assert findings(resumed, "--shard-size", "2") == found
     assert findings(tmp_path / "d", "--shard-size", "2", "--jobs", "2") == found
+
+
+def test_no_tree_rule_is_on_by_default():
+    """The engine decides that a run selecting nothing by name has no rule of scope "tree" without
+    reading the rule index (lint.engine._tree_selected): that holds while none is on by default."""
+    from lint import registry
+
+    assert [e.code for e in registry.builtin_index() if e.tree] == ["S112"]
+    assert not any(e.tree and e.default_enabled for e in registry.builtin_index())
