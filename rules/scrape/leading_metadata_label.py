@@ -59,7 +59,10 @@ def _pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
     credit = _alternation(labels.get("credit", []))
     byline = _alternation(labels.get("byline", []))
     return re.compile(
-        rf"(?P<label>(?i:{date})):?\s+{_DATE_VALUE}[\s|·•—–-]+(?=[A-Z“\"‘'(])"
+        # A date label may take its preposition (`Posted on …`, `Updated at …`) and the author after the
+        # date (`… by admin`, `… by Jane Doe`), as blog and CMS templates print them.
+        rf"(?P<label>(?i:{date})):?(?:\s+(?i:on|at))?\s+{_DATE_VALUE}"
+        rf"(?:\s+(?i:by)\s+(?:{_NAME}|[a-z][\w.-]{{1,20}}))?[\s|·•—–-]+(?=[A-Z“\"‘'(])"
         rf"|(?P<credit>(?i:{credit})):\s*{_CREDIT_VALUE}(?:\s*[/|·•]\s*{_CREDIT_VALUE})?[\s|·•—–-]+(?=[A-Z“\"‘'])"
         rf"|(?P<byline>(?i:{byline}))\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*(?:\s*[|·•]|\s+[—–-])\s*"
         rf"(?:{_CREDIT_VALUE}\s*[|·•—–-]?\s*)?(?=[A-Z“\"‘'])"
@@ -121,6 +124,10 @@ The label words are data (`rules/scrape/data/metadata_labels.yaml`); add your CM
         Example("Credit: Reuters/Jane Doe The bridge after the strike.", "The bridge after the strike."),
         Example("Posted 2 hours ago The Moscow task force reported new cases.", "The Moscow task force reported new cases."),
         Example("By Anna Petrova, Reuters The central bank cut its key rate.", "The central bank cut its key rate."),
+        Example("Updated on 3 May 2022 by jsmith The ferry timetable changes next week.",
+                "The ferry timetable changes next week.", note="a preposition and the author around the date"),
+        Example("Published at 09:30 by Maria Lopez Rescue teams reached the village.",
+                "Rescue teams reached the village."),
     )
     allow = (
         Example("by Steve Klabnik, Carol Nichols, and Chris Krycho, with contributions from the Rust Community\n",
