@@ -827,9 +827,10 @@ def run_tree(docs: list[Doc], halves: tuple[str, ...], examples: int) -> None:
               f"of {len(injected) // 5} sites: found {hits} = {hits / max(len(injected), 1):.2f}")
         for t in shown:
             print(f"   dev false: {t[:100]!r}")
-    for name, path in (("en-de source (English-original news)", "newstest2021.en-de.src.en"),
-                       ("zh-en human reference", "newstest2021.zh-en.ref.A.en")):
-        chunks = chunked_lines(DATA / "wmt21" / path, path)
+    # Split as section 4 splits them (the same document names).
+    for name, path, unit in (("en-de source (English-original news)", "newstest2021.en-de.src.en", "en-de.src"),
+                             ("zh-en human reference", "newstest2021.zh-en.ref.A.en", "zh-en.ref")):
+        chunks = chunked_lines(DATA / "wmt21" / path, unit)
         for h in halves:
             mine = [d for d in chunks if half(d.name) == h]
             found = _tree_findings(mine)
