@@ -251,14 +251,18 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
     linter = _linter(settings)
     config = _config()
     source = Source(settings.path, text)
+    if settings.tree and _tree_memo is not None:
+        # The lines the pre-pass hashed for this record, for its check (each line is hashed once).
+        _tree_memo.move(f"#{number}", settings.path)
+        linter._line_memo = _tree_memo
     try:
         # The findings and the decision are the text's as it came; the fixed text is an addition.
         found = linter.findings(source, config)
+        tree_lines = linter._tree_lines.pop(settings.path, None)  # the text's (a fix would stash its own)
         fixed = linter.fix(source, config)[0] if settings.fix and any(f.fix for f in found) else text
     except Exception as exc:  # a record the readers or rules cannot handle must not stop the corpus
         return {"id": record_id, "record": number, "decision": "error",
                 "error": f"record {number}: {type(exc).__name__}", "findings": [], "words": len(text.split())}
-    tree_lines = linter._tree_lines.pop(settings.path, None)
     if tree_lines and settings.tree:
         from lint.engine import FileResult
 
@@ -285,6 +289,11 @@ def _tree_counts(settings: Settings) -> Any:
     return made[1]
 
 
+# The pre-pass's lines of each record (lint.tree.LineMemo, by "#<record number>"), inherited by forked
+# workers; None before a run with S112.
+_tree_memo: Any = None
+
+
 def tree_settings(inp: Path, settings: Settings) -> Settings:
     """``settings`` with the run's repeated lines, when its selection has a rule of scope "tree" (S112):
     one pass over the input's records, each record's line hashes counted once per distinct text."""
@@ -294,15 +303,21 @@ def tree_settings(inp: Path, settings: Settings) -> Settings:
     if rule is None:
         return settings
     from lint.cache import content_digest
-    from lint.tree import TreeCounts, tree_lines
+    from lint.tree import LineMemo, TreeCounts, tree_lines
 
+    global _tree_memo
     counts = TreeCounts()
-    for _, record, error in read_records(inp):
+    memo = _tree_memo = LineMemo()
+    for number, record, error in read_records(inp):
         text = None if record is None or error is not None else record.get(settings.text_field)
         if isinstance(text, str):
-            counts.add(content_digest(text.encode("utf-8", "surrogatepass")), tree_lines(text))
+            lines = tree_lines(text)
+            counts.add(content_digest(text.encode("utf-8", "surrogatepass")), lines)
+            memo.put(f"#{number}", text, lines)
     minimum = getattr(rule.opts, "min_documents", 3)
     repeated = tuple(sorted((k, n) for k, n in counts.counts.items() if n >= minimum))
+    if not repeated:
+        _tree_memo = None  # nothing to report: the records' lines are not looked at again
     return replace(settings, tree=repeated, tree_documents=counts.documents)
 
 

@@ -101,6 +101,15 @@ class LineMemo:
         self._kept[path] = (len(text), hash(text), array("q", [t.key for t in lines]),
                             array("q", [t.start for t in lines]), array("q", [t.end for t in lines]))
 
+    def move(self, path: str, to: str) -> None:
+        """Keep ``path``'s lines under ``to`` (a corpus record's, under the name it is checked as)."""
+        kept = self._kept.pop(path, None)
+        if kept is not None:
+            old = self._kept.pop(to, None)
+            if old is not None:
+                self.budget += len(old[2])
+            self._kept[to] = kept
+
     def pop(self, path: str, text: str) -> list[TreeLine] | None:
         kept = self._kept.pop(path, None)
         if kept is None:
