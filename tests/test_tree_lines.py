@@ -137,3 +137,19 @@ def test_no_tree_rule_is_on_by_default():
 
     assert [e.code for e in registry.builtin_index() if e.tree] == ["S112"]
     assert not any(e.tree and e.default_enabled for e in registry.builtin_index())
+
+
+def test_corpus_mode_with_fix_reports_positions_in_the_text_as_it_came(tmp_path):
+    corpus = tmp_path / "in.jsonl"
+    # A fix before the line (the entity) moves it in the fixed text: the finding stays on the input's.
+    records = [{"id": i, "text": f"{story.replace(' and ', ' &amp; ', 1)}\n\n{FURNITURE}\n"}
+               for i, story in enumerate(STORIES[:3])]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "lint", "corpus", str(corpus), str(out), "--select", "S", "--fix",
+                    "--id-field", "id"], check=True, capture_output=True)
+    rows = [json.loads(line) for p in sorted(out.glob("part-*.jsonl")) for line in p.read_text().splitlines()]
+    texts = {r["id"]: r["text"] for r in records}
+    assert [texts[row["id"]][f["start"]:f["end"]] for row in rows for f in row["findings"] if f["code"] == "S112"] \
+        == [FURNITURE] * 3
+    assert all("&amp;" not in row["fixed"] for row in rows if "&amp;" in texts[row["id"]])
