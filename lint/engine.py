@@ -878,6 +878,7 @@ def check_text(text: str, path: str = "x.md", config: Config | None = None,
     found = linter.findings(Source(path, text), config)
     if linter.tree_rule(config) is None:
         return found
+    from lint import cache
     from lint.tree import TreeCounts, tree_lines
 
     counts = TreeCounts()
