@@ -7,13 +7,17 @@ from collections.abc import Iterator
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.scan import scanners
 
 _BRACKETS = compiled_on_use(r"[()\[\]{}]")
+_BRACKET_OR_NUL = compiled_on_use(r"[()\[\]{}\x00]")
 _PARTNER = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
 # Brackets that need no partner, found before pairing: emoticons (:-) ;( =]), half-open intervals
 # ([0, 1) (a, b]), a bracket quoted as a character ("(" ‘)’ '[') or escaped (\( in a pattern).
 _EMOTICON = compiled_on_use(r"(?<![\w)\]:(])[:;=][-^'o]?[()\[\]](?![(])")
 _EMOTICON_HINT = compiled_on_use(r"[:;=][-^'o]?[()\[\]]")
+# The same, in pieces that open with a literal (``lint.scan``): searched over a whole document.
+_EMOTICON_HINTS = scanners(r"[:;=][-^'o]?[()\[\]]")
 _INTERVAL = compiled_on_use(r"[\[(]\s*[-+−]?[\w.∞]+\s*,\s*[-+−]?[\w.∞]+\s*[\])]")
 _QUOTED = compiled_on_use(
     r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""  # "(" ‘)’
@@ -39,6 +43,27 @@ def _nested_well(text: str) -> bool:
             return False
         marks = shorter
     return True
+
+
+def _segments_to_read(doc: Document) -> list[Segment]:
+    """The segments ``check_segment`` may have something to say about: those whose brackets do not nest
+    well, and those where an emoticon may stand. All segments' brackets are paired at once, a NUL
+    between segments, in C: Python runs per segment found, not per segment with a bracket."""
+    segments = doc.segments
+    joined = "\x00".join([seg.text for seg in segments])
+    if joined.count("\x00") != len(segments) - 1:
+        return list(segments)  # a NUL inside a text: each segment is read
+    marks = "".join(_BRACKET_OR_NUL.findall(joined))
+    while True:  # adjacent pairs removed until none is left, as ``_nested_well`` does (none forms across a NUL)
+        shorter = marks.replace("()", "").replace("[]", "").replace("{}", "")
+        if len(shorter) == len(marks):
+            break
+        marks = shorter
+    read = set() if len(marks) == len(segments) - 1 else {i for i, rest in enumerate(marks.split("\x00")) if rest}
+    hinted = {id(seg) for seg in doc.segments_matching_any(_EMOTICON_HINTS)}
+    if not hinted:
+        return [segments[i] for i in sorted(read)]
+    return [seg for i, seg in enumerate(segments) if i in read or id(seg) in hinted]
 
 
 def _excess(text: str, opener: str) -> int:
@@ -68,7 +93,9 @@ emoticons (`:)`, `;-(`), half-open intervals (`[0, 1)`), a bracket quoted or esc
 from one paragraph into the next.
 """
     severity = Severity.WARNING
-    trigger = r"[()\[\]{}]"
+    # The whole document's brackets are paired at once, in C (``_segments_to_read``): only the few
+    # paragraphs where they do not nest, or an emoticon may stand, are read in Python.
+    scope = "document"
     flag = (
         Example("The governor (who arrived on Monday said the scene was secured."),
         Example("The ministry said 65 soldiers were on board) and flown to Belgorod."),
@@ -119,6 +146,10 @@ from one paragraph into the next.
         Example('msgid "Start Group [(]"\nmsgstr "Démarrer un groupe [(]"\n', path="x.po",
                 note="a translation keeps its source\'s brackets"),
     )
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        for seg in _segments_to_read(doc):
+            yield from self.check_segment(seg, doc)
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import accumulate, compress, islice, repeat
-from operator import eq, gt, itemgetter
+from itertools import accumulate, compress, count, islice, repeat
+from operator import eq, gt, itemgetter, not_
 
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -209,7 +209,11 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
     tokens = list(map(str.rstrip, compress(tokens, map(gt, map(len, tokens), repeat(2))), repeat(".,;:!?")))
     # A copy closed by a quote or a bracket (`Orchestral”,`) compares equal too; a token of marks alone
     # (`"?"`) keeps its marks, so that a row of them is no loop.
-    tokens = [token.rstrip("\"”’)]") or token for token in tokens]
+    stripped = list(map(str.rstrip, tokens, repeat("\"”’)]")))
+    if "" in stripped:  # rare: only then is each token looked at in Python
+        for k in compress(count(), map(not_, stripped)):
+            stripped[k] = tokens[k]
+    tokens = stripped
     hits: list[int] = []
     for d in range(1, _GATE_PERIOD + 1):
         same = bytes(map(eq, tokens, islice(tokens, d, None)))
@@ -218,6 +222,8 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
         while at >= 0:
             hits.append(at)
             at = same.find(run, at + 2 * d)
+    if not hits:
+        return set()
     # The segment of a hit is the number of separators before it: found by bisecting their positions
     # (counting them per hit read the tokens again for each one, quadratic on a big file).
     separator = _SEPARATOR.strip(" ")
@@ -241,6 +247,8 @@ def _segments_with_doublings(joined: str) -> set[int]:
     same = bytes(map(eq, before, after))
     at = same.find(b"\x01")
     found: set[int] = set()
+    if at < 0:
+        return found
     # Separators up to each piece, summed once rather than per hit.
     segment_of = list(accumulate(p.count("\0\0\0\0\0") for p in pieces))
     while at >= 0:
