@@ -179,6 +179,20 @@ class Segment:
     # would edit the wrong bytes, so it is dropped.
     opaque: tuple[tuple[int, int], ...] = ()
 
+    def __init__(self, text: str, kind: str, anchors: tuple[tuple[int, int], ...], index: int = 0,
+                 source_text: str | None = None, key: str | None = None,
+                 opaque: tuple[tuple[int, int], ...] = ()) -> None:
+        # The fields written straight into the instance's dict: a frozen dataclass's own __init__ calls
+        # object.__setattr__ once per field, twice the cost, and readers make a Segment per paragraph.
+        d = self.__dict__
+        d["text"] = text
+        d["kind"] = kind
+        d["anchors"] = anchors
+        d["index"] = index
+        d["source_text"] = source_text
+        d["key"] = key
+        d["opaque"] = opaque
+
     @classmethod
     def contiguous(cls, text: str, kind: str, start: int, index: int = 0) -> Segment:
         return cls(text, kind, ((0, start),), index)

@@ -12,21 +12,26 @@ from lint.formats.builder import mask_urls
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
-_BLOCK = compiled_on_use(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
+# A block of lines that each hold a visible character; group 1 starts at its first one (the blanks
+# before it, on the first line, are left out: ``\s`` is what ``str.strip`` strips).
+_BLOCK = compiled_on_use(r"[^\S\r\n]*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*)")
 
 
 def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index: int = 0) -> list[Segment]:
     """Paragraph segments of a stretch of plain text that starts at ``offset`` in the Source."""
     out: list[Segment] = []
+    index = start_index
     for m in _BLOCK.finditer(text):
-        block = m.group()
-        stripped = block.strip()
-        lead = len(block) - len(block.lstrip())
-        seg = Segment.contiguous(stripped, kind, offset + m.start() + lead, start_index + len(out))
+        stripped = m.group(1)
+        if stripped[-1].isspace():
+            stripped = stripped.rstrip()
+        start = offset + m.start(1)
         if "://" in stripped or "www." in stripped or "@" in stripped:
             masked, opaque = mask_urls(stripped, [])
-            seg = Segment(masked, kind, seg.anchors, seg.index, opaque=tuple(opaque))
-        out.append(seg)
+            out.append(Segment(masked, kind, ((0, start),), index, opaque=tuple(opaque)))
+        else:
+            out.append(Segment(stripped, kind, ((0, start),), index))
+        index += 1
     return out
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import and_, attrgetter, itemgetter
 
 from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
@@ -217,7 +219,11 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         kinds = self.kinds or frozenset()
         # Only a paragraph that ends in a letter: not one that ends with an end mark, a closing quote or
         # bracket, code or a number.
-        for seg in [s for s in doc.segments if s.kind in kinds and s.text.rstrip()[-1:].isalpha()]:
+        # (Both tests over all segments in C: most paragraphs end with a mark.)
+        segments = doc.segments
+        of_kinds = map(kinds.__contains__, map(attrgetter("kind"), segments))
+        ends_in_letter = map(str.isalpha, map(itemgetter(slice(-1, None)), map(str.rstrip, map(attrgetter("text"), segments))))
+        for seg in list(compress(segments, map(and_, of_kinds, ends_in_letter))):
             yield from self._check_paragraph(seg, doc)
 
     def _check_paragraph(self, seg: Segment, doc: Document) -> Iterator[Finding]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import compress, islice, pairwise
-from operator import eq
+from itertools import compress, count, islice, pairwise, repeat
+from operator import eq, itemgetter
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -101,14 +102,15 @@ in the text is deliberate.
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        repeated = _repeated_sentences(doc.segments)
-        previous: Segment | None = None
-        for seg in doc.segments:
+        segments = doc.segments
+        repeated = _repeated_sentences(segments)
+        for i in _segments_to_read(doc, repeated):
+            seg = segments[i]
+            previous = segments[i - 1] if i else None
             if previous is not None and _same_start(seg.text, previous.text):
                 suffixed = self._titled_copy(previous, seg, text)
                 if suffixed is not None:
                     yield suffixed
-                    previous = seg
                     continue
             if previous is not None and seg.kind == previous.kind and _same_ends(seg.text, previous.text):
                 # Compared as written in the file (placeholders for code would make different
@@ -122,9 +124,7 @@ in the text is deliberate.
                     if text[start : seg.to_source(0)].strip() == "":
                         yield self.finding_at(seg.to_source(0), end, "Paragraph repeats the one before it",
                                               edits=[(start, end, "")])
-                        previous = seg
                         continue
-            previous = seg
             if repeated and any(r in seg.text for r in repeated):
                 windows = _windows(seg.text)
                 if windows:
@@ -193,6 +193,30 @@ _SITE_SUFFIX = compiled_on_use(r"\s+(?:[-|–—»]|--|::)\s+((?:[A-Z0-9]|[^\x00
 
 def _end_of(seg: Segment) -> int:
     return seg.to_source_end(len(seg.text))
+
+
+def _segments_to_read(doc: Document, repeated: set[str]) -> list[int]:
+    """Positions of the segments ``check_document`` may find something in, at most: a segment whose
+    first twelve characters or first word are its predecessor's, or that holds a repeated sentence.
+    Compared in C over all segments; Python runs only for the few found."""
+    texts = [seg.text for seg in doc.segments]
+    heads = list(map(itemgetter(slice(0, 12)), texts))
+    found = set(compress(count(1), map(eq, islice(heads, 1, None), heads)))
+    firsts = list(map(str.split, texts, repeat(None), repeat(1)))
+    if [] in firsts:  # a segment without a word (none is made so, but nothing here relies on it)
+        return list(range(len(texts)))
+    firsts = list(map(itemgetter(0), firsts))
+    found.update(compress(count(1), map(eq, islice(firsts, 1, None), firsts)))
+    if repeated:
+        joined, starts = doc.prose
+        last = len(starts) - 1
+        for piece in repeated:
+            at = joined.find(piece)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                found.add(k)
+                at = joined.find(piece, starts[k + 1]) if k < last else -1
+    return sorted(found)
 
 
 def _same_start(a: str, b: str) -> bool:
