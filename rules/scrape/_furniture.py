@@ -43,6 +43,10 @@ class Judge:
         # The same gate without IGNORECASE, for the lowered text where both it and the prefixes are ASCII:
         # then it finds the same lines, and the engine compares characters as they are (three times faster).
         self.ascii_prefix_gate = _ascii_gate(prefixes)
+        # And for the lowered text of any text without the three characters that match an ASCII letter
+        # when case is ignored but do not lower to it (İ, ı, ſ), where every prefix's characters outside
+        # ASCII are caseless (©): then too it finds the same lines.
+        self.lowered_prefix_gate = _lowered_gate(prefixes)
         # A pattern that opens with a run of any words ("… already a subscriber") backtracks over every
         # line it is tried on: it gets a gate of its own, run only where the words it cannot match
         # without occur in the text at all (substring tests in C).
@@ -57,7 +61,8 @@ class Judge:
         found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
         joined = "\n" + "\n".join(lines)
         lowered = joined.lower()
-        ascii_gate = self.ascii_prefix_gate if joined.isascii() else None
+        ascii_gate = (self.ascii_prefix_gate if joined.isascii() else self.lowered_prefix_gate
+                      if "\u0130" not in joined and "\u0131" not in joined and "\u017f" not in joined else None)
         starts: list[int] | None = None
         for gate in (self.prefix_gate, self.quick_gate):
             if gate is None:
@@ -129,6 +134,16 @@ def _ascii_gate(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     if not ascii_ones:
         return None
     return compiled_on_use(r"\n[ \t\u00a0•·|>»›→*]*(?:" + "|".join(map(re.escape, ascii_ones)) + ")")
+
+
+def _lowered_gate(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The prefix gate for a lowered text (see ``maybe_furniture``): case-sensitive, of all the prefixes
+    lowered; None where a prefix holds a character outside ASCII that has case (the regex engine's
+    case-insensitive match of it is not the lowered text's)."""
+    lowered = [p.lower() for p in prefixes]
+    if not lowered or any(not c.isascii() and not c.lower() == c == c.upper() for p in prefixes for c in p):
+        return None
+    return compiled_on_use(r"\n[ \t\u00a0•·|>»›→*]*(?:" + "|".join(map(re.escape, sorted(lowered, key=len, reverse=True))) + ")")
 
 
 def _gate(patterns: list[str]) -> re.Pattern[str] | None:
