@@ -26,7 +26,7 @@ from lint.guard import Crash, is_crash
 from lint.model import Document, Finding, Segment
 from lint.patterns import compiled_on_use, kept_answer
 from lint.rule import Rule
-from lint.scan import non_ascii_first_class, parsed, scanners
+from lint.scan import non_ascii, non_ascii_first_class, parsed, scanners
 
 
 def _document_patterns(rule: Rule) -> list[re.Pattern[str]]:
@@ -152,7 +152,12 @@ class Checker:
         foreign = [(r, p) for r, p in self.foreign if r.applies_to(doc.language)]
         # Every first character of their triggers lies outside ASCII: prose all in ASCII has none of
         # them (and then their patterns are never compiled).
-        if not foreign or self.foreign_start is None or doc.prose[0].isascii():
+        prose = doc.prose[0]
+        if not foreign or self.foreign_start is None or prose.isascii():
+            return
+        # Most prose outside ASCII holds only a few such characters (a curly quote, a masked URL's
+        # placeholder): they alone are asked first, without a scan of the whole prose for the class.
+        if self.foreign_start.search(non_ascii(prose)) is None:
             return
         candidates = list(doc.segments_matching(self.foreign_start))
         for rule, pattern in foreign if candidates else ():

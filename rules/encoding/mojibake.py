@@ -10,6 +10,7 @@ from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.scan import non_ascii
 
 # Cheap gate before ftfy: mojibake always holds some non-ASCII character other than the punctuation
 # English prose uses every day (curly quotes, dashes, ellipsis, bullets, currency, spaces). Only lines
@@ -65,7 +66,8 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii():  # O(1) in CPython
+        # (Asked of the characters outside ASCII first: all that the class holds.)
+        if text.isascii() or _SUSPECT.search(non_ascii(text)) is None:  # isascii: O(1) in CPython
             return
         hit = _SUSPECT.search(text)
         if hit is None:
