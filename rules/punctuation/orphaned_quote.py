@@ -217,11 +217,15 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         language = doc.language.split("-")[0].lower()
         singles = _OKINA.search(doc.prose[0]) is None
         doubles: list[list[_Mark] | None] = [None] * len(segments)
+        with_doubles: set[int] = set()
         for seg in doc.segments_matching_any(_HAS_DOUBLE):
             doubles[seg.index] = _double_marks(seg.text, language)
+            with_doubles.add(seg.index)
         # Only a single mark at a word's edge can be a quotation mark (can’t, O’Brien never are).
         with_singles = {seg.index for seg in doc.segments_matching_any(_HAS_SINGLE)} if singles else set()
-        for n, seg in enumerate(segments):
+        # (Only the segments with a mark: a paragraph without one has nothing to pair.)
+        for n in sorted(with_doubles | with_singles):
+            seg = segments[n]
             marks = doubles[n]
             if marks:
                 yield from self._pair_doubles(seg, marks, doubles, segments, n, language)
