@@ -73,7 +73,11 @@ class Checker:
         # one scan for all their first characters finds the few segments any of them could match.
         self.foreign: list[tuple[Rule, re.Pattern[str]]] = []
         foreign_classes: list[str] = []
+        # Rules that tell the segments they read themselves (``Rule.segments_to_read``), in place of a trigger.
+        self.gated = [r for r in prose if type(r).segments_to_read is not Rule.segments_to_read]
         for r in prose:
+            if r in self.gated:
+                continue
             if _anchored(r):
                 self.anchored.append((r, compiled_on_use(r.trigger or "", r.trigger_flags)))
             elif r.trigger:
@@ -118,6 +122,7 @@ class Checker:
             self._check_always(doc, findings)
             self._check_foreign(doc, findings)
             self._check_triggered(doc, findings)
+            self._check_gated(doc, findings)
         self._running = None
         return dedupe(findings)
 
@@ -174,6 +179,19 @@ class Checker:
                 continue
             kinds = rule.kinds
             for seg in doc.segments_matching_any(patterns):
+                if kinds is None or seg.kind in kinds:
+                    findings.extend(rule.check_segment(seg, doc))
+
+
+    def _check_gated(self, doc: Document, findings: list[Finding]) -> None:
+        """Rules that name the segments they read (``Rule.segments_to_read``)."""
+        for rule in self.gated:
+            self._running = rule
+            if not rule.applies_to(doc.language):
+                continue
+            kinds = rule.kinds
+            chosen = rule.segments_to_read(doc)
+            for seg in doc.segments if chosen is None else chosen:
                 if kinds is None or seg.kind in kinds:
                     findings.extend(rule.check_segment(seg, doc))
 

@@ -151,6 +151,13 @@ class Rule:
     def check_document(self, doc: Document) -> Iterable[Finding]:
         return ()
 
+    def segments_to_read(self, doc: Document) -> Iterable[Segment] | None:
+        """For a prose rule: the segments, in document order, that ``check_segment`` may find something
+        in, where the rule can tell them faster over the whole document than its trigger can (a count
+        done in C for all segments at once); None (the default): the trigger, or every segment, decides.
+        Every segment left out must be one ``check_segment`` finds nothing in."""
+        return None
+
     def check_findings(self, doc: Document, findings: Sequence[Finding],
                        ran: Callable[[str], bool]) -> Iterable[Finding]:
         """``findings``: every other rule's, before suppression; ``ran(selector)``: whether a rule

@@ -93,9 +93,7 @@ emoticons (`:)`, `;-(`), half-open intervals (`[0, 1)`), a bracket quoted or esc
 from one paragraph into the next.
 """
     severity = Severity.WARNING
-    # The whole document's brackets are paired at once, in C (``_segments_to_read``): only the few
-    # paragraphs where they do not nest, or an emoticon may stand, are read in Python.
-    scope = "document"
+    trigger = r"[()\[\]{}]"
     flag = (
         Example("The governor (who arrived on Monday said the scene was secured."),
         Example("The ministry said 65 soldiers were on board) and flown to Belgorod."),
@@ -147,9 +145,10 @@ from one paragraph into the next.
                 note="a translation keeps its source\'s brackets"),
     )
 
-    def check_document(self, doc: Document) -> Iterator[Finding]:
-        for seg in _segments_to_read(doc):
-            yield from self.check_segment(seg, doc)
+    def segments_to_read(self, doc: Document) -> list[Segment]:
+        # The whole document's brackets are paired at once, in C: only the few paragraphs where they do
+        # not nest, or an emoticon may stand, are read in Python (of those the trigger finds, most nest).
+        return _segments_to_read(doc)
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
