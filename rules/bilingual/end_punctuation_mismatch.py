@@ -100,7 +100,8 @@ phrases and labels as well as sentences, matches a full stop or no mark), so a C
 Khmer `។`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`) ends no sentence, a
-full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
+point that ends both an abbreviation and the sentence
+(`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
 corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
@@ -167,6 +168,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgctxt "unit-symbols"\nmsgid "foot,feet,ft"\nmsgstr "அடி, அடிகள், அடி."\n', path=_PO),
         Example('msgid "(Contributed by Victor Stinner.)"\nmsgstr "(Contribution de Victor Stinner)"\n', path=_PO),
         Example('msgctxt "unit-symbols"\nmsgid "year,years"\nmsgstr "rok,roky,let,r."\n', path=_PO),
+        Example('msgid "Handle IP addresses, subnets, and so on."\nmsgstr "Maneja direcciones IP, subredes, etc."\n',
+                path=_PO, note="the point of `etc.` ends the sentence too"),
+        Example('msgid "Property which is true if alive, false otherwise."\n'
+                'msgstr "Propiedad que es verdadera si está vivo, caso contrario, falso."\n', path=_PO),
         Example('msgid "Malformed function"\nmsgstr "བཟོ་བསྒྱུར་བའི་ལས་འགན།"\n', path=_PO, note="a shad after a label"),
         Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
                 path=_XLF, note="tags and inline codes after the mark are skipped"),
@@ -203,6 +208,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         source, target = _end_class(both[0]), _end_class(both[1], language)
         if _equivalent(source, target, language):
             return None
+        end = _END.search(both[1])
+        if source == "full stop" and target is None and end is not None and end.group(1) == ".":
+            return None  # one point ends an abbreviation and the sentence (`…, etc.`, `…, p. ej.`)
         if {source, target} == {"full stop", None} and language.split("-")[0].lower() in _UNPUNCTUATED:
             return None  # Thai and Lao end sentences with a space, not a mark
         if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):

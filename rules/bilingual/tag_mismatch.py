@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -10,12 +11,18 @@ from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 
 from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, without_code, xliff_example
 from lint.model import Document, Segment, Severity
+from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example
 
 _PO = "messages.po"
 _RST = "#: library/functions.rst:12\n"
 _XLF = "app.xlf"
+_ES = (_RST + 'msgid "The copied list is a new object; the original list is not changed."\n'
+       'msgstr "La lista copiada es un objeto nuevo; la lista original no cambia."\n\n'
+       + _RST + 'msgid "Deep copies build new objects for every element found in the original, recursively."\n'
+       'msgstr "Las copias profundas construyen objetos nuevos para cada elemento encontrado en el original, '
+       'recursivamente, lo que requiere más tiempo y memoria."\n\n')
 
 
 
@@ -27,7 +34,7 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: tuple[str, str],
-               literals: tuple[dict[str, str], dict[str, str]]) -> bool:
+               literals: tuple[dict[str, str], dict[str, str]], rename_examples: bool = True) -> bool:
     """Whether a source's code the translation lacks is a defect: code shaped as an API (a number, an
     option ``--mode``, a dotted, underscored or numbered name ``os.sep``, ``datetime1``, ``camelCase``);
     code the translation holds garbled (the same literal with a word nobody writes: ``naem(data)``);
@@ -41,7 +48,7 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
         return True  # tags, substitutions, footnotes, ICU arguments
     if "{}" in key and any(other.replace("{}", "") == key.replace("{}", "") for other in added):
         return True  # a `:samp:` or `:file:` variable part dropped (`J{n}` as `J`): its words are the reader's
-    if _localized(key, literals, doc, markup):
+    if rename_examples and (_localized(key, literals, doc, markup) or _renamed_example(key, literals, doc, markup)):
         return False
     rendering = _rendering(key, literals)
     known = _known_words(doc, markup)
@@ -62,6 +69,8 @@ _API_SHAPED = compiled_on_use(r"^[\W\d]+$|^-{1,2}\w|^\w+[._:]\w|\w_|\d|[a-z][A-Z
 _WORDS = compiled_on_use(r"[^\W\d_]+")
 # Below this many distinct words a catalogue is too small to tell a word nobody writes from a rare one.
 _VOCABULARY = 150
+# Fewer words and few of the translation's own words are known: renamings are missed, not invented.
+_RENAMING_VOCABULARY = 40
 _CODE_KINDS = frozenset({"literal", "role", "interpreted", "code"})
 
 
@@ -175,6 +184,113 @@ def _localized(key: str, literals: tuple[dict[str, str], dict[str, str]], doc: D
     return True
 
 
+@dataclass(frozen=True)
+class _Vocabularies:
+    """The words a catalogue's translations write as prose and no source writes at all, in prose or
+    code (``target``: the words of the translation's language, `dictionnaire`, `copiada`), and the
+    words both write (``shared``: `fraction`, `source`), lowercased."""
+
+    target: frozenset[str]
+    shared: frozenset[str]
+
+
+def _vocabularies(doc: Document, markup: str) -> _Vocabularies:
+    found: _Vocabularies | None = doc.memo.get("b106-vocabularies")
+    if found is None:
+        prose: set[str] = set()
+        sources: set[str] = set()
+        for seg in doc.segments:
+            if seg.source_text is None:
+                continue
+            prose.update(w.lower() for w in _WORDS.findall(without_code(seg.text, markup)))
+            sources.update(w.lower() for w in _WORDS.findall(seg.source_text))
+        prose, sources = {_folded(w) for w in prose}, {_folded(w) for w in sources}
+        found = _Vocabularies(frozenset(prose - sources), frozenset(prose & sources))
+        doc.memo["b106-vocabularies"] = found
+    return found
+
+
+def _folded(word: str) -> str:
+    """A word without its accents: names in code drop them (``indice`` for `índice`, ``reponse``)."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _target_word(word: str, words: _Vocabularies) -> bool | None:
+    """True for a word of the translation's language (or two run together: `nommodule`, `monprojet`),
+    False for one both languages write, None for a word neither writes (a typo: `enddwin`)."""
+    if word in words.target:
+        return True
+    if word in words.shared:
+        return False
+    known = words.target | words.shared
+    halves = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
+    if any(a in known and b in known and (a in words.target or b in words.target) for a, b in halves):
+        return True
+    return None
+
+
+def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], doc: Document, markup: str) -> bool:
+    """Whether a lost literal is an example whose names the translator rendered in the translation's
+    language once (``copied_list = original_list[:]`` as ``lista_copiada = lista_original[:]``,
+    ``dictionary.keys`` as ``dictionnaire.keys``): a literal of the translation stands for it, what it
+    changed are lowercase words that name no API (no role's target, not kept as code in any
+    translation) and the words it wrote instead are words of the translation's language (its prose
+    writes them, no source does), or words both languages write, at least one of the first kind; a
+    word neither writes is a typo (`curses.enddwin`). Capitalized names (``True``, ``SystemExit``) are
+    never renamed examples."""
+    lost = literals[0].get(key)
+    if lost is None:
+        return False
+    words = _vocabularies(doc, markup)
+    if len(words.target) + len(words.shared) < _RENAMING_VOCABULARY:
+        return False
+    names = _code_names(doc, markup)
+    shape = _WORDS.sub("w", lost)
+    others = [c for k, c in literals[1].items()
+              if k not in literals[0] and SequenceMatcher(None, shape, _WORDS.sub("w", c)).ratio() >= 0.75]
+    if not others:
+        return False
+    # The literal that stands for it: the most alike (``self.index`` is ``self.indice``, not ``self.datos``).
+    other = max(others, key=lambda c: SequenceMatcher(None, lost, c).ratio())
+    before, after = Counter(_NAME.findall(lost)), Counter(_NAME.findall(other))
+    gone, new = before - after, after - before
+    if not gone or not new or any(n != n.lower() or n in names for n in gone):
+        return False
+    kinds = [_target_word(_folded(w.lower()), words) for n in new for w in _WORDS.findall(n)]
+    # A word neither language writes may be the translator's coinage (``nommodule``) but not a slip
+    # of the name it replaced (``enddwin`` for ``endwin``).
+    slips = [w for n in new for w in _WORDS.findall(n)
+             if _target_word(_folded(w.lower()), words) is None
+             and any(SequenceMatcher(None, w.lower(), g.lower()).ratio() >= 0.8 for g in gone)]
+    return any(kinds) and not slips
+
+
+_NAME = re.compile(r"[^\W\d]\w*")
+
+
+def _code_names(doc: Document, markup: str) -> frozenset[str]:
+    """The names (split at dots) of a catalogue's API, lowercased: its sources' role targets (`object`
+    in :meth:`object.__getattribute__`) and the names its translations keep in their literals."""
+    found: frozenset[str] | None = doc.memo.get("b106-code-names")
+    if found is None:
+        from lint.formats.markup import marks
+
+        names: set[str] = set()
+        for seg in doc.segments:
+            both = pair(seg, doc) if seg.source_text is not None else None
+            if both is None:
+                continue
+            names.update(n.lower() for mk in marks(both[0], markup) if mk.kind == "role" for n in _NAME.findall(mk.target))
+            source = set().union(*(_NAME.findall(c) for c in _code_of(both[0], markup, literals=True).values()))
+            names.update(n.lower() for c in _code_of(both[1], markup, literals=True).values()
+                         for n in _NAME.findall(c) if n in source)
+        found = frozenset(names)
+        doc.memo["b106-code-names"] = found
+    return found
+
+
 def _known_words(doc: Document, markup: str) -> frozenset[str]:
     """Words the catalogue writes: its translations' prose and its sources (lowercased). A word a
     translation's literal holds that is neither is no rendering: a typo or a garbled name."""
@@ -197,6 +313,20 @@ _ELEMENTS = frozenset("""a abbr b big blockquote body br caption cite code col d
     footer h1 h2 h3 h4 h5 h6 head header hr html i img input ins kbd label li link main markup meta nav ol option p
     param pre q s samp section small source span strong sub sup table tbody td th thead title tr tt u ul var wbr
     area base track""".split())
+
+
+_DOTTED = re.compile(r"`[A-Za-z_][\w.]*`")
+
+
+def _qualified(key: str, added: Counter[str]) -> bool:
+    """Whether a lost name is the same object as a name the translation added, written with more or
+    fewer of its qualifiers (:class:`SubprocessProtocol` as :class:`asyncio.SubprocessProtocol`): a
+    role finds it either way."""
+    if not _DOTTED.fullmatch(key):
+        return False
+    name = key[1:-1]
+    return any(_DOTTED.fullmatch(other) and (other[1:-1].endswith("." + name) or name.endswith("." + other[1:-1]))
+               for other in added)
 
 
 def _metavariable(key: str, side: Counter[str]) -> bool:
@@ -225,10 +355,17 @@ catalogue's strings are reST), the string is read in that markup and its parts t
 compared instead: inline literals and code by their content, roles by name and target (`:term:`objet
 fichier <file object>`` keeps the target `file object`; its title is the translator's), substitutions,
 footnotes, HTML tags where the markup is HTML or Markdown, and ICU arguments (`{count, plural, ...}`)
-by name and type. A `<the version>` inside a reST literal is not a tag. Link targets are B109's. An example the
+by name and type. A `<the version>` inside a reST literal is not a tag. A name written with more or
+fewer of its qualifiers (`SubprocessProtocol` as `asyncio.SubprocessProtocol`) is the same name. Link targets are B109's. An example the
 catalogue's translator localizes throughout (``foo.bar`` as ``truc.bar`` in two entries or more, its
 words never kept in any translation's code, none of them an API's name, that is a role's target) is not
-flagged. Code
+flagged, nor, with the option `rename-examples` (on by default: documentation translators render examples'
+names so), an example renamed once in the translation's language (``copied_list = original_list[:]`` as
+``lista_copiada = lista_original[:]``): what changed are lowercase names no role targets and no translation
+keeps as code, and the words written instead are words the catalogue's translations write in their prose
+and its sources never write (accents aside: ``indice`` for `índice`), at least one, the others no slip of
+the name they replace. A capitalized name (``SystemExit``) is code, never an example's, and
+``curses.enddwin`` is a slip. Code
 the translation writes at least once is kept, however often the source writes it (a rephrasing names
 ``close`` once where the source names it twice); tags are counted.
 
@@ -238,6 +375,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
+
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        rename_examples: bool = option(True, "an example's names the translator renders in the translation's "
+                                             "language (``copied_list`` as ``lista_copiada``) are not flagged; "
+                                             "false: every changed literal is")
+    opts: Options
     flag = (
         Example(_RST + 'msgid "See :file:`{prefix}/lib/python{version}` and :file:`{exec_prefix}/lib/python{version}`."\n'
                 'msgstr "Voir :file:`{prefix}/lib/python` et :file:`{exec_prefix}/lib/python{version}`."\n', path=_PO,
@@ -250,6 +394,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 + _RST + 'msgid "Use ``monotonic`` here."\nmsgstr "Utilisez ``monotonique`` ici."\n\n'
                 + _RST + 'msgid "Then ``monotonic`` again."\nmsgstr "Puis ``monotonique`` encore."\n', path=_PO,
                 note="an API's name (a role's target) is never localized"),
+        Example(_ES + _RST + 'msgid "See :func:`copy.deepcopy`, for example ``copy.deepcopy(x)``."\n'
+                'msgstr "Vea :func:`copy.deepcopy`, por ejemplo ``copia.deepcopy(x)``."\n', path=_PO,
+                note="a name a role targets is an API's, never an example's"),
+        Example(_ES + _RST + 'msgid "Shallow copies of lists, for example, ``copied_list = original_list[:]``."\n'
+                'msgstr "Copias superficiales de las listas, por ejemplo, ``lista_copiada = lista_orignal[:]``."\n',
+                path=_PO, note="a slip beside a rendered name"),
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
@@ -274,6 +424,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "This accepts ``foo.bar``."\nmsgstr "Ceci accepte ``truc.bar``."\n\n'
                 + _RST + 'msgid "It rejects ``foo.bar``."\nmsgstr "Il rejette ``truc.bar``."\n', path=_PO,
                 note="an example localized the same way throughout the catalogue"),
+        Example(_ES + _RST + 'msgid "Shallow copies of lists are made by slicing the entire list, for example, '
+                '``copied_list = original_list[:]``."\nmsgstr "Se pueden hacer copias superficiales de las listas '
+                'asignando una porción de la lista completa, por ejemplo, ``lista_copiada = lista_original[:]``."\n',
+                path=_PO, note="an example's names rendered in Spanish once (option rename-examples)"),
         Example(_RST + 'msgid "Show ``<the version>`` here."\nmsgstr "Affiche ``<the version>`` ici."\n', path=_PO,
                 note="reST: a literal, not a tag"),
         Example(_RST + 'msgid "A :term:`file object`."\nmsgstr "Un :term:`objet fichier <file object>`."\n', path=_PO),
@@ -288,6 +442,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 'msgstr "Dans l\'ordre :abbr:`LIFO (dernier entré, premier sorti)`."\n', path=_PO,
                 note="an :abbr:'s expansion is prose"),
         Example(_RST + 'msgid "Click :guilabel:`Save`."\nmsgstr "Cliquez sur :guilabel:`Enregistrer`."\n', path=_PO),
+        Example(_RST + 'msgid "A subclass of :class:`SubprocessProtocol`."\n'
+                'msgstr "Una subclase de :class:`asyncio.SubprocessProtocol`."\n', path=_PO,
+                note="the same class, named with its module"),
         Example('msgid "Click <b>Save</b> to continue."\nmsgstr "Cliquez sur <b>Enregistrer</b> pour continuer."\n',
                 path=_PO),
         Example('msgid "<a href=\\"/en/terms\\" title=\\"Terms\\">terms</a>"\n'
@@ -332,11 +489,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             # Code the translation writes, if fewer times than the source (a rephrasing that names
             # ``close`` once where the source names it twice), is kept; tags are counted (a lost `</b>`).
             lost = Counter({k: n for k, n in lost.items() if not (k.startswith("`") and "{}" not in k and target[k])})
+            lost = Counter({k: n for k, n in lost.items() if not _qualified(k, target - source)})
             if not lost:
                 return None
             literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
             lost = Counter({k: n for k, n in lost.items()
-                            if _must_keep(k, target - source, doc, markup, both, literals)})
+                            if _must_keep(k, target - source, doc, markup, both, literals,
+                                          self.opts.rename_examples)})
             if not lost:
                 return None
         return Difference(sorted(lost.elements()), sorted((target - source).elements()),
