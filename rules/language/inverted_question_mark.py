@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from lint.rules.language._packs import languages_with
 
+from lint.formats.bilingual import pair
 from lint.language import in_other_language, pack
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -63,9 +64,13 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
         Example("¡Nada peor que un debate sobre tabuladores vs. espacios!\n", language="es"),
         Example("Este error aparece.\n\n**This is a production bug in the application!** Nada más.\n", path="a.md",
                 language="es"),
+        Example('#: library/re.rst:7\nmsgid "??"\nmsgstr "??"\n', path="es.po", language="es",
+                note="a catalogue's string copied from its source"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        if seg.source_text is not None and _copied(seg, doc):
+            return  # a catalogue's string copied from its source (`??`) is in the source's language: B102's
         pairs = (pack(doc.language) or {}).get("inverted") or {}
         text = seg.text
         start = 0
@@ -91,3 +96,9 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
                     open_at = -2  # closed
             if open_at >= 0:
                 yield self.finding(seg, open_at, open_at + 1, f"'{opening}' never closed by '{close}'")
+
+
+def _copied(seg: Segment, doc: Document) -> bool:
+    """The translation is its source, decoded the same way: a copy, in the source's language."""
+    both = pair(seg, doc)
+    return both is not None and both[0] == both[1]
