@@ -7,7 +7,7 @@ from functools import partial
 
 from lint.rules.bilingual._pairwise import habit_or_each
 
-from lint.formats.bilingual import pair, xliff_example
+from lint.formats.bilingual import markup_of, pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -33,6 +33,8 @@ _END = compiled_on_use(r"(\.\.\.|\u0f0b{3,}|[…⋯.。।۔．။།༎។៕։
 # each with its point, or one short word in brackets (`(alt.)`, `[Maj.]`).
 _ABBREVIATION = compiled_on_use(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$"
                                 r"|[(\[（［][^\W\d_][^\s\d,.()\[\]]{0,5}\.$")
+# Inline code in the markups a catalogue's strings may be written in.
+_LITERALS = {"rst": compiled_on_use(r"``[^`]+``"), "markdown": compiled_on_use(r"`[^`]+`")}
 # A source that reads as a sentence: a capital, then four words or more.
 _SENTENCE = compiled_on_use(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 
@@ -108,7 +110,9 @@ a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop), and `;` is never read as a question mark but in
-Greek. A catalogue in which five translations or more differ from their sources the same way (all leave
+Greek. In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
+a sentence (``` ``ask_ok('Quit?')`` ```), and a paragraph that ends with a full stop in the source may end
+with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
 out the colon of labels, say) made one choice for its language: one finding, at the first, naming how
 many.
 
@@ -143,6 +147,12 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a list item the translation closes"),
         Example('#: library/idle.rst:3\nmsgid "Open Module..."\nmsgstr "*Open Module...*"\n', path="messages.po",
                 note="the mark inside emphasis"),
+        Example('#: tutorial/controlflow.rst:3\nmsgid "giving only the argument: ``ask_ok(\'Quit?\')``"\n'
+                'msgstr "en ne fournissant que l\'argument : ``ask_ok(\'Quit?\')`` ;"\n', path="messages.po",
+                note="a mark inside an inline literal is code"),
+        Example('#: library/importlib.rst:3\nmsgid "The purpose of the package is three-fold."\n'
+                'msgstr "El propósito del paquete es triple:"\n', path="messages.po",
+                note="a page's paragraph that introduces the list after it"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier ?"\n', path=_PO),
         Example('msgid "Password:"\nmsgstr "Mot de passe :"\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement…"\n', path=_PO),
@@ -204,8 +214,14 @@ button that gained a full stop are the small inconsistencies that make an interf
         if both is None:
             return None
         language = doc.language
+        markup = markup_of(doc)
+        if markup in _LITERALS:
+            # A mark inside code ends no sentence: ``ask_ok('Quit?')`` ends with code, not with a question.
+            both = (_LITERALS[markup].sub("``x``", both[0]), _LITERALS[markup].sub("``x``", both[1]))
         # The source is read as English (its own language), the translation as its language.
         source, target = _end_class(both[0]), _end_class(both[1], language)
+        if markup in _LITERALS and (source, target) == ("full stop", "colon"):
+            return None  # a page's paragraph the translation ends with a colon introduces what follows it
         if _equivalent(source, target, language):
             return None
         end = _END.search(both[1])
