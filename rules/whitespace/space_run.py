@@ -118,7 +118,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   rendered into shows one space, whatever the string holds, and the translator's source catalogue is
   not what readers see. The option `in-rendered-catalogues` flags them too. A catalogue of plain
   strings (an application's labels, markup `none`, or `auto`'s HTML for labels with Pango markup such as
-  `<b>`: GTK shows their spaces as written) shows every space, and is checked.
+  `<b>`: GTK shows their spaces as written) shows every space, and is checked;
+- a catalogue's translation whose source string has a run of spaces between words too
+  (`MA  02110-1301  USA`): the source's layout, kept.
 """
     severity = Severity.INFO
     fix = Applicability.SAFE
@@ -184,6 +186,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example('msgid "Done\\n"\nmsgstr "Terminé  \\n"\n', path="fr.po", note="a line's trailing spaces"),
         Example('#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n', path="fr.po",
                 note="a Sphinx catalogue's reST string: the page shows one space"),
+        Example('#: src/main.c:12\nmsgid "Boston, MA  02110-1301  USA"\nmsgstr "Boston, MA  02110-1301  EE. UU."\n',
+                path="es.po", note="a catalogue's translation keeps the runs its source has"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -195,10 +199,15 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             return  # a catalogue's marked-up strings: the rendered page collapses the run
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
+        copied: list[tuple[int, int]] | None = None
         for m in pattern.finditer(text):
             start, end = m.span()
             if doc.protected and doc.is_protected(start):
                 continue
+            if copied is None:
+                copied = _spaced_like_source(doc)
+            if any(a <= start < b for a, b in copied):
+                continue  # a translation whose source has a run too keeps its layout (`MA  02110-1301  USA`)
             if text[start - 1] == "|" or text[end] == "|":
                 continue  # a table cell's padding
             if _indents_po_line(doc, text, start) or _ends_po_string(doc, text, end):
@@ -221,6 +230,14 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             if any(_aligned(n, column, end - start) for n in line.neighbours(text)):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")
+
+
+def _spaced_like_source(doc: Document) -> list[tuple[int, int]]:
+    """The Source spans of a catalogue's translations whose source string has a run of spaces between
+    words too: the run is the source's layout, which pofilter's `doublespacing` and Weblate's double-space
+    check also leave to the source."""
+    return [(seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments
+            if seg.source_text is not None and _ANY_RUN.search(seg.source_text)]
 
 
 # Markups whose renderer shows a run of spaces between words as one space.
