@@ -204,13 +204,11 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             start, end = m.span()
             if doc.protected and doc.is_protected(start):
                 continue
-            if copied is None:
-                copied = _spaced_like_source(doc)
-            if any(a <= start < b for a, b in copied):
-                continue  # a translation whose source has a run too keeps its layout (`MA  02110-1301  USA`)
             if text[start - 1] == "|" or text[end] == "|":
                 continue  # a table cell's padding
-            if _indents_po_line(doc, text, start) or _ends_po_string(doc, text, end):
+            if copied is None:
+                copied = _spaced_like_source(doc)
+            if _catalogue_layout(doc, text, start, end, copied):
                 continue
             if text.startswith(("# ", "#!"), end):
                 continue  # `x = 1  # comment`: the code convention for a trailing comment
@@ -230,6 +228,13 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             if any(_aligned(n, column, end - start) for n in line.neighbours(text)):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")
+
+
+def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]]) -> bool:
+    """Whether a run is a catalogue string's layout: a PO line's indent or its trailing spaces, or a run in
+    a translation whose source has a run too (`MA  02110-1301  USA`)."""
+    return (_indents_po_line(doc, text, start) or _ends_po_string(doc, text, end)
+            or any(a <= start < b for a, b in copied))
 
 
 def _spaced_like_source(doc: Document) -> list[tuple[int, int]]:
