@@ -199,15 +199,13 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             return  # a catalogue's marked-up strings: the rendered page collapses the run
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
-        copied: list[tuple[int, int]] | None = None
+        copied = _spaced_like_source(doc)
         for m in pattern.finditer(text):
             start, end = m.span()
             if doc.protected and doc.is_protected(start):
                 continue
             if text[start - 1] == "|" or text[end] == "|":
                 continue  # a table cell's padding
-            if copied is None:
-                copied = _spaced_like_source(doc)
             if _catalogue_layout(doc, text, start, end, copied):
                 continue
             if text.startswith(("# ", "#!"), end):
