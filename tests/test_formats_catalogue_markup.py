@@ -241,3 +241,29 @@ def test_rst_bars_inside_words_are_no_substitution():
     text = ('#: howto/ipaddress.rst:1\nmsgid "An IPv(4|6)(Address|Network) object."\n'
             'msgstr "Un objet (adresse|réseau)IPv(4|6)."\n')
     assert lint.check_text(text, path="fr.po", select=["B106"]) == []
+
+
+def test_b106_an_example_renamed_once_in_the_translations_language_is_not_reported():
+    # `transport` and `boucle` are words of the catalogue's French prose that no source writes.
+    text = _catalogue("Set ``main_loop = other_loop`` first.", "Définissez ``boucle_principale = autre_boucle`` d'abord.")
+    assert "B106" not in _codes(text)
+
+
+def test_b106_rename_examples_off_reports_every_renamed_example():
+    text = _catalogue("Set ``main_loop = other_loop`` first.", "Définissez ``boucle_principale = autre_boucle`` d'abord.")
+    strict = Config(rule_options={"B106": {"rename-examples": False}})
+    assert "B106" in [f.code for f in lint.check_text(text, path="x.po", config=strict, select=["B"])]
+
+
+def test_b106_a_renamed_example_is_never_a_capitalized_name_nor_a_slip():
+    text = _catalogue("Catch ``SystemExit`` here.", "Interceptez ``SortieSysteme`` ici.")
+    assert "B106" in _codes(text)
+    text = _catalogue("Set ``main_loop = other_loop`` first.", "Définissez ``boucle_principale = other_lop`` d'abord.")
+    assert "B106" in _codes(text)
+
+
+def test_b106_a_name_with_more_qualifiers_is_the_same_name():
+    text = _catalogue("A subclass of :class:`SubprocessProtocol`.", "Une sous-classe de :class:`asyncio.SubprocessProtocol`.")
+    assert "B106" not in _codes(text)
+    text = _catalogue("A subclass of :class:`xml.sax.xmlreader.XMLReader`.", "Une sous-classe de :class:`~xml.sax`.")
+    assert "B106" in _codes(text)

@@ -261,9 +261,8 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
     kinds = [_target_word(_folded(w.lower()), words) for n in new for w in _WORDS.findall(n)]
     # A word neither language writes may be the translator's coinage (``nommodule``) but not a slip
     # of the name it replaced (``enddwin`` for ``endwin``).
-    slips = [w for n in new for w in _WORDS.findall(n)
-             if _target_word(_folded(w.lower()), words) is None
-             and any(SequenceMatcher(None, w.lower(), g.lower()).ratio() >= 0.8 for g in gone)]
+    slips = [n for n in new if any(SequenceMatcher(None, n.lower(), g.lower()).ratio() >= 0.8 for g in gone)
+             and any(_target_word(_folded(w.lower()), words) is None for w in _WORDS.findall(n))]
     return any(kinds) and not slips
 
 
