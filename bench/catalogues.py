@@ -12,7 +12,8 @@ the folder (``half_of``), so rules tuned on one half are measured on the other.
 ``measure`` runs ``copylint check`` (default rules, JSON output) on the half's files and prints the
 findings per rule and per 10k translated words (words of the msgstr of translated entries, fuzzy and
 obsolete ones left out, as polib counts them). ``--peers`` runs pofilter (translate-toolkit, its
-default checks) and sphinx-lint (its default checkers) on the same files. ``--sample N`` prints N
+default checks) and sphinx-lint (its default checkers) on the same files, and says of each sphinx-lint
+checker how many of its errors lie in an entry copylint reports too. ``--sample N`` prints N
 findings drawn at random, each with its entry, for judging by hand.
 
 ``inject`` takes real, clean entries (no copylint finding) from the half and breaks each in one of the
@@ -103,17 +104,45 @@ def pofilter_counts(files: list[Path], root: Path) -> Counter[str]:
     return counts
 
 
-def sphinx_lint_counts(files: list[Path], root: Path) -> Counter[str]:
-    counts: Counter[str] = Counter()
+def sphinx_lint_errors(files: list[Path], root: Path) -> list[tuple[Path, int, str]]:
+    """sphinx-lint's errors (its default checkers) on the same files: the file (under ``root``), the line
+    and the checker of each."""
+    errors: list[tuple[Path, int, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp, "in")
         _linked_tree(files, root, src)
         proc = subprocess.run(["sphinx-lint", str(src)], capture_output=True, text=True, check=False)
         for line in proc.stdout.splitlines() + proc.stderr.splitlines():
-            m = re.search(r"\(([\w-]+)\)\s*$", line)
-            if m and ":" in line:
-                counts[m.group(1)] += 1
-    return counts
+            m = re.match(r"(?P<path>.+?):(?P<line>\d+): .*\((?P<checker>[\w-]+)\)\s*$", line)
+            if m:
+                errors.append((root / Path(m["path"]).relative_to(src), int(m["line"]), m["checker"]))
+    return errors
+
+
+def _entry_span(lines: list[str], line: int) -> tuple[int, int]:
+    """The 1-based first and last lines of the PO entry (up to its blank lines) that holds ``line``."""
+    a = b = min(max(line, 1), len(lines))
+    while a > 1 and lines[a - 2].strip():
+        a -= 1
+    while b < len(lines) and lines[b].strip():
+        b += 1
+    return a, b
+
+
+def sphinx_lint_overlap(errors: list[tuple[Path, int, str]], found: list[dict]) -> Counter[tuple[str, bool]]:
+    """Per sphinx-lint checker, how many of its errors lie in an entry where copylint reports something
+    too (True) and how many copylint leaves alone (False)."""
+    by_path: dict[str, set[int]] = {}
+    for f in found:
+        by_path.setdefault(str(Path(f["path"]).resolve()), set()).add(f["start"]["line"])
+    out: Counter[tuple[str, bool]] = Counter()
+    texts: dict[Path, list[str]] = {}
+    for path, line, checker in errors:
+        lines = texts.setdefault(path, path.read_text(encoding="utf-8").splitlines())
+        a, b = _entry_span(lines, line)
+        ours = by_path.get(str(path.resolve()), set())
+        out[(checker, any(a <= n <= b for n in ours))] += 1
+    return out
 
 
 def entry_text(path: str, line: int) -> str:
@@ -146,10 +175,13 @@ def measure(args: argparse.Namespace) -> None:
         print(f"pofilter: {sum(pf.values())} failures, {sum(pf.values()) * per10k:.2f} per 10k words")
         for name, n in pf.most_common():
             print(f"  {name:28s} {n:6d} {n * per10k:7.2f}")
-        sl = sphinx_lint_counts(files, root)
-        print(f"sphinx-lint: {sum(sl.values())} errors, {sum(sl.values()) * per10k:.2f} per 10k words")
+        errors = sphinx_lint_errors(files, root)
+        sl = Counter(checker for _, _, checker in errors)
+        both = sphinx_lint_overlap(errors, found)
+        print(f"sphinx-lint: {len(errors)} errors, {len(errors) * per10k:.2f} per 10k words "
+              "(and how many lie in an entry copylint reports too)")
         for name, n in sl.most_common():
-            print(f"  {name:40s} {n:6d} {n * per10k:7.2f}")
+            print(f"  {name:40s} {n:6d} {n * per10k:7.2f}   copylint too: {both[(name, True)]}/{n}")
     if args.sample:
         rng = random.Random(args.seed)
         # In file and line order first: the CLI's order depends on its workers, the sample must not.

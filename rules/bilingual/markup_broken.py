@@ -25,7 +25,7 @@ _CLASSES = {
     "unbalanced-backquote": "a backquote has no partner",
     "role-without-backquotes": "a role without its backquotes",
     "unclosed-role": "a role without its closing backquote",
-    "space-before-role": "no space or escape before a role",
+    "space-before-role": "no space or escape before a role or an inline literal",
     "space-after-markup": "no space or punctuation after a role or an inline literal",
     "role-double-backquotes": "a role written with double backquotes",
     "missing-underscore": "a hyperlink reference without its trailing `_`",
@@ -51,6 +51,8 @@ def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
             after = text[mk.end : mk.end + 1]
             if after and (after.isalnum() or after in "`"):
                 out["space-after-markup"] += 1
+        if mk.kind in ("literal", "interpreted") and text[mk.start] == "`" and text[mk.start - 1 : mk.start].isalnum():
+            out["space-before-role"] += 1  # `o``None``` is no literal to docutils: the page shows the backquotes
         if mk.kind == "interpreted" and re.search(r"<[^<>\s]+>$", mk.target):
             out["missing-underscore"] += 1  # `text <target>` with no `_`: read as the default role
         if mk.kind != "escape":
@@ -86,8 +88,8 @@ class MarkupBroken(Rule):
 **What it does.** In a catalogue whose strings are reST (a Sphinx translation: format option
 `markup`, decided by `auto` from the `#:` references) or Markdown, reads the translation as that markup
 and flags what renders wrong: an inline literal's ``` `` ``` or a backquote left without its partner,
-a role without its backquotes or its closing one, a role glued to the word before or after it (reST
-needs a space, punctuation or an escape there), a role written with double backquotes, a hyperlink
+a role without its backquotes or its closing one, a role or an inline literal glued to the word before
+or after it (reST needs a space, punctuation or an escape there: `o``None``` shows its backquotes), a role written with double backquotes, a hyperlink
 reference that lost its opening backquote or its trailing `_`, and a link (reST or Markdown, a
 Markdown image) whose target is not one of the source's. Each defect is counted in the source too, and
 only what the translation adds is reported: a source's own oddity is not the translator's. A link
@@ -108,6 +110,8 @@ changed target links nowhere.
     flag = (
         Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)` ici."\n', path=_PO),
         Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:abs."\n', path=_PO),
+        Example(_RST + 'msgid "The name, or ``None`` if it has none."\nmsgstr "El nombre, o``None`` si no tiene."\n',
+                path=_PO, note="a literal glued to the word before it"),
         Example(_RST + 'msgid "The :keyword:`!continue` statement"\nmsgstr "L\'instruction :keyword:!continue"\n', path=_PO,
                 note="a target that starts with ! or -"),
         Example(_RST + 'msgid ":option:`--main` cannot be set."\nmsgstr ":option:--main ne peut pas être défini."\n',
