@@ -30,6 +30,10 @@ tag-mismatch.
 (`%d` with no argument), or shows the wrong value; an MT engine that "translated" `%(name)s` into
 `%(nom)s` breaks it silently.
 
+In a catalogue of reST strings (a Sphinx translation), the braces of `:file:` and `:samp:` roles and
+inline literals are the page's text, not placeholders a program fills (B106 compares them as code), and
+`%-style` or `%-formatting` names printf-style formatting.
+
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`).
 """
@@ -50,6 +54,12 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
         Example('#: using/cmdline.rst:3\nmsgid "Both :file:`{prefix}/lib` and :samp:`{exec_prefix}`."\n'
                 'msgstr "À la fois :file:`{préfixe}/lib` et :samp:`{préfixe_exec}`."\n', path="messages.po",
                 note="reST: a :file: or :samp: variable part is words, not a placeholder"),
+        Example('#: reference/lexical_analysis.rst:3\nmsgid "Write expressions as ``{expression}``."\n'
+                'msgstr "Escriba expresiones como ``{expresion}``."\n', path="messages.po",
+                note="reST: an inline literal is code on the page, B106\'s to compare"),
+        Example('#: howto/enum.rst:3\nmsgid "%-style formatting: ``%s`` calls :meth:`__str__`."\n'
+                'msgstr "Formato de estilo %: ``%s`` llama a :meth:`__str__`."\n', path="messages.po",
+                note="reST: `%-style` names printf-style formatting"),
         Example('msgid "Votre panier contient %d articles."\nmsgstr "Your cart contains %d items."\n', path="messages.po"),
         Example('msgid "%(count)d de %(total)d"\nmsgstr "%(count)d of %(total)d"\n', path="messages.po"),
         Example('msgid "De {1} à {0}"\nmsgstr "From {1} to {0}"\n', path="messages.po",
@@ -93,14 +103,19 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
 
 def _without_variable_parts(text: str) -> str:
     """A reST string without its `:file:` and `:samp:` roles, whose `{braces}` mark a part the reader
-    replaces (`:file:`{prefix}/lib``), words a translator may translate, not placeholders; B106 compares
-    the rest of those roles."""
+    replaces (`:file:`{prefix}/lib``), words a translator may translate, not placeholders, and without its
+    inline literals (``` ``{expression}`` ```, ``` ``'%s' % x`` ```: code shown on the page, which no
+    program formats); B106 compares the rest of those roles and the literals' code."""
     from lint.formats.markup import marks
 
-    if "{" not in text:
+    if "{" not in text and "%" not in text:
         return text
     out = list(text)
     for mk in marks(text, "rst"):
-        if mk.kind == "role" and mk.name in ("file", "samp"):
+        if (mk.kind == "role" and mk.name in ("file", "samp")) or mk.kind == "literal":
             out[mk.start : mk.end] = " " * (mk.end - mk.start)
-    return "".join(out)
+    # `%-style formatting`, `%-formatting`: the name of printf-style formatting, a word on the page.
+    return _PRINTF_NAME.sub("  ", "".join(out))
+
+
+_PRINTF_NAME = re.compile(r"%-(?=[^\W\d_]{2})")
