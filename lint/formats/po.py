@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from lint.formats import Format, FormatExample, ParseError, options_table
@@ -41,6 +41,106 @@ _MSGID_MARKUP = compiled_on_use(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i
                            r'code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
 _TWO_FORMS = compiled_on_use(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
 _DISABLE = compiled_on_use(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
+
+
+_PLURAL_FORMS = compiled_on_use(r"Plural-Forms:\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=([^;\n]+)")
+_C_TOKEN = compiled_on_use(r"\s*(?:(\d+)|(n)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()]))")
+
+
+def one_only_forms(head: str) -> set[int]:
+    """The plural forms a catalogue's header (``Plural-Forms``) picks for n == 1 and for no other n up to
+    1000; none where the header has no such expression or one that is not C's arithmetic of ``n``."""
+    strings = [m.group()[1:-1] for m in re.finditer(r'"(?:[^"\\]|\\.)*"', head.split("\n\n", 1)[0])]
+    m = _PLURAL_FORMS.search("".join(strings).replace("\\n", "\n"))
+    if m is None:
+        return set()
+    try:
+        plural = _c_expression(m.group(2))
+        one = plural(1)
+        return {one} if all(plural(n) != one for n in range(1001) if n != 1) and one < int(m.group(1)) else set()
+    except (ValueError, IndexError, ZeroDivisionError):
+        return set()
+
+
+def _c_tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    pos = 0
+    while pos < len(text.rstrip()):
+        t = _C_TOKEN.match(text, pos)
+        if t is None:
+            raise ValueError(text)
+        tokens.append(t.group(1) or t.group(2) or t.group(3))
+        pos = t.end()
+    return tokens
+
+
+def _c_expression(text: str) -> Callable[[int], int]:
+    """A Plural-Forms expression (C's `?:`, `||`, `&&`, comparisons, `%`, `!`, parentheses, `n`) as a
+    function of n; ValueError for anything else."""
+    tokens = _c_tokens(text)
+    at = 0
+
+    def peek() -> str:
+        return tokens[at] if at < len(tokens) else ""
+
+    def take(expected: str | None = None) -> str:
+        nonlocal at
+        token = peek()
+        if not token or (expected is not None and token != expected):
+            raise ValueError(text)
+        at += 1
+        return token
+
+    def ternary() -> Callable[[int], int]:
+        cond = binary(0)
+        if peek() != "?":
+            return cond
+        take("?")
+        yes = ternary()
+        take(":")
+        no = ternary()
+        return lambda n: yes(n) if cond(n) else no(n)
+
+    levels = (("||",), ("&&",), ("==", "!="), ("<", ">", "<=", ">="), ("+", "-"), ("*", "/", "%"))
+    ops: dict[str, Callable[[int, int], int]] = {
+        "||": lambda a, b: int(bool(a or b)), "&&": lambda a, b: int(bool(a and b)), "==": lambda a, b: int(a == b),
+        "!=": lambda a, b: int(a != b), "<": lambda a, b: int(a < b), ">": lambda a, b: int(a > b),
+        "<=": lambda a, b: int(a <= b), ">=": lambda a, b: int(a >= b), "+": lambda a, b: a + b,
+        "-": lambda a, b: a - b, "*": lambda a, b: a * b, "/": lambda a, b: a // b, "%": lambda a, b: a % b}
+
+    def binary(level: int) -> Callable[[int], int]:
+        if level == len(levels):
+            return unary()
+        left = binary(level + 1)
+        while peek() in levels[level]:
+            op, right = ops[take()], binary(level + 1)
+            left = (lambda f, g, o: lambda n: o(f(n), g(n)))(left, right, op)
+        return left
+
+    def unary() -> Callable[[int], int]:
+        token = take()
+        if token == "!":
+            inner = unary()
+            return lambda n: int(not inner(n))
+        if token == "(":
+            inner = ternary()
+            take(")")
+            return inner
+        return _c_operand(token, text)
+
+    found = ternary()
+    if at != len(tokens):
+        raise ValueError(text)
+    return found
+
+
+def _c_operand(token: str, text: str) -> Callable[[int], int]:
+    if token == "n":
+        return lambda n: n
+    if token.isdigit():
+        value = int(token)
+        return lambda n: value
+    raise ValueError(text)
 
 
 _POLIB_BREAKS = compiled_on_use("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -115,6 +215,9 @@ class _Catalogue:
         # which may spell out the count that msgid_plural's other forms print.
         self.one_forms: set[int] = set()
         self.two_forms = bool(_TWO_FORMS.search(source.text, 0, 4000))
+        # A form the header's Plural-Forms picks for n == 1 alone (Hebrew `n==1 ? 0 : …`, a Serbian team's
+        # `n==1 ? 3 : …`): the form for one, which may spell the count out too.
+        self.one_only = {f"msgstr[{k}]" for k in one_only_forms(source.text[:4000])}
         # segment index -> where its msgstr starts, inside its first quote (markup may start the segment later)
         self.string_starts: dict[int, int] = {}
         self.entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
@@ -187,7 +290,7 @@ class _Catalogue:
             return
         if plural:
             self.singulars[seg.index] = msgid
-            if key == "msgstr[0]" and self.two_forms:
+            if (key == "msgstr[0]" and self.two_forms) or key in self.one_only:
                 self.one_forms.add(seg.index)
         self.string_starts[seg.index] = parts[0][0]
         self.segments.append(seg)

@@ -35,7 +35,9 @@ inline literals are the page's text, not placeholders a program fills (B106 comp
 `%-style` or `%-formatting` names printf-style formatting.
 
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
-of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`).
+of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
+so may any form the header's `Plural-Forms` picks for n == 1 alone (Hebrew's `n==1 ? 0 : …`, a
+Serbian team's `n==1 ? 3 : …`).
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
@@ -47,6 +49,10 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
         Example('msgid "Votre panier"\nmsgstr "Your cart %s"\n', path="messages.po"),
         Example('msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d fichier"\nmsgstr[1] "des fichiers"\n',
                 path="messages.po"),
+        Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : "\n'
+                '"n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;\\n"\n\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+                'msgstr[0] "jedna datoteka"\nmsgstr[1] "%d datoteke"\nmsgstr[2] "%d datoteka"\n', path="hr.po",
+                note="form 0 is for 1, 21, 31 …: the count must be printed"),
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour, bon retour !"), path="app.xlf"),
         Example(xliff_example("%d files deleted", "%s fichiers supprimés", version="1.2"), path="app.xlf"),
     )
@@ -68,6 +74,10 @@ of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count 
         Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "%d file"\n'
                 'msgid_plural "%d files"\nmsgstr[0] "un fichier"\nmsgstr[1] "%d fichiers"\n', path="messages.po",
                 note="the form for one spells the count out"),
+        Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=4; plural=n==1? 3 : n%10==1 && n%100!=11 ? 0 : "\n'
+                '"n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;\\n"\n\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+                'msgstr[0] "%d datoteka"\nmsgstr[1] "%d datoteke"\nmsgstr[2] "%d datoteka"\nmsgstr[3] "jedna datoteka"\n',
+                path="sr@latin.po", note="the form the header picks for one alone spells it out"),
         Example('msgid "%d-bit"\nmsgstr "\u200f%Idبیتی"\n', path="messages.po", note="glibc\'s locale digits flag"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
         Example('msgid "See https://en.wikipedia.org/wiki/Salt_%28cryptography%29"\n'

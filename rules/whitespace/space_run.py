@@ -119,8 +119,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   not what readers see. The option `in-rendered-catalogues` flags them too. A catalogue of plain
   strings (an application's labels, markup `none`, or `auto`'s HTML for labels with Pango markup such as
   `<b>`: GTK shows their spaces as written) shows every space, and is checked;
-- a catalogue's translation whose source string has a run of spaces between words too
-  (`MA  02110-1301  USA`): the source's layout, kept.
+- a catalogue's translation whose source string aligns columns with runs of three spaces or more (a
+  program's help: `-s, --solve <equation>   Solve the given equation`): the translation pads the same
+  columns to its own words. Two spaces in a row are a slip on either side and are flagged.
 """
     severity = Severity.INFO
     fix = Applicability.SAFE
@@ -186,8 +187,11 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example('msgid "Done\\n"\nmsgstr "Terminé  \\n"\n', path="fr.po", note="a line's trailing spaces"),
         Example('#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n', path="fr.po",
                 note="a Sphinx catalogue's reST string: the page shows one space"),
-        Example('#: src/main.c:12\nmsgid "Boston, MA  02110-1301  USA"\nmsgstr "Boston, MA  02110-1301  EE. UU."\n',
-                path="es.po", note="a catalogue's translation keeps the runs its source has"),
+        Example('#: src/main.c:12\nmsgid "  -s, --solve <equation>   Solve the given equation"\n'
+                'msgstr "  -s, --solve <ecuación>   Resolver la ecuación dada"\n\n'
+                '#: src/main.c:13\nmsgid "  -v, --version            Show release version"\n'
+                'msgstr "  -v, --version    Mostrar la versión"\n', path="es.po",
+                note="a program's help whose source aligns columns, re-padded by the translation"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -230,17 +234,21 @@ Not flagged, because there the spaces are deliberate layout (precision first):
 
 def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]]) -> bool:
     """Whether a run is a catalogue string's layout: a PO line's indent or its trailing spaces, or a run in
-    a translation whose source has a run too (`MA  02110-1301  USA`)."""
+    a translation whose source aligns columns (`--solve <equation>   Solve the given equation`)."""
     return (_indents_po_line(doc, text, start) or _ends_po_string(doc, text, end)
             or any(a <= start < b for a, b in copied))
 
 
 def _spaced_like_source(doc: Document) -> list[tuple[int, int]]:
-    """The Source spans of a catalogue's translations whose source string has a run of spaces between
-    words too: the run is the source's layout, which pofilter's `doublespacing` and Weblate's double-space
-    check also leave to the source."""
+    """The Source spans of a catalogue's translations whose source string aligns columns with runs of
+    three spaces or more: the translation's runs are that layout, re-padded to its words."""
     return [(seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments
-            if seg.source_text is not None and _ANY_RUN.search(seg.source_text)]
+            if seg.source_text is not None and _COLUMNS.search(seg.source_text)]
+
+
+# Three spaces or more between words: columns a program's help aligns (`-s, --solve   Solve …`), which a
+# translation re-pads to its own words' widths. Two are a slip on either side.
+_COLUMNS = compiled_on_use(r"\S {3,}\S")
 
 
 # Markups whose renderer shows a run of spaces between words as one space.
