@@ -192,6 +192,7 @@ class _Vocabularies:
 
     target: frozenset[str]
     shared: frozenset[str]
+    source_prose: frozenset[str]
 
 
 def _vocabularies(doc: Document, markup: str) -> _Vocabularies:
@@ -199,13 +200,15 @@ def _vocabularies(doc: Document, markup: str) -> _Vocabularies:
     if found is None:
         prose: set[str] = set()
         sources: set[str] = set()
+        source_prose: set[str] = set()
         for seg in doc.segments:
             if seg.source_text is None:
                 continue
             prose.update(w.lower() for w in _WORDS.findall(without_code(seg.text, markup)))
             sources.update(w.lower() for w in _WORDS.findall(seg.source_text))
+            source_prose.update(w.lower() for w in _WORDS.findall(without_code(seg.source_text, markup)))
         prose, sources = {_folded(w) for w in prose}, {_folded(w) for w in sources}
-        found = _Vocabularies(frozenset(prose - sources), frozenset(prose & sources))
+        found = _Vocabularies(frozenset(prose - sources), frozenset(prose & sources), frozenset(source_prose))
         doc.memo["b106-vocabularies"] = found
     return found
 
@@ -241,8 +244,8 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
     word neither writes is a typo (`curses.enddwin`). Capitalized names (``True``, ``SystemExit``) are
     never renamed examples."""
     lost = literals[0].get(key)
-    if lost is None:
-        return False
+    if lost is None or lost.lstrip().startswith("-"):
+        return False  # an option (`-k`, `--mode`) is the program's, whatever follows it
     words = _vocabularies(doc, markup)
     if len(words.target) + len(words.shared) < _RENAMING_VOCABULARY:
         return False
@@ -262,8 +265,19 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
     # A word neither language writes may be the translator's coinage (``nommodule``) but not a slip
     # of the name it replaced (``enddwin`` for ``endwin``).
     slips = [n for n in new if any(SequenceMatcher(None, n.lower(), g.lower()).ratio() >= 0.8 for g in gone)
-             and any(_target_word(_folded(w.lower()), words) is None for w in _WORDS.findall(n))]
-    return any(kinds) and not slips
+             and not all(_target_word(_folded(w.lower()), words) for w in _WORDS.findall(n))]
+    # A name the sources write only as code (`foo`, `spam`: no English prose word) replaced by the
+    # translator's own placeholder (`truc`, `machin`), no slip of it, is an example's name too.
+    placeholders = (all(len(g) >= 3 and not words.source_prose.intersection(w.lower() for w in _WORDS.findall(g))
+                        for g in gone)
+                    and all(_letters_shared(n.lower(), g.lower()) < 0.5 for n in new for g in gone))
+    return (any(kinds) or placeholders) and not slips
+
+
+def _letters_shared(a: str, b: str) -> float:
+    """The share of the longer name's letters the other holds too, in any order: a slip keeps most of
+    them (``naem`` for ``mean``, ``pucs`` for ``pycs``), another name few (``truc`` for ``foo``)."""
+    return sum((Counter(a) & Counter(b)).values()) / max(len(a), len(b), 1)
 
 
 _NAME = re.compile(r"[^\W\d]\w*")
@@ -277,15 +291,16 @@ def _code_names(doc: Document, markup: str) -> frozenset[str]:
         from lint.formats.markup import marks
 
         names: set[str] = set()
+        kept: set[str] = set()
         for seg in doc.segments:
             both = pair(seg, doc) if seg.source_text is not None else None
             if both is None:
                 continue
             names.update(n.lower() for mk in marks(both[0], markup) if mk.kind == "role" for n in _NAME.findall(mk.target))
             source = set().union(*(_NAME.findall(c) for c in _code_of(both[0], markup, literals=True).values()))
-            names.update(n.lower() for c in _code_of(both[1], markup, literals=True).values()
-                         for n in _NAME.findall(c) if n in source)
-        found = frozenset(names)
+            kept.update(n.lower() for c in _code_of(both[1], markup, literals=True).values()
+                        for n in _NAME.findall(c) if n in source)
+        found = frozenset(names | set(kept))
         doc.memo["b106-code-names"] = found
     return found
 
@@ -363,7 +378,9 @@ names so), an example renamed once in the translation's language (``copied_list 
 ``lista_copiada = lista_original[:]``): what changed are lowercase names no role targets and no translation
 keeps as code, and the words written instead are words the catalogue's translations write in their prose
 and its sources never write (accents aside: ``indice`` for `índice`), at least one, the others no slip of
-the name they replace. A capitalized name (``SystemExit``) is code, never an example's, and
+the name they replace; or names the sources write only as code (``foo.bar``) replaced by the
+translator's own (``truc.machin``) that share few letters with them. An option (``-k``) is never an
+example's. A capitalized name (``SystemExit``) is code, never an example's, and
 ``curses.enddwin`` is a slip. Code
 the translation writes at least once is kept, however often the source writes it (a rephrasing names
 ``close`` once where the source names it twice); tags are counted.
