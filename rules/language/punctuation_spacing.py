@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -72,7 +74,10 @@ times or more, two thirds of them alike), the fix inserts that space, not a thir
 
 Not flagged: a plain space before the mark (breakable, but common on the web), times and ratios
 (`12:30`, `1:2`), URLs and code (never prose), emoticons, a mark followed by a letter (`v-on:click`),
-and a sentence in another language (an English error message quoted in a French page).
+and a sentence in another language (an English error message quoted in a French page). In a translation
+catalogue, a string copied from its source and a mark among words the translation cites from its source
+(`XHTML 1.0: The Extensible HyperText Markup Language`, the two words before the mark and the one after
+it as the source writes them) keep the source's typography.
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -106,6 +111,11 @@ and a sentence in another language (an English error message quoted in a French 
                 'msgstr "**Source code:** :source:`Lib/html/__init__.py`"\n\n#: library/html.rst:11\n'
                 'msgid "Example:"\nmsgstr "Exemple :"\n\n#: library/html.rst:12\nmsgid "Note:"\nmsgstr "Note :"\n',
                 path="fr.po", language="fr", note="a string copied from its source keeps the source's typography"),
+        Example('#: library/xml.dom.rst:7\nmsgid "As defined by `XHTML 1.0: The Extensible HyperText Markup Language '
+                '<https://www.w3.org/TR/xhtml1/>`_."\nmsgstr "Tel que défini par `XHTML 1.0: The Extensible HyperText '
+                'Markup Language <https://www.w3.org/TR/xhtml1/>`_."\n\n#: library/xml.dom.rst:11\n'
+                'msgid "Example:"\nmsgstr "Exemple :"\n\n#: library/xml.dom.rst:12\nmsgid "Note:"\nmsgstr "Note :"\n',
+                path="fr.po", language="fr", note="an English title the translation cites from its source"),
         Example("La réunion commence à 12:30 et finit à 14:00.\n", language="fr"),
         Example("Utilisez la directive v-on:click dans le modèle.\n", language="fr"),
         Example("Pourquoi utiliser Vue? Parce que.\n", language="fr-CA"),
@@ -153,6 +163,8 @@ and a sentence in another language (an English error message quoted in a French 
             quoted = quotation_around(text, m.start())
             if quoted is not None and not has_own_words(quoted, doc.language):
                 continue  # a quoted title or program string in another language: “Hello, world!”
+            if seg.source_text is not None and _from_source(text, m.start(), seg.source_text):
+                continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`)
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])
         if "«" in inside:
@@ -169,3 +181,17 @@ def _copied(seg: Segment, doc: Document) -> bool:
     """The translation is its source, decoded the same way: a copy, in the source's language."""
     both = pair(seg, doc)
     return both is not None and both[0] == both[1]
+
+
+def _from_source(text: str, at: int, source: str) -> bool:
+    """Whether the mark at ``at`` stands in words a translation copied from its source (a cited title,
+    an English message): the two words before it and the word after it, as the source writes them."""
+    before = _TWO_WORDS_BEFORE.search(text, max(0, at - 60), at)
+    after = _WORD_AFTER.match(text, at + 1)
+    return before is not None and after is not None and text[before.start() : after.end()] in source
+
+
+# Two words before a mark and one after: enough of a source's wording that a translation shares it only
+# by citing it.
+_TWO_WORDS_BEFORE = re.compile(r"[^\W_][\w.-]* +[^\W_][\w.-]*$")
+_WORD_AFTER = re.compile(r"[ \u00a0]*[^\W_]+")
