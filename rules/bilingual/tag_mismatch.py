@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 
 from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, without_code, xliff_example
+from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -60,8 +61,8 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
             return False
     if re.search(r"(?<![\w.])" + re.escape(key[1:-1]) + r"(?!\w|\.\w)", without_code(both[1], markup)):
         return False  # kept as words or in other markup (*body* for ``body``): a matter of style
-    if _API_SHAPED.search(key[1:-1]) or code_counts(doc, markup)[key] >= 2:
-        return True
+    if _API_SHAPED.search(key[1:-1]) or code_counts(doc, markup)[key] >= 2 or TEMPLATE_PLACEHOLDER.search(key[1:-1]):
+        return True  # an API's shape, the catalogue's vocabulary, or a format's placeholder (``foo %(BAR)s``)
     return any(_similarity(key, other) >= 0.8 for other in added)
 
 
@@ -252,11 +253,11 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
     names = _code_names(doc, markup)
     shape = _WORDS.sub("w", lost)
     others = [c for k, c in literals[1].items()
-              if k not in literals[0] and SequenceMatcher(None, shape, _WORDS.sub("w", c)).ratio() >= 0.75]
+              if k not in literals[0] and _similarity(shape, _WORDS.sub("w", c)) >= 0.75]
     if not others:
         return False
     # The literal that stands for it: the most alike (``self.index`` is ``self.indice``, not ``self.datos``).
-    other = max(others, key=lambda c: SequenceMatcher(None, lost, c).ratio())
+    other = max(others, key=lambda c: _similarity(lost, c))
     before, after = Counter(_NAME.findall(lost)), Counter(_NAME.findall(other))
     gone, new = before - after, after - before
     if not gone or not new or any(n != n.lower() or n in names for n in gone):
@@ -264,7 +265,7 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
     kinds = [_target_word(_folded(w.lower()), words) for n in new for w in _WORDS.findall(n)]
     # A word neither language writes may be the translator's coinage (``nommodule``) but not a slip
     # of the name it replaced (``enddwin`` for ``endwin``).
-    slips = [n for n in new if any(SequenceMatcher(None, n.lower(), g.lower()).ratio() >= 0.8 for g in gone)
+    slips = [n for n in new if any(_similarity(n.lower(), g.lower()) >= 0.8 for g in gone)
              and not all(_target_word(_folded(w.lower()), words) for w in _WORDS.findall(n))]
     # A name the sources write only as code (`foo`, `spam`: no English prose word) replaced by the
     # translator's own placeholder (`truc`, `machin`), no slip of it, is an example's name too.
@@ -280,7 +281,7 @@ def _letters_shared(a: str, b: str) -> float:
     return sum((Counter(a) & Counter(b)).values()) / max(len(a), len(b), 1)
 
 
-_NAME = re.compile(r"[^\W\d]\w*")
+_NAME = compiled_on_use(r"[^\W\d]\w*")
 
 
 def _code_names(doc: Document, markup: str) -> frozenset[str]:
@@ -329,7 +330,7 @@ _ELEMENTS = frozenset("""a abbr b big blockquote body br caption cite code col d
     area base track""".split())
 
 
-_DOTTED = re.compile(r"`[A-Za-z_][\w.]*`")
+_DOTTED = compiled_on_use(r"`[A-Za-z_][\w.]*`")
 
 
 def _qualified(key: str, added: Counter[str]) -> bool:
@@ -416,6 +417,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_ES + _RST + 'msgid "Shallow copies of lists, for example, ``copied_list = original_list[:]``."\n'
                 'msgstr "Copias superficiales de las listas, por ejemplo, ``lista_copiada = lista_orignal[:]``."\n',
                 path=_PO, note="a slip beside a rendered name"),
+        Example(_RST + 'msgid "The values ``foo %(bar)s`` and ``foo %(BAR)s`` are equivalent."\n'
+                'msgstr "Los valores ``foo %(bar)s`` y ``foo `` son equivalentes."\n', path=_PO,
+                note="a format's placeholder dropped from a literal (B101 leaves literals to B106)"),
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
