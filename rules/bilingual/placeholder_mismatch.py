@@ -128,4 +128,4 @@ def _without_variable_parts(text: str) -> str:
     return _PRINTF_NAME.sub("  ", "".join(out))
 
 
-_PRINTF_NAME = re.compile(r"%-(?=[^\W\d_]{2})")
+_PRINTF_NAME = compiled_on_use(r"%-(?=[^\W\d_]{2})")

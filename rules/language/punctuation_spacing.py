@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -192,5 +191,5 @@ def _from_source(text: str, at: int, source: str) -> bool:
 
 # Two words before a mark and one after: enough of a source's wording that a translation shares it only
 # by citing it.
-_TWO_WORDS_BEFORE = re.compile(r"[^\W_][\w.-]* +[^\W_][\w.-]*$")
-_WORD_AFTER = re.compile(r"[ \u00a0]*[^\W_]+")
+_TWO_WORDS_BEFORE = compiled_on_use(r"[^\W_][\w.-]* +[^\W_][\w.-]*$")
+_WORD_AFTER = compiled_on_use(r"[ \u00a0]*[^\W_]+")
