@@ -52,7 +52,7 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
     if rename_examples and (_localized(key, literals, doc, markup) or _renamed_example(key, literals, doc, markup)):
         return False
     rendering = _rendering(key, literals)
-    known = _known_words(doc, markup)
+    known = _vocabularies(doc, markup).known
     if rendering is not None and len(known) >= _VOCABULARY:
         new, plain = rendering
         if not all(w.lower() in known for w in new):
@@ -189,11 +189,14 @@ def _localized(key: str, literals: tuple[dict[str, str], dict[str, str]], doc: D
 class _Vocabularies:
     """The words a catalogue's translations write as prose and no source writes at all, in prose or
     code (``target``: the words of the translation's language, `dictionnaire`, `copiada`), and the
-    words both write (``shared``: `fraction`, `source`), lowercased."""
+    words both write (``shared``: `fraction`, `source`), lowercased; and every word the catalogue
+    writes, its translations' prose and its sources (``known``, lowercased, accents kept): a word a
+    translation's literal holds that is none of them is no rendering but a typo or a garbled name."""
 
     target: frozenset[str]
     shared: frozenset[str]
     source_prose: frozenset[str]
+    known: frozenset[str]
 
 
 def _vocabularies(doc: Document, markup: str) -> _Vocabularies:
@@ -208,8 +211,9 @@ def _vocabularies(doc: Document, markup: str) -> _Vocabularies:
             prose.update(w.lower() for w in _WORDS.findall(without_code(seg.text, markup)))
             sources.update(w.lower() for w in _WORDS.findall(seg.source_text))
             source_prose.update(w.lower() for w in _WORDS.findall(without_code(seg.source_text, markup)))
+        known = frozenset(prose | sources)
         prose, sources = {_folded(w) for w in prose}, {_folded(w) for w in sources}
-        found = _Vocabularies(frozenset(prose - sources), frozenset(prose & sources), frozenset(source_prose))
+        found = _Vocabularies(frozenset(prose - sources), frozenset(prose & sources), frozenset(source_prose), known)
         doc.memo["b106-vocabularies"] = found
     return found
 
@@ -303,22 +307,6 @@ def _code_names(doc: Document, markup: str) -> frozenset[str]:
                         for n in _NAME.findall(c) if n in source)
         found = frozenset(names | set(kept))
         doc.memo["b106-code-names"] = found
-    return found
-
-
-def _known_words(doc: Document, markup: str) -> frozenset[str]:
-    """Words the catalogue writes: its translations' prose and its sources (lowercased). A word a
-    translation's literal holds that is neither is no rendering: a typo or a garbled name."""
-    found: frozenset[str] | None = doc.memo.get("b106-known-words")
-    if found is None:
-        words: set[str] = set()
-        for seg in doc.segments:
-            if seg.source_text is None:
-                continue
-            words.update(w.lower() for w in _WORDS.findall(without_code(seg.text, markup)))
-            words.update(w.lower() for w in _WORDS.findall(seg.source_text))
-        found = frozenset(words)
-        doc.memo["b106-known-words"] = found
     return found
 
 
