@@ -136,22 +136,45 @@ class _Renamings:
     api: frozenset[str]
 
 
+@dataclass(frozen=True)
+class _EntryCode:
+    """One catalogue entry's code: its source's role targets, and the code (literals included) of its
+    source and of its translation."""
+
+    role_targets: tuple[str, ...]
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+def _entries_code(doc: Document, markup: str) -> list[_EntryCode]:
+    """Each paired entry's code, read once per document for the questions B106 asks of the whole catalogue."""
+    found: list[_EntryCode] | None = doc.memo.get("b106-entries-code")
+    if found is None:
+        from lint.formats.markup import marks
+
+        found = []
+        for seg in doc.segments:
+            both = pair(seg, doc) if seg.source_text is not None else None
+            if both is None:
+                continue
+            found.append(_EntryCode(tuple(mk.target for mk in marks(both[0], markup) if mk.kind == "role"),
+                                    tuple(_code_of(both[0], markup, literals=True).values()),
+                                    tuple(_code_of(both[1], markup, literals=True).values())))
+        doc.memo["b106-entries-code"] = found
+    return found
+
+
 def _renamings(doc: Document, markup: str) -> _Renamings:
     found: _Renamings | None = doc.memo.get("b106-renamings")
     if found is not None:
         return found
-    from lint.formats.markup import marks
-
     renamed: dict[str, Counter[str]] = {}
     kept: Counter[str] = Counter()
     api: set[str] = set()
-    for seg in doc.segments:
-        both = pair(seg, doc) if seg.source_text is not None else None
-        if both is None:
-            continue
-        api.update(w for mk in marks(both[0], markup) if mk.kind == "role" for w in _parts(mk.target))
-        src = set().union(*map(_parts, _code_of(both[0], markup, literals=True).values()))
-        tgt = set().union(*map(_parts, _code_of(both[1], markup, literals=True).values()))
+    for entry in _entries_code(doc, markup):
+        api.update(w for target in entry.role_targets for w in _parts(target))
+        src = set().union(*map(_parts, entry.source))
+        tgt = set().union(*map(_parts, entry.target))
         kept.update(tgt)
         new = tgt - src
         for word in src - tgt:
@@ -293,18 +316,12 @@ def _code_names(doc: Document, markup: str) -> frozenset[str]:
     in :meth:`object.__getattribute__`) and the names its translations keep in their literals."""
     found: frozenset[str] | None = doc.memo.get("b106-code-names")
     if found is None:
-        from lint.formats.markup import marks
-
         names: set[str] = set()
         kept: set[str] = set()
-        for seg in doc.segments:
-            both = pair(seg, doc) if seg.source_text is not None else None
-            if both is None:
-                continue
-            names.update(n.lower() for mk in marks(both[0], markup) if mk.kind == "role" for n in _NAME.findall(mk.target))
-            source = set().union(*(_NAME.findall(c) for c in _code_of(both[0], markup, literals=True).values()))
-            kept.update(n.lower() for c in _code_of(both[1], markup, literals=True).values()
-                        for n in _NAME.findall(c) if n in source)
+        for entry in _entries_code(doc, markup):
+            names.update(n.lower() for target in entry.role_targets for n in _NAME.findall(target))
+            source = set().union(*(_NAME.findall(c) for c in entry.source))
+            kept.update(n.lower() for c in entry.target for n in _NAME.findall(c) if n in source)
         found = frozenset(names | set(kept))
         doc.memo["b106-code-names"] = found
     return found
