@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lint.rules.translation._code_names import code_names
 
-from lint.language import primary
+from lint.language import pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -66,7 +66,8 @@ class LowercaseSentenceStart(Rule):
 source sentence in two, leave the second half in lower case; scrapers that join a caption to the
 text leave the same mark. Readers take the full stop for a typo or the sentence for a fragment.
 
-Not flagged: a full stop after an abbreviation (`approx. five`, `et al. found`, `Inc. and`), after an
+Not flagged: a full stop after an abbreviation (`approx. five`, `et al. found`, `Inc. and`; the document's
+language pack lists its own: fr `p. ex. le`, es `p. ej. el`, de `bzw. die`), after an
 initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
 code (`see foo. bar()`), a path or a name with inner marks, a word the document writes as code
 elsewhere (in backquotes, with an underscore, a call or an attribute), a word the document starts two
@@ -98,6 +99,10 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 "The event began in 1996 as a summertime promotion. Originally it ran for a day."),
     )
     allow = (
+        Example("Il existe plusieurs formats, p. ex. le format PDF ou le format EPUB.\n", language="fr",
+                note="an abbreviation from the language's pack"),
+        Example("Hay varios formatos, p. ej. el formato PDF o el formato EPUB.\n", language="es"),
+        Example("Die Datei wird gelesen bzw. die Sitzung wird beendet.\n", language="de"),
         Example("Il définit la variable globale côté client. Ça permet au code client de démarrer. À terme, "
                 "tout change.\n", language="fr"),
         Example("전달된 값이 readonly 객체인지 확인합니다. readonly 객체의 속성은 변경될 수 있습니다.\n", language="ko"),
@@ -126,11 +131,12 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         if primary(doc.language) in _CASELESS:
             return
         text = seg.text
+        abbreviations = _abbreviations_of(doc.language)
         for m in _START.finditer(text):
             word = m.group(2)
             if not word[0].islower():
                 continue  # a capital outside ASCII (`Ça`, `À`, `Éviter`): the pattern excludes only A-Z
-            if m.group(1).lower() in _ABBREVIATIONS:
+            if m.group(1).lower() in abbreviations:
                 continue
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
                     word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
@@ -143,6 +149,13 @@ sentence of prose stands on both sides (four words or more before the stop, two 
             i = m.start(2)
             yield self.finding(seg, i, m.end(2), f"Sentence starts in lower case: '{m.group(2)}' after a full stop",
                                edits=[(i, i + 1, text[i].upper())])
+
+
+@lru_cache(maxsize=16)
+def _abbreviations_of(language: str) -> frozenset[str]:
+    """English's abbreviations and those of the document's language pack (fr `p. ex.`, es `p. ej.`,
+    de `bzw.`): words a full stop follows inside a sentence."""
+    return _ABBREVIATIONS | frozenset((pack(language) or {}).get("abbreviations") or ())
 
 
 _PROSE_WORD = compiled_on_use(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
