@@ -344,6 +344,13 @@ _WORDS = compiled_on_use(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=32)
+def abbreviations(tag: str) -> frozenset[str]:
+    """The words a full stop follows inside a sentence in the language (its pack's `abbreviations`:
+    fr `ex` of `p. ex.`, es `ej`, de `bzw`), lowercased; none for a language without a pack."""
+    return frozenset(w.lower() for w in (pack(tag) or {}).get("abbreviations") or ())
+
+
+@lru_cache(maxsize=32)
 def _own_words(tag: str) -> frozenset[str]:
     conventions = pack(tag) or {}
     return frozenset((conventions.get("common-words") or []) + (conventions.get("function-words") or []))

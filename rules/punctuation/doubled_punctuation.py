@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language import abbreviations
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -50,7 +51,8 @@ after a word that is not an abbreviation.
 doubles the marks at the seam; MT engines add a full stop after one that was already there.
 
 Not flagged: the ellipsis `...` (and `....`, an ellipsis after a full stop), `?!` and `!!`, an
-abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`),
+abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`, and those
+of the document's language pack: es `ej.,`, fr `env.,`),
 ranges and paths (`1..10`, `../docs`), `,,` used as a low quotation mark, and marks with markup
 between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs to the marked-up text.
 """
@@ -73,6 +75,8 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("We were in shock when it happened..", "We were in shock when it happened."),
     )
     allow = (
+        Example("Dos mensajes distintos (ej., dos cadenas) dan el mismo valor.\n", language="es",
+                note="an abbreviation from the language's pack"),
         Example("When both sides... More than 200 were exchanged."),
         Example("Really?! I had no idea."),
         Example("Stop!! Now!"),
@@ -99,6 +103,7 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        own = abbreviations(doc.language)
         for m in _doubled(text):
             mark = m.group()
             start, end = m.span()
@@ -106,7 +111,7 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 continue  # markup between the marks: the first belongs to a link, emphasis or code
             if mark == ".,":
                 word = _WORD_BEFORE.search(text, max(0, start - 30), start)
-                if word is None or "." in word.group() or word.group(1).lower() in _ABBREVIATIONS \
+                if word is None or "." in word.group() or word.group(1).lower() in _ABBREVIATIONS or word.group(1).lower() in own \
                         or word.group(1)[0].isupper() or len(word.group(1)) == 1:
                     continue
             if mark in (",,", ";;", ".."):

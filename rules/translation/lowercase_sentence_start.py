@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lint.rules.translation._code_names import code_names
 
-from lint.language import pack, primary
+from lint.language import abbreviations, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -131,13 +131,13 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         if primary(doc.language) in _CASELESS:
             return
         text = seg.text
-        abbreviations = _abbreviations_of(doc.language)
+        own = abbreviations(doc.language)
         for m in _START.finditer(text):
             word = m.group(2)
             if not word[0].islower():
                 continue  # a capital outside ASCII (`Ça`, `À`, `Éviter`): the pattern excludes only A-Z
-            if m.group(1).lower() in abbreviations:
-                continue
+            if m.group(1).lower() in _ABBREVIATIONS or m.group(1).lower() in own:
+                continue  # English's abbreviations, and the document's language's
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
                     word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
                 # A word the document never writes with a capital, or starts more than one sentence with
@@ -149,13 +149,6 @@ sentence of prose stands on both sides (four words or more before the stop, two 
             i = m.start(2)
             yield self.finding(seg, i, m.end(2), f"Sentence starts in lower case: '{m.group(2)}' after a full stop",
                                edits=[(i, i + 1, text[i].upper())])
-
-
-@lru_cache(maxsize=16)
-def _abbreviations_of(language: str) -> frozenset[str]:
-    """English's abbreviations and those of the document's language pack (fr `p. ex.`, es `p. ej.`,
-    de `bzw.`): words a full stop follows inside a sentence."""
-    return _ABBREVIATIONS | frozenset((pack(language) or {}).get("abbreviations") or ())
 
 
 _PROSE_WORD = compiled_on_use(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
