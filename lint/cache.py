@@ -134,10 +134,20 @@ def _from_json(d: dict[str, Any], path: str) -> Finding:
                    Severity(d["severity"]), fix, path, related)
 
 
-def _read(entry: Path | str, path: str, length: int | None = None) -> tuple[list[Finding], tuple[str, str]] | None:
-    """The stored findings and the document's language (with where it came from), or None (a miss) when
-    there are none or the entry is not what ``store`` writes: unreadable, malformed, or with offsets past
-    the text's ``length``."""
+@dataclass(frozen=True)
+class Entry:
+    """A content entry as ``store`` wrote it: the findings, the document's language (with where it came
+    from), and its line hashes when a rule of scope "tree" ran (``lint.tree.packed``, unchecked: read by
+    ``lint.tree.unpacked``), else None."""
+
+    findings: list[Finding]
+    language: tuple[str, str]
+    lines: Any = None
+
+
+def _read(entry: Path | str, path: str, length: int | None = None) -> Entry | None:
+    """The entry, or None (a miss) when there is none or it is not what ``store`` writes: unreadable,
+    malformed, or with offsets past the text's ``length``."""
     try:
         with open(entry, encoding="utf-8") as handle:
             data = json.loads(handle.read())
@@ -147,7 +157,7 @@ def _read(entry: Path | str, path: str, length: int | None = None) -> tuple[list
         return None
     if not _within(found, length):
         return None
-    return found, language
+    return Entry(found, language, data.get("lines"))
 
 
 def _within(found: list[Finding], length: int | None) -> bool:
@@ -161,7 +171,7 @@ def _within(found: list[Finding], length: int | None) -> bool:
 
 
 def load(settings: str, digest: bytes, path: str, folder: Path | None = None,
-         length: int | None = None) -> tuple[list[Finding], tuple[str, str]] | None:
+         length: int | None = None) -> Entry | None:
     return _read(_entry(settings, digest, path, folder), path, length)
 
 
@@ -198,17 +208,6 @@ def store(settings: str, digest: bytes, path: str, findings: list[Finding], fold
           language: tuple[str, str] = ("en", "default"), lines: list[int] | None = None) -> None:
     root = folder or cache_dir()
     _write(_entry(settings, digest, path, root), root, findings, language, lines)
-
-
-def stored_lines(settings: str, digest: bytes, path: str, folder: Path | None = None) -> Any:
-    """The line hashes ``store`` kept in the entry (``lint.tree.packed``; checked by ``lint.tree.unpacked``),
-    or None."""
-    try:
-        with open(_entry(settings, digest, path, folder), encoding="utf-8") as handle:
-            data = json.loads(handle.read())
-        return data.get("lines") if isinstance(data, dict) else None
-    except (OSError, ValueError):
-        return None
 
 
 @dataclass(frozen=True)

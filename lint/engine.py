@@ -356,7 +356,7 @@ class Linter:
         found = cache.kept_findings(record, path, size)
         if found is None and key:
             hit = cache.load(key, record.digest, path, self._cache_folder(config), size)
-            found = None if hit is None else hit[0]
+            found = None if hit is None else hit.findings
         if found is None:
             return None
         result.findings, result.source = found, source
@@ -688,10 +688,10 @@ class Linter:
         entry = cache.load(key, digest, path, folder, size) if key and folder is not None else None
         tree = self.tree_rule(config) is not None
         packed_lines: list[int] | None = None
-        if entry is not None and tree and key and folder is not None:
+        if entry is not None and tree:
             from lint.tree import packed, unpacked
 
-            result.tree_lines = unpacked(cache.stored_lines(key, digest, path, folder), size)
+            result.tree_lines = unpacked(entry.lines, size)
             if result.tree_lines is None:
                 entry = None  # an entry without the lines: checked again, for them
             else:
@@ -707,7 +707,7 @@ class Linter:
             if key and folder is not None:
                 cache.store(key, digest, path, found, folder, language, packed_lines)
         else:
-            found, language = entry
+            found, language = entry.findings, entry.language
         if key and st is not None and _unchanged(path, st):
             result.stat_record = cache.stat_record(st, digest, found, language, packed_lines)
         result.findings = found
