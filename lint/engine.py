@@ -723,20 +723,7 @@ def _tree_selected(config: Config, selection: Selection) -> bool:
     select = selection.select if selection.select is not None else config.select
     if select is None and not config.extend_select and not selection.extend_select:
         return False
-    entries = [e for e in registry.builtin_index() if e.tree]
-    if not entries:
-        return False
-
-    def named(entry: registry.RuleEntry, names: Iterable[str]) -> bool:
-        return any(n.strip().upper() == "ALL" or n.strip() == entry.slug
-                   or entry.code.upper().startswith(n.strip().upper()) for n in names if n.strip())
-
-    for entry in entries:
-        chosen = entry.default_enabled if select is None else named(entry, select)
-        chosen = chosen or named(entry, (*config.extend_select, *selection.extend_select))
-        if chosen and not named(entry, (*config.ignore, *selection.ignore)):
-            return True
-    return False
+    return any(isinstance(r, registry.RuleEntry) and r.tree for r in selected_rules(config, selection))
 
 
 def _with_path(f: Finding, path: str) -> Finding:
