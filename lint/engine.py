@@ -251,12 +251,9 @@ class Linter:
         if not any(t.prose and table.get(t.key, 0) >= minimum for t in result.tree_lines):
             return result
         if result.source is None:
-            try:
-                data = read_bytes(result.path, config.max_file_size)
-                result.source = self._blocked(result.path, data, config) or decode(result.path, data)
-            except (BinaryFile, LoadError, OSError):
+            result.source = self._source_to_show(result.path, config)
+            if result.source is None:
                 return result
-            result.source.raw = None
         from lint.tree import tree_findings
 
         found = tree_findings(result.source.text, result.tree_lines, counts, minimum, rule.code, rule.slug, rule.severity,
@@ -345,12 +342,9 @@ class Linter:
         key = self._cache_key(config)
         source = None
         if text:
-            try:
-                data = read_bytes(path, config.max_file_size)
-                source = self._blocked(path, data, config) or decode(path, data)
-            except (BinaryFile, LoadError):
+            source = self._source_to_show(path, config)
+            if source is None:
                 return None
-            source.raw = None
         # With the text's length: findings whose offsets run past it (tampered) are a miss.
         size = None if source is None else source.size if isinstance(source, BlockedSource) else len(source.text)
         found = cache.kept_findings(record, path, size)
@@ -361,6 +355,17 @@ class Linter:
             return None
         result.findings, result.source = found, source
         return result
+
+    def _source_to_show(self, path: str, config: Config) -> Source | None:
+        """The file's text, as ``lint_file`` reads it, for a report that shows where a result's findings
+        are (its bytes not kept); None when it cannot be read now."""
+        try:
+            data = read_bytes(path, config.max_file_size)
+            source = self._blocked(path, data, config) or decode(path, data)
+        except (BinaryFile, LoadError):
+            return None
+        source.raw = None
+        return source
 
     def remember(self, result: FileResult, config: Config) -> None:
         """Record a checked file in the stat index (a pool's results come through here in the parent)."""
