@@ -200,22 +200,29 @@ class _Kept:
         self.added = True
 
     def save(self) -> None:
-        """Write the entries atomically; a folder that cannot be written, or a value marshal cannot
-        hold, leaves the file as it was."""
+        """Write the entries (``kept_marshalled``)."""
         if not self.added or self.entries is None or sys.dont_write_bytecode:
             return
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            payload = marshal.dumps((self.header, self.entries))
-            self.path.parent.mkdir(exist_ok=True)
-            temporary.write_bytes(payload)
-            os.replace(temporary, self.path)
+        if kept_marshalled(self.path, (self.header, self.entries)):
             self.added = False
-        except (OSError, ValueError):
-            try:
-                temporary.unlink(missing_ok=True)
-            except OSError:
-                pass
+
+
+def kept_marshalled(path: Path, value: Any) -> bool:
+    """Whether ``value`` is now written to ``path`` (in ``__pycache__``) with marshal, atomically; a
+    folder that cannot be written, or a value marshal cannot hold, leaves the file as it was."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        payload = marshal.dumps(value)
+        path.parent.mkdir(exist_ok=True)
+        temporary.write_bytes(payload)
+        os.replace(temporary, path)
+        return True
+    except (OSError, ValueError):
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
 
 
 _KEPT = _Kept()

@@ -29,7 +29,6 @@ Two scopes:
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from typing import Any, ClassVar
 
 from lint.model import Applicability, Document, Edit, Finding, Fix, Related, Segment, Severity
 from lint.options import OptionError, RuleOptions, options_of
+from lint.patterns import kept_marshalled
 
 
 def rule_data(path: Path) -> Any:
@@ -62,29 +62,13 @@ def rule_data(path: Path) -> Any:
 
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if kept is not None and not sys.dont_write_bytecode:
-        _keep_data(kept, text, data)
+        kept_marshalled(kept, (text, data))  # values marshal cannot hold (a YAML date): nothing kept
     return data
 
 
 def _kept_data_path(path: Path) -> Path | None:
     tag = sys.implementation.cache_tag  # marshal's format may change between Python versions
     return None if tag is None else path.parent / "__pycache__" / f"{path.name}.{tag}.marshal"
-
-
-def _keep_data(kept: Path, text: str, data: Any) -> None:
-    """Write the values read from ``text`` where ``rule_data`` looks for them, atomically; values
-    marshal cannot hold (a YAML date) or a folder that cannot be written leave nothing kept."""
-    temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-    try:
-        payload = marshal.dumps((text, data))
-        kept.parent.mkdir(exist_ok=True)
-        temporary.write_bytes(payload)
-        os.replace(temporary, kept)
-    except (OSError, ValueError):
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 @dataclass(frozen=True)
