@@ -93,8 +93,8 @@ class Checker:
     def ran(self, selector: str) -> bool:
         """Whether a rule that ``selector`` (a code, a code prefix or a slug) names is among these."""
         s = selector.strip().upper()
-        return any(r.code.upper().startswith(s) or r.slug.upper() == s for r in self.rules) or any(
-            code.upper().startswith(s) or slug.upper() == s for code, slug in self.idle)
+        return any(code.upper().startswith(s) or slug.upper() == s
+                   for code, slug in [*((r.code, r.slug) for r in self.rules), *self.idle])
 
     def check(self, doc: Document) -> list[Finding]:
         """The rules' findings; a rule that raises (or panics) becomes ``Crash`` naming that rule."""
@@ -189,14 +189,12 @@ class Checker:
             self._running = rule
             if not rule.applies_to(doc.language):
                 continue
-            kinds = rule.kinds
             chosen = rule.segments_to_read(doc)
-            for seg in doc.segments if chosen is None else chosen:
-                if kinds is None or seg.kind in kinds:
-                    findings.extend(rule.check_segment(seg, doc))
+            for seg in _of_kinds(doc.segments if chosen is None else chosen, rule):
+                findings.extend(rule.check_segment(seg, doc))
 
 
-def _of_kinds(segments: Sequence[Segment], rule: Rule) -> Iterable[Segment]:
+def _of_kinds(segments: Iterable[Segment], rule: Rule) -> Iterable[Segment]:
     kinds = rule.kinds
     return segments if kinds is None else [s for s in segments if s.kind in kinds]
 
