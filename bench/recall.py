@@ -797,7 +797,7 @@ def _tree_findings(docs: list[Doc]) -> list[list[tuple[int, int]]]:
     for doc in docs:
         source = Source("page.txt", doc.text)
         found = linter.findings(source, config)
-        result = FileResult("page.txt", found, source=source, tree_lines=linter._tree_lines.pop("page.txt", []))
+        result = FileResult("page.txt", found, source=source, tree_lines=linter.taken_tree_lines("page.txt") or [])
         out.append([(f.start, f.end) for f in linter.with_tree_findings(result, config, counts).findings
                     if f.code == "S112"])
     return out

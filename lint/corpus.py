@@ -254,11 +254,11 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
     if settings.tree and _tree_memo is not None:
         # The lines the pre-pass hashed for this record, for its check (each line is hashed once).
         _tree_memo.move(f"#{number}", settings.path)
-        linter._line_memo = _tree_memo
+        linter.line_memo = _tree_memo
     try:
         # The findings and the decision are the text's as it came; the fixed text is an addition.
         found = linter.findings(source, config)
-        tree_lines = linter._tree_lines.pop(settings.path, None)  # the text's (a fix would stash its own)
+        tree_lines = linter.taken_tree_lines(settings.path)  # the text's (a fix would stash its own)
         fixed = linter.fix(source, config)[0] if settings.fix and any(f.fix for f in found) else text
     except Exception as exc:  # a record the readers or rules cannot handle must not stop the corpus
         return {"id": record_id, "record": number, "decision": "error",

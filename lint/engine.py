@@ -175,7 +175,9 @@ class Linter:
         # The selected rule of scope "tree" per config (None: none), and each path's last Document's lines.
         self._tree_rules: dict[int, Rule | None] = {}
         self._tree_lines: dict[str, list[TreeLine]] = {}
-        self._line_memo: LineMemo | None = None  # the pre-pass's lines of each file (lint.tree.LineMemo)
+        # The pre-pass's lines of each file (lint.tree.LineMemo), so that a check hashes no line twice: set by
+        # tree_counts, or by a caller that ran the pre-pass itself (corpus mode).
+        self.line_memo: LineMemo | None = None
 
     def checker(self, config: Config, kinds: frozenset[str] | None = None) -> Checker:
         """The rules the config and the command line select, prepared once. With ``kinds`` (the segment
@@ -211,6 +213,12 @@ class Linter:
             self._tree_rules[key] = rule
         return self._tree_rules[key]
 
+    def taken_tree_lines(self, path: str) -> list[TreeLine] | None:
+        """The lines of ``path`` that its last check hashed for the rule of scope "tree" (S112), handed
+        over once: the caller keeps them with the file's result or cache entry. None when that check hashed
+        none."""
+        return self._tree_lines.pop(path, None)
+
     def tree_counts(self, files: Iterable[tuple[str, Config, cache.StatRecord | None]]) -> TreeCounts | None:
         """The pre-pass of a run with a rule of scope "tree": each file's line hashes counted, from its stat
         record when the results cache has them, else from the file (read and decoded, not parsed). None
@@ -220,7 +228,7 @@ class Linter:
         from lint.tree import LineMemo, TreeCounts, tree_lines, unpacked
 
         counts: TreeCounts | None = None
-        memo = self._line_memo = LineMemo()
+        memo = self.line_memo = LineMemo()
         for path, config, record in files:
             if self.tree_rule(config) is None:
                 continue
@@ -425,7 +433,7 @@ class Linter:
             block = Source(source.path, text, source.encoding, source.bom)
             for f in self.block_findings(block, config):
                 out.append(_shifted(f, start) if start else f)
-            block_lines = self._tree_lines.pop(source.path, None)
+            block_lines = self.taken_tree_lines(source.path)
             if block_lines:
                 from lint.tree import shifted
 
@@ -443,7 +451,7 @@ class Linter:
         if tree_rule is not None:
             from lint.tree import document_lines
 
-            known = None if self._line_memo is None else self._line_memo.pop(doc.source.path, doc.text)
+            known = None if self.line_memo is None else self.line_memo.pop(doc.source.path, doc.text)
             self._tree_lines[doc.source.path] = document_lines(doc, tree_rule.code, known)
         checker = self.checker(config, frozenset(seg.kind for seg in doc.segments))
         return self.filter(_guarded(checker.check(doc), doc), doc, config)
@@ -651,7 +659,7 @@ class Linter:
         path = result.path
         text, found, applied = self.fix(source, config, unsafe, applied_codes=result.fixed_codes)
         result.findings = found
-        result.tree_lines = self._tree_lines.pop(path, None)
+        result.tree_lines = self.taken_tree_lines(path)
         result.language, result.language_from = self._languages.get(path, ("en", "default"))
         if text == source.text:
             result.fixed_codes.clear()  # whatever the passes did, they came back to the file
@@ -707,7 +715,7 @@ class Linter:
             if tree:
                 from lint.tree import packed
 
-                result.tree_lines = self._tree_lines.pop(path, [])
+                result.tree_lines = self.taken_tree_lines(path) or []
                 packed_lines = packed(result.tree_lines)
             if key and folder is not None:
                 cache.store(key, digest, path, found, folder, language, packed_lines)
@@ -876,7 +884,7 @@ def check_text(text: str, path: str = "x.md", config: Config | None = None,
     counts = TreeCounts()
     for other in (text, *map(_unicode_text, tree)):
         counts.add(cache.content_digest(other.encode("utf-8")), tree_lines(other))
-    result = FileResult(path, found, source=Source(path, text), tree_lines=linter._tree_lines.pop(path, []))
+    result = FileResult(path, found, source=Source(path, text), tree_lines=linter.taken_tree_lines(path) or [])
     return linter.with_tree_findings(result, config, counts).findings
 
 
