@@ -62,11 +62,34 @@ _OPENING_MARKS = frozenset("`[(\"“‘'*_")
 # page titles are pasted. Titles and names in running text keep such words lower case (`The Lord of the
 # Rings`, `Bank of England`); longer prepositions (`Campaign Against Antisemitism`) and the letter `A`
 # (`John A Meinel`, `Serie A`) may be capitalized in them and are not counted.
-_START_CASE_RUN = compiled_on_use(r"(?<![\w'’-])(?:[a-z][\w'’-]*|[\w'’-]+,) ((?:[A-Z][\w'’-]* ){2,}[A-Z][\w'’-]*)(?= [a-z])")
+_START_CASE_RUN = compiled_on_use(
+    r"(?<![\w'’-])(?:[a-z0-9][\w'’-]*|[\w'’)-]+,) ((?:[A-Z][\w'’-]* ){2,}[A-Z][\w'’-]*)(?= ([a-z][\w'’-]*)(?: +(\S+))?)")
 _SHORT_FUNCTION_WORDS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "The", "By", "Or", "An", "Nor", "As"})
 # A preposition or conjunction opening such a run after a lower-case word (`ordered To Be Shut down`) starts
 # no name, and a cited title would be set apart (quoted, linked, emphasized).
 _RUN_OPENERS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "By", "Or", "Nor", "As", "With", "From", "Into"})
+# Words that make a clause, not a name. Names of organizations, places and people are made of nouns and
+# adjectives; a run that holds a verb of being or having, a modal, a pronoun or a relative is a sentence
+# pasted in title case (`Nagoya Announced That It Was Confirmed`, `naval mariners Have Been Admirably
+# Performing`, `the suspect, Who Had Lived Together With the…`). `May`, `Will` and `Can` are names too
+# (Theresa May, Will Smith) and are not counted.
+_VERBS = frozenset({"Is", "Are", "Was", "Were", "Be", "Been", "Being", "Has", "Have", "Had", "Does", "Did",
+                    "Would", "Could", "Should", "Might", "Must"})
+_PRONOUNS_ANYWHERE = frozenset({"It", "He", "She", "They", "We", "You", "Who", "Whom", "Whose", "Which", "When",
+                                "Where"})
+# Possessives, prepositions and particles count only after a run's first word: a possessive opens an
+# honorific (`His Holiness Pope Francis`), a particle follows a verb (`to Light Up Paper Lanterns`).
+_AFTER_FIRST = frozenset({"That", "His", "Its", "Their", "Our", "With", "From", "Into", "Onto", "About", "Since",
+                          "Until", "Among", "Via", "Up", "Off", "Out", "Ago", "Than"})
+# Prepositions that open no name after a lower-case word, as `_RUN_OPENERS` (`are Among People Aged from`).
+_OPENING_PREPOSITIONS = frozenset({"Among", "During", "Upon", "Via"})
+_RUN_TRIGGER_WORDS = tuple(sorted((_VERBS | _PRONOUNS_ANYWHERE | _AFTER_FIRST | _OPENING_PREPOSITIONS)
+                                  - set(_WORDS)))
+# Title case carries on past a small lower-case word (`We Were Young in Those Years`, `IP You Seems to Be
+# Tasty`): the run is part of a title that keeps its small words lower case, cited in running text.
+_TITLE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+                          "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto",
+                          "over", "than", "upon", "out"})
 _OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w.'’-])")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
@@ -88,7 +111,7 @@ def _word_led(words: tuple[str, ...], before: str) -> list[str]:
 
 
 _TRIGGER = "(?:" + "|".join([*_word_led(_WORDS, "[a-z,]"), *_word_led(_OTHER_WORDS, _LOWER_BEFORE),
-                              r"A(?<=[a-z] A)"]) + r") +[^\W\d_]"
+                              r"A(?<=[a-z] A)", *_word_led(_RUN_TRIGGER_WORDS, r"[\w'’-]")]) + r") +[^\W\d_]"
 
 
 @lru_cache(maxsize=16)
@@ -96,6 +119,54 @@ def _pattern_for(language: str) -> re.Pattern[str]:
     """A language's capitalized function word after a lowercase word, and the word after it."""
     words = "|".join(sorted(_PACK_WORDS[language], key=len, reverse=True))
     return re.compile(rf"(?<={_LOWER_BEFORE} )({words})(?= +([^\W\d_][\w'’-]*))")
+
+
+def _clause_run(text: str, m: re.Match[str]) -> bool:
+    """A run of capitalized words (``_START_CASE_RUN``) that holds a clause's words: a sentence pasted in
+    title case, not a name nor a title cited whole. An article right before it makes it a noun phrase,
+    whatever words it holds: a name or a title used as one (`the Knights Who Say Ni project`, `a Do It
+    Yourself solution`, `the This Is Us cast`)."""
+    words = m.group(1).split(" ")
+    if not (words[0] in _OPENING_PREPOSITIONS
+            or any(w in _VERBS or w in _PRONOUNS_ANYWHERE or (i and w in _AFTER_FIRST) for i, w in enumerate(words))):
+        return False
+    return not _title_goes_on(text, m) and _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)) is None
+
+
+def _title_goes_on(text: str, m: re.Match[str]) -> bool:
+    """The run is part of a longer title cited in running text: a small word then a capital follows it
+    (`We Were Young in Those Years`, `IP You Seems to Be Tasty`), or a capitalized word and a small
+    word that is no conjunction come before it (`Focus on Running Our Own Affairs`; `Western Force and
+    Brumbies` are two names)."""
+    after = m.group(3)
+    if m.group(2) in _TITLE_SMALL and after and after[:1].isupper():
+        return True
+    before = text[max(0, m.start(1) - 60):m.start(1)].split()
+    return (len(before) >= 2 and before[-1] in _TITLE_SMALL and before[-1] not in _CONJUNCTIONS_LOWER
+            and before[-2].lstrip("“‘\"'(")[:1].isupper())
+
+
+def _ends_title_cased_run(text: str, end: int) -> bool:
+    """The two words before ``end`` are capitalized: an article after them and before a lower-case word
+    ends a run of title case (`Observation Since The first round`), where no name or title ends in `The`.
+    After one capitalized word it may open a sentence whose full stop was lost (`Unauthorised The
+    username…` in a table flattened to text)."""
+    before = _TWO_WORDS_BEFORE.search(text, max(0, end - 80), end)
+    return before is not None and all(w[0].isupper() for w in before.groups())
+
+
+def _reads_as_title(text: str) -> bool:
+    """Title case throughout: more capitalized words than not, and no lower-case word but the small words
+    titles keep lower case (a headline that stands as a paragraph of plain text)."""
+    words = [w.strip(",;:()\"“”‘’'") for w in text.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals * 2 > len(words) and all(w[0].isupper() or w in _TITLE_SMALL for w in words)
+
+
+# An article right before a run makes it a noun phrase: a name or a title used as one.
+_ARTICLE_BEFORE = compiled_on_use(r"(?<![\w'’-])(?:[Aa]n?|[Tt]he) +$")
+_CONJUNCTIONS_LOWER = frozenset({"and", "or", "nor", "but", "yet", "so"})
 
 
 class MidSentenceCapital(Rule):
@@ -129,6 +200,16 @@ titles and names in running text keep `of`, `in`, `at`, `the`… lower case (`Th
 while pasted anchors and page titles come capitalized word by word. Longer prepositions (`Campaign Against
 Antisemitism`), the letter `A` (`John A Meinel`) and a run that opens a link, a quotation or emphasis are
 left alone.
+
+A run is reported too when it holds the words of a clause rather than a name: a verb of being or having
+or a modal, a subject pronoun or a relative (`the club Announced That It Was Confirmed that`, `mariners
+Have Been Admirably Performing tasks`, `the suspect, Who Had Lived Together With the victim`), or, past
+its first word, a possessive, a preposition or a verb's particle (`to Light Up Paper Lanterns Inscribed
+with`). Names of organizations, places and people are made of nouns and adjectives. Not reported: a run
+right after an article (`the Knights Who Say Ni project`, `a Do It Yourself solution`: a title used as a
+name), a run that title case carries on past a small word (`in We Were Young in Those Years last
+year`), and a paragraph that is a headline in title case. An article capitalized after a run of title
+case and before a lower-case word (`Observation Since The first round`) is flagged: no name ends in `The`.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -170,6 +251,20 @@ left alone.
         Example("The province had been ordered To Be Shut down last week."),
         Example("Os usuários Da plataforma veem o resultado.\n", language="pt",
                 fixed="Os usuários da plataforma veem o resultado.\n"),
+        Example("On Monday the club Announced That It Was Confirmed that the striker would stay.",
+                note="a run holding a pronoun and a verb of being: a clause, not a name"),
+        Example("Officials said the trials Have Been Successfully Completed in three regions."),
+        Example("The suspect, Who Had Lived Together With the victim, was arrested on Friday."),
+        Example("It was a quiet evening, They Immediately Called the police when the alarm rang."),
+        Example("Testing of the new engine Is Being Conducted on schedule, the ministry said."),
+        Example("Most of the new cases are Among People Aged between 18 and 45."),
+        Example("Volunteers will begin to Light Up Paper Lanterns Inscribed with messages of hope.",
+                note="a verb's particle after the run's first word"),
+        Example("The line stops at Ozore Station (in the same town), Which Is In The cut-off section.",
+                note="after a bracket and a comma"),
+        Example("It was his First Onsite Observation Since The first round last summer.",
+                "It was his First Onsite Observation Since the first round last summer.",
+                note="an article between title case and a lower-case word: no name ends in `The`"),
     )
     allow = (
         Example("The court in The Hague ruled on Friday."),
@@ -213,6 +308,19 @@ left alone.
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
         Example("Die Benutzer Der Plattform sehen Das Ergebnis.\n", language="de"),
         Example("Lisez aussi [Vous n'avez pas besoin d'un effet](/learn/effects).\n", path="a.md", language="fr"),
+        Example("Most people can choose a Do It Yourself solution instead.",
+                note="an article makes the run a noun phrase: a title used as a name"),
+        Example("The code for the bot is hosted in the Knights Who Say Ni project."),
+        Example("She played Lu Ruowen in We Were Young in Those Years last year.",
+                note="title case goes on past a small word: a title cited whole"),
+        Example("He met His Holiness Pope Francis in Rome last week.", note="a possessive opening an honorific"),
+        Example("Reporters said Prime Minister Theresa May would resign on Friday."),
+        Example("Shenzhen Government Asks for Public Opinion On Health Regulations to Be Published\n\n"
+                "The draft is online.\n", note="a headline standing as a paragraph"),
+        Example("Staff from the aid group Doctors Without Borders arrived on Monday."),
+        Example("Campaigners from Black Lives Matter gathered in Austin on Sunday."),
+        Example("401 Unauthorised The username or password supplied were incorrect.",
+                note="a table flattened to text: one capitalized word, then a sentence"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -226,7 +334,8 @@ left alone.
             word, next_word, after = m.group(1), m.group(2), m.group(3)
             token_start = max(text.rfind(" ", 0, m.start() - 1), text.rfind("\n", 0, m.start() - 1)) + 1
             previous = text[token_start : m.start() - 1].lstrip("[(“‘\"'*_")
-            if previous[:1].isupper():
+            if previous[:1].isupper() and not (word in _ARTICLES and next_word[0].islower()
+                                               and _ends_title_cased_run(text, m.start())):
                 continue  # inside a title-cased run: "Bringing Paths Into Scope"
             if next_word[0].isupper():
                 # Capitalized words follow: a name or a title (The Hague, The New York Times) — unless a
@@ -255,10 +364,16 @@ left alone.
     def _start_case_runs(self, seg: Segment, doc: Document, flagged: list[int]) -> Iterator[Finding]:
         """English runs of start case (``_START_CASE_RUN``) that hold no word flagged on its own: one finding
         for the run, with no fix (which of its words belong to a name, the run does not say)."""
+        title: bool | None = None
         for m in _START_CASE_RUN.finditer(seg.text):
+            if title is None:
+                title = _reads_as_title(seg.text)
+            if title:
+                return  # a headline kept as a paragraph: `Shenzhen Government Asks for Public Opinion On…`
             words = m.group(1).split(" ")
             if words[0] not in _RUN_OPENERS and not any(w in _SHORT_FUNCTION_WORDS for w in words[1:]):
-                continue
+                if not _clause_run(seg.text, m):
+                    continue
             start, end = m.span(1)
             if any(start <= at < end for at in flagged):
                 continue
