@@ -121,27 +121,34 @@ def _pattern_for(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<={_LOWER_BEFORE} )({words})(?= +([^\W\d_][\w'’-]*))")
 
 
+def _clause_word(word: str) -> bool:
+    """A verb of being or having, a modal, a subject pronoun or relative."""
+    return word in _VERBS or word in _PRONOUNS_ANYWHERE
+
+
 def _clause_run(text: str, m: re.Match[str]) -> bool:
     """A run of capitalized words (``_START_CASE_RUN``) that holds a clause's words: a sentence pasted in
     title case, not a name nor a title cited whole. An article right before it makes it a noun phrase,
-    whatever words it holds: a name or a title used as one (`the Knights Who Say Ni project`, `a Do It
-    Yourself solution`, `the This Is Us cast`)."""
+    a name or a title used as one (`the Knights Who Say Ni project`, `a Do It Yourself solution`, `the
+    This Is Us cast`), unless a small word follows it and the sentence goes on in lower case (`shot with a
+    Rifle When He Was Sitting in his car`): a phrase named by a title goes on with a noun."""
     words = m.group(1).split(" ")
-    if not (words[0] in _OPENING_PREPOSITIONS
-            or any(w in _VERBS or w in _PRONOUNS_ANYWHERE or (i and w in _AFTER_FIRST) for i, w in enumerate(words))):
+    if not (words[0] in _OPENING_PREPOSITIONS or _clause_word(words[0])
+            or any(_clause_word(w) or w in _AFTER_FIRST for w in words[1:])):
         return False
-    return not _title_goes_on(text, m) and _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)) is None
+    if _title_goes_on(text, m.start(1), m.group(2), m.group(3)):
+        return False
+    return m.group(2) in _TITLE_SMALL or _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)) is None
 
 
-def _title_goes_on(text: str, m: re.Match[str]) -> bool:
-    """The run is part of a longer title cited in running text: a small word then a capital follows it
-    (`We Were Young in Those Years`, `IP You Seems to Be Tasty`), or a capitalized word and a small
-    word that is no conjunction come before it (`Focus on Running Our Own Affairs`; `Western Force and
-    Brumbies` are two names)."""
-    after = m.group(3)
-    if m.group(2) in _TITLE_SMALL and after and after[:1].isupper():
+def _title_goes_on(text: str, start: int, next_word: str, after: str | None) -> bool:
+    """The run at ``start`` is part of a longer title cited in running text: a small word then a capital
+    follows it (`We Were Young in Those Years`, `IP You Seems to Be Tasty`), or a capitalized word and a
+    small word that is no conjunction come before it (`Focus on Running Our Own Affairs`; `Western Force
+    and Brumbies` are two names)."""
+    if next_word in _TITLE_SMALL and after and after[:1].isupper():
         return True
-    before = text[max(0, m.start(1) - 60):m.start(1)].split()
+    before = text[max(0, start - 60):start].split()
     return (len(before) >= 2 and before[-1] in _TITLE_SMALL and before[-1] not in _CONJUNCTIONS_LOWER
             and before[-2].lstrip("“‘\"'(")[:1].isupper())
 
@@ -206,8 +213,8 @@ or a modal, a subject pronoun or a relative (`the club Announced That It Was Con
 Have Been Admirably Performing tasks`, `the suspect, Who Had Lived Together With the victim`), or, past
 its first word, a possessive, a preposition or a verb's particle (`to Light Up Paper Lanterns Inscribed
 with`). Names of organizations, places and people are made of nouns and adjectives. Not reported: a run
-right after an article (`the Knights Who Say Ni project`, `a Do It Yourself solution`: a title used as a
-name), a run that title case carries on past a small word (`in We Were Young in Those Years last
+right after an article and before a noun (`the Knights Who Say Ni project`, `a Do It Yourself solution`:
+a title used as a name; `shot with a Rifle When He Was Sitting in his car` is reported), a run that title case carries on past a small word (`in We Were Young in Those Years last
 year`), and a paragraph that is a headline in title case. An article capitalized after a run of title
 case and before a lower-case word (`Observation Since The first round`) is flagged: no name ends in `The`.
 """
@@ -262,6 +269,8 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
                 note="a verb's particle after the run's first word"),
         Example("The line stops at Ozore Station (in the same town), Which Is In The cut-off section.",
                 note="after a bracket and a comma"),
+        Example("The protester was shot with a Rifle When He Was Sitting in his car.",
+                note="after an article, but a small word and lower case follow: no title used as a name"),
         Example("It was his First Onsite Observation Since The first round last summer.",
                 "It was his First Onsite Observation Since the first round last summer.",
                 note="an article between title case and a lower-case word: no name ends in `The`"),
@@ -311,6 +320,7 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
         Example("Most people can choose a Do It Yourself solution instead.",
                 note="an article makes the run a noun phrase: a title used as a name"),
         Example("The code for the bot is hosted in the Knights Who Say Ni project."),
+        Example("Fans met the This Is Us cast in Los Angeles."),
         Example("She played Lu Ruowen in We Were Young in Those Years last year.",
                 note="title case goes on past a small word: a title cited whole"),
         Example("He met His Holiness Pope Francis in Rome last week.", note="a possessive opening an honorific"),
