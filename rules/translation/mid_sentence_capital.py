@@ -63,7 +63,17 @@ _OPENING_MARKS = frozenset("`[(\"“‘'*_")
 # Rings`, `Bank of England`); longer prepositions (`Campaign Against Antisemitism`) and the letter `A`
 # (`John A Meinel`, `Serie A`) may be capitalized in them and are not counted.
 _START_CASE_RUN = compiled_on_use(
-    r"(?<![\w'’-])(?:[a-z0-9][\w'’-]*|[\w'’)-]+,) ((?:[A-Z][\w'’-]* ){2,}[A-Z][\w'’-]*)(?= ([a-z][\w'’-]*)(?: +(\S+))?)")
+    r"(?<![\w'’-])(?:[a-z0-9][\w'’-]*|[^\s`\ufffc]+,) ((?:[A-Z][\w'’-]* ){2,}[A-Z][\w'’-]*)"
+    r"(?= ([a-z][\w'’-]*)(?: +(\S+))?(?: +(\S+))?)")
+# A quotation opened mid-sentence (`said, "These Are Tough Times with…`): its first word is capitalized as a
+# sentence's; a run of capitals after it is start case, unless the quotation closes before a sentence
+# ends (a title quoted whole: `“When You Have More Information Than the Compiler” in chapter 9`).
+_QUOTED_RUN = compiled_on_use(
+    r"(?<=[\s,:(])([“\"‘'])[A-Z][\w'’-]* ((?:[A-Z][\w'’-]* )+[A-Z][\w'’-]*)"
+    r"(?= ([a-z][\w'’-]*)(?: +(\S+))?(?: +(\S+))?)")
+_CLOSING = {"“": compiled_on_use("”"), '"': compiled_on_use('"'), "‘": compiled_on_use(r"’(?![\w])"),
+            "'": compiled_on_use(r"'(?![\w])")}
+_SENTENCE_END = compiled_on_use(r"[.!?]")
 _SHORT_FUNCTION_WORDS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "The", "By", "Or", "An", "Nor", "As"})
 # A preposition or conjunction opening such a run after a lower-case word (`ordered To Be Shut down`) starts
 # no name, and a cited title would be set apart (quoted, linked, emphasized).
@@ -80,7 +90,9 @@ _PRONOUNS_ANYWHERE = frozenset({"It", "He", "She", "They", "We", "You", "Who", "
 # Possessives, prepositions and particles count only after a run's first word: a possessive opens an
 # honorific (`His Holiness Pope Francis`), a particle follows a verb (`to Light Up Paper Lanterns`).
 _AFTER_FIRST = frozenset({"That", "His", "Its", "Their", "Our", "With", "From", "Into", "Onto", "About", "Since",
-                          "Until", "Among", "Via", "Up", "Off", "Out", "Ago", "Than"})
+                          "Until", "Among", "Via", "After", "Before", "During", "Between", "Towards", "Toward",
+                          "Per", "Up", "Down", "Off", "Out", "Ago", "Than", "While", "Because", "Although",
+                          "Though", "Whether"})
 # Prepositions that open no name after a lower-case word, as `_RUN_OPENERS` (`are Among People Aged from`).
 _OPENING_PREPOSITIONS = frozenset({"Among", "During", "Upon", "Via"})
 _RUN_TRIGGER_WORDS = tuple(sorted((_VERBS | _PRONOUNS_ANYWHERE | _AFTER_FIRST | _OPENING_PREPOSITIONS)
@@ -136,23 +148,26 @@ def _clause_run(text: str, m: re.Match[str]) -> bool:
     if not (words[0] in _OPENING_PREPOSITIONS or _clause_word(words[0])
             or any(_clause_word(w) or w in _AFTER_FIRST for w in words[1:])):
         return False
-    if _title_goes_on(text, m.start(1), m.group(2), m.group(3)):
+    if _title_goes_on(text, m.start(1), m):
         return False
     return m.group(2) in _TITLE_SMALL or _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)) is None
 
 
-def _title_goes_on(text: str, start: int, next_word: str, after: str | None) -> bool:
-    """The run at ``start`` is part of a longer title cited in running text: a small word then a capital
-    follows it (`We Were Young in Those Years`, `IP You Seems to Be Tasty`), or a capitalized word and a
-    small word that is no conjunction come before it (`Focus on Running Our Own Affairs`; `Western Force
-    and Brumbies` are two names)."""
-    if next_word in _TITLE_SMALL and after and after[:1].isupper():
+def _title_goes_on(text: str, start: int, m: re.Match[str]) -> bool:
+    """The run at ``start`` is part of a longer title cited in running text: a small word then two words
+    of title case follow it (`We Were Young in Those Years`, `IP You Seems to Be Tasty`; `Infected in June,
+    and` is a sentence going on), or a capitalized word and a small word that is no conjunction nor `of`
+    come before it (`Focus on Running Our Own Affairs`; `Western Force and Brumbies`, `the Ministry of
+    Emergency Situations` are names)."""
+    if m.group(2) in _TITLE_SMALL and all(w and _TITLE_WORD.match(w) for w in (m.group(3), m.group(4))):
         return True
     before = text[max(0, start - 60):start].split()
-    return (len(before) >= 2 and before[-1] in _TITLE_SMALL and before[-1] not in _CONJUNCTIONS_LOWER
-            and before[-2].lstrip("“‘\"'(")[:1].isupper())
+    return (len(before) >= 2 and before[-1] in _TITLE_SMALL and before[-1] not in _NOT_IN_TITLES_ONLY
+            and _TITLE_WORD.match(before[-2].lstrip("“‘\"'")) is not None)
 
 
+_TITLE_WORD = compiled_on_use(r"[A-Z][a-z]")
+_NOT_IN_TITLES_ONLY = frozenset({"and", "or", "nor", "but", "yet", "so", "of"})
 def _ends_title_cased_run(text: str, end: int) -> bool:
     """The two words before ``end`` are capitalized: an article after them and before a lower-case word
     ends a run of title case (`Observation Since The first round`), where no name or title ends in `The`.
@@ -173,7 +188,6 @@ def _reads_as_title(text: str) -> bool:
 
 # An article right before a run makes it a noun phrase: a name or a title used as one.
 _ARTICLE_BEFORE = compiled_on_use(r"(?<![\w'’-])(?:[Aa]n?|[Tt]he) +$")
-_CONJUNCTIONS_LOWER = frozenset({"and", "or", "nor", "but", "yet", "so"})
 
 
 class MidSentenceCapital(Rule):
@@ -211,8 +225,10 @@ left alone.
 A run is reported too when it holds the words of a clause rather than a name: a verb of being or having
 or a modal, a subject pronoun or a relative (`the club Announced That It Was Confirmed that`, `mariners
 Have Been Admirably Performing tasks`, `the suspect, Who Had Lived Together With the victim`), or, past
-its first word, a possessive, a preposition or a verb's particle (`to Light Up Paper Lanterns Inscribed
-with`). Names of organizations, places and people are made of nouns and adjectives. Not reported: a run
+its first word, a possessive, a preposition, a subordinating conjunction or a verb's particle (`to Light Up
+Paper Lanterns Inscribed with`). A quotation opened mid-sentence is read the same way after its first
+word (`said, "These Are Tough Times for everyone.`), unless it closes before a sentence ends (a quoted
+title: `"We Are The Champions" was played`). Names of organizations, places and people are made of nouns and adjectives. Not reported: a run
 right after an article and before a noun (`the Knights Who Say Ni project`, `a Do It Yourself solution`:
 a title used as a name; `shot with a Rifle When He Was Sitting in his car` is reported), a run that title case carries on past a small word (`in We Were Young in Those Years last
 year`), and a paragraph that is a headline in title case. An article capitalized after a run of title
@@ -271,6 +287,11 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
                 note="after a bracket and a comma"),
         Example("The protester was shot with a Rifle When He Was Sitting in his car.",
                 note="after an article, but a small word and lower case follow: no title used as a name"),
+        Example('A member of the group said, "These Are Tough Times for everyone. We hope it ends soon."',
+                note="a quotation opened mid-sentence that runs past a sentence end: a quoted sentence"),
+        Example("The minister said that Premier League Suspension Was Lifted after the vote.",
+                note="a verb of being after a name"),
+        Example("The meeting ended at 5 p.m., Just After Three Members Left the room."),
         Example("It was his First Onsite Observation Since The first round last summer.",
                 "It was his First Onsite Observation Since the first round last summer.",
                 note="an article between title case and a lower-case word: no name ends in `The`"),
@@ -321,6 +342,8 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
                 note="an article makes the run a noun phrase: a title used as a name"),
         Example("The code for the bot is hosted in the Knights Who Say Ni project."),
         Example("Fans met the This Is Us cast in Los Angeles."),
+        Example('The song "We Are The Champions" was played at the end.', note="a quoted title"),
+        Example("The paper ran “How We Built It With Rust” in March.", note="a quoted title closes before the stop"),
         Example("She played Lu Ruowen in We Were Young in Those Years last year.",
                 note="title case goes on past a small word: a title cited whole"),
         Example("He met His Holiness Pope Francis in Rome last week.", note="a possessive opening an honorific"),
@@ -362,6 +385,7 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
                 word.lower(),
             )
         yield from self._start_case_runs(seg, doc, flagged)
+        yield from self._quoted_runs(seg, flagged)
         for m in _ARTICLE_A.finditer(text):
             if _OTHER_LETTER.search(doc.text):
                 break
@@ -392,6 +416,29 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
                 continue  # a linked, quoted or emphasized title: `*The Lord Of The Rings*`
             yield self.finding(seg, start, end, f"'{m.group(1)}' capitalized word by word mid-sentence (pasted link "
                                                 "text or title case?)")
+
+    def _quoted_runs(self, seg: Segment, flagged: list[int]) -> Iterator[Finding]:
+        """English runs of start case after the first word of a quotation opened mid-sentence
+        (``_QUOTED_RUN``), holding a clause's or a short function word, where the quotation runs past a
+        sentence end (a quoted sentence, not a quoted title)."""
+        text = seg.text
+        for m in _QUOTED_RUN.finditer(text):
+            words = m.group(2).split(" ")
+            if not any(_clause_word(w) or w in _AFTER_FIRST or w in _SHORT_FUNCTION_WORDS for w in words):
+                continue
+            if m.group(3) in _TITLE_SMALL and all(w and _TITLE_WORD.match(w) for w in (m.group(4), m.group(5))):
+                continue  # title case goes on past a small word: a quoted title
+            close = _CLOSING[m.group(1)].search(text, m.end(2))
+            end = _SENTENCE_END.search(text, m.end(2))
+            if close is not None and (end is None or close.start() < end.start()):
+                continue  # the quotation closes before a sentence ends: a quoted title
+            if _reads_as_title(text):
+                return
+            start, stop = m.span(2)
+            if any(start <= at < stop for at in flagged):
+                continue
+            yield self.finding(seg, start, stop, f"'{m.group(2)}' capitalized word by word mid-sentence (pasted "
+                                                 "link text or title case?)")
 
     def _sentence_case(self, seg: Segment, doc: Document, language: str) -> Iterator[Finding]:
         """In a language that capitalizes only sentence starts and names (French, Spanish…), a capitalized
