@@ -63,7 +63,7 @@ _OPENING_MARKS = frozenset("`[(\"“‘'*_")
 # Rings`, `Bank of England`); longer prepositions (`Campaign Against Antisemitism`) and the letter `A`
 # (`John A Meinel`, `Serie A`) may be capitalized in them and are not counted.
 _START_CASE_RUN = compiled_on_use(
-    r"(?<![\w'’-])(?:[a-z0-9][\w'’-]*|[^\s`\ufffc]+,) ((?:[A-Z][\w'’-]* ){2,}[A-Z][\w'’-]*)"
+    r"(?<![\w'’-])(?:[a-z0-9][\w'’-]*|[^\s`\ufffc]+,|[A-Z][\w-]*['’]s) ((?:[A-Z][\w'’-]* ){2,}[A-Z][\w'’-]*)"
     r"(?= ([a-z][\w'’-]*)(?: +(\S+))?(?: +(\S+))?)")
 # A quotation opened mid-sentence (`said, "These Are Tough Times with…`): its first word is capitalized as a
 # sentence's; a run of capitals after it is start case, unless the quotation closes before a sentence
@@ -82,7 +82,7 @@ _RUN_OPENERS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "By", "Or"
 # adjectives; a run that holds a verb of being or having, a modal, a pronoun or a relative is a sentence
 # pasted in title case (`Nagoya Announced That It Was Confirmed`, `naval mariners Have Been Admirably
 # Performing`, `the suspect, Who Had Lived Together With the…`). `May`, `Will` and `Can` are names too
-# (Theresa May, Will Smith) and are not counted.
+# (Theresa May, Will Smith) and are not counted; `Can` only past a run's first word (`Dense Rain Clouds Can be`).
 _VERBS = frozenset({"Is", "Are", "Was", "Were", "Be", "Been", "Being", "Has", "Have", "Had", "Does", "Did",
                     "Would", "Could", "Should", "Might", "Must"})
 _PRONOUNS_ANYWHERE = frozenset({"It", "He", "She", "They", "We", "You", "Who", "Whom", "Whose", "Which", "When",
@@ -91,7 +91,7 @@ _PRONOUNS_ANYWHERE = frozenset({"It", "He", "She", "They", "We", "You", "Who", "
 # honorific (`His Holiness Pope Francis`), a particle follows a verb (`to Light Up Paper Lanterns`).
 _AFTER_FIRST = frozenset({"That", "His", "Its", "Their", "Our", "With", "From", "Into", "Onto", "About", "Since",
                           "Until", "Among", "Via", "After", "Before", "During", "Between", "Towards", "Toward",
-                          "Per", "Up", "Down", "Off", "Out", "Ago", "Than", "While", "Because", "Although",
+                          "Per", "Up", "Down", "Off", "Out", "Ago", "Than", "Can", "Cannot", "Shall", "This", "These", "Those", "While", "Because", "Although",
                           "Though", "Whether"})
 # Prepositions that open no name after a lower-case word, as `_RUN_OPENERS` (`are Among People Aged from`).
 _OPENING_PREPOSITIONS = frozenset({"Among", "During", "Upon", "Via"})
@@ -150,7 +150,8 @@ def _clause_run(text: str, m: re.Match[str]) -> bool:
         return False
     if _title_goes_on(text, m.start(1), m):
         return False
-    return m.group(2) in _TITLE_SMALL or _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)) is None
+    return (m.group(2) in _TITLE_SMALL or _NO_NOUN.fullmatch(m.group(2)) is not None
+            or _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)) is None)
 
 
 def _title_goes_on(text: str, start: int, m: re.Match[str]) -> bool:
@@ -186,6 +187,11 @@ def _reads_as_title(text: str) -> bool:
     return capitals * 2 > len(words) and all(w[0].isupper() or w in _TITLE_SMALL for w in words)
 
 
+# A word no noun can be, after a run: an object pronoun, an adverb in -ly (`a Passionate Romance Began
+# Between them`, `the Song Is Well clearly`). A title used as a name before a noun (`the This Is Us cast`)
+# is followed by that noun.
+_NO_NOUN = compiled_on_use(r"(?:them|him|her|it|us|me|you|themselves|himself|herself|itself|"
+                           r"[a-z]{2,}(?:ous|ive|ful|ate|ent|ant|ing|ed|ar|ce|se|te)ly|[a-z]{3,}ally|[a-z]{2,}[ai]bly)")
 # An article right before a run makes it a noun phrase: a name or a title used as one.
 _ARTICLE_BEFORE = compiled_on_use(r"(?<![\w'’-])(?:[Aa]n?|[Tt]he) +$")
 
@@ -292,6 +298,11 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
         Example("The minister said that Premier League Suspension Was Lifted after the vote.",
                 note="a verb of being after a name"),
         Example("The meeting ended at 5 p.m., Just After Three Members Left the room."),
+        Example("Olya dated Alexander, and a Passionate Romance Began Between them that summer.",
+                note="after an article, but a pronoun follows: no title used as a name before a noun"),
+        Example("From early morning, Dense Rain Clouds Can be expected over the coast."),
+        Example("The Moscow Health Department's Head Consulting Specialist For Adult care spoke first.",
+                note="after a possessive"),
         Example("It was his First Onsite Observation Since The first round last summer.",
                 "It was his First Onsite Observation Since the first round last summer.",
                 note="an article between title case and a lower-case word: no name ends in `The`"),
