@@ -158,13 +158,13 @@ def _title_goes_on(text: str, start: int, m: re.Match[str]) -> bool:
     """The run at ``start`` is part of a longer title cited in running text: a small word then two words
     of title case follow it (`We Were Young in Those Years`, `IP You Seems to Be Tasty`; `Infected in June,
     and` is a sentence going on), or a capitalized word and a small word that is no conjunction nor `of`
-    come before it (`Focus on Running Our Own Affairs`; `Western Force and Brumbies`, `the Ministry of
-    Emergency Situations` are names)."""
+    come before it, no mark between them (`Focus on Running Our Own Affairs`; `Western Force and
+    Brumbies`, `the Ministry of Emergency Situations` are names, `Alexander, a Passionate…` a sentence)."""
     if m.group(2) in _TITLE_SMALL and all(w and _TITLE_WORD.match(w) for w in (m.group(3), m.group(4))):
         return True
     before = text[max(0, start - 60):start].split()
     return (len(before) >= 2 and before[-1] in _TITLE_SMALL and before[-1] not in _NOT_IN_TITLES_ONLY
-            and _TITLE_WORD.match(before[-2].lstrip("“‘\"'")) is not None)
+            and _TITLE_WORD.match(before[-2].lstrip("“‘\"'")) is not None and before[-2][-1:].isalpha())
 
 
 _TITLE_WORD = compiled_on_use(r"[A-Z][a-z]")
