@@ -69,10 +69,9 @@ _START_CASE_RUN = compiled_on_use(
 # sentence's; a run of capitals after it is start case, unless the quotation closes before a sentence
 # ends (a title quoted whole: `“When You Have More Information Than the Compiler” in chapter 9`).
 _QUOTED_RUN = compiled_on_use(
-    r"(?<=[\s,:(])([“\"‘'])[A-Z][\w'’-]* ((?:[A-Z][\w'’-]* )+[A-Z][\w'’-]*)"
+    r"(?<=[\s,:(])([“\"‘])[A-Z][\w'’-]* ((?:[A-Z][\w'’-]* )+[A-Z][\w'’-]*)"
     r"(?= ([a-z][\w'’-]*)(?: +(\S+))?(?: +(\S+))?)")
-_CLOSING = {"“": compiled_on_use("”"), '"': compiled_on_use('"'), "‘": compiled_on_use(r"’(?![\w])"),
-            "'": compiled_on_use(r"'(?![\w])")}
+_CLOSING = {"“": compiled_on_use("”"), '"': compiled_on_use('"'), "‘": compiled_on_use(r"’(?![\w])")}
 _SENTENCE_END = compiled_on_use(r"[.!?]")
 _SHORT_FUNCTION_WORDS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "The", "By", "Or", "An", "Nor", "As"})
 # A preposition or conjunction opening such a run after a lower-case word (`ordered To Be Shut down`) starts
@@ -436,6 +435,8 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
         (``_QUOTED_RUN``), holding a clause's or a short function word, where the quotation runs past a
         sentence end (a quoted sentence, not a quoted title)."""
         text = seg.text
+        if '"' not in text and "“" not in text and "‘" not in text:
+            return
         for m in _QUOTED_RUN.finditer(text):
             words = m.group(2).split(" ")
             if not any(_clause_word(w) or w in _AFTER_FIRST or w in _SHORT_FUNCTION_WORDS for w in words):
