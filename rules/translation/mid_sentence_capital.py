@@ -179,6 +179,15 @@ def _ends_title_cased_run(text: str, end: int) -> bool:
     return before is not None and all(w[0].isupper() for w in before.groups())
 
 
+def _heading_line(text: str) -> bool:
+    """One line, no mark at its end, more capitalized words than not: a heading kept as a paragraph of
+    plain text (`HOWTO Fetch Internet Resources Using The urllib Package`), where a code name may follow
+    a capitalized `The`."""
+    words = text.split()
+    return ("\n" not in text.strip() and text.rstrip()[-1:].isalnum()
+            and sum(1 for w in words if w[:1].isupper()) * 2 > len(words))
+
+
 def _reads_as_title(text: str) -> bool:
     """Title case throughout: more capitalized words than not, and no lower-case word but the small words
     titles keep lower case (a headline that stands as a paragraph of plain text)."""
@@ -365,6 +374,8 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
         Example("Staff from the aid group Doctors Without Borders arrived on Monday."),
         Example("She is the executive director of Beyond These Walls in Washington state."),
         Example("Campaigners from Black Lives Matter gathered in Austin on Sunday."),
+        Example("HOWTO Fetch Internet Resources Using The urllib Package\n\nThis page explains it.\n",
+                note="a heading kept as a paragraph: a code name after `The`"),
         Example("401 Unauthorised The username or password supplied were incorrect.",
                 note="a table flattened to text: one capitalized word, then a sentence"),
     )
@@ -381,7 +392,8 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
             token_start = max(text.rfind(" ", 0, m.start() - 1), text.rfind("\n", 0, m.start() - 1)) + 1
             previous = text[token_start : m.start() - 1].lstrip("[(“‘\"'*_")
             if previous[:1].isupper() and not (word in _ARTICLES and next_word[0].islower()
-                                               and _ends_title_cased_run(text, m.start())):
+                                               and _ends_title_cased_run(text, m.start())
+                                               and not _heading_line(text)):
                 continue  # inside a title-cased run: "Bringing Paths Into Scope"
             if next_word[0].isupper():
                 # Capitalized words follow: a name or a title (The Hague, The New York Times) — unless a
