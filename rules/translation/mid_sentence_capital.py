@@ -81,7 +81,8 @@ _RUN_OPENERS = frozenset({"Of", "In", "At", "On", "To", "For", "And", "By", "Or"
 # adjectives; a run that holds a verb of being or having, a modal, a pronoun or a relative is a sentence
 # pasted in title case (`Nagoya Announced That It Was Confirmed`, `naval mariners Have Been Admirably
 # Performing`, `the suspect, Who Had Lived Together With the…`). `May`, `Will` and `Can` are names too
-# (Theresa May, Will Smith) and are not counted; `Can` only past a run's first word (`Dense Rain Clouds Can be`).
+# (Theresa May, Will Smith) and are not counted; `Can` and `Will` only past a run's first word (`Dense Rain
+# Clouds Can be`, `the arranged Umbrellas Will Feature Illustrations`).
 _VERBS = frozenset({"Is", "Are", "Was", "Were", "Be", "Been", "Being", "Has", "Have", "Had", "Does", "Did",
                     "Would", "Could", "Should", "Might", "Must"})
 _PRONOUNS_ANYWHERE = frozenset({"It", "He", "She", "They", "We", "You", "Who", "Whom", "Whose", "Which", "When",
@@ -91,7 +92,7 @@ _PRONOUNS_ANYWHERE = frozenset({"It", "He", "She", "They", "We", "You", "Who", "
 _AFTER_FIRST = frozenset({"That", "His", "Its", "Their", "Our", "With", "From", "Into", "Onto", "About", "Since",
                           "Until", "Among", "Via", "After", "Before", "During", "Between", "Towards", "Toward",
                           "Per", "Up", "Down", "Off", "Out", "Ago", "Than", "Can", "Cannot", "Shall", "While",
-                          "Because", "Although", "Though", "Whether"})
+                          "Because", "Although", "Though", "Whether", "Will", "Do", "Not", "Also"})
 # `This`, `These`, `Those` are left out: organizations are named with them (`the executive director of
 # Beyond These Walls in Washington state`, WMT24 English news).
 # Prepositions that open no name after a lower-case word, as `_RUN_OPENERS` (`are Among People Aged from`).
@@ -151,7 +152,7 @@ def _clause_run(text: str, m: re.Match[str]) -> bool:
         return False
     if _title_goes_on(text, m.start(1), m):
         return False
-    return (m.group(2) in _TITLE_SMALL or _NO_NOUN.fullmatch(m.group(2)) is not None
+    return (m.group(2) in _TITLE_SMALL or m.group(2) in _PREPOSITIONS_LOWER or _NO_NOUN.fullmatch(m.group(2)) is not None
             or _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)) is None)
 
 
@@ -197,6 +198,8 @@ def _reads_as_title(text: str) -> bool:
     return capitals * 2 > len(words) and all(w[0].isupper() or w in _TITLE_SMALL for w in words)
 
 
+_PREPOSITIONS_LOWER = frozenset(w.lower() for w in _PREPOSITIONS) | {"across", "around", "behind", "beyond", "along",
+                                                                     "toward", "towards", "within", "among"}
 # A word no noun can be, after a run: an object pronoun, an adverb in -ly (`a Passionate Romance Began
 # Between them`, `the Song Is Well clearly`). A title used as a name before a noun (`the This Is Us cast`)
 # is followed by that noun.
@@ -311,6 +314,10 @@ case and before a lower-case word (`Observation Since The first round`) is flagg
         Example("Olya dated Alexander, and a Passionate Romance Began Between them that summer.",
                 note="after an article, but a pronoun follows: no title used as a name before a noun"),
         Example("From early morning, Dense Rain Clouds Can be expected over the coast."),
+        Example("Some of the arranged Umbrellas Will Feature Illustrations made by children.",
+                note="`Will` past a run's first word: a modal, not a name"),
+        Example("A video shows two cats helping a Wounded Dog Make Its Way across the road.",
+                note="after an article, but a preposition follows"),
         Example("The Moscow Health Department's Head Consulting Specialist For Adult care spoke first.",
                 note="after a possessive"),
         Example("It was his First Onsite Observation Since The first round last summer.",
