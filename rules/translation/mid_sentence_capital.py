@@ -241,17 +241,19 @@ while pasted anchors and page titles come capitalized word by word. Longer prepo
 Antisemitism`), the letter `A` (`John A Meinel`) and a run that opens a link, a quotation or emphasis are
 left alone.
 
-A run is reported too when it holds the words of a clause rather than a name: a verb of being or having
-or a modal, a subject pronoun or a relative (`the club Announced That It Was Confirmed that`, `mariners
-Have Been Admirably Performing tasks`, `the suspect, Who Had Lived Together With the victim`), or, past
-its first word, a possessive, a preposition, a subordinating conjunction or a verb's particle (`to Light Up
-Paper Lanterns Inscribed with`). A quotation opened mid-sentence is read the same way after its first
-word (`said, "These Are Tough Times for everyone.`), unless it closes before a sentence ends (a quoted
-title: `"We Are The Champions" was played`). Names of organizations, places and people are made of nouns and adjectives. Not reported: a run
-right after an article and before a noun (`the Knights Who Say Ni project`, `a Do It Yourself solution`:
-a title used as a name; `shot with a Rifle When He Was Sitting in his car` is reported), a run that title case carries on past a small word (`in We Were Young in Those Years last
-year`), and a paragraph that is a headline in title case. An article capitalized after a run of title
-case and before a lower-case word (`Observation Since The first round`) is flagged: no name ends in `The`.
+A run is reported too when it holds the words of a clause rather than a name's: a verb of being or
+having or a modal, a subject pronoun or a relative (`the club Announced That It Was Confirmed that`,
+`mariners Have Been Admirably Performing tasks`, `the suspect, Who Had Lived Together With the victim`),
+or, past its first word, a possessive, a preposition, a subordinating conjunction, `Can`, `Will`, `Not`
+or a verb's particle (`to Light Up Paper Lanterns Inscribed with`): names of organizations, places and
+people are made of nouns and adjectives. A quotation opened mid-sentence is read the same way after its
+first word (`said, "These Are Tough Times for everyone.`), unless it closes before a sentence ends (a
+quoted title: `"We Are The Champions" was played`). Not reported: a run right after an article and before
+a noun (`the Knights Who Say Ni project`, `a Do It Yourself solution`: a title used as a name; `shot with
+a Rifle When He Was Sitting in his car` is reported), a run that title case carries on past a small word
+(`in We Were Young in Those Years last year`), and a paragraph that is a headline in title case. An
+article capitalized after a run of title case and before a lower-case word (`Observation Since The first
+round`) is flagged: no name ends in `The`.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
