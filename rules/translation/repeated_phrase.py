@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import accumulate, compress, count, islice, repeat
-from operator import eq, gt, itemgetter, not_
+from itertools import accumulate, compress, islice, repeat
+from operator import eq, gt, itemgetter
 
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.words import Keys
 
 # The gate reads only words of three characters or more: a looping phrase loops in them too (with a
 # shorter period), and there are a third fewer of them to compare.
@@ -206,22 +207,33 @@ def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) ->
 def _segments_with_loops(tokens: list[str]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word."""
-    tokens = list(map(str.rstrip, compress(tokens, map(gt, map(len, tokens), repeat(2))), repeat(".,;:!?")))
-    # A copy closed by a quote or a bracket (`Orchestral”,`) compares equal too; a token of marks alone
-    # (`"?"`) keeps its marks, so that a row of them is no loop.
-    stripped = list(map(str.rstrip, tokens, repeat("\"”’)]")))
-    if "" in stripped:  # rare: only then is each token looked at in Python
-        for k in compress(count(), map(not_, stripped)):
-            stripped[k] = tokens[k]
-    tokens = stripped
+    tokens = list(compress(tokens, map(gt, map(len, tokens), repeat(2))))
+    # Tokens are compared by their first characters first, all of them in C (lint.words), and word by
+    # word only in the few runs where those agree. Equal stripped tokens have equal keys: stripping keeps
+    # the first character, unless it strips all of a token's marks, and the marks all share one key.
+    keys = "".join(map(itemgetter(0), tokens))
+    for mark in _KEYED_AS_STOP:
+        if mark in keys:
+            keys = keys.replace(mark, ".")
+    keys = keys.replace("\0", "\1")  # (the separator's key: no key may be NUL)
+    table = Keys(keys)
     hits: list[int] = []
     for d in range(1, _GATE_PERIOD + 1):
-        same = bytes(map(eq, tokens, islice(tokens, d, None)))
         run = b"\x01" * (2 * d - 1 if d > 1 else 2)  # (one word: three copies here, four in the reading)
-        at = same.find(run)
-        while at >= 0:
-            hits.append(at)
-            at = same.find(run, at + 2 * d)
+        at = 0
+        for start, end in table.runs(d, len(run)):
+            if at >= end:
+                continue
+            # Where the keys agree, the tokens are compared as stripped: a run of equal pairs lies in
+            # one run of equal keys, and is found there as in the whole (each search from the last hit
+            # on by 2d).
+            firsts = list(map(_stripped, tokens[start:end]))
+            same = bytes(map(eq, firsts, firsts[d:] + list(map(_stripped, tokens[end:end + d]))))
+            found = same.find(run, max(at - start, 0))
+            while found >= 0:
+                hits.append(start + found)
+                at = start + found + 2 * d
+                found = same.find(run, at - start)
     if not hits:
         return set()
     # The segment of a hit is the number of separators before it: found by bisecting their positions
@@ -234,6 +246,18 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
     except ValueError:
         pass
     return {bisect_left(separators, at) for at in hits}
+
+
+# The marks that stripping takes off a token's end: a token of them alone strips to nothing.
+_KEYED_AS_STOP = ",;:!?"
+
+
+def _stripped(token: str) -> str:
+    """A token as the loop gate compares it: without the marks after it, then without a closing quote
+    or bracket (`Orchestral”,`), unless that leaves nothing (a token of marks alone, `"?"`, keeps its
+    marks, so that a row of them is no loop)."""
+    marked = token.rstrip(".,;:!?")
+    return marked.rstrip("\"”’)]") or marked
 
 
 def _segments_with_doublings(joined: str) -> set[int]:

@@ -1,0 +1,69 @@
+"""Tokens compared many at once, in C: the gates of the rules that look for a word or a phrase said
+again (T107 repeated-phrase) ask where a run of tokens equals the run ``d`` places on.
+
+Comparing two lists of strings element by element (``map(operator.eq, a, b)``) costs a Python-level
+call per pair, and a rule that tries six distances pays it six times. Here each token is first reduced
+to one character, a key that equal tokens share (its first character, say), all the keys are packed
+into one big ``int``, and the comparison at a distance ``d`` is one XOR of that int with itself shifted
+by ``d`` keys: a key equal to the one ``d`` on leaves a zero field, and a run of equal pairs is a run of
+zero bytes that ``bytes.find`` finds. Equal keys are a necessary condition only: the few runs found are
+then compared token by token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+_CHUNK = 64  # fields read at a time when looking for the end of a run
+
+
+class Keys:
+    """One key (a character) per token, for finding the runs of tokens whose keys equal the keys
+    ``d`` places on. No key may be NUL: a key compared with the nothing past the end must differ."""
+
+    __slots__ = ("_differences", "_number", "_width", "length")
+
+    def __init__(self, keys: str) -> None:
+        if keys.isascii():
+            self._width, packed = 1, keys.encode("ascii")
+        else:  # (a character outside the BMP takes two UTF-16 units: four bytes each, then)
+            self._width, packed = 4, keys.encode("utf-32-le")
+        self.length = len(keys)
+        self._number = int.from_bytes(packed, "little")
+        self._differences: dict[int, bytes] = {}
+
+    def _difference(self, distance: int) -> bytes:
+        """Key k XOR key k + distance, packed as the keys are (the last ``distance`` fields hold the keys
+        themselves, none of them 0)."""
+        same = self._differences.get(distance)
+        if same is None:
+            shifted = self._number >> (8 * self._width * distance)
+            same = (self._number ^ shifted).to_bytes(self._width * self.length, "little")
+            self._differences[distance] = same
+        return same
+
+    def runs(self, distance: int, length: int) -> Iterator[tuple[int, int]]:
+        """Maximal runs ``[start, end)`` of ``length`` tokens or more whose keys each equal the key
+        ``distance`` places on, in order (every run of ``length`` equal tokens lies in one of them)."""
+        if length <= 0 or distance <= 0 or self.length - distance < length:
+            return
+        width = self._width
+        same = self._difference(distance)
+        zeros = bytes(width * length)
+        find = same.find
+        at = find(zeros)
+        while at >= 0:
+            if at % width:  # zero bytes that straddle two fields: look on from the next field
+                at = find(zeros, at - at % width + width)
+                continue
+            # The run goes on to the first field that is not 0 (the last fields never are).
+            end = at + width * length
+            while True:
+                chunk = same[end:end + width * _CHUNK]
+                rest = chunk.lstrip(b"\0")
+                end += len(chunk) - len(rest)
+                if rest or not chunk:
+                    break
+            end -= end % width
+            yield at // width, end // width
+            at = find(zeros, end)
