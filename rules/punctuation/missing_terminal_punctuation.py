@@ -223,13 +223,26 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         segments = doc.segments
         of_kinds = map(kinds.__contains__, map(attrgetter("kind"), segments))
         ends_in_letter = map(str.isalpha, map(itemgetter(slice(-1, None)), map(str.rstrip, map(attrgetter("text"), segments))))
-        for seg in list(compress(segments, map(and_, of_kinds, ends_in_letter))):
-            yield from self._check_paragraph(seg, doc)
+        paragraphs = list(compress(segments, map(and_, of_kinds, ends_in_letter)))
+        if not paragraphs:
+            return
+        full_stop = ((pack(doc.language) or {}).get("fullwidth") or {}).get(".", ".")
+        for seg in paragraphs:
+            yield from self._check_paragraph(seg, doc, full_stop)
 
-    def _check_paragraph(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        """A paragraph whose text ends in a letter."""
+    def _check_paragraph(self, seg: Segment, doc: Document, full_stop: str) -> Iterator[Finding]:
+        """A paragraph whose text ends in a letter; ``full_stop`` is the language's."""
         text = seg.text
         tail = text.rstrip()
+        inner = _INNER_CJK_END if full_stop != "." else _INNER_SENTENCE_END
+        # The tests are asked cheapest first: most paragraphs that end in a letter are one sentence that
+        # sits among others of its kind, and the segmenter runs last.
+        several = inner.search(text) is not None
+        if not several and not (
+                (self.opts.single_sentence and len(text.split()) >= self.opts.minimum_words) or
+                _runs_into_next(seg, doc, self.opts.running_words) or
+                _between_stopped_paragraphs(seg, doc, self.opts.between_words)):
+            return  # one sentence: in scraped text most often a caption, a title or a teaser
         if doc.introduces_block(seg) or not self._paragraph_ends_here(seg, doc):
             return  # it introduces the code, list or quotation that follows, or runs into it
         last_line = tail.rsplit("\n", 1)
@@ -237,21 +250,15 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
             return  # "Best regards,\nJohn Smith"
         if _FURNITURE.search(text):
             return  # "© 2023 WWB Holdings. All rights reserved", "Follow us: News | Reddit | Twitter"
-        full_stop = ((pack(doc.language) or {}).get("fullwidth") or {}).get(".", ".")
-        inner = _INNER_CJK_END if full_stop != "." else _INNER_SENTENCE_END
-        if inner.search(text) is not None:
+        if several:
             span = final_sentence(text, doc.language)
             if span is None:
                 return
             last = text[span[0]:span[1]]
-        elif (self.opts.single_sentence and len(text.split()) >= self.opts.minimum_words) or \
-                _runs_into_next(seg, doc, self.opts.running_words) or \
-                _between_stopped_paragraphs(seg, doc, self.opts.between_words):
+        else:
             if "\n" not in tail and text[:1].isupper() and _looks_like_title(text):
                 return
             last = text
-        else:
-            return  # one sentence: in scraped text most often a caption, a title or a teaser
         if _ATTRIBUTION.match(last) is not None or (_furniture(last) if full_stop == "." else len(last) < 8):
             return  # (CJK text has no spaces to count words by: a short last sentence is a label)
         end = len(tail)
