@@ -13,6 +13,10 @@ then compared token by token.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lint.model import Document
 
 _CHUNK = 64  # fields read at a time when looking for the end of a run
 
@@ -67,3 +71,25 @@ class Keys:
             end -= end % width
             yield at // width, end // width
             at = find(zeros, end)
+
+
+# Between two segments' texts in ``joined``: a token of its own, long enough to count among the long
+# words (T107 compares words of three characters or more), that no text holds (a NUL in a text is
+# told by ``joined``).
+SEPARATOR = "\0\0\0\0\0"
+_MEMO_KEY = "lint.words.joined"
+
+
+def joined(doc: Document) -> str | None:
+    """The document's segment texts joined by ``" " + SEPARATOR + " "``, for the rules that split all
+    its prose at once and tell a segment by the separators before a word (built once per document);
+    None when a text holds a NUL itself, and so the separators could not be told from the text."""
+    memo = doc.memo
+    if _MEMO_KEY in memo:
+        return memo[_MEMO_KEY]  # type: ignore[no-any-return]
+    segments = doc.segments
+    text: str | None = f" {SEPARATOR} ".join([seg.text for seg in segments])
+    if text is not None and text.count("\0") != len(SEPARATOR) * (len(segments) - 1):
+        text = None
+    memo[_MEMO_KEY] = text
+    return text

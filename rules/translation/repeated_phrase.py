@@ -11,11 +11,10 @@ from operator import eq, gt, itemgetter
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.words import Keys
+from lint.words import SEPARATOR, Keys, joined
 
 # The gate reads only words of three characters or more: a looping phrase loops in them too (with a
-# shorter period), and there are a third fewer of them to compare.
-_SEPARATOR = " \0\0\0\0\0 "  # a token of its own, long enough to stay among the long words
+# shorter period), and there are a third fewer of them to compare (lint.words.SEPARATOR is one).
 # A loop of up to ten words holds at most this many words of three characters or more, in most text.
 _GATE_PERIOD = 6
 _SPAN = compiled_on_use(r"\w+")
@@ -138,13 +137,13 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
     def check_document(self, doc: Document) -> Iterator[Finding]:
         segments = doc.segments
         # Words of all segments at once, compared in C with the word d places on: a loop of a d-word
-        # phrase is a run of 2d equal pairs. A NUL keeps segments apart and tells them apart.
-        joined = _SEPARATOR.join(seg.text for seg in segments)
-        if joined.count("\0") != 5 * (len(segments) - 1):
+        # phrase is a run of 2d equal pairs. A run of NULs keeps segments apart and tells them apart.
+        text = joined(doc)
+        if text is None:
             candidates = set(range(len(segments)))  # a NUL inside a text: every segment is read
         else:
             # Case is kept: a loop repeats its phrase as it first wrote it, and lowering costs a pass.
-            candidates = _segments_with_loops(joined.split()) | _segments_with_doublings(joined)
+            candidates = _segments_with_loops(text.split()) | _segments_with_doublings(text)
         for i in sorted(candidates):
             yield from self._loops(segments[i])
             yield from self._doublings(segments[i])
@@ -238,7 +237,7 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
         return set()
     # The segment of a hit is the number of separators before it: found by bisecting their positions
     # (counting them per hit read the tokens again for each one, quadratic on a big file).
-    separator = _SEPARATOR.strip(" ")
+    separator = SEPARATOR
     separators: list[int] = []
     try:  # one C scan of the tokens for each separator, not a Python step for every token
         while True:
@@ -274,7 +273,7 @@ def _segments_with_doublings(joined: str) -> set[int]:
     if at < 0:
         return found
     # Separators up to each piece, summed once rather than per hit.
-    segment_of = list(accumulate(p.count("\0\0\0\0\0") for p in pieces))
+    segment_of = list(accumulate(p.count(SEPARATOR) for p in pieces))
     while at >= 0:
         found.add(segment_of[at])
         at = same.find(b"\x01", at + 1)

@@ -11,6 +11,7 @@ from lint.language import pack
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.words import SEPARATOR, joined
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
 # but "In In" is not).
@@ -104,12 +105,12 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
-        # A NUL between segments keeps a heading's last word from pairing with the next paragraph's
-        # first, and tells which segment a pair of words is in.
+        # A run of NULs between segments keeps a heading's last word from pairing with the next
+        # paragraph's first, and tells which segment a pair of words is in (the text T107 splits too).
         segments = doc.segments
-        joined = " \0 ".join(seg.text for seg in segments)
-        if joined.count("\0") == len(segments) - 1:
-            parts: Iterable[int] = _segments_with_repeats(joined)
+        text = joined(doc)
+        if text is not None:
+            parts: Iterable[int] = _segments_with_repeats(text)
         else:  # a NUL in a text of its own (an i18n "\u0000"): every segment is read
             parts = range(len(segments))
         # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
@@ -156,7 +157,7 @@ _MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~" + "“”‘’…«»„‚‹›�
 
 
 def _segments_with_repeats(text: str) -> list[int]:
-    """Indexes of the NUL-separated parts of ``text`` in which a word follows itself, marks around it
+    """Indexes of the parts of ``text`` (lint.words.joined: SEPARATOR between them) in which a word follows itself, marks around it
     ignored (`(the the,`): the repeats `_REPEAT` can find are in them. Splits and compares in C; Python
     runs only for the pairs found, not per word."""
     low = text.lower()
@@ -170,7 +171,7 @@ def _segments_with_repeats(text: str) -> list[int]:
         word = words[k]
         if (len(word) < 2 and word != "a") or not word.isalpha() or word in _ALLOWED:
             continue
-        part += words[counted:k].count("\0")
+        part += words[counted:k].count(SEPARATOR)
         counted = k
         if not parts or parts[-1] != part:
             parts.append(part)
