@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import compress, count, islice, pairwise, repeat
+from itertools import compress, count, islice, pairwise
 from operator import eq, itemgetter
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
@@ -13,9 +13,9 @@ from lint.rule import Example, Rule
 from lint.sentences import sentence_spans
 
 _SENTENCE_SPLIT = compiled_on_use(r"(?<=[.!?])\s+")  # a cheap gate before the segmenter: an exact sentence twice
-# The same split over a whole document, the mark kept as a part of its own (a lookbehind at every
-# space is twice as slow as a scan for the mark).
-_MARK_SPLIT = compiled_on_use(r"([.!?])\s+")
+# The same split over a whole document, the marks dropped (a lookbehind at every space is twice as slow
+# as a scan for the mark).
+_MARK_SPLIT = compiled_on_use(r"[.!?]\s+")
 _LONGEST_RUN = 3  # sentences in a repeated run
 
 
@@ -202,11 +202,14 @@ def _segments_to_read(doc: Document, repeated: set[str]) -> list[int]:
     texts = [seg.text for seg in doc.segments]
     heads = list(map(itemgetter(slice(0, 12)), texts))
     found = set(compress(count(1), map(eq, islice(heads, 1, None), heads)))
-    firsts = list(map(str.split, texts, repeat(None), repeat(1)))
-    if [] in firsts:  # a segment without a word (none is made so, but nothing here relies on it)
+    # The first words are compared where the first characters after any leading white space agree
+    # (lstrip hands back the text itself when it has none: splitting each text copied all of it).
+    initials = list(map(itemgetter(slice(0, 1)), map(str.lstrip, texts)))
+    if "" in initials:  # a segment without a word (none is made so, but nothing here relies on it)
         return list(range(len(texts)))
-    firsts = list(map(itemgetter(0), firsts))
-    found.update(compress(count(1), map(eq, islice(firsts, 1, None), firsts)))
+    for k in compress(count(1), map(eq, islice(initials, 1, None), initials)):
+        if k not in found and texts[k].split(None, 1)[0] == texts[k - 1].split(None, 1)[0]:
+            found.add(k)
     if repeated:
         joined, starts = doc.prose
         last = len(starts) - 1
@@ -279,11 +282,10 @@ def _repeated_sentences(segments: Sequence[Segment]) -> set[str]:
     compared in C; a segment is searched with the segmenter only when it holds one of them."""
     # The separator ends in a mark of its own, so a paragraph's first sentence starts clean (a bare NUL
     # stayed glued to it, and no repeat outside the first paragraph was ever seen).
-    parts = _MARK_SPLIT.split("\n\0.\n".join(seg.text for seg in segments) + "\n")
-    # parts alternate sentence, mark, sentence, mark: a sentence and the one after it are two apart.
-    # A run of k sentences said twice: a sentence and the one 2k parts on.
+    sentences = _MARK_SPLIT.split("\n\0.\n".join(seg.text for seg in segments) + "\n")
+    # A run of k sentences said twice: a sentence and the one k sentences on.
     return {p for k in range(1, _LONGEST_RUN + 1)
-            for p in compress(parts, map(eq, parts, islice(parts, 2 * k, None))) if len(p) > 15}
+            for p in compress(sentences, map(eq, sentences, islice(sentences, k, None))) if len(p) > 15}
 
 
 def _sentence_text(seg: Segment, doc: Document, start: int, end: int) -> str | None:
