@@ -1,0 +1,60 @@
+"""lint.words: the packed comparisons the repeat gates (T107, T102) stand on must find every run that a
+plain comparison of the keys finds, and only those."""
+
+from __future__ import annotations
+
+import random
+
+from lint.model import Document, Segment, Source
+from lint.words import SEPARATOR, Keys, joined
+
+
+def _runs_by_hand(keys: str, distance: int, length: int) -> list[tuple[int, int]]:
+    """Maximal runs of positions k where keys[k] == keys[k + distance], at least ``length`` long."""
+    same = [keys[k] == keys[k + distance] for k in range(len(keys) - distance)]
+    runs, k = [], 0
+    while k < len(same):
+        if not same[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(same) and same[end]:
+            end += 1
+        if end - k >= length:
+            runs.append((k, end))
+        k = end
+    return runs
+
+
+def test_runs_match_a_plain_comparison_in_ascii_and_beyond() -> None:
+    rng = random.Random(7)
+    # ASCII keys pack one byte each; others four, where a key's code has zero bytes of its own (U+0100,
+    # U+10000) that must not join a run of zero fields.
+    alphabets = ["ab", "abc.", "a\u0100", "\u0100\u0200x", "a\U00010000\u0100"]
+    for _ in range(3000):
+        alphabet = rng.choice(alphabets)
+        keys = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        table = Keys(keys)
+        for distance in range(1, 7):
+            length = rng.randint(1, 11)
+            assert list(table.runs(distance, length)) == _runs_by_hand(keys, distance, length), (keys, distance)
+
+
+def test_a_long_run_is_one_run_to_its_end() -> None:
+    keys = "x" * 500 + "y" + "ab" * 300
+    assert list(Keys(keys).runs(1, 2)) == [(0, 499)]
+    assert list(Keys(keys).runs(2, 3)) == [(0, 498), (501, 1099)]
+
+
+def _document(*texts: str) -> Document:
+    segments, at = [], 0
+    for i, text in enumerate(texts):
+        segments.append(Segment.contiguous(text, "paragraph", at, i))
+        at += len(text) + 2
+    return Document(source=Source(path="a.txt", text="\n\n".join(texts)), format="text", segments=segments)
+
+
+def test_joined_text_parts_segments_and_refuses_a_text_with_a_nul() -> None:
+    text = joined(_document("The the cat.", "Next one."))
+    assert text is not None and text.split() == ["The", "the", "cat.", SEPARATOR, "Next", "one."]
+    assert joined(_document("a\0b", "c")) is None
