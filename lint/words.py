@@ -30,8 +30,9 @@ class Keys:
     def __init__(self, keys: str) -> None:
         if keys.isascii():
             self._width, packed = 1, keys.encode("ascii")
-        else:  # (a character outside the BMP takes two UTF-16 units: four bytes each, then)
-            self._width, packed = 4, keys.encode("utf-32-le")
+        else:  # (a character outside the BMP takes two UTF-16 units: four bytes each, then; a lone
+            # surrogate, from text read with surrogate escapes, is a code point like any other)
+            self._width, packed = 4, keys.encode("utf-32-le", "surrogatepass")
         self.length = len(keys)
         self._number = int.from_bytes(packed, "little")
         self._differences: dict[int, bytes] = {}

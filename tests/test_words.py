@@ -29,8 +29,9 @@ def _runs_by_hand(keys: str, distance: int, length: int) -> list[tuple[int, int]
 def test_runs_match_a_plain_comparison_in_ascii_and_beyond() -> None:
     rng = random.Random(7)
     # ASCII keys pack one byte each; others four, where a key's code has zero bytes of its own (U+0100,
-    # U+10000) that must not join a run of zero fields.
-    alphabets = ["ab", "abc.", "a\u0100", "\u0100\u0200x", "a\U00010000\u0100"]
+    # U+10000) that must not join a run of zero fields; a lone surrogate (a byte that was not UTF-8, read
+    # with surrogate escapes) is a key too.
+    alphabets = ["ab", "abc.", "a\u0100", "\u0100\u0200x", "a\U00010000\u0100", "a\udcff"]
     for _ in range(3000):
         alphabet = rng.choice(alphabets)
         keys = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
