@@ -13,6 +13,11 @@ from lint.rule import Example, Rule
 
 # Tab, LF, CR and form feed (a page break in plain-text documents such as RFCs) are layout, not defects.
 _CONTROL = compiled_on_use("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+# Every byte but those a control character's UTF-8 form opens with: a C0 control and DEL stand for
+# themselves, a C1 control is 0xC2 and one more byte. A text whose UTF-8 form keeps none of them once
+# the others are deleted holds no control character: asked in C at memory speed, where the class above
+# is tried at every character.
+_NOT_CONTROL_LEAD = bytes(b for b in range(256) if not (b <= 0x08 or b == 0x0B or 0x0E <= b <= 0x1F or b in (0x7F, 0xC2)))
 
 
 class ControlCharacter(Rule):
@@ -60,6 +65,8 @@ character is reported once and repaired to what was meant rather than deleted.
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_LEAD):
+            return
         # ftfy's repair of a line, asked once per line however many C1 characters it holds.
         line: tuple[int, int, tuple[int, int, str] | None] = (-1, -1, None)
         for m in _CONTROL.finditer(text):
