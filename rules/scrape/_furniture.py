@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
+from lint.lowered import lowered_ascii_pattern
 from lint.patterns import compiled, compiled_on_use, kept_answer
 from lint.rule import rule_data
 from lint.scan import parsed
@@ -51,7 +52,12 @@ class Judge:
         # line it is tried on: it gets a gate of its own, run only where the words it cannot match
         # without occur in the text at all (substring tests in C).
         choices = [(pattern, _required_words(pattern)) for pattern in patterns]
-        self.quick_gate = _gate([p for p, required in choices if not required])
+        quick = [p for p, required in choices if not required]
+        self.quick_gate = _gate(quick)
+        # For an ASCII text, the places where the quick gate may match, found in the lowered text without
+        # IGNORECASE (``lint.lowered``), where the gate itself is then asked: its own matches, faster.
+        stand_in = lowered_ascii_pattern(_gate_source(quick), re.IGNORECASE) if quick else None
+        self.ascii_quick_places = compiled_on_use(stand_in) if stand_in is not None else None
         self.slow_gates = [(required, _gate([p])) for p, required in choices if required]
 
     def maybe_furniture(self, lines: list[str]) -> list[int]:
@@ -64,18 +70,22 @@ class Judge:
         ascii_gate = (self.ascii_prefix_gate if joined.isascii() else self.lowered_prefix_gate
                       if "\u0130" not in joined and "\u0131" not in joined and "\u017f" not in joined else None)
         starts: list[int] | None = None
+        plain = joined.isascii()
         for gate in (self.prefix_gate, self.quick_gate):
             if gate is None:
                 continue
-            for m in (ascii_gate.finditer(lowered) if ascii_gate is not None and gate is self.prefix_gate
-                      else gate.finditer(joined)):
+            if gate is self.quick_gate and plain and self.ascii_quick_places is not None:
+                at: Iterable[int] = _starts_through(self.ascii_quick_places, gate, joined, lowered)
+            else:
+                at = map(_start, ascii_gate.finditer(lowered) if ascii_gate is not None and gate is self.prefix_gate
+                         else gate.finditer(joined))
+            for a in at:
                 if starts is None:
                     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
-                found.add(bisect_right(starts, m.start() + 1) - 1)
+                found.add(bisect_right(starts, a + 1) - 1)
         # In ASCII text a slow gate is asked only about the lines that hold one of its rarest words (in
         # ASCII): a line its pattern matches whole holds one, as the lowered text shows it. A big text
         # holds such words somewhere, and was scanned whole for each gate they opened.
-        plain = joined.isascii()
         for required, gate in self.slow_gates:
             if gate is None or not all(any(w in lowered for w in c) for c in required):
                 continue
@@ -107,6 +117,26 @@ class Judge:
         if kind == "list_item":
             return False
         return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _starts_through(places: re.Pattern[str], gate: re.Pattern[str], text: str, lowered: str) -> Iterator[int]:
+    """Where ``gate.finditer(text)``'s matches start, found by asking the gate only at the places its
+    stand-in finds in ``lowered`` (every place it matches is one): the first of them at or after the end
+    of the last match where it matches is the next match (the gate opens with a newline: never empty)."""
+    end = 0
+    match = gate.match
+    for place in places.finditer(lowered):
+        at = place.start()
+        if at < end:
+            continue
+        m = match(text, at)
+        if m is not None:
+            yield at
+            end = m.end()
 
 
 def _lines_holding(text: str, line_starts: list[int], words: frozenset[str]) -> set[int]:
@@ -151,8 +181,11 @@ def _gate(patterns: list[str]) -> re.Pattern[str] | None:
     on first use: a slow gate runs only on a text with its required words)."""
     if not patterns:
         return None
-    return compiled_on_use(r"\n[ \t\u00a0•·|]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t\u00a0•·|]*(?=\n|\Z)",
-                      re.IGNORECASE)
+    return compiled_on_use(_gate_source(patterns), re.IGNORECASE)
+
+
+def _gate_source(patterns: list[str]) -> str:
+    return r"\n[ \t\u00a0•·|]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t\u00a0•·|]*(?=\n|\Z)"
 
 
 def _required_words(pattern: str) -> tuple[frozenset[str], ...]:

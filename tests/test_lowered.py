@@ -1,0 +1,52 @@
+"""The lowered-ASCII stand-in of a pattern (lint.lowered) must find every place the pattern matches."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from lint.rules.scrape._furniture import _gate_source, default_lists
+
+from lint.lowered import lowered_ascii_pattern
+
+PATTERNS = [
+    r"\nby (?-i:[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|of)){0,6})[ \t]*(?=\n|\Z)",
+    r"\n(?:page )?\d+ of \d+",
+    r"\n(?:categor(?:y|ies)|tags?)\s*:\s*[^.!?]{1,80}",
+    r"\n(?:[\w-]+ )?(?:advertising|ads|powered) by",
+    r"\n(?:view|see) all(?: [\w&'’-]+){0,4}?(?!x)(?<=l)",
+    r"\n(?i:ab)(?-i:Cd)[^a-c]\W\S\D.",
+    r"\n(?>ab|a)++c",
+    r"\nſ+K",  # letters outside ASCII that IGNORECASE matches to ASCII ones (s, k)
+]
+# ASCII texts only (the stand-in is for them), with pieces of the patterns' matches.
+ALPHABET = list("abcdksyABCDKSY .,:;!?&'-_/|0123\n\t") + [
+    "by ", "\nBy ", "\nPage 1", " of ", "\n12 of 3", "\nTags", "ads by", "\nSee All", "\nAbCd", "\nabCd", "d.x",
+    "\nab", "\naabc", "\nsK", "\nSSk"]
+
+
+def _places(pattern: re.Pattern[str], text: str) -> set[int]:
+    return {i for i in range(len(text)) if pattern.match(text, i)}
+
+
+@pytest.mark.parametrize("source", PATTERNS + [_gate_source(list(default_lists()["patterns"]))])
+def test_stand_in_finds_every_place_the_pattern_matches(source: str) -> None:
+    stand_in = lowered_ascii_pattern(source, re.IGNORECASE)
+    assert stand_in is not None
+    pattern, places = re.compile(source, re.IGNORECASE), re.compile(stand_in)
+    rnd = random.Random(7)
+    matched = 0
+    for _ in range(400):
+        text = "".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(1, 30)))
+        found = {m.start() for m in places.finditer(text.lower())}
+        wanted = _places(pattern, text)
+        matched += len(wanted)
+        assert wanted <= found, (text, wanted - found)
+    assert matched  # the texts do reach the pattern
+
+
+def test_no_stand_in_where_it_cannot_be_written() -> None:
+    assert lowered_ascii_pattern(r"(a)\1", re.IGNORECASE) is None  # a back reference
+    assert lowered_ascii_pattern(r"(?s:a.b)", re.IGNORECASE) is None  # a flag the stand-in does not read
+    assert lowered_ascii_pattern(r"^a$", re.IGNORECASE | re.MULTILINE) is None
