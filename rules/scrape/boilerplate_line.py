@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +27,12 @@ _EOL_AT = compiled_on_use(r"\r\n|\r|\n")
 _LINE_AHEAD = r"(?=(?=([^\r\n\x00]{1,160}))\1(?![^\r\n\x00]))"
 _FIRST_LINE = compiled_on_use(r"\x00" + _LINE_AHEAD)
 _NEXT_LINE = compiled_on_use(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)" + _LINE_AHEAD)
+# The same lines in a text without a CR, each found from its line break (a literal the engine skips to,
+# where the pattern above stops at every mark of punctuation): the break after a mark, and the break
+# after spaces or tabs, for which the mark is looked for before them (``_after_mark``).
+_ENDS_SENTENCE = ".!?:;\"”’)]"
+_BREAK_AFTER_MARK = compiled_on_use(r"\n(?<=[.!?:;\"”’)\]]\n)" + _LINE_AHEAD)
+_BREAK_AFTER_SPACE = compiled_on_use(r"\n(?<=[ \t]\n)" + _LINE_AHEAD)
 # Segments that are never page furniture: a heading or a cell is the document's own; a catalogue
 # string ("Terms & Conditions", "Share") is the app's interface, whatever it reads like.
 _NOT_FURNITURE = frozenset({"heading", "table_cell", "string", "msgstr", "target"})
@@ -128,11 +135,11 @@ replace them with `phrases`, `prefixes`, `patterns`.
         # the file and judged as the file shows them.
         body = "\x00" + "\x00".join([seg.text if not seg.opaque else _shown(seg, text) for seg in segments])
         firsts = _FIRST_LINE.findall(body)
-        hits = judge.maybe_furniture(firsts + _NEXT_LINE.findall(body))
+        hits = judge.maybe_furniture(firsts + _next_lines(body))
         if not hits:
             return
         starts = list(accumulate((len(seg.text) + 1 for seg in segments[:-1]), initial=1))
-        at = [m.start(1) for m in _FIRST_LINE.finditer(body)] + [m.start(1) for m in _NEXT_LINE.finditer(body)]
+        at = [m.start(1) for m in _FIRST_LINE.finditer(body)] + [m.start(1) for m in _next_line_matches(body)]
         plain = doc.format == "text"
         for k in hits:
             i = bisect_right(starts, at[k]) - 1
@@ -169,6 +176,35 @@ replace them with `phrases`, `prefixes`, `patterns`.
             return self.finding_at(start, end, message, edits=[(line_start, after, "")],
                                    applicability=Applicability.SAFE if plain else Applicability.UNSAFE)
         return self.finding_at(start, end, message, edits=[(start, end, "")], applicability=Applicability.UNSAFE)
+
+
+def _next_lines(body: str) -> list[str]:
+    """``_NEXT_LINE.findall(body)``: the lines after one that ended a sentence."""
+    if "\r" in body or "\t\n" in body or " \n" in body:
+        return [m.group(1) for m in _next_line_matches(body)]
+    return _BREAK_AFTER_MARK.findall(body)
+
+
+def _next_line_matches(body: str) -> list[re.Match[str]]:
+    """The matches of ``_NEXT_LINE`` in ``body`` (group 1: the line), or of patterns that find the same
+    lines in the same order."""
+    if "\r" in body:
+        return list(_NEXT_LINE.finditer(body))
+    found = list(_BREAK_AFTER_MARK.finditer(body))
+    spaced = [m for m in _BREAK_AFTER_SPACE.finditer(body) if _after_mark(body, m.start())]
+    return sorted(found + spaced, key=_line_start) if spaced else found
+
+
+def _line_start(m: re.Match[str]) -> int:
+    return m.start(1)
+
+
+def _after_mark(body: str, at: int) -> bool:
+    """Whether the spaces or tabs before the line break at ``at`` follow a mark that ends a sentence."""
+    i = at
+    while i > 0 and body[i - 1] in " \t":
+        i -= 1
+    return i > 0 and body[i - 1] in _ENDS_SENTENCE
 
 
 def _line_end(body: str, pos: int) -> int:
