@@ -86,8 +86,17 @@ class Judge:
         # In ASCII text a slow gate is asked only about the lines that hold one of its rarest words (in
         # ASCII): a line its pattern matches whole holds one, as the lowered text shows it. A big text
         # holds such words somewhere, and was scanned whole for each gate they opened.
+        # (Gates share words, `newsletter`, `photo`: each is looked for once.)
+        held: dict[str, bool] = {}
+
+        def holds(word: str) -> bool:
+            answer = held.get(word)
+            if answer is None:
+                answer = held[word] = word in lowered
+            return answer
+
         for required, gate in self.slow_gates:
-            if gate is None or not all(any(w in lowered for w in c) for c in required):
+            if gate is None or not all(any(map(holds, c)) for c in required):
                 continue
             if starts is None:
                 starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
