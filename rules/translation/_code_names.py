@@ -10,12 +10,18 @@ from lint.patterns import compiled_on_use
 
 # A run of letters right after a code mark and ending at a word's end (`.bar`, `_spam`, `` `timeit ``),
 # and one at a word's start right before one (`spam_`, `call(`, `mod.attr`, `` timeit` ``).
-_AFTER_MARK = compiled_on_use(r"(?<=[`_./])[^\W\d_]+\b")
-_BEFORE_MARK = compiled_on_use(r"\b[^\W\d_]+(?=[`_(]|\.\w)")
+# Each pattern opens with the mark (the words are its group), a character the regex engine skips to, where
+# a leading lookbehind or word boundary is tried at every character. The second is asked of the text
+# reversed: there the mark comes before the word (reversed), and the boundary after it.
+_AFTER_MARK = compiled_on_use(r"[`_./]([^\W\d_]+)\b")
+_BEFORE_MARK_REVERSED = compiled_on_use(r"[`_(]([^\W\d_]+)\b")
+_BEFORE_DOT_REVERSED = compiled_on_use(r"\.(?<=\w\.)([^\W\d_]+)\b")
 
 
 @lru_cache(maxsize=2)
 def code_names(text: str) -> frozenset[str]:
-    """Every word the document writes as code, found in two scans of the document (not one search of the
-    whole document per candidate word)."""
-    return frozenset(_AFTER_MARK.findall(text)) | frozenset(_BEFORE_MARK.findall(text))
+    """Every word the document writes as code, found in three scans of the document (not one search of
+    the whole document per candidate word)."""
+    reversed_text = text[::-1]
+    before = _BEFORE_MARK_REVERSED.findall(reversed_text) + _BEFORE_DOT_REVERSED.findall(reversed_text)
+    return frozenset(_AFTER_MARK.findall(text)) | frozenset(word[::-1] for word in before)

@@ -37,10 +37,15 @@ all one both each every such also however meanwhile according from to by about s
 """.split())
 
 
+# `\b[A-Z][a-z]+\b` with the capital first, a class the regex engine skips to (a leading boundary is
+# tried at every character).
+_CAPITALIZED = compiled_on_use(r"[A-Z](?<!\w[A-Z])[a-z]+\b")
+
+
 @lru_cache(maxsize=2)
 def _capitalized(text: str) -> frozenset[str]:
     """The capitalized words of a document, read once per document (not once per candidate)."""
-    return frozenset(re.findall(r"\b[A-Z][a-z]+\b", text))
+    return frozenset(_CAPITALIZED.findall(text))
 
 
 @lru_cache(maxsize=2)
