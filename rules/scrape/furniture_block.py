@@ -34,6 +34,14 @@ _TITLE_SPLIT = compiled_on_use(r" +[|/–—-] +")
 PROSE, SHORT, QUESTION, ANCHOR = 0, 1, 2, 3
 
 
+def _tail(line: str) -> int:
+    """Where to start looking for ``_END``, ``_TEASER`` or ``_DANGLING`` in a line: a few characters
+    before its end, since each matches at most 5 characters before the end (or a final newline), one
+    for one (IGNORECASE too), and a boundary or lookbehind still sees the characters before. A search
+    from the line's start tries every character, most of a long line's cost."""
+    return max(0, len(line) - 8)
+
+
 def _kind(line: str, nxt: str | None) -> int:
     """What a line is, alone: prose (breaks a run), a short label, a short question, or furniture."""
     if _DATE.fullmatch(line) or _SEPARATOR.fullmatch(line):
@@ -41,13 +49,13 @@ def _kind(line: str, nxt: str | None) -> int:
     words = line.count(" ") + 1
     if nxt is not None and nxt[:1].islower():
         return PROSE  # hard-wrapped prose: the sentence goes on in the next line
-    if _TEASER.search(line) and words <= 40 and not line[:1].islower():
+    if _TEASER.search(line, _tail(line)) and words <= 40 and not line[:1].islower():
         return SHORT
     if words > 16 or len(line) > 130 or _CODE.search(line):
         return PROSE
     if line[-1] in "?!":
         return QUESTION if words <= 10 else PROSE  # a reader's question, a subheading: never a menu item
-    if _END.search(line) and words > 3:
+    if _END.search(line, _tail(line)) and words > 3:
         return PROSE
     if line[:1].islower() and words > 3:
         return PROSE
@@ -164,7 +172,7 @@ def _classified_lines(text: str, anchors: set[int]) -> tuple[list[str], list[int
         gap = text[ends[i]:starts[i + 1]] if i + 1 < n else ""
         adjacent = gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
         kind = PROSE if dangling else _kind(line, lines[i + 1] if adjacent else None)
-        dangling = _DANGLING.search(line) is not None and line.count(" ") >= 3
+        dangling = _DANGLING.search(line, _tail(line)) is not None and line.count(" ") >= 3
         if dangling:
             kind = PROSE
         if starts[i] in anchors or (kind != PROSE and furniture_line(line)):
