@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.scan import scanners
+from lint.scan import non_ascii, scanners
 from lint.sentences import sentence_spans
 
 _MARKS = compiled_on_use("[“”„\"‘’']")
@@ -215,14 +215,18 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     def check_document(self, doc: Document) -> Iterator[Finding]:
         segments = doc.segments
         language = doc.language.split("-")[0].lower()
-        singles = _OKINA.search(doc.prose[0]) is None
+        prose = doc.prose[0]
+        # The curly marks the prose holds, asked of its few characters outside ASCII: a scan for a mark
+        # it does not hold would pass over the whole prose for nothing.
+        curly = "" if prose.isascii() else non_ascii(prose)
+        singles = "‘" not in curly or _OKINA.search(prose) is None
         doubles: list[list[_Mark] | None] = [None] * len(segments)
         with_doubles: set[int] = set()
-        for seg in doc.segments_matching_any(_HAS_DOUBLE):
+        for seg in doc.segments_matching_any(_held(_HAS_DOUBLE, curly)):
             doubles[seg.index] = _double_marks(seg.text, language)
             with_doubles.add(seg.index)
         # Only a single mark at a word's edge can be a quotation mark (can’t, O’Brien never are).
-        with_singles = {seg.index for seg in doc.segments_matching_any(_HAS_SINGLE)} if singles else set()
+        with_singles = {seg.index for seg in doc.segments_matching_any(_held(_HAS_SINGLE, curly))} if singles else set()
         # (Only the segments with a mark: a paragraph without one has nothing to pair.)
         for n in sorted(with_doubles | with_singles):
             seg = segments[n]
@@ -302,6 +306,15 @@ quote left open is flagged only when curly (‘): a straight one is too often an
             return self.finding(seg, at, at + 1, message)
         opener = "“" if closer == "”" else '"'
         return self.finding(seg, at, at + 1, message, edits=[(last.end(), last.end(), opener)])
+
+
+def _held(pieces: list[re.Pattern[str]], curly: str) -> list[re.Pattern[str]]:
+    """The pieces of a scan (each opens with its mark) that may match in prose whose characters outside
+    ASCII are ``curly``: a piece that opens with a curly mark the prose does not hold finds nothing."""
+    return [p for p in pieces if p.pattern[:1] not in _CURLY or p.pattern[:1] in curly]
+
+
+_CURLY = frozenset("“”„‘’")
 
 
 # Paragraphs a quotation may run over without a mark (style guides reopen each paragraph of a long
