@@ -271,10 +271,11 @@ def packs() -> dict[str, dict[str, Any]]:
 _LIKELY_SCRIPT = {("zh", "TW"): "Hant", ("zh", "HK"): "Hant", ("zh", "MO"): "Hant"}
 
 
+@lru_cache(maxsize=128)
 def pack(tag: str) -> dict[str, Any] | None:
     """The pack for a tag, its region or script merged over the language's (``fr-CA`` over ``fr``):
     the most specific one that exists (``zh-Hant-TW``, ``zh-TW``: ``zh-Hant``). A region's pack lists
-    only what differs."""
+    only what differs. Asked per document by several rules: kept per tag (read only, as ``packs()``)."""
     all_packs = packs()
     parts = normalize(tag).split("-")
     base = all_packs.get(parts[0])

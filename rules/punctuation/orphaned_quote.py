@@ -49,7 +49,7 @@ _ATTRIBUTION = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mark:
     """A quotation mark in a sentence and the role its context gives it."""
 

@@ -110,7 +110,8 @@ every format.
                 continue
             if rst and _RST_TITLE.match(text, end):
                 continue
-            endings = _EOL.findall(m.group(2))
+            run = m.group(2)
+            endings = run.count("\n") if "\r" not in run else len(_EOL.findall(run))
             # Keep the allowed blank lines, written with the line ending the run uses.
             keep = m.group(1) * maximum
-            yield self.finding_at(start, end, f"{len(endings)} blank lines in a row", keep)
+            yield self.finding_at(start, end, f"{endings} blank lines in a row", keep)
