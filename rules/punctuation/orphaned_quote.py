@@ -26,6 +26,10 @@ _EXCERPT_END = compiled_on_use(r"(?:\.\.\.|…)\s*$")
 # the regex engine skips to (one per mark).
 _HAS_DOUBLE = scanners("[“”„\"]")
 _HAS_SINGLE = scanners(_SINGLE_BEFORE.pattern)
+# What a single mark needs to be reported (``_pair_singles``): a closing mark after . , ! or ? (any
+# other may be an apostrophe, never an orphan), or a ‘ that may be left open. A paragraph without
+# either is not paired.
+_SINGLE_FOUND = compiled_on_use("[.,!?]['’]|‘")
 # ‘ inside words (Hawai‘i, Shi‘a, Ka‘ba) is an ʻokina or an ayn: single quotes are not pairs there.
 _OKINA = compiled_on_use(r"‘(?<=\w‘)(?=\w)")
 # Characters after which a quotation mark opens (besides the start of the paragraph and spaces); CJK text
@@ -233,7 +237,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
             marks = doubles[n]
             if marks:
                 yield from self._pair_doubles(seg, marks, doubles, segments, n, language)
-            if n in with_singles:
+            if n in with_singles and _SINGLE_FOUND.search(seg.text):
                 yield from self._pair_singles(seg, segments, n)
 
     def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
