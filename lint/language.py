@@ -292,7 +292,7 @@ def pack(tag: str) -> dict[str, Any] | None:
     return merged
 
 
-def _trie(words: list[str]) -> str:
+def trie_alternation(words: list[str]) -> str:
     """An alternation of ``words`` factored by prefix (`d(?:e(?:s|r)|u)`): the regex engine then tries
     one branch per character instead of every word at every space, 5-10x faster over long prose."""
     root: dict[str, Any] = {}
@@ -322,7 +322,7 @@ def foreign_words_gate(tag: str) -> re.Pattern[str] | None:
                     for w in p.get("common-words") or () if w not in own})
     if not words:
         return None
-    word = f" {_trie(words)}(?= )"
+    word = f" {trie_alternation(words)}(?= )"
     return re.compile(word)
 
 

@@ -11,6 +11,7 @@ from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
+from lint.language import trie_alternation
 from lint.lowered import lowered_ascii_pattern
 from lint.patterns import compiled, compiled_on_use, kept_answer
 from lint.rule import rule_data
@@ -172,7 +173,7 @@ def _ascii_gate(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     ascii_ones = sorted((p for p in lowered if p.isascii()), key=len, reverse=True)
     if not ascii_ones:
         return None
-    return compiled_on_use(r"\n[ \t\u00a0•·|>»›→*]*(?:" + "|".join(map(re.escape, ascii_ones)) + ")")
+    return compiled_on_use(r"\n[ \t\u00a0•·|>»›→*]*(?:" + _alternatives(ascii_ones) + ")")
 
 
 def _lowered_gate(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -182,7 +183,17 @@ def _lowered_gate(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     lowered = [p.lower() for p in prefixes]
     if not lowered or any(not c.isascii() and not c.lower() == c == c.upper() for p in prefixes for c in p):
         return None
-    return compiled_on_use(r"\n[ \t\u00a0•·|>»›→*]*(?:" + "|".join(map(re.escape, sorted(lowered, key=len, reverse=True))) + ")")
+    return compiled_on_use(r"\n[ \t\u00a0•·|>»›→*]*(?:" + _alternatives(lowered) + ")")
+
+
+def _alternatives(prefixes: list[str]) -> str:
+    """The prefixes as one alternation, factored by their first characters (``trie_alternation``: the
+    engine tries one branch per character, not every prefix at every line), longest first where one
+    holds a line break (a match may then reach into the next line, and which one is tried first
+    decides where the scan goes on)."""
+    if any("\n" in p or "\r" in p for p in prefixes):
+        return "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True)))
+    return trie_alternation(prefixes)
 
 
 def _gate(patterns: list[str]) -> re.Pattern[str] | None:
