@@ -17,6 +17,7 @@ inline flag other than IGNORECASE, gets no stand-in (None).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from lint.patterns import kept_answer
@@ -120,6 +121,7 @@ def _categories(parser: Any) -> dict[Any, str]:
             parser.CATEGORY_NOT_SPACE: r"\S", parser.CATEGORY_WORD: r"\w", parser.CATEGORY_NOT_WORD: r"\W"}
 
 
+@lru_cache(maxsize=512)
 def _class_of(one: str, ignore: bool) -> str:
     """The class of the lowered forms of the ASCII characters ``one`` matches (a pattern that matches
     none: a class that cannot match)."""
