@@ -204,13 +204,16 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
         copied = _spaced_like_source(doc)
+        # (Outside a PO file and the translations that copy their source's columns, no run is a
+        # catalogue's layout: not asked.)
+        catalogue = doc.format == "po" or bool(copied)
         for m in pattern.finditer(text):
             start, end = m.span()
             if doc.protected and doc.is_protected(start):
                 continue
             if text[start - 1] == "|" or text[end] == "|":
                 continue  # a table cell's padding
-            if _catalogue_layout(doc, text, start, end, copied):
+            if catalogue and _catalogue_layout(doc, text, start, end, copied):
                 continue
             if text.startswith(("# ", "#!"), end):
                 continue  # `x = 1  # comment`: the code convention for a trailing comment
