@@ -18,6 +18,29 @@ from lint.rule import Example, Rule
 # The word before may end in digits' suffix (`the 27th. there`), not be a bare number (`2. the` is a
 # list item).
 _START = compiled_on_use(r"(?<![\w.@/:'’])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)(?![\w(.\[_/:@-])")
+# The full stops _START may match at. _START opens with a lookbehind, which the regex engine tries at
+# every character of the paragraph; this opens with the stop, a literal it skips to.
+_STOP = compiled_on_use(r"\.(?= {1,2}[^\W\d_A-Z])")
+
+
+def _starts(text: str) -> Iterator[re.Match[str]]:
+    """``_START.finditer(text)``, asked only where a match can begin: at the start of the run of word
+    characters before a stop (the lookbehind allows none before it, the first group runs up to the
+    stop), after the end of the last match."""
+    end = 0
+    match = _START.match
+    for stop in _STOP.finditer(text):
+        at = stop.start()
+        while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):  # the regex engine's \w
+            at -= 1
+        if at < end:
+            continue
+        m = match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 # Words a full stop follows without ending a sentence: abbreviations English writes in lower case or
 # with one capital (`approx. five`, `et al. found`, `Inc. and`).
 _ABBREVIATIONS = frozenset("""
@@ -137,7 +160,7 @@ sentence of prose stands on both sides (four words or more before the stop, two 
             return
         text = seg.text
         own = abbreviations(doc.language)
-        for m in _START.finditer(text):
+        for m in _starts(text):
             word = m.group(2)
             if not word[0].islower():
                 continue  # a capital outside ASCII (`Ça`, `À`, `Éviter`): the pattern excludes only A-Z
