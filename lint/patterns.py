@@ -119,8 +119,10 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def kept_answer(question: str, pattern: str, flags: int, answer: Callable[[], T]) -> T:
     """``answer()``, what ``question`` asks of a pattern (a pure function of the pattern and flags whose
-    value marshal can hold), kept between runs beside the compiled patterns."""
-    return kept_value((question, pattern, int(flags)), answer)
+    value marshal can hold), kept between runs beside the compiled patterns for as long as the code that
+    answers is the same: the engine's files and the asking module's (an edited question in a checkout
+    whose version number has not moved is asked again, not served from before the edit)."""
+    return kept_value((question, pattern, int(flags)), answer, _answering_code(answer.__code__.co_filename))
 
 
 def kept_value(key: tuple[Any, ...], answer: Callable[[], T], valid_for: Any = None) -> T:
@@ -155,6 +157,21 @@ def files_signature(folder: str) -> tuple[tuple[str, int, int], ...]:
 
 
 _MISSING = object()
+_ANSWERING: dict[str, tuple[Any, ...]] = {}
+
+
+def _answering_code(module_file: str) -> tuple[Any, ...]:
+    """The signature of the engine's files and of ``module_file``, read once per process."""
+    found = _ANSWERING.get(module_file)
+    if found is None:
+        engine = _ANSWERING.setdefault("", files_signature(os.path.dirname(__file__)))
+        try:
+            st = os.stat(module_file)
+            found = (engine, module_file, st.st_size, st.st_mtime_ns)
+        except OSError:
+            found = (engine, module_file)
+        _ANSWERING[module_file] = found
+    return found
 
 
 class _Kept:

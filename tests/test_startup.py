@@ -10,7 +10,9 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -192,6 +194,32 @@ def test_an_answer_is_kept_and_asked_once(store: Path, monkeypatch: pytest.Monke
     _next_run(store, monkeypatch)
     assert patterns.kept_answer("pieces", "a|b", 0, answer) == ("piece", "other piece")
     assert asked == ["asked"]
+
+
+def test_an_answer_is_asked_again_when_the_asking_module_changes(
+        store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout whose version number stays the same while its code is edited must not be served the
+    answers of the code before the edit."""
+    module = tmp_path / "asking.py"
+
+    def answer_in_module(returned: str, *, edit: bool) -> Callable[[], str]:
+        source = f"def answer():\n    return {returned!r}\n"
+        if edit:
+            module.write_text(source, encoding="utf-8")
+        namespace: dict[str, Any] = {}
+        exec(compile(source, str(module), "exec"), namespace)
+        return cast(Callable[[], str], namespace["answer"])
+
+    def next_process() -> None:
+        _next_run(store, monkeypatch)
+        monkeypatch.setattr(patterns, "_ANSWERING", {})  # a new process reads the files afresh
+
+    assert patterns.kept_answer("pieces", "a|b", 0, answer_in_module("first", edit=True)) == "first"
+    next_process()
+    # The module's file is as it was: the kept answer is served, not asked.
+    assert patterns.kept_answer("pieces", "a|b", 0, answer_in_module("not asked", edit=False)) == "first"
+    next_process()
+    assert patterns.kept_answer("pieces", "a|b", 0, answer_in_module("edited!", edit=True)) == "edited!"
 
 
 def test_a_kept_index_is_read_again_when_a_module_changes(tmp_path: Path) -> None:
