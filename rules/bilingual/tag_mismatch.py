@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from lint.rules.bilingual._pairwise import Difference, PairwiseRule
 
-from lint.formats.bilingual import code_counts, kept_markup, markup_of, pair, singular, without_code, xliff_example
+from lint.formats.bilingual import (
+    _PROSE_ROLES,
+    code_counts,
+    kept_markup,
+    markup_of,
+    pair,
+    singular,
+    without_code,
+    xliff_example,
+)
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment, Severity
 from lint.options import RuleOptions, option
@@ -24,6 +33,15 @@ _ES = (_RST + 'msgid "The copied list is a new object; the original list is not 
        + _RST + 'msgid "Deep copies build new objects for every element found in the original, recursively."\n'
        'msgstr "Las copias profundas construyen objetos nuevos para cada elemento encontrado en el original, '
        'recursivamente, lo que requiere más tiempo y memoria."\n\n')
+_FR = (_RST + 'msgid "The copied list is a new object; the original list is not changed."\n'
+       'msgstr "La liste copiée est un nouvel objet ; la liste originale ne change pas."\n\n'
+       + _RST + 'msgid "Deep copies build new objects for every element found in the original, recursively."\n'
+       'msgstr "Les copies profondes construisent de nouveaux objets pour chaque élément trouvé dans '
+       'l\'original, récursivement, ce qui demande plus de temps et de mémoire."\n\n'
+       + _RST + 'msgid "See :ref:`private-name-mangling` and :term:`name mangling`."\n'
+       'msgstr "Voir :ref:`private-name-mangling` et :term:`substitution de noms <name mangling>`."\n\n'
+       + _RST + 'msgid "A shallow copy shares its elements with the original list."\n'
+       'msgstr "Une copie superficielle partage ses éléments avec la liste d\'origine, sans les dupliquer."\n\n')
 
 
 
@@ -146,6 +164,18 @@ class _EntryCode:
     target: tuple[str, ...]
 
 
+# Roles whose target is no API's name but a page's label, a glossary term, a document or a numbered
+# reference (:ref:`private-name-mangling`, :term:`name mangling`, :pep:`8`): their words are prose.
+_LABEL_ROLES = frozenset({"ref", "numref", "doc", "term", "pep", "rfc", "issue", "gh", "source", "download"})
+
+
+def _names_api(role: str) -> bool:
+    """Whether a role's target names code (:func:`time.monotonic`, :c:macro:`Py_RETURN_NONE`), not a
+    label or prose."""
+    name = role.rsplit(":", 1)[-1]
+    return name not in _LABEL_ROLES and name not in _PROSE_ROLES
+
+
 def _entries_code(doc: Document, markup: str) -> list[_EntryCode]:
     """Each paired entry's code, read once per document for the questions B106 asks of the whole catalogue."""
     found: list[_EntryCode] | None = doc.memo.get("b106-entries-code")
@@ -157,7 +187,8 @@ def _entries_code(doc: Document, markup: str) -> list[_EntryCode]:
             both = pair(seg, doc) if seg.source_text is not None else None
             if both is None:
                 continue
-            found.append(_EntryCode(tuple(mk.target for mk in marks(both[0], markup) if mk.kind == "role"),
+            found.append(_EntryCode(tuple(mk.target for mk in marks(both[0], markup)
+                                          if mk.kind == "role" and _names_api(mk.name)),
                                     tuple(_code_of(both[0], markup, literals=True).values()),
                                     tuple(_code_of(both[1], markup, literals=True).values())))
         doc.memo["b106-entries-code"] = found
@@ -248,9 +279,11 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _target_word(word: str, words: _Vocabularies) -> bool | None:
+def _target_word(word: str, words: _Vocabularies, language: str = "") -> bool | None:
     """True for a word of the translation's language (or two run together: `nommodule`, `monprojet`),
-    False for one both languages write, None for a word neither writes (a typo: `enddwin`)."""
+    False for one both languages write, None for a word neither writes (a typo: `enddwin`). A word the
+    catalogue's prose never writes (`chien`, `latence`) is asked of wordfreq's lists where it is
+    installed: common in the translation's language and rare in English."""
     if word in words.target:
         return True
     if word in words.shared:
@@ -259,7 +292,35 @@ def _target_word(word: str, words: _Vocabularies) -> bool | None:
     halves = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
     if any(a in known and b in known and (a in words.target or b in words.target) for a, b in halves):
         return True
-    return None
+    return _lexicon_word(word, language)
+
+
+# wordfreq's Zipf scale: 3 is a word met once per million words. A translation's rendered name is a
+# common word of its language (`chien` 4.3, `latence` 2.6, `décorateur` 2.0); a slip or a garbled name
+# (`enddwin`, `sknile`) is in no list; a word as common in English is the source's (`chat`, `date`).
+_IN_LANGUAGE = 2.0
+_ENGLISH_MARGIN = 1.0
+
+
+def _lexicon_word(word: str, language: str, either: bool = False) -> bool | None:
+    """True where wordfreq (the `glue` extra) says ``word`` is a word of ``language`` and far rarer in
+    English (with ``either``, however common in English: `chat` for `cat` is a word, not a slip),
+    False where it is an English word; None without wordfreq, for English catalogues, for words of
+    three letters or fewer (codes: `ft`, `del`) and for words in neither list."""
+    lang = language.split("-")[0].split("_")[0].lower()
+    if not lang or lang == "en" or len(word) < 4:
+        return None
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return None
+    try:
+        there, english = zipf_frequency(word, lang), zipf_frequency(word, "en")
+    except LookupError:
+        return None  # a language wordfreq has no list for
+    if there >= _IN_LANGUAGE and (either or english <= there - _ENGLISH_MARGIN):
+        return True
+    return False if english >= _IN_LANGUAGE else None
 
 
 def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], doc: Document, markup: str) -> bool:
@@ -289,11 +350,15 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
     gone, new = before - after, after - before
     if not gone or not new or any(n != n.lower() or n in names for n in gone):
         return False
-    kinds = [_target_word(_folded(w.lower()), words) for n in new for w in _WORDS.findall(n)]
+    if any(re.search(r"(?<![\w.])" + re.escape(n) + r"\.__\w+__", lost) for n in gone):
+        return False  # whose special method is named (``object.__getattribute__``) is a class, an API's
+    kinds = [_target_word(_folded(w.lower()), words, doc.language) or _lexicon_word(w.lower(), doc.language)
+             for n in new for w in _WORDS.findall(n)]
     # A word neither language writes may be the translator's coinage (``nommodule``) but not a slip
     # of the name it replaced (``enddwin`` for ``endwin``).
     slips = [n for n in new if any(_similarity(n.lower(), g.lower()) >= 0.8 for g in gone)
-             and not all(_target_word(_folded(w.lower()), words) for w in _WORDS.findall(n))]
+             and not all(_target_word(_folded(w.lower()), words, doc.language)
+                         or _lexicon_word(w.lower(), doc.language, either=True) for w in _WORDS.findall(n))]
     # A name the sources write only as code (`foo`, `spam`: no English prose word) replaced by the
     # translator's own placeholder (`truc`, `machin`), no slip of it, is an example's name too.
     placeholders = (all(len(g) >= 3 and not words.source_prose.intersection(w.lower() for w in _WORDS.findall(g))
@@ -382,8 +447,10 @@ words never kept in any translation's code, none of them an API's name, that is 
 flagged, nor, with the option `rename-examples` (on by default: documentation translators render examples'
 names so), an example renamed once in the translation's language (``copied_list = original_list[:]`` as
 ``lista_copiada = lista_original[:]``): what changed are lowercase names no role targets and no translation
-keeps as code, and the words written instead are words the catalogue's translations write in their prose
-and its sources never write (accents aside: ``indice`` for `índice`), at least one, the others no slip of
+keeps as code (a :ref: label's or a :term:'s words are no API's), and the words written instead are words
+the catalogue's translations write in their prose and its sources never write (accents aside: ``indice``
+for `índice`), or, where wordfreq is installed (the `glue` extra), common words of the catalogue's
+language that are rare in English (``chien`` for ``dog``), at least one, the others no slip of
 the name they replace; or names the sources write only as code (``foo.bar``) replaced by the
 translator's own (``truc.machin``) that share few letters with them. An option (``-k``) is never an
 example's. A capitalized name (``SystemExit``) is code, never an example's, and
@@ -425,6 +492,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "The values ``foo %(bar)s`` and ``foo %(BAR)s`` are equivalent."\n'
                 'msgstr "Los valores ``foo %(bar)s`` y ``foo `` son equivalentes."\n', path=_PO,
                 note="a format's placeholder dropped from a literal (B101 leaves literals to B106)"),
+        Example(_FR + _RST + 'msgid "See :data:`os.name`."\nmsgstr "Voir :data:`os.name`."\n\n'
+                + _RST + 'msgid "Print the name, for example ``print(name)``."\n'
+                'msgstr "Affichez le nom, par exemple ``print(nom)``."\n', path=_PO,
+                note="a name an API role targets is never an example's, whatever the language"),
+        Example(_FR + _RST + 'msgid "Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``."\n'
+                'msgstr "Comptez les animaux : ``{\\"dgo\\": 1, \\"cat\\": 2}``."\n', path=_PO,
+                note="a slip is no word of the translation's language"),
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
@@ -453,6 +527,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 '``copied_list = original_list[:]``."\nmsgstr "Se pueden hacer copias superficiales de las listas '
                 'asignando una porción de la lista completa, por ejemplo, ``lista_copiada = lista_original[:]``."\n',
                 path=_PO, note="an example's names rendered in Spanish once (option rename-examples)"),
+        Example(_FR + _RST + 'msgid "Here ``obj.name`` is any attribute of any object."\n'
+                'msgstr "Ici ``obj.nom`` est le nom d\'un attribut quelconque."\n', path=_PO,
+                note="`name` is a :ref: label's and a :term:'s word, not an API's"),
+        Example(_FR + _RST + 'msgid "Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``."\n'
+                'msgstr "Comptez les animaux : ``{\\"chien\\": 1, \\"chat\\": 2}``."\n', path=_PO,
+                note="words of the translation's language the catalogue writes nowhere else (wordfreq, the "
+                     "glue extra)"),
         Example(_RST + 'msgid "Show ``<the version>`` here."\nmsgstr "Affiche ``<the version>`` ici."\n', path=_PO,
                 note="reST: a literal, not a tag"),
         Example(_RST + 'msgid "A :term:`file object`."\nmsgstr "Un :term:`objet fichier <file object>`."\n', path=_PO),
