@@ -156,6 +156,19 @@ _ICU = compiled_on_use(r"\{\s*([A-Za-z_]\w*)\s*,\s*(plural|selectordinal|select|
 _LANGUAGE_PART = compiled_on_use(r"(?<=[/.])(?:[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)(?=[/.]|$)|(?<=//)[a-z]{2}(?:[-_][a-zA-Z]{2})?(?=\.)")
 
 
+def in_language(url: str, language: str) -> bool:
+    """Whether a URL names a page in ``language`` by its host's first label or a path segment
+    (`https://fr.wikipedia.org/wiki/…`, `https://example.com/fr/aide`, `…/fr-FR/…`): a translator who
+    links the reader's language's page in place of the source's picks it on purpose."""
+    lang = language.split("-")[0].split("_")[0].lower()
+    if len(lang) != 2 or lang == "en" or "://" not in url:
+        return False
+    host, _, path = url.partition("://")[2].partition("/")
+    labels = [host.lower().split(".")[0]] if host.count(".") >= 2 else []
+    segments = [p.lower() for p in path.split("/")[:-1]]
+    return any(part == lang or part.startswith((lang + "-", lang + "_")) for part in labels + segments)
+
+
 def same_target(source: str, translation: str) -> bool:
     """Whether a translation's link target is its source's: the same once `http` is `https` and a
     trailing slash dropped; a language code in the path may differ (`/en/` → `/fr/`); a page of a site

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from lint.formats.bilingual import markup_of, pair, same_target
+from lint.formats.bilingual import in_language, markup_of, pair, same_target
 from lint.formats.markup import marks
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -16,6 +16,7 @@ from lint.rule import Example, Rule
 _PO = "messages.po"
 _RST = "#: library/functions.rst:12\n"
 _MD = "#: docs/guide.md:3\n"
+_FR_HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 # reST inline markup must start after whitespace or punctuation and end before it (the spec's
 # "inline markup recognition rules"); a letter or digit against a role or a literal glues it to a word.
@@ -97,7 +98,9 @@ target that differs only by a language code (`/en/` → `/fr/`), or a page of a 
 in its address (`en.wikipedia.org/wiki/Outlier` → `fr.wikipedia.org/wiki/Donnée_aberrante`), is the
 localized page, not a change, unless its address is malformed (a percent escape cut short or not
 UTF-8, a parenthesis left open: a truncated or mistyped URL) or a word of the page's name is one letter
-off a word of the link's own text (the localized page is named by the translated title). References by name (`` `Notes`_ ``) name a title that is translated
+off a word of the link's own text (the localized page is named by the translated title). A page in
+the catalogue's own language (`fr.wikipedia.org`, `/fr/`) where the source links a page of another site,
+as many links as the source's, is the translator's choice too. References by name (`` `Notes`_ ``) name a title that is translated
 too: their count is compared, as Sphinx does, not their words. These are the classes of sphinx-lint's checks
 on PO files.
 
@@ -141,8 +144,14 @@ changed target links nowhere.
         Example(_RST + 'msgid "Against `brute-force attacks <https://en.wikipedia.org/wiki/Brute-force_attack>`_."\n'
                 'msgstr "Contre les `attaques par force brute <https://fr.wikipedia.org/wiki/Attaque_par_force_brutx>`_."\n',
                 path=_PO, note="the localized page's name one letter off the link's own words"),
+        Example(_FR_HEADER + _RST + 'msgid "A `random variable <http://www.stat.yale.edu/ranvar.htm>`_."\n'
+                'msgstr "Une `variable aléatoire <https://es.wikipedia.org/wiki/Variable_aleatoria>`_."\n',
+                path=_PO, note="a French catalogue that links a Spanish page"),
     )
     allow = (
+        Example(_FR_HEADER + _RST + 'msgid "A `random variable <http://www.stat.yale.edu/ranvar.htm>`_."\n'
+                'msgstr "Une `variable aléatoire <https://fr.wikipedia.org/wiki/Variable_al%C3%A9atoire>`_."\n',
+                path=_PO, note="a page in the reader's language in place of the source's"),
         Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)`` ici."\n', path=_PO),
         Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:`abs`."\n', path=_PO),
         Example(_RST + 'msgid "The :class:`int` type."\nmsgstr "Le type :class:`int`."\n', path=_PO),
@@ -193,7 +202,12 @@ changed target links nowhere.
         else:
             src_targets, tr_targets = _markdown_targets(source), _markdown_targets(target)
             added = Counter()
-        changed = [t for t in tr_targets if not any(same_target(src, t) for src in src_targets)
+        # A page in the reader's language linked where the source links none (a French encyclopedia's
+        # article for an English course's page) is the translator's choice, not a broken link.
+        localized = not any(in_language(t, doc.language) for t in src_targets)
+        changed = [t for t in tr_targets
+                   if (not any(same_target(src, t) for src in src_targets)
+                   and not (localized and in_language(t, doc.language) and len(tr_targets) == len(src_targets)))
                    or _garbled(t, src_targets)]
         changed += [t for t in _mistyped_targets(target, markup, source, src_targets) if t not in changed]
         if changed and len(tr_targets) >= len(src_targets):

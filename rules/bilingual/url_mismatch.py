@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from lint.formats.bilingual import locate, pair, urls, xliff_example
+from lint.formats.bilingual import in_language, locate, pair, urls, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -14,6 +14,7 @@ from lint.rule import Example, Rule
 _PO = "messages.po"
 _HOST = compiled_on_use(r"[\w.-]*")
 _XLF = "app.xlf"
+_FR_HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 
 _LANGUAGE_LABEL = compiled_on_use(r"^[a-z]{2}(?:-[a-z]{2,4})?\.(?=[^.]+\.[^.]+$)")
@@ -45,7 +46,9 @@ class UrlMismatch(Rule):
 **What it does.** Compares the hosts of the URLs in a translation with those of its source: a source
 URL whose host is not in the translation, or a translation URL to a host the source does not name, is
 flagged. Paths may differ: localized pages (`/en/help` → `/fr/aide`) are a translator's job, and so
-may a language label that starts a host (`en.wikipedia.org` → `fr.wikipedia.org`).
+may a language label that starts a host (`en.wikipedia.org` → `fr.wikipedia.org`). A page in the
+catalogue's own language (its host's first label or a path segment: `fr.wikipedia.org`, `/fr/`) in place
+of a source's URL is the translator's choice, one for one.
 
 **Why is this bad?** A dropped link leaves the reader without the page the text points to; a changed host
 sends them elsewhere, sometimes to a translator's or an MT engine's idea of the right site.
@@ -65,6 +68,9 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         Example('msgid "Download from https://get.example.com/app"\nmsgstr "Téléchargez l\'application"\n',
                 path=_PO),
         Example(xliff_example("Status: https://status.example.com", "État : https://statut.exemple.fr"), path=_XLF),
+        Example(_FR_HEADER + 'msgid "Background: http://www.stat.yale.edu/ranvar.htm"\n'
+                'msgstr "Contexte : https://es.wikipedia.org/wiki/Variable_aleatoria"\n', path=_PO,
+                note="a French catalogue that links a Spanish page"),
     )
     allow = (
         Example('msgid "See https://example.com/en/help"\nmsgstr "Voir https://example.com/fr/aide"\n', path=_PO),
@@ -72,6 +78,9 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         Example('msgid "See https://en.wikipedia.org/wiki/Median"\nmsgstr "Voir https://fr.wikipedia.org/wiki/Médiane"\n',
                 path=_PO, note="the localized page"),
         Example('msgid "Docs: https://docs.example.com/en/"\nmsgstr "Docs : https://docs.example.com/fr/"\n', path=_PO),
+        Example(_FR_HEADER + 'msgid "Background: http://www.stat.yale.edu/ranvar.htm"\n'
+                'msgstr "Contexte : https://fr.wikipedia.org/wiki/Variable_al%C3%A9atoire"\n', path=_PO,
+                note="a page in the reader's language in place of the source's"),
         Example('msgid "Read the guide."\nmsgstr "Lisez le guide."\n', path=_PO),
         Example('msgid "Docs: https://docs.example.com."\nmsgstr "Docs : https://docs.example.com."\n', path=_PO),
         Example('msgid "Write to help@example.com"\nmsgstr "Écrivez à help@example.com"\n', path=_PO),
@@ -88,6 +97,12 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         target_hosts = {_host(u) for u in target}
         extra = [u for u in target if _host(u) not in source_hosts]
         missing = [u for u in source if _host(u) not in target_hosts]
+        # A page in the reader's language in place of one of the source's (`fr.wikipedia.org` for an
+        # English course's page) is the translator's choice: each stands for one missing URL.
+        if not any(in_language(u, doc.language) for u in source):
+            chosen = [u for u in extra if in_language(u, doc.language)]
+            if chosen and len(chosen) == len(missing) == len(extra):
+                return
         if extra:
             start, end = locate(seg, extra[0])
             yield self.finding(seg, start, end, f"URL not in the source: {extra[0]}")
