@@ -202,8 +202,9 @@ _SPACES = compiled_on_use(r"\s+")
 # a translator may translate them.
 _SAMP_VARIABLE = compiled_on_use(r"\{[^{}]*\}")
 # Roles of docutils and Sphinx whose content is words, not code: a glossary term (translated with the
-# glossary), a definition, a GUI label, a menu path, emphasis, a cited title.
-_PROSE_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "emphasis", "strong", "title-reference",
+# glossary), a definition, a GUI label, a menu path, a key's label (`Control-D` is `Ctrl-D` on a French
+# keyboard, `Strg-D` on a German one), emphasis, a cited title.
+_PROSE_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "kbd", "emphasis", "strong", "title-reference",
                           "title", "t"})
 
 

@@ -67,6 +67,9 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
         return True  # tags, substitutions, footnotes, ICU arguments
     if "{}" in key and any(other.replace("{}", "") == key.replace("{}", "") for other in added):
         return True  # a `:samp:` or `:file:` variable part dropped (`J{n}` as `J`): its words are the reader's
+    if "<" in key and any(_unworded(other) == _unworded(key) != key and _worded(key, other, doc, markup)
+                          for other in added):
+        return False  # a command's metavariable worded by the translator (`compileall <directory>` as `<dossier>`)
     if rename_examples and (_localized(key, literals, doc, markup) or _renamed_example(key, literals, doc, markup)):
         return False
     rendering = _rendering(key, literals)
@@ -84,6 +87,27 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
     return any(_similarity(key, other) >= 0.8 for other in added)
 
 
+# `<directory>` in a command line: words the reader replaces.
+_METAVARIABLE = compiled_on_use(r"<([^\W\d_][^\W\d]*(?:[ -][^\W\d]+)*)>")
+
+
+def _worded(key: str, other: str, doc: Document, markup: str) -> bool:
+    """Whether each metavariable ``other`` changed is written in words of the translation's language,
+    no slip of the source's (`<dossier>` for `<directory>`, not `<unkownn>` for `<unknown>`)."""
+    words = _vocabularies(doc, markup)
+    pairs = zip(_METAVARIABLE.findall(key), _METAVARIABLE.findall(other), strict=False)
+    changed = [(a, b) for a, b in pairs if a != b]
+    return bool(changed) and all(
+        _similarity(a.lower(), b.lower()) < 0.8
+        and all(_target_word(_folded(w.lower()), words, doc.language) or _lexicon_word(w.lower(), doc.language)
+                for w in _WORDS.findall(b))
+        for a, b in changed)
+
+
+def _unworded(code: str) -> str:
+    """Code with its metavariables' words taken out (`compileall <directory>` → `compileall <>`); an
+    element of HTML (`<b>`, `<span>`) is a tag, kept."""
+    return _METAVARIABLE.sub(lambda m: m.group() if m.group(1).lower() in _ELEMENTS else "<>", code)
 _API_SHAPED = compiled_on_use(r"^[\W\d]+$|^-{1,2}\w|^\w+[._:]\w|\w_|\d|[a-z][A-Z]")
 _WORDS = compiled_on_use(r"[^\W\d_]+")
 # Below this many distinct words a catalogue is too small to tell a word nobody writes from a rare one.
@@ -99,8 +123,10 @@ def _code_of(text: str, markup: str, literals: bool = False) -> dict[str, str]:
     from lint.formats.markup import marks
 
     kinds = ("literal", "code") if literals else _CODE_KINDS
+    # Sphinx's :code: role is an inline literal written as a role.
     return {next(iter(kept_markup(text[mk.start : mk.end], markup)), ""): mk.target
-            for mk in marks(text, markup) if mk.kind in kinds and mk.name != "term"}
+            for mk in marks(text, markup)
+            if (mk.kind in kinds or (literals and mk.kind == "role" and mk.name == "code")) and mk.name != "term"}
 
 
 # A literal's parts: names (dotted or underscored as one: ``os.getcwd``, ``new_string``; an option with
@@ -165,8 +191,10 @@ class _EntryCode:
 
 
 # Roles whose target is no API's name but a page's label, a glossary term, a document or a numbered
-# reference (:ref:`private-name-mangling`, :term:`name mangling`, :pep:`8`): their words are prose.
-_LABEL_ROLES = frozenset({"ref", "numref", "doc", "term", "pep", "rfc", "issue", "gh", "source", "download"})
+# reference (:ref:`private-name-mangling`, :term:`name mangling`, :pep:`8`), and roles that mark text up
+# as code without naming an object (:code:`dictionary.keys()`, :samp:, :file:, :program:, :math:).
+_LABEL_ROLES = frozenset({"ref", "numref", "doc", "term", "pep", "rfc", "issue", "gh", "source", "download",
+                          "code", "samp", "file", "program", "command", "math"})
 
 
 def _names_api(role: str) -> bool:
@@ -339,9 +367,8 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
     if len(words.target) + len(words.shared) < _RENAMING_VOCABULARY:
         return False
     names = _code_names(doc, markup)
-    shape = _WORDS.sub("w", lost)
-    others = [c for k, c in literals[1].items()
-              if k not in literals[0] and _similarity(shape, _WORDS.sub("w", c)) >= 0.75]
+    shape = _shape(lost)
+    others = [c for k, c in literals[1].items() if k not in literals[0] and _similarity(shape, _shape(c)) >= 0.75]
     if not others:
         return False
     # The literal that stands for it: the most alike (``self.index`` is ``self.indice``, not ``self.datos``).
@@ -365,6 +392,15 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
                         for g in gone)
                     and all(_letters_shared(n.lower(), g.lower()) < 0.5 for n in new for g in gone))
     return (any(kinds) or placeholders) and not slips
+
+
+def _shape(code: str) -> str:
+    """A literal's shape: each name a `w`, spaces dropped (``(x,y)=something`` and
+    ``(x, y) = quelque_chose`` are both `(w,w)=w`)."""
+    return _NAME.sub("w", _SPACE_RUN.sub("", code))
+
+
+_SPACE_RUN = compiled_on_use(r"\s+")
 
 
 def _letters_shared(a: str, b: str) -> float:
@@ -439,7 +475,9 @@ In a catalogue whose strings are written in a markup (format option `markup`, or
 catalogue's strings are reST), the string is read in that markup and its parts that are not words are
 compared instead: inline literals and code by their content, roles by name and target (`:term:`objet
 fichier <file object>`` keeps the target `file object`; its title is the translator's), substitutions,
-footnotes, HTML tags where the markup is HTML or Markdown, and ICU arguments (`{count, plural, ...}`)
+footnotes, HTML tags where the markup is HTML or Markdown (a :kbd: key's label is the reader's keyboard's:
+`Ctrl-D` for `Control-D`; a command's `<metavariable>` may be worded in the translation's language,
+`<dossier>` for `<directory>`, never slipped), and ICU arguments (`{count, plural, ...}`)
 by name and type. A `<the version>` inside a reST literal is not a tag. A name written with more or
 fewer of its qualifiers (`SubprocessProtocol` as `asyncio.SubprocessProtocol`) is the same name. Link targets are B109's. An example the
 catalogue's translator localizes throughout (``foo.bar`` as ``truc.bar`` in two entries or more, its
@@ -499,6 +537,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``."\n'
                 'msgstr "Comptez les animaux : ``{\\"dgo\\": 1, \\"cat\\": 2}``."\n', path=_PO,
                 note="a slip is no word of the translation's language"),
+        Example(_FR + _RST + 'msgid "Run :program:`python -m compileall <directory> -l` first."\n'
+                'msgstr "Lancez d\'abord :program:`python -m compileall <directroy> -l`."\n', path=_PO,
+                note="a metavariable's slip is no wording"),
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
@@ -534,6 +575,17 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 'msgstr "Comptez les animaux : ``{\\"chien\\": 1, \\"chat\\": 2}``."\n', path=_PO,
                 note="words of the translation's language the catalogue writes nowhere else (wordfreq, the "
                      "glue extra)"),
+        Example(_FR + _RST + 'msgid "Run :program:`python -m compileall <directory> -l` first."\n'
+                'msgstr "Lancez d\'abord :program:`python -m compileall <dossier> -l`."\n', path=_PO,
+                note="a command's metavariable, worded in French"),
+        Example(_FR + _RST + 'msgid "The target of ``(x,y)=some_value`` is a tuple."\n'
+                'msgstr "La cible de ``(x, y) = une_valeur_quelconque`` est un n-uplet."\n', path=_PO,
+                note="spaces are no part of a literal's shape"),
+        Example(_FR + _RST + 'msgid "What :code:`dictionary.keys()` returns."\n'
+                'msgstr "Ce que renvoie ``dictionnaire.keys()``."\n', path=_PO,
+                note=":code: is an inline literal, not an API's name"),
+        Example(_RST + 'msgid "Press :kbd:`Control-D` to quit."\nmsgstr "Appuyez sur :kbd:`Ctrl-D` pour quitter."\n',
+                path=_PO, note="a key's label, as the reader's keyboard writes it"),
         Example(_RST + 'msgid "Show ``<the version>`` here."\nmsgstr "Affiche ``<the version>`` ici."\n', path=_PO,
                 note="reST: a literal, not a tag"),
         Example(_RST + 'msgid "A :term:`file object`."\nmsgstr "Un :term:`objet fichier <file object>`."\n', path=_PO),
