@@ -98,7 +98,8 @@ target that differs only by a language code (`/en/` → `/fr/`), or a page of a 
 in its address (`en.wikipedia.org/wiki/Outlier` → `fr.wikipedia.org/wiki/Donnée_aberrante`), is the
 localized page, not a change, unless its address is malformed (a percent escape cut short or not
 UTF-8, a parenthesis left open: a truncated or mistyped URL) or a word of the page's name is one letter
-off a word of the link's own text (the localized page is named by the translated title). A page in
+off a word of the link's own text, or of its singular (the localized page is named by the translated
+title: `quartiles <…/Quartilx>`). A page in
 the catalogue's own language (`fr.wikipedia.org`, `/fr/`) where the source links a page of another site,
 as many links as the source's, is the translator's choice too. References by name (`` `Notes`_ ``) name a title that is translated
 too: their count is compared, as Sphinx does, not their words. These are the classes of sphinx-lint's checks
@@ -147,6 +148,9 @@ changed target links nowhere.
         Example(_FR_HEADER + _RST + 'msgid "A `random variable <http://www.stat.yale.edu/ranvar.htm>`_."\n'
                 'msgstr "Une `variable aléatoire <https://es.wikipedia.org/wiki/Variable_aleatoria>`_."\n',
                 path=_PO, note="a French catalogue that links a Spanish page"),
+        Example(_RST + 'msgid "Find the `quartiles <https://en.wikipedia.org/wiki/Quartile>`_."\n'
+                'msgstr "Trouver les `quartiles <https://fr.wikipedia.org/wiki/Quartilx>`_."\n', path=_PO,
+                note="the localized page's name one letter off the singular of the link's own word"),
     )
     allow = (
         Example(_FR_HEADER + _RST + 'msgid "A `random variable <http://www.stat.yale.edu/ranvar.htm>`_."\n'
@@ -171,6 +175,9 @@ changed target links nowhere.
                 note="a reference by name follows its translated title"),
         Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
                 'msgstr "La `moyenne <https://fr.wikipedia.org/wiki/Moyenne>`_."\n', path=_PO),
+        Example(_RST + 'msgid "Find the `quartiles <https://en.wikipedia.org/wiki/Quartile>`_."\n'
+                'msgstr "Trouver les `quartiles <https://fr.wikipedia.org/wiki/Quartile>`_."\n', path=_PO,
+                note="the page named in the singular"),
         Example(_RST + 'msgid "An `outlier <https://en.wikipedia.org/wiki/Outlier>`_."\n'
                 'msgstr "Une `donnée aberrante <https://fr.wikipedia.org/wiki/Donn%C3%A9e_aberrante>`_."\n',
                 path=_PO),
@@ -269,9 +276,12 @@ def _mistyped_targets(text: str, markup: str, source: str, sources: list[str]) -
         except UnicodeDecodeError:
             continue
         title = {_folded(w) for w in _LETTERS.findall(text[mk.prose[0] : mk.prose[1]])}
+        # A page is named in the singular where the link's text may be plural (`quartiles` →
+        # `Quartile`): a title word without its plural's `s` or `x` counts as a word of the title too.
+        stems = title | {t[:-1] for t in title if t[-1] in "sx" and len(t) > 4}
         for word in map(_folded, _LETTERS.findall(slug)):
-            if word not in title and word not in said and any(len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1
-                                         for t in title):
+            if word not in stems and word not in said and any(len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1
+                                         for t in stems):
                 out.append(mk.target)
                 break
     return out

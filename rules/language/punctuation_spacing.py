@@ -98,6 +98,13 @@ it as the source writes them) keep the source's typography.
         Example("Il a demandé “Pourquoi utiliser des composants?” en réunion.\n", language="fr",
                 fixed="Il a demandé “Pourquoi utiliser des composants\u202f?” en réunion.\n"),
         Example("Étape 1: installer le paquet.\n", language="fr", fixed="Étape 1\u00a0: installer le paquet.\n"),
+        Example('#: library/x.rst:7\nmsgid "It shows *ValueError: bad value* here."\n'
+                'msgstr "Il affiche *ValueError: mauvaise valeur* ici."\n\n#: library/x.rst:11\n'
+                'msgid "Example:"\nmsgstr "Exemple :"\n\n#: library/x.rst:12\nmsgid "Note:"\nmsgstr "Note :"\n',
+                path="fr.po", language="fr", note="words after the mark the translation wrote itself",
+                fixed='#: library/x.rst:7\nmsgid "It shows *ValueError: bad value* here."\n'
+                'msgstr "Il affiche *ValueError\u00a0: mauvaise valeur* ici."\n\n#: library/x.rst:11\n'
+                'msgid "Example:"\nmsgstr "Exemple :"\n\n#: library/x.rst:12\nmsgid "Note:"\nmsgstr "Note :"\n'),
         Example("Notez bien: la syntaxe change.\n", language="fr-CA", fixed="Notez bien\u00a0: la syntaxe change.\n"),
         Example("<!-- copylint-language: fr -->\nQue faire (et pourquoi)?\n", path="a.md",
                 fixed="<!-- copylint-language: fr -->\nQue faire (et pourquoi)\u202f?\n"),
@@ -114,6 +121,11 @@ it as the source writes them) keep the source's typography.
                 'Markup Language <https://www.w3.org/TR/xhtml1/>`_."\n\n#: library/xml.dom.rst:11\n'
                 'msgid "Example:"\nmsgstr "Exemple :"\n\n#: library/xml.dom.rst:12\nmsgid "Note:"\nmsgstr "Note :"\n',
                 path="fr.po", language="fr", note="an English title the translation cites from its source"),
+        Example('#: whatsnew/3.10.rst:7\nmsgid "Instead of *SyntaxError: unexpected EOF while parsing* it shows '
+                'more."\nmsgstr "Au lieu d\'afficher *SyntaxError: unexpected EOF while parsing* il en montre '
+                'plus."\n\n#: whatsnew/3.10.rst:11\nmsgid "Example:"\nmsgstr "Exemple :"\n\n#: whatsnew/3.10.rst:12\n'
+                'msgid "Note:"\nmsgstr "Note :"\n', path="fr.po", language="fr",
+                note="an English message the translation cites from its source, its first word alone before the mark"),
         Example("La réunion commence à 12:30 et finit à 14:00.\n", language="fr"),
         Example("Utilisez la directive v-on:click dans le modèle.\n", language="fr"),
         Example("Pourquoi utiliser Vue? Parce que.\n", language="fr-CA"),
@@ -186,6 +198,11 @@ def _from_source(text: str, at: int, source: str) -> bool:
     an English message): the two words before it and the word after it, as the source writes them."""
     before = _TWO_WORDS_BEFORE.search(text, max(0, at - 60), at)
     after = _WORD_AFTER.match(text, at + 1)
+    if before is not None and after is not None and text[before.start() : after.end()] in source:
+        return True
+    # Or the word before and two after: a message that starts the citation (`*SyntaxError: unexpected EOF*`).
+    before = _WORD_BEFORE.search(text, max(0, at - 60), at)
+    after = _TWO_WORDS_AFTER.match(text, at + 1)
     return before is not None and after is not None and text[before.start() : after.end()] in source
 
 
@@ -193,3 +210,5 @@ def _from_source(text: str, at: int, source: str) -> bool:
 # by citing it.
 _TWO_WORDS_BEFORE = compiled_on_use(r"[^\W_][\w.-]* +[^\W_][\w.-]*$")
 _WORD_AFTER = compiled_on_use(r"[ \u00a0]*[^\W_]+")
+_WORD_BEFORE = compiled_on_use(r"(?<![\w.-])[^\W_][\w.-]*$")
+_TWO_WORDS_AFTER = compiled_on_use(r"[ \u00a0]*[^\W_]+ +[^\W_]+")
