@@ -25,7 +25,8 @@ _DOUBLED = compiled_on_use(
 _PAIR = compiled_on_use(r"[,;.?!][,;.]")
 # The word before a full stop that is followed by a comma: "etc.," and "e.g.," are right.
 # Abbreviations of two letters-and-stops may be spaced, as Spanish and German write them (`p. ej.,`, `d. h.,`).
-_WORD_BEFORE = compiled_on_use(r"(?:[A-Za-z]\. ?)*([A-Za-z]+)$")
+# Letters of any script: `févr.,` is French's abbreviation of février, not `vr.,`.
+_WORD_BEFORE = compiled_on_use(r"(?:[^\W\d_]\. ?)*([^\W\d_]+)$")
 # Lowercase abbreviations; a capitalized word before ".," is taken for one too (Calif., Sept., Corp.).
 _ABBREVIATIONS = frozenset(
     """etc eg ie al vs cf viz resp approx incl esp ca ed eds trans vol vols no nos pp ff fig figs ch chap
@@ -78,6 +79,8 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("Dos mensajes distintos (ej., dos cadenas) dan el mismo valor.\n", language="es",
                 note="an abbreviation from the language's pack"),
         Example("When both sides... More than 200 were exchanged."),
+        Example("Les mois janv., févr., mars et avr., puis déc. sont abrégés.\n", language="fr",
+                note="an abbreviation of the language's pack with an accented letter"),
         Example("Really?! I had no idea."),
         Example("Stop!! Now!"),
         Example("Fruit, e.g., apples and pears."),
