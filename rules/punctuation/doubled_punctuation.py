@@ -25,8 +25,9 @@ _DOUBLED = compiled_on_use(
 _PAIR = compiled_on_use(r"[,;.?!][,;.]")
 # The word before a full stop that is followed by a comma: "etc.," and "e.g.," are right.
 # Abbreviations of two letters-and-stops may be spaced, as Spanish and German write them (`p. ej.,`, `d. h.,`).
-# Letters of any script: `févr.,` is French's abbreviation of février, not `vr.,`.
-_WORD_BEFORE = compiled_on_use(r"(?:[^\W\d_]\. ?)*([^\W\d_]+)$")
+_WORD_BEFORE = compiled_on_use(r"(?:[A-Za-z]\. ?)*([A-Za-z]+)$")
+# The same in any script's letters: `févr.,` is French's abbreviation of février, not `vr.,`.
+_LETTERS_BEFORE = compiled_on_use(r"[^\W\d_]+$")
 # Lowercase abbreviations; a capitalized word before ".," is taken for one too (Calif., Sept., Corp.).
 _ABBREVIATIONS = frozenset(
     """etc eg ie al vs cf viz resp approx incl esp ca ed eds trans vol vols no nos pp ff fig figs ch chap
@@ -113,6 +114,9 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
             if not seg.is_contiguous(start, end):
                 continue  # markup between the marks: the first belongs to a link, emphasis or code
             if mark == ".,":
+                whole = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
+                if whole is not None and whole.group().lower() in own:
+                    continue
                 word = _WORD_BEFORE.search(text, max(0, start - 30), start)
                 if word is None or "." in word.group() or word.group(1).lower() in _ABBREVIATIONS or word.group(1).lower() in own \
                         or word.group(1)[0].isupper() or len(word.group(1)) == 1:
