@@ -123,10 +123,15 @@ def _code_of(text: str, markup: str, literals: bool = False) -> dict[str, str]:
     from lint.formats.markup import marks
 
     kinds = ("literal", "code") if literals else _CODE_KINDS
-    # Sphinx's :code: role is an inline literal written as a role.
+    # Sphinx's :code: role is an inline literal written as a role, and :file: one that holds a path
+    # (an example's `widget.py`, which a translator may rename as the example's other names).
     return {next(iter(kept_markup(text[mk.start : mk.end], markup)), ""): mk.target
             for mk in marks(text, markup)
-            if (mk.kind in kinds or (literals and mk.kind == "role" and mk.name == "code")) and mk.name != "term"}
+            if (mk.kind in kinds or (literals and mk.kind == "role" and mk.name in _LITERAL_ROLES))
+            and mk.name != "term"}
+
+
+_LITERAL_ROLES = frozenset({"code", "file"})
 
 
 # A literal's parts: names (dotted or underscored as one: ``os.getcwd``, ``new_string``; an option with
@@ -540,6 +545,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "Run :program:`python -m compileall <directory> -l` first."\n'
                 'msgstr "Lancez d\'abord :program:`python -m compileall <directroy> -l`."\n', path=_PO,
                 note="a metavariable's slip is no wording"),
+        Example(_FR + _RST + 'msgid "Edit :file:`pyconfig.h` and :file:`Lib/site.py`."\n'
+                'msgstr "Modifiez :file:`pyconfig,h` et :file:`Lib/sitepy`."\n', path=_PO,
+                note="a file's name slipped"),
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
@@ -584,6 +592,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "What :code:`dictionary.keys()` returns."\n'
                 'msgstr "Ce que renvoie ``dictionnaire.keys()``."\n', path=_PO,
                 note=":code: is an inline literal, not an API's name"),
+        Example(_FR + _RST + 'msgid "Such as :file:`test_widget.py` beside :file:`widget.py`."\n'
+                'msgstr "Tel que :file:`test_composant.py` à côté de :file:`composant.py`."\n', path=_PO,
+                note="an example's file names rendered in French"),
         Example(_RST + 'msgid "Press :kbd:`Control-D` to quit."\nmsgstr "Appuyez sur :kbd:`Ctrl-D` pour quitter."\n',
                 path=_PO, note="a key's label, as the reader's keyboard writes it"),
         Example(_RST + 'msgid "Show ``<the version>`` here."\nmsgstr "Affiche ``<the version>`` ici."\n', path=_PO,
