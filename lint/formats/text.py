@@ -15,10 +15,39 @@ from lint.patterns import compiled_on_use
 # A block of lines that each hold a visible character; group 1 starts at its first one (the blanks
 # before it, on the first line, are left out: ``\s`` is what ``str.strip`` strips).
 _BLOCK = compiled_on_use(r"[^\S\r\n]*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*)")
+# What parts two blocks where lines end in LF only: a line break, then lines of blanks, each ended. The
+# pattern opens with a literal, so the engine skips from line break to line break in C, where _BLOCK
+# steps through every character of every line in its loop.
+_GAP = compiled_on_use(r"(\n(?:[^\S\n]*\n)+)")
 
 
 def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index: int = 0) -> list[Segment]:
     """Paragraph segments of a stretch of plain text that starts at ``offset`` in the Source."""
+    if "\r" in text:
+        return _segments_of_any_lines(text, offset, kind, start_index)
+    out: list[Segment] = []
+    index = start_index
+    at = offset
+    # The blocks and the gaps between them, in turn: the blocks, stripped, are the blocks _BLOCK finds
+    # (blank lines are only at the text's start or end of a part, which ``strip`` leaves out).
+    parts = _GAP.split(text)
+    parts.append("")
+    for block, gap in zip(parts[::2], parts[1::2], strict=True):
+        stripped = block.strip()
+        if stripped:
+            start = at + block.index(stripped[0]) if block[0].isspace() else at
+            if "://" in stripped or "www." in stripped or "@" in stripped:
+                masked, opaque = mask_urls(stripped, [])
+                out.append(Segment(masked, kind, ((0, start),), index, opaque=tuple(opaque)))
+            else:
+                out.append(Segment(stripped, kind, ((0, start),), index))
+            index += 1
+        at += len(block) + len(gap)
+    return out
+
+
+def _segments_of_any_lines(text: str, offset: int, kind: str, start_index: int) -> list[Segment]:
+    """``segments_of`` for text whose lines may end in CR or CRLF."""
     out: list[Segment] = []
     index = start_index
     for m in _BLOCK.finditer(text):
