@@ -62,13 +62,22 @@ def prose_runs(doc: Document) -> tuple[list[int], list[int]]:
         # start at or before it reaches its end (one pass over both, not every range for each cut).
         opaque = sorted(seg.opaque)
         j, reach = 0, -1
+        # No anchor starts inside an interval between cuts (every anchor is a cut): the whole interval
+        # lies in the run of the last anchor at or before its start, found by walking the anchors along
+        # (what ``Segment.to_source`` and ``to_source_end`` find by bisecting, for each end).
+        k, last = 0, len(anchors) - 1
         for a, b in pairwise(cuts):
             while j < len(opaque) and opaque[j][0] <= a:
                 reach = max(reach, opaque[j][1])
                 j += 1
             if a >= b or b <= reach:
                 continue
-            ranges.append((seg.to_source(a), seg.to_source_end(b)))
+            while k < last and anchors[k + 1][0] <= a:
+                k += 1
+            at, src = anchors[k]
+            if not last:
+                at = 0  # ``to_source`` reads a lone anchor as the segment's start
+            ranges.append((src + a - at, src + b - at))
     ranges.sort()
     starts: list[int] = []
     ends: list[int] = []
