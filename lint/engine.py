@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ MAX_FIX_PASSES = 10
 BIG_TEXT = 1 << 20
 BLOCK_TEXT = 1 << 18
 _BLOCK_BREAK = compiled_on_use(r"\n(?:[ \t]*\n)+(?=\S)")
+_KIND = attrgetter("kind")
 
 
 @dataclass(frozen=True)
@@ -453,7 +455,7 @@ class Linter:
 
             known = None if self.line_memo is None else self.line_memo.pop(doc.source.path, doc.text)
             self._tree_lines[doc.source.path] = document_lines(doc, tree_rule.code, known)
-        checker = self.checker(config, frozenset(seg.kind for seg in doc.segments))
+        checker = self.checker(config, frozenset(map(_KIND, doc.segments)))
         return self.filter(_guarded(checker.check(doc), doc), doc, config)
 
     def filter(self, found: Iterable[Finding], doc: Document, config: Config) -> list[Finding]:

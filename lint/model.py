@@ -13,12 +13,14 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from lint.patterns import compiled_on_use
 
 _EOL = compiled_on_use(r"\r\n?|\n")
+_TEXT = attrgetter("text")
 
 
 class Severity(str, enum.Enum):
@@ -269,12 +271,10 @@ class Document:
         """The segments' texts joined by newlines, and where each starts in it: one string that a
         regex scans in C, instead of a Python loop calling it once per segment."""
         if self._prose is None:
-            starts = [0] * len(self.segments)
-            at = 0
-            for i, seg in enumerate(self.segments):
-                starts[i] = at
-                at += len(seg.text) + 1
-            self._prose = ("\n".join(seg.text for seg in self.segments), starts)
+            texts = list(map(_TEXT, self.segments))
+            # Each text starts one past the end of the one before (the newline between them), summed in C.
+            starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0)) if texts else []
+            self._prose = ("\n".join(texts), starts)
         return self._prose
 
     def segments_matching(self, pattern: re.Pattern[str]) -> Iterator[Segment]:
