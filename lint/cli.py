@@ -406,7 +406,9 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
 def _linted(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, unsafe: bool,
             write: bool) -> Iterable[FileResult]:
     """Each candidate's result, in order: in this process, or on a pool when there are files enough."""
-    if len(candidates) < 4:  # not two workers' worth: no pool, nor the start-up of importing one
+    # Not two workers' worth of files, or one job asked for: no pool, nor the start-up of importing one
+    # (multiprocessing and concurrent.futures).
+    if len(candidates) < 4 or jobs == 1:
         return (linter.lint_file(c.path, c.config, fix=fix, unsafe=unsafe, write=write) for c in candidates)
     from lint import parallel
 
