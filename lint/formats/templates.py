@@ -100,6 +100,8 @@ _ADMONITION = compiled_on_use(r'^( {0,3})(!!!|\?\?\?\+?)[ \t]+([\w-]+(?:[ \t]+[\
 _HEADING_ATTRS = compiled_on_use(r"^ {0,3}#{1,6}[ \t].*?[ \t](\{[ \t]*:?[ \t]*[#.][^{}\n]*\})[ \t]*$", re.M)
 # VitePress directives on a line of their own: `[[toc]]`, `<<< @/snippets/a.js{2}`, `<!--@include: ./a.md-->`.
 _DIRECTIVE = compiled_on_use(r"^ {0,3}(?:\[\[toc\]\]|<<<[ \t]*@/[^\n]*)[ \t]*$", re.M | re.I)
+# What every match of _HEADING_ATTRS holds: a brace and then a blank, a colon, `#` or `.`.
+_HEADING_ATTRS_HINT = compiled_on_use(r"\{[ \t:#.]")
 
 
 def _blank(view: list[str], start: int, end: int) -> None:
@@ -120,10 +122,26 @@ def markdown_view(text: str) -> str:
     the same length, the same characters everywhere but the ASCII markup it rewrites."""
     if not any(o in text for o in (*_OPENERS, ":::", "!!!", "???", "{.", "{:", "[[", "<<<")):
         return text
+    # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
+    # pattern that opens with `^` (MULTILINE) steps through every character of the text.
+    containers = list(_CONTAINER.finditer(text)) if ":::" in text else []
+    admonitions = list(_ADMONITION.finditer(text)) if "!!!" in text or "???" in text else []
+    attributes = list(_HEADING_ATTRS.finditer(text)) if _HEADING_ATTRS_HINT.search(text) else []
+    directives = list(_DIRECTIVE.finditer(text)) if "[[" in text or "<<<" in text else []
+    expressions = expression_spans(text)
+    if not (containers or admonitions or attributes or directives):
+        if not expressions:
+            return text
+        # Only expressions (mdBook's `{{#include …}}`): two backticks each, the text between them as it is.
+        parts: list[str] = []
+        pos = 0
+        for s, e in expressions:
+            parts += [text[pos:s], "`", text[s + 1 : e - 1], "`"]
+            pos = e
+        parts.append(text[pos:])
+        return "".join(parts)
     view = list(text)
-    changed = False
-    for m in _CONTAINER.finditer(text):
-        changed = True
+    for m in containers:
         title = m.group(4) if m.group(4) is not None else m.group(5)
         if title and title.strip():
             t_start = m.start(4) if m.group(4) is not None else m.start(5)
@@ -131,24 +149,20 @@ def markdown_view(text: str) -> str:
             _as_heading(view, m.start(2), t_start + len(title) - len(title.lstrip()), t_end, m.end())
         else:
             _blank(view, m.start(), m.end())
-    for m in _ADMONITION.finditer(text):
-        changed = True
+    for m in admonitions:
         if m.group(4) and m.group(4).strip():
             _as_heading(view, m.start(2), m.start(4), m.end(4), m.end())
         else:
             _blank(view, m.start(), m.end())
         _quote_admonition_body(text, view, m.end(), len(m.group(1)))
-    for m in _HEADING_ATTRS.finditer(text):
-        changed = True
+    for m in attributes:
         view[m.start(1)], view[m.end(1) - 1] = "`", "`"
-    for m in _DIRECTIVE.finditer(text):
-        changed = True
+    for m in directives:
         _blank(view, m.start(), m.end())
-    for s, e in expression_spans(text):
-        changed = True
+    for s, e in expressions:
         # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
         view[s], view[e - 1] = "`", "`"
-    return "".join(view) if changed else text
+    return "".join(view)
 
 
 def _quote_admonition_body(text: str, view: list[str], pos: int, indent: int) -> None:
