@@ -36,11 +36,7 @@ def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index
         stripped = block.strip()
         if stripped:
             start = at + block.index(stripped[0]) if block[0].isspace() else at
-            if "://" in stripped or "www." in stripped or "@" in stripped:
-                masked, opaque = mask_urls(stripped, [])
-                out.append(Segment(masked, kind, ((0, start),), index, opaque=tuple(opaque)))
-            else:
-                out.append(Segment(stripped, kind, ((0, start),), index))
+            out.append(_paragraph(stripped, kind, start, index))
             index += 1
         at += len(block) + len(gap)
     return out
@@ -54,14 +50,18 @@ def _segments_of_any_lines(text: str, offset: int, kind: str, start_index: int) 
         stripped = m.group(1)
         if stripped[-1].isspace():
             stripped = stripped.rstrip()
-        start = offset + m.start(1)
-        if "://" in stripped or "www." in stripped or "@" in stripped:
-            masked, opaque = mask_urls(stripped, [])
-            out.append(Segment(masked, kind, ((0, start),), index, opaque=tuple(opaque)))
-        else:
-            out.append(Segment(stripped, kind, ((0, start),), index))
+        out.append(_paragraph(stripped, kind, offset + m.start(1), index))
         index += 1
     return out
+
+
+def _paragraph(text: str, kind: str, start: int, index: int) -> Segment:
+    """The segment of one stripped block at ``start`` in the Source, its URLs and e-mail addresses
+    masked (asked first of the marks one must hold: most paragraphs have none)."""
+    if "://" in text or "www." in text or "@" in text:
+        masked, opaque = mask_urls(text, [])
+        return Segment(masked, kind, ((0, start),), index, opaque=tuple(opaque))
+    return Segment(text, kind, ((0, start),), index)
 
 
 def parse(source: Source) -> Document:
