@@ -122,7 +122,14 @@ def kept_answer(question: str, pattern: str, flags: int, answer: Callable[[], T]
     value marshal can hold), kept between runs beside the compiled patterns for as long as the code that
     answers is the same: the engine's files and the asking module's (an edited question in a checkout
     whose version number has not moved is asked again, not served from before the edit)."""
-    return kept_value((question, pattern, int(flags)), answer, _answering_code(answer.__code__.co_filename))
+    return kept_result((question, pattern, int(flags)), answer)
+
+
+def kept_result(key: tuple[Any, ...], answer: Callable[[], T]) -> T:
+    """``answer()``, a pure function of ``key`` (values marshal can hold) computed at start-up, kept
+    between runs as ``kept_answer``'s are: for as long as the engine's files and the asking module's are
+    the same."""
+    return kept_value(key, answer, _answering_code(answer.__code__.co_filename))
 
 
 def kept_value(key: tuple[Any, ...], answer: Callable[[], T], valid_for: Any = None) -> T:
@@ -164,7 +171,9 @@ def _answering_code(module_file: str) -> tuple[Any, ...]:
     """The signature of the engine's files and of ``module_file``, read once per process."""
     found = _ANSWERING.get(module_file)
     if found is None:
-        engine = _ANSWERING.setdefault("", files_signature(os.path.dirname(__file__)))
+        engine = _ANSWERING.get("")
+        if engine is None:
+            engine = _ANSWERING[""] = files_signature(os.path.dirname(__file__))
         try:
             st = os.stat(module_file)
             found = (engine, module_file, st.st_size, st.st_mtime_ns)

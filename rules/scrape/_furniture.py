@@ -13,7 +13,7 @@ from typing import Any
 
 from lint.language import trie_alternation
 from lint.lowered import lowered_ascii_pattern
-from lint.patterns import compiled, compiled_on_use, kept_answer
+from lint.patterns import compiled, compiled_on_use, kept_answer, kept_result
 from lint.rule import rule_data
 from lint.scan import parsed
 
@@ -193,7 +193,8 @@ def _alternatives(prefixes: list[str]) -> str:
     decides where the scan goes on)."""
     if any("\n" in p or "\r" in p for p in prefixes):
         return "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True)))
-    return trie_alternation(prefixes)
+    # Built at each run's first furniture question: kept between runs, as compiled patterns are.
+    return kept_result(("furniture-alternatives", tuple(prefixes)), lambda: trie_alternation(prefixes))
 
 
 def _gate(patterns: list[str]) -> re.Pattern[str] | None:
