@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
@@ -159,3 +160,19 @@ def _non_ascii_first_class(pattern: str, flags: int) -> str | None:
         else:
             return None
     return "".join(body)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``'s matches, where ``starts`` (ascending) holds every place one can
+    begin: the pattern is tried only there, skipping places inside the last match, as finditer does. For a
+    pattern the regex engine would try at every character (one that opens with a lookbehind or a class)
+    when a cheaper scan finds where it can start. The pattern must not match the empty string."""
+    end = 0
+    match = pattern.match
+    for at in starts:
+        if at < end:
+            continue
+        m = match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()

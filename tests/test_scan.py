@@ -63,3 +63,19 @@ def test_patterns_not_worth_splitting_are_kept_whole() -> None:
 
 def test_alternatives_split_only_at_the_top_level() -> None:
     assert alternatives(r"a(b|c)|[|]d|\|e") == ["a(b|c)", "[|]d", r"\|e"]
+
+
+def test_matches_tried_at_every_place_one_can_begin_are_finditer_s() -> None:
+    """``matches_at`` with the places a cheaper scan finds gives what finditer gives, overlaps skipped."""
+    import random
+
+    from lint.scan import matches_at
+
+    pattern = re.compile(r"(?<![\w.])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)")
+    starts = re.compile(r"(?<![\w.])\w")  # every place the pattern can begin, and more
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice("ab1. .  cX\n") for _ in range(rng.randrange(60)))
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in matches_at(pattern, text, (s.start() for s in starts.finditer(text)))] == expected
+        assert [m.span() for m in matches_at(pattern, text, range(len(text)))] == expected

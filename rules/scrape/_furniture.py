@@ -15,7 +15,7 @@ from lint.language import trie_alternation
 from lint.lowered import lowered_ascii_pattern
 from lint.patterns import compiled, compiled_on_use, kept_answer, kept_result
 from lint.rule import rule_data
-from lint.scan import parsed
+from lint.scan import matches_at, parsed
 
 _TRIM = " \t\u00a0•·|>»›→←<«‹-–—*:.!…"
 
@@ -135,18 +135,9 @@ def _start(m: re.Match[str]) -> int:
 
 def _starts_through(places: re.Pattern[str], gate: re.Pattern[str], text: str, lowered: str) -> Iterator[int]:
     """Where ``gate.finditer(text)``'s matches start, found by asking the gate only at the places its
-    stand-in finds in ``lowered`` (every place it matches is one): the first of them at or after the end
-    of the last match where it matches is the next match (the gate opens with a newline: never empty)."""
-    end = 0
-    match = gate.match
-    for place in places.finditer(lowered):
-        at = place.start()
-        if at < end:
-            continue
-        m = match(text, at)
-        if m is not None:
-            yield at
-            end = m.end()
+    stand-in finds in ``lowered`` (every place it matches is one; the gate opens with a newline: never
+    empty)."""
+    return map(_start, matches_at(gate, text, map(_start, places.finditer(lowered))))
 
 
 def _lines_holding(text: str, line_starts: list[int], words: frozenset[str]) -> set[int]:

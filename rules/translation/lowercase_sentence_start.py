@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import repeat
 
 from lint.rules.translation._code_names import code_names
 
@@ -13,6 +14,7 @@ from lint.language import abbreviations, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.scan import matches_at
 
 # A word of letters, a full stop, one or two spaces, a lower-case word that is a word (not code).
 # The word before may end in digits' suffix (`the 27th. there`), not be a bare number (`2. the` is a
@@ -26,19 +28,15 @@ _STOP = compiled_on_use(r"\.(?= {1,2}[^\W\d_A-Z])")
 def _starts(text: str) -> Iterator[re.Match[str]]:
     """``_START.finditer(text)``, asked only where a match can begin: at the start of the run of word
     characters before a stop (the lookbehind allows none before it, the first group runs up to the
-    stop), after the end of the last match."""
-    end = 0
-    match = _START.match
-    for stop in _STOP.finditer(text):
-        at = stop.start()
-        while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):  # the regex engine's \w
-            at -= 1
-        if at < end:
-            continue
-        m = match(text, at)
-        if m is not None:
-            yield m
-            end = m.end()
+    stop)."""
+    return matches_at(_START, text, map(_word_start_before, _STOP.finditer(text), repeat(text)))
+
+
+def _word_start_before(stop: re.Match[str], text: str) -> int:
+    at = stop.start()
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):  # the regex engine's \w
+        at -= 1
+    return at
 
 
 # Words a full stop follows without ending a sentence: abbreviations English writes in lower case or
