@@ -250,3 +250,36 @@ def test_s108_finds_a_repeated_sentence_deep_in_a_paragraph_of_data() -> None:
         (at, copy.rstrip(), "2 sentences repeat the 2 before them")]
     fixed = lint.fix_text(text, path="dump.txt", select=["S108"])
     assert fixed == rows + copy + rows + "\n"
+
+
+def test_furniture_candidates_in_text_outside_ascii_are_every_line_a_slow_gate_matches() -> None:
+    """In a text outside ASCII (é, curly quotes, and the Kelvin sign, which IGNORECASE matches to `k`),
+    the lines a slow gate matches are found through the lowered text, as in ASCII text; with ı, ſ or İ,
+    which the lowered text cannot stand for, through the gate itself. Either way, every one is a candidate."""
+    import random
+    import re as re_module
+
+    from lint.rules.scrape._furniture import _default_judge
+
+    judge = _default_judge()
+    furniture = ["12 comments", "Photo: Reuters", "Sign up for our daily newsletter",
+                 "Next article: What comes after", "Follow us on Instagram", "Photo credit: AP",
+                 "Previous post: Ça va", "\u212aeep up: subscribe to the weekly newsletter",
+                 "Sign up for our daily newſletter"]
+    prose = ["Le café était fermé.", "“Quoted” words here.", "Plain prose line.", "Straße und Wörter.",
+             "İstanbul is large.", "The ſtory goes on.", "A dotless ı appears.", "Résumé of the news posts",
+             "İİİİİİİİİİİİİİİİİİİİİİİİ"]
+    rng = random.Random(3)
+    for _ in range(300):
+        lines = [rng.choice(furniture + prose) for _ in range(rng.randrange(1, 12))]
+        joined = "\n" + "\n".join(lines)
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        expected = set()
+        for _, gate in judge.slow_gates:
+            if gate is not None:
+                for m in gate.finditer(joined):
+                    expected.add(max(k for k, s in enumerate(starts) if s <= m.start()))
+        assert expected <= set(judge.maybe_furniture(lines)), lines
+    assert re_module.match("k", "\u212a", re_module.IGNORECASE)  # the premise about the Kelvin sign

@@ -96,12 +96,16 @@ class Judge:
                 answer = held[word] = word in lowered
             return answer
 
+        # The lowered text stands for the text, offset for offset, and holds a gate's ASCII words wherever
+        # the gate (IGNORECASE) could match them, unless it holds one of the three characters that match
+        # an ASCII letter without lowering to it (İ, which also lowers to two characters; ı; ſ).
+        aligned = plain or ("\u0130" not in joined and "\u0131" not in joined and "\u017f" not in joined)
         for required, gate in self.slow_gates:
             if gate is None or not all(any(map(holds, c)) for c in required):
                 continue
             if starts is None:
                 starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
-            if plain and all(map(str.isascii, required[0])):
+            if aligned and all(map(str.isascii, required[0])):
                 found.update(k for k in _lines_holding(lowered, starts, required[0]) if gate.match(joined, starts[k] - 1))
                 continue
             for m in gate.finditer(joined):
