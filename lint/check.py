@@ -196,23 +196,18 @@ class Checker:
             if not rule.applies_to(doc.language):
                 continue
             chosen = rule.segments_to_read(doc)
-            for seg in self._of_kinds(doc.segments, rule) if chosen is None else _of_kinds(chosen, rule):
+            for seg in self._of_kinds(doc.segments if chosen is None else list(chosen), rule):
                 findings.extend(rule.check_segment(seg, doc))
 
     def _of_kinds(self, segments: list[Segment], rule: Rule) -> list[Segment]:
-        """The document's segments of the rule's kinds: all of them, as they are, when it has no others
-        (every segment of plain text is a paragraph)."""
+        """Those of ``segments`` (the document's, or some of them) of the rule's kinds: all of them, as they
+        are, when the document has no others (every segment of plain text is a paragraph)."""
         kinds = rule.kinds
         return segments if kinds is None or self._present <= kinds else [s for s in segments if s.kind in kinds]
 
 
 _KIND = attrgetter("kind")
 _TEXT = attrgetter("text")
-
-
-def _of_kinds(segments: Iterable[Segment], rule: Rule) -> Iterable[Segment]:
-    kinds = rule.kinds
-    return segments if kinds is None else [s for s in segments if s.kind in kinds]
 
 
 def dedupe(findings: Iterable[Finding]) -> list[Finding]:
