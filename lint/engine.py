@@ -28,7 +28,7 @@ from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
 from lint.guard import Crash, is_crash
-from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source
+from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source, Suppression
 from lint.patterns import compiled_on_use
 from lint.rule import Rule
 from lint.source import (
@@ -268,16 +268,13 @@ class Linter:
 
         found = tree_findings(result.source.text, result.tree_lines, counts, minimum, rule.code, rule.slug, rule.severity,
                               result.path)
-        ignored = self._ignored_codes(result.path, config)
         # A line another line rule reports already (S102's list, S110's block, S111's model) is not
-        # reported twice.
+        # reported twice. (Lines switched off inline are no candidates: ``tree_lines`` left them out.)
         taken = [(f.start, f.end) for f in result.findings if f.code in _LINE_RULES]
-        found = [f for f in found if not (ignored and any(_matches(f, code) for code in ignored))
-                 and not any(a <= f.start and f.end <= b for a, b in taken)]
+        found = self._filtered([f for f in found if not any(a <= f.start and f.end <= b for a, b in taken)],
+                               result.path, (), config)
         if not found:
             return result
-        if config.severity:
-            found = [dataclasses.replace(f, severity=_severity_for(f, config) or f.severity) for f in found]
         result.findings = sorted([*result.findings, *found], key=lambda f: f.start)
         return result
 
@@ -459,13 +456,18 @@ class Linter:
         return self.filter(_guarded(checker.check(doc), doc), doc, config)
 
     def filter(self, found: Iterable[Finding], doc: Document, config: Config) -> list[Finding]:
-        path = doc.source.path
+        return self._filtered(found, doc.source.path, doc.suppressions, config)
+
+    def _filtered(self, found: Iterable[Finding], path: str, suppressions: Sequence[Suppression],
+                  config: Config) -> list[Finding]:
+        """The findings the config's per-file ignores and the inline switches let through, with the
+        config's severities and fixability, each given ``path``."""
         ignored = self._ignored_codes(path, config)
         out = []
         for f in found:
             if ignored and any(_matches(f, code) for code in ignored):
                 continue
-            if doc.suppressions and any(s.covers(f) for s in doc.suppressions):
+            if suppressions and any(s.covers(f) for s in suppressions):
                 continue
             severity = _severity_for(f, config)
             if severity is not None and severity != f.severity:
