@@ -29,10 +29,10 @@ _ASCII = [chr(i) for i in range(128)]
 def lowered_ascii_pattern(pattern: str, flags: int) -> str | None:
     """The stand-in's source (compiled without flags), or None where the pattern has none. Its matches
     are the places, one character long at most, where the pattern may match: ``finditer`` finds them
-    all, however long the pattern's own matches are. Kept between runs (``lint.patterns.kept_answer``): writing it parses the pattern and tries 128 characters per
+    all, however long the pattern's own matches are. Kept between runs (``lint.patterns.kept_answer``,
+    for as long as this module is the same): writing it parses the pattern and tries 128 characters per
     class."""
-    # (The question names the writer's version: an answer kept by an earlier writer is not this one's.)
-    return kept_answer("lowered-ascii-1", pattern, flags, lambda: _stand_in(pattern, flags))
+    return kept_answer("lowered-ascii", pattern, flags, lambda: _stand_in(pattern, flags))
 
 
 def _stand_in(pattern: str, flags: int) -> str | None:
