@@ -30,8 +30,11 @@ _PATTERN = compiled_on_use(
     r"(?<=[a-z,] )(" + "|".join(_WORDS) + r")(?= +([A-Za-z][\w'’-]*)(?: +([A-Za-z][\w'’-]*))?)"
 )
 # Other languages with English-like sentence casing (French, Spanish, Italian, Portuguese, Dutch…)
-# list their function words in their language pack; German capitalizes every noun and has none.
-_PACK_WORDS = {primary(t): tuple(sorted({w.capitalize() for w in p["function-words"] if len(w) >= 2}))
+# list their function words in their language pack; German capitalizes every noun and has none. A word
+# of one ASCII letter (es `y`, `o`; it and pt `a`) is left out: as a capital it is as often a label (`el
+# eje Y es`, `la opción A es`); one accented letter (it `è`, pt `é`) never is.
+_PACK_WORDS = {primary(t): tuple(sorted({w.capitalize() for w in p["function-words"]
+                                         if len(w) >= 2 or not w.isascii()}))
                for t, p in packs().items() if p.get("sentence-case") and p.get("function-words")}
 _OTHER_WORDS = tuple(sorted({w for words in _PACK_WORDS.values() for w in words} - set(_WORDS)))
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
@@ -295,6 +298,10 @@ round`) is flagged: no name ends in `The`.
         Example("The province had been ordered To Be Shut down last week."),
         Example("Os usuários Da plataforma veem o resultado.\n", language="pt",
                 fixed="Os usuários da plataforma veem o resultado.\n"),
+        Example("La sentenza È un'opportunità per tutti noi.\n", language="it",
+                fixed="La sentenza è un'opportunità per tutti noi.\n", note="one accented letter, the verb `è`"),
+        Example("O resultado final É bastante mediano.\n", language="pt",
+                fixed="O resultado final é bastante mediano.\n"),
         Example("On Monday the club Announced That It Was Confirmed that the striker would stay.",
                 note="a run holding a pronoun and a verb of being: a clause, not a name"),
         Example("Officials said the trials Have Been Successfully Completed in three regions."),
@@ -366,6 +373,10 @@ round`) is flagged: no name ends in `The`.
         Example("Il a rencontré Kim Jong Un et Donald Trump à Singapour.\n", language="fr",
                 note="the end of a name of three capitalized words"),
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
+        Example("El valor del eje Y es siempre positivo.\n", language="es",
+                note="one ASCII letter capitalized is a label as often as the conjunction `y`"),
+        Example("Ha rivisto il film È Stata la Mano di Dio ieri sera.\n", language="it",
+                note="before a capitalized word it may open a title or a name"),
         Example("Die Benutzer Der Plattform sehen Das Ergebnis.\n", language="de"),
         Example("Lisez aussi [Vous n'avez pas besoin d'un effet](/learn/effects).\n", path="a.md", language="fr"),
         Example("Most people can choose a Do It Yourself solution instead.",
