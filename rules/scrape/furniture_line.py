@@ -140,13 +140,24 @@ _WORDED = frozenset({"words_1_3", "words_4_8", "words_9_20", "words_21_plus", "c
                      "sentence_case_fragment"})
 
 
+_WORD_BINS = frozenset({"words_1_3", "words_4_8", "words_9_20", "words_21_plus"})
+_DIGITED = frozenset({"digits", "date"})
+_DIGIT = compiled_on_use(r"\d")
+
+
 def bounds(layout: Layout, weights: Sequence[float]) -> list[float]:
     """For each line, the highest logit its features can give with the worded ones unknown (each of
-    them lies in [0, 1]): the exact sum of the others, plus every positive weight of a worded one. A
+    them lies in [0, 1]): the exact sum of the others, plus every positive weight of a worded one (the
+    largest of the word-count bins', of which one is 1; the digit features' only where a digit is). A
     line whose bound is under the threshold's logit scores under the threshold (``line_features``
     would give it a score no higher)."""
     w = dict(zip(FEATURES, weights, strict=True))
-    slack = w["bias"] + sum(max(0.0, w[f]) for f in _WORDED)
+    # Exactly one of the word-count bins is 1: the largest of their weights bounds them together.
+    # `digits` and `date` are 0 on a line without a digit (most lines): their slack is added where one is.
+    slack = w["bias"] + sum(max(0.0, w[f]) for f in _WORDED - _WORD_BINS - _DIGITED) \
+        + max(0.0, *(w[f] for f in _WORD_BINS))
+    digit_slack = sum(max(0.0, w[f]) for f in _DIGITED)
+    has_digit, isdigit = _DIGIT.search, str.isdigit
     lines, ends, shorts, sentences, counts = layout.lines, layout.ends, layout.shorts, layout.sentences, layout.counts
     n = len(lines)
     first_body, last_body = (layout.body[0], layout.body[-1]) if layout.body else (n, -1)
@@ -180,7 +191,9 @@ def bounds(layout: Layout, weights: Sequence[float]) -> list[float]:
                    + copyright_ * ("©" in line or "(c)" in line.lower())
                    + inside * (first_body < k < last_body)
                    + sibling * siblings[k] + distance * distances[k] + before_lines * befores[k]
-                   + pipe * ("|" in line))
+                   + pipe * ("|" in line)
+                   # (str.isdigit, which the features count, and \d agree on ASCII alone)
+                   + (digit_slack if (has_digit(line) if line.isascii() else any(map(isdigit, line))) else 0.0))
     return out
 
 
