@@ -254,8 +254,7 @@ def line_features(lines: Sequence[str], only: Sequence[int] | None = None,
             float(_SEPARATORS.search(line) is not None),
             stops,
             float(line[:1].islower()),
-            float(k < n / 10), float(k >= n - n / 10),
-            float(k < first_body), float(k > last_body),
+            float(k < n / 10), float(k >= n - n / 10), float(k < first_body), float(k > last_body),
             float(counts[line] > 1),
             shorts[k - 1] if k > 0 else 1.0,
             shorts[k + 1] if k + 1 < n else 1.0,
@@ -269,10 +268,7 @@ def line_features(lines: Sequence[str], only: Sequence[int] | None = None,
             float(any(map(_READER.__contains__, low))),
             float(nw >= 2 and words[0][0].isupper() and all(w.islower() for w in words[1:])
                   and not ends[k]),
-            layout.siblings[k],
-            layout.body_distance[k],
-            layout.before_body[k],
-            float("|" in line),
+            layout.siblings[k], layout.body_distance[k], layout.before_body[k], float("|" in line),
         ])
     return out
 
