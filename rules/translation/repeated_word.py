@@ -7,10 +7,12 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, count, islice
 from operator import eq
 
+from lint.formats.builder import PLACEHOLDER
 from lint.language import pack
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.scan import non_ascii
 from lint.words import SEPARATOR, joined
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
@@ -160,19 +162,43 @@ def _segments_with_repeats(text: str) -> list[int]:
     """Indexes of the parts of ``text`` (lint.words.joined: SEPARATOR between them) in which a word follows itself, marks around it
     ignored (`(the the,`): the repeats `_REPEAT` can find are in them. Splits and compares in C; Python
     runs only for the pairs found, not per word."""
-    low = text.lower()
-    for mark in _MARKS:
-        if mark in low:
-            low = low.replace(mark, " ")
-    words = low.split()
+    words = _words(text)
     parts: list[int] = []
     part, counted = 0, 0
     for k in compress(count(), map(eq, words, islice(words, 1, None))):
-        word = words[k]
+        word = words[k].decode("utf-8", "surrogatepass")  # (only the few pairs found)
         if (len(word) < 2 and word != "a") or not word.isalpha() or word in _ALLOWED:
             continue
-        part += words[counted:k].count(SEPARATOR)
+        part += words[counted:k].count(_SEPARATOR_BYTES)
         counted = k
         if not parts or parts[-1] != part:
             parts.append(part)
     return parts
+
+
+# The words are compared as UTF-8 bytes (equal bytes, equal words): str.lower(), a replace per mark and
+# str.split() come down to one bytes.translate (the ASCII marks, and the information separators
+# \x1c-\x1f that str.split() breaks at and bytes.split() does not, read as spaces; A-Z lowered) and one
+# bytes.split(), each a pass in C. The marks and spaces outside ASCII are replaced first, where the text
+# holds them.
+_TABLE = bytes(32 if (b < 128 and chr(b) in _MARKS) or 0x1C <= b <= 0x1F else b + 32 if 65 <= b <= 90 else b for b in range(256))
+_SEPARATOR_BYTES = SEPARATOR.encode("ascii")
+# What str.split() reads as a space outside ASCII (tests/test_rules_translation.py checks the list).
+UNICODE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_BREAKS = frozenset(c for c in _MARKS + UNICODE_SPACES if not c.isascii())
+
+
+def _words(text: str) -> list[bytes]:
+    """The words ``_segments_with_repeats`` compares: lowered, split at spaces and marks, in UTF-8. A text
+    in ASCII but for masked URLs and code (``lint.formats.builder.PLACEHOLDER``) is read with them as
+    \\x01 (no letter, mark nor space: the words holding one stay words of no letters), without the
+    str.lower() pass the table does for ASCII."""
+    if not text.isascii():
+        swapped = text.replace(PLACEHOLDER, "\x01")
+        if not swapped.isascii():
+            low = text.lower()
+            for c in _BREAKS.intersection(non_ascii(low)):
+                low = low.replace(c, " ")
+            return low.encode("utf-8", "surrogatepass").translate(_TABLE).split()
+        text = swapped
+    return text.encode("ascii").translate(_TABLE).split()

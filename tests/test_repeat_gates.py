@@ -1,0 +1,47 @@
+"""The repeat rules' gates read their words in C, as bytes: they must choose the same segments as the plain
+reading of the text that the rules' documentation describes (lowered, marks read as spaces, str.split())."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+from lint.rules.translation import repeated_word
+from lint.words import SEPARATOR
+
+
+def _segments_with_repeats_by_hand(text: str) -> list[int]:
+    """The parts in which a word follows itself, read word by word from the text as a str."""
+    low = text.lower()
+    for mark in repeated_word._MARKS:
+        low = low.replace(mark, " ")
+    found: list[int] = []
+    for part, piece in enumerate(low.split(SEPARATOR)):
+        words = piece.split()
+        if any(a == b and (len(a) >= 2 or a == "a") and a.isalpha() and a not in repeated_word._ALLOWED
+               for a, b in zip(words, words[1:])):
+            found.append(part)
+    return found
+
+
+def test_unicode_spaces_are_all_that_str_split_breaks_at_outside_ascii() -> None:
+    spaces = {chr(c) for c in range(128, sys.maxunicode + 1) if chr(c).isspace()}
+    assert spaces == set(repeated_word.UNICODE_SPACES)
+
+
+def test_t102_gate_finds_the_parts_a_plain_reading_finds() -> None:
+    rng = random.Random(18)
+    pieces = ["the", "The", "THE", "a", "A", "in", "is", "of", "foo", "x", " ", " ", " ", "\n", "\t", ",", ".", "(",
+              "'", "-", "\x1c", "\x1f", "\x0b", "\x01", "\ufffc", "\ufffc\ufffc"]
+    beyond = ["é", "É", "’", "«", "»", "\xa0", "\x85", "\u2003", "\u3000", "İ", "\u2028", "—", "\udc80", "ß"]
+    ascii_seen = other_seen = 0
+    for n in range(6000):
+        alphabet = pieces if n % 2 else pieces + beyond
+        parts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 4))]
+        text = f" {SEPARATOR} ".join(parts)
+        if text.replace("\ufffc", "").isascii():
+            ascii_seen += 1
+        else:
+            other_seen += 1
+        assert repeated_word._segments_with_repeats(text) == _segments_with_repeats_by_hand(text), text
+    assert ascii_seen > 1000 and other_seen > 1000
