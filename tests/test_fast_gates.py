@@ -1,6 +1,7 @@
 """Gates and triggers rewritten for speed must choose what the plain reading chooses: T102's gate reads its
 words in C, as bytes, and must find the parts the documented reading finds (lowered, marks read as spaces,
-str.split()); S101's trigger, factored and possessive, must match where the plain alternation matches."""
+str.split()); S101's trigger, factored and possessive, must match where the plain alternation matches; P105's
+gate, which pairs all brackets of a document at once in bytes, must choose the segments read one by one."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ import re
 import sys
 from itertools import pairwise
 
+from lint.rules.punctuation import unbalanced_brackets
 from lint.rules.scrape.leading_metadata_label import LeadingMetadataLabel
 from lint.rules.translation import repeated_word
 
+from lint.config import Config
+from lint.engine import Linter
+from lint.model import Document, Source
 from lint.words import SEPARATOR
 
 
@@ -69,3 +74,15 @@ def test_s101_trigger_matches_where_the_plain_alternation_matches() -> None:
     for text in texts:
         ours, plain = trigger.match(text), _S101_PLAIN.match(text)
         assert (ours and ours.span()) == (plain and plain.span()), text
+
+
+def test_p105_gate_reads_the_segments_whose_brackets_do_not_nest_or_may_hold_an_emoticon() -> None:
+    linter, config = Linter(), Config()
+    rng = random.Random(105)
+    pieces = ["(", ")", "[", "]", "{", "}", "a", "word", " ", "\n\n", "é", "𝄞", "\ufffc", ":)", ";-(", "=]", "\udc80"]
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        doc: Document = linter.document(Source(path="a.txt", text=text), config)
+        by_hand = [seg for seg in doc.segments if not unbalanced_brackets._nested_well(seg.text)
+                   or unbalanced_brackets._EMOTICON_HINT.search(seg.text)]
+        assert unbalanced_brackets._segments_to_read(doc) == by_hand, text

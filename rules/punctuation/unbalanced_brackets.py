@@ -8,9 +8,11 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import scanners
+from lint.words import SEPARATOR, joined
 
 _BRACKETS = compiled_on_use(r"[()\[\]{}]")
-_BRACKET_OR_NUL = compiled_on_use(r"[()\[\]{}\x00]")
+_NOT_BRACKET_OR_NUL = bytes(b for b in range(256) if b not in b"()[]{}\x00")
+_SEPARATOR = SEPARATOR.encode("ascii")
 _PARTNER = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
 # Brackets that need no partner, found before pairing: emoticons (:-) ;( =]), half-open intervals
 # ([0, 1) (a, b]), a bracket quoted as a character ("(" ‘)’ '[') or escaped (\( in a pattern).
@@ -47,19 +49,24 @@ def _nested_well(text: str) -> bool:
 
 def _segments_to_read(doc: Document) -> list[Segment]:
     """The segments ``check_segment`` may have something to say about: those whose brackets do not nest
-    well, and those where an emoticon may stand. All segments' brackets are paired at once, a NUL
-    between segments, in C: Python runs per segment found, not per segment with a bracket."""
+    well, and those where an emoticon may stand. All segments' brackets are paired at once, in C, in the
+    text the repeat rules read (``lint.words.joined``: NULs between the segments): Python runs per
+    segment found, not per segment with a bracket."""
     segments = doc.segments
-    joined = "\x00".join([seg.text for seg in segments])
-    if joined.count("\x00") != len(segments) - 1:
+    text = joined(doc)
+    if text is None:
         return list(segments)  # a NUL inside a text: each segment is read
-    marks = "".join(_BRACKET_OR_NUL.findall(joined))
+    # The brackets and NULs alone, in order: every other byte of the UTF-8 text dropped by one
+    # bytes.translate (no byte of a character outside ASCII is one of them), where a regex's findall
+    # stopped at each bracket.
+    marks = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKET_OR_NUL)
     while True:  # adjacent pairs removed until none is left, as ``_nested_well`` does (none forms across a NUL)
-        shorter = marks.replace("()", "").replace("[]", "").replace("{}", "")
+        shorter = marks.replace(b"()", b"").replace(b"[]", b"").replace(b"{}", b"")
         if len(shorter) == len(marks):
             break
         marks = shorter
-    read = set() if len(marks) == len(segments) - 1 else {i for i, rest in enumerate(marks.split("\x00")) if rest}
+    read = set() if len(marks) == len(_SEPARATOR) * (len(segments) - 1) else {
+        i for i, rest in enumerate(marks.split(_SEPARATOR)) if rest}
     hinted = {id(seg) for seg in doc.segments_matching_any(_EMOTICON_HINTS)}
     if not hinted:
         return [segments[i] for i in sorted(read)]
