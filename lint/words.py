@@ -22,13 +22,15 @@ _CHUNK = 64  # fields read at a time when looking for the end of a run
 
 
 class Keys:
-    """One key (a character) per token, for finding the runs of tokens whose keys equal the keys
+    """One key (a character, or a byte) per token, for finding the runs of tokens whose keys equal the keys
     ``d`` places on. No key may be NUL: a key compared with the nothing past the end must differ."""
 
     __slots__ = ("_differences", "_number", "_width", "length")
 
-    def __init__(self, keys: str) -> None:
-        if keys.isascii():
+    def __init__(self, keys: str | bytes) -> None:
+        if isinstance(keys, bytes):  # one byte per key already (ASCII tokens' first bytes)
+            self._width, packed = 1, keys
+        elif keys.isascii():
             self._width, packed = 1, keys.encode("ascii")
         else:  # (a character outside the BMP takes two UTF-16 units: four bytes each, then; a lone
             # surrogate, from text read with surrogate escapes, is a code point like any other)

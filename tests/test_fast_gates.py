@@ -1,7 +1,8 @@
 """Gates and triggers rewritten for speed must choose what the plain reading chooses: T102's gate reads its
 words in C, as bytes, and must find the parts the documented reading finds (lowered, marks read as spaces,
 str.split()); S101's trigger, factored and possessive, must match where the plain alternation matches; P105's
-gate, which pairs all brackets of a document at once in bytes, must choose the segments read one by one."""
+gate, which pairs all brackets of a document at once in bytes, must choose the segments read one by one; T107's
+loop gate must find the same segments in a text's tokens read as ASCII bytes as in its str.split()."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from itertools import pairwise
 
 from lint.rules.punctuation import unbalanced_brackets
 from lint.rules.scrape.leading_metadata_label import LeadingMetadataLabel
-from lint.rules.translation import repeated_word
+from lint.rules.translation import repeated_phrase, repeated_word
 
 from lint.config import Config
 from lint.engine import Linter
@@ -86,3 +87,19 @@ def test_p105_gate_reads_the_segments_whose_brackets_do_not_nest_or_may_hold_an_
         by_hand = [seg for seg in doc.segments if not unbalanced_brackets._nested_well(seg.text)
                    or unbalanced_brackets._EMOTICON_HINT.search(seg.text)]
         assert unbalanced_brackets._segments_to_read(doc) == by_hand, text
+
+
+def test_t107_loop_gate_finds_the_same_segments_in_bytes_as_in_str_tokens() -> None:
+    rng = random.Random(107)
+    pieces = ["the", "The", "cat", "sat", "foo", "a", "of", " ", " ", " ", "\n", "\t", ",", ".", ";", "!", ")", "]", '"',
+              "\ufffc", "\x01", "\x02", "\x1c", "\x1f", "\x0b", f" {SEPARATOR} "]
+    as_bytes = with_loops = 0
+    for n in range(8000):
+        alphabet = pieces if n % 4 else [*pieces, "é", "”", "\xa0", "\u3000"]
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        tokens = repeated_phrase._tokens(text)
+        as_bytes += bool(tokens) and isinstance(tokens[0], bytes)
+        found = repeated_phrase._segments_with_loops(tokens)
+        with_loops += bool(found)
+        assert found == repeated_phrase._segments_with_loops(text.split()), text
+    assert as_bytes > 3000 and with_loops > 50

@@ -4,10 +4,12 @@ the bank's products`), or a word joined to itself by `and` (`with benevolence an
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, islice, repeat
 from operator import eq, gt, itemgetter
+from typing import Any
 
+from lint.formats.builder import PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -143,7 +145,7 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             candidates = set(range(len(segments)))  # a NUL inside a text: every segment is read
         else:
             # Case is kept: a loop repeats its phrase as it first wrote it, and lowering costs a pass.
-            candidates = _segments_with_loops(text.split()) | _segments_with_doublings(text)
+            candidates = _segments_with_loops(_tokens(text)) | _segments_with_doublings(text)
         for i in sorted(candidates):
             yield from self._loops(segments[i])
             yield from self._doublings(segments[i])
@@ -203,19 +205,46 @@ def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) ->
             and all(text[spans[k][1]:spans[k + 1][0]] == " " for k in (at, at + 1)))
 
 
-def _segments_with_loops(tokens: list[str]) -> set[int]:
+def _tokens(text: str) -> list[str] | list[bytes]:
+    """``text.split()``; where the text is ASCII but for masked URLs and code (``PLACEHOLDER``), the same
+    tokens as ASCII bytes, split in C at less cost: the placeholder read as a control character the text
+    does not hold (one for one, so equal tokens stay equal and unequal ones unequal), and the information
+    separators \\x1c-\\x1f, where str.split() breaks and bytes.split() does not, as spaces."""
+    if not text.isascii():
+        if _STAND_IN in text:
+            return text.split()
+        swapped = text.replace(PLACEHOLDER, _STAND_IN)
+        if not swapped.isascii():
+            return text.split()
+        text = swapped
+    return text.encode("ascii").translate(_SPACES).split()
+
+
+_STAND_IN = "\x02"
+_SPACES = bytes(32 if 0x1C <= b <= 0x1F else b for b in range(256))
+
+
+def _segments_with_loops(tokens: list[Any]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
-    copy may carry other punctuation, a closing quote or bracket): the only ones read word by word."""
+    copy may carry other punctuation, a closing quote or bracket): the only ones read word by word.
+    ``tokens``: the text's, as str or as ASCII bytes (``_tokens``)."""
     tokens = list(compress(tokens, map(gt, map(len, tokens), repeat(2))))
     # Tokens are compared by their first characters first, all of them in C (lint.words), and word by
     # word only in the few runs where those agree. Equal stripped tokens have equal keys: stripping keeps
     # the first character, unless it strips all of a token's marks, and the marks all share one key.
-    keys = "".join(map(itemgetter(0), tokens))
-    for mark in _KEYED_AS_STOP:
-        if mark in keys:
-            keys = keys.replace(mark, ".")
-    keys = keys.replace("\0", "\1")  # (the separator's key: no key may be NUL)
-    table = Keys(keys)
+    stripped: Callable[[Any], Any]
+    separator: Any
+    if tokens and isinstance(tokens[0], bytes):
+        # (The marks keyed as a stop, and the separator's NUL as \x01: no key may be NUL.)
+        table = Keys(bytes(map(itemgetter(0), tokens)).translate(_BYTE_KEYS))
+        stripped, separator = _stripped_bytes, _SEPARATOR_BYTES
+    else:
+        keys = "".join(map(itemgetter(0), tokens))
+        for mark in _KEYED_AS_STOP:
+            if mark in keys:
+                keys = keys.replace(mark, ".")
+        table = Keys(keys.replace("\0", "\1"))  # (the separator's key: no key may be NUL)
+        stripped, separator = _stripped, SEPARATOR
     hits: list[int] = []
     for d in range(1, _GATE_PERIOD + 1):
         run = b"\x01" * (2 * d - 1 if d > 1 else 2)  # (one word: three copies here, four in the reading)
@@ -226,8 +255,8 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
             # Where the keys agree, the tokens are compared as stripped: a run of equal pairs lies in
             # one run of equal keys, and is found there as in the whole (each search from the last hit
             # on by 2d).
-            firsts = list(map(_stripped, tokens[start:end]))
-            same = bytes(map(eq, firsts, firsts[d:] + list(map(_stripped, tokens[end:end + d]))))
+            firsts = list(map(stripped, tokens[start:end]))
+            same = bytes(map(eq, firsts, firsts[d:] + list(map(stripped, tokens[end:end + d]))))
             found = same.find(run, max(at - start, 0))
             while found >= 0:
                 hits.append(start + found)
@@ -237,7 +266,6 @@ def _segments_with_loops(tokens: list[str]) -> set[int]:
         return set()
     # The segment of a hit is the number of separators before it: found by bisecting their positions
     # (counting them per hit read the tokens again for each one, quadratic on a big file).
-    separator = SEPARATOR
     separators: list[int] = []
     try:  # one C scan of the tokens for each separator, not a Python step for every token
         while True:
@@ -257,6 +285,16 @@ def _stripped(token: str) -> str:
     marks, so that a row of them is no loop)."""
     marked = token.rstrip(".,;:!?")
     return marked.rstrip("\"”’)]") or marked
+
+
+def _stripped_bytes(token: bytes) -> bytes:
+    """``_stripped`` of an ASCII token (no curly quote in it)."""
+    marked = token.rstrip(b".,;:!?")
+    return marked.rstrip(b"\")]") or marked
+
+
+_BYTE_KEYS = bytes(46 if chr(b) in _KEYED_AS_STOP else 1 if b == 0 else b for b in range(256))
+_SEPARATOR_BYTES = SEPARATOR.encode("ascii")
 
 
 def _segments_with_doublings(joined: str) -> set[int]:
