@@ -11,7 +11,7 @@ from lint.scan import scanners
 from lint.words import SEPARATOR, joined
 
 _BRACKETS = compiled_on_use(r"[()\[\]{}]")
-_NOT_BRACKET_OR_NUL = bytes(b for b in range(256) if b not in b"()[]{}\x00")
+_NOT_BRACKET_OR_NUL = bytes(range(256)).translate(None, b"()[]{}\x00")
 _SEPARATOR = SEPARATOR.encode("ascii")
 _PARTNER = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
 # Brackets that need no partner, found before pairing: emoticons (:-) ;( =]), half-open intervals

@@ -221,7 +221,7 @@ def _tokens(text: str) -> list[str] | list[bytes]:
 
 
 _STAND_IN = "\x02"
-_SPACES = bytes(32 if 0x1C <= b <= 0x1F else b for b in range(256))
+_SPACES = bytes.maketrans(b"\x1c\x1d\x1e\x1f", b"    ")
 
 
 def _segments_with_loops(tokens: list[Any]) -> set[int]:
@@ -293,7 +293,7 @@ def _stripped_bytes(token: bytes) -> bytes:
     return marked.rstrip(b"\")]") or marked
 
 
-_BYTE_KEYS = bytes(46 if chr(b) in _KEYED_AS_STOP else 1 if b == 0 else b for b in range(256))
+_BYTE_KEYS = bytes.maketrans(_KEYED_AS_STOP.encode("ascii") + b"\x00", b"." * len(_KEYED_AS_STOP) + b"\x01")
 _SEPARATOR_BYTES = SEPARATOR.encode("ascii")
 
 

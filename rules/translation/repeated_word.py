@@ -181,7 +181,9 @@ def _segments_with_repeats(text: str) -> list[int]:
 # \x1c-\x1f that str.split() breaks at and bytes.split() does not, read as spaces; A-Z lowered) and one
 # bytes.split(), each a pass in C. The marks and spaces outside ASCII are replaced first, where the text
 # holds them.
-_TABLE = bytes(32 if (b < 128 and chr(b) in _MARKS) or 0x1C <= b <= 0x1F else b + 32 if 65 <= b <= 90 else b for b in range(256))
+_ASCII_MARKS = "".join(c for c in _MARKS if c.isascii()) + "\x1c\x1d\x1e\x1f"
+_TABLE = bytes.maketrans(_ASCII_MARKS.encode("ascii") + b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                         b" " * len(_ASCII_MARKS) + b"abcdefghijklmnopqrstuvwxyz")
 _SEPARATOR_BYTES = SEPARATOR.encode("ascii")
 # What str.split() reads as a space outside ASCII (tests/test_rules_translation.py checks the list).
 UNICODE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
