@@ -294,31 +294,74 @@ def _tree_counts(settings: Settings) -> Any:
 _tree_memo: Any = None
 
 
-def tree_settings(inp: Path, settings: Settings) -> Settings:
+def tree_settings(inp: Path, settings: Settings, jobs: int = 1) -> Settings:
     """``settings`` with the run's repeated lines, when its selection has a rule of scope "tree" (S112):
-    one pass over the input's records, each record's line hashes counted once per distinct text."""
+    one pass over the input's records, each record's line hashes counted once per distinct text. With
+    ``jobs`` > 1 on an uncompressed JSONL file, forked workers hash the records' lines (``_span_lines``),
+    while this process prepares the rules for the pool that lints them: the pass is not a serial step
+    of the run before its pool starts."""
     linter = _linter(settings)
     config = _config()
     rule = linter.tree_rule(config)
     if rule is None:
         return settings
-    from lint.cache import content_digest
-    from lint.tree import LineMemo, TreeCounts, tree_lines
+    from lint.tree import LineMemo, TreeCounts
 
     global _tree_memo
     counts = TreeCounts()
     memo = _tree_memo = LineMemo()
-    for number, record, error in read_records(inp):
-        text = None if record is None or error is not None else record.get(settings.text_field)
-        if isinstance(text, str):
-            lines = tree_lines(text)
-            counts.add(content_digest(text.encode("utf-8", "surrogatepass")), lines)
-            memo.put(f"#{number}", text, lines)
+    for number, digest, entry in _prepass(inp, settings, jobs):
+        counts.add_keys(digest, entry[2])
+        memo.put_entry(f"#{number}", entry)
     minimum = getattr(rule.opts, "min_documents", 3)
     repeated = tuple(sorted((k, n) for k, n in counts.counts.items() if n >= minimum))
     if not repeated:
         _tree_memo = None  # nothing to report: the records' lines are not looked at again
     return replace(settings, tree=repeated, tree_documents=counts.documents)
+
+
+Hashed = tuple[int, bytes, Any]  # (record number, content digest, its lines as lint.tree.kept_lines)
+
+
+def _hashed(records: Iterable[tuple[int, dict[str, Any] | None, str | None]], text_field: str) -> list[Hashed]:
+    from lint.cache import content_digest
+    from lint.tree import kept_lines, tree_lines
+
+    out = []
+    for number, record, error in records:
+        text = None if record is None or error is not None else record.get(text_field)
+        if isinstance(text, str):
+            out.append((number, content_digest(text.encode("utf-8", "surrogatepass")),
+                        kept_lines(text, tree_lines(text))))
+    return out
+
+
+def _span_lines(span: Span, text_field: str) -> list[Hashed]:
+    """The pre-pass on one piece of the input, in a forked worker (whose ``hash`` of a text is the
+    parent's: the parent keeps what it returns in its LineMemo)."""
+    return _hashed(span.records(), text_field)
+
+
+def _prepass(inp: Path, settings: Settings, jobs: int) -> Iterator[Hashed]:
+    """Every record's hashed lines, in record order."""
+    import multiprocessing
+
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods() or inp.name.lower().endswith(
+            (".gz", ".parquet")):
+        for piece in shards(read_records(inp), PIECE_RECORDS, set()):
+            yield from _hashed(piece.records, settings.text_field)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    from lint.parallel import prepared_for_fork
+
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        done = pool.map(partial(_span_lines, text_field=settings.text_field), spans_of(inp, 1 << 62, set()))
+        # Meanwhile (the workers are forked): what the linting pool's workers will inherit.
+        prepared_for_fork(_linter(settings).checker(_config()))
+        for hashed in done:
+            yield from hashed
 
 
 def lint_shard(shard: tuple[int, Sequence[tuple[int, dict[str, Any] | None, str | None]]],
@@ -501,7 +544,7 @@ def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | Non
     if not inp.is_file():
         raise CorpusError(f"{inp}: no such file")
     skip = _prepare(inp, out, settings)
-    settings = tree_settings(inp, settings)
+    settings = tree_settings(inp, settings, jobs if not dask else 1)
     # A remote Dask cluster may not see this machine's files: its workers get the records.
     work, do = _work(inp, settings, skip, shared_input=not dask or dask.startswith("local:"))
     if dask:

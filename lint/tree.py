@@ -84,6 +84,15 @@ def tree_lines(text: str) -> list[TreeLine]:
     return out
 
 
+# (text length, text hash, keys, starts, ends): a text's lines as LineMemo keeps them.
+KeptLines = tuple[int, int, "array[int]", "array[int]", "array[int]"]
+
+
+def kept_lines(text: str, lines: Sequence[TreeLine]) -> KeptLines:
+    return (len(text), hash(text), array("q", [t.key for t in lines]), array("q", [t.start for t in lines]),
+            array("q", [t.end for t in lines]))
+
+
 class LineMemo:
     """The lines the pre-pass read of each file (``tree_lines``), kept compact (24 bytes a line, up to
     ``budget`` lines in all) until the file is checked, so that its check does not hash them again:
@@ -92,14 +101,18 @@ class LineMemo:
 
     def __init__(self, budget: int = 4_000_000) -> None:
         self.budget = budget
-        self._kept: dict[str, tuple[int, int, array[int], array[int], array[int]]] = {}
+        self._kept: dict[str, KeptLines] = {}
 
     def put(self, path: str, text: str, lines: Sequence[TreeLine]) -> None:
-        if len(lines) > self.budget:
+        self.put_entry(path, kept_lines(text, lines))
+
+    def put_entry(self, path: str, entry: KeptLines) -> None:
+        """Keep lines made elsewhere (``kept_lines``: a forked worker's pre-pass, whose ``hash`` of a text
+        is this process's)."""
+        if len(entry[2]) > self.budget:
             return
-        self.budget -= len(lines)
-        self._kept[path] = (len(text), hash(text), array("q", [t.key for t in lines]),
-                            array("q", [t.start for t in lines]), array("q", [t.end for t in lines]))
+        self.budget -= len(entry[2])
+        self._kept[path] = entry
 
     def move(self, path: str, to: str) -> None:
         """Keep ``path``'s lines under ``to`` (a corpus record's, under the name it is checked as)."""
@@ -178,12 +191,16 @@ class TreeCounts:
     def add(self, digest: bytes, lines: Iterable[TreeLine]) -> None:
         """Count a document's lines once (``digest``: its content's hash; a copy already counted adds
         nothing)."""
+        self.add_keys(digest, {t.key for t in lines})
+
+    def add_keys(self, digest: bytes, keys: Iterable[int]) -> None:
+        """``add`` with the lines' keys only."""
         if digest in self._seen:
             return
         self._seen.add(digest)
         self.documents += 1
         counts = self.counts
-        for key in {t.key for t in lines}:
+        for key in set(keys):
             counts[key] = counts.get(key, 0) + 1
 
     def repeated(self, minimum: int) -> frozenset[int]:

@@ -215,3 +215,32 @@ def test_shards_linted_in_pieces_are_the_shards_linted_whole(tmp_path, monkeypat
     assert list(cm.spans_of(tmp_path / "in.jsonl", 5, set()))[1].part == 1  # pieces there were
     assert outs["whole", "in.jsonl"] == outs["small", "in.jsonl"] == outs["whole", "in.jsonl.gz"] == \
         outs["small", "in.jsonl.gz"]
+
+
+def test_the_pre_pass_on_forked_workers_counts_what_the_serial_one_counts(tmp_path, monkeypatch):
+    """With --jobs 2 the records' lines for S112 are hashed by forked workers, a piece each (here one record
+    a piece); the run's repeated lines, the lines each worker is handed and the shards are those of the
+    pass in one process, bad JSON, blank lines and copies of a record (counted once) included."""
+    from lint import corpus as cm
+    from lint.tree import tree_lines
+
+    furniture = "Sign up for our newsletter to get the latest news\n\n"
+    texts = [furniture + t for t in TEXTS] + [furniture + "Read more stories from the 2 editors here\n" + t for t in TEXTS]
+    lines = [json.dumps({"id": f"doc-{i}", "text": texts[i % len(texts)]}) for i in range(24)]
+    lines[6:6] = ["", '{"id": "broken", "text": ', json.dumps({"id": "no-text"})]
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(cm, "PIECE_BYTES", 1)
+    settings = cm.Settings(id_field="id", shard_size=4, select=("S",))
+    serial = cm.tree_settings(inp, settings, jobs=1)
+    forked = cm.tree_settings(inp, settings, jobs=2)
+    assert forked == serial and len(serial.tree) >= 2 and serial.tree_documents == len(texts)
+    numbered = [line for line in lines if line.strip()]  # a record number for bad JSON too
+    texts_of = {n: json.loads(line).get("text") for n, line in enumerate(numbered) if line.endswith("}")}
+    assert all(cm._tree_memo.pop(f"#{n}", t) == tree_lines(t) for n, t in texts_of.items() if t)
+    assert sum(1 for t in texts_of.values() if t) == 24
+    outs = {}
+    for jobs in (1, 2):
+        cm.run(inp, tmp_path / f"out-{jobs}", settings, jobs=jobs)
+        outs[jobs] = {p.name: p.read_bytes() for p in (tmp_path / f"out-{jobs}").glob("part-*.jsonl")}
+    assert outs[1] == outs[2] and b'"S112"' in b"".join(outs[1].values())
