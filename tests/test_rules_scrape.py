@@ -283,3 +283,22 @@ def test_furniture_candidates_in_text_outside_ascii_are_every_line_a_slow_gate_m
                     expected.add(max(k for k, s in enumerate(starts) if s <= m.start()))
         assert expected <= set(judge.maybe_furniture(lines)), lines
     assert re_module.match("k", "\u212a", re_module.IGNORECASE)  # the premise about the Kelvin sign
+
+
+def test_s103_word_tests_at_the_last_word_find_what_a_search_finds():
+    """S103 tests the word before an ellipsis by matching at the start of the text's last word; on random
+    texts ending as a cut's text does (a letter, a digit or a comma), that finds what a search finds."""
+    import random
+
+    from lint.rules.scrape.truncation_ellipsis import _FUNCTION_END, _INTERJECTION, _last_word_start
+
+    rng = random.Random(1)
+    pieces = [*"abehmortwOHUKſ_1 ,.é٣²-\n", "etc", "Ohhh", "Errm", "the", "THE", "without", "ſaid", "Well", "So"]
+    found = 0
+    for _ in range(50000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) + rng.choice("abhmz09,")
+        for pattern in (_INTERJECTION, _FUNCTION_END):
+            searched = pattern.search(text) is not None
+            assert searched == (pattern.match(text, _last_word_start(text)) is not None), text
+            found += searched
+    assert found > 500

@@ -85,13 +85,25 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
             before = text[:start]
             if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
                 continue  # inside quoted speech: a speaker trailing off
-            if _INTERJECTION.search(before):
+            # Both patterns are a word of letters at the end of ``before`` (which ends in a letter, a digit or
+            # a comma: no line break for `$` to skip): a match can only start where its last word does, where
+            # a search from the segment's start tries every character before it.
+            word = _last_word_start(before)
+            if _INTERJECTION.match(before, word):
                 continue
-            if m.group(1) == "..." and not _FUNCTION_END.search(before) and not _TEASER.match(text, m.end()):
+            if m.group(1) == "..." and not _FUNCTION_END.match(before, word) and not _TEASER.match(text, m.end()):
                 continue  # "a real conflict... In fact", "really nice... Just a little odd": a writer's pause
             if _title_case(text):
                 continue  # a headline: "Jimmy Kimmel Reveals How Gwyneth Paltrow’s Candle Smells… To Gwyneth"
             yield self.finding(seg, start, m.end(1), "Ellipsis followed by a capital: text cut off here?")
+
+
+def _last_word_start(text: str) -> int:
+    """Where the run of word characters (``\\w``) that ends ``text`` starts."""
+    i = len(text)
+    while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return i
 
 
 def _title_case(text: str) -> bool:
