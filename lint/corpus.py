@@ -317,6 +317,10 @@ def tree_settings(inp: Path, settings: Settings, jobs: int = 1) -> Settings:
     repeated = tuple(sorted((k, n) for k, n in counts.counts.items() if n >= minimum))
     if not repeated:
         _tree_memo = None  # nothing to report: the records' lines are not looked at again
+    else:
+        # A record's lines serve its S112 findings only (``lint_record``), which are on the repeated ones:
+        # the others need not be marked as prose or not by each record's check, nor kept.
+        memo.restrict({k for k, _ in repeated})
     return replace(settings, tree=repeated, tree_documents=counts.documents)
 
 

@@ -23,7 +23,7 @@ import bisect
 import hashlib
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -113,6 +113,16 @@ class LineMemo:
             return
         self.budget -= len(entry[2])
         self._kept[path] = entry
+
+    def restrict(self, keys: Container[int]) -> None:
+        """Keep only the lines whose key is in ``keys``: for a caller that reads a text's lines for nothing
+        but the findings of the repeated ones (corpus mode, once the run's counts are known)."""
+        for path, (size, digest, held, starts, ends) in list(self._kept.items()):
+            wanted = [i for i, key in enumerate(held) if key in keys]
+            if len(wanted) < len(held):
+                self.budget += len(held) - len(wanted)
+                self._kept[path] = (size, digest, array("q", [held[i] for i in wanted]),
+                                    array("q", [starts[i] for i in wanted]), array("q", [ends[i] for i in wanted]))
 
     def move(self, path: str, to: str) -> None:
         """Keep ``path``'s lines under ``to`` (a corpus record's, under the name it is checked as)."""
