@@ -303,6 +303,11 @@ at the first candidate only). Select it with `--select T109`.
                                    f"'{m.group()}' looks like two words glued: '{a} {b}'", edits=[(at, at, " ")])
 
 
+# The candidate words met so far that English uses (Zipf frequency of _RARE or more): at most the list's
+# words of that frequency, some 30,000.
+_USED: set[str] = set()
+
+
 def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
     """The document's glued words and their halves, each word decided once (every test depends on the word
     and the document alone), over the words of all its segments: most documents have none, and their
@@ -312,8 +317,14 @@ def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
         return {}
     zipf = _frequency()
     # A word English uses splits into nothing (``split_of``'s first test): the document's code is looked
-    # for only where a rarer word is left.
-    rare = [word for word in words if zipf(word) < _RARE]
+    # for only where a rarer word is left. Most of a document's words are such words, met before: they
+    # are left out as a set (``_USED``), and only the others are looked up.
+    rare = []
+    for word in words - _USED:
+        if zipf(word) < _RARE:
+            rare.append(word)
+        else:
+            _USED.add(word)
     if not rare:
         return {}
     text = doc.text
