@@ -300,10 +300,12 @@ def tree_settings(inp: Path, settings: Settings, jobs: int = 1) -> Settings:
     ``jobs`` > 1 on an uncompressed JSONL file, forked workers hash the records' lines (``_span_lines``),
     while this process prepares the rules for the pool that lints them: the pass is not a serial step
     of the run before its pool starts."""
+    from lint.engine import _tree_selected
+
     linter = _linter(settings)
     config = _config()
-    rule = linter.tree_rule(config)
-    if rule is None:
+    # Read from the rule index: the rules themselves are imported while the workers hash (``_prepass``).
+    if not _tree_selected(config, linter.selection):
         return settings
     from lint.tree import LineMemo, TreeCounts
 
@@ -313,6 +315,10 @@ def tree_settings(inp: Path, settings: Settings, jobs: int = 1) -> Settings:
     for number, digest, entry in _prepass(inp, settings, jobs):
         counts.add_keys(digest, entry[2])
         memo.put_entry(f"#{number}", entry)
+    rule = linter.tree_rule(config)
+    if rule is None:  # (a selected built-in rule of scope "tree" is always found)
+        _tree_memo = None
+        return settings
     minimum = getattr(rule.opts, "min_documents", 3)
     repeated = tuple(sorted((k, n) for k, n in counts.counts.items() if n >= minimum))
     if not repeated:
@@ -362,7 +368,8 @@ def _prepass(inp: Path, settings: Settings, jobs: int) -> Iterator[Hashed]:
 
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         done = pool.map(partial(_span_lines, text_field=settings.text_field), spans_of(inp, 1 << 62, set()))
-        # Meanwhile (the workers are forked): what the linting pool's workers will inherit.
+        # Meanwhile (the workers are forked): the rules imported and prepared, which the linting pool's
+        # workers will inherit.
         prepared_for_fork(_linter(settings).checker(_config()))
         for hashed in done:
             yield from hashed
