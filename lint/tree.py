@@ -89,6 +89,7 @@ KeptLines = tuple[int, int, "array[int]", "array[int]", "array[int]"]
 
 
 def kept_lines(text: str, lines: Sequence[TreeLine]) -> KeptLines:
+    """The text's lines as LineMemo keeps them (the text known by its length and ``hash``)."""
     return (len(text), hash(text), array("q", [t.key for t in lines]), array("q", [t.start for t in lines]),
             array("q", [t.end for t in lines]))
 
@@ -201,7 +202,8 @@ class TreeCounts:
     def add(self, digest: bytes, lines: Iterable[TreeLine]) -> None:
         """Count a document's lines once (``digest``: its content's hash; a copy already counted adds
         nothing)."""
-        self.add_keys(digest, {t.key for t in lines})
+        if digest not in self._seen:
+            self.add_keys(digest, {t.key for t in lines})
 
     def add_keys(self, digest: bytes, keys: Iterable[int]) -> None:
         """``add`` with the lines' keys only."""
