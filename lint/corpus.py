@@ -357,7 +357,7 @@ def _prepass(inp: Path, settings: Settings, jobs: int) -> Iterator[Hashed]:
     import multiprocessing
 
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods() or inp.name.lower().endswith(
-            (".gz", ".parquet")):
+            (".gz", ".parquet")) or inp.stat().st_size <= PIECE_BYTES:  # (one piece: nothing to share)
         for piece in shards(read_records(inp), PIECE_RECORDS, set()):
             yield from _hashed(piece.records, settings.text_field)
         return
