@@ -255,6 +255,16 @@ def test_b106_rename_examples_off_reports_every_renamed_example():
     assert "B106" in [f.code for f in lint.check_text(text, path="x.po", config=strict, select=["B"])]
 
 
+def test_b106_literals_as_words_on_reports_a_literal_written_as_words():
+    text = _catalogue("Reads ``sys.stdin`` by default.", "Lit l'entrée standard par défaut.")
+    assert "B106" not in _codes(text)
+    strict = Config(rule_options={"B106": {"literals-as-words": True}})
+    assert "B106" in [f.code for f in lint.check_text(text, path="x.po", config=strict, select=["B"])]
+    # A literal the translation changed is reported either way.
+    text = _catalogue("Returns ``True`` by default.", "Renvoie ``Vrai`` par défaut.")
+    assert "B106" in _codes(text)
+
+
 def test_b106_a_renamed_example_is_never_a_capitalized_name_nor_a_slip():
     text = _catalogue("Catch ``SystemExit`` here.", "Interceptez ``SortieSysteme`` ici.")
     assert "B106" in _codes(text)

@@ -87,6 +87,13 @@ _EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 # A source of three letters at most (`Acc`, `Inv`), and one word with its point (`Dakł.`): abbreviations.
 _SHORT = compiled_on_use(r"\s*[^\W\d_]{1,3}\s*")
 _ABBREVIATED = compiled_on_use(r"\s*[^\W\d_]{1,6}\.\s*")
+# A mark, closing brackets or quotes, then a full stop: the translation ends its sentence after a bracket
+# that holds the source's mark (`(… !).` for `(…!)`).
+_CLOSED_THEN_STOP = compiled_on_use(r"[?!？！…][\s\u00a0\u202f]*[)\]）»”\"']+\.\s*$")
+# A question against no mark or a full stop: in a documentation page, a short one is a title a
+# translator may word as a statement (or the reverse); a sentence's question is longer.
+_REWORDED = frozenset({"question mark", "full stop", None})
+_TITLE_WORDS = 8
 # A source that starts in lower case or with inline markup: a list item or a fragment of a sentence.
 _FRAGMENT = compiled_on_use(r"\s*(?:[a-z]|[:`*])")
 
@@ -224,6 +231,12 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # a page's paragraph the translation ends with a colon introduces what follows it
         if _equivalent(source, target, language):
             return None
+        if target == "full stop" and source is not None and _CLOSED_THEN_STOP.search(both[1]) \
+                and _end_class(both[1].rstrip()[:-1], language) == source:
+            return None  # the source's mark kept inside the brackets, the sentence's full stop after them: `!).`
+        if markup in _LITERALS and "question mark" in (source, target) and {source, target} <= _REWORDED \
+                and len(both[0].split()) <= _TITLE_WORDS and "?" not in both[0].rstrip()[:-1]:
+            return None  # a page's title reworded: `What Now?` as `Pour aller plus loin`, `Who should read this` as a question
         end = _END.search(both[1])
         if source == "full stop" and target is None and end is not None and end.group(1) == ".":
             return None  # one point ends an abbreviation and the sentence (`…, etc.`, `…, p. ej.`)

@@ -455,6 +455,76 @@ def _qualified(key: str, added: Counter[str]) -> bool:
                for other in added)
 
 
+# A name in capitals with its number (`KEY1`, `NAME`, `P`): a grammar's or a pattern's metavariable.
+_CAPITALS = compiled_on_use(r"(?<![\w])([^\W\d_]+)(\d*)(?![\w])")
+
+
+def _capitals_shape(code: str) -> tuple[str, list[tuple[str, str]]]:
+    """A literal with each name in capitals replaced by its number alone (``{KEY1: P1}`` → `{1: 1}`,
+    spaces dropped), and those names with their numbers, in order."""
+    names: list[tuple[str, str]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        if not m.group(1).isupper():
+            return m.group()
+        names.append((m.group(1), m.group(2)))
+        return "\0" + m.group(2)
+
+    return _SPACE_RUN.sub("", _CAPITALS.sub(blank, code)), names
+
+
+def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], doc: Document, markup: str) -> set[str]:
+    """The source's literals (by key) whose names in capitals the translation renamed into its own
+    language, the same way in every literal of the entry (``{KEY1: P1}`` as ``{CLÉ1: M1}`` beside
+    ``<subject>[KEY1]`` as ``<subject>[CLÉ1]``): a grammar's metavariables, which documentation
+    translators word (`NAME` as `NOM`). Each renamed literal must keep its shape and numbers, no
+    renamed name may be kept elsewhere in the translation's code, and one new name at least must be a
+    word of the translation's language, two names at least are renamed; a constant or a key changed
+    alone (``SIGINT`` as ``SIGTERM``, ``'PATH'`` as ``'RUTA'``) is none."""
+    source, target = literals
+    added = {k: _capitals_shape(c) for k, c in target.items() if k not in source}
+    if not added:
+        return set()
+    mapping: dict[str, str] = {}
+    explained: set[str] = set()
+    for key, code in source.items():
+        if key in target:
+            continue
+        shape, names = _capitals_shape(code)
+        if not names:
+            continue
+        for other_shape, other_names in added.values():
+            if other_shape != shape or len(other_names) != len(names):
+                continue
+            pairs = [(a, b) for (a, _), (b, _) in zip(names, other_names, strict=True) if a != b]
+            if pairs and all(mapping.setdefault(a, b) == b for a, b in pairs):
+                explained.add(key)
+                break
+        else:
+            return set()  # a literal with capitals changed otherwise: not one consistent renaming
+    if not explained or len(mapping) < 2 or len(set(mapping.values())) != len(mapping):
+        return set()  # one name renamed alone is a constant's or a key's (``'PATH'`` as ``'RUTA'``)
+    kept = {n for code in target.values() for n, _ in _capitals_shape(code)[1]}
+    if kept.intersection(mapping):
+        return set()
+    words = _vocabularies(doc, markup)
+    if not any(not new.isascii() or _target_word(_folded(new.lower()), words, doc.language)
+               or _lexicon_word(new.lower(), doc.language) for new in mapping.values() if len(new) >= 3):
+        return set()
+    return explained
+
+
+def _in_words(key: str, literals: tuple[dict[str, str], dict[str, str]], added: Counter[str]) -> bool:
+    """Whether a lost literal is one name (``guard``, ``True``, ``sys.stdin``) that a translation
+    adding no code of its own wrote as words (``True`` as *vrai*, ``sys.stdin`` as *l'entrée standard*)."""
+    code = literals[0].get(key)
+    return (code is not None and _ONE_NAME.fullmatch(code.strip()) is not None
+            and not any(k.startswith("`") for k in added))
+
+
+_ONE_NAME = compiled_on_use(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+
+
 def _metavariable(key: str, side: Counter[str]) -> bool:
     """Whether an opening `<name>` is a metavariable (`--solve <equation>`, `<file>`): no closing
     `</name>` in its string, not self-closing, no element of HTML or of GUI label markup, and no XLIFF
@@ -513,6 +583,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         rename_examples: bool = option(True, "an example's names the translator renders in the translation's "
                                              "language (``copied_list`` as ``lista_copiada``) are not flagged; "
                                              "false: every changed literal is")
+        literals_as_words: bool = option(False, "report an inline literal of one name (``True``, ``sys.stdin``) "
+                                                "that the translation writes as words of its language, with no "
+                                                "code in its place (``True`` as *vrai*); false: a documentation "
+                                                "translation's style, not reported")
     opts: Options
     flag = (
         Example(_RST + 'msgid "See :file:`{prefix}/lib/python{version}` and :file:`{exec_prefix}/lib/python{version}`."\n'
@@ -551,6 +625,16 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
+        Example(_FR + _RST + 'msgid "A pattern ``{KEY1: P1, KEY2: P2, ...}`` matches."\n'
+                'msgstr "Un filtre ``{CLÉ1: M1, CLÉ3: M2, ...}`` réussit."\n', path=_PO,
+                note="a metavariable's number changed: no renaming"),
+        Example(_FR + _RST + 'msgid "A pattern ``{KEY1: P1}`` matches ``KEY1``."\n'
+                'msgstr "Un filtre ``{CLÉ1: M1}`` réussit pour ``CLEF1``."\n', path=_PO,
+                note="one name renamed two ways"),
+        Example(_ES + _RST + 'msgid "Read ``\'PATH\'`` first."\nmsgstr "Lea ``\'PATH\'`` primero."\n\n'
+                + _RST + 'msgid "If the environment has no ``\'PATH\'`` key."\n'
+                'msgstr "Si el entorno no tiene una clave ``\'RUTA\'``."\n', path=_PO,
+                note="a key renamed alone is no metavariable"),
         Example(_RST + 'msgid ":pep:`3119`"\nmsgstr ":pep:`3120`"\n', path=_PO, note="a string of markup alone"),
         Example(_RST + 'msgid "Added the ``--invalidation-mode`` option."\n'
                 'msgstr "Ajout de l\'option ``--mode-invalidation``."\n', path=_PO),
@@ -586,6 +670,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "Run :program:`python -m compileall <directory> -l` first."\n'
                 'msgstr "Lancez d\'abord :program:`python -m compileall <dossier> -l`."\n', path=_PO,
                 note="a command's metavariable, worded in French"),
+        Example(_FR + _RST + 'msgid "A mapping pattern ``{KEY1: P1, KEY2: P2, ...}`` matches each key ``KEY1``."\n'
+                'msgstr "Un filtre associatif ``{CLÉ1: M1, CLÉ2: M2, ...}`` réussit pour chaque clé ``CLÉ1``."\n',
+                path=_PO, note="a grammar's metavariables worded in French, the same way throughout the string"),
+        Example(_FR + _RST + 'msgid "Read ``sys.stdin`` first."\nmsgstr "Lisez ``sys.stdin`` d\'abord."\n\n'
+                + _RST + 'msgid "It reads ``sys.stdin`` by default."\nmsgstr "Il lit l\'entrée standard par défaut."\n',
+                path=_PO, note="a literal written as words, no code in its place (option literals-as-words)"),
         Example(_FR + _RST + 'msgid "The target of ``(x,y)=some_value`` is a tuple."\n'
                 'msgstr "La cible de ``(x, y) = une_valeur_quelconque`` est un n-uplet."\n', path=_PO,
                 note="spaces are no part of a literal's shape"),
@@ -662,9 +752,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             if not lost:
                 return None
             literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
+            renamed = _metavariables_renamed(literals, doc, markup)
             lost = Counter({k: n for k, n in lost.items()
-                            if _must_keep(k, target - source, doc, markup, both, literals,
-                                          self.opts.rename_examples)})
+                            if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
+                                                               self.opts.rename_examples)})
+            if not self.opts.literals_as_words:
+                lost = Counter({k: n for k, n in lost.items() if not _in_words(k, literals, target - source)})
             if not lost:
                 return None
         return Difference(sorted(lost.elements()), sorted((target - source).elements()),

@@ -12,6 +12,9 @@ from lint.rule import Example, Rule
 # A list a program splits, not a sentence: names joined by `,` or `;` with no space after (unit names a
 # user may type, `kilometers per hour,kmph,kph`; a desktop entry's search keywords, `math;calculator;`).
 _LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
+# A reference to a numbered document (a PEP, an RFC, an issue) and a dash or a colon: what follows is
+# that document's title, which translations cite as it is.
+_CITATION = compiled_on_use(r"\s*(?:PEP|RFC)?\s*:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*[-–—:]\s")
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 
@@ -29,7 +32,8 @@ interface shows the source language to users who do not read it.
 Not flagged: strings without two words to translate in a row: one-word strings (`OK`, `Email`),
 strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
-`Marc-André Lemburg`), acronyms, the cited title of a link to another site,
+`Marc-André Lemburg`), acronyms, the cited title of a link to another site or of a numbered
+document (`:pep:`3105` - Make print a function`),
 numbers, placeholders, URLs and symbols, lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
 where the translation keeps them), the strings of an English catalogue (`Language: en_GB`),
@@ -63,6 +67,12 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('#: library/functions.rst:12\nmsgid "`PKZIP Application Note <https://example.com/APPNOTE.TXT>`_"\n'
                 'msgstr "`PKZIP Application Note <https://example.com/APPNOTE.TXT>`_"\n', path="messages.po",
                 note="a cited title"),
+        Example('#: whatsnew/2.6.rst:12\nmsgid ":pep:`3105` - Make print a function"\n'
+                'msgstr ":pep:`3105` - Make print a function"\n', path="messages.po",
+                note="a cited PEP's title"),
+        Example('#: whatsnew/3.7.rst:12\nmsgid ":rfc:`7230`: Hypertext Transfer Protocol"\n'
+                'msgstr ":rfc:`7230`: Hypertext Transfer Protocol"\n', path="messages.po",
+                note="a cited RFC's title"),
         Example(_ENGB + 'msgid "Show trailing zeroes"\nmsgstr "Show trailing zeroes"\n',
                 path="messages.po", note="an English variant keeps its source"),
         Example('msgid "Email"\nmsgstr "Email"\n', path="messages.po"),
@@ -88,8 +98,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         source, target = both
         if doc.format == "po" and (_po_language(doc) or "").split("-")[0].lower() == "en":
             return  # an English variant's catalogue (en_GB) keeps most of its English source as it is
-        if target != source or _LIST.fullmatch(source) or not reads_as_prose(source, markup_of(doc)):
+        markup = markup_of(doc)
+        if target != source or _LIST.fullmatch(source) or not reads_as_prose(source, markup):
             return
+        if markup == "rst" and _CITATION.match(source):
+            return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
 
 

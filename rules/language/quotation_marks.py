@@ -55,6 +55,9 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
     scope = "document"
     languages = languages_with("quotes") - {"en"}
     flag = (
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#: howto/sockets.rst:3\nmsgid "The \\"server\\" socket listens."\n'
+                'msgstr "Le socket \\"serveur\\" écoute, dit « lui »."\n', path="messages.po",
+                note="a word quoted as the source quotes it is prose: requoted"),
         Example("Il a dit « bonjour » puis il a ajouté \"au revoir\" en partant.\n", language="fr",
                 fixed="Il a dit « bonjour » puis il a ajouté «\u00a0au revoir\u00a0» en partant.\n"),
         Example("Er sagte „Hallo“ und dann “Auf Wiedersehen”.\n", language="de",
@@ -79,6 +82,9 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
         Example("Il a dit \"bonjour\" puis \"au revoir\".\n", language="fr"),
         Example("Utilisez `\"strict\"` ou « lax » selon le cas.\n", path="a.md", language="fr"),
         Example("He said “hello” and \"goodbye\".\n"),
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#: faq/extending.rst:3\nmsgid "Use the formats \\"()\\" and \\"(i)\\" for tuples."\n'
+                'msgstr "Utilisez les formats \\"()\\" et \\"(i)\\" pour les n-uplets, dit « lui »."\n',
+                path="messages.po", note="a catalogue's code strings quoted as its source quotes them"),
         Example("彼は「はい」と言った。\n", language="ja"),
         Example("Une « racine » démontée lève l'erreur \"Cannot update an unmounted root\".\n", language="fr"),
         Example("La « console » affiche :\n\nWarning: Each child in a list should have a unique \"key\" prop.\n",
@@ -109,7 +115,8 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
                                 if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
                                 and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
                                 and not in_other_language(m.group(1), doc.language)
-                                and not in_other_language(sentence_around(seg.text, m.start()), doc.language))
+                                and not in_other_language(sentence_around(seg.text, m.start()), doc.language)
+                                and not _quoted_code_of_source(seg, m))
         name = conventions.get("name", doc.language)
         if own >= len(straight):
             for seg, m in straight:
@@ -125,3 +132,10 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
                     yield self.finding(seg, m.start(), m.end(),
                                        f"Quotation marks {o} {c} are not {name} (use {first_open} {first_close})",
                                        edits=[(m.start(), m.start() + 1, opening), (m.end() - 1, m.end(), closing)])
+
+
+def _quoted_code_of_source(seg: Segment, m: re.Match[str]) -> bool:
+    """Whether a catalogue's translation quotes, as its source does, a string with no word in it
+    (``"(i)"``, ``"()"``): code the source quotes straight, not prose to requote."""
+    return (seg.source_text is not None and not re.search(r"[^\W\d_]{2}", m.group(1))
+            and m.group() in seg.source_text)

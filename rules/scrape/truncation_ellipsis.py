@@ -74,12 +74,17 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
         Example("Jimmy Kimmel Reveals How Gwyneth Paltrow’s Vagina Candle Smells… To Gwyneth Paltrow"),
         Example("I'm sorry to make things uncomfortable for you... It's just that this time of year is hard."),
         Example("Options include red, green, etc... Blue is also possible? Rarely.", note="etc"),
+        Example('#: library/html.parser.rst:3\nmsgid "It handles tags, comments, entities, ... The parser calls them."\n'
+                'msgstr "Il traite balises, commentaires, les… Le parseur les appelle."\n', path="messages.po",
+                note="a catalogue's translation with the ellipsis its source writes"),
     )
 
     languages = frozenset("en fr es it pt nl sv da nb nn no fi pl cs sk ro ca hr sl hu et lv lt tr id ms".split())
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        if seg.source_text is not None and _ellipses(seg.source_text) >= _ellipses(text):
+            return  # a catalogue's translation writes the ellipses its source writes: an enumeration, no cut
         for m in _CUT.finditer(text):
             start = m.start(1)
             before = text[:start]
@@ -104,6 +109,10 @@ def _last_word_start(text: str) -> int:
     while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
     return i
+
+
+def _ellipses(text: str) -> int:
+    return text.count("...") + text.count("…")
 
 
 def _title_case(text: str) -> bool:
