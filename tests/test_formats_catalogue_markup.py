@@ -4,6 +4,8 @@ breakage translators cause (bench/catalogues.py's kinds) is found, and --fix nev
 
 from __future__ import annotations
 
+import sys
+
 import polib
 import pytest
 
@@ -263,6 +265,27 @@ def test_b106_literals_as_words_on_reports_a_literal_written_as_words():
     # A literal the translation changed is reported either way.
     text = _catalogue("Returns ``True`` by default.", "Renvoie ``Vrai`` par défaut.")
     assert "B106" in _codes(text)
+
+
+def test_b106_lexicon_reads_an_examples_new_names_as_words_of_the_translations_language():
+    pytest.importorskip("wordfreq")
+    text = _catalogue('Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``.',
+                      'Comptez les animaux : ``{\\"chien\\": 1, \\"chat\\": 2}``.')
+    lexicon = Config(rule_options={"B106": {"lexicon": True}})
+    assert "B106" not in [f.code for f in lint.check_text(text, path="x.po", config=lexicon, select=["B"])]
+    slip = _catalogue('Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``.',
+                      'Comptez les animaux : ``{\\"dgo\\": 1, \\"cat\\": 2}``.')
+    assert "B106" in [f.code for f in lint.check_text(slip, path="x.po", config=lexicon, select=["B"])]
+
+
+def test_b106_findings_do_not_depend_on_wordfreq_being_installed(monkeypatch):
+    # A fake of a missing package (None in sys.modules makes the import fail): the one way to have
+    # wordfreq absent in a process where the test extra installed it.
+    text = _catalogue('Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``.',
+                      'Comptez les animaux : ``{\\"chien\\": 1, \\"chat\\": 2}``.')
+    installed = [(f.code, f.message) for f in lint.check_text(text, path="x.po", select=["B"])]
+    monkeypatch.setitem(sys.modules, "wordfreq", None)
+    assert [(f.code, f.message) for f in lint.check_text(text, path="x.po", select=["B"])] == installed
 
 
 def test_b106_a_renamed_example_is_never_a_capitalized_name_nor_a_slip():

@@ -99,7 +99,7 @@ def _worded(key: str, other: str, doc: Document, markup: str) -> bool:
     changed = [(a, b) for a, b in pairs if a != b]
     return bool(changed) and all(
         _similarity(a.lower(), b.lower()) < 0.8
-        and all(_target_word(_folded(w.lower()), words, doc.language) or _lexicon_word(w.lower(), doc.language)
+        and all(_target_word(_folded(w.lower()), words, doc) or _lexicon_word(w.lower(), doc)
                 for w in _WORDS.findall(b))
         for a, b in changed)
 
@@ -312,11 +312,11 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _target_word(word: str, words: _Vocabularies, language: str = "") -> bool | None:
+def _target_word(word: str, words: _Vocabularies, doc: Document) -> bool | None:
     """True for a word of the translation's language (or two run together: `nommodule`, `monprojet`),
     False for one both languages write, None for a word neither writes (a typo: `enddwin`). A word the
-    catalogue's prose never writes (`chien`, `latence`) is asked of wordfreq's lists where it is
-    installed: common in the translation's language and rare in English."""
+    catalogue's prose never writes (`chien`, `latence`) is asked of wordfreq's lists with the option
+    ``lexicon``: common in the translation's language and rare in English."""
     if word in words.target:
         return True
     if word in words.shared:
@@ -325,7 +325,7 @@ def _target_word(word: str, words: _Vocabularies, language: str = "") -> bool | 
     halves = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
     if any(a in known and b in known and (a in words.target or b in words.target) for a, b in halves):
         return True
-    return _lexicon_word(word, language)
+    return _lexicon_word(word, doc)
 
 
 # wordfreq's Zipf scale: 3 is a word met once per million words. A translation's rendered name is a
@@ -335,18 +335,19 @@ _IN_LANGUAGE = 2.0
 _ENGLISH_MARGIN = 1.0
 
 
-def _lexicon_word(word: str, language: str, either: bool = False) -> bool | None:
-    """True where wordfreq (the `glue` extra) says ``word`` is a word of ``language`` and far rarer in
-    English (with ``either``, however common in English: `chat` for `cat` is a word, not a slip),
-    False where it is an English word; None without wordfreq, for English catalogues, for words of
-    three letters or fewer (codes: `ft`, `del`) and for words in neither list."""
-    lang = language.split("-")[0].split("_")[0].lower()
-    if not lang or lang == "en" or len(word) < 4:
+def _lexicon_word(word: str, doc: Document, either: bool = False) -> bool | None:
+    """With the option ``lexicon`` (it needs wordfreq, the `glue` extra): True where wordfreq says
+    ``word`` is a word of the document's language and far rarer in English (with ``either``, however
+    common in English: `chat` for `cat` is a word, not a slip), False where it is an English word;
+    None without the option (findings never depend on what happens to be installed), for English
+    catalogues, for words of three letters or fewer (codes: `ft`, `del`) and for words in neither list."""
+    lang = doc.language.split("-")[0].split("_")[0].lower()
+    if not doc.memo.get("b106-lexicon") or not lang or lang == "en" or len(word) < 4:
         return None
     try:
         from wordfreq import zipf_frequency
-    except ImportError:
-        return None
+    except ImportError as exc:
+        raise RuntimeError("B106's option lexicon needs wordfreq: pip install 'copylint[glue]'") from exc
     try:
         there, english = zipf_frequency(word, lang), zipf_frequency(word, "en")
     except LookupError:
@@ -384,13 +385,13 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
         return False
     if any(re.search(r"(?<![\w.])" + re.escape(n) + r"\.__\w+__", lost) for n in gone):
         return False  # whose special method is named (``object.__getattribute__``) is a class, an API's
-    kinds = [_target_word(_folded(w.lower()), words, doc.language) or _lexicon_word(w.lower(), doc.language)
+    kinds = [_target_word(_folded(w.lower()), words, doc) or _lexicon_word(w.lower(), doc)
              for n in new for w in _WORDS.findall(n)]
     # A word neither language writes may be the translator's coinage (``nommodule``) but not a slip
     # of the name it replaced (``enddwin`` for ``endwin``).
     slips = [n for n in new if any(_similarity(n.lower(), g.lower()) >= 0.8 for g in gone)
-             and not all(_target_word(_folded(w.lower()), words, doc.language)
-                         or _lexicon_word(w.lower(), doc.language, either=True) for w in _WORDS.findall(n))]
+             and not all(_target_word(_folded(w.lower()), words, doc)
+                         or _lexicon_word(w.lower(), doc, either=True) for w in _WORDS.findall(n))]
     # A name the sources write only as code (`foo`, `spam`: no English prose word) replaced by the
     # translator's own placeholder (`truc`, `machin`), no slip of it, is an example's name too.
     placeholders = (all(len(g) >= 3 and not words.source_prose.intersection(w.lower() for w in _WORDS.findall(g))
@@ -508,8 +509,8 @@ def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], doc:
     if kept.intersection(mapping):
         return set()
     words = _vocabularies(doc, markup)
-    if not any(not new.isascii() or _target_word(_folded(new.lower()), words, doc.language)
-               or _lexicon_word(new.lower(), doc.language) for new in mapping.values() if len(new) >= 3):
+    if not any(not new.isascii() or _target_word(_folded(new.lower()), words, doc)
+               or _lexicon_word(new.lower(), doc) for new in mapping.values() if len(new) >= 3):
         return set()
     return explained
 
@@ -562,7 +563,8 @@ names so), an example renamed once in the translation's language (``copied_list 
 ``lista_copiada = lista_original[:]``): what changed are lowercase names no role targets and no translation
 keeps as code (a :ref: label's or a :term:'s words are no API's), and the words written instead are words
 the catalogue's translations write in their prose and its sources never write (accents aside: ``indice``
-for `índice`), or, where wordfreq is installed (the `glue` extra), common words of the catalogue's
+for `índice`), or, with the option `lexicon` (off by default: it needs wordfreq, the `glue` extra, and
+findings must not change with what is installed), common words of the catalogue's
 language that are rare in English (``chien`` for ``dog``), at least one, the others no slip of
 the name they replace; or names the sources write only as code (``foo.bar``) replaced by the
 translator's own (``truc.machin``) that share few letters with them. An option (``-k``) is never an
@@ -583,6 +585,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         rename_examples: bool = option(True, "an example's names the translator renders in the translation's "
                                              "language (``copied_list`` as ``lista_copiada``) are not flagged; "
                                              "false: every changed literal is")
+        lexicon: bool = option(False, "ask wordfreq's word lists (the glue extra: pip install 'copylint[glue]') "
+                                      "whether an example's new name is a common word of the translation's "
+                                      "language (``chien`` for ``dog``), beside the catalogue's own prose; off: "
+                                      "the catalogue's words alone, the same findings on every install")
         literals_as_words: bool = option(False, "report an inline literal of one name (``True``, ``sys.stdin``) "
                                                 "that the translation writes as words of its language, with no "
                                                 "code in its place (``True`` as *vrai*); false: a documentation "
@@ -663,13 +669,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "Here ``obj.name`` is any attribute of any object."\n'
                 'msgstr "Ici ``obj.nom`` est le nom d\'un attribut quelconque."\n', path=_PO,
                 note="`name` is a :ref: label's and a :term:'s word, not an API's"),
-        Example(_FR + _RST + 'msgid "Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``."\n'
-                'msgstr "Comptez les animaux : ``{\\"chien\\": 1, \\"chat\\": 2}``."\n', path=_PO,
-                note="words of the translation's language the catalogue writes nowhere else (wordfreq, the "
-                     "glue extra)"),
-        Example(_FR + _RST + 'msgid "Run :program:`python -m compileall <directory> -l` first."\n'
+        Example(_FR + _RST + 'msgid "It compiles the current directory."\nmsgstr "Il compile le dossier courant."\n\n'
+                + _RST + 'msgid "Run :program:`python -m compileall <directory> -l` first."\n'
                 'msgstr "Lancez d\'abord :program:`python -m compileall <dossier> -l`."\n', path=_PO,
-                note="a command's metavariable, worded in French"),
+                note="a command's metavariable, worded in French (a word of the catalogue's prose)"),
         Example(_FR + _RST + 'msgid "A mapping pattern ``{KEY1: P1, KEY2: P2, ...}`` matches each key ``KEY1``."\n'
                 'msgstr "Un filtre associatif ``{CLÉ1: M1, CLÉ2: M2, ...}`` réussit pour chaque clé ``CLÉ1``."\n',
                 path=_PO, note="a grammar's metavariables worded in French, the same way throughout the string"),
@@ -679,7 +682,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "The target of ``(x,y)=some_value`` is a tuple."\n'
                 'msgstr "La cible de ``(x, y) = une_valeur_quelconque`` est un n-uplet."\n', path=_PO,
                 note="spaces are no part of a literal's shape"),
-        Example(_FR + _RST + 'msgid "What :code:`dictionary.keys()` returns."\n'
+        Example(_FR + _RST + 'msgid "A mapping of keys to values."\nmsgstr "Un dictionnaire associe des clés à des valeurs."\n\n'
+                + _RST + 'msgid "What :code:`dictionary.keys()` returns."\n'
                 'msgstr "Ce que renvoie ``dictionnaire.keys()``."\n', path=_PO,
                 note=":code: is an inline literal, not an API's name"),
         Example(_FR + _RST + 'msgid "Such as :file:`test_widget.py` beside :file:`widget.py`."\n'
@@ -731,6 +735,7 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
 
     def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         markup = markup_of(doc)
+        doc.memo["b106-lexicon"] = self.opts.lexicon
         source, target = (kept_markup(t, markup) for t in both)
         # `--solve <equation>` in a program's help: a metavariable the translator words, not a tag.
         source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side)})
