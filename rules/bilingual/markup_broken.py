@@ -42,7 +42,10 @@ def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
     targets: list[str] = []
     rest = list(text)
     for mk in marks(text, "rst"):
-        if mk.kind == "link" and mk.target and text[mk.end - 1] == "_":
+        if mk.kind == "link" and re.fullmatch(r"[^<>`:/]+[^\s_<>`]_", mk.target):
+            # `text <name_>`_: an embedded alias of a reference by name (reST), the same reference as `name`_.
+            out["reference"] += 1
+        elif mk.kind == "link" and mk.target and text[mk.end - 1] == "_":
             targets.append(mk.target)
         elif mk.kind == "reference":
             # A reference by name (`Notes`_) may be translated with the title it names, which Sphinx
@@ -102,7 +105,8 @@ off a word of the link's own text, or of its singular (the localized page is nam
 title: `quartiles <…/Quartilx>`). A page in
 the catalogue's own language (`fr.wikipedia.org`, `/fr/`) where the source links a page of another site,
 as many links as the source's, is the translator's choice too. References by name (`` `Notes`_ ``) name a title that is translated
-too: their count is compared, as Sphinx does, not their words. These are the classes of sphinx-lint's checks
+too: their count is compared, as Sphinx does, not their words; an embedded alias (`` `le schéma <Schema_>`_ ``)
+is one of them. These are the classes of sphinx-lint's checks
 on PO files.
 
 **Why is this bad?** The page is built from the translation: a lost backquote turns the rest of the
@@ -157,6 +161,9 @@ changed target links nowhere.
                 'msgstr "Une `variable aléatoire <https://fr.wikipedia.org/wiki/Variable_al%C3%A9atoire>`_."\n',
                 path=_PO, note="a page in the reader's language in place of the source's"),
         Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)`` ici."\n', path=_PO),
+        Example(_RST + 'msgid "See `The Schema Table`_ for details."\n'
+                'msgstr "Voir `le schéma Table <The Schema Table_>`_ pour plus de détails."\n', path=_PO,
+                note="an embedded alias: the same reference by name, with translated text"),
         Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:`abs`."\n', path=_PO),
         Example(_RST + 'msgid "The :class:`int` type."\nmsgstr "Le type :class:`int`."\n', path=_PO),
         Example(_RST + 'msgid "Several :class:`int` values."\nmsgstr "Plusieurs :class:`int`\\\\s."\n', path=_PO,
