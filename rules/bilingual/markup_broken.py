@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from lint.formats.bilingual import in_language, markup_of, pair, same_target
-from lint.formats.markup import marks
+from lint.formats.markup import Mark, marks
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -36,21 +36,26 @@ _CLASSES = {
 }
 
 
+def _by_name(mk: Mark) -> bool:
+    """Whether a mark is a reference by name: `Notes`_, or its embedded alias `text <Notes_>`_ (reST)."""
+    return mk.kind == "reference" or (mk.kind == "link" and _ALIAS.fullmatch(mk.target) is not None)
+
+
+_ALIAS = compiled_on_use(r"[^<>`:/]+[^\s_<>`]_")
+
+
 def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
     """What is broken in a reST string, by class, and the link targets it holds."""
     out: Counter[str] = Counter()
     targets: list[str] = []
     rest = list(text)
     for mk in marks(text, "rst"):
-        if mk.kind == "link" and re.fullmatch(r"[^<>`:/]+[^\s_<>`]_", mk.target):
-            # `text <name_>`_: an embedded alias of a reference by name (reST), the same reference as `name`_.
-            out["reference"] += 1
-        elif mk.kind == "link" and mk.target and text[mk.end - 1] == "_":
-            targets.append(mk.target)
-        elif mk.kind == "reference":
+        if _by_name(mk):
             # A reference by name (`Notes`_) may be translated with the title it names, which Sphinx
             # translates too; names are compared by count (Sphinx's "inconsistent references").
             out["reference"] += 1
+        elif mk.kind == "link" and mk.target and text[mk.end - 1] == "_":
+            targets.append(mk.target)
         if mk.kind in ("role", "literal", "link", "reference", "interpreted") and text[mk.start] in "`:":
             after = text[mk.end : mk.end + 1]
             if after and (after.isalnum() or after in "`"):
