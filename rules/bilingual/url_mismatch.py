@@ -48,7 +48,8 @@ URL whose host is not in the translation, or a translation URL to a host the sou
 flagged. Paths may differ: localized pages (`/en/help` → `/fr/aide`) are a translator's job, and so
 may a language label that starts a host (`en.wikipedia.org` → `fr.wikipedia.org`). A page in the
 catalogue's own language (its host's first label or a path segment: `fr.wikipedia.org`, `/fr/`) in place
-of a source's URL is the translator's choice, one for one.
+of a source's URL is the translator's choice, one for one. An address the source writes as text
+(`docs.python.org/x.y`) and the translation as a URL is the same address.
 
 **Why is this bad?** A dropped link leaves the reader without the page the text points to; a changed host
 sends them elsewhere, sometimes to a translator's or an MT engine's idea of the right site.
@@ -73,6 +74,9 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
                 note="a French catalogue that links a Spanish page"),
     )
     allow = (
+        Example('msgid "The docs live at docs.python.org/x.y for each version."\n'
+                'msgstr "La documentation se trouve à https://docs.python.org/x.y pour chaque version."\n',
+                path=_PO, note="an address the source writes as text, written as a URL"),
         Example('msgid "See https://example.com/en/help"\nmsgstr "Voir https://example.com/fr/aide"\n', path=_PO),
         Example('msgid "Visit www.example.com"\nmsgstr "Visitez https://example.com"\n', path=_PO),
         Example('msgid "See https://en.wikipedia.org/wiki/Median"\nmsgstr "Voir https://fr.wikipedia.org/wiki/Médiane"\n',
@@ -95,7 +99,10 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         source, target = (urls(t) for t in both)
         source_hosts = {_host(u) for u in source}
         target_hosts = {_host(u) for u in target}
-        extra = [u for u in target if _host(u) not in source_hosts]
+        # An address the source writes as text (`docs.python.org/x.y`) that the translation writes as a
+        # URL is the same address.
+        extra = [u for u in target if _host(u) not in source_hosts
+                 and re.sub(r"^[a-z]+://", "", u).rstrip("/") not in both[0]]
         missing = [u for u in source if _host(u) not in target_hosts]
         # A page in the reader's language in place of one of the source's (`fr.wikipedia.org` for an
         # English course's page) is the translator's choice: each stands for one missing URL.
