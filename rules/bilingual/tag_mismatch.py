@@ -385,7 +385,8 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
         return False
     if any(re.search(r"(?<![\w.])" + re.escape(n) + r"\.__\w+__", lost) for n in gone):
         return False  # whose special method is named (``object.__getattribute__``) is a class, an API's
-    kinds = [_target_word(_folded(w.lower()), words, doc) or _lexicon_word(w.lower(), doc)
+    # A letter English code never writes (``décorateur`` for ``wrapper``) marks the translation's word.
+    kinds = [_target_word(_folded(w.lower()), words, doc) or _lexicon_word(w.lower(), doc) or not w.isascii()
              for n in new for w in _WORDS.findall(n)]
     # A word neither language writes may be the translator's coinage (``nommodule``) but not a slip
     # of the name it replaced (``enddwin`` for ``endwin``).
@@ -565,7 +566,8 @@ keeps as code (a :ref: label's or a :term:'s words are no API's), and the words 
 the catalogue's translations write in their prose and its sources never write (accents aside: ``indice``
 for `índice`), or, with the option `lexicon` (off by default: it needs wordfreq, the `glue` extra, and
 findings must not change with what is installed), common words of the catalogue's
-language that are rare in English (``chien`` for ``dog``), at least one, the others no slip of
+language that are rare in English (``chien`` for ``dog``), or words with a letter English code never
+writes (``@décorateur`` for ``@wrapper``), at least one, the others no slip of
 the name they replace; or names the sources write only as code (``foo.bar``) replaced by the
 translator's own (``truc.machin``) that share few letters with them. An option (``-k``) is never an
 example's. A capitalized name (``SystemExit``) is code, never an example's, and
@@ -679,6 +681,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "Read ``sys.stdin`` first."\nmsgstr "Lisez ``sys.stdin`` d\'abord."\n\n'
                 + _RST + 'msgid "It reads ``sys.stdin`` by default."\nmsgstr "Il lit l\'entrée standard par défaut."\n',
                 path=_PO, note="a literal written as words, no code in its place (option literals-as-words)"),
+        Example(_FR + _RST + 'msgid "Decorate it with ``@wrapper`` first."\n'
+                'msgstr "Décorez-la d\'abord avec ``@décorateur``."\n', path=_PO,
+                note="an example's name in a letter English code never writes"),
         Example(_FR + _RST + 'msgid "The target of ``(x,y)=some_value`` is a tuple."\n'
                 'msgstr "La cible de ``(x, y) = une_valeur_quelconque`` est un n-uplet."\n', path=_PO,
                 note="spaces are no part of a literal's shape"),
