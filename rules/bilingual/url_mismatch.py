@@ -38,6 +38,13 @@ def _host(url: str) -> str:
     return _LANGUAGE_LABEL.sub("", site)
 
 
+def _written_as_text(url: str, source: str) -> bool:
+    """Whether the source writes ``url``'s address, without its scheme, as a whole word of its text
+    (`docs.python.org/x.y`): a host with a dot at least, not what is left of a broken URL (`https://www`)."""
+    address = re.sub(r"^[a-z]+://", "", url).rstrip("/")
+    return "." in _host(url) and re.search(r"(?<![\w./:-])" + re.escape(address) + r"(?![\w/-])", source) is not None
+
+
 class UrlMismatch(Rule):
     code = "B104"
     slug = "url-mismatch"
@@ -57,6 +64,9 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('msgid "See the pages at https://www.tcl.tk/man/ for details."\n'
+                'msgstr "Voir les pages sur https://www .tcl.tk/man/ pour les détails."\n', path=_PO,
+                note="a URL broken by a space: what is left of it is no address the source writes"),
         Example('msgid "Read https://docs.example.com first."\nmsgstr "Lisez d\'abord la documentation."\n',
                 path=_PO),
         Example('msgid "See https://example.com/help"\nmsgstr "Voir https://exemple.fr/aide"\n', path=_PO),
@@ -101,8 +111,7 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         target_hosts = {_host(u) for u in target}
         # An address the source writes as text (`docs.python.org/x.y`) that the translation writes as a
         # URL is the same address.
-        extra = [u for u in target if _host(u) not in source_hosts
-                 and re.sub(r"^[a-z]+://", "", u).rstrip("/") not in both[0]]
+        extra = [u for u in target if _host(u) not in source_hosts and not _written_as_text(u, both[0])]
         missing = [u for u in source if _host(u) not in target_hosts]
         # A page in the reader's language in place of one of the source's (`fr.wikipedia.org` for an
         # English course's page) is the translator's choice: each stands for one missing URL.
