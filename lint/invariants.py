@@ -22,10 +22,11 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, compress, pairwise, repeat
+from operator import add, and_, attrgetter, itemgetter, sub
 from typing import Any
 
-from lint.model import Document, Fix
+from lint.model import Document, Fix, Segment
 from lint.patterns import compiled_on_use
 
 _EOL = compiled_on_use(r"\r\n?")
@@ -49,35 +50,89 @@ def prose_runs(doc: Document) -> tuple[list[int], list[int]]:
         return memo  # type: ignore[no-any-return]
     ranges: list[tuple[int, int]] = []
     for seg in doc.segments:
-        n = len(seg.text)
-        anchors = seg.anchors
-        if len(anchors) == 1 and not seg.opaque and anchors[0][0] == 0:
-            # One run from its first character (every segment of plain text, most of the others): the
-            # cuts below would be [0, n], one range.
-            if n:
-                ranges.append((seg.to_source(0), seg.to_source_end(n)))
+        ranges.extend(_segment_runs(seg))
+    doc.memo["prose_runs"] = memo = _merged(ranges)
+    return memo
+
+
+def prose_runs_near(doc: Document, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """``prose_runs`` as far as [lo, hi] (closed) can tell: merged from the runs of the segments whose
+    Source extent may reach into it. Any run that covers a point of [lo, hi] is among those, so a range
+    or a point inside [lo, hi] lies in one of these merged runs exactly when it lies in one of all of
+    them; a fix reads only its own edits' neighbourhood, not every segment of the file."""
+    lows, highs, owners = _anchor_bounds(doc)
+    memo: dict[int, list[tuple[int, int]]] = doc.memo.setdefault("segment_runs", {})
+    segments = doc.segments
+    ranges: list[tuple[int, int]] = []
+    # The segments with an anchor whose bounds meet [lo, hi], chosen in C.
+    for i in sorted(set(compress(owners, map(and_, map(hi.__ge__, lows), map(lo.__le__, highs))))):
+        runs = memo.get(i)
+        if runs is None:
+            runs = memo[i] = _segment_runs(segments[i])
+        ranges.extend(runs)
+    return _merged(ranges)
+
+
+def _anchor_bounds(doc: Document) -> tuple[list[int], list[int], list[int]]:
+    """For every anchor of every segment: a Source offset no run of its segment's from it starts before
+    (its offset less its place in the segment), one no such run ends after (its offset plus the
+    segment's length), and its segment's index. A lone anchor is read as the segment's start, whose
+    runs lie between its offset and that plus the length: within the same bounds."""
+    memo = doc.memo.get("anchor_bounds")
+    if memo is None:
+        segments = doc.segments
+        per = list(map(_ANCHORS, segments))
+        counts = list(map(len, per))
+        flat = list(chain.from_iterable(per))
+        srcs = list(map(_SRC, flat))
+        lows = list(map(sub, srcs, map(_AT, flat)))
+        highs = list(map(add, srcs, chain.from_iterable(map(repeat, map(len, map(_TEXT, segments)), counts))))
+        owners = list(chain.from_iterable(map(repeat, range(len(segments)), counts)))
+        memo = doc.memo["anchor_bounds"] = (lows, highs, owners)
+    return memo  # type: ignore[no-any-return]
+
+
+_ANCHORS = attrgetter("anchors")
+_TEXT = attrgetter("text")
+_AT = itemgetter(0)
+_SRC = itemgetter(1)
+
+
+def _segment_runs(seg: Segment) -> list[tuple[int, int]]:
+    """The Source ranges of one segment's anchor runs, less its opaque ranges (not merged)."""
+    n = len(seg.text)
+    anchors = seg.anchors
+    if len(anchors) == 1 and not seg.opaque and anchors[0][0] == 0:
+        # One run from its first character (every segment of plain text, most of the others): the
+        # cuts below would be [0, n], one range.
+        return [(seg.to_source(0), seg.to_source_end(n))] if n else []
+    ranges: list[tuple[int, int]] = []
+    cuts = sorted({0, n, *(a for a, _ in anchors), *(x for o in seg.opaque for x in o)})
+    # An interval between cuts lies inside an opaque range when the furthest end of those that
+    # start at or before it reaches its end (one pass over both, not every range for each cut).
+    opaque = sorted(seg.opaque)
+    j, reach = 0, -1
+    # No anchor starts inside an interval between cuts (every anchor is a cut): the whole interval
+    # lies in the run of the last anchor at or before its start, found by walking the anchors along
+    # (what ``Segment.to_source`` and ``to_source_end`` find by bisecting, for each end).
+    k, last = 0, len(anchors) - 1
+    for a, b in pairwise(cuts):
+        while j < len(opaque) and opaque[j][0] <= a:
+            reach = max(reach, opaque[j][1])
+            j += 1
+        if a >= b or b <= reach:
             continue
-        cuts = sorted({0, n, *(a for a, _ in anchors), *(x for o in seg.opaque for x in o)})
-        # An interval between cuts lies inside an opaque range when the furthest end of those that
-        # start at or before it reaches its end (one pass over both, not every range for each cut).
-        opaque = sorted(seg.opaque)
-        j, reach = 0, -1
-        # No anchor starts inside an interval between cuts (every anchor is a cut): the whole interval
-        # lies in the run of the last anchor at or before its start, found by walking the anchors along
-        # (what ``Segment.to_source`` and ``to_source_end`` find by bisecting, for each end).
-        k, last = 0, len(anchors) - 1
-        for a, b in pairwise(cuts):
-            while j < len(opaque) and opaque[j][0] <= a:
-                reach = max(reach, opaque[j][1])
-                j += 1
-            if a >= b or b <= reach:
-                continue
-            while k < last and anchors[k + 1][0] <= a:
-                k += 1
-            at, src = anchors[k]
-            if not last:
-                at = 0  # ``to_source`` reads a lone anchor as the segment's start
-            ranges.append((src + a - at, src + b - at))
+        while k < last and anchors[k + 1][0] <= a:
+            k += 1
+        at, src = anchors[k]
+        if not last:
+            at = 0  # ``to_source`` reads a lone anchor as the segment's start
+        ranges.append((src + a - at, src + b - at))
+    return ranges
+
+
+def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted ranges joined where they overlap or touch, as their starts and ends."""
     ranges.sort()
     starts: list[int] = []
     ends: list[int] = []
@@ -87,7 +142,6 @@ def prose_runs(doc: Document) -> tuple[list[int], list[int]]:
         else:
             starts.append(a)
             ends.append(b)
-    doc.memo["prose_runs"] = (starts, ends)
     return starts, ends
 
 
@@ -107,14 +161,29 @@ def _whitespace_for_whitespace(text: str, a: int, b: int, new: str) -> bool:
     return a < b and (not new or new.isspace()) and text[a:b].isspace()
 
 
+def _meets(ranges: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether [a, b) may share an offset with one of sorted, non-overlapping ``ranges`` (an empty range
+    after ``a`` counts: a cheap answer that is never a wrong no)."""
+    i = bisect.bisect_right(ranges, (a, float("inf")))
+    return (i > 0 and ranges[i - 1][1] > a) or (i < len(ranges) and ranges[i][0] < b)
+
+
 def touches_markup(doc: Document, fix: Fix) -> bool:
     """Whether a fix would change something that is not prose: a character outside every prose run
     that is not whitespace, or whitespace inside a protected range (code, a tag, a msgid)."""
     text = doc.text
-    if not doc.protected and all(_whitespace_for_whitespace(text, e.start, e.end, e.replacement) for e in fix.edits):
+    protected = doc.protected
+    if not protected and all(_whitespace_for_whitespace(text, e.start, e.end, e.replacement) for e in fix.edits):
         return False  # whitespace for whitespace where nothing is protected (a blank-line run): never markup
-    starts, ends = prose_runs(doc)
-    for edit in fix.edits:
+    # Whitespace for whitespace that meets no protected range, or whitespace put where nothing is strictly
+    # protected, passes every test below whether it is prose or not: only the other edits are read.
+    edits = [e for e in fix.edits if not (
+        _whitespace_for_whitespace(text, e.start, e.end, e.replacement) and not _meets(protected, e.start, e.end)
+        if e.start < e.end else e.replacement.isspace() and not _strictly_protected(doc, e.start))]
+    if not edits:
+        return False
+    starts, ends = prose_runs_near(doc, min(e.start for e in edits), max(e.end for e in edits))
+    for edit in edits:
         a, b, new = edit.start, edit.end, edit.replacement
         if a == b:
             # An insertion: into prose (or at its edge), or whitespace where nothing is protected.
