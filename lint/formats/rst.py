@@ -72,9 +72,12 @@ _PARAGRAPH_END = compiled_on_use(r"\n[^\S\n]*(?:\n|\Z|\.\. (?=[^\n]*\S))")
 _INDENTED_LINE = compiled_on_use(r"\n\s")
 # In a file without "\r": a line that is not blank and indented by at most N spaces or tabs (one
 # pattern per N, made when first needed), a blank line, a line that starts a list item.
+# Each opens with the line break before the line (a literal the regex engine skips to in C, where a
+# MULTILINE ``^`` is tried at every character): searched from the break before a line, a match is the
+# ``^`` pattern's at the character after its break.
 _SHALLOW_LINE: dict[int, re.Pattern[str]] = {}
-_BLANK_LINE = compiled_on_use(r"^[^\S\n]*$", re.M)
-_BULLET_LINE = compiled_on_use(rf"^([^\S\n]*)(?:{_MARKER})[^\S\n]+(?=\S)", re.M)
+_BLANK_LINE = compiled_on_use(r"\n[^\S\n]*$", re.M)
+_BULLET_LINE = compiled_on_use(rf"\n([^\S\n]*)(?:{_MARKER})[^\S\n]+(?=\S)")
 # The ASCII punctuation that explicit markup, adornments, tables, fields and doctest blocks start with.
 # What a list item's marker can start with, besides a digit, and a letter followed by "." or ")".
 _BULLET_START = frozenset("-*+•‣⁃#(ivxlcdm")
@@ -149,11 +152,11 @@ def _indent(line: str) -> int:
 
 
 def _shallow_line(base: int) -> re.Pattern[str]:
-    """A line (in an LF text) that is not blank and has at most ``base`` spaces or tabs before its first
-    other character: where a block indented deeper than ``base`` ends."""
+    """The line break before a line (in an LF text) that is not blank and has at most ``base`` spaces or
+    tabs before its first other character: where a block indented deeper than ``base`` ends."""
     pattern = _SHALLOW_LINE.get(base)
     if pattern is None:
-        pattern = _SHALLOW_LINE[base] = re.compile(r"^[ \t]{0,%d}(?![ \t\n])(?=[^\n]*\S)" % base, re.M)
+        pattern = _SHALLOW_LINE[base] = re.compile(r"\n[ \t]{0,%d}(?![ \t\n])(?=[^\n]*\S)" % base)
     return pattern
 
 
@@ -222,8 +225,9 @@ class _Reader:
         lines, n = self.lines, self.n
         if self.lf_only:
             if i < n:
-                m = _shallow_line(base).search(self.text, self.starts[i])
-                i = bisect.bisect_left(self.starts, m.start()) if m else n
+                # From the break before line i (i > 0: the line after a block's first).
+                m = _shallow_line(base).search(self.text, self.starts[i] - 1)
+                i = bisect.bisect_left(self.starts, m.start() + 1) if m else n
         else:
             while i < n and (not lines[i].strip() or _indent(lines[i]) > base):
                 i += 1
@@ -236,8 +240,14 @@ class _Reader:
         lines, n = self.lines, self.n
         if self.lf_only:
             if i < n:
-                m = _BLANK_LINE.search(self.text, self.starts[i])
-                i = bisect.bisect_left(self.starts, m.start()) if m else n
+                if i == 0:  # no break before the first line
+                    if not lines[0].strip():
+                        return 0
+                    i = 1
+                    if n == 1:
+                        return 1
+                m = _BLANK_LINE.search(self.text, self.starts[i] - 1)
+                i = bisect.bisect_left(self.starts, m.start() + 1) if m else n
             return i
         while i < n and lines[i].strip():
             i += 1
@@ -361,10 +371,10 @@ class _Reader:
             stop_at = stop.start() + 1 if stop else None
             if bullet:
                 # or a list item indented no deeper than this one.
-                for item in _BULLET_LINE.finditer(text, starts[end], len(text) if stop_at is None else stop_at):
+                for item in _BULLET_LINE.finditer(text, starts[end] - 1, len(text) if stop_at is None else stop_at):
                     lead = item.group(1)
                     if len(lead) - len(lead.lstrip(" \t")) <= ind:
-                        stop_at = item.start()
+                        stop_at = item.start() + 1
                         break
             end = n if stop_at is None else bisect.bisect_left(starts, stop_at)
         while end < n and lines[end].strip():
