@@ -162,6 +162,8 @@ class Linter:
         self.selection = selection or Selection()
         # Prepared rules by config and the rules left idle (``checker``), and each config's selection.
         self._checkers: dict[tuple[int, tuple[str, ...]], Checker] = {}
+        # The checker for each config and set of segment kinds (most documents of a run share a few sets).
+        self._by_kinds: dict[tuple[int, frozenset[str] | None], Checker] = {}
         self._chosen: dict[int, list[registry.RuleEntry | type[Rule]]] = {}
         self._provided: dict[int, list[Rule]] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
@@ -186,6 +188,9 @@ class Linter:
         kinds of the document to check), less the built-in rules that look only at kinds of segments it
         has none of, which would find nothing there: their modules are not even imported (the B rules,
         for a file that is no catalogue)."""
+        known = self._by_kinds.get((id(config), kinds))
+        if known is not None:
+            return known  # the same config and kinds: the same idle rules, the same checker
         chosen = self._chosen.get(id(config))
         if chosen is None:
             chosen = self._chosen[id(config)] = selected_rules(config, self.selection)
@@ -202,7 +207,8 @@ class Linter:
             ]
             rules.extend(self._provided[id(config)])
             self._checkers[key] = Checker(rules, idle=[(r.code, r.slug) for r in idle])
-        return self._checkers[key]
+        checker = self._by_kinds[(id(config), kinds)] = self._checkers[key]
+        return checker
 
     def tree_rule(self, config: Config) -> Rule | None:
         """The selected rule of scope "tree" (S112), or None. Decided from the rule index, so that a run
