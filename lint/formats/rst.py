@@ -177,7 +177,8 @@ def parse(source: Source) -> Document:
             if after is not None:
                 i = after
                 continue
-        if r.is_title(i, stripped):
+        # A title's underline starts with punctuation: most lines' next line does not.
+        if i + 1 < n and lines[i + 1][:1] in _BLOCK_START and r.is_title(i, stripped):
             i = r.title(i)
         else:
             i = r.paragraph_block(i, line, stripped, ind)
@@ -340,32 +341,11 @@ class _Reader:
         lines, n = self.lines, self.n
         c = stripped[0]
         bullet = _BULLET.match(line) if (c in _BULLET_START or c.isdigit() or stripped[1:2] in (".", ")")) else None
-        end = self.paragraph_end(i, ind, bullet is not None)
-        if bullet:
-            kind = "list_item"
-        elif ind > 0:
-            kind = "blockquote"
-        else:
-            kind = "paragraph"
-        literal_next = "::" in lines[end - 1] and lines[end - 1].rstrip().endswith("::")
-        if stripped == "::":
-            self.protect(i, end)
-        else:
-            after = end
-            while after < n and not lines[after].strip():
-                after += 1
-            colon_at = self.offset(after) if after < n and lines[after].strip() == "::" else None
-            _paragraph(self, i, end, kind, bullet.end() if bullet else None, literal_next, colon_at)
-            if not literal_next:
-                return after  # the blank lines after the paragraph are read
-        return self.literal_block(end, ind) if literal_next else end
-
-    def paragraph_end(self, i: int, ind: int, bullet: bool) -> int:
-        """The line after the paragraph that starts at line ``i``: lines until a blank line or a change
-        that starts another block."""
-        lines, n, starts, text = self.lines, self.n, self.starts, self.text
+        # The line after the paragraph: lines until a blank line or a change that starts another block
+        # (here, not in a method of its own: this runs for every paragraph).
         end = i + 1
         if self.lf_only and end < n:
+            starts, text = self.starts, self.text
             # Where the paragraph stops: a blank line, a line that starts explicit markup, the end.
             stop = _PARAGRAPH_END.search(text, starts[end] - 1)
             stop_at = stop.start() + 1 if stop else None
@@ -386,7 +366,24 @@ class _Reader:
             if nxt.strip().startswith(".. "):
                 break
             end += 1
-        return end
+        if bullet:
+            kind = "list_item"
+        elif ind > 0:
+            kind = "blockquote"
+        else:
+            kind = "paragraph"
+        literal_next = "::" in lines[end - 1] and lines[end - 1].rstrip().endswith("::")
+        if stripped == "::":
+            self.protect(i, end)
+        else:
+            after = end
+            while after < n and not lines[after].strip():
+                after += 1
+            colon_at = self.starts[after] if after < n and lines[after].strip() == "::" else None
+            _paragraph(self, i, end, kind, bullet.end() if bullet else None, literal_next, colon_at)
+            if not literal_next:
+                return after  # the blank lines after the paragraph are read
+        return self.literal_block(end, ind) if literal_next else end
 
     def literal_block(self, i: int, ind: int) -> int:
         """The line after the literal block a "::" introduced: the indented (or quoted) lines after the
@@ -435,7 +432,33 @@ def _paragraph(r: _Reader, first: int, end: int, kind: str, marker_end: int | No
             para = _Para(block, [0], [r.starts[first]], flat)
     if para is None:
         para = _joined_lines(r, first, end, marker_end, strip_marker)
-    _add_paragraph(r, para, kind, colon_at)
+    # The segment of the paragraph cut at its inline markup, with the colon its "::" stands for.
+    anchors: list[tuple[int, int]] = []
+    opaque: list[tuple[int, int]] = []
+    flat, run_seg, run_src = para.flat, para.run_seg, para.run_src
+    if len(flat) == 1 and r.lf_only:
+        # No markup: the string as it is, one anchor per run (in an LF file no run follows on from the
+        # one before in the Source: a line that does is part of it).
+        plen = len(para.text)
+        pieces: list[str] = [para.text]
+        olen = plen
+        anchors = [(s, src) for s, src in zip(run_seg, run_src, strict=True) if s < plen]
+    elif len(run_seg) == 1:
+        olen, pieces = _emit_run(flat, run_src[0], anchors, opaque, r.protected)
+    else:
+        olen, pieces = _emit_runs(para.text, run_seg, run_src, para.cr_runs, flat, anchors, opaque, r.protected)
+    if para.marker is not None and para.text.strip():
+        anchors.append((olen, para.marker))  # "statement ::" introduces a literal block, as a colon would
+        opaque.append((olen, olen + 1))
+        pieces.append(":")
+        olen += 1
+    if colon_at is not None:
+        anchors.append((olen, colon_at))  # so does a lone "::" paragraph after it
+        opaque.append((olen, olen + 1))
+        pieces.append(":")
+    built = segment_of("".join(pieces), kind, anchors, opaque, len(r.segments))
+    if built is not None:
+        r.segments.append(built)
 
 
 def _add_plain(out: list[Segment], block: str, has_markup: bool, kind: str, start: int) -> None:
@@ -497,36 +520,6 @@ def _joined_lines(r: _Reader, first: int, end: int, marker_end: int | None, stri
     joined = "".join(parts)
     flat = _inline_parts(joined) if _MARKUP.search(joined) else [joined]
     return _Para(joined, run_seg, run_src, flat, cr_runs or None, marker)
-
-
-def _add_paragraph(r: _Reader, para: _Para, kind: str, colon_at: int | None) -> None:
-    """Add the segment of a paragraph cut at its inline markup, with the colon its "::" stands for."""
-    anchors: list[tuple[int, int]] = []
-    opaque: list[tuple[int, int]] = []
-    flat, run_seg, run_src = para.flat, para.run_seg, para.run_src
-    if len(flat) == 1 and r.lf_only:
-        # No markup: the string as it is, one anchor per run (in an LF file no run follows on from the
-        # one before in the Source: a line that does is part of it).
-        plen = len(para.text)
-        pieces: list[str] = [para.text]
-        olen = plen
-        anchors = [(s, src) for s, src in zip(run_seg, run_src, strict=True) if s < plen]
-    elif len(run_seg) == 1:
-        olen, pieces = _emit_run(flat, run_src[0], anchors, opaque, r.protected)
-    else:
-        olen, pieces = _emit_runs(para.text, run_seg, run_src, para.cr_runs, flat, anchors, opaque, r.protected)
-    if para.marker is not None and para.text.strip():
-        anchors.append((olen, para.marker))  # "statement ::" introduces a literal block, as a colon would
-        opaque.append((olen, olen + 1))
-        pieces.append(":")
-        olen += 1
-    if colon_at is not None:
-        anchors.append((olen, colon_at))  # so does a lone "::" paragraph after it
-        opaque.append((olen, olen + 1))
-        pieces.append(":")
-    built = segment_of("".join(pieces), kind, anchors, opaque, len(r.segments))
-    if built is not None:
-        r.segments.append(built)
 
 
 def _emit_run(flat: list[Any], base: int, anchors: list[tuple[int, int]], opaque: list[tuple[int, int]],
