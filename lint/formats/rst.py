@@ -132,13 +132,19 @@ def _inline_parts(para: str) -> list[Any]:
 def _next_refname(para: str, pos: int) -> re.Match[str] | None:
     """``_REFNAME.search(para, pos)``, read only in the runs of name characters that hold a place where
     a reference name can end (no match can start or end outside such a run)."""
+    rev: str | None = None  # ``para`` reversed, when first needed
     while True:
         end = _REFNAME_END.search(para, pos)
         if end is None:
             return None
         start = end.start()
-        while start > pos and _NAME_CHAR.match(para, start - 1):
-            start -= 1
+        if start > pos and _NAME_CHAR.match(para, start - 1):
+            # The run of name characters before the mark, back to ``pos`` at most: matched forwards in
+            # the reversed text (in C), where a loop stepped back one character at a time.
+            if rev is None:
+                rev = para[::-1]
+            size = len(para)
+            start -= _NAME_RUN.match(rev, size - start, size - pos).end() - (size - start)  # type: ignore[union-attr]
         stop = _NAME_RUN.match(para, end.start()).end()  # type: ignore[union-attr]
         # Bounded at the run's end, which is not a word character: the lookahead reads the same.
         m = _REFNAME.search(para, start, stop)
