@@ -255,3 +255,19 @@ def test_segment_builder_strips_masks_urls_and_drops_placeholder_only_text():
     kept.add(" a ", 5)
     built = kept.build(0, strip=False)
     assert built is not None and built.text == " a " and built.to_source(2) == 7
+
+
+def test_rst_reference_names_are_found_where_the_whole_pattern_finds_them():
+    """``_next_refname`` reads only the runs around a closing ``_`` (walking back through the reversed
+    text): on random texts of name characters, marks and spaces it finds what ``_REFNAME.search`` finds."""
+    import random
+
+    from lint.formats import rst
+
+    rng = random.Random(18)
+    alphabet = "ab_._-_ é1 \n`x_y_ __ z_-"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+        pos = rng.randrange(len(text))
+        found, expected = rst._next_refname(text, pos), rst._REFNAME.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span()), (text, pos)

@@ -1,0 +1,39 @@
+"""The guard's prose runs near a fix: the same answers as all of a document's prose runs."""
+
+from __future__ import annotations
+
+import random
+
+from lint.formats import parse
+from lint.invariants import _in_prose, prose_runs, prose_runs_near
+from lint.model import Source
+
+
+def _documents() -> list[tuple[str, str]]:
+    rst = (
+        "Title\n=====\n\nA paragraph with ``literal`` text, a `link <https://example.com>`_ and x_::\n\n"
+        "    code block\n\n- an item\n  that goes on *here*\n- and \\*escaped\\* marks |sub|\n\n"
+        "   A block quote, see PEP_ and mail me@example.org.\n"
+    )
+    markdown = (
+        "# Heading &amp; more\n\nSome `code` and [a link](https://example.com) with **bold**\ntext.\n\n"
+        "- item one\n- item ![alt text](img.png) two\n\n> quoted\\* line\n"
+    )
+    return [("doc.rst", rst), ("doc.md", markdown), ("crlf.rst", rst.replace("\n", "\r\n"))]
+
+
+def test_prose_runs_near_a_range_answer_as_all_runs_do():
+    rng = random.Random(18)
+    for path, text in _documents():
+        fmt = "rst" if path.endswith(".rst") else "markdown"
+        doc = parse(Source(path, text), fmt)
+        starts, ends = prose_runs(doc)
+        size = len(text)
+        for _ in range(3000):
+            lo = rng.randrange(size + 1)
+            hi = min(size, lo + rng.choice([0, 1, 3, 10, 40]))
+            near_starts, near_ends = prose_runs_near(doc, lo, hi)
+            for _ in range(4):
+                a = rng.randrange(lo, hi + 1)
+                b = rng.randrange(a, hi + 1)
+                assert _in_prose(near_starts, near_ends, a, b) == _in_prose(starts, ends, a, b), (path, lo, hi, a, b)
