@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, pairwise, repeat
-from operator import add, and_, attrgetter, itemgetter, sub
+from operator import add, attrgetter, itemgetter, sub
 from typing import Any
 
 from lint.model import Document, Fix, Segment
@@ -59,25 +59,41 @@ def prose_runs_near(doc: Document, lo: int, hi: int) -> tuple[list[int], list[in
     """``prose_runs`` as far as [lo, hi] (closed) can tell: merged from the runs of the segments whose
     Source extent may reach into it. Any run that covers a point of [lo, hi] is among those, so a range
     or a point inside [lo, hi] lies in one of these merged runs exactly when it lies in one of all of
-    them; a fix reads only its own edits' neighbourhood, not every segment of the file."""
-    lows, highs, owners = _anchor_bounds(doc)
+    them; a fix reads only its own edits' neighbourhood, not every segment of the file.
+
+    The anchors whose bounds may meet [lo, hi] are found by bisection, so a file with many fixes (a
+    scraped dump with an entity in every paragraph) does not read all its anchors for each. Where the
+    anchors read for the questions of one document outnumber its anchors (one very long segment
+    widens every window), or its questions one in eight of its anchors (a fix in most paragraphs), the
+    whole file's runs, built once, answer instead: the same answers, cheaper by then."""
+    whole = doc.memo.get("prose_runs")
+    if whole is not None:
+        return whole  # type: ignore[no-any-return]
+    lows, highs, owners, span = _anchor_bounds(doc)
+    # No anchor's high bound lies more than ``span`` after its low one: the anchors that may reach
+    # [lo, hi] have a low bound in [lo - span, hi].
+    i, j = bisect.bisect_left(lows, lo - span), bisect.bisect_right(lows, hi)
+    read, asked = doc.memo.get("anchors_read", (0, 0))
+    read, asked = doc.memo["anchors_read"] = read + j - i, asked + 1
+    if read > 2 * len(lows) + 64 or asked > len(lows) // 8 + 8:
+        return prose_runs(doc)
     memo: dict[int, list[tuple[int, int]]] = doc.memo.setdefault("segment_runs", {})
     segments = doc.segments
     ranges: list[tuple[int, int]] = []
-    # The segments with an anchor whose bounds meet [lo, hi], chosen in C.
-    for i in sorted(set(compress(owners, map(and_, map(hi.__ge__, lows), map(lo.__le__, highs))))):
-        runs = memo.get(i)
+    for k in sorted(set(compress(owners[i:j], map(lo.__le__, highs[i:j])))):
+        runs = memo.get(k)
         if runs is None:
-            runs = memo[i] = _segment_runs(segments[i])
+            runs = memo[k] = _segment_runs(segments[k])
         ranges.extend(runs)
     return _merged(ranges)
 
 
-def _anchor_bounds(doc: Document) -> tuple[list[int], list[int], list[int]]:
-    """For every anchor of every segment: a Source offset no run of its segment's from it starts before
-    (its offset less its place in the segment), one no such run ends after (its offset plus the
-    segment's length), and its segment's index. A lone anchor is read as the segment's start, whose
-    runs lie between its offset and that plus the length: within the same bounds."""
+def _anchor_bounds(doc: Document) -> tuple[list[int], list[int], list[int], int]:
+    """For every anchor of every segment, ordered by the first: a Source offset no run of its segment's
+    from it starts before (its offset less its place in the segment), one no such run ends after (its
+    offset plus the segment's length), and its segment's index; and the largest gap between the two. A
+    lone anchor is read as the segment's start, whose runs lie between its offset and that plus the
+    length: within the same bounds."""
     memo = doc.memo.get("anchor_bounds")
     if memo is None:
         segments = doc.segments
@@ -88,7 +104,10 @@ def _anchor_bounds(doc: Document) -> tuple[list[int], list[int], list[int]]:
         lows = list(map(sub, srcs, map(_AT, flat)))
         highs = list(map(add, srcs, chain.from_iterable(map(repeat, map(len, map(_TEXT, segments)), counts))))
         owners = list(chain.from_iterable(map(repeat, range(len(segments)), counts)))
-        memo = doc.memo["anchor_bounds"] = (lows, highs, owners)
+        span = max(map(sub, highs, lows), default=0)
+        order = sorted(range(len(lows)), key=lows.__getitem__)  # nearly sorted already: segments in order
+        lows, highs, owners = [lows[k] for k in order], [highs[k] for k in order], [owners[k] for k in order]
+        memo = doc.memo["anchor_bounds"] = (lows, highs, owners, span)
     return memo  # type: ignore[no-any-return]
 
 
