@@ -454,6 +454,8 @@ table rows are its own structure.
         if not likely:
             return
         taken = sorted((f.start, f.end) for f in findings if f.code in ("S102", "S110", "S109", "S101"))
+        if len(likely) + len(taken) < MIN_SIGNALS:
+            return  # the page gate below could not open, whatever the lines score
         taken_starts = [a for a, _ in taken]
         reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the findings so far
         # The body's vocabulary is read only for a line that may score high enough whatever its overlap
