@@ -104,6 +104,23 @@ _DIRECTIVE = compiled_on_use(r"^ {0,3}(?:\[\[toc\]\]|<<<[ \t]*@/[^\n]*)[ \t]*$",
 _HEADING_ATTRS_HINT = compiled_on_use(r"\{[ \t:#.]")
 
 
+def heading_attributes(text: str) -> list[re.Match[str]]:
+    """``list(_HEADING_ATTRS.finditer(text))``, matched only at the start of the lines that hold a hint
+    of one: each match is one whole line (from ``^`` to ``$``), and every line of a text outside
+    code is a start the MULTILINE scan stops at (Rust's `{:?}` in code blocks is such a hint)."""
+    out: list[re.Match[str]] = []
+    tried = -1
+    for hint in _HEADING_ATTRS_HINT.finditer(text):
+        line_start = text.rfind("\n", 0, hint.start()) + 1
+        if line_start <= tried:
+            continue
+        tried = line_start
+        m = _HEADING_ATTRS.match(text, line_start)
+        if m is not None:
+            out.append(m)
+    return out
+
+
 def _blank(view: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if view[i] not in "\r\n" and view[i].isascii():  # a non-ASCII one would move the byte offsets
@@ -126,7 +143,7 @@ def markdown_view(text: str) -> str:
     # pattern that opens with `^` (MULTILINE) steps through every character of the text.
     containers = list(_CONTAINER.finditer(text)) if ":::" in text else []
     admonitions = list(_ADMONITION.finditer(text)) if "!!!" in text or "???" in text else []
-    attributes = list(_HEADING_ATTRS.finditer(text)) if _HEADING_ATTRS_HINT.search(text) else []
+    attributes = heading_attributes(text)
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in text or "<<<" in text else []
     expressions = expression_spans(text)
     if not (containers or admonitions or attributes or directives):
