@@ -185,21 +185,19 @@ class _Walk:
         view = self.view
         same = view is text
         sliced = self.sliced
-        ends = self.ends
-        extra = self.extra
-        first_end = ends[0] if ends else sys.maxsize
+        # The UTF-8 offsets between two characters outside ASCII are their code points less the same
+        # count: kept for the last gap a node fell in (most nodes fall in their predecessor's).
+        gap_start, gap_end, gap_extra = 0, self.ends[0] if self.ends else sys.maxsize, 0
         parts = builder.parts
         anchors = builder.anchors
         for child in nodes:
             name = child.name
             s, e = child.srcmap
-            if e >= first_end:
-                k = bisect.bisect_right(ends, s)
-                if k:
-                    s -= extra[k - 1]
-                k = bisect.bisect_right(ends, e, k)
-                if k:
-                    e -= extra[k - 1]
+            if gap_start <= s and e < gap_end:
+                s -= gap_extra
+                e -= gap_extra
+            else:
+                s, e, gap_start, gap_end, gap_extra = self.code_points(s, e)
             if name == "text":
                 # The node's content, read off the view where it can be (see text_content).
                 content = view[s:e] if sliced else "\n"
@@ -231,6 +229,17 @@ class _Walk:
                 self.protected.append((s, e))  # layout rules must not touch inline code either
             else:
                 self.other(child, name, s, e, builder, images)
+
+    def code_points(self, s: int, e: int) -> tuple[int, int, int, int, int]:
+        """UTF-8 offsets [s, e) as code points, and the gap between characters outside ASCII that ``s``
+        falls in: its first and past-the-end UTF-8 offsets, and the bytes beyond one per character
+        before it."""
+        ends = self.ends
+        extra = self.extra
+        k = bisect.bisect_right(ends, s)
+        gap = (ends[k - 1] if k else 0, ends[k] if k < len(ends) else sys.maxsize, extra[k - 1] if k else 0)
+        k = bisect.bisect_right(ends, e, k)
+        return s - gap[2], e - (extra[k - 1] if k else 0), *gap
 
     def text_content(self, node: Any, s: int) -> tuple[str, bool]:
         """A text node's content, and whether the text holds it verbatim at ``s``.
