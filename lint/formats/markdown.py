@@ -101,6 +101,7 @@ class _Walk:
         # The parser's offsets are UTF-8 bytes: for each non-ASCII character, the byte offset right
         # after it and the bytes beyond one per character up to there, to turn them into code points.
         self.ends, self.extra = ([], []) if len(encoded) == len(text) else utf8_offsets(encoded)
+        self.gap = (0, self.ends[0] if self.ends else sys.maxsize, 0)  # see children
 
     def span(self, node: Any) -> tuple[int, int]:
         s, e = node.srcmap
@@ -186,8 +187,9 @@ class _Walk:
         same = view is text
         sliced = self.sliced
         # The UTF-8 offsets between two characters outside ASCII are their code points less the same
-        # count: kept for the last gap a node fell in (most nodes fall in their predecessor's).
-        gap_start, gap_end, gap_extra = 0, self.ends[0] if self.ends else sys.maxsize, 0
+        # count: kept for the last gap a node fell in (most nodes fall in their predecessor's), from one
+        # call to the next (the nodes come in the order of the text).
+        gap_start, gap_end, gap_extra = self.gap
         parts = builder.parts
         anchors = builder.anchors
         for child in nodes:
@@ -229,6 +231,7 @@ class _Walk:
                 self.protected.append((s, e))  # layout rules must not touch inline code either
             else:
                 self.other(child, name, s, e, builder, images)
+        self.gap = (gap_start, gap_end, gap_extra)
 
     def code_points(self, s: int, e: int) -> tuple[int, int, int, int, int]:
         """UTF-8 offsets [s, e) as code points, and the gap between characters outside ASCII that ``s``
@@ -313,6 +316,7 @@ class _FallbackWalk(_Walk):
         self.ends = []
         self.extra = []
         self.sliced = False
+        self.gap = (0, sys.maxsize, 0)
 
     def span(self, node: Any) -> tuple[int, int]:
         s, e = node.srcmap
