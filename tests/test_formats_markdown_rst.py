@@ -156,6 +156,25 @@ def test_markdown_tight_and_nested_list_items_tables_and_alt_text():
     assert (text.index("<code>"), text.index("&vert;")) in doc.protected
 
 
+def test_markdown_text_where_the_parser_range_is_not_the_text():
+    # markdown-it-rs's range for a text node is not its text where it drops trailing spaces before a
+    # line break (the range's end lands past them, by the block's offset), unescapes a table's pipe, or
+    # turns an indent's tab into spaces: the reader must still give each piece its own text and place.
+    cases = {
+        "> Trailing spaces, such as  \n>   `code` and more.\n": ("blockquote", "Trailing spaces, such as\n\ufffc and more."),
+        "- item “one”  \n  next line\n": ("list_item", "item “one”\nnext line"),
+        "1. text before `code` ends in a space\n": ("list_item", "text before \ufffc ends in a space"),
+        "| a \\| b | é |\n|---|---|\n| c | d |\n": ("table_cell", "a | b"),
+        "- a\n\n\tindented  \n\tmore é\n": ("list_item", "indented\nmore é"),
+        "- a\n\t b\n": ("list_item", "a\nb"),
+        ">\ta b\n>\tc d\n": ("blockquote", "a b\nc d"),
+        "Café \x00 nul *em* done\n": ("paragraph", "Café \x00 nul em done"),
+    }
+    for text, (kind, expected) in cases.items():
+        segs = _mapped(text, "a.md", "markdown")
+        assert (kind, expected) in [(k, t) for k, t, _, _ in segs], (text, segs)
+
+
 def test_markdown_inline_html_after_a_link_in_a_crlf_file():
     text = "See [the docs][d]<!--\r\nignore --> now.\r\n\r\n[d]: /x\r\n"
     [(_, seg_text, offsets, opaque)] = _mapped(text, "a.md", "markdown")
