@@ -267,6 +267,20 @@ def test_b106_literals_as_words_on_reports_a_literal_written_as_words():
     assert "B106" in _codes(text)
 
 
+def test_b106_a_literal_translated_and_quoted_in_its_stead_is_reported():
+    # `None` is the catalogue's vocabulary (named in two msgids); a translator who quotes its words in
+    # its place shows a quoted word where the page shows code.
+    kept = '\n#: library/asyncio.rst:98\nmsgid "Returns ``None`` otherwise."\nmsgstr "Renvoie ``None`` sinon."\n'
+    for quoted in ("Renvoie « Aucun » en cas d'échec.", "Renvoie ''Aucun'' en cas d'échec.",
+                   'Renvoie \\"aucun\\" en cas d\'échec.'):
+        assert "B106" in _codes(_catalogue("Returns ``None`` if it failed.", quoted) + kept), quoted
+    # Words in its place, unquoted, are a rendering (option literals-as-words off), and so are quoted
+    # words where the source quotes as many.
+    assert "B106" not in _codes(_catalogue("Returns ``None`` if it failed.", "Ne renvoie rien en cas d'échec.") + kept)
+    assert "B106" not in _codes(_catalogue('Returns ``None`` if the \\"name\\" is unknown.',
+                                           "Ne renvoie rien si le « nom » est inconnu.") + kept)
+
+
 def test_b106_lexicon_reads_an_examples_new_names_as_words_of_the_translations_language():
     pytest.importorskip("wordfreq")
     text = _catalogue('Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``.',

@@ -516,12 +516,23 @@ def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], doc:
     return explained
 
 
-def _in_words(key: str, literals: tuple[dict[str, str], dict[str, str]], added: Counter[str]) -> bool:
-    """Whether a lost literal is one name (``guard``, ``True``, ``sys.stdin``) that a translation
-    adding no code of its own wrote as words (``True`` as *vrai*, ``sys.stdin`` as *l'entrée standard*)."""
+def _in_words(key: str, literals: tuple[dict[str, str], dict[str, str]], added: Counter[str],
+              both: tuple[str, str], markup: str) -> bool:
+    """Whether a lost literal is one name (``True``, ``sys.stdin``) that a translation adding no code of
+    its own wrote as words (``True`` as *vrai*, ``sys.stdin`` as *l'entrée standard*); not where the
+    translation quotes more words than the source does."""
     code = literals[0].get(key)
-    return (code is not None and _ONE_NAME.fullmatch(code.strip()) is not None
-            and not any(k.startswith("`") for k in added))
+    if code is None or _ONE_NAME.fullmatch(code.strip()) is None or any(k.startswith("`") for k in added):
+        return False
+    # Quoted words in the literal's stead (``static`` as « statiques », ``None`` as ''Ninguno''): the
+    # literal translated and its markup replaced, which renders wrong; words unquoted read as prose.
+    quoted = (len(_QUOTED.findall(without_code(both[1], markup)))
+              > len(_QUOTED.findall(without_code(both[0], markup))))
+    return not quoted
+
+
+# A word or two in quotes, straight, doubled or typographic: «static», “None”, ''Ninguno''.
+_QUOTED = compiled_on_use(r"(?<!\w)(?:''|[«\"“‘'])\s?[^\W\d_]+(?:[ -][^\W\d_]+)?\s?(?:''|[»\"”’'])(?!\w)")
 
 
 _ONE_NAME = compiled_on_use(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
@@ -594,7 +605,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         literals_as_words: bool = option(False, "report an inline literal of one name (``True``, ``sys.stdin``) "
                                                 "that the translation writes as words of its language, with no "
                                                 "code in its place (``True`` as *vrai*); false: a documentation "
-                                                "translation's style, not reported")
+                                                "translation's style, not reported (quoted words in its place, "
+                                                "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
         Example(_RST + 'msgid "See :file:`{prefix}/lib/python{version}` and :file:`{exec_prefix}/lib/python{version}`."\n'
@@ -632,6 +644,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 note="a file's name slipped"),
         Example(_RST + 'msgid "Use ``tomllib`` or ``tomllib.load``."\nmsgstr "Utilisez ``tomlib`` ou ``tomllib.load``."\n',
                 path=_PO),
+        Example(_FR + _RST + 'msgid "It returns ``None`` then."\nmsgstr "Elle renvoie ``None`` ensuite."\n\n'
+                + _RST + 'msgid "Return ``None`` if it failed."\nmsgstr "Renvoie « Aucun » en cas d\'échec."\n',
+                path=_PO, note="a literal translated and quoted in its stead: no rendering as words"),
+        Example(_ES + _RST + 'msgid "It returns ``None`` then."\nmsgstr "Retorna ``None`` entonces."\n\n'
+                + _RST + 'msgid "Return ``None`` if it failed."\nmsgstr "Retorna \'\'Ninguno\'\' si ha fallado."\n',
+                path=_PO, note="two apostrophes for the backquotes"),
         Example(_RST + 'msgid "See :func:`os.path.join`."\nmsgstr "Voir :func:`os.path.joint`."\n', path=_PO),
         Example(_FR + _RST + 'msgid "A pattern ``{KEY1: P1, KEY2: P2, ...}`` matches."\n'
                 'msgstr "Un filtre ``{CLÉ1: M1, CLÉ3: M2, ...}`` réussit."\n', path=_PO,
@@ -681,6 +699,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "Read ``sys.stdin`` first."\nmsgstr "Lisez ``sys.stdin`` d\'abord."\n\n'
                 + _RST + 'msgid "It reads ``sys.stdin`` by default."\nmsgstr "Il lit l\'entrée standard par défaut."\n',
                 path=_PO, note="a literal written as words, no code in its place (option literals-as-words)"),
+        Example(_FR + _RST + 'msgid "It returns ``None`` then."\nmsgstr "Elle renvoie ``None`` ensuite."\n\n'
+                + _RST + 'msgid "Return ``None`` if the \\"name\\" is unknown."\n'
+                'msgstr "Ne renvoie rien si le « nom » est inconnu."\n', path=_PO,
+                note="the source quotes as many words as the translation"),
         Example(_FR + _RST + 'msgid "Decorate it with ``@wrapper`` first."\n'
                 'msgstr "Décorez-la d\'abord avec ``@décorateur``."\n', path=_PO,
                 note="an example's name in a letter English code never writes"),
@@ -767,7 +789,7 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
                                                                self.opts.rename_examples)})
             if not self.opts.literals_as_words:
-                lost = Counter({k: n for k, n in lost.items() if not _in_words(k, literals, target - source)})
+                lost = Counter({k: n for k, n in lost.items() if not _in_words(k, literals, target - source, both, markup)})
             if not lost:
                 return None
         return Difference(sorted(lost.elements()), sorted((target - source).elements()),
