@@ -281,6 +281,18 @@ def test_b106_a_literal_translated_and_quoted_in_its_stead_is_reported():
                                            "Ne renvoie rien si le « nom » est inconnu.") + kept)
 
 
+def test_b106_one_metavariable_worded_each_time_it_is_written_is_not_reported():
+    # `RULE` is the catalogue's vocabulary (two msgids); `règle` a word of the catalogue's French prose.
+    rule = '\n#: library/asyncio.rst:98\nmsgid "Each ``!RULE`` is a rule."\nmsgstr "Chaque ``!RULE`` est une règle."\n'
+    worded = _catalogue("The notation ``!RULE`` is a negative lookahead assertion.",
+                        "La notation ``!REGLE`` désigne la négation de l'assertion ``REGLE``.")
+    assert "B106" not in _codes(worded + rule)
+    # Written once, the same change is a constant or a key changed, as ``'PATH'`` for ``'RUTA'``.
+    once = _catalogue("The notation ``!RULE`` is a negative lookahead assertion.",
+                      "La notation ``!REGLE`` désigne la négation de l'assertion.")
+    assert "B106" in _codes(once + rule)
+
+
 def test_b106_lexicon_reads_an_examples_new_names_as_words_of_the_translations_language():
     pytest.importorskip("wordfreq")
     text = _catalogue('Count each dog and cat: ``{\\"dog\\": 1, \\"cat\\": 2}``.',

@@ -475,16 +475,21 @@ def _capitals_shape(code: str) -> tuple[str, list[tuple[str, str]]]:
     return _SPACE_RUN.sub("", _CAPITALS.sub(blank, code)), names
 
 
-def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], doc: Document, markup: str) -> set[str]:
+def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], added_keys: Counter[str],
+                           doc: Document, markup: str) -> set[str]:
     """The source's literals (by key) whose names in capitals the translation renamed into its own
     language, the same way in every literal of the entry (``{KEY1: P1}`` as ``{CLÉ1: M1}`` beside
     ``<subject>[KEY1]`` as ``<subject>[CLÉ1]``): a grammar's metavariables, which documentation
     translators word (`NAME` as `NOM`). Each renamed literal must keep its shape and numbers, no
     renamed name may be kept elsewhere in the translation's code, and one new name at least must be a
-    word of the translation's language, two names at least are renamed; a constant or a key changed
-    alone (``SIGINT`` as ``SIGTERM``, ``'PATH'`` as ``'RUTA'``) is none."""
+    word of the translation's language, and two names at least are renamed or one is written twice
+    in the translation's code (``SEP.RULE+`` for ``RULE (SEP RULE)*`` as ``SEP.REGLE+``, ``REGLE (SEP
+    REGLE)*``); a constant or a key changed once (``SIGINT`` as ``SIGTERM``, ``'PATH'`` as ``'RUTA'``)
+    is none. ``added_keys``: the code the translation adds, with how often it writes it."""
     source, target = literals
-    added = {k: _capitals_shape(c) for k, c in target.items() if k not in source}
+    # Each literal's shape as written and as its key (a key stands for every literal it normalizes:
+    # ``!REGLE`` and ``REGLE`` are one key, one code kept).
+    added = [_capitals_shape(v) for k, c in target.items() if k not in source for v in (c, k[1:-1])]
     if not added:
         return set()
     mapping: dict[str, str] = {}
@@ -495,8 +500,9 @@ def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], doc:
         shape, names = _capitals_shape(code)
         if not names:
             continue
-        for other_shape, other_names in added.values():
-            if other_shape != shape or len(other_names) != len(names):
+        shapes = {shape, _capitals_shape(key[1:-1])[0]}
+        for other_shape, other_names in added:
+            if other_shape not in shapes or len(other_names) != len(names):
                 continue
             pairs = [(a, b) for (a, _), (b, _) in zip(names, other_names, strict=True) if a != b]
             if pairs and all(mapping.setdefault(a, b) == b for a, b in pairs):
@@ -504,8 +510,11 @@ def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], doc:
                 break
         else:
             return set()  # a literal with capitals changed otherwise: not one consistent renaming
-    if not explained or len(mapping) < 2 or len(set(mapping.values())) != len(mapping):
-        return set()  # one name renamed alone is a constant's or a key's (``'PATH'`` as ``'RUTA'``)
+    if not explained or len(set(mapping.values())) != len(mapping):
+        return set()
+    if len(mapping) < 2 and sum(count for key, count in added_keys.items()
+                                for n, _ in _capitals_shape(key)[1] if n in mapping.values()) < 2:
+        return set()  # one name renamed once is a constant's or a key's (``'PATH'`` as ``'RUTA'``)
     kept = {n for code in target.values() for n, _ in _capitals_shape(code)[1]}
     if kept.intersection(mapping):
         return set()
@@ -696,6 +705,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "A mapping pattern ``{KEY1: P1, KEY2: P2, ...}`` matches each key ``KEY1``."\n'
                 'msgstr "Un filtre associatif ``{CLÉ1: M1, CLÉ2: M2, ...}`` réussit pour chaque clé ``CLÉ1``."\n',
                 path=_PO, note="a grammar's metavariables worded in French, the same way throughout the string"),
+        Example(_FR + _RST + 'msgid "A rule names what it matches."\nmsgstr "Une règle nomme ce qu\'elle filtre."\n\n'
+                + _RST + 'msgid "the notation ``SEP.RULE+`` is shorthand for ``RULE (SEP RULE)*``"\n'
+                'msgstr "la notation ``SEP.REGLE+`` désigne ``REGLE (SEP REGLE)*``"\n', path=_PO,
+                note="one metavariable worded, the same way each time it is written"),
         Example(_FR + _RST + 'msgid "Read ``sys.stdin`` first."\nmsgstr "Lisez ``sys.stdin`` d\'abord."\n\n'
                 + _RST + 'msgid "It reads ``sys.stdin`` by default."\nmsgstr "Il lit l\'entrée standard par défaut."\n',
                 path=_PO, note="a literal written as words, no code in its place (option literals-as-words)"),
@@ -784,7 +797,7 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             if not lost:
                 return None
             literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
-            renamed = _metavariables_renamed(literals, doc, markup)
+            renamed = _metavariables_renamed(literals, target - source, doc, markup)
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
                                                                self.opts.rename_examples)})
