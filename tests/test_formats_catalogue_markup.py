@@ -279,6 +279,8 @@ def test_b106_a_literal_translated_and_quoted_in_its_stead_is_reported():
     assert "B106" not in _codes(_catalogue("Returns ``None`` if it failed.", "Ne renvoie rien en cas d'échec.") + kept)
     assert "B106" not in _codes(_catalogue('Returns ``None`` if the \\"name\\" is unknown.',
                                            "Ne renvoie rien si le « nom » est inconnu.") + kept)
+    assert "B106" not in _codes(_catalogue("In *cooked* mode, returns ``None``.",
+                                           "En mode « cuit », ne renvoie rien.") + kept)
 
 
 def test_b106_one_metavariable_worded_each_time_it_is_written_is_not_reported():

@@ -529,15 +529,17 @@ def _in_words(key: str, literals: tuple[dict[str, str], dict[str, str]], added: 
               both: tuple[str, str], markup: str) -> bool:
     """Whether a lost literal is one name (``True``, ``sys.stdin``) that a translation adding no code of
     its own wrote as words (``True`` as *vrai*, ``sys.stdin`` as *l'entrée standard*); not where the
-    translation quotes more words than the source does."""
+    translation quotes more words than the source does, its emphasis set as quotes aside."""
     code = literals[0].get(key)
     if code is None or _ONE_NAME.fullmatch(code.strip()) is None or any(k.startswith("`") for k in added):
         return False
     # Quoted words in the literal's stead (``static`` as « statiques », ``None`` as ''Ninguno''): the
     # literal translated and its markup replaced, which renders wrong; words unquoted read as prose.
-    quoted = (len(_QUOTED.findall(without_code(both[1], markup)))
-              > len(_QUOTED.findall(without_code(both[0], markup))))
-    return not quoted
+    # Emphasis the translator set as quotes (*cooked* as « cuit ») explains as many.
+    added_quotes = (len(_QUOTED.findall(without_code(both[1], markup)))
+                    - len(_QUOTED.findall(without_code(both[0], markup))))
+    quotes_for_emphasis = len(_EMPHASIS.findall(both[0])) - len(_EMPHASIS.findall(both[1]))
+    return added_quotes <= max(0, quotes_for_emphasis)
 
 
 # A word or two in quotes, straight, doubled or typographic: «static», “None”, ''Ninguno''.
@@ -545,6 +547,8 @@ _QUOTED = compiled_on_use(r"(?<!\w)(?:''|[«\"“‘'])\s?[^\W\d_]+(?:[ -][^\W\d
 
 
 _ONE_NAME = compiled_on_use(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+# reST or Markdown emphasis or strong emphasis of a word or a few: *cooked*, **not**.
+_EMPHASIS = compiled_on_use(r"(?<![\w*`])\*{1,2}[^\s*`][^*`\n]{0,60}?\*{1,2}(?![\w*`])")
 
 
 def _metavariable(key: str, side: Counter[str]) -> bool:
@@ -716,6 +720,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 + _RST + 'msgid "Return ``None`` if the \\"name\\" is unknown."\n'
                 'msgstr "Ne renvoie rien si le « nom » est inconnu."\n', path=_PO,
                 note="the source quotes as many words as the translation"),
+        Example(_FR + _RST + 'msgid "It returns ``None`` then."\nmsgstr "Elle renvoie ``None`` ensuite."\n\n'
+                + _RST + 'msgid "In *cooked* mode, return ``None``."\nmsgstr "En mode « cuit », ne renvoie rien."\n',
+                path=_PO, note="the source's emphasis set as quotes"),
         Example(_FR + _RST + 'msgid "Decorate it with ``@wrapper`` first."\n'
                 'msgstr "Décorez-la d\'abord avec ``@décorateur``."\n', path=_PO,
                 note="an example's name in a letter English code never writes"),
