@@ -34,7 +34,7 @@ _SPACE = compiled_on_use(r"\s")
 
 
 class SegmentBuilder:
-    __slots__ = ("_next_src", "anchors", "kind", "length", "opaque", "parts")
+    __slots__ = ("anchors", "kind", "length", "next_src", "opaque", "parts")
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -42,18 +42,20 @@ class SegmentBuilder:
         self.anchors: list[tuple[int, int]] = []
         self.opaque: list[tuple[int, int]] = []
         self.length = 0
-        self._next_src: int | None = None  # source offset right after the last verbatim character
+        # The Source offset right after the last verbatim character: public, as the Markdown reader's hot
+        # loop does the steps of ``add`` on these fields itself.
+        self.next_src: int | None = None
 
     def add(self, text: str, at: int) -> None:
         """Text that is in the Source verbatim, starting at offset ``at``."""
         if not text:
             return
         n = len(text)
-        if self._next_src != at:
+        if self.next_src != at:
             self.anchors.append((self.length, at))
         self.parts.append(text)
         self.length += n
-        self._next_src = at + n
+        self.next_src = at + n
 
     def add_opaque(self, text: str, at: int) -> None:
         """Characters that stand for other bytes of the Source starting at ``at`` (mapped there, never fixed)."""
@@ -64,7 +66,7 @@ class SegmentBuilder:
         self.length = length + len(text)
         self.opaque.append((length, self.length))
         self.parts.append(text)
-        self._next_src = None
+        self.next_src = None
 
     def build(self, index: int, strip: bool = True) -> Segment | None:
         return segment_of("".join(self.parts), self.kind, self.anchors, self.opaque, index, strip)

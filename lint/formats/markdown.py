@@ -210,24 +210,24 @@ class _Walk:
                 if not verbatim:
                     _align(builder, text, content, s, e)
                 elif content:
-                    if builder._next_src != s:
+                    if builder.next_src != s:
                         anchors.append((builder.length, s))
                     parts.append(content)
                     builder.length += len(content)
-                    builder._next_src = s + len(content)
+                    builder.next_src = s + len(content)
             elif name == "softbreak" and (k := text.find("\n", s, e)) >= 0:
-                if builder._next_src != k:
+                if builder.next_src != k:
                     anchors.append((builder.length, k))
                 parts.append("\n")
                 builder.length += 1
-                builder._next_src = k + 1
+                builder.next_src = k + 1
             elif name == "code_inline" or name == "html_inline":
                 length = builder.length
                 anchors.append((length, s))
                 builder.length = length + 1
                 builder.opaque.append((length, length + 1))
                 parts.append(PLACEHOLDER)
-                builder._next_src = None
+                builder.next_src = None
                 self.protected.append((s, e))  # layout rules must not touch inline code either
             else:
                 self.other(child, name, s, e, builder, images)
