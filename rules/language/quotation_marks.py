@@ -22,6 +22,7 @@ _CODE_LIKE = compiled_on_use(r"[={}<>/\\|$#@\ufffc]|^\W*$|^\w+\.\w+$")
 _IDENTIFIER = compiled_on_use(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
 # In CJK text any lone Latin word in straight quotes is one ("use", "increment").
 _LATIN_TOKEN = compiled_on_use(r"[A-Za-z0-9_.-]+")
+_TWO_LETTERS = compiled_on_use(r"[^\W\d_]{2}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
@@ -137,5 +138,5 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
 def _quoted_code_of_source(seg: Segment, m: re.Match[str]) -> bool:
     """Whether a catalogue's translation quotes, as its source does, a string with no word in it
     (``"(i)"``, ``"()"``): code the source quotes straight, not prose to requote."""
-    return (seg.source_text is not None and not re.search(r"[^\W\d_]{2}", m.group(1))
+    return (seg.source_text is not None and _TWO_LETTERS.search(m.group(1)) is None
             and m.group() in seg.source_text)
