@@ -53,7 +53,8 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: tuple[str, str],
-               literals: tuple[dict[str, str], dict[str, str]], rename_examples: bool = True) -> bool:
+               literals: tuple[dict[str, str], dict[str, str]], rename_examples: bool = True,
+               lexicon: bool = False) -> bool:
     """Whether a source's code the translation lacks is a defect: code shaped as an API (a number, an
     option ``--mode``, a dotted, underscored or numbered name ``os.sep``, ``datetime1``, ``camelCase``);
     code the translation holds garbled (the same literal with a word nobody writes: ``naem(data)``);
@@ -62,15 +63,16 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
     translation renders in its own language (``(transport, protocole)``, ``'chat'``) is an example
     localized with the text around it, as documentation translations do; code kept as words or in
     other markup (*body* for ``body``) a matter of style. ``literals``: each side's inline literals
-    (``_code_of``), read once per pair."""
+    (``_code_of``), read once per pair; ``lexicon``: the option that asks wordfreq of words
+    the catalogue never writes (``_lexicon_word``)."""
     if not key.startswith("`"):
         return True  # tags, substitutions, footnotes, ICU arguments
     if "{}" in key and any(other.replace("{}", "") == key.replace("{}", "") for other in added):
         return True  # a `:samp:` or `:file:` variable part dropped (`J{n}` as `J`): its words are the reader's
-    if "<" in key and any(_unworded(other) == _unworded(key) != key and _worded(key, other, doc, markup)
+    if "<" in key and any(_unworded(other) == _unworded(key) != key and _worded(key, other, doc, markup, lexicon)
                           for other in added):
         return False  # a command's metavariable worded by the translator (`compileall <directory>` as `<dossier>`)
-    if rename_examples and (_localized(key, literals, doc, markup) or _renamed_example(key, literals, doc, markup)):
+    if rename_examples and (_localized(key, literals, doc, markup) or _renamed_example(key, literals, doc, markup, lexicon)):
         return False
     rendering = _rendering(key, literals)
     known = _vocabularies(doc, markup).known
@@ -91,7 +93,7 @@ def _must_keep(key: str, added: Counter[str], doc: Document, markup: str, both: 
 _METAVARIABLE = compiled_on_use(r"<([^\W\d_][^\W\d]*(?:[ -][^\W\d]+)*)>")
 
 
-def _worded(key: str, other: str, doc: Document, markup: str) -> bool:
+def _worded(key: str, other: str, doc: Document, markup: str, lexicon: bool) -> bool:
     """Whether each metavariable ``other`` changed is written in words of the translation's language,
     no slip of the source's (`<dossier>` for `<directory>`, not `<unkownn>` for `<unknown>`)."""
     words = _vocabularies(doc, markup)
@@ -99,7 +101,7 @@ def _worded(key: str, other: str, doc: Document, markup: str) -> bool:
     changed = [(a, b) for a, b in pairs if a != b]
     return bool(changed) and all(
         _similarity(a.lower(), b.lower()) < 0.8
-        and all(_target_word(_folded(w.lower()), words, doc) or _lexicon_word(w.lower(), doc)
+        and all(_target_word(_folded(w.lower()), words, doc, lexicon) or _lexicon_word(w.lower(), doc, lexicon)
                 for w in _WORDS.findall(b))
         for a, b in changed)
 
@@ -312,7 +314,7 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _target_word(word: str, words: _Vocabularies, doc: Document) -> bool | None:
+def _target_word(word: str, words: _Vocabularies, doc: Document, lexicon: bool) -> bool | None:
     """True for a word of the translation's language (or two run together: `nommodule`, `monprojet`),
     False for one both languages write, None for a word neither writes (a typo: `enddwin`). A word the
     catalogue's prose never writes (`chien`, `latence`) is asked of wordfreq's lists with the option
@@ -325,7 +327,7 @@ def _target_word(word: str, words: _Vocabularies, doc: Document) -> bool | None:
     halves = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
     if any(a in known and b in known and (a in words.target or b in words.target) for a, b in halves):
         return True
-    return _lexicon_word(word, doc)
+    return _lexicon_word(word, doc, lexicon)
 
 
 # wordfreq's Zipf scale: 3 is a word met once per million words. A translation's rendered name is a
@@ -335,14 +337,14 @@ _IN_LANGUAGE = 2.0
 _ENGLISH_MARGIN = 1.0
 
 
-def _lexicon_word(word: str, doc: Document, either: bool = False) -> bool | None:
+def _lexicon_word(word: str, doc: Document, lexicon: bool, either: bool = False) -> bool | None:
     """With the option ``lexicon`` (it needs wordfreq, the `glue` extra): True where wordfreq says
     ``word`` is a word of the document's language and far rarer in English (with ``either``, however
     common in English: `chat` for `cat` is a word, not a slip), False where it is an English word;
     None without the option (findings never depend on what happens to be installed), for English
     catalogues, for words of three letters or fewer (codes: `ft`, `del`) and for words in neither list."""
     lang = doc.language.split("-")[0].split("_")[0].lower()
-    if not doc.memo.get("b106-lexicon") or not lang or lang == "en" or len(word) < 4:
+    if not lexicon or not lang or lang == "en" or len(word) < 4:
         return None
     try:
         from wordfreq import zipf_frequency
@@ -357,7 +359,8 @@ def _lexicon_word(word: str, doc: Document, either: bool = False) -> bool | None
     return False if english >= _IN_LANGUAGE else None
 
 
-def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], doc: Document, markup: str) -> bool:
+def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], doc: Document, markup: str,
+                     lexicon: bool) -> bool:
     """Whether a lost literal is an example whose names the translator rendered in the translation's
     language once (``copied_list = original_list[:]`` as ``lista_copiada = lista_original[:]``,
     ``dictionary.keys`` as ``dictionnaire.keys``): a literal of the translation stands for it, what it
@@ -386,13 +389,14 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
     if any(re.search(r"(?<![\w.])" + re.escape(n) + r"\.__\w+__", lost) for n in gone):
         return False  # whose special method is named (``object.__getattribute__``) is a class, an API's
     # A letter English code never writes (``décorateur`` for ``wrapper``) marks the translation's word.
-    kinds = [_target_word(_folded(w.lower()), words, doc) or _lexicon_word(w.lower(), doc) or not w.isascii()
+    kinds = [_target_word(_folded(w.lower()), words, doc, lexicon) or _lexicon_word(w.lower(), doc, lexicon)
+             or not w.isascii()
              for n in new for w in _WORDS.findall(n)]
     # A word neither language writes may be the translator's coinage (``nommodule``) but not a slip
     # of the name it replaced (``enddwin`` for ``endwin``).
     slips = [n for n in new if any(_similarity(n.lower(), g.lower()) >= 0.8 for g in gone)
-             and not all(_target_word(_folded(w.lower()), words, doc)
-                         or _lexicon_word(w.lower(), doc, either=True) for w in _WORDS.findall(n))]
+             and not all(_target_word(_folded(w.lower()), words, doc, lexicon)
+                         or _lexicon_word(w.lower(), doc, lexicon, either=True) for w in _WORDS.findall(n))]
     # A name the sources write only as code (`foo`, `spam`: no English prose word) replaced by the
     # translator's own placeholder (`truc`, `machin`), no slip of it, is an example's name too.
     placeholders = (all(len(g) >= 3 and not words.source_prose.intersection(w.lower() for w in _WORDS.findall(g))
@@ -476,7 +480,7 @@ def _capitals_shape(code: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], added_keys: Counter[str],
-                           doc: Document, markup: str) -> set[str]:
+                           doc: Document, markup: str, lexicon: bool) -> set[str]:
     """The source's literals (by key) whose names in capitals the translation renamed into its own
     language, the same way in every literal of the entry (``{KEY1: P1}`` as ``{CLÉ1: M1}`` beside
     ``<subject>[KEY1]`` as ``<subject>[CLÉ1]``): a grammar's metavariables, which documentation
@@ -519,8 +523,8 @@ def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], adde
     if kept.intersection(mapping):
         return set()
     words = _vocabularies(doc, markup)
-    if not any(not new.isascii() or _target_word(_folded(new.lower()), words, doc)
-               or _lexicon_word(new.lower(), doc) for new in mapping.values() if len(new) >= 3):
+    if not any(not new.isascii() or _target_word(_folded(new.lower()), words, doc, lexicon)
+               or _lexicon_word(new.lower(), doc, lexicon) for new in mapping.values() if len(new) >= 3):
         return set()
     return explained
 
@@ -782,7 +786,6 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
 
     def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         markup = markup_of(doc)
-        doc.memo["b106-lexicon"] = self.opts.lexicon
         source, target = (kept_markup(t, markup) for t in both)
         # `--solve <equation>` in a program's help: a metavariable the translator words, not a tag.
         source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side)})
@@ -804,10 +807,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             if not lost:
                 return None
             literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
-            renamed = _metavariables_renamed(literals, target - source, doc, markup)
+            renamed = _metavariables_renamed(literals, target - source, doc, markup, self.opts.lexicon)
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
-                                                               self.opts.rename_examples)})
+                                                               self.opts.rename_examples, self.opts.lexicon)})
             if not self.opts.literals_as_words:
                 lost = Counter({k: n for k, n in lost.items() if not _in_words(k, literals, target - source, both, markup)})
             if not lost:
