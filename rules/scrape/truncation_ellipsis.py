@@ -9,9 +9,10 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-# A word, the ellipsis glued to it, a space, then a capitalized word that is not "I": a teaser cut off
-# where a link ("Read more") or the rest of a sentence used to be.
-_CUT = compiled_on_use(r"(?<=[a-z0-9,])(…|\.\.\.)[ \u00a0](?=[A-Z][a-z]+\b)")
+# A word, the ellipsis glued to it, a space, then a capitalized word that is not "I" (a word, the article
+# `A`, an acronym `CNN` or an initial `M.`): a teaser cut off where a link ("Read more") or the rest of a
+# sentence used to be.
+_CUT = compiled_on_use(r"(?<=[A-Za-z0-9,])(…|\.\.\.)[ \u00a0](?=[A-Z][a-z]+\b|A\b|[A-Z]{2,}\b|[A-Z]\.)")
 # A cut right after one of these is never a writer's pause: `the universe is not a… However`.
 _FUNCTION_END = compiled_on_use(
     r"\b(?:a|an|the|of|to|in|on|at|for|with|and|or|but|by|from|that|its|their|his|her|our|my|your|is|are|was|"
@@ -30,8 +31,8 @@ class TruncationEllipsis(Rule):
     slug = "truncation-ellipsis"
     summary = "Text cut off at an ellipsis, with a new sentence after it"
     rationale = """
-**What it does.** Flags an ellipsis that follows a lowercase word mid-paragraph and is followed by a
-capitalized word: `when both sides… More than 200 prisoners were exchanged`.
+**What it does.** Flags an ellipsis that follows a word mid-paragraph and is followed by a capitalized
+word (or `A`, an acronym, an initial): `when both sides… More than 200 prisoners were exchanged`.
 
 **Why is this bad?** It is where a teaser was cut off: the CMS truncated a summary to a fixed length
 and added `…`, or a scraper kept a link's teaser text and dropped the link. The sentence before it is
@@ -44,7 +45,7 @@ Not checked in German, which capitalizes nouns. Not flagged: an ellipsis followe
 speech (a speaker trailing off), after a sentence's end, and elisions in brackets (`[…]`).
 """
     severity = Severity.WARNING
-    trigger = r"… [A-Z][a-z]|\.\.\. [A-Z][a-z]"  # two literal-led alternatives: each scanned fast
+    trigger = r"… [A-Z]|\.\.\. [A-Z]"  # two literal-led alternatives: each scanned fast
     flag = (
         Example("The biggest swap came earlier in January, when both sides… More than 200 prisoners were exchanged."),
         Example("The minister said the plan would... Read the full story on our website."),
@@ -56,11 +57,21 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
         Example("Scientists believe the discovery could… Researchers at the university said more tests were due."),
         Example("The match ended in a draw after... Fans left the stadium disappointed."),
         Example("The report, which was published on Monday, warns that… Critics say it goes too far."),
+        Example("Fans can bid on lessons with each of the coaches, with… ATP has also announced the dates.",
+                note="an acronym after the cut"),
+        Example("The video shows two cats helping a wounded dog make its way… A driver's dashcam captured it.",
+                note="the article A after the cut"),
+        Example("The firm received $472 million in funding from the US… Based in Boston, it makes vaccines.",
+                note="an acronym before the cut"),
+        Example('A representative commented, "All of the… We hope that the makeover will raise sales.',
+                note="a quotation cut with its end: the paragraph never closes it"),
     )
     allow = (
         Example("The biggest swap came earlier in January. More than 200 prisoners were exchanged."),
         Example("He waited and waited…"),
         Example("“I was going to say… Never mind,” she said."),
+        Example('"We had hoped for… NASA said no," the engineer said.', note="a quotation closed after the ellipsis"),
+        Example("Options A, B… A third is possible.", note="a letter before the ellipsis, not a word"),
         Example("Well... I suppose so."),
         Example("The list went on… and on."),
         Example("“The court found […] The appeal was dismissed,” the judge wrote."),
@@ -88,14 +99,16 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
         for m in _CUT.finditer(text):
             start = m.start(1)
             before = text[:start]
-            if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
-                continue  # inside quoted speech: a speaker trailing off
+            if _quote_closes_after(before, text[m.end():]):
+                continue  # inside quoted speech: a speaker trailing off, the quotation going on after
             # Both patterns are a word of letters at the end of ``before`` (which ends in a letter, a digit or
             # a comma: no line break for `$` to skip): a match can only start where its last word does, where
             # a search from the segment's start tries every character before it.
             word = _last_word_start(before)
             if _INTERJECTION.match(before, word):
                 continue
+            if before[-1].isupper() and len(before) - word < 2:
+                continue  # a letter, not a word: a list's label (`options A, B… A third`)
             if m.group(1) == "..." and not _FUNCTION_END.match(before, word) and not _TEASER.match(text, m.end()):
                 continue  # "a real conflict... In fact", "really nice... Just a little odd": a writer's pause
             if _title_case(text):
@@ -109,6 +122,15 @@ def _last_word_start(text: str) -> int:
     while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
     return i
+
+
+def _quote_closes_after(before: str, after: str) -> bool:
+    """Whether the ellipsis is inside a quotation that the paragraph closes after it (`“I was going to
+    say… Never mind,” she said`). A quotation the paragraph never closes was cut with its end (`He
+    said, "All… We hope that`): the ellipsis is the cut."""
+    if before.count('"') % 2 == 1 and after.count('"') % 2 == 1:
+        return True
+    return before.count("“") > before.count("”") and after.count("”") > after.count("“")
 
 
 def _ellipses(text: str) -> int:
