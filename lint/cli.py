@@ -580,7 +580,10 @@ def rules(output_format: str, config_file: str | None, isolated: bool) -> None:
     if output_format == "schema":  # lint/data/config.schema.json, its `rules` part made from the built-in rules
         from lint.options import print_config_schema
 
-        print_config_schema(registry.builtin_rules())
+        try:
+            print_config_schema(registry.builtin_rules())
+        except ValueError as exc:
+            fail(str(exc))
     elif output_format == "markdown":
         click.echo(docs.rules_markdown(all_rules), nl=False)
     elif output_format == "json":
@@ -606,8 +609,12 @@ def formats_command(output_format: str) -> None:
     elif output_format == "schema":
         import json
 
-        schema_path = Path(formats.__file__).parent.parent / "data" / "config.schema.json"
-        schema = formats.config_schema(json.loads(schema_path.read_text(encoding="utf-8")))
+        from lint.options import packaged_config_schema
+
+        try:
+            schema = formats.config_schema(packaged_config_schema())
+        except ValueError as exc:
+            fail(str(exc))
         click.echo(json.dumps(schema, indent=2))
     else:
         for f in formats.FORMATS.values():

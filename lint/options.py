@@ -217,13 +217,28 @@ def config_schema(schema: dict[str, Any], rules: Sequence[type[Rule]]) -> dict[s
     return {**schema, "properties": properties}
 
 
-def print_config_schema(rules: Sequence[type[Rule]]) -> None:
-    """`copylint rules --format schema`: lint/data/config.schema.json with its `rules` part made anew."""
+def packaged_config_schema() -> dict[str, Any]:
+    """lint/data/config.schema.json as it stands, the base the generators remake their parts of. A
+    ValueError names the file where it is not JSON: a shell redirect into the file empties it before
+    the generator reads it."""
     import json
     from pathlib import Path
 
     path = Path(__file__).parent / "data" / "config.schema.json"
-    print(json.dumps(config_schema(json.loads(path.read_text(encoding="utf-8")), rules), indent=2))
+    text = path.read_text(encoding="utf-8")
+    try:
+        schema: dict[str, Any] = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}:{exc.lineno}: not JSON ({'empty' if not text.strip() else exc.msg}); restore it "
+                         f"(git checkout) and write the generated schema through another file, then move it") from None
+    return schema
+
+
+def print_config_schema(rules: Sequence[type[Rule]]) -> None:
+    """`copylint rules --format schema`: lint/data/config.schema.json with its `rules` part made anew."""
+    import json
+
+    print(json.dumps(config_schema(packaged_config_schema(), rules), indent=2))
 
 
 # -- types ------------------------------------------------------------------------------
