@@ -226,8 +226,9 @@ def _format_options(value: Any, ctx: ConfigContext, key: tuple[Any, ...]) -> dic
             if isinstance(default, list):
                 option = _string_list(option, ctx, where)  # one string stands for a list of one
             choices = formats.choices_of(fmt).get(name)
-            if choices and option not in choices:
-                raise ctx.error(where, f"'{name}' must be one of {', '.join(choices)}")
+            if choices and any(o not in choices for o in (option if isinstance(option, list) else [option])):
+                what = "hold only" if isinstance(option, list) else "be one of"
+                raise ctx.error(where, f"'{name}' must {what} {', '.join(choices)}")
             checked[str(name)] = option
         out[str(fmt)] = {**known, **checked}
     return out

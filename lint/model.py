@@ -231,6 +231,7 @@ class Suppression:
     end: int
     codes: frozenset[str] | None = None
     line: int = 0  # where the switch is written, to report it when unused or unknown
+    peer: str = ""  # another prose linter's switch copylint honours (`textlint`, `vale`): never reported unused
 
     def covers(self, finding: Finding) -> bool:
         if not (self.start <= finding.start < self.end):

@@ -56,7 +56,8 @@ def unused(doc: Document, findings: Iterable[Finding],
     found = list(findings)
     by_line: dict[int, list[Suppression]] = {}
     for sup in doc.suppressions:
-        by_line.setdefault(sup.line, []).append(sup)
+        if not sup.peer:  # another linter's switch is for that linter too: its silence is not ours to judge
+            by_line.setdefault(sup.line, []).append(sup)
     out: list[Finding] = []
     # A PO switch above an entry with several plural forms is one switch written once: group by line.
     for line, sups in sorted(by_line.items()):

@@ -114,3 +114,61 @@ def test_a_blanket_file_switch_still_silences_the_text(run, tmp_path):
     (tmp_path / "notes.md").write_text("<!-- copylint-disable-file -->\nWe saw the the results.\n")
     r = run("check", "--isolated", "--no-cache", "--report-unused-disables", "notes.md", cwd=tmp_path)
     assert r.returncode == 0, r.stdout
+
+
+# Another prose linter's blanket switches: a style guide's "wrong" example kept out of linting
+# (vuejs docs-ja's CONTRIBUTING.md shows its NG sentence between textlint switches).
+PEERS_MD = (
+    "We saw the the start.\n"                              # 1: reported
+    "\n"
+    "<!-- textlint-disable -->\n"
+    "- NG: we saw the the example.\n"                      # 4: the authors' wrong example
+    "<!-- textlint-enable -->\n"
+    "\n"
+    "<!-- vale off -->\n"
+    "\n"
+    "Quoted as written: the the original.\n"               # 9: Vale's switch
+    "\n"
+    "<!-- vale on -->\n"
+    "\n"
+    "<!-- textlint-disable prh -->\n"
+    "\n"
+    "Only one textlint rule is off: the the rest.\n"       # 15: a named rule is textlint's, not ours
+    "\n"
+    "<!-- textlint-enable prh -->\n"
+)
+
+
+def _peer_lines(run, tmp_path, name: str, text: str, *args: str) -> list[tuple[str, int]]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    r = run("check", "--no-cache", "--format", "json", "--select", "T102,C", *args, name, cwd=tmp_path)
+    return [(f["code"], f["start"]["line"]) for f in json.loads(r.stdout)["findings"]]
+
+
+def test_other_linters_blanket_switches_silence_their_regions(run, tmp_path):
+    assert _peer_lines(run, tmp_path, "notes.md", PEERS_MD, "--isolated") == [("T102", 1), ("T102", 15)]
+
+
+def test_other_linters_switches_are_never_reported_unused(run, tmp_path):
+    found = _peer_lines(run, tmp_path, "notes.md", PEERS_MD.replace("the the", "the"), "--isolated",
+                        "--report-unused-disables")
+    assert found == []
+
+
+def test_other_linters_switches_can_be_ignored_by_config(run, tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("format-options:\n  markdown:\n    peer-switches: [vale]\n")
+    assert _peer_lines(run, tmp_path, "notes.md", PEERS_MD) == [("T102", 1), ("T102", 4), ("T102", 15)]
+
+
+def test_an_unknown_peer_linter_in_the_config_is_one_message(run, tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("format-options:\n  markdown:\n    peer-switches: [textlnt]\n")
+    (tmp_path / "notes.md").write_text("Text.\n")
+    r = run("check", "--no-cache", "notes.md", cwd=tmp_path)
+    assert r.returncode == 2
+    assert ".copylint.yaml:3" in r.stderr and "peer-switches" in r.stderr and "textlint, vale" in r.stderr
+
+
+def test_html_honours_other_linters_blanket_switches(run, tmp_path):
+    html = ("<html><body><p>We saw the the start.</p>\n<!-- textlint-disable -->\n"
+            "<p>NG: we saw the the example.</p>\n<!-- textlint-enable -->\n<p>And the the end.</p></body></html>\n")
+    assert _peer_lines(run, tmp_path, "page.html", html, "--isolated") == [("T102", 1), ("T102", 5)]

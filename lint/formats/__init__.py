@@ -54,7 +54,7 @@ class FormatOption:
 
     name: str
     default: OptionValue
-    choices: tuple[str, ...] = ()  # the values a string option may take; empty: any string
+    choices: tuple[str, ...] = ()  # the values a string (or each string of a list) may take; empty: any
     help: str = ""
 
     @property
@@ -314,8 +314,9 @@ def _option_schema(option: FormatOption) -> dict[str, Any]:
                            else option.default}
     if option.type == "array":
         # One string stands for a list of one (the config reads it so).
-        out = {"type": ["array", "string"], "items": {"type": "string"}, "default": out["default"]}
-    if option.choices:
+        items: dict[str, Any] = {"type": "string", **({"enum": list(option.choices)} if option.choices else {})}
+        out = {"type": ["array", "string"], "items": items, "default": out["default"]}
+    elif option.choices:
         out["enum"] = list(option.choices)
     if option.help:
         out["description"] = option.help

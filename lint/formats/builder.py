@@ -10,6 +10,7 @@ ends.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from operator import gt, itemgetter, le
 
 from lint.model import Segment, Suppression
@@ -174,6 +175,41 @@ def complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, in
 def switch_codes(arg: str) -> frozenset[str] | None:
     """The codes a switch names (`S102, T1`), or None for a switch that names none (all rules)."""
     return frozenset(c for c in re.split(r"[\s,]+", arg) if c) or None
+
+
+# Other prose linters' switches that turn every one of their rules off and on again, in HTML comments:
+# textlint's comment filter (`<!-- textlint-disable -->` … `<!-- textlint-enable -->`) and Vale's
+# (`<!-- vale off -->` … `<!-- vale on -->`). A switch that names rules of its own linter
+# (`<!-- textlint-disable prh -->`, `<!-- vale Microsoft.Passive = NO -->`) says nothing of ours.
+PEER_SWITCH_TOOLS = ("textlint", "vale")
+_PEER_SWITCH = {
+    "textlint": compiled_on_use(r"<!--\s*textlint-(disable|enable)\s*-->"),
+    "vale": compiled_on_use(r"<!--\s*vale\s+(off|on)\s*-->"),
+}
+
+
+def peer_suppressions(text: str, starts: list[int], tools: Iterable[str]) -> list[Suppression]:
+    """The regions where the authors turned another prose linter off entirely (``PEER_SWITCH_TOOLS``):
+    text they marked as not for linting (a style guide's "wrong" example, a quotation kept as written),
+    silenced for every copylint rule but the C family, as copylint's own blanket switch is. An
+    unclosed region runs to the end of the file."""
+    import bisect
+
+    out: list[Suppression] = []
+    for tool in tools:
+        opened: tuple[int, int] | None = None
+        if tool not in text:
+            continue
+        for m in _PEER_SWITCH[tool].finditer(text):
+            if m.group(1) in ("disable", "off"):
+                if opened is None:
+                    opened = (m.end(), bisect.bisect_right(starts, m.start()))
+            elif opened is not None:
+                out.append(Suppression(opened[0], m.start(), None, opened[1], peer=tool))
+                opened = None
+        if opened is not None:
+            out.append(Suppression(opened[0], len(text) + 1, None, opened[1], peer=tool))
+    return out
 
 
 def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str]) -> list[Suppression]:

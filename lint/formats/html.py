@@ -21,7 +21,15 @@ from html.parser import HTMLParser
 from typing import Any
 
 from lint.formats import Format, FormatExample, options_table
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, suppressions_from
+from lint.formats.builder import (
+    PEER_SWITCH_TOOLS,
+    PLACEHOLDER,
+    SegmentBuilder,
+    complement,
+    merge_ranges,
+    peer_suppressions,
+    suppressions_from,
+)
 from lint.formats.templates import Masker
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
@@ -38,7 +46,7 @@ _BLOCK_KIND = {
     "figure": "paragraph", "form": "paragraph", "br": "", "hr": "",
 }
 # Options a config may set under `format-options: {html: {...}}`, with their defaults.
-OPTIONS = {"attributes": ["alt", "title"]}
+OPTIONS = {"attributes": ["alt", "title"], "peer-switches": list(PEER_SWITCH_TOOLS)}
 
 
 def _attribute_pattern(names: list[str]) -> re.Pattern[str]:
@@ -48,6 +56,7 @@ def _attribute_pattern(names: list[str]) -> re.Pattern[str]:
 
 
 _ATTRIBUTE = _attribute_pattern(OPTIONS["attributes"])
+_PEER_HELP = ("other prose linters whose blanket switches copylint honours, as in Markdown ([] for none)")
 _SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
                    "track", "wbr"})
@@ -200,6 +209,9 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     doc.memo["verbatim"] = reader.verbatim
     if "copylint-" in source.text:
         doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)
+    if "<!--" in source.text:
+        peers = (options or {}).get("peer-switches", OPTIONS["peer-switches"])
+        doc.suppressions += peer_suppressions(source.text, source.line_starts(), peers)
     return doc
 
 
@@ -219,7 +231,7 @@ FORMAT = Format(
     reader=parse,
     extensions=(".html", ".htm", ".xhtml"),
     language_ids=("html",),
-    options=options_table(OPTIONS),
+    options=options_table(OPTIONS, {"peer-switches": PEER_SWITCH_TOOLS}, {"peer-switches": _PEER_HELP}),
     file_language=file_language,
     prose='text of the body, one segment per block element (p, h1–h6, li, td, blockquote, figcaption …); '
           '`alt` and `title` attributes',

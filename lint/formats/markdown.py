@@ -18,7 +18,8 @@ read as the i18n YAML catalogues are (every scalar style, each character in its 
 keys as headings, the others as captions (no sentence punctuation asked of them).
 
 Inline switches are HTML comments: ``<!-- copylint-disable CODES -->`` … ``<!-- copylint-enable -->``,
-``<!-- copylint-disable-next-line CODES -->``, ``<!-- copylint-disable-file -->``.
+``<!-- copylint-disable-next-line CODES -->``, ``<!-- copylint-disable-file -->``; other prose linters'
+blanket switches (``<!-- textlint-disable -->``, ``<!-- vale off -->``) too (option ``peer-switches``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ from operator import add, methodcaller, sub
 from typing import Any
 
 from lint.formats import Format, FormatExample, options_table
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges, suppressions_from
+from lint.formats.builder import (
+    PEER_SWITCH_TOOLS,
+    PLACEHOLDER,
+    SegmentBuilder,
+    merge_ranges,
+    peer_suppressions,
+    suppressions_from,
+)
 from lint.formats.templates import markdown_view
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
@@ -59,7 +67,9 @@ def _parser():  # type: ignore[no-untyped-def]
 
 
 # Options a config may set under `format-options: {markdown: {...}}`, with their defaults.
-OPTIONS: dict[str, Any] = {"front-matter-keys": []}
+OPTIONS: dict[str, Any] = {"front-matter-keys": [], "peer-switches": list(PEER_SWITCH_TOOLS)}
+_PEER_HELP = ("other prose linters whose blanket switches copylint honours: no rule reports inside `<!-- textlint-disable "
+              "-->` … `<!-- textlint-enable -->` or `<!-- vale off -->` … `<!-- vale on -->` ([] for none)")
 _TITLE_KEYS = frozenset({"title", "subtitle", "heading", "name", "linkTitle", "nav_title", "short_title"})
 _YAML_FENCE = compiled_on_use(r"---[ \t]*\r?\n")
 
@@ -337,6 +347,9 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     doc.memo["verbatim"] = doc.protected  # code, HTML, front matter: the author's bytes (W106 keeps them)
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, starts, _SWITCH)
+    if "<!--" in text:
+        peers = (options or {}).get("peer-switches", OPTIONS["peer-switches"])
+        doc.suppressions += peer_suppressions(text, starts, peers)
     return doc
 
 
@@ -412,7 +425,7 @@ FORMAT = Format(
     reader=parse,
     extensions=(".md", ".markdown"),
     language_ids=("markdown",),
-    options=options_table(OPTIONS),
+    options=options_table(OPTIONS, {"peer-switches": PEER_SWITCH_TOOLS}, {"peer-switches": _PEER_HELP}),
     file_language=file_language,
     prose='paragraphs, headings, list items, block quotes, table cells, link text, image alt text',
     not_prose='fenced and indented code, inline code, HTML blocks and inline HTML, autolinks, link destinations'
