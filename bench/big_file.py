@@ -4,9 +4,15 @@ seconds and peak RSS of each, best of --repeat. Acceptance: the one file within 
 the files, peak memory at most 100 MiB.
 
     python bench/big_file.py [--dir /work/data/h18/peps-txt] [--repeat 3]
+    python bench/big_file.py --fixes [--paragraphs 5000] [--repeat 3]
 
 The parts are DIR's *.txt; the one file is their concatenation in name order (`cat DIR/*.txt`), in a
 temporary folder with a config that lifts max-file-size above its size.
+
+With --fixes, a file where every paragraph has two safe fixes (an HTML entity, a double space) is fixed
+(`check --fix`) at --paragraphs and at four times as many: the fix path's cost per fix must stay flat as
+a file grows. Linear work gives about 4x the CPU time; work per fix that grows with the file (a guard
+or an edit that rescans what came before) gives up to 16x. Target: at most 5x.
 """
 
 from __future__ import annotations
@@ -42,11 +48,38 @@ def best(args: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
     return min(cpu for cpu, _ in runs), min(rss for _, rss in runs)
 
 
+def fixes(paragraphs: int, repeat: int) -> None:
+    """CPU time of `check --fix` on a file with two fixes a paragraph, at ``paragraphs`` and 4x as many."""
+    times: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (paragraphs, 4 * paragraphs):
+            text = "".join(f"Paragraph {i}: we don&#8217;t know  why it failed.\n\n" for i in range(n))
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
+            config = Path(tmp) / "big.yaml"
+            config.write_text(f"max-file-size: {len(text) + 1}\n")
+            runs = []
+            for _ in range(repeat):
+                (folder / "fixes.txt").write_text(text, encoding="utf-8")  # afresh: a fixed file has nothing left
+                runs.append(measured(["--config", str(config), "--fix", str(folder)], folder))
+            fixed = (folder / "fixes.txt").read_text(encoding="utf-8")
+            assert "&#8217;" not in fixed and "  " not in fixed, "the fixes were not applied"
+            cpu, rss = min(r[0] for r in runs), min(r[1] for r in runs)
+            times.append(cpu)
+            print(f"{n} paragraphs, {2 * n} fixes, {len(text) / 1e6:.1f} MB: {cpu:.2f} s CPU  {rss:.0f} MiB")
+    print(f"4x the paragraphs: {times[1] / times[0]:.2f}x the time (linear 4x, target <= 5x)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", type=Path, default=PEPS_TXT)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--fixes", action="store_true", help="time --fix on a file with two fixes a paragraph instead")
+    ap.add_argument("--paragraphs", type=int, default=5000)
     args = ap.parse_args()
+    if args.fixes:
+        fixes(args.paragraphs, args.repeat)
+        return
     parts = sorted(args.dir.glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "one"
