@@ -91,7 +91,7 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
 
     head = "Numbers differ from the source"
 
-    def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference:
+    def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         markup = markup_of(doc)
         texts = [without_code(t, markup) for t in both]
         source, target = (numbers(t) for t in texts)
