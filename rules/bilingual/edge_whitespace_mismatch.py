@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lint.rules.bilingual._pairwise import habit_or_each
-
 from lint.formats.bilingual import pair, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._pairwise import habit_or_each
 
 _PO = "messages.po"
 _XLF = "app.xlf"

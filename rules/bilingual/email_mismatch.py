@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lint.rules.bilingual._pairwise import Difference, PairwiseRule
-
 from lint.formats.bilingual import emails, xliff_example
 from lint.model import Document, Segment, Severity
 from lint.rule import Example
+
+from ._pairwise import Difference, PairwiseRule
 
 _PO = "messages.po"
 _XLF = "app.xlf"

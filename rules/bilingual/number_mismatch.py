@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lint.rules.bilingual._pairwise import Difference, PairwiseRule
-
 from lint.formats.bilingual import locate, markup_of, number_parts, numbers, without_code, xliff_example
 from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
+
+from ._pairwise import Difference, PairwiseRule
 
 _PO = "messages.po"
 _XLF = "app.xlf"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.rules.bilingual._pairwise import Difference, PairwiseRule
-
 from lint.formats.bilingual import markup_of, singular, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
+
+from ._pairwise import Difference, PairwiseRule
 
 _I_FLAG = compiled_on_use(r"%(\d+\$)?I")
 _URL_IN_TEXT = compiled_on_use(r"\b(?:https?|ftp)://[^\s<>\"'`]+")

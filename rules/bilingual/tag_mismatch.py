@@ -7,8 +7,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from lint.rules.bilingual._pairwise import Difference, PairwiseRule
-
 from lint.formats.bilingual import (
     _PROSE_ROLES,
     code_counts,
@@ -24,6 +22,8 @@ from lint.model import Document, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example
+
+from ._pairwise import Difference, PairwiseRule
 
 _PO = "messages.po"
 _RST = "#: library/functions.rst:12\n"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.rules.encoding._repair import repair_span
-
 from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._repair import repair_span
 
 # Tab, LF, CR and form feed (a page break in plain-text documents such as RFCs) are layout, not defects.
 _CONTROL = compiled_on_use("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.rules.encoding._repair import repair_span
-
 from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
+
+from ._repair import repair_span
 
 # Cheap gate before ftfy: mojibake always holds some non-ASCII character other than the punctuation
 # English prose uses every day (curly quotes, dashes, ellipsis, bullets, currency, spaces). Only lines

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.rules.language._packs import languages_with
-
 from lint.language import pack
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._packs import languages_with
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # The mark after a CJK character, then a space, a line end or more CJK text (not `設定.json`, not `...`).

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.rules.language._packs import languages_with
-
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._packs import languages_with
 
 _HAN_KANA = "\u3041-\u309f\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff"
 # A boundary between CJK and Latin text, with or without one space between.

@@ -6,13 +6,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from lint.rules.language._around import in_program_output
-
 from lint.language import foreign_words_gate, identify, is_module_code, own_words_count, pack, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._around import in_program_output
 
 # Names of the languages a message names (others are shown by their tag).
 NAMES = {

@@ -6,14 +6,14 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.rules.language._around import in_program_output, quotation_around, sentence_around
-from lint.rules.language._packs import languages_with
-
 from lint.formats.bilingual import pair
 from lint.language import has_own_words, in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._around import in_program_output, quotation_around, sentence_around
+from ._packs import languages_with
 
 # A mark (or a run of them, `?!`) set against the word before it, then a space, a closer or the end.
 _TIGHT = compiled_on_use(r"(?<=[\w)\]»”’])([;:!?]+)(?=[\s)\]»”’]|$)")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.rules.language._around import sentence_around
-from lint.rules.language._packs import languages_with
-
 from lint.language import in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._around import sentence_around
+from ._packs import languages_with
 
 # A straight-quoted stretch of prose: not inches (5"), not code ("a=b", "./x", "{id}"), not empty.
 # (A CJK character may touch the quote: Japanese and Chinese set no spaces.)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from lint.rules.language._packs import languages_with
-
 from lint.model import Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._packs import languages_with
 
 _FULL_ALNUM = compiled_on_use(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _HALF_ALNUM = compiled_on_use(r"[0-9A-Za-z]+")

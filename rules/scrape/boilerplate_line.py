@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 
-from lint.rules.scrape._furniture import default_lists, judge_for
-
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._furniture import default_lists, judge_for
 
 _SEG_LINE = compiled_on_use(r"[^\r\n\x00]*")
 _EOL_AT = compiled_on_use(r"\r\n|\r|\n")

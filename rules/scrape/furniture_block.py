@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from lint.rules.scrape._furniture import furniture_line
-
 from lint.model import Document, Finding, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._furniture import furniture_line
 
 _LINE = compiled_on_use(r"[^\r\n]*\S[^\r\n]*")
 # A sentence's end (with a closing quote or bracket after it).

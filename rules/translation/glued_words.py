@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from lint.rules.translation._code_names import code_names
-
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
+
+from ._code_names import code_names
 
 # A lower-case word of six letters or more, not touching code, a path or a name with inner marks.
 _CANDIDATE = re.compile(r"(?<![\w@/.:'’_-])[a-z]{6,}(?![\w@/_(-]|\.\w|['’](?!s\b)\w)")

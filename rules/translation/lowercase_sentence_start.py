@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import repeat
 
-from lint.rules.translation._code_names import code_names
-
 from lint.language import abbreviations, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import matches_at
+
+from ._code_names import code_names
 
 # A word of letters, a full stop, one or two spaces, a lower-case word that is a word (not code).
 # The word before may end in digits' suffix (`the 27th. there`), not be a bare number (`2. the` is a
