@@ -25,6 +25,14 @@ L101 leaves alone); straight quotes go into a paragraph that has none.
 
 Files are split into halves by a hash of their path: `dev` (tune on it) and `test` (report it).
 Words: letter runs outside CJK, plus one word per two CJK characters.
+
+The untouched text is real text, and real text has real defects (straight quotes among “ ” in one
+article, ASCII commas in Chinese, a space mix between Chinese and Latin words): its figure counts them
+with the false findings. `--list-untouched` prints each untouched finding of the measured rules with
+its context, to judge; `--judged FILE` reads such judgements (a line per finding: `real` or `false`, a
+tab, and the finding's key as `--list-untouched` prints it) and splits the figure into judged real,
+judged false and not judged, so a change that adds a finding shows as not judged. Judge the `dev` half
+while tuning; the `test` half once, at the end.
 """
 
 from __future__ import annotations
@@ -243,7 +251,27 @@ def english_sentences(root: Path, linter: Linter) -> list[str]:
     return out
 
 
-def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kind: int, seed: int) -> None:
+def untouched_key(f: Finding, text: str) -> str:
+    """A finding's key in a judgement file: its rule, file and the text up to its span's end (20
+    characters before it, so that an empty span, a missing space, is told apart too), stable while
+    other findings come and go."""
+    where = "/".join(Path(f.path).parts[-3:])
+    return f"{f.code}\t{where}\t{text[max(0, f.start - 20):f.end]!r}"
+
+
+def judgements(path: Path | None) -> dict[str, str]:
+    if path is None:
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        verdict, _, key = line.partition("\t")
+        if verdict in ("real", "false"):
+            out[key] = verdict
+    return out
+
+
+def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kind: int, seed: int,
+           list_untouched: bool = False, judged: Path | None = None) -> None:
     from lint.language import pack
 
     linter = Linter()
@@ -274,12 +302,22 @@ def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kin
     # Untouched text: the files the paragraphs come from, as they are, in their language; findings of
     # the rules this benchmark measures, and of all default rules.
     measured = {"L101", "L102", "L103", "L104", "L105", "L106", "L107", "T101", "T102"}
+    verdicts = judgements(judged)
     for lang, sources in files.items():
-        found = [f for source in sources for f in linter.findings(source, config_for[lang])]
+        found = [(f, source.text) for source in sources for f in linter.findings(source, config_for[lang])]
         n = sum(prose_words(linter, source, config_for[lang])[0] for source in sources)
-        ours = [f for f in found if f.code in measured]
+        ours = [(f, text) for f, text in found if f.code in measured]
         print(f"untouched {lang}: {n:,.0f} words; measured rules {len(ours)} = {len(ours) / n * 1e4:.2f}/10k "
-              f"{dict(Counter(f.code for f in ours))}; all default rules {len(found) / n * 1e4:.2f}/10k")
+              f"{dict(Counter(f.code for f, _ in ours))}; all default rules {len(found) / n * 1e4:.2f}/10k")
+        if judged is not None:
+            said = Counter(verdicts.get(untouched_key(f, text), "not judged") for f, text in ours)
+            print("    judged: " + "; ".join(f"{v} {said[v]} = {said[v] / n * 1e4:.2f}/10k"
+                                           for v in ("real", "false", "not judged")))
+        if list_untouched:
+            for f, text in ours:
+                context = text[max(0, f.start - 60):f.start] + "⟦" + text[f.start:f.end] + "⟧" + text[f.end:f.end + 40]
+                print(f"    {verdicts.get(untouched_key(f, text), '?')}\t{untouched_key(f, text)}\n"
+                      f"        {context!r} | {f.message[:120]}")
     rng = random.Random(seed)
     for kind, lang, code, injector in kinds:
         paragraphs = by_language[lang]
@@ -334,11 +372,14 @@ def main() -> None:
     i.add_argument("--half", choices=("dev", "test", "all"), default="all")
     i.add_argument("--per-kind", type=int, default=100)
     i.add_argument("--seed", type=int, default=16)
+    i.add_argument("--list-untouched", action="store_true",
+                   help="print each finding of the measured rules on the untouched text, with its key and context")
+    i.add_argument("--judged", type=Path, help="judgements of untouched findings: real|false, a tab, a key")
     args = ap.parse_args()
     if args.mode == "real":
         real(_pairs(args.repo), args.half, args.sample, args.seed)
     else:
-        inject(_pairs(args.text), args.english, args.half, args.per_kind, args.seed)
+        inject(_pairs(args.text), args.english, args.half, args.per_kind, args.seed, args.list_untouched, args.judged)
 
 
 if __name__ == "__main__":
