@@ -30,8 +30,19 @@ _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # own language. They are blanked out before identification (same length, so offsets hold).
 _QUOTED = compiled_on_use(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
 # A sentence ends at . ! ? (or a colon that introduces one) before a space or the end (not in `3.5`,
-# `i.e.x`), or at a CJK full stop.
+# `i.e.x`), or at a CJK full stop. A clause ends at a semicolon or a spaced dash: a sentence left in
+# English after `… democráticas;` or `… -- ` is judged on its own where the whole is not another language.
 _SENTENCE = compiled_on_use(r".+?(?:[.!?:]+(?=\s|$)|[。！？：]+|$)", re.DOTALL)
+# The clauses of a sentence the model reads as the page's language, asked in its place (a whole sentence
+# is the better evidence where it is one language).
+_CLAUSE = compiled_on_use(r".+?(?:;+(?=\s|$)|\s(?:--|[—–])(?=\s)|；+|$)", re.DOTALL)
+_CLAUSE_MARK = compiled_on_use(r";\s|\s(?:--|[—–])\s|；.")
+# Where a sentence may have been glued to the end of a clause with no mark between (a heading or a list
+# item without its full stop, then `Because of the borrowing rules, …`): a capital after a lower-case
+# word. The text from there on is asked as a sentence of its own.
+_SEAM = compiled_on_use(r"(?<=[a-zà-öø-ÿœß]) (?=[A-Z])")
+# Marks that end a clause, not a sentence: a piece ending so with too few words is read on.
+_CLAUSE_ENDS = (":", "：", ";", "；", "--", "—", "–")
 # In CJK text, a sentence in a Latin-script language is a run of Latin words and their punctuation.
 _LATIN_SPAN = compiled_on_use(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|$|[^\x00-\x7f])|[A-Za-z0-9)])")
 # A word a language model can read: letters only, not a name (capitalized), not code (snake_case,
@@ -49,13 +60,14 @@ def _siblings(a: str, b: str) -> bool:
 
 
 def _sentences(spans: re.Pattern[str], text: str, min_words: int) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) for each sentence of ``text``; a sentence cut at a colon with too few words to be
-    judged is read on with what follows (`Rust has four scalar types: integers, floats, …`)."""
+    """(offset, sentence) for each sentence of ``text``; a sentence cut at a colon, a semicolon or a dash
+    with too few words to be judged is read on with what follows (`Rust has four scalar types: integers,
+    floats, …`)."""
     held = -1
     for m in spans.finditer(text):
         if held < 0:
             held = m.start()
-        if m.group().rstrip().endswith((":", "：")) and _words(text[held:m.end()]) < min_words:
+        if m.group().rstrip().endswith(_CLAUSE_ENDS) and _words(text[held:m.end()]) < min_words:
             continue
         yield held, text[held:m.end()]
         held = -1
@@ -101,7 +113,8 @@ Not flagged: sentences with fewer than `min-words` common words (lower-case word
 numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
 apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), languages outside the ones it names,
-a sentence with two small words of the page's language that the other does not share, or without one of
+a sentence with two small words of the page's language that the other does not share (and not twice as many
+of the other's: English `as` and `do` are spelled as Portuguese ones), or without one of
 the other language's (CLD2 going by technical nouns: `Componenti integrati come <button> supportano…`), and
 module code.
 In a translation catalogue, a sentence is left untranslated where most of its words are its source's:
@@ -142,6 +155,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "and characters.\n", language="fr", note="cut at the colon, neither half has six common words"),
         Example("这部分介绍切片。Next, we’ll look at a different kind of reference: slices.\n",
                 language="zh", note="one-letter words and a curly apostrophe in the run of Latin words"),
+        Example("Os tipos declaram-se assim. As you write more complex programs, you will add dependencies, and "
+                "it will be much easier to do.\n", language="pt",
+                note="`as` and `do` are Portuguese words too, outnumbered by the English ones"),
     )
     allow = (
         Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Bitwise AND is only defined for non-negative integers"\n'
@@ -207,26 +223,66 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
         for start_at, sentence in _sentences(spans, text, min_words):
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
-            if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
-                continue
             if ("{/*" in sentence or "*/}" in sentence or text.rfind("{/*", 0, start_at) > text.rfind("*/}", 0, start_at)
                     or text.startswith("{/")):
                 continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
-            found = identify(sentence, lang)  # the document's language as the prior
-            other = primary(found.language)
-            if (not found.reliable or found.percent < confidence or other not in NAMES
-                    or _siblings(other, lang)):
-                continue
-            if own_words_count(sentence, lang, other) >= 2:
-                continue  # two of the page language's own small words: it is the page's language after all
-            if pack(other) and not own_words_count(sentence, other, lang):
-                continue  # not one small word of the other language: CLD2 went by the technical nouns
-            if source is not None and not _copied(sentence, source):
-                continue  # a catalogue's sentence left untranslated is its source's words
-            start = start_at + len(sentence) - len(sentence.lstrip())
-            end = start_at + len(sentence.rstrip())
-            if in_program_output(doc, seg, start):
-                continue  # what a program prints, quoted as it prints it
-            where = NAMES.get(lang, lang)
-            yield self.finding(seg, start, end, f"Sentence in {NAMES[other]}, but the document is in {where} "
-                                                f"(left untranslated?)")
+            for at, piece, other in self._foreign_parts(start_at, sentence, lang, min_words, confidence, gate,
+                                                        source, spans is _SENTENCE):
+                start = at + len(piece) - len(piece.lstrip())
+                end = at + len(piece.rstrip())
+                if in_program_output(doc, seg, start):
+                    continue  # what a program prints, quoted as it prints it
+                where = NAMES.get(lang, lang)
+                yield self.finding(seg, start, end, f"Sentence in {NAMES[other]}, but the document is in {where} "
+                                                    f"(left untranslated?)")
+
+    def _foreign_parts(self, start_at: int, sentence: str, lang: str, min_words: int, confidence: int,
+                       gate: re.Pattern[str], source: frozenset[str] | None,
+                       latin: bool) -> Iterator[tuple[int, str, str]]:
+        """(offset, text, language) for the sentence, or the parts of it, written in another language than
+        ``lang``. Where the whole reads as the page's language, its clauses (after `;` or ` -- `) are
+        asked, and in each clause the text after a seam (`… em laboratório We’re no longer …`): a
+        sentence glued to the page's text with no mark between."""
+        other = self._other_language(sentence, lang, min_words, confidence, gate, source)
+        if other is not None:
+            yield start_at, sentence, other
+            return
+        if not latin or _words(sentence) < 2 * min_words:
+            return  # (a part must hold min_words common words, and the page's text before it some)
+        clauses = ([(at, clause) for at, clause in _sentences(_CLAUSE, sentence, min_words)]
+                   if _CLAUSE_MARK.search(sentence) else [(0, sentence)])
+        for at, clause in clauses:
+            if len(clauses) > 1:
+                other = self._other_language(clause, lang, min_words, confidence, gate, source)
+                if other is not None:
+                    yield start_at + at, clause, other
+                    continue
+            for seam in _SEAM.finditer(clause):
+                tail = clause[seam.end():]
+                if _words(tail) < min_words:
+                    break  # later tails are shorter still
+                other = self._other_language(tail, lang, min_words, confidence, gate, source)
+                if other is not None:
+                    yield start_at + at + seam.end(), tail, other
+                    break
+
+    def _other_language(self, sentence: str, lang: str, min_words: int, confidence: int, gate: re.Pattern[str],
+                        source: frozenset[str] | None) -> str | None:
+        """The language ``sentence`` is written in where it is reliably another than ``lang`` (the
+        document's), else None."""
+        if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
+            return None
+        found = identify(sentence, lang)  # the document's language as the prior
+        other = primary(found.language)
+        if (not found.reliable or found.percent < confidence or other not in NAMES
+                or _siblings(other, lang)):
+            return None
+        own_here = own_words_count(sentence, lang, other)
+        if own_here >= 2 and own_words_count(sentence, other, lang) < 2 * own_here:
+            return None  # two of the page language's own small words: it is the page's language after all
+            # (unless the other's outnumber them twice: English `as`, `do` are Portuguese words too)
+        if pack(other) and not own_words_count(sentence, other, lang):
+            return None  # not one small word of the other language: CLD2 went by the technical nouns
+        if source is not None and not _copied(sentence, source):
+            return None  # a catalogue's sentence left untranslated is its source's words
+        return other
