@@ -155,6 +155,13 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "and characters.\n", language="fr", note="cut at the colon, neither half has six common words"),
         Example("这部分介绍切片。Next, we’ll look at a different kind of reference: slices.\n",
                 language="zh", note="one-letter words and a curly apostrophe in the run of Latin words"),
+        Example("Les étapes sont décrites dans le guide d'installation du projet ; make sure that you have installed "
+                "the latest version of the package before you start.\n", language="fr",
+                note="a clause after a semicolon, the sentence read as French as a whole"),
+        Example("Dans cette section, nous présentons la liste des modules du projet et de leurs dépendances pour la "
+                "version actuelle de la bibliothèque Because of the borrowing rules, if you have a mutable reference, "
+                "it must be the only reference to that data.\n", language="fr",
+                note="glued to a line without its full stop: asked from the capital on"),
         Example("Os tipos declaram-se assim. As you write more complex programs, you will add dependencies, and "
                 "it will be much easier to do.\n", language="pt",
                 note="`as` and `do` are Portuguese words too, outnumbered by the English ones"),
@@ -190,6 +197,10 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "\n\nAstro был разработан, чтобы упростить "
                 "стилизацию и написание CSS.\n", path="a.md", language="ru", note="an MDX page's imports"),
         Example("In scenari di stress test, Vue supera React e Angular con un margine significativo.\n", language="it"),
+        Example("Le guide est publié sous le titre The Rust Programming Language et traduit par la communauté.\n",
+                language="fr", note="a title in the sentence: too few common words after its capital"),
+        Example("Le serveur démarre et la console affiche la bannière habituelle ; the port is printed below.\n",
+                language="fr", note="a clause too short to judge"),
         Example("Componenti integrati come `<button>` supportano solo eventi integrati del browser come `onClick`. "
                 "Tuttavia, è possibile creare i propri componenti.\n", path="a.md", language="it",
                 note="CLD2 calls the first sentence English; it has no English word but its nouns"),
@@ -227,7 +238,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                     or text.startswith("{/")):
                 continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
             for at, piece, other in self._foreign_parts(start_at, sentence, lang, min_words, confidence, gate,
-                                                        source, spans is _SENTENCE):
+                                                        source, lang not in _CJK_LANGUAGES):
                 start = at + len(piece) - len(piece.lstrip())
                 end = at + len(piece.rstrip())
                 if in_program_output(doc, seg, start):
