@@ -199,6 +199,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("In scenari di stress test, Vue supera React e Angular con un margine significativo.\n", language="it"),
         Example("Le guide est publié sous le titre The Rust Programming Language et traduit par la communauté.\n",
                 language="fr", note="a title in the sentence: too few common words after its capital"),
+        Example("Die erste Skizze des Werkzeugs entstand als kleines Experiment mit dem Namen quick prototype that "
+                "serves the files over native modules.\n", language="de",
+                note="German capitalizes its nouns: a capital after a lower-case word is no seam"),
         Example("Le serveur démarre et la console affiche la bannière habituelle ; the port is printed below.\n",
                 language="fr", note="a clause too short to judge"),
         Example("Componenti integrati come `<button>` supportano solo eventi integrati del browser come `onClick`. "
@@ -231,6 +234,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         if _words(text) < min_words:
             return
         source = _source_words(seg)
+        # A capital after a lower-case word is a seam only where capitals start sentences and names, not
+        # every noun (German).
+        seams = bool((pack(doc.language) or {}).get("sentence-case"))
         spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
         for start_at, sentence in _sentences(spans, text, min_words):
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
@@ -238,7 +244,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                     or text.startswith("{/")):
                 continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
             for at, piece, other in self._foreign_parts(start_at, sentence, lang, min_words, confidence, gate,
-                                                        source, lang not in _CJK_LANGUAGES):
+                                                        source, lang not in _CJK_LANGUAGES, seams):
                 start = at + len(piece) - len(piece.lstrip())
                 end = at + len(piece.rstrip())
                 if in_program_output(doc, seg, start):
@@ -249,11 +255,11 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
 
     def _foreign_parts(self, start_at: int, sentence: str, lang: str, min_words: int, confidence: int,
                        gate: re.Pattern[str], source: frozenset[str] | None,
-                       latin: bool) -> Iterator[tuple[int, str, str]]:
+                       latin: bool, seams: bool) -> Iterator[tuple[int, str, str]]:
         """(offset, text, language) for the sentence, or the parts of it, written in another language than
         ``lang``. Where the whole reads as the page's language, its clauses (after `;` or ` -- `) are
         asked, and in each clause the text after a seam (`… em laboratório We’re no longer …`): a
-        sentence glued to the page's text with no mark between."""
+        sentence glued to the page's text with no mark between (in a language that writes sentence case)."""
         other = self._other_language(sentence, lang, min_words, confidence, gate, source)
         if other is not None:
             yield start_at, sentence, other
@@ -268,7 +274,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 if other is not None:
                     yield start_at + at, clause, other
                     continue
-            for seam in _SEAM.finditer(clause):
+            for seam in _SEAM.finditer(clause) if seams else ():
                 tail = clause[seam.end():]
                 if _words(tail) < min_words:
                     break  # later tails are shorter still
