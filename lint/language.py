@@ -360,6 +360,11 @@ def _own_words(tag: str) -> frozenset[str]:
     return frozenset((conventions.get("common-words") or []) + (conventions.get("function-words") or []))
 
 
+def own_words(language: str) -> frozenset[str]:
+    """``language``'s common and function words (`le`, `des`, `pour`…), lowercased; none without a pack."""
+    return _own_words(normalize(language))
+
+
 def has_own_words(text: str, language: str) -> bool:
     """Whether ``text`` holds one of ``language``'s common or function words (`le`, `des`, `pour`…): a
     quoted title or program string without any (“Hello, world!”, “Null References: The Billion Dollar

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from lint.language import foreign_words_gate, identify, is_module_code, own_words_count, pack, primary
+from lint.language import foreign_words_gate, identify, is_module_code, own_words, own_words_count, pack, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -49,6 +50,7 @@ _LATIN_SPAN = compiled_on_use(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|
 # camelCase, dotted, with digits).
 _WORD = compiled_on_use(r"(?<![\w.\-/@#$])[a-zà-öø-ÿœß\u0400-\u04ff]{2,}(?![\w/@(])")
 _CJK = compiled_on_use(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LETTERS = compiled_on_use(r"[^\W\d_]+")
 # In a page of CJK text, a run of six Latin words is worth a look.
 # (Words of one letter, `a` and `I`, and apostrophes, straight or curly, do not break the run.)
 _LATIN_RUN = compiled_on_use(r"(?:[A-Za-z][A-Za-z'’]*[ ,]+){5}[A-Za-z]{2,}")
@@ -260,35 +262,54 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         ``lang``. Where the whole reads as the page's language, its clauses (after `;` or ` -- `) are
         asked, and in each clause the text after a seam (`… em laboratório We’re no longer …`): a
         sentence glued to the page's text with no mark between (in a language that writes sentence case)."""
-        other = self._other_language(sentence, lang, min_words, confidence, gate, source)
+        if latin and gate.search(sentence) is None:
+            return  # no other language's word in it: neither the sentence nor a part of it is asked
+        words = _words(sentence)
+        if words < min_words:
+            return
+        other = self._other_language(sentence, lang, confidence, source)
         if other is not None:
             yield start_at, sentence, other
             return
-        if not latin or _words(sentence) < 2 * min_words:
+        if not latin or words < 2 * min_words:
             return  # (a part must hold min_words common words, and the page's text before it some)
         clauses = ([(at, clause) for at, clause in _sentences(_CLAUSE, sentence, min_words)]
                    if _CLAUSE_MARK.search(sentence) else [(0, sentence)])
         for at, clause in clauses:
-            if len(clauses) > 1:
-                other = self._other_language(clause, lang, min_words, confidence, gate, source)
+            if len(clauses) > 1 and gate.search(clause) is not None and _words(clause) >= min_words:
+                other = self._other_language(clause, lang, confidence, source)
                 if other is not None:
                     yield start_at + at, clause, other
                     continue
-            for seam in _SEAM.finditer(clause) if seams else ():
-                tail = clause[seam.end():]
-                if _words(tail) < min_words:
+            if not seams or _SEAM.search(clause) is None:
+                continue
+            # Where the clause's common words and the other languages' words stand, found once: a tail's
+            # counts are then looked up, not found again for each seam (a name is a seam too).
+            words_at = [m.start() for m in _WORD.finditer(clause)]
+            cjk_at = [m.start() for m in _CJK.finditer(clause)]
+            foreign_at = [m.start() for m in gate.finditer(clause)]  # (the foreign-words gate: a Latin page)
+            page_words = own_words(lang)
+            own_at = [m.start() for m in _LETTERS.finditer(clause) if m.group().lower() in page_words]
+            for seam in _SEAM.finditer(clause):
+                cut = seam.end()
+                if (len(words_at) - bisect_left(words_at, cut)) + (len(cjk_at) - bisect_left(cjk_at, cut)) // 2 < min_words:
                     break  # later tails are shorter still
-                other = self._other_language(tail, lang, min_words, confidence, gate, source)
+                if not foreign_at or foreign_at[-1] < cut:
+                    break  # no other language's word from here on
+                own = len(own_at) - bisect_left(own_at, cut)
+                if own >= 2 and len(foreign_at) - bisect_left(foreign_at, cut) < 2 * own:
+                    continue  # the page's own small words outnumber the others' there: the model would agree
+                tail = clause[cut:]
+                other = self._other_language(tail, lang, confidence, source)
                 if other is not None:
                     yield start_at + at + seam.end(), tail, other
                     break
 
-    def _other_language(self, sentence: str, lang: str, min_words: int, confidence: int, gate: re.Pattern[str],
+    def _other_language(self, sentence: str, lang: str, confidence: int,
                         source: frozenset[str] | None) -> str | None:
         """The language ``sentence`` is written in where it is reliably another than ``lang`` (the
-        document's), else None."""
-        if (gate is not _LATIN_RUN and not gate.search(sentence)) or _words(sentence) < min_words:
-            return None
+        document's), else None. Asked of text the gate opens (in a Latin-script page) with min_words
+        common words: the callers count them."""
         found = identify(sentence, lang)  # the document's language as the prior
         other = primary(found.language)
         if (not found.reliable or found.percent < confidence or other not in NAMES
