@@ -129,7 +129,17 @@ def kept_result(key: tuple[Any, ...], answer: Callable[[], T]) -> T:
     """``answer()``, a pure function of ``key`` (values marshal can hold) computed at start-up, kept
     between runs as ``kept_answer``'s are: for as long as the engine's files and the asking module's are
     the same."""
-    return kept_value(key, answer, _answering_code(answer.__code__.co_filename))
+    return kept_value(key, answer, _answering_code(_defining_file(answer)))
+
+
+def _defining_file(answer: Callable[..., Any]) -> str:
+    """The file of the module that defines ``answer``: its code object's, or where a module compiled by
+    mypyc (whose functions have no code object) was loaded from."""
+    code = getattr(answer, "__code__", None)
+    if code is not None:
+        return str(code.co_filename)
+    module = sys.modules.get(getattr(answer, "__module__", None) or type(answer).__module__)
+    return str(getattr(module, "__file__", None) or "")
 
 
 def kept_value(key: tuple[Any, ...], answer: Callable[[], T], valid_for: Any = None) -> T:
