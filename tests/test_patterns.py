@@ -5,8 +5,10 @@ run's start-up short)."""
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import types
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +59,17 @@ def test_a_module_holds_the_compiled_pattern_itself_after_its_first_use() -> Non
     assert not isinstance(vars(module)["PATTERN"], re.Pattern)
     assert module.found("a module-level name").span() == (2, 8)
     assert isinstance(vars(module)["PATTERN"], re.Pattern)  # no wrapper left on the rule's path
+
+
+def test_an_answer_with_no_code_object_is_kept_under_its_module(monkeypatch: pytest.MonkeyPatch,
+                                                                tmp_path: Path) -> None:
+    # A function compiled by mypyc has no __code__ (bench/compiled.py compiles the modules that ask);
+    # functools.partial is a callable without one that pure Python can make.
+    from lint import patterns
+
+    monkeypatch.setattr(patterns, "_KEPT", patterns._Kept(tmp_path / "kept.marshal"))
+    answer = functools.partial(sorted, "cba")
+    assert not hasattr(answer, "__code__")
+    assert patterns.kept_result(("test-no-code", "cba"), answer) == ["a", "b", "c"]
+    key = patterns._answering_code(patterns._defining_file(answer))
+    assert patterns._KEPT.get(("test-no-code", "cba"))[0] == key
