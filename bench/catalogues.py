@@ -7,7 +7,8 @@ the folder (``half_of``), so rules tuned on one half are measured on the other.
 
     python bench/catalogues.py measure ROOT [--half dev|test|all] [--select B,...] [--peers]
                                             [--sample 50] [--seed 1]
-    python bench/catalogues.py inject ROOT [--half test] [--per-kind 200] [--seed 1] [--fix-dir DIR]
+    python bench/catalogues.py inject ROOT [--half test] [--per-kind 200] [--seed 1[,2,...]] [--kinds K,...]
+                                           [--fix-dir DIR]
 
 ``measure`` runs ``copylint check`` (default rules, JSON output) on the half's files and prints the
 findings per rule and per 10k translated words (words of the msgstr of translated entries, fuzzy and
@@ -16,12 +17,15 @@ default checks) and sphinx-lint (its default checkers) on the same files, and sa
 checker how many of its errors lie in an entry copylint reports too. ``--sample N`` prints N
 findings drawn at random, each with its entry, for judging by hand.
 
-``inject`` takes real, clean entries (no copylint finding) from the half and breaks each in one of the
-ways translators do (see ``KINDS``), writes each broken entry's catalogue to its own copy in a temporary
-folder (so a project with few files gives as many cases as it has entries to break), runs
-copylint on them and prints, per kind, the share of broken entries with a finding on that entry
-(recall). With ``--fix-dir`` it also runs ``copylint check --fix`` on a copy and checks that every
-fixed file still loads with polib and that its msgids are byte-identical to the broken file's.
+``inject`` takes real translated entries from the half, whatever copylint reports on them (so the
+sample does not move when the rules change), and breaks each in one of the ways translators do (see
+``KINDS``). It writes each broken entry's catalogue to its own copy in a temporary folder (so a project
+with few files gives as many cases as it has entries to break), and each source catalogue once,
+unbroken, as a control; it runs copylint on them and prints, per kind and seed, the share of broken
+entries with a finding (code and message) that the same entry lacks in the control (recall). Several
+seeds (``--seed 1,2,3``) print the spread. With ``--fix-dir`` it also runs ``copylint check --fix`` on
+a copy and checks that every fixed file still loads with polib and that its msgids are byte-identical
+to the broken file's.
 
 A benchmark, not a test: it needs the data (fetched outside the repo) and takes minutes.
 """
@@ -284,82 +288,145 @@ def _break(kind: Kind, entry: polib.POEntry, rng: random.Random) -> str | None:
     return kind.breaks(entry.msgstr, rng)
 
 
-def _clean_entries(files: list[Path]) -> dict[Path, set[int]]:
-    """Lines of msgstr keywords that copylint's default rules leave alone, per file."""
-    found = copylint_findings(files)
-    flagged: dict[str, set[int]] = {}
+EntryKey = tuple[str | None, str]
+
+
+def _entry_key(e: polib.POEntry) -> EntryKey:
+    return (e.msgctxt, e.msgid)
+
+
+def _entry_spans(path: Path) -> list[tuple[int, int, EntryKey]]:
+    """Each active entry's first and last line (1-based: its comments up to its blank line) and key."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    spans = []
+    for e in polib.pofile(str(path)):
+        if e.obsolete:
+            continue
+        end = e.linenum
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        spans.append((e.linenum, end, _entry_key(e)))
+    return spans
+
+
+def _findings_by_entry(found: list[dict]) -> dict[Path, dict[EntryKey, Counter[tuple[str, str]]]]:
+    """Each file's findings, as (code, message) counts per entry."""
+    lines_of: dict[Path, list[tuple[int, str, str]]] = {}
     for f in found:
-        flagged.setdefault(f["path"], set()).add(f["start"]["line"])
-    clean: dict[Path, set[int]] = {}
+        lines_of.setdefault(Path(f["path"]), []).append((f["start"]["line"], f["code"], f["message"]))
+    out: dict[Path, dict[EntryKey, Counter[tuple[str, str]]]] = {}
+    for path, hits in lines_of.items():
+        spans = _entry_spans(path)
+        per: dict[EntryKey, Counter[tuple[str, str]]] = {}
+        for line, code, message in hits:
+            for a, b, key in spans:
+                if a <= line <= b:
+                    per.setdefault(key, Counter())[(code, message)] += 1
+                    break
+        out[path] = per
+    return out
+
+
+@dataclass(frozen=True)
+class Case:
+    """One injected defect: the catalogue it came from, the entry (by key) and its broken msgstr."""
+
+    kind: str
+    source: Path
+    key: EntryKey
+    broken: str
+
+
+def _pool(files: list[Path]) -> dict[str, list[tuple[Path, EntryKey]]]:
+    """Per kind, every translated entry (neither obsolete nor plural) it can break, whatever copylint
+    reports on it today: the pool, and so each seed's sample, does not move when the rules change."""
+    pool: dict[str, list[tuple[Path, EntryKey]]] = {k.name: [] for k in KINDS}
     for path in files:
-        po = polib.pofile(str(path))
-        bad = flagged.get(str(path), set())
-        ok: set[int] = set()
-        for e in po.translated_entries():
+        for e in polib.pofile(str(path)).translated_entries():
             if e.obsolete or e.msgid_plural:
-                continue
-            span = range(e.linenum, e.linenum + e.msgid.count("\n") + e.msgstr.count("\n") + 40)
-            if not bad.intersection(span):
-                ok.add(e.linenum)
-        clean[path] = ok
-    return clean
-
-
-def inject(args: argparse.Namespace) -> None:
-    root = Path(args.root)
-    files = catalogue_files(root, args.half)
-    rng = random.Random(args.seed)
-    clean = _clean_entries(files)
-    candidates: dict[str, list[tuple[Path, int]]] = {k.name: [] for k in KINDS}
-    for path in files:
-        po = polib.pofile(str(path))
-        for e in po.translated_entries():
-            if e.linenum not in clean[path]:
                 continue
             for kind in KINDS:
                 if _break(kind, e, random.Random(0)) is not None:
-                    candidates[kind.name].append((path, e.linenum))
+                    pool[kind.name].append((path, _entry_key(e)))
+    return pool
+
+
+def _cases(pool: dict[str, list[tuple[Path, EntryKey]]], kinds: list[Kind], seed: int, per_kind: int) -> list[Case]:
+    """Each kind's sample for one seed: its own generator (seed and kind), so one kind's sample does
+    not depend on which other kinds run."""
+    cases = []
+    entries: dict[Path, dict[EntryKey, polib.POEntry]] = {}
+    for kind in kinds:
+        rng = random.Random(f"{seed}:{kind.name}")
+        picked = sorted(pool[kind.name], key=lambda c: (str(c[0]), c[1][0] or "", c[1][1]))
+        rng.shuffle(picked)
+        for path, key in picked[:per_kind]:
+            entry = entries.setdefault(path, {_entry_key(e): e for e in polib.pofile(str(path))})[key]
+            broken = _break(kind, entry, rng)
+            if broken is None or broken == entry.msgstr or not broken.strip():
+                continue  # an emptied msgstr is untranslated, which gettext falls back from: nothing breaks
+            cases.append(Case(kind.name, path, key, broken))
+    return cases
+
+
+def inject(args: argparse.Namespace) -> None:
+    """Recall per kind and seed. A case is found when its broken entry has a finding (code and message)
+    that the same entry lacks in the unbroken catalogue, saved by polib the same way (the control)."""
+    root = Path(args.root)
+    files = catalogue_files(root, args.half)
+    kinds = [k for k in KINDS if not args.kinds or k.name in args.kinds.split(",")]
+    seeds = [int(s) for s in str(args.seed).split(",")]
+    pool = _pool(files)
+    print(f"{root} half={args.half}: {len(files)} files; pool per kind: "
+          + ", ".join(f"{k.name} {len(pool[k.name])}" for k in kinds))
+    by_seed = {seed: _cases(pool, kinds, seed, args.per_kind) for seed in seeds}
+    unique = sorted({c for cases in by_seed.values() for c in cases}, key=lambda c: (c.kind, str(c.source), c.key, c.broken))
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"{root} half={args.half}: {len(files)} files")
-        totals: dict[str, tuple[int, int]] = {}
-        fix_pairs: list[tuple[Path, Path]] = []
-        for kind in KINDS:
-            picked = candidates[kind.name]
-            rng.shuffle(picked)
-            # Each broken entry in its own copy of its file: every file of the injected set has exactly
-            # one defect, and a catalogue with few files (an application's po/) still gives as many cases
-            # as it has entries to break.
-            chosen = picked[: args.per_kind]
-            out_dir = Path(tmp, kind.name)
-            broken_lines: dict[Path, int] = {}
-            for n, (path, line) in enumerate(chosen):
-                po = polib.pofile(str(path))
-                entry = next(e for e in po if e.linenum == line)
-                broken = _break(kind, entry, rng)
-                if broken is None or broken == entry.msgstr or not broken.strip():
-                    continue  # an emptied msgstr is untranslated, which gettext falls back from: nothing breaks
-                entry.msgstr = broken
-                dest = out_dir / f"{n:03d}" / path.relative_to(root)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                po.save(str(dest))
-                reread = polib.pofile(str(dest))
-                moved = next(e for e in reread if e.msgid == entry.msgid and e.msgctxt == entry.msgctxt)
-                broken_lines[dest] = moved.linenum
-            found = copylint_findings(list(broken_lines))
-            hit_files = set()
-            for f in found:
-                p = Path(f["path"])
-                at = broken_lines.get(p)
-                if at is not None and _in_entry(p, at, f["start"]["line"]):
-                    hit_files.add(p)
-            totals[kind.name] = (len(hit_files), len(broken_lines))
-            for miss in [d for d in broken_lines if d not in hit_files][: args.show_misses]:
-                print(f"  missed {kind.name}: {miss.name}:{broken_lines[miss]}\n" + entry_text(str(miss), broken_lines[miss]))
-            fix_pairs.extend((d, d) for d in broken_lines)
-        for name, (hit, n) in totals.items():
-            print(f"  {name:24s} recall {hit}/{n} = {hit / max(n, 1):.3f}")
+        # Each broken entry in its own copy of its file: every file of the injected set has exactly one
+        # defect, and a catalogue with few files (an application's po/) still gives as many cases as it
+        # has entries to break. Controls: each source catalogue once, saved by polib, unbroken.
+        controls: dict[Path, Path] = {}
+        for path in sorted({c.source for c in unique}):
+            dest = Path(tmp, "control", path.relative_to(root))
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            polib.pofile(str(path)).save(str(dest))
+            controls[path] = dest
+        copies: dict[Case, Path] = {}
+        for n, case in enumerate(unique):
+            po = polib.pofile(str(case.source))
+            entry = next(e for e in po if _entry_key(e) == case.key and not e.obsolete)
+            entry.msgstr = case.broken
+            dest = Path(tmp, case.kind, f"{n:05d}", case.source.relative_to(root))
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            po.save(str(dest))
+            copies[case] = dest
+        found = _findings_by_entry(copylint_findings([*controls.values(), *copies.values()]))
+        hit: dict[Case, bool] = {}
+        for case, dest in copies.items():
+            before = found.get(controls[case.source], {}).get(case.key, Counter())
+            after = found.get(dest, {}).get(case.key, Counter())
+            hit[case] = bool(after - before)
+        shown: Counter[str] = Counter()
+        for case in unique:
+            if not hit[case] and shown[case.kind] < args.show_misses:
+                shown[case.kind] += 1
+                dest = copies[case]
+                line = next(a for a, _, key in _entry_spans(dest) if key == case.key)
+                print(f"  missed {case.kind}: {case.source.relative_to(root)}:{line}\n" + entry_text(str(dest), line))
+        print(f"{'kind':24s} " + " ".join(f"{'seed ' + str(s):>15s}" for s in seeds)
+              + ("   min / mean / max" if len(seeds) > 1 else ""))
+        for kind in kinds:
+            rates = []
+            cells = []
+            for seed in seeds:
+                mine = [c for c in by_seed[seed] if c.kind == kind.name]
+                n_hit = sum(hit[c] for c in mine)
+                rates.append(n_hit / max(len(mine), 1))
+                cells.append(f"{n_hit}/{len(mine)} = {rates[-1]:.3f}" if mine else "no cases")
+            spread = f"   {min(rates):.3f} / {sum(rates) / len(rates):.3f} / {max(rates):.3f}" if len(seeds) > 1 else ""
+            print(f"{kind.name:24s} " + " ".join(f"{c:>15s}" for c in cells) + spread)
         if args.fix_dir:
-            _check_fix(Path(tmp), Path(args.fix_dir), [p for p, _ in fix_pairs])
+            _check_fix(Path(tmp), Path(args.fix_dir), list(copies.values()))
 
 
 _KEPT = re.compile(r"``[^`]+``|:[\w:+.-]+:`[^`]+`|<[^<>\s]+>`_{1,2}|\]\([^()\s]+\)")
@@ -391,15 +458,6 @@ def _check_fix(broken_root: Path, fix_root: Path, broken: list[Path]) -> None:
           f"msgids identical {same_ids}/{n}, literals/roles/link targets identical {same_markup}/{n}")
 
 
-def _in_entry(path: Path, entry_line: int, line: int) -> bool:
-    """Whether ``line`` lies in the entry that starts at ``entry_line`` (up to its blank line)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = entry_line - 1
-    while i < len(lines) and lines[i].strip():
-        i += 1
-    return entry_line <= line <= i
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -415,7 +473,9 @@ def main() -> None:
     i.add_argument("root")
     i.add_argument("--half", default="test", choices=("dev", "test", "all"))
     i.add_argument("--per-kind", type=int, default=200)
-    i.add_argument("--seed", type=int, default=1)
+    i.add_argument("--seed", default="1", help="a seed, or several separated by commas (1,2,3): recall per seed, "
+                   "and its spread")
+    i.add_argument("--kinds", default="", help="the kinds to inject, separated by commas (all by default)")
     i.add_argument("--fix-dir", default="")
     i.add_argument("--show-misses", type=int, default=0, help="print N missed entries per kind (dev half only)")
     i.set_defaults(func=inject)
