@@ -369,6 +369,19 @@ def _cases(pool: dict[str, list[tuple[Path, EntryKey]]], kinds: list[Kind], seed
     return cases
 
 
+def _changed(copy: Path, case: Case) -> str:
+    """What the break changed in the msgstr: the text around the first difference, before and after."""
+    was = next(e.msgstr for e in polib.pofile(str(case.source)) if _entry_key(e) == case.key and not e.obsolete)
+    a = 0
+    while a < min(len(was), len(case.broken)) and was[a] == case.broken[a]:
+        a += 1
+    b = 0
+    while b < min(len(was), len(case.broken)) - a and was[-1 - b] == case.broken[-1 - b]:
+        b += 1
+    lo = max(0, a - 20)
+    return f"{was[lo : len(was) - b + 20]!r} -> {case.broken[lo : len(case.broken) - b + 20]!r}"
+
+
 def inject(args: argparse.Namespace) -> None:
     """Recall per kind and seed. A case is found when its broken entry has a finding (code and message)
     that the same entry lacks in the unbroken catalogue, saved by polib the same way (the control)."""
@@ -412,7 +425,8 @@ def inject(args: argparse.Namespace) -> None:
                 shown[case.kind] += 1
                 dest = copies[case]
                 line = next(a for a, _, key in _entry_spans(dest) if key == case.key)
-                print(f"  missed {case.kind}: {case.source.relative_to(root)}:{line}\n" + entry_text(str(dest), line))
+                print(f"  missed {case.kind}: {case.source.relative_to(root)}:{line}: {_changed(dest, case)}\n"
+                      + entry_text(str(dest), line))
         print(f"{'kind':24s} " + " ".join(f"{'seed ' + str(s):>15s}" for s in seeds)
               + ("   min / mean / max" if len(seeds) > 1 else ""))
         for kind in kinds:
