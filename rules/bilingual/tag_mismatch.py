@@ -601,7 +601,9 @@ translator's own (``truc.machin``) that share few letters with them. An option (
 example's. A capitalized name (``SystemExit``) is code, never an example's, and
 ``curses.enddwin`` is a slip. Code
 the translation writes at least once is kept, however often the source writes it (a rephrasing names
-``close`` once where the source names it twice); tags are counted.
+``close`` once where the source names it twice), unless a new literal of the translation stands for
+the missing one (``None`` twice as ``None`` and ``Aucun``: one occurrence changed, not dropped); tags
+are counted.
 
 **Why is this bad?** Literal content is code: a translated ``` ``True`` ``` or option name is wrong
 in the rendered page; a role whose target changed links nowhere. A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
@@ -626,6 +628,13 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_RST + 'msgid "It returns ``None`` then."\nmsgstr "Elle renvoie ``None`` ensuite."\n\n'
+                + _RST + 'msgid "If *delay* is ``None``, no limit applies; ``None`` is the default."\n'
+                'msgstr "Si *delay* vaut ``None``, aucune limite ne s\'applique ; ``Aucun`` est la valeur par défaut."\n',
+                path=_PO, note="one of two occurrences of a literal translated"),
+        Example(_RST + 'msgid "Use ``sys.stdout`` and ``sys.stderr``; ``sys.stderr`` is unbuffered."\n'
+                'msgstr "Utilisez ``sys.stdout`` et ``sys.stderr`` ; ``sys.sdterr`` n\'a pas de tampon."\n',
+                path=_PO, note="one of two occurrences of a name slipped"),
         Example(_RST + 'msgid "See :file:`{prefix}/lib/python{version}` and :file:`{exec_prefix}/lib/python{version}`."\n'
                 'msgstr "Voir :file:`{prefix}/lib/python` et :file:`{exec_prefix}/lib/python{version}`."\n', path=_PO,
                 note="a variable part dropped from one of two roles of the same shape"),
@@ -742,6 +751,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 note="an example's file names rendered in French"),
         Example(_RST + 'msgid "Press :kbd:`Control-D` to quit."\nmsgstr "Appuyez sur :kbd:`Ctrl-D` pour quitter."\n',
                 path=_PO, note="a key's label, as the reader's keyboard writes it"),
+        Example(_RST + 'msgid "Call ``close`` when done; ``close`` may be called twice."\n'
+                'msgstr "Appelez ``close`` à la fin ; l\'appeler deux fois est sans effet."\n', path=_PO,
+                note="a rephrasing names the literal once, where the source names it twice"),
         Example(_RST + 'msgid "Show ``<the version>`` here."\nmsgstr "Affiche ``<the version>`` ici."\n', path=_PO,
                 note="reST: a literal, not a tag"),
         Example(_RST + 'msgid "A :term:`file object`."\nmsgstr "Un :term:`objet fichier <file object>`."\n', path=_PO),
@@ -800,13 +812,16 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         if alternative is not None and not kept_markup(alternative, markup) - target:
             return None  # a plural form may follow the singular msgid
         if markup not in ("none", "auto"):
+            literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
             # Code the translation writes, if fewer times than the source (a rephrasing that names
-            # ``close`` once where the source names it twice), is kept; tags are counted (a lost `</b>`).
-            lost = Counter({k: n for k, n in lost.items() if not (k.startswith("`") and "{}" not in k and target[k])})
+            # ``close`` once where the source names it twice), is kept, unless a new literal of the
+            # translation stands for the missing one (``None`` twice as ``None`` and ``Nonne``: one
+            # changed, not dropped); tags are counted (a lost `</b>`).
+            lost = Counter({k: n for k, n in lost.items()
+                            if not (k.startswith("`") and "{}" not in k and target[k] and _rendering(k, literals) is None)})
             lost = Counter({k: n for k, n in lost.items() if not _qualified(k, target - source)})
             if not lost:
                 return None
-            literals = (_code_of(both[0], markup, literals=True), _code_of(both[1], markup, literals=True))
             renamed = _metavariables_renamed(literals, target - source, doc, markup, self.opts.lexicon)
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
