@@ -167,6 +167,17 @@ def _rendering(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> tup
     return None
 
 
+def _stands_for(key: str, added: Counter[str], literals: tuple[dict[str, str], dict[str, str]]) -> bool:
+    """Whether code the translation added stands for a source's ``key``: a literal that renders it
+    (``_rendering``), or code that differs from it in its digits alone (``10`` as ``11``, :rfc:`2822`
+    as :rfc:`2823`)."""
+    if _rendering(key, literals) is not None:
+        return True
+    digits = _DIGIT_RUNS.sub("0", key)
+    return digits != key and any(other != key and _DIGIT_RUNS.sub("0", other) == digits for other in added)
+
+
+_DIGIT_RUNS = compiled_on_use(r"\d+")
 _PARTS = compiled_on_use(r"[^\W\d_]{2,}")
 
 
@@ -635,6 +646,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "Use ``sys.stdout`` and ``sys.stderr``; ``sys.stderr`` is unbuffered."\n'
                 'msgstr "Utilisez ``sys.stdout`` et ``sys.stderr`` ; ``sys.sdterr`` n\'a pas de tampon."\n',
                 path=_PO, note="one of two occurrences of a name slipped"),
+        Example(_RST + 'msgid ":rfc:`2822` replaced :rfc:`822`; :rfc:`2822` assumes 7-bit ASCII."\n'
+                'msgstr "La :rfc:`2822` remplace la :rfc:`822` ; la :rfc:`2882` suppose de l\'ASCII 7 bits."\n',
+                path=_PO, note="one of two references' numbers changed"),
         Example(_RST + 'msgid "See :file:`{prefix}/lib/python{version}` and :file:`{exec_prefix}/lib/python{version}`."\n'
                 'msgstr "Voir :file:`{prefix}/lib/python` et :file:`{exec_prefix}/lib/python{version}`."\n', path=_PO,
                 note="a variable part dropped from one of two roles of the same shape"),
@@ -818,7 +832,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             # translation stands for the missing one (``None`` twice as ``None`` and ``Nonne``: one
             # changed, not dropped); tags are counted (a lost `</b>`).
             lost = Counter({k: n for k, n in lost.items()
-                            if not (k.startswith("`") and "{}" not in k and target[k] and _rendering(k, literals) is None)})
+                            if not (k.startswith("`") and "{}" not in k and target[k]
+                                    and not _stands_for(k, target - source, literals))})
             lost = Counter({k: n for k, n in lost.items() if not _qualified(k, target - source)})
             if not lost:
                 return None
