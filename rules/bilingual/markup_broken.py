@@ -75,7 +75,8 @@ def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
     out["unbalanced-literal"] = left.count("``")
     if re.search(r"(?<![\w`]):[a-z]+(?::[a-z]+)?:`", left):
         out["unclosed-role"] += 1
-    if re.search(r"(?:^|(?<=[\s(\[])):[a-z][\w-]*(?::[a-z][\w-]*)?:(?=[\w~./!-])", left):
+    # After an elided article too (`d':mod:asyncio`): an apostrophe may open inline markup.
+    if re.search(r"(?:^|(?<=[\s(\['’])):[a-z][\w-]*(?::[a-z][\w-]*)?:(?=[\w~./!-])", left):
         out["role-without-backquotes"] += 1
     if re.search(r"(?<!`)\b[^`<>\n]*<[^<>\s]+>`_", left):
         out["link-missing-backquote"] += 1
@@ -130,6 +131,8 @@ changed target links nowhere.
         Example(_RST + 'msgid ":option:`--main` cannot be set."\nmsgstr ":option:--main ne peut pas être défini."\n',
                 path=_PO),
         Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:`abs."\n', path=_PO),
+        Example(_RST + 'msgid "Part of the :mod:`asyncio` API."\nmsgstr "Fait partie de l\'API d\':mod:asyncio."\n',
+                path=_PO, note="after an elided article"),
         Example(_RST + 'msgid "The :class:`int` type."\nmsgstr "Le type:class:`int`."\n', path=_PO),
         Example(_RST + 'msgid "Several :class:`int` values."\nmsgstr "Plusieurs :class:`int`s."\n', path=_PO),
         Example(_RST + 'msgid "Read the `tutorial <https://example.org/tut>`_."\n'
