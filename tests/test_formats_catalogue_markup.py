@@ -339,3 +339,13 @@ def test_b106_placeholder_names_replaced_by_the_translators_own_are_not_reported
     assert "B106" in _codes(text)
     text = _catalogue("Pass ``-k foo`` here.", "Passez ``-k truc`` ici.")
     assert "B106" in _codes(text)
+
+
+def test_b106_one_of_two_occurrences_of_a_literal_changed_is_reported():
+    # The injected kind translate-literal on a literal the source writes twice: the translation keeps
+    # one occurrence and changes the other.
+    source = "Return ``None`` when the loop is closed; ``None`` also when it never ran."
+    changed = _catalogue(source, "Renvoie ``None`` si la boucle est fermée ; ``Nonne`` aussi si elle n'a jamais tourné.")
+    assert "B106" in _codes(changed, select=["B106"])
+    rephrased = _catalogue(source, "Renvoie ``None`` si la boucle est fermée ou si elle n'a jamais tourné.")
+    assert "B106" not in _codes(rephrased, select=["B106"])
