@@ -154,7 +154,9 @@ def _rendering(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> tup
         return None
     shape = _WORDS.sub("w", lost)
     lost_tokens = set(_TOKENS.findall(lost))
-    for other_key, other in target.items():
+    # The most alike first: among ``division``, ``future`` and ``generatorz``, ``generatorz`` stands
+    # for a lost ``generators``.
+    for other_key, other in sorted(target.items(), key=lambda kv: -_similarity(lost, kv[1])):
         tokens = _TOKENS.findall(other)
         if other_key in source or not (_WORDS.sub("w", other) == shape
                                        or _similarity(lost, other) >= 0.5
