@@ -148,6 +148,9 @@ changed target links nowhere.
         Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
                 'msgstr "La `moyenne <https://en.wikipedia.org/wiki/Meat>`_."\n', path=_PO),
         Example(_MD + 'msgid "![Logo](img/logo.png)"\nmsgstr "![Logo](img/logo.jpg)"\n', path=_PO),
+        Example(_FR_HEADER + _RST + 'msgid "SSL 3.0 is `completely broken <https://en.wikipedia.org/wiki/POODLE>`_."\n'
+                'msgstr "SSL 3.0 est `totalement déficient <https://fr.wikipedia.org/wiki/POODKE>`_."\n', path=_PO,
+                note="the page in the reader's language, its name mistyped"),
         Example(_RST + 'msgid "An `outlier <https://en.wikipedia.org/wiki/Outlier>`_."\n'
                 'msgstr "Une `donnée aberrante <https://fr.wikipedia.org/wiki/Donn%C3%A9e_aberrant%C3%A>`_."\n',
                 path=_PO, note="the localized page's address, its percent escape cut short"),
@@ -230,7 +233,8 @@ changed target links nowhere.
         changed = [t for t in tr_targets
                    if (not any(same_target(src, t) for src in src_targets)
                    and not (localized and in_language(t, doc.language) and len(tr_targets) == len(src_targets)))
-                   or _garbled(t, src_targets)]
+                   or _garbled(t, src_targets)
+                   or _slipped(t, src_targets)]
         changed += [t for t in _mistyped_targets(target, markup, source, src_targets) if t not in changed]
         if changed and len(tr_targets) >= len(src_targets):
             added["target-changed"] += 1
@@ -257,6 +261,19 @@ def _garbled(target: str, sources: list[str]) -> bool:
     except UnicodeDecodeError:
         return True
     return False
+
+
+def _slipped(target: str, sources: list[str]) -> bool:
+    """Whether a link target's path is one letter off a source target's, same length (`wiki/POODLE` →
+    `wiki/POODKE`), on the translation's own site too (`en.` → `fr.wikipedia.org`, where a localized
+    page's path is otherwise not compared): a page kept under its name (a proper name, an acronym)
+    mistyped, not another page."""
+    path = _path(target)
+    paths = [_path(t) for t in sources if "://" in t]
+    if "://" not in target or len(path) < 4 or path in paths:
+        return False  # the source's page (`aa364418` beside a source's `aa364428`)
+    return any(len(p) == len(path) and sum(a != b for a, b in zip(p, path, strict=True)) == 1
+               for p in paths)
 
 
 def _path(target: str) -> str:
