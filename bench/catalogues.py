@@ -393,7 +393,7 @@ def inject(args: argparse.Namespace) -> None:
     print(f"{root} half={args.half}: {len(files)} files; pool per kind: "
           + ", ".join(f"{k.name} {len(pool[k.name])}" for k in kinds))
     by_seed = {seed: _cases(pool, kinds, seed, args.per_kind) for seed in seeds}
-    unique = sorted({c for cases in by_seed.values() for c in cases}, key=lambda c: (c.kind, str(c.source), c.key, c.broken))
+    unique = sorted({c for cases in by_seed.values() for c in cases}, key=lambda c: (c.kind, str(c.source), c.key[0] or "", c.key[1], c.broken))
     with tempfile.TemporaryDirectory() as tmp:
         # Each broken entry in its own copy of its file: every file of the injected set has exactly one
         # defect, and a catalogue with few files (an application's po/) still gives as many cases as it
