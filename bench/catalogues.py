@@ -435,9 +435,11 @@ def inject(args: argparse.Namespace) -> None:
             for seed in seeds:
                 mine = [c for c in by_seed[seed] if c.kind == kind.name]
                 n_hit = sum(hit[c] for c in mine)
-                rates.append(n_hit / max(len(mine), 1))
+                if mine:
+                    rates.append(n_hit / len(mine))
                 cells.append(f"{n_hit}/{len(mine)} = {rates[-1]:.3f}" if mine else "no cases")
-            spread = f"   {min(rates):.3f} / {sum(rates) / len(rates):.3f} / {max(rates):.3f}" if len(seeds) > 1 else ""
+            spread = (f"   {min(rates):.3f} / {sum(rates) / len(rates):.3f} / {max(rates):.3f}"
+                      if len(seeds) > 1 and rates else "")
             print(f"{kind.name:24s} " + " ".join(f"{c:>15s}" for c in cells) + spread)
         if args.fix_dir:
             _check_fix(Path(tmp), Path(args.fix_dir), list(copies.values()))
