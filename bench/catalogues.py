@@ -244,8 +244,10 @@ def _drop_placeholder(s: str, rng: random.Random) -> str | None:
     return s[: m.start()] + s[m.end() :]
 
 
-def _change_number(s: str, rng: random.Random) -> str | None:
-    ms = list(_NUMBER.finditer(s))
+def _change_number(s: str, rng: random.Random, source: str = "") -> str | None:
+    # A number the source writes too: one with no counterpart (a translator's credits, `10 進数` for
+    # `Decimal`) has nothing to be compared with.
+    ms = [m for m in _NUMBER.finditer(s) if re.search(rf"(?<![\d.,]){m.group()}(?![\d]|[.,]\d)", source)]
     if not ms:
         return None
     m = rng.choice(ms)
@@ -283,8 +285,8 @@ KINDS = (
 
 
 def _break(kind: Kind, entry: polib.POEntry, rng: random.Random) -> str | None:
-    if kind.breaks is _translate_literal:
-        return _translate_literal(entry.msgstr, rng, entry.msgid)
+    if kind.breaks in (_translate_literal, _change_number):
+        return kind.breaks(entry.msgstr, rng, entry.msgid)  # type: ignore[call-arg]
     return kind.breaks(entry.msgstr, rng)
 
 
