@@ -13,6 +13,8 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
+from .url_mismatch import hosts_not_in_source, url_site
+
 _PO = "messages.po"
 _RST = "#: library/functions.rst:12\n"
 _MD = "#: docs/guide.md:3\n"
@@ -110,7 +112,8 @@ UTF-8, a parenthesis left open: a truncated or mistyped URL) or a word of the pa
 off a word of the link's own text, or of its singular (the localized page is named by the translated
 title: `quartiles <…/Quartilx>`). A page in
 the catalogue's own language (`fr.wikipedia.org`, `/fr/`) where the source links a page of another site,
-as many links as the source's, is the translator's choice too. References by name (`` `Notes`_ ``) name a title that is translated
+as many links as the source's, is the translator's choice too. A link to a site the source does not name
+is B104's finding (`URL not in the source`), reported once there. References by name (`` `Notes`_ ``) name a title that is translated
 too: their count is compared, as Sphinx does, not their words; an embedded alias (`` `le schéma <Schema_>`_ ``)
 is one of them. These are the classes of sphinx-lint's checks
 on PO files.
@@ -160,14 +163,14 @@ changed target links nowhere.
         Example(_RST + 'msgid "Against `brute-force attacks <https://en.wikipedia.org/wiki/Brute-force_attack>`_."\n'
                 'msgstr "Contre les `attaques par force brute <https://fr.wikipedia.org/wiki/Attaque_par_force_brutx>`_."\n',
                 path=_PO, note="the localized page's name one letter off the link's own words"),
-        Example(_FR_HEADER + _RST + 'msgid "A `random variable <http://www.stat.yale.edu/ranvar.htm>`_."\n'
-                'msgstr "Une `variable aléatoire <https://es.wikipedia.org/wiki/Variable_aleatoria>`_."\n',
-                path=_PO, note="a French catalogue that links a Spanish page"),
         Example(_RST + 'msgid "Find the `quartiles <https://en.wikipedia.org/wiki/Quartile>`_."\n'
                 'msgstr "Trouver les `quartiles <https://fr.wikipedia.org/wiki/Quartilx>`_."\n', path=_PO,
                 note="the localized page's name one letter off the singular of the link's own word"),
     )
     allow = (
+        Example(_FR_HEADER + _RST + 'msgid "A `random variable <http://www.stat.yale.edu/ranvar.htm>`_."\n'
+                'msgstr "Une `variable aléatoire <https://es.wikipedia.org/wiki/Variable_aleatoria>`_."\n',
+                path=_PO, note="a link to a site the source does not name is B104's finding (URL not in the source)"),
         Example(_FR_HEADER + _RST + 'msgid "A `random variable <http://www.stat.yale.edu/ranvar.htm>`_."\n'
                 'msgstr "Une `variable aléatoire <https://fr.wikipedia.org/wiki/Variable_al%C3%A9atoire>`_."\n',
                 path=_PO, note="a page in the reader's language in place of the source's"),
@@ -236,6 +239,10 @@ changed target links nowhere.
                    or _garbled(t, src_targets)
                    or _slipped(t, src_targets)]
         changed += [t for t in _mistyped_targets(target, markup, source, src_targets) if t not in changed]
+        # A link to a site the source does not name is B104's finding (`URL not in the source`): one
+        # changed link, one finding. B109 keeps what B104 does not compare (paths, anchors, references).
+        new_sites = hosts_not_in_source(both, doc.language) if changed else frozenset()
+        changed = [t for t in changed if not ("://" in t and url_site(t) in new_sites)]
         if changed and len(tr_targets) >= len(src_targets):
             added["target-changed"] += 1
         if not added:

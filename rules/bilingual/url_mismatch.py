@@ -45,6 +45,36 @@ def _written_as_text(url: str, source: str) -> bool:
     return "." in _host(url) and re.search(r"(?<![\w./:-])" + re.escape(address) + r"(?![\w/-])", source) is not None
 
 
+def url_differences(both: tuple[str, str], language: str) -> tuple[list[str], list[str]]:
+    """The translation's URLs to hosts its source does not name, and the source's URLs to hosts the
+    translation does not name (``both``: source and translation), as B104 reports them."""
+    source, target = (urls(t) for t in both)
+    source_hosts = {_host(u) for u in source}
+    target_hosts = {_host(u) for u in target}
+    # An address the source writes as text (`docs.python.org/x.y`) that the translation writes as a
+    # URL is the same address.
+    extra = [u for u in target if _host(u) not in source_hosts and not _written_as_text(u, both[0])]
+    missing = [u for u in source if _host(u) not in target_hosts]
+    # A page in the reader's language in place of one of the source's (`fr.wikipedia.org` for an
+    # English course's page) is the translator's choice: each stands for one missing URL.
+    if not any(in_language(u, language) for u in source):
+        chosen = [u for u in extra if in_language(u, language)]
+        if chosen and len(chosen) == len(missing) == len(extra):
+            return [], []
+    return extra, missing
+
+
+def url_site(url: str) -> str:
+    """A URL's site as B104 compares them (``_host``)."""
+    return _host(url)
+
+
+def hosts_not_in_source(both: tuple[str, str], language: str) -> frozenset[str]:
+    """The sites of the URLs that B104 reports as not in the source: a link to one of them is B104's
+    finding, not also a changed link target (B109)."""
+    return frozenset(_host(u) for u in url_differences(both, language)[0])
+
+
 class UrlMismatch(Rule):
     code = "B104"
     slug = "url-mismatch"
@@ -106,19 +136,7 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         both = pair(seg, doc)
         if both is None:
             return
-        source, target = (urls(t) for t in both)
-        source_hosts = {_host(u) for u in source}
-        target_hosts = {_host(u) for u in target}
-        # An address the source writes as text (`docs.python.org/x.y`) that the translation writes as a
-        # URL is the same address.
-        extra = [u for u in target if _host(u) not in source_hosts and not _written_as_text(u, both[0])]
-        missing = [u for u in source if _host(u) not in target_hosts]
-        # A page in the reader's language in place of one of the source's (`fr.wikipedia.org` for an
-        # English course's page) is the translator's choice: each stands for one missing URL.
-        if not any(in_language(u, doc.language) for u in source):
-            chosen = [u for u in extra if in_language(u, doc.language)]
-            if chosen and len(chosen) == len(missing) == len(extra):
-                return
+        extra, missing = url_differences(both, doc.language)
         if extra:
             start, end = locate(seg, extra[0])
             yield self.finding(seg, start, end, f"URL not in the source: {extra[0]}")
