@@ -172,3 +172,10 @@ def test_html_honours_other_linters_blanket_switches(run, tmp_path):
     html = ("<html><body><p>We saw the the start.</p>\n<!-- textlint-disable -->\n"
             "<p>NG: we saw the the example.</p>\n<!-- textlint-enable -->\n<p>And the the end.</p></body></html>\n")
     assert _peer_lines(run, tmp_path, "page.html", html, "--isolated") == [("T102", 1), ("T102", 5)]
+
+
+def test_a_switch_shown_in_a_code_block_switches_nothing(run, tmp_path):
+    # A page documenting textlint's syntax: its example must not silence the rest of the page.
+    md = ("Write this to turn textlint off:\n\n```markdown\n<!-- textlint-disable -->\n```\n\n"
+          "We saw the the rest.\n")
+    assert _peer_lines(run, tmp_path, "notes.md", md, "--isolated") == [("T102", 7)]

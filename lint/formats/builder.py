@@ -188,19 +188,26 @@ _PEER_SWITCH = {
 }
 
 
-def peer_suppressions(text: str, starts: list[int], tools: Iterable[str]) -> list[Suppression]:
+def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
+                      code: Iterable[tuple[int, int]] = ()) -> list[Suppression]:
     """The regions where the authors turned another prose linter off entirely (``PEER_SWITCH_TOOLS``):
     text they marked as not for linting (a style guide's "wrong" example, a quotation kept as written),
     silenced for every copylint rule but the C family, as copylint's own blanket switch is. An
-    unclosed region runs to the end of the file."""
+    unclosed region runs to the end of the file. A switch inside ``code`` (the file's code blocks:
+    a page that documents the syntax) switches nothing."""
     import bisect
 
     out: list[Suppression] = []
+    blocks = sorted(code)
+    block_starts = [a for a, _ in blocks]
     for tool in tools:
         opened: tuple[int, int] | None = None
         if tool not in text:
             continue
         for m in _PEER_SWITCH[tool].finditer(text):
+            k = bisect.bisect_right(block_starts, m.start()) - 1
+            if k >= 0 and m.start() < blocks[k][1]:
+                continue
             if m.group(1) in ("disable", "off"):
                 if opened is None:
                     opened = (m.end(), bisect.bisect_right(starts, m.start()))

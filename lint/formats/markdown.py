@@ -108,6 +108,7 @@ class _Walk:
         self.starts = starts
         self.segments: list[Segment] = []
         self.protected: list[tuple[int, int]] = []
+        self.code: list[tuple[int, int]] = []  # code blocks: a switch written there is an example, not a switch
         # The parser's offsets are UTF-8 bytes: for each non-ASCII character, the byte offset right
         # after it and the bytes beyond one per character up to there, to turn them into code points.
         self.ends, self.extra = ([], []) if len(encoded) == len(text) else utf8_offsets(encoded)
@@ -155,6 +156,8 @@ class _Walk:
                     self.front_matter(self.starts[first], end)
                 else:
                     self.protected.append((self.starts[first], end))
+                    if name in ("fence", "code_block"):
+                        self.code.append((self.starts[first], end))
         if loose:
             self.inline(loose, container or "paragraph")
 
@@ -349,7 +352,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         doc.suppressions = suppressions_from(text, starts, _SWITCH)
     if "<!--" in text:
         peers = (options or {}).get("peer-switches", OPTIONS["peer-switches"])
-        doc.suppressions += peer_suppressions(text, starts, peers)
+        doc.suppressions += peer_suppressions(text, starts, peers, walk.code)
     return doc
 
 
