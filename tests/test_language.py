@@ -33,6 +33,9 @@ def _language(path: str, text: str, config: Config | None = None) -> tuple[str, 
     ("a.po", 'msgid ""\nmsgstr ""\n"Language: ja\\n"\n\nmsgid "a"\nmsgstr "あ"\n', ("ja", "file")),
     ("a.md", "<!-- copylint-language: ja -->\nこんにちは。\n", ("ja", "inline")),
     ("a.rst", ".. copylint-language: zh-hant\n\n你好。\n", ("zh-Hant", "inline")),
+    ("a.po", '# copylint-language: fr\nmsgid "a"\nmsgstr "b"\n', ("fr", "inline")),
+    # Prose that names the switch (this project's README) is not the switch.
+    ("a.md", "Say it with an inline `copylint-language: fr` comment.\n", ("en", "default")),
     ("a.txt", FRENCH, ("fr", "detected")),
     ("a.txt", "Too short to tell.\n", ("en", "default")),
 ])

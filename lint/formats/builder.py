@@ -10,7 +10,7 @@ ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import gt, itemgetter, le
 
 from lint.model import Segment, Suppression
@@ -177,6 +177,20 @@ def switch_codes(arg: str) -> frozenset[str] | None:
     return frozenset(c for c in re.split(r"[\s,]+", arg) if c) or None
 
 
+def _in_ranges(ranges: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in one of ``ranges`` (sorted here, not overlapping)."""
+    import bisect
+
+    spans = sorted(ranges)
+    firsts = [a for a, _ in spans]
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(firsts, offset) - 1
+        return k >= 0 and offset < spans[k][1]
+
+    return inside
+
+
 # Other prose linters' switches that turn every one of their rules off and on again, in HTML comments:
 # textlint's comment filter (`<!-- textlint-disable -->` … `<!-- textlint-enable -->`) and Vale's
 # (`<!-- vale off -->` … `<!-- vale on -->`). A switch that names rules of its own linter
@@ -198,15 +212,13 @@ def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
     import bisect
 
     out: list[Suppression] = []
-    blocks = sorted(code)
-    block_starts = [a for a, _ in blocks]
+    inside = _in_ranges(code)
     for tool in tools:
         opened: tuple[int, int] | None = None
         if tool not in text:
             continue
         for m in _PEER_SWITCH[tool].finditer(text):
-            k = bisect.bisect_right(block_starts, m.start()) - 1
-            if k >= 0 and m.start() < blocks[k][1]:
+            if inside(m.start()):
                 continue
             if m.group(1) in ("disable", "off"):
                 if opened is None:
@@ -219,14 +231,19 @@ def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
     return out
 
 
-def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str]) -> list[Suppression]:
+def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str],
+                      code: Iterable[tuple[int, int]] = ()) -> list[Suppression]:
     """Inline switches (group 1: disable, disable-next-line, disable-file or enable; group 2: the codes)
-    as the ranges they cover. An enable without codes closes every open disable."""
+    as the ranges they cover. An enable without codes closes every open disable. A switch inside
+    ``code`` (the file's code blocks: a page that documents the syntax) switches nothing."""
     import bisect
 
     out: list[Suppression] = []
     open_at: dict[frozenset[str] | None, tuple[int, int]] = {}
+    inside = _in_ranges(code)
     for m in switch.finditer(text):
+        if inside(m.start()):
+            continue
         kind, arg = m.group(1), m.group(2).strip()
         codes = switch_codes(arg)
         line = bisect.bisect_right(starts, m.start())

@@ -349,7 +349,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
     doc.memo["verbatim"] = doc.protected  # code, HTML, front matter: the author's bytes (W106 keeps them)
     if "copylint-" in text:
-        doc.suppressions = suppressions_from(text, starts, _SWITCH)
+        doc.suppressions = suppressions_from(text, starts, _SWITCH, walk.code)
     if "<!--" in text:
         peers = (options or {}).get("peer-switches", OPTIONS["peer-switches"])
         doc.suppressions += peer_suppressions(text, starts, peers, walk.code)
