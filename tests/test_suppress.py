@@ -179,3 +179,9 @@ def test_a_switch_shown_in_a_code_block_switches_nothing(run, tmp_path):
     md = ("Write this to turn textlint off:\n\n```markdown\n<!-- textlint-disable -->\n```\n\n"
           "We saw the the rest.\n")
     assert _peer_lines(run, tmp_path, "notes.md", md, "--isolated") == [("T102", 7)]
+
+
+def test_copylints_own_switch_shown_in_a_code_block_switches_nothing(run, tmp_path):
+    # A page documenting the switches (this project's README shows one in a fence).
+    md = "Silence a whole file with:\n\n```markdown\n<!-- copylint-disable-file -->\n```\n\nWe saw the the rest.\n"
+    assert _peer_lines(run, tmp_path, "notes.md", md, "--isolated") == [("T102", 7)]
