@@ -23,6 +23,7 @@ decide; the few points of accuracy are bought back by judging only long, reliabl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -78,12 +79,16 @@ def primary(tag: str) -> str:
     return tag.split("-")[0].lower()
 
 
-def inline_language(text: str) -> str | None:
-    """The language a ``copylint-language: xx`` switch written in the file names."""
+def inline_language(text: str, code: Iterable[tuple[int, int]] = ()) -> str | None:
+    """The language a ``copylint-language: xx`` switch written in the file names; one inside ``code``
+    (the file's code blocks: a page that shows the switch) names none."""
     if "copylint-language" not in text:
         return None
-    m = _INLINE.search(text)
-    return normalize(m.group(1)) if m else None
+    blocks = tuple(code)
+    for m in _INLINE.finditer(text):
+        if not any(a <= m.start() < b for a, b in blocks):
+            return normalize(m.group(1))
+    return None
 
 
 def path_language(path: str, config: Config) -> str | None:
@@ -231,7 +236,7 @@ def _in_own_script(text: str, language: str) -> bool:
 
 def resolve(doc: Document, config: Config) -> None:
     """Set ``doc.language`` and ``doc.language_from``, first that answers wins (see the module doc)."""
-    inline = inline_language(doc.source.text)
+    inline = inline_language(doc.source.text, doc.memo.get("code-blocks", ()))
     if inline:
         doc.language, doc.language_from = inline, "inline"
         return

@@ -36,6 +36,8 @@ def _language(path: str, text: str, config: Config | None = None) -> tuple[str, 
     ("a.po", '# copylint-language: fr\nmsgid "a"\nmsgstr "b"\n', ("fr", "inline")),
     # Prose that names the switch (this project's README) is not the switch.
     ("a.md", "Say it with an inline `copylint-language: fr` comment.\n", ("en", "default")),
+    # A page that shows the switch in a code block (this project's docs/rules.md) is not switched.
+    ("a.md", "Write this:\n\n```markdown\n<!-- copylint-language: fr -->\n```\n", ("en", "default")),
     ("a.txt", FRENCH, ("fr", "detected")),
     ("a.txt", "Too short to tell.\n", ("en", "default")),
 ])

@@ -348,6 +348,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     walk.blocks(tree, None)
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
     doc.memo["verbatim"] = doc.protected  # code, HTML, front matter: the author's bytes (W106 keeps them)
+    doc.memo["code-blocks"] = walk.code  # where a switch is an example shown (lint.language.resolve)
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, starts, _SWITCH, walk.code)
     if "<!--" in text:
