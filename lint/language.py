@@ -84,9 +84,11 @@ def inline_language(text: str, code: Iterable[tuple[int, int]] = ()) -> str | No
     (the file's code blocks: a page that shows the switch) names none."""
     if "copylint-language" not in text:
         return None
-    blocks = tuple(code)
+    from lint.model import in_ranges
+
+    blocks = sorted(code)
     for m in _INLINE.finditer(text):
-        if not any(a <= m.start() < b for a, b in blocks):
+        if not in_ranges(blocks, m.start()):
             return normalize(m.group(1))
     return None
 

@@ -10,10 +10,10 @@ ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from operator import gt, itemgetter, le
 
-from lint.model import Segment, Suppression
+from lint.model import Segment, Suppression, in_ranges
 from lint.patterns import compiled_on_use
 
 PLACEHOLDER = "\ufffc"
@@ -177,20 +177,6 @@ def switch_codes(arg: str) -> frozenset[str] | None:
     return frozenset(c for c in re.split(r"[\s,]+", arg) if c) or None
 
 
-def _in_ranges(ranges: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether an offset lies in one of ``ranges`` (sorted here, not overlapping)."""
-    import bisect
-
-    spans = sorted(ranges)
-    firsts = [a for a, _ in spans]
-
-    def inside(offset: int) -> bool:
-        k = bisect.bisect_right(firsts, offset) - 1
-        return k >= 0 and offset < spans[k][1]
-
-    return inside
-
-
 # Other prose linters' switches that turn every one of their rules off and on again, in HTML comments:
 # textlint's comment filter (`<!-- textlint-disable -->` … `<!-- textlint-enable -->`) and Vale's
 # (`<!-- vale off -->` … `<!-- vale on -->`). A switch that names rules of its own linter
@@ -212,13 +198,13 @@ def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
     import bisect
 
     out: list[Suppression] = []
-    inside = _in_ranges(code)
+    blocks = sorted(code)
     for tool in tools:
         opened: tuple[int, int] | None = None
         if tool not in text:
             continue
         for m in _PEER_SWITCH[tool].finditer(text):
-            if inside(m.start()):
+            if in_ranges(blocks, m.start()):
                 continue
             if m.group(1) in ("disable", "off"):
                 if opened is None:
@@ -240,9 +226,9 @@ def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str],
 
     out: list[Suppression] = []
     open_at: dict[frozenset[str] | None, tuple[int, int]] = {}
-    inside = _in_ranges(code)
+    blocks = sorted(code)
     for m in switch.finditer(text):
-        if inside(m.start()):
+        if in_ranges(blocks, m.start()):
             continue
         kind, arg = m.group(1), m.group(2).strip()
         codes = switch_codes(arg)
