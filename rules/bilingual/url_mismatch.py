@@ -20,7 +20,7 @@ _FR_HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain;
 _LANGUAGE_LABEL = compiled_on_use(r"^[a-z]{2}(?:-[a-z]{2,4})?\.(?=[^.]+\.[^.]+$)")
 
 
-def _host(url: str) -> str:
+def url_site(url: str) -> str:
     """The site: without `www.` nor a language label (`fr.wikipedia.org` is the French
     `en.wikipedia.org`, where the translation links to the localized page)."""
     full = url if "://" in url else "http://" + url
@@ -42,19 +42,19 @@ def _written_as_text(url: str, source: str) -> bool:
     """Whether the source writes ``url``'s address, without its scheme, as a whole word of its text
     (`docs.python.org/x.y`): a host with a dot at least, not what is left of a broken URL (`https://www`)."""
     address = re.sub(r"^[a-z]+://", "", url).rstrip("/")
-    return "." in _host(url) and re.search(r"(?<![\w./:-])" + re.escape(address) + r"(?![\w/-])", source) is not None
+    return "." in url_site(url) and re.search(r"(?<![\w./:-])" + re.escape(address) + r"(?![\w/-])", source) is not None
 
 
 def url_differences(both: tuple[str, str], language: str) -> tuple[list[str], list[str]]:
     """The translation's URLs to hosts its source does not name, and the source's URLs to hosts the
     translation does not name (``both``: source and translation), as B104 reports them."""
     source, target = (urls(t) for t in both)
-    source_hosts = {_host(u) for u in source}
-    target_hosts = {_host(u) for u in target}
+    source_hosts = {url_site(u) for u in source}
+    target_hosts = {url_site(u) for u in target}
     # An address the source writes as text (`docs.python.org/x.y`) that the translation writes as a
     # URL is the same address.
-    extra = [u for u in target if _host(u) not in source_hosts and not _written_as_text(u, both[0])]
-    missing = [u for u in source if _host(u) not in target_hosts]
+    extra = [u for u in target if url_site(u) not in source_hosts and not _written_as_text(u, both[0])]
+    missing = [u for u in source if url_site(u) not in target_hosts]
     # A page in the reader's language in place of one of the source's (`fr.wikipedia.org` for an
     # English course's page) is the translator's choice: each stands for one missing URL.
     if not any(in_language(u, language) for u in source):
@@ -64,15 +64,10 @@ def url_differences(both: tuple[str, str], language: str) -> tuple[list[str], li
     return extra, missing
 
 
-def url_site(url: str) -> str:
-    """A URL's site as B104 compares them (``_host``)."""
-    return _host(url)
-
-
 def hosts_not_in_source(both: tuple[str, str], language: str) -> frozenset[str]:
     """The sites of the URLs that B104 reports as not in the source: a link to one of them is B104's
     finding, not also a changed link target (B109)."""
-    return frozenset(_host(u) for u in url_differences(both, language)[0])
+    return frozenset(url_site(u) for u in url_differences(both, language)[0])
 
 
 class UrlMismatch(Rule):
