@@ -80,6 +80,7 @@ class Keys:
 # words (T107 compares words of three characters or more), that no text holds (a NUL in a text is
 # told by ``joined``).
 SEPARATOR = "\0\0\0\0\0"
+SEPARATOR_BYTES = SEPARATOR.encode("ascii")  # the same, for gates that read the text as bytes
 _MEMO_KEY = "lint.words.joined"
 
 

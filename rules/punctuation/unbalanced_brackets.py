@@ -8,11 +8,10 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import scanners
-from lint.words import SEPARATOR, joined
+from lint.words import SEPARATOR_BYTES, joined
 
 _BRACKETS = compiled_on_use(r"[()\[\]{}]")
 _NOT_BRACKET_OR_NUL = bytes(range(256)).translate(None, b"()[]{}\x00")
-_SEPARATOR = SEPARATOR.encode("ascii")
 _PARTNER = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
 # Brackets that need no partner, found before pairing: emoticons (:-) ;( =]), half-open intervals
 # ([0, 1) (a, b]), a bracket quoted as a character ("(" ‘)’ '[') or escaped (\( in a pattern).
@@ -65,8 +64,8 @@ def _segments_to_read(doc: Document) -> list[Segment]:
         if len(shorter) == len(marks):
             break
         marks = shorter
-    read = set() if len(marks) == len(_SEPARATOR) * (len(segments) - 1) else {
-        i for i, rest in enumerate(marks.split(_SEPARATOR)) if rest}
+    read = set() if len(marks) == len(SEPARATOR_BYTES) * (len(segments) - 1) else {
+        i for i, rest in enumerate(marks.split(SEPARATOR_BYTES)) if rest}
     hinted = {id(seg) for seg in doc.segments_matching_any(_EMOTICON_HINTS)}
     if not hinted:
         return [segments[i] for i in sorted(read)]

@@ -13,7 +13,7 @@ from lint.formats.builder import PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.words import SEPARATOR, Keys, joined
+from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined
 
 # The gate reads only words of three characters or more: a looping phrase loops in them too (with a
 # shorter period), and there are a third fewer of them to compare (lint.words.SEPARATOR is one).
@@ -237,7 +237,7 @@ def _segments_with_loops(tokens: list[Any]) -> set[int]:
     if tokens and isinstance(tokens[0], bytes):
         # (The marks keyed as a stop, and the separator's NUL as \x01: no key may be NUL.)
         table = Keys(bytes(map(itemgetter(0), tokens)).translate(_BYTE_KEYS))
-        stripped, separator = _stripped_bytes, _SEPARATOR_BYTES
+        stripped, separator = _stripped_bytes, SEPARATOR_BYTES
     else:
         keys = "".join(map(itemgetter(0), tokens))
         for mark in _KEYED_AS_STOP:
@@ -294,7 +294,6 @@ def _stripped_bytes(token: bytes) -> bytes:
 
 
 _BYTE_KEYS = bytes.maketrans(_KEYED_AS_STOP.encode("ascii") + b"\x00", b"." * len(_KEYED_AS_STOP) + b"\x01")
-_SEPARATOR_BYTES = SEPARATOR.encode("ascii")
 
 
 def _segments_with_doublings(joined: str) -> set[int]:

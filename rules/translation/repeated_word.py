@@ -13,7 +13,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
-from lint.words import SEPARATOR, joined
+from lint.words import SEPARATOR_BYTES, joined
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
 # but "In In" is not).
@@ -171,7 +171,7 @@ def _segments_with_repeats(text: str) -> list[int]:
         word = words[k].decode("utf-8", "surrogatepass")  # (only the few pairs found)
         if (len(word) < 2 and word != "a") or not word.isalpha() or word in _ALLOWED:
             continue
-        part += words[counted:k].count(_SEPARATOR_BYTES)
+        part += words[counted:k].count(SEPARATOR_BYTES)
         counted = k
         if not parts or parts[-1] != part:
             parts.append(part)
@@ -186,7 +186,6 @@ def _segments_with_repeats(text: str) -> list[int]:
 _ASCII_MARKS = "".join(c for c in _MARKS if c.isascii()) + "\x1c\x1d\x1e\x1f"
 _TABLE = bytes.maketrans(_ASCII_MARKS.encode("ascii") + b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
                          b" " * len(_ASCII_MARKS) + b"abcdefghijklmnopqrstuvwxyz")
-_SEPARATOR_BYTES = SEPARATOR.encode("ascii")
 # What str.split() reads as a space outside ASCII (tests/test_rules_translation.py checks the list).
 UNICODE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _BREAKS = frozenset(c for c in _MARKS + UNICODE_SPACES if not c.isascii())
