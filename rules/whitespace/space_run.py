@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,6 +23,10 @@ _CLOSE = "\"'\u201d\u2019)\\]*_`"
 _RUN_AFTER_PERIOD_OK = compiled_on_use(
     rf"  (?<=\S  )(?: +|(?<![.!?:…]  )(?<![.!?:…][{_CLOSE}]  )(?<![.!?:…][{_CLOSE}]{{2}}  ))(?=\S)"
 )
+# A footnote or citation reference after a sentence's end (`done. [#why]_  Next`, `done.\\ [1]_`, Markdown's
+# `done.[^1]  Next`): the reference belongs to the sentence before the two spaces.
+_NOTE_TAIL = compiled_on_use(r"(?:\\ | )?\[[#*^]?[\w.-]*\]_?\Z")
+_CLOSERS = _CLOSE + "\u00bb\u203a"
 # Text before the run that makes it alignment, not a gap: a list marker, a heading mark, a quote mark,
 # a line-block bar, a reST escape or a doc-site container's marker and type at the start of the line
 # (`*   item`, `1.  item`, `##  Title`, `>  quote`, `|   line`, `\   text`, `:::warning  Title`).
@@ -104,7 +109,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
 
 - indentation, and the spacing after a list marker or heading mark (`*   item`, `1.  item`);
 - exactly two spaces after a sentence's end (`.`, `!`, `?`, `:`, `…`, optionally followed by closing quotes,
-  brackets or markup such as `**`): the two-space typing convention, used throughout the Python PEPs.
+  brackets or markup such as `**`, or a footnote reference such as `[#note]_` or `[^1]`; or an emoji
+  before a capital): the two-space typing convention, used throughout the Python PEPs.
   Three or more spaces are flagged. Set the option `allow-after-period` to false to flag the two as well;
 - table layout: a run next to a `|` cell border, a line with two runs or more of which one is three
   spaces or wider (two double spaces in one line are two typos, not a table), and a run that ends at
@@ -161,6 +167,10 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 "A line above.\nan opportunity to continue testing\nthe line below.\n"),
         Example("Deux  espaces ici.\nDeux  espaces ici.\n", "Deux espaces ici.\nDeux espaces ici.\n",
                 note="a repeated line lines up with itself, not with a table's column"),
+        Example("See the note [#why]_  for the details.\n", "See the note [#why]_ for the details.\n", path="a.rst",
+                note="a footnote reference inside a sentence"),
+        Example("A slight exaggeration 😉  and the rest.\n", "A slight exaggeration 😉 and the rest.\n",
+                note="an emoji inside a sentence, a lower-case word after it"),
     )
     allow = (
         Example("Ce serait verbeux…  Faisons plutôt comme ceci.\n", note="two spaces after a sentence's end, here an ellipsis"),
@@ -183,6 +193,12 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("    -0.536  1.936 -1.182\n     0.666 -0.701  1.214\n     0.666 -0.701  1.214\n",
                 note="columns of numbers, rows repeated"),
         Example("Two spaces after the period.  Before a word.\n", path="a.md"),
+        Example("The reload situation. [#supports_reload]_  However, there was some.\n", path="a.rst",
+                note="two spaces after a sentence's end and its footnote reference"),
+        Example("It is cached.[^1]  The next run reads it.\n", path="a.md", note="a Markdown footnote reference"),
+        Example('They forget how the rest worked."""  Reference: the list.\n', note="three closing marks"),
+        Example("That is a slight exaggeration 😉  The release takes a day.\n",
+                note="an emoji ends the sentence"),
         Example('msgid "Degrees"\nmsgstr "ডিগ্রি  "\n', path="bn.po", note="the string's trailing spaces are B107's"),
         Example('msgid "Done\\n"\nmsgstr "Terminé  \\n"\n', path="fr.po", note="a line's trailing spaces"),
         Example('#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n', path="fr.po",
@@ -223,7 +239,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 line = _Line(text, start, end)
             if _MARKER.fullmatch(text, line.start, start):
                 continue
-            if end - start == 2 and text[end].isdigit() and _MONTH.search(text, max(line.start, start - 3), start):
+            if end - start == 2 and _typing_convention(text, line.start, start, end, self.opts.allow_after_period):
                 continue
             if line.in_code_span(text, start, end):
                 continue
@@ -233,6 +249,31 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             if any(_aligned(n, column, end - start) for n in line.neighbours(text)):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")
+
+
+def _typing_convention(text: str, first: int, start: int, end: int, after_period: bool) -> bool:
+    """Whether two spaces are a typing convention: the padded day of a ctime date (`Jun  2 2009`), or
+    the two after a sentence's end that the pattern's lookbehinds do not see."""
+    if text[end].isdigit() and _MONTH.search(text, max(first, start - 3), start):
+        return True
+    return after_period and _ends_sentence(text, first, start, end)
+
+
+def _ends_sentence(text: str, first: int, start: int, end: int) -> bool:
+    """Whether the text before a two-space run ends a sentence in ways the pattern's lookbehinds do not
+    see: through a footnote reference (`reload. [#why]_  However`), three closing marks or more
+    (`worked.'''  Reference`), or at an emoji before a capital (`exaggeration 😉  The release`)."""
+    before = text[max(first, start - 80):start]
+    note = _NOTE_TAIL.search(before)
+    if note:
+        before = before[:note.start()]
+    before = before.rstrip(_CLOSERS)
+    if not before:
+        return False
+    if before[-1] in ".!?:…":
+        return True
+    last = before.rstrip("\ufe0f\u200d")[-1:]
+    return bool(last) and unicodedata.category(last) == "So" and text[end].isupper()
 
 
 def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]]) -> bool:
