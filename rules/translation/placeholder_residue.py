@@ -22,6 +22,24 @@ _PLACEHOLDER = compiled_on_use(
     r"|\$\{[\w.]+\}"  # ${name}
 )
 
+# A quotation's marks, opening -> closing.
+_PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the placeholder at [start, end) sits inside a quotation on its line (`the format is
+    "%(message)s"`, `'%s.%s' % version`): a template cited as such, as a code span would be, not one that
+    went unfilled."""
+    first = max(text.rfind("\n", 0, start) + 1, start - 80)
+    for i in range(start - 1, first - 1, -1):
+        close = _PAIRS.get(text[i])
+        if close is None or (i > 0 and text[i - 1].isalnum()):
+            continue  # not a quotation mark, or an apostrophe (John's)
+        after = text.find(close, end, min(len(text), end + 80))
+        if after != -1 and "\n" not in text[end:after] and not text[after + 1:after + 2].isalnum():
+            return True
+    return False
+
 
 class PlaceholderResidue(Rule):
     code = "T106"
@@ -34,6 +52,9 @@ class PlaceholderResidue(Rule):
 **Why is this bad?** They are instructions to software that went unfilled: a string was published
 from a template without its values, or an MT engine kept a segment's inline codes as text. Readers see
 `Hello {0}`.
+
+Not flagged: a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
+`'%s.%s' % version`): documentation citing a template, as it would in a code span.
 
 In files that are templates by design (PO, XLIFF, i18n JSON) placeholders are not prose: the format
 parsers keep them out of segments, and the bilingual rules compare them with the source instead.
@@ -50,6 +71,7 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("Dear ${customer.name}, thank you."),
         Example("Deleted %(count)d items."),
         Example("Hi {username}, welcome."),
+        Example('He said "welcome" to %s and left.', note="a quotation elsewhere on the line"),
     )
     allow = (
         Example("Prices rose 50% since March."),
@@ -60,8 +82,15 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("Tags like <b> are HTML, another rule's business."),
         Example("He earned $100 {approximately} last week."),
         Example("The formula x = {a + b} was shown."),
+        Example('The default message format is "%(message)s".  The date comes first.', note="a template cited"),
+        Example("- python_version = '%s.%s' % (sys.version_info[0], sys.version_info[1])",
+                note="code quoted in prose"),
+        Example("The label reads \u201cHello {0}\u201d in the dialog.", note="a UI string quoted in the docs"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        for m in _PLACEHOLDER.finditer(seg.text):
+        text = seg.text
+        for m in _PLACEHOLDER.finditer(text):
+            if _quoted(text, m.start(), m.end()):
+                continue
             yield self.finding(seg, m.start(), m.end(), f"Placeholder '{m.group()}' left in the text")
