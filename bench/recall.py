@@ -489,6 +489,7 @@ def run_injected(docs: list[Doc], halves: tuple[str, ...], examples: int, seeds:
 # -- 2. furniture lines in real extractor output -----------------------------------------------------
 
 _TAGS = re.compile(r"<[^>]+>")
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?")
 _WS = re.compile(r"\s+")
 LINE_RULES = ["S102", "S110", "S111"]
 _STOP = frozenset("the of and to a in is that for on with as was it by at from be this are have has".split())
@@ -561,6 +562,12 @@ def aeb_pages(extractors: list[str]) -> list[Page]:
                 if not n:
                     continue
                 lines.append(ln)
+                if _TABLE_RULE.fullmatch(ln) or not ln.strip("| "):
+                    labels.append(None)  # a Markdown table's rule line (|---|---|): markup, neither body nor furniture
+                    continue
+                # A table row or cell as an extractor writes it (`| DL |`, `Larry Ogunjobi |`) is compared with the
+                # body without its cell bars: the ground truth keeps a table's text, not its markup.
+                n = _norm(ln.replace("|", " "))
                 if (site, n) in seen:
                     # The same line of the same site from another extractor (or page) is counted once,
                     # but stays in the text: the rules judge each extractor's output whole, as a user has it.
