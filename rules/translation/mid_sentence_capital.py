@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -51,7 +52,8 @@ _ARTICLE_A = compiled_on_use(
     r"column|line|track|key|point|team|unit|variant|version|size|channel|list|player|person|company|case|"
     r"scenario|method|approach|solution|box|room|gate|terminal|hall|platform|site|sample|batch|strain|allele|"
     r"blood|protein|subunit|size|paper|drive|side|string|letter|rank|rating|rated|league|division)\b)"
-    r"(?:[a-z]{2,}|(?<![\w'’-])(?:At|In|On|For|With|From|By|After|Before|During|As)) "
+    r"(?:(?<![\w'’-])(?:[Ii]t|[Tt]hat|[Tt]here|[Hh]ere|[Ww]hat|[Hh]e|[Ss]he|[Ww]ho)['’]s|[a-z]{2,}"
+    r"|(?<![\w'’-])(?:At|In|On|For|With|From|By|After|Before|During|As)) "
     r"(A)(?= +(?!(?:to|and|or|nor|through|thru|in|on|of|at|by|is|was|are|were|be|as|major|minor|flat|sharp|"
     r"levels?|list|grade|grades|team|side|plus|minus|class|type|rating|string|student|students|again|has|had|have|"
     r"can|could|will|would|should|must|may|might|does|did|defined)\b)[a-z]{3,})"
@@ -108,6 +110,17 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "s
                           "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto",
                           "over", "than", "upon", "out"})
 _OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w.'’-])")
+# A capitalized word before a letter, the word not opening a sentence: the letter ends a name (`DAVA M`,
+# `Malcolm X`, `Generation Z`) and names nothing on its own.
+_NAME_BEFORE_LETTER = compiled_on_use(r"(?:[^\s.!?:;] +|\()[A-Z][\w'’-]* +$")
+
+
+def _letter_names_a_thing(text: str) -> bool:
+    """Another capital letter stands alone as a word in ``text``, not as the end of a name."""
+    return any(_NAME_BEFORE_LETTER.search(text, max(0, m.start() - 60), m.start()) is None
+               for m in _OTHER_LETTER.finditer(text))
+
+
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
 # cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
@@ -155,6 +168,11 @@ def _clause_run(text: str, m: re.Match[str]) -> bool:
         return False
     if _title_goes_on(text, m.start(1), m):
         return False
+    if words[-1] in _DANGLING or any(a in _VERBS and _VERB_FORM.fullmatch(b) for a, b in itertools.pairwise(words)):
+        # A run broken off inside a phrase (`the Infant Entered His wife's ward`, `a Rifle When He Was shot`)
+        # or holding a verb phrase (`the Businessman Is Fighting leukemia`): no name ends in a possessive,
+        # an auxiliary or a preposition, nor holds a progressive or perfect, article or not.
+        return True
     return (m.group(2) in _TITLE_SMALL or m.group(2) in _PREPOSITIONS_LOWER or _NO_NOUN.fullmatch(m.group(2)) is not None
             or _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)) is None)
 
@@ -208,6 +226,15 @@ _PREPOSITIONS_LOWER = frozenset(w.lower() for w in _PREPOSITIONS) | {"across", "
 # is followed by that noun.
 _NO_NOUN = compiled_on_use(r"(?:them|him|her|it|us|me|you|themselves|himself|herself|itself|"
                            r"[a-z]{2,}(?:ous|ive|ful|ate|ent|ant|ing|ed|ar|ce|se|te)ly|[a-z]{3,}ally|[a-z]{2,}[ai]bly)")
+# Words that leave a phrase open, so no name or title ends in them before a lower-case word: a
+# possessive or article waits for its noun, an auxiliary for its verb, a preposition for its object.
+# `May`, `Will` and `Can` end names (Theresa May), particles end titles (`Stand Up`): not counted.
+_DANGLING = frozenset({"His", "Her", "Its", "Their", "Our", "My", "Your", "The", "An", "Is", "Are", "Was", "Were",
+                       "Be", "Been", "Has", "Have", "Had", "Would", "Could", "Should", "Might", "Must", "Not",
+                       "Does", "Did", "From", "With", "Into", "Onto", "About", "Of", "To", "For", "At", "By",
+                       "And", "Or", "Nor", "Than"})
+# A participle after an auxiliary (`Is Fighting`, `Was Confirmed`, `Have Been`).
+_VERB_FORM = compiled_on_use(r"[A-Z][a-z]+(?:ing|ed)|Been|Being")
 # An article right before a run makes it a noun phrase: a name or a title used as one.
 _ARTICLE_BEFORE = compiled_on_use(r"(?<![\w'’-])(?:[Aa]n?|[Tt]he) +$")
 
@@ -256,7 +283,14 @@ a noun (`the Knights Who Say Ni project`, `a Do It Yourself solution`: a title u
 a Rifle When He Was Sitting in his car` is reported), a run that title case carries on past a small word
 (`in We Were Young in Those Years last year`), and a paragraph that is a headline in title case. An
 article capitalized after a run of title case and before a lower-case word (`Observation Since The first
-round`) is flagged: no name ends in `The`.
+round`) is flagged: no name ends in `The`. A run right after an article is reported all the same when it
+ends in a word that leaves a phrase open before a lower-case word (a possessive, an auxiliary, a
+preposition: `the Infant Entered His wife's ward`) or holds an auxiliary and a participle (`the
+Businessman Is Fighting leukemia`).
+
+The article `A` is read as the article (after a preposition, a verb, a conjunction or a pronoun's
+contraction such as `it's`, before a lower-case word) only where the document names nothing else by a
+capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`) does not count.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -329,6 +363,16 @@ round`) is flagged: no name ends in `The`.
                 note="after an article, but a preposition follows"),
         Example("The Moscow Health Department's Head Consulting Specialist For Adult care spoke first.",
                 note="after a possessive"),
+        Example("The woman who kidnapped the Infant Entered His wife's ward at night.",
+                note="after an article, but the run ends in a possessive: no name does"),
+        Example("We remind our readers that the Businessman Is Fighting leukemia.",
+                note="after an article, but an auxiliary and a participle: a verb phrase"),
+        Example("The woman stepped a Couple Meters Away From Her ward when she heard it."),
+        Example("It's A very rare occasion that you get to see it.", "It's a very rare occasion that you get to see it.",
+                note="`A` after a pronoun's contraction"),
+        Example("The song by DAVA M was a hit, and it refers to A new version of it.",
+                "The song by DAVA M was a hit, and it refers to a new version of it.",
+                note="a letter that ends a name names nothing on its own"),
         Example("It was his First Onsite Observation Since The first round last summer.",
                 "It was his First Onsite Observation Since the first round last summer.",
                 note="an article between title case and a lower-case word: no name ends in `The`"),
@@ -396,6 +440,9 @@ round`) is flagged: no name ends in `The`.
         Example("Campaigners from Black Lives Matter gathered in Austin on Sunday."),
         Example("HOWTO Fetch Internet Resources Using The urllib Package\n\nThis page explains it.\n",
                 note="a heading kept as a paragraph: a code name after `The`"),
+        Example("The company's A shares rose 3 percent on Monday.", note="a possessive, not a pronoun's contraction"),
+        Example("Malcolm X spoke first, and B then read the statement to A crowd.",
+                note="`B` opening a clause names a thing: the text names things by letters"),
         Example("401 Unauthorised The username or password supplied were incorrect.",
                 note="a table flattened to text: one capitalized word, then a sentence"),
     )
@@ -432,7 +479,7 @@ round`) is flagged: no name ends in `The`.
         yield from self._start_case_runs(seg, doc, flagged)
         yield from self._quoted_runs(seg, flagged)
         for m in _ARTICLE_A.finditer(text):
-            if _OTHER_LETTER.search(doc.text):
+            if _letter_names_a_thing(doc.text):
                 break
             at = seg.to_source(m.start(1))
             if doc.text[at - 1:at] in _OPENING_MARKS:
