@@ -154,6 +154,16 @@ def _inflected(word: str) -> bool:
     return False
 
 
+def _agent_noun(word: str, zipf: Callable[[str], float]) -> bool:
+    """A common verb made a noun by -er (`worker`, `maker`, `fighter`): English closes its compounds with
+    the verb's object as often as not (`keyworker`, `carmaker`, `firefighter`), newer ones too rare for
+    the list."""
+    stem = word.removesuffix("s")
+    if not stem.endswith("er") or len(stem) < 5:
+        return False
+    return max(zipf(stem[:-2]), zipf(stem[:-1])) >= _COMPOUND
+
+
 def _common_pair(a: str, b: str, whole: float, zipf: Callable[[str], float], compounds: bool,
                  markup: bool = False) -> bool:
     """Two halves that read as two words: a function word and a word English uses (`had travelled`,
@@ -166,7 +176,7 @@ def _common_pair(a: str, b: str, whole: float, zipf: Callable[[str], float], com
         # Documentation in Markdown or reST coins terms from two words (`supertraits`) even where a
         # page shows no code: there each half is among the commonest ~5,000 words.
         least = _COMMON if markup else _COMPOUND
-        return (compounds and whole == 0
+        return (compounds and whole == 0 and not _agent_noun(b, zipf)
                 and all(zipf(h) >= (least if len(h) > 3 else _SHORT_CONTENT) for h in (a, b)))
     content = b if a in _FUNCTION else a
     return min(zipf(a), zipf(b)) >= max(_COMMON, whole + _MARGIN) or (
@@ -271,6 +281,8 @@ at the first candidate only). Select it with `--select T109`.
         Example("The module ``timeit`` measures it. Import timeit first.", path="a.rst",
                 note="written as code elsewhere"),
         Example("Rockfalls closed the pass, and one rockfall blocked the road.", note="a compound the list holds"),
+        Example("I'm a keyworker and my boyfriend has work commitments.",
+                note="a noun and a verb's agent noun: a closed compound (`carmaker`), if too new for the list"),
         Example("The ship's tailrace was cleared.", note="a rare compound, in the list"),
         Example("The results, and suchlike details, follow.", note="a word the list holds, if rarely"),
         Example("Black and other formatters rewrite the file.", note="a prefix and a word: `for matters`"),
