@@ -76,8 +76,22 @@ def _xml_docs(pair: str) -> list[ET.Element]:
     return ET.parse(path).getroot().findall("doc") if path.exists() else []
 
 
+_QUOTE_MARK = re.compile(r'[“”"]')
+
+
 def _open_quote(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """The text's last quotation mark opens a quotation: a curly one by its shape, a straight one by where
+    it stands (after a space or at the start, before a word). Counting marks was fooled by one stray mark
+    (`Brendan Rodgers" side`), which flipped every later count, so a document was cut inside a
+    quotation that the next line reopens."""
+    marks = list(_QUOTE_MARK.finditer(text))
+    if not marks:
+        return False
+    m = marks[-1]
+    if m.group() != '"':
+        return m.group() == "“"
+    before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+    return (not before or before.isspace() or before in "([{—–-") and after != "" and not after.isspace()
 
 
 def _paragraphs(segs: list[str], size: int = 2) -> tuple[str, ...]:
@@ -93,7 +107,10 @@ def _paragraphs(segs: list[str], size: int = 2) -> tuple[str, ...]:
             # a quotation that runs over several and closes only the last, so a paragraph ended here.
             out.append(" ".join(current))
             current = []
-        if not re.search(r"[.!?…\"”’)]$", seg) and not _open_quote(" ".join(current)):
+        # A line with no end mark (a headline) stands alone, unless a quotation is open; one open over
+        # three sentences or more, closed by none, is a stray or lost mark and holds no line (it glued
+        # `…published on travel.gov.gr` to the next line's `At the moment…`).
+        if not re.search(r"[.!?…\"”’)]$", seg) and (len(current) >= 3 or not _open_quote(" ".join(current))):
             if current:
                 out.append(" ".join(current))
                 current = []
@@ -143,14 +160,19 @@ def chunked_lines(path: Path, name: str, size: int = 12) -> list[Doc]:
     lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     docs: list[Doc] = []
     chunk: list[str] = []
-    for line in lines:
+    first = 0
+    # A document is named after the block of ``size`` lines its first line lies in (no two documents start
+    # in one block: each is ``size`` lines or more), so a change in where documents are cut moves few
+    # lines between the halves (naming them by their ordinal moved every document after a longer one).
+    for k, line in enumerate(lines):
         chunk.append(line)
         # Never cut inside a quotation (for six lines at most: a stray mark would swallow the rest).
         if len(chunk) >= size and (not _open_quote(" ".join(chunk)) or len(chunk) >= size + 6):
-            docs.append(Doc(f"{name}#{len(docs)}", _paragraphs(chunk)))
+            docs.append(Doc(f"{name}#{first // size}", _paragraphs(chunk)))
             chunk = []
+            first = k + 1
     if chunk:
-        docs.append(Doc(f"{name}#{len(docs)}", _paragraphs(chunk)))
+        docs.append(Doc(f"{name}#{first // size}", _paragraphs(chunk)))
     return docs
 
 
