@@ -151,6 +151,17 @@ def _pattern_for(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<={_LOWER_BEFORE} )({words})(?= +([^\W\d_][\w'’-]*))")
 
 
+# Pronouns that religious writing capitalizes for a deity, every time (`surround the deceased with His Holy
+# Mercy, to welcome him in His vast paradise`): used so more than once in a paragraph, they are a style, where
+# a pasted anchor leaves one.
+_REVERENTIAL = frozenset({"He", "His"})
+
+
+@lru_cache(maxsize=4)
+def _reverential_uses(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[\w,] ){word}\b")
+
+
 def _clause_word(word: str) -> bool:
     """A verb of being or having, a modal, a subject pronoun or relative."""
     return word in _VERBS or word in _PRONOUNS_ANYWHERE
@@ -261,7 +272,8 @@ capitalizes every noun: not checked.
 
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
 New York Times`), words after a colon, a quote, a bracket, a sentence end or at a line start, and
-headings and table cells, where title case is normal.
+headings and table cells, where title case is normal; `He` and `His` capitalized more than once in a
+paragraph (a deity's pronoun, capitalized as a style: `with His Holy Mercy … in His vast paradise`).
 
 A run of three or more capitalized words inside an English sentence is reported as one finding, without
 a fix, when a short function word inside it is capitalized too (`events Taking Place At Various venues`),
@@ -441,6 +453,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("HOWTO Fetch Internet Resources Using The urllib Package\n\nThis page explains it.\n",
                 note="a heading kept as a paragraph: a code name after `The`"),
         Example("The company's A shares rose 3 percent on Monday.", note="a possessive, not a pronoun's contraction"),
+        Example('"I pray to God to surround him with His Holy Mercy and to welcome him in His vast paradise," he said.',
+                note="a deity's pronoun, capitalized each time"),
         Example("Malcolm X spoke first, and B then read the statement to A crowd.",
                 note="`B` opening a clause names a thing: the text names things by letters"),
         Example("401 Unauthorised The username or password supplied were incorrect.",
@@ -470,6 +484,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                     continue
                 if next_word in _WORDS:
                     continue
+            if word in _REVERENTIAL and len(_reverential_uses(word).findall(text)) > 1:
+                continue  # `with His Holy Mercy, … in His vast paradise`: a deity's pronoun, capitalized throughout
             start, end = m.span(1)
             flagged.append(start)
             yield self.finding(
