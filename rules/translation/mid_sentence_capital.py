@@ -421,6 +421,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("He read *The Lord Of The Rings* twice.", path="a.md", note="an emphasized title"),
         Example("I think I can do it."),
         Example("See the section [Bringing Paths Into Scope with the use Keyword](ch07.md).", path="a.md"),
+        Example("Python should not decide how to handle `The bug`_ for the developer.\n\n"
+                ".. _The bug: https://bugs.python.org/issue27266\n", path="a.rst",
+                note="a link's title that opens with the article"),
+        Example("It is described in the sections on `The start_response() Callable`_ below.\n\n"
+                ".. _The start_response() Callable: #callable\n", path="a.rst"),
         Example("Read “When You Have More Information Than the Compiler” in chapter 9."),
         Example("Il travaille pour Le Monde depuis 2010.\n", language="fr"),
         Example("- Jean-Pierre Thiollet, Les dessous d'une Présidence, Anagramme éditions, 2003.\n", language="fr",
@@ -487,6 +492,9 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             if word in _REVERENTIAL and len(_reverential_uses(word).findall(text)) > 1:
                 continue  # `with His Holy Mercy, … in His vast paradise`: a deity's pronoun, capitalized throughout
             start, end = m.span(1)
+            at = seg.to_source(start)
+            if doc.text[at - 1:at] in _OPENING_MARKS:
+                continue  # a linked or emphasized title that opens with it: `The bug`_, [The Hague](…)
             flagged.append(start)
             yield self.finding(
                 seg, start, end, f"'{word}' capitalized mid-sentence (pasted link text or title case?)",
