@@ -23,7 +23,7 @@ _CODE_AFTER = compiled_on_use(r"[.:]\w")  # an attribute, a file extension, a qu
 _REPEAT = compiled_on_use(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 # Repeats that English grammar or idiom allows.
 _ALLOWED = frozenset({
-    "had", "that", "is", "not", "long", "do", "bye", "very", "so", "no", "yeah", "yes", "ha", "haha", "ho", "la", "blah",
+    "had", "that", "not", "long", "do", "bye", "very", "so", "no", "yeah", "yes", "ha", "haha", "ho", "la", "blah",
     "chop", "knock", "tut", "choo", "pooh", "wow", "oh", "bora", "walla", "baden", "pago", "sing", "tsk",
     "can", "night", "go", "hip", "aye", "there", "boo", "mahi", "dum", "tick", "ding", "dong", "bang", "cha",
     "far", "more", "over", "again", "round", "around", "on", "away", "out", "really", "many", "much", "little",
@@ -45,7 +45,8 @@ assembled from fragments produce it often.
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
 `vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), and repeats
-grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
+grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens:
+`What it is is a loop`,
 `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
     severity = Severity.WARNING
@@ -70,6 +71,9 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         Example("They said that the the attack was new.", "They said that the attack was new."),
         Example("Officials of the the Ministry of Defense spoke.", "Officials of the Ministry of Defense spoke."),
         Example("Food trucks and a a professional photographer came.", "Food trucks and a professional photographer came."),
+        Example("However, it is is difficult to monitor them.", "However, it is difficult to monitor them.",
+                note="`is is` after a subject that no wh-word opens"),
+        Example("This is is the first positive test in the team.", "This is the first positive test in the team."),
     )
     allow = (
         Example("Sends the signal *signal* to the child.\n", path="a.rst", note="a parameter's name after its kind"),
@@ -87,6 +91,8 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
         Example("Os políticos devem ceder se se aprestarem a trair a decisão.\n", language="pt",
                 note="the conjunction «se» before the clitic «se»"),
         Example("She had had enough of it."),
+        Example("What it is is a loop that never ends.", note="a wh-clause ending in `is`, subject of the second"),
+        Example("All it really is is a rename of the old function."),
         Example("He said that that was the plan."),
         Example("Bye bye, said the child."),
         Example("It was very very cold."),
@@ -142,10 +148,19 @@ grammar or idiom allows (`had had`, `that that`, `is is` in some constructions,
             if m.start() and (text[m.start() - 1] in "-/.<:_@#$=" or (
                     text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha())):
                 continue  # "read-only only", "<object object at", "quelqu'un un": the first word is part of another
+            if word.lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end()):
+                continue  # `What it is is a loop`: a clause ending in `is` is the subject of the second
             if doc is not None and _marked(doc, seg, m.start(3)):
                 continue  # "the signal *signal*": a parameter's name, set apart, after what it is
             yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
                                edits=[(m.end(1), m.end(3), "")])
+
+
+# `is is` is English where the first `is` ends a clause, opened by a wh-word or `all`, that is the subject
+# of the second (`What it is is a loop`, `Where it is is unknown`); after any other subject it is a slip
+# (`it is is difficult`, `This is is the first`).
+_PSEUDO_CLEFT = compiled_on_use(r"(?i)\b(?:what|whatever|where|who|whoever|how|why|when|all)\s+(?:[\w'’-]+\s+){0,3}"
+                                r"is\s+is$")
 
 
 def _marked(doc: Document, seg: Segment, at: int) -> bool:
