@@ -41,7 +41,7 @@ methods instance instances attribute attributes function functions exception exc
 abstract package packages library api field fields property constructor subclass subclasses
 """.split())
 _WORD = compiled_on_use(r"[A-Za-z]+")
-_SENTENCE_END = compiled_on_use(r"[.!?:;#*>|\n]")
+_SENTENCE_END = compiled_on_use(r"[!?:;#*>|\n]|\.(?!\d)")  # (a decimal point ends no sentence: `1.8 block shots`)
 
 
 class GluedSentences(Rule):
@@ -102,6 +102,17 @@ names with an exclamation mark (`Yahoo!News`).
                 "He spoke after the Russian Cup final. Currently 16 clubs are in the league."),
         Example("It is a special event that we look forward to.This year, it is held online.",
                 "It is a special event that we look forward to. This year, it is held online."),
+        Example("He averaged 2.7 assists and 1.8 block shots.Earlier it was reported that he was ill.",
+                "He averaged 2.7 assists and 1.8 block shots. Earlier it was reported that he was ill.",
+                note="a decimal point ends no sentence"),
+        Example("The class was held at the driving school in Tsuruoka.Around 30 officials were there.",
+                "The class was held at the driving school in Tsuruoka. Around 30 officials were there.",
+                note="a number and a lower-case word after the capitalized one"),
+        Example("The couple are patrons of the charity.Duchess Kate's summer look drew attention.",
+                "The couple are patrons of the charity. Duchess Kate's summer look drew attention."),
+        Example("Today the mayors reported on their fulfilment.Firstly, House of Sport construction has resumed.",
+                "Today the mayors reported on their fulfilment. Firstly, House of Sport construction has resumed.",
+                note="a sentence adverb in -ly and its comma"),
     )
     allow = (
         Example("Visit example.com for details."),
@@ -167,8 +178,9 @@ names with an exclamation mark (`Yahoo!News`).
 def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: str, doc: Document) -> bool:
     """The glue is between two sentences only if a sentence of three words or more ends in `word`,
     a lowercase word follows the capitalized one, and `word.` is not used twice before a name."""
-    if follow == "," and text[after + 1:after + 2] == " " and text[after + 2:after + 3].islower() \
-            and (word.islower() or text[after - 2:after] == "ly"):
+    if follow == "," and text[after + 1:after + 2] == " " and (
+            (text[after + 2:after + 3].islower() and (word.islower() or text[after - 2:after] == "ly"))
+            or (word.islower() and text[after - 2:after] == "ly" and text[after + 2:after + 3].isupper())):
         # A sentence adverb or a subject and its comma: `presence.Incidentally, the name …`, `teenager.Toyama,
         # who is …` (after a capitalized word, `Major.Minor, and` is a class's member).
         after += 1
@@ -176,7 +188,8 @@ def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: s
         return False
     elif text[after - 2:after] == "ly" and text[after + 1:after + 2].isalnum():
         pass  # a sentence adverb: `final.Currently 16 clubs …`
-    elif not text[after + 1 : after + 2].islower() and not _name_then_sentence(text, after + 1):
+    elif not text[after + 1 : after + 2].islower() and not _name_then_sentence(text, after + 1) \
+            and _NUMBER_THEN_WORD.match(text, after + 1) is None:
         return False
     nxt = _WORD.match(text, after + 1)
     if nxt and nxt.group() in _AFTER_NAME:
@@ -190,12 +203,19 @@ def _prose_on_both_sides(text: str, start: int, follow: str, after: int, word: s
     return next(uses, None) is None or next(uses, None) is None  # `typing.Tuple, typing.List`: a namespace
 
 
+# A number and a lower-case word after the capitalized one: a sentence going on (`Tsuruoka.Around 30 related
+# officials were`), where a class name after a module is followed by no count.
+_NUMBER_THEN_WORD = compiled_on_use(r"\d[\d,.]* [a-z]{2,}\b")
+
+
 def _name_then_sentence(text: str, at: int) -> bool:
     """A name of two capitalized words or more opens a sentence that goes on in lower-case words
     (`be.Stephen Hawking warns that …`): a class name after a module is not followed by another
     capitalized word and a lower-case one."""
     words = text[at:at + 80].split()[:6]
-    if len(words) < 3 or not _WORD.fullmatch(words[0].rstrip(",")) or not words[0][:1].isupper():
+    first = words[0].rstrip(",") if words else ""
+    first = first[:-2] if first.endswith(("'s", "’s")) else first  # a possessive: `patrons.Duchess Kate's look`
+    if len(words) < 3 or not _WORD.fullmatch(first) or not first[:1].isupper():
         return False
     return any(w.islower() and _WORD.fullmatch(w.rstrip(",.")) for w in words[1:])
 
