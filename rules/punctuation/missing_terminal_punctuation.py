@@ -62,7 +62,7 @@ most often a caption, a title or a teaser — option `single-sentence: true` fla
 lower-case words with an article or a past auxiliary (`was`, `had`: headlines drop articles and tell the past in
 the present), not code, a list item, an indented block, a `[Photo]`
 caption or a title with its site's name, between two paragraphs that end their sentences (or the last one, after
-such a paragraph): where its neighbours keep the convention, the one that breaks it was cut short; and, with the
+such a paragraph; a paragraph that reopens a quotation the one before left open starts a sentence too): where its neighbours keep the convention, the one that breaks it was cut short; and, with the
 option `running-words: N` (off by default), a long one (N words or more) that another paragraph follows with a new
 sentence, whatever the paragraph before it; a last sentence that is page furniture (`Photo: AP`, `Mike Blake/Reuters
 files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade` (Title Case: every word capitalized but articles, conjunctions and
@@ -136,6 +136,11 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                 "all six confederations of the world game.\n", note="the last paragraph, after one that ends"),
         Example("Rescuers arrived within minutes of the call.\n\nThey carried A. Vanik to an ambulance, which took "
                 "him to the medical center in the city\n", note="an initial is not a sentence end"),
+        Example("The league changed the rules after the final.\n\n\"This violates the integrity of the tournament and the principle of sport\n\n"
+                "\"And this decision would not be supported by UEFA,\" he said.\n",
+                "The league changed the rules after the final.\n\n\"This violates the integrity of the tournament and the principle of sport.\n\n"
+                "\"And this decision would not be supported by UEFA,\" he said.\n",
+                note="the next paragraph reopens a quotation with a capital: a sentence"),
         Example("He scored 39 points in 28 matches last season.\n\nDrury was selected 42nd overall by Carolina in the "
                 "2018 draft\n", "He scored 39 points in 28 matches last season.\n\nDrury was selected 42nd overall by "
                 "Carolina in the 2018 draft.\n", note="a past auxiliary: a sentence, not a headline"),
@@ -315,7 +320,7 @@ def _runs_into_next(seg: Segment, doc: Document, words: int) -> bool:
     if not (1 <= n and n + 1 < len(segments) and segments[n] is seg) or _TITLE_SEPARATOR.search(text):
         return False
     nxt = segments[n + 1]
-    return nxt.kind == seg.kind and nxt.text[:1].isupper()
+    return nxt.kind == seg.kind and _opens_sentence(nxt.text, text)
 
 
 # A word of running text with its marks; code (`package_depth,`, `ns.b = 'bar'`, `:width:`) is not.
@@ -347,7 +352,19 @@ def _between_stopped_paragraphs(seg: Segment, doc: Document, words: int) -> bool
     if n + 1 == len(segments):
         return True
     after = segments[n + 1]
-    return after.kind == seg.kind and after.text[:1].isupper() and _ENDS_SENTENCE.search(after.text) is not None
+    return (after.kind == seg.kind and _opens_sentence(after.text, seg.text)
+            and _ENDS_SENTENCE.search(after.text) is not None)
+
+
+def _opens_sentence(text: str, before: str) -> bool:
+    """The paragraph starts with a capital; or, where the paragraph ``before`` it opens a quotation and
+    leaves it open, with an opening quotation mark and a capital (`"This violates …` then `"And this
+    decision …`: English reopens each paragraph of a long quotation). After any other paragraph a quoted
+    title may open it (`"Sports Boys" officially landed`), under a headline."""
+    if text[:1].isupper():
+        return True
+    return (text[:1] in "\"“" and text[1:2].isupper() and before[:1] in "\"“"
+            and (before.count('"') % 2 == 1 if before[0] == '"' else before.count("“") > before.count("”")))
 
 
 def _indented(seg: Segment, doc: Document) -> bool:
