@@ -123,6 +123,15 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 note="a sentence of prose on both sides, though the document never capitalizes the word"),
         Example("The event began in 1996 as a summertime promotion. originally it ran for a day.",
                 "The event began in 1996 as a summertime promotion. Originally it ran for a day."),
+        Example("The summer weather shows no signs of letting up. besides her dress, the bracelet drew looks.",
+                "The summer weather shows no signs of letting up. Besides her dress, the bracelet drew looks.",
+                note="a two-letter word that ends sentences before the stop"),
+        Example("The fire in the building had been promptly extinguished. earlier, MK in Volgograd reported it.",
+                "The fire in the building had been promptly extinguished. Earlier, MK in Volgograd reported it.",
+                note="an acronym after the word"),
+        Example("Dyukov spoke after the Zenit-Khimki (1:0) Russian Cup final. currently 16 clubs are in the league.",
+                "Dyukov spoke after the Zenit-Khimki (1:0) Russian Cup final. Currently 16 clubs are in the league.",
+                note="a score's colon ends no clause"),
     )
     allow = (
         Example("Il existe plusieurs formats, p. ex. le format PDF ou le format EPUB.\n", language="fr",
@@ -149,6 +158,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("Commit your work first. git keeps every version. Then push it.", note="never capitalized here"),
         Example("Git is a tool. Commit your work. git keeps every version. It is fast. git is free.",
                 note="the author starts sentences with it in lower case twice: a name"),
+        Example("The module must remain Python 2.1 compatible.  email package version 3 will be distributed.",
+                note="a name kept in lower case, then what it names"),
         Example("Dates are hashed by their fields. ``timedelta`` is new. timedelta objects are hashed too.",
                 path="a.rst", note="the document writes the word as code: a name"),
     )
@@ -185,11 +196,27 @@ def _between_sentences(text: str, m: re.Match[str], doc_text: str) -> bool:
     letters before the stop (back to the previous end mark), the word before it of three letters or more,
     and two words or more of letters after the lower-case word. A name kept in lower case is most often
     code's (`pip`, `setuptools`) and stands among code, paths and marks, not in running sentences."""
-    if len(m.group(1)) < 3 or m.group(2) in code_names(doc_text):
+    if (len(m.group(1)) < 3 and m.group(1).lower() not in _SHORT_ENDS) or m.group(2) in code_names(doc_text):
         return False
     head = text[max(0, m.start() - 200):m.start(1)]
-    head = re.split(r"[.!?:;\n]", head)[-1]
+    head = _CLAUSE_END.split(head)[-1]
     if sum(1 for w in head.split() if _PROSE_WORD.fullmatch(w)) < 4 or len(head.split()) < 4:
         return False
     tail = text[m.end(2):m.end(2) + 80].lstrip(",;:").split()[:3]
-    return len(tail) >= 2 and all(_PROSE_WORD.fullmatch(w) or w.isdigit() for w in tail[:2])
+    if tail and tail[0] in _NAMING_NOUNS:
+        return False  # `email package version 3 will…`: what names in lower case are called in prose
+    return len(tail) >= 2 and all(_PROSE_WORD.fullmatch(w) or w.isdigit() or _ACRONYM.fullmatch(w) for w in tail[:2])
+
+
+# Nouns after a name kept in lower case (`email package`, `asyncio module`, `ls command`).
+_NAMING_NOUNS = frozenset("""
+package packages module modules library libraries class classes function functions method methods command
+commands tool tools object objects type types attribute attributes keyword option options program
+""".split())
+# Two-letter words that end sentences (`no signs of letting up. besides`); other short words before a stop
+# are abbreviations or code.
+_SHORT_ENDS = frozenset("it us me up on in so go do be to".split())
+# Where a sentence or clause ends, back from a stop: not a decimal point nor a score's or a time's colon
+# (`1.8 block shots`, `Zenit-Khimki (1:0) Russian Cup final`).
+_CLAUSE_END = compiled_on_use(r"[!?;\n]|\.(?!\d)|:(?!\d)")
+_ACRONYM = compiled_on_use(r"[A-Z]{2,5}[,;:]?")
