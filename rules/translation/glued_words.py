@@ -154,6 +154,13 @@ def _inflected(word: str) -> bool:
     return False
 
 
+def _participle(word: str, zipf: Callable[[str], float]) -> bool:
+    """A verb's past participle in -ed whose verb is a common word (`overturned`, `chilled`, `closed`), not
+    a word that only ends in the letters (`speed`, `breed`)."""
+    return (len(word) > 5 and word.endswith("ed")
+            and max(zipf(word[:-2]), zipf(word[:-1])) >= _CONTENT)
+
+
 def _agent_noun(word: str, zipf: Callable[[str], float]) -> bool:
     """A common verb made a noun by -er (`worker`, `maker`, `fighter`): English closes its compounds with
     the verb's object as often as not (`keyworker`, `carmaker`, `firefighter`), newer ones too rare for
@@ -176,8 +183,12 @@ def _common_pair(a: str, b: str, whole: float, zipf: Callable[[str], float], com
         # Documentation in Markdown or reST coins terms from two words (`supertraits`) even where a
         # page shows no code: there each half is among the commonest ~5,000 words.
         least = _COMMON if markup else _COMPOUND
+        # A participle in -ed before a word (`overturnedvehicle`, `chillednoodles`): English writes such a
+        # phrase open, never as one word, so the participle need only be a word English uses.
+        first = _CONTENT if not markup and _participle(a, zipf) else least
         return (compounds and whole == 0 and not _agent_noun(b, zipf)
-                and all(zipf(h) >= (least if len(h) > 3 else _SHORT_CONTENT) for h in (a, b)))
+                and zipf(a) >= (first if len(a) > 3 else _SHORT_CONTENT)
+                and zipf(b) >= (least if len(b) > 3 else _SHORT_CONTENT))
     content = b if a in _FUNCTION else a
     return min(zipf(a), zipf(b)) >= max(_COMMON, whole + _MARGIN) or (
         zipf(content) >= (_RARE_CONTENT if whole == 0 else max(_CONTENT, whole + _MARGIN))
@@ -257,6 +268,9 @@ at the first candidate only). Select it with `--select T109`.
                 note="a three-letter half among the commonest words"),
         Example("Damage to theregion's roads was severe.", "Damage to the region's roads was severe.",
                 note="a possessive"),
+        Example("It will classify an image of an overturnedvehicle as an accident.",
+                "It will classify an image of an overturned vehicle as an accident.",
+                note="a participle before a noun: a phrase English writes open"),
         Example("Crowds came to see the newlyinfected patients moved.",
                 "Crowds came to see the newly infected patients moved."),
     )
