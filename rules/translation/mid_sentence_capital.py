@@ -115,8 +115,10 @@ _OTHER_LETTER = compiled_on_use(r"(?<![\w.'’-])[B-HJ-Z](?![\w.'’-])")
 _NAME_BEFORE_LETTER = compiled_on_use(r"(?:[^\s.!?:;] +|\()[A-Z][\w'’-]* +$")
 
 
+@lru_cache(maxsize=2)
 def _letter_names_a_thing(text: str) -> bool:
-    """Another capital letter stands alone as a word in ``text``, not as the end of a name."""
+    """Another capital letter stands alone as a word in ``text``, not as the end of a name (read once per
+    document, not once per `A`)."""
     return any(_NAME_BEFORE_LETTER.search(text, max(0, m.start() - 60), m.start()) is None
                for m in _OTHER_LETTER.finditer(text))
 
