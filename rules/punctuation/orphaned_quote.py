@@ -144,7 +144,10 @@ Attributing words to the wrong person is the worst error a news text can make.
 
 Not flagged: a quotation running over several paragraphs (each paragraph reopens it, only the last
 closes it — the English convention), one that a scraper split over paragraphs (opened in one,
-closed in a later one, up to three paragraphs on, with no double mark in between), nested quotations, inch and second marks after a number (`20" wide`,
+closed in a later one, up to three paragraphs on, with no double mark in between; in a document laid out
+in paragraphs of sentences — half or more of its four or more paragraphs hold two sentences or more —
+the paragraph right after the one that left it open must reopen it, while a line per sentence, as MT
+output and sentence-split text have, carries it on without a mark), nested quotations, inch and second marks after a number (`20" wide`,
 `40°26'46"`), and paragraphs whose straight quotes cannot be told apart (`a " b`). An opening single
 quote left open is flagged only when curly (‘): a straight one is too often an elision (`'Tis`).
 """
@@ -180,6 +183,10 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("The time for ”little steps in the right direction” is long gone.\n",
                 "The time for “little steps in the right direction” is long gone.\n"),
         Example("Speaking on Morning Ireland he said \"“It’s not about who’s right,” and left.\n"),
+        Example("The league met on Monday. It changed the rules.\n\n“This violates the integrity of the tournament. "
+                "It breaks the principle of sport.\n\nAnd this decision would not be supported by UEFA,” he said. The "
+                "vote was close.\n\nThe clubs will meet again. Nothing is settled.\n",
+                note="paragraphs of sentences: the next paragraph of a quotation must reopen it"),
     )
     allow = (
         Example("一个用于描述错误的可选参数。（例如：\"用户必须登录。\"）\n", language="zh"),
@@ -204,6 +211,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("“Correct, he said.\n\nThis is the next sentence.” Here’s another sentence.\n"),
         Example("He said: “We are changing the rules for everyone.\n\nThe second paragraph of his statement runs on.\n\n"
                 "And the third one ends it,” the minister said.\n", note="a quotation over three paragraphs"),
+        Example("The league met on Monday.\n\nIt changed the rules.\n\n“This violates the integrity of the tournament."
+                "\n\nAnd this decision would not be supported by UEFA,” he said.\n\nThe clubs will meet again.\n",
+                note="a line per sentence (MT output, sentence-split text): a quotation runs on without a mark"),
         Example('In addition, the government would pay a $1,000 "cost of education" grant to the schools.\n'),
         Example("It was decades before the term \"black hole\" was coined -- in fact they're the death state "
                 "of very massive stars.\n"),
@@ -232,21 +242,26 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         # Only a single mark at a word's edge can be a quotation mark (can’t, O’Brien never are).
         with_singles = {seg.index for seg in doc.segments_matching_any(_held(_HAS_SINGLE, curly))} if singles else set()
         # (Only the segments with a mark: a paragraph without one has nothing to pair.)
+        paragraphs = _paragraph_layout(doc) if with_doubles else False
         for n in sorted(with_doubles | with_singles):
             seg = segments[n]
             marks = doubles[n]
             if marks:
-                yield from self._pair_doubles(seg, marks, doubles, segments, n, language)
+                yield from self._pair_doubles(seg, marks, doubles, segments, n, language, paragraphs)
             if n in with_singles and _SINGLE_FOUND.search(seg.text):
                 yield from self._pair_singles(seg, segments, n)
 
     def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
-                      segments: list[Segment], n: int, language: str) -> Iterator[Finding]:
+                      segments: list[Segment], n: int, language: str, paragraphs: bool = False) -> Iterator[Finding]:
         text = seg.text
         # A quotation opened in an earlier paragraph and never closed there may close here; the paragraphs
         # between, without a double mark, are its middle (a scraper drops the marks that reopen them).
+        # Where the document is laid out in paragraphs of sentences, though, the paragraph right after
+        # one that left a quotation open must reopen it (English's convention): a line per sentence (MT
+        # output, subtitles, sentence-split text) carries a quotation on without a mark.
         previous = _nearest(doubles, n, -1)
-        carried = previous is not None and _left_open(previous) and marks[0].role == "close"
+        carried = (previous is not None and _left_open(previous) and marks[0].role == "close"
+                   and not (paragraphs and doubles[n - 1] is previous and segments[n - 1].kind == seg.kind))
         # An excerpt ("...charges." It's …, "Someone stole my s...") begins or ends inside a quotation.
         cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
         # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
@@ -335,6 +350,19 @@ def _nearest(doubles: list[list[_Mark] | None], n: int, step: int) -> list[_Mark
         if doubles[k]:
             return doubles[k]
     return None
+
+
+# A sentence end inside a paragraph: a stop, a closing mark if any, a space, an opening mark if any, a capital.
+_INNER_END = compiled_on_use(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+
+
+def _paragraph_layout(doc: Document) -> bool:
+    """Half or more of the document's paragraphs (four or more of them) hold more than one sentence: a text laid out
+    in paragraphs, not a line per sentence."""
+    paragraphs = [s.text for s in doc.segments if s.kind == "paragraph"]
+    if len(paragraphs) < 4:
+        return False
+    return sum(1 for p in paragraphs if _INNER_END.search(p)) * 2 >= len(paragraphs)
 
 
 def _left_open(marks: list[_Mark]) -> bool:
