@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
+from lint.patterns import compiled
 from lint.rule import Example, Rule, rule_data
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -58,7 +59,8 @@ def _pattern(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
     date = _alternation(labels.get("date", []))
     credit = _alternation(labels.get("credit", []))
     byline = _alternation(labels.get("byline", []))
-    return re.compile(
+    # Through lint.patterns.compiled: its opcodes are kept between runs (compiling it costs some 5 ms a run).
+    return compiled(
         # A date label may take its preposition (`Posted on …`, `Updated at …`) and the author after the
         # date (`… by admin`, `… by Jane Doe`), as blog and CMS templates print them.
         rf"(?P<label>(?i:{date})):?(?:\s+(?i:on|at))?\s+{_DATE_VALUE}"

@@ -144,6 +144,12 @@ def _word_led(words: tuple[str, ...], before: str) -> list[str]:
 
 _TRIGGER = "(?:" + "|".join([*_word_led(_WORDS, "[a-z,]"), *_word_led(_OTHER_WORDS, _LOWER_BEFORE),
                               r"A(?<=[a-z] A)", *_word_led(_RUN_TRIGGER_WORDS, r"[\w'’-]")]) + r") +[^\W\d_]"
+# The scan that gates the rule (``Rule.trigger``), for the same segments: every branch of _TRIGGER asserts
+# a space right before its capital, so it is asked from that space, a literal the regex engine skips to
+# in C, and only where a branch's first letter follows it. The branches' literal first letters alone
+# made the engine stop at every character of the prose (7 ns a character, the costliest of all triggers).
+_FIRST_LETTERS = "".join(sorted({w[0] for w in (*_WORDS, *_OTHER_WORDS, *_RUN_TRIGGER_WORDS, "A")}))
+_GATE = f" (?=[{re.escape(_FIRST_LETTERS)}])(?={_TRIGGER})"
 
 
 @lru_cache(maxsize=16)
@@ -311,7 +317,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
     fix_note = "Lowercases the word; unsafe because a title or name may have been meant."
     kinds = frozenset({"paragraph", "list_item", "blockquote", "caption", "msgstr", "target", "cue", "string"})
     languages = frozenset({"en", *_PACK_WORDS})
-    trigger = _TRIGGER
+    trigger = _GATE
     flag = (
         Example("The border city was the site of one of these cities The most violent attacks.",
                 "The border city was the site of one of these cities the most violent attacks."),
