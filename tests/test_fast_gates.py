@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from lint.rules.punctuation import unbalanced_brackets
 from lint.rules.scrape.leading_metadata_label import LeadingMetadataLabel
-from lint.rules.translation import repeated_phrase, repeated_word
+from lint.rules.translation import mid_sentence_capital, repeated_phrase, repeated_word
 
 from lint.config import Config
 from lint.engine import Linter
@@ -75,6 +75,20 @@ def test_s101_trigger_matches_where_the_plain_alternation_matches() -> None:
     for text in texts:
         ours, plain = trigger.match(text), _S101_PLAIN.match(text)
         assert (ours and ours.span()) == (plain and plain.span()), text
+
+
+def test_t101_gate_finds_a_match_where_its_trigger_as_written_finds_one() -> None:
+    # The gate starts from the space before the capital: a match of one is a match of the other in the
+    # same segment (a space is no segment break), text by text, names, accents and line breaks mixed in.
+    gate = re.compile(mid_sentence_capital._GATE, re.MULTILINE)
+    written = re.compile(mid_sentence_capital._TRIGGER, re.MULTILINE)
+    rng = random.Random(1011)
+    pieces = ["The", "They", "A", "An", "It", "Is", "Était", "Über", "When", "the", "and", "word", "NASA", ",", ".",
+              " ", " ", "  ", "\n", "é", "ö", "x", "Th", "'", "’", "-", "5", "Die", "Het", "Les"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert (gate.search(text) is None) == (written.search(text) is None), text
+    assert gate.search("the border city The most violent") and not gate.search("The most violent")
 
 
 def test_p105_gate_reads_the_segments_whose_brackets_do_not_nest_or_may_hold_an_emoticon() -> None:
