@@ -3,7 +3,10 @@ would repair to E101."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import lru_cache
+from typing import Any
 
 from lint.fix import changed_span
 
@@ -20,12 +23,37 @@ def _config():  # type: ignore[no-untyped-def]
     )
 
 
+@lru_cache(maxsize=1)
+def badness() -> Any:
+    """ftfy's badness heuristic (``is_bad``): the module ``ftfy.badness``, run from ftfy's own file without
+    the package. ``import ftfy`` runs the whole package and wcwidth (some 40 ms CPU, a tenth of a run over
+    a small book), where most lines shown to it are box drawing, accents or other scripts it passes: the
+    package is imported only for a line it finds bad. That module needs only re and warnings."""
+    module = sys.modules.get("ftfy.badness")
+    if module is not None:
+        return module
+    try:
+        package = importlib.util.find_spec("ftfy")  # (finds the package without running it)
+        folders = list(package.submodule_search_locations or []) if package is not None else []
+        spec = importlib.util.spec_from_file_location("lint.rules.encoding._ftfy_badness", f"{folders[0]}/badness.py")
+        if spec is None or spec.loader is None:
+            raise ImportError("ftfy.badness")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.is_bad  # noqa: B018 (the function the rules ask: a module without it is not the one meant)
+    except Exception:  # anything amiss (ftfy zipped, moved, changed): the package as it is
+        import ftfy.badness
+
+        return ftfy.badness
+    return module
+
+
 def repaired(line: str) -> str:
     """The line as ftfy repairs its encoding (the same line when ftfy sees nothing to repair)."""
+    if not badness().is_bad(line):
+        return line
     import ftfy
 
-    if not ftfy.badness.is_bad(line):
-        return line
     return ftfy.fix_text(line, _config())
 
 

@@ -10,7 +10,7 @@ from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
 
-from ._repair import repair_span
+from ._repair import badness, repair_span
 
 # Cheap gate before ftfy: mojibake always holds some non-ASCII character other than the punctuation
 # English prose uses every day (curly quotes, dashes, ellipsis, bullets, currency, spaces). Only lines
@@ -72,8 +72,6 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
         hit = _SUSPECT.search(text)
         if hit is None:
             return
-        import ftfy
-
         while hit is not None:
             line_start, line_end = line_bounds(text, hit.start(), hit.end())
             hit = _SUSPECT.search(text, line_end)
@@ -85,7 +83,7 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
             start, end = line_start + p, line_start + q
             if doc.protected and doc.is_protected(start):
                 continue  # a code block showing mojibake on purpose
-            confident = not ftfy.badness.is_bad(line[:p] + replacement + line[q:])
+            confident = not badness().is_bad(line[:p] + replacement + line[q:])
             yield self.finding_at(
                 start, end,
                 f"Mojibake: '{_show(line[p:q])}' should read '{_show(replacement)}'",
