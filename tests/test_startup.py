@@ -49,6 +49,34 @@ def test_a_small_text_file_is_checked_without_pyyaml(tmp_path: Path) -> None:
     assert "yaml" not in modules
 
 
+def test_box_drawing_and_accents_are_weighed_without_importing_ftfy_and_mojibake_with_it(tmp_path: Path) -> None:
+    # E101 shows these lines to ftfy's badness heuristic, which passes them: the package is not needed.
+    (tmp_path / "a.txt").write_text("The tree:\n\n├── src\n└── main.rs\n\nCafé au lait, Škoda, Москва.\n",
+                                    encoding="utf-8")
+    report, modules = _modules_of_a_check("--select", "E101", "a.txt", cwd=tmp_path)
+    assert "exit 0" in report and "ftfy" not in modules
+    (tmp_path / "a.txt").write_text("He said itâ€™s done.\n", encoding="utf-8")
+    report, modules = _modules_of_a_check("--select", "E101", "a.txt", cwd=tmp_path)
+    assert "E101" in report and "exit 1" in report and "ftfy" in modules
+
+
+def test_the_badness_heuristic_run_alone_is_ftfys(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import ftfy.badness
+    from lint.rules.encoding._repair import badness
+
+    real = ftfy.badness
+    monkeypatch.delitem(sys.modules, "ftfy.badness")  # as in a run that has not imported ftfy
+    alone = badness.__wrapped__()
+    assert alone is not real and alone.BADNESS_RE.pattern == real.BADNESS_RE.pattern
+    rng = random.Random(101)
+    chars = "aeZ .,'\u00c3\u00a9\u00e2\u20ac\u2122\u0153\u00c2\u00a0\u2500\u251c\u00b0\u00d7\u00b2\u0432\u0402\u00e0\u00b2"
+    for _ in range(3000):
+        line = "".join(rng.choice(chars) for _ in range(rng.randint(1, 8)))
+        assert alone.is_bad(line) == real.is_bad(line), line
+
+
 def test_a_config_file_is_still_read(tmp_path: Path) -> None:
     (tmp_path / ".copylint.yaml").write_text("ignore: [W105]\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here.\n", encoding="utf-8")
