@@ -55,6 +55,24 @@ def test_a_class_of_a_few_characters_is_split_into_literal_led_pieces() -> None:
     assert [p.pattern for p in scanners(r"x|[ab]")] == ["x", "a", "b"]  # the engine reads it as [xab]
 
 
+def test_a_class_then_more_is_split_into_each_character_then_the_rest_finding_the_same_paragraphs() -> None:
+    # The rest may look back over the class's character, hold a group and refer to it, or follow a class
+    # whose first member is `]`: each piece still matches where the pattern does.
+    import random
+
+    assert [p.pattern for p in scanners(r"[,;][,;.]")] == [",(?:[,;.])", ";(?:[,;.])"]
+    probes = [r"[,;.][,;.]", r"[.!?](?<=\w[.!?]) ?[A-Z]", r"[ab](c)\1", r"[]a]b", r"[(:](?:x|y)$"]
+    rng = random.Random(18)
+    for pattern in probes:
+        assert all(p.pattern != pattern for p in scanners(pattern, re.MULTILINE)), pattern
+        for _ in range(400):
+            text = "".join(rng.choice(["a", "b", "c", "cc", ",", ";", ".", "!", "?", " ", "A", "w", "]", "(", ":",
+                                       "x", "y", "\n", "\n\n"]) for _ in range(rng.randrange(30)))
+            each, whole, pieces = paragraphs_found(pattern, 0, text)
+            assert pieces == whole, (pattern, text)
+            assert set(each) <= set(pieces), (pattern, text)
+
+
 def test_patterns_not_worth_splitting_are_kept_whole() -> None:
     for pattern, flags in ((r"[a-z]\d", 0), (r"[ab]c", re.IGNORECASE), (r"(?i)[ab]c", 0), (r"(?m)[ab]c$", 0),
                            (r"[abcdefgh]x", 0), (r"^Home", 0), (r"x|[a-z]b", 0)):
