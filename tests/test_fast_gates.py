@@ -12,6 +12,7 @@ import sys
 from itertools import pairwise
 
 from lint.rules.punctuation import unbalanced_brackets
+from lint.rules.scrape import duplicated_text
 from lint.rules.scrape.leading_metadata_label import LeadingMetadataLabel
 from lint.rules.translation import mid_sentence_capital, repeated_phrase, repeated_word
 
@@ -89,6 +90,16 @@ def test_t101_gate_finds_a_match_where_its_trigger_as_written_finds_one() -> Non
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert (gate.search(text) is None) == (written.search(text) is None), text
     assert gate.search("the border city The most violent") and not gate.search("The most violent")
+
+
+def test_s108_split_mark_by_mark_cuts_the_pieces_the_class_split_cuts() -> None:
+    # Marks next to marks, every kind of white space str patterns know, the cut character in the text.
+    rng = random.Random(108)
+    pieces = [".", "!", "?", "..", "?!", " ", "  ", "\n", "\t", "\xa0", "\u2003", "\x1c", "\x85", "\x01", "\0", "a",
+              "Word", "é"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert duplicated_text._pieces_split(text) == duplicated_text._MARK_SPLIT.split(text), repr(text)
 
 
 def test_p105_gate_reads_the_segments_whose_brackets_do_not_nest_or_may_hold_an_emoticon() -> None:
