@@ -118,13 +118,16 @@ def test_t107_loop_gate_finds_the_same_segments_in_bytes_as_in_str_tokens() -> N
     rng = random.Random(107)
     pieces = ["the", "The", "cat", "sat", "foo", "a", "of", " ", " ", " ", "\n", "\t", ",", ".", ";", "!", ")", "]", '"',
               "\ufffc", "\x01", "\x02", "\x1c", "\x1f", "\x0b", f" {SEPARATOR} "]
-    as_bytes = with_loops = 0
+    as_bytes = beyond_ascii = with_loops = 0
     for n in range(8000):
-        alphabet = pieces if n % 4 else [*pieces, "é", "”", "\xa0", "\u3000"]
+        # (Text in Windows-1252's repertoire is split as its bytes too; a character outside it, as str.)
+        alphabet = pieces if n % 4 == 1 else [*pieces, "é", "”", "’", "“", "—", "Ü", "\xa0", "€", "it’s", "cat’"] if n % 4 \
+            else [*pieces, "é", "”", "\xa0", "\u3000", "\x85", "\u2003"]
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
         tokens = repeated_phrase._tokens(text)
         as_bytes += bool(tokens) and isinstance(tokens[0], bytes)
+        beyond_ascii += bool(tokens) and isinstance(tokens[0], bytes) and not text.replace("\ufffc", "").isascii()
         found = repeated_phrase._segments_with_loops(tokens)
         with_loops += bool(found)
         assert found == repeated_phrase._segments_with_loops(text.split()), text
-    assert as_bytes > 3000 and with_loops > 50
+    assert as_bytes > 3000 and beyond_ascii > 500 and with_loops > 50

@@ -214,19 +214,26 @@ def _tokens(text: str) -> list[str] | list[bytes]:
     """``text.split()``; where the text is ASCII but for masked URLs and code (``PLACEHOLDER``), the same
     tokens as ASCII bytes, split in C at less cost: the placeholder read as a control character the text
     does not hold (one for one, so equal tokens stay equal and unequal ones unequal), and the information
-    separators \\x1c-\\x1f, where str.split() breaks and bytes.split() does not, as spaces."""
+    separators \\x1c-\\x1f, where str.split() breaks and bytes.split() does not, as spaces. So too where
+    the rest of the text is in Windows-1252's repertoire (curly quotes, dashes, accented Latin letters:
+    most English prose that is not ASCII), encoded in it: one byte for each character (lengths kept),
+    one character for each byte (equality kept), the no-break space read as the space it is to str.split()
+    (no other character of that repertoire is white space to it, none of its bytes to bytes.split())."""
     if not text.isascii():
         if _STAND_IN in text:
             return text.split()
         swapped = text.replace(PLACEHOLDER, _STAND_IN)
         if not swapped.isascii():
-            return text.split()
+            try:
+                return swapped.encode("cp1252").translate(_SPACES).split()
+            except UnicodeEncodeError:
+                return text.split()
         text = swapped
     return text.encode("ascii").translate(_SPACES).split()
 
 
 _STAND_IN = "\x02"
-_SPACES = bytes.maketrans(b"\x1c\x1d\x1e\x1f", b"    ")
+_SPACES = bytes.maketrans(b"\x1c\x1d\x1e\x1f\xa0", b"     ")
 
 
 def _segments_with_loops(tokens: list[Any]) -> set[int]:
@@ -293,9 +300,9 @@ def _stripped(token: str) -> str:
 
 
 def _stripped_bytes(token: bytes) -> bytes:
-    """``_stripped`` of an ASCII token (no curly quote in it)."""
+    """``_stripped`` of a token in ASCII or Windows-1252 (``_tokens``), where ” and ’ are \\x94 and \\x92."""
     marked = token.rstrip(b".,;:!?")
-    return marked.rstrip(b"\")]") or marked
+    return marked.rstrip(b"\")]\x94\x92") or marked
 
 
 _BYTE_KEYS = bytes.maketrans(_KEYED_AS_STOP.encode("ascii") + b"\x00", b"." * len(_KEYED_AS_STOP) + b"\x01")
