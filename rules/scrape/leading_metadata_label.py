@@ -48,7 +48,10 @@ def default_labels() -> dict[str, list[str]]:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    # Longest first; words of one length in their own order, so that a run makes the pattern the runs before
+    # it made and kept (``lint.patterns.compiled``), not one in the order of a set (which varies with
+    # Python's hash seed from run to run). Among words of one length at most one can match at a place.
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=16)
