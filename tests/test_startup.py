@@ -155,6 +155,37 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+_KEYS_KEPT = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from lint import patterns\n"
+    "patterns._KEPT = patterns._Kept(Path(sys.argv[1]))\n"
+    "sys.dont_write_bytecode = False\n"
+    "import lint\n"
+    "from lint.registry import builtin_rules\n"
+    "for rule in builtin_rules():\n"
+    "    for ex in (*rule.flag, *rule.allow):\n"
+    "        lint.check_text(ex.text, path=ex.path or 'a.txt')\n"
+    "print(len(patterns._KEPT._loaded()))\n"
+    "print('\\n'.join(sorted(repr(k) for k in patterns._KEPT._loaded())))\n"
+)
+
+
+def test_the_patterns_kept_are_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+    # A pattern built in a set's order (hash seeded per process) would be compiled and kept again by
+    # every run, and the store, read at every start-up, would grow by it each time.
+    if not patterns._KEPT.usable:
+        pytest.skip("this interpreter's patterns are compiled by re.compile alone")
+    kept = []
+    for seed in ("1", "2"):
+        env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _KEYS_KEPT, str(tmp_path / f"store{seed}.marshal")],
+                             capture_output=True, text=True, check=True, env=env)
+        kept.append(run.stdout)
+    assert int(kept[0].split("\n", 1)[0]) > 100
+    assert kept[0] == kept[1]
+
+
 def _next_run(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What the next process sees: the store written at exit, read afresh."""
     patterns._KEPT.save()
