@@ -559,6 +559,151 @@ def _in_words(key: str, literals: tuple[dict[str, str], dict[str, str]], added: 
     return added_quotes <= max(0, quotes_for_emphasis)
 
 
+def _dropped(key: str, literals: tuple[dict[str, str], dict[str, str]], added: Counter[str],
+             both: tuple[str, str], markup: str) -> bool:
+    """Whether a lost literal was left out of a rephrasing, leaving no trace (``connect()`` as *se
+    connecte*, ``sys.exit(main())`` as *la pratique recommandée*): the translation adds no code of its
+    own, quotes no more words than the source, and writes no slip of the literal's names in its prose
+    (``decorator_list`` as *decorators_list* is code garbled, reported). Nothing renders wrong: whether
+    the sentence lost a fact is an omission's question, not markup's."""
+    code = literals[0].get(key)
+    if code is None or any(k.startswith("`") for k in added):
+        return False
+    prose = without_code(both[1], markup)
+    added_quotes = len(_QUOTED.findall(prose)) - len(_QUOTED.findall(without_code(both[0], markup)))
+    if added_quotes > max(0, len(_EMPHASIS.findall(both[0])) - len(_EMPHASIS.findall(both[1]))):
+        return False  # the literal's words quoted in its stead (``None`` as ''Ninguno'')
+    names = [n for n in _NAME.findall(code) if _API_SHAPED.search(n)]
+    written = _NAME.findall(prose)
+    return not any(_similarity(n.lower(), w.lower()) >= 0.8 for n in names for w in written)
+
+
+def _regrouped(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> bool:
+    """Whether a lost literal is part of a literal the translation added, or holds one whole, at the
+    boundaries of its names: the translation regrouped the source's code (``Counter(a=3, b=0)`` within
+    ``Counter(a=3) != Counter(a=3, b=0)``; ``mode='func_type'`` as ``'func_type'`` beside *mode*; ``as
+    foo`` as ``as``). What the longer one holds beyond the other is names, no placeholder, and what each
+    holds is balanced (``foo(a`` for ``foo(a, b)`` is broken code, and ``Ellipsis*`` a slip)."""
+    lost = literals[0].get(key)
+    if lost is None:
+        return False
+    lost = lost.strip()
+    for other_key, other in literals[1].items():
+        other = other.strip()
+        if other_key in literals[0] or not other or other == lost:
+            continue
+        short, long = (lost, other) if len(lost) < len(other) else (other, lost)
+        at = _bounded_find(long, short)
+        if at < 0:
+            continue
+        rest = long[:at] + " " + long[at + len(short):]
+        if (re.search(r"[^\W\d_]{2}", rest) and re.search(r"[^\W\d_]", short) and "%" not in rest
+                and "{" not in rest and _balanced(short) and _balanced(long)):
+            return True
+    return False
+
+
+def _bounded_find(text: str, part: str) -> int:
+    """Where ``part`` starts in ``text`` at the boundaries of names (not ``Ellipsis`` in
+    ``Ellipsis_``, nor ``kws`` in ``*kws``'s stars' run), or -1."""
+    m = re.search(r"(?<![\w*_.])" + re.escape(part) + r"(?![\w*_])", text)
+    return m.start() if m else -1
+
+
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def _balanced(code: str) -> bool:
+    """Whether brackets and quotes pair up in a piece of code."""
+    stack: list[str] = []
+    for c in code:
+        if c in "([{":
+            stack.append(c)
+        elif c in _PAIRS:
+            if not stack or stack.pop() != _PAIRS[c]:
+                return False
+    return stack == [] and code.count("'") % 2 == 0 and code.count('"') % 2 == 0
+
+
+def _renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dict[str, str]], doc: Document,
+                      markup: str) -> set[str]:
+    """The source's code (by key) whose names the translation renamed the same way throughout the entry,
+    an example localized (``{"bandwidth": b, "latency": l}`` as ``{"bande_passante": b, "latence": l}``
+    beside ``latency`` as ``latence``; ``modname.the_answer`` as ``nommodule.la_reponse`` beside
+    :attr:`!la_reponse`, a role that links nowhere): each lost literal's stand-in has its shape and as
+    many names, and each name changed maps to one new name everywhere. Two names at least are renamed,
+    all in lower case, none a role's target in the catalogue (an API's: `time.monotonic`) nor kept as code
+    elsewhere in the translation, and one new name at least shares few letters with the old one (a slip
+    changes one name, a few letters: ``Counter.subtract`` as ``Cointer.substract``)."""
+    source = {**literals[0], **_unlinked_roles(both[0], markup)}
+    target = {**literals[1], **_unlinked_roles(both[1], markup)}
+    mapping: dict[str, str] = {}
+    stands: dict[str, list[tuple[str, str]]] = {}
+    for key, code in source.items():
+        if key in target:
+            continue
+        names = _NAME.findall(code)
+        shape = _NAME.sub("w", _SPACE_RUN.sub("", code))
+        # The most alike of the translation's new code of the same shape stands for it (``"latency"`` is
+        # ``"latence"``, not ``"bande_passante"``).
+        alike = sorted((other for other_key, other in target.items()
+                        if other_key not in source and _NAME.sub("w", _SPACE_RUN.sub("", other)) == shape),
+                       key=lambda other: -_similarity(code, other))
+        if alike:
+            pairs = [(a, b) for a, b in zip(names, _NAME.findall(alike[0]), strict=True) if a != b]
+            if pairs:
+                stands[key] = pairs
+    for pairs in stands.values():
+        for a, b in pairs:
+            if mapping.setdefault(a, b) != b:
+                return set()  # one name renamed two ways: no consistent renaming
+    if len(mapping) < 2 or any(a != a.lower() for a in mapping):
+        return set()
+    # The entry's own roles that link nowhere (:attr:`!the_answer`) are the example's, not the API's.
+    api = _role_target_names(doc, markup) - Counter(n.lower() for code in _unlinked_roles(both[0], markup).values()
+                                                    for n in _NAME.findall(code))
+    kept = {n for code in target.values() for n in _NAME.findall(code)}
+    if any(api[a.lower()] > 0 or a in kept for a in mapping):
+        return set()
+    if not any(_similarity(a.lower(), b.lower()) < 0.6 for a, b in mapping.items()):
+        return set()
+    # A new word that looks like the old one's (`latence` for `latency`) and that the catalogue never
+    # writes may be a slip (`orignal`): it stands only where the entry writes the renaming twice or more.
+    written = kept_markup(both[0], markup)
+    times = Counter({renaming: 0 for renaming in mapping.items()})
+    for key, pairs in stands.items():
+        for renaming in pairs:
+            times[renaming] += max(written[key], 1)
+    words = _vocabularies(doc, markup)
+    for (a, b), n in times.items():
+        near = [w for w in _WORDS.findall(b) if w.isascii() and _folded(w.lower()) not in words.target | words.shared
+                and any(_similarity(w.lower(), v.lower()) >= 0.8 for v in _WORDS.findall(a))]
+        if near and n < 2:
+            return set()
+    return set(stands)
+
+
+def _unlinked_roles(text: str, markup: str) -> dict[str, str]:
+    """A text's roles that link nowhere (:attr:`!the_answer`), by their ``kept_markup`` key: code shown as
+    a literal."""
+    from lint.formats.markup import marks
+
+    return {next(iter(kept_markup(text[mk.start:mk.end], markup)), ""): mk.target
+            for mk in marks(text, markup)
+            if mk.kind == "role" and ("`!" in text[mk.start:mk.end] or "`~!" in text[mk.start:mk.end])}
+
+
+def _role_target_names(doc: Document, markup: str) -> Counter[str]:
+    """The names (split at dots, lowercased) of the roles' targets in a catalogue's sources, its API, with
+    how often they are written."""
+    found: Counter[str] | None = doc.memo.get("b106-role-names")
+    if found is None:
+        found = Counter(n.lower() for entry in _entries_code(doc, markup) for target in entry.role_targets
+                        for n in _NAME.findall(target))
+        doc.memo["b106-role-names"] = found
+    return found
+
+
 # A word or two in quotes, straight, doubled or typographic: «static», “None”, ''Ninguno''.
 _QUOTED = compiled_on_use(r"(?<!\w)(?:''|[«\"“‘'])\s?[^\W\d_]+(?:[ -][^\W\d_]+)?\s?(?:''|[»\"”’'])(?!\w)")
 
@@ -840,11 +985,15 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             if not lost:
                 return None
             renamed = _metavariables_renamed(literals, target - source, doc, markup, self.opts.lexicon)
+            if self.opts.rename_examples:
+                renamed |= _renamed_in_entry(both, literals, doc, markup)
+            lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals)})
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
                                                                self.opts.rename_examples, self.opts.lexicon)})
             if not self.opts.literals_as_words:
-                lost = Counter({k: n for k, n in lost.items() if not _in_words(k, literals, target - source, both, markup)})
+                lost = Counter({k: n for k, n in lost.items() if not _in_words(k, literals, target - source, both, markup)
+                                and not _dropped(k, literals, target - source, both, markup)})
             if not lost:
                 return None
         return Difference(sorted(lost.elements()), sorted((target - source).elements()),
