@@ -761,7 +761,16 @@ example's. A capitalized name (``SystemExit``) is code, never an example's, and
 the translation writes at least once is kept, however often the source writes it (a rephrasing names
 ``close`` once where the source names it twice), unless a new literal of the translation stands for
 the missing one (``None`` twice as ``None`` and ``Aucun``: one occurrence changed, not dropped); tags
-are counted.
+are counted. Code the translation regroups is the same code (``Counter(a=3)`` and ``Counter(a=3, b=0)``
+as ``Counter(a=3) != Counter(a=3, b=0)``; ``mode='func_type'`` as ``'func_type'`` beside *mode*), where
+what is added or left is names and the brackets pair up. With `rename-examples`, two or more lowercase
+names renamed the same way throughout an entry (``{"bandwidth": b, "latency": l}`` as
+``{"bande_passante": b, "latence": l}`` beside ``"latency"`` as ``"latence"``), none a role's target in
+the catalogue nor kept as code in the translation, one at least no look-alike of the old name, are an
+example localized; a look-alike the catalogue never writes must be written twice (``orignal`` once is a
+slip). Unless `literals-as-words` is on, a literal left out of a rephrasing with no trace (no code added
+in its place, no quotes, no slip of its names in the prose: ``connect()`` as *se connecte*) is not
+flagged: nothing renders wrong, and an omission is no markup's question.
 
 **Why is this bad?** Literal content is code: a translated ``` ``True`` ``` or option name is wrong
 in the rendered page; a role whose target changed links nowhere. A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
@@ -781,11 +790,17 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                       "the catalogue's words alone, the same findings on every install")
         literals_as_words: bool = option(False, "report an inline literal of one name (``True``, ``sys.stdin``) "
                                                 "that the translation writes as words of its language, with no "
-                                                "code in its place (``True`` as *vrai*); false: a documentation "
+                                                "code in its place (``True`` as *vrai*), or a literal a rephrasing "
+                                                "leaves out without a trace; false: a documentation "
                                                 "translation's style, not reported (quoted words in its place, "
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_FR + _RST + 'msgid "``decorator_list`` is the list of decorators."\n'
+                'msgstr "*decorators_list* est la liste des décorateurs."\n', path=_PO,
+                note="a literal left out, but its name garbled in the prose"),
+        Example(_FR + _RST + 'msgid "Call ``spam(a, b)`` or ``spam``."\nmsgstr "Appelez ``spam(a`` ou ``spam``."\n',
+                path=_PO, note="code cut short is no regrouping: its brackets do not pair"),
         Example(_RST + 'msgid "It returns ``None`` then."\nmsgstr "Elle renvoie ``None`` ensuite."\n\n'
                 + _RST + 'msgid "If *delay* is ``None``, no limit applies; ``None`` is the default."\n'
                 'msgstr "Si *delay* vaut ``None``, aucune limite ne s\'applique ; ``Aucun`` est la valeur par défaut."\n',
@@ -866,6 +881,23 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                               '<bpt id="1">&lt;b&gt;</bpt>Texte en gras', version="1.2"), path=_XLF),
     )
     allow = (
+        Example(_FR + _RST + 'msgid "Each socket is created when another socket does a ``connect()`` to us."\n'
+                'msgstr "Chaque connecteur est créé quand un autre connecteur se connecte à nous."\n', path=_PO,
+                note="a literal left out of a rephrasing, no trace of it: nothing renders wrong"),
+        Example(_FR + _RST + 'msgid "Formerly, ``Counter(a=3)`` and ``Counter(a=3, b=0)`` were distinct."\n'
+                'msgstr "On avait auparavant ``Counter(a=3) != Counter(a=3, b=0)``."\n', path=_PO,
+                note="the source's code regrouped into one literal"),
+        Example(_FR + _RST + 'msgid "Added ``type_comments`` and ``mode=\'func_type\'``."\n'
+                'msgstr "Ajout de *type_comments* et de la valeur ``\'func_type\'`` pour *mode*."\n', path=_PO,
+                note="a literal's part kept as code, the rest as words"),
+        Example(_FR + _RST + 'msgid "Mapping patterns: ``{\\"bandwidth\\": b, \\"latency\\": l}`` captures the '
+                '``\\"latency\\"`` value."\n'
+                'msgstr "Les filtres d\'association : ``{\\"bande_passante\\": b, \\"latence\\": l}`` extrait la '
+                'valeur ``\\"latence\\"``."\n', path=_PO,
+                note="an example's names renamed the same way throughout the entry"),
+        Example(_FR + _RST + 'msgid "You can write ``modname.the_answer = 42`` and remove :attr:`!the_answer`."\n'
+                'msgstr "Vous pouvez écrire ``nommodule.la_reponse = 42`` et supprimer :attr:`!la_reponse`."\n',
+                path=_PO, note="a role that links nowhere (`!`) shows code: the example's name"),
         Example(_RST + 'msgid "This accepts ``foo.bar``."\nmsgstr "Ceci accepte ``truc.bar``."\n\n'
                 + _RST + 'msgid "It rejects ``foo.bar``."\nmsgstr "Il rejette ``truc.bar``."\n', path=_PO,
                 note="an example localized the same way throughout the catalogue"),
