@@ -649,8 +649,9 @@ def _renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dic
         alike = sorted((other for other_key, other in target.items()
                         if other_key not in source and _NAME.sub("w", _SPACE_RUN.sub("", other)) == shape),
                        key=lambda other: -_similarity(code, other))
-        if alike:
-            pairs = [(a, b) for a, b in zip(names, _NAME.findall(alike[0]), strict=True) if a != b]
+        # Names the shape runs together (``from x import y`` is `w`) are counted as written.
+        if alike and len(other_names := _NAME.findall(alike[0])) == len(names):
+            pairs = [(a, b) for a, b in zip(names, other_names, strict=True) if a != b]
             if pairs:
                 stands[key] = pairs
     for pairs in stands.values():
@@ -796,6 +797,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_FR + _RST + 'msgid "Write ``import os_path`` first."\nmsgstr "Écrivez d\'abord ``os_pth``."\n',
+                path=_PO, note="a statement's names cut to one, slipped (its shape runs the names together)"),
         Example(_FR + _RST + 'msgid "``decorator_list`` is the list of decorators."\n'
                 'msgstr "*decorators_list* est la liste des décorateurs."\n', path=_PO,
                 note="a literal left out, but its name garbled in the prose"),
