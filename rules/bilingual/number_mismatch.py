@@ -32,7 +32,9 @@ Exponential` → `Dziesiętna funkcja wykładnicza`, `Decimal` → `10 進数`).
 translation may write its language's digits (`٩٠` for `90`). In a
 catalogue with markup, numbers inside code (inline literals, roles, link targets) are not compared:
 B106 compares the code; a number the other side
-writes as code (`-999` as ``` ``-999`` ```) is there.
+writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to its unit (`32 KiB` as
+`32KiB`). A date's month may be written as a word where the translation keeps its year and day
+(`2016-12-31` as `31 de diciembre de 2016`).
 
 **Why is this bad?** A translator's typo or an MT engine's slip changes a price, a limit or a date:
 `Up to 50 users` shown as `Jusqu'à 500 utilisateurs` is a wrong promise.
@@ -40,6 +42,10 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('msgid "It reached its end of life on 2016-12-31."\nmsgstr "Llegó al final de su vida el 30 de diciembre '
+                'de 2016."\n', path=_PO, note="a date's day changed, its month worded"),
+        Example('msgid "The minimum is 32 KiB."\nmsgstr "El mínimo es 23KiB."\n', path=_PO,
+                note="a number glued to its unit, changed"),
         Example('msgid "16-bit"\nmsgstr "32-bit"\n', path=_PO, note="a compound's number changed: one in its place"),
         Example('msgid "Base-10 logarithm of 100"\nmsgstr "Logarithme décimal de 1000"\n', path=_PO),
         Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
@@ -54,6 +60,12 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
                 path=_XLF),
     )
     allow = (
+        Example('msgid "OpenSSL 1.0.1 reached its end of life on 2016-12-31."\nmsgstr "OpenSSL 1.0.1 llegó al final '
+                'de su vida útil el 31 de diciembre de 2016."\n', path=_PO, note="a date's month written as a word"),
+        Example('msgid "at least 32,768 (32 KiB); 4 KiB pages are common"\nmsgstr "al menos 32768 (32KiB); son '
+                'habituales las páginas de 4KiB"\n', path=_PO, note="a number glued to its unit"),
+        Example('msgid "Backups run on 2024-01-05."\nmsgstr "Les sauvegardes ont lieu le 5 janvier 2024."\n', path=_PO,
+                note="a date's day without its zero, its month worded"),
         Example('msgid "16.08.1988 (de_DE)"\nmsgstr "16/08/1988 (fr_FR)"\n', path=_PO,
                 note="a date's digits with the locale's separators"),
         Example('msgid "Startup is 1.4x faster."\nmsgstr "Le démarrage est 1,4 fois plus rapide."\n', path=_PO,
@@ -103,6 +115,11 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
             source, target = _parted(source, target, texts[0]), _parted(target, source, texts[1])
         extra = sorted((target - source - numbers(both[0])).elements())  # a number the source writes as code counts too
         missing = sorted((source - target - numbers(both[1])).elements())  # and one the translation writes as code
+        # The same number glued to its unit on the other side (`32 KiB` as `32KiB`, `10ms`), and a date's
+        # month the translation writes as a word (`2016-12-31` as `31 de diciembre de 2016`).
+        dated, days = _dates_worded(texts[0], target)
+        extra = [n for n in extra if not _glued(n, texts[0]) and n not in days]
+        missing = [n for n in missing if not _glued(n, texts[1]) and n not in dated]
         if not (extra and missing):
             # A number up to ten may stand for one the other side spells out (`zero` → `0`, `deux` →
             # `2`, `10 to the power` → `dix puissance`); one in place of another (`2 days` → `3 jours`)
@@ -115,6 +132,30 @@ writes as code (`-999` as ``` ``-999`` ```) is there.
 
 
 _DIGITS = compiled_on_use(r"\d+")
+_ISO_DATE = compiled_on_use(r"(?<![\d.,-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+
+
+def _glued(number: str, text: str) -> bool:
+    """Whether ``text`` writes ``number`` glued to the letters of a unit (`32KiB`, `10ms`), which
+    ``numbers`` leaves out as part of a word."""
+    return re.search(rf"(?<![\w.,]){re.escape(number)}(?=[^\W\d_]{{1,4}}\b)", text) is not None
+
+
+def _dates_worded(source: str, target: Counter[str]) -> tuple[set[str], set[str]]:
+    """The numbers of the source's dates (`2016-12-31`) whose year and day the translation writes, which
+    wrote the month as a word (`31 de diciembre de 2016`): the months, and the days it wrote without
+    their zero (`05` as `5`); and those days as the translation writes them."""
+    missing: set[str] = set()
+    extra: set[str] = set()
+    for m in _ISO_DATE.finditer(source):
+        year, month, day = m.groups()
+        short = day.lstrip("0")
+        if target[year] and (target[day] or target[short]):
+            missing.add(month)
+            if not target[day]:
+                missing.add(day)
+                extra.add(short)
+    return missing, extra
 
 
 def _spelled(number: str) -> bool:
