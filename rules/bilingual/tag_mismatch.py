@@ -570,12 +570,19 @@ def _dropped(key: str, literals: tuple[dict[str, str], dict[str, str]], added: C
     if code is None or any(k.startswith("`") for k in added):
         return False
     prose = without_code(both[1], markup)
-    added_quotes = len(_QUOTED.findall(prose)) - len(_QUOTED.findall(without_code(both[0], markup)))
+    added_quotes = (len(_QUOTED_CODE.findall(prose)) - len(_QUOTED_CODE.findall(without_code(both[0], markup))))
     if added_quotes > max(0, len(_EMPHASIS.findall(both[0])) - len(_EMPHASIS.findall(both[1]))):
-        return False  # the literal's words quoted in its stead (``None`` as ''Ninguno'')
+        return False  # the literal quoted in its stead (``None`` as ''Ninguno'', ``**`` as '**')
+    if len(code.strip()) >= 2 and code.strip() in _LITERAL_SPAN.sub(" ", both[1]):
+        return False  # its text kept without its markup (``2**15`` as 2**15, which reST reads as strong)
     names = [n for n in _NAME.findall(code) if _API_SHAPED.search(n)]
     written = _NAME.findall(prose)
     return not any(_similarity(n.lower(), w.lower()) >= 0.8 for n in names for w in written)
+
+
+# Anything short in quotes, straight, doubled or typographic: "host:puerto", '**', « serveur ».
+_QUOTED_CODE = compiled_on_use(r"(?<!\w)(?:''|[«\"“‘'])[^«»\"“”‘’'\n]{1,40}?(?:''|[»\"”’'])(?!\w)")
+_LITERAL_SPAN = compiled_on_use(r"``.+?``")
 
 
 def _regrouped(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> bool:
@@ -797,6 +804,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_ES + _RST + 'msgid "Integers are stored in base ``2**15`` or in base ``2**30``."\n'
+                'msgstr "Los enteros se almacenan en base 2**15 o en base 2**30."\n', path=_PO,
+                note="a literal's text kept without its markup: reST reads `**15 o en base 2**` as strong"),
+        Example(_ES + _RST + 'msgid "Pass ``table`` as keyword arguments with the ``**`` notation."\n'
+                'msgstr "Pase ``table`` como argumentos por palabra clave con la notación \'**\'."\n', path=_PO,
+                note="a literal quoted in its stead"),
         Example(_FR + _RST + 'msgid "Write ``import os_path`` first."\nmsgstr "Écrivez d\'abord ``os_pth``."\n',
                 path=_PO, note="a statement's names cut to one, slipped (its shape runs the names together)"),
         Example(_FR + _RST + 'msgid "``decorator_list`` is the list of decorators."\n'
