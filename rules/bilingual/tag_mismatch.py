@@ -585,12 +585,13 @@ _QUOTED_CODE = compiled_on_use(r"(?<!\w)(?:''|[«\"“‘'])[^«»\"“”‘’
 _LITERAL_SPAN = compiled_on_use(r"``.+?``")
 
 
-def _regrouped(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> bool:
+def _regrouped(key: str, literals: tuple[dict[str, str], dict[str, str]], prose: str) -> bool:
     """Whether a lost literal is part of a literal the translation added, or holds one whole, at the
     boundaries of its names: the translation regrouped the source's code (``Counter(a=3, b=0)`` within
-    ``Counter(a=3) != Counter(a=3, b=0)``; ``mode='func_type'`` as ``'func_type'`` beside *mode*; ``as
-    foo`` as ``as``). What the longer one holds beyond the other is names, no placeholder, and what each
-    holds is balanced (``foo(a`` for ``foo(a, b)`` is broken code, and ``Ellipsis*`` a slip)."""
+    ``Counter(a=3) != Counter(a=3, b=0)``; ``mode='func_type'`` as ``'func_type'`` beside *mode*). What
+    the longer one holds beyond the other is names, no placeholder, the shorter holds a name of two
+    letters or more (not ``a`` in ``type(a)``), and what each holds is balanced (``foo(a`` for ``foo(a,
+    b)`` is broken code, and ``Ellipsis*`` a slip)."""
     lost = literals[0].get(key)
     if lost is None:
         return False
@@ -604,8 +605,13 @@ def _regrouped(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> boo
         if at < 0:
             continue
         rest = long[:at] + " " + long[at + len(short):]
-        if (re.search(r"[^\W\d_]{2}", rest) and re.search(r"[^\W\d_]", short) and "%" not in rest
-                and "{" not in rest and _balanced(short) and _balanced(long)):
+        # Where the translation kept part of the source's literal, the names it left out are in its
+        # prose (``mode='func_type'`` as ``'func_type'`` for *mode*): `python -m` dropped from ``python -m
+        # pip install`` changes the command.
+        words = set(_NAME.findall(prose))
+        if (re.search(r"[^\W\d_]{2}", rest) and re.search(r"[^\W\d_]{2}", short) and "%" not in rest
+                and "{" not in rest and _balanced(short) and _balanced(long)
+                and (short != other or all(n in words for n in _NAME.findall(rest)))):
             return True
     return False
 
@@ -804,6 +810,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_ES + _RST + 'msgid "Upgrade it with ``python -m pip install --upgrade``."\n'
+                'msgstr "Actualícelo con ``pip install --upgrade``."\n', path=_PO,
+                note="part of a command kept, `python -m` dropped: another command, no regrouping"),
+        Example(_ES + _RST + 'msgid "Then ``a.x`` calls ``type(a).__dict__[\'x\'].__get__(a, type(a))``."\n'
+                'msgstr "Entonces ``a`` llama a ``type(a).__dict__[‘x’].__get__(a, type(a))``."\n', path=_PO,
+                note="a one-letter literal is no regrouping of the code around it"),
         Example(_ES + _RST + 'msgid "Integers are stored in base ``2**15`` or in base ``2**30``."\n'
                 'msgstr "Los enteros se almacenan en base 2**15 o en base 2**30."\n', path=_PO,
                 note="a literal's text kept without its markup: reST reads `**15 o en base 2**` as strong"),
@@ -1035,7 +1047,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             renamed = _metavariables_renamed(literals, target - source, doc, markup, self.opts.lexicon)
             if self.opts.rename_examples:
                 renamed |= _renamed_in_entry(both, literals, doc, markup)
-            lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals)})
+            prose = without_code(both[1], markup)
+            lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose)})
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
                                                                self.opts.rename_examples, self.opts.lexicon)})
