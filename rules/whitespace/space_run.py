@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -27,6 +26,8 @@ _RUN_AFTER_PERIOD_OK = compiled_on_use(
 # `done.[^1]  Next`): the reference belongs to the sentence before the two spaces.
 _NOTE_TAIL = compiled_on_use(r"(?:\\ | )?\[[#*^]?[\w.-]*\]_?\Z")
 _CLOSERS = _CLOSE + "\u00bb\u203a"
+# What may follow an emoji's base character: a variation selector, a joiner, a skin tone.
+_EMOJI_MODIFIERS = "\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
 # Text before the run that makes it alignment, not a gap: a list marker, a heading mark, a quote mark,
 # a line-block bar, a reST escape or a doc-site container's marker and type at the start of the line
 # (`*   item`, `1.  item`, `##  Title`, `>  quote`, `|   line`, `\   text`, `:::warning  Title`).
@@ -171,6 +172,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="a footnote reference inside a sentence"),
         Example("A slight exaggeration 😉  and the rest.\n", "A slight exaggeration 😉 and the rest.\n",
                 note="an emoji inside a sentence, a lower-case word after it"),
+        Example("Copyright ©  Acme Corp and others.\n", "Copyright © Acme Corp and others.\n",
+                note="a symbol, not an emoji, before the capital"),
     )
     allow = (
         Example("Ce serait verbeux…  Faisons plutôt comme ceci.\n", note="two spaces after a sentence's end, here an ellipsis"),
@@ -199,6 +202,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example('They forget how the rest worked."""  Reference: the list.\n', note="three closing marks"),
         Example("That is a slight exaggeration 😉  The release takes a day.\n",
                 note="an emoji ends the sentence"),
+        Example("Great job 👍🏽  The team won.\n", note="an emoji with a skin tone"),
         Example('msgid "Degrees"\nmsgstr "ডিগ্রি  "\n', path="bn.po", note="the string's trailing spaces are B107's"),
         Example('msgid "Done\\n"\nmsgstr "Terminé  \\n"\n', path="fr.po", note="a line's trailing spaces"),
         Example('#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n', path="fr.po",
@@ -272,8 +276,8 @@ def _ends_sentence(text: str, first: int, start: int, end: int) -> bool:
         return False
     if before[-1] in ".!?:…":
         return True
-    last = before.rstrip("\ufe0f\u200d")[-1:]
-    return bool(last) and unicodedata.category(last) == "So" and text[end].isupper()
+    last = ord(before.rstrip(_EMOJI_MODIFIERS)[-1:] or " ")
+    return (last >= 0x1F000 or 0x2600 <= last <= 0x27BF) and text[end].isupper()
 
 
 def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]]) -> bool:
