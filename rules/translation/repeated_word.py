@@ -45,9 +45,8 @@ assembled from fragments produce it often.
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
 `vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), and repeats
-grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens:
-`What it is is a loop`,
-`bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
+grammar or idiom allows (`had had`, `that that`, `is is` after a clause that `what` or `all` opens, or
+`where`, `when`, `how`, `why` with a pronoun: `What it is is a loop`, `Where it is is unknown`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -74,6 +73,9 @@ grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a w
         Example("However, it is is difficult to monitor them.", "However, it is difficult to monitor them.",
                 note="`is is` after a subject that no wh-word opens"),
         Example("This is is the first positive test in the team.", "This is the first positive test in the team."),
+        Example("When the server is is restarted, the cache is cleared.",
+                "When the server is restarted, the cache is cleared.", note="`when` as a conjunction"),
+        Example("First of all it is is difficult to monitor them.", "First of all it is difficult to monitor them."),
     )
     allow = (
         Example("Sends the signal *signal* to the child.\n", path="a.rst", note="a parameter's name after its kind"),
@@ -93,6 +95,7 @@ grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a w
         Example("She had had enough of it."),
         Example("What it is is a loop that never ends.", note="a wh-clause ending in `is`, subject of the second"),
         Example("All it really is is a rename of the old function."),
+        Example("Where it is is anyone's guess.", note="`where` and a pronoun: the clause is the subject"),
         Example("He said that that was the plan."),
         Example("Bye bye, said the child."),
         Example("It was very very cold."),
@@ -158,9 +161,12 @@ grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a w
 
 # `is is` is English where the first `is` ends a clause, opened by a wh-word or `all`, that is the subject
 # of the second (`What it is is a loop`, `Where it is is unknown`); after any other subject it is a slip
-# (`it is is difficult`, `This is is the first`).
-_PSEUDO_CLEFT = compiled_on_use(r"(?i)\b(?:what|whatever|where|who|whoever|how|why|when|all)\s+(?:[\w'’-]+\s+){0,3}"
-                                r"is\s+is$")
+# (`it is is difficult`, `This is is the first`). `when`, `where`, `how`, `why` and `who` are conjunctions
+# far more often (`When the server is is restarted`): they open such a clause only with a pronoun
+# subject; `all` not in `first of all`.
+_PSEUDO_CLEFT = compiled_on_use(r"(?i)(?:\b(?:what|whatever|whoever)\s+(?:[\w'’-]+\s+){0,3}"
+                                r"|(?<!\bof\s)\ball\s+(?:[\w'’-]+\s+){0,3}"
+                                r"|\b(?:where|who|how|why|when)\s+(?:it|this|that|he|she|they|one)\s+)is\s+is$")
 
 
 def _marked(doc: Document, seg: Segment, at: int) -> bool:
