@@ -44,6 +44,8 @@ writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to 
     flag = (
         Example('msgid "It reached its end of life on 2016-12-31."\nmsgstr "Llegó al final de su vida el 30 de diciembre '
                 'de 2016."\n', path=_PO, note="a date's day changed, its month worded"),
+        Example('msgid "Since 2016-12-31, 12 servers run it."\nmsgstr "Depuis le 31 décembre 2016, 8 serveurs '
+                'l\'exécutent."\n', path=_PO, note="a date's month worded, and the same number elsewhere changed"),
         Example('msgid "The minimum is 32 KiB."\nmsgstr "El mínimo es 23KiB."\n', path=_PO,
                 note="a number glued to its unit, changed"),
         Example('msgid "16-bit"\nmsgstr "32-bit"\n', path=_PO, note="a compound's number changed: one in its place"),
@@ -118,8 +120,10 @@ writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to 
         # The same number glued to its unit on the other side (`32 KiB` as `32KiB`, `10ms`), and a date's
         # month the translation writes as a word (`2016-12-31` as `31 de diciembre de 2016`).
         dated, days = _dates_worded(texts[0], target)
-        extra = [n for n in extra if not _glued(n, texts[0]) and n not in days]
-        missing = [n for n in missing if not _glued(n, texts[1]) and n not in dated]
+        # (One number per date: `2016-12-31 … 12 servers` rendered as `31 décembre 2016 … 8 serveurs`
+        # still misses the servers' 12.)
+        extra = [n for n in sorted((Counter(extra) - days).elements()) if not _glued(n, texts[0])]
+        missing = [n for n in sorted((Counter(missing) - dated).elements()) if not _glued(n, texts[1])]
         if not (extra and missing):
             # A number up to ten may stand for one the other side spells out (`zero` → `0`, `deux` →
             # `2`, `10 to the power` → `dix puissance`); one in place of another (`2 days` → `3 jours`)
@@ -141,20 +145,20 @@ def _glued(number: str, text: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(number)}(?=[^\W\d_]{{1,4}}\b)", text) is not None
 
 
-def _dates_worded(source: str, target: Counter[str]) -> tuple[set[str], set[str]]:
+def _dates_worded(source: str, target: Counter[str]) -> tuple[Counter[str], Counter[str]]:
     """The numbers of the source's dates (`2016-12-31`) whose year and day the translation writes, which
     wrote the month as a word (`31 de diciembre de 2016`): the months, and the days it wrote without
-    their zero (`05` as `5`); and those days as the translation writes them."""
-    missing: set[str] = set()
-    extra: set[str] = set()
+    their zero (`05` as `5`); and those days as the translation writes them; each once per date."""
+    missing: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
     for m in _ISO_DATE.finditer(source):
         year, month, day = m.groups()
         short = day.lstrip("0")
         if target[year] and (target[day] or target[short]):
-            missing.add(month)
+            missing[month] += 1
             if not target[day]:
-                missing.add(day)
-                extra.add(short)
+                missing[day] += 1
+                extra[short] += 1
     return missing, extra
 
 

@@ -656,11 +656,11 @@ def _renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dic
         if key in target:
             continue
         names = _NAME.findall(code)
-        shape = _NAME.sub("w", _SPACE_RUN.sub("", code))
+        shape = _shape(code)
         # The most alike of the translation's new code of the same shape stands for it (``"latency"`` is
         # ``"latence"``, not ``"bande_passante"``).
         alike = sorted((other for other_key, other in target.items()
-                        if other_key not in source and _NAME.sub("w", _SPACE_RUN.sub("", other)) == shape),
+                        if other_key not in source and _shape(other) == shape),
                        key=lambda other: -_similarity(code, other))
         # Names the shape runs together (``from x import y`` is `w`) are counted as written.
         if alike and len(other_names := _NAME.findall(alike[0])) == len(names):
@@ -671,8 +671,8 @@ def _renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dic
         for a, b in pairs:
             if mapping.setdefault(a, b) != b:
                 return set()  # one name renamed two ways: no consistent renaming
-    if len(mapping) < 2 or any(a != a.lower() for a in mapping):
-        return set()
+    if len(mapping) < 2 or len(set(mapping.values())) != len(mapping) or any(a != a.lower() for a in mapping):
+        return set()  # (two names renamed to one are no renaming either: the example's names are merged)
     # The entry's own roles that link nowhere (:attr:`!the_answer`) are the example's, not the API's.
     api = _role_target_names(doc, markup) - Counter(n.lower() for code in _unlinked_roles(both[0], markup).values()
                                                     for n in _NAME.findall(code))
