@@ -35,7 +35,9 @@ def badness() -> Any:
     try:
         package = importlib.util.find_spec("ftfy")  # (finds the package without running it)
         folders = list(package.submodule_search_locations or []) if package is not None else []
-        spec = importlib.util.spec_from_file_location("lint.rules.encoding._ftfy_badness", f"{folders[0]}/badness.py")
+        # A top-level name: a relative import the module may gain one day fails (and falls back below)
+        # instead of resolving inside this package.
+        spec = importlib.util.spec_from_file_location("_copylint_ftfy_badness", f"{folders[0]}/badness.py")
         if spec is None or spec.loader is None:
             raise ImportError("ftfy.badness")
         module = importlib.util.module_from_spec(spec)

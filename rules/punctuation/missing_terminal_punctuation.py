@@ -363,8 +363,8 @@ def _opens_sentence(text: str, before: str) -> bool:
     title may open it (`"Sports Boys" officially landed`), under a headline."""
     if text[:1].isupper():
         return True
-    return (text[:1] in "\"“" and text[1:2].isupper() and before[:1] in "\"“"
-            and (before.count('"') % 2 == 1 if before[0] == '"' else before.count("“") > before.count("”")))
+    return (text.startswith(("\"", "“")) and text[1:2].isupper() and before.startswith(("\"", "“"))
+            and (before.count('"') % 2 == 1 if before[:1] == '"' else before.count("“") > before.count("”")))
 
 
 def _indented(seg: Segment, doc: Document) -> bool:
