@@ -117,7 +117,7 @@ a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop), and `;` is never read as a question mark but in
-Greek. In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
+Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
 a sentence (``` ``ask_ok('Quit?')`` ```), and a paragraph that ends with a full stop in the source may end
 with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
 out the colon of labels, say) made one choice for its language: one finding, at the first, naming how
@@ -171,6 +171,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_FR + 'msgid "if it is an integer"\nmsgstr "si c\'est un entier :"\n', path=_PO),
         Example(_EL + 'msgid "Delete this file?"\nmsgstr "Διαγραφή αυτού του αρχείου;"\n', path=_PO,
                 note="the Greek question mark"),
+        Example(_EL + 'msgid "calculator;math;arithmetic;"\nmsgstr "αριθμομηχανή;μαθηματικά;αριθμητική;"\n', path=_PO,
+                note="a keyword list ends with the source's own semicolon, which Greek keeps"),
         Example('msgid "Delete this file?"\nmsgstr "删除此文件？"\n', path=_PO),
         Example('msgid "_Cost:"\nmsgstr "মূল্য: (_C)"\n', path=_PO, note="an accelerator after the label"),
         Example('msgid "Ch_aracter:"\nmsgstr "ፊደል፦ (_A)"\n', path=_PO, note="the Ethiopic preface colon"),
@@ -225,6 +227,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         if markup in _LITERALS:
             # A mark inside code ends no sentence: ``ask_ok('Quit?')`` ends with code, not with a question.
             both = (_LITERALS[markup].sub("``x``", both[0]), _LITERALS[markup].sub("``x``", both[1]))
+        marks = [m.group(1) if m else None for m in map(_END.search, both)]
+        if marks[0] is not None and marks[0] == marks[1]:
+            return None  # the same mark: a Greek `;` after a source's `;` is the semicolon it copies, not a question
         # The source is read as English (its own language), the translation as its language.
         source, target = _end_class(both[0]), _end_class(both[1], language)
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
