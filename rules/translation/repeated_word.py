@@ -45,8 +45,8 @@ assembled from fragments produce it often.
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
 `vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), and repeats
-grammar or idiom allows (`had had`, `that that`, `is is` after a clause that `what` or `all` opens, or
-`where`, `when`, `how`, `why` with a pronoun: `What it is is a loop`, `Where it is is unknown`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
+grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
+unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -95,7 +95,7 @@ grammar or idiom allows (`had had`, `that that`, `is is` after a clause that `wh
         Example("She had had enough of it."),
         Example("What it is is a loop that never ends.", note="a wh-clause ending in `is`, subject of the second"),
         Example("All it really is is a rename of the old function."),
-        Example("Where it is is anyone's guess.", note="`where` and a pronoun: the clause is the subject"),
+        Example("Where a country is is a sort of average score.", note="the clause is the subject of the second `is`"),
         Example("He said that that was the plan."),
         Example("Bye bye, said the child."),
         Example("It was very very cold."),
@@ -151,7 +151,8 @@ grammar or idiom allows (`had had`, `that that`, `is is` after a clause that `wh
             if m.start() and (text[m.start() - 1] in "-/.<:_@#$=" or (
                     text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha())):
                 continue  # "read-only only", "<object object at", "quelqu'un un": the first word is part of another
-            if word.lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end()):
+            if (word.lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end())
+                    and not _PARTICIPLE_NEXT.match(text, m.end())):
                 continue  # `What it is is a loop`: a clause ending in `is` is the subject of the second
             if doc is not None and _marked(doc, seg, m.start(3)):
                 continue  # "the signal *signal*": a parameter's name, set apart, after what it is
@@ -161,12 +162,12 @@ grammar or idiom allows (`had had`, `that that`, `is is` after a clause that `wh
 
 # `is is` is English where the first `is` ends a clause, opened by a wh-word or `all`, that is the subject
 # of the second (`What it is is a loop`, `Where it is is unknown`); after any other subject it is a slip
-# (`it is is difficult`, `This is is the first`). `when`, `where`, `how`, `why` and `who` are conjunctions
-# far more often (`When the server is is restarted`): they open such a clause only with a pronoun
-# subject; `all` not in `first of all`.
-_PSEUDO_CLEFT = compiled_on_use(r"(?i)(?:\b(?:what|whatever|whoever)\s+(?:[\w'’-]+\s+){0,3}"
-                                r"|(?<!\bof\s)\ball\s+(?:[\w'’-]+\s+){0,3}"
-                                r"|\b(?:where|who|how|why|when)\s+(?:it|this|that|he|she|they|one)\s+)is\s+is$")
+# (`it is is difficult`, `This is is the first`); `all` not in `first of all`.
+_PSEUDO_CLEFT = compiled_on_use(r"(?i)(?:\b(?:what|whatever|where|who|whoever|how|why|when)|(?<!\bof\s)\ball)\s+"
+                                r"(?:[\w'’-]+\s+){0,3}is\s+is$")
+# A participle after `is is` reads the first `is` as the slip: `When the server is is restarted`, `where
+# the file is is stored` (`Where a country is is a sort of average` is the cleft).
+_PARTICIPLE_NEXT = compiled_on_use(r"\s+[a-z]+ed\b")
 
 
 def _marked(doc: Document, seg: Segment, at: int) -> bool:
