@@ -139,6 +139,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
         Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
+        Example(_HY + 'msgid "The file was saved."\nmsgstr "Ֆայլը պահպանվեց."\n', path=_PO,
+                note="the same `.` on both sides: Armenian reads it as a colon, its full stop is `։`"),
         Example(_FR + 'msgid "Print the file."\nmsgstr "Imprimer le fichier :"\n', path=_PO),
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
@@ -227,9 +229,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         if markup in _LITERALS:
             # A mark inside code ends no sentence: ``ask_ok('Quit?')`` ends with code, not with a question.
             both = (_LITERALS[markup].sub("``x``", both[0]), _LITERALS[markup].sub("``x``", both[1]))
-        marks = [m.group(1) if m else None for m in map(_END.search, both)]
-        if marks[0] is not None and marks[0] == marks[1]:
-            return None  # the same mark: a Greek `;` after a source's `;` is the semicolon it copies, not a question
+        # A Greek `;` after a source's `;` is the semicolon it copies, not a question. (Only `;`: an
+        # Armenian `.` after a source's `.` is still read as its colon, its full stop being `։`.)
+        if [m.group(1) if m else None for m in map(_END.search, both)] == [";", ";"]:
+            return None
         # The source is read as English (its own language), the translation as its language.
         source, target = _end_class(both[0]), _end_class(both[1], language)
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
