@@ -552,11 +552,14 @@ def _in_words(key: str, literals: tuple[dict[str, str], dict[str, str]], added: 
         return False
     # Quoted words in the literal's stead (``static`` as « statiques », ``None`` as ''Ninguno''): the
     # literal translated and its markup replaced, which renders wrong; words unquoted read as prose.
-    # Emphasis the translator set as quotes (*cooked* as « cuit ») explains as many.
-    added_quotes = (len(_QUOTED.findall(without_code(both[1], markup)))
-                    - len(_QUOTED.findall(without_code(both[0], markup))))
-    quotes_for_emphasis = len(_EMPHASIS.findall(both[0])) - len(_EMPHASIS.findall(both[1]))
-    return added_quotes <= max(0, quotes_for_emphasis)
+    return not _quotes_added(_QUOTED, both, markup)
+
+
+def _quotes_added(quoted: re.Pattern[str], both: tuple[str, str], markup: str) -> bool:
+    """Whether the translation's prose quotes more (``quoted``) than its source's, beyond the emphasis it
+    set as quotes (*cooked* as « cuit » explains one)."""
+    added = len(quoted.findall(without_code(both[1], markup))) - len(quoted.findall(without_code(both[0], markup)))
+    return added > max(0, len(_EMPHASIS.findall(both[0])) - len(_EMPHASIS.findall(both[1])))
 
 
 def _dropped(key: str, literals: tuple[dict[str, str], dict[str, str]], added: Counter[str],
@@ -569,14 +572,12 @@ def _dropped(key: str, literals: tuple[dict[str, str], dict[str, str]], added: C
     code = literals[0].get(key)
     if code is None or any(k.startswith("`") for k in added):
         return False
-    prose = without_code(both[1], markup)
-    added_quotes = (len(_QUOTED_CODE.findall(prose)) - len(_QUOTED_CODE.findall(without_code(both[0], markup))))
-    if added_quotes > max(0, len(_EMPHASIS.findall(both[0])) - len(_EMPHASIS.findall(both[1]))):
+    if _quotes_added(_QUOTED_CODE, both, markup):
         return False  # the literal quoted in its stead (``None`` as ''Ninguno'', ``**`` as '**')
     if len(code.strip()) >= 2 and code.strip() in _LITERAL_SPAN.sub(" ", both[1]):
         return False  # its text kept without its markup (``2**15`` as 2**15, which reST reads as strong)
     names = [n for n in _NAME.findall(code) if _API_SHAPED.search(n)]
-    written = _NAME.findall(prose)
+    written = _NAME.findall(without_code(both[1], markup))
     return not any(_similarity(n.lower(), w.lower()) >= 0.8 for n in names for w in written)
 
 
