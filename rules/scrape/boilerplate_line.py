@@ -91,6 +91,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Text.\n\nGET THE BOING BOING NEWSLETTER\n", "Text.\n\n"),
         Example("Text.\n\n© 2020 Vox Media, LLC. All rights reserved.\n", "Text.\n\n"),
         Example("Text.\n\nDo Not Sell My Personal Information\n", "Text.\n\n"),
+        Example("Text.\n\nFind The Guardian on Facebook\n\nMore text.\n", "Text.\n\n\nMore text.\n"),
+        Example("Text.\n\nFollow our news team on Twitter\n", "Text.\n\n"),
     )
     allow = (
         Example('msgid "Partager cet article"\nmsgstr "Share this article"\n', path="messages.po",
@@ -117,6 +119,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Tags are free-form labels; see the guide.\n"),
         Example("Release schedule:\n\n- September 29, 2017\n- 3.3.7 final: September 19, 2017\n", path="a.rst"),
         Example("The toolbar has three buttons:\n\n- Print\n- Share\n- Close\n", path="a.md"),
+        Example("Woman arrested in Kostanay for post on Instagram\n\nShe was spreading false information.\n",
+                note="a headline is a sentence; a social link names an account"),
+        Example("Text.\n\nProtesters gathered on Facebook\n\nMore text.\n"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
