@@ -77,6 +77,17 @@ def _equivalent(source: str | None, target: str | None, language: str) -> bool:
     return {source, target} <= _ITEM_ENDS or {source, target} == {"full stop", "semicolon"}
 
 
+def _item_end_after(source: str | None, target_text: str, language: str) -> bool:
+    """A French list item closes with ` ;` or ` :` after the mark its source ends with (`Attendez… ;` for
+    `Wait...`): the source's mark is kept, and the item's mark is added after it."""
+    if source is None or language.split("-")[0].lower() != "fr":
+        return False
+    m = _END.search(target_text)
+    if m is None or m.group(1) not in (";", ":"):
+        return False
+    return _end_class(target_text[:m.start(1)].rstrip(" \u00a0\u202f"), language) == source
+
+
 _FR = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
 
 
@@ -116,7 +127,7 @@ Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` fo
 a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
-` ;` against no mark (French closes list items so, and ` ;` against a full stop), and `;` is never read as a question mark but in
+` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
 a sentence (``` ``ask_ok('Quit?')`` ```), and a paragraph that ends with a full stop in the source may end
 with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
@@ -142,6 +153,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_HY + 'msgid "The file was saved."\nmsgstr "Ֆայլը պահպանվեց."\n', path=_PO,
                 note="the same `.` on both sides: Armenian reads it as a colon, its full stop is `։`"),
         Example(_FR + 'msgid "Print the file."\nmsgstr "Imprimer le fichier :"\n', path=_PO),
+        Example(_FR + 'msgid "the second item..."\nmsgstr "le deuxième élément ;"\n', path=_PO,
+                note="the source's ellipsis lost, not kept before the item's ` ;`"),
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
@@ -171,6 +184,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_FR + 'msgid "the first item"\nmsgstr "le premier élément ;"\n', path=_PO,
                 note="a French list item ends with ` ;`"),
         Example(_FR + 'msgid "if it is an integer"\nmsgstr "si c\'est un entier :"\n', path=_PO),
+        Example(_FR + 'msgid "the first item ..."\nmsgstr "le premier élément… ;"\n', path=_PO,
+                note="the source's ellipsis kept, the French list item's ` ;` after it"),
+        Example(_FR + 'msgid "Is it an integer?"\nmsgstr "Est-ce un entier ? ;"\n', path=_PO),
         Example(_EL + 'msgid "Delete this file?"\nmsgstr "Διαγραφή αυτού του αρχείου;"\n', path=_PO,
                 note="the Greek question mark"),
         Example(_EL + 'msgid "calculator;math;arithmetic;"\nmsgstr "αριθμομηχανή;μαθηματικά;αριθμητική;"\n', path=_PO,
@@ -238,6 +254,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
             return None  # a page's paragraph the translation ends with a colon introduces what follows it
         if _equivalent(source, target, language):
+            return None
+        if _item_end_after(source, both[1], language):
             return None
         if target == "full stop" and source is not None and _CLOSED_THEN_STOP.search(both[1]) \
                 and _end_class(both[1].rstrip()[:-1], language) == source:
