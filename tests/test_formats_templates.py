@@ -109,6 +109,20 @@ def test_container_titles_are_headings_and_bodies_are_prose():
     ]
 
 
+def test_heading_attributes_with_spaces_are_markup():
+    # MkDocs' attr_list written `{ #id }` (as FastAPI's translated pages write every heading): English
+    # anchor words in every heading made CLD2 call a Spanish page English, and L101 then flagged its
+    # Spanish sentences as left untranslated.
+    text = ("# Filtrar Datos - Seguridad { #filter-data-security }\n\n"
+            "Para asegurarte de que no devuelves más datos de los que deberías, lee la documentación.\n\n"
+            "## Optimizar el Rendimiento del Response { #optimize-response-performance-response-model }\n")
+    assert _segments(text, "a.md") == [
+        ("heading", "Filtrar Datos - Seguridad \ufffc"),
+        ("paragraph", "Para asegurarte de que no devuelves más datos de los que deberías, lee la documentación."),
+        ("heading", "Optimizar el Rendimiento del Response \ufffc"),
+    ]
+
+
 def test_template_expressions_are_placeholders():
     assert _segments(JINJA, "a.md") == [
         ("paragraph", "\ufffc\nDraft text here.\n\ufffc"),

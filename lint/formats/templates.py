@@ -137,7 +137,7 @@ def _as_heading(view: list[str], marker_start: int, title_start: int, title_end:
 def markdown_view(text: str) -> str:
     """``text`` with its templates and containers rewritten as Markdown the parser reads as markup:
     the same length, the same characters everywhere but the ASCII markup it rewrites."""
-    if not any(o in text for o in (*_OPENERS, ":::", "!!!", "???", "{.", "{:", "[[", "<<<")):
+    if not any(o in text for o in (*_OPENERS, ":::", "!!!", "???", "{.", "{:", "{ ", "{\t", "[[", "<<<")):
         return text
     # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
     # pattern that opens with `^` (MULTILINE) steps through every character of the text.
