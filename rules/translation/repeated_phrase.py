@@ -51,6 +51,24 @@ def _comparative_reading(before: str) -> bool:
     return prev in _CHANGE or prev.endswith(("ed", "ing", "ly"))
 
 
+# `just cleaning and cleaning`, `kept walking and walking` say that an action went on: an `-ing` word
+# doubled after a form of `be`, a verb that starts or keeps an action, or `just`/`still`. Elsewhere it is
+# a noun MT doubled (`the training and training`, `professional storytelling and storytelling`), and so is
+# a participle (`has been confirmed and confirmed`).
+_ONGOING = frozenset("""
+be is are was were been am being keep keeps kept keeping go goes went start starts started continue continues
+continued just still
+""".split())
+
+
+def _continuation_reading(word: str, before: str) -> bool:
+    """An `-ing` word doubled by `and` after a word that opens an ongoing action reads as one."""
+    if not word.endswith("ing"):
+        return False
+    prev = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    return prev in _ONGOING
+
+
 # `X and X` at the end of a clause: before a mark, the end, or another `and`/`but`/`or`. Followed by a
 # modifier it is English (`developers and developers of other packages`, `lines and lines that start
 # with #`, `cache and cache tags`), and so is a contrast (`may and may not`).
@@ -81,7 +99,8 @@ translate twice. Raters mark both as the worst kind of error, and readers cannot
 Not flagged: one word said twice (T102's) or three times (`no, no, no` is speech, `location, location,
 location` rhetoric); a phrase said twice (a rhetorical
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
-comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`), names (`Smith and Smith`),
+comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
+an action that went on: `kept walking and walking`, `just cleaning and cleaning`), names (`Smith and Smith`),
 and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
 cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged.
 """
@@ -98,6 +117,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Prices fell. Prices fell. Prices fell. Nobody knew why."),
         Example("The team is ready to win the game, to win the game, to win the game, the coach said."),
         Example("Officials urged calm and calm."),
+        Example("The ministry will strengthen the training and training.", note="after an article: a noun"),
+        Example("The case has been confirmed and confirmed.", note="a participle"),
         Example("The party could not overcome the electoral barrier and barrier."),
         Example("He thanked the ministry for its help on this matter and matter."),
         Example("Under the Regulations on Disciplinary Disciplinary Disciplinary Disciplinary Punishment, he was fired."),
@@ -134,6 +155,9 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Row 1, 2, 3 and row 1, 2, 3 again."),
         Example("The code was 12 34 12 34 12 34 on the screen."),
         Example("He turned it over and over in his hands."),
+        Example("As you are not waiting for anything, just cleaning and cleaning, the turns do not matter.",
+                note="an action that went on"),
+        Example("She kept walking and walking.", note="an action that went on"),
         Example("The PEP defined a module cache and cache tags for file names."),
         Example("What values may and may not be used here is listed below."),
         Example("Both numpy developers and developers of other packages agreed."),
@@ -195,6 +219,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             if w in _DOUBLING_OK or (w.endswith("s") and not w.endswith("ss")):
                 continue
             if w.endswith("er") and _comparative_reading(text[:m.start()]):
+                continue
+            if _continuation_reading(w, text[:m.start()]):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
 
