@@ -126,11 +126,21 @@ class Judge:
             body = line.strip(" \t\u00a0•·|>»›→*")
             pm = self.prefix_re.match(body.lower())
             if (pm is not None and len(key.split()) <= 12 and body[pm.end():].strip(_TRIM) != ""
-                    and not continues()):
+                    and not _refers_back(body[pm.end():]) and not continues()):
                 return True
         if kind == "list_item":
             return False
         return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
+# What follows a prefix in a sentence that points back at the text before it (`Read more about it in the
+# FastAPI docs for Middleware.`): a teaser names its topic (`Read more about Brexit`), prose refers to it.
+_BACK = frozenset({"it", "them", "this", "that", "these", "those"})
+
+
+def _refers_back(rest: str) -> bool:
+    words = rest.split()
+    return len(words) >= 3 and words[0].lower() in _BACK
 
 
 def _start(m: re.Match[str]) -> int:

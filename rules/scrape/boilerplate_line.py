@@ -80,6 +80,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("First paragraph.\n\nShare this article\n\nSecond paragraph.\n",
                 "First paragraph.\n\n\nSecond paragraph.\n"),
         Example("Read more: Russia and Ukraine swap prisoners\n", ""),
+        Example("Text.\n\nRead more about the floods in Valencia\n", "Text.\n\n"),
         Example("Text.\nSign up for our newsletter\n", "Text.\n"),
         Example("Skip to content\nThe real article starts here.\n", "The real article starts here.\n"),
         Example("Text.\r\n  • Share on Facebook  \r\nMore text.\r\n", "Text.\r\nMore text.\r\n"),
@@ -122,6 +123,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Woman arrested in Kostanay for post on Instagram\n\nShe was spreading false information.\n",
                 note="a headline is a sentence; a social link names an account"),
         Example("Text.\n\nProtesters gathered on Facebook\n\nMore text.\n"),
+        Example("Several middlewares are provided by Starlette.\n\nRead more about them in the [FastAPI docs for "
+                "Middleware](https://fastapi.tiangolo.com/advanced/middleware/).\n", path="a.md",
+                note="a sentence that points back at the text before it"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
