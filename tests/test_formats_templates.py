@@ -123,6 +123,16 @@ def test_heading_attributes_with_spaces_are_markup():
     ]
 
 
+def test_an_expression_as_an_attribute_value_keeps_its_tag_a_tag():
+    # Jinja inside an HTML link in Markdown (FastAPI's external-links page): the tag is markup, not an
+    # HTML tag left in the text (S105), and the words around it are still prose.
+    text = ('{% for repo in repos %}\n\n<a href={{repo.html_url}} target="_blank">★ {{repo.stars}} - '
+            '{{repo.name}}</a> by <a href={{repo.owner_url}} target="_blank">@{{repo.owner}}</a>.\n\n{% endfor %}\n')
+    assert lint.check_text(text, path="a.md") == []
+    # Each tag, like each expression, stands as one placeholder.
+    assert _segments(text, "a.md") == [("paragraph", "\ufffc★ \ufffc - \ufffc\ufffc by \ufffc@\ufffc\ufffc.")]
+
+
 def test_template_expressions_are_placeholders():
     assert _segments(JINJA, "a.md") == [
         ("paragraph", "\ufffc\nDraft text here.\n\ufffc"),

@@ -121,6 +121,13 @@ def heading_attributes(text: str) -> list[re.Match[str]]:
     return out
 
 
+def _stand_in(text: str, start: int) -> str:
+    """What replaces an expression's outer braces in the view: backticks (a code span, read as one
+    placeholder), or quotes where it is an HTML attribute's value (`<a href={{ url }}>`), so the tag
+    stays a tag: a backtick is no character of an unquoted attribute value."""
+    return '"' if start > 0 and text[start - 1] == "=" else "`"
+
+
 def _blank(view: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if view[i] not in "\r\n" and view[i].isascii():  # a non-ASCII one would move the byte offsets
@@ -153,7 +160,8 @@ def markdown_view(text: str) -> str:
         parts: list[str] = []
         pos = 0
         for s, e in expressions:
-            parts += [text[pos:s], "`", text[s + 1 : e - 1], "`"]
+            mark = _stand_in(text, s)
+            parts += [text[pos:s], mark, text[s + 1 : e - 1], mark]
             pos = e
         parts.append(text[pos:])
         return "".join(parts)
@@ -178,7 +186,7 @@ def markdown_view(text: str) -> str:
         _blank(view, m.start(), m.end())
     for s, e in expressions:
         # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
-        view[s], view[e - 1] = "`", "`"
+        view[s] = view[e - 1] = _stand_in(text, s)
     return "".join(view)
 
 
