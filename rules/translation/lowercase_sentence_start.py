@@ -143,6 +143,11 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("전달된 값이 readonly 객체인지 확인합니다. readonly 객체의 속성은 변경될 수 있습니다.\n", language="ko"),
         Example("Le transport se ferme de lui-même. À l'inverse, il reste ouvert. Également disponible ici.\n",
                 language="fr", note="an accented capital starts the sentence"),
+        Example("Parametrelerin, body'nin vb. type'larını fonksiyon parametreleri olarak tanımlarsınız. Type "
+                "bilgisi önemlidir.\n", language="tr", note="a two-letter abbreviation (`vb.`, etc.)"),
+        Example("Process'leri bir araçla (ör. bir web dashboard üzerinden) yönetebilirsiniz. Bir araç yeterlidir.\n",
+                language="tr", note="an abbreviation opens the bracket"),
+        Example("Install a runner (cf. the list above) before you start. The list is short."),
         Example("Use a tool, e.g. the one above."),
         Example("The team grew to approx. five hundred people."),
         Example("Smith et al. found the same effect."),
@@ -175,6 +180,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 continue  # a capital outside ASCII (`Ça`, `À`, `Éviter`): the pattern excludes only A-Z
             if m.group(1).lower() in _ABBREVIATIONS or m.group(1).lower() in own:
                 continue  # English's abbreviations, and the document's language's
+            if _abbreviation_shaped(text, m, doc.language):
+                continue
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
                     word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
                 # A word the document never writes with a capital, or starts more than one sentence with
@@ -186,6 +193,18 @@ sentence of prose stands on both sides (four words or more before the stop, two 
             i = m.start(2)
             yield self.finding(seg, i, m.end(2), f"Sentence starts in lower case: '{m.group(2)}' after a full stop",
                                edits=[(i, i + 1, text[i].upper())])
+
+
+def _abbreviation_shaped(text: str, m: re.Match[str], language: str) -> bool:
+    """The word before the stop is an abbreviation by its place or its shape, in any language: it opens a
+    bracket (`(ör. bir web dashboard`, `(cf. the list`: no sentence ends one word into a bracket), or,
+    outside English, whose short sentence-ending words _SHORT_ENDS knows, it is two lower-case letters
+    (`body'nin vb. type'ları`, Turkish `vb.` for `etc.`)."""
+    before = text[m.start(1) - 1:m.start(1)]
+    if before in ("(", "["):
+        return True
+    word = m.group(1)
+    return primary(language) != "en" and len(word) == 2 and word.islower() and word not in _SHORT_ENDS
 
 
 _PROSE_WORD = compiled_on_use(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
