@@ -174,6 +174,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="an emoji inside a sentence, a lower-case word after it"),
         Example("Copyright ©  Acme Corp and others.\n", "Copyright © Acme Corp and others.\n",
                 note="a symbol, not an emoji, before the capital"),
+        Example("Press ⬆  Enter to go up.\n", "Press ⬆ Enter to go up.\n", note="an arrow in its text presentation"),
     )
     allow = (
         Example("Ce serait verbeux…  Faisons plutôt comme ceci.\n", note="two spaces after a sentence's end, here an ellipsis"),
@@ -203,6 +204,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("That is a slight exaggeration 😉  The release takes a day.\n",
                 note="an emoji ends the sentence"),
         Example("Great job 👍🏽  The team won.\n", note="an emoji with a skin tone"),
+        Example("* ⬆️  Upgrade Starlette to 0.14.2.\n", path="a.md",
+                note="an arrow in its emoji presentation (U+FE0F), as release notes label their lines"),
         Example('msgid "Degrees"\nmsgstr "ডিগ্রি  "\n', path="bn.po", note="the string's trailing spaces are B107's"),
         Example('msgid "Done\\n"\nmsgstr "Terminé  \\n"\n', path="fr.po", note="a line's trailing spaces"),
         Example('#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n', path="fr.po",
@@ -276,8 +279,11 @@ def _ends_sentence(text: str, first: int, start: int, end: int) -> bool:
         return False
     if before[-1] in ".!?:…":
         return True
-    last = ord(before.rstrip(_EMOJI_MODIFIERS)[-1:] or " ")
-    return (last >= 0x1F000 or 0x2600 <= last <= 0x27BF) and text[end].isupper()
+    base = before.rstrip(_EMOJI_MODIFIERS)
+    last = ord(base[-1:] or " ")
+    # U+FE0F asks for the emoji presentation of the character before it, whatever its block (`⬆️`).
+    emoji = last >= 0x1F000 or 0x2600 <= last <= 0x27BF or "\ufe0f" in before[len(base):]
+    return emoji and text[end].isupper()
 
 
 def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]]) -> bool:
