@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lint.language import primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -24,6 +25,10 @@ _TRANSLITERATION = {"и": "i", "к": "k", "м": "m", "н": "n", "т": "t", "в":
 _WORD = compiled_on_use(r"[^\W\d_]+")
 _FOREIGN = compiled_on_use("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
 _LATIN = compiled_on_use("[A-Za-z\u00c0-\u024f]")
+# In a language written in Cyrillic, a Latin name takes the language's case endings (`Pythonу`, `GitHubе`,
+# `Dockerом`): a Cyrillic ending of up to three letters after two Latin letters or more is grammar.
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba"})
+_DECLINED = compiled_on_use("[A-Za-z\u00c0-\u024f]{2,}[\u0400-\u04ff]{1,3}")
 
 
 class MixedScriptWord(Rule):
@@ -38,7 +43,8 @@ letter — usually a look-alike (`Kyiv` with a Cyrillic `у`, `Аpple` with a Cy
 glossaries all miss it. It comes from OCR, from keyboards switched mid-word, from MT of names, and
 sometimes from spam filters' evasions.
 
-Not flagged: words wholly in Greek or Cyrillic, and scientific notation with Greek letters that look
+Not flagged: words wholly in Greek or Cyrillic, a Latin name with a case ending in a language written in
+Cyrillic (`Pythonу` in Russian), and scientific notation with Greek letters that look
 like no Latin letter (`β-blocker`, `μm`, `ΔG`).
 """
     severity = Severity.ERROR
@@ -57,6 +63,10 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         Example("Pay with yоur card.", "Pay with your card."),
         Example("Mixed in uppercase: ТEST.", "Mixed in uppercase: TEST."),
         Example("The word pаssword hides a Cyrillic a.", "The word password hides a Cyrillic a."),
+        Example("Pythonу has a Cyrillic letter at its end.", "Pythony has a Cyrillic letter at its end.",
+                note="in English text, no case ending"),
+        Example("Сервис в Moscоw работает.\n", "Сервис в Moscow работает.\n", language="ru",
+                note="inside the word, not an ending"),
     )
     allow = (
         Example("Kyiv and Moscow exchanged prisoners."),
@@ -67,6 +77,9 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         Example("The free energy ΔG was negative."),
         Example("An α-helix and β-sheets."),
         Example("Café, naïve and Škoda are Latin letters with accents."),
+        Example("Pythonу придётся сравнить весь общий префикс.\n", language="ru",
+                note="a Latin name with a Russian case ending"),
+        Example("Сервис работает на GitHubе и в Dockerом образе.\n", language="ru"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -74,6 +87,8 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         for m in _WORD.finditer(text):
             word = m.group()
             if not _FOREIGN.search(word) or not _LATIN.search(word):
+                continue
+            if _DECLINED.fullmatch(word) and primary(doc.language) in _CYRILLIC_LANGUAGES:
                 continue
             foreign = [c for c in word if _FOREIGN.match(c)]
             latin = len(_LATIN.findall(word))
