@@ -13,9 +13,10 @@ with their context, to judge by hand.
 or more), injects one artifact of one kind into a copy, and counts the injections whose span a finding of
 the expected rule touches (recall), per kind; it also lints the untouched paragraphs and prints their
 findings per 10,000 words. Kinds: an English sentence (real, from --english) left in fr/de/es/ja/zh text
-(L101); straight quotes in text that uses its language's marks (L102); a missing French no-break space
-(L103); an ASCII full stop or comma after CJK text (L105); a doubled word outside CJK (T102); a capitalized function
-word mid-sentence in fr/es/it/pt (T101).
+(L101); straight quotes in text that uses its language's marks (L102: around words in fr/de/es/it/pt, around
+a few CJK characters in ja/zh); a missing French no-break space (L103); an ASCII full stop or comma after
+CJK text (L105); a doubled word outside CJK (T102); a capitalized function word mid-sentence in fr/es/it/pt
+(T101).
 
 Base text for `inject`: documentation has real leftovers of the kinds measured (English left in French
 pages), which count against the untouched figure; professionally translated news is cleaner:
@@ -168,6 +169,22 @@ def straight_quotes(paragraph: str, rng: random.Random) -> Injected | None:
     return Injected(new, m.start(), m.end() + 2)
 
 
+# A few CJK characters inside a run of them: a term a Japanese or Chinese text quotes (English
+# keyboards and MT engines quote it "强力", not “强力” or 「強力」).
+_CJK_TERM = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])([\u3040-\u30ff\u3400-\u9fff]{2,6})(?=[\u3040-\u30ff\u3400-\u9fff])")
+
+
+def straight_quotes_cjk(paragraph: str, rng: random.Random) -> Injected | None:
+    if '"' in paragraph:
+        return None
+    spans = list(_CJK_TERM.finditer(paragraph))
+    if not spans:
+        return None
+    m = rng.choice(spans)
+    new = paragraph[:m.start()] + '"' + m.group(1) + '"' + paragraph[m.end():]
+    return Injected(new, m.start(), m.end() + 2)
+
+
 _SPACED_MARK = re.compile(r"(?<=\w)[ \u00a0\u202f]([?!;:])(?=\s|$)")
 
 
@@ -301,6 +318,8 @@ def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kin
         if lang in ("fr", "es", "it", "pt"):
             words_of = (pack(lang) or {}).get("function-words") or []
             kinds.append(("mid-sentence-capital", lang, "T101", capital_function_word(words_of)))
+    # Last, so that the kinds above draw the same paragraphs as before this one was added.
+    kinds.extend(("straight-quotes", lang, "L102", straight_quotes_cjk) for lang in by_language if lang in ("ja", "zh"))
     print(f"paragraphs: { {k: len(v) for k, v in by_language.items()} }; English sentences: {len(english)}")
     # Untouched text: the files the paragraphs come from, as they are, in their language; findings of
     # the rules this benchmark measures, and of all default rules.
