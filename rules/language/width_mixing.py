@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -12,10 +13,15 @@ from lint.rule import Example, Rule
 from ._packs import languages_with
 
 _FULL_ALNUM = compiled_on_use(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_HALF_ALNUM = compiled_on_use(r"[0-9A-Za-z]+")
+_FULL_LETTERS = compiled_on_use(r"[\uff21-\uff3a\uff41-\uff5a]+")
+_FULL_DIGITS = compiled_on_use(r"[\uff10-\uff19]+")
+_HALF_LETTERS = compiled_on_use(r"[A-Za-z]+")
+_HALF_DIGITS = compiled_on_use(r"[0-9]+")
 _HALF_KANA = compiled_on_use(r"[\uff66-\uff9f]+")
 # A number of one digit standing alone (not part of 2.0, 1,000 or a name like A4).
 _ALNUM_AROUND = r"0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a.,\uff0e\uff0c"
+# What may not touch a full-width run holding a one-digit number (`５G`, `1,０`).
+_AROUND_RUN = compiled_on_use(r"[0-9A-Za-z.,\uff0e\uff0c]")
 _FULL_SINGLE = compiled_on_use(rf"(?<![{_ALNUM_AROUND}])[\uff10-\uff19](?![{_ALNUM_AROUND}])")
 _HALF_SINGLE = compiled_on_use(rf"(?<![{_ALNUM_AROUND}])[0-9](?![{_ALNUM_AROUND}])")
 
@@ -37,7 +43,9 @@ a typographic form.
 Not flagged: full-width alphanumerics in a document that uses them throughout (a house style for
 numbers in vertical text); a one-digit number set full-width in a document that sets most of its one-digit
 numbers so (the Japanese press style, Kyodo News 記者ハンドブック: one digit full-width, two or more
-half-width: `第１章`, `２人`, `2024年`); full-width punctuation, and other languages.
+half-width: `第１章`, `２人`, `2024年`); full-width letters in a document with no more half-width letters
+(letters and digits are weighed apart: `６インチｘ６インチ` in a text without Latin words); full-width
+punctuation, and other languages.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -54,6 +62,8 @@ half-width: `第１章`, `２人`, `2024年`); full-width punctuation, and other
         Example("ＨＴＭＬ 파일과 CSS 파일.\n", language="ko", fixed="HTML 파일과 CSS 파일.\n"),
         Example("設定は ｺﾝﾌｨｸﾞ に書きます。\n", language="ja", fixed="設定は コンフィグ に書きます。\n"),
         Example("請使用 ＪＳＯＮ 或 YAML 格式。\n", language="zh-Hant", fixed="請使用 JSON 或 YAML 格式。\n"),
+        Example("５Gネットワークと4Gネットワークの違い。\n", language="ja", fixed="5Gネットワークと4Gネットワークの違い。\n",
+                note="a one-digit number touching a half-width letter is part of a name, not the press style"),
     )
     allow = (
         Example("Vue は JavaScript のフレームワークです。\n", language="ja"),
@@ -66,6 +76,8 @@ half-width: `第１章`, `２人`, `2024年`); full-width punctuation, and other
         Example("使用 API 和 SDK。\n", language="zh"),
         Example("火災は４日間続き、21,000エーカーを焼き、２人が入院した。\n", language="ja"),
         Example("彼女は４月に着任し、５月１日に最初の会見を開いた。25 人が出席した。\n", language="ja"),
+        Example("６インチｘ６インチのキャンバスと２本の筆。画用紙は100枚、500枚、12枚。\n", language="ja",
+                note="no half-width letter to hold the times sign ｘ to; its ６ is a one-digit number in the press style"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -75,17 +87,33 @@ half-width: `第１章`, `２人`, `2024年`); full-width punctuation, and other
         if not kana and not wide:
             return
         if wide:
-            full_runs = len(_FULL_ALNUM.findall(prose))
-            if len(_HALF_ALNUM.findall(prose)) >= full_runs:
-                press_style = len(_FULL_SINGLE.findall(prose)) > len(_HALF_SINGLE.findall(prose))
-                for seg in wide:
-                    for m in _FULL_ALNUM.finditer(seg.text):
-                        if press_style and _FULL_SINGLE.match(seg.text, m.start()):
-                            continue
-                        yield self.finding(seg, m.start(), m.end(),
-                                           f"Full-width '{m.group()}' among half-width letters and digits",
-                                           unicodedata.normalize("NFKC", m.group()))
+            # Letters and digits are two habits: a text may have no half-width letter at all and set
+            # `６インチｘ６インチ` full-width throughout, its `ｘ` a times sign, while its years are half-width.
+            letters_half = len(_HALF_LETTERS.findall(prose)) >= len(_FULL_LETTERS.findall(prose))
+            digits_half = len(_HALF_DIGITS.findall(prose)) >= len(_FULL_DIGITS.findall(prose))
+            press_style = len(_FULL_SINGLE.findall(prose)) > len(_HALF_SINGLE.findall(prose))
+            for seg in wide:
+                for m in _FULL_ALNUM.finditer(seg.text):
+                    if press_style and _FULL_SINGLE.match(seg.text, m.start()):
+                        continue
+                    wrong_letters = letters_half and _FULL_LETTERS.search(m.group()) is not None
+                    wrong_digits = (digits_half and _FULL_DIGITS.search(m.group()) is not None
+                                    and not (press_style and _lone_digit_among_full_width(seg.text, m)))
+                    if not (wrong_letters or wrong_digits):
+                        continue
+                    yield self.finding(seg, m.start(), m.end(),
+                                       f"Full-width '{m.group()}' among half-width letters and digits",
+                                       unicodedata.normalize("NFKC", m.group()))
         for seg in kana:
             for m in _HALF_KANA.finditer(seg.text):
                 yield self.finding(seg, m.start(), m.end(), f"Half-width katakana '{m.group()}'",
                                    unicodedata.normalize("NFKC", m.group()))
+
+
+def _lone_digit_among_full_width(text: str, m: re.Match[str]) -> bool:
+    """Whether a full-width run holds one digit, with no digit, half-width letter or decimal mark
+    touching the run (`ｘ６` in `６インチｘ６インチ`): a one-digit number as the press style sets it."""
+    digits = _FULL_DIGITS.findall(m.group())
+    return (len(digits) == 1 and len(digits[0]) == 1
+            and not _AROUND_RUN.match(text[max(m.start() - 1, 0) : m.start()])
+            and not _AROUND_RUN.match(text[m.end() : m.end() + 1]))
