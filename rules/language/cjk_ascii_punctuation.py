@@ -17,10 +17,12 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Or a mark between a Latin word and CJK text (`Vue,它`): in a CJK sentence either way.
 # A comma (or ! ? ; :) stays wrong before a Latin word (`しかし,HTML`), and a full stop before a capital
 # (`います.Angular`); a full stop before a lower-case letter is a file name (`設定.json`).
-# Before a bracket or a quotation mark (`述べた.「`, `瞬間です.」`) the mark ends a CJK sentence too, and a
+# Before a bracket or a quotation mark (`述べた.「`, `瞬間です.」`, `前面,"`) the mark ends a CJK sentence too, and a
 # comma before a number (`息子は,13歳`) is in one.
 _OPENING = "\u300c\u300d\u300e\u300f\uff08\uff09\u3010\u3011\u3008\u3009\u300a\u300b\u3014\u3015\u201c\u201d"
-_AFTER_CJK = compiled_on_use(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}{_OPENING}]|\s|$)|([,!?;])( ?)(?=[A-Za-z0-9])"
+# Full-width letters and digits belong to the CJK text they sit in (`であり,３月`): no file name or version.
+_WIDE_ALNUM = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_AFTER_CJK = compiled_on_use(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}{_OPENING}{_WIDE_ALNUM}\"]|\s|$)|([,!?;])( ?)(?=[A-Za-z0-9])"
                         rf"|(\.)()(?=[A-Z]))"
                         rf"|(?<=[A-Za-z0-9)])([,!?:;])( ?)(?=[{CJK}])")
 # Marks every text in the language writes full-width; the others are held to the document's own habit.
@@ -49,7 +51,8 @@ Text Layout*, jlreq, §3.1.4, cl-06/cl-07); Chinese uses 。，、；：？！ (
 W3C clreq §3.1). An ASCII mark is narrow, sits wrong in the em-box and is the trace of an English
 source or an English keyboard. Korean uses Western punctuation (W3C klreq) and is not checked.
 
-Not flagged: a full stop followed by a lower-case letter or a digit (`設定.json`, `v1.2`), ellipses `...`, code
+Not flagged: a full stop followed by a lower-case letter or a half-width digit (`設定.json`, `v1.2`; a
+full-width letter or digit after it is CJK text: `した.２０２２年` is flagged), ellipses `...`, code
 and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style).
 """
     severity = Severity.WARNING
@@ -70,6 +73,10 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         Example("しかし,HTML が安全な場合もあります。\n", language="ja", fixed="しかし、HTML が安全な場合もあります。\n"),
         Example("彼はそう述べた.「次は勝つ」と語った。\n", language="ja", fixed="彼はそう述べた。「次は勝つ」と語った。\n"),
         Example("彼の息子は,13歳で発症した。\n", language="ja", fixed="彼の息子は、13歳で発症した。\n"),
+        Example("議長国を務めており,３月初旬に合意した。\n", language="ja", fixed="議長国を務めており、３月初旬に合意した。\n"),
+        Example("家賃が上昇した.２０２２年以降も続いた。\n", language="ja", fixed="家賃が上昇した。２０２２年以降も続いた。\n"),
+        Example("“我就站在你前面,\"一位女人说。\n", language="zh", fixed="“我就站在你前面，\"一位女人说。\n",
+                note="the straight quote is L102's and P102's; the comma before it is this rule's"),
         Example("他说：“也不会是什么好的协议.”\n", language="zh", fixed="他说：“也不会是什么好的协议。”\n"),
         Example("<!-- copylint-language: ja -->\n設定を変更します.\n", path="a.md",
                 fixed="<!-- copylint-language: ja -->\n設定を変更します。\n"),
@@ -78,6 +85,8 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         Example("これはテストです。\n", language="ja"),
         Example("設定は config.json に書きます。\n", language="ja"),
         Example("ファイル名は設定.json です。\n", language="ja"),
+        Example("説明は第３章、設定は設定.json、値は３．５。\n", language="ja",
+                note="full-width digits beside a file name; a full-width decimal point is the writer's own mark"),
         Example("以下のように追加します:\n", language="ja"),
         Example("待って...まだです。\n", language="ja"),
         Example("我们使用 Vue，它很简单。\n", language="zh"),
