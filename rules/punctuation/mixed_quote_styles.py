@@ -14,7 +14,8 @@ from lint.rule import Example, Rule
 
 _CURLY = compiled_on_use("[“”‘’]")
 _STRAIGHT = compiled_on_use("[\"']")
-_OPENERS = " \t\n([{\u00a0—–-/"
+# (and the full-width colon and opening brackets of CJK text, after which a quotation opens: 说：'为什么)
+_OPENERS = " \t\n([{\u00a0—–-/：（【《「『"
 # Elisions written with an apostrophe that a keyboard makes look like an opening quote: ’90s, ’n’, ’em.
 _ELISION = compiled_on_use(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|ndrangheta)\b", re.I)
 
@@ -61,7 +62,9 @@ an apostrophe miss half its occurrences.
 
 In a language whose quotation marks are not “ ” (French, German, Russian, Japanese…; see
 docs/languages.md), only apostrophes are judged here: its double quotes are L102's, which knows its
-marks. Not flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
+marks. In Japanese and Chinese, whose quotation marks come with the text from the input method, an
+apostrophe inside a Latin name (`Swami's`) is held only to the text's other Latin apostrophes. Not
+flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
 documents without a clear majority. In a translation catalogue (PO, XLIFF, i18n files), typed entry by
 entry and often by several translators, the straight marks of a kind are one finding, naming how many,
 with one fix for them all: which typography the file keeps is one choice (a project may type straight
@@ -112,6 +115,14 @@ apostrophes in all its files but a few).
         Example(_CATALOGUE + _entries("L’arbre et l’eau", "L’air d’ici", "D’abord l’an", "l'un", "l'autre et l'été"),
                 _CATALOGUE + _entries("L’arbre et l’eau", "L’air d’ici", "D’abord l’an", "l’un", "l’autre et l’été"),
                 path="fr.po", note="one finding for the catalogue's three, one fix for them all"),
+        Example("一名女孩对我说：'为什么现在才告诉我？”“龙穴”和“推特”。\n",
+                "一名女孩对我说：‘为什么现在才告诉我？”“龙穴”和“推特”。\n", language="zh",
+                note="a straight quote that opens a Chinese quotation is no Latin apostrophe"),
+        Example("他写道：\"正式称为坎耶。”“推特”和“龙穴”。\n", "他写道：“正式称为坎耶。”“推特”和“龙穴”。\n",
+                language="zh", note="after a full-width colon the quotation opens"),
+        Example("“龙穴”明星说 O’Brien 和 O'Neill 都来了，“很好。”\n",
+                "“龙穴”明星说 O’Brien 和 O’Neill 都来了，“很好。”\n", language="zh",
+                note="the text writes a Latin apostrophe curly itself"),
     )
     allow = (
         Example("“This is completely new information,” he said. “I can’t say anything yet.”\n"),
@@ -128,6 +139,8 @@ apostrophes in all its files but a few).
         Example("The “first,” “second” and “third” call ``print('x')`` in a literal.\n", path="a.rst"),
         Example("The term \"black hole\" was coined -- in fact they're the death state of stars.\n"),
         Example("Il dit « oui », elle dit “non”, ils disent “peut-être” et \"jamais\".\n", language="fr"),
+        Example("“龙穴”明星、“推特”上的 Swami's 海滩和 Soko Ng'ombe 市场。“很好。”\n", language="zh",
+                note="Chinese quotation marks show no habit for a Latin name's apostrophe"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -157,6 +170,8 @@ apostrophes in all its files but a few).
         for kind in ('"', "'") if first_pair[0] == "“" else ("'",):
             kind_curly = [(seg, i) for seg, i in curly if _kind(seg.text[i]) == kind]
             kind_straight = [(seg, i) for seg, i in straight if seg.text[i] == kind]
+            if kind == "'" and primary(doc.language) in _IME_QUOTED:
+                kind_straight = _without_latin_apostrophes(kind_straight, kind_curly)
             if len(kind_curly) + len(kind_straight) >= _DECIDES:
                 to_curly = _outnumbers(len(kind_curly), len(kind_straight))
                 to_straight = _outnumbers(len(kind_straight), len(kind_curly))
@@ -200,6 +215,22 @@ def _outnumbers(ours: int, theirs: int) -> bool:
     pair, three times against more. Edited documents that mix the two about 2:1 (PEPs written by
     several hands) have no house style to restore."""
     return ours >= 3 and ours >= (2 if theirs <= 2 else 3) * theirs
+
+
+# Languages whose “ ” or 「」 come from the input method with the text around them: they show no habit
+# for the apostrophes of the Latin names it quotes (Swami's, Ng'ombe, I'm A Celebrity), typed as on
+# a Latin keyboard.
+_IME_QUOTED = frozenset({"ja", "zh"})
+_LATIN_APOSTROPHE = compiled_on_use(r"(?<=[A-Za-z\u00c0-\u024f])['’](?![\u3040-\u30ff\u3400-\u9fff\uff00-\uffef])")
+
+
+def _without_latin_apostrophes(straight: list[tuple[Segment, int]],
+                               curly: list[tuple[Segment, int]]) -> list[tuple[Segment, int]]:
+    """A Japanese or Chinese text's straight marks less the apostrophes inside its Latin words, where
+    it writes none of those curly: its own habit for them, whatever its quotation marks."""
+    if any(_LATIN_APOSTROPHE.match(seg.text, i) for seg, i in curly):
+        return straight
+    return [(seg, i) for seg, i in straight if not _LATIN_APOSTROPHE.match(seg.text, i)]
 
 
 def _kind(mark: str) -> str:
