@@ -34,7 +34,8 @@ A mix is the mark of paragraphs translated by different hands or pasted from an 
 Words and numbers are counted as two habits where each has six boundaries or more (a writer may space
 `Vue` and set `2進数` tight); a kind with fewer follows the document's.
 
-Not flagged: boundaries with markup between (`**API**は`, `と[Vite](…)`), documents under six boundaries or without a clear habit, code and URLs, full-width
+Not flagged: headings, which keep a habit of their own (a headline separates its phrases and a score with
+spaces: `エア 38 - 17 メルローズ`), boundaries with markup between (`**API**は`, `と[Vite](…)`), documents under six boundaries or without a clear habit, code and URLs, full-width
 punctuation next to Latin text, and other languages.
 """
     severity = Severity.INFO
@@ -48,6 +49,8 @@ punctuation next to Latin text, and other languages.
         Example("使用Vue开发。使用React开发。使用Svelte开发。使用 Angular 开发。\n", language="zh",
                 fixed="使用Vue开发。使用React开发。使用Svelte开发。使用Angular开发。\n"),
         Example("これは Vue です。これは React です。これは Svelte です。これはAngularです。\n", language="ja"),
+        Example("# Vue の使い方\n\nこれは Vue です。これは React です。これは Svelte です。これはAngularです。\n",
+                path="a.md", language="ja", note="the body's own habit, whatever the heading's"),
         Example("これはVueです。これはReactです。これはSvelteです。これは Angular です。\n", language="ja"),
         Example("第 1 章。第 2 章。第 3 章。第4章。\n", language="zh"),
         Example("版本 3 发布。版本 4 发布。版本 5 发布。版本6发布。\n", language="zh"),
@@ -67,13 +70,17 @@ punctuation next to Latin text, and other languages.
                 + "2進数と8進数と10進数と16進数。\n", language="ja",
                 note="words spaced, numbers set tight: two habits, each kept"),
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 `Angular` 开发。\n", path="a.md", language="zh"),
+        Example("# リヴィングストン 1 - 0 レンジャーズ\n\nこれはVueです。これはReactです。これはSvelteです。"
+                "これはAngularです。\n", path="a.md", language="ja", note="a headline spaces its phrases and its score"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
         # Only boundaries written as they read: with markup between (`**API**は`, `と[Vite](…)`) the
         # writer's choice is about the markup, not the text.
-        hits = [(seg, m) for seg in doc.segments_matching(_BOUNDARY) for m in _BOUNDARY.finditer(seg.text)
-                if seg.is_contiguous(max(m.start() - 1, 0), m.end() + 1)]
+        # Headings are set apart: a Japanese or Chinese headline separates its phrases and a score with
+        # spaces (`# エア 38 - 17 メルローズ`) where the body sets Latin text tight.
+        hits = [(seg, m) for seg in doc.segments_matching(_BOUNDARY) if seg.kind != "heading"
+                for m in _BOUNDARY.finditer(seg.text) if seg.is_contiguous(max(m.start() - 1, 0), m.end() + 1)]
         if len(hits) < _MIN_BOUNDARIES:
             return
         spaced = sum(1 for _, m in hits if (m.group(1) or m.group(2)))
