@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from lint.language import pack
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -83,6 +85,8 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
             continue  # '"': the character itself, quoted
         if ch == "“" and openers and openers[-1] == "„":
             role = "close"  # „German“
+        elif ch == "“" and not openers and _low_quotes(language) and _context(text, i) == (False, True):
+            role = "close"  # a German “ after the words it closes, its „ lost or in an earlier paragraph
         elif ch in "“„":
             role = "open"
         elif ch == "”" and language not in ("sv", "fi") and (openers or _context(text, i) != (True, False)):
@@ -106,6 +110,13 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
             openers.pop()
         out.append(_Mark(i, ch, role))
     return out
+
+
+@lru_cache(maxsize=64)
+def _low_quotes(language: str) -> bool:
+    """Whether the language closes its quotations with “ („…“: German, Russian's inner marks), so a “
+    after a word closes one and never opens."""
+    return any(pair[1] == "“" for pair in (pack(language) or {}).get("quotes") or ())
 
 
 def _single_marks(text: str) -> list[_Mark]:
@@ -133,7 +144,8 @@ class OrphanedQuote(Rule):
     rationale = """
 **What it does.** Pairs the quotation marks of each paragraph — curly “ ” ‘ ’, low „ and straight
 " ' — and flags a closing mark with nothing open before it, an opening mark never closed, and a mark
-turned the wrong way (`”word”`, `“word“`, with a fix). Straight
+turned the wrong way (`”word”`, `“word“`, with a fix). In a language that closes with “
+(German `„…“`), a “ after the words it ends closes. Straight
 marks are told apart by position (after a space they open, before one they close); apostrophes
 (`Russia's`, `can’t`, `the students’ books`, `’90s`, `rock ’n’ roll`, `O’Brien`) are not quotation
 marks.
@@ -147,7 +159,10 @@ closes it — the English convention), one that a scraper split over paragraphs 
 closed in a later one, up to three paragraphs on, with no double mark in between; in a document laid out
 in paragraphs of sentences — half or more of its four or more paragraphs hold two sentences or more —
 the paragraph right after the one that left it open must reopen it, while a line per sentence, as MT
-output and sentence-split text have, carries it on without a mark), nested quotations, inch and second marks after a number (`20" wide`,
+output and sentence-split text have, carries it on without a mark), a quotation whose own opening mark reopens it at the start of one of
+its sentences (`„A. B. „C.“`: each paragraph of a long quotation reopened, the paragraph breaks lost when
+sentence-per-line text or a scraper ran them together; not after an attribution such as `…, she said.`,
+where a new quotation opens), nested quotations, inch and second marks after a number (`20" wide`,
 `40°26'46"`), and paragraphs whose straight quotes cannot be told apart (`a " b`). An opening single
 quote left open is flagged only when curly (‘): a straight one is too often an elision (`'Tis`).
 """
@@ -187,6 +202,12 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 "It breaks the principle of sport.\n\nAnd this decision would not be supported by UEFA,” he said. The "
                 "vote was close.\n\nThe clubs will meet again. Nothing is settled.\n",
                 note="paragraphs of sentences: the next paragraph of a quotation must reopen it"),
+        Example("Der Erfolg wird daran gemessen. Der Verein gehört in die Premier League“, erklärte er. „Es ist "
+                "keine leichte Aufgabe.“\n", language="de", note="German “ closes: its „ was lost"),
+        Example("„Ich bin Lehrerin, und wir können nicht in Quarantäne gehen, sagte sie. „Wir kriegen kein Geld "
+                "zurück.“\n", language="de", note="after an attribution a new quotation opens: the first never closed"),
+        Example("“We cannot go into quarantine when we return, she said. “We are getting no money back.”\n",
+                note="after an attribution a new quotation opens: the first never closed"),
     )
     allow = (
         Example("一个用于描述错误的可选参数。（例如：\"用户必须登录。\"）\n", language="zh"),
@@ -224,6 +245,17 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("The quoting character defaults to '\"'. Setting it to None has the effect of `\"`.\n"),
         Example("...n-eating amoeba\") is a fresh-water species that can be fatal to humans.\n"),
         Example("...my credit card and ran up charges.\" It's harder to get them to buy into \"Someone stole my s...\n"),
+        Example("Der Justizminister erklärte: „Die Entscheidung wurde Anfang der Woche getroffen. Die neuen Daten "
+                "gaben uns Grund zur Sorge. „Wir verstehen, dass das eine Enttäuschung ist.“\n", language="de",
+                note="each paragraph of a long quotation reopens it, the paragraph breaks lost"),
+        Example("The minister said: “The decision was taken early this week. The new data gave us cause for "
+                "concern.\n“We understand that this is a disappointment.”\n",
+                note="each paragraph of a long quotation reopens it, the paragraph breaks lost"),
+        Example("Die Delegierte erklärte:\n\n„Wir verzeichnen einen beträchtlichen Ausbruch.\n\nWir müssen "
+                "beobachten, was in den nächsten Wochen geschieht.“\n", language="de",
+                note="a line per sentence: German “ closes the quotation carried on"),
+        Example("Er sagte, es gehe um „erst Denuklearisierung“ und um die „Erklärung des Kriegsendes“.\n",
+                language="de"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -284,7 +316,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 continue
             else:
                 yield self._orphan_close(seg, mark)
-        if stack and not cut_end:
+        if stack and not cut_end and not _reopened(text, marks):
             open_mark = stack[0]  # the outermost: the one whose closing mark is missing
             following = _nearest(doubles, n, 1)
             nxt = segments[n + 1].text if n + 1 < len(segments) else ""
@@ -314,6 +346,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     def _orphan_close(self, seg: Segment, mark: _Mark) -> Finding:
         text, at = seg.text, mark.at
         message = "Closing quotation mark with no opening one"
+        if mark.char == "“":
+            return self.finding(seg, at, at + 1, message)  # German „…“: where its „ was lost is not English's
         closer = "”" if mark.char == "”" else '"'
         last = None
         for m in _ATTRIBUTION[closer].finditer(text, 0, at):
@@ -363,6 +397,39 @@ def _paragraph_layout(doc: Document) -> bool:
     if len(paragraphs) < 4:
         return False
     return sum(1 for p in paragraphs if _INNER_END.search(p)) * 2 >= len(paragraphs)
+
+
+# A sentence's start: its end mark (and a closing bracket) and a space before.
+_SENTENCE_BEFORE = compiled_on_use(r"[.!?…][)\]]?\s+$")
+
+
+# A sentence that ends in a short clause after a comma (`…, sagte sie.`, `…, he said.`): an attribution,
+# after which the quotation mark opens a new quotation (the one before lost its closing mark).
+_ATTRIBUTION_TAIL = compiled_on_use(r",\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}[.!?]\s+$")
+
+
+def _reopened(text: str, marks: list[_Mark]) -> bool:
+    """Whether the paragraph's quotations all close where a quotation's own opening mark, at the start of
+    one of its sentences, reopens it instead of opening one inside it: the convention that reopens each
+    paragraph of a long quotation, in text whose paragraph breaks are lost (sentence-per-line text
+    joined, a scraper's paragraphs run together): „A. B. „C. D.“"""
+    depth = 0
+    first = ""
+    reopened = False
+    for mark in marks:
+        if mark.role == "open":
+            if depth == 0:
+                first = mark.char
+            elif (depth == 1 and mark.char == first and _SENTENCE_BEFORE.search(text, max(0, mark.at - 8), mark.at)
+                  and not _ATTRIBUTION_TAIL.search(text, max(0, mark.at - 60), mark.at)):
+                reopened = True
+                continue
+            depth += 1
+        elif depth == 0:
+            return False
+        else:
+            depth -= 1
+    return reopened and depth == 0
 
 
 def _left_open(marks: list[_Mark]) -> bool:
