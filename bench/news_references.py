@@ -8,10 +8,13 @@ ships text. Writes OUT/<source>/<language>/<document>.md:
 
 - `ntrex`: NTREX-128 (MicrosoftTranslator/NTREX): the WMT19 English news test set translated by
   professionals into 128 languages, with document ids. The headline is a heading; the sentences make
-  paragraphs of three to eight, never cutting a quotation that runs over several sentences before the
-  eighth, and a line with no end mark (a headline, a subheading) stands alone.
+  paragraphs of three or more, never cutting a quotation that runs over several sentences before the
+  sixteenth (each sentence that opens with the quotation's mark reopens it: the paragraphs of a long
+  quotation, lost in the sentence-per-line file), and a line with no end mark (a headline, a subheading)
+  stands alone.
 - `wmt21`: the newstest2021 human references (wmt-conference/wmt21-news-systems, txt/references); the text
-  files carry no document ids, so ten lines (sentences) make a file, in paragraphs as for NTREX.
+  files carry no document ids, so ten lines (sentences) make a file, running on while a quotation is
+  open (ten more at most), in paragraphs as for NTREX.
 - `wmt24`: the WMT24 general-task human references of the news and literary documents
   (wmt-conference/wmt24-news-systems, txt-ts), by document id, each line a paragraph.
 - `ud`: the sentences of a Universal Dependencies treebank (its `# text =` lines, every `.conllu` file the
@@ -48,30 +51,69 @@ def lines_at(git_dir: Path, path: str) -> list[str]:
     return [line.strip() for line in out.splitlines()]
 
 
-def quote_depth(sentence: str, language: str, depth: int, straight: bool) -> tuple[int, bool]:
-    """The depth of open quotations after ``sentence`` (German „…“ closes with “), and whether a straight
-    quotation is open."""
-    opens, closes = ("„‚»", "“‘«") if language.startswith("de") else ("«「『“„", "»」』”")
-    depth += sum(sentence.count(c) for c in opens) - sum(sentence.count(c) for c in closes)
-    return depth, straight ^ (sentence.count('"') % 2 == 1)
+# The double quotation marks that open and close a quotation, by language (German „…“ and »…«).
+_MARKS = {"de": ("„»", "“«")}
+_DEFAULT_MARKS = ("«「『“„", "»」』”")
+
+
+def quote_depth(sentence: str, language: str, depth: int) -> int:
+    """The depth of open quotations after ``sentence``, ``depth`` open before it. A straight mark opens or
+    closes by its place (after a space it opens), as a reader tells them apart; a quotation's mark at the
+    start of a sentence while one is open reopens it (each paragraph of a long quotation reopened, the
+    paragraphs lost in a sentence-per-line file) instead of nesting one; a closing mark with nothing
+    open (its opening mark lost) closes nothing. Single marks are left out: apostrophes look the same."""
+    opens, closes = _MARKS.get(language.split("-")[0], _DEFAULT_MARKS)
+    for i, ch in enumerate(sentence):
+        if ch == '"':
+            before = sentence[i - 1] if i else " "
+            after = sentence[i + 1] if i + 1 < len(sentence) else " "
+            ch = opens[0] if (before.isspace() or before in "([—–-") and not after.isspace() else closes[0]
+        if ch in opens:
+            if not (i == 0 and depth > 0):
+                depth += 1
+        elif ch in closes:
+            depth = max(depth - 1, 0)
+    return depth
 
 
 def paragraphs(sentences: list[str], language: str) -> Iterator[list[str]]:
     current: list[str] = []
-    depth, straight = 0, False
+    depth = 0
     for sentence in sentences:
         # A line with no end mark (a headline, a subheading) is a paragraph of its own.
-        if current and depth <= 0 and not straight and not (_ENDS.search(current[-1]) and _ENDS.search(sentence)):
+        if current and depth <= 0 and not (_ENDS.search(current[-1]) and _ENDS.search(sentence)):
             yield current
-            current, depth, straight = [], 0, False
+            current, depth = [], 0
         current.append(sentence)
-        depth, straight = quote_depth(sentence, language, depth, straight)
-        # (Eight sentences at most: a quotation the translator never closed does not swallow the page.)
-        if (len(current) >= 3 and depth <= 0 and not straight) or len(current) >= 8:
+        depth = quote_depth(sentence, language, depth)
+        # (Sixteen sentences at most: a quotation the translator never closed does not swallow the page.)
+        if (len(current) >= 3 and depth <= 0) or len(current) >= _MOST:
             yield current
-            current, depth, straight = [], 0, False
+            current, depth = [], 0
     if current:
         yield current
+
+
+_MOST = 16
+
+
+def chunks(lines: list[str], language: str, size: int = 10) -> Iterator[tuple[int, list[str]]]:
+    """Files of ``size`` lines, numbered by their nominal start (line ``k * size``), each running on past its
+    end while a quotation is open (up to ``size`` more lines), the next starting after it: text without
+    document ids, where a quotation cut at a file's end is the cut's, not the translator's."""
+    end = 0
+    for k in range(0, len(lines), size):
+        start = max(k, end)
+        end = k + size
+        depth = 0
+        for line in lines[start:end]:
+            depth = quote_depth(line, language, depth) if line else depth
+        while depth > 0 and end < min(len(lines), k + 2 * size):
+            depth = quote_depth(lines[end], language, depth) if lines[end] else depth
+            end += 1
+        part = [line for line in lines[start:end] if line]
+        if part:
+            yield k // size, part
 
 
 def joined(sentences: list[str], language: str) -> str:
@@ -100,10 +142,9 @@ def wmt21(git_dir: Path, out: Path) -> None:
         lines = lines_at(git_dir, f"txt/references/{name}")
         folder = out / "wmt21" / language
         folder.mkdir(parents=True, exist_ok=True)
-        for i in range(0, len(lines), 10):
-            part = [line for line in lines[i:i + 10] if line]
+        for n, part in chunks(lines, language):
             text = "\n\n".join(joined(p, language) for p in paragraphs(part, language))
-            (folder / f"part{i // 10:03}.md").write_text(text + "\n", encoding="utf-8")
+            (folder / f"part{n:03}.md").write_text(text + "\n", encoding="utf-8")
         print(f"wmt21 {language}: {len(lines)} lines")
 
 
