@@ -16,7 +16,8 @@ ships text. Writes OUT/<source>/<language>/<document>.md:
   files carry no document ids, so ten lines (sentences) make a file, running on while a quotation is
   open (ten more at most), in paragraphs as for NTREX.
 - `wmt24`: the WMT24 general-task human references of the news and literary documents
-  (wmt-conference/wmt24-news-systems, txt-ts), by document id, each line a paragraph.
+  (wmt-conference/wmt24-news-systems, txt-ts), by document id, each line a paragraph; the first line,
+  the headline, a heading where it has no end mark.
 - `ud`: the sentences of a Universal Dependencies treebank (its `# text =` lines, every `.conllu` file the
   repository holds): text written in the language, edited for publication (news, encyclopedia), and
   annotated sentence by sentence, so what a translation or a scrape leaves is rare. Files of ten sentences
@@ -160,7 +161,10 @@ def wmt24(git_dir: Path, out: Path) -> None:
         folder = out / "wmt24" / language
         folder.mkdir(parents=True, exist_ok=True)
         for doc, paras in documents.items():
-            (folder / f"{doc}.md").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+            # The first line is the headline (as NTREX's): a heading where it has no end mark.
+            head, *rest = paras
+            head = f"# {head}" if head[-1:].isalnum() else head
+            (folder / f"{doc}.md").write_text("\n\n".join([head, *rest]) + "\n", encoding="utf-8")
         print(f"wmt24 {language}: {len(documents)} documents")
 
 

@@ -156,6 +156,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("Wait... then it started."),
         Example("Call foo. bar() returns nothing.", note="code"),
         Example("The meeting is at 5 p.m. today.", note="an abbreviation with inner dots"),
+        Example("Los cambios podrían ayudar a EE.\u00a0UU. a intensificar sus iniciativas.", language="es",
+                note="an abbreviation whose parts a no-break space binds"),
         Example("See vol. two of the report."),
         Example("It takes about 16 Msec. to traverse 25 mm. of tissue.", note="units"),
         Example("The plane landed safely. No one was hurt."),
@@ -199,9 +201,10 @@ def _abbreviation_shaped(text: str, m: re.Match[str], language: str) -> bool:
     """The word before the stop is an abbreviation by its place or its shape, in any language: it opens a
     bracket (`(ör. bir web dashboard`, `(cf. the list`: no sentence ends one word into a bracket), or,
     outside English, whose short sentence-ending words _SHORT_ENDS knows, it is two lower-case letters
-    (`body'nin vb. type'ları`, Turkish `vb.` for `etc.`)."""
+    (`body'nin vb. type'ları`, Turkish `vb.` for `etc.`), or a no-break space binds it to an abbreviation
+    before it (`EE.\u00a0UU. a`, `I.\u00a0A.`)."""
     before = text[m.start(1) - 1:m.start(1)]
-    if before in ("(", "["):
+    if before in ("(", "[") or text[max(0, m.start(1) - 2):m.start(1)] in (".\u00a0", ".\u202f"):
         return True
     word = m.group(1)
     return primary(language) != "en" and len(word) == 2 and word.islower() and word not in _SHORT_ENDS
