@@ -254,6 +254,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("Die Delegierte erklärte:\n\n„Wir verzeichnen einen beträchtlichen Ausbruch.\n\nWir müssen "
                 "beobachten, was in den nächsten Wochen geschieht.“\n", language="de",
                 note="a line per sentence: German “ closes the quotation carried on"),
+        Example("Agregó: “Quiero que nuestra clase política, que está a punto de traicionar el Brexit, sienta el "
+                "calor. “Vamos a movilizar al ejército popular de este país”.\n", language="es",
+                note="the quotation's own clause after a comma, no attribution: reopened"),
         Example("Er sagte, es gehe um „erst Denuklearisierung“ und um die „Erklärung des Kriegsendes“.\n",
                 language="de"),
     )
@@ -403,9 +406,10 @@ def _paragraph_layout(doc: Document) -> bool:
 _SENTENCE_BEFORE = compiled_on_use(r"[.!?…][)\]]?\s+$")
 
 
-# A sentence that ends in a short clause after a comma (`…, sagte sie.`, `…, he said.`): an attribution,
-# after which the quotation mark opens a new quotation (the one before lost its closing mark).
-_ATTRIBUTION_TAIL = compiled_on_use(r",\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}[.!?]\s+$")
+# A sentence that ends in a clause of one or two words after a comma (`…, sagte sie.`, `…, he said.`): an
+# attribution, after which the quotation mark opens a new quotation (the one before lost its closing
+# mark). (Three words are as often the quotation's own: `…, que está a punto de traicionar, sienta el calor.`)
+_ATTRIBUTION_TAIL = compiled_on_use(r",\s+[^\W\d_]+(?:\s+[^\W\d_]+)?[.!?]\s+$")
 
 
 def _reopened(text: str, marks: list[_Mark]) -> bool:
