@@ -162,7 +162,7 @@ the paragraph right after the one that left it open must reopen it, while a line
 output and sentence-split text have, carries it on without a mark), a quotation whose own opening mark reopens it at the start of one of
 its sentences (`„A. B. „C.“`: each paragraph of a long quotation reopened, the paragraph breaks lost when
 sentence-per-line text or a scraper ran them together; not after an attribution such as `…, she said.`,
-where a new quotation opens), nested quotations, inch and second marks after a number (`20" wide`,
+where a new quotation opens), nested quotations, TeX's quotation marks (``…'', in a document that opens one with ``), inch and second marks after a number (`20" wide`,
 `40°26'46"`), and paragraphs whose straight quotes cannot be told apart (`a " b`). An opening single
 quote left open is flagged only when curly (‘): a straight one is too often an elision (`'Tis`).
 """
@@ -257,6 +257,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("Agregó: “Quiero que nuestra clase política, que está a punto de traicionar el Brexit, sienta el "
                 "calor. “Vamos a movilizar al ejército popular de este país”.\n", language="es",
                 note="the quotation's own clause after a comma, no attribution: reopened"),
+        Example("Kanzler Kohl sagte im Bundestag: ``Wir werden dieses Angebot aufnehmen.\n\nUnd darüber "
+                "sprechen.'' Das Gefühl kehrte zurück.\n", language="de", note="TeX's quotation marks"),
         Example("Er sagte, es gehe um „erst Denuklearisierung“ und um die „Erklärung des Kriegsendes“.\n",
                 language="de"),
     )
@@ -284,7 +286,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
             if marks:
                 yield from self._pair_doubles(seg, marks, doubles, segments, n, language, paragraphs)
             if n in with_singles and _SINGLE_FOUND.search(seg.text):
-                yield from self._pair_singles(seg, segments, n)
+                yield from self._pair_singles(seg, segments, n, tex="``" in prose)
 
     def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
                       segments: list[Segment], n: int, language: str, paragraphs: bool = False) -> Iterator[Finding]:
@@ -327,10 +329,12 @@ quote left open is flagged only when curly (‘): a straight one is too often an
             if not continues:
                 yield self._unclosed(seg, open_mark)
 
-    def _pair_singles(self, seg: Segment, segments: list[Segment], n: int) -> Iterator[Finding]:
+    def _pair_singles(self, seg: Segment, segments: list[Segment], n: int, tex: bool = False) -> Iterator[Finding]:
         text = seg.text
         stack: list[_Mark] = []
         for mark in _single_marks(text):
+            if tex and "''" in text[max(0, mark.at - 1):mark.at + 2]:
+                continue  # TeX's quotation marks (``…''), as text typed for TeX and tokenized corpora have them
             if mark.role == "open":
                 stack.append(mark)
             elif stack:
