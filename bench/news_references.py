@@ -59,7 +59,7 @@ _DEFAULT_MARKS = ("«「『“„", "»」』”")
 
 def quote_depth(sentence: str, language: str, depth: int) -> int:
     """The depth of open quotations after ``sentence``, ``depth`` open before it. A straight mark opens or
-    closes by its place (after a space it opens), as a reader tells them apart; a quotation's mark at the
+    closes by its place (after a space and before a word it opens, `droit ".` closes), as a reader tells them apart; a quotation's mark at the
     start of a sentence while one is open reopens it (each paragraph of a long quotation reopened, the
     paragraphs lost in a sentence-per-line file) instead of nesting one; a closing mark with nothing
     open (its opening mark lost) closes nothing. Single marks are left out: apostrophes look the same."""
@@ -68,7 +68,7 @@ def quote_depth(sentence: str, language: str, depth: int) -> int:
         if ch == '"':
             before = sentence[i - 1] if i else " "
             after = sentence[i + 1] if i + 1 < len(sentence) else " "
-            ch = opens[0] if (before.isspace() or before in "([—–-") and not after.isspace() else closes[0]
+            ch = opens[0] if (before.isspace() or before in "([—–-") and (after.isalnum() or after in "(¿¡") else closes[0]
         if ch in opens:
             if not (i == 0 and depth > 0):
                 depth += 1
