@@ -32,7 +32,8 @@ article, ASCII commas in Chinese, a space mix between Chinese and Latin words): 
 with the false findings. `--list-untouched` prints each untouched finding of the measured rules with
 its context, to judge; `--judged FILE` reads such judgements (a line per finding: `real` or `false`, a
 tab, and the finding's key as `--list-untouched` prints it) and splits the figure into judged real,
-judged false and not judged, so a change that adds a finding shows as not judged. Judge the `dev` half
+judged false and not judged, so a change that adds a finding shows as not judged (`--all-rules`: the
+findings of every default rule, the figure the issue sets, not only the measured rules'). Judge the `dev` half
 while tuning; the `test` half once, at the end.
 """
 
@@ -288,7 +289,7 @@ def judgements(path: Path | None) -> dict[str, str]:
 
 
 def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kind: int, seed: int,
-           list_untouched: bool = False, judged: Path | None = None) -> None:
+           list_untouched: bool = False, judged: Path | None = None, all_rules: bool = False) -> None:
     from lint.language import pack
 
     linter = Linter()
@@ -329,14 +330,18 @@ def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kin
         found = [(f, source.text) for source in sources for f in linter.findings(source, config_for[lang])]
         n = sum(prose_words(linter, source, config_for[lang])[0] for source in sources)
         ours = [(f, text) for f, text in found if f.code in measured]
+        # (With --all-rules, every default rule's finding is listed and judged: the figure the issue
+        # sets, whose real defects of the base text stay.)
+        listed = found if all_rules else ours
         print(f"untouched {lang}: {n:,.0f} words; measured rules {len(ours)} = {len(ours) / n * 1e4:.2f}/10k "
               f"{dict(Counter(f.code for f, _ in ours))}; all default rules {len(found) / n * 1e4:.2f}/10k")
         if judged is not None:
-            said = Counter(verdicts.get(untouched_key(f, text), "not judged") for f, text in ours)
-            print("    judged: " + "; ".join(f"{v} {said[v]} = {said[v] / n * 1e4:.2f}/10k"
+            said = Counter(verdicts.get(untouched_key(f, text), "not judged") for f, text in listed)
+            print(f"    judged ({'all default rules' if all_rules else 'measured rules'}): "
+                  + "; ".join(f"{v} {said[v]} = {said[v] / n * 1e4:.2f}/10k"
                                            for v in ("real", "false", "not judged")))
         if list_untouched:
-            for f, text in ours:
+            for f, text in listed:
                 context = text[max(0, f.start - 60):f.start] + "⟦" + text[f.start:f.end] + "⟧" + text[f.end:f.end + 40]
                 print(f"    {verdicts.get(untouched_key(f, text), '?')}\t{untouched_key(f, text)}\n"
                       f"        {context!r} | {f.message[:120]}")
@@ -397,11 +402,14 @@ def main() -> None:
     i.add_argument("--list-untouched", action="store_true",
                    help="print each finding of the measured rules on the untouched text, with its key and context")
     i.add_argument("--judged", type=Path, help="judgements of untouched findings: real|false, a tab, a key")
+    i.add_argument("--all-rules", action="store_true",
+                   help="list and judge the untouched findings of every default rule, not only the measured ones")
     args = ap.parse_args()
     if args.mode == "real":
         real(_pairs(args.repo), args.half, args.sample, args.seed)
     else:
-        inject(_pairs(args.text), args.english, args.half, args.per_kind, args.seed, args.list_untouched, args.judged)
+        inject(_pairs(args.text), args.english, args.half, args.per_kind, args.seed, args.list_untouched, args.judged,
+               args.all_rules)
 
 
 if __name__ == "__main__":
