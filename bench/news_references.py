@@ -8,13 +8,13 @@ ships text. Writes OUT/<source>/<language>/<document>.md:
 
 - `ntrex`: NTREX-128 (MicrosoftTranslator/NTREX): the WMT19 English news test set translated by
   professionals into 128 languages, with document ids. The headline is a heading; the sentences make
-  paragraphs of three or more, never cutting a quotation that runs over several sentences before the
-  sixteenth (each sentence that opens with the quotation's mark reopens it: the paragraphs of a long
+  paragraphs of three to eight, never cutting a quotation that runs over several sentences and
+  closes by the sixteenth (each sentence that opens with the quotation's mark reopens it: the paragraphs of a long
   quotation, lost in the sentence-per-line file), and a line with no end mark (a headline, a subheading)
   stands alone.
 - `wmt21`: the newstest2021 human references (wmt-conference/wmt21-news-systems, txt/references); the text
-  files carry no document ids, so ten lines (sentences) make a file, running on while a quotation is
-  open (ten more at most), in paragraphs as for NTREX.
+  files carry no document ids, so ten lines (sentences) make a file, running on to where a quotation
+  open at its end closes (ten more at most), in paragraphs as for NTREX.
 - `wmt24`: the WMT24 general-task human references of the news and literary documents
   (wmt-conference/wmt24-news-systems, txt-ts), by document id, each line a paragraph; the first line,
   the headline, a heading where it has no end mark.
@@ -80,15 +80,18 @@ def quote_depth(sentence: str, language: str, depth: int) -> int:
 def paragraphs(sentences: list[str], language: str) -> Iterator[list[str]]:
     current: list[str] = []
     depth = 0
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         # A line with no end mark (a headline, a subheading) is a paragraph of its own.
         if current and depth <= 0 and not (_ENDS.search(current[-1]) and _ENDS.search(sentence)):
             yield current
             current, depth = [], 0
         current.append(sentence)
         depth = quote_depth(sentence, language, depth)
-        # (Sixteen sentences at most: a quotation the translator never closed does not swallow the page.)
-        if (len(current) >= 3 and depth <= 0) or len(current) >= _MOST:
+        # (Eight sentences at most, sixteen where a quotation open at the eighth closes by then: one the
+        # translator never closed does not swallow the page.)
+        if (len(current) >= 3 and depth <= 0) or len(current) >= _MOST or (
+                len(current) >= _MOST // 2 and depth > 0 and not _closes_within(sentences, i + 1, language, depth,
+                                                                                 _MOST - len(current))):
             yield current
             current, depth = [], 0
     if current:
@@ -98,9 +101,19 @@ def paragraphs(sentences: list[str], language: str) -> Iterator[list[str]]:
 _MOST = 16
 
 
+def _closes_within(sentences: list[str], at: int, language: str, depth: int, count: int) -> bool:
+    """Whether the quotations open (``depth``) close within the ``count`` sentences from ``at``."""
+    for sentence in sentences[at:at + count]:
+        depth = quote_depth(sentence, language, depth)
+        if depth <= 0:
+            return True
+    return False
+
+
 def chunks(lines: list[str], language: str, size: int = 10) -> Iterator[tuple[int, list[str]]]:
     """Files of ``size`` lines, numbered by their nominal start (line ``k * size``), each running on past its
-    end while a quotation is open (up to ``size`` more lines), the next starting after it: text without
+    end to where a quotation open there closes (within ``size`` more lines; one that does not close there
+    is the translator's, and the file ends where it would), the next starting after it: text without
     document ids, where a quotation cut at a file's end is the cut's, not the translator's."""
     end = 0
     for k in range(0, len(lines), size):
@@ -109,12 +122,20 @@ def chunks(lines: list[str], language: str, size: int = 10) -> Iterator[tuple[in
         depth = 0
         for line in lines[start:end]:
             depth = quote_depth(line, language, depth) if line else depth
-        while depth > 0 and end < min(len(lines), k + 2 * size):
-            depth = quote_depth(lines[end], language, depth) if lines[end] else depth
-            end += 1
+        end = _closing(lines, language, depth, end, min(len(lines), k + 2 * size))
         part = [line for line in lines[start:end] if line]
         if part:
             yield k // size, part
+
+
+def _closing(lines: list[str], language: str, depth: int, end: int, limit: int) -> int:
+    """Where the quotations open (``depth``) before line ``end`` have closed, if they close before line
+    ``limit``; else ``end``."""
+    at = end
+    while depth > 0 and at < limit:
+        depth = quote_depth(lines[at], language, depth) if lines[at] else depth
+        at += 1
+    return at if depth <= 0 else end
 
 
 def joined(sentences: list[str], language: str) -> str:
