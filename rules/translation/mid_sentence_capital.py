@@ -38,6 +38,11 @@ _PACK_WORDS = {primary(t): tuple(sorted({w.capitalize() for w in p["function-wor
                                          if len(w) >= 2 or not w.isascii()}))
                for t, p in packs().items() if p.get("sentence-case") and p.get("function-words")}
 _OTHER_WORDS = tuple(sorted({w for words in _PACK_WORDS.values() for w in words} - set(_WORDS)))
+# Those words of one ASCII letter (es `y`, `o`), and the articles that make such a capital a label
+# (`el eje Y es`, `la coordenada Y para`): read only between lower-case words, no article two words before.
+_PACK_LETTERS = {primary(t): "".join(sorted({w.upper() for w in p["function-words"] if len(w) == 1 and w.isascii()}))
+                 for t, p in packs().items() if p.get("sentence-case") and p.get("function-words")}
+_PACK_ARTICLES = {primary(t): frozenset(p.get("articles") or ()) for t, p in packs().items()}
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # The two words before a match: two capitalized words that are not function words make a name that the
 # function word ends (Kim Jong Un, Baton Rouge Este), not pasted title case (Les Utilisateurs De la…).
@@ -123,6 +128,29 @@ def _letter_names_a_thing(text: str) -> bool:
                for m in _OTHER_LETTER.finditer(text))
 
 
+@lru_cache(maxsize=4)
+def _letter_between(letters: str) -> re.Pattern[str]:
+    """One of ``letters`` alone between a lower-case word of three letters or more and one of two or more,
+    with the word before that (group 1, empty at a sentence's start)."""
+    return re.compile(rf"(?:(?<![\w'’-])([^\W\d_]+) +|(?<![\w'’-]))[a-zà-öø-ÿ]{{3,}} +([{letters}]) +(?=[a-zà-öø-ÿ]{{2}})")
+
+
+@lru_cache(maxsize=2)
+def _letter_labels(text: str, letters: str) -> bool:
+    """A capital letter stands alone as a word mid-sentence in ``text`` other than as a one-letter function
+    word between lower-case words: the text names things by letters (`los ejes X e Y`, `la opción B`)."""
+    for m in _LETTER_MID.finditer(text):
+        if m.group(1) in letters and _LOWER_WORD_AFTER.match(text, m.end()):
+            continue
+        return True
+    return False
+
+
+# A capital letter alone after a lower-case word (or a comma), mid-sentence.
+_LETTER_MID = compiled_on_use(r"(?<=[a-zà-öø-ÿ,] )([A-Z])(?![\w.'’-])")
+_LOWER_WORD_AFTER = compiled_on_use(r" +[a-zà-öø-ÿ]{2}")
+
+
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
 # cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
@@ -142,13 +170,15 @@ def _word_led(words: tuple[str, ...], before: str) -> list[str]:
             for first, rests in groups.items()]
 
 
+_LETTERS = sorted(set("".join(_PACK_LETTERS.values())) - {"A"})
 _TRIGGER = "(?:" + "|".join([*_word_led(_WORDS, "[a-z,]"), *_word_led(_OTHER_WORDS, _LOWER_BEFORE),
-                              r"A(?<=[a-z] A)", *_word_led(_RUN_TRIGGER_WORDS, r"[\w'’-]")]) + r") +[^\W\d_]"
+                              r"A(?<=[a-z] A)", *(f"{c}(?<={_LOWER_BEFORE} {c})" for c in _LETTERS),
+                              *_word_led(_RUN_TRIGGER_WORDS, r"[\w'’-]")]) + r") +[^\W\d_]"
 # The scan that gates the rule (``Rule.trigger``), for the same segments: every branch of _TRIGGER asserts
 # a space right before its capital, so it is asked from that space, a literal the regex engine skips to
 # in C, and only where a branch's first letter follows it. The branches' literal first letters alone
 # made the engine stop at every character of the prose (7 ns a character, the costliest of all triggers).
-_FIRST_LETTERS = "".join(sorted({w[0] for w in (*_WORDS, *_OTHER_WORDS, *_RUN_TRIGGER_WORDS, "A")}))
+_FIRST_LETTERS = "".join(sorted({w[0] for w in (*_WORDS, *_OTHER_WORDS, *_RUN_TRIGGER_WORDS, "A", *_LETTERS)}))
 _GATE = f" (?=[{re.escape(_FIRST_LETTERS)}])(?={_TRIGGER})"
 
 
@@ -335,6 +365,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 fixed="Les Utilisateurs de la plateforme voient le résultat.\n"),
         Example("Voir Aussi la documentation du routeur.\n", language="fr",
                 fixed="Voir aussi la documentation du routeur.\n"),
+        Example("Ofrece subsidios mensuales a los que estudien Y abriendo más universidades.\n",
+                "Ofrece subsidios mensuales a los que estudien y abriendo más universidades.\n", language="es",
+                note="the conjunction `y` between lower-case words, no article before its noun"),
+        Example("Dijo que estaban furiosos, eran malos, horribles Y falsos.\n",
+                "Dijo que estaban furiosos, eran malos, horribles y falsos.\n", language="es"),
         Example("Los usuarios Del sistema pueden entrar.\n", language="es",
                 fixed="Los usuarios del sistema pueden entrar.\n"),
         Example("Gli utenti Della piattaforma vedono il risultato.\n", language="it",
@@ -444,6 +479,12 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
         Example("El valor del eje Y es siempre positivo.\n", language="es",
                 note="one ASCII letter capitalized is a label as often as the conjunction `y`"),
+        Example("Sumamos la coordenada Y para cada punto del plano.\n", language="es",
+                note="an article two words before: the noun's label"),
+        Example("Los ejes X e Y son perpendiculares, y la curva corta el eje Y dos veces.\n", language="es",
+                note="a text that names things by letters"),
+        Example("Ofrece subsidios a los que estudien Y abriendo universidades.\n", language="en",
+                note="English: one-letter words of other languages are not read"),
         Example("Ha rivisto il film È Stata la Mano di Dio ieri sera.\n", language="it",
                 note="before a capitalized word it may open a title or a name"),
         Example("Die Benutzer Der Plattform sehen Das Ergebnis.\n", language="de"),
@@ -589,3 +630,18 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 continue  # a container's title (`:::danger Il s'agit…`), written as a heading
             yield self.finding(seg, start, end, f"'{word}' capitalized mid-sentence (pasted link text or title case?)",
                                word.lower())
+        if _PACK_LETTERS.get(language) and not _letter_labels(doc.text, _PACK_LETTERS[language]):
+            yield from self._conjunction_letters(seg, language)
+
+    def _conjunction_letters(self, seg: Segment, language: str) -> Iterator[Finding]:
+        """A function word of one letter (Spanish `y`, `o`) capitalized between two lower-case words, in a
+        text that names nothing by a capital letter (no `eje X`, `opción B`), with no article two words
+        before (`el eje Y es`, `la coordenada Y para`: a label after its noun)."""
+        articles = _PACK_ARTICLES.get(language, frozenset())
+        for m in _letter_between(_PACK_LETTERS[language]).finditer(seg.text):
+            if (m.group(1) or "").lower() in articles:
+                continue
+            start = m.start(2)
+            yield self.finding(seg, start, start + 1,
+                               f"'{m.group(2)}' capitalized mid-sentence (pasted link text or title case?)",
+                               m.group(2).lower())
