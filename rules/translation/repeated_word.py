@@ -8,7 +8,7 @@ from itertools import compress, count, islice
 from operator import eq
 
 from lint.formats.builder import PLACEHOLDER
-from lint.language import pack
+from lint.language import pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -30,6 +30,15 @@ _ALLOWED = frozenset({
     "too", "ever", "ylang", "mau", "tom", "tutu", "dodo", "yo", "duran", "sirhan", "who", "what", "why", "now", "come", "please", "help", "run", "quick", "stop",
 })
 
+# Languages whose grammar doubles any adjective, adverb or noun for manner, intensity or distribution
+# (Turkish `parça parça`, `uzun uzun`, `sık sık`; Hindi `धीरे धीरे`; Persian `کم کم`; Indonesian spaced
+# `kira kira`): productive full reduplication (WALS feature 27A), where a doubled word is grammar, not a
+# slip, and no list of legitimate repeats could be complete.
+_REDUPLICATING = frozenset({
+    "tr", "az", "uz", "kk", "ky", "tk", "hi", "ur", "bn", "mr", "gu", "pa", "ne", "ta", "te", "kn", "ml", "si",
+    "fa", "id", "ms", "tl", "vi", "th", "km", "lo", "my", "ko", "sw",
+})
+
 
 class RepeatedWord(Rule):
     code = "T102"
@@ -44,7 +53,9 @@ assembled from fragments produce it often.
 
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
 `vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; intensifiers and
-answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), and repeats
+answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), any repeat in a
+language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
+Hindi, Persian, Indonesian, Korean and others), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
@@ -92,6 +103,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Llegamos muy muy tarde a la estación.\n", language="es"),
         Example("Os políticos devem ceder se se aprestarem a trair a decisão.\n", language="pt",
                 note="the conjunction «se» before the clitic «se»"),
+        Example("Aşağıdaki bölümlerde bu ifadeyi parça parça ele alalım ve uzun uzun konuşalım.\n", language="tr",
+                note="Turkish doubles any adjective or adverb: reduplication"),
+        Example("वह धीरे धीरे घर की ओर चला।\n", language="hi"),
         Example("She had had enough of it."),
         Example("What it is is a loop that never ends.", note="a wh-clause ending in `is`, subject of the second"),
         Example("All it really is is a rename of the old function."),
@@ -120,6 +134,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
     def check_document(self, doc: Document) -> Iterator[Finding]:
         # A run of NULs between segments keeps a heading's last word from pairing with the next
         # paragraph's first, and tells which segment a pair of words is in (the text T107 splits too).
+        if primary(doc.language) in _REDUPLICATING:
+            return
         segments = doc.segments
         text = joined(doc)
         if text is not None:
