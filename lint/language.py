@@ -324,13 +324,20 @@ def trie_alternation(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=64)
+def foreign_words(tag: str) -> frozenset[str]:
+    """The common words of the other languages than ``tag``'s (its own left out): what
+    ``foreign_words_gate`` looks for between spaces."""
+    own = set((pack(tag) or {}).get("common-words") or ())
+    return frozenset(w for t, p in packs().items() if primary(t) != primary(tag) and "-" not in t
+                     for w in p.get("common-words") or () if w not in own)
+
+
+@lru_cache(maxsize=64)
 def foreign_words_gate(tag: str) -> re.Pattern[str] | None:
     """A pattern that finds, in C, the paragraphs where a common word of another language than ``tag``
     stands: only those are worth a language model's time. Words are taken
     between spaces (a gate, not a judge: a word after punctuation is not needed to open it)."""
-    own = set((pack(tag) or {}).get("common-words") or ())
-    words = sorted({w for t, p in packs().items() if primary(t) != primary(tag) and "-" not in t
-                    for w in p.get("common-words") or () if w not in own})
+    words = sorted(foreign_words(tag))
     if not words:
         return None
     # The words' first characters, asked in one class before the trie: most spaces are followed by

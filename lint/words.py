@@ -13,6 +13,7 @@ then compared token by token.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -97,3 +98,74 @@ def joined(doc: Document) -> str | None:
         text = None
     memo[_MEMO_KEY] = text
     return text
+
+
+_TOKENS_KEY = "lint.words.tokens"
+
+
+def split_tokens(text: str) -> list[str] | list[bytes]:
+    """``text.split()``; where the text is ASCII but for masked URLs and code (``PLACEHOLDER``), the same
+    tokens as ASCII bytes, split in C at less cost: the placeholder read as a control character the text
+    does not hold (one for one, so equal tokens stay equal and unequal ones unequal), and the information
+    separators \\x1c-\\x1f, where str.split() breaks and bytes.split() does not, as spaces. So too where
+    the rest of the text is in Windows-1252's repertoire (curly quotes, dashes, accented Latin letters:
+    most English prose that is not ASCII), encoded in it: one byte for each character (lengths kept),
+    one character for each byte (equality kept), the no-break space read as the space it is to str.split()
+    (no other character of that repertoire is white space to it, none of its bytes to bytes.split())."""
+    from lint.formats.builder import PLACEHOLDER
+
+    if not text.isascii():
+        if _STAND_IN in text:
+            return text.split()
+        swapped = text.replace(PLACEHOLDER, _STAND_IN)
+        if not swapped.isascii():
+            try:
+                return swapped.encode("cp1252").translate(_SPACES).split()
+            except UnicodeEncodeError:
+                return text.split()
+        text = swapped
+    return text.encode("ascii").translate(_SPACES).split()
+
+
+_STAND_IN = "\x02"
+_SPACES = bytes.maketrans(b"\x1c\x1d\x1e\x1f\xa0", b"     ")
+
+
+def tokens(doc: Document, keep: bool = True) -> list[str] | list[bytes] | None:
+    """``split_tokens(joined(doc))``: the document's prose split at white space, once for the rules that
+    ask (T107 reads them all; L101 asks whether a word stands among them); None where ``joined`` is.
+    ``keep=False``: the last reader takes them, and the document no longer holds them (a big file's
+    tokens are several times its size)."""
+    memo = doc.memo
+    if _TOKENS_KEY in memo:
+        return memo[_TOKENS_KEY] if keep else memo.pop(_TOKENS_KEY)  # type: ignore[no-any-return]
+    text = joined(doc)
+    found = None if text is None else split_tokens(text)
+    if keep:
+        memo[_TOKENS_KEY] = found
+    return found
+
+
+def holds_token(doc: Document, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` (none holding white space) is a token of the document's prose (True where
+    the prose cannot be split so: a NUL in a text). False means that no segment holds one of them between
+    spaces: a gate that looks for `` word `` is then sure to find nothing, without its scan."""
+    found = tokens(doc)
+    if found is None:
+        return True
+    if found and isinstance(found[0], bytes):
+        return not _encoded(words).isdisjoint(found)
+    return not words.isdisjoint(found)
+
+
+@lru_cache(maxsize=16)
+def _encoded(words: frozenset[str]) -> frozenset[bytes]:
+    """``words`` as ``split_tokens`` gives them in bytes (Windows-1252, of which ASCII is a part; the
+    placeholder's stand-in is no word's): a word outside that repertoire cannot stand in such a text."""
+    out = set()
+    for w in words:
+        try:
+            out.add(w.encode("cp1252"))
+        except UnicodeEncodeError:
+            continue
+    return frozenset(out)

@@ -7,11 +7,21 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from lint.language import foreign_words_gate, identify, is_module_code, own_words, own_words_count, pack, primary
+from lint.language import (
+    foreign_words,
+    foreign_words_gate,
+    identify,
+    is_module_code,
+    own_words,
+    own_words_count,
+    pack,
+    primary,
+)
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.words import holds_token
 
 from ._around import in_program_output
 
@@ -225,6 +235,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         gate = _LATIN_RUN if lang in _CJK_LANGUAGES else foreign_words_gate(doc.language)
         if gate is None:
             return
+        if gate is not _LATIN_RUN and not holds_token(doc, foreign_words(doc.language)):
+            return  # none of the gate's words stands alone anywhere: its scan would find nothing
         for seg in doc.segments_matching(gate):
             if len(seg.text) < min_chars or seg.kind in _SKIPPED_KINDS or is_module_code(seg.text):
                 continue  # too short, someone's words, or code (an MDX page's imports read as Markdown)

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from itertools import accumulate, compress, islice, repeat
-from operator import eq, gt, itemgetter
+from itertools import accumulate, islice, repeat
+from operator import eq, itemgetter
 from typing import Any
 
-from lint.formats.builder import PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined
+from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined, split_tokens, tokens
 
 _SPAN = compiled_on_use(r"\w+")
 _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
@@ -174,7 +173,7 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             candidates = set(range(len(segments)))  # a NUL inside a text: every segment is read
         else:
             # Case is kept: a loop repeats its phrase as it first wrote it, and lowering costs a pass.
-            candidates = _segments_with_loops(_tokens(text)) | _segments_with_doublings(text)
+            candidates = _segments_with_loops(tokens(doc, keep=False) or []) | _segments_with_doublings(text)
         for i in sorted(candidates):
             yield from self._loops(segments[i])
             yield from self._doublings(segments[i])
@@ -236,37 +235,14 @@ def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) ->
             and all(text[spans[k][1]:spans[k + 1][0]] == " " for k in (at, at + 1)))
 
 
-def _tokens(text: str) -> list[str] | list[bytes]:
-    """``text.split()``; where the text is ASCII but for masked URLs and code (``PLACEHOLDER``), the same
-    tokens as ASCII bytes, split in C at less cost: the placeholder read as a control character the text
-    does not hold (one for one, so equal tokens stay equal and unequal ones unequal), and the information
-    separators \\x1c-\\x1f, where str.split() breaks and bytes.split() does not, as spaces. So too where
-    the rest of the text is in Windows-1252's repertoire (curly quotes, dashes, accented Latin letters:
-    most English prose that is not ASCII), encoded in it: one byte for each character (lengths kept),
-    one character for each byte (equality kept), the no-break space read as the space it is to str.split()
-    (no other character of that repertoire is white space to it, none of its bytes to bytes.split())."""
-    if not text.isascii():
-        if _STAND_IN in text:
-            return text.split()
-        swapped = text.replace(PLACEHOLDER, _STAND_IN)
-        if not swapped.isascii():
-            try:
-                return swapped.encode("cp1252").translate(_SPACES).split()
-            except UnicodeEncodeError:
-                return text.split()
-        text = swapped
-    return text.encode("ascii").translate(_SPACES).split()
-
-
-_STAND_IN = "\x02"
-_SPACES = bytes.maketrans(b"\x1c\x1d\x1e\x1f\xa0", b"     ")
+_tokens = split_tokens  # (the name tests/test_fast_gates.py reads)
 
 
 def _segments_with_loops(tokens: list[Any]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word.
     ``tokens``: the text's, as str or as ASCII bytes (``_tokens``)."""
-    tokens = list(compress(tokens, map(gt, map(len, tokens), repeat(2))))
+    tokens = [t for t in tokens if len(t) > 2]  # (a comprehension: cheaper here than compress over two maps)
     # Tokens are compared by their first characters first, all of them in C (lint.words), and word by
     # word only in the few runs where those agree. Equal stripped tokens have equal keys: stripping keeps
     # the first character, unless it strips all of a token's marks, and the marks all share one key.
