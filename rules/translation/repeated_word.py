@@ -202,11 +202,11 @@ def _segments_with_repeats(text: str) -> list[int]:
     """Indexes of the parts of ``text`` (lint.words.joined: SEPARATOR between them) in which a word follows itself, marks around it
     ignored (`(the the,`): the repeats `_REPEAT` can find are in them. Splits and compares in C; Python
     runs only for the pairs found, not per word."""
-    words = _words(text)
+    words, encoding = _words(text)
     parts: list[int] = []
     part, counted = 0, 0
     for k in compress(count(), map(eq, words, islice(words, 1, None))):
-        word = words[k].decode("utf-8", "surrogatepass")  # (only the few pairs found)
+        word = words[k].decode(encoding, "surrogatepass")  # (only the few pairs found)
         if (len(word) < 2 and word != "a") or not word.isalpha() or word in _ALLOWED:
             continue
         part += words[counted:k].count(SEPARATOR_BYTES)
@@ -229,17 +229,52 @@ UNICODE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007
 _BREAKS = frozenset(c for c in _MARKS + UNICODE_SPACES if not c.isascii())
 
 
-def _words(text: str) -> list[bytes]:
-    """The words ``_segments_with_repeats`` compares: lowered, split at spaces and marks, in UTF-8. A text
-    in ASCII but for masked URLs and code (``lint.formats.builder.PLACEHOLDER``) is read with them as
-    \\x01 (no letter, mark nor space: the words holding one stay words of no letters), without the
-    str.lower() pass the table does for ASCII."""
+def _words(text: str) -> tuple[list[bytes], str]:
+    """The words ``_segments_with_repeats`` compares: lowered, split at spaces and marks, in UTF-8, and
+    the encoding they are in. A text in ASCII but for masked URLs and code
+    (``lint.formats.builder.PLACEHOLDER``) is read with them as \\x01 (no letter, mark nor space: the
+    words holding one stay words of no letters), without the str.lower() pass the table does for ASCII.
+    So is one whose other characters are all in Windows-1252 (curly quotes, dashes, accented Latin
+    letters), encoded in it: one byte per character, each character its own byte (equal words, equal
+    bytes), lowered, its marks and no-break space made spaces by one table (``_TABLE_1252``), in place of
+    str.lower(), a replace per mark outside ASCII and a UTF-8 encoding."""
     if not text.isascii():
         swapped = text.replace(PLACEHOLDER, "\x01")
         if not swapped.isascii():
+            if _TABLE_1252 is not None:
+                try:
+                    return swapped.encode("cp1252").translate(_TABLE_1252).split(), "cp1252"
+                except UnicodeEncodeError:
+                    pass
             low = text.lower()
             for c in _BREAKS.intersection(non_ascii(low)):
                 low = low.replace(c, " ")
-            return low.encode("utf-8", "surrogatepass").translate(_TABLE).split()
+            return low.encode("utf-8", "surrogatepass").translate(_TABLE).split(), "utf-8"
         text = swapped
-    return text.encode("ascii").translate(_TABLE).split()
+    return text.encode("ascii").translate(_TABLE).split(), "ascii"
+
+
+def _table_1252() -> bytes | None:
+    """``_TABLE`` for text encoded in Windows-1252: each byte to the byte of its character lowered, or to
+    a space where the character is a mark (``_MARKS``), a break (``_BREAKS``) or an information separator.
+    None where a character's lowercase is not one character of the repertoire (then str.lower() is asked)."""
+    out = bytearray(range(256))
+    for b in range(256):
+        try:
+            ch = bytes([b]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue  # (a byte no character encodes to: never in the text)
+        if ch in _MARKS or ch in _BREAKS or ch in "\x1c\x1d\x1e\x1f":
+            out[b] = 0x20
+            continue
+        try:
+            low = ch.lower().encode("cp1252")
+        except UnicodeEncodeError:
+            return None
+        if len(low) != 1:
+            return None
+        out[b] = low[0]
+    return bytes(out)
+
+
+_TABLE_1252 = _table_1252()
