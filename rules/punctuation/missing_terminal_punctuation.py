@@ -308,19 +308,21 @@ def _runs_into_next(seg: Segment, doc: Document, words: int) -> bool:
     """A one-sentence paragraph of ``words`` words or more, most of them in lower case (prose, not a
     title), not the first, followed by a paragraph of the same kind that starts with a capital."""
     text = seg.text
-    tokens = text.split()
-    if not words or len(tokens) < words or sum(1 for w in tokens[1:] if w[:1].islower()) * 3 < (len(tokens) - 1) * 2:
-        return False
-    if text[:1] in "[(":
+    if not words or text[:1] in "[(":
         return False  # `[Photo] Prince William …`: a caption with its label
     segments = doc.segments
     n = seg.index
     # The document's first paragraph is its title, in sentence case on many sites; so is a line with a
     # site's name after a separator (`… - Yahoo!News`).
-    if not (1 <= n and n + 1 < len(segments) and segments[n] is seg) or _TITLE_SEPARATOR.search(text):
+    # (The neighbours are asked before the words are counted, a Python step per word: every test must
+    # hold, and most paragraphs fail one of theirs.)
+    if not (1 <= n and n + 1 < len(segments) and segments[n] is seg):
         return False
     nxt = segments[n + 1]
-    return nxt.kind == seg.kind and _opens_sentence(nxt.text, text)
+    if nxt.kind != seg.kind or not _opens_sentence(nxt.text, text) or _TITLE_SEPARATOR.search(text):
+        return False
+    tokens = text.split()
+    return len(tokens) >= words and sum(1 for w in tokens[1:] if w[:1].islower()) * 3 >= (len(tokens) - 1) * 2
 
 
 # A word of running text with its marks; code (`package_depth,`, `ns.b = 'bar'`, `:width:`) is not.
@@ -338,10 +340,10 @@ def _between_stopped_paragraphs(seg: Segment, doc: Document, words: int) -> bool
     one after (if any) is a paragraph of sentences too. Where its neighbours keep the convention, the one
     paragraph that breaks it was cut; a caption or a standfirst stands beside a title, a list or another
     label, not between two paragraphs of sentences."""
-    if not words or not _prose_run(seg.text, words) or _GRAMMAR.search(seg.text) is None:
-        return False  # (headlines drop their articles: `Kanye West apologises to wife after revelations`)
-    if any(_LIST_START.match(line.lstrip()) for line in seg.text.splitlines()) or _indented(seg, doc):
-        return False  # a list item, a definition's body or a quotation in plain text
+    if not words:
+        return False
+    # (Every test must hold: the neighbours are asked first, the words of the paragraph, read one by one
+    # in Python, last.)
     segments = doc.segments
     n = seg.index
     if not (1 <= n < len(segments) and segments[n] is seg):
@@ -349,11 +351,15 @@ def _between_stopped_paragraphs(seg: Segment, doc: Document, words: int) -> bool
     before = segments[n - 1]
     if before.kind != seg.kind or not _ENDS_SENTENCE.search(before.text) or len(before.text.split()) < 6:
         return False
-    if n + 1 == len(segments):
-        return True
-    after = segments[n + 1]
-    return (after.kind == seg.kind and _opens_sentence(after.text, seg.text)
-            and _ENDS_SENTENCE.search(after.text) is not None)
+    if n + 1 < len(segments):
+        after = segments[n + 1]
+        if not (after.kind == seg.kind and _opens_sentence(after.text, seg.text)
+                and _ENDS_SENTENCE.search(after.text) is not None):
+            return False
+    if not _prose_run(seg.text, words) or _GRAMMAR.search(seg.text) is None:
+        return False  # (headlines drop their articles: `Kanye West apologises to wife after revelations`)
+    # (and not a list item, a definition's body or a quotation in plain text)
+    return not (any(_LIST_START.match(line.lstrip()) for line in seg.text.splitlines()) or _indented(seg, doc))
 
 
 def _opens_sentence(text: str, before: str) -> bool:
