@@ -20,6 +20,7 @@ findings before inline switches are applied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import attrgetter
@@ -28,7 +29,7 @@ from lint.guard import Crash, is_crash
 from lint.model import Document, Finding, Segment
 from lint.patterns import compiled_on_use, kept_answer
 from lint.rule import Rule
-from lint.scan import non_ascii, non_ascii_first_class, parsed, scanners
+from lint.scan import line_scanner, non_ascii, non_ascii_first_class, parsed, scanners
 
 
 def _document_patterns(rule: Rule) -> list[re.Pattern[str]]:
@@ -70,7 +71,8 @@ class Checker:
         self.finding_rules = [r for r in rules if r.scope == "findings"]
         prose = [r for r in rules if r.scope == "prose"]
         self.always = [r for r in prose if r.trigger is None]
-        self.anchored: list[tuple[Rule, re.Pattern[str]]] = []
+        # (with, where it stays on a line, the pattern to search for after each line break of the prose)
+        self.anchored: list[tuple[Rule, re.Pattern[str], re.Pattern[str] | None]] = []
         self.triggered: list[tuple[Rule, list[re.Pattern[str]]]] = []
         # Rules whose trigger starts with a character outside ASCII (full-width marks, Cyrillic, CJK):
         # one scan for all their first characters finds the few segments any of them could match.
@@ -82,7 +84,9 @@ class Checker:
             if r in self.gated:
                 continue
             if _anchored(r):
-                self.anchored.append((r, compiled_on_use(r.trigger or "", r.trigger_flags)))
+                scan = line_scanner(r.trigger or "", r.trigger_flags)
+                self.anchored.append((r, compiled_on_use(r.trigger or "", r.trigger_flags),
+                                      compiled_on_use(scan, r.trigger_flags) if scan is not None else None))
             elif r.trigger:
                 patterns = _document_patterns(r)
                 first = non_ascii_first_class(r.trigger, r.trigger_flags) if len(patterns) == 1 else None
@@ -139,13 +143,22 @@ class Checker:
 
     def _check_anchored(self, doc: Document, findings: list[Finding]) -> None:
         """Rules whose segments must start with a pattern: only those that do are checked."""
-        for rule, pattern in self.anchored:
+        for rule, pattern, scan in self.anchored:
             self._running = rule
             if rule.applies_to(doc.language):
                 segments = self._of_kinds(doc.segments, rule)
-                # The segments whose text the pattern matches, chosen in C (a Python test per segment
-                # and rule costs more than the match itself).
-                for seg in compress(segments, map(pattern.match, map(_TEXT, segments))):
+                if scan is not None and segments:
+                    # One search over the prose, from line break to line break in C, for the few texts
+                    # that open with one of the pattern's literals.
+                    chosen: Iterable[Segment] = _starting_with(doc, pattern, scan)
+                    if segments is not doc.segments:
+                        kinds = rule.kinds or frozenset()
+                        chosen = [seg for seg in chosen if seg.kind in kinds]
+                else:
+                    # The segments whose text the pattern matches, chosen in C (a Python test per segment
+                    # and rule costs more than the match itself).
+                    chosen = compress(segments, map(pattern.match, map(_TEXT, segments)))
+                for seg in chosen:
                     findings.extend(rule.check_segment(seg, doc))
 
     def _check_always(self, doc: Document, findings: list[Finding]) -> None:
@@ -204,6 +217,21 @@ class Checker:
         are, when the document has no others (every segment of plain text is a paragraph)."""
         kinds = rule.kinds
         return segments if kinds is None or self._present <= kinds else [s for s in segments if s.kind in kinds]
+
+
+def _starting_with(doc: Document, pattern: re.Pattern[str], scan: re.Pattern[str]) -> list[Segment]:
+    """The segments whose text ``pattern`` (anchored, staying on a line: ``lint.scan.line_scanner``)
+    matches, in order: the first asked itself, the others where ``scan`` matches at the line break before
+    them in the prose (a break inside a text is no segment's start, and is passed over)."""
+    segments = doc.segments
+    prose, starts = doc.prose
+    out = [segments[0]] if pattern.match(segments[0].text) else []
+    for m in scan.finditer(prose):
+        at = m.start() + 1
+        i = bisect_right(starts, at) - 1
+        if i > 0 and starts[i] == at:
+            out.append(segments[i])
+    return out
 
 
 _KIND = attrgetter("kind")

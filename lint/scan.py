@@ -208,3 +208,95 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
         if m is not None:
             yield m
             end = m.end()
+
+
+def line_scanner(pattern: str, flags: int) -> str | None:
+    """For a pattern anchored at a text's start (`^…`, no MULTILINE) whose matches stay on the text's first
+    line: the same pattern after a line break (`\\n(?:…)`), to be searched over texts joined by line breaks,
+    where it matches after the break before a text exactly where the pattern matches that text. None
+    where that cannot be told from the pattern (kept between runs, as ``_pieces``)."""
+    return kept_answer("line-scanner", pattern, flags, lambda: _line_scanner(pattern, flags))
+
+
+def _line_scanner(pattern: str, flags: int) -> str | None:
+    reading = parsed(pattern, flags)
+    if reading is None or not pattern.startswith("^"):
+        return None
+    parser, items, in_force = reading
+    if in_force & (re.MULTILINE | re.DOTALL | re.VERBOSE) or not items or items[0] != (parser.AT, parser.AT_BEGINNING):
+        return None
+    if not all(_in_line(parser, op, arg) for op, arg in items[1:]):
+        return None
+    # Only where every match opens with a literal: then the engine tries it at few of the line breaks. One
+    # that opens with a class of letters (S101's `Word word: `) is tried after nearly every break, inside
+    # the texts too, and costs more so than one match at each text's start.
+    if len(items) < 2 or not _opens_with_literal(parser, *items[1]):
+        return None
+    return "\\n(?:" + pattern[1:] + ")"
+
+
+def _opens_with_literal(parser: Any, op: Any, arg: Any) -> bool:
+    name = str(op)
+    if name == "LITERAL":
+        return True
+    if name == "SUBPATTERN":
+        body = list(arg[3])
+        return bool(body) and _opens_with_literal(parser, *body[0])
+    if name == "BRANCH":
+        return all(branch and _opens_with_literal(parser, *branch[0]) for branch in arg[1])
+    return False
+
+
+# A class's categories that hold the line break (\s, \W, \D and their Unicode forms).
+_BREAK_CATEGORIES = frozenset({"CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_NOT_DIGIT", "CATEGORY_LINEBREAK",
+                               "CATEGORY_UNI_SPACE", "CATEGORY_UNI_NOT_WORD", "CATEGORY_UNI_NOT_DIGIT",
+                               "CATEGORY_UNI_LINEBREAK", "CATEGORY_LOC_NOT_WORD"})
+_SAFE_CATEGORIES = frozenset({"CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE", "CATEGORY_NOT_LINEBREAK",
+                              "CATEGORY_UNI_DIGIT", "CATEGORY_UNI_WORD", "CATEGORY_UNI_NOT_SPACE",
+                              "CATEGORY_UNI_NOT_LINEBREAK", "CATEGORY_LOC_WORD"})
+
+
+def _in_line(parser: Any, op: Any, arg: Any) -> bool:
+    """Whether the item matches no line break and reads no character outside its match but through
+    `\\b` or `\\B` (which read a line break after a text's last character as they read the text's end:
+    neither is a word character). Unknown items are not."""
+    name = str(op)
+    if name == "LITERAL":
+        return bool(arg != 10)
+    if name == "ANY":
+        return True  # (without DOTALL: checked by the caller)
+    if name == "IN":
+        return _class_holds_break(arg) is False
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return all(_in_line(parser, o, a) for o, a in arg[2])
+    if name == "SUBPATTERN":
+        _, add_flags, _, body = arg
+        return not add_flags & (re.MULTILINE | re.DOTALL | re.VERBOSE) and all(_in_line(parser, o, a) for o, a in body)
+    if name == "ATOMIC_GROUP":
+        return all(_in_line(parser, o, a) for o, a in arg)
+    if name == "BRANCH":
+        return all(_in_line(parser, o, a) for branch in arg[1] for o, a in branch)
+    if name == "AT":
+        return str(arg) in ("AT_BOUNDARY", "AT_NON_BOUNDARY")
+    return False
+
+
+def _class_holds_break(members: list[Any]) -> bool | None:
+    """Whether a class (``IN``'s members) holds the line break; None where that is not known."""
+    negated = False
+    holds = False
+    for op, arg in members:
+        name = str(op)
+        if name == "NEGATE":
+            negated = True
+        elif name == "LITERAL":
+            holds = holds or arg == 10
+        elif name == "RANGE":
+            holds = holds or arg[0] <= 10 <= arg[1]
+        elif name == "CATEGORY" and str(arg) in _BREAK_CATEGORIES:
+            holds = True
+        elif name == "CATEGORY" and str(arg) in _SAFE_CATEGORIES:
+            continue
+        else:
+            return None
+    return holds != negated

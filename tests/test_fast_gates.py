@@ -2,7 +2,8 @@
 words in C, as bytes, and must find the parts the documented reading finds (lowered, marks read as spaces,
 str.split()); S101's trigger, factored and possessive, must match where the plain alternation matches; P105's
 gate, which pairs all brackets of a document at once in bytes, must choose the segments read one by one; T107's
-loop gate must find the same segments in a text's tokens read as ASCII bytes as in its str.split()."""
+loop gate must find the same segments in a text's tokens read as ASCII bytes as in its str.split(); an anchored
+trigger searched after the prose's line breaks must choose the segments whose texts it matches."""
 
 from __future__ import annotations
 
@@ -131,3 +132,30 @@ def test_t107_loop_gate_finds_the_same_segments_in_bytes_as_in_str_tokens() -> N
         with_loops += bool(found)
         assert found == repeated_phrase._segments_with_loops(text.split()), text
     assert as_bytes > 3000 and beyond_ascii > 500 and with_loops > 50
+
+
+def test_anchored_triggers_searched_over_the_prose_choose_the_segments_each_text_matching_chooses() -> None:
+    from lint.check import _starting_with
+    from lint.model import Segment
+    from lint.scan import line_scanner
+
+    patterns = [r"^(?:Home|Start|Startseite|Accueil|Inicio|Main|Index|News)\b", r"^(?i:ab)c", r"^(?:ab|a)\B",
+                r"^x(?:y|z)*+\b", r"^(?:Q|q )\w", r"^a.b"]
+    refused = [r"^a\s", r"^a$", r"^(?=a)", r"^a|b", r"^[^x]", r"^\w+ \d", r"(?m)^a", r"^(?s:a.)"]
+    assert all(line_scanner(p, 0) is None for p in refused)
+    rng = random.Random(109)
+    pieces = ["Home", "home", "News", "Newsletter", "Start", "ab", "AB", "abc", "aBc", "a", "b", "c", "x", "y", "z",
+              "Q", "q", " ", "\n", "\t", ".", ":", "é", "_", "1", "axb", "a\nb"]
+    tried = 0
+    for pattern in patterns:
+        scan = line_scanner(pattern, 0)
+        assert scan is not None, pattern
+        compiled, scanner = re.compile(pattern), re.compile(scan)
+        for _ in range(1500):
+            texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 6))]
+            segments = [Segment(t, "paragraph", ((0, 0),), i) for i, t in enumerate(texts)]
+            doc = Document(Source(path="a.txt", text="\n".join(texts)), "text", segments)
+            expected = [s for s in segments if compiled.match(s.text)]
+            assert _starting_with(doc, compiled, scanner) == expected, (pattern, texts)
+            tried += bool(expected)
+    assert tried > 1000
