@@ -324,7 +324,7 @@ def _segments_with_doublings(joined: str) -> set[int]:
     if at < 0:
         return found
     # Separators up to each piece, summed once rather than per hit.
-    segment_of = list(accumulate(p.count(SEPARATOR) for p in pieces))
+    segment_of = list(accumulate(map(str.count, pieces, repeat(SEPARATOR))))
     while at >= 0:
         found.add(segment_of[at])
         at = same.find(b"\x01", at + 1)
