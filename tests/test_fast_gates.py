@@ -3,7 +3,8 @@ words in C, as bytes, and must find the parts the documented reading finds (lowe
 str.split()); S101's trigger, factored and possessive, must match where the plain alternation matches; P105's
 gate, which pairs all brackets of a document at once in bytes, must choose the segments read one by one; T107's
 loop gate must find the same segments in a text's tokens read as ASCII bytes as in its str.split(); an anchored
-trigger searched after the prose's line breaks must choose the segments whose texts it matches."""
+trigger searched after the prose's line breaks must choose the segments whose texts it matches; P101's and P103's
+sentence-end tests, asked as literal-led pieces or string strips, must answer as their patterns."""
 
 from __future__ import annotations
 
@@ -159,3 +160,21 @@ def test_anchored_triggers_searched_over_the_prose_choose_the_segments_each_text
             assert _starting_with(doc, compiled, scanner) == expected, (pattern, texts)
             tried += bool(expected)
     assert tried > 1000
+
+
+def test_p101_and_p103_sentence_end_tests_answer_as_their_patterns() -> None:
+    from lint.rules.punctuation import missing_terminal_punctuation as p103
+    from lint.rules.punctuation import orphaned_quote as p101
+
+    rng = random.Random(103)
+    pieces = ["a", "A", "I", "x", "Mr", "b.", " ", "  ", "\n", "\t", "\u2003", "\xa0", ".", "!", "?", "…", '"', "”",
+              "’", ")", "]", "(", "“", "[", "‘", "é"]
+    seen = [0, 0, 0]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        answers = (p101._holds_inner_end(text), p103._holds_inner_sentence_end(text), p103._ends_sentence(text))
+        assert answers == (p101._INNER_END.search(text) is not None,
+                           p103._INNER_SENTENCE_END.search(text) is not None,
+                           p103._ENDS_SENTENCE.search(text) is not None), text
+        seen = [n + a for n, a in zip(seen, answers, strict=True)]
+    assert min(seen) > 100  # each test answered yes often enough to compare

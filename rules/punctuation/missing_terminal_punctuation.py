@@ -13,6 +13,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.scan import scanners
 from lint.sentences import final_sentence
 
 # A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it); not an initial
@@ -22,6 +23,15 @@ from lint.sentences import final_sentence
 _INNER_SENTENCE_END = compiled_on_use(r"[.!?](?<=[\w)\]](?<!\b[A-Z])[.!?])[\"”’)\]]?\s+[\"“‘(\[]?[A-Z]")
 # In Chinese and Japanese, a full-width end mark followed by more text (no space, no capitals).
 _INNER_CJK_END = compiled_on_use(r"[。！？][」』”）]?\S")
+# ``_INNER_SENTENCE_END`` as its literal-led pieces (lint.scan.scanners), `.`, `!` and `?`: the engine
+# skips from one mark to the next in C, where a search for the class tests every character.
+_DOT_END, _BANG_END, _QUESTION_END = scanners(_INNER_SENTENCE_END.pattern)
+
+
+def _holds_inner_sentence_end(text: str) -> bool:
+    """``_INNER_SENTENCE_END.search(text) is not None``."""
+    return (_DOT_END.search(text) is not None or ("!" in text and _BANG_END.search(text) is not None)
+            or ("?" in text and _QUESTION_END.search(text) is not None))
 # Last sentences that are page furniture, not cut sentences: a label ("Photo: AP"), a credit
 # ("Mike Blake/Reuters files"), a byline ("More by Logan C. Ritchie"), a call to action ("Donate today").
 # A label of one to three words (`Photo: AP`, `Read more: …`), not a clause that introduces one
@@ -242,7 +252,7 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         inner = _INNER_CJK_END if full_stop != "." else _INNER_SENTENCE_END
         # The tests are asked cheapest first: most paragraphs that end in a letter are one sentence that
         # sits among others of its kind, and the segmenter runs last.
-        several = inner.search(text) is not None
+        several = _holds_inner_sentence_end(text) if inner is _INNER_SENTENCE_END else inner.search(text) is not None
         if not several and not (
                 (self.opts.single_sentence and len(text.split()) >= self.opts.minimum_words) or
                 _runs_into_next(seg, doc, self.opts.running_words) or
@@ -334,6 +344,12 @@ _GRAMMAR = compiled_on_use(r"\b(?:the|a|an|was|were|had|would|could)\b")
 _ENDS_SENTENCE = compiled_on_use(r"[.!?…][\"”’)]*\s*$")
 
 
+def _ends_sentence(text: str) -> bool:
+    """``_ENDS_SENTENCE.search(text) is not None``, read off the text's end with two strips in C (the
+    search tries every character of the paragraph): an end mark, closing marks if any, white space if any."""
+    return text.rstrip().rstrip("\"”’)")[-1:] in (".", "!", "?", "…")
+
+
 def _between_stopped_paragraphs(seg: Segment, doc: Document, words: int) -> bool:
     """A one-sentence paragraph of ``words`` words or more, most of them in lower case, where the
     document's paragraphs around it end their sentences: the one before ends with an end mark, and the
@@ -349,12 +365,12 @@ def _between_stopped_paragraphs(seg: Segment, doc: Document, words: int) -> bool
     if not (1 <= n < len(segments) and segments[n] is seg):
         return False
     before = segments[n - 1]
-    if before.kind != seg.kind or not _ENDS_SENTENCE.search(before.text) or len(before.text.split()) < 6:
+    if before.kind != seg.kind or not _ends_sentence(before.text) or len(before.text.split()) < 6:
         return False
     if n + 1 < len(segments):
         after = segments[n + 1]
         if not (after.kind == seg.kind and _opens_sentence(after.text, seg.text)
-                and _ENDS_SENTENCE.search(after.text) is not None):
+                and _ends_sentence(after.text)):
             return False
     if not _prose_run(seg.text, words) or _GRAMMAR.search(seg.text) is None:
         return False  # (headlines drop their articles: `Kanye West apologises to wife after revelations`)

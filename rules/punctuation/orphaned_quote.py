@@ -404,9 +404,20 @@ def _paragraph_layout(doc: Document) -> bool:
     paragraphs = [s.text for s in doc.segments if s.kind == "paragraph"]
     if len(paragraphs) < 4:
         return False
-    # Asked in C, and only until half of them are found to hold one: the answer is then known.
+    # Asked only until half of them are found to hold one: the answer is then known.
     half = (len(paragraphs) + 1) // 2
-    return next(islice(filter(None, map(_INNER_END.search, paragraphs)), half - 1, None), None) is not None
+    return next(islice(filter(None, map(_holds_inner_end, paragraphs)), half - 1, None), None) is not None
+
+
+# ``_INNER_END`` as its literal-led pieces (lint.scan.scanners), `.`, `!` and `?`: the engine skips from
+# one mark to the next in C, where a search for the class tests every character (five times the cost).
+_DOT_END, _BANG_END, _QUESTION_END = scanners(_INNER_END.pattern)
+
+
+def _holds_inner_end(text: str) -> bool:
+    """``_INNER_END.search(text) is not None``."""
+    return (_DOT_END.search(text) is not None or ("!" in text and _BANG_END.search(text) is not None)
+            or ("?" in text and _QUESTION_END.search(text) is not None))
 
 
 # A sentence's start: its end mark (and a closing bracket) and a space before. (Not 。 and “ without a
