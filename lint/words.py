@@ -135,15 +135,54 @@ def tokens(doc: Document, keep: bool = True) -> list[str] | list[bytes] | None:
     """``split_tokens(joined(doc))``: the document's prose split at white space, once for the rules that
     ask (T107 reads them all; L101 asks whether a word stands among them); None where ``joined`` is.
     ``keep=False``: the last reader takes them, and the document no longer holds them (a big file's
-    tokens are several times its size)."""
+    tokens are several times its size), nor the bytes they were split from (``encoded``)."""
     memo = doc.memo
     if _TOKENS_KEY in memo:
-        return memo[_TOKENS_KEY] if keep else memo.pop(_TOKENS_KEY)  # type: ignore[no-any-return]
+        if keep:
+            return memo[_TOKENS_KEY]  # type: ignore[no-any-return]
+        memo.pop(_ENCODED_KEY, None)
+        return memo.pop(_TOKENS_KEY)  # type: ignore[no-any-return]
     text = joined(doc)
-    found = None if text is None else split_tokens(text)
+    data = encoded(doc, keep)  # (T107, the last reader of both, takes both)
+    found = None if text is None else data.translate(_SPACES).split() if data is not None else split_tokens(text)
     if keep:
         memo[_TOKENS_KEY] = found
     return found
+
+
+_ENCODED_KEY = "lint.words.encoded"
+
+
+def encoded_text(text: str) -> bytes | None:
+    """``text`` as the bytes ``split_tokens`` splits, one byte per character: in ASCII, or with masked URLs
+    and code (``PLACEHOLDER``) as \\x02 and the rest in Windows-1252; None where it cannot be (a \\x02 of
+    its own beside a placeholder, a character outside that repertoire)."""
+    from lint.formats.builder import PLACEHOLDER
+
+    if text.isascii():
+        return text.encode("ascii")
+    if _STAND_IN in text:
+        return None
+    swapped = text.replace(PLACEHOLDER, _STAND_IN)
+    if swapped.isascii():
+        return swapped.encode("ascii")
+    try:
+        return swapped.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+
+
+def encoded(doc: Document, keep: bool = True) -> bytes | None:
+    """``encoded_text(joined(doc))``, once for the rules that read the prose as bytes (T107's tokens,
+    T102's words); ``keep=False``: the last of them takes it."""
+    memo = doc.memo
+    if _ENCODED_KEY in memo:
+        return memo[_ENCODED_KEY] if keep else memo.pop(_ENCODED_KEY)  # type: ignore[no-any-return]
+    text = joined(doc)
+    data = None if text is None else encoded_text(text)
+    if keep:
+        memo[_ENCODED_KEY] = data
+    return data
 
 
 def holds_token(doc: Document, words: frozenset[str]) -> bool:

@@ -178,3 +178,19 @@ def test_p101_and_p103_sentence_end_tests_answer_as_their_patterns() -> None:
                            p103._ENDS_SENTENCE.search(text) is not None), text
         seen = [n + a for n, a in zip(seen, answers, strict=True)]
     assert min(seen) > 100  # each test answered yes often enough to compare
+
+
+def test_t102_gate_reads_the_bytes_t107_shares_as_it_reads_the_text() -> None:
+    from lint.words import encoded_text
+
+    rng = random.Random(102)
+    pieces = ["the", "The", "a", "of", "x", " ", " ", "\n", ",", ".", "'", "\x02", "\ufffc", "é", "É", "’", "«", "\xa0",
+              "\u2003", "—", "ß"]
+    shared = 0
+    for _ in range(6000):
+        parts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(rng.randint(1, 4))]
+        text = f" {SEPARATOR} ".join(parts)
+        data = encoded_text(text)
+        shared += data is not None
+        assert repeated_word._segments_with_repeats(text, data) == _segments_with_repeats_by_hand(text), text
+    assert shared > 1000

@@ -13,7 +13,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
-from lint.words import SEPARATOR_BYTES, joined
+from lint.words import SEPARATOR_BYTES, encoded, joined
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
 # but "In In" is not).
@@ -139,7 +139,7 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         segments = doc.segments
         text = joined(doc)
         if text is not None:
-            parts: Iterable[int] = _segments_with_repeats(text)
+            parts: Iterable[int] = _segments_with_repeats(text, encoded(doc))
         else:  # a NUL in a text of its own (an i18n "\u0000"): every segment is read
             parts = range(len(segments))
         # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
@@ -198,11 +198,16 @@ def _marked(doc: Document, seg: Segment, at: int) -> bool:
 _MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~" + "“”‘’…«»„‚‹›—–¿¡·•"
 
 
-def _segments_with_repeats(text: str) -> list[int]:
+def _segments_with_repeats(text: str, data: bytes | None = None) -> list[int]:
     """Indexes of the parts of ``text`` (lint.words.joined: SEPARATOR between them) in which a word follows itself, marks around it
     ignored (`(the the,`): the repeats `_REPEAT` can find are in them. Splits and compares in C; Python
-    runs only for the pairs found, not per word."""
-    words, encoding = _words(text)
+    runs only for the pairs found, not per word. ``data``: the text as ``lint.words.encoded_text`` has it,
+    where the document has it already (one byte per character, placeholders as \\x02: no letter, mark
+    nor space, as \\x01 is in ``_words``)."""
+    if data is not None and _TABLE_1252 is not None:
+        words, encoding = data.translate(_TABLE_1252).split(), "cp1252"
+    else:
+        words, encoding = _words(text)
     parts: list[int] = []
     part, counted = 0, 0
     for k in compress(count(), map(eq, words, islice(words, 1, None))):
