@@ -117,6 +117,9 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("We met the minister.  she said little.", "We met the minister.  She said little."),
         Example("The vote was delayed. it will take place on Friday.", "The vote was delayed. It will take place on Friday."),
         Example("Sales fell at NATO. this was expected.", "Sales fell at NATO. This was expected."),
+        Example("La partie précédant le *:* s'il y en a un. sinon une chaîne vide. Sinon rien.\n",
+                "La partie précédant le *:* s'il y en a un. Sinon une chaîne vide. Sinon rien.\n", language="fr",
+                note="a two-letter word that ends a French sentence: the pack knows French abbreviations"),
         Example("He threw a fork-ball. with that, the inning ended.", "He threw a fork-ball. With that, the inning ended."),
         Example("Children decorated the clear plastic canopies. food trucks will be set up nearby.",
                 "Children decorated the clear plastic canopies. Food trucks will be set up nearby.",
@@ -182,7 +185,7 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 continue  # a capital outside ASCII (`Ça`, `À`, `Éviter`): the pattern excludes only A-Z
             if m.group(1).lower() in _ABBREVIATIONS or m.group(1).lower() in own:
                 continue  # English's abbreviations, and the document's language's
-            if _abbreviation_shaped(text, m, doc.language):
+            if _abbreviation_shaped(text, m, doc.language, own):
                 continue
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
                     word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
@@ -197,17 +200,19 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                                edits=[(i, i + 1, text[i].upper())])
 
 
-def _abbreviation_shaped(text: str, m: re.Match[str], language: str) -> bool:
+def _abbreviation_shaped(text: str, m: re.Match[str], language: str, own: frozenset[str]) -> bool:
     """The word before the stop is an abbreviation by its place or its shape, in any language: it opens a
-    bracket (`(ör. bir web dashboard`, `(cf. the list`: no sentence ends one word into a bracket), or,
-    outside English, whose short sentence-ending words _SHORT_ENDS knows, it is two lower-case letters
-    (`body'nin vb. type'ları`, Turkish `vb.` for `etc.`), or a no-break space binds it to an abbreviation
-    before it (`EE.\u00a0UU. a`, `I.\u00a0A.`)."""
+    bracket (`(ör. bir web dashboard`, `(cf. the list`: no sentence ends one word into a bracket), or a
+    no-break space binds it to an abbreviation before it (`EE.\u00a0UU. a`, `I.\u00a0A.`); or, in a
+    language whose abbreviations are not known (neither English nor a pack that lists them: ``own``), it
+    is two lower-case letters (`body'nin vb. type'ları`, Turkish `vb.` for `etc.`). Where they are known,
+    a short word before the stop is one that ends sentences (fr `s'il y en a un. sinon`, es `entre si.
+    cada`)."""
     before = text[m.start(1) - 1:m.start(1)]
     if before in ("(", "[") or text[max(0, m.start(1) - 2):m.start(1)] in (".\u00a0", ".\u202f"):
         return True
     word = m.group(1)
-    return primary(language) != "en" and len(word) == 2 and word.islower() and word not in _SHORT_ENDS
+    return not own and primary(language) != "en" and len(word) == 2 and word.islower()
 
 
 _PROSE_WORD = compiled_on_use(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
