@@ -27,17 +27,24 @@ def _curly_for(text: str, i: int) -> str | None:
     after = text[i + 1] if i + 1 < len(text) else ""
     if before.isdigit():
         return None  # feet and inches, minutes and seconds: primes, not quotes
+    # CJK text sets no space before a quotation: after a CJK character, a mark before a Latin letter opens
+    # one (她又说'OK'), where after a Latin letter it is an apostrophe (can't). (Before a CJK character it may
+    # as well close one: 被称为"龙穴"的地方.)
+    cjk_before = bool(before) and _CJK.match(before) is not None and after.isascii() and after.isalpha()
     if ch == "'":
-        if before.isalpha() or (before in "sS" and not after.isalpha()):
+        if (before.isalpha() and not cjk_before) or (before in "sS" and not after.isalpha()):
             return "’"  # apostrophe: can't, Russia's, the students'
         if _ELISION.match(text, i + 1):
             return "’"  # '90s, rock 'n' roll, 'em
-        if after.isalpha() and (before in _OPENERS or not before):
+        if after.isalpha() and (before in _OPENERS or not before or cjk_before):
             return "‘"  # 'host' societies
         return "’"
-    if not before or before in _OPENERS:
+    if not before or before in _OPENERS or cjk_before:
         return "“"
     return "”"
+
+
+_CJK = compiled_on_use("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 _CATALOGUE = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
 
@@ -120,6 +127,9 @@ apostrophes in all its files but a few).
                 note="a straight quote that opens a Chinese quotation is no Latin apostrophe"),
         Example("他写道：\"正式称为坎耶。”“推特”和“龙穴”。\n", "他写道：“正式称为坎耶。”“推特”和“龙穴”。\n",
                 language="zh", note="after a full-width colon the quotation opens"),
+        Example("他说‘好’，她说‘行’，我说‘对’，你说‘是’，他说‘嗯’，她又说'OK'。\n",
+                "他说‘好’，她说‘行’，我说‘对’，你说‘是’，他说‘嗯’，她又说‘OK’。\n", language="zh",
+                note="a closing quote after a Latin word is no apostrophe"),
         Example("“龙穴”明星说 O’Brien 和 O'Neill 都来了，“很好。”\n",
                 "“龙穴”明星说 O’Brien 和 O’Neill 都来了，“很好。”\n", language="zh",
                 note="the text writes a Latin apostrophe curly itself"),
@@ -221,7 +231,9 @@ def _outnumbers(ours: int, theirs: int) -> bool:
 # for the apostrophes of the Latin names it quotes (Swami's, Ng'ombe, I'm A Celebrity), typed as on
 # a Latin keyboard.
 _IME_QUOTED = frozenset({"ja", "zh"})
-_LATIN_APOSTROPHE = compiled_on_use(r"(?<=[A-Za-z\u00c0-\u024f])['’](?![\u3040-\u30ff\u3400-\u9fff\uff00-\uffef])")
+# Inside a Latin word: a Latin letter on both sides (a closing quote after a Latin word, `说'OK'。`, is no
+# apostrophe).
+_LATIN_APOSTROPHE = compiled_on_use(r"(?<=[A-Za-z\u00c0-\u024f])['’](?=[A-Za-z\u00c0-\u024f])")
 
 
 def _without_latin_apostrophes(straight: list[tuple[Segment, int]],

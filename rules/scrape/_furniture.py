@@ -126,7 +126,8 @@ class Judge:
             body = line.strip(" \t\u00a0•·|>»›→*")
             pm = self.prefix_re.match(body.lower())
             if (pm is not None and len(key.split()) <= 12 and body[pm.end():].strip(_TRIM) != ""
-                    and not _refers_back(body[pm.end():]) and not continues()):
+                    and not (not pm.group().rstrip().endswith(":") and _refers_back(body[pm.end():]))
+                    and not continues()):
                 return True
         if kind == "list_item":
             return False
@@ -139,8 +140,12 @@ _BACK = frozenset({"it", "them", "this", "that", "these", "those"})
 
 
 def _refers_back(rest: str) -> bool:
+    """The rest of a prefix line is a sentence that points back: after a prefix without a colon, a
+    pronoun in lower case, two words or more, and a full stop at the end (a teaser has none: `Read more
+    about it on our website`, `RELATED: These are the best phones`)."""
     words = rest.split()
-    return len(words) >= 3 and words[0].lower() in _BACK
+    return (len(words) >= 3 and words[0] in _BACK and not rest.lstrip().startswith(":")
+            and rest.rstrip().endswith(".") and not rest.rstrip().endswith(".."))
 
 
 def _start(m: re.Match[str]) -> int:

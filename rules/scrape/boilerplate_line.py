@@ -94,6 +94,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Text.\n\nDo Not Sell My Personal Information\n", "Text.\n\n"),
         Example("Text.\n\nFind The Guardian on Facebook\n\nMore text.\n", "Text.\n\n\nMore text.\n"),
         Example("Text.\n\nFollow our news team on Twitter\n", "Text.\n\n"),
+        Example("Text.\n\nFollow me on Twitter\n", "Text.\n\n"),
+        Example("Text.\n\nRead more about it on our website\n", "Text.\n\n", note="a teaser: no full stop"),
+        Example("Text.\n\nRELATED: These are the best phones of 2024\n", "Text.\n\n"),
     )
     allow = (
         Example('msgid "Partager cet article"\nmsgstr "Share this article"\n', path="messages.po",

@@ -117,6 +117,12 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("We met the minister.  she said little.", "We met the minister.  She said little."),
         Example("The vote was delayed. it will take place on Friday.", "The vote was delayed. It will take place on Friday."),
         Example("Sales fell at NATO. this was expected.", "Sales fell at NATO. This was expected."),
+        Example("Yesterday we met Mr.\u00a0Smith. he said that everything was fine.",
+                "Yesterday we met Mr.\u00a0Smith. He said that everything was fine.",
+                note="a no-break space after `Mr.` binds a name, not an abbreviation's parts"),
+        Example("Vi kom sent in. vi åt middag tillsammans hela kvällen. Vi sov.\n",
+                "Vi kom sent in. Vi åt middag tillsammans hela kvällen. Vi sov.\n", language="sv",
+                note="a two-letter particle ends a Swedish sentence"),
         Example("La partie précédant le *:* s'il y en a un. sinon une chaîne vide. Sinon rien.\n",
                 "La partie précédant le *:* s'il y en a un. Sinon une chaîne vide. Sinon rien.\n", language="fr",
                 note="a two-letter word that ends a French sentence: the pack knows French abbreviations"),
@@ -185,7 +191,7 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 continue  # a capital outside ASCII (`Ça`, `À`, `Éviter`): the pattern excludes only A-Z
             if m.group(1).lower() in _ABBREVIATIONS or m.group(1).lower() in own:
                 continue  # English's abbreviations, and the document's language's
-            if _abbreviation_shaped(text, m, doc.language, own):
+            if _abbreviation_shaped(text, m, doc.language):
                 continue
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
                     word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
@@ -200,19 +206,27 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                                edits=[(i, i + 1, text[i].upper())])
 
 
-def _abbreviation_shaped(text: str, m: re.Match[str], language: str, own: frozenset[str]) -> bool:
-    """The word before the stop is an abbreviation by its place or its shape, in any language: it opens a
-    bracket (`(ör. bir web dashboard`, `(cf. the list`: no sentence ends one word into a bracket), or a
-    no-break space binds it to an abbreviation before it (`EE.\u00a0UU. a`, `I.\u00a0A.`); or, in a
-    language whose abbreviations are not known (neither English nor a pack that lists them: ``own``), it
-    is two lower-case letters (`body'nin vb. type'ları`, Turkish `vb.` for `etc.`). Where they are known,
-    a short word before the stop is one that ends sentences (fr `s'il y en a un. sinon`, es `entre si.
-    cada`)."""
+# The part of an abbreviation a no-break space binds to the one before (`EE. UU.`, `I. A.`): capitals.
+_ABBREVIATION_PART = compiled_on_use(r"[A-Z]{1,3}")
+# Abbreviations of languages without a pack that lists them (Turkish: TDK's list of abbreviations,
+# `vb.` ve benzeri, `ör.`/`örn.` örneğin, `bkz.` bakınız, `vs.` vesaire).
+_OTHER_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "tr": frozenset({"vb", "vd", "ör", "örn", "bkz", "vs", "sn", "yy", "çev", "haz", "bl", "mad"}),
+}
+
+
+def _abbreviation_shaped(text: str, m: re.Match[str], language: str) -> bool:
+    """The word before the stop is an abbreviation by its place or its shape: it opens a bracket (`(ör.
+    bir web dashboard`, `(cf. the list`: no sentence ends one word into a bracket), a no-break space binds
+    it, in capitals, to an abbreviation before it (`EE.\u00a0UU. a`, `I.\u00a0A.`), or it is one of the
+    language's abbreviations that no pack lists (Turkish `vb.` for `etc.`)."""
     before = text[m.start(1) - 1:m.start(1)]
-    if before in ("(", "[") or text[max(0, m.start(1) - 2):m.start(1)] in (".\u00a0", ".\u202f"):
+    if before in ("(", "["):
         return True
     word = m.group(1)
-    return not own and primary(language) != "en" and len(word) == 2 and word.islower()
+    if text[max(0, m.start(1) - 2):m.start(1)] in (".\u00a0", ".\u202f") and _ABBREVIATION_PART.fullmatch(word):
+        return True  # `EE.\u00a0UU. a`: the parts of one abbreviation (not `Mr.\u00a0Smith. he`)
+    return word.lower() in _OTHER_ABBREVIATIONS.get(primary(language), ())
 
 
 _PROSE_WORD = compiled_on_use(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
