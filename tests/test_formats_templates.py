@@ -133,6 +133,19 @@ def test_an_expression_as_an_attribute_value_keeps_its_tag_a_tag():
     assert _segments(text, "a.md") == [("paragraph", "\ufffc★ \ufffc - \ufffc\ufffc by \ufffc@\ufffc\ufffc.")]
 
 
+def test_an_expression_after_an_equals_sign_in_prose_stays_a_placeholder():
+    # Quotes stand in only inside a tag: in a sentence, `timeout={{ timeout }}` is one placeholder (P102
+    # used to see the stand-in's straight quotes), and an expression holding double quotes keeps its tag
+    # whole with single ones.
+    text = ("The “default” is timeout={{ timeout }} seconds, as “usual”.\n\n"
+            '<a href={{ url_for("index") }}>home</a> is the “start”.\n')
+    assert _segments(text, "a.md") == [
+        ("paragraph", "The “default” is timeout=\ufffc seconds, as “usual”."),
+        ("paragraph", "\ufffchome\ufffc is the “start”."),
+    ]
+    assert lint.check_text(text, path="a.md") == []
+
+
 def test_template_expressions_are_placeholders():
     assert _segments(JINJA, "a.md") == [
         ("paragraph", "\ufffc\nDraft text here.\n\ufffc"),

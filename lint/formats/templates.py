@@ -121,11 +121,22 @@ def heading_attributes(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _stand_in(text: str, start: int) -> str:
+def _stand_in(text: str, start: int, end: int) -> str:
     """What replaces an expression's outer braces in the view: backticks (a code span, read as one
     placeholder), or quotes where it is an HTML attribute's value (`<a href={{ url }}>`), so the tag
-    stays a tag: a backtick is no character of an unquoted attribute value."""
-    return '"' if start > 0 and text[start - 1] == "=" else "`"
+    stays a tag: a backtick is no character of an unquoted attribute value. Only inside a tag opened on
+    its line and not closed before it (`timeout={{ t }}` in a sentence stays a placeholder), and with a
+    quote the expression does not hold (`{{ url_for("index") }}` takes single ones)."""
+    if start == 0 or text[start - 1] != "=":
+        return "`"
+    line_start = text.rfind("\n", 0, start) + 1
+    tag = text.rfind("<", line_start, start)
+    if tag < 0 or not text[tag + 1 : tag + 2].isalpha() or ">" in text[tag:start]:
+        return "`"
+    inner = text[start + 1 : end - 1]
+    if '"' not in inner:
+        return '"'
+    return "'" if "'" not in inner else "`"
 
 
 def _blank(view: list[str], start: int, end: int) -> None:
@@ -160,7 +171,7 @@ def markdown_view(text: str) -> str:
         parts: list[str] = []
         pos = 0
         for s, e in expressions:
-            mark = _stand_in(text, s)
+            mark = _stand_in(text, s, e)
             parts += [text[pos:s], mark, text[s + 1 : e - 1], mark]
             pos = e
         parts.append(text[pos:])
@@ -186,7 +197,7 @@ def markdown_view(text: str) -> str:
         _blank(view, m.start(), m.end())
     for s, e in expressions:
         # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
-        view[s] = view[e - 1] = _stand_in(text, s)
+        view[s] = view[e - 1] = _stand_in(text, s, e)
     return "".join(view)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from lint.language import pack
+from lint.language import pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -207,6 +207,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 "keine leichte Aufgabe.“\n", language="de", note="German “ closes: its „ was lost"),
         Example("„Ich bin Lehrerin, und wir können nicht in Quarantäne gehen, sagte sie. „Wir kriegen kein Geld "
                 "zurück.“\n", language="de", note="after an attribution a new quotation opens: the first never closed"),
+        Example("“I will come tomorrow. “Fine,” she replied. We left at noon and walked home.\n",
+                note="dialogue: a new speaker's quotation opens mid-line, the first never closed"),
         Example("“We cannot go into quarantine when we return, she said. “We are getting no money back.”\n",
                 note="after an attribution a new quotation opens: the first never closed"),
     )
@@ -322,7 +324,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 continue
             else:
                 yield self._orphan_close(seg, mark)
-        if stack and not cut_end and not _reopened(text, marks):
+        if stack and not cut_end and not _reopened(text, marks, language):
             open_mark = stack[0]  # the outermost: the one whose closing mark is missing
             following = _nearest(doubles, n, 1)
             nxt = segments[n + 1].text if n + 1 < len(segments) else ""
@@ -432,11 +434,14 @@ _SENTENCE_BEFORE = compiled_on_use(r"[.!?…][)\]]?\s+$")
 _ATTRIBUTION_TAIL = compiled_on_use(r",\s+[^\W\d_]+(?:\s+[^\W\d_]+)?[.!?]\s+$")
 
 
-def _reopened(text: str, marks: list[_Mark]) -> bool:
+def _reopened(text: str, marks: list[_Mark], language: str = "en") -> bool:
     """Whether the paragraph's quotations all close where a quotation's own opening mark, at the start of
     one of its sentences, reopens it instead of opening one inside it: the convention that reopens each
     paragraph of a long quotation, in text whose paragraph breaks are lost (sentence-per-line text
-    joined, a scraper's paragraphs run together): „A. B. „C. D.“"""
+    joined, a scraper's paragraphs run together): „A. B. „C. D.“ In English, whose dialogue opens a
+    new speaker's quotation mid-line (`“I will come. “Fine,” she replied.`: the first never closed), only
+    at the start of a line."""
+    english = primary(language) == "en"
     depth = 0
     first = ""
     reopened = False
@@ -445,7 +450,8 @@ def _reopened(text: str, marks: list[_Mark]) -> bool:
             if depth == 0:
                 first = mark.char
             elif (depth == 1 and mark.char == first and _SENTENCE_BEFORE.search(text, max(0, mark.at - 8), mark.at)
-                  and not _ATTRIBUTION_TAIL.search(text, max(0, mark.at - 60), mark.at)):
+                  and not _ATTRIBUTION_TAIL.search(text, max(0, mark.at - 60), mark.at)
+                  and (not english or text.rfind("\n", max(0, mark.at - 8), mark.at) >= 0)):
                 reopened = True
                 continue
             depth += 1

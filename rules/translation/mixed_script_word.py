@@ -26,9 +26,22 @@ _WORD = compiled_on_use(r"[^\W\d_]+")
 _FOREIGN = compiled_on_use("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
 _LATIN = compiled_on_use("[A-Za-z\u00c0-\u024f]")
 # In a language written in Cyrillic, a Latin name takes the language's case endings (`Pythonу`, `GitHubе`,
-# `Dockerом`): a Cyrillic ending of up to three letters after two Latin letters or more is grammar.
-_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba"})
-_DECLINED = compiled_on_use("[A-Za-z\u00c0-\u024f]{2,}[\u0400-\u04ff]{1,3}")
+# `Dockerом`): a Cyrillic ending of up to three letters after two Latin letters or more is grammar, where
+# the document writes the name alone too (`Coca-Colа` has no `Col` of its own: a look-alike). Serbian is
+# left out: it is written in Latin letters as well.
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn", "tt", "ba"})
+_DECLINED = compiled_on_use("([A-Za-z\u00c0-\u024f]{2,})[\u0400-\u04ff]{1,3}")
+
+
+def _written_alone(text: str, stem: str) -> bool:
+    """Whether ``text`` holds ``stem`` as a word of its own (no letter touching it on either side)."""
+    at = text.find(stem)
+    while at >= 0:
+        end = at + len(stem)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(stem, at + 1)
+    return False
 
 
 class MixedScriptWord(Rule):
@@ -67,6 +80,8 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                 note="in English text, no case ending"),
         Example("Сервис в Moscоw работает.\n", "Сервис в Moscow работает.\n", language="ru",
                 note="inside the word, not an ending"),
+        Example("Компания Coca-Colа выпустила новый напиток.\n", "Компания Coca-Cola выпустила новый напиток.\n",
+                language="ru", note="a look-alike at the end of a name the text never writes alone"),
     )
     allow = (
         Example("Kyiv and Moscow exchanged prisoners."),
@@ -77,9 +92,9 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         Example("The free energy ΔG was negative."),
         Example("An α-helix and β-sheets."),
         Example("Café, naïve and Škoda are Latin letters with accents."),
-        Example("Pythonу придётся сравнить весь общий префикс.\n", language="ru",
-                note="a Latin name with a Russian case ending"),
-        Example("Сервис работает на GitHubе и в Dockerом образе.\n", language="ru"),
+        Example("Pythonу придётся сравнить весь общий префикс. Python сравнивает строки.\n", language="ru",
+                note="a Latin name with a Russian case ending, the name written alone too"),
+        Example("Сервис работает на GitHubе и в Dockerом образе. GitHub и Docker бесплатны.\n", language="ru"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -88,7 +103,8 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
             word = m.group()
             if not _FOREIGN.search(word) or not _LATIN.search(word):
                 continue
-            if _DECLINED.fullmatch(word) and primary(doc.language) in _CYRILLIC_LANGUAGES:
+            declined = _DECLINED.fullmatch(word)
+            if declined and primary(doc.language) in _CYRILLIC_LANGUAGES and _written_alone(doc.text, declined.group(1)):
                 continue
             foreign = [c for c in word if _FOREIGN.match(c)]
             latin = len(_LATIN.findall(word))

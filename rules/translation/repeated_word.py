@@ -38,6 +38,21 @@ _REDUPLICATING = frozenset({
     "tr", "az", "uz", "kk", "ky", "tk", "hi", "ur", "bn", "mr", "gu", "pa", "ne", "ta", "te", "kn", "ml", "si",
     "fa", "id", "ms", "tl", "vi", "th", "km", "lo", "my", "ko", "sw",
 })
+# What such a language never doubles: its conjunctions, prepositions and postpositions, and demonstratives
+# (Turkish `ve ve`, Indonesian `ke ke`), which a slip doubles as in any language. (Not Turkish `bir bir`,
+# one by one, nor `için için`, inwardly: both reduplication.)
+_NEVER_DOUBLED = {
+    "tr": frozenset("ve ile veya ama fakat ancak gibi kadar bu şu".split()),
+    "az": frozenset("və ilə ya amma lakin kimi qədər bu".split()),
+    "id": frozenset("ke di dan yang dari untuk dengan pada ini itu atau".split()),
+    "ms": frozenset("ke di dan yang dari untuk dengan pada ini itu atau".split()),
+    "tl": frozenset("ang ng sa at na mga".split()),
+    "vi": frozenset("và của là các những được cho với trong".split()),
+    "fa": frozenset("و به از را که در با".split()),
+    "hi": frozenset("और का की के को से में पर".split()),
+    "ur": frozenset("اور کا کی کے کو سے میں پر".split()),
+    "sw": frozenset("na ya wa kwa za la cha".split()),
+}
 
 
 class RepeatedWord(Rule):
@@ -55,7 +70,8 @@ Not flagged: each language's legitimate repeats, listed in its pack (French refl
 `vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), any repeat in a
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
-Hindi, Persian, Indonesian, Korean and others), and repeats
+Hindi, Persian, Indonesian, Korean and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
+`ke ke`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
@@ -69,6 +85,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
     trigger = None
     flag = (
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
+        Example("Bu paketi ve ve diğer paketleri yükleyin.\n", "Bu paketi ve diğer paketleri yükleyin.\n", language="tr",
+                note="a conjunction is never reduplicated"),
+        Example("Kami akan pergi ke ke pasar besok pagi.\n", "Kami akan pergi ke pasar besok pagi.\n", language="id"),
         Example("Er hat hat das gesagt.\n", "Er hat das gesagt.\n", language="de"),
         Example("The the minister said so.", "The minister said so."),
         Example("It was held in in Kyiv.", "It was held in Kyiv."),
@@ -134,8 +153,11 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
     def check_document(self, doc: Document) -> Iterator[Finding]:
         # A run of NULs between segments keeps a heading's last word from pairing with the next
         # paragraph's first, and tells which segment a pair of words is in (the text T107 splits too).
+        only: frozenset[str] | None = None
         if primary(doc.language) in _REDUPLICATING:
-            return
+            only = _NEVER_DOUBLED.get(primary(doc.language))
+            if not only:
+                return
         segments = doc.segments
         text = joined(doc)
         if text is not None:
@@ -145,12 +167,16 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
         own = frozenset((pack(doc.language) or {}).get("repeats") or ())
         for i in parts:
-            yield from self._repeats(segments[i], own, doc)
+            yield from self._repeats(segments[i], own, doc, only)
 
-    def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None) -> Iterator[Finding]:
+    def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None,
+                 only: frozenset[str] | None = None) -> Iterator[Finding]:
+        """The repeats in ``seg``; ``only``: the words a reduplicating language may not double."""
         text = seg.text
         for m in _REPEAT.finditer(text):
             word = m.group(1)
+            if only is not None and word.lower() not in only:
+                continue
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
             article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
             if (len(word) < 2 and not article) or word.lower() in _ALLOWED or word.lower() in own:
