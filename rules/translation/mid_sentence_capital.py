@@ -42,7 +42,8 @@ _OTHER_WORDS = tuple(sorted({w for words in _PACK_WORDS.values() for w in words}
 # (`el eje Y es`, `la coordenada Y para`): read only between lower-case words, no article two words before.
 _PACK_LETTERS = {primary(t): "".join(sorted({w.upper() for w in p["function-words"] if len(w) == 1 and w.isascii()}))
                  for t, p in packs().items() if p.get("sentence-case") and p.get("function-words")}
-_PACK_ARTICLES = {primary(t): frozenset(p.get("articles") or ()) for t, p in packs().items()}
+_PACK_ARTICLES = {primary(t): frozenset((p.get("articles") or []) + (p.get("determiners") or []))
+                  for t, p in packs().items()}
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # The two words before a match: two capitalized words that are not function words make a name that the
 # function word ends (Kim Jong Un, Baton Rouge Este), not pasted title case (Les Utilisateurs De la…).
@@ -479,6 +480,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
         Example("El valor del eje Y es siempre positivo.\n", language="es",
                 note="one ASCII letter capitalized is a label as often as the conjunction `y`"),
+        Example("Cada eje Y tiene su propia escala en el gráfico.\n", language="es", note="a determiner before its noun"),
+        Example("Este eje Y es vertical.\n", language="es"),
         Example("Sumamos la coordenada Y para cada punto del plano.\n", language="es",
                 note="an article two words before: the noun's label"),
         Example("Los ejes X e Y son perpendiculares, y la curva corta el eje Y dos veces.\n", language="es",
@@ -635,8 +638,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
 
     def _conjunction_letters(self, seg: Segment, language: str) -> Iterator[Finding]:
         """A function word of one letter (Spanish `y`, `o`) capitalized between two lower-case words, in a
-        text that names nothing by a capital letter (no `eje X`, `opción B`), with no article two words
-        before (`el eje Y es`, `la coordenada Y para`: a label after its noun)."""
+        text that names nothing by a capital letter (no `eje X`, `opción B`), with no article or
+        demonstrative two words before (`el eje Y es`, `cada eje Y tiene`: a label after its noun)."""
         articles = _PACK_ARTICLES.get(language, frozenset())
         for m in _letter_between(_PACK_LETTERS[language]).finditer(seg.text):
             if (m.group(1) or "").lower() in articles:
