@@ -71,7 +71,8 @@ class Checker:
         self.finding_rules = [r for r in rules if r.scope == "findings"]
         prose = [r for r in rules if r.scope == "prose"]
         self.always = [r for r in prose if r.trigger is None]
-        # (with, where it stays on a line, the pattern to search for after each line break of the prose)
+        # Each anchored rule: its trigger, and where the trigger stays on one line, the same pattern after a
+        # line break, searched once over the whole prose (lint.scan.line_scanner); else None.
         self.anchored: list[tuple[Rule, re.Pattern[str], re.Pattern[str] | None]] = []
         self.triggered: list[tuple[Rule, list[re.Pattern[str]]]] = []
         # Rules whose trigger starts with a character outside ASCII (full-width marks, Cyrillic, CJK):

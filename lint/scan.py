@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
@@ -52,6 +52,26 @@ def scanners(pattern: str, flags: int = 0) -> list[re.Pattern[str]]:
     """The pieces to search for, each compiled on first use (``lint.patterns``: a rule that starts
     outside ASCII costs nothing on an English file): the pattern itself when no split is faster."""
     return [compiled_on_use(p, flags) for p in _pieces(pattern, flags)]
+
+
+def end_mark_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
+    """``lambda text: re.search(pattern, text) is not None`` for a pattern led by the class `[.!?]`, asked
+    as its literal-led pieces (``scanners``): the `.` piece everywhere, the `!` and `?` pieces only where
+    the text holds the mark, the regex engine skipping from one mark to the next in C. Each piece is
+    known by the mark it opens with, not by its place in the list; the whole pattern is searched where
+    the pieces are not one per mark."""
+    pieces = _pieces(pattern, flags)
+    by_mark = {c: p for p in pieces for c in ".!?" if p.startswith(re.escape(c))}
+    if len(pieces) != 3 or set(by_mark) != {".", "!", "?"}:
+        whole = compiled_on_use(pattern, flags)
+        return lambda text: whole.search(text) is not None
+    dot, bang, question = (compiled_on_use(by_mark[c], flags) for c in ".!?")
+
+    def holds(text: str) -> bool:
+        return (dot.search(text) is not None or ("!" in text and bang.search(text) is not None)
+                or ("?" in text and question.search(text) is not None))
+
+    return holds
 
 
 @cache

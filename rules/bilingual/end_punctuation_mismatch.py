@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 
 from lint.formats.bilingual import markup_of, pair, xliff_example
+from lint.language import primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -80,7 +81,7 @@ def _equivalent(source: str | None, target: str | None, language: str) -> bool:
 def _item_end_after(source: str | None, target_text: str, language: str) -> bool:
     """A French list item closes with ` ;` or ` :` after the mark its source ends with (`Attendez… ;` for
     `Wait...`): the source's mark is kept, and the item's mark is added after it."""
-    if source is None or language.split("-")[0].lower() != "fr":
+    if source is None or primary(language) != "fr":
         return False
     m = _END.search(target_text)
     if m is None or m.group(1) not in (";", ":"):

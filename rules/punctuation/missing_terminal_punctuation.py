@@ -13,7 +13,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.scan import scanners
+from lint.scan import end_mark_test
 from lint.sentences import final_sentence
 
 # A cheap hint that a paragraph holds more than one sentence (the segmenter confirms it); not an initial
@@ -23,15 +23,9 @@ from lint.sentences import final_sentence
 _INNER_SENTENCE_END = compiled_on_use(r"[.!?](?<=[\w)\]](?<!\b[A-Z])[.!?])[\"”’)\]]?\s+[\"“‘(\[]?[A-Z]")
 # In Chinese and Japanese, a full-width end mark followed by more text (no space, no capitals).
 _INNER_CJK_END = compiled_on_use(r"[。！？][」』”）]?\S")
-# ``_INNER_SENTENCE_END`` as its literal-led pieces (lint.scan.scanners), `.`, `!` and `?`: the engine
-# skips from one mark to the next in C, where a search for the class tests every character.
-_DOT_END, _BANG_END, _QUESTION_END = scanners(_INNER_SENTENCE_END.pattern)
-
-
-def _holds_inner_sentence_end(text: str) -> bool:
-    """``_INNER_SENTENCE_END.search(text) is not None``."""
-    return (_DOT_END.search(text) is not None or ("!" in text and _BANG_END.search(text) is not None)
-            or ("?" in text and _QUESTION_END.search(text) is not None))
+# ``_INNER_SENTENCE_END.search(text) is not None``, asked as its literal-led pieces, `.`, `!` and `?`: the
+# engine skips from one mark to the next in C, where a search for the class tests every character.
+_holds_inner_sentence_end = end_mark_test(_INNER_SENTENCE_END.pattern)
 # Last sentences that are page furniture, not cut sentences: a label ("Photo: AP"), a credit
 # ("Mike Blake/Reuters files"), a byline ("More by Logan C. Ritchie"), a call to action ("Donate today").
 # A label of one to three words (`Photo: AP`, `Read more: …`), not a clause that introduces one

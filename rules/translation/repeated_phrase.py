@@ -12,7 +12,7 @@ from typing import Any
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined, split_tokens, tokens
+from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined, tokens
 
 _SPAN = compiled_on_use(r"\w+")
 _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
@@ -236,13 +236,12 @@ def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) ->
             and all(text[spans[k][1]:spans[k + 1][0]] == " " for k in (at, at + 1)))
 
 
-_tokens = split_tokens  # (the name tests/test_fast_gates.py reads)
 
 
 def _segments_with_loops(tokens: list[Any]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word.
-    ``tokens``: the text's, as str or as ASCII bytes (``_tokens``)."""
+    ``tokens``: the text's, as str or as ASCII bytes (``lint.words.split_tokens``)."""
     tokens = [t for t in tokens if len(t) > 2]  # (a comprehension: cheaper here than compress over two maps)
     # Tokens are compared by their first characters first, all of them in C (lint.words), and word by
     # word only in the few runs where those agree. Equal stripped tokens have equal keys: stripping keeps
@@ -303,7 +302,7 @@ def _stripped(token: str) -> str:
 
 
 def _stripped_bytes(token: bytes) -> bytes:
-    """``_stripped`` of a token in ASCII or Windows-1252 (``_tokens``), where ” and ’ are \\x94 and \\x92."""
+    """``_stripped`` of a token in ASCII or Windows-1252 (``lint.words.split_tokens``), where ” and ’ are \\x94 and \\x92."""
     marked = token.rstrip(b".,;:!?")
     return marked.rstrip(b"\")]\x94\x92") or marked
 
