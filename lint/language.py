@@ -8,7 +8,8 @@ Where a document's language comes from, first that answers wins:
 3. ``file``: what the format says (PO ``Language:``, XLIFF target language, HTML ``lang``, front matter
    ``lang``/``locale``, a Rails catalogue's top-level key);
 4. ``config``: the config's ``language``;
-5. ``detected``: identified from the document's prose (pycld2), when the prose says it clearly;
+5. ``detected``: identified from the document's prose (pycld2), when the prose says it clearly, with a
+   folder or file-name part that is a language tag (`docs/es/…`, `index.fr.md`) as CLD2's prior;
 6. ``default``: ``en``.
 
 Identification uses CLD2 (``pycld2``): its models are compiled into the extension (no download, no
@@ -165,6 +166,30 @@ def is_module_code(text: str) -> bool:
     return _MODULE_CODE.match(text) is not None
 
 
+# A directory named by a language tag (`docs/es/…`, `pages/en/blog/…`, `i18n/zh-cn/…`) or a file named
+# `index.fr.md`: how translated sites lay out their pages, and CLD2's prior where no config says more.
+_PATH_PART = compiled_on_use(r"[/\\]([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(?=[/\\])|\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.\w+\Z")
+
+
+def path_hint(path: str) -> str:
+    """The language a path names by a directory or a file-name part (its last such part), as CLD2's
+    code, or "" where it names none CLD2 knows."""
+    found = ""
+    for m in _PATH_PART.finditer(path.lower()):
+        found = m.group(1) or m.group(2)
+    if not found:
+        return ""
+    tag = normalize(found)
+    return "zh-Hant" if tag in ("zh-TW", "zh-HK", "zh-Hant") else primary(tag) if primary(tag) in _cld2_codes() else ""
+
+
+@lru_cache(maxsize=1)
+def _cld2_codes() -> frozenset[str]:
+    import pycld2
+
+    return frozenset(code for _, code in pycld2.LANGUAGES)
+
+
 def detected_language(doc: Document) -> str | None:
     """The language of the document's prose when CLD2 calls it reliable and it covers most of the text
     (its sentences, when it has enough of them)."""
@@ -190,7 +215,9 @@ def detected_language(doc: Document) -> str | None:
         if found and _in_own_script(text, found.language) and not has_own_words(text, "en"):
             return found.language
         return None
-    found = identify(text)
+    # The path's language, as a prior: a page of commit lines and names (`pages/en/blog/release/…`) that
+    # CLD2 alone calls Danish comes back English, while a page clearly in another language stays that.
+    found = identify(text, path_hint(doc.source.path))
     # CLD2 calls a page of names and short lines unreliable even when most of it is one language.
     clear = (found.reliable and found.percent >= 60) or (found.percent >= 70 and len(text) >= 500)
     if found.language == "un":

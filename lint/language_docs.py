@@ -26,7 +26,9 @@ output gives it as `files[].language` and `files[].language_from`):
    top-level key (`fr:`);
 4. **config**: the config's `language`;
 5. **detected**: identified from the document's sentences by CLD2 (`pycld2`, whose models are compiled
-   into the package: nothing is downloaded), when it calls the answer reliable;
+   into the package: nothing is downloaded), when it calls the answer reliable; a folder named by a
+   language tag (`docs/es/…`, `pages/en/…`) or a file named `index.fr.md` is CLD2's prior (a page of
+   Spanish around English API terms under `docs/es/` is not called English);
 6. **default**: `en`.
 
 A tag with a region or script (`fr-CA`, `zh-Hant`, `de-CH`) takes its language's pack with the

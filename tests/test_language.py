@@ -8,6 +8,7 @@ import json
 import jsonschema
 import pytest
 
+import lint
 from lint.config import Config, ConfigError, load_config
 from lint.engine import Linter
 from lint.language import identify
@@ -65,6 +66,28 @@ def test_the_script_settles_what_cld2_is_unsure_of(text: str, expected: tuple[st
     English by default (English-only rules would read them as untranslated text); a line of English
     ending with a Chinese site's name is not Chinese."""
     assert _language("a.md", text) == expected
+
+
+SPANISH_RECIPES = (
+    "# Recetas\n\n"
+    "Para deprecar una path operation y mostrarla así en la interfaz de usuario, lee la documentación.\n\n"
+    "Para agregar etiquetas a tus path operations y agruparlas en la interfaz de usuario, lee la documentación.\n\n"
+    "Para definir la descripción del response que muestra la interfaz de usuario, lee la documentación.\n\n"
+    "Para actualizar las URLs usadas por las interfaces de usuario de la documentación, lee la documentación.\n\n"
+    "Para agregar metadata a tu OpenAPI schema, con license, version y contact, lee la documentación.\n"
+)
+
+
+def test_a_language_directory_is_detections_prior() -> None:
+    """A translated site's page under `docs/es/`, Spanish around English API terms, is not English: CLD2
+    alone calls it so, and L101 then flagged its Spanish sentences as left untranslated. With the
+    folder's language as CLD2's prior it is not called English."""
+    def l101(path: str) -> list[str]:
+        return [f.code for f in lint.check_text(SPANISH_RECIPES, path=path, select=["L101"])]
+
+    assert _language("docs/es/how-to/general.md", SPANISH_RECIPES) != ("en", "detected")
+    assert l101("docs/es/how-to/general.md") == []
+    assert l101("docs/how-to/general.md"), "without the folder, CLD2 alone calls the page English"
 
 
 def test_first_that_answers_wins(tmp_path) -> None:
