@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint.model import Document, Finding, Segment, Severity
@@ -41,6 +42,12 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A placeholder named as what it is: followed (after others it is listed with) by a noun for a template's
+# parts (`with the %s specifier`, `add %i and %f formatting specifiers`, `skip %c formatting`).
+_NAMED = compiled_on_use(r"(?:\s*(?:,|and|or)\s*%\S+)*\s+(?:format(?:ting|ters?|s)?|specifiers?|placeholders?|"
+                         r"directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
+
+
 class PlaceholderResidue(Rule):
     code = "T106"
     slug = "placeholder-residue"
@@ -54,7 +61,8 @@ from a template without its values, or an MT engine kept a segment's inline code
 `Hello {0}`.
 
 Not flagged: a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
-`'%s.%s' % version`): documentation citing a template, as it would in a code span.
+`'%s.%s' % version`): documentation citing a template, as it would in a code span; and one named as what
+it is (`use the %s specifier`, `add %i and %f formatting specifiers`).
 
 In files that are templates by design (PO, XLIFF, i18n JSON) placeholders are not prose: the format
 parsers keep them out of segments, and the bilingual rules compare them with the source instead.
@@ -71,6 +79,7 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("Dear ${customer.name}, thank you."),
         Example("Deleted %(count)d items."),
         Example("Hi {username}, welcome."),
+        Example("The %s format could not be found, said %s.", note="named once, residue once"),
         Example('He said "welcome" to %s and left.', note="a quotation elsewhere on the line"),
     )
     allow = (
@@ -86,11 +95,13 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("- python_version = '%s.%s' % (sys.version_info[0], sys.version_info[1])",
                 note="code quoted in prose"),
         Example("The label reads \u201cHello {0}\u201d in the dialog.", note="a UI string quoted in the docs"),
+        Example("util: use minimal object inspection with %s specifier.", note="a placeholder named as what it is"),
+        Example("util: add %i and %f formatting specifiers."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         for m in _PLACEHOLDER.finditer(text):
-            if _quoted(text, m.start(), m.end()):
+            if _quoted(text, m.start(), m.end()) or _NAMED.match(text, m.end()):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"Placeholder '{m.group()}' left in the text")
