@@ -152,6 +152,8 @@ _LETTER_MID = compiled_on_use(r"(?<=[a-zà-öø-ÿ,] )([A-Z])(?![\w.'’-])")
 _LOWER_WORD_AFTER = compiled_on_use(r" +[a-zà-öø-ÿ]{2}")
 
 
+# A capitalized run the page writes this often, word for word, is a name as its owner styles it.
+_NAME_REPEATS = 3
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
 # cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
@@ -350,6 +352,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
     languages = frozenset({"en", *_PACK_WORDS})
     trigger = _GATE
     flag = (
+        Example("We changed how The npm Registry works. The registry stays up.\n",
+                "We changed how the npm Registry works. The registry stays up.\n", note="written so once"),
         Example("The border city was the site of one of these cities The most violent attacks.",
                 "The border city was the site of one of these cities the most violent attacks."),
         Example("Ukrainian attacks On Russian soil late last year.", "Ukrainian attacks on Russian soil late last year."),
@@ -434,6 +438,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="an article between title case and a lower-case word: no name ends in `The`"),
     )
     allow = (
+        Example("The health of The npm Registry matters. We changed how The npm Registry works, so that The "
+                "npm Registry stays up.\n", note="a name styled so throughout the page"),
         Example("The court in The Hague ruled on Friday."),
         Example("She wrote for The New York Times for a decade."),
         Example("He read The Lord of the Rings twice."),
@@ -543,6 +549,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                     continue
             if word in _REVERENTIAL and len(_reverential_uses(word).findall(text)) > 1:
                 continue  # `with His Holy Mercy, … in His vast paradise`: a deity's pronoun, capitalized throughout
+            if after is not None and doc.text.count(f"{word} {next_word} {after}") >= _NAME_REPEATS:
+                continue  # `The npm Registry`, written so throughout the page: a name's own styling
             start, end = m.span(1)
             at = seg.to_source(start)
             if doc.text[at - 1:at] in _OPENING_MARKS:
