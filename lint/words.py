@@ -104,27 +104,15 @@ _TOKENS_KEY = "lint.words.tokens"
 
 
 def split_tokens(text: str) -> list[str] | list[bytes]:
-    """``text.split()``; where the text is ASCII but for masked URLs and code (``PLACEHOLDER``), the same
-    tokens as ASCII bytes, split in C at less cost: the placeholder read as a control character the text
-    does not hold (one for one, so equal tokens stay equal and unequal ones unequal), and the information
-    separators \\x1c-\\x1f, where str.split() breaks and bytes.split() does not, as spaces. So too where
-    the rest of the text is in Windows-1252's repertoire (curly quotes, dashes, accented Latin letters:
-    most English prose that is not ASCII), encoded in it: one byte for each character (lengths kept),
-    one character for each byte (equality kept), the no-break space read as the space it is to str.split()
-    (no other character of that repertoire is white space to it, none of its bytes to bytes.split())."""
-    from lint.formats.builder import PLACEHOLDER
-
-    if not text.isascii():
-        if _STAND_IN in text:
-            return text.split()
-        swapped = text.replace(PLACEHOLDER, _STAND_IN)
-        if not swapped.isascii():
-            try:
-                return swapped.encode("cp1252").translate(_SPACES).split()
-            except UnicodeEncodeError:
-                return text.split()
-        text = swapped
-    return text.encode("ascii").translate(_SPACES).split()
+    """``text.split()``; where the text has one byte per character (``encoded_text``: ASCII, or
+    Windows-1252 with masked URLs and code as a control character the text does not hold), the same
+    tokens as those bytes, split in C at less cost: one byte for each character (lengths kept), one
+    character for each byte (equality kept), with the information separators \\x1c-\\x1f, where
+    str.split() breaks and bytes.split() does not, and the no-break space, white space to str.split(),
+    read as spaces (no other character of that repertoire is white space to it, none of its bytes to
+    bytes.split())."""
+    data = encoded_text(text)
+    return text.split() if data is None else data.translate(_SPACES).split()
 
 
 _STAND_IN = "\x02"
@@ -144,7 +132,7 @@ def tokens(doc: Document, keep: bool = True) -> list[str] | list[bytes] | None:
         return memo.pop(_TOKENS_KEY)  # type: ignore[no-any-return]
     text = joined(doc)
     data = encoded(doc, keep)  # (T107, the last reader of both, takes both)
-    found = None if text is None else data.translate(_SPACES).split() if data is not None else split_tokens(text)
+    found = None if text is None else data.translate(_SPACES).split() if data is not None else text.split()
     if keep:
         memo[_TOKENS_KEY] = found
     return found

@@ -13,7 +13,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
-from lint.words import SEPARATOR_BYTES, encoded, joined
+from lint.words import SEPARATOR_BYTES, encoded, encoded_text, joined
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
 # but "In In" is not).
@@ -272,11 +272,9 @@ def _words(text: str) -> tuple[list[bytes], str]:
     if not text.isascii():
         swapped = text.replace(PLACEHOLDER, "\x01")
         if not swapped.isascii():
-            if _TABLE_1252 is not None:
-                try:
-                    return swapped.encode("cp1252").translate(_TABLE_1252).split(), "cp1252"
-                except UnicodeEncodeError:
-                    pass
+            data = encoded_text(text)
+            if data is not None and _TABLE_1252 is not None:
+                return data.translate(_TABLE_1252).split(), "cp1252"
             low = text.lower()
             for c in _BREAKS.intersection(non_ascii(low)):
                 low = low.replace(c, " ")
