@@ -54,18 +54,27 @@ def scanners(pattern: str, flags: int = 0) -> list[re.Pattern[str]]:
     return [compiled_on_use(p, flags) for p in _pieces(pattern, flags)]
 
 
-def end_mark_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
-    """``lambda text: re.search(pattern, text) is not None`` for a pattern led by the class `[.!?]`, asked
-    as its literal-led pieces (``scanners``): the `.` piece everywhere, the `!` and `?` pieces only where
-    the text holds the mark, the regex engine skipping from one mark to the next in C. Each piece is
-    known by the mark it opens with, not by its place in the list; the whole pattern is searched where
-    the pieces are not one per mark."""
+def end_mark_pieces(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """The literal-led pieces (``scanners``) of a pattern led by the class `[.!?]`, as the `.`, `!` and `?`
+    ones, each known by the mark it opens with, not by its place in the list; None where the pieces are
+    not one per mark."""
     pieces = _pieces(pattern, flags)
     by_mark = {c: p for p in pieces for c in ".!?" if p.startswith(re.escape(c))}
     if len(pieces) != 3 or set(by_mark) != {".", "!", "?"}:
+        return None
+    return compiled_on_use(by_mark["."], flags), compiled_on_use(by_mark["!"], flags), compiled_on_use(by_mark["?"], flags)
+
+
+def end_mark_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
+    """``lambda text: re.search(pattern, text) is not None`` for a pattern led by the class `[.!?]`, asked
+    as its pieces (``end_mark_pieces``): the `.` piece everywhere, the `!` and `?` pieces only where the
+    text holds the mark, the regex engine skipping from one mark to the next in C; the whole pattern
+    where the pieces are not one per mark."""
+    pieces = end_mark_pieces(pattern, flags)
+    if pieces is None:
         whole = compiled_on_use(pattern, flags)
         return lambda text: whole.search(text) is not None
-    dot, bang, question = (compiled_on_use(by_mark[c], flags) for c in ".!?")
+    dot, bang, question = pieces
 
     def holds(text: str) -> bool:
         return (dot.search(text) is not None or ("!" in text and bang.search(text) is not None)

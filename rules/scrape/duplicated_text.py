@@ -10,6 +10,7 @@ from operator import eq, itemgetter
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.scan import end_mark_pieces
 from lint.sentences import sentence_spans
 
 _SENTENCE_SPLIT = compiled_on_use(r"(?<=[.!?])\s+")  # a cheap gate before the segmenter: an exact sentence twice
@@ -18,7 +19,7 @@ _SENTENCE_SPLIT = compiled_on_use(r"(?<=[.!?])\s+")  # a cheap gate before the s
 _MARK_SPLIT = compiled_on_use(r"[.!?]\s+")
 # The same cuts, one mark at a time (``_pieces_split``): a pattern that opens with a literal is skipped to in
 # C, where one that opens with a class stops the engine at every character (a tenth of S108's time).
-_MARK_CUTS = (compiled_on_use(r"\.\s+"), compiled_on_use(r"!\s+"), compiled_on_use(r"\?\s+"))
+_MARK_CUTS = end_mark_pieces(_MARK_SPLIT.pattern)
 _CUT = "\x01"
 _LONGEST_RUN = 3  # sentences in a repeated run
 
@@ -297,6 +298,8 @@ def _pieces_split(text: str) -> list[str]:
     mark cannot stand in), wherever a mark has white space after it: so the matches are those of each
     mark's own pattern, and replacing them mark by mark with a character the text does not hold (neither
     a mark nor white space: a cut changes no other match) and splitting at it cuts the same pieces."""
+    if _MARK_CUTS is None:
+        return _MARK_SPLIT.split(text)
     dot, bang, question = _MARK_CUTS
     if "!" not in text and "?" not in text:
         return dot.split(text)
