@@ -133,7 +133,7 @@ def _letter_names_a_thing(text: str) -> bool:
 def _letter_between(letters: str) -> re.Pattern[str]:
     """One of ``letters`` alone between a lower-case word of three letters or more and one of two or more,
     with the word before that (group 1, empty at a sentence's start)."""
-    return re.compile(rf"(?:(?<![\w'’-])([^\W\d_]+) +|(?<![\w'’-]))[a-zà-öø-ÿ]{{3,}} +([{letters}]) +(?=[a-zà-öø-ÿ]{{2}})")
+    return compiled_on_use(rf"(?:(?<![\w'’-])([^\W\d_]+) +|(?<![\w'’-]))[a-zà-öø-ÿ]{{3,}} +([{letters}]) +(?=[a-zà-öø-ÿ]{{2}})")
 
 
 @lru_cache(maxsize=2)
@@ -200,7 +200,7 @@ _REVERENTIAL = frozenset({"He", "His"})
 
 @lru_cache(maxsize=4)
 def _reverential_uses(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[\w,] ){word}\b")
+    return compiled_on_use(rf"(?<=[\w,] ){word}\b")
 
 
 def _clause_word(word: str) -> bool:

@@ -40,10 +40,15 @@ seem seems look looks feel feels sound sounds turn turns even ever still much fa
 """.split())
 
 
+def _word_before(before: str) -> str:
+    """The last word of ``before`` (with any marks it carries), or ""."""
+    return before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+
+
 def _comparative_reading(before: str) -> bool:
     """An `-er` word doubled by `and` reads as a comparative after a verb of change or being, a past or
     present participle (`climbed`, `getting`) or a grading adverb, and at a sentence's start."""
-    prev = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    prev = _word_before(before)
     if not prev or not prev[-1:].isalpha():
         return True  # `Faster and faster, …`: nothing before it to tell a noun by
     prev = prev.lower()
@@ -64,8 +69,7 @@ def _continuation_reading(word: str, before: str) -> bool:
     """An `-ing` word doubled by `and` after a word that opens an ongoing action reads as one."""
     if not word.endswith("ing"):
         return False
-    prev = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
-    return prev in _ONGOING
+    return _word_before(before).lower() in _ONGOING
 
 
 # `X and X` at the end of a clause: before a mark, the end, or another `and`/`but`/`or`. Followed by a
