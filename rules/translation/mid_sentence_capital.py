@@ -152,8 +152,27 @@ _LETTER_MID = compiled_on_use(r"(?<=[a-zà-öø-ÿ,] )([A-Z])(?![\w.'’-])")
 _LOWER_WORD_AFTER = compiled_on_use(r" +[a-zà-öø-ÿ]{2}")
 
 
-# A capitalized run the page writes this often, word for word, is a name as its owner styles it.
+# A capitalized run the page writes this often, word for word, mid-sentence after as many different words,
+# is a name as its owner styles it.
 _NAME_REPEATS = 3
+
+
+def _styled_name(text: str, run: str) -> bool:
+    """Whether ``text`` writes ``run`` mid-sentence after ``_NAME_REPEATS`` different lower-case words (`health
+    of The npm Registry`, `to run The npm Registry`, `about The npm Registry`): a style, where one sentence
+    repeated (a corpus row per rater's note, a pasted paragraph) repeats the same slip after the same word,
+    and a sentence's start capitalizes any run."""
+    before: set[str] = set()
+    at = text.find(run)
+    while at >= 0 and len(before) < _NAME_REPEATS:
+        m = _WORD_BEFORE_RUN.search(text, max(0, at - 40), at)
+        if m is not None:
+            before.add(m.group(1))
+        at = text.find(run, at + 1)
+    return len(before) >= _NAME_REPEATS
+
+
+_WORD_BEFORE_RUN = compiled_on_use(r"\b([a-z][\w'’-]*),? $")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
 # cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
@@ -352,6 +371,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
     languages = frozenset({"en", *_PACK_WORDS})
     trigger = _GATE
     flag = (
+        Example("They tested their stress Hormon and Their reaction.\tThey tested their stress Hormon and Their "
+                "reaction.\tThey tested their stress Hormon and Their reaction.\n",
+                "They tested their stress Hormon and their reaction.\tThey tested their stress Hormon and their "
+                "reaction.\tThey tested their stress Hormon and their reaction.\n",
+                note="one MT sentence in three rows of a rating file: the same slip, not a style"),
         Example("We changed how The npm Registry works. The registry stays up.\n",
                 "We changed how the npm Registry works. The registry stays up.\n", note="written so once"),
         Example("The border city was the site of one of these cities The most violent attacks.",
@@ -549,7 +573,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                     continue
             if word in _REVERENTIAL and len(_reverential_uses(word).findall(text)) > 1:
                 continue  # `with His Holy Mercy, … in His vast paradise`: a deity's pronoun, capitalized throughout
-            if after is not None and doc.text.count(f"{word} {next_word} {after}") >= _NAME_REPEATS:
+            if after is not None and _styled_name(doc.text, f"{word} {next_word} {after}"):
                 continue  # `The npm Registry`, written so throughout the page: a name's own styling
             start, end = m.span(1)
             at = seg.to_source(start)
