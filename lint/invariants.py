@@ -422,7 +422,7 @@ _MD_VERBATIM = frozenset({"code_inline", "fence", "code_block", "html_block", "h
 _MD_PROSE = frozenset({"text", "softbreak"})
 
 
-def markdown_structure(text: str) -> list[tuple[Any, ...]]:
+def markdown_structure(text: str, mdx: bool = False) -> list[tuple[Any, ...]]:
     """markdown-it's node tree in document order, without the prose: each node's name, depth, attributes
     (link targets, fence info) and whether it holds any words (a fix may edit the words of a link or an
     item, never leave it empty); code and HTML with their text. Front matter compares as the YAML it
@@ -454,7 +454,7 @@ def markdown_structure(text: str) -> list[tuple[Any, ...]]:
                    _lf(content) if name in _MD_VERBATIM and content is not None else None, words)
         return words
 
-    walk(syntax_tree(text)[0], 0)
+    walk(syntax_tree(text, mdx=mdx)[0], 0)
     return out
 
 

@@ -243,6 +243,10 @@ class Suppression:
         return any(finding.code.upper().startswith(c.upper()) or finding.rule == c for c in self.codes)
 
 
+# The formats read as Markdown (MDX is Markdown with JSX): its layout rules apply to each alike.
+MARKDOWN_FORMATS = frozenset({"markdown", "mdx"})
+
+
 @dataclass
 class Document:
     """What a format parser makes of a Source: its prose segments, in order."""

@@ -186,10 +186,15 @@ _PEER_SWITCH = {
     "textlint": compiled_on_use(r"<!--\s*textlint-(disable|enable)\s*-->"),
     "vale": compiled_on_use(r"<!--\s*vale\s+(off|on)\s*-->"),
 }
+# MDX has no HTML comments: the same switches as JavaScript comments in an expression (`{/* vale off */}`).
+_MDX_PEER_SWITCH = {
+    "textlint": compiled_on_use(r"(?:<!--|\{/\*)\s*textlint-(disable|enable)\s*(?:-->|\*/\s*\})"),
+    "vale": compiled_on_use(r"(?:<!--|\{/\*)\s*vale\s+(off|on)\s*(?:-->|\*/\s*\})"),
+}
 
 
 def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
-                      code: Iterable[tuple[int, int]] = ()) -> list[Suppression]:
+                      code: Iterable[tuple[int, int]] = (), mdx: bool = False) -> list[Suppression]:
     """The regions where the authors turned another prose linter off entirely (``PEER_SWITCH_TOOLS``):
     text they marked as not for linting (a style guide's "wrong" example, a quotation kept as written),
     silenced for every copylint rule but the C family, as copylint's own blanket switch is. An
@@ -203,7 +208,7 @@ def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
         opened: tuple[int, int] | None = None
         if tool not in text:
             continue
-        for m in _PEER_SWITCH[tool].finditer(text):
+        for m in (_MDX_PEER_SWITCH if mdx else _PEER_SWITCH)[tool].finditer(text):
             if in_ranges(blocks, m.start()):
                 continue
             if m.group(1) in ("disable", "off"):

@@ -31,7 +31,7 @@ import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from operator import add, methodcaller, sub
 from typing import Any
@@ -50,7 +50,20 @@ from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
 _SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+# MDX has no HTML comments: a switch is written as a JavaScript comment in an expression.
+_MDX_SWITCH = compiled_on_use(r"(?:<!--|\{/\*)\s*copylint-(disable-next-line|disable-file|disable|enable)\b"
+                              r"((?:(?!-->|\*/)[^>\n])*?)\s*(?:-->|\*/\s*\})")
 _ESCAPE_OR_ENTITY = compiled_on_use(r"\\.|&#?\w+;")
+# HTML elements whose content is code, not prose, written inline (`<code>f(a: b)</code>`, `<kbd>Ctrl</kbd>`):
+# the whole element is one placeholder, as a code span is.
+_CODE_ELEMENT = compiled_on_use(r"<(code|kbd|samp|var|tt)(?=[\s>])[^>]*(?<!/)>", re.I)
+
+
+@cache
+def _closing_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}\s*>", re.I)
+
+
 # Blocks that are not prose: their lines are protected.
 _CODE_BLOCKS = frozenset({"fence", "code_block", "html_block", "front_matter", "math_block"})
 # Blocks whose children are read with the kind of the block around them.
@@ -59,16 +72,23 @@ _BLOCKS = _CODE_BLOCKS | _TRANSPARENT | {
     "paragraph", "heading", "lheading", "tcell", "blockquote", "list_item", "hr", "definition", "root"}
 
 
-@lru_cache(maxsize=1)
-def _parser():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=2)
+def _parser(mdx: bool = False):  # type: ignore[no-untyped-def]
     from markdown_it_pyrs import MarkdownIt
 
+    if mdx:
+        # MDX's Markdown (mdxjs.com): CommonMark without indented code (indentation means nothing there,
+        # JSX children are indented), HTML blocks (a tag is JSX: lint.formats.mdx reads it) or autolinks.
+        return MarkdownIt("zero").enable_many([
+            "blockquote", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference", "backticks",
+            "emphasis", "entity", "escape", "image", "link", "newline", "html_inline", "table", "strikethrough",
+            "front_matter"])
     return MarkdownIt("commonmark").enable_many(["table", "strikethrough", "front_matter"])
 
 
 # Options a config may set under `format-options: {markdown: {...}}`, with their defaults.
 OPTIONS: dict[str, Any] = {"front-matter-keys": [], "peer-switches": list(PEER_SWITCH_TOOLS)}
-_PEER_HELP = ("other prose linters whose blanket switches copylint honours: no rule reports inside `<!-- textlint-disable "
+PEER_HELP = ("other prose linters whose blanket switches copylint honours: no rule reports inside `<!-- textlint-disable "
               "-->` … `<!-- textlint-enable -->` or `<!-- vale off -->` … `<!-- vale on -->` ([] for none)")
 _TITLE_KEYS = frozenset({"title", "subtitle", "heading", "name", "linkTitle", "nav_title", "short_title"})
 _YAML_FENCE = compiled_on_use(r"---[ \t]*\r?\n")
@@ -205,6 +225,7 @@ class _Walk:
         gap_start, gap_end, gap_extra = self.gap
         parts = builder.parts
         anchors = builder.anchors
+        closing: re.Pattern[str] | None = None  # inside an inline code element: the tag that ends it
         for child in nodes:
             name = child.name
             s, e = child.srcmap
@@ -213,6 +234,12 @@ class _Walk:
                 e -= gap_extra
             else:
                 s, e, gap_start, gap_end, gap_extra = self.code_points(s, e)
+            if closing is not None:
+                # The element's content and its closing tag: code, under the opening tag's placeholder.
+                self.protected.append((s, e))
+                if name == "html_inline" and closing.match(text, s):
+                    closing = None
+                continue
             if name == "text":
                 # The node's content, read off the view where it can be (see text_content).
                 content = view[s:e] if sliced else "\n"
@@ -235,16 +262,24 @@ class _Walk:
                 builder.length += 1
                 builder.next_src = k + 1
             elif name == "code_inline" or name == "html_inline":
-                length = builder.length
-                anchors.append((length, s))
-                builder.length = length + 1
-                builder.opaque.append((length, length + 1))
-                parts.append(PLACEHOLDER)
-                builder.next_src = None
-                self.protected.append((s, e))  # layout rules must not touch inline code either
+                closing = self.placeholder(builder, name, s, e)
             else:
                 self.other(child, name, s, e, builder, images)
         self.gap = (gap_start, gap_end, gap_extra)
+
+    def placeholder(self, builder: SegmentBuilder, name: str, s: int, e: int) -> re.Pattern[str] | None:
+        """Inline code or HTML at [s, e) as one placeholder; for the opening tag of an element that holds
+        code (`<code>`), the pattern of the tag that closes it."""
+        length = builder.length
+        builder.anchors.append((length, s))
+        builder.length = length + 1
+        builder.opaque.append((length, length + 1))
+        builder.parts.append(PLACEHOLDER)
+        builder.next_src = None
+        self.protected.append((s, e))  # layout rules must not touch inline code either
+        if name == "html_inline" and self.text.startswith("<", s) and (m := _CODE_ELEMENT.match(self.text, s)):
+            return _closing_tag(m.group(1).lower())
+        return None
 
     def code_points(self, s: int, e: int) -> tuple[int, int, int, int, int]:
         """UTF-8 offsets [s, e) as code points, and the gap between characters outside ASCII that ``s``
@@ -300,12 +335,12 @@ class _Walk:
             self.children(node.children, builder, images)
 
 
-def syntax_tree(text: str, starts: list[int] | None = None) -> tuple[Any, bool]:
+def syntax_tree(text: str, starts: list[int] | None = None, mdx: bool = False) -> tuple[Any, bool]:
     """markdown-it-pyrs's tree of ``text`` (srcmaps in UTF-8 bytes), or, for a text it panics on,
-    markdown_fallback's (srcmaps in code points) and True."""
+    markdown_fallback's (srcmaps in code points) and True. ``mdx``: MDX's Markdown (see _MDX_PLUGINS)."""
     try:
         with quiet_stderr():
-            return _parser().tree(text), False
+            return _parser(mdx).tree(text), False
     except BaseException as exc:
         from lint.guard import is_panic
 
@@ -317,7 +352,7 @@ def syntax_tree(text: str, starts: list[int] | None = None) -> tuple[Any, bool]:
 
     if starts is None:
         starts = Source("", text).line_starts()
-    return fallback_tree(text, starts), True
+    return fallback_tree(text, starts, mdx), True
 
 
 class _FallbackWalk(_Walk):
@@ -337,23 +372,33 @@ class _FallbackWalk(_Walk):
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+    # Templates and doc-site containers are parsed as the markup they are (see lint.formats.templates):
+    # the view has the text's length and line starts, so the tree's offsets are the file's.
+    return document_from_view(source, options, markdown_view(source.text))
+
+
+def document_from_view(source: Source, options: Mapping[str, Any] | None, view: str, mdx: bool = False,
+                       markup: list[tuple[int, int]] | None = None,
+                       code: list[tuple[int, int]] | None = None) -> Document:
+    """The Document of ``source`` parsed from ``view`` (its text with markup rewritten: the same length
+    and line starts). ``markup`` and ``code``: ranges the view blanked, which the tree cannot show
+    (MDX's JSX and ESM; its code blocks the parser cannot see), protected as the tree's are."""
     text = source.text
     starts = source.line_starts()
     keys = list((options or {}).get("front-matter-keys") or ())
-    # Templates and doc-site containers are parsed as the markup they are (see lint.formats.templates):
-    # the view has the text's length and line starts, so the tree's offsets are the file's.
-    view = markdown_view(text)
-    tree, fallback = syntax_tree(view, starts)
+    tree, fallback = syntax_tree(view, starts, mdx)
     walk = (_FallbackWalk if fallback else _Walk)(text, starts, keys, view)
     walk.blocks(tree, None)
+    walk.protected += markup or ()
+    walk.code += code or ()
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
     doc.memo["verbatim"] = doc.protected  # code, HTML, front matter: the author's bytes (W106 keeps them)
     doc.memo["code-blocks"] = walk.code  # where a switch is an example shown (lint.language.resolve)
     if "copylint-" in text:
-        doc.suppressions = suppressions_from(text, starts, _SWITCH, walk.code)
-    if "<!--" in text:
+        doc.suppressions = suppressions_from(text, starts, _MDX_SWITCH if mdx else _SWITCH, walk.code)
+    if "<!--" in text or (mdx and "{/*" in text):
         peers = (options or {}).get("peer-switches", OPTIONS["peer-switches"])
-        doc.suppressions += peer_suppressions(text, starts, peers, walk.code)
+        doc.suppressions += peer_suppressions(text, starts, peers, walk.code, mdx)
     return doc
 
 
@@ -429,7 +474,7 @@ FORMAT = Format(
     reader=parse,
     extensions=(".md", ".markdown"),
     language_ids=("markdown",),
-    options=options_table(OPTIONS, {"peer-switches": PEER_SWITCH_TOOLS}, {"peer-switches": _PEER_HELP}),
+    options=options_table(OPTIONS, {"peer-switches": PEER_SWITCH_TOOLS}, {"peer-switches": PEER_HELP}),
     file_language=file_language,
     prose='paragraphs, headings, list items, block quotes, table cells, link text, image alt text',
     not_prose='fenced and indented code, inline code, HTML blocks and inline HTML, autolinks, link destinations'

@@ -34,15 +34,17 @@ class Node:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def _parser():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=2)
+def _parser(mdx: bool = False):  # type: ignore[no-untyped-def]
     from markdown_it import MarkdownIt
 
     # text_join would merge escapes and entities back into text; they are kept apart to be placed.
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    # MDX's Markdown: no indented code, HTML blocks or autolinks (lint.formats.markdown._MDX_PLUGINS).
+    return md.disable(["code", "html_block", "autolink"]) if mdx else md
 
 
-def tree(text: str, starts: list[int]) -> Node:
+def tree(text: str, starts: list[int], mdx: bool = False) -> Node:
     """The document's tree as markdown-it-pyrs would give it (see the module's docstring)."""
     from markdown_it.tree import SyntaxTreeNode
 
@@ -53,7 +55,7 @@ def tree(text: str, starts: list[int]) -> Node:
         root.children.append(Node("front_matter", (0, fm.end())))
         # Blank lines in its place: the other blocks keep their line numbers.
         parsed = "\n" * len(_EOL.findall(text, 0, fm.end())) + text[fm.end():]
-    tokens = _parser().parse(parsed)
+    tokens = _parser(mdx).parse(parsed)
     line_starts = [0, *[m.end() for m in _EOL.finditer(text)]]
     for child in SyntaxTreeNode(tokens).children:
         root.children.append(_Blocks(text, line_starts).node(child))

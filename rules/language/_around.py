@@ -3,7 +3,7 @@ L103 judge a mark by it: an English message quoted inside a French page keeps En
 
 from __future__ import annotations
 
-from lint.model import Document, Segment
+from lint.model import MARKDOWN_FORMATS, Document, Segment
 from lint.patterns import compiled_on_use
 
 
@@ -28,7 +28,7 @@ def in_program_output(doc: Document, seg: Segment, at: int) -> bool:
     """Whether offset ``at`` of ``seg`` lies inside an element that shows a program's output (an English
     error message a French page quotes inside <ConsoleBlock level="error">). Asked only of a finding
     about to be made, so its cost (a look at the text before it) is paid rarely."""
-    if doc.format not in ("markdown", "html"):
+    if doc.format != "html" and doc.format not in MARKDOWN_FORMATS:
         return False
     src = seg.to_source(at)
     text = doc.text

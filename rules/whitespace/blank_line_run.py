@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import MARKDOWN_FORMATS, Applicability, Document, Finding, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -93,12 +93,14 @@ every format.
         Example("A fenced block keeps its own blank lines:\n\n```\nx = 1\n\n\n\ny = 2\n```\n", path="a.md"),
         Example("Intro.\n\n\n## Next section\n\nText.\n", path="a.md", note="two blank lines: Markdown layout"),
         Example("<Intro>\n\n\nText of the intro.\n\n</Intro>\n", path="a.mdx.md"),
+        Example("import Box from './Box.astro';\n\n\n<Box>\n  Text of the box.\n</Box>\n", path="a.mdx",
+                note="MDX is Markdown: two blank lines are its layout"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         maximum = self.opts.maximum
         if maximum is None:
-            maximum = 2 if doc.format in ("rst", "markdown") else 1
+            maximum = 2 if doc.format == "rst" or doc.format in MARKDOWN_FORMATS else 1
         text = doc.text
         rst = doc.format == "rst"
         first = _VISIBLE.search(text)

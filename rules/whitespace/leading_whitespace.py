@@ -58,9 +58,10 @@ hides other residue glued to the start (a metadata label, a bullet).
         if doc.format != "text":
             # In a marked-up file the first line's indentation can be markup (four columns make a Markdown
             # code block, any indentation a reST block quote): then only the blank lines before it are layout.
+            # In MDX indentation is never markup.
             line_start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
             indent = text[line_start:end].expandtabs(4)
-            if not (doc.format == "markdown" and len(indent) < 4):
+            if not (doc.format == "mdx" or (doc.format == "markdown" and len(indent) < 4)):
                 end = line_start
             if end == 0:
                 return

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.lines import line_bounds, line_end, line_start
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import MARKDOWN_FORMATS, Applicability, Document, Finding, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -306,7 +306,7 @@ _COLUMNS = compiled_on_use(r"\S {3,}\S")
 
 
 # Markups whose renderer shows a run of spaces between words as one space.
-_COLLAPSING = frozenset({"rst", "markdown", "html"})
+_COLLAPSING = frozenset({"rst", "html", *MARKDOWN_FORMATS})
 
 
 def _indents_po_line(doc: Document, text: str, start: int) -> bool:

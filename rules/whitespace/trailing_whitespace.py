@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import MARKDOWN_FORMATS, Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -42,6 +42,7 @@ exactly the indentation of the line after it (an editor's auto-indent inside a l
     allow = (
         Example("No trailing blanks.\nNone here.\n"),
         Example("Two spaces are a hard line break in Markdown  \nso this stays.\n", path="a.md"),
+        Example("<Card>\n  And in MDX, inside a component  \n  as outside one.\n</Card>\n", path="a.mdx"),
         Example("Three spaces are a hard line break in Markdown too   \nso this stays.\n", path="a.md",
                 note="CommonMark: two or more spaces before a line ending inside a paragraph"),
         Example("Inner  spaces are W105's business.\n"),
@@ -64,7 +65,7 @@ exactly the indentation of the line after it (an editor's auto-indent inside a l
                     return
         elif not _LF_GATE.search(text) and not text.endswith((" ", "\t")):
             return
-        markdown = doc.format == "markdown"
+        markdown = doc.format in MARKDOWN_FORMATS
         for m in _TRAILING.finditer(text):
             start, end = m.span()
             if (markdown and end - start >= 2 and not m.group().strip(" ") and end < len(text) and start > 0

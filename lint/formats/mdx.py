@@ -1,0 +1,312 @@
+"""MDX: Markdown with JSX and JavaScript (mdxjs.com), as Docusaurus, Astro Starlight, Nextra and Next.js
+docs sites write their pages.
+
+What MDX adds to Markdown is markup, never prose: ESM (``import``/``export`` blocks at the top level),
+JSX elements (``<Tabs>``, ``<Card title="…">``, ``<Icon name="x" />``, fragments) and expressions
+(``{frontmatter.title}``, ``{/* a comment */}``). What MDX takes away is indented code: indentation means
+nothing, so a component's children may be indented any amount and are still Markdown (a fenced code
+block too).
+
+The text is read as Markdown from a *view* of the same length and line starts (as lint.formats.templates
+does for templates): an element or an expression alone on its lines (flow) is blanked, so the children
+between a component's tags are paragraphs of their own; one inside a line of text stands in as inline
+HTML (an element) or an inline code span (an expression), each read as one placeholder; an ESM block and
+a fenced code block the parser would not see (indented four spaces or more) are blanked. Whatever is
+blanked is protected: no rule reads it and no fix edits it.
+
+Left out: the attribute values of elements (``title="…"``) are not read as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.formats import Format, FormatExample, options_table
+from lint.formats.builder import PEER_SWITCH_TOOLS
+from lint.formats.markdown import OPTIONS, PEER_HELP, document_from_view, file_language
+from lint.formats.templates import markdown_view
+from lint.model import Document, Source
+from lint.patterns import compiled_on_use
+
+_FENCE = compiled_on_use(r"[ \t]*(`{3,}|~{3,})")
+_ESM = compiled_on_use(r"(?:import|export)(?=[ \t{*])")
+_NAME = compiled_on_use(r"[A-Za-z_$][\w$.:-]*")
+_ATTRIBUTE = compiled_on_use(r"[A-Za-z_$:][\w$.:-]*")
+_FRONT_MATTER_END = compiled_on_use(r"^(?:---|\+\+\+)[ \t]*\r?$", re.M)
+# The longest JSX element or expression read as one (a runaway brace or `<` in a page is not markup).
+_LONGEST = 5000
+
+
+@dataclass
+class MdxView:
+    """The text as the Markdown parser reads it, and what it blanked."""
+
+    view: str
+    markup: list[tuple[int, int]] = field(default_factory=list)  # JSX, expressions, ESM
+    code: list[tuple[int, int]] = field(default_factory=list)  # fenced code the parser cannot see
+
+
+def _expression_end(text: str, start: int, stop: int) -> int:
+    """The end of the JavaScript expression whose ``{`` is at ``start`` (past its ``}``), or -1: braces
+    balanced outside strings, template literals and comments."""
+    depth = 0
+    i = start
+    while i < stop:
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c in "\"'`":
+            close = text.find(c, i + 1, stop)
+            while close > 0 and text[close - 1] == "\\":
+                close = text.find(c, close + 1, stop)
+            if close < 0:
+                return -1
+            i = close
+        elif c == "/" and text.startswith("/*", i):
+            close = text.find("*/", i + 2, stop)
+            if close < 0:
+                return -1
+            i = close + 1
+        i += 1
+    return -1
+
+
+def _element_end(text: str, start: int, stop: int) -> int:
+    """The end of the JSX tag whose ``<`` is at ``start`` (``<Card title="x">``, ``</Card>``, ``<Icon />``,
+    ``<>``), or -1 where it is not one (``a < b``, ``<3``)."""
+    i = start + 1
+    if text.startswith("!--", i):
+        close = text.find("-->", i + 3, stop)
+        return close + 3 if close >= 0 else -1
+    if i < stop and text[i] == "/":
+        i += 1
+    m = _NAME.match(text, i, stop)
+    if m is not None:
+        i = m.end()
+    elif i >= stop or text[i] != ">":  # only a fragment has no name
+        return -1
+    while 0 <= i < stop:
+        while i < stop and text[i] in " \t\r\n":
+            i += 1
+        if i >= stop:
+            return -1
+        c = text[i]
+        if c == ">":
+            return i + 1
+        if c == "/":
+            return i + 2 if text.startswith("/>", i) else -1
+        # a spread ({...props}) or an attribute
+        i = _expression_end(text, i, stop) if c == "{" else _attribute_end(text, i, stop)
+    return -1
+
+
+def _attribute_end(text: str, i: int, stop: int) -> int:
+    """The end of the attribute at ``i`` (``title="x"``, ``title={x}``, ``hidden``), or -1."""
+    a = _ATTRIBUTE.match(text, i, stop)
+    if a is None:
+        return -1
+    i = a.end()
+    while i < stop and text[i] in " \t":
+        i += 1
+    if i >= stop or text[i] != "=":
+        return i
+    i += 1
+    while i < stop and text[i] in " \t\r\n":
+        i += 1
+    if i >= stop:
+        return -1
+    if text[i] in "\"'":
+        close = text.find(text[i], i + 1, stop)
+        return close + 1 if close >= 0 else -1
+    return _expression_end(text, i, stop) if text[i] == "{" else -1
+
+
+def _code_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """CommonMark's code spans in text[start:stop] (a run of n backticks closed by the next run of n)."""
+    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", text[start:stop])]
+    spans = []
+    k = 0
+    while k < len(runs):
+        s, e = runs[k]
+        n = e - s
+        for j in range(k + 1, len(runs)):
+            if runs[j][1] - runs[j][0] == n:
+                spans.append((start + s, start + runs[j][1]))
+                k = j
+                break
+        k += 1
+    return spans
+
+
+def _stand_in(view: list[str], text: str, s: int, e: int) -> bool:
+    """Rewrite an element inside a line of text as an HTML tag of the same length (``<x    >``,
+    ``</x  >``, ``<x   />``), which the parser reads as inline HTML; False where it cannot be."""
+    closing = text.startswith("</", s)
+    selfclosing = text.startswith("/>", e - 2)
+    head = "</x" if closing else "<x"
+    tail = "/>" if selfclosing and not closing else ">"
+    if "\n" in text[s:e] or e - s < len(head) + len(tail) or text.startswith("<!--", s):
+        return False
+    body = head + " " * (e - s - len(head) - len(tail)) + tail
+    view[s:e] = body
+    return True
+
+
+def _blank(view: list[str], s: int, e: int) -> None:
+    for i in range(s, e):
+        if view[i] not in "\r\n":
+            view[i] = " "  # a character outside ASCII too: the view keeps the text's length in code points
+
+
+def mdx_view(text: str) -> MdxView:
+    """``text`` as the Markdown parser reads MDX (see the module's docstring)."""
+    base = markdown_view(text)  # templates and containers, as in Markdown (Docusaurus's `:::note`)
+    if not any(c in text for c in "<{") and "import" not in text and "export" not in text:
+        return MdxView(base)
+    view = list(base)
+    out = MdxView("")
+    lines = base.splitlines(keepends=True)
+    pos, k = _after_front_matter(base, lines)
+    while k < len(lines):
+        line = lines[k]
+        fence = _FENCE.match(line)
+        if fence is not None:
+            start = pos
+            pos, k = _past_fence(lines, k, pos, fence.group(1))
+            if len(line) - len(line.lstrip(" \t")) >= 4:
+                # A fence the parser cannot see (indented four or more, inside a component): code.
+                _blank(view, start, pos)
+                out.markup.append((start, pos))
+                out.code.append((start, pos))
+            continue
+        if not line.strip():
+            pos += len(line)
+            k += 1
+            continue
+        # A block of lines up to a blank line or a fence.
+        start = pos
+        first = k
+        while k < len(lines) and lines[k].strip() and (k == first or _FENCE.match(lines[k]) is None):
+            pos += len(lines[k])
+            k += 1
+        if _ESM.match(base, start) is not None:
+            _blank(view, start, pos)
+            out.markup.append((start, pos))
+        else:
+            _block(base, view, start, pos, out)
+    out.view = "".join(view)
+    return out
+
+
+def _after_front_matter(text: str, lines: list[str]) -> tuple[int, int]:
+    """The offset and the line index past YAML or TOML front matter (not MDX), or (0, 0)."""
+    if not text.startswith(("---", "+++")):
+        return 0, 0
+    m = _FRONT_MATTER_END.search(text, 3)
+    if m is None:
+        return 0, 0
+    pos = k = 0
+    while k < len(lines) and pos < m.end():
+        pos += len(lines[k])
+        k += 1
+    return pos, k
+
+
+def _past_fence(lines: list[str], k: int, pos: int, marker: str) -> tuple[int, int]:
+    """The offset and the line index past the fence that opens at line ``k`` (its closing line, or the end)."""
+    pos += len(lines[k])
+    k += 1
+    while k < len(lines):
+        closing = lines[k].strip()
+        pos += len(lines[k])
+        k += 1
+        if closing.startswith(marker[0] * len(marker)) and not closing.strip(marker[0]):
+            break
+    return pos, k
+
+
+def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> None:
+    """Find the JSX and expressions of one block of lines, blank those alone on their lines and stand in
+    for those inside a line of text."""
+    spans = _code_spans(text, start, stop) if "`" in text[start:stop] else []
+    found: list[tuple[int, int, str]] = []
+    i = start
+    while i < stop:
+        lt = text.find("<", i, stop)
+        br = text.find("{", i, stop)
+        at = min(x for x in (lt, br, stop) if x >= 0)
+        if at >= stop:
+            break
+        if any(s <= at < e for s, e in spans):
+            i = next(e for s, e in spans if s <= at < e)
+            continue
+        end = (_element_end if at == lt else _expression_end)(text, at, min(stop, at + _LONGEST))
+        if end < 0:
+            i = at + 1
+            continue
+        found.append((at, end, text[at]))
+        i = end
+    if not found:
+        return
+    # A construct is flow when the lines it covers hold nothing but constructs and blanks.
+    rest = list(text[start:stop])
+    for s, e, _ in found:
+        for j in range(s - start, e - start):
+            if rest[j] != "\n":
+                rest[j] = " "
+    remaining = "".join(rest)
+    for s, e, kind in found:
+        line_start = text.rfind("\n", start, s) + 1 if text.rfind("\n", start, s) >= 0 else start
+        line_end = text.find("\n", e, stop)
+        line_end = stop if line_end < 0 else line_end
+        if remaining[line_start - start: line_end - start].strip():
+            if kind == "<" and _stand_in(view, text, s, e):
+                continue
+            if kind == "{" and "`" not in text[s:e]:
+                view[s] = view[e - 1] = "`"  # an inline code span over the same range: one placeholder
+                continue
+        _blank(view, s, e)
+        out.markup.append((s, e))
+
+
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+    v = mdx_view(source.text)
+    return document_from_view(source, options, v.view, mdx=True, markup=v.markup, code=v.code)
+
+
+def mdx_structure(doc: Document) -> Any:
+    """What a fix must keep: the Markdown tree of the view, and the JSX, expressions and ESM as written."""
+    from lint.invariants import markdown_structure
+
+    v = mdx_view(doc.text)
+    return markdown_structure(v.view, mdx=True), [doc.text[s:e] for s, e in v.markup]
+
+
+FORMAT = Format(
+    name='mdx',
+    title='MDX (Markdown with JSX and ESM: Docusaurus, Astro Starlight, Nextra, Next.js)',
+    reader=parse,
+    extensions=(".mdx",),
+    language_ids=("mdx",),
+    options=options_table(OPTIONS, {"peer-switches": PEER_SWITCH_TOOLS}, {"peer-switches": PEER_HELP}),
+    file_language=file_language,
+    structure=mdx_structure,
+    prose='as Markdown: paragraphs, headings, list items, block quotes, table cells, link text, image alt '
+          'text, and the Markdown children of JSX elements however far they are indented',
+    not_prose='as Markdown, and `import`/`export` blocks, JSX elements and their attributes, `{expressions}` '
+              '(`{/* comments */}` too); fenced code at any indent',
+    examples=(
+        FormatExample(
+            '---\ntitle: Start\n---\nimport { Tabs } from "@x/ui";\n\n<Tabs>\n  <Card title="Why">\n'
+            '    Read the [guide](/g/) first, version {props.v}.\n  </Card>\n</Tabs>\n\nPress <Kbd>K</Kbd> now.\n',
+            segments=('Read the guide first, version \ufffc.', 'Press \ufffc now.'),
+        ),
+    ),
+)

@@ -1,0 +1,131 @@
+"""MDX (lint.formats.mdx): Markdown with JSX and ESM, as docs sites (Docusaurus, Astro Starlight, Nextra)
+write it. What a user of such a site checks: a folder of .mdx pages is linted, JSX and ESM are never
+read as prose nor edited, the Markdown inside components is, and positions are the file's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import lint
+from lint.formats import FORMATS
+from lint.model import Source
+
+PAGE = """---
+title: Getting started
+description: Guides and references.
+---
+import { CardGrid } from '@astrojs/starlight/components'
+import Card from '~/components/Landing/Card.astro'
+
+export const meta = {
+  draft: false,
+}
+
+<CardGrid>
+  <Card title="What will you build with Astro?" icon="laptop">
+    Explore the the [starter themes](https://astro.build/themes/) for blogs.
+  </Card>
+
+  <Card
+    title="Take a guided tour"
+    icon="star"
+  >
+    Complete our introductory tutorial to learn the basics.
+  </Card>
+</CardGrid>
+
+{/* A comment for the translators. */}
+
+<Tabs syncKey="pkg">
+  <TabItem label="npm">
+
+    ```sh
+    npm create astro@latest -- --template minimal
+    ```
+
+  </TabItem>
+</Tabs>
+
+Press <Kbd>Ctrl</Kbd> then {props.key} to open the menu.
+"""
+
+
+def _segments(text: str) -> list[str]:
+    return [s.text for s in FORMATS["mdx"].read(Source("a.mdx", text)).segments]
+
+
+def test_components_children_are_prose_and_jsx_esm_are_not() -> None:
+    assert _segments(PAGE) == [
+        "Explore the the starter themes for blogs.",
+        "Complete our introductory tutorial to learn the basics.",
+        "Press \ufffc then \ufffc to open the menu.",  # <Kbd>, as <kbd>: a key, code
+    ]
+
+
+def test_a_folder_of_mdx_pages_is_linted_with_exact_positions(tmp_path, run) -> None:
+    """Before .mdx was a format, `copylint check docs/` said "All checks passed (0 files)" on an Astro or
+    Docusaurus site, and a page named on the command line was read as plain text: its JSX tags were
+    reported as page furniture."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.mdx").write_text(PAGE, encoding="utf-8")
+    result = run("check", "--isolated", "--format", "json", str(tmp_path / "docs"))
+    assert result.returncode == 1, result.stderr
+    out = json.loads(result.stdout)
+    assert out["summary"]["files"] == 1
+    assert [(f["code"], f["start"]["line"], f["start"]["column"]) for f in out["findings"]] == [("T102", 14, 17)]
+    assert PAGE.splitlines()[13][12:19] == "the the"  # column 17: the second one
+
+
+def test_fix_edits_prose_only_and_keeps_jsx(tmp_path, run) -> None:
+    page = tmp_path / "a.mdx"
+    page.write_text(PAGE, encoding="utf-8")
+    result = run("check", "--isolated", "--fix", "--unsafe-fixes", str(page))
+    assert result.returncode == 0, result.stdout + result.stderr
+    fixed = page.read_text(encoding="utf-8")
+    assert fixed == PAGE.replace("Explore the the", "Explore the")
+
+
+@pytest.mark.parametrize("text", [
+    "<Card title=\"Qué es?\">\n  Texto del componente.\n</Card>\n",  # attribute values are not prose
+    "import Box from '~/components/Box.astro'\nimport X from \"x\"\n\nText.\n",
+    "{/* a comment , with spaces . */}\n\nText.\n",
+    "<Aside type=\"tip\" title={`Use ${name}`}>Text.</Aside>\n",
+    "Text with <Icon name=\"x\" /> inside.\n",
+    "<Fragment>\n<>\n  Text.\n</>\n</Fragment>\n",
+])
+def test_jsx_and_expressions_are_never_findings(text: str) -> None:
+    findings = lint.check_text(text, path="a.mdx")
+    assert [f.code for f in findings] == []
+
+
+def test_indented_fence_inside_a_component_is_code() -> None:
+    """MDX has no indented code: a fence indented inside a component is still a fence, never prose."""
+    text = "<Tabs>\n  <TabItem>\n\n    ```js\n    const a = b ,c ;  \n    ```\n\n  </TabItem>\n</Tabs>\n"
+    assert _segments(text) == []
+    assert [f.code for f in lint.check_text(text, path="a.mdx")] == []
+
+
+def test_switches_as_mdx_comments() -> None:
+    """MDX has no HTML comments: copylint's switch and Vale's are written as JavaScript comments."""
+    slip = "It is is here.\n"
+    assert [f.code for f in lint.check_text(slip, path="a.mdx")] == ["T102"]
+    assert lint.check_text("{/* copylint-disable-next-line T102 */}\n" + slip, path="a.mdx") == []
+    assert lint.check_text("{/* vale off */}\n\n" + slip + "\n{/* vale on */}\n", path="a.mdx") == []
+
+
+def test_mdx_sentence_inside_a_line_keeps_positions() -> None:
+    text = "Use <Badge text=\"new\" /> the the option.\n"
+    (f,) = lint.check_text(text, path="a.mdx")
+    assert f.code == "T102" and text[f.start:f.end] == "the" and text[f.start - 4:f.start] == "the "
+
+
+def test_markdown_inline_code_elements_are_code() -> None:
+    """`<code>`, `<kbd>`, `<samp>`, `<var>` written inline in Markdown hold code, not prose: a French page's
+    `<code>(context: Type)</code>` got a missing no-break space before its colon."""
+    text = "Le **Type\u00a0:** <code>(context: <a href=\"#x\">CreateContext</a>) => x</code> est utile pour nous.\n"
+    for path in ("docs/fr/a.md", "docs/fr/a.mdx"):
+        assert lint.check_text(text, path=path, select=["L103"]) == []
+    doc = FORMATS["markdown"].read(Source("a.md", "Press <kbd>Ctrl : C</kbd> and <b>bold</b> text.\n"))
+    assert [s.text for s in doc.segments] == ["Press \ufffc and \ufffcbold\ufffc text."]
