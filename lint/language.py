@@ -214,12 +214,26 @@ def detected_language(doc: Document) -> str | None:
         found = identify(text) if size >= _SCRIPT_MIN_CHARS and not text.isascii() else None
         if found and _in_own_script(text, found.language) and not has_own_words(text, "en"):
             return found.language
+        # A short page under a language's folder (`docs/fr/errors/x.md`: a heading and a sentence) is in
+        # that language when it holds two of its function words and none of English's; an English
+        # page left untranslated there does not.
+        hinted = path_hint(doc.source.path) if size >= _SCRIPT_MIN_CHARS else ""
+        if hinted and hinted != "en" and own_words_count(text, hinted, "en") >= 2 \
+                and not own_words_count(text, "en", hinted):
+            return hinted
         return None
     # The path's language, as a prior: a page of commit lines and names (`pages/en/blog/release/…`) that
     # CLD2 alone calls Danish comes back English, while a page clearly in another language stays that.
-    found = identify(text, path_hint(doc.source.path))
+    hinted = path_hint(doc.source.path)
+    found = identify(text, hinted)
     # CLD2 calls a page of names and short lines unreliable even when most of it is one language.
     clear = (found.reliable and found.percent >= 60) or (found.percent >= 70 and len(text) >= 500)
+    # Half the page in the folder's language, half in another (a French error page quoting the English
+    # message it explains), which CLD2 gives to the other one by a short head (50-64 %) or to none: the
+    # folder decides. An English page left untranslated there is English by 90 % and more.
+    if hinted and hinted != found.language and not (found.reliable and found.percent >= 80) and \
+            own_words_count(text, hinted, "en" if found.language == "un" else found.language) >= 2:
+        return hinted
     if found.language == "un":
         return None
     if not clear and not _in_own_script(text, found.language):

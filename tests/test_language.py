@@ -90,6 +90,34 @@ def test_a_language_directory_is_detections_prior() -> None:
     assert l101("docs/how-to/general.md"), "without the folder, CLD2 alone calls the page English"
 
 
+def test_a_short_page_takes_its_folders_language() -> None:
+    """A page too short for CLD2 (an error page of a translated docs site: a heading and a sentence) takes
+    the language its folder names when it holds that language's function words and none of English's;
+    an English page left untranslated in the same folder stays English, so L101 can see it."""
+    short_fr = "## Qu'est-ce qui a mal tourné ?\n\nLa valeur de `locals` ne peut pas être réassignée.\n"
+    short_en = "## What went wrong?\n\nThe value of `locals` cannot be reassigned in the page.\n"
+    assert _language("src/content/docs/fr/errors/locals.mdx", short_fr) == ("fr", "detected")
+    assert _language("src/content/docs/errors/locals.mdx", short_fr) == ("en", "default")
+    assert _language("src/content/docs/fr/errors/locals.mdx", short_en) == ("en", "default")
+    assert not lint.check_text(short_fr, path="docs/fr/errors/locals.md", select=["S107"])
+
+
+def test_a_page_half_in_its_folders_language_takes_it() -> None:
+    """A French error page that quotes the English message it explains is half English: CLD2 calls it
+    English, unsure (50 %); its folder and its French function words say French. A page under the
+    same folder that is English throughout stays English."""
+    page = ("> **ClientAddressNotAvailable**: `Astro.clientAddress` is not available in the `ADAPTER_NAME` "
+            "adapter. File an issue with the adapter to add support.\n\n## Qu'est-ce qui a mal tourné ?\n"
+            "L'adaptateur que vous utilisez ne prend malheureusement pas en charge `Astro.clientAddress`.\n\n"
+            "**Voir aussi :**\n-  [Intégrations officielles](/fr/guides/integrations/#intégrations-officielles)\n"
+            "-  [`Astro.clientAddress`](/fr/reference/api-reference/#clientaddress)\n")
+    english = ("> **ClientAddressNotAvailable**: `Astro.clientAddress` is not available in the `ADAPTER_NAME` "
+               "adapter. File an issue with the adapter to add support.\n\n## What went wrong?\n"
+               "The adapter you are using unfortunately does not support `Astro.clientAddress` at all.\n")
+    assert _language("docs/fr/errors/client-address.md", page) == ("fr", "detected")
+    assert _language("docs/fr/errors/client-address.md", english)[0] == "en"
+
+
 def test_first_that_answers_wins(tmp_path) -> None:
     (tmp_path / ".copylint.yaml").write_text('language: es\nlanguages: {"docs/fr/**": fr, "**/*.ja.md": ja}\n')
     config = load_config(tmp_path / ".copylint.yaml")
