@@ -64,6 +64,7 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
         Example("Pourquoi utiliser Vue ? Voici un exemple : la liste ; et voilà !\n", language="fr"),
         Example("Voici un exemple : la liste.\n", language="fr-CA"),
         Example("Wait ... what?"),
+        Example("3. Content collections use TypeScript . . .\n", path="a.md"),
         Example("Great news :) see you."),
         Example("Items: - first, - second."),
         Example("The score was 5 :3 at half time."),
@@ -95,8 +96,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
             start = m.start()
             if mark == ":" and text[start - 1 : start].isdigit():
                 continue  # a ratio or a time: 3 : 2
-            if mark == "." and text[m.end(2) : m.end(2) + 2] == "..":
-                continue
+            if mark == "." and (text[m.end(2) : m.end(2) + 2] == ".." or text.startswith(" . .", m.end(2))):
+                continue  # an ellipsis, its points spaced or not (`. . .`, as Chicago sets it)
             if mark in ":;" and text[m.end(2) : m.end(2) + 1] in "()":
                 continue  # an emoticon
             at = seg.to_source(m.start(1))
