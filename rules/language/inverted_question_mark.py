@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.formats.bilingual import pair
-from lint.language import in_other_language, pack
+from lint.language import has_own_words, in_other_language, pack
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
+from ._around import quotation_around
 from ._packs import languages_with
 
 # Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
@@ -45,6 +46,7 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
         Example("Funciona. Por qué no lo usas?\n", language="es"),
         Example("¡Cuidado con los efectos secundarios.\n", language="es"),
         Example("Todo listo. Empezamos!\n", language="es"),
+        Example("Y entonces dijo: “Es la mejor idea que he oído nunca!” y se fue.\n", language="es"),
         Example("<!-- copylint-language: es -->\nQuieres saber más?\n", path="a.md"),
     )
     allow = (
@@ -62,6 +64,8 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
         Example("¿Hay alguna diferencia si se pone el `alert` antes de `setWalk`?\n", path="a.md", language="es"),
         Example("## ¿Qué hay de nuevo en React 18?\n", path="a.md", language="es"),
         Example("¡Nada peor que un debate sobre tabuladores vs. espacios!\n", language="es"),
+        Example("Editar la publicación “Hello, World!” actualizará el archivo de la entrada.\n", language="es"),
+        Example('El título queda así: "Hola, Mundo!" en la página principal del sitio.\n', language="es"),
         Example("Este error aparece.\n\n**This is a production bug in the application!** Nada más.\n", path="a.md",
                 language="es"),
         Example('#: library/re.rst:7\nmsgid "??"\nmsgstr "??"\n', path="es.po", language="es",
@@ -91,6 +95,10 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
                     before, after = text[i - 1: i], text[i + 1: i + 2]
                     if before in ("(", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
                         continue  # (?), a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
+                    if open_at < 0 and (quoted := quotation_around(text, i)) is not None \
+                            and not has_own_words(quoted, language):
+                        open_at = -2
+                        continue  # a title or a string quoted as written: “Hello, World!”
                     if open_at < 0 and not in_other_language(text[start:end], language):
                         yield self.finding(seg, i, i + 1, f"'{close}' with no opening '{opening}'")
                     open_at = -2  # closed
