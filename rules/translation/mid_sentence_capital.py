@@ -158,21 +158,22 @@ _NAME_REPEATS = 3
 
 
 def _styled_name(text: str, run: str) -> bool:
-    """Whether ``text`` writes ``run`` mid-sentence after ``_NAME_REPEATS`` different lower-case words (`health
-    of The npm Registry`, `to run The npm Registry`, `about The npm Registry`): a style, where one sentence
-    repeated (a corpus row per rater's note, a pasted paragraph) repeats the same slip after the same word,
-    and a sentence's start capitalizes any run."""
-    before: set[str] = set()
+    """Whether ``text`` writes ``run`` mid-sentence after a lower-case word in ``_NAME_REPEATS`` different
+    contexts (the two words before it: `health of The npm Registry`, `to run The npm Registry`, `about The
+    npm Registry`; `your About page`, `an About page`, `styled About page`; `tua pagina Su di me`, `nella
+    pagina Su di me`): a style, a name's own, where one sentence repeated (a corpus row per rater's note, a
+    pasted paragraph) repeats the same slip in the same words, and a sentence's start capitalizes any run."""
+    before: set[tuple[str, str]] = set()
     at = text.find(run)
     while at >= 0 and len(before) < _NAME_REPEATS:
-        m = _WORD_BEFORE_RUN.search(text, max(0, at - 40), at)
+        m = _WORDS_BEFORE_RUN.search(text, max(0, at - 60), at)
         if m is not None:
-            before.add(m.group(1))
+            before.add((m.group(1) or "", m.group(2)))
         at = text.find(run, at + 1)
     return len(before) >= _NAME_REPEATS
 
 
-_WORD_BEFORE_RUN = compiled_on_use(r"\b([a-z][\w'’-]*),? $")
+_WORDS_BEFORE_RUN = compiled_on_use(r"(?:([\w'’-]+),? +)?\b([a-z][\w'’-]*),? $")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
 # cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
@@ -546,6 +547,10 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="`B` opening a clause names a thing: the text names things by letters"),
         Example("401 Unauthorised The username or password supplied were incorrect.",
                 note="a table flattened to text: one capitalized word, then a sentence"),
+        Example("Now that you have an About page, style it.\n\nVisit your About page again.\n\n"
+                "The styled About page is done.\n", note="a page's name, written so in three places"),
+        Example("Controlla la tua pagina Su di me ora.\n\nVisita di nuovo la pagina Su di me.\n\n"
+                "Nella pagina Su di me trovi tutto.\n", language="it", note="a page's name, written so in three places"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -573,8 +578,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                     continue
             if word in _REVERENTIAL and len(_reverential_uses(word).findall(text)) > 1:
                 continue  # `with His Holy Mercy, … in His vast paradise`: a deity's pronoun, capitalized throughout
-            if after is not None and _styled_name(doc.text, f"{word} {next_word} {after}"):
-                continue  # `The npm Registry`, written so throughout the page: a name's own styling
+            if _styled_name(doc.text, f"{word} {next_word}"):
+                continue  # `The npm Registry`, `your About page`, written so throughout the page: a name's own styling
             start, end = m.span(1)
             at = seg.to_source(start)
             if doc.text[at - 1:at] in _OPENING_MARKS:
@@ -660,6 +665,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             at = seg.to_source(start)
             if doc.text[at - 1:at] in ("[", "*", "_", "«", "“", ">"):
                 continue  # a link or emphasis that opens with it: the title of a page, cited (`[Vous n'avez…`)
+            if _styled_name(doc.text, f"{word} {next_word}"):
+                continue  # `la tua pagina Su di me`, written so throughout the page: the page's name
             line_start = doc.text.rfind("\n", 0, at) + 1
             if doc.text.startswith(":::", line_start):
                 continue  # a container's title (`:::danger Il s'agit…`), written as a heading
