@@ -70,7 +70,11 @@ an apostrophe miss half its occurrences.
 In a language whose quotation marks are not “ ” (French, German, Russian, Japanese…; see
 docs/languages.md), only apostrophes are judged here: its double quotes are L102's, which knows its
 marks. In Japanese and Chinese, whose quotation marks come with the text from the input method, an
-apostrophe inside a Latin name (`Swami's`) is held only to the text's other Latin apostrophes. Not
+apostrophe inside a Latin name (`Swami's`) is held only to the text's other Latin apostrophes. In
+a language without the possessive 's (not English, not Dutch), the apostrophes of the English names a
+translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`) are held only to the text's
+other such names: a translator keeps them as the source typed them, while the language's own elisions
+(`l’ispettore`) follow the text's habit. Not
 flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
 documents without a clear majority. In a translation catalogue (PO, XLIFF, i18n files), typed entry by
 entry and often by several translators, the straight marks of a kind are one finding, naming how many,
@@ -130,6 +134,13 @@ apostrophes in all its files but a few).
         Example("他说‘好’，她说‘行’，我说‘对’，你说‘是’，他说‘嗯’，她又说'OK'。\n",
                 "他说‘好’，她说‘行’，我说‘对’，你说‘是’，他说‘嗯’，她又说‘OK’。\n", language="zh",
                 note="a closing quote after a Latin word is no apostrophe"),
+        Example("L’ispettore O'Hagan dell’unità, l’agente dell’Arma e l'agente di St. Martin's all’ospedale d’Ivrea.\n",
+                "L’ispettore O'Hagan dell’unità, l’agente dell’Arma e l’agente di St. Martin's all’ospedale d’Ivrea.\n",
+                language="it",
+                note="the language's own elision is held to the text's habit; the English names keep theirs"),
+        Example("Il pub O’Neill’s, l’ispettore O'Hagan e l’agente dell’unità.\n",
+                "Il pub O’Neill’s, l’ispettore O’Hagan e l’agente dell’unità.\n", language="it",
+                note="the text writes an English name's apostrophe curly itself"),
         Example("“龙穴”明星说 O’Brien 和 O'Neill 都来了，“很好。”\n",
                 "“龙穴”明星说 O’Brien 和 O’Neill 都来了，“很好。”\n", language="zh",
                 note="the text writes a Latin apostrophe curly itself"),
@@ -149,6 +160,10 @@ apostrophes in all its files but a few).
         Example("The “first,” “second” and “third” call ``print('x')`` in a literal.\n", path="a.rst"),
         Example("The term \"black hole\" was coined -- in fact they're the death state of stars.\n"),
         Example("Il dit « oui », elle dit “non”, ils disent “peut-être” et \"jamais\".\n", language="fr"),
+        Example("L’ispettore O'Hagan ha parlato dell’indagine a St. Martin's e all’ospedale Brigham and "
+                "Women's con l’aiuto dell’agente, un’ora dopo l’arresto all’alba d’oggi.\n", language="it",
+                note="English names carried over as typed, the Italian elisions curly: two habits, each kept"),
+        Example("Selon l’agence, Martin O'Neill et l’équipe de McDonald's l’ont confirmé d’emblée.\n", language="fr"),
         Example("“龙穴”明星、“推特”上的 Swami's 海滩和 Soko Ng'ombe 市场。“很好。”\n", language="zh",
                 note="Chinese quotation marks show no habit for a Latin name's apostrophe"),
     )
@@ -180,8 +195,8 @@ apostrophes in all its files but a few).
         for kind in ('"', "'") if first_pair[0] == "“" else ("'",):
             kind_curly = [(seg, i) for seg, i in curly if _kind(seg.text[i]) == kind]
             kind_straight = [(seg, i) for seg, i in straight if seg.text[i] == kind]
-            if kind == "'" and primary(doc.language) in _IME_QUOTED:
-                kind_straight = _without_latin_apostrophes(kind_straight, kind_curly)
+            if kind == "'":
+                kind_straight = _apostrophes_held_to_the_text(primary(doc.language), kind_straight, kind_curly)
             if len(kind_curly) + len(kind_straight) >= _DECIDES:
                 to_curly = _outnumbers(len(kind_curly), len(kind_straight))
                 to_straight = _outnumbers(len(kind_straight), len(kind_curly))
@@ -236,6 +251,17 @@ _IME_QUOTED = frozenset({"ja", "zh"})
 _LATIN_APOSTROPHE = compiled_on_use(r"(?<=[A-Za-z\u00c0-\u024f])['’](?=[A-Za-z\u00c0-\u024f])")
 
 
+def _apostrophes_held_to_the_text(language: str, straight: list[tuple[Segment, int]],
+                                  curly: list[tuple[Segment, int]]) -> list[tuple[Segment, int]]:
+    """The straight apostrophes judged by the text's habit: in Japanese and Chinese less those of its Latin
+    words, in a language without the possessive 's less those of the English names it carries over."""
+    if language in _IME_QUOTED:
+        return _without_latin_apostrophes(straight, curly)
+    if language not in _OWN_POSSESSIVE:
+        return _without_english_name_apostrophes(straight, curly)
+    return straight
+
+
 def _without_latin_apostrophes(straight: list[tuple[Segment, int]],
                                curly: list[tuple[Segment, int]]) -> list[tuple[Segment, int]]:
     """A Japanese or Chinese text's straight marks less the apostrophes inside its Latin words, where
@@ -243,6 +269,32 @@ def _without_latin_apostrophes(straight: list[tuple[Segment, int]],
     if any(_LATIN_APOSTROPHE.match(seg.text, i) for seg, i in curly):
         return straight
     return [(seg, i) for seg, i in straight if not _LATIN_APOSTROPHE.match(seg.text, i)]
+
+
+# Languages whose own words take an apostrophe before a final s (English Martin's; Dutch auto's, Anna's).
+_OWN_POSSESSIVE = frozenset({"en", "nl"})
+# An English name's apostrophe: a possessive after a capitalized word (St. Martin's, Women's, McDonald's) or
+# an Irish O' (O'Neill). The language's own elisions (l'arrêt, D'Alema, dell'Aquila) are neither.
+_IRISH_O = compiled_on_use(r"(?<=\bO)['’](?=[A-Z][a-z])")
+_POSSESSIVE_S = compiled_on_use(r"(?<=[A-Za-z])['’](?=s\b)")
+_CAPITALIZED_WORD_END = compiled_on_use(r"\b[A-Z][A-Za-z]*\Z")
+
+
+def _is_english_name_apostrophe(text: str, i: int) -> bool:
+    if _IRISH_O.match(text, i):
+        return True
+    return _POSSESSIVE_S.match(text, i) is not None and _CAPITALIZED_WORD_END.search(text, 0, i) is not None
+
+
+def _without_english_name_apostrophes(straight: list[tuple[Segment, int]],
+                                      curly: list[tuple[Segment, int]]) -> list[tuple[Segment, int]]:
+    """A text's straight apostrophes less those of the English names it carries over (St. Martin's,
+    O'Neill, Brigham and Women's Hospital), where it writes none of those curly: a translation into a
+    language without the possessive 's keeps the source's names as they were typed, consistently, while
+    its own elisions (l’ispettore) are set curly; those are still held to the text's habit."""
+    if any(_is_english_name_apostrophe(seg.text, i) for seg, i in curly):
+        return straight
+    return [(seg, i) for seg, i in straight if not _is_english_name_apostrophe(seg.text, i)]
 
 
 def _kind(mark: str) -> str:
