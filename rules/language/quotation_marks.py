@@ -5,25 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.language import in_other_language, pack, primary
-from lint.model import Applicability, Document, Finding, Segment, Severity
-from lint.patterns import compiled_on_use
+from lint.language import pack
+from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
-from ._around import sentence_around
 from ._packs import languages_with
-
-# A straight-quoted stretch of prose: not inches (5"), not code ("a=b", "./x", "{id}"), not empty.
-# (A CJK character may touch the quote: Japanese and Chinese set no spaces.)
-_STRAIGHT = compiled_on_use(r'(?<![0-9A-Za-z\u00c0-\u024f_"\\=:])"(?=[^\s"])([^"\n]{1,200}?)(?<=[^\s"])"'
-                       r'(?![0-9A-Za-z\u00c0-\u024f_"])')
-_CODE_LIKE = compiled_on_use(r"[={}<>/\\|$#@\ufffc]|^\W*$|^\w+\.\w+$")
-# A lone token in quotes that is a key, a label or an identifier: "Delete", "onClick", "v2", "my_var".
-_IDENTIFIER = compiled_on_use(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
-# In CJK text any lone Latin word in straight quotes is one ("use", "increment").
-_LATIN_TOKEN = compiled_on_use(r"[A-Za-z0-9_.-]+")
-_TWO_LETTERS = compiled_on_use(r"[^\W\d_]{2}")
-_CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+from ._straight_quotes import own_quotation_marks, straight_quotations
 
 
 class QuotationMarks(Rule):
@@ -94,36 +81,22 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
         conventions = pack(doc.language)
-        if not conventions or not conventions.get("quotes"):
-            return
+        used = own_quotation_marks(doc)
+        if not conventions or not sum(used):
+            return  # the document shows no convention of its language's to hold it to
         quotes = conventions["quotes"]
         prose, _ = doc.prose
-        used = [prose.count(o) if o != '"' else 0 for o, _ in quotes]
-        own = sum(used)
-        if not own:
-            return  # the document shows no convention of its language's to hold it to
         # The pair the document itself sets most (Italian and Portuguese allow « » and “ ”: a page that
         # quotes with “ ” is held to “ ”, and its straight quotes become “ ”, not « »).
         first_open, first_close = quotes[used.index(max(used))]
         inside = conventions.get("space-inside-quotes") or {}
         opening = first_open + inside.get(first_open, "")
         closing = inside.get(first_close, "") + first_close
-        straight: list[tuple[Segment, re.Match[str]]] = []
-        cjk = primary(doc.language) in _CJK_LANGUAGES
-        if '"' in prose:
-            for seg in doc.segments_matching(re.compile('"')):
-                straight.extend((seg, m) for m in _STRAIGHT.finditer(seg.text)
-                                if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
-                                and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
-                                and not in_other_language(m.group(1), doc.language)
-                                and not in_other_language(sentence_around(seg.text, m.start()), doc.language)
-                                and not _quoted_code_of_source(seg, m))
         name = conventions.get("name", doc.language)
-        if own >= len(straight):
-            for seg, m in straight:
-                yield self.finding(seg, m.start(), m.end(),
-                                   f"Straight quotes in {name} text that uses {first_open} {first_close}",
-                                   edits=[(m.start(), m.start() + 1, opening), (m.end() - 1, m.end(), closing)])
+        for seg, m in straight_quotations(doc):
+            yield self.finding(seg, m.start(), m.end(),
+                               f"Straight quotes in {name} text that uses {first_open} {first_close}",
+                               edits=[(m.start(), m.start() + 1, opening), (m.end() - 1, m.end(), closing)])
         for o, c in conventions.get("foreign-quotes") or ():
             pattern = re.compile(rf"{re.escape(o)}(?=\S)([^{re.escape(o + c)}\n]{{1,200}}?)(?<=\S){re.escape(c)}")
             if o not in prose:
@@ -133,10 +106,3 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
                     yield self.finding(seg, m.start(), m.end(),
                                        f"Quotation marks {o} {c} are not {name} (use {first_open} {first_close})",
                                        edits=[(m.start(), m.start() + 1, opening), (m.end() - 1, m.end(), closing)])
-
-
-def _quoted_code_of_source(seg: Segment, m: re.Match[str]) -> bool:
-    """Whether a catalogue's translation quotes, as its source does, a string with no word in it
-    (``"(i)"``, ``"()"``): code the source quotes straight, not prose to requote."""
-    return (seg.source_text is not None and _TWO_LETTERS.search(m.group(1)) is None
-            and m.group() in seg.source_text)

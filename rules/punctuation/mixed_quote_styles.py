@@ -12,6 +12,8 @@ from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
+from ..language._straight_quotes import straight_quotations
+
 _CURLY = compiled_on_use("[“”‘’]")
 _STRAIGHT = compiled_on_use("[\"']")
 # (and the full-width colon and opening brackets of CJK text, after which a quotation opens: 说：'为什么)
@@ -69,7 +71,8 @@ an apostrophe miss half its occurrences.
 
 In a language whose quotation marks are not “ ” (French, German, Russian, Japanese…; see
 docs/languages.md), only apostrophes are judged here: its double quotes are L102's, which knows its
-marks. In Japanese and Chinese, whose quotation marks come with the text from the input method, an
+marks; in a language with a pack whose marks are “ ” (Chinese), a straight pair that L102 sets in them
+is L102's finding too, and only the lone straight marks are this rule's. In Japanese and Chinese, whose quotation marks come with the text from the input method, an
 apostrophe inside a Latin name (`Swami's`) is held only to the text's other Latin apostrophes. In
 a language without the possessive 's (not English, not Dutch), the apostrophes of the English names a
 translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`) are held only to the text's
@@ -141,6 +144,9 @@ apostrophes in all its files but a few).
         Example("Il pub O’Neill’s, l’ispettore O'Hagan e l’agente dell’unità.\n",
                 "Il pub O’Neill’s, l’ispettore O’Hagan e l’agente dell’unità.\n", language="it",
                 note="the text writes an English name's apostrophe curly itself"),
+        Example("他说“好”，她说“行”，我说“对”，你说“是”，他说“嗯”。称为 \"龙卷风\" 的监狱，他说：\"走吧。”\n",
+                "他说“好”，她说“行”，我说“对”，你说“是”，他说“嗯”。称为 \"龙卷风\" 的监狱，他说：“走吧。”\n", language="zh",
+                note="the straight pair is L102's (one finding, one fix); the lone straight mark is this rule's"),
         Example("“龙穴”明星说 O’Brien 和 O'Neill 都来了，“很好。”\n",
                 "“龙穴”明星说 O’Brien 和 O’Neill 都来了，“很好。”\n", language="zh",
                 note="the text writes a Latin apostrophe curly itself"),
@@ -160,6 +166,8 @@ apostrophes in all its files but a few).
         Example("The “first,” “second” and “third” call ``print('x')`` in a literal.\n", path="a.rst"),
         Example("The term \"black hole\" was coined -- in fact they're the death state of stars.\n"),
         Example("Il dit « oui », elle dit “non”, ils disent “peut-être” et \"jamais\".\n", language="fr"),
+        Example("他说“好”，她说“行”，我说“对”。这座监狱称为 \"龙卷风\" 监狱。\n", language="zh",
+                note="a straight pair in a language with its own marks is L102's finding, not two of this rule's"),
         Example("L’ispettore O'Hagan ha parlato dell’indagine a St. Martin's e all’ospedale Brigham and "
                 "Women's con l’aiuto dell’agente, un’ora dopo l’arresto all’alba d’oggi.\n", language="it",
                 note="English names carried over as typed, the Italian elisions curly: two habits, each kept"),
@@ -205,7 +213,7 @@ apostrophes in all its files but a few).
             if to_curly and catalogue and kind_straight:
                 yield self._one_for_the_catalogue(kind, kind_straight, len(kind_curly))
             elif to_curly:
-                for seg, i in kind_straight:
+                for seg, i in _not_requoted(doc, kind, kind_straight):
                     mark = _curly_for(seg.text, i)
                     if mark:
                         yield self.finding(seg, i, i + 1, f"Straight {seg.text[i]} in a text that uses curly quotes",
@@ -249,6 +257,21 @@ _IME_QUOTED = frozenset({"ja", "zh"})
 # Inside a Latin word: a Latin letter on both sides (a closing quote after a Latin word, `说'OK'。`, is no
 # apostrophe).
 _LATIN_APOSTROPHE = compiled_on_use(r"(?<=[A-Za-z\u00c0-\u024f])['’](?=[A-Za-z\u00c0-\u024f])")
+
+
+def _not_requoted(doc: Document, kind: str, straight: list[tuple[Segment, int]]) -> list[tuple[Segment, int]]:
+    """The straight marks to report: in a language with its own marks, less the double marks of the
+    pairs L102 sets in them (the pairs still count towards the text's habit above)."""
+    if kind == '"' and primary(doc.language) != "en":
+        return _without_requoted_pairs(doc, straight)
+    return straight
+
+
+def _without_requoted_pairs(doc: Document, straight: list[tuple[Segment, int]]) -> list[tuple[Segment, int]]:
+    """A text's straight double marks less the pairs L102 sets in its language's own marks (a Chinese
+    page's `"龙卷风"` among “ ”): one slip, reported once, by the rule that knows the language's marks."""
+    pairs = {(id(seg), i) for seg, m in straight_quotations(doc) for i in (m.start(), m.end() - 1)}
+    return [(seg, i) for seg, i in straight if (id(seg), i) not in pairs]
 
 
 def _apostrophes_held_to_the_text(language: str, straight: list[tuple[Segment, int]],

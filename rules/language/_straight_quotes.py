@@ -1,0 +1,59 @@
+"""The straight-quoted stretches of a document that its language's own quotation marks replace: L102's
+judgement, which P102 asks too so that a straight pair L102 reports is not reported again mark by mark."""
+
+from __future__ import annotations
+
+import re
+
+from lint.language import in_other_language, pack, primary
+from lint.model import Document, Segment
+from lint.patterns import compiled_on_use
+
+from ._around import sentence_around
+
+# A straight-quoted stretch of prose: not inches (5"), not code ("a=b", "./x", "{id}"), not empty.
+# (A CJK character may touch the quote: Japanese and Chinese set no spaces.)
+_STRAIGHT = compiled_on_use(r'(?<![0-9A-Za-z\u00c0-\u024f_"\\=:])"(?=[^\s"])([^"\n]{1,200}?)(?<=[^\s"])"'
+                       r'(?![0-9A-Za-z\u00c0-\u024f_"])')
+_CODE_LIKE = compiled_on_use(r"[={}<>/\\|$#@\ufffc]|^\W*$|^\w+\.\w+$")
+# A lone token in quotes that is a key, a label or an identifier: "Delete", "onClick", "v2", "my_var".
+_IDENTIFIER = compiled_on_use(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
+# In CJK text any lone Latin word in straight quotes is one ("use", "increment").
+_LATIN_TOKEN = compiled_on_use(r"[A-Za-z0-9_.-]+")
+_TWO_LETTERS = compiled_on_use(r"[^\W\d_]{2}")
+_CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+
+
+def own_quotation_marks(doc: Document) -> list[int]:
+    """How often the document sets each pair of its language's quotation marks (none without a pack)."""
+    conventions = pack(doc.language)
+    if not conventions or not conventions.get("quotes") or primary(doc.language) == "en":
+        return []
+    prose, _ = doc.prose
+    return [prose.count(o) if o != '"' else 0 for o, _ in conventions["quotes"]]
+
+
+def straight_quotations(doc: Document) -> list[tuple[Segment, re.Match[str]]]:
+    """The straight-quoted stretches of prose to set in the language's own marks: none where the
+    document uses its language's marks less often than straight ones (a house style, not a slip)."""
+    own = sum(own_quotation_marks(doc))
+    prose, _ = doc.prose
+    if not own or '"' not in prose:
+        return []
+    cjk = primary(doc.language) in _CJK_LANGUAGES
+    straight: list[tuple[Segment, re.Match[str]]] = []
+    for seg in doc.segments_matching(re.compile('"')):
+        straight.extend((seg, m) for m in _STRAIGHT.finditer(seg.text)
+                        if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
+                        and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
+                        and not in_other_language(m.group(1), doc.language)
+                        and not in_other_language(sentence_around(seg.text, m.start()), doc.language)
+                        and not _quoted_code_of_source(seg, m))
+    return straight if own >= len(straight) else []
+
+
+def _quoted_code_of_source(seg: Segment, m: re.Match[str]) -> bool:
+    """Whether a catalogue's translation quotes, as its source does, a string with no word in it
+    (``"(i)"``, ``"()"``): code the source quotes straight, not prose to requote."""
+    return (seg.source_text is not None and _TWO_LETTERS.search(m.group(1)) is None
+            and m.group() in seg.source_text)
