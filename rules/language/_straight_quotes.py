@@ -22,6 +22,7 @@ _IDENTIFIER = compiled_on_use(r"[A-Za-z0-9_.-]*[A-Z0-9_.-][A-Za-z0-9_.-]*")
 _LATIN_TOKEN = compiled_on_use(r"[A-Za-z0-9_.-]+")
 _TWO_LETTERS = compiled_on_use(r"[^\W\d_]{2}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+_CURLY_DOUBLE = compiled_on_use("[“”]")
 
 
 def own_quotation_marks(doc: Document) -> list[int]:
@@ -41,10 +42,15 @@ def straight_quotations(doc: Document) -> list[tuple[Segment, re.Match[str]]]:
     if not own or '"' not in prose:
         return []
     cjk = primary(doc.language) in _CJK_LANGUAGES
+    # Where the language's first marks are “ ” (Chinese), two straight marks with one of those between
+    # belong to two quotations typed half straight (`…吸引走的，"李开复说。近年来，“脸书”…"我认为`): each is
+    # P102's, read by its place; as one pair the fix would open where a quotation closes.
+    mixed = _CURLY_DOUBLE if (pack(doc.language) or {})["quotes"][0][0] == "“" else None
     straight: list[tuple[Segment, re.Match[str]]] = []
     for seg in doc.segments_matching(re.compile('"')):
         straight.extend((seg, m) for m in _STRAIGHT.finditer(seg.text)
                         if not _CODE_LIKE.search(m.group(1)) and not _IDENTIFIER.fullmatch(m.group(1))
+                        and not (mixed and mixed.search(m.group(1)))
                         and not (cjk and _LATIN_TOKEN.fullmatch(m.group(1)))
                         and not in_other_language(m.group(1), doc.language)
                         and not in_other_language(sentence_around(seg.text, m.start()), doc.language)

@@ -33,7 +33,8 @@ and DIN 5008 (de); Schweizer Orthografische Konferenz (de-CH); RAE Ortografía �
 
 Not flagged: a lone ASCII word in quotes (a key, a label, an identifier: `"Delete"`), a quotation in
 another language (an English error message quoted as written), straight
-quotes in a document that mostly uses them (a house style, not a slip), inches
+quotes in a document that mostly uses them (a house style, not a slip), two straight marks with “ or ”
+between them in a language whose marks are “ ” (two quotations typed half straight, each mark P102's), inches
 (`5"`), code-like contents (`"a=b"`, `"./path"`), quotes inside code.
 """
     severity = Severity.WARNING
@@ -58,6 +59,11 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
         Example("Ha detto “sì” e poi \"no\" alla fine.\n", language="it", fixed="Ha detto “sì” e poi “no” alla fine.\n",
                 note="the page quotes with “ ”, which Italian allows too"),
         Example("彼は「はい」と言い、\"いいえ\"とも言った。\n", language="ja"),
+        Example("他说“好”，“学术带头人是公司吸引走的，\"李开复说。近年来，“脸书”和“谷歌”招聘了精英。\"我认为应该这样，”"
+                "他说。这座监狱称为 \"龙卷风\" 监狱。\n",
+                "他说“好”，“学术带头人是公司吸引走的，\"李开复说。近年来，“脸书”和“谷歌”招聘了精英。\"我认为应该这样，”"
+                "他说。这座监狱称为 “龙卷风” 监狱。\n", language="zh",
+                note="a straight pair is requoted; two straight marks with “ ” between are two quotations' (P102's)"),
         Example("Вона сказала «так», а потім “ні”.\n", language="uk"),
     )
     allow = (
@@ -74,6 +80,8 @@ quotes in a document that mostly uses them (a house style, not a slip), inches
                 'msgstr "Utilisez les formats \\"()\\" et \\"(i)\\" pour les n-uplets, dit « lui »."\n',
                 path="messages.po", note="a catalogue's code strings quoted as its source quotes them"),
         Example("彼は「はい」と言った。\n", language="ja"),
+        Example("李开复表示，“学术带头人不是公司吸引走的，\"李开复说。近年来，“脸书”和“谷歌”招聘了精英。\"我认为应该这样，”他说。\n",
+                language="zh", note="each straight mark closes or opens one of the “ ” quotations around it"),
         Example("Une « racine » démontée lève l'erreur \"Cannot update an unmounted root\".\n", language="fr"),
         Example("La « console » affiche :\n\nWarning: Each child in a list should have a unique \"key\" prop.\n",
                 language="fr"),
