@@ -11,10 +11,13 @@ ships text. Writes OUT/<source>/<language>/<document>.md:
   paragraphs of three to eight, never cutting a quotation that runs over several sentences and
   closes by the sixteenth (each sentence that opens with the quotation's mark reopens it: the paragraphs of a long
   quotation, lost in the sentence-per-line file), and a line with no end mark (a headline, a subheading)
-  stands alone.
+  stands alone: a `## ` subheading where its English source line has no end mark either (a standfirst,
+  a crosshead: `Le premier but de Dolly Menga assure la victoire de Livingston`), prose where the source
+  has one (the translator dropped it: a slip the base text keeps).
 - `wmt21`: the newstest2021 human references (wmt-conference/wmt21-news-systems, txt/references); the text
   files carry no document ids, so ten lines (sentences) make a file, running on to where a quotation
-  open at its end closes (ten more at most), in paragraphs as for NTREX.
+  open at its end closes (ten more at most), in paragraphs as for NTREX; each document's headline, a line
+  whose source line (txt/sources) has no end mark, a `## ` subheading as there.
 - `wmt24`: the WMT24 general-task human references of the news and literary documents
   (wmt-conference/wmt24-news-systems, txt-ts), by document id, each line a paragraph; the first line,
   the headline, a heading where it has no end mark.
@@ -39,6 +42,8 @@ NTREX = {"fr": "fra", "fr-CA": "fra-CA", "de": "deu", "es": "spa", "es-MX": "spa
          "pt-BR": "por-BR", "ja": "jpn", "zh": "zho-CN", "ko": "kor", "ru": "rus"}
 WMT21 = {"fr": "newstest2021.de-fr.ref.A.fr", "de": "newstest2021.en-de.ref.A.de", "ja": "newstest2021.en-ja.ref.A.ja",
          "zh": "newstest2021.en-zh.ref.A.zh", "ru": "newstest2021.en-ru.ref.A.ru"}
+WMT21_SOURCES = {"fr": "newstest2021.de-fr.src.de", "de": "newstest2021.en-de.src.en", "ja": "newstest2021.en-ja.src.en",
+                 "zh": "newstest2021.en-zh.src.en", "ru": "newstest2021.en-ru.src.en"}
 WMT24 = ("es", "de", "ja", "zh", "ru")
 
 # A sentence that ends a paragraph ends with one of these (else it is a heading or a caption).
@@ -138,19 +143,31 @@ def _closing(lines: list[str], language: str, depth: int, end: int, limit: int) 
     return at if depth <= 0 else end
 
 
+def headed(line: str, source: str) -> str:
+    """A reference line as Markdown: a subheading (`## `) where neither it nor its source line ends with
+    an end mark (a headline, a standfirst, a crosshead of the article, set apart in print as on the
+    page); a line that lost the end mark its source has stays prose, the translator's slip."""
+    if line and not _ENDS.search(line) and not _ENDS.search(source):
+        return f"## {line}"
+    return line
+
+
 def joined(sentences: list[str], language: str) -> str:
     return ("" if language.split("-")[0] in ("ja", "zh") else " ").join(sentences)
 
 
 def ntrex(git_dir: Path, out: Path) -> None:
     ids = lines_at(git_dir, "DOCUMENT_IDS.tsv")
+    sources = lines_at(git_dir, "NTREX-128/newstest2019-src.eng.txt")
     for language, code in NTREX.items():
         lines = lines_at(git_dir, f"NTREX-128/newstest2019-ref.{code}.txt")
-        if len(lines) != len(ids):
-            raise SystemExit(f"NTREX {code}: {len(lines)} lines for {len(ids)} document ids")
+        if not len(lines) == len(ids) == len(sources):
+            raise SystemExit(f"NTREX {code}: {len(lines)} lines for {len(ids)} document ids, {len(sources)} source lines")
         documents: dict[str, list[str]] = {}
-        for doc, line in zip(ids, lines, strict=True):
-            documents.setdefault(doc, []).append(line)
+        for doc, line, source in zip(ids, lines, sources, strict=True):
+            # (The headline, each document's first line, is its `# ` heading below.)
+            body = documents.setdefault(doc, [])
+            body.append(headed(line, source) if body else line)
         folder = out / "ntrex" / language
         folder.mkdir(parents=True, exist_ok=True)
         for doc, (headline, *body) in documents.items():
@@ -161,7 +178,11 @@ def ntrex(git_dir: Path, out: Path) -> None:
 
 def wmt21(git_dir: Path, out: Path) -> None:
     for language, name in WMT21.items():
+        sources = lines_at(git_dir, f"txt/sources/{WMT21_SOURCES[language]}")
         lines = lines_at(git_dir, f"txt/references/{name}")
+        if len(lines) != len(sources):
+            raise SystemExit(f"WMT21 {language}: {len(lines)} lines for {len(sources)} source lines")
+        lines = [headed(line, source) for line, source in zip(lines, sources, strict=True)]
         folder = out / "wmt21" / language
         folder.mkdir(parents=True, exist_ok=True)
         for n, part in chunks(lines, language):
