@@ -75,7 +75,7 @@ marks; in a language with a pack whose marks are “ ” (Chinese), a straight p
 is L102's finding too, and only the lone straight marks are this rule's. In Japanese and Chinese, whose quotation marks come with the text from the input method, an
 apostrophe inside a Latin name (`Swami's`) is held only to the text's other Latin apostrophes. In
 a language without the possessive 's (not English, not Dutch), the apostrophes of the English names a
-translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`) are held only to the text's
+translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`, `I'm A Celebrity`) are held only to the text's
 other such names: a translator keeps them as the source typed them, while the language's own elisions
 (`l’ispettore`) follow the text's habit. Not
 flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
@@ -172,6 +172,8 @@ apostrophes in all its files but a few).
                 "Women's con l’aiuto dell’agente, un’ora dopo l’arresto all’alba d’oggi.\n", language="it",
                 note="English names carried over as typed, the Italian elisions curly: two habits, each kept"),
         Example("Selon l’agence, Martin O'Neill et l’équipe de McDonald's l’ont confirmé d’emblée.\n", language="fr"),
+        Example("Sostituirà Ant McPartlin nel programma “I'm A Celebrity” dell’emittente, un’idea dell’agente.\n",
+                language="it", note="an English title's contraction, kept as typed, like a name's possessive"),
         Example("“龙穴”明星、“推特”上的 Swami's 海滩和 Soko Ng'ombe 市场。“很好。”\n", language="zh",
                 note="Chinese quotation marks show no habit for a Latin name's apostrophe"),
     )
@@ -296,17 +298,18 @@ def _without_latin_apostrophes(straight: list[tuple[Segment, int]],
 
 # Languages whose own words take an apostrophe before a final s (English Martin's; Dutch auto's, Anna's).
 _OWN_POSSESSIVE = frozenset({"en", "nl"})
-# An English name's apostrophe: a possessive after a capitalized word (St. Martin's, Women's, McDonald's) or
-# an Irish O' (O'Neill). The language's own elisions (l'arrêt, D'Alema, dell'Aquila) are neither.
+# An English name's apostrophe: a possessive or a contraction after a capitalized word (St. Martin's,
+# Women's, McDonald's; the show "I'm A Celebrity", "Don't Look Up") or an Irish O' (O'Neill). The
+# language's own elisions (l'arrêt, D'Alema, dell'Aquila, C'est, S'il) are neither.
 _IRISH_O = compiled_on_use(r"(?<=\bO)['’](?=[A-Z][a-z])")
-_POSSESSIVE_S = compiled_on_use(r"(?<=[A-Za-z])['’](?=s\b)")
+_ENGLISH_CLITIC = compiled_on_use(r"(?<=[A-Za-z])['’](?=(?:s|m|re|ll|ve|d|t)\b)")
 _CAPITALIZED_WORD_END = compiled_on_use(r"\b[A-Z][A-Za-z]*\Z")
 
 
 def _is_english_name_apostrophe(text: str, i: int) -> bool:
     if _IRISH_O.match(text, i):
         return True
-    return _POSSESSIVE_S.match(text, i) is not None and _CAPITALIZED_WORD_END.search(text, 0, i) is not None
+    return _ENGLISH_CLITIC.match(text, i) is not None and _CAPITALIZED_WORD_END.search(text, 0, i) is not None
 
 
 def _without_english_name_apostrophes(straight: list[tuple[Segment, int]],
