@@ -51,6 +51,11 @@ def _normal(json_text: str, base: str) -> str:
 
 
 def dump(out: Path, extra: list[str]) -> None:
+    missing = [str(tree) for tree in TREES.values() if not tree.is_dir()]
+    if missing:
+        # A checkout whose ../shared is elsewhere would dump "0 findings" everywhere, and every diff
+        # against it would pass: say so instead (a worktree needs a `shared` link beside it).
+        sys.exit(f"no such folder: {', '.join(missing)} (../shared must sit beside this checkout)")
     out.mkdir(parents=True, exist_ok=True)
     for name, tree in TREES.items():
         text = _cli(["--format", "json", *extra, str(tree)])
