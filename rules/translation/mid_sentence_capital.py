@@ -157,23 +157,33 @@ _LOWER_WORD_AFTER = compiled_on_use(r" +[a-zà-öø-ÿ]{2}")
 _NAME_REPEATS = 3
 
 
-def _styled_name(text: str, run: str) -> bool:
-    """Whether ``text`` writes ``run`` mid-sentence after a lower-case word in ``_NAME_REPEATS`` different
-    contexts (the two words before it: `health of The npm Registry`, `to run The npm Registry`, `about The
-    npm Registry`; `your About page`, `an About page`, `styled About page`; `tua pagina Su di me`, `nella
-    pagina Su di me`): a style, a name's own, where one sentence repeated (a corpus row per rater's note, a
-    pasted paragraph) repeats the same slip in the same words, and a sentence's start capitalizes any run."""
-    before: set[tuple[str, str]] = set()
+def _styled_name(text: str, seg_text: str, start: int, word: str, next_word: str) -> bool:
+    """Whether the page writes ``word`` (capitalized, at ``start`` of ``seg_text``) as a name's styling:
+    the pair it makes with the word after it (`About page`, `The npm Registry`) or with the lower-case word
+    before it (`pagina Su`, `página Sobre`) stands mid-sentence in ``_NAME_REPEATS`` different contexts."""
+    before = _WORD_BEFORE.search(seg_text, max(0, start - 40), start)
+    return _in_contexts(text, f"{word} {next_word}") or (
+        before is not None and before.group(1)[0].islower() and _in_contexts(text, f"{before.group(1)} {word}"))
+
+
+def _in_contexts(text: str, run: str) -> bool:
+    """Whether ``text`` writes ``run`` after a lower-case word in ``_NAME_REPEATS`` different contexts (the
+    two words before it and what follows it: `your About page,`, `an About page with`, `styled About page
+    is`): a style, where one sentence repeated (a corpus row per rater's note, a pasted paragraph) repeats
+    the same slip in the same words, and a sentence's start capitalizes any run."""
+    contexts: set[tuple[str, str, str]] = set()
     at = text.find(run)
-    while at >= 0 and len(before) < _NAME_REPEATS:
+    while at >= 0 and len(contexts) < _NAME_REPEATS:
         m = _WORDS_BEFORE_RUN.search(text, max(0, at - 60), at)
         if m is not None:
-            before.add((m.group(1) or "", m.group(2)))
+            end = at + len(run)
+            contexts.add((m.group(1) or "", m.group(2), text[end:end + 12]))
         at = text.find(run, at + 1)
-    return len(before) >= _NAME_REPEATS
+    return len(contexts) >= _NAME_REPEATS
 
 
 _WORDS_BEFORE_RUN = compiled_on_use(r"(?:([\w'’-]+),? +)?\b([a-z][\w'’-]*),? $")
+_WORD_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +$")
 _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*) +$")
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
 # cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
@@ -549,8 +559,10 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="a table flattened to text: one capitalized word, then a sentence"),
         Example("Now that you have an About page, style it.\n\nVisit your About page again.\n\n"
                 "The styled About page is done.\n", note="a page's name, written so in three places"),
-        Example("Controlla la tua pagina Su di me ora.\n\nVisita di nuovo la pagina Su di me.\n\n"
-                "Nella pagina Su di me trovi tutto.\n", language="it", note="a page's name, written so in three places"),
+        Example("Controlla la tua pagina Su di me ora.\n\nVisita di nuovo la tua pagina Su di me.\n\n"
+                "Nella tua pagina Su di me trovi tutto.\n", language="it", note="a page's name, written so in three places"),
+        Example("Você tem uma página Sobre com conteúdo.\n\nVisite sua página Sobre no navegador.\n\n"
+                "Atualize a tag na sua página Sobre para que funcione.\n", language="pt"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -578,7 +590,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                     continue
             if word in _REVERENTIAL and len(_reverential_uses(word).findall(text)) > 1:
                 continue  # `with His Holy Mercy, … in His vast paradise`: a deity's pronoun, capitalized throughout
-            if _styled_name(doc.text, f"{word} {next_word}"):
+            if _styled_name(doc.text, text, m.start(1), word, next_word):
                 continue  # `The npm Registry`, `your About page`, written so throughout the page: a name's own styling
             start, end = m.span(1)
             at = seg.to_source(start)
@@ -665,7 +677,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             at = seg.to_source(start)
             if doc.text[at - 1:at] in ("[", "*", "_", "«", "“", ">"):
                 continue  # a link or emphasis that opens with it: the title of a page, cited (`[Vous n'avez…`)
-            if _styled_name(doc.text, f"{word} {next_word}"):
+            if _styled_name(doc.text, seg.text, start, word, next_word):
                 continue  # `la tua pagina Su di me`, written so throughout the page: the page's name
             line_start = doc.text.rfind("\n", 0, at) + 1
             if doc.text.startswith(":::", line_start):
