@@ -218,10 +218,7 @@ def detected_language(doc: Document) -> str | None:
         # that language when it holds two of its function words and none of English's; an English
         # page left untranslated there does not.
         hinted = path_hint(doc.source.path) if size >= _SCRIPT_MIN_CHARS else ""
-        if hinted and hinted != "en" and own_words_count(text, hinted, "en") >= 2 \
-                and not own_words_count(text, "en", hinted):
-            return hinted
-        return None
+        return hinted if hinted and hinted != "en" and _holds_folders_language(text, hinted, "en") else None
     # The path's language, as a prior: a page of commit lines and names (`pages/en/blog/release/…`) that
     # CLD2 alone calls Danish comes back English, while a page clearly in another language stays that.
     hinted = path_hint(doc.source.path)
@@ -232,7 +229,7 @@ def detected_language(doc: Document) -> str | None:
     # message it explains), which CLD2 gives to the other one by a short head (50-64 %) or to none: the
     # folder decides. An English page left untranslated there is English by 90 % and more.
     if hinted and hinted != found.language and not (found.reliable and found.percent >= 80) and \
-            own_words_count(text, hinted, "en" if found.language == "un" else found.language) >= 2:
+            _holds_folders_language(text, hinted, "en" if found.language == "un" else found.language):
         return hinted
     if found.language == "un":
         return None
@@ -262,9 +259,20 @@ _WIDE_SCRIPTS = frozenset({"Hang", "Kana", "Hani"})
 _SCRIPT_MIN_CHARS = 40
 
 
-def _in_own_script(text: str, language: str) -> bool:
-    """Most of the text's letters are in a script only ``language`` and its kin are written in (and,
-    for Japanese, it has kana): CLD2's best guess stands even where it is unsure."""
+def _holds_folders_language(text: str, hinted: str, other: str) -> bool:
+    """Whether ``text``, under a folder named for ``hinted``, holds enough of that language to be its
+    page though CLD2 cannot tell or leans to ``other``: a third of its letters in the language's own
+    script, or more of its function words than ``other``'s (two at least)."""
+    if _in_own_script(text, hinted, share=0.5):
+        return True
+    ours = own_words_count(text, hinted, other)
+    return ours >= 2 and ours > own_words_count(text, other, hinted)
+
+
+def _in_own_script(text: str, language: str, share: float = 1.0) -> bool:
+    """Most of the text's letters (or ``share`` of as many as the others) are in a script only
+    ``language`` and its kin are written in (and, for Japanese, it has kana): CLD2's best guess stands
+    even where it is unsure."""
     scripts = _SCRIPTS_OF.get(language)
     if not scripts:
         return False
@@ -274,7 +282,7 @@ def _in_own_script(text: str, language: str) -> bool:
         return False  # Japanese is written with kana; Chinese text has none to speak of
     weight = 3 if scripts[0] in _WIDE_SCRIPTS else 1
     others = len(_LETTER.findall(text)) - own
-    return own > 0 and own * weight > others
+    return own > 0 and own * weight > others * share
 
 
 def resolve(doc: Document, config: Config) -> None:

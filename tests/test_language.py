@@ -118,6 +118,25 @@ def test_a_page_half_in_its_folders_language_takes_it() -> None:
     assert _language("docs/fr/errors/client-address.md", english)[0] == "en"
 
 
+@pytest.mark.parametrize("path, text, expected", [
+    # A short French page that quotes an English message: more French function words than English ones.
+    ("docs/fr/errors/session.md", "> Error when saving session data with driver `DRIVER`. `ERROR`\n\n"
+     "## Qu'est-ce qui a mal tourné ?\nÉmise lorsque les données de la session n'ont pas pu être sauvegardées.\n",
+     "fr"),
+    # A Korean page quoting a long English message (CLD2: English 52 %): a third of its letters are Hangul.
+    ("docs/ko/errors/transform.md", "> **UnsupportedConfigTransformError**: `transform()` functions in your content "
+     "config must return valid JSON, or data types compatible with the devalue library (including Dates, Maps, "
+     "and Sets).\n\n## 무엇이 잘못되었나요?\n콘텐츠 구성의 `transform()` 함수는 유효한 JSON 또는 devalue 라이브러리와 "
+     "호환되는 데이터 타입을 반환해야 합니다.\n", "ko"),
+    # The same English message alone under the Korean folder: English, left untranslated.
+    ("docs/ko/errors/transform.md", "> **UnsupportedConfigTransformError**: `transform()` functions in your content "
+     "config must return valid JSON, or data types compatible with the devalue library (including Dates, Maps, "
+     "and Sets).\n\n## What went wrong?\nThe function must return data that the library can serialize.\n", "en"),
+])
+def test_a_page_quoting_english_takes_its_folders_language(path: str, text: str, expected: str) -> None:
+    assert _language(path, text)[0] == expected
+
+
 def test_first_that_answers_wins(tmp_path) -> None:
     (tmp_path / ".copylint.yaml").write_text('language: es\nlanguages: {"docs/fr/**": fr, "**/*.ja.md": ja}\n')
     config = load_config(tmp_path / ".copylint.yaml")
