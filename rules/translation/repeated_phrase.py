@@ -9,6 +9,7 @@ from itertools import accumulate, islice, repeat
 from operator import eq, itemgetter
 from typing import Any
 
+from lint.formats.builder import PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -110,6 +111,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
     severity = Severity.WARNING
     scope = "document"
     flag = (
+        Example("설정은 `dev`에서는 `dev`에서는 `dev`에서는 `dev`에서는 다릅니다.\n", path="a.md", language="ko",
+                note="a word glued to the same code four times: compared as written, still a loop"),
         Example("It sold the Chinese bank's financial products, the Chinese bank's financial products, "
                 "the Chinese bank's financial products, and more."),
         Example("The minister said that the reform plan the reform plan the reform plan was ready."),
@@ -134,6 +137,11 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                 note="one word three times with bare spaces: no rhetoric"),
     )
     allow = (
+        Example("`script-src-elem`에는 `'element'`를, `script-src-attr`에는 `'attribute'`를, `script-src`에는 "
+                "`'default'`를 씁니다.\n", path="a.md", language="ko",
+                note="a list of settings, each with its particle: the code differs"),
+        Example("The loader takes `pattern` (optional), `base` (optional), `generateId` (optional) and more.\n",
+                path="a.md"),
         Example('msgctxt "unit-symbols"\nmsgid "Standard Atmosphere,Standard atmosphere,standard atmosphere,atm"\n'
                 'msgstr "ضغط جوي,ضغط جوي,ضغط جوي,atm"\n', path="ar.po",
                 note="a list of aliases a program splits on commas, each translated alone"),
@@ -180,15 +188,17 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             # Case is kept: a loop repeats its phrase as it first wrote it, and lowering costs a pass.
             candidates = _segments_with_loops(tokens(doc, keep=False) or []) | _segments_with_doublings(text)
         for i in sorted(candidates):
-            yield from self._loops(segments[i])
+            yield from self._loops(segments[i], doc.text)
             yield from self._doublings(segments[i])
 
-    def _loops(self, seg: Segment) -> Iterator[Finding]:
+    def _loops(self, seg: Segment, source: str) -> Iterator[Finding]:
         if seg.source_text is not None and _ALIASES.search(seg.source_text):
             return  # `day,days` -> `天,天`: a list of aliases a program splits, each item translated alone
         text = seg.text
         spans = [m.span() for m in _SPAN.finditer(text)]
         words = [text[s:e].lower() for s, e in spans]
+        if PLACEHOLDER in text:
+            words = _with_glued_code(words, spans, seg, source)
         loops: list[tuple[int, int, int]] = []  # (first word, phrase length, copies)
         for d in range(1, _LONGEST + 1):
             # One word needs four copies (three is rhetoric: `location, location, location`, `very very
@@ -227,6 +237,19 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             if _continuation_reading(w, text[:m.start()]):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
+
+
+def _with_glued_code(words: list[str], spans: list[tuple[int, int]], seg: Segment, source: str) -> list[str]:
+    """The words, each one glued to inline code or markup (a placeholder right before or after it) as
+    written with it: `script-src`에는 and `style-src`에는 (a list of settings, each with its particle) are
+    two words, not one repeated."""
+    text = seg.text
+    out = []
+    for w, (s, e) in zip(words, spans, strict=True):
+        a = s - 1 if s and text[s - 1] == PLACEHOLDER else s
+        b = e + 1 if text[e:e + 1] == PLACEHOLDER else e
+        out.append(w if (a, b) == (s, e) else source[seg.to_source(a):seg.to_source_end(b)].lower())
+    return out
 
 
 def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) -> bool:
