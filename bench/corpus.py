@@ -3,10 +3,13 @@ files are listed, shared by the benchmarks that time the linter on it."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+# ../shared beside the checkout, or where $COPYLINT_SHARED says (a worktree kept apart from it).
+SHARED = Path(os.environ.get("COPYLINT_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
 SUFFIXES = (".md", ".rst", ".txt")
 
 

@@ -49,7 +49,7 @@ from pathlib import Path
 import lint
 
 DATA = Path(os.environ.get("COPYLINT_RECALL_DATA", "/work/data/h15"))
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SHARED = Path(os.environ.get("COPYLINT_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
 HALVES = ("dev", "test")
 
 

@@ -21,9 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from corpus import CORPUS, ROOT
+from corpus import CORPUS, ROOT, SHARED
 
-SHARED = ROOT.parent / "shared"
 TREES = {
     "corpus": CORPUS,
     "corpora": SHARED / "corpora",
