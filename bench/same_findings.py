@@ -54,7 +54,7 @@ def dump(out: Path, extra: list[str]) -> None:
     if missing:
         # A checkout whose ../shared is elsewhere would dump "0 findings" everywhere, and every diff
         # against it would pass: say so instead (a worktree needs a `shared` link beside it).
-        sys.exit(f"no such folder: {', '.join(missing)} (../shared must sit beside this checkout)")
+        sys.exit(f"no such folder: {', '.join(missing)} (../shared beside this checkout, or COPYLINT_SHARED)")
     out.mkdir(parents=True, exist_ok=True)
     for name, tree in TREES.items():
         text = _cli(["--format", "json", *extra, str(tree)])
