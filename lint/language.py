@@ -218,7 +218,10 @@ def detected_language(doc: Document) -> str | None:
         # that language when it holds two of its function words and none of English's; an English
         # page left untranslated there does not.
         hinted = path_hint(doc.source.path) if size >= _SCRIPT_MIN_CHARS else ""
-        return hinted if hinted and hinted != "en" and _holds_folders_language(text, hinted, "en") else None
+        if hinted and hinted != "en" and (_holds_folders_language(text, hinted, "en")
+                                          or _share_in(_own_prose(doc), hinted) >= 0.5):
+            return hinted
+        return None
     # The path's language, as a prior: a page of commit lines and names (`pages/en/blog/release/…`) that
     # CLD2 alone calls Danish comes back English, while a page clearly in another language stays that.
     hinted = path_hint(doc.source.path)
@@ -228,8 +231,10 @@ def detected_language(doc: Document) -> str | None:
     # Half the page in the folder's language, half in another (a French error page quoting the English
     # message it explains), which CLD2 gives to the other one by a short head (50-64 %) or to none: the
     # folder decides. An English page left untranslated there is English by 90 % and more.
-    if hinted and hinted != found.language and not (found.reliable and found.percent >= 80) and \
-            _holds_folders_language(text, hinted, "en" if found.language == "un" else found.language):
+    if hinted and not (found.reliable and found.percent >= 80) and (
+            found.language == hinted
+            or _holds_folders_language(text, hinted, "en" if found.language == "un" else found.language)
+            or _share_in(_own_prose(doc), hinted) >= 0.5):
         return hinted
     if found.language == "un":
         return None
@@ -257,6 +262,19 @@ _LETTER = compiled_on_use(r"[^\W\d_]")
 # A CJK character (or Hangul syllable) carries about what three Latin letters do.
 _WIDE_SCRIPTS = frozenset({"Hang", "Kana", "Hani"})
 _SCRIPT_MIN_CHARS = 40
+
+
+def _own_prose(doc: Document) -> list[str]:
+    """The page's prose outside block quotes: a quotation is in the language of what it quotes (an
+    English error message quoted on a French page), the rest in the page's own."""
+    return [seg.text for seg in doc.segments if seg.kind != "blockquote" and not is_module_code(seg.text)]
+
+
+def _share_in(parts: list[str], language: str) -> float:
+    """The share of the characters of ``parts`` that CLD2 gives to ``language``, each part identified
+    alone: asked only of a page under a language's folder that CLD2 is unsure of as a whole."""
+    total = sum(map(len, parts)) or 1
+    return sum(len(p) for p in parts if identify(p).language == language) / total
 
 
 def _holds_folders_language(text: str, hinted: str, other: str) -> bool:

@@ -128,6 +128,13 @@ def test_a_page_half_in_its_folders_language_takes_it() -> None:
      "config must return valid JSON, or data types compatible with the devalue library (including Dates, Maps, "
      "and Sets).\n\n## 무엇이 잘못되었나요?\n콘텐츠 구성의 `transform()` 함수는 유효한 JSON 또는 devalue 라이브러리와 "
      "호환되는 데이터 타입을 반환해야 합니다.\n", "ko"),
+    # The English message quoted is twice as long as the French (CLD2: English 70 %): the page's own
+    # prose, outside the block quote, is French.
+    ("docs/fr/errors/actions.md", "> **ActionsWithoutServerOutputError**: A server is required to create callable "
+     "backend functions. To deploy routes to a server, add an adapter to your Astro config and configure your "
+     "route for on-demand rendering.\n\n## Qu'est-ce qui a mal tourné ?\nVotre projet doit avoir une sortie "
+     "serveur pour créer des fonctions backend avec des actions.\n\n**Voir aussi :**\n- [Rendu à la demande]"
+     "(/fr/guides/on-demand-rendering/)\n", "fr"),
     # The same English message alone under the Korean folder: English, left untranslated.
     ("docs/ko/errors/transform.md", "> **UnsupportedConfigTransformError**: `transform()` functions in your content "
      "config must return valid JSON, or data types compatible with the devalue library (including Dates, Maps, "
