@@ -231,10 +231,11 @@ def detected_language(doc: Document) -> str | None:
     # Half the page in the folder's language, half in another (a French error page quoting the English
     # message it explains), which CLD2 gives to the other one by a short head (50-64 %) or to none: the
     # folder decides. An English page left untranslated there is English by 90 % and more.
+    if hinted and found.language != hinted and _share_in(_own_prose(doc), hinted) >= 0.5:
+        return hinted  # whatever CLD2 makes of the whole: a long quotation can outweigh the page
     if hinted and not (found.reliable and found.percent >= 80) and (
             found.language == hinted
-            or _holds_folders_language(text, hinted, "en" if found.language == "un" else found.language)
-            or _share_in(_own_prose(doc), hinted) >= 0.5):
+            or _holds_folders_language(text, hinted, "en" if found.language == "un" else found.language)):
         return hinted
     if found.language == "un":
         return None

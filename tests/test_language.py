@@ -135,6 +135,10 @@ def test_a_page_half_in_its_folders_language_takes_it() -> None:
      "route for on-demand rendering.\n\n## Qu'est-ce qui a mal tourné ?\nVotre projet doit avoir une sortie "
      "serveur pour créer des fonctions backend avec des actions.\n\n**Voir aussi :**\n- [Rendu à la demande]"
      "(/fr/guides/on-demand-rendering/)\n", "fr"),
+    # CLD2 is sure the whole is English (the quote outweighs it), but all the prose outside it is Spanish.
+    ("docs/es/errors/no-adapter.md", "> **NoAdapterInstalled**: Cannot use server-rendered pages without an adapter. "
+     "Please install and configure the appropriate server adapter for your final deployment.\n\n"
+     "## ¿Qué salió mal?\n\nPara usar el renderizado en el servidor, se debe instalar un adaptador.\n", "es"),
     # The same English message alone under the Korean folder: English, left untranslated.
     ("docs/ko/errors/transform.md", "> **UnsupportedConfigTransformError**: `transform()` functions in your content "
      "config must return valid JSON, or data types compatible with the devalue library (including Dates, Maps, "
