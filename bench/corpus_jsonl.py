@@ -19,7 +19,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+from corpus import SHARED
+
+CORPORA = SHARED / "corpora"
 _MARK = re.compile(r"</?v>")
 
 

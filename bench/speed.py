@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from corpus import CORPUS, ROOT, corpus_files
+from corpus import CORPUS, SHARED, corpus_files
 
 
 def cli_run(args: list[str]) -> float:
@@ -70,7 +70,7 @@ def main() -> None:
         t, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
         print(f"in process, {label}: {t:.2f} s  {size / t:.2f} MB/s  (CPU {cpu:.2f} s, {size / cpu:.2f} MB/s)")
 
-    small = ROOT.parent / "shared" / "seed" / "article.txt"
+    small = SHARED / "seed" / "article.txt"
     best_small = min(cli_run([str(small)]) for _ in range(5))
     print(f"one small file (seed article), CLI wall: {best_small * 1000:.0f} ms")
 
