@@ -66,6 +66,7 @@ class Checker:
         documents this checker sees (``Linter.checker``): for ``ran``, they ran."""
         self.rules = list(rules)
         self.idle = list(idle)
+        self._ran: dict[str, bool] = {}
         self._present: frozenset[str] = frozenset()  # the segment kinds of the document being checked
         self.document_rules = [r for r in rules if r.scope == "document"]
         self.finding_rules = [r for r in rules if r.scope == "findings"]
@@ -100,9 +101,14 @@ class Checker:
 
     def ran(self, selector: str) -> bool:
         """Whether a rule that ``selector`` (a code, a code prefix or a slug) names is among these."""
-        s = selector.strip().upper()
-        return any(code.upper().startswith(s) or slug.upper() == s
-                   for code, slug in [*((r.code, r.slug) for r in self.rules), *self.idle])
+        # Asked per document (S110 asks whether S102 ran): answered once per selector, as the rules are fixed.
+        answer = self._ran.get(selector)
+        if answer is None:
+            s = selector.strip().upper()
+            answer = self._ran[selector] = any(
+                code.upper().startswith(s) or slug.upper() == s
+                for code, slug in [*((r.code, r.slug) for r in self.rules), *self.idle])
+        return answer
 
     def check(self, doc: Document) -> list[Finding]:
         """The rules' findings; a rule that raises (or panics) becomes ``Crash`` naming that rule."""

@@ -68,19 +68,21 @@ def worded(text: str) -> bool:
 
 
 def tree_lines(text: str) -> list[TreeLine]:
-    """The text's candidate lines, all marked prose (the engine marks them from the Document). Case
-    folding and digits are read on the whole text at once; neither adds nor removes a line break, so
-    its lines stand for the text's, line for line."""
+    """The text's candidate lines, all marked prose (the engine marks them from the Document). Only a
+    line that may be one is case folded and has its digits read: most of a text's characters are in
+    paragraphs longer than MAX_CHARS, or in lines of fewer than MIN_WORDS spaces, and neither step adds
+    or removes a space (no character folds to or from one), so the raw line's spaces tell."""
     out = []
     start = 0
-    normals = _DIGITS.sub("0", text.casefold()).split("\n")
-    for line, normal in zip(text.split("\n"), normals, strict=True):
-        if 7 < len(line) <= MAX_CHARS and normal.count(" ") >= MIN_WORDS - 1:
-            normal = " ".join(normal.split())
+    digits = _DIGITS.sub
+    for line in text.split("\n"):
+        size = len(line)
+        if 7 < size <= MAX_CHARS and line.count(" ") >= MIN_WORDS - 1:
+            normal = " ".join(digits("0", line.casefold()).split())
             if normal.count(" ") >= MIN_WORDS - 1:
-                lead = len(line) - len(line.lstrip())
+                lead = size - len(line.lstrip())
                 out.append(TreeLine(_key(normal), start + lead, start + len(line.rstrip())))
-        start += len(line) + 1
+        start += size + 1
     return out
 
 

@@ -153,3 +153,33 @@ def test_corpus_mode_with_fix_reports_positions_in_the_text_as_it_came(tmp_path)
     assert [texts[row["id"]][f["start"]:f["end"]] for row in rows for f in row["findings"] if f["code"] == "S112"] \
         == [FURNITURE] * 3
     assert all("&amp;" not in row["fixed"] for row in rows if "&amp;" in texts[row["id"]])
+
+
+def _whole_text_lines(text: str) -> list[tuple[int, int, int]]:
+    """tree_lines as it read the text before: case folding and digits over the whole text at once."""
+    from lint.tree import _DIGITS, MAX_CHARS, MIN_WORDS, _key
+
+    out, start = [], 0
+    for line, normal in zip(text.split("\n"), _DIGITS.sub("0", text.casefold()).split("\n"), strict=True):
+        if 7 < len(line) <= MAX_CHARS and normal.count(" ") >= MIN_WORDS - 1:
+            normal = " ".join(normal.split())
+            if normal.count(" ") >= MIN_WORDS - 1:
+                out.append((_key(normal), start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
+        start += len(line) + 1
+    return out
+
+
+def test_lines_are_read_one_by_one_as_the_whole_text_was():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from lint.tree import tree_lines
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(["Posted", "2", "hours", "ago", " ", "  ", "\n", "\t", "ß", "İstanbul",
+                                     "ﬁ", "٣", "ＡＢ", "\u00a0", "\u2028", "x" * 120, "ŉ"]), max_size=60))
+    def same(words: list[str]) -> None:
+        text = " ".join(words)
+        assert [tuple(t[:3]) for t in tree_lines(text)] == _whole_text_lines(text)
+
+    same()
