@@ -771,6 +771,9 @@ def main() -> None:
     # holds no garbage: frozen, it is left out of the collections the run triggers, each of which walked
     # it again (some 8 % of a one-file check's CPU, 3 % of the Rust book's).
     gc.freeze()
+    from lint.patterns import keep_dataclass_code
+
+    keep_dataclass_code()
     try:
         cli(prog_name="copylint")
     except KeyboardInterrupt:

@@ -297,3 +297,40 @@ def test_a_value_kept_for_other_files_is_replaced_not_kept_beside(store: Path, m
     assert patterns.kept_value(("index", "rules"), lambda: ("changed",), valid_for=(("a.py", 10, 1),)) == ("A1",)
     assert patterns.kept_value(("index", "rules"), lambda: ("A2",), valid_for=(("a.py", 11, 2),)) == ("A2",)
     assert len(patterns._KEPT.entries or {}) == 1
+
+
+def test_dataclass_methods_from_kept_code_are_the_ones_dataclasses_writes(
+        store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    code_store = store.with_name("dataclasses.marshal")
+    monkeypatch.setattr(patterns, "_KEPT_CODE", patterns._Kept(code_store))
+    monkeypatch.delattr(dataclasses, "exec", raising=False)
+    monkeypatch.setattr(patterns._KEPT_CODE, "usable", True)
+
+    def made() -> type:
+        @dataclasses.dataclass(frozen=True, order=True)
+        class Point:
+            x: int
+            y: tuple[str, ...] = dataclasses.field(default_factory=tuple)
+        return Point
+
+    plain = made()
+    patterns.keep_dataclass_code()
+    assert "exec" in vars(dataclasses)
+    monkeypatch.setattr(dataclasses, "exec", patterns.kept_exec)  # undone after the test
+    first = made()
+    assert patterns._KEPT_CODE.added  # compiled and kept
+    patterns._KEPT_CODE.save()
+    monkeypatch.setattr(patterns, "_KEPT_CODE", patterns._Kept(code_store))
+    monkeypatch.setattr(patterns._KEPT_CODE, "usable", True)
+    kept = made()
+    assert not patterns._KEPT_CODE.added  # every method came from the store
+    for cls in (first, kept):
+        # Annotations as dataclasses writes them (objects, not the strings this module's __future__
+        # import would make of them), and the same behaviour.
+        assert cls.__init__.__annotations__ == plain.__init__.__annotations__
+        assert repr(cls(1, ("a",))) == repr(plain(1, ("a",))).replace(plain.__qualname__, cls.__qualname__)
+        assert cls(1) == cls(1) and cls(1) < cls(2) and hash(cls(1)) == hash(plain(1))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            cls(1).x = 2  # type: ignore[misc]
