@@ -58,8 +58,9 @@ class _IgnoreCache:
         if folder not in self._gitignore:
             spec = None
             f = folder / ".gitignore"
-            import pathspec  # imported only when a folder is walked: it costs ~30 ms
             if safely(f.is_file):
+                import pathspec  # imported only for a .gitignore there is: it costs ~10 ms
+
                 try:
                     lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
                     spec = pathspec.GitIgnoreSpec.from_lines(lines)
@@ -109,14 +110,15 @@ class _IgnoreCache:
         key = id(config)
         matcher = self._matchers.get(key)
         if matcher is None:
-            spec = self.exclude(config)
-            combined = _one_pattern(spec)
+            combined = _combined_excludes(tuple(config.excludes))
             if combined is not None:
                 search = combined.search
 
                 def matcher(rel: str, name: str) -> bool:
                     return search(rel) is not None or search(name) is not None
             else:
+                spec = self.exclude(config)
+
                 def matcher(rel: str, name: str) -> bool:
                     return spec.match_file(rel) or spec.match_file(name)
             self._matchers[key] = matcher
@@ -130,21 +132,51 @@ class _IgnoreCache:
         return spec.match_file(rel + ("/" if is_dir else "")) or spec.match_file(path.name)
 
 
-def _one_pattern(spec: pathspec.PathSpec) -> re.Pattern[str] | None:
-    """The spec's globs as one pattern that matches where any of them does, when none of them negates
-    (then "any glob matches" is the spec's answer); None otherwise."""
+def _combined_excludes(globs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """``_one_pattern`` of the exclude globs, its text kept between runs (``lint.patterns``) for as long as
+    pathspec's files are the ones that translated them: a walk with no .gitignore to read then imports
+    no pathspec at all (10 ms), and compiles no glob."""
+    from lint.patterns import compiled, kept_value
+
+    try:
+        source = kept_value(("exclude-pattern", globs), lambda: _one_pattern(globs), _pathspec_files())
+        return None if source is None else compiled(source)
+    except (re.error, OSError, ImportError, ValueError):
+        return None
+
+
+def _pathspec_files() -> tuple[str, int, int] | None:
+    """pathspec's package file, its size and modification time, found without importing it: what a
+    translation of globs is kept under (an upgrade replaces the file)."""
+    import importlib.util
+
+    found = importlib.util.find_spec("pathspec")
+    origin = found.origin if found is not None else None
+    if origin is None:
+        return None
+    st = os.stat(origin)
+    return origin, st.st_size, st.st_mtime_ns
+
+
+def _one_pattern(globs: tuple[str, ...]) -> str | None:
+    """The globs, read as a .gitignore reads them, as one pattern that matches where any of them does,
+    when none of them negates (then "any glob matches" is the spec's answer); None otherwise."""
+    import pathspec
+
     parts = []
-    for pattern in spec.patterns:
+    for pattern in pathspec.GitIgnoreSpec.from_lines(globs).patterns:
         regex = getattr(pattern, "regex", None)
         if pattern.include is None:
             continue  # a blank line or a comment
         if pattern.include is not True or regex is None or not isinstance(regex.pattern, str):
             return None
         parts.append("(?:" + regex.pattern.replace("(?P<ps_d>", "(?:") + ")")
+    source = "|".join(parts) if parts else "(?!)"
     try:
-        return re.compile("|".join(parts) if parts else "(?!)")
+        re.compile(source)
     except re.error:
         return None
+    return source
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -334,3 +334,17 @@ def test_dataclass_methods_from_kept_code_are_the_ones_dataclasses_writes(
         assert cls(1) == cls(1) and cls(1) < cls(2) and hash(cls(1)) == hash(plain(1))
         with pytest.raises(dataclasses.FrozenInstanceError):
             cls(1).x = 2  # type: ignore[misc]
+
+
+def test_a_folder_outside_a_repository_is_walked_without_pathspec(tmp_path: Path) -> None:
+    # The exclude globs' pattern is kept between runs: pathspec is needed only for a .gitignore to read.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("Two  spaces here.\n", encoding="utf-8")
+    (tmp_path / "docs" / "node_modules").mkdir()
+    (tmp_path / "docs" / "node_modules" / "b.txt").write_text("Two  spaces there.\n", encoding="utf-8")
+    report, modules = _modules_of_a_check("docs", cwd=tmp_path)
+    assert "a.txt" in report and "b.txt" not in report and "pathspec" not in modules
+    (tmp_path / ".git").mkdir()  # a repository, whose .gitignore is read
+    (tmp_path / "docs" / ".gitignore").write_text("a.txt\n", encoding="utf-8")
+    report, modules = _modules_of_a_check("docs", cwd=tmp_path)
+    assert "a.txt" not in report and "pathspec" in modules
