@@ -213,10 +213,45 @@ def subtitle_document(draw: st.DrawFn, vtt: bool = False) -> str:
     return ("WEBVTT" + eol + eol if vtt else "") + body + eol
 
 
+
+
+@st.composite
+def mdx_block(draw: st.DrawFn) -> str:
+    """A block of an MDX page: Markdown, or what MDX adds (ESM, JSX flow and inline elements, attributes
+    over several lines, expressions), with prose inside components at any indent and fences there too."""
+    w, f = draw(words), draw(furniture)
+    indent = draw(st.sampled_from(["", "  ", "    ", "      "]))
+    return draw(st.sampled_from([
+        draw(markdown_block()).replace("<div>", "<Box>").replace("</div>", "</Box>").replace("<!--", "{/*")
+        .replace("-->", "*/}"),
+        "import { Tabs, TabItem } from '@astrojs/starlight/components';\nimport Card from './Card.astro';",
+        f"export const meta = {{\n  title: '{f}',\n}};",
+        f"<Aside>\n{indent}{w}\n{indent}{f}\n</Aside>", f"<Aside type=\"tip\">{w}</Aside>",
+        f"<Card\n  title=\"{f}\"\n  icon=\"star\"\n>\n{indent}{w}\n</Card>",
+        f"<Tabs>\n  <TabItem label=\"npm\">\n\n{indent}```sh\n{indent}npm run  {f}\n{indent}```\n\n  </TabItem>\n</Tabs>",
+        f"{w} <Badge text=\"{f}\" /> {w}", f"Press <Kbd>Ctrl</Kbd> then {{props.key}} in {w}",
+        f"{{/* {f} */}}", f"{{frontmatter.title}} {w}", f"<>\n{indent}{w}\n</>",
+        f"<Steps>\n{indent}1. {w}\n\n{indent}2. {f}\n</Steps>", f"- {w} <Icon name=\"x\" />\n- {f}",
+        f"<Card title={{`{f} ${{x}}`}} {{...props}}>\n{indent}{w}\n</Card>",
+        f"{w} {{a < b ? \"{f}\" : 'x'}} {w}",
+        f"```astro title=\"a.astro\" \"components={{{{...c}}}}\" {{2}}\n<C a={{{{ b: 1 }}}} />  {f}\n```\n\n{w}",
+    ]))
+
+
+@st.composite
+def mdx_document(draw: st.DrawFn) -> str:
+    blocks = draw(st.lists(mdx_block(), min_size=1, max_size=6))
+    if draw(st.booleans()):
+        blocks.insert(0, f"---\ntitle: {draw(furniture)}\ndescription: {draw(sentence)}\n---")
+    # MDX's blocks need a blank line between them (a JSX tag right after a paragraph's line is inline).
+    return _joined(draw, blocks, min_breaks=2)
+
+
 # format name -> (file name that picks it, strategy)
 DOCUMENTS = {
     "text": ("a.txt", text_document()),
     "markdown": ("a.md", markdown_document()),
+    "mdx": ("a.mdx", mdx_document()),
     "rst": ("a.rst", rst_document()),
     "html": ("a.html", html_document()),
     "po": ("a.po", po_document()),

@@ -9,6 +9,9 @@ What is compared, per format:
   comments, declarations, and the text of code, pre, script and style;
 - Markdown: markdown-it-py's tokens (types, tags, nesting, markup, info, link targets) and the content of
   code and HTML tokens;
+- MDX: the same tokens of the Markdown MDX reads (lint.formats.mdx's view: JSX, expressions and ESM blanked
+  or stood in for), each JSX element, expression and ESM block as written, and the names of the
+  components in order (read off the text by a pattern, apart from the reader);
 - reST: docutils' doctree (node classes and their attributes, literal blocks' text), warnings included;
 - PO: polib loads it, and the msgids, contexts and plural ids are byte-identical;
 - XLIFF: lxml loads it, and every source element is byte-identical;
@@ -104,6 +107,33 @@ def markdown_tokens(text: str) -> list[tuple[Any, ...]]:
     return out
 
 
+def mdx_tokens(text: str) -> tuple[Any, ...]:
+    from markdown_it import MarkdownIt
+
+    from lint.formats.mdx import mdx_view
+
+    view = mdx_view(text)
+    md = MarkdownIt("commonmark").disable(["code", "html_block", "autolink"]).enable(["table", "strikethrough"])
+    out: list[tuple[Any, ...]] = []
+    code = {"code_inline", "fence", "html_inline"}
+
+    def add(tokens: list[Any]) -> None:
+        for t in tokens:
+            if t.type in ("text", "softbreak"):
+                continue
+            content = _lf(t.content).rstrip("\n") if t.type in code else None
+            out.append((t.type, t.tag, t.nesting, t.markup, t.info, tuple(sorted((t.attrs or {}).items())), content))
+            if t.children:
+                add(t.children)
+
+    add(md.parse(view.view))
+    markup = [_lf(text[s:e]) for s, e in view.markup]
+    return tuple(out), tuple(markup), tuple(_COMPONENT.findall(text))
+
+
+_COMPONENT = re.compile(r"</?([A-Z][\w.]*)")
+
+
 def rst_doctree(text: str) -> list[tuple[Any, ...]]:
     import docutils.core
     import docutils.nodes
@@ -183,7 +213,7 @@ def cue_timings(text: str) -> list[str]:
 
 
 STRUCTURE = {
-    "html": html_tags, "markdown": markdown_tokens, "rst": rst_doctree, "po": po_ids, "xliff": xliff_sources,
+    "html": html_tags, "markdown": markdown_tokens, "mdx": mdx_tokens, "rst": rst_doctree, "po": po_ids, "xliff": xliff_sources,
     "i18n-json": json_keys, "i18n-yaml": yaml_keys, "srt": cue_timings, "vtt": cue_timings,
 }
 

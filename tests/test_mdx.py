@@ -129,3 +129,12 @@ def test_markdown_inline_code_elements_are_code() -> None:
         assert lint.check_text(text, path=path, select=["L103"]) == []
     doc = FORMATS["markdown"].read(Source("a.md", "Press <kbd>Ctrl : C</kbd> and <b>bold</b> text.\n"))
     assert [s.text for s in doc.segments] == ["Press \ufffc and \ufffcbold\ufffc text."]
+
+
+def test_a_fence_whose_info_holds_double_braces_is_code() -> None:
+    """Expressive Code marks a line by a string in the fence's info (`"components={{...c}}"`): the template
+    stand-in for `{{…}}` put a backtick there, so the fence was no fence, its code was read as prose, and
+    the page's next fence opened one that swallowed the rest of the page (astro docs, mdx.mdx, styling.mdx)."""
+    text = ('Intro.\n\n```astro title="a" "components={{...c, h1: H }}" {2}\n---\nimport { C } from "x";\n'
+            '---\n<C a={{ h1: H }} />\n```\n\nMiddle text.\n\n```sh\nnpm i\n```\n\nEnd.\n')
+    assert _segments(text) == ["Intro.", "Middle text.", "End."]
