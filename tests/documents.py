@@ -234,6 +234,7 @@ def mdx_block(draw: st.DrawFn) -> str:
         f"<Steps>\n{indent}1. {w}\n\n{indent}2. {f}\n</Steps>", f"- {w} <Icon name=\"x\" />\n- {f}",
         f"<Card title={{`{f} ${{x}}`}} {{...props}}>\n{indent}{w}\n</Card>",
         f"{w} {{a < b ? \"{f}\" : 'x'}} {w}",
+        f"{w} \\<name> and \\{{x}} {f}",
         f"```astro title=\"a.astro\" \"components={{{{...c}}}}\" {{2}}\n<C a={{{{ b: 1 }}}} />  {f}\n```\n\n{w}",
     ]))
 

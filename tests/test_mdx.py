@@ -138,3 +138,10 @@ def test_a_fence_whose_info_holds_double_braces_is_code() -> None:
     text = ('Intro.\n\n```astro title="a" "components={{...c, h1: H }}" {2}\n---\nimport { C } from "x";\n'
             '---\n<C a={{ h1: H }} />\n```\n\nMiddle text.\n\n```sh\nnpm i\n```\n\nEnd.\n')
     assert _segments(text) == ["Intro.", "Middle text.", "End."]
+
+
+def test_an_escaped_angle_bracket_or_brace_is_text() -> None:
+    """`\\<api_key>` is a `<` written as itself (MDX's escape, as Markdown's): the reader took `<api_key>` for a
+    JSX element and put its stand-in (`<x      >`) into the prose (tauri docs, environment-variables.mdx)."""
+    text = "A key named 'AuthKey\\_\\<api_key>.p8' and \\{braces\\} here.\n"
+    assert _segments(text) == ["A key named 'AuthKey_<api_key>.p8' and {braces} here."]

@@ -145,6 +145,14 @@ def _code_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _escaped(text: str, at: int, start: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes (from ``start`` on)."""
+    k = at
+    while k > start and text[k - 1] == "\\":
+        k -= 1
+    return (at - k) % 2 == 1
+
+
 def _stand_in(view: list[str], text: str, s: int, e: int) -> bool:
     """Rewrite an element inside a line of text as an HTML tag of the same length (``<x    >``,
     ``</x  >``, ``<x   />``), which the parser reads as inline HTML; False where it cannot be."""
@@ -251,6 +259,9 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> N
             break
         if any(s <= at < e for s, e in spans):
             i = next(e for s, e in spans if s <= at < e)
+            continue
+        if _escaped(text, at, start):  # `\<name>`, `\{`: the character itself, as in Markdown
+            i = at + 1
             continue
         end = (_element_end if at == lt else _expression_end)(text, at, min(stop, at + _LONGEST))
         if end < 0:
