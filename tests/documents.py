@@ -230,7 +230,7 @@ def mdx_block(draw: st.DrawFn) -> str:
         f"<Card\n  title=\"{f}\"\n  icon=\"star\"\n>\n{indent}{w}\n</Card>",
         f"<Tabs>\n  <TabItem label=\"npm\">\n\n{indent}```sh\n{indent}npm run  {f}\n{indent}```\n\n  </TabItem>\n</Tabs>",
         f"{w} <Badge text=\"{f}\" /> {w}", f"Press <Kbd>Ctrl</Kbd> then {{props.key}} in {w}",
-        f"{{/* {f} */}}", f"{{frontmatter.title}} {w}", f"<>\n{indent}{w}\n</>",
+        f"{{/* {f} */}}", f"{{/* {f}\n\n{w}\n*/}}", f"{{frontmatter.title}} {w}", f"<>\n{indent}{w}\n</>",
         f"<Steps>\n{indent}1. {w}\n\n{indent}2. {f}\n</Steps>", f"- {w} <Icon name=\"x\" />\n- {f}",
         f"<Card title={{`{f} ${{x}}`}} {{...props}}>\n{indent}{w}\n</Card>",
         f"{w} {{a < b ? \"{f}\" : 'x'}} {w}",

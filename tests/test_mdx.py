@@ -145,3 +145,11 @@ def test_an_escaped_angle_bracket_or_brace_is_text() -> None:
     JSX element and put its stand-in (`<x      >`) into the prose (tauri docs, environment-variables.mdx)."""
     text = "A key named 'AuthKey\\_\\<api_key>.p8' and \\{braces\\} here.\n"
     assert _segments(text) == ["A key named 'AuthKey_<api_key>.p8' and {braces} here."]
+
+
+def test_a_comment_over_blank_lines_is_markup() -> None:
+    """A `{/* … */}` around a section left out, blank lines inside: its first line was read as prose and the
+    section as paragraphs (astro docs, es/it/ru tutorial/1-setup)."""
+    text = ("Intro text.\n\n{/* StackBlitz instructions\n<details>\n\n**Configura StackBlitz**\n\nUsa esto  aquí.\n"
+            "\n</details>\n*/}\n\nEnd text.\n")
+    assert _segments(text) == ["Intro text.", "End text."]

@@ -35,6 +35,7 @@ _FENCE = compiled_on_use(r"[ \t]*(`{3,}|~{3,})")
 _ESM = compiled_on_use(r"(?:import|export)(?=[ \t{*])")
 _NAME = compiled_on_use(r"[A-Za-z_$][\w$.:-]*")
 _ATTRIBUTE = compiled_on_use(r"[A-Za-z_$:][\w$.:-]*")
+_BLANK_LINE = compiled_on_use(r"\n[ \t]*\r?\n")
 _FRONT_MATTER_END = compiled_on_use(r"^(?:---|\+\+\+)[ \t]*\r?$", re.M)
 # The longest JSX element or expression read as one (a runaway brace or `<` in a page is not markup).
 _LONGEST = 5000
@@ -203,6 +204,12 @@ def mdx_view(text: str) -> MdxView:
             pos += len(line)
             k += 1
             continue
+        if line.lstrip(" \t").startswith("{") and (past := _flow_expression_end(base, lines, k, pos)) is not None:
+            # An expression over blank lines (a comment around a commented-out section): one block.
+            _blank(view, pos, past[0])
+            out.markup.append((pos, past[0]))
+            pos, k = past
+            continue
         # A block of lines up to a blank line or a fence.
         start = pos
         first = k
@@ -216,6 +223,19 @@ def mdx_view(text: str) -> MdxView:
             _block(base, view, start, pos, out)
     out.view = "".join(view)
     return out
+
+
+def _flow_expression_end(text: str, lines: list[str], k: int, pos: int) -> tuple[int, int] | None:
+    """The offset and the line index past an expression that opens line ``k`` and holds a blank line,
+    where nothing but spaces follows it on its last line; None for any other line."""
+    brace = pos + len(lines[k]) - len(lines[k].lstrip(" \t"))
+    end = _expression_end(text, brace, min(len(text), brace + _LONGEST))
+    if end < 0 or not _BLANK_LINE.search(text, brace, end):
+        return None
+    while k < len(lines) and pos < end:
+        pos += len(lines[k])
+        k += 1
+    return (pos, k) if not text[end:pos].strip() else None
 
 
 def _after_front_matter(text: str, lines: list[str]) -> tuple[int, int]:
