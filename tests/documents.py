@@ -235,6 +235,7 @@ def mdx_block(draw: st.DrawFn) -> str:
         f"<Card title={{`{f} ${{x}}`}} {{...props}}>\n{indent}{w}\n</Card>",
         f"{w} {{a < b ? \"{f}\" : 'x'}} {w}",
         f"{w} \\<name> and \\{{x}} {f}",
+        f"{w} <Link\n  to=\"/x\"\n  title=\"{f}\">{w}</Link> {f}", f"{w} {{a\n  + b}} {f}", f"{w} <!-- {f} --> {w}",
         f"```astro title=\"a.astro\" \"components={{{{...c}}}}\" {{2}}\n<C a={{{{ b: 1 }}}} />  {f}\n```\n\n{w}",
     ]))
 

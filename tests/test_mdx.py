@@ -153,3 +153,17 @@ def test_a_comment_over_blank_lines_is_markup() -> None:
     text = ("Intro text.\n\n{/* StackBlitz instructions\n<details>\n\n**Configura StackBlitz**\n\nUsa esto  aquí.\n"
             "\n</details>\n*/}\n\nEnd text.\n")
     assert _segments(text) == ["Intro text.", "End text."]
+
+
+@pytest.mark.parametrize(("text", "segments"), [
+    # An HTML comment inside a line was blanked: its spaces were read as prose ("Text      more").
+    ("Text <!-- a note --> more text.\n", ["Text \ufffc more text."]),
+    # An element whose attributes run over lines was blanked: no placeholder, its line break a break in
+    # the sentence, and a `<kbd>`'s key read as prose.
+    ('Read the <Link\n  to="/x"\n  title="y">guide</Link> now.\n', ["Read the \ufffcguide\ufffc now."]),
+    ('Press <Kbd\n  a="b">Ctrl</Kbd> now.\n', ["Press \ufffc now."]),
+    # An expression over lines: its second line (`+ b}`) was read as a list item, which split the paragraph.
+    ("Text {a\n  + b} more text here.\n", ["Text \ufffc more text here."]),
+])
+def test_inline_markup_over_lines_is_one_placeholder(text: str, segments: list[str]) -> None:
+    assert _segments(text) == segments

@@ -155,17 +155,38 @@ def _escaped(text: str, at: int, start: int) -> bool:
 
 
 def _stand_in(view: list[str], text: str, s: int, e: int) -> bool:
-    """Rewrite an element inside a line of text as an HTML tag of the same length (``<x    >``,
-    ``</x  >``, ``<x   />``), which the parser reads as inline HTML; False where it cannot be."""
+    """Rewrite an element inside a line of text as an HTML tag of the same length and line breaks
+    (``<x    >``, ``</x  >``, ``<x   />``, ``<x\n  a   >``), which the parser reads as inline HTML; False
+    where it cannot be. An HTML comment stays as written: inline HTML already."""
+    if text.startswith("<!--", s):
+        return True
     closing = text.startswith("</", s)
     selfclosing = text.startswith("/>", e - 2)
     head = "</x" if closing else "<x"
     tail = "/>" if selfclosing and not closing else ">"
-    if "\n" in text[s:e] or e - s < len(head) + len(tail) or text.startswith("<!--", s):
+    if e - s < len(head) + len(tail) or (closing and "\n" in text[s:e]):
         return False
-    body = head + " " * (e - s - len(head) - len(tail)) + tail
-    view[s:e] = body
+    body = [c if c in "\r\n" else " " for c in text[s + len(head): e - len(tail)]]
+    # A tag's whitespace holds one line break at most (CommonMark), and a line that begins with its `>`
+    # would open a block quote: each line it runs on begins with an attribute name.
+    for i, c in enumerate(body):
+        if c == "\n":
+            if i + 1 >= len(body) or body[i + 1] in "\r\n":
+                return False
+            body[i + 1] = "a"
+    view[s:e] = head + "".join(body) + tail
     return True
+
+
+def _code_stand_in(view: list[str], text: str, s: int, e: int) -> None:
+    """Rewrite an expression inside a line of text as an inline code span of the same range: one
+    placeholder. Over several lines its inside is letters (a line of it must not read as a list item or a
+    heading, `  + b}`)."""
+    view[s] = view[e - 1] = "`"
+    if "\n" in text[s:e]:
+        for i in range(s + 1, e - 1):
+            if view[i] not in "\r\n":
+                view[i] = "x"
 
 
 def _blank(view: list[str], s: int, e: int) -> None:
@@ -306,7 +327,7 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> N
             if kind == "<" and _stand_in(view, text, s, e):
                 continue
             if kind == "{" and "`" not in text[s:e]:
-                view[s] = view[e - 1] = "`"  # an inline code span over the same range: one placeholder
+                _code_stand_in(view, text, s, e)
                 continue
         _blank(view, s, e)
         out.markup.append((s, e))
