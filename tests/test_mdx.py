@@ -5,8 +5,12 @@ read as prose nor edited, the Markdown inside components is, and positions are t
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import lint
 from lint.formats import FORMATS
@@ -167,3 +171,60 @@ def test_a_comment_over_blank_lines_is_markup() -> None:
 ])
 def test_inline_markup_over_lines_is_one_placeholder(text: str, segments: list[str]) -> None:
     assert _segments(text) == segments
+
+
+# --- every word of prose is read, and no word of markup -------------------------------------------
+
+_MARK = "zqmark"  # a word of markup: an attribute value, an import, an expression, code
+
+
+# Blocks of a page: (prose maker, a markup word, an indent inside components) -> the block.
+_BLOCKS: tuple[Callable[[Callable[[], str], str, str], str], ...] = (
+    lambda p, m, indent: f"{p()}.",
+    lambda p, m, indent: f"<Aside title=\"{m}\">\n{indent}{p()}.\n</Aside>",
+    lambda p, m, indent: f"<Card\n  title=\"{m}\"\n  icon={{{m}}}\n>\n{indent}{p()}.\n</Card>",
+    lambda p, m, indent: f"{p()} <Badge text=\"{m}\" /> and {p()}.",
+    lambda p, m, indent: f"{p()} {{{m}.x}} and {p()}.",
+    lambda p, m, indent: f"{{/* {m} */}}",
+    lambda p, m, indent: f"{{/* {m}\n\n{m} it's\n*/}}",
+    lambda p, m, indent: f"import {m} from './{m}.astro';\nimport {{ a }} from \"{m}\";",
+    lambda p, m, indent: f"export const {m} = {{\n  a: '{m}',\n\n  b: 1,\n}};",
+    lambda p, m, indent: f"<Tabs>\n  <TabItem label=\"{m}\">\n\n{indent}```sh\n{indent}{m}\n{indent}```\n\n  </TabItem>\n</Tabs>",
+    lambda p, m, indent: f"{p()} <Link\n  to=\"/{m}\"\n  title=\"{m}\">{p()}</Link> and {p()}.",
+    lambda p, m, indent: f"{p()} {{a\n  + {m}}} and {p()}.",
+    lambda p, m, indent: f"- {p()} <Icon name=\"{m}\" />\n- {p()}.",
+    lambda p, m, indent: f"## {p()} {{#{m}}}",
+    lambda p, m, indent: f"> {p()} <Kbd>{m}</Kbd> and {p()}.",
+    lambda p, m, indent: f"```js title=\"{m}\" \"c={{{{{m}}}}}\"\n{m}\n```",
+    lambda p, m, indent: f"{p()} \\<span> and \\{{ {p()}.",
+    lambda p, m, indent: f"<>\n{indent}{p()}.\n</>",
+    lambda p, m, indent: f"{p()} <!-- {m} --> and {p()}.",
+)
+
+
+@st.composite
+def _page(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """An MDX page of blocks whose prose words (``wordN``) and markup words (``zqmark``) are known."""
+    prose: list[str] = []
+
+    def p() -> str:
+        prose.append(f"word{len(prose)}")
+        return f"The {prose[-1]} is here"
+
+    m = _MARK
+    blocks = []
+    for _ in range(draw(st.integers(1, 6))):
+        indent = draw(st.sampled_from(["", "  ", "    ", "\t"]))
+        blocks.append(_BLOCKS[draw(st.integers(0, len(_BLOCKS) - 1))](p, m, indent))
+    front = draw(st.sampled_from(["", f"---\ntitle: {m}\n---\n"]))
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    return (front + "\n\n".join(blocks) + "\n").replace("\n", eol), prose
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(page=_page())
+def test_prose_is_read_whole_and_markup_never(page: tuple[str, list[str]]) -> None:
+    text, prose = page
+    read = " ".join(_segments(text))
+    assert [w for w in prose if not re.search(rf"\b{w}\b", read)] == [], text
+    assert _MARK not in read, text
