@@ -225,7 +225,8 @@ def mdx_block(draw: st.DrawFn) -> str:
         draw(markdown_block()).replace("<div>", "<Box>").replace("</div>", "</Box>").replace("<!--", "{/*")
         .replace("-->", "*/}"),
         "import { Tabs, TabItem } from '@astrojs/starlight/components';\nimport Card from './Card.astro';",
-        f"export const meta = {{\n  title: '{f}',\n}};",
+        f"export const meta = {{\n  title: '{f}',\n\n  draft: false,\n}};", f"{{// {f} it's\n}}",
+        f"{w}\n\n<Code code={{`let a = 1;\n\n{f}`}} lang=\"js\" />",
         f"<Aside>\n{indent}{w}\n{indent}{f}\n</Aside>", f"<Aside type=\"tip\">{w}</Aside>",
         f"<Card\n  title=\"{f}\"\n  icon=\"star\"\n>\n{indent}{w}\n</Card>",
         f"<Tabs>\n  <TabItem label=\"npm\">\n\n{indent}```sh\n{indent}npm run  {f}\n{indent}```\n\n  </TabItem>\n</Tabs>",

@@ -199,6 +199,24 @@ _BLOCKS: tuple[Callable[[Callable[[], str], str, str], str], ...] = (
     lambda p, m, indent: f"{p()} \\<span> and \\{{ {p()}.",
     lambda p, m, indent: f"<>\n{indent}{p()}.\n</>",
     lambda p, m, indent: f"{p()} <!-- {m} --> and {p()}.",
+    lambda p, m, indent: f"<Steps>\n\n1. {p()}.\n\n   ```sh\n   {m}\n   ```\n\n2. {p()}.\n\n</Steps>",
+    lambda p, m, indent: f"<Aside>{p()}.\n{p()}.</Aside>",
+    lambda p, m, indent: f"{p()} <Badge text=\"a > {m}\" /> and {p()}.",
+    lambda p, m, indent: f"<Card title={{`${{{m}}} }}`}}>\n{indent}{p()}.\n</Card>",
+    lambda p, m, indent: f"{{// {m} it's\n}}\n\n{p()}.",
+    lambda p, m, indent: f"<Tabs\n  values={{[\n    {{label: '{m}', value: '{m}'}},\n  ]}}>\n<TabItem value=\"{m}\">\n\n{p()}.\n\n"
+                         f"</TabItem>\n</Tabs>",
+    lambda p, m, indent: f"~~~js\n{m} <A b={{c}} />\n~~~",
+    lambda p, m, indent: f"| {p()} | <Badge text=\"{m}\" /> {p()} |\n|---|---|\n| {{{m}}} {p()} | {p()} |",
+    lambda p, m, indent: f"## <Icon name=\"{m}\" /> {p()}",
+    lambda p, m, indent: f"[{p()} <Badge text=\"{m}\" />](/{m})",
+    lambda p, m, indent: f"<Badge text=\"{m}\" /> {p()}.",
+    lambda p, m, indent: f"<Image\n  src={{{m}}}\n  alt=\"{m}\"\n/>",
+    lambda p, m, indent: f"Le {p()} est là <Badge text=\"é{m}\" /> et {p()} «ici».",
+    lambda p, m, indent: f"1. {p()}.\n\n    <Aside>\n    {p()}.\n    </Aside>\n\n2. {p()}.",
+    lambda p, m, indent: f"{p()}:\n\n<Code code={{`{m}\n\n{m}`}} lang=\"js\" />",
+    lambda p, m, indent: f"export const {m} = () => <div>it's {{{m}}}</div>;",
+    lambda p, m, indent: f"{p()} {{'{m}'}}{{' '}}and {p()}.",
 )
 
 
@@ -228,3 +246,15 @@ def test_prose_is_read_whole_and_markup_never(page: tuple[str, list[str]]) -> No
     read = " ".join(_segments(text))
     assert [w for w in prose if not re.search(rf"\b{w}\b", read)] == [], text
     assert _MARK not in read, text
+
+
+@pytest.mark.parametrize("text", [
+    # `{// a note, it's…}`: the apostrophe opened a string that ran on, so the comment was read as prose.
+    "{// a note, it's here\n}\n\nText.\n",
+    # A template literal's blank line in an attribute split the tag: its second half was read as prose.
+    "Text:\n\n<Code code={`let a = 1;\n\nlet b = 2;`} lang=\"js\" />\n",
+    # An ESM statement whose object holds a blank line: its end (`b: 2,\n};`) was read as a paragraph.
+    "export const meta = {\n  a: 1,\n\n  b: 2,\n};\n\nText.\n",
+])
+def test_javascript_over_blank_lines_or_with_line_comments_is_markup(text: str) -> None:
+    assert _segments(text) == ["Text." if not text.startswith("Text:") else "Text:"]

@@ -50,6 +50,24 @@ class MdxView:
     code: list[tuple[int, int]] = field(default_factory=list)  # fenced code the parser cannot see
 
 
+def _past_literal(text: str, i: int, stop: int) -> int | None:
+    """Past the string, template literal or comment that opens at ``i`` (-1 where it does not close
+    before ``stop``), or None where none opens there."""
+    c = text[i]
+    if c in "\"'`":
+        close = text.find(c, i + 1, stop)
+        while close > 0 and text[close - 1] == "\\":
+            close = text.find(c, close + 1, stop)
+        return close + 1 if close >= 0 else -1
+    if c == "/" and text.startswith("/*", i):
+        close = text.find("*/", i + 2, stop)
+        return close + 2 if close >= 0 else -1
+    if c == "/" and text.startswith("//", i):  # to the line's end (`{// it's a note` holds no string)
+        close = text.find("\n", i + 2, stop)
+        return close if close >= 0 else -1
+    return None
+
+
 def _expression_end(text: str, start: int, stop: int) -> int:
     """The end of the JavaScript expression whose ``{`` is at ``start`` (past its ``}``), or -1: braces
     balanced outside strings, template literals and comments."""
@@ -63,20 +81,37 @@ def _expression_end(text: str, start: int, stop: int) -> int:
             depth -= 1
             if depth == 0:
                 return i + 1
-        elif c in "\"'`":
-            close = text.find(c, i + 1, stop)
-            while close > 0 and text[close - 1] == "\\":
-                close = text.find(c, close + 1, stop)
-            if close < 0:
-                return -1
-            i = close
-        elif c == "/" and text.startswith("/*", i):
-            close = text.find("*/", i + 2, stop)
-            if close < 0:
-                return -1
-            i = close + 1
+        elif c in "\"'`/":
+            past = _past_literal(text, i, stop)
+            if past is not None:
+                if past < 0:
+                    return -1
+                i = past
+                continue
         i += 1
     return -1
+
+
+def _balanced(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] (JavaScript) closes every bracket it opens, outside strings and comments;
+    True where a quote does not close (an apostrophe in JSX text: no telling, the blank line ends it)."""
+    depth = 0
+    i = start
+    while i < stop:
+        c = text[i]
+        if c in "{[(":
+            depth += 1
+        elif c in "}])":
+            depth -= 1
+        elif c in "\"'`/":
+            past = _past_literal(text, i, stop)
+            if past is not None:
+                if past < 0:
+                    return True
+                i = past
+                continue
+        i += 1
+    return depth <= 0
 
 
 def _element_end(text: str, start: int, stop: int) -> int:
@@ -225,8 +260,9 @@ def mdx_view(text: str) -> MdxView:
             pos += len(line)
             k += 1
             continue
-        if line.lstrip(" \t").startswith("{") and (past := _flow_expression_end(base, lines, k, pos)) is not None:
-            # An expression over blank lines (a comment around a commented-out section): one block.
+        if line.lstrip(" \t").startswith(("{", "<")) and (past := _flow_end(base, lines, k, pos)) is not None:
+            # An expression or a tag over blank lines (a comment around a section left out, a template
+            # literal's blank line in an attribute): one block.
             _blank(view, pos, past[0])
             out.markup.append((pos, past[0]))
             pos, k = past
@@ -238,6 +274,10 @@ def mdx_view(text: str) -> MdxView:
             pos += len(lines[k])
             k += 1
         if _ESM.match(base, start) is not None:
+            # A statement runs on over blank lines while its brackets are open (an object's blank line).
+            while k < len(lines) and pos - start < _LONGEST and not _balanced(base, start, pos):
+                pos += len(lines[k])
+                k += 1
             _blank(view, start, pos)
             out.markup.append((start, pos))
         else:
@@ -246,11 +286,12 @@ def mdx_view(text: str) -> MdxView:
     return out
 
 
-def _flow_expression_end(text: str, lines: list[str], k: int, pos: int) -> tuple[int, int] | None:
-    """The offset and the line index past an expression that opens line ``k`` and holds a blank line,
-    where nothing but spaces follows it on its last line; None for any other line."""
+def _flow_end(text: str, lines: list[str], k: int, pos: int) -> tuple[int, int] | None:
+    """The offset and the line index past an expression or a JSX tag that opens line ``k`` and holds a
+    blank line, where nothing but spaces follows it on its last line; None for any other line."""
     brace = pos + len(lines[k]) - len(lines[k].lstrip(" \t"))
-    end = _expression_end(text, brace, min(len(text), brace + _LONGEST))
+    ends = _expression_end if text[brace] == "{" else _element_end
+    end = ends(text, brace, min(len(text), brace + _LONGEST))
     if end < 0 or not _BLANK_LINE.search(text, brace, end):
         return None
     while k < len(lines) and pos < end:
