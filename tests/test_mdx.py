@@ -241,11 +241,15 @@ def _page(draw: st.DrawFn) -> tuple[str, list[str]]:
 
 @settings(max_examples=300, deadline=None, database=None, derandomize=True)
 @given(page=_page())
-def test_prose_is_read_whole_and_markup_never(page: tuple[str, list[str]]) -> None:
+def test_prose_is_read_whole_in_place_and_markup_never(page: tuple[str, list[str]]) -> None:
     text, prose = page
-    read = " ".join(_segments(text))
+    segments = FORMATS["mdx"].read(Source("a.mdx", text)).segments
+    read = " ".join(s.text for s in segments)
     assert [w for w in prose if not re.search(rf"\b{w}\b", read)] == [], text
     assert _MARK not in read, text
+    # and each character of prose is placed where the file holds it
+    assert [(s.text, i) for s in segments for i, c in enumerate(s.text) if c not in "\ufffc\n"
+            and not any(a <= i < b for a, b in s.opaque) and text[s.to_source(i)] != c] == [], text
 
 
 @pytest.mark.parametrize("text", [
