@@ -262,3 +262,12 @@ def test_prose_is_read_whole_in_place_and_markup_never(page: tuple[str, list[str
 ])
 def test_javascript_over_blank_lines_or_with_line_comments_is_markup(text: str) -> None:
     assert _segments(text) == ["Text." if not text.startswith("Text:") else "Text:"]
+
+
+def test_the_lines_of_a_flow_element_are_markup_as_an_html_blocks_are() -> None:
+    """Spaces after a `</Steps>` alone on its line were trailing whitespace in prose (W102), where the same
+    spaces after an HTML block's tag in Markdown are not reported (tauri docs, using-plugin-permissions)."""
+    text = "<Steps>   \r\n\r\n1. Text here.\r\n\r\n </Steps>   \r\n"
+    assert [f.code for f in lint.check_text(text, path="a.mdx")] == []
+    assert [f.code for f in lint.check_text("<div>   \n\nText here.\n\n</div>   \n", path="a.md")] == []
+    assert [f.code for f in lint.check_text("<Steps>\n\nText here.   \n\n</Steps>\n", path="a.mdx")] == ["W102"]

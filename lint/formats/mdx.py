@@ -370,6 +370,10 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> N
             if kind == "{" and "`" not in text[s:e]:
                 _code_stand_in(view, text, s, e)
                 continue
+        else:
+            # Alone on its lines: the lines are markup, indentation and trailing spaces too, as an HTML
+            # block's are in Markdown (W102 reported the spaces after a `</Steps>`), up to the line break.
+            s, e = line_start, line_end - (text[line_end - 1: line_end] == "\r")
         _blank(view, s, e)
         out.markup.append((s, e))
 
