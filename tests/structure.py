@@ -10,8 +10,8 @@ What is compared, per format:
 - Markdown: markdown-it-py's tokens (types, tags, nesting, markup, info, link targets) and the content of
   code and HTML tokens;
 - MDX: the same tokens of the Markdown MDX reads (lint.formats.mdx's view: JSX, expressions and ESM blanked
-  or stood in for), each JSX element, expression and ESM block as written, and the names of the
-  components in order (read off the text by a pattern, apart from the reader);
+  or stood in for), each JSX element, expression and ESM block as written, and, read off the text apart
+  from the reader, the names of the components in order and every fenced code block;
 - reST: docutils' doctree (node classes and their attributes, literal blocks' text), warnings included;
 - PO: polib loads it, and the msgids, contexts and plural ids are byte-identical;
 - XLIFF: lxml loads it, and every source element is byte-identical;
@@ -128,10 +128,32 @@ def mdx_tokens(text: str) -> tuple[Any, ...]:
 
     add(md.parse(view.view))
     markup = [_lf(text[s:e]) for s, e in view.markup]
-    return tuple(out), tuple(markup), tuple(_COMPONENT.findall(text))
+    return tuple(out), tuple(markup), tuple(_COMPONENT.findall(text)), tuple(fenced_code(text))
 
 
 _COMPONENT = re.compile(r"</?([A-Z][\w.]*)")
+_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}(?=[^`\n]*$)|~{3,})")
+
+
+def fenced_code(text: str) -> list[str]:
+    """The fenced code blocks of an MDX text (a fence at any indent: MDX has no indented code), read line by
+    line apart from any Markdown parser: a fix must not edit one, whatever the reader made of it."""
+    blocks: list[str] = []
+    lines = _lf(text).split("\n")
+    k = 0
+    while k < len(lines):
+        m = _FENCE_OPEN.match(lines[k])
+        k += 1
+        if m is None:
+            continue
+        marker = m.group(1)
+        body = []
+        while k < len(lines) and not (lines[k].strip().startswith(marker) and not lines[k].strip().strip(marker[0])):
+            body.append(lines[k])
+            k += 1
+        k += 1
+        blocks.append("\n".join(body))
+    return blocks
 
 
 def rst_doctree(text: str) -> list[tuple[Any, ...]]:

@@ -129,6 +129,9 @@ _REPORTED = [
     ("b.html", '<p><a href="/caf\u00c3\u00a9/menu">Le menu</a></p>\n'),
     ("c.md", "Text with `caf\u00c3\u00a9` code and [link](/caf\u00c3\u00a9) here.\n"),
     ("d.html", "<p>Text.</p>\r\n<pre>line\nline\r\n</pre>\n<script>a  =  1;\x7f</script>\n"),
+    # MDX: code read as prose (a fence whose info holds {{…}}), a stand-in read into prose (\<name>)
+    ("e.mdx", '```astro "c={{...c}}" {2}\n<C a={{ b }} />  ,\n```\n\nSome  text ,here.\n\n```sh\nnpm i  x\n```\n'),
+    ("f.mdx", "<Steps>   \n\n1. Use \\<name>  here ,now. <Link\n  to=\"/x\">guide</Link>  ok\n\n</Steps>   \n"),
 ]
 
 
