@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language import path_hint, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -59,6 +60,9 @@ text in target fields. Readers of the English text cannot read them.
         Example("Plain English with no other script."),
         Example("Kyiv and Moscow exchanged prisoners."),
         Example("The brand 'ソニー' is Sony in katakana."),
+        Example("If you use Helm, 你可以通过 Helm 命令完成安装 and then upgrade the cluster with the new chart.\n",
+                path="i18n/zh/docusaurus-plugin-content-docs/current/install.md",
+                note="a page of a site's Chinese translation, still mostly English: the Chinese is the translation"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -83,7 +87,23 @@ text in target fields. Readers of the English text cannot read them.
                 continue  # a gloss or a quotation in the original language, or a name and its gloss: 简体中文 / Simplified Chinese
             if _links_to_its_language(doc.source.text, seg.to_source(m.start()), seg.to_source_end(m.end())):
                 continue  # [日本語](https://ja.vite.dev/): a list of a site's translations
+            if _in_folder_script(m.group(), doc.source.path):
+                continue  # i18n/zh/…: the page's translated part, around the English left untranslated
             yield self.finding(seg, m.start(), m.end(), f"Untranslated text '{m.group()}' in English prose")
+
+
+# The letters of the languages a translated site's folder may name (`i18n/zh/…`, `docs/ru/…`).
+_FOLDER_LETTERS = {"zh": "\u3400-\u9fff", "ja": "\u3040-\u30ff\u3400-\u9fff", "ko": "\uac00-\ud7af",
+                   "he": "\u0590-\u05ff", "ar": "\u0600-\u06ff", "fa": "\u0600-\u06ff", "th": "\u0e00-\u0e7f",
+                   **dict.fromkeys(("ru", "uk", "bg", "be", "sr", "mk", "kk"), "\u0400-\u04ff")}
+
+
+def _in_folder_script(run: str, path: str) -> bool:
+    """The run is in the script of the language the file's folder names: on a page of a site's Chinese
+    translation that is still mostly English, the Chinese is what was translated, not what was left."""
+    hinted = primary(path_hint(path)) if path else ""
+    letters = _FOLDER_LETTERS.get(hinted)
+    return letters is not None and re.match(f"[{letters}]", run) is not None
 
 
 def _links_to_its_language(source: str, start: int, end: int) -> bool:
