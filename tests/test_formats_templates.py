@@ -203,3 +203,13 @@ def test_vue_template_in_html():
 def test_template_in_an_html_attribute_is_a_placeholder():
     text = '<p><img alt="{{ photo.alt }}" title="A view of {{ place }}."></p>\n'
     assert _segments(text, "a.html") == [("caption", "A view of \ufffc.")]
+
+
+def test_an_expression_in_a_fences_info_string_leaves_the_fence_a_fence():
+    """Expressive Code's `"c={{…}}"` marker on a fence's opening line: standing it in with backticks made
+    the parser see no fence (a backtick fence's info holds none), read `{2}` as a placeholder left in the
+    text and the code as prose, and open a fence at the next one that swallowed the prose after it."""
+    text = '```astro "c={{...c}}" {2}\nx  \n```\n\nSome  text.\n\n```sh\nnpm i\n```\n'
+    findings = lint.check_text(text, path="e.md")
+    assert [(f.code, text[f.start:f.end]) for f in findings] == [("W105", "  ")]
+    assert text.index("Some  text") < findings[0].start

@@ -244,11 +244,6 @@ def mdx_view(text: str) -> MdxView:
         fence = _FENCE.match(line)
         if fence is not None:
             start = pos
-            # The opening line as written: its info string is never prose, and markdown_view's stand-in
-            # for a `{{…}}` there (Expressive Code's `"components={{…}}"` marker) is a backtick, which no
-            # backtick fence's info may hold: the parser then saw no fence, and read the code as prose and
-            # the page's next fence as the opening of one that swallowed the prose after it.
-            view[start:start + len(line)] = text[start:start + len(line)]
             pos, k = _past_fence(lines, k, pos, fence.group(1))
             if len(line) - len(line.lstrip(" \t")) >= 4:
                 # A fence the parser cannot see (indented four or more, inside a component): code.

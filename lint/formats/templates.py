@@ -41,7 +41,19 @@ def expression_spans(text: str) -> list[tuple[int, int]]:
     that is two paragraphs, not one expression; none longer than about 400 characters)."""
     if not any(o in text for o in _OPENERS):
         return []
-    return [m.span() for m in _EXPRESSION.finditer(text) if not _in_code_span(text, m.start(), m.end())]
+    return [m.span() for m in _EXPRESSION.finditer(text)
+            if not _in_code_span(text, m.start(), m.end()) and not _on_fence_opening(text, m.start())]
+
+
+# A fenced code block's opening line: its info string is the writer's markup, never an expression to stand
+# in for (Expressive Code's `"components={{…}}"` marker): a backtick there, which no backtick fence's info
+# may hold, made the parser see no fence, read the code as prose, and open a fence at the page's next one
+# that swallowed the prose after it.
+_FENCE_OPENING = compiled_on_use(r"[ \t]*(?:`{3,}|~{3,})")
+
+
+def _on_fence_opening(text: str, at: int) -> bool:
+    return _FENCE_OPENING.match(text, max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1) is not None
 
 
 def _in_code_span(text: str, start: int, end: int) -> bool:
