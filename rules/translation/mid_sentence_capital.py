@@ -157,13 +157,26 @@ _LOWER_WORD_AFTER = compiled_on_use(r" +[a-zà-öø-ÿ]{2}")
 _NAME_REPEATS = 3
 
 
-def _styled_name(text: str, seg_text: str, start: int, word: str, next_word: str) -> bool:
+def _styled_name(doc: Document, seg_text: str, start: int, word: str, next_word: str) -> bool:
     """Whether the page writes ``word`` (capitalized, at ``start`` of ``seg_text``) as a name's styling:
     the pair it makes with the word after it (`About page`, `The npm Registry`) or with the lower-case word
-    before it (`pagina Su`, `página Sobre`) stands mid-sentence in ``_NAME_REPEATS`` different contexts."""
+    before it (`pagina Su`, `página Sobre`) stands mid-sentence in ``_NAME_REPEATS`` different contexts,
+    and never in lower case (`in the` is everywhere on a page that glues `rule In the 20th century`)."""
     before = _WORD_BEFORE.search(seg_text, max(0, start - 40), start)
-    return _in_contexts(text, f"{word} {next_word}") or (
-        before is not None and before.group(1)[0].islower() and _in_contexts(text, f"{before.group(1)} {word}"))
+    return _styled_pair(doc, f"{word} {next_word}") or (
+        before is not None and before.group(1)[0].islower() and before.group(1) != word.lower()
+        and _styled_pair(doc, f"{before.group(1)} {word}"))  # `the The`, however often, is a slip
+
+
+def _styled_pair(doc: Document, run: str) -> bool:
+    """``_styled_name``'s answer for one pair, once per page (a page of one sentence repeated asks it for
+    each copy, and each answer reads every copy)."""
+    memo: dict[str, bool] = doc.memo.setdefault("T101-styled-pairs", {})
+    if run not in memo:
+        lower = run.lower()
+        memo[run] = (re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", doc.text) is None
+                     and _in_contexts(doc.text, run))
+    return memo[run]
 
 
 def _in_contexts(text: str, run: str) -> bool:
@@ -382,6 +395,18 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
     languages = frozenset({"en", *_PACK_WORDS})
     trigger = _GATE
     flag = (
+        Example("Iraqi rule In the 20th century, the government fell apart in the end.\n\n"
+                "Secular architecture In the hamlet of Le Bois there is a mill.\n\n"
+                "Fear in the population In the next few months, more people came.\n",
+                "Iraqi rule in the 20th century, the government fell apart in the end.\n\n"
+                "Secular architecture in the hamlet of Le Bois there is a mill.\n\n"
+                "Fear in the population in the next few months, more people came.\n",
+                note="headlines glued to their paragraphs: `in the` is written in lower case on the page too"),
+        Example("Work went on along both sides of the The river.\n\nThey took over the The scope of it.\n\n"
+                "Funds reached the The villages by May.\n",
+                "Work went on along both sides of the the river.\n\nThey took over the the scope of it.\n\n"
+                "Funds reached the the villages by May.\n", select=("T101",),
+                note="a word doubled with a capital, in three places: a slip each time, not a name"),
         Example("They tested their stress Hormon and Their reaction.\tThey tested their stress Hormon and Their "
                 "reaction.\tThey tested their stress Hormon and Their reaction.\n",
                 "They tested their stress Hormon and their reaction.\tThey tested their stress Hormon and their "
@@ -590,7 +615,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                     continue
             if word in _REVERENTIAL and len(_reverential_uses(word).findall(text)) > 1:
                 continue  # `with His Holy Mercy, … in His vast paradise`: a deity's pronoun, capitalized throughout
-            if _styled_name(doc.text, text, m.start(1), word, next_word):
+            if _styled_name(doc, text, m.start(1), word, next_word):
                 continue  # `The npm Registry`, `your About page`, written so throughout the page: a name's own styling
             start, end = m.span(1)
             at = seg.to_source(start)
@@ -677,7 +702,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             at = seg.to_source(start)
             if doc.text[at - 1:at] in ("[", "*", "_", "«", "“", ">"):
                 continue  # a link or emphasis that opens with it: the title of a page, cited (`[Vous n'avez…`)
-            if _styled_name(doc.text, seg.text, start, word, next_word):
+            if _styled_name(doc, seg.text, start, word, next_word):
                 continue  # `la tua pagina Su di me`, written so throughout the page: the page's name
             line_start = doc.text.rfind("\n", 0, at) + 1
             if doc.text.startswith(":::", line_start):
