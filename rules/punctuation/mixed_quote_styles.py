@@ -309,7 +309,10 @@ _CAPITALIZED_WORD_END = compiled_on_use(r"\b[A-Z][A-Za-z]*\Z")
 def _is_english_name_apostrophe(text: str, i: int) -> bool:
     if _IRISH_O.match(text, i):
         return True
-    return _ENGLISH_CLITIC.match(text, i) is not None and _CAPITALIZED_WORD_END.search(text, 0, i) is not None
+    # (The word before is looked for in the 64 characters before the mark: a search of all the text before
+    # it, at every apostrophe of a long paragraph, was quadratic.)
+    return (_ENGLISH_CLITIC.match(text, i) is not None
+            and _CAPITALIZED_WORD_END.search(text, max(0, i - 64), i) is not None)
 
 
 def _without_english_name_apostrophes(straight: list[tuple[Segment, int]],
