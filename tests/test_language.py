@@ -220,15 +220,15 @@ def test_a_tag_gets_the_pack_of_its_script_and_region(tag: str, expected: str) -
     assert found is not None and found["language"] == expected
 
 
-def test_cjk_latin_spacing_reports_a_documents_slips_once() -> None:
-    # A page that spaces CJK and Latin text and sets three places tight: one finding, at the first
-    # place, the others related, and one fix that mends them all.
+def test_cjk_latin_spacing_reports_each_slip_and_mends_only_its_place() -> None:
+    # A page that spaces CJK and Latin text and sets two places tight: a finding at each, each fix inside
+    # its own span, so a place switched off inline stays as written (the reviewer found a fix of one
+    # finding for all the places rewriting a line inside a copylint-disable region).
     text = ("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Solid 开发。使用 Qwik 开发。"
-            "使用 Lit 开发。使用 Ember 开发。使用Angular 开发。使用 Preact开发。\n")
+            "使用 Lit 开发。使用 Ember 开发。使用Angular 开发。\n\n<!-- copylint-disable -->\n使用 Preact开发。\n"
+            "<!-- copylint-enable -->\n")
     config = Config(language="zh")
-    found = [f for f in lint.check_text(text, config=config, select=["L107"]) if f.code == "L107"]
-    assert len(found) == 1
-    assert text[found[0].start - 2:found[0].start] == "使用" and len(found[0].related) == 1
-    assert "here and in 1 more" in found[0].message
-    fixed = lint.fix_text(text, config=config, select=["L107"], unsafe=True)
-    assert "使用 Angular 开发。使用 Preact 开发。" in fixed
+    found = [f for f in lint.check_text(text, path="a.md", config=config, select=["L107"]) if f.code == "L107"]
+    assert [text[f.start - 2:f.start] for f in found] == ["使用"]
+    fixed = lint.fix_text(text, path="a.md", config=config, select=["L107"], unsafe=True)
+    assert "使用 Angular 开发。" in fixed and "使用 Preact开发。" in fixed

@@ -25,14 +25,13 @@ class CjkLatinSpacing(Rule):
     rationale = """
 **What it does.** In Japanese and Chinese, counts the places where CJK text meets Latin letters or
 digits with a space (`使用 Vue 开发`) and without (`使用Vue开发`); where one style outnumbers the other
-three to one (six boundaries at least), flags the other: once per document, at its first place, the
-others related to that finding (editors and CI show them beside it) and mended by its one fix.
+three to one (six boundaries at least), flags the other, at each place (each fix mends its own place
+only: a fix never changes a byte outside the span it reports, so a place switched off inline, or
+recorded in a baseline, stays as it is).
 
 **Why is this bad?** Both styles exist — W3C jlreq §3.6.3 and clreq §3.4.1 describe the spacing as a
 matter of house style, set by the typesetter as a quarter-em in print — but one document keeps one.
-A mix is the mark of paragraphs translated by different hands or pasted from an MT engine. Which
-style the document keeps is one choice: a page that spaces 27 places and sets 3 tight has one thing
-to mend, not three.
+A mix is the mark of paragraphs translated by different hands or pasted from an MT engine.
 
 Words and numbers are counted as two habits where each has six boundaries or more (a writer may space
 `Vue` and set `2進数` tight); a kind with fewer follows the document's.
@@ -100,10 +99,7 @@ punctuation next to Latin text, and other languages.
             yield from self._minority(own, judged_spaced, judged_tight)
 
     def _minority(self, hits: list[tuple[Segment, re.Match[str]]], spaced: int, tight: int) -> Iterable[Finding]:
-        """The places that break the document's habit, as one finding at the first, the others related
-        to it, with one fix for them all: which spacing a document keeps is one choice, and a
-        translator who mixed the two did so in a few places of a page, not as a new slip at each
-        (a Chinese news page spacing 27 boundaries and setting 3 tight reads as one finding, not three)."""
+        """The places that break the document's habit, each with the document's count in its message."""
         total = spaced + tight
         if spaced >= _MAJORITY * tight and tight:
             slips = [(seg, m) for seg, m in hits if not (m.group(1) or m.group(2))]
@@ -115,18 +111,11 @@ punctuation next to Latin text, and other languages.
             mend = ""
         else:
             return
-        if not slips:
-            return  # (a kind with few boundaries, judged by the document's habit, may keep it everywhere)
-        edits = [_source_edit(seg, m, mend) for seg, m in slips]
-        where = "" if len(slips) == 1 else f" (here and in {len(slips) - 1} more)"
-        related = [self.related(seg, m.start(), m.end(), what) for seg, m in slips[1:]]
-        yield self.finding_at(edits[0][0], edits[0][1], f"{what}{where}; {habit}", edits=edits, related=related)
-
-
-def _source_edit(seg: Segment, m: re.Match[str], replacement: str) -> tuple[int, int, str]:
-    """A boundary's mend in Source offsets: the space inserted, or the space taken out."""
-    start = seg.to_source(m.start())
-    return start, seg.to_source_end(m.end()) if m.end() > m.start() else start, replacement
+        for seg, m in slips:
+            if mend:
+                yield self.finding(seg, m.start(), m.end(), f"{what}; {habit}", edits=[(m.start(), m.start(), mend)])
+            else:
+                yield self.finding(seg, m.start(), m.end(), f"{what}; {habit}", "")
 
 
 def _is_digit_boundary(text: str, m: re.Match[str]) -> bool:
