@@ -47,6 +47,9 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
         Example("¡Cuidado con los efectos secundarios.\n", language="es"),
         Example("Todo listo. Empezamos!\n", language="es"),
         Example("Y entonces dijo: “Es la mejor idea que he oído nunca!” y se fue.\n", language="es"),
+        Example("Entonces gritó “Socorro!” y salió corriendo de la casa.\n", language="es",
+                note="a short Spanish quotation: no other language's words in it"),
+        Example('Le pregunté “Cuándo vienes?” y no me contestó.\n', language="es"),
         Example("<!-- copylint-language: es -->\nQuieres saber más?\n", path="a.md"),
     )
     allow = (
@@ -65,7 +68,8 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
         Example("## ¿Qué hay de nuevo en React 18?\n", path="a.md", language="es"),
         Example("¡Nada peor que un debate sobre tabuladores vs. espacios!\n", language="es"),
         Example("Editar la publicación “Hello, World!” actualizará el archivo de la entrada.\n", language="es"),
-        Example('El título queda así: "Hola, Mundo!" en la página principal del sitio.\n', language="es"),
+        Example('Y gritaron “November is coming!” durante todo el partido en el estadio.\n', language="es",
+                note="an English chant quoted as sung"),
         Example("Este error aparece.\n\n**This is a production bug in the application!** Nada más.\n", path="a.md",
                 language="es"),
         Example('#: library/re.rst:7\nmsgid "??"\nmsgstr "??"\n', path="es.po", language="es",
@@ -95,10 +99,11 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
                     before, after = text[i - 1: i], text[i + 1: i + 2]
                     if before in ("(", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
                         continue  # (?), a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
-                    if open_at < 0 and (quoted := quotation_around(text, i)) is not None \
-                            and not has_own_words(quoted, language):
+                    if open_at < 0 and (quoted := quotation_around(text, i)) is not None and (
+                            in_other_language(quoted, language)
+                            or (has_own_words(quoted, "en") and not has_own_words(quoted, language))):
                         open_at = -2
-                        continue  # a title or a string quoted as written: “Hello, World!”
+                        continue  # another language's title or words quoted as written: “Hello, World!”
                     if open_at < 0 and not in_other_language(text[start:end], language):
                         yield self.finding(seg, i, i + 1, f"'{close}' with no opening '{opening}'")
                     open_at = -2  # closed
