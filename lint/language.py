@@ -274,8 +274,14 @@ def _own_prose(doc: Document) -> list[str]:
 def _share_in(parts: list[str], language: str) -> float:
     """The share of the characters of ``parts`` that CLD2 gives to ``language``, each part identified
     alone: asked only of a page under a language's folder that CLD2 is unsure of as a whole."""
-    total = sum(map(len, parts)) or 1
-    return sum(len(p) for p in parts if identify(p).language == language) / total
+    read: list[str] = []
+    size = 0
+    for part in parts:  # the first _DETECT_CHARS of them, as detection reads
+        read.append(part)
+        size += len(part)
+        if size >= _DETECT_CHARS:
+            break
+    return sum(len(p) for p in read if identify(p).language == language) / (size or 1)
 
 
 def _holds_folders_language(text: str, hinted: str, other: str) -> bool:

@@ -93,7 +93,7 @@ def test_a_language_directory_is_detections_prior() -> None:
 def test_a_short_page_takes_its_folders_language() -> None:
     """A page too short for CLD2 (an error page of a translated docs site: a heading and a sentence) takes
     the language its folder names when it holds that language's function words and none of English's;
-    an English page left untranslated in the same folder stays English, so L101 can see it."""
+    an English page left untranslated in the same folder stays English, checked as the English it is."""
     short_fr = "## Qu'est-ce qui a mal tourné ?\n\nLa valeur de `locals` ne peut pas être réassignée.\n"
     short_en = "## What went wrong?\n\nThe value of `locals` cannot be reassigned in the page.\n"
     assert _language("src/content/docs/fr/errors/locals.mdx", short_fr) == ("fr", "detected")
