@@ -16,6 +16,7 @@ from lint.rule import Example, Rule
 from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined, tokens
 
 _SPAN = compiled_on_use(r"\w+")
+_SPAN_OR_CODE = compiled_on_use(r"\w+|\ufffc")
 _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
 # The gate reads only words of three characters or more: a looping phrase loops in them too (with a
 # shorter period), and there are a third fewer of them to compare (lint.words.SEPARATOR is one). A
@@ -140,8 +141,9 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("`script-src-elem`에는 `'element'`를, `script-src-attr`에는 `'attribute'`를, `script-src`에는 "
                 "`'default'`를 씁니다.\n", path="a.md", language="ko",
                 note="a list of settings, each with its particle: the code differs"),
-        Example("The loader takes `pattern` (optional), `base` (optional), `generateId` (optional) and more.\n",
-                path="a.md"),
+        Example("The loader takes `pattern` (optional), `base` (optional), `generateId` (optional), `retainBody` "
+                "(optional) and more.\n", path="a.md"),
+        Example("Set `a` to true, set `b` to true, set `c` to true, set `d` to true.\n", path="a.md"),
         Example('msgctxt "unit-symbols"\nmsgid "Standard Atmosphere,Standard atmosphere,standard atmosphere,atm"\n'
                 'msgstr "ضغط جوي,ضغط جوي,ضغط جوي,atm"\n', path="ar.po",
                 note="a list of aliases a program splits on commas, each translated alone"),
@@ -195,10 +197,15 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         if seg.source_text is not None and _ALIASES.search(seg.source_text):
             return  # `day,days` -> `天,天`: a list of aliases a program splits, each item translated alone
         text = seg.text
-        spans = [m.span() for m in _SPAN.finditer(text)]
-        words = [text[s:e].lower() for s, e in spans]
         if PLACEHOLDER in text:
-            words = _with_glued_code(words, spans, seg, source)
+            # Inline code and markup are words too, each compared as written: `script-src`에는 and
+            # `style-src`에는, or "set `a` to true, set `b` to true", are a list, not a phrase repeated.
+            spans = [m.span() for m in _SPAN_OR_CODE.finditer(text)]
+            words = [_code_as_written(seg, source, s) if text[s] == PLACEHOLDER else text[s:e].lower()
+                     for s, e in spans]
+        else:
+            spans = [m.span() for m in _SPAN.finditer(text)]
+            words = [text[s:e].lower() for s, e in spans]
         loops: list[tuple[int, int, int]] = []  # (first word, phrase length, copies)
         for d in range(1, _LONGEST + 1):
             # One word needs four copies (three is rhetoric: `location, location, location`, `very very
@@ -239,17 +246,10 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
 
 
-def _with_glued_code(words: list[str], spans: list[tuple[int, int]], seg: Segment, source: str) -> list[str]:
-    """The words, each one glued to inline code or markup (a placeholder right before or after it) as
-    written with it: `script-src`에는 and `style-src`에는 (a list of settings, each with its particle) are
-    two words, not one repeated."""
-    text = seg.text
-    out = []
-    for w, (s, e) in zip(words, spans, strict=True):
-        a = s - 1 if s and text[s - 1] == PLACEHOLDER else s
-        b = e + 1 if text[e:e + 1] == PLACEHOLDER else e
-        out.append(w if (a, b) == (s, e) else source[seg.to_source(a):seg.to_source_end(b)].lower())
-    return out
+def _code_as_written(seg: Segment, source: str, at: int) -> str:
+    """The source a placeholder at ``at`` stands for: up to where the character after it is written."""
+    end = seg.to_source(at + 1) if at + 1 < len(seg.text) else seg.to_source_end(at + 1)
+    return source[seg.to_source(at):end]
 
 
 def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) -> bool:
