@@ -4,6 +4,7 @@ judgement, which P102 asks too so that a straight pair L102 reports is not repor
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from lint.language import in_other_language, pack, primary
 from lint.model import Document, Segment
@@ -36,7 +37,15 @@ def own_quotation_marks(doc: Document) -> list[int]:
 
 def straight_quotations(doc: Document) -> list[tuple[Segment, re.Match[str]]]:
     """The straight-quoted stretches of prose to set in the language's own marks: none where the
-    document uses its language's marks less often than straight ones (a house style, not a slip)."""
+    document uses its language's marks less often than straight ones (a house style, not a slip).
+    Found once per document: L102 reports them and P102 leaves them to it, each asking."""
+    found = doc.memo.get("straight-quotations")
+    if found is None:
+        found = doc.memo["straight-quotations"] = _straight_quotations(doc)
+    return cast("list[tuple[Segment, re.Match[str]]]", found)
+
+
+def _straight_quotations(doc: Document) -> list[tuple[Segment, re.Match[str]]]:
     own = sum(own_quotation_marks(doc))
     prose, _ = doc.prose
     if not own or '"' not in prose:
