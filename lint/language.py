@@ -43,10 +43,10 @@ DEFAULT = "en"
 # A BCP 47 tag as users write it (`fr`, `fr-CA`, `zh-Hant`, `pt_BR`).
 TAG = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*"
 # The switch is a comment's (`<!-- copylint-language: fr -->`, `.. copylint-language: fr` in reST, `#
-# copylint-language: fr` in PO or YAML), not prose that names it (this project's README: an inline
-# `copylint-language: fr` comment).
-_INLINE = compiled_on_use(r"(?:<!--|(?:^|[ \t])(?:\.\.|#))[ \t]*copylint-language\s*[:=]\s*(" + TAG + r")",
-                          re.MULTILINE)
+# copylint-language: fr` in PO or YAML, `{/* copylint-language: fr */}` in MDX, which has no HTML comments),
+# not prose that names it (this project's README: an inline `copylint-language: fr` comment).
+_INLINE = compiled_on_use(
+    r"(?:<!--|\{/\*|(?:^|[ \t])(?:\.\.|#))[ \t]*copylint-language\s*[:=]\s*(" + TAG + r")", re.MULTILINE)
 _TAG = compiled_on_use(TAG + r"\Z")
 
 # CLD2 answers in its own codes for a few languages; these are the BCP 47 ones.

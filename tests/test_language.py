@@ -35,6 +35,8 @@ def _language(path: str, text: str, config: Config | None = None) -> tuple[str, 
     ("a.md", "<!-- copylint-language: ja -->\nこんにちは。\n", ("ja", "inline")),
     ("a.rst", ".. copylint-language: zh-hant\n\n你好。\n", ("zh-Hant", "inline")),
     ("a.po", '# copylint-language: fr\nmsgid "a"\nmsgstr "b"\n', ("fr", "inline")),
+    # MDX has no HTML comments: its switches are JavaScript comments.
+    ("a.mdx", "{/* copylint-language: es */}\n\nQuieres saber más?\n", ("es", "inline")),
     # Prose that names the switch (this project's README) is not the switch.
     ("a.md", "Say it with an inline `copylint-language: fr` comment.\n", ("en", "default")),
     # A page that shows the switch in a code block (this project's docs/rules.md) is not switched.
