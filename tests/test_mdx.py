@@ -271,3 +271,30 @@ def test_the_lines_of_a_flow_element_are_markup_as_an_html_blocks_are() -> None:
     assert [f.code for f in lint.check_text(text, path="a.mdx")] == []
     assert [f.code for f in lint.check_text("<div>   \n\nText here.\n\n</div>   \n", path="a.md")] == []
     assert [f.code for f in lint.check_text("<Steps>\n\nText here.   \n\n</Steps>\n", path="a.mdx")] == ["W102"]
+
+
+@pytest.mark.parametrize(("text", "segments"), [
+    # A handler's blank line inside a tag within a line of text: the tag's lines were read as prose.
+    ("Click <Button onClick={() => {\n  a();\n\n  b();\n}}>here</Button> to start.\n", ["Click", "here\ufffc to start."]),
+    ("See {items.map((i) => {\n  return i;\n\n})} here.\n", ["See", "here."]),
+])
+def test_a_tag_or_expression_over_a_blank_line_inside_text_is_markup(text: str, segments: list[str]) -> None:
+    assert _segments(text) == segments
+    slip = text.replace(" to start", " to to start").replace(" here.", " here to to us.")
+    (t102,) = lint.check_text(slip, path="a.mdx")
+    assert slip[t102.start - 3:t102.end] == "to to"
+
+
+@pytest.mark.parametrize("text", [
+    # An expression holding a backtick was blanked inside the line, so the rest of the line was misplaced.
+    "Use {cond ? `a` : \"b\"} then , the the end.\n",
+    "Le prix {`${a}`} et le le mot {props.b} fin.\n",
+])
+def test_an_expression_holding_a_backtick_inside_a_line_keeps_positions(text: str) -> None:
+    (t102,) = [f for f in lint.check_text(text, path="a.mdx") if f.code == "T102"]
+    assert text[:t102.end].endswith(("the the", "le le"))
+    assert "\ufffc" in _segments(text)[0]
+
+
+def test_an_apostrophe_in_jsx_text_inside_an_expression_does_not_end_it() -> None:
+    assert _segments("{isOpen && <p>Don't do it now now.</p>}\n\nText.\n") == ["Text."]

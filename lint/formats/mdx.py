@@ -54,7 +54,15 @@ def _past_literal(text: str, i: int, stop: int) -> int | None:
     """Past the string, template literal or comment that opens at ``i`` (-1 where it does not close
     before ``stop``), or None where none opens there."""
     c = text[i]
-    if c in "\"'`":
+    if c in "\"'":
+        # A string ends on its line (JavaScript's), where a quote that does not is a character of JSX
+        # text (`{isOpen && <p>Don't …</p>}`), not a string that runs on.
+        line_end = text.find("\n", i + 1, stop)
+        close = text.find(c, i + 1, stop if line_end < 0 else line_end)
+        while close > 0 and text[close - 1] == "\\":
+            close = text.find(c, close + 1, stop if line_end < 0 else line_end)
+        return close + 1 if close >= 0 else None
+    if c == "`":
         close = text.find(c, i + 1, stop)
         while close > 0 and text[close - 1] == "\\":
             close = text.find(c, close + 1, stop)
@@ -215,10 +223,10 @@ def _stand_in(view: list[str], text: str, s: int, e: int) -> bool:
 
 def _code_stand_in(view: list[str], text: str, s: int, e: int) -> None:
     """Rewrite an expression inside a line of text as an inline code span of the same range: one
-    placeholder. Over several lines its inside is letters (a line of it must not read as a list item or a
-    heading, `  + b}`)."""
+    placeholder. Over several lines, or around a backtick (a template literal), its inside is letters (a line
+    of it must not read as a list item or a heading, `  + b}`; a backtick would close the span early)."""
     view[s] = view[e - 1] = "`"
-    if "\n" in text[s:e]:
+    if "\n" in text[s:e] or "`" in text[s + 1:e - 1]:  # a backtick inside would end the span
         for i in range(s + 1, e - 1):
             if view[i] not in "\r\n":
                 view[i] = "x"
@@ -276,7 +284,12 @@ def mdx_view(text: str) -> MdxView:
             _blank(view, start, pos)
             out.markup.append((start, pos))
         else:
-            _block(base, view, start, pos, out)
+            # A tag or an expression inside the text may run on over blank lines (a handler's body in an
+            # attribute): the block runs on to the line where it ends, and the blank line is the tag's.
+            while (end := _block(base, view, start, pos, out)) is not None:
+                while k < len(lines) and pos < end:
+                    pos += len(lines[k])
+                    k += 1
     out.view = "".join(view)
     return out
 
@@ -322,9 +335,10 @@ def _past_fence(lines: list[str], k: int, pos: int, marker: str) -> tuple[int, i
     return pos, k
 
 
-def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> None:
+def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> int | None:
     """Find the JSX and expressions of one block of lines, blank those alone on their lines and stand in
-    for those inside a line of text."""
+    for those inside a line of text; or, where the last of them runs on over a blank line past the block,
+    leave the view as it is and answer where it ends."""
     spans = _code_spans(text, start, stop) if "`" in text[start:stop] else []
     found: list[tuple[int, int, str]] = []
     i = start
@@ -340,14 +354,18 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> N
         if _escaped(text, at, start):  # `\<name>`, `\{`: the character itself, as in Markdown
             i = at + 1
             continue
-        end = (_element_end if at == lt else _expression_end)(text, at, min(stop, at + _LONGEST))
+        ends = _element_end if at == lt else _expression_end
+        end = ends(text, at, min(stop, at + _LONGEST))
         if end < 0:
+            end = ends(text, at, min(len(text), at + _LONGEST))
+            if end > stop and _BLANK_LINE.search(text, at, end):
+                return end
             i = at + 1
             continue
         found.append((at, end, text[at]))
         i = end
     if not found:
-        return
+        return None
     # A construct is flow when the lines it covers hold nothing but constructs and blanks.
     rest = list(text[start:stop])
     for s, e, _ in found:
@@ -362,7 +380,7 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> N
         if remaining[line_start - start: line_end - start].strip():
             if kind == "<" and _stand_in(view, text, s, e):
                 continue
-            if kind == "{" and "`" not in text[s:e]:
+            if kind == "{" and not _BLANK_LINE.search(text, s, e):
                 _code_stand_in(view, text, s, e)
                 continue
         else:
@@ -371,6 +389,7 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> N
             s, e = line_start, line_end - (text[line_end - 1: line_end] == "\r")
         _blank(view, s, e)
         out.markup.append((s, e))
+    return None
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
