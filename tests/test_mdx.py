@@ -217,6 +217,9 @@ _BLOCKS: tuple[Callable[[Callable[[], str], str, str], str], ...] = (
     lambda p, m, indent: f"{p()}:\n\n<Code code={{`{m}\n\n{m}`}} lang=\"js\" />",
     lambda p, m, indent: f"export const {m} = () => <div>it's {{{m}}}</div>;",
     lambda p, m, indent: f"{p()} {{'{m}'}}{{' '}}and {p()}.",
+    lambda p, m, indent: f"<pre><code class=\"{m}\">\n{m} ;  it's\n\n{m}\n</code></pre>",
+    lambda p, m, indent: f"{p()} <Button onClick={{() => {{\n  {m}();\n\n}}}}>{p()}</Button> and {p()}.",
+    lambda p, m, indent: f"{p()} {{`${{{m}}}`}} and {p()}.",
 )
 
 
@@ -294,6 +297,19 @@ def test_an_expression_holding_a_backtick_inside_a_line_keeps_positions(text: st
     (t102,) = [f for f in lint.check_text(text, path="a.mdx") if f.code == "T102"]
     assert text[:t102.end].endswith(("the the", "le le"))
     assert "\ufffc" in _segments(text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "<pre><code>\nnpm install  --save foo ; echo done .\n</code></pre>\n",
+    "<pre>\nnpm install  --save foo ; echo done .\n\nmore  code .\n</pre>\n",
+    '<code class="x">\nnpm install  --save foo ; echo done .\n</code>\n',
+])
+def test_a_flow_element_that_holds_code_is_code_through_its_closing_tag(text: str) -> None:
+    """`<pre><code>` on its own line: the tags were blanked, so the reader never saw the code element, and
+    safe fixes edited the code (`foo ;` -> `foo;`), where the same block in Markdown is an HTML block."""
+    assert lint.check_text(text, path="a.md") == []
+    assert lint.check_text(text, path="a.mdx") == []
+    assert _segments(text + "\nText.\n") == ["Text."]
 
 
 def test_an_apostrophe_in_jsx_text_inside_an_expression_does_not_end_it() -> None:

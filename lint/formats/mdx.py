@@ -37,6 +37,10 @@ _NAME = compiled_on_use(r"[A-Za-z_$][\w$.:-]*")
 _ATTRIBUTE = compiled_on_use(r"[A-Za-z_$:][\w$.:-]*")
 _BLANK_LINE = compiled_on_use(r"\n[ \t]*\r?\n")
 _FRONT_MATTER_END = compiled_on_use(r"^(?:---|\+\+\+)[ \t]*\r?$", re.M)
+# An HTML element that holds code (lowercase: `<Code>` is a component), opening a line with nothing but tags
+# after it: its content is code through its closing tag, blank lines too, as an HTML block's in Markdown.
+_CODE_FLOW = compiled_on_use(r"[ \t]*<(pre|code|kbd|samp)(?=[\s>])[^>]*>(?:[ \t]*<[^>]*>)*[ \t]*\r?\n")
+_CODE_CLOSING = {name: compiled_on_use(rf"</{name}\s*>") for name in ("pre", "code", "kbd", "samp")}
 # The longest JSX element or expression read as one (a runaway brace or `<` in a page is not markup).
 _LONGEST = 5000
 
@@ -263,6 +267,12 @@ def mdx_view(text: str) -> MdxView:
             pos += len(line)
             k += 1
             continue
+        if line.lstrip(" \t").startswith("<") and (past := _code_element_end(base, lines, k, pos)) is not None:
+            _blank(view, pos, past[0])
+            out.markup.append((pos, past[0]))
+            out.code.append((pos, past[0]))
+            pos, k = past
+            continue
         if line.lstrip(" \t").startswith(("{", "<")) and (past := _flow_end(base, lines, k, pos)) is not None:
             # An expression or a tag over blank lines (a comment around a section left out, a template
             # literal's blank line in an attribute): one block.
@@ -306,6 +316,21 @@ def _flow_end(text: str, lines: list[str], k: int, pos: int) -> tuple[int, int] 
         pos += len(lines[k])
         k += 1
     return (pos, k) if not text[end:pos].strip() else None
+
+
+def _code_element_end(text: str, lines: list[str], k: int, pos: int) -> tuple[int, int] | None:
+    """The offset and the line index past the line that closes an element holding code (``<pre><code>``)
+    that opens line ``k`` alone (see _CODE_FLOW); None for any other line, or where it does not close."""
+    m = _CODE_FLOW.match(text, pos)
+    if m is None:
+        return None
+    closing = _CODE_CLOSING[m.group(1)].search(text, m.end())
+    if closing is None:
+        return None
+    while k < len(lines) and pos < closing.end():
+        pos += len(lines[k])
+        k += 1
+    return pos, k
 
 
 def _after_front_matter(text: str, lines: list[str]) -> tuple[int, int]:
