@@ -314,3 +314,22 @@ def test_a_flow_element_that_holds_code_is_code_through_its_closing_tag(text: st
 
 def test_an_apostrophe_in_jsx_text_inside_an_expression_does_not_end_it() -> None:
     assert _segments("{isOpen && <p>Don't do it now now.</p>}\n\nText.\n") == ["Text."]
+
+
+def test_a_tag_whose_last_line_is_its_closing_bracket_stays_in_its_sentence() -> None:
+    """A line that begins with the tag's `>` cannot stand in as inline HTML (a block quote): the tag was
+    blanked, and the sentence split into two paragraphs."""
+    assert _segments('Read the <Link\n  to="/docs"\n>guide</Link> for more.\n') == ["Read the \ufffcguide\ufffc for more."]
+
+
+def test_a_fence_opened_on_a_list_items_line_is_code() -> None:
+    """`- ```js`: the reader saw no fence there, took the closing one for an opening one, and read the rest of
+    the page as code ({props.count} as prose)."""
+    text = "- ```js\n  const a = {b};\n  ```\n\nThe value is {props.count} here.\n\n1. ~~~\n   x\n   ~~~\n\nEnd {x}.\n"
+    assert _segments(text) == ["The value is \ufffc here.", "End \ufffc."]
+
+
+def test_a_tag_alone_on_a_line_ended_by_a_cr_is_flow() -> None:
+    """Lines ended by CR alone (old Mac files): a tag alone on its line was taken for one inside a line of text."""
+    assert _segments("<Card>\rText here.\r</Card>\r") == ["Text here."]
+    assert _segments("<Steps>\r1. Text here.\r2. More text.\r</Steps>\r") == ["Text here.", "More text."]

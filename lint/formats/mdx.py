@@ -19,6 +19,7 @@ Left out: the attribute values of elements (``title="…"``) are not read as pro
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,11 +32,13 @@ from lint.formats.templates import markdown_view
 from lint.model import Document, Source
 from lint.patterns import compiled_on_use
 
-_FENCE = compiled_on_use(r"[ \t]*(`{3,}|~{3,})")
+# A fence, on a list item's line too (`- ```js`: its closing line was taken for an opening one).
+_FENCE = compiled_on_use(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})")
 _ESM = compiled_on_use(r"(?:import|export)(?=[ \t{*])")
 _NAME = compiled_on_use(r"[A-Za-z_$][\w$.:-]*")
 _ATTRIBUTE = compiled_on_use(r"[A-Za-z_$:][\w$.:-]*")
 _BLANK_LINE = compiled_on_use(r"\n[ \t]*\r?\n")
+_LINE_BREAK = compiled_on_use(r"[\r\n]")
 _FRONT_MATTER_END = compiled_on_use(r"^(?:---|\+\+\+)[ \t]*\r?$", re.M)
 # An HTML element that holds code (lowercase: `<Code>` is a component), opening a line with nothing but tags
 # after it: its content is code through its closing tag, blank lines too, as an HTML block's in Markdown.
@@ -360,11 +363,11 @@ def _past_fence(lines: list[str], k: int, pos: int, marker: str) -> tuple[int, i
     return pos, k
 
 
-def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> int | None:
-    """Find the JSX and expressions of one block of lines, blank those alone on their lines and stand in
-    for those inside a line of text; or, where the last of them runs on over a blank line past the block,
-    leave the view as it is and answer where it ends."""
+def _constructs(text: str, start: int, stop: int) -> list[tuple[int, int, str]] | int:
+    """The JSX tags and expressions of one block of lines (start, end, ``<`` or ``{``), in order; or, where
+    one runs on over a blank line past the block, where it ends."""
     spans = _code_spans(text, start, stop) if "`" in text[start:stop] else []
+    span_starts = [s for s, _ in spans]
     found: list[tuple[int, int, str]] = []
     i = start
     while i < stop:
@@ -373,8 +376,9 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> i
         at = min(x for x in (lt, br, stop) if x >= 0)
         if at >= stop:
             break
-        if any(s <= at < e for s, e in spans):
-            i = next(e for s, e in spans if s <= at < e)
+        k = bisect.bisect_right(span_starts, at) - 1
+        if k >= 0 and at < spans[k][1]:  # inside a code span: its text
+            i = spans[k][1]
             continue
         if _escaped(text, at, start):  # `\<name>`, `\{`: the character itself, as in Markdown
             i = at + 1
@@ -389,29 +393,49 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> i
             continue
         found.append((at, end, text[at]))
         i = end
+    return found
+
+
+def _stood_in(view: list[str], text: str, s: int, e: int, kind: str) -> bool:
+    """Whether the construct at [s, e) inside a line of text could stand in as one placeholder (see
+    _stand_in and _code_stand_in); one over a blank line cannot."""
+    if kind == "<" and _stand_in(view, text, s, e):
+        return True
+    if e - s < 3 or text[e: e + 1] == "`" or _BLANK_LINE.search(text, s, e):
+        return False
+    # An expression, or a tag whose last line begins with its `>` (a block quote as HTML): a code span.
+    _code_stand_in(view, text, s, e)
+    return True
+
+
+def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> int | None:
+    """Find the JSX and expressions of one block of lines, blank those alone on their lines and stand in
+    for those inside a line of text; or, where the last of them runs on over a blank line past the block,
+    leave the view as it is and answer where it ends."""
+    found = _constructs(text, start, stop)
+    if isinstance(found, int):
+        return found
     if not found:
         return None
     # A construct is flow when the lines it covers hold nothing but constructs and blanks.
     rest = list(text[start:stop])
     for s, e, _ in found:
         for j in range(s - start, e - start):
-            if rest[j] != "\n":
+            if rest[j] not in "\r\n":
                 rest[j] = " "
     remaining = "".join(rest)
     for s, e, kind in found:
-        line_start = text.rfind("\n", start, s) + 1 if text.rfind("\n", start, s) >= 0 else start
-        line_end = text.find("\n", e, stop)
-        line_end = stop if line_end < 0 else line_end
+        # Lines end at LF, CRLF or CR alone (the parser's).
+        line_start = max(text.rfind("\n", start, s) + 1, text.rfind("\r", start, s) + 1, start)
+        line_break = _LINE_BREAK.search(text, e, stop)
+        line_end = stop if line_break is None else line_break.start()
         if remaining[line_start - start: line_end - start].strip():
-            if kind == "<" and _stand_in(view, text, s, e):
-                continue
-            if kind == "{" and not _BLANK_LINE.search(text, s, e):
-                _code_stand_in(view, text, s, e)
+            if _stood_in(view, text, s, e, kind):
                 continue
         else:
             # Alone on its lines: the lines are markup, indentation and trailing spaces too, as an HTML
             # block's are in Markdown (W102 reported the spaces after a `</Steps>`), up to the line break.
-            s, e = line_start, line_end - (text[line_end - 1: line_end] == "\r")
+            s, e = line_start, line_end
         _blank(view, s, e)
         out.markup.append((s, e))
     return None
