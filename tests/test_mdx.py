@@ -333,3 +333,12 @@ def test_a_tag_alone_on_a_line_ended_by_a_cr_is_flow() -> None:
     """Lines ended by CR alone (old Mac files): a tag alone on its line was taken for one inside a line of text."""
     assert _segments("<Card>\rText here.\r</Card>\r") == ["Text here."]
     assert _segments("<Steps>\r1. Text here.\r2. More text.\r</Steps>\r") == ["Text here.", "More text."]
+
+
+def test_the_structure_check_reads_the_view_the_reader_built(monkeypatch) -> None:
+    """The structure check after each fix pass built the MDX view again (a second scan of every page)."""
+    from lint.formats import mdx
+
+    doc = FORMATS["mdx"].read(Source("a.mdx", PAGE))
+    monkeypatch.setattr(mdx, "mdx_view", lambda text: pytest.fail("the view built again"))
+    assert mdx.mdx_structure(doc)[1]

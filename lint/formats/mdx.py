@@ -443,14 +443,16 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> i
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     v = mdx_view(source.text)
-    return document_from_view(source, options, v.view, mdx=True, markup=v.markup, code=v.code)
+    doc = document_from_view(source, options, v.view, mdx=True, markup=v.markup, code=v.code)
+    doc.memo["mdx-view"] = v  # the structure check after a fix pass reads it again
+    return doc
 
 
 def mdx_structure(doc: Document) -> Any:
     """What a fix must keep: the Markdown tree of the view, and the JSX, expressions and ESM as written."""
     from lint.invariants import markdown_structure
 
-    v = mdx_view(doc.text)
+    v = doc.memo.get("mdx-view") or mdx_view(doc.text)
     return markdown_structure(v.view, mdx=True), [doc.text[s:e] for s, e in v.markup]
 
 
