@@ -93,13 +93,14 @@ def test_fix_edits_prose_only_and_keeps_jsx(tmp_path, run) -> None:
 
 @pytest.mark.parametrize("text", [
     "<Card title=\"Qué es?\">\n  Texto del componente.\n</Card>\n",  # attribute values are not prose
-    "import Box from '~/components/Box.astro'\nimport X from \"x\"\n\nText.\n",
-    "{/* a comment , with spaces . */}\n\nText.\n",
+    "import Box from '~/components/Box.astro' ;\nimport X from \"x\"  \n\nText.\n",
+    "{/* It is is a note for the translators here. */}\n\nText.\n",
     "<Aside type=\"tip\" title={`Use ${name}`}>Text.</Aside>\n",
-    "Text with <Icon name=\"x\" /> inside.\n",
+    "Text with <Icon name=\"x\" label=\"Open the the menu\" /> inside.\n",
     "<Fragment>\n<>\n  Text.\n</>\n</Fragment>\n",
 ])
 def test_jsx_and_expressions_are_never_findings(text: str) -> None:
+    assert lint.check_text(text, path="a.txt") != []  # read as prose, each gives findings
     findings = lint.check_text(text, path="a.mdx")
     assert [f.code for f in findings] == []
 
@@ -342,3 +343,11 @@ def test_the_structure_check_reads_the_view_the_reader_built(monkeypatch) -> Non
     doc = FORMATS["mdx"].read(Source("a.mdx", PAGE))
     monkeypatch.setattr(mdx, "mdx_view", lambda text: pytest.fail("the view built again"))
     assert mdx.mdx_structure(doc)[1]
+
+
+@pytest.mark.parametrize("switch", [
+    "<!-- copylint-disable-next-line T102 */}\n", "{/* copylint-disable-next-line T102 -->\n",
+    "{/* vale off -->\n\n", "<!-- textlint-disable */}\n\n",
+])
+def test_a_switch_closed_as_another_comment_is_no_switch(switch: str) -> None:
+    assert "T102" in [f.code for f in lint.check_text(switch + "It is is here.\n", path="a.mdx")]

@@ -182,15 +182,12 @@ def switch_codes(arg: str) -> frozenset[str] | None:
 # (`<!-- vale off -->` … `<!-- vale on -->`). A switch that names rules of its own linter
 # (`<!-- textlint-disable prh -->`, `<!-- vale Microsoft.Passive = NO -->`) says nothing of ours.
 PEER_SWITCH_TOOLS = ("textlint", "vale")
-_PEER_SWITCH = {
-    "textlint": compiled_on_use(r"<!--\s*textlint-(disable|enable)\s*-->"),
-    "vale": compiled_on_use(r"<!--\s*vale\s+(off|on)\s*-->"),
-}
-# MDX has no HTML comments: the same switches as JavaScript comments in an expression (`{/* vale off */}`).
-_MDX_PEER_SWITCH = {
-    "textlint": compiled_on_use(r"(?:<!--|\{/\*)\s*textlint-(disable|enable)\s*(?:-->|\*/\s*\})"),
-    "vale": compiled_on_use(r"(?:<!--|\{/\*)\s*vale\s+(off|on)\s*(?:-->|\*/\s*\})"),
-}
+_PEER_SWITCH_WORDS = {"textlint": r"textlint-(disable|enable)", "vale": r"vale\s+(off|on)"}
+_PEER_SWITCH = {tool: compiled_on_use(rf"<!--\s*{words}\s*-->") for tool, words in _PEER_SWITCH_WORDS.items()}
+# MDX has no HTML comments: the same switches as JavaScript comments in an expression (`{/* vale off */}`),
+# each comment closed as it opened (the group that matched is the last one).
+_MDX_PEER_SWITCH = {tool: compiled_on_use(rf"<!--\s*{words}\s*-->|\{{/\*\s*{words}\s*\*/\s*\}}")
+                    for tool, words in _PEER_SWITCH_WORDS.items()}
 
 
 def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
@@ -211,7 +208,7 @@ def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
         for m in (_MDX_PEER_SWITCH if mdx else _PEER_SWITCH)[tool].finditer(text):
             if in_ranges(blocks, m.start()):
                 continue
-            if m.group(1) in ("disable", "off"):
+            if m.group(m.lastindex or 1) in ("disable", "off"):
                 if opened is None:
                     opened = (m.end(), bisect.bisect_right(starts, m.start()))
             elif opened is not None:
@@ -224,8 +221,8 @@ def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
 
 def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str],
                       code: Iterable[tuple[int, int]] = ()) -> list[Suppression]:
-    """Inline switches (group 1: disable, disable-next-line, disable-file or enable; group 2: the codes)
-    as the ranges they cover. An enable without codes closes every open disable. A switch inside
+    """Inline switches (the last two groups that matched: disable, disable-next-line, disable-file or
+    enable; the codes) as the ranges they cover. An enable without codes closes every open disable. A switch inside
     ``code`` (the file's code blocks: a page that documents the syntax) switches nothing."""
     import bisect
 
@@ -235,7 +232,8 @@ def suppressions_from(text: str, starts: list[int], switch: re.Pattern[str],
     for m in switch.finditer(text):
         if in_ranges(blocks, m.start()):
             continue
-        kind, arg = m.group(1), m.group(2).strip()
+        last = m.lastindex or 2  # a pattern of alternatives (MDX's two comments) numbers each one's groups
+        kind, arg = m.group(last - 1), m.group(last).strip()
         codes = switch_codes(arg)
         line = bisect.bisect_right(starts, m.start())
         if kind == "disable-file":

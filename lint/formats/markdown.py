@@ -49,10 +49,12 @@ from lint.formats.templates import markdown_view
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
-_SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
-# MDX has no HTML comments: a switch is written as a JavaScript comment in an expression.
-_MDX_SWITCH = compiled_on_use(r"(?:<!--|\{/\*)\s*copylint-(disable-next-line|disable-file|disable|enable)\b"
-                              r"((?:(?!-->|\*/)[^>\n])*?)\s*(?:-->|\*/\s*\})")
+_SWITCH_KIND = r"\s*copylint-(disable-next-line|disable-file|disable|enable)\b"
+_SWITCH = compiled_on_use(r"<!--" + _SWITCH_KIND + r"([^>]*?)-->")
+# MDX has no HTML comments: a switch is written as a JavaScript comment in an expression, closed as it
+# opened (suppressions_from reads the groups of the alternative that matched).
+_MDX_SWITCH = compiled_on_use(r"<!--" + _SWITCH_KIND + r"([^>]*?)-->|\{/\*" + _SWITCH_KIND
+                              + r"((?:(?!\*/)[^>\n])*?)\s*\*/\s*\}")
 _ESCAPE_OR_ENTITY = compiled_on_use(r"\\.|&#?\w+;")
 # HTML elements whose content is code, not prose, written inline (`<code>f(a: b)</code>`, `<kbd>Ctrl</kbd>`):
 # the whole element is one placeholder, as a code span is.
@@ -337,7 +339,7 @@ class _Walk:
 
 def syntax_tree(text: str, starts: list[int] | None = None, mdx: bool = False) -> tuple[Any, bool]:
     """markdown-it-pyrs's tree of ``text`` (srcmaps in UTF-8 bytes), or, for a text it panics on,
-    markdown_fallback's (srcmaps in code points) and True. ``mdx``: MDX's Markdown (see _MDX_PLUGINS)."""
+    markdown_fallback's (srcmaps in code points) and True. ``mdx``: MDX's Markdown (see _parser)."""
     try:
         with quiet_stderr():
             return _parser(mdx).tree(text), False

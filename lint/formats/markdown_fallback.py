@@ -40,7 +40,7 @@ def _parser(mdx: bool = False):  # type: ignore[no-untyped-def]
 
     # text_join would merge escapes and entities back into text; they are kept apart to be placed.
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
-    # MDX's Markdown: no indented code, HTML blocks or autolinks (lint.formats.markdown._MDX_PLUGINS).
+    # MDX's Markdown: no indented code, HTML blocks or autolinks (as lint.formats.markdown._parser's).
     return md.disable(["code", "html_block", "autolink"]) if mdx else md
 
 

@@ -39,6 +39,7 @@ _NAME = compiled_on_use(r"[A-Za-z_$][\w$.:-]*")
 _ATTRIBUTE = compiled_on_use(r"[A-Za-z_$:][\w$.:-]*")
 _BLANK_LINE = compiled_on_use(r"\n[ \t]*\r?\n")
 _LINE_BREAK = compiled_on_use(r"[\r\n]")
+_BACKTICKS = compiled_on_use(r"`+")
 _FRONT_MATTER_END = compiled_on_use(r"^(?:---|\+\+\+)[ \t]*\r?$", re.M)
 # An HTML element that holds code (lowercase: `<Code>` is a component), opening a line with nothing but tags
 # after it: its content is code through its closing tag, blank lines too, as an HTML block's in Markdown.
@@ -181,7 +182,7 @@ def _attribute_end(text: str, i: int, stop: int) -> int:
 
 def _code_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     """CommonMark's code spans in text[start:stop] (a run of n backticks closed by the next run of n)."""
-    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", text[start:stop])]
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, stop)]
     spans = []
     k = 0
     while k < len(runs):
@@ -189,7 +190,7 @@ def _code_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         n = e - s
         for j in range(k + 1, len(runs)):
             if runs[j][1] - runs[j][0] == n:
-                spans.append((start + s, start + runs[j][1]))
+                spans.append((s, runs[j][1]))
                 k = j
                 break
         k += 1
