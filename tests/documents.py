@@ -238,6 +238,10 @@ def mdx_block(draw: st.DrawFn) -> str:
         f"{w} \\<name> and \\{{x}} {f}",
         f"{w} <Link\n  to=\"/x\"\n  title=\"{f}\">{w}</Link> {f}", f"{w} {{a\n  + b}} {f}", f"{w} <!-- {f} --> {w}",
         f"```astro title=\"a.astro\" \"components={{{{...c}}}}\" {{2}}\n<C a={{{{ b: 1 }}}} />  {f}\n```\n\n{w}",
+        f"<pre><code>\n{indent}npm run  {f} ; echo .\n\n{f}\n</code></pre>",
+        f"{w} <Button onClick={{() => {{\n  a();\n\n  b();\n}}}}>{w}</Button> {f}",
+        f"{w} {{cond ? `{f}` : \"b\"}} {w}", f"{w} <Link\n  to=\"/x\"\n>{w}</Link> {f}",
+        f"- ```js\n    const a = {{b}};  {f}\n    ```\n\n{w} {{props.count}} {w}", f"{{isOpen && <p>Don't {f}</p>}}",
     ]))
 
 

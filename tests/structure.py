@@ -132,7 +132,7 @@ def mdx_tokens(text: str) -> tuple[Any, ...]:
 
 
 _COMPONENT = re.compile(r"</?([A-Z][\w.]*)")
-_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}(?=[^`\n]*$)|~{3,})")
+_FENCE_OPEN = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}(?=[^`\n]*$)|~{3,})")  # on a list item's line too
 
 
 def fenced_code(text: str) -> list[str]:
