@@ -221,6 +221,7 @@ _BLOCKS: tuple[Callable[[Callable[[], str], str, str], str], ...] = (
     lambda p, m, indent: f"<pre><code class=\"{m}\">\n{m} ;  it's\n\n{m}\n</code></pre>",
     lambda p, m, indent: f"{p()} <Button onClick={{() => {{\n  {m}();\n\n}}}}>{p()}</Button> and {p()}.",
     lambda p, m, indent: f"{p()} {{`${{{m}}}`}} and {p()}.",
+    lambda p, m, indent: f"{p()} <>{p()}</> and {p()}.",
 )
 
 
@@ -351,3 +352,11 @@ def test_the_structure_check_reads_the_view_the_reader_built(monkeypatch) -> Non
 ])
 def test_a_switch_closed_as_another_comment_is_no_switch(switch: str) -> None:
     assert "T102" in [f.code for f in lint.check_text(switch + "It is is here.\n", path="a.mdx")]
+
+
+def test_a_fragment_inside_a_line_keeps_positions() -> None:
+    """`<>` was blanked inside the line: the text node's spaces were placed by searching the file, so the
+    rest of the node was misplaced (T102 on 'docs' at column 15)."""
+    text = "See <>the the docs</> here.\n"
+    (f,) = lint.check_text(text, path="a.mdx")
+    assert f.code == "T102" and text[f.start - 4:f.end] == "the the"

@@ -431,6 +431,11 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> i
         line_break = _LINE_BREAK.search(text, e, stop)
         line_end = stop if line_break is None else line_break.start()
         if remaining[line_start - start: line_end - start].strip():
+            if e - s == 2:
+                # `<>` (a fragment), `{}`: no stand-in has two characters, and blanks inside a line of text would
+                # misplace the rest of it. The parser reads it as the text it is; no rule reads or edits it.
+                out.markup.append((s, e))
+                continue
             if _stood_in(view, text, s, e, kind):
                 continue
         else:
