@@ -86,6 +86,10 @@ def paragraphs(sentences: list[str], language: str) -> Iterator[list[str]]:
     current: list[str] = []
     depth = 0
     for i, sentence in enumerate(sentences):
+        if depth > 0 and sentence.startswith("## "):
+            # A line without end mark inside an open quotation is a line of the quotation, not a
+            # subheading (joined as one, its `## ` was a defect the base text never had).
+            sentence = sentence[3:]
         # A line with no end mark (a headline, a subheading) is a paragraph of its own.
         if current and depth <= 0 and not (_ENDS.search(current[-1]) and _ENDS.search(sentence)):
             yield current
