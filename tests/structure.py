@@ -90,8 +90,13 @@ def markdown_tokens(text: str) -> list[tuple[Any, ...]]:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return _token_signature(md.parse(text), {"code_inline", "code_block", "fence", "html_block", "html_inline"})
+
+
+def _token_signature(tokens: list[Any], code: set[str]) -> list[tuple[Any, ...]]:
+    """markdown-it's tokens without the prose (text and soft breaks), in order, children after their
+    parent: each token's type, tag, nesting, markup, info and attributes, and the content of ``code`` ones."""
     out: list[tuple[Any, ...]] = []
-    code = {"code_inline", "code_block", "fence", "html_block", "html_inline"}
 
     def add(tokens: list[Any]) -> None:
         for t in tokens:
@@ -103,7 +108,7 @@ def markdown_tokens(text: str) -> list[tuple[Any, ...]]:
             if t.children:
                 add(t.children)
 
-    add(md.parse(text))
+    add(tokens)
     return out
 
 
@@ -114,19 +119,7 @@ def mdx_tokens(text: str) -> tuple[Any, ...]:
 
     view = mdx_view(text)
     md = MarkdownIt("commonmark").disable(["code", "html_block", "autolink"]).enable(["table", "strikethrough"])
-    out: list[tuple[Any, ...]] = []
-    code = {"code_inline", "fence", "html_inline"}
-
-    def add(tokens: list[Any]) -> None:
-        for t in tokens:
-            if t.type in ("text", "softbreak"):
-                continue
-            content = _lf(t.content).rstrip("\n") if t.type in code else None
-            out.append((t.type, t.tag, t.nesting, t.markup, t.info, tuple(sorted((t.attrs or {}).items())), content))
-            if t.children:
-                add(t.children)
-
-    add(md.parse(view.view))
+    out = _token_signature(md.parse(view.view), {"code_inline", "fence", "html_inline"})
     markup = [_lf(text[s:e]) for s, e in view.markup]
     return tuple(out), tuple(markup), tuple(_COMPONENT.findall(text)), tuple(fenced_code(text))
 
