@@ -301,9 +301,7 @@ def mdx_view(text: str) -> MdxView:
             # A tag or an expression inside the text may run on over blank lines (a handler's body in an
             # attribute): the block runs on to the line where it ends, and the blank line is the tag's.
             while (end := _block(base, view, start, pos, out)) is not None:
-                while k < len(lines) and pos < end:
-                    pos += len(lines[k])
-                    k += 1
+                pos, k = _lines_through(lines, k, pos, end)
     out.view = "".join(view)
     return out
 
@@ -316,9 +314,7 @@ def _flow_end(text: str, lines: list[str], k: int, pos: int) -> tuple[int, int] 
     end = ends(text, brace, min(len(text), brace + _LONGEST))
     if end < 0 or not _BLANK_LINE.search(text, brace, end):
         return None
-    while k < len(lines) and pos < end:
-        pos += len(lines[k])
-        k += 1
+    pos, k = _lines_through(lines, k, pos, end)
     return (pos, k) if not text[end:pos].strip() else None
 
 
@@ -331,10 +327,7 @@ def _code_element_end(text: str, lines: list[str], k: int, pos: int) -> tuple[in
     closing = _CODE_CLOSING[m.group(1)].search(text, m.end())
     if closing is None:
         return None
-    while k < len(lines) and pos < closing.end():
-        pos += len(lines[k])
-        k += 1
-    return pos, k
+    return _lines_through(lines, k, pos, closing.end())
 
 
 def _after_front_matter(text: str, lines: list[str]) -> tuple[int, int]:
@@ -344,8 +337,13 @@ def _after_front_matter(text: str, lines: list[str]) -> tuple[int, int]:
     m = _FRONT_MATTER_END.search(text, 3)
     if m is None:
         return 0, 0
-    pos = k = 0
-    while k < len(lines) and pos < m.end():
+    return _lines_through(lines, 0, 0, m.end())
+
+
+def _lines_through(lines: list[str], k: int, pos: int, end: int) -> tuple[int, int]:
+    """From line ``k`` at offset ``pos``, the offset and the line index past the line that holds ``end - 1``
+    (or the last line)."""
+    while k < len(lines) and pos < end:
         pos += len(lines[k])
         k += 1
     return pos, k
