@@ -215,8 +215,9 @@ def detected_language(doc: Document) -> str | None:
         if found and _in_own_script(text, found.language) and not has_own_words(text, "en"):
             return found.language
         # A short page under a language's folder (`docs/fr/errors/x.md`: a heading and a sentence) is in
-        # that language when it holds two of its function words and none of English's; an English
-        # page left untranslated there does not.
+        # that language when it holds more of its function words than English's (or a third of its
+        # letters in its script), or when half its own prose is in it; an English page left
+        # untranslated there is neither.
         hinted = path_hint(doc.source.path) if size >= _SCRIPT_MIN_CHARS else ""
         if hinted and hinted != "en" and (_holds_folders_language(text, hinted, "en")
                                           or _share_in(_own_prose(doc), hinted) >= 0.5):
@@ -228,11 +229,13 @@ def detected_language(doc: Document) -> str | None:
     found = identify(text, hinted)
     # CLD2 calls a page of names and short lines unreliable even when most of it is one language.
     clear = (found.reliable and found.percent >= 60) or (found.percent >= 70 and len(text) >= 500)
-    # Half the page in the folder's language, half in another (a French error page quoting the English
-    # message it explains), which CLD2 gives to the other one by a short head (50-64 %) or to none: the
-    # folder decides. An English page left untranslated there is English by 90 % and more.
+    # The page's own prose (outside block quotes) half or more in the folder's language: the folder's,
+    # whatever CLD2 makes of the whole (a French error page under the long English message it explains).
+    # An English page left untranslated there has none of it.
     if hinted and found.language != hinted and _share_in(_own_prose(doc), hinted) >= 0.5:
-        return hinted  # whatever CLD2 makes of the whole: a long quotation can outweigh the page
+        return hinted
+    # CLD2 unsure (below 80 %) and agreeing with the folder, or leaning to another language by a short
+    # head where the page holds the folder's script or function words: the folder decides.
     if hinted and not (found.reliable and found.percent >= 80) and (
             found.language == hinted
             or _holds_folders_language(text, hinted, "en" if found.language == "un" else found.language)):
