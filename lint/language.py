@@ -166,9 +166,12 @@ def is_module_code(text: str) -> bool:
     return _MODULE_CODE.match(text) is not None
 
 
-# A directory named by a language tag (`docs/es/…`, `pages/en/blog/…`, `i18n/zh-cn/…`) or a file named
-# `index.fr.md`: how translated sites lay out their pages, and CLD2's prior where no config says more.
-_PATH_PART = compiled_on_use(r"[/\\]([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(?=[/\\])|\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.\w+\Z")
+# A directory named by a language tag (`docs/es/…`, `pages/en/blog/…`, `i18n/zh-cn/…`, the first part of
+# a path given from the docs folder, `fr/guide.md`), or suffixed by one (`pages.fr/…`, as tldr-pages
+# names its translations), or a file named `index.fr.md`: how translated sites lay out their pages, and
+# CLD2's prior where no config says more.
+_PATH_PART = compiled_on_use(r"(?:\A|[/\\])(?:[a-z]+\.)?([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(?=[/\\])"
+                             r"|\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.\w+\Z")
 
 
 def path_hint(path: str) -> str:
@@ -211,8 +214,14 @@ def detected_language(doc: Document) -> str | None:
         # site's name).
         # Text all in ASCII holds no letter of a script _in_own_script counts: nothing to identify (and
         # CLD2 not even imported, for a small English file).
-        found = identify(text) if size >= _SCRIPT_MIN_CHARS and not text.isascii() else None
-        if found and _in_own_script(text, found.language) and not has_own_words(text, "en"):
+        # A CJK character or Hangul syllable says as much as about three Latin letters: a command's page
+        # of two short Chinese lines is long enough.
+        found = (identify(text) if not text.isascii() and size + 2 * _wide_letters(text) >= _SCRIPT_MIN_CHARS
+                 else None)
+        if found and _in_own_script(text, found.language) and (
+                not has_own_words(text, "en") or _in_own_script(text, found.language, share=2.0)):
+            # English words beside the script are names and a quoted line (`Arcanist: A CLI for
+            # Phabricator.` atop a Korean page) where the script outweighs them twice over.
             return found.language
         # A short page under a language's folder (`docs/fr/errors/x.md`: a heading and a sentence) is in
         # that language when it holds more of its function words than English's (or a third of its
@@ -295,6 +304,12 @@ def _holds_folders_language(text: str, hinted: str, other: str) -> bool:
         return True
     ours = own_words_count(text, hinted, other)
     return ours >= 2 and ours > own_words_count(text, other, hinted)
+
+
+def _wide_letters(text: str) -> int:
+    """How many of the text's letters are in a script written without spaces between words (CJK, kana,
+    Hangul)."""
+    return sum(len(_SCRIPT_LETTERS[s].findall(text)) for s in _WIDE_SCRIPTS)
 
 
 def _in_own_script(text: str, language: str, share: float = 1.0) -> bool:

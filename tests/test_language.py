@@ -104,6 +104,39 @@ def test_a_short_page_takes_its_folders_language() -> None:
     assert not lint.check_text(short_fr, path="docs/fr/errors/locals.md", select=["S107"])
 
 
+# tldr-pages' layout: one short page per command, translations under `pages.<lang>/`, the prose a
+# description and a line per example, the commands in code spans.
+TLDR_KO = ("# arc\n\n> Arcanist: A CLI for Phabricator.\n> 더 많은 정보: <https://secure.phabricator.com/>.\n\n"
+           "- 검토에 대한 차이점의 변경을 보냅니다:\n\n`arc diff`\n\n- 보류중인 수정 정보 표시:\n\n`arc list`\n\n"
+           "- 검토 후 Git Commit 메시지 업데이트하기:\n\n`arc amend`\n\n- Git에 Push 하기:\n\n`arc land`\n")
+TLDR_ZH = "# adb disconnect\n\n> 该命令已移动到 `adb connect`。\n\n- 查看 `adb disconnect` 的文档：\n\n`tldr adb connect`\n"
+TLDR_FR = ("# bugreport\n\n> Affiche un rapport de bug Android.\n"
+           "> Cette commande peut être utilisée uniquement depuis `adb shell`.\n"
+           "> Plus d'informations : <https://cs.android.com/>.\n\n"
+           "- Affiche un rapport de bug d'un appareil Android :\n\n`bugreport`\n")
+
+
+@pytest.mark.parametrize("path, text, expected", [
+    # Korean around a quoted English line and product names: the script outweighs them twice over.
+    ("pages.ko/common/arc.md", TLDR_KO, ("ko", "detected")),
+    ("arc.md", TLDR_KO, ("ko", "detected")),
+    # Two short lines of Chinese: 20 characters say what 60 Latin letters would.
+    ("pages.zh/common/adb-disconnect.md", TLDR_ZH, ("zh", "detected")),
+    # Too short for CLD2 alone, French by its folder `pages.fr/` and its function words.
+    ("pages.fr/android/bugreport.md", TLDR_FR, ("fr", "detected")),
+    ("fr/android/bugreport.md", TLDR_FR, ("fr", "detected")),
+    ("android/bugreport.md", TLDR_FR, ("en", "default")),
+])
+def test_a_short_page_in_its_script_or_folder_is_in_its_language(path: str, text: str,
+                                                                 expected: tuple[str, str]) -> None:
+    """Short pages (tldr-pages' commands) were checked as English by default: T105 then called every
+    Korean line of them an untranslated run in English prose (67 findings on tldr's Korean pages, all
+    false) and T103 every Chinese full-width colon foreign punctuation."""
+    assert _language(path, text) == expected
+    if expected[0] != "en":
+        assert [f.code for f in lint.check_text(text, path=path, select=["T105", "T103"])] == []
+
+
 def test_a_page_half_in_its_folders_language_takes_it() -> None:
     """A French error page that quotes the English message it explains is half English: CLD2 calls it
     English, unsure (50 %); its folder and its French function words say French. A page under the
