@@ -62,7 +62,8 @@ from a template without its values, or an MT engine kept a segment's inline code
 
 Not flagged: a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
 `'%s.%s' % version`): documentation citing a template, as it would in a code span; and one named as what
-it is (`use the %s specifier`, `add %i and %f formatting specifiers`).
+it is (`use the %s specifier`, `add %i and %f formatting specifiers`); braces right after `@`, Git's
+syntax for a reflog entry or a branch's upstream (`stash@{0}`, `HEAD@{1}`, `main@{upstream}`).
 
 In files that are templates by design (PO, XLIFF, i18n JSON) placeholders are not prose: the format
 parsers keep them out of segments, and the bilingual rules compare them with the source instead.
@@ -97,11 +98,15 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("The label reads \u201cHello {0}\u201d in the dialog.", note="a UI string quoted in the docs"),
         Example("util: use minimal object inspection with %s specifier.", note="a placeholder named as what it is"),
         Example("util: add %i and %f formatting specifiers."),
+        Example("- Applique un stash (par défaut, le dernier, nommé stash@{0}) :", path="pages.fr/git-stash.md",
+                note="Git's reflog syntax, not a placeholder"),
+        Example("Undo the last reset with git reset HEAD@{1}."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         for m in _PLACEHOLDER.finditer(text):
-            if _quoted(text, m.start(), m.end()) or _NAMED.match(text, m.end()):
+            if (_quoted(text, m.start(), m.end()) or _NAMED.match(text, m.end())
+                    or text[m.start() - 1:m.start()] == "@"):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"Placeholder '{m.group()}' left in the text")
