@@ -147,6 +147,8 @@ from one paragraph into the next.
         Example("...n-eating amoeba\") is a fresh-water species that can be fatal to humans."),
         Example("Love the post, and hope you have a great weekend :)Amy x Wandering Everywhere"),
         Example("Shrug ¯\\_(ツ)_/¯ and move on."),
+        Example("# ]\n\n> This shell keyword ends `[`.\n", path="pages/common/].md",
+                note="a heading that is the bracket itself (the page of a command named `]`): no prose"),
         Example('msgid "Start Group [(]"\nmsgstr "Démarrer un groupe [(]"\n', path="x.po",
                 note="a translation keeps its source\'s brackets"),
     )
@@ -158,6 +160,8 @@ from one paragraph into the next.
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        if not any(c.isalnum() for c in text):
+            return  # brackets alone (a heading naming the command `]`, `}`): symbols shown, not an aside
         # (An emoticon needs one of its eyes: looked for in C before the pattern is.)
         if _nested_well(text) and not (
                 (":" in text or ";" in text or "=" in text) and _EMOTICON_HINT.search(text)):
