@@ -146,6 +146,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("It is read-only only for the current process."),
         Example("A long long time ago, in a galaxy far, far away."),
         Example("Java java.util.concurrent package", note="a qualified name"),
+        Example("A backup service that protects Amazon Web Services services and their data.",
+                note="a name, then the noun it qualifies"),
         Example("an export specifier:\n   module\n   module:name"),
         Example("distribution\n    Distribution name, e.g. 'django'.", path="a.rst"),
     )
@@ -184,6 +186,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
                 continue  # a term then its definition ("distribution\n Distribution name"), or a name (Tian Tian)
+            if word[0].isupper() and second[0].islower() and _NAME_BEFORE.search(text, 0, m.start()):
+                continue  # "Amazon Web Services services": a name's last word, then the common noun
             if word != second and (word.isupper() or second.isupper()) and word.lower() != word.upper():
                 if not (word.istitle() and second.islower()):
                     continue  # an acronym beside the word: "bitwise AND and assignment"
@@ -201,6 +205,10 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
                                edits=[(m.end(1), m.end(3), "")])
 
+
+# A capitalized word inside a sentence right before the repeat (`Amazon Web Services services`): the
+# first of the pair ends a name and the second is the noun it qualifies, not a word typed twice.
+_NAME_BEFORE = compiled_on_use(r"[\w,;:)] +[A-Z][\w-]* +$")
 
 # `is is` is English where the first `is` ends a clause, opened by a wh-word or `all`, that is the subject
 # of the second (`What it is is a loop`, `Where it is is unknown`); after any other subject it is a slip
