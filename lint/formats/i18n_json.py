@@ -20,7 +20,7 @@ from typing import Any
 
 from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
-from lint.formats.markup import MARKUPS, masked, option
+from lint.formats.markup import MARKUPS, markup_of_app_strings, masked, option
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -73,9 +73,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
             if seg is not None:
                 segments.append(seg)
     protected.append((last_end, len(text)))
-    # `auto` is none: an application's catalogue names no document its strings came from.
-    markup = option(options)
-    markup = "none" if markup == "auto" else markup
+    markup = markup_of_app_strings(option(options), (seg.text for seg in segments))
     doc = Document(source, "i18n-json", [masked(seg, markup) for seg in segments],
                    protected=[(a, b) for a, b in protected if b > a])
     doc.memo["markup"] = markup
@@ -168,13 +166,21 @@ FORMAT = Format(
     claims='most `.json` is not prose: map them with `formats: {"locales/**/*.json": i18n-json}`',
     prose='string values (the segment knows its key path, `home.title`)',
     not_prose='keys, numbers, JSON syntax; inside values, ICU arguments and plural/select syntax (only the '
-              "branches' texts are prose), `{{mustache}}` and `%s` placeholders; escapes are read but never "
-              'rewritten. Invalid JSON is an error with its line',
+              "branches' texts are prose), `{{mustache}}` and `%s` placeholders; with `markup: auto`, the "
+              "application's rich-text tags (`Try <button>reloading</button>`, `<br/>`, `<0>`), which react-intl "
+              "and i18next's `Trans` render as elements (entities stay prose: those libraries print `&amp;` as "
+              'written); escapes are read but never rewritten. Invalid JSON is an error with its line',
     examples=(
         FormatExample(
             '{"home": {"title": "Welcome, {name}!", "count": 3}, "list": ["One\\ttwo"]}\n',
             segments=('Welcome, \ufffc!', 'One\ttwo'),
             keys=('home.title', 'list.0'),
+        ),
+        FormatExample(
+            '{"retry": "Try <button>reloading the page</button>."}\n',
+            segments=('Try \ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffcreloading the page'
+                      '\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc\ufffc.',),
+            keys=('retry',),
         ),
         FormatExample(
             '{"a": \n',

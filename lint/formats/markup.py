@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,8 +177,16 @@ def _html_marks(text: str) -> list[Mark]:
     return out
 
 
+# `auto`'s reading of an i18n JSON catalogue whose strings hold rich-text tags (``markup_of_app_strings``):
+# the tags alone are markup (`<button>`, `<br/>`, `<0>`).
+APP_TAGS = "app-tags"
+_APP_TAG = compiled_on_use(r"</?(?:[A-Za-z][\w:-]*|\d+)(?:\s[^<>]*)?/?>")
+
+
 def marks(text: str, markup: str) -> list[Mark]:
-    """The inline markup of ``text`` read as ``markup`` (rst, markdown, html; none: nothing)."""
+    """The inline markup of ``text`` read as ``markup`` (rst, markdown, html, app-tags; none: nothing)."""
+    if markup == APP_TAGS:
+        return [Mark("tag", m.start(), m.end()) for m in _APP_TAG.finditer(text)] if "<" in text else []
     if markup == "rst":
         return _rst_marks(text) if _RST_HINT.search(text) else []
     if markup == "markdown":
@@ -279,3 +287,14 @@ def markup_of_xliff(text: str) -> str:
 
 def option(options: Mapping[str, Any] | None) -> str:
     return str((options or {}).get("markup", "auto"))
+
+
+def markup_of_app_strings(chosen: str, texts: Iterable[str]) -> str:
+    """The markup of an i18n JSON catalogue, which names no document its strings came from: the
+    ``chosen`` option, or for ``auto`` the application's own tags where a string holds one
+    (`Try <button>reloading</button>`, `<br>`, `<0>…</0>`: rich text that react-intl, i18next's
+    `Trans` and their kin render as elements, not text scraped with its tags), else none. Only the
+    tags: such libraries print an entity (`&amp;`) as written, so it stays in the prose, a defect."""
+    if chosen != "auto":
+        return chosen
+    return APP_TAGS if any(_APP_TAG.search(t) for t in texts if "<" in t) else "none"
