@@ -13,7 +13,7 @@ from lint.rule import Example, Rule
 _DOUBLED = compiled_on_use(
     r"(?<=[^\s,]),,(?![,\S])"  # crashed,, officials (not ,,low quotes'' nor a,,b in data)
     r"|(?<=[^\s;]);;(?![;\S])"
-    r"|(?<=[\w)])\.\.(?![.\w/])"  # story.. (not ... nor ../docs nor 1..10)
+    r"|(?<=[\w)])\.\.(?![.\w/*])"  # story.. (not ... nor ../docs nor 1..10 nor 1..*)
     r"|(?<=\w)[?!]\.(?![.\w])"  # really?. (not a?.b)
     r"|(?<=\w),\.(?!\.)"
     r"|(?<=\w);\."
@@ -55,7 +55,7 @@ doubles the marks at the seam; MT engines add a full stop after one that was alr
 Not flagged: the ellipsis `...` (and `....`, an ellipsis after a full stop), `?!` and `!!`, an
 abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`, and those
 of the document's language pack: es `ej.,`, fr `env.,`),
-ranges and paths (`1..10`, `../docs`), `,,` used as a low quotation mark, and marks with markup
+ranges, multiplicities and paths (`1..10`, `0..*`, `../docs`), `,,` used as a low quotation mark, and marks with markup
 between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs to the marked-up text.
 """
     severity = Severity.WARNING
@@ -91,6 +91,7 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("Acme Inc., a supplier, said so."),
         Example("Version 1.2.3 was released."),
         Example("The range 1..10 is inclusive."),
+        Example("Crow's foot (1..*)", note="a UML multiplicity: one or many"),
         Example("See ../docs for details."),
         Example("Robots of 8 ft., 12 ft. long."),
         Example("Etc., etc. and so on."),
