@@ -183,11 +183,12 @@ def path_hint(path: str) -> str:
     if not found:
         return ""
     tag = normalize(found)
-    return "zh-Hant" if tag in ("zh-TW", "zh-HK", "zh-Hant") else primary(tag) if primary(tag) in _cld2_codes() else ""
+    return "zh-Hant" if tag in ("zh-TW", "zh-HK", "zh-Hant") else primary(tag) if primary(tag) in cld2_codes() else ""
 
 
 @lru_cache(maxsize=1)
-def _cld2_codes() -> frozenset[str]:
+def cld2_codes() -> frozenset[str]:
+    """The languages CLD2 identifies, as its codes (`en`, `fr`, `zh`)."""
     import pycld2
 
     return frozenset(code for _, code in pycld2.LANGUAGES)

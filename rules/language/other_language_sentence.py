@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lint.language import (
+    cld2_codes,
     foreign_words,
     foreign_words_gate,
     identify,
@@ -125,6 +126,8 @@ Not flagged: sentences with fewer than `min-words` common words (lower-case word
 numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
 apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), languages outside the ones it names,
+a document in a language CLD2 does not know (an Android app's `values-ast/` or `values-sc/`: Asturian and
+Sardinian read as Spanish and Italian),
 a sentence with two small words of the page's language that the other does not share (and not twice as many
 of the other's: English `as` and `do` are spelled as Portuguese ones), or without one of
 the other language's (CLD2 going by technical nouns: `Componenti integrati come <button> supportano…`), and
@@ -183,6 +186,11 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 'msgstr "Bitvis AND er kun defineret for ikkenegative heltal"\n\n'
                 'msgid "Median is only defined for real numbers"\nmsgstr "Median er kun defineret for reelle tal"\n',
                 path="da.po", note="Danish the model reads as English: not its source's words"),
+        Example('<resources>\n    <string name="no_history">Equí apaecen los episodios dempués de sentilos.</string>\n'
+                '    <string name="no_episodes">Equí apaecen los episodios cuando amiestes un podcast.</string>\n'
+                '    <string name="summary">Amuesa un avisu cuando s\\\'espublice un episodiu nuevu.</string>\n'
+                '</resources>\n', path="res/values-ast/strings.xml",
+                note="Asturian, a language the model does not know: it reads it as Spanish"),
         Example("La configuration se fait dans le fichier principal. Vous pouvez remplacer chaque option depuis "
                 "la ligne de commande.\n", language="fr"),
         Example("Le titre du livre est « The Lord of the Rings and the Return of the King ».\n", language="fr"),
@@ -227,6 +235,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         if doc.language_from == "default":
             return  # the language is a guess (no file hint, no config, detection unsure): nothing to compare
         lang = primary(doc.language)
+        if lang not in cld2_codes():
+            return  # a language the model does not know (Asturian, Sardinian): it reads it as a neighbour's
         min_words = self.opts.min_words
         confidence = self.opts.confidence
         min_chars = min_words * 3
