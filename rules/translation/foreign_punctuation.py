@@ -66,6 +66,8 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
         Example("A plain sentence, with commas; and colons: fine."),
         Example("The ratio is 3:2."),
         Example("The title was 《红高粱》 in the original.", note="a title quoted in its own script"),
+        Example("Discover more »", note="an arrow ending a label (AntennaPod's strings)"),
+        Example("« Back to the list"),
     )
 
     def applies_to(self, language: str) -> bool:
@@ -84,6 +86,8 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
             if cjk and _CJK.search(text[max(0, i - 2) : i + 2]):
                 continue  # inside a CJK quotation
             english = _FULL_WIDTH.get(ch)
+            if ch in "«»" and _ARROW.match(text, i) and _GUILLEMET_PARTNER[ch] not in text:
+                continue  # `Discover more »`: an arrow a label ends or starts with, no quotation
             if english is None:
                 yield self.finding(seg, i, i + 1, f"'{ch}' is not English punctuation", applicability=None)
                 continue
@@ -95,6 +99,12 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
             if english == "(" and before and not before.isspace():
                 replacement = " " + replacement
             yield self.finding(seg, i, i + 1, f"Full-width '{ch}' in English text: use '{english}'", replacement)
+
+
+# A guillemet standing alone at a label's end or start, spaced from its words (`All podcasts »`,
+# `« Back`): a sign pointing on, not a quotation mark.
+_ARROW = compiled_on_use(r"(?:^|(?<=\s))[«»](?=\s*$)|^[«»](?=\s)", re.M)
+_GUILLEMET_PARTNER = {"«": "»", "»": "«"}
 
 
 def _latin_share(text: str) -> float:
