@@ -160,6 +160,21 @@ def test_inline_codes_are_not_prose_and_keep_words_apart():
     assert _found(v1) == []  # the native code inside <ph> (two spaces, '..') is not prose
 
 
+def test_template_placeholders_in_a_target_are_not_prose():
+    """Symfony's validator catalogues write `{{ limit }}` in every target: T106 (a placeholder left in
+    prose) reported 3,959 of them in its 57 XLIFF files. They are the application's syntax, one
+    placeholder each, which B101 compares with the source's."""
+    v1 = ('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file source-language="en" '
+          'target-language="fr" datatype="plaintext" original="file.ext"><body>\n<trans-unit id="6">'
+          '<source>You must select at least {{ limit }} choice, %s and {0}.</source>\n<target>Vous devez '
+          'sélectionner au moins {{ limit }} choix, %s &amp; {0}.</target></trans-unit>\n</body></file></xliff>\n')
+    assert [s.text for s in _doc(v1).segments] == [
+        f"Vous devez sélectionner au moins {PLACEHOLDER} choix, {PLACEHOLDER} & {PLACEHOLDER}."]
+    assert [f.code for f in lint.check_text(v1, path="validators.fr.xlf")] == []
+    spaced = v1.replace("au moins {{ limit }}", "au moins {{limit}}")
+    assert "B101" in [f.code for f in lint.check_text(spaced, path="validators.fr.xlf")]
+
+
 def test_markup_lookalikes_in_comments_cdata_and_attributes():
     text = (
         '<?xml version="1.0"?>\n'

@@ -20,7 +20,8 @@ Inline codes are not prose. Standalone codes and codes with native content (1.2 
 each stand as one opaque placeholder (U+FFFC) in the segment text, so the words on either side do not
 glue and a fix never edits them. Paired containers (1.2 `<g>`, 2.0 `<pc>`) and annotations (`<mrk>`,
 `<sm/>`, `<em/>`) are dropped: their content is prose that continues the sentence. 2.0 `<cp hex="…"/>`
-is the character it names. Entities and character references (`&amp;`, `&#233;`) are decoded and
+is the character it names. Template placeholders written in the text (`{{ limit }}`, `%s`, `{0}`) are
+one opaque placeholder each, as in PO files. Entities and character references (`&amp;`, `&#233;`) are decoded and
 opaque; CDATA content stands for itself. A finding maps back to the exact place in the file.
 
 How B rules compare codes: ``rendered`` (used for ``source_text`` and by ``lint.formats.bilingual.pair``
@@ -48,7 +49,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.formats import Format, FormatExample, ParseError, options_table
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, suppressions_from, switch_codes
+from lint.formats.builder import (
+    PLACEHOLDER,
+    TEMPLATE_PLACEHOLDER,
+    SegmentBuilder,
+    complement,
+    suppressions_from,
+    switch_codes,
+)
 from lint.formats.markup import MARKUPS, markup_of_xliff, masked, option
 from lint.model import Document, Segment, Source, Suppression
 from lint.patterns import compiled_on_use
@@ -205,10 +213,10 @@ def _segment(text: str, start: int, index: int, source_text: str | None, key: st
         if kind == "text":
             pos = 0
             for m in _REF.finditer(value):
-                builder.add(value[pos : m.start()], s + pos)
+                _add_prose(builder, value[pos : m.start()], s + pos)
                 builder.add_opaque(_reference(m.group(1)) or PLACEHOLDER, s + m.start())
                 pos = m.end()
-            builder.add(value[pos:], s + pos)
+            _add_prose(builder, value[pos:], s + pos)
             found.append((s, e))
         elif kind == "cdata":
             builder.add(value, s)
@@ -226,6 +234,18 @@ def _segment(text: str, start: int, index: int, source_text: str | None, key: st
     # a later anchor at segment offset 0 wins for the mapping, so nothing else changes.
     anchors = seg.anchors if seg.anchors[0] == (0, start) else ((0, start), *seg.anchors)
     return dataclasses.replace(seg, anchors=anchors, source_text=source_text, key=key)
+
+
+def _add_prose(builder: SegmentBuilder, text: str, at: int) -> None:
+    """``text`` (at file offset ``at``) as prose, each template placeholder in it (`{{ limit }}`, `%s`,
+    `{0}`) one opaque placeholder: the application's syntax, which B101 compares with the source's."""
+    pos = 0
+    if "{" in text or "%" in text:
+        for m in TEMPLATE_PLACEHOLDER.finditer(text):
+            builder.add(text[pos : m.start()], at + pos)
+            builder.add_opaque(PLACEHOLDER, at + m.start())
+            pos = m.end()
+    builder.add(text[pos:], at + pos)
 
 
 def content_start(seg: Segment) -> int:
@@ -458,7 +478,8 @@ FORMAT = Format(
     not_prose='`<source>`, notes, `<alt-trans>`, 2.0 `<ignorable>`, units with `translate="no"`, targets not '
               'translated yet (1.2 `new`/`needs-translation`, 2.0 `state="initial"`), inline codes (`<x/>`, '
               '`<ph>`, `<bpt>`/`<ept>`, `<sc/>`/`<ec/>`: one placeholder each; the content of `<g>`, `<pc>`, '
-              '`<mrk>` is prose), attributes and comments; entities are decoded and never rewritten. Invalid '
+              '`<mrk>` is prose), template placeholders in the text (`{{ limit }}`, `%s`, `{0}`: one placeholder '
+              'each, compared by B101), attributes and comments; entities are decoded and never rewritten. Invalid '
               'XML is an error with its line',
     examples=(
         FormatExample(
