@@ -442,6 +442,16 @@ def _suppressions(source: Source, spans: list[tuple[str, int, int, int, int]],
 def file_language(source: Source) -> str | None:
     """The target language: `trgLang` on a 2.0 `<xliff>`, `target-language` on the first 1.2 `<file>`.
     The translations are in it, so language-specific rules (French spacing before `?`) follow it."""
+    return _declared_language(source, ("trgLang", "target-language"))
+
+
+def source_language(source: Source) -> str | None:
+    """The language of the sources: `srcLang` on a 2.0 `<xliff>`, `source-language` on the first 1.2
+    `<file>`."""
+    return _declared_language(source, ("srcLang", "source-language"))
+
+
+def _declared_language(source: Source, names: tuple[str, str]) -> str | None:
     for n, m in enumerate(_TOKEN.finditer(source.text)):
         if n > 200:
             break
@@ -451,7 +461,7 @@ def file_language(source: Source) -> str | None:
         local = _local(name)
         if local in ("xliff", "file"):
             attrs = _attrs(m.group("attrs"))
-            lang = attrs.get("trgLang") or attrs.get("target-language")
+            lang = attrs.get(names[0]) or attrs.get(names[1])
             if lang:
                 return lang.strip().replace("_", "-")
             if local == "file":

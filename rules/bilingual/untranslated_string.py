@@ -89,6 +89,9 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example(xliff_example('<pc id="1">Save</pc>', '<pc id="1">Save</pc>'), path="app.xlf",
                 note="one word once the codes are set aside"),
         Example(xliff_example("Acme Cloud", "Acme Cloud", unit=' translate="no"'), path="app.xlf"),
+        Example(xliff_example("This value should be false.", "This value should be false.", version="1.2")
+                .replace('target-language="fr"', 'target-language="en"'), path="validators.en.xlf",
+                note="a catalogue into its source's own language (Symfony's validators.en.xlf)"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -96,14 +99,28 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         if both is None:
             return
         source, target = both
-        if doc.format == "po" and (_po_language(doc) or "").split("-")[0].lower() == "en":
-            return  # an English variant's catalogue (en_GB) keeps most of its English source as it is
+        if _into_its_source_language(doc):
+            return  # an English variant's catalogue (en_GB), or an XLIFF whose target language is its source's
         markup = markup_of(doc)
         if target != source or _LIST.fullmatch(source) or not reads_as_prose(source, markup):
             return
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
+
+
+def _into_its_source_language(doc: Document) -> bool:
+    """Whether the catalogue translates into its source's language: a PO catalogue for an English
+    variant (msgids are English), an XLIFF whose `target-language` is its `source-language` (Symfony's
+    `validators.en.xlf`), where most strings are kept as they are."""
+    if doc.format == "po":
+        return (_po_language(doc) or "").split("-")[0].lower() == "en"
+    if doc.format == "xliff":
+        from lint.formats.xliff import file_language, source_language
+
+        source, target = source_language(doc.source), file_language(doc.source)
+        return bool(source and target) and source.split("-")[0].lower() == target.split("-")[0].lower()
+    return False
 
 
 def _po_language(doc: Document) -> str | None:
