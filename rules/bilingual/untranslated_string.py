@@ -119,7 +119,8 @@ def _into_its_source_language(doc: Document) -> bool:
         from lint.formats.xliff import file_language, source_language
 
         source, target = source_language(doc.source), file_language(doc.source)
-        return bool(source and target) and source.split("-")[0].lower() == target.split("-")[0].lower()
+        return source is not None and target is not None and (
+            source.split("-")[0].lower() == target.split("-")[0].lower())
     return False
 
 
