@@ -37,7 +37,8 @@ inline literals are the page's text, not placeholders a program fills (B106 comp
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
 so may any form the header's `Plural-Forms` picks for n == 1 alone (Hebrew's `n==1 ? 0 : …`, a
-Serbian team's `n==1 ? 3 : …`).
+Serbian team's `n==1 ? 3 : …`). Plural forms in one string, separated by `|` (Symfony, Laravel), are
+as many as the language has: the placeholders each form uses are compared as a set.
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
@@ -88,6 +89,13 @@ Serbian team's `n==1 ? 3 : …`).
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour {name}, bon retour !"), path="app.xlf"),
         Example(xliff_example("Hello {name}", "Bonjour {name}", state="initial"), path="app.xlf",
                 note="an initial segment is not translated yet"),
+        Example(xliff_example("You must select at least {{ limit }} choice.|You must select at least {{ limit }} "
+                              "choices.", "Вы должны выбрать хотя бы {{ limit }} вариант.|Вы должны выбрать хотя бы "
+                              "{{ limit }} варианта.|Вы должны выбрать хотя бы {{ limit }} вариантов.", version="1.2"),
+                path="validators.ru.xlf", note="Symfony's plural forms: three in Russian, one in Chinese"),
+        Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
+                              "contain {{ limit }} elements or more.", "该集合最少应包含 {{ limit }} 个元素。",
+                              version="1.2"), path="validators.zh_CN.xlf"),
     )
 
     head = "Placeholders differ from the source"
@@ -101,6 +109,12 @@ Serbian team's `n==1 ? 3 : …`).
                           for t in both)
         if source == target:
             return None
+        if "|" in both[0]:
+            # Plural forms in one string (Symfony's and Laravel's `one|other`): a language writes as many
+            # forms as it has, each with the placeholders it needs; the set is what must match.
+            source, target = Counter(set(source)), Counter(set(target))
+            if source == target:
+                return None
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
         one = singular(seg, doc)
