@@ -199,6 +199,12 @@ class Segment:
     def contiguous(cls, text: str, kind: str, start: int, index: int = 0) -> Segment:
         return cls(text, kind, ((0, start),), index)
 
+    def translates_forms(self) -> bool:
+        """Whether this is a translation of plural forms a program picks from, written in one string
+        (`one choice|{{ limit }} choices`: Symfony, Laravel): its forms repeat each other's words by
+        design."""
+        return self.source_text is not None and "|" in self.source_text
+
     def to_source(self, i: int) -> int:
         anchors = self.anchors
         if len(anchors) == 1:

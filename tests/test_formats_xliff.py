@@ -171,6 +171,9 @@ def test_template_placeholders_in_a_target_are_not_prose():
     assert [s.text for s in _doc(v1).segments] == [
         f"Vous devez sélectionner au moins {PLACEHOLDER} choix, {PLACEHOLDER} & {PLACEHOLDER}."]
     assert [f.code for f in lint.check_text(v1, path="validators.fr.xlf")] == []
+    cdata = v1.replace("<target>Vous", "<target><![CDATA[Vous").replace(".</target>", ".]]></target>").replace(
+        "&amp;", "et")  # (inside CDATA an entity is its letters)
+    assert [f.code for f in lint.check_text(cdata, path="validators.fr.xlf")] == []
     spaced = v1.replace("au moins {{ limit }}", "au moins {{limit}}")
     assert "B101" in [f.code for f in lint.check_text(spaced, path="validators.fr.xlf")]
 

@@ -219,7 +219,7 @@ def _segment(text: str, start: int, index: int, source_text: str | None, key: st
             _add_prose(builder, value[pos:], s + pos)
             found.append((s, e))
         elif kind == "cdata":
-            builder.add(value, s)
+            _add_prose(builder, value, s)
             found.append((s, e))
         elif kind == "cp":
             builder.add_opaque(_cp(attrs), s)

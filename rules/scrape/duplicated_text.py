@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from itertools import compress, count, islice, pairwise
 from operator import eq, itemgetter
 
+from lint.formats.bilingual import xliff_example
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -87,6 +88,12 @@ in the text is deliberate.
                 path="a.md", note="reported; the engine keeps a Markdown file's block structure, so no fix here"),
     )
     allow = (
+        Example(xliff_example("This value is too long. It should have {{ limit }} character or less.|This value is "
+                              "too long. It should have {{ limit }} characters or less.",
+                              "Ta wartość jest zbyt długa. Powinna mieć {{ limit }} znaków lub mniej.|Ta wartość jest "
+                              "zbyt długa. Powinna mieć {{ limit }} znaków lub mniej.|Ta wartość jest zbyt długa. "
+                              "Powinna mieć {{ limit }} znaków lub mniej.", version="1.2"),
+                path="validators.pl.xlf", note="plural forms a program picks from, written alike"),
         Example("The plane crashed.\n\nThe plane landed.\n"),
         Example("Yes.\n\nYes.\n", note="too short to be a scraping artefact"),
         Example("Chorus: we shall overcome.\n\nVerse one.\n\nChorus: we shall overcome.\n", note="not consecutive"),
@@ -111,6 +118,8 @@ in the text is deliberate.
         repeated = _repeated_sentences(segments)
         for i in _segments_to_read(doc, repeated):
             seg = segments[i]
+            if seg.translates_forms():
+                continue  # plural forms in one string (`one|other`): a language may write them alike
             previous = segments[i - 1] if i else None
             if previous is not None and _same_start(seg.text, previous.text):
                 suffixed = self._titled_copy(previous, seg, text)

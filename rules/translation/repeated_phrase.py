@@ -9,6 +9,7 @@ from itertools import accumulate, islice, repeat
 from operator import eq, itemgetter
 from typing import Any
 
+from lint.formats.bilingual import xliff_example
 from lint.formats.builder import PLACEHOLDER
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -138,6 +139,12 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                 note="one word three times with bare spaces: no rhetoric"),
     )
     allow = (
+        Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
+                              "contain {{ limit }} elements or more.",
+                              "Ova kolekcija bi trebalo da sadrži {{ limit }} ili više elemenata.|Ova kolekcija bi "
+                              "trebalo da sadrži {{ limit }} ili više elemenata.|Ova kolekcija bi trebalo da sadrži "
+                              "{{ limit }} ili više elemenata.", version="1.2"), path="validators.bs.xlf",
+                note="plural forms a program picks from (Symfony): Bosnian writes its three alike"),
         Example("`script-src-elem`에는 `'element'`를, `script-src-attr`에는 `'attribute'`를, `script-src`에는 "
                 "`'default'`를 씁니다.\n", path="a.md", language="ko",
                 note="a list of settings, each with its particle: the code differs"),
@@ -194,8 +201,10 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             yield from self._doublings(segments[i])
 
     def _loops(self, seg: Segment, source: str) -> Iterator[Finding]:
-        if seg.source_text is not None and _ALIASES.search(seg.source_text):
-            return  # `day,days` -> `天,天`: a list of aliases a program splits, each item translated alone
+        if seg.source_text is not None and (_ALIASES.search(seg.source_text) or seg.translates_forms()):
+            # `day,days` -> `天,天`: a list of aliases a program splits, each item translated alone; or
+            # plural forms (`one|other`), each a copy of the others but for a word.
+            return
         text = seg.text
         if PLACEHOLDER in text:
             # Inline code and markup are words too, each compared as written: `script-src`에는 and
