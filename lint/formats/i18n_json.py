@@ -5,6 +5,10 @@ plural/select syntax (`{name}`, `{count, plural, one {# item} other {# items}}` 
 of its branches), `{{mustache}}` and `%s`-style placeholders, which stand as a placeholder (U+FFFC).
 Escapes (`\\n`, `\\"`, `\\u00e9`) are decoded and opaque: a fix never rewrites them.
 
+Values under a key that starts with `@` are not prose either: ARB (Flutter) and slang keep there the
+resource's attributes and notes for translators (`"@title": {"description": "…"}`, `"@@locale"`), written
+in the source language.
+
 JSON is not claimed by extension (most `.json` files are not prose): map catalogues in the config,
 `formats: {"locales/**/*.json": i18n-json}`. A file that is not valid JSON is an error with its line.
 The segment's ``key`` is the dotted path of the value (`home.title`).
@@ -66,6 +70,8 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
             if stack and stack[-1][0] and stack[-1][2]:
                 stack[-1][1] = json.loads(tok)
                 continue
+            if any(isinstance(entry[1], str) and entry[1].startswith("@") for entry in stack):
+                continue  # an `@` key's value: a note for translators (ARB, slang), left as JSON syntax is
             protected.append((last_end, m.start() + 1))
             last_end = m.end() - 1
             key = ".".join(str(entry[1]) for entry in stack)
@@ -165,7 +171,7 @@ FORMAT = Format(
     options=options_table(OPTIONS, CHOICES),
     claims='most `.json` is not prose: map them with `formats: {"locales/**/*.json": i18n-json}`',
     prose='string values (the segment knows its key path, `home.title`)',
-    not_prose='keys, numbers, JSON syntax; inside values, ICU arguments and plural/select syntax (only the '
+    not_prose='keys, numbers, JSON syntax, the values of `@` keys (ARB\'s and slang\'s notes for translators); inside values, ICU arguments and plural/select syntax (only the '
               "branches' texts are prose), `{{mustache}}` and `%s` placeholders; with `markup: auto`, the "
               "application's rich-text tags (`Try <button>reloading</button>`, `<br/>`, `<0>`), which react-intl "
               "and i18next's `Trans` render as elements (entities stay prose: those libraries print `&amp;` as "
