@@ -97,3 +97,14 @@ def test_notes_for_translators_under_at_keys_are_not_prose():
     doc = parse(Source("fr.json", text), "i18n-json")
     assert [s.key for s in doc.segments] == ["title", "receive.accept"]
     assert [f.code for f in lint.check_text(text, path="fr.json", config=CONFIG)] == []
+
+
+def test_a_messages_description_is_a_note_not_prose():
+    """A WebExtension's `_locales/fr/messages.json` and a Docusaurus site's `i18n/fr/code.json` keep an
+    English description beside each message; a key merely named `description` elsewhere is prose."""
+    text = ('{"extName": {"message": "Bloqueur de pubs", "description": "The name of the extension, shown in '
+            'the store listing."},\n "theme.title": {"message": "Page introuvable"},\n'
+            ' "meta": {"description": "Une extension qui bloque les pubs."}}\n')
+    doc = parse(Source("messages.json", text), "i18n-json")
+    assert [s.key for s in doc.segments] == ["extName.message", "theme.title.message", "meta.description"]
+    assert [f.code for f in lint.check_text(text, path="messages.json", config=CONFIG)] == []

@@ -7,7 +7,8 @@ Escapes (`\\n`, `\\"`, `\\u00e9`) are decoded and opaque: a fix never rewrites t
 
 Values under a key that starts with `@` are not prose either: ARB (Flutter) and slang keep there the
 resource's attributes and notes for translators (`"@title": {"description": "…"}`, `"@@locale"`), written
-in the source language.
+in the source language. Nor is the `description` beside a `message` (WebExtension `messages.json`,
+Docusaurus `code.json`): a note for translators.
 
 JSON is not claimed by extension (most `.json` files are not prose): map catalogues in the config,
 `formats: {"locales/**/*.json": i18n-json}`. A file that is not valid JSON is an error with its line.
@@ -43,9 +44,10 @@ CHOICES = {"markup": MARKUPS}
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     text = source.text
     try:
-        json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno) from None
+    notes = _notes(data, "") if '"message"' in text else set()
     segments: list[Segment] = []
     protected: list[tuple[int, int]] = []
     last_end = 0  # the end of the last string value: what lies between values is JSON syntax
@@ -72,9 +74,11 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
                 continue
             if any(isinstance(entry[1], str) and entry[1].startswith("@") for entry in stack):
                 continue  # an `@` key's value: a note for translators (ARB, slang), left as JSON syntax is
+            key = ".".join(str(entry[1]) for entry in stack)
+            if notes and key in notes:
+                continue  # a message's description (WebExtension, Docusaurus): a note for translators
             protected.append((last_end, m.start() + 1))
             last_end = m.end() - 1
-            key = ".".join(str(entry[1]) for entry in stack)
             seg = _value_segment(tok, m.start() + 1, len(segments), key)
             if seg is not None:
                 segments.append(seg)
@@ -85,6 +89,28 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     doc.memo["markup"] = markup
     return doc
 
+
+
+# An entry of the WebExtension `messages.json` format (Chrome's i18n, and Docusaurus' `code.json`):
+# the message, with a description for translators beside it.
+_MESSAGE_ENTRY_KEYS = frozenset({"message", "description", "placeholders"})
+
+
+def _notes(data: Any, path: str) -> set[str]:
+    """The key paths of the descriptions beside each `message` (WebExtension and Docusaurus
+    catalogues: `{"greeting": {"message": "Bonjour", "description": "Shown at the top"}}`), which are
+    notes in the source language, not the text shown."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        if "message" in data and isinstance(data.get("description"), str) and set(data) <= _MESSAGE_ENTRY_KEYS:
+            found.add(f"{path}.description" if path else "description")
+        for k, v in data.items():
+            if isinstance(v, (dict, list)):
+                found |= _notes(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            found |= _notes(v, f"{path}.{i}" if path else str(i))
+    return found
 
 
 def _value_segment(token: str, at: int, index: int, key: str) -> Segment | None:
@@ -171,8 +197,9 @@ FORMAT = Format(
     options=options_table(OPTIONS, CHOICES),
     claims='most `.json` is not prose: map them with `formats: {"locales/**/*.json": i18n-json}`',
     prose='string values (the segment knows its key path, `home.title`)',
-    not_prose='keys, numbers, JSON syntax, the values of `@` keys (ARB\'s and slang\'s notes for translators); inside values, ICU arguments and plural/select syntax (only the '
-              "branches' texts are prose), `{{mustache}}` and `%s` placeholders; with `markup: auto`, the "
+    not_prose='keys, numbers, JSON syntax, the values of `@` keys (ARB\'s and slang\'s notes for translators) and a '
+              "message's `description` (WebExtension `messages.json`, Docusaurus `code.json`); inside values, "
+              "ICU arguments and plural/select syntax (only the branches' texts are prose), `{{mustache}}` and `%s` placeholders; with `markup: auto`, the "
               "application's rich-text tags (`Try <button>reloading</button>`, `<br/>`, `<0>`), which react-intl "
               "and i18next's `Trans` render as elements (entities stay prose: those libraries print `&amp;` as "
               'written); escapes are read but never rewritten. Invalid JSON is an error with its line',
