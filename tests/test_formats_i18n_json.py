@@ -9,6 +9,7 @@ import pytest
 
 import lint
 from lint.config import parse_config
+from lint.engine import Linter
 from lint.formats import ParseError, format_for, parse
 from lint.model import Source
 from tests.conftest import ROOT
@@ -108,3 +109,13 @@ def test_a_messages_description_is_a_note_not_prose():
     doc = parse(Source("messages.json", text), "i18n-json")
     assert [s.key for s in doc.segments] == ["extName.message", "theme.title.message", "meta.description"]
     assert [f.code for f in lint.check_text(text, path="messages.json", config=CONFIG)] == []
+
+
+@pytest.mark.parametrize("name, language", [
+    ("fr.json", ("fr", "file")), ("pt_BR.json", ("pt-BR", "file")), ("zh-Hant.json", ("zh-Hant", "file")),
+    ("fr.i18n.json", ("fr", "file")), ("app.json", ("en", "default")), ("xx.json", ("en", "default")),
+])
+def test_a_catalogue_named_by_its_locale_is_in_that_language(name: str, language: tuple[str, str]) -> None:
+    """excalidraw's `fr-FR.json`, localsend's `pt-BR.json`: the name says the language, as a PO header would."""
+    doc = Linter().document(Source(name, '{"ok": "Oui"}\n'), CONFIG)
+    assert (doc.language, doc.language_from) == language

@@ -21,6 +21,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any
 
 from lint.formats import Format, FormatExample, ParseError, options_table
@@ -113,6 +114,21 @@ def _notes(data: Any, path: str) -> set[str]:
     return found
 
 
+# A catalogue named by its locale: `fr.json`, `pt_BR.json`, `zh-Hant.json`, `fr.i18n.json` (slang).
+_LOCALE_NAME = compiled_on_use(r"([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?(?:\.i18n)?\.json")
+
+
+def file_language(source: Source) -> str | None:
+    """The locale the catalogue's file name is (`fr-FR.json` -> `fr-FR`), as excalidraw, localsend and
+    most i18n libraries name their catalogues."""
+    from lint.formats.i18n_yaml import ISO_639_1
+
+    m = _LOCALE_NAME.fullmatch(PurePath(source.path).name)
+    if m is None or m.group(1) not in ISO_639_1:
+        return None
+    return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+
+
 def _value_segment(token: str, at: int, index: int, key: str) -> Segment | None:
     """The string's content (without its quotes), escapes decoded as opaque characters, placeholders masked."""
     body = token[1:-1]
@@ -195,8 +211,10 @@ FORMAT = Format(
     title='i18n JSON catalogues',
     reader=parse,
     options=options_table(OPTIONS, CHOICES),
+    file_language=file_language,
     claims='most `.json` is not prose: map them with `formats: {"locales/**/*.json": i18n-json}`',
-    prose='string values (the segment knows its key path, `home.title`)',
+    prose='string values (the segment knows its key path, `home.title`); a file named by its locale '
+          '(`fr.json`, `pt_BR.json`) sets the language',
     not_prose='keys, numbers, JSON syntax, the values of `@` keys (ARB\'s and slang\'s notes for translators) and a '
               "message's `description` (WebExtension `messages.json`, Docusaurus `code.json`); inside values, "
               "ICU arguments and plural/select syntax (only the branches' texts are prose), `{{mustache}}` and `%s` placeholders; with `markup: auto`, the "

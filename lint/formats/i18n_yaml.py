@@ -78,8 +78,9 @@ _SWITCH = compiled_on_use(
 )
 _LANGUAGE_KEY = compiled_on_use(r"^([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?[ \t]*:(?:[ \t]|$)")
 _TOP_KEY = compiled_on_use(r"^[^\s#\-%][^\r\n]*?:(?:[ \t\r]|$)", re.M)
-# ISO 639-1: a Rails catalogue's single top-level key names its language.
-_ISO_639_1 = frozenset(
+# ISO 639-1: a Rails catalogue's single top-level key names its language (and an i18n JSON catalogue's
+# file name, `fr.json`).
+ISO_639_1 = frozenset(
     "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
     "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
     "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
@@ -581,7 +582,7 @@ def file_language(source: Source) -> str | None:
     if len(keys) != 1:
         return None
     m = _LANGUAGE_KEY.match(next(iter(keys)) + ":")
-    if m is None or m.group(1) not in _ISO_639_1:
+    if m is None or m.group(1) not in ISO_639_1:
         return None
     return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
 
