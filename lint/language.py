@@ -174,16 +174,34 @@ _PATH_PART = compiled_on_use(r"(?:\A|[/\\])(?:[a-z]+\.)?([a-z]{2}(?:[-_][A-Za-z]
                              r"|\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.\w+\Z")
 
 
-def path_hint(path: str) -> str:
-    """The language a path names by a directory or a file-name part (its last such part), as CLD2's
-    code, or "" where it names none CLD2 knows."""
+def path_tag(path: str) -> str:
+    """The last directory or file-name part of ``path`` that is shaped like a language tag, lower-cased
+    as written (`zh-cn`, `fr`), or ""."""
     found = ""
     for m in _PATH_PART.finditer(path.lower()):
         found = m.group(1) or m.group(2)
+    return found
+
+
+def path_hint(path: str) -> str:
+    """The language a path names by a directory or a file-name part (its last such part), as CLD2's
+    code, or "" where it names none CLD2 knows."""
+    found = path_tag(path)
     if not found:
         return ""
     tag = normalize(found)
     return "zh-Hant" if tag in ("zh-TW", "zh-HK", "zh-Hant") else primary(tag) if primary(tag) in cld2_codes() else ""
+
+
+def declared_language(doc: Document) -> tuple[str, str] | None:
+    """The language the page is said to be in, apart from what its text reads as, and who says it:
+    ``inline``, ``path`` (the config's ``languages``), ``file`` (its metadata) or ``folder`` (a folder or
+    file-name part that is a language tag); None where nothing says. The config's one ``language`` for
+    every file is no word on this page."""
+    if doc.language_from in ("inline", "path", "file"):
+        return doc.language, doc.language_from
+    hint = path_hint(doc.source.path)
+    return (hint, "folder") if hint else None
 
 
 @lru_cache(maxsize=1)

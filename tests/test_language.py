@@ -267,3 +267,47 @@ def test_cjk_latin_spacing_reports_each_slip_and_mends_only_its_place() -> None:
     assert [text[f.start - 2:f.start] for f in found] == ["使用"]
     fixed = lint.fix_text(text, path="a.md", config=config, select=["L107"], unsafe=True)
     assert "使用 Angular 开发。" in fixed and "使用 Preact开发。" in fixed
+
+
+ENGLISH = ("The documentation explains how to install the software and how to configure it for your team. "
+           "Each section describes one step, with the commands to run and the errors that you are most likely "
+           "to meet on the way, and how to recover from each of them without losing the work you have done so "
+           "far in the project.\n")
+
+
+def test_what_declares_a_pages_language(tmp_path) -> None:
+    """L108 reads what the page is said to be in, apart from what its prose reads as: the config's
+    ``languages`` and the file's metadata name the page's language (and by that, the language it is
+    checked in); a folder or file-name part only names it; the config's one ``language`` says nothing."""
+    from lint.language import declared_language
+
+    def declared(path: str, text: str, config: Config | None = None) -> tuple[str, str] | None:
+        return declared_language(Linter().document(Source(path, text), config or Config()))
+
+    (tmp_path / ".copylint.yaml").write_text('languages: {"docs/**": fr}\n')
+    config = load_config(tmp_path / ".copylint.yaml")
+    assert declared(str(tmp_path / "docs/a.md"), ENGLISH, config) == ("fr", "path")
+    assert declared("a.md", "---\nlang: de\n---\n" + ENGLISH) == ("de", "file")
+    assert declared("src/content/docs/zh-cn/a.md", ENGLISH) == ("zh", "folder")
+    assert declared("docs/a.ja.md", ENGLISH) == ("ja", "folder")
+    assert declared("docs/a.md", ENGLISH) is None
+    assert declared("docs/pt/a.md", ENGLISH, Config(language="en")) == ("pt", "folder")
+
+
+@pytest.mark.parametrize("path, config, expected", [
+    ("docs/fr/a.md", None, ["L108"]),
+    ("docs/a.md", 'languages: {"docs/**": fr}\n', ["L101", "L108"]),  # checked as French: each sentence too
+    ("docs/en/a.md", None, []),
+    ("docs/fr/a.md", "rules: {L108: {source-language: fr}}\n", []),
+    ("docs/fr/a.md", "rules: {L108: {min-words: 500}}\n", []),
+])
+def test_an_untranslated_page_is_reported_once(tmp_path, path: str, config: str | None,
+                                                expected: list[str]) -> None:
+    cfg = Config()
+    if config:
+        (tmp_path / ".copylint.yaml").write_text(config)
+        cfg = load_config(tmp_path / ".copylint.yaml")
+    found = lint.check_text(ENGLISH + "\n" + ENGLISH.replace("team", "group"), path=str(tmp_path / path),
+                            config=cfg, select=["L101", "L108"])
+    assert sorted({f.code for f in found}) == expected
+    assert [f.start for f in found if f.code == "L108"] in ([], [0])
