@@ -302,3 +302,14 @@ def test_s103_word_tests_at_the_last_word_find_what_a_search_finds():
             assert searched == (pattern.match(text, _last_word_start(text)) is not None), text
             found += searched
     assert found > 500
+
+
+@pytest.mark.parametrize("path, config, expected", [
+    ("docs/imports.mdx", Config(formats={"**/*.mdx": "markdown"}), []),  # an MDX file read as Markdown
+    ("docs/imports.mdx", Config(), []),
+    ("docs/imports.md", Config(), ["S102"]),  # Markdown may be an extractor's: a teaser's absolute link
+])
+def test_a_docs_sources_pointer_is_not_furniture(path: str, config: Config, expected: list[str]) -> None:
+    text = ("Globs match paths.\n\n[Read more about the glob pattern syntax](https://github.com/micromatch/"
+            "picomatch#globbing-features).\n")
+    assert [f.code for f in lint.check_text(text, path=path, config=config, select=["S102"])] == expected

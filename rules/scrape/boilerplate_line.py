@@ -36,6 +36,12 @@ _BREAK_AFTER_SPACE = compiled_on_use(r"\n(?<=[ \t]\n)" + _LINE_AHEAD)
 # Segments that are never page furniture: a heading or a cell is the document's own; a catalogue
 # string ("Terms & Conditions", "Share") is the app's interface, whatever it reads like.
 _NOT_FURNITURE = frozenset({"heading", "table_cell", "string", "msgstr", "target"})
+# A link as a docs source writes it, and its target: Markdown and MDX (`[text](target)`, an image's
+# `![alt](target)`), reST (`` `text <target>`_ ``, and the roles that name the site's own pages).
+_LINK_TARGET = compiled_on_use(r"\]\(\s*<?([^)\s>]*)|`[^`<]*<([^>`]+)>`__?|:(?:doc|ref):`")
+# A target with a scheme (`https:`, `mailto:`) or a protocol-relative one (`//cdn…`) leaves the site.
+_LEAVES_SITE = compiled_on_use(r"[A-Za-z][A-Za-z0-9+.\-]*:|//")
+_SOURCE_FORMATS = frozenset({"markdown", "mdx", "rst"})
 
 
 
@@ -50,6 +56,12 @@ social buttons, a standalone image credit (`Photo: AP`, `(Getty Images)`), `12 c
 
 **Why is this bad?** Scrapers that take a page's text keep the words of its buttons, banners and
 widgets. In a published article they read as nonsense between paragraphs.
+
+Not flagged in a docs site's source (Markdown, MDX, reST): a line whose link goes to a path of the same
+site (`Read more about [environment variables](/en/guides/…)`, `Next: [Install Rust](#rust)`, an image's
+alt text `![Search Preview](./preview.gif)`, a reST role), or any line with a link in an MDX file, which no
+extractor writes. The author wrote such a pointer; text a scraper took from a page has its links
+resolved to other sites' absolute URLs, or none, and there the same words are a teaser.
 
 The phrase lists are data (`rules/scrape/data/boilerplate.yaml`: exact lines, prefixes, patterns).
 Extend them for your CMS with the options `extend-phrases`, `extend-prefixes`, `extend-patterns`, or
@@ -97,6 +109,11 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Text.\n\nFollow me on Twitter\n", "Text.\n\n"),
         Example("Text.\n\nRead more about it on our website\n", "Text.\n\n", note="a teaser: no full stop"),
         Example("Text.\n\nRELATED: These are the best phones of 2024\n", "Text.\n\n"),
+        Example("The talks ended.\n\nRead more: [Russia and Ukraine swap prisoners](https://news.example.com/world/"
+                "2024/swap)\n\nMore text.\n", path="a.md",
+                note="scraped into Markdown: a teaser's link is an absolute URL"),
+        Example("The talks ended.\n\n![Advertisement](https://ads.example.com/banner.gif)\n", path="a.md",
+                note="an advertisement's image, from another site"),
     )
     allow = (
         Example('msgid "Partager cet article"\nmsgstr "Share this article"\n', path="messages.po",
@@ -129,6 +146,17 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Several middlewares are provided by Starlette.\n\nRead more about them in the [FastAPI docs for "
                 "Middleware](https://fastapi.tiangolo.com/advanced/middleware/).\n", path="a.md",
                 note="a sentence that points back at the text before it"),
+        Example("Set the key in your `.env` file.\n\n:::tip\nRead more about [environment variables]"
+                "(/en/guides/environment-variables/) and `.env` files in Astro.\n:::\n", path="a.mdx",
+                note="a docs source's pointer to a page of the same site"),
+        Example("Install the system dependencies.\n\nNext: [Install Rust](#rust)\n", path="a.md",
+                note="a link within the page"),
+        Example("You can see the new search on the site.\n\n![Search Preview](./blog/search_preview.gif)\n",
+                path="a.md", note="an image of the page's own, its alt text"),
+        Example("<Steps>\n1. [Sign up for Fly.io](https://fly.io/docs/getting-started/) if you haven't already.\n"
+                "</Steps>\n", path="a.mdx", note="MDX is a site's source, never an extractor's output"),
+        Example("Set the key first.\n\nRead more about `environment variables <../guides/env.html>`_.\n",
+                path="a.rst", note="a reST link to a page of the same site"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -166,6 +194,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
             if doc.protected and doc.is_protected(start):
                 continue
             if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
+                continue
+            if _points_within_site(doc, start, end):
                 continue
             yield self._finding(doc, seg, a, b, start, end, line, plain)
 
@@ -232,6 +262,26 @@ def _shown(seg: Segment, text: str) -> str:
     start = seg.anchors[0][1]
     return text[start : start + len(seg.text)]
 
+
+
+def _points_within_site(doc: Document, start: int, end: int) -> bool:
+    """Whether the line at ``start``–``end`` is a docs source's own pointer: in Markdown, MDX or reST, its
+    link (or image) goes to a path of the same site (`/en/guides/…`, `#rust`, `./preview.gif`, a reST
+    role), or the file is MDX, which no extractor writes, and the line holds a link at all. A site's
+    source writes such lines itself (`Read more about [environment variables](/en/guides/…)`, `Next:
+    [Install Rust](#rust)`); text a scraper took from a page has its links resolved to absolute URLs, or
+    none, and there the same words are a teaser."""
+    if doc.format not in _SOURCE_FORMATS:
+        return False
+    text = doc.text
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    eol = _EOL_AT.search(text, end)
+    targets = [m.group(1) if m.group(1) is not None else m.group(2)
+               for m in _LINK_TARGET.finditer(text, line_start, eol.start() if eol else len(text))]
+    if not targets:
+        return False
+    return (doc.format == "mdx" or doc.source.path.lower().endswith(".mdx")  # (an MDX file read as Markdown)
+            or any(t is None or not _LEAVES_SITE.match(t) for t in targets))
 
 
 def _continues(text: str, line_end: int) -> bool:
