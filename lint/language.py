@@ -174,21 +174,19 @@ _PATH_PART = compiled_on_use(r"(?:\A|[/\\])(?:[a-z]+\.)?([a-z]{2}(?:[-_][A-Za-z]
                              r"|\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.\w+\Z")
 
 
-def path_tag(path: str) -> str:
-    """The last directory or file-name part of ``path`` that is shaped like a language tag, lower-cased
-    as written (`zh-cn`, `fr`), or ""."""
-    found = ""
-    for m in _PATH_PART.finditer(path.lower()):
-        found = m.group(1) or m.group(2)
-    return found
+def path_tags(path: str) -> list[str]:
+    """The directory and file-name parts of ``path`` shaped like a language tag, lower-cased as written
+    (`zh-cn`, `fr`), in order."""
+    return [m.group(1) or m.group(2) for m in _PATH_PART.finditer(path.lower())]
 
 
 def path_hint(path: str) -> str:
     """The language a path names by a directory or a file-name part (its last such part), as CLD2's
     code, or "" where it names none CLD2 knows."""
-    found = path_tag(path)
-    if not found:
+    tags = path_tags(path)
+    if not tags:
         return ""
+    found = tags[-1]
     tag = normalize(found)
     return "zh-Hant" if tag in ("zh-TW", "zh-HK", "zh-Hant") else primary(tag) if primary(tag) in cld2_codes() else ""
 

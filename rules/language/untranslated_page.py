@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lint.language import declared_language, identify, is_module_code, own_words, own_words_count, path_tag, primary
+from lint.language import declared_language, identify, is_module_code, own_words, own_words_count, path_tags, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -85,7 +85,9 @@ count), pages whose prose is mostly code, commands and names (common words make 
 characters), pages declared in the `source-language` (the language the site is written in, whose pages
 the others translate), languages CLD2 confuses (Spanish, Portuguese, Galician, Catalan; Chinese and
 Japanese…), and folder names that are ambiguous: a word of the page's own language (`it/`, `no/`, `de/`
-in a French tree) or a region code (`uk/`, `ca/`, `us/`); declare such a folder in the config's
+in a French tree), a region code (`uk/`, `ca/`, `us/`), a code of a language the messages do not name
+(`ml/`, `ts/`, `os/`, `vi/` name topics as often), or a path with two language parts that disagree;
+a part with a region (`zh-cn`, `pt-br`) is always a locale. Declare such a folder in the config's
 `languages` to have it read.
 """
     severity = Severity.WARNING
@@ -128,6 +130,8 @@ in a French tree) or a region code (`uk/`, `ca/`, `us/`); declare such a folder 
         Example(_ENGLISH, path="docs/it/variables.md", note="`it` is an English word: the folder may name a topic"),
         Example(_FRENCH, path="docs/de/variables.md", note="`de` is a French word: the folder may be one"),
         Example(_ENGLISH, path="docs/uk/tax-rules.md", note="a region's folder as often as Ukrainian's"),
+        Example(_ENGLISH, path="docs/ml/training.md", note="Malayalam's code, and machine learning's"),
+        Example(_ENGLISH, path="docs/fr/pl/variables.md", note="two language parts that disagree"),
         Example("---\nlang: en\n---\n" + _ENGLISH, path="docs/fr/variables.md",
                 note="the file says it is English: an English page kept there on purpose"),
         Example("# Commandes\n\n`npm run dev` `npm run build` `npm run preview` `astro add react` `astro check` "
@@ -155,7 +159,7 @@ in a French tree) or a region code (`uk/`, `ca/`, `us/`); declare such a folder 
         if (not found.reliable or found.percent < self.opts.confidence or other not in NAMES
                 or _siblings(other, tag)):
             return
-        if how == "folder" and _ambiguous_folder(tag, doc.source.path, other):
+        if how == "folder" and _ambiguous_folder(doc.source.path, other):
             return
         if own_words_count(prose.text, tag, other) * 2 > max(own_words_count(prose.text, other, tag), 1):
             return  # the declared language's small words are there: a page partly translated, L101's to judge
@@ -173,13 +177,19 @@ in a French tree) or a region code (`uk/`, `ca/`, `us/`); declare such a folder 
                            f"{NAMES[other]} over {prose.words} words of its prose): left untranslated?")
 
 
-def _ambiguous_folder(tag: str, path: str, other: str) -> bool:
-    """Whether the path's language part may be a plain word: a word of the page's own language (`it/`
-    in an English tree, `de/` in a French one) or a region's code."""
-    part = path_tag(path)
+def _ambiguous_folder(path: str, other: str) -> bool:
+    """Whether the path's language part may be something else: two parts that disagree
+    (`docs/fr/de/…`), a code of a language copylint does not name (`ml/`, `ts/`, `os/`, `vi/` are
+    abbreviations as often), a word of the page's own language (`it/` in an English tree, `de/` in a
+    French one) or a region's code. A part with a region (`zh-cn`, `pt-br`) names a locale."""
+    tags = path_tags(path)
+    part = tags[-1]
+    if len(set(tags)) > 1:
+        return True
     if "-" in part or "_" in part:
-        return False  # `zh-cn`, `pt-br`: nobody names a topic so
-    return part in _REGIONS or part in own_words(other) or part in _WORDS_OF.get(primary(other), ())
+        return False  # nobody names a topic so
+    return (part not in NAMES or part in _REGIONS or part in own_words(other)
+            or part in _WORDS_OF.get(primary(other), ()))
 
 
 # Two-letter words the packs' lists of small words leave out, common enough to name a folder.
