@@ -157,6 +157,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 "</Steps>\n", path="a.mdx", note="MDX is a site's source, never an extractor's output"),
         Example("Set the key first.\n\nRead more about `environment variables <../guides/env.html>`_.\n",
                 path="a.rst", note="a reST link to a page of the same site"),
+        Example("# r2e\n\n> An RSS to email tool.\n\n- Subscribe to a feed:\n\n`r2e add {{name}} {{url}}`\n\n"
+                "- Log out:\n\n```\nr2e logout\n```\n", path="pages/common/r2e.md",
+                note="a step's words over the command it runs"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -195,7 +198,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 continue
             if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
                 continue
-            if _points_within_site(doc, start, end):
+            if _points_within_site(doc, start, end) or _introduces_code(doc, line, end):
                 continue
             yield self._finding(doc, seg, a, b, start, end, line, plain)
 
@@ -282,6 +285,20 @@ def _points_within_site(doc: Document, start: int, end: int) -> bool:
         return False
     return (doc.format == "mdx" or doc.source.path.lower().endswith(".mdx")  # (an MDX file read as Markdown)
             or any(t is None or not _LEAVES_SITE.match(t) for t in targets))
+
+
+# What opens a code block on the next line of a Markdown or reST source: a fence, an indented block,
+# a line that is one code span (tldr-pages' command lines), a reST code directive.
+_CODE_NEXT = compiled_on_use(r"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*"
+                             r"(?:[ \t]*(?:```|~~~)|    |\t|[ \t]*`[^`\r\n]+`[ \t]*(?:\r\n|\r|\n|$)|\.\. code)")
+
+
+def _introduces_code(doc: Document, line: str, end: int) -> bool:
+    """Whether the line, in a docs source, ends with a colon before a code block: the words of an
+    instruction the code carries out (tldr-pages' `- Subscribe to a feed:` over `r2e add …`, `Log in:`),
+    not a button's label."""
+    return doc.format in _SOURCE_FORMATS and line.rstrip().endswith(":") and _CODE_NEXT.match(
+        doc.text, end + (1 if doc.text[end : end + 1] == ":" else 0)) is not None
 
 
 def _continues(text: str, line_end: int) -> bool:
