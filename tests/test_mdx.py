@@ -13,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lint
+from lint.config import parse_config
 from lint.formats import FORMATS
 from lint.model import Source
+from tests.conftest import ROOT
 
 PAGE = """---
 title: Getting started
@@ -92,7 +94,7 @@ def test_fix_edits_prose_only_and_keeps_jsx(tmp_path, run) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "<Card title=\"Qué es?\">\n  Texto del componente.\n</Card>\n",  # attribute values are not prose
+    "<Card icon=\"Qué es?\">\n  Texto del componente.\n</Card>\n",  # other attributes' values are not prose
     "import Box from '~/components/Box.astro' ;\nimport X from \"x\"  \n\nText.\n",
     "{/* It is is a note for the translators here. */}\n\nText.\n",
     "<Aside type=\"tip\" title={`Use ${name}`}>Text.</Aside>\n",
@@ -176,14 +178,16 @@ def test_inline_markup_over_lines_is_one_placeholder(text: str, segments: list[s
 
 # --- every word of prose is read, and no word of markup -------------------------------------------
 
-_MARK = "zqmark"  # a word of markup: an attribute value, an import, an expression, code
+_MARK = "zqmark"  # a word of markup: an attribute value (but alt, title, description), an import, code
 
 
 # Blocks of a page: (prose maker, a markup word, an indent inside components) -> the block.
 _BLOCKS: tuple[Callable[[Callable[[], str], str, str], str], ...] = (
     lambda p, m, indent: f"{p()}.",
-    lambda p, m, indent: f"<Aside title=\"{m}\">\n{indent}{p()}.\n</Aside>",
-    lambda p, m, indent: f"<Card\n  title=\"{m}\"\n  icon={{{m}}}\n>\n{indent}{p()}.\n</Card>",
+    lambda p, m, indent: f"<Aside type=\"{m}\">\n{indent}{p()}.\n</Aside>",
+    lambda p, m, indent: f"<Aside title=\"{p()}\">\n{indent}{p()}.\n</Aside>",
+    lambda p, m, indent: f"<Card\n  title=\"{p()}\"\n  icon={{{m}}}\n>\n{indent}{p()}.\n</Card>",
+    lambda p, m, indent: f"<LinkCard href=\"/{m}\" description='{p()}.' {{...{m}}} />",
     lambda p, m, indent: f"{p()} <Badge text=\"{m}\" /> and {p()}.",
     lambda p, m, indent: f"{p()} {{{m}.x}} and {p()}.",
     lambda p, m, indent: f"{{/* {m} */}}",
@@ -212,7 +216,7 @@ _BLOCKS: tuple[Callable[[Callable[[], str], str, str], str], ...] = (
     lambda p, m, indent: f"## <Icon name=\"{m}\" /> {p()}",
     lambda p, m, indent: f"[{p()} <Badge text=\"{m}\" />](/{m})",
     lambda p, m, indent: f"<Badge text=\"{m}\" /> {p()}.",
-    lambda p, m, indent: f"<Image\n  src={{{m}}}\n  alt=\"{m}\"\n/>",
+    lambda p, m, indent: f"<Image\n  src={{{m}}}\n  alt=\"{p()}\"\n/>",
     lambda p, m, indent: f"Le {p()} est là <Badge text=\"é{m}\" /> et {p()} «ici».",
     lambda p, m, indent: f"1. {p()}.\n\n    <Aside>\n    {p()}.\n    </Aside>\n\n2. {p()}.",
     lambda p, m, indent: f"{p()}:\n\n<Code code={{`{m}\n\n{m}`}} lang=\"js\" />",
@@ -248,7 +252,7 @@ def _page(draw: st.DrawFn) -> tuple[str, list[str]]:
 @given(page=_page())
 def test_prose_is_read_whole_in_place_and_markup_never(page: tuple[str, list[str]]) -> None:
     text, prose = page
-    segments = FORMATS["mdx"].read(Source("a.mdx", text)).segments
+    segments = FORMATS["mdx"].read(Source("a.mdx", text), {"attributes": ["alt", "title", "description"]}).segments
     read = " ".join(s.text for s in segments)
     assert [w for w in prose if not re.search(rf"\b{w}\b", read)] == [], text
     assert _MARK not in read, text
@@ -360,3 +364,23 @@ def test_a_fragment_inside_a_line_keeps_positions() -> None:
     text = "See <>the the docs</> here.\n"
     (f,) = lint.check_text(text, path="a.mdx")
     assert f.code == "T102" and text[f.start - 4:f.end] == "the the"
+
+
+def test_the_attributes_a_site_names_are_prose_and_their_fixes_stay_inside() -> None:
+    """An image's `alt` is prose by default; `title` and `description` (Starlight's `<Aside title="…">`,
+    `<LinkCard description="…">`) where the config names them, since docs sites also cite with them (a
+    pull request's title, an English article's description). Other attributes, values written as
+    expressions and an element inside a line of text stay markup."""
+    text = ('<Aside type="tip" title="Did you you know?">\n  Read the guide.\n</Aside>\n\n'
+            '<LinkCard href="/start/" description="The the best way to start." title={t("x")} />\n\n'
+            '<Image src={logo} alt="The the logo" />\n')
+    assert [(f.code, f.start) for f in lint.check_text(text, path="a.mdx")] == [
+        ("T102", text.index("The the logo") + 4)]
+    named = parse_config("format-options: {mdx: {attributes: [alt, title, description]}}\n", "x.yaml", ROOT)
+    assert [(f.code, f.start) for f in lint.check_text(text, path="a.mdx", config=named)] == [
+        ("T102", text.index("you you") + 4), ("T102", text.index("The the best") + 4),
+        ("T102", text.index("The the logo") + 4)]
+    fixed = text.replace("you you", "you").replace("The the", "The")
+    assert lint.fix_text(text, path="a.mdx", config=named, unsafe=True) == fixed
+    none = parse_config("format-options: {mdx: {attributes: []}}\n", "x.yaml", ROOT)
+    assert lint.check_text(text, path="a.mdx", config=none) == []

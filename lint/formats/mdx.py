@@ -14,20 +14,29 @@ HTML (an element) or an inline code span (an expression), each read as one place
 a fenced code block the parser would not see (indented four spaces or more) are blanked. Whatever is
 blanked is protected: no rule reads it and no fix edits it.
 
-Left out: the attribute values of elements (``title="…"``) are not read as prose.
+The string values of the attributes named in the option `attributes` of an element on lines of its own
+are prose, each a segment of its own (kind "caption"), as the HTML reader reads `alt` and `title`: by
+default `alt` (`<Image alt="…" />`); a site may add `title` and `description` (`<Aside title="…">`,
+`<Card title="…">`). They are not read by default because docs sites cite with them: withastro/docs'
+`<SourcePR title="feat: …">` and `<LinkCard title="…" description="…">` keep a pull request's or an
+English article's own words on a Japanese page (50 findings there, L101 and L103, none a slip). Other
+attributes, values written as expressions (`title={t("x")}`) and the attributes of an element inside a
+line of text are markup.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from lint.formats import Format, FormatExample, options_table
-from lint.formats.builder import PEER_SWITCH_TOOLS
-from lint.formats.markdown import OPTIONS, PEER_HELP, document_from_view, file_language
+from lint.formats.builder import PEER_SWITCH_TOOLS, SegmentBuilder, merge_ranges
+from lint.formats.markdown import OPTIONS as MARKDOWN_OPTIONS
+from lint.formats.markdown import PEER_HELP, document_from_view, file_language
 from lint.formats.templates import markdown_view
 from lint.model import Document, Source
 from lint.patterns import compiled_on_use
@@ -445,10 +454,91 @@ def _block(text: str, view: list[str], start: int, stop: int, out: MdxView) -> i
     return None
 
 
+# Markdown's options, and the attributes whose string values are prose.
+OPTIONS: dict[str, Any] = {**MARKDOWN_OPTIONS, "attributes": ["alt"]}
+
+
+def _attribute_values(text: str, s: int, e: int, names: frozenset[str]) -> list[tuple[int, int]]:
+    """The ranges of the quoted values of the ``names`` attributes of the JSX tags in text[s:e] (a span
+    the view blanked: tags, expressions, ESM), inside the quotes."""
+    found: list[tuple[int, int]] = []
+    i = text.find("<", s, e)
+    while 0 <= i < e:
+        end = _element_end(text, i, e)
+        if end < 0:
+            i = text.find("<", i + 1, e)
+            continue
+        j = i + 1
+        m = _NAME.match(text, j + (text[j:j + 1] == "/"), end)
+        j = m.end() if m is not None else j
+        while j < end:
+            while j < end and text[j] in " \t\r\n":
+                j += 1
+            if j >= end or text[j] in "/>":
+                break
+            if text[j] == "{":  # a spread
+                j = _expression_end(text, j, end)
+                continue
+            a = _ATTRIBUTE.match(text, j, end)
+            stop = _attribute_end(text, j, end)
+            if a is None or stop < 0:
+                break
+            if a.group() in names and text[stop - 1: stop] in "\"'" and stop - j > len(a.group()) + 2:
+                opening = text.find(text[stop - 1], a.end(), stop - 1)
+                found.append((opening + 1, stop - 1))
+            j = stop
+        i = text.find("<", end, e)
+    return found
+
+
+def _with_attributes(doc: Document, v: MdxView, names: frozenset[str]) -> Document:
+    """``doc`` with the named attributes' values as caption segments, in document order, taken out of
+    the protected markup so that rules read them and fixes may edit them."""
+    text = doc.text
+    ranges = [r for s, e in v.markup if "=" in text[s:e] for r in _attribute_values(text, s, e, names)]
+    values = []
+    for a, b in ranges:
+        builder = SegmentBuilder("caption")
+        builder.add(text[a:b], a)
+        seg = builder.build(0)
+        if seg is not None:
+            values.append(seg)
+    if not values:
+        return doc
+    merged = sorted([*doc.segments, *values], key=lambda seg: seg.to_source(0))
+    doc.segments = [dataclasses.replace(seg, index=k) for k, seg in enumerate(merged)]
+    doc.protected = _without(doc.protected, [(seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in values])
+    doc.memo["verbatim"] = doc.protected
+    return doc
+
+
+def _without(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, merged ``ranges`` less the ``holes`` (each inside one of them)."""
+    out: list[tuple[int, int]] = []
+    holes = sorted(holes)
+    k = 0
+    for s, e in ranges:
+        while k < len(holes) and holes[k][1] <= s:
+            k += 1
+        at, j = s, k
+        while j < len(holes) and holes[j][0] < e:
+            if holes[j][0] > at:
+                out.append((at, holes[j][0]))
+            at = max(at, holes[j][1])
+            j += 1
+        if at < e:
+            out.append((at, e))
+    return merge_ranges(out)
+
+
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     v = mdx_view(source.text)
     doc = document_from_view(source, options, v.view, mdx=True, markup=v.markup, code=v.code)
+    names = frozenset((options or {}).get("attributes", OPTIONS["attributes"]))
+    if names and "=" in source.text:
+        doc = _with_attributes(doc, v, names)
     doc.memo["mdx-view"] = v  # the structure check after a fix pass reads it again
+    doc.memo["prose_attributes"] = tuple(sorted(names))
     return doc
 
 
@@ -457,7 +547,19 @@ def mdx_structure(doc: Document) -> Any:
     from lint.invariants import markdown_structure
 
     v = doc.memo.get("mdx-view") or mdx_view(doc.text)
-    return markdown_structure(v.view, mdx=True), [doc.text[s:e] for s, e in v.markup]
+    names = frozenset(doc.memo.get("prose_attributes", ()))
+    return markdown_structure(v.view, mdx=True), [_markup_as_written(doc.text, s, e, names) for s, e in v.markup]
+
+
+def _markup_as_written(text: str, s: int, e: int, names: frozenset[str]) -> str:
+    """text[s:e], the values of the attributes read as prose left out (a fix may edit those)."""
+    values = _attribute_values(text, s, e, names) if names and "=" in text[s:e] else []
+    out, at = [], s
+    for a, b in values:
+        out.append(text[at:a])
+        at = b
+    out.append(text[at:e])
+    return "\ufffc".join(out)
 
 
 FORMAT = Format(
@@ -470,14 +572,17 @@ FORMAT = Format(
     file_language=file_language,
     structure=mdx_structure,
     prose='as Markdown: paragraphs, headings, list items, block quotes, table cells, link text, image alt '
-          'text, and the Markdown children of JSX elements however far they are indented',
-    not_prose='as Markdown, and `import`/`export` blocks, JSX elements and their attributes, `{expressions}` '
-              '(`{/* comments */}` too); fenced code at any indent',
+          'text, and the Markdown children of JSX elements however far they are indented; a component\'s `alt` '
+          '(`<Image alt="…" />`), and the attributes the option `attributes` adds (`[alt, title, description]`)',
+    not_prose='as Markdown, and `import`/`export` blocks, JSX elements and their attributes but the string '
+              'values of `attributes` (default `alt`) of an element on lines of its own, '
+              '`{expressions}` (`{/* comments */}` too); fenced code at any indent',
     examples=(
         FormatExample(
             '---\ntitle: Start\n---\nimport { Tabs } from "@x/ui";\n\n<Tabs>\n  <Card title="Why">\n'
             '    Read the [guide](/g/) first, version {props.v}.\n  </Card>\n</Tabs>\n\nPress <Kbd>K</Kbd> now.\n',
-            segments=('Read the guide first, version \ufffc.', 'Press \ufffc now.'),
+            segments=('Why', 'Read the guide first, version \ufffc.', 'Press \ufffc now.'),
+            options={"attributes": ["alt", "title"]},
         ),
     ),
 )
