@@ -311,3 +311,18 @@ def test_an_untranslated_page_is_reported_once(tmp_path, path: str, config: str 
                             config=cfg, select=["L101", "L108"])
     assert sorted({f.code for f in found}) == expected
     assert [f.start for f in found if f.code == "L108"] in ([], [0])
+
+
+def test_cjk_latin_spacing_reports_a_latin_run_set_tight_on_both_sides_once() -> None:
+    # A page that spaces CJK and Latin text and sets one word tight on both sides (`兼AI从业者`): one slip,
+    # one finding over the word, its fix adding both spaces inside that span; a word tight on one side
+    # only is still its own finding.
+    text = ("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Solid 开发。使用 Qwik 开发。"
+            "投资家兼AI从业者。使用 Lit 开发。位于白金汉郡 Marlow的总部。\n")
+    config = Config(language="zh")
+    found = [f for f in lint.check_text(text, path="a.md", config=config, select=["L107"]) if f.code == "L107"]
+    assert [text[f.start:f.end] for f in found] == ["AI", ""]
+    assert "'AI'" in found[0].message
+    fixed = lint.fix_text(text, path="a.md", config=config, select=["L107"], unsafe=True)
+    assert "投资家兼 AI 从业者。" in fixed and "位于白金汉郡 Marlow 的总部。" in fixed
+    assert lint.fix_text(fixed, path="a.md", config=config, select=["L107"], unsafe=True) == fixed

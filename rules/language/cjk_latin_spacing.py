@@ -27,7 +27,8 @@ class CjkLatinSpacing(Rule):
 digits with a space (`使用 Vue 开发`) and without (`使用Vue开发`); where one style outnumbers the other
 three to one (six boundaries at least), flags the other, at each place (each fix mends its own place
 only: a fix never changes a byte outside the span it reports, so a place switched off inline, or
-recorded in a baseline, stays as it is).
+recorded in a baseline, stays as it is). A Latin run set off wrongly on both sides (`投资家兼AI从业者` in a
+spaced text) is one slip, one finding over the run, whose fix mends both sides.
 
 **Why is this bad?** Both styles exist — W3C jlreq §3.6.3 and clreq §3.4.1 describe the spacing as a
 matter of house style, set by the typesetter as a quarter-em in print — but one document keeps one.
@@ -111,11 +112,42 @@ punctuation next to Latin text, and other languages.
             mend = ""
         else:
             return
-        for seg, m in slips:
-            if mend:
-                yield self.finding(seg, m.start(), m.end(), f"{what}; {habit}", edits=[(m.start(), m.start(), mend)])
+        for places in _by_latin_run(slips):
+            seg = places[0][0]
+            start, end = places[0][1].start(), places[-1][1].end()
+            if len(places) == 2:
+                run = seg.text[places[0][1].end():places[1][1].start()]
+                message = f"{what} on both sides of '{run}'; {habit}"
             else:
-                yield self.finding(seg, m.start(), m.end(), f"{what}; {habit}", "")
+                message = f"{what}; {habit}"
+            if mend:
+                edits = [(m.start(), m.start(), mend) for _, m in places]
+            else:
+                edits = [(m.start(), m.end(), "") for _, m in places]
+            yield self.finding(seg, start, end, message, edits=edits)
+
+
+# What may lie between the two boundaries of one Latin run: anything below the CJK blocks (letters,
+# digits, spaces, ASCII punctuation: `Scott Pittman`, `Face++`, `7.5`), no CJK text or full-width mark.
+_LATIN_RUN = compiled_on_use(r"[^\u3000-\uffff]*")
+
+
+def _by_latin_run(slips: list[tuple[Segment, re.Match[str]]]) -> Iterable[list[tuple[Segment, re.Match[str]]]]:
+    """The slips, the two sides of one Latin run set alike (`兼AI从业者` in a spaced text) together: one
+    word set off wrongly is one slip to mend, where each side was a finding."""
+    i = 0
+    while i < len(slips):
+        seg, m = slips[i]
+        if i + 1 < len(slips):
+            next_seg, n = slips[i + 1]
+            # (group 1: CJK then Latin; group 2: Latin then CJK)
+            if (next_seg is seg and m.group(1) is not None and n.group(2) is not None
+                    and _LATIN_RUN.fullmatch(seg.text, m.end(), n.start())):
+                yield [(seg, m), (next_seg, n)]
+                i += 2
+                continue
+        yield [(seg, m)]
+        i += 1
 
 
 def _is_digit_boundary(text: str, m: re.Match[str]) -> bool:
