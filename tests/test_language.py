@@ -326,3 +326,14 @@ def test_cjk_latin_spacing_reports_a_latin_run_set_tight_on_both_sides_once() ->
     fixed = lint.fix_text(text, path="a.md", config=config, select=["L107"], unsafe=True)
     assert "投资家兼 AI 从业者。" in fixed and "位于白金汉郡 Marlow 的总部。" in fixed
     assert lint.fix_text(fixed, path="a.md", config=config, select=["L107"], unsafe=True) == fixed
+
+
+def test_spanish_abbreviations_of_the_pack_end_no_sentence() -> None:
+    # The RAE's abbreviations (Sr., Dr., EE. UU.) in the es pack: T108 reads no sentence start after
+    # `EE. UU.` (NTREX es-MX: 'la objeción de EE. UU. a una declaración'), L104 no question cut in two
+    # after `Sr.`.
+    config = Config(language="es")
+    text = ("Las sanciones continuas y la objeción de EE. UU. a una declaración que finalice la guerra "
+            "complican el diálogo. ¿Por qué el Sr. Kavanaugh no quería que el FBI investigue?\n")
+    found = [f.code for f in lint.check_text(text, path="a.md", config=config, select=["T108", "L104"])]
+    assert found == []

@@ -3,10 +3,11 @@ reverse)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint.formats.bilingual import pair
-from lint.language import has_own_words, in_other_language, pack
+from lint.language import abbreviations, has_own_words, in_other_language, pack
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -33,7 +34,9 @@ know where the question starts. MT engines and keyboards without the marks drop 
 
 Not flagged: a sentence in another language (`This is a bug!` quoted in a Spanish page), a mark inside
 a word or code (`?query`, `!important`), `(?)` and `(!)` marking doubt or
-surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
+surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`). The full stop of one of the
+language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU.`) ends no sentence:
+`¿Por qué el Sr. Kavanaugh no quería…?` is one question.
 """
     severity = Severity.WARNING
     languages = languages_with("inverted")
@@ -67,6 +70,9 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
         Example("¿Hay alguna diferencia si se pone el `alert` antes de `setWalk`?\n", path="a.md", language="es"),
         Example("## ¿Qué hay de nuevo en React 18?\n", path="a.md", language="es"),
         Example("¡Nada peor que un debate sobre tabuladores vs. espacios!\n", language="es"),
+        Example("¿Por qué el Sr. Kavanaugh y sus partidarios no querían que el FBI investigue? Nadie lo sabe.\n",
+                language="es", note="an abbreviation's full stop (RAE's list: Sr., Dr., EE. UU.) ends no sentence"),
+        Example("¡Qué decisión la de EE. UU. en la cumbre!\n", language="es"),
         Example("Editar la publicación “Hello, World!” actualizará el archivo de la entrada.\n", language="es"),
         Example('Y gritaron “November is coming!” durante todo el partido en el estadio.\n', language="es",
                 note="an English chant quoted as sung"),
@@ -82,7 +88,10 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
         pairs = (pack(doc.language) or {}).get("inverted") or {}
         text = seg.text
         start = 0
-        for b in [*_BOUNDARY.finditer(text), None]:
+        # An abbreviation's full stop ends no sentence (`¿Por qué el Sr. Kavanaugh no quería…?`).
+        own = abbreviations(doc.language)
+        ends = [b for b in _BOUNDARY.finditer(text) if not _abbreviation_stop(text, b, own)]
+        for b in [*ends, None]:
             end = b.end() if b is not None else len(text)
             yield from self._sentence(seg, text, start, end, pairs, doc.language)
             start = end
@@ -109,6 +118,18 @@ surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`).
                     open_at = -2  # closed
             if open_at >= 0:
                 yield self.finding(seg, open_at, open_at + 1, f"'{opening}' never closed by '{close}'")
+
+
+# The word before a full stop.
+_WORD_BEFORE = compiled_on_use(r"(\w+)\Z")
+
+
+def _abbreviation_stop(text: str, boundary: re.Match[str], own: frozenset[str]) -> bool:
+    """Whether a boundary is the full stop of one of the language's abbreviations (`Sr.`, `EE. UU.`)."""
+    if boundary.group() != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, boundary.start() - 16), boundary.start())
+    return word is not None and word.group(1).lower() in own
 
 
 def _copied(seg: Segment, doc: Document) -> bool:
