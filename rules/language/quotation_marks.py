@@ -39,8 +39,9 @@ between them in a language whose marks are “ ” (two quotations typed half st
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
-    fix_note = ("Replaces the marks with the language's first pair (with its no-break spaces in French); "
-                "unsafe because a quotation inside another takes the second pair.")
+    fix_note = ("Replaces the marks with the language's first pair (with its no-break spaces in French), or, "
+                "inside a quotation of that pair, with the second; unsafe: a quotation that runs over "
+                "paragraphs is not seen as open.")
     scope = "document"
     languages = languages_with("quotes") - {"en"}
     flag = (
@@ -55,6 +56,12 @@ between them in a language whose marks are “ ” (two quotations typed half st
         Example("Она сказала «да», а потом “нет”.\n", language="ru", fixed="Она сказала «да», а потом «нет».\n"),
         Example("Powiedział „tak”, a potem \"nie\".\n", language="pl", fixed="Powiedział „tak”, a potem „nie”.\n"),
         Example("Dijo «sí» y luego \"no\" al final.\n", language="es", fixed="Dijo «sí» y luego «no» al final.\n"),
+        Example("« Il a répondu\u00a0: \"Parce qu’il me fait rire\"\u00a0», m’a dit Mme Scovell. Elle dit « oui ».\n",
+                language="fr",
+                fixed="« Il a répondu\u00a0: “Parce qu’il me fait rire”\u00a0», m’a dit Mme Scovell. Elle dit « oui ».\n",
+                note="a quotation inside a quotation takes the second pair"),
+        Example("Dijo: «Me preguntó \"¿vienes?\" y me fui». Y luego «no».\n", language="es",
+                fixed="Dijo: «Me preguntó “¿vienes?” y me fui». Y luego «no».\n"),
         Example("Disse «sì» e poi \"no\" alla fine.\n", language="it"),
         Example("Ha detto “sì” e poi \"no\" alla fine.\n", language="it", fixed="Ha detto “sì” e poi “no” alla fine.\n",
                 note="the page quotes with “ ”, which Italian allows too"),
@@ -101,10 +108,19 @@ between them in a language whose marks are “ ” (two quotations typed half st
         opening = first_open + inside.get(first_open, "")
         closing = inside.get(first_close, "") + first_close
         name = conventions.get("name", doc.language)
+        chosen = [first_open, first_close]
+        inner_open, inner_close = quotes[quotes.index(chosen) + 1] if quotes.index(chosen) + 1 < len(quotes) else chosen
         for seg, m in straight_quotations(doc):
+            before = seg.text[:m.start()]
+            if before.count(first_open) > before.count(first_close):
+                # Inside a quotation of the first pair, a quotation takes the next (« il a dit “non” »;
+                # Imprimerie nationale, RAE §3.4.8, Treccani).
+                o, c = inner_open + inside.get(inner_open, ""), inside.get(inner_close, "") + inner_close
+            else:
+                o, c = opening, closing
             yield self.finding(seg, m.start(), m.end(),
                                f"Straight quotes in {name} text that uses {first_open} {first_close}",
-                               edits=[(m.start(), m.start() + 1, opening), (m.end() - 1, m.end(), closing)])
+                               edits=[(m.start(), m.start() + 1, o), (m.end() - 1, m.end(), c)])
         for o, c in conventions.get("foreign-quotes") or ():
             pattern = re.compile(rf"{re.escape(o)}(?=\S)([^{re.escape(o + c)}\n]{{1,200}}?)(?<=\S){re.escape(c)}")
             if o not in prose:
