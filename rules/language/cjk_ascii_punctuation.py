@@ -23,7 +23,7 @@ _OPENING = "\u300c\u300d\u300e\u300f\uff08\uff09\u3010\u3011\u3008\u3009\u300a\u
 # Full-width letters and digits belong to the CJK text they sit in (`であり,３月`): no file name or version.
 _WIDE_ALNUM = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _AFTER_CJK = compiled_on_use(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}{_OPENING}{_WIDE_ALNUM}\"]|\s|$)|([,!?;])( ?)(?=[A-Za-z0-9])"
-                        rf"|(\.)()(?=[A-Z]))"
+                        rf"|(\.)()(?=[A-Z](?![A-Z\d]*\b)))"
                         rf"|(?<=[A-Za-z0-9)])([,!?:;])( ?)(?=[{CJK}])")
 # Marks every text in the language writes full-width; the others are held to the document's own habit.
 _ALWAYS = frozenset(".,")
@@ -51,7 +51,7 @@ Text Layout*, jlreq, §3.1.4, cl-06/cl-07); Chinese uses 。，、；：？！ (
 W3C clreq §3.1). An ASCII mark is narrow, sits wrong in the em-box and is the trace of an English
 source or an English keyboard. Korean uses Western punctuation (W3C klreq) and is not checked.
 
-Not flagged: a full stop followed by a lower-case letter or a half-width digit (`設定.json`, `v1.2`; a
+Not flagged: a full stop before a name in capitals (`には.NET Core`: the name is `.NET`), or followed by a lower-case letter or a half-width digit (`設定.json`, `v1.2`; a
 full-width letter or digit after it is CJK text: `した.２０２２年` is flagged), ellipses `...`, code
 and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style).
 """
@@ -82,6 +82,8 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
                 fixed="<!-- copylint-language: ja -->\n設定を変更します。\n"),
     )
     allow = (
+        Example("残りのコマンドには.NET Core SDK がインストールされている必要があります。\n", language="ja",
+                note="the name .NET (tldr-pages ja dotnet)"),
         Example("これはテストです。\n", language="ja"),
         Example("設定は config.json に書きます。\n", language="ja"),
         Example("ファイル名は設定.json です。\n", language="ja"),
