@@ -74,13 +74,23 @@ def _context(text: str, i: int) -> tuple[bool, bool]:
     return opens, closes
 
 
+# Languages written right to left, where curly double marks are typed either way round.
+_RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "ckb", "dv"})
+# Languages where ” may open a quotation: Swedish and Finnish (”…”), and the right-to-left ones.
+_EITHER_WAY = frozenset({"sv", "fi"}) | _RIGHT_TO_LEFT
+
+
 def _double_marks(text: str, language: str) -> list[_Mark] | None:
     """The double quotation marks of a paragraph with their roles; None where a straight or
     Scandinavian mark has no clear role (`a " b`), which makes pairing guesswork."""
     out: list[_Mark] = []
     openers: list[str] = []
+    rtl = language in _RIGHT_TO_LEFT
     for m in _DOUBLE_MARKS.finditer(text):
-        ch, i = m.group(), m.start()
+        mark, i = m.group(), m.start()
+        # Right to left, “ and ” point either way (Arabic writes ”…“ as often as “…”: the glyphs are not
+        # mirrored): their place tells which opens, as a straight mark's does.
+        ch = '"' if rtl and mark in "“”" else mark
         before = text[i - 1] if i > 0 else ""
         if before in "'‘`" and before and text[i + 1:i + 2] in ("'", "’", "`"):
             continue  # '"': the character itself, quoted
@@ -109,7 +119,7 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
             openers.append(ch)
         elif openers:
             openers.pop()
-        out.append(_Mark(i, ch, role))
+        out.append(_Mark(i, mark, role))
     return out
 
 
@@ -145,7 +155,8 @@ class OrphanedQuote(Rule):
     rationale = """
 **What it does.** Pairs the quotation marks of each paragraph — curly “ ” ‘ ’, low „ and straight
 " ' — and flags a closing mark with nothing open before it, an opening mark never closed, and a mark
-turned the wrong way (`”word”`, `“word“`, with a fix). In a language that closes with “
+turned the wrong way (`”word”`, `“word“`, with a fix; right to left, Arabic, Persian, Hebrew and Urdu
+type ”…“ as often as “…”, so there either way round is right). In a language that closes with “
 (German `„…“`), a “ after the words it ends closes. Straight
 marks are told apart by position (after a space they open, before one they close); apostrophes
 (`Russia's`, `can’t`, `the students’ books`, `’90s`, `rock ’n’ roll`, `O’Brien`) are not quotation
@@ -213,6 +224,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 note="after an attribution a new quotation opens: the first never closed"),
     )
     allow = (
+        Example("يمكنك إضافة حلقات عن طريق الضغط عليها واختيار ”أضف إلى الطابور“.\n", language="ar",
+                note="right to left, ”…“ is as common as “…” (AntennaPod's Arabic strings)"),
+        Example("الرجاء تأكيد رغبتك في حذف العلامة “الأخبار”.\n", language="ar"),
         Example("一个用于描述错误的可选参数。（例如：\"用户必须登录。\"）\n", language="zh"),
         Example('msgctxt "unit-symbols"\nmsgid "inch,inches,in"\nmsgstr "polegada,polegadas,in,\\""\n', path="pt_BR.po",
                 note="the inch symbol as an item of a list"),
@@ -307,12 +321,13 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
         stack: list[_Mark] = []
         for k, mark in enumerate(marks):
-            if mark.role == "open" and mark.char == "”" and language not in ("sv", "fi"):
+            if mark.role == "open" and mark.char == "”" and language not in _EITHER_WAY:
                 yield self.finding(seg, mark.at, mark.at + 1, "Closing quotation mark ” where an opening “ belongs",
                                    "“")
                 stack.append(mark)
             elif mark.role == "open":
-                if stack and mark.char == "“" and stack[-1].char == "“" and _context(text, mark.at) == (False, True):
+                if (stack and mark.char == "“" and stack[-1].char == "“" and language not in _RIGHT_TO_LEFT
+                        and _context(text, mark.at) == (False, True)):
                     yield self.finding(seg, mark.at, mark.at + 1, "Opening quotation mark “ where a closing ” belongs",
                                        "”")
                     stack.pop()
