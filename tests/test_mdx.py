@@ -384,3 +384,16 @@ def test_the_attributes_a_site_names_are_prose_and_their_fixes_stay_inside() -> 
     assert lint.fix_text(text, path="a.mdx", config=named, unsafe=True) == fixed
     none = parse_config("format-options: {mdx: {attributes: []}}\n", "x.yaml", ROOT)
     assert lint.check_text(text, path="a.mdx", config=none) == []
+
+
+def test_attribute_values_are_read_only_in_flow_tags_outside_code() -> None:
+    """The reviewer's cases: an `alt` inside a `<pre>` block, a JSX comment, a template literal or an
+    `export` line is code, never read nor fixed; an entity in a value (`&quot;`, the only way to write
+    `"` there) is one character no fix rewrites."""
+    text = ('<pre>\n<Image alt="the the text ," />\n</pre>\n\n{/* <Image alt="comment the the ," /> */}\n\n'
+            '{`<Image alt="Hero the the image , in a template" />`}\n\nexport const x = <Image alt="the the text" />;\n\n'
+            '<Image src={x} alt="He said &quot;hi&quot; to me." />\n\n<Image src={x} alt="The the logo ," />\n')
+    found = lint.check_text(text, path="a.mdx")
+    assert [(f.code, f.start) for f in found] == [("T102", text.index("The the logo") + 4),
+                                                 ("S107", text.index(" ,\" />\n", text.index("The the logo")))]
+    assert lint.fix_text(text, path="a.mdx", unsafe=True) == text.replace("The the logo ,", "The logo,")

@@ -123,7 +123,7 @@ class _Reader(TolerantParser):
             value = m.group(2) if m.group(2) is not None else m.group(3)
             at = start + (m.start(2) if m.group(2) is not None else m.start(3))
             attribute = SegmentBuilder("caption")
-            _add_with_entities(attribute, value, at, self.templates)
+            add_with_entities(attribute, value, at, self.templates)
             seg = attribute.build(len(self.segments))
             if seg is not None:
                 self.segments.append(seg)
@@ -184,14 +184,23 @@ class _Reader(TolerantParser):
         self.protected.append((start, start + len(decl) + 3))
 
 
-def _add_with_entities(builder: SegmentBuilder, value: str, at: int, templates: Masker) -> None:
+def add_with_entities(builder: SegmentBuilder, value: str, at: int, templates: Masker | None = None) -> None:
+    """An attribute's ``value`` (at file offset ``at``) as prose, each character reference one opaque
+    character (the one it stands for: a fix never rewrites `&quot;`, the only way to write `"` in a
+    double-quoted value), and the template expressions ``templates`` finds one placeholder each."""
     pos = 0
     for m in re.finditer(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);", value):
-        templates.add(builder, value[pos : m.start()], at + pos)
-        if not templates.covering(at + m.start()):
+        if templates is None:
+            builder.add(value[pos : m.start()], at + pos)
+        else:
+            templates.add(builder, value[pos : m.start()], at + pos)
+        if templates is None or not templates.covering(at + m.start()):
             builder.add_opaque(html.unescape(m.group()), at + m.start())
         pos = m.end()
-    templates.add(builder, value[pos:], at + pos)
+    if templates is None:
+        builder.add(value[pos:], at + pos)
+    else:
+        templates.add(builder, value[pos:], at + pos)
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:

@@ -12,7 +12,7 @@ does for templates): an element or an expression alone on its lines (flow) is bl
 between a component's tags are paragraphs of their own; one inside a line of text stands in as inline
 HTML (an element) or an inline code span (an expression), each read as one placeholder; an ESM block and
 a fenced code block the parser would not see (indented four spaces or more) are blanked. Whatever is
-blanked is protected: no rule reads it and no fix edits it.
+blanked is protected: no rule reads it and no fix edits it, but the attribute values named below.
 
 The string values of the attributes named in the option `attributes` of an element on lines of its own
 are prose, each a segment of its own (kind "caption"), as the HTML reader reads `alt` and `title`: by
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lint.formats import Format, FormatExample, options_table
-from lint.formats.builder import PEER_SWITCH_TOOLS, SegmentBuilder, merge_ranges
+from lint.formats.builder import PEER_SWITCH_TOOLS, SegmentBuilder, complement, merge_ranges
 from lint.formats.markdown import OPTIONS as MARKDOWN_OPTIONS
 from lint.formats.markdown import PEER_HELP, document_from_view, file_language
 from lint.formats.templates import markdown_view
@@ -459,16 +459,20 @@ OPTIONS: dict[str, Any] = {**MARKDOWN_OPTIONS, "attributes": ["alt"]}
 
 
 def _attribute_values(text: str, s: int, e: int, names: frozenset[str]) -> list[tuple[int, int]]:
-    """The ranges of the quoted values of the ``names`` attributes of the JSX tags in text[s:e] (a span
-    the view blanked: tags, expressions, ESM), inside the quotes."""
+    """The ranges, inside the quotes, of the quoted values of the ``names`` attributes of the JSX tags a
+    flow span text[s:e] opens with, one after another (`<Card title="…">`, `</Card><Aside title="…">`);
+    nothing in a span that opens otherwise (an expression, a comment, ESM): a `<` there is JavaScript."""
     found: list[tuple[int, int]] = []
-    i = text.find("<", s, e)
-    while 0 <= i < e:
-        end = _element_end(text, i, e)
+    p = s
+    while True:
+        while p < e and text[p] in " \t\r\n":
+            p += 1
+        if p >= e or text[p] != "<" or text.startswith("<!--", p):
+            return found
+        end = _element_end(text, p, e)
         if end < 0:
-            i = text.find("<", i + 1, e)
-            continue
-        j = i + 1
+            return found
+        j = p + 1
         m = _NAME.match(text, j + (text[j:j + 1] == "/"), end)
         j = m.end() if m is not None else j
         while j < end:
@@ -487,19 +491,23 @@ def _attribute_values(text: str, s: int, e: int, names: frozenset[str]) -> list[
                 opening = text.find(text[stop - 1], a.end(), stop - 1)
                 found.append((opening + 1, stop - 1))
             j = stop
-        i = text.find("<", end, e)
-    return found
+        p = end
 
 
 def _with_attributes(doc: Document, v: MdxView, names: frozenset[str]) -> Document:
     """``doc`` with the named attributes' values as caption segments, in document order, taken out of
-    the protected markup so that rules read them and fixes may edit them."""
+    the protected markup so that rules read them and fixes may edit them. Only the tags of flow spans
+    outside code (not a `<pre>` block, not a fence the parser cannot see)."""
+    from lint.formats.html import add_with_entities
+
     text = doc.text
-    ranges = [r for s, e in v.markup if "=" in text[s:e] for r in _attribute_values(text, s, e, names)]
+    code = v.code
+    ranges = [r for s, e in v.markup if "=" in text[s:e] and not any(a < e and s < b for a, b in code)
+              for r in _attribute_values(text, s, e, names)]
     values = []
     for a, b in ranges:
         builder = SegmentBuilder("caption")
-        builder.add(text[a:b], a)
+        add_with_entities(builder, text[a:b], a)
         seg = builder.build(0)
         if seg is not None:
             values.append(seg)
@@ -507,28 +515,11 @@ def _with_attributes(doc: Document, v: MdxView, names: frozenset[str]) -> Docume
         return doc
     merged = sorted([*doc.segments, *values], key=lambda seg: seg.to_source(0))
     doc.segments = [dataclasses.replace(seg, index=k) for k, seg in enumerate(merged)]
-    doc.protected = _without(doc.protected, [(seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in values])
+    holes = [(seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in values]
+    # What stays protected: the markup less the values (the complement of what is not markup, or a value).
+    doc.protected = complement(merge_ranges([*complement(doc.protected, len(text)), *holes]), len(text))
     doc.memo["verbatim"] = doc.protected
     return doc
-
-
-def _without(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, merged ``ranges`` less the ``holes`` (each inside one of them)."""
-    out: list[tuple[int, int]] = []
-    holes = sorted(holes)
-    k = 0
-    for s, e in ranges:
-        while k < len(holes) and holes[k][1] <= s:
-            k += 1
-        at, j = s, k
-        while j < len(holes) and holes[j][0] < e:
-            if holes[j][0] > at:
-                out.append((at, holes[j][0]))
-            at = max(at, holes[j][1])
-            j += 1
-        if at < e:
-            out.append((at, e))
-    return merge_ranges(out)
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
