@@ -84,6 +84,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
     scope = "document"
     trigger = None
     flag = (
+        Example("Read the Getting Started started guide first.", "Read the Getting Started guide first."),
+        Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
         Example("Bu paketi ve ve diğer paketleri yükleyin.\n", "Bu paketi ve diğer paketleri yükleyin.\n", language="tr",
                 note="a conjunction is never reduplicated"),
@@ -189,7 +191,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
                 continue  # a term then its definition ("distribution\n Distribution name"), or a name (Tian Tian)
-            if word[0].isupper() and second[0].islower() and _NAME_BEFORE.search(text, 0, m.start()):
+            if word[0].isupper() and second[0].islower() and _NAME_BEFORE.search(text, max(0, m.start() - 80),
+                                                                                 m.start()):
                 continue  # "Amazon Web Services services": a name's last word, then the common noun
             if word != second and (word.isupper() or second.isupper()) and word.lower() != word.upper():
                 if not (word.istitle() and second.islower()):
@@ -209,9 +212,10 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                                edits=[(m.end(1), m.end(3), "")])
 
 
-# A capitalized word inside a sentence right before the repeat (`Amazon Web Services services`): the
-# first of the pair ends a name and the second is the noun it qualifies, not a word typed twice.
-_NAME_BEFORE = compiled_on_use(r"[\w,;:)] +[A-Z][\w-]* +$")
+# Two capitalized words inside a sentence right before the repeat (`Amazon Web Services services`): the
+# first of the pair ends a name and the second is the noun it qualifies, not a word typed twice (one
+# capital before is a slip's as often: `We met Anna The the next day`, `the Getting Started started`).
+_NAME_BEFORE = compiled_on_use(r"[\w,;:)] +[A-Z][\w-]* +[A-Z][\w-]* +$")
 
 # `is is` is English where the first `is` ends a clause, opened by a wh-word or `all`, that is the subject
 # of the second (`What it is is a loop`, `Where it is is unknown`); after any other subject it is a slip
