@@ -158,6 +158,10 @@ class Source:
         return Path(self.path).name
 
 
+# A word of three letters or more: what the plural forms of one string share (`choice`, `choices`).
+_FORM_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 @dataclass(frozen=True)
 class Segment:
     """A run of prose with a map back to the Source.
@@ -199,11 +203,16 @@ class Segment:
     def contiguous(cls, text: str, kind: str, start: int, index: int = 0) -> Segment:
         return cls(text, kind, ((0, start),), index)
 
-    def translates_forms(self) -> bool:
-        """Whether this is a translation of plural forms a program picks from, written in one string
-        (`one choice|{{ limit }} choices`: Symfony, Laravel): its forms repeat each other's words by
-        design."""
-        return self.source_text is not None and "|" in self.source_text
+    def translates_plural_forms(self) -> bool:
+        """Whether this translates plural forms a program picks from, written in one string and parted
+        by `|` (Symfony's and Laravel's `one choice|{{ limit }} choices`): forms that repeat each other's
+        words by design. A `|` between parts that share no word (`Save | Cancel`, `%s | %s`, a table
+        row) parts something else."""
+        source = self.source_text
+        if source is None or "|" not in source:
+            return False
+        parts = [set(_FORM_WORD.findall(part.lower())) for part in source.split("|")]
+        return len(parts) >= 2 and bool(parts[0]) and all(part & parts[0] for part in parts[1:])
 
     def to_source(self, i: int) -> int:
         anchors = self.anchors

@@ -43,6 +43,8 @@ as many as the language has: the placeholders each form uses are compared as a s
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example(xliff_example("Name: %s | Size: %s", "Nom : %s"), path="app.xlf",
+                note="a | between parts that share no word: no plural forms"),
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Hello, welcome back!"\n', path="messages.po"),
         Example('msgid "%d fichiers"\nmsgstr "%s files"\n', path="messages.po"),
         Example('msgid "Page {0} sur {1}"\nmsgstr "Page {0} of {2}"\n', path="messages.po"),
@@ -109,7 +111,7 @@ as many as the language has: the placeholders each form uses are compared as a s
                           for t in both)
         if source == target:
             return None
-        if "|" in both[0]:
+        if seg.translates_plural_forms():
             # Plural forms in one string (Symfony's and Laravel's `one|other`): a language writes as many
             # forms as it has, each with the placeholders it needs; the set is what must match.
             source, target = Counter(set(source)), Counter(set(target))

@@ -118,7 +118,7 @@ in the text is deliberate.
         repeated = _repeated_sentences(segments)
         for i in _segments_to_read(doc, repeated):
             seg = segments[i]
-            if seg.translates_forms():
+            if seg.translates_plural_forms():
                 continue  # plural forms in one string (`one|other`): a language may write them alike
             previous = segments[i - 1] if i else None
             if previous is not None and _same_start(seg.text, previous.text):

@@ -113,6 +113,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
     severity = Severity.WARNING
     scope = "document"
     flag = (
+        Example('msgid "| Name | Value |"\nmsgstr "| Nom Nom Nom Nom Nom Nom | Valeur |"\n', path="fr.po",
+                note="a table row in a catalogue: its | parts no plural forms"),
         Example("설정은 `dev`에서는 `dev`에서는 `dev`에서는 `dev`에서는 다릅니다.\n", path="a.md", language="ko",
                 note="a word glued to the same code four times: compared as written, still a loop"),
         Example("It sold the Chinese bank's financial products, the Chinese bank's financial products, "
@@ -201,7 +203,7 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             yield from self._doublings(segments[i])
 
     def _loops(self, seg: Segment, source: str) -> Iterator[Finding]:
-        if seg.source_text is not None and (_ALIASES.search(seg.source_text) or seg.translates_forms()):
+        if seg.source_text is not None and (_ALIASES.search(seg.source_text) or seg.translates_plural_forms()):
             # `day,days` -> `天,天`: a list of aliases a program splits, each item translated alone; or
             # plural forms (`one|other`), each a copy of the others but for a word.
             return
