@@ -167,10 +167,10 @@ def is_module_code(text: str) -> bool:
 
 
 # A directory named by a language tag (`docs/es/…`, `pages/en/blog/…`, `i18n/zh-cn/…`, the first part of
-# a path given from the docs folder, `fr/guide.md`), or suffixed by one (`pages.fr/…`, as tldr-pages
-# names its translations), or a file named `index.fr.md`: how translated sites lay out their pages, and
-# CLD2's prior where no config says more.
-_PATH_PART = compiled_on_use(r"(?:\A|[/\\])(?:[a-z]+\.)?([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(?=[/\\])"
+# a path given from the docs folder, `fr/guide.md`), tldr-pages' `pages.fr/…`, or a file named
+# `index.fr.md`: how translated sites lay out their pages, and CLD2's prior where no config says more.
+# Not any folder with a tag after a dot: `lemonde.fr/`, `example.de/` name a site, not its language.
+_PATH_PART = compiled_on_use(r"(?:\A|[/\\])(?:pages\.)?([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(?=[/\\])"
                              r"|\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.\w+\Z")
 
 

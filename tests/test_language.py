@@ -126,6 +126,8 @@ TLDR_FR = ("# bugreport\n\n> Affiche un rapport de bug Android.\n"
     ("pages.fr/android/bugreport.md", TLDR_FR, ("fr", "detected")),
     ("fr/android/bugreport.md", TLDR_FR, ("fr", "detected")),
     ("android/bugreport.md", TLDR_FR, ("en", "default")),
+    # A folder named after a site (a scrape laid out by host) names no language.
+    ("lemonde.fr/android/bugreport.md", TLDR_FR, ("en", "default")),
 ])
 def test_a_short_page_in_its_script_or_folder_is_in_its_language(path: str, text: str,
                                                                  expected: tuple[str, str]) -> None:
