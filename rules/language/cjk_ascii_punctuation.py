@@ -20,10 +20,13 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Before a bracket or a quotation mark (`述べた.「`, `瞬間です.」`, `前面,"`) the mark ends a CJK sentence too, and a
 # comma before a number (`息子は,13歳`) is in one.
 _OPENING = "\u300c\u300d\u300e\u300f\uff08\uff09\u3010\u3011\u3008\u3009\u300a\u300b\u3014\u3015\u201c\u201d"
+# Japanese case particles: a sentence never ends on one, so a full stop glued after one starts a name
+# (`には.NET Core`), where after any other character it ends a sentence (`保存しました.API を`).
+_PARTICLES = "はがをにでへとものや"
 # Full-width letters and digits belong to the CJK text they sit in (`であり,３月`): no file name or version.
 _WIDE_ALNUM = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _AFTER_CJK = compiled_on_use(rf"(?<=[{CJK}])(?:([.,!?:;])( ?)(?=[{CJK}{_OPENING}{_WIDE_ALNUM}\"]|\s|$)|([,!?;])( ?)(?=[A-Za-z0-9])"
-                        rf"|(\.)()(?=[A-Z](?![A-Z\d]*\b)))"
+                        rf"|(?<![{_PARTICLES}])(\.)()(?=[A-Z]))"
                         rf"|(?<=[A-Za-z0-9)])([,!?:;])( ?)(?=[{CJK}])")
 # Marks every text in the language writes full-width; the others are held to the document's own habit.
 _ALWAYS = frozenset(".,")
@@ -51,7 +54,8 @@ Text Layout*, jlreq, §3.1.4, cl-06/cl-07); Chinese uses 。，、；：？！ (
 W3C clreq §3.1). An ASCII mark is narrow, sits wrong in the em-box and is the trace of an English
 source or an English keyboard. Korean uses Western punctuation (W3C klreq) and is not checked.
 
-Not flagged: a full stop before a name in capitals (`には.NET Core`: the name is `.NET`), or followed by a lower-case letter or a half-width digit (`設定.json`, `v1.2`; a
+Not flagged: a full stop glued after a Japanese particle, where no sentence ends (`には.NET Core`: the name
+is `.NET`), or followed by a lower-case letter or a half-width digit (`設定.json`, `v1.2`; a
 full-width letter or digit after it is CJK text: `した.２０２２年` is flagged), ellipses `...`, code
 and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style).
 """
@@ -62,6 +66,8 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
     scope = "document"
     languages = languages_with("fullwidth")
     flag = (
+        Example("設定を保存しました.API を使います。\n", language="ja", fixed="設定を保存しました。API を使います。\n",
+                note="a name in capitals after a sentence's end"),
         Example("これはテストです.\n", language="ja", fixed="これはテストです。\n"),
         Example("コンポーネントを作成し, 登録します。\n", language="ja", fixed="コンポーネントを作成し、登録します。\n"),
         Example("我们使用 Vue,它很简单。\n", language="zh", fixed="我们使用 Vue，它很简单。\n"),
