@@ -101,6 +101,7 @@ from one paragraph into the next.
     severity = Severity.WARNING
     trigger = r"[()\[\]{}]"
     flag = (
+        Example("Text here.\n\n(\n\nMore text.\n", note="a paragraph of a bracket alone is no heading"),
         Example("The governor (who arrived on Monday said the scene was secured."),
         Example("The ministry said 65 soldiers were on board) and flown to Belgorod."),
         Example("The figure [as reported by CNN was not confirmed."),
@@ -160,8 +161,8 @@ from one paragraph into the next.
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
-        if not any(c.isalnum() for c in text):
-            return  # brackets alone (a heading naming the command `]`, `}`): symbols shown, not an aside
+        if seg.kind == "heading" and not any(c.isalnum() for c in text):
+            return  # a heading of brackets alone (the page of the command `]`, `}`): a name, not an aside
         # (An emoticon needs one of its eyes: looked for in C before the pattern is.)
         if _nested_well(text) and not (
                 (":" in text or ";" in text or "=" in text) and _EMOTICON_HINT.search(text)):

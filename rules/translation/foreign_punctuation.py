@@ -44,6 +44,7 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
     languages = frozenset({"en"})
     trigger = "[，。：；！？（）«»„【】《》、]"
     flag = (
+        Example("The minister said the war was over »"),
         Example("The talks ended，and the delegates left.", "The talks ended, and the delegates left."),
         Example("What happened next？", "What happened next?"),
         Example("The city（Belgorod）was hit.", "The city (Belgorod) was hit."),
@@ -86,8 +87,9 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
             if cjk and _CJK.search(text[max(0, i - 2) : i + 2]):
                 continue  # inside a CJK quotation
             english = _FULL_WIDTH.get(ch)
-            if ch in "«»" and _ARROW.match(text, i) and _GUILLEMET_PARTNER[ch] not in text:
-                continue  # `Discover more »`: an arrow a label ends or starts with, no quotation
+            if ch in "«»" and _ARROW.match(text, i) and _GUILLEMET_PARTNER[ch] not in text and _LABEL.fullmatch(
+                    text.replace(ch, "").strip()):
+                continue  # `Discover more »`: an arrow a short label ends or starts with, no quotation
             if english is None:
                 yield self.finding(seg, i, i + 1, f"'{ch}' is not English punctuation", applicability=None)
                 continue
@@ -105,6 +107,8 @@ Not flagged: a segment written mostly in a CJK script (a quotation in the origin
 # `« Back`): a sign pointing on, not a quotation mark.
 _ARROW = compiled_on_use(r"(?:^|(?<=\s))[«»](?=\s*$)|^[«»](?=\s)", re.M)
 _GUILLEMET_PARTNER = {"«": "»", "»": "«"}
+# A label: four words at most, no sentence's end mark (`All podcasts`, `Back to the list`).
+_LABEL = compiled_on_use(r"[^\s.!?]+(?: [^\s.!?]+){0,3}")
 
 
 def _latin_share(text: str) -> float:
