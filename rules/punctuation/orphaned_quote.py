@@ -89,8 +89,9 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
     for m in _DOUBLE_MARKS.finditer(text):
         mark, i = m.group(), m.start()
         # Right to left, “ and ” point either way (Arabic writes ”…“ as often as “…”: the glyphs are not
-        # mirrored): their place tells which opens, as a straight mark's does.
-        ch = '"' if rtl and mark in "“”" else mark
+        # mirrored): their place tells which opens, as a straight mark's does; a mark spaced on both sides
+        # or glued on both keeps its own direction, so one such mark does not leave the paragraph unread.
+        ch = '"' if rtl and mark in "“”" and len(set(_context(text, i))) == 2 else mark
         before = text[i - 1] if i > 0 else ""
         if before in "'‘`" and before and text[i + 1:i + 2] in ("'", "’", "`"):
             continue  # '"': the character itself, quoted
@@ -187,6 +188,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     )
     scope = "document"
     flag = (
+        Example("قال ” الأخبار. ثم قال “وصلت اليوم إلى المدينة.\n", language="ar",
+                note="right to left, a spaced mark keeps its own direction: the “ is still never closed"),
         Example("子コンポーネントが破棄され再作成されるため、”リアル”な条件レンダリングです。\n",
                 "子コンポーネントが破棄され再作成されるため、“リアル”な条件レンダリングです。\n", language="ja",
                 note="one mistyped opening mark, not two orphans"),
