@@ -339,3 +339,16 @@ def test_spanish_abbreviations_of_the_pack_end_no_sentence() -> None:
             "complican el diálogo. ¿Por qué el Sr. Kavanaugh no quería que el FBI investigue?\n")
     found = [f.code for f in lint.check_text(text, path="a.md", config=config, select=["T108", "L104"])]
     assert found == []
+
+
+def test_a_long_latin_run_set_tight_is_a_slip_at_each_end() -> None:
+    """Whole English sentences set tight in a spaced Chinese page: one finding over the run quoted it
+    whole (a 479-character message); past a short name or phrase, each end is its own finding."""
+    config = Config(language="zh")
+    page = "这是 API 的例子。我们用 Vue 和 React 写 UI 组件。" * 3
+    short = page + "他说Scott Pittman然后走了。"
+    long = page + "他说This is a whole English sentence that was left in the Chinese page然后继续。"
+    assert [f.message.split(";")[0] for f in lint.check_text(short, path="a.txt", config=config, select=["L107"])] == [
+        "No space between CJK and Latin text on both sides of 'Scott Pittman'"]
+    found = lint.check_text(long, path="a.txt", config=config, select=["L107"])
+    assert len(found) == 2 and all(len(f.message) < 120 for f in found)

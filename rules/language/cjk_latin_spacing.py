@@ -112,20 +112,31 @@ punctuation next to Latin text, and other languages.
             mend = ""
         else:
             return
-        for places in _by_latin_run(slips):
-            seg = places[0][0]
-            start, end = places[0][1].start(), places[-1][1].end()
-            if len(places) == 2:
-                run = seg.text[places[0][1].end():places[1][1].start()]
-                message = f"{what} on both sides of '{run}'; {habit}"
-            else:
-                message = f"{what}; {habit}"
-            if mend:
-                edits = [(m.start(), m.start(), mend) for _, m in places]
-            else:
-                edits = [(m.start(), m.end(), "") for _, m in places]
-            yield self.finding(seg, start, end, message, edits=edits)
+        for paired in _by_latin_run(slips):
+            # A long run (whole English sentences set tight in a Chinese page) is two slips, one at each
+            # end: one finding over it would span and quote hundreds of characters.
+            long_run = len(paired) == 2 and paired[1][1].start() - paired[0][1].end() > _LONGEST_RUN
+            yield from (self._slip([p], what, habit, mend) for p in paired) if long_run else (
+                [self._slip(paired, what, habit, mend)])
 
+    def _slip(self, places: list[tuple[Segment, re.Match[str]]], what: str, habit: str, mend: str) -> Finding:
+        """The finding for one slip: a boundary, or both boundaries of one Latin run, with its fix."""
+        seg = places[0][0]
+        start, end = places[0][1].start(), places[-1][1].end()
+        if len(places) == 2:
+            run = seg.text[places[0][1].end():places[1][1].start()]
+            message = f"{what} on both sides of '{run}'; {habit}"
+        else:
+            message = f"{what}; {habit}"
+        if mend:
+            edits = [(m.start(), m.start(), mend) for _, m in places]
+        else:
+            edits = [(m.start(), m.end(), "") for _, m in places]
+        return self.finding(seg, start, end, message, edits=edits)
+
+
+# The longest Latin run whose two wrong boundaries make one finding (a name, a term, a short phrase).
+_LONGEST_RUN = 40
 
 # What may lie between the two boundaries of one Latin run: anything below the CJK blocks (letters,
 # digits, spaces, ASCII punctuation: `Scott Pittman`, `Face++`, `7.5`), no CJK text or full-width mark.
