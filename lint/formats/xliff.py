@@ -442,16 +442,16 @@ def _suppressions(source: Source, spans: list[tuple[str, int, int, int, int]],
 def file_language(source: Source) -> str | None:
     """The target language: `trgLang` on a 2.0 `<xliff>`, `target-language` on the first 1.2 `<file>`.
     The translations are in it, so language-specific rules (French spacing before `?`) follow it."""
-    return _declared_language(source, ("trgLang", "target-language"))
+    return _attribute_language(source, ("trgLang", "target-language"))
 
 
 def source_language(source: Source) -> str | None:
     """The language of the sources: `srcLang` on a 2.0 `<xliff>`, `source-language` on the first 1.2
     `<file>`."""
-    return _declared_language(source, ("srcLang", "source-language"))
+    return _attribute_language(source, ("srcLang", "source-language"))
 
 
-def _declared_language(source: Source, names: tuple[str, str]) -> str | None:
+def _attribute_language(source: Source, names: tuple[str, str]) -> str | None:
     for n, m in enumerate(_TOKEN.finditer(source.text)):
         if n > 200:
             break
