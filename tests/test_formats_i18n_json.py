@@ -119,3 +119,14 @@ def test_a_catalogue_named_by_its_locale_is_in_that_language(name: str, language
     """excalidraw's `fr-FR.json`, localsend's `pt-BR.json`: the name says the language, as a PO header would."""
     doc = Linter().document(Source(name, '{"ok": "Oui"}\n'), CONFIG)
     assert (doc.language, doc.language_from) == language
+
+
+def test_angle_brackets_escaped_beside_a_tag_are_markup():
+    """jellyfin-web's catalogues write `<code>http://example.com/<b>&lt;baseurl&gt;</b></code>`: beside a
+    tag, a `<` written as itself would open one, so the entity is the markup's escape (S104 reported 50
+    of them in 25 catalogues). Without a tag, or for `&amp;`, the entity is still reported."""
+    text = ('{"help": "Par exemple : <code>http://example.com/<b>&lt;baseurl&gt;</b></code>",\n'
+            ' "plain": "Tapez &lt;nom&gt; ici.", "amp": "Son <b>et</b> lumi&egrave;re"}\n')
+    found = [(f.code, text[f.start:f.end]) for f in lint.check_text(text, path="fr.json", config=CONFIG,
+                                                                    select=["S104"])]
+    assert found == [("S104", "&lt;"), ("S104", "&gt;"), ("S104", "&egrave;")]

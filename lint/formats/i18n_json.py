@@ -25,8 +25,8 @@ from pathlib import PurePath
 from typing import Any
 
 from lint.formats import Format, FormatExample, ParseError, options_table
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder
-from lint.formats.markup import MARKUPS, markup_of_app_strings, masked, option
+from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges
+from lint.formats.markup import APP_TAGS, MARKUPS, markup_of_app_strings, masked, option
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -85,11 +85,33 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
                 segments.append(seg)
     protected.append((last_end, len(text)))
     markup = markup_of_app_strings(option(options), (seg.text for seg in segments))
+    if markup == APP_TAGS:
+        segments = [_bracket_escapes_masked(seg) for seg in segments]
     doc = Document(source, "i18n-json", [masked(seg, markup) for seg in segments],
                    protected=[(a, b) for a, b in protected if b > a])
     doc.memo["markup"] = markup
     return doc
 
+
+# `&lt;`, `&gt;` and their numeric forms: how a string whose tags are markup shows an angle bracket.
+_BRACKET_ESCAPE = compiled_on_use(r"&(?:lt|gt|#0*6[02]|#[xX]0*3[cCeE]);")
+_TAG_IN_STRING = compiled_on_use(r"</?(?:[A-Za-z][\w:-]*|\d+)(?:\s[^<>]*)?/?>")
+
+
+def _bracket_escapes_masked(seg: Segment) -> Segment:
+    """``seg`` with `&lt;` and `&gt;` masked where the string holds a tag: there a `<` written as itself
+    would open a tag (HTML's syntax, and the tag parsers of i18next's `Trans` and FormatJS alike), so
+    the entity is the markup's own escape (jellyfin-web's `<code>http://example.com/<b>&lt;baseurl&gt;</b></code>`),
+    not text encoded twice. An entity in a string without tags stays prose (S104 reports it)."""
+    if "&" not in seg.text or "<" not in seg.text or not _TAG_IN_STRING.search(seg.text):
+        return seg
+    spans = [m.span() for m in _BRACKET_ESCAPE.finditer(seg.text)]
+    if not spans:
+        return seg
+    chars = list(seg.text)
+    for a, b in spans:
+        chars[a:b] = PLACEHOLDER * (b - a)
+    return dataclasses.replace(seg, text="".join(chars), opaque=tuple(merge_ranges(sorted([*seg.opaque, *spans]))))
 
 
 # An entry of the WebExtension `messages.json` format (Chrome's i18n, and Docusaurus' `code.json`):
@@ -220,7 +242,8 @@ FORMAT = Format(
               "ICU arguments and plural/select syntax (only the branches' texts are prose), `{{mustache}}` and `%s` placeholders; with `markup: auto`, the "
               "application's rich-text tags (`Try <button>reloading</button>`, `<br/>`, `<0>`), which react-intl "
               "and i18next's `Trans` render as elements (entities stay prose: those libraries print `&amp;` as "
-              'written); escapes are read but never rewritten. Invalid JSON is an error with its line',
+              "written), and beside such a tag `&lt;` and `&gt;`, the only way to show an angle bracket there; "
+              "escapes are read but never rewritten. Invalid JSON is an error with its line",
     examples=(
         FormatExample(
             '{"home": {"title": "Welcome, {name}!", "count": 3}, "list": ["One\\ttwo"]}\n',
