@@ -82,6 +82,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
         Example('headers = {"user-agent" : MOBILE_USER_AGENT}'),
         Example("See the `specification <https://example.com/spec#env>`__ .", path="a.rst"),
         Example("As alluded to above_ , the issue is name collisions.", path="a.rst"),
+        Example("Usernames can contain letters, numbers and these characters: - _ ' . @ +. They cannot end with a space."),
+        Example("用户名可以包含字母、数字及如下字符「 - _ ' . @ +」，并且不能以空格开始或结束。\n", language="zh"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -114,6 +116,9 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
                 continue  # "type ; to end", "a trailing , in a list", "for . NET developers"
             if text.endswith("\\", 0, start):
                 continue  # a reST escape: "name \: type"
+            before = text[lines.line_start(text, start) : start].rsplit(None, 1)
+            if before and len(before[-1]) == 1 and not before[-1].isalnum():
+                continue  # one of a list of symbols, each standing alone: "the characters - _ ' . @ +"
             after = m.end(2)
             while text.startswith(" ", after):
                 after += 1
