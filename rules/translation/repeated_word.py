@@ -54,6 +54,18 @@ _NEVER_DOUBLED = {
     "sw": frozenset("na ya wa kwa za la cha".split()),
 }
 
+# Repeats the grammar of a language that has no pack makes with its commonest words: Hungarian's
+# demonstrative before the definite article it takes (`az az idő`, that time: "a demonstrative before a
+# noun is followed by the definite article", Rounds, Hungarian: An Essential Grammar, §4.5), Albanian's
+# connective `të` before the preposed article of a noun or adjective (`ngarkimit të të dhënave`, the
+# loading of the data: Newmark et al., Standard Albanian, §2.3), Galician's conjunction `se` (whether,
+# if) before the clitic `se`, as in Portuguese (`Indica se se debería mostrar`).
+_GRAMMAR_REPEATS = {
+    "hu": frozenset({"az"}),
+    "sq": frozenset({"të"}),
+    "gl": frozenset({"se"}),
+}
+
 
 class RepeatedWord(Rule):
     code = "T102"
@@ -71,7 +83,8 @@ Not flagged: each language's legitimate repeats, listed in its pack (French refl
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), any repeat in a
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
 Hindi, Persian, Indonesian, Korean and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
-`ke ke`), and repeats
+`ke ke`), the grammatical repeats of some languages with no pack (Hungarian `az az idő`,
+Albanian `të të dhënave`, Galician `se se`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
@@ -127,6 +140,12 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Llegamos muy muy tarde a la estación.\n", language="es"),
         Example("Os políticos devem ceder se se aprestarem a trair a decisão.\n", language="pt",
                 note="the conjunction «se» before the clitic «se»"),
+        Example("Az az idő, amely után a válasz lassúnak tekinthető.\n", language="hu",
+                note="a demonstrative, then the article it takes"),
+        Example("Një gabim ndodhi gjatë ngarkimit të të dhënave.\n", language="sq",
+                note="the connective, then the preposed article of «të dhënat»"),
+        Example("Indica se se debería mostrar o número de liña.\n", language="gl",
+                note="the conjunction «se», then the clitic «se»"),
         Example("Aşağıdaki bölümlerde bu ifadeyi parça parça ele alalım ve uzun uzun konuşalım.\n", language="tr",
                 note="Turkish doubles any adjective or adverb: reduplication"),
         Example("वह धीरे धीरे घर की ओर चला।\n", language="hi"),
@@ -172,7 +191,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         else:  # a NUL in a text of its own (an i18n "\u0000"): every segment is read
             parts = range(len(segments))
         # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
-        own = frozenset((pack(doc.language) or {}).get("repeats") or ())
+        own = frozenset((pack(doc.language) or {}).get("repeats") or ()) | _GRAMMAR_REPEATS.get(
+            primary(doc.language), frozenset())
         for i in parts:
             yield from self._repeats(segments[i], own, doc, only)
 
