@@ -37,6 +37,11 @@ _ALLOWED = frozenset({
 _REDUPLICATING = frozenset({
     "tr", "az", "uz", "kk", "ky", "tk", "hi", "ur", "bn", "mr", "gu", "pa", "ne", "ta", "te", "kn", "ml", "si",
     "fa", "id", "ms", "tl", "vi", "th", "km", "lo", "my", "ko", "sw",
+    # Santali (Munda: `ᱡᱩᱫᱟᱹ ᱡᱩᱫᱟᱹ`, judạ judạ, various; Anderson, The Munda Languages, 2008), Igbo (`iche iche`,
+    # various, `kpam kpam`, completely, `ngwa ngwa`, quickly; Emenanjo, Elements of Modern Igbo Grammar) and
+    # Lingala (`pene pene`, very near; Meeuwis, A Grammatical Overview of Lingala) double adverbs and
+    # adjectives as productively.
+    "sat", "ig", "ln",
 })
 # What such a language never doubles: its conjunctions, prepositions and postpositions, and demonstratives
 # (Turkish `ve ve`, Indonesian `ke ke`), which a slip doubles as in any language. (Not Turkish `bir bir`,
@@ -64,6 +69,13 @@ _GRAMMAR_REPEATS = {
     "hu": frozenset({"az"}),
     "sq": frozenset({"të"}),
     "gl": frozenset({"se"}),
+    # Sotho-Tswana: the demonstrative after a noun of classes 2, 5 and 7 (`leina le`, this name) has the
+    # form of the subject concord that follows it (`Leina le le tla dirišwa`, this name will be used;
+    # `Sekgoba se se nago selo`, a space that holds nothing): Poulos & Louwrens, A Linguistic Analysis of
+    # Northern Sotho, demonstratives and concords; Cole, An Introduction to Tswana Grammar.
+    "nso": frozenset({"se", "le", "ba"}),
+    "tn": frozenset({"se", "le", "ba"}),
+    "st": frozenset({"se", "le", "ba"}),
 }
 
 
@@ -82,9 +94,10 @@ Not flagged: each language's legitimate repeats, listed in its pack (French refl
 `vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), any repeat in a
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
-Hindi, Persian, Indonesian, Korean and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
+Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
 `ke ke`), the grammatical repeats of some languages with no pack (Hungarian `az az idő`,
-Albanian `të të dhënave`, Galician `se se`), and repeats
+Albanian `të të dhënave`, Galician `se se`, Northern Sotho `leina le le`), a word glued to `%` (strftime's
+`%a a las`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
@@ -146,6 +159,11 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 note="the connective, then the preposed article of «të dhënat»"),
         Example("Indica se se debería mostrar o número de liña.\n", language="gl",
                 note="the conjunction «se», then the clitic «se»"),
+        Example('#. Translators: a time with its weekday (strftime)\n#: src/date.c:12\nmsgid "%a at %H:%M"\n'
+                'msgstr "%a a las %H:%M"\n', path="es.po", note="strftime's weekday, then the preposition"),
+        Example("Leina le le tla dirišwa mafelong a mangwe go lemoga seswantšho.\n", language="nso",
+                note="a demonstrative, then the concord of its class"),
+        Example("Nke a ga-emepe windo dị iche iche.\n", language="ig", note="reduplication: various"),
         Example("Aşağıdaki bölümlerde bu ifadeyi parça parça ele alalım ve uzun uzun konuşalım.\n", language="tr",
                 note="Turkish doubles any adjective or adverb: reduplication"),
         Example("वह धीरे धीरे घर की ओर चला।\n", language="hi"),
@@ -220,9 +238,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             after = text[m.end() : m.end() + 2]
             if after[:1] in ("-", "’", "'", "(", "/", "[", "<", "=") or _CODE_AFTER.match(after):
                 continue  # "the the-word" is a compound; "warnings\nwarnings.warn(" and "module:name" code
-            if m.start() and (text[m.start() - 1] in "-/.<:_@#$=" or (
+            if m.start() and (text[m.start() - 1] in "-/.<:_@#$=%" or (
                     text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha())):
-                continue  # "read-only only", "<object object at", "quelqu'un un": the first word is part of another
+                continue  # "read-only only", "<object object at", "quelqu'un un", strftime's "%a a las": the first word is part of another
             if (word.lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end())
                     and not _PARTICIPLE_NEXT.match(text, m.end())):
                 continue  # `What it is is a loop`: a clause ending in `is` is the subject of the second
