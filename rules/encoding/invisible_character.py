@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from lint.language import primary
 from lint.model import Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -35,6 +36,12 @@ _UNSPACED_SCRIPTS = compiled_on_use("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u1
 # trick) and stay flagged everywhere.
 _RTL_OK = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
 _RTL = compiled_on_use("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Languages written right to left (CLDR's characterOrder right-to-left): in their texts a string with no
+# right-to-left letter (`%d × %d`, `ZIP (.zip)`) is still shown in a right-to-left line, and a mark at its
+# start or between its runs is how the translator sets their order (UAX #9: a paragraph's direction is
+# its first strong character's; W3C, "Inline markup and bidirectional text in HTML", marks for neutral runs).
+_RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd",
+                            "syr", "ug", "ur", "yi"})
 
 
 def _is_emoji_context(text: str, i: int) -> bool:
@@ -65,7 +72,9 @@ Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)join
 a script whose spelling needs them (Arabic, Persian, Indic scripts, Sinhala, Khmer, Mongolian …),
 a zero-width space next to a letter of a script written without spaces between words (Thai, Lao,
 Khmer, Myanmar, Tibetan: it marks the word boundary),
-direction marks, embeddings and isolates near right-to-left text (overrides are flagged everywhere), a byte order mark at the very start of a text that was not
+direction marks, embeddings and isolates near right-to-left text or anywhere in a text in a right-to-left
+language (Hebrew, Arabic, Persian, Urdu …, where a string of digits or Latin letters alone is still set in a
+right-to-left line; overrides are flagged everywhere), a byte order mark at the very start of a text that was not
 read with its BOM already removed, and anything inside code or markup the format protects (a code
 example that shows these characters on purpose).
 """
@@ -90,6 +99,9 @@ example that shows these characters on purpose).
         Example("Persian: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n"),
         Example("Hindi: \u0915\u094d\u200d\u0937\n"),
         Example("Hebrew with a mark: \u05e9\u05dc\u05d5\u05dd\u200f!\n"),
+        Example('msgid ""\nmsgstr ""\n"Language: he\\n"\n\nmsgid "ZIP (.zip)"\nmsgstr "\u200fZIP\u200f \u200e(.zip)"\n', path="he.po",
+                note="a right-to-left catalogue's string with no Hebrew letter: the marks set its order"),
+        Example('msgid ""\nmsgstr ""\n"Language: fa\\n"\n\nmsgid "%d \u00d7 %d"\nmsgstr "\u200f%d \u00d7 %d"\n', path="fa.po"),
         Example("Non-breaking\u00a0space is visible spacing, not this rule.\n"),
         Example("\ufeffA text read without stripping its byte order mark.\n"),
         Example("\u05d4\u05de\u05d7\u05d9\u05e8 \u2066$20\u2069 \u05dc\u05d9\u05d7\u05d9\u05d3\u05d4\n"),
@@ -105,6 +117,7 @@ example that shows these characters on purpose).
         # (Asked of the characters outside ASCII first: all that the class holds.)
         if text.isascii() or _INVISIBLE.search(non_ascii(text)) is None:  # isascii: O(1) in CPython
             return
+        rtl_document = primary(doc.language) in _RTL_LANGUAGES
         for m in _INVISIBLE.finditer(text):
             i = m.start()
             ch = m.group()
@@ -116,7 +129,7 @@ example that shows these characters on purpose).
                 continue
             if ch == "\u200b" and _UNSPACED_SCRIPTS.search(text[max(0, i - 1) : i + 2]):
                 continue
-            if ch in _RTL_OK and _RTL.search(text[max(0, i - 40) : i + 40]):
+            if ch in _RTL_OK and (rtl_document or _RTL.search(text[max(0, i - 40) : i + 40])):
                 continue
             if doc.protected and doc.is_protected(i):
                 continue
