@@ -18,8 +18,8 @@ from ._code_names import code_names
 
 # A word of letters, a full stop, one or two spaces, a lower-case word that is a word (not code).
 # The word before may end in digits' suffix (`the 27th. there`), not be a bare number (`2. the` is a
-# list item).
-_START = compiled_on_use(r"(?<![\w.@/:'’])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)(?![\w(.\[_/:@-])")
+# list item) nor a format directive (`%zu. kopia`: an ordinal in Polish, `%d.` in German).
+_START = compiled_on_use(r"(?<![\w.@/:'’%])(\d*[^\W\d_]{2,})\. {1,2}([^\W\d_A-Z]+)(?![\w(.\[_/:@-])")
 # The full stops _START may match at. _START opens with a lookbehind, which the regex engine tries at
 # every character of the paragraph; this opens with the stop, a literal it skips to.
 _STOP = compiled_on_use(r"\.(?= {1,2}[^\W\d_A-Z])")
@@ -154,6 +154,14 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 language="fr", note="an accented capital starts the sentence"),
         Example("Parametrelerin, body'nin vb. type'larını fonksiyon parametreleri olarak tanımlarsınız. Type "
                 "bilgisi önemlidir.\n", language="tr", note="a two-letter abbreviation (`vb.`, etc.)"),
+        Example("Isključivanje ove opcije može riješiti neke probleme, npr. nedostatak zvuka na kanalima.\n",
+                language="hr", note="a language's own `e.g.`"),
+        Example("Tämän asetuksen käyttöön ottaminen voi ratkaista joitain ongelmia, esim. suoratoiston pysähtymisen. "
+                "Suoratoiston laatu paranee.\n",
+                language="fi"),
+        Example("Maks. antal af baggrunde pr. element. Antal og Element vises her.\n", language="da"),
+        Example('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\n#, c-format\nmsgid "%zu. copy of %s"\n'
+                'msgstr "%zu. kopia pliku %s"\n\nmsgid "Copy"\nmsgstr "Kopia"\n', path="pl.po", note="an ordinal after a directive"),
         Example("Process'leri bir araçla (ör. bir web dashboard üzerinden) yönetebilirsiniz. Bir araç yeterlidir.\n",
                 language="tr", note="an abbreviation opens the bracket"),
         Example("Install a runner (cf. the list above) before you start. The list is short."),
@@ -212,6 +220,21 @@ _ABBREVIATION_PART = compiled_on_use(r"[A-Z]{1,3}")
 # `vb.` ve benzeri, `ör.`/`örn.` örneğin, `bkz.` bakınız, `vs.` vesaire).
 _OTHER_ABBREVIATIONS: dict[str, frozenset[str]] = {
     "tr": frozenset({"vb", "vd", "ör", "örn", "bkz", "vs", "sn", "yy", "çev", "haz", "bl", "mad"}),
+    # The commonest abbreviations of each language's own dictionary, the ones a help text writes for
+    # `e.g.`, `i.e.`, `see`, `max.` and `per`: Croatian, Bosnian and Serbian (Hrvatski pravopis, Pravopis
+    # srpskoga jezika: npr., tj., itd., odn., usp., sl.), Slovene (Slovenski pravopis: npr., tj., itd., oz.,
+    # prim.), Finnish (Kielitoimisto: esim., ks., ns., mm., jne., yms., vrt.), Afrikaans (AWS: bv., ens., vgl.),
+    # Filipino (hal., atbp.), Lithuanian (VLKK: pvz., žr., pan., plg.), Danish (Retskrivningsordbogen: f.eks.,
+    # bl.a., pr., maks., jf., evt., inkl.), Norwegian (Språkrådet: f.eks., bl.a., pr., maks., jf., evt.),
+    # Romanian (DOOM: ex., de ex., dvs. for dumneavoastră).
+    **dict.fromkeys(("hr", "bs", "sr"), frozenset({"npr", "tj", "itd", "odn", "usp", "sl"})),
+    "sl": frozenset({"npr", "tj", "itd", "oz", "prim"}),
+    "fi": frozenset({"esim", "ks", "ns", "mm", "jne", "yms", "vrt"}),
+    "af": frozenset({"bv", "ens", "vgl"}),
+    **dict.fromkeys(("fil", "tl"), frozenset({"hal", "atbp"})),
+    "lt": frozenset({"pvz", "žr", "pan", "plg"}),
+    **dict.fromkeys(("da", "nb", "nn", "no"), frozenset({"eks", "bl", "pr", "maks", "jf", "evt", "inkl"})),
+    "ro": frozenset({"ex", "dvs"}),
 }
 
 
