@@ -117,6 +117,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   spaces or wider (two double spaces in one line are two typos, not a table), and a run that ends at
   the column where a word starts after spacing in the line above or below (`Name:     Irix` over
   `Released: 1991`-style aligned key/value lists);
+- a PO string's leading and trailing spaces (B107 compares them with the source's);
 - a run before a `# comment` (code convention), the padded day of `Jun  2 2009` (ctime dates), a run
   between two numbers (`-0.701  1.214`: a table of numbers);
 - inline code between backticks on the line, and anything the format marks as code or markup;
@@ -208,6 +209,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="an arrow in its emoji presentation (U+FE0F), as release notes label their lines"),
         Example('msgid "Degrees"\nmsgstr "ডিগ্রি  "\n', path="bn.po", note="the string's trailing spaces are B107's"),
         Example('msgid "Done\\n"\nmsgstr "Terminé  \\n"\n', path="fr.po", note="a line's trailing spaces"),
+        Example('msgid "Usage"\nmsgstr "   Utilisation"\n', path="fr.po", note="the string's leading spaces are B107's"),
+        Example('msgid "translator-credits"\nmsgstr ""\n"   Amina Kazija https://launchpad.net/~a\\n"\n'
+                '"  Samir Ribić https://launchpad.net/~m"\n', path="bs.po", note="the first line of a string on several"),
         Example('#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n', path="fr.po",
                 note="a Sphinx catalogue's reST string: the page shows one space"),
         Example('#: src/main.c:12\nmsgid "  -s, --solve <equation>   Solve the given equation"\n'
@@ -289,8 +293,8 @@ def _ends_sentence(text: str, first: int, start: int, end: int) -> bool:
 def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]]) -> bool:
     """Whether a run is a catalogue string's layout: a PO line's indent or its trailing spaces, or a run in
     a translation whose source aligns columns (`--solve <equation>   Solve the given equation`)."""
-    return (_indents_po_line(doc, text, start) or _ends_po_string(doc, text, end)
-            or any(a <= start < b for a, b in copied))
+    return (_indents_po_line(doc, text, start) or _starts_po_string(doc, text, start)
+            or _ends_po_string(doc, text, end) or any(a <= start < b for a, b in copied))
 
 
 def _spaced_like_source(doc: Document) -> list[tuple[int, int]]:
@@ -323,6 +327,20 @@ def _indents_po_line(doc: Document, text: str, start: int) -> bool:
         return False
     end = first - 2 if text[first - 2 : first] == "\r\n" else first - 1  # the line break before the line
     return text.endswith('\\n"', 0, end)
+
+
+# A PO keyword that opens a string (`msgstr "`, `msgstr[1] "`, `msgid "`), or an empty first line
+# (`msgstr ""`) that the next quoted line continues.
+_PO_OPENING = compiled_on_use(r'(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+"(?:"\r?\n[ \t]*")?\Z')
+
+
+def _starts_po_string(doc: Document, text: str, start: int) -> bool:
+    """Whether a run opens a PO string (`msgstr "   Amina Kazija"`, or its first quoted line after
+    `msgstr ""`): the string's leading whitespace, which B107 compares with the source's, as it does the
+    trailing (`_ends_po_string`); not a gap between words."""
+    if doc.format != "po" or text[start - 1 : start] != '"':
+        return False
+    return _PO_OPENING.search(text, max(0, start - 40), start) is not None
 
 
 def _ends_po_string(doc: Document, text: str, end: int) -> bool:
