@@ -167,11 +167,28 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     protected = complement(merge_ranges(prose_ranges), len(text))
     doc = Document(source, "i18n-yaml", segments, protected=protected)
     doc.suppressions = _suppressions(source, tokens, scalar_spans, entries)
-    markup = option(options)
-    markup = "none" if markup == "auto" else markup  # an application's catalogue names no document
+    chosen = option(options)
+    markup = "none" if chosen == "auto" else chosen  # an application's catalogue names no document
     doc.memo["markup"] = markup
-    doc.segments = [masked(seg, markup) for seg in doc.segments]
+    doc.segments = [masked(seg, "html" if chosen == "auto" and _rails_html_key(seg.key) else markup)
+                    for seg in doc.segments]
     return doc
+
+
+_PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+
+
+def _rails_html_key(key: str | None) -> bool:
+    """Whether a value is one Rails renders as HTML: under a key named `html` or ending in `_html`, or a
+    plural form of such a key (`credit_html.one`). Rails Guides, "Rails Internationalization (I18n) API",
+    Using Safe HTML Translations: such keys are marked HTML safe, so their tags are elements and their
+    entities (`&copy;`, `&ldquo;`) characters, not text."""
+    if not key:
+        return False
+    parts = key.split(".")
+    if len(parts) > 1 and parts[-1] in _PLURAL_CATEGORIES:
+        parts.pop()
+    return parts[-1] == "html" or parts[-1].endswith("_html")
 
 
 def _text_span(text: str, token: yaml.ScalarToken) -> tuple[int, int]:
@@ -600,7 +617,9 @@ FORMAT = Format(
           "top-level language key (`fr:`) sets the document's language",
     not_prose='keys, numbers, booleans, nulls, anchors, aliases (an aliased value is checked once, where '
               'written), tags, comments; inside values `%{name}`, `%<n>d`, `{{name}}`, `%s`, strftime `%B %d`, '
-              "`$t(key)`, ICU arguments and plural/select syntax (only the branches' texts are prose); escapes,"
+              "`$t(key)`, ICU arguments and plural/select syntax (only the branches' texts are prose); with "
+              "`markup: auto`, the tags and entities of a value under a Rails `_html` key, which Rails renders "
+              "as HTML; escapes,"
               " `''`, folded line joins and block-scalar line breaks are read but never rewritten. Invalid YAML"
               ' is an error with its line',
     examples=(
@@ -608,6 +627,14 @@ FORMAT = Format(
             'fr:\n  home:\n    title: "Bienvenue, %{name} !"\n    count: 3\n    body: |\n      Une ligne.\n',
             segments=('Bienvenue, \ufffc !', 'Une ligne.'),
             keys=('fr.home.title', 'fr.home.body'),
+            language='fr',
+        ),
+        FormatExample(
+            'fr:\n  credit_html: "Donn\u00e9es &copy; <a href=\'%{url}\'>OpenStreetMap</a>"\n'
+            '  credit: "Tom &amp; Jerry"\n',
+            segments=('Donn\u00e9es \ufffc\ufffc\ufffc\ufffc\ufffc\ufffc '
+                      + '\ufffc' * 12 + 'OpenStreetMap' + '\ufffc' * 4, 'Tom &amp; Jerry'),
+            keys=('fr.credit_html', 'fr.credit'),
             language='fr',
         ),
         FormatExample(
