@@ -406,3 +406,14 @@ def test_a_rails_html_keys_value_is_html():
     found = [(f.code, text[f.start:f.end]) for f in lint.check_text(text, path="fr.yml", config=CONFIG,
                                                                     select=["S104", "S105"])]
     assert found == [("S104", "&amp;"), ("S105", "<b>"), ("S105", "</b>")]
+
+
+def test_a_run_of_spaces_in_a_rails_html_value_collapses():
+    """openstreetmap-website's `message_html: … la versión  %{version} …`: the page shows one space (80 W105
+    in 113 catalogues); the same run in a plain value is shown as written and still reported, and the
+    option `in-rendered-catalogues` reports both."""
+    text = 'fr:\n  redacted_html: "La version  %{version} est masquée."\n  plain: "La version  suivante."\n'
+    found = [f.start for f in lint.check_text(text, path="fr.yml", config=CONFIG, select=["W105"])]
+    assert found == [text.index("  suivante")]
+    every = parse_config(CONFIG_TEXT + "rules: {W105: {in-rendered-catalogues: true}}\n", None, Path("."))
+    assert len([f for f in lint.check_text(text, path="fr.yml", config=every, select=["W105"])]) == 2

@@ -167,12 +167,20 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     protected = complement(merge_ranges(prose_ranges), len(text))
     doc = Document(source, "i18n-yaml", segments, protected=protected)
     doc.suppressions = _suppressions(source, tokens, scalar_spans, entries)
-    chosen = option(options)
+    _mask_markup(doc, option(options))
+    return doc
+
+
+def _mask_markup(doc: Document, chosen: str) -> None:
+    """Masks the markup of ``doc``'s values as ``chosen`` says; for `auto`, none but in the values Rails
+    renders as HTML (`_html` keys), whose spans W105 is told of: their page shows a run of spaces as one."""
     markup = "none" if chosen == "auto" else chosen  # an application's catalogue names no document
     doc.memo["markup"] = markup
-    doc.segments = [masked(seg, "html" if chosen == "auto" and _rails_html_key(seg.key) else markup)
-                    for seg in doc.segments]
-    return doc
+    html = [chosen == "auto" and _rails_html_key(seg.key) for seg in doc.segments]
+    doc.segments = [masked(seg, "html" if as_html else markup) for seg, as_html in zip(doc.segments, html, strict=True)]
+    if any(html):
+        doc.memo["collapsing-spans"] = [(seg.to_source(0), seg.to_source_end(len(seg.text)))
+                                        for seg, as_html in zip(doc.segments, html, strict=True) if as_html]
 
 
 _PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})

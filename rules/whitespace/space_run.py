@@ -126,7 +126,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   rendered into shows one space, whatever the string holds, and the translator's source catalogue is
   not what readers see. The option `in-rendered-catalogues` flags them too. A catalogue of plain
   strings (an application's labels, markup `none`, or `auto`'s HTML for labels with Pango markup such as
-  `<b>`: GTK shows their spaces as written) shows every space, and is checked;
+  `<b>`: GTK shows their spaces as written) shows every space, and is checked, but for the values of a
+  Rails catalogue's `_html` keys, which Rails renders as HTML;
 - a catalogue's translation whose source string aligns columns with runs of three spaces or more (a
   program's help: `-s, --solve <equation>   Solve the given equation`): the translation pads the same
   columns to its own words. Two spaces in a row are a slip on either side and are flagged.
@@ -230,7 +231,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             return  # a catalogue's marked-up strings: the rendered page collapses the run
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
-        copied = _spaced_like_source(doc)
+        copied = _spaced_like_source(doc) + _collapsing_spans(doc, self.opts.in_rendered_catalogues)
         # (Outside a PO file and the translations that copy their source's columns, no run is a
         # catalogue's layout: not asked.)
         catalogue = doc.format == "po" or bool(copied)
@@ -302,6 +303,13 @@ def _spaced_like_source(doc: Document) -> list[tuple[int, int]]:
     three spaces or more: the translation's runs are that layout, re-padded to its words."""
     return [(seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments
             if seg.source_text is not None and _COLUMNS.search(seg.source_text)]
+
+
+def _collapsing_spans(doc: Document, flagged: bool) -> list[tuple[int, int]]:
+    """The Source spans of the values a catalogue renders as HTML among plain ones (Rails' `_html` keys,
+    as the reader marks them): their page shows a run of spaces as one. None where the option
+    `in-rendered-catalogues` flags such runs."""
+    return [] if flagged else list(doc.memo.get("collapsing-spans") or [])
 
 
 # Three spaces or more between words: columns a program's help aligns (`-s, --solve   Solve …`), which a
