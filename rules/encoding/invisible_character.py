@@ -55,6 +55,20 @@ def _is_emoji_context(text: str, i: int) -> bool:
     return pictographic(before) or pictographic(after)
 
 
+# Opening and closing brackets and quotation marks (general categories Ps, Pe, Pi, Pf).
+_BRACKET_OR_QUOTE = frozenset({"Ps", "Pe", "Pi", "Pf"})
+
+
+def _binds_a_mark(text: str, i: int) -> bool:
+    """Whether the word joiner at ``i`` keeps a bracket or quotation mark to the word beside it (`«\u2060%{user}\u2060»`,
+    `(\u2060«x»`): what the character is for, forbidding a line break there (The Unicode Standard, §23.2,
+    Word Joiner), where a line break after an opening mark or before a closing one would strand it."""
+    before = text[i - 1 : i]
+    after = text[i + 1 : i + 2]
+    return bool(before and unicodedata.category(before) in _BRACKET_OR_QUOTE) or bool(
+        after and unicodedata.category(after) in _BRACKET_OR_QUOTE)
+
+
 class InvisibleCharacter(Rule):
     code = "E102"
     slug = "invisible-character"
@@ -70,7 +84,8 @@ than it is stored (the "Trojan Source" trick).
 
 Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)joiners next to letters of
 a script whose spelling needs them (Arabic, Persian, Indic scripts, Sinhala, Khmer, Mongolian …),
-a zero-width space next to a letter of a script written without spaces between words (Thai, Lao,
+a word joiner beside a bracket or a quotation mark (between `«` and a name: it forbids the line break that
+would strand the mark), a zero-width space next to a letter of a script written without spaces between words (Thai, Lao,
 Khmer, Myanmar, Tibetan: it marks the word boundary),
 direction marks, embeddings and isolates near right-to-left text or anywhere in a text in a right-to-left
 language (Hebrew, Arabic, Persian, Urdu …, where a string of digits or Latin letters alone is still set in a
@@ -99,6 +114,9 @@ example that shows these characters on purpose).
         Example("Persian: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n"),
         Example("Hindi: \u0915\u094d\u200d\u0937\n"),
         Example("Hebrew with a mark: \u05e9\u05dc\u05d5\u05dd\u200f!\n"),
+        Example("\u0646\u0648\u0627\u06ba \u00ab\u2060%{user}\u2060\u00bb \u06a9\u06cc\u062a\u0627\n",
+                note="word joiners keep the guillemets to the name a line break would part them from"),
+        Example("Le lieu (\u2060\u00abGare du Nord\u00bb\u2060) est proche.\n"),
         Example('msgid ""\nmsgstr ""\n"Language: he\\n"\n\nmsgid "ZIP (.zip)"\nmsgstr "\u200fZIP\u200f \u200e(.zip)"\n', path="he.po",
                 note="a right-to-left catalogue's string with no Hebrew letter: the marks set its order"),
         Example('msgid ""\nmsgstr ""\n"Language: fa\\n"\n\nmsgid "%d \u00d7 %d"\nmsgstr "\u200f%d \u00d7 %d"\n', path="fa.po"),
@@ -130,6 +148,8 @@ example that shows these characters on purpose).
             if ch == "\u200b" and _UNSPACED_SCRIPTS.search(text[max(0, i - 1) : i + 2]):
                 continue
             if ch in _RTL_OK and (rtl_document or _RTL.search(text[max(0, i - 40) : i + 40])):
+                continue
+            if ch == "\u2060" and _binds_a_mark(text, i):
                 continue
             if doc.protected and doc.is_protected(i):
                 continue
