@@ -351,6 +351,21 @@ def test_a_single_language_key_sets_the_document_language():
     assert _found(french) == [] and _found(french.replace("fr:", "en:")) != []
 
 
+@pytest.mark.parametrize("name, text, language", [
+    ("hsb.yml", "hsb:\n  a: Status je so změnił na „ignorowane“\n", "hsb"),
+    ("devise.ast.yml", "ast:\n  a: Datos\n", "ast"),
+    ("be-Tarask.yml", "be-Tarask:\n  a: Мапа\n", "be-Tarask"),
+    ("kk-cyrl.yml", "kk-cyrl:\n  a: Карта\n", "kk-cyrl"),
+    ("settings.yml", "app:\n  a: x\n", "en"),  # a key the file's name does not repeat: not a language
+    ("x.yml", "hsb:\n  a: x\n", "en"),
+])
+def test_a_three_letter_code_or_a_variant_named_twice_is_the_language(name: str, text: str, language: str) -> None:
+    """openstreetmap-website (translatewiki.net) names 28 of its 113 catalogues by an ISO 639-2/3 code or
+    a tag with a script or variant (`hsb.yml` holding `hsb:`, `be-Tarask.yml`): they were read as English,
+    and English's rules reported Upper Sorbian's „“ and Arpitan's « » (T103) and its `?` spacing (S107)."""
+    assert parse(Source(name, text), "i18n-yaml").language == language
+
+
 def test_curly_quotes_are_never_straightened_into_yaml_syntax():
     """P102 straightens curly quotes in a straight-quoted text; inside a single-quoted YAML string a `'`
     (or first in a plain one, a `"`) would end the string: those are reported, not rewritten."""

@@ -29,6 +29,7 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 import yaml
@@ -606,10 +607,21 @@ def file_language(source: Source) -> str | None:
     keys = {m.group().split(":", 1)[0].strip().strip("'\"") for m in _TOP_KEY.finditer(source.text, 0, 200_000)}
     if len(keys) != 1:
         return None
-    m = _LANGUAGE_KEY.match(next(iter(keys)) + ":")
-    if m is None or m.group(1) not in ISO_639_1:
-        return None
-    return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+    key = next(iter(keys))
+    m = _LANGUAGE_KEY.match(key + ":")
+    if m is not None and m.group(1) in ISO_639_1:
+        return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+    # A code of ISO 639-2 or 639-3 (`hsb`, `ast`, `frp`, `pnb`) or a tag with a script or a variant
+    # (`be-Tarask`, `kk-cyrl`, `skr-arab`), which no short list holds: the language where the file's name
+    # says it too, as translatewiki.net and Rails name catalogues (`hsb.yml`, `devise.hsb.yml`).
+    named = PurePath(source.path).name.rsplit(".", 2)
+    if len(named) >= 2 and _LANGUAGE_TAG.fullmatch(key) and named[-2].lower() == key.lower():
+        return key.replace("_", "-")
+    return None
+
+
+# A BCP 47 language tag as a catalogue's key writes it: a primary code, then script, region or variants.
+_LANGUAGE_TAG = compiled_on_use(r"[a-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}|[A-Za-z0-9]{5,8}))*")
 
 
 FORMAT = Format(
