@@ -42,6 +42,8 @@ _REDUPLICATING = frozenset({
     # Lingala (`pene pene`, very near; Meeuwis, A Grammatical Overview of Lingala) double adverbs and
     # adjectives as productively.
     "sat", "ig", "ln",
+    # Punjabi in Shahmukhi and Saraiki, Indo-Aryan as Punjabi and Urdu above (`واری واری`, turn by turn).
+    "pnb", "skr",
 })
 # What such a language never doubles: its conjunctions, prepositions and postpositions, and demonstratives
 # (Turkish `ve ve`, Indonesian `ke ke`), which a slip doubles as in any language. (Not Turkish `bir bir`,
@@ -164,6 +166,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Leina le le tla dirišwa mafelong a mangwe go lemoga seswantšho.\n", language="nso",
                 note="a demonstrative, then the concord of its class"),
         Example("Nke a ga-emepe windo dị iche iche.\n", language="ig", note="reduplication: various"),
+        Example("\u0646\u0642\u0634\u06d2 \u062f\u06d2 \u0633\u0627\u0631\u06d2 \u0688\u06cc\u0679\u0627 "
+                "\u0648\u0627\u0631\u06cc \u0648\u0627\u0631\u06cc \u06a9\u0627\u067e\u06cc\n", language="pnb"),
         Example("Aşağıdaki bölümlerde bu ifadeyi parça parça ele alalım ve uzun uzun konuşalım.\n", language="tr",
                 note="Turkish doubles any adjective or adverb: reduplication"),
         Example("वह धीरे धीरे घर की ओर चला।\n", language="hi"),
