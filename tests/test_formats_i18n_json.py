@@ -130,3 +130,10 @@ def test_angle_brackets_escaped_beside_a_tag_are_markup():
     found = [(f.code, text[f.start:f.end]) for f in lint.check_text(text, path="fr.json", config=CONFIG,
                                                                     select=["S104"])]
     assert found == [("S104", "&lt;"), ("S104", "&gt;"), ("S104", "&egrave;")]
+
+
+def test_a_flat_key_is_not_a_note_whose_dotted_path_reads_the_same() -> None:
+    """The review's case: a flat key `a.description` is text, the note `a` → `description` is not."""
+    text = '{"a.description": "The the flat key",\n "a": {"message": "Bonjour", "description": "The the note"}}\n'
+    assert [(f.code, f.start) for f in lint.check_text(text, path="fr.json", config=CONFIG)] == [
+        ("T102", text.index("The the flat") + 4)]

@@ -48,7 +48,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno) from None
-    notes = _notes(data, "") if '"message"' in text else set()
+    notes = _notes(data, ()) if '"message"' in text or '"@' in text else set()
     segments: list[Segment] = []
     protected: list[tuple[int, int]] = []
     last_end = 0  # the end of the last string value: what lies between values is JSON syntax
@@ -73,11 +73,10 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
             if stack and stack[-1][0] and stack[-1][2]:
                 stack[-1][1] = json.loads(tok)
                 continue
-            if any(isinstance(entry[1], str) and entry[1].startswith("@") for entry in stack):
-                continue  # an `@` key's value: a note for translators (ARB, slang), left as JSON syntax is
-            key = ".".join(str(entry[1]) for entry in stack)
-            if notes and key in notes:
-                continue  # a message's description (WebExtension, Docusaurus): a note for translators
+            path = tuple(entry[1] for entry in stack)
+            if notes and any(path[:k] in notes for k in range(1, len(path) + 1)):
+                continue  # a note for translators (ARB's `@key`, a message's description), left as JSON syntax is
+            key = ".".join(map(str, path))
             protected.append((last_end, m.start() + 1))
             last_end = m.end() - 1
             seg = _value_segment(tok, m.start() + 1, len(segments), key)
@@ -119,36 +118,34 @@ def _bracket_escapes_masked(seg: Segment) -> Segment:
 _MESSAGE_ENTRY_KEYS = frozenset({"message", "description", "placeholders"})
 
 
-def _notes(data: Any, path: str) -> set[str]:
-    """The key paths of the descriptions beside each `message` (WebExtension and Docusaurus
-    catalogues: `{"greeting": {"message": "Bonjour", "description": "Shown at the top"}}`), which are
-    notes in the source language, not the text shown."""
-    found: set[str] = set()
+def _notes(data: Any, path: tuple[object, ...]) -> set[tuple[object, ...]]:
+    """The key paths of the notes for translators, in the source language, not the text shown: an `@`
+    key's value (ARB's resource attributes `"@title": {"description": "…"}` and `"@@locale"`, slang's
+    comments `"@info": "…"`: both tools read every `@` key so) and the description beside a `message`
+    (WebExtension and Docusaurus catalogues: `{"greeting": {"message": "Bonjour", "description": "…"}}`)."""
+    found: set[tuple[object, ...]] = set()
     if isinstance(data, dict):
         if "message" in data and isinstance(data.get("description"), str) and set(data) <= _MESSAGE_ENTRY_KEYS:
-            found.add(f"{path}.description" if path else "description")
+            found.add((*path, "description"))
         for k, v in data.items():
-            if isinstance(v, (dict, list)):
-                found |= _notes(v, f"{path}.{k}" if path else str(k))
+            if k.startswith("@"):
+                found.add((*path, k))
+            elif isinstance(v, (dict, list)):
+                found |= _notes(v, (*path, k))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            found |= _notes(v, f"{path}.{i}" if path else str(i))
+            found |= _notes(v, (*path, i))
     return found
 
 
-# A catalogue named by its locale: `fr.json`, `pt_BR.json`, `zh-Hant.json`, `fr.i18n.json` (slang).
-_LOCALE_NAME = compiled_on_use(r"([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?(?:\.i18n)?\.json")
-
-
 def file_language(source: Source) -> str | None:
-    """The locale the catalogue's file name is (`fr-FR.json` -> `fr-FR`), as excalidraw, localsend and
-    most i18n libraries name their catalogues."""
-    from lint.formats.i18n_yaml import ISO_639_1
+    """The locale the catalogue's file name is (`fr-FR.json` -> `fr-FR`, slang's `fr.i18n.json`), as
+    excalidraw, localsend and most i18n libraries name their catalogues."""
+    from lint.formats.i18n_yaml import locale_tag
 
-    m = _LOCALE_NAME.fullmatch(PurePath(source.path).name)
-    if m is None or m.group(1) not in ISO_639_1:
-        return None
-    return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+    name = PurePath(source.path).name
+    stem = name[: -len(".i18n.json")] if name.endswith(".i18n.json") else name[: -len(".json")]
+    return locale_tag(stem) if name.endswith(".json") else None
 
 
 def _value_segment(token: str, at: int, index: int, key: str) -> Segment | None:

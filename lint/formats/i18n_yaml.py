@@ -77,7 +77,8 @@ _SWITCH = compiled_on_use(
     r"(?<![^ \t\r\n\x85\u2028\u2029])#[ \t]*copylint(?:-(disable-file)|:[ \t]*(disable-file|disable))(?![\w-])"
     r"[ \t]*=?[ \t]*([\w.,: \t-]*)"
 )
-_LANGUAGE_KEY = compiled_on_use(r"^([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?[ \t]*:(?:[ \t]|$)")
+# A locale as a catalogue's key or file name writes it: an ISO 639-1 code, then a region or a script.
+_LOCALE = compiled_on_use(r"([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?")
 _TOP_KEY = compiled_on_use(r"^[^\s#\-%][^\r\n]*?:(?:[ \t\r]|$)", re.M)
 # ISO 639-1: a Rails catalogue's single top-level key names its language (and an i18n JSON catalogue's
 # file name, `fr.json`).
@@ -602,15 +603,24 @@ def _suppressions(source: Source, scalar_tokens: dict[int, yaml.ScalarToken], sc
     return out
 
 
+def locale_tag(name: str) -> str | None:
+    """The tag of the locale ``name`` is (`fr`, `pt_BR` -> `pt-BR`, `zh-Hant`), where its language is
+    an ISO 639-1 code; None for any other name."""
+    m = _LOCALE.fullmatch(name)
+    if m is None or m.group(1) not in ISO_639_1:
+        return None
+    return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+
+
 def file_language(source: Source) -> str | None:
     """The language a Rails catalogue names with its only top-level key (`fr:` -> `fr`, `pt-BR:`)."""
     keys = {m.group().split(":", 1)[0].strip().strip("'\"") for m in _TOP_KEY.finditer(source.text, 0, 200_000)}
     if len(keys) != 1:
         return None
     key = next(iter(keys))
-    m = _LANGUAGE_KEY.match(key + ":")
-    if m is not None and m.group(1) in ISO_639_1:
-        return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+    tag = locale_tag(key)
+    if tag is not None:
+        return tag
     # A code of ISO 639-2 or 639-3 (`hsb`, `ast`, `frp`, `pnb`) or a tag with a script or a variant
     # (`be-Tarask`, `kk-cyrl`, `skr-arab`), which no short list holds: the language where the file's name
     # says it too, as translatewiki.net and Rails name catalogues (`hsb.yml`, `devise.hsb.yml`).
