@@ -149,6 +149,7 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Stel een omgevingsvariabele in in een lopende Bash-sessie.\n", language="nl",
                 note="the particle of `instellen`, then the preposition"),
         Example("Pak een bestand uit uit een universeel bestand.\n", language="nl"),
+        Example("Daarna moet je je opnieuw aanmelden.\n", language="nl", note="the subject, then the reflexive"),
         Example("Poi espira piano piano, ripetendo mentalmente la parola.\n", language="it",
                 note="reduplication for manner or intensity, standard Italian"),
         Example("Das Essen dort ist sehr sehr schlecht.\n", language="de", note="an intensifier doubled for emphasis"),
