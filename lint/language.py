@@ -226,29 +226,7 @@ def detected_language(doc: Document) -> str | None:
         size = sum(map(len, parts))
     text = "\n".join(parts)[:_DETECT_CHARS]
     if size < _DETECT_MIN_CHARS:
-        # Too little to go by, unless its script says it and its Latin letters are names, not English prose
-        # (a short page of Chinese around product names; not a line of English that ends with a Chinese
-        # site's name).
-        # Text all in ASCII holds no letter of a script _in_own_script counts: nothing to identify (and
-        # CLD2 not even imported, for a small English file).
-        # A CJK character or Hangul syllable says as much as about three Latin letters: a command's page
-        # of two short Chinese lines is long enough.
-        found = (identify(text) if not text.isascii() and size + 2 * _wide_letters(text) >= _SCRIPT_MIN_CHARS
-                 else None)
-        if found and _in_own_script(text, found.language) and (
-                not has_own_words(text, "en") or _in_own_script(text, found.language, share=2.0)):
-            # English words beside the script are names and a quoted line (`Arcanist: A CLI for
-            # Phabricator.` atop a Korean page) where the script outweighs them twice over.
-            return found.language
-        # A short page under a language's folder (`docs/fr/errors/x.md`: a heading and a sentence) is in
-        # that language when it holds more of its function words than English's (or a third of its
-        # letters in its script), or when half its own prose is in it; an English page left
-        # untranslated there is neither.
-        hinted = path_hint(doc.source.path) if size >= _SCRIPT_MIN_CHARS else ""
-        if hinted and hinted != "en" and (_holds_folders_language(text, hinted, "en")
-                                          or _share_in(_own_prose(doc), hinted) >= 0.5):
-            return hinted
-        return None
+        return _short_page_language(doc, text, size)
     # The path's language, as a prior: a page of commit lines and names (`pages/en/blog/release/…`) that
     # CLD2 alone calls Danish comes back English, while a page clearly in another language stays that.
     hinted = path_hint(doc.source.path)
@@ -271,6 +249,34 @@ def detected_language(doc: Document) -> str | None:
     if not clear and not _in_own_script(text, found.language):
         return None
     return found.language
+
+
+def _short_page_language(doc: Document, text: str, size: int) -> str | None:
+    """The language of a page with too little prose for CLD2 alone (``text``, ``size`` characters):
+    its script's, where the script says it, or its folder's, where its words agree; else None."""
+    # Too little to go by, unless its script says it and its Latin letters are names, not English prose
+    # (a short page of Chinese around product names; not a line of English that ends with a Chinese
+    # site's name).
+    # Text all in ASCII holds no letter of a script _in_own_script counts: nothing to identify (and
+    # CLD2 not even imported, for a small English file).
+    # A CJK character or Hangul syllable says as much as about three Latin letters: a command's page
+    # of two short Chinese lines is long enough.
+    found = (identify(text) if not text.isascii() and size + 2 * _wide_letters(text) >= _SCRIPT_MIN_CHARS
+             else None)
+    if found and _in_own_script(text, found.language) and (
+            not has_own_words(text, "en") or _in_own_script(text, found.language, share=2.0)):
+        # English words beside the script are names and a quoted line (`Arcanist: A CLI for
+        # Phabricator.` atop a Korean page) where the script outweighs them twice over.
+        return found.language
+    # A short page under a language's folder (`docs/fr/errors/x.md`: a heading and a sentence) is in
+    # that language when it holds more of its function words than English's (or a third of its
+    # letters in its script), or when half its own prose is in it; an English page left
+    # untranslated there is neither.
+    hinted = path_hint(doc.source.path) if size >= _SCRIPT_MIN_CHARS else ""
+    if hinted and hinted != "en" and (_holds_folders_language(text, hinted, "en")
+                                      or _share_in(_own_prose(doc), hinted) >= 0.5):
+        return hinted
+    return None
 
 
 # Scripts that only some languages are written in: a page whose letters are mostly Cyrillic is not in
