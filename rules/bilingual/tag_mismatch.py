@@ -698,6 +698,112 @@ def _renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dic
     return set(stands)
 
 
+# A name's parts: words split at underscores, dots, digits and case changes (``FooTest`` → `Foo`, `Test`;
+# ``subpkg2`` → `subpkg`, `2`).
+_NAME_PART = compiled_on_use(r"[A-ZÀ-Þ]?[^\W\d_A-ZÀ-Þ]+|[A-ZÀ-Þ]+(?![^\W\d_A-ZÀ-Þ])|\d+")
+
+
+def _part_renamings(code: str, other: str) -> list[tuple[str, str]] | None:
+    """The parts a stand-in literal changed in a lost one's names, in order (``foo_tests.SomeTest`` →
+    ``machin_tests.UnTest``: (foo, machin), (Some, Un)); None where a name's parts do not pair up, a
+    number changed or a part in capitals changed (``LC_CTYPE`` as ``LC_TYPE``: a constant's name)."""
+    names, other_names = _NAME.findall(code), _NAME.findall(other)
+    if len(names) != len(other_names):
+        return None
+    pairs: list[tuple[str, str]] = []
+    for a, b in zip(names, other_names, strict=True):
+        parts, other_parts = _NAME_PART.findall(a), _NAME_PART.findall(b)
+        if len(parts) != len(other_parts):
+            return None
+        for x, y in zip(parts, other_parts, strict=True):
+            if x == y:
+                continue
+            if x.isdigit() or y.isdigit() or (len(x) > 1 and x.isupper()) or (len(y) > 1 and y.isupper()):
+                return None
+            if x[0].isupper() != y[0].isupper():
+                return None  # ``threading`` as ``Thread``: another object, not a renaming
+            pairs.append((x, y))
+    return pairs
+
+
+def _compound_of_word(old: str, new: str, words: _Vocabularies, doc: Document, lexicon: bool) -> bool:
+    """Whether a new part that looks like the old one is the old one's tail or head with a word of the
+    translation's language in place of the rest (``souspkg`` for ``subpkg``: `sous` for `sub`), not a
+    slip (``monotonique`` for ``monotonic`` changes one letter of it, ``enddwin`` adds one)."""
+    for n in range(min(len(old), len(new)) - 1, 1, -1):
+        for head_old, head_new, ok in ((old[:-n], new[:-n], old[-n:] == new[-n:]),
+                                       (old[n:], new[n:], old[:n] == new[:n])):
+            if ok and len(head_old) >= 2 and len(head_new) >= 3 and _target_word(
+                    _folded(head_new), words, doc, lexicon):
+                return True
+    return False
+
+
+def _agrees(pairs: list[tuple[str, str]], mapping: dict[str, str]) -> bool:
+    """Whether a literal's renamed parts map each old part to one new part, as ``mapping`` does."""
+    seen = dict(mapping)
+    return all(seen.setdefault(a.lower(), b.lower()) == b.lower() for a, b in pairs)
+
+
+def _parts_renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dict[str, str]],
+                            doc: Document, markup: str, lexicon: bool) -> set[str]:
+    """The source's code (by key) whose names' parts the translation renamed the same way throughout the
+    entry (``-k foo`` matching ``foo_tests.SomeTest`` and ``bar_tests.FooTest`` as ``-k machin``,
+    ``machin_tests.UnTest``, ``truc_tests.MachinTest``; ``pkg.subpkg1`` and ``from ..subpkg2 import
+    mod`` as ``pkg.souspkg1``, ``from ..souspkg2 import mod``): what ``_renamed_in_entry`` asks of whole
+    names, asked of their parts, so that an example's compound names (`FooTest`, `subpkg2`) are read as
+    the words they are made of. Each lost literal's stand-in has its shape and changes only lowercase or
+    capitalized parts, never a number or a part in capitals; each part changed maps to one new part,
+    lowercased, everywhere; parts are renamed twice or more in the entry; no part renamed names an API
+    (a role's target in the catalogue) or is kept in the translation's code; the new parts are no slips
+    of the old (few letters in common, or the old's head or tail with a word of the translation's
+    language in place of the rest: `sous` in ``souspkg``); and one new part at least is a word of the
+    translation's language, or one old part a name the sources write only as code (`foo`): a name
+    changed once (``os.fsencode`` as ``os.encode``) or slipped the same way twice is reported."""
+    source = {**literals[0], **_unlinked_roles(both[0], markup)}
+    target = {**literals[1], **_unlinked_roles(both[1], markup)}
+    written = kept_markup(both[0], markup)
+    mapping: dict[str, str] = {}
+    times = 0
+    explained: set[str] = set()
+    for key, code in source.items():
+        if key in target:
+            continue
+        shape = _shape(code)
+        # The stand-in is the new code of the same shape that agrees with the renamings read so far, the
+        # most alike first (``foo_tests.SomeTest`` is ``machin_tests.UnTest`` once ``foo`` is ``machin``).
+        candidates = [pairs for other in sorted((other for other_key, other in target.items()
+                                                 if other_key not in source and _shape(other) == shape),
+                                                key=lambda other: -_similarity(code, other))
+                      if (pairs := _part_renamings(code, other))]
+        if not candidates:
+            continue
+        pairs = next((p for p in candidates if _agrees(p, mapping)), None)
+        if pairs is None:
+            return set()  # one part renamed two ways
+        for a, b in pairs:
+            mapping[a.lower()] = b.lower()
+        times += len(pairs) * max(written[key], 1)
+        explained.add(key)
+    if not explained or times < 2 or len(set(mapping.values())) != len(mapping):
+        return set()
+    api = _role_target_names(doc, markup) - Counter(n.lower() for code in _unlinked_roles(both[0], markup).values()
+                                                    for n in _NAME.findall(code))
+    kept = {p.lower() for code in target.values() for n in _NAME.findall(code) for p in _NAME_PART.findall(n)}
+    if any(api[a] > 0 or a in kept for a in mapping):
+        return set()
+    words = _vocabularies(doc, markup)
+    if not all(_letters_shared(a, b) < 0.5 or _compound_of_word(a, b, words, doc, lexicon)
+               for a, b in mapping.items()):
+        return set()
+    if not any(not b.isascii() or _target_word(_folded(b), words, doc, lexicon)
+               or _lexicon_word(b, doc, lexicon) or _compound_of_word(a, b, words, doc, lexicon)
+               or (len(a) >= 3 and a not in words.source_prose)
+               for a, b in mapping.items()):
+        return set()
+    return explained
+
+
 def _unlinked_roles(text: str, markup: str) -> dict[str, str]:
     """A text's roles that link nowhere (:attr:`!the_answer`), by their ``kept_markup`` key: code shown as
     a literal."""
@@ -783,7 +889,12 @@ names renamed the same way throughout an entry (``{"bandwidth": b, "latency": l}
 ``{"bande_passante": b, "latence": l}`` beside ``"latency"`` as ``"latence"``), none a role's target in
 the catalogue nor kept as code in the translation, one at least no look-alike of the old name, are an
 example localized; a look-alike the catalogue never writes must be written twice (``orignal`` once is a
-slip). Unless `literals-as-words` is on, a literal left out of a rephrasing with no trace (no code added
+slip). The same holds of names' parts (split at underscores, digits and case changes), so that an example's
+compound names are read as the words they are made of (``foo_tests.SomeTest`` and ``bar_tests.FooTest`` as
+``machin_tests.UnTest`` and ``truc_tests.MachinTest``; ``pkg.subpkg1`` and ``pkg.subpkg2`` as ``pkg.souspkg1``
+and ``pkg.souspkg2``): parts renamed twice or more, never a number or a part in capitals (``LC_CTYPE`` as
+``LC_TYPE``), no new part a slip of the old, and one new part a word of the translation's language or one old
+part a name the sources write only as code (`foo`). Unless `literals-as-words` is on, a literal left out of a rephrasing with no trace (no code added
 in its place, no quotes, no slip of its names in the prose: ``connect()`` as *se connecte*) is not
 flagged: nothing renders wrong, and an omission is no markup's question.
 
@@ -811,6 +922,15 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_FR + _RST + 'msgid "Use ``os.fork()`` or ``os.forkpty()`` here."\n'
+                'msgstr "Utilisez ``sys.fork()`` ou ``sys.forkpty()`` ici."\n', path=_PO,
+                note="a module's name changed twice is no example's renaming"),
+        Example(_FR + _RST + 'msgid "Pass ``src_dir_fd`` to ``open``; ``src_dir_fd`` is then relative."\n'
+                'msgstr "Passez ``src_dir_ds`` à ``open`` ; ``src_dir_ds`` est alors relatif."\n', path=_PO,
+                note="a slip written twice is no renaming"),
+        Example(_FR + _RST + 'msgid "Set ``LC_CTYPE``; ``LC_CTYPE`` decides."\n'
+                'msgstr "Définissez ``LC_TYPE`` ; ``LC_TYPE`` décide."\n', path=_PO,
+                note="a part in capitals is a constant's, never an example's"),
         Example(_ES + _RST + 'msgid "Upgrade it with ``python -m pip install --upgrade``."\n'
                 'msgstr "Actualícelo con ``pip install --upgrade``."\n', path=_PO,
                 note="part of a command kept, `python -m` dropped: another command, no regrouping"),
@@ -910,6 +1030,16 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                               '<bpt id="1">&lt;b&gt;</bpt>Texte en gras', version="1.2"), path=_XLF),
     )
     allow = (
+        Example(_FR + _RST + 'msgid "For example, ``-k foo`` matches ``foo_tests.SomeTest.test_something``, '
+                '``bar_tests.SomeTest.test_foo``, but not ``bar_tests.FooTest.test_something``."\n'
+                'msgstr "Par exemple, ``-k machin`` retient ``machin_tests.UnTest.test_untruc``, '
+                '``truc_tests.UnTest.test_machin``, mais pas ``truc_tests.MachinTest.test_untruc``."\n', path=_PO,
+                note="an example's compound names renamed part by part, the same way throughout the entry"),
+        Example(_FR + _RST + 'msgid "If you execute ``from ..subpkg2 import mod`` from within ``pkg.subpkg1`` '
+                'you will import ``pkg.subpkg2.mod``."\n'
+                'msgstr "Si vous exécutez ``from ..souspkg2 import mod`` depuis le sous-paquet ``pkg.souspkg1``, '
+                'vous importez ``pkg.souspkg2.mod``."\n', path=_PO,
+                note="a part's head replaced by a word of the translation's language (`sous`), three times"),
         Example(_FR + _RST + 'msgid "Each socket is created when another socket does a ``connect()`` to us."\n'
                 'msgstr "Chaque connecteur est créé quand un autre connecteur se connecte à nous."\n', path=_PO,
                 note="a literal left out of a rephrasing, no trace of it: nothing renders wrong"),
@@ -1047,7 +1177,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 return None
             renamed = _metavariables_renamed(literals, target - source, doc, markup, self.opts.lexicon)
             if self.opts.rename_examples:
-                renamed |= _renamed_in_entry(both, literals, doc, markup)
+                renamed |= (_renamed_in_entry(both, literals, doc, markup)
+                            or _parts_renamed_in_entry(both, literals, doc, markup, self.opts.lexicon))
             prose = without_code(both[1], markup)
             lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose)})
             lost = Counter({k: n for k, n in lost.items()
