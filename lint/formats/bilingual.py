@@ -125,6 +125,16 @@ def number_parts(text: str) -> dict[str, list[str]]:
             for m in _NUMBER.finditer(rest)}
 
 
+def number_contexts(text: str) -> dict[str, list[str]]:
+    """Each number of ``text`` (as ``numbers`` keys it) with the text before each place it is written
+    (up to 40 characters, placeholders, URLs, e-mail addresses and tags blanked as ``numbers`` does)."""
+    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
+    out: dict[str, list[str]] = {}
+    for m in _NUMBER.finditer(rest):
+        out.setdefault(_ascii_digits(_SEPARATORS.sub("", m.group())), []).append(rest[max(0, m.start() - 40) : m.start()])
+    return out
+
+
 def _ascii_digits(digits: str) -> str:
     if digits.isascii():
         return digits

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lint.formats.bilingual import locate, markup_of, number_parts, numbers, without_code, xliff_example
+from lint.formats.bilingual import (
+    locate,
+    markup_of,
+    number_contexts,
+    number_parts,
+    numbers,
+    without_code,
+    xliff_example,
+)
 from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
@@ -34,7 +42,10 @@ catalogue with markup, numbers inside code (inline literals, roles, link targets
 B106 compares the code; a number the other side
 writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to its unit (`32 KiB` as
 `32KiB`). A date's month may be written as a word where the translation keeps its year and day
-(`2016-12-31` as `31 de diciembre de 2016`).
+(`2016-12-31` as `31 de diciembre de 2016`). With no number in its place, a number the source gives as an estimate
+(`roughly 100`, `about 10,000`) may be rendered as one (`une centaine`), and a number the translation adds
+after a name in capitals (`HTTP 200`, `PEP 247`) names a standard's item: a precision added, no quantity
+changed. A threshold (`over 35 euros`) is no estimate.
 
 **Why is this bad?** A translator's typo or an MT engine's slip changes a price, a limit or a date:
 `Up to 50 users` shown as `Jusqu'à 500 utilisateurs` is a wrong promise.
@@ -42,6 +53,13 @@ writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to 
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('msgid "It holds about 100 entries."\nmsgstr "Elle contient environ 200 entrées."\n', path=_PO,
+                note="an estimate changed"),
+        Example('msgid "Free shipping over 35 euros"\nmsgstr "Livraison offerte"\n', path=_PO,
+                note="a threshold is no estimate"),
+        Example('msgid "The server answers with the success code."\n'
+                'msgstr "Le serveur répond avec le code de succès 200."\n', path=_PO,
+                note="a number added with no name in capitals before it"),
         Example('msgid "It reached its end of life on 2016-12-31."\nmsgstr "Llegó al final de su vida el 30 de diciembre '
                 'de 2016."\n', path=_PO, note="a date's day changed, its month worded"),
         Example('msgid "Since 2016-12-31, 12 servers run it."\nmsgstr "Depuis le 31 décembre 2016, 8 serveurs '
@@ -62,6 +80,12 @@ writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to 
                 path=_XLF),
     )
     allow = (
+        Example('msgid "The table holds roughly 100 entries."\nmsgstr "La table contient une centaine d\'entrées."\n',
+                path=_PO, note="an estimate rendered as one, no number in its place"),
+        Example('msgid "The server answers with the success code."\n'
+                'msgstr "Le serveur répond avec le code de succès HTTP 200."\n', path=_PO,
+                note="a standard's item named by the translation: a precision added"),
+        Example('msgid "See the PEP on the hashing API."\nmsgstr "Voir la PEP 247 sur l\'API de hachage."\n', path=_PO),
         Example('msgid "OpenSSL 1.0.1 reached its end of life on 2016-12-31."\nmsgstr "OpenSSL 1.0.1 llegó al final '
                 'de su vida útil el 31 de diciembre de 2016."\n', path=_PO, note="a date's month written as a word"),
         Example('msgid "at least 32,768 (32 KiB); 4 KiB pages are common"\nmsgstr "al menos 32768 (32KiB); son '
@@ -132,6 +156,12 @@ writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to 
             # may be a word on the other side (`dziesiętna`, `Decimal`): a change needs a number in its place.
             extra = [n for n in extra if not _spelled(n) and not _in_compound(n, texts[1])]
             missing = [n for n in missing if not _spelled(n) and not _in_compound(n, texts[0])]
+            # With nothing in its place, a number the source gives as an estimate (`roughly 100`) may be
+            # rendered as one (`une centaine`), and a number the translation adds to a name in capitals
+            # (`HTTP 200`, `PEP 247`) names a standard's item, a precision added, not a quantity changed.
+            before, after = number_contexts(texts[0]), number_contexts(texts[1])
+            missing = [n for n in missing if not _every(before.get(n, []), _APPROXIMATE)]
+            extra = [n for n in extra if not _every(after.get(n, []), _DESIGNATION)]
         return Difference(missing, extra, locate(seg, extra[0]) if extra else None)
 
 
@@ -160,6 +190,18 @@ def _dates_worded(source: str, target: Counter[str]) -> tuple[Counter[str], Coun
                 missing[day] += 1
                 extra[short] += 1
     return missing, extra
+
+
+# English words that make the number after them an estimate: `about 100`, `roughly 10,000`, `~50` (not a
+# threshold's `over 35` or `under 10`, which a translation must keep).
+_APPROXIMATE = compiled_on_use(r"(?i)(?:\b(?:about|around|approximately|roughly|nearly|almost|some|circa)|~) ?$")
+# A name in capitals that a number follows as its item: `HTTP 200`, `PEP 247`, `RFC 2822`, `ISO 8601`.
+_DESIGNATION = compiled_on_use(r"\b[A-Z]{2,}[ -]?$")
+
+
+def _every(contexts: list[str], before: re.Pattern[str]) -> bool:
+    """Whether each place a number is written is preceded by what ``before`` matches."""
+    return bool(contexts) and all(before.search(c) for c in contexts)
 
 
 def _spelled(number: str) -> bool:
