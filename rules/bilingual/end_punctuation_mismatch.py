@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import partial
 
@@ -130,7 +131,8 @@ a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
-a sentence (``` ``ask_ok('Quit?')`` ```), and a paragraph that ends with a full stop in the source may end
+a sentence (``` ``ask_ok('Quit?')`` ```), a translation that sets the source's last words as code with their
+mark ends as the source does (``` ``start, step, ...`` ``` for `start, step, ...`), and a paragraph that ends with a full stop in the source may end
 with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
 out the colon of labels, say) made one choice for its language: one finding, at the first, naming how
 many.
@@ -142,6 +144,8 @@ button that gained a full stop are the small inconsistencies that make an interf
     scope = "document"
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('#: library/os.rst:3\nmsgid "Call it with the defaults."\nmsgstr "Appelez-la avec ``defaults``"\n',
+                path="messages.po", note="code that ends the translation without the source's mark"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
         Example('msgid "Your changes were saved."\nmsgstr "Vos modifications ont été enregistrées"\n', path=_PO),
         Example('msgid "Password:"\nmsgstr "Mot de passe"\n', path=_PO),
@@ -173,6 +177,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('#: tutorial/controlflow.rst:3\nmsgid "giving only the argument: ``ask_ok(\'Quit?\')``"\n'
                 'msgstr "en ne fournissant que l\'argument : ``ask_ok(\'Quit?\')`` ;"\n', path="messages.po",
                 note="a mark inside an inline literal is code"),
+        Example('#: library/itertools.rst:3\nmsgid "start, start+step, start+2*step, ..."\n'
+                'msgstr "``start, start+step, start+2*step, ...``"\n', path="messages.po",
+                note="the source's words set as code with their mark"),
         Example('#: library/importlib.rst:3\nmsgid "The purpose of the package is three-fold."\n'
                 'msgstr "El propósito del paquete es triple:"\n', path="messages.po",
                 note="a page's paragraph that introduces the list after it"),
@@ -243,13 +250,15 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None
         language = doc.language
         markup = markup_of(doc)
+        written = both
         if markup in _LITERALS:
             # A mark inside code ends no sentence: ``ask_ok('Quit?')`` ends with code, not with a question.
             both = (_LITERALS[markup].sub("``x``", both[0]), _LITERALS[markup].sub("``x``", both[1]))
         # A Greek `;` after a source's `;` is the semicolon it copies, not a question. (Only `;`: an
         # Armenian `.` after a source's `.` is still read as its colon, its full stop being `։`.)
-        if [m.group(1) if m else None for m in map(_END.search, both)] == [";", ";"]:
-            return None
+        if [m.group(1) if m else None for m in map(_END.search, both)] == [";", ";"] \
+                or (markup in _LITERALS and _set_as_code(written, _LITERALS[markup], language)):
+            return None  # (or the source's last words set as code with their mark: ``start, ...``)
         # The source is read as English (its own language), the translation as its language.
         source, target = _end_class(both[0]), _end_class(both[1], language)
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
@@ -279,6 +288,17 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # a list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style
         return source, target
 
+
+
+def _set_as_code(both: tuple[str, str], literal: re.Pattern[str], language: str) -> bool:
+    """Whether the translation sets the source's last words as code with their mark (``start, step, ...``
+    for `start, step, ...`): the literal that ends the translation ends as the source does, and the source
+    ends outside code."""
+    last = [m for m in literal.finditer(both[1]) if m.end() == len(both[1].rstrip())]
+    if not last:
+        return False
+    source = _end_class(literal.sub("``x``", both[0]))
+    return source is not None and _end_class(last[0].group().strip("`"), language) == source
 
 
 def _an(mark: str) -> str:
