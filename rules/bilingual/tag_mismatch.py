@@ -401,6 +401,8 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
         return False
     if any(re.search(r"(?<![\w.])" + re.escape(n) + r"\.__\w+__", lost) for n in gone):
         return False  # whose special method is named (``object.__getattribute__``) is a class, an API's
+    if all(_determined(g) for g in gone) and all(_determined(g, n) for g in gone for n in new):
+        return True  # ``some_fraction`` as ``ma_fraction``: a name the source's own words call an example's
     # A letter English code never writes (``décorateur`` for ``wrapper``) marks the translation's word.
     kinds = [_target_word(_folded(w.lower()), words, doc, lexicon) or _lexicon_word(w.lower(), doc, lexicon)
              or not w.isascii()
@@ -416,6 +418,23 @@ def _renamed_example(key: str, literals: tuple[dict[str, str], dict[str, str]], 
                         for g in gone)
                     and all(_letters_shared(n.lower(), g.lower()) < 0.5 for n in new for g in gone))
     return (any(kinds) or placeholders) and not slips
+
+
+# English determiners that, first in a name, make it an example's (``my_list``, ``some_value``,
+# ``the_answer``): an API names what a thing is, not whose it is.
+_DETERMINERS = frozenset({"my", "some", "your", "our", "their", "the", "any", "another"})
+
+
+def _determined(name: str, other: str | None = None) -> bool:
+    """Whether a name's first part is an English determiner and it has another part (``my_list``);
+    with ``other``, also whether ``other`` has as many parts and another first one (``ma_liste``)."""
+    parts = _NAME_PART.findall(name)
+    if len(parts) < 2 or parts[0].lower() not in _DETERMINERS:
+        return False
+    if other is None:
+        return True
+    others = _NAME_PART.findall(other)
+    return len(others) == len(parts) and others[0].lower() != parts[0].lower()
 
 
 def _shape(code: str) -> str:
@@ -535,6 +554,8 @@ def _metavariables_renamed(literals: tuple[dict[str, str], dict[str, str]], adde
     kept = {n for code in target.values() for n, _ in _capitals_shape(code)[1]}
     if kept.intersection(mapping):
         return set()
+    if all(len(old) == 1 and len(new) == 1 for old, new in mapping.items()):
+        return explained  # a pattern's one-letter metavariables (``P1 | P2`` as ``M1 | M2``) name no constant
     words = _vocabularies(doc, markup)
     if not any(not new.isascii() or _target_word(_folded(new.lower()), words, doc, lexicon)
                or _lexicon_word(new.lower(), doc, lexicon) for new in mapping.values() if len(new) >= 3):
@@ -894,7 +915,10 @@ compound names are read as the words they are made of (``foo_tests.SomeTest`` an
 ``machin_tests.UnTest`` and ``truc_tests.MachinTest``; ``pkg.subpkg1`` and ``pkg.subpkg2`` as ``pkg.souspkg1``
 and ``pkg.souspkg2``): parts renamed twice or more, never a number or a part in capitals (``LC_CTYPE`` as
 ``LC_TYPE``), no new part a slip of the old, and one new part a word of the translation's language or one old
-part a name the sources write only as code (`foo`). Unless `literals-as-words` is on, a literal left out of a rephrasing with no trace (no code added
+part a name the sources write only as code (`foo`). A name whose first word is an English determiner (``my_list``,
+``some_fraction``) is an example's by its own words, whatever its new first word (``ma_liste``,
+``ma_fraction``); a grammar's one-letter metavariables renamed the same way twice or more (``P1 | P2`` as
+``M1 | M2``) name no constant. Unless `literals-as-words` is on, a literal left out of a rephrasing with no trace (no code added
 in its place, no quotes, no slip of its names in the prose: ``connect()`` as *se connecte*) is not
 flagged: nothing renders wrong, and an omission is no markup's question.
 
@@ -922,6 +946,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_FR + _RST + 'msgid "Pass ``some_fraction`` to it."\nmsgstr "Passez-lui ``some_fractoin``."\n',
+                path=_PO, note="an example's name slipped, its determiner kept"),
+        Example(_FR + _RST + 'msgid "Read ``P1`` first."\nmsgstr "Lisez d\'abord ``M1``."\n', path=_PO,
+                note="one letter renamed once is no metavariable renaming"),
         Example(_FR + _RST + 'msgid "Use ``os.fork()`` or ``os.forkpty()`` here."\n'
                 'msgstr "Utilisez ``sys.fork()`` ou ``sys.forkpty()`` ici."\n', path=_PO,
                 note="a module's name changed twice is no example's renaming"),
@@ -1030,6 +1058,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                               '<bpt id="1">&lt;b&gt;</bpt>Texte en gras', version="1.2"), path=_XLF),
     )
     allow = (
+        Example(_FR + _RST + 'msgid "Pass ``some_fraction`` to it, or store it in ``my_list``."\n'
+                'msgstr "Passez-lui ``ma_fraction``, ou stockez-la dans ``ma_liste``."\n', path=_PO,
+                note="names whose first word is an English determiner are an example's"),
+        Example(_FR + _RST + 'msgid "An or-pattern ``P1 | P2 | ...`` matches if one of ``P1``, ``P2`` matches."\n'
+                'msgstr "Un filtre OU ``M1 | M2 | ...`` réussit si ``M1`` ou ``M2`` réussit."\n', path=_PO,
+                note="a pattern's one-letter metavariables renamed the same way throughout the entry"),
         Example(_FR + _RST + 'msgid "For example, ``-k foo`` matches ``foo_tests.SomeTest.test_something``, '
                 '``bar_tests.SomeTest.test_foo``, but not ``bar_tests.FooTest.test_something``."\n'
                 'msgstr "Par exemple, ``-k machin`` retient ``machin_tests.UnTest.test_untruc``, '
