@@ -131,7 +131,7 @@ a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
-a sentence (``` ``ask_ok('Quit?')`` ```), a translation that sets the source's last words as code with their
+a sentence (``` ``ask_ok('Quit?')`` ```), a translation that is one literal holding the source's words with their
 mark ends as the source does (``` ``start, step, ...`` ``` for `start, step, ...`), and a paragraph that ends with a full stop in the source may end
 with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
 out the colon of labels, say) made one choice for its language: one finding, at the first, naming how
@@ -144,6 +144,9 @@ button that gained a full stop are the small inconsistencies that make an interf
     scope = "document"
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('#: library/exceptions.rst:3\nmsgid "For example, compiling it results in (\'f-string: ...\', 1)."\n'
+                'msgstr "Par exemple, le compiler produit ``(\'f-string: ...\', 1).``"\n', path="messages.po",
+                note="a sentence's full stop inside its last literal"),
         Example('#: library/os.rst:3\nmsgid "Call it with the defaults."\nmsgstr "Appelez-la avec ``defaults``"\n',
                 path="messages.po", note="code that ends the translation without the source's mark"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
@@ -258,7 +261,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         # Armenian `.` after a source's `.` is still read as its colon, its full stop being `։`.)
         if [m.group(1) if m else None for m in map(_END.search, both)] == [";", ";"] \
                 or (markup in _LITERALS and _set_as_code(written, _LITERALS[markup], language)):
-            return None  # (or the source's last words set as code with their mark: ``start, ...``)
+            return None  # (or the source set as one literal with its mark: ``start, ...``)
         # The source is read as English (its own language), the translation as its language.
         source, target = _end_class(both[0]), _end_class(both[1], language)
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
@@ -291,10 +294,11 @@ button that gained a full stop are the small inconsistencies that make an interf
 
 
 def _set_as_code(both: tuple[str, str], literal: re.Pattern[str], language: str) -> bool:
-    """Whether the translation sets the source's last words as code with their mark (``start, step, ...``
-    for `start, step, ...`): the literal that ends the translation ends as the source does, and the source
-    ends outside code."""
-    last = [m for m in literal.finditer(both[1]) if m.end() == len(both[1].rstrip())]
+    """Whether the translation sets the source as code with its mark (``start, step, ...`` for `start,
+    step, ...`): one literal is the whole translation and ends as the source does, which ends outside code.
+    A sentence whose last literal swallowed its full stop (``('f-string: ...', 1).``) lost its mark."""
+    last = [m for m in literal.finditer(both[1]) if (m.start(), m.end()) == (len(both[1]) - len(both[1].lstrip()),
+                                                                              len(both[1].rstrip()))]
     if not last:
         return False
     source = _end_class(literal.sub("``x``", both[0]))
