@@ -45,8 +45,8 @@ writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to 
 (`2016-12-31` as `31 de diciembre de 2016`). With no number in its place, a number the source gives as an estimate
 (`roughly 100`, `about 10,000`) may be rendered as one (`une centaine`), and a number the translation adds
 after a name in capitals (`HTTP 200`, `PEP 247`) to a sentence (four words or more) names a standard's
-item: a precision added, no quantity changed (added to a label, `PEP 465` for `operator`, it is another
-string's translation). A threshold (`over 35 euros`) is no estimate.
+item: a precision added, no quantity changed; not where the source numbers that name itself (`RFC 2822`:
+the item changed), nor added to a label (`PEP 465` for `operator`: another string's translation). A threshold (`over 35 euros`) is no estimate.
 
 **Why is this bad?** A translator's typo or an MT engine's slip changes a price, a limit or a date:
 `Up to 50 users` shown as `Jusqu'à 500 utilisateurs` is a wrong promise.
@@ -56,6 +56,9 @@ string's translation). A threshold (`over 35 euros`) is no estimate.
     flag = (
         Example('msgid "Operator"\nmsgstr "PEP 465, un nouvel opérateur de multiplication de matrices"\n', path=_PO,
                 note="a label's translation naming a standard's item: another string's translation"),
+        Example('msgid "It follows RFC 2822, as RFC 2822 itself says."\n'
+                'msgstr "Il suit la RFC 2823, comme le dit la RFC 2822 elle-même."\n', path=_PO,
+                note="the number of an item the source names, changed where the translation keeps it elsewhere"),
         Example('msgid "It holds about 100 entries."\nmsgstr "Elle contient environ 200 entrées."\n', path=_PO,
                 note="an estimate changed"),
         Example('msgid "Free shipping over 35 euros"\nmsgstr "Livraison offerte"\n', path=_PO,
@@ -167,7 +170,8 @@ string's translation). A threshold (`over 35 euros`) is no estimate.
             if len(texts[0].split()) >= _SENTENCE_WORDS:
                 # (A label's translation that names a standard's item is another string's: `operator` as
                 # `PEP 465, un nouvel opérateur`.)
-                extra = [n for n in extra if not _every(after.get(n, []), _DESIGNATION)]
+                extra = [n for n in extra if not _every(after.get(n, []), _DESIGNATION)
+                         or any(_numbered(m.group(1), texts[0]) for c in after[n] if (m := _DESIGNATION.search(c)))]
         return Difference(missing, extra, locate(seg, extra[0]) if extra else None)
 
 
@@ -202,9 +206,15 @@ def _dates_worded(source: str, target: Counter[str]) -> tuple[Counter[str], Coun
 # threshold's `over 35` or `under 10`, which a translation must keep).
 _APPROXIMATE = compiled_on_use(r"(?i)(?:\b(?:about|around|approximately|roughly|nearly|almost|some|circa)|~) ?$")
 # A name in capitals that a number follows as its item: `HTTP 200`, `PEP 247`, `RFC 2822`, `ISO 8601`.
-_DESIGNATION = compiled_on_use(r"\b[A-Z]{2,}[ -]?$")
+_DESIGNATION = compiled_on_use(r"\b([A-Z]{2,})[ -]?$")
 # A source of this many words is prose a translator may make more precise; a shorter one is a label.
 _SENTENCE_WORDS = 4
+
+
+def _numbered(name: str, source: str) -> bool:
+    """Whether the source writes a number after ``name`` itself (`RFC 2822`): the translation's number
+    after it is then the source's item, changed, not a precision added."""
+    return re.search(rf"\b{re.escape(name)}[ -]?\d", source) is not None
 
 
 def _every(contexts: list[str], before: re.Pattern[str]) -> bool:

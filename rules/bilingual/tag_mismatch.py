@@ -434,7 +434,8 @@ def _determined(name: str, other: str | None = None) -> bool:
     if other is None:
         return True
     others = _NAME_PART.findall(other)
-    return len(others) == len(parts) and others[0].lower() != parts[0].lower()
+    # Another word in the determiner's place, no slip of it (``ma`` for ``my``, not ``ym`` or ``somé``).
+    return len(others) == len(parts) and _letters_shared(others[0].lower(), parts[0].lower()) <= 0.5
 
 
 def _shape(code: str) -> str:
@@ -916,8 +917,8 @@ compound names are read as the words they are made of (``foo_tests.SomeTest`` an
 and ``pkg.souspkg2``): parts renamed twice or more, never a number or a part in capitals (``LC_CTYPE`` as
 ``LC_TYPE``), no new part a slip of the old, and one new part a word of the translation's language or one old
 part a name the sources write only as code (`foo`). A name whose first word is an English determiner (``my_list``,
-``some_fraction``) is an example's by its own words, whatever its new first word (``ma_liste``,
-``ma_fraction``); a grammar's one-letter metavariables renamed the same way twice or more (``P1 | P2`` as
+``some_fraction``) is an example's by its own words, whatever new first word replaces the determiner
+(``ma_liste``, ``ma_fraction``), so long as it is no slip of it (``ym_list``); a grammar's one-letter metavariables renamed the same way twice or more (``P1 | P2`` as
 ``M1 | M2``) name no constant. Unless `literals-as-words` is on, a literal left out of a rephrasing with no trace (no code added
 in its place, no quotes, no slip of its names in the prose: ``connect()`` as *se connecte*) is not
 flagged: nothing renders wrong, and an omission is no markup's question.
@@ -948,6 +949,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
     flag = (
         Example(_FR + _RST + 'msgid "Pass ``some_fraction`` to it."\nmsgstr "Passez-lui ``some_fractoin``."\n',
                 path=_PO, note="an example's name slipped, its determiner kept"),
+        Example(_FR + _RST + 'msgid "Store it in ``my_list``."\nmsgstr "Stockez-la dans ``ym_list``."\n', path=_PO,
+                note="a determiner slipped is no translation of it"),
         Example(_FR + _RST + 'msgid "Read ``P1`` first."\nmsgstr "Lisez d\'abord ``M1``."\n', path=_PO,
                 note="one letter renamed once is no metavariable renaming"),
         Example(_FR + _RST + 'msgid "Use ``os.fork()`` or ``os.forkpty()`` here."\n'
