@@ -99,10 +99,15 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         if both is None:
             return
         source, target = both
-        if _into_its_source_language(doc):
+        if target != source:
+            return
+        same = doc.memo.get("into-source-language")
+        if same is None:  # read from the file's header once per document, not per string
+            same = doc.memo["into-source-language"] = _into_its_source_language(doc)
+        if same:
             return  # an English variant's catalogue (en_GB), or an XLIFF whose target language is its source's
         markup = markup_of(doc)
-        if target != source or _LIST.fullmatch(source) or not reads_as_prose(source, markup):
+        if _LIST.fullmatch(source) or not reads_as_prose(source, markup):
             return
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
