@@ -446,7 +446,10 @@ def test_ten_thousand_findings_stream_with_bounded_memory(shape):
         # tables built on first use): not memory that grows with the findings, and whether an earlier test
         # in the same worker had done it decided the figure (a fresh clone's CI: SARIF 1.95 MB, once).
         report(fmt, _Sink())
-        peak = _peak(report)
+        # And the lower of two measured reports: one-time work a worker happens to do while the first is
+        # measured (a fresh clone's CI, the first test in its worker: rdjson 1.93 MB once) does not recur,
+        # where memory that grows with the findings would show in both.
+        peak = min(_peak(report), _peak(report))
         # The output is megabytes. Nothing a reporter holds grows with the number of files (measured:
         # under 20 KB); within one file only GitLab's and SARIF's fingerprint occurrence counts grow
         # (one int per distinct flagged text: about 0.7 MB for 10,000 in one file), a fraction of the
