@@ -54,6 +54,11 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('msgid "Shipping is free for all orders placed in the store."\n'
+                'msgstr "La livraison est gratuite dès EUR 35 pour les commandes passées en boutique."\n',
+                path="messages.po", note="a currency is no standard's item: a price added"),
+        Example('msgid "It holds about 37 entries in all."\nmsgstr "Elle contient des entrées en tout."\n',
+                path="messages.po", note="only a round number has a word that estimates it"),
         Example('msgid "Operator"\nmsgstr "PEP 465, un nouvel opérateur de multiplication de matrices"\n', path=_PO,
                 note="a label's translation naming a standard's item: another string's translation"),
         Example('msgid "It follows RFC 2822, as RFC 2822 itself says."\n'
@@ -166,7 +171,7 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
             # rendered as one (`une centaine`), and a number the translation adds to a name in capitals
             # (`HTTP 200`, `PEP 247`) names a standard's item, a precision added, not a quantity changed.
             before, after = number_contexts(texts[0]), number_contexts(texts[1])
-            missing = [n for n in missing if not _every(before.get(n, []), _APPROXIMATE)]
+            missing = [n for n in missing if not (_ROUND.fullmatch(n) and _every(before.get(n, []), _APPROXIMATE))]
             if len(texts[0].split()) >= _SENTENCE_WORDS:
                 # (A label's translation that names a standard's item is another string's: `operator` as
                 # `PEP 465, un nouvel opérateur`.)
@@ -205,8 +210,13 @@ def _dates_worded(source: str, target: Counter[str]) -> tuple[Counter[str], Coun
 # English words that make the number after them an estimate: `about 100`, `roughly 10,000`, `~50` (not a
 # threshold's `over 35` or `under 10`, which a translation must keep).
 _APPROXIMATE = compiled_on_use(r"(?i)(?:\b(?:about|around|approximately|roughly|nearly|almost|some|circa)|~) ?$")
-# A name in capitals that a number follows as its item: `HTTP 200`, `PEP 247`, `RFC 2822`, `ISO 8601`.
-_DESIGNATION = compiled_on_use(r"\b([A-Z]{2,})[ -]?$")
+# Only a round number has a word that estimates it (`une centaine`, `a dozen`): `about 37` dropped is lost.
+_ROUND = compiled_on_use(r"[1-9]\d*0")
+# A name that numbers the items of a standard or a registry, which a number follows: `HTTP 200`, `PEP 247`,
+# `RFC 2822`, `ISO 8601`. Not any capitals: a currency (`EUR 35`), a unit (`MB 20`), a protocol's port
+# (`TCP 8080`) are quantities a translation must not add.
+_DESIGNATION = compiled_on_use(r"\b(HTTP|PEP|RFC|ISO|IEC|IEEE|ECMA|CVE|CWE|BCP|STD|FIPS|UAX|UTS|JSR|JEP|PSR|KIP|"
+                               r"EIP|BIP|SRFI)[ -]?$")
 # A source of this many words is prose a translator may make more precise; a shorter one is a label.
 _SENTENCE_WORDS = 4
 

@@ -434,8 +434,19 @@ def _determined(name: str, other: str | None = None) -> bool:
     if other is None:
         return True
     others = _NAME_PART.findall(other)
-    # Another word in the determiner's place, no slip of it (``ma`` for ``my``, not ``ym`` or ``somé``).
-    return len(others) == len(parts) and _letters_shared(others[0].lower(), parts[0].lower()) <= 0.5
+    # Another word in the determiner's place, no slip of it (``ma`` for ``my``, not ``ym`` or ``somé``),
+    # and no slip in the rest (``ma_liste`` for ``my_list``, not ``ma_lsit``).
+    return (len(others) == len(parts) and _letters_shared(others[0].lower(), parts[0].lower()) <= 0.5
+            and not any(_typed_wrong(o.lower(), p.lower()) for o, p in zip(others[1:], parts[1:], strict=True)))
+
+
+def _typed_wrong(typed: str, meant: str) -> bool:
+    """Whether ``typed`` is ``meant`` with two letters swapped or one replaced (``lsit``, ``lisr`` for
+    ``list``): a slip of the key, where a translation changes the word's length or letters (``liste``)."""
+    if typed == meant or len(typed) != len(meant):
+        return False
+    differ = [k for k in range(len(typed)) if typed[k] != meant[k]]
+    return len(differ) == 1 or (len(differ) == 2 and sorted(typed) == sorted(meant))
 
 
 def _shape(code: str) -> str:
@@ -947,6 +958,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_FR + _RST + 'msgid "Store it in ``my_list``."\nmsgstr "Stockez-la dans ``ma_lsit``."\n', path=_PO,
+                note="an example's name, but its second word mistyped"),
         Example(_FR + _RST + 'msgid "Pass ``some_fraction`` to it."\nmsgstr "Passez-lui ``some_fractoin``."\n',
                 path=_PO, note="an example's name slipped, its determiner kept"),
         Example(_FR + _RST + 'msgid "Store it in ``my_list``."\nmsgstr "Stockez-la dans ``ym_list``."\n', path=_PO,
