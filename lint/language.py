@@ -279,6 +279,12 @@ def _short_page_language(doc: Document, text: str, size: int) -> str | None:
     return None
 
 
+# Languages written right to left (CLDR's characterOrder right-to-left), by their primary subtag: their
+# texts set the order of runs with direction marks (E102) and type curly quotes either way round (P101).
+RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd",
+                           "syr", "ug", "ur", "yi"})
+
+
 # Scripts that only some languages are written in: a page whose letters are mostly Cyrillic is not in
 # English, whatever its share of code names and product names in Latin letters makes CLD2 unsure of.
 # Compiled when a page is weighed by its script (``lint.patterns``): a class past Latin-1 costs the

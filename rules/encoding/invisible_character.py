@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from lint.language import primary
+from lint.language import RIGHT_TO_LEFT, primary
 from lint.model import Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -36,12 +36,10 @@ _UNSPACED_SCRIPTS = compiled_on_use("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u1
 # trick) and stay flagged everywhere.
 _RTL_OK = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
 _RTL = compiled_on_use("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-# Languages written right to left (CLDR's characterOrder right-to-left): in their texts a string with no
-# right-to-left letter (`%d × %d`, `ZIP (.zip)`) is still shown in a right-to-left line, and a mark at its
-# start or between its runs is how the translator sets their order (UAX #9: a paragraph's direction is
-# its first strong character's; W3C, "Inline markup and bidirectional text in HTML", marks for neutral runs).
-_RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "lrc", "mzn", "nqo", "ps", "sd",
-                            "syr", "ug", "ur", "yi"})
+# In a right-to-left language's text (lint.language.RIGHT_TO_LEFT) a string with no right-to-left letter
+# (`%d × %d`, `ZIP (.zip)`) is still shown in a right-to-left line, and a mark at its start or between its
+# runs is how the translator sets their order (UAX #9: a paragraph's direction is its first strong
+# character's; W3C, "Inline markup and bidirectional text in HTML", marks for neutral runs).
 
 
 def _is_emoji_context(text: str, i: int) -> bool:
@@ -65,8 +63,22 @@ def _binds_a_mark(text: str, i: int) -> bool:
     Word Joiner), where a line break after an opening mark or before a closing one would strand it."""
     before = text[i - 1 : i]
     after = text[i + 1 : i + 2]
-    return bool(before and unicodedata.category(before) in _BRACKET_OR_QUOTE) or bool(
-        after and unicodedata.category(after) in _BRACKET_OR_QUOTE)
+    if not before or not after or before.isspace() or after.isspace():
+        return False  # beside a space or an end it holds nothing together (`«⁠ bonjour`)
+    return unicodedata.category(before) in _BRACKET_OR_QUOTE or unicodedata.category(after) in _BRACKET_OR_QUOTE
+
+
+def _sets_direction(text: str, i: int) -> bool:
+    """Whether the direction control at ``i``, in a right-to-left text, stands where one sets the order
+    of runs: at the string's start or end, or between a letter and a space, mark or digit; never inside
+    a word (`Fire‏fox`). An embedding or isolate must be closed in the same string (U+202C, U+2069)."""
+    ch = text[i]
+    if ch in "\u202a\u202b" and "\u202c" not in text[i + 1:]:
+        return False
+    if ch in "\u2066\u2067\u2068" and "\u2069" not in text[i + 1:]:
+        return False
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    return not (before.isalpha() and after.isalpha())
 
 
 class InvisibleCharacter(Rule):
@@ -98,6 +110,11 @@ example that shows these characters on purpose).
     fix_note = "Deletes the invisible character; nothing visible changes."
     scope = "document"
     flag = (
+        Example('msgid ""\nmsgstr ""\n"Language: he\\n"\n\nmsgid "Firefox"\nmsgstr "Fire\u200ffox"\n', path="he.po",
+                note="a direction mark inside a word sets no run's order"),
+        Example('msgid ""\nmsgstr ""\n"Language: he\\n"\n\nmsgid "Save file"\nmsgstr "\u2066Save file"\n', path="he.po",
+                note="an isolate never closed"),
+        Example("Il dit «\u2060 bonjour.", note="a word joiner beside a space joins nothing"),
         Example("Zero\u200bwidth space inside a word.\n", "Zerowidth space inside a word.\n"),
         Example("A soft hy\u00adphen pasted from a PDF.\n", "A soft hyphen pasted from a PDF.\n"),
         Example("Two files glued:\n\ufeffSecond file.\n", "Two files glued:\nSecond file.\n"),
@@ -135,7 +152,7 @@ example that shows these characters on purpose).
         # (Asked of the characters outside ASCII first: all that the class holds.)
         if text.isascii() or _INVISIBLE.search(non_ascii(text)) is None:  # isascii: O(1) in CPython
             return
-        rtl_document = primary(doc.language) in _RTL_LANGUAGES
+        rtl_document = primary(doc.language) in RIGHT_TO_LEFT
         for m in _INVISIBLE.finditer(text):
             i = m.start()
             ch = m.group()
@@ -147,7 +164,8 @@ example that shows these characters on purpose).
                 continue
             if ch == "\u200b" and _UNSPACED_SCRIPTS.search(text[max(0, i - 1) : i + 2]):
                 continue
-            if ch in _RTL_OK and (rtl_document or _RTL.search(text[max(0, i - 40) : i + 40])):
+            if ch in _RTL_OK and (rtl_document or _RTL.search(text[max(0, i - 40) : i + 40])) and _sets_direction(
+                    text, i):
                 continue
             if ch == "\u2060" and _binds_a_mark(text, i):
                 continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from lint.language import pack, primary
+from lint.language import RIGHT_TO_LEFT, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -74,10 +74,9 @@ def _context(text: str, i: int) -> tuple[bool, bool]:
     return opens, closes
 
 
-# Languages written right to left, where curly double marks are typed either way round.
-_RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "ckb", "dv"})
-# Languages where ” may open a quotation: Swedish and Finnish (”…”), and the right-to-left ones.
-_EITHER_WAY = frozenset({"sv", "fi"}) | _RIGHT_TO_LEFT
+# Languages where ” may open a quotation: Swedish and Finnish (”…”), and the right-to-left ones, where curly
+# double marks are typed either way round.
+_EITHER_WAY = frozenset({"sv", "fi"}) | RIGHT_TO_LEFT
 
 
 def _double_marks(text: str, language: str) -> list[_Mark] | None:
@@ -85,7 +84,7 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
     Scandinavian mark has no clear role (`a " b`), which makes pairing guesswork."""
     out: list[_Mark] = []
     openers: list[str] = []
-    rtl = language in _RIGHT_TO_LEFT
+    rtl = language in RIGHT_TO_LEFT
     for m in _DOUBLE_MARKS.finditer(text):
         mark, i = m.group(), m.start()
         # Right to left, “ and ” point either way (Arabic writes ”…“ as often as “…”: the glyphs are not
@@ -329,7 +328,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                                    "“")
                 stack.append(mark)
             elif mark.role == "open":
-                if (stack and mark.char == "“" and stack[-1].char == "“" and language not in _RIGHT_TO_LEFT
+                if (stack and mark.char == "“" and stack[-1].char == "“" and language not in RIGHT_TO_LEFT
                         and _context(text, mark.at) == (False, True)):
                     yield self.finding(seg, mark.at, mark.at + 1, "Opening quotation mark “ where a closing ” belongs",
                                        "”")

@@ -47,6 +47,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
     # Starts with a literal space (a fast scan); the no-break space case is left to the check itself.
     trigger = r" [,;:.!?](?:[\s”’\"')\]]|$)"
     flag = (
+        Example("He wrote (see page 4 ) , then left.", "He wrote (see page 4 ), then left.",
+                note="one bracket before the mark is no list of symbols"),
         Example("The plane crashed , officials said.", "The plane crashed, officials said."),
         Example("This is a developing story .", "This is a developing story."),
         Example("Is it over ?", "Is it over?"),
@@ -116,9 +118,9 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
                 continue  # "type ; to end", "a trailing , in a list", "for . NET developers"
             if text.endswith("\\", 0, start):
                 continue  # a reST escape: "name \: type"
-            before = text[lines.line_start(text, start) : start].rsplit(None, 1)
-            if before and len(before[-1]) == 1 and not before[-1].isalnum():
-                continue  # one of a list of symbols, each standing alone: "the characters - _ ' . @ +"
+            before = text[lines.line_start(text, start) : start].rsplit(None, 2)
+            if len(before) >= 2 and all(len(t) == 1 and not t.isalnum() for t in before[-2:]):
+                continue  # a list of symbols, each standing alone: "the characters - _ ' . @ +"
             after = m.end(2)
             while text.startswith(" ", after):
                 after += 1

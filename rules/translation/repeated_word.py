@@ -59,6 +59,11 @@ _NEVER_DOUBLED = {
     "hi": frozenset("और का की के को से में पर".split()),
     "ur": frozenset("اور کا کی کے کو سے میں پر".split()),
     "sw": frozenset("na ya wa kwa za la cha".split()),
+    "ig": frozenset("na ma ka nke".split()),  # and/with, but, than, of
+    "ln": frozenset("na mpe to ya".split()),  # and/with, also, or, of
+    "pnb": frozenset("تے دے دی دا نوں وچ توں".split()),  # and, of (three genders), to, in, from
+    "skr": frozenset("تے دے دی دا کوں وچ توں".split()),
+    "sat": frozenset("ᱟᱨ ᱨᱮ ᱠᱷᱚᱱ".split()),  # and, in, from
 }
 
 # Repeats the grammar of a language that has no pack makes with its commonest words: Hungarian's
@@ -112,6 +117,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
     scope = "document"
     trigger = None
     flag = (
+        Example("Nke a dị mma na na ya bụ eziokwu.\n", "Nke a dị mma na ya bụ eziokwu.\n", language="ig",
+                note="a reduplicating language still never doubles its conjunction"),
+        Example("Kende na na ndako na yo.\n", "Kende na ndako na yo.\n", language="ln"),
         Example("Read the Getting Started started guide first.", "Read the Getting Started guide first."),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
