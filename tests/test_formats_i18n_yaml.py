@@ -432,3 +432,12 @@ def test_a_run_of_spaces_in_a_rails_html_value_collapses():
     assert found == [text.index("  suivante")]
     every = parse_config(CONFIG_TEXT + "rules: {W105: {in-rendered-catalogues: true}}\n", None, Path("."))
     assert len([f for f in lint.check_text(text, path="fr.yml", config=every, select=["W105"])]) == 2
+
+
+def test_a_comment_in_an_html_value_is_never_read_nor_fixed(run, tmp_path):
+    """The review's case: `<!-- … -->` in a Rails `_html` value was prose, and S107's safe fix edited it."""
+    (tmp_path / ".copylint.yaml").write_text('formats: {"*.yml": i18n-yaml}\n', encoding="utf-8")
+    page = tmp_path / "fr.yml"
+    page.write_text('fr:\n  cmt_html: "Texte <!-- commentaire , ici --> puis , fin"\n', encoding="utf-8")
+    run("check", "--no-cache", "--fix", str(page))
+    assert page.read_text(encoding="utf-8") == 'fr:\n  cmt_html: "Texte <!-- commentaire , ici --> puis, fin"\n'

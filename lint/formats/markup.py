@@ -31,7 +31,7 @@ MARKUPS = ("auto", "rst", "markdown", "html", "none")
 @dataclass(frozen=True)
 class Mark:
     kind: str  # literal, role, link, reference, interpreted, substitution, footnote, emphasis, escape, code,
-    #            image, autolink, tag, entity
+    #            image, autolink, tag, entity, comment
     start: int
     end: int
     target: str = ""  # what a translation must keep as it is
@@ -157,6 +157,7 @@ def _markdown_marks(text: str) -> list[Mark]:
 _TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 _HREF = compiled_on_use(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ENTITY = compiled_on_use(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_COMMENT = compiled_on_use(r"<!--.*?(?:-->|\Z)", re.S)
 _CODE_ELEMENT = compiled_on_use(r"<(code|kbd|samp|var|tt)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
 
 
@@ -165,10 +166,16 @@ def _html_marks(text: str) -> list[Mark]:
     code = [m.span() for m in _CODE_ELEMENT.finditer(text)]
     for s, e in code:
         out.append(Mark("code", s, e, text[s:e]))
+    # A comment is never shown: masked whole, and compared by nobody (a translator may drop it).
+    comments = [m.span() for m in _COMMENT.finditer(text)] if "<!--" in text else []
+    for s, e in comments:
+        out.append(Mark("comment", s, e))
+    hidden = code + comments
     for m in _ENTITY.finditer(text):
-        out.append(Mark("entity", m.start(), m.end(), m.group()))
+        if not any(a <= m.start() < b for a, b in comments):
+            out.append(Mark("entity", m.start(), m.end(), m.group()))
     for m in _TAG.finditer(text):
-        if any(a <= m.start() < b for a, b in code):
+        if any(a <= m.start() < b for a, b in hidden):
             continue
         href = _HREF.search(m.group())
         target = next((g for g in href.groups() if g is not None), "") if href else ""

@@ -22,6 +22,8 @@ _CLOSE_TIGHT = compiled_on_use(r"(?<=[^\s\u00a0\u202f\u2009])»")
 _SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", " ": "space"}
 # A mark with a space before it, as the document sets it where it follows the convention.
 _SPACED = compiled_on_use(r"(?<=[\w)\]»”’])([ \u00a0\u202f])([;:!?])(?=[\s)\]»”’]|$)")
+# A character reference up to its `;` (`&amp`, `&#233`, `&#x2019`): the `;` ends it.
+_ENTITY_BEFORE = compiled_on_use(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6})$")
 _TRIGGER = compiled_on_use(r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»")
 
 
@@ -110,6 +112,8 @@ it as the source writes them) keep the source's typography.
                 fixed="<!-- copylint-language: fr -->\nQue faire (et pourquoi)\u202f?\n"),
     )
     allow = (
+        Example("Sans balise &lt;url&gt; ici, ni &amp; ni &#233; là.\n", language="fr", path="a.txt",
+                note="an entity's closing ; is not the mark"),
         Example("Attention\u202f! Le fichier est supprimé.\n", language="fr"),
         Example("Voici un exemple :\n", language="fr"),
         Example('#: library/html.rst:7\nmsgid "**Source code:** :source:`Lib/html/__init__.py`"\n'
@@ -168,6 +172,8 @@ it as the source writes them) keep the source's typography.
             space = habit.space.get(mark, space)
             if mark == ":" and text[m.end(): m.end() + 1] in ("(", ")"):
                 continue  # an emoticon
+            if mark == ";" and _ENTITY_BEFORE.search(text, max(0, m.start() - 33), m.start()):
+                continue  # the end of a character reference left as text (`&lt;url&gt;`, `&#233;`): no mark
             if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
             quoted = quotation_around(text, m.start())
