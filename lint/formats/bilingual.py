@@ -110,28 +110,32 @@ def xliff_example(source: str, target: str, version: str = "2.0", unit: str = ""
     return _XLIFF_20.format(unit=unit, segment=attrs, source=source, target=target)
 
 
-def numbers(text: str) -> Counter[str]:
-    """Numbers outside placeholders, URLs, e-mail addresses and tags, keyed by their digits, in ASCII
-    (`١٨٠` and `১৮০` are 180: a translation may write its language's digits)."""
+def _numbers_written(text: str) -> tuple[str, list[tuple[str, re.Match[str]]]]:
+    """``text`` with its placeholders, URLs, e-mail addresses and tags blanked, and each number of it
+    with its key: its digits in ASCII, separators dropped (`١٨٠` and `১৮০` are 180: a translation may
+    write its language's digits)."""
     rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
-    return Counter(_ascii_digits(_SEPARATORS.sub("", m.group())) for m in _NUMBER.finditer(rest))
+    return rest, [(_ascii_digits(_SEPARATORS.sub("", m.group())), m) for m in _NUMBER.finditer(rest)]
+
+
+def numbers(text: str) -> Counter[str]:
+    """Numbers outside placeholders, URLs, e-mail addresses and tags, keyed by their digits, in ASCII."""
+    return Counter(key for key, _ in _numbers_written(text)[1])
 
 
 def number_parts(text: str) -> dict[str, list[str]]:
     """Each number of ``text`` (as ``numbers`` keys it) with the numbers its separators may part
     (`[-1,1]` holds 1 and 1 where `1,1` would be eleven tenths)."""
-    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
-    return {_ascii_digits(_SEPARATORS.sub("", m.group())): [_ascii_digits(p) for p in _SEPARATORS.split(m.group()) if p]
-            for m in _NUMBER.finditer(rest)}
+    return {key: [_ascii_digits(p) for p in _SEPARATORS.split(m.group()) if p] for key, m in _numbers_written(text)[1]}
 
 
 def number_contexts(text: str) -> dict[str, list[str]]:
     """Each number of ``text`` (as ``numbers`` keys it) with the text before each place it is written
     (up to 40 characters, placeholders, URLs, e-mail addresses and tags blanked as ``numbers`` does)."""
-    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
+    rest, found = _numbers_written(text)
     out: dict[str, list[str]] = {}
-    for m in _NUMBER.finditer(rest):
-        out.setdefault(_ascii_digits(_SEPARATORS.sub("", m.group())), []).append(rest[max(0, m.start() - 40) : m.start()])
+    for key, m in found:
+        out.setdefault(key, []).append(rest[max(0, m.start() - 40) : m.start()])
     return out
 
 
