@@ -486,11 +486,37 @@ def in_other_language(text: str, language: str) -> bool:
 _WORDS = compiled_on_use(r"[^\W\d_]+")
 
 
+# Abbreviations of languages without a pack that lists them (Turkish: TDK's list of abbreviations,
+# `vb.` ve benzeri, `ör.`/`örn.` örneğin, `bkz.` bakınız, `vs.` vesaire).
+_ABBREVIATIONS_WITHOUT_PACK: dict[str, frozenset[str]] = {
+    "tr": frozenset({"vb", "vd", "ör", "örn", "bkz", "vs", "sn", "yy", "çev", "haz", "bl", "mad"}),
+    # The commonest abbreviations of each language's own dictionary, the ones a help text writes for
+    # `e.g.`, `i.e.`, `see`, `max.` and `per`: Croatian, Bosnian and Serbian (Hrvatski pravopis, Pravopis
+    # srpskoga jezika: npr., tj., itd., odn., usp., sl.), Slovene (Slovenski pravopis: npr., tj., itd., oz.,
+    # prim.), Finnish (Kielitoimisto: esim., ks., ns., mm., jne., yms., vrt.), Afrikaans (AWS: bv., ens., vgl.),
+    # Filipino (hal., atbp.), Lithuanian (VLKK: pvz., žr., pan., plg.), Danish (Retskrivningsordbogen: f.eks.,
+    # bl.a., pr., maks., jf., evt., inkl.), Norwegian (Språkrådet: f.eks., bl.a., pr., maks., jf., evt.),
+    # Romanian (DOOM: ex., de ex., dvs. for dumneavoastră).
+    **dict.fromkeys(("hr", "bs", "sr"), frozenset({"npr", "tj", "itd", "odn", "usp", "sl"})),
+    "sl": frozenset({"npr", "tj", "itd", "oz", "prim"}),
+    "fi": frozenset({"esim", "ks", "ns", "mm", "jne", "yms", "vrt"}),
+    "af": frozenset({"bv", "ens", "vgl"}),
+    **dict.fromkeys(("fil", "tl"), frozenset({"hal", "atbp"})),
+    "lt": frozenset({"pvz", "žr", "pan", "plg"}),
+    **dict.fromkeys(("da", "nb", "nn", "no"), frozenset({"eks", "bl", "pr", "maks", "jf", "evt", "inkl"})),
+    "ro": frozenset({"ex", "dvs"}),
+    # Basque (Euskaltzaindia's list: adib. adibidez, etab. eta abar, lerr. lerroa).
+    "eu": frozenset({"adib", "etab", "lerr"}),
+}
+
+
 @lru_cache(maxsize=32)
 def abbreviations(tag: str) -> frozenset[str]:
     """The words a full stop follows inside a sentence in the language (its pack's `abbreviations`:
-    fr `ex` of `p. ex.`, es `ej`, de `bzw`), lowercased; none for a language without a pack."""
-    return frozenset(w.lower() for w in (pack(tag) or {}).get("abbreviations") or ())
+    fr `ex` of `p. ex.`, es `ej`, de `bzw`; for a language without a pack, its commonest ones above),
+    lowercased. T108 reads no sentence end after one, P104 no stacked mark in `pvz.,`."""
+    listed = frozenset(w.lower() for w in (pack(tag) or {}).get("abbreviations") or ())
+    return listed | _ABBREVIATIONS_WITHOUT_PACK.get(primary(tag), frozenset())
 
 
 @lru_cache(maxsize=32)

@@ -77,6 +77,9 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("We were in shock when it happened..", "We were in shock when it happened."),
     )
     allow = (
+        Example("Pasirinkite formatą, pvz., MP3 ar FLAC.\n", language="lt",
+                note="an abbreviation of a language without a pack (VLKK: pvz.)"),
+        Example("Idatzi izena, adib., Jon.\n", language="eu"),
         Example("Dos mensajes distintos (ej., dos cadenas) dan el mismo valor.\n", language="es",
                 note="an abbreviation from the language's pack"),
         Example("When both sides... More than 200 were exchanged."),

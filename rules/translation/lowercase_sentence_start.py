@@ -216,26 +216,7 @@ sentence of prose stands on both sides (four words or more before the stop, two 
 
 # The part of an abbreviation a no-break space binds to the one before (`EE. UU.`, `I. A.`): capitals.
 _ABBREVIATION_PART = compiled_on_use(r"[A-Z]{1,3}")
-# Abbreviations of languages without a pack that lists them (Turkish: TDK's list of abbreviations,
-# `vb.` ve benzeri, `ör.`/`örn.` örneğin, `bkz.` bakınız, `vs.` vesaire).
-_OTHER_ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "tr": frozenset({"vb", "vd", "ör", "örn", "bkz", "vs", "sn", "yy", "çev", "haz", "bl", "mad"}),
-    # The commonest abbreviations of each language's own dictionary, the ones a help text writes for
-    # `e.g.`, `i.e.`, `see`, `max.` and `per`: Croatian, Bosnian and Serbian (Hrvatski pravopis, Pravopis
-    # srpskoga jezika: npr., tj., itd., odn., usp., sl.), Slovene (Slovenski pravopis: npr., tj., itd., oz.,
-    # prim.), Finnish (Kielitoimisto: esim., ks., ns., mm., jne., yms., vrt.), Afrikaans (AWS: bv., ens., vgl.),
-    # Filipino (hal., atbp.), Lithuanian (VLKK: pvz., žr., pan., plg.), Danish (Retskrivningsordbogen: f.eks.,
-    # bl.a., pr., maks., jf., evt., inkl.), Norwegian (Språkrådet: f.eks., bl.a., pr., maks., jf., evt.),
-    # Romanian (DOOM: ex., de ex., dvs. for dumneavoastră).
-    **dict.fromkeys(("hr", "bs", "sr"), frozenset({"npr", "tj", "itd", "odn", "usp", "sl"})),
-    "sl": frozenset({"npr", "tj", "itd", "oz", "prim"}),
-    "fi": frozenset({"esim", "ks", "ns", "mm", "jne", "yms", "vrt"}),
-    "af": frozenset({"bv", "ens", "vgl"}),
-    **dict.fromkeys(("fil", "tl"), frozenset({"hal", "atbp"})),
-    "lt": frozenset({"pvz", "žr", "pan", "plg"}),
-    **dict.fromkeys(("da", "nb", "nn", "no"), frozenset({"eks", "bl", "pr", "maks", "jf", "evt", "inkl"})),
-    "ro": frozenset({"ex", "dvs"}),
-}
+
 
 
 def _abbreviation_shaped(text: str, m: re.Match[str], language: str) -> bool:
@@ -249,7 +230,7 @@ def _abbreviation_shaped(text: str, m: re.Match[str], language: str) -> bool:
     word = m.group(1)
     if text[max(0, m.start(1) - 2):m.start(1)] in (".\u00a0", ".\u202f") and _ABBREVIATION_PART.fullmatch(word):
         return True  # `EE.\u00a0UU. a`: the parts of one abbreviation (not `Mr.\u00a0Smith. he`)
-    return word.lower() in _OTHER_ABBREVIATIONS.get(primary(language), ())
+    return word.lower() in abbreviations(language)
 
 
 _PROSE_WORD = compiled_on_use(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
