@@ -68,14 +68,23 @@ def _binds_a_mark(text: str, i: int) -> bool:
     return unicodedata.category(before) in _BRACKET_OR_QUOTE or unicodedata.category(after) in _BRACKET_OR_QUOTE
 
 
+_DIRECTION_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
 def _sets_direction(text: str, i: int) -> bool:
     """Whether the direction control at ``i``, in a right-to-left text, stands where one sets the order
     of runs: at the string's start or end, or between a letter and a space, mark or digit; never inside
     a word (`Fire‏fox`). An embedding or isolate must be closed in the same string (U+202C, U+2069)."""
     ch = text[i]
-    if ch in "\u202a\u202b" and "\u202c" not in text[i + 1:]:
+    # One that opens the string sets its direction to the paragraph's end, where the bidi algorithm closes
+    # it (UAX #9, X8): an Android string `\u202b%d قسمت`. Anywhere else it must be closed.
+    j = i - 1
+    while j >= 0 and text[j] in _DIRECTION_CONTROLS:
+        j -= 1
+    opens_string = j < 0 or text[j] in "\n\r>\"'"  # a line's, an element's or a quoted value's start
+    if ch in "\u202a\u202b" and "\u202c" not in text[i + 1:] and not opens_string:
         return False
-    if ch in "\u2066\u2067\u2068" and "\u2069" not in text[i + 1:]:
+    if ch in "\u2066\u2067\u2068" and "\u2069" not in text[i + 1:] and not opens_string:
         return False
     before, after = text[i - 1 : i], text[i + 1 : i + 2]
     return not (before.isalpha() and after.isalpha())
@@ -112,8 +121,8 @@ example that shows these characters on purpose).
     flag = (
         Example('msgid ""\nmsgstr ""\n"Language: he\\n"\n\nmsgid "Firefox"\nmsgstr "Fire\u200ffox"\n', path="he.po",
                 note="a direction mark inside a word sets no run's order"),
-        Example('msgid ""\nmsgstr ""\n"Language: he\\n"\n\nmsgid "Save file"\nmsgstr "\u2066Save file"\n', path="he.po",
-                note="an isolate never closed"),
+        Example('msgid ""\nmsgstr ""\n"Language: he\\n"\n\nmsgid "Save file"\nmsgstr "Save\u2066 file"\n', path="he.po",
+                note="an isolate opened inside the string and never closed"),
         Example("Il dit «\u2060 bonjour.", note="a word joiner beside a space joins nothing"),
         Example("Zero\u200bwidth space inside a word.\n", "Zerowidth space inside a word.\n"),
         Example("A soft hy\u00adphen pasted from a PDF.\n", "A soft hyphen pasted from a PDF.\n"),
@@ -126,6 +135,8 @@ example that shows these characters on purpose).
                 "\u0e44\u0e17\u0e22 and a zerowidth space in Latin.\n"),
     )
     allow = (
+        Example('<resources>\n    <string name="marked">\u202b\u200f%d قسمت علامت خورد</string>\n</resources>\n',
+                path="res/values-fa/strings.xml", note="an embedding that opens the string: closed at its end"),
         Example("Plain text without hidden characters.\n"),
         Example("A family emoji: \U0001F468\u200d\U0001F469\u200d\U0001F467.\n"),
         Example("Persian: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n"),
