@@ -480,6 +480,8 @@ class Linter:
                 continue
             if suppressions and any(s.covers(f) for s in suppressions):
                 continue
+            if suppressions and f.fix is not None and len(f.fix.edits) > 1:
+                f = _without_silenced_places(f, suppressions)
             severity = _severity_for(f, config)
             if severity is not None and severity != f.severity:
                 f = dataclasses.replace(f, severity=severity)
@@ -752,6 +754,20 @@ def _tree_selected(config: Config, selection: Selection) -> bool:
     if select is None and not config.extend_select and not selection.extend_select:
         return False
     return any(isinstance(r, registry.RuleEntry) and r.tree for r in selected_rules(config, selection))
+
+
+
+def _without_silenced_places(finding: Finding, suppressions: Sequence[Suppression]) -> Finding:
+    """``finding`` without the edits (and related places) a switch silences for its rule: a fix that
+    mends one habit at several places (P102's straight apostrophes of a catalogue) never edits a place
+    the user has switched the rule off for."""
+    assert finding.fix is not None
+    edits = tuple(e for e in finding.fix.edits if not any(s.covers(finding, e.start) for s in suppressions))
+    if len(edits) == len(finding.fix.edits):
+        return finding
+    related = tuple(r for r in finding.related if not any(s.covers(finding, r.start) for s in suppressions))
+    fix = dataclasses.replace(finding.fix, edits=edits) if edits else None
+    return dataclasses.replace(finding, fix=fix, related=related)
 
 
 def _with_path(f: Finding, path: str) -> Finding:

@@ -248,8 +248,9 @@ class Suppression:
     line: int = 0  # where the switch is written, to report it when unused or unknown
     peer: str = ""  # another prose linter's switch copylint honours (`textlint`, `vale`): never reported unused
 
-    def covers(self, finding: Finding) -> bool:
-        if not (self.start <= finding.start < self.end):
+    def covers(self, finding: Finding, at: int | None = None) -> bool:
+        """Whether the switch silences ``finding`` (at ``at``, one of its other places, where given)."""
+        if not (self.start <= (finding.start if at is None else at) < self.end):
             return False
         if self.codes is None:
             # A blanket switch silences what the text says, not the reports about the switches

@@ -185,3 +185,18 @@ def test_copylints_own_switch_shown_in_a_code_block_switches_nothing(run, tmp_pa
     # A page documenting the switches (this project's README shows one in a fence).
     md = "Silence a whole file with:\n\n```markdown\n<!-- copylint-disable-file -->\n```\n\nWe saw the the rest.\n"
     assert _peer_lines(run, tmp_path, "notes.md", md, "--isolated") == [("T102", 7)]
+
+
+CATALOGUE = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+             'msgid "one"\nmsgstr "C’est l’heure de l’été, c’est “bien”."\n\n'
+             'msgid "two"\nmsgstr "L’eau et l’air, c’est “ça”."\n\n'
+             'msgid "three"\nmsgstr "C\'est la vie."\n\n'
+             '# copylint: disable=P102\nmsgid "four"\nmsgstr "L\'autre jour."\n')
+
+
+def test_a_fix_for_several_places_never_edits_one_a_switch_silences():
+    """P102 reports a catalogue's straight apostrophes once, with one fix for them all: that fix rewrote
+    the apostrophe of an entry switched off for P102 (`# copylint: disable=P102`)."""
+    fixed = lint.fix_text(CATALOGUE, path="fr.po")
+    assert "C’est la vie." in fixed
+    assert "L'autre jour." in fixed
