@@ -156,7 +156,10 @@ def _markdown_marks(text: str) -> list[Mark]:
 
 _TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 _HREF = compiled_on_use(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_ENTITY = compiled_on_use(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# A character reference up to its `;` (`&amp`, `&#233`, `&#x2019`): shared with L103, which asks whether a
+# `;` ends one.
+ENTITY_BEFORE_SEMICOLON = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})"
+_ENTITY = compiled_on_use(ENTITY_BEFORE_SEMICOLON + ";")
 _COMMENT = compiled_on_use(r"<!--.*?(?:-->|\Z)", re.S)
 _CODE_ELEMENT = compiled_on_use(r"<(code|kbd|samp|var|tt)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
 

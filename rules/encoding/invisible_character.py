@@ -68,13 +68,15 @@ def _binds_a_mark(text: str, i: int) -> bool:
     return unicodedata.category(before) in _BRACKET_OR_QUOTE or unicodedata.category(after) in _BRACKET_OR_QUOTE
 
 
-_DIRECTION_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Every direction control: those a right-to-left text may use, and the overrides.
+_DIRECTION_CONTROLS = _RTL_OK | frozenset("\u202d\u202e")
 
 
 def _sets_direction(text: str, i: int) -> bool:
     """Whether the direction control at ``i``, in a right-to-left text, stands where one sets the order
     of runs: at the string's start or end, or between a letter and a space, mark or digit; never inside
-    a word (`Fire‏fox`). An embedding or isolate must be closed in the same string (U+202C, U+2069)."""
+    a word (`Fire‏fox`). An embedding or isolate must be closed in the same string (U+202C, U+2069),
+    but one that opens the string."""
     ch = text[i]
     # One that opens the string sets its direction to the paragraph's end, where the bidi algorithm closes
     # it (UAX #9, X8): an Android string `\u202b%d قسمت`. Anywhere else it must be closed.

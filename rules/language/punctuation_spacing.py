@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.formats.bilingual import pair
+from lint.formats.markup import ENTITY_BEFORE_SEMICOLON
 from lint.language import has_own_words, in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -22,8 +23,8 @@ _CLOSE_TIGHT = compiled_on_use(r"(?<=[^\s\u00a0\u202f\u2009])»")
 _SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", " ": "space"}
 # A mark with a space before it, as the document sets it where it follows the convention.
 _SPACED = compiled_on_use(r"(?<=[\w)\]»”’])([ \u00a0\u202f])([;:!?])(?=[\s)\]»”’]|$)")
-# A character reference up to its `;` (`&amp`, `&#233`, `&#x2019`): the `;` ends it.
-_ENTITY_BEFORE = compiled_on_use(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6})$")
+# A character reference up to the `;` that ends it (`&amp`, `&#233`), as the catalogue readers read one.
+_ENTITY_BEFORE = compiled_on_use(ENTITY_BEFORE_SEMICOLON + "$")
 _TRIGGER = compiled_on_use(r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»")
 
 
