@@ -12,6 +12,9 @@ from lint.rule import Example, Rule
 from ._packs import languages_with
 from ._straight_quotes import own_quotation_marks, straight_quotations
 
+# Inner straight quotations that show a page's own second level: one may be a slip, two are a habit.
+_HABIT = 2
+
 
 class QuotationMarks(Rule):
     code = "L102"
@@ -35,7 +38,9 @@ Not flagged: a lone ASCII word in quotes (a key, a label, an identifier: `"Delet
 another language (an English error message quoted as written), straight
 quotes in a document that mostly uses them (a house style, not a slip), two straight marks with “ or ”
 between them in a language whose marks are “ ” (two quotations typed half straight, each mark P102's), inches
-(`5"`), code-like contents (`"a=b"`, `"./path"`), quotes inside code.
+(`5"`), straight quotes inside quotations of the language's marks, twice or more, in a document that sets
+the language's second pair less often (`« il a dit "non" »` throughout: the page's own second level; not
+where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quotes inside code.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -56,12 +61,15 @@ between them in a language whose marks are “ ” (two quotations typed half st
         Example("Она сказала «да», а потом “нет”.\n", language="ru", fixed="Она сказала «да», а потом «нет».\n"),
         Example("Powiedział „tak”, a potem \"nie\".\n", language="pl", fixed="Powiedział „tak”, a potem „nie”.\n"),
         Example("Dijo «sí» y luego \"no\" al final.\n", language="es", fixed="Dijo «sí» y luego «no» al final.\n"),
-        Example("« Il a répondu\u00a0: \"Parce qu’il me fait rire\"\u00a0», m’a dit Mme Scovell. Elle dit « oui ».\n",
-                language="fr",
-                fixed="« Il a répondu\u00a0: “Parce qu’il me fait rire”\u00a0», m’a dit Mme Scovell. Elle dit « oui ».\n",
-                note="a quotation inside a quotation takes the second pair"),
-        Example("Dijo: «Me preguntó \"¿vienes?\" y me fui». Y luego «no».\n", language="es",
-                fixed="Dijo: «Me preguntó “¿vienes?” y me fui». Y luego «no».\n"),
+        Example("« Il a répondu\u00a0: \"Parce qu’il me fait rire\"\u00a0», m’a dit Mme Scovell. Elle dit « il m’a "
+                "dit “oui” ».\n", language="fr",
+                fixed="« Il a répondu\u00a0: “Parce qu’il me fait rire”\u00a0», m’a dit Mme Scovell. Elle dit « il m’a "
+                "dit “oui” ».\n",
+                note="a quotation inside a quotation takes the second pair, which the page sets elsewhere"),
+        Example("Dijo: «Me preguntó \"¿vienes?\" y me fui». Y luego «me dijo “no”».\n", language="es",
+                fixed="Dijo: «Me preguntó “¿vienes?” y me fui». Y luego «me dijo “no”».\n"),
+        Example("« Il a dit \"non\" », dit-elle.\n", language="fr", fixed="« Il a dit “non” », dit-elle.\n",
+                note="one inner straight quotation shows no habit of the page's"),
         Example("Disse «sì» e poi \"no\" alla fine.\n", language="it"),
         Example("Ha detto “sì” e poi \"no\" alla fine.\n", language="it", fixed="Ha detto “sì” e poi “no” alla fine.\n",
                 note="the page quotes with “ ”, which Italian allows too"),
@@ -76,6 +84,11 @@ between them in a language whose marks are “ ” (two quotations typed half st
     allow = (
         Example("Il a dit « bonjour » puis « au revoir ».\n", language="fr"),
         Example("Il a dit « il m’a répondu “non” hier ».\n", language="fr"),
+        Example("« Il a répondu\u00a0: \"Parce qu’il me fait rire\"\u00a0», m’a dit Mme Scovell. « Je me demandais ce "
+                "qu’ils mettraient sur ma tombe. \"Elle a pleuré\"\u00a0? »\n", language="fr",
+                note="every quotation inside « » set in \"…\": the page's own second level, not a slip"),
+        Example("Sie sagte: „Er nannte es \"meinen Plan\" und ging.“ Dann: „Sie rief \"komm schnell\" und lief.“\n",
+                language="de", note="no ‚…‘ anywhere: the inner straight quotes are the page's habit"),
         Example("Er sagte „Hallo“ und ‚Tschüss‘.\n", language="de"),
         Example("Er las »Die Verwandlung« und »Der Process«.\n", language="de"),
         Example("Er sagte «Grüezi» und ging.\n", language="de-CH"),
@@ -110,9 +123,20 @@ between them in a language whose marks are “ ” (two quotations typed half st
         name = conventions.get("name", doc.language)
         chosen = [first_open, first_close]
         inner_open, inner_close = quotes[quotes.index(chosen) + 1] if quotes.index(chosen) + 1 < len(quotes) else chosen
-        for seg, m in straight_quotations(doc):
-            before = seg.text[:m.start()]
-            if before.count(first_open) > before.count(first_close):
+        found = straight_quotations(doc)
+        nested = [(seg, m) for seg, m in found if _inside_pair(seg.text, m.start(), first_open, first_close)]
+        # Quotations inside quotations are a level of their own: a page that sets every quotation in « »
+        # and every one inside them in "…" (`« Il a répondu : "Parce qu’il me fait rire" »`, throughout
+        # a translator's pages) keeps a house style, as a page quoting straight throughout does. It shows
+        # one by repeating it: two inner straight quotations or more, and its language's second pair set
+        # less often. Not where the first pair is “ ”: a straight pair after an unclosed “ there is
+        # mostly a quotation typed half straight (`“…，”他说，"由于…"`), not a second level.
+        house_nested = (first_open != "“" and inner_open != first_open and len(nested) >= _HABIT
+                        and prose.count(inner_open) < len(nested))
+        for seg, m in found:
+            if _inside_pair(seg.text, m.start(), first_open, first_close):
+                if house_nested:
+                    continue
                 # Inside a quotation of the first pair, a quotation takes the next (« il a dit “non” »;
                 # Imprimerie nationale, RAE §3.4.8, Treccani).
                 o, c = inner_open + inside.get(inner_open, ""), inside.get(inner_close, "") + inner_close
@@ -130,3 +154,9 @@ between them in a language whose marks are “ ” (two quotations typed half st
                     yield self.finding(seg, m.start(), m.end(),
                                        f"Quotation marks {o} {c} are not {name} (use {first_open} {first_close})",
                                        edits=[(m.start(), m.start() + 1, opening), (m.end() - 1, m.end(), closing)])
+
+
+def _inside_pair(text: str, at: int, opening: str, closing: str) -> bool:
+    """Whether ``at`` lies inside a quotation of the pair in its paragraph (more opened than closed before)."""
+    before = text[:at]
+    return before.count(opening) > before.count(closing)
