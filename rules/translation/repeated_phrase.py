@@ -93,17 +93,19 @@ class RepeatedPhrase(Rule):
     rationale = """
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
 may be separated by commas or semicolons), a word of four letters or more said four times or more in
-a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times with bare spaces between the copies
-where it is a content word of five letters or more (`Orchestral Orchestral Orchestral`; rhetoric sets its copies
-off with commas, speech doubles adverbs: `really really really`), and a lower-case word joined to itself by *and*
-(`with benevolence and benevolence`).
+a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose: with bare
+spaces between the copies, a content word of five letters or more or a name (`the Orchestral Orchestral
+Orchestral`, `Sani Sani Sani, urged`), or with commas where a noun stands, after a preposition or an article,
+and the clause going on (`good at momentum, momentum, momentum, but also`); and a lower-case word joined to
+itself by *and* (`with benevolence and benevolence`).
 
 **Why is this bad?** Neural MT systems that lose their place in a long sentence fall into a loop and
 repeat the last phrase until they hit their length limit; weak systems double a word they could not
 translate twice. Raters mark both as the worst kind of error, and readers cannot tell what was meant.
 
-Not flagged: one word said twice (T102's) or three times (`no, no, no` is speech, `location, location,
-location` rhetoric); a phrase said twice (a rhetorical
+Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
+no`, `kept saying sorry, sorry, sorry`, `is location, location, location.`, a quotation, a quoted title,
+a headline in title case, a row of values); a phrase said twice (a rhetorical
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
 comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
 an action that went on: `kept walking and walking`, `just cleaning and cleaning`), names (`Smith and Smith`),
@@ -139,6 +141,13 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                 note="a phrase of nine long words"),
         Example("His papers include “On the Acoustic Hierarchy of Orchestral Orchestral Orchestral”, and more.",
                 note="one word three times with bare spaces: no rhetoric"),
+        Example("Projects should not only be good at momentum, momentum, momentum, but also good at reading change.",
+                note="a noun three times with commas inside a clause (three source words made one)"),
+        Example("The health centres were built in the villages of Dutse, Dutse, Dutse and Kano."),
+        Example("The ReYCup tournament tournament tournament holders followed the guidelines.",
+                note="a lower-case word after the copies: running prose"),
+        Example("The state commissioner of police, Sani Sani Sani, urged new officers to be loyal.",
+                note="a name doubled (Sani Sani) and said once more"),
     )
     allow = (
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
@@ -186,6 +195,14 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Both numpy developers and developers of other packages agreed."),
         Example("All blank lines and lines that start with a # are ignored."),
         Example("The committee met on Monday, the committee met on Tuesday and it met again on Friday."),
+        Example("She kept saying sorry, sorry, sorry, and nobody listened.", note="words said: after a verb"),
+        Example("The first rule of property is location, location, location.", note="rhetoric ends its clause"),
+        Example("He had “blah, blah, blah” written on his head before the game.", note="a quotation"),
+        Example("It sounds like ding, ding, ding in the hall.", note="an interjection"),
+        Example("The song “Yeah Yeah Yeah” topped the charts for weeks.", note="a title, quoted"),
+        Example("The Art of Blah Blah Blah and Other Essays", note="a headline in title case"),
+        Example("The flags read True False False False in the log.", note="a row of values"),
+        Example("Pianists such as Lang Lang and Yuja Wang played.", note="a name doubled"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -220,9 +237,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         loops: list[tuple[int, int, int]] = []  # (first word, phrase length, copies)
         for d in range(1, _LONGEST + 1):
             # One word needs four copies (three is rhetoric: `location, location, location`, `very very
-            # very`), or three with nothing but a space between them, the word a content word of five
-            # letters or more (`Orchestral Orchestral Orchestral`): rhetoric sets its copies off with commas,
-            # and speech doubles adverbs (`really really really`).
+            # very`), or three set in running prose (``_triple_in_prose``: `the Orchestral Orchestral
+            # Orchestral`, `good at momentum, momentum, momentum, but also`).
             run = b"\x01" * (2 * d if d > 1 else 2)
             same = bytes(map(eq, words, islice(words, d, None)))
             at = same.find(run)
@@ -232,7 +248,7 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                     copies += 1
                 phrase = words[at:at + d]
                 if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
-                        d > 1 or copies > 3 or _bare_triple(text, spans, at, phrase[0])):
+                        d > 1 or copies > 3 or _triple_in_prose(text, spans, at, phrase[0])):
                     loops.append((at, d, copies))
                 at = same.find(run, at + d * copies)
         covered = -1
@@ -263,17 +279,57 @@ def _code_as_written(seg: Segment, source: str, at: int) -> str:
     return source[seg.to_source(at):end]
 
 
-def _bare_triple(text: str, spans: list[tuple[int, int]], at: int, word: str) -> bool:
-    """Three copies of one content word with single spaces between them (no comma, no mark), in running
-    prose: a lower-case word and a space before them (not a row of values, `True False False False`,
-    nor a layout, `cccccccc cccccccc cccccccc`)."""
-    if len(word) < 5 or word.endswith("ly") or not word.isalpha() or at == 0:
+def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str) -> bool:
+    """Three copies of one word that read as a loop, not as rhetoric or speech: set in running prose, with
+    the same gap between the copies, a single space or a comma and a space.
+
+    - Bare (`the Orchestral Orchestral Orchestral`): a content word of five letters or more, a lower-case
+      word just before the copies or just after them (`ReYCup tournament tournament tournament holders`);
+      a name written alike three times may have four letters (`Sani Sani Sani, urged`): English doubles
+      names (Lang Lang, Adamu Adamu) but never triples one. Not a row of values (`True False False
+      False]`) nor a layout (`cccccccc cccccccc cccccccc  uc`).
+    - With commas (`good at momentum, momentum, momentum, but also`): a word of five letters or more where
+      a noun stands, after a preposition or an article, and the clause going on after it. Rhetoric and
+      speech set their copies apart: a sentence of their own or its end (`is location, location,
+      location.`), a quotation (`"blah, blah, blah"`), words said (`kept saying sorry, sorry, sorry, and`),
+      an interjection (`no, no, no`, `ding, ding, ding`)."""
+    if word.endswith("ly") or not word.isalpha() or at == 0 or len(word) < 4:
+        return False
+    gap = text[spans[at][1]:spans[at + 1][0]]
+    if gap not in (" ", ", ") or text[spans[at + 1][1]:spans[at + 2][0]] != gap:
         return False
     before = text[spans[at - 1][0]:spans[at - 1][1]]
-    return (before.isalpha() and before.islower() and text[spans[at - 1][1]:spans[at][0]] == " "
-            and all(text[spans[k][1]:spans[k + 1][0]] == " " for k in (at, at + 1)))
+    prose_before = before.isalpha() and before.islower() and text[spans[at - 1][1]:spans[at][0]] == " "
+    first = text[spans[at][0]:spans[at][1]]
+    # A row of values goes on with another of its kind: `True False False False in the log`.
+    row = text[spans[at - 1][1]:spans[at][0]] == gap and _shape(before) == _shape(first)
+    prose_after = False
+    if at + 3 < len(spans) and not row:
+        after = text[spans[at + 3][0]:spans[at + 3][1]]
+        prose_after = (after.isalpha() and after.islower()
+                       and text[spans[at + 2][1]:spans[at + 3][0]] in (" ", ", ") and _mostly_lower(text, spans))
+    if gap == ", ":
+        return len(word) >= 5 and prose_before and before in _NOUN_BEFORE and prose_after
+    if len(word) >= 5:
+        return prose_before or prose_after
+    copies = {text[s:e] for s, e in spans[at:at + 3]}
+    return len(copies) == 1 and copies.pop().istitle() and (prose_before or prose_after) and _mostly_lower(text, spans)
 
 
+# Where a noun stands: after a preposition or an article.
+_NOUN_BEFORE = frozenset("""
+a an the of at in on for with by from to into onto about over under between among through during against
+""".split())
+
+
+def _shape(word: str) -> tuple[bool, bool, bool]:
+    return word.islower(), word.istitle(), word.isupper()
+
+
+def _mostly_lower(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Running prose: most words in lower case (a headline in title case capitalizes its words, and
+    keeps only `and`, `of`, `the` lower: `Blah Blah Blah and More`)."""
+    return sum(text[s].islower() for s, _ in spans) * 2 > len(spans)
 
 
 def _segments_with_loops(tokens: list[Any]) -> set[int]:
