@@ -15,7 +15,8 @@ Sections:
      (a finding of the kind's rules that overlaps the artefact);
   2. furniture lines on real extractor output (split by site): a line of an extractor's text that is not
      in the page's ground-truth body, nor its title, is boilerplate; precision and recall of the line
-     rules (S102, S110, S111);
+     rules (S102, S110, S111), then with S112 added over each site's pages from one extractor (one run a
+     site, as a scraper of that site would hand it over; the benchmark has one or two pages a site);
   3. real MT output (WMT21 ja-en and ru-en system outputs by document, zh-en by segment): segments that
      repeat a phrase 3+ times, and how many of them carry a finding;
   4. clean text (every finding is a false positive, or a slip of the human editors): the references and
@@ -536,6 +537,11 @@ class Page:
     site: str
     lines: tuple[str, ...]
     labels: tuple[bool | None, ...]  # True: boilerplate; False: body; None: title, unclear or counted already
+    run: str = ""  # the extractor whose text it is: a site's pages from one extractor make one run for S112
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.lines) + "\n"
 
 
 def _page_titles(html: bytes) -> list[str]:
@@ -606,7 +612,7 @@ def aeb_pages(extractors: list[str]) -> list[Page]:
                     labels.append(None)  # body text joined with something else, or a word the body has too
                 else:
                     labels.append(True)
-            pages.append(Page(site, tuple(lines), tuple(labels)))
+            pages.append(Page(site, tuple(lines), tuple(labels), extractor))
     return pages
 
 
@@ -643,25 +649,49 @@ def trafilatura_pages() -> list[Page]:
     return pages
 
 
-def flagged_lines(lines: tuple[str, ...], select: list[str]) -> dict[int, str]:
-    """Line index -> code of a line rule whose finding covers the line whole."""
+def flagged_lines(lines: tuple[str, ...], select: list[str],
+                  spans: list[tuple[int, int, str]] | None = None) -> dict[int, str]:
+    """Line index -> code of a line rule whose finding covers the line whole (the rules ``select`` run on
+    the page alone; ``spans``: findings made elsewhere, as (start, end, code) in the page's text)."""
     text = "\n\n".join(lines) + "\n"
     starts = [0]
     for ln in lines[:-1]:
         starts.append(starts[-1] + len(ln) + 2)
     covered: dict[int, str] = {}
-    for f in lint.check_text(text, path="page.txt", select=select):
-        a = bisect.bisect_right(starts, f.start) - 1
-        b = bisect.bisect_right(starts, max(f.end - 1, f.start)) - 1
-        if text[starts[a]:f.start].strip() == "" and f.end - starts[b] >= len(lines[b]):
+    found = [(f.start, f.end, f.code) for f in lint.check_text(text, path="page.txt", select=select)] if select else []
+    for start, end, code in found + (spans or []):
+        a = bisect.bisect_right(starts, start) - 1
+        b = bisect.bisect_right(starts, max(end - 1, start)) - 1
+        if text[starts[a]:start].strip() == "" and end - starts[b] >= len(lines[b]):
             for k in range(a, b + 1):
-                covered.setdefault(k, f.code)
+                covered.setdefault(k, code)
     return covered
 
 
-def run_furniture(name: str, pages: list[Page], halves: tuple[str, ...], examples: int) -> None:
+def site_runs(pages: list[Page]) -> dict[int, list[tuple[int, int, str]]]:
+    """S112's findings on each page (by its index in ``pages``), each site's pages from one extractor read
+    as one run (a scraper's output for one site), two of them enough to hold a line: the benchmark has
+    one or two pages a site."""
+    groups: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
+    for k, page in enumerate(pages):
+        groups[(page.run, page.site)].append(k)
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for k, spans in zip(members, _tree_spans([pages[k].text for k in members], min_documents=2), strict=True):
+            out[k] = [(a, b, "S112") for a, b in spans]
+    return out
+
+
+def run_furniture(name: str, pages: list[Page], halves: tuple[str, ...], examples: int, tree: bool = False) -> None:
+    """Precision and recall of the line rules on each page alone; with ``tree``, S112 over each site's
+    pages from one extractor is added (``site_runs``), and its share is printed apart."""
     select = _known(tuple(LINE_RULES))
-    print(f"\n## 2. furniture lines: {name} (split by site; rules {'/'.join(select)})")
+    print(f"\n## 2. furniture lines: {name} (split by site; rules {'/'.join(select)}"
+          f"{' and S112 over each site and extractor' if tree else ''})")
+    runs = site_runs([p for p in pages if half(p.site) in halves]) if tree else {}
+    kept = 0
     tp: collections.Counter[str] = collections.Counter()
     fp: collections.Counter[str] = collections.Counter()
     fn: collections.Counter[str] = collections.Counter()
@@ -674,7 +704,8 @@ def run_furniture(name: str, pages: list[Page], halves: tuple[str, ...], example
         if h not in halves:
             continue
         sites[h].add(page.site)
-        covered = flagged_lines(page.lines, select)
+        covered = flagged_lines(page.lines, select, runs.get(kept))
+        kept += 1
         for k, (ln, label) in enumerate(zip(page.lines, page.labels, strict=True)):
             if label is None:
                 continue
@@ -816,19 +847,25 @@ SITE_LINES = (
 
 def _tree_findings(docs: list[Doc]) -> list[list[tuple[int, int]]]:
     """S112's findings on each document, the documents read as one run."""
+    return _tree_spans([doc.text for doc in docs])
+
+
+def _tree_spans(texts: list[str], min_documents: int | None = None) -> list[list[tuple[int, int]]]:
+    """S112's findings on each text, the texts read as one run (``min_documents``: the rule's option,
+    its default where None)."""
     from lint.config import Config
     from lint.engine import FileResult, Linter, Selection
     from lint.model import Source
     from lint.tree import TreeCounts, tree_lines
 
     linter = Linter(Selection(select=("S112",)))
-    config = Config()
+    config = Config(rule_options={"S112": {"min-documents": min_documents}} if min_documents else {})
     counts = TreeCounts()
-    for doc in docs:
-        counts.add(doc.text.encode("utf-8"), tree_lines(doc.text))
+    for text in texts:
+        counts.add(text.encode("utf-8"), tree_lines(text))
     out = []
-    for doc in docs:
-        source = Source("page.txt", doc.text)
+    for text in texts:
+        source = Source("page.txt", text)
         found = linter.findings(source, config)
         result = FileResult("page.txt", found, source=source, tree_lines=linter.taken_tree_lines("page.txt") or [])
         out.append([(f.start, f.end) for f in linter.with_tree_findings(result, config, counts).findings
@@ -895,8 +932,10 @@ def main() -> None:
     if "tree" in sections:
         run_tree(refs, halves, args.examples)
     if "furniture" in sections:
-        run_furniture(f"article-extraction-benchmark, extractors {args.extractors}",
-                      aeb_pages(args.extractors.split(",")), halves, args.examples)
+        aeb = aeb_pages(args.extractors.split(","))
+        run_furniture(f"article-extraction-benchmark, extractors {args.extractors}", aeb, halves, args.examples)
+        run_furniture(f"article-extraction-benchmark, extractors {args.extractors}", aeb, halves, args.examples,
+                      tree=True)
         run_furniture("trafilatura evaluation pages (../shared)", trafilatura_pages(), halves, args.examples)
     if "mt" in sections:
         run_mt(halves, args.examples)
