@@ -52,7 +52,9 @@ class BoilerplateLine(Rule):
     rationale = """
 **What it does.** Flags a line that is, as a whole, page furniture: `Advertisement`, `Share this
 article`, `Read more: …`, `Sign up for our newsletter`, `Skip to content`, cookie and paywall notices,
-social buttons, a standalone image credit (`Photo: AP`, `(Getty Images)`), `12 comments`.
+social buttons, a standalone image credit (`Photo: AP`, `(Getty Images)`), `12 comments`, a timestamp
+alone (`Nov 19, 2019 at 9:08 GMT`, `2 days ago at 07:52 am`; a date without its time of day may be a
+letter's, and is left alone).
 
 **Why is this bad?** Scrapers that take a page's text keep the words of its buttons, banners and
 widgets. In a published article they read as nonsense between paragraphs.
@@ -98,6 +100,12 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Text.\r\n  • Share on Facebook  \r\nMore text.\r\n", "Text.\r\nMore text.\r\n"),
         Example("Text.\n(Getty Images)\nMore text.\n", "Text.\nMore text.\n"),
         Example("Text.\n12 comments\n", "Text.\n"),
+        Example("Text.\n\nNov 19, 2019 at 9:08 GMT\n\nMore text.\n", "Text.\n\n\nMore text.\n",
+                note="a timestamp alone: a dateline"),
+        Example("Great phone, shame about the price.\n\n2 days ago at 07:52 am\n\nI agree with you.\n",
+                "Great phone, shame about the price.\n\n\nI agree with you.\n", note="a comment's time"),
+        Example("Published Monday, November 18, 2019 8:22AM EST\n\nThe storm closed every school.\n",
+                "\nThe storm closed every school.\n"),
         Example("Text.\nThis website uses cookies to improve your experience.\n", "Text.\n"),
         Example("Text.\n\nCategory : Press Releases\n", "Text.\n\n"),
         Example("By U.S. CUSTOMS AND BORDER PROTECTION\n\nAgents seized 40 kg.\n", "\nAgents seized 40 kg.\n"),
@@ -137,6 +145,10 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("By Monday the talks had collapsed and both delegations had gone home.\n"),
         Example("In May 2019 the council met again.\n"),
         Example("Dear Editor,\n\nFebruary 1995\n\nI write about the bridge.\n", note="a letter's date is content"),
+        Example("The hall opens on one day only.\n\nNovember 19, 2019\n\nTickets are free.\n",
+                note="a date without its time of day"),
+        Example("It all began in the spring.\n\nTwenty years ago\n\nThe town had no school.\n",
+                note="an age in words: a heading of the story's own"),
         Example("Tags are free-form labels; see the guide.\n"),
         Example("Release schedule:\n\n- September 29, 2017\n- 3.3.7 final: September 19, 2017\n", path="a.rst"),
         Example("The toolbar has three buttons:\n\n- Print\n- Share\n- Close\n", path="a.md"),
