@@ -52,9 +52,10 @@ class BoilerplateLine(Rule):
     rationale = """
 **What it does.** Flags a line that is, as a whole, page furniture: `Advertisement`, `Share this
 article`, `Read more: …`, `Sign up for our newsletter`, `Skip to content`, cookie and paywall notices,
-social buttons, a standalone image credit (`Photo: AP`, `(Getty Images)`), `12 comments`, a timestamp
-alone (`Nov 19, 2019 at 9:08 GMT`, `2 days ago at 07:52 am`; a date without its time of day may be a
-letter's, and is left alone).
+social buttons, a standalone image credit (`Photo: AP`, `(Getty Images)`, `Sakib Ali/Hindustan
+Times/Getty Images`), a counter (`Image 3 of 5`), `12 comments`, a timestamp alone (`Nov 19, 2019 at
+9:08 GMT`, `2 days ago at 07:52 am`; a date without its time of day may be a letter's, and is left
+alone).
 
 **Why is this bad?** Scrapers that take a page's text keep the words of its buttons, banners and
 widgets. In a published article they read as nonsense between paragraphs.
@@ -99,6 +100,10 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Skip to content\nThe real article starts here.\n", "The real article starts here.\n"),
         Example("Text.\r\n  • Share on Facebook  \r\nMore text.\r\n", "Text.\r\nMore text.\r\n"),
         Example("Text.\n(Getty Images)\nMore text.\n", "Text.\nMore text.\n"),
+        Example("The smog thickened.\n\nSakib Ali/Hindustan Times/Getty Images\n\nSchools closed.\n",
+                "The smog thickened.\n\n\nSchools closed.\n", note="a credit naming the photographer first"),
+        Example("The lander is ready.\n\nImage 3 of 5\n\nIt launches in May.\n", "The lander is ready.\n\n\nIt launches in May.\n",
+                note="a gallery's counter"),
         Example("Text.\n12 comments\n", "Text.\n"),
         Example("Text.\n\nNov 19, 2019 at 9:08 GMT\n\nMore text.\n", "Text.\n\n\nMore text.\n",
                 note="a timestamp alone: a dateline"),
@@ -150,6 +155,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("It all began in the spring.\n\nTwenty years ago\n\nThe town had no school.\n",
                 note="an age in words: a heading of the story's own"),
         Example("Tags are free-form labels; see the guide.\n"),
+        Example("Connect the client to the router.\n\nStation/AP\n\nThe two modes differ.\n",
+                note="a pair of terms: a credit names a person, two words or more"),
         Example("Release schedule:\n\n- September 29, 2017\n- 3.3.7 final: September 19, 2017\n", path="a.rst"),
         Example("The toolbar has three buttons:\n\n- Print\n- Share\n- Close\n", path="a.md"),
         Example("Woman arrested in Kostanay for post on Instagram\n\nShe was spreading false information.\n",
