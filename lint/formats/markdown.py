@@ -25,7 +25,6 @@ blanket switches (``<!-- textlint-disable -->``, ``<!-- vale off -->``) too (opt
 from __future__ import annotations
 
 import bisect
-import html
 import os
 import re
 import sys
@@ -431,6 +430,8 @@ _NULL_FD: int | None = None
 
 def _align(builder: SegmentBuilder, text: str, content: str, pos: int, end: int) -> None:
     """Text written differently in the source (escapes, entities): place it character by character."""
+    import html  # (rare: its entity table is not built for a page without such text)
+
     for ch in content:
         j = text.find(ch, pos, end)
         if j == pos or (j > pos and _only_markup(text[pos:j])):
