@@ -415,9 +415,10 @@ def _segment(parts: list[tuple[int, str]], index: int, source_text: str, markup:
         pos = mk.end
     prose(pos, len(text))
     seg = builder.build(index, strip=False)
-    if seg is None and pos and text.strip():
-        # Nothing but markup (``:pep:`420```, a lone literal): no prose for the other rules, but its
-        # markup is still compared with the source's by the B family.
+    if seg is None and text.strip():
+        # Nothing but markup (``:pep:`420```, a lone literal) or placeholders (`%s` for `%s | %s`): no
+        # prose for the other rules, but its markup and placeholders are still compared with the
+        # source's by the B family.
         seg = Segment(PLACEHOLDER, "msgstr", ((0, origin[0]),), index, opaque=((0, 1),))
     if seg is None:
         return None

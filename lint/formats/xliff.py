@@ -226,6 +226,10 @@ def _segment(text: str, start: int, index: int, source_text: str | None, key: st
         elif kind == "code":
             builder.add_opaque(PLACEHOLDER, s)  # a code between two words keeps them apart
     seg = builder.build(index, strip=False)
+    if seg is None and builder.parts and "".join(builder.parts).strip():
+        # Nothing but placeholders or inline codes (`%s` for `%s | %s`): no prose for the other rules,
+        # but the B family still compares them with the source's.
+        seg = Segment(PLACEHOLDER, "target", ((0, start),), index, opaque=((0, 1),))
     if seg is None:
         return None
     runs.extend(found)

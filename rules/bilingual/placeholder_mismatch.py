@@ -14,6 +14,7 @@ from ._pairwise import Difference, PairwiseRule
 
 _I_FLAG = compiled_on_use(r"%(\d+\$)?I")
 _URL_IN_TEXT = compiled_on_use(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
+_PRINTF = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@])")
 
 
 class PlaceholderMismatch(PairwiseRule):
@@ -58,6 +59,15 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="form 0 is for 1, 21, 31 …: the count must be printed"),
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour, bon retour !"), path="app.xlf"),
         Example(xliff_example("%d files deleted", "%s fichiers supprimés", version="1.2"), path="app.xlf"),
+        Example('msgid "%s of %d"\nmsgstr "%2$s / %1$d"\n', path="messages.po",
+                note="reordered by position, but argument 2 is a number: its type changed"),
+        Example('msgid "%s: %s"\nmsgstr "%1$s : %1$s"\n', path="messages.po",
+                note="argument 1 taken twice, argument 2 dropped"),
+        Example('msgid "Line %d, column %s"\nmsgstr "Colonne %s, ligne %d"\n', path="messages.po",
+                note="unnumbered conversions are taken in order: the two arguments swapped types"),
+        Example('msgid "%s | %s"\nmsgstr "%s"\n', path="messages.po",
+                note="a translation made only of placeholders is compared too"),
+        Example(xliff_example("%s (%s)", "%s", version="1.2"), path="app.xlf"),
     )
     allow = (
         Example('#: using/cmdline.rst:3\nmsgid "Both :file:`{prefix}/lib` and :samp:`{exec_prefix}`."\n'
@@ -73,6 +83,13 @@ as many as the language has: the placeholders each form uses are compared as a s
         Example('msgid "%(count)d de %(total)d"\nmsgstr "%(count)d of %(total)d"\n', path="messages.po"),
         Example('msgid "De {1} à {0}"\nmsgstr "From {1} to {0}"\n', path="messages.po",
                 note="the order may change with the language"),
+        Example('msgid "%s (%s)"\nmsgstr "%2$s（%1$s）"\n', path="zh_CN.po",
+                note="gettext lets a translation reorder arguments by position"),
+        Example('msgid "Line %u, Column %u"\nmsgstr "%2$u열, %1$u줄"\n', path="ko.po"),
+        Example('msgid "%1$s by %2$d"\nmsgstr "%s par %d"\n', path="messages.po",
+                note="the same arguments in the same order, numbered in the source alone"),
+        Example('msgid "%s%s"\nmsgstr "%2$s%1$s"\n', path="messages.po"),
+        Example(xliff_example("%s%s", "%2$s%1$s", version="1.2"), path="app.xlf"),
         Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po", note="untranslated: nothing to compare"),
         Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "%d file"\n'
                 'msgid_plural "%d files"\nmsgstr[0] "un fichier"\nmsgstr[1] "%d fichiers"\n', path="messages.po",
@@ -107,24 +124,51 @@ as many as the language has: the placeholders each form uses are compared as a s
         # glibc's `I` flag (`%Id`: the locale's digits) is the same argument.
         if markup_of(doc) == "rst":
             both = (_without_variable_parts(both[0]), _without_variable_parts(both[1]))
-        source, target = (Counter(TEMPLATE_PLACEHOLDER.findall(_I_FLAG.sub(r"%\1", _URL_IN_TEXT.sub(" ", t))))
-                          for t in both)
+        forms = seg.translates_plural_forms()
+        (source, source_written), (target, target_written) = (_arguments(t, forms) for t in both)
         if source == target:
             return None
-        if seg.translates_plural_forms():
-            # Plural forms in one string (Symfony's and Laravel's `one|other`): a language writes as many
-            # forms as it has, each with the placeholders it needs; the set is what must match.
-            source, target = Counter(set(source)), Counter(set(target))
-            if source == target:
-                return None
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
         one = singular(seg, doc)
         if one is not None:  # a plural form: msgid_plural is its source, msgid's placeholders are allowed too
-            extra = [p for p in extra if p not in TEMPLATE_PLACEHOLDER.findall(one)]
+            extra = [p for p in extra if p not in _arguments(one, forms)[0]]
             if seg.index in doc.memo.get("po-one-form", ()):
                 missing = []  # the form for one may spell the count out: `un fichier` for `%d file`
-        return Difference(missing, extra)
+        # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or both read the
+        # same (`%s … %d` as `%d … %s`, whose arguments swapped types): then by the argument it takes.
+        shown_missing = sorted(source_written[p] for p in missing)
+        shown_extra = sorted(target_written[p] for p in extra)
+        if shown_missing == shown_extra or any("$" in p for p in shown_missing + shown_extra):
+            return Difference(missing, extra)
+        return Difference(shown_missing, shown_extra)
+
+
+def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
+    """The placeholders of ``text``, each printf conversion keyed by the argument it takes: `%2$s … %1$d`
+    and `%d … %s` take the same arguments (gettext lets a translation reorder them by position, and
+    `msgfmt -c` compares them so); a conversion whose type changed, or an argument dropped or taken
+    twice, still differs. With each key, the placeholder as written. In plural forms written in one
+    string (``forms``: Symfony's and Laravel's `one|other`), each form numbers its arguments afresh and a
+    language writes as many forms as it has, each with the placeholders it needs: the set of
+    conversions is what must match."""
+    written: dict[str, str] = {}
+    keys: Counter[str] = Counter()
+    position = 0
+    for token in TEMPLATE_PLACEHOLDER.findall(_I_FLAG.sub(r"%\1", _URL_IN_TEXT.sub(" ", text))):
+        m = _PRINTF.fullmatch(token)
+        if m is None:
+            key = token
+        elif forms:
+            key = "%" + m.group(2)
+        else:
+            position = int(m.group(1)) if m.group(1) else position + 1
+            key = f"%{position}${m.group(2)}"
+        written.setdefault(key, token)
+        keys[key] += 1
+    if forms:
+        keys = Counter(set(keys))
+    return keys, written
 
 
 def _without_variable_parts(text: str) -> str:
