@@ -108,18 +108,22 @@ def test_fixes_never_touch_the_msgid_or_comments(run, tmp_path):
     assert [(e.msgid, e.msgstr) for e in polib.pofile(str(catalogue))] == [("Open  file", "Datei öffnen")]
 
 
-def test_a_form_picked_for_one_alone_may_spell_the_count_out():
-    # gettext picks msgstr[k] by the header's Plural-Forms: a form chosen for n == 1 and no other n
-    # is the form for one, whatever its index; one chosen for 1, 21, 31 ... must print the count.
-    from lint.formats.po import one_only_forms
+def test_a_form_picked_for_a_few_numbers_alone_may_spell_the_count_out():
+    # gettext picks msgstr[k] by the header's Plural-Forms: a form chosen for fewer than five n up to
+    # 1000 (gettext's OFTEN) is the form for one (or two, or none), whatever its index; one chosen for
+    # 1, 21, 31 ... must print the count.
+    from lint.formats.po import rare_forms
 
     head = ('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=4; plural=n==1? 3 : n%10==1 && n%100!=11 ? 0 : "\n'
             '"n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;\\n"\n')
-    assert one_only_forms(head) == {3}
-    assert one_only_forms('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n') == {0}
-    assert one_only_forms('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n') == set()
-    assert one_only_forms('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : 1;\\n"\n') == set()
-    assert one_only_forms('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=n ** 2;\\n"\n') == set()
+    assert rare_forms(head) == {3}
+    assert rare_forms('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n') == {0}
+    assert rare_forms('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n') == {0}
+    assert rare_forms('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : 1;\\n"\n') == {2}  # never picked
+    assert rare_forms('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=n ** 2;\\n"\n') == set()
+    arabic = ('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "\n'
+              '"n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5);\\n"\n')
+    assert rare_forms(arabic) == {0, 1, 2}
     text = head + '\nmsgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d datoteka"\nmsgstr[1] "%d datoteke"\n' \
         'msgstr[2] "%d datoteka"\nmsgstr[3] "jedna datoteka"\n'
     assert [f.code for f in lint.check_text(text, path="sr@latin.po", select=["B101"])] == []

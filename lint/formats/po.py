@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -44,22 +45,28 @@ _DISABLE = compiled_on_use(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
 
 _PLURAL_FORMS = compiled_on_use(r"Plural-Forms:\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=([^;\n]+)")
+# gettext's threshold: a form picked for this many values of n or more is one a program shows with
+# many numbers, whose msgstr must print the count.
+_OFTEN = 5
 _C_TOKEN = compiled_on_use(r"\s*(?:(\d+)|(n)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()]))")
 
 
-def one_only_forms(head: str) -> set[int]:
-    """The plural forms a catalogue's header (``Plural-Forms``) picks for n == 1 and for no other n up to
-    1000; none where the header has no such expression or one that is not C's arithmetic of ``n``."""
+def rare_forms(head: str) -> set[int]:
+    """The plural forms a catalogue's header (``Plural-Forms``) picks for fewer than five values of n up
+    to 1000 (n == 1 alone; Arabic's n == 0 and n == 2; French's 0 and 1): a translation may spell such a
+    form's number out (`un fichier`, `سنتين`), and `msgfmt -c` lets it leave the count's directive out
+    there (gettext's ``OFTEN``). None where the header has no such expression or one that is not C's
+    arithmetic of ``n``."""
     strings = [m.group()[1:-1] for m in re.finditer(r'"(?:[^"\\]|\\.)*"', head.split("\n\n", 1)[0])]
     m = _PLURAL_FORMS.search("".join(strings).replace("\\n", "\n"))
     if m is None:
         return set()
     try:
         plural = _c_expression(m.group(2))
-        one = plural(1)
-        return {one} if all(plural(n) != one for n in range(1001) if n != 1) and one < int(m.group(1)) else set()
+        counts = Counter(plural(n) for n in range(1001))
     except (ValueError, IndexError, ZeroDivisionError):
         return set()
+    return {form for form in range(int(m.group(1))) if counts[form] < _OFTEN}
 
 
 def _c_tokens(text: str) -> list[str]:
@@ -211,13 +218,13 @@ class _Catalogue:
         self.suppressions: list[Suppression] = []
         self.prose: list[tuple[int, int]] = []  # the msgstr strings' contents in the file
         self.singulars: dict[int, str] = {}  # a plural form's segment index -> the entry's msgid
-        # msgstr[0] where the language has two forms (`nplurals=2`): the form for one (French: 0 and 1),
-        # which may spell out the count that msgid_plural's other forms print.
-        self.one_forms: set[int] = set()
+        # The segments of forms that may spell out the count msgid_plural's other forms print: msgstr[0]
+        # where the language has two forms (`nplurals=2`: French's 0 and 1), whatever its expression, and
+        # a form the header's Plural-Forms picks for a few values of n alone (Hebrew `n==1 ? 0 : n==2 ?
+        # 1 : …`, a Serbian team's `n==1 ? 3 : …`, Arabic's n == 0, 1 and 2).
+        self.rare_segments: set[int] = set()
         self.two_forms = bool(_TWO_FORMS.search(source.text, 0, 4000))
-        # A form the header's Plural-Forms picks for n == 1 alone (Hebrew `n==1 ? 0 : …`, a Serbian team's
-        # `n==1 ? 3 : …`): the form for one, which may spell the count out too.
-        self.one_only = {f"msgstr[{k}]" for k in one_only_forms(source.text[:4000])}
+        self.rare_keys = {f"msgstr[{k}]" for k in rare_forms(source.text[:4000])}
         # segment index -> where its msgstr starts, inside its first quote (markup may start the segment later)
         self.string_starts: dict[int, int] = {}
         self.entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
@@ -290,8 +297,8 @@ class _Catalogue:
             return
         if plural:
             self.singulars[seg.index] = msgid
-            if (key == "msgstr[0]" and self.two_forms) or key in self.one_only:
-                self.one_forms.add(seg.index)
+            if (key == "msgstr[0]" and self.two_forms) or key in self.rare_keys:
+                self.rare_segments.add(seg.index)
         self.string_starts[seg.index] = parts[0][0]
         self.segments.append(seg)
         self.prose.extend((at, at + len(raw)) for at, raw in parts)
@@ -309,7 +316,7 @@ class _Catalogue:
         if self.labels:
             doc.memo["markup-shown-as-written"] = True  # W105: a label's spaces are all shown
         doc.memo["po-singular"] = self.singulars
-        doc.memo["po-one-form"] = self.one_forms
+        doc.memo["po-rare-form"] = self.rare_segments
         doc.memo["po-string-start"] = self.string_starts
         return doc
 

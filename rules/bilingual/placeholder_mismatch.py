@@ -37,8 +37,9 @@ inline literals are the page's text, not placeholders a program fills (B106 comp
 
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
-so may any form the header's `Plural-Forms` picks for n == 1 alone (Hebrew's `n==1 ? 0 : …`, a
-Serbian team's `n==1 ? 3 : …`). Plural forms in one string, separated by `|` (Symfony, Laravel), are
+so may any form the header's `Plural-Forms` picks for fewer than five values of n up to 1000, as
+`msgfmt -c` allows (Hebrew's `n==1 ? 0 : n==2 ? 1 : …`, a Serbian team's `n==1 ? 3 : …`, Arabic's forms
+for 0, 1 and 2). Plural forms in one string, separated by `|` (Symfony, Laravel), are
 as many as the language has: the placeholders each form uses are compared as a set.
 """
     severity = Severity.ERROR
@@ -98,6 +99,11 @@ as many as the language has: the placeholders each form uses are compared as a s
                 '"n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;\\n"\n\nmsgid "%d file"\nmsgid_plural "%d files"\n'
                 'msgstr[0] "%d datoteka"\nmsgstr[1] "%d datoteke"\nmsgstr[2] "%d datoteka"\nmsgstr[3] "jedna datoteka"\n',
                 path="sr@latin.po", note="the form the header picks for one alone spells it out"),
+        Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "\n'
+                '"n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5);\\n"\n\nmsgid "About %u year ago"\n'
+                'msgid_plural "About %u years ago"\nmsgstr[0] "منذ أقل من سنة"\nmsgstr[1] "منذ سنة"\n'
+                'msgstr[2] "منذ سنتين"\nmsgstr[3] "منذ %u سنوات"\nmsgstr[4] "منذ %u سنة"\nmsgstr[5] "منذ %u سنة"\n',
+                path="ar.po", note="Arabic's forms for 0, 1 and 2 alone spell the number out (the dual سنتين)"),
         Example('msgid "%d-bit"\nmsgstr "\u200f%Idبیتی"\n', path="messages.po", note="glibc\'s locale digits flag"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
         Example('msgid "See https://en.wikipedia.org/wiki/Salt_%28cryptography%29"\n'
@@ -133,8 +139,8 @@ as many as the language has: the placeholders each form uses are compared as a s
         one = singular(seg, doc)
         if one is not None:  # a plural form: msgid_plural is its source, msgid's placeholders are allowed too
             extra = [p for p in extra if p not in _arguments(one, forms)[0]]
-            if seg.index in doc.memo.get("po-one-form", ()):
-                missing = []  # the form for one may spell the count out: `un fichier` for `%d file`
+            if seg.index in doc.memo.get("po-rare-form", ()):
+                missing = []  # a form for one or a few numbers may spell it out: `un fichier` for `%d file`
         # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or both read the
         # same (`%s … %d` as `%d … %s`, whose arguments swapped types): then by the argument it takes.
         shown_missing = sorted(source_written[p] for p in missing)
