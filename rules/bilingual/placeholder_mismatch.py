@@ -12,7 +12,9 @@ from lint.rule import Example
 
 from ._pairwise import Difference, PairwiseRule
 
-_I_FLAG = compiled_on_use(r"%(\d+\$)?I")
+# Flags that change how a number is shown, not which argument is read: glibc's `I` (the locale's
+# digits) and POSIX's `'` (grouped thousands, `%'d`).
+_DISPLAY_FLAGS = compiled_on_use(r"%(\d+\$)?['I]+")
 _URL_IN_TEXT = compiled_on_use(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
 _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@])")
 
@@ -66,6 +68,8 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="argument 1 taken twice, argument 2 dropped"),
         Example('msgid "Line %d, column %s"\nmsgstr "Colonne %s, ligne %d"\n', path="messages.po",
                 note="unnumbered conversions are taken in order: the two arguments swapped types"),
+        Example('msgid "Copying %\'d files to “%s”"\nmsgstr "Copie des fichiers vers « %s »"\n', path="fr.po",
+                note="`%\'d` prints the count with grouped thousands"),
         Example('msgid "%s | %s"\nmsgstr "%s"\n', path="messages.po",
                 note="a translation made only of placeholders is compared too"),
         Example(xliff_example("%s (%s)", "%s", version="1.2"), path="app.xlf"),
@@ -105,6 +109,8 @@ as many as the language has: the placeholders each form uses are compared as a s
                 'msgstr[2] "منذ سنتين"\nmsgstr[3] "منذ %u سنوات"\nmsgstr[4] "منذ %u سنة"\nmsgstr[5] "منذ %u سنة"\n',
                 path="ar.po", note="Arabic's forms for 0, 1 and 2 alone spell the number out (the dual سنتين)"),
         Example('msgid "%d-bit"\nmsgstr "\u200f%Idبیتی"\n', path="messages.po", note="glibc\'s locale digits flag"),
+        Example('msgid "%s (%\'dth copy)%s"\nmsgstr "%s (%d. koopia)%s"\n', path="et.po",
+                note="the `\'` flag groups thousands: the same argument"),
         Example('msgid "100 % garanti"\nmsgstr "100 % guaranteed"\n', path="messages.po"),
         Example('msgid "See https://en.wikipedia.org/wiki/Salt_%28cryptography%29"\n'
                 'msgstr "Voir https://fr.wikipedia.org/wiki/Salage_(cryptographie)"\n', path="messages.po",
@@ -127,7 +133,6 @@ as many as the language has: the placeholders each form uses are compared as a s
 
     def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
         # `%28` in a URL is an escaped parenthesis, not `%2` followed by `8`.
-        # glibc's `I` flag (`%Id`: the locale's digits) is the same argument.
         if markup_of(doc) == "rst":
             both = (_without_variable_parts(both[0]), _without_variable_parts(both[1]))
         forms = seg.translates_plural_forms()
@@ -141,11 +146,13 @@ as many as the language has: the placeholders each form uses are compared as a s
             extra = [p for p in extra if p not in _arguments(one, forms)[0]]
             if seg.index in doc.memo.get("po-rare-form", ()):
                 missing = []  # a form for one or a few numbers may spell it out: `un fichier` for `%d file`
-        # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or both read the
-        # same (`%s … %d` as `%d … %s`, whose arguments swapped types): then by the argument it takes.
+        # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or the other side
+        # writes it alike (`%s … %d` as `%d … %s`, whose arguments swapped types; `%s` dropped of two):
+        # then by the argument it takes.
         shown_missing = sorted(source_written[p] for p in missing)
         shown_extra = sorted(target_written[p] for p in extra)
-        if shown_missing == shown_extra or any("$" in p for p in shown_missing + shown_extra):
+        if (any("$" in p for p in shown_missing + shown_extra) or set(shown_missing) & set(target_written.values())
+                or set(shown_extra) & set(source_written.values())):
             return Difference(missing, extra)
         return Difference(shown_missing, shown_extra)
 
@@ -161,7 +168,7 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     written: dict[str, str] = {}
     keys: Counter[str] = Counter()
     position = 0
-    for token in TEMPLATE_PLACEHOLDER.findall(_I_FLAG.sub(r"%\1", _URL_IN_TEXT.sub(" ", text))):
+    for token in TEMPLATE_PLACEHOLDER.findall(_DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", text))):
         m = _PRINTF.fullmatch(token)
         if m is None:
             key = token
