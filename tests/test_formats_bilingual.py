@@ -148,3 +148,11 @@ def test_mixed_quotes_in_a_catalogue_are_one_finding_with_one_fix():
     assert [(r.start, r.message) for r in found[0].related] == [(at + 1, "Straight '"), (at + 12, "Straight '")]
     fixed = lint.fix_text(text, path="fr.po", select=["P102"])
     assert fixed == text.replace("l'un", "l’un").replace("l'autre et l'été", "l’autre et l’été")
+
+
+def test_tags_a_translation_adds_are_named_once():
+    # Thunar's nn.po: a label the translation wraps in <b>; nothing of the source's is missing.
+    for text in ('msgid "Security"\nmsgstr "<b>Tryggleik</b>"\n',
+                 'msgid "Open <b>file</b>"\nmsgstr "Opne <b>fil</b> <i>no</i>"\n'):
+        (found,) = lint.check_text(text, path="nn.po", select=["B106"])
+        assert "missing" not in found.message and "not in the source" in found.message

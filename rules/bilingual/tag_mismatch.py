@@ -1239,5 +1239,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                 and not _dropped(k, literals, target - source, both, markup)})
             if not lost:
                 return None
-        return Difference(sorted(lost.elements()), sorted((target - source).elements()),
+        # `lost` holds the tags a translation adds too (a finding of their own); the message names them
+        # once, as not in the source.
+        added = target - source
+        return Difference(sorted((lost - added).elements()), sorted(added.elements()),
                           head="Markup differs from the source" if markup not in ("none", "auto") else None)
