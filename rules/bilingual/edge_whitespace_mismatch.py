@@ -38,8 +38,8 @@ translation is `"Nom :"`, and a missing trailing `\\n` glues two log lines or tw
 One finding per entry (leading and trailing together). A catalogue in which five translations or more
 each add a space their source lacks (a translator's habit: an input method, a team's convention) gets
 one finding, at the first, naming how many. Not flagged: a translation in a script written without
-spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) that leaves out its source's
-spaces at that edge (`" in "` → `"转为"`), and a translation that ends its sentence where the source
+spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or in full-width punctuation
+that leaves out its source's spaces at that edge (`" in "` → `"转为"`, `"Size: "` → `"大小："`), and a translation that ends its sentence where the source
 has a space after its last full stop.
 """
     severity = Severity.WARNING
@@ -69,6 +69,7 @@ has a space after its last full stop.
         Example('msgid " in "\nmsgstr "转为"\n', path="zh_HK.po", note="Chinese joins words with no space"),
         Example('msgid " in "\nmsgstr "ក្នុង"\n', path="km.po", note="Khmer: no space between words"),
         Example('msgid " of "\nmsgstr "の"\n', path="ja.po"),
+        Example('msgid "Size: "\nmsgstr "大小："\n', path="zh_TW.po", note="a full-width colon holds its own space"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -124,8 +125,8 @@ def _difference(source: str, target: str) -> tuple[str, bool] | None:
 
 
 # Scripts written without spaces between words: Han, kana, Hangul is spaced (not here), Thai, Lao,
-# Khmer, Myanmar.
-_UNSPACED = compiled_on_use(r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
+# Khmer, Myanmar; and the full-width punctuation of CJK text (`：`, `、`, `」`), which holds its own space.
+_UNSPACED = compiled_on_use(r"[\u2e80-\u2fdf\u3000-\u303f\uff01-\uff60\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
                        r"\u1780-\u17ff\u1000-\u109f]")
 
 

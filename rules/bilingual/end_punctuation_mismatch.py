@@ -30,7 +30,7 @@ _CLASSES = {
 }
 # Closing quotes and brackets after the mark, closing inline markup (`*Open...*`, ``` ``x.`` ```, `` `text.`_ ``), the spaces French puts before it, a reST footnote
 # reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
-_END = compiled_on_use(r"(\.\.\.|\u0f0b{3,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`]|`_{1,2}|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
+_END = compiled_on_use(r"(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`]|`_{1,2}|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
 # An abbreviation's point (`мор.м.`, `сын. бағ.`, `e.g.`) ends a word, not a sentence: short words in a row,
 # each with its point, or one short word in brackets (`(alt.)`, `[Maj.]`).
 _ABBREVIATION = compiled_on_use(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$"
@@ -41,13 +41,22 @@ _LITERALS = {"rst": compiled_on_use(r"``[^`]+``"), "markdown": compiled_on_use(r
 _SENTENCE = compiled_on_use(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 
 
+# Armenian by its ISO 639-1 and 639-2/T codes (`hy`, `hye`: catalogues use both) and Western Armenian.
+_ARMENIAN = frozenset({"hy", "hye", "hyw"})
+# Armenian marks a question (`՞`) or an exclamation (`՜`) over the stressed vowel of the word it bears
+# on, and ends the sentence with `։` or nothing: `Բացե՞լ բոլոր պանակները։` asks "Open all folders?".
+_ARMENIAN_TONE = {"\u055e": "question mark", "\u055c": "exclamation mark"}
+
+
 def _end_class(text: str, language: str = "en") -> str | None:
     m = _END.search(text)
     if not m or not m.group(1):
         return None
     if m.group(1).startswith("\u0f0b"):
         return "ellipsis"  # Tibetan and Dzongkha write an ellipsis as a run of tshegs (`བཙུགས་་་་`)
-    if m.group(1) == "." and language.split("-")[0].lower() == "hy":
+    if m.group(1).startswith("\u2024"):
+        return "ellipsis"  # one dot leaders in a row (`Վերանվանել․․․`: Armenian typed with its mijaket's key)
+    if m.group(1) == "." and primary(language) in _ARMENIAN:
         return "colon"  # Armenian: `։` ends a sentence, `.` stands where English writes a colon
     if m.group(1) == "." and _ABBREVIATION.search(text, 0, m.end(1)):
         return None
@@ -67,9 +76,20 @@ _SEPARATOR_ENDS = frozenset({"semicolon", None})
 _SHAD_ENDS = frozenset({"shad", "full stop", None})
 
 
-def _equivalent(source: str | None, target: str | None, language: str) -> bool:
+def _equivalent(source: str | None, target: str | None, language: str, translation: str) -> bool:
     if source == target:
         return True
+    if primary(language) in _ARMENIAN:
+        if (source, target) == ("full stop", "colon"):
+            end = _END.search(translation)
+            return end is not None and end.group(1) == ":"  # Armenian typed with `:` for `։`, which it looks like
+        if (source, target) == ("colon", None):
+            return translation.rstrip().endswith("\u2024")  # the Armenian colon, mijaket, typed as ONE DOT LEADER
+        if target in (None, "full stop") and source in _ARMENIAN_TONE.values():
+            # The source's question kept over a word of the translation's last sentence. (Not the reverse: a
+            # question word such as `Արդյո՞ք`, "whether", may render a statement's words.)
+            last = translation.rstrip().rstrip("։.").rsplit("։", 1)[-1]
+            return any(mark in last for mark, tone in _ARMENIAN_TONE.items() if tone == source)
     if "shad" in (source, target) and {source, target} <= _SHAD_ENDS:
         return True
     if {source, target} <= _SEPARATOR_ENDS:
@@ -158,6 +178,13 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
         Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
+        Example(_HY + 'msgid "Overwrite?"\nmsgstr "Վերագրառել"\n', path=_PO,
+                note="no question mark, at the end or over a vowel"),
+        Example(_HY + 'msgid "Overwrite the file?"\nmsgstr "Ֆայլը պահպանվեց:"\n', path=_PO,
+                note="a `:` stands for `։` only where the source ends with a full stop"),
+        Example(_HY + 'msgid "Do you want to run it, or display its contents?"\n'
+                'msgstr "Ցանկանու՞մ եք գործարկել այն։ Ցույց տալ դրա պարունակությունը։"\n', path=_PO,
+                note="the question mark over a word of another sentence than the last"),
         Example(_HY + 'msgid "The file was saved."\nmsgstr "Ֆայլը պահպանվեց."\n', path=_PO,
                 note="the same `.` on both sides: Armenian reads it as a colon, its full stop is `։`"),
         Example(_FR + 'msgid "Print the file."\nmsgstr "Imprimer le fichier :"\n', path=_PO),
@@ -213,6 +240,21 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_HY + 'msgid "Future _Value:"\nmsgstr "Ապագա _Արժեք."\n', path=_PO),
         Example(_HY + 'msgid "Calculator with scientific modes."\nmsgstr "Հաշվիչ գիտական ռեժիմներով։"\n', path=_PO,
                 note="the source is read as English"),
+        Example(_HY + 'msgid "Overwrite?"\nmsgstr "Վերագրառե՞լ"\n', path=_PO,
+                note="Armenian marks a question over the stressed vowel"),
+        Example(_HY + 'msgid "Open all folders?"\nmsgstr "Բացե՞լ բոլոր պանակները։"\n', path=_PO,
+                note="… and ends the question with its full stop"),
+        Example(_HY + 'msgid "Whether a background has been set."\nmsgstr "Արդյո՞ք հետին պլանը սահմանվել է։"\n',
+                path=_PO, note="`Արդյո՞ք`, whether: a question word, not a question the source lacks"),
+        Example(_HY + 'msgid "Use a _custom command:"\nmsgstr "Գործածել _այլ յաւելուած․"\n', path=_PO,
+                note="the Armenian colon (mijaket) typed as U+2024"),
+        Example(_HY + 'msgid "_Rename..."\nmsgstr "_Վերանվանել․․․"\n', path=_PO,
+                note="an ellipsis typed as one dot leaders"),
+        Example(_HY + 'msgid "Unknown closing element <%s>"\nmsgstr "Անհայտ «%s» տարր․"\n', path=_PO,
+                note="a mijaket where the source has no mark is not read as a colon"),
+        Example('msgid ""\nmsgstr ""\n"Language: hye\\n"\n\nmsgid "You may harm your system."\n'
+                'msgstr "Դուք կարող եք վնասել ձեր համակարգը:"\n', path=_PO,
+                note="Armenian (ISO 639-2 `hye`) typed with `:` for its full stop `։`"),
         Example('msgctxt "unit-symbols"\nmsgid "foot,feet,ft"\nmsgstr "அடி, அடிகள், அடி."\n', path=_PO),
         Example('msgid "(Contributed by Victor Stinner.)"\nmsgstr "(Contribution de Victor Stinner)"\n', path=_PO),
         Example('msgctxt "unit-symbols"\nmsgid "year,years"\nmsgstr "rok,roky,let,r."\n', path=_PO),
@@ -266,7 +308,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         source, target = _end_class(both[0]), _end_class(both[1], language)
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
             return None  # a page's paragraph the translation ends with a colon introduces what follows it
-        if _equivalent(source, target, language):
+        if _equivalent(source, target, language, both[1]):
             return None
         if _item_end_after(source, both[1], language):
             return None

@@ -15,6 +15,10 @@ _LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 # A reference to a numbered document (a PEP, an RFC, an issue) and a dash or a colon: what follows is
 # that document's title, which translations cite as it is.
 _CITATION = compiled_on_use(r"\s*(?:PEP|RFC)?\s*:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*[-–—:]\s")
+# A product's name as the whole string: a word in lower case with a capital inside (`iPod`, `macOS`,
+# `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
+# word a translator would translate.
+_PRODUCT = compiled_on_use(r"[a-z]+[A-Z][A-Za-z0-9]*(?: [a-z]+)?")
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 
@@ -32,7 +36,7 @@ interface shows the source language to users who do not read it.
 Not flagged: strings without two words to translate in a row: one-word strings (`OK`, `Email`),
 strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
-`Marc-André Lemburg`), acronyms, the cited title of a link to another site or of a numbered
+`Marc-André Lemburg`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
 document (`:pep:`3105` - Make print a function`),
 numbers, placeholders, URLs and symbols, lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
@@ -53,6 +57,10 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('#: library/functions.rst:12\nmsgid "An :class:`LZMAFile` can wrap a :term:`file object`."\n'
                 'msgstr "An :class:`LZMAFile` can wrap a :term:`file object`."\n', path="messages.po"),
         Example(xliff_example("Forgot your password?", "Forgot your password?"), path="app.xlf"),
+        Example('msgid "Sync music with your iPod"\nmsgstr "Sync music with your iPod"\n', path="pl.po",
+                note="words to translate around a product\'s name"),
+        Example('msgid "SQLite type"\nmsgstr "SQLite type"\n', path="fr.po",
+                note="a name and a word to translate (`type SQLite`)"),
         Example(xliff_example('Click <ph id="1"/> to save', 'Click <ph id="1"/> to save', version="1.2",
                               state="translated"), path="app.xlf"),
     )
@@ -62,6 +70,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('#: library/functions.rst:12\nmsgid ":func:`issubclass`"\nmsgstr ":func:`issubclass`"\n', path="messages.po"),
         Example('msgid "Marc-André Lemburg"\nmsgstr "Marc-André Lemburg"\n', path="messages.po"),
         Example('msgid "bash/zsh"\nmsgstr "bash/zsh"\n', path="messages.po"),
+        Example('msgid "iPod touch"\nmsgstr "iPod touch"\n', path="pl.po",
+                note="a product\'s name, written with a capital inside"),
         Example('msgid "seq, [start,] stop [, step]"\nmsgstr "seq, [start,] stop [, step]"\n', path="messages.po",
                 note="a signature"),
         Example('#: library/functions.rst:12\nmsgid "`PKZIP Application Note <https://example.com/APPNOTE.TXT>`_"\n'
@@ -107,7 +117,7 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         if same:
             return  # an English variant's catalogue (en_GB), or an XLIFF whose target language is its source's
         markup = markup_of(doc)
-        if _LIST.fullmatch(source) or not reads_as_prose(source, markup):
+        if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
             return
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
