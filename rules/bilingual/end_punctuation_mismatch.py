@@ -178,6 +178,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
         Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
+        Example('msgid "Open With"\nmsgstr "Ouvrir avec..."\n', path=_PO, note="no progress message: an ellipsis added"),
+        Example('msgid "Close this window, cancel further changes"\nmsgstr "Fermer cette fenêtre, annuler les changements :"\n',
+                path=_PO, note="a colon the source's words do not hold"),
         Example(_HY + 'msgid "Overwrite?"\nmsgstr "Վերագրառել"\n', path=_PO,
                 note="no question mark, at the end or over a vowel"),
         Example(_HY + 'msgid "Overwrite the file?"\nmsgstr "Ֆայլը պահպանվեց:"\n', path=_PO,
@@ -263,6 +266,11 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Property which is true if alive, false otherwise."\n'
                 'msgstr "Propiedad que es verdadera si está vivo, caso contrario, falso."\n', path=_PO),
         Example('msgid "Malformed function"\nmsgstr "བཟོ་བསྒྱུར་བའི་ལས་འགན།"\n', path=_PO, note="a shad after a label"),
+        Example('msgid "Unmounting device"\nmsgstr "Ontkoppelen van apparaat..."\n', path="nl.po",
+                note="an ellipsis added to a progress message"),
+        Example('msgid "Encoding %r seems to be wrong, try giving an :encoding: option"\n'
+                'msgstr "Kodimi %r duket të jetë gabim, provoni dhënien e një mundësie :encoding:"\n', path="sq.po",
+                note="the translation ends with a name the source holds: its `:` ends no sentence"),
         Example(xliff_example('Read the <pc id="1">terms</pc>.', 'Lisez les <pc id="1">conditions.</pc>'),
                 path=_XLF, note="tags and inline codes after the mark are skipped"),
     )
@@ -325,14 +333,47 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # Thai and Lao end sentences with a space, not a mark
         if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
             return None  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
-        if source is None and target == "full stop" and _SENTENCE.match(both[0]):
-            return None  # a sentence the source left without its full stop: the translation corrects it
-        if source is None and target == "full stop" and _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
-            return None  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
-        if source is None and target == "full stop" and _FRAGMENT.match(both[0]):
-            return None  # a list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style
+        if source is None and target == "full stop" and _closed_by_choice(both):
+            return None
+        if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]):
+            return None
         return source, target
 
+
+
+def _closed_by_choice(both: tuple[str, str]) -> bool:
+    """Whether a full stop the translation adds to a source without one is the translator's to add."""
+    if _SENTENCE.match(both[0]):
+        return True  # a sentence the source left without its full stop: the translation corrects it
+    if _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
+        return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
+    # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
+    return _FRAGMENT.match(both[0]) is not None
+
+
+# A progress message: a source that opens with a gerund (`Unmounting device`, `dumping object inventory`).
+_PROGRESS = compiled_on_use(r"\s*[A-Za-z]+ing\b")
+_LAST_TOKEN = compiled_on_use(r"(\S+?)[\"'”’»)\]]*\s*$")
+
+
+def _added_by_a_name(source: str | None, both: tuple[str, str]) -> bool:
+    """Whether the mark a translation ends with and its source lacks belongs to a name the source holds
+    inside it: `… une option :encoding:` for `… giving an :encoding: option`, whose `:` ends no sentence.
+    Only a name with a mark of its own besides its last character (`:encoding:`, `e.g.`)."""
+    if source is not None:
+        return False
+    m = _LAST_TOKEN.search(both[1])
+    if m is None:
+        return False
+    name = m.group(1)
+    return len(name) > 2 and not name[:-1].isalnum() and re.search(
+        r"(?<!\S)" + re.escape(name) + r"(?!\S)", both[0]) is not None
+
+
+def _progress_ellipsis(source: str | None, target: str | None, text: str) -> bool:
+    """Whether a translation adds an ellipsis to a progress message (`Ontkoppelen van apparaat...` for
+    `Unmounting device`): the ellipsis says the work goes on, as the source's gerund does."""
+    return source is None and target == "ellipsis" and _PROGRESS.match(text) is not None
 
 
 def _set_as_code(both: tuple[str, str], literal: re.Pattern[str], language: str) -> bool:
