@@ -213,3 +213,56 @@ def test_an_expression_in_a_fences_info_string_leaves_the_fence_a_fence():
     findings = lint.check_text(text, path="e.md")
     assert [(f.code, text[f.start:f.end]) for f in findings] == [("W105", "  ")]
     assert text.index("Some  text") < findings[0].start
+
+
+# Hugo's comment shortcode as kubernetes.io's pages write it: a note to the writers (and, in the Chinese
+# pages, the English original in an HTML comment) that the site never renders.
+HUGO_COMMENTS = """\
+# Resource sharing
+
+{{< comment >}}
+TODO(pwittrock): Uncomment this for 1.6
+
+- Treat the list as a set of primitives.  Replace or delete individual
+  elements .
+{{< /comment >}}
+
+{{< comment >}}
+<!--
+This section is also present in the [init containers](/docs/init/) page.
+-->
+这部分内容也出现在 [Init 容器](/zh-cn/docs/)页面上.如果你正在编辑这部分内容，请同时修改两处。
+{{< /comment >}}
+
+- An item with its note:
+  {{% comment %}}The the note.{{% /comment %}}
+
+> {{< comment >}}
+> A quoted note , kept out.
+> {{< /comment >}}
+
+A sentence with {{< comment >}}a note , inline{{< /comment >}} in it.
+"""
+
+
+def test_a_hugo_comment_shortcodes_body_is_not_prose():
+    assert _segments(HUGO_COMMENTS, "a.md") == [
+        ("heading", "Resource sharing"),
+        ("list_item", "An item with its note:"),
+        ("paragraph", "A sentence with \ufffc in it."),
+    ]
+    assert lint.check_text(HUGO_COMMENTS, path="a.md") == []
+    text = "<p>Kept {{< comment >}}not kept , at all{{< /comment >}} here.</p>\n"
+    assert _segments(text, "a.html") == [("paragraph", "Kept \ufffc here.")]
+
+
+def test_text_around_a_hugo_comment_is_still_prose():
+    # An escaped shortcode ({{</* comment */>}}) shows the syntax; it comments nothing out, and an opening
+    # never closed comments nothing out either.
+    text = ("Write {{</* comment */>}} to hide a note , as here.\n\n{{< comment >}}\nNever closed , so prose.\n\n"
+            "{{< note >}}\nA real note , shown.\n{{< /note >}}\n")
+    assert _segments(text, "a.md") == [
+        ("paragraph", "Write \ufffc to hide a note , as here."),
+        ("paragraph", "\ufffc\nNever closed , so prose."),
+        ("paragraph", "\ufffc\nA real note , shown.\n\ufffc"),
+    ]

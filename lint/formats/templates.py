@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
 from lint.patterns import compiled_on_use
@@ -35,14 +36,55 @@ _EXPRESSION = compiled_on_use(
 )
 _OPENERS = ("{{", "{%", "{#")
 
+# Hugo's comment shortcode (built in since Hugo 0.137; kubernetes.io's pages defined it before): a note to
+# the site's writers that it never renders, whatever the body holds (Markdown, blank lines, an HTML
+# comment with the English original in a translated page), so the pair and its body are one expression.
+# The escaped form `{{</* comment */>}}` shows the syntax and comments nothing out.
+_HUGO_COMMENT_OPENING = compiled_on_use(r"\{\{[<%][ \t]*comment[ \t]*[>%]\}\}")
+_HUGO_COMMENT_CLOSING = compiled_on_use(r"\{\{[<%][ \t]*/comment[ \t]*[>%]\}\}")
+
+
+class HugoComment(NamedTuple):
+    """A comment shortcode: [start, end) from its opening to the end of its closing, the body between."""
+
+    start: int
+    body_start: int
+    body_end: int
+    end: int
+
+
+def hugo_comments(text: str) -> list[HugoComment]:
+    """Hugo's comment shortcodes in ``text``, in order (a body runs to the first closing: Hugo does not
+    nest them); an opening never closed is no comment."""
+    if "comment" not in text:
+        return []
+    found: list[HugoComment] = []
+    pos = 0
+    while (opening := _HUGO_COMMENT_OPENING.search(text, pos)) is not None:
+        closing = _HUGO_COMMENT_CLOSING.search(text, opening.end())
+        if closing is None:  # nor is any later one closed
+            break
+        if not _in_code_span(text, opening.start(), opening.end()) and not _on_fence_opening(text, opening.start()):
+            found.append(HugoComment(opening.start(), opening.end(), closing.start(), closing.end()))
+        pos = closing.end()
+    return found
+
 
 def expression_spans(text: str) -> list[tuple[int, int]]:
     """The source ranges of the template expressions in ``text``, in order (none across a blank line:
-    that is two paragraphs, not one expression; none longer than about 400 characters)."""
+    that is two paragraphs, not one expression; none longer than about 400 characters), a Hugo comment
+    shortcode with its body being one."""
     if not any(o in text for o in _OPENERS):
         return []
-    return [m.span() for m in _EXPRESSION.finditer(text)
-            if not _in_code_span(text, m.start(), m.end()) and not _on_fence_opening(text, m.start())]
+    found = [m.span() for m in _EXPRESSION.finditer(text)
+             if not _in_code_span(text, m.start(), m.end()) and not _on_fence_opening(text, m.start())]
+    comments = [(c.start, c.end) for c in hugo_comments(text)]
+    if not comments:
+        return found
+    starts = [s for s, _ in comments]
+    outside = [(s, e) for s, e in found
+               if (k := bisect.bisect_right(starts, s) - 1) < 0 or comments[k][1] <= s]
+    return sorted(outside + comments)
 
 
 # A fenced code block's opening line: its info string is the writer's markup, never an expression to stand
@@ -176,7 +218,8 @@ def markdown_view(text: str) -> str:
     attributes = heading_attributes(text)
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in text or "<<<" in text else []
     expressions = expression_spans(text)
-    if not (containers or admonitions or attributes or directives):
+    comments = {(c.start, c.end): c for c in hugo_comments(text)} if expressions else {}
+    if not (containers or admonitions or attributes or directives or comments):
         if not expressions:
             return text
         # Only expressions (mdBook's `{{#include …}}`): two backticks each, the text between them as it is.
@@ -208,9 +251,44 @@ def markdown_view(text: str) -> str:
     for m in directives:
         _blank(view, m.start(), m.end())
     for s, e in expressions:
-        # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
-        view[s] = view[e - 1] = _stand_in(text, s, e)
+        if (s, e) in comments:
+            _comment_out(text, view, comments[s, e])
+        else:
+            # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
+            view[s] = view[e - 1] = _stand_in(text, s, e)
     return "".join(view)
+
+
+# What may stand before a block on its line: indentation, block quote markers, a list item's marker.
+_BLOCK_PREFIX = compiled_on_use(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
+def _comment_out(text: str, view: list[str], comment: HugoComment) -> None:
+    """Rewrite a Hugo comment shortcode as markup the parser skips. One that opens a line
+    becomes an HTML comment block (`<!--` … `-->`; blank lines do not end one, the line holding `-->`
+    does, so any inside are blanked); one within a line, an inline code span (a placeholder), its own
+    backticks blanked, where it holds no blank line that would end the paragraph around it; else its
+    opening and closing stand in as two expressions, as before Hugo had the shortcode."""
+    start, opening_end, closing_start, end = comment
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    if _BLOCK_PREFIX.fullmatch(text, line_start, start):
+        view[start : start + 4] = "<!--"
+        _blank(view, start + 4, opening_end)
+        for k in range(opening_end, closing_start):
+            if text.startswith("-->", k):
+                _blank(view, k, k + 3)
+        _blank(view, closing_start, end - 3)
+        view[end - 3 : end] = "-->"
+    elif _BLANK_LINE.search(text, start, end) is None:
+        view[start] = view[end - 1] = "`"
+        for k in range(start + 1, end - 1):
+            if view[k] == "`":
+                view[k] = " "
+    else:
+        view[start] = view[opening_end - 1] = view[closing_start] = view[end - 1] = "`"
+
+
+_BLANK_LINE = compiled_on_use(r"\n[ \t]*\r?\n")
 
 
 def _quote_admonition_body(text: str, view: list[str], pos: int, indent: int) -> None:
