@@ -48,6 +48,35 @@ _NAMED = compiled_on_use(r"(?:\s*(?:,|and|or)\s*%\S+)*\s+(?:format(?:ting|ters?|
                          r"directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
 
 
+# Characters that join a placeholder into a path, a name or a key=value pair: notation the writer chose
+# (`biz/${namespace}/${name}.go`, `({flag}={value})`, `pkg.${svc}${method}Args`), where a template left
+# unfilled stands as a word of its own in its sentence (`Hello {0}!`, `the file %s could`).
+_JOINERS = frozenset("/\\=$}{")
+
+
+def _in_notation(text: str, start: int, end: int) -> bool:
+    """Whether the placeholder at [start, end) is glued into a path, an identifier or a key=value pair:
+    a path separator, `=` or another placeholder against it, an ASCII letter, digit or underscore
+    against it, or a dot between it and a name (`pkg.${svc}`, `${name}.go`)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before in _JOINERS or after in _JOINERS or _ascii_word(before) or _ascii_word(after):
+        return True
+    return (before == "." and start > 1 and _ascii_word(text[start - 2])) or (
+        after == "." and end + 1 < len(text) and _ascii_word(text[end + 1]))
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def _written_as_code(doc: Document, placeholder: str) -> bool:
+    """Whether the document writes ``placeholder`` alone in a code span (`` `%f` ``) elsewhere: it is
+    about that syntax (a list of format verbs: `` `%F` synonym for %f ``), and the bare one is a citation
+    that lost its backticks, not a template left unfilled."""
+    return f"`{placeholder}`" in doc.source.text
+
+
 class PlaceholderResidue(Rule):
     code = "T106"
     slug = "placeholder-residue"
@@ -60,7 +89,10 @@ class PlaceholderResidue(Rule):
 from a template without its values, or an MT engine kept a segment's inline codes as text. Readers see
 `Hello {0}`.
 
-Not flagged: a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
+Not flagged: a placeholder glued into a path, a name or a key=value pair (`biz/${namespace}/${name}.go`,
+`({flag}={value})`, `pkg.${svc}${method}Args`: notation, where a template left unfilled stands as a word
+of its own); one the document also writes alone in a code span (a list of format verbs: `` `%F` synonym for
+%f ``); a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
 `'%s.%s' % version`): documentation citing a template, as it would in a code span; and one named as what
 it is (`use the %s specifier`, `add %i and %f formatting specifiers`); braces right after `@`, Git's
 syntax for a reflog entry or a branch's upstream (`stash@{0}`, `HEAD@{1}`, `main@{upstream}`).
@@ -82,6 +114,10 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("Hi {username}, welcome."),
         Example("The %s format could not be found, said %s.", note="named once, residue once"),
         Example('He said "welcome" to %s and left.', note="a quotation elsewhere on the line"),
+        Example("{0}'s profile was updated."),
+        Example("你好{0}，欢迎回来。", note="glued to Chinese, not to a name"),
+        Example("Use `%d` for numbers.\n\nThe file %s could not be opened.", path="a.md",
+                note="another placeholder written as code"),
     )
     allow = (
         Example("Prices rose 50% since March."),
@@ -101,6 +137,11 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("- Applique un stash (par défaut, le dernier, nommé stash@{0}) :", path="pages.fr/git-stash.md",
                 note="Git's reflog syntax, not a placeholder"),
         Example("Undo the last reset with git reset HEAD@{1}."),
+        Example("- biz/router/${namespace}/${idlName}.go: the routes of each IDL file.", note="a path"),
+        Example("- thriftgo/t: options passed on to thriftgo ({flag}={value})", note="a key=value pair"),
+        Example("- request: kitex_gen/some_pkg.${svc}${method}Args", note="a name built of placeholders"),
+        Example("* `%f` decimal point but no exponent\n* `%F` synonym for %f\n", path="a.md",
+                note="a list of format verbs, one without its backticks"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -108,5 +149,7 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         for m in _PLACEHOLDER.finditer(text):
             if (_quoted(text, m.start(), m.end()) or _NAMED.match(text, m.end())
                     or text[m.start() - 1:m.start()] == "@"):
+                continue
+            if m.group()[0] in "{%$" and (_in_notation(text, m.start(), m.end()) or _written_as_code(doc, m.group())):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"Placeholder '{m.group()}' left in the text")
