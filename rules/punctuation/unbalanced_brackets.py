@@ -19,7 +19,12 @@ _EMOTICON = compiled_on_use(r"(?<![\w)\]:(])[:;=][-^'o]?[()\[\]](?![(])")
 _EMOTICON_HINT = compiled_on_use(r"[:;=][-^'o]?[()\[\]]")
 # The same, in pieces that open with a literal (``lint.scan``): searched over a whole document.
 _EMOTICON_HINTS = scanners(r"[:;=][-^'o]?[()\[\]]")
-_INTERVAL = compiled_on_use(r"[\[(]\s*[-+−]?[\w.∞]+\s*,\s*[-+−]?[\w.∞]+\s*[\])]")
+_INTERVAL = compiled_on_use(
+    r"[\[(]\s*[-+−]?[\w.∞]+\s*,\s*[-+−]?[\w.∞]+\s*[\])]"
+    # between two numbers with a dash or a tilde, units after them ((0-30%], [1~100)): a settings table's
+    # valid range, where a typo's mismatched brackets hold words
+    r"|[\[(]\s*[-+−]?\d[\d.]*%?\s*[-–~]\s*[-+−]?\d[\d.]*%?\s*[\])]"
+)
 _QUOTED = compiled_on_use(
     r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""  # "(" ‘)’
     r"""|(?<=\\)[()\[\]{}]"""  # \( in a pattern
@@ -94,7 +99,7 @@ brackets together with the link or footnote they enclosed, and MT engines reorde
 
 Not flagged: a translation (PO, XLIFF) with the same brackets as its source (`Start Group [(]`),
 list and reference markers with nothing open (`1)`, `a)`, `iv)`, `in section 1a)`),
-emoticons (`:)`, `;-(`), half-open intervals (`[0, 1)`), a bracket quoted or escaped as a character
+emoticons (`:)`, `;-(`), half-open intervals (`[0, 1)`, `(0-30%]`), a bracket quoted or escaped as a character
 (`"("`, `‘)’`, `\\(`), a closer right after a URL (which may end in `_(bar)`), and an aside that runs
 from one paragraph into the next.
 """
@@ -110,6 +115,7 @@ from one paragraph into the next.
         Example("At least 24 people were killed (including three children."),
         Example("He left early). Nobody knows why."),
         Example("Both sides [Russia and Ukraine) exchanged prisoners."),
+        Example("Both sides [Russia-Ukraine) exchanged prisoners.", note="words, not a range of numbers"),
         Example("The key function also maintains the stability of the sort (records with the same key "
                 "are left in their original order.\n\nOriginal code follows.\n"),
         Example("Use the template {name to greet the user."),
@@ -121,6 +127,8 @@ from one paragraph into the next.
         Example("a) first item; b) second item."),
         Example("Great news :) see you soon."),
         Example("The value lies in [0, 1) by definition."),
+        Example("| `EERThreshold` | 10% | Value: (0-30%] |", path="a.md", note="a valid range in a settings table"),
+        Example("Retries: [1~5) times."),
         Example("Nested (brackets [like these] are) fine."),
         Example("No brackets at all."),
         Example("Sad face :( but fine."),
