@@ -266,3 +266,18 @@ def test_text_around_a_hugo_comment_is_still_prose():
         ("paragraph", "\ufffc\nNever closed , so prose."),
         ("paragraph", "\ufffc\nA real note , shown.\n\ufffc"),
     ]
+
+
+def test_a_shortcode_as_a_links_destination_keeps_the_link_a_link():
+    # Hugo's ref and relref shortcodes written where a link's URL goes (helm's and kubernetes.io's pages):
+    # the spaces in the shortcode made the parser see no link, so the brackets around the link text and
+    # the shortcode's placeholder were read as prose ('请阅读[快速入门指南](￼)，').
+    text = ('Lisez le [guide d\'installation]({{< ref "install.md" >}}) et [les valeurs]({{< relref path="/docs/values.md" '
+            'lang="en" >}} "Valeurs").\n\n请阅读[快速入门指南]({{<ref "quickstart.md">}})，然后安装。\n')
+    assert _segments(text, "a.md") == [
+        ("paragraph", "Lisez le guide d'installation et les valeurs."),
+        ("paragraph", "请阅读快速入门指南，然后安装。"),
+    ]
+    # The shortcode is markup still: no layout rule reads inside it.
+    text = 'Read the [guide]({{<  ref  "install.md" >}}) now.\n'
+    assert lint.check_text(text, path="a.md") == []

@@ -44,7 +44,7 @@ from lint.formats.builder import (
     peer_suppressions,
     suppressions_from,
 )
-from lint.formats.templates import markdown_view
+from lint.formats.templates import template_view
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -375,7 +375,8 @@ class _FallbackWalk(_Walk):
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     # Templates and doc-site containers are parsed as the markup they are (see lint.formats.templates):
     # the view has the text's length and line starts, so the tree's offsets are the file's.
-    return document_from_view(source, options, markdown_view(source.text))
+    view = template_view(source.text)
+    return document_from_view(source, options, view.text, markup=view.markup)
 
 
 def document_from_view(source: Source, options: Mapping[str, Any] | None, view: str, mdx: bool = False,

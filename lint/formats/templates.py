@@ -193,6 +193,20 @@ def _stand_in(text: str, start: int, end: int) -> str:
     return "'" if "'" not in inner else "`"
 
 
+def _is_link_destination(text: str, start: int, end: int) -> bool:
+    """Whether the expression at [start, end) is written where a link's URL goes (Hugo's
+    `[guide]({{< ref "install.md" >}})`), on one line."""
+    return text.startswith("](", start - 2) and "\n" not in text[start:end] and "\r" not in text[start:end]
+
+
+def _as_link_destination(expression: str) -> str:
+    """An expression as a link destination in angle brackets, which may hold the spaces a code span
+    stand-in would: `<{  ref "install.md"  }>`, its own angle brackets blanked. The parser then reads a
+    link, whose text is prose, where it saw brackets and a placeholder."""
+    inner = expression[1:-1].replace("<", " ").replace(">", " ")
+    return "<" + inner + ">"
+
+
 def _blank(view: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if view[i] not in "\r\n" and view[i].isascii():  # a non-ASCII one would move the byte offsets
@@ -206,11 +220,25 @@ def _as_heading(view: list[str], marker_start: int, title_start: int, title_end:
     _blank(view, title_end, line_end)
 
 
+class TemplateView(NamedTuple):
+    """What the Markdown parser reads (``text`` rewritten, see markdown_view), and the ranges of markup
+    it will not show as such: expressions that stand as a link's destination, which a link's node
+    leaves out of its text but does not protect."""
+
+    text: str
+    markup: list[tuple[int, int]]
+
+
 def markdown_view(text: str) -> str:
     """``text`` with its templates and containers rewritten as Markdown the parser reads as markup:
     the same length, the same characters everywhere but the ASCII markup it rewrites."""
+    return template_view(text).text
+
+
+def template_view(text: str) -> TemplateView:
+    """markdown_view's text, with the markup the parser's tree will not show."""
     if not any(o in text for o in (*_OPENERS, ":::", "!!!", "???", "{.", "{:", "{ ", "{\t", "[[", "<<<")):
-        return text
+        return TemplateView(text, [])
     # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
     # pattern that opens with `^` (MULTILINE) steps through every character of the text.
     containers = list(_CONTAINER.finditer(text)) if ":::" in text else []
@@ -219,18 +247,22 @@ def markdown_view(text: str) -> str:
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in text or "<<<" in text else []
     expressions = expression_spans(text)
     comments = {(c.start, c.end): c for c in hugo_comments(text)} if expressions else {}
+    destinations = [(s, e) for s, e in expressions if _is_link_destination(text, s, e)] if "](" in text else []
     if not (containers or admonitions or attributes or directives or comments):
         if not expressions:
-            return text
+            return TemplateView(text, [])
         # Only expressions (mdBook's `{{#include …}}`): two backticks each, the text between them as it is.
         parts: list[str] = []
         pos = 0
         for s, e in expressions:
-            mark = _stand_in(text, s, e)
-            parts += [text[pos:s], mark, text[s + 1 : e - 1], mark]
+            if destinations and (s, e) in destinations:
+                parts += [text[pos:s], _as_link_destination(text[s:e])]
+            else:
+                mark = _stand_in(text, s, e)
+                parts += [text[pos:s], mark, text[s + 1 : e - 1], mark]
             pos = e
         parts.append(text[pos:])
-        return "".join(parts)
+        return TemplateView("".join(parts), destinations)
     view = list(text)
     for m in containers:
         title = m.group(4) if m.group(4) is not None else m.group(5)
@@ -253,10 +285,12 @@ def markdown_view(text: str) -> str:
     for s, e in expressions:
         if (s, e) in comments:
             _comment_out(text, view, comments[s, e])
+        elif destinations and (s, e) in destinations:
+            view[s:e] = _as_link_destination("".join(view[s:e]))
         else:
             # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
             view[s] = view[e - 1] = _stand_in(text, s, e)
-    return "".join(view)
+    return TemplateView("".join(view), destinations)
 
 
 # What may stand before a block on its line: indentation, block quote markers, a list item's marker.
