@@ -247,7 +247,7 @@ def template_view(text: str) -> TemplateView:
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in text or "<<<" in text else []
     expressions = expression_spans(text)
     comments = {(c.start, c.end): c for c in hugo_comments(text)} if expressions else {}
-    destinations = [(s, e) for s, e in expressions if _is_link_destination(text, s, e)] if "](" in text else []
+    destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
     if not (containers or admonitions or attributes or directives or comments):
         if not expressions:
             return TemplateView(text, [])
@@ -262,7 +262,7 @@ def template_view(text: str) -> TemplateView:
                 parts += [text[pos:s], mark, text[s + 1 : e - 1], mark]
             pos = e
         parts.append(text[pos:])
-        return TemplateView("".join(parts), destinations)
+        return TemplateView("".join(parts), sorted(destinations))
     view = list(text)
     for m in containers:
         title = m.group(4) if m.group(4) is not None else m.group(5)
@@ -290,11 +290,12 @@ def template_view(text: str) -> TemplateView:
         else:
             # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
             view[s] = view[e - 1] = _stand_in(text, s, e)
-    return TemplateView("".join(view), destinations)
+    return TemplateView("".join(view), sorted(destinations))
 
 
 # What may stand before a block on its line: indentation, block quote markers, a list item's marker.
 _BLOCK_PREFIX = compiled_on_use(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_PREFIX_CHARACTERS = frozenset(" \t>-*+.)0123456789")
 
 
 def _comment_out(text: str, view: list[str], comment: HugoComment) -> None:
@@ -304,8 +305,12 @@ def _comment_out(text: str, view: list[str], comment: HugoComment) -> None:
     backticks blanked, where it holds no blank line that would end the paragraph around it; else its
     opening and closing stand in as two expressions, as before Hugo had the shortcode."""
     start, opening_end, closing_start, end = comment
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    if _BLOCK_PREFIX.fullmatch(text, line_start, start):
+    # Back over what may stand before a block only (a search for the line's start would read a long line
+    # once per comment on it).
+    prefix = start
+    while prefix and text[prefix - 1] in _PREFIX_CHARACTERS:
+        prefix -= 1
+    if (prefix == 0 or text[prefix - 1] in "\r\n") and _BLOCK_PREFIX.fullmatch(text, prefix, start):
         view[start : start + 4] = "<!--"
         _blank(view, start + 4, opening_end)
         for k in range(opening_end, closing_start):
