@@ -69,6 +69,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("¿Es posible? Sí, y además es fácil.\n", language="es"),
         Example("¿Hay alguna diferencia si se pone el `alert` antes de `setWalk`?\n", path="a.md", language="es"),
         Example("## ¿Qué hay de nuevo en React 18?\n", path="a.md", language="es"),
+        Example("# ¿ Quién es el suscriptor ?\n", path="a.md", language="es",
+                note="closed after a space (letsencrypt's Spanish pages): the space is S107's finding"),
         Example("¡Nada peor que un debate sobre tabuladores vs. espacios!\n", language="es"),
         Example("¿Por qué el Sr. Kavanaugh y sus partidarios no querían que el FBI investigue? Nadie lo sabe.\n",
                 language="es", note="an abbreviation's full stop (RAE's list: Sr., Dr., EE. UU.) ends no sentence"),
@@ -107,6 +109,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 elif ch == close:
                     before, after = text[i - 1: i], text[i + 1: i + 2]
                     if before in ("(", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
+                        if open_at >= 0 and before.isspace():
+                            open_at = -2  # `¿ Quién es ?`: closed, after a space (S107's business)
                         continue  # (?), a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
                     if open_at < 0 and (quoted := quotation_around(text, i)) is not None and (
                             in_other_language(quoted, language)
