@@ -2,8 +2,8 @@
 
 Docs sites build pages with a template engine and extend Markdown with containers, and none of it is
 prose: Vue, Jinja, Liquid, Nunjucks, Hugo and Handlebars expressions (``{{ x }}``, ``{{{ x }}}``,
-``{% if %}``, ``{# note #}``), VitePress and Docusaurus containers (``::: tip Title`` … ``:::``,
-``:::note[Title]``), MkDocs admonitions (``!!! note "Title"``, ``??? tip``, their body indented by four
+``{% if %}``, ``{# note #}``; Hugo's comment shortcode with its body), VitePress and Docusaurus
+containers (``::: tip Title`` … ``:::``, ``:::note[Title]``), MkDocs admonitions (``!!! note "Title"``, ``??? tip``, their body indented by four
 spaces), VitePress heading anchors (``## Title {#id}``) and its directives (``[[toc]]``,
 ``<<< @/snippets/a.js``).
 
@@ -12,7 +12,8 @@ either side keep their places; a container's marker and type are dropped and its
 one, is read as a heading of its own. Positions stay exact: Markdown is parsed from a *view* of the
 text of the same length in which only ASCII markup characters are rewritten (an expression becomes an
 inline code span, a container marker a heading marker or blank), so every offset the parser reports
-is an offset in the file.
+is an offset in the file. An expression where a link's URL goes (Hugo's `[guide]({{< ref "a.md" >}})`)
+becomes an angle-bracket destination instead, so the link stays a link.
 """
 
 from __future__ import annotations
