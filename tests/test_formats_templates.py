@@ -281,3 +281,16 @@ def test_a_shortcode_as_a_links_destination_keeps_the_link_a_link():
     # The shortcode is markup still: no layout rule reads inside it.
     text = 'Read the [guide]({{<  ref  "install.md" >}}) now.\n'
     assert lint.check_text(text, path="a.md") == []
+
+
+def test_a_hugo_highlight_shortcodes_body_is_code():
+    # Hugo's built-in highlight shortcode holds code, which was read as prose (its `:=`, its doubled
+    # words in comments, its strings).
+    text = ('Install it first.\n\n{{< highlight go "linenos=table,hl_lines=2" >}}\nfunc main() {\n'
+            '\tx := fmt.Sprintf("%s , done", name) // the the value\n}\n{{< /highlight >}}\n\n'
+            'Then run it with {{< highlight sh >}}go run .  --verbose{{< /highlight >}} as shown.\n')
+    assert _segments(text, "a.md") == [
+        ("paragraph", "Install it first."),
+        ("paragraph", "Then run it with \ufffc as shown."),
+    ]
+    assert lint.check_text(text, path="a.md") == []

@@ -2,8 +2,8 @@
 
 Docs sites build pages with a template engine and extend Markdown with containers, and none of it is
 prose: Vue, Jinja, Liquid, Nunjucks, Hugo and Handlebars expressions (``{{ x }}``, ``{{{ x }}}``,
-``{% if %}``, ``{# note #}``; Hugo's comment shortcode with its body), VitePress and Docusaurus
-containers (``::: tip Title`` … ``:::``, ``:::note[Title]``), MkDocs admonitions (``!!! note "Title"``, ``??? tip``, their body indented by four
+``{% if %}``, ``{# note #}``; Hugo's comment and highlight shortcodes with their bodies), VitePress and
+Docusaurus containers (``::: tip Title`` … ``:::``, ``:::note[Title]``), MkDocs admonitions (``!!! note "Title"``, ``??? tip``, their body indented by four
 spaces), VitePress heading anchors (``## Title {#id}``) and its directives (``[[toc]]``,
 ``<<< @/snippets/a.js``).
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import NamedTuple
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
@@ -37,16 +38,23 @@ _EXPRESSION = compiled_on_use(
 )
 _OPENERS = ("{{", "{%", "{#")
 
-# Hugo's comment shortcode (built in since Hugo 0.137; kubernetes.io's pages defined it before): a note to
-# the site's writers that it never renders, whatever the body holds (Markdown, blank lines, an HTML
-# comment with the English original in a translated page), so the pair and its body are one expression.
-# The escaped form `{{</* comment */>}}` shows the syntax and comments nothing out.
-_HUGO_COMMENT_OPENING = compiled_on_use(r"\{\{[<%][ \t]*comment[ \t]*[>%]\}\}")
-_HUGO_COMMENT_CLOSING = compiled_on_use(r"\{\{[<%][ \t]*/comment[ \t]*[>%]\}\}")
+# Hugo's shortcodes whose body is no prose: `comment` (built in since Hugo 0.137; kubernetes.io's pages
+# defined it before), a note to the site's writers that the site never renders, whatever it holds
+# (Markdown, blank lines, an HTML comment with the English original in a translated page); and
+# `highlight`, whose body is code (`{{< highlight go "linenos=table" >}}`). The pair and its body are one
+# expression. The escaped form `{{</* comment */>}}` shows the syntax and hides nothing.
+_OPAQUE_SHORTCODE = compiled_on_use(r"\{\{[<%][ \t]*(comment|highlight)(?:[ \t]+[^{}<>%\n]*)?[ \t]*[>%]\}\}")
+_OPAQUE_NAMES = ("comment", "highlight")
 
 
-class HugoComment(NamedTuple):
-    """A comment shortcode: [start, end) from its opening to the end of its closing, the body between."""
+@cache
+def _closing_shortcode(name: str) -> re.Pattern[str]:
+    return re.compile(r"\{\{[<%][ \t]*/" + name + r"[ \t]*[>%]\}\}")
+
+
+class OpaqueShortcode(NamedTuple):
+    """A shortcode whose body is no prose: [start, end) from its opening to the end of its closing, the
+    body between."""
 
     start: int
     body_start: int
@@ -54,19 +62,23 @@ class HugoComment(NamedTuple):
     end: int
 
 
-def hugo_comments(text: str) -> list[HugoComment]:
-    """Hugo's comment shortcodes in ``text``, in order (a body runs to the first closing: Hugo does not
-    nest them); an opening never closed is no comment."""
-    if "comment" not in text:
+def opaque_shortcodes(text: str) -> list[OpaqueShortcode]:
+    """Hugo's comment and highlight shortcodes in ``text``, in order (a body runs to the first closing of
+    its name: Hugo does not nest them); an opening never closed hides nothing."""
+    if not any(name in text for name in _OPAQUE_NAMES):
         return []
-    found: list[HugoComment] = []
+    found: list[OpaqueShortcode] = []
+    unclosed: set[str] = set()  # no closing after an opening of this name: nor after any later one
     pos = 0
-    while (opening := _HUGO_COMMENT_OPENING.search(text, pos)) is not None:
-        closing = _HUGO_COMMENT_CLOSING.search(text, opening.end())
-        if closing is None:  # nor is any later one closed
-            break
+    while (opening := _OPAQUE_SHORTCODE.search(text, pos)) is not None:
+        name = opening.group(1)
+        closing = None if name in unclosed else _closing_shortcode(name).search(text, opening.end())
+        if closing is None:
+            unclosed.add(name)
+            pos = opening.end()
+            continue
         if not _in_code_span(text, opening.start(), opening.end()) and not _on_fence_opening(text, opening.start()):
-            found.append(HugoComment(opening.start(), opening.end(), closing.start(), closing.end()))
+            found.append(OpaqueShortcode(opening.start(), opening.end(), closing.start(), closing.end()))
         pos = closing.end()
     return found
 
@@ -74,18 +86,18 @@ def hugo_comments(text: str) -> list[HugoComment]:
 def expression_spans(text: str) -> list[tuple[int, int]]:
     """The source ranges of the template expressions in ``text``, in order (none across a blank line:
     that is two paragraphs, not one expression; none longer than about 400 characters), a Hugo comment
-    shortcode with its body being one."""
+    or highlight shortcode with its body being one."""
     if not any(o in text for o in _OPENERS):
         return []
     found = [m.span() for m in _EXPRESSION.finditer(text)
              if not _in_code_span(text, m.start(), m.end()) and not _on_fence_opening(text, m.start())]
-    comments = [(c.start, c.end) for c in hugo_comments(text)]
-    if not comments:
+    opaque = [(c.start, c.end) for c in opaque_shortcodes(text)]
+    if not opaque:
         return found
-    starts = [s for s, _ in comments]
+    starts = [s for s, _ in opaque]
     outside = [(s, e) for s, e in found
-               if (k := bisect.bisect_right(starts, s) - 1) < 0 or comments[k][1] <= s]
-    return sorted(outside + comments)
+               if (k := bisect.bisect_right(starts, s) - 1) < 0 or opaque[k][1] <= s]
+    return sorted(outside + opaque)
 
 
 # A fenced code block's opening line: its info string is the writer's markup, never an expression to stand
@@ -247,9 +259,9 @@ def template_view(text: str) -> TemplateView:
     attributes = heading_attributes(text)
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in text or "<<<" in text else []
     expressions = expression_spans(text)
-    comments = {(c.start, c.end): c for c in hugo_comments(text)} if expressions else {}
+    opaque = {(c.start, c.end): c for c in opaque_shortcodes(text)} if expressions else {}
     destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
-    if not (containers or admonitions or attributes or directives or comments):
+    if not (containers or admonitions or attributes or directives or opaque):
         if not expressions:
             return TemplateView(text, [])
         # Only expressions (mdBook's `{{#include …}}`): two backticks each, the text between them as it is.
@@ -284,8 +296,8 @@ def template_view(text: str) -> TemplateView:
     for m in directives:
         _blank(view, m.start(), m.end())
     for s, e in expressions:
-        if (s, e) in comments:
-            _comment_out(text, view, comments[s, e])
+        if (s, e) in opaque:
+            _comment_out(text, view, opaque[s, e])
         elif destinations and (s, e) in destinations:
             view[s:e] = _as_link_destination("".join(view[s:e]))
         else:
@@ -299,8 +311,8 @@ _BLOCK_PREFIX = compiled_on_use(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _PREFIX_CHARACTERS = frozenset(" \t>-*+.)0123456789")
 
 
-def _comment_out(text: str, view: list[str], comment: HugoComment) -> None:
-    """Rewrite a Hugo comment shortcode as markup the parser skips. One that opens a line
+def _comment_out(text: str, view: list[str], comment: OpaqueShortcode) -> None:
+    """Rewrite a shortcode whose body is no prose as markup the parser skips. One that opens a line
     becomes an HTML comment block (`<!--` … `-->`; blank lines do not end one, the line holding `-->`
     does, so any inside are blanked); one within a line, an inline code span (a placeholder), its own
     backticks blanked, where it holds no blank line that would end the paragraph around it; else its
