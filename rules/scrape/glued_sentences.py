@@ -85,6 +85,9 @@ names with an exclamation mark (`Yahoo!News`).
         Example("The storm hit the coast on Monday.Economists expect losses of $2bn.",
                 "The storm hit the coast on Monday. Economists expect losses of $2bn."),
         Example("Thank you.Thank you all.", "Thank you. Thank you all."),
+        Example("The agencies said.The plane was late, and the ministry said.Once again, nobody knew.",
+                "The agencies said. The plane was late, and the ministry said. Once again, nobody knew.",
+                note="the same word glued twice before sentence openers: two slips, not a namespace"),
         Example("Space can vibrate like a drum.I'd like to convince you of that.",
                 "Space can vibrate like a drum. I'd like to convince you of that."),
         Example("There were only the lines drawn on it.Einstein realized that space is curved.",
@@ -141,6 +144,8 @@ names with an exclamation mark (`Yahoo!News`).
         Example("My main concern is that Annotated[torch.Tensor, dtype] is quite verbose."),
         Example("Its version is constrained to be Major.Minor, and none of the other features apply."),
         Example("Each worker is a threading.Thread object that the pool starts."),
+        Example("- Before calling next, introduce a lock (sync.Mutex, sync.Once, etc.) or make a copy.",
+                note="names of one namespace listed together (cloudwego's docs)"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -165,7 +170,7 @@ names with an exclamation mark (`Yahoo!News`).
             token_start = max(text.rfind(" ", 0, m.start(1)), text.rfind("\n", 0, m.start(1))) + 1
             if text[token_start : m.start(1)] and text[token_start] in "\"'“‘`(<[" and mark in ".!?":
                 continue  # quoted or bracketed identifier: "components.Filter"
-            if mark == "." and _looks_like_code(text, m.start(1)):
+            if mark == "." and (_looks_like_code(text, m.start(1)) or _listed_namespace(text, m.start(1), m.end(), word)):
                 continue
             if mark[0] == "." and nxt and nxt.group().lower() not in _STARTERS and not _prose_on_both_sides(
                     text, m.start(1), follow, m.end() + nxt.end(), word, doc):
@@ -218,6 +223,16 @@ def _name_then_sentence(text: str, at: int) -> bool:
     if len(words) < 3 or not _WORD.fullmatch(first) or not first[:1].isupper():
         return False
     return any(w.islower() and _WORD.fullmatch(w.rstrip(",.")) for w in words[1:])
+
+
+def _listed_namespace(text: str, start: int, end: int, word: str) -> bool:
+    """Whether `word.` stands within 40 characters of another `word.` and a name that opens no sentence
+    (`a lock (sync.Mutex, sync.Once, etc.)`): names of one namespace listed together, where two glued
+    sentences after the same word are never that close."""
+    near = text[max(0, start - 40) : end + 40]
+    return any(m.group(1).lower() not in _STARTERS
+               for m in re.finditer(rf"(?<![\w.]){re.escape(word)}\.([A-Z][A-Za-z]*)", near)
+               if max(0, start - 40) + m.start() != start)
 
 
 def _looks_like_code(text: str, start: int) -> bool:
