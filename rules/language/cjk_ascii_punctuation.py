@@ -104,6 +104,9 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "day,days"\nmsgstr "天,天"\n\n'
                 'msgid "Hello, world."\nmsgstr "你好，世界。"\n', path="zh_CN.po", language="zh",
                 note="the source's delimiter: a program splits the string on it"),
+        Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "autosummary_generate: file not found: %s"\n'
+                'msgstr "autosummary_generate: 檔案未找到： %s"\n', path="zh_TW.po", language="zh",
+                note="a name and its mark copied from the source as the program prints them"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -112,7 +115,7 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         if not any(m in prose for m in full):
             return
         hits = [(seg, m) for seg in doc.segments_matching(_AFTER_CJK) for m in _AFTER_CJK.finditer(seg.text)
-                if not _delimiter(seg, _mark(m), _mark_start(m) + 1)]
+                if not _delimiter(seg, _mark(m), _mark_start(m) + 1) and not _copied_name(seg, _mark_start(m))]
         if not hits:
             return
         ascii_count: dict[str, int] = {}
@@ -131,6 +134,20 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
             end = m.end() if following and following not in " \n" else at + 1
             yield self.finding(seg, at, at + 1, f"ASCII '{mark}' in {name} text (use '{wide}')",
                                edits=[(at, end, wide)])
+
+
+# A program's or an option's name that opens a message, with its mark (`autosummary_generate: `, `grep:`).
+_NAME_PREFIX = compiled_on_use(r"[A-Za-z][\w.-]*[:;,]")
+
+
+def _copied_name(seg: Segment, at: int) -> bool:
+    """Whether the ASCII mark at ``at`` ends the Latin name both a translation and its source open with
+    (`autosummary_generate: 檔案未找到` for `autosummary_generate: file not found`): the prefix a program
+    prints before its message, kept as the source writes it."""
+    if seg.source_text is None:
+        return False
+    prefix = _NAME_PREFIX.match(seg.text)
+    return prefix is not None and prefix.end() == at + 1 and seg.source_text.startswith(prefix.group())
 
 
 def _delimiter(seg: Segment, mark: str, end: int) -> bool:

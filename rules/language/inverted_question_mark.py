@@ -16,8 +16,9 @@ from ._around import quotation_around
 from ._packs import languages_with
 
 # Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
-# line break.
-_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n")
+# line break, unless the line goes on in lower case: a dialog's string wraps its question over two lines
+# (`¿Confirma que quiere eliminar\npermanentemente «%s»?`).
+_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n(?![ \t]*[a-záéíóúñü])")
 
 
 class InvertedQuestionMark(Rule):
@@ -54,6 +55,10 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 note="a short Spanish quotation: no other language's words in it"),
         Example('Le pregunté “Cuándo vienes?” y no me contestó.\n', language="es"),
         Example("<!-- copylint-language: es -->\nQuieres saber más?\n", path="a.md"),
+        Example('msgid "What is the following folder?"\nmsgstr "qué es la carpeta siguiente?"\n', path="es.po",
+                language="es", note="a whole question in its source: the translation lost its ¿"),
+        Example("Todo está listo\nquieres empezar?\n", language="es",
+                note="a line that goes on in lower case is the same sentence"),
     )
     allow = (
         Example("¿Qué es Vue?\n", language="es"),
@@ -82,6 +87,12 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 language="es"),
         Example('#: library/re.rst:7\nmsgid "??"\nmsgstr "??"\n', path="es.po", language="es",
                 note="a catalogue's string copied from its source"),
+        Example("¿Confirma que quiere eliminar\npermanentemente el archivo?\n", language="es",
+                note="a question wrapped over two lines"),
+        Example('#. TRANSLATORS: Second part of replace dialog sentence\nmsgid "with the following folder?"\n'
+                'msgstr "con la carpeta siguiente?"\n', path="es.po", language="es",
+                note="a string that starts in lower case, as its source does: the second half of a question "
+                     "another string opens"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -95,7 +106,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         ends = [b for b in _BOUNDARY.finditer(text) if not _abbreviation_stop(text, b, own)]
         for b in [*ends, None]:
             end = b.end() if b is not None else len(text)
-            yield from self._sentence(seg, text, start, end, pairs, doc.language)
+            if not (start == 0 and _second_half(seg)):
+                yield from self._sentence(seg, text, start, end, pairs, doc.language)
             start = end
 
     def _sentence(self, seg: Segment, text: str, start: int, end: int, pairs: dict[str, str],
@@ -134,6 +146,14 @@ def _abbreviation_stop(text: str, boundary: re.Match[str], own: frozenset[str]) 
         return False
     word = _WORD_BEFORE.search(text, max(0, boundary.start() - 16), boundary.start())
     return word is not None and word.group(1).lower() in own
+
+
+def _second_half(seg: Segment) -> bool:
+    """Whether a catalogue's string starts in lower case, as its source does: the rest of a sentence that
+    another string begins, so its first question may have opened there (`con la carpeta siguiente?`)."""
+    source = seg.source_text
+    return (source is not None and seg.text[:1].islower() and source[:1].islower()
+)
 
 
 def _copied(seg: Segment, doc: Document) -> bool:

@@ -24,6 +24,9 @@ _SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", " ": "
 # A mark with a space before it, as the document sets it where it follows the convention.
 _SPACED = compiled_on_use(r"(?<=[\w)\]»”’])([ \u00a0\u202f])([;:!?])(?=[\s)\]»”’]|$)")
 # A character reference up to the `;` that ends it (`&amp`, `&#233`), as the catalogue readers read one.
+# A name opened by a colon after a space or the start (`l'option :members:`, `:thumbsup:`): its closing
+# colon is part of the name, as reST options and roles and chat emoji codes write it, not punctuation.
+_COLON_NAME = compiled_on_use(r"(?:^|(?<=[\s(])):[^\W\d][\w+-]*$")
 _ENTITY_BEFORE = compiled_on_use(ENTITY_BEFORE_SEMICOLON + "$")
 _TRIGGER = compiled_on_use(r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»")
 
@@ -139,6 +142,9 @@ it as the source writes them) keep the source's typography.
         Example("Il a dit « bonjour » en entrant.\n", language="fr"),
         Example("Lancez `npm run dev:ssr` pour démarrer.\n", path="a.md", language="fr"),
         Example("Le ratio est de 16:9 sur cet écran.\n", language="fr"),
+        Example("L'attribut est mentionné dans l'option :members: du module.\n", language="fr",
+                note="a name set between colons (an option, a role, an emoji code): no mark"),
+        Example("Réagissez avec :thumbsup: sous le message.\n", language="fr"),
         Example("La console affiche ceci.\n\nWarning: Each child in a list should have a unique key prop.\n",
                 language="fr"),
         Example("Cargo a généré un programme “Hello, world!” pour vous.\n", language="fr"),
@@ -173,6 +179,8 @@ it as the source writes them) keep the source's typography.
             space = habit.space.get(mark, space)
             if mark == ":" and text[m.end(): m.end() + 1] in ("(", ")"):
                 continue  # an emoticon
+            if mark == ":" and _COLON_NAME.search(text, max(0, m.start() - 60), m.start()):
+                continue  # the closing colon of a name set between colons (`:members:`, `:thumbsup:`)
             if mark == ";" and _ENTITY_BEFORE.search(text, max(0, m.start() - 33), m.start()):
                 continue  # the end of a character reference left as text (`&lt;url&gt;`, `&#233;`): no mark
             if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
