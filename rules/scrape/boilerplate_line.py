@@ -102,6 +102,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Text.\n(Getty Images)\nMore text.\n", "Text.\nMore text.\n"),
         Example("The smog thickened.\n\nSakib Ali/Hindustan Times/Getty Images\n\nSchools closed.\n",
                 "The smog thickened.\n\n\nSchools closed.\n", note="a credit naming the photographer first"),
+        Example("The crowd waited.\n\n(Joshua Roberts/AP)\n\nThe doors opened.\n",
+                "The crowd waited.\n\n\nThe doors opened.\n"),
         Example("The lander is ready.\n\nImage 3 of 5\n\nIt launches in May.\n", "The lander is ready.\n\n\nIt launches in May.\n",
                 note="a gallery's counter"),
         Example("Text.\n12 comments\n", "Text.\n"),
@@ -157,6 +159,14 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Tags are free-form labels; see the guide.\n"),
         Example("Connect the client to the router.\n\nStation/AP\n\nThe two modes differ.\n",
                 note="a pair of terms: a credit names a person, two words or more"),
+        Example("Modes of the radio.\n\nWireless Access Point/AP\n\nThe device relays traffic.\n",
+                note="a term and its abbreviation: an agency of two letters is a credit only in brackets"),
+        Example("You are invited to our spring concert.\n\nSaturday, June 1, 2024 at 7:30 pm\n\nRoyal Albert Hall.\n",
+                note="an event's date and time: no time zone, no dateline's word"),
+        Example("Deadline for entries:\n\nMay 31, 2024 at 23:59 CET\n\nLate entries are not read.\n",
+                note="the content a line ending with a colon announces"),
+        Example("It all began in the spring.\n\n20 years ago\n\nThe town had no school.\n",
+                note="an age without a time of day"),
         Example("Release schedule:\n\n- September 29, 2017\n- 3.3.7 final: September 19, 2017\n", path="a.rst"),
         Example("The toolbar has three buttons:\n\n- Print\n- Share\n- Close\n", path="a.md"),
         Example("Woman arrested in Kostanay for post on Instagram\n\nShe was spreading false information.\n",
@@ -217,7 +227,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 continue
             if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
                 continue
-            if _points_within_site(doc, start, end) or _introduces_code(doc, line, end):
+            if _points_within_site(doc, start, end) or _introduces_code(doc, line, end) or _introduced(text, start):
                 continue
             yield self._finding(doc, seg, a, b, start, end, line, plain)
 
@@ -318,6 +328,13 @@ def _introduces_code(doc: Document, line: str, end: int) -> bool:
     not a button's label."""
     return doc.format in _SOURCE_FORMATS and line.rstrip().endswith(":") and _CODE_NEXT.match(
         doc.text, end + (1 if doc.text[end : end + 1] == ":" else 0)) is not None
+
+
+def _introduced(text: str, start: int) -> bool:
+    """Whether the line at ``start`` follows one that ends with a colon (blank lines between them): the
+    content that line announces (`Deadline for entries:` over `May 31, 2024 at 23:59 CET`), where furniture
+    stands on its own."""
+    return text[max(0, start - 400):start].rstrip().endswith(":")
 
 
 def _continues(text: str, line_end: int) -> bool:
