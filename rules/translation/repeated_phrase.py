@@ -93,19 +93,19 @@ class RepeatedPhrase(Rule):
     rationale = """
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
 may be separated by commas or semicolons), a word of four letters or more said four times or more in
-a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose: with bare
-spaces between the copies, a content word of five letters or more or a name (`the Orchestral Orchestral
-Orchestral`, `Sani Sani Sani, urged`), or with commas where a noun stands, after a preposition or an article,
-and the clause going on (`good at momentum, momentum, momentum, but also`); and a lower-case word joined to
-itself by *and* (`with benevolence and benevolence`).
+a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
+spaces between the copies, a content word of five letters or more (`the Orchestral Orchestral Orchestral`,
+`tournament tournament tournament holders`); and a lower-case word joined to itself by *and* (`with
+benevolence and benevolence`).
 
 **Why is this bad?** Neural MT systems that lose their place in a long sentence fall into a loop and
 repeat the last phrase until they hit their length limit; weak systems double a word they could not
 translate twice. Raters mark both as the worst kind of error, and readers cannot tell what was meant.
 
 Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
-no`, `kept saying sorry, sorry, sorry`, `is location, location, location.`, a quotation, a quoted title,
-a headline in title case, a row of values); a phrase said twice (a rhetorical
+no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, after a colon, a
+quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
+three times (`Mama Mama Mama`: a cry, a value, a name); a phrase said twice (a rhetorical
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
 comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
 an action that went on: `kept walking and walking`, `just cleaning and cleaning`), names (`Smith and Smith`),
@@ -141,13 +141,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                 note="a phrase of nine long words"),
         Example("His papers include “On the Acoustic Hierarchy of Orchestral Orchestral Orchestral”, and more.",
                 note="one word three times with bare spaces: no rhetoric"),
-        Example("Projects should not only be good at momentum, momentum, momentum, but also good at reading change.",
-                note="a noun three times with commas inside a clause (three source words made one)"),
-        Example("The health centres were built in the villages of Dutse, Dutse, Dutse and Kano."),
         Example("The ReYCup tournament tournament tournament holders followed the guidelines.",
                 note="a lower-case word after the copies: running prose"),
-        Example("The state commissioner of police, Sani Sani Sani, urged new officers to be loyal.",
-                note="a name doubled (Sani Sani) and said once more"),
     )
     allow = (
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
@@ -203,6 +198,11 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("The Art of Blah Blah Blah and Other Essays", note="a headline in title case"),
         Example("The flags read True False False False in the log.", note="a row of values"),
         Example("Pianists such as Lang Lang and Yuja Wang played.", note="a name doubled"),
+        Example("It's all about location, location, location, and the schools are good too.",
+                note="rhetoric with commas, the clause going on"),
+        Example("Il a travaillé, travaillé, travaillé, et il a enfin réussi son examen."),
+        Example("He radioed the tower: Mayday Mayday Mayday, we have lost both engines.", note="speech after a colon"),
+        Example("The little boy cried Mama Mama Mama until his mother came back.", note="a cry of four letters"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -280,50 +280,29 @@ def _code_as_written(seg: Segment, source: str, at: int) -> str:
 
 
 def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str) -> bool:
-    """Three copies of one word that read as a loop, not as rhetoric or speech: set in running prose, with
-    the same gap between the copies, a single space or a comma and a space.
+    """Three copies of one content word of five letters or more with single spaces between them, set in
+    running prose: a lower-case word just before the copies (`the Orchestral Orchestral Orchestral`), or
+    just after them in a sentence mostly in lower case (`ReYCup tournament tournament tournament holders`).
 
-    - Bare (`the Orchestral Orchestral Orchestral`): a content word of five letters or more, a lower-case
-      word just before the copies or just after them (`ReYCup tournament tournament tournament holders`);
-      a name written alike three times may have four letters (`Sani Sani Sani, urged`): English doubles
-      names (Lang Lang, Adamu Adamu) but never triples one. Not a row of values (`True False False
-      False]`) nor a layout (`cccccccc cccccccc cccccccc  uc`).
-    - With commas (`good at momentum, momentum, momentum, but also`): a word of five letters or more where
-      a noun stands, after a preposition or an article, and the clause going on after it. Rhetoric and
-      speech set their copies apart: a sentence of their own or its end (`is location, location,
-      location.`), a quotation (`"blah, blah, blah"`), words said (`kept saying sorry, sorry, sorry, and`),
-      an interjection (`no, no, no`, `ding, ding, ding`)."""
-    if word.endswith("ly") or not word.isalpha() or at == 0 or len(word) < 4:
+    Rhetoric and speech set their copies apart, and the rule's signals cannot tell them from a loop there:
+    commas (`about location, location, location, and`, `good at momentum, momentum, momentum, but`), a colon
+    (`He radioed: Mayday Mayday Mayday, we`), quotation marks; speech doubles adverbs (`really really
+    really`); shorter words are cries, values and names (`Mama Mama Mama`, `True True True`, `Baba`)."""
+    if len(word) < 5 or word.endswith("ly") or not word.isalpha() or at == 0:
         return False
-    gap = text[spans[at][1]:spans[at + 1][0]]
-    if gap not in (" ", ", ") or text[spans[at + 1][1]:spans[at + 2][0]] != gap:
+    if any(text[spans[k][1]:spans[k + 1][0]] != " " for k in (at, at + 1)):
+        return False
+    lead = text[spans[at - 1][1]:spans[at][0]]
+    if ":" in lead:
         return False
     before = text[spans[at - 1][0]:spans[at - 1][1]]
-    prose_before = before.isalpha() and before.islower() and text[spans[at - 1][1]:spans[at][0]] == " "
-    first = text[spans[at][0]:spans[at][1]]
-    # A row of values goes on with another of its kind: `True False False False in the log`.
-    row = text[spans[at - 1][1]:spans[at][0]] == gap and _shape(before) == _shape(first)
-    prose_after = False
-    if at + 3 < len(spans) and not row:
-        after = text[spans[at + 3][0]:spans[at + 3][1]]
-        prose_after = (after.isalpha() and after.islower()
-                       and text[spans[at + 2][1]:spans[at + 3][0]] in (" ", ", ") and _mostly_lower(text, spans))
-    if gap == ", ":
-        return len(word) >= 5 and prose_before and before in _NOUN_BEFORE and prose_after
-    if len(word) >= 5:
-        return prose_before or prose_after
-    copies = {text[s:e] for s, e in spans[at:at + 3]}
-    return len(copies) == 1 and copies.pop().istitle() and (prose_before or prose_after) and _mostly_lower(text, spans)
-
-
-# Where a noun stands: after a preposition or an article.
-_NOUN_BEFORE = frozenset("""
-a an the of at in on for with by from to into onto about over under between among through during against
-""".split())
-
-
-def _shape(word: str) -> tuple[bool, bool, bool]:
-    return word.islower(), word.istitle(), word.isupper()
+    if lead == " " and before.isalpha() and before.islower():
+        return True
+    if at + 3 >= len(spans):
+        return False
+    after = text[spans[at + 3][0]:spans[at + 3][1]]
+    return (after.isalpha() and after.islower() and text[spans[at + 2][1]:spans[at + 3][0]] in (" ", ", ")
+            and _mostly_lower(text, spans))
 
 
 def _mostly_lower(text: str, spans: list[tuple[int, int]]) -> bool:
