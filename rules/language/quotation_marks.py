@@ -12,7 +12,8 @@ from lint.rule import Example, Rule
 from ._packs import languages_with
 from ._straight_quotes import own_quotation_marks, straight_quotations
 
-# Inner straight quotations that show a page's own second level: one may be a slip, two are a habit.
+# Quotations holding inner straight ones that show a page's own second level: one may be a slip, two
+# are a habit.
 _HABIT = 2
 
 
@@ -38,8 +39,8 @@ Not flagged: a lone ASCII word in quotes (a key, a label, an identifier: `"Delet
 another language (an English error message quoted as written), straight
 quotes in a document that mostly uses them (a house style, not a slip), two straight marks with “ or ”
 between them in a language whose marks are “ ” (two quotations typed half straight, each mark P102's), inches
-(`5"`), straight quotes inside quotations of the language's marks, twice or more, in a document that sets
-the language's second pair less often (`« il a dit "non" »` throughout: the page's own second level; not
+(`5"`), straight quotes inside quotations of the language's marks, in two quotations or more, in a document
+that never sets the language's second pair (`« il a dit "non" »` throughout: the page's own second level; not
 where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quotes inside code.
 """
     severity = Severity.WARNING
@@ -70,6 +71,15 @@ where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quot
                 fixed="Dijo: «Me preguntó “¿vienes?” y me fui». Y luego «me dijo “no”».\n"),
         Example("« Il a dit \"non\" », dit-elle.\n", language="fr", fixed="« Il a dit “non” », dit-elle.\n",
                 note="one inner straight quotation shows no habit of the page's"),
+        Example("« Elle a crié \"pas encore\" et \"trop tard\" », dit-il. « Bien », répondit-elle. « Non », fit-il.\n",
+                language="fr",
+                fixed="« Elle a crié “pas encore” et “trop tard” », dit-il. « Bien », répondit-elle. « Non », fit-il.\n",
+                note="two inner straight quotations in one quotation: no habit yet"),
+        Example("« Il a dit \"non\" ». « Elle a dit \"oui\" ». « Ils ont dit \"peut-être\" ». « On a dit “jamais” ». "
+                "« Vous avez dit “toujours” ».\n", language="fr",
+                fixed="« Il a dit “non” ». « Elle a dit “oui” ». « Ils ont dit “peut-être” ». « On a dit “jamais” ». "
+                "« Vous avez dit “toujours” ».\n",
+                note="the page sets the second pair: its straight pairs slipped from it"),
         Example("Disse «sì» e poi \"no\" alla fine.\n", language="it"),
         Example("Ha detto “sì” e poi \"no\" alla fine.\n", language="it", fixed="Ha detto “sì” e poi “no” alla fine.\n",
                 note="the page quotes with “ ”, which Italian allows too"),
@@ -124,17 +134,20 @@ where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quot
         chosen = [first_open, first_close]
         inner_open, inner_close = quotes[quotes.index(chosen) + 1] if quotes.index(chosen) + 1 < len(quotes) else chosen
         found = straight_quotations(doc)
-        nested = [(seg, m) for seg, m in found if _inside_pair(seg.text, m.start(), first_open, first_close)]
+        nested = {id(m): seg.text.rfind(first_open, 0, m.start()) for seg, m in found
+                  if _inside_pair(seg.text, m.start(), first_open, first_close)}
         # Quotations inside quotations are a level of their own: a page that sets every quotation in « »
         # and every one inside them in "…" (`« Il a répondu : "Parce qu’il me fait rire" »`, throughout
         # a translator's pages) keeps a house style, as a page quoting straight throughout does. It shows
-        # one by repeating it: two inner straight quotations or more, and its language's second pair set
-        # less often. Not where the first pair is “ ”: a straight pair after an unclosed “ there is
-        # mostly a quotation typed half straight (`“…，”他说，"由于…"`), not a second level.
-        house_nested = (first_open != "“" and inner_open != first_open and len(nested) >= _HABIT
-                        and prose.count(inner_open) < len(nested))
+        # one by repeating it, inside two quotations or more, and by never setting its language's second
+        # pair: a page that sets “oui” inside « » once shows the convention its straight pairs slipped from.
+        # Not where the first pair is “ ”: a straight pair after an unclosed “ there is mostly a quotation
+        # typed half straight (`“…，”他说，"由于…"`), not a second level.
+        outer = {(id(seg), nested[id(m)]) for seg, m in found if id(m) in nested}
+        house_nested = (first_open != "“" and inner_open != first_open and len(outer) >= _HABIT
+                        and inner_open not in prose)
         for seg, m in found:
-            if _inside_pair(seg.text, m.start(), first_open, first_close):
+            if id(m) in nested:
                 if house_nested:
                     continue
                 # Inside a quotation of the first pair, a quotation takes the next (« il a dit “non” »;
