@@ -541,7 +541,13 @@ class Page:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(self.lines) + "\n"
+        return page_text(self.lines)
+
+
+def page_text(lines: tuple[str, ...]) -> str:
+    """A page's lines as copylint reads them, one paragraph each: the text S112's spans and the line
+    rules' findings are both placed in."""
+    return "\n\n".join(lines) + "\n"
 
 
 def _page_titles(html: bytes) -> list[str]:
@@ -653,7 +659,7 @@ def flagged_lines(lines: tuple[str, ...], select: list[str],
                   spans: list[tuple[int, int, str]] | None = None) -> dict[int, str]:
     """Line index -> code of a line rule whose finding covers the line whole (the rules ``select`` run on
     the page alone; ``spans``: findings made elsewhere, as (start, end, code) in the page's text)."""
-    text = "\n\n".join(lines) + "\n"
+    text = page_text(lines)
     starts = [0]
     for ln in lines[:-1]:
         starts.append(starts[-1] + len(ln) + 2)
