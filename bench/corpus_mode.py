@@ -4,8 +4,16 @@ flat as the input grows.
 
     python bench/corpus_mode.py [--jobs 2] [--copies 10] [--select W,E,S,T,P] [--shard-size 100] [--repeat N]
     python bench/corpus_mode.py --breakdown [--copies 10] [--select W,E,S,T,P]
+    python bench/corpus_mode.py --instructions [--copies N] [--base BASE_VENV]
 
 CPU seconds are the children's user + system time; on a shared machine they are the steadier figure.
+Bytecode and kept patterns are written and read as a user's install does (PYTHONDONTWRITEBYTECODE is
+dropped for the children: with it, every run compiles every module and pattern afresh).
+
+``--instructions`` counts the instructions of one ``--jobs 1`` run on the input ``--copies`` times with
+valgrind (cachegrind, no cache simulation), a figure load does not move: of this tree's install, and with
+``--base`` of another tree's virtual environment too (its console script, run from a neutral folder, so
+that it loads its own tree), after one untimed run of each (bytecode and patterns written).
 
 ``--breakdown`` says where a worker's CPU goes instead: it lints the records of the input ``--copies``
 times in this process, as a worker does (``lint.corpus.lint_record``, after the parent's steps before a
@@ -31,14 +39,38 @@ from pathlib import Path
 
 from corpus import ROOT
 
+# The environment of the runs: bytecode and kept patterns written and read, as a user's install does.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _command(inp: Path, out: Path, jobs: int, select: str, shard_size: int,
+             venv: Path | None = None) -> list[str]:
+    head = [str(venv / "bin" / "copylint")] if venv is not None else [sys.executable, "-m", "lint"]
+    return [*head, "corpus", str(inp), str(out), "--id-field", "id", "--jobs", str(jobs), "--select", select,
+            "--shard-size", str(shard_size)]
+
+
+def instructions(inp: Path, out: Path, select: str, shard_size: int, venv: Path | None = None) -> int:
+    """Instructions of one ``--jobs 1`` run (valgrind), after an untimed one."""
+    cwd = tempfile.gettempdir() if venv is not None else None
+    env = ENV if venv is not None else {**ENV, "PYTHONPATH": str(ROOT)}
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run(_command(inp, out, 1, select, shard_size, venv), check=True, stdout=subprocess.DEVNULL,
+                   env=env, cwd=cwd)
+    shutil.rmtree(out, ignore_errors=True)
+    done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           *_command(inp, out, 1, select, shard_size, venv)],
+                          check=True, capture_output=True, text=True, env=env, cwd=cwd)
+    line = next(s for s in done.stderr.splitlines() if "I" in s and "refs:" in s)
+    return int(line.rsplit(":", 1)[1].replace(",", "").strip())
+
 
 def run(inp: Path, out: Path, jobs: int, select: str, shard_size: int) -> tuple[float, float, float]:
     stats = Path(tempfile.mktemp(prefix="copylint-time-"))
-    cmd = ["/usr/bin/time", "-f", "%M", "-o", str(stats), sys.executable, "-m", "lint", "corpus", str(inp), str(out),
-           "--id-field", "id", "--jobs", str(jobs), "--select", select, "--shard-size", str(shard_size)]
+    cmd = ["/usr/bin/time", "-f", "%M", "-o", str(stats), *_command(inp, out, jobs, select, shard_size)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**ENV, "PYTHONPATH": str(ROOT)})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak = int(stats.read_text().split()[-1]) / 1024
@@ -139,7 +171,7 @@ def breakdown(inp: Path, copies: int, select: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--copies", type=int, default=10)
+    ap.add_argument("--copies", type=int, help="the input's copies (default 10; 1 with --instructions)")
     ap.add_argument("--select", default="W,E,S,T,P")
     # Shards small enough that the input once already keeps every worker busy with several: memory is
     # compared in the steady state (bounded caches full), not against a run that never reached it.
@@ -148,7 +180,10 @@ def main() -> None:
     # On a shared machine one run's wall time says more about the neighbours than about copylint: the
     # best of a few runs (each figure's best on its own; the peak is the largest).
     ap.add_argument("--repeat", type=int, default=1, help="runs per input size; the best figures are shown")
+    ap.add_argument("--instructions", action="store_true", help="valgrind's count of one --jobs 1 run")
+    ap.add_argument("--base", type=Path, help="with --instructions: another tree's virtual environment too")
     args = ap.parse_args()
+    args.copies = args.copies or (1 if args.instructions else 10)
     tmp = Path(tempfile.mkdtemp(prefix="copylint-corpus-bench-"))
     try:
         if args.breakdown:
@@ -156,6 +191,18 @@ def main() -> None:
             subprocess.run([sys.executable, str(ROOT / "bench" / "corpus_jsonl.py"), str(inp), "--copies",
                             str(args.copies)], check=True, stdout=subprocess.DEVNULL)
             breakdown(inp, args.copies, args.select)
+            return
+        if args.instructions:
+            inp = tmp / f"corpora-x{args.copies}.jsonl"
+            subprocess.run([sys.executable, str(ROOT / "bench" / "corpus_jsonl.py"), str(inp), "--copies",
+                            str(args.copies)], check=True, stdout=subprocess.DEVNULL)
+            mb = inp.stat().st_size / 1e6
+            this = instructions(inp, tmp / "out", args.select, args.shard_size)
+            line = f"x{args.copies}: {mb:.1f} MB, --jobs 1: instructions this {this / 1e6:,.0f}M"
+            if args.base is not None:
+                base = instructions(inp, tmp / "out", args.select, args.shard_size, args.base)
+                line += f", base {base / 1e6:,.0f}M ({this / base:.3f}x)"
+            print(line)
             return
         for copies in (1, args.copies):
             inp = tmp / f"corpora-x{copies}.jsonl"
