@@ -14,7 +14,7 @@ from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ._furniture import default_lists, judge_for
+from ._furniture import Judge, default_lists, judge_for
 
 _SEG_LINE = compiled_on_use(r"[^\r\n\x00]*")
 _EOL_AT = compiled_on_use(r"\r\n|\r|\n")
@@ -191,13 +191,24 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 note="a step's words over the command it runs"),
     )
 
+    def _judge(self) -> Judge:
+        """The judge of this rule's lists, made once per rule (the options are fixed): asked per document,
+        the lists' tuples were copied and hashed for ``judge_for``'s cache in each (4 µs a record)."""
+        judge: Judge | None = self.__dict__.get("_judge_made")
+        if judge is None:
+            lists = default_lists()
+            o = self.opts
+            phrases = (*(o.phrases or lists.get("phrases", [])), *o.extend_phrases)
+            prefixes = (*(o.prefixes or lists.get("prefixes", [])), *o.extend_prefixes)
+            patterns = (*(o.patterns or lists.get("patterns", [])), *o.extend_patterns)
+            judge = self.__dict__["_judge_made"] = judge_for(phrases, prefixes, patterns)
+        return judge
+
+    def prepare(self) -> None:
+        self._judge()
+
     def check_document(self, doc: Document) -> Iterator[Finding]:
-        lists = default_lists()
-        o = self.opts
-        phrases = (*(o.phrases or lists.get("phrases", [])), *o.extend_phrases)
-        prefixes = (*(o.prefixes or lists.get("prefixes", [])), *o.extend_prefixes)
-        patterns = (*(o.patterns or lists.get("patterns", [])), *o.extend_patterns)
-        judge = judge_for(phrases, prefixes, patterns)
+        judge = self._judge()
         segments = [seg for seg in doc.segments if seg.kind not in _NOT_FURNITURE]
         if not segments:
             return
