@@ -333,7 +333,9 @@ def _segments_with_loops(tokens: list[Any]) -> set[int]:
         table = Keys(keys.replace("\0", "\1"))  # (the separator's key: no key may be NUL)
         stripped, separator = _stripped, SEPARATOR
     hits: list[int] = []
-    for d in range(1, _GATE_PERIOD + 1):
+    # A run of 2d - 1 equal pairs d tokens apart needs 3d - 1 tokens (three for one word): a period
+    # longer than a third of the tokens finds nothing, and is not asked (a short record asks one or two).
+    for d in range(1, min(_GATE_PERIOD, (len(tokens) + 1) // 3) + 1):
         run = b"\x01" * (2 * d - 1 if d > 1 else 2)  # (one word: three copies here, four in the reading)
         at = 0
         for start, end in table.runs(d, len(run)):
