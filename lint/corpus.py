@@ -9,7 +9,8 @@ temporary file and ``os.replace``: a shard is in OUT whole or not at all. A run 
 whole shards only; running the same command again skips the shards already there and writes the
 rest, so the output equals an uninterrupted run's (no record lost or duplicated). ``OUT/_meta.json``
 holds the settings, and a resumed run with other settings is refused. At the end ``OUT/summary.json``
-counts findings per rule, per 1M words, and decisions, read back from the shards.
+counts findings per rule, per 1M words, and decisions: from the tallies the workers return with each
+shard, and for the shards an earlier run wrote, read back from them.
 
 Memory is bounded by the shards in flight (a few per worker), not by the input. The work on a shard is
 one pure function, ``lint_shard``: run in this process, on a process pool (``--jobs``), or as a Dask bag
@@ -375,27 +376,65 @@ def _prepass(inp: Path, settings: Settings, jobs: int) -> Iterator[Hashed]:
             yield from hashed
 
 
+@dataclass
+class Tally:
+    """What OUT/summary.json counts, over some records: kept by the worker that wrote them, so that the
+    parent sums the workers' tallies instead of reading every shard back and decoding it again (a
+    serial pass over the whole output at the end of a run); only the shards of an earlier run that this
+    one resumed are read back (``tally_of``)."""
+
+    records: int = 0
+    words: int = 0
+    decisions: Counter[str] = field(default_factory=Counter)
+    findings: Counter[str] = field(default_factory=Counter)
+
+    def add(self, record: dict[str, Any]) -> None:
+        """One record's output, as a shard holds it."""
+        self.records += 1
+        self.words += record.get("words", 0)
+        self.decisions[record["decision"]] += 1
+        self.findings.update(f["code"] for f in record["findings"])
+
+    def merge(self, other: Tally) -> None:
+        self.records += other.records
+        self.words += other.words
+        self.decisions.update(other.decisions)
+        self.findings.update(other.findings)
+
+    def summary(self) -> dict[str, Any]:
+        """Findings per rule (count and per 1M words) and decisions."""
+        words = self.words
+        per_million = {code: round(n * 1e6 / words, 2) if words else 0.0 for code, n in sorted(self.findings.items())}
+        return {"records": self.records, "words": words, "decisions": dict(sorted(self.decisions.items())),
+                "findings": dict(sorted(self.findings.items())), "per_million_words": per_million}
+
+
 def lint_shard(shard: tuple[int, Sequence[tuple[int, dict[str, Any] | None, str | None]]],
-               settings: Settings) -> tuple[int, str]:
-    """(shard number, its output lines): the one function every backend runs."""
+               settings: Settings) -> tuple[int, str, Tally]:
+    """(shard number, its output lines, their tally): the one function every backend runs."""
     number, records = shard
-    lines = [json.dumps(lint_record(r, e, n, settings), ensure_ascii=False) for n, r, e in records]
-    return number, "".join(line + "\n" for line in lines)
+    tally = Tally()
+    lines = []
+    for n, r, e in records:
+        out = lint_record(r, e, n, settings)
+        tally.add(out)
+        lines.append(json.dumps(out, ensure_ascii=False))
+    return number, "".join(line + "\n" for line in lines), tally
 
 
-Done = tuple[int, int, bool, str]  # (shard number, part, last part, its output lines)
+Done = tuple[int, int, bool, str, Tally]  # (shard number, part, last part, its output lines, their tally)
 
 
 def lint_span(span: Span, settings: Settings) -> Done:
     """``lint_shard`` on a piece of a shard the worker reads from the input itself."""
-    number, body = lint_shard((span.number, span.records()), settings)
-    return number, span.part, span.last, body
+    number, body, tally = lint_shard((span.number, span.records()), settings)
+    return number, span.part, span.last, body, tally
 
 
 def lint_piece(piece: Piece, settings: Settings) -> Done:
     """``lint_shard`` on a piece of a shard whose records were sent."""
-    number, body = lint_shard((piece.number, piece.records), settings)
-    return number, piece.part, piece.last, body
+    number, body, tally = lint_shard((piece.number, piece.records), settings)
+    return number, piece.part, piece.last, body, tally
 
 
 def _work(inp: Path, settings: Settings, skip: set[int],
@@ -426,13 +465,14 @@ def _commit(out: Path, number: int, body: str) -> None:
 
 
 def done_shards(out: Path) -> set[int]:
-    found = set()
-    for p in out.glob("part-*.jsonl"):
-        try:
-            found.add(int(p.stem.split("-")[1]))
-        except ValueError:
-            continue
-    return found
+    return {n for n in map(_shard_number, out.glob("part-*.jsonl")) if n is not None}
+
+
+def _shard_number(path: Path) -> int | None:
+    try:
+        return int(path.stem.split("-")[1])
+    except ValueError:
+        return None
 
 
 def _prepare(inp: Path, out: Path, settings: Settings) -> set[int]:
@@ -459,22 +499,16 @@ def _prepare(inp: Path, out: Path, settings: Settings) -> set[int]:
     return set()
 
 
-def summarize(out: Path) -> dict[str, Any]:
-    """Findings per rule (count and per 1M words) and decisions, read back from every shard."""
-    by_rule: Counter[str] = Counter()
-    decisions: Counter[str] = Counter()
-    words = records = 0
+def tally_of(out: Path, shards: set[int] | None = None) -> Tally:
+    """The tally of the shards in OUT (or of those numbered in ``shards``), read back from them."""
+    tally = Tally()
     for p in sorted(out.glob("part-*.jsonl")):
+        if shards is not None and _shard_number(p) not in shards:
+            continue
         with p.open(encoding="utf-8", errors="surrogateescape") as handle:
             for line in handle:
-                r = json.loads(line)
-                records += 1
-                words += r.get("words", 0)
-                decisions[r["decision"]] += 1
-                by_rule.update(f["code"] for f in r["findings"])
-    per_million = {code: round(n * 1e6 / words, 2) if words else 0.0 for code, n in sorted(by_rule.items())}
-    return {"records": records, "words": words, "decisions": dict(sorted(decisions.items())),
-            "findings": dict(sorted(by_rule.items())), "per_million_words": per_million}
+                tally.add(json.loads(line))
+    return tally
 
 
 # -- backends ----------------------------------------------------------------------------------------
@@ -567,7 +601,10 @@ def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | Non
     # A shard is committed once all its pieces are back (they come back in any order).
     parts: dict[int, dict[int, str]] = {}
     counts: dict[int, int] = {}
-    for number, part, last, body in results:
+    # The shards this run writes are counted from their workers' tallies; those of an earlier run are read back.
+    tally = tally_of(out, skip) if skip else Tally()
+    for number, part, last, body, piece_tally in results:
+        tally.merge(piece_tally)
         got = parts.setdefault(number, {})
         got[part] = body
         if last:
@@ -577,7 +614,7 @@ def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | Non
             del parts[number], counts[number]
             if on_shard is not None:
                 on_shard(number)
-    summary = summarize(out)
+    summary = tally.summary()
     tmp = out / "summary.json.tmp"
     tmp.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, out / "summary.json")
