@@ -28,6 +28,9 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = compiled_on_use(rf"(?i)\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d\d-\d\d"
                    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d\d)")
 _END = compiled_on_use(r"[.!?][\"”’)\]]?$")
+# What _END finds at the end of a line without a line break (all of a text's stripped lines), asked with
+# str.endswith in C.
+_ENDINGS = (*".!?", *(mark + close for mark in ".!?" for close in "\"”’)]"))
 _SEPARATORS = compiled_on_use(r" [|/•·»›>–—-] |: ")
 # English function words: prose has many, furniture (names, section titles, prompts) few. The model
 # learns how much that counts; the list is grammar, not furniture.
@@ -101,7 +104,7 @@ def _shape(line: str, end: bool, spaces: int) -> tuple[bool, ...]:
 
 
 def layout_of(lines: Sequence[str]) -> Layout:
-    ends = [_END.search(ln) is not None for ln in lines]
+    ends = [ln.endswith(_ENDINGS) or (ln[-1:] == "\n" and _END.search(ln) is not None) for ln in lines]
     spaces = [ln.count(" ") for ln in lines]
     shorts = [float(c < 8 and not e) for c, e in zip(spaces, ends, strict=True)]
     sentences = [float(c >= 8 and e) for c, e in zip(spaces, ends, strict=True)]
@@ -328,7 +331,9 @@ def hand_wrapped(text: str) -> bool:
 # character repeated, as long as the text line above it.
 # The underline is found first and the line above it read after: a pattern that begins with the text
 # line (`^[^\n]*\S[^\n]*\n`) backtracks over every line of the text, quadratic in a line's length.
-_UNDERLINE = compiled_on_use(r"^([=\-~^*#+`'\"])\1{2,}[ \t]*$", re.MULTILINE)
+# Each underline is found from the line break before it (the first line, with none, is never one): a
+# literal the regex engine skips to, where a MULTILINE `^` is tried at every character of the text.
+_UNDERLINE = compiled_on_use(r"\n([=\-~^*#+`'\"])\1{2,}[ \t]*$", re.MULTILINE)
 
 
 def underlined_headings(text: str) -> bool:
@@ -337,11 +342,9 @@ def underlined_headings(text: str) -> bool:
     extractor's output, would read as furniture line by line (a list of names, a table's rows)."""
     found = 0
     for m in _UNDERLINE.finditer(text):
-        start = m.start()
-        if start == 0 or text[start - 1] != "\n":
-            continue
+        start = m.start() + 1  # (the underline's first character, after the break)
         above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
-        if above.strip() and abs(len(m.group(0).rstrip()) - len(above.rstrip())) <= 2:
+        if above.strip() and abs(len(text[start:m.end()].rstrip()) - len(above.rstrip())) <= 2:
             found += 1
             if found >= 2:
                 return True
