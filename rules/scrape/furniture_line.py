@@ -70,7 +70,7 @@ def model() -> Model:
     return Model(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
 
 
-def _overlap(low: list[str], vocabulary: Counter[str], in_body: bool) -> float:
+def _overlap(low: list[str], vocabulary: Counter[str] | BodyWords, in_body: bool) -> float:
     """The share of a line's content words that the body uses (elsewhere than in this line)."""
     content = [w for w in low if len(w) > 3 and w not in _STOP]
     if not content:
@@ -210,7 +210,50 @@ def vocabulary_of(layout: Layout) -> Counter[str]:
 TOPIC_OVERLAP = FEATURES.index("topic_overlap")
 
 
-def topic_overlap(line: str, layout: Layout, k: int, vocabulary: Counter[str]) -> float:
+class BodyWords:
+    """``vocabulary_of`` asked word by word, for a line outside the body, which asks only whether the body
+    uses each of its words: a word whose letters the lowered body does not hold is none of its words, and
+    only the body lines that hold them are split into words (counting every word of a long body was a
+    fifth of this rule's time). The counts themselves (``vocabulary_of``) are made for a line inside the
+    body, and for a body with a capital sigma, whose lowering depends on the letters around it (the one
+    character that str.lower maps by its context): there a word's lowered letters need not stand in its
+    line's."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self._lines = [layout.lines[k] for k in layout.body]
+        joined = "\n".join(self._lines)
+        self._by_word = "\u03a3" not in joined
+        self._lowered = joined.lower() if self._by_word else ""
+        self._low_lines: list[str] | None = None
+        self._uses: dict[str, bool] = {}
+        self._counts: Counter[str] | None = None
+
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = vocabulary_of(self.layout)
+        return self._counts
+
+    def __getitem__(self, word: str) -> int:
+        return self.counts()[word]
+
+    def __contains__(self, word: str) -> bool:
+        """Whether a body line's words, lowered, include ``word`` (lowered, more than three letters)."""
+        if not self._by_word or self._counts is not None:
+            return word in self.counts()
+        answer = self._uses.get(word)
+        if answer is None:
+            answer = False
+            if word in self._lowered:
+                if self._low_lines is None:
+                    self._low_lines = self._lowered.split("\n")  # (lowering adds no line break)
+                answer = any(word in low and word in map(str.lower, _WORD.findall(line))
+                             for line, low in zip(self._lines, self._low_lines, strict=True))
+            self._uses[word] = answer
+        return answer
+
+
+def topic_overlap(line: str, layout: Layout, k: int, vocabulary: Counter[str] | BodyWords) -> float:
     """The line's ``topic_overlap`` feature, as ``line_features`` computes it."""
     return _overlap(list(map(str.lower, _WORD.findall(line))), vocabulary, k in set(layout.body))
 
@@ -464,13 +507,13 @@ table rows are its own structure.
         # The body's vocabulary is read only for a line that may score high enough whatever its overlap
         # with it (``topic_overlap``: a share, in [0, 1]).
         overlap_weight = m.weights[TOPIC_OVERLAP]
-        vocabulary: Counter[str] | None = None
+        vocabulary: BodyWords | None = None
         found: list[Finding] = []
         for k, x in zip(likely, line_features(lines, likely, layout), strict=True):
             if sum(map(mul, m.weights, x)) + max(0.0, overlap_weight) < floor:
                 continue
             if vocabulary is None:
-                vocabulary = vocabulary_of(layout)
+                vocabulary = BodyWords(layout)
             x[TOPIC_OVERLAP] = topic_overlap(lines[k], layout, k, vocabulary)
             p = m.score(x)
             if p < m.threshold:
