@@ -200,6 +200,18 @@ def bounds(layout: Layout, weights: Sequence[float]) -> list[float]:
     return out
 
 
+def _bin_slack(weights: Sequence[float]) -> tuple[float, Callable[[int], float]]:
+    """What ``bounds`` adds for the word-count bins (the largest weight of theirs, or 0), and the weight of
+    the bin that a line of so many words falls in (as ``line_features`` sets them)."""
+    w = dict(zip(FEATURES, weights, strict=True))
+    few, some, many, most = w["words_1_3"], w["words_4_8"], w["words_9_20"], w["words_21_plus"]
+
+    def weight_of(words: int) -> float:
+        return few if words <= 3 else some if words <= 8 else many if words <= 20 else most
+
+    return max(0.0, few, some, many, most), weight_of
+
+
 def vocabulary_of(layout: Layout) -> Counter[str]:
     """How often each content word occurs in the body's lines: a line about the article's own topic
     shares its words; another article's headline, a prompt or a menu item does not."""
@@ -496,12 +508,20 @@ table rows are its own structure.
         # Only the lines whose score could reach the threshold are split into words (the same findings).
         t = min(m.threshold, 1 - 1e-12)
         floor = math.log(t / (1 - t)) - 1e-9
-        likely = [k for k, b in enumerate(bounds(layout, m.weights)) if k > 0 and b >= floor]
+        bound = bounds(layout, m.weights)
+        likely = [k for k, b in enumerate(bound) if k > 0 and b >= floor]
         if not likely:
             return
         taken = sorted((f.start, f.end) for f in findings if f.code in ("S102", "S110", "S109", "S101"))
         if len(likely) + len(taken) < MIN_SIGNALS:
             return  # the page gate below could not open, whatever the lines score
+        # A line's word count (one scan in C) tells which word-count bin is its own: its bound then holds
+        # that bin's weight where it held the largest one's (more than half the lines left are then
+        # under the threshold, and not split into words for every feature).
+        slack, weight_of = _bin_slack(m.weights)
+        likely = [k for k in likely if bound[k] - slack + weight_of(len(_WORD.findall(lines[k]))) >= floor]
+        if len(likely) + len(taken) < MIN_SIGNALS:
+            return
         taken_starts = [a for a, _ in taken]
         reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the findings so far
         # The body's vocabulary is read only for a line that may score high enough whatever its overlap
