@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import gt, itemgetter, mul
 from pathlib import Path
 
@@ -115,23 +115,21 @@ def layout_of(lines: Sequence[str]) -> Layout:
     shapes = [None, *map(_shape, lines, ends, spaces), None]
     siblings = [((shapes[k] == shapes[k + 1]) + (shapes[k + 2] == shapes[k + 1])) / 2 for k in range(n)]
     # How far a line stands from the nearest body line, and how far before the first one (on a log scale,
-    # capped at 1): furniture gathers at the page's edges, away from the body.
+    # capped at 1): furniture gathers at the page's edges, away from the body. Each distance's value is
+    # computed once (``scaled[d]``), and the lines between two body lines take theirs by a slice.
     log = math.log
+    scaled = [min(1.0, log(1 + d) / 3) for d in range(n + 1)]
     if body:
-        distance = []
-        j = 0
-        for k in range(n):
-            while j + 1 < len(body) and body[j + 1] <= k:
-                j += 1
-            d = abs(k - body[j])
-            if j + 1 < len(body):
-                d = min(d, body[j + 1] - k)
-            distance.append(min(1.0, log(1 + d) / 3))
         first = body[0]
-        before = [min(1.0, log(1 + first - k) / 3) if k < first else 0.0 for k in range(n)]
+        distance = scaled[first:0:-1]  # the lines before the first body line
+        for a, b in pairwise(body):
+            gap = b - a  # lines a .. b - 1: the nearer of a and b
+            distance += [scaled[d if d <= gap - d else gap - d] for d in range(gap)]
+        distance += scaled[:n - body[-1]]
+        before = [*scaled[first:0:-1], *[0.0] * (n - first)]
     else:
-        distance = [min(1.0, log(1 + n) / 3)] * n
-        before = [min(1.0, log(1 + n - k) / 3) for k in range(n)]
+        distance = [scaled[n]] * n
+        before = scaled[n:0:-1]
     return Layout(lines, Counter(lines), ends, shorts, sentences, body, siblings, distance, before)
 
 
