@@ -26,6 +26,12 @@ def default_lists() -> dict[str, list[str]]:
     return data
 
 
+# Below this length a text is asked for all the slow gates' words in one scan, which turns down most short
+# texts (corpus records) at once; a longer one holds some of them almost always, and the scan, an alternation
+# the regex engine tries at every character, costs more than the substring tests it would spare.
+_SHORT = 8192
+
+
 class Judge:
     """Whether one line is furniture by the phrase lists: an exact line, a prefix with something after
     it, or a pattern matching the whole line. Built once per set of lists."""
@@ -93,7 +99,7 @@ class Judge:
         # ASCII): a line its pattern matches whole holds one, as the lowered text shows it. A big text
         # holds such words somewhere, and was scanned whole for each gate they opened.
         # (Gates share words, `newsletter`, `photo`: each is looked for once.)
-        if self.slow_words is None or self.slow_words.search(lowered) is None:
+        if self.slow_words is None or (len(lowered) < _SHORT and self.slow_words.search(lowered) is None):
             return sorted(found)
         held: dict[str, bool] = {}
 
