@@ -220,6 +220,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 '#: src/main.c:13\nmsgid "  -v, --version            Show release version"\n'
                 'msgstr "  -v, --version    Mostrar la versión"\n', path="es.po",
                 note="a program's help whose source aligns columns, re-padded by the translation"),
+        Example('msgid "%-20s  %s"\nmsgstr "%-20s  %s"\n\nmsgid "Name:  %s"\nmsgstr "Nom :  %s"\n', path="fr.po",
+                note="a run the source has before the same placeholder: the program's layout, the source's to judge"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -232,6 +234,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
         copied = _spaced_like_source(doc) + _collapsing_spans(doc, self.opts.in_rendered_catalogues)
+        sources = _sources_with_runs(doc)
         # (Outside a PO file and the translations that copy their source's columns, no run is a
         # catalogue's layout: not asked.)
         catalogue = doc.format == "po" or bool(copied)
@@ -242,6 +245,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             if text[start - 1] == "|" or text[end] == "|":
                 continue  # a table cell's padding
             if catalogue and _catalogue_layout(doc, text, start, end, copied):
+                continue
+            if sources and _source_run(sources, text, start, end):
                 continue
             if text.startswith(("# ", "#!"), end):
                 continue  # `x = 1  # comment`: the code convention for a trailing comment
@@ -296,6 +301,26 @@ def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: li
     a translation whose source aligns columns (`--solve <equation>   Solve the given equation`)."""
     return (_indents_po_line(doc, text, start) or _starts_po_string(doc, text, start)
             or _ends_po_string(doc, text, end) or any(a <= start < b for a, b in copied))
+
+
+def _sources_with_runs(doc: Document) -> list[tuple[int, int, str]]:
+    """The Source spans of a catalogue's translations whose source string holds a run of spaces (to the
+    end of the translation's last line), with that source."""
+    text = doc.text
+    spans = []
+    for seg in doc.segments:
+        if seg.source_text is not None and "  " in seg.source_text:
+            # To its line's end: a string of placeholders alone is one opaque character at its start.
+            end = text.find("\n", seg.to_source_end(len(seg.text)))
+            spans.append((seg.to_source(0), len(text) if end < 0 else end, seg.source_text))
+    return spans
+
+
+def _source_run(sources: list[tuple[int, int, str]], text: str, start: int, end: int) -> bool:
+    """Whether a run in a translation is one its source has, as long and before the same two characters
+    (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`): the program's layout, which the translation keeps;
+    a slip of the source's is the source's to mend, where the msgid is written."""
+    return any(a <= start < b and text[start:end + 2] in source for a, b, source in sources)
 
 
 def _spaced_like_source(doc: Document) -> list[tuple[int, int]]:
