@@ -237,16 +237,14 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         sources = _sources_with_runs(doc)
         # (Outside a PO file and the translations that copy their source's columns, no run is a
         # catalogue's layout: not asked.)
-        catalogue = doc.format == "po" or bool(copied)
+        catalogue = doc.format == "po" or bool(copied) or bool(sources)
         for m in pattern.finditer(text):
             start, end = m.span()
             if doc.protected and doc.is_protected(start):
                 continue
             if text[start - 1] == "|" or text[end] == "|":
                 continue  # a table cell's padding
-            if catalogue and _catalogue_layout(doc, text, start, end, copied):
-                continue
-            if sources and _source_run(sources, text, start, end):
+            if catalogue and _catalogue_layout(doc, text, start, end, copied, sources):
                 continue
             if text.startswith(("# ", "#!"), end):
                 continue  # `x = 1  # comment`: the code convention for a trailing comment
@@ -296,11 +294,14 @@ def _ends_sentence(text: str, first: int, start: int, end: int) -> bool:
     return emoji and text[end].isupper()
 
 
-def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]]) -> bool:
-    """Whether a run is a catalogue string's layout: a PO line's indent or its trailing spaces, or a run in
-    a translation whose source aligns columns (`--solve <equation>   Solve the given equation`)."""
+def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]],
+                      sources: list[tuple[int, int, str]]) -> bool:
+    """Whether a run is a catalogue string's layout: a PO line's indent or its trailing spaces, a run in
+    a translation whose source aligns columns (`--solve <equation>   Solve the given equation`), or one it
+    copies from its source."""
     return (_indents_po_line(doc, text, start) or _starts_po_string(doc, text, start)
-            or _ends_po_string(doc, text, end) or any(a <= start < b for a, b in copied))
+            or _ends_po_string(doc, text, end) or any(a <= start < b for a, b in copied)
+            or _source_run(sources, text, start, end))
 
 
 def _sources_with_runs(doc: Document) -> list[tuple[int, int, str]]:
