@@ -179,6 +179,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
         Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
         Example('msgid "Open With"\nmsgstr "Ouvrir avec..."\n', path=_PO, note="no progress message: an ellipsis added"),
+        Example('msgid "Warning"\nmsgstr "Avertissement…"\n\nmsgid "Nothing to do"\nmsgstr "Rien à faire…"\n', path=_PO,
+                note="a noun in -ing, a -thing word: no progress messages"),
+        Example('msgid "Loading files."\nmsgstr "Chargement des fichiers…"\n', path=_PO,
+                note="a progress message whose source ends with its own mark"),
         Example('msgid "Close this window, cancel further changes"\nmsgstr "Fermer cette fenêtre, annuler les changements :"\n',
                 path=_PO, note="a colon the source's words do not hold"),
         Example(_HY + 'msgid "Overwrite?"\nmsgstr "Վերագրառել"\n', path=_PO,
@@ -351,8 +355,10 @@ def _closed_by_choice(both: tuple[str, str]) -> bool:
     return _FRAGMENT.match(both[0]) is not None
 
 
-# A progress message: a source that opens with a gerund (`Unmounting device`, `dumping object inventory`).
-_PROGRESS = compiled_on_use(r"\s*[A-Za-z]+ing\b")
+# A progress message: a source that opens with a gerund and goes on with its object or particle
+# (`Unmounting device`, `copying Texinfo support files`, `Setting up`); a word in -ing alone is as often a
+# noun or a label (`Warning`, `String`, `Pending`), and no -thing word is a gerund (`Nothing to do`).
+_PROGRESS = compiled_on_use(r"\s*[A-Za-z][a-z]*(?<!thing)ing +\w")
 _LAST_TOKEN = compiled_on_use(r"(\S+?)[\"'”’»)\]]*\s*$")
 
 
