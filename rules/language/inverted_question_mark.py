@@ -57,6 +57,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("<!-- copylint-language: es -->\nQuieres saber más?\n", path="a.md"),
         Example('msgid "What is the following folder?"\nmsgstr "qué es la carpeta siguiente?"\n', path="es.po",
                 language="es", note="a whole question in its source: the translation lost its ¿"),
+        Example('msgid "overwrite existing file?"\nmsgstr "sobrescribir el archivo existente?"\n', path="es.po",
+                language="es", note="a prompt in lower case, in a catalogue where no string leaves a question open"),
         Example("Todo está listo\nquieres empezar?\n", language="es",
                 note="a line that goes on in lower case is the same sentence"),
     )
@@ -89,7 +91,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 note="a catalogue's string copied from its source"),
         Example("¿Confirma que quiere eliminar\npermanentemente el archivo?\n", language="es",
                 note="a question wrapped over two lines"),
-        Example('#. TRANSLATORS: Second part of replace dialog sentence\nmsgid "with the following folder?"\n'
+        Example('msgid "Do you want to replace the existing folder"\nmsgstr "¿Desea reemplazar la carpeta existente"\n\n'
+                '#. TRANSLATORS: Second part of replace dialog sentence\nmsgid "with the following folder?"\n'
                 'msgstr "con la carpeta siguiente?"\n', path="es.po", language="es",
                 note="a string that starts in lower case, as its source does: the second half of a question "
                      "another string opens"),
@@ -104,14 +107,16 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         # An abbreviation's full stop ends no sentence (`¿Por qué el Sr. Kavanaugh no quería…?`).
         own = abbreviations(doc.language)
         ends = [b for b in _BOUNDARY.finditer(text) if not _abbreviation_stop(text, b, own)]
+        halves = seg.source_text is not None and _split_questions(doc)
         for b in [*ends, None]:
             end = b.end() if b is not None else len(text)
-            if not (start == 0 and _second_half(seg)):
-                yield from self._sentence(seg, text, start, end, pairs, doc.language)
+            if not (start == 0 and halves and _second_half(seg)):
+                yield from self._sentence(seg, text, start, end, pairs, doc.language,
+                                          left_open=b is None and halves and _first_half(seg))
             start = end
 
     def _sentence(self, seg: Segment, text: str, start: int, end: int, pairs: dict[str, str],
-                  language: str) -> Iterator[Finding]:
+                  language: str, left_open: bool = False) -> Iterator[Finding]:
         for close, opening in pairs.items():
             open_at = -1
             for i in range(start, end):
@@ -132,7 +137,7 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                     if open_at < 0 and not in_other_language(text[start:end], language):
                         yield self.finding(seg, i, i + 1, f"'{close}' with no opening '{opening}'")
                     open_at = -2  # closed
-            if open_at >= 0:
+            if open_at >= 0 and not left_open:
                 yield self.finding(seg, open_at, open_at + 1, f"'{opening}' never closed by '{close}'")
 
 
@@ -148,12 +153,28 @@ def _abbreviation_stop(text: str, boundary: re.Match[str], own: frozenset[str]) 
     return word is not None and word.group(1).lower() in own
 
 
+def _split_questions(doc: Document) -> bool:
+    """Whether a catalogue splits questions over two strings, as a dialog builds them: a string opens a
+    question its source does not end (`¿Desea reemplazar la carpeta existente` for `Do you want to replace
+    the existing folder`), and another ends one, starting in lower case as its source does (`con la
+    carpeta siguiente?` for `with the following folder?`). Each half alone is a slip: a prompt written in
+    lower case (`sobrescribir el archivo existente?`) that lost its ¿, a question never closed."""
+    split = doc.memo.get("questions-split")
+    if split is None:
+        translations = [s for s in doc.segments if s.source_text is not None]
+        split = doc.memo["questions-split"] = (any(map(_first_half, translations))
+                                               and any(map(_second_half, translations)))
+    return bool(split)
+
+
+def _first_half(seg: Segment) -> bool:
+    source = seg.source_text or ""
+    return seg.text.count("¿") > seg.text.count("?") and not source.rstrip().endswith("?")
+
+
 def _second_half(seg: Segment) -> bool:
-    """Whether a catalogue's string starts in lower case, as its source does: the rest of a sentence that
-    another string begins, so its first question may have opened there (`con la carpeta siguiente?`)."""
-    source = seg.source_text
-    return (source is not None and seg.text[:1].islower() and source[:1].islower()
-)
+    source = seg.source_text or ""
+    return seg.text[:1].islower() and source[:1].islower() and source.rstrip().endswith("?")
 
 
 def _copied(seg: Segment, doc: Document) -> bool:
