@@ -20,8 +20,11 @@ PLACEHOLDER = "\ufffc"
 # Software placeholders in message catalogues (gettext, Python, .NET, ICU simple arguments, Mustache):
 # syntax, not prose, in the formats whose strings are templates by design.
 # printf's space flag is left out: "50% discount" and "a 5% increase" are prose, not "% d" and "% i".
+# A printf conversion after its `%` and argument position: flags, width, precision, the length modifier
+# (`%ld`, `%zu`, `%lld`: C's, which a catalogue's strings carry as often as the bare types), the type.
+PRINTF_SPEC = r"[-+0#]*\d*(?:\.\d+)?(?:hh|ll|[hljztLq])?[sdifuxXeEgGc@]"
 TEMPLATE_PLACEHOLDER = re.compile(
-    r"\{\{[^{}]*\}\}|%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@]|%\([\w.]+\)[sdif]|\{\d+\}|\{[a-zA-Z_][\w.]*\}"
+    r"\{\{[^{}]*\}\}|%(?:\d+\$)?" + PRINTF_SPEC + r"|%\([\w.]+\)[sdif]|\{\d+\}|\{[a-zA-Z_][\w.]*\}"
 )  # OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL, inline markup
 # A URL may hold balanced parentheses (Wikipedia's `Foo_(bar)`); it does not end with punctuation.
 _URL = compiled_on_use(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lint.formats.bilingual import markup_of, singular, xliff_example
-from lint.formats.builder import TEMPLATE_PLACEHOLDER
+from lint.formats.builder import PRINTF_SPEC, TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
@@ -16,7 +16,7 @@ from ._pairwise import Difference, PairwiseRule
 # digits) and POSIX's `'` (grouped thousands, `%'d`).
 _DISPLAY_FLAGS = compiled_on_use(r"%(\d+\$)?['I]+")
 _URL_IN_TEXT = compiled_on_use(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
-_PRINTF = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@])")
+_PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
 
 
 class PlaceholderMismatch(PairwiseRule):
@@ -62,6 +62,8 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="form 0 is for 1, 21, 31 …: the count must be printed"),
         Example(xliff_example("Hello {name}, welcome back!", "Bonjour, bon retour !"), path="app.xlf"),
         Example(xliff_example("%d files deleted", "%s fichiers supprimés", version="1.2"), path="app.xlf"),
+        Example('msgid "%s of %lu"\nmsgstr "%lu de %s"\n', path="messages.po",
+                note="two conversions with and without a length modifier swap types"),
         Example('msgid "%s of %d"\nmsgstr "%2$s / %1$d"\n', path="messages.po",
                 note="reordered by position, but argument 2 is a number: its type changed"),
         Example('msgid "%s: %s"\nmsgstr "%1$s : %1$s"\n', path="messages.po",
@@ -94,6 +96,8 @@ as many as the language has: the placeholders each form uses are compared as a s
         Example('msgid "%1$s by %2$d"\nmsgstr "%s par %d"\n', path="messages.po",
                 note="the same arguments in the same order, numbered in the source alone"),
         Example('msgid "%s%s"\nmsgstr "%2$s%1$s"\n', path="messages.po"),
+        Example('msgid "%ld of %s"\nmsgstr "%2$s : %1$ld"\n', path="messages.po",
+                note="a length modifier (%ld, %zu, %lld) is part of the conversion"),
         Example(xliff_example("%s%s", "%2$s%1$s", version="1.2"), path="app.xlf"),
         Example('msgid "Brouillon"\nmsgstr ""\n', path="messages.po", note="untranslated: nothing to compare"),
         Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "%d file"\n'
