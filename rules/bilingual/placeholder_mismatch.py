@@ -16,6 +16,8 @@ from ._pairwise import Difference, PairwiseRule
 # digits) and POSIX's `'` (grouped thousands, `%'d`).
 _DISPLAY_FLAGS = compiled_on_use(r"%(\d+\$)?['I]+")
 _URL_IN_TEXT = compiled_on_use(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
+# An integer conversion, the kind a plural form's count takes (`%d`, `%1$lu`, `%i`).
+_INTEGER = compiled_on_use(r"[diu]$")
 _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
 
 
@@ -41,12 +43,17 @@ Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholde
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
 so may any form the header's `Plural-Forms` picks for fewer than five values of n up to 1000, as
 `msgfmt -c` allows (Hebrew's `n==1 ? 0 : n==2 ? 1 : …`, a Serbian team's `n==1 ? 3 : …`, Arabic's forms
-for 0, 1 and 2). Plural forms in one string, separated by `|` (Symfony, Laravel), are
+for 0, 1 and 2): the count, an integer conversion, never another argument. Plural forms in one string, separated by `|` (Symfony, Laravel), are
 as many as the language has: the placeholders each form uses are compared as a set.
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "\n'
+                '"n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5);\\n"\n\nmsgid "%d file in %s"\n'
+                'msgid_plural "%d files in %s"\nmsgstr[0] "لا ملفات في %2$s"\nmsgstr[1] "ملف واحد في %2$s"\n'
+                'msgstr[2] "ملفان"\nmsgstr[3] "%d ملفات في %s"\nmsgstr[4] "%d ملفًا في %s"\nmsgstr[5] "%d ملف في %s"\n',
+                path="ar.po", note="a form for two spells its number out, and lost the folder too"),
         Example(xliff_example("Name: %s | Size: %s", "Nom : %s"), path="app.xlf",
                 note="a | between parts that share no word: no plural forms"),
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Hello, welcome back!"\n', path="messages.po"),
@@ -149,7 +156,9 @@ as many as the language has: the placeholders each form uses are compared as a s
         if one is not None:  # a plural form: msgid_plural is its source, msgid's placeholders are allowed too
             extra = [p for p in extra if p not in _arguments(one, forms)[0]]
             if seg.index in doc.memo.get("po-rare-form", ()):
-                missing = []  # a form for one or a few numbers may spell it out: `un fichier` for `%d file`
+                # A form for one or a few numbers may spell its number out (`un fichier` for `%d file`),
+                # never drop another argument (`ملفان` for `%d files in %s` lost the folder).
+                missing = [p for p in missing if not _INTEGER.search(p)]
         # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or the other side
         # writes it alike (`%s … %d` as `%d … %s`, whose arguments swapped types; `%s` dropped of two):
         # then by the argument it takes.
