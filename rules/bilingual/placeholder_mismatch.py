@@ -16,7 +16,7 @@ from ._pairwise import Difference, PairwiseRule
 # digits) and POSIX's `'` (grouped thousands, `%'d`).
 _DISPLAY_FLAGS = compiled_on_use(r"%(\d+\$)?['I]+")
 _URL_IN_TEXT = compiled_on_use(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
-# An integer conversion, the kind a plural form's count takes (`%d`, `%1$lu`, `%i`).
+# An integer conversion, the kind a plural form's count takes (`%d`, `%1$lu`, `%i`, `%(n)d`).
 _INTEGER = compiled_on_use(r"[diu]$")
 _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
 
@@ -43,7 +43,7 @@ Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholde
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
 so may any form the header's `Plural-Forms` picks for fewer than five values of n up to 1000, as
 `msgfmt -c` allows (Hebrew's `n==1 ? 0 : n==2 ? 1 : …`, a Serbian team's `n==1 ? 3 : …`, Arabic's forms
-for 0, 1 and 2): the count, an integer conversion, never another argument. Plural forms in one string, separated by `|` (Symfony, Laravel), are
+for 0, 1 and 2): the count, one placeholder, never a printf string or another argument besides. Plural forms in one string, separated by `|` (Symfony, Laravel), are
 as many as the language has: the placeholders each form uses are compared as a set.
 """
     severity = Severity.ERROR
@@ -156,9 +156,11 @@ as many as the language has: the placeholders each form uses are compared as a s
         if one is not None:  # a plural form: msgid_plural is its source, msgid's placeholders are allowed too
             extra = [p for p in extra if p not in _arguments(one, forms)[0]]
             if seg.index in doc.memo.get("po-rare-form", ()):
-                # A form for one or a few numbers may spell its number out (`un fichier` for `%d file`),
-                # never drop another argument (`ملفان` for `%d files in %s` lost the folder).
-                missing = [p for p in missing if not _INTEGER.search(p)]
+                # A form for one or a few numbers may spell its number out (`un fichier` for `%d file`,
+                # `une page` for `${resultCount} pages`): one placeholder, never a printf string or
+                # another argument besides (`ملفان` for `%d files in %s` lost the folder).
+                if len(missing) == 1 and not (missing[0].startswith("%") and not _INTEGER.search(missing[0])):
+                    missing = []
         # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or the other side
         # writes it alike (`%s … %d` as `%d … %s`, whose arguments swapped types; `%s` dropped of two):
         # then by the argument it takes.
