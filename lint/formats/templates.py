@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from lint.formats.builder import PLACEHOLDER, SegmentBuilder
@@ -64,21 +64,31 @@ class OpaqueShortcode(NamedTuple):
 
 def opaque_shortcodes(text: str) -> list[OpaqueShortcode]:
     """Hugo's comment and highlight shortcodes in ``text``, in order (a body runs to the first closing of
-    its name: Hugo does not nest them); an opening never closed hides nothing."""
+    its name: Hugo does not nest them); an opening never closed hides nothing, nor one the writer quoted
+    in a code span or a fence's info string."""
+    return _opaque_shortcodes(text, _Lines(text))
+
+
+def _opaque_shortcodes(text: str, lines: _Lines) -> list[OpaqueShortcode]:
     if not any(name in text for name in _OPAQUE_NAMES):
         return []
     found: list[OpaqueShortcode] = []
-    unclosed: set[str] = set()  # no closing after an opening of this name: nor after any later one
+    # The first closing of each name at or after the last search: a page that quotes many openings in
+    # code spans searches on from each, and would read to the same far closing once per opening.
+    closings: dict[str, re.Match[str] | None] = {}
     pos = 0
     while (opening := _OPAQUE_SHORTCODE.search(text, pos)) is not None:
-        name = opening.group(1)
-        closing = None if name in unclosed else _closing_shortcode(name).search(text, opening.end())
-        if closing is None:
-            unclosed.add(name)
-            pos = opening.end()
+        pos = opening.end()
+        if lines.in_code_span(opening.start(), opening.end()) or lines.on_fence_opening(opening.start()):
+            # Quoted, it opens nothing: a real opening may follow before the closing found after it.
             continue
-        if not _in_code_span(text, opening.start(), opening.end()) and not _on_fence_opening(text, opening.start()):
-            found.append(OpaqueShortcode(opening.start(), opening.end(), closing.start(), closing.end()))
+        name = opening.group(1)
+        if name not in closings or ((known := closings[name]) is not None and known.start() < pos):
+            closings[name] = _closing_shortcode(name).search(text, pos)
+        closing = closings[name]
+        if closing is None:  # nor after any later opening of this name
+            continue
+        found.append(OpaqueShortcode(opening.start(), opening.end(), closing.start(), closing.end()))
         pos = closing.end()
     return found
 
@@ -87,17 +97,25 @@ def expression_spans(text: str) -> list[tuple[int, int]]:
     """The source ranges of the template expressions in ``text``, in order (none across a blank line:
     that is two paragraphs, not one expression; none longer than about 400 characters), a Hugo comment
     or highlight shortcode with its body being one."""
+    return _expressions(text)[0]
+
+
+def _expressions(text: str) -> tuple[list[tuple[int, int]], list[OpaqueShortcode]]:
+    """expression_spans' ranges, and the opaque shortcodes among them (template_view needs both: each
+    costs a scan of the text and a line test per match)."""
     if not any(o in text for o in _OPENERS):
-        return []
+        return [], []
+    lines = _Lines(text)
     found = [m.span() for m in _EXPRESSION.finditer(text)
-             if not _in_code_span(text, m.start(), m.end()) and not _on_fence_opening(text, m.start())]
-    opaque = [(c.start, c.end) for c in opaque_shortcodes(text)]
-    if not opaque:
-        return found
+             if not lines.in_code_span(m.start(), m.end()) and not lines.on_fence_opening(m.start())]
+    shortcodes = _opaque_shortcodes(text, lines)
+    if not shortcodes:
+        return found, []
+    opaque = [(c.start, c.end) for c in shortcodes]
     starts = [s for s, _ in opaque]
     outside = [(s, e) for s, e in found
                if (k := bisect.bisect_right(starts, s) - 1) < 0 or opaque[k][1] <= s]
-    return sorted(outside + opaque)
+    return sorted(outside + opaque), shortcodes
 
 
 # A fenced code block's opening line: its info string is the writer's markup, never an expression to stand
@@ -107,18 +125,52 @@ def expression_spans(text: str) -> list[tuple[int, int]]:
 _FENCE_OPENING = compiled_on_use(r"[ \t]*(?:`{3,}|~{3,})")
 
 
-def _on_fence_opening(text: str, at: int) -> bool:
-    return _FENCE_OPENING.match(text, max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1) is not None
+class _Lines:
+    """Tests of the line an expression stands on, each in logarithmic time: the positions of a text's
+    line breaks and backticks are listed once, where a search back to the line's start and a count along
+    it made a page of one long line, with an expression every few characters, quadratic."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
 
-def _in_code_span(text: str, start: int, end: int) -> bool:
-    """Whether ``{{ … }}`` at [start, end) stands between backticks on its line (`` `style={{ a: 1 }}` ``):
-    code the writer quoted, which the parser keeps as a code span only if its backticks stay as written."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text.count("`", line_start, start) % 2 == 0:
-        return False
-    line_end = text.find("\n", end)
-    return "`" in text[end: len(text) if line_end < 0 else line_end]
+    @cached_property
+    def newlines(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def breaks(self) -> list[int]:  # a line may end with CR alone too
+        return [m.start() for m in re.finditer("[\r\n]", self.text)] if "\r" in self.text else self.newlines
+
+    @cached_property
+    def backticks(self) -> list[int]:
+        return [m.start() for m in re.finditer("`", self.text)]
+
+    @cached_property
+    def has_fence(self) -> bool:
+        return "```" in self.text or "~~~" in self.text
+
+    def in_code_span(self, start: int, end: int) -> bool:
+        """Whether ``{{ … }}`` at [start, end) stands between backticks on its line (`` `style={{ a: 1 }}` ``):
+        code the writer quoted, which the parser keeps as a code span only if its backticks stay as written."""
+        ticks = self.backticks
+        if not ticks:
+            return False
+        newlines = self.newlines
+        k = bisect.bisect_left(newlines, start)
+        line_start = newlines[k - 1] + 1 if k else 0
+        if (bisect.bisect_left(ticks, start) - bisect.bisect_left(ticks, line_start)) % 2 == 0:
+            return False
+        j = bisect.bisect_left(ticks, end)
+        if j == len(ticks):
+            return False
+        k = bisect.bisect_left(newlines, end)
+        return k == len(newlines) or ticks[j] < newlines[k]
+
+    def on_fence_opening(self, at: int) -> bool:
+        if not self.has_fence:  # every fence's opening holds one of them
+            return False
+        k = bisect.bisect_left(self.breaks, at)
+        return _FENCE_OPENING.match(self.text, self.breaks[k - 1] + 1 if k else 0) is not None
 
 
 class Masker:
@@ -258,8 +310,8 @@ def template_view(text: str) -> TemplateView:
     admonitions = list(_ADMONITION.finditer(text)) if "!!!" in text or "???" in text else []
     attributes = heading_attributes(text)
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in text or "<<<" in text else []
-    expressions = expression_spans(text)
-    opaque = {(c.start, c.end): c for c in opaque_shortcodes(text)} if expressions else {}
+    expressions, shortcodes = _expressions(text)
+    opaque = {(c.start, c.end): c for c in shortcodes}
     destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
     if not (containers or admonitions or attributes or directives or opaque):
         if not expressions:
@@ -316,14 +368,28 @@ def _comment_out(text: str, view: list[str], comment: OpaqueShortcode) -> None:
     becomes an HTML comment block (`<!--` … `-->`; blank lines do not end one, the line holding `-->`
     does, so any inside are blanked); one within a line, an inline code span (a placeholder), its own
     backticks blanked, where it holds no blank line that would end the paragraph around it; else its
-    opening and closing stand in as two expressions, as before Hugo had the shortcode."""
+    opening and closing stand in as two expressions, as before Hugo had the shortcode.
+
+    A block runs to the end of the line that holds its `-->`: where prose follows the closing on its
+    line, the block ends on the line before and the closing is a code span that opens the prose's
+    paragraph, or, on one line, the whole is a code span. Where the line before cannot hold the `-->`
+    (too short, not ASCII), the block hides the rest of the closing's line: a code span over lines
+    would end at a body line that opens a block (`- item`, `~~~`) and leave the body as prose."""
     start, opening_end, closing_start, end = comment
     # Back over what may stand before a block only (a search for the line's start would read a long line
     # once per comment on it).
     prefix = start
     while prefix and text[prefix - 1] in _PREFIX_CHARACTERS:
         prefix -= 1
-    if (prefix == 0 or text[prefix - 1] in "\r\n") and _BLOCK_PREFIX.fullmatch(text, prefix, start):
+    opens_line = (prefix == 0 or text[prefix - 1] in "\r\n") and _BLOCK_PREFIX.fullmatch(text, prefix, start) is not None
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    closes_line = after == len(text) or text[after] in "\r\n"
+    one_line = "\n" not in text[start:end] and "\r" not in text[start:end]
+    if opens_line and not closes_line and not one_line and _commented_out_before_closing_line(text, view, comment):
+        return
+    if opens_line and (closes_line or not one_line):
         view[start : start + 4] = "<!--"
         _blank(view, start + 4, opening_end)
         for k in range(opening_end, closing_start):
@@ -338,6 +404,34 @@ def _comment_out(text: str, view: list[str], comment: OpaqueShortcode) -> None:
                 view[k] = " "
     else:
         view[start] = view[opening_end - 1] = view[closing_start] = view[end - 1] = "`"
+
+
+def _commented_out_before_closing_line(text: str, view: list[str], comment: OpaqueShortcode) -> bool:
+    """Whether a shortcode that opens a line, and whose closing opens a later one, could be rewritten as
+    an HTML comment block ending on the line before its closing's, the closing a code span (it is
+    then); not where text of the body stands before the closing on its line, nor where the line before
+    has no three ASCII characters after its block prefix to hold the `-->`."""
+    start, opening_end, closing_start, end = comment
+    line_start = max(text.rfind("\n", start, closing_start), text.rfind("\r", start, closing_start)) + 1
+    if _BLOCK_PREFIX.fullmatch(text, line_start, closing_start) is None:
+        return False
+    before_end = line_start - 2 if text.startswith("\r\n", line_start - 2) else line_start - 1
+    before_start = max(text.rfind("\n", start, before_end), text.rfind("\r", start, before_end)) + 1
+    if before_start <= start:  # the line before is the opening's
+        body_start = start + 4
+    else:
+        prefix = _BLOCK_PREFIX.match(text, before_start)
+        body_start = prefix.end() if prefix is not None else before_start
+    if before_end - 3 < body_start or not all(view[k].isascii() for k in range(before_end - 3, before_end)):
+        return False
+    view[start : start + 4] = "<!--"
+    _blank(view, start + 4, opening_end)
+    for k in range(opening_end, before_end):
+        if text.startswith("-->", k):
+            _blank(view, k, k + 3)
+    view[before_end - 3 : before_end] = "-->"
+    view[closing_start] = view[end - 1] = "`"
+    return True
 
 
 _BLANK_LINE = compiled_on_use(r"\n[ \t]*\r?\n")
