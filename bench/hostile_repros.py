@@ -174,6 +174,8 @@ REPROS: list[Repro] = [
           [*C, "--fix", "a.po"], lambda r, d: 'msgid "Hello\x7f world"' in (d / "a.po").read_text()),
     Repro("E101 mojibake href, --fix", write("a.html", '<p><a href="/caf\u00c3\u00a9/menu">Caf\u00c3\u00a9 menu</a></p>\n'),
           [*C, "--fix", "a.html"], lambda r, d: 'href="/caf\u00c3\u00a9/menu"' in (d / "a.html").read_text()),
+    Repro("Hugo: 20,000 comment shortcodes on one line", write("a.md", "word {{< comment >}}x{{< /comment >}} " * 20_000 + "\n"),
+          [*C, "a.md"], ok_if_no_traceback),
     Repro("W101 leading indented code block, --fix", write("a.md", "    code block line\n\nProse here.\n"),
           [*C, "--fix", "a.md"], lambda r, d: (d / "a.md").read_text().startswith("    code block line")),
     Repro("--fix alias.txt (symlink)", both(write("t.txt", "Two  spaces.\n"), lambda d: (d / "alias.txt").symlink_to("t.txt")),
