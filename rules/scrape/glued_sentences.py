@@ -116,6 +116,9 @@ names with an exclamation mark (`Yahoo!News`).
         Example("Today the mayors reported on their fulfilment.Firstly, House of Sport construction has resumed.",
                 "Today the mayors reported on their fulfilment. Firstly, House of Sport construction has resumed.",
                 note="a sentence adverb in -ly and its comma"),
+        Example("The minister said.Police arrived late, a witness said.Officials denied it.",
+                "The minister said. Police arrived late, a witness said. Officials denied it.",
+                note="the same word glued twice, a sentence apart: no list"),
     )
     allow = (
         Example("Visit example.com for details."),
@@ -146,6 +149,7 @@ names with an exclamation mark (`Yahoo!News`).
         Example("Each worker is a threading.Thread object that the pool starts."),
         Example("- Before calling next, introduce a lock (sync.Mutex, sync.Once, etc.) or make a copy.",
                 note="names of one namespace listed together (cloudwego's docs)"),
+        Example("Guard it with sync.Once or sync.Mutex before the first call."),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -225,14 +229,20 @@ def _name_then_sentence(text: str, at: int) -> bool:
     return any(w.islower() and _WORD.fullmatch(w.rstrip(",.")) for w in words[1:])
 
 
+# What parts the items of a list (`sync.Mutex, sync.Once`, `sync.Mutex or sync.Once`): a sentence between
+# two of them (`said.Police arrived late, a witness said.Officials`) makes two glued sentences of them.
+_LIST_SEPARATOR = r"(?:,? (?:and|or) |, |/)"
+
+
 def _listed_namespace(text: str, start: int, end: int, word: str) -> bool:
-    """Whether `word.` stands within 40 characters of another `word.` and a name that opens no sentence
-    (`a lock (sync.Mutex, sync.Once, etc.)`): names of one namespace listed together, where two glued
-    sentences after the same word are never that close."""
-    near = text[max(0, start - 40) : end + 40]
-    return any(m.group(1).lower() not in _STARTERS
-               for m in re.finditer(rf"(?<![\w.]){re.escape(word)}\.([A-Z][A-Za-z]*)", near)
-               if max(0, start - 40) + m.start() != start)
+    """Whether `word.Name` is listed next to another `word.Name` whose name opens no sentence, parted
+    only by a comma or a conjunction (`a lock (sync.Mutex, sync.Once, etc.)`): names of one namespace
+    listed together. The same word glued twice further apart is two slips (`The minister said.Police
+    arrived late, a witness said.Officials denied it.`)."""
+    item = rf"(?<![\w.]){re.escape(word)}\.([A-Z][A-Za-z]*)"
+    before = re.search(rf"{item}{_LIST_SEPARATOR}\Z", text[max(0, start - 60):start])
+    after = re.compile(rf"[A-Za-z]*{_LIST_SEPARATOR}{item}").match(text, end)
+    return any(m is not None and m.group(1).lower() not in _STARTERS for m in (before, after))
 
 
 def _looks_like_code(text: str, start: int) -> bool:
