@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Iterator
 
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_PLACEHOLDER = compiled_on_use(
+_PLACEHOLDER_SOURCE = (
     r"\{\{\s*[\w.]+\s*\}\}"  # {{name}} (Mustache, Jinja, Angular)
     r"|\{\d+\}"  # {0} (.NET, Java MessageFormat)
     # {name} (Python format, ICU): a word in braces is prose often enough that only names with an
@@ -22,6 +24,7 @@ _PLACEHOLDER = compiled_on_use(
     r"|\[\[[A-Z0-9_:]+\]\]"  # [[LINK]]
     r"|\$\{[\w.]+\}"  # ${name}
 )
+_PLACEHOLDER = compiled_on_use(_PLACEHOLDER_SOURCE)
 
 # A quotation's marks, opening -> closing.
 _PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c"}
@@ -34,12 +37,34 @@ def _quoted(text: str, start: int, end: int) -> bool:
     first = max(text.rfind("\n", 0, start) + 1, start - 80)
     for i in range(start - 1, first - 1, -1):
         close = _PAIRS.get(text[i])
-        if close is None or (i > 0 and text[i - 1].isalnum()):
+        if close is None or (i > 0 and text[i - 1].isalnum() and not _string_prefix(text, i)):
             continue  # not a quotation mark, or an apostrophe (John's)
         after = text.find(close, end, min(len(text), end + 80))
         if after != -1 and "\n" not in text[end:after] and not text[after + 1:after + 2].isalnum():
             return True
     return False
+
+
+def _string_prefix(text: str, quote: int) -> bool:
+    """Whether the letters before the quotation mark at ``quote`` are a string literal's prefix (`f"`,
+    `rb'`, `t"`): code quoted in prose, where a letter before the mark is otherwise an apostrophe's."""
+    i = quote
+    while i > 0 and quote - i < 3 and text[i - 1] in "bBfFrRtTuU":
+        i -= 1
+    return 0 < quote - i < 3 and (i == 0 or not _joinable(text[i - 1]))
+
+
+_BACKTICKS = compiled_on_use(r"`+")
+
+
+def _in_code_span(text: str, start: int, end: int) -> bool:
+    """Whether the placeholder at [start, end) stands between backticks on its line (``` ``{file_url}.asc`` ```
+    in reST read as plain text): code the format did not parse, cited as such."""
+    line_end = text.find("\n", end)
+    if "`" not in text[end:None if line_end == -1 else line_end]:
+        return False
+    opened = _BACKTICKS.findall(text, text.rfind("\n", 0, start) + 1, start)
+    return len(opened) % 2 == 1
 
 
 # A placeholder named as what it is: followed (after others it is listed with) by a noun for a template's
@@ -48,33 +73,69 @@ _NAMED = compiled_on_use(r"(?:\s*(?:,|and|or)\s*%\S+)*\s+(?:format(?:ting|ters?|
                          r"directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
 
 
-# Characters that join a placeholder into a path, a name or a key=value pair: notation the writer chose
-# (`biz/${namespace}/${name}.go`, `({flag}={value})`, `pkg.${svc}${method}Args`), where a template left
-# unfilled stands as a word of its own in its sentence (`Hello {0}!`, `the file %s could`).
-_JOINERS = frozenset("/\\=$}{")
+# A placeholder, or a word in braces (`{flag}`, `{total}`), next to the one judged: the parts of a run are
+# told apart from the characters that join them.
+_TOKEN = compiled_on_use(rf"{_PLACEHOLDER_SOURCE}|\$?\{{[^{{}}\s]*\}}")
+_ASCII_LETTER = compiled_on_use(r"[A-Za-z]")
+# What stands for a token in a run once masked: a word character to the joiners around it.
+_MASK = "\0"
 
 
 def _in_notation(text: str, start: int, end: int) -> bool:
-    """Whether the placeholder at [start, end) is glued into a path, an identifier or a key=value pair:
-    a path separator, `=` or another placeholder against it, an ASCII letter, digit or underscore
-    against it, or a dot between it and a name (`pkg.${svc}`, `${name}.go`)."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    if before in _JOINERS or after in _JOINERS or _ascii_word(before) or _ascii_word(after):
+    """Whether the placeholder at [start, end) is glued into a path, a name or a key=value pair
+    (`biz/router/${namespace}/${idlName}.go`, `some_pkg.${svc}${method}Args`, `({flag}={value})`): notation
+    the writer chose. The run it is glued into (up to whitespace) must show that shape: an ASCII word
+    character right before it (a name's or a pattern's end: `_deprecated_{name}`, `digit{2}`), `=` between
+    it and a word, or path separators and `.`/`_`/`=` between two words or placeholders, two of them, or one
+    with ASCII letters on both sides of the placeholder. A template left unfilled is glued to its sentence
+    by other things: a dropped space after it (`{order_id}was`), a currency sign (`$%.2f`), a ratio
+    (`{count}/{total}`, `page %d/%d`)."""
+    left = text[max(0, start - 80):start]
+    left = "" if not left or left[-1].isspace() else _TOKEN.sub(_MASK, left.split()[-1])
+    right = text[end:end + 80]
+    right = "" if not right or right[0].isspace() else _TOKEN.sub(_MASK, right.split()[0])
+    if left[-1:] not in ("", _MASK) and _joinable(left[-1]):
+        return True  # the end of a name or a pattern: `_deprecated_{name}`, `digit{2}`, `uni${a}ode`
+    if (left[-1:] == "=" and _joinable(left[-2:-1])) or (right[:1] == "=" and _joinable(right[1:2])):
+        return True  # a key=value pair: `({flag}={value})`, `--width={value}`
+    run = f"{left}{_MASK}{right}"
+    joiners = sum(1 for i in range(1, len(run) - 1)
+                  if run[i] in "/\\" or (run[i] in "._=" and _joinable(run[i - 1]) and _joinable(run[i + 1])))
+    if joiners >= 2:
         return True
-    return (before == "." and start > 1 and _ascii_word(text[start - 2])) or (
-        after == "." and end + 1 < len(text) and _ascii_word(text[end + 1]))
+    return joiners == 1 and _ASCII_LETTER.search(left) is not None and _ASCII_LETTER.search(right) is not None
 
 
-def _ascii_word(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
+def _joinable(ch: str) -> bool:
+    """An ASCII letter, digit or underscore, or a masked token: what a joiner joins."""
+    return ch == _MASK or (ch.isascii() and (ch.isalnum() or ch == "_"))
 
 
-def _written_as_code(doc: Document, placeholder: str) -> bool:
-    """Whether the document writes ``placeholder`` alone in a code span (`` `%f` ``) elsewhere: it is
-    about that syntax (a list of format verbs: `` `%F` synonym for %f ``), and the bare one is a citation
-    that lost its backticks, not a template left unfilled."""
-    return f"`{placeholder}`" in doc.source.text
+_MEMO_KEY = "T106-placeholders-written-as-code"
+# A placeholder written alone in a code span: `` `%f` `` (Markdown), ``` ``%f`` ``` (reST).
+_IN_CODE_SPAN = compiled_on_use(rf"`({_PLACEHOLDER_SOURCE})(?=`)")
+
+
+def _placeholders_written_as_code(doc: Document) -> frozenset[str]:
+    """The placeholders that the document writes alone in a code span of its prose (`` `%f` ``): it is
+    about that syntax (a list of format verbs: `` `%F` synonym for %f ``), and a bare one is a citation
+    that lost its backticks, not a template left unfilled. Code blocks (the format's protected ranges of
+    whole lines: fences, indented and literal blocks) are left out: a program's template literal
+    (`` `${name}` `` in JavaScript) says nothing of the prose around it. Found once per document."""
+    found = doc.memo.get(_MEMO_KEY)
+    if found is None:
+        text = doc.source.text
+        blocks = [(a, b) for a, b in doc.protected
+                  if (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b - 1] == "\n")]
+        found = frozenset(m.group(1) for m in _IN_CODE_SPAN.finditer(text) if not _inside(blocks, m.start()))
+        doc.memo[_MEMO_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` falls in one of ``ranges`` (sorted and apart, as ``Document.protected`` is)."""
+    i = bisect.bisect_right(ranges, (at, sys.maxsize)) - 1
+    return i >= 0 and at < ranges[i][1]
 
 
 class PlaceholderResidue(Rule):
@@ -90,10 +151,12 @@ from a template without its values, or an MT engine kept a segment's inline code
 `Hello {0}`.
 
 Not flagged: a placeholder glued into a path, a name or a key=value pair (`biz/${namespace}/${name}.go`,
-`({flag}={value})`, `pkg.${svc}${method}Args`: notation, where a template left unfilled stands as a word
-of its own); one the document also writes alone in a code span (a list of format verbs: `` `%F` synonym for
-%f ``); a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
-`'%s.%s' % version`): documentation citing a template, as it would in a code span; and one named as what
+`({flag}={value})`, `some_pkg.${svc}${method}Args`: notation, where a template left unfilled stands as a
+word of its own, or is glued to its sentence by a dropped space, a currency sign or a ratio: `{id}was`,
+`$%.2f`, `page %d/%d`); one the document also writes alone in an inline code span, not a code block (a list
+of format verbs: `` `%F` synonym for %f ``); a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
+`'%s.%s' % version`, a string literal: `f"Hi {name}!"`) or between backticks (reST's ``` ``{name}`` ``` read as
+plain text): documentation citing a template; and one named as what
 it is (`use the %s specifier`, `add %i and %f formatting specifiers`); braces right after `@`, Git's
 syntax for a reflog entry or a branch's upstream (`stash@{0}`, `HEAD@{1}`, `main@{upstream}`).
 
@@ -118,6 +181,13 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("你好{0}，欢迎回来。", note="glued to Chinese, not to a name"),
         Example("Use `%d` for numbers.\n\nThe file %s could not be opened.", path="a.md",
                 note="another placeholder written as code"),
+        Example("Bienvenido de nuevo, ${name}.\n\n```js\nconst greeting = `${name}`;\n```\n", path="a.md",
+                note="written as code only in a code block: a program's template literal"),
+        Example("Uploaded {count}/{total} files.", note="a ratio, not a path"),
+        Example("Page %d/%d of the report."),
+        Example("Your balance is $%s today.", note="a currency sign, not a joiner"),
+        Example("The total is $%.2f with shipping."),
+        Example("Your order {order_id}was shipped.", note="a dropped space, not a name"),
     )
     allow = (
         Example("Prices rose 50% since March."),
@@ -142,14 +212,21 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("- request: kitex_gen/some_pkg.${svc}${method}Args", note="a name built of placeholders"),
         Example("* `%f` decimal point but no exponent\n* `%F` synonym for %f\n", path="a.md",
                 note="a list of format verbs, one without its backticks"),
+        Example("Pass the width as --width={value} on the command line.", note="a key=value pair"),
+        Example('The example builds query = f"SELECT * FROM data WHERE user_id = {user_id}" from input.',
+                note="a string literal: its prefix is no apostrophe's letter"),
+        Example("Use the format ``{name} <{email}>`` for each author.", note="reST's inline literal, read as text"),
+        Example("    path_empty    = pchar{0}", note="a pattern's repetition glued to its atom"),
+        Example("Reports are written to reports/{date}/summary.csv each night.", note="a path"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         for m in _PLACEHOLDER.finditer(text):
-            if (_quoted(text, m.start(), m.end()) or _NAMED.match(text, m.end())
+            if (_quoted(text, m.start(), m.end()) or _in_code_span(text, m.start(), m.end())
+                    or _NAMED.match(text, m.end())
                     or text[m.start() - 1:m.start()] == "@"):
                 continue
-            if m.group()[0] in "{%$" and (_in_notation(text, m.start(), m.end()) or _written_as_code(doc, m.group())):
+            if m.group()[0] in "{%$" and (_in_notation(text, m.start(), m.end()) or m.group() in _placeholders_written_as_code(doc)):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"Placeholder '{m.group()}' left in the text")
