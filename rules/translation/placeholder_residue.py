@@ -59,12 +59,13 @@ _BACKTICKS = compiled_on_use(r"`+")
 
 def _in_code_span(text: str, start: int, end: int) -> bool:
     """Whether the placeholder at [start, end) stands between backticks on its line (``` ``{file_url}.asc`` ```
-    in reST read as plain text): code the format did not parse, cited as such."""
-    line_end = text.find("\n", end)
-    if "`" not in text[end:None if line_end == -1 else line_end]:
+    in reST read as plain text): code the format did not parse, cited as such. Looked for within 200
+    characters either side, as a code span in prose is short and a line may be a whole file."""
+    close = text.find("`", end, end + 200)
+    if close == -1 or "\n" in text[end:close]:
         return False
-    opened = _BACKTICKS.findall(text, text.rfind("\n", 0, start) + 1, start)
-    return len(opened) % 2 == 1
+    line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
+    return len(_BACKTICKS.findall(text, line_start, start)) % 2 == 1
 
 
 # A placeholder named as what it is: followed (after others it is listed with) by a noun for a template's
