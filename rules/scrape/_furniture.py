@@ -69,7 +69,9 @@ class Judge:
         # Every word a slow gate requires, as one alternation of literals: a text where it finds none (most
         # texts) holds no set of any gate's words, and no gate is asked (one scan in C, where testing the
         # gates' word sets one by one costs some 20 µs a text in Python: corpus mode asks per record).
-        words = sorted({w for required, _ in self.slow_gates for c in required for w in c}, key=len, reverse=True)
+        # Longest first, so that a word's longer form is tried before it; then alphabetical, so that the
+        # pattern, kept between runs by its text, is the same whatever the hash seed ordered the set in.
+        words = sorted({w for required, _ in self.slow_gates for c in required for w in c}, key=_longest_first)
         self.slow_words = compiled_on_use("|".join(map(re.escape, words))) if words else None
 
     def maybe_furniture(self, lines: list[str]) -> list[int]:
@@ -159,6 +161,10 @@ def _refers_back(rest: str) -> bool:
     words = rest.split()
     return (len(words) >= 3 and words[0] in _BACK and not rest.lstrip().startswith(":")
             and rest.rstrip().endswith(".") and not rest.rstrip().endswith(".."))
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 def _start(m: re.Match[str]) -> int:
