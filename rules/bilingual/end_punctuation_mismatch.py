@@ -179,8 +179,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
         Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
         Example('msgid "Open With"\nmsgstr "Ouvrir avec..."\n', path=_PO, note="no progress message: an ellipsis added"),
-        Example('msgid "Warning"\nmsgstr "Avertissement…"\n\nmsgid "Nothing to do"\nmsgstr "Rien à faire…"\n', path=_PO,
-                note="a noun in -ing, a -thing word: no progress messages"),
+        Example('msgid "Warning"\nmsgstr "Avertissement…"\n', path=_PO, note="a noun in -ing: no progress message"),
+        Example('msgid "Nothing to do"\nmsgstr "Rien à faire…"\n', path=_PO, note="a -thing word is no gerund"),
         Example('msgid "Loading files."\nmsgstr "Chargement des fichiers…"\n', path=_PO,
                 note="a progress message whose source ends with its own mark"),
         Example('msgid "Close this window, cancel further changes"\nmsgstr "Fermer cette fenêtre, annuler les changements :"\n',
@@ -358,7 +358,7 @@ def _closed_by_choice(both: tuple[str, str]) -> bool:
 # A progress message: a source that opens with a gerund and goes on with its object or particle
 # (`Unmounting device`, `copying Texinfo support files`, `Setting up`); a word in -ing alone is as often a
 # noun or a label (`Warning`, `String`, `Pending`), and no -thing word is a gerund (`Nothing to do`).
-_PROGRESS = compiled_on_use(r"\s*[A-Za-z][a-z]*(?<!thing)ing +\w")
+_PROGRESS = compiled_on_use(r"\s*[A-Za-z][a-z]*ing(?<!thing) +\w")
 _LAST_TOKEN = compiled_on_use(r"(\S+?)[\"'”’»)\]]*\s*$")
 
 

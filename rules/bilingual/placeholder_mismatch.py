@@ -18,6 +18,8 @@ _DISPLAY_FLAGS = compiled_on_use(r"%(\d+\$)?['I]+")
 _URL_IN_TEXT = compiled_on_use(r"\b(?:https?|ftp)://[^\s<>\"'`]+")
 # An integer conversion, the kind a plural form's count takes (`%d`, `%1$lu`, `%i`, `%(n)d`).
 _INTEGER = compiled_on_use(r"[diu]$")
+# A named placeholder that reads as a count (`{count}`, `${resultCount}`, `%(n)s`, `{num_files}`).
+_COUNT_NAME = compiled_on_use(r"(?i)[{(](?:\w*count|n|num\w*|number\w*|total\w*|amount|quantity)[})]")
 _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
 
 
@@ -43,7 +45,7 @@ Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholde
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
 so may any form the header's `Plural-Forms` picks for fewer than five values of n up to 1000, as
 `msgfmt -c` allows (Hebrew's `n==1 ? 0 : n==2 ? 1 : …`, a Serbian team's `n==1 ? 3 : …`, Arabic's forms
-for 0, 1 and 2): the count, one placeholder, never a printf string or another argument besides. Plural forms in one string, separated by `|` (Symfony, Laravel), are
+for 0, 1 and 2): the count (an integer conversion, or the only placeholder), never another argument. Plural forms in one string, separated by `|` (Symfony, Laravel), are
 as many as the language has: the placeholders each form uses are compared as a set.
 """
     severity = Severity.ERROR
@@ -54,6 +56,13 @@ as many as the language has: the placeholders each form uses are compared as a s
                 'msgid_plural "%d files in %s"\nmsgstr[0] "لا ملفات في %2$s"\nmsgstr[1] "ملف واحد في %2$s"\n'
                 'msgstr[2] "ملفان"\nmsgstr[3] "%d ملفات في %s"\nmsgstr[4] "%d ملفًا في %s"\nmsgstr[5] "%d ملف في %s"\n',
                 path="ar.po", note="a form for two spells its number out, and lost the folder too"),
+        Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "\n'
+                '"n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5);\\n"\n\n#, python-brace-format\n'
+                'msgid "{count} file in {folder}"\nmsgid_plural "{count} files in {folder}"\n'
+                'msgstr[0] "لا ملفات في {folder}"\nmsgstr[1] "{count} ملف"\nmsgstr[2] "ملفان في {folder}"\n'
+                'msgstr[3] "{count} ملفات في {folder}"\nmsgstr[4] "{count} ملفًا في {folder}"\n'
+                'msgstr[5] "{count} ملف في {folder}"\n', path="ar.po",
+                note="the form for one keeps its count and lost the folder; the forms for 0 and 2 spell the count out"),
         Example(xliff_example("Name: %s | Size: %s", "Nom : %s"), path="app.xlf",
                 note="a | between parts that share no word: no plural forms"),
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Hello, welcome back!"\n', path="messages.po"),
@@ -157,9 +166,11 @@ as many as the language has: the placeholders each form uses are compared as a s
             extra = [p for p in extra if p not in _arguments(one, forms)[0]]
             if seg.index in doc.memo.get("po-rare-form", ()):
                 # A form for one or a few numbers may spell its number out (`un fichier` for `%d file`,
-                # `une page` for `${resultCount} pages`): one placeholder, never a printf string or
-                # another argument besides (`ملفان` for `%d files in %s` lost the folder).
-                if len(missing) == 1 and not (missing[0].startswith("%") and not _INTEGER.search(missing[0])):
+                # `une page` for `${resultCount} pages`): its count, an integer conversion, a placeholder
+                # named as one or the source's only placeholder; never another argument (`ملفان` for
+                # `%d files in %s` lost the folder).
+                if len(missing) == 1 and (_INTEGER.search(missing[0]) or _COUNT_NAME.search(missing[0])
+                                          or sum(source.values()) == 1):
                     missing = []
         # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or the other side
         # writes it alike (`%s … %d` as `%d … %s`, whose arguments swapped types; `%s` dropped of two):

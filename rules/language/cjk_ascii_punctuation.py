@@ -66,6 +66,9 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
     scope = "document"
     languages = languages_with("fullwidth")
     flag = (
+        Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "OK, got it"\nmsgstr "OK, 知道了"\n\n'
+                'msgid "Name: %s"\nmsgstr "名称：%s"\n', path="zh_CN.po", language="zh",
+                note="a capitalized word copied from the source is a word, not a program's name"),
         Example("設定を保存しました.API を使います。\n", language="ja", fixed="設定を保存しました。API を使います。\n",
                 note="a name in capitals after a sentence's end"),
         Example("これはテストです.\n", language="ja", fixed="これはテストです。\n"),
@@ -136,8 +139,9 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
                                edits=[(at, end, wide)])
 
 
-# A program's or an option's name that opens a message, with its mark (`autosummary_generate: `, `grep:`).
-_NAME_PREFIX = compiled_on_use(r"[A-Za-z][\w.-]*[:;,]")
+# A program's or an option's name that opens a message, with its colon (`autosummary_generate: `, `grep:`):
+# written in lower case, as commands and options are; a capitalized word is a word (`OK, 知道了`).
+_NAME_PREFIX = compiled_on_use(r"[a-z][\w.-]*:")
 
 
 def _copied_name(seg: Segment, at: int) -> bool:

@@ -91,11 +91,6 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 note="a catalogue's string copied from its source"),
         Example("¿Confirma que quiere eliminar\npermanentemente el archivo?\n", language="es",
                 note="a question wrapped over two lines"),
-        Example('msgid "Do you want to replace the existing folder"\nmsgstr "¿Desea reemplazar la carpeta existente"\n\n'
-                '#. TRANSLATORS: Second part of replace dialog sentence\nmsgid "with the following folder?"\n'
-                'msgstr "con la carpeta siguiente?"\n', path="es.po", language="es",
-                note="a string that starts in lower case, as its source does: the second half of a question "
-                     "another string opens"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -107,16 +102,13 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         # An abbreviation's full stop ends no sentence (`¿Por qué el Sr. Kavanaugh no quería…?`).
         own = abbreviations(doc.language)
         ends = [b for b in _BOUNDARY.finditer(text) if not _abbreviation_stop(text, b, own)]
-        halves = seg.source_text is not None and _split_questions(doc)
         for b in [*ends, None]:
             end = b.end() if b is not None else len(text)
-            if not (start == 0 and halves and _second_half(seg)):
-                yield from self._sentence(seg, text, start, end, pairs, doc.language,
-                                          left_open=b is None and halves and _first_half(seg))
+            yield from self._sentence(seg, text, start, end, pairs, doc.language)
             start = end
 
     def _sentence(self, seg: Segment, text: str, start: int, end: int, pairs: dict[str, str],
-                  language: str, left_open: bool = False) -> Iterator[Finding]:
+                  language: str) -> Iterator[Finding]:
         for close, opening in pairs.items():
             open_at = -1
             for i in range(start, end):
@@ -137,7 +129,7 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                     if open_at < 0 and not in_other_language(text[start:end], language):
                         yield self.finding(seg, i, i + 1, f"'{close}' with no opening '{opening}'")
                     open_at = -2  # closed
-            if open_at >= 0 and not left_open:
+            if open_at >= 0:
                 yield self.finding(seg, open_at, open_at + 1, f"'{opening}' never closed by '{close}'")
 
 
@@ -151,30 +143,6 @@ def _abbreviation_stop(text: str, boundary: re.Match[str], own: frozenset[str]) 
         return False
     word = _WORD_BEFORE.search(text, max(0, boundary.start() - 16), boundary.start())
     return word is not None and word.group(1).lower() in own
-
-
-def _split_questions(doc: Document) -> bool:
-    """Whether a catalogue splits questions over two strings, as a dialog builds them: a string opens a
-    question its source does not end (`¿Desea reemplazar la carpeta existente` for `Do you want to replace
-    the existing folder`), and another ends one, starting in lower case as its source does (`con la
-    carpeta siguiente?` for `with the following folder?`). Each half alone is a slip: a prompt written in
-    lower case (`sobrescribir el archivo existente?`) that lost its ¿, a question never closed."""
-    split = doc.memo.get("questions-split")
-    if split is None:
-        translations = [s for s in doc.segments if s.source_text is not None]
-        split = doc.memo["questions-split"] = (any(map(_first_half, translations))
-                                               and any(map(_second_half, translations)))
-    return bool(split)
-
-
-def _first_half(seg: Segment) -> bool:
-    source = seg.source_text or ""
-    return seg.text.count("¿") > seg.text.count("?") and not source.rstrip().endswith("?")
-
-
-def _second_half(seg: Segment) -> bool:
-    source = seg.source_text or ""
-    return seg.text[:1].islower() and source[:1].islower() and source.rstrip().endswith("?")
 
 
 def _copied(seg: Segment, doc: Document) -> bool:

@@ -69,8 +69,8 @@ class Judge:
         # Every word a slow gate requires, as one alternation of literals: a text where it finds none (most
         # texts) holds no set of any gate's words, and no gate is asked (one scan in C, where testing the
         # gates' word sets one by one costs some 20 µs a text in Python: corpus mode asks per record).
-        # Longest first, so that a word's longer form is tried before it; then alphabetical, so that the
-        # pattern, kept between runs by its text, is the same whatever the hash seed ordered the set in.
+        # In one order whatever the hash seed ordered the set in: the pattern is kept between runs by its
+        # text (only whether it finds a word matters, not which).
         words = sorted({w for required, _ in self.slow_gates for c in required for w in c}, key=_longest_first)
         self.slow_words = compiled_on_use("|".join(map(re.escape, words))) if words else None
 

@@ -100,6 +100,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Skip to content\nThe real article starts here.\n", "The real article starts here.\n"),
         Example("Text.\r\n  • Share on Facebook  \r\nMore text.\r\n", "Text.\r\nMore text.\r\n"),
         Example("Text.\n(Getty Images)\nMore text.\n", "Text.\nMore text.\n"),
+        Example("The storm passed.\n\nRelated:\n\nRead more\n\nSchools reopened.\n",
+                "The storm passed.\n\nRelated:\n\n\nSchools reopened.\n",
+                note="a label's colon introduces more furniture"),
         Example("The smog thickened.\n\nSakib Ali/Hindustan Times/Getty Images\n\nSchools closed.\n",
                 "The smog thickened.\n\n\nSchools closed.\n", note="a credit naming the photographer first"),
         Example("The crowd waited.\n\n(Joshua Roberts/AP)\n\nThe doors opened.\n",
@@ -164,7 +167,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("You are invited to our spring concert.\n\nSaturday, June 1, 2024 at 7:30 pm\n\nRoyal Albert Hall.\n",
                 note="an event's date and time: no time zone, no dateline's word"),
         Example("Deadline for entries:\n\nMay 31, 2024 at 23:59 CET\n\nLate entries are not read.\n",
-                note="the content a line ending with a colon announces"),
+                note="the content a sentence ending with a colon announces"),
         Example("It all began in the spring.\n\n20 years ago\n\nThe town had no school.\n",
                 note="an age without a time of day"),
         Example("Release schedule:\n\n- September 29, 2017\n- 3.3.7 final: September 19, 2017\n", path="a.rst"),
@@ -238,7 +241,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 continue
             if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
                 continue
-            if _points_within_site(doc, start, end) or _introduces_code(doc, line, end) or _introduced(text, start):
+            if _points_within_site(doc, start, end) or _introduces_code(doc, line, end) or _introduced(text, start, judge):
                 continue
             yield self._finding(doc, seg, a, b, start, end, line, plain)
 
@@ -341,11 +344,20 @@ def _introduces_code(doc: Document, line: str, end: int) -> bool:
         doc.text, end + (1 if doc.text[end : end + 1] == ":" else 0)) is not None
 
 
-def _introduced(text: str, start: int) -> bool:
-    """Whether the line at ``start`` follows one that ends with a colon (blank lines between them): the
-    content that line announces (`Deadline for entries:` over `May 31, 2024 at 23:59 CET`), where furniture
-    stands on its own."""
-    return text[max(0, start - 400):start].rstrip().endswith(":")
+def _introduced(text: str, start: int, judge: Judge) -> bool:
+    """Whether the line at ``start`` follows a sentence that ends with a colon (blank lines between them):
+    the content it announces (`Deadline for entries:` over `May 31, 2024 at 23:59 CET`). Not after a
+    label of a few words or furniture of its own (`Share this:` over `Facebook`, `Related:`), which
+    introduces more furniture."""
+    before = text[max(0, start - 400):start].rstrip()
+    if not before.endswith(":"):
+        return False
+    line = before[max(before.rfind("\n"), before.rfind("\r")) + 1:]
+    return len(line.split()) >= 3 and not judge.furniture(line, "paragraph", _never)
+
+
+def _never() -> bool:
+    return False
 
 
 def _continues(text: str, line_end: int) -> bool:

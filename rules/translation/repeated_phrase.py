@@ -197,6 +197,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("The song “Yeah Yeah Yeah” topped the charts for weeks.", note="a title, quoted"),
         Example("The Art of Blah Blah Blah and Other Essays", note="a headline in title case"),
         Example("The flags read True False False False in the log.", note="a row of values"),
+        Example("In the dump the three flags read True False False False in every row we checked.",
+                note="a row of values in a sentence mostly in lower case"),
         Example("Pianists such as Lang Lang and Yuja Wang played.", note="a name doubled"),
         Example("It's all about location, location, location, and the schools are good too.",
                 note="rhetoric with commas, the clause going on"),
@@ -298,11 +300,16 @@ def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str
     before = text[spans[at - 1][0]:spans[at - 1][1]]
     if lead == " " and before.isalpha() and before.islower():
         return True
-    if at + 3 >= len(spans):
+    # A row of values goes on with another of its kind before the copies: `True False False False in`.
+    if at + 3 >= len(spans) or (lead == " " and _shape(before) == _shape(text[spans[at][0]:spans[at][1]])):
         return False
     after = text[spans[at + 3][0]:spans[at + 3][1]]
     return (after.isalpha() and after.islower() and text[spans[at + 2][1]:spans[at + 3][0]] in (" ", ", ")
             and _mostly_lower(text, spans))
+
+
+def _shape(word: str) -> tuple[bool, bool, bool]:
+    return word.islower(), word.istitle(), word.isupper()
 
 
 def _mostly_lower(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -148,6 +148,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
     opts: Options
     flag = (
         Example("The minister  said on Monday.\n", "The minister said on Monday.\n"),
+        Example('msgid "Copying %s to  %s"\nmsgstr "Copie  %s vers %s"\n', 'msgid "Copying %s to  %s"\nmsgstr "Copie %s vers %s"\n',
+                path="fr.po", note="the translation's own run: its source's is elsewhere"),
         Example("A link was here:   and now it is gone.\n", "A link was here: and now it is gone.\n"),
         Example("Prices rose by  5 percent.\n", "Prices rose by 5 percent.\n"),
         Example("Kyiv and    Moscow exchanged prisoners.\n", "Kyiv and Moscow exchanged prisoners.\n"),
@@ -220,7 +222,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 '#: src/main.c:13\nmsgid "  -v, --version            Show release version"\n'
                 'msgstr "  -v, --version    Mostrar la versión"\n', path="es.po",
                 note="a program's help whose source aligns columns, re-padded by the translation"),
-        Example('msgid "%-20s  %s"\nmsgstr "%-20s  %s"\n\nmsgid "Name:  %s"\nmsgstr "Nom :  %s"\n', path="fr.po",
+        Example('msgid "%-20s  %s"\nmsgstr "%-20s  %s"\n\nmsgid "Size:  %s"\nmsgstr "Taille :  %s"\n', path="fr.po",
                 note="a run the source has before the same placeholder: the program's layout, the source's to judge"),
     )
 
@@ -318,10 +320,12 @@ def _sources_with_runs(doc: Document) -> list[tuple[int, int, str]]:
 
 
 def _source_run(sources: list[tuple[int, int, str]], text: str, start: int, end: int) -> bool:
-    """Whether a run in a translation is one its source has, as long and before the same two characters
+    """Whether a run in a translation is one its source has, as long and between the same characters
     (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`): the program's layout, which the translation keeps;
     a slip of the source's is the source's to mend, where the msgid is written."""
-    return any(a <= start < b and text[start:end + 2] in source for a, b, source in sources)
+    # The run between the same characters: one before it and two after it (a run bounded by text, as
+    # long as the source's, where the same two spaces inside a longer run or before other words are not).
+    return any(a <= start < b and text[start - 1:end + 2] in source for a, b, source in sources)
 
 
 def _spaced_like_source(doc: Document) -> list[tuple[int, int]]:
