@@ -112,6 +112,9 @@ it as the source writes them) keep the source's typography.
                 'msgstr "Il affiche *ValueError\u00a0: mauvaise valeur* ici."\n\n#: library/x.rst:11\n'
                 'msgid "Example:"\nmsgstr "Exemple :"\n\n#: library/x.rst:12\nmsgid "Note:"\nmsgstr "Note :"\n'),
         Example("Notez bien: la syntaxe change.\n", language="fr-CA", fixed="Notez bien\u00a0: la syntaxe change.\n"),
+        Example("Définissez la clé user:name: elle est obligatoire.\n", language="fr",
+                fixed="Définissez la clé user:name\u00a0: elle est obligatoire.\n",
+                note="a key's colon inside a word: the name between colons opens after a space"),
         Example("<!-- copylint-language: fr -->\nQue faire (et pourquoi)?\n", path="a.md",
                 fixed="<!-- copylint-language: fr -->\nQue faire (et pourquoi)\u202f?\n"),
     )
