@@ -552,8 +552,10 @@ def _dask_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
         raise CorpusError("--dask needs dask and distributed: pip install 'copylint[corpus]'") from None
     cluster = None
     if scheduler.startswith("local:"):
+        # Its HTTP server (health, and the dashboard where bokeh is installed) on a free port: two runs at
+        # once, or a cluster already serving on the default 8787, make no clash and no warning.
         cluster = LocalCluster(n_workers=int(scheduler.split(":", 1)[1]), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=":0")
         client = Client(cluster)
     else:
         client = Client(scheduler)

@@ -133,7 +133,7 @@ def test_a_scheduler_given_by_address_gets_the_records_sent(run, tmp_path):
     local = run("corpus", str(corpus), str(tmp_path / "local"), "--id-field", "id", "--shard-size", "7", "--jobs", "1")
     assert local.returncode == 0, local.stderr
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         remote = run("corpus", str(corpus), str(tmp_path / "remote"), "--id-field", "id", "--shard-size", "7",
                      "--dask", cluster.scheduler_address)
     assert remote.returncode == 0, remote.stderr
