@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-import sys
 from collections.abc import Iterator
 
-from lint.model import Document, Finding, Segment, Severity
+from lint.model import Document, Finding, Segment, Severity, in_ranges
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -128,15 +126,9 @@ def _placeholders_written_as_code(doc: Document) -> frozenset[str]:
         text = doc.source.text
         blocks = [(a, b) for a, b in doc.protected
                   if (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b - 1] == "\n")]
-        found = frozenset(m.group(1) for m in _IN_CODE_SPAN.finditer(text) if not _inside(blocks, m.start()))
+        found = frozenset(m.group(1) for m in _IN_CODE_SPAN.finditer(text) if not in_ranges(blocks, m.start()))
         doc.memo[_MEMO_KEY] = found
     return found  # type: ignore[no-any-return]
-
-
-def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
-    """Whether ``at`` falls in one of ``ranges`` (sorted and apart, as ``Document.protected`` is)."""
-    i = bisect.bisect_right(ranges, (at, sys.maxsize)) - 1
-    return i >= 0 and at < ranges[i][1]
 
 
 class PlaceholderResidue(Rule):
