@@ -519,6 +519,20 @@ def abbreviations(tag: str) -> frozenset[str]:
     return listed | _ABBREVIATIONS_WITHOUT_PACK.get(primary(tag), frozenset())
 
 
+# Languages without a pack that write an ordinal number with a full stop, a Roman numeral's too, so that
+# a lower-case word may follow it inside a sentence: Czech and Slovak (`Karel IV. byl`), Hungarian (`a XX.
+# században`), Croatian, Bosnian, Serbian and Slovene (`Karlo IV. je`), Turkish (`XX. yüzyıl`), each by its
+# orthography's rule on ordinal numbers (Pravidla českého pravopisu, Osiris helyesírás, Hrvatski pravopis,
+# TDK Yazım Kılavuzu). A pack says so with `ordinal-full-stop: true`.
+_ORDINAL_FULL_STOP_WITHOUT_PACK = frozenset({"cs", "sk", "hu", "hr", "bs", "sr", "sl", "tr"})
+
+
+def writes_ordinal_full_stop(tag: str) -> bool:
+    """Whether the language marks an ordinal number with a full stop (de `Heinrich VIII. war`, `der 3.
+    Oktober`): there, a full stop after a number is no sentence end."""
+    return bool((pack(tag) or {}).get("ordinal-full-stop")) or primary(tag) in _ORDINAL_FULL_STOP_WITHOUT_PACK
+
+
 @lru_cache(maxsize=32)
 def _own_words(tag: str) -> frozenset[str]:
     conventions = pack(tag) or {}

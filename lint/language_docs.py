@@ -77,6 +77,8 @@ def languages_markdown() -> str:
             other.append("sentence case")
         if pack.get("sentence-case") is False and "-" not in tag:
             other.append("no mid-sentence capital check")
+        if pack.get("ordinal-full-stop"):
+            other.append("ordinals with a full stop (`VI.`)")
         if pack.get("repeats"):
             other.append("repeats allowed: " + ", ".join(pack["repeats"]))
         rules = ", ".join(_rules_for(tag)) if "-" not in tag else f"as `{primary(tag)}`"

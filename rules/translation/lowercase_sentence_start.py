@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import repeat
 
-from lint.language import abbreviations, primary
+from lint.language import abbreviations, primary, writes_ordinal_full_stop
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -127,6 +127,9 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 "La partie précédant le *:* s'il y en a un. Sinon une chaîne vide. Sinon rien.\n", language="fr",
                 note="a two-letter word that ends a French sentence: the pack knows French abbreviations"),
         Example("He threw a fork-ball. with that, the inning ended.", "He threw a fork-ball. With that, the inning ended."),
+        Example("The city was rebuilt after World War II. the old market never came back.",
+                "The city was rebuilt after World War II. The old market never came back.",
+                note="English writes no ordinal with a full stop: a Roman numeral ends the sentence"),
         Example("Children decorated the clear plastic canopies. food trucks will be set up nearby.",
                 "Children decorated the clear plastic canopies. Food trucks will be set up nearby.",
                 note="a sentence of prose on both sides, though the document never capitalizes the word"),
@@ -160,6 +163,11 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 "Suoratoiston laatu paranee.\n",
                 language="fi"),
         Example("Maks. antal af baggrunde pr. element. Antal og Element vises her.\n", language="da"),
+        Example("Im August 1969 schaffte Papst Paul VI. die Todesstrafe ab. Die Kirche folgte ihm darin.\n",
+                language="de", note="German marks an ordinal with a full stop, a Roman numeral's too"),
+        Example("Seit der Zeit von Thutmosis III. fast hundert Jahre zuvor war niemand dort.\n", language="de"),
+        Example("Král Karel IV. byl korunován v Římě. Byl to velký panovník své doby.\n", language="cs",
+                note="a language without a pack that writes ordinals so"),
         Example('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\n#, c-format\nmsgid "%zu. copy of %s"\n'
                 'msgstr "%zu. kopia pliku %s"\n\nmsgid "Copy"\nmsgstr "Kopia"\n', path="pl.po", note="an ordinal after a directive"),
         Example("Process'leri bir araçla (ör. bir web dashboard üzerinden) yönetebilirsiniz. Bir araç yeterlidir.\n",
@@ -201,6 +209,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 continue  # English's abbreviations, and the document's language's
             if _abbreviation_shaped(text, m, doc.language):
                 continue
+            if _ROMAN.fullmatch(m.group(1)) and writes_ordinal_full_stop(doc.language):
+                continue  # an ordinal's full stop (de `Papst Paul VI. die`, hu `a XX. század`), no sentence end
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
                     word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
                 # A word the document never writes with a capital, or starts more than one sentence with
@@ -213,6 +223,9 @@ sentence of prose stands on both sides (four words or more before the stop, two 
             yield self.finding(seg, i, m.end(2), f"Sentence starts in lower case: '{m.group(2)}' after a full stop",
                                edits=[(i, i + 1, text[i].upper())])
 
+
+# A Roman numeral of two letters or more (`VI`, `XIV`, `MCM`), as _START's word before a stop can be.
+_ROMAN = compiled_on_use(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 # The part of an abbreviation a no-break space binds to the one before (`EE. UU.`, `I. A.`): capitals.
 _ABBREVIATION_PART = compiled_on_use(r"[A-Z]{1,3}")
