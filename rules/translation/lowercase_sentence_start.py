@@ -43,7 +43,7 @@ def _word_start_before(stop: re.Match[str], text: str) -> int:
 # with one capital (`approx. five`, `et al. found`, `Inc. and`).
 _ABBREVIATIONS = frozenset("""
 etc approx vs al cf viz eg ie ibid incl esp misc resp ca min max sec eq ref dept govt est fig figs vol vols no nos
-pp ch chap para art ed eds op cit jr sr st dr mr mrs ms prof gen gov sen rep inc ltd co corp bros mt ft
+pp ch chap para art ed eds op cit jr sr st dr mr mrs ms messrs mme mlle prof gen gov sen rep inc ltd co corp bros mt ft
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dia
 mm cm km kg mg ml oz lb lbs hr hrs yr yrs mins secs msec ms sq tel ext av ave blvd rd hwy univ assn natl intl dist
 """.split())
@@ -176,6 +176,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("Use a tool, e.g. the one above."),
         Example("The team grew to approx. five hundred people."),
         Example("Smith et al. found the same effect."),
+        Example("The letters hint that Mlle. du Motel had confided in him. Du Motel never wrote back.",
+                note="an honorific before a name's particle"),
         Example("Acme Inc. and its partners signed."),
         Example("U.S. officials said so."),
         Example("Wait... then it started."),

@@ -275,11 +275,13 @@ def _clause_run(text: str, m: re.Match[str]) -> bool:
 def _title_goes_on(text: str, start: int, m: re.Match[str]) -> bool:
     """The run at ``start`` is part of a longer title cited in running text: a small word then two words
     of title case follow it (`We Were Young in Those Years`, `IP You Seems to Be Tasty`; `Infected in June,
-    and` is a sentence going on), or a capitalized word and a small word that is no conjunction nor `of`
+    and` is a sentence going on), or `of` and one capitalized word (`Doctor Who Society of Canada`), or a capitalized word and a small word that is no conjunction nor `of`
     come before it, no mark between them (`Focus on Running Our Own Affairs`; `Western Force and
     Brumbies`, `the Ministry of Emergency Situations` are names, `Alexander, a Passionate…` a sentence)."""
     if m.group(2) in _TITLE_SMALL and all(w and _TITLE_WORD.match(w) for w in (m.group(3), m.group(4))):
         return True
+    if m.group(2) == "of" and m.group(3) and _TITLE_WORD.match(m.group(3)):
+        return True  # a name that goes on with `of` and a place or a body: `Doctor Who Society of Canada`
     before = text[max(0, start - 60):start].split()
     return (len(before) >= 2 and before[-1] in _TITLE_SMALL and before[-1] not in _NOT_IN_TITLES_ONLY
             and _TITLE_WORD.match(before[-2].lstrip("“‘\"'")) is not None and before[-2][-1:].isalpha())
@@ -377,7 +379,8 @@ first word (`said, "These Are Tough Times for everyone.`), unless it closes befo
 quoted title: `"We Are The Champions" was played`). Not reported: a run right after an article and before
 a noun (`the Knights Who Say Ni project`, `a Do It Yourself solution`: a title used as a name; `shot with
 a Rifle When He Was Sitting in his car` is reported), a run that title case carries on past a small word
-(`in We Were Young in Those Years last year`), and a paragraph that is a headline in title case. An
+(`in We Were Young in Those Years last year`) or that `of` and a capitalized word carry on (`Doctor Who
+Society of Canada`: a name), and a paragraph that is a headline in title case. An
 article capitalized after a run of title case and before a lower-case word (`Observation Since The first
 round`) is flagged: no name ends in `The`. A run right after an article is reported all the same when it
 ends in a word that leaves a phrase open before a lower-case word (a possessive, an auxiliary, a
@@ -561,6 +564,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Most people can choose a Do It Yourself solution instead.",
                 note="an article makes the run a noun phrase: a title used as a name"),
         Example("The code for the bot is hosted in the Knights Who Say Ni project."),
+        Example("Fan groups included The Ontario Ghostbusters, Doctor Who Society of Canada, and a choir.",
+                note="a name that goes on with `of` and a place"),
         Example("Fans met the This Is Us cast in Los Angeles."),
         Example('The song "We Are The Champions" was played at the end.', note="a quoted title"),
         Example("The paper ran “How We Built It With Rust” in March.", note="a quoted title closes before the stop"),
