@@ -28,7 +28,8 @@ class UntranslatedSpan(Rule):
     rationale = """
 **What it does.** Flags a run of CJK, Cyrillic, Hebrew, Arabic or Thai characters inside a mostly
 English paragraph, when it is not a gloss (in brackets or quotation marks, after a colon, or on either
-side of a slash: `简体中文 / Simplified Chinese` in a list of translations).
+side of a slash: `简体中文 / Simplified Chinese` in a list of translations), nor a full name in a cased script
+after another name and a comma (`…, Shannon Zhu, and Никита Соболев`: people credited as they write their names).
 
 **Why is this bad?** MT engines leave spans they could not translate, and TMS exports keep source
 text in target fields. Readers of the English text cannot read them.
@@ -44,6 +45,8 @@ text in target fields. Readers of the English text cannot read them.
         Example("The report was released by the ministry 昨天 in the afternoon."),
         Example("We visited the שוק market in the morning."),
         Example("Users saw the error 오류 on the page."),
+        Example("Yesterday the minister met Владимир Путин in the capital.",
+                note="a name left in its script in running prose"),
         Example("The menu listed ต้มยำ soup among the dishes."),
         Example("Read the [安装指南](https://example.com/guide/install) before you start the build.\n", path="a.md",
                 note="a link text left untranslated, to a page in no other language"),
@@ -58,6 +61,8 @@ text in target fields. Readers of the English text cannot read them.
         Example("北京欢迎你。这是中文。"),
         Example("The word for Moscow is «Москва» in Russian."),
         Example("Plain English with no other script."),
+        Example("Thanks to Jia Chen, Eric Traut, Alex Waygood, Shannon Zhu, and Никита Соболев\n",
+                note="a name in a list of names, as its bearer writes it"),
         Example("Kyiv and Moscow exchanged prisoners."),
         Example("The brand 'ソニー' is Sony in katakana."),
         Example("If you use Helm, 你可以通过 Helm 命令完成安装 and then upgrade the cluster with the new chart.\n",
@@ -85,11 +90,27 @@ text in target fields. Readers of the English text cannot read them.
             # An empty neighbour is the paragraph's edge, not a gloss bracket.
             if (before and before in "(（“\"'«‘「:：/") or (after and after in ")）”\"'»’」/"):
                 continue  # a gloss or a quotation in the original language, or a name and its gloss: 简体中文 / Simplified Chinese
+            if _name_in_list_of_names(text, m):
+                continue  # `…, Shannon Zhu, and Никита Соболев`: people name themselves in their own script
             if _links_to_its_language(doc.source.text, seg.to_source(m.start()), seg.to_source_end(m.end())):
                 continue  # [日本語](https://ja.vite.dev/): a list of a site's translations
             if _in_folder_script(m.group(), doc.source.path):
                 continue  # i18n/zh/…: the page's translated part, around the English left untranslated
             yield self.finding(seg, m.start(), m.end(), f"Untranslated text '{m.group()}' in English prose")
+
+
+# A name of two to four capitalized words in a cased script (Cyrillic, Greek), the whole run.
+_CAPITALIZED_NAME = compiled_on_use(r"[\u0400-\u042f\u0370-\u03ff][\u0400-\u04ff\u0370-\u03ff'’-]*(?: [\u0400-\u042f\u0370-\u03ff][\u0400-\u04ff\u0370-\u03ff'’-]*){1,3}")
+# The end of a list of names before the run: a capitalized name, a comma, maybe `and` (`Shannon Zhu, and `).
+_LIST_OF_NAMES_BEFORE = compiled_on_use(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,(?: and| &)? ?$")
+
+
+def _name_in_list_of_names(text: str, run: re.Match[str]) -> bool:
+    """The run is a person's full name in its script, an item of a list of names (acknowledgements,
+    authors): after another capitalized name and a comma. Alone in a sentence (`met Владимир Путин`) it is
+    a name an MT system left untransliterated."""
+    return (_CAPITALIZED_NAME.fullmatch(run.group()) is not None
+            and _LIST_OF_NAMES_BEFORE.search(text, max(0, run.start() - 80), run.start()) is not None)
 
 
 # The letters of the languages a translated site's folder may name (`i18n/zh/…`, `docs/ru/…`).
