@@ -58,7 +58,9 @@ sentence where there are two.
 
 Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`), abbreviations
 (`e.g.`, `U.S.`), initials (`J.R.R.`), identifiers (`obj.Method`, `ASP.NET`), decimals and versions,
-names with an exclamation mark (`Yahoo!News`).
+names with an exclamation mark (`Yahoo!News`), a lower-case package's member among code
+(`placed in sync.Pool to reuse` beside `RPCInfo`, a code span or a call: its other uses may sit in other
+files).
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -119,6 +121,14 @@ names with an exclamation mark (`Yahoo!News`).
         Example("The minister said.Police arrived late, a witness said.Officials denied it.",
                 "The minister said. Police arrived late, a witness said. Officials denied it.",
                 note="the same word glued twice, a sentence apart: no list"),
+        Example("It is run by the `retry` package.\n\nNo new request is sent, whatever the result.Mixed Retry waits "
+                "for valid results.\n",
+                "It is run by the `retry` package.\n\nNo new request is sent, whatever the result. Mixed Retry waits "
+                "for valid results.\n", path="a.md",
+                note="code nearby, but a name of two capitalized words opens a sentence (cloudwego's docs)"),
+        Example("The governor signed the bill on the same day.Democrats called it cruel, DeSantis said.",
+                "The governor signed the bill on the same day. Democrats called it cruel, DeSantis said.",
+                note="a name's inner capital after one letter (DeSantis, McCain) is no code"),
     )
     allow = (
         Example("Visit example.com for details."),
@@ -150,6 +160,13 @@ names with an exclamation mark (`Yahoo!News`).
         Example("- Before calling next, introduce a lock (sync.Mutex, sync.Once, etc.) or make a copy.",
                 note="names of one namespace listed together (cloudwego's docs)"),
         Example("Guard it with sync.Once or sync.Mutex before the first call."),
+        Example("The lifecycle of Kitex's RPCInfo ends when the request returns, and then it is placed in sync.Pool "
+                "to reuse.", note="a package's member beside code; its other uses are in other files (cloudwego)"),
+        Example("- [#1020] optimize: add nil check for MethodInfo which get from ServiceInfo in client.Call to "
+                "ignore panic", path="a.md", note="a commit subject in release notes"),
+        Example("The `ChatModelAgent` exports the agent's events through callbacks.Handler, converting them to "
+                "AgentEvent for return.", path="a.md", note="a code span masked in the segment"),
+        Example("[#1168] fix(tool): remove the pointer to java.Object in generated file"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -176,8 +193,9 @@ names with an exclamation mark (`Yahoo!News`).
                 continue  # quoted or bracketed identifier: "components.Filter"
             if mark == "." and (_looks_like_code(text, m.start(1)) or _listed_namespace(text, m.start(1), m.end(), word)):
                 continue
-            if mark[0] == "." and nxt and nxt.group().lower() not in _STARTERS and not _prose_on_both_sides(
-                    text, m.start(1), follow, m.end() + nxt.end(), word, doc):
+            if mark[0] == "." and nxt and nxt.group().lower() not in _STARTERS and (not _prose_on_both_sides(
+                    text, m.start(1), follow, m.end() + nxt.end(), word, doc)
+                    or _qualified_name_among_code(text, m.start(1), m.end() + nxt.end(), word, mark)):
                 continue  # `inspect.Signature`, `string.Template`: a name, not two sentences
             at = m.end(2)
             yield self.finding(seg, m.start(2), at, f"No space after '{mark}' between two sentences",
@@ -243,6 +261,30 @@ def _listed_namespace(text: str, start: int, end: int, word: str) -> bool:
     before = re.search(rf"{item}{_LIST_SEPARATOR}\Z", text[max(0, start - 60):start])
     after = re.compile(rf"[A-Za-z]*{_LIST_SEPARATOR}{item}").match(text, end)
     return any(m is not None and m.group(1).lower() not in _STARTERS for m in (before, after))
+
+
+# Code within a sentence's reach of a glue: a code span the reader masked (U+FFFC), an identifier in
+# CamelCase with a hump after two lower-case letters or more (`MethodInfo`, `AgentEvent`; not a name's
+# `McCain`, `DeSantis`, `iPhone`) or after an acronym (`RPCInfo`), a call or a scope in brackets
+# (`fix(tool)`, `Call()`), a snake_case name.
+_CODE_NEAR = compiled_on_use(
+    r"\ufffc|\b[A-Za-z]*(?:[a-z]{2}[A-Z]|[A-Z]{2}[a-z]{2})[A-Za-z]*|\b[A-Za-z_]\w*\(|\b[a-z]+_[a-z]\w*")
+_NEAR = 200
+
+
+def _qualified_name_among_code(text: str, start: int, end: int, word: str, mark: str) -> bool:
+    """Whether `word.Name` at ``start``–``end`` is a package's member named among code (`placed in sync.Pool
+    to reuse` beside `RPCInfo`, `in client.Call to ignore panic` beside `MethodInfo`): a lower-case
+    package-like word, a full stop alone, one capitalized word going on in lower case or after a comma
+    (a name of two capitalized words opens a sentence: `result.Mixed Retry waits`), and code within
+    reach outside it. The same glue in prose without code is two sentences (`drawn on it.Einstein
+    realized`): the package's other uses may be in other files, where no rule sees them."""
+    if mark != "." or not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    if not re.match(r"(?:,? [a-z]|,?$)", text[end:end + 3]):
+        return False
+    around = text[max(0, start - _NEAR):start] + " " + text[end:end + _NEAR]
+    return _CODE_NEAR.search(around) is not None
 
 
 def _looks_like_code(text: str, start: int) -> bool:
