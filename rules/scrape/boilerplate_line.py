@@ -110,6 +110,11 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("The lander is ready.\n\nImage 3 of 5\n\nIt launches in May.\n", "The lander is ready.\n\n\nIt launches in May.\n",
                 note="a gallery's counter"),
         Example("Text.\n12 comments\n", "Text.\n"),
+        Example("The plane landed safely, officials said:\n\n12 comments\n\nThe crew was praised.\n",
+                "The plane landed safely, officials said:\n\n\nThe crew was praised.\n",
+                note="a colon announces content, never a count of comments"),
+        Example("Here is what the minister told reporters:\n\nRead more: Russia and Ukraine swap prisoners\n",
+                "Here is what the minister told reporters:\n\n", note="nor a teaser"),
         Example("Text.\n\nNov 19, 2019 at 9:08 GMT\n\nMore text.\n", "Text.\n\n\nMore text.\n",
                 note="a timestamp alone: a dateline"),
         Example("Great phone, shame about the price.\n\n2 days ago at 07:52 am\n\nI agree with you.\n",
@@ -241,7 +246,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 continue
             if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
                 continue
-            if _points_within_site(doc, start, end) or _introduces_code(doc, line, end) or _introduced(text, start, judge):
+            if (_points_within_site(doc, start, end) or _introduces_code(doc, line, end)
+                    or _introduced(text, start, line, judge)):
                 continue
             yield self._finding(doc, seg, a, b, start, end, line, plain)
 
@@ -344,11 +350,19 @@ def _introduces_code(doc: Document, line: str, end: int) -> bool:
         doc.text, end + (1 if doc.text[end : end + 1] == ":" else 0)) is not None
 
 
-def _introduced(text: str, start: int, judge: Judge) -> bool:
-    """Whether the line at ``start`` follows a sentence that ends with a colon (blank lines between them):
-    the content it announces (`Deadline for entries:` over `May 31, 2024 at 23:59 CET`). Not after a
-    label of a few words or furniture of its own (`Share this:` over `Facebook`, `Related:`), which
-    introduces more furniture."""
+# What a sentence ending with a colon announces among furniture's shapes: a value, a date and a time of
+# day (`Deadline for entries:` over `May 31, 2024 at 23:59 CET`). A count of comments, a button, a social
+# link or a teaser is the page's chrome whatever stands before it (`…officials said:` over `12 comments`).
+_ANNOUNCED_VALUE = compiled_on_use(r"\b\d{1,2}[:.]\d{2}\b")
+
+
+def _introduced(text: str, start: int, line: str, judge: Judge) -> bool:
+    """Whether the line at ``start`` is a value (a time of day, with its date) after a sentence that ends
+    with a colon (blank lines between them): the content it announces (`Deadline for entries:` over
+    `May 31, 2024 at 23:59 CET`). Not after a label of a few words or furniture of its own (`Share this:`
+    over `Facebook`, `Related:`), which introduces more furniture."""
+    if _ANNOUNCED_VALUE.search(line) is None:
+        return False
     before = text[max(0, start - 400):start].rstrip()
     if not before.endswith(":"):
         return False
