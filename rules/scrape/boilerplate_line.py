@@ -63,7 +63,8 @@ widgets. In a published article they read as nonsense between paragraphs.
 Not flagged in a docs site's source (Markdown, MDX, reST): a line whose link goes to a path of the same
 site (`Read more about [environment variables](/en/guides/…)`, `Next: [Install Rust](#rust)`, an image's
 alt text `![Search Preview](./preview.gif)`, a reST role), or any line with a link in an MDX file, which no
-extractor writes. The author wrote such a pointer; text a scraper took from a page has its links
+extractor writes. Nor, anywhere, a command's one-line summary right under its name: a line in lower case
+that opens with the heading's last words (`## helm show all` over `show all information of the chart`). The author wrote such a pointer; text a scraper took from a page has its links
 resolved to other sites' absolute URLs, or none, and there the same words are a teaser.
 
 The phrase lists are data (`rules/scrape/data/boilerplate.yaml`: exact lines, prefixes, patterns).
@@ -110,6 +111,10 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("The lander is ready.\n\nImage 3 of 5\n\nIt launches in May.\n", "The lander is ready.\n\n\nIt launches in May.\n",
                 note="a gallery's counter"),
         Example("Text.\n12 comments\n", "Text.\n"),
+        Example("## Social share\n\nShare this article\n\nThe storm passed.\n", path="a.md",
+                note="a label under a heading that ends with its word: capitalized, no command's summary"),
+        Example("## Top stories\n\nview all stories in politics\n", path="a.md",
+                note="in lower case, but under a heading it does not echo"),
         Example("The plane landed safely, officials said:\n\n12 comments\n\nThe crew was praised.\n",
                 "The plane landed safely, officials said:\n\n\nThe crew was praised.\n",
                 note="a colon announces content, never a count of comments"),
@@ -194,6 +199,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 "</Steps>\n", path="a.mdx", note="MDX is a site's source, never an extractor's output"),
         Example("Set the key first.\n\nRead more about `environment variables <../guides/env.html>`_.\n",
                 path="a.rst", note="a reST link to a page of the same site"),
+        Example("## helm show all\n\nshow all information of the chart\n\n### Synopsis\n\nThis command inspects a "
+                "chart.\n", path="a.md", note="a command's one-line summary under its name (helm's CLI reference)"),
         Example("# r2e\n\n> An RSS to email tool.\n\n- Subscribe to a feed:\n\n`r2e add {{name}} {{url}}`\n\n"
                 "- Log out:\n\n```\nr2e logout\n```\n", path="pages/common/r2e.md",
                 note="a step's words over the command it runs"),
@@ -247,7 +254,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
             if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
                 continue
             if (_points_within_site(doc, start, end) or _introduces_code(doc, line, end)
-                    or _introduced(text, start, line, judge)):
+                    or _introduced(text, start, line, judge) or _describes_heading(doc, seg, a, line)):
                 continue
             yield self._finding(doc, seg, a, b, start, end, line, plain)
 
@@ -368,6 +375,20 @@ def _introduced(text: str, start: int, line: str, judge: Judge) -> bool:
         return False
     line = before[max(before.rfind("\n"), before.rfind("\r")) + 1:]
     return len(line.split()) >= 3 and not judge.furniture(line, "paragraph", _never)
+
+
+def _describes_heading(doc: Document, seg: Segment, at: int, line: str) -> bool:
+    """Whether the line opens the section right under a heading that names a command, and describes it: its
+    first words, in lower case, are the heading's last ones, after the command's own (`## helm show all`
+    over `show all information of the chart`: a CLI reference's one-line summary). A page's chrome under
+    a heading of its own is capitalized, and names no command (`## Top stories` over `View all`)."""
+    if at != 0 or seg.index == 0 or doc.segments[seg.index - 1].kind != "heading":
+        return False
+    heading = doc.segments[seg.index - 1].text.split()
+    words = line.split()
+    if not words or not words[0].islower():
+        return False
+    return any(heading[-k:] == words[:k] for k in range(1, min(len(heading) - 1, len(words)) + 1))
 
 
 def _never() -> bool:
