@@ -48,6 +48,19 @@ def _curly_for(text: str, i: int) -> str | None:
 
 _CJK = compiled_on_use("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
+
+def _empty_quotes(text: str, i: int) -> bool:
+    """Whether the straight mark at ``i`` is one of a pair with nothing inside (`""`, `''`), alone
+    between spaces or punctuation: an empty string, code (`Input Package Path: ""`, a table's default
+    value), which no typesetter sets curly. A run of three (`\"\"\"`) or a pair against a word
+    (`''quoted''`) is something else."""
+    ch = text[i]
+    j = i if text[i + 1:i + 2] == ch else i - 1 if i > 0 and text[i - 1] == ch else -1
+    if j < 0:
+        return False
+    before, after = text[j - 1:j] if j > 0 else "", text[j + 2:j + 3]
+    return before != ch and after != ch and not before.isalnum() and not after.isalnum()
+
 _CATALOGUE = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
 
 
@@ -78,7 +91,8 @@ a language without the possessive 's (not English, not Dutch), the apostrophes o
 translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`, `I'm A Celebrity`) are held only to the text's
 other such names: a translator keeps them as the source typed them, while the language's own elisions
 (`l’ispettore`) follow the text's habit. Not
-flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), and
+flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), an empty pair
+(`Input Package Path: ""`: an empty string), and
 documents without a clear majority. In a translation catalogue (PO, XLIFF, i18n files), typed entry by
 entry and often by several translators, the straight marks of a kind are one finding, naming how many,
 with one fix for them all: which typography the file keeps is one choice (a project may type straight
@@ -108,6 +122,8 @@ apostrophes in all its files but a few).
                 "“This is new,” he said. “I can’t say anything yet.” The “accident” happened.\n"),
         Example("“One,” “two,” “three.” Russia's war.\n", "“One,” “two,” “three.” Russia’s war.\n"),
         Example("“A” and “B” and “C” but \"D\".\n", "“A” and “B” and “C” but “D”.\n"),
+        Example("“A,” “B,” “C,” “E,” “F” and “G” but \"\"D\"\".\n",
+                note="a doubled pair against a word is no empty string"),
         Example("It’s the students’ books, Kyiv’s mayor, and it's late.\n",
                 "It’s the students’ books, Kyiv’s mayor, and it’s late.\n"),
         Example("He said “yes.” She said “no.” They said \"maybe.\"\n",
@@ -163,6 +179,10 @@ apostrophes in all its files but a few).
         Example("“A,” “B,” “C.”\n\n```\nprint('code')\n```\n", path="a.md"),
         Example("“A,” “B,” “C,” and `print('x')` in code.\n", path="a.md"),
         Example("“One,” “two,” “three” at 40°26'46\" N, 79°58'56\" W and a 2\" pipe.\n"),
+        Example("The “input,” the “output” and the “name”:\n\n- Input Package Path: \"\"\n- Output Type: “any”\n",
+                path="a.md", note="an empty string is code, not a quotation (cloudwego's docs)"),
+        Example("| Option | Default |\n|---|---|\n| “TokenPrefix” | \"\" |\n| “Name” | “main” |\n", path="a.md",
+                note="an empty default value in a table"),
         Example("The “first,” “second” and “third” call ``print('x')`` in a literal.\n", path="a.rst"),
         Example("The term \"black hole\" was coined -- in fact they're the death state of stars.\n"),
         Example("Il dit « oui », elle dit “non”, ils disent “peut-être” et \"jamais\".\n", language="fr"),
@@ -187,7 +207,8 @@ apostrophes in all its files but a few).
         for seg in doc.segments:
             text = seg.text
             if "'" in text or '"' in text:
-                straight.extend((seg, m.start()) for m in _STRAIGHT.finditer(text) if _curly_for(text, m.start()))
+                straight.extend((seg, m.start()) for m in _STRAIGHT.finditer(text)
+                                if _curly_for(text, m.start()) and not _empty_quotes(text, m.start()))
             if "“" in text or "”" in text or "‘" in text or "’" in text:
                 curly.extend((seg, m.start()) for m in _CURLY.finditer(text))
         if not curly or not straight:
