@@ -110,6 +110,8 @@ def _double_marks(text: str, language: str) -> list[_Mark] | None:
                 continue  # 20" wide, 40°26'46": inches and seconds, not quotes
             if ch == '"' and before == "," and text[i + 1 : i + 2] in (",", ""):
                 continue  # an item of a list on its own (`inch,inches,in,"`): the inch symbol, not a quote
+            if ch == '"' and before == "=" and i > 1 and (text[i - 2].isalnum() or text[i - 2] == "_"):
+                return None  # a key's value (`gflags="-m"`, `run_name="__main__"`): code, paired by its syntax
             if opens == closes:
                 return None
             role = "open" if opens else "close"
@@ -175,7 +177,8 @@ output and sentence-split text have, carries it on without a mark), a quotation 
 its sentences (`„A. B. „C.“`: each paragraph of a long quotation reopened, the paragraph breaks lost when
 sentence-per-line text or a scraper ran them together; not after an attribution such as `…, she said.`,
 where a new quotation opens), nested quotations, TeX's quotation marks (``…'', in a document that opens one with ``), inch and second marks after a number (`20" wide`,
-`40°26'46"`), and paragraphs whose straight quotes cannot be told apart (`a " b`). An opening single
+`40°26'46"`), and paragraphs whose straight quotes cannot be told apart (`a " b`) or hold a key's quoted value
+(`(gflags="-m")`: code, whose marks pair by its syntax). An opening single
 quote left open is flagged only when curly (‘): a straight one is too often an elision (`'Tis`).
 """
     severity = Severity.ERROR
@@ -280,6 +283,10 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 "sprechen.'' Das Gefühl kehrte zurück.\n", language="de", note="TeX's quotation marks"),
         Example("Er sagte, es gehe um „erst Denuklearisierung“ und um die „Erklärung des Kriegsendes“.\n",
                 language="de"),
+        Example('"inline" cannot apply to every function. Run the process with the argument (gflags="-m") to '
+                'display the functions that are inlined.\n',
+                note="a key's quoted value, code: its mark opens (cloudwego's docs)"),
+        Example('Set the tag as <img alt="Logo" width="40"> and the logo shows.\n'),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
