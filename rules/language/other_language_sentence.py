@@ -41,6 +41,11 @@ _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
 # own language. They are blanked out before identification (same length, so offsets hold).
 _QUOTED = compiled_on_use(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
+# A changelog's entry: a line that opens or ends with a pull request's or an issue's number in brackets
+# (`[#1103] fix: reset all fields …`, `… in unary call (#1066)`): the commit's subject, cited as its author
+# wrote it, as a quoted title is. Blanked out with the quotations.
+_CITED_ENTRY = compiled_on_use(r"^[^\S\n]*[\[(]#\d+(?:,\s*#\d+)*[\])].*$|^.*[\[(]#\d+(?:,\s*#\d+)*[\])][^\S\n]*$",
+                               re.MULTILINE)
 # A sentence ends at . ! ? (or a colon that introduces one) before a space or the end (not in `3.5`,
 # `i.e.x`), or at a CJK full stop. A clause ends at a semicolon or a spaced dash: a sentence left in
 # English after `… democráticas;` or `… -- ` is judged on its own where the whole is not another language.
@@ -66,6 +71,11 @@ _LETTERS = compiled_on_use(r"[^\W\d_]+")
 # (Words of one letter, `a` and `I`, and apostrophes, straight or curly, do not break the run.)
 _LATIN_RUN = compiled_on_use(r"(?:[A-Za-z][A-Za-z'’]*[ ,]+){5}[A-Za-z]{2,}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Spaces for a match, as long as it (offsets hold)."""
+    return " " * len(m.group())
 
 
 def _siblings(a: str, b: str) -> bool:
@@ -124,7 +134,9 @@ segment failed or was skipped.
 
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
 numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
-quotes), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
+quotes), a changelog's entries (a line that opens or ends with a pull request's or an issue's number in
+brackets, `[#1103] fix: reset all fields …`, `… (#1066)`: a commit's subject cited as its author wrote
+it), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
 apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), languages outside the ones it names,
 a document in a language CLD2 does not know (an Android app's `values-ast/` or `values-sc/`: Asturian and
 Sardinian read as Spanish and Italian),
@@ -180,6 +192,12 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("Os tipos declaram-se assim. As you write more complex programs, you will add dependencies, and "
                 "it will be much easier to do.\n", language="pt",
                 note="`as` and `do` are Portuguese words too, outnumbered by the English ones"),
+        Example("## 详细变更\n\n- [[#1116](https://github.com/cloudwego/kitex/pull/1116)] fix: use the last rpcinfo "
+                "to trace\n\n**Thanks a lot to those community contributors who submit some pull requests or share "
+                "your ideas for this version:**\n", path="a.md", language="zh",
+                note="release notes: a line without a pull request's number is the page's own text"),
+        Example("- 修复重试逻辑。\n- Fix the retry logic so that it does not loop forever, see #1066 for the details.\n",
+                path="a.md", language="zh", note="a number in the middle of the line, not in brackets: no cited entry"),
     )
     allow = (
         Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Bitwise AND is only defined for non-negative integers"\n'
@@ -229,6 +247,15 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="CLD2 calls the first sentence English; it has no English word but its nouns"),
         Example("Antes de Vite 6, solo estaban disponibles dos entornos: el cliente y el servidor.\n",
                 language="es", note="CLD2 alone calls the first sentence English; the page's language is its prior"),
+        Example("## 详细变更\n\n- [[#1103](https://github.com/cloudwego/kitex/pull/1103)] fix: reset all fields of "
+                "netpoll byte buffer when recycle it\n- [[#1104](https://github.com/cloudwego/kitex/pull/1104)] fix: "
+                "move limiter handler to the last of the inbound handler to get rpcinfo\n", path="a.md", language="zh",
+                note="release notes cite the pull requests' titles as written (cloudwego's Chinese pages)"),
+        Example("### 修复\n\n[#1126] fix(generic): the issue of structs cache of generic call has dirty data under "
+                "multiple services\n[#1169] fix(tool): empty struct generate wrong struct when the file is large\n",
+                path="a.md", language="zh", note="entries as lines of one paragraph"),
+        Example("Correções desta versão:\n\n- Fix the retry logic so that it does not loop forever when the "
+                "server is down (#1066)\n", path="a.md", language="pt", note="the number at the end"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -254,7 +281,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
 
     def _segment(self, doc: Document, seg: Segment, lang: str, min_words: int, confidence: int,
                  gate: re.Pattern[str]) -> Iterator[Finding]:
-        text = _QUOTED.sub(lambda m: " " * len(m.group()), seg.text)
+        text = _QUOTED.sub(_blank, _CITED_ENTRY.sub(_blank, seg.text) if "#" in seg.text else seg.text)
         if _words(text) < min_words:
             return
         source = _source_words(seg)
