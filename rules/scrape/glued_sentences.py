@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language import own_words
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -126,6 +127,8 @@ files).
                 "It is run by the `retry` package.\n\nNo new request is sent, whatever the result. Mixed Retry waits "
                 "for valid results.\n", path="a.md",
                 note="code nearby, but a name of two capitalized words opens a sentence (cloudwego's docs)"),
+        Example("| `[index,index...]` | Indices must be integer.For example: $.FieldList[1,3,4] |\n", path="a.md",
+                note="code nearby, but a function word opens a sentence (cloudwego's docs)"),
         Example("The governor signed the bill on the same day.Democrats called it cruel, DeSantis said.",
                 "The governor signed the bill on the same day. Democrats called it cruel, DeSantis said.",
                 note="a name's inner capital after one letter (DeSantis, McCain) is no code"),
@@ -283,6 +286,9 @@ def _qualified_name_among_code(text: str, start: int, end: int, word: str, mark:
         return False
     if not re.match(r"(?:,? [a-z]|,?$)", text[end:end + 3]):
         return False
+    name = text[text.rfind(".", start, end) + 1:end]
+    if name.lower() in own_words("en"):
+        return False  # a function word opens a sentence (`must be integer.For example:`); a package exports names
     around = text[max(0, start - _NEAR):start] + " " + text[end:end + _NEAR]
     return _CODE_NEAR.search(around) is not None
 
