@@ -41,10 +41,12 @@ _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
 # own language. They are blanked out before identification (same length, so offsets hold).
 _QUOTED = compiled_on_use(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
-# A changelog's entry: a line that opens or ends with a pull request's or an issue's number in brackets
-# (`[#1103] fix: reset all fields …`, `… in unary call (#1066)`): the commit's subject, cited as its author
-# wrote it, as a quoted title is. Blanked out with the quotations.
-_CITED_ENTRY = compiled_on_use(r"^[^\S\n]*[\[(]#\d+(?:,\s*#\d+)*[\])].*$|^.*[\[(]#\d+(?:,\s*#\d+)*[\])][^\S\n]*$",
+# A changelog's entry: a line that opens with a pull request's or an issue's number in brackets (`[#1103] fix:
+# reset all fields …`) or ends with one or more numbers (`… in unary call (#1066)`, GitHub's generated
+# `… by @user in #1821 | #1859`): the commit's subject, cited as its author wrote it, as a quoted title is.
+# Blanked out with the quotations.
+_CITED_ENTRY = compiled_on_use(r"^[^\S\n]*[\[(]#\d+(?:,\s*#\d+)*[\])].*$"
+                               r"|^.*(?<![\w#])[\[(]?#\d+[\])]?(?:\s*(?:[|,]|and)\s*[\[(]?#\d+[\])]?)*[^\S\n]*$",
                                re.MULTILINE)
 # A sentence ends at . ! ? (or a colon that introduces one) before a space or the end (not in `3.5`,
 # `i.e.x`), or at a CJK full stop. A clause ends at a semicolon or a spaced dash: a sentence left in
@@ -135,8 +137,8 @@ segment failed or was skipped.
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
 numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), a changelog's entries (a line that opens or ends with a pull request's or an issue's number in
-brackets, `[#1103] fix: reset all fields …`, `… (#1066)`: a commit's subject cited as its author wrote
-it), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
+brackets, or ends with numbers: `[#1103] fix: reset all fields …`, `… (#1066)`, `… by @user in #1821 |
+#1859`: a commit's subject cited as its author wrote it), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
 apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), languages outside the ones it names,
 a document in a language CLD2 does not know (an Android app's `values-ast/` or `values-sc/`: Asturian and
 Sardinian read as Spanish and Italian),
@@ -256,6 +258,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 path="a.md", language="zh", note="entries as lines of one paragraph"),
         Example("Correções desta versão:\n\n- Fix the retry logic so that it does not loop forever when the "
                 "server is down (#1066)\n", path="a.md", language="pt", note="the number at the end"),
+        Example("## 新功能\n\n* fix(retry): shallow copy response to avoid data race by @jayantxie in "
+                "[#1799](https://github.com/cloudwego/kitex/pull/1799) | [#1814](https://github.com/cloudwego/kitex/"
+                "pull/1814)\n", path="a.md", language="zh", note="GitHub's generated release notes"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
