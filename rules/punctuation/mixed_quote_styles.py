@@ -61,6 +61,20 @@ def _empty_quotes(text: str, i: int) -> bool:
     before, after = text[j - 1:j] if j > 0 else "", text[j + 2:j + 3]
     return before != ch and after != ch and not before.isalnum() and not after.isalnum()
 
+# A string literal of code written in prose without code marks: right after an assignment or a comparison
+# (`run_name="__main__"`, `Component == "ChatModel"`) or a call's or an index's bracket (`get("key")`,
+# `d['key']`), on one line.
+_CODE_STRING = compiled_on_use(r"(?:\w\s*(?:[=!]=|(?<![<>=!])=)\s*|\w[(\[])([\"'])[^\"'\n]{0,80}\1")
+
+
+def _code_string_marks(text: str) -> frozenset[int]:
+    """Where the straight marks that delimit code's string literals stand in ``text``: no typesetter
+    curls them, and a curly one breaks the code a reader copies."""
+    if "=" not in text and "(" not in text and "[" not in text:
+        return frozenset()
+    return frozenset(i for m in _CODE_STRING.finditer(text) for i in (m.start(1), m.end() - 1))
+
+
 _CATALOGUE = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
 
 
@@ -92,7 +106,8 @@ translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`, `I'm A 
 other such names: a translator keeps them as the source typed them, while the language's own elisions
 (`l’ispettore`) follow the text's habit. Not
 flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), an empty pair
-(`Input Package Path: ""`: an empty string), and
+(`Input Package Path: ""`: an empty string), a string literal of code written without code marks (after
+`=`, `==` or `!=`, or a call's or an index's bracket: `run_name="__main__"`, `get('key')`), and
 documents without a clear majority. In a translation catalogue (PO, XLIFF, i18n files), typed entry by
 entry and often by several translators, the straight marks of a kind are one finding, naming how many,
 with one fix for them all: which typography the file keeps is one choice (a project may type straight
@@ -179,6 +194,10 @@ apostrophes in all its files but a few).
         Example("“A,” “B,” “C.”\n\n```\nprint('code')\n```\n", path="a.md"),
         Example("“A,” “B,” “C,” and `print('x')` in code.\n", path="a.md"),
         Example("“One,” “two,” “three” at 40°26'46\" N, 79°58'56\" W and a 2\" pipe.\n"),
+        Example("The “best” way: check that RunInfo.Component == \"ChatModel\" before the call, and that “fromNode” "
+                "and “toNode” are set.\n", note="a string literal compared in code written in prose"),
+        Example("The “best” way is to pass run_name=\"__main__\" or call get('key'), as “runpy” and “pkgutil” do.\n",
+                note="a keyword argument's value and a call's argument"),
         Example("The “input,” the “output” and the “name”:\n\n- Input Package Path: \"\"\n- Output Type: “any”\n",
                 path="a.md", note="an empty string is code, not a quotation (cloudwego's docs)"),
         Example("| Option | Default |\n|---|---|\n| “TokenPrefix” | \"\" |\n| “Name” | “main” |\n", path="a.md",
@@ -207,8 +226,10 @@ apostrophes in all its files but a few).
         for seg in doc.segments:
             text = seg.text
             if "'" in text or '"' in text:
+                code = _code_string_marks(text)
                 straight.extend((seg, m.start()) for m in _STRAIGHT.finditer(text)
-                                if _curly_for(text, m.start()) and not _empty_quotes(text, m.start()))
+                                if _curly_for(text, m.start()) and not _empty_quotes(text, m.start())
+                                and m.start() not in code)
             if "“" in text or "”" in text or "‘" in text or "’" in text:
                 curly.extend((seg, m.start()) for m in _CURLY.finditer(text))
         if not curly or not straight:
