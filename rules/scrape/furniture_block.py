@@ -1,9 +1,12 @@
-"""S110 furniture-block: a run of short link lines (a menu, a list of related headlines) kept as text."""
+"""S110 furniture-block: a run of short link lines (a menu, a list of related headlines) or readers'
+comments kept as text."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lint.model import Document, Finding, Severity
 from lint.options import RuleOptions, option
@@ -30,6 +33,18 @@ _SEPARATOR = compiled_on_use(r"(?:[|/•·>»›<«‹–—-]|\(?\d{1,5}\)?)")
 # A line that stops on a function word goes on in the next line: "My book gave an example as being"
 _DANGLING = compiled_on_use(r"(?i)\b(?:a|an|the|of|to|for|as|being|and|or|with|in|on|at|from|that|is|are|was|were)$")
 _TITLE_SPLIT = compiled_on_use(r" +[|/–—-] +")
+
+_TIME = r"\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
+# One reader's comment's head or foot: `jjackwagon says:`, `November 19, 2019 at 9:03 am`, `2 days ago at 07:50 am`.
+_COMMENT_HEADER = compiled_on_use(r"\S.{0,40}? (?:says|wrote):")
+_COMMENT_STAMP = compiled_on_use(
+    rf"(?i)(?:(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|\d+ (?:second|minute|hour|day|week|month|year)s? ago)(?:,? +(?:at|@|-|\|)?) *{_TIME}|{_TIME},? +(?:on )?"
+    rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}))")
+# Where a text may hold readers' comments at all (asked once of a text with no furniture S102 names).
+_COMMENT_GATE = compiled_on_use(r"(?i) (?:says|wrote):[ \t]*$| (?:at|@) \d{1,2}:\d\d", re.MULTILINE)
+_COMMENT_MARKS = 3
+_COMMENT_GAP = 12
 
 PROSE, SHORT, QUESTION, ANCHOR = 0, 1, 2, 3
 
@@ -79,6 +94,12 @@ short lines in a row, with a line that `S102` (boilerplate-line) or a lone date 
 within `window` lines. The document's title (its first line) and lines that repeat it, lines before
 a wrapped sentence, and Markdown or reST documents (their lists and headings are marked up) are never
 flagged. Report only: a person decides where the article ends.
+
+Readers' comments under an article are reported as one block too, with no furniture phrase near them:
+three lines or more that head or close a comment (`jjackwagon says:`, `November 19, 2019 at 9:03 am`,
+`2 days ago at 07:50 am`), each within twelve lines of the next, after a paragraph of the article's
+(five markers where no paragraph comes first: a few dated entries alone are a log's or a diary's own).
+The block runs from the name over the first comment to the comment under the last marker.
 """
     severity = Severity.WARNING
     fix = None
@@ -114,6 +135,18 @@ flagged. Report only: a person decides where the article ends.
                 "Hoarding and price-gouging send mask prices soaring\n"
                 "Japan gets creative as mask shortages continue\n\nThe incident comes at a time of shortage.\n",
                 select=("S102",)),
+        Example("Chargers bench their quarterback\n\nThe coach said on Monday that the starter would sit out the next game "
+                "after four interceptions against the Chiefs on Sunday night.\n\nlonespeed says:\n"
+                "November 19, 2019 at 8:45 am\nHe looked like an aging quarterback.\ntheguiceisright says:\n"
+                "November 19, 2019 at 8:53 am\nI don't think the backup is that bad.\nsolo681 says:\n"
+                "November 19, 2019 at 9:03 am\nWhy was there no plan?\n", select=("S102",),
+                note="readers' comments: a name and a time over each, no furniture phrase near them"),
+        Example("Rating: 25 Votes\nfmcshan\n2 days ago at 07:50 am\nIt would be nice if Apple switched to a 14-inch model.\n"
+                "Rating: 17 Votes\n2 days ago at 07:51 am\nShouldn't 2020 be the year of a redesign?\n"
+                "Rating: 12 Votes\n2 days ago at 08:12 am\nNo surprise Apple is keeping the 13-inch model.\n"
+                "Rating: 10 Votes\n2 days ago at 07:54 am\nI think this is it.\nRating: 9 Votes\n"
+                "PickUrPoison\n2 days ago at 08:49 am\nThe new keyboard is better.\n", select=("S102",),
+                note="an extractor that kept the comments alone: five markers"),
     )
     allow = (
         Example("Pineapple Upside-Down Cake\n\nIngredients\n1 can pineapple slices in juice\n"
@@ -139,6 +172,12 @@ flagged. Report only: a person decides where the article ends.
                 note="a signature and an address with no furniture near them"),
         Example("The committee met on Monday.\n\nWhat happens next?\nWho pays for it?\nWhen will it open?\n"
                 "Where will it stand?\n\nAdvertisement\n", select=("S102",), note="questions are not menu items"),
+        Example("Ship's log\n\nMarch 3, 2021 at 6:00 am\nWind north-east, force four; we left the harbour.\n"
+                "March 3, 2021 at 12:00 pm\nSighted the lighthouse.\nMarch 4, 2021 at 6:00 am\nBecalmed.\n",
+                select=("S102",), note="dated entries with nothing before them: the text's own"),
+        Example("The minister said the talks would go on until a deal was reached, and the unions agreed to wait.\n\n"
+                "The minister says:\nWe will meet again in May.\nThe union wrote:\nWe accept.\n", select=("S102",),
+                note="two speakers quoted: fewer than three markers"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
@@ -146,16 +185,70 @@ flagged. Report only: a person decides where the article ends.
         if doc.format != "text" or not doc.segments:
             return
         # A block stands next to furniture that S102 or S109 reports: a document without any is left alone
-        # (no pass over its lines).
+        # (no pass over its lines), unless it holds readers' comments, which need no phrase list.
         anchors = {f.start for f in findings if f.code in ("S102", "S109")}
+        text = doc.text
+        if not anchors and ran("S102") and not _COMMENT_GATE.search(text):
+            return
+        lines, starts, ends, kinds = _classified_lines(text, anchors)
+        thread = _comment_thread(lines, kinds)
+        if thread is not None:
+            first, last = thread
+            yield self.finding_at(starts[first], ends[last],
+                                  f"{last - first + 1} lines of readers' comments or dated links (a name or a time over "
+                                  f"each) starting '{lines[first][:40]}'")
         if not anchors and ran("S102"):
             return
-        lines, starts, ends, kinds = _classified_lines(doc.text, anchors)
         flagged = _flagged(lines, kinds, self.opts.window, self.opts.min_lines)
+        if thread is not None:
+            flagged[thread[0]:thread[1] + 1] = [False] * (thread[1] + 1 - thread[0])
         for first, last, count in _stretches(flagged, kinds):
-            yield self.finding_at(starts[first], ends[last],
-                                  f"{count} line{'s' if count > 1 else ''} of navigation or link lists "
-                                  f"(menu, related headlines) starting '{lines[first][:40]}'")
+            yield self._block(lines, starts, ends, first, last, count)
+
+    def _block(self, lines: list[str], starts: list[int], ends: list[int], first: int, last: int,
+               count: int) -> Finding:
+        return self.finding_at(starts[first], ends[last],
+                               f"{count} line{'s' if count > 1 else ''} of navigation or link lists "
+                               f"(menu, related headlines) starting '{lines[first][:40]}'")
+
+
+def _comment_marker(line: str) -> bool:
+    """A line that heads or closes one reader's comment: a name followed by `says:` or `wrote:`, or a
+    date (or `2 days ago`) with a time of day and nothing else."""
+    return len(line) <= 60 and (_COMMENT_HEADER.fullmatch(line) is not None or _COMMENT_STAMP.fullmatch(line) is not None)
+
+
+def _comment_thread(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
+    """The first and last line of the readers' comments under an article: three comment markers or more,
+    each within ``_COMMENT_GAP`` lines of the next, after a paragraph of the article's. The name line over
+    the first marker and the comment under the last one belong to it."""
+    marks = [k for k, line in enumerate(lines) if _comment_marker(line)]
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(marks):
+        j = i
+        while j + 1 < len(marks) and marks[j + 1] - marks[j] <= _COMMENT_GAP:
+            j += 1
+        if j - i + 1 >= _COMMENT_MARKS and (best is None or marks[j] - marks[i] > best[1] - best[0]):
+            best = (marks[i], marks[j])
+        i = j + 1
+    if best is None:
+        return None
+    first, last = best
+    # Without an article's paragraph before them, more markers are asked for: a page of a few dated
+    # entries alone (a log, a diary) is the text's own.
+    marks_in = sum(1 for k in marks if first <= k <= last)
+    if marks_in < _COMMENT_MARKS + 2 and not any(kinds[k] == PROSE and lines[k].count(" ") >= 15 for k in range(first)):
+        return None
+    if first > 0 and kinds[first - 1] != PROSE and lines[first - 1].count(" ") <= 3 and not _END.search(lines[first - 1]):
+        first -= 1
+    gaps = [b - a for a, b in pairwise(k for k in range(first, last + 1) if _comment_marker(lines[k]))]
+    reach = max(gaps, default=1)
+    end = last
+    while end + 1 < len(lines) and end + 1 - last <= reach and kinds[end + 1] != ANCHOR \
+            and not _comment_marker(lines[end + 1]) and (kinds[end + 1] == PROSE or end + 1 - last == 1):
+        end += 1
+    return first, end
 
 
 def _classified_lines(text: str, anchors: set[int]) -> tuple[list[str], list[int], list[int], list[int]]:
