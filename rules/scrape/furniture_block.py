@@ -3,7 +3,6 @@ comments kept as text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -41,9 +40,12 @@ _COMMENT_STAMP = compiled_on_use(
     rf"(?i)(?:(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
     rf"|\d+ (?:second|minute|hour|day|week|month|year)s? ago)(?:,? +(?:at|@|-|\|)?) *{_TIME}|{_TIME},? +(?:on )?"
     rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}))")
-# Where a text may hold readers' comments at all (asked once of a text with no furniture S102 names).
-_COMMENT_GATE = compiled_on_use(r"(?i) (?:says|wrote):[ \t]*$| (?:at|@) \d{1,2}:\d\d", re.MULTILINE)
+# How a line that may head a comment or mark a list's entry ends: a year, a time (`9:03 am`, not `a.m.`:
+# a full stop would send most short sentences to the patterns), a zone, `says:`, a count,
+# a separator (a test in C on each short line, before any pattern is tried).
+_MARK_ENDS = tuple("0123456789mMTC:)|/•·>»›<«‹–—-")
 _COMMENT_MARKS = 3
+_RECORDS = 4
 _COMMENT_GAP = 12
 
 PROSE, SHORT, QUESTION, ANCHOR = 0, 1, 2, 3
@@ -100,6 +102,10 @@ three lines or more that head or close a comment (`jjackwagon says:`, `November 
 `2 days ago at 07:50 am`), each within twelve lines of the next, after a paragraph of the article's
 (five markers where no paragraph comes first: a few dated entries alone are a log's or a diary's own).
 The block runs from the name over the first comment to the comment under the last marker.
+
+So is a list of other articles made from one template after an article: a lone date or a separator
+(`-`, `(576)`) every two to four lines, four times or more, the lines between them headlines, names or
+blurbs shaped alike and without a sentence's end (sentences under dates are a timeline, the article's own).
 """
     severity = Severity.WARNING
     fix = None
@@ -147,6 +153,18 @@ The block runs from the name over the first comment to the comment under the las
                 "Rating: 10 Votes\n2 days ago at 07:54 am\nI think this is it.\nRating: 9 Votes\n"
                 "PickUrPoison\n2 days ago at 08:49 am\nThe new keyboard is better.\n", select=("S102",),
                 note="an extractor that kept the comments alone: five markers"),
+        Example("Gas leak closes the village\n\nThe village was closed on Wednesday after a gas leak near the square, "
+                "and residents were told to stay away until the evening.\n\nBridge reopens after two years\n"
+                "Nov 8, 2023\nCouncil approves speed cameras near schools\nNov 8, 2023\nTax collections fall again\n"
+                "Nov 8, 2023\nA new bakery opens in the old bank\nNov 7, 2023\n", select=("S102",),
+                note="other articles' headlines, each over its date, with no furniture phrase near them"),
+        Example("Chargers bench their quarterback\n\nThe coach said on Monday that the starter would sit out the next "
+                "game after four interceptions against the Chiefs.\n\n-\nPats place Olszewski on IR\n"
+                "New England's roster is re-shuffling\n-\nPlayoff picture: Raiders in pursuit\n"
+                "Breaking down the playoff picture after Sunday's games\n-\nChiefs vs. Chargers: Recap, highlights\n"
+                "Kansas City has held on to its lead\n-\nRams top Bears as offenses struggle\n"
+                "Neither team could get much going on Sunday night\n", select=("S102",),
+                note="a headline and a blurb between separators"),
     )
     allow = (
         Example("Pineapple Upside-Down Cake\n\nIngredients\n1 can pineapple slices in juice\n"
@@ -178,6 +196,13 @@ The block runs from the name over the first comment to the comment under the las
         Example("The minister said the talks would go on until a deal was reached, and the unions agreed to wait.\n\n"
                 "The minister says:\nWe will meet again in May.\nThe union wrote:\nWe accept.\n", select=("S102",),
                 note="two speakers quoted: fewer than three markers"),
+        Example("How the outbreak spread\n\nThe first cases were confirmed in the spring, and within a month the "
+                "city had closed its schools and most of its offices.\n\nMarch 3, 2020\nThe first case is confirmed "
+                "in the city.\nMarch 10, 2020\nSchools close for two weeks.\nMarch 17, 2020\nOffices send their staff "
+                "home.\nMarch 24, 2020\nThe mayor orders shops to close.\n", select=("S102",),
+                note="a timeline: a date over each sentence is the article's own"),
+        Example("Release notes\n\nJan 8, 2023\nFaster start-up\nDec 2, 2022\nNew export formats\nNov 4, 2022\n"
+                "Dark mode\nOct 1, 2022\nFirst release\n", select=("S102",), note="dated entries with no article before them"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
@@ -188,7 +213,7 @@ The block runs from the name over the first comment to the comment under the las
         # (no pass over its lines), unless it holds readers' comments, which need no phrase list.
         anchors = {f.start for f in findings if f.code in ("S102", "S109")}
         text = doc.text
-        if not anchors and ran("S102") and not _COMMENT_GATE.search(text):
+        if not anchors and ran("S102") and not _holds_marks(text):
             return
         lines, starts, ends, kinds = _classified_lines(text, anchors)
         thread = _comment_thread(lines, kinds)
@@ -197,9 +222,17 @@ The block runs from the name over the first comment to the comment under the las
             yield self.finding_at(starts[first], ends[last],
                                   f"{last - first + 1} lines of readers' comments or dated links (a name or a time over "
                                   f"each) starting '{lines[first][:40]}'")
+        records = _record_list(lines, kinds) if thread is None else None
+        if records is not None:
+            first, last = records
+            yield self.finding_at(starts[first], ends[last],
+                                  f"{last - first + 1} lines of a list of links (a date or a separator in "
+                                  f"each entry) starting '{lines[first][:40]}'")
         if not anchors and ran("S102"):
             return
         flagged = _flagged(lines, kinds, self.opts.window, self.opts.min_lines)
+        if records is not None:
+            flagged[records[0]:records[1] + 1] = [False] * (records[1] + 1 - records[0])
         if thread is not None:
             flagged[thread[0]:thread[1] + 1] = [False] * (thread[1] + 1 - thread[0])
         for first, last, count in _stretches(flagged, kinds):
@@ -210,6 +243,70 @@ The block runs from the name over the first comment to the comment under the las
         return self.finding_at(starts[first], ends[last],
                                f"{count} line{'s' if count > 1 else ''} of navigation or link lists "
                                f"(menu, related headlines) starting '{lines[first][:40]}'")
+
+
+def _record_list(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
+    """The first and last line of a list made from one template after an article: a lone date or a
+    separator every ``period`` lines (2 to 4), ``_RECORDS`` times or more in a row, the lines between
+    them shaped alike (a headline, a name, a blurb). The lines before the first mark and after the last
+    one that are shaped as the lines next to the other marks are the first and last record's own."""
+    marks = [k for k, line in enumerate(lines) if _DATE.fullmatch(line) or _SEPARATOR.fullmatch(line)]
+    best: tuple[int, int, int] | None = None
+    for i, first in enumerate(marks):
+        for period in (2, 3, 4):
+            last = first
+            while last + period in marks[i + 1:i + 1 + _RECORDS * 4] and _same_record(lines, kinds, last, last + period):
+                last += period
+            count = (last - first) // period + 1
+            if count >= _RECORDS and (best is None or last - first > best[1] - best[0]):
+                best = (first, last, period)
+    if best is None:
+        return None
+    first, last, period = best
+    # An article comes first: a list of dated entries alone (a log, a changelog) is the text's own.
+    if not any(kinds[k] == PROSE and lines[k].count(" ") >= 15 for k in range(first)):
+        return None
+    start, end = first, last
+    for j in range(1, period):
+        if first - j < 0 or _shape(lines[first - j], kinds[first - j]) != _shape(lines[last - j], kinds[last - j]):
+            break
+        start = first - j
+    for j in range(1, period):
+        if last + j >= len(lines) or _shape(lines[last + j], kinds[last + j]) != _shape(lines[first + j], kinds[first + j]):
+            break
+        end = last + j
+    return start, end
+
+
+def _shape(line: str, kind: int) -> tuple[int, bool, bool, bool]:
+    """What the lines of one template share: their kind, a bullet, a capital, a sentence's end."""
+    return kind, line[:2] in ("- ", "• ", "* "), line[:1].isupper(), _END.search(line) is not None
+
+
+def _same_record(lines: list[str], kinds: list[int], a: int, b: int) -> bool:
+    """Whether the lines after the mark at ``a`` up to the mark at ``b`` are shaped as the lines after
+    ``b`` (or, for the last record, before ``a``): one template's records, not an article's paragraphs."""
+    period = b - a
+    # Sentences between the marks are an article's own (a timeline: a date over each paragraph); a list
+    # of links holds headlines, names and blurbs without a sentence's end.
+    if any(kinds[k] in (ANCHOR, PROSE) for k in range(a + 1, b)):
+        return False
+    return all(_shape(lines[a + j], kinds[a + j])[:2] == _shape(lines[b + j], kinds[b + j])[:2]
+               for j in range(1, period) if b + j < len(lines))
+
+
+def _holds_marks(text: str) -> bool:
+    """Whether a text holds three lines or more that head a reader's comment or mark a list's entry (the
+    question asked of a text where S102 found no furniture, before its lines are classified)."""
+    found = 0
+    for line in text.splitlines():
+        if len(line) <= 60 and line.endswith(_MARK_ENDS):
+            line = line.strip()
+            if _comment_marker(line) or _DATE.fullmatch(line) or _SEPARATOR.fullmatch(line):
+                found += 1
+                if found >= _COMMENT_MARKS:
+                    return True
+    return False
 
 
 def _comment_marker(line: str) -> bool:
