@@ -57,6 +57,12 @@ Times/Getty Images`), a counter (`Image 3 of 5`), `12 comments`, a timestamp alo
 9:08 GMT`, `2 days ago at 07:52 am`; a date without its time of day may be a letter's, and is left
 alone).
 
+In plain text it also reports, without a fix, a photo's caption that carries its credit: `… outside a
+store in Hialeah, Fla. (AP Photo/Alan Diaz, File)`, `… last week.Credit...Anna Moneymaker/The New York
+Times`, `© John Brecher Needle poking skin …`, `The first global geologic map of Titan.
+(NASA/JPL-Caltech/ASU)` (sources in brackets count only after the caption's full stop). The caption
+describes a picture the text no longer has; whether it goes is a person's call.
+
 **Why is this bad?** Scrapers that take a page's text keep the words of its buttons, banners and
 widgets. In a published article they read as nonsense between paragraphs.
 
@@ -116,6 +122,15 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 "The moon has an ocean.\n\n\nIt lies under the ice.\n"),
         Example("The author died in 2006.\n\nPhoto by David Dyer-Bennet\n\nHis novels are back in print.\n",
                 "The author died in 2006.\n\n\nHis novels are back in print.\n"),
+        Example("Sales fell in March.\n\nA worker loads door trims into his truck outside a store in Hialeah, Fla. "
+                "(AP Photo/Alan Diaz, File)\n\nThe chain expects a better summer.\n",
+                note="a photo's caption with its credit: reported, not fixed"),
+        Example("The talks stalled.\n\nThe president at the Economic Club last week.Credit...Anna Moneymaker/The New York "
+                "Times\n\nBoth sides blamed the other.\n", note="a credit the extractor glued to its caption"),
+        Example("Flu season starts early.\n\n© John Brecher Needle poking skin during a flu shot at a health center.\n\n"
+                "Doctors urge everyone to get one.\n", note="a caption led by its credit"),
+        Example("The map took ten years.\n\nThe first global geologic map of Titan. (NASA/JPL-Caltech/ASU)\n\n"
+                "It shows dunes and lakes.\n", note="the sources in brackets after the caption's full stop"),
         Example("Text.\n12 comments\n", "Text.\n"),
         Example("## Social share\n\nShare this article\n\nThe storm passed.\n", path="a.md",
                 note="a label under a heading that ends with its word: capitalized, no command's summary"),
@@ -178,6 +193,10 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Tags are free-form labels; see the guide.\n"),
         Example("The storm hit at night.\n\nPhoto by Jane Smith shows the roof torn off.\n\nNobody was hurt.\n",
                 note="a sentence about a photo: a verb follows the name"),
+        Example("Export\n\nThe editor saves the image in three formats (PNG/JPEG/GIF)\n\nPick one.\n",
+                note="terms in brackets with slashes, not after a full stop"),
+        Example("The figures come from two agencies (see NASA/ESA).\n", note="a sentence ends after the bracket"),
+        Example("The flight was delayed. (Reuters/AP)\n", path="a.md", note="Markdown: not extractor output"),
         Example("Connect the client to the router.\n\nStation/AP\n\nThe two modes differ.\n",
                 note="a pair of terms: a credit names a person, two words or more"),
         Example("Modes of the radio.\n\nWireless Access Point/AP\n\nThe device relays traffic.\n",
@@ -231,6 +250,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         self._judge()
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
+        if doc.format == "text":
+            yield from self._captions(doc)
         judge = self._judge()
         segments = [seg for seg in doc.segments if seg.kind not in _NOT_FURNITURE]
         if not segments:
@@ -266,6 +287,20 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 continue
             yield self._finding(doc, seg, a, b, start, end, line, plain)
 
+    def _captions(self, doc: Document) -> Iterator[Finding]:
+        """A photo's caption with its credit (plain text): reported, never fixed, since the caption
+        describes a picture the text lost and a person decides whether it goes."""
+        text = doc.text
+        for start, end in _bracket_or_credit_lines(text):
+            shown = text[start:end]
+            lead = len(shown) - len(shown.lstrip())
+            if len(shown) - lead > 400 or not caption_with_credit(shown.strip()):
+                continue
+            if doc.protected and doc.is_protected(start + lead):
+                continue
+            yield self.finding_at(start + lead, start + len(shown.rstrip()),
+                                  f"Photo caption with its credit '{shown.strip()[:50]}'")
+
     def _finding(self, doc: Document, seg: Segment, a: int, b: int, start: int, end: int, line: str,
                  plain: bool) -> Finding:
         """A furniture line, and how much of it a fix may delete. The whole line, its ending included,
@@ -285,6 +320,51 @@ replace them with `phrases`, `prefixes`, `patterns`.
             return self.finding_at(start, end, message, edits=[(line_start, after, "")],
                                    applicability=Applicability.SAFE if plain else Applicability.UNSAFE)
         return self.finding_at(start, end, message, edits=[(start, end, "")], applicability=Applicability.UNSAFE)
+
+
+# A caption's credit at its end: (AP Photo/Alan Diaz, File), (Photo by Kevin Mazur/Getty Images),
+# (Credit: Getty Images), (Image credit: NASA), Credit...Doug Mills/The New York Times (glued by the
+# extractor), or after the caption's full stop the sources in brackets, slashes between capitalized
+# names: (NASA/JPL-Caltech/ASU), ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY ).
+_CREDIT_END = compiled_on_use(
+    r"(?:\((?:(?:AP|AFP|Reuters|Getty) )?(?:Photo|Image|Picture)(?: credit)?(?: by |/|: ?)[^()\n]{2,80}\)"
+    r"|\((?:Credit|Courtesy)(?:: | of )[^()\n]{2,80}\)"
+    r"|\bCredit\.\.\.(?=[A-Z])[^()\n]{2,80}"
+    r"|[.!?][\"”’]? ?\( ?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}(?: ?/ ?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})+ ?\))$")
+# A caption led by its credit: © John Brecher Needle poking skin during … (a name of two capitalized
+# words, then the caption's capitalized first word).
+_CREDIT_START = compiled_on_use(r"© ?[A-Z][\w.'-]+ [A-Z][\w.'-]+ [A-Z][a-z]")
+
+
+def _bracket_or_credit_lines(text: str) -> list[tuple[int, int]]:
+    """Where each line that ends with a bracket, or holds a glued credit or a ©, starts and ends (found
+    with str.find in C: most lines of a text are neither, and are never split out)."""
+    ends: set[int] = set()
+    for mark in (")\n", ")\r"):
+        i = text.find(mark)
+        while i >= 0:
+            ends.add(i + 1)
+            i = text.find(mark, i + 2)
+    if text.endswith(")"):
+        ends.add(len(text))
+    for word in ("Credit...", "©"):
+        i = text.find(word)
+        while i >= 0:
+            eol = _EOL_AT.search(text, i)
+            end = eol.start() if eol else len(text)
+            ends.add(end)
+            i = text.find(word, end)
+    return [(max(text.rfind("\n", 0, e), text.rfind("\r", 0, e)) + 1, e) for e in sorted(ends)]
+
+
+def caption_with_credit(line: str) -> bool:
+    """Whether a line is a caption of three words or more with its photo credit at its end, or one led
+    by a © credit."""
+    if _CREDIT_START.match(line) is not None:
+        return True
+    m = _CREDIT_END.search(line)
+    # Three words or more before the credit: a credit alone is the credit patterns' (a safe deletion).
+    return m is not None and line[:m.start()].strip().count(" ") >= 2
 
 
 def _next_lines(body: str) -> list[str]:
