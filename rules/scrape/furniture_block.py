@@ -35,7 +35,8 @@ _TITLE_SPLIT = compiled_on_use(r" +[|/–—-] +")
 
 _TIME = r"\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
 # One reader's comment's head or foot: `jjackwagon says:`, `November 19, 2019 at 9:03 am`, `2 days ago at 07:50 am`.
-_COMMENT_HEADER = compiled_on_use(r"\S.{0,40}? (?:says|wrote):")
+# (Not `wrote:`: a mail quotes the messages it answers under `On Monday, Jane wrote:`, its own text.)
+_COMMENT_HEADER = compiled_on_use(r"\S.{0,40}? says:")
 _COMMENT_STAMP = compiled_on_use(
     rf"(?i)(?:(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
     rf"|\d+ (?:second|minute|hour|day|week|month|year)s? ago)(?:,? +(?:at|@|-|\|)?) *{_TIME}|{_TIME},? +(?:on )?"
@@ -193,6 +194,9 @@ blurbs shaped alike and without a sentence's end (sentences under dates are a ti
         Example("Ship's log\n\nMarch 3, 2021 at 6:00 am\nWind north-east, force four; we left the harbour.\n"
                 "March 3, 2021 at 12:00 pm\nSighted the lighthouse.\nMarch 4, 2021 at 6:00 am\nBecalmed.\n",
                 select=("S102",), note="dated entries with nothing before them: the text's own"),
+        Example("Thanks for the patch, it works here, and the tests pass on both machines I tried it on.\n\n"
+                "On Monday, Jane wrote:\n> It fixes the crash.\nOn Monday, Tom wrote:\n> Please add a test.\n"
+                "On Tuesday, Jane wrote:\n> Added.\n", select=("S102",), note="a mail's quoted messages"),
         Example("The minister said the talks would go on until a deal was reached, and the unions agreed to wait.\n\n"
                 "The minister says:\nWe will meet again in May.\nThe union wrote:\nWe accept.\n", select=("S102",),
                 note="two speakers quoted: fewer than three markers"),
@@ -310,7 +314,7 @@ def _holds_marks(text: str) -> bool:
 
 
 def _comment_marker(line: str) -> bool:
-    """A line that heads or closes one reader's comment: a name followed by `says:` or `wrote:`, or a
+    """A line that heads or closes one reader's comment: a name followed by `says:`, or a
     date (or `2 days ago`) with a time of day and nothing else."""
     return len(line) <= 60 and (_COMMENT_HEADER.fullmatch(line) is not None or _COMMENT_STAMP.fullmatch(line) is not None)
 
