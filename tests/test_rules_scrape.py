@@ -313,3 +313,14 @@ def test_a_docs_sources_pointer_is_not_furniture(path: str, config: Config, expe
     text = ("Globs match paths.\n\n[Read more about the glob pattern syntax](https://github.com/micromatch/"
             "picomatch#globbing-features).\n")
     assert [f.code for f in lint.check_text(text, path=path, config=config, select=["S102"])] == expected
+
+
+def test_s110_a_long_list_of_dated_links_is_one_block_to_its_end() -> None:
+    """Forty headlines under their dates after an article: one S110 finding from the first headline to
+    the last date (each mark is walked once, so a list longer than a window is still read whole)."""
+    article = ("The council met on Monday and approved the budget for next year, after a long debate about "
+               "the cost of the new bridge.\n\n")
+    entries = "".join(f"Headline number {k} of the list\nNov {k % 28 + 1}, 2023\n" for k in range(40))
+    text = article + entries
+    found = [f for f in lint.check_text(text, path="page.txt", select=["S102", "S110"]) if f.code == "S110"]
+    assert [(f.start, f.end) for f in found] == [(len(article), len(text) - 1)]

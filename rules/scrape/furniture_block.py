@@ -256,11 +256,18 @@ def _record_list(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
     one that are shaped as the lines next to the other marks are the first and last record's own."""
     marks = [k for k, line in enumerate(lines) if _DATE.fullmatch(line) or _SEPARATOR.fullmatch(line)]
     best: tuple[int, int, int] | None = None
-    for i, first in enumerate(marks):
+    at = set(marks)
+    # A mark inside a chain already read (for its period) starts no chain of its own: each mark is
+    # walked over once per period.
+    inside: dict[int, set[int]] = {2: set(), 3: set(), 4: set()}
+    for first in marks:
         for period in (2, 3, 4):
+            if first in inside[period]:
+                continue
             last = first
-            while last + period in marks[i + 1:i + 1 + _RECORDS * 4] and _same_record(lines, kinds, last, last + period):
+            while last + period in at and _same_record(lines, kinds, last, last + period):
                 last += period
+                inside[period].add(last)
             count = (last - first) // period + 1
             if count >= _RECORDS and (best is None or last - first > best[1] - best[0]):
                 best = (first, last, period)
