@@ -3,6 +3,7 @@ the bank's products`), or a word joined to itself by `and` (`with benevolence an
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import accumulate, islice, repeat
@@ -105,7 +106,9 @@ translate twice. Raters mark both as the worst kind of error, and readers cannot
 Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
 no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, after a colon, a
 quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
-three times (`Mama Mama Mama`: a cry, a value, a name); a phrase said twice (a rhetorical
+three times (`Mama Mama Mama`: a cry, a value, a name), nor a sound, cry or chant said three times: one
+syllable (`heard knock knock knock`), a letter drawn out (`Gooooal Gooooal Gooooal`), copies capitalized
+in lower-case prose (`chantait Alléluia Alléluia Alléluia dans`); a phrase said twice (a rhetorical
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
 comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
 an action that went on: `kept walking and walking`, `just cleaning and cleaning`), names (`Smith and Smith`),
@@ -143,6 +146,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                 note="one word three times with bare spaces: no rhetoric"),
         Example("The ReYCup tournament tournament tournament holders followed the guidelines.",
                 note="a lower-case word after the copies: running prose"),
+        Example("He was questioned by the Discipline Discipline Discipline Inspection Commission of the region.",
+                note="capitalized copies inside a longer name: a loop, not a chant"),
     )
     allow = (
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
@@ -205,6 +210,12 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Il a travaillé, travaillé, travaillé, et il a enfin réussi son examen."),
         Example("He radioed the tower: Mayday Mayday Mayday, we have lost both engines.", note="speech after a colon"),
         Example("The little boy cried Mama Mama Mama until his mother came back.", note="a cry of four letters"),
+        Example("We heard knock knock knock on the door at midnight.", note="a noise: one syllable"),
+        Example("The crowd chanted Gooooal Gooooal Gooooal when he scored.", note="a cry drawn out"),
+        Example("The code column reads xxxxx xxxxx xxxxx where the data was masked.", note="a mask"),
+        Example("Le chœur chantait Alléluia Alléluia Alléluia dans la nuit.", language="fr",
+                note="a chant, capitalized in lower-case prose"),
+        Example("The chant of Allez Allez Allez rose from the stands.", note="a chant, capitalized in lower-case prose"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -295,7 +306,7 @@ def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str
     if any(text[spans[k][1]:spans[k + 1][0]] != " " for k in (at, at + 1)):
         return False
     lead = text[spans[at - 1][1]:spans[at][0]]
-    if ":" in lead:
+    if ":" in lead or _said_as_a_sound(text, spans, at):
         return False
     before = text[spans[at - 1][0]:spans[at - 1][1]]
     if lead == " " and before.isalpha() and before.islower():
@@ -306,6 +317,39 @@ def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str
     after = text[spans[at + 3][0]:spans[at + 3][1]]
     return (after.isalpha() and after.islower() and text[spans[at + 2][1]:spans[at + 3][0]] in (" ", ", ")
             and _mostly_lower(text, spans))
+
+
+# A letter drawn out (`Gooooal`, `Nooooo`) or typed over a hidden value (`xxxxx`): no word of a lexicon.
+_DRAWN_OUT = compiled_on_use(r"(\w)\1\1")
+_VOWEL_GROUPS = compiled_on_use(r"[aeiouyæœ]+")
+
+
+def _said_as_a_sound(text: str, spans: list[tuple[int, int]], at: int) -> bool:
+    """Three copies of a word that is a sound, a cry or a chant rather than a content word a translation
+    lost its place in: shapes no loop of a lexical word takes.
+
+    - A letter three times over: a cry drawn out (`chanted Gooooal Gooooal Gooooal`) or a mask (`xxxxx`).
+    - One syllable (one run of vowels): a noise (`heard knock knock knock on the door`, `crash`, `thump`);
+      the words MT systems loop on in running prose are nouns and adjectives of more (`tournament`,
+      `momentum`, `Orchestral`).
+    - Copies capitalized as an island in lower-case text: a title, name or chant set apart by its capitals
+      (`chantait Alléluia Alléluia Alléluia dans`, `The chant of Allez Allez Allez rose`). Where the words
+      before them are capitalized too (`the Acoustic Hierarchy of Orchestral Orchestral Orchestral`), or the
+      word after them (`the Discipline Discipline Discipline Inspection Commission`), the capitals belong to
+      a longer name or title the loop sits in."""
+    word = text[spans[at][0]:spans[at][1]]
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    if _DRAWN_OUT.search(bare) or len(_VOWEL_GROUPS.findall(bare)) == 1:
+        return True
+    if word.islower():
+        return False
+    # The word before the copies, past short function words (`of`, `the`, `de`): lower case outside a title.
+    k = at - 1
+    while k > 0 and spans[k][1] - spans[k][0] <= 3 and text[spans[k][0]:spans[k][1]].islower():
+        k -= 1
+    if not text[spans[k][0]:spans[k][1]].islower():
+        return False
+    return at + 3 >= len(spans) or text[spans[at + 3][0]:spans[at + 3][1]].islower()
 
 
 def _shape(word: str) -> tuple[bool, bool, bool]:
