@@ -76,6 +76,9 @@ _NAMED = compiled_on_use(r"(?:\s*(?:,|and|or)\s*%\S+)*\s+(?:format(?:ting|ters?|
 # told apart from the characters that join them.
 _TOKEN = compiled_on_use(rf"{_PLACEHOLDER_SOURCE}|\$?\{{[^{{}}\s]*\}}")
 _ASCII_LETTER = compiled_on_use(r"[A-Za-z]")
+# A file name's extension after a placeholder (`{name}.txt`, `%s.csv`): lower case and short, where a sentence
+# glued on by a dropped space starts with a capital (`{name}.Your order`).
+_FILE_EXTENSION = compiled_on_use(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,4}[)\]\"'”’.,;:!?]*")
 # What stands for a token in a run once masked: a word character to the joiners around it.
 _MASK = "\0"
 
@@ -86,7 +89,7 @@ def _in_notation(text: str, start: int, end: int) -> bool:
     the writer chose. The run it is glued into (up to whitespace) must show that shape: an ASCII word
     character right before it (a name's or a pattern's end: `_deprecated_{name}`, `digit{2}`), `=` between
     it and a word, or path separators and `.`/`_`/`=` between two words or placeholders, two of them, or one
-    with ASCII letters on both sides of the placeholder. A template left unfilled is glued to its sentence
+    with ASCII letters on both sides of the placeholder, or a file name's extension after it (`{name}.txt`). A template left unfilled is glued to its sentence
     by other things: a dropped space after it (`{order_id}was`), a currency sign (`$%.2f`), a ratio
     (`{count}/{total}`, `page %d/%d`)."""
     left = text[max(0, start - 80):start]
@@ -100,7 +103,7 @@ def _in_notation(text: str, start: int, end: int) -> bool:
     run = f"{left}{_MASK}{right}"
     joiners = sum(1 for i in range(1, len(run) - 1)
                   if run[i] in "/\\" or (run[i] in "._=" and _joinable(run[i - 1]) and _joinable(run[i + 1])))
-    if joiners >= 2:
+    if joiners >= 2 or (joiners == 1 and not left and _FILE_EXTENSION.fullmatch(right)):
         return True
     return joiners == 1 and _ASCII_LETTER.search(left) is not None and _ASCII_LETTER.search(right) is not None
 
@@ -144,7 +147,7 @@ from a template without its values, or an MT engine kept a segment's inline code
 `Hello {0}`.
 
 Not flagged: a placeholder glued into a path, a name or a key=value pair (`biz/${namespace}/${name}.go`,
-`({flag}={value})`, `some_pkg.${svc}${method}Args`: notation, where a template left unfilled stands as a
+`({flag}={value})`, `some_pkg.${svc}${method}Args`, a file name's pattern: `{name}.txt`: notation, where a template left unfilled stands as a
 word of its own, or is glued to its sentence by a dropped space, a currency sign or a ratio: `{id}was`,
 `$%.2f`, `page %d/%d`); one the document also writes alone in an inline code span, not a code block (a list
 of format verbs: `` `%F` synonym for %f ``); a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
@@ -181,6 +184,7 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("Your balance is $%s today.", note="a currency sign, not a joiner"),
         Example("The total is $%.2f with shipping."),
         Example("Your order {order_id}was shipped.", note="a dropped space, not a name"),
+        Example("Welcome back {name}.Your order has shipped.", note="a dropped space after a stop, not an extension"),
     )
     allow = (
         Example("Prices rose 50% since March."),
@@ -211,6 +215,8 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("Use the format ``{name} <{email}>`` for each author.", note="reST's inline literal, read as text"),
         Example("    path_empty    = pchar{0}", note="a pattern's repetition glued to its atom"),
         Example("Reports are written to reports/{date}/summary.csv each night.", note="a path"),
+        Example("Each page is saved as {name}.txt in the output folder.", note="a file name's pattern"),
+        Example("The dump goes to %s.json (the name of the run).", note="a file name's pattern"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
