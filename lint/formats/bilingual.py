@@ -46,6 +46,12 @@ def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
     return memo[key]
 
 
+def copied(seg: Segment, doc: Document) -> bool:
+    """The translation is its source, decoded the same way: a copy, in the source's language."""
+    both = pair(seg, doc)
+    return both is not None and both[0] == both[1]
+
+
 # msgids that are keys, not text: the translator's own credits (GNOME, KDE), never a translation of them.
 _KEYS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS", "Your names", "Your emails"})
 

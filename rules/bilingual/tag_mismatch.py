@@ -672,30 +672,52 @@ def _balanced(code: str) -> bool:
     return stack == [] and code.count("'") % 2 == 0 and code.count('"') % 2 == 0
 
 
+@dataclass(frozen=True)
+class _LostCode:
+    """An entry's code (by key, roles that link nowhere included) on each side, and the source's code the
+    translation lost with its stand-ins: the translation's new code of the same shape, the most alike
+    first (``"latency"`` is ``"latence"``, not ``"bande_passante"``)."""
+
+    source: dict[str, str]
+    target: dict[str, str]
+    source_roles: dict[str, str]
+    stand_ins: dict[str, list[str]]
+
+    def api(self, doc: Document, markup: str) -> Counter[str]:
+        """The names of the catalogue's API (its roles' targets), less the entry's own roles that link
+        nowhere (:attr:`!the_answer`): those are the example's."""
+        return _role_target_names(doc, markup) - Counter(n.lower() for code in self.source_roles.values()
+                                                         for n in _NAME.findall(code))
+
+
 def _renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dict[str, str]], doc: Document,
-                      markup: str) -> set[str]:
-    """The source's code (by key) whose names the translation renamed the same way throughout the entry,
-    an example localized (``{"bandwidth": b, "latency": l}`` as ``{"bande_passante": b, "latence": l}``
-    beside ``latency`` as ``latence``; ``modname.the_answer`` as ``nommodule.la_reponse`` beside
-    :attr:`!la_reponse`, a role that links nowhere): each lost literal's stand-in has its shape and as
-    many names, and each name changed maps to one new name everywhere. Two names at least are renamed,
-    all in lower case, none a role's target in the catalogue (an API's: `time.monotonic`) nor kept as code
-    elsewhere in the translation, and one new name at least shares few letters with the old one (a slip
-    changes one name, a few letters: ``Counter.subtract`` as ``Cointer.substract``)."""
-    source = {**literals[0], **_unlinked_roles(both[0], markup)}
+                      markup: str, lexicon: bool) -> set[str]:
+    """The source's code (by key) whose names, or else whose names' parts, the translation renamed the
+    same way throughout the entry: an example localized (``_names_renamed``, ``_parts_renamed``)."""
+    source_roles = _unlinked_roles(both[0], markup)
+    source = {**literals[0], **source_roles}
     target = {**literals[1], **_unlinked_roles(both[1], markup)}
+    stand_ins = {key: sorted((other for other_key, other in target.items()
+                              if other_key not in source and _shape(other) == _shape(code)),
+                             key=lambda other: -_similarity(code, other))
+                 for key, code in source.items() if key not in target}
+    entry = _LostCode(source, target, source_roles, stand_ins)
+    return _names_renamed(both, entry, doc, markup) or _parts_renamed(both, entry, doc, markup, lexicon)
+
+
+def _names_renamed(both: tuple[str, str], entry: _LostCode, doc: Document, markup: str) -> set[str]:
+    """The lost code whose whole names the translation renamed the same way throughout the entry
+    (``{"bandwidth": b, "latency": l}`` as ``{"bande_passante": b, "latence": l}`` beside ``latency`` as
+    ``latence``; ``modname.the_answer`` as ``nommodule.la_reponse`` beside :attr:`!la_reponse`, a role that
+    links nowhere): each lost literal's stand-in has its shape and as many names, and each name changed
+    maps to one new name everywhere. Two names at least are renamed, all in lower case, none a role's
+    target in the catalogue (an API's: `time.monotonic`) nor kept as code elsewhere in the translation, and
+    one new name at least shares few letters with the old one (a slip changes one name, a few letters:
+    ``Counter.subtract`` as ``Cointer.substract``)."""
     mapping: dict[str, str] = {}
     stands: dict[str, list[tuple[str, str]]] = {}
-    for key, code in source.items():
-        if key in target:
-            continue
-        names = _NAME.findall(code)
-        shape = _shape(code)
-        # The most alike of the translation's new code of the same shape stands for it (``"latency"`` is
-        # ``"latence"``, not ``"bande_passante"``).
-        alike = sorted((other for other_key, other in target.items()
-                        if other_key not in source and _shape(other) == shape),
-                       key=lambda other: -_similarity(code, other))
+    for key, alike in entry.stand_ins.items():
+        names = _NAME.findall(entry.source[key])
         # Names the shape runs together (``from x import y`` is `w`) are counted as written.
         if alike and len(other_names := _NAME.findall(alike[0])) == len(names):
             pairs = [(a, b) for a, b in zip(names, other_names, strict=True) if a != b]
@@ -707,11 +729,9 @@ def _renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dic
                 return set()  # one name renamed two ways: no consistent renaming
     if len(mapping) < 2 or len(set(mapping.values())) != len(mapping) or any(a != a.lower() for a in mapping):
         return set()  # (two names renamed to one are no renaming either: the example's names are merged)
-    # The entry's own roles that link nowhere (:attr:`!the_answer`) are the example's, not the API's.
-    api = _role_target_names(doc, markup) - Counter(n.lower() for code in _unlinked_roles(both[0], markup).values()
-                                                    for n in _NAME.findall(code))
-    kept = {n for code in target.values() for n in _NAME.findall(code)}
-    if any(api[a.lower()] > 0 or a in kept for a in mapping):
+    api = entry.api(doc, markup)
+    kept = {n for code in entry.target.values() for n in _NAME.findall(code)}
+    if any(api[a] > 0 or a in kept for a in mapping):
         return set()
     if not any(_similarity(a.lower(), b.lower()) < 0.6 for a, b in mapping.items()):
         return set()
@@ -778,12 +798,11 @@ def _agrees(pairs: list[tuple[str, str]], mapping: dict[str, str]) -> bool:
     return all(seen.setdefault(a.lower(), b.lower()) == b.lower() for a, b in pairs)
 
 
-def _parts_renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str], dict[str, str]],
-                            doc: Document, markup: str, lexicon: bool) -> set[str]:
-    """The source's code (by key) whose names' parts the translation renamed the same way throughout the
+def _parts_renamed(both: tuple[str, str], entry: _LostCode, doc: Document, markup: str, lexicon: bool) -> set[str]:
+    """The lost code whose names' parts the translation renamed the same way throughout the
     entry (``-k foo`` matching ``foo_tests.SomeTest`` and ``bar_tests.FooTest`` as ``-k machin``,
     ``machin_tests.UnTest``, ``truc_tests.MachinTest``; ``pkg.subpkg1`` and ``from ..subpkg2 import
-    mod`` as ``pkg.souspkg1``, ``from ..souspkg2 import mod``): what ``_renamed_in_entry`` asks of whole
+    mod`` as ``pkg.souspkg1``, ``from ..souspkg2 import mod``): what ``_names_renamed`` asks of whole
     names, asked of their parts, so that an example's compound names (`FooTest`, `subpkg2`) are read as
     the words they are made of. Each lost literal's stand-in has its shape and changes only lowercase or
     capitalized parts, never a number or a part in capitals; each part changed maps to one new part,
@@ -793,22 +812,15 @@ def _parts_renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str
     language in place of the rest: `sous` in ``souspkg``); and one new part at least is a word of the
     translation's language, or one old part a name the sources write only as code (`foo`): a name
     changed once (``os.fsencode`` as ``os.encode``) or slipped the same way twice is reported."""
-    source = {**literals[0], **_unlinked_roles(both[0], markup)}
-    target = {**literals[1], **_unlinked_roles(both[1], markup)}
     written = kept_markup(both[0], markup)
     mapping: dict[str, str] = {}
     times = 0
     explained: set[str] = set()
-    for key, code in source.items():
-        if key in target:
-            continue
-        shape = _shape(code)
-        # The stand-in is the new code of the same shape that agrees with the renamings read so far, the
-        # most alike first (``foo_tests.SomeTest`` is ``machin_tests.UnTest`` once ``foo`` is ``machin``).
-        candidates = [pairs for other in sorted((other for other_key, other in target.items()
-                                                 if other_key not in source and _shape(other) == shape),
-                                                key=lambda other: -_similarity(code, other))
-                      if (pairs := _part_renamings(code, other))]
+    for key, alike in entry.stand_ins.items():
+        code = entry.source[key]
+        # The stand-in is the first, the most alike, that agrees with the renamings read so far
+        # (``foo_tests.SomeTest`` is ``machin_tests.UnTest`` once ``foo`` is ``machin``).
+        candidates = [pairs for other in alike if (pairs := _part_renamings(code, other))]
         if not candidates:
             continue
         pairs = next((p for p in candidates if _agrees(p, mapping)), None)
@@ -820,9 +832,8 @@ def _parts_renamed_in_entry(both: tuple[str, str], literals: tuple[dict[str, str
         explained.add(key)
     if not explained or times < 2 or len(set(mapping.values())) != len(mapping):
         return set()
-    api = _role_target_names(doc, markup) - Counter(n.lower() for code in _unlinked_roles(both[0], markup).values()
-                                                    for n in _NAME.findall(code))
-    kept = {p.lower() for code in target.values() for n in _NAME.findall(code) for p in _NAME_PART.findall(n)}
+    api = entry.api(doc, markup)
+    kept = {p.lower() for code in entry.target.values() for n in _NAME.findall(code) for p in _NAME_PART.findall(n)}
     if any(api[a] > 0 or a in kept for a in mapping):
         return set()
     words = _vocabularies(doc, markup)
@@ -1227,8 +1238,7 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 return None
             renamed = _metavariables_renamed(literals, target - source, doc, markup, self.opts.lexicon)
             if self.opts.rename_examples:
-                renamed |= (_renamed_in_entry(both, literals, doc, markup)
-                            or _parts_renamed_in_entry(both, literals, doc, markup, self.opts.lexicon))
+                renamed |= _renamed_in_entry(both, literals, doc, markup, self.opts.lexicon)
             prose = without_code(both[1], markup)
             lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose)})
             lost = Counter({k: n for k, n in lost.items()

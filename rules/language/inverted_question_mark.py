@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair
+from lint.formats.bilingual import copied
 from lint.language import abbreviations, has_own_words, in_other_language, pack
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -94,7 +94,7 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        if seg.source_text is not None and _copied(seg, doc):
+        if seg.source_text is not None and copied(seg, doc):
             return  # a catalogue's string copied from its source (`??`) is in the source's language: B102's
         pairs = (pack(doc.language) or {}).get("inverted") or {}
         text = seg.text
@@ -143,9 +143,3 @@ def _abbreviation_stop(text: str, boundary: re.Match[str], own: frozenset[str]) 
         return False
     word = _WORD_BEFORE.search(text, max(0, boundary.start() - 16), boundary.start())
     return word is not None and word.group(1).lower() in own
-
-
-def _copied(seg: Segment, doc: Document) -> bool:
-    """The translation is its source, decoded the same way: a copy, in the source's language."""
-    both = pair(seg, doc)
-    return both is not None and both[0] == both[1]

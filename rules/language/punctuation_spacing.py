@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.formats.bilingual import pair
+from lint.formats.bilingual import copied
 from lint.formats.markup import ENTITY_BEFORE_SEMICOLON
 from lint.language import has_own_words, in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
@@ -167,7 +167,7 @@ it as the source writes them) keep the source's typography.
         before = (pack(doc.language) or {}).get("space-before") or {}
         inside = (pack(primary(doc.language)) or {}).get("space-inside-quotes") or {}
         for seg in segments:
-            if seg.source_text is not None and _copied(seg, doc):
+            if seg.source_text is not None and copied(seg, doc):
                 continue  # a translation that copies its source keeps the source's typography (B102's to judge)
             yield from self._segment(seg, doc, habit, before, inside)
 
@@ -203,12 +203,6 @@ it as the source writes them) keep the source's typography.
             for m in _CLOSE_TIGHT.finditer(text):
                 yield self.finding(seg, m.start(), m.end(), f"Missing {_SPACES[inside['»']]} before '»'",
                                    edits=[(m.start(), m.start(), inside["»"])])
-
-
-def _copied(seg: Segment, doc: Document) -> bool:
-    """The translation is its source, decoded the same way: a copy, in the source's language."""
-    both = pair(seg, doc)
-    return both is not None and both[0] == both[1]
 
 
 def _from_source(text: str, at: int, source: str) -> bool:
