@@ -137,3 +137,11 @@ def test_a_flat_key_is_not_a_note_whose_dotted_path_reads_the_same() -> None:
     text = '{"a.description": "The the flat key",\n "a": {"message": "Bonjour", "description": "The the note"}}\n'
     assert [(f.code, f.start) for f in lint.check_text(text, path="fr.json", config=CONFIG)] == [
         ("T102", text.index("The the flat") + 4)]
+
+
+def test_printf_conversions_are_masked_with_the_catalogue_grammar() -> None:
+    # builder.PRINTF_SPEC, as PO, XLIFF and YAML mask them: flags, width, precision, C's length modifiers.
+    text = '{"a": "Copie de %lu fichiers sur %zu", "b": "%ld éléments : %s", "c": "%.2f Mo, %5d, %-10s, %x"}'
+    assert [s.text for s in parse(Source("fr.json", text), "i18n-json").segments] == [
+        "Copie de \ufffc fichiers sur \ufffc", "\ufffc éléments : \ufffc", "\ufffc Mo, \ufffc, \ufffc, \ufffc",
+    ]

@@ -341,6 +341,14 @@ def test_placeholders_and_icu_syntax_are_not_prose():
     assert _found(text) == []  # none of it is placeholder residue (T106)
 
 
+def test_printf_length_modifiers_are_placeholders() -> None:
+    # builder.PRINTF_SPEC, as the other catalogue readers mask them: C's length modifiers (`%ld`, `%zu`).
+    text = 'fr:\n  a: "Copie de %lu fichiers sur %lu"\n  b: "%ld éléments : %s"\n  c: "Taille:%zu octets, %5.2lf"\n'
+    assert [s.text for s in _doc(text).segments] == [
+        "Copie de \ufffc fichiers sur \ufffc", "\ufffc éléments : \ufffc", "Taille:\ufffc octets, \ufffc",
+    ]
+
+
 def test_a_single_language_key_sets_the_document_language():
     french = "fr:\n  a: Talks resumed, But no deal was reached.\n"
     assert parse(Source("fr.yml", french), "i18n-yaml").language == "fr"

@@ -25,14 +25,16 @@ from pathlib import PurePath
 from typing import Any
 
 from lint.formats import Format, FormatExample, ParseError, options_table
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, merge_ranges
+from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, merge_ranges
 from lint.formats.markup import APP_TAGS, MARKUPS, markup_of_app_strings, masked, option
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
 _TOKEN = compiled_on_use(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+-]*|true|false|null|\s+', re.S)
 _ESCAPE = compiled_on_use(r'\\(?:u[0-9a-fA-F]{4}|.)', re.S)
-_PLACEHOLDER = compiled_on_use(r"\{\{[^{}]*\}\}|%(?:\d+\$)?[sdif@]|%\([\w.]+\)[sdif]")  # the ICU braces are read below
+# printf's conversions as the other catalogue readers mask them (builder.PRINTF_SPEC: flags, width, precision,
+# C's length modifiers, `%ld`, `%zu`); the ICU braces are read below.
+_PLACEHOLDER = compiled_on_use(r"\{\{[^{}]*\}\}|%(?:\d+\$)?" + PRINTF_SPEC + r"|%\([\w.]+\)[sdif]")
 _SELECTOR = compiled_on_use(r"\s*,?\s*(?:offset:\d+\s*)?[=\w]+\s*\{")
 _ICU_ARGUMENT = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
 

@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from lint.formats import Format, FormatExample, ParseError, options_table
-from lint.formats.builder import PLACEHOLDER, SegmentBuilder, complement, merge_ranges, switch_codes
+from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, complement, merge_ranges, switch_codes
 from lint.formats.markup import MARKUPS, masked, option
 from lint.model import Document, Segment, Source, Suppression
 from lint.patterns import compiled_on_use
@@ -63,7 +63,7 @@ _PLACEHOLDER = (
     r"|%<\w+>[-+0#]*\d*(?:\.\d+)?[a-zA-Z]"  # Ruby format: %<amount>.2f
     r"|\{\{[^{}]*\}\}"  # i18next, Mustache, Angular: {{name}}, {{- html}}
     r"|\$t\([^()]*\)"  # i18next nesting: $t(common.ok)
-    r"|(?<![\w%])%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@](?![a-zA-Z])"  # printf: %s %1$s %.2f
+    r"|(?<![\w%])%(?:\d+\$)?" + PRINTF_SPEC + r"(?![a-zA-Z])"  # printf: %s %1$s %.2f %ld (builder's grammar)
     r"|(?<![\w%])%\([\w.]+\)[sdif]"  # Python: %(name)s
     # strftime and Rails number formats (`%B %d, %Y`, `%H:%M`, `%u%n`: one may follow another).
     r"|(?:(?<![\w%])|(?<=%[a-zA-Z]))%[-_0^#]?[aAbBCdDeFGgHIjklLmMnpPrRSTuUVwWxXyYzZ](?![a-zA-Z])"
