@@ -216,6 +216,7 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("    path_empty    = pchar{0}", note="a pattern's repetition glued to its atom"),
         Example("Reports are written to reports/{date}/summary.csv each night.", note="a path"),
         Example("Each page is saved as {name}.txt in the output folder.", note="a file name's pattern"),
+        Example("Logs go to app.{date}.log each day.", note="dots between words: a name's pattern"),
         Example("The dump goes to %s.json (the name of the run).", note="a file name's pattern"),
     )
 
