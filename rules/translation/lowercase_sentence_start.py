@@ -150,6 +150,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 note="an abbreviation from the language's pack"),
         Example("Hay varios formatos, p. ej. el formato PDF o el formato EPUB.\n", language="es"),
         Example("Die Datei wird gelesen bzw. die Sitzung wird beendet.\n", language="de"),
+        Example("Um 512 v. Chr. die Herrschaft zu brechen, gelang nicht. Die Stadt fiel erst später.\n", language="de",
+                note="`v. Chr.` (vor Christus), an abbreviation the German pack lists"),
         Example("Il définit la variable globale côté client. Ça permet au code client de démarrer. À terme, "
                 "tout change.\n", language="fr"),
         Example("전달된 값이 readonly 객체인지 확인합니다. readonly 객체의 속성은 변경될 수 있습니다.\n", language="ko"),
