@@ -40,6 +40,10 @@ _ESCAPE = compiled_on_use(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _MSGID_MARKUP = compiled_on_use(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|sup|br|p|'
                            r'code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
+# A reST role with its backquoted text (`:func:`len``) or an inline literal (``` ``None`` ```): no program's
+# message writes these, a Sphinx catalogue holds them in every other string.
+_RST_INLINE = compiled_on_use(r"(?<![\w`]):[a-z]+(?::[a-z]+)?:`[^`\n]+`|(?<![\w`])``[^`\n]+``(?![\w`])")
+_LOCATION = compiled_on_use(r"^#:", re.M)
 _TWO_FORMS = compiled_on_use(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
 _DISABLE = compiled_on_use(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
@@ -181,12 +185,15 @@ CHOICES = {"markup": MARKUPS}
 
 def markup_of(source: Source, options: Mapping[str, Any] | None = None) -> str:
     """The markup the catalogue's strings are written in: the `markup` option, or for `auto` the format
-    of the files its `#:` references name (a Sphinx catalogue's `.rst`), else HTML where msgids hold
+    of the files its `#:` references name (a Sphinx catalogue's `.rst`), else reST where a catalogue
+    without references writes reST roles or inline literals (twice or more), else HTML where msgids hold
     HTML or Pango tags or entities (GTK applications), else none."""
     chosen = str((options or {}).get("markup", "auto"))
     if chosen != "auto":
         return chosen
     found = markup_of_references(source.text)
+    if found == "none" and not _LOCATION.search(source.text) and len(_RST_INLINE.findall(source.text, 0, 200_000)) >= 2:
+        return "rst"  # a Sphinx catalogue whose locations were stripped (`msgcat --no-location`): its roles tell
     if found == "none" and _MSGID_MARKUP.search(source.text):
         return _LABELS  # an application's strings with HTML or Pango markup (`<b>`, `&amp;`) in their msgids
     return found
@@ -280,13 +287,21 @@ class _Catalogue:
             msgid = _joined(self.entry.get("msgid"))
             context = _joined(self.entry.get("msgctxt")) or None
             plural = _joined(self.entry.get("msgid_plural"))
-            if msgid and (self.include_fuzzy or not fuzzy):
+            if msgid and (self.include_fuzzy or not fuzzy) and not self.literal_block(msgid):
                 for key, (_, parts) in self.entry.items():
                     if key.startswith("msgstr"):
                         self.add_form(key, parts, msgid, plural, context)
         self.entry.clear()
         self.comments = []
         self.disabled = None
+
+    def literal_block(self, msgid: str) -> bool:
+        """Whether the entry is a reST catalogue's literal block: Sphinx's gettext builder joins the lines
+        of a paragraph, a title or a list item into one and keeps them only in the blocks it copies as
+        written (literal and doctest blocks, math, raw). Code and its output, which a translation copies
+        or adapts (a comment, a string translated) and which copylint does not read in a reST document
+        either."""
+        return self.markup == "rst" and "\n" in msgid
 
     def add_form(self, key: str, parts: list[tuple[int, str]], msgid: str, plural: str,
                  context: str | None) -> None:
@@ -454,13 +469,27 @@ FORMAT = Format(
               'read but never rewritten; with markup (`format-options: {po: {markup: rst}}`, or `auto`: the '
               'format of the files the `#:` references name, so a Sphinx catalogue is reST), inline literals, '
               'roles, substitutions, link targets and code inside msgstr are not prose either, each in its '
-              'exact place in the file; obsolete `#~` entries are never read. An unterminated string or a line '
+              'exact place in the file, and in a reST catalogue an entry whose msgid holds a line break is a '
+              'literal block (Sphinx joins the lines of every other kind of text) and is not read; '
+              'obsolete `#~` entries are never read. An unterminated string or a line '
               'polib cannot read is an error with its line',
     examples=(
         FormatExample(
             'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour"\n\n#, fuzzy\nmsgid "Bye"\nmsgstr "Au revoir"\n',
             segments=('Bonjour',),
             language='fr',
+        ),
+        FormatExample(
+            '#: ../../tutorial/errors.rst:12\nmsgid "For example:"\nmsgstr "Par exemple :"\n\n'
+            '#: ../../tutorial/errors.rst:14\nmsgid ">>> 10 * (1/0)\\nTraceback (most recent call last):"\n'
+            'msgstr ">>> 10 * (1/0)\\nTraceback (most recent call last):"\n',
+            segments=('Par exemple :',),
+        ),
+        FormatExample(
+            'msgid "Use :func:`len` here."\nmsgstr "Utilisez :func:`len` ici."\n\n'
+            'msgid "See ``None``."\nmsgstr "Voir ``None``."\n\n'
+            'msgid ">>> len(\\"abc\\")\\n3"\nmsgstr ">>> len(\\"abc\\")\\n3"\n',
+            segments=('Utilisez \ufffc ici.', 'Voir \ufffc.'),
         ),
         FormatExample(
             'msgid "a"\nmsgstr "unterminated\n',

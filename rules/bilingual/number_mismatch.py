@@ -33,7 +33,8 @@ class NumberMismatch(PairwiseRule):
 PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `2,5`) and the digits of
 placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in the translation that is not in the source is
 flagged, and so is a number of the source missing from the translation, unless it is ten or less,
-which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`), unless
+which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`), or a
+hundred percent, the whole (`Zoom to 100%` → `Taille réelle`), unless
 the other side has a number in its place, and so is a number that is part of a compound word on its
 side (`Base-10`, `16-bit`, `10進数`), which the other language may write as a word (`Base-10
 Exponential` → `Dziesiętna funkcja wykładnicza`, `Decimal` → `10 進数`). In a
@@ -66,6 +67,9 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
                 note="the number of an item the source names, changed where the translation keeps it elsewhere"),
         Example('msgid "It holds about 100 entries."\nmsgstr "Elle contient environ 200 entrées."\n', path=_PO,
                 note="an estimate changed"),
+        Example('msgid "Zoom to 100%"\nmsgstr "Zoom à 10 %"\n', path=_PO, note="a percentage changed"),
+        Example('msgid "It uses 100 MB."\nmsgstr "Elle utilise beaucoup de mémoire."\n', path=_PO,
+                note="a hundred that is no percentage"),
         Example('msgid "Free shipping over 35 euros"\nmsgstr "Livraison offerte"\n', path=_PO,
                 note="a threshold is no estimate"),
         Example('msgid "The server answers with the success code."\n'
@@ -107,6 +111,8 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
                 note="a date's digits with the locale's separators"),
         Example('msgid "Startup is 1.4x faster."\nmsgstr "Le démarrage est 1,4 fois plus rapide."\n', path=_PO,
                 note="a multiplier's x"),
+        Example('msgid "Zoom to 100%"\nmsgstr "Taille réelle"\n', path=_PO,
+                note="a hundred percent, the whole, said in words"),
         Example('msgid "10 to the power of displayed value"\nmsgstr "Dix puissance la valeur affichée"\n', path=_PO,
                 note="ten spelled out"),
         Example('msgid "Base-10 Exponential"\nmsgstr "Dziesiętna funkcja wykładnicza"\n', path="pl.po",
@@ -172,6 +178,9 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
             # (`HTTP 200`, `PEP 247`) names a standard's item, a precision added, not a quantity changed.
             before, after = number_contexts(texts[0]), number_contexts(texts[1])
             missing = [n for n in missing if not (_ROUND.fullmatch(n) and _every(before.get(n, []), _APPROXIMATE))]
+            # A hundred percent is the whole, which languages say in words (`Zoom to 100%` as `Taille
+            # réelle`, `Originalgröße`): nothing is lost where no number stands in its place.
+            missing = [n for n in missing if not _whole(n, texts[0])]
             if len(texts[0].split()) >= _SENTENCE_WORDS:
                 # (A label's translation that names a standard's item is another string's: `operator` as
                 # `PEP 465, un nouvel opérateur`.)
@@ -230,6 +239,15 @@ def _numbered(name: str, source: str) -> bool:
 def _every(contexts: list[str], before: re.Pattern[str]) -> bool:
     """Whether each place a number is written is preceded by what ``before`` matches."""
     return bool(contexts) and all(before.search(c) for c in contexts)
+
+
+_HUNDRED = compiled_on_use(r"(?<![\d.,])100(?!\d|[.,]\d)")
+
+
+def _whole(number: str, text: str) -> bool:
+    """Whether ``number`` is 100 and each place ``text`` writes it is a percentage (`100%`, `100 %`)."""
+    places = list(_HUNDRED.finditer(text)) if number == "100" else []
+    return bool(places) and all(re.match("[ \u00a0\u202f]?%", text[m.end() :]) for m in places)
 
 
 def _spelled(number: str) -> bool:

@@ -38,7 +38,8 @@ strings of code (in a catalogue with markup, inline literals, roles and interpre
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
 `Marc-André Lemburg`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
 document (`:pep:`3105` - Make print a function`),
-numbers, placeholders, URLs and symbols, lists a program splits (names joined by `,` or `;` with no space
+numbers, placeholders, URLs and symbols, a reST catalogue's literal blocks (code and its output: an entry whose
+msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
 where the translation keeps them), the strings of an English catalogue (`Language: en_GB`),
 and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
@@ -83,6 +84,10 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('#: whatsnew/3.7.rst:12\nmsgid ":rfc:`7230`: Hypertext Transfer Protocol"\n'
                 'msgstr ":rfc:`7230`: Hypertext Transfer Protocol"\n', path="messages.po",
                 note="a cited RFC's title"),
+        Example('#: howto/argparse.rst:12\nmsgid "$ python prog.py 4\\nTraceback (most recent call last):\\n'
+                'TypeError: unsupported operand type(s) for ** or pow()"\nmsgstr "$ python prog.py 4\\nTraceback (most '
+                'recent call last):\\nTypeError: unsupported operand type(s) for ** or pow()"\n', path="messages.po",
+                note="a literal block (Sphinx keeps its lines): code and its output"),
         Example(_ENGB + 'msgid "Show trailing zeroes"\nmsgstr "Show trailing zeroes"\n',
                 path="messages.po", note="an English variant keeps its source"),
         Example('msgid "Email"\nmsgstr "Email"\n', path="messages.po"),
