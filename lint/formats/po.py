@@ -239,6 +239,7 @@ class _Catalogue:
         self.disabled: frozenset[str] | None = None
         self.disable_line = 0
         self.current: str | None = None  # the keyword whose string a continuation line continues
+        self.format_flags: set[str] = set()  # xgettext's `#, c-format`, `python-format`… over the whole file
 
     def read(self) -> None:
         text = self.source.text
@@ -284,6 +285,9 @@ class _Catalogue:
         """End the entry being read: its translations become segments (unless fuzzy)."""
         if self.entry:
             fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in self.comments)
+            for c in self.comments:
+                if c.startswith("#,"):
+                    self.format_flags.update(f for f in re.split(r"[\s,]+", c[2:]) if f.endswith("-format"))
             msgid = _joined(self.entry.get("msgid"))
             context = _joined(self.entry.get("msgctxt")) or None
             plural = _joined(self.entry.get("msgid_plural"))
@@ -333,6 +337,7 @@ class _Catalogue:
         doc.memo["po-singular"] = self.singulars
         doc.memo["po-rare-form"] = self.rare_segments
         doc.memo["po-string-start"] = self.string_starts
+        doc.memo["po-format-flags"] = frozenset(self.format_flags)
         return doc
 
 

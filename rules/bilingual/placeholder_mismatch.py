@@ -39,7 +39,9 @@ tag-mismatch.
 
 In a catalogue of reST strings (a Sphinx translation), the braces of `:file:` and `:samp:` roles and
 inline literals are the page's text, not placeholders a program fills (B106 compares them as code), and
-`%-style` or `%-formatting` names printf-style formatting.
+`%-style` or `%-formatting` names printf-style formatting. In a PO catalogue whose format strings are all
+flagged as C's (`#, c-format`: a C program's), only printf conversions are placeholders: `{unset}` is a
+word shown in braces.
 
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
@@ -68,6 +70,8 @@ as many as the language has: the placeholders each form uses are compared as a s
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Hello, welcome back!"\n', path="messages.po"),
         Example('msgid "%d fichiers"\nmsgstr "%s files"\n', path="messages.po"),
         Example('msgid "Page {0} sur {1}"\nmsgstr "Page {0} of {2}"\n', path="messages.po"),
+        Example('#, python-format\nmsgid "%d files"\nmsgstr "%d fichiers"\n\nmsgid "Hello {name}"\nmsgstr "Bonjour {nom}"\n',
+                path="fr.po", note="a Python catalogue: braces may be placeholders"),
         Example('msgid "Bonjour {{user}}"\nmsgstr "Hello {{utilisateur}}"\n', path="messages.po"),
         Example('msgid "Votre panier"\nmsgstr "Your cart %s"\n', path="messages.po"),
         Example('msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d fichier"\nmsgstr[1] "des fichiers"\n',
@@ -93,6 +97,9 @@ as many as the language has: the placeholders each form uses are compared as a s
         Example(xliff_example("%s (%s)", "%s", version="1.2"), path="app.xlf"),
     )
     allow = (
+        Example('#: src/common/chanopt.c:83\nmsgid "{unset}"\nmsgstr "{nicht gesetzt}"\n\n#: src/common/text.c:12\n'
+                '#, c-format\nmsgid "Joined %s"\nmsgstr "%s betreten"\n', path="de.po",
+                note="a C program's catalogue (its format strings flagged c-format): braces are text"),
         Example('#: using/cmdline.rst:3\nmsgid "Both :file:`{prefix}/lib` and :samp:`{exec_prefix}`."\n'
                 'msgstr "À la fois :file:`{préfixe}/lib` et :samp:`{préfixe_exec}`."\n', path="messages.po",
                 note="reST: a :file: or :samp: variable part is words, not a placeholder"),
@@ -157,6 +164,8 @@ as many as the language has: the placeholders each form uses are compared as a s
             both = (_without_variable_parts(both[0]), _without_variable_parts(both[1]))
         forms = seg.translates_plural_forms()
         (source, source_written), (target, target_written) = (_arguments(t, forms) for t in both)
+        if _printf_only(doc):
+            source, target = (Counter({k: n for k, n in side.items() if k.startswith("%")}) for side in (source, target))
         if source == target:
             return None
         missing = sorted((source - target).elements())
@@ -181,6 +190,17 @@ as many as the language has: the placeholders each form uses are compared as a s
                 or set(shown_extra) & set(source_written.values())):
             return Difference(missing, extra)
         return Difference(shown_missing, shown_extra)
+
+
+# The flags xgettext writes for C's printf strings: a catalogue whose format strings are all C's has no other
+# placeholders (`{unset}` is a word shown in braces).
+_C_FLAGS = frozenset({"c-format", "no-c-format", "possible-c-format"})
+
+
+def _printf_only(doc: Document) -> bool:
+    """Whether the PO catalogue flags its format strings and all as C's (`#, c-format`): a C program's."""
+    flags: frozenset[str] = doc.memo.get("po-format-flags") or frozenset()
+    return bool(flags) and flags <= _C_FLAGS
 
 
 def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:

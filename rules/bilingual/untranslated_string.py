@@ -14,7 +14,12 @@ from lint.rule import Example, Rule
 _LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 # A reference to a numbered document (a PEP, an RFC, an issue) and a dash or a colon: what follows is
 # that document's title, which translations cite as it is.
-_CITATION = compiled_on_use(r"\s*(?:PEP|RFC)?\s*:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*[-–—:]\s")
+_CITATION = compiled_on_use(r"\s*(?:PEP|RFC)?\s*:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*(?:--|[-–—:])\s")
+# A command line, what a user types: after a shell's prompt (`$ pip install …`), or a program's name and an
+# option right after it (`python -m pydoc sys`), or two options (`pybabel extract -o out.po -k _`). A sentence
+# names an option once and ends with a mark (`Use the -O option.`).
+_COMMAND = compiled_on_use(r"\$ \S[^\n]*|[a-z][\w.+-]* --?[A-Za-z][\w-]*(?:[ =][^\n]*)?"
+                           r"|[a-z][^\n]*? --?[A-Za-z][\w-]*[ =][^\n]*? --?[A-Za-z][^\n]*")
 # A product's name as the whole string: a word in lower case with a capital inside (`iPod`, `macOS`,
 # `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
 # word a translator would translate.
@@ -38,7 +43,8 @@ strings of code (in a catalogue with markup, inline literals, roles and interpre
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
 `Marc-André Lemburg`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
 document (`:pep:`3105` - Make print a function`),
-numbers, placeholders, URLs and symbols, a reST catalogue's literal blocks (code and its output: an entry whose
+numbers, placeholders, URLs and symbols, command lines (after a shell's prompt `$ `, or a program's name
+and an option right after it, `python -m pydoc sys`, or two options), a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
 where the translation keeps them), the strings of an English catalogue (`Language: en_GB`),
@@ -58,6 +64,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('#: library/functions.rst:12\nmsgid "An :class:`LZMAFile` can wrap a :term:`file object`."\n'
                 'msgstr "An :class:`LZMAFile` can wrap a :term:`file object`."\n', path="messages.po"),
         Example(xliff_example("Forgot your password?", "Forgot your password?"), path="app.xlf"),
+        Example('msgid "Use the -O option to optimize"\nmsgstr "Use the -O option to optimize"\n', path="messages.po",
+                note="a sentence that names an option"),
+        Example('msgid "use -O to remove the asserts, and -OO for docstrings too."\n'
+                'msgstr "use -O to remove the asserts, and -OO for docstrings too."\n', path="messages.po",
+                note="a sentence's end"),
         Example('msgid "Sync music with your iPod"\nmsgstr "Sync music with your iPod"\n', path="pl.po",
                 note="words to translate around a product\'s name"),
         Example('msgid "SQLite type"\nmsgstr "SQLite type"\n', path="fr.po",
@@ -88,6 +99,14 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 'TypeError: unsupported operand type(s) for ** or pow()"\nmsgstr "$ python prog.py 4\\nTraceback (most '
                 'recent call last):\\nTypeError: unsupported operand type(s) for ** or pow()"\n', path="messages.po",
                 note="a literal block (Sphinx keeps its lines): code and its output"),
+        Example('msgid "python -m pydoc sys"\nmsgstr "python -m pydoc sys"\n', path="messages.po",
+                note="a command line: a program and its option"),
+        Example('msgid "$ pybabel extract -o messages.po /usr/lib/python3.12/argparse.py"\n'
+                'msgstr "$ pybabel extract -o messages.po /usr/lib/python3.12/argparse.py"\n', path="messages.po",
+                note="a command after a shell's prompt"),
+        Example('#: whatsnew/2.7.rst:12\nmsgid ":pep:`453` -- Explicit bootstrapping of pip in Python installations"\n'
+                'msgstr ":pep:`453` -- Explicit bootstrapping of pip in Python installations"\n', path="messages.po",
+                note="a cited PEP's title after reST's dash `--`"),
         Example(_ENGB + 'msgid "Show trailing zeroes"\nmsgstr "Show trailing zeroes"\n',
                 path="messages.po", note="an English variant keeps its source"),
         Example('msgid "Email"\nmsgstr "Email"\n', path="messages.po"),
@@ -124,6 +143,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         markup = markup_of(doc)
         if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
             return
+        if _COMMAND.fullmatch(source) and not source.rstrip().endswith((".", "!", "?", ":")):
+            return  # a command line, copied as the user types it
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
