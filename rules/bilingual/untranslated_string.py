@@ -15,10 +15,11 @@ _LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 # A reference to a numbered document (a PEP, an RFC, an issue) and a dash or a colon: what follows is
 # that document's title, which translations cite as it is.
 _CITATION = compiled_on_use(r"\s*(?:PEP|RFC)?\s*:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*(?:--|[-–—:])\s")
-# A command line, what a user types: after a shell's prompt (`$ pip install …`), or a program's name and an
-# option right after it (`python -m pydoc sys`), or two options (`pybabel extract -o out.po -k _`). A sentence
-# names an option once and ends with a mark (`Use the -O option.`).
-_COMMAND = compiled_on_use(r"\$ \S[^\n]*|[a-z][\w.+-]* --?[A-Za-z][\w-]*(?:[ =][^\n]*)?"
+# A command line, what a user types: after a shell's or Python's prompt (`$ pip install …`, `>>> import os`),
+# a program's name and an option right after it (`python -m pydoc sys`), two options (`pybabel extract -o
+# out.po -k _`), or an assignment (`cssclasses = ["mon", "tue"]`). A sentence names an option once and ends
+# with a mark (`Use the -O option.`).
+_COMMAND = compiled_on_use(r"(?:\$|>>>) \S[^\n]*|[A-Za-z_][\w.]* = \S[^\n]*|[a-z][\w.+-]* --?[A-Za-z][\w-]*(?:[ =][^\n]*)?"
                            r"|[a-z][^\n]*? --?[A-Za-z][\w-]*[ =][^\n]*? --?[A-Za-z][^\n]*")
 # A product's name as the whole string: a word in lower case with a capital inside (`iPod`, `macOS`,
 # `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
@@ -43,8 +44,9 @@ strings of code (in a catalogue with markup, inline literals, roles and interpre
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
 `Marc-André Lemburg`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
 document (`:pep:`3105` - Make print a function`),
-numbers, placeholders, URLs and symbols, command lines (after a shell's prompt `$ `, or a program's name
-and an option right after it, `python -m pydoc sys`, or two options), a reST catalogue's literal blocks (code and its output: an entry whose
+numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
+`>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; an assignment,
+`cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
 where the translation keeps them), the strings of an English catalogue (`Language: en_GB`),
@@ -104,6 +106,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "$ pybabel extract -o messages.po /usr/lib/python3.12/argparse.py"\n'
                 'msgstr "$ pybabel extract -o messages.po /usr/lib/python3.12/argparse.py"\n', path="messages.po",
                 note="a command after a shell's prompt"),
+        Example('msgid ">>> from pathlib import Path"\nmsgstr ">>> from pathlib import Path"\n', path="messages.po",
+                note="a line after Python's prompt"),
+        Example('msgid "cssclasses = [\\"mon text-bold\\", \\"tue\\", \\"sun red\\"]"\n'
+                'msgstr "cssclasses = [\\"mon text-bold\\", \\"tue\\", \\"sun red\\"]"\n', path="messages.po",
+                note="an assignment"),
         Example('#: whatsnew/2.7.rst:12\nmsgid ":pep:`453` -- Explicit bootstrapping of pip in Python installations"\n'
                 'msgstr ":pep:`453` -- Explicit bootstrapping of pip in Python installations"\n', path="messages.po",
                 note="a cited PEP's title after reST's dash `--`"),
