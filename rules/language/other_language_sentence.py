@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from lint.formats.bilingual import copied
 from lint.language import (
     cld2_codes,
     foreign_words,
@@ -148,7 +149,8 @@ the other language's (CLD2 going by technical nouns: `Componenti integrati come 
 module code.
 In a translation catalogue, a sentence is left untranslated where most of its words are its source's:
 other sentences the model reads as another language (Asturian as Spanish, Danish as English) are not
-flagged.
+flagged; a translation that is its source whole is B102's (`untranslated-string`), one finding for the
+entry, not one per sentence here.
 The document's language comes from `lint.language` (inline switch, per-path config, the file, config,
 detection); where none of them knows it (the `en` default), nothing is flagged. MDX comments are left alone.
 """
@@ -176,8 +178,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "that returns the virtual nodes.\n", language="ja"),
         Example("组件会根据模板进行渲染。When the state changes, the component is rendered again with the "
                 "new values.\n", language="zh"),
-        Example('msgid "Save your changes before you leave the page"\nmsgstr "Save your changes before you '
-                'leave the page"\n\nmsgid ""\nmsgstr ""\n"Language: fr\\n"\n', path="a.po"),
+        Example('msgid "Save your changes before you leave the page. They are lost otherwise."\nmsgstr "Save your changes '
+                'before you leave the page. Sinon, elles sont perdues."\n\nmsgid ""\nmsgstr ""\n"Language: fr\\n"\n',
+                path="a.po", note="one sentence of the source left in a translation"),
         Example("Il primo passo è installare il pacchetto. Then you need to add the plugin to the list of "
                 "plugins in your configuration file.\n", language="it"),
         Example("Les types se déclarent ainsi. Rust has four primary scalar types: integers, floats, Booleans, "
@@ -202,6 +205,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 path="a.md", language="zh", note="a number in the middle of the line, not in brackets: no cited entry"),
     )
     allow = (
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
+                '"Save your changes before you leave the page"\n', path="a.po",
+                note="the whole source copied: B102 reports the entry, once"),
         Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Bitwise AND is only defined for non-negative integers"\n'
                 'msgstr "Bitvis AND er kun defineret for ikkenegative heltal"\n\n'
                 'msgid "Median is only defined for real numbers"\nmsgstr "Median er kun defineret for reelle tal"\n',
@@ -290,6 +296,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         if _words(text) < min_words:
             return
         source = _source_words(seg)
+        if source is not None and copied(seg, doc):
+            return  # the whole source copied: B102 reports the entry once
         # A capital after a lower-case word is a seam only where capitals start sentences and names, not
         # every noun (German).
         seams = bool((pack(doc.language) or {}).get("sentence-case"))
