@@ -17,7 +17,7 @@ from ..language._straight_quotes import straight_quotations
 _CURLY = compiled_on_use("[“”‘’]")
 _STRAIGHT = compiled_on_use("[\"']")
 # (and the full-width colon and opening brackets of CJK text, after which a quotation opens: 说：'为什么)
-_OPENERS = " \t\n([{\u00a0—–-/：（【《「『"
+_OPENERS = " \t\n([{\u00a0—–-/：（【《「『="
 # Elisions written with an apostrophe that a keyboard makes look like an opening quote: ’90s, ’n’, ’em.
 _ELISION = compiled_on_use(r"\d|(?:n|em|til|tis|twas|cause|bout|round|nuff|ndrangheta)\b", re.I)
 
@@ -64,15 +64,25 @@ def _empty_quotes(text: str, i: int) -> bool:
 # A string literal of code written in prose without code marks: right after an assignment or a comparison
 # (`run_name="__main__"`, `Component == "ChatModel"`) or a call's or an index's bracket (`get("key")`,
 # `d['key']`), on one line.
-_CODE_STRING = compiled_on_use(r"(?:\w\s*(?:[=!]=|(?<![<>=!])=)\s*|\w[(\[])([\"'])[^\"'\n]{0,80}\1")
+_CODE_STRING = compiled_on_use(
+    r"([\w.-]+)(?:\s*([=!]=|(?<![<>=!])=)\s*|([(\[]))([\"'])([^\"'\n]{0,80})\4")
+# A name as code spells it: snake_case, dotted, an inner capital, an option's dashes.
+_CODE_NAME = compiled_on_use(r"\w*_\w*|\S+\.\S+|[a-z]+[A-Z]\w*|--?\w[\w-]*")
 
 
 def _code_string_marks(text: str) -> frozenset[int]:
     """Where the straight marks that delimit code's string literals stand in ``text``: no typesetter
-    curls them, and a curly one breaks the code a reader copies."""
+    curls them, and a curly one breaks the code a reader copies. Code by its operator (`==`, `!=`), its
+    name's spelling (`run_name=`, `RunInfo.Component`, `getValue(`) or a literal of one token (`get('key')`);
+    `The headline="Storm hits coast"` and `He asked("why not?")` are prose glued by a scrape."""
     if "=" not in text and "(" not in text and "[" not in text:
         return frozenset()
-    return frozenset(i for m in _CODE_STRING.finditer(text) for i in (m.start(1), m.end() - 1))
+    marks: set[int] = set()
+    for m in _CODE_STRING.finditer(text):
+        name, operator, content = m.group(1), m.group(2) or "", m.group(5)
+        if operator in ("==", "!=") or _CODE_NAME.fullmatch(name) or (content and not any(c.isspace() for c in content)):
+            marks.update((m.start(4), m.end() - 1))
+    return frozenset(marks)
 
 
 _CATALOGUE = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
@@ -137,6 +147,11 @@ apostrophes in all its files but a few).
                 "“This is new,” he said. “I can’t say anything yet.” The “accident” happened.\n"),
         Example("“One,” “two,” “three.” Russia's war.\n", "“One,” “two,” “three.” Russia’s war.\n"),
         Example("“A” and “B” and “C” but \"D\".\n", "“A” and “B” and “C” but “D”.\n"),
+        Example("The “storm” and the “flood”. The headline=\"Storm hits coast\" ran all day.\n",
+                "The “storm” and the “flood”. The headline=“Storm hits coast” ran all day.\n",
+                note="prose a scrape glued to `=`: no code name, a literal of several words"),
+        Example("The “storm” and the “flood”. He asked(\"why not?\") and left.\n",
+                "The “storm” and the “flood”. He asked(“why not?”) and left.\n"),
         Example("“A,” “B,” “C,” “E,” “F” and “G” but \"\"D\"\".\n",
                 note="a doubled pair against a word is no empty string"),
         Example("It’s the students’ books, Kyiv’s mayor, and it's late.\n",

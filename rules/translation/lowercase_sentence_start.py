@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import repeat
 
-from lint.language import abbreviations, primary, writes_ordinal_full_stop
+from lint.language import abbreviations, pack, primary, writes_ordinal_full_stop
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -93,7 +93,9 @@ source sentence in two, leave the second half in lower case; scrapers that join 
 text leave the same mark. Readers take the full stop for a typo or the sentence for a fragment.
 
 Not flagged: a full stop after an abbreviation (`approx. five`, `et al. found`, `Inc. and`; the document's
-language pack lists its own: fr `p. ex. le`, es `p. ej. el`, de `bzw. die`), after an
+language pack lists its own: fr `p. ex. le`, es `p. ej. el`, de `bzw. die`, `v. Chr. die`), after a Roman
+numeral in a language that marks ordinals with a full stop (de `Papst Paul VI. die`, cs `Karel IV. byl`; not
+after a noun the numeral labels as a cardinal, which the pack lists: `Kapitel XII. danach`), after an
 initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
 code (`see foo. bar()`), a path or a name with inner marks, a word the document writes as code
 elsewhere (in backquotes, with an underscore, a call or an attribute), a word the document starts two
@@ -127,6 +129,9 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 "La partie précédant le *:* s'il y en a un. Sinon une chaîne vide. Sinon rien.\n", language="fr",
                 note="a two-letter word that ends a French sentence: the pack knows French abbreviations"),
         Example("He threw a fork-ball. with that, the inning ended.", "He threw a fork-ball. With that, the inning ended."),
+        Example("Die Lösung steht im Anhang zu Kapitel XII. danach folgen die Übungen. Danach ist Schluss.\n",
+                "Die Lösung steht im Anhang zu Kapitel XII. Danach folgen die Übungen. Danach ist Schluss.\n",
+                language="de", note="a numeral that labels a chapter is a cardinal: its full stop ends the sentence"),
         Example("The city was rebuilt after World War II. the old market never came back.",
                 "The city was rebuilt after World War II. The old market never came back.",
                 note="English writes no ordinal with a full stop: a Roman numeral ends the sentence"),
@@ -213,7 +218,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 continue  # English's abbreviations, and the document's language's
             if _abbreviation_shaped(text, m, doc.language):
                 continue
-            if _ROMAN.fullmatch(m.group(1)) and writes_ordinal_full_stop(doc.language):
+            if _ROMAN.fullmatch(m.group(1)) and writes_ordinal_full_stop(doc.language) and not _labels_a_number(
+                    text, m.start(1), doc.language):
                 continue  # an ordinal's full stop (de `Papst Paul VI. die`, hu `a XX. század`), no sentence end
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
                     word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
@@ -230,6 +236,14 @@ sentence of prose stands on both sides (four words or more before the stop, two 
 
 # A Roman numeral of two letters or more (`VI`, `XIV`, `MCM`), as _START's word before a stop can be.
 _ROMAN = compiled_on_use(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+def _labels_a_number(text: str, at: int, language: str) -> bool:
+    """The word before the numeral at ``at`` is a noun the numeral labels as a cardinal (de `Kapitel XII`,
+    the pack's `numbered-nouns`), not a name it makes an ordinal of (`Paul VI.`)."""
+    before = text[max(0, at - 40):at].split()
+    nouns = (pack(language) or {}).get("numbered-nouns") or ()
+    return bool(before) and before[-1].lower() in nouns
+
 
 # The part of an abbreviation a no-break space binds to the one before (`EE. UU.`, `I. A.`): capitals.
 _ABBREVIATION_PART = compiled_on_use(r"[A-Z]{1,3}")

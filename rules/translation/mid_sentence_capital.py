@@ -280,8 +280,10 @@ def _title_goes_on(text: str, start: int, m: re.Match[str]) -> bool:
     Brumbies`, `the Ministry of Emergency Situations` are names, `Alexander, a Passionate…` a sentence)."""
     if m.group(2) in _TITLE_SMALL and all(w and _TITLE_WORD.match(w) for w in (m.group(3), m.group(4))):
         return True
-    if m.group(2) == "of" and m.group(3) and _TITLE_WORD.match(m.group(3)):
+    if (m.group(2) == "of" and m.group(3) and _TITLE_WORD.match(m.group(3))
+            and not any(w in _VERBS for w in m.group(1).split(" "))):
         return True  # a name that goes on with `of` and a place or a body: `Doctor Who Society of Canada`
+        # (not a clause: `that He Was Proud of France`)
     before = text[max(0, start - 60):start].split()
     return (len(before) >= 2 and before[-1] in _TITLE_SMALL and before[-1] not in _NOT_IN_TITLES_ONLY
             and _TITLE_WORD.match(before[-2].lstrip("“‘\"'")) is not None and before[-2][-1:].isalpha())
@@ -463,6 +465,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="a run holding a pronoun and a verb of being: a clause, not a name"),
         Example("Officials said the trials Have Been Successfully Completed in three regions."),
         Example("The suspect, Who Had Lived Together With the victim, was arrested on Friday."),
+        Example("The minister told reporters that He Was Proud of France and its people.",
+                note="a clause that `of` and a capital carry on is no name"),
         Example("It was a quiet evening, They Immediately Called the police when the alarm rang."),
         Example("Testing of the new engine Is Being Conducted on schedule, the ministry said."),
         Example("Most of the new cases are Among People Aged between 18 and 45."),

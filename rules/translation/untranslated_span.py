@@ -47,6 +47,9 @@ text in target fields. Readers of the English text cannot read them.
         Example("Users saw the error 오류 on the page."),
         Example("Yesterday the minister met Владимир Путин in the capital.",
                 note="a name left in its script in running prose"),
+        Example("On Monday, Владимир Путин met the press in the capital.",
+                note="a sentence's opening and its comma are no list of names"),
+        Example("Yesterday in Moscow, Владимир Путин met the press.\n"),
         Example("The menu listed ต้มยำ soup among the dishes."),
         Example("Read the [安装指南](https://example.com/guide/install) before you start the build.\n", path="a.md",
                 note="a link text left untranslated, to a page in no other language"),
@@ -63,6 +66,7 @@ text in target fields. Readers of the English text cannot read them.
         Example("Plain English with no other script."),
         Example("Thanks to Jia Chen, Eric Traut, Alex Waygood, Shannon Zhu, and Никита Соболев\n",
                 note="a name in a list of names, as its bearer writes it"),
+        Example("Reviewed by Edward Qiu, Jia Chen, Gregory P. Smith, Никита Соболев,\nCAM Gerlach and others.\n"),
         Example("Kyiv and Moscow exchanged prisoners."),
         Example("The brand 'ソニー' is Sony in katakana."),
         Example("If you use Helm, 你可以通过 Helm 命令完成安装 and then upgrade the cluster with the new chart.\n",
@@ -99,18 +103,29 @@ text in target fields. Readers of the English text cannot read them.
             yield self.finding(seg, m.start(), m.end(), f"Untranslated text '{m.group()}' in English prose")
 
 
-# A name of two to four capitalized words in a cased script (Cyrillic, Greek), the whole run.
-_CAPITALIZED_NAME = compiled_on_use(r"[\u0400-\u042f\u0370-\u03ff][\u0400-\u04ff\u0370-\u03ff'’-]*(?: [\u0400-\u042f\u0370-\u03ff][\u0400-\u04ff\u0370-\u03ff'’-]*){1,3}")
-# The end of a list of names before the run: a capitalized name, a comma, maybe `and` (`Shannon Zhu, and `).
-_LIST_OF_NAMES_BEFORE = compiled_on_use(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,(?: and| &)? ?$")
+# A name of two to four capitalized Cyrillic words (the one cased script among _SCRIPTS), the whole run.
+_CAPITALIZED_NAME = compiled_on_use(r"[\u0400-\u042f][\u0400-\u04ff'’-]*(?: [\u0400-\u042f][\u0400-\u04ff'’-]*){1,3}")
+# An item of a list of names and the comma after it (`Shannon Zhu, `): a capitalized name of one to four
+# words, a comma, maybe `and`.
+_NAME_ITEM = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3},(?: and| &)?\s*"
+# Two such items right before the run (`Alex Waygood, Shannon Zhu, and `), or one.
+_TWO_NAMES_BEFORE = compiled_on_use(f"(?:{_NAME_ITEM}){{2}}$")
+_ONE_NAME_BEFORE = compiled_on_use(f"{_NAME_ITEM}$")
 
 
 def _name_in_list_of_names(text: str, run: re.Match[str]) -> bool:
     """The run is a person's full name in its script, an item of a list of names (acknowledgements,
-    authors): after another capitalized name and a comma. Alone in a sentence (`met Владимир Путин`) it is
-    a name an MT system left untransliterated."""
-    return (_CAPITALIZED_NAME.fullmatch(run.group()) is not None
-            and _LIST_OF_NAMES_BEFORE.search(text, max(0, run.start() - 80), run.start()) is not None)
+    authors): after two names, each with its comma, or after one where another item or the line's end
+    follows it (`Gregory P. Smith, Никита Соболев,`). One capitalized word and a comma before it is a
+    sentence's opening (`On Monday, Владимир Путин met…`), and a name alone in a sentence (`met Владимир
+    Путин`) is one an MT system left untransliterated."""
+    if _CAPITALIZED_NAME.fullmatch(run.group()) is None:
+        return False
+    window = max(0, run.start() - 160)
+    if _TWO_NAMES_BEFORE.search(text, window, run.start()):
+        return True
+    after = text[run.end():run.end() + 1]
+    return after in ("", ",", "\n") and _ONE_NAME_BEFORE.search(text, window, run.start()) is not None
 
 
 # The letters of the languages a translated site's folder may name (`i18n/zh/…`, `docs/ru/…`).
