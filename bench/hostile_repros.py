@@ -299,6 +299,12 @@ REPROS: list[Repro] = [
                                               write("a.json", '{"a": "Two  spaces."}\n')),
           "{P} -m lint check --format json . >/dev/null; {P} -m lint check --format json .",
           lambda r, d: json.loads(r.stdout)["summary"]["files"] == 1, shell=True),
+    # L101 looked for a changelog's numbers at a line's end from every `#` on it: past the limit, 0.28 s since
+    Repro("L101: 40,000 '#1, ' on a line of a Chinese page not ending in a number",
+          both(write("a.md", "这是中文的说明文字，用来测试。\n\nFix the bug in the parser and the lexer " + "#1, " * 40_000 + "x\n"),
+               write(".copylint.yaml", "language: zh\n")),
+          [PY, "-m", "lint", "check", "--no-cache", "--select", "L101", "a.md"],
+          lambda r, d: r.returncode == 1 and "L101" in out(r)),
 ]
 
 

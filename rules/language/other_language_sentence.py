@@ -46,9 +46,12 @@ _QUOTED = compiled_on_use(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\
 # reset all fields …`) or ends with one or more numbers (`… in unary call (#1066)`, GitHub's generated
 # `… by @user in #1821 | #1859`): the commit's subject, cited as its author wrote it, as a quoted title is.
 # Blanked out with the quotations.
-_CITED_ENTRY = compiled_on_use(r"^[^\S\n]*[\[(]#\d+(?:,\s*#\d+)*[\])].*$"
-                               r"|^.*(?<![\w#])[\[(]?#\d+[\])]?(?:\s*(?:[|,]|and)\s*[\[(]?#\d+[\])]?)*[^\S\n]*$",
-                               re.MULTILINE)
+_CITED_OPENING = compiled_on_use(r"[^\S\n]*[\[(]#\d+(?:,\s*#\d+)*[\])]")
+_NUMBER = r"[\[(]?#\d+[\])]?"
+_CITED_ENDING = compiled_on_use(rf"(?<![\w#]){_NUMBER}(?:\s*(?:[|,]|and)\s*{_NUMBER})*[^\S\n]*\Z")
+# How far from a line's end its numbers are looked for: a bound on the search, which tries every `#` it
+# holds (a line of `#1, #1, …` not ending in one would be walked to its end from each of them).
+_ENDING_REACH = 200
 # A sentence ends at . ! ? (or a colon that introduces one) before a space or the end (not in `3.5`,
 # `i.e.x`), or at a CJK full stop. A clause ends at a semicolon or a spaced dash: a sentence left in
 # English after `… democráticas;` or `… -- ` is judged on its own where the whole is not another language.
@@ -79,6 +82,19 @@ _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 def _blank(m: re.Match[str]) -> str:
     """Spaces for a match, as long as it (offsets hold)."""
     return " " * len(m.group())
+
+
+def _cited_entry(line: str) -> bool:
+    """Whether ``line`` has the shape of a commit's subject cited in a changelog."""
+    if _CITED_OPENING.match(line):
+        return True
+    return _CITED_ENDING.search(line, max(0, len(line) - _ENDING_REACH)) is not None
+
+
+def _without_cited_entries(text: str) -> str:
+    """``text`` with its changelog's entries blanked out (same length, so offsets hold)."""
+    lines = text.split("\n")
+    return "\n".join(" " * len(line) if "#" in line and _cited_entry(line) else line for line in lines)
 
 
 def _siblings(a: str, b: str) -> bool:
@@ -292,7 +308,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
 
     def _segment(self, doc: Document, seg: Segment, lang: str, min_words: int, confidence: int,
                  gate: re.Pattern[str]) -> Iterator[Finding]:
-        text = _QUOTED.sub(_blank, _CITED_ENTRY.sub(_blank, seg.text) if "#" in seg.text else seg.text)
+        text = _QUOTED.sub(_blank, _without_cited_entries(seg.text) if "#" in seg.text else seg.text)
         if _words(text) < min_words:
             return
         source = _source_words(seg)
