@@ -42,13 +42,20 @@ _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
 # own language. They are blanked out before identification (same length, so offsets hold).
 _QUOTED = compiled_on_use(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
-# A changelog's entry: a line that opens with a pull request's or an issue's number in brackets (`[#1103] fix:
-# reset all fields …`) or ends with one or more numbers (`… in unary call (#1066)`, GitHub's generated
-# `… by @user in #1821 | #1859`): the commit's subject, cited as its author wrote it, as a quoted title is.
-# Blanked out with the quotations.
+# A changelog's entry: a commit's subject, cited as its author wrote it, as a quoted title is. It has the
+# shape of one: a line that opens with a pull request's or an issue's number in brackets (`[#1103] fix: reset
+# all fields …`), or ends with numbers in brackets (`… in unary call (#1066)`), or with GitHub's generated
+# `… by @user in #1821 | #1859`, or ends with numbers after a Conventional Commits prefix (`fix(retry): …
+# #1799`). A bare number after prose is a reference in the page's own text (`… as described in #1234`): an
+# untranslated sentence stays one. Blanked out with the quotations.
 _CITED_OPENING = compiled_on_use(r"[^\S\n]*[\[(]#\d+(?:,\s*#\d+)*[\])]")
 _NUMBER = r"[\[(]?#\d+[\])]?"
-_CITED_ENDING = compiled_on_use(rf"(?<![\w#]){_NUMBER}(?:\s*(?:[|,]|and)\s*{_NUMBER})*[^\S\n]*\Z")
+_NUMBERS = rf"(?<![\w#]){_NUMBER}(?:\s*(?:[|,]|and)\s*{_NUMBER})*"
+_CITED_ENDING = compiled_on_use(
+    rf"(?:(?<![\w#])[\[(]#\d+(?:\s*(?:[|,]|and)\s*#\d+)*[\])]|\bby\s+@[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)@[\w-]+)*"
+    rf"\s+in\s+{_NUMBERS})[^\S\n]*\Z")
+_BARE_ENDING = compiled_on_use(rf"{_NUMBERS}[^\S\n]*\Z")
+_COMMIT_PREFIX = compiled_on_use(r"[^\S\n]*[a-z]+\([^()\n]+\)!?:\s")
 # How far from a line's end its numbers are looked for: a bound on the search, which tries every `#` it
 # holds (a line of `#1, #1, …` not ending in one would be walked to its end from each of them).
 _ENDING_REACH = 200
@@ -88,7 +95,10 @@ def _cited_entry(line: str) -> bool:
     """Whether ``line`` has the shape of a commit's subject cited in a changelog."""
     if _CITED_OPENING.match(line):
         return True
-    return _CITED_ENDING.search(line, max(0, len(line) - _ENDING_REACH)) is not None
+    at = max(0, len(line) - _ENDING_REACH)
+    if _CITED_ENDING.search(line, at):
+        return True
+    return _COMMIT_PREFIX.match(line) is not None and _BARE_ENDING.search(line, at) is not None
 
 
 def _without_cited_entries(text: str) -> str:
@@ -153,9 +163,11 @@ segment failed or was skipped.
 
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
 numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
-quotes), a changelog's entries (a line that opens or ends with a pull request's or an issue's number in
-brackets, or ends with numbers: `[#1103] fix: reset all fields …`, `… (#1066)`, `… by @user in #1821 |
-#1859`: a commit's subject cited as its author wrote it), an answer below `confidence` percent or that CLD2 does not call reliable, languages CLD2 tells
+quotes), a changelog's entries (a line with a commit subject's shape: it opens or ends with a pull
+request's or an issue's number in brackets, `[#1103] fix: reset all fields …`, `… (#1066)`, or ends with
+GitHub's `… by @user in #1821 | #1859`, or with a number after a `fix(scope):` prefix; a bare number after
+prose, `… as described in #1234`, is the page's own text), an answer below `confidence` percent or that
+CLD2 does not call reliable, languages CLD2 tells
 apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), languages outside the ones it names,
 a document in a language CLD2 does not know (an Android app's `values-ast/` or `values-sc/`: Asturian and
 Sardinian read as Spanish and Italian),
@@ -219,6 +231,10 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="release notes: a line without a pull request's number is the page's own text"),
         Example("- 修复重试逻辑。\n- Fix the retry logic so that it does not loop forever, see #1066 for the details.\n",
                 path="a.md", language="zh", note="a number in the middle of the line, not in brackets: no cited entry"),
+        Example("## 配置说明\n\n本节介绍如何配置客户端的重试策略，以及相关的默认值。\n\n- This option is deprecated and will be "
+                "removed in the next major version, please migrate to the new retry policy as described in #1234\n"
+                "- 默认值为三次。\n", path="a.md", language="zh",
+                note="a bare number at the end of prose, not a commit's subject: the page's own reference"),
     )
     allow = (
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
@@ -283,6 +299,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("## 新功能\n\n* fix(retry): shallow copy response to avoid data race by @jayantxie in "
                 "[#1799](https://github.com/cloudwego/kitex/pull/1799) | [#1814](https://github.com/cloudwego/kitex/"
                 "pull/1814)\n", path="a.md", language="zh", note="GitHub's generated release notes"),
+        Example("## 修复\n\n- fix(retry): shallow copy response to avoid data race when the request is retried #1799\n",
+                path="a.md", language="zh", note="a Conventional Commits subject, its number at the end"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
