@@ -60,8 +60,8 @@ sentence where there are two.
 Not flagged: URLs and domains (`example.com`, `Node.js`), file names (`setup.py`), abbreviations
 (`e.g.`, `U.S.`), initials (`J.R.R.`), identifiers (`obj.Method`, `ASP.NET`), decimals and versions,
 names with an exclamation mark (`Yahoo!News`), a lower-case package's member among code
-(`placed in sync.Pool to reuse` beside `RPCInfo`, a code span or a call: its other uses may sit in other
-files).
+(`placed in sync.Pool to reuse` in a sentence with `RPCInfo` or a call, or a code span nearby: its other
+uses may sit in other files).
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -132,6 +132,12 @@ files).
         Example("The governor signed the bill on the same day.Democrats called it cruel, DeSantis said.",
                 "The governor signed the bill on the same day. Democrats called it cruel, DeSantis said.",
                 note="a name's inner capital after one letter (DeSantis, McCain) is no code"),
+        Example("Please choose the option(s) you want before the deadline.Afterwards, no changes are possible.",
+                "Please choose the option(s) you want before the deadline. Afterwards, no changes are possible.",
+                note="a plural's ending in brackets is no call"),
+        Example("Our photos are on the site in the gallery.Visitors love them, and so do the students from my_school.",
+                "Our photos are on the site in the gallery. Visitors love them, and so do the students from my_school.",
+                note="a snake_case word is also a user's name"),
     )
     allow = (
         Example("Visit example.com for details."),
@@ -266,12 +272,18 @@ def _listed_namespace(text: str, start: int, end: int, word: str) -> bool:
     return any(m is not None and m.group(1).lower() not in _STARTERS for m in (before, after))
 
 
-# Code within a sentence's reach of a glue: a code span the reader masked (U+FFFC), an identifier in
-# CamelCase with a hump after two lower-case letters or more (`MethodInfo`, `AgentEvent`; not a name's
-# `McCain`, `DeSantis`, `iPhone`) or after an acronym (`RPCInfo`), a call or a scope in brackets
-# (`fix(tool)`, `Call()`), a snake_case name.
+# Code that places a glue's word among code: an identifier in CamelCase with a hump after two lower-case
+# letters or more (`MethodInfo`, `AgentEvent`; not a name's `McCain`, `DeSantis`, `iPhone`) or after an
+# acronym (`RPCInfo`), a call or a scope in brackets with no argument or a name for one (`Call()`,
+# `fix(tool)`; a plural's ending in brackets is prose: `option(s)`, `box(es)`). (A snake_case word is
+# also a user's or a file's name: `the students from my_school`.)
 _CODE_NEAR = compiled_on_use(
-    r"\ufffc|\b[A-Za-z]*(?:[a-z]{2}[A-Z]|[A-Z]{2}[a-z]{2})[A-Za-z]*|\b[A-Za-z_]\w*\(|\b[a-z]+_[a-z]\w*")
+    r"\b[A-Za-z]*(?:[a-z]{2}[A-Z]|[A-Z]{2}[a-z]{2})[A-Za-z]*|\b[A-Za-z_]\w*\((?!(?:s|es|ies)\))[)A-Za-z_]")
+# A code span the reader masked (U+FFFC): code wherever it stands within reach.
+_CODE_SPAN = "\ufffc"
+# Where the sentence that holds a glue's word starts and ends: at a sentence's end or a blank line (a line
+# break alone may wrap a sentence).
+_SENTENCE_BREAK = compiled_on_use(r"[.!?][\"”’)]*(?:\s|$)|\n[^\S\n]*\n")
 _NEAR = 200
 
 
@@ -279,9 +291,10 @@ def _qualified_name_among_code(text: str, start: int, end: int, word: str, mark:
     """Whether `word.Name` at ``start``–``end`` is a package's member named among code (`placed in sync.Pool
     to reuse` beside `RPCInfo`, `in client.Call to ignore panic` beside `MethodInfo`): a lower-case
     package-like word, a full stop alone, one capitalized word going on in lower case or after a comma
-    (a name of two capitalized words opens a sentence: `result.Mixed Retry waits`), and code within
-    reach outside it. The same glue in prose without code is two sentences (`drawn on it.Einstein
-    realized`): the package's other uses may be in other files, where no rule sees them."""
+    (a name of two capitalized words opens a sentence: `result.Mixed Retry waits`), and code in the
+    sentence it would be in, or a code span within reach. The same glue in prose without code is two
+    sentences (`drawn on it.Einstein realized`): the package's other uses may be in other files, where no
+    rule sees them."""
     if mark != "." or not (word.isascii() and word.isalpha() and word.islower()):
         return False
     if not re.match(r"(?:,? [a-z]|,?$)", text[end:end + 3]):
@@ -289,8 +302,13 @@ def _qualified_name_among_code(text: str, start: int, end: int, word: str, mark:
     name = text[text.rfind(".", start, end) + 1:end]
     if name.lower() in own_words("en"):
         return False  # a function word opens a sentence (`must be integer.For example:`); a package exports names
-    around = text[max(0, start - _NEAR):start] + " " + text[end:end + _NEAR]
-    return _CODE_NEAR.search(around) is not None
+    head, tail = text[max(0, start - _NEAR):start], text[end:end + _NEAR]
+    if _CODE_SPAN in head or _CODE_SPAN in tail:
+        return True
+    # Other code counts in the sentence `word.Name` would be in, not in the sentences around it.
+    cut = max((m.end() for m in _SENTENCE_BREAK.finditer(head)), default=0)
+    stop = next((m.start() for m in _SENTENCE_BREAK.finditer(tail)), len(tail))
+    return _CODE_NEAR.search(head, cut) is not None or _CODE_NEAR.search(tail, 0, stop) is not None
 
 
 def _looks_like_code(text: str, start: int) -> bool:
