@@ -366,7 +366,13 @@ def _bracket_or_credit_lines(text: str) -> list[tuple[int, int]]:
             end = eol.start() if eol else len(text)
             ends.add(end)
             i = text.find(word, end)
-    return [(max(text.rfind("\n", 0, e), text.rfind("\r", 0, e)) + 1, e) for e in sorted(ends)]
+    # Each line's start, looked for back to the last LF only: a CR searched back from each line's end
+    # scanned the whole text before it in a text without one (quadratic in such lines).
+    spans = []
+    for e in sorted(ends):
+        b = text.rfind("\n", 0, e) + 1
+        spans.append((text.rfind("\r", b, e) + 1 or b, e))
+    return spans
 
 
 def caption_with_credit(line: str) -> bool:
