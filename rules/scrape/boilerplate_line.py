@@ -60,7 +60,8 @@ alone).
 In plain text it also reports, without a fix, a photo's caption that carries its credit: `… outside a
 store in Hialeah, Fla. (AP Photo/Alan Diaz, File)`, `… last week.Credit...Anna Moneymaker/The New York
 Times`, `© John Brecher Needle poking skin …`, `The first global geologic map of Titan.
-(NASA/JPL-Caltech/ASU)` (sources in brackets count only after the caption's full stop). The caption
+(NASA/JPL-Caltech/ASU)` (sources in brackets count only after the caption's full stop, and where they
+name a person, an agency or a medium: `(Windows/Linux)` closes a release note). The caption
 describes a picture the text no longer has; whether it goes is a person's call.
 
 **Why is this bad?** Scrapers that take a page's text keep the words of its buttons, banners and
@@ -131,6 +132,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 "Doctors urge everyone to get one.\n", note="a caption led by its credit"),
         Example("The map took ten years.\n\nThe first global geologic map of Titan. (NASA/JPL-Caltech/ASU)\n\n"
                 "It shows dunes and lakes.\n", note="the sources in brackets after the caption's full stop"),
+        Example("Acme Widgets\n\n© Acme Corporation All rights reserved.\n", "Acme Widgets\n\n",
+                note="a company's copyright footer: a boilerplate line, no caption"),
         Example("Text.\n12 comments\n", "Text.\n"),
         Example("## Social share\n\nShare this article\n\nThe storm passed.\n", path="a.md",
                 note="a label under a heading that ends with its word: capitalized, no command's summary"),
@@ -175,6 +178,11 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 note="an advertisement's image, from another site"),
     )
     allow = (
+        Example("Version 4.2 release notes\n\nFixed a crash when opening very large files. (Windows/Linux)\n"
+                "The installer no longer asks for a restart. (Windows/macOS)\n",
+                note="platforms in brackets: no person, agency or medium"),
+        Example("My grandmother baked this bread every Sunday for fifty years, and the recipe below is hers "
+                "(Courtesy of Jane Doe)\n", note="a recipe's source, no picture's"),
         Example('msgid "Partager cet article"\nmsgstr "Share this article"\n', path="messages.po",
                 note="a catalogue string is the app's own button"),
         Example("Officials said the advertisement was misleading.\n"),
@@ -262,8 +270,17 @@ replace them with `phrases`, `prefixes`, `patterns`.
         self._judge()
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
+        # A caption is asked of the lines the lists did not take: a credit or a copyright line they
+        # take is a boilerplate line, with its fix.
+        taken: set[int] = set()
+        for finding in self._furniture(doc):
+            taken.add(finding.start)
+            yield finding
         if doc.format == "text":
-            yield from self._captions(doc)
+            yield from (f for f in self._captions(doc) if f.start not in taken)
+
+    def _furniture(self, doc: Document) -> Iterator[Finding]:
+        """The lines the phrase lists take as furniture."""
         judge = self._judge()
         segments = [seg for seg in doc.segments if seg.kind not in _NOT_FURNITURE]
         if not segments:
@@ -340,12 +357,19 @@ replace them with `phrases`, `prefixes`, `patterns`.
 # names: (NASA/JPL-Caltech/ASU), ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY ).
 _CREDIT_END = compiled_on_use(
     r"(?:\((?:(?:AP|AFP|Reuters|Getty) )?(?:Photo|Image|Picture)(?: credit)?(?: by |/|: ?)[^()\n]{2,80}\)"
-    r"|\((?:Credit|Courtesy)(?:: | of )[^()\n]{2,80}\)"
+    r"|\((?:Credit|Courtesy): [^()\n]{2,80}\)"
     r"|\bCredit\.\.\.(?=[A-Z])[^()\n]{2,80}"
-    r"|[.!?][\"”’]? ?\( ?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}(?: ?/ ?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})+ ?\))$")
+    r"|[.!?][\"”’]? ?\((?P<sources> ?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}(?: ?/ ?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})+ ?)\))$")
+# Sources in brackets are a credit where they name a person (two capitalized words), an agency (an
+# acronym: NASA, ESA) or a medium (…/Science Photo Library, …/Getty Images); release notes end with
+# their platforms the same way ('Fixed a crash. (Windows/Linux)').
+_SOURCES_CREDIT = compiled_on_use(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b[A-Z]{2,}\b"
+                                  r"|(?i:\b(?:photos?|images?|pictures?|press|news|agency|library|times)\b)")
 # A caption led by its credit: © John Brecher Needle poking skin during … (a name of two capitalized
-# words, then the caption's capitalized first word).
-_CREDIT_START = compiled_on_use(r"© ?[A-Z][\w.'-]+ [A-Z][\w.'-]+ [A-Z][a-z]")
+# words, then the caption's capitalized first word). A company's copyright footer is no caption
+# ('© Acme Corporation All rights reserved.', '© The New York Times Company').
+_CREDIT_START = compiled_on_use(r"© ?[A-Z][\w.'-]+ [A-Z][\w.'-]+ [A-Z][a-z]"
+                                r"(?!.*\b(?:All rights reserved|Inc\b|Corp\b|Corporation|Company|Foundation|Ltd\b|LLC))")
 
 
 def _bracket_or_credit_lines(text: str) -> list[tuple[int, int]]:
@@ -381,8 +405,10 @@ def caption_with_credit(line: str) -> bool:
     if _CREDIT_START.match(line) is not None:
         return True
     m = _CREDIT_END.search(line)
+    if m is None or (m.group("sources") is not None and _SOURCES_CREDIT.search(m.group("sources")) is None):
+        return False
     # Three words or more before the credit: a credit alone is the credit patterns' (a safe deletion).
-    return m is not None and line[:m.start()].strip().count(" ") >= 2
+    return line[:m.start()].strip().count(" ") >= 2
 
 
 def _next_lines(body: str) -> list[str]:
