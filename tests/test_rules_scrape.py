@@ -86,6 +86,20 @@ def test_s102_last_line_without_newline() -> None:
     assert lint.fix_text(text, path="a.txt", select=["S102"]) == "Story text.\n\n"
 
 
+def test_s102_a_timestamp_is_deleted_safely_only_once_in_the_head() -> None:
+    head = "Storm closes schools\n\nPublished Nov 19, 2019 at 9:08 GMT\n\nThe storm closed every school.\n"
+    assert lint.fix_text(head, path="a.txt", select=["S102"]) == "Storm closes schools\n\n\nThe storm closed every school.\n"
+    # Repeated between passages (a live blog's updates, a transcript's messages): who said what and when.
+    blog = "Live updates on the storm.\n\nUpdated at 1:23 p.m.\n\nThe river crested.\n\nUpdated at 3:40 p.m.\n\nIt fell.\n"
+    assert lint.fix_text(blog, path="a.txt", select=["S102"]) == blog
+    assert found(blog, ["S102"]) == [("S102", "Updated at 1:23 p.m."), ("S102", "Updated at 3:40 p.m.")]
+    late = ("Storm closes schools\n\nThe storm closed every school.\n\nBuses stopped.\n\nShops shut.\n\n"
+            "Posted Nov 19, 2019 at 9:08 GMT\n\nThe roads reopened.\n")
+    assert lint.fix_text(late, path="a.txt", select=["S102"]) == late
+    chat = "The messages were read out.\n\nJohn Smith - Nov 19, 2019, 10:31 pm CST\n\nWhere are you?\n"
+    assert lint.fix_text(chat, path="a.txt", select=["S102"], unsafe=True) == chat
+
+
 def test_s102_extend_phrases_keeps_the_defaults() -> None:
     text = "Story text.\n\nPowered by Acme CMS 4\n\nAdvertisement\n"
     assert found(text, ["S102"]) == [("S102", "Advertisement")]

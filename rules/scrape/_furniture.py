@@ -22,8 +22,30 @@ _TRIM = " \t\u00a0•·|>»›→←<«‹-–—*:.!…"
 
 @lru_cache(maxsize=1)
 def default_lists() -> dict[str, list[str]]:
-    data: dict[str, list[str]] = rule_data(Path(__file__).parent / "data" / "boilerplate.yaml")
+    """The built-in phrases, prefixes and patterns (the patterns' named parts expanded)."""
+    data = rule_data(Path(__file__).parent / "data" / "boilerplate.yaml")
+    return {key: [expanded(p) for p in value] if key == "patterns" else value
+            for key, value in data.items() if key != "definitions"}
+
+
+_NAMED_PART = re.compile(r"\(\?&(\w+)\)")
+
+
+@lru_cache(maxsize=1)
+def _definitions() -> dict[str, str]:
+    data: dict[str, str] = rule_data(Path(__file__).parent / "data" / "boilerplate.yaml").get("definitions", {})
     return data
+
+
+def expanded(pattern: str) -> str:
+    """A pattern with each named part of boilerplate.yaml's definitions (`(?&date)`) written out as a
+    group, parts inside parts too; Python's regexes have no such reference of their own."""
+    definitions = _definitions()
+    for _ in range(8):
+        if "(?&" not in pattern:
+            break
+        pattern = _NAMED_PART.sub(lambda m: f"(?:{definitions[m.group(1)]})", pattern)
+    return pattern
 
 
 # Below this length a text is asked for all the slow gates' words in one scan, which turns down most short

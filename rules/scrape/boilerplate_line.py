@@ -55,7 +55,11 @@ article`, `Read more: …`, `Sign up for our newsletter`, `Skip to content`, coo
 social buttons, a standalone image credit (`Photo: AP`, `(Getty Images)`, `Sakib Ali/Hindustan
 Times/Getty Images`), a counter (`Image 3 of 5`), `12 comments`, a timestamp alone (`Nov 19, 2019 at
 9:08 GMT`, `2 days ago at 07:52 am`; a date without its time of day may be a letter's, and is left
-alone).
+alone). A timestamp line is deleted safely only where it is the page's one stamp, in its head (the title
+and the three lines under it): stamps between passages say who said what and when (a transcript's
+messages, a live blog's `Updated at 1:23 p.m.`), and their fix is unsafe; a name before the date and
+time without `By` (`Chris Davies - Nov 19, 2019, 10:31 pm CST`) is reported without a fix, since it is
+a sender's or an event's place as often as an author's.
 
 In plain text it also reports, without a fix, a photo's caption that carries its credit: `… outside a
 store in Hialeah, Fla. (AP Photo/Alan Diaz, File)`, `… last week.Credit...Anna Moneymaker/The New York
@@ -157,7 +161,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("The talks went on all night.\n\nBy Justine Coleman - 11/18/19 11:04 PM EST\n\nMore talks are planned.\n",
                 "The talks went on all night.\n\n\nMore talks are planned.\n", note="a byline with its timestamp"),
         Example("The talks went on all night.\n\nChris Davies - Nov 19, 2019, 10:31 pm CST\n\nMore talks are planned.\n",
-                "The talks went on all night.\n\n\nMore talks are planned.\n", note="a name with a timestamp and its zone"),
+                note="a name with a timestamp and its zone: reported, not fixed (a message's sender, an event's "
+                     "place)"),
         Example("Published Monday, November 18, 2019 8:22AM EST\n\nThe storm closed every school.\n",
                 "\nThe storm closed every school.\n"),
         Example("Text.\nThis website uses cookies to improve your experience.\n", "Text.\n"),
@@ -203,6 +208,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("References\n==========\n\nRelated:\n\n* :pep:`384` \"Defining a Stable ABI\"\n", path="a.rst"),
         Example("By Monday the talks had collapsed and both delegations had gone home.\n"),
         Example("In May 2019 the council met again.\n"),
+        Example("Firmware notes for the router.\n\nUpdated 1.20\n\nFixes the Wi-Fi drop on reboot.\n",
+                note="a version after the dateline's word, no time of day"),
         Example("Dear Editor,\n\nFebruary 1995\n\nI write about the bridge.\n", note="a letter's date is content"),
         Example("The hall opens on one day only.\n\nNovember 19, 2019\n\nTickets are free.\n",
                 note="a date without its time of day"),
@@ -297,6 +304,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
         starts = list(accumulate((len(seg.text) + 1 for seg in segments[:-1]), initial=1))
         at = [m.start(1) for m in _FIRST_LINE.finditer(body)] + [m.start(1) for m in _next_line_matches(body)]
         plain = doc.format == "text"
+        taken: list[tuple[Segment, int, int, int, int, str]] = []
         for k in hits:
             i = bisect_right(starts, at[k]) - 1
             seg = segments[i]
@@ -314,7 +322,16 @@ replace them with `phrases`, `prefixes`, `patterns`.
             if (_points_within_site(doc, start, end) or _introduces_code(doc, line, end)
                     or _introduced(text, start, line, judge) or _describes_heading(doc, seg, a, line)):
                 continue
-            yield self._finding(doc, seg, a, b, start, end, line, plain)
+            taken.append((seg, a, b, start, end, line))
+        # A timestamp line (a dateline, a byline with its time) is deleted only where it is the page's one
+        # stamp, in its head: stamps between passages are who said what and when (a transcript's
+        # messages, a live blog's updates), and a name with a date and time is as often an event's.
+        stamps = [t for t in taken if _TIME_OF_DAY.search(t[5])]
+        for seg, a, b, start, end, line in taken:
+            stamp = len(stamps) > 0 and _TIME_OF_DAY.search(line) is not None
+            fix = (_NO_FIX if stamp and _NAMED_STAMP.match(line.strip()) else
+                   _UNSAFE if stamp and (len(stamps) > 1 or not _in_head(text, start)) else _AS_PLACED)
+            yield self._finding(doc, seg, a, b, start, end, line, plain, fix)
 
     def _captions(self, doc: Document) -> Iterator[Finding]:
         """A photo's caption with its credit (plain text): reported, never fixed, since the caption
@@ -331,14 +348,14 @@ replace them with `phrases`, `prefixes`, `patterns`.
                                   f"Photo caption with its credit '{shown.strip()[:50]}'")
 
     def _finding(self, doc: Document, seg: Segment, a: int, b: int, start: int, end: int, line: str,
-                 plain: bool) -> Finding:
+                 plain: bool, fix: int = 0) -> Finding:
         """A furniture line, and how much of it a fix may delete. The whole line, its ending included,
         where the file's line is nothing but the furniture; safe only in plain text, since in a marked-up
         file the line is a block of its own (a paragraph, an item) whose removal changes the document's
         structure. Inside a line of markup (a tag, emphasis, a link), only the words, and unsafe."""
         text = doc.text
         message = f"Boilerplate line '{line.strip()[:50]}'"
-        if not seg.is_contiguous(a, b):
+        if not seg.is_contiguous(a, b) or fix == _NO_FIX:
             return self.finding_at(start, end, message)
         line_start = text.rfind("\n", 0, start) + 1
         line_start = max(line_start, text.rfind("\r", 0, start) + 1)
@@ -347,8 +364,33 @@ replace them with `phrases`, `prefixes`, `patterns`.
         after = eol.end() if eol else len(text)
         if not text[line_start:start].strip() and not text[end:line_end].strip():
             return self.finding_at(start, end, message, edits=[(line_start, after, "")],
-                                   applicability=Applicability.SAFE if plain else Applicability.UNSAFE)
+                                   applicability=Applicability.SAFE if plain and fix == _AS_PLACED
+                                   else Applicability.UNSAFE)
         return self.finding_at(start, end, message, edits=[(start, end, "")], applicability=Applicability.UNSAFE)
+
+
+# How far a furniture line's fix goes: as its place says (the whole line, safe in plain text), unsafe
+# only, or none (reported only).
+_AS_PLACED, _UNSAFE, _NO_FIX = 0, 1, 2
+# A time of day, the mark of a timestamp line (`10:31 pm`, `8.22 am`).
+_TIME_OF_DAY = compiled_on_use(r"(?<![\d.])\d{1,2}(?::\d{2}|\.\d{2} ?[AaPp]\.?[Mm])(?![\d.]\d)")
+# A name before the date and time, without `By` (`Chris Davies - Nov 19, 2019, 10:31 pm CST`): a
+# message's sender, an event's place or title as often as an article's author.
+_NAMED_STAMP = compiled_on_use(r"(?!(?i:by|published|updated|posted|first|last)\b)[A-Z][\w.'’-]*"
+                               r"(?:\s+[A-Z][\w.'’-]*){1,3}\s*[,|-]\s*\w")
+# The document's head: its title and the first lines under it, where a page's dateline stands.
+_HEAD_LINES = 4
+
+
+def _in_head(text: str, start: int) -> bool:
+    """Whether the line at ``start`` is among the document's first ``_HEAD_LINES`` lines that hold text."""
+    held = 0
+    for line in text[:start].splitlines():
+        if line.strip():
+            held += 1
+            if held >= _HEAD_LINES:
+                return False
+    return True
 
 
 # A caption's credit at its end: (AP Photo/Alan Diaz, File), (Photo by Kevin Mazur/Getty Images),
