@@ -100,6 +100,13 @@ def test_s102_a_timestamp_is_deleted_safely_only_once_in_the_head() -> None:
     assert lint.fix_text(chat, path="a.txt", select=["S102"], unsafe=True) == chat
 
 
+def test_s102_a_label_a_sentence_announces_is_reported_not_deleted_safely() -> None:
+    text = ("To get the weekly digest, press the red button at the bottom of the page that says:\n\n"
+            "Subscribe to our newsletter\n\nYou will get a mail to confirm.\n")
+    assert found(text, ["S102"]) == [("S102", "Subscribe to our newsletter")]
+    assert lint.fix_text(text, path="a.txt", select=["S102"]) == text
+
+
 def test_s102_extend_phrases_keeps_the_defaults() -> None:
     text = "Story text.\n\nPowered by Acme CMS 4\n\nAdvertisement\n"
     assert found(text, ["S102"]) == [("S102", "Advertisement")]

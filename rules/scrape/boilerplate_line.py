@@ -59,7 +59,9 @@ alone). A timestamp line is deleted safely only where it is the page's one stamp
 and the three lines under it): stamps between passages say who said what and when (a transcript's
 messages, a live blog's `Updated at 1:23 p.m.`), and their fix is unsafe; a name before the date and
 time without `By` (`Chris Davies - Nov 19, 2019, 10:31 pm CST`) is reported without a fix, since it is
-a sender's or an event's place as often as an author's.
+a sender's or an event's place as often as an author's. A line after a sentence that ends with a colon
+may be what the sentence quotes (`…the red button that says:` over `Subscribe to our newsletter`): its fix
+is unsafe, and a date with its time there is the value announced, not reported.
 
 In plain text it also reports, without a fix, a photo's caption that carries its credit: `… outside a
 store in Hialeah, Fla. (AP Photo/Alan Diaz, File)`, `… last week.Credit...Anna Moneymaker/The New York
@@ -304,7 +306,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
         starts = list(accumulate((len(seg.text) + 1 for seg in segments[:-1]), initial=1))
         at = [m.start(1) for m in _FIRST_LINE.finditer(body)] + [m.start(1) for m in _next_line_matches(body)]
         plain = doc.format == "text"
-        taken: list[tuple[Segment, int, int, int, int, str]] = []
+        taken: list[tuple[Segment, int, int, int, int, str, bool]] = []
         for k in hits:
             i = bisect_right(starts, at[k]) - 1
             seg = segments[i]
@@ -320,17 +322,22 @@ replace them with `phrases`, `prefixes`, `patterns`.
             if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
                 continue
             if (_points_within_site(doc, start, end) or _introduces_code(doc, line, end)
-                    or _introduced(text, start, line, judge) or _describes_heading(doc, seg, a, line)):
+                    or _describes_heading(doc, seg, a, line)):
                 continue
-            taken.append((seg, a, b, start, end, line))
+            announced = _announced(text, start, judge)
+            if announced and _ANNOUNCED_VALUE.search(line) is not None:
+                continue
+            taken.append((seg, a, b, start, end, line, announced))
         # A timestamp line (a dateline, a byline with its time) is deleted only where it is the page's one
         # stamp, in its head: stamps between passages are who said what and when (a transcript's
         # messages, a live blog's updates), and a name with a date and time is as often an event's.
         stamps = [t for t in taken if _TIME_OF_DAY.search(t[5])]
-        for seg, a, b, start, end, line in taken:
+        # After a sentence that ends with a colon, the line may be what it announces (a button's label
+        # the text quotes: `…the red button that says:` over `Subscribe to our newsletter`): unsafe.
+        for seg, a, b, start, end, line, announced in taken:
             stamp = len(stamps) > 0 and _TIME_OF_DAY.search(line) is not None
             fix = (_NO_FIX if stamp and _NAMED_STAMP.match(line.strip()) else
-                   _UNSAFE if stamp and (len(stamps) > 1 or not _in_head(text, start)) else _AS_PLACED)
+                   _UNSAFE if announced or (stamp and (len(stamps) > 1 or not _in_head(text, start))) else _AS_PLACED)
             yield self._finding(doc, seg, a, b, start, end, line, plain, fix)
 
     def _captions(self, doc: Document) -> Iterator[Finding]:
@@ -531,19 +538,19 @@ def _introduces_code(doc: Document, line: str, end: int) -> bool:
         doc.text, end + (1 if doc.text[end : end + 1] == ":" else 0)) is not None
 
 
-# What a sentence ending with a colon announces among furniture's shapes: a value, a date and a time of
-# day (`Deadline for entries:` over `May 31, 2024 at 23:59 CET`). A count of comments, a button, a social
-# link or a teaser is the page's chrome whatever stands before it (`…officials said:` over `12 comments`).
+# What a sentence ending with a colon announces among furniture's shapes, left alone: a value, a date and
+# a time of day (`Deadline for entries:` over `May 31, 2024 at 23:59 CET`). A count of comments, a button,
+# a social link or a teaser there is reported (`…officials said:` over `12 comments`), but not deleted
+# safely: the text may be quoting a label (`…the red button that says:` over `Subscribe to our newsletter`).
 _ANNOUNCED_VALUE = compiled_on_use(r"\b\d{1,2}[:.]\d{2}\b")
 
 
-def _introduced(text: str, start: int, line: str, judge: Judge) -> bool:
-    """Whether the line at ``start`` is a value (a time of day, with its date) after a sentence that ends
-    with a colon (blank lines between them): the content it announces (`Deadline for entries:` over
-    `May 31, 2024 at 23:59 CET`). Not after a label of a few words or furniture of its own (`Share this:`
-    over `Facebook`, `Related:`), which introduces more furniture."""
-    if _ANNOUNCED_VALUE.search(line) is None:
-        return False
+def _announced(text: str, start: int, judge: Judge) -> bool:
+    """Whether the line at ``start`` follows a sentence that ends with a colon (blank lines between them),
+    which may announce it: a value (`Deadline for entries:` over `May 31, 2024 at 23:59 CET`, left alone)
+    or a label the text quotes (`…the button that says:` over `Subscribe to our newsletter`, not deleted
+    safely). Not after a label of a few words or furniture of its own (`Share this:` over `Facebook`,
+    `Related:`), which introduces more furniture."""
     before = text[max(0, start - 400):start].rstrip()
     if not before.endswith(":"):
         return False
