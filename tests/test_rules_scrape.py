@@ -107,6 +107,13 @@ def test_s102_a_label_a_sentence_announces_is_reported_not_deleted_safely() -> N
     assert lint.fix_text(text, path="a.txt", select=["S102"]) == text
 
 
+def test_s102_a_credit_by_a_name_is_not_deleted_safely() -> None:
+    text = ("The museum gave its new room to the surrealists and their portraits of one another.\n\n"
+            "Photo by Man Ray\n\nThe portrait of Lee Miller hangs beside the painting it inspired.\n")
+    assert found(text, ["S102"]) == [("S102", "Photo by Man Ray")]
+    assert lint.fix_text(text, path="a.txt", select=["S102"]) == text
+
+
 def test_s102_extend_phrases_keeps_the_defaults() -> None:
     text = "Story text.\n\nPowered by Acme CMS 4\n\nAdvertisement\n"
     assert found(text, ["S102"]) == [("S102", "Advertisement")]

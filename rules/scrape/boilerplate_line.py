@@ -59,7 +59,8 @@ alone). A timestamp line is deleted safely only where it is the page's one stamp
 and the three lines under it): stamps between passages say who said what and when (a transcript's
 messages, a live blog's `Updated at 1:23 p.m.`), and their fix is unsafe; a name before the date and
 time without `By` (`Chris Davies - Nov 19, 2019, 10:31 pm CST`) is reported without a fix, since it is
-a sender's or an event's place as often as an author's. A line after a sentence that ends with a colon
+a sender's or an event's place as often as an author's. A credit that names its photographer after `by`
+(`Photo by Man Ray`) may attribute a work an article discusses: its fix is unsafe. A line after a sentence that ends with a colon
 may be what the sentence quotes (`…the red button that says:` over `Subscribe to our newsletter`): its fix
 is unsafe, and a date with its time there is the value announced, not reported.
 
@@ -210,6 +211,10 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("References\n==========\n\nRelated:\n\n* :pep:`384` \"Defining a Stable ABI\"\n", path="a.rst"),
         Example("By Monday the talks had collapsed and both delegations had gone home.\n"),
         Example("In May 2019 the council met again.\n"),
+        Example("The course has four parts, each with a short film.\n\nVideo: Install, configure, test\n\n"
+                "The first part takes ten minutes.\n", note="a title after Video:, no credit"),
+        Example("Launch settings for the server.\n\nImage: Ubuntu 22.04, x86-64, 20 GB disk\n\nRegion: eu-west-1\n",
+                note="a value list after Image:"),
         Example("Firmware notes for the router.\n\nUpdated 1.20\n\nFixes the Wi-Fi drop on reboot.\n",
                 note="a version after the dateline's word, no time of day"),
         Example("Dear Editor,\n\nFebruary 1995\n\nI write about the bridge.\n", note="a letter's date is content"),
@@ -337,7 +342,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         for seg, a, b, start, end, line, announced in taken:
             stamp = len(stamps) > 0 and _TIME_OF_DAY.search(line) is not None
             fix = (_NO_FIX if stamp and _NAMED_STAMP.match(line.strip()) else
-                   _UNSAFE if announced or (stamp and (len(stamps) > 1 or not _in_head(text, start))) else _AS_PLACED)
+                   _UNSAFE if announced or _CREDIT_BY.match(line.strip()) is not None
+                   or (stamp and (len(stamps) > 1 or not _in_head(text, start))) else _AS_PLACED)
             yield self._finding(doc, seg, a, b, start, end, line, plain, fix)
 
     def _captions(self, doc: Document) -> Iterator[Finding]:
@@ -385,6 +391,9 @@ _TIME_OF_DAY = compiled_on_use(r"(?<![\d.])\d{1,2}(?::\d{2}|\.\d{2} ?[AaPp]\.?[M
 # message's sender, an event's place or title as often as an article's author.
 _NAMED_STAMP = compiled_on_use(r"(?!(?i:by|published|updated|posted|first|last)\b)[A-Z][\w.'’-]*"
                                r"(?:\s+[A-Z][\w.'’-]*){1,3}\s*[,|-]\s*\w")
+# A credit that names its photographer after `by` (`Photo by David Dyer-Bennet`): in an article on art the
+# same words attribute the work the text discusses (`Photo by Man Ray`), content.
+_CREDIT_BY = compiled_on_use(r"(?i)\(?(?:photo|image|picture|video)(?: credit)? by\s")
 # The document's head: its title and the first lines under it, where a page's dateline stands.
 _HEAD_LINES = 4
 
