@@ -45,6 +45,10 @@ _COMMENT_STAMP = compiled_on_use(
 # a full stop would send most short sentences to the patterns), a zone, `says:`, a count,
 # a separator (a test in C on each short line, before any pattern is tried).
 _MARK_ENDS = tuple("0123456789mMTC:)|/•·>»›<«‹–—-")
+# A link's source named in a list's entry: `via The Verge`, `Source: Reuters`, `theverge.com`.
+_SOURCE = compiled_on_use(r"(?i)\b(?:via|source:) \S|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b")
+# A comment's age, as comment systems print it (`2 days ago at 07:50 am`); an article's dates are absolute.
+_AGE = compiled_on_use(r"\d+ (?:second|minute|hour|day|week|month|year)s? ago")
 _COMMENT_MARKS = 3
 _RECORDS = 4
 _COMMENT_GAP = 12
@@ -101,12 +105,18 @@ flagged. Report only: a person decides where the article ends.
 Readers' comments under an article are reported as one block too, with no furniture phrase near them:
 three lines or more that head or close a comment (`jjackwagon says:`, `November 19, 2019 at 9:03 am`,
 `2 days ago at 07:50 am`), each within twelve lines of the next, after a paragraph of the article's
-(five markers where no paragraph comes first: a few dated entries alone are a log's or a diary's own).
+(five markers where no paragraph comes first: a few dated entries alone are a log's or a diary's own), and
+only as a comment system prints them: three names or more, a `says:` line with its time under it, or
+comments' ages. An interview's two speakers (`The reporter says:`, `The mayor says:`) and a programme's or
+a log's dated entries are the text's own.
 The block runs from the name over the first comment to the comment under the last marker.
 
 So is a list of other articles made from one template after an article: a lone date or a separator
 (`-`, `(576)`) every two to four lines, four times or more, the lines between them headlines, names or
 blurbs shaped alike and without a sentence's end (sentences under dates are a timeline, the article's own).
+A bare number is no separator (a recipe's numbered steps), and a date over each entry heads a timeline's
+or a changelog's entry unless the entries are shaped as links (a teaser cut short, a source named); a
+date under a headline is a teaser's.
 """
     severity = Severity.WARNING
     fix = None
@@ -191,9 +201,28 @@ blurbs shaped alike and without a sentence's end (sentences under dates are a ti
                 note="a signature and an address with no furniture near them"),
         Example("The committee met on Monday.\n\nWhat happens next?\nWho pays for it?\nWhen will it open?\n"
                 "Where will it stand?\n\nAdvertisement\n", select=("S102",), note="questions are not menu items"),
-        Example("Ship's log\n\nMarch 3, 2021 at 6:00 am\nWind north-east, force four; we left the harbour.\n"
+        Example("Ship's log\n\nWe left the harbour on the first of March with a crew of six and enough food for three "
+                "weeks at sea.\n\nMarch 3, 2021 at 6:00 am\nWind north-east, force four; we left the harbour.\n"
                 "March 3, 2021 at 12:00 pm\nSighted the lighthouse.\nMarch 4, 2021 at 6:00 am\nBecalmed.\n",
-                select=("S102",), note="dated entries with nothing before them: the text's own"),
+                select=("S102",), note="dated entries, the text's own, after its introduction"),
+        Example("Spring festival programme\n\nThe festival returns this year with three evenings of music in the old "
+                "town square, and entry is free for everyone.\n\nJune 1, 2024 at 7:30 pm\nOpening concert with the "
+                "city orchestra.\nJune 2, 2024 at 3:00 pm\nChildren's choir in the square.\nJune 3, 2024 at 8:00 pm\n"
+                "Closing night with fireworks.\n", select=("S102",), note="a programme: dates and times, no comments"),
+        Example("Interview with the mayor\n\nThe interview below was conducted by email last week and has been edited "
+                "for length and clarity by our staff.\n\nThe reporter says:\nWhy did the bridge cost twice the estimate?"
+                "\nThe mayor says:\nSteel prices doubled during construction.\nThe reporter says:\nWill the council "
+                "review the contract?\nThe mayor says:\nYes, in the spring.\n", select=("S102",),
+                note="an interview: two speakers, no comment system's times"),
+        Example("How to cook pasta\n\nCooking pasta well takes only a few minutes of attention, and the steps below "
+                "work for any shape you buy.\n\n1\nBring a large pot of salted water to the boil\n2\nAdd the pasta "
+                "and stir at once\n3\nCook until just tender\n4\nDrain and toss with the sauce\n", select=("S102",),
+                note="numbered steps: a bare number is no separator"),
+        Example("Timeline of the outbreak\n\nThe first cases were confirmed in the spring, and within a month the city "
+                "had closed its schools and most of its offices.\n\nMarch 3, 2020\nFirst case confirmed in the city\n"
+                "March 10, 2020\nSchools close for two weeks\nMarch 17, 2020\nOffices send their staff home\n"
+                "March 24, 2020\nMayor orders shops to close\n", select=("S102",),
+                note="a date over each entry, no teaser or source: a timeline"),
         Example("Thanks for the patch, it works here, and the tests pass on both machines I tried it on.\n\n"
                 "On Monday, Jane wrote:\n> It fixes the crash.\nOn Monday, Tom wrote:\n> Please add a test.\n"
                 "On Tuesday, Jane wrote:\n> Added.\n", select=("S102",), note="a mail's quoted messages"),
@@ -205,8 +234,9 @@ blurbs shaped alike and without a sentence's end (sentences under dates are a ti
                 "in the city.\nMarch 10, 2020\nSchools close for two weeks.\nMarch 17, 2020\nOffices send their staff "
                 "home.\nMarch 24, 2020\nThe mayor orders shops to close.\n", select=("S102",),
                 note="a timeline: a date over each sentence is the article's own"),
-        Example("Release notes\n\nJan 8, 2023\nFaster start-up\nDec 2, 2022\nNew export formats\nNov 4, 2022\n"
-                "Dark mode\nOct 1, 2022\nFirst release\n", select=("S102",), note="dated entries with no article before them"),
+        Example("Release notes\n\nAcme Notes is a small editor for plain text, and this page lists every release "
+                "since the first one, newest first.\n\nJan 8, 2023\nFaster start-up\nDec 2, 2022\nNew export formats\nNov 4, 2022\n"
+                "Dark mode\nOct 1, 2022\nFirst release\n", select=("S102",), note="a changelog: a date over each entry"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
@@ -254,7 +284,9 @@ def _record_list(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
     separator every ``period`` lines (2 to 4), ``_RECORDS`` times or more in a row, the lines between
     them shaped alike (a headline, a name, a blurb). The lines before the first mark and after the last
     one that are shaped as the lines next to the other marks are the first and last record's own."""
-    marks = [k for k, line in enumerate(lines) if _DATE.fullmatch(line) or _SEPARATOR.fullmatch(line)]
+    # A bare number is a step's or an item's own (a recipe's 1, 2, 3 over its steps), never a separator.
+    marks = [k for k, line in enumerate(lines)
+             if _DATE.fullmatch(line) or (_SEPARATOR.fullmatch(line) and not line.isdigit())]
     best: tuple[int, int, int] | None = None
     at = set(marks)
     # A mark inside a chain already read (for its period) starts no chain of its own: each mark is
@@ -286,6 +318,12 @@ def _record_list(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
         if last + j >= len(lines) or _shape(lines[last + j], kinds[last + j]) != _shape(lines[first + j], kinds[first + j]):
             break
         end = last + j
+    # A date over each entry (nothing of the entry before the first date) heads a timeline's or a
+    # changelog's entry, the text's own, unless the entries are shaped as links: a teaser cut short or a
+    # source named. A date under a headline is a teaser's byline.
+    if start == first and _DATE.fullmatch(lines[first]) and not any(
+            _TEASER.search(lines[k]) or _SOURCE.search(lines[k]) for k in range(start, end + 1)):
+        return None
     return start, end
 
 
@@ -343,6 +381,8 @@ def _comment_thread(lines: list[str], kinds: list[int]) -> tuple[int, int] | Non
     if best is None:
         return None
     first, last = best
+    if not _as_comments_print(lines[first:last + 1]):
+        return None
     # Without an article's paragraph before them, more markers are asked for: a page of a few dated
     # entries alone (a log, a diary) is the text's own.
     marks_in = sum(1 for k in marks if first <= k <= last)
@@ -357,6 +397,18 @@ def _comment_thread(lines: list[str], kinds: list[int]) -> tuple[int, int] | Non
             and not _comment_marker(lines[end + 1]) and (kinds[end + 1] == PROSE or end + 1 - last == 1):
         end += 1
     return first, end
+
+
+def _as_comments_print(lines: list[str]) -> bool:
+    """Whether the markers among ``lines`` are a comment system's: names that differ (three or more), a
+    `says:` line with its time under it (three times), or comments' ages. An interview's two speakers
+    (`The reporter says:`, `The mayor says:`) and a programme's or a log's dated entries (`June 1, 2024 at
+    7:30 pm` over each) are the text's own."""
+    names = {line[:-len(" says:")].lower() for line in lines if _COMMENT_HEADER.fullmatch(line)}
+    stamped = sum(1 for k, line in enumerate(lines[:-1]) if _COMMENT_HEADER.fullmatch(line)
+                  and any(_COMMENT_STAMP.fullmatch(x) for x in lines[k + 1:k + 3]))
+    ages = sum(1 for line in lines if _AGE.match(line) and _COMMENT_STAMP.fullmatch(line))
+    return len(names) >= _COMMENT_MARKS or stamped >= _COMMENT_MARKS or ages >= _COMMENT_MARKS
 
 
 def _classified_lines(text: str, anchors: set[int]) -> tuple[list[str], list[int], list[int], list[int]]:
