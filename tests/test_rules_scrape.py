@@ -352,3 +352,11 @@ def test_s110_a_long_list_of_dated_links_is_one_block_to_its_end() -> None:
     text = article + entries
     found = [f for f in lint.check_text(text, path="page.txt", select=["S102", "S110"]) if f.code == "S110"]
     assert [(f.start, f.end) for f in found] == [(len(article), len(text) - 1)]
+
+
+def test_s110_a_comments_time_zone_is_capitals() -> None:
+    from rules.scrape.furniture_block import _comment_marker
+
+    assert _comment_marker("November 19, 2019 at 9:03 am PST")
+    assert _comment_marker("2 days ago at 07:50 am")
+    assert not _comment_marker("November 19, 2019 at 9:03 and")

@@ -77,9 +77,11 @@ widgets. In a published article they read as nonsense between paragraphs.
 Not flagged in a docs site's source (Markdown, MDX, reST): a line whose link goes to a path of the same
 site (`Read more about [environment variables](/en/guides/…)`, `Next: [Install Rust](#rust)`, an image's
 alt text `![Search Preview](./preview.gif)`, a reST role), or any line with a link in an MDX file, which no
-extractor writes. Nor, anywhere, a command's one-line summary right under its name: a line in lower case
-that opens with the heading's last words (`## helm show all` over `show all information of the chart`). The author wrote such a pointer; text a scraper took from a page has its links
-resolved to other sites' absolute URLs, or none, and there the same words are a teaser.
+extractor writes. The author wrote such a pointer; text a scraper took from a page has its links resolved
+to other sites' absolute URLs, or none, and there the same words are a teaser. Nor, anywhere, a command's
+one-line summary right under its name: a line in lower case that opens with the last words of a heading
+shaped as a command, in lower case or a code span (`## helm show all` over `show all information of the
+chart`).
 
 The phrase lists are data (`rules/scrape/data/boilerplate.yaml`: exact lines, prefixes, patterns).
 Extend them for your CMS with the options `extend-phrases`, `extend-prefixes`, `extend-patterns`, or
@@ -144,6 +146,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Text.\n12 comments\n", "Text.\n"),
         Example("## Social share\n\nShare this article\n\nThe storm passed.\n", path="a.md",
                 note="a label under a heading that ends with its word: capitalized, no command's summary"),
+        Example("# My trip\n\nWe drove north for three days.\n\n## If you liked it, please share\n\nshare this "
+                "article\n\n## Next\n\nMore soon.\n", path="a.md",
+                note="under a heading of words, not a command's: the summary's shield is for commands"),
         Example("## Top stories\n\nview all stories in politics\n", path="a.md",
                 note="in lower case, but under a heading it does not echo"),
         Example("The plane landed safely, officials said:\n\n12 comments\n\nThe crew was praised.\n",
@@ -568,13 +573,20 @@ def _announced(text: str, start: int, judge: Judge) -> bool:
 
 
 def _describes_heading(doc: Document, seg: Segment, at: int, line: str) -> bool:
-    """Whether the line opens the section right under a heading that names a command, and describes it: its
-    first words, in lower case, are the heading's last ones, after the command's own (`## helm show all`
-    over `show all information of the chart`: a CLI reference's one-line summary). A page's chrome under
-    a heading of its own is capitalized, and names no command (`## Top stories` over `View all`)."""
+    """Whether the line opens the section right under a heading shaped as a command (in lower case, or a
+    code span), and describes it: its first words, in lower case, are the heading's last ones, after the
+    command's own (`## helm show all` over `show all information of the chart`: a CLI reference's one-line
+    summary). A page's chrome under a heading of its own is capitalized, or its heading is words, not a
+    command (`## Top stories` over `View all`, `## If you liked it, please share` over `share this article`)."""
     if at != 0 or seg.index == 0 or doc.segments[seg.index - 1].kind != "heading":
         return False
-    heading = doc.segments[seg.index - 1].text.split()
+    above = doc.segments[seg.index - 1]
+    # A command's name is written in lower case (`helm show all`) or as code; a heading of words
+    # (`## If you liked it, please share`) names none.
+    shown = doc.text[above.to_source(0):above.to_source_end(len(above.text))] if above.text else ""
+    if above.text != above.text.lower() and "`" not in shown:
+        return False
+    heading = above.text.split()
     words = line.split()
     if not words or not words[0].islower():
         return False

@@ -12,7 +12,7 @@ from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ._furniture import furniture_line
+from ._furniture import expanded, furniture_line
 
 _LINE = compiled_on_use(r"[^\r\n]*\S[^\r\n]*")
 # A sentence's end (with a closing quote or bracket after it).
@@ -33,14 +33,14 @@ _SEPARATOR = compiled_on_use(r"(?:[|/•·>»›<«‹–—-]|\(?\d{1,5}\)?)")
 _DANGLING = compiled_on_use(r"(?i)\b(?:a|an|the|of|to|for|as|being|and|or|with|in|on|at|from|that|is|are|was|were)$")
 _TITLE_SPLIT = compiled_on_use(r" +[|/–—-] +")
 
-_TIME = r"\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
 # One reader's comment's head or foot: `jjackwagon says:`, `November 19, 2019 at 9:03 am`, `2 days ago at 07:50 am`.
-# (Not `wrote:`: a mail quotes the messages it answers under `On Monday, Jane wrote:`, its own text.)
+# (Not `wrote:`: a mail quotes the messages it answers under `On Monday, Jane wrote:`, its own text.) The
+# date, the time and its zone are boilerplate.yaml's definitions, S102's timestamps' (a zone is a few letters
+# ending in T, or UTC: `9:03 and` has none).
 _COMMENT_HEADER = compiled_on_use(r"\S.{0,40}? says:")
-_COMMENT_STAMP = compiled_on_use(
-    rf"(?i)(?:(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
-    rf"|\d+ (?:second|minute|hour|day|week|month|year)s? ago)(?:,? +(?:at|@|-|\|)?) *{_TIME}|{_TIME},? +(?:on )?"
-    rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}))")
+_COMMENT_STAMP = compiled_on_use(expanded(
+    r"(?i)(?:(?&date)|\d+ (?:second|minute|hour|day|week|month|year)s? ago)(?:,? +(?:at|@|-|\|)?) *(?&clock)"
+    r"(?:(?&zone))?|(?&clock)(?:(?&zone))?,? +(?:on )?(?&day)"))
 # How a line that may head a comment or mark a list's entry ends: a year, a time (`9:03 am`, not `a.m.`:
 # a full stop would send most short sentences to the patterns), a zone, `says:`, a count,
 # a separator (a test in C on each short line, before any pattern is tried).
