@@ -177,3 +177,24 @@ def test_an_option_of_a_type_the_config_cannot_write_is_refused_when_declared():
 
     with pytest.raises(TypeError, match=r"Odd.ratio: an option is a bool, int, str"):
         specs(Odd)
+
+
+@pytest.mark.parametrize(("pattern", "message"), [
+    ("bad (", "rule S102 (boilerplate-line): 'extend-patterns': 'bad (': not a regular expression: missing ), "
+              "unterminated subpattern"),
+    ("Posted (?&dat)", "'extend-patterns': 'Posted (?&dat)': no named part 'dat' (the parts: clock, credit, date,"),
+])
+def test_a_furniture_pattern_that_cannot_compile_is_a_config_error_naming_it(pattern, message):
+    # It was an internal error of S102 on the first file, at a position in the joined pattern.
+    with pytest.raises(ConfigError) as caught:
+        _parse(f"rules:\n  S102:\n    extend-patterns: [{json.dumps(pattern)}]\n")
+    assert caught.value.line == 3 and message in caught.value.message
+
+
+def test_a_users_furniture_pattern_may_use_the_built_in_named_parts(run, tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".copylint.yaml").write_text("rules:\n  S102:\n    extend-patterns: ['Filed (?&date)']\n")
+    (tmp_path / "a.txt").write_text("The story starts here and goes on for a while.\n\nFiled June 1, 2024\n")
+    r = run("check", "--select", "S102", "a.txt", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert "Boilerplate line 'Filed June 1, 2024'" in r.stdout

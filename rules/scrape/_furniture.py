@@ -39,13 +39,28 @@ def _definitions() -> dict[str, str]:
 
 def expanded(pattern: str) -> str:
     """A pattern with each named part of boilerplate.yaml's definitions (`(?&date)`) written out as a
-    group, parts inside parts too; Python's regexes have no such reference of their own."""
+    group, parts inside parts too; Python's regexes have no such reference of their own. A name with no
+    definition stays as written (``pattern_error`` names it)."""
     definitions = _definitions()
     for _ in range(8):
         if "(?&" not in pattern:
             break
-        pattern = _NAMED_PART.sub(lambda m: f"(?:{definitions[m.group(1)]})", pattern)
+        pattern = _NAMED_PART.sub(lambda m: f"(?:{definitions[m.group(1)]})" if m.group(1) in definitions
+                                  else m.group(), pattern)
     return pattern
+
+
+def pattern_error(pattern: str) -> str | None:
+    """Why a user's furniture pattern (S102's `patterns`, `extend-patterns`) cannot be used, or None: a
+    named part with no definition, or what the regex compiler says."""
+    unknown = [m.group(1) for m in _NAMED_PART.finditer(expanded(pattern))]
+    if unknown:
+        return f"no named part '{unknown[0]}' (the parts: {', '.join(sorted(_definitions()))})"
+    try:
+        re.compile(expanded(pattern), re.IGNORECASE)
+    except re.error as exc:
+        return f"not a regular expression: {exc}"
+    return None
 
 
 # Below this length a text is asked for all the slow gates' words in one scan, which turns down most short

@@ -10,11 +10,11 @@ from functools import partial
 from itertools import accumulate
 
 from lint.model import Applicability, Document, Finding, Segment, Severity
-from lint.options import RuleOptions, option
+from lint.options import OptionError, RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ._furniture import Judge, default_lists, judge_for
+from ._furniture import Judge, default_lists, expanded, judge_for, pattern_error
 
 _SEG_LINE = compiled_on_use(r"[^\r\n\x00]*")
 _EOL_AT = compiled_on_use(r"\r\n|\r|\n")
@@ -104,7 +104,14 @@ replace them with `phrases`, `prefixes`, `patterns`.
                                                         "instead of the built-in list")
         extend_phrases: tuple[str, ...] = option((), "whole lines added to the phrase list")
         extend_prefixes: tuple[str, ...] = option((), "beginnings added to the prefix list")
-        extend_patterns: tuple[str, ...] = option((), "regular expressions added to the pattern list")
+        extend_patterns: tuple[str, ...] = option((), "regular expressions added to the pattern list; "
+                                                      "they may use the built-in named parts (`(?&date)`)")
+
+        def __post_init__(self) -> None:
+            for key, given in (("patterns", self.patterns or ()), ("extend-patterns", self.extend_patterns)):
+                for pattern in given:
+                    if (why := pattern_error(pattern)) is not None:
+                        raise OptionError(key, f"'{key}': {pattern!r}: {why}")
     opts: Options
     flag = (
         Example("The plane crashed.\nAdvertisement\nOfficials said 74 people were on board.\n",
@@ -281,7 +288,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
             o = self.opts
             phrases = (*(o.phrases or lists.get("phrases", [])), *o.extend_phrases)
             prefixes = (*(o.prefixes or lists.get("prefixes", [])), *o.extend_prefixes)
-            patterns = (*(o.patterns or lists.get("patterns", [])), *o.extend_patterns)
+            patterns = (*(map(expanded, o.patterns) if o.patterns else lists.get("patterns", [])),
+                        *map(expanded, o.extend_patterns))
             judge = self.__dict__["_judge_made"] = judge_for(phrases, prefixes, patterns)
         return judge
 
