@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from lint.formats.bilingual import pair
 from lint.language import primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -31,6 +33,35 @@ _LATIN = compiled_on_use("[A-Za-z\u00c0-\u024f]")
 # left out: it is written in Latin letters as well.
 _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn", "tt", "ba"})
 _DECLINED = compiled_on_use("([A-Za-z\u00c0-\u024f]{2,})[\u0400-\u04ff]{1,3}")
+_LATIN_HEAD = compiled_on_use("[A-Za-z\u00c0-\u024f]+")
+_CYRILLIC = compiled_on_use("[\u0400-\u052f]")
+_GREEK = compiled_on_use("[\u0370-\u03ff]")
+
+
+def _own_script(seg: Segment, doc: Document) -> re.Pattern[str] | None:
+    """The letters of the script the segment's language is written in, where that is Cyrillic or Greek
+    (Serbian is written in both: Cyrillic where most of the segment's letters are)."""
+    lang = primary(doc.language)
+    if lang == "el":
+        return _GREEK
+    if lang in _CYRILLIC_LANGUAGES or lang == "sr":
+        cyrillic = len(_CYRILLIC.findall(seg.text))
+        return _CYRILLIC if lang != "sr" or cyrillic > len(_LATIN.findall(seg.text)) else None
+    return None
+
+
+def _escape_head(text: str, start: int, word: str, source: str) -> bool:
+    """Whether the Latin letters ``word`` opens with are an escape glued to a translated word, as its
+    source glues them: hexchat's `$t` before `Не могу` where the source has `$tCannot`. The rest of the
+    word has no Latin letter, the source holds the same letters after the same character right before a
+    letter, and not the word as its look-alikes read (`-Colа` where the source has `-Cola` is the word)."""
+    head = _LATIN_HEAD.match(word)
+    if head is None or start == 0 or text[start - 1].isalnum() or _LATIN.search(word, head.end()):
+        return False
+    before = text[start - 1]
+    read = "".join(HOMOGLYPHS.get(c, c) for c in word)
+    return re.search(re.escape(before + head.group()) + r"[^\W\d_]", source) is not None \
+        and before + read not in source
 
 
 def _written_alone(text: str, stem: str) -> bool:
@@ -56,7 +87,10 @@ letter — usually a look-alike (`Kyiv` with a Cyrillic `у`, `Аpple` with a Cy
 glossaries all miss it. It comes from OCR, from keyboards switched mid-word, from MT of names, and
 sometimes from spam filters' evasions.
 
-Not flagged: words wholly in Greek or Cyrillic, a Latin name with a case ending in a language written in
+Not flagged: words wholly in Greek or Cyrillic, a word mostly in the letters of the document's own
+language (Cyrillic in Russian or Serbian, Greek in Greek: the fix would rewrite them to Latin), Latin
+letters glued before a translated word where the source glues the same letters after the same character
+(an escape such as hexchat's `$t` in `$tCannot`), a Latin name with a case ending in a language written in
 Cyrillic (`Pythonу` in Russian), and scientific notation with Greek letters that look
 like no Latin letter (`β-blocker`, `μm`, `ΔG`).
 """
@@ -82,6 +116,9 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                 note="inside the word, not an ending"),
         Example("Компания Coca-Colа выпустила новый напиток.\n", "Компания Coca-Cola выпустила новый напиток.\n",
                 language="ru", note="a look-alike at the end of a name the text never writes alone"),
+        Example('msgid "$tCannot reach Moscow"\nmsgstr "$tНе могу до Moscоw"\n',
+                'msgid "$tCannot reach Moscow"\nmsgstr "$tНе могу до Moscow"\n', path="sr.po", language="sr",
+                note="the escape's glue is the source's; the look-alike inside the Latin name is not"),
     )
     allow = (
         Example("Kyiv and Moscow exchanged prisoners."),
@@ -95,14 +132,24 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         Example("Pythonу придётся сравнить весь общий префикс. Python сравнивает строки.\n", language="ru",
                 note="a Latin name with a Russian case ending, the name written alone too"),
         Example("Сервис работает на GitHubе и в Dockerом образе. GitHub и Docker бесплатны.\n", language="ru"),
+        Example('msgid "%C20*%O$tCannot join %s"\nmsgstr "%C20*%O$tНе могу да се прикључим %s"\n', path="sr.po",
+                language="sr", note="hexchat's `$t` escape glued to the word, as in the source: not the word's letters"),
+        Example("Грешка: tНе могу да се прикључим.\n", language="sr",
+                note="mostly Cyrillic in a Serbian text: reading it as Latin would rewrite the language's own letters"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        both = pair(seg, doc) if seg.source_text else None
+        own = _own_script(seg, doc)
         for m in _WORD.finditer(text):
             word = m.group()
             if not _FOREIGN.search(word) or not _LATIN.search(word):
                 continue
+            if both is not None and _escape_head(text, m.start(), word, both[0]):
+                continue  # `$tНе`: an escape before a word of the translation, not a letter of it
+            if own is not None and own.search(word) and len(own.findall(word)) >= len(_LATIN.findall(word)):
+                continue  # mostly the document's own letters: a word of its language, never rewritten to Latin
             declined = _DECLINED.fullmatch(word)
             if declined and primary(doc.language) in _CYRILLIC_LANGUAGES and _written_alone(doc.text, declined.group(1)):
                 continue
