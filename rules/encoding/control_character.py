@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from lint.lines import line_bounds
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -32,6 +33,10 @@ feed, DEL, and C1 controls (U+0080–U+009F).
 terminal log, or a C1 character left by Windows-1252 text decoded as Latin-1 (U+0092 where `’` was
 meant). Many XML-based formats reject them outright.
 
+Not flagged either: a control character inside a bilingual segment's source (a PO msgid is the
+program's string, not the translation) or one a translation copies from its source (IRC clients mark
+bold, colour and reset with U+0002, U+0003 and U+000F in their strings: the program needs them).
+
 Form feed is not flagged: it is the page break of plain-text documents (RFCs, old manuals, Python
 source). C1 characters that E101 (mojibake) repairs are E101's findings, not this rule's, so the
 character is reported once and repaired to what was meant rather than deleted.
@@ -52,6 +57,8 @@ character is reported once and repaired to what was meant rather than deleted.
         Example("DEL\x7f character.\n", "DEL character.\n"),
         Example("Null\x00 byte.\r\n", "Null byte.\r\n"),
         Example("Stray C1\x81 that is no Windows-1252 character.\n", "Stray C1 that is no Windows-1252 character.\n"),
+        Example('msgid "The Run action"\nmsgstr "Die \x02Run Aktion"\n', 'msgid "The Run action"\nmsgstr "Die Run Aktion"\n',
+                path="de.po", note="the source has no control character"),
     )
     allow = (
         Example("Tabs\tare layout.\n"),
@@ -61,6 +68,9 @@ character is reported once and repaired to what was meant rather than deleted.
         Example("Curly apostrophe’s fine.\n"),
         Example("He said \x93hi\x94 (Windows-1252 quotes read as Latin-1: E101 repairs them).\n"),
         Example("don\x92t (E101's)\n"),
+        Example('msgid "The \x02Run\x02 action"\nmsgstr "Die \x02Run\x02 Aktion"\n', path="de.po",
+                note="IRC's bold (U+0002) copied from the source: the program's, not a stray byte"),
+        Example('msgid "\x0303Joined\x0f %s"\nmsgstr "%s"\n', path="de.po", note="in the msgid only: the source is not checked"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -69,8 +79,15 @@ character is reported once and repaired to what was meant rather than deleted.
             return
         # ftfy's repair of a line, asked once per line however many C1 characters it holds.
         line: tuple[int, int, tuple[int, int, str] | None] = (-1, -1, None)
+        translations: list[tuple[int, int, Segment]] | None = None
         for m in _CONTROL.finditer(text):
             i = m.start()
+            if doc.protected and doc.is_protected(i):
+                continue  # a PO msgid, code, markup: not the document's prose
+            if translations is None:
+                translations = _translations(doc)
+            if translations and _copied_from_source(translations, i, m.group()):
+                continue  # IRC's format codes (U+0002 bold, U+0003 colour) the source holds too: the program's
             if "\x80" <= m.group() <= "\x9f":
                 if not line[0] <= i < line[1]:
                     line = _line_repair(text, i)
@@ -78,6 +95,21 @@ character is reported once and repaired to what was meant rather than deleted.
                 if span is not None and span[0] <= i - start < span[1]:
                     continue  # ftfy's repair of the line changes it: E101's
             yield self.finding_at(i, i + 1, f"Control character U+{ord(m.group()):04X}", "")
+
+
+def _translations(doc: Document) -> list[tuple[int, int, Segment]]:
+    """Where each segment that translates a source (a PO msgstr, an XLIFF target) stands in the file."""
+    return sorted((seg.to_source(0), seg.to_source_end(len(seg.text)), seg) for seg in doc.segments
+                  if seg.source_text)
+
+
+def _copied_from_source(translations: list[tuple[int, int, Segment]], i: int, char: str) -> bool:
+    """Whether the control character at ``i`` stands in a translation whose source holds it too."""
+    k = bisect.bisect_right(translations, (i, float("inf"))) - 1
+    if k < 0:
+        return False
+    start, end, seg = translations[k]
+    return start <= i < end and char in (seg.source_text or "")
 
 
 def _line_repair(text: str, i: int) -> tuple[int, int, tuple[int, int, str] | None]:
