@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -128,6 +129,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   strings (an application's labels, markup `none`, or `auto`'s HTML for labels with Pango markup such as
   `<b>`: GTK shows their spaces as written) shows every space, and is checked, but for the values of a
   Rails catalogue's `_html` keys, which Rails renders as HTML;
+- a run a catalogue's translation copies from its source: between the same characters, or as long
+  beside the same mark (`%c  =  current channel` as `%c  =  canal actuel`: the source's column
+  separator around translated words);
 - a catalogue's translation whose source string aligns columns with runs of three spaces or more (a
   program's help: `-s, --solve <equation>   Solve the given equation`): the translation pads the same
   columns to its own words. Two spaces in a row are a slip on either side and are flagged.
@@ -179,6 +183,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("Copyright ©  Acme Corp and others.\n", "Copyright © Acme Corp and others.\n",
                 note="a symbol, not an emoji, before the capital"),
         Example("Press ⬆  Enter to go up.\n", "Press ⬆ Enter to go up.\n", note="an arrow in its text presentation"),
+        Example('#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal  actuel"\n',
+                '#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal actuel"\n', path="fr.po",
+                note="the separator's runs are the source's; the one between two translated words is not"),
     )
     allow = (
         Example("Ce serait verbeux…  Faisons plutôt comme ceci.\n", note="two spaces after a sentence's end, here an ellipsis"),
@@ -224,6 +231,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="a program's help whose source aligns columns, re-padded by the translation"),
         Example('msgid "%-20s  %s"\nmsgstr "%-20s  %s"\n\nmsgid "Size:  %s"\nmsgstr "Taille :  %s"\n', path="fr.po",
                 note="a run the source has before the same placeholder: the program's layout, the source's to judge"),
+        Example('#: src/menu.c:1\nmsgid "Codes:\\n%c  =  current channel\\n%e  =  network name"\n'
+                'msgstr "Codes :\\n%c  =  canal actuel\\n%e  =  nom du réseau"\n', path="fr.po",
+                note="the source's column separator, two spaces either side of `=`, kept around translated words"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -321,11 +331,31 @@ def _sources_with_runs(doc: Document) -> list[tuple[int, int, str]]:
 
 def _source_run(sources: list[tuple[int, int, str]], text: str, start: int, end: int) -> bool:
     """Whether a run in a translation is one its source has, as long and between the same characters
-    (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`): the program's layout, which the translation keeps;
-    a slip of the source's is the source's to mend, where the msgid is written."""
+    (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`), or as long beside the same mark (`%c  =  current
+    channel` as `%c  =  canal actuel`: a table whose words are translated, its separators not): the
+    program's layout, which the translation keeps; a slip of the source's is the source's to mend, where
+    the msgid is written."""
     # The run between the same characters: one before it and two after it (a run bounded by text, as
     # long as the source's, where the same two spaces inside a longer run or before other words are not).
-    return any(a <= start < b and text[start - 1:end + 2] in source for a, b, source in sources)
+    return any(a <= start < b and (text[start - 1:end + 2] in source or _beside_same_mark(text, start, end, source))
+               for a, b, source in sources)
+
+
+def _beside_same_mark(text: str, start: int, end: int, source: str) -> bool:
+    """Whether a run touches a mark that is no letter, digit, quote or placeholder (`=`, `-`, `:`) on one side, and the
+    source has a run exactly as long on the same side of the same mark: a column separator of the
+    program's, where the words around it are the translation's. A run between two words is never one."""
+    spaces = " " * (end - start)
+    before, after = text[start - 1], text[end]
+    if _is_mark(after) and re.search(f"(?<! ){spaces}{re.escape(after)}", source):
+        return True
+    return _is_mark(before) and re.search(f"{re.escape(before)}{spaces}(?! )", source) is not None
+
+
+def _is_mark(char: str) -> bool:
+    # A PO string's quote and backslash are its syntax (`\"`, `\n`), not a mark of the text; a
+    # placeholder (`%s`, `{name}`, `$1`, `@count`) stands for a word.
+    return not char.isalnum() and not char.isspace() and char not in "\"\\%{$@&"
 
 
 def _spaced_like_source(doc: Document) -> list[tuple[int, int]]:
