@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.formats.bilingual import pair
 from lint.language import abbreviations
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -55,7 +56,9 @@ doubles the marks at the seam; MT engines add a full stop after one that was alr
 Not flagged: the ellipsis `...` (and `....`, an ellipsis after a full stop), `?!` and `!!`, an
 abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`, and those
 of the document's language pack: es `ej.,`, fr `env.,`),
-ranges, multiplicities and paths (`1..10`, `0..*`, `../docs`), `,,` used as a low quotation mark, and marks with markup
+ranges, multiplicities and paths (`1..10`, `0..*`, `../docs`), marks a catalogue's translation copies
+from its source with the character after them (`<types..>`: the program's syntax, or a slip of the
+source's to mend there), `,,` used as a low quotation mark, and marks with markup
 between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs to the marked-up text.
 """
     severity = Severity.WARNING
@@ -75,6 +78,9 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("Type, endian-ness of the data, etc..  Its operators follow.",
                 "Type, endian-ness of the data, etc.  Its operators follow."),
         Example("We were in shock when it happened..", "We were in shock when it happened."),
+        Example('msgid "Show <types..> of the list."\nmsgstr "Muestra <tipos..> de la lista.."\n',
+                'msgid "Show <types..> of the list."\nmsgstr "Muestra <tipos..> de la lista."\n', path="es.po",
+                note="the source's `..>` is copied; the translation's own `..` at the end is not the source's"),
     )
     allow = (
         Example("Pasirinkite formatą, pvz., MP3 ar FLAC.\n", language="lt",
@@ -107,16 +113,21 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 "https://peps.python.org/pep-0683/\n", path="a.rst"),
         Example("The ``eggs`` object strips the leading *eggs.*, stores the rest.\n", path="a.rst"),
         Example("Meet at 10 a.m., then lunch at 1 p.m., said Sen. Smith of N.Y., the chairman."),
+        Example('msgid "IGNORE <mask> <types..> <options..>"\nmsgstr "IGNORE <máscara> <tipos..> <opciones..>"\n',
+                path="es.po", note="marks a translation copies from its source, with what follows them: the program's syntax"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         own = abbreviations(doc.language)
+        both = pair(seg, doc) if seg.source_text else None
         for m in _doubled(text):
             mark = m.group()
             start, end = m.span()
             if not seg.is_contiguous(start, end):
                 continue  # markup between the marks: the first belongs to a link, emphasis or code
+            if both is not None and (mark + text[end] in both[0] if end < len(text) else both[0].endswith(mark)):
+                continue  # the source's marks, copied (`<types..>`): the program's syntax or its author's slip
             if mark == ".,":
                 whole = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
                 if whole is not None and whole.group().lower() in own:
