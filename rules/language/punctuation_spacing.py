@@ -78,7 +78,9 @@ times or more, two thirds of them alike), the fix inserts that space, not a thir
 
 Not flagged: a plain space before the mark (breakable, but common on the web), times and ratios
 (`12:30`, `1:2`), URLs and code (never prose), emoticons, a mark followed by a letter (`v-on:click`),
-and a sentence in another language (an English error message quoted in a French page). In a translation
+a sentence in another language (an English error message quoted in a French page), and the `;`
+separators of a catalogue string whose source and translation are `;`-terminated lists (a .desktop
+file's `Keywords`: `Text;Editor;` as `Texte;Éditeur;`). In a translation
 catalogue, a string copied from its source and a mark among words the translation cites from its source
 (`XHTML 1.0: The Extensible HyperText Markup Language`, the two words before the mark and the one after
 it as the source writes them) keep the source's typography.
@@ -117,6 +119,9 @@ it as the source writes them) keep the source's typography.
                 note="a key's colon inside a word: the name between colons opens after a space"),
         Example("<!-- copylint-language: fr -->\nQue faire (et pourquoi)?\n", path="a.md",
                 fixed="<!-- copylint-language: fr -->\nQue faire (et pourquoi)\u202f?\n"),
+        Example('msgid "It rains; we stay;"\nmsgstr "Il pleut; nous restons;"\n', path="fr.po", language="fr",
+                fixed='msgid "It rains; we stay;"\nmsgstr "Il pleut\u202f; nous restons\u202f;"\n',
+                note="a space after the `;`: prose, not a list"),
     )
     allow = (
         Example("Sans balise &lt;url&gt; ici, ni &amp; ni &#233; là.\n", language="fr", path="a.txt",
@@ -154,6 +159,8 @@ it as the source writes them) keep the source's typography.
         Example("Pourquoi? Parce que! Voici: la suite; enfin la fin.\n", language="fr",
                 note="a page that never sets the space has its own typography"),
         Example("Dans sa thèse “Null References: The Billion Dollar Mistake”, il l'explique.\n", language="fr"),
+        Example('#: mousepad.desktop.in:1\nmsgid "Text;Editor;Mousepad;"\nmsgstr "Texte;Éditeur;Mousepad;"\n',
+                path="fr.po", language="fr", note="a .desktop file's Keywords: `;` separates the list's items"),
         Example("Le terminal affiche :\n\n<ConsoleLogLine level=\"error\">\n\nError: hit\n\n</ConsoleLogLine>\n",
                 path="a.md", language="fr"),
     )
@@ -174,11 +181,15 @@ it as the source writes them) keep the source's typography.
     def _segment(self, seg: Segment, doc: Document, habit: _Habit, before: dict[str, str],
                  inside: dict[str, str]) -> Iterator[Finding]:
         text = seg.text
+        listed = seg.source_text is not None and _SEPARATED.fullmatch(seg.source_text) is not None \
+            and _SEPARATED.fullmatch(text) is not None
         for m in _TIGHT.finditer(text) if habit.follows else ():
             mark = m.group(1)[0]
             space = before.get(mark)
             if space is None:
                 continue
+            if mark == ";" and listed:
+                continue  # the separator of a `;`-terminated list (a .desktop file's Keywords), not punctuation
             space = habit.space.get(mark, space)
             if mark == ":" and text[m.end(): m.end() + 1] in ("(", ")"):
                 continue  # an emoticon
@@ -217,6 +228,11 @@ def _from_source(text: str, at: int, source: str) -> bool:
     after = _TWO_WORDS_AFTER.match(text, at + 1)
     return before is not None and after is not None and text[before.start() : after.end()] in source
 
+
+# A list whose every item ends with `;` and opens with no space (`Text;Editor;Mousepad;`, a .desktop
+# file's `Keywords` entry as its catalogue holds it): the `;` are the format's separators, which the
+# translation keeps as the source writes them. Prose puts a space after its `;`.
+_SEPARATED = compiled_on_use(r"(?:[^;\s][^;\n]*;)+")
 
 # Two words before a mark and one after: enough of a source's wording that a translation shares it only
 # by citing it.
