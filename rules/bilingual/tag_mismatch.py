@@ -491,6 +491,12 @@ _ELEMENTS = frozenset("""a abbr b big blockquote body br caption cite code col d
     area base track""".split())
 
 
+# The elements HTML lets stand without a closing tag (void ones, and those whose end tag is optional): an
+# unclosed one is a tag wherever it stands. An unclosed `<title>` or `<b>` in a string that closes no
+# tag at all is a word in angle brackets (`TRAY -b <title> <text>` in a program's usage line).
+_LEFT_OPEN = frozenset("""area base br col embed hr img input link meta param source track wbr
+    li dt dd p tr td th tbody thead tfoot option html head body caption colgroup""".split())
+
 _DOTTED = compiled_on_use(r"`[A-Za-z_][\w.]*`")
 
 
@@ -878,14 +884,19 @@ _ONE_NAME = compiled_on_use(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _EMPHASIS = compiled_on_use(r"(?<![\w*`])\*{1,2}[^\s*`][^*`\n]{0,60}?\*{1,2}(?![\w*`])")
 
 
-def _metavariable(key: str, side: Counter[str]) -> bool:
+def _metavariable(key: str, side: Counter[str], closes: bool) -> bool:
     """Whether an opening `<name>` is a metavariable (`--solve <equation>`, `<file>`): no closing
-    `</name>` in its string, not self-closing, no element of HTML or of GUI label markup, and no XLIFF
-    inline code."""
+    `</name>` in its string, not self-closing, no XLIFF inline code, and no element of HTML or of GUI
+    label markup, unless the element needs a closing tag and neither the source nor the translation
+    closes one (``closes`` false: `<title>` in `TRAY -b <title> <text>`)."""
     if not key.startswith("<") or key.startswith("</") or key.endswith("/>") or " id=" in key:
         return False
     name = key[1:-1]
-    return name.lower() not in _ELEMENTS and not side[f"</{name}>"]
+    if side[f"</{name}>"]:
+        return False
+    if name.lower() in _ELEMENTS:
+        return name.lower() not in _LEFT_OPEN and not closes
+    return True
 
 
 class TagMismatch(PairwiseRule):
@@ -905,7 +916,8 @@ compared instead: inline literals and code by their content, roles by name and t
 fichier <file object>`` keeps the target `file object`; its title is the translator's), substitutions,
 footnotes, HTML tags where the markup is HTML or Markdown (a :kbd: key's label is the reader's keyboard's:
 `Ctrl-D` for `Control-D`; a command's `<metavariable>` may be worded in the translation's language,
-`<dossier>` for `<directory>`, never slipped), and ICU arguments (`{count, plural, ...}`)
+`<dossier>` for `<directory>`, never slipped; an element that needs a closing tag, such as `<title>`,
+is a metavariable where neither string closes a tag: `TRAY -b <title> <text>`), and ICU arguments (`{count, plural, ...}`)
 by name and type. A `<the version>` inside a reST literal is not a tag. A name written with more or
 fewer of its qualifiers (`SubprocessProtocol` as `asyncio.SubprocessProtocol`) is the same name. Link targets are B109's. An example the
 catalogue's translator localizes throughout (``foo.bar`` as ``truc.bar`` in two entries or more, its
@@ -1076,6 +1088,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example('msgid "Line one<br/>Line two"\nmsgstr "Ligne un Ligne deux"\n', path=_PO),
         Example('msgid "It is <em>free</em>."\nmsgstr "C\'est <strong>gratuit</strong>."\n', path=_PO),
         Example('msgid "Save changes"\nmsgstr "<b>Enregistrer</b> les modifications"\n', path=_PO),
+        Example('msgid "Set the <title> of the page"\nmsgstr "Définit le <title></title> de la page"\n', path=_PO,
+                note="the translation closes the element: markup, read as tags on both sides"),
         Example(xliff_example('Hello <ph id="1"/>, you have <ph id="2"/> messages.',
                               "Bonjour, vous avez <ph id=\"2\"/> messages."), path=_XLF),
         Example(xliff_example('Click <pc id="1">Save</pc> now.', "Cliquez sur Enregistrer maintenant."), path=_XLF),
@@ -1195,6 +1209,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example('msgid "  -s, --solve <equation>   Solve the given equation"\n'
                 'msgstr "  -s, --solve <ecuación>   Resolver la ecuación"\n', path=_PO,
                 note="a metavariable in a program's help, worded by the translator"),
+        Example('#: src/outbound.c:1\nmsgid "TRAY -t <text>   Set the tray tooltip.\\nTRAY -b <title> <text>  Set the '
+                'tray balloon."\nmsgstr "TRAY -t <texto>   Configura la descripción.\\nTRAY -b <título> <texto>  '
+                'Configura el globo."\n', path=_PO,
+                note="an HTML element's name as a usage line's argument: no string closes a tag"),
         Example(xliff_example('<ph id="1"/> of <ph id="2"/> files', '<ph id="2"/> fichiers sur <ph id="1"/>'),
                 path=_XLF, note="inline codes may change order"),
         Example(xliff_example('Click <pc id="1" dataRefStart="d1">Save</pc>.',
@@ -1213,7 +1231,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         markup = markup_of(doc)
         source, target = (kept_markup(t, markup) for t in both)
         # `--solve <equation>` in a program's help: a metavariable the translator words, not a tag.
-        source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side)})
+        closes = any(k.startswith("</") for side in (source, target) for k in side)
+        source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side, closes)})
                           for side in (source, target))
         # In a marked-up string, code a translator adds (``code`` where the source wrote plain words)
         # breaks nothing: only the source's that the translation lost or changed is reported, and tags.
