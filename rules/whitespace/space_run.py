@@ -183,6 +183,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("Copyright ©  Acme Corp and others.\n", "Copyright © Acme Corp and others.\n",
                 note="a symbol, not an emoji, before the capital"),
         Example("Press ⬆  Enter to go up.\n", "Press ⬆ Enter to go up.\n", note="an arrow in its text presentation"),
+        Example('msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder  Gentag Kommando  nu"\n',
+                'msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder Gentag Kommando nu"\n', path="da.po",
+                note="as many runs as the source's, but not between the same columns"),
         Example('#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal  actuel"\n',
                 '#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal actuel"\n', path="fr.po",
                 note="the separator's runs are the source's; the one between two translated words is not"),
@@ -234,6 +237,10 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example('#: src/menu.c:1\nmsgid "Codes:\\n%c  =  current channel\\n%e  =  network name"\n'
                 'msgstr "Codes :\\n%c  =  canal actuel\\n%e  =  nom du réseau"\n', path="fr.po",
                 note="the source's column separator, two spaces either side of `=`, kept around translated words"),
+        Example('msgid " Ref#  Seconds  Repeat  Command \\n"\nmsgstr " Ref#  Sekunder  Gentag  Kommando \\n"\n', path="da.po",
+                note="a table's header: as many runs as the source's, around translated words"),
+        Example('msgid "%C16,17  Notify List"\nmsgstr "%C16,17  Lista de notificaciones"\n', path="es.po",
+                note="a code the source pads as the translation does"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -307,7 +314,7 @@ def _ends_sentence(text: str, first: int, start: int, end: int) -> bool:
 
 
 def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]],
-                      sources: list[tuple[int, int, str]]) -> bool:
+                      sources: list[tuple[int, int, str, str]]) -> bool:
     """Whether a run is a catalogue string's layout: a PO line's indent or its trailing spaces, a run in
     a translation whose source aligns columns (`--solve <equation>   Solve the given equation`), or one it
     copies from its source."""
@@ -316,20 +323,20 @@ def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: li
             or _source_run(sources, text, start, end))
 
 
-def _sources_with_runs(doc: Document) -> list[tuple[int, int, str]]:
+def _sources_with_runs(doc: Document) -> list[tuple[int, int, str, str]]:
     """The Source spans of a catalogue's translations whose source string holds a run of spaces (to the
-    end of the translation's last line), with that source."""
+    end of the translation's last line), with that source and the translation's text."""
     text = doc.text
     spans = []
     for seg in doc.segments:
         if seg.source_text is not None and "  " in seg.source_text:
             # To its line's end: a string of placeholders alone is one opaque character at its start.
             end = text.find("\n", seg.to_source_end(len(seg.text)))
-            spans.append((seg.to_source(0), len(text) if end < 0 else end, seg.source_text))
+            spans.append((seg.to_source(0), len(text) if end < 0 else end, seg.source_text, seg.text))
     return spans
 
 
-def _source_run(sources: list[tuple[int, int, str]], text: str, start: int, end: int) -> bool:
+def _source_run(sources: list[tuple[int, int, str, str]], text: str, start: int, end: int) -> bool:
     """Whether a run in a translation is one its source has, as long and between the same characters
     (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`), or as long beside the same mark (`%c  =  current
     channel` as `%c  =  canal actuel`: a table whose words are translated, its separators not): the
@@ -337,8 +344,32 @@ def _source_run(sources: list[tuple[int, int, str]], text: str, start: int, end:
     the msgid is written."""
     # The run between the same characters: one before it and two after it (a run bounded by text, as
     # long as the source's, where the same two spaces inside a longer run or before other words are not).
-    return any(a <= start < b and (text[start - 1:end + 2] in source or _beside_same_mark(text, start, end, source))
-               for a, b, source in sources)
+    return any(a <= start < b and (text[start - 1:end + 2] in source or _beside_same_mark(text, start, end, source)
+                                   or _after_same_code(text, a, start, end, source)
+                                   or _same_columns(translation, end - start, source))
+               for a, b, source, translation in sources)
+
+
+def _after_same_code(text: str, first: int, start: int, end: int, source: str) -> bool:
+    """Whether the run follows a token that is no word (`%C16,17`, `Ref#`), which the source writes
+    followed by a run exactly as long: a code the translation copies, with its padding."""
+    i = start
+    while i > first and not text[i - 1].isspace() and text[i - 1] != '"':
+        i -= 1
+    token = text[i:start]
+    if not token or token.isalpha():
+        return False
+    return re.search(f"{re.escape(token)}{' ' * (end - start)}(?! )", source) is not None
+
+
+def _same_columns(translation: str, width: int, source: str) -> bool:
+    """Whether the translation and its source part their words into the same columns by runs exactly
+    ``width`` long, two runs at least: as many runs, as many words between each two (` Ref#  Seconds
+    Repeat  Command ` as ` Ref#  Sekunder  Gentag  Kommando `). A slip in a translation does not fall
+    where the source's table has its runs."""
+    run = re.compile(f"(?<! ) {{{width}}}(?! )")
+    columns = [len(part.split()) for part in run.split(translation)]
+    return len(columns) >= 3 and columns == [len(part.split()) for part in run.split(source)]
 
 
 def _beside_same_mark(text: str, start: int, end: int, source: str) -> bool:
