@@ -98,7 +98,9 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
     fix = Applicability.SAFE
     fix_note = (
         "Replaces each look-alike letter by the Latin letter it looks like: nothing visible changes. Where "
-        "a letter is not a look-alike (Kиev), the transliteration is offered as an unsafe fix."
+        "a letter is not a look-alike (Kиev), or is a letter of the script the document's language is written "
+        "in (a Cyrillic `о` in `Moscоw` on a Russian page), the fix is offered as an unsafe one: a safe fix "
+        "never rewrites the document's own letters."
     )
     trigger = "[\u0370-\u03ff\u0400-\u052f](?<=[A-Za-z].)|[\u0370-\u03ff\u0400-\u052f][A-Za-z]"
     flag = (
@@ -134,6 +136,8 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         Example("Сервис работает на GitHubе и в Dockerом образе. GitHub и Docker бесплатны.\n", language="ru"),
         Example('msgid "%C20*%O$tCannot join %s"\nmsgstr "%C20*%O$tНе могу да се прикључим %s"\n', path="sr.po",
                 language="sr", note="hexchat's `$t` escape glued to the word, as in the source: not the word's letters"),
+        Example("Додатак за приступ помоћу DBUSа. DBUS је магистрала.\n", language="sr",
+                note="a Latin name with a Serbian case ending, in a Serbian text written in Cyrillic"),
         Example("Грешка: tНе могу да се прикључим.\n", language="sr",
                 note="mostly Cyrillic in a Serbian text: reading it as Latin would rewrite the language's own letters"),
     )
@@ -151,7 +155,8 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
             if own is not None and own.search(word) and len(own.findall(word)) >= len(_LATIN.findall(word)):
                 continue  # mostly the document's own letters: a word of its language, never rewritten to Latin
             declined = _DECLINED.fullmatch(word)
-            if declined and primary(doc.language) in _CYRILLIC_LANGUAGES and _written_alone(doc.text, declined.group(1)):
+            cyrillic_text = primary(doc.language) in _CYRILLIC_LANGUAGES or own is _CYRILLIC  # Serbian in Cyrillic too
+            if declined and cyrillic_text and _written_alone(doc.text, declined.group(1)):
                 continue
             foreign = [c for c in word if _FOREIGN.match(c)]
             latin = len(_LATIN.findall(word))
@@ -163,6 +168,8 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                 applicability = Applicability.UNSAFE
             else:
                 continue  # scientific notation (μm, ΔG) or a genuinely mixed term
+            if own is not None and own.search(word):
+                applicability = Applicability.UNSAFE  # a safe fix never rewrites the document's own letters
             names = ", ".join(sorted({f"{c} (U+{ord(c):04X})" for c in foreign}))
             edits = [(m.start() + i, m.start() + i + 1, fixed[i]) for i, c in enumerate(word) if c != fixed[i]]
             yield self.finding(seg, m.start(), m.end(), f"'{word}' mixes scripts: {names}; read as '{fixed}'",
