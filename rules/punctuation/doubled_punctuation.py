@@ -81,6 +81,8 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example('msgid "Show <types..> of the list."\nmsgstr "Muestra <tipos..> de la lista.."\n',
                 'msgid "Show <types..> of the list."\nmsgstr "Muestra <tipos..> de la lista."\n', path="es.po",
                 note="the source's `..>` is copied; the translation's own `..` at the end is not the source's"),
+        Example('msgid "Some names (e.g., foo) are kept."\nmsgstr "Algunos nombres (por ejemplo., foo) se mantienen."\n',
+                path="es.po", note="the source's `.,` ends an abbreviation; the translation's follows a word"),
     )
     allow = (
         Example("Pasirinkite formatą, pvz., MP3 ar FLAC.\n", language="lt",
@@ -126,8 +128,11 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
             start, end = m.span()
             if not seg.is_contiguous(start, end):
                 continue  # markup between the marks: the first belongs to a link, emphasis or code
-            if both is not None and (mark + text[end] in both[0] if end < len(text) else both[0].endswith(mark)):
-                continue  # the source's marks, copied (`<types..>`): the program's syntax or its author's slip
+            # The source's marks, copied (`<types..>`): the program's syntax or its author's slip. Not `.,`: a
+            # source's is an abbreviation's stop (`e.g.,`), the translation's after a word of its own a slip.
+            if both is not None and mark != ".," and (mark + text[end] in both[0] if end < len(text)
+                                                      else both[0].endswith(mark)):
+                continue
             if mark == ".,":
                 whole = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
                 if whole is not None and whole.group().lower() in own:
