@@ -119,6 +119,9 @@ it as the source writes them) keep the source's typography.
                 note="a key's colon inside a word: the name between colons opens after a space"),
         Example("<!-- copylint-language: fr -->\nQue faire (et pourquoi)?\n", path="a.md",
                 fixed="<!-- copylint-language: fr -->\nQue faire (et pourquoi)\u202f?\n"),
+        Example('msgid "Jan, Feb, ..., Dec (en_US);"\nmsgstr "janv., févr., ..., déc. (fr_FR);"\n', path="fr.po", language="fr",
+                fixed='msgid "Jan, Feb, ..., Dec (en_US);"\nmsgstr "janv., févr., ..., déc. (fr_FR)\u202f;"\n',
+                note="one item is no list: a sentence's `;`"),
         Example('msgid "It rains; we stay;"\nmsgstr "Il pleut; nous restons;"\n', path="fr.po", language="fr",
                 fixed='msgid "It rains; we stay;"\nmsgstr "Il pleut\u202f; nous restons\u202f;"\n',
                 note="a space after the `;`: prose, not a list"),
@@ -229,10 +232,10 @@ def _from_source(text: str, at: int, source: str) -> bool:
     return before is not None and after is not None and text[before.start() : after.end()] in source
 
 
-# A list whose every item ends with `;` and opens with no space (`Text;Editor;Mousepad;`, a .desktop
+# A list of two items or more, each ending with `;` and opening with no space (`Text;Editor;Mousepad;`, a .desktop
 # file's `Keywords` entry as its catalogue holds it): the `;` are the format's separators, which the
 # translation keeps as the source writes them. Prose puts a space after its `;`.
-_SEPARATED = compiled_on_use(r"(?:[^;\s][^;\n]*;)+")
+_SEPARATED = compiled_on_use(r"(?:[^;\s][^;\n]*;){2,}")
 
 # Two words before a mark and one after: enough of a source's wording that a translation shares it only
 # by citing it.
