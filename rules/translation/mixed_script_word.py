@@ -64,6 +64,15 @@ def _escape_head(text: str, start: int, word: str, source: str) -> bool:
         and before + read not in source
 
 
+def _in_source(word: str, both: tuple[str, str] | None) -> bool:
+    """Whether the word, its look-alikes read as Latin, is a word of its source (`Оp` with a Cyrillic `О`
+    for the source's `Op`): the source's Latin word, typed with a look-alike."""
+    if both is None:
+        return False
+    read = "".join(HOMOGLYPHS.get(c, c) for c in word).lower()
+    return any(w.lower() == read for w in _WORD.findall(both[0]))
+
+
 def _written_alone(text: str, stem: str) -> bool:
     """Whether ``text`` holds ``stem`` as a word of its own (no letter touching it on either side)."""
     at = text.find(stem)
@@ -121,6 +130,8 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         Example('msgid "$tCannot reach Moscow"\nmsgstr "$tНе могу до Moscоw"\n',
                 'msgid "$tCannot reach Moscow"\nmsgstr "$tНе могу до Moscow"\n', path="sr.po", language="sr",
                 note="the escape's glue is the source's; the look-alike inside the Latin name is not"),
+        Example('msgid "Op"\nmsgstr "Оp"\n', 'msgid "Op"\nmsgstr "Op"\n', path="mk.po", language="mk",
+                note="the source's Latin word typed with a Cyrillic look-alike, in a Macedonian catalogue"),
     )
     allow = (
         Example("Kyiv and Moscow exchanged prisoners."),
@@ -152,7 +163,8 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                 continue
             if both is not None and _escape_head(text, m.start(), word, both[0]):
                 continue  # `$tНе`: an escape before a word of the translation, not a letter of it
-            if own is not None and own.search(word) and len(own.findall(word)) >= len(_LATIN.findall(word)):
+            if own is not None and own.search(word) and len(own.findall(word)) >= len(_LATIN.findall(word)) \
+                    and not _in_source(word, both):
                 continue  # mostly the document's own letters: a word of its language, never rewritten to Latin
             declined = _DECLINED.fullmatch(word)
             cyrillic_text = primary(doc.language) in _CYRILLIC_LANGUAGES or own is _CYRILLIC  # Serbian in Cyrillic too
