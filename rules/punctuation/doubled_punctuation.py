@@ -81,6 +81,8 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example('msgid "Show <types..> of the list."\nmsgstr "Muestra <tipos..> de la lista.."\n',
                 'msgid "Show <types..> of the list."\nmsgstr "Muestra <tipos..> de la lista."\n', path="es.po",
                 note="the source's `..>` is copied; the translation's own `..` at the end is not the source's"),
+        Example('msgid "Loading..."\nmsgstr "Учитава.."\n', 'msgid "Loading..."\nmsgstr "Учитава."\n', path="sr.po",
+                note="the source's ellipsis cut short: not a copy of its marks"),
         Example('msgid "Some names (e.g., foo) are kept."\nmsgstr "Algunos nombres (por ejemplo., foo) se mantienen."\n',
                 path="es.po", note="the source's `.,` ends an abbreviation; the translation's follows a word"),
     )
@@ -130,8 +132,7 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 continue  # markup between the marks: the first belongs to a link, emphasis or code
             # The source's marks, copied (`<types..>`): the program's syntax or its author's slip. Not `.,`: a
             # source's is an abbreviation's stop (`e.g.,`), the translation's after a word of its own a slip.
-            if both is not None and mark != ".," and (mark + text[end] in both[0] if end < len(text)
-                                                      else both[0].endswith(mark)):
+            if both is not None and mark != ".," and _copied(mark, text[end:end + 1], both[0]):
                 continue
             if mark == ".,":
                 whole = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
@@ -147,6 +148,13 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 yield self.finding(seg, start, end, f"'{mark}': a full stop after '{mark[0]}'", mark[0])
             else:
                 yield self.finding(seg, start, end, f"Stacked punctuation '{mark}'", applicability=None)
+
+
+def _copied(mark: str, after: str, source: str) -> bool:
+    """Whether the source writes ``mark`` as the translation does: no part of a longer run of marks (the
+    `..` of an ellipsis `...`, which a translation that writes `..` has cut short), followed by the same
+    character or ending the string as it does."""
+    return re.search(f"(?<![.,;?!]){re.escape(mark)}{re.escape(after) if after else '$'}", source) is not None
 
 
 def _doubled(text: str) -> Iterator[re.Match[str]]:
