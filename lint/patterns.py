@@ -30,7 +30,7 @@ import os
 import re
 import sys
 import types
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -94,11 +94,15 @@ def compiled_on_use(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``; from the opcodes kept by an earlier run of this interpreter when
     there are some (the module docstring), else compiled as ``re.compile`` does and kept."""
+    return _compiled_in(_KEPT, pattern, flags)
+
+
+def _compiled_in(store: _Kept, pattern: str, flags: int) -> re.Pattern[str]:
     flags = int(flags)
-    if _sre is None or not _KEPT.usable or not isinstance(pattern, str) or flags & re.DEBUG:
+    if _sre is None or not store.usable or not isinstance(pattern, str) or flags & re.DEBUG:
         return re.compile(pattern, flags)
     key = ("compiled", pattern, flags)
-    kept = _KEPT.get(key)
+    kept = store.get(key)
     if kept is not None:
         try:
             return cast(re.Pattern[str], _sre.compile(pattern, *kept))
@@ -114,7 +118,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     made = (flags | tree.state.flags, list(map(int, _compiler._code(tree, flags))), tree.state.groups - 1,
             groupindex, tuple(indexgroup))
     result = cast(re.Pattern[str], _sre.compile(pattern, *made))
-    _KEPT.put(key, made)
+    store.put(key, made)
     return result
 
 
@@ -294,3 +298,73 @@ def kept_exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[s
             _KEPT_CODE.put(key, code)
         source = code
     exec(source, globals, locals)
+
+
+# The patterns a library compiles through ``re`` as it runs (``kept_re``), in a file of their own: some are
+# built from the text (pysbd's abbreviations), and their coming and going never clears this package's.
+_KEPT_LIBRARY = _Kept(_KEPT.path.with_name(f"library-patterns.{sys.implementation.cache_tag}.marshal"))
+_LIBRARY_PATTERNS_MAX = 4096  # compiled patterns held in a process, as re's own cache holds 512
+
+
+class _KeptRe:
+    """What a library's modules see as ``re`` (``kept_re``): the module itself, except that the functions that
+    take a pattern as a string compile it through the kept opcodes (``compiled``), where ``re`` parses and
+    compiles each anew in every process (pysbd's 150 patterns: some 12 ms of a one-file check)."""
+
+    def __init__(self) -> None:
+        self._patterns: dict[tuple[str, int], re.Pattern[str]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(re, name)
+
+    def _pattern(self, pattern: str | re.Pattern[str], flags: int) -> re.Pattern[str]:
+        if not isinstance(pattern, str):
+            return re.compile(pattern, flags)  # (a compiled pattern, or what re refuses as re refuses it)
+        key = (pattern, int(flags))
+        found = self._patterns.get(key)
+        if found is None:
+            if len(self._patterns) >= _LIBRARY_PATTERNS_MAX:
+                self._patterns.clear()
+            found = self._patterns[key] = _compiled_in(_KEPT_LIBRARY, pattern, flags)
+        return found
+
+    def compile(self, pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
+        return self._pattern(pattern, flags)
+
+    def search(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self._pattern(pattern, flags).search(string)
+
+    def match(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self._pattern(pattern, flags).match(string)
+
+    def fullmatch(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        return self._pattern(pattern, flags).fullmatch(string)
+
+    def sub(self, pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
+        return self._pattern(pattern, flags).sub(repl, string, count)
+
+    def subn(self, pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> tuple[str, int]:
+        return self._pattern(pattern, flags).subn(repl, string, count)
+
+    def split(self, pattern: str, string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
+        return self._pattern(pattern, flags).split(string, maxsplit)
+
+    def findall(self, pattern: str, string: str, flags: int = 0) -> list[Any]:
+        return self._pattern(pattern, flags).findall(string)
+
+    def finditer(self, pattern: str, string: str, flags: int = 0) -> Iterator[re.Match[str]]:
+        return self._pattern(pattern, flags).finditer(string)
+
+
+_KEPT_RE = _KeptRe()
+
+
+def kept_re(package: str) -> None:
+    """Have the modules of ``package`` (imported already) compile the patterns they hand ``re``'s functions as
+    strings from opcodes kept between runs (``_KeptRe``), as this package's own are. Only where patterns are
+    kept at all (the interpreters ``_Kept`` knows); the library's answers are ``re``'s, pattern for pattern."""
+    if not _KEPT_LIBRARY.usable:
+        return
+    for name, module in list(sys.modules.items()):
+        if (name == package or name.startswith(package + ".")) and getattr(module, "re", None) is re:
+            module.re = _KEPT_RE  # type: ignore[attr-defined]

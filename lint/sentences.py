@@ -25,7 +25,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled_on_use, kept_re
 
 # Pieces are cut between _CHUNK_MIN and _CHUNK_MAX characters: long enough that a cut almost never
 # falls where pysbd would not split, short enough that pysbd's quadratic steps stay cheap.
@@ -36,9 +36,20 @@ _CLEAR_END = compiled_on_use(r"\b([a-z]{2,})[.!?][ \t\r\n]+(?=[A-Z])")
 _SPACE = compiled_on_use(r"\s*")
 
 
+@lru_cache(maxsize=1)
+def _pysbd() -> Any:
+    """pysbd, its patterns compiled from opcodes kept between runs (``lint.patterns.kept_re``): it hands ``re``
+    some 150 of them as strings, which a process would parse and compile anew."""
+    import pysbd
+    import pysbd.languages
+
+    kept_re("pysbd")
+    return pysbd
+
+
 @lru_cache(maxsize=8)
 def _abbreviations(language: str) -> frozenset[str]:
-    from pysbd.languages import Language
+    Language = _pysbd().languages.Language
 
     try:
         module = Language.get_language_code(language)
@@ -56,8 +67,7 @@ def _clear_ends(text: str, language: str, start: int = 0, stop: int | None = Non
 
 @lru_cache(maxsize=8)
 def _segmenter(language: str) -> Any:
-    import pysbd
-
+    pysbd = _pysbd()
     try:
         return pysbd.Segmenter(language=language, clean=False, char_span=True)
     except ValueError:

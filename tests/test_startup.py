@@ -299,6 +299,43 @@ def test_a_value_kept_for_other_files_is_replaced_not_kept_beside(store: Path, m
     assert len(patterns._KEPT.entries or {}) == 1
 
 
+def test_a_library_s_patterns_from_the_store_answer_as_re_does(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library_store = store.with_name("library-patterns.marshal")
+    monkeypatch.setattr(patterns, "_KEPT_LIBRARY", patterns._Kept(library_store))
+    text = "Mr. Smith paid $3.50. He left at 5 p.m.\nThen: nothing."
+    calls: list[tuple[str, tuple[Any, ...]]] = [
+        ("sub", (r"(\w+)\.", r"\1∯", text)), ("sub", (r"(\w+)\.", r"\1∯", text, 1)),
+        ("sub", (r"^then", "T", text, 0, re.IGNORECASE | re.MULTILINE)), ("subn", (r"\d", "#", text)),
+        ("search", (r"p\.m\.", text)), ("match", (r"mr", text, re.IGNORECASE)), ("fullmatch", (r".+", "abc")),
+        ("split", (r"\s+", text, 2)), ("findall", (r"(\d)\.(\d+)", text)),
+    ]
+    for _ in range(2):  # compiled and kept, then from the store in the next process
+        kept = patterns._KeptRe()
+        for name, args in calls:
+            ours, theirs = getattr(kept, name)(*args), getattr(re, name)(*args)
+            if isinstance(theirs, re.Match):  # (matches compare by identity)
+                ours, theirs = ours.span(), theirs.span()
+            assert ours == theirs, name
+        assert [m.span() for m in kept.finditer(r"\.", text)] == [m.span() for m in re.finditer(r"\.", text)]
+        assert kept.compile(r"\d+").pattern == r"\d+" and kept.escape("a.b") == re.escape("a.b")
+        assert kept.IGNORECASE is re.IGNORECASE
+        with pytest.raises(re.error):
+            kept.search("(", text)
+        patterns._KEPT_LIBRARY.save()
+        monkeypatch.setattr(patterns, "_KEPT_LIBRARY", patterns._Kept(library_store))
+    assert library_store.exists() and not store.exists()  # apart from this package's patterns
+
+
+def test_pysbd_reads_its_patterns_through_the_store() -> None:
+    from lint import sentences
+
+    assert sentences.sentence_spans("Dr. Smith arrived. He sat down.") == ((0, 18), (19, 31))
+    if patterns._KEPT_LIBRARY.usable:
+        import pysbd.processor
+
+        assert pysbd.processor.re is patterns._KEPT_RE
+
+
 def test_dataclass_methods_from_kept_code_are_the_ones_dataclasses_writes(
         store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
