@@ -100,10 +100,11 @@ def expression_spans(text: str) -> list[tuple[int, int]]:
     return _expressions(text)[0]
 
 
-def _expressions(text: str) -> tuple[list[tuple[int, int]], list[OpaqueShortcode]]:
+def _expressions(text: str, openers: bool | None = None) -> tuple[list[tuple[int, int]], list[OpaqueShortcode]]:
     """expression_spans' ranges, and the opaque shortcodes among them (template_view needs both: each
-    costs a scan of the text and a line test per match)."""
-    if not any(o in text for o in _OPENERS):
+    costs a scan of the text and a line test per match). ``openers``: whether the text holds an opening
+    (``_OPENERS``), where the caller knows."""
+    if not (any(o in text for o in _OPENERS) if openers is None else openers):
         return [], []
     lines = _Lines(text)
     found = [m.span() for m in _EXPRESSION.finditer(text)
@@ -300,17 +301,25 @@ def markdown_view(text: str) -> str:
     return template_view(text).text
 
 
+# What every template, container, admonition, heading attribute and directive holds (``template_view``).
+_MARKERS = compiled_on_use(r"\{[{%#.: \t]|:::|!!!|\?\?\?|\[\[|<<<")
+
+
 def template_view(text: str) -> TemplateView:
     """markdown_view's text, with the markup the parser's tree will not show."""
-    if not any(o in text for o in (*_OPENERS, ":::", "!!!", "???", "{.", "{:", "{ ", "{\t", "[[", "<<<")):
+    # The markers the text holds, found in one scan (a substring test for each costs a pass of its own).
+    # The scan finds markers that do not overlap: of one that overlaps another's end, only `:::` may be
+    # missed (after `{:`); an opening of an expression after a `{` is the `{{` found.
+    present = set(_MARKERS.findall(text))
+    if not present:
         return TemplateView(text, [])
     # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
     # pattern that opens with `^` (MULTILINE) steps through every character of the text.
-    containers = list(_CONTAINER.finditer(text)) if ":::" in text else []
-    admonitions = list(_ADMONITION.finditer(text)) if "!!!" in text or "???" in text else []
+    containers = list(_CONTAINER.finditer(text)) if ":::" in present or ("{:" in present and ":::" in text) else []
+    admonitions = list(_ADMONITION.finditer(text)) if "!!!" in present or "???" in present else []
     attributes = heading_attributes(text)
-    directives = list(_DIRECTIVE.finditer(text)) if "[[" in text or "<<<" in text else []
-    expressions, shortcodes = _expressions(text)
+    directives = list(_DIRECTIVE.finditer(text)) if "[[" in present or "<<<" in present else []
+    expressions, shortcodes = _expressions(text, not present.isdisjoint(_OPENERS))
     opaque = {(c.start, c.end): c for c in shortcodes}
     destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
     if not (containers or admonitions or attributes or directives or opaque):
