@@ -368,3 +368,34 @@ def kept_re(package: str) -> None:
     for name, module in list(sys.modules.items()):
         if (name == package or name.startswith(package + ".")) and getattr(module, "re", None) is re:
             module.re = _KEPT_RE  # type: ignore[attr-defined]
+
+
+def module_with_kept_patterns(source_file: str, load: Callable[[], types.ModuleType]) -> types.ModuleType:
+    """``load()``, the module of ``source_file`` run, with the patterns it compiles at import (ftfy's
+    ``badness.py``: one of 40,000 characters, some 70M instructions to parse and compile, a fifth of a
+    one-file check) made from the opcodes kept between runs. The patterns the module held after its last
+    run, kept under its file's size and modification time, are put in ``re``'s own cache before it runs,
+    where its ``re.compile`` finds them: the same pattern objects it would make (a cache that is not the
+    one this was written against, or a module that changed, is only compiled as before)."""
+    cache = getattr(re, "_cache", None)
+    try:
+        st = os.stat(source_file)
+        signature: Any = (source_file, st.st_size, st.st_mtime_ns)
+    except OSError:
+        signature = None
+    key = ("module-patterns", source_file)
+    found = _KEPT_LIBRARY.get(key)
+    if signature is not None and isinstance(cache, dict) and isinstance(found, tuple) and found[0] == signature:
+        for pattern, flags in found[1]:
+            made = _compiled_in(_KEPT_LIBRARY, pattern, flags)
+            # The key re.compile(pattern, flags) looks for: without re.UNICODE, which a str pattern's
+            # flags hold whether the call named it or not, and with it.
+            for asked in (flags & ~re.UNICODE, flags):
+                cache.setdefault((str, pattern, asked), made)
+    module = load()
+    if signature is not None and _KEPT_LIBRARY.usable:
+        made_here = sorted({(p.pattern, p.flags) for p in vars(module).values()
+                            if isinstance(p, re.Pattern) and isinstance(p.pattern, str)})
+        if not (isinstance(found, tuple) and found == (signature, made_here)):
+            _KEPT_LIBRARY.put(key, (signature, made_here))
+    return module

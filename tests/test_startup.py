@@ -326,6 +326,46 @@ def test_a_library_s_patterns_from_the_store_answer_as_re_does(store: Path, monk
     assert library_store.exists() and not store.exists()  # apart from this package's patterns
 
 
+def test_a_module_s_patterns_compiled_at_import_come_from_the_store(
+        store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    library_store = store.with_name("library-patterns.marshal")
+    monkeypatch.setattr(patterns, "_KEPT_LIBRARY", patterns._Kept(library_store))
+    module_file = tmp_path / "library_module.py"
+    module_file.write_text("import re\nWORDS = re.compile(r'[a-zé]+ \\d', re.VERBOSE)\nNAME = 'x'\n", encoding="utf-8")
+
+    def load() -> Any:
+        spec = importlib.util.spec_from_file_location("_library_module", module_file)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    compiled_by_re: list[str] = []
+    compile_anew = re._compiler.compile  # type: ignore[attr-defined]
+
+    def counted(pattern: Any, flags: int = 0) -> Any:
+        compiled_by_re.append(pattern)
+        return compile_anew(pattern, flags)
+
+    monkeypatch.setattr(re._compiler, "compile", counted)  # type: ignore[attr-defined]
+    first = patterns.module_with_kept_patterns(str(module_file), load)
+    assert compiled_by_re
+    patterns._KEPT_LIBRARY.save()
+    monkeypatch.setattr(patterns, "_KEPT_LIBRARY", patterns._Kept(library_store))  # the next process
+    re.purge()
+    compiled_by_re.clear()
+    kept = patterns.module_with_kept_patterns(str(module_file), load)
+    assert not compiled_by_re  # re.compile found it made from the kept opcodes
+    assert (kept.WORDS.pattern, kept.WORDS.flags) == (first.WORDS.pattern, first.WORDS.flags)
+    assert kept.WORDS.findall("abé 1, x2 and y 3") == first.WORDS.findall("abé 1, x2 and y 3") == ["x2"]  # (verbose: the space is no character)
+    module_file.write_text("import re\nWORDS = re.compile(r'[a-z]+ \\d', re.VERBOSE)\n", encoding="utf-8")
+    re.purge()
+    assert patterns.module_with_kept_patterns(str(module_file), load).WORDS.pattern == r"[a-z]+ \d"
+    assert compiled_by_re  # a changed module compiles its own
+
+
 def test_pysbd_reads_its_patterns_through_the_store() -> None:
     from lint import sentences
 
