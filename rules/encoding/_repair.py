@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.fix import changed_span
+from lint.patterns import module_with_kept_patterns
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,14 @@ def badness() -> Any:
         if spec is None or spec.loader is None:
             raise ImportError("ftfy.badness")
         module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        loader = spec.loader
+
+        def run() -> Any:
+            loader.exec_module(module)
+            return module
+
+        # Its one big pattern from the opcodes kept between runs, not parsed and compiled anew.
+        module_with_kept_patterns(f"{folders[0]}/badness.py", run)
         module.is_bad  # noqa: B018 (the function the rules ask: a module without it is not the one meant)
     except Exception:  # anything amiss (ftfy zipped, moved, changed): the package as it is
         import ftfy.badness
