@@ -127,12 +127,26 @@ _FENCE_OPENING = compiled_on_use(r"[ \t]*(?:`{3,}|~{3,})")
 
 
 class _Lines:
-    """Tests of the line an expression stands on, each in logarithmic time: the positions of a text's
-    line breaks and backticks are listed once, where a search back to the line's start and a count along
-    it made a page of one long line, with an expression every few characters, quadratic."""
+    """Tests of the line an expression stands on, in linear time over a text's expressions in order: each
+    test reads only the text between the last place asked and this one (back to its line's start, the
+    backticks since then) and the text up to the next line break and backtick after it, which the next
+    test reuses. A search back to the line's start and a count along it from there made a page of one long
+    line, with an expression every few characters, quadratic. A place before the last one asked (the
+    shortcodes', after the expressions') is tested on the positions of the text's line breaks and
+    backticks, listed once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.has_backtick = "`" in text
+        self.has_cr = "\r" in text
+        # in_code_span's reading, from the start: the place last asked, the start of its line (after a
+        # LF), the backticks between them; the first LF and the first backtick at or after a place (the
+        # text's length where there is none), kept as (place, found).
+        self._at, self._line_start, self._ticks = 0, 0, 0
+        self._next_newline = (0, -1)
+        self._next_tick = (0, -1)
+        # on_fence_opening's: the place last asked and the start of its line (after a CR or LF).
+        self._fence_at, self._fence_line_start = 0, 0
 
     @cached_property
     def newlines(self) -> list[int]:
@@ -140,7 +154,7 @@ class _Lines:
 
     @cached_property
     def breaks(self) -> list[int]:  # a line may end with CR alone too
-        return [m.start() for m in re.finditer("[\r\n]", self.text)] if "\r" in self.text else self.newlines
+        return [m.start() for m in re.finditer("[\r\n]", self.text)] if self.has_cr else self.newlines
 
     @cached_property
     def backticks(self) -> list[int]:
@@ -153,6 +167,37 @@ class _Lines:
     def in_code_span(self, start: int, end: int) -> bool:
         """Whether ``{{ … }}`` at [start, end) stands between backticks on its line (`` `style={{ a: 1 }}` ``):
         code the writer quoted, which the parser keeps as a code span only if its backticks stay as written."""
+        if not self.has_backtick:
+            return False
+        if start < self._at:
+            return self._in_code_span_listed(start, end)
+        text = self.text
+        k = text.rfind("\n", self._at, start)
+        if k >= 0:
+            self._line_start = k + 1
+            self._ticks = text.count("`", k + 1, start)
+        else:
+            self._ticks += text.count("`", self._at, start)
+        self._at = start
+        if self._ticks % 2 == 0:
+            return False
+        # A backtick after the expression and before its line's end closes the span it stands in.
+        return self._first_after(end, "`") < self._first_after(end, "\n")
+
+    def _first_after(self, at: int, char: str) -> int:
+        """The first ``char`` (LF or a backtick) at or after ``at``, or the text's length."""
+        place, found = self._next_newline if char == "\n" else self._next_tick
+        if not place <= at <= found:
+            found = self.text.find(char, at)
+            if found < 0:
+                found = len(self.text)
+            if char == "\n":
+                self._next_newline = (at, found)
+            else:
+                self._next_tick = (at, found)
+        return found
+
+    def _in_code_span_listed(self, start: int, end: int) -> bool:
         ticks = self.backticks
         if not ticks:
             return False
@@ -170,8 +215,17 @@ class _Lines:
     def on_fence_opening(self, at: int) -> bool:
         if not self.has_fence:  # every fence's opening holds one of them
             return False
-        k = bisect.bisect_left(self.breaks, at)
-        return _FENCE_OPENING.match(self.text, self.breaks[k - 1] + 1 if k else 0) is not None
+        text = self.text
+        if at < self._fence_at:
+            k = bisect.bisect_left(self.breaks, at)
+            line_start = self.breaks[k - 1] + 1 if k else 0
+        else:
+            k = text.rfind("\n", self._fence_at, at)
+            if self.has_cr:
+                k = max(k, text.rfind("\r", self._fence_at, at))
+            line_start = k + 1 if k >= 0 else self._fence_line_start
+            self._fence_at, self._fence_line_start = at, line_start
+        return _FENCE_OPENING.match(text, line_start) is not None
 
 
 class Masker:
