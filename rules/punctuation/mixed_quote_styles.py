@@ -64,8 +64,9 @@ def _empty_quotes(text: str, i: int) -> bool:
 # A string literal of code written in prose without code marks: right after an assignment or a comparison
 # (`run_name="__main__"`, `Component == "ChatModel"`) or a call's or an index's bracket (`get("key")`,
 # `d['key']`), on one line.
-_CODE_STRING = compiled_on_use(
-    r"([\w.-]+)(?:\s*([=!]=|(?<![<>=!])=)\s*|([(\[]))([\"'])([^\"'\n]{0,80})\4")
+# Where such a literal opens: the operator and its quote, or a bracket right before the quote; read from
+# the operator (a literal the regex engine skips to), the name before it read back by hand.
+_CODE_OPEN = compiled_on_use(r"(==|!=|(?<![<>=!])=)\s*([\"'])|[(\[]([\"'])")
 # A name as code spells it: snake_case, dotted, an inner capital, an option's dashes.
 _CODE_NAME = compiled_on_use(r"\w*_\w*|\S+\.\S+|[a-z]+[A-Z]\w*|--?\w[\w-]*")
 
@@ -78,11 +79,41 @@ def _code_string_marks(text: str) -> frozenset[int]:
     if "=" not in text and "(" not in text and "[" not in text:
         return frozenset()
     marks: set[int] = set()
-    for m in _CODE_STRING.finditer(text):
-        name, operator, content = m.group(1), m.group(2) or "", m.group(5)
-        if operator in ("==", "!=") or _CODE_NAME.fullmatch(name) or (content and not any(c.isspace() for c in content)):
-            marks.update((m.start(4), m.end() - 1))
+    for m in _CODE_OPEN.finditer(text):
+        operator = m.group(1) or ""
+        quote_at = m.start(2) if m.group(2) else m.start(3)
+        end = _literal_end(text, quote_at)
+        if end < 0:
+            continue
+        name = _name_before(text, m.start(), spaced=bool(operator))
+        content = text[quote_at + 1:end]
+        if name and (operator in ("==", "!=") or _CODE_NAME.fullmatch(name)
+                     or (content and not any(c.isspace() for c in content))):
+            marks.update((quote_at, end))
     return frozenset(marks)
+
+
+def _literal_end(text: str, at: int) -> int:
+    """Where the literal opened by the quote at ``at`` closes (the same mark, within 80 characters, on
+    its line, no other straight mark between), or -1."""
+    for i in range(at + 1, min(len(text), at + 82)):
+        if text[i] == text[at]:
+            return i
+        if text[i] in "\"'\n":
+            return -1
+    return -1
+
+
+def _name_before(text: str, at: int, spaced: bool) -> str:
+    """The name (word characters, dots, dashes) that ends at ``at``, spaces before an operator skipped."""
+    end = at
+    if spaced:
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+        start -= 1
+    return text[start:end]
 
 
 _CATALOGUE = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
