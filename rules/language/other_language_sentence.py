@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lint.formats.bilingual import copied
@@ -148,6 +148,13 @@ def _copied(sentence: str, source: frozenset[str]) -> bool:
     return bool(words) and sum(w in source for w in words) >= 0.6 * len(words)
 
 
+def _reported_within(starts: list[int], seg: Segment) -> bool:
+    """Whether one of ``starts`` (sorted places in the source) falls inside the segment's source span."""
+    first, end = seg.to_source(0), seg.to_source_end(len(seg.text))
+    i = bisect_left(starts, first)
+    return i < len(starts) and starts[i] <= end
+
+
 class OtherLanguageSentence(Rule):
     code = "L101"
     slug = "other-language-sentence"
@@ -177,13 +184,14 @@ the other language's (CLD2 going by technical nouns: `Componenti integrati come 
 module code.
 In a translation catalogue, a sentence is left untranslated where most of its words are its source's:
 other sentences the model reads as another language (Asturian as Spanish, Danish as English) are not
-flagged; a translation that is its source whole is B102's (`untranslated-string`), one finding for the
-entry, not one per sentence here.
+flagged; a translation that is its source whole, where B102 (`untranslated-string`) reported it, is left to
+B102: one finding for the entry, not one more per sentence here (with B102 off, or where B102 lets the copy
+through, it is asked here).
 The document's language comes from `lint.language` (inline switch, per-path config, the file, config,
 detection); where none of them knows it (the `en` default), nothing is flagged. MDX comments are left alone.
 """
     severity = Severity.WARNING
-    scope = "document"
+    scope = "findings"
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
@@ -209,6 +217,10 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example('msgid "Save your changes before you leave the page. They are lost otherwise."\nmsgstr "Save your changes '
                 'before you leave the page. Sinon, elles sont perdues."\n\nmsgid ""\nmsgstr ""\n"Language: fr\\n"\n',
                 path="a.po", note="one sentence of the source left in a translation"),
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "You can upload up to 1,000 photos to each album before '
+                'you need a new one."\nmsgstr "You can upload up to 1,000 photos to each album before you need a new '
+                'one."\n', path="a.po", select=("B102",),
+                note="a whole copy that B102 lets through (it reads `1,000` as a list): asked here"),
         Example("Il primo passo è installare il pacchetto. Then you need to add the plugin to the list of "
                 "plugins in your configuration file.\n", language="it"),
         Example("Les types se déclarent ainsi. Rust has four primary scalar types: integers, floats, Booleans, "
@@ -239,7 +251,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
     allow = (
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
                 '"Save your changes before you leave the page"\n', path="a.po",
-                note="the whole source copied: B102 reports the entry, once"),
+                select=("B102",), note="the whole source copied: B102 reports the entry, once"),
         Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Bitwise AND is only defined for non-negative integers"\n'
                 'msgstr "Bitvis AND er kun defineret for ikkenegative heltal"\n\n'
                 'msgid "Median is only defined for real numbers"\nmsgstr "Median er kun defineret for reelle tal"\n',
@@ -303,7 +315,12 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 path="a.md", language="zh", note="a Conventional Commits subject, its number at the end"),
     )
 
-    def check_document(self, doc: Document) -> Iterable[Finding]:
+    def check_findings(self, doc: Document, findings: Sequence[Finding],
+                       ran: Callable[[str], bool]) -> Iterable[Finding]:
+        # Read after the other rules: a catalogue entry whose translation is its whole source and that
+        # B102 reported is left to B102 (one finding for the entry, not one per sentence); one B102 let
+        # through (a shape it reads as code) or did not run for is still asked here.
+        copies = sorted(f.start for f in findings if f.code == "B102")
         if doc.language_from == "default":
             return  # the language is a guess (no file hint, no config, detection unsure): nothing to compare
         lang = primary(doc.language)
@@ -322,16 +339,16 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         for seg in doc.segments_matching(gate):
             if len(seg.text) < min_chars or seg.kind in _SKIPPED_KINDS or is_module_code(seg.text):
                 continue  # too short, someone's words, or code (an MDX page's imports read as Markdown)
-            yield from self._segment(doc, seg, lang, min_words, confidence, gate)
+            yield from self._segment(doc, seg, lang, min_words, confidence, gate, copies)
 
     def _segment(self, doc: Document, seg: Segment, lang: str, min_words: int, confidence: int,
-                 gate: re.Pattern[str]) -> Iterator[Finding]:
+                 gate: re.Pattern[str], copies: list[int]) -> Iterator[Finding]:
         text = _QUOTED.sub(_blank, _without_cited_entries(seg.text) if "#" in seg.text else seg.text)
         if _words(text) < min_words:
             return
         source = _source_words(seg)
-        if source is not None and copied(seg, doc):
-            return  # the whole source copied: B102 reports the entry once
+        if source is not None and copied(seg, doc) and _reported_within(copies, seg):
+            return  # the whole source copied, and B102 reported the entry: once is enough
         # A capital after a lower-case word is a seam only where capitals start sentences and names, not
         # every noun (German).
         seams = bool((pack(doc.language) or {}).get("sentence-case"))
