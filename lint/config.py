@@ -509,10 +509,8 @@ def _pyproject_table(text: str, path: str | None) -> dict[str, Any] | None:
     """The ``[tool.copylint]`` table, or None where the file has none."""
     if "copylint" not in text:  # most pyproject.toml files: no need to parse them
         return None
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
+    import tomllib
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
