@@ -76,9 +76,17 @@ _NAMED = compiled_on_use(r"(?:\s*(?:,|and|or)\s*%\S+)*\s+(?:format(?:ting|ters?|
 # told apart from the characters that join them.
 _TOKEN = compiled_on_use(rf"{_PLACEHOLDER_SOURCE}|\$?\{{[^{{}}\s]*\}}")
 _ASCII_LETTER = compiled_on_use(r"[A-Za-z]")
-# A file name's extension after a placeholder (`{name}.txt`, `%s.csv`): lower case and short, where a sentence
-# glued on by a dropped space starts with a capital (`{name}.Your order`).
-_FILE_EXTENSION = compiled_on_use(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,4}[)\]\"'”’.,;:!?]*")
+# A file name's extension after a placeholder (`{name}.txt`, `%s.csv`): one of the extensions files are named
+# with, not any short word a sentence glued on by a dropped space starts with (`{first_name}.we have saved`).
+_FILE_EXTENSION = compiled_on_use(
+    r"\.(?:txt|csv|tsv|json|jsonl|log|md|rst|html?|xml|ya?ml|toml|ini|cfg|conf|py|js|ts|go|rs|java|rb|php|sh|c|h|"
+    r"cpp|sql|db|pdf|png|jpe?g|gif|svg|zip|gz|tar|tgz|po|pot|mo|xlf|xliff|out|dat|bin|lock|bak|tmp)"
+    r"[)\]\"'”’.,;:!?]*")
+# Notation on a placeholder's line: a code span's backtick or a path (`reports/{date}/`, `--out=`): what tells
+# a file name's pattern in documentation from a template left unfilled in a message to customers (`Your
+# invoice {invoice_id}.pdf has been sent`).
+# (A parsed format stands a code span in by lint.formats.builder.PLACEHOLDER.)
+_NOTATION_MARK = compiled_on_use(r"[`\ufffc]|\S/\S|--\w")
 # What stands for a token in a run once masked: a word character to the joiners around it.
 _MASK = "\0"
 
@@ -89,7 +97,8 @@ def _in_notation(text: str, start: int, end: int) -> bool:
     the writer chose. The run it is glued into (up to whitespace) must show that shape: an ASCII word
     character right before it (a name's or a pattern's end: `_deprecated_{name}`, `digit{2}`), `=` between
     it and a word, or path separators and `.`/`_`/`=` between two words or placeholders, two of them, or one
-    with ASCII letters on both sides of the placeholder, or a file name's extension after it (`{name}.txt`). A template left unfilled is glued to its sentence
+    with ASCII letters on both sides of the placeholder, or a file name's extension after it (`{name}.txt`) on a
+    line that shows notation (a code span, a path). A template left unfilled is glued to its sentence
     by other things: a dropped space after it (`{order_id}was`), a currency sign (`$%.2f`), a ratio
     (`{count}/{total}`, `page %d/%d`)."""
     left = text[max(0, start - 80):start]
@@ -103,9 +112,17 @@ def _in_notation(text: str, start: int, end: int) -> bool:
     run = f"{left}{_MASK}{right}"
     joiners = sum(1 for i in range(1, len(run) - 1)
                   if run[i] in "/\\" or (run[i] in "._=" and _joinable(run[i - 1]) and _joinable(run[i + 1])))
-    if joiners >= 2 or (joiners == 1 and not left and _FILE_EXTENSION.fullmatch(right)):
+    if joiners >= 2 or (joiners == 1 and not left and _FILE_EXTENSION.fullmatch(right)
+                        and _line_shows_notation(text, start)):
         return True
     return joiners == 1 and _ASCII_LETTER.search(left) is not None and _ASCII_LETTER.search(right) is not None
+
+
+def _line_shows_notation(text: str, at: int) -> bool:
+    """Whether the line around ``at`` (200 characters either side) holds a code span or a path."""
+    line_start = max(text.rfind("\n", max(0, at - 200), at) + 1, at - 200)
+    line_end = text.find("\n", at, at + 200)
+    return _NOTATION_MARK.search(text, line_start, at + 200 if line_end == -1 else line_end) is not None
 
 
 def _joinable(ch: str) -> bool:
@@ -147,8 +164,9 @@ from a template without its values, or an MT engine kept a segment's inline code
 `Hello {0}`.
 
 Not flagged: a placeholder glued into a path, a name or a key=value pair (`biz/${namespace}/${name}.go`,
-`({flag}={value})`, `some_pkg.${svc}${method}Args`, a file name's pattern: `{name}.txt`: notation, where a template left unfilled stands as a
-word of its own, or is glued to its sentence by a dropped space, a currency sign or a ratio: `{id}was`,
+`({flag}={value})`, `some_pkg.${svc}${method}Args`, a file name's pattern on a line with a code span or a
+path: ``saved as {name}.txt in `out/` ``: notation, where a template left unfilled stands as a word of its own
+(`Your invoice {invoice_id}.pdf has been sent`), or is glued to its sentence by a dropped space, a currency sign or a ratio: `{id}was`,
 `$%.2f`, `page %d/%d`); one the document also writes alone in an inline code span, not a code block (a list
 of format verbs: `` `%F` synonym for %f ``); a placeholder inside a quotation on its line (`the default format is "%(message)s"`,
 `'%s.%s' % version`, a string literal: `f"Hi {name}!"`) or between backticks (reST's ``` ``{name}`` ``` read as
@@ -185,6 +203,10 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("The total is $%.2f with shipping."),
         Example("Your order {order_id}was shipped.", note="a dropped space, not a name"),
         Example("Welcome back {name}.Your order has shipped.", note="a dropped space after a stop, not an extension"),
+        Example("Welcome back {first_name}.we have saved your cart for you.",
+                note="a lower-case word after a dropped space: no file extension"),
+        Example("Thank you for your order. Your invoice {invoice_id}.pdf has been sent to your email address.",
+                note="a file name in a message to customers: nothing on the line is notation"),
     )
     allow = (
         Example("Prices rose 50% since March."),
@@ -215,9 +237,10 @@ parsers keep them out of segments, and the bilingual rules compare them with the
         Example("Use the format ``{name} <{email}>`` for each author.", note="reST's inline literal, read as text"),
         Example("    path_empty    = pchar{0}", note="a pattern's repetition glued to its atom"),
         Example("Reports are written to reports/{date}/summary.csv each night.", note="a path"),
-        Example("Each page is saved as {name}.txt in the output folder.", note="a file name's pattern"),
+        Example("Each page is saved as {name}.txt in the `output` folder.\n", path="a.md",
+                note="a file name's pattern beside a code span"),
         Example("Logs go to app.{date}.log each day.", note="dots between words: a name's pattern"),
-        Example("The dump goes to %s.json (the name of the run).", note="a file name's pattern"),
+        Example("With --dump the results go to %s.json (the name of the run).", note="a file name's pattern"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
