@@ -12,6 +12,7 @@ from typing import Any
 
 from lint.formats.bilingual import xliff_example
 from lint.formats.builder import PLACEHOLDER
+from lint.language import pack
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -106,9 +107,11 @@ translate twice. Raters mark both as the worst kind of error, and readers cannot
 Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
 no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, after a colon, a
 quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
-three times (`Mama Mama Mama`: a cry, a value, a name), nor a sound, cry or chant said three times: one
-syllable (`heard knock knock knock`), a letter drawn out (`Gooooal Gooooal Gooooal`), copies capitalized
-in lower-case prose (`chantait Alléluia Alléluia Alléluia dans`); a phrase said twice (a rhetorical
+three times (`Mama Mama Mama`: a cry, a value, a name), nor a sound, cry or chant said three times: a
+short word of one syllable (`heard knock knock knock`), a letter drawn out four times or more (`Gooooal
+Gooooal Gooooal`), copies capitalized in lower-case prose where the language capitalizes only names (not
+German: `chantait Alléluia Alléluia Alléluia dans`); after an article the copies are a noun, and flagged
+(`the world world world economy`, `der Staat Staat Staat`, `the Ministry Ministry Ministry`); a phrase said twice (a rhetorical
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
 comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
 an action that went on: `kept walking and walking`, `just cleaning and cleaning`), names (`Smith and Smith`),
@@ -148,6 +151,19 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                 note="a lower-case word after the copies: running prose"),
         Example("He was questioned by the Discipline Discipline Discipline Inspection Commission of the region.",
                 note="capitalized copies inside a longer name: a loop, not a chant"),
+        Example("Der Sprecher sagte, dass die Regierung Regierung Regierung das Gesetz beschlossen hat.\n",
+                path="a.md", language="de", note="German capitalizes every noun: no island of capitals"),
+        Example("Nach Angaben der Behörden hat der Staat Staat Staat die Kosten für das Projekt übernommen.\n",
+                path="a.md", language="de", note="one syllable after an article: a noun"),
+        Example("Der Minister sagte, dass die Schifffahrt Schifffahrt Schifffahrt auf dem Rhein erlaubt ist.\n",
+                path="a.md", language="de", note="German writes a letter three times in a compound"),
+        Example("The report of the Ministry Ministry Ministry said that exports fell.",
+                note="capitals after an article: a name's noun"),
+        Example("The government said that the world world world economy would slow down.",
+                note="one syllable after an article"),
+        Example("Experts agree that health health health care costs are rising fast.",
+                note="one syllable, but no short noise"),
+        Example("Il a dit que le temps temps temps passe trop vite pour tout le monde ici.", language="fr"),
     )
     allow = (
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
@@ -228,11 +244,13 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         else:
             # Case is kept: a loop repeats its phrase as it first wrote it, and lowering costs a pass.
             candidates = _segments_with_loops(tokens(doc, keep=False) or []) | _segments_with_doublings(text)
+        # Capitals set a chant apart only where the language capitalizes names alone (not German's nouns).
+        sentence_case = bool((pack(doc.language) or {}).get("sentence-case"))
         for i in sorted(candidates):
-            yield from self._loops(segments[i], doc.text)
+            yield from self._loops(segments[i], doc.text, sentence_case)
             yield from self._doublings(segments[i])
 
-    def _loops(self, seg: Segment, source: str) -> Iterator[Finding]:
+    def _loops(self, seg: Segment, source: str, sentence_case: bool) -> Iterator[Finding]:
         if seg.source_text is not None and (_ALIASES.search(seg.source_text) or seg.translates_plural_forms()):
             # `day,days` -> `天,天`: a list of aliases a program splits, each item translated alone; or
             # plural forms (`one|other`), each a copy of the others but for a word.
@@ -261,7 +279,7 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                     copies += 1
                 phrase = words[at:at + d]
                 if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
-                        d > 1 or copies > 3 or _triple_in_prose(text, spans, at, phrase[0])):
+                        d > 1 or copies > 3 or _triple_in_prose(text, spans, at, phrase[0], sentence_case)):
                     loops.append((at, d, copies))
                 at = same.find(run, at + d * copies)
         covered = -1
@@ -292,7 +310,7 @@ def _code_as_written(seg: Segment, source: str, at: int) -> str:
     return source[seg.to_source(at):end]
 
 
-def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str) -> bool:
+def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str, sentence_case: bool) -> bool:
     """Three copies of one content word of five letters or more with single spaces between them, set in
     running prose: a lower-case word just before the copies (`the Orchestral Orchestral Orchestral`), or
     just after them in a sentence mostly in lower case (`ReYCup tournament tournament tournament holders`).
@@ -306,7 +324,7 @@ def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str
     if any(text[spans[k][1]:spans[k + 1][0]] != " " for k in (at, at + 1)):
         return False
     lead = text[spans[at - 1][1]:spans[at][0]]
-    if ":" in lead or _said_as_a_sound(text, spans, at):
+    if ":" in lead or _said_as_a_sound(text, spans, at, sentence_case):
         return False
     before = text[spans[at - 1][0]:spans[at - 1][1]]
     if lead == " " and before.isalpha() and before.islower():
@@ -319,29 +337,43 @@ def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str
             and _mostly_lower(text, spans))
 
 
-# A letter drawn out (`Gooooal`, `Nooooo`) or typed over a hidden value (`xxxxx`): no word of a lexicon.
-_DRAWN_OUT = compiled_on_use(r"(\w)\1\1")
+# A letter drawn out (`Gooooal`, `Nooooo`) or typed over a hidden value (`xxxxx`): four times or more, as
+# no word of a lexicon writes it (German writes a letter three times where a compound joins two words:
+# `Schifffahrt`, `Schritttempo`).
+_DRAWN_OUT = compiled_on_use(r"(\w)\1\1\1")
 _VOWEL_GROUPS = compiled_on_use(r"[aeiouyæœ]+")
+# Articles (a closed class): copies right after one are a noun, a loop (`the world world world economy`,
+# `le temps temps temps`, `der Staat Staat Staat`, `of the Ministry Ministry Ministry`), not a sound or a
+# chant (`heard knock knock knock`, `chant of Allez Allez Allez`).
+_ARTICLES = frozenset("""
+the a an le la les l un une des du de het een der die das den dem des ein eine einen einem einer il lo i gli
+el los las unos unas o os as um uma
+""".split())
 
 
-def _said_as_a_sound(text: str, spans: list[tuple[int, int]], at: int) -> bool:
+def _said_as_a_sound(text: str, spans: list[tuple[int, int]], at: int, sentence_case: bool) -> bool:
     """Three copies of a word that is a sound, a cry or a chant rather than a content word a translation
-    lost its place in: shapes no loop of a lexical word takes.
+    lost its place in: shapes no loop of a lexical word takes, and no article before them.
 
-    - A letter three times over: a cry drawn out (`chanted Gooooal Gooooal Gooooal`) or a mask (`xxxxx`).
-    - One syllable (one run of vowels): a noise (`heard knock knock knock on the door`, `crash`, `thump`);
-      the words MT systems loop on in running prose are nouns and adjectives of more (`tournament`,
-      `momentum`, `Orchestral`).
-    - Copies capitalized as an island in lower-case text: a title, name or chant set apart by its capitals
-      (`chantait Alléluia Alléluia Alléluia dans`, `The chant of Allez Allez Allez rose`). Where the words
-      before them are capitalized too (`the Acoustic Hierarchy of Orchestral Orchestral Orchestral`), or the
-      word after them (`the Discipline Discipline Discipline Inspection Commission`), the capitals belong to
-      a longer name or title the loop sits in."""
+    - A letter four times over: a cry drawn out (`chanted Gooooal Gooooal Gooooal`) or a mask (`xxxxx`).
+    - A short word of one syllable (one run of vowels, five letters or fewer): a noise (`heard knock knock
+      knock on the door`, `crash`, `thump`); the words MT systems loop on in running prose are nouns and
+      adjectives (`tournament`, `health`, `school`; `the world`, after an article).
+    - In a language that capitalizes only names and sentence starts (``sentence-case`` in its pack; not
+      German, which capitalizes every noun), copies capitalized as an island in lower-case text: a title,
+      name or chant set apart by its capitals (`chantait Alléluia Alléluia Alléluia dans`, `The chant of
+      Allez Allez Allez rose`). Where the words before them are capitalized too (`the Acoustic Hierarchy of
+      Orchestral Orchestral Orchestral`), or the word after them (`the Discipline Discipline Discipline
+      Inspection Commission`), the capitals belong to a longer name or title the loop sits in."""
     word = text[spans[at][0]:spans[at][1]]
     bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-    if _DRAWN_OUT.search(bare) or len(_VOWEL_GROUPS.findall(bare)) == 1:
+    if _DRAWN_OUT.search(bare):
         return True
-    if word.islower():
+    if at > 0 and text[spans[at - 1][0]:spans[at - 1][1]].lower() in _ARTICLES:
+        return False
+    if len(bare) <= 5 and len(_VOWEL_GROUPS.findall(bare)) == 1:
+        return True
+    if word.islower() or not sentence_case:
         return False
     # The word before the copies, past short function words (`of`, `the`, `de`): lower case outside a title.
     k = at - 1
