@@ -100,6 +100,15 @@ def test_s102_a_timestamp_is_deleted_safely_only_once_in_the_head() -> None:
     assert lint.fix_text(chat, path="a.txt", select=["S102"], unsafe=True) == chat
 
 
+def test_s102_a_stamp_without_a_dateline_word_is_not_deleted_safely() -> None:
+    # Under an event's title a date, a time and a zone say when it takes place (review h114 item 6).
+    for joint in (" / ", " - "):
+        text = (f"Webinar: Scaling Postgres for analytics\n\nThursday, June 6, 2024{joint}10:00 AM PDT\n\n"
+                "Join our engineers for an hour on partitioning. Register below to get the link.\n")
+        assert found(text, ["S102"]) == [("S102", f"Thursday, June 6, 2024{joint}10:00 AM PDT")]
+        assert lint.fix_text(text, path="a.txt", select=["S102"]) == text
+
+
 def test_s102_a_label_a_sentence_announces_is_reported_not_deleted_safely() -> None:
     text = ("To get the weekly digest, press the red button at the bottom of the page that says:\n\n"
             "Subscribe to our newsletter\n\nYou will get a mail to confirm.\n")

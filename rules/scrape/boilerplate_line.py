@@ -57,7 +57,9 @@ Times/Getty Images`), a counter (`Image 3 of 5`), `12 comments`, a timestamp alo
 9:08 GMT`, `2 days ago at 07:52 am`; a date without its time of day may be a letter's, and is left
 alone). A timestamp line is deleted safely only where it is the page's one stamp, in its head (the title
 and the three lines under it): stamps between passages say who said what and when (a transcript's
-messages, a live blog's `Updated at 1:23 p.m.`), and their fix is unsafe; a name before the date and
+messages, a live blog's `Updated at 1:23 p.m.`), and their fix is unsafe, as is a stamp without a dateline's
+word (`Published`, `Updated`), a byline or an age: `Thursday, June 6, 2024 / 10:00 AM PDT` under a
+webinar's title is when it takes place; a name before the date and
 time without `By` (`Chris Davies - Nov 19, 2019, 10:31 pm CST`) is reported without a fix, since it is
 a sender's or an event's place as often as an author's. A credit that names its photographer after `by`
 (`Photo by Man Ray`) may attribute a work an article discusses: its fix is unsafe. A line after a sentence that ends with a colon
@@ -198,6 +200,10 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 note="an advertisement's image, from another site"),
     )
     allow = (
+        Example("We renovated the kitchen over the winter.\n\nPictures: Before and After\n\nThe old cabinets went.\n",
+                note="a gallery's caption, not a credit"),
+        Example("Our trip took us through three countries.\n\nPhotos: Paris, Lyon, Geneva and Milan\n\n"
+                "The first stop was the hardest.\n", note="a list of places, not a credit"),
         Example("Version 4.2 release notes\n\nFixed a crash when opening very large files. (Windows/Linux)\n"
                 "The installer no longer asks for a restart. (Windows/macOS)\n",
                 note="platforms in brackets: no person, agency or medium"),
@@ -356,7 +362,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
             stamp = len(stamps) > 0 and _TIME_OF_DAY.search(line) is not None
             fix = (_NO_FIX if stamp and _NAMED_STAMP.match(line.strip()) else
                    _UNSAFE if announced or _CREDIT_BY.match(line.strip()) is not None
-                   or (stamp and (len(stamps) > 1 or not _in_head(text, start))) else _AS_PLACED)
+                   or (stamp and (len(stamps) > 1 or not _in_head(text, start)
+                                  or _DATELINE.match(line.strip()) is None)) else _AS_PLACED)
             yield self._finding(doc, seg, a, b, start, end, line, plain, fix)
 
     def _captions(self, doc: Document) -> Iterator[Finding]:
@@ -404,6 +411,10 @@ _TIME_OF_DAY = compiled_on_use(r"(?<![\d.])\d{1,2}(?::\d{2}|\.\d{2} ?[AaPp]\.?[M
 # message's sender, an event's place or title as often as an article's author.
 _NAMED_STAMP = compiled_on_use(r"(?!(?i:by|published|updated|posted|first|last)\b)[A-Z][\w.'’-]*"
                                r"(?:\s+[A-Z][\w.'’-]*){1,3}\s*[,|-]\s*\w")
+# A dateline's word, a byline or an age before a stamp's time (`Published Nov 19, 2019 8:22 AM EST`, `By Jane
+# Doe - …`, `2 days ago at 07:52 am`): a page's own stamp. A date, a time and a zone alone (`Thursday, June
+# 6, 2024 / 10:00 AM PDT`) head an event's page as often: the time it announces, content.
+_DATELINE = compiled_on_use(r"(?i)(?:first\s+)?(?:published|updated|posted|last updated|by\s)|[^\n]*\bago\b")
 # A credit that names its photographer after `by` (`Photo by David Dyer-Bennet`): in an article on art the
 # same words attribute the work the text discusses (`Photo by Man Ray`), content.
 _CREDIT_BY = compiled_on_use(r"(?i)\(?(?:photo|image|picture|video)(?: credit)? by\s")
