@@ -3,9 +3,11 @@ comments kept as text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise, repeat
+from operator import getitem
 
 from lint.model import Document, Finding, Severity
 from lint.options import RuleOptions, option
@@ -23,12 +25,14 @@ _TEASER = compiled_on_use(r"\w(?:\.\.\.|…)$")
 _CODE = compiled_on_use(r"^[A-Z][\w-]*: |[={};<>$\\]|\w\(|^#|^//|--\w|\w_\w|::|\d\.\d|^\+?\(?\d[\d ()/-]{6,}$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A date standing alone (a teaser's or a byline's): Oct 9, 2019 / 11 Jan 2019 / Posted on April 29, 2022.
-_DATE = compiled_on_use(
-    rf"(?i)(?:(?:posted|published|updated|last updated)(?: on)?:? +)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
+_DATE_SOURCE = (
+    rf"(?:(?:posted|published|updated|last updated)(?: on)?:? +)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?,? +)?\d{{4}}"
     rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})")
+_DATE = compiled_on_use(f"(?i){_DATE_SOURCE}")
 # A separator or a count left alone on its line: "|", "/", "(576)".
-_SEPARATOR = compiled_on_use(r"(?:[|/•·>»›<«‹–—-]|\(?\d{1,5}\)?)")
+_SEPARATOR_SOURCE = r"(?:[|/•·>»›<«‹–—-]|\(?\d{1,5}\)?)"
+_SEPARATOR = compiled_on_use(_SEPARATOR_SOURCE)
 # A line that stops on a function word goes on in the next line: "My book gave an example as being"
 _DANGLING = compiled_on_use(r"(?i)\b(?:a|an|the|of|to|for|as|being|and|or|with|in|on|at|from|that|is|are|was|were)$")
 _TITLE_SPLIT = compiled_on_use(r" +[|/–—-] +")
@@ -37,10 +41,12 @@ _TITLE_SPLIT = compiled_on_use(r" +[|/–—-] +")
 # (Not `wrote:`: a mail quotes the messages it answers under `On Monday, Jane wrote:`, its own text.) The
 # date, the time and its zone are boilerplate.yaml's definitions, S102's timestamps' (a zone is a few letters
 # ending in T, or UTC: `9:03 and` has none).
-_COMMENT_HEADER = compiled_on_use(r"\S.{0,40}? says:")
-_COMMENT_STAMP = compiled_on_use(expanded(
-    r"(?i)(?:(?&date)|\d+ (?:second|minute|hour|day|week|month|year)s? ago)(?:,? +(?:at|@|-|\|)?) *(?&clock)"
-    r"(?:(?&zone))?|(?&clock)(?:(?&zone))?,? +(?:on )?(?&day)"))
+_COMMENT_HEADER_SOURCE = r"\S.{0,40}? says:"
+_COMMENT_HEADER = compiled_on_use(_COMMENT_HEADER_SOURCE)
+_COMMENT_STAMP_SOURCE = expanded(
+    r"(?:(?&date)|\d+ (?:second|minute|hour|day|week|month|year)s? ago)(?:,? +(?:at|@|-|\|)?) *(?&clock)"
+    r"(?:(?&zone))?|(?&clock)(?:(?&zone))?,? +(?:on )?(?&day)")
+_COMMENT_STAMP = compiled_on_use(f"(?i){_COMMENT_STAMP_SOURCE}")
 # How a line that may head a comment or mark a list's entry ends: a year, a time (`9:03 am`, not `a.m.`:
 # a full stop would send most short sentences to the patterns), a zone, `says:`, a count,
 # a separator (a test in C on each short line, before any pattern is tried).
@@ -50,6 +56,11 @@ _SOURCE = compiled_on_use(r"(?i)\b(?:via|source:) \S|\b[\w-]+\.(?:com|org|net|co
 # A comment's age, as comment systems print it (`2 days ago at 07:50 am`); an article's dates are absolute.
 _AGE = compiled_on_use(r"\d+ (?:second|minute|hour|day|week|month|year)s? ago")
 _COMMENT_MARKS = 3
+# A line (60 characters or fewer, ending in a mark) that, stripped, heads or closes a comment or marks an entry
+# (``_comment_marker``, ``_DATE``, ``_SEPARATOR``): each part starts and ends with a character that is no
+# whitespace, so the spaces around it are the ones ``str.strip`` takes off.
+_MARKED_LINE = compiled_on_use(rf"\s*+(?:{_COMMENT_HEADER_SOURCE}|(?i:{_COMMENT_STAMP_SOURCE})|"
+                               rf"(?i:{_DATE_SOURCE})|{_SEPARATOR_SOURCE})\s*")
 _RECORDS = 4
 _COMMENT_GAP = 12
 
@@ -346,16 +357,36 @@ def _same_record(lines: list[str], kinds: list[int], a: int, b: int) -> bool:
 
 def _holds_marks(text: str) -> bool:
     """Whether a text holds three lines or more that head a reader's comment or mark a list's entry (the
-    question asked of a text where S102 found no furniture, before its lines are classified)."""
-    found = 0
-    for line in text.splitlines():
-        if len(line) <= 60 and line.endswith(_MARK_ENDS):
-            line = line.strip()
-            if _comment_marker(line) or _DATE.fullmatch(line) or _SEPARATOR.fullmatch(line):
-                found += 1
-                if found >= _COMMENT_MARKS:
-                    return True
-    return False
+    question asked of a text where S102 found no furniture, before its lines are classified). Asked of
+    every line of every such text, so in C: the short lines that end in a mark are found in the text read
+    backwards (where each starts at a line break, which the regex engine skips to, then with its mark),
+    then judged by one pattern of all the marks. (A Python loop over the lines cost 0.11 s CPU on the
+    PEPs as text, this 0.07 s.)"""
+    lines: Iterable[str]
+    if _EXOTIC_BREAK.search(text):
+        # Lines as ``str.splitlines`` cuts them (at the rarer breaks too).
+        lines = (line for line in text.splitlines() if len(line) <= 60 and line.endswith(_MARK_ENDS))
+    else:
+        # (Where every break is \n, the pattern starts with it, a literal the engine finds fastest.)
+        backward = _BACKWARD_MARKED_LINE if "\r" in text else _BACKWARD_MARKED_LINE_N
+        lines = map(getitem, backward.findall(f"\n{text[::-1]}"), repeat(_FORWARD_AFTER_BREAK))
+    marked = filter(_MARKED_LINE.fullmatch, lines)
+    return next(islice(marked, _COMMENT_MARKS - 1, None), None) is not None
+
+
+# Line breaks ``str.splitlines`` knows besides \n, \r and \r\n.
+_EXOTIC_BREAK = compiled_on_use("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# In the text read backwards: a line break, then a line of 60 characters or fewer that starts with a mark
+# a marking line can end in (``_MARK_ENDS``): `says:` (a comment's head, ``_COMMENT_HEADER``), a separator
+# or a count in brackets with only spaces before it (``_SEPARATOR``), a digit, `m`, `M`, `T` or `C` (a date,
+# a time, a zone, a count). The other lines that end in `:`, `)` or a separator cannot match.
+_SEPARATORS = "|/•·>»›<«‹–—-"
+_BACKWARD_MARKED = (rf"(?::syas [^\n\r]*+|[{re.escape(_SEPARATORS)}][^\S\n\r]*+|\)\d{{1,5}}\(?[^\S\n\r]*+"
+                    rf"|[0-9mMTC][^\n\r]*+)(?![^\n\r])(?<![^\n\r]{{61}})")
+_BACKWARD_MARKED_LINE = compiled_on_use(f"[\\n\\r]{_BACKWARD_MARKED}")
+_BACKWARD_MARKED_LINE_N = compiled_on_use(f"\\n{_BACKWARD_MARKED}")
+# Such a match read forwards, without its break.
+_FORWARD_AFTER_BREAK = slice(None, 0, -1)
 
 
 def _comment_marker(line: str) -> bool:
