@@ -182,7 +182,7 @@ def test_an_option_of_a_type_the_config_cannot_write_is_refused_when_declared():
 @pytest.mark.parametrize(("pattern", "message"), [
     ("bad (", "rule S102 (boilerplate-line): 'extend-patterns': 'bad (': not a regular expression: missing ), "
               "unterminated subpattern"),
-    ("Posted (?&dat)", "'extend-patterns': 'Posted (?&dat)': no named part 'dat' (the parts: clock, credit, date,"),
+    ("Posted (?&dat)", "'extend-patterns': 'Posted (?&dat)': no named part 'dat' (the parts: age, clock, credit, date,"),
 ])
 def test_a_furniture_pattern_that_cannot_compile_is_a_config_error_naming_it(pattern, message):
     # It was an internal error of S102 on the first file, at a position in the joined pattern.

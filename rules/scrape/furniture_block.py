@@ -23,12 +23,13 @@ _END = compiled_on_use(r"[.!?;,…:][\"”’)\]]?$")
 _TEASER = compiled_on_use(r"\w(?:\.\.\.|…)$")
 # Code, markup, header fields (`Status: Final`), measurements, phone numbers: never a menu item.
 _CODE = compiled_on_use(r"^[A-Z][\w-]*: |[={};<>$\\]|\w\(|^#|^//|--\w|\w_\w|::|\d\.\d|^\+?\(?\d[\d ()/-]{6,}$")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-# A date standing alone (a teaser's or a byline's): Oct 9, 2019 / 11 Jan 2019 / Posted on April 29, 2022.
-_DATE_SOURCE = (
-    rf"(?:(?:posted|published|updated|last updated)(?: on)?:? +)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?,? +)?\d{{4}}"
-    rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})")
+# A date standing alone (a teaser's or a byline's): Oct 9, 2019 / 11 Jan 2019 / Posted on April 29, 2022. The
+# month and the dateline's word are boilerplate.yaml's definitions; the weekday and the day are written here
+# (one space between words, a month with its year alone: `March 2019`), narrower than S102's timestamps'.
+_DATE_SOURCE = expanded(
+    r"(?:(?&dateline)(?: on)?:? +)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)? (?&month),? \d{4}|(?&month) (?:\d{1,2}(?:st|nd|rd|th)?,? +)?\d{4}"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})")
 _DATE = compiled_on_use(f"(?i){_DATE_SOURCE}")
 # A separator or a count left alone on its line: "|", "/", "(576)".
 _SEPARATOR_SOURCE = r"(?:[|/•·>»›<«‹–—-]|\(?\d{1,5}\)?)"
@@ -44,7 +45,7 @@ _TITLE_SPLIT = compiled_on_use(r" +[|/–—-] +")
 _COMMENT_HEADER_SOURCE = r"\S.{0,40}? says:"
 _COMMENT_HEADER = compiled_on_use(_COMMENT_HEADER_SOURCE)
 _COMMENT_STAMP_SOURCE = expanded(
-    r"(?:(?&date)|\d+ (?:second|minute|hour|day|week|month|year)s? ago)(?:,? +(?:at|@|-|\|)?) *(?&clock)"
+    r"(?:(?&date)|(?&age))(?:,? +(?:at|@|-|\|)?) *(?&clock)"
     r"(?:(?&zone))?|(?&clock)(?:(?&zone))?,? +(?:on )?(?&day)")
 _COMMENT_STAMP = compiled_on_use(f"(?i){_COMMENT_STAMP_SOURCE}")
 # How a line that may head a comment or mark a list's entry ends: a year, a time (`9:03 am`, not `a.m.`:
@@ -54,7 +55,7 @@ _MARK_ENDS = tuple("0123456789mMTC:)|/•·>»›<«‹–—-")
 # A link's source named in a list's entry: `via The Verge`, `Source: Reuters`, `theverge.com`.
 _SOURCE = compiled_on_use(r"(?i)\b(?:via|source:) \S|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b")
 # A comment's age, as comment systems print it (`2 days ago at 07:50 am`); an article's dates are absolute.
-_AGE = compiled_on_use(r"\d+ (?:second|minute|hour|day|week|month|year)s? ago")
+_AGE = compiled_on_use(expanded("(?&age)"))
 _COMMENT_MARKS = 3
 # A line (60 characters or fewer, ending in a mark) that, stripped, heads or closes a comment or marks an entry
 # (``_comment_marker``, ``_DATE``, ``_SEPARATOR``): each part starts and ends with a character that is no
