@@ -9,7 +9,7 @@ import pytest
 import lint
 from lint.config import Config
 from lint.formats import parse
-from lint.formats.templates import template_view
+from lint.formats.templates import expression_spans, template_view
 from lint.model import Source
 
 VITEPRESS = """\
@@ -179,6 +179,52 @@ def test_braces_inside_a_code_span_stay_code():
         ("paragraph", "Écrivez \ufffc dans le modèle, et \ufffc devient le message."),
     ]
     assert lint.check_text(text, path="a.md", config=Config(language="fr")) == []
+
+
+def test_a_code_span_on_a_later_line_is_counted_from_that_line_s_start():
+    # The backtick before the second expression opens a code span on its own line; the first expression's
+    # line has none, and the lines between are read only as the second is asked about.
+    text = "Set {{ a }} first.\n\nThen `style={{ b: 1 }}` in code.\n"
+    assert expression_spans(text) == [(4, 11)]
+
+
+def _line_start(text: str, at: int, breaks: str) -> int:
+    return max(text.rfind(char, 0, at) for char in breaks) + 1
+
+
+def _in_code_span_read_afresh(text: str, start: int, end: int) -> bool:
+    ticks_before = text.count("`", _line_start(text, start, "\n"), start)
+    if ticks_before % 2 == 0:
+        return False
+    tick, newline = text.find("`", end), text.find("\n", end)
+    return tick >= 0 and (newline < 0 or tick < newline)
+
+
+def test_line_tests_asked_in_any_order_answer_as_each_line_read_afresh():
+    """_Lines answers from what it read for the places asked before (or, before them, from lists of the
+    text's line breaks and backticks): the same answers as each line read from its start."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from lint.formats.templates import _FENCE_OPENING, _Lines
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(["`", "``", "```", "~~~", "\n", "\r", "\r\n", " ", "a", "{{", "}}"]),
+                    max_size=30),
+           st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.booleans()), min_size=1, max_size=12))
+    def same(pieces: list[str], asked: list[tuple[float, float, bool]]) -> None:
+        text = "".join(pieces)
+        lines = _Lines(text)
+        for where, length, fence in asked:
+            start = int(where * len(text))
+            if fence:
+                expected = _FENCE_OPENING.match(text, _line_start(text, start, "\r\n")) is not None
+                assert lines.on_fence_opening(start) == expected, (text, asked, start)
+            else:
+                end = start + int(length * (len(text) - start))
+                assert lines.in_code_span(start, end) == _in_code_span_read_afresh(text, start, end), (text, asked)
+
+    same()
 
 
 def test_a_lone_brace_pair_in_prose_is_still_prose():
