@@ -385,7 +385,8 @@ def module_with_kept_patterns(source_file: str, load: Callable[[], types.ModuleT
         signature = None
     key = ("module-patterns", source_file)
     found = _KEPT_LIBRARY.get(key)
-    if signature is not None and isinstance(cache, dict) and isinstance(found, tuple) and found[0] == signature:
+    warm = signature is not None and isinstance(found, tuple) and found[0] == signature
+    if warm and isinstance(cache, dict):
         for pattern, flags in found[1]:
             made = _compiled_in(_KEPT_LIBRARY, pattern, flags)
             # The key re.compile(pattern, flags) looks for: without re.UNICODE, which a str pattern's
@@ -396,6 +397,13 @@ def module_with_kept_patterns(source_file: str, load: Callable[[], types.ModuleT
     if signature is not None and _KEPT_LIBRARY.usable:
         made_here = sorted({(p.pattern, p.flags) for p in vars(module).values()
                             if isinstance(p, re.Pattern) and isinstance(p.pattern, str)})
+        if isinstance(cache, dict):
+            # The opcodes of those that were not put in the cache kept now, for the next run to find: parsed
+            # and compiled once more in this one (the first after an install or a change), not in the next.
+            served = set(found[1]) if warm else set()
+            for pattern, flags in made_here:
+                if (pattern, flags) not in served:
+                    _compiled_in(_KEPT_LIBRARY, pattern, flags)
         if not (isinstance(found, tuple) and found == (signature, made_here)):
             _KEPT_LIBRARY.put(key, (signature, made_here))
     return module

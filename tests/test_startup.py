@@ -299,6 +299,19 @@ def test_a_value_kept_for_other_files_is_replaced_not_kept_beside(store: Path, m
     assert len(patterns._KEPT.entries or {}) == 1
 
 
+def _parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The patterns parsed from now on: by re (re.compile, re._compiler.compile) and by the store alike."""
+    parsed: list[str] = []
+    parse = patterns._parser.parse
+
+    def counted(pattern: Any, flags: int = 0, *args: Any) -> Any:
+        parsed.append(pattern)
+        return parse(pattern, flags, *args)
+
+    monkeypatch.setattr(patterns._parser, "parse", counted)
+    return parsed
+
+
 def test_a_library_s_patterns_from_the_store_answer_as_re_does(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     library_store = store.with_name("library-patterns.marshal")
     monkeypatch.setattr(patterns, "_KEPT_LIBRARY", patterns._Kept(library_store))
@@ -309,16 +322,24 @@ def test_a_library_s_patterns_from_the_store_answer_as_re_does(store: Path, monk
         ("search", (r"p\.m\.", text)), ("match", (r"mr", text, re.IGNORECASE)), ("fullmatch", (r".+", "abc")),
         ("split", (r"\s+", text, 2)), ("findall", (r"(\d)\.(\d+)", text)),
     ]
-    for _ in range(2):  # compiled and kept, then from the store in the next process
-        kept = patterns._KeptRe()
+    def answered(functions: Any) -> list[Any]:
+        answers = []
         for name, args in calls:
-            ours, theirs = getattr(kept, name)(*args), getattr(re, name)(*args)
-            if isinstance(theirs, re.Match):  # (matches compare by identity)
-                ours, theirs = ours.span(), theirs.span()
-            assert ours == theirs, name
-        assert [m.span() for m in kept.finditer(r"\.", text)] == [m.span() for m in re.finditer(r"\.", text)]
-        assert kept.compile(r"\d+").pattern == r"\d+" and kept.escape("a.b") == re.escape("a.b")
-        assert kept.IGNORECASE is re.IGNORECASE
+            answer = getattr(functions, name)(*args)
+            answers.append(answer.span() if isinstance(answer, re.Match) else answer)  # (matches: by identity)
+        answers.append([m.span() for m in functions.finditer(r"\.", text)])
+        answers.append(functions.compile(r"\d+").pattern)
+        return answers
+
+    theirs = answered(re)
+    parsed = _parsed(monkeypatch)
+    for run in ("compiled and kept", "from the store in the next process"):
+        kept = patterns._KeptRe()
+        parsed.clear()
+        assert answered(kept) == theirs, run
+        asked = sorted({args[0] for _, args in calls} | {r"\.", r"\d+"})
+        assert sorted(parsed) == (asked if run == "compiled and kept" else []), run
+        assert kept.escape("a.b") == re.escape("a.b") and kept.IGNORECASE is re.IGNORECASE
         with pytest.raises(re.error):
             kept.search("(", text)
         patterns._KEPT_LIBRARY.save()
@@ -342,28 +363,22 @@ def test_a_module_s_patterns_compiled_at_import_come_from_the_store(
         spec.loader.exec_module(module)
         return module
 
-    compiled_by_re: list[str] = []
-    compile_anew = re._compiler.compile  # type: ignore[attr-defined]
-
-    def counted(pattern: Any, flags: int = 0) -> Any:
-        compiled_by_re.append(pattern)
-        return compile_anew(pattern, flags)
-
-    monkeypatch.setattr(re._compiler, "compile", counted)  # type: ignore[attr-defined]
+    parsed = _parsed(monkeypatch)
+    re.purge()
     first = patterns.module_with_kept_patterns(str(module_file), load)
-    assert compiled_by_re
+    assert parsed == [r"[a-zé]+ \d"] * 2  # by the module's re.compile, then for the store
     patterns._KEPT_LIBRARY.save()
     monkeypatch.setattr(patterns, "_KEPT_LIBRARY", patterns._Kept(library_store))  # the next process
     re.purge()
-    compiled_by_re.clear()
+    parsed.clear()
     kept = patterns.module_with_kept_patterns(str(module_file), load)
-    assert not compiled_by_re  # re.compile found it made from the kept opcodes
+    assert not parsed  # re.compile found it made from the opcodes the first process kept
     assert (kept.WORDS.pattern, kept.WORDS.flags) == (first.WORDS.pattern, first.WORDS.flags)
     assert kept.WORDS.findall("abé 1, x2 and y 3") == first.WORDS.findall("abé 1, x2 and y 3") == ["x2"]  # (verbose: the space is no character)
     module_file.write_text("import re\nWORDS = re.compile(r'[a-z]+ \\d', re.VERBOSE)\n", encoding="utf-8")
     re.purge()
     assert patterns.module_with_kept_patterns(str(module_file), load).WORDS.pattern == r"[a-z]+ \d"
-    assert compiled_by_re  # a changed module compiles its own
+    assert r"[a-z]+ \d" in parsed  # a changed module compiles its own
 
 
 def test_pysbd_reads_its_patterns_through_the_store() -> None:
