@@ -200,7 +200,7 @@ def _answering_code(module_file: str) -> tuple[Any, ...]:
 
 class _Kept:
     """The kept opcodes and answers: one marshal file per interpreter, read on first use, written when
-    the process exits if the run added to it."""
+    the process exits if the run added to it (merged with what other processes wrote to it meanwhile)."""
 
     def __init__(self, path: Path | None = None) -> None:
         tag = sys.implementation.cache_tag
@@ -213,17 +213,21 @@ class _Kept:
                        sys.maxunicode, __version__)
         self.entries: dict[Hashable, Any] | None = None
         self.added = False
+        self.saved_at_exit_of: int | None = None  # the process that will save the entries when it ends
+
+    def _read(self) -> dict[Hashable, Any]:
+        """The entries in the file now (none where it is missing, damaged or another interpreter's)."""
+        try:
+            header, entries = marshal.loads(self.path.read_bytes())
+            if header == self.header and isinstance(entries, dict):
+                return entries
+        except (OSError, EOFError, ValueError, TypeError):  # none yet, or not ours: start afresh
+            pass
+        return {}
 
     def _loaded(self) -> dict[Hashable, Any]:
         if self.entries is None:
-            self.entries = {}
-            if self.usable:
-                try:
-                    header, entries = marshal.loads(self.path.read_bytes())
-                    if header == self.header and isinstance(entries, dict):
-                        self.entries = entries
-                except (OSError, EOFError, ValueError, TypeError):  # none yet, or not ours: start afresh
-                    pass
+            self.entries = self._read() if self.usable else {}
         return self.entries
 
     def get(self, key: Hashable, default: Any = None) -> Any:
@@ -236,15 +240,26 @@ class _Kept:
         if len(entries) >= _KEPT_LIMIT:
             entries.clear()
         entries[key] = value
-        if not self.added and not sys.dont_write_bytecode:
-            atexit.register(self.save)
         self.added = True
+        if self.saved_at_exit_of != os.getpid() and not sys.dont_write_bytecode:
+            self.saved_at_exit_of = os.getpid()
+            atexit.register(self.save)
+            processes = sys.modules.get("multiprocessing")
+            if processes is not None and processes.parent_process() is not None:
+                # A pool's worker (lint.parallel's, lint.corpus's) ends by os._exit, which runs no atexit
+                # function, only its finalizers: the patterns it alone compiled (pysbd's, ftfy's: the
+                # parent splits no sentence) are kept as the parent's are.
+                from multiprocessing.util import Finalize
+
+                Finalize(None, self.save, exitpriority=0)
 
     def save(self) -> None:
-        """Write the entries (``kept_marshalled``)."""
+        """Write the entries (``kept_marshalled``) beside the file's as it is now: other processes of a run,
+        its pool's workers, write it too."""
         if not self.added or self.entries is None or sys.dont_write_bytecode:
             return
-        if kept_marshalled(self.path, (self.header, self.entries)):
+        merged = {**self._read(), **self.entries}
+        if kept_marshalled(self.path, (self.header, merged if len(merged) <= _KEPT_LIMIT else self.entries)):
             self.added = False
 
 

@@ -5,6 +5,7 @@ the time; these tests hold the behaviour the time depends on)."""
 from __future__ import annotations
 
 import datetime
+import json
 import marshal
 import os
 import re
@@ -379,6 +380,79 @@ def test_a_module_s_patterns_compiled_at_import_come_from_the_store(
     re.purge()
     assert patterns.module_with_kept_patterns(str(module_file), load).WORDS.pattern == r"[a-z]+ \d"
     assert r"[a-z]+ \d" in parsed  # a changed module compiles its own
+
+
+def test_two_processes_writing_the_store_keep_both_their_patterns(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pool's workers each read the store as it was, compile what their files ask for, and write it.
+    first, second = patterns._Kept(store), patterns._Kept(store)
+    assert first.get(("compiled", "a", 0)) is None and second.get(("compiled", "a", 0)) is None
+    first.put(("compiled", "a", 0), "from the first")
+    first.put(("compiled", "c", 0), "from the first")
+    second.put(("compiled", "b", 0), "from the second")
+    second.put(("compiled", "a", 0), "from the second")
+    first.save()
+    second.save()
+    assert patterns._Kept(store)._loaded() == {("compiled", "c", 0): "from the first",
+                                              ("compiled", "b", 0): "from the second",
+                                              ("compiled", "a", 0): "from the second"}
+
+
+_POOL_RUN = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from lint import patterns\n"
+    "folder = Path(sys.argv[1])\n"
+    "patterns._KEPT = patterns._Kept(folder / 'patterns.marshal')\n"
+    "patterns._KEPT_CODE = patterns._Kept(folder / 'dataclasses.marshal')\n"
+    "patterns._KEPT_LIBRARY = patterns._Kept(folder / 'library-patterns.marshal')\n"
+    "parsed = []\n"
+    "parse = patterns._parser.parse\n"
+    "def counted(pattern, flags=0, *args):\n"
+    "    parsed.append(pattern)\n"
+    "    return parse(pattern, flags, *args)\n"
+    "patterns._parser.parse = counted\n"
+    "from lint.cli import main\n"
+    "sys.argv = ['copylint', 'check', '--no-cache', '--exit-zero', *sys.argv[2:]]\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "import json\n"
+    "print(json.dumps([pattern for pattern in parsed if isinstance(pattern, str)]), file=sys.stderr)\n"
+)
+
+
+def test_the_patterns_a_pool_s_workers_compiled_are_kept(tmp_path: Path) -> None:
+    """The parent of a pool splits no sentence: pysbd's patterns and ftfy's are compiled in the workers,
+    which end by os._exit, and are kept for the next run all the same."""
+    from lint import parallel
+
+    if not patterns._KEPT_LIBRARY.usable or not parallel.can_fork():
+        pytest.skip("no kept patterns, or no forked workers, here")
+    store = tmp_path / "store"
+    store.mkdir()
+    text = ("Dr. Smith met Prof. Jones at 5 p.m. on Monday. Officials said 74 people were on board. "
+            "Officials said 74 people were on board.\nÇa coûte 5 €, dit-il.\n")
+    files = []
+    for number in range(4):
+        (tmp_path / f"page{number}.txt").write_text(text, encoding="utf-8")
+        files.append(f"page{number}.txt")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def run(*args: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", _POOL_RUN, str(store), *args], capture_output=True,
+                              text=True, check=True, env=env, cwd=tmp_path)
+        assert "S108" in done.stdout
+        return cast(list[str], json.loads(done.stderr.strip().splitlines()[-1]))
+
+    run("--jobs", "2", *files)
+    _, entries = marshal.loads((store / "library-patterns.marshal").read_bytes())
+    library = {key[1] for key in entries if key[0] == "compiled"}
+    assert any("∯" in pattern for pattern in library)  # pysbd's
+    assert any(key[0] == "module-patterns" and key[1].endswith("badness.py") for key in entries)  # ftfy's
+    _, own = marshal.loads((store / "patterns.marshal").read_bytes())
+    # The next run, in one process, parses none of them again.
+    assert not set(run("--jobs", "1", *files)) & (library | {key[1] for key in own if key[0] == "compiled"})
 
 
 def test_pysbd_reads_its_patterns_through_the_store() -> None:
