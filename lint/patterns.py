@@ -53,9 +53,13 @@ def _stdlib_compiler() -> tuple[Any, Any, Any]:
 _sre, _compiler, _parser = _stdlib_compiler()
 
 T = TypeVar("T")
-# Patterns and answers kept at most: past it the store starts afresh (patterns a config or an edited
-# rule made, and that no run asks for any more, go with it).
+# Patterns and answers a file keeps at most: past it the ones no run has asked for the longest go first
+# (patterns a config, an edited rule or a text made: pysbd builds some from the abbreviations it meets),
+# never the patterns a library module compiles at import (``module_with_kept_patterns``).
 _KEPT_LIMIT = 1024
+# Entries a process holds at most, what it asked for beside what it read: past it a new one is compiled
+# and not kept (a run that makes patterns from its texts without end).
+_HELD_LIMIT = 4 * _KEPT_LIMIT
 
 # What a caller may ask of a pattern; after the first use each is the compiled pattern's own attribute.
 _ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
@@ -214,6 +218,10 @@ class _Kept:
         self.entries: dict[Hashable, Any] | None = None
         self.added = False
         self.saved_at_exit_of: int | None = None  # the process that will save the entries when it ends
+        # The keys this process asked for, in the order first asked: those it found kept (asked for by two
+        # runs at least), and those it added. The file is in the order entries were last asked for.
+        self.found: dict[Hashable, None] = {}
+        self.made: dict[Hashable, None] = {}
 
     def _read(self) -> dict[Hashable, Any]:
         """The entries in the file now (none where it is missing, damaged or another interpreter's)."""
@@ -231,15 +239,21 @@ class _Kept:
         return self.entries
 
     def get(self, key: Hashable, default: Any = None) -> Any:
-        return self._loaded().get(key, default) if self.usable else default
+        if not self.usable:
+            return default
+        found = self._loaded().get(key, _MISSING)
+        if found is _MISSING:
+            return default
+        self.found[key] = None
+        return found
 
     def put(self, key: Hashable, value: Any) -> None:
         entries = self._loaded()
-        if not self.usable:
+        if not self.usable or (key not in entries and len(entries) >= _HELD_LIMIT):
             return
-        if len(entries) >= _KEPT_LIMIT:
-            entries.clear()
         entries[key] = value
+        self.found.pop(key, None)
+        self.made[key] = None
         self.added = True
         if self.saved_at_exit_of != os.getpid() and not sys.dont_write_bytecode:
             self.saved_at_exit_of = os.getpid()
@@ -254,13 +268,62 @@ class _Kept:
                 Finalize(None, self.save, exitpriority=0)
 
     def save(self) -> None:
-        """Write the entries (``kept_marshalled``) beside the file's as it is now: other processes of a run,
-        its pool's workers, write it too."""
+        """Write the entries (``kept_marshalled``): the file's as it is now (other processes of a run, its
+        pool's workers, write it too) and this process's, in the order they were last asked for; past
+        ``_KEPT_LIMIT``, the ones asked for longest ago go (``_kept_entries``)."""
         if not self.added or self.entries is None or sys.dont_write_bytecode:
             return
-        merged = {**self._read(), **self.entries}
-        if kept_marshalled(self.path, (self.header, merged if len(merged) <= _KEPT_LIMIT else self.entries)):
+        entries = self.entries
+        made = {key: entries[key] for key in self.made}
+        found = {key: entries[key] for key in self.found if key not in made}
+        earlier = {key: value for key, value in entries.items() if key not in made and key not in found}
+        for key, value in self._read().items():
+            if key not in made and key not in found:
+                earlier.pop(key, None)  # (the other process's, later than this one's read)
+                earlier[key] = value
+        if kept_marshalled(self.path, (self.header, _kept_entries(earlier, made, found))):
             self.added = False
+
+
+def _kept_entries(earlier: dict[Hashable, Any], made: dict[Hashable, Any],
+                  found: dict[Hashable, Any]) -> dict[Hashable, Any]:
+    """The entries a store keeps, at most ``_KEPT_LIMIT`` (the patterns a library module compiles at import
+    aside: ``module_with_kept_patterns``'s, kept while the module is as it was, which no run would keep
+    again on its own): first those no run since asked for, the oldest first; then those this run made
+    (past the limit, the ones it made last go); then those it found kept, asked for by two runs at least.
+    So the patterns pysbd builds from a text's abbreviations push out neither ftfy's nor those every run
+    asks for."""
+    excess = len(earlier) + len(made) + len(found) - _KEPT_LIMIT
+    if excess <= 0:
+        return {**earlier, **made, **found}
+    held: set[Hashable] = set()
+    for part in (earlier, made, found):
+        for key, value in part.items():
+            if isinstance(key, tuple) and key[:1] == ("module-patterns",) and _module_unchanged(value):
+                held.add(key)
+                held.update(("compiled", pattern, flags) for pattern, flags in value[1])
+    parts = []
+    for part, last_first in ((earlier, False), (made, True), (found, False)):
+        keys = list(part)
+        gone = set()
+        for key in reversed(keys) if last_first else keys:
+            if excess <= 0:
+                break
+            if key not in held:
+                gone.add(key)
+                excess -= 1
+        parts.append({key: part[key] for key in keys if key not in gone})
+    return {key: value for part in parts for key, value in part.items()}
+
+
+def _module_unchanged(value: Any) -> bool:
+    """Whether a ``module-patterns`` entry's module file has the size and modification time it names."""
+    try:
+        (source_file, size, mtime), _ = value
+        st = os.stat(source_file)
+        return bool(st.st_size == size and st.st_mtime_ns == mtime)
+    except (OSError, TypeError, ValueError):
+        return False
 
 
 def kept_marshalled(path: Path, value: Any) -> bool:

@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -395,6 +396,46 @@ def test_two_processes_writing_the_store_keep_both_their_patterns(store: Path, m
     assert patterns._Kept(store)._loaded() == {("compiled", "c", 0): "from the first",
                                               ("compiled", "b", 0): "from the second",
                                               ("compiled", "a", 0): "from the second"}
+
+
+def test_patterns_built_from_texts_never_push_out_a_library_module_s(
+        store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pysbd builds a pattern for each abbreviation it meets in a text (``(?<=\\sProf)\\.``): a run on many
+    of them must not push out of the store the patterns ftfy compiles at import, which no later run
+    would keep again, nor those every run asks for; the ones asked for longest ago go."""
+    monkeypatch.setattr(patterns, "_KEPT_LIMIT", 8)
+    library_store = store.with_name("library-patterns.marshal")
+    module_file = tmp_path / "library_module.py"
+    module_file.write_text("import re\nWORDS = re.compile(r'[a-z]+')\n", encoding="utf-8")
+
+    def load() -> Any:
+        namespace = types.ModuleType("_library_module")
+        exec(compile(module_file.read_text(encoding="utf-8"), str(module_file), "exec"), vars(namespace))
+        return namespace
+
+    def next_process() -> patterns._KeptRe:
+        patterns._KEPT_LIBRARY.save()
+        monkeypatch.setattr(patterns, "_KEPT_LIBRARY", patterns._Kept(library_store))
+        re.purge()
+        return patterns._KeptRe()
+
+    monkeypatch.setattr(patterns, "_KEPT_LIBRARY", patterns._Kept(library_store))
+    patterns.module_with_kept_patterns(str(module_file), load)
+    kept_re = next_process()
+    kept_re.compile(r"\s+")  # asked for by every run
+    for run in range(3):
+        for number in range(10):  # more than the store holds: of this run's, the first made stay
+            kept_re.sub(rf"(?<=\sAbbr{run}x{number})\.", "∯", "An Abbr. here.")
+        kept_re = next_process()
+        kept_re.compile(r"\s+")
+    _, entries = marshal.loads(library_store.read_bytes())
+    assert len(entries) == 8
+    assert ("module-patterns", str(module_file)) in entries and ("compiled", "[a-z]+", re.UNICODE) in entries
+    assert ("compiled", r"\s+", 0) in entries
+    assert [key[1] for key in entries if "Abbr" in key[1]] == [rf"(?<=\sAbbr2x{n})\." for n in range(5)]
+    parsed = _parsed(monkeypatch)
+    assert patterns.module_with_kept_patterns(str(module_file), load).WORDS.findall("ab cd") == ["ab", "cd"]
+    assert not parsed
 
 
 _POOL_RUN = (
