@@ -308,6 +308,11 @@ REPROS: list[Repro] = [
                write(".copylint.yaml", "language: zh\n")),
           [PY, "-m", "lint", "check", "--no-cache", "--select", "L101", "a.md"],
           lambda r, d: r.returncode == 1 and "L101" in out(r)),
+    # B102's two-option branch was nested lazy runs, cubic where a copied msgid breaks its line: > 40 s at 28 KB
+    Repro("B102: a copied msgid 'set -a and -a and … done\\nThe end' of 28 KB, 20 s limit",
+          write("c.po", 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n' + 'msgid "{0}"\nmsgstr "{0}"\n'.format(
+              "set " + "-a and " * 4000 + "done\\nThe end of it all here.")),
+          "timeout -s KILL 20 {C} --select B102 c.po", lambda r, d: r.returncode == 1 and "B102" in out(r), shell=True),
 ]
 
 

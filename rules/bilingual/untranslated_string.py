@@ -16,11 +16,12 @@ _LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 # that document's title, which translations cite as it is.
 _CITATION = compiled_on_use(r"\s*(?:PEP|RFC)?\s*:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*(?:--|[-–—:])\s")
 # A command line, what a user types: after a shell's or Python's prompt (`$ pip install …`, `>>> import os`),
-# a program's name and an option right after it (`python -m pydoc sys`), two options (`pybabel extract -o
-# out.po -k _`), or an assignment (`cssclasses = ["mon", "tue"]`). A sentence names an option once and ends
-# with a mark (`Use the -O option.`).
-_COMMAND = compiled_on_use(r"(?:\$|>>>) \S[^\n]*|[A-Za-z_][\w.]* = \S[^\n]*|[a-z][\w.+-]* --?[A-Za-z][\w-]*(?:[ =][^\n]*)?"
-                           r"|[a-z][^\n]*? --?[A-Za-z][\w-]*[ =][^\n]*? --?[A-Za-z][^\n]*")
+# a program's name and an option right after it (`python -m pydoc sys`), or an assignment (`cssclasses =
+# ["mon", "tue"]`); two options anywhere on the line (`pybabel extract -o out.po -k _`) are counted over its
+# words (_OPTION): nested lazy runs before each option backtracked cubically on a long string with a line
+# break. A sentence names an option once and ends with a mark (`Use the -O option.`).
+_COMMAND = compiled_on_use(r"(?:\$|>>>) \S[^\n]*|[A-Za-z_][\w.]* = \S[^\n]*|[a-z][\w.+-]* --?[A-Za-z][\w-]*(?:[ =][^\n]*)?")
+_OPTION = compiled_on_use(r"--?[A-Za-z][\w-]*(?:=.*)?")
 # A product's name as the whole string: a word in lower case with a capital inside (`iPod`, `macOS`,
 # `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
 # word a translator would translate.
@@ -103,6 +104,9 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 note="a literal block (Sphinx keeps its lines): code and its output"),
         Example('msgid "python -m pydoc sys"\nmsgstr "python -m pydoc sys"\n', path="messages.po",
                 note="a command line: a program and its option"),
+        Example('msgid "pybabel extract -o messages.pot -k lazy_gettext src"\n'
+                'msgstr "pybabel extract -o messages.pot -k lazy_gettext src"\n', path="messages.po",
+                note="a command line with two options"),
         Example('msgid "$ pybabel extract -o messages.po /usr/lib/python3.12/argparse.py"\n'
                 'msgstr "$ pybabel extract -o messages.po /usr/lib/python3.12/argparse.py"\n', path="messages.po",
                 note="a command after a shell's prompt"),
@@ -150,11 +154,22 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         markup = markup_of(doc)
         if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
             return
-        if _COMMAND.fullmatch(source) and not source.rstrip().endswith((".", "!", "?", ":")):
+        if (_COMMAND.fullmatch(source) or _two_options(source)) and not source.rstrip().endswith((".", "!", "?", ":")):
             return  # a command line, copied as the user types it
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
+
+
+def _two_options(source: str) -> bool:
+    """Whether a one-line string that starts with a word in lower case names two options or more after it
+    (`pybabel extract -o out.po -k _`): a command line. The first must be a whole option (`-o`,
+    `--output=x`), the next one only starts as one (`-k`, `-OO,`)."""
+    if "\n" in source or not ("a" <= source[:1] <= "z"):
+        return False
+    words = source.split(" ")[1:]
+    first = next((i for i, w in enumerate(words) if _OPTION.fullmatch(w) and (i + 1 < len(words) or "=" in w)), None)
+    return first is not None and any(_OPTION.match(w) for w in words[first + 1 :])
 
 
 def _into_its_source_language(doc: Document) -> bool:
