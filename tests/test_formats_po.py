@@ -129,3 +129,37 @@ def test_a_form_picked_for_a_few_numbers_alone_may_spell_the_count_out():
     assert [f.code for f in lint.check_text(text, path="sr@latin.po", select=["B101"])] == []
     lost = text.replace('msgstr[0] "%d datoteka"', 'msgstr[0] "datoteka"')
     assert [f.code for f in lint.check_text(lost, path="sr@latin.po", select=["B101"])] == ["B101"]
+
+
+def _entries(*msgids: str, plain: int = 0) -> str:
+    """A catalogue without locations: each msgid translated as itself, then `plain` entries of plain text."""
+    body = "".join(f'msgid "{m}"\nmsgstr "{m}"\n\n' for m in msgids)
+    return body + "".join(f'msgid "Message {i}"\nmsgstr "Message {i}"\n\n' for i in range(plain))
+
+
+@pytest.mark.parametrize(("text", "rst"), [
+    # one entry with a role, written in its msgid and its msgstr: not two entries
+    (_entries("Use :func:`len` here."), False),
+    (_entries("Use :func:`len` here.", "See ``None``."), True),
+    # inline literals alone, in any number of entries: an application may quote its options so
+    (_entries("Run ``--verbose`` to see more.", "Set ``--jobs`` to the cores.", "Try ``--help``."), False),
+    # two marked entries in 80 (one in 40) and in 81
+    (_entries("Use :func:`len` here.", "See ``None``.", plain=78), True),
+    (_entries("Use :func:`len` here.", "See ``None``.", plain=79), False),
+])
+def test_a_catalogue_without_locations_is_rest_by_its_roles_in_a_share_of_entries(text, rst):
+    from lint.formats.po import reads_as_rst
+
+    assert reads_as_rst(text) is rst
+    # and a catalogue with locations is read by them, whatever its markup
+    assert not reads_as_rst(text) or parse(Source("a.po", text), "po").memo["markup"] == "rst"
+
+
+def test_without_locations_a_line_break_alone_is_no_literal_block():
+    text = _entries("Use :func:`len` here.", "See ``None``.") + (
+        'msgid ">>> len(\\"abc\\")\\n3"\nmsgstr ">>> len(\\"abc\\")\\n3"\n\n'
+        'msgid "    for line in f:\\n        print(line)"\nmsgstr "    pour line dans f:\\n        print(line)"\n\n'
+        'msgid "Copied the files.\\nThe originals were kept."\nmsgstr "Fichiers copiés.\\nLes originaux sont là."\n')
+    texts = [s.text for s in parse(Source("a.po", text), "po").segments]
+    assert "Fichiers copiés.\nLes originaux sont là." in texts
+    assert not any("pour line" in t or "len(" in t for t in texts)

@@ -40,10 +40,21 @@ _ESCAPE = compiled_on_use(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _MSGID_MARKUP = compiled_on_use(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|sup|br|p|'
                            r'code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
-# A reST role with its backquoted text (`:func:`len``) or an inline literal (``` ``None`` ```): no program's
-# message writes these, a Sphinx catalogue holds them in every other string.
-_RST_INLINE = compiled_on_use(r"(?<![\w`]):[a-z]+(?::[a-z]+)?:`[^`\n]+`|(?<![\w`])``[^`\n]+``(?![\w`])")
+# A reST role with its backquoted text (`:func:`len``): no program's message writes one, a Sphinx catalogue
+# holds them in every other string. An inline literal (``` ``None`` ```) is weaker: a program's message may
+# quote an option so (``` ``--verbose`` ```), as Markdown does.
+_RST_ROLE = compiled_on_use(r"(?<![\w`]):[a-z]+(?::[a-z]+)?:`[^`\n]+`")
+_RST_LITERAL = compiled_on_use(r"(?<![\w`])``[^`\n]+``(?![\w`])")
 _LOCATION = compiled_on_use(r"^#:", re.M)
+_ENTRY = '\nmsgid "'
+# A catalogue without locations is reST where one entry at least writes a role and two at least write a role
+# or an inline literal, one entry in _RST_SHARE at least (python-docs-pl's mro.po: 5 of 121).
+_RST_ROLE_ENTRIES = 1
+_RST_ENTRIES = 2
+_RST_SHARE = 40
+# A line of a literal block (code and its output), not of a message: indented, after a prompt (`>>>`, `...`,
+# `$`), a comment, a call (`print(x)`), an assignment, or ending with a brace, a semicolon or a backslash.
+_CODE_LINE = compiled_on_use(r"^(?:[ \t]|>>>|\.\.\.|\$ |#|//)|[{};\\]$|\w\(|^[\w.]+ = ", re.M)
 _TWO_FORMS = compiled_on_use(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
 _DISABLE = compiled_on_use(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
@@ -186,17 +197,34 @@ CHOICES = {"markup": MARKUPS}
 def markup_of(source: Source, options: Mapping[str, Any] | None = None) -> str:
     """The markup the catalogue's strings are written in: the `markup` option, or for `auto` the format
     of the files its `#:` references name (a Sphinx catalogue's `.rst`), else reST where a catalogue
-    without references writes reST roles or inline literals (twice or more), else HTML where msgids hold
+    without references writes reST roles in a share of its entries (reads_as_rst), else HTML where msgids hold
     HTML or Pango tags or entities (GTK applications), else none."""
     chosen = str((options or {}).get("markup", "auto"))
     if chosen != "auto":
         return chosen
     found = markup_of_references(source.text)
-    if found == "none" and not _LOCATION.search(source.text) and len(_RST_INLINE.findall(source.text, 0, 200_000)) >= 2:
-        return "rst"  # a Sphinx catalogue whose locations were stripped (`msgcat --no-location`): its roles tell
+    if found == "none" and not _LOCATION.search(source.text) and reads_as_rst(source.text[:200_000]):
+        return _RST_INFERRED  # a Sphinx catalogue whose locations were stripped (`msgcat --no-location`)
     if found == "none" and _MSGID_MARKUP.search(source.text):
         return _LABELS  # an application's strings with HTML or Pango markup (`<b>`, `&amp;`) in their msgids
     return found
+
+
+def reads_as_rst(text: str) -> bool:
+    """Whether a catalogue without locations is a Sphinx catalogue: its entries write reST roles
+    (`:func:`len``), one at least, and roles or inline literals in two entries at least and in one entry
+    of _RST_SHARE (an application's catalogue may quote an option or two as ``` ``--verbose`` ```)."""
+    with_role = {text.rfind(_ENTRY, 0, m.start()) for m in _RST_ROLE.finditer(text)}
+    if len(with_role) < _RST_ROLE_ENTRIES:
+        return False
+    marked = with_role | {text.rfind(_ENTRY, 0, m.start()) for m in _RST_LITERAL.finditer(text)}
+    entries = text.count(_ENTRY) + text.startswith(_ENTRY[1:])
+    return len(marked) >= _RST_ENTRIES and len(marked) * _RST_SHARE >= entries
+
+
+# `auto`'s reST for a catalogue without locations, read from its markup: reST, but a msgid's line break
+# alone does not make a literal block (nothing tells that Sphinx wrote the catalogue).
+_RST_INFERRED = "rst-inferred"
 
 
 # `auto`'s HTML for an application's labels (GTK's Pango markup: `<b>`, `&amp;`): read as HTML, but shown as
@@ -220,7 +248,8 @@ class _Catalogue:
         self.include_fuzzy = bool((options or {}).get("fuzzy", False))
         markup = markup_of(source, options)
         self.labels = markup == _LABELS
-        self.markup = "html" if self.labels else markup
+        self.inferred_rst = markup == _RST_INFERRED
+        self.markup = "html" if self.labels else "rst" if self.inferred_rst else markup
         self.segments: list[Segment] = []
         self.suppressions: list[Suppression] = []
         self.prose: list[tuple[int, int]] = []  # the msgstr strings' contents in the file
@@ -304,8 +333,11 @@ class _Catalogue:
         of a paragraph, a title or a list item into one and keeps them only in the blocks it copies as
         written (literal and doctest blocks, math, raw). Code and its output, which a translation copies
         or adapts (a comment, a string translated) and which copylint does not read in a reST document
-        either."""
-        return self.markup == "rst" and "\n" in msgid
+        either. Where the catalogue's reST was read from its markup (no locations), the block must also
+        look like code: a program's message may break its lines too."""
+        if self.markup != "rst" or "\n" not in msgid:
+            return False
+        return not self.inferred_rst or _CODE_LINE.search(msgid) is not None
 
     def add_form(self, key: str, parts: list[tuple[int, str]], msgid: str, plural: str,
                  context: str | None) -> None:
@@ -472,10 +504,14 @@ FORMAT = Format(
     not_prose='comments, `msgctxt`, `msgid`, the header entry, fuzzy entries (checked too with `format-options:'
               ' {po: {fuzzy: true}}`); placeholders (`%d`, `%(name)s`, `{0}`) and escapes inside msgstr are '
               'read but never rewritten; with markup (`format-options: {po: {markup: rst}}`, or `auto`: the '
-              'format of the files the `#:` references name, so a Sphinx catalogue is reST), inline literals, '
+              'format of the files the `#:` references name, so a Sphinx catalogue is reST; a catalogue without '
+              'any `#:` reference is reST where one entry writes a reST role (`:func:`len``) and two entries, one '
+              'in 40 at least, write roles or inline literals; else HTML where msgids hold HTML or Pango tags or '
+              'entities), inline literals, '
               'roles, substitutions, link targets and code inside msgstr are not prose either, each in its '
               'exact place in the file, and in a reST catalogue an entry whose msgid holds a line break is a '
-              'literal block (Sphinx joins the lines of every other kind of text) and is not read; '
+              'literal block (Sphinx joins the lines of every other kind of text) and is not read (without '
+              'references, only where a line of it looks like code: indented, after a prompt, a call); '
               'obsolete `#~` entries are never read. An unterminated string or a line '
               'polib cannot read is an error with its line',
     examples=(
