@@ -269,6 +269,9 @@ class _Catalogue:
         self.disable_line = 0
         self.current: str | None = None  # the keyword whose string a continuation line continues
         self.format_flags: set[str] = set()  # xgettext's `#, c-format`, `python-format`… over the whole file
+        # segment index -> its entry's format flags, and whether its `#:` locations name a source in a
+        # language that formats with braces (C++, Python…; None without locations)
+        self.entry_flags: dict[int, tuple[frozenset[str], bool | None]] = {}
 
     def read(self) -> None:
         text = self.source.text
@@ -314,9 +317,12 @@ class _Catalogue:
         """End the entry being read: its translations become segments (unless fuzzy)."""
         if self.entry:
             fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in self.comments)
-            for c in self.comments:
-                if c.startswith("#,"):
-                    self.format_flags.update(f for f in re.split(r"[\s,]+", c[2:]) if f.endswith("-format"))
+            flags = frozenset(f for c in self.comments if c.startswith("#,")
+                              for f in re.split(r"[\s,]+", c[2:]) if f.endswith("-format"))
+            self.format_flags.update(flags)
+            places = [p.rsplit(":", 1)[0] for c in self.comments if c.startswith("#:") for p in c[2:].split()]
+            braces = any(p.endswith(_BRACE_SOURCES) for p in places) if places else None
+            first = len(self.segments)
             msgid = _joined(self.entry.get("msgid"))
             context = _joined(self.entry.get("msgctxt")) or None
             plural = _joined(self.entry.get("msgid_plural"))
@@ -324,6 +330,8 @@ class _Catalogue:
                 for key, (_, parts) in self.entry.items():
                     if key.startswith("msgstr"):
                         self.add_form(key, parts, msgid, plural, context)
+            for index in range(first, len(self.segments)):
+                self.entry_flags[index] = (flags, braces)
         self.entry.clear()
         self.comments = []
         self.disabled = None
@@ -357,6 +365,15 @@ class _Catalogue:
             end = seg.to_source_end(len(seg.text))
             self.suppressions.append(Suppression(seg.to_source(0), end + 1, self.disabled, self.disable_line))
 
+    def printf_only(self) -> frozenset[int]:
+        """The segments whose placeholders are printf conversions alone, `{unset}` a word shown in braces:
+        an entry flagged as C's (`#, c-format`), and in a catalogue whose flags are all C's (a C
+        program's) an entry without flags unless its locations name a source in a language that formats
+        with braces (`src/download.cpp`)."""
+        c_program = bool(self.format_flags) and self.format_flags <= _C_FLAGS
+        return frozenset(index for index, (flags, braces) in self.entry_flags.items()
+                         if (flags <= _C_FLAGS if flags else c_program and not braces))
+
     def document(self) -> Document:
         # Everything but the translations is out of bounds for rules that read the file itself (runs of
         # spaces, mojibake): an edited msgid no longer finds its translation.
@@ -370,7 +387,15 @@ class _Catalogue:
         doc.memo["po-rare-form"] = self.rare_segments
         doc.memo["po-string-start"] = self.string_starts
         doc.memo["po-format-flags"] = frozenset(self.format_flags)
+        doc.memo["po-printf-only"] = self.printf_only()
         return doc
+
+
+# The flags xgettext writes for C's printf strings.
+_C_FLAGS = frozenset({"c-format", "no-c-format", "possible-c-format"})
+# Sources in languages whose messages format with braces (C++'s std::format and fmt, Python, C#, JavaScript,
+# Rust): a message taken from one may hold `{0}` or `{path}`, even in a C program's catalogue.
+_BRACE_SOURCES = (".cpp", ".cc", ".cxx", ".hpp", ".hh", ".hxx", ".py", ".cs", ".js", ".ts", ".rs")
 
 
 _LANGUAGE = compiled_on_use(r'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)[ \t]*\\n"', re.M)

@@ -39,9 +39,10 @@ tag-mismatch.
 
 In a catalogue of reST strings (a Sphinx translation), the braces of `:file:` and `:samp:` roles and
 inline literals are the page's text, not placeholders a program fills (B106 compares them as code), and
-`%-style` or `%-formatting` names printf-style formatting. In a PO catalogue whose format strings are all
-flagged as C's (`#, c-format`: a C program's), only printf conversions are placeholders: `{unset}` is a
-word shown in braces.
+`%-style` or `%-formatting` names printf-style formatting. In a PO entry flagged as C's (`#, c-format`),
+and in a catalogue whose format strings are all flagged so (a C program's) in an entry without flags
+whose locations name no C++, Python, C#, JavaScript or Rust source, only printf conversions and numbered
+braces (`{0}`) are placeholders: `{unset}` is a word shown in braces.
 
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
@@ -95,6 +96,12 @@ as many as the language has: the placeholders each form uses are compared as a s
         Example('msgid "%s | %s"\nmsgstr "%s"\n', path="messages.po",
                 note="a translation made only of placeholders is compared too"),
         Example(xliff_example("%s (%s)", "%s", version="1.2"), path="app.xlf"),
+        Example('#: src/main.cpp:10\n#, c-format\nmsgid "%d files"\nmsgstr "%d fichiers"\n\n'
+                '#: src/download.cpp:42\nmsgid "Saved to {path}"\nmsgstr "Enregistré dans {chemin}"\n', path="fr.po",
+                note="one entry flagged c-format: a C++ source's other entries format with braces"),
+        Example('#: src/main.c:10\n#, c-format\nmsgid "%d files"\nmsgstr "%d fichiers"\n\n'
+                '#: src/pager.c:42\nmsgid "Page {0} of {1}"\nmsgstr "Page {0}"\n', path="fr.po",
+                note="a numbered brace is no word, even in a C program's catalogue"),
     )
     allow = (
         Example('#: src/common/chanopt.c:83\nmsgid "{unset}"\nmsgstr "{nicht gesetzt}"\n\n#: src/common/text.c:12\n'
@@ -164,8 +171,10 @@ as many as the language has: the placeholders each form uses are compared as a s
             both = (_without_variable_parts(both[0]), _without_variable_parts(both[1]))
         forms = seg.translates_plural_forms()
         (source, source_written), (target, target_written) = (_arguments(t, forms) for t in both)
-        if _printf_only(doc):
-            source, target = (Counter({k: n for k, n in side.items() if k.startswith("%")}) for side in (source, target))
+        if seg.index in doc.memo.get("po-printf-only", ()):
+            # `{0}` is never a word shown in braces: a C catalogue's entry that writes one formats with braces
+            source, target = (Counter({k: n for k, n in side.items() if k.startswith("%") or _INDEX.fullmatch(k)})
+                              for side in (source, target))
         if source == target:
             return None
         missing = sorted((source - target).elements())
@@ -192,15 +201,7 @@ as many as the language has: the placeholders each form uses are compared as a s
         return Difference(shown_missing, shown_extra)
 
 
-# The flags xgettext writes for C's printf strings: a catalogue whose format strings are all C's has no other
-# placeholders (`{unset}` is a word shown in braces).
-_C_FLAGS = frozenset({"c-format", "no-c-format", "possible-c-format"})
-
-
-def _printf_only(doc: Document) -> bool:
-    """Whether the PO catalogue flags its format strings and all as C's (`#, c-format`): a C program's."""
-    flags: frozenset[str] = doc.memo.get("po-format-flags") or frozenset()
-    return bool(flags) and flags <= _C_FLAGS
+_INDEX = compiled_on_use(r"\{\d+\}")
 
 
 def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
