@@ -32,10 +32,14 @@ _XLIFF_CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec",
 _ID = compiled_on_use(r'\sid="([^"]*)"')
 
 
-def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
+def pair(seg: Segment, doc: Document, code: bool = False) -> tuple[str, str] | None:
     """(source, translation) of a bilingual segment, decoded, or None (no source, or a source that is a
-    key such as GNOME's `translator-credits`)."""
+    key such as GNOME's `translator-credits`). A reST catalogue's literal block (code and its output,
+    memo `po-literal-blocks`) is paired only for the rules that compare code (``code``): its
+    placeholders, its numbers; the others (a copy, an end's mark) ask nothing of code."""
     if not seg.source_text or not seg.text:
+        return None
+    if not code and seg.index in doc.memo.get("po-literal-blocks", ()):
         return None
     # Eight B rules ask for each segment's pair: read it once per document (the memo lives and dies with
     # the Document it is derived from).

@@ -272,6 +272,7 @@ class _Catalogue:
         # segment index -> its entry's format flags, and whether its `#:` locations name a source in a
         # language that formats with braces (C++, Python…; None without locations)
         self.entry_flags: dict[int, tuple[frozenset[str], bool | None]] = {}
+        self.literal_blocks: set[int] = set()  # the segments of a reST catalogue's literal blocks
 
     def read(self) -> None:
         text = self.source.text
@@ -326,10 +327,11 @@ class _Catalogue:
             msgid = _joined(self.entry.get("msgid"))
             context = _joined(self.entry.get("msgctxt")) or None
             plural = _joined(self.entry.get("msgid_plural"))
-            if msgid and (self.include_fuzzy or not fuzzy) and not self.literal_block(msgid):
+            if msgid and (self.include_fuzzy or not fuzzy):
+                literal = self.literal_block(msgid)
                 for key, (_, parts) in self.entry.items():
                     if key.startswith("msgstr"):
-                        self.add_form(key, parts, msgid, plural, context)
+                        self.add_form(key, parts, msgid, plural, context, literal)
             for index in range(first, len(self.segments)):
                 self.entry_flags[index] = (flags, braces)
         self.entry.clear()
@@ -348,10 +350,19 @@ class _Catalogue:
         return not self.inferred_rst or _CODE_LINE.search(msgid) is not None
 
     def add_form(self, key: str, parts: list[tuple[int, str]], msgid: str, plural: str,
-                 context: str | None) -> None:
+                 context: str | None, literal: bool = False) -> None:
         # Each plural form is read against msgid_plural (a form may hold the count, `%d`,
         # that the singular msgid spells out); B rules also accept what msgid holds.
-        seg = _segment(parts, len(self.segments), plural or msgid, self.markup, context)
+        if literal:
+            # A literal block is no prose: one placeholder in its place, and out of bounds for the rules
+            # that read the file; the B rules that compare code read its pair (bilingual.pair, code=True).
+            if not "".join(raw for _, raw in parts).strip():
+                return
+            seg: Segment | None = Segment(PLACEHOLDER, "msgstr", ((0, parts[0][0]),), len(self.segments),
+                                          source_text=plural or msgid, key=context, opaque=((0, 1),))
+            self.literal_blocks.add(len(self.segments))
+        else:
+            seg = _segment(parts, len(self.segments), plural or msgid, self.markup, context)
         if seg is None:
             return
         if plural:
@@ -360,7 +371,8 @@ class _Catalogue:
                 self.rare_segments.add(seg.index)
         self.string_starts[seg.index] = parts[0][0]
         self.segments.append(seg)
-        self.prose.extend((at, at + len(raw)) for at, raw in parts)
+        if not literal:
+            self.prose.extend((at, at + len(raw)) for at, raw in parts)
         if self.disabled:
             end = seg.to_source_end(len(seg.text))
             self.suppressions.append(Suppression(seg.to_source(0), end + 1, self.disabled, self.disable_line))
@@ -388,6 +400,7 @@ class _Catalogue:
         doc.memo["po-string-start"] = self.string_starts
         doc.memo["po-format-flags"] = frozenset(self.format_flags)
         doc.memo["po-printf-only"] = self.printf_only()
+        doc.memo["po-literal-blocks"] = frozenset(self.literal_blocks)
         return doc
 
 
@@ -535,8 +548,10 @@ FORMAT = Format(
               'entities), inline literals, '
               'roles, substitutions, link targets and code inside msgstr are not prose either, each in its '
               'exact place in the file, and in a reST catalogue an entry whose msgid holds a line break is a '
-              'literal block (Sphinx joins the lines of every other kind of text) and is not read (without '
-              'references, only where a line of it looks like code: indented, after a prompt, a call); '
+              'literal block (Sphinx joins the lines of every other kind of text), code and not prose, whose '
+              'placeholders and numbers B101 and B103 still compare with its msgid\'s (without '
+              'references, a literal block only where a line of it looks like code: indented, after a prompt, '
+              'a call); '
               'obsolete `#~` entries are never read. An unterminated string or a line '
               'polib cannot read is an error with its line',
     examples=(
@@ -549,13 +564,13 @@ FORMAT = Format(
             '#: ../../tutorial/errors.rst:12\nmsgid "For example:"\nmsgstr "Par exemple :"\n\n'
             '#: ../../tutorial/errors.rst:14\nmsgid ">>> 10 * (1/0)\\nTraceback (most recent call last):"\n'
             'msgstr ">>> 10 * (1/0)\\nTraceback (most recent call last):"\n',
-            segments=('Par exemple :',),
+            segments=('Par exemple :', '\ufffc'),
         ),
         FormatExample(
             'msgid "Use :func:`len` here."\nmsgstr "Utilisez :func:`len` ici."\n\n'
             'msgid "See ``None``."\nmsgstr "Voir ``None``."\n\n'
             'msgid ">>> len(\\"abc\\")\\n3"\nmsgstr ">>> len(\\"abc\\")\\n3"\n',
-            segments=('Utilisez \ufffc ici.', 'Voir \ufffc.'),
+            segments=('Utilisez \ufffc ici.', 'Voir \ufffc.', '\ufffc'),
         ),
         FormatExample(
             'msgid "a"\nmsgstr "unterminated\n',

@@ -48,6 +48,8 @@ class PairwiseRule(Rule):
     `Numbers differ from the source: missing 10; not in the source 12`."""
 
     head: ClassVar[str]  # "Numbers differ from the source"
+    # Whether a reST catalogue's literal blocks are compared too (a doctest's output, a format string in code).
+    reads_code: ClassVar[bool] = False
     separator: ClassVar[str] = ", "  # between the items of a list
 
     def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
@@ -56,7 +58,7 @@ class PairwiseRule(Rule):
         raise NotImplementedError
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        both = pair(seg, doc)
+        both = pair(seg, doc, code=self.reads_code)
         if both is None:
             return
         found = self.difference(seg, doc, both)

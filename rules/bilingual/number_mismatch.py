@@ -26,6 +26,7 @@ _XLF = "app.xlf"
 
 class NumberMismatch(PairwiseRule):
     code = "B103"
+    reads_code = True
     slug = "number-mismatch"
     summary = "Translation's numbers differ from the source's"
     rationale = """
@@ -55,6 +56,9 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('#: ../../tutorial/intro.rst:20\nmsgid ">>> x = 10\\n>>> print(x)\\n10"\n'
+                'msgstr ">>> x = 10\\n>>> print(x)\\n100"\n', path="fr.po",
+                note="a reST literal block is code, its output's numbers compared too"),
         Example('msgid "Shipping is free for all orders placed in the store."\n'
                 'msgstr "La livraison est gratuite dès EUR 35 pour les commandes passées en boutique."\n',
                 path="messages.po", note="a currency is no standard's item: a price added"),
