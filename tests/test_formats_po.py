@@ -163,3 +163,10 @@ def test_without_locations_a_line_break_alone_is_no_literal_block():
     texts = [s.text for s in parse(Source("a.po", text), "po").segments]
     assert "Fichiers copiés.\nLes originaux sont là." in texts
     assert not any("pour line" in t or "len(" in t for t in texts)
+
+
+def test_without_locations_code_and_its_output_stay_literal_blocks():
+    text = _entries("Use :func:`len` here.", "See ``None``.") + (
+        'msgid "from . import echo\\nfrom .. import formats"\nmsgstr "from . import echo\\nfrom .. import formats"\n\n'
+        'msgid "novas (3.1.1.3)\\nnumpy (1.9.2)"\nmsgstr "novas (3.1.1.3)\\nnumpy (1.9.2)"\n')
+    assert [s.text for s in parse(Source("a.po", text), "po").segments][2:] == ["\ufffc", "\ufffc"]

@@ -52,9 +52,9 @@ _ENTRY = '\nmsgid "'
 _RST_ROLE_ENTRIES = 1
 _RST_ENTRIES = 2
 _RST_SHARE = 40
-# A line of a literal block (code and its output), not of a message: indented, after a prompt (`>>>`, `...`,
-# `$`), a comment, a call (`print(x)`), an assignment, or ending with a brace, a semicolon or a backslash.
-_CODE_LINE = compiled_on_use(r"^(?:[ \t]|>>>|\.\.\.|\$ |#|//)|[{};\\]$|\w\(|^[\w.]+ = ", re.M)
+# A message's line: a sentence, from a capital to a stop (`The originals were kept.`). A literal block's
+# lines are code and its output: indented, after a prompt, `from . import echo`, `numpy (1.9.2)`.
+_SENTENCE_ENDS = (".", "!", "?", ":", "…")
 _TWO_FORMS = compiled_on_use(r'^"Plural-Forms:\s*nplurals\s*=\s*2\s*;', re.M)
 _DISABLE = compiled_on_use(r"^#\s*copylint:\s*disable=([\w.,:\s-]+)$")
 
@@ -222,6 +222,11 @@ def reads_as_rst(text: str) -> bool:
     return len(marked) >= _RST_ENTRIES and len(marked) * _RST_SHARE >= entries
 
 
+def _sentence(line: str) -> bool:
+    """Whether a line of a msgid reads as a message's sentence, not as code or its output."""
+    return line[:1].isupper() and line.endswith(_SENTENCE_ENDS)
+
+
 # `auto`'s reST for a catalogue without locations, read from its markup: reST, but a msgid's line break
 # alone does not make a literal block (nothing tells that Sphinx wrote the catalogue).
 _RST_INFERRED = "rst-inferred"
@@ -343,11 +348,11 @@ class _Catalogue:
         of a paragraph, a title or a list item into one and keeps them only in the blocks it copies as
         written (literal and doctest blocks, math, raw). Code and its output, which a translation copies
         or adapts (a comment, a string translated) and which copylint does not read in a reST document
-        either. Where the catalogue's reST was read from its markup (no locations), the block must also
-        look like code: a program's message may break its lines too."""
+        either. Where the catalogue's reST was read from its markup (no locations), an entry whose lines
+        are all sentences is a message: a program's message may break its lines too."""
         if self.markup != "rst" or "\n" not in msgid:
             return False
-        return not self.inferred_rst or _CODE_LINE.search(msgid) is not None
+        return not self.inferred_rst or not all(_sentence(line) for line in msgid.split("\n") if line)
 
     def add_form(self, key: str, parts: list[tuple[int, str]], msgid: str, plural: str,
                  context: str | None, literal: bool = False) -> None:
@@ -550,8 +555,7 @@ FORMAT = Format(
               'exact place in the file, and in a reST catalogue an entry whose msgid holds a line break is a '
               'literal block (Sphinx joins the lines of every other kind of text), code and not prose, whose '
               'placeholders and numbers B101 and B103 still compare with its msgid\'s (without '
-              'references, a literal block only where a line of it looks like code: indented, after a prompt, '
-              'a call); '
+              'references, not where each of its lines is a sentence: a capital to a stop); '
               'obsolete `#~` entries are never read. An unterminated string or a line '
               'polib cannot read is an error with its line',
     examples=(
