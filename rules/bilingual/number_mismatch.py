@@ -24,6 +24,18 @@ _PO = "messages.po"
 _XLF = "app.xlf"
 
 
+_DIGIT_RUN = compiled_on_use(r"\d+")
+
+
+def _adapted(source: str, target: str) -> bool:
+    """Whether a literal block's translation changed more than numbers: a line added, dropped or rewritten
+    (a string or a name translated, whose output, a length or a count, may change with it). Where only
+    numbers changed, the code is the source's and its output must be too."""
+    lines, translated = source.split("\n"), target.split("\n")
+    return len(lines) != len(translated) or any(
+        a != b and _DIGIT_RUN.sub("", a) != _DIGIT_RUN.sub("", b) for a, b in zip(lines, translated, strict=True))
+
+
 class NumberMismatch(PairwiseRule):
     code = "B103"
     reads_code = True
@@ -99,6 +111,9 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
                 path=_XLF),
     )
     allow = (
+        Example('#: ../../tutorial/introduction.rst:20\nmsgid ">>> s = \'supercalifragilisticexpialidocious\'\\n'
+                '>>> len(s)\\n34"\nmsgstr ">>> s = \'superkalifradalistodekspialitycznie\'\\n>>> len(s)\\n35"\n',
+                path="pl.po", note="a literal block whose code was adapted: its output changes with it"),
         Example('msgid "The table holds roughly 100 entries."\nmsgstr "La table contient une centaine d\'entrées."\n',
                 path=_PO, note="an estimate rendered as one, no number in its place"),
         Example('msgid "The server answers with the success code."\n'
@@ -151,6 +166,8 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
     head = "Numbers differ from the source"
 
     def difference(self, seg: Segment, doc: Document, both: tuple[str, str]) -> Difference | None:
+        if seg.index in doc.memo.get("po-literal-blocks", ()) and _adapted(*both):
+            return None  # the code was adapted (`len('superkalifradalistodekspialitycznie')`): so is its output
         markup = markup_of(doc)
         texts = [without_code(t, markup) for t in both]
         source, target = (numbers(t) for t in texts)
