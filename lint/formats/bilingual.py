@@ -35,8 +35,9 @@ _ID = compiled_on_use(r'\sid="([^"]*)"')
 def pair(seg: Segment, doc: Document, code: bool = False) -> tuple[str, str] | None:
     """(source, translation) of a bilingual segment, decoded, or None (no source, or a source that is a
     key such as GNOME's `translator-credits`). A reST catalogue's literal block (code and its output,
-    memo `po-literal-blocks`) is paired only for the rules that compare code (``code``): its
-    placeholders, its numbers; the others (a copy, an end's mark) ask nothing of code."""
+    memo `po-literal-blocks`) is paired only for the rules that compare code (``code``: B103, a doctest's
+    output); the others (a copy, an end's mark, placeholders a translator renames with the code's
+    names) ask nothing of it."""
     if not seg.source_text or not seg.text:
         return None
     if not code and seg.index in doc.memo.get("po-literal-blocks", ()):

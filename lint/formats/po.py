@@ -360,7 +360,7 @@ class _Catalogue:
         # that the singular msgid spells out); B rules also accept what msgid holds.
         if literal:
             # A literal block is no prose: one placeholder in its place, and out of bounds for the rules
-            # that read the file; the B rules that compare code read its pair (bilingual.pair, code=True).
+            # that read the file; B103 reads its pair (bilingual.pair, code=True).
             if not "".join(raw for _, raw in parts).strip():
                 return
             seg: Segment | None = Segment(PLACEHOLDER, "msgstr", ((0, parts[0][0]),), len(self.segments),
@@ -554,7 +554,7 @@ FORMAT = Format(
               'roles, substitutions, link targets and code inside msgstr are not prose either, each in its '
               'exact place in the file, and in a reST catalogue an entry whose msgid holds a line break is a '
               'literal block (Sphinx joins the lines of every other kind of text), code and not prose, whose '
-              'placeholders and numbers B101 and B103 still compare with its msgid\'s (without '
+              'numbers B103 still compares with its msgid\'s where nothing but numbers changed (without '
               'references, not where each of its lines is a sentence: a capital to a stop); '
               'obsolete `#~` entries are never read. An unterminated string or a line '
               'polib cannot read is an error with its line',

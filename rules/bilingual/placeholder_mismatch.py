@@ -25,7 +25,6 @@ _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
 
 class PlaceholderMismatch(PairwiseRule):
     code = "B101"
-    reads_code = True
     slug = "placeholder-mismatch"
     summary = "Translation's placeholders differ from the source's"
     rationale = """

@@ -307,9 +307,10 @@ def _vocabularies(doc: Document, markup: str) -> _Vocabularies:
         prose: set[str] = set()
         sources: set[str] = set()
         source_prose: set[str] = set()
+        literal_blocks = doc.memo.get("po-literal-blocks", ())
         for seg in doc.segments:
-            if seg.source_text is None:
-                continue
+            if seg.source_text is None or seg.index in literal_blocks:
+                continue  # a reST catalogue's literal block is code, not the catalogue's words
             prose.update(w.lower() for w in _WORDS.findall(without_code(seg.text, markup)))
             sources.update(w.lower() for w in _WORDS.findall(seg.source_text))
             source_prose.update(w.lower() for w in _WORDS.findall(without_code(seg.source_text, markup)))
