@@ -6,11 +6,25 @@ import lint
 from lint.config import Config
 
 
-def test_t104_safe_fix_never_rewrites_the_documents_own_letters() -> None:
+def test_t104_safe_fix_keeps_a_latin_words_script_on_a_cyrillic_page() -> None:
     text = "Сервис в Moscоw работает.\n"
     config = Config(language="ru")
+    assert lint.fix_text(text, path="a.txt", config=config, select=["T104"]) == "Сервис в Moscow работает.\n"
+
+
+def test_t104_safe_fix_keeps_a_cyrillic_words_script() -> None:
+    for language in ("ru", None):
+        config = Config(language=language) if language else Config()
+        assert lint.fix_text("Мы купили орeх на рынке.\n", path="a.txt", config=config, select=["T104"]) \
+            == "Мы купили орех на рынке.\n"
+
+
+def test_t104_tie_and_language_specific_letters_are_unsafe() -> None:
+    config = Config(language="ru")
+    text = "Мы купили Сoсa и Вiдкрити.\n"
     assert lint.fix_text(text, path="a.txt", config=config, select=["T104"]) == text
-    assert lint.fix_text(text, path="a.txt", config=config, select=["T104"], unsafe=True) == "Сервис в Moscow работает.\n"
+    assert lint.fix_text(text, path="a.txt", config=config, select=["T104"], unsafe=True) \
+        == "Мы купили Сосchallenge и Відкрити.\n".replace("challenge", "а")
 
 
 def test_t104_safe_fix_replaces_look_alikes_in_a_latin_page() -> None:

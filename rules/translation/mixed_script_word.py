@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.formats.bilingual import pair
 from lint.language import primary
@@ -30,46 +31,57 @@ _LATIN = compiled_on_use("[A-Za-z\u00c0-\u024f]")
 # In a language written in Cyrillic, a Latin name takes the language's case endings (`Pythonу`, `GitHubе`,
 # `Dockerом`): a Cyrillic ending of up to three letters after two Latin letters or more is grammar, where
 # the document writes the name alone too (`Coca-Colа` has no `Col` of its own: a look-alike). Serbian is
-# left out: it is written in Latin letters as well.
+# left out of the list: it is written in Latin letters as well (its Cyrillic segments count by their letters).
 _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn", "tt", "ba"})
 _DECLINED = compiled_on_use("([A-Za-z\u00c0-\u024f]{2,})[\u0400-\u04ff]{1,3}")
 _LATIN_HEAD = compiled_on_use("[A-Za-z\u00c0-\u024f]+")
+# T104's own ranges, not lint.language's script tables: those stop Cyrillic at U+04FF, and the Cyrillic
+# Supplement holds look-alikes (ԁ ԛ ԝ) that must count as Cyrillic letters of the word.
 _CYRILLIC = compiled_on_use("[\u0400-\u052f]")
 _GREEK = compiled_on_use("[\u0370-\u03ff]")
+# The other way round: the Cyrillic or Greek letter a stray Latin one stands for inside a word of that
+# script (`орeх` with a Latin `e`). Only letters of the Russian alphabet and of Greek are a safe reading;
+# `i`, `j`, `s` read as `і`, `ј`, `ѕ` belong to some Cyrillic languages only.
+_LOOK_ALIKE_IN = {
+    "Cyrl": {lat: cyr for cyr, lat in HOMOGLYPHS.items() if "\u0400" <= cyr <= "\u052f"},
+    "Grek": {lat: grk for grk, lat in HOMOGLYPHS.items() if "\u0370" <= grk <= "\u03ff"},
+}
+_SAFE_IN = {"Cyrl": frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"),
+            "Grek": frozenset(_LOOK_ALIKE_IN["Grek"].values())}
 
 
-def _own_script(seg: Segment, doc: Document) -> re.Pattern[str] | None:
-    """The letters of the script the segment's language is written in, where that is Cyrillic or Greek
-    (Serbian is written in both: Cyrillic where most of the segment's letters are)."""
-    lang = primary(doc.language)
-    if lang == "el":
-        return _GREEK
-    if lang in _CYRILLIC_LANGUAGES or lang == "sr":
-        cyrillic = len(_CYRILLIC.findall(seg.text))
-        return _CYRILLIC if lang != "sr" or cyrillic > len(_LATIN.findall(seg.text)) else None
-    return None
+def _script_counts(text: str) -> dict[str, int]:
+    """How many of the text's letters are Latin, Cyrillic and Greek."""
+    return {"Latn": len(_LATIN.findall(text)), "Cyrl": len(_CYRILLIC.findall(text)), "Grek": len(_GREEK.findall(text))}
 
 
-def _escape_head(text: str, start: int, word: str, source: str) -> bool:
+def _majority(counts: dict[str, int]) -> str | None:
+    """The script most of the letters are in; None on a tie between the first two."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return None if ranked[0][1] == ranked[1][1] else ranked[0][0]
+
+
+def _escape_head(text: str, start: int, word: str, read: str, source: str) -> bool:
     """Whether the Latin letters ``word`` opens with are an escape glued to a translated word, as its
     source glues them: hexchat's `$t` before `Не могу` where the source has `$tCannot`. The rest of the
     word has no Latin letter, the source holds the same letters after the same character right before a
-    letter, and not the word as its look-alikes read (`-Colа` where the source has `-Cola` is the word)."""
+    letter, and not the word as its look-alikes read (``read``: `-Colа` where the source has `-Cola` is
+    the word)."""
     head = _LATIN_HEAD.match(word)
-    if head is None or start == 0 or text[start - 1].isalnum() or _LATIN.search(word, head.end()):
-        return False
+    if head is None or start == 0 or text[start - 1].isalnum() or text[start - 1].isspace() \
+            or _LATIN.search(word, head.end()):
+        return False  # an escape is glued to its sign (`$t`); after a space, `Aпликацију` is the word
     before = text[start - 1]
-    read = "".join(HOMOGLYPHS.get(c, c) for c in word)
     return re.search(re.escape(before + head.group()) + r"[^\W\d_]", source) is not None \
         and before + read not in source
 
 
-def _in_source(word: str, both: tuple[str, str] | None) -> bool:
-    """Whether the word, its look-alikes read as Latin, is a word of its source (`Оp` with a Cyrillic `О`
-    for the source's `Op`): the source's Latin word, typed with a look-alike."""
+def _in_source(read: str, both: tuple[str, str] | None) -> bool:
+    """Whether the word, its look-alikes read as Latin (``read``), is a word of its source (`Оp` with a
+    Cyrillic `О` for the source's `Op`): the source's Latin word, typed with a look-alike."""
     if both is None:
         return False
-    read = "".join(HOMOGLYPHS.get(c, c) for c in word).lower()
+    read = read.lower()
     return any(w.lower() == read for w in _WORD.findall(both[0]))
 
 
@@ -84,32 +96,73 @@ def _written_alone(text: str, stem: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """A mixed word read in one script: the fixed word, whether the fix is safe, and the stray letters."""
+
+    fixed: str
+    applicability: Applicability
+    stray: tuple[str, ...]
+
+
+def _read_as_latin(word: str, read: str) -> _Reading | None:
+    """The word with its Cyrillic and Greek letters read as Latin: safe where every one is a look-alike,
+    unsafe where some stand for a Latin letter by transliteration (Kиev); None for scientific notation
+    (μm, ΔG) or a genuinely mixed term."""
+    foreign = tuple(c for c in word if _FOREIGN.match(c))
+    if all(c in HOMOGLYPHS for c in foreign):
+        return _Reading(read, Applicability.SAFE, foreign)
+    if len(_LATIN.findall(word)) > len(foreign) and all(c in HOMOGLYPHS or c in _TRANSLITERATION for c in foreign):
+        fixed = "".join(HOMOGLYPHS.get(c, _TRANSLITERATION.get(c, c)) for c in word)
+        return _Reading(fixed, Applicability.UNSAFE, foreign)
+    return None
+
+
+def _read_in(word: str, script: str) -> _Reading | None:
+    """The word with its stray Latin letters read in ``script`` (`орeх` -> `орех`); None where a Latin
+    letter has no look-alike there (`tНе`) or the word mixes in a third script."""
+    table = _LOOK_ALIKE_IN[script]
+    own = _CYRILLIC if script == "Cyrl" else _GREEK
+    stray = tuple(c for c in word if _LATIN.match(c))
+    if any(not own.match(c) for c in word if _FOREIGN.match(c)) or any(c not in table for c in stray):
+        return None
+    fixed = "".join(table.get(c, c) for c in word)
+    safe = all(table[c] in _SAFE_IN[script] for c in stray)
+    return _Reading(fixed, Applicability.SAFE if safe else Applicability.UNSAFE, stray)
+
+
 class MixedScriptWord(Rule):
     code = "T104"
     slug = "mixed-script-word"
-    summary = "Cyrillic or Greek letter inside a Latin word"
+    summary = "Latin and Cyrillic or Greek look-alike letters mixed inside one word"
     rationale = """
-**What it does.** Flags a word written mostly in Latin letters that contains a Cyrillic or Greek
-letter — usually a look-alike (`Kyiv` with a Cyrillic `у`, `Аpple` with a Cyrillic `А`).
+**What it does.** Flags a word that mixes Latin letters with Cyrillic or Greek ones — usually a
+look-alike (`Kyiv` with a Cyrillic `у`, `Аpple` with a Cyrillic `А`, or the other way round `орeх`
+with a Latin `e` on a Russian page).
 
 **Why is this bad?** The word looks right and is wrong: search, spell checking, sorting and
 glossaries all miss it. It comes from OCR, from keyboards switched mid-word, from MT of names, and
 sometimes from spam filters' evasions.
 
-Not flagged: words wholly in Greek or Cyrillic, a word mostly in the letters of the document's own
-language (Cyrillic in Russian or Serbian, Greek in Greek: the fix would rewrite them to Latin), Latin
-letters glued before a translated word where the source glues the same letters after the same character
-(an escape such as hexchat's `$t` in `$tCannot`), a Latin name with a case ending in a language written in
-Cyrillic (`Pythonу` in Russian), and scientific notation with Greek letters that look
-like no Latin letter (`β-blocker`, `μm`, `ΔG`).
+The word is read in the script most of its own letters are in (on a tie, the script most of the
+segment's letters are in; a catalogue's Latin source word typed with a look-alike reads as that word):
+`Moscоw` reads as Latin, `орeх` as Cyrillic, whatever language the document declares.
+
+Not flagged: words wholly in one script, Latin letters glued before a translated word where the source
+glues the same letters after the same character (an escape such as hexchat's `$t` in `$tCannot`), a word
+of Cyrillic or Greek whose Latin letters have no look-alike there (`tНе`; on a page mostly in Latin
+letters such a word reads as Latin: `CΝΝ`), a Latin name with a case ending
+on a page written in Cyrillic (`Pythonу` in Russian, the name written alone too), and scientific notation
+with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
 """
     severity = Severity.ERROR
     fix = Applicability.SAFE
     fix_note = (
-        "Replaces each look-alike letter by the Latin letter it looks like: nothing visible changes. Where "
-        "a letter is not a look-alike (Kиev), or is a letter of the script the document's language is written "
-        "in (a Cyrillic `о` in `Moscоw` on a Russian page), the fix is offered as an unsafe one: a safe fix "
-        "never rewrites the document's own letters."
+        "Replaces each stray letter by its look-alike in the script most of the word is in (`Moscоw` -> "
+        "`Moscow`, `орeх` -> `орех`): nothing visible changes and the word keeps its script. Offered as an "
+        "unsafe fix where a letter is not a look-alike (Kиev), where the reading is a letter of some "
+        "Cyrillic alphabets only (a Latin `i` read as `і`), or where the word has as many letters of each "
+        "script (`Сoсa`: which one was meant is a guess)."
     )
     trigger = "[\u0370-\u03ff\u0400-\u052f](?<=[A-Za-z].)|[\u0370-\u03ff\u0400-\u052f][A-Za-z]"
     flag = (
@@ -132,6 +185,17 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                 note="the escape's glue is the source's; the look-alike inside the Latin name is not"),
         Example('msgid "Op"\nmsgstr "Оp"\n', 'msgid "Op"\nmsgstr "Op"\n', path="mk.po", language="mk",
                 note="the source's Latin word typed with a Cyrillic look-alike, in a Macedonian catalogue"),
+        Example("Мы купили орeх на рынке.\n", "Мы купили орех на рынке.\n", language="ru",
+                note="a Latin look-alike inside a Russian word: read in the word's own script"),
+        Example('msgid "Walnut tree"\nmsgstr "Орeх дарахти"\n', 'msgid "Walnut tree"\nmsgstr "Орех дарахти"\n',
+                path="uz@cyrillic.po", language="uz", note="the word's letters decide, not a list of languages"),
+        Example("Отвори Aпликацију.\n", "Отвори Апликацију.\n", language="sr"),
+        Example('msgid "Open Application"\nmsgstr "Отвори Aпликацију"\n', 'msgid "Open Application"\nmsgstr "Отвори Апликацију"\n',
+                path="sr.po", language="sr", note="the source's ` Ap` is no escape: a space is not an escape's sign"),
+        Example("Мы купили Сoсa на рынке.\n", "Мы купили Сосa на рынке.\n".replace("a", "а"), language="ru",
+                note="as many letters of each script: the page's script, offered as an unsafe fix"),
+        Example("Η λέξη Αλφa και η ΑΘΗΝA.\n", "Η λέξη Αλφa και η ΑΘΗΝΑ.\n", language="el",
+                note="`a` has no Greek look-alike: `Αλφa` is left alone"),
     )
     allow = (
         Example("Kyiv and Moscow exchanged prisoners."),
@@ -150,39 +214,43 @@ like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         Example("Додатак за приступ помоћу DBUSа. DBUS је магистрала.\n", language="sr",
                 note="a Latin name with a Serbian case ending, in a Serbian text written in Cyrillic"),
         Example("Грешка: tНе могу да се прикључим.\n", language="sr",
-                note="mostly Cyrillic in a Serbian text: reading it as Latin would rewrite the language's own letters"),
+                note="mostly Cyrillic, and a Latin `t` has no Cyrillic look-alike: no reading to offer"),
+        Example('msgid "%C20*%O$tCannot join %s"\nmsgstr "%C20*%O$tНе могу %s"\n', path="ru.po",
+                note="the escape, without a declared language"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         both = pair(seg, doc) if seg.source_text else None
-        own = _own_script(seg, doc)
+        page: str | None = None  # the segment's majority script, counted once it is needed
         for m in _WORD.finditer(text):
             word = m.group()
             if not _FOREIGN.search(word) or not _LATIN.search(word):
                 continue
-            if both is not None and _escape_head(text, m.start(), word, both[0]):
+            read = "".join(HOMOGLYPHS.get(c, c) for c in word)
+            if both is not None and _escape_head(text, m.start(), word, read, both[0]):
                 continue  # `$tНе`: an escape before a word of the translation, not a letter of it
-            if own is not None and own.search(word) and len(own.findall(word)) >= len(_LATIN.findall(word)) \
-                    and not _in_source(word, both):
-                continue  # mostly the document's own letters: a word of its language, never rewritten to Latin
-            declined = _DECLINED.fullmatch(word)
-            cyrillic_text = primary(doc.language) in _CYRILLIC_LANGUAGES or own is _CYRILLIC  # Serbian in Cyrillic too
-            if declined and cyrillic_text and _written_alone(doc.text, declined.group(1)):
-                continue
-            foreign = [c for c in word if _FOREIGN.match(c)]
-            latin = len(_LATIN.findall(word))
-            if all(c in HOMOGLYPHS for c in foreign):
-                fixed = "".join(HOMOGLYPHS.get(c, c) for c in word)
-                applicability = Applicability.SAFE
-            elif latin > len(foreign) and all(c in HOMOGLYPHS or c in _TRANSLITERATION for c in foreign):
-                fixed = "".join(HOMOGLYPHS.get(c, _TRANSLITERATION.get(c, c)) for c in word)
-                applicability = Applicability.UNSAFE
+            if page is None:
+                page = _majority(_script_counts(text)) or "Latn"
+            script = "Latn" if _in_source(read, both) else _majority(_script_counts(word))
+            tie = script is None
+            if script is None:
+                script = page  # as many letters of each: the page's script decides, and the fix is no longer sure
+            if script == "Latn":
+                declined = _DECLINED.fullmatch(word)
+                cyrillic_text = primary(doc.language) in _CYRILLIC_LANGUAGES or page == "Cyrl"
+                if declined and cyrillic_text and _written_alone(doc.text, declined.group(1)):
+                    continue
+                reading = _read_as_latin(word, read)
             else:
-                continue  # scientific notation (μm, ΔG) or a genuinely mixed term
-            if own is not None and own.search(word):
-                applicability = Applicability.UNSAFE  # a safe fix never rewrites the document's own letters
-            names = ", ".join(sorted({f"{c} (U+{ord(c):04X})" for c in foreign}))
+                reading = _read_in(word, script)
+                if reading is None and page == "Latn":
+                    reading = _read_as_latin(word, read)  # `CΝΝ` on an English page: no Greek `C`, a Latin word
+            if reading is None:
+                continue
+            applicability = Applicability.UNSAFE if tie else reading.applicability
+            fixed = reading.fixed
+            names = ", ".join(sorted({f"{c} (U+{ord(c):04X})" for c in reading.stray}))
             edits = [(m.start() + i, m.start() + i + 1, fixed[i]) for i, c in enumerate(word) if c != fixed[i]]
             yield self.finding(seg, m.start(), m.end(), f"'{word}' mixes scripts: {names}; read as '{fixed}'",
                                edits=edits, applicability=applicability)
