@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
+from collections import Counter
 from collections.abc import Iterator
 
 from lint.lines import line_bounds
-from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity, in_ranges
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -34,8 +34,11 @@ terminal log, or a C1 character left by Windows-1252 text decoded as Latin-1 (U+
 meant). Many XML-based formats reject them outright.
 
 Not flagged either: a control character inside a bilingual segment's source (a PO msgid is the
-program's string, not the translation) or one a translation copies from its source (IRC clients mark
-bold, colour and reset with U+0002, U+0003 and U+000F in their strings: the program needs them).
+program's string, not the translation) or one a translation copies from its source, as many times as
+the source holds it (IRC clients mark bold, colour and reset with U+0002, U+0003 and U+000F in their
+strings: the program needs them). A translation with more of one than its source is flagged for the
+extra ones, and one with fewer (but some) for the dropped one: a bold left open runs to the line's end.
+A translation that drops all of them is plain text, not flagged.
 
 Form feed is not flagged: it is the page break of plain-text documents (RFCs, old manuals, Python
 source). C1 characters that E101 (mojibake) repairs are E101's findings, not this rule's, so the
@@ -46,7 +49,9 @@ character is reported once and repaired to what was meant rather than deleted.
     fix_note = (
         "Deletes the control character: it has no visible form and no meaning in prose, so the text reads "
         "the same without it. A C1 character that ftfy reads as part of mojibake (U+0092 for `’`, U+0085 "
-        "for `…`) is left to E101, which restores the character that was meant instead of deleting it."
+        "for `…`) is left to E101, which restores the character that was meant instead of deleting it. "
+        "Where a translation holds more of a character than its source, which one is the extra copy is a "
+        "guess: deleting the last is an unsafe fix; a dropped one is reported without a fix."
     )
     scope = "document"
     flag = (
@@ -59,6 +64,13 @@ character is reported once and repaired to what was meant rather than deleted.
         Example("Stray C1\x81 that is no Windows-1252 character.\n", "Stray C1 that is no Windows-1252 character.\n"),
         Example('msgid "The Run action"\nmsgstr "Die \x02Run Aktion"\n', 'msgid "The Run action"\nmsgstr "Die Run Aktion"\n',
                 path="de.po", note="the source has no control character"),
+        Example('msgid "The \x02Run\x02 action"\nmsgstr "Die \x02Run\x02 \x02Aktion"\n',
+                'msgid "The \x02Run\x02 action"\nmsgstr "Die \x02Run\x02 Aktion"\n', path="de.po",
+                note="one bold more than the source's two: the extra one's deletion is an unsafe fix"),
+        Example('msgid "\x02Bold\x02 text"\nmsgstr "\x02Fett Text"\n', path="de.po",
+                note="the closing bold dropped: bold runs on; reported without a fix"),
+        Example("```\nprintf x\x01y\n```\n", path="a.md",
+                note="in code too (reported; fixes never edit code): only a catalogue's source side is the program's"),
     )
     allow = (
         Example("Tabs\tare layout.\n"),
@@ -71,45 +83,71 @@ character is reported once and repaired to what was meant rather than deleted.
         Example('msgid "The \x02Run\x02 action"\nmsgstr "Die \x02Run\x02 Aktion"\n', path="de.po",
                 note="IRC's bold (U+0002) copied from the source: the program's, not a stray byte"),
         Example('msgid "\x0303Joined\x0f %s"\nmsgstr "%s"\n', path="de.po", note="in the msgid only: the source is not checked"),
+        Example('msgid "\x0303Joined\x0f %s"\nmsgstr "%s \x0303beigetreten\x0f"\n', path="de.po",
+                note="as many of each as the source, moved with the words they mark"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_LEAD):
             return
-        # ftfy's repair of a line, asked once per line however many C1 characters it holds.
-        line: tuple[int, int, tuple[int, int, str] | None] = (-1, -1, None)
-        translations: list[tuple[int, int, Segment]] | None = None
+        translations = [seg for seg in doc.segments if seg.source_text]
+        spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in translations)
+        mojibake = _Mojibake(text)
         for m in _CONTROL.finditer(text):
             i = m.start()
-            if doc.protected and doc.is_protected(i):
-                continue  # a PO msgid, code, markup: not the document's prose
-            if translations is None:
-                translations = _translations(doc)
-            if translations and _copied_from_source(translations, i, m.group()):
-                continue  # IRC's format codes (U+0002 bold, U+0003 colour) the source holds too: the program's
-            if "\x80" <= m.group() <= "\x9f":
-                if not line[0] <= i < line[1]:
-                    line = _line_repair(text, i)
-                start, _, span = line
-                if span is not None and span[0] <= i - start < span[1]:
-                    continue  # ftfy's repair of the line changes it: E101's
-            yield self.finding_at(i, i + 1, f"Control character U+{ord(m.group()):04X}", "")
+            if spans and (in_ranges(spans, i) or doc.is_protected(i)):
+                continue  # a translation is asked below, against its source; a PO msgid is the program's
+            if not mojibake.holds(i, m.group()):
+                yield self.finding_at(i, i + 1, f"Control character U+{ord(m.group()):04X}", "")
+        for seg in translations:
+            yield from self._against_source(seg, mojibake)
+
+    def _against_source(self, seg: Segment, mojibake: _Mojibake) -> Iterator[Finding]:
+        """A translation's control characters beyond its source's count of each (IRC's bold U+0002, colour
+        U+0003 and reset U+000F are the program's where the source holds as many), and a character the
+        translation holds fewer of than its source (a dropped closing bold: bold runs on to the line's end)."""
+        own = Counter(_CONTROL.findall(seg.text))
+        if not own:
+            return
+        source = Counter(_CONTROL.findall(seg.source_text or ""))
+        seen: Counter[str] = Counter()
+        last: dict[str, int] = {}
+        for m in _CONTROL.finditer(seg.text):
+            char, i = m.group(), m.start()
+            seen[char] += 1
+            last[char] = i
+            if seen[char] <= source[char] or mojibake.holds(seg.to_source(i), char):
+                continue  # as many as the source's: the program's format codes, copied
+            name = f"U+{ord(char):04X}"
+            if source[char]:
+                # Which copy is the extra one is a guess: its deletion is offered, not applied.
+                yield self.finding(seg, i, i + 1, f"Control character {name}: {seen[char]} in the translation, "
+                                   f"{source[char]} in the source", "", applicability=Applicability.UNSAFE)
+            else:
+                yield self.finding(seg, i, i + 1, f"Control character {name}", "")
+        for char, count in own.items():
+            if count < source[char]:
+                yield self.finding(seg, last[char], last[char] + 1,
+                                   f"Control character U+{ord(char):04X}: {count} in the translation, "
+                                   f"{source[char]} in the source (one dropped)")
 
 
-def _translations(doc: Document) -> list[tuple[int, int, Segment]]:
-    """Where each segment that translates a source (a PO msgstr, an XLIFF target) stands in the file."""
-    return sorted((seg.to_source(0), seg.to_source_end(len(seg.text)), seg) for seg in doc.segments
-                  if seg.source_text)
+class _Mojibake:
+    """Whether ftfy's repair of a line changes a C1 character there (E101's): asked once per line however
+    many C1 characters it holds."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line: tuple[int, int, tuple[int, int, str] | None] = (-1, -1, None)
 
-def _copied_from_source(translations: list[tuple[int, int, Segment]], i: int, char: str) -> bool:
-    """Whether the control character at ``i`` stands in a translation whose source holds it too."""
-    k = bisect.bisect_right(translations, (i, float("inf"))) - 1
-    if k < 0:
-        return False
-    start, end, seg = translations[k]
-    return start <= i < end and char in (seg.source_text or "")
+    def holds(self, i: int, char: str) -> bool:
+        if not "\x80" <= char <= "\x9f":
+            return False
+        if not self.line[0] <= i < self.line[1]:
+            self.line = _line_repair(self.text, i)
+        start, _, span = self.line
+        return span is not None and span[0] <= i - start < span[1]
 
 
 def _line_repair(text: str, i: int) -> tuple[int, int, tuple[int, int, str] | None]:
