@@ -57,8 +57,10 @@ Not flagged: the ellipsis `...` (and `....`, an ellipsis after a full stop), `?!
 abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`, and those
 of the document's language pack: es `ej.,`, fr `env.,`),
 ranges, multiplicities and paths (`1..10`, `0..*`, `../docs`), marks a catalogue's translation copies
-from its source with the character after them (`<types..>`: the program's syntax, or a slip of the
-source's to mend there), `,,` used as a low quotation mark, and marks with markup
+from its source with the syntax character after them (`<types..>`: a `>`, `]`, `)`, `}` or a letter
+right after the marks, no more often than the source writes them: the program's syntax, or a slip of the
+source's to mend there; a space or the string's end after them is a sentence's, reported even where the
+source has the same slip), `,,` used as a low quotation mark, and marks with markup
 between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs to the marked-up text.
 """
     severity = Severity.WARNING
@@ -83,6 +85,14 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 note="the source's `..>` is copied; the translation's own `..` at the end is not the source's"),
         Example('msgid "Loading..."\nmsgstr "Учитава.."\n', 'msgid "Loading..."\nmsgstr "Учитава."\n', path="sr.po",
                 note="the source's ellipsis cut short: not a copy of its marks"),
+        Example('msgid "Wait.. then go"\nmsgstr "Attendez. Puis allez, merci.. fin"\n',
+                'msgid "Wait.. then go"\nmsgstr "Attendez. Puis allez, merci. fin"\n', path="fr.po",
+                note="a space after the marks: a sentence's stop, not syntax copied from the source"),
+        Example('msgid "Open the file.."\nmsgstr "Ouvrir le fichier.."\n', 'msgid "Open the file.."\nmsgstr "Ouvrir le fichier."\n',
+                path="fr.po", note="the string's end: the source's slip repeated, not syntax"),
+        Example('msgid "Show <types..>"\nmsgstr "Montre <types..> et <noms..>"\n',
+                'msgid "Show <types..>"\nmsgstr "Montre <types..> et <noms.>"\n', path="fr.po",
+                note="one `..>` more than the source's"),
         Example('msgid "Some names (e.g., foo) are kept."\nmsgstr "Algunos nombres (por ejemplo., foo) se mantienen."\n',
                 path="es.po", note="the source's `.,` ends an abbreviation; the translation's follows a word"),
     )
@@ -132,7 +142,7 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 continue  # markup between the marks: the first belongs to a link, emphasis or code
             # The source's marks, copied (`<types..>`): the program's syntax or its author's slip. Not `.,`: a
             # source's is an abbreviation's stop (`e.g.,`), the translation's after a word of its own a slip.
-            if both is not None and mark != ".," and _copied(mark, text[end:end + 1], both[0]):
+            if both is not None and mark != ".," and _copied(mark, text, end, both[0]):
                 continue
             if mark == ".,":
                 whole = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
@@ -150,11 +160,17 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 yield self.finding(seg, start, end, f"Stacked punctuation '{mark}'", applicability=None)
 
 
-def _copied(mark: str, after: str, source: str) -> bool:
-    """Whether the source writes ``mark`` as the translation does: no part of a longer run of marks (the
-    `..` of an ellipsis `...`, which a translation that writes `..` has cut short), followed by the same
-    character or ending the string as it does."""
-    return re.search(f"(?<![.,;?!]){re.escape(mark)}{re.escape(after) if after else '$'}", source) is not None
+def _copied(mark: str, text: str, end: int, source: str) -> bool:
+    """Whether the translation's ``mark`` (ending at ``end``) copies the source's syntax: the character
+    after it is syntax (`>`, `]`, `)`, `}`, or a letter or digit with no space, as in `<types..>`), never
+    a space or the string's end (a sentence's stop, which a copy of the source would repeat too), and the
+    translation writes that mark and character no more often, up to here, than the source does. Neither
+    is part of a longer run of marks (the `..` of an ellipsis `...`, which a translation has cut short)."""
+    after = text[end:end + 1]
+    if not after or not (after in ">])}" or after.isalnum()):
+        return False
+    pattern = f"(?<![.,;?!]){re.escape(mark)}{re.escape(after)}"
+    return len(re.findall(pattern, text[:end + 1])) <= len(re.findall(pattern, source))
 
 
 def _doubled(text: str) -> Iterator[re.Match[str]]:
