@@ -885,19 +885,29 @@ _ONE_NAME = compiled_on_use(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _EMPHASIS = compiled_on_use(r"(?<![\w*`])\*{1,2}[^\s*`][^*`\n]{0,60}?\*{1,2}(?![\w*`])")
 
 
-def _metavariable(key: str, side: Counter[str], closes: bool) -> bool:
-    """Whether an opening `<name>` is a metavariable (`--solve <equation>`, `<file>`): no closing
-    `</name>` in its string, not self-closing, no XLIFF inline code, and no element of HTML or of GUI
-    label markup, unless the element needs a closing tag and neither the source nor the translation
-    closes one (``closes`` false: `<title>` in `TRAY -b <title> <text>`)."""
+def _opening_name(key: str) -> str | None:
+    """The name of an opening `<name>` (no closing tag, not self-closing, no XLIFF inline code)."""
     if not key.startswith("<") or key.startswith("</") or key.endswith("/>") or " id=" in key:
-        return False
-    name = key[1:-1]
-    if side[f"</{name}>"]:
-        return False
-    if name.lower() in _ELEMENTS:
-        return name.lower() not in _LEFT_OPEN and not closes
-    return True
+        return None
+    return key[1:-1]
+
+
+def _metavariable(key: str, side: Counter[str]) -> bool:
+    """Whether an opening `<name>` that names no element of HTML or of GUI label markup is a
+    metavariable (`--solve <equation>`, `<file>`): no closing `</name>` in its string."""
+    name = _opening_name(key)
+    return name is not None and name.lower() not in _ELEMENTS and not side[f"</{name}>"]
+
+
+def _element_metavariables(side: Counter[str], closes: bool) -> set[str]:
+    """The unclosed elements of a string that are a usage line's metavariables (`<title>` in
+    `TRAY -b <title> <text>`): the element needs a closing tag, neither string closes one (``closes``),
+    and a word beside it in angle brackets is no element (`<text>`): the string's evidence that its angle
+    brackets hold arguments, where `<b>%s` alone is a bold left open."""
+    if closes or not any(_metavariable(k, side) for k in side):
+        return set()
+    return {k for k in side if (name := _opening_name(k)) is not None and name.lower() in _ELEMENTS
+            and name.lower() not in _LEFT_OPEN and not side[f"</{name}>"]}
 
 
 class TagMismatch(PairwiseRule):
@@ -918,7 +928,9 @@ fichier <file object>`` keeps the target `file object`; its title is the transla
 footnotes, HTML tags where the markup is HTML or Markdown (a :kbd: key's label is the reader's keyboard's:
 `Ctrl-D` for `Control-D`; a command's `<metavariable>` may be worded in the translation's language,
 `<dossier>` for `<directory>`, never slipped; an element that needs a closing tag, such as `<title>`,
-is a metavariable where neither string closes a tag: `TRAY -b <title> <text>`), and ICU arguments (`{count, plural, ...}`)
+is a metavariable where neither string closes a tag and a word beside it in angle brackets names no
+element: `TRAY -b <title> <text>`; `<b>%s` alone is a bold left open, and `<b>` never stands for another
+element's `<i>`), and ICU arguments (`{count, plural, ...}`)
 by name and type. A `<the version>` inside a reST literal is not a tag. A name written with more or
 fewer of its qualifiers (`SubprocessProtocol` as `asyncio.SubprocessProtocol`) is the same name. Link targets are B109's. An example the
 catalogue's translator localizes throughout (``foo.bar`` as ``truc.bar`` in two entries or more, its
@@ -982,6 +994,11 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example('msgid "<b>%s"\nmsgstr "%s"\n', path=_PO, note="a bold left open, no usage line around it: a tag"),
+        Example('msgid "Text <b>bold"\nmsgstr "Texte <i>gras"\n', path=_PO, note="one element for another"),
+        Example('msgid "<title>Help"\nmsgstr "Aide"\n', path=_PO),
+        Example('msgid "TRAY -b <b> <text>"\nmsgstr "TRAY -b <i> <texte>"\n', path=_PO,
+                note="in a usage line too, one element's metavariable never stands for another element"),
         Example(_FR + _RST + 'msgid "Store it in ``my_list``."\nmsgstr "Stockez-la dans ``ma_lsit``."\n', path=_PO,
                 note="an example's name, but its second word mistyped"),
         Example(_FR + _RST + 'msgid "Pass ``some_fraction`` to it."\nmsgstr "Passez-lui ``some_fractoin``."\n',
@@ -1233,8 +1250,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         source, target = (kept_markup(t, markup) for t in both)
         # `--solve <equation>` in a program's help: a metavariable the translator words, not a tag.
         closes = any(k.startswith("</") for side in (source, target) for k in side)
-        source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side, closes)})
-                          for side in (source, target))
+        elements = [_element_metavariables(side, closes) for side in (source, target)]
+        if elements[0] and elements[1]:
+            # One element's metavariable never stands for another's: `<b>` as `<i>` is a changed tag.
+            elements = [elements[0] & elements[1]] * 2
+        source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side) and k not in kept})
+                          for side, kept in zip((source, target), elements, strict=True))
         # In a marked-up string, code a translator adds (``code`` where the source wrote plain words)
         # breaks nothing: only the source's that the translation lost or changed is reported, and tags.
         added_tags = Counter({k: n for k, n in (target - source).items() if k.startswith("<")})
