@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.lines import line_bounds, line_end, line_start
-from lint.model import MARKDOWN_FORMATS, Applicability, Document, Finding, Severity
+from lint.model import MARKDOWN_FORMATS, Applicability, Document, Finding, Severity, in_ranges
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -129,9 +130,13 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   strings (an application's labels, markup `none`, or `auto`'s HTML for labels with Pango markup such as
   `<b>`: GTK shows their spaces as written) shows every space, and is checked, but for the values of a
   Rails catalogue's `_html` keys, which Rails renders as HTML;
-- a run a catalogue's translation copies from its source: between the same characters, or as long
-  beside the same mark (`%c  =  current channel` as `%c  =  canal actuel`: the source's column
-  separator around translated words);
+- a run a catalogue's translation copies from its source: as long and between the same characters; as
+  long beside the same mark on the same side, no more such runs up to it than the source holds
+  (`%c  =  current channel` as `%c  =  canal actuel`: the source's column separator around translated
+  words; `c  = d` where the source has `c = d` is flagged); as long after the same code (`%C16,17  `);
+  or one of a table's runs: as many runs of one width as the source's, parting the same numbers of
+  words, or parting column heads that each open with a capital or a sign (`File name  Size  Modified
+  date` as `Nom du fichier  Taille  Date de modification`): a slip of the source's is the source's to mend;
 - a catalogue's translation whose source string aligns columns with runs of three spaces or more (a
   program's help: `-s, --solve <equation>   Solve the given equation`): the translation pads the same
   columns to its own words. Two spaces in a row are a slip on either side and are flagged.
@@ -189,6 +194,11 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example('#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal  actuel"\n',
                 '#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal actuel"\n', path="fr.po",
                 note="the separator's runs are the source's; the one between two translated words is not"),
+        Example('msgid "a  =  b, c = d"\nmsgstr "a  =  b, c  = d"\n', 'msgid "a  =  b, c = d"\nmsgstr "a  =  b, c = d"\n',
+                path="fr.po", note="one run before `=` more than the source's"),
+        Example('msgid "%c  =  current channel\\n%e = network name"\nmsgstr "%c  =  canal actuel\\n%e  = nom du réseau"\n',
+                'msgid "%c  =  current channel\\n%e = network name"\nmsgstr "%c  =  canal actuel\\n%e = nom du réseau"\n',
+                path="fr.po", note="the second `  =` is the translation's, the source writes `%e = `"),
     )
     allow = (
         Example("Ce serait verbeux…  Faisons plutôt comme ceci.\n", note="two spaces after a sentence's end, here an ellipsis"),
@@ -239,6 +249,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="the source's column separator, two spaces either side of `=`, kept around translated words"),
         Example('msgid " Ref#  Seconds  Repeat  Command \\n"\nmsgstr " Ref#  Sekunder  Gentag  Kommando \\n"\n', path="da.po",
                 note="a table's header: as many runs as the source's, around translated words"),
+        Example('msgid "File name  Size  Modified date"\nmsgstr "Nom du fichier  Taille  Date de modification"\n',
+                path="fr.po", note="a table's column heads, as many runs as the source's"),
         Example('msgid "%C16,17  Notify List"\nmsgstr "%C16,17  Lista de notificaciones"\n', path="es.po",
                 note="a code the source pads as the translation does"),
     )
@@ -252,11 +264,11 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             return  # a catalogue's marked-up strings: the rendered page collapses the run
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
-        copied = _spaced_like_source(doc) + _collapsing_spans(doc, self.opts.in_rendered_catalogues)
-        sources = _sources_with_runs(doc)
+        copied = (sorted(_spaced_like_source(doc)), sorted(_collapsing_spans(doc, self.opts.in_rendered_catalogues)))
+        sources = _Sources(_sources_with_runs(doc))
         # (Outside a PO file and the translations that copy their source's columns, no run is a
         # catalogue's layout: not asked.)
-        catalogue = doc.format == "po" or bool(copied) or bool(sources)
+        catalogue = doc.format == "po" or any(copied) or bool(sources.spans)
         for m in pattern.finditer(text):
             start, end = m.span()
             if doc.protected and doc.is_protected(start):
@@ -313,13 +325,13 @@ def _ends_sentence(text: str, first: int, start: int, end: int) -> bool:
     return emoji and text[end].isupper()
 
 
-def _catalogue_layout(doc: Document, text: str, start: int, end: int, copied: list[tuple[int, int]],
-                      sources: list[tuple[int, int, str, str]]) -> bool:
+def _catalogue_layout(doc: Document, text: str, start: int, end: int,
+                      copied: tuple[list[tuple[int, int]], list[tuple[int, int]]], sources: _Sources) -> bool:
     """Whether a run is a catalogue string's layout: a PO line's indent or its trailing spaces, a run in
     a translation whose source aligns columns (`--solve <equation>   Solve the given equation`), or one it
     copies from its source."""
     return (_indents_po_line(doc, text, start) or _starts_po_string(doc, text, start)
-            or _ends_po_string(doc, text, end) or any(a <= start < b for a, b in copied)
+            or _ends_po_string(doc, text, end) or any(in_ranges(spans, start) for spans in copied)
             or _source_run(sources, text, start, end))
 
 
@@ -336,18 +348,37 @@ def _sources_with_runs(doc: Document) -> list[tuple[int, int, str, str]]:
     return spans
 
 
-def _source_run(sources: list[tuple[int, int, str, str]], text: str, start: int, end: int) -> bool:
+@dataclass
+class _Sources:
+    """The spans of ``_sources_with_runs``, in the document's order, and their starts to bisect."""
+
+    spans: list[tuple[int, int, str, str]]
+
+    def __post_init__(self) -> None:
+        self.starts = [a for a, _, _, _ in self.spans]
+
+    def holding(self, offset: int) -> tuple[int, int, str, str] | None:
+        """The translation whose span holds ``offset``, if any."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.spans[k] if k >= 0 and offset < self.spans[k][1] else None
+
+
+def _source_run(sources: _Sources, text: str, start: int, end: int) -> bool:
     """Whether a run in a translation is one its source has, as long and between the same characters
-    (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`), or as long beside the same mark (`%c  =  current
-    channel` as `%c  =  canal actuel`: a table whose words are translated, its separators not): the
+    (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`), or as long beside the same mark, no more of them
+    up to here than the source holds (`%c  =  current channel` as `%c  =  canal actuel`: a table whose
+    words are translated, its separators not), or after the same code, or one of a table's runs: the
     program's layout, which the translation keeps; a slip of the source's is the source's to mend, where
     the msgid is written."""
     # The run between the same characters: one before it and two after it (a run bounded by text, as
     # long as the source's, where the same two spaces inside a longer run or before other words are not).
-    return any(a <= start < b and (text[start - 1:end + 2] in source or _beside_same_mark(text, start, end, source)
-                                   or _after_same_code(text, a, start, end, source)
-                                   or _same_columns(translation, end - start, source))
-               for a, b, source, translation in sources)
+    held = sources.holding(start)
+    if held is None:
+        return False
+    a, _, source, translation = held
+    return (text[start - 1:end + 2] in source or _beside_same_mark(text, a, start, end, source)
+            or _after_same_code(text, a, start, end, source) or _same_columns(translation, end - start, source)
+            or _table_heads(translation, end - start, source))
 
 
 def _after_same_code(text: str, first: int, start: int, end: int, source: str) -> bool:
@@ -359,7 +390,13 @@ def _after_same_code(text: str, first: int, start: int, end: int, source: str) -
     token = text[i:start]
     if not token or token.isalpha():
         return False
-    return re.search(f"{re.escape(token)}{' ' * (end - start)}(?! )", source) is not None
+    padded = token + " " * (end - start)
+    at = source.find(padded)
+    while at >= 0:
+        if not source.startswith(" ", at + len(padded)):
+            return True
+        at = source.find(padded, at + 1)
+    return False
 
 
 def _same_columns(translation: str, width: int, source: str) -> bool:
@@ -372,15 +409,29 @@ def _same_columns(translation: str, width: int, source: str) -> bool:
     return len(columns) >= 3 and columns == [len(part.split()) for part in run.split(source)]
 
 
-def _beside_same_mark(text: str, start: int, end: int, source: str) -> bool:
-    """Whether a run touches a mark that is no letter, digit, quote or placeholder (`=`, `-`, `:`) on one side, and the
-    source has a run exactly as long on the same side of the same mark: a column separator of the
-    program's, where the words around it are the translation's. A run between two words is never one."""
+def _table_heads(translation: str, width: int, source: str) -> bool:
+    """Whether the translation and its source are a table's row of column heads parted by as many runs
+    exactly ``width`` long, two runs at least, each column of both opening with a capital or a sign
+    (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`): the program's
+    columns, the words in them the translator's."""
+    run = re.compile(f"(?<! ) {{{width}}}(?! )")
+    parts = [[p.strip() for p in run.split(side)] for side in (translation, source)]
+    return len(parts[0]) >= 3 and len(parts[0]) == len(parts[1]) and all(
+        p and not p[0].islower() for side in parts for p in side)
+
+
+def _beside_same_mark(text: str, first: int, start: int, end: int, source: str) -> bool:
+    """Whether a run touches a mark that is no letter, digit, quote or placeholder (`=`, `-`, `:`) on one
+    side, and the source has a run exactly as long on the same side of the same mark at least as many
+    times as the translation has up to this one (``first``: where the translation starts): a column
+    separator of the program's, where the words around it are the translation's. A run between two words
+    is never one, nor one more than the source's beside its mark (`c  = d` where the source has `c = d`)."""
     spaces = " " * (end - start)
     before, after = text[start - 1], text[end]
-    if _is_mark(after) and re.search(f"(?<! ){spaces}{re.escape(after)}", source):
-        return True
-    return _is_mark(before) and re.search(f"{re.escape(before)}{spaces}(?! )", source) is not None
+    for mark, pattern in ((after, f"(?<! ){spaces}{re.escape(after)}"), (before, f"{re.escape(before)}{spaces}(?! )")):
+        if _is_mark(mark) and 0 < len(re.findall(pattern, text[first:end + 1])) <= len(re.findall(pattern, source)):
+            return True
+    return False
 
 
 def _is_mark(char: str) -> bool:
