@@ -409,15 +409,20 @@ def _same_columns(translation: str, width: int, source: str) -> bool:
     return len(columns) >= 3 and columns == [len(part.split()) for part in run.split(source)]
 
 
+# A column's head is a few words; a sentence parted by the source's runs (`..., Boston, MA  02111-1307  USA`)
+# is no row of heads.
+_HEAD_WORDS = 4
+
+
 def _table_heads(translation: str, width: int, source: str) -> bool:
     """Whether the translation and its source are a table's row of column heads parted by as many runs
     exactly ``width`` long, two runs at least, each column of both opening with a capital or a sign
-    (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`): the program's
+    of a few words (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`): the program's
     columns, the words in them the translator's."""
     run = re.compile(f"(?<! ) {{{width}}}(?! )")
     parts = [[p.strip() for p in run.split(side)] for side in (translation, source)]
     return len(parts[0]) >= 3 and len(parts[0]) == len(parts[1]) and all(
-        p and not p[0].islower() for side in parts for p in side)
+        p and not p[0].islower() and len(p.split()) <= _HEAD_WORDS for side in parts for p in side)
 
 
 def _beside_same_mark(text: str, first: int, start: int, end: int, source: str) -> bool:
