@@ -41,9 +41,13 @@ _CYRILLIC = compiled_on_use("[\u0400-\u052f]")
 _GREEK = compiled_on_use("[\u0370-\u03ff]")
 # The other way round: the Cyrillic or Greek letter a stray Latin one stands for inside a word of that
 # script (`орeх` with a Latin `e`). Only letters of the Russian alphabet and of Greek are a safe reading;
-# `i`, `j`, `s` read as `і`, `ј`, `ѕ` belong to some Cyrillic languages only.
+# `i`, `j`, `s` read as `і`, `ј`, `ѕ` belong to some Cyrillic languages only (unsafe); a Latin `l`, `h`, `d`,
+# `q` or `w` stands for no letter of a living Cyrillic alphabet that looks like it (`всемl`: a typo).
+# A Latin letter glued after an escape's sign (`^BУбаци`, `%Bтекст`: a bold code written out) is no letter
+# of the word.
+_ESCAPE_SIGNS = "^%$\\&@~"
 _LOOK_ALIKE_IN = {
-    "Cyrl": {lat: cyr for cyr, lat in HOMOGLYPHS.items() if "\u0400" <= cyr <= "\u052f"},
+    "Cyrl": {lat: cyr for cyr, lat in HOMOGLYPHS.items() if "\u0400" <= cyr <= "\u04ff" and cyr not in "һӏ"},
     "Grek": {lat: grk for grk, lat in HOMOGLYPHS.items() if "\u0370" <= grk <= "\u03ff"},
 }
 _SAFE_IN = {"Cyrl": frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"),
@@ -217,6 +221,10 @@ with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                 note="mostly Cyrillic, and a Latin `t` has no Cyrillic look-alike: no reading to offer"),
         Example('msgid "%C20*%O$tCannot join %s"\nmsgstr "%C20*%O$tНе могу %s"\n', path="ru.po",
                 note="the escape, without a declared language"),
+        Example('msgid "The \x02Insert\x02 command"\nmsgstr "Наредба ^BУбаци у запис^B ради"\n', path="sr.po",
+                note="a bold code written out as `^B`, glued to the word"),
+        Example("Посылает сообщение всемl операторам.\n", language="ru",
+                note="a Latin `l` looks like no Russian letter: a typo, not a look-alike"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -230,6 +238,9 @@ with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
             read = "".join(HOMOGLYPHS.get(c, c) for c in word)
             if both is not None and _escape_head(text, m.start(), word, read, both[0]):
                 continue  # `$tНе`: an escape before a word of the translation, not a letter of it
+            if m.start() and text[m.start() - 1] in _ESCAPE_SIGNS and (head := _LATIN_HEAD.match(word)) \
+                    and not _LATIN.search(word, head.end()):
+                continue  # `^BУбаци`: a bold code written out before the word
             if page is None:
                 page = _majority(_script_counts(text)) or "Latn"
             script = "Latn" if _in_source(read, both) else _majority(_script_counts(word))
