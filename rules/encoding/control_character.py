@@ -37,8 +37,8 @@ Not flagged either: a control character inside a bilingual segment's source (a P
 program's string, not the translation) or one a translation copies from its source, as many times as
 the source holds it (IRC clients mark bold, colour and reset with U+0002, U+0003 and U+000F in their
 strings: the program needs them). A translation with more of one than its source is flagged for the
-extra ones, and one with fewer (but some) for the dropped one: a bold left open runs to the line's end.
-A translation that drops all of them is plain text, not flagged.
+extra ones, and one with fewer (but some), an odd number fewer, for the dropped one: a bold left open runs
+to the line's end. A translation that drops all of them, or pairs of them, is plainer text, not flagged.
 
 Form feed is not flagged: it is the page break of plain-text documents (RFCs, old manuals, Python
 source). C1 characters that E101 (mojibake) repairs are E101's findings, not this rule's, so the
@@ -83,6 +83,8 @@ character is reported once and repaired to what was meant rather than deleted.
         Example('msgid "The \x02Run\x02 action"\nmsgstr "Die \x02Run\x02 Aktion"\n', path="de.po",
                 note="IRC's bold (U+0002) copied from the source: the program's, not a stray byte"),
         Example('msgid "\x0303Joined\x0f %s"\nmsgstr "%s"\n', path="de.po", note="in the msgid only: the source is not checked"),
+        Example('msgid "A \x02b\x02 c \x02d\x02"\nmsgstr "A \x02b\x02 c d"\n', path="de.po",
+                note="a pair of bold marks dropped together: plainer, not broken"),
         Example('msgid "\x0303Joined\x0f %s"\nmsgstr "%s \x0303beigetreten\x0f"\n', path="de.po",
                 note="as many of each as the source, moved with the words they mark"),
     )
@@ -127,10 +129,12 @@ character is reported once and repaired to what was meant rather than deleted.
             else:
                 yield self.finding(seg, i, i + 1, f"Control character {name}", "")
         for char, count in own.items():
-            if count < source[char]:
+            # Bold, italic and the like toggle: pairs dropped together leave plain text, one dropped
+            # leaves the rest of the line in the wrong style.
+            if count < source[char] and (source[char] - count) % 2:
                 yield self.finding(seg, last[char], last[char] + 1,
                                    f"Control character U+{ord(char):04X}: {count} in the translation, "
-                                   f"{source[char]} in the source (one dropped)")
+                                   f"{source[char]} in the source (one left unpaired)")
 
 
 class _Mojibake:
