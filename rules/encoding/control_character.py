@@ -109,8 +109,7 @@ character is reported once and repaired to what was meant rather than deleted.
         """A translation's control characters beyond its source's count of each (IRC's bold U+0002, colour
         U+0003 and reset U+000F are the program's where the source holds as many), and a character the
         translation holds fewer of than its source (a dropped closing bold: bold runs on to the line's end)."""
-        own = Counter(_CONTROL.findall(seg.text))
-        if not own:
+        if _CONTROL.search(seg.text) is None:
             return
         source = Counter(_CONTROL.findall(seg.source_text or ""))
         seen: Counter[str] = Counter()
@@ -128,7 +127,7 @@ character is reported once and repaired to what was meant rather than deleted.
                                    f"{source[char]} in the source", "", applicability=Applicability.UNSAFE)
             else:
                 yield self.finding(seg, i, i + 1, f"Control character {name}", "")
-        for char, count in own.items():
+        for char, count in seen.items():  # (each character's count, once the walk is done)
             # Bold, italic and the like toggle: pairs dropped together leave plain text, one dropped
             # leaves the rest of the line in the wrong style.
             if count < source[char] and (source[char] - count) % 2:
