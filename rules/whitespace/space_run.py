@@ -404,9 +404,13 @@ def _same_columns(translation: str, width: int, source: str) -> bool:
     ``width`` long, two runs at least: as many runs, as many words between each two (` Ref#  Seconds
     Repeat  Command ` as ` Ref#  Sekunder  Gentag  Kommando `). A slip in a translation does not fall
     where the source's table has its runs."""
-    run = re.compile(f"(?<! ) {{{width}}}(?! )")
-    columns = [len(part.split()) for part in run.split(translation)]
-    return len(columns) >= 3 and columns == [len(part.split()) for part in run.split(source)]
+    columns = [len(part.split()) for part in _parted(translation, width)]
+    return len(columns) >= 3 and columns == [len(part.split()) for part in _parted(source, width)]
+
+
+def _parted(text: str, width: int) -> list[str]:
+    """``text`` cut at its runs of spaces exactly ``width`` long (a table's column separators)."""
+    return re.split(f"(?<! ) {{{width}}}(?! )", text)
 
 
 # A column's head is a few words; a sentence parted by the source's runs (`..., Boston, MA  02111-1307  USA`)
@@ -419,8 +423,7 @@ def _table_heads(translation: str, width: int, source: str) -> bool:
     exactly ``width`` long, two runs at least, each column of both opening with a capital or a sign
     of a few words (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`): the program's
     columns, the words in them the translator's."""
-    run = re.compile(f"(?<! ) {{{width}}}(?! )")
-    parts = [[p.strip() for p in run.split(side)] for side in (translation, source)]
+    parts = [[p.strip() for p in _parted(side, width)] for side in (translation, source)]
     return len(parts[0]) >= 3 and len(parts[0]) == len(parts[1]) and all(
         p and not p[0].islower() and len(p.split()) <= _HEAD_WORDS for side in parts for p in side)
 
