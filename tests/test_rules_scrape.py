@@ -183,6 +183,36 @@ def test_s110_a_document_without_furniture_is_left_alone() -> None:
     assert found(text, ["S102", "S110"]) == []
 
 
+def test_s110_gate_passes_every_text_whose_comments_or_records_it_would_report() -> None:
+    """The gate asked before S110's lines are classified (where S102 found no furniture) is a necessary
+    condition: a text it turns away yields no comment thread and no record list, whatever the spaces around
+    the marks, the blank lines between them or the stamps' spellings."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from rules.scrape.furniture_block import _classified_lines, _comment_thread, _holds_marks, _record_list
+
+    article = "The council met on Monday and voted to delay the budget until the members had read every figure."
+    marks = ["jjack says:", "November 19, 2019 at 9:03 am", "Nov 19, 2019 at 9:03 A.M.", "2 days ago at 07:50 pm",
+             "9:03 am est, on Nov 19, 2019", "Nov 19, 2019 at 9:03 UTC", "Oct 9, 2019", "2019-10-09", "-", "|",
+             "(576)", "576", "Published on: Oct 9, 2019"]
+    others = ["Bridge reopens after repairs", "A new bakery opens", "He looked tired.", "via The Verge",
+              "The minister said...", "x = f(1)", ""]
+    piece = st.tuples(st.sampled_from(marks + others), st.sampled_from(["", " ", "  ", "\t"]),
+                      st.sampled_from(["", " ", "\t "]), st.sampled_from(["\n", "\n\n", "\r\n", "\n \n", "\r", "\u2028", "\x85\n"]))
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(piece, min_size=3, max_size=30))
+    def necessary(pieces: list[tuple[str, str, str, str]]) -> None:
+        text = article + "\n\n" + "".join(lead + line + trail + brk for line, lead, trail, brk in pieces)
+        if _holds_marks(text):
+            return
+        lines, _, _, kinds = _classified_lines(text, set())
+        assert _comment_thread(lines, kinds) is None and _record_list(lines, kinds) is None, text
+
+    necessary()
+
+
 # -- S104 / S105 --------------------------------------------------------------------------------------
 
 

@@ -4,10 +4,9 @@ comments kept as text."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice, pairwise, repeat
-from operator import getitem
+from itertools import islice, pairwise
 
 from lint.model import Document, Finding, Severity
 from lint.options import RuleOptions, option
@@ -48,20 +47,11 @@ _COMMENT_STAMP_SOURCE = expanded(
     r"(?:(?&date)|(?&age))(?:,? +(?:at|@|-|\|)?) *(?&clock)"
     r"(?:(?&zone))?|(?&clock)(?:(?&zone))?,? +(?:on )?(?&day)")
 _COMMENT_STAMP = compiled_on_use(f"(?i){_COMMENT_STAMP_SOURCE}")
-# How a line that may head a comment or mark a list's entry ends: a year, a time (`9:03 am`, not `a.m.`:
-# a full stop would send most short sentences to the patterns), a zone, `says:`, a count,
-# a separator (a test in C on each short line, before any pattern is tried).
-_MARK_ENDS = tuple("0123456789mMTC:)|/•·>»›<«‹–—-")
 # A link's source named in a list's entry: `via The Verge`, `Source: Reuters`, `theverge.com`.
 _SOURCE = compiled_on_use(r"(?i)\b(?:via|source:) \S|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b")
 # A comment's age, as comment systems print it (`2 days ago at 07:50 am`); an article's dates are absolute.
 _AGE = compiled_on_use(expanded("(?&age)"))
 _COMMENT_MARKS = 3
-# A line (60 characters or fewer, ending in a mark) that, stripped, heads or closes a comment or marks an entry
-# (``_comment_marker``, ``_DATE``, ``_SEPARATOR``): each part starts and ends with a character that is no
-# whitespace, so the spaces around it are the ones ``str.strip`` takes off.
-_MARKED_LINE = compiled_on_use(rf"\s*+(?:{_COMMENT_HEADER_SOURCE}|(?i:{_COMMENT_STAMP_SOURCE})|"
-                               rf"(?i:{_DATE_SOURCE})|{_SEPARATOR_SOURCE})\s*")
 _RECORDS = 4
 _COMMENT_GAP = 12
 
@@ -170,6 +160,11 @@ date under a headline is a teaser's.
                 "November 19, 2019 at 8:53 am\nI don't think the backup is that bad.\nsolo681 says:\n"
                 "November 19, 2019 at 9:03 am\nWhy was there no plan?\n", select=("S102",),
                 note="readers' comments: a name and a time over each, no furniture phrase near them"),
+        Example("Council delays the budget vote\n\nThe vote on next year's budget was moved to Thursday after two members "
+                "asked for more time to read the final figures.  \n\nmarkb says: \nNovember 19, 2019 at 8:45 a.m. \n"
+                "Another week lost.  \nlinda_r says: \nNovember 19, 2019 at 8:53 a.m. \nThey need the time.  \n"
+                "tom1971 says: \nNovember 19, 2019 at 9:03 a.m. \nWhy was it not ready?  \n", select=("S102",),
+                note="the same with the spaces scraped text leaves at line ends, and `a.m.`"),
         Example("Rating: 25 Votes\nfmcshan\n2 days ago at 07:50 am\nIt would be nice if Apple switched to a 14-inch model.\n"
                 "Rating: 17 Votes\n2 days ago at 07:51 am\nShouldn't 2020 be the year of a redesign?\n"
                 "Rating: 12 Votes\n2 days ago at 08:12 am\nNo surprise Apple is keeping the 13-inch model.\n"
@@ -296,9 +291,7 @@ def _record_list(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
     separator every ``period`` lines (2 to 4), ``_RECORDS`` times or more in a row, the lines between
     them shaped alike (a headline, a name, a blurb). The lines before the first mark and after the last
     one that are shaped as the lines next to the other marks are the first and last record's own."""
-    # A bare number is a step's or an item's own (a recipe's 1, 2, 3 over its steps), never a separator.
-    marks = [k for k, line in enumerate(lines)
-             if _DATE.fullmatch(line) or (_SEPARATOR.fullmatch(line) and not line.isdigit())]
+    marks = [k for k, line in enumerate(lines) if _record_mark(line)]
     best: tuple[int, int, int] | None = None
     at = set(marks)
     # A mark inside a chain already read (for its period) starts no chain of its own: each mark is
@@ -357,37 +350,72 @@ def _same_record(lines: list[str], kinds: list[int], a: int, b: int) -> bool:
 
 
 def _holds_marks(text: str) -> bool:
-    """Whether a text holds three lines or more that head a reader's comment or mark a list's entry (the
-    question asked of a text where S102 found no furniture, before its lines are classified). Asked of
-    every line of every such text, so in C: the short lines that end in a mark are found in the text read
-    backwards (where each starts at a line break, which the regex engine skips to, then with its mark),
-    then judged by one pattern of all the marks. (A Python loop over the lines cost 0.11 s CPU on the
-    PEPs as text, this 0.07 s.)"""
-    lines: Iterable[str]
-    if _EXOTIC_BREAK.search(text):
-        # Lines as ``str.splitlines`` cuts them (at the rarer breaks too).
-        lines = (line for line in text.splitlines() if len(line) <= 60 and line.endswith(_MARK_ENDS))
-    else:
-        # (Where every break is \n, the pattern starts with it, a literal the engine finds fastest.)
-        backward = _BACKWARD_MARKED_LINE if "\r" in text else _BACKWARD_MARKED_LINE_N
-        lines = map(getitem, backward.findall(f"\n{text[::-1]}"), repeat(_FORWARD_AFTER_BREAK))
-    marked = filter(_MARKED_LINE.fullmatch, lines)
-    return next(islice(marked, _COMMENT_MARKS - 1, None), None) is not None
+    """Whether a text holds what one of the paths that need no furniture phrase looks for: three comment
+    markers (``_comment_marker``), each within ``_COMMENT_GAP`` lines of the next, or ``_RECORDS`` marks
+    of a list's entries (``_record_mark``), each within 4 lines (the longest period) of the next. Lines
+    are cut and counted as ``_LINE`` finds them (at \n and \r only; blank lines skipped). Asked of every text where S102 found no
+    furniture, before its lines are classified, so the lines that may be marks are found in C: the short
+    lines that end in a mark, in the text read backwards (each starts at a line break, which the regex
+    engine skips to, then with its mark). A necessary condition: what it passes over neither path reports."""
+    backward = _BACKWARD_MARKED_LINE if "\r" in text else _BACKWARD_MARKED_LINE_N
+    read_backwards = f"\n{text[::-1]}"
+    # Most texts hold fewer than three lines of either kind: counted without leaving C.
+    lines = (match[:0:-1].strip() for match in backward.findall(read_backwards))  # forwards, without the break
+    if next(islice(filter(_ANY_MARK.fullmatch, lines), _COMMENT_MARKS - 1, None), None) is None:
+        return False
+    size = len(text)
+    comments: list[tuple[int, int]] = []
+    records: list[tuple[int, int]] = []
+    for match in backward.finditer(read_backwards):
+        # The match's line, read forwards; where it starts and ends in ``text``.
+        start, end = size + 1 - match.end(), size + 1 - match.start() - 1
+        line = text[start:end].strip()
+        if _comment_marker(line):
+            comments.append((start, end))
+        elif _record_mark(line):
+            records.append((start, end))
+    # Found backwards: the last line first.
+    return (_clustered(text, comments[::-1], _COMMENT_MARKS, _COMMENT_GAP)
+            or _clustered(text, records[::-1], _RECORDS, 4))
 
 
-# Line breaks ``str.splitlines`` knows besides \n, \r and \r\n.
-_EXOTIC_BREAK = compiled_on_use("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-# In the text read backwards: a line break, then a line of 60 characters or fewer that starts with a mark
-# a marking line can end in (``_MARK_ENDS``): `says:` (a comment's head, ``_COMMENT_HEADER``), a separator
-# or a count in brackets with only spaces before it (``_SEPARATOR``), a digit, `m`, `M`, `T` or `C` (a date,
-# a time, a zone, a count). The other lines that end in `:`, `)` or a separator cannot match.
+def _clustered(text: str, marks: list[tuple[int, int]], count: int, gap: int) -> bool:
+    """Whether ``count`` of the marked lines (their spans, in order) follow one another each within ``gap``
+    lines of the one before, lines counted as ``_LINE`` finds them."""
+    if len(marks) < count:
+        return False
+    run = 1
+    for (_, end), (start, _) in pairwise(marks):
+        between = islice(_LINE.finditer(text, end, start), gap)
+        run = run + 1 if sum(1 for _ in between) < gap else 1
+        if run >= count:
+            return True
+    return False
+
+
+def _record_mark(line: str) -> bool:
+    """A (stripped) line that marks an entry of a list of links: a lone date, or a separator or a count in
+    brackets. A bare number is a step's or an item's own (a recipe's 1, 2, 3 over its steps), never a
+    separator."""
+    return len(line) <= 60 and (_DATE.fullmatch(line) is not None
+                                or (_SEPARATOR.fullmatch(line) is not None and not line.isdigit()))
+
+
+# In the text read backwards: a line break, spaces (the line's last), then a line that may be a mark and its
+# spaces (its first), to the line's end. A separator or a count in brackets is the whole line. Any other
+# mark is 60 characters or fewer and ends as one of the marks ends: a comment's head in `says:`; a comment's
+# stamp in a time (two digits, `am`, `a.m.`, any case), a time zone after a time (a few letters ending in
+# T, or UTC) or a date; a date in two digits (a year, a day or a month). The other lines cannot be marks.
 _SEPARATORS = "|/•·>»›<«‹–—-"
-_BACKWARD_MARKED = (rf"(?::syas [^\n\r]*+|[{re.escape(_SEPARATORS)}][^\S\n\r]*+|\)\d{{1,5}}\(?[^\S\n\r]*+"
-                    rf"|[0-9mMTC][^\n\r]*+)(?![^\n\r])(?<![^\n\r]{{61}})")
+_BACKWARD_MARKED = (rf"[^\S\n\r]*+(?=[0-9:mMtTcC.{re.escape(_SEPARATORS)})])"  # (most lines fail here, at once)
+                    rf"(?:(?:[{re.escape(_SEPARATORS)}]|\)\d{{1,5}}\(?|\d{{1,5}}\()"
+                    rf"|(?=:syas |\d\d|\.?[mM]\.?[aApP]|(?i:t[a-z]{{1,3}}|ctu)[^\S\n\r]+[0-9mM.])"
+                    rf"(?![^\n\r]{{60}}[^\n\r]*?\S)[^\S\n\r]*+\S[^\n\r]*+)[^\S\n\r]*+(?![^\n\r])")
 _BACKWARD_MARKED_LINE = compiled_on_use(f"[\\n\\r]{_BACKWARD_MARKED}")
+# A (stripped) line of either kind (``_comment_marker`` or ``_record_mark``, or a bare number).
+_ANY_MARK = compiled_on_use(rf"{_COMMENT_HEADER_SOURCE}|(?i:{_COMMENT_STAMP_SOURCE})|(?i:{_DATE_SOURCE})|{_SEPARATOR_SOURCE}")
+# (Where every break is \n, the pattern starts with it, a literal the engine finds fastest.)
 _BACKWARD_MARKED_LINE_N = compiled_on_use(f"\\n{_BACKWARD_MARKED}")
-# Such a match read forwards, without its break.
-_FORWARD_AFTER_BREAK = slice(None, 0, -1)
 
 
 def _comment_marker(line: str) -> bool:
