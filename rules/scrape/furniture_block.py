@@ -113,6 +113,11 @@ comments' ages. An interview's two speakers (`The reporter says:`, `The mayor sa
 a log's dated entries are the text's own.
 The block runs from the name over the first comment to the comment under the last marker.
 
+A list of other articles whose blurbs a template cut to one number of characters (`…up to 12 hours of
+list...`) needs no furniture phrase near it either: three lines or more of eight words or more that end
+in an ellipsis, each within two short lines (a headline) of the next, three of them exactly as long. A
+poem's or a transcript's lines that trail off end on whole words, at lengths that differ.
+
 So is a list of other articles made from one template after an article: a lone date or a separator
 (`-`, `(576)`) every two to four lines, four times or more, the lines between them headlines, names or
 blurbs shaped alike and without a sentence's end (sentences under dates are a timeline, the article's own).
@@ -196,6 +201,12 @@ still a timeline's.
                 "Ann Lee\nNov 19, 2019\nNewsrooms should report on more than the witnesses' careers.\nBob Hale\n"
                 "Nov 18, 2019\nThe bridge project is over budget again, and the mayor has no plan to fix it.\n",
                 select=("S102",), note="other articles: an author over each date, a blurb under it, newest first"),
+        Example("Earbuds review\n\nThe new earbuds sound better than the old ones, and the battery lasts a full working "
+                "day.\n\nDeals\nEarbuds already discounted\nApple launched the new earbuds for $250, but a week later "
+                "they are already on sale at two large shop...\nSmart display on sale before launch\nAmazon announced a "
+                "slew of devices in September, and the most popular of them is already discounted ...\nTablet price cut\n"
+                "The newest tablet with 256GB of storage costs $200 less today at the web store, the largest cut sinc...\n",
+                select=("S102",), note="headlines over blurbs a template cut to one length, no furniture phrase near"),
     )
     allow = (
         Example("Pineapple Upside-Down Cake\n\nIngredients\n1 can pineapple slices in juice\n"
@@ -267,6 +278,10 @@ still a timeline's.
                 "in the city.\nMarch 10, 2020\nSchools close for two weeks.\nMarch 17, 2020\nOffices send their staff "
                 "home.\nMarch 24, 2020\nThe mayor orders shops to close.\n", select=("S102",),
                 note="a timeline: a date over each sentence is the article's own"),
+        Example("Waiting\n\nI remember\nThe way you laughed when the summer rain came down on the road...\nI remember\n"
+                "The road we walked together to the river and back again at night...\nI remember\nThe night you "
+                "said goodbye and left the lamp burning in the hall...\nAnd I wait.\n", select=("S102",),
+                note="a poem's lines that trail off: of lengths that differ"),
         Example("Release notes\n\nAcme Notes is a small editor for plain text, and this page lists every release "
                 "since the first one, newest first.\n\nJan 8, 2023\nFaster start-up\nDec 2, 2022\nNew export formats\nNov 4, 2022\n"
                 "Dark mode\nOct 1, 2022\nFirst release\n", select=("S102",), note="a changelog: a date over each entry"),
@@ -280,6 +295,10 @@ still a timeline's.
         # (no pass over its lines), unless it holds readers' comments, which need no phrase list.
         anchors = {f.start for f in findings if f.code in ("S102", "S109")}
         text = doc.text
+        cut = _cut_teaser_list(text)
+        if cut is not None:
+            yield self.finding_at(cut.start, cut.end, f"{cut.count} teasers of other articles cut to one length "
+                                  f"(a headline over each) starting '{text[cut.start:cut.start + 40]}'")
         if not anchors and ran("S102") and not _holds_marks(text):
             return
         lines, starts, ends, kinds = _classified_lines(text, anchors)
@@ -310,7 +329,8 @@ still a timeline's.
         if thread is not None:
             flagged[thread[0]:thread[1] + 1] = [False] * (thread[1] + 1 - thread[0])
         for first, last, count in _stretches(flagged, kinds):
-            yield self._block(lines, starts, ends, first, last, count)
+            if cut is None or ends[last] <= cut.start or starts[first] >= cut.end:
+                yield self._block(lines, starts, ends, first, last, count)
 
     def _block(self, lines: list[str], starts: list[int], ends: list[int], first: int, last: int,
                count: int) -> Finding:
@@ -363,6 +383,60 @@ def _record_list(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
             _TEASER.search(lines[k]) or _SOURCE.search(lines[k]) for k in range(start, end + 1)):
         return None
     return start, end
+
+
+@dataclass(frozen=True)
+class CutList:
+    """A list of teasers cut to one length: where it starts and ends in the text, and its cut lines."""
+
+    start: int
+    end: int
+    count: int
+
+
+# A line cut short inside a word, after one or after a comma (`…offer up to 12 hours of list...`,
+# `…for which ...`), found by its end.
+_CUT_END = compiled_on_use(r"[^.\s][ \t]?(?:\.\.\.|…)[ \t]*(?=\r?\n|\Z)")
+_CUT_LINES = 3
+_CUT_WORDS = 8
+
+
+def _cut_teaser_list(text: str) -> CutList | None:
+    """A list of other articles whose blurbs a site's template cut to one number of characters: three
+    cut lines or more of eight words or more, each within two lines of the next (a headline between
+    them), three of them exactly as long. A writer's trailing-off lines (a poem's, a transcript's) end
+    on whole words at lengths that differ; a template cuts at its limit, inside a word or after one."""
+    if text.count("...") + text.count("…") < _CUT_LINES:
+        return None
+    cuts: list[tuple[int, int]] = []
+    for m in _CUT_END.finditer(text):
+        begin = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1
+        line = text[begin:m.end()].strip()
+        if line.count(" ") + 1 >= _CUT_WORDS:
+            cuts.append((text.index(line, begin), m.start() + len(m.group().rstrip())))
+    if len(cuts) < _CUT_LINES:
+        return None
+    best: list[tuple[int, int]] = []
+    run = cuts[:1]
+    for a, b in pairwise(cuts):
+        between = text[a[1]:b[0]].strip("\r\n").splitlines()
+        if len(between) <= 2 and all(line.strip() and line.count(" ") < 16 for line in between):
+            run.append(b)
+            continue
+        best = max(best, run, key=len)
+        run = [b]
+    best = max(best, run, key=len)
+    lengths = [b - a for a, b in best]
+    if len(best) < _CUT_LINES or max(map(lengths.count, lengths)) < _CUT_LINES:
+        return None
+    start = best[0][0]
+    # The first teaser's headline over it, where a headline heads the others.
+    head = text[:start].rstrip("\r\n")
+    at = max(head.rfind("\n"), head.rfind("\r")) + 1
+    over = head[at:]
+    if over.strip() and over.count(" ") < 16 and text[best[0][1]:best[1][0]].strip():
+        start = at + len(over) - len(over.lstrip())
+    return CutList(start, best[-1][1], len(best))
 
 
 def _headed_records(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
