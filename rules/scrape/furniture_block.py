@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice, pairwise
+from itertools import compress, islice, pairwise
 
 from lint.model import Document, Finding, Severity
 from lint.options import RuleOptions, option
@@ -394,9 +394,11 @@ class CutList:
     count: int
 
 
-# A line cut short inside a word, after one or after a comma (`…offer up to 12 hours of list...`,
-# `…for which ...`), found by its end.
-_CUT_END = compiled_on_use(r"[^.\s][ \t]?(?:\.\.\.|…)[ \t]*(?=\r?\n|\Z)")
+# The end of a line cut short, found from its dots: a literal the engine skips to (an alternation of the
+# two ellipses, or a pattern that opened with the character before them, is tried at every character:
+# 0.045 s on the PEPs as text, these 0.012 s).
+_CUT_DOTS = compiled_on_use(r"\.\.\.(?=\r?\n|\Z)")
+_CUT_ELLIPSIS = compiled_on_use(r"…(?=\r?\n|\Z)")
 _CUT_LINES = 3
 _CUT_WORDS = 8
 
@@ -406,14 +408,22 @@ def _cut_teaser_list(text: str) -> CutList | None:
     cut lines or more of eight words or more, each within two lines of the next (a headline between
     them), three of them exactly as long. A writer's trailing-off lines (a poem's, a transcript's) end
     on whole words at lengths that differ; a template cuts at its limit, inside a word or after one."""
-    if text.count("...") + text.count("…") < _CUT_LINES:
+    ends = list(_CUT_DOTS.finditer(text))
+    if "…" in text:
+        ends = sorted([*ends, *_CUT_ELLIPSIS.finditer(text)], key=re.Match.start)
+    if len(ends) < _CUT_LINES:
         return None
     cuts: list[tuple[int, int]] = []
-    for m in _CUT_END.finditer(text):
+    for m in ends:
+        # Cut inside a word, after one or after a comma (`…offer up to 12 hours of list...`, `…for which
+        # ...`): not after a full stop or a longer run of dots.
+        before = text[max(0, m.start() - 2):m.start()]
+        if not before or before[-1] == "." or (before[-1].isspace() and (len(before) < 2 or before[0] in ". \t\r\n")):
+            continue
         begin = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1
         line = text[begin:m.end()].strip()
         if line.count(" ") + 1 >= _CUT_WORDS:
-            cuts.append((text.index(line, begin), m.start() + len(m.group().rstrip())))
+            cuts.append((text.index(line, begin), m.end()))
     if len(cuts) < _CUT_LINES:
         return None
     best: list[tuple[int, int]] = []
@@ -447,7 +457,8 @@ def _headed_records(lines: list[str], kinds: list[int]) -> tuple[int, int] | Non
     line, never a sentence (so a sentence under one date is no head of the next), and the dates of a
     timeline or a programme run forwards. Only dates mark a record here: a separator or a count carries
     no order to read."""
-    marks = [k for k in range(1, len(lines)) if kinds[k] == ANCHOR and _DATE.fullmatch(lines[k])]
+    # (The furniture lines picked out in C: a Python test of every line's kind cost more than the rest.)
+    marks = [k for k in compress(range(len(lines)), map(ANCHOR.__eq__, kinds)) if k and _DATE.fullmatch(lines[k])]
     best: tuple[int, int] | None = None
     i = 0
     while i < len(marks):
