@@ -387,7 +387,7 @@ def _record_list(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
 
 @dataclass(frozen=True)
 class CutList:
-    """A list of teasers cut to one length: where it starts and ends in the text, and its cut lines."""
+    """A list of teasers cut to one length: where it starts and ends in the text, and how many cut lines it holds."""
 
     start: int
     end: int
