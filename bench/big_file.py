@@ -3,10 +3,10 @@ one file, end to end (the real CLI, one core when `taskset` is there, --jobs 1, 
 seconds and peak RSS of each, best of --repeat. Acceptance: the one file within 1.2x the CPU time of
 the files, peak memory at most 100 MiB.
 
-    python bench/big_file.py [--dir /work/data/h18/peps-txt] [--repeat 3]
+    python bench/big_file.py [--dir DIR] [--repeat 3]
     python bench/big_file.py --fixes [--paragraphs 5000] [--repeat 3]
 
-The parts are DIR's *.txt; the one file is their concatenation in name order (`cat DIR/*.txt`), in a
+The parts are DIR's *.txt (by default the PEPs of ../shared/corpus copied with `.txt` names); the one file is their concatenation in name order (`cat DIR/*.txt`), in a
 temporary folder with a config that lifts max-file-size above its size.
 
 With --fixes, a file where every paragraph has two safe fixes (an HTML entity, a double space) is fixed
@@ -25,7 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-PEPS_TXT = Path("/work/data/h18/peps-txt")
+from corpus import peps_as_text
+
 # Bytecode (and the compiled patterns kept beside it, ``lint.patterns``) written and read as a user's install
 # does: without them each run compiles every pattern it uses again, a constant that flatters the ratio.
 _USERS_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -75,7 +76,7 @@ def fixes(paragraphs: int, repeat: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--dir", type=Path, default=PEPS_TXT)
+    ap.add_argument("--dir", type=Path, help="a folder of .txt files (default: the PEPs as text)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--fixes", action="store_true", help="time --fix on a file with two fixes a paragraph instead")
     ap.add_argument("--paragraphs", type=int, default=5000)
@@ -83,8 +84,12 @@ def main() -> None:
     if args.fixes:
         fixes(args.paragraphs, args.repeat)
         return
-    parts = sorted(args.dir.glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
+        if args.dir is None:
+            args.dir = Path(tmp) / "parts"
+            args.dir.mkdir()
+            peps_as_text(args.dir)
+        parts = sorted(args.dir.glob("*.txt"))
         folder = Path(tmp) / "one"
         folder.mkdir()
         with open(folder / "all.txt", "wb") as out:

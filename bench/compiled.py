@@ -6,7 +6,7 @@ MODULES compiled by mypyc in place, then the CLI on each, alternated, pinned to 
     taskset -c 1 python bench/compiled.py time DIR [--repeat 3] [--instructions]
 
 ``time`` prints per tree and input the best CPU time (user + system of the child) of --repeat runs and
-the speed-up, for the PEPs as plain text (/work/data/h18/peps-txt, when there), the Rust book, the
+the speed-up, for the PEPs as plain text (copied with `.txt` names), the Rust book, the
 whole ../shared/corpus and one small file (start-up); ``--instructions`` adds valgrind's instruction
 count of one run on the Rust book, a figure that a loaded machine does not move.
 
@@ -27,9 +27,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from corpus import CORPUS, ROOT
+from corpus import CORPUS, ROOT, peps_as_text
 
-PEPS_TXT = Path("/work/data/h18/peps-txt")
 HOT = (
     "lint/check.py", "lint/engine.py", "lint/scan.py", "lint/words.py", "lint/language.py", "lint/source.py",
     "lint/lowered.py", "lint/lines.py", "lint/sentences.py", "lint/suppress.py",
@@ -95,7 +94,10 @@ def time_trees(out: Path, repeat: int, count: bool) -> None:
         cwd = Path(name)
         small = cwd / "small.txt"
         small.write_text(SMALL, encoding="utf-8")
-        inputs = {"peps-txt": PEPS_TXT, "rust-book": CORPUS / "rust-book", "shared/corpus": CORPUS, "small file": small}
+        peps_txt = cwd / "peps-txt"
+        peps_txt.mkdir()
+        peps_as_text(peps_txt)
+        inputs = {"peps-txt": peps_txt, "rust-book": CORPUS / "rust-book", "shared/corpus": CORPUS, "small file": small}
         for label, path in inputs.items():
             if not path.exists():
                 print(f"{label}: {path} not found, skipped")

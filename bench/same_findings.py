@@ -15,13 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from corpus import CORPUS, ROOT, SHARED
+from corpus import CORPUS, ROOT, SHARED, peps_as_text
 
 TREES = {
     "corpus": CORPUS,
@@ -61,8 +60,7 @@ def dump(out: Path, extra: list[str]) -> None:
         (out / f"{name}.json").write_text(_normal(text, str(tree)), encoding="utf-8")
         print(f"{name}: {len(json.loads(text)['findings'])} findings")
     with tempfile.TemporaryDirectory() as tmp:
-        for p in sorted((CORPUS / "peps").rglob("*.rst")):
-            shutil.copyfile(p, Path(tmp) / (p.stem + ".txt"))
+        peps_as_text(Path(tmp))
         text = _cli(["--format", "json", *extra, "."], cwd=Path(tmp))
         (out / "peps-txt.json").write_text(_normal(text, tmp), encoding="utf-8")
         print(f"peps as text: {len(json.loads(text)['findings'])} findings")
