@@ -29,3 +29,17 @@ def test_t104_tie_and_language_specific_letters_are_unsafe() -> None:
 
 def test_t104_safe_fix_replaces_look_alikes_in_a_latin_page() -> None:
     assert lint.fix_text("Kyiv and Moscоw met.\n", path="a.txt", select=["T104"]) == "Kyiv and Moscow met.\n"
+
+
+def test_t104_tie_read_as_the_sources_word_is_still_unsafe() -> None:
+    # hexchat mk.po: one Cyrillic and one Latin letter; the source's `Op` decides the reading, not the fix.
+    text = 'msgid "Op"\nmsgstr "Оp"\n'
+    config = Config(language="mk")
+    assert lint.fix_text(text, path="mk.po", config=config, select=["T104"]) == text
+    assert lint.fix_text(text, path="mk.po", config=config, select=["T104"], unsafe=True) == 'msgid "Op"\nmsgstr "Op"\n'
+
+
+def test_t104_tie_on_a_latin_page_reads_as_latin_and_is_unsafe() -> None:
+    text = "We bought Сoсa at the market.\n"
+    assert lint.fix_text(text, path="a.txt", select=["T104"]) == text
+    assert lint.fix_text(text, path="a.txt", select=["T104"], unsafe=True) == "We bought Coca at the market.\n"

@@ -166,7 +166,7 @@ with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         "`Moscow`, `орeх` -> `орех`): nothing visible changes and the word keeps its script. Offered as an "
         "unsafe fix where a letter is not a look-alike (Kиev), where the reading is a letter of some "
         "Cyrillic alphabets only (a Latin `i` read as `і`), or where the word has as many letters of each "
-        "script (`Сoсa`: which one was meant is a guess)."
+        "script (`Сoсa`, or `Оp` for a source's `Op`: which one was meant is a guess)."
     )
     trigger = "[\u0370-\u03ff\u0400-\u052f](?<=[A-Za-z].)|[\u0370-\u03ff\u0400-\u052f][A-Za-z]"
     flag = (
@@ -243,10 +243,11 @@ with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                 continue  # `^BУбаци`: a bold code written out before the word
             if page is None:
                 page = _majority(_script_counts(text)) or "Latn"
-            script = "Latn" if _in_source(read, both) else _majority(_script_counts(word))
-            tie = script is None
-            if script is None:
-                script = page  # as many letters of each: the page's script decides, and the fix is no longer sure
+            own = _majority(_script_counts(word))
+            # As many letters of each script (`Сoсa`, mk.po's `Оp`): which one was meant is a guess, so the
+            # fix is unsafe however the word is read (the source's word, else the page's script).
+            tie = own is None
+            script = "Latn" if _in_source(read, both) else own or page
             if script == "Latn":
                 declined = _DECLINED.fullmatch(word)
                 cyrillic_text = primary(doc.language) in _CYRILLIC_LANGUAGES or page == "Cyrl"
