@@ -134,9 +134,10 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   long beside the same mark on the same side, no more such runs up to it than the source holds
   (`%c  =  current channel` as `%c  =  canal actuel`: the source's column separator around translated
   words; `c  = d` where the source has `c = d` is flagged); as long after the same code (`%C16,17  `);
-  or one of a table's runs: as many runs of one width as the source's, parting the same numbers of
-  words, or parting column heads that each open with a capital or a sign (`File name  Size  Modified
-  date` as `Nom du fichier  Taille  Date de modification`): a slip of the source's is the source's to mend;
+  or as many runs of one width as the source's, two at least, wherever the translation's words fall
+  between them (`Open  the  file` as `Ouvrir  le  fichier de configuration`, `File name  Size  Modified
+  date` as `Nom du fichier  Taille  Date de modification`; a run more than the source's is flagged): a
+  slip of the source's is the source's to mend;
 - a catalogue's translation whose source string aligns columns with runs of three spaces or more (a
   program's help: `-s, --solve <equation>   Solve the given equation`): the translation pads the same
   columns to its own words. Two spaces in a row are a slip on either side and are flagged.
@@ -188,9 +189,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("Copyright ©  Acme Corp and others.\n", "Copyright © Acme Corp and others.\n",
                 note="a symbol, not an emoji, before the capital"),
         Example("Press ⬆  Enter to go up.\n", "Press ⬆ Enter to go up.\n", note="an arrow in its text presentation"),
-        Example('msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder  Gentag Kommando  nu"\n',
-                'msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder Gentag Kommando nu"\n', path="da.po",
-                note="as many runs as the source's, but not between the same columns"),
+        Example('msgid "Open  the  file"\nmsgstr "Ouvrir  un  fichier  texte"\n',
+                'msgid "Open  the  file"\nmsgstr "Ouvrir un fichier texte"\n', path="fr.po",
+                note="one run more than the source's: the translation's own"),
         Example('#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal  actuel"\n',
                 '#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal actuel"\n', path="fr.po",
                 note="the separator's runs are the source's; the one between two translated words is not"),
@@ -251,6 +252,10 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="a table's header: as many runs as the source's, around translated words"),
         Example('msgid "File name  Size  Modified date"\nmsgstr "Nom du fichier  Taille  Date de modification"\n',
                 path="fr.po", note="a table's column heads, as many runs as the source's"),
+        Example('msgid "Open  the  file"\nmsgstr "Ouvrir  le  fichier de configuration"\n', path="fr.po",
+                note="the source's two runs kept, the words between them the translation's"),
+        Example('msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder  Gentag Kommando  nu"\n', path="da.po",
+                note="as many runs as the source's, around words that do not translate one for one"),
         Example('msgid "%C16,17  Notify List"\nmsgstr "%C16,17  Lista de notificaciones"\n', path="es.po",
                 note="a code the source pads as the translation does"),
     )
@@ -377,8 +382,7 @@ def _source_run(sources: _Sources, text: str, start: int, end: int) -> bool:
         return False
     a, _, source, translation = held
     return (text[start - 1:end + 2] in source or _beside_same_mark(text, a, start, end, source)
-            or _after_same_code(text, a, start, end, source) or _same_columns(translation, end - start, source)
-            or _table_heads(translation, end - start, source))
+            or _after_same_code(text, a, start, end, source) or _as_many_runs(translation, end - start, source))
 
 
 def _after_same_code(text: str, first: int, start: int, end: int, source: str) -> bool:
@@ -399,33 +403,20 @@ def _after_same_code(text: str, first: int, start: int, end: int, source: str) -
     return False
 
 
-def _same_columns(translation: str, width: int, source: str) -> bool:
-    """Whether the translation and its source part their words into the same columns by runs exactly
-    ``width`` long, two runs at least: as many runs, as many words between each two (` Ref#  Seconds
-    Repeat  Command ` as ` Ref#  Sekunder  Gentag  Kommando `). A slip in a translation does not fall
-    where the source's table has its runs."""
-    columns = [len(part.split()) for part in _parted(translation, width)]
-    return len(columns) >= 3 and columns == [len(part.split()) for part in _parted(source, width)]
+def _as_many_runs(translation: str, width: int, source: str) -> bool:
+    """Whether the translation holds as many runs exactly ``width`` long as its source, two at least,
+    wherever its own words fall between them: the source's shape, kept around translated words (`Open  the
+    file` as `Ouvrir  le  fichier de configuration`, a table's heads `File name  Size  Modified date` as
+    `Nom du fichier  Taille  Date de modification`, ` Ref#  Seconds  Repeat  Command ` as ` Ref#  Sekunder
+    Gentag  Kommando `). Words do not translate one for one, so the columns between the runs need not
+    match; a slip of the translation's is a run more than the source's (`Ouvrir  un  fichier  texte`)."""
+    parts = len(_parted(translation, width))
+    return parts >= 3 and parts == len(_parted(source, width))
 
 
 def _parted(text: str, width: int) -> list[str]:
     """``text`` cut at its runs of spaces exactly ``width`` long (a table's column separators)."""
     return re.split(f"(?<! ) {{{width}}}(?! )", text)
-
-
-# A column's head is a few words; a sentence parted by the source's runs (`..., Boston, MA  02111-1307  USA`)
-# is no row of heads.
-_HEAD_WORDS = 4
-
-
-def _table_heads(translation: str, width: int, source: str) -> bool:
-    """Whether the translation and its source are a table's row of column heads parted by as many runs
-    exactly ``width`` long, two runs at least, each column of both opening with a capital or a sign
-    of a few words (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`): the program's
-    columns, the words in them the translator's."""
-    parts = [[p.strip() for p in _parted(side, width)] for side in (translation, source)]
-    return len(parts[0]) >= 3 and len(parts[0]) == len(parts[1]) and all(
-        p and not p[0].islower() and len(p.split()) <= _HEAD_WORDS for side in parts for p in side)
 
 
 def _beside_same_mark(text: str, first: int, start: int, end: int, source: str) -> bool:
