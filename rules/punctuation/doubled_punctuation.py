@@ -55,7 +55,8 @@ doubles the marks at the seam; MT engines add a full stop after one that was alr
 
 Not flagged: the ellipsis `...` (and `....`, an ellipsis after a full stop), `?!` and `!!`, an
 abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`, and those
-of the document's language pack: es `ej.,`, fr `env.,`),
+of the document's language: its pack's, es `ej.,`, fr `env.,`, or for a language without a pack its
+commonest ones, nb `osv.,`),
 ranges, multiplicities and paths (`1..10`, `0..*`, `../docs`), marks a catalogue's translation copies
 from its source with the syntax character after them (`<types..>`: a `>`, `]`, `)`, `}` or a letter
 right after the marks, no more often than the source writes them: the program's syntax, or a slip of the
@@ -75,6 +76,7 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("Three items;; then more.", "Three items; then more."),
         Example("It ended,. Then it began again."),
         Example("He left the building., and drove away."),
+        Example("Filer, mapper., og andre ting.\n", language="da", note="a Danish word that is no abbreviation"),
         Example("The report was released;. The minister resigned."),
         Example("Such distributions are installed (see the stdlib..)", "Such distributions are installed (see the stdlib.)"),
         Example("Type, endian-ness of the data, etc..  Its operators follow.",
@@ -100,6 +102,12 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("Pasirinkite formatą, pvz., MP3 ar FLAC.\n", language="lt",
                 note="an abbreviation of a language without a pack (VLKK: pvz.)"),
         Example("Idatzi izena, adib., Jon.\n", language="eu"),
+        Example("Åpne DCC, ignorering, varsling osv., i faner eller vinduer?\n", language="nb",
+                note="hexchat nb.po: Norwegian `osv.` (og så videre), Språkrådet's abbreviation"),
+        Example("<kaldenavn1> <kaldenavn2> osv., fremhæver kaldenavne og bl.a., m.fl., her.\n", language="da",
+                note="hexchat da.po: Danish `osv.`; `bl.a.` and `m.fl.` have their inner stops"),
+        Example("Filer, mappar osv., och dvs., allt annat.\n", language="sv",
+                note="Swedish `osv.` and `dvs.` (Svenska skrivregler)"),
         Example("Dos mensajes distintos (ej., dos cadenas) dan el mismo valor.\n", language="es",
                 note="an abbreviation from the language's pack"),
         Example("When both sides... More than 200 were exchanged."),
