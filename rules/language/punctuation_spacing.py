@@ -83,7 +83,8 @@ separators of a catalogue string whose source and translation are `;`-terminated
 file's `Keywords`: `Text;Editor;` as `Texte;Éditeur;`). In a translation
 catalogue, a string copied from its source and a mark among words the translation cites from its source
 (`XHTML 1.0: The Extensible HyperText Markup Language`, the two words before the mark and the one after
-it as the source writes them) keep the source's typography.
+it as the source writes them) keep the source's typography, as does a mark after a code written `%` and
+a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` resets the colour).
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -122,6 +123,9 @@ it as the source writes them) keep the source's typography.
         Example('msgid "Jan, Feb, ..., Dec (en_US);"\nmsgstr "janv., févr., ..., déc. (fr_FR);"\n', path="fr.po", language="fr",
                 fixed='msgid "Jan, Feb, ..., Dec (en_US);"\nmsgstr "janv., févr., ..., déc. (fr_FR)\u202f;"\n',
                 note="one item is no list: a sentence's `;`"),
+        Example('msgid "Topic: %s"\nmsgstr "%BSujet%B: %s"\n', path="fr.po", language="fr",
+                fixed='msgid "Topic: %s"\nmsgstr "%BSujet%B\u00a0: %s"\n',
+                note="a code before the mark that the source does not glue to it: the translation's word"),
         Example('msgid "It rains; we stay;"\nmsgstr "Il pleut; nous restons;"\n', path="fr.po", language="fr",
                 fixed='msgid "It rains; we stay;"\nmsgstr "Il pleut\u202f; nous restons\u202f;"\n',
                 note="a space after the `;`: prose, not a list"),
@@ -162,6 +166,9 @@ it as the source writes them) keep the source's typography.
         Example("Pourquoi? Parce que! Voici: la suite; enfin la fin.\n", language="fr",
                 note="a page that never sets the space has its own typography"),
         Example("Dans sa thèse “Null References: The Billion Dollar Mistake”, il l'explique.\n", language="fr"),
+        Example('msgid "%C22*%O$t%C22$1%O: %C18$2%O on %C24$4%O by %C26$3%O"\n'
+                'msgstr "%C22*%O$t%C22$1%O: %C18$2%O sur %C24$4%O par %C26$3%O"\n', path="fr.po", language="fr",
+                note="hexchat fr.po: the mark after the `%O` code (reset colour), as the source's format sets it"),
         Example('#: mousepad.desktop.in:1\nmsgid "Text;Editor;Mousepad;"\nmsgstr "Texte;Éditeur;Mousepad;"\n',
                 path="fr.po", language="fr", note="a .desktop file's Keywords: `;` separates the list's items"),
         Example("Le terminal affiche :\n\n<ConsoleLogLine level=\"error\">\n\nError: hit\n\n</ConsoleLogLine>\n",
@@ -207,6 +214,8 @@ it as the source writes them) keep the source's typography.
                 continue  # a quoted title or program string in another language: “Hello, world!”
             if seg.source_text is not None and _from_source(text, m.start(), seg.source_text):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`)
+            if seg.source_text is not None and _after_source_code(text, m.start(), mark, seg.source_text):
+                continue  # hexchat's `$1%O: `: the mark follows a format code, as the program's format sets it
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])
         if "«" in inside:
@@ -231,6 +240,17 @@ def _from_source(text: str, at: int, source: str) -> bool:
     after = _TWO_WORDS_AFTER.match(text, at + 1)
     return before is not None and after is not None and text[before.start() : after.end()] in source
 
+
+def _after_source_code(text: str, at: int, mark: str, source: str) -> bool:
+    """Whether the mark at ``at`` follows a code written as a sign and one letter (hexchat's `%O`, which
+    resets bold and colour, `%B`, `%U`), glued to the same mark in the source: the letter is no word of
+    the sentence, and the text around it is the program's format (`$1%O: ` shows `nick: `), not prose."""
+    code = _CODE_BEFORE.search(text, max(0, at - 3), at)
+    return code is not None and code.group() + mark in source
+
+
+# A code written `%` and one letter (`%O`, `%B`, `%C`), not a literal percent sign (`%%`) before a letter.
+_CODE_BEFORE = compiled_on_use(r"(?<!%)%[A-Za-z]$")
 
 # A list of two items or more, each ending with `;` and opening with no space (`Text;Editor;Mousepad;`, a .desktop
 # file's `Keywords` entry as its catalogue holds it): the `;` are the format's separators, which the
