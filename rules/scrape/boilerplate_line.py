@@ -53,7 +53,7 @@ class BoilerplateLine(Rule):
 **What it does.** Flags a line that is, as a whole, page furniture: `Advertisement`, `Share this
 article`, `Read more: …`, `Sign up for our newsletter`, `Skip to content`, cookie and paywall notices,
 social buttons, a standalone image credit (`Photo: AP`, `(Getty Images)`, `Sakib Ali/Hindustan
-Times/Getty Images`), a counter (`Image 3 of 5`), `12 comments`, a timestamp alone (`Nov 19, 2019 at
+Times/Getty Images`; a place's or a room's name is a caption: `Photo: Council Chamber`), a counter (`Image 3 of 5`), `12 comments`, a timestamp alone (`Nov 19, 2019 at
 9:08 GMT`, `2 days ago at 07:52 am`; a date without its time of day may be a letter's, and is left
 alone). A timestamp line is deleted safely only where it is the page's one stamp, in its head (the title
 and the three lines under it): stamps between passages say who said what and when (a transcript's
@@ -139,6 +139,9 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 "The lander is ready.\n\n\nIt launches in May.\n", note="a credit naming several sources"),
         Example("The moon has an ocean.\n\n(Image: © NASA/ESA/K. Retherford/SWRI)\n\nIt lies under the ice.\n",
                 "The moon has an ocean.\n\n\nIt lies under the ice.\n"),
+        Example("The committee met on Tuesday.\n\nPhoto: Jane Chambers\n\nMembers voted nine to two.\n",
+                "The committee met on Tuesday.\n\n\nMembers voted nine to two.\n",
+                note="a person's name, though a room's noun is in it"),
         Example("The author died in 2006.\n\nPhoto by David Dyer-Bennet\n\nHis novels are back in print.\n",
                 "The author died in 2006.\n\n\nHis novels are back in print.\n"),
         Example("Sales fell in March.\n\nA worker loads door trims into his truck outside a store in Hialeah, Fla. "
@@ -202,6 +205,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
     allow = (
         Example("We renovated the kitchen over the winter.\n\nPictures: Before and After\n\nThe old cabinets went.\n",
                 note="a gallery's caption, not a credit"),
+        Example("The committee met on Tuesday.\n\nPhoto: Council Chamber\n\nMembers voted nine to two.\n",
+                note="a room's name: what the photo shows, not who took it"),
         Example("Our trip took us through three countries.\n\nPhotos: Paris, Lyon, Geneva and Milan\n\n"
                 "The first stop was the hardest.\n", note="a list of places, not a credit"),
         Example("Version 4.2 release notes\n\nFixed a crash when opening very large files. (Windows/Linux)\n"
