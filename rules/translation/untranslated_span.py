@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 
 from lint.language import path_hint, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
-from lint.rule import Example, Rule
+from lint.rule import Example, Rule, rule_data
 
 _SCRIPTS = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 # One character of the scripts, compiled once (a class past Latin-1 costs some 3 ms to compile).
@@ -28,7 +30,9 @@ class UntranslatedSpan(Rule):
     rationale = """
 **What it does.** Flags a run of CJK, Cyrillic, Hebrew, Arabic or Thai characters inside a mostly
 English paragraph, when it is not a gloss (in brackets or quotation marks, after a colon, or on either
-side of a slash: `简体中文 / Simplified Chinese` in a list of translations), nor a full name in a cased script
+side of a slash: `简体中文 / Simplified Chinese` in a list of translations), nor a Chinese name beside its
+romanisation (`Sikong Tu 司空图`: capitalised words that split into as many pinyin syllables as the name
+has characters), nor a full name in a cased script
 after another name and a comma (`…, Shannon Zhu, and Никита Соболев`: people credited as they write their names).
 
 **Why is this bad?** MT engines leave spans they could not translate, and TMS exports keep source
@@ -51,6 +55,8 @@ text in target fields. Readers of the English text cannot read them.
                 note="a sentence's opening and its comma are no list of names"),
         Example("Yesterday in Moscow, Владимир Путин met the press.\n"),
         Example("The menu listed ต้มยำ soup among the dishes."),
+        Example("Yesterday Wang Wei 北京大学 officials met the press.",
+                note="a pinyin name beside a run of another length: no romanisation of it"),
         Example("Read the [安装指南](https://example.com/guide/install) before you start the build.\n", path="a.md",
                 note="a link text left untranslated, to a page in no other language"),
     )
@@ -67,6 +73,9 @@ text in target fields. Readers of the English text cannot read them.
         Example("Thanks to Jia Chen, Eric Traut, Alex Waygood, Shannon Zhu, and Никита Соболев\n",
                 note="a name in a list of names, as its bearer writes it"),
         Example("Reviewed by Edward Qiu, Jia Chen, Gregory P. Smith, Никита Соболев,\nCAM Gerlach and others.\n"),
+        Example("The late Tang poet Sikong Tu 司空图 (837–908) wrote on the subject.\n",
+                note="a Chinese name beside its pinyin, as many syllables as characters (UD English-GUM)"),
+        Example("The chairman 毛泽东 Mao Zedong spoke for an hour at the congress.\n"),
         Example("Kyiv and Moscow exchanged prisoners."),
         Example("The brand 'ソニー' is Sony in katakana."),
         Example("If you use Helm, 你可以通过 Helm 命令完成安装 and then upgrade the cluster with the new chart.\n",
@@ -94,6 +103,8 @@ text in target fields. Readers of the English text cannot read them.
             # An empty neighbour is the paragraph's edge, not a gloss bracket.
             if (before and before in "(（“\"'«‘「:：/") or (after and after in ")）”\"'»’」/"):
                 continue  # a gloss or a quotation in the original language, or a name and its gloss: 简体中文 / Simplified Chinese
+            if _romanised_beside(text, m):
+                continue  # `Sikong Tu 司空图 (837–908)`: a Chinese name beside its own romanisation
             if _name_in_list_of_names(text, m):
                 continue  # `…, Shannon Zhu, and Никита Соболев`: people name themselves in their own script
             if _links_to_its_language(doc.source.text, seg.to_source(m.start()), seg.to_source_end(m.end())):
@@ -126,6 +137,56 @@ def _name_in_list_of_names(text: str, run: re.Match[str]) -> bool:
         return True
     after = text[run.end():run.end() + 1]
     return after in ("", ",", "\n") and _ONE_NAME_BEFORE.search(text, window, run.start()) is not None
+
+
+# A Chinese name in Han characters (two to four), and the capitalised words that may romanise it, right
+# before or right after it.
+_HAN_NAME = compiled_on_use("[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+_NAME_BEFORE = compiled_on_use(r"(?:[A-Z][a-z]*(?:['’-][a-z]+)* ){1,3}$")
+_NAME_AFTER = compiled_on_use(r"(?: [A-Z][a-z]*(?:['’-][a-z]+)*){1,3}")
+
+
+@lru_cache(maxsize=1)
+def _pinyin() -> frozenset[str]:
+    data = rule_data(Path(__file__).parent / "data" / "pinyin.yaml")
+    return frozenset(s for line in data["syllables"] for s in line.split())
+
+
+def _romanised_beside(text: str, run: re.Match[str]) -> bool:
+    """The run is a Chinese name written beside its romanisation: capitalised words right before or after
+    it (one space between) that split into exactly as many pinyin syllables as the run has characters
+    (`Sikong Tu 司空图`, `毛泽东 Mao Zedong`). The reader is given the name twice, not left a span to read;
+    a name beside a run of another length (`Wang Wei 北京大学`) glosses nothing."""
+    if _HAN_NAME.fullmatch(run.group()) is None:
+        return False
+    before = _NAME_BEFORE.search(text, max(0, run.start() - 60), run.start())
+    after = _NAME_AFTER.match(text, run.end())
+    candidates = []
+    if before is not None:
+        words = before.group().split()
+        candidates += [words[-k:] for k in range(1, len(words) + 1)]
+    if after is not None:
+        words = after.group().split()
+        candidates += [words[:k] for k in range(1, len(words) + 1)]
+    return any(len(run.group()) in _syllable_counts(words) for words in candidates)
+
+
+def _syllable_counts(words: list[str]) -> set[int]:
+    """The numbers of pinyin syllables ``words`` split into, every way they do (`Xian`: xian or xi an);
+    empty where some part is no run of syllables (`The`, `Smith`)."""
+    total = {0}
+    syllables = _pinyin()
+    for part in re.split(r"[\s'’-]+", " ".join(words).lower()):
+        # ways[i]: the numbers of syllables part[:i] splits into.
+        ways: list[set[int]] = [{0}] + [set() for _ in part]
+        for i in range(1, len(part) + 1):
+            for j in range(max(0, i - 6), i):
+                if ways[j] and part[j:i] in syllables:
+                    ways[i] |= {n + 1 for n in ways[j]}
+        if not ways[-1]:
+            return set()
+        total = {a + b for a in total for b in ways[-1]}
+    return total
 
 
 # The letters of the languages a translated site's folder may name (`i18n/zh/…`, `docs/ru/…`).
