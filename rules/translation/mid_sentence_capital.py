@@ -355,7 +355,8 @@ In French, Spanish, Italian, Portuguese and Dutch (the function words of their l
 capitalized function word after a lowercase word is flagged even inside a run of capitals, since
 those languages do not title-case (`Les Utilisateurs De la plateforme`, `Voir Aussi la documentation`);
 not before another capitalized word (`Le Monde`, `Los Angeles`), nor after a name and a comma, where
-a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`). German
+a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor right after
+one of the pack's articles, where the word is a noun (Spanish `Punta del Este`, `al Este`: the east). German
 capitalizes every noun: not checked.
 
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
@@ -440,6 +441,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="the conjunction `y` between lower-case words, no article before its noun"),
         Example("Dijo que estaban furiosos, eran malos, horribles Y falsos.\n",
                 "Dijo que estaban furiosos, eran malos, horribles y falsos.\n", language="es"),
+        Example("Creo que el sistema Es muy rápido.\n", "Creo que el sistema es muy rápido.\n", language="es",
+                note="an article two words before: the word right before is a noun"),
         Example("Los usuarios Del sistema pueden entrar.\n", language="es",
                 fixed="Los usuarios del sistema pueden entrar.\n"),
         Example("Gli utenti Della piattaforma vedono il risultato.\n", language="it",
@@ -551,6 +554,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Il a rencontré Kim Jong Un et Donald Trump à Singapour.\n", language="fr",
                 note="the end of a name of three capitalized words"),
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
+        Example("Pasamos el verano en Punta del Este con la familia, al Este de Montevideo.\n", language="es",
+                note="after an article `Este` is a noun, the east (a demonstrative never follows one)"),
         Example("El valor del eje Y es siempre positivo.\n", language="es",
                 note="one ASCII letter capitalized is a label as often as the conjunction `y`"),
         Example("Cada eje Y tiene su propia escala en el gráfico.\n", language="es", note="a determiner before its noun"),
@@ -706,6 +711,9 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             before = _TWO_WORDS_BEFORE.search(seg.text, max(0, start - 80), start)
             if before and all(w[0].isupper() and w not in _PACK_WORDS[language] for w in before.groups()):
                 continue  # the end of a name of three words: Kim Jong Un, Baton Rouge Este
+            previous = _WORD_BEFORE.search(seg.text, max(0, start - 40), start)
+            if previous is not None and previous.group(1).lower() in _PACK_ARTICLES.get(language, ()):
+                continue  # `Punta del Este`, `al Este`: after an article the word is a noun, a cardinal point's name
             if _AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start):
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
             at = seg.to_source(start)
