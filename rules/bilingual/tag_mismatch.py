@@ -968,7 +968,10 @@ part a name the sources write only as code (`foo`). A name whose first word is a
 (``ma_liste``, ``ma_fraction``), so long as it is no slip of it (``ym_list``); a grammar's one-letter metavariables renamed the same way twice or more (``P1 | P2`` as
 ``M1 | M2``) name no constant. Unless `literals-as-words` is on, a literal left out of a rephrasing with no trace (no code added
 in its place, no quotes, no slip of its names in the prose: ``connect()`` as *se connecte*) is not
-flagged: nothing renders wrong, and an omission is no markup's question.
+flagged: nothing renders wrong, and an omission is no markup's question. A reST catalogue's literal
+block (an entry whose msgid holds a line break) is code, not markup: its ``` `` ```, roles and `<tags>` are
+code's characters, and its comments, strings and metavariables (`<yourscript>` as `<seuscript>`) are
+translated; nothing of it is compared here (B110 compares its lines' structure, B103 its numbers).
 
 **Why is this bad?** Literal content is code: a translated ``` ``True`` ``` or option name is wrong
 in the rendered page; a role whose target changed links nowhere. A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
@@ -1117,6 +1120,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                               '<bpt id="1">&lt;b&gt;</bpt>Texte en gras', version="1.2"), path=_XLF),
     )
     allow = (
+        Example(_RST + 'msgid ".. code:: rst\\n\\n   Use ``spam.eggs(42)`` here."\n'
+                'msgstr ".. code:: rst\\n\\n   Use ``spam.ovos(42)`` aqui."\n', path=_PO,
+                note="a literal block (a msgid with a line break) is code, not markup: B110 compares its lines"),
+        Example(_RST + 'msgid "usage: <yourscript> [options]\\n\\n<yourscript> -h"\n'
+                'msgstr "uso: <seuscript> [opções]\\n\\n<seuscript> -h"\n', path=_PO,
+                note="a literal block's metavariables, translated"),
         Example(_FR + _RST + 'msgid "Pass ``some_fraction`` to it, or store it in ``my_list``."\n'
                 'msgstr "Passez-lui ``ma_fraction``, ou stockez-la dans ``ma_liste``."\n', path=_PO,
                 note="names whose first word is an English determiner are an example's"),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lint.formats.bilingual import pair
+from lint.formats.po import raw_string
 from lint.lines import line_bounds
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Severity, in_ranges
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
@@ -28,6 +30,28 @@ def _show(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+_PO = "messages.po"
+_RST = "#: library/codecs.rst:12\n"
+
+
+def _translated_code(doc: Document) -> list[tuple[int, int]]:
+    """Where a catalogue's translated literal blocks lie in the file (each msgstr, from inside its first
+    quote), those whose source shows no mojibake: code is out of bounds, as shown on purpose, but a
+    translation's garbled characters its source lacks are an encoding's accident, in code as in prose."""
+    literal = doc.memo.get("po-literal-blocks", ())
+    starts = doc.memo.get("po-string-start", {})
+    spans = []
+    for seg in doc.segments:
+        if seg.index not in literal or seg.index not in starts:
+            continue
+        both = pair(seg, doc, code=True)
+        if both is None or any(repair_span(line) for line in both[0].split("\n")):
+            continue
+        start = starts[seg.index]
+        spans.append((start, start + len(raw_string(doc.text, start))))
+    return spans
+
+
 class Mojibake(Rule):
     code = "E101"
     slug = "mojibake"
@@ -36,6 +60,10 @@ class Mojibake(Rule):
 **What it does.** Finds mojibake — `Ã©` for `é`, `â€™` for `’`, `Ã¢â‚¬â€œ` for `–` — with
 [ftfy](https://ftfy.readthedocs.io), the library made for exactly this, and repairs it where ftfy is
 confident.
+
+Code (a Markdown code block, a msgid) is read as shown on purpose and left alone, except a Sphinx
+catalogue's literal block whose translation shows mojibake its source does not: an encoding's accident,
+reported, but never fixed (a fix never rewrites code).
 
 **Why is this bad?** Text that went through a system reading UTF-8 as Windows-1252 (or the reverse)
 is unreadable where it matters most: names, quotes, currency. Each round trip makes it worse.
@@ -54,6 +82,8 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
         Example("ÄŒeÅ¡tina is a language.\n", "Čeština is a language.\n"),
         Example("â€œQuotedâ€\x9d text.\n", "“Quoted” text.\n"),
         Example("voilÃ  le travail\n", "voilà le travail\n"),
+        Example(_RST + 'msgid "print(\'café\')\\nprint(\'crème\')"\nmsgstr "print(\'cafÃ©\')\\nprint(\'crÃ¨me\')"\n',
+                path=_PO, note="a Sphinx catalogue's literal block whose source shows none: reported, not fixed (code)"),
     )
     allow = (
         Example("Café au lait, crème brûlée.\n"),
@@ -62,6 +92,10 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
         Example("Price: €20, £15 or ¥300.\n"),
         Example("Ørsted and Škoda are company names.\n"),
         Example("The temperature was 20°C ± 2°.\n"),
+        Example(_RST + 'msgid ">>> \'café\'.encode().decode(\'cp1252\')\\n\'cafÃ©\'"\n'
+                'msgstr ">>> \'café\'.encode().decode(\'cp1252\')\\n\'cafÃ©\'"\n',
+                path=_PO, note="a literal block whose source shows mojibake on purpose"),
+        Example("```\n'cafÃ©'\n```\n", path="a.md", note="a code block: shown on purpose"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -72,6 +106,7 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
         hit = _SUSPECT.search(text)
         if hit is None:
             return
+        code: list[tuple[int, int]] | None = None  # the translated literal blocks, read at the first need
         while hit is not None:
             line_start, line_end = line_bounds(text, hit.start(), hit.end())
             hit = _SUSPECT.search(text, line_end)
@@ -81,12 +116,14 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
                 continue
             p, q, replacement = span
             start, end = line_start + p, line_start + q
+            message = f"Mojibake: '{_show(line[p:q])}' should read '{_show(replacement)}'"
             if doc.protected and doc.is_protected(start):
-                continue  # a code block showing mojibake on purpose
+                code = _translated_code(doc) if code is None else code
+                if in_ranges(code, start):
+                    yield self.finding_at(start, end, message)  # a translation's code: reported, never rewritten
+                continue  # else a code block showing mojibake on purpose
             confident = not badness().is_bad(line[:p] + replacement + line[q:])
             yield self.finding_at(
-                start, end,
-                f"Mojibake: '{_show(line[p:q])}' should read '{_show(replacement)}'",
-                replacement,
+                start, end, message, replacement,
                 applicability=Applicability.SAFE if confident else Applicability.UNSAFE,
             )
