@@ -95,6 +95,10 @@ def _shown(line: str, width: int = 30) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
+def _prompt_shown(prompt: str) -> str:
+    return f"'{prompt}'" if prompt else "no prompt"
+
+
 def _defect(source: str, translation: str) -> str | None:
     """What the translation changed in the source's line structure, worded; None where it kept it."""
     ours, theirs = _Lines.of(source), _Lines.of(translation)
@@ -113,7 +117,7 @@ def _defect(source: str, translation: str) -> str | None:
     for n, (old, new) in enumerate(zip(ours.prompts, theirs.prompts, strict=True), 1):
         if old != new:
             return (f"Literal block's prompt differs from the source on line {n}: "
-                    f"'{new or _shown(theirs.text[n - 1], 12)}' for '{old or _shown(ours.text[n - 1], 12)}'")
+                    f"{_prompt_shown(new)} where the source has {_prompt_shown(old)}")
     steps, shape = _steps(ours.indents), _steps(theirs.indents)
     for n, step in steps.items():
         if shape[n] != step:
