@@ -45,6 +45,22 @@ _SOURCE_FORMATS = frozenset({"markdown", "mdx", "rst"})
 
 
 
+@dataclass(frozen=True)
+class _Taken:
+    """A line the phrase lists take as furniture: its segment, where it lies there (``a``, ``b``) and in
+    the file (``start``, ``end``), its words, whether a sentence before it announces it, and whether it
+    holds a time of day (a stamp)."""
+
+    seg: Segment
+    a: int
+    b: int
+    start: int
+    end: int
+    line: str
+    announced: bool
+    stamped: bool
+
+
 class BoilerplateLine(Rule):
     code = "S102"
     slug = "boilerplate-line"
@@ -335,7 +351,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
         starts = list(accumulate((len(seg.text) + 1 for seg in segments[:-1]), initial=1))
         at = [m.start(1) for m in _FIRST_LINE.finditer(body)] + [m.start(1) for m in _next_line_matches(body)]
         plain = doc.format == "text"
-        taken: list[tuple[Segment, int, int, int, int, str, bool]] = []
+        taken: list[_Taken] = []
         for k in hits:
             i = bisect_right(starts, at[k]) - 1
             seg = segments[i]
@@ -356,20 +372,20 @@ replace them with `phrases`, `prefixes`, `patterns`.
             announced = _announced(text, start, judge)
             if announced and _ANNOUNCED_VALUE.search(line) is not None:
                 continue
-            taken.append((seg, a, b, start, end, line, announced))
+            taken.append(_Taken(seg, a, b, start, end, line, announced, _TIME_OF_DAY.search(line) is not None))
         # A timestamp line (a dateline, a byline with its time) is deleted only where it is the page's one
         # stamp, in its head: stamps between passages are who said what and when (a transcript's
         # messages, a live blog's updates), and a name with a date and time is as often an event's.
-        stamps = [t for t in taken if _TIME_OF_DAY.search(t[5])]
+        stamps = sum(1 for t in taken if t.stamped)
         # After a sentence that ends with a colon, the line may be what it announces (a button's label
         # the text quotes: `…the red button that says:` over `Subscribe to our newsletter`): unsafe.
-        for seg, a, b, start, end, line, announced in taken:
-            stamp = len(stamps) > 0 and _TIME_OF_DAY.search(line) is not None
-            fix = (_NO_FIX if stamp and _NAMED_STAMP.match(line.strip()) else
-                   _UNSAFE if announced or _CREDIT_BY.match(line.strip()) is not None
-                   or (stamp and (len(stamps) > 1 or not _in_head(text, start)
-                                  or _DATELINE.match(line.strip()) is None)) else _AS_PLACED)
-            yield self._finding(doc, seg, a, b, start, end, line, plain, fix)
+        for t in taken:
+            words = t.line.strip()
+            fix = (_NO_FIX if t.stamped and _NAMED_STAMP.match(words) else
+                   _UNSAFE if t.announced or _CREDIT_BY.match(words) is not None
+                   or (t.stamped and (stamps > 1 or not _in_head(text, t.start)
+                                      or _DATELINE.match(words) is None)) else _AS_PLACED)
+            yield self._finding(doc, t.seg, t.a, t.b, t.start, t.end, t.line, plain, fix)
 
     def _captions(self, doc: Document) -> Iterator[Finding]:
         """A photo's caption with its credit (plain text): reported, never fixed, since the caption
