@@ -356,7 +356,8 @@ capitalized function word after a lowercase word is flagged even inside a run of
 those languages do not title-case (`Les Utilisateurs De la plateforme`, `Voir Aussi la documentation`);
 not before another capitalized word (`Le Monde`, `Los Angeles`), nor after a name and a comma, where
 a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor right after
-one of the pack's articles, where the word is a noun (Spanish `Punta del Este`, `al Este`: the east). German
+one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
+noun (Spanish `Punta del Este`, `al Este`: the east; `lo Que`, `el Que` are still flagged). German
 capitalizes every noun: not checked.
 
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
@@ -443,6 +444,9 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 "Dijo que estaban furiosos, eran malos, horribles y falsos.\n", language="es"),
         Example("Creo que el sistema Es muy rápido.\n", "Creo que el sistema es muy rápido.\n", language="es",
                 note="an article two words before: the word right before is a noun"),
+        Example("Es todo lo Que ofrecemos a los clientes.\n", "Es todo lo que ofrecemos a los clientes.\n",
+                language="es", note="`lo que`: a relative after the article, no noun"),
+        Example("Gana el Que llegue primero a la meta.\n", "Gana el que llegue primero a la meta.\n", language="es"),
         Example("Los usuarios Del sistema pueden entrar.\n", language="es",
                 fixed="Los usuarios del sistema pueden entrar.\n"),
         Example("Gli utenti Della piattaforma vedono il risultato.\n", language="it",
@@ -711,9 +715,10 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             before = _TWO_WORDS_BEFORE.search(seg.text, max(0, start - 80), start)
             if before and all(w[0].isupper() and w not in _PACK_WORDS[language] for w in before.groups()):
                 continue  # the end of a name of three words: Kim Jong Un, Baton Rouge Este
+            determiners = _PACK_ARTICLES.get(language, frozenset())
             previous = _WORD_BEFORE.search(seg.text, max(0, start - 40), start)
-            if previous is not None and previous.group(1).lower() in _PACK_ARTICLES.get(language, ()):
-                continue  # `Punta del Este`, `al Este`: after an article the word is a noun, a cardinal point's name
+            if word.lower() in determiners and previous is not None and previous.group(1).lower() in determiners:
+                continue  # `Punta del Este`, `al Este`: a determiner never follows an article, so it is a noun
             if _AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start):
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
             at = seg.to_source(start)
