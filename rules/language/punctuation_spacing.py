@@ -126,6 +126,9 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
         Example('msgid "Topic: %s"\nmsgstr "%BSujet%B: %s"\n', path="fr.po", language="fr",
                 fixed='msgid "Topic: %s"\nmsgstr "%BSujet%B\u00a0: %s"\n',
                 note="a code before the mark that the source does not glue to it: the translation's word"),
+        Example('msgid "%BTopic%B: %s"\nmsgstr "%BSujet%B: %s"\n', path="fr.po", language="fr",
+                fixed='msgid "%BTopic%B: %s"\nmsgstr "%BSujet%B\u00a0: %s"\n',
+                note="the code closes the bold of a word, as in the source: the mark follows the word"),
         Example('msgid "It rains; we stay;"\nmsgstr "Il pleut; nous restons;"\n', path="fr.po", language="fr",
                 fixed='msgid "It rains; we stay;"\nmsgstr "Il pleut\u202f; nous restons\u202f;"\n',
                 note="a space after the `;`: prose, not a list"),
@@ -243,10 +246,11 @@ def _from_source(text: str, at: int, source: str) -> bool:
 
 def _after_source_code(text: str, at: int, mark: str, source: str) -> bool:
     """Whether the mark at ``at`` follows a code written as a sign and one letter (hexchat's `%O`, which
-    resets bold and colour, `%B`, `%U`), glued to the same mark in the source: the letter is no word of
-    the sentence, and the text around it is the program's format (`$1%O: ` shows `nick: `), not prose."""
+    resets bold and colour, `%B`, `%U`) after no word, glued to the same mark in the source: the text
+    around it is the program's format (`$1%O: ` shows `nick: `), not prose."""
     code = _CODE_BEFORE.search(text, max(0, at - 3), at)
-    return code is not None and code.group() + mark in source
+    # After a letter the code closes a word's bold or colour (`%BSujet%B:`): the mark follows that word.
+    return code is not None and not text[code.start() - 1:code.start()].isalpha() and code.group() + mark in source
 
 
 # A code written `%` and one letter (`%O`, `%B`, `%C`), not a literal percent sign (`%%`) before a letter.
