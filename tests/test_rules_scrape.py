@@ -123,6 +123,13 @@ def test_s102_a_credit_by_a_name_is_not_deleted_safely() -> None:
     assert lint.fix_text(text, path="a.txt", select=["S102"]) == text
 
 
+@pytest.mark.parametrize("credit", ["Council Chamber", "Council Chamber.", "Michael Bay", "John Tower", "Sarah Market"])
+def test_s102_a_credit_that_may_name_a_place_is_not_deleted_safely(credit: str) -> None:
+    text = f"The committee met on Tuesday.\n\nPhoto: {credit}\n\nMembers voted nine to two.\n"
+    assert found(text, ["S102"]) == [("S102", f"Photo: {credit}")]
+    assert lint.fix_text(text, path="a.txt", select=["S102"]) == text
+
+
 def test_s102_extend_phrases_keeps_the_defaults() -> None:
     text = "Story text.\n\nPowered by Acme CMS 4\n\nAdvertisement\n"
     assert found(text, ["S102"]) == [("S102", "Advertisement")]
