@@ -197,18 +197,12 @@ def test_s110_gate_passes_every_text_whose_comments_or_records_it_would_report()
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from rules.scrape.furniture_block import (
-        _classified_lines,
-        _comment_thread,
-        _headed_records,
-        _holds_marks,
-        _record_list,
-    )
+    from rules.scrape.furniture_block import _classified_lines, _comment_thread, _holds_marks, _record_list
 
     article = "The council met on Monday and voted to delay the budget until the members had read every figure."
     marks = ["jjack says:", "November 19, 2019 at 9:03 am", "Nov 19, 2019 at 9:03 A.M.", "2 days ago at 07:50 pm",
              "9:03 am est, on Nov 19, 2019", "Nov 19, 2019 at 9:03 UTC", "Oct 9, 2019", "2019-10-09", "-", "|",
-             "(576)", "576", "Published on: Oct 9, 2019", "Oct 8, 2019", "Oct 7, 2019", "Jane Smith"]
+             "(576)", "576", "Published on: Oct 9, 2019"]
     others = ["Bridge reopens after repairs", "A new bakery opens", "He looked tired.", "via The Verge",
               "The minister said...", "x = f(1)", ""]
     piece = st.tuples(st.sampled_from(marks + others), st.sampled_from(["", " ", "  ", "\t"]),
@@ -222,7 +216,6 @@ def test_s110_gate_passes_every_text_whose_comments_or_records_it_would_report()
             return
         lines, _, _, kinds = _classified_lines(text, set())
         assert _comment_thread(lines, kinds) is None and _record_list(lines, kinds) is None, text
-        assert _headed_records(lines, kinds) is None, text
 
     necessary()
 

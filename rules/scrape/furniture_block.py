@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, islice, pairwise
+from itertools import islice, pairwise
 
 from lint.model import Document, Finding, Severity
 from lint.options import RuleOptions, option
@@ -113,23 +113,12 @@ comments' ages. An interview's two speakers (`The reporter says:`, `The mayor sa
 a log's dated entries are the text's own.
 The block runs from the name over the first comment to the comment under the last marker.
 
-A list of other articles whose blurbs a template cut to one number of characters (`…up to 12 hours of
-list...`) needs no furniture phrase near it either: three lines or more of eight words or more that end
-in an ellipsis, each within two short lines (a headline) of the next, three of them exactly as long. A
-poem's or a transcript's lines that trail off end on whole words, at lengths that differ.
-
 So is a list of other articles made from one template after an article: a lone date or a separator
 (`-`, `(576)`) every two to four lines, four times or more, the lines between them headlines, names or
 blurbs shaped alike and without a sentence's end (sentences under dates are a timeline, the article's own).
 A bare number is no separator (a recipe's numbered steps), and a date over each entry heads a timeline's
 or a changelog's entry unless the entries are shaped as links (a teaser cut short, a source named); a
 date under a headline is a teaser's.
-
-A site's list of its latest articles printed with a headline or an author over each date and a blurb
-under most of them (four records or more, with or without an article before) is reported too, where
-the dates run newest first within about a month: a programme's dates run forwards, and a timeline told
-newest first spans months. A head is a short line, never a sentence, so a date over each sentence is
-still a timeline's.
 """
     severity = Severity.WARNING
     fix = None
@@ -194,19 +183,6 @@ still a timeline's.
                 "Kansas City has held on to its lead\n-\nRams top Bears as offenses struggle\n"
                 "Neither team could get much going on Sunday night\n", select=("S102",),
                 note="a headline and a blurb between separators"),
-        Example("Council delays budget vote\n\nThe council delayed its vote on the budget until next week after members "
-                "asked for more time to read the final draft.\n\nJane Smith\nNov 20, 2019\nThe state's new tax plan "
-                "will cost more than its backers say, and voters deserve to hear why before they are asked to pay.\n"
-                "Tom Brown\nNov 19, 2019\nThree days of hearings produced one witness with a real complaint.\n"
-                "Ann Lee\nNov 19, 2019\nNewsrooms should report on more than the witnesses' careers.\nBob Hale\n"
-                "Nov 18, 2019\nThe bridge project is over budget again, and the mayor has no plan to fix it.\n",
-                select=("S102",), note="other articles: an author over each date, a blurb under it, newest first"),
-        Example("Earbuds review\n\nThe new earbuds sound better than the old ones, and the battery lasts a full working "
-                "day.\n\nDeals\nEarbuds already discounted\nApple launched the new earbuds for $250, but a week later "
-                "they are already on sale at two large shop...\nSmart display on sale before launch\nAmazon announced a "
-                "slew of devices in September, and the most popular of them is already discounted ...\nTablet price cut\n"
-                "The newest tablet with 256GB of storage costs $200 less today at the web store, the largest cut sinc...\n",
-                select=("S102",), note="headlines over blurbs a template cut to one length, no furniture phrase near"),
     )
     allow = (
         Example("Pineapple Upside-Down Cake\n\nIngredients\n1 can pineapple slices in juice\n"
@@ -254,19 +230,6 @@ still a timeline's.
                 "March 10, 2020\nSchools close for two weeks\nMarch 17, 2020\nOffices send their staff home\n"
                 "March 24, 2020\nMayor orders shops to close\n", select=("S102",),
                 note="a date over each entry, no teaser or source: a timeline"),
-        Example("Summer concerts in the park\n\nThe city's free concerts return to the park this June, one on each "
-                "Saturday evening, with food stalls open from six.\n\nOpening night\nJune 1, 2024\nThe city "
-                "orchestra plays Dvořák's ninth symphony under the trees.\nChildren's choir\nJune 8, 2024\nFour "
-                "school choirs sing songs from around the world.\nJazz evening\nJune 15, 2024\nA quartet from the "
-                "conservatory plays standards until late.\nClosing concert\nJune 22, 2024\nThe brass band ends the "
-                "season with fireworks over the lake.\n", select=("S102",),
-                note="a programme: a title over each date, in time order"),
-        Example("How the bank failed\n\nThe collapse took less than a year, and the warnings came long before the "
-                "rescue that ended it.\n\nBank rescued\nMarch 14, 2023\nThe government takes over the bank and "
-                "guarantees its deposits.\nDeposits frozen\nFebruary 2, 2023\nSavers are told they cannot withdraw "
-                "more than a thousand a week.\nShares fall\nJanuary 9, 2023\nThe bank's shares lose half their "
-                "value in a day.\nFirst warning\nDecember 1, 2022\nThe regulator writes to the board about its "
-                "loans.\n", select=("S102",), note="a timeline told newest first, over months: the article's own"),
         Example("Thanks for the patch, it works here, and the tests pass on both machines I tried it on.\n\n"
                 "On Monday, Jane wrote:\n> It fixes the crash.\nOn Monday, Tom wrote:\n> Please add a test.\n"
                 "On Tuesday, Jane wrote:\n> Added.\n", select=("S102",), note="a mail's quoted messages"),
@@ -278,10 +241,6 @@ still a timeline's.
                 "in the city.\nMarch 10, 2020\nSchools close for two weeks.\nMarch 17, 2020\nOffices send their staff "
                 "home.\nMarch 24, 2020\nThe mayor orders shops to close.\n", select=("S102",),
                 note="a timeline: a date over each sentence is the article's own"),
-        Example("Waiting\n\nI remember\nThe way you laughed when the summer rain came down on the road...\nI remember\n"
-                "The road we walked together to the river and back again at night...\nI remember\nThe night you "
-                "said goodbye and left the lamp burning in the hall...\nAnd I wait.\n", select=("S102",),
-                note="a poem's lines that trail off: of lengths that differ"),
         Example("Release notes\n\nAcme Notes is a small editor for plain text, and this page lists every release "
                 "since the first one, newest first.\n\nJan 8, 2023\nFaster start-up\nDec 2, 2022\nNew export formats\nNov 4, 2022\n"
                 "Dark mode\nOct 1, 2022\nFirst release\n", select=("S102",), note="a changelog: a date over each entry"),
@@ -295,10 +254,6 @@ still a timeline's.
         # (no pass over its lines), unless it holds readers' comments, which need no phrase list.
         anchors = {f.start for f in findings if f.code in ("S102", "S109")}
         text = doc.text
-        cut = _cut_teaser_list(text)
-        if cut is not None:
-            yield self.finding_at(cut.start, cut.end, f"{cut.count} teasers of other articles cut to one length "
-                                  f"(a headline over each) starting '{text[cut.start:cut.start + 40]}'")
         if not anchors and ran("S102") and not _holds_marks(text):
             return
         lines, starts, ends, kinds = _classified_lines(text, anchors)
@@ -314,13 +269,6 @@ still a timeline's.
             yield self.finding_at(starts[first], ends[last],
                                   f"{last - first + 1} lines of a list of links (a date or a separator in "
                                   f"each entry) starting '{lines[first][:40]}'")
-        elif thread is None:
-            records = _headed_records(lines, kinds)
-            if records is not None:
-                first, last = records
-                yield self.finding_at(starts[first], ends[last],
-                                      f"{last - first + 1} lines of a list of other articles (a headline or an "
-                                      f"author over each date, a blurb under it) starting '{lines[first][:40]}'")
         if not anchors and ran("S102"):
             return
         flagged = _flagged(lines, kinds, self.opts.window, self.opts.min_lines)
@@ -329,8 +277,7 @@ still a timeline's.
         if thread is not None:
             flagged[thread[0]:thread[1] + 1] = [False] * (thread[1] + 1 - thread[0])
         for first, last, count in _stretches(flagged, kinds):
-            if cut is None or ends[last] <= cut.start or starts[first] >= cut.end:
-                yield self._block(lines, starts, ends, first, last, count)
+            yield self._block(lines, starts, ends, first, last, count)
 
     def _block(self, lines: list[str], starts: list[int], ends: list[int], first: int, last: int,
                count: int) -> Finding:
@@ -383,147 +330,6 @@ def _record_list(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
             _TEASER.search(lines[k]) or _SOURCE.search(lines[k]) for k in range(start, end + 1)):
         return None
     return start, end
-
-
-@dataclass(frozen=True)
-class CutList:
-    """A list of teasers cut to one length: where it starts and ends in the text, and how many cut lines it holds."""
-
-    start: int
-    end: int
-    count: int
-
-
-# The end of a line cut short, found from its dots: a literal the engine skips to (an alternation of the
-# two ellipses, or a pattern that opened with the character before them, is tried at every character:
-# 0.045 s on the PEPs as text, these 0.012 s).
-_CUT_DOTS = compiled_on_use(r"\.\.\.(?=\r?\n|\Z)")
-_CUT_ELLIPSIS = compiled_on_use(r"…(?=\r?\n|\Z)")
-_CUT_LINES = 3
-_CUT_WORDS = 8
-
-
-def _cut_teaser_list(text: str) -> CutList | None:
-    """A list of other articles whose blurbs a site's template cut to one number of characters: three
-    cut lines or more of eight words or more, each within two lines of the next (a headline between
-    them), three of them exactly as long. A writer's trailing-off lines (a poem's, a transcript's) end
-    on whole words at lengths that differ; a template cuts at its limit, inside a word or after one."""
-    ends = list(_CUT_DOTS.finditer(text))
-    if "…" in text:
-        ends = sorted([*ends, *_CUT_ELLIPSIS.finditer(text)], key=re.Match.start)
-    if len(ends) < _CUT_LINES:
-        return None
-    cuts: list[tuple[int, int]] = []
-    for m in ends:
-        # Cut inside a word, after one or after a comma (`…offer up to 12 hours of list...`, `…for which
-        # ...`): not after a full stop or a longer run of dots.
-        before = text[max(0, m.start() - 2):m.start()]
-        if not before or before[-1] == "." or (before[-1].isspace() and (len(before) < 2 or before[0] in ". \t\r\n")):
-            continue
-        begin = max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1
-        line = text[begin:m.end()].strip()
-        if line.count(" ") + 1 >= _CUT_WORDS:
-            cuts.append((text.index(line, begin), m.end()))
-    if len(cuts) < _CUT_LINES:
-        return None
-    best: list[tuple[int, int]] = []
-    run = cuts[:1]
-    for a, b in pairwise(cuts):
-        between = text[a[1]:b[0]].strip("\r\n").splitlines()
-        if len(between) <= 2 and all(line.strip() and line.count(" ") < 16 for line in between):
-            run.append(b)
-            continue
-        best = max(best, run, key=len)
-        run = [b]
-    best = max(best, run, key=len)
-    lengths = [b - a for a, b in best]
-    if len(best) < _CUT_LINES or max(map(lengths.count, lengths)) < _CUT_LINES:
-        return None
-    start = best[0][0]
-    # The first teaser's headline over it, where a headline heads the others.
-    head = text[:start].rstrip("\r\n")
-    at = max(head.rfind("\n"), head.rfind("\r")) + 1
-    over = head[at:]
-    if over.strip() and over.count(" ") < 16 and text[best[0][1]:best[1][0]].strip():
-        start = at + len(over) - len(over.lstrip())
-    return CutList(start, best[-1][1], len(best))
-
-
-def _headed_records(lines: list[str], kinds: list[int]) -> tuple[int, int] | None:
-    """The first and last line of a list of other articles as a site's template prints it: a headline or
-    an author's name over each date, a one-paragraph blurb under most of them, ``_RECORDS`` records or
-    more in a row, newest first. Read the other way (a date over each entry) the same lines are a
-    timeline's, a changelog's or a programme's, which ``_record_list`` leaves alone: a head is a short
-    line, never a sentence (so a sentence under one date is no head of the next), and the dates of a
-    timeline or a programme run forwards. Only dates mark a record here: a separator or a count carries
-    no order to read."""
-    # (The furniture lines picked out in C: a Python test of every line's kind cost more than the rest.)
-    marks = [k for k in compress(range(len(lines)), map(ANCHOR.__eq__, kinds)) if k and _DATE.fullmatch(lines[k])]
-    best: tuple[int, int] | None = None
-    i = 0
-    while i < len(marks):
-        if not _headed(lines, kinds, marks[i]):
-            i += 1
-            continue
-        j = i
-        while (j + 1 < len(marks) and marks[j + 1] - marks[j] in (2, 3) and _headed(lines, kinds, marks[j + 1])
-               and (marks[j + 1] - marks[j] == 2 or kinds[marks[j] + 1] != ANCHOR)):
-            j += 1
-        chain = marks[i:j + 1]
-        i = j + 1
-        if len(chain) < _RECORDS:
-            continue
-        last = chain[-1]
-        # The last record's blurb, where the records before it have theirs.
-        if last + 1 < len(lines) and kinds[last + 1] == PROSE and chain[-1] - chain[-2] == 3:
-            last += 1
-        blurbs = sum(1 for k in chain if k + 1 <= last and kinds[k + 1] == PROSE)
-        # Blurbs that are sentences tell a teaser from a changelog's dated titles; a date a few lines over
-        # the first head is a date-first list read from its second entry.
-        if 2 * blurbs < len(chain) or any(_DATE.fullmatch(lines[k]) for k in range(max(0, chain[0] - 5), chain[0] - 1)):
-            continue
-        order = [_date_key(lines[k]) for k in chain]
-        if any(a is None or b is None or b > a for a, b in pairwise(order)) or not _within_month(order[0], order[-1]):
-            continue
-        if best is None or last - chain[0] > best[1] - best[0]:
-            best = (chain[0] - 1, last)
-    return best
-
-
-def _within_month(newest: tuple[int, int, int] | None, oldest: tuple[int, int, int] | None) -> bool:
-    """Whether a list's dates lie within about a month: a site's latest articles, where a timeline told
-    newest first (a crisis's key events) spans months or years."""
-    if newest is None or oldest is None:
-        return False
-    return (newest[0] * 12 + newest[1]) - (oldest[0] * 12 + oldest[1]) <= 1 and (
-        newest[:2] == oldest[:2] or newest[2] <= oldest[2])
-
-
-def _headed(lines: list[str], kinds: list[int], mark: int) -> bool:
-    """Whether the line over a date heads a record: a short line that is no date and no furniture."""
-    return kinds[mark - 1] == SHORT and not _DATE.fullmatch(lines[mark - 1])
-
-
-_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_DATE_PARTS = compiled_on_use(r"(?i)\b(\d{4})-(\d\d)-(\d\d)\b|\b([a-z]{3})[a-z]*\.?\b|\b(\d{1,4})\b")
-
-
-def _date_key(line: str) -> tuple[int, int, int] | None:
-    """A date line (``_DATE``) as (year, month, day), a day left out as 0; None where the month is a
-    number in a day-first or month-first order that cannot be told apart (`11/01/2019`)."""
-    year = month = day = 0
-    for m in _DATE_PARTS.finditer(line):
-        if m.group(1):
-            return int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if m.group(4):
-            month = _MONTHS.get(m.group(4).lower(), month)
-        elif m.group(5):
-            number = int(m.group(5))
-            if len(m.group(5)) == 4:
-                year = number
-            else:
-                day = number
-    return (year, month, day) if year and month else None
 
 
 def _shape(line: str, kind: int) -> tuple[int, bool, bool, bool]:
