@@ -313,6 +313,11 @@ REPROS: list[Repro] = [
           write("c.po", 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n' + 'msgid "{0}"\nmsgstr "{0}"\n'.format(
               "set " + "-a and " * 4000 + "done\\nThe end of it all here.")),
           "timeout -s KILL 20 {C} --select B102 c.po", lambda r, d: r.returncode == 1 and "B102" in out(r), shell=True),
+    # S110's line pattern was tried at every character of a blank line: 5.9 s for 20,000 spaces (review h125)
+    Repro("S110: separators around a line of 200,000 spaces, 20 s limit",
+          write("s.txt", "The council met on Monday and voted to delay the budget until the members had read it.\n\n"
+                + "|\nA headline\n|\n" + " " * 200_000 + "\n|\nAnother\n|\nThird\n"),
+          "timeout -s KILL 20 {C} --select S110 s.txt", lambda r, d: r.returncode in (0, 1), shell=True),
     # W105 asked every translation of the catalogue whether it held each run, and compiled a regex per
     # token: 83.5 s at 9bbb69d, 4.8 s since (review h115 item 8)
     Repro("W105: 20,000 PO entries, every source and translation with runs of spaces, 20 s limit",

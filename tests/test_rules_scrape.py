@@ -190,6 +190,13 @@ def test_s110_a_document_without_furniture_is_left_alone() -> None:
     assert found(text, ["S102", "S110"]) == []
 
 
+def test_s110_gate_reads_dates_in_any_digits() -> None:
+    from rules.scrape.furniture_block import _holds_marks
+
+    text = "".join(f"Headline {k}\nNov {k}, ２０１９\n" for k in range(1, 6))
+    assert _holds_marks(text)
+
+
 def test_s110_gate_passes_every_text_whose_comments_or_records_it_would_report() -> None:
     """The gate asked before S110's lines are classified (where S102 found no furniture) is a necessary
     condition: a text it turns away yields no comment thread and no record list, whatever the spaces around
@@ -202,7 +209,7 @@ def test_s110_gate_passes_every_text_whose_comments_or_records_it_would_report()
     article = "The council met on Monday and voted to delay the budget until the members had read every figure."
     marks = ["jjack says:", "November 19, 2019 at 9:03 am", "Nov 19, 2019 at 9:03 A.M.", "2 days ago at 07:50 pm",
              "9:03 am est, on Nov 19, 2019", "Nov 19, 2019 at 9:03 UTC", "Oct 9, 2019", "2019-10-09", "-", "|",
-             "(576)", "576", "Published on: Oct 9, 2019"]
+             "(576)", "576", "Published on: Oct 9, 2019", "Nov 20, ２０１９", "Nov 20, ２０１９ at ９:０３ am"]
     others = ["Bridge reopens after repairs", "A new bakery opens", "He looked tired.", "via The Verge",
               "The minister said...", "x = f(1)", ""]
     piece = st.tuples(st.sampled_from(marks + others), st.sampled_from(["", " ", "  ", "\t"]),

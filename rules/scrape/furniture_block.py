@@ -15,7 +15,8 @@ from lint.rule import Example, Rule
 
 from ._furniture import expanded, furniture_line
 
-_LINE = compiled_on_use(r"[^\r\n]*\S[^\r\n]*")
+# (From a line's start only: tried at every character of a long blank line, the pattern was quadratic.)
+_LINE = compiled_on_use(r"(?<![^\r\n])[^\r\n]*\S[^\r\n]*")
 # A sentence's end (with a closing quote or bracket after it).
 _END = compiled_on_use(r"[.!?;,…:][\"”’)\]]?$")
 # A cut teaser of another article: "The minister said the talks would go on until..."
@@ -406,10 +407,11 @@ def _record_mark(line: str) -> bool:
 # mark is 60 characters or fewer and ends as one of the marks ends: a comment's head in `says:`; a comment's
 # stamp in a time (two digits, `am`, `a.m.`, any case), a time zone after a time (a few letters ending in
 # T, or UTC) or a date; a date in two digits (a year, a day or a month). The other lines cannot be marks.
+# (A digit is any decimal digit, as ``\d`` reads it in the marks: `２０１９` too.)
 _SEPARATORS = "|/•·>»›<«‹–—-"
-_BACKWARD_MARKED = (rf"[^\S\n\r]*+(?=[0-9:mMtTcC.{re.escape(_SEPARATORS)})])"  # (most lines fail here, at once)
+_BACKWARD_MARKED = (rf"[^\S\n\r]*+(?=[\d:mMtTcC.{re.escape(_SEPARATORS)})])"  # (most lines fail here, at once)
                     rf"(?:(?:[{re.escape(_SEPARATORS)}]|\)\d{{1,5}}\(?|\d{{1,5}}\()"
-                    rf"|(?=:syas |\d\d|\.?[mM]\.?[aApP]|(?i:t[a-z]{{1,3}}|ctu)[^\S\n\r]+[0-9mM.])"
+                    rf"|(?=:syas |\d\d|\.?[mM]\.?[aApP]|(?i:t[a-z]{{1,3}}|ctu)[^\S\n\r]+[\dmM.])"
                     rf"(?![^\n\r]{{60}}[^\n\r]*?\S)[^\S\n\r]*+\S[^\n\r]*+)[^\S\n\r]*+(?![^\n\r])")
 _BACKWARD_MARKED_LINE = compiled_on_use(f"[\\n\\r]{_BACKWARD_MARKED}")
 # A (stripped) line of either kind (``_comment_marker`` or ``_record_mark``, or a bare number).

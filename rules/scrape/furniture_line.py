@@ -22,7 +22,8 @@ MODEL = Path(__file__).parent / "data" / "furniture_line.json"
 # How many furniture lines (this rule's, and the lines of the rules it defers to) a text must show before
 # this rule reports any.
 MIN_SIGNALS = 2
-_LINE = compiled_on_use(r"[^\r\n]*\S[^\r\n]*")
+# (From a line's start only: tried at every character of a long blank line, the pattern was quadratic.)
+_LINE = compiled_on_use(r"(?<![^\r\n])[^\r\n]*\S[^\r\n]*")
 _WORD = compiled_on_use(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = compiled_on_use(rf"(?i)\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d\d-\d\d"
