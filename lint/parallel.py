@@ -12,6 +12,7 @@ registered). Elsewhere they are spawned and prepare their own.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -62,6 +63,10 @@ _worker: tuple[Linter, Options, dict[int, Config]] | None = None
 
 def _init(selection: Selection, options: Options, env: dict[str, str]) -> None:
     global _worker
+    # A forked worker inherits the parent's collector switched off for start-up (lint.cli's check): on,
+    # with what it inherited left out of its collections.
+    gc.freeze()
+    gc.enable()
     os.environ.update(env)
     linter = Linter(selection)
     linter.by_stat = False  # the parent served every file the stat index answers for
