@@ -204,7 +204,15 @@ def _answering_code(module_file: str) -> tuple[Any, ...]:
 
 class _Kept:
     """The kept opcodes and answers: one marshal file per interpreter, read on first use, written when
-    the process exits if the run added to it (merged with what other processes wrote to it meanwhile)."""
+    the process exits if the run added to it (merged with what other processes wrote to it meanwhile).
+
+    A compiled pattern's opcodes and a method's code (``_MARSHALLED_ALONE``) are held marshalled each on
+    its own, made objects only when a run asks for them: the file keeps the entries of every run (up to
+    ``_KEPT_LIMIT``), of which a run asks for some (a one-file check: a third of them), and reading them
+    all as objects (an int per opcode, a code object per method) was some 20M instructions of a one-file
+    check's 440M, where a byte string is a copy. (Not the answers: those that name the engine's files
+    share that signature, which one read of the file makes once, and each entry read alone would make
+    again.)"""
 
     def __init__(self, path: Path | None = None) -> None:
         tag = sys.implementation.cache_tag
@@ -213,7 +221,7 @@ class _Kept:
         self.path = path or Path(__file__).parent / "__pycache__" / f"patterns.{tag}.marshal"
         # Whatever could change what the compiler makes: the interpreter's exact build, the engine's magic;
         # and copylint's version (an upgrade starts afresh: the patterns of the version before go).
-        self.header = (1, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
+        self.header = (2, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
                        sys.maxunicode, __version__)
         self.entries: dict[Hashable, Any] | None = None
         self.added = False
@@ -244,6 +252,11 @@ class _Kept:
         found = self._loaded().get(key, _MISSING)
         if found is _MISSING:
             return default
+        if _marshalled_alone(key):
+            try:
+                found = marshal.loads(found)
+            except (EOFError, ValueError, TypeError):  # a damaged entry: as if there were none
+                return default
         self.found[key] = None
         return found
 
@@ -251,6 +264,11 @@ class _Kept:
         entries = self._loaded()
         if not self.usable or (key not in entries and len(entries) >= _HELD_LIMIT):
             return
+        if _marshalled_alone(key):
+            try:
+                value = marshal.dumps(value)
+            except ValueError:  # a value marshal cannot hold is not kept
+                return
         entries[key] = value
         self.found.pop(key, None)
         self.made[key] = None
@@ -283,6 +301,14 @@ class _Kept:
                 earlier[key] = value
         if kept_marshalled(self.path, (self.header, _kept_entries(earlier, made, found))):
             self.added = False
+
+
+_MARSHALLED_ALONE = frozenset({"compiled", "exec"})
+
+
+def _marshalled_alone(key: Hashable) -> bool:
+    """Whether a store holds the value of ``key`` marshalled on its own (``_Kept``)."""
+    return isinstance(key, tuple) and bool(key) and key[0] in _MARSHALLED_ALONE
 
 
 def _kept_entries(earlier: dict[Hashable, Any], made: dict[Hashable, Any],

@@ -232,7 +232,8 @@ def test_a_damaged_entry_is_compiled_again(store: Path, monkeypatch: pytest.Monk
     _next_run(store, monkeypatch)
     key = ("compiled", r"(a)(b)?c", 0)
     flags, code, groups, groupindex, indexgroup = patterns._KEPT.get(key)
-    patterns._KEPT.entries[key] = (flags, [999, *code[1:]], groups, groupindex, indexgroup)  # type: ignore[index]
+    patterns._KEPT.entries[key] = marshal.dumps(  # type: ignore[index]
+        (flags, [999, *code[1:]], groups, groupindex, indexgroup))
     assert patterns.compiled(r"(a)(b)?c").fullmatch("ac").groups() == ("a", None)  # type: ignore[union-attr]
 
 
@@ -393,9 +394,10 @@ def test_two_processes_writing_the_store_keep_both_their_patterns(store: Path, m
     second.put(("compiled", "a", 0), "from the second")
     first.save()
     second.save()
-    assert patterns._Kept(store)._loaded() == {("compiled", "c", 0): "from the first",
-                                              ("compiled", "b", 0): "from the second",
-                                              ("compiled", "a", 0): "from the second"}
+    kept = {key: marshal.loads(value) for key, value in patterns._Kept(store)._loaded().items()}  # (each marshalled)
+    assert kept == {("compiled", "c", 0): "from the first",
+                    ("compiled", "b", 0): "from the second",
+                    ("compiled", "a", 0): "from the second"}
 
 
 def test_patterns_built_from_texts_never_push_out_a_library_module_s(
