@@ -353,22 +353,21 @@ def _table_1252() -> bytes | None:
     """``_TABLE`` for text encoded in Windows-1252: each byte to the byte of its character lowered, or to
     a space where the character is a mark (``_MARKS``), a break (``_BREAKS``) or an information separator.
     None where a character's lowercase is not one character of the repertoire (then str.lower() is asked)."""
+    # The characters of the 256 bytes decoded at once, and each character's byte from them: a character's
+    # lowercase is encoded by a look-up, not by the codec (some 250 calls through it at every start-up).
+    chars = bytes(range(256)).decode("cp1252", "replace")
+    byte_of = {ch: b for b, ch in enumerate(chars) if ch != "\ufffd"}  # (U+FFFD: a byte no character encodes to)
     out = bytearray(range(256))
-    for b in range(256):
-        try:
-            ch = bytes([b]).decode("cp1252")
-        except UnicodeDecodeError:
-            continue  # (a byte no character encodes to: never in the text)
+    for b, ch in enumerate(chars):
+        if ch == "\ufffd":
+            continue  # (never in the text)
         if ch in _MARKS or ch in _BREAKS or ch in "\x1c\x1d\x1e\x1f":
             out[b] = 0x20
             continue
-        try:
-            low = ch.lower().encode("cp1252")
-        except UnicodeEncodeError:
+        low = byte_of.get(ch.lower())  # (None: a lowercase of two characters, or outside the repertoire)
+        if low is None:
             return None
-        if len(low) != 1:
-            return None
-        out[b] = low[0]
+        out[b] = low
     return bytes(out)
 
 
