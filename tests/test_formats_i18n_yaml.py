@@ -449,3 +449,13 @@ def test_a_comment_in_an_html_value_is_never_read_nor_fixed(run, tmp_path):
     page.write_text('fr:\n  cmt_html: "Texte <!-- commentaire , ici --> puis , fin"\n', encoding="utf-8")
     run("check", "--no-cache", "--fix", str(page))
     assert page.read_text(encoding="utf-8") == 'fr:\n  cmt_html: "Texte <!-- commentaire , ici --> puis, fin"\n'
+
+
+def test_directives_against_cjk_letters_are_placeholders() -> None:
+    # Chinese and Japanese set a directive against their own letters, with no space (openstreetmap-website's
+    # zh-TW.yml), which the regex engine counts as word characters like a Latin letter.
+    text = "zh-TW:\n  a: '%Y年%-m月%-d日 %-H時%M分'\n  b: 共%d个文件\n  c: 已用%(size)s\n"
+    assert [s.text for s in _doc(text, "zh-TW.yml").segments] == [
+        "\ufffc年\ufffc月\ufffc日 \ufffc時\ufffc分", "共\ufffc个文件", "已用\ufffc",
+    ]
+    assert _doc("en:\n  a: 100%d or x%s\n").segments[0].text == "100%d or x%s"  # a Latin letter or digit before

@@ -63,11 +63,13 @@ _PLACEHOLDER = (
     r"|%<\w+>[-+0#]*\d*(?:\.\d+)?[a-zA-Z]"  # Ruby format: %<amount>.2f
     r"|\{\{[^{}]*\}\}"  # i18next, Mustache, Angular: {{name}}, {{- html}}
     r"|\$t\([^()]*\)"  # i18next nesting: $t(common.ok)
-    r"|(?<![\w%])%(?:\d+\$)?" + PRINTF_SPEC + r"(?![a-zA-Z])"  # printf: %s %1$s %.2f %ld (builder's grammar)
-    r"|(?<![\w%])%\([\w.]+\)[sdif]"  # Python: %(name)s
+    r"|(?<![0-9A-Za-z_%])%(?:\d+\$)?" + PRINTF_SPEC + r"(?![a-zA-Z])"  # printf: %s %1$s %.2f %ld (builder's grammar)
+    r"|(?<![0-9A-Za-z_%])%\([\w.]+\)[sdif]"  # Python: %(name)s
     # strftime and Rails number formats (`%B %d, %Y`, `%H:%M`, `%u%n`: one may follow another).
-    r"|(?:(?<![\w%])|(?<=%[a-zA-Z]))%[-_0^#]?[aAbBCdDeFGgHIjklLmMnpPrRSTuUVwWxXyYzZ](?![a-zA-Z])"
+    r"|(?:(?<![0-9A-Za-z_%])|(?<=%[a-zA-Z]))%[-_0^#]?[aAbBCdDeFGgHIjklLmMnpPrRSTuUVwWxXyYzZ](?![a-zA-Z])"
 )
+# (Before a directive, only an ASCII letter, digit or `%` says it is text (`100%d`, `%%d`): Chinese and
+# Japanese set a directive against their own letters, `%Y年%-m月%-d日`, `共%d个`.)
 _TOKEN = compiled_on_use(_PLACEHOLDER + r"|[{}#]")
 _ICU_COMPLEX = compiled_on_use(r"\{\s*[\w.]+\s*,\s*(plural|selectordinal|select)\s*,")
 _ICU_SIMPLE = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(?:number|date|time|spellout|ordinal|duration)\b[^{}]*)?\}")
