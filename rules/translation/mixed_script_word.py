@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lint.formats.bilingual import pair
 from lint.language import primary
@@ -122,10 +124,26 @@ def _read_as_latin(word: str, read: str) -> _Reading | None:
     return None
 
 
-def _read_in(word: str, script: str) -> _Reading | None:
+# The palochka (Ӏ U+04C0, ӏ U+04CF), a letter of Chechen, Ingush, Avar, Kabardian and other Caucasian
+# alphabets, that keyboards without it replace with a Latin `I` or `l`. Between Cyrillic letters it is told
+# from a stray letter by the document, which writes it there elsewhere.
+_PALOCHKA_IN_WORD = compiled_on_use("(?<=[\u0400-\u052f])[\u04c0\u04cf]|[\u04c0\u04cf](?=[\u0400-\u052f])")
+
+
+@lru_cache(maxsize=2)
+def _palochka(text: str) -> str | None:
+    """The palochka the document writes inside its Cyrillic words, the commoner of its two cases, or None."""
+    found = Counter(m.group() for m in _PALOCHKA_IN_WORD.finditer(text)) if "\u04c0" in text or "\u04cf" in text else None
+    return found.most_common(1)[0][0] if found else None
+
+
+def _read_in(word: str, script: str, palochka: str | None = None) -> _Reading | None:
     """The word with its stray Latin letters read in ``script`` (`орeх` -> `орех`); None where a Latin
-    letter has no look-alike there (`tНе`) or the word mixes in a third script."""
+    letter has no look-alike there (`tНе`) or the word mixes in a third script. In a document that writes
+    the ``palochka``, a Latin `I` or `l` reads as it (`гIишло` -> `гӀишло`), not as the Ukrainian `І`."""
     table = _LOOK_ALIKE_IN[script]
+    if palochka is not None and script == "Cyrl":
+        table = {**table, "I": palochka, "l": palochka}
     own = _CYRILLIC if script == "Cyrl" else _GREEK
     stray = tuple(c for c in word if _LATIN.match(c))
     if any(not own.match(c) for c in word if _FOREIGN.match(c)) or any(c not in table for c in stray):
@@ -150,7 +168,9 @@ sometimes from spam filters' evasions.
 
 The word is read in the script most of its own letters are in (on a tie, the script most of the
 segment's letters are in; a catalogue's Latin source word typed with a look-alike reads as that word):
-`Moscоw` reads as Latin, `орeх` as Cyrillic, whatever language the document declares.
+`Moscоw` reads as Latin, `орeх` as Cyrillic, whatever language the document declares. In a document
+that writes the palochka (`Ӏ`, of Chechen, Ingush, Avar, Kabardian) inside its Cyrillic words, a Latin `I`
+or `l` there reads as the palochka (`гIишло` -> `гӀишло`), the letter a keyboard without it stood in for.
 
 Not flagged: words wholly in one script, Latin letters glued before a translated word where the source
 glues the same letters after the same character (an escape such as hexchat's `$t` in `$tCannot`), a word
@@ -196,6 +216,8 @@ with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
         Example("Отвори Aпликацију.\n", "Отвори Апликацију.\n", language="sr"),
         Example('msgid "Open Application"\nmsgstr "Отвори Aпликацију"\n', 'msgid "Open Application"\nmsgstr "Отвори Апликацију"\n',
                 path="sr.po", language="sr", note="the source's ` Ap` is no escape: a space is not an escape's sign"),
+        Example("Йаш йолу гӀишло.\n\nЛазартне гIишло.\n", "Йаш йолу гӀишло.\n\nЛазартне гӀишло.\n", language="ce",
+                note="a Latin `I` for the palochka, which the document writes elsewhere: read as `Ӏ`, not `І`"),
         Example("Мы купили Сoсa на рынке.\n", "Мы купили Сосa на рынке.\n".replace("a", "а"), language="ru",
                 note="as many letters of each script: the page's script, offered as an unsafe fix"),
         Example("Η λέξη Αλφa και η ΑΘΗΝA.\n", "Η λέξη Αλφa και η ΑΘΗΝΑ.\n", language="el",
@@ -255,7 +277,7 @@ with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                     continue
                 reading = _read_as_latin(word, read)
             else:
-                reading = _read_in(word, script)
+                reading = _read_in(word, script, _palochka(doc.text) if script == "Cyrl" else None)
                 if reading is None and page == "Latn":
                     reading = _read_as_latin(word, read)  # `CΝΝ` on an English page: no Greek `C`, a Latin word
             if reading is None:
