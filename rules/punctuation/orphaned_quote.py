@@ -79,12 +79,26 @@ def _context(text: str, i: int) -> tuple[bool, bool]:
 _EITHER_WAY = frozenset({"sv", "fi"}) | RIGHT_TO_LEFT
 
 
+# Letters of the scripts written right to left (Hebrew, Arabic and its extensions and presentation forms,
+# Syriac, Thaana, N'Ko).
+_RTL_LETTER = compiled_on_use("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LETTER = compiled_on_use(r"[^\W\d_]")
+
+
+def _written_right_to_left(text: str) -> bool:
+    """Most of the paragraph's letters are of a right-to-left script: a language the list of
+    right-to-left ones does not name (Western Punjabi's Shahmukhi `pnb`, Saraiki `skr`, Egyptian Arabic
+    `arz`) types its marks either way round as Urdu and Arabic do."""
+    rtl = len(_RTL_LETTER.findall(text))
+    return rtl > 0 and 2 * rtl > len(_LETTER.findall(text))
+
+
 def _double_marks(text: str, language: str) -> list[_Mark] | None:
     """The double quotation marks of a paragraph with their roles; None where a straight or
     Scandinavian mark has no clear role (`a " b`), which makes pairing guesswork."""
     out: list[_Mark] = []
     openers: list[str] = []
-    rtl = language in RIGHT_TO_LEFT
+    rtl = language in RIGHT_TO_LEFT or _written_right_to_left(text)
     for m in _DOUBLE_MARKS.finditer(text):
         mark, i = m.group(), m.start()
         # Right to left, “ and ” point either way (Arabic writes ”…“ as often as “…”: the glyphs are not
@@ -158,7 +172,8 @@ class OrphanedQuote(Rule):
 **What it does.** Pairs the quotation marks of each paragraph — curly “ ” ‘ ’, low „ and straight
 " ' — and flags a closing mark with nothing open before it, an opening mark never closed, and a mark
 turned the wrong way (`”word”`, `“word“`, with a fix; right to left, Arabic, Persian, Hebrew and Urdu
-type ”…“ as often as “…”, so there either way round is right). In a language that closes with “
+type ”…“ as often as “…”, so there either way round is right; so does any paragraph whose letters are
+mostly of a right-to-left script, whatever language it is said to be in). In a language that closes with “
 (German `„…“`), a “ after the words it ends closes. Straight
 marks are told apart by position (after a space they open, before one they close); apostrophes
 (`Russia's`, `can’t`, `the students’ books`, `’90s`, `rock ’n’ roll`, `O’Brien`) are not quotation
@@ -232,6 +247,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("يمكنك إضافة حلقات عن طريق الضغط عليها واختيار ”أضف إلى الطابور“.\n", language="ar",
                 note="right to left, ”…“ is as common as “…” (AntennaPod's Arabic strings)"),
         Example("الرجاء تأكيد رغبتك في حذف العلامة “الأخبار”.\n", language="ar"),
+        Example("ہݨے مسئلے دا حال ”حل کھندھیا“\n", language="pnb",
+                note="a right-to-left script, in a language no list names (Western Punjabi): its letters say so"),
         Example("一个用于描述错误的可选参数。（例如：\"用户必须登录。\"）\n", language="zh"),
         Example('msgctxt "unit-symbols"\nmsgid "inch,inches,in"\nmsgstr "polegada,polegadas,in,\\""\n', path="pt_BR.po",
                 note="the inch symbol as an item of a list"),
@@ -329,13 +346,14 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
         # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
         stack: list[_Mark] = []
+        rtl = language in RIGHT_TO_LEFT or _written_right_to_left(text)
         for k, mark in enumerate(marks):
-            if mark.role == "open" and mark.char == "”" and language not in _EITHER_WAY:
+            if mark.role == "open" and mark.char == "”" and language not in _EITHER_WAY and not rtl:
                 yield self.finding(seg, mark.at, mark.at + 1, "Closing quotation mark ” where an opening “ belongs",
                                    "“")
                 stack.append(mark)
             elif mark.role == "open":
-                if (stack and mark.char == "“" and stack[-1].char == "“" and language not in RIGHT_TO_LEFT
+                if (stack and mark.char == "“" and stack[-1].char == "“" and not rtl
                         and _context(text, mark.at) == (False, True)):
                     yield self.finding(seg, mark.at, mark.at + 1, "Opening quotation mark “ where a closing ” belongs",
                                        "”")
