@@ -36,7 +36,10 @@ NAMES = {
 }
 # Languages CLD2 confuses with one another on short text: a sentence "in" a sibling is not flagged.
 _SIBLINGS = [{"no", "nb", "nn", "da"}, {"hr", "sr", "bs"}, {"ms", "id"}, {"es", "gl", "ca", "pt"}, {"pt", "gl"},
-             {"zh", "ja"}, {"cs", "sk"}, {"ru", "uk", "be", "bg"}]
+             {"zh", "ja"}, {"cs", "sk"}, {"ru", "uk", "be", "bg"},
+             # Scots, which CLD2 reads as English, and Occitan, as French or Catalan, on a sentence or two
+             # (openstreetmap-website's sco.yml and oc.yml: their own sentences, each of them).
+             {"sco", "en"}, {"oc", "fr", "ca"}]
 # Kinds whose text is someone else's words or not a sentence at all.
 _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
@@ -175,7 +178,8 @@ request's or an issue's number in brackets, `[#1103] fix: reset all fields …`,
 GitHub's `… by @user in #1821 | #1859`, or with a number after a `fix(scope):` prefix; a bare number after
 prose, `… as described in #1234`, is the page's own text), an answer below `confidence` percent or that
 CLD2 does not call reliable, languages CLD2 tells
-apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician…), languages outside the ones it names,
+apart poorly (Norwegian and Danish, Spanish, Portuguese and Galician, Scots and English, Occitan and
+French…), languages outside the ones it names,
 a document in a language CLD2 does not know (an Android app's `values-ast/` or `values-sc/`: Asturian and
 Sardinian read as Spanish and Italian),
 a sentence with two small words of the page's language that the other does not share (and not twice as many
@@ -249,6 +253,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="a bare number at the end of prose, not a commit's subject: the page's own reference"),
     )
     allow = (
+        Example("Ye are viewin the Scots version o this page. Ye can gang back tae the main page gin ye want.\n",
+                language="sco", note="Scots, which CLD2 reads as English"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
                 '"Save your changes before you leave the page"\n', path="a.po",
                 select=("B102",), note="the whole source copied: B102 reports the entry, once"),
