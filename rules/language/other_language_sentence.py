@@ -362,6 +362,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
     def _segment(self, doc: Document, seg: Segment, lang: str, min_words: int, confidence: int,
                  gate: re.Pattern[str], copies: list[int]) -> Iterator[Finding]:
         text = _QUOTED.sub(_blank, _without_cited_entries(seg.text) if "#" in seg.text else seg.text)
+        shown = text  # where a finding starts and ends: a name the sentence opens or ends with is in it
         if lang not in _CJK_LANGUAGES:
             text = _NAME.sub(_blank, text)
         if _words(text) < min_words:
@@ -380,6 +381,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
             for at, piece, other in self._foreign_parts(start_at, sentence, lang, min_words, confidence, gate,
                                                         source, lang not in _CJK_LANGUAGES, seams):
+                piece = shown[at:at + len(piece)]
                 start = at + len(piece) - len(piece.lstrip())
                 end = at + len(piece.rstrip())
                 if in_program_output(doc, seg, start):
