@@ -89,12 +89,6 @@ _LATIN_RUN = compiled_on_use(r"(?:[A-Za-z][A-Za-z'’]*[ ,]+){5}[A-Za-z]{2,}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
-# A name of two capitalized words or more, English's small words between them (`State of the Map`, `National
-# Land Survey of Finland's Topographic Database`): in no language, though the model reads its words as
-# English. Blanked out before identification (the common words that decide are lower-case words).
-_NAME = compiled_on_use(r"\b[A-Z][a-z]+(?:['’]s)?(?:(?: of the| of| the| and| for)? [A-Z][a-z]+(?:['’]s)?)+\b")
-
-
 def _blank(m: re.Match[str]) -> str:
     """Spaces for a match, as long as it (offsets hold)."""
     return " " * len(m.group())
@@ -178,8 +172,7 @@ tool counts the string as translated. Machine-translation pipelines leave such s
 segment failed or was skipped.
 
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
-numbers do not count; a name of capitalized words, `State of the Map`, is no evidence either),
-quotations and glosses (text inside quotes, parentheses or brackets, and block
+numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), a changelog's entries (a line with a commit subject's shape: it opens or ends with a pull
 request's or an issue's number in brackets, `[#1103] fix: reset all fields …`, `… (#1066)`, or ends with
 GitHub's `… by @user in #1821 | #1859`, or with a number after a `fix(scope):` prefix; a bare number after
@@ -213,9 +206,6 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         min_words: int = option(6, "the common (lower-case) words a sentence needs to be judged", minimum=1)
     opts: Options
     flag = (
-        Example("Der Bericht ist fertig.\n\nContains data from the National Land Survey of Finland, used under the "
-                "terms of its open licence.\n", language="de",
-                note="an untranslated sentence that names something: its own words are still English"),
         Example("<!-- copylint-language: fr -->\nLe composant affiche la liste des tâches. This component renders "
                 "the list of tasks that the user has created today.\n", path="a.md"),
         Example("La configuration se fait dans le fichier principal. You can override any option from the "
@@ -263,8 +253,6 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="a bare number at the end of prose, not a commit's subject: the page's own reference"),
     )
     allow = (
-        Example("Vsebuje podatke iz National Land Survey of Finland's Topographic Database in druge nize podatkov pod "
-                "licenco.\n", language="sl", note="an English name in a Slovene sentence: names are in no language"),
         Example("Ye are viewin the Scots version o this page. Ye can gang back tae the main page gin ye want.\n",
                 language="sco", note="Scots, which CLD2 reads as English"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
@@ -362,9 +350,6 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
     def _segment(self, doc: Document, seg: Segment, lang: str, min_words: int, confidence: int,
                  gate: re.Pattern[str], copies: list[int]) -> Iterator[Finding]:
         text = _QUOTED.sub(_blank, _without_cited_entries(seg.text) if "#" in seg.text else seg.text)
-        shown = text  # where a finding starts and ends: a name the sentence opens or ends with is in it
-        if lang not in _CJK_LANGUAGES:
-            text = _NAME.sub(_blank, text)
         if _words(text) < min_words:
             return
         source = _source_words(seg)
@@ -381,7 +366,6 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
             for at, piece, other in self._foreign_parts(start_at, sentence, lang, min_words, confidence, gate,
                                                         source, lang not in _CJK_LANGUAGES, seams):
-                piece = shown[at:at + len(piece)]
                 start = at + len(piece) - len(piece.lstrip())
                 end = at + len(piece.rstrip())
                 if in_program_output(doc, seg, start):

@@ -69,31 +69,6 @@ def _capitalized(text: str) -> frozenset[str]:
     return frozenset(_CAPITALIZED.findall(text))
 
 
-# A short word with a full stop and the word after it on the same line: an abbreviation's use or a
-# sentence's end.
-_DOTTED = compiled_on_use(r"(?<![\w.])([^\W\d_]{1,4})\. {1,2}([^\W\d_])([^\W\d_]*)")
-
-
-@lru_cache(maxsize=2)
-def _abbreviations_by_use(text: str) -> frozenset[str]:
-    """Short words (four letters at most) that the document follows, after their full stop, with
-    lower-case words more often than with capitals, and with two different ones at least: its
-    language's abbreviations that no pack lists (lb `wgl.` for please, pl `np.`), lowercased. A word
-    that ends sentences is followed by capitals in the same document; a sentence copied into two
-    messages repeats its one lower-case word, which stays a finding."""
-    lower: dict[str, set[str]] = {}
-    upper: Counter[str] = Counter()
-    uses: Counter[str] = Counter()
-    for m in _DOTTED.finditer(text):
-        word = m.group(1).lower()
-        if m.group(2).islower():
-            lower.setdefault(word, set()).add(m.group(2) + m.group(3))
-            uses[word] += 1
-        else:
-            upper[word] += 1
-    return frozenset(w for w, after in lower.items() if len(after) >= 2 and uses[w] > upper[w])
-
-
 @lru_cache(maxsize=2)
 def _lower_starts(text: str) -> Counter[str]:
     """How many sentences start with each word in lower case after a full stop, read once per document."""
@@ -120,9 +95,7 @@ text leave the same mark. Readers take the full stop for a typo or the sentence 
 Not flagged: a full stop after an abbreviation (`approx. five`, `et al. found`, `Inc. and`; the document's
 language pack lists its own: fr `p. ex. le`, es `p. ej. el`, de `bzw. die`, `v. Chr. die`), after a Roman
 numeral in a language that marks ordinals with a full stop (de `Papst Paul VI. die`, cs `Karel IV. byl`; not
-after a noun the numeral labels as a cardinal, which the pack lists: `Kapitel XII. danach`), after a short word the
-document uses as an abbreviation (four letters at most, followed after its stop by two different lower-case
-words, more often than by capitals: lb `wgl. de`, `wgl. nach`, which no pack lists), after an
+after a noun the numeral labels as a cardinal, which the pack lists: `Kapitel XII. danach`), after an
 initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
 code (`see foo. bar()`), a path or a name with inner marks, a word the document writes as code
 elsewhere (in backquotes, with an underscore, a call or an attribute), a word the document starts two
@@ -176,17 +149,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("Dyukov spoke after the Zenit-Khimki (1:0) Russian Cup final. currently 16 clubs are in the league.",
                 "Dyukov spoke after the Zenit-Khimki (1:0) Russian Cup final. Currently 16 clubs are in the league.",
                 note="a score's colon ends no clause"),
-        Example("Sales fell in the new era. the market is closed today.\n\nSales fell in the new era. the market is "
-                "closed today.\n\nThe market opens on Monday.\n",
-                "Sales fell in the new era. The market is closed today.\n\nSales fell in the new era. The market is "
-                "closed today.\n\nThe market opens on Monday.\n",
-                note="one slip copied into two messages: the same lower-case word after `era.` twice, no abbreviation"),
     )
     allow = (
-        Example("Dir hutt keng Rechter. De Support hëlleft Iech.\n\nKontaktéiert wgl. de Support, wann Dir Froen "
-                "hutt.\n\nProbéiert et wgl. nach eng Kéier. Nach eng Kéier geet et bestëmmt.\n", language="lb",
-                note="the Luxembourgish `wgl.` (please) before two different lower-case words: an abbreviation by "
-                "its use, which no pack lists"),
         Example("Il existe plusieurs formats, p. ex. le format PDF ou le format EPUB.\n", language="fr",
                 note="an abbreviation from the language's pack"),
         Example("Hay varios formatos, p. ej. el formato PDF o el formato EPUB.\n", language="es"),
@@ -254,8 +218,6 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 continue  # English's abbreviations, and the document's language's
             if _abbreviation_shaped(text, m, doc.language):
                 continue
-            if m.group(1).lower() in _abbreviations_by_use(doc.text):
-                continue  # the document's own abbreviation (lb `wgl. de`, `wgl. nach`), found by its use
             if _ROMAN.fullmatch(m.group(1)) and writes_ordinal_full_stop(doc.language) and not _labels_a_number(
                     text, m.start(1), doc.language):
                 continue  # an ordinal's full stop (de `Papst Paul VI. die`, hu `a XX. század`), no sentence end
