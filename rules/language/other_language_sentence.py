@@ -39,7 +39,7 @@ _SIBLINGS = [{"no", "nb", "nn", "da"}, {"hr", "sr", "bs"}, {"ms", "id"}, {"es", 
              {"zh", "ja"}, {"cs", "sk"}, {"ru", "uk", "be", "bg"},
              # Scots, which CLD2 reads as English, and Occitan, as French or Catalan, on a sentence or two
              # (openstreetmap-website's sco.yml and oc.yml: their own sentences, each of them).
-             {"sco", "en"}, {"oc", "fr", "ca"}]
+             {"sco", "en"}, {"oc", "fr"}, {"oc", "ca"}]  # (French and Catalan are no siblings)
 # Kinds whose text is someone else's words or not a sentence at all.
 _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
@@ -206,6 +206,10 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         min_words: int = option(6, "the common (lower-case) words a sentence needs to be judged", minimum=1)
     opts: Options
     flag = (
+        Example("Aquesta pàgina és la versió catalana del lloc, podeu tornar a la pàgina principal.\n\n"
+                "Veuillez vérifier votre courrier électronique et suivre le lien pour confirmer votre nouveau compte.\n\n"
+                "Les modificacions s'han desat i apareixeran al mapa d'aquí a uns minuts.\n", language="ca",
+                note="French in a Catalan page: Occitan's siblings are not each other's"),
         Example("<!-- copylint-language: fr -->\nLe composant affiche la liste des tâches. This component renders "
                 "the list of tasks that the user has created today.\n", path="a.md"),
         Example("La configuration se fait dans le fichier principal. You can override any option from the "
