@@ -130,6 +130,12 @@ def _read_as_latin(word: str, read: str) -> _Reading | None:
 _PALOCHKA_IN_WORD = compiled_on_use("(?<=[\u0400-\u052f])[\u04c0\u04cf]|[\u04c0\u04cf](?=[\u0400-\u052f])")
 
 
+# The languages whose alphabets hold it (Chechen, Ingush, Avar, Lak, Dargwa, Lezgian, Tabasaran, Kabardian,
+# Adyghe, Abaza): elsewhere a palochka is a quoted name (`ГӀалгӀай` in a list of languages), and a Latin `I`
+# in a Ukrainian, Belarusian or Kazakh word stands for `І`.
+_PALOCHKA_LANGUAGES = frozenset({"ce", "inh", "av", "lbe", "dar", "lez", "tab", "kbd", "ady", "abq"})
+
+
 @lru_cache(maxsize=2)
 def _palochka(text: str) -> str | None:
     """The palochka the document writes inside its Cyrillic words, the commoner of its two cases, or None."""
@@ -169,7 +175,8 @@ sometimes from spam filters' evasions.
 The word is read in the script most of its own letters are in (on a tie, the script most of the
 segment's letters are in; a catalogue's Latin source word typed with a look-alike reads as that word):
 `Moscоw` reads as Latin, `орeх` as Cyrillic, whatever language the document declares. In a document
-that writes the palochka (`Ӏ`, of Chechen, Ingush, Avar, Kabardian) inside its Cyrillic words, a Latin `I`
+in a language whose alphabet has the palochka (`Ӏ`: Chechen, Ingush, Avar, Kabardian…) and that writes it
+inside its Cyrillic words, a Latin `I`
 or `l` there reads as the palochka (`гIишло` -> `гӀишло`), the letter a keyboard without it stood in for.
 
 Not flagged: words wholly in one script, Latin letters glued before a translated word where the source
@@ -218,6 +225,8 @@ with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                 path="sr.po", language="sr", note="the source's ` Ap` is no escape: a space is not an escape's sign"),
         Example("Йаш йолу гӀишло.\n\nЛазартне гIишло.\n", "Йаш йолу гӀишло.\n\nЛазартне гӀишло.\n", language="ce",
                 note="a Latin `I` for the palochka, which the document writes elsewhere: read as `Ӏ`, not `І`"),
+        Example("Мови: ГӀалгӀай, українська.\n\nIнформація про сайт.\n", "Мови: ГӀалгӀай, українська.\n\nІнформація про сайт.\n",
+                language="uk", note="a palochka in a quoted language name: a Ukrainian page's `I` is still `І`"),
         Example("Мы купили Сoсa на рынке.\n", "Мы купили Сосa на рынке.\n".replace("a", "а"), language="ru",
                 note="as many letters of each script: the page's script, offered as an unsafe fix"),
         Example("Η λέξη Αλφa και η ΑΘΗΝA.\n", "Η λέξη Αλφa και η ΑΘΗΝΑ.\n", language="el",
@@ -277,7 +286,8 @@ with Greek letters that look like no Latin letter (`β-blocker`, `μm`, `ΔG`).
                     continue
                 reading = _read_as_latin(word, read)
             else:
-                reading = _read_in(word, script, _palochka(doc.text) if script == "Cyrl" else None)
+                reading = _read_in(word, script, _palochka(doc.text) if script == "Cyrl"
+                                   and primary(doc.language) in _PALOCHKA_LANGUAGES else None)
                 if reading is None and page == "Latn":
                     reading = _read_as_latin(word, read)  # `CΝΝ` on an English page: no Greek `C`, a Latin word
             if reading is None:
