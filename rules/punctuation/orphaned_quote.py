@@ -81,7 +81,7 @@ _EITHER_WAY = frozenset({"sv", "fi"}) | RIGHT_TO_LEFT
 
 # Letters of the scripts written right to left (Hebrew, Arabic and its extensions and presentation forms,
 # Syriac, Thaana, N'Ko).
-_RTL_LETTER = compiled_on_use("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL_LETTER = compiled_on_use("(?=[^\\W\\d_])[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # (letters: no vowel marks, digits)
 _LETTER = compiled_on_use(r"[^\W\d_]")
 
 
@@ -205,6 +205,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     )
     scope = "document"
     flag = (
+        Example("He said ”hello” to us، وَقَالَ: بِسْمِ.\n", language="en",
+                note="a few Arabic words with their vowel marks: the paragraph's letters are mostly Latin"),
         Example("قال ” الأخبار. ثم قال “وصلت اليوم إلى المدينة.\n", language="ar",
                 note="right to left, a spaced mark keeps its own direction: the “ is still never closed"),
         Example("子コンポーネントが破棄され再作成されるため、”リアル”な条件レンダリングです。\n",
