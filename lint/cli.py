@@ -65,7 +65,9 @@ def fail(message: str) -> NoReturn:
 def cli(ctx: click.Context) -> None:
     """A linter for prose: what scraping and machine translation leave behind."""
     if ctx.invoked_subcommand != "check":
-        gc.enable()  # (off for start-up from ``main``: ``check`` turns it back on itself)
+        _started()  # (``check`` does so itself, once its rules are loaded)
+    else:
+        ctx.call_on_close(_started)  # (a check that ends before any file is read, or raises)
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -134,13 +136,6 @@ def check(
     baseline_file: str | None, changed_since: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
-    # Start-up (the engine's and the rules' modules, their classes and tables, the kept patterns) makes
-    # objects that live as long as the process and no garbage: a collection during it walks them for
-    # nothing (some 30 of them before the first file's result, 4 % of a one-file check's instructions).
-    # Back on, with what start-up made frozen, once the first result is in (``_report_results``); a run
-    # makes almost no cycles after that either (3 objects collected over the 703 PEPs).
-    gc.disable()
-    click.get_current_context().call_on_close(gc.enable)  # (a run that ends before any result: tests, --show-files)
     from lint.config import ConfigError
     from lint.discover import discover
     from lint.engine import Linter
@@ -317,9 +312,8 @@ def _report_results(results: Iterable[tuple[FileResult, Config]], reporter: Any,
     from lint.model import Severity
 
     changed = False
+    _started()  # start-up is done; the files' own garbage is the collector's again
     for result, file_config in results:
-        if not gc.isenabled():
-            _started()
         if verbose and result.trace:
             click.echo(result.trace, err=True, nl=False)
         if result.skipped:
@@ -337,10 +331,20 @@ def _report_results(results: Iterable[tuple[FileResult, Config]], reporter: Any,
     return changed
 
 
+# Whether ``main`` paused the cyclic collector for start-up (the console script only: a host that runs the
+# commands in its own process keeps its collector as it set it).
+_paused = False
+
+
 def _started() -> None:
-    """The collector back on after start-up (``check``), what start-up made left out of its collections."""
-    gc.freeze()
-    gc.enable()
+    """The collector back on after start-up, if ``main`` paused it, with what start-up made (modules,
+    rules, the kept patterns: no garbage) left out of its collections. Called before the first file is
+    read, so that no file's garbage is frozen with it."""
+    global _paused
+    if _paused:
+        _paused = False
+        gc.freeze()
+        gc.enable()
 
 
 def _exit_code(summary: Any, *, diff: bool, changed: bool, exit_zero: bool) -> int:
@@ -789,7 +793,13 @@ def main() -> None:
     # holds no garbage: frozen, it is left out of the collections the run triggers, each of which walked
     # it again (some 8 % of a one-file check's CPU, 3 % of the Rust book's).
     gc.freeze()
-    gc.disable()  # until start-up is done (``check``), or the command is another (``cli``)
+    # Start-up (the engine's and the rules' modules, their classes and tables, the kept patterns) makes
+    # objects that live as long as the process and no garbage: a collection during it walks them for
+    # nothing (some 30 of them in a one-file check, 4 % of its instructions). Back on before the first
+    # file is read (``_report_results``), or when the command is another than ``check`` (``cli``).
+    global _paused
+    _paused = True
+    gc.disable()
     from lint.patterns import keep_dataclass_code
 
     keep_dataclass_code()

@@ -237,7 +237,7 @@ class _Kept:
             header, entries = marshal.loads(self.path.read_bytes())
             if header == self.header and isinstance(entries, dict):
                 return entries
-        except (OSError, EOFError, ValueError, TypeError):  # none yet, or not ours: start afresh
+        except (OSError, EOFError, ValueError, TypeError, SystemError):  # none yet, or not ours: start afresh
             pass
         return {}
 
@@ -255,7 +255,7 @@ class _Kept:
         if _marshalled_alone(key):
             try:
                 found = marshal.loads(found)
-            except (EOFError, ValueError, TypeError):  # a damaged entry: as if there were none
+            except Exception:  # a damaged entry (a flipped bit in a code object raises SystemError): none
                 return default
         self.found[key] = None
         return found

@@ -14,6 +14,7 @@ do not start another run: the snapshot to compare with is taken after each run.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -37,6 +38,7 @@ def option_callback(ctx: click.Context, _param: click.Parameter, value: bool) ->
     """Remember ``--watch`` for :class:`WatchableCommand` (the option is not a parameter of ``check``)."""
     if value:
         ctx.meta["copylint.watch"] = True
+        gc.enable()  # (paused by ``lint.cli.main`` for ``check``'s start-up: the watcher runs no check itself)
     return value
 
 

@@ -237,6 +237,35 @@ def test_a_damaged_entry_is_compiled_again(store: Path, monkeypatch: pytest.Monk
     assert patterns.compiled(r"(a)(b)?c").fullmatch("ac").groups() == ("a", None)  # type: ignore[union-attr]
 
 
+def test_an_entry_that_does_not_unmarshal_is_compiled_again(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterns.compiled(r"(a)(b)?d")
+    _next_run(store, monkeypatch)
+    key = ("compiled", r"(a)(b)?d", 0)
+    assert patterns._KEPT.get(key) is not None
+    patterns._KEPT.entries[key] = b"\xff not marshal"  # type: ignore[index]
+    assert patterns.compiled(r"(a)(b)?d").fullmatch("ad").groups() == ("a", None)  # type: ignore[union-attr]
+
+
+def test_check_in_process_leaves_the_host_s_collector_as_it_was(tmp_path: Path) -> None:
+    """An application (or a test) that runs the `check` command in its own process: its collector is
+    neither switched on nor frozen by it (only the console script pauses it for start-up)."""
+    import gc
+
+    from click.testing import CliRunner
+
+    from lint.cli import cli
+
+    text = tmp_path / "a.txt"
+    text.write_text("Two  spaces.\n", encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    gc.disable()
+    try:
+        result = CliRunner().invoke(cli, ["check", "--no-cache", "--isolated", "--exit-zero", str(text)])
+        assert result.exit_code == 0 and not gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.enable()
+
+
 def test_nothing_is_written_without_bytecode_caches(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     patterns.compiled(r"\d+ words")
