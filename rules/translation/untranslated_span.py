@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from pathlib import Path
 
 from lint.language import path_hint, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
-from lint.rule import Example, Rule, rule_data
+from lint.rule import Example, Rule
 
 _SCRIPTS = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 # One character of the scripts, compiled once (a class past Latin-1 costs some 3 ms to compile).
@@ -31,8 +29,9 @@ class UntranslatedSpan(Rule):
 **What it does.** Flags a run of CJK, Cyrillic, Hebrew, Arabic or Thai characters inside a mostly
 English paragraph, when it is not a gloss (in brackets or quotation marks, after a colon, or on either
 side of a slash: `简体中文 / Simplified Chinese` in a list of translations), nor a Chinese name beside its
-romanisation (`Sikong Tu 司空图`: capitalised words that split into as many pinyin syllables as the name
-has characters), nor a full name in a cased script
+romanisation (`Sikong Tu 司空图`: the capitalised words beside it are its characters' pinyin, read by
+pypinyin's dictionary, not words that merely split into as many syllables: `tap Share 发送`), nor a full
+name in a cased script
 after another name and a comma (`…, Shannon Zhu, and Никита Соболев`: people credited as they write their names).
 
 **Why is this bad?** MT engines leave spans they could not translate, and TMS exports keep source
@@ -57,6 +56,12 @@ text in target fields. Readers of the English text cannot read them.
         Example("The menu listed ต้มยำ soup among the dishes."),
         Example("Yesterday Wang Wei 北京大学 officials met the press.",
                 note="a pinyin name beside a run of another length: no romanisation of it"),
+        Example("To send the file, tap Share 发送 and pick a contact.\n",
+                note="a word that splits into two pinyin syllables (sha re), but is not 发送's reading (fa song)"),
+        Example("Click Open Menu 设置选项 to see the settings.\n"),
+        Example("The sales lead Tina 北京 said the office would open.\n"),
+        Example("Officials in Hong Kong 宣布 new rules for the port on Monday.\n",
+                note="a place's romanisation, not the characters beside it"),
         Example("Read the [安装指南](https://example.com/guide/install) before you start the build.\n", path="a.md",
                 note="a link text left untranslated, to a page in no other language"),
     )
@@ -76,6 +81,9 @@ text in target fields. Readers of the English text cannot read them.
         Example("The late Tang poet Sikong Tu 司空图 (837–908) wrote on the subject.\n",
                 note="a Chinese name beside its pinyin, as many syllables as characters (UD English-GUM)"),
         Example("The chairman 毛泽东 Mao Zedong spoke for an hour at the congress.\n"),
+        Example("The late Tang poet 司空图 Sikong Tu wrote on the subject.\n"),
+        Example("His treatise Xishan Qinkuang 谿山琴况 is read by players of the qin today.\n",
+                note="谿 read xi, one of its two readings (UD English-GUM)"),
         Example("Kyiv and Moscow exchanged prisoners."),
         Example("The brand 'ソニー' is Sony in katakana."),
         Example("If you use Helm, 你可以通过 Helm 命令完成安装 and then upgrade the cluster with the new chart.\n",
@@ -140,53 +148,64 @@ def _name_in_list_of_names(text: str, run: re.Match[str]) -> bool:
 
 
 # A Chinese name in Han characters (two to four), and the capitalised words that may romanise it, right
-# before or right after it.
+# before or right after it: one to three, each of at most twelve letters (the longest pinyin syllables
+# are six, `zhuang`; a name's word joins two or three), so a long word costs nothing to read.
 _HAN_NAME = compiled_on_use("[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
-_NAME_BEFORE = compiled_on_use(r"(?:[A-Z][a-z]*(?:['’-][a-z]+)* ){1,3}$")
-_NAME_AFTER = compiled_on_use(r"(?: [A-Z][a-z]*(?:['’-][a-z]+)*){1,3}")
-
-
-@lru_cache(maxsize=1)
-def _pinyin() -> frozenset[str]:
-    data = rule_data(Path(__file__).parent / "data" / "pinyin.yaml")
-    return frozenset(s for line in data["syllables"] for s in line.split())
+_ROMAN_WORD = r"[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,11})?"
+_NAME_BEFORE = compiled_on_use(rf"(?<![\w'’-])(?:{_ROMAN_WORD} ){{1,3}}$")
+_NAME_AFTER = compiled_on_use(rf"(?: {_ROMAN_WORD}){{1,3}}(?![\w'’-])")
+# The letters of a romanised word that pinyin writes: apostrophes and hyphens part syllables (`Xi'an`),
+# `ü` is often typed `u` or `v` (pypinyin's toneless style writes it `v`).
+_NOT_PINYIN = str.maketrans({"'": None, "’": None, "-": None, "ü": "u", "v": "u"})
 
 
 def _romanised_beside(text: str, run: re.Match[str]) -> bool:
-    """The run is a Chinese name written beside its romanisation: capitalised words right before or after
-    it (one space between) that split into exactly as many pinyin syllables as the run has characters
-    (`Sikong Tu 司空图`, `毛泽东 Mao Zedong`). The reader is given the name twice, not left a span to read;
-    a name beside a run of another length (`Wang Wei 北京大学`) glosses nothing."""
+    """The run is a Chinese name written beside its romanisation: the capitalised words right before or
+    after it (one space between) are the run's own pinyin, every character read one of its ways
+    (`Sikong Tu 司空图`, `毛泽东 Mao Zedong`, `Xishan Qinkuang 谿山琴况`). The reader is given the name
+    twice, not left a span to read. Words that merely split into as many syllables (`tap Share 发送`,
+    `Hong Kong 宣布`) read other characters."""
     if _HAN_NAME.fullmatch(run.group()) is None:
         return False
-    before = _NAME_BEFORE.search(text, max(0, run.start() - 60), run.start())
+    before = _NAME_BEFORE.search(text, max(0, run.start() - 80), run.start())
     after = _NAME_AFTER.match(text, run.end())
     candidates = []
     if before is not None:
         words = before.group().split()
-        candidates += [words[-k:] for k in range(1, len(words) + 1)]
+        candidates += ["".join(words[-k:]) for k in range(1, len(words) + 1)]
     if after is not None:
         words = after.group().split()
-        candidates += [words[:k] for k in range(1, len(words) + 1)]
-    return any(len(run.group()) in _syllable_counts(words) for words in candidates)
+        candidates += ["".join(words[:k]) for k in range(1, len(words) + 1)]
+    if not candidates:
+        return False
+    readings = _readings(run.group())
+    return any(_reads_as(readings, word.lower().translate(_NOT_PINYIN)) for word in candidates)
 
 
-def _syllable_counts(words: list[str]) -> set[int]:
-    """The numbers of pinyin syllables ``words`` split into, every way they do (`Xian`: xian or xi an);
-    empty where some part is no run of syllables (`The`, `Smith`)."""
-    total = {0}
-    syllables = _pinyin()
-    for part in re.split(r"[\s'’-]+", " ".join(words).lower()):
-        # ways[i]: the numbers of syllables part[:i] splits into.
-        ways: list[set[int]] = [{0}] + [set() for _ in part]
-        for i in range(1, len(part) + 1):
-            for j in range(max(0, i - 6), i):
-                if ways[j] and part[j:i] in syllables:
-                    ways[i] |= {n + 1 for n in ways[j]}
-        if not ways[-1]:
-            return set()
-        total = {a + b for a in total for b in ways[-1]}
-    return total
+def _readings(name: str) -> list[set[str]]:
+    """Each character's toneless pinyin readings, every one pypinyin knows (heteronyms: 谿 xi or ji),
+    read alone and within the name (a phrase's reading of a character may be one it has only there)."""
+    # Imported here: loading its dictionaries takes a second, paid only where a name sits beside
+    # capitalised words.
+    from pypinyin import Style, pinyin
+
+    within = pinyin(name, style=Style.NORMAL, heteronym=True)
+    alone = pinyin(list(name), style=Style.NORMAL, heteronym=True)
+    if len(within) != len(name) or len(alone) != len(name):
+        return []  # a character pypinyin does not read as one syllable
+    return [{r.translate(_NOT_PINYIN) for r in (*a, *b)} for a, b in zip(within, alone, strict=True)]
+
+
+def _reads_as(readings: list[set[str]], letters: str) -> bool:
+    """Whether ``letters`` is the characters' readings in a row, one reading of each."""
+    if not readings:
+        return False
+    ends = {0}  # where the characters read so far may end in ``letters``
+    for options in readings:
+        ends = {at + len(r) for at in ends for r in options if letters.startswith(r, at)}
+        if not ends:
+            return False
+    return len(letters) in ends
 
 
 # The letters of the languages a translated site's folder may name (`i18n/zh/…`, `docs/ru/…`).
