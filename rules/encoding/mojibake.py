@@ -45,23 +45,11 @@ def _translated_code(doc: Document) -> list[tuple[int, int]]:
         if seg.index not in literal or seg.index not in starts:
             continue
         both = pair(seg, doc, code=True)
-        if both is None or any(repair_span(line) for line in both[0].split("\n")) or _shown_on_purpose(both[1]):
+        if both is None or any(repair_span(line) for line in both[0].split("\n")):
             continue
         start = starts[seg.index]
         spans.append((start, start + len(raw_string(doc.text, start))))
     return spans
-
-
-def _shown_on_purpose(translation: str) -> bool:
-    """Whether a translated block writes right a character that its mojibake garbles ('café' on one
-    line, `# gives 'cafÃ©'` on the next): an encoding's accident garbles every one, so the translator
-    added the garbled form to explain it (the translation's own comment on an encoding example)."""
-    for line in translation.split("\n"):
-        if _SUSPECT.search(line) and (span := repair_span(line)) is not None:
-            garbled = line[span[0]:span[1]]
-            if any(not ch.isascii() and ch in translation.replace(garbled, "") for ch in span[2]):
-                return True
-    return False
 
 
 class Mojibake(Rule):
@@ -75,9 +63,7 @@ confident.
 
 Code (a Markdown code block, a msgid) is read as shown on purpose and left alone, except a Sphinx
 catalogue's literal block whose translation shows mojibake its source does not: an encoding's accident,
-reported, but never fixed (a fix never rewrites code). A translation that also writes right a character
-its mojibake garbles (`'café'` on one line, a comment `# dá 'cafÃ©'` on the next) shows the garbled form
-on purpose (an accident garbles every one) and is left alone.
+reported, but never fixed (a fix never rewrites code).
 
 **Why is this bad?** Text that went through a system reading UTF-8 as Windows-1252 (or the reverse)
 is unreadable where it matters most: names, quotes, currency. Each round trip makes it worse.
@@ -109,9 +95,6 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
         Example(_RST + 'msgid ">>> \'café\'.encode().decode(\'cp1252\')\\n\'cafÃ©\'"\n'
                 'msgstr ">>> \'café\'.encode().decode(\'cp1252\')\\n\'cafÃ©\'"\n',
                 path=_PO, note="a literal block whose source shows mojibake on purpose"),
-        Example(_RST + 'msgid ">>> data = \'café\'.encode()\\n>>> data.decode(\'latin-1\')  # wrong codec"\n'
-                'msgstr ">>> dados = \'café\'.encode()\\n>>> dados.decode(\'latin-1\')  # codec errado: dá \'cafÃ©\'"\n',
-                path=_PO, note="the translator's comment shows the garbled form of the 'é' the block writes right"),
         Example("```\n'cafÃ©'\n```\n", path="a.md", note="a code block: shown on purpose"),
     )
 

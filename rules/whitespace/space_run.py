@@ -134,13 +134,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   long beside the same mark on the same side, no more such runs up to it than the source holds
   (`%c  =  current channel` as `%c  =  canal actuel`: the source's column separator around translated
   words; `c  = d` where the source has `c = d` is flagged); as long after the same code (`%C16,17  `);
-  or the source's runs of one width, two at least, kept in the same kinds of place wherever the
-  translation's words fall between them: line by line, as many after a sentence's end, as many between
-  words, and in a row of short cells as many cells, each opening with a capital where the source's does
-  (`Open  the  file` as `Ouvrir  le  fichier de configuration`, `File name  Size  Modified date` as `Nom
-  du fichier  Taille  Date de modification`; a run more than the source's, a run after a sentence's end
-  moved between words, `Seconds  Repeat  Command` as `Sekunder  Gentag Kommando  nu` are flagged): a
-  slip of the source's is the source's to mend;
+  or one of a table's runs: as many runs of one width as the source's, parting the same numbers of
+  words, or parting column heads that each open with a capital or a sign (`File name  Size  Modified
+  date` as `Nom du fichier  Taille  Date de modification`): a slip of the source's is the source's to mend;
 - a catalogue's translation whose source string aligns columns with runs of three spaces or more (a
   program's help: `-s, --solve <equation>   Solve the given equation`): the translation pads the same
   columns to its own words. Two spaces in a row are a slip on either side and are flagged.
@@ -192,20 +188,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("Copyright ©  Acme Corp and others.\n", "Copyright © Acme Corp and others.\n",
                 note="a symbol, not an emoji, before the capital"),
         Example("Press ⬆  Enter to go up.\n", "Press ⬆ Enter to go up.\n", note="an arrow in its text presentation"),
-        Example('msgid "Open  the  file"\nmsgstr "Ouvrir  un  fichier  texte"\n',
-                'msgid "Open  the  file"\nmsgstr "Ouvrir un fichier texte"\n', path="fr.po",
-                note="one run more than the source's: the translation's own"),
         Example('msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder  Gentag Kommando  nu"\n',
                 'msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder Gentag Kommando nu"\n', path="da.po",
-                note="as many runs as the source's row of three heads, but two heads in one cell and a word added"),
-        Example('msgid "Saved.  Restart now.  Or later."\nmsgstr "Enregistré. Redémarrez  maintenant. Ou  plus tard."\n',
-                'msgid "Saved.  Restart now.  Or later."\nmsgstr "Enregistré. Redémarrez maintenant. Ou plus tard."\n',
-                path="fr.po", note="the source's runs end sentences; the translation's fall between words"),
-        Example('msgid "Saved.  One file.  Done."\nmsgid_plural "Saved.  %d files.  Done."\n'
-                'msgstr[0] "Enregistré. Un  fichier. Fini  ici."\nmsgstr[1] "Enregistrés. %d  fichiers. C\'est  fini."\n',
-                'msgid "Saved.  One file.  Done."\nmsgid_plural "Saved.  %d files.  Done."\n'
-                'msgstr[0] "Enregistré. Un fichier. Fini ici."\nmsgstr[1] "Enregistrés. %d fichiers. C\'est fini."\n',
-                path="fr.po", note="plural forms, each with its source"),
+                note="as many runs as the source's, but not between the same columns"),
         Example('#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal  actuel"\n',
                 '#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal actuel"\n', path="fr.po",
                 note="the separator's runs are the source's; the one between two translated words is not"),
@@ -266,14 +251,6 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="a table's header: as many runs as the source's, around translated words"),
         Example('msgid "File name  Size  Modified date"\nmsgstr "Nom du fichier  Taille  Date de modification"\n',
                 path="fr.po", note="a table's column heads, as many runs as the source's"),
-        Example('msgid "Open  the  file"\nmsgstr "Ouvrir  le  fichier de configuration"\n', path="fr.po",
-                note="the source's two runs kept, the words between them the translation's"),
-        Example('msgid "Saved.  Restart now.  Or later."\nmsgstr "Enregistré.  Redémarrez maintenant.  Ou plus tard."\n',
-                path="fr.po", note="the source's runs after its sentences' ends, kept there"),
-        Example('msgid "Saved.  Restart now.  Or later."\nmsgstr "保存しました。  今すぐ再起動。  または後で。"\n', path="ja.po",
-                note="another script's sentence ends"),
-        Example('msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder  gentag  kommando"\n', path="da.po",
-                note="a row's cells with as many words each as the source's, whatever their case"),
         Example('msgid "%C16,17  Notify List"\nmsgstr "%C16,17  Lista de notificaciones"\n', path="es.po",
                 note="a code the source pads as the translation does"),
     )
@@ -379,146 +356,56 @@ class _Sources:
 
     def __post_init__(self) -> None:
         self.starts = [a for a, _, _, _ in self.spans]
-        self._entries: dict[int, _Entry] = {}
 
-    def holding(self, offset: int) -> _Entry | None:
+    def holding(self, offset: int) -> tuple[int, int, str, str] | None:
         """The translation whose span holds ``offset``, if any."""
         k = bisect.bisect_right(self.starts, offset) - 1
-        if k < 0 or offset >= self.spans[k][1]:
-            return None
-        if k not in self._entries:
-            self._entries[k] = _Entry(*self.spans[k])
-        return self._entries[k]
-
-
-# A run of the source and the word before it (empty at the source's start or after a line break); the
-# word is matched from its start only, so a long word followed by one space is read once.
-_SOURCE_RUN = compiled_on_use(r"(?<!\S)(\S*)( {2,})(?! )")
-
-
-class _Entry:
-    """A translation whose source holds runs, and what the checks ask of that source, read once when a
-    run of the translation is first asked about: each run asked for its own was a search of the whole
-    source and translation (a 138 KB entry of 10,000 runs took 67 s)."""
-
-    def __init__(self, first: int, last: int, source: str, translation: str) -> None:
-        self.first, self.last, self.source, self.translation = first, last, source, translation
-        # Each run of the source with the character before it and the two after it (`e  %s`).
-        self.bounded: set[str] = set()
-        # The words the source's runs follow, by the run's width, reversed and sorted: a code the
-        # translation copies (`%C16,17  `) ends one of them.
-        self.codes: dict[int, list[str]] = {}
-        for m in _SOURCE_RUN.finditer(source):
-            word, (s, e) = m.group(1), m.span(2)
-            if word and e + 2 <= len(source):
-                self.bounded.add(source[s - 1:e + 2])
-            self.codes.setdefault(e - s, []).append(word[::-1])
-        for words in self.codes.values():
-            words.sort()
-        self._shapes: dict[int, bool] = {}
-        self._source_marks: dict[str, int] = {}
-        self._marks: dict[str, list[int]] = {}
-
-    def after_code(self, token: str, width: int) -> bool:
-        """Whether the source has a run exactly ``width`` long right after a word ending in ``token``."""
-        words, reverse = self.codes.get(width, []), token[::-1]
-        k = bisect.bisect_left(words, reverse)
-        return k < len(words) and words[k].startswith(reverse)
-
-    def keeps_shape(self, width: int) -> bool:
-        """``_keeps_source_shape`` for runs ``width`` long, asked once."""
-        if width not in self._shapes:
-            self._shapes[width] = _keeps_source_shape(self.translation, width, self.source)
-        return self._shapes[width]
-
-    def marks(self, text: str, pattern: str, end: int) -> tuple[int, int]:
-        """How many times the translation matches ``pattern`` up to ``end`` in the document, and how many
-        times its source does."""
-        if pattern not in self._marks:
-            self._source_marks[pattern] = len(re.findall(pattern, self.source))
-            self._marks[pattern] = [m.end() for m in re.finditer(pattern, text[self.first:self.last + 1])]
-        return bisect.bisect_right(self._marks[pattern], end - self.first), self._source_marks[pattern]
+        return self.spans[k] if k >= 0 and offset < self.spans[k][1] else None
 
 
 def _source_run(sources: _Sources, text: str, start: int, end: int) -> bool:
     """Whether a run in a translation is one its source has, as long and between the same characters
     (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`), or as long beside the same mark, no more of them
     up to here than the source holds (`%c  =  current channel` as `%c  =  canal actuel`: a table whose
-    words are translated, its separators not), or after the same code, or one of the runs of a
-    translation that keeps its source's shape: the program's layout, which the translation keeps; a
-    slip of the source's is the source's to mend, where the msgid is written."""
-    entry = sources.holding(start)
-    if entry is None:
-        return False
+    words are translated, its separators not), or after the same code, or one of a table's runs: the
+    program's layout, which the translation keeps; a slip of the source's is the source's to mend, where
+    the msgid is written."""
     # The run between the same characters: one before it and two after it (a run bounded by text, as
     # long as the source's, where the same two spaces inside a longer run or before other words are not).
-    bounded = text[start - 1:end + 2]
-    return ((bounded in entry.bounded if len(bounded) == end - start + 3 else bounded in entry.source)
-            or _beside_same_mark(text, entry, start, end) or _after_same_code(text, entry, start, end)
-            or entry.keeps_shape(end - start))
+    held = sources.holding(start)
+    if held is None:
+        return False
+    a, _, source, translation = held
+    return (text[start - 1:end + 2] in source or _beside_same_mark(text, a, start, end, source)
+            or _after_same_code(text, a, start, end, source) or _same_columns(translation, end - start, source)
+            or _table_heads(translation, end - start, source))
 
 
-def _after_same_code(text: str, entry: _Entry, start: int, end: int) -> bool:
+def _after_same_code(text: str, first: int, start: int, end: int, source: str) -> bool:
     """Whether the run follows a token that is no word (`%C16,17`, `Ref#`), which the source writes
     followed by a run exactly as long: a code the translation copies, with its padding."""
     i = start
-    while i > entry.first and not text[i - 1].isspace() and text[i - 1] != '"':
+    while i > first and not text[i - 1].isspace() and text[i - 1] != '"':
         i -= 1
     token = text[i:start]
     if not token or token.isalpha():
         return False
-    return entry.after_code(token, end - start)
+    padded = token + " " * (end - start)
+    at = source.find(padded)
+    while at >= 0:
+        if not source.startswith(" ", at + len(padded)):
+            return True
+        at = source.find(padded, at + 1)
+    return False
 
 
-# A cell of a row laid out in columns is a few words; a sentence parted by the source's runs (`..., Boston,
-# MA  02111-1307  USA`) is no row of cells.
-_CELL_WORDS = 4
-
-
-def _keeps_source_shape(translation: str, width: int, source: str) -> bool:
-    """Whether the translation holds the source's runs exactly ``width`` long, two at least, each in the
-    same kind of place, wherever its own words fall between them: line by line, as many after a
-    sentence's end (`Saved.  Restart now.` keeps them there, not as `Redémarrez  maintenant.`), as many
-    between words, and where the source's line is a row of short cells (`Seconds  Repeat  Command`,
-    `Open  the  file`), as many cells, each opening with a capital where the source's does (`Open  the
-    file` as `Ouvrir  le  fichier de configuration`, `File name  Size  Modified date` as `Nom du fichier
-    Taille  Date de modification`; not `Sekunder  Gentag Kommando  nu`, two heads in one cell and a word
-    added). Words do not translate one for one, so the words between the runs need not match; a run more
-    than the source's, or one moved to another kind of place, is the translation's own."""
-    source_lines, lines = source.split("\n"), translation.split("\n")
-    if len(source_lines) != len(lines):
-        source_lines, lines = [source], [translation]
-    runs = 0
-    for source_line, line in zip(source_lines, lines, strict=True):
-        source_cells, cells = _parted(source_line, width), _parted(line, width)
-        if len(source_cells) != len(cells):
-            return False
-        source_stops, stops = _stops(source_cells), _stops(cells)
-        if source_stops != stops:
-            return False
-        runs += len(cells) - 1
-        if (len(cells) >= 3 and not source_stops and all(0 < len(c.split()) <= _CELL_WORDS for c in source_cells)
-                and any(_opening(c) == "A" and _opening(t) == "a" for c, t in zip(source_cells, cells, strict=True))
-                and [len(c.split()) for c in source_cells] != [len(c.split()) for c in cells]):
-            return False  # a row of cells whose translated cells neither open as the source's heads do nor hold as many words
-    return runs >= 2
-
-
-def _stops(cells: list[str]) -> int:
-    """How many of the runs between ``cells`` follow a sentence's end (`.`, `!`, `?`, `:`, `…`, or
-    another script's, then closing marks)."""
-    return sum(1 for cell in cells[:-1] if cell.rstrip(_CLOSERS)[-1:] in _STOPS)
-
-
-# A sentence's end in the scripts catalogues are translated into (`。`, `؟`, `।`, Tibetan's `།`...).
-_STOPS = frozenset(".!?:…。！？：।॥؟۔։።།")
-
-
-def _opening(cell: str) -> str:
-    """How a cell opens: "A" with a capital, "a" with a small letter, "" with anything else (a sign, a
-    digit, an uncased letter)."""
-    first = cell.lstrip()[:1]
-    return "A" if first.isupper() else "a" if first.islower() else ""
+def _same_columns(translation: str, width: int, source: str) -> bool:
+    """Whether the translation and its source part their words into the same columns by runs exactly
+    ``width`` long, two runs at least: as many runs, as many words between each two (` Ref#  Seconds
+    Repeat  Command ` as ` Ref#  Sekunder  Gentag  Kommando `). A slip in a translation does not fall
+    where the source's table has its runs."""
+    columns = [len(part.split()) for part in _parted(translation, width)]
+    return len(columns) >= 3 and columns == [len(part.split()) for part in _parted(source, width)]
 
 
 def _parted(text: str, width: int) -> list[str]:
@@ -526,19 +413,32 @@ def _parted(text: str, width: int) -> list[str]:
     return re.split(f"(?<! ) {{{width}}}(?! )", text)
 
 
-def _beside_same_mark(text: str, entry: _Entry, start: int, end: int) -> bool:
+# A column's head is a few words; a sentence parted by the source's runs (`..., Boston, MA  02111-1307  USA`)
+# is no row of heads.
+_HEAD_WORDS = 4
+
+
+def _table_heads(translation: str, width: int, source: str) -> bool:
+    """Whether the translation and its source are a table's row of column heads parted by as many runs
+    exactly ``width`` long, two runs at least, each column of both opening with a capital or a sign
+    of a few words (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`): the program's
+    columns, the words in them the translator's."""
+    parts = [[p.strip() for p in _parted(side, width)] for side in (translation, source)]
+    return len(parts[0]) >= 3 and len(parts[0]) == len(parts[1]) and all(
+        p and not p[0].islower() and len(p.split()) <= _HEAD_WORDS for side in parts for p in side)
+
+
+def _beside_same_mark(text: str, first: int, start: int, end: int, source: str) -> bool:
     """Whether a run touches a mark that is no letter, digit, quote or placeholder (`=`, `-`, `:`) on one
     side, and the source has a run exactly as long on the same side of the same mark at least as many
-    times as the translation has up to this one: a column separator of the program's, where the words
-    around it are the translation's. A run between two words is never one, nor one more than the
-    source's beside its mark (`c  = d` where the source has `c = d`)."""
+    times as the translation has up to this one (``first``: where the translation starts): a column
+    separator of the program's, where the words around it are the translation's. A run between two words
+    is never one, nor one more than the source's beside its mark (`c  = d` where the source has `c = d`)."""
     spaces = " " * (end - start)
     before, after = text[start - 1], text[end]
     for mark, pattern in ((after, f"(?<! ){spaces}{re.escape(after)}"), (before, f"{re.escape(before)}{spaces}(?! )")):
-        if _is_mark(mark):
-            here, in_source = entry.marks(text, pattern, end + 1)
-            if 0 < here <= in_source:
-                return True
+        if _is_mark(mark) and 0 < len(re.findall(pattern, text[first:end + 1])) <= len(re.findall(pattern, source)):
+            return True
     return False
 
 
