@@ -65,7 +65,7 @@ def fail(message: str) -> NoReturn:
 def cli(ctx: click.Context) -> None:
     """A linter for prose: what scraping and machine translation leave behind."""
     if ctx.invoked_subcommand != "check":
-        _started()  # (``check`` does so itself, once its rules are loaded)
+        _started(freeze=False)  # (``check`` does so itself, once its rules are loaded)
     else:
         ctx.call_on_close(_started)  # (a check that ends before any file is read, or raises)
 
@@ -245,6 +245,7 @@ def _lint_stdin(linter: Linter, resolver: ConfigResolver, name: str, *, fix: boo
     on stdout, fixed."""
     data = sys.stdin.buffer.read()
     config = resolver.for_path(Path(name))
+    _started()  # (linted here, before any result is reported)
     result = linter.lint_file(name, config, data, fix=fix or diff, unsafe=unsafe, write=False)
     if fix:
         # A filter never drops its input: text it could not read (binary, undecodable) or fix
@@ -336,14 +337,16 @@ def _report_results(results: Iterable[tuple[FileResult, Config]], reporter: Any,
 _paused = False
 
 
-def _started() -> None:
-    """The collector back on after start-up, if ``main`` paused it, with what start-up made (modules,
-    rules, the kept patterns: no garbage) left out of its collections. Called before the first file is
-    read, so that no file's garbage is frozen with it."""
+def _started(*, freeze: bool = True) -> None:
+    """The collector back on after start-up, if ``main`` paused it, with what ``check``'s start-up made
+    (modules, rules, the kept patterns: no garbage) left out of its collections. Called before the first
+    file is read, so that no file's garbage is frozen with it; another command (the language server, a
+    corpus run) freezes nothing of its own."""
     global _paused
     if _paused:
         _paused = False
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         gc.enable()
 
 
