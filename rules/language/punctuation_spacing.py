@@ -126,6 +126,10 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
         Example('msgid "Topic: %s"\nmsgstr "%BSujet%B: %s"\n', path="fr.po", language="fr",
                 fixed='msgid "Topic: %s"\nmsgstr "%BSujet%B\u00a0: %s"\n',
                 note="a code before the mark that the source does not glue to it: the translation's word"),
+        Example('msgid "cannot copy image file %r: %s"\nmsgstr "impossible de copier le fichier image %r: %s"\n',
+                path="fr.po", language="fr",
+                fixed='msgid "cannot copy image file %r: %s"\nmsgstr "impossible de copier le fichier image %r\u00a0: %s"\n',
+                note="a conversion's value before the mark, as a word: Sphinx's fr.po"),
         Example('msgid "%BTopic%B: %s"\nmsgstr "%BSujet%B: %s"\n', path="fr.po", language="fr",
                 fixed='msgid "%BTopic%B: %s"\nmsgstr "%BSujet%B\u00a0: %s"\n',
                 note="the code closes the bold of a word, as in the source: the mark follows the word"),
@@ -253,8 +257,9 @@ def _after_source_code(text: str, at: int, mark: str, source: str) -> bool:
     return code is not None and not text[code.start() - 1:code.start()].isalpha() and code.group() + mark in source
 
 
-# A code written `%` and one letter (`%O`, `%B`, `%C`), not a literal percent sign (`%%`) before a letter.
-_CODE_BEFORE = compiled_on_use(r"(?<!%)%[A-Za-z]$")
+# A code written `%` and one letter (`%O`, `%B`, `%U`), not a literal percent sign (`%%`) before a letter, nor
+# a printf or Python conversion (`%s`, `%r`, `%d`…), whose value the mark follows as it follows a word.
+_CODE_BEFORE = compiled_on_use(r"(?<!%)%[BDHIJKLMNOPQRTUVWYZbhjklmqtvwyz]$")
 
 # A list of two items or more, each ending with `;` and opening with no space (`Text;Editor;Mousepad;`, a .desktop
 # file's `Keywords` entry as its catalogue holds it): the `;` are the format's separators, which the
