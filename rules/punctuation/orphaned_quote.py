@@ -89,6 +89,8 @@ def _written_right_to_left(text: str) -> bool:
     """Most of the paragraph's letters are of a right-to-left script: a language the list of
     right-to-left ones does not name (Western Punjabi's Shahmukhi `pnb`, Saraiki `skr`, Egyptian Arabic
     `arz`) types its marks either way round as Urdu and Arabic do."""
+    if text.isascii():
+        return False  # (asked of every paragraph with a double mark: most are ASCII)
     rtl = len(_RTL_LETTER.findall(text))
     return rtl > 0 and 2 * rtl > len(_LETTER.findall(text))
 
