@@ -17,6 +17,10 @@ from lint.patterns import compiled, compiled_on_use, kept_answer, kept_result
 from lint.rule import rule_data
 from lint.scan import matches_at, parsed
 
+# A written line of plain text (cut at \n and \r, blank lines skipped), as S110 and S111 read a text's
+# lines. (From a line's start only: tried at every character of a long blank line, it was quadratic.)
+LINE = compiled_on_use(r"(?<![^\r\n])[^\r\n]*\S[^\r\n]*")
+
 _TRIM = " \t\u00a0•·|>»›→←<«‹-–—*:.!…"
 
 

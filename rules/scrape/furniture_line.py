@@ -18,12 +18,12 @@ from lint.model import Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
+from ._furniture import LINE
+
 MODEL = Path(__file__).parent / "data" / "furniture_line.json"
 # How many furniture lines (this rule's, and the lines of the rules it defers to) a text must show before
 # this rule reports any.
 MIN_SIGNALS = 2
-# (From a line's start only: tried at every character of a long blank line, the pattern was quadratic.)
-_LINE = compiled_on_use(r"(?<![^\r\n])[^\r\n]*\S[^\r\n]*")
 _WORD = compiled_on_use(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = compiled_on_use(rf"(?i)\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d\d-\d\d"
@@ -498,7 +498,7 @@ table rows are its own structure.
         if doc.format != "text" or not doc.segments or hand_wrapped(doc.text) or underlined_headings(doc.text):
             return
         text = doc.text
-        spans = [m.span() for m in _LINE.finditer(text)]
+        spans = [m.span() for m in LINE.finditer(text)]
         if len(spans) < 3:
             return  # a title and a line: nothing to compare a line with
         lines = [text[s:e].strip() for s, e in spans]
