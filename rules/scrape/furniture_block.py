@@ -13,10 +13,8 @@ from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ._furniture import expanded, furniture_line
+from ._furniture import LINE, expanded, furniture_line
 
-# (From a line's start only: tried at every character of a long blank line, the pattern was quadratic.)
-_LINE = compiled_on_use(r"(?<![^\r\n])[^\r\n]*\S[^\r\n]*")
 # A sentence's end (with a closing quote or bracket after it).
 _END = compiled_on_use(r"[.!?;,…:][\"”’)\]]?$")
 # A cut teaser of another article: "The minister said the talks would go on until..."
@@ -354,22 +352,17 @@ def _holds_marks(text: str) -> bool:
     """Whether a text holds what one of the paths that need no furniture phrase looks for: three comment
     markers (``_comment_marker``), each within ``_COMMENT_GAP`` lines of the next, or ``_RECORDS`` marks
     of a list's entries (``_record_mark``), each within 4 lines (the longest period) of the next. Lines
-    are cut and counted as ``_LINE`` finds them (at \n and \r only; blank lines skipped). Asked of every text where S102 found no
+    are cut and counted as ``LINE`` finds them (at \n and \r only; blank lines skipped). Asked of every text where S102 found no
     furniture, before its lines are classified, so the lines that may be marks are found in C: the short
     lines that end in a mark, in the text read backwards (each starts at a line break, which the regex
     engine skips to, then with its mark). A necessary condition: what it passes over neither path reports."""
     backward = _BACKWARD_MARKED_LINE if "\r" in text else _BACKWARD_MARKED_LINE_N
-    read_backwards = f"\n{text[::-1]}"
-    # Most texts hold fewer than three lines of either kind: counted without leaving C.
-    lines = (match[:0:-1].strip() for match in backward.findall(read_backwards))  # forwards, without the break
-    if next(islice(filter(_ANY_MARK.fullmatch, lines), _COMMENT_MARKS - 1, None), None) is None:
-        return False
     size = len(text)
     comments: list[tuple[int, int]] = []
     records: list[tuple[int, int]] = []
-    for match in backward.finditer(read_backwards):
+    for match in backward.finditer(f"\n{text[::-1]}"):
         # The match's line, read forwards; where it starts and ends in ``text``.
-        start, end = size + 1 - match.end(), size + 1 - match.start() - 1
+        start, end = size + 1 - match.end(), size - match.start()
         line = text[start:end].strip()
         if _comment_marker(line):
             comments.append((start, end))
@@ -382,12 +375,12 @@ def _holds_marks(text: str) -> bool:
 
 def _clustered(text: str, marks: list[tuple[int, int]], count: int, gap: int) -> bool:
     """Whether ``count`` of the marked lines (their spans, in order) follow one another each within ``gap``
-    lines of the one before, lines counted as ``_LINE`` finds them."""
+    lines of the one before, lines counted as ``LINE`` finds them."""
     if len(marks) < count:
         return False
     run = 1
     for (_, end), (start, _) in pairwise(marks):
-        between = islice(_LINE.finditer(text, end, start), gap)
+        between = islice(LINE.finditer(text, end, start), gap)
         run = run + 1 if sum(1 for _ in between) < gap else 1
         if run >= count:
             return True
@@ -414,8 +407,6 @@ _BACKWARD_MARKED = (rf"[^\S\n\r]*+(?=[\d:mMtTcC.{re.escape(_SEPARATORS)})])"  # 
                     rf"|(?=:syas |\d\d|\.?[mM]\.?[aApP]|(?i:t[a-z]{{1,3}}|ctu)[^\S\n\r]+[\dmM.])"
                     rf"(?![^\n\r]{{60}}[^\n\r]*?\S)[^\S\n\r]*+\S[^\n\r]*+)[^\S\n\r]*+(?![^\n\r])")
 _BACKWARD_MARKED_LINE = compiled_on_use(f"[\\n\\r]{_BACKWARD_MARKED}")
-# A (stripped) line of either kind (``_comment_marker`` or ``_record_mark``, or a bare number).
-_ANY_MARK = compiled_on_use(rf"{_COMMENT_HEADER_SOURCE}|(?i:{_COMMENT_STAMP_SOURCE})|(?i:{_DATE_SOURCE})|{_SEPARATOR_SOURCE}")
 # (Where every break is \n, the pattern starts with it, a literal the engine finds fastest.)
 _BACKWARD_MARKED_LINE_N = compiled_on_use(f"\\n{_BACKWARD_MARKED}")
 
@@ -476,7 +467,7 @@ def _as_comments_print(lines: list[str]) -> bool:
 def _classified_lines(text: str, anchors: set[int]) -> tuple[list[str], list[int], list[int], list[int]]:
     """The text's lines (stripped), where each starts and ends (without its spaces), and each one's kind:
     PROSE, ANCHOR (furniture, or a line S102 or S109 reported), or a kind of short line."""
-    spans = [m.span() for m in _LINE.finditer(text)]
+    spans = [m.span() for m in LINE.finditer(text)]
     lines = [text[s:e].strip() for s, e in spans]
     starts = [s + len(text[s:e]) - len(text[s:e].lstrip()) for s, e in spans]
     ends = [e - len(text[s:e]) + len(text[s:e].rstrip()) for s, e in spans]
