@@ -265,7 +265,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         pattern = _RUN_AFTER_PERIOD_OK if self.opts.allow_after_period else _ANY_RUN
         line: _Line | None = None
         copied = (sorted(_spaced_like_source(doc)), sorted(_collapsing_spans(doc, self.opts.in_rendered_catalogues)))
-        sources = _Sources(_sources_with_runs(doc))
+        sources = _Sources(_sources_with_runs(doc), text)
         # (Outside a PO file and the translations that copy their source's columns, no run is a
         # catalogue's layout: not asked.)
         catalogue = doc.format == "po" or any(copied) or bool(sources.spans)
@@ -348,19 +348,89 @@ def _sources_with_runs(doc: Document) -> list[tuple[int, int, str, str]]:
     return spans
 
 
+class _Held:
+    """One translation whose source holds a run of spaces, and what the source checks ask of it, each
+    worked out once: a string of thousands of runs costs its length a few times, not once per run (a
+    138 KB catalogue entry took 113 s when every run split the whole string again)."""
+
+    def __init__(self, text: str, first: int, last: int, source: str, translation: str) -> None:
+        self.text, self.first, self.last, self.source, self.translation = text, first, last, source, translation
+        self._windows: tuple[set[str], set[str]] | None = None
+        self._columns: dict[int, bool] = {}
+        self._heads: dict[int, bool] = {}
+        self._in_translation: dict[str, list[int]] = {}
+        self._in_source: dict[str, int] = {}
+        self._codes: dict[tuple[str, int], bool] = {}
+
+    def copies(self, start: int, end: int) -> bool:
+        """Whether the source has the run between the same characters: one before it and two after it
+        (``text[start - 1:end + 2] in source``, answered from the source's runs: the character before a
+        run and the one after it are no spaces, so the source's copy is one of its own runs, exactly
+        as long)."""
+        if self._windows is None:
+            full: set[str] = set()
+            short: set[str] = set()
+            for m in _SOURCE_RUN.finditer(self.source):
+                piece = self.source[m.start() - 1:m.end() + 2]
+                full.add(piece)
+                short.add(piece[:m.end() - m.start() + 2])
+            self._windows = (full, short)
+        piece = self.text[start - 1:end + 2]
+        return piece in (self._windows[0] if len(piece) == end - start + 3 else self._windows[1])
+
+    def after_same_code(self, start: int, end: int) -> bool:
+        key = (_token_before(self.text, self.first, start), end - start)
+        if key not in self._codes:
+            self._codes[key] = _after_same_code(*key, self.source)
+        return self._codes[key]
+
+    def same_columns(self, width: int) -> bool:
+        if width not in self._columns:
+            self._columns[width] = _same_columns(self.translation, width, self.source)
+        return self._columns[width]
+
+    def table_heads(self, width: int) -> bool:
+        if width not in self._heads:
+            self._heads[width] = _table_heads(self.translation, width, self.source)
+        return self._heads[width]
+
+    def count_up_to(self, pattern: str, end: int) -> tuple[int, int]:
+        """How many matches of ``pattern`` the translation has that end by ``end``, and how many the
+        source has: each string scanned once per pattern, the translation's match ends bisected."""
+        ends = self._in_translation.get(pattern)
+        if ends is None:
+            compiled = re.compile(pattern)
+            # (A slice, as the string on its own: a mark at its start has nothing before it.)
+            ends = self._in_translation[pattern] = [self.first + m.end()
+                                                    for m in compiled.finditer(self.text[self.first:self.last])]
+            self._in_source[pattern] = len(compiled.findall(self.source))
+        return bisect.bisect_right(ends, end), self._in_source[pattern]
+
+
+# A source's run between two characters that are no spaces: the only place a translation's run, as the
+# pattern finds it, can be copied from.
+_SOURCE_RUN = re.compile(r"(?<=\S) +(?=\S)")
+
+
 @dataclass
 class _Sources:
     """The spans of ``_sources_with_runs``, in the document's order, and their starts to bisect."""
 
     spans: list[tuple[int, int, str, str]]
+    text: str = ""
 
     def __post_init__(self) -> None:
         self.starts = [a for a, _, _, _ in self.spans]
+        self._held: dict[int, _Held] = {}
 
-    def holding(self, offset: int) -> tuple[int, int, str, str] | None:
+    def holding(self, offset: int) -> _Held | None:
         """The translation whose span holds ``offset``, if any."""
         k = bisect.bisect_right(self.starts, offset) - 1
-        return self.spans[k] if k >= 0 and offset < self.spans[k][1] else None
+        if k < 0 or offset >= self.spans[k][1]:
+            return None
+        if k not in self._held:
+            self._held[k] = _Held(self.text, *self.spans[k])
+        return self._held[k]
 
 
 def _source_run(sources: _Sources, text: str, start: int, end: int) -> bool:
@@ -375,22 +445,25 @@ def _source_run(sources: _Sources, text: str, start: int, end: int) -> bool:
     held = sources.holding(start)
     if held is None:
         return False
-    a, _, source, translation = held
-    return (text[start - 1:end + 2] in source or _beside_same_mark(text, a, start, end, source)
-            or _after_same_code(text, a, start, end, source) or _same_columns(translation, end - start, source)
-            or _table_heads(translation, end - start, source))
+    return (held.copies(start, end) or _beside_same_mark(held, start, end)
+            or held.after_same_code(start, end) or held.same_columns(end - start)
+            or held.table_heads(end - start))
 
 
-def _after_same_code(text: str, first: int, start: int, end: int, source: str) -> bool:
-    """Whether the run follows a token that is no word (`%C16,17`, `Ref#`), which the source writes
-    followed by a run exactly as long: a code the translation copies, with its padding."""
+def _token_before(text: str, first: int, start: int) -> str:
+    """The token (no spaces, no quote) that ends where a run starts, back to ``first`` at most."""
     i = start
     while i > first and not text[i - 1].isspace() and text[i - 1] != '"':
         i -= 1
-    token = text[i:start]
+    return text[i:start]
+
+
+def _after_same_code(token: str, width: int, source: str) -> bool:
+    """Whether the run follows a token that is no word (`%C16,17`, `Ref#`), which the source writes
+    followed by a run exactly as long (``width``): a code the translation copies, with its padding."""
     if not token or token.isalpha():
         return False
-    padded = token + " " * (end - start)
+    padded = token + " " * width
     at = source.find(padded)
     while at >= 0:
         if not source.startswith(" ", at + len(padded)):
@@ -428,17 +501,20 @@ def _table_heads(translation: str, width: int, source: str) -> bool:
         p and not p[0].islower() and len(p.split()) <= _HEAD_WORDS for side in parts for p in side)
 
 
-def _beside_same_mark(text: str, first: int, start: int, end: int, source: str) -> bool:
+def _beside_same_mark(held: _Held, start: int, end: int) -> bool:
     """Whether a run touches a mark that is no letter, digit, quote or placeholder (`=`, `-`, `:`) on one
     side, and the source has a run exactly as long on the same side of the same mark at least as many
-    times as the translation has up to this one (``first``: where the translation starts): a column
-    separator of the program's, where the words around it are the translation's. A run between two words
-    is never one, nor one more than the source's beside its mark (`c  = d` where the source has `c = d`)."""
+    times as the translation has up to this one: a column separator of the program's, where the words
+    around it are the translation's. A run between two words is never one, nor one more than the
+    source's beside its mark (`c  = d` where the source has `c = d`)."""
+    text = held.text
     spaces = " " * (end - start)
     before, after = text[start - 1], text[end]
     for mark, pattern in ((after, f"(?<! ){spaces}{re.escape(after)}"), (before, f"{re.escape(before)}{spaces}(?! )")):
-        if _is_mark(mark) and 0 < len(re.findall(pattern, text[first:end + 1])) <= len(re.findall(pattern, source)):
-            return True
+        if _is_mark(mark):
+            here, in_source = held.count_up_to(pattern, end + 1)
+            if 0 < here <= in_source:
+                return True
     return False
 
 
