@@ -510,6 +510,14 @@ _ABBREVIATIONS_WITHOUT_PACK: dict[str, frozenset[str]] = {
     "ro": frozenset({"ex", "dvs"}),
     # Basque (Euskaltzaindia's list: adib. adibidez, etab. eta abar, lerr. lerroa).
     "eu": frozenset({"adib", "etab", "lerr"}),
+    # Czech (Internetová jazyková příručka, «Zkratky»: např. například, tj. to jest, tzn. to znamená, atd.,
+    # apod., mj. mimo jiné, resp., popř., příp., tzv. takzvaný, str. strana) and Slovak (Pravidlá slovenského
+    # pravopisu: napr., tzn., tzv., atď., resp., príp.).
+    "cs": frozenset({"např", "tj", "tzn", "atd", "apod", "mj", "resp", "popř", "příp", "tzv", "str"}),
+    "sk": frozenset({"napr", "tzn", "tzv", "atď", "resp", "príp", "str"}),
+    # Luxembourgish (Zenter fir d'Lëtzebuerger Sprooch, «Lëtzebuerger Orthographie», abbreviations: wgl.
+    # wann ech gelift, the `please` of every form's text, asw. an esou weider, resp. respektiv).
+    "lb": frozenset({"wgl", "asw", "resp"}),
 }
 
 
