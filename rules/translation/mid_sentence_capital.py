@@ -42,6 +42,27 @@ _OTHER_WORDS = tuple(sorted({w for words in _PACK_WORDS.values() for w in words}
 # (`el eje Y es`, `la coordenada Y para`): read only between lower-case words, no article two words before.
 _PACK_LETTERS = {primary(t): "".join(sorted({w.upper() for w in p["function-words"] if len(w) == 1 and w.isascii()}))
                  for t, p in packs().items() if p.get("sentence-case") and p.get("function-words")}
+# English's common words (its pack's), less any a sentence-case language writes too: after a capitalized
+# function word, one of them says an English name or title runs on (`désignée par Car of the Century
+# awards`, `Il Divo`), kept as the source wrote it, not the language's own word pasted in title case.
+_ENGLISH_WORDS = frozenset((packs().get("en") or {}).get("common-words") or ())
+_OWN_WORDS = {primary(t): frozenset(w.lower() for w in (p.get("function-words") or []) + (p.get("common-words") or []))
+              for t, p in packs().items()}
+_NEXT_WORD = compiled_on_use(r" +([^\W\d_][\w'’-]*)")
+
+
+def _english_runs_on(text: str, m: re.Match[str], own: frozenset[str]) -> bool:
+    """Whether the two words after a capitalized function word are English's (the second may be a name's
+    capitalized word) and not the language's own: an English name or title (`Car of the Century`), where
+    one such word alone may be the language's own (French `dans Un but administratif`: `but`, a goal)."""
+    word = m.group(2)
+    if word not in _ENGLISH_WORDS or word in own:
+        return False
+    after = _NEXT_WORD.match(text, m.end(2))
+    return after is not None and (after.group(1)[0].isupper()
+                                  or (after.group(1) in _ENGLISH_WORDS and after.group(1) not in own))
+
+
 _PACK_ARTICLES = {primary(t): frozenset((p.get("articles") or []) + (p.get("determiners") or []))
                   for t, p in packs().items()}
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
@@ -355,7 +376,9 @@ In French, Spanish, Italian, Portuguese and Dutch (the function words of their l
 capitalized function word after a lowercase word is flagged even inside a run of capitals, since
 those languages do not title-case (`Les Utilisateurs De la plateforme`, `Voir Aussi la documentation`);
 not before another capitalized word (`Le Monde`, `Los Angeles`), nor after a name and a comma, where
-a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor right after
+a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor before two of
+English's common words that the language does not write itself, or one and a capitalized word (`par Car of
+the Century awards`: an English name or title kept as written; `dans Un but administratif` is flagged), nor right after
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
 noun (Spanish `Punta del Este`, `al Este`: the east; `lo Que`, `el Que` are still flagged). German
 capitalizes every noun: not checked.
@@ -435,6 +458,12 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 "Read the report on climate change is the world ready for it."),
         Example("Les Utilisateurs De la plateforme voient le résultat.\n", language="fr",
                 fixed="Les Utilisateurs de la plateforme voient le résultat.\n"),
+        Example("La Ford T a été désignée Par le jury des Car of the Century awards.\n",
+                "La Ford T a été désignée par le jury des Car of the Century awards.\n", language="fr",
+                note="a French word after the capital: pasted title case; the English award's name is not"),
+        Example("Les Romains divisèrent la péninsule en deux dans Un but administratif.\n",
+                "Les Romains divisèrent la péninsule en deux dans un but administratif.\n", language="fr",
+                note="`but` is English's word and French's (a goal): one such word does not make an English name"),
         Example("Voir Aussi la documentation du routeur.\n", language="fr",
                 fixed="Voir aussi la documentation du routeur.\n"),
         Example("Ofrece subsidios mensuales a los que estudien Y abriendo más universidades.\n",
@@ -552,6 +581,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 ".. _The start_response() Callable: #callable\n", path="a.rst"),
         Example("Read “When You Have More Information Than the Compiler” in chapter 9."),
         Example("Il travaille pour Le Monde depuis 2010.\n", language="fr"),
+        Example("La Ford T a été désignée au niveau international par Car of the Century awards.\n", language="fr",
+                note="`Car`, a French word, opens an English award's name: English words follow it (UD French PUD)"),
         Example("- Jean-Pierre Thiollet, Les dessous d'une Présidence, Anagramme éditions, 2003.\n", language="fr",
                 note="a reference: author, then the title in sentence case"),
         Example("Véase Gabriel García Márquez, La hojarasca, Sudamericana, 1955.\n", language="es"),
@@ -711,6 +742,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             word, next_word = m.group(1), m.group(2)
             if next_word[0].isupper():
                 continue
+            if _english_runs_on(seg.text, m, _OWN_WORDS.get(language, frozenset())):
+                continue  # an English name or title (`par Car of the Century awards`), its words as written
             start, end = m.span(1)
             before = _TWO_WORDS_BEFORE.search(seg.text, max(0, start - 80), start)
             if before and all(w[0].isupper() and w not in _PACK_WORDS[language] for w in before.groups()):
