@@ -89,6 +89,20 @@ _LATIN_RUN = compiled_on_use(r"(?:[A-Za-z][A-Za-z'’]*[ ,]+){5}[A-Za-z]{2,}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
+# A name of two capitalized words or more inside a sentence, a short lower-case particle or a possessive
+# between them allowed (`National Land Survey of Finland's Topographic Database`, `Open Data Commons Open
+# Database License`): a translated sentence keeps the names of the source's organizations, products and
+# documents as they are, and their words are no evidence of the sentence's language. Not the sentence's
+# first word, capitalized as every sentence's is.
+_NAME_RUN = compiled_on_use(r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))[A-ZÀ-ÖØ-Þ][\w'’-]*"
+                            r"(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
+
+
+def _without_names(sentence: str) -> str:
+    """``sentence`` with its names of several capitalized words blanked out, for the language model."""
+    return _NAME_RUN.sub(_blank, sentence) if " " in sentence else sentence
+
+
 def _blank(m: re.Match[str]) -> str:
     """Spaces for a match, as long as it (offsets hold)."""
     return " " * len(m.group())
@@ -172,7 +186,8 @@ tool counts the string as translated. Machine-translation pipelines leave such s
 segment failed or was skipped.
 
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
-numbers do not count), quotations and glosses (text inside quotes, parentheses or brackets, and block
+numbers do not count; a name of several capitalized words, `National Land Survey of Finland's Topographic
+Database`, is no evidence of the sentence's language either: the model reads the sentence without it), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), a changelog's entries (a line with a commit subject's shape: it opens or ends with a pull
 request's or an issue's number in brackets, `[#1103] fix: reset all fields …`, `… (#1066)`, or ends with
 GitHub's `… by @user in #1821 | #1859`, or with a number after a `fix(scope):` prefix; a bare number after
@@ -214,6 +229,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "the list of tasks that the user has created today.\n", path="a.md"),
         Example("La configuration se fait dans le fichier principal. You can override any option from the "
                 "command line when you run the build.\n", language="fr"),
+        Example("Conține date din National Land Survey of Finland. The data of the Topographic Database are "
+                "updated by the survey every year.\n", language="ro",
+                note="an English sentence that names the same things: its own words are English"),
         Example("Die Installation dauert nur wenige Minuten. Make sure that you have installed the latest "
                 "version of the package before you start.\n", language="de"),
         Example("El asistente le guía por cada paso. This section explains how the router resolves the "
@@ -257,6 +275,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="a bare number at the end of prose, not a commit's subject: the page's own reference"),
     )
     allow = (
+        Example("Finlanda: Conține date din\nNational Land Survey of Finland's Topographic Database\n"
+                "și alte seturi de date, sub licența lor.\n", language="ro",
+                note="a Romanian sentence holding an English name (openstreetmap-website's ro.yml)"),
         Example("Ye are viewin the Scots version o this page. Ye can gang back tae the main page gin ye want.\n",
                 language="sco", note="Scots, which CLD2 reads as English"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
@@ -433,7 +454,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         """The language ``sentence`` is written in where it is reliably another than ``lang`` (the
         document's), else None. Asked of text the gate opens (in a Latin-script page) with min_words
         common words: the callers count them."""
-        found = identify(sentence, lang)  # the document's language as the prior
+        found = identify(_without_names(sentence), lang)  # the document's language as the prior
         other = primary(found.language)
         if (not found.reliable or found.percent < confidence or other not in NAMES
                 or _siblings(other, lang)):
