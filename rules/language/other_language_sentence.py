@@ -89,13 +89,13 @@ _LATIN_RUN = compiled_on_use(r"(?:[A-Za-z][A-Za-z'’]*[ ,]+){5}[A-Za-z]{2,}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
-# A name of two capitalized words or more inside a sentence, a short lower-case particle or a possessive
-# between them allowed (`National Land Survey of Finland's Topographic Database`, `Open Data Commons Open
-# Database License`): a translated sentence keeps the names of the source's organizations, products and
+# A name of two capitalized words or more inside a sentence, up to two short lower-case particles or a
+# possessive between them allowed (`National Land Survey of Finland's Topographic Database`, `State of the
+# Map`, `Open Data Commons Open Database License`): a translated sentence keeps the names of the source's organizations, products and
 # documents as they are, and their words are no evidence of the sentence's language. Not the sentence's
 # first word, capitalized as every sentence's is.
 _NAME_RUN = compiled_on_use(r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))[A-ZÀ-ÖØ-Þ][\w'’-]*"
-                            r"(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
+                            r"(?:\s+(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 
 
 def _without_names(sentence: str) -> str:
@@ -278,6 +278,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("Finlanda: Conține date din\nNational Land Survey of Finland's Topographic Database\n"
                 "și alte seturi de date, sub licența lor.\n", language="ro",
                 note="a Romanian sentence holding an English name (openstreetmap-website's ro.yml)"),
+        Example("OpenStreetMap, logotip povečevalnega stekla in State of the Map so %{registered_trademarks_link}.\n",
+                language="sl", note="a name with two particles (openstreetmap-website's sl.yml)"),
         Example("Ye are viewin the Scots version o this page. Ye can gang back tae the main page gin ye want.\n",
                 language="sco", note="Scots, which CLD2 reads as English"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
