@@ -409,7 +409,7 @@ class _Held:
 
 # A source's run between two characters that are no spaces: the only place a translation's run, as the
 # pattern finds it, can be copied from.
-_SOURCE_RUN = re.compile(r"(?<=\S) +(?=\S)")
+_SOURCE_RUN = compiled_on_use(r"(?<=\S) +(?=\S)")
 
 
 @dataclass
