@@ -521,6 +521,17 @@ _ABBREVIATIONS_WITHOUT_PACK: dict[str, frozenset[str]] = {
 }
 
 
+# Languages whose spelling capitalizes every noun: German, and the Germanic varieties written after its
+# rules (Luxembourgish, Swiss German, Low German, Colognian, Bavarian, Palatine German). A run of
+# capitals there is a noun phrase (`Autorin des Buches`), not a name.
+_CAPITALIZED_NOUNS = frozenset({"de", "lb", "gsw", "nds", "ksh", "bar", "pfl"})
+
+
+def capitalizes_nouns(tag: str) -> bool:
+    """Whether the language capitalizes every noun (German), so that capitals do not mark its names."""
+    return primary(tag) in _CAPITALIZED_NOUNS
+
+
 @lru_cache(maxsize=32)
 def abbreviations(tag: str) -> frozenset[str]:
     """The words a full stop follows inside a sentence in the language (its pack's `abbreviations`:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from lint.formats.bilingual import copied
 from lint.language import (
+    capitalizes_nouns,
     cld2_codes,
     foreign_words,
     foreign_words_gate,
@@ -187,7 +188,8 @@ segment failed or was skipped.
 
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
 numbers do not count; a name of several capitalized words, `National Land Survey of Finland's Topographic
-Database`, is no evidence of the sentence's language either: the model reads the sentence without it), quotations and glosses (text inside quotes, parentheses or brackets, and block
+Database`, is no evidence of the sentence's language either: the model reads the sentence without it, except in
+German and its kin, which capitalize every noun), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), a changelog's entries (a line with a commit subject's shape: it opens or ends with a pull
 request's or an issue's number in brackets, `[#1103] fix: reset all fields …`, `… (#1066)`, or ends with
 GitHub's `… by @user in #1821 | #1859`, or with a number after a `fix(scope):` prefix; a bare number after
@@ -280,6 +282,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="a Romanian sentence holding an English name (openstreetmap-website's ro.yml)"),
         Example("OpenStreetMap, logotip povečevalnega stekla in State of the Map so %{registered_trademarks_link}.\n",
                 language="sl", note="a name with two particles (openstreetmap-website's sl.yml)"),
+        Example("Anna Berg, eine altgediente Drehbuch-Schreiberin und Autorin des Buches „Just the Funny Parts: And a "
+                "Few Hard Truths About Sneaking Into the Writers‘ Room\" hat eine andere Theorie.\n", language="de",
+                note="German capitals are its nouns (`Autorin des Buches`), not names: the sentence is read whole"),
         Example("Ye are viewin the Scots version o this page. Ye can gang back tae the main page gin ye want.\n",
                 language="sco", note="Scots, which CLD2 reads as English"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
@@ -456,7 +461,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         """The language ``sentence`` is written in where it is reliably another than ``lang`` (the
         document's), else None. Asked of text the gate opens (in a Latin-script page) with min_words
         common words: the callers count them."""
-        found = identify(_without_names(sentence), lang)  # the document's language as the prior
+        # (Its names left out, but in German, whose capitals are its nouns: `Autorin des Buches`.)
+        found = identify(sentence if capitalizes_nouns(lang) else _without_names(sentence), lang)
         other = primary(found.language)
         if (not found.reliable or found.percent < confidence or other not in NAMES
                 or _siblings(other, lang)):
