@@ -100,8 +100,14 @@ _NAME_RUN = compiled_on_use(r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))[A-ZÀ-ÖØ
 
 
 def _without_names(sentence: str) -> str:
-    """``sentence`` with its names of several capitalized words blanked out, for the language model."""
-    return _NAME_RUN.sub(_blank, sentence) if " " in sentence else sentence
+    """``sentence`` with its names of several capitalized words blanked out, for the language model; as it
+    is where that would leave fewer than half of its words. A translation keeps a name or two among its own
+    words; a sentence that is mostly capitalized words joined by short ones (`The Board of Directors of the
+    Bank of England and the Chancellor of the Exchequer met on Monday.`) is itself in the names' language."""
+    if " " not in sentence:
+        return sentence
+    blanked = _NAME_RUN.sub(_blank, sentence)
+    return blanked if 2 * len(_LETTERS.findall(blanked)) >= len(_LETTERS.findall(sentence)) else sentence
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -189,7 +195,7 @@ segment failed or was skipped.
 Not flagged: sentences with fewer than `min-words` common words (lower-case words: names, code and
 numbers do not count; a name of several capitalized words, `National Land Survey of Finland's Topographic
 Database`, is no evidence of the sentence's language either: the model reads the sentence without it, except in
-German and its kin, which capitalize every noun), quotations and glosses (text inside quotes, parentheses or brackets, and block
+German and its kin, which capitalize every noun, and where that would leave fewer than half its words), quotations and glosses (text inside quotes, parentheses or brackets, and block
 quotes), a changelog's entries (a line with a commit subject's shape: it opens or ends with a pull
 request's or an issue's number in brackets, `[#1103] fix: reset all fields …`, `… (#1066)`, or ends with
 GitHub's `… by @user in #1821 | #1859`, or with a number after a `fix(scope):` prefix; a bare number after
@@ -234,6 +240,11 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("Conține date din National Land Survey of Finland. The data of the Topographic Database are "
                 "updated by the survey every year.\n", language="ro",
                 note="an English sentence that names the same things: its own words are English"),
+        Example("La configuration se fait dans le fichier principal. The Board of Directors of the Bank of England "
+                "and the Chancellor of the Exchequer met on Monday.\n", language="fr",
+                note="mostly names joined by short words: read whole, the names' language is the sentence's"),
+        Example("Настройки хранятся в главном файле программы. The Board of Directors of the Bank of England and "
+                "the Chancellor of the Exchequer met on Monday.\n", language="ru"),
         Example("Die Installation dauert nur wenige Minuten. Make sure that you have installed the latest "
                 "version of the package before you start.\n", language="de"),
         Example("El asistente le guía por cada paso. This section explains how the router resolves the "

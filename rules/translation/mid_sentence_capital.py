@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lint.language import packs, primary
+from lint.language import own_words, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -46,21 +46,19 @@ _PACK_LETTERS = {primary(t): "".join(sorted({w.upper() for w in p["function-word
 # function word, one of them says an English name or title runs on (`désignée par Car of the Century
 # awards`, `Il Divo`), kept as the source wrote it, not the language's own word pasted in title case.
 _ENGLISH_WORDS = frozenset((packs().get("en") or {}).get("common-words") or ())
-_OWN_WORDS = {primary(t): frozenset(w.lower() for w in (p.get("function-words") or []) + (p.get("common-words") or []))
-              for t, p in packs().items()}
 _NEXT_WORD = compiled_on_use(r" +([^\W\d_][\w'’-]*)")
 
 
 def _english_runs_on(text: str, m: re.Match[str], own: frozenset[str]) -> bool:
-    """Whether the two words after a capitalized function word are English's (the second may be a name's
-    capitalized word) and not the language's own: an English name or title (`Car of the Century`), where
-    one such word alone may be the language's own (French `dans Un but administratif`: `but`, a goal)."""
+    """Whether the two words after a capitalized function word are English's and not the language's own:
+    an English name or title (`Car of the Century`). One such word is not enough: it may be the language's
+    own that its pack does not list (French `dans Un but administratif`: `but`, a goal; Spanish `Que use
+    Linux`), and a capitalized word after it proves nothing either (`Dat we Amsterdam`)."""
     word = m.group(2)
     if word not in _ENGLISH_WORDS or word in own:
         return False
     after = _NEXT_WORD.match(text, m.end(2))
-    return after is not None and (after.group(1)[0].isupper()
-                                  or (after.group(1) in _ENGLISH_WORDS and after.group(1) not in own))
+    return after is not None and after.group(1) in _ENGLISH_WORDS and after.group(1) not in own
 
 
 _PACK_ARTICLES = {primary(t): frozenset((p.get("articles") or []) + (p.get("determiners") or []))
@@ -377,7 +375,7 @@ capitalized function word after a lowercase word is flagged even inside a run of
 those languages do not title-case (`Les Utilisateurs De la plateforme`, `Voir Aussi la documentation`);
 not before another capitalized word (`Le Monde`, `Los Angeles`), nor after a name and a comma, where
 a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor before two of
-English's common words that the language does not write itself, or one and a capitalized word (`par Car of
+English's common words that the language does not write itself (`par Car of
 the Century awards`: an English name or title kept as written; `dans Un but administratif` is flagged), nor right after
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
 noun (Spanish `Punta del Este`, `al Este`: the east; `lo Que`, `el Que` are still flagged). German
@@ -464,6 +462,12 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Les Romains divisèrent la péninsule en deux dans Un but administratif.\n",
                 "Les Romains divisèrent la péninsule en deux dans un but administratif.\n", language="fr",
                 note="`but` is English's word and French's (a goal): one such word does not make an English name"),
+        Example("Se recomienda Que use Linux para el servidor.\n",
+                "Se recomienda que use Linux para el servidor.\n", language="es",
+                note="`use` is Spanish too, though its pack does not list it: one English-looking word and a name "
+                     "make no English title"),
+        Example("Ik hoop Dat we Amsterdam snel bezoeken.\n", "Ik hoop dat we Amsterdam snel bezoeken.\n",
+                language="nl"),
         Example("Voir Aussi la documentation du routeur.\n", language="fr",
                 fixed="Voir aussi la documentation du routeur.\n"),
         Example("Ofrece subsidios mensuales a los que estudien Y abriendo más universidades.\n",
@@ -742,7 +746,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             word, next_word = m.group(1), m.group(2)
             if next_word[0].isupper():
                 continue
-            if _english_runs_on(seg.text, m, _OWN_WORDS.get(language, frozenset())):
+            if _english_runs_on(seg.text, m, own_words(language)):
                 continue  # an English name or title (`par Car of the Century awards`), its words as written
             start, end = m.span(1)
             before = _TWO_WORDS_BEFORE.search(seg.text, max(0, start - 80), start)
