@@ -197,9 +197,9 @@ def _code_parts(block: _Block) -> Iterator[tuple[_Line, str]]:
                 break
             code.append(text[i])
             i += 1
-        if line.indent is None or line.comment or (line.output and not text.lstrip(" \t").startswith("…")):
+        if line.indent is None or (line.output and not text.lstrip(" \t").startswith("…")):
             continue
-        yield line, "".join(code)
+        yield line, line.prompt if line.comment else "".join(code)  # a comment's prompt is code
 
 
 def _ellipsis_typeset(ours: _Block, theirs: _Block) -> _Line | None:
@@ -359,7 +359,8 @@ line for line as written. Flags, once per entry, on the msgstr, a translation th
   (a line longer than the source's longest and half their length at least: an example adapted to one
   short item is not flagged);
 - writes `…` in code where the source's code writes `...` (Python's Ellipsis, a doctest's continuation
-  prompt): outside strings and comments, the statements of a session or every line of another block.
+  prompt, before a comment too): outside strings and comments, the statements of a session or every
+  line of another block.
 
 Otherwise the text is not compared: a translated comment, string or output is the translator's. Blank lines at
 the block's edges (Sphinx drops them) and CR LF line ends are read as nothing and a line break. A
@@ -401,6 +402,9 @@ fails or reads wrong.
         Example(_RST + 'msgid ">>> for w in [\'a\', \'b\', \'c\']:\\n...     print(w)\\n...\\na\\nb\\nc"\n'
                 'msgstr ">>> for w in [\'x\', \'y\']:\\n…     print(w)\\n…\\nx\\ny"\n', path=_PO,
                 note="a doctest's continuation prompts typeset as '…' (its output adapted)"),
+        Example(_RST + 'msgid ">>> s = \'a\\\\xac\'\\n... #     ^^^^ an escape\\n>>> len(s)\\n2"\n'
+                'msgstr ">>> s = \'a\\\\xac\'\\n… #     ^^^^ um escape\\n>>> len(s)\\n2"\n', path=_PO,
+                note="a continuation prompt before a comment (python-docs-zh-cn's unicode.po has such lines)"),
         Example(_RST + 'msgid ">>> print(textwrap.fill(s, width=20))\\nThe quick brown fox\\njumps over the lazy\\ndog."\n'
                 'msgstr ">>> print(textwrap.fill(s, width=20))\\nA rápida raposa marrom pula sobre o cão preguiçoso."\n',
                 path=_PO, note="a session's output of three lines written as one, its statement kept"),
