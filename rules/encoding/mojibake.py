@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair
-from lint.formats.po import raw_string
 from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity, in_ranges
 from lint.patterns import compiled_on_use
@@ -38,6 +36,11 @@ def _translated_code(doc: Document) -> list[tuple[int, int]]:
     """Where a catalogue's translated literal blocks lie in the file (each msgstr, from inside its first
     quote), those whose source shows no mojibake: code is out of bounds, as shown on purpose, but a
     translation's garbled characters its source lacks are an encoding's accident, in code as in prose."""
+    # (Imported here: only a catalogue with mojibake in a literal block gets this far, and the PO reader
+    # with html's entity table is some 14M instructions of a one-file check of any other format.)
+    from lint.formats.bilingual import pair
+    from lint.formats.po import raw_string
+
     literal = doc.memo.get("po-literal-blocks", ())
     starts = doc.memo.get("po-string-start", {})
     spans = []
