@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -171,6 +172,37 @@ def test_python_m_lint_and_console_script_agree(tmp_path):
     assert exe, "the console script is installed"
     r = subprocess.run([exe, "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and "copylint" in r.stdout
+
+
+_RUN_WITH = (
+    "import atexit, sys, threading, time\n"
+    "atexit.register(lambda: print('exit functions ran', file=sys.stderr))\n"
+    "if sys.argv[1] == 'thread':\n"
+    "    threading.Thread(target=lambda: (time.sleep(0.3), print('thread ended', file=sys.stderr))).start()\n"
+    "from lint.cli import run\n"
+    "sys.argv = ['copylint', *sys.argv[2:]]\n"
+    "run()\n"
+)
+
+
+@pytest.mark.parametrize("thread", ["thread", "alone"])
+def test_the_console_script_s_exit_keeps_its_status_output_and_exit_functions(tmp_path, thread):
+    # ``run`` ends the process without the interpreter's teardown: the report, the status and the exit
+    # functions (the kept patterns are saved by one) are what a normal exit gives, and a thread still
+    # running is waited for as before.
+    import subprocess
+
+    (tmp_path / "a.txt").write_text("  Indented start.\n", encoding="utf-8")
+    for args, status in ((["check", "--no-cache", "--isolated", "a.txt"], 1),
+                         (["check", "--no-cache", "--isolated", "--exit-zero", "a.txt"], 0),
+                         (["check", "--no-such-option"], 2), (["--version"], 0)):
+        r = subprocess.run([sys.executable, "-c", _RUN_WITH, thread, *args], capture_output=True, text=True,
+                           cwd=tmp_path)
+        assert r.returncode == status, r.stderr
+        assert r.stderr.count("exit functions ran") == 1
+        assert ("thread ended" in r.stderr) == (thread == "thread")
+        if args[0] == "check" and status != 2:
+            assert "a.txt:1:1: W101" in r.stdout
 
 
 def test_file_in_folder_walk_uses_format_extensions(run, tmp_path):
