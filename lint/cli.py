@@ -322,8 +322,7 @@ def _report_results(results: Iterable[tuple[FileResult, Config]], reporter: Any,
     from lint.model import Severity
 
     changed = False
-    _started()  # start-up is done; the files' own garbage is the collector's again
-    for result, file_config in results:
+    for result, file_config in results:  # (the first one ends start-up: ``_lint_candidates``, ``_lint_stdin``)
         if verbose and result.trace:
             click.echo(result.trace, err=True, nl=False)
         if result.skipped:
@@ -420,11 +419,14 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
     ``jobs`` (default: the cores) when they are files enough to share. The stat index is written once
     the last result is out."""
     records = [None if fix else linter.cached(c.path, c.config) for c in candidates]
+    misses = [c for c, r in zip(candidates, records, strict=True) if r is None]
+    if misses and (len(misses) < 4 or jobs == 1 or _forks()):  # (a spawned pool's workers load their own)
+        _rules_loaded(linter, misses[0].config)
+    _started()  # start-up is done: the files' own garbage is the collector's
     # A rule of scope "tree" (S112) needs every file's line counts before the first result: one pass over
     # the line hashes (from the stat index where it has them); None when no such rule is selected.
     tree = linter.tree_counts((c.path, c.config, r) for c, r in zip(candidates, records, strict=True)) \
         if len(candidates) > 1 else None
-    misses = [c for c, r in zip(candidates, records, strict=True) if r is None]
     linted = iter(_linted(linter, misses, jobs, fix=fix, unsafe=unsafe, write=write))
     for candidate, record in zip(candidates, records, strict=True):
         result = linter.served(candidate.path, candidate.config, record, texts) if record is not None else None
@@ -436,6 +438,30 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
             result = linter.with_tree_findings(result, candidate.config, tree)
         yield result
     linter.save_cache()
+
+
+def _rules_loaded(linter: Any, config: Config) -> None:
+    """Import the modules of the built-in rules ``config`` selects that look at every kind of segment,
+    which the first check imports whatever its document (the others wait for a document with their
+    kinds): here, before the first file is read, they load while start-up still has the collector paused
+    and are frozen with the rest of it (``_started``), where the first check loaded them with it on, some
+    18 collections walking them (6M instructions of a one-file check). A module that fails to import is
+    left to that check, which meets the error as before."""
+    from lint import registry
+    from lint.engine import selected_rules
+
+    try:
+        for entry in selected_rules(config, linter.selection):
+            if isinstance(entry, registry.RuleEntry) and entry.kinds is None:
+                registry.loaded(entry)
+    except Exception:  # (the check that needs the rule meets it again, where it did)
+        pass
+
+
+def _forks() -> bool:
+    from lint import parallel
+
+    return parallel.can_fork()
 
 
 def _linted(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, unsafe: bool,
