@@ -243,9 +243,15 @@ def _report_stream(output_file: str | None, default: Any) -> Any:
     if not output_file:
         return default
     try:
-        return open(output_file, "w", encoding="utf-8")
+        stream = open(output_file, "w", encoding="utf-8")
     except OSError as exc:
         fail(f"cannot write the report to {output_file}: {exc.strerror or exc}")
+    # Closed (its buffer written) whatever ends the run: a run stopped by an error keeps the report so far,
+    # which ``run``'s exit without the interpreter's teardown would otherwise drop.
+    import atexit
+
+    atexit.register(stream.close)
+    return stream
 
 
 def _lint_stdin(linter: Linter, resolver: ConfigResolver, name: str, *, fix: bool, diff: bool,
@@ -348,8 +354,9 @@ _paused = False
 def _started(*, freeze: bool = True) -> None:
     """The collector back on after start-up, if ``main`` paused it, with what ``check``'s start-up made
     (modules, rules, the kept patterns: no garbage) left out of its collections. Called before the first
-    file is read, so that no file's garbage is frozen with it; another command (the language server, a
-    corpus run) freezes nothing of its own."""
+    file is read, so that no file's garbage is frozen with it (the results cache's records, read just
+    before, are the run's data, not garbage); another command (the language server, a corpus run) freezes
+    nothing of its own."""
     global _paused
     if _paused:
         _paused = False
@@ -420,7 +427,7 @@ def _lint_candidates(linter: Any, candidates: list[Any], jobs: int | None, *, fi
     the last result is out."""
     records = [None if fix else linter.cached(c.path, c.config) for c in candidates]
     misses = [c for c, r in zip(candidates, records, strict=True) if r is None]
-    if misses and (len(misses) < 4 or jobs == 1 or _forks()):  # (a spawned pool's workers load their own)
+    if misses and (_in_this_process(len(misses), jobs) or _forks()):  # (a spawned pool's workers load their own)
         _rules_loaded(linter, misses[0].config)
     _started()  # start-up is done: the files' own garbage is the collector's
     # A rule of scope "tree" (S112) needs every file's line counts before the first result: one pass over
@@ -467,9 +474,7 @@ def _forks() -> bool:
 def _linted(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, unsafe: bool,
             write: bool) -> Iterable[FileResult]:
     """Each candidate's result, in order: in this process, or on a pool when there are files enough."""
-    # Not two workers' worth of files, or one job asked for: no pool, nor the start-up of importing one
-    # (multiprocessing and concurrent.futures).
-    if len(candidates) < 4 or jobs == 1:
+    if _in_this_process(len(candidates), jobs):
         return (linter.lint_file(c.path, c.config, fix=fix, unsafe=unsafe, write=write) for c in candidates)
     from lint import parallel
 
@@ -487,6 +492,12 @@ def _linted(linter: Any, candidates: list[Any], jobs: int | None, *, fix: bool, 
     tasks = (parallel.Task(c.path, keys.setdefault(id(c.config), len(keys)), c.config) for c in candidates)
     return parallel.lint_in_pool(tasks, linter.selection, parallel.Options(fix, unsafe, write), workers,
                                  prepare=candidates[0].config)
+
+
+def _in_this_process(files: int, jobs: int | None) -> bool:
+    """Whether ``files`` are linted here, without a pool: not two workers' worth of them, or one job asked
+    for (no pool, nor the start-up of importing one: multiprocessing and concurrent.futures)."""
+    return files < 4 or jobs == 1
 
 
 def _changed_since(ref: str) -> set[str]:
@@ -834,7 +845,8 @@ def main() -> None:
     # Start-up (the engine's and the rules' modules, their classes and tables, the kept patterns) makes
     # objects that live as long as the process and no garbage: a collection during it walks them for
     # nothing (some 30 of them in a one-file check, 4 % of its instructions). Back on before the first
-    # file is read (``_report_results``), or when the command is another than ``check`` (``cli``).
+    # file is read (``_lint_candidates``, ``_lint_stdin``), or when the command is another than ``check``
+    # (``cli``).
     global _paused
     _paused = True
     gc.disable()
@@ -852,10 +864,13 @@ def run() -> None:
     out and its exit functions have run (the kept patterns saved), without the interpreter's teardown: it
     tears down every module, class and kept pattern one by one (some 22M instructions, 5 % of a one-file
     check) to free memory the process is about to give back whole. A host that calls ``main`` gets its
-    SystemExit as before."""
+    SystemExit as before; so does a profiler or a tracer (``python -m cProfile -m lint``), which reports
+    once the program returns to it."""
     try:
         main()
     except SystemExit as exc:
+        if sys.getprofile() is not None or sys.gettrace() is not None:
+            raise
         _exit_now(exc)
 
 
@@ -870,6 +885,8 @@ def _exit_now(exc: SystemExit) -> NoReturn:
         raise exc
     import atexit
 
+    # (``threading._threading_atexits`` and ``atexit._run_exitfuncs`` are CPython's own, undocumented: what
+    # the interpreter's exit runs, which this one must run too.)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

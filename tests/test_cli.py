@@ -205,6 +205,33 @@ def test_the_console_script_s_exit_keeps_its_status_output_and_exit_functions(tm
             assert "a.txt:1:1: W101" in r.stdout
 
 
+def test_a_report_file_keeps_what_was_written_before_an_error_stops_the_run(tmp_path):
+    # A config broken in a subfolder stops the run (exit 2) after the report has begun: the report file
+    # holds its beginning, as a normal exit leaves it, however the console script ends the process.
+    import subprocess
+
+    (tmp_path / "a.txt").write_text("Hello  world.\n", encoding="utf-8")
+    (tmp_path / "z").mkdir()
+    (tmp_path / "z" / ".copylint.yaml").write_text("rules: [\n", encoding="utf-8")
+    (tmp_path / "z" / "b.txt").write_text("x\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-c", _RUN_WITH, "alone", "check", "--no-cache", "--format", "sarif",
+                        "-o", "out.json", "."], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 2 and "invalid YAML" in r.stderr
+    assert (tmp_path / "out.json").read_text(encoding="utf-8").startswith("{")
+
+
+def test_python_m_cprofile_profiles_a_check(tmp_path):
+    # A profiler gets the program back when it ends, to report (``run`` leaves the fast exit to runs
+    # nobody profiles or traces).
+    import subprocess
+
+    (tmp_path / "a.txt").write_text("Hello  world.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "cProfile", "-o", "prof.out", "-m", "lint", "check", "--no-cache",
+                        "--isolated", "a.txt"], capture_output=True, text=True, cwd=tmp_path)
+    assert "Traceback" not in r.stderr, r.stderr  # (cProfile itself ends with 0: it swallows the exit)
+    assert (tmp_path / "prof.out").stat().st_size > 0
+
+
 def test_file_in_folder_walk_uses_format_extensions(run, tmp_path):
     (tmp_path / "a.txt").write_text("  x.\n")
     (tmp_path / "b.md").write_text("  y.\n")
