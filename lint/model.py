@@ -302,6 +302,9 @@ class Document:
         """The segments in which ``pattern`` has a match that starts there (scanned over ``prose``; a
         match that runs on into the next segment only adds one)."""
         joined, starts = self.prose
+        lead = _lead_character(pattern)
+        if lead and lead not in joined:
+            return  # (most of the pieces that ``lint.scan.scanners`` makes open with a mark most prose lacks)
         pos = 0
         last = len(starts) - 1
         search = pattern.search
@@ -341,6 +344,24 @@ class Document:
 
     def is_protected(self, offset: int) -> bool:
         return in_ranges(self.protected, offset)
+
+
+# Each pattern a document was scanned for, by id, with the character its matches open with (see
+# ``lint.scan.lead_character``): a pattern kept here is never freed, so its id is never another's.
+_LEADS: dict[int, tuple[re.Pattern[str], str]] = {}
+
+
+def _lead_character(pattern: re.Pattern[str]) -> str:
+    kept = _LEADS.get(id(pattern))
+    if kept is not None and kept[0] is pattern:
+        return kept[1]
+    from lint.scan import lead_character
+
+    lead = lead_character(pattern.pattern, pattern.flags)
+    if len(_LEADS) >= 4096:  # (patterns built per call, should a caller make them: never a leak)
+        _LEADS.clear()
+    _LEADS[id(pattern)] = (pattern, lead)
+    return lead
 
 
 def in_ranges(ranges: Sequence[tuple[int, int]], offset: int) -> bool:

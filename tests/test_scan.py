@@ -13,7 +13,7 @@ import pytest
 from lint.formats import parse
 from lint.model import Source
 from lint.registry import builtin_rules
-from lint.scan import alternatives, scanners
+from lint.scan import alternatives, lead_character, scanners
 
 EXAMPLE_TEXTS = [ex.text for rule in builtin_rules() for ex in (*rule.flag, *rule.allow)]
 TRIGGERS = sorted({(r.trigger, r.trigger_flags) for r in builtin_rules() if r.trigger}, key=str)
@@ -97,3 +97,15 @@ def test_matches_tried_at_every_place_one_can_begin_are_finditer_s() -> None:
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in matches_at(pattern, text, (s.start() for s in starts.finditer(text)))] == expected
         assert [m.span() for m in matches_at(pattern, text, range(len(text)))] == expected
+
+
+def test_a_pattern_s_lead_character_is_one_every_match_opens_with() -> None:
+    # Only a literal that every match opens with: not an alternative's, an optional one's, nor one of a
+    # pattern that ignores case (a document without `t` may still hold `The`).
+    assert [lead_character(p, f) for p, f in (
+        (r"\$\{", 0), ("… [A-Z]", 0), (r" [,;:.!?]", 0), ("ab|ac", 0), ("a|b", 0), ("a?b", 0), ("a*", 0),
+        ("[ab]c", 0), ("(?i)the", 0), ("the", re.I), ("(?=a)a", 0))] == ["$", "…", " ", "a", "", "", "", "", "", "", ""]
+    # A document without it is passed over, and one with it scanned as before.
+    doc = parse(Source("a.txt", "One ${x}.\n\nTwo.\n\nThree ${y}.\n"), "text")
+    assert [seg.index for seg in doc.segments_matching(re.compile(r"\$\{"))] == [0, 2]
+    assert list(doc.segments_matching(re.compile(r"\[\["))) == []
