@@ -290,3 +290,14 @@ def test_rst_reference_names_are_found_where_the_whole_pattern_finds_them():
         pos = rng.randrange(len(text))
         found, expected = rst._next_refname(text, pos), rst._REFNAME.search(text, pos)
         assert (found and found.span()) == (expected and expected.span()), (text, pos)
+
+
+def test_urls_masked_keep_their_balanced_parentheses_and_leave_the_marks_after_them():
+    from lint.formats.builder import mask_urls
+
+    text = ("See https://en.wikipedia.org/wiki/Foo_(bar). Or (https://x.org/a_(b)_c/d), www.y.org/(p)(q)!, "
+            "https://z.org/a(b, mail me@example.com.")
+    masked, spans = mask_urls(text, [])
+    assert [text[s:e] for s, e in spans] == ["https://en.wikipedia.org/wiki/Foo_(bar)", "https://x.org/a_(b)_c/d",
+                                             "www.y.org/(p)(q)", "https://z.org/a", "me@example.com"]
+    assert len(masked) == len(text)
