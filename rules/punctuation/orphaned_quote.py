@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from itertools import islice
 
 from lint.language import RIGHT_TO_LEFT, pack, primary
@@ -325,8 +325,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
             with_doubles.add(seg.index)
         # Only a single mark at a word's edge can be a quotation mark (can’t, O’Brien never are).
         with_singles = {seg.index for seg in doc.segments_matching_any(_held(_HAS_SINGLE, curly))} if singles else set()
-        # (Only the segments with a mark: a paragraph without one has nothing to pair.)
-        paragraphs = _paragraph_layout(doc) if with_doubles else False
+        # Asked only where a quotation left open may be carried on (a reading of many of its paragraphs):
+        # in most documents none is.
+        paragraphs = cache(partial(_paragraph_layout, doc))
         for n in sorted(with_doubles | with_singles):
             seg = segments[n]
             marks = doubles[n]
@@ -336,7 +337,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 yield from self._pair_singles(seg, segments, n, tex="``" in prose)
 
     def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
-                      segments: list[Segment], n: int, language: str, paragraphs: bool = False) -> Iterator[Finding]:
+                      segments: list[Segment], n: int, language: str,
+                      paragraphs: Callable[[], bool]) -> Iterator[Finding]:
         text = seg.text
         # A quotation opened in an earlier paragraph and never closed there may close here; the paragraphs
         # between, without a double mark, are its middle (a scraper drops the marks that reopen them).
@@ -345,7 +347,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         # output, subtitles, sentence-split text) carries a quotation on without a mark.
         previous = _nearest(doubles, n, -1)
         carried = (previous is not None and _left_open(previous) and marks[0].role == "close"
-                   and not (paragraphs and doubles[n - 1] is previous and segments[n - 1].kind == seg.kind))
+                   and not (doubles[n - 1] is previous and segments[n - 1].kind == seg.kind and paragraphs()))
         # An excerpt ("...charges." It's …, "Someone stole my s...") begins or ends inside a quotation.
         cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
         # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
