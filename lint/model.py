@@ -115,6 +115,9 @@ class Source:
     bom: bool = False
     raw: bytes | None = None  # the bytes as read, to detect a change on disk before writing
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    # The last offset ``position`` was asked for, the line breaks before it and the characters it has
+    # counted them in (see there).
+    _counted: tuple[int, int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def newline(self) -> str:
@@ -136,6 +139,29 @@ class Source:
         return self._line_starts
 
     def position(self, offset: int) -> Position:
+        counted = self._counted
+        if self._line_starts is None and offset >= 0:
+            # A report asks for its findings' places in order, and most lines hold none: the line breaks
+            # are counted in C from the last place asked, where the start of every line (``line_starts``:
+            # a string made per line) cost the PEPs as text 50 ms for 11,456 findings. Places asked out of
+            # order are counted from the one before too, until the characters counted pass twice the
+            # text's length: then the line starts are made after all.
+            text = self.text
+            if counted is None:
+                if "\r" in text:
+                    return self._position_of_lines(offset)
+                counted = (0, 0, 0)
+            at, breaks, spent = counted
+            if spent <= 2 * len(text):
+                if offset >= at:
+                    breaks += text.count("\n", at, offset)
+                else:
+                    breaks -= text.count("\n", offset, at)
+                self._counted = (offset, breaks, spent + abs(offset - at))
+                return Position(breaks + 1, offset - text.rfind("\n", 0, offset), offset)
+        return self._position_of_lines(offset)
+
+    def _position_of_lines(self, offset: int) -> Position:
         starts = self.line_starts()
         line = bisect.bisect_right(starts, offset) - 1
         return Position(line + 1, offset - starts[line] + 1, offset)

@@ -11,7 +11,7 @@ import time
 from itertools import accumulate, chain
 from pathlib import Path
 
-from lint.model import Source
+from lint.model import Position, Source
 from lint.patterns import compiled_on_use
 
 
@@ -83,6 +83,9 @@ class BlockedSource(Source):
     def text(self, value: str) -> None:
         self._text = value
         self.blocks, self.block_starts, self.size = [value], [0], len(value)
+
+    def position(self, offset: int) -> Position:
+        return self._position_of_lines(offset)  # (from the blocks: counting from place to place joins them)
 
     def line_starts(self) -> list[int]:
         # Every block but the last ends with LF, so its lines are the file's: summed block by block.
@@ -297,6 +300,7 @@ def write_source(source: Source, new_text: str) -> None:
     source.raw = data
     source.text = new_text
     source._line_starts = None
+    source._counted = None
 
 
 def _owner(path: str) -> tuple[int, int]:

@@ -127,3 +127,12 @@ def test_json_offsets_count_code_points_not_bytes(run, tmp_path):
     if not runs:
         pytest.skip("blank-line-run not present yet")
     assert runs[0]["start"]["offset"] >= 2 and runs[0]["start"]["line"] >= 2
+
+
+def test_positions_counted_from_place_to_place_are_those_of_the_line_starts():
+    text = "one\ntwo é\n\nfour\n"
+    for offsets in ([0, 3, 4, 9, 10, 11, 15, 16, 40], [11, 4, 16, 0, 9, 9, 3]):
+        counted, lines = Source("a.txt", text), Source("a.txt", text)
+        lines.line_starts()  # (made first: positions then come from them)
+        assert [counted.position(o) for o in offsets] == [lines.position(o) for o in offsets]
+    assert Source("a.txt", "a\r\nb\rc").position(5).line == 3
