@@ -116,6 +116,8 @@ def split_tokens(text: str) -> list[str] | list[bytes]:
 
 
 _STAND_IN = "\x02"
+# Characters of prose below which a document keeps its tokens whoever asks (some 8 MB of them at most).
+_HELD = 1 << 20
 _SPACES = bytes.maketrans(b"\x1c\x1d\x1e\x1f\xa0", b"     ")
 
 
@@ -123,8 +125,13 @@ def tokens(doc: Document, keep: bool = True) -> list[str] | list[bytes] | None:
     """``split_tokens(joined(doc))``: the document's prose split at white space, once for the rules that
     ask (T107 reads them all; L101 asks whether a word stands among them); None where ``joined`` is.
     ``keep=False``: the last reader takes them, and the document no longer holds them (a big file's
-    tokens are several times its size), nor the bytes they were split from (``encoded``)."""
+    tokens are several times its size), nor the bytes they were split from (``encoded``); where the prose
+    is shorter than ``_HELD`` they stay, for a reader that comes later after all (L101 asks whether a
+    word stands among them after T107 has read them: it split 543 of the 703 PEPs again)."""
     memo = doc.memo
+    if not keep:
+        text = joined(doc)
+        keep = text is not None and len(text) < _HELD
     if _TOKENS_KEY in memo:
         if keep:
             return memo[_TOKENS_KEY]  # type: ignore[no-any-return]

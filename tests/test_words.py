@@ -59,3 +59,15 @@ def test_joined_text_parts_segments_and_refuses_a_text_with_a_nul() -> None:
     text = joined(_document("The the cat.", "Next one."))
     assert text is not None and text.split() == ["The", "the", "cat.", SEPARATOR, "Next", "one."]
     assert joined(_document("a\0b", "c")) is None
+
+
+def test_the_last_reader_takes_the_tokens_of_big_prose_only(monkeypatch) -> None:
+    import lint.words as words
+
+    doc = _document("The the cat.", "Next one.")
+    taken = words.tokens(doc, keep=False)
+    assert taken == [b"The", b"the", b"cat.", SEPARATOR.encode(), b"Next", b"one."]
+    assert words.tokens(doc) is taken  # (a reader after the last one: no second split)
+    monkeypatch.setattr(words, "_HELD", 10)
+    doc = _document("The the cat.", "Next one.")
+    assert words.tokens(doc, keep=False) == taken and "lint.words.tokens" not in doc.memo
