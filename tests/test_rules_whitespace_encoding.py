@@ -313,3 +313,22 @@ def test_ftfy_synthetic_negatives_are_not_flagged():
 def test_mojibake_entity_is_caught_once_s104_has_decoded_it():
     assert codes("10\u00ce\u00bcs\n", select=["E101"]) == ["E101"]
     assert fixed("10\u00ce\u00bcs\n", select=["E101"]) == "10\u03bcs\n"
+
+
+def test_mojibake_lines_found_from_suspect_to_suspect_are_those_a_search_finds():
+    from lint.rules.encoding.mojibake import _SUSPECT, _suspect_lines
+
+    def searched(text: str) -> list[tuple[int, int]]:
+        out, hit = [], _SUSPECT.search(text)
+        while hit is not None:
+            end = text.find("\n", hit.end())
+            out.append((text.rfind("\n", 0, hit.start()) + 1, len(text) if end < 0 else end))
+            hit = _SUSPECT.search(text, out[-1][1])
+        return out
+
+    sparse = "x" * 2000 + "\ncafÃ© and CafÃ©\n" + "y" * 2000 + "\nnaïve “quoted”\nÃ\n"
+    dense = "Été à Noël\nça et là\n"
+    for text in (sparse, dense):
+        suspects = _SUSPECT.findall(text)
+        assert list(_suspect_lines(text, suspects)) == searched(text)
+    assert len(searched(sparse)) == 3

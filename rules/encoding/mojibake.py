@@ -23,6 +23,35 @@ _SUSPECT = compiled_on_use("[^\x00-\x7f\u201c\u201d\u2018\u2019\u2014\u2013\u202
 _UNPRINTABLE = compiled_on_use("[\x00-\x1f\x7f-\x9f]")
 
 
+# A text with fewer suspect characters than one in this many finds each from the last (``_suspect_lines``).
+_SPARSE = 64
+
+
+def _suspect_lines(text: str, suspects: list[str]) -> Iterator[tuple[int, int]]:
+    """The bounds of each line of ``text`` that holds a suspect character, in order; ``suspects``: the text's
+    suspect characters, all of them in order (its characters outside ASCII hold them so).
+
+    Where they are few (English: a name, a symbol), each is found from the one before by ``str.find``, in
+    C: the k-th of them is the first of its character after the one before, as no other suspect lies
+    between. A search of the class tests every character of the text, and went on to its end after the
+    last suspect. Where they are many (French: every accented letter), the class is searched from each
+    line's end, passing over the rest of a line, as a find per suspect would not."""
+    if len(suspects) * _SPARSE < len(text):
+        pos, end = 0, -1
+        for ch in suspects:
+            at = text.find(ch, pos)
+            pos = at + 1
+            if at >= end:  # (before it: on the line of the last one)
+                start, end = line_bounds(text, at, at + 1)
+                yield start, end
+        return
+    hit = _SUSPECT.search(text)
+    while hit is not None:
+        start, end = line_bounds(text, hit.start(), hit.end())
+        hit = _SUSPECT.search(text, end)
+        yield start, end
+
+
 def _show(text: str) -> str:
     """Control characters written as escapes, so that a message shows what is there."""
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
@@ -103,16 +132,12 @@ is unreadable where it matters most: names, quotes, currency. Each round trip ma
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        # (Asked of the characters outside ASCII first: all that the class holds.)
-        if text.isascii() or _SUSPECT.search(non_ascii(text)) is None:  # isascii: O(1) in CPython
-            return
-        hit = _SUSPECT.search(text)
-        if hit is None:
+        # (Asked of the characters outside ASCII: all that the class holds.)
+        suspects = [] if text.isascii() else _SUSPECT.findall(non_ascii(text))  # isascii: O(1) in CPython
+        if not suspects:
             return
         code: list[tuple[int, int]] | None = None  # the translated literal blocks, read at the first need
-        while hit is not None:
-            line_start, line_end = line_bounds(text, hit.start(), hit.end())
-            hit = _SUSPECT.search(text, line_end)
+        for line_start, line_end in _suspect_lines(text, suspects):
             line = text[line_start:line_end]
             span = repair_span(line)
             if span is None:
