@@ -48,6 +48,17 @@ def non_ascii(text: str) -> str:
 _LAST_NON_ASCII: list[tuple[str, str]] = []
 
 
+def places(text: str, found: Iterable[str]) -> Iterator[int]:
+    """Where the characters ``found`` stand in ``text``, in order, where they are every character of the
+    text that a class outside ASCII matches (its matches in ``non_ascii(text)``): each is the first of its
+    character after the one before, as no other lies between, and ``str.find`` reaches it in C, where a
+    search of the class tests every character of the text (and goes on to its end after the last)."""
+    at = -1
+    for ch in found:
+        at = text.find(ch, at + 1)
+        yield at
+
+
 def scanners(pattern: str, flags: int = 0) -> list[re.Pattern[str]]:
     """The pieces to search for, each compiled on first use (``lint.patterns``: a rule that starts
     outside ASCII costs nothing on an English file): the pattern itself when no split is faster."""

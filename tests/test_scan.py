@@ -109,3 +109,12 @@ def test_a_pattern_s_lead_character_is_one_every_match_opens_with() -> None:
     doc = parse(Source("a.txt", "One ${x}.\n\nTwo.\n\nThree ${y}.\n"), "text")
     assert [seg.index for seg in doc.segments_matching(re.compile(r"\$\{"))] == [0, 2]
     assert list(doc.segments_matching(re.compile(r"\[\["))) == []
+
+
+def test_places_of_a_class_s_characters_are_its_matches_in_the_text() -> None:
+    from lint.scan import non_ascii, places
+
+    invisible = re.compile("[\u200b\u00ad]")
+    text = "a\u200bb é\u00ad\u200b\nc\u00adé\u200b"
+    found = invisible.findall(non_ascii(text))
+    assert list(places(text, found)) == [m.start() for m in invisible.finditer(text)] == [1, 5, 6, 9, 11]

@@ -9,7 +9,7 @@ from lint.language import RIGHT_TO_LEFT, primary
 from lint.model import Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.scan import non_ascii
+from lint.scan import non_ascii, places
 
 _NAMES = {
     "\u200b": "ZERO WIDTH SPACE",
@@ -162,13 +162,13 @@ example that shows these characters on purpose).
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        # (Asked of the characters outside ASCII first: all that the class holds.)
-        if text.isascii() or _INVISIBLE.search(non_ascii(text)) is None:  # isascii: O(1) in CPython
+        # (Asked of the characters outside ASCII: all that the class holds; then found in the text from one
+        # to the next, ``lint.scan.places``.)
+        found = [] if text.isascii() else _INVISIBLE.findall(non_ascii(text))  # isascii: O(1) in CPython
+        if not found:
             return
         rtl_document = primary(doc.language) in RIGHT_TO_LEFT
-        for m in _INVISIBLE.finditer(text):
-            i = m.start()
-            ch = m.group()
+        for i, ch in zip(places(text, found), found, strict=True):
             if ch == "\ufeff" and i == 0 and not doc.source.bom:
                 continue  # the byte order mark itself, in text handed over without decoding it away
             if ch == "\u200d" and _is_emoji_context(text, i):

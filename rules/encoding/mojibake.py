@@ -8,7 +8,7 @@ from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Severity, in_ranges
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.scan import non_ascii
+from lint.scan import non_ascii, places
 
 from ._repair import badness, repair_span
 
@@ -31,16 +31,12 @@ def _suspect_lines(text: str, suspects: list[str]) -> Iterator[tuple[int, int]]:
     """The bounds of each line of ``text`` that holds a suspect character, in order; ``suspects``: the text's
     suspect characters, all of them in order (its characters outside ASCII hold them so).
 
-    Where they are few (English: a name, a symbol), each is found from the one before by ``str.find``, in
-    C: the k-th of them is the first of its character after the one before, as no other suspect lies
-    between. A search of the class tests every character of the text, and went on to its end after the
-    last suspect. Where they are many (French: every accented letter), the class is searched from each
+    Where they are few (English: a name, a symbol), each is found from the one before (``lint.scan.places``),
+    where a search of the class tested every character of the text. Where they are many (French: every accented letter), the class is searched from each
     line's end, passing over the rest of a line, as a find per suspect would not."""
     if len(suspects) * _SPARSE < len(text):
-        pos, end = 0, -1
-        for ch in suspects:
-            at = text.find(ch, pos)
-            pos = at + 1
+        end = -1
+        for at in places(text, suspects):
             if at >= end:  # (before it: on the line of the last one)
                 start, end = line_bounds(text, at, at + 1)
                 yield start, end
