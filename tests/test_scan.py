@@ -100,11 +100,12 @@ def test_matches_tried_at_every_place_one_can_begin_are_finditer_s() -> None:
 
 
 def test_a_pattern_s_lead_character_is_one_every_match_opens_with() -> None:
-    # Only a literal that every match opens with: not an alternative's, an optional one's, nor one of a
-    # pattern that ignores case (a document without `t` may still hold `The`).
+    # Only a literal that every match opens with: not an alternative's (even one all share), an optional
+    # one's, a class's, nor one of a pattern that ignores case (a document without `t` may hold `The`).
     assert [lead_character(p, f) for p, f in (
-        (r"\$\{", 0), ("… [A-Z]", 0), (r" [,;:.!?]", 0), ("ab|ac", 0), ("a|b", 0), ("a?b", 0), ("a*", 0),
-        ("[ab]c", 0), ("(?i)the", 0), ("the", re.I), ("(?=a)a", 0))] == ["$", "…", " ", "a", "", "", "", "", "", "", ""]
+        (r"\$\{", 0), ("… [A-Z]", 0), (r" [,;:.!?]", 0), (r"\.(?:[,;.])", 0), ("ab|ac", 0), ("a|b", 0),
+        ("a?b", 0), ("a{0,2}b", 0), ("a*", 0), ("[ab]c", 0), ("(?i)the", 0), ("the", re.I), ("(?=a)a", 0),
+        (r"\d", 0), (r"\bthe", 0), ("", 0))] == ["$", "…", " ", ".", *[""] * 12]
     # A document without it is passed over, and one with it scanned as before.
     doc = parse(Source("a.txt", "One ${x}.\n\nTwo.\n\nThree ${y}.\n"), "text")
     assert [seg.index for seg in doc.segments_matching(re.compile(r"\$\{"))] == [0, 2]
