@@ -115,9 +115,10 @@ class Source:
     bom: bool = False
     raw: bytes | None = None  # the bytes as read, to detect a change on disk before writing
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
-    # The last offset ``position`` was asked for, the line breaks before it and the characters it has
-    # counted them in (see there).
-    _counted: tuple[int, int, int] | None = field(default=None, repr=False, compare=False)
+    # The last offset ``position`` was asked for, the line breaks before it, the characters it has read to
+    # find them (see there) and where that offset's line starts. Not an argument of the constructor, so
+    # that ``dataclasses.replace`` with another text (a fix's) starts counting afresh.
+    _counted: tuple[int, int, int, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def newline(self) -> str:
@@ -144,21 +145,28 @@ class Source:
             # A report asks for its findings' places in order, and most lines hold none: the line breaks
             # are counted in C from the last place asked, where the start of every line (``line_starts``:
             # a string made per line) cost the PEPs as text 50 ms for 11,456 findings. Places asked out of
-            # order are counted from the one before too, until the characters counted pass twice the
-            # text's length: then the line starts are made after all.
+            # order are counted from the one before too, until the characters read pass twice the
+            # text's length: then the line starts are made after all. A line's start is looked for only
+            # where a line break lies between two places asked, and never past the last one counted
+            # forward: on a long line, many places cost what counting to them does.
             text = self.text
             if counted is None:
                 if "\r" in text:
                     return self._position_of_lines(offset)
-                counted = (0, 0, 0)
-            at, breaks, spent = counted
+                counted = (0, 0, 0, 0)
+            at, breaks, spent, start = counted
             if spent <= 2 * len(text):
                 if offset >= at:
-                    breaks += text.count("\n", at, offset)
+                    if more := text.count("\n", at, offset):
+                        breaks, start = breaks + more, text.rfind("\n", at, offset) + 1
+                    spent += offset - at
+                elif fewer := text.count("\n", offset, at):
+                    breaks, start = breaks - fewer, text.rfind("\n", 0, offset) + 1
+                    spent += at - start
                 else:
-                    breaks -= text.count("\n", offset, at)
-                self._counted = (offset, breaks, spent + abs(offset - at))
-                return Position(breaks + 1, offset - text.rfind("\n", 0, offset), offset)
+                    spent += at - offset
+                self._counted = (offset, breaks, spent, start)
+                return Position(breaks + 1, offset - start + 1, offset)
         return self._position_of_lines(offset)
 
     def _position_of_lines(self, offset: int) -> Position:
@@ -373,7 +381,8 @@ class Document:
 
 
 # Each pattern a document was scanned for, by id, with the character its matches open with (see
-# ``lint.scan.lead_character``): a pattern kept here is never freed, so its id is never another's.
+# ``lint.scan.lead_character``): a pattern kept here is not freed while it is kept, so its id is no other
+# pattern's (an entry is trusted only where it holds the very pattern asked about).
 _LEADS: dict[int, tuple[re.Pattern[str], str]] = {}
 
 

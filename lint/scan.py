@@ -199,8 +199,8 @@ def lead_character(pattern: str, flags: int = 0) -> str:
     answers, for each of the 30-odd patterns it scans for): only the plain cases, as the pieces
     ``scanners`` makes are: a character that is no syntax, or one escaped that is no class or anchor,
     not repeated, in a pattern of one alternative."""
-    if flags & _CASE_OR_VERBOSE or not pattern:
-        return ""
+    if flags & _CASE_OR_VERBOSE or not pattern or "(?#" in pattern:
+        return ""  # (a comment may hide what follows the first character: `x(?#note)?b`, `x(?#()|b`)
     first, rest = pattern[0], pattern[1:]
     if first == "\\":
         if not rest or rest[0].isalnum() or not rest[0].isascii():

@@ -105,7 +105,7 @@ def test_a_pattern_s_lead_character_is_one_every_match_opens_with() -> None:
     assert [lead_character(p, f) for p, f in (
         (r"\$\{", 0), ("… [A-Z]", 0), (r" [,;:.!?]", 0), (r"\.(?:[,;.])", 0), ("ab|ac", 0), ("a|b", 0),
         ("a?b", 0), ("a{0,2}b", 0), ("a*", 0), ("[ab]c", 0), ("(?i)the", 0), ("the", re.I), ("(?=a)a", 0),
-        (r"\d", 0), (r"\bthe", 0), ("", 0))] == ["$", "…", " ", ".", *[""] * 12]
+        (r"\d", 0), (r"\bthe", 0), ("", 0), ("x(?#note)?b", 0), ("x(?#()|b", 0))] == ["$", "…", " ", ".", *[""] * 14]
     # A document without it is passed over, and one with it scanned as before.
     doc = parse(Source("a.txt", "One ${x}.\n\nTwo.\n\nThree ${y}.\n"), "text")
     assert [seg.index for seg in doc.segments_matching(re.compile(r"\$\{"))] == [0, 2]

@@ -32,8 +32,9 @@ def _suspect_lines(text: str, suspects: list[str]) -> Iterator[tuple[int, int]]:
     suspect characters, all of them in order (its characters outside ASCII hold them so).
 
     Where they are few (English: a name, a symbol), each is found from the one before (``lint.scan.places``),
-    where a search of the class tested every character of the text. Where they are many (French: every accented letter), the class is searched from each
-    line's end, passing over the rest of a line, as a find per suspect would not."""
+    where a search of the class tested every character of the text. Where they are many (French: every
+    accented letter), the class is searched from each line's end, passing over the rest of a line, as a
+    find per suspect would not."""
     if len(suspects) * _SPARSE < len(text):
         end = -1
         for at in places(text, suspects):
