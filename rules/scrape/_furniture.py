@@ -124,10 +124,14 @@ class Judge:
         found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
         joined = "\n" + "\n".join(lines)
         lowered = joined.lower()
-        ascii_gate = (self.ascii_prefix_gate if joined.isascii() else self.lowered_prefix_gate
-                      if "\u0130" not in joined and "\u0131" not in joined and "\u017f" not in joined else None)
-        starts: list[int] | None = None
         plain = joined.isascii()
+        # The lowered text stands for the text, offset for offset, and holds a gate's ASCII words wherever
+        # the gate (IGNORECASE) could match them, unless it holds one of the three characters that match
+        # an ASCII letter without lowering to it (İ, which also lowers to two characters; ı; ſ). (Asked
+        # once: each test is a scan of the whole text.)
+        aligned = plain or ("\u0130" not in joined and "\u0131" not in joined and "\u017f" not in joined)
+        ascii_gate = self.ascii_prefix_gate if plain else self.lowered_prefix_gate if aligned else None
+        starts: list[int] | None = None
         for gate in (self.prefix_gate, self.quick_gate):
             if gate is None:
                 continue
@@ -154,10 +158,6 @@ class Judge:
                 answer = held[word] = word in lowered
             return answer
 
-        # The lowered text stands for the text, offset for offset, and holds a gate's ASCII words wherever
-        # the gate (IGNORECASE) could match them, unless it holds one of the three characters that match
-        # an ASCII letter without lowering to it (İ, which also lowers to two characters; ı; ſ).
-        aligned = plain or ("\u0130" not in joined and "\u0131" not in joined and "\u017f" not in joined)
         for required, gate in self.slow_gates:
             if gate is None or not all(any(map(holds, c)) for c in required):
                 continue

@@ -33,6 +33,7 @@ _NEXT_LINE = compiled_on_use(r"[.!?:;\"”’)\]][ \t]*(?:\r\n|\r|\n)" + _LINE_A
 _ENDS_SENTENCE = ".!?:;\"”’)]"
 _BREAK_AFTER_MARK = compiled_on_use(r"\n(?<=[.!?:;\"”’)\]]\n)" + _LINE_AHEAD)
 _BREAK_AFTER_SPACE = compiled_on_use(r"\n(?<=[ \t]\n)" + _LINE_AHEAD)
+_SPACED_BREAK = compiled_on_use(r"\n(?<=[ \t]\n)")
 # Segments that are never page furniture: a heading or a cell is the document's own; a catalogue
 # string ("Terms & Conditions", "Share") is the app's interface, whatever it reads like.
 _NOT_FURNITURE = frozenset({"heading", "table_cell", "string", "msgstr", "target"})
@@ -481,24 +482,43 @@ _CREDIT_START = compiled_on_use(r"© ?[A-Z][\w.'-]+ [A-Z][\w.'-]+ [A-Z][a-z]"
                                 r"(?!.*\b(?:All rights reserved|Inc\b|Corp\b|Corporation|Company|Foundation|Ltd\b|LLC))")
 
 
+# The line breaks after a closing bracket, each found from a line break (a literal the regex engine skips to
+# faster than str.find finds the two characters: 10 against 17 ms on the PEPs), and a glued credit, found
+# from its capital (7 against 12 ms).
+_BRACKET_LF = compiled_on_use(r"\n(?<=\)\n)")
+_BRACKET_CR = compiled_on_use(r"\r(?<=\)\r)")
+_GLUED_CREDIT = compiled_on_use(r"Credit\.\.\.")
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _line_end_at(text: str, at: int) -> int:
+    """Where the line that holds ``at`` ends (its break, or the text's end)."""
+    eol = _EOL_AT.search(text, at)
+    return eol.start() if eol else len(text)
+
+
 def _bracket_or_credit_lines(text: str) -> list[tuple[int, int]]:
     """Where each line that ends with a bracket, or holds a glued credit or a ©, starts and ends (found
-    with str.find in C: most lines of a text are neither, and are never split out)."""
-    ends: set[int] = set()
-    for mark in (")\n", ")\r"):
-        i = text.find(mark)
-        while i >= 0:
-            ends.add(i + 1)
-            i = text.find(mark, i + 2)
+    in C: most lines of a text are neither, and are never split out; a CR is looked for only in a text
+    that holds one)."""
+    ends = set(map(_start, _BRACKET_LF.finditer(text)))
+    if "\r" in text:
+        ends.update(map(_start, _BRACKET_CR.finditer(text)))
     if text.endswith(")"):
         ends.add(len(text))
-    for word in ("Credit...", "©"):
-        i = text.find(word)
-        while i >= 0:
-            eol = _EOL_AT.search(text, i)
-            end = eol.start() if eol else len(text)
-            ends.add(end)
-            i = text.find(word, end)
+    m = _GLUED_CREDIT.search(text)
+    while m is not None:
+        end = _line_end_at(text, m.start())
+        ends.add(end)
+        m = _GLUED_CREDIT.search(text, end)
+    i = text.find("©")  # (one character: str.find's own fast search, 10 times the regex engine's)
+    while i >= 0:
+        end = _line_end_at(text, i)
+        ends.add(end)
+        i = text.find("©", end)
     # Each line's start, looked for back to the last LF only: a CR searched back from each line's end
     # scanned the whole text before it in a text without one (quadratic in such lines).
     spans = []
@@ -522,7 +542,9 @@ def caption_with_credit(line: str) -> bool:
 
 def _next_lines(body: str) -> list[str]:
     """``_NEXT_LINE.findall(body)``: the lines after one that ended a sentence."""
-    if "\r" in body or "\t\n" in body or " \n" in body:
+    # (One search for a line break after a space or a tab, from each line break, where the two substring
+    # tests scanned the text twice: 9 against 29 ms on the PEPs.)
+    if "\r" in body or _SPACED_BREAK.search(body) is not None:
         return [m.group(1) for m in _next_line_matches(body)]
     return _BREAK_AFTER_MARK.findall(body)
 
