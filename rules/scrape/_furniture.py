@@ -116,6 +116,10 @@ class Judge:
         # text (only whether it finds a word matters, not which).
         words = sorted({w for required, _ in self.slow_gates for c in required for w in c}, key=_longest_first)
         self.slow_words = compiled_on_use("|".join(map(re.escape, words))) if words else None
+        # The gates' words that hold others (`newsletter` holds `news`, `getty images` `image`): a text without
+        # the shorter word holds neither, and is not scanned for the longer one (most texts hold none of them).
+        self.words_inside = {w: tuple(sorted((v for v in words if v != w and v in w), key=len))
+                             for w in words if any(v != w and v in w for v in words)}
 
     def maybe_furniture(self, lines: list[str]) -> list[int]:
         """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
@@ -151,11 +155,13 @@ class Judge:
         if self.slow_words is None or (len(lowered) < _SHORT and self.slow_words.search(lowered) is None):
             return sorted(found)
         held: dict[str, bool] = {}
+        inside = self.words_inside
 
         def holds(word: str) -> bool:
             answer = held.get(word)
             if answer is None:
-                answer = held[word] = word in lowered
+                within = inside.get(word)
+                answer = held[word] = (within is None or all(map(holds, within))) and word in lowered
             return answer
 
         for required, gate in self.slow_gates:
