@@ -314,12 +314,20 @@ def _pieces_split(text: str) -> list[str]:
         return dot.split(text)
     if _CUT in text:
         return _MARK_SPLIT.split(text)
-    text = dot.sub(_CUT, text)
-    if "!" in text:
-        text = bang.sub(_CUT, text)
-    if "?" in text:
-        text = question.sub(_CUT, text)
-    return text.split(_CUT)
+    # Cut at the full stops first, then only the few pieces that hold another mark are cut again (a match
+    # of one mark's pattern lies inside a piece: it ends before the next mark). Cutting the whole text at
+    # each mark made a new copy of it per mark (the PEPs as text: 60 -> 46 ms).
+    pieces: list[str] = []
+    for piece in dot.split(text):
+        if "!" in piece or "?" in piece:
+            if "!" in piece:
+                piece = bang.sub(_CUT, piece)
+            if "?" in piece:
+                piece = question.sub(_CUT, piece)
+            pieces.extend(piece.split(_CUT))
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def _sentence_text(seg: Segment, doc: Document, start: int, end: int) -> str | None:
