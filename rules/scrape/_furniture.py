@@ -118,8 +118,9 @@ class Judge:
         self.slow_words = compiled_on_use("|".join(map(re.escape, words))) if words else None
         # The gates' words that hold others (`newsletter` holds `news`, `getty images` `image`): a text without
         # the shorter word holds neither, and is not scanned for the longer one (most texts hold none of them).
-        self.words_inside = {w: tuple(sorted((v for v in words if v != w and v in w), key=len))
-                             for w in words if any(v != w and v in w for v in words)}
+        # (Kept between runs: some 2,000 substring tests for the default lists.)
+        self.words_inside: dict[str, tuple[str, ...]] = kept_result(
+            ("furniture-words-inside", tuple(words)), lambda: _words_inside(words))
 
     def maybe_furniture(self, lines: list[str]) -> list[int]:
         """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
@@ -210,6 +211,12 @@ def _refers_back(rest: str) -> bool:
     words = rest.split()
     return (len(words) >= 3 and words[0] in _BACK and not rest.lstrip().startswith(":")
             and rest.rstrip().endswith(".") and not rest.rstrip().endswith(".."))
+
+
+def _words_inside(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """For each word that holds others of ``words``, those others, shortest first."""
+    inside = {w: tuple(sorted((v for v in words if v != w and v in w), key=len)) for w in words}
+    return {w: held for w, held in inside.items() if held}
 
 
 def _longest_first(word: str) -> tuple[int, str]:
