@@ -14,7 +14,7 @@ import sys
 from itertools import pairwise
 
 from lint.rules.punctuation import unbalanced_brackets
-from lint.rules.scrape import duplicated_text
+from lint.rules.scrape import boilerplate_line, duplicated_text
 from lint.rules.scrape.leading_metadata_label import LeadingMetadataLabel
 from lint.rules.translation import mid_sentence_capital, repeated_phrase, repeated_word
 
@@ -194,3 +194,22 @@ def test_t102_gate_reads_the_bytes_t107_shares_as_it_reads_the_text() -> None:
         shared += data is not None
         assert repeated_word._segments_with_repeats(text, data) == _segments_with_repeats_by_hand(text), text
     assert shared > 1000
+
+
+def test_s102_s_next_lines_are_its_line_pattern_s_lines() -> None:
+    # The lines after one that ends a sentence, found through the cheaper patterns, are those the one
+    # pattern finds, in order, whatever the line breaks and the spaces or tabs before them.
+    rng = random.Random(145)
+    pieces = ["Word", "two", ".", "!", "?", ":", ")", "\u201d", " ", "\t", "\n", "\r\n", "\r", "\u00a0", "A", "x y"]
+    for _ in range(5000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randrange(40)))
+        assert boilerplate_line._next_lines(body) == boilerplate_line._NEXT_LINE.findall(body), repr(body)
+
+
+def test_s108_pieces_are_the_mark_split_s_with_few_or_many_other_marks() -> None:
+    rng = random.Random(1450)
+    for weights in ((8, 1, 1), (1, 4, 4)):  # mostly full stops; mostly ! and ?
+        for _ in range(3000):
+            text = "".join(rng.choices([".", "!", "?", " ", "\n", "a", "b c"], [*weights, 3, 1, 4, 2],
+                                       k=rng.randrange(60)))
+            assert duplicated_text._pieces_split(text) == duplicated_text._MARK_SPLIT.split(text), repr(text)

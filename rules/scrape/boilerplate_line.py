@@ -14,7 +14,7 @@ from lint.options import OptionError, RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ._furniture import Judge, default_lists, expanded, judge_for, pattern_error
+from ._furniture import Judge, _start, default_lists, expanded, judge_for, pattern_error
 
 _SEG_LINE = compiled_on_use(r"[^\r\n\x00]*")
 _EOL_AT = compiled_on_use(r"\r\n|\r|\n")
@@ -488,10 +488,6 @@ _CREDIT_START = compiled_on_use(r"© ?[A-Z][\w.'-]+ [A-Z][\w.'-]+ [A-Z][a-z]"
 _BRACKET_LF = compiled_on_use(r"\n(?<=\)\n)")
 _BRACKET_CR = compiled_on_use(r"\r(?<=\)\r)")
 _GLUED_CREDIT = compiled_on_use(r"Credit\.\.\.")
-
-
-def _start(m: re.Match[str]) -> int:
-    return m.start()
 
 
 def _line_end_at(text: str, at: int) -> int:
