@@ -332,7 +332,7 @@ def _catalogue_layout(doc: Document, text: str, start: int, end: int,
     copies from its source."""
     return (_indents_po_line(doc, text, start) or _starts_po_string(doc, text, start)
             or _ends_po_string(doc, text, end) or any(in_ranges(spans, start) for spans in copied)
-            or _source_run(sources, text, start, end))
+            or _source_run(sources, start, end))
 
 
 def _sources_with_runs(doc: Document) -> list[tuple[int, int, str, str]]:
@@ -417,7 +417,7 @@ class _Sources:
     """The spans of ``_sources_with_runs``, in the document's order, and their starts to bisect."""
 
     spans: list[tuple[int, int, str, str]]
-    text: str = ""
+    text: str  # the document's: the spans' offsets are into it
 
     def __post_init__(self) -> None:
         self.starts = [a for a, _, _, _ in self.spans]
@@ -433,7 +433,7 @@ class _Sources:
         return self._held[k]
 
 
-def _source_run(sources: _Sources, text: str, start: int, end: int) -> bool:
+def _source_run(sources: _Sources, start: int, end: int) -> bool:
     """Whether a run in a translation is one its source has, as long and between the same characters
     (`%-20s  %s` copied, `Name:  %s` as `Nom :  %s`), or as long beside the same mark, no more of them
     up to here than the source holds (`%c  =  current channel` as `%c  =  canal actuel`: a table whose
