@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import compress, count, islice
 from operator import eq
+from typing import cast
 
 from lint.formats.builder import PLACEHOLDER
 from lint.language import pack, primary
@@ -296,10 +297,11 @@ def _segments_with_repeats(text: str, data: bytes | None = None) -> list[int]:
     runs only for the pairs found, not per word. ``data``: the text as ``lint.words.encoded_text`` has it,
     where the document has it already (one byte per character, placeholders as \\x02: no letter, mark
     nor space, as \\x01 is in ``_words``)."""
+    if data is None:
+        data = encoded_text(text)
     if data is not None and _TABLE_1252 is not None:
-        words, encoding = data.translate(_TABLE_1252).split(), "cp1252"
-    else:
-        words, encoding = _words(text)
+        return _parts_with_letter_pairs(data)
+    words, encoding = _words(text)
     parts: list[int] = []
     part, counted = 0, 0
     for k in compress(count(), map(eq, words, islice(words, 1, None))):
@@ -308,6 +310,26 @@ def _segments_with_repeats(text: str, data: bytes | None = None) -> list[int]:
             continue
         part += words[counted:k].count(SEPARATOR_BYTES)
         counted = k
+        if not parts or parts[-1] != part:
+            parts.append(part)
+    return parts
+
+
+def _parts_with_letter_pairs(data: bytes) -> list[int]:
+    """``_segments_with_repeats`` of a text encoded in Windows-1252 (``lint.words.encoded_text``): the words
+    ``_words`` splits it into, equal and next to each other, found by a regex over the lowered text in
+    place of the split. A pair only counts where its word is all letters, so the regex asks for letters
+    between spaces, and stops at each space in C where the split made an object of every word (some 2M
+    on the PEPs). Three equal words in a row are one match, in one part, as the split's two pairs were."""
+    lowered = b" " + data.translate(_SPACED_1252)  # (a space before the first word, as after the others)
+    parts: list[int] = []
+    part, counted = 0, 0
+    for m in _LETTER_PAIR.finditer(lowered):
+        word = m.group(1)
+        if (len(word) < 2 and word != b"a") or word.decode("cp1252") in _ALLOWED:
+            continue
+        part += lowered.count(SEPARATOR_BYTES, counted, m.start())
+        counted = m.start()
         if not parts or parts[-1] != part:
             parts.append(part)
     return parts
@@ -331,16 +353,11 @@ def _words(text: str) -> tuple[list[bytes], str]:
     the encoding they are in. A text in ASCII but for masked URLs and code
     (``lint.formats.builder.PLACEHOLDER``) is read with them as \\x01 (no letter, mark nor space: the
     words holding one stay words of no letters), without the str.lower() pass the table does for ASCII.
-    So is one whose other characters are all in Windows-1252 (curly quotes, dashes, accented Latin
-    letters), encoded in it: one byte per character, each character its own byte (equal words, equal
-    bytes), lowered, its marks and no-break space made spaces by one table (``_TABLE_1252``), in place of
-    str.lower(), a replace per mark outside ASCII and a UTF-8 encoding."""
+    (A text that ``lint.words.encoded_text`` encodes, one byte per character, is not split:
+    ``_parts_with_letter_pairs`` reads it lowered by one table, ``_TABLE_1252``.)"""
     if not text.isascii():
         swapped = text.replace(PLACEHOLDER, "\x01")
-        if not swapped.isascii():
-            data = encoded_text(text)
-            if data is not None and _TABLE_1252 is not None:
-                return data.translate(_TABLE_1252).split(), "cp1252"
+        if not swapped.isascii():  # (one in Windows-1252 is read by ``_parts_with_letter_pairs``)
             low = text.lower()
             for c in _BREAKS.intersection(non_ascii(low)):
                 low = low.replace(c, " ")
@@ -372,3 +389,12 @@ def _table_1252() -> bytes | None:
 
 
 _TABLE_1252 = _table_1252()
+# ``_TABLE_1252`` with the ASCII white space bytes.split() breaks at as a space, which the regex of
+# ``_parts_with_letter_pairs`` then reads as the one character between words.
+_SPACED_1252 = None if _TABLE_1252 is None else _TABLE_1252.translate(bytes.maketrans(b"\t\n\r\x0b\x0c", b"     "))
+# The bytes whose character in Windows-1252 is a letter (str.isalpha): a word of them alone passes
+# ``_segments_with_repeats``'s isalpha test. Possessive: a word is all of its letters, then a space.
+_LETTERS_1252 = bytes(b for b, ch in enumerate(bytes(range(256)).decode("cp1252", "replace"))
+                      if ch.isalpha())
+_LETTER_PAIR = cast("re.Pattern[bytes]", compiled_on_use(  # (a bytes pattern: kept and compiled as a str one)
+    b" ([" + re.escape(_LETTERS_1252) + b"]++) ++\\1(?![^ ])"))  # type: ignore[arg-type]
