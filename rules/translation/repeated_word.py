@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import compress, count, islice
 from operator import eq
-from typing import cast
 
 from lint.formats.builder import PLACEHOLDER
 from lint.language import pack, primary
@@ -14,7 +13,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
-from lint.words import SEPARATOR_BYTES, encoded, encoded_text, joined
+from lint.words import SEPARATOR, SEPARATOR_BYTES, encoded, encoded_text, joined
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
 # but "In In" is not).
@@ -320,15 +319,17 @@ def _parts_with_letter_pairs(data: bytes) -> list[int]:
     ``_words`` splits it into, equal and next to each other, found by a regex over the lowered text in
     place of the split. A pair only counts where its word is all letters, so the regex asks for letters
     between spaces, and stops at each space in C where the split made an object of every word (some 2M
-    on the PEPs). Three equal words in a row are one match, in one part, as the split's two pairs were."""
-    lowered = b" " + data.translate(_SPACED_1252)  # (a space before the first word, as after the others)
+    on the PEPs). Three equal words in a row are one match, in one part, as the split's two pairs were.
+    The bytes are read as Latin-1, a copy, not searched as bytes: a str pattern's compiled form is kept
+    between runs (``lint.patterns``), a bytes pattern is compiled by every run."""
+    lowered = " " + data.translate(_SPACED_1252).decode("latin-1")  # (a space before the first word too)
     parts: list[int] = []
     part, counted = 0, 0
     for m in _LETTER_PAIR.finditer(lowered):
         word = m.group(1)
-        if (len(word) < 2 and word != b"a") or word.decode("cp1252") in _ALLOWED:
+        if (len(word) < 2 and word != "a") or word.encode("latin-1").decode("cp1252") in _ALLOWED:
             continue
-        part += lowered.count(SEPARATOR_BYTES, counted, m.start())
+        part += lowered.count(SEPARATOR, counted, m.start())
         counted = m.start()
         if not parts or parts[-1] != part:
             parts.append(part)
@@ -392,9 +393,9 @@ _TABLE_1252 = _table_1252()
 # ``_TABLE_1252`` with the ASCII white space bytes.split() breaks at as a space, which the regex of
 # ``_parts_with_letter_pairs`` then reads as the one character between words.
 _SPACED_1252 = None if _TABLE_1252 is None else _TABLE_1252.translate(bytes.maketrans(b"\t\n\r\x0b\x0c", b"     "))
-# The bytes whose character in Windows-1252 is a letter (str.isalpha): a word of them alone passes
-# ``_segments_with_repeats``'s isalpha test. Possessive: a word is all of its letters, then a space.
-_LETTERS_1252 = bytes(b for b, ch in enumerate(bytes(range(256)).decode("cp1252", "replace"))
-                      if ch.isalpha())
-_LETTER_PAIR = cast("re.Pattern[bytes]", compiled_on_use(  # (a bytes pattern: kept and compiled as a str one)
-    b" ([" + re.escape(_LETTERS_1252) + b"]++) ++\\1(?![^ ])"))  # type: ignore[arg-type]
+# The bytes whose character in Windows-1252 is a letter (str.isalpha), as the Latin-1 characters the
+# text is searched as: a word of them alone passes ``_segments_with_repeats``'s isalpha test.
+# Possessive: a word is all of its letters, then a space.
+_LETTERS_1252 = "".join(chr(b) for b, ch in enumerate(bytes(range(256)).decode("cp1252", "replace"))
+                        if ch.isalpha())
+_LETTER_PAIR = compiled_on_use(f" ([{re.escape(_LETTERS_1252)}]++) ++\\1(?![^ ])")
