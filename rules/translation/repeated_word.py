@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import compress, count, islice
-from operator import eq
 
 from lint.formats.builder import PLACEHOLDER
 from lint.language import pack, primary
@@ -13,7 +11,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
-from lint.words import SEPARATOR, SEPARATOR_BYTES, encoded, encoded_text, joined
+from lint.words import SEPARATOR, encoded, encoded_text, joined
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
 # but "In In" is not).
@@ -292,44 +290,34 @@ _MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~" + "“”‘’…«»„‚‹›�
 
 def _segments_with_repeats(text: str, data: bytes | None = None) -> list[int]:
     """Indexes of the parts of ``text`` (lint.words.joined: SEPARATOR between them) in which a word follows itself, marks around it
-    ignored (`(the the,`): the repeats `_REPEAT` can find are in them. Splits and compares in C; Python
-    runs only for the pairs found, not per word. ``data``: the text as ``lint.words.encoded_text`` has it,
-    where the document has it already (one byte per character, placeholders as \\x02: no letter, mark
-    nor space, as \\x01 is in ``_words``)."""
+    ignored (`(the the,`): the repeats `_REPEAT` can find are in them. Compares in C; Python runs only
+    for the pairs found, not per word. ``data``: the text as ``lint.words.encoded_text`` has it, where
+    the document has it already (one byte per character, placeholders as \\x02: no letter, mark nor
+    space, as \\x01 is in ``_lowered``)."""
     if data is None:
         data = encoded_text(text)
     if data is not None and _TABLE_1252 is not None:
-        return _parts_with_letter_pairs(data)
-    words, encoding = _words(text)
+        return _parts_with_pairs(data.translate(_SPACED_1252), _LETTER_PAIR, "cp1252")
+    lowered, encoding = _lowered(text)
+    return _parts_with_pairs(lowered, _TOKEN_PAIR, encoding)
+
+
+def _parts_with_pairs(lowered: bytes, pair: re.Pattern[str], encoding: str) -> list[int]:
+    """``_segments_with_repeats`` of ``lowered`` (its words lowered, a space between them, in ``encoding``):
+    the words, equal and next to each other, found by a regex (``pair``: ``_TOKEN_PAIR``, or in
+    Windows-1252, where a byte is a character, ``_LETTER_PAIR``, which asks for letters alone as the
+    isalpha test does), in place of a split that made an object of every word (some 2M on the PEPs): the
+    regex stops at each space in C. Three equal words in a row are one match, in one part, as the
+    split's two pairs were. The bytes are read as Latin-1, a copy, not searched as bytes: a str pattern's
+    compiled form is kept between runs (``lint.patterns``), a bytes pattern is compiled by every run."""
+    spaced = " " + lowered.decode("latin-1")  # (a space before the first word too)
     parts: list[int] = []
     part, counted = 0, 0
-    for k in compress(count(), map(eq, words, islice(words, 1, None))):
-        word = words[k].decode(encoding, "surrogatepass")  # (only the few pairs found)
+    for m in pair.finditer(spaced):
+        word = m.group(1).encode("latin-1").decode(encoding, "surrogatepass")  # (only the few pairs found)
         if (len(word) < 2 and word != "a") or not word.isalpha() or word in _ALLOWED:
             continue
-        part += words[counted:k].count(SEPARATOR_BYTES)
-        counted = k
-        if not parts or parts[-1] != part:
-            parts.append(part)
-    return parts
-
-
-def _parts_with_letter_pairs(data: bytes) -> list[int]:
-    """``_segments_with_repeats`` of a text encoded in Windows-1252 (``lint.words.encoded_text``): the words
-    ``_words`` splits it into, equal and next to each other, found by a regex over the lowered text in
-    place of the split. A pair only counts where its word is all letters, so the regex asks for letters
-    between spaces, and stops at each space in C where the split made an object of every word (some 2M
-    on the PEPs). Three equal words in a row are one match, in one part, as the split's two pairs were.
-    The bytes are read as Latin-1, a copy, not searched as bytes: a str pattern's compiled form is kept
-    between runs (``lint.patterns``), a bytes pattern is compiled by every run."""
-    lowered = " " + data.translate(_SPACED_1252).decode("latin-1")  # (a space before the first word too)
-    parts: list[int] = []
-    part, counted = 0, 0
-    for m in _LETTER_PAIR.finditer(lowered):
-        word = m.group(1)
-        if (len(word) < 2 and word != "a") or word.encode("latin-1").decode("cp1252") in _ALLOWED:
-            continue
-        part += lowered.count(SEPARATOR, counted, m.start())
+        part += spaced.count(SEPARATOR, counted, m.start())
         counted = m.start()
         if not parts or parts[-1] != part:
             parts.append(part)
@@ -339,7 +327,7 @@ def _parts_with_letter_pairs(data: bytes) -> list[int]:
 # The words are compared as UTF-8 bytes (equal bytes, equal words): str.lower(), a replace per mark and
 # str.split() come down to one bytes.translate (the ASCII marks, and the information separators
 # \x1c-\x1f that str.split() breaks at and bytes.split() does not, read as spaces; A-Z lowered) and one
-# bytes.split(), each a pass in C. The marks and spaces outside ASCII are replaced first, where the text
+# regex search, each a pass in C. The marks and spaces outside ASCII are replaced first, where the text
 # holds them.
 _ASCII_MARKS = "".join(c for c in _MARKS if c.isascii()) + "\x1c\x1d\x1e\x1f"
 _TABLE = bytes.maketrans(_ASCII_MARKS.encode("ascii") + b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -347,24 +335,28 @@ _TABLE = bytes.maketrans(_ASCII_MARKS.encode("ascii") + b"ABCDEFGHIJKLMNOPQRSTUV
 # What str.split() reads as a space outside ASCII (tests/test_rules_translation.py checks the list).
 UNICODE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _BREAKS = frozenset(c for c in _MARKS + UNICODE_SPACES if not c.isascii())
+# ``_TABLE`` with the ASCII white space bytes.split() breaks at as a space: the one character between words
+# that ``_TOKEN_PAIR`` and ``_LETTER_PAIR`` read.
+_SPACED = _TABLE.translate(bytes.maketrans(b"\t\n\r\x0b\x0c", b"     "))
+# A word (all up to the next space) then itself: possessive, a word is all of its characters.
+_TOKEN_PAIR = compiled_on_use(r" ([^ ]++) ++\1(?![^ ])")
 
 
-def _words(text: str) -> tuple[list[bytes], str]:
-    """The words ``_segments_with_repeats`` compares: lowered, split at spaces and marks, in UTF-8, and
-    the encoding they are in. A text in ASCII but for masked URLs and code
-    (``lint.formats.builder.PLACEHOLDER``) is read with them as \\x01 (no letter, mark nor space: the
-    words holding one stay words of no letters), without the str.lower() pass the table does for ASCII.
-    (A text that ``lint.words.encoded_text`` encodes, one byte per character, is not split:
-    ``_parts_with_letter_pairs`` reads it lowered by one table, ``_TABLE_1252``.)"""
+def _lowered(text: str) -> tuple[bytes, str]:
+    """The text ``_segments_with_repeats`` compares the words of, where ``lint.words.encoded_text`` gives
+    none: lowered, its spaces and marks made spaces (``_SPACED``), in UTF-8, and the encoding it is in. A
+    text in ASCII but for masked URLs and code (``lint.formats.builder.PLACEHOLDER``) is read with them as
+    \\x01 (no letter, mark nor space: the words holding one stay words of no letters), without the
+    str.lower() pass the table does for ASCII."""
     if not text.isascii():
         swapped = text.replace(PLACEHOLDER, "\x01")
-        if not swapped.isascii():  # (one in Windows-1252 is read by ``_parts_with_letter_pairs``)
+        if not swapped.isascii():
             low = text.lower()
             for c in _BREAKS.intersection(non_ascii(low)):
                 low = low.replace(c, " ")
-            return low.encode("utf-8", "surrogatepass").translate(_TABLE).split(), "utf-8"
+            return low.encode("utf-8", "surrogatepass").translate(_SPACED), "utf-8"
         text = swapped
-    return text.encode("ascii").translate(_TABLE).split(), "ascii"
+    return text.encode("ascii").translate(_SPACED), "ascii"
 
 
 def _table_1252() -> bytes | None:
@@ -390,8 +382,7 @@ def _table_1252() -> bytes | None:
 
 
 _TABLE_1252 = _table_1252()
-# ``_TABLE_1252`` with the ASCII white space bytes.split() breaks at as a space, which the regex of
-# ``_parts_with_letter_pairs`` then reads as the one character between words.
+# ``_TABLE_1252`` with the ASCII white space as a space (``_SPACED``).
 _SPACED_1252 = None if _TABLE_1252 is None else _TABLE_1252.translate(bytes.maketrans(b"\t\n\r\x0b\x0c", b"     "))
 # The bytes whose character in Windows-1252 is a letter (str.isalpha), as the Latin-1 characters the
 # text is searched as: a word of them alone passes ``_segments_with_repeats``'s isalpha test.
