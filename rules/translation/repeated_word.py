@@ -338,8 +338,11 @@ _BREAKS = frozenset(c for c in _MARKS + UNICODE_SPACES if not c.isascii())
 # ``_TABLE`` with the ASCII white space bytes.split() breaks at as a space: the one character between words
 # that ``_TOKEN_PAIR`` and ``_LETTER_PAIR`` read.
 _SPACED = _TABLE.translate(bytes.maketrans(b"\t\n\r\x0b\x0c", b"     "))
-# A word (all up to the next space) then itself: possessive, a word is all of its characters.
-_TOKEN_PAIR = compiled_on_use(r" ([^ ]++) ++\1(?![^ ])")
+# A word (all up to the next space) then itself: possessive, a word is all of its characters. Only of
+# letters, as the rule keeps no other pair: in UTF-8 an ASCII letter, or a byte of a letter outside ASCII
+# (0x80 and up); a token with a digit or a mark in it (`1 1`, `x1 x1`, the cells of a table) is passed
+# over in C, where each pair found costs a step in Python.
+_TOKEN_PAIR = compiled_on_use(r" ([^\x00-\x40\x5b-\x60\x7b-\x7f]++) ++\1(?![^ ])")
 
 
 def _lowered(text: str) -> tuple[bytes, str]:
