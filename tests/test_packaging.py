@@ -56,7 +56,7 @@ def test_wheel_ships_rules_under_lint_namespace(clean_checkout, tmp_path):
         rel = module.relative_to(clean_checkout).as_posix()
         assert rel in names, rel
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "copylint = lint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "copylint = lint.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_editable_install_finds_rules(clean_checkout, tmp_path):
