@@ -164,12 +164,11 @@ def encoded_text(text: str) -> bytes | None:
     return _cp1252(swapped)
 
 
-# Windows-1252 beyond ASCII: U+00A0-U+00FF as themselves, and these 27 characters as the bytes 0x80-0x9F
-# they stand for (five of those bytes stand for none; no C1 control is in the repertoire).
-_CP1252_HIGH = dict(zip("\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019"
-                        "\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178",
-                        "\x80\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c\x8e\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b"
-                        "\x9c\x9e\x9f", strict=True))
+# The character of each byte in Windows-1252 (U+FFFD for the five bytes that stand for none), from the
+# codec, decoded once: U+00A0-U+00FF stand for themselves, and the characters of 0x80-0x9F (no C1 control
+# is in the repertoire) for the Latin-1 characters of their bytes.
+CP1252_CHARACTERS = bytes(range(256)).decode("cp1252", "replace")
+_CP1252_HIGH = {ch: chr(b) for b, ch in enumerate(CP1252_CHARACTERS[0x80:0xA0], 0x80) if ch != "\ufffd"}
 _LATIN1_UPPER = "".join(map(chr, range(0xA0, 0x100)))
 
 

@@ -11,7 +11,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii
-from lint.words import SEPARATOR, encoded, encoded_text, joined
+from lint.words import CP1252_CHARACTERS, SEPARATOR, encoded, encoded_text, joined
 
 # Capitalized repeats that are typos, not names: sentence-initial function words ("The The" is a band,
 # but "In In" is not).
@@ -366,9 +366,9 @@ def _table_1252() -> bytes | None:
     """``_TABLE`` for text encoded in Windows-1252: each byte to the byte of its character lowered, or to
     a space where the character is a mark (``_MARKS``), a break (``_BREAKS``) or an information separator.
     None where a character's lowercase is not one character of the repertoire (then str.lower() is asked)."""
-    # The characters of the 256 bytes decoded at once, and each character's byte from them: a character's
-    # lowercase is encoded by a look-up, not by the codec (some 250 calls through it at every start-up).
-    chars = bytes(range(256)).decode("cp1252", "replace")
+    # Each character's byte from the 256 bytes' characters: a character's lowercase is encoded by a look-up,
+    # not by the codec (some 250 calls through it at every start-up).
+    chars = CP1252_CHARACTERS
     byte_of = {ch: b for b, ch in enumerate(chars) if ch != "\ufffd"}  # (U+FFFD: a byte no character encodes to)
     out = bytearray(range(256))
     for b, ch in enumerate(chars):
@@ -390,6 +390,5 @@ _SPACED_1252 = None if _TABLE_1252 is None else _TABLE_1252.translate(bytes.make
 # The bytes whose character in Windows-1252 is a letter (str.isalpha), as the Latin-1 characters the
 # text is searched as: a word of them alone passes ``_segments_with_repeats``'s isalpha test.
 # Possessive: a word is all of its letters, then a space.
-_LETTERS_1252 = "".join(chr(b) for b, ch in enumerate(bytes(range(256)).decode("cp1252", "replace"))
-                        if ch.isalpha())
+_LETTERS_1252 = "".join(chr(b) for b, ch in enumerate(CP1252_CHARACTERS) if ch.isalpha())
 _LETTER_PAIR = compiled_on_use(f" ([{re.escape(_LETTERS_1252)}]++) ++\\1(?![^ ])")
