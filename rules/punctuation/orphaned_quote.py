@@ -95,12 +95,16 @@ def _written_right_to_left(text: str) -> bool:
     return rtl > 0 and 2 * rtl > len(_LETTER.findall(text))
 
 
-def _double_marks(text: str, language: str) -> list[_Mark] | None:
-    """The double quotation marks of a paragraph with their roles; None where a straight or
-    Scandinavian mark has no clear role (`a " b`), which makes pairing guesswork."""
+def _right_to_left(text: str, language: str) -> bool:
+    """Whether a paragraph reads right to left: its language's script does, or most of its letters."""
+    return language in RIGHT_TO_LEFT or _written_right_to_left(text)
+
+
+def _double_marks(text: str, language: str, rtl: bool) -> list[_Mark] | None:
+    """The double quotation marks of a paragraph with their roles (``rtl``: ``_right_to_left``); None
+    where a straight or Scandinavian mark has no clear role (`a " b`), which makes pairing guesswork."""
     out: list[_Mark] = []
     openers: list[str] = []
-    rtl = language in RIGHT_TO_LEFT or _written_right_to_left(text)
     for m in _DOUBLE_MARKS.finditer(text):
         mark, i = m.group(), m.start()
         # Right to left, “ and ” point either way (Arabic writes ”…“ as often as “…”: the glyphs are not
@@ -319,25 +323,25 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         curly = "" if prose.isascii() else non_ascii(prose)
         singles = "‘" not in curly or _OKINA.search(prose) is None
         doubles: list[list[_Mark] | None] = [None] * len(segments)
-        with_doubles: set[int] = set()
+        with_doubles: dict[int, bool] = {}  # (each paragraph with a double mark: whether it reads right to left)
         for seg in doc.segments_matching_any(_held(_HAS_DOUBLE, curly)):
-            doubles[seg.index] = _double_marks(seg.text, language)
-            with_doubles.add(seg.index)
+            rtl = with_doubles[seg.index] = _right_to_left(seg.text, language)
+            doubles[seg.index] = _double_marks(seg.text, language, rtl)
         # Only a single mark at a word's edge can be a quotation mark (can’t, O’Brien never are).
         with_singles = {seg.index for seg in doc.segments_matching_any(_held(_HAS_SINGLE, curly))} if singles else set()
         # Asked only where a quotation left open may be carried on (a reading of many of its paragraphs):
         # in most documents none is.
         paragraphs = cache(partial(_paragraph_layout, doc))
-        for n in sorted(with_doubles | with_singles):
+        for n in sorted(with_doubles.keys() | with_singles):
             seg = segments[n]
             marks = doubles[n]
             if marks:
-                yield from self._pair_doubles(seg, marks, doubles, segments, n, language, paragraphs)
+                yield from self._pair_doubles(seg, marks, doubles, segments, n, language, with_doubles[n], paragraphs)
             if n in with_singles and _SINGLE_FOUND.search(seg.text):
                 yield from self._pair_singles(seg, segments, n, tex="``" in prose)
 
     def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
-                      segments: list[Segment], n: int, language: str,
+                      segments: list[Segment], n: int, language: str, rtl: bool,
                       paragraphs: Callable[[], bool]) -> Iterator[Finding]:
         text = seg.text
         # A quotation opened in an earlier paragraph and never closed there may close here; the paragraphs
@@ -352,7 +356,6 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
         # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
         stack: list[_Mark] = []
-        rtl = language in RIGHT_TO_LEFT or _written_right_to_left(text)
         for k, mark in enumerate(marks):
             if mark.role == "open" and mark.char == "”" and language not in _EITHER_WAY and not rtl:
                 yield self.finding(seg, mark.at, mark.at + 1, "Closing quotation mark ” where an opening “ belongs",
