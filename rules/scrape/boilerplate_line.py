@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 
+from lint import lines
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import OptionError, RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -415,8 +416,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
         message = f"Boilerplate line '{line.strip()[:50]}'"
         if not seg.is_contiguous(a, b) or fix == _NO_FIX:
             return self.finding_at(start, end, message)
-        line_start = text.rfind("\n", 0, start) + 1
-        line_start = max(line_start, text.rfind("\r", 0, start) + 1)
+        line_start = lines.line_start(text, start)
         eol = _EOL_AT.search(text, end)
         line_end = eol.start() if eol else len(text)
         after = eol.end() if eol else len(text)
@@ -490,12 +490,6 @@ _BRACKET_CR = compiled_on_use(r"\r(?<=\)\r)")
 _GLUED_CREDIT = compiled_on_use(r"Credit\.\.\.")
 
 
-def _line_end_at(text: str, at: int) -> int:
-    """Where the line that holds ``at`` ends (its break, or the text's end)."""
-    eol = _EOL_AT.search(text, at)
-    return eol.start() if eol else len(text)
-
-
 def _bracket_or_credit_lines(text: str) -> list[tuple[int, int]]:
     """Where each line that ends with a bracket, or holds a glued credit or a ©, starts and ends (found
     in C: most lines of a text are neither, and are never split out; a CR is looked for only in a text
@@ -507,21 +501,15 @@ def _bracket_or_credit_lines(text: str) -> list[tuple[int, int]]:
         ends.add(len(text))
     m = _GLUED_CREDIT.search(text)
     while m is not None:
-        end = _line_end_at(text, m.start())
+        end = lines.line_end(text, m.start())
         ends.add(end)
         m = _GLUED_CREDIT.search(text, end)
     i = text.find("©")  # (one character: str.find's own fast search, 10 times the regex engine's)
     while i >= 0:
-        end = _line_end_at(text, i)
+        end = lines.line_end(text, i)
         ends.add(end)
         i = text.find("©", end)
-    # Each line's start, looked for back to the last LF only: a CR searched back from each line's end
-    # scanned the whole text before it in a text without one (quadratic in such lines).
-    spans = []
-    for e in sorted(ends):
-        b = text.rfind("\n", 0, e) + 1
-        spans.append((text.rfind("\r", b, e) + 1 or b, e))
-    return spans
+    return [(lines.line_start(text, e), e) for e in sorted(ends)]
 
 
 def caption_with_credit(line: str) -> bool:
@@ -592,10 +580,8 @@ def _points_within_site(doc: Document, start: int, end: int) -> bool:
     if doc.format not in _SOURCE_FORMATS:
         return False
     text = doc.text
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    eol = _EOL_AT.search(text, end)
     targets = [m.group(1) if m.group(1) is not None else m.group(2)
-               for m in _LINK_TARGET.finditer(text, line_start, eol.start() if eol else len(text))]
+               for m in _LINK_TARGET.finditer(text, lines.line_start(text, start), lines.line_end(text, end))]
     if not targets:
         return False
     return (doc.format == "mdx" or doc.source.path.lower().endswith(".mdx")  # (an MDX file read as Markdown)
