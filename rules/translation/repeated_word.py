@@ -296,7 +296,7 @@ def _segments_with_repeats(text: str, data: bytes | None = None) -> list[int]:
     space, as \\x01 is in ``_lowered``)."""
     if data is None:
         data = encoded_text(text)
-    if data is not None and _TABLE_1252 is not None:
+    if data is not None and _SPACED_1252 is not None:
         return _parts_with_pairs(data.translate(_SPACED_1252), _LETTER_PAIR, "cp1252")
     lowered, encoding = _lowered(text)
     return _parts_with_pairs(lowered, _TOKEN_PAIR, encoding)
@@ -337,7 +337,8 @@ UNICODE_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007
 _BREAKS = frozenset(c for c in _MARKS + UNICODE_SPACES if not c.isascii())
 # ``_TABLE`` with the ASCII white space bytes.split() breaks at as a space: the one character between words
 # that ``_TOKEN_PAIR`` and ``_LETTER_PAIR`` read.
-_SPACED = _TABLE.translate(bytes.maketrans(b"\t\n\r\x0b\x0c", b"     "))
+_WHITE_AS_SPACE = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
+_SPACED = _TABLE.translate(_WHITE_AS_SPACE)
 # A word (all up to the next space) then itself: possessive, a word is all of its characters. Only of
 # letters, as the rule keeps no other pair: in UTF-8 an ASCII letter, or a byte of a letter outside ASCII
 # (0x80 and up); a token with a digit or a mark in it (`1 1`, `x1 x1`, the cells of a table) is passed
@@ -385,8 +386,8 @@ def _table_1252() -> bytes | None:
 
 
 _TABLE_1252 = _table_1252()
-# ``_TABLE_1252`` with the ASCII white space as a space (``_SPACED``).
-_SPACED_1252 = None if _TABLE_1252 is None else _TABLE_1252.translate(bytes.maketrans(b"\t\n\r\x0b\x0c", b"     "))
+# ``_TABLE_1252`` with the ASCII white space as a space (as ``_SPACED``).
+_SPACED_1252 = None if _TABLE_1252 is None else _TABLE_1252.translate(_WHITE_AS_SPACE)
 # The bytes whose character in Windows-1252 is a letter (str.isalpha), as the Latin-1 characters the
 # text is searched as: a word of them alone passes ``_segments_with_repeats``'s isalpha test.
 # Possessive: a word is all of its letters, then a space.
