@@ -216,13 +216,16 @@ class _Walk:
         # call into the parser's extension (about 0.2 us, 0.5 us for ``meta``), so each is read once,
         # the UTF-8 offsets are turned into code points here rather than through ``span``, and the
         # builder's common steps (verbatim text, a line break, a placeholder) are done on its fields.
+        # No str method that takes a start or an end is called per node (startswith, endswith, find):
+        # they parse their arguments the slow way (METH_VARARGS), some 1,500 instructions a call, more
+        # than the test itself; a slice and a comparison do the same.
         text = self.text
         view = self.view
         same = view is text
         sliced = self.sliced
         # The UTF-8 offsets between two characters outside ASCII are their code points less the same
-        # count: kept for the last gap a node fell in (most nodes fall in their predecessor's), from one
-        # call to the next (the nodes come in the order of the text).
+        # count: kept for the gap the last node ended in (the next starts there, unless a character
+        # outside ASCII comes between), from one call to the next (the nodes come in the text's order).
         gap_start, gap_end, gap_extra = self.gap
         parts = builder.parts
         anchors = builder.anchors
@@ -234,7 +237,7 @@ class _Walk:
                 s -= gap_extra
                 e -= gap_extra
             else:
-                s, e, gap_start, gap_end, gap_extra = self.code_points(s, e)
+                s, e, (gap_start, gap_end, gap_extra) = self.code_points(s, e, (gap_start, gap_end, gap_extra))
             if closing is not None:
                 # The element's content and its closing tag: code, under the opening tag's placeholder.
                 self.protected.append((s, e))
@@ -244,10 +247,10 @@ class _Walk:
             if name == "text":
                 # The node's content, read off the view where it can be (see text_content).
                 content = view[s:e] if sliced else "\n"
-                if "\n" in content or "\\" in content or (content.endswith(" ") and view[e : e + 1] in " \n"):
+                if "\n" in content or "\\" in content or (content[-1:] == " " and view[e : e + 1] in " \n"):
                     content, verbatim = self.text_content(child, s)
                 else:
-                    verbatim = same or text.startswith(content, s)
+                    verbatim = same or text[s:e] == content
                 if not verbatim:
                     _align(builder, text, content, s, e)
                 elif content:
@@ -256,7 +259,7 @@ class _Walk:
                     parts.append(content)
                     builder.length += len(content)
                     builder.next_src = s + len(content)
-            elif name == "softbreak" and (k := text.find("\n", s, e)) >= 0:
+            elif name == "softbreak" and (k := s if e == s + 1 and text[s] == "\n" else text.find("\n", s, e)) >= 0:
                 if builder.next_src != k:
                     anchors.append((builder.length, k))
                 parts.append("\n")
@@ -282,16 +285,22 @@ class _Walk:
             return _closing_tag(m.group(1).lower())
         return None
 
-    def code_points(self, s: int, e: int) -> tuple[int, int, int, int, int]:
-        """UTF-8 offsets [s, e) as code points, and the gap between characters outside ASCII that ``s``
-        falls in: its first and past-the-end UTF-8 offsets, and the bytes beyond one per character
-        before it."""
+    def code_points(self, s: int, e: int, gap: tuple[int, int, int]) -> tuple[int, int, tuple[int, int, int]]:
+        """UTF-8 offsets [s, e) as code points (``s`` through ``gap`` where it falls there), and the gap
+        between characters outside ASCII that ``e`` falls in: its first and past-the-end UTF-8 offsets,
+        and the bytes beyond one per character before it. That of ``e``, not ``s``: a node that holds
+        such a character would leave its successor outside the gap of its start, and ask again."""
         ends = self.ends
         extra = self.extra
-        k = bisect.bisect_right(ends, s)
+        if gap[0] <= s < gap[1]:
+            s -= gap[2]
+        else:
+            k = bisect.bisect_right(ends, s)
+            if k:
+                s -= extra[k - 1]
+        k = bisect.bisect_right(ends, e)
         gap = (ends[k - 1] if k else 0, ends[k] if k < len(ends) else sys.maxsize, extra[k - 1] if k else 0)
-        k = bisect.bisect_right(ends, e, k)
-        return s - gap[2], e - (extra[k - 1] if k else 0), *gap
+        return s, e - gap[2], gap
 
     def text_content(self, node: Any, s: int) -> tuple[str, bool]:
         """A text node's content, and whether the text holds it verbatim at ``s``.

@@ -1,0 +1,120 @@
+"""The Markdown reader's walk of the parser's tree (lint.formats.markdown._Walk.children, its hot loop,
+which reads text off the view and adds runs of it at once) against a plain walk kept here: each text
+node's content from its ``meta``, each range through ``span``, each piece added through the builder's
+own ``add``. Both must give the same segments (text, anchors, opaque ranges), protected ranges and code
+blocks on generated documents and on every Markdown file of ../shared, so that a later change to the
+fast walk cannot move a position unseen.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.formats import markdown as md
+from lint.formats.builder import SegmentBuilder
+from lint.formats.templates import template_view
+from lint.model import Source
+from tests.documents import markdown_document
+
+
+class _Plain:
+    """The reference walk of inline nodes (mixed into _Walk or _FallbackWalk)."""
+
+    def children(self, nodes: list[Any], builder: SegmentBuilder, images: list[SegmentBuilder]) -> None:
+        walk: Any = self
+        closing = None
+        for node in nodes:
+            name = node.name
+            s, e = walk.span(node)
+            if closing is not None:
+                walk.protected.append((s, e))
+                if name == "html_inline" and closing.match(walk.text, s):
+                    closing = None
+            elif name == "text":
+                content = node.meta["content"]
+                if walk.text.startswith(content, s):
+                    builder.add(content, s)
+                else:
+                    md._align(builder, walk.text, content, s, e)
+            elif name in ("code_inline", "html_inline"):
+                closing = walk.placeholder(builder, name, s, e)
+            else:
+                walk.other(node, name, s, e, builder, images)
+
+
+class _PlainWalk(_Plain, md._Walk):
+    pass
+
+
+class _PlainFallbackWalk(_Plain, md._FallbackWalk):
+    pass
+
+
+def _walked(text: str, plain: bool) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """What a walk of ``text`` read: each segment's text, kind, anchors and opaque ranges, the protected
+    ranges and the code blocks."""
+    source = Source("a.md", text)
+    view = template_view(text).text
+    tree, fallback = md.syntax_tree(view, source.line_starts())
+    if plain:
+        cls: type[md._Walk] = _PlainFallbackWalk if fallback else _PlainWalk
+    else:
+        cls = md._FallbackWalk if fallback else md._Walk
+    walk = cls(text, source.line_starts(), [], view)
+    walk.blocks(tree, None)
+    segments = [(s.text, s.kind, s.anchors, s.opaque, s.index) for s in walk.segments]
+    return segments, walk.protected, walk.code
+
+
+def _same_walk(text: str) -> None:
+    assert _walked(text, plain=False) == _walked(text, plain=True), repr(text)
+
+
+# Inline Markdown where the parser's ranges are not the text, or runs of text break: trailing spaces
+# before a line break, two spaces, backslashes (escapes, hard breaks), entities, tabs, CR, NUL, characters
+# outside ASCII (UTF-8 offsets), code spans, inline HTML (a code element), emphasis, links, images,
+# templates, containers, admonitions, heading attributes (the view differs from the text).
+_PIECES = ("word", "two words", " ", "  ", "   ", "\n", "\n  ", "\n> ", "\t", "\r\n", "\r", "\x00", "\\", "\\*",
+           "\\\n", "&amp;", "&#233;", "é", "日本", "\U0001f600", "`code`", "``a ` b``", "*em*", "**strong**",
+           "_u_", "~~s~~", "[link](/x)", "[ref][r]", "![alt *e*](i.png)", "<b>", "</b>", "<code>x</code>",
+           "<kbd>a", "</kbd>", "<!-- c -->", "<https://x.org>", "https://x.org/a", "a@b.org", "{{ x }}",
+           "|", "- ", "1. ", "> ", "# ", "    ", "\n\n", "\n---\n", "\n===\n", ".", "*", "_", "[", "]",
+           "\n::: tip A title\n", "\n:::\n", '\n!!! note "A title"\n', "{#an-id}", "{: .cls}", "[[toc]]",
+           '{{< ref "x.md" >}}', "{{% note %}}", "{{#include a.rs}}", "{% raw %}", "](", "(")
+_INLINE = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30).map("".join)
+_TABLE = st.lists(_INLINE.map(lambda s: s.replace("\n", " ").replace("\r", " ")), min_size=2, max_size=4).map(
+    lambda cells: "| " + " | ".join(cells) + " |\n|" + "---|" * len(cells) + "\n| " + " | ".join(cells) + " |\n")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_INLINE, _TABLE, markdown_document()))
+def test_walk_reads_what_the_plain_walk_reads(text: str) -> None:
+    _same_walk(text)
+
+
+def test_walk_cases() -> None:
+    for text in [
+        "a  \nb\n", "a \nb\n", "a\\\nb\n", "- a\n  b  \n  c\n", "> a \n> b\n", "a \\* b\n", "a\tb\nc\n",
+        "é  \nb `c` d\n", "a \n", "a  ", "text before `code` ends in a space\n", "a *b* c\nd _e_\n",
+        "Hello {{ name }} and\nmore  text.\n", "x <code>a\nb</code> y\n", "| a \\| b | é |\n|---|---|\n| c | d |\n",
+    ]:
+        _same_walk(text)
+
+
+def _shared_markdown() -> list[Path]:
+    shared = Path(os.environ.get("COPYLINT_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
+    return sorted(p for d in ("corpus", "corpora", "seed") for p in (shared / d).rglob("*.md") if p.is_file())
+
+
+def test_walk_on_shared_markdown() -> None:
+    paths = _shared_markdown()
+    if not paths:
+        pytest.skip("no ../shared beside this checkout (COPYLINT_SHARED)")
+    for path in paths:
+        _same_walk(path.read_text(encoding="utf-8", errors="surrogateescape"))
