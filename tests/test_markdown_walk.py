@@ -45,7 +45,7 @@ class _Plain:
             elif name in ("code_inline", "html_inline"):
                 closing = walk.placeholder(builder, name, s, e)
             else:
-                walk.other(node, name, s, e, builder, images)
+                walk.other(node, name, s, e, builder, images, iter(()))
 
 
 class _PlainWalk(_Plain, md._Walk):
