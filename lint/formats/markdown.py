@@ -325,10 +325,10 @@ class _Walk:
             # An element that holds code (`<code>`): its content and its closing tag are code, under the
             # opening tag's placeholder (taken off the nodes that ``children`` has still to read).
             if closing is not None:
-                for node in rest:
-                    s, e = self.span(node)
+                for inner in rest:
+                    s, e = self.span(inner)
                     self.protected.append((s, e))
-                    if node.name == "html_inline" and closing.match(text, s):
+                    if inner.name == "html_inline" and closing.match(text, s):
                         break
         elif name == "softbreak" or name == "hardbreak":
             k = text.find("\n", s, e)
