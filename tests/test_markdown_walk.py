@@ -103,6 +103,9 @@ def test_walk_cases() -> None:
         "a  \nb\n", "a \nb\n", "a\\\nb\n", "- a\n  b  \n  c\n", "> a \n> b\n", "a \\* b\n", "a\tb\nc\n",
         "é  \nb `c` d\n", "a \n", "a  ", "text before `code` ends in a space\n", "a *b* c\nd _e_\n",
         "Hello {{ name }} and\nmore  text.\n", "x <code>a\nb</code> y\n", "| a \\| b | é |\n|---|---|\n| c | d |\n",
+        # A trailing space before a line break, and the character after a node's end: an off-by-one in
+        # either slice passes the generated texts most runs (found by mutation in review).
+        "\nx \ns", "> x  \n}",
     ]:
         _same_walk(text)
 

@@ -217,8 +217,8 @@ class _Walk:
         # the UTF-8 offsets are turned into code points here rather than through ``span``, and the
         # builder's common steps (verbatim text, a line break, a placeholder) are done on its fields.
         # No str method that takes a start or an end is called per node (startswith, endswith, find):
-        # they parse their arguments the slow way (METH_VARARGS), some 1,500 instructions a call, more
-        # than the test itself; a slice and a comparison do the same.
+        # up to Python 3.12 they parse their arguments the slow way (METH_VARARGS), some 1,500 instructions
+        # a call, more than the test itself; a slice and a comparison do the same.
         text = self.text
         view = self.view
         same = view is text
