@@ -95,8 +95,12 @@ _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 # Map`, `Open Data Commons Open Database License`): a translated sentence keeps the names of the source's organizations, products and
 # documents as they are, and their words are no evidence of the sentence's language. Not the sentence's
 # first word, capitalized as every sentence's is.
-_NAME_RUN = compiled_on_use(r"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))[A-ZÀ-ÖØ-Þ][\w'’-]*"
-                            r"(?:\s+(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
+# The capitals are every Latin script's, not Latin-1's alone: a Czech, Polish or Hungarian name (`Šárka
+# Čechová`, `Łukasz Żółkiewski`, `Őrs Szőke`) left in the model's text reads as its language and hides the
+# English sentence around it. (Latin-1, Latin Extended-A and -B, Latin Extended Additional: Vietnamese.)
+_CAPITALS = "".join(c for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper() or c.istitle())
+_NAME_RUN = compiled_on_use(rf"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))[A-Z{_CAPITALS}][\w'’-]*"
+                            rf"(?:\s+(?:[a-z]{{1,3}}\s+){{0,2}}[A-Z{_CAPITALS}][\w'’-]*)+")
 
 
 def _without_names(sentence: str) -> str:
@@ -245,6 +249,11 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="mostly names joined by short words: read whole, the names' language is the sentence's"),
         Example("Настройки хранятся в главном файле программы. The Board of Directors of the Bank of England and "
                 "the Chancellor of the Exchequer met on Monday.\n", language="ru"),
+        Example("Toto je hlavní stránka projektu a jeho dokumentace. We thank Šárka Čechová and Žofie Řezníčková "
+                "for all of their help.\n", language="cs",
+                note="names of capitals outside Latin-1 (`Š`, `Č`, `Ž`) left out too: read with them, the sentence is Czech"),
+        Example("Ceci est la page principale du projet et de sa documentation. It was written by Čestmír Šťastný and "
+                "Šárka Čechová in the spring.\n", language="fr"),
         Example("Die Installation dauert nur wenige Minuten. Make sure that you have installed the latest "
                 "version of the package before you start.\n", language="de"),
         Example("El asistente le guía por cada paso. This section explains how the router resolves the "
