@@ -6,6 +6,8 @@ test data (../shared/corpora/ftfy: real mojibake from the wild, and texts that o
 from __future__ import annotations
 
 import json
+import random
+import re
 import unicodedata
 from functools import cache
 
@@ -201,6 +203,80 @@ def test_space_run_aligned_key_value_lines_are_layout():
 def test_space_run_fix_touches_only_the_run():
     text = "Caf\u00e9  au lait and\u00a0more  text.\n"
     assert fixed(text, select=["W105"]) == "Caf\u00e9 au lait and\u00a0more text.\n"
+
+
+
+# W105's source checks read every run of a translation and of its source once (``_Spacing``); before,
+# each width and each mark split or searched the whole string again (1 MB of runs of every width: 24 s).
+# These are those earlier readings, kept to check that the one pass answers as they did.
+def _parted_by_split(text: str, width: int) -> list[str]:
+    return re.split(f"(?<! ) {{{width}}}(?! )", text)
+
+
+def _columns_by_split(translation: str, width: int, source: str) -> bool:
+    columns = [len(part.split()) for part in _parted_by_split(translation, width)]
+    return len(columns) >= 3 and columns == [len(part.split()) for part in _parted_by_split(source, width)]
+
+
+def _heads_by_split(translation: str, width: int, source: str) -> bool:
+    parts = [[p.strip() for p in _parted_by_split(side, width)] for side in (translation, source)]
+    return len(parts[0]) >= 3 and len(parts[0]) == len(parts[1]) and all(
+        p and not p[0].islower() and len(p.split()) <= 4 for side in parts for p in side)
+
+
+def _code_by_find(token: str, width: int, source: str) -> bool:
+    if not token or token.isalpha():
+        return False
+    padded = token + " " * width
+    at = source.find(padded)
+    while at >= 0:
+        if not source.startswith(" ", at + len(padded)):
+            return True
+        at = source.find(padded, at + 1)
+    return False
+
+
+_PIECES = ["a", "Bé", "x1", "%d", "=", ":", "-", "é", "Ü", '"', "\\n", "\t", "\n", "\u2028", "\xa0", "#"]
+
+
+def _random_string(rng: random.Random) -> str:
+    if rng.random() < 0.3:  # a table's row: cells of one to five words, parted by runs of one width
+        width = rng.randint(2, 4)
+        return (" " * width).join(" ".join([rng.choice(("Bé", "%d", "=", "a")),
+                                            *(rng.choice(_PIECES[:5]) for _ in range(rng.randint(0, 4)))])
+                                  for _ in range(rng.randint(1, 5)))
+    out = []
+    for _ in range(rng.randint(0, 14)):
+        out.append(rng.choice(_PIECES) if rng.random() < 0.6 else " " * rng.choice((1, 1, 2, 2, 3, 4, 5)))
+    return "".join(out)
+
+
+def test_space_run_one_pass_answers_as_the_splits_and_searches_did():
+    from lint.rules.whitespace.space_run import _after_same_code, _Held, _Spacing
+
+    rng = random.Random(105)
+    for _ in range(1500):
+        translation, source = _random_string(rng), _random_string(rng)
+        # The document's text of the translation differs from the text read out of it (PO escapes).
+        written = translation.replace("\n", "\\n") if rng.random() < 0.5 else translation
+        held = _Held("ab" + written + "cd", 2, 2 + len(written), source, translation)
+        for width in range(1, 7):
+            parts = _parted_by_split(translation, width)
+            assert _Spacing(translation).columns(width) == [len(p.split()) for p in parts]
+            assert _Spacing(translation).all_heads(width) == all(
+                p.strip() and not p.strip()[0].islower() and len(p.split()) <= 4 for p in parts), translation
+            assert held.same_columns(width) == _columns_by_split(translation, width, source), (translation, source)
+            assert held.table_heads(width) == _heads_by_split(translation, width, source), (translation, source)
+            for mark in "=:-#\"a":
+                spaces = " " * width
+                for key, pattern in ((("", width, mark), f"(?<! ){spaces}{re.escape(mark)}"),
+                                     ((mark, width, ""), f"{re.escape(mark)}{spaces}(?! )")):
+                    ends = [2 + m.end() for m in re.finditer(pattern, written)]
+                    for end in {2, 3 + len(written), *ends, *(e - 1 for e in ends)}:  # (where a count steps)
+                        expected = (sum(e <= end for e in ends), len(re.findall(pattern, source)))
+                        assert held.count_beside(key, end) == expected, (written, source, key, end)
+            for token in ("%d", "x1", "=", "a%d", "Bé", ""):
+                assert _after_same_code(token, width, _Spacing(source)) == _code_by_find(token, width, source)
 
 
 # -- encoding rules: interplay, protection ---------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import re
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -352,17 +352,24 @@ class _Held:
     """One translation whose source holds a run of spaces, and what the source checks ask of it, each
     worked out once: a string costs its length once per distinct run width and per mark beside a run,
     not once per run (a 138 KB catalogue entry took 113 s when every run split the whole string again).
-    Distinct widths are at most about the square root of twice the length: a string made of runs of
-    every width (1 MB: 54 s) is still over linear."""
+    The columns, heads and marks' runs of every width come from one pass over each string
+    (``_Spacing``), where a split or a regex per width read it again: a string made of runs of every
+    width (1 MB) took 24 s."""
 
     def __init__(self, text: str, first: int, last: int, source: str, translation: str) -> None:
         self.text, self.first, self.last, self.source, self.translation = text, first, last, source, translation
         self._windows: tuple[set[str], set[str]] | None = None
-        self._columns: dict[int, bool] = {}
-        self._heads: dict[int, bool] = {}
-        self._in_translation: dict[str, list[int]] = {}
-        self._in_source: dict[str, int] = {}
         self._codes: dict[tuple[str, int], bool] = {}
+        self._spacings: dict[str, _Spacing] = {}
+
+    def _spacing(self, which: str) -> _Spacing:
+        """The runs of the translation (``translation``: its text; ``slice``: the document's text of it,
+        as the file writes it) or of the ``source``, found once."""
+        if which not in self._spacings:
+            # (The slice as a string on its own: a mark at its start has nothing before it.)
+            string = {"translation": self.translation, "source": self.source}.get(which)
+            self._spacings[which] = _Spacing(self.text[self.first:self.last] if string is None else string)
+        return self._spacings[which]
 
     def copies(self, start: int, end: int) -> bool:
         """Whether the source has the run between the same characters: one before it and two after it
@@ -383,30 +390,79 @@ class _Held:
     def after_same_code(self, start: int, end: int) -> bool:
         key = (_token_before(self.text, self.first, start), end - start)
         if key not in self._codes:
-            self._codes[key] = _after_same_code(*key, self.source)
+            self._codes[key] = _after_same_code(*key, self._spacing("source"))
         return self._codes[key]
 
     def same_columns(self, width: int) -> bool:
-        if width not in self._columns:
-            self._columns[width] = _same_columns(self.translation, width, self.source)
-        return self._columns[width]
+        """Whether the translation and its source part their words into the same columns by runs exactly
+        ``width`` long, two runs at least: as many runs, as many words between each two (` Ref#  Seconds
+        Repeat  Command ` as ` Ref#  Sekunder  Gentag  Kommando `). A slip in a translation does not fall
+        where the source's table has its runs."""
+        columns = self._spacing("translation").columns(width)
+        return len(columns) >= 3 and columns == self._spacing("source").columns(width)
 
     def table_heads(self, width: int) -> bool:
-        if width not in self._heads:
-            self._heads[width] = _table_heads(self.translation, width, self.source)
-        return self._heads[width]
+        """Whether the translation and its source are a table's row of column heads parted by as many runs
+        exactly ``width`` long, two runs at least, each column of both opening with a capital or a sign
+        of a few words (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`):
+        the program's columns, the words in them the translator's."""
+        translation, source = self._spacing("translation"), self._spacing("source")
+        parts = len(translation.columns(width))
+        return (parts >= 3 and parts == len(source.columns(width))
+                and translation.all_heads(width) and source.all_heads(width))
 
-    def count_up_to(self, pattern: str, end: int) -> tuple[int, int]:
-        """How many matches of ``pattern`` the translation has that end by ``end``, and how many the
-        source has: each string scanned once per pattern, the translation's match ends bisected."""
-        ends = self._in_translation.get(pattern)
-        if ends is None:
-            compiled = re.compile(pattern)
-            # (A slice, as the string on its own: a mark at its start has nothing before it.)
-            ends = self._in_translation[pattern] = [self.first + m.end()
-                                                    for m in compiled.finditer(self.text[self.first:self.last])]
-            self._in_source[pattern] = len(compiled.findall(self.source))
-        return bisect.bisect_right(ends, end), self._in_source[pattern]
+    def count_beside(self, key: tuple[str, int, str], end: int) -> tuple[int, int]:
+        """How many runs the translation has beside a mark (``_Spacing.beside``'s ``key``) that end, the
+        mark after one included, by ``end``, and how many the source has."""
+        ends = self._spacing("slice").beside.get(key, [])
+        return bisect.bisect_right(ends, end - self.first), len(self._spacing("source").beside.get(key, []))
+
+
+# A run of spaces, all of it; a word as str.split() reads it (re's \s is str.isspace()).
+_RUN = compiled_on_use(" +")
+_SPLIT_WORD = compiled_on_use(r"\S+")
+
+
+class _Spacing:
+    """One string's runs of spaces, each whole, and the words between them, found in one pass: what a
+    table's columns at any width, and the runs beside any mark, are read from."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.word_starts = [m.start() for m in _SPLIT_WORD.finditer(text)]
+        # Per width, where each run of exactly that width starts and how many words stand before it.
+        self.starts: dict[int, list[int]] = {}
+        self.words_before: dict[int, list[int]] = {}
+        # Per (mark before, width, mark after), one of the marks "": where each such run ends, the
+        # mark after it included (a mark, then the run: ``_beside_same_mark``'s two sides).
+        self.beside: dict[tuple[str, int, str], list[int]] = {}
+        for m in _RUN.finditer(text):
+            start, end = m.span()
+            width = end - start
+            self.starts.setdefault(width, []).append(start)
+            self.words_before.setdefault(width, []).append(bisect.bisect_left(self.word_starts, start))
+            if start:
+                self.beside.setdefault((text[start - 1], width, ""), []).append(end)
+            if end < len(text):
+                self.beside.setdefault(("", width, text[end]), []).append(end + 1)
+
+    def _bounds(self, width: int) -> list[int]:
+        """The index of the first word of each part of the string cut at its runs exactly ``width``
+        long, and the number of words after the last."""
+        return [0, *self.words_before.get(width, ()), len(self.word_starts)]
+
+    def columns(self, width: int) -> list[int]:
+        """How many words each part of the string cut at its runs exactly ``width`` long holds."""
+        bounds = self._bounds(width)
+        return [b - a for a, b in itertools.pairwise(bounds)]
+
+    def all_heads(self, width: int) -> bool:
+        """Whether each part of the string cut at its runs exactly ``width`` long is a column's head: a few
+        words (a sentence parted by the source's runs, `..., Boston, MA  02111-1307  USA`, is no row of
+        heads), the first opening with a capital or a sign."""
+        bounds = self._bounds(width)
+        return all(0 < b - a <= _HEAD_WORDS and not self.text[self.word_starts[a]].islower()
+                   for a, b in itertools.pairwise(bounds))
 
 
 # A source's run between two characters that are no spaces: the only place a translation's run, as the
@@ -460,47 +516,17 @@ def _token_before(text: str, first: int, start: int) -> str:
     return text[i:start]
 
 
-def _after_same_code(token: str, width: int, source: str) -> bool:
+def _after_same_code(token: str, width: int, source: _Spacing) -> bool:
     """Whether the run follows a token that is no word (`%C16,17`, `Ref#`), which the source writes
-    followed by a run exactly as long (``width``): a code the translation copies, with its padding."""
+    followed by a run exactly as long (``width``): a code the translation copies, with its padding. (The
+    token holds no space, so the source's run after it is one of its runs, whole.)"""
     if not token or token.isalpha():
         return False
-    padded = token + " " * width
-    at = source.find(padded)
-    while at >= 0:
-        if not source.startswith(" ", at + len(padded)):
-            return True
-        at = source.find(padded, at + 1)
-    return False
+    return any(source.text.endswith(token, 0, at) for at in source.starts.get(width, ()))
 
 
-def _same_columns(translation: str, width: int, source: str) -> bool:
-    """Whether the translation and its source part their words into the same columns by runs exactly
-    ``width`` long, two runs at least: as many runs, as many words between each two (` Ref#  Seconds
-    Repeat  Command ` as ` Ref#  Sekunder  Gentag  Kommando `). A slip in a translation does not fall
-    where the source's table has its runs."""
-    columns = [len(part.split()) for part in _parted(translation, width)]
-    return len(columns) >= 3 and columns == [len(part.split()) for part in _parted(source, width)]
-
-
-def _parted(text: str, width: int) -> list[str]:
-    """``text`` cut at its runs of spaces exactly ``width`` long (a table's column separators)."""
-    return re.split(f"(?<! ) {{{width}}}(?! )", text)
-
-
-# A column's head is a few words; a sentence parted by the source's runs (`..., Boston, MA  02111-1307  USA`)
-# is no row of heads.
+# A column's head is a few words.
 _HEAD_WORDS = 4
-
-
-def _table_heads(translation: str, width: int, source: str) -> bool:
-    """Whether the translation and its source are a table's row of column heads parted by as many runs
-    exactly ``width`` long, two runs at least, each column of both opening with a capital or a sign
-    of a few words (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`): the program's
-    columns, the words in them the translator's."""
-    parts = [[p.strip() for p in _parted(side, width)] for side in (translation, source)]
-    return len(parts[0]) >= 3 and len(parts[0]) == len(parts[1]) and all(
-        p and not p[0].islower() and len(p.split()) <= _HEAD_WORDS for side in parts for p in side)
 
 
 def _beside_same_mark(held: _Held, start: int, end: int) -> bool:
@@ -510,11 +536,11 @@ def _beside_same_mark(held: _Held, start: int, end: int) -> bool:
     around it are the translation's. A run between two words is never one, nor one more than the
     source's beside its mark (`c  = d` where the source has `c = d`)."""
     text = held.text
-    spaces = " " * (end - start)
+    width = end - start
     before, after = text[start - 1], text[end]
-    for mark, pattern in ((after, f"(?<! ){spaces}{re.escape(after)}"), (before, f"{re.escape(before)}{spaces}(?! )")):
+    for mark, key in ((after, ("", width, after)), (before, (before, width, ""))):
         if _is_mark(mark):
-            here, in_source = held.count_up_to(pattern, end + 1)
+            here, in_source = held.count_beside(key, end + 1)
             if 0 < here <= in_source:
                 return True
     return False
