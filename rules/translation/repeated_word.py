@@ -121,6 +121,13 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Read the Getting Started started guide first.", "Read the Getting Started guide first."),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
+        Example("Según el Instituto de de Estadística, el paro bajó.\n",
+                "Según el Instituto de Estadística, el paro bajó.\n", language="es",
+                note="inside a name: no run of capitals excuses a repeat (so `l'accordo Canada plus plus`, "
+                     "a deal's name, stays flagged)"),
+        Example("Il a acheté un un deux-pièces à Lyon.\n", "Il a acheté un deux-pièces à Lyon.\n", language="fr",
+                note="the article doubled before a numeral: no numeral excuses `un un` (so `obtenir un un deux`, "
+                     "a one-two finish without its hyphen, stays flagged)"),
         Example("Bu paketi ve ve diğer paketleri yükleyin.\n", "Bu paketi ve diğer paketleri yükleyin.\n", language="tr",
                 note="a conjunction is never reduplicated"),
         Example("Kami akan pergi ke ke pasar besok pagi.\n", "Kami akan pergi ke pasar besok pagi.\n", language="id"),
