@@ -71,17 +71,25 @@ _SENTENCE = compiled_on_use(r".+?(?:[.!?:]+(?=\s|$)|[。！？：]+|$)", re.DOTA
 # is the better evidence where it is one language).
 _CLAUSE = compiled_on_use(r".+?(?:;+(?=\s|$)|\s(?:--|[—–])(?=\s)|；+|$)", re.DOTALL)
 _CLAUSE_MARK = compiled_on_use(r";\s|\s(?:--|[—–])\s|；.")
+# The letters outside ASCII of every Latin script, not Latin-1's alone (Latin Extended-A and -B, Latin
+# Extended Additional: Vietnamese), capitals and lower case: a Czech, Polish or Hungarian name (`Šárka
+# Čechová`, `Łukasz Żółkiewski`) left in the model's text reads as its language and hides the English
+# sentence around it; a Polish word (`Użytkownik może zmienić`) that counts as no word leaves a Polish
+# sentence too short to be asked, and one ending in `ą` or `ł` no seam before a glued English sentence.
+_LATIN = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+_CAPITALS = "".join(c for c in map(chr, _LATIN) if c.isupper() or c.istitle())
+_LOWER = "".join(c for c in map(chr, _LATIN) if c.islower())
 # Where a sentence may have been glued to the end of a clause with no mark between (a heading or a list
 # item without its full stop, then `Because of the borrowing rules, …`): a capital after a lower-case
 # word. The text from there on is asked as a sentence of its own.
-_SEAM = compiled_on_use(r"(?<=[a-zà-öø-ÿœß]) (?=[A-Z])")
+_SEAM = compiled_on_use(rf"(?<=[a-z{_LOWER}]) (?=[A-Z])")
 # Marks that end a clause, not a sentence: a piece ending so with too few words is read on.
 _CLAUSE_ENDS = (":", "：", ";", "；", "--", "—", "–")
 # In CJK text, a sentence in a Latin-script language is a run of Latin words and their punctuation.
 _LATIN_SPAN = compiled_on_use(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|$|[^\x00-\x7f])|[A-Za-z0-9)])")
 # A word a language model can read: letters only, not a name (capitalized), not code (snake_case,
 # camelCase, dotted, with digits).
-_WORD = compiled_on_use(r"(?<![\w.\-/@#$])[a-zà-öø-ÿœß\u0400-\u04ff]{2,}(?![\w/@(])")
+_WORD = compiled_on_use(rf"(?<![\w.\-/@#$])[a-z{_LOWER}\u0400-\u04ff]{{2,}}(?![\w/@(])")
 _CJK = compiled_on_use(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LETTERS = compiled_on_use(r"[^\W\d_]+")
 # In a page of CJK text, a run of six Latin words is worth a look.
@@ -95,10 +103,6 @@ _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 # Map`, `Open Data Commons Open Database License`): a translated sentence keeps the names of the source's organizations, products and
 # documents as they are, and their words are no evidence of the sentence's language. Not the sentence's
 # first word, capitalized as every sentence's is.
-# The capitals are every Latin script's, not Latin-1's alone: a Czech, Polish or Hungarian name (`Šárka
-# Čechová`, `Łukasz Żółkiewski`, `Őrs Szőke`) left in the model's text reads as its language and hides the
-# English sentence around it. (Latin-1, Latin Extended-A and -B, Latin Extended Additional: Vietnamese.)
-_CAPITALS = "".join(c for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper() or c.istitle())
 _NAME_RUN = compiled_on_use(rf"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][,;]\s))[A-Z{_CAPITALS}][\w'’-]*"
                             rf"(?:\s+(?:[a-z]{{1,3}}\s+){{0,2}}[A-Z{_CAPITALS}][\w'’-]*)+")
 
@@ -254,6 +258,12 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="names of capitals outside Latin-1 (`Š`, `Č`, `Ž`) left out too: read with them, the sentence is Czech"),
         Example("Ceci est la page principale du projet et de sa documentation. It was written by Čestmír Šťastný and "
                 "Šárka Čechová in the spring.\n", language="fr"),
+        Example("Ceci est la page principale du projet. Użytkownik może zmienić ustawienia, jeśli ma uprawnienia "
+                "właściciela.\n", language="fr", note="Polish words, their letters outside Latin-1, count as words"),
+        Example("W tej sekcji przedstawiamy listę modułów projektu oraz ich zależności dla bieżącej wersji, które "
+                "wkrótce się zmienią Because of the borrowing rules, if you have a mutable reference, it must be the "
+                "only reference to that data.\n", language="pl",
+                note="glued after a word ending in `ą`: asked from the capital on"),
         Example("Die Installation dauert nur wenige Minuten. Make sure that you have installed the latest "
                 "version of the package before you start.\n", language="de"),
         Example("El asistente le guía por cada paso. This section explains how the router resolves the "
