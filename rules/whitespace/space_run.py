@@ -361,6 +361,9 @@ class _Held:
         self._windows: tuple[set[str], set[str]] | None = None
         self._codes: dict[tuple[str, int], bool] = {}
         self._spacings: dict[str, _Spacing] = {}
+        # The answers per width: each costs the runs of that width, asked by every run of it.
+        self._columns: dict[int, bool] = {}
+        self._heads: dict[int, bool] = {}
 
     def _spacing(self, which: str) -> _Spacing:
         """The runs of the translation (``translation``: its text; ``slice``: the document's text of it,
@@ -398,18 +401,22 @@ class _Held:
         ``width`` long, two runs at least: as many runs, as many words between each two (` Ref#  Seconds
         Repeat  Command ` as ` Ref#  Sekunder  Gentag  Kommando `). A slip in a translation does not fall
         where the source's table has its runs."""
-        columns = self._spacing("translation").columns(width)
-        return len(columns) >= 3 and columns == self._spacing("source").columns(width)
+        if width not in self._columns:
+            columns = self._spacing("translation").columns(width)
+            self._columns[width] = len(columns) >= 3 and columns == self._spacing("source").columns(width)
+        return self._columns[width]
 
     def table_heads(self, width: int) -> bool:
         """Whether the translation and its source are a table's row of column heads parted by as many runs
         exactly ``width`` long, two runs at least, each column of both opening with a capital or a sign
         of a few words (`File name  Size  Modified date` as `Nom du fichier  Taille  Date de modification`):
         the program's columns, the words in them the translator's."""
-        translation, source = self._spacing("translation"), self._spacing("source")
-        parts = len(translation.columns(width))
-        return (parts >= 3 and parts == len(source.columns(width))
-                and translation.all_heads(width) and source.all_heads(width))
+        if width not in self._heads:
+            translation, source = self._spacing("translation"), self._spacing("source")
+            parts = len(translation.columns(width))
+            self._heads[width] = (parts >= 3 and parts == len(source.columns(width))
+                                  and translation.all_heads(width) and source.all_heads(width))
+        return self._heads[width]
 
     def count_beside(self, key: tuple[str, int, str], end: int) -> tuple[int, int]:
         """How many runs the translation has beside a mark (``_Spacing.beside``'s ``key``) that end, the
@@ -424,32 +431,54 @@ _SPLIT_WORD = compiled_on_use(r"\S+")
 
 
 class _Spacing:
-    """One string's runs of spaces, each whole, and the words between them, found in one pass: what a
-    table's columns at any width, and the runs beside any mark, are read from."""
+    """One string's runs of spaces, each whole, and the words between them, each found in one pass and
+    only where asked: what a table's columns at any width, and the runs beside any mark, are read from."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.word_starts = [m.start() for m in _SPLIT_WORD.finditer(text)]
-        # Per width, where each run of exactly that width starts and how many words stand before it.
-        self.starts: dict[int, list[int]] = {}
-        self.words_before: dict[int, list[int]] = {}
-        # Per (mark before, width, mark after), one of the marks "": where each such run ends, the
-        # mark after it included (a mark, then the run: ``_beside_same_mark``'s two sides).
-        self.beside: dict[tuple[str, int, str], list[int]] = {}
-        for m in _RUN.finditer(text):
-            start, end = m.span()
-            width = end - start
-            self.starts.setdefault(width, []).append(start)
-            self.words_before.setdefault(width, []).append(bisect.bisect_left(self.word_starts, start))
-            if start:
-                self.beside.setdefault((text[start - 1], width, ""), []).append(end)
-            if end < len(text):
-                self.beside.setdefault(("", width, text[end]), []).append(end + 1)
+        self.runs = [m.span() for m in _RUN.finditer(text)]
+        self._starts: dict[int, list[int]] | None = None
+        self._beside: dict[tuple[str, int, str], list[int]] | None = None
+        self._word_starts: list[int] | None = None
+        self._words_before: dict[int, list[int]] = {}
+
+    @property
+    def starts(self) -> dict[int, list[int]]:
+        """Per width, where each run exactly that wide starts."""
+        if self._starts is None:
+            self._starts = {}
+            for start, end in self.runs:
+                self._starts.setdefault(end - start, []).append(start)
+        return self._starts
+
+    @property
+    def beside(self) -> dict[tuple[str, int, str], list[int]]:
+        """Per (mark before, width, mark after), one of the marks "": where each such run ends, the mark
+        after it included (a mark, then the run: ``_beside_same_mark``'s two sides)."""
+        if self._beside is None:
+            self._beside = {}
+            text = self.text
+            for start, end in self.runs:
+                if start:
+                    self._beside.setdefault((text[start - 1], end - start, ""), []).append(end)
+                if end < len(text):
+                    self._beside.setdefault(("", end - start, text[end]), []).append(end + 1)
+        return self._beside
+
+    @property
+    def word_starts(self) -> list[int]:
+        if self._word_starts is None:
+            self._word_starts = [m.start() for m in _SPLIT_WORD.finditer(self.text)]
+        return self._word_starts
 
     def _bounds(self, width: int) -> list[int]:
         """The index of the first word of each part of the string cut at its runs exactly ``width``
         long, and the number of words after the last."""
-        return [0, *self.words_before.get(width, ()), len(self.word_starts)]
+        before = self._words_before.get(width)
+        if before is None:  # (how many words stand before each run of the width)
+            words = self.word_starts
+            before = self._words_before[width] = [bisect.bisect_left(words, at) for at in self.starts.get(width, ())]
+        return [0, *before, len(self.word_starts)]
 
     def columns(self, width: int) -> list[int]:
         """How many words each part of the string cut at its runs exactly ``width`` long holds."""
@@ -479,16 +508,18 @@ class _Sources:
 
     def __post_init__(self) -> None:
         self.starts = [a for a, _, _, _ in self.spans]
-        self._held: dict[int, _Held] = {}
+        # The last translation asked of: runs are asked in the document's order, so none before it is
+        # asked again (keeping each would hold every string's runs to the end).
+        self._held: tuple[int, _Held] | None = None
 
     def holding(self, offset: int) -> _Held | None:
         """The translation whose span holds ``offset``, if any."""
         k = bisect.bisect_right(self.starts, offset) - 1
         if k < 0 or offset >= self.spans[k][1]:
             return None
-        if k not in self._held:
-            self._held[k] = _Held(self.text, *self.spans[k])
-        return self._held[k]
+        if self._held is None or self._held[0] != k:
+            self._held = (k, _Held(self.text, *self.spans[k]))
+        return self._held[1]
 
 
 def _source_run(sources: _Sources, start: int, end: int) -> bool:
