@@ -250,6 +250,14 @@ REPROS: list[Repro] = [
     Repro("1 MB msgstr of runs of every width, its msgid with runs (W105)", lambda d: (d / "a.po").write_text(
           'msgid "Save  the file"\nmsgstr ""\n' + "".join(f'"mot{" " * w}"\n' for w in range(2, 1412)) + '"fin"\n'),
           [*C, "--select", "W105", "a.po"], ok_if_no_traceback),
+    # Every run of the translation follows a distinct code (`m17`): W105 asked whether the source wrote
+    # each code before a run as wide, a search of the source per code (38 s here), then for a while one
+    # test per source run of that width (30 s at 10,000 runs); 0.5 s since each width's words before
+    # its runs are kept sorted, reversed, for a bisect.
+    Repro("W105: 40,000 runs each after a distinct code, its msgid the same (W105)", lambda d: (d / "a.po").write_text(
+          'msgid "' + "  ".join(f"w{i}" for i in range(40_000)) + '"\nmsgstr "'
+          + "  ".join(f"m{i}" for i in range(40_000)) + '"\n'),
+          [*C, "--select", "W105", "a.po"], ok_if_no_traceback),
     Repro("20,000 fixes (--fix)", write("a.txt", "a  b\n" * 20_000), [*C, "--fix", "a.txt"], ok_if_no_traceback),
     Repro('1 MB of "', big("q.txt", b'"' * 1_000_000, 1), [*C, "q.txt"], ok_if_no_traceback),
     Repro('50 MB of "', big("q.txt", b'"', 50 << 20), [*C, "q.txt"], lambda r, d: r.returncode == 2 and "max-file-size" in out(r)),

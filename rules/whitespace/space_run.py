@@ -6,6 +6,7 @@ import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from lint.lines import line_bounds, line_end, line_start
 from lint.model import MARKDOWN_FORMATS, Applicability, Document, Finding, Severity, in_ranges
@@ -191,6 +192,11 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example('msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder  Gentag Kommando  nu"\n',
                 'msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder Gentag Kommando nu"\n', path="da.po",
                 note="as many runs as the source's, but not between the same columns"),
+        Example('msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder  Gentag  Kommando"\n\n'
+                'msgid "Save  now"\nmsgstr "Enregistrer  tout de suite"\n',
+                'msgid "Seconds  Repeat  Command"\nmsgstr "Sekunder  Gentag  Kommando"\n\n'
+                'msgid "Save  now"\nmsgstr "Enregistrer tout de suite"\n', path="fr.po",
+                note="each entry judged against its own source, not the one before"),
         Example('#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal  actuel"\n',
                 '#: src/menu.c:1\nmsgid "%c  =  current channel"\nmsgstr "%c  =  canal actuel"\n', path="fr.po",
                 note="the separator's runs are the source's; the one between two translated words is not"),
@@ -365,7 +371,7 @@ class _Held:
         self._columns: dict[int, bool] = {}
         self._heads: dict[int, bool] = {}
 
-    def _spacing(self, which: str) -> _Spacing:
+    def _spacing(self, which: Literal["translation", "slice", "source"]) -> _Spacing:
         """The runs of the translation (``translation``: its text; ``slice``: the document's text of it,
         as the file writes it) or of the ``source``, found once."""
         if which not in self._spacings:
@@ -440,6 +446,7 @@ class _Spacing:
         self._starts: dict[int, list[int]] | None = None
         self._beside: dict[tuple[str, int, str], list[int]] | None = None
         self._word_starts: list[int] | None = None
+        self._tails: dict[int, list[str]] | None = None
         self._words_before: dict[int, list[int]] = {}
 
     @property
@@ -464,6 +471,22 @@ class _Spacing:
                 if end < len(text):
                     self._beside.setdefault(("", end - start, text[end]), []).append(end + 1)
         return self._beside
+
+    @property
+    def reversed_tails(self) -> dict[int, list[str]]:
+        """Per width, the text before each run exactly that wide, back to the white space before it, reversed
+        and sorted: a token ends before such a run where one of them starts with it reversed."""
+        if self._tails is None:
+            self._tails = {}
+            text = self.text
+            for start, end in self.runs:
+                i = start
+                while i > 0 and not text[i - 1].isspace():
+                    i -= 1
+                self._tails.setdefault(end - start, []).append(text[i:start][::-1])
+            for tails in self._tails.values():
+                tails.sort()
+        return self._tails
 
     @property
     def word_starts(self) -> list[int]:
@@ -553,7 +576,9 @@ def _after_same_code(token: str, width: int, source: _Spacing) -> bool:
     token holds no space, so the source's run after it is one of its runs, whole.)"""
     if not token or token.isalpha():
         return False
-    return any(source.text.endswith(token, 0, at) for at in source.starts.get(width, ()))
+    tails, wanted = source.reversed_tails.get(width, []), token[::-1]
+    i = bisect.bisect_left(tails, wanted)
+    return i < len(tails) and tails[i].startswith(wanted)
 
 
 # A column's head is a few words.
