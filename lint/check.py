@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
 
@@ -29,7 +30,7 @@ from lint.guard import Crash, is_crash
 from lint.model import Document, Finding, Segment
 from lint.patterns import compiled_on_use, kept_answer
 from lint.rule import Rule
-from lint.scan import line_scanner, non_ascii, non_ascii_first_class, parsed, scanners
+from lint.scan import lead_character, line_scanner, non_ascii, non_ascii_first_class, parsed, scanners
 
 
 def _document_patterns(rule: Rule) -> list[re.Pattern[str]]:
@@ -98,6 +99,23 @@ class Checker:
                 else:
                     self.triggered.append((r, patterns))
         self.foreign_start = compiled_on_use("[" + "".join(foreign_classes) + "]") if foreign_classes else None
+        self._plans: dict[str, _Plan] = {}
+
+    def _plan(self, language: str) -> _Plan:
+        """The rules of each bucket that apply to ``language``: asked once per language, where each
+        document asked every rule (a corpus's records are short, and were asked 36 times each)."""
+        plan = self._plans.get(language)
+        if plan is None:
+            def applying(rules: Iterable[Rule]) -> list[Rule]:
+                return [r for r in rules if r.applies_to(language)]
+
+            plan = self._plans[language] = _Plan(
+                applying(self.document_rules), [a for a in self.anchored if a[0].applies_to(language)],
+                applying(self.always), [f for f in self.foreign if f[0].applies_to(language)],
+                [(r, r.kinds, [(p, lead_character(p.pattern, p.flags)) for p in patterns])
+                 for r, patterns in self.triggered if r.applies_to(language)],
+                applying(self.gated))
+        return plan
 
     def ran(self, selector: str) -> bool:
         """Whether a rule that ``selector`` (a code, a code prefix or a slug) names is among these."""
@@ -132,55 +150,55 @@ class Checker:
         findings: list[Finding] = []
         # The kinds of segment the document has: a rule for all of them reads the segments as they are.
         self._present = frozenset(map(_KIND, doc.segments))
-        self._check_documents(doc, findings)
-        self._check_anchored(doc, findings)
+        plan = self._plan(doc.language)
+        self._check_documents(doc, plan.document, findings)
+        self._check_anchored(doc, plan.anchored, findings)
         if doc.segments:
-            self._check_always(doc, findings)
-            self._check_foreign(doc, findings)
-            self._check_triggered(doc, findings)
-            self._check_gated(doc, findings)
+            self._check_always(doc, plan.always, findings)
+            self._check_foreign(doc, plan.foreign, findings)
+            self._check_triggered(doc, plan.triggered, findings)
+            self._check_gated(doc, plan.gated, findings)
         self._running = None
         return dedupe(findings)
 
-    def _check_documents(self, doc: Document, findings: list[Finding]) -> None:
-        for rule in self.document_rules:
+    def _check_documents(self, doc: Document, rules: list[Rule], findings: list[Finding]) -> None:
+        for rule in rules:
             self._running = rule
-            if rule.applies_to(doc.language):
-                findings.extend(rule.check_document(doc))
+            findings.extend(rule.check_document(doc))
 
-    def _check_anchored(self, doc: Document, findings: list[Finding]) -> None:
+    def _check_anchored(self, doc: Document, anchored: list[tuple[Rule, re.Pattern[str], re.Pattern[str] | None]],
+                        findings: list[Finding]) -> None:
         """Rules whose segments must start with a pattern: only those that do are checked."""
-        for rule, pattern, scan in self.anchored:
+        for rule, pattern, scan in anchored:
             self._running = rule
-            if rule.applies_to(doc.language):
-                segments = self._of_kinds(doc.segments, rule)
-                if scan is not None and segments:
-                    # One search over the prose, from line break to line break in C, for the few texts
-                    # that open with one of the pattern's literals.
-                    chosen: Iterable[Segment] = _starting_with(doc, pattern, scan)
-                    if segments is not doc.segments:
-                        kinds = rule.kinds or frozenset()
-                        chosen = [seg for seg in chosen if seg.kind in kinds]
-                else:
-                    # The segments whose text the pattern matches, chosen in C (a Python test per segment
-                    # and rule costs more than the match itself).
-                    chosen = compress(segments, map(pattern.match, map(_TEXT, segments)))
-                for seg in chosen:
-                    findings.extend(rule.check_segment(seg, doc))
+            segments = self._of_kinds(doc.segments, rule)
+            if scan is not None and segments:
+                # One search over the prose, from line break to line break in C, for the few texts
+                # that open with one of the pattern's literals.
+                chosen: Iterable[Segment] = _starting_with(doc, pattern, scan)
+                if segments is not doc.segments:
+                    kinds = rule.kinds or frozenset()
+                    chosen = [seg for seg in chosen if seg.kind in kinds]
+            else:
+                # The segments whose text the pattern matches, chosen in C (a Python test per segment
+                # and rule costs more than the match itself).
+                chosen = compress(segments, map(pattern.match, map(_TEXT, segments)))
+            for seg in chosen:
+                findings.extend(rule.check_segment(seg, doc))
 
-    def _check_always(self, doc: Document, findings: list[Finding]) -> None:
+    def _check_always(self, doc: Document, rules: list[Rule], findings: list[Finding]) -> None:
         """Rules that see every segment of their kinds."""
         present = self._present
-        for rule in self.always:
+        for rule in rules:
             self._running = rule
             # A rule for kinds this document has none of (B rules on a Markdown page) costs nothing.
-            if rule.applies_to(doc.language) and (rule.kinds is None or not rule.kinds.isdisjoint(present)):
+            if rule.kinds is None or not rule.kinds.isdisjoint(present):
                 for seg in self._of_kinds(doc.segments, rule):
                     findings.extend(rule.check_segment(seg, doc))
 
-    def _check_foreign(self, doc: Document, findings: list[Finding]) -> None:
+    def _check_foreign(self, doc: Document, foreign: list[tuple[Rule, re.Pattern[str]]],
+                       findings: list[Finding]) -> None:
         """Rules whose trigger starts outside ASCII: one scan finds the segments any of them could match."""
-        foreign = [(r, p) for r, p in self.foreign if r.applies_to(doc.language)]
         # Every first character of their triggers lies outside ASCII: prose all in ASCII has none of
         # them (and then their patterns are never compiled).
         prose = doc.prose[0]
@@ -197,24 +215,24 @@ class Checker:
                 if (rule.kinds is None or seg.kind in rule.kinds) and pattern.search(seg.text):
                     findings.extend(rule.check_segment(seg, doc))
 
-    def _check_triggered(self, doc: Document, findings: list[Finding]) -> None:
+    def _check_triggered(self, doc: Document, triggered: list[_Triggered], findings: list[Finding]) -> None:
         """Rules that look only at segments where one of their trigger patterns occurs."""
-        for rule, patterns in self.triggered:
-            self._running = rule
-            if not rule.applies_to(doc.language):
+        prose = doc.prose[0]
+        for rule, kinds, pieces in triggered:
+            # A piece that opens with a character the prose lacks matches nowhere: asked here with one
+            # ``in`` (memchr), before a scan is set up for it (most pieces open with a mark most prose lacks).
+            patterns = [p for p, lead in pieces if not lead or lead in prose]
+            if not patterns:
                 continue
-            kinds = rule.kinds
+            self._running = rule
             for seg in doc.segments_matching_any(patterns):
                 if kinds is None or seg.kind in kinds:
                     findings.extend(rule.check_segment(seg, doc))
 
-
-    def _check_gated(self, doc: Document, findings: list[Finding]) -> None:
+    def _check_gated(self, doc: Document, rules: list[Rule], findings: list[Finding]) -> None:
         """Rules that name the segments they read (``Rule.segments_to_read``)."""
-        for rule in self.gated:
+        for rule in rules:
             self._running = rule
-            if not rule.applies_to(doc.language):
-                continue
             chosen = rule.segments_to_read(doc)
             for seg in self._of_kinds(doc.segments if chosen is None else list(chosen), rule):
                 findings.extend(rule.check_segment(seg, doc))
@@ -224,6 +242,23 @@ class Checker:
         are, when the document has no others (every segment of plain text is a paragraph)."""
         kinds = rule.kinds
         return segments if kinds is None or self._present <= kinds else [s for s in segments if s.kind in kinds]
+
+
+# A triggered rule, its kinds, and its trigger's pieces (``lint.scan.scanners``) each with the character
+# every match of it opens with ("" where none: ``lint.scan.lead_character``).
+_Triggered = tuple[Rule, frozenset[str] | None, list[tuple[re.Pattern[str], str]]]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The rules of each bucket of a Checker that apply to one language, in the bucket's order."""
+
+    document: list[Rule]
+    anchored: list[tuple[Rule, re.Pattern[str], re.Pattern[str] | None]]
+    always: list[Rule]
+    foreign: list[tuple[Rule, re.Pattern[str]]]
+    triggered: list[_Triggered]
+    gated: list[Rule]
 
 
 def _starting_with(doc: Document, pattern: re.Pattern[str], scan: re.Pattern[str]) -> list[Segment]:
