@@ -10,15 +10,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, pairwise
-from operator import gt, itemgetter, mul
+from itertools import accumulate, compress, count, pairwise, repeat
+from operator import add, and_, contains, eq, ge, gt, itemgetter, lt, mul, not_, truediv
 from pathlib import Path
 
 from lint.model import Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-
-from ._furniture import LINE
 
 MODEL = Path(__file__).parent / "data" / "furniture_line.json"
 # How many furniture lines (this rule's, and the lines of the rules it defers to) a text must show before
@@ -98,34 +96,51 @@ class Layout:
     before_body: list[float]
 
 
-def _shape(line: str, end: bool, spaces: int) -> tuple[bool, ...]:
-    """What a list's items share, read off a line's edges: how it starts (a digit, a bullet, a capital),
-    whether it ends a sentence, whether it is short, whether it is a table's row."""
-    return (line[:1].isdigit(), line[:2] in ("- ", "• ", "* "), line[:1].isupper(), end, spaces < 8, "|" in line)
+_FIRST, _FIRST_TWO = itemgetter(slice(None, 1)), itemgetter(slice(None, 2))
+_BULLETS = ("- ", "• ", "* ")
+# ``min(1.0, log(1 + d) / 3)`` for each distance d: 1.0 from d = 20 on (log 21 > 3), so a document of any
+# length takes its values from this list and a run of 1.0.
+_SCALED = [min(1.0, math.log(1 + d) / 3) for d in range(32)]
+
+
+def _scaled(n: int) -> list[float]:
+    """``min(1.0, log(1 + d) / 3)`` for d in 0 .. n."""
+    return _SCALED[:n + 1] + [1.0] * (n + 1 - len(_SCALED))
 
 
 def layout_of(lines: Sequence[str]) -> Layout:
-    ends = [ln.endswith(_ENDINGS) or (ln[-1:] == "\n" and _END.search(ln) is not None) for ln in lines]
-    spaces = [ln.count(" ") for ln in lines]
-    shorts = [float(c < 8 and not e) for c, e in zip(spaces, ends, strict=True)]
-    sentences = [float(c >= 8 and e) for c, e in zip(spaces, ends, strict=True)]
-    body = [k for k, c in enumerate(spaces) if ends[k] and c >= 20]
+    # Each list is made by a map over the lines (a loop in C): a record of a corpus is read in the
+    # microseconds a Python loop over its lines costs.
+    ends = list(map(str.endswith, lines, repeat(_ENDINGS)))
+    if "\n" in "".join(lines):  # (a line as given, not stripped: _END's `$` holds before its break)
+        ends = [e or (ln[-1:] == "\n" and _END.search(ln) is not None) for e, ln in zip(ends, lines, strict=True)]
+    spaces = list(map(str.count, lines, repeat(" ")))
+    few = list(map(lt, spaces, repeat(8)))
+    shorts = list(map(float, map(and_, few, map(not_, ends))))
+    sentences = list(map(float, map(and_, map(not_, few), ends)))
+    body = list(compress(count(), map(and_, ends, map(ge, spaces, repeat(20)))))
     n = len(lines)
     # A line shaped as its neighbours are (one item of a list, a row of a table): a list in an article's
     # body and a menu or a block of links both have that shape; the model weighs it with the line's place.
-    shapes = [None, *map(_shape, lines, ends, spaces), None]
-    siblings = [((shapes[k] == shapes[k + 1]) + (shapes[k + 2] == shapes[k + 1])) / 2 for k in range(n)]
+    # The shape, read off a line's edges: how it starts (a digit, a bullet, a capital), whether it ends a
+    # sentence, whether it is short, whether it is a table's row.
+    firsts = list(map(_FIRST, lines))
+    shapes: list[tuple[bool, ...] | None] = [None, *zip(
+        map(str.isdigit, firsts), map(contains, repeat(_BULLETS), map(_FIRST_TWO, lines)), map(str.isupper, firsts),
+        ends, few, map(contains, lines, repeat("|")), strict=True)] + [None]
+    middle = shapes[1:]
+    siblings = list(map(truediv, map(add, map(eq, shapes, middle), map(eq, shapes[2:], middle)), repeat(2)))
     # How far a line stands from the nearest body line, and how far before the first one (on a log scale,
-    # capped at 1): furniture gathers at the page's edges, away from the body. Each distance's value is
-    # computed once (``scaled[d]``), and the lines between two body lines take theirs by a slice.
-    log = math.log
-    scaled = [min(1.0, log(1 + d) / 3) for d in range(n + 1)]
+    # capped at 1): furniture gathers at the page's edges, away from the body. The lines between two body
+    # lines a gap apart take theirs by two slices (up to half the gap, then down).
+    scaled = _scaled(n)
     if body:
         first = body[0]
         distance = scaled[first:0:-1]  # the lines before the first body line
         for a, b in pairwise(body):
-            gap = b - a  # lines a .. b - 1: the nearer of a and b
-            distance += [scaled[d if d <= gap - d else gap - d] for d in range(gap)]
+            half = (b - a) // 2
+            distance += scaled[:half + 1]
+            distance += scaled[b - a - half - 1:0:-1]
         distance += scaled[:n - body[-1]]
         before = [*scaled[first:0:-1], *[0.0] * (n - first)]
     else:
@@ -147,12 +162,13 @@ _DIGITED = frozenset({"digits", "date"})
 _DIGIT = compiled_on_use(r"\d")
 
 
-def bounds(layout: Layout, weights: Sequence[float]) -> list[float]:
+def bounds(layout: Layout, weights: Sequence[float], floor: float = -math.inf) -> list[float]:
     """For each line, the highest logit its features can give with the worded ones unknown (each of
     them lies in [0, 1]): the exact sum of the others, plus every positive weight of a worded one (the
     largest of the word-count bins', of which one is 1; the digit features' only where a digit is). A
     line whose bound is under the threshold's logit scores under the threshold (``line_features``
-    would give it a score no higher)."""
+    would give it a score no higher). A line whose bound stays under ``floor`` even with the digit
+    features' slack is not searched for a digit: its bound is given without it (under ``floor`` still)."""
     w = dict(zip(FEATURES, weights, strict=True))
     # Exactly one of the word-count bins is 1: the largest of their weights bounds them together.
     # `digits` and `date` are 0 on a line without a digit (most lines): their slack is added where one is.
@@ -190,12 +206,16 @@ def bounds(layout: Layout, weights: Sequence[float]) -> list[float]:
                    + prev_sentence * sentences_around[k] + next_sentence * sentences_around[k + 2]
                    + question * line.endswith("?")
                    + url * ("http" in line or "@" in line or "www." in line)
-                   + copyright_ * ("©" in line or "(c)" in line.lower())
+                   # (No character lowers to a bracket: a line without one holds no `(c)` lowered.)
+                   + copyright_ * ("©" in line or ("(" in line and "(c)" in line.lower()))
                    + inside * (first_body < k < last_body)
                    + sibling * siblings[k] + distance * distances[k] + before_lines * befores[k]
-                   + pipe * ("|" in line)
-                   # (str.isdigit, which the features count, and \d agree on ASCII alone)
-                   + (digit_slack if (has_digit(line) if line.isascii() else any(map(isdigit, line))) else 0.0))
+                   + pipe * ("|" in line))
+        # Searching a line for a digit (a regex's step per character) was a third of this loop: only a line
+        # the slack could lift to ``floor`` is searched. (The same sum: its last term was the slack or 0.0.)
+        # (str.isdigit, which the features count, and \d agree on ASCII alone.)
+        if out[-1] + digit_slack >= floor and (has_digit(line) if line.isascii() else any(map(isdigit, line))):
+            out[-1] += digit_slack
     return out
 
 
@@ -330,7 +350,11 @@ def line_features(lines: Sequence[str], only: Sequence[int] | None = None,
     return out
 
 
-_RUNS_ON = compiled_on_use(r"^[^\n]{39,}[a-z,;][ \t]*\n(?=[ \t]*[a-z])", re.MULTILINE)
+# A line that runs on to the next is `^[^\n]{39,}[a-z,;][ \t]*\n(?=[ \t]*[a-z])` (MULTILINE). The first line is
+# read off its end (``_first_line_runs_on``): the pattern backs off over the whole line a character at a
+# time, and a record of plain text is one long line.
+_RUN_ON_LAST = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+_LOWER_NEXT = compiled_on_use(r"[ \t]*[a-z]")
 # The same lines but the first, each found from the line break before it, a literal the regex engine
 # skips to in C (a MULTILINE `^` is tried at every character).
 _RUNS_ON_AFTER_BREAK = compiled_on_use(r"\n[^\n]{39,}[a-z,;][ \t]*(?=\n[ \t]*[a-z])")
@@ -365,12 +389,26 @@ def _runs_on_count(text: str) -> int:
     return count
 
 
+def _first_line_runs_on(text: str) -> bool:
+    """Whether ``_RUNS_ON`` matches at the text's start: a first line of 40 characters or more before its
+    trailing spaces and tabs, the last of them a lower-case letter, a comma or a semicolon, and a next line
+    that starts (after spaces and tabs) with a lower-case letter."""
+    first_break = text.find("\n")
+    if first_break < 0:
+        return False
+    line = text[:first_break].rstrip(" \t")
+    return len(line) >= 40 and line[-1] in _RUN_ON_LAST and _LOWER_NEXT.match(text, first_break + 1) is not None
+
+
 def hand_wrapped(text: str) -> bool:
     """Whether the text is prose wrapped by hand, as plain-text documentation, mail and RFCs are (and some
     extractors' Markdown): in a fifth or more of its long lines a sentence runs on to the next line, where
     extractor output keeps a paragraph on one line. The model knows only the second layout; in the first,
     every heading, field and wrapped line end is short and unpunctuated, so it reads them all as furniture."""
-    runs_on = _runs_on_count(text) + (_RUNS_ON.match(text) is not None)
+    # Each line that runs on is counted at the break after it: fewer than three breaks, fewer than three.
+    if text.count("\n") < 3:
+        return False
+    runs_on = _runs_on_count(text) + _first_line_runs_on(text)
     if runs_on < 3:
         return False
     # A line of 40 characters or more once stripped is one before: where the text's runs-on make a fifth
@@ -388,6 +426,16 @@ def hand_wrapped(text: str) -> bool:
 # Each underline is found from the line break before it (the first line, with none, is never one): a
 # literal the regex engine skips to, where a MULTILINE `^` is tried at every character of the text.
 _UNDERLINE = compiled_on_use(r"\n([=\-~^*#+`'\"])\1{2,}[ \t]*$", re.MULTILINE)
+
+
+def written_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The spans of the lines ``_furniture.LINE`` finds (cut at each CR and LF, blank ones left out) and
+    each stripped, cut and read by maps in C (the regex stepped through every character of the text)."""
+    pieces = text.replace("\r", "\n").split("\n")
+    stripped = list(map(str.strip, pieces))  # (str.strip's white space is the regex engine's \s)
+    starts = list(compress(accumulate(map((1).__add__, map(len, pieces)), initial=0), stripped))
+    spans = list(zip(starts, map(add, starts, compress(map(len, pieces), stripped)), strict=True))
+    return spans, list(filter(None, stripped))
 
 
 def underlined_headings(text: str) -> bool:
@@ -498,16 +546,15 @@ table rows are its own structure.
         if doc.format != "text" or not doc.segments or hand_wrapped(doc.text) or underlined_headings(doc.text):
             return
         text = doc.text
-        spans = [m.span() for m in LINE.finditer(text)]
+        spans, lines = written_lines(text)
         if len(spans) < 3:
             return  # a title and a line: nothing to compare a line with
-        lines = [text[s:e].strip() for s, e in spans]
         m = model()
         layout = layout_of(lines)
         # Only the lines whose score could reach the threshold are split into words (the same findings).
         t = min(m.threshold, 1 - 1e-12)
         floor = math.log(t / (1 - t)) - 1e-9
-        bound = bounds(layout, m.weights)
+        bound = bounds(layout, m.weights, floor)
         likely = [k for k, b in enumerate(bound) if k > 0 and b >= floor]
         if not likely:
             return
