@@ -1,9 +1,14 @@
 """T109 (glued-words): two content words joined are flagged only in a document without code; each sign
 of code the rule reads turns them off, and look-alikes that are not code do not."""
 
+import random
+import re
+
 import pytest
+from lint.rules.translation import glued_words
 
 from lint.engine import check_text
+from lint.model import Document, Segment, Source
 
 GLUED = "It was the first private company to have a rocketreach outer space."
 
@@ -27,3 +32,51 @@ def test_a_sign_of_code_turns_compounds_off(code):
 ])
 def test_prose_that_looks_like_code_does_not(prose):
     assert t109(f"{GLUED}\n\n{prose}\n") == ["rocketreach"]
+
+
+# -- the runs read in C must give the words _CANDIDATE gives (a speed change: the same findings) ----------
+
+
+def test_the_runs_that_are_candidates_are_the_words_the_candidate_pattern_finds() -> None:
+    rng = random.Random(109)
+    pieces = ["theyalso", "abcdef", "abcde", "xyzxyzxyz", "Theyalso", "THE", "s", "t", " ", " ", "\n", ".", ",", "'",
+              "’", "@", "/", ":", "_", "-", "(", ")", "1", "é", "ß", "\u00a0", "a", "x"]
+    seen = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        words = set(glued_words._CANDIDATE.findall(text))
+        runs = glued_words._runs(text)
+        assert runs == set(re.findall(r"(?<![a-z])[a-z]{6,}", text)), repr(text)
+        assert {w for w in runs if glued_words._candidate(text, w)} == words, repr(text)
+        seen += bool(words)
+    assert seen > 2000
+
+
+def _plain_glued_words(doc: Document) -> dict[str, tuple[str, str]]:
+    """``_glued_words`` as it read the prose's candidates with _CANDIDATE itself."""
+    text = doc.text
+    rare = [w for w in set(glued_words._CANDIDATE.findall(doc.prose[0]))
+            if glued_words._frequency()(w) < glued_words._RARE]
+    compounds = not glued_words._has_code(text)
+    glued = {}
+    for word in rare:
+        halves = glued_words.split_of(word, compounds, doc.format != "text")
+        if halves is not None and glued_words._uses(text)[word] <= 1 and word not in glued_words.code_names(text):
+            glued[word] = halves
+    return glued
+
+
+def test_the_glued_words_are_those_the_candidate_pattern_gives() -> None:
+    rng = random.Random(110)
+    pieces = ["theyalso", "Theyalso", "frommany", "xfrommany", "frommany_", "frommany's", "frommany.com", "notwant",
+              "@notwant", "rocketreach", "rocketreachx", "the", "said", "becauseof", "(becauseof)", "’thatthe", "`x`",
+              " ", " ", " ", "\n", ".", ",", "/", "-", "1"]
+    found = 0
+    for _ in range(3000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(1, 3))]
+        doc = Document(Source("a.txt", "\n".join(texts)), "text",
+                       [Segment(t, "paragraph", ((sum(len(x) + 1 for x in texts[:i]), 0),), i) for i, t in enumerate(texts)])
+        ours = glued_words._glued_words(doc)
+        assert ours == _plain_glued_words(doc), texts
+        found += bool(ours)
+    assert found > 300

@@ -14,6 +14,11 @@ from ._code_names import code_names
 
 # A lower-case word of six letters or more, not touching code, a path or a name with inner marks.
 _CANDIDATE = re.compile(r"(?<![\w@/.:'’_-])[a-z]{6,}(?![\w@/_(-]|\.\w|['’](?!s\b)\w)")
+# Every word _CANDIDATE finds is a whole run of six lower-case letters or more: a run after another
+# character (opening with a class the regex engine skips to, where _CANDIDATE tries its look-behind at
+# every character, some 300 instructions a character), or at the text's start (``_runs``).
+_RUN = re.compile(r"[^a-z]([a-z]{6,}+)")
+_FIRST_RUN = re.compile(r"[a-z]{6,}+")
 _COMMON = 4.0  # Zipf frequency (log10 of uses per billion words) of each half: the commonest ~5,000 words
 _MIN_HALF = 2
 # Of two splits, the one taken is a hundred times likelier (the product of its words' frequencies).
@@ -329,6 +334,27 @@ at the first candidate only). Select it with `--select T109`.
                                    f"'{m.group()}' looks like two words glued: '{a} {b}'", edits=[(at, at, " ")])
 
 
+def _runs(text: str) -> set[str]:
+    """The text's runs of six lower-case letters or more: every word ``_CANDIDATE`` finds among them."""
+    runs = set(_RUN.findall(text))
+    first = _FIRST_RUN.match(text)
+    if first is not None:
+        runs.add(first.group())
+    return runs
+
+
+def _candidate(text: str, run: str) -> bool:
+    """Whether ``_CANDIDATE`` finds ``run`` (one of ``_runs``) in the text: where it stands whole, after no
+    word character, path or name mark, before none (asked of a rare run's few places only)."""
+    at = text.find(run)
+    while at >= 0:
+        found = _CANDIDATE.match(text, at)  # (its look-behind reads the text before ``at``)
+        if found is not None and found.end() == at + len(run):
+            return True
+        at = text.find(run, at + 1)
+    return False
+
+
 # The candidate words met so far that English uses (Zipf frequency of _RARE or more): at most the list's
 # words of that frequency, some 30,000.
 _USED: set[str] = set()
@@ -338,17 +364,20 @@ def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
     """The document's glued words and their halves, each word decided once (every test depends on the word
     and the document alone), over the words of all its segments: most documents have none, and their
     segments are then not scanned again."""
-    words = set(_CANDIDATE.findall(doc.prose[0]))
+    prose = doc.prose[0]
+    words = _runs(prose)
     if not words:
         return {}
     zipf = _frequency()
     # A word English uses splits into nothing (``split_of``'s first test): the document's code is looked
     # for only where a rarer word is left. Most of a document's words are such words, met before: they
-    # are left out as a set (``_USED``), and only the others are looked up.
+    # are left out as a set (``_USED``), and only the others are looked up. (The runs _CANDIDATE would not
+    # take are asked too: a word's frequency is the word's, wherever it stands.)
     rare = []
     for word in words - _USED:
         if zipf(word) < _RARE:
-            rare.append(word)
+            if _candidate(prose, word):
+                rare.append(word)
         else:
             _USED.add(word)
     if not rare:
