@@ -80,3 +80,17 @@ def test_the_glued_words_are_those_the_candidate_pattern_gives() -> None:
         assert ours == _plain_glued_words(doc), texts
         found += bool(ours)
     assert found > 300
+
+
+def test_the_zipf_frequency_read_off_the_list_entry_is_wordfreqs() -> None:
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    rng = random.Random(111)
+    zipf = glued_words._frequency.__wrapped__()  # a fresh one: no entry asked before
+    listed = [w for i, w in enumerate(iter_wordlist("en", "large")) if i % 23 == 0]
+    made = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    words = [*listed, *made, *(w[: len(w) // 2] for w in listed[:3000]), *(w + "s" for w in listed[:3000])]
+    rng.shuffle(words)
+    assert sum(1 for w in listed if w.isascii() and w.isalpha() and w.islower()) > 5000
+    for word in words:
+        assert zipf(word) == float(zipf_frequency(word, "en", wordlist="large")), word
