@@ -389,8 +389,7 @@ def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
     rare = []
     for word in words - _USED:
         if zipf(word) < _RARE:
-            if _candidate(prose, word):
-                rare.append(word)
+            rare.append(word)
         else:
             _USED.add(word)
     if not rare:
@@ -401,8 +400,10 @@ def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
     glued: dict[str, tuple[str, str]] = {}
     for word in rare:
         halves = split_of(word, compounds, markup)
-        # (The document-wide tests last: most documents have no word that splits.)
-        if halves is None or _uses(text)[word] > 1:
+        # (The document-wide tests last: most documents have no word that splits. Whether _CANDIDATE finds
+        # the run is asked of a run that splits alone: a search of the prose for each of a document's rare
+        # runs cost more than _CANDIDATE's whole scan.)
+        if halves is None or not _candidate(prose, word) or _uses(text)[word] > 1:
             continue  # a word the document uses again is its vocabulary (a term), not an accident
         if word not in code_names(text):  # the document writes it as code somewhere: ``timeit``, `readinto(`
             glued[word] = halves
