@@ -28,9 +28,9 @@ from operator import attrgetter
 
 from lint.guard import Crash, is_crash
 
-# (``_lead_character``: the character each pattern's matches open with, kept per pattern for
+# (``lead_character_of``: the character each pattern's matches open with, kept per pattern for
 # ``Document.segments_matching`` too, which asks it again of the pieces a plan lets through.)
-from lint.model import Document, Finding, Segment, _lead_character
+from lint.model import Document, Finding, Segment, lead_character_of
 from lint.patterns import compiled_on_use, kept_answer
 from lint.rule import Rule
 from lint.scan import line_scanner, non_ascii, non_ascii_first_class, parsed, scanners
@@ -115,7 +115,7 @@ class Checker:
             plan = self._plans[language] = _Plan(
                 applying(self.document_rules), [a for a in self.anchored if a[0].applies_to(language)],
                 applying(self.always), [f for f in self.foreign if f[0].applies_to(language)],
-                [(r, r.kinds, [(p, _lead_character(p)) for p in patterns])
+                [(r, r.kinds, [(p, lead_character_of(p)) for p in patterns])
                  for r, patterns in self.triggered if r.applies_to(language)],
                 applying(self.gated))
         return plan

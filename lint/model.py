@@ -336,7 +336,7 @@ class Document:
         """The segments in which ``pattern`` has a match that starts there (scanned over ``prose``; a
         match that runs on into the next segment only adds one)."""
         joined, starts = self.prose
-        lead = _lead_character(pattern)
+        lead = lead_character_of(pattern)
         if lead and lead not in joined:
             return  # (most of the pieces that ``lint.scan.scanners`` makes open with a mark most prose lacks)
         pos = 0
@@ -386,7 +386,8 @@ class Document:
 _LEADS: dict[int, tuple[re.Pattern[str], str]] = {}
 
 
-def _lead_character(pattern: re.Pattern[str]) -> str:
+def lead_character_of(pattern: re.Pattern[str]) -> str:
+    """The character every match of a compiled pattern opens with (\"\" where none), kept per pattern."""
     kept = _LEADS.get(id(pattern))
     if kept is not None and kept[0] is pattern:
         return kept[1]

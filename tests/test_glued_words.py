@@ -89,8 +89,26 @@ def test_the_zipf_frequency_read_off_the_list_entry_is_wordfreqs() -> None:
     zipf = glued_words._frequency.__wrapped__()  # a fresh one: no entry asked before
     listed = [w for i, w in enumerate(iter_wordlist("en", "large")) if i % 23 == 0]
     made = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 14))) for _ in range(3000)]
-    words = [*listed, *made, *(w[: len(w) // 2] for w in listed[:3000]), *(w + "s" for w in listed[:3000])]
+    # Words the list's entries do not answer for: wordfreq folds case and ligatures (`Hello`, `ﬁnal`)
+    # and keeps letters outside ASCII (`naïve`, `straße`, `İstanbul`).
+    folded = ["Hello", "HELLO", "ﬁnal", "naïve", "straße", "İstanbul", "Kelvin", "ſtop", "don't", "e-mail", "abc123"]
+    words = [*listed, *made, *folded, *(w[: len(w) // 2] for w in listed[:3000]), *(w + "s" for w in listed[:3000])]
     rng.shuffle(words)
     assert sum(1 for w in listed if w.isascii() and w.isalpha() and w.islower()) > 5000
     for word in words:
         assert zipf(word) == float(zipf_frequency(word, "en", wordlist="large")), word
+
+
+def test_without_wordfreq_a_document_of_no_candidate_is_checked(monkeypatch) -> None:
+    # A fake for what the tests cannot cause here: wordfreq absent (it is installed with the test extras).
+    def missing() -> None:
+        raise RuntimeError("T109 (glued-words) needs wordfreq: pip install 'copylint[glue]'")
+
+    monkeypatch.setattr(glued_words, "_frequency", missing)
+
+    def doc(text: str) -> Document:
+        return Document(Source("a.txt", text), "text", [Segment(text, "paragraph", ((0, 0),), 0)])
+
+    assert glued_words._glued_words(doc("Yesterday it was wet.")) == {}  # `esterday` is a run, no candidate
+    with pytest.raises(RuntimeError, match="needs wordfreq"):
+        glued_words._glued_words(doc("It was a sunnyday in the town."))

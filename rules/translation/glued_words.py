@@ -381,7 +381,14 @@ def _glued_words(doc: Document) -> dict[str, tuple[str, str]]:
     words = _runs(prose)
     if not words:
         return {}
-    zipf = _frequency()
+    try:
+        zipf = _frequency()
+    except RuntimeError:
+        # Without wordfreq the rule says so only where it has a candidate to weigh, as when it looked up
+        # _CANDIDATE's words alone: a document of none is checked, not an error.
+        if any(_candidate(prose, word) for word in words):
+            raise
+        return {}
     # A word English uses splits into nothing (``split_of``'s first test): the document's code is looked
     # for only where a rarer word is left. Most of a document's words are such words, met before: they
     # are left out as a set (``_USED``), and only the others are looked up. (The runs _CANDIDATE would not
