@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -18,6 +19,8 @@ pytestmark = [pytest.mark.timeout(90),
               pytest.mark.skipif(sys.platform == "win32", reason="stops the watcher with SIGINT")]
 
 WAIT = 30.0  # seconds for a run to show up: a loaded machine starts Python slowly
+# The last line of a run's report on stdout (`copylint check`'s summary).
+_SUMMARY = re.compile(r"(Found \d+ finding|All checks passed|Fixed \d+ finding)")
 
 
 class Watcher:
@@ -42,8 +45,14 @@ class Watcher:
             self.lines.put((name, line.rstrip("\n")))
 
     def until(self, text: str, stream: str = "stderr") -> list[str]:
-        """The lines printed up to and including the first on ``stream`` that contains ``text``."""
+        """The lines printed up to and including the first on ``stream`` that contains ``text`` and, where
+        that is the watcher's "Watching" after a run, the run's summary on stdout: the two pipes are read
+        by two threads, so a run's last report lines may reach the queue after the watcher's next line
+        (the test saw the report cut in two, one run's end in the next run's lines)."""
         got: list[str] = []
+        waiting = {(stream, text)}
+        if stream == "stderr" and text.startswith("Watching"):
+            waiting.add(("stdout", ""))
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:
             try:
@@ -52,7 +61,9 @@ class Watcher:
                 continue
             self.seen.append((name, line))
             got.append(line)
-            if name == stream and text in line:
+            waiting -= {(name, text)} if name == stream and text in line else set()
+            waiting -= {("stdout", "")} if name == "stdout" and _SUMMARY.match(line) else set()
+            if not waiting:
                 return got
         raise AssertionError(f"no {text!r} on {stream} within {WAIT} s; seen: {self.seen}")
 
