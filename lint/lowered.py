@@ -12,6 +12,11 @@ the flags in force there (each found by asking the regex engine, not by a table 
 branches and groups keep their shape; an assertion is dropped, which only widens what matches, as does
 a possessive repeat or an atomic group read as a plain one. A pattern with a back reference, or with an
 inline flag other than IGNORECASE, gets no stand-in (None).
+
+A greedy repeat of one character's class that no character able to come next belongs to is written
+possessive (`[\\w.'-]*+` before `\\s+`): giving back what it took could only put a character of its class
+where none of the next's may stand, so the places are the same, and the engine no longer backtracks
+through every word of a line before it fails (the byline and dateline gates on the PEPs' lines: 90 -> 49 ms).
 """
 
 from __future__ import annotations
@@ -35,21 +40,23 @@ def lowered_ascii_pattern(pattern: str, flags: int) -> str | None:
     return kept_answer("lowered-ascii", pattern, flags, lambda: _stand_in(pattern, flags))
 
 
-def _stand_in(pattern: str, flags: int) -> str | None:
+def _stand_in(pattern: str, flags: int, possessive: bool = True) -> str | None:
+    """``possessive=False``: every repeat written greedy, as read (the tests' reference)."""
     reading = parsed(pattern, flags)
     if reading is None:
         return None
     parser, items, in_force = reading
     if in_force & ~(re.IGNORECASE | re.UNICODE):
         return None  # MULTILINE, DOTALL, VERBOSE's comments… are read as the pattern reads them: not here
-    writer, ignore = _Writer(parser), bool(in_force & re.IGNORECASE)
+    writer, ignore = _Writer(parser, possessive), bool(in_force & re.IGNORECASE)
     try:
         # The rest in a lookahead: finditer then finds every place (its matches cannot overlap a place
         # where the pattern matches). A leading literal stays outside it, for the engine to skip to.
+        # After the lookahead's end nothing need follow: the follow set there is empty.
         if items and items[0][0] == parser.LITERAL:
             op, arg = items[0]
-            return writer.item(op, arg, ignore) + "(?=" + writer.sequence(items[1:], ignore) + ")"
-        return "(?=" + writer.sequence(items, ignore) + ")"
+            return writer.item(op, arg, ignore) + "(?=" + writer.sequence(items[1:], ignore, _END) + ")"
+        return "(?=" + writer.sequence(items, ignore, _END) + ")"
     except _NoStandIn:
         return None
 
@@ -58,14 +65,24 @@ class _NoStandIn(Exception):
     pass
 
 
+# The characters that may come next (the stand-in reads lowered ASCII, so a set of them is complete);
+# None where that is not known.
+_Follow = frozenset[str] | None
+_END: frozenset[str] = frozenset()
+
+
 class _Writer:
-    def __init__(self, parser: Any) -> None:
+    def __init__(self, parser: Any, possessive: bool = True) -> None:
         self.p = parser
+        self.possessive = possessive
 
-    def sequence(self, items: Any, ignore: bool) -> str:
-        return "".join(self.item(op, arg, ignore) for op, arg in items)
+    def sequence(self, items: Any, ignore: bool, follow: _Follow = None) -> str:
+        """The items written in order; ``follow``: what may come after the last of them."""
+        items = list(items)
+        return "".join(self.item(op, arg, ignore, _then(self._first(items[k + 1:], ignore), follow))
+                       for k, (op, arg) in enumerate(items))
 
-    def item(self, op: Any, arg: Any, ignore: bool) -> str:
+    def item(self, op: Any, arg: Any, ignore: bool, follow: _Follow = None) -> str:
         p = self.p
         if op in (p.LITERAL, p.NOT_LITERAL, p.ANY, p.IN):
             return _class_of(_one_character(p, op, arg), ignore)
@@ -73,22 +90,81 @@ class _Writer:
             _group, add, remove, body = arg
             if (add | remove) & ~re.IGNORECASE:
                 raise _NoStandIn
-            scoped = (ignore or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
-            return "(?:" + self.sequence(body, scoped) + ")"
+            return "(?:" + self.sequence(body, _scoped(ignore, add, remove), follow) + ")"
         if op == p.BRANCH:
-            return "(?:" + "|".join(self.sequence(b, ignore) for b in arg[1]) + ")"
+            return "(?:" + "|".join(self.sequence(b, ignore, follow) for b in arg[1]) + ")"
         if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", p.MAX_REPEAT)):
-            low, high, body = arg
-            inner = self.sequence(body, ignore)
-            if not inner:
-                return ""  # a repeat of assertions only, dropped with them
-            top = "" if high == p.MAXREPEAT else str(high)
-            return "(?:" + inner + "){" + f"{low},{top}" + "}"
+            return self._repeat(op, arg, ignore, follow)
         if op == getattr(p, "ATOMIC_GROUP", None):
-            return "(?:" + self.sequence(arg, ignore) + ")"
+            return "(?:" + self.sequence(arg, ignore, follow) + ")"
         if op in (p.ASSERT, p.ASSERT_NOT, p.AT):
             return ""  # dropped: the stand-in then matches wherever the pattern does, and maybe more
         raise _NoStandIn  # a back reference, a conditional group, or an item this reading does not know
+
+    def _repeat(self, op: Any, arg: Any, ignore: bool, follow: _Follow) -> str:
+        p = self.p
+        low, high, body = arg
+        body = list(body)
+        # Inside, what may come next is the body again or what follows the repeat (the repeat may stop
+        # after any pass, once it has made ``low``).
+        again = self._first(body, ignore)
+        inner = self.sequence(body, ignore, None if again is None or follow is None else again[0] | follow)
+        if not inner:
+            return ""  # a repeat of assertions only, dropped with them
+        top = "" if high == p.MAXREPEAT else str(high)
+        written = "(?:" + inner + "){" + f"{low},{top}" + "}"
+        if (self.possessive and op == p.MAX_REPEAT and follow is not None and len(body) == 1
+                and body[0][0] in (p.LITERAL, p.NOT_LITERAL, p.ANY, p.IN)
+                and _characters(_one_character(p, *body[0]), ignore).isdisjoint(follow)):
+            written += "+"
+        return written
+
+    def _first(self, items: list[Any], ignore: bool) -> tuple[frozenset[str], bool] | None:
+        """The characters the stand-in of ``items`` may start with, and whether it may match nothing
+        (then what follows them may come first); None where that is not known."""
+        out: set[str] = set()
+        for op, arg in items:
+            first = self._first_of(op, arg, ignore)
+            if first is None:
+                return None
+            out |= first[0]
+            if not first[1]:
+                return frozenset(out), False
+        return frozenset(out), True
+
+    def _first_of(self, op: Any, arg: Any, ignore: bool) -> tuple[frozenset[str], bool] | None:
+        p = self.p
+        if op in (p.LITERAL, p.NOT_LITERAL, p.ANY, p.IN):
+            return _characters(_one_character(p, op, arg), ignore), False
+        if op == p.SUBPATTERN:
+            return self._first(list(arg[3]), _scoped(ignore, arg[1], arg[2]))
+        if op == p.BRANCH:
+            firsts = [self._first(list(b), ignore) for b in arg[1]]
+            if any(f is None for f in firsts):
+                return None
+            return frozenset().union(*(f[0] for f in firsts if f)), any(f[1] for f in firsts if f)
+        if op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", p.MAX_REPEAT)):
+            first = self._first(list(arg[2]), ignore)
+            return None if first is None else (first[0], first[1] or arg[0] == 0)
+        if op == getattr(p, "ATOMIC_GROUP", None):
+            return self._first(list(arg), ignore)
+        if op in (p.ASSERT, p.ASSERT_NOT, p.AT):
+            return _END, True  # dropped from the stand-in: they match nothing there
+        return None
+
+
+def _then(first: tuple[frozenset[str], bool] | None, follow: _Follow) -> _Follow:
+    """What may come after an item: the first characters of the items after it, and, where those may
+    match nothing, what follows them all."""
+    if first is None:
+        return None
+    if not first[1]:
+        return first[0]
+    return None if follow is None else first[0] | follow
+
+
+def _scoped(ignore: bool, add: int, remove: int) -> bool:
+    return (ignore or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
 
 
 def _one_character(parser: Any, op: Any, arg: Any) -> str:
@@ -122,11 +198,17 @@ def _categories(parser: Any) -> dict[Any, str]:
 
 
 @lru_cache(maxsize=512)
+def _characters(one: str, ignore: bool) -> frozenset[str]:
+    """The lowered forms of the ASCII characters ``one`` matches."""
+    test = re.compile(one, re.IGNORECASE if ignore else 0).fullmatch
+    return frozenset(c.lower() for c in _ASCII if test(c))
+
+
+@lru_cache(maxsize=512)
 def _class_of(one: str, ignore: bool) -> str:
     """The class of the lowered forms of the ASCII characters ``one`` matches (a pattern that matches
     none: a class that cannot match)."""
-    test = re.compile(one, re.IGNORECASE if ignore else 0).fullmatch
-    chars = sorted({c.lower() for c in _ASCII if test(c)})
+    chars = sorted(_characters(one, ignore))
     if not chars:
         return "(?!)"
     if len(chars) == 1:
