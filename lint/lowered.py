@@ -17,6 +17,11 @@ A greedy repeat of one character's class that no character able to come next bel
 possessive (`[\\w.'-]*+` before `\\s+`): giving back what it took could only put a character of its class
 where none of the next's may stand, so the places are the same, and the engine no longer backtracks
 through every word of a line before it fails (the byline and dateline gates on the PEPs' lines: 90 -> 49 ms).
+
+A text outside ASCII is read through a view (``ascii_view``): lowered, with each character outside ASCII
+replaced by an ASCII one of its kind to the engine's classes (``stand_for``: white space, a decimal digit,
+another letter or digit, anything else), and each class of the stand-in that may match a character of
+such a kind outside ASCII holds its stand-in too; so the stand-in finds every place there as well.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.patterns import kept_answer
-from lint.scan import parsed
+from lint.scan import non_ascii, parsed
 
 _ASCII = [chr(i) for i in range(128)]
 
@@ -199,9 +204,75 @@ def _categories(parser: Any) -> dict[Any, str]:
 
 @lru_cache(maxsize=512)
 def _characters(one: str, ignore: bool) -> frozenset[str]:
-    """The lowered forms of the ASCII characters ``one`` matches."""
+    """The lowered forms of the ASCII characters ``one`` matches, and the stand-ins (``stand_for``) of the
+    kinds of character outside ASCII it may match."""
     test = re.compile(one, re.IGNORECASE if ignore else 0).fullmatch
-    return frozenset(c.lower() for c in _ASCII if test(c))
+    return frozenset(c.lower() for c in _ASCII if test(c)) | _standing_in(one)
+
+
+# Characters outside ASCII that no view can hold: İ lowers to two characters; ı, ſ and the Kelvin sign match
+# an ASCII letter when case is ignored (the Kelvin sign also lowers to `k`); U+0345, a mark, matches the
+# letter ι when case is ignored. (tests/test_lowered.py finds every such character in Unicode's tables.)
+UNVIEWABLE = frozenset("\u0130\u0131\u017f\u212a\u0345")
+# Past this many different characters outside ASCII (a page in another script), replacing them one by one
+# would cost a pass of the text each: no view.
+_MOST_REPLACED = 48
+_ALL_STAND_INS = frozenset(" 0a\x01")
+# The stand-ins of the kinds of character outside ASCII that each category matches (``stand_for``: \w is a
+# letter, a digit or `_`, \d a decimal digit, \s white space, to the engine as to ``str``'s tests).
+_CATEGORY_STAND_INS = {"CATEGORY_DIGIT": "0", "CATEGORY_WORD": "0a", "CATEGORY_SPACE": " ",
+                       "CATEGORY_NOT_DIGIT": " a\x01", "CATEGORY_NOT_WORD": " \x01", "CATEGORY_NOT_SPACE": "0a\x01"}
+
+
+def stand_for(ch: str) -> str:
+    """The ASCII character that stands for ``ch`` (outside ASCII) in a view: one of the same kind to the
+    regex engine's categories."""
+    return " " if ch.isspace() else "0" if ch.isdecimal() else "a" if ch.isalnum() else "\x01"
+
+
+def ascii_view(text: str, lowered: str) -> str | None:
+    """``lowered`` (``text.lower()``) in ASCII, offset for offset: each character outside ASCII replaced
+    by ``stand_for``'s; None where ``text`` holds an ``UNVIEWABLE`` character or too many different ones
+    outside ASCII."""
+    if not UNVIEWABLE.isdisjoint(non_ascii(text)):
+        return None
+    # (The lowered text's own characters: a capital sigma lowers to σ or ς by what follows it.)
+    outside = set(non_ascii(lowered))
+    if len(outside) > _MOST_REPLACED:
+        return None
+    view = lowered
+    for ch in outside:
+        view = view.replace(ch, stand_for(ch))
+    return view if view.isascii() and len(view) == len(text) else None
+
+
+def _standing_in(one: str) -> frozenset[str]:
+    """The stand-ins of the kinds of character outside ASCII that ``one`` (one character's pattern, as
+    ``_one_character`` writes it) may match: a kind a character of its own belongs to (case ignored or
+    not: a character's other cases are of its kind, but for ``UNVIEWABLE``), or a category's kinds; every
+    kind for a negated class, any character, or an item not read here."""
+    reading = parsed(one, 0)
+    if reading is None or not reading[1]:
+        return _ALL_STAND_INS
+    parser, items, _ = reading
+    op, arg = items[0]
+    if op not in (parser.LITERAL, parser.IN):
+        return _ALL_STAND_INS
+    out: set[str] = set()
+    for kind, value in [(op, arg)] if op == parser.LITERAL else arg:
+        if kind == parser.LITERAL:
+            if value >= 128:
+                out.add(stand_for(chr(value)))
+        elif kind == parser.RANGE:
+            low, high = max(value[0], 128), value[1]
+            if high - low > 4096:
+                return _ALL_STAND_INS
+            out.update(stand_for(chr(c)) for c in range(low, high + 1))
+        elif kind == parser.CATEGORY and str(value) in _CATEGORY_STAND_INS:
+            out.update(_CATEGORY_STAND_INS[str(value)])
+        else:
+            return _ALL_STAND_INS
+    return frozenset(out)
 
 
 @lru_cache(maxsize=512)

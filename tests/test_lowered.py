@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 
 import pytest
 from lint.rules.scrape._furniture import _gate_source, _required_words, default_lists
 
-from lint.lowered import _stand_in, lowered_ascii_pattern
+from lint.lowered import UNVIEWABLE, _stand_in, ascii_view, lowered_ascii_pattern, stand_for
 
 PATTERNS = [
     r"\nby (?-i:[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|of)){0,6})[ \t]*(?=\n|\Z)",
@@ -95,3 +96,80 @@ def test_possessive_repeats_are_written_where_nothing_after_can_take_their_chara
     assert "}+" in (_stand_in(r"\n[a-z]*\d", re.IGNORECASE) or "")
     assert "}+" not in (_stand_in(r"\n[a-z]*a", re.IGNORECASE) or "")
     assert "}+" not in (_stand_in(r"\n(?:ab*)*b", re.IGNORECASE) or "")
+
+
+def test_unviewable_holds_every_character_whose_case_crosses_a_kind() -> None:
+    """From Unicode's tables as ``str`` and the regex engine read them: a character outside ASCII whose
+    lower case is not one character outside ASCII, or that IGNORECASE matches to an ASCII one, or whose
+    case forms (lower, and the engine's extra equivalences) are of another kind (``stand_for``) is
+    ``UNVIEWABLE``; all others keep their kind, which the view's argument rests on."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    to_ascii = re.compile("[\x00-\x7f]", re.IGNORECASE).fullmatch
+    crossing = set()
+    for code in range(128, sys.maxunicode + 1):
+        ch = chr(code)
+        lower = ch.lower()
+        if len(lower) != 1 or lower.isascii() or to_ascii(ch) or stand_for(lower) != stand_for(ch):
+            crossing.add(ch)
+    # The engine's extra equivalences: the characters a text may hold (outside UNVIEWABLE) of one kind.
+    for code, others in _casefix._EXTRA_CASES.items():
+        group = [chr(c) for c in (code, *others)]
+        held = [ch for ch in group if not ch.isascii() and ch not in UNVIEWABLE]
+        assert len({stand_for(ch) for ch in held}) <= 1, group
+        assert not held or all(not ch.isascii() for ch in group), group
+        crossing.update(ch for ch in group if ch in UNVIEWABLE)  # (each one there for a reason)
+    assert crossing == UNVIEWABLE
+
+
+# Texts outside ASCII: letters with and without case, a mark, digits of other scripts, spaces, quotes, the
+# placeholder, and pieces that reach the patterns.
+OUTSIDE = [*"éÉüÜßΣσςΩ’“”•·\u00a0\u2009٣²½\ufffcşİK", "für ", "\nFür", "\n٣ of ٣", "\nÉdouard Dupont, Jan 3, 2024 10:30 am EST",
+           "\nBy Zoë Smith", "\n2 ٣ comments", "\nPhoto: Björn ", "\n• Tags: é", "\nKK", "\né’ ’s", "\n٣-x", "\nTags: é"]
+VIEW_PATTERNS = [r"\n[\w.'’-]+ ’s", r"\n(?-i:[À-Ö])\w+", r"\n\d+ ٣", r"\n[^a-z]+x", r"\nfür\b", r"\n\s+\S", r"\n\W\D."]
+
+
+@pytest.mark.parametrize("source", POSSESSIVE_CASES + PATTERNS + VIEW_PATTERNS + [
+    _gate_source(list(default_lists()["patterns"])),
+    _gate_source([p for p in default_lists()["patterns"] if not _required_words(p)])])
+def test_stand_in_finds_every_place_in_a_view_of_text_outside_ascii(source: str) -> None:
+    stand_in = lowered_ascii_pattern(source, re.IGNORECASE)
+    assert stand_in is not None
+    pattern, places = re.compile(source, re.IGNORECASE), re.compile(stand_in)
+    rnd = random.Random(5)
+    matched = viewed = 0
+    for _ in range(400):
+        text = "".join(rnd.choice(ALPHABET + OUTSIDE) for _ in range(rnd.randint(1, 30)))
+        view = ascii_view(text, text.lower())
+        if view is None:
+            assert not UNVIEWABLE.isdisjoint(text)
+            continue
+        viewed += 1
+        wanted = _places(pattern, text)
+        matched += len(wanted)
+        assert wanted <= {m.start() for m in places.finditer(view)}, (text, view)
+    assert matched and viewed > 200
+
+
+def test_the_quick_gate_through_a_view_finds_the_gates_own_matches() -> None:
+    """S102's quick gate asked only at the places its stand-in finds in a text's view finds what it finds
+    over the whole text (``_starts_through``, as ``maybe_furniture`` asks it)."""
+    from lint.rules.scrape._furniture import _default_judge, _starts_through
+
+    judge = _default_judge()
+    gate, places = judge.quick_gate, judge.ascii_quick_places
+    assert gate is not None and places is not None
+    lines = ["Published Monday, November 18, 2019 8:22AM EST", "Par Zoë Dupont — 11/18/19 11:04 PM EST",
+             "By Justine Coleman - 11/18/19 11:04 PM EST", "Photo: Getty Images", "12 of 30", "Image 3 of 5",
+             "Catégorie : Économie", "Tags: café, thé", "Powered by Ça", "View all “posts”", "Le café était fermé.",
+             "Straße und Wörter.", "\u00a0• Nov 19, 2019 at 9:08 GMT", "2 días ago at 07:52 am", "Ω of ٣"]
+    rnd = random.Random(9)
+    found = 0
+    for _ in range(500):
+        joined = "\n" + "\n".join(rnd.choice(lines) for _ in range(rnd.randrange(1, 8)))
+        view = ascii_view(joined, joined.lower())
+        assert view is not None
+        wanted = [m.start() for m in gate.finditer(joined)]
+        found += len(wanted)
+        assert list(_starts_through(places, gate, joined, view)) == wanted, joined
+    assert found
