@@ -118,11 +118,20 @@ class _Writer:
             return ""  # a repeat of assertions only, dropped with them
         top = "" if high == p.MAXREPEAT else str(high)
         written = "(?:" + inner + "){" + f"{low},{top}" + "}"
-        if (self.possessive and op == p.MAX_REPEAT and follow is not None and len(body) == 1
-                and body[0][0] in (p.LITERAL, p.NOT_LITERAL, p.ANY, p.IN)
-                and _characters(_one_character(p, *body[0]), ignore).isdisjoint(follow)):
-            written += "+"
-        return written
+        if (not self.possessive or op != p.MAX_REPEAT or follow is None or len(body) != 1
+                or body[0][0] not in (p.LITERAL, p.NOT_LITERAL, p.ANY, p.IN)):
+            return written
+        chars = _characters(_one_character(p, *body[0]), ignore)
+        if chars.isdisjoint(follow):
+            return written + "+"
+        stops, kept = chars & follow, chars - follow
+        if high != p.MAXREPEAT or not kept:
+            return written
+        # Some of its characters may come next (`-` in a name before `[,|-]`): the repeat need only give
+        # back to just before one of them, or stop at its end. Runs of the others taken whole, and
+        # one of those characters at a time: the same places, without a step back per character.
+        kept_run = _class_from(kept) + "{0,}+"
+        return "(?:" + inner + "){" + str(low) + "}" + f"(?:{kept_run}{_class_from(stops)}){{0,}}{kept_run}"
 
     def _first(self, items: list[Any], ignore: bool) -> tuple[frozenset[str], bool] | None:
         """The characters the stand-in of ``items`` may start with, and whether it may match nothing
@@ -279,7 +288,11 @@ def _standing_in(one: str) -> frozenset[str]:
 def _class_of(one: str, ignore: bool) -> str:
     """The class of the lowered forms of the ASCII characters ``one`` matches (a pattern that matches
     none: a class that cannot match)."""
-    chars = sorted(_characters(one, ignore))
+    return _class_from(_characters(one, ignore))
+
+
+def _class_from(characters: frozenset[str]) -> str:
+    chars = sorted(characters)
     if not chars:
         return "(?!)"
     if len(chars) == 1:
