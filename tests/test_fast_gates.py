@@ -224,3 +224,19 @@ def test_t102_s_utf8_pair_pattern_passes_over_tokens_that_are_not_words() -> Non
     pair = repeated_word._TOKEN_PAIR
     assert [m.group(1) for m in pair.finditer(" 1 1 x1 x1 | 0 | 0 | \u00ce\u00a9 \u00ce\u00a9 the the ")] == [
         "\u00ce\u00a9", "the"]
+
+
+def test_t101_article_a_matches_only_where_a_space_stands_on_each_side_of_an_a() -> None:
+    """T101 scans for the article `A` only in a text holding " A ": on random texts made of the pattern's
+    pieces, every match is in such a text."""
+    pattern = mid_sentence_capital._ARTICLE_A
+    pieces = ["A", " A ", "A  ", " ", "  ", "\n", "\t", "in", "it's", "It’s", "At", "signing", "the", "to",
+              "contract", "major", "a", "x", ",", ".", "-", "’"]
+    rnd = random.Random(4)
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        if pattern.search(text) is not None:
+            matched += 1
+            assert " A " in text, text
+    assert matched > 100

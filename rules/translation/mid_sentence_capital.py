@@ -681,7 +681,9 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             )
         yield from self._start_case_runs(seg, doc, flagged)
         yield from self._quoted_runs(seg, flagged)
-        for m in _ARTICLE_A.finditer(text):
+        # Every match has a space on each side of its `A`: a segment without one is not scanned (the
+        # pattern opens with a boundary and a lookahead tried at every word: 9.4 of T101's 21 ms on the PEPs).
+        for m in _ARTICLE_A.finditer(text) if " A " in text else ():
             if _letter_names_a_thing(doc.text):
                 break
             at = seg.to_source(m.start(1))
