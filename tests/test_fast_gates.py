@@ -240,3 +240,20 @@ def test_t101_article_a_matches_only_where_a_space_stands_on_each_side_of_an_a()
             matched += 1
             assert " A " in text, text
     assert matched > 100
+
+
+def test_s102_credit_end_matches_only_where_a_credit_mark_stands() -> None:
+    """S102 asks its caption-credit pattern only of a line holding one of ``_CREDIT_MARKS``: on random
+    lines made of the pattern's pieces, every line it matches holds one."""
+    pattern, marks = boilerplate_line._CREDIT_END, boilerplate_line._CREDIT_MARKS
+    pieces = ["(", ")", " (", "AP ", "Getty ", "Photo", "Image", "Picture", " credit", " by ", "/", ": ", "Credit",
+              "Courtesy", "...", "Doug Mills", "NASA", "JPL", " ", ".", "!", "?", "”", "The", "caption", "x", "\n",
+              "(Photo by Ann Lee)", "(Credit: Ann Lee)", "Credit...Doug", ". (NASA/JPL)", ". (Ann Lee / ESA)", "(Image: AP)"]
+    rnd = random.Random(6)
+    matched = 0
+    for _ in range(30000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
+        if pattern.search(line) is not None:
+            matched += 1
+            assert any(mark in line for mark in marks), line
+    assert matched > 200

@@ -470,6 +470,10 @@ _CREDIT_END = compiled_on_use(
     r"|\((?:Credit|Courtesy): [^()\n]{2,80}\)"
     r"|\bCredit\.\.\.(?=[A-Z])[^()\n]{2,80}"
     r"|[.!?][\"”’]? ?\((?P<sources> ?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}(?: ?/ ?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})+ ?)\))$")
+# What every credit _CREDIT_END finds holds (its sources in brackets are split by a slash): a line ending
+# with a bracket that holds none (a call, an aside: most of them) is turned down by substring tests in C,
+# where the search tried the pattern at each bracket and mark (the PEPs' 11,947 such lines: 14.5 -> 9.5 ms).
+_CREDIT_MARKS = ("/", "Photo", "Image", "Picture", "Credit", "Courtesy")
 # Sources in brackets are a credit where they name a person (two capitalized words), an agency (an
 # acronym: NASA, ESA) or a medium (…/Science Photo Library, …/Getty Images); release notes end with
 # their platforms the same way ('Fixed a crash. (Windows/Linux)').
@@ -517,6 +521,8 @@ def caption_with_credit(line: str) -> bool:
     by a © credit."""
     if _CREDIT_START.match(line) is not None:
         return True
+    if not any(map(line.__contains__, _CREDIT_MARKS)):
+        return False
     m = _CREDIT_END.search(line)
     if m is None or (m.group("sources") is not None and _SOURCES_CREDIT.search(m.group("sources")) is None):
         return False
