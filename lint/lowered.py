@@ -258,8 +258,9 @@ def ascii_view(text: str, lowered: str) -> str | None:
 def _standing_in(one: str) -> frozenset[str]:
     """The stand-ins of the kinds of character outside ASCII that ``one`` (one character's pattern, as
     ``_one_character`` writes it) may match: a kind a character of its own belongs to (case ignored or
-    not: a character's other cases are of its kind, but for ``UNVIEWABLE``), or a category's kinds; every
-    kind for a negated class, any character, or an item not read here."""
+    not: a character's other cases are of its kind, but for ``UNVIEWABLE``, which may match another kind),
+    or a category's kinds; every kind for a negated class, any character, an ``UNVIEWABLE`` character, or
+    an item not read here."""
     reading = parsed(one, 0)
     if reading is None or not reading[1]:
         return _ALL_STAND_INS
@@ -270,11 +271,13 @@ def _standing_in(one: str) -> frozenset[str]:
     out: set[str] = set()
     for kind, value in [(op, arg)] if op == parser.LITERAL else arg:
         if kind == parser.LITERAL:
+            if chr(value) in UNVIEWABLE:  # (U+0345, a mark, matches the letter ι when case is ignored)
+                return _ALL_STAND_INS
             if value >= 128:
                 out.add(stand_for(chr(value)))
         elif kind == parser.RANGE:
             low, high = max(value[0], 128), value[1]
-            if high - low > 4096:
+            if high - low > 4096 or any(low <= ord(ch) <= high for ch in UNVIEWABLE):
                 return _ALL_STAND_INS
             out.update(stand_for(chr(c)) for c in range(low, high + 1))
         elif kind == parser.CATEGORY and str(value) in _CATEGORY_STAND_INS:
