@@ -474,16 +474,14 @@ class _Spacing:
 
     @property
     def reversed_tails(self) -> dict[int, list[str]]:
-        """Per width, the text before each run exactly that wide, back to the white space before it, reversed
-        and sorted: a token ends before such a run where one of them starts with it reversed."""
+        """Per width, the token before each run exactly that wide (``_token_before``: back to the white
+        space or quote before it), reversed and sorted: a token, which holds neither, ends before such a run
+        where one of them starts with it reversed."""
         if self._tails is None:
             self._tails = {}
             text = self.text
             for start, end in self.runs:
-                i = start
-                while i > 0 and not text[i - 1].isspace():
-                    i -= 1
-                self._tails.setdefault(end - start, []).append(text[i:start][::-1])
+                self._tails.setdefault(end - start, []).append(_token_before(text, 0, start)[::-1])
             for tails in self._tails.values():
                 tails.sort()
         return self._tails
