@@ -9,6 +9,10 @@ Sources (none of them in the repository; fetched under $COPYLINT_RECALL_DATA, de
   - aeb/: github.com/scrapinghub/article-extraction-benchmark: 181 pages (html/), their ground-truth
     article bodies, and the text 30+ extractors made of them (output/);
   - ../shared/corpora/trafilatura (the page text of its English evaluation pages, `with`/`without` strings).
+  - wceb/: github.com/tiptopjaw/web-content-extraction-benchmark (Apache-2.0): its article and blog pages
+    (2025, ground truth made by a language model and checked by people), laid out as aeb/ is by
+    `--prepare-wceb CHECKOUT`, which runs trafilatura, jusText and readability-lxml on them here (the
+    benchmark's own extractor results lost their line breaks); read when present.
 
 Sections:
   1. injected: one artefact put into a human reference document (split by document); recall per kind
@@ -567,8 +571,10 @@ def _page_titles(html: bytes) -> list[str]:
     return out
 
 
-def aeb_pages(extractors: list[str]) -> list[Page]:
-    root = DATA / "aeb"
+def aeb_pages(extractors: list[str], root: Path | None = None) -> list[Page]:
+    """Each extractor's text of each English page, every line labelled against the page's ground-truth
+    body; ``root``: a folder laid out as the article-extraction benchmark's (``DATA/aeb`` by default)."""
+    root = root or DATA / "aeb"
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     seen: set[tuple[str, str]] = set()
@@ -652,6 +658,114 @@ def trafilatura_pages() -> list[Page]:
         site = entry.get("url", entry["file"])
         site = urllib.parse.urlparse(site).netloc.removeprefix("www.") or entry["file"]
         pages.append(Page(site, lines, tuple(labels)))
+    return pages
+
+
+# The web-content-extraction benchmark's page types whose body is prose, as the article benchmark's is: a
+# product, listing or forum page's "body" is a choice of its annotators, not a text a reader would lint.
+WCEB_TYPES = frozenset({"article", "blog"})
+WCEB_EXTRACTORS = ("trafilatura", "justext", "readability")
+_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li pre blockquote tr dt dd figcaption caption".split())
+
+
+def _block_lines(html: str) -> str:
+    """An HTML fragment's text, one line per innermost block, a table's row as one line of cells between
+    bars, as Markdown writes it (readability hands back HTML, not text)."""
+    from lxml import html as lxml_html
+
+    lines = []
+    for el in lxml_html.fromstring(html).iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS for child in el.iterdescendants()):
+            continue
+        if el.tag == "tr":
+            lines.append(" | ".join(_WS.sub(" ", cell.text_content()).strip() for cell in el.iter("td", "th")))
+        else:
+            lines.append(_WS.sub(" ", el.text_content()).strip())
+    return "\n".join(ln for ln in lines if ln.strip(" |"))
+
+
+def _extracted(extractor: str, html: bytes) -> str:
+    """One extractor's text of a page, a line per paragraph as it writes them (default settings; no
+    comments: the ground truth has none, and a reader's comment is not page furniture)."""
+    if extractor == "trafilatura":
+        import trafilatura
+
+        return trafilatura.extract(html, include_comments=False) or ""
+    if extractor == "justext":
+        import justext
+
+        paragraphs = justext.justext(html, justext.get_stoplist("English"))
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+    from readability import Document
+
+    return _block_lines(Document(html).summary())
+
+
+def prepare_wceb(src: Path) -> None:
+    """Lay out a checkout of github.com/tiptopjaw/web-content-extraction-benchmark (its
+    benchmark/ground-truth/*.json and release/html/*.html.gz) under DATA/wceb as the article benchmark's
+    folder is (ground-truth.json, html/, output/<extractor>.json), running the extractors here (pip:
+    trafilatura, readability-lxml): its own extractor results are stored with their line breaks gone."""
+    root = DATA / "wceb"
+    (root / "html").mkdir(parents=True, exist_ok=True)
+    (root / "output").mkdir(exist_ok=True)
+    truth = {}
+    for path in sorted((src / "benchmark" / "ground-truth").glob("*.json")):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        html = src / "release" / "html" / f"{path.stem}.html.gz"
+        if entry["_internal"]["page_type"]["primary"] in WCEB_TYPES and html.exists():
+            gt = entry["ground_truth"]
+            truth[path.stem] = {"url": entry["url"], "articleBody": gt["main_content"], "headline": gt["title"],
+                                "without": gt.get("without") or []}
+            (root / "html" / html.name).write_bytes(html.read_bytes())
+    (root / "ground-truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+    for extractor in WCEB_EXTRACTORS:
+        out = {}
+        for key in truth:
+            html_bytes = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
+            try:
+                out[key] = {"articleBody": _extracted(extractor, html_bytes)}
+            except Exception as exc:  # an extractor that fails on a page gives it no text, as in the benchmark
+                print(f"{extractor} {key}: {exc}", file=sys.stderr)
+                out[key] = {"articleBody": ""}
+        (root / "output" / f"{extractor}.json").write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+
+
+# A page whose text keeps more paragraphs of prose than this that its body lacks is left out: there the
+# ground truth stops before the article does (a long guide cut short), or the page carries a comment
+# thread, and neither is line furniture (what a hand-judged sample of the development half showed).
+WCEB_PROSE = 4
+_PROSE_END = re.compile(r"[.!?][\"”’)]?$")
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= 15 and _PROSE_END.search(line) is not None
+
+
+def wceb_pages() -> list[Page]:
+    """The web-content-extraction benchmark's pages (``prepare_wceb``), labelled as ``aeb_pages`` labels,
+    less what its ground truth leaves out of a body: its model-made bodies drop tables, code, reference
+    lists and whole stretches of long articles, so a line between two body lines that the body lacks is
+    counted as furniture only where the benchmark's own boilerplate snippets (``without``) name it; a
+    table's row is not counted."""
+    root = DATA / "wceb"
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    without = {urllib.parse.urlparse(gt["url"]).netloc.removeprefix("www."): [_norm(w) for w in gt["without"]
+                                                                             if len(w.strip()) > 3]
+               for gt in truth.values()}
+    pages = []
+    for page in aeb_pages(list(WCEB_EXTRACTORS), root):
+        body = [k for k, label in enumerate(page.labels) if label is False]
+        labels = list(page.labels)
+        for k, (line, label) in enumerate(zip(page.lines, page.labels, strict=True)):
+            if not label:
+                continue
+            n = _norm(line)
+            named = any(w == n or (len(n) > 10 and (w in n or n in w)) for w in without.get(page.site, []))
+            if "|" in line or (body and body[0] < k < body[-1] and not named):
+                labels[k] = None
+        if sum(label is True and _prose(line) for line, label in zip(page.lines, labels, strict=True)) <= WCEB_PROSE:
+            pages.append(Page(page.site, page.lines, tuple(labels), page.run))
     return pages
 
 
@@ -927,7 +1041,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1, help="injections of each kind per document (section 1)")
     ap.add_argument("--extractors", default="newspaper,readability,boilerpipe,goose3,justext,trafilatura",
                     help="extractor outputs of the article-extraction benchmark to judge")
+    ap.add_argument("--prepare-wceb", metavar="CHECKOUT",
+                    help="lay out the web-content-extraction benchmark under DATA/wceb, then stop")
     args = ap.parse_args()
+    if args.prepare_wceb:
+        prepare_wceb(Path(args.prepare_wceb))
+        return
     if not DATA.exists():
         sys.exit(f"no data under {DATA}: see this script's docstring for what to fetch")
     halves = HALVES if args.half == "both" else (args.half,)
@@ -943,6 +1062,10 @@ def main() -> None:
         run_furniture(f"article-extraction-benchmark, extractors {args.extractors}", aeb, halves, args.examples,
                       tree=True)
         run_furniture("trafilatura evaluation pages (../shared)", trafilatura_pages(), halves, args.examples)
+        if (DATA / "wceb").exists():
+            wceb = wceb_pages()
+            name = f"web-content-extraction benchmark (2025 pages), extractors {','.join(WCEB_EXTRACTORS)}"
+            run_furniture(name, wceb, halves, args.examples)  # (no S112 run: a site has one page)
     if "mt" in sections:
         run_mt(halves, args.examples)
     if "clean" in sections:
