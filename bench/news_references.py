@@ -39,7 +39,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 NTREX = {"fr": "fra", "fr-CA": "fra-CA", "de": "deu", "es": "spa", "es-MX": "spa-MX", "it": "ita", "pt": "por",
-         "pt-BR": "por-BR", "ja": "jpn", "zh": "zho-CN", "ko": "kor", "ru": "rus"}
+         "pt-BR": "por-BR", "ja": "jpn", "zh": "zho-CN", "ko": "kor", "ru": "rus",
+         "pl": "pol", "cs": "ces", "tr": "tur", "ro": "ron", "vi": "vie", "nl": "nld"}
 WMT21 = {"fr": "newstest2021.de-fr.ref.A.fr", "de": "newstest2021.en-de.ref.A.de", "ja": "newstest2021.en-ja.ref.A.ja",
          "zh": "newstest2021.en-zh.ref.A.zh", "ru": "newstest2021.en-ru.ref.A.ru"}
 WMT21_SOURCES = {"fr": "newstest2021.de-fr.src.de", "de": "newstest2021.en-de.src.en", "ja": "newstest2021.en-ja.src.en",
