@@ -30,7 +30,6 @@ import argparse
 import random
 import re
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,6 +192,16 @@ def _host_sentences(paragraphs: list[str]) -> list[str]:
     return out
 
 
+def _marked(injected: Injected, spans: list[tuple[int, int]]) -> str:
+    """The spliced text with the run in ⟨ ⟩ and the findings in ⟦ ⟧."""
+    marks = sorted([(injected.start, "⟨"), (injected.end, "⟩"), *((s, "⟦") for s, _ in spans),
+                    *((e, "⟧") for _, e in spans)], key=lambda p: p[0], reverse=True)
+    text = injected.text
+    for at, mark in marks:
+        text = text[:at] + mark + text[at:]
+    return text
+
+
 def run(texts: list[tuple[str, Path]], english_root: Path, half: str, per_mode: int, seed: int, reverse: bool,
         show: int, only: str | None = None) -> None:
     linter = Linter()
@@ -213,7 +222,6 @@ def run(texts: list[tuple[str, Path]], english_root: Path, half: str, per_mode: 
     print(f"half {half}; paragraphs: { {k: len(v) for k, v in by_language.items()} }; English sentences: {len(english)}")
     injectors = {"between": english_sentence, "glued": glued_sentence, "phrase": spliced_phrase}
     rng = random.Random(seed)
-    totals: Counter[str] = Counter()
     by_row: dict[str, Tally] = {}
     shown: list[str] = []
     for row, lang, mode, hosts, pool in cases:
@@ -232,14 +240,8 @@ def run(texts: list[tuple[str, Path]], english_root: Path, half: str, per_mode: 
             o = outcome(injected.text, injected.start, injected.end, spans)
             tally.add(o)
             mode_tally.add(o)
-            totals[mode] += 1
             if o.found and not o.exact and len(shown) < show and f"{row} {mode}".startswith(only or ""):
-                marks = sorted([(injected.start, "⟨"), (injected.end, "⟩")] + [(s, "⟦") for s, _ in spans]
-                               + [(e, "⟧") for _, e in spans], key=lambda p: p[0], reverse=True)
-                text = injected.text
-                for at, mark in marks:
-                    text = text[:at] + mark + text[at:]
-                shown.append(f"{row} {mode}: {text}")
+                shown.append(f"{row} {mode}: {_marked(injected, spans)}")
         print(mode_tally.row(f"{row} {mode}"))
     print()
     everything = Tally()
