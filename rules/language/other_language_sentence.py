@@ -221,10 +221,14 @@ def _reads_as(text: str, other: str) -> bool:
 def _shows(text: str, lang: str, other: str) -> bool:
     """Whether ``text``, left out of a flagged span, is the page's: none of the other language's own small
     words, not reliably the other language to CLD2, and one of the page language's small words or CLD2's
-    reading as it."""
+    reliable reading as it."""
     if own_words_count(text, other, lang) or _reads_as(text, other):
         return False
-    return bool(own_words_count(text, lang, other)) or _siblings(primary(identify(text).language), lang)
+    if own_words_count(text, lang, other):
+        return True
+    # (CLD2 alone only on two common words or more: it reads `Traditionell waren` as reliably English.)
+    found = identify(text)
+    return _words(text) >= 2 and found.reliable and _siblings(primary(found.language), lang)
 
 
 def _reported_within(starts: list[int], seg: Segment) -> bool:
