@@ -97,8 +97,8 @@ _LETTERS = compiled_on_use(r"[^\W\d_]+")
 # (Words of one letter, `a` and `I`, and apostrophes, straight or curly, do not break the run.)
 _LATIN_RUN = compiled_on_use(r"(?:[A-Za-z][A-Za-z'’]*[ ,]+){5}[A-Za-z]{2,}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
-# Where another language's sentence may start inside a flagged one: a capital after white space, or a
-# change of script (Latin to CJK or Cyrillic and back). At most so many are asked of the language model.
+# Where another language's sentence may start inside a flagged one: a capital (Latin or Cyrillic) after white
+# space, or a change between CJK and Latin script. At most so many are asked of the language model.
 _CUT = compiled_on_use(rf"(?<=\s)(?=[A-Z{_CAPITALS}\u0400-\u042f])|(?<=[^\W\d_])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
                        r"|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])")
 _MOST_CUTS = 12
@@ -551,11 +551,12 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
 
     def _seamed(self, start_at: int, sentence: str, at: int, piece: str, lang: str, other: str, confidence: int,
                 source: frozenset[str] | None) -> tuple[int, int]:
-        """The span of ``piece`` (found at ``at`` in the segment, in ``sentence``, which starts at ``start_at``) that is
-        written in ``other``: from the seam where the language changes, not from where the sentence, the
-        clause or the first capital after a lower-case word happens to start. A sentence glued to the page's
-        text with no full stop between (`… na części terytorium Meksyku Before we do that, …`) reads as the
-        other language whole; the underline, a fix or a suppression by span then lands on the page's words.
+        """The span (segment offsets) of ``piece``, found at ``at`` in ``sentence`` (which starts at
+        ``start_at``), that is written in ``other``: from the seam where the language changes, not from where
+        the sentence, the clause or the first capital after a lower-case word happens to start. A sentence
+        glued to the page's text with no full stop between (`… na części terytorium Meksyku Before we do that,
+        …`) reads as the other language whole; the underline, or a suppression by span, then lands on the
+        page's words.
         Where CLD2 reads the sentence as stretches of two languages, the other language's stretch (only
         where what it leaves out shows the page's language); then, from there, the seam ``_seam_cut``
         finds. The piece as found where neither says more."""
