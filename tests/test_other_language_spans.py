@@ -41,3 +41,97 @@ def test_span_starts_at_the_seam(language: str, text: str, opening: str) -> None
     found = lint.check_text(text, path="a.md", config=Config(language=language), select=["L101"])
     assert [text[f.start:f.start + len(opening)] for f in found] == [opening]
     assert all(text[f.end - 1] == "." and f.end == len(text.rstrip()) for f in found)
+
+
+# Each of these fails under one or more single changes to the seam search (reviewer h161's mutation run:
+# a dropped or flipped condition in `_seamed`, `_seam_cut` or `_shows`) that the cases above let through.
+SEAMS = [
+    # The page's small word `het` after the seam is no place to start: the page's own words before it
+    # are what `_shows` asks for (and what keeps `De Chinese` in).
+    ("en", "You can chain multiple calls to iterator adapters to perform complex actions in\na readable way De "
+           "Chinese overheid belooft sinds 2003 universele toegang tot hiv-medicatie in het kader van de "
+           "inspanningen om het probleem aan te pakken.\n", "De Chinese overheid"),
+    # A clause that ends in a colon belongs to the run after it: `Put another way:` is English.
+    ("pl", "Prezydent żartował z krytyki mediów. Put another way: If Miri does catch a problem, you know there’s "
+           "a bug, but just because Miri doesn’t catch a bug doesn’t mean there isn’t a problem.\n",
+     "Put another way:"),
+    # An acronym opens the run: the seam is at `HTTP`, not at the first small word or the next capital.
+    ("nl", "Ook JAY-Z, die vroeger met West heeft samengewerkt, heeft al met en zonder het koppelteken en de "
+           "hoofdletters gewerkt HTTP builds on top of TCP by defining the contents of the requests and "
+           "responses.\n", "HTTP builds"),
+    # A German sentence in an English page: CLD2 alone reads `Traditionell waren` as English (two words
+    # or more before it trusts its reading of the page's language).
+    ("en", "We’ll compare the two solutions to experience the trade-offs of designing Rust code differently than "
+           "code in other languages Traditionell waren die Stadtwerke für die Versorgung der Bürger mit Strom "
+           "und Wasser zuständig.\n", "Traditionell waren"),
+    # The latest seam before the other language's first small word, not the earliest.
+    ("de", "Den Rangers fehlte es jedoch an Inspiration It then creates a corresponding variant in the compiled "
+           "state machine.\n", "It then creates"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "opening"), SEAMS)
+def test_span_starts_at_the_latest_seam(language: str, text: str, opening: str) -> None:
+    found = lint.check_text(text, path="a.md", config=Config(language=language), select=["L101"])
+    assert [text[f.start:f.start + len(opening)] for f in found] == [opening]
+    assert [f.end for f in found] == [len(text.rstrip())]
+
+
+def test_cjk_page_span_is_the_latin_run_as_found() -> None:
+    # A CJK page's Latin run is its span already: asked for a seam inside it, `safety:` would be cut off.
+    text = "我是一个乐观的safety: The compiler will make certain your functions only get values of人，一切如常，”该球员笑着补充道。\n"
+    found = lint.check_text(text, path="a.md", config=Config(language="zh"), select=["L101"])
+    assert [text[f.start:f.end] for f in found] == ["safety: The compiler will make certain your functions only get values of"]
+
+
+def test_span_keeps_the_other_language_words_cld2_reads_as_the_page() -> None:
+    # English words inside a Spanish sentence: the text a span leaves out must not read as the other
+    # language (`La anywhere,` does), or the run's first word (`anywhere,`) is lost.
+    text = "La anywhere, Rust will usually issue a warning because an Sra. May dijo que todo va bien.\n"
+    found = lint.check_text(text, path="a.md", config=Config(language="es"), select=["L101"])
+    assert len(found) == 1 and found[0].start <= text.index("anywhere")
+
+
+def test_span_of_a_phrase_does_not_run_into_the_page_text_after_it() -> None:
+    # English words inside a Polish sentence: the span ends before the Polish text that follows them.
+    text = ("Policja poinformowała advantage of using Cargo is that the commands are the same po przesłuchaniu "
+            "Simpsona, że przyznał się on do zastrzelenia Wayde’a.\n")
+    found = lint.check_text(text, path="a.md", config=Config(language="pl"), select=["L101"])
+    assert len(found) == 1 and found[0].end <= text.index(" po przesłuchaniu")
+
+
+# Spans h156 gets wrong where the CLD2 stretch (`_other_stretch`) sets them: its chunk bounds fall on the
+# page's words or inside the other language's run. With the stretch step left out (reviewer h161) the
+# second and third are exact; the fourth then ends at the sentence's end and the first starts at `Training`.
+WRONG_STRETCH = [
+    # starts on the page's word `gut`
+    ("de", "Das Team ist gut und die Jungs sind gut drauf; das Training ist gut One increasingly popular approach to "
+           "ensuring safe concurrency is message passing, where threads or actors communicate by sending each other "
+           "messages containing data.\n", "One increasingly", None),
+    # starts at `on do zastrzelenia Wayde’a`
+    ("pl", "Policja poinformowała po przesłuchaniu Simpsona, że przyznał się on do zastrzelenia Wayde’a To call a "
+           "function, we need to know its path.\n", "To call a function", None),
+    # loses the Spanish sentence's first word, `Flake`
+    ("en", "We’ll compare the two solutions to experience the trade-offs of\ndesigning Rust code differently than "
+           "code in other languages Flake dijo que su oficina había emitido un comunicado y, antes de que las "
+           "puertas del ascensor se cerrasen, que contaría más cosas en su comparecencia ante la Comisión.\n",
+     "Flake dijo", None),
+    # loses `advantage of using` and `same`
+    ("pl", "Policja poinformowała advantage of using Cargo is that the commands are the same po przesłuchaniu "
+           "Simpsona, że przyznał się on do zastrzelenia Wayde’a.\n", "advantage of using", "are the same"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="h156: the CLD2 stretch's bounds land on the page's words or inside the run")
+@pytest.mark.parametrize(("language", "text", "opening", "ending"), WRONG_STRETCH)
+def test_span_is_the_run(language: str, text: str, opening: str, ending: str | None) -> None:
+    found = lint.check_text(text, path="a.md", config=Config(language=language), select=["L101"])
+    assert [text[f.start:f.start + len(opening)] for f in found] == [opening]
+    assert ending is None or text[found[0].end - len(ending):found[0].end] == ending
+
+
+@pytest.mark.xfail(strict=True, reason="h156: a narrowed span starts on a later line, out of the switch's reach")
+def test_switch_on_the_line_before_still_silences_a_wrapped_sentence() -> None:
+    text = ("Wstęp.\n\n<!-- copylint-disable-next-line L101 -->\nNie poszło zbyt dobrze\nThinking about the "
+            "relationships another way, a parent node should own its children.\n")
+    assert lint.check_text(text, path="a.md", config=Config(language="pl"), select=["L101"]) == []
