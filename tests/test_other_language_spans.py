@@ -92,58 +92,58 @@ def test_span_keeps_the_other_language_words_cld2_reads_as_the_page() -> None:
     assert len(found) == 1 and found[0].start <= text.index("anywhere")
 
 
-def test_span_of_a_phrase_does_not_run_into_the_page_text_after_it() -> None:
-    # English words inside a Polish sentence: the span ends before the Polish text that follows them.
-    text = ("Policja poinformowała advantage of using Cargo is that the commands are the same po przesłuchaniu "
-            "Simpsona, że przyznał się on do zastrzelenia Wayde’a.\n")
-    found = lint.check_text(text, path="a.md", config=Config(language="pl"), select=["L101"])
-    assert len(found) == 1 and found[0].end <= text.index(" po przesłuchaniu")
-
-
-# Spans h156 gets wrong where the CLD2 stretch (`_other_stretch`) sets them: its chunk bounds fall on the
-# page's words or inside the other language's run. With the stretch step left out (reviewer h161) the
-# second and third are exact; the fourth then ends at the sentence's end and the first starts at `Training`.
-WRONG_STRETCH = [
-    # starts on the page's word `gut`
-    ("de", "Das Team ist gut und die Jungs sind gut drauf; das Training ist gut One increasingly popular approach to "
-           "ensuring safe concurrency is message passing, where threads or actors communicate by sending each other "
-           "messages containing data.\n", "One increasingly", None),
-    # starts at `on do zastrzelenia Wayde’a`
+# Where the span is exact now and a change of the search could move it: a page's sentence that ends in a
+# name or a possessive before the other language's capitalized first word; a page in a language without
+# a pack.
+EXACT = [
     ("pl", "Policja poinformowała po przesłuchaniu Simpsona, że przyznał się on do zastrzelenia Wayde’a To call a "
-           "function, we need to know its path.\n", "To call a function", None),
-    # loses the Spanish sentence's first word, `Flake`
+           "function, we need to know its path.\n", "To call a function"),
     ("en", "We’ll compare the two solutions to experience the trade-offs of\ndesigning Rust code differently than "
            "code in other languages Flake dijo que su oficina había emitido un comunicado y, antes de que las "
            "puertas del ascensor se cerrasen, que contaría más cosas en su comparecencia ante la Comisión.\n",
-     "Flake dijo", None),
-    # loses `advantage of using` and `same`
+     "Flake dijo"),
+    # Languages without a pack (Czech, Romanian) write sentence case too: a capital is a seam there.
+    ("cs", "Policie uvedla, že podezřelého zadržela Rust makes it easy to create and use these fast iterators "
+           "without losing performance.\n", "Rust makes"),
+    ("ro", "Poliția l-a reținut pe suspect lângă pod Thinking about the relationships another way, a parent node "
+           "should own its children.\n", "Thinking about"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "opening"), EXACT)
+def test_span_starts_at_the_name_ending_the_page_sentence(language: str, text: str, opening: str) -> None:
+    found = lint.check_text(text, path="a.md", config=Config(language=language), select=["L101"])
+    assert [text[f.start:f.start + len(opening)] for f in found] == [opening]
+    assert [f.end for f in found] == [len(text.rstrip())]
+
+
+# Spans known to be wrong, each for want of a signal: German capitals open nouns, so the English sentence
+# after `das Training ist gut` is underlined from the clause's start; a phrase inside a sentence has no
+# seam at its end (CLD2's chunk-by-chunk reading was tried for both and moved as many spans wrong as right
+# on bench/l101_spans.py).
+LIMITS = [
+    ("de", "Das Team ist gut und die Jungs sind gut drauf; das Training ist gut One increasingly popular approach to "
+           "ensuring safe concurrency is message passing, where threads or actors communicate by sending each other "
+           "messages containing data.\n", "One increasingly", None),
     ("pl", "Policja poinformowała advantage of using Cargo is that the commands are the same po przesłuchaniu "
            "Simpsona, że przyznał się on do zastrzelenia Wayde’a.\n", "advantage of using", "are the same"),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="h156: the CLD2 stretch's bounds land on the page's words or inside the run")
-@pytest.mark.parametrize(("language", "text", "opening", "ending"), WRONG_STRETCH)
+@pytest.mark.xfail(strict=True, reason="no seam signal: a German noun's capital, a phrase's end inside a sentence")
+@pytest.mark.parametrize(("language", "text", "opening", "ending"), LIMITS)
 def test_span_is_the_run(language: str, text: str, opening: str, ending: str | None) -> None:
     found = lint.check_text(text, path="a.md", config=Config(language=language), select=["L101"])
     assert [text[f.start:f.start + len(opening)] for f in found] == [opening]
     assert ending is None or text[found[0].end - len(ending):found[0].end] == ending
 
 
-@pytest.mark.xfail(strict=True, reason="h156: a narrowed span starts on a later line, out of the switch's reach")
-def test_switch_on_the_line_before_still_silences_a_wrapped_sentence() -> None:
-    text = ("Wstęp.\n\n<!-- copylint-disable-next-line L101 -->\nNie poszło zbyt dobrze\nThinking about the "
-            "relationships another way, a parent node should own its children.\n")
-    assert lint.check_text(text, path="a.md", config=Config(language="pl"), select=["L101"]) == []
-
-
-@pytest.mark.xfail(strict=True, reason="h156: `_CUT` takes every capital for a seam, a German noun's too")
 @pytest.mark.parametrize("text", [
     "Gestern erklärte der Präsident such as loop unrolling and eliminating bounds checking on arrays.\n",
     "Ich bekomme die Warnung 'WARNING: the chart repository is deprecated for stable and will be deleted soon.'\n",
 ])
 def test_span_does_not_start_at_a_german_noun(text: str) -> None:
-    # German capitalizes every noun (the pack's `sentence-case` is off, and `_SEAM` is not asked there): a
-    # capital inside a German sentence is no sign that another language starts.
+    # German capitalizes every noun (the pack's `sentence-case` is off): a capital inside a German sentence is
+    # no sign that another language starts (reviewer h161: `Präsident`, helm's de FAQ's `Warnung`).
     found = lint.check_text(text, path="a.md", config=Config(language="de"), select=["L101"])
     assert found and not any(text[f.start:f.start + 1].isupper() and f.start > 0 for f in found)

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 from lint.formats.bilingual import copied
 from lint.language import (
@@ -186,32 +186,6 @@ def _copied(sentence: str, source: frozenset[str]) -> bool:
     return bool(words) and sum(w in source for w in words) >= 0.6 * len(words)
 
 
-def _other_stretch(sentence: str, lang: str, other: str) -> tuple[int, int] | None:
-    """The stretch of ``sentence`` (start, end: character offsets, white space left out) that CLD2, reading it
-    chunk by chunk with the page's language as its prior, calls ``other``, where it also reads a stretch as
-    the page's language; None where it reads one language (or neither) throughout."""
-    import pycld2
-
-    chars = [len(c.encode("utf-8", "ignore")) for c in sentence.replace("\ufffc", " ")]
-    data = sentence.replace("\ufffc", " ").encode("utf-8", "ignore")
-    try:
-        vectors = pycld2.detect(data, isPlainText=True, bestEffort=False, hintLanguage=lang, returnVectors=True)[3]
-    except pycld2.error:
-        return None
-    theirs = [(off, off + n) for off, n, _, code in vectors if _siblings(primary(code), other)]
-    if not theirs or not any(_siblings(primary(code), lang) for _, _, _, code in vectors):
-        return None
-    a_byte, b_byte = min(a for a, _ in theirs), max(b for _, b in theirs)
-    ends = list(accumulate(chars))
-    a = bisect_left(ends, a_byte + 1)
-    b = bisect_left(ends, b_byte)
-    b = min(b + 1, len(sentence))
-    text = sentence[a:b]
-    if not text.strip():
-        return None
-    return a + len(text) - len(text.lstrip()), a + len(text.rstrip())
-
-
 def _reads_as(text: str, other: str) -> bool:
     """Whether CLD2 reliably reads ``text`` as ``other`` (or a sibling of it)."""
     found = identify(text)
@@ -275,9 +249,11 @@ B102: one finding for the entry, not one more per sentence here (with B102 off, 
 through, it is asked here).
 The span starts where the other language does: a sentence glued to the page's text with no full stop
 between (`… na części terytorium Meksyku Before we do that, …`), read as the other language whole, is
-underlined from where CLD2, reading the sentence chunk by chunk, starts the other language's stretch, or
-from the capital (or change of script) before its first small word after which the rest still reads as it
-and before which the page's language shows.
+underlined from the capital (or change of script) before its first small word after which the rest still
+reads as it and before which the page's language shows. In German, whose nouns take capitals, only the
+other language's small word itself, capitalized (`Before`), is such a capital. A phrase inside a sentence
+(`Policja poinformowała advantage of using Cargo is …`) is underlined to the sentence's end: no seam marks
+where it stops.
 The document's language comes from `lint.language` (inline switch, per-path config, the file, config,
 detection); where none of them knows it (the `en` default), nothing is flagged. MDX comments are left alone.
 """
@@ -327,7 +303,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "children.\n", language="pl", note="the whole sentence reads as English: underlined from `Thinking`"),
         Example("Het team van de trainer heeft dit seizoen nog geen uitwedstrijd gewonnen in de competitie van "
                 "Schotland The transmitter half is the upstream location where you put the rubber duck into the "
-                "river.\n", language="nl", note="CLD2 reads two stretches: underlined from `The`"),
+                "river.\n", language="nl", note="underlined from `The`"),
         Example("Die Installation dauert nur wenige Minuten. Make sure that you have installed the latest "
                 "version of the package before you start.\n", language="de"),
         Example("El asistente le guía por cada paso. This section explains how the router resolves the "
@@ -484,6 +460,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         # A capital after a lower-case word is a seam only where capitals start sentences and names, not
         # every noun (German).
         seams = bool((pack(doc.language) or {}).get("sentence-case"))
+        # Where the span starts, a capital is a seam unless the language says its capitals open nouns too: a
+        # narrower underline is all it decides, so a language without a pack is given the benefit.
+        capitals = (pack(doc.language) or {}).get("sentence-case") is not False
         spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
         for start_at, sentence in _sentences(spans, text, min_words):
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
@@ -492,7 +471,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
             for at, piece, other in self._foreign_parts(start_at, sentence, lang, min_words, confidence, gate,
                                                         source, lang not in _CJK_LANGUAGES, seams):
-                start, end = self._seamed(start_at, sentence, at, piece, lang, other, confidence, source)
+                start, end = self._seamed(start_at, sentence, at, piece, lang, other, confidence, source, capitals)
                 if in_program_output(doc, seg, start):
                     continue  # what a program prints, quoted as it prints it
                 where = NAMES.get(lang, lang)
@@ -550,42 +529,37 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                     break
 
     def _seamed(self, start_at: int, sentence: str, at: int, piece: str, lang: str, other: str, confidence: int,
-                source: frozenset[str] | None) -> tuple[int, int]:
+                source: frozenset[str] | None, capitals: bool) -> tuple[int, int]:
         """The span (segment offsets) of ``piece``, found at ``at`` in ``sentence`` (which starts at
-        ``start_at``), that is written in ``other``: from the seam where the language changes, not from where
-        the sentence, the clause or the first capital after a lower-case word happens to start. A sentence
-        glued to the page's text with no full stop between (`… na części terytorium Meksyku Before we do that,
-        …`) reads as the other language whole; the underline, or a suppression by span, then lands on the
-        page's words.
-        Where CLD2 reads the sentence as stretches of two languages, the other language's stretch (only
-        where what it leaves out shows the page's language); then, from there, the seam ``_seam_cut``
-        finds. The piece as found where neither says more."""
+        ``start_at``), that is written in ``other``: from the seam where the language changes (``_seam_cut``),
+        not from where the sentence, the clause or the first capital after a lower-case word happens to start.
+        A sentence glued to the page's text with no full stop between (`… na części terytorium Meksyku Before
+        we do that, …`) reads as the other language whole; the underline, or a suppression by span, would
+        otherwise land on the page's words. ``capitals``: whether the page's capitals open only sentences and
+        names (not German's nouns)."""
         at -= start_at
         start, end = at + len(piece) - len(piece.lstrip()), at + len(piece.rstrip())
         if lang in _CJK_LANGUAGES:
             return start + start_at, end + start_at  # (a CJK page's run of Latin words: its span is the run already)
-        stretch = _other_stretch(sentence, lang, other)
-        if stretch is not None and stretch[0] < end and start < stretch[1]:
-            a = stretch[0] if stretch[0] > start and _shows(sentence[start:stretch[0]], lang, other) else start
-            b = stretch[1] if stretch[1] < end and _shows(sentence[stretch[1]:end], lang, other) else end
-            if (a, b) != (start, end) and self._other_language(sentence[a:b], lang, confidence, source) == other:
-                start, end = a, b
-        return start_at + self._seam_cut(sentence[:end], start, lang, other, confidence, source), start_at + end
+        return start_at + self._seam_cut(sentence[:end], start, lang, other, confidence, source, capitals), start_at + end
 
     def _seam_cut(self, text: str, start: int, lang: str, other: str, confidence: int,
-                  source: frozenset[str] | None) -> int:
+                  source: frozenset[str] | None, capitals: bool) -> int:
         """Where in ``text`` (a sentence up to a flagged piece's end) the other language's run starts: the
         latest seam after ``start`` (the piece's) and at or before the other language's first own small word
         where the text since the seam before it shows the page's language and the rest still reads as
         ``other`` (a run of names between, `serwer Microsoft Visual Studio Code is …`, belongs to the run);
         or that small word itself where it has a capital (it opens a sentence: `… terytorium Meksyku Before
-        we do that …`, where a name may end the page's sentence as well as open the other's). ``start``
-        where none does."""
+        we do that …`, where a name may end the page's sentence as well as open the other's). Without
+        ``capitals`` (German), a capital is no seam but at that small word. ``start`` where none does."""
         theirs = own_words(other) - own_words(lang)
         if not theirs:
             return start  # (no small words of the other language to bound the page's text by)
         first = next((m.start() for m in _LETTERS.finditer(text, start) if m.group().lower() in theirs), len(text))
-        cuts = [start, *(m.end() for m in _CUT.finditer(text, start + 1, first + 1))][-_MOST_CUTS:]
+        found = [m.end() for m in _CUT.finditer(text, start + 1, first + 1)]
+        if not capitals:  # (`der Präsident such as …`: a noun's capital, not the other language's)
+            found = [c for c in found if c == first or not (text[c].isupper() and text[c - 1].isspace())]
+        cuts = [start, *found][-_MOST_CUTS:]
         opener = first < len(text) and text[first].isupper() and not _reads_as(text[start:first], other)
         for before, cut in reversed(list(pairwise(cuts))):
             if _words(text[cut:]) < 3 or not ((opener and cut == first) or _shows(text[before:cut], lang, other)):
