@@ -98,7 +98,9 @@ _LETTERS = compiled_on_use(r"[^\W\d_]+")
 _LATIN_RUN = compiled_on_use(r"(?:[A-Za-z][A-Za-z'’]*[ ,]+){5}[A-Za-z]{2,}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 # Where another language's sentence may start inside a flagged one: a capital (Latin or Cyrillic) after white
-# space, or a change between CJK and Latin script. At most so many are asked of the language model.
+# space, or a change between CJK and Latin script. Only the latest so many are asked of the language model (up
+# to three readings each, on a flagged sentence only): the seam wanted is the latest, and a sentence of names
+# before it must not cost a reading per name.
 _CUT = compiled_on_use(rf"(?<=\s)(?=[A-Z{_CAPITALS}\u0400-\u042f])|(?<=[^\W\d_])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
                        r"|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])")
 _MOST_CUTS = 12
