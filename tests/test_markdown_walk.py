@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.formats import markdown as md
-from lint.formats.builder import SegmentBuilder
+from lint.formats.builder import SegmentBuilder, merge_ranges
 from lint.formats.templates import template_view
 from lint.model import Source
 from tests.documents import markdown_document
@@ -56,24 +56,32 @@ class _PlainFallbackWalk(_Plain, md._FallbackWalk):
     pass
 
 
-def _walked(text: str, plain: bool) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]], list[tuple[int, int]]]:
+def _walked(text: str, plain: bool, merged: bool = True) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]],
+                                                                    list[tuple[int, int]]]:
     """What a walk of ``text`` read: each segment's text, kind, anchors and opaque ranges, the protected
-    ranges and the code blocks."""
+    ranges (merged, as the Document holds them) and the code blocks. ``plain``: the reference walk, over
+    the tree with line break nodes; else the reader's own (``merged``: as ``parse`` reads, a tree whose
+    text nodes run over lines where it can; else the walk over the tree with line break nodes)."""
     source = Source("a.md", text)
     view = template_view(text).text
-    tree, fallback = md.syntax_tree(view, source.line_starts())
-    if plain:
-        cls: type[md._Walk] = _PlainFallbackWalk if fallback else _PlainWalk
+    if plain or not merged:
+        tree, fallback = md.syntax_tree(view, source.line_starts())
+        if plain:
+            cls: type[md._Walk] = _PlainFallbackWalk if fallback else _PlainWalk
+        else:
+            cls = md._FallbackWalk if fallback else md._Walk
+        walk = cls(text, source.line_starts(), [], view)
+        walk.blocks(tree, None)
     else:
-        cls = md._FallbackWalk if fallback else md._Walk
-    walk = cls(text, source.line_starts(), [], view)
-    walk.blocks(tree, None)
+        walk = md._walked(text, source.line_starts(), [], view, False)
     segments = [(s.text, s.kind, s.anchors, s.opaque, s.index) for s in walk.segments]
-    return segments, walk.protected, walk.code
+    return segments, merge_ranges(walk.protected), walk.code
 
 
 def _same_walk(text: str) -> None:
-    assert _walked(text, plain=False) == _walked(text, plain=True), repr(text)
+    plain = _walked(text, plain=True)
+    assert _walked(text, plain=False) == plain, repr(text)
+    assert _walked(text, plain=False, merged=False) == plain, repr(text)
 
 
 # Inline Markdown where the parser's ranges are not the text, or runs of text break: trailing spaces
@@ -106,8 +114,48 @@ def test_walk_cases() -> None:
         # A trailing space before a line break, and the character after a node's end: an off-by-one in
         # either slice passes the generated texts most runs (found by mutation in review).
         "\nx \ns", "> x  \n}",
+        # Text over lines in the tree without line break nodes (_parser(merged=True)): a break after trailing
+        # spaces, an indent or a quote's `>` before a line, a `>` the indent made text, a lazy line, a line
+        # of spaces before inline code, a break inside emphasis, a link, an image, a code element, a setext
+        # heading, a list item's continuation, a break at a text node's very start and end.
+        "a  \nb\n", "a \nb \nc\n", "> a\n> b\n>  c\n", "- a\n  b\n   c\n", "a\n    > b\n", "> a\nb\n", "> a\n>b\n",
+        "a \n`c`\n", "`c`  \nb\n", "a\n  `c` d\n", "*a  \nb*\n", "[a\n b](x) c\n", "![a\n  b](i.png)\n",
+        "x <code>a\n  b</code> c\n  d\n", "a\n b\n===\n", "1. a\n   b  \n   c\n", "`c`\nd\n", "d\n`c`\n",
+        "é\n  日本\n\U0001f600 x\n", "a\\\n  b\n", "> - a\n>   b\n> c\n", "{{ x }}\n  y\n",
     ]:
         _same_walk(text)
+
+
+def test_merged_tree_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader parses a page without tabs, CRs or NULs once, into the tree whose text nodes run over
+    lines (the speed of the reader), and the others once, into the one with line break nodes."""
+    asked: list[bool] = []
+    syntax_tree = md.syntax_tree
+
+    def recorded(text: str, starts: Any = None, mdx: bool = False, merged: bool = False) -> Any:
+        asked.append(merged)
+        return syntax_tree(text, starts, mdx, merged)
+
+    monkeypatch.setattr(md, "syntax_tree", recorded)
+    for text, merged in [("a\n  b\n> c\n> d\n", True), ("a\n\tb\n", False), ("a\r\nb\n", False), ("a\n\0b\n", False)]:
+        asked.clear()
+        source = Source("a.md", text)
+        assert md._walked(text, source.line_starts(), [], text, False).merged is merged, repr(text)
+        assert asked == [merged], repr(text)
+
+
+def test_unplaced_lines_read_the_tree_with_line_breaks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text node over lines that ``lines`` cannot place has the whole page read again from the tree with
+    line break nodes (the walk the reference checks), not half of it from each."""
+    def unplaced(*args: Any) -> None:
+        raise md._Unmerged
+
+    text = "# T\n\na\n  b `c`\n\n- d\n  e\n"
+    expected = _walked(text, plain=True)
+    monkeypatch.setattr(md._Walk, "lines", unplaced)
+    source = Source("a.md", text)
+    assert md._walked(text, source.line_starts(), [], text, False).merged is False
+    assert _walked(text, plain=False) == expected
 
 
 def _shared_markdown() -> list[Path]:

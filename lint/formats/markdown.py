@@ -73,10 +73,18 @@ _BLOCKS = _CODE_BLOCKS | _TRANSPARENT | {
     "paragraph", "heading", "lheading", "tcell", "blockquote", "list_item", "hr", "definition", "root"}
 
 
-@lru_cache(maxsize=2)
-def _parser(mdx: bool = False):  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=3)
+def _parser(mdx: bool = False, merged: bool = False):  # type: ignore[no-untyped-def]
+    """``merged``: without the line break rule, so that a run of text over lines is one text node, not a
+    text node per line and a break node between (a third of a page's nodes, each built and read through
+    the extension); ``_Walk.lines`` cuts it where the rule would have."""
     from markdown_it_pyrs import MarkdownIt
 
+    if merged:  # CommonMark's rules in the order its preset adds them, less "newline"
+        return MarkdownIt("zero").enable_many([
+            "escape", "backticks", "emphasis", "link", "image", "autolink", "entity", "code", "fence", "blockquote",
+            "hr", "list", "reference", "heading", "lheading", "paragraph", "html_inline", "html_block", "table",
+            "strikethrough", "front_matter"])
     if mdx:
         # MDX's Markdown (mdxjs.com): CommonMark without indented code (indentation means nothing there,
         # JSX children are indented), HTML blocks (a tag is JSX: lint.formats.mdx reads it) or autolinks.
@@ -114,7 +122,15 @@ def utf8_offsets(encoded: bytes) -> tuple[list[int], list[int]]:
     return ends, list(accumulate(continuations))
 
 
+class _Unmerged(Exception):
+    """A text node over lines whose lines ``_Walk.lines`` cannot place: the document is read again from the
+    tree with line breaks (``_parser(merged=False)``)."""
+
+
 class _Walk:
+    # Whether text nodes may run over lines (the tree of ``_parser(merged=True)``; see ``lines``).
+    merged = False
+
     def __init__(self, text: str, starts: list[int], front_matter_keys: list[str] | None = None,
                  view: str | None = None) -> None:
         self.text = text
@@ -242,6 +258,9 @@ class _Walk:
                 # The node's content, read off the view where it can be (see text_content).
                 content = view[s:e] if sliced else "\n"
                 if "\n" in content or "\\" in content or (content[-1:] == " " and view[e : e + 1] in " \n"):
+                    if self.merged and "\n" in content:
+                        self.lines(child, content, s, e, builder)
+                        continue
                     content, verbatim = self.text_content(child, s)
                 else:
                     verbatim = same or text[s:e] == content
@@ -270,6 +289,66 @@ class _Walk:
             else:
                 self.other(child, name, s, e, builder, images, rest)
         self.gap = (gap_start, gap_end, gap_extra)
+
+    def lines(self, node: Any, written_text: str, s: int, e: int, builder: SegmentBuilder) -> None:
+        """A text node over lines at [s, e) (``merged``), the view's ``written_text`` there, added as the line
+        break rule cuts it: each line but the last less its trailing spaces, each but the first less its
+        leading spaces and tabs, a line break at each (the view's: a view keeps each line break where the
+        file has it)."""
+        text = self.text
+        if not (" \n" in written_text or "\n " in written_text or "\n>" in written_text):
+            # Nothing to drop (no line's break after a space, no prefix or indent): the lines as written.
+            if text[s:e] != written_text:
+                raise _Unmerged
+            if builder.next_src != s:
+                builder.anchors.append((builder.length, s))
+            builder.parts.append(written_text)
+            builder.length += len(written_text)
+            builder.next_src = e
+            return
+        written = written_text.split("\n")
+        last = len(written) - 1
+        # Where a line's text starts: after what the container writes before it (a list item's indent, which
+        # is spaces, or `>`) and the line's own leading spaces, which the rule drops.
+        starts = [line.lstrip(" \t") for line in written]
+        if any(line[:1] == ">" for line in starts[1:]):
+            starts = self.line_contents(node, written)
+        pos = s
+        for i, line in enumerate(written):
+            line_end = pos + len(line)
+            piece = starts[i] if i else line
+            start = line_end - len(piece)
+            if i < last:
+                piece = piece.rstrip(" ")
+            if piece:
+                if text[start : start + len(piece)] != piece:
+                    raise _Unmerged
+                if builder.next_src != start:
+                    builder.anchors.append((builder.length, start))
+                builder.parts.append(piece)
+                builder.length += len(piece)
+                builder.next_src = start + len(piece)
+            if i < last:
+                if builder.next_src != line_end:
+                    builder.anchors.append((builder.length, line_end))
+                builder.parts.append("\n")
+                builder.length += 1
+                builder.next_src = line_end + 1
+            pos = line_end + 1
+
+    @staticmethod
+    def line_contents(node: Any, written: list[str]) -> list[str]:
+        """Each line of a text node over lines (``written``: the view's lines under its range) from the
+        second on less its leading spaces and tabs, read off its content, which leaves out a block quote's
+        `>` (a line's own `>` stays: one the indent made text); raises _Unmerged where a line is not the
+        end of the view's."""
+        lines = node.meta["content"].split("\n")
+        if len(lines) != len(written) or lines[0] != written[0]:
+            raise _Unmerged
+        for line, view_line in zip(lines, written, strict=True):
+            if not view_line.endswith(line):
+                raise _Unmerged
+        return [line.lstrip(" \t") for line in lines]
 
     def placeholder(self, builder: SegmentBuilder, name: str, s: int, e: int) -> re.Pattern[str] | None:
         """Inline code or HTML at [s, e) as one placeholder; for the opening tag of an element that holds
@@ -355,17 +434,21 @@ class _Walk:
             self.children(node.children, builder, images)
 
 
-def syntax_tree(text: str, starts: list[int] | None = None, mdx: bool = False) -> tuple[Any, bool]:
+def syntax_tree(text: str, starts: list[int] | None = None, mdx: bool = False,
+                merged: bool = False) -> tuple[Any, bool]:
     """markdown-it-pyrs's tree of ``text`` (srcmaps in UTF-8 bytes), or, for a text it panics on,
-    markdown_fallback's (srcmaps in code points) and True. ``mdx``: MDX's Markdown (see _parser)."""
+    markdown_fallback's (srcmaps in code points) and True. ``mdx``: MDX's Markdown, ``merged``: text
+    nodes over lines (see _parser), and for a text it panics on, None and True."""
     try:
         with quiet_stderr():
-            return _parser(mdx).tree(text), False
+            return _parser(mdx, merged).tree(text), False
     except BaseException as exc:
         from lint.guard import is_panic
 
         if not is_panic(exc):
             raise
+    if merged:  # read again without it (a tree of markdown-it-pyrs where that does not panic)
+        return None, True
     # markdown-it-pyrs panics on a few inputs (an unclosed code span after `[`): markdown-it-py reads
     # the same CommonMark, slower and without inline offsets, which markdown_fallback finds.
     from lint.formats.markdown_fallback import tree as fallback_tree
@@ -398,6 +481,26 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     return document_from_view(source, options, view.text, markup=view.markup)
 
 
+def _walked(text: str, starts: list[int], keys: list[str], view: str, mdx: bool) -> _Walk:
+    """The walk of ``view``'s tree: a tree whose text nodes run over lines (``merged``) where every text
+    node's content is the view's, less a line's prefix (``sliced``: no tab, CR or NUL), but for MDX."""
+    walk = _Walk(text, starts, keys, view)
+    if walk.sliced and not mdx:
+        tree, fallback = syntax_tree(view, starts, mdx, merged=True)
+        if not fallback:
+            walk.merged = True
+            try:
+                walk.blocks(tree, None)
+                return walk
+            except _Unmerged:
+                walk = _Walk(text, starts, keys, view)
+    tree, fallback = syntax_tree(view, starts, mdx)
+    if fallback:
+        walk = _FallbackWalk(text, starts, keys, view)
+    walk.blocks(tree, None)
+    return walk
+
+
 def document_from_view(source: Source, options: Mapping[str, Any] | None, view: str, mdx: bool = False,
                        markup: list[tuple[int, int]] | None = None,
                        code: list[tuple[int, int]] | None = None) -> Document:
@@ -407,9 +510,7 @@ def document_from_view(source: Source, options: Mapping[str, Any] | None, view: 
     text = source.text
     starts = source.line_starts()
     keys = list((options or {}).get("front-matter-keys") or ())
-    tree, fallback = syntax_tree(view, starts, mdx)
-    walk = (_FallbackWalk if fallback else _Walk)(text, starts, keys, view)
-    walk.blocks(tree, None)
+    walk = _walked(text, starts, keys, view, mdx)
     walk.protected += markup or ()
     walk.code += code or ()
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
