@@ -144,6 +144,49 @@ def test_merged_tree_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
         assert asked == [merged], repr(text)
 
 
+def _panics(merged: bool, text: str) -> bool:
+    try:
+        with md.quiet_stderr():
+            md._parser(False, merged).tree(text)
+    except BaseException:  # a Rust panic is a BaseException
+        return True
+    return False
+
+
+_PANIC_PIECES = st.lists(st.sampled_from(("[", "]", "`", "``", "x", " ", "\n", "  \n", "\\", "*", "!", "(", ")", "<",
+                                           "é", "- ", "> ")), min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PANIC_PIECES)
+def test_the_merged_tree_panics_where_the_tree_with_line_breaks_does(text: str) -> None:
+    """markdown-it-pyrs panics on a few texts (an unclosed code span after `[`), which markdown_fallback then
+    reads: the tree without the line break rule must panic on the same texts, or a page would be read from
+    one tree where it was read from the other."""
+    assert _panics(True, text) == _panics(False, text), repr(text)
+
+
+def test_a_page_the_parser_panics_on_is_read_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """... by markdown_fallback, once (its tree of the page, slow, is not built for the merged tree too)."""
+    from lint.formats import markdown_fallback
+
+    built: list[str] = []
+    fallback_tree = markdown_fallback.tree
+
+    def counted(text: str, *args: Any) -> Any:
+        built.append(text)
+        return fallback_tree(text, *args)
+
+    for text in ["[`x\n", "a [`x\ny\n  z\n", "- [`x\n  y\n", "> [`x  \n> b\n"]:
+        assert _panics(True, text) and _panics(False, text)
+        _same_walk(text)
+        monkeypatch.setattr(markdown_fallback, "tree", counted)
+        built.clear()
+        md.parse(Source("a.md", text))
+        assert built == [text]
+        monkeypatch.undo()
+
+
 def test_unplaced_lines_read_the_tree_with_line_breaks(monkeypatch: pytest.MonkeyPatch) -> None:
     """A text node over lines that ``lines`` cannot place has the whole page read again from the tree with
     line break nodes (the walk the reference checks), not half of it from each."""
