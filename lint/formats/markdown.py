@@ -235,16 +235,14 @@ class _Walk:
         # No str method that takes a start or an end is called per node (startswith, endswith, find):
         # up to Python 3.12 they parse their arguments the slow way (METH_VARARGS), some 1,500 instructions
         # a call, more than the test itself; a slice and a comparison do the same.
-        text = self.text
-        view = self.view
+        text, view = self.text, self.view
         same = view is text
         sliced = self.sliced
         # The UTF-8 offsets between two characters outside ASCII are their code points less the same
         # count: kept for the gap the last node ended in (the next starts there, unless a character
         # outside ASCII comes between), from one call to the next (the nodes come in the text's order).
         gap_start, gap_end, gap_extra = self.gap
-        parts = builder.parts
-        anchors = builder.anchors
+        parts, anchors = builder.parts, builder.anchors
         rest = iter(nodes)
         for child in rest:
             name = child.name
