@@ -126,6 +126,27 @@ def test_walk_cases() -> None:
         _same_walk(text)
 
 
+def test_merged_walk_cuts_lines_as_the_line_break_rule() -> None:
+    """Cases the generated texts rarely reach (found by mutation in review): the rule drops ASCII spaces
+    only, so other white space before or after a break stays text (no-break, em and ideographic spaces, a
+    form feed); text the view rewrote (a template after a backslash) is placed by the tree with line breaks,
+    whether or not its lines lose spaces; a run of text over lines, then a break, then more text."""
+    for text in [
+        "a\u00a0\nb\n", "a\u00a0 \nb\n", "a \n\u00a0b\n", "a\n \u3000b\n", "a\u2003  \n\u2003b\n", "a \n\x0cb\x0c \nc\n",
+        "> a\u00a0\n> \u00a0b\n", "- a \n  \u3000b\n", "\\{% raw %}\nb\n", "\\{% raw %} \nb\n", "\\{{ x }}\n  b\n",
+        "a\nb\\\nc\n", "a\nb\\qc\n", "a \nb\\qc\n", "a\nb  \nc\n", "*a\nb*\\\nc\n", "a\nb&amp;\nc\n",
+    ]:
+        _same_walk(text)
+
+
+def test_mdx_is_read_from_its_own_tree() -> None:
+    """MDX's Markdown has no indented code (see _parser): its page is never read from the merged tree, a
+    CommonMark tree where an indented line is code."""
+    text = "Intro words.\n\n    indented words\n    over lines\n"
+    doc = md.document_from_view(Source("a.mdx", text), None, text, mdx=True)
+    assert [seg.text for seg in doc.segments] == ["Intro words.", "indented words\nover lines"]
+
+
 def test_merged_tree_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reader parses a page without tabs, CRs or NULs once, into the tree whose text nodes run over
     lines (the speed of the reader), and the others once, into the one with line break nodes."""
