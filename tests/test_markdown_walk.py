@@ -139,6 +139,22 @@ def test_merged_walk_cuts_lines_as_the_line_break_rule() -> None:
         _same_walk(text)
 
 
+# Lines as the merged walk cuts them: a container's prefix or an indent before (quotes, nested and lazy, list
+# items of every width, white space that is not an ASCII space), spaces, a backslash or other white space after.
+_PREFIXES = ("", "", " ", "  ", "   ", "    ", "     ", "> ", ">", "> > ", ">> ", " > ", "   > ", "- ", "  - ", "* ", "1. ",
+             "10. ", "> - ", ">   ", "- > ", "\u00a0", "\u3000", "\x0c")
+_ENDS = ("", "", " ", "  ", "   ", "\\", " \\", "\u00a0", "\u2003", "\u3000", "\x0c", "\x0b", "  \u00a0", "\u00a0  ")
+_WORDS = ("word", "é", "日本", "\U0001f600", "`c`", "`a", "b`", "*e", "f*", "[l", "](x)", "<b", ">", "&amp;", "===", "---", "|")
+_LINE = st.tuples(st.sampled_from(_PREFIXES), st.lists(st.sampled_from(_WORDS), max_size=4).map(" ".join),
+                  st.sampled_from(_ENDS)).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=10).map("\n".join), st.sampled_from(["", "\n", "\\", " "]))
+def test_lines_over_containers_read_as_the_plain_walk_reads(text: str, end: str) -> None:
+    _same_walk(text + end)
+
+
 @pytest.mark.parametrize("eol", ["\n", pytest.param("\r\n", marks=pytest.mark.xfail(strict=True, reason=(
     "a page with CRs is read from the tree with line breaks, whose text node before trailing spaces and a break "
     "ends past its text (the parser's end less the spaces, read as an offset in the inline text)")))])
