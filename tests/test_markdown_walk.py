@@ -155,13 +155,11 @@ def test_lines_over_containers_read_as_the_plain_walk_reads(text: str, end: str)
     _same_walk(text + end)
 
 
-@pytest.mark.parametrize("eol", ["\n", pytest.param("\r\n", marks=pytest.mark.xfail(strict=True, reason=(
-    "a page with CRs is read from the tree with line breaks, whose text node before trailing spaces and a break "
-    "ends past its text (the parser's end less the spaces, read as an offset in the inline text)")))])
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
 def test_a_code_element_over_a_break_protects_itself_only(eol: str) -> None:
-    """The text in `<kbd>`...`</kbd>` is protected by its nodes' ranges: in the merged tree a text node over lines
-    ends where its text does; in the tree with line breaks the one before `  \n` ends further on (found by
-    review: the reader on 5c1fb97 protected the rest of this page, and hid a W105 finding after such an element)."""
+    """The text in `<kbd>`...`</kbd>` is protected as far as the closing tag: in the tree with line breaks (a page
+    with CRs) the text node before `  \n` ends further on (found by review: the reader on 5c1fb97 protected the
+    rest of this page, and hid a W105 finding after such an element)."""
     text = f"Intro paragraph here that is long enough.{eol}{eol}Press <kbd>Ctrl {eol}C</kbd> then more text follows here.{eol}"
     doc = md.parse(Source("a.md", text))
     assert [text[s:e] for s, e in doc.protected] == [f"<kbd>Ctrl {eol}C</kbd>"]
