@@ -138,6 +138,24 @@ def sentence_spans(text: str, language: str = "en") -> tuple[tuple[int, int], ..
     return tuple(out)
 
 
+# The characters pysbd writes into a text as it works (stand-ins for the marks it protects: `∯` for a full
+# stop, `ȹ` for a line break, which it turns back into one) or reads as marks of its own: every character
+# outside ASCII in its processor and in its common language modules (``tests/test_sentences.py`` checks the
+# list against them). A text holding one may come back with a sentence carried over a line break.
+_PYSBD_SYMBOLS = frozenset("«»ûũǃȸȹʼᓰᓱᓳᓴᓷᓸ‘’“”•⁃∯∮⌬⎋☄☇☈☉☏☝♝♟♨♬♭✂。！．？°ƪ،「」（）")
+
+
+def final_line(text: str) -> str | None:
+    """The last line of ``text`` (after its last ``\\n`` or ``\\r``; trailing white space left out), within which
+    the span of ``final_sentence`` lies, wherever the segmenter puts its other breaks: pysbd turns every line
+    break into a break between sentences before it reads anything else. None where the text holds one of
+    pysbd's own symbols (``_PYSBD_SYMBOLS``)."""
+    if not text.isascii() and not _PYSBD_SYMBOLS.isdisjoint(text):
+        return None
+    text = text.rstrip()
+    return text[max(text.rfind("\n"), text.rfind("\r")) + 1:]
+
+
 def final_sentence(text: str, language: str = "en") -> tuple[int, int] | None:
     """The span of the last sentence of ``text`` when it has two or more; None for one or none.
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from lint.sentences import sentence_spans
+import random
+from pathlib import Path
+
+from lint import sentences
+from lint.sentences import final_line, final_sentence, sentence_spans
+from tests.conftest import SHARED
 
 
 def _sentences(text: str) -> list[str]:
@@ -23,3 +28,77 @@ def test_offsets_index_the_original_text():
 
 def test_empty():
     assert sentence_spans("   ") == ()
+
+
+# P103 asks ``final_line`` before the segmenter: the last sentence must lie in the last line, whatever pysbd
+# makes of the rest. Pieces that break fast paths: CR and CRLF ends, a trailing break or blank, a word of one
+# letter opening the last line (a slice one character short drops it), a last line of exactly four words.
+_PIECES = ["word", "Word", "the", "a", "I", "x", "Mr.", "Dr.", "e.g.", "i.e.", "U.S.", "etc.", "No.", "1.", "2)", "a)",
+           "(b)", "iii.", ".", ". ", "? ", "! ", "...", "…", " ", "  ", "\n", "\r", "\r\n", "\n\n", "\t", ",", ";", ":",
+           '"', "'", "(", ")", "[", "]", "\ufffc", "😀", "-", "—", "3.14", "v2.0", "www.example.com", "foo.py", "Jan.",
+           "St.", "\u2028", "\x0c", "_", "___", "é", "\xa0"]
+_SYMBOLS = ["ȹ", "ȸ", "∯", "♨", "☝", "&ᓴ&", "“", "。"]
+_LAST_LINES = ["a b c d", "x is the end", "Next one here now", "a", "a b c", "I said so", "e.g. this one"]
+
+
+def _random_text(rng: random.Random, long: bool = False) -> str:
+    pieces = _PIECES + _SYMBOLS if rng.random() < 0.2 else _PIECES
+    words = [rng.choice(pieces) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randint(1, 700 if long else 40))]
+    text = "".join(words)
+    if rng.random() < 0.5:  # a sentence, then a last line of its own
+        text += rng.choice([". ", "? ", ".\n", ".\r\n", ".\r", "\n"]) + rng.choice(_LAST_LINES)
+    return text + rng.choice(["", "", " ", "\n", " \n ", "\r\n", "\n\n"])
+
+
+def _texts() -> list[tuple[str, str]]:
+    rng = random.Random(157)
+    texts = [(_random_text(rng, long=n % 40 == 0), rng.choice(["en", "en", "de", "fr", "es", "sk", "kk", "xx"]))
+             for n in range(2500)]
+    peps = SHARED / "corpus" / "peps"
+    if peps.is_dir():  # real paragraphs that end in a letter, over several lines (PEPs read as plain text)
+        real = [p for path in sorted(peps.glob("*.rst"))[::7] for p in path.read_text(encoding="utf-8").split("\n\n")
+                if "\n" in p.strip() and p.rstrip()[-1:].isalpha()]
+        texts += [(p, "en") for p in real[::3]]
+    return texts
+
+
+def test_final_sentence_lies_in_the_final_line() -> None:
+    asked = symbols = 0
+    for text, language in _texts():
+        line = final_line(text)
+        if line is None:
+            symbols += 1
+            continue
+        span = final_sentence(text, language)
+        asked += 1
+        if span is not None:
+            end = len(text.rstrip())
+            assert end - len(line) <= span[0] < span[1] <= end, (text, language, span, line)
+    assert asked > 2000 and symbols > 100
+
+
+def test_p103_skips_the_segmenter_only_where_the_last_sentence_is_under_four_words() -> None:
+    from lint.rules.punctuation.missing_terminal_punctuation import _last_line_under_four_words
+
+    skipped = kept_four = 0
+    for text, language in _texts():
+        span = final_sentence(text, language)
+        short = span is None or len(text[span[0]:span[1]].split()) < 4
+        if _last_line_under_four_words(text):
+            skipped += 1
+            assert short, (text, span)
+        elif span is not None and len(text[span[0]:span[1]].split()) == 4:
+            kept_four += 1
+    assert skipped > 300 and kept_four > 20
+    assert not _last_line_under_four_words("It ended. Then\nx is the end\n")
+    assert _last_line_under_four_words("It ended. Then\nx is the\n") and final_line("a\r\nb c\r\n") == "b c"
+    assert final_line("It ended ȹ here.\nNext") is None
+
+
+def test_final_line_symbols_hold_every_character_pysbd_writes_outside_ascii() -> None:
+    import pysbd
+
+    root = Path(pysbd.__file__).parent
+    written = {ch for path in [*root.glob("*.py"), *(root / "lang" / "common").glob("*.py")]
+               for ch in path.read_text(encoding="utf-8") if not ch.isascii()}
+    assert written <= sentences._PYSBD_SYMBOLS
