@@ -100,7 +100,14 @@ def _raw_spans(text: str, language: str) -> list[tuple[int, int]]:
     segmenter.original_text = text
     spans: list[tuple[int, int]] = []
     pos = prior_end = 0
-    for sent in segmenter.processor(text).process():
+    try:
+        sentences = segmenter.processor(text).process()
+    except ValueError:
+        # pysbd reads a list item's number with int(), which refuses the separator characters it took for
+        # digits' neighbours (`\x1c1.`): the piece is read as its lines, one sentence each (pysbd's first
+        # breaks, which ``final_line`` counts on), not a crash of every rule that asks.
+        sentences = [line for line in text.replace("\r", "\n").split("\n") if line.strip()]
+    for sent in sentences:
         if not sent:
             continue
         at = text.find(sent, pos)

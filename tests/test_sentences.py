@@ -36,7 +36,7 @@ def test_empty():
 _PIECES = ["word", "Word", "the", "a", "I", "x", "Mr.", "Dr.", "e.g.", "i.e.", "U.S.", "etc.", "No.", "1.", "2)", "a)",
            "(b)", "iii.", ".", ". ", "? ", "! ", "...", "…", " ", "  ", "\n", "\r", "\r\n", "\n\n", "\t", ",", ";", ":",
            '"', "'", "(", ")", "[", "]", "\ufffc", "😀", "-", "—", "3.14", "v2.0", "www.example.com", "foo.py", "Jan.",
-           "St.", "\u2028", "\x0c", "_", "___", "é", "\xa0"]
+           "St.", "\u2028", "\x0c", "\x1c", "\x1c1.", "_", "___", "é", "\xa0"]
 _SYMBOLS = ["ȹ", "ȸ", "∯", "♨", "☝", "&ᓴ&", "“", "。"]
 _LAST_LINES = ["a b c d", "x is the end", "Next one here now", "a", "a b c", "I said so", "e.g. this one"]
 
@@ -102,3 +102,10 @@ def test_final_line_symbols_hold_every_character_pysbd_writes_outside_ascii() ->
     written = {ch for path in [*root.glob("*.py"), *(root / "lang" / "common").glob("*.py")]
                for ch in path.read_text(encoding="utf-8") if not ch.isascii()}
     assert written <= sentences._PYSBD_SYMBOLS
+
+
+def test_a_piece_pysbd_cannot_read_is_read_as_its_lines() -> None:
+    # pysbd's list-item reader raised ValueError (int('\x1c1')), and P103 reported an internal error for the file.
+    text = "It ended here. Then \x1c1. we went on\nand on and on"
+    assert sentence_spans(text) == ((0, text.index("\n")), (text.index("and"), len(text)))
+    assert final_sentence(text) == (text.index("and"), len(text))
