@@ -109,3 +109,12 @@ def test_a_piece_pysbd_cannot_read_is_read_as_its_lines() -> None:
     text = "It ended here. Then \x1c1. we went on\nand on and on"
     assert sentence_spans(text) == ((0, text.index("\n")), (text.index("and"), len(text)))
     assert final_sentence(text) == (text.index("and"), len(text))
+
+
+def test_final_line_starts_after_a_lone_carriage_return() -> None:
+    # pysbd breaks at a lone `\r` as at `\n` (it turns each `\n` into `\r` before it splits): a final_line that
+    # looked for `\n` alone would run back over it and lose P103 the skip, which no other test noticed.
+    from lint.rules.punctuation.missing_terminal_punctuation import _last_line_under_four_words
+
+    assert final_line("It ended here. Then we went on\rx y") == "x y"
+    assert _last_line_under_four_words("It ended here. Then we went on and on\rx y")
