@@ -22,6 +22,7 @@ pysbd's own.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -102,10 +103,12 @@ def _raw_spans(text: str, language: str) -> list[tuple[int, int]]:
     pos = prior_end = 0
     try:
         sentences = segmenter.processor(text).process()
-    except ValueError:
+    except (ValueError, re.error):
         # pysbd reads a list item's number with int(), which refuses the separator characters it took for
-        # digits' neighbours (`\x1c1.`): the piece is read as its lines, one sentence each (pysbd's first
-        # breaks, which ``final_line`` counts on), not a crash of every rule that asks.
+        # digits' neighbours (`\x1c1.`), and some of its languages (de, ru, bg, ar, fa) put the text an
+        # abbreviation matched into a pattern unescaped (`u+a` beside `u.a.`: a variable-width look-behind):
+        # the piece is read as its lines, one sentence each (pysbd's first breaks, which ``final_line`` counts
+        # on), not a crash of every rule that asks.
         sentences = [line for line in text.replace("\r", "\n").split("\n") if line.strip()]
     for sent in sentences:
         if not sent:

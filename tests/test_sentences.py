@@ -118,3 +118,13 @@ def test_final_line_starts_after_a_lone_carriage_return() -> None:
 
     assert final_line("It ended here. Then we went on\rx y") == "x y"
     assert _last_line_under_four_words("It ended here. Then we went on and on\rx y")
+
+
+def test_a_piece_pysbd_builds_a_broken_pattern_from_is_read_as_its_lines() -> None:
+    # pysbd's de, ru, bg, ar and fa readers put the text an abbreviation matched into a pattern unescaped: its dot
+    # matches any character, so `u+a` beside `u.a.` gave `(?<=u+a)` and re.error (a variable-width look-behind), and
+    # P103, P101 and S108 reported an internal error for the file (exit 2).
+    cases = [("Die Regel gilt u.a. für Verträge. Der Ausdruck u+a steht für die Summe\nder beiden Werte", "de"),
+             ("Это y.e. и y(e здесь. Потом мы\nушли домой", "ru"), ("ج[ب ج.ب نعم. ثم\nذهبنا", "ar")]
+    for text, language in cases:
+        assert final_sentence(text, language) == (text.rindex("\n") + 1, len(text)), (text, language)
