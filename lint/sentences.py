@@ -157,9 +157,11 @@ _PYSBD_SYMBOLS = frozenset("«»ûũǃȸȹʼᓰᓱᓳᓴᓷᓸ‘’“”•⁃
 
 def final_line(text: str) -> str | None:
     """The last line of ``text`` (after its last ``\\n`` or ``\\r``; trailing white space left out), within which
-    the span of ``final_sentence`` lies, wherever the segmenter puts its other breaks: pysbd turns every line
-    break into a break between sentences before it reads anything else. None where the text holds one of
-    pysbd's own symbols (``_PYSBD_SYMBOLS``)."""
+    the text of ``final_sentence``'s sentence lies, wherever the segmenter puts its other breaks: pysbd turns
+    every line break into a break between sentences before it reads anything else. (Its span may not: pysbd
+    gives `.\\t. .` back as `. . .`, and the sentence after it is then placed at an earlier match, as on
+    5c1fb97; P103 reads the text.) None where the text holds one of pysbd's own symbols
+    (``_PYSBD_SYMBOLS``)."""
     if not text.isascii() and not _PYSBD_SYMBOLS.isdisjoint(text):
         return None
     text = text.rstrip()
