@@ -121,9 +121,10 @@ def _plain_rule(doc: Document, findings: Sequence[Finding]) -> list[tuple[int, i
     m = fl.model()
     taken = [(f.start, f.end) for f in findings if f.code in ("S102", "S110", "S109", "S101")]
     found = []
+    layout = fl.layout_of(lines)
     for k, x in enumerate(fl.line_features(lines)):
         p = m.score(x)
-        if k == 0 or p < m.threshold:
+        if k == 0 or p < m.threshold or fl.text_structure(lines, k, layout):
             continue
         s, e = spans[k]
         start, end = s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())
