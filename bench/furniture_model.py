@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import recall
-from lint.rules.scrape.furniture_line import FEATURES, MIN_SIGNALS, MODEL, line_features
+from lint.rules.scrape.furniture_line import FEATURES, MIN_SIGNALS, MODEL, layout_of, line_features, text_structure
 
 import lint
 
@@ -37,7 +37,8 @@ OTHERS = [code for code in recall.LINE_RULES if code != "S111"]
 @dataclass(frozen=True)
 class PageSample:
     """A development page as S111 sees it: every line but the first (the title), its label (None: not
-    counted), whether S111 judges it (no other rule took it), and how many findings the others made."""
+    counted), whether S111 judges it (no other rule took it, and it is no part of the text's own structure),
+    and how many findings the others made."""
 
     site: str
     features: list[list[float]]
@@ -58,8 +59,11 @@ def samples(pages: list[recall.Page]) -> list[PageSample]:
         taken = recall.flagged_lines(page.lines, OTHERS)
         findings = lint.check_text("\n\n".join(page.lines) + "\n", path="page.txt", select=OTHERS)
         n = len(page.lines)
+        layout = layout_of(page.lines)
+        # (A line of the text's own structure is never reported, whatever it scores: the rule does not judge it.)
         out.append(PageSample(page.site, line_features(page.lines)[1:], list(page.labels[1:]),
-                              [k not in taken for k in range(1, n)], len(findings)))
+                              [k not in taken and not text_structure(page.lines, k, layout) for k in range(1, n)],
+                              len(findings)))
     return out
 
 
