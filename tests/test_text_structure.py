@@ -1,0 +1,77 @@
+"""The shapes S111 never reports (``text_structure``) and the lead S110 reads as announcing a list
+(``_announced``), each at its edge: where the shape stops, the line is judged again. The rule examples hold
+one page of each shape; these hold the bounds they leave free: each test fails on a mutant of those bounds
+that the examples and the other tests let through."""
+
+from __future__ import annotations
+
+from lint.rules.scrape import furniture_line as fl
+from lint.rules.scrape.furniture_block import _announced
+
+import lint
+
+_TITLE = "Counseling services near campus"
+_BODY = ("Students who want help outside the university can see one of the clinics below, and most of them "
+         "charge fees based on income or accept insurance.",
+         "Each clinic sets its own hours, so call ahead before you go, and bring your student card and a list "
+         "of any medicines you take at the moment.")
+
+
+def structure(lines: list[str]) -> list[int]:
+    """The indices of the lines ``text_structure`` protects."""
+    layout = fl.layout_of(lines)
+    return [k for k in range(1, len(lines)) if fl.text_structure(lines, k, layout)]
+
+
+def test_only_the_lines_between_the_first_and_last_body_line_are_inside_the_body() -> None:
+    lines = [_TITLE, "Key Takeaways", _BODY[0], "Psychotherapy", _BODY[1], "Related resources"]
+    assert structure(lines) == [3]
+
+
+def test_a_table_row_needs_a_row_beside_it() -> None:
+    # A line of links split by bars (a menu) is one line, not a table.
+    assert structure([_TITLE, *_BODY, "| Clinic | Fee |", "| Mission Family Clinic | Sliding scale |"]) == [3, 4]
+    assert structure([_TITLE, *_BODY, "Home | Clinics | Contact us"]) == []
+
+
+def test_a_bullet_counts_as_a_list_item_only_with_another_bullet_near_it() -> None:
+    assert structure([_TITLE, *_BODY, "- Ana Ruiz", "- Tom Becker", "- Lina Okafor"]) == [3, 4, 5]
+    assert structure([_TITLE, *_BODY, "Share", "- Facebook", "Newsletter"]) == []
+
+
+def test_bullets_further_apart_than_an_item_reaches_are_no_list() -> None:
+    block = ["210 Bay Street", "Suite 301", "San Francisco", "(415) 555-0142", "Fees based on income",
+             "Monday to Friday"]
+    far = [_TITLE, *_BODY, "- Harbor Counseling Center", *block, "- Mission Family Clinic"]  # 7 lines apart
+    assert 3 not in structure(far) and 10 not in structure(far)
+    near = [_TITLE, *_BODY, "- Harbor Counseling Center", *block[:3], "- Mission Family Clinic"]  # 4 lines apart
+    assert {3, 7} <= set(structure(near))
+
+
+def test_the_last_items_block_is_no_longer_than_the_one_before_it() -> None:
+    lines = [_TITLE, *_BODY, "- Harbor Counseling Center", "210 Bay Street", "(415) 555-0142",
+             "- Mission Family Clinic", "Outer Sunset District", "(415) 555-0187", "Privacy policy"]
+    assert structure(lines) == [3, 4, 5, 6, 7, 8]  # the line at the items' spacing after the last is not
+
+
+def test_the_last_items_block_is_measured_against_a_bullet_beyond_the_reach() -> None:
+    # Items five lines apart: the line three under the last bullet needs the bullet before it, eight above.
+    lines = [_TITLE, *_BODY, "- Harbor Counseling Center", "210 Bay Street", "Suite 301", "(415) 555-0142",
+             "Sliding scale", "- Mission Family Clinic", "Outer Sunset District", "(415) 555-0187", "Psychotherapy"]
+    assert 11 in structure(lines)
+
+
+def test_a_lead_announces_a_list_only_as_a_sentence_of_three_words_ending_with_a_colon() -> None:
+    lines = ["Tax evasion and tax avoidance", "Examples of avoidance:", "Our picks:", "Share this article:",
+             "Examples of tax avoidance"]
+    assert [_announced(lines, k + 1) for k in range(1, len(lines))] == [True, False, False, False]
+
+
+def test_a_block_under_a_furniture_lead_of_three_words_is_still_reported() -> None:
+    body = ("The city council voted on Tuesday to raise spending on public schools by four percent next year, "
+            "the largest increase in a decade, after months of debate.")
+    text = "\n\n".join(["Council approves school budget", body, "Share this article:", "Teachers back new contract",
+                        "Bus routes to change in autumn", "Library hours cut at three branches",
+                        "Parents protest school closures", "Newsletter"]) + "\n"
+    codes = [f.code for f in lint.check_text(text, path="page.txt", select=["S102", "S110", "S111"])]
+    assert "S110" in codes
