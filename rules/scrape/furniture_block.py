@@ -99,8 +99,7 @@ article meets twenty lines of section names or unrelated headlines between parag
 
 A line alone does not tell a menu item from a heading, so the rule looks at the run: at least four
 short lines in a row, with a line that `S102` (boilerplate-line) or a lone date marks as furniture
-within `window` lines. A run right under a sentence that ends with a colon and announces it
-(`Examples of tax avoidance:`; not a label of furniture, `Share this:`) is the text's own list. The document's title (its first line) and lines that repeat it, lines before
+within `window` lines. The document's title (its first line) and lines that repeat it, lines before
 a wrapped sentence, and Markdown or reST documents (their lists and headings are marked up) are never
 flagged. Report only: a person decides where the article ends.
 
@@ -244,13 +243,6 @@ date under a headline is a teaser's.
         Example("Release notes\n\nAcme Notes is a small editor for plain text, and this page lists every release "
                 "since the first one, newest first.\n\nJan 8, 2023\nFaster start-up\nDec 2, 2022\nNew export formats\nNov 4, 2022\n"
                 "Dark mode\nOct 1, 2022\nFirst release\n", select=("S102",), note="a changelog: a date over each entry"),
-        Example("Tax evasion and tax avoidance\n\nTax avoidance is legal: it means using the rules of the tax code to "
-                "lower the amount you owe, while evasion means hiding income or inventing deductions.\n\n"
-                "Examples of tax avoidance:\n\nClaiming deductions\n\nClaiming tax credits\n\nMinimizing your taxable "
-                "income\n\nDelaying tax liability by postponing income\n\nRead more: How to reduce taxable income\n\n"
-                "Paying taxes is an important part of managing your finances, and knowing the rules helps you keep more "
-                "of what you earn.\n", select=("S102",),
-                note="a list a sentence announces (ending with a colon): the text's own, furniture after it or not"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
@@ -511,7 +503,7 @@ def _flagged(lines: list[str], kinds: list[int], window: int, min_lines: int) ->
         while j < n and kinds[j] != PROSE:
             j += 1
         found = [k for k in range(i, j) if kinds[k] == ANCHOR]
-        if j - i >= min_lines and found and not _announced(lines, i):
+        if j - i >= min_lines and found:
             a = 0
             for k in range(i, j):
                 while a + 1 < len(found) and abs(found[a + 1] - k) <= abs(found[a] - k):
@@ -521,15 +513,6 @@ def _flagged(lines: list[str], kinds: list[int], window: int, min_lines: int) ->
                     flagged[k] = True
         i = j
     return flagged
-
-
-def _announced(lines: list[str], first: int) -> bool:
-    """Whether the run of short lines from ``first`` on follows a sentence ending with a colon that announces
-    it (`Examples of tax avoidance:` over the examples, `Dare to Play 3:` over its features): a list the text
-    introduces is its own. Not after a label of a few words or furniture of its own (`Share this:`,
-    `Related:`), which introduces more furniture."""
-    line = lines[first - 1] if first else ""
-    return line.endswith(":") and len(line.split()) >= 3 and not furniture_line(line)
 
 
 def _stretches(flagged: list[bool], kinds: list[int]) -> Iterator[tuple[int, int, int]]:
