@@ -14,7 +14,6 @@ from ._pairwise import habit_or_each
 _PO = "messages.po"
 _XLF = "app.xlf"
 _LEAD = compiled_on_use(r"^\s*")
-_TRAIL = compiled_on_use(r"\s*$")
 
 
 def _shape(ws: str) -> tuple[int, bool]:
@@ -105,13 +104,20 @@ has a space after its last full stop.
 
 
 
+def _trailing_space(text: str) -> str:
+    """The white space a string ends with, what `\\s*$` finds: `str.isspace` and `\\s` agree on every
+    character. By arithmetic, where the search tried the pattern at every space of the string and read
+    each run to its end from each of its spaces: seconds on a string of long runs between words."""
+    return text[len(text.rstrip()):]
+
+
 def _difference(source: str, target: str) -> tuple[str, bool] | None:
     """Which edges of the translation differ from the source's (`leading`, `trailing` or `both`) and
     whether the translation only adds spaces there, or None where the edges agree."""
     if not source.strip() or not target.strip():
         return None
     lead_s, lead_t = (_LEAD.match(t).group() for t in (source, target))  # type: ignore[union-attr]
-    trail_s, trail_t = (_TRAIL.search(t).group() for t in (source, target))  # type: ignore[union-attr]
+    trail_s, trail_t = (_trailing_space(t) for t in (source, target))
     lead = _shape(lead_s) != _shape(lead_t) and not _unspaced(lead_s, lead_t, target.lstrip()[:1])
     trail = (_shape(trail_s) != _shape(trail_t) and not _closed_sentence(source, target, trail_s, trail_t)
              and not _unspaced(trail_s, trail_t, target.rstrip()[-1:]))
