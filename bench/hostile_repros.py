@@ -89,6 +89,11 @@ def py(code: str) -> list[str]:
     return [PY, "-c", textwrap.dedent(code)]
 
 
+# A 1 MB msgstr of runs of spaces of every width, 2 to 1,411, each a word apart, on lines of their own.
+RUNS_OF_EVERY_WIDTH = ('msgid "Save  the file"\nmsgstr ""\n' + "".join(f'"mot{" " * w}"\n' for w in range(2, 1412))
+                       + '"fin"\n')
+
+
 def sentences_ending_in_a_letter(size: int) -> str:
     words = "the report said markets rose again in the new study".split()
     parts, n, i = [], 0, 0
@@ -245,11 +250,23 @@ REPROS: list[Repro] = [
           [*C, "a.po"], ok_if_no_traceback),
     # Its runs are of every width, 2 to 1,411, each a word apart, on lines of their own: W105 asked a
     # table's columns and heads by splitting the whole string once per width, 24 to 42 s; 0.4 to 0.8 s since each
-    # string's runs are read in one pass. (W105 alone: B107's and B108's searches for the string's
-    # trailing white space, `\s*$`, try every space of it, 5 s and 46 s on this string.)
-    Repro("1 MB msgstr of runs of every width, its msgid with runs (W105)", lambda d: (d / "a.po").write_text(
-          'msgid "Save  the file"\nmsgstr ""\n' + "".join(f'"mot{" " * w}"\n' for w in range(2, 1412)) + '"fin"\n'),
+    # string's runs are read in one pass.
+    Repro("1 MB msgstr of runs of every width, its msgid with runs (W105)", write("a.po", RUNS_OF_EVERY_WIDTH),
           [*C, "--select", "W105", "a.po"], ok_if_no_traceback),
+    # The same string: B107's and B108's searches for what it ends with (`\s*$`, and a mark then
+    # `(?:quotes|brackets|tags|\s|…)*$`) tried every space of it and read its run to the end from each,
+    # 5 s and 46 s; 1.7 s since both read the string's end from its end (issue 17; most of it the PO reader, W105
+    # alone 1.6 s on the same loaded machine).
+    Repro("1 MB msgstr of runs of every width, its msgid with runs (B107, B108)", write("a.po", RUNS_OF_EVERY_WIDTH),
+          [*C, "--select", "B107,B108", "a.po"], ok_if_no_traceback),
+    # B108's test for an abbreviation's point (`e.g.`: short words in a row, each with its point, to the end)
+    # was tried from every space of `a. a. … 1.` and read the words to the end from each (6.7 s at 20 KB, four
+    # times as long at twice the size), and its search for the last word (`(\S+?)[…]*\s*$`) from every
+    # character of a long word (13 s at 20 KB, 55 s at 40 KB): hours at 1 MB; 2.0 s (loaded machine) since both
+    # are read from the string's end.
+    Repro("B108: 1 MB of abbreviations in a row after a number, 1 MB word before the last (B108)", write(
+          "a.po", 'msgid "Read the notes."\nmsgstr ""\n' + f'"{"a. " * 1000}"\n' * 333 + '"1."\n\nmsgid "X"\nmsgstr ""\n'
+          + f'"{"a" * 100_000}"\n' * 10 + '" x."\n'), [*C, "--select", "B108", "a.po"], ok_if_no_traceback),
     # Every run of the translation follows a distinct code (`m17`): W105 asked whether the source wrote
     # each code before a run as wide, a search of the source per code (38 s here), then for a while one
     # test per source run of that width (30 s at 10,000 runs); 0.5 s since each width's words before
