@@ -267,6 +267,14 @@ REPROS: list[Repro] = [
     Repro("B108: 1 MB of abbreviations in a row after a number, 1 MB word before the last (B108)", write(
           "a.po", 'msgid "Read the notes."\nmsgstr ""\n' + f'"{"a. " * 1000}"\n' * 333 + '"1."\n\nmsgid "X"\nmsgstr ""\n'
           + f'"{"a" * 100_000}"\n' * 10 + '" x."\n'), [*C, "--select", "B108", "a.po"], ok_if_no_traceback),
+    # A reST catalogue (Sphinx's): B109 asked whether a link lacked its opening backquote with a search that
+    # read each line to its end from each word (`\b[^`<>\n]*<…`), and found roles' starts by reading the
+    # names and colons in a row to their end from each colon: 2.7 s on 20 KB of words, 13.5 s on 20 KB of
+    # `:a`, four times as long at twice the size (hours at 1 MB); 1.5 s (loaded machine) since both are read from the end.
+    Repro("reST catalogue: 1 MB msgstr of words, 1 MB of `:a` (B109)", write(
+          "a.po", '#: library/x.rst:1\nmsgid "Read `the notes`_."\nmsgstr ""\n' + f'"{"mot " * 25_000}"\n' * 10
+          + '\n#: library/x.rst:2\nmsgid "See :func:`f`."\nmsgstr ""\n' + f'"{":a" * 50_000}"\n' * 10),
+          [*C, "--select", "B109", "a.po"], ok_if_no_traceback),
     # Every run of the translation follows a distinct code (`m17`): W105 asked whether the source wrote
     # each code before a run as wide, a search of the source per code (38 s here), then for a while one
     # test per source run of that width (30 s at 10,000 runs); 0.5 s since each width's words before

@@ -1,8 +1,9 @@
-"""B107's and B108's readings of what a string ends with, rewritten to take time in proportion to the string
-(a search for a pattern that ends in `$` tried it from every offset and read each run of spaces or each word
-to its end from each: seconds on a string of long runs), must answer what the searches answered. Each is
-checked against the plain pattern it replaced, kept here, on every short string of the pieces the patterns
-turn on and on random longer ones."""
+"""B107's and B108's readings of what a string ends with, and B109's of where its roles start and whether a
+link lacks its opening backquote, rewritten to take time in proportion to the string (a search for a pattern
+that ends in `$`, or whose run must be followed by what is not there, tried it from every offset and read
+each run of spaces, words or names to its end from each: seconds on a string of long runs), must answer what
+the searches answered. Each is checked against the plain pattern it replaced, kept here, on every short
+string of the pieces the patterns turn on and on random longer ones."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from itertools import product
 
 from lint.rules.bilingual import edge_whitespace_mismatch as b107
 from lint.rules.bilingual import end_punctuation_mismatch as b108
+from lint.rules.bilingual import markup_broken as b109
 
 _TRAIL = re.compile(r"\s*$")
 _END = re.compile(r"(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`]|"
@@ -110,3 +112,21 @@ def test_b108_last_name_is_what_the_search_found() -> None:
         return m.group(1) if m else None
 
     assert _differences(_texts(pieces, 1082, 4, 40_000), b108._last_name, plain) == []
+
+
+_ROLE_START = re.compile(r":[\w+.-]+(?::[\w+.-]+)*:`")
+_LINK_WITHOUT_BACKQUOTE = re.compile(r"(?<!`)\b[^`<>\n]*<[^<>\s]+>`_")
+
+
+def test_b109_role_starts_are_what_the_search_found() -> None:
+    # B109's role starts and its link without a backquote were searches of the same kind (a run read to its
+    # end from each of its characters, then a `:`` or a target that is not there): read from the end too.
+    pieces = [":", "::", ":`", "a", "é", "1", "+", ".", "-", "_", "`", " ", "!", ":a:`", ":py:func:`"]
+    assert _differences(_texts(pieces, 109, 4, 40_000), b109._role_starts,
+                        lambda text: [m.start() for m in _ROLE_START.finditer(text)]) == []
+
+
+def test_b109_link_without_backquote_is_what_the_search_found() -> None:
+    pieces = ["a", "é", "1", " ", "_", "`", "<", ">", "\n", "-", ":", "<x>`_", "<a b>`_", "x>`_", "`<y>`_", "``"]
+    assert _differences(_texts(pieces, 1090, 4, 40_000), b109._link_without_backquote,
+                        lambda text: _LINK_WITHOUT_BACKQUOTE.search(text) is not None) == []
