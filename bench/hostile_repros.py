@@ -275,6 +275,11 @@ REPROS: list[Repro] = [
           "a.po", '#: library/x.rst:1\nmsgid "Read `the notes`_."\nmsgstr ""\n' + f'"{"mot " * 25_000}"\n' * 10
           + '\n#: library/x.rst:2\nmsgid "See :func:`f`."\nmsgstr ""\n' + f'"{":a" * 50_000}"\n' * 10),
           [*C, "--select", "B109", "a.po"], ok_if_no_traceback),
+    # W102's pattern for blanks before a line end was tried from every blank of a run inside a line and read
+    # the run to its end from each (4.8 s on a run of 20,000 spaces, four times as long at twice the size:
+    # hours at 1 MB); 0.25 s since a run is tried from its first blank only (issue 17).
+    Repro("W102: a line with a run of 999,000 spaces inside it, a trailing space after (W102)",
+          write("a.txt", "x" + " " * 999_000 + "x \n"), [*C, "--select", "W102", "a.txt"], ok_if_no_traceback),
     # Every run of the translation follows a distinct code (`m17`): W105 asked whether the source wrote
     # each code before a run as wide, a search of the source per code (38 s here), then for a while one
     # test per source run of that width (30 s at 10,000 runs); 0.5 s since each width's words before

@@ -130,3 +130,19 @@ def test_b109_link_without_backquote_is_what_the_search_found() -> None:
     pieces = ["a", "é", "1", " ", "_", "`", "<", ">", "\n", "-", ":", "<x>`_", "<a b>`_", "x>`_", "`<y>`_", "``"]
     assert _differences(_texts(pieces, 1090, 4, 40_000), b109._link_without_backquote,
                         lambda text: _LINK_WITHOUT_BACKQUOTE.search(text) is not None) == []
+
+
+_TRAILING = re.compile(r"[ \t]+(?=\r\n|\r|\n|\Z)")
+
+
+def test_w102_trailing_blanks_are_what_the_plain_pattern_found() -> None:
+    # W102's pattern is tried from a run's first blank only (a run read to its end from each of its blanks
+    # was seconds on a long run inside a line): the same runs must be found.
+    from lint.rules.whitespace import trailing_whitespace as w102
+
+    pieces = [" ", "  ", "\t", "\n", "\r", "\r\n", "a", "é", "\x0b", "\x0c", "\x85", "\u2028", "\xa0", "\u3000"]
+
+    def spans(pattern: re.Pattern[str]) -> Callable[[str], list[tuple[int, int]]]:
+        return lambda text: [m.span() for m in pattern.finditer(text)]
+
+    assert _differences(_texts(pieces, 102, 4, 40_000), spans(w102._TRAILING), spans(_TRAILING)) == []

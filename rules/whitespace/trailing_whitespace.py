@@ -8,7 +8,10 @@ from lint.model import MARKDOWN_FORMATS, Applicability, Document, Finding, Sever
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_TRAILING = compiled_on_use(r"[ \t]+(?=\r\n|\r|\n|\Z)")
+# A run of blanks is tried from its first blank only: tried from each of its blanks, the run was read to its
+# end from each, to find no line end after it (4.8 s on a run of 20,000 spaces inside a line). A match starts
+# at a run's first blank anyway, so the answers are the same.
+_TRAILING = compiled_on_use(r"(?<![ \t])[ \t]+(?=\r\n|\r|\n|\Z)")
 _LF_GATE = compiled_on_use(r"\n(?<=[ \t]\n)")
 
 
