@@ -280,6 +280,10 @@ REPROS: list[Repro] = [
     # hours at 1 MB); 0.25 s since a run is tried from its first blank only (issue 17).
     Repro("W102: a line with a run of 999,000 spaces inside it, a trailing space after (W102)",
           write("a.txt", "x" + " " * 999_000 + "x \n"), [*C, "--select", "W102", "a.txt"], ok_if_no_traceback),
+    # The same with tabs among the spaces: a lookbehind that kept out spaces alone (`(?<! )`) would try the
+    # run from each blank after a tab, as slow as before; the run's first blank is the only start.
+    Repro("W102: a line with a run of 999,000 tabs and spaces inside it, a trailing tab after (W102)",
+          write("a.txt", "x" + " \t" * 499_500 + "x\t\n"), [*C, "--select", "W102", "a.txt"], ok_if_no_traceback),
     # Every run of the translation follows a distinct code (`m17`): W105 asked whether the source wrote
     # each code before a run as wide, a search of the source per code (38 s here), then for a while one
     # test per source run of that width (30 s at 10,000 runs); 0.5 s since each width's words before

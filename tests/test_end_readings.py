@@ -13,9 +13,12 @@ import sys
 from collections.abc import Callable, Iterator
 from itertools import product
 
+import pytest
 from lint.rules.bilingual import edge_whitespace_mismatch as b107
 from lint.rules.bilingual import end_punctuation_mismatch as b108
 from lint.rules.bilingual import markup_broken as b109
+
+import lint
 
 _TRAIL = re.compile(r"\s*$")
 _END = re.compile(r"(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`]|"
@@ -112,6 +115,28 @@ def test_b108_last_name_is_what_the_search_found() -> None:
         return m.group(1) if m else None
 
     assert _differences(_texts(pieces, 1082, 4, 40_000), b108._last_name, plain) == []
+
+
+_HYE = 'msgid ""\nmsgstr ""\n"Language: hye\\n"\n\n'
+_EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
+_FR = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+
+
+@pytest.mark.parametrize("text", [
+    # Armenian typed with `:` for `։`, the mark inside the closing guillemet.
+    _HYE + 'msgid "He said \\"you may harm your system.\\""\nmsgstr "Նա ասաց «Դուք կարող եք վնասել ձեր համակարգը:»"\n',
+    # A Greek `;` after the source's `;` is its semicolon, inside the closing bracket too.
+    _EL + 'msgid "Keywords (calculator;math;)"\nmsgstr "Λέξεις-κλειδιά (αριθμομηχανή;μαθηματικά;)"\n',
+    # One point ends `etc.` and the sentence, before the closing guillemet.
+    _FR + 'msgid "It handles \\"addresses, subnets, and so on.\\""\nmsgstr "Il gère « adresses, sous-réseaux, etc. »"\n',
+    # A French list item's ` ;` after the source's ellipsis, a footnote reference after both.
+    _FR + '#: library/x.rst:1\nmsgid "the first item ... [#]_"\nmsgstr "le premier élément… ; [#]_"\n',
+], ids=["hye-colon-in-quotes", "el-semicolons-in-brackets", "etc-in-quotes", "fr-item-before-footnote"])
+def test_b108_callers_read_the_mark_before_what_follows_it(text: str) -> None:
+    # B108's callers ask `_ending` for the mark where the search's group was read: a mark followed by a
+    # closing quote, a bracket or a footnote reference is the mark (`text.rstrip().endswith(...)` in its
+    # place passes the tests above, and flags each of these).
+    assert [f.message for f in lint.check_text(text, "messages.po", select=["B108"]) if f.code == "B108"] == []
 
 
 _ROLE_START = re.compile(r":[\w+.-]+(?::[\w+.-]+)*:`")
