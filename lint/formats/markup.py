@@ -108,10 +108,13 @@ def _rst_marks(text: str) -> list[Mark]:
 
 
 def _markdown_marks(text: str) -> list[Mark]:
-    from lint.formats.markdown import _parser
+    from lint.formats.markdown import syntax_tree
 
+    # (markdown-it-pyrs panics on a few strings, `See [`x`: they are read by markdown-it-py, as a page is,
+    # whose offsets are code points already.)
+    tree, fallback = syntax_tree(text)
     data = text.encode("utf-8")
-    ascii_only = len(data) == len(text)
+    ascii_only = fallback or len(data) == len(text)
 
     def cp(b: int) -> int:  # the parser's offsets are UTF-8 bytes
         return b if ascii_only else len(data[:b].decode("utf-8", "replace"))
@@ -149,7 +152,7 @@ def _markdown_marks(text: str) -> list[Mark]:
             elif child.children:
                 walk(child)
 
-    walk(_parser().tree(text))
+    walk(tree)
     out.sort(key=lambda mk: mk.start)
     return out
 
