@@ -21,7 +21,7 @@ from lint.rules.bilingual import markup_broken as b109
 import lint
 
 _TRAIL = re.compile(r"\s*$")
-_END = re.compile(r"(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`]|"
+_END = re.compile(r"(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|"
                   r"`_{1,2}|<[^<>]*>|\[(?:#[\w-]*|\*|\d+)\]_|[(（][_&]\w[)）])*$")
 _ABBREVIATION = re.compile(r"(?:^|[\s,(])(?:[^\W\d_][^\s\d,.()]{0,5}\.[ \u00a0]?){2,}$"
                            r"|,[ \u00a0]?[^\W\d_][^\s\d,.()]{0,5}\.$|[(\[（［][^\W\d_][^\s\d,.()\[\]]{0,5}\.$")
@@ -72,7 +72,7 @@ def _our_ending(text: str) -> tuple[str | None, int, int]:
 # quotes and brackets, `*`, backquotes with their `_`s, tags, footnote references, accelerators), and the
 # characters that break them (a letter, a digit, `-`, `#`, `&`, a lone bracket or angle).
 _END_PIECES = ["...", ".", "…", "?", ";", ":", "!", "。", "؟", "\u0f0b", "\u2024", "a", "C", "1", "-", "_", "&", "#",
-               "*", "`", '"', "»", ")", "(", "]", "[", "）", "（", "<", ">", " ", "\n", "\xa0", "\u3000", "\x1c"]
+               "*", "`", '"', "»", ")", "(", "]", "[", "）", "（", "<", ">", " ", "\n", "\xa0", "\u3000", "\x1c", "\u200f", "\ufeff"]
 # Whole items, so that the random strings hold complete ones often.
 _END_ITEMS = ["`_", "`__", "<b>", "</pc>", "<a x='1'>", "[#]_", "[#note-1]_", "[*]_", "[12]_", "(_C)", "(&F)", "（_Z）",
               "\u0f0b\u0f0b\u0f0b", "\u2024\u2024", "....", "''", "”", "\u202f"]

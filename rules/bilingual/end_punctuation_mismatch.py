@@ -37,7 +37,7 @@ _CLASSES = {
 # string of 1 MB of runs between words. Where `)` both closes a bracket and ends an accelerator
 # (`(_C)`), the accelerator is tried first: what follows the lone `)` (`C`) starts no item, so the
 # longer item is the one the forward search found too.
-_END_REVERSED = compiled_on_use(r"(?:[)）]\w[_&][(（]|[\s\"'”’»)\]）］」』\u00a0\u202f*`]|_`|__`|>[^<>]*<"
+_END_REVERSED = compiled_on_use(r"(?:[)）]\w[_&][(（]|[\s\"'”’»)\]）］」』\u00a0\u202f*`\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|_`|__`|>[^<>]*<"
                                 r"|_\](?:[\w-]*#|\*|\d+)\[)*(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?")
 
 
@@ -232,6 +232,9 @@ button that gained a full stop are the small inconsistencies that make an interf
     )
     allow = (
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
+        Example('msgid "Delete this file?"\nmsgstr "למחוק את הקובץ?\u200f"\n', path="he.po",
+                note="a right-to-left mark after the question mark, as RTL translations write it (invisible "
+                     "format characters follow a mark as white space does)"),
         Example('msgid "_Insert ASCII value..."\nmsgstr "ASCII བེ་ལུ་བཙུགས་་་་ (_I)"\n', path="dz.po",
                 note="a Dzongkha ellipsis: a run of tshegs"),
         Example('msgid "Switch to Keyboard Mode (alt.)"\nmsgstr "切换到键盘模式（alt.）"\n', path="zh_CN.po",
