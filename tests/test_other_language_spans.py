@@ -70,13 +70,6 @@ SEAMS = [
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "opening"), SEAMS)
-def test_span_starts_at_the_latest_seam(language: str, text: str, opening: str) -> None:
-    found = lint.check_text(text, path="a.md", config=Config(language=language), select=["L101"])
-    assert [text[f.start:f.start + len(opening)] for f in found] == [opening]
-    assert [f.end for f in found] == [len(text.rstrip())]
-
-
 def test_cjk_page_span_is_the_latin_run_as_found() -> None:
     # A CJK page's Latin run is its span already: asked for a seam inside it, `safety:` would be cut off.
     text = "我是一个乐观的safety: The compiler will make certain your functions only get values of人，一切如常，”该球员笑着补充道。\n"
@@ -110,8 +103,8 @@ EXACT = [
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "opening"), EXACT)
-def test_span_starts_at_the_name_ending_the_page_sentence(language: str, text: str, opening: str) -> None:
+@pytest.mark.parametrize(("language", "text", "opening"), SEAMS + EXACT)
+def test_span_starts_at_the_latest_seam(language: str, text: str, opening: str) -> None:
     found = lint.check_text(text, path="a.md", config=Config(language=language), select=["L101"])
     assert [text[f.start:f.start + len(opening)] for f in found] == [opening]
     assert [f.end for f in found] == [len(text.rstrip())]
