@@ -210,7 +210,9 @@ def marks(text: str, markup: str) -> list[Mark]:
 
 
 _RST_HINT = compiled_on_use(r"[`*|\\_\[]")
-_MD_HINT = compiled_on_use(r"[`*_\[\]<\\!]|^ {4}|^\s*(?:[#>]|[-+*] |\d+[.)] )", re.M)
+# Asked only whether it is found. The spaces before a line's mark stay on its line: a mark a line break
+# away opens a line of its own, which the search tries too; `\s*` read every blank line after each.
+_MD_HINT = compiled_on_use(r"[`*_\[\]<\\!]|^ {4}|^[^\S\n]*(?:[#>]|[-+*] |\d+[.)] )", re.M)
 
 # What each mark contributes to a string's structure (``structure``): the marks whose target a
 # translation keeps. Emphasis and escapes are style; a reference name is compared only where its

@@ -38,7 +38,9 @@ _CONTINUATION = compiled_on_use(r'^\s*"')
 _QUOTED = compiled_on_use(r'"(?:[^"\\]|\\.)*"\s*$')
 _ESCAPE = compiled_on_use(r'\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
-_MSGID_MARKUP = compiled_on_use(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|sup|br|p|'
+# Asked only whether it is found. Its spaces stay on their line: a quote a line break away starts a line of
+# its own, which the search tries too; `\s*` read every blank line after each (18 s on 100,000 of them).
+_MSGID_MARKUP = compiled_on_use(r'^(?:msgid|msgid_plural)?[^\S\n]*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|sup|br|p|'
                            r'code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
 # A reST role with its backquoted text (`:func:`len``): no program's message writes one, a Sphinx catalogue
 # holds them in every other string. An inline literal (``` ``None`` ```) is weaker: a program's message may

@@ -47,7 +47,7 @@ _COMMENT_STAMP_SOURCE = expanded(
     r"(?:(?&zone))?|(?&clock)(?:(?&zone))?,? +(?:on )?(?&day)")
 _COMMENT_STAMP = compiled_on_use(f"(?i){_COMMENT_STAMP_SOURCE}")
 # A link's source named in a list's entry: `via The Verge`, `Source: Reuters`, `theverge.com`.
-_SOURCE = compiled_on_use(r"(?i)\b(?:via|source:) \S|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b")
+_SOURCE = compiled_on_use(r"(?i)\b(?:via|source:) \S|(?<![\w-])-*+\b[\w-]++\.(?:com|org|net|co\.uk|io)\b")
 # A comment's age, as comment systems print it (`2 days ago at 07:50 am`); an article's dates are absolute.
 _AGE = compiled_on_use(expanded("(?&age)"))
 _COMMENT_MARKS = 3

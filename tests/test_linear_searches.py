@@ -1,0 +1,76 @@
+"""Patterns rewritten to take time in proportion to the text (issue 18: each read a run of blank lines, end
+marks or name characters to its end from every offset of the run, seconds on a file of such runs) must
+answer what they answered. Each is checked against the pattern it replaced, kept here, on every short string
+of the pieces the pattern turns on and on random longer ones. Where the code asks only whether a pattern is
+found (`search(...)` as a condition), whether it is found is compared; else every match's span and groups."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterator
+from itertools import product
+
+from lint.custom import text as custom_text
+from lint.formats import markup, po
+from lint.rules.scrape import furniture_block
+
+_MSGID_MARKUP = re.compile(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|'
+                           r'sup|br|p|code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
+_MD_HINT = re.compile(r"[`*_\[\]<\\!]|^ {4}|^\s*(?:[#>]|[-+*] |\d+[.)] )", re.M)
+_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]|\s*$)")
+_SOURCE = re.compile(r"(?i)\b(?:via|source:) \S|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b")
+
+# White space of every kind `\s` reads: the line break last (`^` knows no other), `\r`, `\x0b`, `\x1c`, `\x85`,
+# no-break, line separator, ideographic.
+_SPACES = [" ", "\t", "\r", "\x0b", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "\n"]
+
+
+def _texts(pieces: list[str], seed: int, exhaustive: int, count: int, longest: int = 16) -> Iterator[str]:
+    """Every string of up to `exhaustive` pieces, then `count` random ones of up to `longest` pieces."""
+    for size in range(exhaustive + 1):
+        for combination in product(pieces, repeat=size):
+            yield "".join(combination)
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
+
+
+def _found(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.search(text) is not None
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], list[tuple[tuple[int, int], tuple[str | None, ...]]]]:
+    return lambda text: [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def _differences(texts: Iterator[str], ours: Callable[[str], object], plain: Callable[[str], object]) -> list[str]:
+    return [text for text in texts if ours(text) != plain(text)][:5]
+
+
+def test_po_msgid_markup_is_found_where_it_was() -> None:
+    pieces = ['"', "msgid", "msgid_plural", "<b>", "<br/", "&amp;", "&#x1F;", "<", ">", "a", "_", *_SPACES]
+    texts = [*_texts(pieces, 51, 4, 40_000), "\n" * 3000 + '"<b>', "\n" * 3000 + 'x"<b>']
+    new = re.compile(po._MSGID_MARKUP.pattern, po._MSGID_MARKUP.flags)
+    assert _differences(iter(texts), _found(new), _found(_MSGID_MARKUP)) == []
+
+
+def test_markdown_hint_is_found_where_it_was() -> None:
+    pieces = ["#", ">", "-", "+", "*", "1", ".", ")", "    ", "a", "\\", *_SPACES]
+    texts = [*_texts(pieces, 38, 4, 40_000), "\n" * 3000 + "# x", "\n" * 3000 + "x"]
+    new = re.compile(markup._MD_HINT.pattern, markup._MD_HINT.flags)
+    assert _differences(iter(texts), _found(new), _found(_MD_HINT)) == []
+
+
+def test_custom_sentence_ends_are_the_matches_they_were() -> None:
+    pieces = [".", "!", "?", "\u2026", '"', "'", "\u201d", ")", "]", "\u201c", "(", "A", "a", "9", "\u00e9", "x",
+              *_SPACES]
+    texts = [*_texts(pieces, 11, 4, 40_000), "." * 3000 + "x", "a. " * 1000 + "B."]
+    assert _differences(iter(texts), _matches(custom_text._END), _matches(_END)) == []
+
+
+def test_s110_source_is_found_where_it_was() -> None:
+    pieces = ["a", "-", ".", ".com", ".co.uk", ".io", "via ", "Source: ", "x", "é", "_", "9", "/", " "]
+    texts = [*_texts(pieces, 110, 4, 40_000), "a-" * 3000 + "b", "a-" * 3000 + ".com"]
+    new = re.compile(furniture_block._SOURCE.pattern, furniture_block._SOURCE.flags)
+    assert _differences(iter(texts), _found(new), _found(_SOURCE)) == []
