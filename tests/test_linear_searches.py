@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import product
 
+from lint.rules.scrape import furniture_block
+
 from lint.custom import text as custom_text
 from lint.formats import markup, po
-from lint.rules.scrape import furniture_block
 
 _MSGID_MARKUP = re.compile(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|'
                            r'sup|br|p|code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
