@@ -14,7 +14,7 @@ from itertools import product
 from lint.rules.scrape import furniture_block
 
 from lint.custom import text as custom_text
-from lint.formats import markup, po
+from lint.formats import bilingual, builder, markup, po
 
 _MSGID_MARKUP = re.compile(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|'
                            r'sup|br|p|code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
@@ -75,3 +75,36 @@ def test_s110_source_is_found_where_it_was() -> None:
     texts = [*_texts(pieces, 110, 4, 40_000), "a-" * 3000 + "b", "a-" * 3000 + ".com"]
     new = re.compile(furniture_block._SOURCE.pattern, furniture_block._SOURCE.flags)
     assert _differences(iter(texts), _found(new), _found(_SOURCE)) == []
+
+
+_BUILDER_URL = re.compile(
+    r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`()]*(?:\([^\s<>\"'`()]*\)[^\s<>\"'`()]*)*(?:[^\s<>\"'`.,;:!?()\]}»”’]"
+    r"|\([^\s<>\"'`()]*\))|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
+
+
+def test_url_and_email_spans_are_the_matches_they_were() -> None:
+    pieces = ["a", "é", "_", "9", ".", "+", "-", "@", "http://", "www.", "(", ")", ",", " ", "\n", '"', "/", "\u0301"]
+    names = ["a", "_", ".", "+", "-", "@", ","]  # an address's characters alone, for longer strings of them
+    texts = [*_texts(pieces, 32, 4, 60_000), *_texts(names, 33, 6, 60_000, 20), "..@b.c@d.ef", "a." * 3000 + "@x",
+             "a." * 3000 + "@b.cd", "+-" * 2000 + "a@b.c"]
+    web, at = builder._WEB, builder._EMAIL_AT
+
+    def ours(text: str) -> list[tuple[int, int]]:
+        return [span for pos in range(3) for span in builder.url_matches(text, pos, len(text), web, at)]
+
+    def plain(text: str) -> list[tuple[int, int]]:
+        return [m.span() for pos in range(3) for m in _BUILDER_URL.finditer(text, pos)]
+
+    assert _differences(iter(texts), ours, plain) == []
+    assert _differences(iter(texts), builder._url_spans, lambda text: [m.span() for m in _BUILDER_URL.finditer(text)]) == []
+
+
+_BILINGUAL_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+
+
+def test_bilingual_emails_are_the_matches_they_were() -> None:
+    pieces = ["a", "é", "_", "9", ".", "+", "-", "@", "co", "Z", ",", " ", "\u0301", "\n"]
+    names = ["a", "_", ".", "+", "-", "@", "cd", ","]
+    texts = [*_texts(pieces, 22, 4, 60_000), *_texts(names, 23, 5, 60_000, 20), "..@b.cd@d.ef", "a." * 3000 + "@x"]
+    assert _differences(iter(texts), bilingual._email_spans, lambda text: [m.span() for m in _BILINGUAL_EMAIL.finditer(text)]) == []
+    assert _differences(iter(texts[::50]), bilingual._without_emails, lambda text: _BILINGUAL_EMAIL.sub(" ", text)) == []

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lint.formats.builder import TEMPLATE_PLACEHOLDER
+from lint.formats.builder import TEMPLATE_PLACEHOLDER, email_match
 from lint.model import Document, Segment
 from lint.patterns import compiled_on_use
 
-_EMAIL = compiled_on_use(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+# An e-mail address, `\b[\w.+-]+` and this, read from its `@` (``_email_spans``).
+_EMAIL_AT = compiled_on_use(r"(?<=[\w.+-])@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 _URL = compiled_on_use(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}»”’]")
 _TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 # A number with its group and decimal separators (1,000  1 000  1.000,5  3.14); the key drops them, so
@@ -82,7 +83,33 @@ def urls(text: str) -> list[str]:
 
 
 def emails(text: str) -> Counter[str]:
-    return Counter(e.lower() for e in _EMAIL.findall(_URL.sub(" ", _plain(text))))
+    rest = _URL.sub(" ", _plain(text))
+    return Counter(rest[start:end].lower() for start, end in _email_spans(rest))
+
+
+def _email_spans(text: str) -> list[tuple[int, int]]:
+    """Where the e-mail addresses of ``text`` are, as ``finditer`` finds them for the whole pattern, which
+    read a run of name characters to its end from each of its offsets (a hang on 80 KB of `a.`)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    if "@" not in text:
+        return spans
+    while (found := email_match(text, pos, len(text), _EMAIL_AT)) is not None:
+        spans.append(found)
+        pos = found[1]
+    return spans
+
+
+def _without_emails(text: str) -> str:
+    """``text`` with each e-mail address replaced by a space."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in _email_spans(text):
+        parts.append(text[pos:start])
+        parts.append(" ")
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def tags(text: str) -> Counter[str]:
@@ -125,7 +152,7 @@ def _numbers_written(text: str) -> tuple[str, list[tuple[str, re.Match[str]]]]:
     """``text`` with its placeholders, URLs, e-mail addresses and tags blanked, and each number of it
     with its key: its digits in ASCII, separators dropped (`١٨٠` and `১৮০` are 180: a translation may
     write its language's digits)."""
-    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", _plain(text))))
+    rest = _TAG.sub(" ", _without_emails(_URL.sub(" ", _plain(text))))
     return rest, [(_ascii_digits(_SEPARATORS.sub("", m.group())), m) for m in _NUMBER.finditer(rest)]
 
 
@@ -306,7 +333,7 @@ def translatable_words(text: str, markup: str) -> list[str]:
     `os.path`), not names (capitalized words in a row: `Marc-André Lemburg`) or acronyms, not the
     words of a link to another site (a cited title: `PKZIP Application Note <https://…>`_)."""
     chars = TEMPLATE_PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
-    rest = _TAG.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", without_code(chars, markup, cited=True))))
+    rest = _TAG.sub(" ", _without_emails(_URL.sub(" ", without_code(chars, markup, cited=True))))
     words = list(_PROSE_WORD.finditer(rest))
     out: list[str] = []
     for i, m in enumerate(words):
