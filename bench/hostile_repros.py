@@ -379,6 +379,36 @@ REPROS: list[Repro] = [
                 + "".join(f'msgid "Entry {i} =  the  value"\nmsgstr "Entrée {i}  =  la valeur  ici"\n\n'
                           for i in range(20_000))),
           "timeout -s KILL 20 {C} --select W105 a.po", lambda r, d: r.returncode == 1 and "W105" in out(r), shell=True),
+    # --- issue 18, h167: searches that read a run from each of its offsets (figures: this machine, 2 cores
+    # shared, before at main 93a2d9f / after) ---
+    # builder._URL's e-mail branch, run on every file's words that hold an `@`: 26.4 s / 0.49 s
+    Repro("URL masking: a .txt word of 40,000 'a.' then '@x', 20 s limit",
+          write("a.txt", "a." * 40_000 + "@x\n"),
+          "timeout -s KILL 20 {C} a.txt", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
+    # bilingual._EMAIL, on every entry a B rule compares: over 40 s (killed) / 0.64 s
+    Repro("B rules' e-mail masking: a PO entry of 80 KB of 'a.' in source and translation, 20 s limit",
+          write("a.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n'
+                + 'msgid "{0}"\nmsgstr "{0}"\n'.format("a." * 40_000)),
+          "timeout -s KILL 20 {C} a.po", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
+    # po._MSGID_MARKUP, asked of every PO file that names no markup: 18.1 s / 0.46 s
+    Repro("PO: 100,000 blank lines between the header and an entry, 20 s limit",
+          write("a.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + "\n" * 100_000
+                + 'msgid "x"\nmsgstr "y"\n'),
+          "timeout -s KILL 20 {C} a.po", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
+    # markup._MD_HINT, asked of each string of a catalogue whose references name .md files: 37.7 s / 2.4 s
+    # (B108 left out: its own reading of the same run is issue 18's too, h155's)
+    Repro("Markdown hint: a PO msgid from a.md of 20,000 '\\n' then x, B108 left out, 20 s limit",
+          write("a.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n'
+                + '#: a.md:1\nmsgid "' + "\\n" * 20_000 + 'x"\nmsgstr "y"\n'),
+          "timeout -s KILL 20 {C} --ignore B108 a.po", lambda r, d: r.returncode in (0, 1) and no_traceback(r),
+          shell=True),
+    # lint/custom/text._END, the sentences of a metric or occurrence rule: 22.5 s / 0.50 s
+    Repro("custom metric rule: a line of 20,000 dots, 20 s limit",
+          both(write(".copylint.yaml", "custom-rules:\n  - {code: X.a.read, kind: metric, "
+                     "formula: flesch-kincaid-grade, max: 12, min-words: 1}\n"),
+               write("dots.txt", "word " + "." * 20_000 + "x\n")),
+          "timeout -s KILL 20 {P} -m lint check --no-cache dots.txt",
+          lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
 ]
 
 
