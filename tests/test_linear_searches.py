@@ -14,7 +14,7 @@ from itertools import product
 from lint.rules.scrape import furniture_block
 
 from lint.custom import text as custom_text
-from lint.formats import bilingual, builder, markup, po
+from lint.formats import bilingual, builder, markup, po, rst
 
 _MSGID_MARKUP = re.compile(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|'
                            r'sup|br|p|code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
@@ -108,3 +108,31 @@ def test_bilingual_emails_are_the_matches_they_were() -> None:
     texts = [*_texts(pieces, 22, 4, 60_000), *_texts(names, 23, 5, 60_000, 20), "..@b.cd@d.ef", "a." * 3000 + "@x"]
     assert _differences(iter(texts), bilingual._email_spans, lambda text: [m.span() for m in _BILINGUAL_EMAIL.finditer(text)]) == []
     assert _differences(iter(texts[::50]), bilingual._without_emails, lambda text: _BILINGUAL_EMAIL.sub(" ", text)) == []
+
+
+_RST_INLINE = re.compile(
+    r"``(?s:.+?)``|:[\w:+.-]+:`(?:[^`\\]|\\.)+`|`(?:[^`\\]|\\.)+`:[\w:+.-]+:"
+    r"|`(?P<linktext>(?:[^`<\\]|\\.)+?)\s*<[^`>]*>`__?|`(?P<reftext>(?:[^`\\]|\\.)+)`__?|`(?:[^`\\]|\\.)+`"
+    r"|\|[^|\s][^|]*\|_{0,2}|\[(?:#[\w-]*|\*|\d+|[\w.-]+)\]_|\*\*(?=\S)|\*(?=\S)|\*(?<=\S\*)\*(?!\w)|\*(?<=\S\*)(?!\w)"
+    r"|\\(?P<escaped>.)")
+_RST_REFNAME = re.compile(r"(?P<refname>\b[\w.-]+)__?(?![\w])")
+
+
+def test_rst_inline_markup_is_the_matches_it_was() -> None:
+    pieces = [":", "a", "+", "`", "``", "\\", " ", "_", "<x>", "*", "|", "é", "-"]
+    names = [":", "a", "`", " ", "\\", "."]  # a role's characters alone, for longer strings of them
+    texts = [*_texts(pieces, 60, 4, 60_000), *_texts(names, 61, 6, 40_000, 20), ":a" * 2000 + " `y`",
+             "x :a:b:`c` :d:`e`"]
+    whole = re.compile(f"{_RST_INLINE.pattern}|{_RST_REFNAME.pattern}")
+
+    def ours(text: str) -> list[tuple[tuple[int, int], str | None]]:
+        refname = rst._next_refname(text, 0) if "_" in text else None
+        return [(m.span(), m.lastgroup) for m in rst._inline_matches(text, refname)]
+
+    def plain(text: str) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+
+    assert _differences(iter(texts), ours, plain) == []
+    split = re.compile(f"({_RST_INLINE.pattern})")
+    no_names = [text for text in texts if "_" not in text]
+    assert _differences(iter(no_names), rst._inline_parts, lambda text: split.split(text)) == []
