@@ -409,6 +409,18 @@ REPROS: list[Repro] = [
                write("dots.txt", "word " + "." * 20_000 + "x\n")),
           "timeout -s KILL 20 {P} -m lint check --no-cache dots.txt",
           lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
+    # rst._INLINE's role, tried at every ':' of a paragraph: 15.1 s / 0.17 s
+    Repro("rst: a paragraph of 50,000 ':a' then a role, 20 s limit",
+          write("a.rst", "Title\n=====\n\nx " + ":a" * 50_000 + " :b:`y`\n"),
+          "timeout -s KILL 20 {C} a.rst", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
+    # xliff._TOKEN's doctype, exponential in the comments before a quote in a processing instruction:
+    # killed at 60 s / 0.16 s, for 400 bytes
+    Repro("XLIFF: a doctype of 22 comments then <?pi it's?>, 20 s limit",
+          write("a.xlf", '<?xml version="1.0"?>\n<!DOCTYPE xliff [' + "<!-- c -->" * 22 + "<?pi it's?>]>\n"
+                '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" '
+                'target-language="fr" datatype="plaintext" original="a"><body><trans-unit id="1"><source>Hello '
+                "world.</source><target>Bonjour.</target></trans-unit></body></file></xliff>\n"),
+          "timeout -s KILL 20 {C} a.xlf", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
 ]
 
 
