@@ -61,7 +61,7 @@ _INLINE_REST_SOURCE = (
     r"|\\(?P<escaped>.)"  # escape
 )
 # ``_INLINE``, the inline markup, is these alternatives with the role second (after the inline literal), read
-# as two patterns (``_next_inline``): no other alternative starts with `:`, and where no `:` precedes a
+# as two patterns (``_Inline``): no other alternative starts with `:`, and where no `:` precedes a
 # backquote there is no role, which one pattern still looked for from every `:`.
 _ROLE = compiled_on_use(_ROLE_SOURCE)
 _INLINE_REST = compiled_on_use(_INLINE_REST_SOURCE)
@@ -105,33 +105,44 @@ def _inline_matches(para: str, m2: re.Match[str] | None) -> list[re.Match[str]]:
     order): the leftmost match wins, ``_INLINE`` on a tie, and scanning resumes at its end. ``m2`` is
     the first reference name in ``para``."""
     out: list[re.Match[str]] = []
-    m1 = _next_inline(para, 0)
+    inline = _Inline(para)
+    m1 = inline.search(0)
     while m2 is not None:
         m = m1 if m1 is not None and m1.start() <= m2.start() else m2
         out.append(m)
         pos = m.end()
         if m1 is not None and m1.start() < pos:
-            m1 = _next_inline(para, pos)
+            m1 = inline.search(pos)
         if m2.start() < pos:
             m2 = _next_refname(para, pos)
     if m1 is not None:  # no reference name after ``pos``: the rest is ``_INLINE``'s, from ``m1`` on
         out.append(m1)
-        if ":`" not in para:
+        if not inline.has_role:
             out.extend(_INLINE_REST.finditer(para, m1.end()))
             return out
-        while (m1 := _next_inline(para, m1.end())) is not None:
+        while (m1 := inline.search(m1.end())) is not None:
             out.append(m1)
     return out
 
 
-def _next_inline(para: str, pos: int) -> re.Match[str] | None:
-    """``_INLINE.search(para, pos)``. Where a role can end (`:` then a backquote), its role is found apart:
-    the engine tried one at every `:` of a run of name characters and read the run to its end from each
-    (15 s on a paragraph of 50,000 `:a`)."""
-    if ":`" not in para:  # (no role, which the engine would still look for at every `:`)
-        return _INLINE_REST.search(para, pos)
-    rest, role = _INLINE_REST.search(para, pos), _next_role(para, pos)
-    return role if role is not None and (rest is None or role.start() < rest.start()) else rest
+class _Inline:
+    """``_INLINE.search(para, pos)`` for increasing ``pos``. Where a role can end (`:` then a backquote), its
+    role is found apart: the engine tried one at every `:` of a run of name characters and read the run to
+    its end from each (15 s on a paragraph of 50,000 `:a`). The next role is kept until a match passes its
+    start: looked for again after each match before it, it read every `:` up to it each time (20 s on a
+    paragraph of 8,000 `*a*: ` then a role)."""
+
+    def __init__(self, para: str) -> None:
+        self.para = para
+        self.has_role = ":`" in para  # (no role, which the engine would still look for at every `:`)
+        self.role = _next_role(para, 0) if self.has_role else None
+
+    def search(self, pos: int) -> re.Match[str] | None:
+        rest = _INLINE_REST.search(self.para, pos)
+        role = self.role
+        if role is not None and role.start() < pos:
+            role = self.role = _next_role(self.para, pos)
+        return role if role is not None and (rest is None or role.start() < rest.start()) else rest
 
 
 def _next_role(para: str, pos: int) -> re.Match[str] | None:
