@@ -7,11 +7,9 @@ string of the pieces the patterns turn on and on random longer ones."""
 
 from __future__ import annotations
 
-import random
 import re
 import sys
-from collections.abc import Callable, Iterator
-from itertools import product
+from collections.abc import Callable
 
 import pytest
 from lint.rules.bilingual import edge_whitespace_mismatch as b107
@@ -19,6 +17,8 @@ from lint.rules.bilingual import end_punctuation_mismatch as b108
 from lint.rules.bilingual import markup_broken as b109
 
 import lint
+from tests.differential import differences as _differences
+from tests.differential import texts_of as _texts
 
 _TRAIL = re.compile(r"\s*$")
 _END = re.compile(r"(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?(?:[\s\"'”’»)\]）］」』\u00a0\u202f*`\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|"
@@ -29,20 +29,6 @@ _LAST_TOKEN = re.compile(r"(\S+?)[\"'”’»)\]]*\s*$")
 
 # White space of every kind: a line end last, `\x1c`, `\x85`, no-break, ideographic, line separator.
 _SPACES = [" ", "  ", "\n", "\t", "\r\n", "\x0b", "\x1c", "\x1f", "\x85", "\xa0", "\u202f", "\u2003", "\u2028", "\u3000"]
-
-
-def _texts(pieces: list[str], seed: int, exhaustive: int, count: int, longest: int = 14) -> Iterator[str]:
-    """Every string of up to `exhaustive` pieces, then `count` random ones of up to `longest` pieces."""
-    for size in range(exhaustive + 1):
-        for combination in product(pieces, repeat=size):
-            yield "".join(combination)
-    rng = random.Random(seed)
-    for _ in range(count):
-        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
-
-
-def _differences(texts: Iterator[str], ours: Callable[[str], object], plain: Callable[[str], object]) -> list[str]:
-    return [text for text in texts if ours(text) != plain(text)][:5]
 
 
 def test_str_isspace_is_the_patterns_white_space() -> None:

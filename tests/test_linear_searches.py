@@ -9,12 +9,13 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterator
-from itertools import product
 
 from lint.rules.scrape import furniture_block
 
 from lint.custom import text as custom_text
 from lint.formats import bilingual, builder, markup, po, rst, xliff
+from tests.differential import differences as _differences
+from tests.differential import texts_of
 
 _MSGID_MARKUP = re.compile(r'^(?:msgid|msgid_plural)?\s*"[^\n]*(?:<(?:a|b|i|u|s|em|strong|span|big|small|tt|sub|'
                            r'sup|br|p|code|kbd)\b[^<>\n]*>|&(?:amp|lt|gt|quot|apos|#x?[0-9A-Fa-f]+);)', re.M)
@@ -28,13 +29,7 @@ _SPACES = [" ", "\t", "\r", "\x0b", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", 
 
 
 def _texts(pieces: list[str], seed: int, exhaustive: int, count: int, longest: int = 16) -> Iterator[str]:
-    """Every string of up to `exhaustive` pieces, then `count` random ones of up to `longest` pieces."""
-    for size in range(exhaustive + 1):
-        for combination in product(pieces, repeat=size):
-            yield "".join(combination)
-    rng = random.Random(seed)
-    for _ in range(count):
-        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
+    return texts_of(pieces, seed, exhaustive, count, longest)
 
 
 def _found(pattern: re.Pattern[str]) -> Callable[[str], bool]:
@@ -43,10 +38,6 @@ def _found(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
 def _matches(pattern: re.Pattern[str]) -> Callable[[str], list[tuple[tuple[int, int], tuple[str | None, ...]]]]:
     return lambda text: [(m.span(), m.groups()) for m in pattern.finditer(text)]
-
-
-def _differences(texts: Iterator[str], ours: Callable[[str], object], plain: Callable[[str], object]) -> list[str]:
-    return [text for text in texts if ours(text) != plain(text)][:5]
 
 
 def test_po_msgid_markup_is_found_where_it_was() -> None:
