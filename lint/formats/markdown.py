@@ -298,11 +298,7 @@ class _Walk:
             # Nothing to drop (no line's break after a space, no prefix or indent): the lines as written.
             if text[s:e] != written_text:
                 raise _Unmerged
-            if builder.next_src != s:
-                builder.anchors.append((builder.length, s))
-            builder.parts.append(written_text)
-            builder.length += len(written_text)
-            builder.next_src = e
+            builder.add(written_text, s)
             return
         written = written_text.split("\n")
         last = len(written) - 1
@@ -318,20 +314,11 @@ class _Walk:
             start = line_end - len(piece)
             if i < last:
                 piece = piece.rstrip(" ")
-            if piece:
-                if text[start : start + len(piece)] != piece:
-                    raise _Unmerged
-                if builder.next_src != start:
-                    builder.anchors.append((builder.length, start))
-                builder.parts.append(piece)
-                builder.length += len(piece)
-                builder.next_src = start + len(piece)
+            if text[start : start + len(piece)] != piece:
+                raise _Unmerged
+            builder.add(piece, start)
             if i < last:
-                if builder.next_src != line_end:
-                    builder.anchors.append((builder.length, line_end))
-                builder.parts.append("\n")
-                builder.length += 1
-                builder.next_src = line_end + 1
+                builder.add("\n", line_end)
             pos = line_end + 1
 
     @staticmethod
