@@ -81,20 +81,20 @@ def test_final_sentence_lies_in_the_final_line() -> None:
 
 
 def test_p103_skips_the_segmenter_only_where_the_last_sentence_is_under_four_words() -> None:
-    from lint.rules.punctuation.missing_terminal_punctuation import _last_line_under_four_words
+    from lint.rules.punctuation.missing_terminal_punctuation import _last_line_is_a_label
 
     skipped = kept_four = 0
     for text, language in _texts():
         span = final_sentence(text, language)
         short = span is None or len(text[span[0]:span[1]].split()) < 4
-        if _last_line_under_four_words(text):
+        if _last_line_is_a_label(text):
             skipped += 1
             assert short, (text, span)
         elif span is not None and len(text[span[0]:span[1]].split()) == 4:
             kept_four += 1
     assert skipped > 300 and kept_four > 20
-    assert not _last_line_under_four_words("It ended. Then\nx is the end\n")
-    assert _last_line_under_four_words("It ended. Then\nx is the\n") and final_line("a\r\nb c\r\n") == "b c"
+    assert not _last_line_is_a_label("It ended. Then\nx is the end\n")
+    assert _last_line_is_a_label("It ended. Then\nx is the\n") and final_line("a\r\nb c\r\n") == "b c"
     assert final_line("It ended ȹ here.\nNext") is None
 
 
@@ -117,10 +117,10 @@ def test_a_piece_pysbd_cannot_read_is_read_as_its_lines() -> None:
 def test_final_line_starts_after_a_lone_carriage_return() -> None:
     # pysbd breaks at a lone `\r` as at `\n` (it turns each `\n` into `\r` before it splits): a final_line that
     # looked for `\n` alone would run back over it and lose P103 the skip, which no other test noticed.
-    from lint.rules.punctuation.missing_terminal_punctuation import _last_line_under_four_words
+    from lint.rules.punctuation.missing_terminal_punctuation import _last_line_is_a_label
 
     assert final_line("It ended here. Then we went on\rx y") == "x y"
-    assert _last_line_under_four_words("It ended here. Then we went on and on\rx y")
+    assert _last_line_is_a_label("It ended here. Then we went on and on\rx y")
 
 
 def test_a_piece_pysbd_builds_a_broken_pattern_from_is_read_as_its_lines() -> None:

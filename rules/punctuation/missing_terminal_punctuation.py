@@ -260,8 +260,8 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         if _FURNITURE.search(text):
             return  # "© 2023 WWB Holdings. All rights reserved", "Follow us: News | Reddit | Twitter"
         if several:
-            if full_stop == "." and _last_line_under_four_words(text):
-                return  # (the last sentence lies in the last line: under four words, ``_furniture``'s label)
+            if full_stop == "." and _last_line_is_a_label(text):
+                return  # (the last sentence lies in the last line: too short, ``_furniture``'s label)
             span = final_sentence(text, doc.language)
             if span is None:
                 return
@@ -307,12 +307,13 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         return True
 
 
-def _last_line_under_four_words(text: str) -> bool:
-    """Whatever the segmenter makes of ``text``, its last sentence has fewer than four words: its last line
-    has (``lint.sentences.final_line``), and the sentence lies within it. Asked before the segmenter, which
-    costs some 0.6 ms a paragraph: most paragraphs of code or of a list end in a line of a few words."""
+def _last_line_is_a_label(text: str) -> bool:
+    """Whatever the segmenter makes of ``text``, its last sentence has fewer than ``_LABEL_WORDS`` words, so
+    ``_furniture`` takes it for a label: its last line has (``lint.sentences.final_line``), and the sentence
+    lies within it. Asked before the segmenter, which costs some 0.6 ms a paragraph: most paragraphs of code
+    or of a list end in a line of a few words."""
     line = final_line(text)
-    return line is not None and len(line.split()) < 4
+    return line is not None and len(line.split()) < _LABEL_WORDS
 
 
 _TITLE_SEPARATOR = compiled_on_use(r" (?:[-|–—»]|--) | --(?=[A-Z])")
@@ -418,6 +419,10 @@ def _site_suffix(text: str) -> bool:
     return len(tail) <= 5 and all(w[:1].isupper() or "." in w or not w[:1].isalpha() for w in tail)
 
 
+# A last "sentence" of fewer words is a label, a credit or a button, not a sentence cut short.
+_LABEL_WORDS = 4
+
+
 def _furniture(sentence: str) -> bool:
     """The last sentence is page furniture, not a sentence cut short: "Photo: Getty", "Mike Blake/Reuters
     files", "More by Logan C. Ritchie", "Donate today", "Download Your Free Upgrade", "… Wikipedia" (a
@@ -426,7 +431,7 @@ def _furniture(sentence: str) -> bool:
     ellipsis = "…" in sentence or "..." in sentence
     if ellipsis:
         ellipsis = bool(_ELLIPSIS.search(sentence))
-    return (len(words) < 4 or _LABEL.match(sentence) is not None or ellipsis
+    return (len(words) < _LABEL_WORDS or _LABEL.match(sentence) is not None or ellipsis
             or _code_like(words)
             or ("/" in sentence and len(words) <= 6) or _BYLINE.search(sentence) is not None
             or (_CALL_TO_ACTION.match(sentence) is not None and len(words) <= 8) or _looks_like_title(sentence)
