@@ -459,12 +459,13 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         source = _source_words(seg)
         if source is not None and copied(seg, doc) and _reported_within(copies, seg):
             return  # the whole source copied, and B102 reported the entry: once is enough
+        case = (pack(doc.language) or {}).get("sentence-case")
         # A capital after a lower-case word is a seam only where capitals start sentences and names, not
         # every noun (German).
-        seams = bool((pack(doc.language) or {}).get("sentence-case"))
+        seams = bool(case)
         # Where the span starts, a capital is a seam unless the language says its capitals open nouns too: a
         # narrower underline is all it decides, so a language without a pack is given the benefit.
-        capitals = (pack(doc.language) or {}).get("sentence-case") is not False
+        capitals = case is not False
         spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
         for start_at, sentence in _sentences(spans, text, min_words):
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
