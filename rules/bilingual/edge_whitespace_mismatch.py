@@ -106,8 +106,8 @@ has a space after its last full stop.
 
 def _trailing_space(text: str) -> str:
     """The white space a string ends with, what `\\s*$` finds: `str.isspace` and `\\s` agree on every
-    character. By arithmetic, where the search tried the pattern at every space of the string and read
-    each run to its end from each of its spaces: seconds on a string of long runs between words."""
+    character. Cut off with rstrip, where the search tried the pattern at every space of the string and
+    read each run to its end from each of its spaces: seconds on a string of long runs between words."""
     return text[len(text.rstrip()):]
 
 

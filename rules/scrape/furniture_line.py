@@ -295,8 +295,9 @@ def text_structure(lines: Sequence[str], k: int, layout: Layout) -> bool:
     subheading, a speaker's name, a caption), a row of a table (a `|` in it and in a line beside it), an
     item of a bulleted list (a bullet on a line beside it: a list of names), or a line of a list item's
     block (a bullet within ``_ITEM_REACH`` lines above and below: an address and a phone number under a
-    clinic's name), but for a list above the body's first paragraph. On the development sites, 8 of the model's 63 findings on the article benchmark's pages
-    stood there (5 true), and 221 of its 324 on the web-content-extraction benchmark's (203 false)."""
+    clinic's name), but for a list above the body's first paragraph. On the development sites, 8 of the
+    model's 63 findings on the article benchmark's pages stood there (5 true), and 221 of its 324 on the
+    web-content-extraction benchmark's (203 false)."""
     body = layout.body
     if body and body[0] < k < body[-1]:
         return True
@@ -517,7 +518,8 @@ underlines its headings (two or more, as reST and plain-text documents do), whos
 table rows are its own structure. Nor a line of the text's own structure, whatever it scores: a line
 between the body's first and last paragraph (a subheading, a speaker's name), a table's row beside another,
 an item of a bulleted list, and the lines under a list item's bullet (an address, a phone number): on
-unseen sites' pages the model's findings there were nine in ten the article's own.
+unseen sites' pages the model's findings there were nine in ten the article's own. A bulleted list above the
+body's first paragraph is judged all the same: there it is a nav bar or a language switcher as often.
 """
     severity = Severity.INFO
     fix = None
