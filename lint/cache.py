@@ -81,8 +81,11 @@ def code_fingerprint() -> str:
 
 
 def settings_key(config: Any, selection: Any) -> str:
-    data = {k: v for k, v in asdict(config).items() if k not in ("path", "cache_dir")}
-    blob = json.dumps([data, asdict(selection), code_fingerprint()], sort_keys=True, default=str)
+    # A file's time limit is no setting of its findings: a file that finishes within it has the same ones, and
+    # a file it stops is not stored.
+    data = {k: v for k, v in asdict(config).items() if k not in ("path", "cache_dir", "file_timeout")}
+    chosen = {k: v for k, v in asdict(selection).items() if k != "file_timeout"}
+    blob = json.dumps([data, chosen, code_fingerprint()], sort_keys=True, default=str)
     return _sha256(blob.encode()).hexdigest()
 
 

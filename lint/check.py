@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
 
-from lint.guard import Crash, is_crash
+from lint.guard import Crash, TimedOut, is_crash, segment_line
 
 # (``lead_character_of``: the character each pattern's matches open with, kept per pattern for
 # ``Document.segments_matching`` too, which asks it again of the pieces a plan lets through.)
@@ -132,7 +132,8 @@ class Checker:
         return answer
 
     def check(self, doc: Document) -> list[Finding]:
-        """The rules' findings; a rule that raises (or panics) becomes ``Crash`` naming that rule."""
+        """The rules' findings; a rule that raises (or panics) becomes ``Crash`` naming that rule, and one
+        stopped by the file's time limit says so in the ``TimedOut`` it raises (and the segment's line)."""
         self._running: Rule | None = None
         try:
             found = self._check(doc)
@@ -142,6 +143,9 @@ class Checker:
                     found.extend(rule.check_findings(doc, list(found), self.ran))
                 found = dedupe(found)
         except BaseException as exc:
+            if isinstance(exc, TimedOut) and exc.stage is None:
+                exc.stage = f"rule {self._running.code}" if self._running is not None else "the checker"
+                exc.line = segment_line(exc)
             if not is_crash(exc):
                 raise
             running = self._running

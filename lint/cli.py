@@ -3,7 +3,8 @@
 Exit codes (stable; documented in README.md):
   0  no findings remain (or --exit-zero)
   1  findings remain, or --diff would change a file
-  2  usage, config or I/O error (a file could not be read, decoded, parsed or written)
+  2  usage, config or I/O error (a file could not be read, decoded, parsed or written), or a file that a
+     reader or rule crashed on or that ran past --file-timeout (stopped, the other files still checked)
 """
 
 from __future__ import annotations
@@ -127,6 +128,9 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--require-languagetool", is_flag=True, help="Fail (exit 2) when no LanguageTool server can be used.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Lint files on this many processes (default: the number of cores).")
+@click.option("--file-timeout", metavar="SECONDS", type=click.FloatRange(min=0, max=1e9), default=None,
+              help="Stop a file that takes longer to read, check and fix: one error, exit 2 (default: the "
+                   "config's file-timeout, 120; 0: no limit).")
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr (default: on a terminal, with text output, for runs over a second).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str),
@@ -141,8 +145,8 @@ def check(
     stdin_filename: str | None, exit_zero: bool, fail_level: str | None,
     statistics: bool, output_file: str | None, show_fixes: bool, color: str, show_settings: bool,
     show_files: bool, quiet: bool, verbose: bool, no_cache: bool, show_source: bool | None,
-    languagetool_url: str | None, require_languagetool: bool, jobs: int | None, progress: bool | None,
-    baseline_file: str | None, changed_since: str | None,
+    languagetool_url: str | None, require_languagetool: bool, jobs: int | None, file_timeout: float | None,
+    progress: bool | None, baseline_file: str | None, changed_since: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
     from lint.config import ConfigError
@@ -153,7 +157,7 @@ def check(
     _names_as_bytes()
     resolver = _resolver(isolated, config_file, Path(stdin_filename or (paths[0] if paths else ".")))
     selection = _selection(select, extend_select, ignore, report_unused_disables, languagetool_url,
-                           require_languagetool, cache=not no_cache)
+                           require_languagetool, cache=not no_cache, file_timeout=file_timeout)
     if show_settings:
         _show_settings(paths, stdin_filename, resolver, selection)
         return
@@ -218,7 +222,7 @@ def _resolver(isolated: bool, config_file: str | None, first: Path) -> ConfigRes
 
 def _selection(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
                report_unused_disables: bool, languagetool_url: str | None, require_languagetool: bool,
-               *, cache: bool) -> Selection:
+               *, cache: bool, file_timeout: float | None = None) -> Selection:
     """The command line's choice of rules; an unknown code or slug is a usage error."""
     from lint import registry
     from lint.engine import Selection
@@ -230,6 +234,7 @@ def _selection(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: 
         languagetool=languagetool_url,
         require_languagetool=require_languagetool,
         cache=cache,
+        file_timeout=file_timeout,
     )
     for name in (*(selection.select or ()), *selection.extend_select, *selection.ignore):
         if not registry.is_selector(name):
@@ -747,9 +752,11 @@ def _thresholds(values: tuple[str, ...], defaults: dict[str, int], option: str) 
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes (default: the cores).")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
               help="Run on Dask: a dask.distributed scheduler address, or local:N for a local cluster of N workers.")
+@click.option("--file-timeout", metavar="SECONDS", type=click.FloatRange(min=0, max=1e9), default=120.0,
+              show_default=True, help="Stop a record that takes longer to check: its decision is error (0: no limit).")
 def corpus(inp: Path, out: Path, text_field: str, id_field: str | None, select: tuple[str, ...],
            ignore: tuple[str, ...], as_format: str, flag: tuple[str, ...], drop: tuple[str, ...], fix: bool,
-           shard_size: int, jobs: int | None, dask_scheduler: str | None) -> None:
+           shard_size: int, jobs: int | None, dask_scheduler: str | None, file_timeout: float) -> None:
     """Lint each record of a JSONL or Parquet corpus IN; write findings and a clean/flag/drop decision per
     record to shards in OUT, and OUT/summary.json. Re-running the same command resumes."""
     from lint import corpus as cm
@@ -762,6 +769,7 @@ def corpus(inp: Path, out: Path, text_field: str, id_field: str | None, select: 
         text_field=text_field, id_field=id_field, select=_codes(select) or None, ignore=_codes(ignore),
         path="record." + as_format.lstrip("."), flag=_thresholds(flag, cm.DEFAULT_FLAG, "--flag"),
         drop=_thresholds(drop, cm.DEFAULT_DROP, "--drop"), fix=fix, shard_size=shard_size,
+        file_timeout=file_timeout,
     )
     try:
         summary = cm.run(inp, out, settings, jobs or parallel.default_jobs(), dask_scheduler)

@@ -81,6 +81,7 @@ KNOWN_KEYS = (
     "words",
     "max-file-size",
     "max-line-length",
+    "file-timeout",
     "cache-dir",
     "fail-level",
     "fixable",
@@ -93,6 +94,11 @@ KNOWN_KEYS = (
 # quotes and 200 MB single line took over 5 minutes and 6 to 12 GB).
 MAX_FILE_SIZE = 10 * 1024 * 1024  # bytes
 MAX_LINE_LENGTH = 1_000_000  # characters: a minified i18n JSON catalogue is one long line
+# Seconds one file may take to read, check and fix (config `file-timeout`, `check --file-timeout`; 0: no
+# limit): past it the file is stopped, one error line (lint.guard.Deadline), so that a pattern that
+# backtracks on some input costs that file, not a run that never ends. Far above what a real file takes:
+# the largest file the bounds let in (10 MB of prose) takes about 15 s, the PEPs as one 13.9 MB text ~3 s.
+FILE_TIMEOUT = 120.0
 
 
 MAX_CONFIG_BYTES = 1 << 20  # a config or rule pack larger than 1 MiB is no config
@@ -167,6 +173,7 @@ class Config:
     sections: dict[str, Any] = field(default_factory=dict)  # languagetool, custom-rules, packs
     max_file_size: int = MAX_FILE_SIZE
     max_line_length: int = MAX_LINE_LENGTH
+    file_timeout: float = FILE_TIMEOUT  # seconds (0: none)
     cache_dir: str | None = None  # the results cache's folder, relative to ``root`` (COPYLINT_CACHE_DIR wins)
 
     @property
@@ -414,6 +421,12 @@ def _read_languages(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any
         config.languages[str(glob)] = tag
 
 
+def _read_file_timeout(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < float("inf"):
+        raise ctx.error(k, "'file-timeout' must be a number of seconds, 0 or more (0: no limit)")
+    config.file_timeout = float(value)
+
+
 def _read_fail_level(config: Config, value: Any, ctx: ConfigContext, k: tuple[Any, ...]) -> None:
     try:
         config.fail_level = Severity(value)
@@ -459,6 +472,7 @@ KEY_READERS: dict[str, KeyReader] = {
     "words": _strings_into("words"),
     "max-file-size": _positive_int_into("max_file_size"),
     "max-line-length": _positive_int_into("max_line_length"),
+    "file-timeout": _read_file_timeout,
     "cache-dir": _read_cache_dir,
     "fail-level": _read_fail_level,
     "fixable": _selectors_into("fixable"),

@@ -68,6 +68,10 @@ class Settings:
     # pass over the input (not part of _meta.json: the input decides it).
     tree: tuple[tuple[int, int], ...] = ()
     tree_documents: int = 0
+    # Seconds one record may take to check and fix (lint.guard.Deadline; 0: no limit): past it the record's
+    # decision is "error". Not part of _meta.json, as a bound on work is no setting of the output: a resumed
+    # run may give more time.
+    file_timeout: float = 120.0
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -241,6 +245,7 @@ def decision(counts: Counter[str], settings: Settings) -> str:
 
 def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
                 settings: Settings) -> dict[str, Any]:
+    from lint.guard import Deadline, TimedOut
     from lint.model import Source
 
     record_id = number if settings.id_field is None or record is None else record.get(settings.id_field, number)
@@ -258,12 +263,16 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
         linter.line_memo = _tree_memo
     try:
         # The findings and the decision are the text's as it came; the fixed text is an addition.
-        found = linter.findings(source, config)
-        tree_lines = linter.taken_tree_lines(settings.path)  # the text's (a fix would stash its own)
-        fixed = linter.fix(source, config)[0] if settings.fix and any(f.fix for f in found) else text
-    except Exception as exc:  # a record the readers or rules cannot handle must not stop the corpus
+        with Deadline(settings.file_timeout):
+            found = linter.findings(source, config)
+            tree_lines = linter.taken_tree_lines(settings.path)  # the text's (a fix would stash its own)
+            fixed = linter.fix(source, config)[0] if settings.fix and any(f.fix for f in found) else text
+    except (Exception, TimedOut) as exc:  # a record the readers or rules cannot handle must not stop the corpus
+        what = type(exc).__name__
+        if isinstance(exc, TimedOut):
+            what = (f"line {exc.line}: " if exc.line else "") + exc.message().replace("this file", "this record")
         return {"id": record_id, "record": number, "decision": "error",
-                "error": f"record {number}: {type(exc).__name__}", "findings": [], "words": len(text.split())}
+                "error": f"record {number}: {what}", "findings": [], "words": len(text.split())}
     if tree_lines and settings.tree:
         from lint.engine import FileResult
 
@@ -479,7 +488,7 @@ def _prepare(inp: Path, out: Path, settings: Settings) -> set[int]:
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".part-*.tmp"):  # a killed run's unfinished shard
         stale.unlink()
-    given = {k: v for k, v in asdict(settings).items() if k not in ("tree", "tree_documents")}
+    given = {k: v for k, v in asdict(settings).items() if k not in ("tree", "tree_documents", "file_timeout")}
     meta = {"input": str(inp.resolve()), "settings": given, "version": 1}
     meta_path = out / "_meta.json"
     if meta_path.exists():

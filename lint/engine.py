@@ -27,7 +27,7 @@ from lint import formats, registry
 from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
-from lint.guard import Crash, is_crash
+from lint.guard import Crash, Deadline, TimedOut, is_crash
 from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source, Suppression
 from lint.patterns import compiled_on_use
 from lint.rule import Rule
@@ -66,6 +66,7 @@ class Selection:
     languagetool: str | None = None  # --languagetool URL
     require_languagetool: bool = False
     cache: bool = True  # False: --no-cache, read and write no results cache (here, in workers, for G)
+    file_timeout: float | None = None  # --file-timeout SECONDS (None: the config's file-timeout)
 
 
 # Sources of rules that are not modules in rules/: "module:function" taking
@@ -401,8 +402,12 @@ class Linter:
         from lint.language import resolve
 
         fmt = formats.format_of(source.path, config.formats)
-        doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
-        resolve(doc, config)
+        try:
+            doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
+            resolve(doc, config)
+        except TimedOut as exc:
+            exc.stage = exc.stage or f"the {fmt} reader"
+            raise
         self._languages[source.path] = (doc.language, doc.language_from)
         return doc
 
@@ -441,7 +446,13 @@ class Linter:
         lines: list[TreeLine] = []
         for start, text in zip(source.block_starts, source.blocks, strict=True):
             block = Source(source.path, text, source.encoding, source.bom)
-            for f in self.block_findings(block, config):
+            try:
+                found = self.block_findings(block, config)
+            except TimedOut as exc:
+                if exc.line is not None:  # the line in the block, made the file's
+                    exc.line += source.position(start).line - 1
+                raise
+            for f in found:
                 out.append(_shifted(f, start) if start else f)
             block_lines = self.taken_tree_lines(source.path)
             if block_lines:
@@ -463,7 +474,11 @@ class Linter:
 
             known = None if self.line_memo is None else self.line_memo.pop(doc.source.path, doc.text)
             self._tree_lines[doc.source.path] = document_lines(doc, tree_rule.code, known)
-        checker = self.checker(config, frozenset(map(_KIND, doc.segments)))
+        try:
+            checker = self.checker(config, frozenset(map(_KIND, doc.segments)))
+        except TimedOut as exc:  # (a worker's first file of a config imports and compiles its rules)
+            exc.stage = exc.stage or "loading the rules"
+            raise
         return self.filter(_guarded(checker.check(doc), doc), doc, config)
 
     def filter(self, found: Iterable[Finding], doc: Document, config: Config) -> list[Finding]:
@@ -614,16 +629,23 @@ class Linter:
         served = self.served(path, config, record) if record is not None else None
         if served is not None:
             return served
-        source = self._loaded(result, config, data, blocks=not fix)
-        if source is None:
-            return result
+        limit = self.selection.file_timeout
         try:
-            if fix:
-                self._fix_into(result, source, config, unsafe=unsafe, write=write)
-            else:
-                # result.source only: a local reference would keep a big file's whole text alive.
-                del source
-                self._check_into(result, config, key, st)
+            # Reading, checking and fixing the file, under its time limit (``lint.guard.Deadline``).
+            with Deadline(config.file_timeout if limit is None else limit) as deadline:
+                source = self._loaded(result, config, data, blocks=not fix)
+                if source is None:
+                    return result
+                if fix:
+                    self._fix_into(result, source, config, deadline, unsafe=unsafe, write=write)
+                else:
+                    # result.source only: a local reference would keep a big file's whole text alive.
+                    del source
+                    self._check_into(result, config, key, st, deadline)
+        except TimedOut as exc:
+            if result.source is None and not result.errors:
+                exc.stage = exc.stage or "reading the file"
+            _timed_out(result, exc)
         except formats.ParseError as exc:
             result.errors.append(FileError(path, str(exc), exc.line))
         except LoadError as exc:
@@ -671,10 +693,13 @@ class Linter:
             return None
         return blocked_utf8(path, data, BIG_TEXT, BLOCK_TEXT, _BLOCK_BREAK)
 
-    def _fix_into(self, result: FileResult, source: Source, config: Config, *, unsafe: bool, write: bool) -> None:
-        """Fix the file (writing it when ``write``) and put what remains and what was fixed in ``result``."""
+    def _fix_into(self, result: FileResult, source: Source, config: Config, deadline: Deadline, *, unsafe: bool,
+                  write: bool) -> None:
+        """Fix the file (writing it when ``write``) and put what remains and what was fixed in ``result``;
+        ``deadline`` is stopped before the write, which a timer must not cut in half."""
         path = result.path
         text, found, applied = self.fix(source, config, unsafe, applied_codes=result.fixed_codes)
+        deadline.stop()
         result.findings = found
         result.tree_lines = self.taken_tree_lines(path)
         result.language, result.language_from = self._languages.get(path, ("en", "default"))
@@ -694,10 +719,10 @@ class Linter:
         result.fixes_applied = applied
 
     def _check_into(self, result: FileResult, config: Config, key: str | None,
-                    st: os.stat_result | None) -> None:
+                    st: os.stat_result | None, deadline: Deadline) -> None:
         """Put the file's findings and language in ``result``: from the cache entry for its content, or
         checked and then stored under ``key``; when the file is unchanged since ``st``, also the record
-        the stat index keeps for it (``remember``)."""
+        the stat index keeps for it (``remember``). ``deadline`` is stopped once the findings are made."""
         path = result.path
         source = result.source
         assert source is not None
@@ -728,6 +753,7 @@ class Linter:
                 packed_lines = packed(result.tree_lines)
         if entry is None:
             found = self.findings(source, config)
+            deadline.stop()  # (before the cache entry is written)
             language = self._languages.get(path, ("en", "default"))
             if tree:
                 from lint.tree import packed
@@ -785,6 +811,15 @@ def _crashed(result: FileResult, crash: Crash) -> None:
     result.fixed_text = None
     result.errors.append(FileError(result.path, str(crash)))
     result.trace = crash.trace
+
+
+def _timed_out(result: FileResult, stopped: TimedOut) -> None:
+    """A file stopped by its time limit costs itself only, as a crash does: no findings, no fix (nor the
+    fixes its passes had counted), one error naming what ran and where."""
+    result.findings = []
+    result.fixed_text = None
+    result.fixed_codes.clear()
+    result.errors.append(FileError(result.path, stopped.message(), stopped.line))
 
 
 def _guarded(found: list[Finding], doc: Document) -> list[Finding]:

@@ -3,9 +3,19 @@
 A bug in a reader or a rule (an ``Exception``), or a panic inside a Rust extension (pyo3's
 ``PanicException``, which derives from ``BaseException`` so that ``except Exception`` misses it),
 becomes one error line for that file; ``KeyboardInterrupt`` and ``SystemExit`` still stop the run.
+
+A reader or rule that runs too long (a pattern that backtracks on some input) is stopped too: ``Deadline``
+arms a timer for one file (``file-timeout``), whose signal handler raises ``TimedOut`` wherever the
+process is, ``re``'s matching loop included (it checks for signals as it runs), and the engine makes that
+one error for the file, naming what was running and, where known, the line of the segment it read.
 """
 
 from __future__ import annotations
+
+import signal
+import threading
+from types import TracebackType
+from typing import Any
 
 
 class Crash(Exception):
@@ -45,3 +55,91 @@ def describe(error: BaseException, limit: int = 160) -> str:
         message = message[: limit - 1] + "…"
     name = "panic" if is_panic(error) else type(error).__name__
     return f"{name}: {message}" if message else name
+
+
+class TimedOut(BaseException):
+    """A file's time limit ran out (``Deadline``). A BaseException, as ``KeyboardInterrupt`` is: a rule's or
+    reader's ``except Exception`` must not swallow it (the timer fires once, so a swallowed one would leave
+    the file to run on unguarded), nor the guards that turn a bug into ``Crash`` (``is_crash``).
+    ``stage`` (what was running) and ``line`` (of the segment being checked) are filled in on the way out."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+        self.stage: str | None = None
+        self.line: int | None = None
+
+    def message(self) -> str:
+        return (f"{self.stage or 'copylint'} took more than {self.seconds:g} s on this file (stopped); "
+                "please report it")
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class Deadline:
+    """``with Deadline(seconds):`` raises ``TimedOut`` in the block once ``seconds`` have passed (0: never).
+
+    One timer per file: ``setitimer`` arms SIGALRM on entry and disarms it on exit (or at ``stop``, before
+    the engine writes a file or a cache entry, which must not be cut in half), and the handler that was
+    there before is put back. Signals reach the main thread only, so elsewhere (a language server's or a
+    Dask worker's thread) and where the platform has no ``setitimer`` the block runs unguarded, as it did
+    before. A host's own alarm (pytest-timeout's) is kept: one due first is left alone (the block runs
+    unguarded), a later one is put back on exit with the time the block took taken off it."""
+
+    __slots__ = ("_armed", "_outer", "_previous", "seconds")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._armed = False
+        self._previous: Any = None  # (None too where the old handler was not set from Python)
+        self._outer: tuple[float, float] = (0.0, 0.0)  # the host's timer: (seconds left, interval)
+
+    def __enter__(self) -> Deadline:
+        seconds = self.seconds
+        if seconds > 0 and _ALARMS and threading.current_thread() is threading.main_thread():
+            outer = signal.getitimer(signal.ITIMER_REAL)
+            if outer[0] == 0 or outer[0] > seconds:
+                self._outer = outer
+                self._previous = signal.signal(signal.SIGALRM, self._expired)
+                self._armed = True
+                signal.setitimer(signal.ITIMER_REAL, seconds)
+        return self
+
+    def _expired(self, signum: int, frame: Any) -> None:
+        raise TimedOut(self.seconds)
+
+    def stop(self) -> None:
+        """Disarm the timer and put the old handler (and timer) back (again: nothing)."""
+        if self._armed:
+            self._armed = False
+            try:
+                left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
+            finally:  # (a TimedOut raised just before the timer was disarmed still restores the handler)
+                signal.signal(signal.SIGALRM, signal.SIG_DFL if self._previous is None else self._previous)
+            outer, every = self._outer
+            if outer:
+                signal.setitimer(signal.ITIMER_REAL, max(outer - (self.seconds - left), 1e-6), every)
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.stop()
+
+
+_ALARMS = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+
+
+def segment_line(error: BaseException) -> int | None:
+    """The line, in the checked document's source, of the segment the innermost frame of ``error``'s
+    traceback that holds one (a local ``seg``: the checker's loops and ``check_segment``) was reading."""
+    from lint.model import Segment
+
+    line = None
+    trace = error.__traceback__
+    while trace is not None:
+        frame = trace.tb_frame
+        seg, doc = frame.f_locals.get("seg"), frame.f_locals.get("doc")
+        if isinstance(seg, Segment) and doc is not None and hasattr(doc, "source"):
+            line = doc.source.position(seg.to_source(0)).line
+        trace = trace.tb_next
+    return line

@@ -31,8 +31,10 @@ language: en-GB
 rules: {}
 formats: {"*.txt.j2": text}
 words: [Kyiv, copylint]
+file-timeout: 2.5
 """
     c = _parse(text)
+    assert c.file_timeout == 2.5
     assert c.select == ["W", "E"] and c.extend_select == ["leading-whitespace"] and c.ignore == ["E104"]
     assert c.severity["W101"].value == "error"
     assert c.per_file_ignores == {"legacy/**": ["W"]}

@@ -1,0 +1,143 @@
+"""The per-file time limit (``file-timeout``, ``check --file-timeout``, ``corpus --file-timeout``): a file
+that takes longer to read, check and fix is stopped, one error line naming it and what was running, exit 2,
+and the other files of the run are checked as ever.
+
+No test times anything: each gives a limit and an input that takes many times more (about 11 MB of plain
+prose, some 10 s of the default rules' work, under a limit of 0.5 s), while the other files take a few
+milliseconds under a selection of one rule; what is asserted is counted (the errors, the findings)."""
+
+from __future__ import annotations
+
+import random
+import re
+import signal
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from lint.config import ConfigError, parse_config
+from lint.guard import Deadline, TimedOut
+
+LIMIT = "0.5"
+STOPPED = re.compile(r"^slow/big\.txt(?::\d+)?: .+ took more than 0\.5 s on this file \(stopped\); please report it$",
+                     re.MULTILINE)
+
+
+def _prose(paragraphs: int) -> str:
+    rng = random.Random(1)
+    words = "the quick brown fox jumps over lazy dog and then runs away from home".split()
+    return "\n\n".join(" ".join(rng.choice(words) for _ in range(40)).capitalize() + "." for _ in range(paragraphs)) + "\n"
+
+
+@pytest.fixture(scope="module")
+def slow_text() -> str:
+    return _prose(60_000)  # 11.9 MB
+
+
+def _tree(root: Path, slow_text: str, slow_config: str = "") -> list[str]:
+    """Four small files under a config that selects one rule, and a big one under a config of its own (the
+    default rules, and room for its size)."""
+    (root / ".copylint.yaml").write_text("select: [W105]\n")
+    (root / "slow").mkdir()
+    (root / "slow" / ".copylint.yaml").write_text("max-file-size: 100000000\n" + slow_config)
+    (root / "slow" / "big.txt").write_text(slow_text)
+    for name in ("a.md", "b.md", "y.md", "z.md"):
+        (root / name).write_text("Two  spaces.\n")
+    return ["a.md", "b.md", "slow/big.txt", "y.md", "z.md"]
+
+
+def _assert_one_stopped(stdout: str) -> None:
+    assert len(STOPPED.findall(stdout)) == 1, stdout
+    assert stdout.count("took more than") == 1, stdout
+    for name in ("a.md", "b.md", "y.md", "z.md"):
+        assert f"{name}:1:4: W105" in stdout, stdout
+    assert "4 findings" in stdout and "1 file with errors: slow/big.txt" in stdout, stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_past_the_limit_is_one_error_and_the_others_are_checked(run, tmp_path, slow_text, jobs):
+    files = _tree(tmp_path, slow_text)
+    r = run("check", "--no-cache", "--jobs", jobs, "--file-timeout", LIMIT, *files, cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    _assert_one_stopped(r.stdout)
+    assert "Traceback" not in r.stderr
+
+
+def test_the_config_sets_the_limit_for_its_files(run, tmp_path, slow_text):
+    files = _tree(tmp_path, slow_text, slow_config=f"file-timeout: {LIMIT}\n")
+    r = run("check", "--no-cache", "--jobs", "1", *files, cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    _assert_one_stopped(r.stdout)
+
+
+def test_the_default_limit_changes_no_output(run, tmp_path):
+    for name, text in (("a.md", "Two  spaces.\n"), ("b.txt", "Teh end .\n\n# Heading\n"), ("c.po", "")):
+        (tmp_path / name).write_text(text)
+    (tmp_path / "d.md").write_text(_prose(200))
+    default = run("check", "--isolated", "--no-cache", ".", cwd=tmp_path)
+    off = run("check", "--isolated", "--no-cache", "--file-timeout", "0", ".", cwd=tmp_path)
+    assert default.returncode == off.returncode == 1
+    assert default.stdout == off.stdout and "took more than" not in default.stdout
+
+
+@pytest.mark.parametrize("value", ["-1", "'soon'", "true", ".nan", "[1]"])
+def test_a_wrong_file_timeout_is_a_config_error(tmp_path, value):
+    with pytest.raises(ConfigError, match="'file-timeout' must be a number of seconds, 0 or more"):
+        parse_config(f"file-timeout: {value}\n", None, tmp_path)
+    assert parse_config("file-timeout: 0\n", None, tmp_path).file_timeout == 0
+
+
+def test_a_record_past_the_limit_is_an_error_and_the_corpus_goes_on(slow_text):
+    from lint import corpus
+
+    settings = corpus.Settings(file_timeout=float(LIMIT))
+    small = {"text": "Two  spaces here.\n"}
+    # The rules loaded first, without a limit (the linter is shared by settings of the same selection).
+    before = corpus.lint_record(small, None, 0, replace(settings, file_timeout=0))
+    out = corpus.lint_record({"text": slow_text}, None, 1, settings)
+    assert out["decision"] == "error" and out["findings"] == []
+    assert re.fullmatch(r"record 1: (line \d+: )?.+ took more than 0\.5 s on this record \(stopped\); please report it",
+                        out["error"]), out
+    assert corpus.lint_record(small, None, 2, settings) == {**before, "record": 2, "id": 2}
+    assert before["decision"] == "flag"
+
+
+def test_a_backtracking_pattern_is_stopped_and_the_timer_and_handler_are_restored():
+    handler = signal.getsignal(signal.SIGALRM)
+    outer = signal.getitimer(signal.ITIMER_REAL)[0]  # pytest-timeout's, where it runs with signals
+    with pytest.raises(TimedOut), Deadline(0.05):
+        re.match(r"(a+)+$", "a" * 40 + "b")  # 2**40 steps
+    assert signal.getsignal(signal.SIGALRM) is handler
+    after = signal.getitimer(signal.ITIMER_REAL)[0]
+    assert after == 0 if not outer else 0 < after < outer
+    with Deadline(outer + 30):
+        pass
+    assert signal.getsignal(signal.SIGALRM) is handler
+    assert (signal.getitimer(signal.ITIMER_REAL)[0] == 0) == (not outer)
+
+
+def test_a_host_alarm_due_first_is_left_alone():
+    handler = signal.getsignal(signal.SIGALRM)
+    saved = signal.setitimer(signal.ITIMER_REAL, 1000)
+    try:
+        with Deadline(2000):
+            assert signal.getsignal(signal.SIGALRM) is handler and signal.getitimer(signal.ITIMER_REAL)[0] <= 1000
+        assert 900 < signal.getitimer(signal.ITIMER_REAL)[0] <= 1000
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, *saved)
+
+
+def test_off_the_main_thread_nothing_is_armed():
+    seen: list[tuple[float, float]] = []
+
+    def body() -> None:
+        with Deadline(30):
+            seen.append(signal.getitimer(signal.ITIMER_REAL))
+
+    before = signal.getitimer(signal.ITIMER_REAL)[0]
+    thread = threading.Thread(target=body)
+    thread.start()
+    thread.join()
+    assert len(seen) == 1 and seen[0][0] <= before  # not armed by the thread (pytest-timeout's, if any, runs down)
