@@ -110,6 +110,14 @@ class Deadline:
         return self
 
     def _expired(self, signum: int, frame: Any) -> None:
+        # Not inside an import: one cut in half leaves its module broken for the rest of the process (the
+        # next file's ``import`` finds a module half made, and a C extension cannot be made twice), every
+        # later file of the worker an error. The import ends first; the file is stopped just after.
+        while frame is not None:
+            if frame.f_code.co_filename.startswith("<frozen importlib._bootstrap"):
+                signal.setitimer(signal.ITIMER_REAL, _AFTER_IMPORT)
+                return
+            frame = frame.f_back
         raise TimedOut(self.seconds)
 
     def stop(self) -> None:
@@ -130,6 +138,7 @@ class Deadline:
 
 
 _ALARMS = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+_AFTER_IMPORT = 0.005  # seconds: how soon a stop that found an import under way looks again
 
 
 def segment_line(error: BaseException) -> int | None:

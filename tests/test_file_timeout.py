@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 import signal
+import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -141,3 +142,77 @@ def test_off_the_main_thread_nothing_is_armed():
     thread.start()
     thread.join()
     assert len(seen) == 1 and seen[0][0] <= before  # not armed by the thread (pytest-timeout's, if any, runs down)
+
+
+# -- what a stop leaves behind: the process checks its next file as if nothing had been stopped ---------
+
+_AFTER_A_STOP = """
+import json, sys
+from lint import corpus
+limit = float(sys.argv[1])
+record = {"text": "Two  spaces here.\\nTeh end .\\n"}
+stops = 0
+while limit and limit < 0.5:  # each record stopped further into the loading than the one before
+    first = corpus.lint_record(record, None, 0, corpus.Settings(file_timeout=limit))
+    stops += "took more than" in first.get("error", "")
+    limit *= 2
+assert stops > 0 or not limit
+print(json.dumps(corpus.lint_record(record, None, 1, corpus.Settings(file_timeout=0))))
+"""
+
+
+def test_a_stop_while_the_rules_load_leaves_the_next_record_checked_as_ever():
+    # A fresh process loads the rules (imports, a C extension's among them, and compiles) under the first
+    # record's limit, which is a small fraction of that work (one import of pyyaml alone is more): a stop
+    # in the middle of an import left the module half made for the rest of the process, every later
+    # record an AttributeError. So the stop waits for an import to end.
+    import subprocess
+    import sys
+
+    def after(limit: str) -> str:
+        proc = subprocess.run([sys.executable, "-c", _AFTER_A_STOP, limit], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    unguarded = after("0")
+    assert '"decision": "flag"' in unguarded
+    for limit in ("0.001", "0.0015"):
+        assert after(limit) == unguarded, limit
+
+
+def test_an_import_is_never_cut_in_half(tmp_path, monkeypatch):
+    # The module's own work is some 20 M loop steps (about a second), the limit 0.02 s.
+    (tmp_path / "slow_to_import.py").write_text("total = 0\nfor i in range(20_000_000):\n    total += i\ndone = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "slow_to_import", raising=False)
+    with pytest.raises(TimedOut), Deadline(0.02):
+        import slow_to_import  # noqa: F401
+        re.match(r"(a+)+$", "a" * 32 + "b")  # then the file goes on: 2**32 steps, stopped
+    assert sys.modules["slow_to_import"].done is True
+
+
+class _Silent:
+    """A LanguageTool address whose server takes connections and never answers (the probe waits 10 s)."""
+
+    def __enter__(self) -> str:
+        import socket
+
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server.listen(16)
+        return f"http://127.0.0.1:{self.server.getsockname()[1]}"
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.close()
+
+
+def test_a_stop_while_the_grammar_server_is_asked_stops_that_file_only(run, tmp_path):
+    # The LanguageTool probe runs while the rules load; a stop there left the linter with the config's
+    # rules chosen and none provided: every later file a KeyError.
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text("Two  spaces.\n")
+    with _Silent() as url:
+        r = run("check", "--isolated", "--no-cache", "--jobs", "1", "--languagetool", url, "--file-timeout", "0.3",
+                "a.md", "b.md", "c.md", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "KeyError" not in r.stdout and "internal error" not in r.stdout, r.stdout
+    assert r.stdout.count("loading the rules took more than 0.3 s") == 3, r.stdout
