@@ -199,9 +199,11 @@ class Linter:
             return known  # the same config and kinds: the same idle rules, the same checker
         chosen = self._chosen.get(id(config))
         if chosen is None:
-            chosen = self._chosen[id(config)] = selected_rules(config, self.selection)
+            chosen = selected_rules(config, self.selection)
             # Once per config, whatever the documents: a provider's rule may hold a server (LanguageTool).
+            # Both kept only once both are made: a file's time limit may stop the provider (its probe).
             self._provided[id(config)] = provided_rules(config, self.selection)
+            self._chosen[id(config)] = chosen
         idle = () if kinds is None else tuple(
             r for r in chosen if isinstance(r, registry.RuleEntry) and r.kinds is not None and kinds.isdisjoint(r.kinds))
         key = (id(config), tuple(r.code for r in idle))
