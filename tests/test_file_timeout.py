@@ -216,3 +216,73 @@ def test_a_stop_while_the_grammar_server_is_asked_stops_that_file_only(run, tmp_
     assert r.returncode == 2, r.stdout + r.stderr
     assert "KeyError" not in r.stdout and "internal error" not in r.stdout, r.stdout
     assert r.stdout.count("loading the rules took more than 0.3 s") == 3, r.stdout
+
+
+def test_a_stop_in_the_rules_names_the_rule():
+    # The rules alone, on a document read beforehand: 3,000 paragraphs, some 2 s of the default rules'
+    # work, under a limit of 0.05 s.
+    from lint.config import Config
+    from lint.engine import Linter
+    from lint.formats import parse
+    from lint.model import Source
+
+    doc = parse(Source("big.txt", _prose(3_000)), "text", "en")
+    checker = Linter().checker(Config(), None)  # (loaded beforehand: the stop is in the checker)
+    with pytest.raises(TimedOut) as stopped, Deadline(0.05):
+        checker.check(doc)
+    assert re.fullmatch(r"rule [A-Z]+\d+|the checker", stopped.value.stage or ""), stopped.value.stage
+
+
+def test_the_line_is_that_of_the_segment_being_read():
+    from lint.formats import parse
+    from lint.guard import segment_line
+    from lint.model import Source
+
+    paragraphs = [f"Paragraph {i} of ten." for i in range(10)]
+    paragraphs[6] += " Stop here."
+    doc = parse(Source("ten.txt", "\n\n".join(paragraphs) + "\n"), "text", "en")
+
+    def rule(doc: object) -> None:  # a segment rule's loop, whose pattern backtracks on one segment
+        for seg in doc.segments:  # type: ignore[attr-defined]
+            if "Stop here" in seg.text:
+                re.match(r"(a+)+$", "a" * 32 + "b")  # 2**32 steps, under a limit of 0.05 s
+
+    with pytest.raises(TimedOut) as stopped, Deadline(0.05):
+        rule(doc)
+    assert segment_line(stopped.value) == 13  # paragraph 6, after six paragraphs and their blank lines
+
+
+def test_a_host_timer_is_put_back_less_the_time_the_file_took():
+    handler = signal.getsignal(signal.SIGALRM)
+    saved = signal.setitimer(signal.ITIMER_REAL, 1000, 500)
+    try:
+        with pytest.raises(TimedOut), Deadline(0.05):
+            re.match(r"(a+)+$", "a" * 32 + "b")  # 2**32 steps
+        left, every = signal.getitimer(signal.ITIMER_REAL)
+        assert signal.getsignal(signal.SIGALRM) is handler
+        # The host's timer did not run while the file's did: what the file took (0.05 s) comes off it.
+        assert 900 < left <= 1000 - 0.05 and every == 500, (left, every)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, *saved)
+
+
+def test_the_corpus_command_records_a_stop_and_resumes_under_another_limit(run, tmp_path, slow_text):
+    import json
+
+    records = [{"id": f"r{i}", "text": slow_text if i == 1 else "Two  spaces here.\n"} for i in range(3)]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    r = run("corpus", "in.jsonl", "out", "--id-field", "id", "--jobs", "1", "--shard-size", "1", "--file-timeout",
+            LIMIT, cwd=tmp_path)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stdout + r.stderr
+    rows = {row["id"]: row for part in sorted((tmp_path / "out").glob("part-*.jsonl"))
+            for row in map(json.loads, part.read_text().splitlines())}
+    assert sorted(rows) == ["r0", "r1", "r2"]
+    assert rows["r1"]["decision"] == "error" and "took more than 0.5 s on this record" in rows["r1"]["error"]
+    # A resumed run may give another limit (it is no setting of the output): the finished shards are kept.
+    (tmp_path / "out" / "part-00002.jsonl").unlink()
+    again = run("corpus", "in.jsonl", "out", "--id-field", "id", "--jobs", "1", "--shard-size", "1",
+                "--file-timeout", "0", cwd=tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert json.loads((tmp_path / "out" / "part-00002.jsonl").read_text())["decision"] == "flag"
+    assert json.loads((tmp_path / "out" / "summary.json").read_text())["records"] == 3
+
