@@ -16,6 +16,7 @@ from __future__ import annotations
 # ``signal``'s add (two handler swaps a file cost some 50,000 instructions through them), and without
 # importing ``signal`` at start-up (3M instructions).
 import _signal as signal
+import sys
 import threading
 from types import TracebackType
 from typing import Any
@@ -90,13 +91,14 @@ class Deadline:
     before. A host's own alarm (pytest-timeout's) is kept: one due first is left alone (the block runs
     unguarded), a later one is put back on exit with the time the block took taken off it."""
 
-    __slots__ = ("_armed", "_outer", "_previous", "seconds")
+    __slots__ = ("_armed", "_base", "_outer", "_previous", "seconds")
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self._armed = False
         self._previous: Any = None  # (None too where the old handler was not set from Python)
         self._outer: tuple[float, float] = (0.0, 0.0)  # the host's timer: (seconds left, interval)
+        self._base: Any = None  # the frame that entered the block (imports below it are the host's)
 
     def __enter__(self) -> Deadline:
         seconds = self.seconds
@@ -106,14 +108,17 @@ class Deadline:
                 self._outer = outer
                 self._previous = signal.signal(signal.SIGALRM, self._expired)
                 self._armed = True
+                self._base = sys._getframe(1)
                 signal.setitimer(signal.ITIMER_REAL, seconds)
         return self
 
     def _expired(self, signum: int, frame: Any) -> None:
         # Not inside an import: one cut in half leaves its module broken for the rest of the process (the
         # next file's ``import`` finds a module half made, and a C extension cannot be made twice), every
-        # later file of the worker an error. The import ends first; the file is stopped just after.
-        while frame is not None:
+        # later file of the worker an error. The import ends first; the file is stopped just after. (Only
+        # imports begun inside the block: a host may check files while its own module is imported.)
+        base = self._base
+        while frame is not None and frame is not base:
             if frame.f_code.co_filename.startswith("<frozen importlib._bootstrap"):
                 signal.setitimer(signal.ITIMER_REAL, _AFTER_IMPORT)
                 return
@@ -124,6 +129,7 @@ class Deadline:
         """Disarm the timer and put the old handler (and timer) back (again: nothing)."""
         if self._armed:
             self._armed = False
+            self._base = None  # (a frame holds this object: no cycle kept)
             try:
                 left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
             finally:  # (a TimedOut raised just before the timer was disarmed still restores the handler)

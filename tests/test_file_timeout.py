@@ -286,3 +286,16 @@ def test_the_corpus_command_records_a_stop_and_resumes_under_another_limit(run, 
     assert json.loads((tmp_path / "out" / "part-00002.jsonl").read_text())["decision"] == "flag"
     assert json.loads((tmp_path / "out" / "summary.json").read_text())["records"] == 3
 
+
+def test_a_file_checked_while_a_module_is_imported_is_stopped(tmp_path, monkeypatch):
+    # A host whose module checks files as it is imported: the imports under way are the host's, not ones
+    # the file's work started, and do not hold the stop back. 2**26 steps (over a second), limit 0.05 s.
+    (tmp_path / "checks_on_import.py").write_text(
+        "import re\nfrom lint.guard import Deadline, TimedOut\nstopped = False\ntry:\n"
+        "    with Deadline(0.05):\n        re.match(r'(a+)+$', 'a' * 26 + 'b')\n"
+        "except TimedOut:\n    stopped = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "checks_on_import", raising=False)
+    import checks_on_import
+
+    assert checks_on_import.stopped is True
