@@ -109,7 +109,11 @@ class Deadline:
                 self._previous = signal.signal(signal.SIGALRM, self._expired)
                 self._armed = True
                 self._base = sys._getframe(1)
-                signal.setitimer(signal.ITIMER_REAL, seconds)
+                try:
+                    signal.setitimer(signal.ITIMER_REAL, seconds)
+                except BaseException:  # due at once (a tiny limit, a process descheduled): no __exit__ then
+                    self.stop()
+                    raise
         return self
 
     def _expired(self, signum: int, frame: Any) -> None:

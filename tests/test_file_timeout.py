@@ -299,3 +299,20 @@ def test_a_file_checked_while_a_module_is_imported_is_stopped(tmp_path, monkeypa
     import checks_on_import
 
     assert checks_on_import.stopped is True
+
+
+def test_a_limit_due_at_once_still_puts_the_handler_back():
+    # A limit of 1e-7 s runs out before ``with`` has entered the block (a few microseconds at least; so
+    # may any limit in a process descheduled just then), where __exit__ would not run: the handler of
+    # the stopped block was left in place, and a host's timer lost.
+    handler = signal.getsignal(signal.SIGALRM)
+    outer = signal.getitimer(signal.ITIMER_REAL)[0]  # pytest-timeout's, where it runs with signals
+    left = []
+    for _ in range(200):
+        try:
+            with Deadline(1e-7):
+                sum(range(1000))
+        except TimedOut:
+            pass
+        left.append((signal.getsignal(signal.SIGALRM) is handler, (signal.getitimer(signal.ITIMER_REAL)[0] == 0) == (not outer)))
+    assert left.count((True, True)) == 200, left[:3]
