@@ -48,7 +48,7 @@ def default_jobs() -> int:
 class Task:
     path: str
     config_key: int  # the same number for the same config object in the parent
-    config: Config
+    config: Config  # pickled with its batch; its user rules by reference (lint.custom.kinds.base._by_reference)
 
 
 @dataclass(frozen=True)

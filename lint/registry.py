@@ -132,6 +132,11 @@ def unregister(code: str) -> None:
     _extra.pop(code, None)
 
 
+def added(code: str) -> type[Rule] | None:
+    """The rule ``register`` added under exactly this code (codes are compared as written, not folded)."""
+    return _extra.get(code)
+
+
 def has_extra() -> bool:
     return bool(_extra)
 

@@ -77,3 +77,34 @@ def test_no_progress_bar_when_not_a_terminal_or_in_machine_formats(run, tmp_path
     proc = run("check", ".", "--isolated", "--no-cache", "--format", "json", "--progress", cwd=tmp_path)
     assert "file/s" not in proc.stderr
     json.loads(proc.stdout)
+
+
+def test_custom_rules_of_nested_configs_give_the_same_findings_on_several_processes(run, tmp_path):
+    """A config's rule classes are made at load time (module lint.custom.user, which no process can import):
+    a worker is sent the config with them, by code and definition, and finds the ones its parent loaded."""
+    kyiv = "  - {code: X.house.kyiv, kind: substitution, swap: {Kiev: Kyiv}}\n"
+    rules = {
+        ".": f"custom-rules:\n{kyiv}packs: [tech-terms]\n",
+        "a": "custom-rules:\n  - {code: X.a.jargon, kind: existence, tokens: [synergy]}\n",
+        "a/b": "extend: ../.copylint.yaml\npacks: [ukraine-places]\n",
+        "c": f"custom-rules:\n{kyiv}  - {{code: X.c.twice, kind: repetition}}\n",  # one code, one definition
+    }
+    for folder, config in rules.items():
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / ".copylint.yaml").write_text(config, encoding="utf-8")
+        for i in range(6):
+            (tmp_path / folder / f"f{i}.txt").write_text("The the synergy in Kiev and Kharkov, on Github.\n",
+                                                         encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2"):
+        proc = run("check", ".", "--no-cache", "--format", "json", "--jobs", jobs, cwd=tmp_path)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        outputs[jobs] = json.loads(proc.stdout)["findings"]
+    assert outputs["1"] == outputs["2"]
+    codes: dict[str, set[str]] = {}
+    for f in outputs["1"]:
+        codes.setdefault(f["path"].rpartition("/")[0], set()).add(f["code"])
+    assert {c for c in codes[""] if c.startswith("X.")} == {"X.house.kyiv", "X.tech.casing"}
+    assert {c for c in codes["a"] if c.startswith("X.")} == {"X.a.jargon"}
+    assert {c for c in codes["a/b"] if c.startswith("X.")} == {"X.a.jargon", "X.ukraine.places"}
+    assert {c for c in codes["c"] if c.startswith("X.")} == {"X.house.kyiv", "X.c.twice"}

@@ -112,6 +112,16 @@ def validate_packs(value: Any, ctx: ConfigContext) -> list[type[UserRule]]:
     return out
 
 
+def registered(code: str, fingerprint: str) -> type[UserRule]:
+    """The user rule this process registered under ``code`` with this definition: how a pickled rule
+    class (a ``Config`` sent to a ``--jobs`` worker) is read back (``kinds.base._by_reference``)."""
+    rule = registry.added(code)
+    if not isinstance(rule, UserRuleMeta) or rule.__dict__.get("fingerprint") != fingerprint:
+        raise LookupError(f"rule {code} ({fingerprint}) is not loaded in this process: a user rule is sent "
+                          "by reference, to a process that loaded the same config (a forked worker)")
+    return cast("type[UserRule]", rule)
+
+
 def rules_of(config: Any) -> list[type[UserRule]]:
     """The user rules a loaded Config brought (its custom-rules and packs)."""
     sections = getattr(config, "sections", {}) or {}

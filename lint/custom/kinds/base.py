@@ -7,7 +7,8 @@ each in this package), carrying its data as class attributes like a built-in rul
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import copyreg
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 import regex
@@ -27,6 +28,25 @@ class UserRuleMeta(type):
         if fp:
             return f"<custom rule {cls.__dict__.get('code')} {fp}>"
         return super().__repr__()
+
+
+def _by_reference(cls: UserRuleMeta) -> str | tuple[Callable[[str, str], UserRuleMeta], tuple[str, str]]:
+    """How pickle writes a user rule class: by its code and fingerprint, looked up again in the process
+    that reads it (``lint.custom.config.registered``).
+
+    A rule made at load time lives in no module (its ``__module__`` names none that imports), so pickle's
+    default, by module and name, fails: a ``Config`` shipped to a ``--jobs`` worker carries its rule
+    classes in ``sections``. A forked worker inherited the parent's registry, so it finds the same class.
+    The kinds themselves (``Existence``…) are module attributes and stay pickled by name.
+    """
+    if not cls.__dict__.get("fingerprint"):
+        return cls.__qualname__
+    from lint.custom.config import registered
+
+    return registered, (cls.__dict__["code"], cls.__dict__["fingerprint"])
+
+
+copyreg.pickle(UserRuleMeta, _by_reference)
 
 
 class UserRule(Rule, metaclass=UserRuleMeta):
