@@ -599,13 +599,21 @@ def _show_settings(paths: tuple[str, ...], stdin_filename: str | None, resolver:
 
 
 def _stopping_errors(*others: type[BaseException]) -> tuple[type[BaseException], ...]:
-    """``others`` and the errors a rule provider raises to stop the run (e.g. --require-languagetool and no
-    server)."""
+    """``others``, the errors a rule provider raises to stop the run (e.g. --require-languagetool and no
+    server) and a --jobs pool's failure."""
+    others = _or_pool_failed(*others)
     try:
         from lint.languagetool import LanguageToolUnavailable
     except ImportError:
         return others
     return (*others, LanguageToolUnavailable)
+
+
+def _or_pool_failed(*others: type[BaseException]) -> tuple[type[BaseException], ...]:
+    """``others`` and the error of a --jobs pool that failed (``lint.parallel.PoolError``), when one ran:
+    its module (and multiprocessing's) is imported only then, not at every start-up."""
+    parallel = sys.modules.get("lint.parallel")
+    return (*others, parallel.PoolError) if parallel is not None else others
 
 
 def _patch_lines(text: str) -> list[str]:
@@ -811,7 +819,7 @@ def baseline_write(paths: tuple[str, ...], output: str, select: tuple[str, ...],
         candidates = [c for c in discover(paths or (".",), resolver) if isinstance(c, Candidate)]
         results = _lint_candidates(linter, candidates, jobs, fix=False, unsafe=False, write=False)
         counts = bl.fingerprints(results, Path(output).parent)
-    except ConfigError as exc:
+    except _or_pool_failed(ConfigError) as exc:
         fail(str(exc))
         return
     bl.write(Path(output), counts)

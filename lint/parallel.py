@@ -19,10 +19,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 
 from lint.check import Checker
 from lint.config import Config
 from lint.engine import FileResult, Linter, Selection
+from lint.guard import StopRun, describe
 
 # A batch: files up to this many bytes (or _BATCH_FILES files), so that small files share a round trip
 # and a big one travels alone.
@@ -124,6 +126,12 @@ def _batches(tasks: Iterable[Task]) -> Iterator[list[Task]]:
         yield batch
 
 
+class PoolError(Exception):
+    """The pool as a whole failed, not a file: a worker died (killed, or by the kernel out of memory), a
+    batch could not be sent to it or its results read back. The command says so in one line, exit 2 (a
+    file's own crash is that file's error, caught in the worker: ``Linter.lint_file``)."""
+
+
 def lint_in_pool(tasks: Iterable[Task], selection: Selection, options: Options, jobs: int,
                  prepare: Config | None = None) -> Iterator[FileResult]:
     """The results of linting the tasks' files on ``jobs`` processes, in the tasks' order."""
@@ -132,9 +140,19 @@ def lint_in_pool(tasks: Iterable[Task], selection: Selection, options: Options, 
         # Import the rules and compile their patterns once, before the fork: every worker inherits them.
         prepared_for_fork(Linter(selection).checker(prepare))
     env = {k: v for k, v in os.environ.items() if k.startswith("COPYLINT_")}
+    try:
+        yield from _pooled(tasks, context, (selection, options, env), jobs)
+    except StopRun:  # (a rule's way to stop the run, said by the command as it is)
+        raise
+    except Exception as exc:  # (not KeyboardInterrupt: Ctrl-C stops the run as it does without a pool)
+        raise PoolError(f"--jobs {jobs}: the worker processes failed ({describe(exc)}); the run stopped there "
+                        "(--jobs 1 lints every file in this process)") from exc
+
+
+def _pooled(tasks: Iterable[Task], context: BaseContext, initargs: tuple[Selection, Options, dict[str, str]],
+            jobs: int) -> Iterator[FileResult]:
     pending: deque[Future[list[FileResult]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init,
-                             initargs=(selection, options, env)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
         for batch in _batches(tasks):
             pending.append(pool.submit(_lint_batch, batch))
             if len(pending) >= jobs * _WINDOW:

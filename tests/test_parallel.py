@@ -4,6 +4,12 @@ only on a terminal with text output."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
 
 
 def _tree(tmp_path):
@@ -108,3 +114,67 @@ def test_custom_rules_of_nested_configs_give_the_same_findings_on_several_proces
     assert {c for c in codes["a"] if c.startswith("X.")} == {"X.a.jargon"}
     assert {c for c in codes["a/b"] if c.startswith("X.")} == {"X.a.jargon", "X.ukraine.places"}
     assert {c for c in codes["c"] if c.startswith("X.")} == {"X.house.kyiv", "X.c.twice"}
+
+
+def _workers(pid: int) -> list[int]:
+    """The pool's workers of the process ``pid``: its children forked from it (the same command line), not
+    a helper it started another way (multiprocessing's resource tracker)."""
+    from pathlib import Path
+
+    proc = Path(f"/proc/{pid}")
+    children = (proc / "task" / str(pid) / "children").read_text().split()
+    own = (proc / "cmdline").read_bytes()
+    out = []
+    for child in children:
+        try:
+            if Path(f"/proc/{child}/cmdline").read_bytes() == own:
+                out.append(int(child))
+        except OSError:  # (it ended meanwhile)
+            pass
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the workers from /proc")
+def test_a_worker_killed_mid_run_is_one_error_line_and_exit_2(tmp_path):
+    """A worker that dies (killed, or by the kernel out of memory) breaks the pool: one line that says so,
+    exit 2 (an error), not a traceback and exit 1 (which says: findings). Deterministic: the report (some 3 MB) is not
+    read until a worker is killed, so the run cannot end, nor its pool, before the kill."""
+    for i in range(400):
+        (tmp_path / f"f{i:03}.txt").write_text("The the minister  said on Monday.\n" * 8, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    proc = subprocess.Popen([sys.executable, "-m", "lint", "check", ".", "--isolated", "--no-cache", "--format",
+                             "json", "--jobs", "2"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        workers: list[int] = []
+        while len(workers) < 2 and proc.poll() is None:
+            workers = _workers(proc.pid)
+        assert len(workers) == 2, "the run ended before its pool started"
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    stderr = err.decode("utf-8", "replace")
+    assert proc.returncode == 2, stderr
+    assert "Traceback" not in stderr
+    assert stderr.startswith("copylint: ") and stderr.count("\n") == 1, stderr
+    assert "--jobs 2" in stderr and "terminated abruptly" in stderr, stderr
+    assert out.startswith(b'{"version"')  # (the report so far, as a config error midway leaves it)
+
+
+def test_a_batch_that_cannot_be_sent_is_a_pool_error__fake_config_holding_a_lambda(tmp_path):
+    """A fake: no config the loader makes holds what pickle refuses any more (user rule classes go by
+    reference), but such a batch (the PicklingError of the custom rules before) is the pool's failure,
+    said as one (lint.parallel.PoolError, which the command says in one line, exit 2), not a traceback."""
+    from lint.config import Config
+    from lint.engine import Selection
+    from lint.parallel import Options, PoolError, Task, lint_in_pool
+
+    config = Config(sections={"unsendable": lambda: None})
+    tasks = []
+    for i in range(4):
+        (tmp_path / f"f{i}.txt").write_text("The minister  said.\n", encoding="utf-8")
+        tasks.append(Task(str(tmp_path / f"f{i}.txt"), 0, config))
+    with pytest.raises(PoolError, match=r"^--jobs 2: the worker processes failed \((PicklingError|AttributeError)"):
+        list(lint_in_pool(tasks, Selection(), Options(write=False), 2))
