@@ -5,6 +5,7 @@ Exit codes (stable; documented in README.md):
   1  findings remain, or --diff would change a file
   2  usage, config or I/O error (a file could not be read, decoded, parsed or written), or a file that a
      reader or rule crashed on or that ran past --file-timeout (stopped, the other files still checked)
+  130 interrupted (Ctrl-C, SIGINT)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from lint.engine import FileResult, Linter, Selection
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
 class LazyGroup(click.Group):
@@ -62,6 +64,20 @@ class LazyGroup(click.Group):
             command: click.Command = getattr(module, attr)
             return command
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # Click's standalone mode turns Ctrl-C into "Aborted!" and exit 1, the code for findings: a CI
+        # step or a script would read an interrupted run as one that found something. The shell's code
+        # for SIGINT instead, which click lets through.
+        # (Exit after the ``except`` block: the interrupt's traceback, which holds the frames of a ``--jobs``
+        # pool's generator, is dropped first, so the pool is shut down here, in this thread, and not by the
+        # collector at the interpreter's exit, from a thread that cannot join itself.)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            pass
+        click.echo("copylint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def fail(message: str) -> NoReturn:
@@ -871,8 +887,8 @@ def main() -> None:
     keep_dataclass_code()
     try:
         cli(prog_name="copylint")
-    except KeyboardInterrupt:
-        sys.exit(130)
+    except KeyboardInterrupt:  # (before click has started, or after it returned)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def run() -> None:

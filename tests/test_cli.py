@@ -300,3 +300,37 @@ def test_isolated_with_config_is_a_usage_error(run, tmp_path):
     r = run("check", "--isolated", "--config", "c.yaml", "a.txt", cwd=tmp_path)
     assert r.returncode == 2
     assert "--isolated" in r.stderr and "--config" in r.stderr and "Traceback" not in r.stderr
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's CPU time from /proc")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_mid_run_exits_130_with_one_line(tmp_path, jobs):
+    # Ctrl-C while files are checked: the shell's code for SIGINT and one line, not click's "Aborted!"
+    # and exit 1 (the code for findings), nor a traceback from the --jobs pool's shutdown.
+    import random
+    import signal
+    import subprocess
+    import time
+
+    rng = random.Random(1)
+    words = "the port workers said a new plan would be reviewed by the city council next week and".split()
+    text = "".join(" ".join(rng.choice(words) for _ in range(14)).capitalize() + ".\n\n" for _ in range(60000))
+    names = [f"b{i}.txt" for i in range(5)]
+    for name in names:
+        (tmp_path / name).write_text(text, encoding="utf-8")  # some 4 s of CPU each
+    p = subprocess.Popen([sys.executable, "-m", "lint", "check", "--no-cache", "--isolated", "--jobs", jobs,
+                          *names], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                         start_new_session=True)
+    # (Interrupted once it is well into the files: a second of CPU is past start-up, far from the end.)
+    while p.poll() is None and _cpu_seconds(p.pid) < 1.0:
+        time.sleep(0.02)
+    assert p.poll() is None, "the run ended before it could be interrupted"
+    os.killpg(p.pid, signal.SIGINT)  # (the process group, as a terminal's Ctrl-C: the workers too)
+    stderr = p.communicate(timeout=120)[1]
+    assert p.returncode == 130, stderr
+    assert stderr.strip() == "copylint: interrupted"
