@@ -13,8 +13,10 @@ import random
 import re
 import sys
 from itertools import pairwise
+from typing import Any
 
-from lint.rules.punctuation import unbalanced_brackets
+import pytest
+from lint.rules.punctuation import mixed_quote_styles, unbalanced_brackets
 from lint.rules.scrape import boilerplate_line, duplicated_text
 from lint.rules.scrape.leading_metadata_label import LeadingMetadataLabel
 from lint.rules.translation import mid_sentence_capital, repeated_phrase, repeated_word
@@ -314,3 +316,25 @@ def test_s102_credit_end_matches_only_where_a_credit_mark_stands() -> None:
     matched = _matched_texts(pattern, pieces, random.Random(6), 30000, 14)
     assert len(matched) > 200
     assert all(any(mark in line for mark in marks) for line in matched), matched
+
+
+def test_p102_lists_curly_marks_only_where_a_straight_mark_could_be_curly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most pages with curly marks have no straight mark that could be curly: their curly marks, many, are
+    not listed (a finding needs both kinds)."""
+    scanned: list[str] = []
+    curly = mixed_quote_styles._CURLY
+
+    class Counted:
+        def finditer(self, text: str) -> Any:
+            scanned.append(text)
+            return curly.finditer(text)
+
+    monkeypatch.setattr(mixed_quote_styles, "_CURLY", Counted())
+    rule = mixed_quote_styles.MixedQuoteStyles()
+    linter = Linter()
+    curly_only = "She said “go” and it’s done.\n\nHe said “stop”, then `print('x')` ran.\n"
+    assert list(rule.check_document(linter.document(Source("a.md", curly_only), Config()))) == []
+    assert scanned == []
+    mixed = "She said “go” and it’s done.\n\nHe said \"stop\", then left.\n"
+    list(rule.check_document(linter.document(Source("a.md", mixed), Config())))
+    assert scanned == ["She said “go” and it’s done."]
