@@ -70,10 +70,11 @@ _BRACKETS = ["()", "[]", "{}", "<>", "``", '""', "''", "**"]
 # ---- collecting the patterns (the parent process) ----
 
 def _modules() -> Iterator[tuple[str, Any]]:
-    import lint
+    import lint.rules  # rules/, installed as lint.rules: a folder of its own, which lint's walk does not reach
 
     seen: set[str] = set()
-    for info in pkgutil.walk_packages(lint.__path__, "lint."):
+    infos = [*pkgutil.walk_packages(lint.__path__, "lint."), *pkgutil.walk_packages(lint.rules.__path__, "lint.rules.")]
+    for info in infos:
         if info.name in seen or info.name.endswith("__main__"):  # (__main__ runs the command line)
             continue
         seen.add(info.name)
