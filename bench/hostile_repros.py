@@ -413,6 +413,19 @@ REPROS: list[Repro] = [
     Repro("rst: a paragraph of 50,000 ':a' then a role, 20 s limit",
           write("a.rst", "Title\n=====\n\nx " + ":a" * 50_000 + " :b:`y`\n"),
           "timeout -s KILL 20 {C} a.rst", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
+    # --- issue 18, h170 (bench/pattern_audit.py's leads followed to the CLI; figures: this machine, 2 cores
+    # shared by 7, CPU s before at c87f6c4 / after) ---
+    # rst._REFNAME, searched across a run of name characters from each word edge in it: 13.3 s / 0.30 s
+    Repro("rst: a paragraph of ' ._.' then 20,000 'a.', 20 s limit",
+          write("a.rst", "Title\n=====\n\nSee ._." + "a." * 20_000 + " here.\n"),
+          "timeout -s KILL 20 {C} a.rst", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
+    # the link text of rst._INLINE_REST and markup's role title, a run of spaces read from each: 28.9 s / 0.40 s
+    Repro("PO with reST roles: a role of 40,000 spaces, 20 s limit",
+          write("a.po", 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                + "".join(f'\n#: library/x.rst:{i}\nmsgid "See :func:`f{i}` now."\nmsgstr "Voir :func:`f{i}` ici."\n'
+                          for i in range(5))
+                + '\n#: library/x.rst:9\nmsgid "See :term:`g` now."\nmsgstr "Voir :term:`x' + " " * 40_000 + 'y` ici."\n'),
+          "timeout -s KILL 20 {C} a.po", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
     # xliff._TOKEN's doctype, exponential in the comments before a quote in a processing instruction:
     # killed at 60 s / 0.16 s, for 400 bytes
     Repro("XLIFF: a doctype of 22 comments then <?pi it's?>, 20 s limit",

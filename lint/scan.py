@@ -34,15 +34,20 @@ def non_ascii(text: str) -> str:
     (every byte of a longer sequence lies above them), in C. Whether a text holds a character of a class
     outside ASCII is asked of them a few times faster than of the text: most text outside ASCII holds
     only a few such characters (a curly quote, a masked URL's placeholder)."""
-    # Several rules and the checker ask this of the same document text and prose: the last two answers
-    # are kept for the very strings they were given (compared by identity: a string is immutable).
+    # Several rules and the checker ask this of the same document text and prose: the last answers are
+    # kept for the very strings they were given (compared by identity: a string is immutable), as many as
+    # lie between two askers of one document's prose (P101 and the checker's foreign scan, with E101's
+    # text, S102's lines and the prose T102 and T107 read as bytes between them).
     for kept, answer in _LAST_NON_ASCII:
         if kept is text:
             return answer
     answer = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     _LAST_NON_ASCII.insert(0, (text, answer))
-    del _LAST_NON_ASCII[2:]
+    del _LAST_NON_ASCII[NON_ASCII_KEPT:]
     return answer
+
+
+NON_ASCII_KEPT = 6
 
 
 _LAST_NON_ASCII: list[tuple[str, str]] = []

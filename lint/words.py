@@ -148,10 +148,11 @@ def tokens(doc: Document, keep: bool = True) -> list[str] | list[bytes] | None:
 _ENCODED_KEY = "lint.words.encoded"
 
 
-def encoded_text(text: str) -> bytes | None:
+def encoded_text(text: str, outside: str | None = None) -> bytes | None:
     """``text`` as the bytes ``split_tokens`` splits, one byte per character: in ASCII, or with masked URLs
     and code (``PLACEHOLDER``) as \\x02 and the rest in Windows-1252; None where it cannot be (a \\x02 of
-    its own beside a placeholder, a character outside that repertoire)."""
+    its own beside a placeholder, a character outside that repertoire). ``outside``: the text's characters
+    outside ASCII (``lint.scan.non_ascii``, in any order), where the caller has them."""
     from lint.formats.builder import PLACEHOLDER
 
     if text.isascii():
@@ -161,7 +162,7 @@ def encoded_text(text: str) -> bytes | None:
     swapped = text.replace(PLACEHOLDER, _STAND_IN)
     if swapped.isascii():
         return swapped.encode("ascii")
-    return _cp1252(swapped)
+    return _cp1252(swapped, None if outside is None else set(outside).difference(PLACEHOLDER))
 
 
 # The character of each byte in Windows-1252 (U+FFFD for the five bytes that stand for none), from the
@@ -172,14 +173,15 @@ _CP1252_HIGH = {ch: chr(b) for b, ch in enumerate(CP1252_CHARACTERS[0x80:0xA0], 
 _LATIN1_UPPER = "".join(map(chr, range(0xA0, 0x100)))
 
 
-def _cp1252(text: str) -> bytes | None:
+def _cp1252(text: str, outside: set[str] | None = None) -> bytes | None:
     """``text.encode("cp1252")``, None where that fails. The codec looks each character up in its map (some
     75 instructions a character, 3 % of the Rust book's check); here the text's few characters outside
-    ASCII (``lint.scan.non_ascii``, in C) decide, the ones past Latin-1 are replaced by the Latin-1
-    characters of their bytes, a pass each, and the text is encoded as Latin-1, a copy."""
+    ASCII (``lint.scan.non_ascii``, in C, or ``outside`` where the caller has them) decide, the ones past
+    Latin-1 are replaced by the Latin-1 characters of their bytes, a pass each, and the text is encoded as
+    Latin-1, a copy."""
     from lint.scan import non_ascii
 
-    high = set(non_ascii(text)).difference(_LATIN1_UPPER)
+    high = (set(non_ascii(text)) if outside is None else outside).difference(_LATIN1_UPPER)
     if not high.issubset(_CP1252_HIGH):
         return None
     for ch in high:
@@ -194,10 +196,17 @@ def encoded(doc: Document, keep: bool = True) -> bytes | None:
     if _ENCODED_KEY in memo:
         return memo[_ENCODED_KEY] if keep else memo.pop(_ENCODED_KEY)  # type: ignore[no-any-return]
     text = joined(doc)
-    data = None if text is None else encoded_text(text)
+    # The joined texts' characters outside ASCII are the prose's, which P101 and the checker read too.
+    data = None if text is None else encoded_text(text, None if text.isascii() else _outside(doc))
     if keep:
         memo[_ENCODED_KEY] = data
     return data
+
+
+def _outside(doc: Document) -> str:
+    from lint.scan import non_ascii
+
+    return non_ascii(doc.prose[0])
 
 
 def holds_token(doc: Document, words: frozenset[str]) -> bool:

@@ -8,19 +8,23 @@ sentence-end tests, asked as literal-led pieces or string strips, must answer as
 
 from __future__ import annotations
 
+import operator
 import random
 import re
 import sys
 from itertools import pairwise
+from typing import Any
 
-from lint.rules.punctuation import unbalanced_brackets
+import pytest
+from lint.rules.punctuation import mixed_quote_styles, unbalanced_brackets
 from lint.rules.scrape import boilerplate_line, duplicated_text
 from lint.rules.scrape.leading_metadata_label import LeadingMetadataLabel
 from lint.rules.translation import mid_sentence_capital, repeated_phrase, repeated_word
 
 from lint.config import Config
 from lint.engine import Linter
-from lint.model import Document, Source
+from lint.formats.builder import PLACEHOLDER
+from lint.model import Document, Segment, Source
 from lint.words import SEPARATOR, split_tokens
 
 
@@ -134,6 +138,64 @@ def test_t107_loop_gate_finds_the_same_segments_in_bytes_as_in_str_tokens() -> N
         with_loops += bool(found)
         assert found == repeated_phrase._segments_with_loops(text.split()), text
     assert as_bytes > 3000 and beyond_ascii > 500 and with_loops > 50
+
+
+def _t107_loops_by_hand(seg: Segment, source: str, sentence_case: bool) -> list[tuple[int, int, str]]:
+    """T107's loops in a segment as the rule first read them: each word's span, then its text lowered (a
+    placeholder: the source it stands for), the spans read for every segment."""
+    text = seg.text
+    pattern = repeated_phrase._SPAN_OR_CODE if PLACEHOLDER in text else repeated_phrase._SPAN
+    spans = [m.span() for m in pattern.finditer(text)]
+    words = [repeated_phrase._code_as_written(seg, source, s) if text[s] == PLACEHOLDER else text[s:e].lower()
+             for s, e in spans]
+    loops = []
+    for d in range(1, repeated_phrase._LONGEST + 1):
+        run = b"\x01" * (2 * d if d > 1 else 2)
+        same = bytes(map(operator.eq, words, words[d:]))
+        at = same.find(run)
+        while at >= 0:
+            copies = 3
+            while words[at + copies * d:at + (copies + 1) * d] == words[at:at + d]:
+                copies += 1
+            phrase = words[at:at + d]
+            if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
+                    d > 1 or copies > 3
+                    or repeated_phrase._triple_in_prose(text, spans, at, phrase[0], sentence_case)):
+                loops.append((at, d, copies))
+            at = same.find(run, at + d * copies)
+    out, covered = [], -1
+    for k, d, copies in sorted(loops):
+        if k >= covered:
+            covered = k + d * copies
+            said = text[spans[k][0]:spans[k + d - 1][1]]
+            out.append((spans[k + d][0], spans[k + d * copies - 1][1], f"Phrase '{said}' repeated {copies} times"))
+    return out
+
+
+def test_t107_loops_read_from_lowered_matches_find_what_the_spans_found() -> None:
+    # The words are read as the pattern's matches lowered, a placeholder replaced by its source in place,
+    # the spans only where a loop is found: the same loops, at the same places, as span by span.
+    rng = random.Random(1070)
+    words = ["the", "The", "Orchestral", "orchestral", "tournament", "knock", "plan", "a", "1", "and", "of", "`x`",
+             "`the`", "`plan`", "`x y`", "*plan*", "é", "Straße", "İstanbul", "ǅemal", "Gooooal"]
+    gaps = [" ", " ", " ", ", ", ": ", "\n", " and "]
+    rule = repeated_phrase.RepeatedPhrase()
+    coded = looped = 0
+    for _ in range(4000):
+        phrase = [rng.choice(words) for _ in range(rng.randint(1, 3))]
+        parts = [rng.choice(words) for _ in range(rng.randint(0, 4))] + phrase * rng.randint(2, 5) + \
+            [rng.choice(words) for _ in range(rng.randint(0, 4))]
+        text = "".join(w + rng.choice(gaps) for w in parts).strip() + "\n"
+        doc = Linter().document(Source(path="a.md", text=text), Config())
+        for seg in doc.segments:
+            for sentence_case in (True, False):
+                found = [(f.start, f.end, f.message) for f in rule._loops(seg, doc.text, sentence_case)]
+                by_hand = [(seg.to_source(s), seg.to_source_end(e), m + " in a row")
+                           for s, e, m in _t107_loops_by_hand(seg, doc.text, sentence_case)]
+                assert found == by_hand, text
+                coded += PLACEHOLDER in seg.text and bool(found)
+                looped += bool(found)
+    assert looped > 1000 and coded > 300, (looped, coded)
 
 
 def test_anchored_triggers_searched_over_the_prose_choose_the_segments_each_text_matching_chooses() -> None:
@@ -254,3 +316,25 @@ def test_s102_credit_end_matches_only_where_a_credit_mark_stands() -> None:
     matched = _matched_texts(pattern, pieces, random.Random(6), 30000, 14)
     assert len(matched) > 200
     assert all(any(mark in line for mark in marks) for line in matched), matched
+
+
+def test_p102_lists_curly_marks_only_where_a_straight_mark_could_be_curly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most pages with curly marks have no straight mark that could be curly: their curly marks, many, are
+    not listed (a finding needs both kinds)."""
+    scanned: list[str] = []
+    curly = mixed_quote_styles._CURLY
+
+    class Counted:
+        def finditer(self, text: str) -> Any:
+            scanned.append(text)
+            return curly.finditer(text)
+
+    monkeypatch.setattr(mixed_quote_styles, "_CURLY", Counted())
+    rule = mixed_quote_styles.MixedQuoteStyles()
+    linter = Linter()
+    curly_only = "She said “go” and it’s done.\n\nHe said “stop”, then `print('x')` ran.\n"
+    assert list(rule.check_document(linter.document(Source("a.md", curly_only), Config()))) == []
+    assert scanned == []
+    mixed = "She said “go” and it’s done.\n\nHe said \"stop\", then left.\n"
+    list(rule.check_document(linter.document(Source("a.md", mixed), Config())))
+    assert scanned == ["She said “go” and it’s done."]

@@ -191,6 +191,34 @@ def test_merged_tree_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
         assert asked == [merged], repr(text)
 
 
+def test_each_walk_is_made_after_its_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk encodes the view as UTF-8 (its byte offsets) after the parser has read it: CPython keeps the
+    UTF-8 the parser asked for with the string, and the walk's encoding is then a copy, not a second pass."""
+    events: list[str] = []
+    syntax_tree, init = md.syntax_tree, md._Walk.__init__
+
+    def tree(*args: Any, **kwargs: Any) -> Any:
+        events.append("tree")
+        return syntax_tree(*args, **kwargs)
+
+    def walk(self: Any, *args: Any, **kwargs: Any) -> None:
+        events.append("walk")
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(md, "syntax_tree", tree)
+    monkeypatch.setattr(md._Walk, "__init__", walk)
+    for text, expected in [("a “b”\n", ["tree", "walk"]), ("a\n\tb\n", ["tree", "walk"])]:
+        events.clear()
+        md._walked(text, Source("a.md", text).line_starts(), [], text, False)
+        assert events == expected, repr(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("a \t\r\n\0é“\u0109\u0d09\u2009\U0001f600\ud800\udc0d"), max_size=12))
+def test_sliceable_asks_of_the_text_what_the_walk_asks_of_its_bytes(text: str) -> None:
+    assert md.sliceable(text) == md._Walk(text, [0], view=text).sliced, repr(text)
+
+
 def _panics(merged: bool, text: str) -> bool:
     try:
         with md.quiet_stderr():

@@ -119,3 +119,32 @@ def test_places_of_a_class_s_characters_are_its_matches_in_the_text() -> None:
     text = "a\u200bb é\u00ad\u200b\nc\u00adé\u200b"
     found = invisible.findall(non_ascii(text))
     assert list(places(text, found)) == [m.start() for m in invisible.finditer(text)] == [1, 5, 6, 9, 11]
+
+
+def test_a_document_s_prose_is_read_outside_ascii_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The characters outside ASCII of a page's prose are read once for the rules and the checker that ask
+    (P101 first, the checker's scan for foreign marks last, other texts asked between them)."""
+    import sys
+
+    from lint import scan
+    from lint.config import Config
+    from lint.engine import Linter
+
+    computed: list[str] = []
+    real = scan.non_ascii
+
+    def counted(text: str) -> str:
+        if not any(kept is text for kept, _ in scan._LAST_NON_ASCII):
+            computed.append(text)
+        return real(text)
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "non_ascii", None) is real:
+            monkeypatch.setattr(module, "non_ascii", counted)
+    text = ("# The “Title”\n\nShe said “go” and `x` went, then “stop”.\n\n- an item’s line with a "
+            "“quote”\n\nRead the guide at https://example.com today.\n")
+    linter = Linter()
+    doc = linter.document(Source("a.md", text), Config())
+    checker = linter.checker(Config(), frozenset(seg.kind for seg in doc.segments))
+    checker.check(doc)
+    assert sum(t is doc.prose[0] for t in computed) == 1

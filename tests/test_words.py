@@ -71,3 +71,41 @@ def test_the_last_reader_takes_the_tokens_of_big_prose_only(monkeypatch) -> None
     monkeypatch.setattr(words, "_HELD", 10)
     doc = _document("The the cat.", "Next one.")
     assert words.tokens(doc, keep=False) == taken and "lint.words.tokens" not in doc.memo
+
+
+def test_encoded_text_told_the_characters_outside_ascii_encodes_as_it_reads_them() -> None:
+    from lint.formats.builder import PLACEHOLDER
+    from lint.scan import non_ascii
+    from lint.words import encoded_text
+
+    rng = random.Random(152)
+    alphabet = ["a", " ", "\n", "\0", "\x02", PLACEHOLDER, "é", "ÿ", "€", "’", "“", "Ÿ", "ž", "—", "ā", "中", "\udc80",
+                "\U0001f600"]
+    encoded = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        expected = encoded_text(text)
+        encoded += expected is not None and not text.isascii()
+        assert encoded_text(text, non_ascii(text)) == expected, repr(text)
+        assert encoded_text(text, "".join(reversed(non_ascii(text))) * 2) == expected, repr(text)
+    assert encoded > 1000
+
+
+def test_a_document_s_joined_prose_is_encoded_from_the_prose_s_characters_outside_ascii(monkeypatch) -> None:
+    """``encoded`` reads the joined texts' characters outside ASCII off the prose's (which P101 and the
+    checker read), not off the joined text again: the same bytes."""
+    import lint.scan as scan
+    import lint.words as words
+
+    read: list[str] = []
+    real = scan.non_ascii
+
+    def counted(text: str) -> str:
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(scan, "non_ascii", counted)
+    doc = _document("The “cat” sat.", "Next € one ’", "plain")
+    data = words.encoded(doc)
+    assert read == [doc.prose[0]]
+    assert data == words.encoded_text(joined(doc) or "") == "The “cat” sat. \0\0\0\0\0 Next € one ’ \0\0\0\0\0 plain".encode("cp1252")

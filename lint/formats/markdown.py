@@ -127,6 +127,12 @@ class _Unmerged(Exception):
     tree with line breaks (``_parser(merged=False)``)."""
 
 
+def sliceable(view: str) -> bool:
+    """``_Walk.sliced`` of ``view``, asked of the text before the walk has its UTF-8 bytes: no character
+    outside ASCII has a tab, CR or NUL byte in UTF-8 (surrogates, written with surrogatepass, neither)."""
+    return not ("\t" in view or "\r" in view or "\0" in view)
+
+
 class _Walk:
     # Whether text nodes may run over lines (the tree of ``_parser(merged=True)``; see ``lines``).
     merged = False
@@ -478,20 +484,21 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
 def _walked(text: str, starts: list[int], keys: list[str], view: str, mdx: bool) -> _Walk:
     """The walk of ``view``'s tree: a tree whose text nodes run over lines (``merged``) where every text
     node's content is the view's, less a line's prefix (``sliced``: no tab, CR or NUL), but for MDX."""
-    walk = _Walk(text, starts, keys, view)
-    if walk.sliced and not mdx:
+    # Each walk is made after its tree: the parser reads the view as UTF-8, which CPython keeps with the
+    # string, and the walk's own UTF-8 of it (for the byte offsets) is then a copy of that, not a second
+    # pass of the codec over the page.
+    if not mdx and sliceable(view):
         tree, fallback = syntax_tree(view, starts, mdx, merged=True)
         if not fallback:
+            walk = _Walk(text, starts, keys, view)
             walk.merged = True
             try:
                 walk.blocks(tree, None)
                 return walk
             except _Unmerged:
-                walk = _Walk(text, starts, keys, view)
                 tree = None  # (not held while the second tree is built: 111 -> 90 MB on a 1.2 MB page)
     tree, fallback = syntax_tree(view, starts, mdx)
-    if fallback:
-        walk = _FallbackWalk(text, starts, keys, view)
+    walk = (_FallbackWalk if fallback else _Walk)(text, starts, keys, view)
     walk.blocks(tree, None)
     return walk
 

@@ -40,17 +40,52 @@ class Mark:
 
 
 _ROLE = compiled_on_use(r":(?P<name>[\w:+.-]+):`(?P<body>(?:[^`\\]|\\.)+)`|`(?P<body2>(?:[^`\\]|\\.)+)`:(?P<name2>[\w:+.-]+):")
-_TITLE_TARGET = compiled_on_use(r"^(?P<title>.*?)\s*<(?P<target>[^<>]*)>$", re.S)
-_EMBEDDED = compiled_on_use(r"^`(?P<text>.*?)\s*<(?P<target>[^`>]*)>`(?P<under>__?)$", re.S)
 
 
 def _role_target(body: str) -> tuple[str, tuple[int, int] | None]:
     """A role's target and the range of its title in ``body`` (``:term:`objet <file object>``` has the
     title `objet`, a translator's, and the target `file object`, not)."""
-    m = _TITLE_TARGET.match(body)
-    if m and m.group("title"):
-        return m.group("target").strip(), m.span("title")
+    found = _title_and_target(body)
+    if found is not None and found[0]:
+        return found[1].strip(), (0, found[0])
     return body.lstrip("~!").strip(), None
+
+
+# A title and a target (`title <target>`) and a link's embedded target were patterns whose lazy text before
+# `\s*<` read a run of white space to its end from each of its characters (issue 18: a role of 40,000
+# spaces, 29 s end to end): read with the string's methods, they answer what the patterns answered.
+
+
+def _before_line_end(text: str) -> str:
+    """``text`` as ``$`` sees its end (no MULTILINE): before a last line break, else at the end."""
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _title_and_target(body: str) -> tuple[int, str] | None:
+    """Where the title ends and the target, as ``^(?P<title>.*?)\\s*<(?P<target>[^<>]*)>$`` (re.S) matches
+    ``body``: the target is between the last `<` and a closing `>` at the end; the title (the shortest)
+    stops before the white space in front of that `<`. None where it does not match."""
+    core = _before_line_end(body)
+    close = len(core) - 1
+    if not core.endswith(">"):
+        return None
+    opening = core.rfind("<", 0, close)
+    if opening < 0 or ">" in core[opening + 1 : close]:
+        return None
+    return len(core[:opening].rstrip()), core[opening + 1 : close]
+
+
+def _embedded_target(whole: str) -> str | None:
+    """The target, as ``^`(?P<text>.*?)\\s*<(?P<target>[^`>]*)>`(?P<under>__?)$`` (re.S) matches ``whole``,
+    a link with an embedded target: from the first `<` after the last backquote or `>` before the closing
+    `>` (the shortest text reaches it), to that `>`. None where it does not match."""
+    core = _before_line_end(whole)
+    close = len(core) - (4 if core.endswith(">`__") else 3 if core.endswith(">`_") else len(core) + 1)
+    if close < 1 or not core.startswith("`"):
+        return None
+    after = max(core.rfind("`", 0, close), core.rfind(">", 0, close))
+    opening = core.find("<", after + 1, close)
+    return core[opening + 1 : close] if opening >= 0 else None
 
 
 def _delimited(text: str, s: int, e: int) -> bool:
@@ -87,8 +122,7 @@ def _rst_marks(text: str) -> list[Mark]:
         elif whole[0] == "[":
             out.append(Mark("footnote", s, e, whole))
         elif group == "linktext":
-            em = _EMBEDDED.match(whole)
-            target = em.group("target").strip() if em else ""
+            target = (_embedded_target(whole) or "").strip()
             out.append(Mark("link", s, e, target, prose=m.span("linktext")))
         elif group == "reftext":
             # A reference by name: the name is the target (Sphinx reports a translated one as an

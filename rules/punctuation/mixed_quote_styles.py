@@ -267,18 +267,13 @@ apostrophes in all its files but a few).
         prose = doc.prose[0]
         if "“" not in prose and "”" not in prose and "‘" not in prose and "’" not in prose:
             return  # no curly mark at all: nothing to mix (and no straight mark need be read)
-        curly: list[tuple[Segment, int]] = []
-        straight: list[tuple[Segment, int]] = []
-        for seg in doc.segments:
-            text = seg.text
-            if "'" in text or '"' in text:
-                code = _code_string_marks(text)
-                straight.extend((seg, m.start()) for m in _STRAIGHT.finditer(text)
-                                if _curly_for(text, m.start()) and not _empty_quotes(text, m.start())
-                                and m.start() not in code)
-            if "“" in text or "”" in text or "‘" in text or "’" in text:
-                curly.extend((seg, m.start()) for m in _CURLY.finditer(text))
-        if not curly or not straight:
+        # The straight marks first: most pages with curly marks have none that could be curly (a straight
+        # mark in code or a name's), and then their curly marks, many, need not be listed.
+        straight = _straight_marks(doc)
+        if not straight:
+            return
+        curly = _curly_marks(doc)
+        if not curly:
             return
         # Too few marks of one kind to show a habit: the whole text's marks, twice the other's, decide.
         overall_curly = len(curly) >= 3 and len(curly) >= 2 * len(straight)
@@ -331,6 +326,28 @@ apostrophes in all its files but a few).
 # Marks of one kind (double quotes, or apostrophes and single quotes) that show that kind's own habit;
 # with fewer, a pasted 'Gemini' in a short curly-quoted text follows the whole text's majority.
 _DECIDES = 10
+
+
+def _straight_marks(doc: Document) -> list[tuple[Segment, int]]:
+    """The straight marks that could be curly: not a code string's, nor an empty pair's."""
+    straight: list[tuple[Segment, int]] = []
+    for seg in doc.segments:
+        text = seg.text
+        if "'" in text or '"' in text:
+            code = _code_string_marks(text)
+            straight.extend((seg, m.start()) for m in _STRAIGHT.finditer(text)
+                            if _curly_for(text, m.start()) and not _empty_quotes(text, m.start())
+                            and m.start() not in code)
+    return straight
+
+
+def _curly_marks(doc: Document) -> list[tuple[Segment, int]]:
+    curly: list[tuple[Segment, int]] = []
+    for seg in doc.segments:
+        text = seg.text
+        if "“" in text or "”" in text or "‘" in text or "’" in text:
+            curly.extend((seg, m.start()) for m in _CURLY.finditer(text))
+    return curly
 
 
 def _outnumbers(ours: int, theirs: int) -> bool:

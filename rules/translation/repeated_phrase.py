@@ -3,6 +3,7 @@ the bank's products`), or a word joined to itself by `and` (`with benevolence an
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -256,32 +257,22 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             # plural forms (`one|other`), each a copy of the others but for a word.
             return
         text = seg.text
-        if PLACEHOLDER in text:
+        coded = PLACEHOLDER in text
+        pattern = _SPAN_OR_CODE if coded else _SPAN
+        # The words lowered, read in C (a placeholder stays U+FFFC); their spans only where a loop needs them.
+        words = list(map(str.lower, pattern.findall(text)))
+        spans: list[tuple[int, int]] = []
+        if coded:
             # Inline code and markup are words too, each compared as written: `script-src`에는 and
             # `style-src`에는, or "set `a` to true, set `b` to true", are a list, not a phrase repeated.
-            spans = [m.span() for m in _SPAN_OR_CODE.finditer(text)]
-            words = [_code_as_written(seg, source, s) if text[s] == PLACEHOLDER else text[s:e].lower()
-                     for s, e in spans]
-        else:
-            spans = [m.span() for m in _SPAN.finditer(text)]
-            words = [text[s:e].lower() for s, e in spans]
-        loops: list[tuple[int, int, int]] = []  # (first word, phrase length, copies)
-        for d in range(1, _LONGEST + 1):
-            # One word needs four copies (three is rhetoric: `location, location, location`, `very very
-            # very`), or three set in running prose (``_triple_in_prose``: `the Orchestral Orchestral
-            # Orchestral`, `good at momentum, momentum, momentum, but also`).
-            run = b"\x01" * (2 * d if d > 1 else 2)
-            same = bytes(map(eq, words, islice(words, d, None)))
-            at = same.find(run)
-            while at >= 0:
-                copies = 3
-                while words[at + copies * d:at + (copies + 1) * d] == words[at:at + d]:
-                    copies += 1
-                phrase = words[at:at + d]
-                if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
-                        d > 1 or copies > 3 or _triple_in_prose(text, spans, at, phrase[0], sentence_case)):
-                    loops.append((at, d, copies))
-                at = same.find(run, at + d * copies)
+            # (The k-th placeholder among the words is the k-th in the text: no word holds one.)
+            at = k = -1
+            for _ in range(text.count(PLACEHOLDER)):
+                at, k = text.index(PLACEHOLDER, at + 1), words.index(PLACEHOLDER, k + 1)
+                words[k] = _code_as_written(seg, source, at)
+        loops = _loops_in(words, text, (pattern, spans), sentence_case)
+        if loops:
+            _filled(pattern, spans, text)
         covered = -1
         for k, d, copies in sorted(loops):
             if k < covered:
@@ -302,6 +293,37 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             if _continuation_reading(w, text[:m.start()]):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
+
+
+def _loops_in(words: list[str], text: str, spans_of: tuple[re.Pattern[str], list[tuple[int, int]]],
+              sentence_case: bool) -> list[tuple[int, int, int]]:
+    """The loops of ``words`` (``text``'s): (first word, phrase length, copies). ``spans_of``: the pattern
+    that found the words, and a list for their spans in the text, filled where a test first needs them."""
+    loops: list[tuple[int, int, int]] = []
+    for d in range(1, _LONGEST + 1):
+        # One word needs four copies (three is rhetoric: `location, location, location`, `very very
+        # very`), or three set in running prose (``_triple_in_prose``: `the Orchestral Orchestral
+        # Orchestral`, `good at momentum, momentum, momentum, but also`).
+        run = b"\x01" * (2 * d if d > 1 else 2)
+        same = bytes(map(eq, words, islice(words, d, None)))
+        at = same.find(run)
+        while at >= 0:
+            copies = 3
+            while words[at + copies * d:at + (copies + 1) * d] == words[at:at + d]:
+                copies += 1
+            phrase = words[at:at + d]
+            if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
+                    d > 1 or copies > 3 or _triple_in_prose(text, _filled(*spans_of, text), at, phrase[0], sentence_case)):
+                loops.append((at, d, copies))
+            at = same.find(run, at + d * copies)
+    return loops
+
+
+def _filled(pattern: re.Pattern[str], spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``spans``, the spans of ``pattern``'s matches in ``text`` put in first where it is empty."""
+    if not spans:
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
 
 
 def _code_as_written(seg: Segment, source: str, at: int) -> str:
