@@ -21,10 +21,12 @@ from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined, tokens
 _SPAN = compiled_on_use(r"\w+")
 _SPAN_OR_CODE = compiled_on_use(r"\w+|\ufffc")
 _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
-# The gate reads only words of three characters or more: a looping phrase loops in them too (with a
-# shorter period), and there are a third fewer of them to compare (lint.words.SEPARATOR is one). A
-# phrase of ten words may hold ten such words (`the national economic development strategy plan…`): the
-# gate tries every period the reading does (periods 7 to 10 cost ~0.03 s on the 13.9 MB of PEPs).
+# The gate reads only words of two characters or more: a looping phrase loops in them too (with a
+# shorter period), and there are fewer of them to compare (lint.words.SEPARATOR is one). Words of two
+# count, for a loop of them alone (`de la de la de la de la`, `is it is it is it is it`), which MT writes;
+# the comprehension that drops the shorter ones reads every word either way. A phrase of ten words may
+# hold ten such words (`the national economic development strategy plan…`): the gate tries every period
+# the reading does (periods 7 to 10 cost ~0.03 s on the 13.9 MB of PEPs).
 _GATE_PERIOD = _LONGEST
 # `X and X` that English uses to intensify or to mean "repeatedly": comparatives (-er), plural time and
 # distance nouns (plurals are never read: `years and years`, `masses and masses`), adverbs of motion.
@@ -94,7 +96,8 @@ class RepeatedPhrase(Rule):
     summary = "A phrase looping three times or more, or a word joined to itself by 'and'"
     rationale = """
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
-may be separated by commas or semicolons), a word of four letters or more said four times or more in
+may be separated by commas or semicolons; a phrase of words of one or two letters alone, four times or
+more with bare spaces: `de la de la de la de la`, `is it is it is it is it`), a word of four letters or more said four times or more in
 a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
 spaces between the copies, a content word of five letters or more (`the Orchestral Orchestral Orchestral`,
 `tournament tournament tournament holders`); and a lower-case word joined to itself by *and* (`with
@@ -107,7 +110,8 @@ translate twice. Raters mark both as the worst kind of error, and readers cannot
 Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
 no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, after a colon, a
 quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
-three times (`Mama Mama Mama`: a cry, a value, a name), nor a sound, cry or chant said three times: a
+three times (`Mama Mama Mama`: a cry, a value, a name) or a word of three letters or fewer over and over
+(`ha ha ha ha`, `MM MM MM MM`), nor a sound, cry or chant said three times: a
 short word of one syllable (`heard knock knock knock`), a letter drawn out four times or more (`Gooooal
 Gooooal Gooooal`), copies capitalized in lower-case prose where the language capitalizes only names (not
 German: `chantait Alléluia Alléluia Alléluia dans`); after an article the copies are a noun, and flagged
@@ -164,6 +168,12 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Experts agree that health health health care costs are rising fast.",
                 note="one syllable, but no short noise"),
         Example("Il a dit que le temps temps temps passe trop vite pour tout le monde ici.", language="fr"),
+        Example("The minister said that it is it is it is it is important to act now.",
+                note="a loop of words of two letters alone"),
+        Example("Le gouvernement a annoncé la création de la de la de la de la nouvelle agence.", language="fr"),
+        Example("El presidente habló de la de la de la de la economía del país.", language="es"),
+        Example("We want to be to be to be to be free of this debt.", note="a loop of two-letter words"),
+        Example("The company is in a in a in a in a difficult position this year."),
     )
     allow = (
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
@@ -232,6 +242,15 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Le chœur chantait Alléluia Alléluia Alléluia dans la nuit.", language="fr",
                 note="a chant, capitalized in lower-case prose"),
         Example("The chant of Allez Allez Allez rose from the stands.", note="a chant, capitalized in lower-case prose"),
+        Example("He laughed ha ha ha ha ha ha ha ha and went out.", note="one short word over and over: a sound"),
+        Example("The header reads MM MM MM MM MM MM MM MM in the frame.", note="one short word over and over: cells"),
+        Example("Is it, is it, is it, is it really over? she asked.", note="speech sets its copies apart"),
+        Example("He said it is it is it is and walked away.", note="short words three times: not yet a loop"),
+        Example("The timings were 10 ns 10 ns 10 ns in the first run.", note="a row of values"),
+        Example("Il parle de la mer et de la terre, de la pluie et du vent.", language="fr"),
+        Example("Ella cantaba la la la la la la mientras cocinaba.", language="es", note="a song's syllable"),
+        Example("To be or not to be, to be or not to be: that is the question.", note="a quotation said twice"),
+        Example("我们再看看吧，看看看看再说。", language="zh", note="reduplication: one word to the rule"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -279,7 +298,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
                     copies += 1
                 phrase = words[at:at + d]
                 if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
-                        d > 1 or copies > 3 or _triple_in_prose(text, spans, at, phrase[0], sentence_case)):
+                        d > 1 or copies > 3 or _triple_in_prose(text, spans, at, phrase[0], sentence_case)) and (
+                        any(len(w) > 2 for w in phrase) or _loop_of_short_words(text, spans, at, d, copies)):
                     loops.append((at, d, copies))
                 at = same.find(run, at + d * copies)
         covered = -1
@@ -302,6 +322,18 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             if _continuation_reading(w, text[:m.start()]):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
+
+
+def _loop_of_short_words(text: str, spans: list[tuple[int, int]], at: int, d: int, copies: int) -> bool:
+    """A phrase of words of one or two letters alone said four times or more, its words apart (`de la de la
+    de la de la`, `is it is it is it is it`), with bare spaces between all of them, as MT loops them: speech
+    and rhetoric set copies apart with commas (`Is it, is it, is it?`), and three copies are a figure or a
+    row of values (`10 ns 10 ns 10 ns`). A word said over and over read two or three at a time (`ha ha ha ha
+    ha ha`, `MM MM MM MM`) is a sound, a cry or a cell, as one word of three letters or fewer always is."""
+    if copies < 4 or len({text[s:e].lower() for s, e in spans[at:at + d]}) < 2:
+        return False
+    last = at + d * copies - 1
+    return all(text[spans[k][1]:spans[k + 1][0]] == " " for k in range(at, last))
 
 
 def _code_as_written(seg: Segment, source: str, at: int) -> str:
@@ -398,7 +430,7 @@ def _segments_with_loops(tokens: list[Any]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word.
     ``tokens``: the text's, as str or as ASCII bytes (``lint.words.split_tokens``)."""
-    tokens = [t for t in tokens if len(t) > 2]  # (a comprehension: cheaper here than compress over two maps)
+    tokens = [t for t in tokens if len(t) > 1]  # (a comprehension: cheaper here than compress over two maps)
     # Tokens are compared by their first characters first, all of them in C (lint.words), and word by
     # word only in the few runs where those agree. Equal stripped tokens have equal keys: stripping keeps
     # the first character, unless it strips all of a token's marks, and the marks all share one key.
