@@ -21,10 +21,10 @@ from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined, tokens
 _SPAN = compiled_on_use(r"\w+")
 _SPAN_OR_CODE = compiled_on_use(r"\w+|\ufffc")
 _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
-# The gate reads only words of two characters or more: a looping phrase loops in them too (with a
-# shorter period), and there are fewer of them to compare (lint.words.SEPARATOR is one). Words of two
-# count, for a loop of them alone (`de la de la de la de la`, `is it is it is it is it`), which MT writes;
-# the comprehension that drops the shorter ones reads every word either way. A phrase of ten words may
+# The gate reads only words of three characters or more, and of two ASCII letters: a looping phrase loops
+# in them too (with a shorter period), and there are fewer of them to compare (lint.words.SEPARATOR is
+# one). Words of two letters count, for a loop of them alone (`de la de la de la de la`, `is it is it is
+# it is it`), which MT writes. A phrase of ten words may
 # hold ten such words (`the national economic development strategy plan…`): the gate tries every period
 # the reading does (periods 7 to 10 cost ~0.03 s on the 13.9 MB of PEPs).
 _GATE_PERIOD = _LONGEST
@@ -430,7 +430,10 @@ def _segments_with_loops(tokens: list[Any]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word.
     ``tokens``: the text's, as str or as ASCII bytes (``lint.words.split_tokens``)."""
-    tokens = [t for t in tokens if len(t) > 1]  # (a comprehension: cheaper here than compress over two maps)
+    # (A comprehension: cheaper here than compress over two maps.) A token of two characters counts where it
+    # is a word of two ASCII letters (`is`, `de`), not marks (`>>` beside `<<`, which the reading passes over
+    # and would break a loop here): bytes.isalpha() knows ASCII alone, and bytes and str must agree.
+    tokens = [t for t in tokens if len(t) > 2 or (len(t) == 2 and t.isalpha() and t.isascii())]
     # Tokens are compared by their first characters first, all of them in C (lint.words), and word by
     # word only in the few runs where those agree. Equal stripped tokens have equal keys: stripping keeps
     # the first character, unless it strips all of a token's marks, and the marks all share one key.
