@@ -24,9 +24,9 @@ _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more
 # The gate reads only words of three characters or more, and of two ASCII letters: a looping phrase loops
 # in them too (with a shorter period), and there are fewer of them to compare (lint.words.SEPARATOR is
 # one). Words of two letters count, for a loop of them alone (`de la de la de la de la`, `is it is it is
-# it is it`), which MT writes. A phrase of ten words may
-# hold ten such words (`the national economic development strategy plan…`): the gate tries every period
-# the reading does (periods 7 to 10 cost ~0.03 s on the 13.9 MB of PEPs).
+# it is it`), which MT writes. A phrase of ten words may hold ten such words (`the national economic
+# development strategy plan…`): the gate tries every period the reading does (periods 7 to 10 cost
+# ~0.03 s on the 13.9 MB of PEPs).
 _GATE_PERIOD = _LONGEST
 # `X and X` that English uses to intensify or to mean "repeatedly": comparatives (-er), plural time and
 # distance nouns (plurals are never read: `years and years`, `masses and masses`), adverbs of motion.
@@ -97,8 +97,8 @@ class RepeatedPhrase(Rule):
     rationale = """
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
 may be separated by commas or semicolons; a phrase of words of one or two letters alone, four times or
-more with bare spaces: `de la de la de la de la`, `is it is it is it is it`), a word of four letters or more said four times or more in
-a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
+more with bare spaces: `de la de la de la de la`, `is it is it is it is it`), a word of four letters or
+more said four times or more in a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
 spaces between the copies, a content word of five letters or more (`the Orchestral Orchestral Orchestral`,
 `tournament tournament tournament holders`); and a lower-case word joined to itself by *and* (`with
 benevolence and benevolence`).
@@ -110,8 +110,8 @@ translate twice. Raters mark both as the worst kind of error, and readers cannot
 Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
 no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, after a colon, a
 quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
-three times (`Mama Mama Mama`: a cry, a value, a name) or a word of three letters or fewer over and over
-(`ha ha ha ha`, `MM MM MM MM`), nor a sound, cry or chant said three times: a
+three times (`Mama Mama Mama`: a cry, a value, a name) or a word of three letters or fewer over and
+over (`ha ha ha ha`, `MM MM MM MM`), nor a sound, cry or chant said three times: a
 short word of one syllable (`heard knock knock knock`), a letter drawn out four times or more (`Gooooal
 Gooooal Gooooal`), copies capitalized in lower-case prose where the language capitalizes only names (not
 German: `chantait Alléluia Alléluia Alléluia dans`); after an article the copies are a noun, and flagged
