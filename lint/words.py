@@ -78,7 +78,7 @@ class Keys:
 
 
 # Between two segments' texts in ``joined``: a token of its own, long enough to count among the long
-# words (T107 compares words of two characters or more), that no text holds (a NUL in a text is
+# words (T107 compares words of three characters or more), that no text holds (a NUL in a text is
 # told by ``joined``).
 SEPARATOR = "\0\0\0\0\0"
 SEPARATOR_BYTES = SEPARATOR.encode("ascii")  # the same, for gates that read the text as bytes

@@ -21,12 +21,10 @@ from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined, tokens
 _SPAN = compiled_on_use(r"\w+")
 _SPAN_OR_CODE = compiled_on_use(r"\w+|\ufffc")
 _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
-# The gate reads only words of three characters or more, and of two ASCII letters: a looping phrase loops
-# in them too (with a shorter period), and there are fewer of them to compare (lint.words.SEPARATOR is
-# one). Words of two letters count, for a loop of them alone (`de la de la de la de la`, `is it is it is
-# it is it`), which MT writes. A phrase of ten words may hold ten such words (`the national economic
-# development strategy plan…`): the gate tries every period the reading does (periods 7 to 10 cost
-# ~0.03 s on the 13.9 MB of PEPs).
+# The gate reads only words of three characters or more: a looping phrase loops in them too (with a
+# shorter period), and there are a third fewer of them to compare (lint.words.SEPARATOR is one). A
+# phrase of ten words may hold ten such words (`the national economic development strategy plan…`): the
+# gate tries every period the reading does (periods 7 to 10 cost ~0.03 s on the 13.9 MB of PEPs).
 _GATE_PERIOD = _LONGEST
 # `X and X` that English uses to intensify or to mean "repeatedly": comparatives (-er), plural time and
 # distance nouns (plurals are never read: `years and years`, `masses and masses`), adverbs of motion.
@@ -96,9 +94,7 @@ class RepeatedPhrase(Rule):
     summary = "A phrase looping three times or more, or a word joined to itself by 'and'"
     rationale = """
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
-may be separated by commas or semicolons; a phrase of words of one or two letters alone, four times or
-more with bare spaces: `de la de la de la de la`, `is it is it is it is it`), a word of four letters or
-more said four times or more in a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
+may be separated by commas or semicolons), a word of four letters or more said four times or more in a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
 spaces between the copies, a content word of five letters or more (`the Orchestral Orchestral Orchestral`,
 `tournament tournament tournament holders`); and a lower-case word joined to itself by *and* (`with
 benevolence and benevolence`).
@@ -111,7 +107,8 @@ Not flagged: one word said twice (T102's) or three times where speech or rhetori
 no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, after a colon, a
 quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
 three times (`Mama Mama Mama`: a cry, a value, a name) or a word of three letters or fewer over and
-over (`ha ha ha ha`, `MM MM MM MM`), nor a sound, cry or chant said three times: a
+over (`ha ha ha ha`, `MM MM MM MM`), a phrase of words of one or two letters alone said fewer than four
+times or with marks between its words (`LC v LC v LC v`, `Is it, is it, is it, is it?`), nor a sound, cry or chant said three times: a
 short word of one syllable (`heard knock knock knock`), a letter drawn out four times or more (`Gooooal
 Gooooal Gooooal`), copies capitalized in lower-case prose where the language capitalizes only names (not
 German: `chantait Alléluia Alléluia Alléluia dans`); after an article the copies are a noun, and flagged
@@ -168,12 +165,6 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Experts agree that health health health care costs are rising fast.",
                 note="one syllable, but no short noise"),
         Example("Il a dit que le temps temps temps passe trop vite pour tout le monde ici.", language="fr"),
-        Example("The minister said that it is it is it is it is important to act now.",
-                note="a loop of words of two letters alone"),
-        Example("Le gouvernement a annoncé la création de la de la de la de la nouvelle agence.", language="fr"),
-        Example("El presidente habló de la de la de la de la economía del país.", language="es"),
-        Example("We want to be to be to be to be free of this debt.", note="a loop of two-letter words"),
-        Example("The company is in a in a in a in a difficult position this year."),
     )
     allow = (
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
@@ -430,10 +421,7 @@ def _segments_with_loops(tokens: list[Any]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word.
     ``tokens``: the text's, as str or as ASCII bytes (``lint.words.split_tokens``)."""
-    # (A comprehension: cheaper here than compress over two maps.) A token of two characters counts where it
-    # is a word of two ASCII letters (`is`, `de`), not marks (`>>` beside `<<`, which the reading passes over
-    # and would break a loop here): bytes.isalpha() knows ASCII alone, and bytes and str must agree.
-    tokens = [t for t in tokens if len(t) > 2 or (len(t) == 2 and t.isalpha() and t.isascii())]
+    tokens = [t for t in tokens if len(t) > 2]  # (a comprehension: cheaper here than compress over two maps)
     # Tokens are compared by their first characters first, all of them in C (lint.words), and word by
     # word only in the few runs where those agree. Equal stripped tokens have equal keys: stripping keeps
     # the first character, unless it strips all of a token's marks, and the marks all share one key.
