@@ -23,6 +23,7 @@ pysbd's own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -111,17 +112,41 @@ def _raw_spans(text: str, language: str) -> list[tuple[int, int]]:
         # on), not a crash of every rule that asks.
         sentences = [line for line in text.replace("\r", "\n").split("\n") if line.strip()]
     for sent in sentences:
-        if not sent:
-            continue
-        at = text.find(sent, pos)
-        while at != -1:
-            end = _SPACE.match(text, at + len(sent)).end()  # type: ignore[union-attr]
+        for at, stop in _written(text, sent, pos):
+            end = _SPACE.match(text, stop).end()  # type: ignore[union-attr]
             if end > prior_end:
                 spans.append((at, end))
-                prior_end, pos = end, at + len(sent)
+                prior_end, pos = end, stop
                 break
-            at = text.find(sent, at + 1)
     return spans
+
+
+def _written(text: str, sent: str, pos: int) -> Iterator[tuple[int, int]]:
+    """Where ``sent`` may be written in ``text`` from ``pos`` on, first to last: as pysbd gives it back, or with
+    other white space (no line break) between its words. pysbd writes some white space anew: its rules for
+    spaced dots (``ThreeSpaceRule``, ``FourSpaceRule``) give `.\\t. .` back as `. . .`. Such a sentence was found
+    nowhere and left out, or found as written further on (`. . . .` out of `.\\t. . . .`), and the next one
+    was placed at an earlier match of its text (`it is` in `bit is`)."""
+    if not sent:
+        return
+    at = text.find(sent, pos)
+    if at != -1 and (at == pos or text[pos:at].isspace()):
+        # Nothing but white space before it: no other way of writing it starts earlier (the usual case).
+        while at != -1:
+            yield at, at + len(sent)
+            at = text.find(sent, at + 1)
+        return
+    words = sent.split()
+    if not words:
+        return
+    spaced = re.compile(_BETWEEN_WORDS.join(map(re.escape, words)))
+    m = spaced.search(text, pos)
+    while m is not None:
+        yield m.span()
+        m = spaced.search(text, m.start() + 1)
+
+
+_BETWEEN_WORDS = r"[^\S\r\n]+"  # (pysbd breaks every line before it reads the rest)
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]], offset: int, out: list[tuple[int, int]]) -> None:
@@ -158,10 +183,9 @@ _PYSBD_SYMBOLS = frozenset("«»ûũǃȸȹʼᓰᓱᓳᓴᓷᓸ‘’“”•⁃
 def final_line(text: str) -> str | None:
     """The last line of ``text`` (after its last ``\\n`` or ``\\r``; trailing white space left out), within which
     the text of ``final_sentence``'s sentence lies, wherever the segmenter puts its other breaks: pysbd turns
-    every line break into a break between sentences before it reads anything else. (Its span may not: pysbd
-    gives `.\\t. .` back as `. . .`, and the sentence after it is then placed at an earlier match, as on
-    5c1fb97; P103 reads the text.) None where the text holds one of pysbd's own symbols
-    (``_PYSBD_SYMBOLS``)."""
+    every line break into a break between sentences before it reads anything else (and its span too, since
+    ``_written`` finds a sentence pysbd gives back with other white space, `.\\t. .` as `. . .`, where it is).
+    None where the text holds one of pysbd's own symbols (``_PYSBD_SYMBOLS``)."""
     if not text.isascii() and not _PYSBD_SYMBOLS.isdisjoint(text):
         return None
     text = text.rstrip()

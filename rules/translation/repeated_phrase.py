@@ -95,8 +95,7 @@ class RepeatedPhrase(Rule):
     summary = "A phrase looping three times or more, or a word joined to itself by 'and'"
     rationale = """
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
-may be separated by commas or semicolons), a word of four letters or more said four times or more in
-a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
+may be separated by commas or semicolons), a word of four letters or more said four times or more in a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
 spaces between the copies, a content word of five letters or more (`the Orchestral Orchestral Orchestral`,
 `tournament tournament tournament holders`); and a lower-case word joined to itself by *and* (`with
 benevolence and benevolence`).
@@ -108,7 +107,9 @@ translate twice. Raters mark both as the worst kind of error, and readers cannot
 Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
 no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, after a colon, a
 quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
-three times (`Mama Mama Mama`: a cry, a value, a name), nor a sound, cry or chant said three times: a
+three times (`Mama Mama Mama`: a cry, a value, a name) or a word of three letters or fewer over and
+over (`ha ha ha ha`, `MM MM MM MM`), a phrase of words of one or two letters alone said fewer than four
+times or with marks between its words (`LC v LC v LC v`, `Is it, is it, is it, is it?`), nor a sound, cry or chant said three times: a
 short word of one syllable (`heard knock knock knock`), a letter drawn out four times or more (`Gooooal
 Gooooal Gooooal`), copies capitalized in lower-case prose where the language capitalizes only names (not
 German: `chantait Alléluia Alléluia Alléluia dans`); after an article the copies are a noun, and flagged
@@ -233,6 +234,15 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Le chœur chantait Alléluia Alléluia Alléluia dans la nuit.", language="fr",
                 note="a chant, capitalized in lower-case prose"),
         Example("The chant of Allez Allez Allez rose from the stands.", note="a chant, capitalized in lower-case prose"),
+        Example("He laughed ha ha ha ha ha ha ha ha and went out.", note="one short word over and over: a sound"),
+        Example("The header reads MM MM MM MM MM MM MM MM in the frame.", note="one short word over and over: cells"),
+        Example("Is it, is it, is it, is it really over? she asked.", note="speech sets its copies apart"),
+        Example("He said it is it is it is and walked away.", note="short words three times: not yet a loop"),
+        Example("The timings were 10 ns 10 ns 10 ns in the first run.", note="a row of values"),
+        Example("Il parle de la mer et de la terre, de la pluie et du vent.", language="fr"),
+        Example("Ella cantaba la la la la la la mientras cocinaba.", language="es", note="a song's syllable"),
+        Example("To be or not to be, to be or not to be: that is the question.", note="a quotation said twice"),
+        Example("我们再看看吧，看看看看再说。", language="zh", note="reduplication: one word to the rule"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -313,7 +323,8 @@ def _loops_in(words: list[str], text: str, spans_of: tuple[re.Pattern[str], list
                 copies += 1
             phrase = words[at:at + d]
             if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
-                    d > 1 or copies > 3 or _triple_in_prose(text, _filled(*spans_of, text), at, phrase[0], sentence_case)):
+                    d > 1 or copies > 3 or _triple_in_prose(text, _filled(*spans_of, text), at, phrase[0], sentence_case)
+            ) and (any(len(w) > 2 for w in phrase) or _loop_of_short_words(text, _filled(*spans_of, text), at, d, copies)):
                 loops.append((at, d, copies))
             at = same.find(run, at + d * copies)
     return loops
@@ -324,6 +335,18 @@ def _filled(pattern: re.Pattern[str], spans: list[tuple[int, int]], text: str) -
     if not spans:
         spans.extend(m.span() for m in pattern.finditer(text))
     return spans
+
+
+def _loop_of_short_words(text: str, spans: list[tuple[int, int]], at: int, d: int, copies: int) -> bool:
+    """A phrase of words of one or two letters alone said four times or more, its words apart (`de la de la
+    de la de la`, `is it is it is it is it`), with bare spaces between all of them, as MT loops them: speech
+    and rhetoric set copies apart with commas (`Is it, is it, is it?`), and three copies are a figure or a
+    row of values (`10 ns 10 ns 10 ns`). A word said over and over read two or three at a time (`ha ha ha ha
+    ha ha`, `MM MM MM MM`) is a sound, a cry or a cell, as one word of three letters or fewer always is."""
+    if copies < 4 or len({text[s:e].lower() for s, e in spans[at:at + d]}) < 2:
+        return False
+    last = at + d * copies - 1
+    return all(text[spans[k][1]:spans[k + 1][0]] == " " for k in range(at, last))
 
 
 def _code_as_written(seg: Segment, source: str, at: int) -> str:
