@@ -160,7 +160,8 @@ def _t107_loops_by_hand(seg: Segment, source: str, sentence_case: bool) -> list[
             phrase = words[at:at + d]
             if any(len(w) > 1 and not w.isdigit() for w in phrase) and (d > 1 or len(phrase[0]) > 3) and (
                     d > 1 or copies > 3
-                    or repeated_phrase._triple_in_prose(text, spans, at, phrase[0], sentence_case)):
+                    or repeated_phrase._triple_in_prose(text, spans, at, phrase[0], sentence_case)) and (
+                    any(len(w) > 2 for w in phrase) or repeated_phrase._loop_of_short_words(text, spans, at, d, copies)):
                 loops.append((at, d, copies))
             at = same.find(run, at + d * copies)
     out, covered = [], -1
