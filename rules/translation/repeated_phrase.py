@@ -109,7 +109,8 @@ no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and
 quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
 three times (`Mama Mama Mama`: a cry, a value, a name) or a word of three letters or fewer over and
 over (`ha ha ha ha`, `MM MM MM MM`), a phrase of words of one or two letters alone said fewer than four
-times or with marks between its words (`LC v LC v LC v`, `Is it, is it, is it, is it?`), nor a sound, cry or chant said three times: a
+times or with marks between its words (`LC v LC v LC v`, `Is it, is it, is it, is it?`;
+a contraction, `it's`, is one word), nor a sound, cry or chant said three times: a
 short word of one syllable (`heard knock knock knock`), a letter drawn out four times or more (`Gooooal
 Gooooal Gooooal`), copies capitalized in lower-case prose where the language capitalizes only names (not
 German: `chantait Alléluia Alléluia Alléluia dans`); after an article the copies are a noun, and flagged
@@ -130,6 +131,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("It sold the Chinese bank's financial products, the Chinese bank's financial products, "
                 "the Chinese bank's financial products, and more."),
         Example("The minister said that the reform plan the reform plan the reform plan was ready."),
+        Example("He said it's it's it's it's over and left.", note="a contraction: one word, not two short ones"),
+        Example("The tool we're we're we're we're building is ready.", note="a contraction said four times"),
         Example("We must treat people with benevolence and benevolence."),
         Example("He spoke of the modern era of the modern era of the modern era of reform."),
         Example("Sales rose in the first quarter; in the first quarter; in the first quarter; in the first quarter."),
@@ -343,6 +346,10 @@ def _loop_of_short_words(text: str, spans: list[tuple[int, int]], at: int, d: in
     and rhetoric set copies apart with commas (`Is it, is it, is it?`), and three copies are a figure or a
     row of values (`10 ns 10 ns 10 ns`). A word said over and over read two or three at a time (`ha ha ha ha
     ha ha`, `MM MM MM MM`) is a sound, a cry or a cell, as one word of three letters or fewer always is."""
+    if any(len(token) > 2 for token in text[spans[at][0]:spans[at + d - 1][1]].split()):
+        # Short words joined by a mark are one word as written (`it's`, `we're`, a CJK clause's `：`): the
+        # loop is one of longer words, flagged as before (`it's it's it's it's`).
+        return True
     if copies < 4 or len({text[s:e].lower() for s, e in spans[at:at + d]}) < 2:
         return False
     last = at + d * copies - 1
