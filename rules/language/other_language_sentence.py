@@ -139,6 +139,19 @@ def _seams(clause: str, openers: frozenset[str] | None) -> list[int]:
     return [c for c in cuts if (word := _LETTERS.match(clause, c)) is not None and word.group().lower() in openers]
 
 
+def _page_resumes(tail: str, gate: re.Pattern[str], lang: str) -> bool:
+    """Whether the text after the other languages' last common word in ``tail`` reads, reliably, as the
+    page's language ``lang``. A sentence glued to the page's text runs to the end of its clause; where the
+    page's words come back before that end, the tail is a phrase set inside the page's sentence (a button's
+    label, a talk's title: `… tlačítko Save changes and close the window a pak restartujte aplikaci.`),
+    which a translation keeps as it is."""
+    ends = [m.end() for m in gate.finditer(tail)]
+    if not ends:
+        return False
+    found = identify(tail[ends[-1]:], lang)
+    return found.reliable and primary(found.language) == primary(lang)
+
+
 def _blank(m: re.Match[str]) -> str:
     """Spaces for a match, as long as it (offsets hold)."""
     return " " * len(m.group())
@@ -269,6 +282,9 @@ capitalize all nouns (German and its kin, where only a capital that opens anothe
 counts: `… fertig sein wird When the work …`). Where the page's language has no pack (Czech, Turkish,
 Romanian, Vietnamese…), and so no small words of its own to weigh, the text from such a capital needs two of
 the other language's small words, not one (`… din Albania, care are o rată …` reads as English to CLD2).
+A glued sentence runs to the end of its clause: where the page's language comes back after the other's last
+common word (`… tlačítko Save changes and close the window a pak restartujte aplikaci.`), the run is a label
+or a title set inside the page's sentence, kept as it is by a translation, and is not flagged.
 The span starts where the other language does: a sentence glued to the page's text with no full stop
 between (`… na części terytorium Meksyku Before we do that, …`), read as the other language whole, is
 underlined from the capital (or change of script) before its first small word after which the rest still
@@ -392,6 +408,14 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("Anna Berg, eine altgediente Drehbuch-Schreiberin und Autorin des Buches „Just the Funny Parts: And a "
                 "Few Hard Truths About Sneaking Into the Writers‘ Room\" hat eine andere Theorie.\n", language="de",
                 note="German capitals are its nouns (`Autorin des Buches`), not names: the sentence is read whole"),
+        Example("V dialogu klikněte na tlačítko Save changes and close the window a pak restartujte aplikaci.\n",
+                language="cs", note="a button's label inside the page's sentence, whose words come back after it"),
+        Example("Na konferenci zazněla přednáška How We Moved Our Whole Stack to the Cloud in a Year, kterou si pak "
+                "stáhlo mnoho lidí.\n", language="cs", note="a talk's title, without quotation marks"),
+        Example("W oknie dialogowym kliknij przycisk Save changes and close the window a potem uruchom ponownie "
+                "aplikację.\n", language="pl"),
+        Example("În fereastra de dialog apăsați butonul Save all changes to the file și apoi reporniți aplicația.\n",
+                language="ro"),
         Example("Ve čtvrtek přijeli do Prahy zástupci firem Microsoft a Google, aby ve škole představili své nové "
                 "služby pro učitele a jejich žáky.\n", language="cs", note="names after lower-case words: seams, read as Czech"),
         Example("Aplikace Visual Studio Code je nyní dostupná i v češtině a uživatelé si ji mohou stáhnout zdarma z "
@@ -587,8 +611,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 # text from a name on may hold one of them, which CLD2 then follows: Romanian `Macedonia,
                 # care are o rată de șomaj …`, English to it for `care are`.)
                 if other is not None and (page_words or not pack(other) or own_words_count(tail, other, lang) >= 2):
-                    yield start_at + at + cut, tail, other
-                    break
+                    if not _page_resumes(tail, gate, lang):
+                        yield start_at + at + cut, tail, other
+                    break  # (a later seam's tail ends as this one does: the page's words again)
 
     def _seamed(self, start_at: int, sentence: str, at: int, piece: str, lang: str, other: str, confidence: int,
                 source: frozenset[str] | None, capitals: bool) -> tuple[int, int]:
