@@ -139,7 +139,9 @@ def _seams(clause: str, openers: frozenset[str] | None) -> list[int]:
     return [c for c in cuts if (word := _LETTERS.match(clause, c)) is not None and word.group().lower() in openers]
 
 
-def _page_resumes(tail: str, gate: re.Pattern[str], lang: str) -> bool:
+
+
+def _page_resumes(tail: str, gate: re.Pattern[str], lang: str, other: str) -> bool:
     """Whether the text after the other languages' last common word in ``tail`` reads, reliably, as the
     page's language ``lang``. A sentence glued to the page's text runs to the end of its clause; where the
     page's words come back before that end, the tail is a phrase set inside the page's sentence (a button's
@@ -148,7 +150,13 @@ def _page_resumes(tail: str, gate: re.Pattern[str], lang: str) -> bool:
     ends = [m.end() for m in gate.finditer(tail)]
     if not ends:
         return False
-    found = identify(tail[ends[-1]:], lang)
+    rest = tail[ends[-1]:]
+    # (Where the page's language has a pack, one of its own small words too: the identifier, hinted with the
+    # page's language, also reads a glued sentence's closing names so: `… dans la prison HMP Long Lartin.`
+    # on an English page.)
+    if pack(lang) and not own_words_count(rest, lang, other):
+        return False
+    found = identify(rest, lang)
     return found.reliable and primary(found.language) == primary(lang)
 
 
@@ -283,8 +291,10 @@ counts: `… fertig sein wird When the work …`). Where the page's language has
 Romanian, Vietnamese…), and so no small words of its own to weigh, the text from such a capital needs two of
 the other language's small words, not one (`… din Albania, care are o rată …` reads as English to CLD2).
 A glued sentence runs to the end of its clause: where the page's language comes back after the other's last
-common word (`… tlačítko Save changes and close the window a pak restartujte aplikaci.`), the run is a label
-or a title set inside the page's sentence, kept as it is by a translation, and is not flagged.
+common word (with, where the page's language has a pack, one of its own small words: a glued sentence's
+closing names read as any language to the identifier), the run is a label
+or a title set inside the page's sentence (`… tlačítko Save changes and close the window a pak restartujte
+aplikaci.`), kept as it is by a translation, and is not flagged.
 The span starts where the other language does: a sentence glued to the page's text with no full stop
 between (`… na części terytorium Meksyku Before we do that, …`), read as the other language whole, is
 underlined from the capital (or change of script) before its first small word after which the rest still
@@ -307,6 +317,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         min_words: int = option(6, "the common (lower-case) words a sentence needs to be judged", minimum=1)
     opts: Options
     flag = (
+        Example("Any address can be either a version four or a version six address Un porte-parole de la direction a "
+                "déclaré que le personnel a été déployé dans la prison HMP Hollow Creek.\n", language="en",
+                note="a sentence glued to the page's, closed by names: no phrase set in the page's sentence"),
         Example("Aquesta pàgina és la versió catalana del lloc, podeu tornar a la pàgina principal.\n\n"
                 "Veuillez vérifier votre courrier électronique et suivre le lien pour confirmer votre nouveau compte.\n\n"
                 "Les modificacions s'han desat i apareixeran al mapa d'aquí a uns minuts.\n", language="ca",
@@ -412,8 +425,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 language="cs", note="a button's label inside the page's sentence, whose words come back after it"),
         Example("Na konferenci zazněla přednáška How We Moved Our Whole Stack to the Cloud in a Year, kterou si pak "
                 "stáhlo mnoho lidí.\n", language="cs", note="a talk's title, without quotation marks"),
-        Example("W oknie dialogowym kliknij przycisk Save changes and close the window a potem uruchom ponownie "
-                "aplikację.\n", language="pl"),
+        Example("W oknie dialogowym kliknij przycisk Save changes and close the window, a potem nie zamykaj "
+                "aplikacji.\n", language="pl"),
         Example("În fereastra de dialog apăsați butonul Save all changes to the file și apoi reporniți aplicația.\n",
                 language="ro"),
         Example("Ve čtvrtek přijeli do Prahy zástupci firem Microsoft a Google, aby ve škole představili své nové "
@@ -611,7 +624,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 # text from a name on may hold one of them, which CLD2 then follows: Romanian `Macedonia,
                 # care are o rată de șomaj …`, English to it for `care are`.)
                 if other is not None and (page_words or not pack(other) or own_words_count(tail, other, lang) >= 2):
-                    if not _page_resumes(tail, gate, lang):
+                    if not _page_resumes(tail, gate, lang, other):
                         yield start_at + at + cut, tail, other
                     break  # (a later seam's tail ends as this one does: the page's words again)
 
