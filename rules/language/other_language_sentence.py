@@ -81,9 +81,11 @@ _LATIN = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
 _CAPITALS = "".join(c for c in map(chr, _LATIN) if c.isupper() or c.istitle())
 _LOWER = "".join(c for c in map(chr, _LATIN) if c.islower())
 # Where a sentence may have been glued to the end of a clause with no mark between (a heading or a list
-# item without its full stop, then `Because of the borrowing rules, …`): a capital after a lower-case
-# word. The text from there on is asked as a sentence of its own.
-_SEAM = compiled_on_use(rf"(?<=[a-z{_LOWER}]) (?=[A-Z])")
+# item without its full stop, then `Because of the borrowing rules, …`): a capital (Latin, Greek, Cyrillic,
+# Armenian) after a lower-case word, in whatever script the page's is (`… ратуши An object-oriented …`,
+# `… w sieci lokalnej You can …`): the letter before is asked ``str.islower`` (``_seams``). The text from
+# there on is asked as a sentence of its own.
+_SEAM = compiled_on_use(rf"(?<=[^\W\d_]) (?=[A-Z{_CAPITALS}\u0386-\u03ab\u0400-\u042f\u0531-\u0556])")
 # Marks that end a clause, not a sentence: a piece ending so with too few words is read on.
 _CLAUSE_ENDS = (":", "：", ";", "；", "--", "—", "–")
 # In CJK text, a sentence in a Latin-script language is a run of Latin words and their punctuation.
@@ -124,6 +126,38 @@ def _without_names(sentence: str) -> str:
         return sentence
     blanked = _NAME_RUN.sub(_blank, sentence)
     return blanked if 2 * len(_LETTERS.findall(blanked)) >= len(_LETTERS.findall(sentence)) else sentence
+
+
+def _seams(clause: str, openers: frozenset[str] | None) -> list[int]:
+    """Where a sentence may start in ``clause`` glued to the text before it: after each space between a
+    lower-case letter and a capital (``_SEAM``). Where the page's capitals open its nouns too (German),
+    only a capital that opens one of ``openers``, the other languages' common words (`… dem Präsidenten
+    When the …`): a noun's capital is no seam."""
+    cuts = [m.end() for m in _SEAM.finditer(clause) if clause[m.start() - 1].islower()]
+    if openers is None:
+        return cuts
+    return [c for c in cuts if (word := _LETTERS.match(clause, c)) is not None and word.group().lower() in openers]
+
+
+
+
+def _page_resumes(tail: str, gate: re.Pattern[str], lang: str, other: str) -> bool:
+    """Whether the text after the other languages' last common word in ``tail`` reads, reliably, as the
+    page's language ``lang``. A sentence glued to the page's text runs to the end of its clause; where the
+    page's words come back before that end, the tail is a phrase set inside the page's sentence (a button's
+    label, a talk's title: `… tlačítko Save changes and close the window a pak restartujte aplikaci.`),
+    which a translation keeps as it is."""
+    ends = [m.end() for m in gate.finditer(tail)]
+    if not ends:
+        return False
+    rest = tail[ends[-1]:]
+    # (Where the page's language has a pack, one of its own small words too: the identifier, hinted with the
+    # page's language, also reads a glued sentence's closing names so: `… dans la prison HMP Long Lartin.`
+    # on an English page.)
+    if pack(lang) and not own_words_count(rest, lang, other):
+        return False
+    found = identify(rest, lang)
+    return found.reliable and primary(found.language) == primary(lang)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -249,6 +283,18 @@ other sentences the model reads as another language (Asturian as Spanish, Danish
 flagged; a translation that is its source whole, where B102 (`untranslated-string`) reported it, is left to
 B102: one finding for the entry, not one more per sentence here (with B102 off, or where B102 lets the copy
 through, it is asked here).
+A sentence glued to the page's text with no full stop between (a heading or a segment run into the next) is
+looked for after each capital that follows a lower-case letter, in any script, where the page's capitals open
+only sentences and names: as its language pack says, or, without one, in every language but those that
+capitalize all nouns (German and its kin, where only a capital that opens another language's common word
+counts: `… fertig sein wird When the work …`). Where the page's language has no pack (Czech, Turkish,
+Romanian, Vietnamese…), and so no small words of its own to weigh, the text from such a capital needs two of
+the other language's small words, not one (`… din Albania, care are o rată …` reads as English to CLD2).
+A glued sentence runs to the end of its clause: where the page's language comes back after the other's last
+common word (with, where the page's language has a pack, one of its own small words: a glued sentence's
+closing names read as any language to the identifier), the run is a label
+or a title set inside the page's sentence (`… tlačítko Save changes and close the window a pak restartujte
+aplikaci.`), kept as it is by a translation, and is not flagged.
 The span starts where the other language does: a sentence glued to the page's text with no full stop
 between (`… na części terytorium Meksyku Before we do that, …`), read as the other language whole, is
 underlined from the capital (or change of script) before its first small word after which the rest still
@@ -271,6 +317,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         min_words: int = option(6, "the common (lower-case) words a sentence needs to be judged", minimum=1)
     opts: Options
     flag = (
+        Example("Any address can be either a version four or a version six address Un porte-parole de la direction a "
+                "déclaré que le personnel a été déployé dans la prison HMP Hollow Creek.\n", language="en",
+                note="a sentence glued to the page's, closed by names: no phrase set in the page's sentence"),
         Example("Aquesta pàgina és la versió catalana del lloc, podeu tornar a la pàgina principal.\n\n"
                 "Veuillez vérifier votre courrier électronique et suivre le lien pour confirmer votre nouveau compte.\n\n"
                 "Les modificacions s'han desat i apareixeran al mapa d'aquí a uns minuts.\n", language="ca",
@@ -303,6 +352,21 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 note="glued after a name: underlined from `Before` (tests/test_other_language_spans.py)"),
         Example("Nie poszło zbyt dobrze Thinking about the relationships another way, a parent node should own its "
                 "children.\n", language="pl", note="the whole sentence reads as English: underlined from `Thinking`"),
+        Example("Ve čtvrtek ráno se na náměstí sešlo několik set lidí a starosta jim poděkoval za trpělivost Most "
+                "of the residents had already left the town before the storm reached the coast.\n", language="cs",
+                note="a language without a pack writes sentence case too: underlined from `Most`"),
+        Example("Belediye başkanı dün akşam yaptığı açıklamada yeni köprünün gelecek yıl tamamlanacağını söyledi The "
+                "contractor said that the work would be finished before the end of the summer.\n", language="tr"),
+        Example("Primăria a anunțat ieri că lucrările la noul pod vor fi încheiate până la sfârșitul anului viitor "
+                "The contractor said that the work would be finished before the end of the summer.\n", language="ro"),
+        Example("Thành phố đã công bố kế hoạch xây dựng một cây cầu mới bắc qua sông vào năm tới When the work is "
+                "finished, the bridge will be open to traffic in both directions.\n", language="vi"),
+        Example("Мэр города заявил, что строительство нового моста будет завершено к концу следующего года The "
+                "contractor said that the work would be finished before the end of the summer.\n", language="ru",
+                note="a capital after a lower-case Cyrillic letter is a seam"),
+        Example("Der Bürgermeister hat gestern angekündigt, dass die neue Brücke im nächsten Jahr fertig sein wird "
+                "When the work is finished, the bridge will be open to traffic in both directions.\n", language="de",
+                note="German capitalizes its nouns: a seam only where the capital opens another language's word"),
         Example("Het team van de trainer heeft dit seizoen nog geen uitwedstrijd gewonnen in de competitie van "
                 "Schotland The transmitter half is the upstream location where you put the rubber duck into the "
                 "river.\n", language="nl", note="underlined from `The`"),
@@ -357,6 +421,35 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("Anna Berg, eine altgediente Drehbuch-Schreiberin und Autorin des Buches „Just the Funny Parts: And a "
                 "Few Hard Truths About Sneaking Into the Writers‘ Room\" hat eine andere Theorie.\n", language="de",
                 note="German capitals are its nouns (`Autorin des Buches`), not names: the sentence is read whole"),
+        Example("V dialogu klikněte na tlačítko Save changes and close the window a pak restartujte aplikaci.\n",
+                language="cs", note="a button's label inside the page's sentence, whose words come back after it"),
+        Example("Na konferenci zazněla přednáška How We Moved Our Whole Stack to the Cloud in a Year, kterou si pak "
+                "stáhlo mnoho lidí.\n", language="cs", note="a talk's title, without quotation marks"),
+        Example("W oknie dialogowym kliknij przycisk Save changes and close the window, a potem nie zamykaj "
+                "aplikacji.\n", language="pl"),
+        Example("În fereastra de dialog apăsați butonul Save all changes to the file și apoi reporniți aplicația.\n",
+                language="ro"),
+        Example("Ve čtvrtek přijeli do Prahy zástupci firem Microsoft a Google, aby ve škole představili své nové "
+                "služby pro učitele a jejich žáky.\n", language="cs", note="names after lower-case words: seams, read as Czech"),
+        Example("Aplikace Visual Studio Code je nyní dostupná i v češtině a uživatelé si ji mohou stáhnout zdarma z "
+                "webu výrobce.\n", language="cs"),
+        Example("Starosta na konci projevu řekl jen Thank you very much a pak odešel z pódia bez dalších otázek od "
+                "novinářů.\n", language="cs", note="a short English quote without marks"),
+        Example("Funkce vrací hodnotu None, pokud soubor neexistuje nebo k němu uživatel nemá oprávnění ke čtení a "
+                "zápisu.\n", language="cs", note="a code term"),
+        Example("Şirket, yeni Galaxy Tab modelini gelecek ay Türkiye'de satışa sunacağını ve fiyatının da o zaman "
+                "açıklanacağını duyurdu.\n", language="tr"),
+        Example("Kullanıcı dosyayı açamazsa fonksiyon None değerini döndürür ve hata mesajı ekranda gösterilir.\n",
+                language="tr"),
+        Example("Compania a anunțat că aplicația Microsoft Teams va fi disponibilă gratuit pentru toate școlile din "
+                "țară de anul viitor.\n", language="ro"),
+        Example("Guvernul a anunțat noi investiții pentru regiunile sărace din Albania, care are o rată de șomaj mai "
+                "mare de 15%.\n", language="ro",
+                note="CLD2 reads the text from `Albania` on as English for `care are`: one English word, not two"),
+        Example("Người dùng có thể tải ứng dụng Google Maps về điện thoại và sử dụng nó ngay cả khi không có mạng.\n",
+                language="vi"),
+        Example("Cuối buổi họp báo, ông chỉ nói Thank you for coming rồi rời khỏi phòng mà không trả lời thêm câu hỏi "
+                "nào.\n", language="vi"),
         Example("Ye are viewin the Scots version o this page. Ye can gang back tae the main page gin ye want.\n",
                 language="sco", note="Scots, which CLD2 reads as English"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
@@ -460,12 +553,11 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         if source is not None and copied(seg, doc) and _reported_within(copies, seg):
             return  # the whole source copied, and B102 reported the entry: once is enough
         case = (pack(doc.language) or {}).get("sentence-case")
-        # A capital after a lower-case word is a seam only where capitals start sentences and names, not
-        # every noun (German).
-        seams = bool(case)
-        # Where the span starts, a capital is a seam unless the language says its capitals open nouns too: a
-        # narrower underline is all it decides, so a language without a pack is given the benefit.
-        capitals = case is not False
+        # Whether the page's capitals open only sentences and names: a capital after a lower-case word is
+        # then a seam, where the span may start. Its pack says so; without one, every language that writes
+        # capitals does but those that capitalize every noun (German's kin): a Czech, Turkish, Romanian or
+        # Vietnamese page needs no pack for an English sentence glued to its text to be found.
+        capitals = case if case is not None else not capitalizes_nouns(lang)
         spans = _LATIN_SPAN if lang in _CJK_LANGUAGES else _SENTENCE
         for start_at, sentence in _sentences(spans, text, min_words):
             # (Not the paragraph at once: CLD2 folds one English sentence into a French paragraph.)
@@ -473,7 +565,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                     or text.startswith("{/")):
                 continue  # an MDX comment, never shown (its asterisks may have been read as emphasis: `{/FIXME…/}`)
             for at, piece, other in self._foreign_parts(start_at, sentence, lang, min_words, confidence, gate,
-                                                        source, lang not in _CJK_LANGUAGES, seams):
+                                                        source, lang not in _CJK_LANGUAGES, capitals):
                 start, end = self._seamed(start_at, sentence, at, piece, lang, other, confidence, source, capitals)
                 if in_program_output(doc, seg, start):
                     continue  # what a program prints, quoted as it prints it
@@ -483,7 +575,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
 
     def _foreign_parts(self, start_at: int, sentence: str, lang: str, min_words: int, confidence: int,
                        gate: re.Pattern[str], source: frozenset[str] | None,
-                       latin: bool, seams: bool) -> Iterator[tuple[int, str, str]]:
+                       latin: bool, capitals: bool) -> Iterator[tuple[int, str, str]]:
         """(offset, text, language) for the sentence, or the parts of it, written in another language than
         ``lang``. Where the whole reads as the page's language, its clauses (after `;` or ` -- `) are
         asked, and in each clause the text after a seam (`… em laboratório We’re no longer …`): a
@@ -507,7 +599,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 if other is not None:
                     yield start_at + at, clause, other
                     continue
-            if not seams or _SEAM.search(clause) is None:
+            cuts = _seams(clause, None if capitals else foreign_words(lang))
+            if not cuts:
                 continue
             # Where the clause's common words and the other languages' words stand, found once: a tail's
             # counts are then looked up, not found again for each seam (a name is a seam too).
@@ -516,8 +609,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
             foreign_at = [m.start() for m in gate.finditer(clause)]  # (the foreign-words gate: a Latin page)
             page_words = own_words(lang)
             own_at = [m.start() for m in _LETTERS.finditer(clause) if m.group().lower() in page_words]
-            for seam in _SEAM.finditer(clause):
-                cut = seam.end()
+            for cut in cuts:
                 if (len(words_at) - bisect_left(words_at, cut)) + (len(cjk_at) - bisect_left(cjk_at, cut)) // 2 < min_words:
                     break  # later tails are shorter still
                 if not foreign_at or foreign_at[-1] < cut:
@@ -527,9 +619,14 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                     continue  # the page's own small words outnumber the others' there: the model would agree
                 tail = clause[cut:]
                 other = self._other_language(tail, lang, confidence, source)
-                if other is not None:
-                    yield start_at + at + seam.end(), tail, other
-                    break
+                # (Where the page's language has no small words of its own to outnumber the other's (no
+                # pack), two of the other's, not one: a tail is a guess at a sentence's start, and the page's
+                # text from a name on may hold one of them, which CLD2 then follows: Romanian `Macedonia,
+                # care are o rată de șomaj …`, English to it for `care are`.)
+                if other is not None and (page_words or not pack(other) or own_words_count(tail, other, lang) >= 2):
+                    if not _page_resumes(tail, gate, lang, other):
+                        yield start_at + at + cut, tail, other
+                    break  # (a later seam's tail ends as this one does: the page's words again)
 
     def _seamed(self, start_at: int, sentence: str, at: int, piece: str, lang: str, other: str, confidence: int,
                 source: frozenset[str] | None, capitals: bool) -> tuple[int, int]:
