@@ -99,6 +99,21 @@ def test_t101_gate_finds_a_match_where_its_trigger_as_written_finds_one() -> Non
     assert gate.search("the border city The most violent") and not gate.search("The most violent")
 
 
+def test_t101_gate_matches_at_the_space_before_each_capital_the_trigger_matches_at() -> None:
+    # The gate reads the character before the space through one class (`[\\w'’,-]`) that must hold every
+    # character any branch's lookbehind allows: Latin letters and punctuation and some beyond before the
+    # space, each of the trigger's words after it. A class left narrower (no `’`, no `,`, no `œ`) fails here.
+    gate = re.compile(mid_sentence_capital._GATE, re.MULTILINE)
+    written = re.compile(mid_sentence_capital._TRIGGER, re.MULTILINE)
+    t101 = mid_sentence_capital
+    words = sorted({*t101._WORDS, *t101._OTHER_WORDS, *t101._RUN_TRIGGER_WORDS, "A", *t101._LETTERS})
+    # (Latin, general punctuation, a few letters and marks beyond: the lookbehinds list only such characters.)
+    befores = "".join(map(chr, [*range(0x21, 0x250), *range(0x2000, 0x2070)])) + "ΑλЖж中ー。、\ufffc\u3000"
+    text = "\n".join(f"x{c} {w} next" for w in words for c in befores)
+    assert [m.start() for m in gate.finditer(text)] == [m.start() - 1 for m in written.finditer(text)]
+    assert sum(1 for _ in gate.finditer(text)) > 10 * len(words)
+
+
 def test_s108_split_mark_by_mark_cuts_the_pieces_the_class_split_cuts() -> None:
     # Marks next to marks, every kind of white space str patterns know, the cut character in the text.
     rng = random.Random(108)

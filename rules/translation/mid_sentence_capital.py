@@ -244,7 +244,12 @@ _TRIGGER = "(?:" + "|".join([*_word_led(_WORDS, "[a-z,]"), *_word_led(_OTHER_WOR
 # in C, and only where a branch's first letter follows it. The branches' literal first letters alone
 # made the engine stop at every character of the prose (7 ns a character, the costliest of all triggers).
 _FIRST_LETTERS = "".join(sorted({w[0] for w in (*_WORDS, *_OTHER_WORDS, *_RUN_TRIGGER_WORDS, "A", *_LETTERS)}))
-_GATE = f" (?=[{re.escape(_FIRST_LETTERS)}])(?={_TRIGGER})"
+# The capital is read as a class right after the space, not asserted (an assertion costs the engine more at
+# each of the prose's spaces than the class), and the character before the space must be one that some
+# branch's lookbehind allows: `[a-z,]`, `_LOWER_BEFORE` and `[\w'’-]` all lie in `[\w'’,-]`, which rules
+# out the sentence starts (`. The`) before the branches are tried. The match still opens at the space.
+_FIRST_CLASS = f"[{re.escape(_FIRST_LETTERS)}]"
+_GATE = f" {_FIRST_CLASS}(?<=[\\w'’,-] {_FIRST_CLASS})(?<=(?=(?:{_TRIGGER})){_FIRST_CLASS})"
 
 
 @lru_cache(maxsize=16)
