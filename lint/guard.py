@@ -91,7 +91,7 @@ class Deadline:
     before. A host's own alarm (pytest-timeout's) is kept: one due first is left alone (the block runs
     unguarded), a later one is put back on exit with the time the block took taken off it."""
 
-    __slots__ = ("_armed", "_base", "_outer", "_previous", "seconds")
+    __slots__ = ("_armed", "_base", "_fired", "_outer", "_previous", "seconds")
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -99,6 +99,7 @@ class Deadline:
         self._previous: Any = None  # (None too where the old handler was not set from Python)
         self._outer: tuple[float, float] = (0.0, 0.0)  # the host's timer: (seconds left, interval)
         self._base: Any = None  # the frame that entered the block (imports below it are the host's)
+        self._fired = False  # the limit ran out (the timer since is the handler's own, not the block's)
 
     def __enter__(self) -> Deadline:
         seconds = self.seconds
@@ -121,26 +122,41 @@ class Deadline:
         # next file's ``import`` finds a module half made, and a C extension cannot be made twice), every
         # later file of the worker an error. The import ends first; the file is stopped just after. (Only
         # imports begun inside the block: a host may check files while its own module is imported.)
+        if not self._armed:  # (an alarm due as ``stop`` disarmed the timer: the block is over)
+            return
         base = self._base
         while frame is not None and frame is not base:
             if frame.f_code.co_filename.startswith("<frozen importlib._bootstrap"):
                 signal.setitimer(signal.ITIMER_REAL, _AFTER_IMPORT)
                 return
             frame = frame.f_back
+        # Armed again before the stop is raised: where the handler ran inside a ``__del__``, a weakref's or
+        # the collector's callback, the interpreter prints the exception and drops it ("Exception ignored
+        # in"), and a timer spent would leave the file to run on unguarded. The next alarm stops it there.
+        signal.setitimer(signal.ITIMER_REAL, _AGAIN)
+        self._fired = True
         raise TimedOut(self.seconds)
 
     def stop(self) -> None:
         """Disarm the timer and put the old handler (and timer) back (again: nothing)."""
-        if self._armed:
-            self._armed = False
-            self._base = None  # (a frame holds this object: no cycle kept)
+        while self._armed:
             try:
-                left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
-            finally:  # (a TimedOut raised just before the timer was disarmed still restores the handler)
-                signal.signal(signal.SIGALRM, signal.SIG_DFL if self._previous is None else self._previous)
-            outer, every = self._outer
-            if outer:
-                signal.setitimer(signal.ITIMER_REAL, max(outer - (self.seconds - left), 1e-6), every)
+                self._disarm()
+            except TimedOut:  # (due in the instant before it was disarmed: the block is over all the same)
+                continue
+
+    def _disarm(self) -> None:
+        self._armed = False
+        self._base = None  # (a frame holds this object: no cycle kept)
+        try:
+            left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
+        finally:  # (a TimedOut raised just before the timer was disarmed still restores the handler)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if self._previous is None else self._previous)
+        if self._fired:  # (what is left is of the handler's second alarm: the whole limit was used)
+            left = 0.0
+        outer, every = self._outer
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (self.seconds - left), 1e-6), every)
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
@@ -149,6 +165,7 @@ class Deadline:
 
 _ALARMS = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
 _AFTER_IMPORT = 0.005  # seconds: how soon a stop that found an import under way looks again
+_AGAIN = 0.1  # seconds: how soon a stop raised where the interpreter drops it is raised again
 
 
 def segment_line(error: BaseException) -> int | None:

@@ -316,3 +316,30 @@ def test_a_limit_due_at_once_still_puts_the_handler_back():
             pass
         left.append((signal.getsignal(signal.SIGALRM) is handler, (signal.getitimer(signal.ITIMER_REAL)[0] == 0) == (not outer)))
     assert left.count((True, True)) == 200, left[:3]
+
+
+def test_a_stop_the_interpreter_drops_is_raised_again():
+    # The alarm can come while a ``__del__`` (or a weakref's or the collector's callback) runs: there the
+    # interpreter prints the exception and drops it. The block must still be stopped, not run on unguarded
+    # (seen in a corpus run: the stop fell in WeakSet's callback and the record was checked to its end).
+    import time
+
+    dropped = []
+
+    class Slow:
+        def __del__(self) -> None:
+            try:
+                while True:
+                    pass
+            except TimedOut:
+                dropped.append(True)
+                raise
+
+    start = time.monotonic()
+    with pytest.raises(TimedOut), Deadline(0.05):
+        slow = Slow()
+        del slow  # (its __del__ runs until the limit, and the stop raised there is dropped)
+        while time.monotonic() - start < 30:  # (unguarded, the block would run to this bound)
+            pass
+    assert dropped == [True]
+    assert time.monotonic() - start < 30
