@@ -34,6 +34,7 @@ finally:
 if TYPE_CHECKING:
     from lint.config import Config, ConfigResolver
     from lint.engine import FileResult, Linter, Selection
+    from lint.model import FileError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
@@ -168,6 +169,7 @@ def check(
     from lint.config import ConfigError
     from lint.discover import discover
     from lint.engine import Linter
+    from lint.model import FileError
     from lint.report import ReportOptions, Summary, reporter_for
 
     _names_as_bytes()
@@ -208,12 +210,30 @@ def check(
         changed = _report_results(zip(results, configs, strict=True), reporter, summary,
                                   verbose=verbose, diff=diff, fail_level=fail_level)
     except _stopping_errors(ConfigError) as exc:
+        if not diff:
+            reporter.stop(summary, _stop_error(exc))
         fail(str(exc))
+    except KeyboardInterrupt:  # (said, exit 130, by ``LazyGroup.invoke``)
+        if not diff:
+            reporter.stop(summary, FileError("", "interrupted"))
+        raise
     if not diff:
         reporter.finish(summary)
     if output_file:
         report_stream.close()
     sys.exit(_exit_code(summary, diff=diff, changed=changed, exit_zero=exit_zero))
+
+
+def _stop_error(exc: BaseException) -> FileError:
+    """The error that stopped a run, as its report holds it: a config's with the config file and line,
+    any other with no path (no file is to blame); the message as the command says it, less the place."""
+    from lint.config import ConfigError
+    from lint.model import FileError
+    from lint.report.locations import display_path
+
+    if isinstance(exc, ConfigError) and exc.path:
+        return FileError(display_path(exc.path), exc.message, exc.line)
+    return FileError("", str(exc))
 
 
 def _resolver(isolated: bool, config_file: str | None, first: Path) -> ConfigResolver:

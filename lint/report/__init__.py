@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from lint.engine import FileResult
-from lint.model import Finding, Severity, Source
+from lint.model import FileError, Finding, Severity, Source
 from lint.patterns import compiled
 
 REPORTERS: dict[str, str] = {
@@ -146,9 +146,10 @@ class Reporter:
     def write_item(self, value: Any, indent: str = "  ") -> None:
         """One element of the JSON array a reporter streams as each file is done: on a line of its own,
         after a comma unless it is the first."""
-        self.stream.write(("\n" if self._items == 0 else ",\n") + indent)
+        # One write, the item whole: a Ctrl-C between two writes would leave a comma that ``stop`` could not
+        # close into valid JSON.
+        self.stream.write(("\n" if self._items == 0 else ",\n") + indent + json_text(value))
         self._items += 1
-        self.stream.write(json_text(value))
 
     def start(self) -> None:
         pass
@@ -158,6 +159,21 @@ class Reporter:
 
     def finish(self, summary: Summary) -> None:
         pass
+
+    # A report that is one JSON document (json, sarif, rdjson, gitlab) sets this: left open, it is not JSON.
+    closes_on_stop = False
+
+    def stop(self, summary: Summary, error: FileError) -> None:
+        """The run stopped part-way (exit 2, or 130 for Ctrl-C) with ``error``, which no file's result holds
+        (a broken config met on the walk, a failed --jobs pool, a rule's ``StopRun``, Ctrl-C; ``path`` is
+        empty where no file is to blame). A JSON report is closed: what was written stays, the error joins
+        the file errors, in the format's place for them, and the report ends as a whole run's does. A
+        line-oriented report (text, github) is left as it is: each line already stands alone."""
+        if not self.closes_on_stop:
+            return
+        summary.errors += 1
+        self.file(FileResult(path=error.path, errors=[error]))
+        self.finish(summary)
 
 
 # Compiled with the module, not on first use (through the store of compiled patterns, ``lint.patterns``,

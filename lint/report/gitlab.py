@@ -19,6 +19,8 @@ SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}
 
 
 class GitlabReporter(Reporter):
+    closes_on_stop = True
+
     def start(self) -> None:
         self._items = 0
         self.stream.write("[")
@@ -30,7 +32,9 @@ class GitlabReporter(Reporter):
             line = error.line or 1
             self.write_item({
                 "type": "issue",
-                "description": f"copylint could not check this file: {error.message}",
+                # (no path: the error that stopped the run, which no file is to blame for, ``Reporter.stop``)
+                "description": (f"copylint could not check this file: {error.message}" if error.path
+                                else f"copylint stopped: {error.message}"),
                 "check_name": "copylint-error",
                 "categories": ["Bug Risk"],
                 "fingerprint": fingerprint.error(error.message),

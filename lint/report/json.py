@@ -19,6 +19,8 @@ MINOR_VERSION = 2
 
 
 class JsonReporter(Reporter):
+    closes_on_stop = True
+
     def start(self) -> None:
         self._items = 0
         self._errors: list[FileError] = []

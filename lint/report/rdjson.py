@@ -38,6 +38,8 @@ def merged_edit(text: str, fix: Fix) -> tuple[int, int, str]:
 
 
 class RdjsonReporter(Reporter):
+    closes_on_stop = True
+
     def start(self) -> None:
         self._items = 0
         self.stream.write('{"source": %s, "diagnostics": [' % json.dumps(SOURCE))

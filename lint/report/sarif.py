@@ -79,6 +79,8 @@ def _help(rule: Any) -> dict[str, str]:
 
 
 class SarifReporter(Reporter):
+    closes_on_stop = True
+
     def start(self) -> None:
         self._items = 0
         self._rules: dict[str, int] = {}
@@ -152,11 +154,12 @@ class SarifReporter(Reporter):
             n: dict[str, Any] = {
                 "level": "error",
                 "message": {"text": e.message},
-                "locations": [{"physicalLocation": {
+            }
+            if e.path:  # (none for the error that stopped the run where no file is to blame: ``Reporter.stop``)
+                n["locations"] = [{"physicalLocation": {
                     "artifactLocation": {"uri": artifact_uri(e.path), "uriBaseId": SRCROOT},
                     **({"region": {"startLine": e.line}} if e.line else {}),
-                }}],
-            }
+                }}]
             notifications.append(n)
         invocation = {"executionSuccessful": not self._errors, "toolExecutionNotifications": notifications}
         self.stream.write(
