@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -166,10 +167,8 @@ def check(
     progress: bool | None, baseline_file: str | None, changed_since: str | None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; - reads stdin)."""
-    from lint.config import ConfigError
     from lint.discover import discover
     from lint.engine import Linter
-    from lint.model import FileError
     from lint.report import ReportOptions, Summary, reporter_for
 
     _names_as_bytes()
@@ -194,7 +193,7 @@ def check(
     reporter = reporter_for(output_format, report_stream, options)
     summary = Summary()
     reporter.start()
-    try:
+    with _closed_on_stop(reporter, summary, diff=diff):
         if read_stdin:
             results, configs = _lint_stdin(linter, resolver, stdin_filename or "-", fix=fix, diff=diff,
                                            unsafe=unsafe_fixes)
@@ -209,19 +208,33 @@ def check(
             results = _without_baseline(results, baseline_file)
         changed = _report_results(zip(results, configs, strict=True), reporter, summary,
                                   verbose=verbose, diff=diff, fail_level=fail_level)
-    except _stopping_errors(ConfigError) as exc:
-        if not diff:
-            reporter.stop(summary, _stop_error(exc))
-        fail(str(exc))
-    except KeyboardInterrupt:  # (said, exit 130, by ``LazyGroup.invoke``)
-        if not diff:
-            reporter.stop(summary, FileError("", "interrupted"))
-        raise
     if not diff:
         reporter.finish(summary)
     if output_file:
         report_stream.close()
     sys.exit(_exit_code(summary, diff=diff, changed=changed, exit_zero=exit_zero))
+
+
+@contextmanager
+def _closed_on_stop(reporter: Any, summary: Any, *, diff: bool) -> Iterator[None]:
+    """Run the check's body; where an error stops it (``_stopping_errors``: one line, exit 2) or Ctrl-C
+    does (said, exit 130, by ``LazyGroup.invoke``), the report is ended first (``Reporter.stop``), so that
+    a JSON report stays JSON. (With --diff the report holds only errors and is never ended.)"""
+    from lint.config import ConfigError
+    from lint.model import FileError
+
+    try:
+        yield
+    except KeyboardInterrupt:
+        if not diff:
+            reporter.stop(summary, FileError("", "interrupted"))
+        raise
+    except Exception as exc:
+        if not isinstance(exc, _stopping_errors(ConfigError)):  # (read now: a pool's error once it ran)
+            raise
+        if not diff:
+            reporter.stop(summary, _stop_error(exc))
+        fail(str(exc))
 
 
 def _stop_error(exc: BaseException) -> FileError:
