@@ -16,6 +16,15 @@ def _missing(path: Path) -> str:
     return f"needs {path}: ../shared (the seed article, corpora, schemas) sits beside a working copy, not in a clone"
 
 
+def ctrl_c_reaches_it() -> None:
+    """A child's ``preexec_fn``: SIGINT as a terminal's Ctrl-C gives it. A shell without job control starts
+    a background job (a CI step's ``cmd &``) with SIGINT ignored, which its children inherit: there, a test
+    that sends SIGINT would see the run finish as if it had never been sent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def needs_shared(*parts: str) -> pytest.MarkDecorator:
     """Skip the test (with the reason) when ``../shared/<parts>`` is absent, as in a fresh clone."""
     path = SHARED.joinpath(*parts)

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import ROOT, SEED, needs_seed
+from tests.conftest import ROOT, SEED, ctrl_c_reaches_it, needs_seed
 
 OUTPUT_SCHEMA = json.loads((ROOT / "lint" / "data" / "output.schema.json").read_text())
 
@@ -325,7 +325,7 @@ def test_ctrl_c_mid_run_exits_130_with_one_line(tmp_path, jobs):
         (tmp_path / name).write_text(text, encoding="utf-8")  # some 4 s of CPU each
     p = subprocess.Popen([sys.executable, "-m", "lint", "check", "--no-cache", "--isolated", "--jobs", jobs,
                           *names], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                         start_new_session=True)
+                         start_new_session=True, preexec_fn=ctrl_c_reaches_it)
     # (Interrupted once it is well into the files: a second of CPU is past start-up, far from the end.)
     while p.poll() is None and _cpu_seconds(p.pid) < 1.0:
         time.sleep(0.02)

@@ -19,7 +19,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import ROOT, shared_path
+from tests.conftest import ROOT, ctrl_c_reaches_it, shared_path
 
 OUTPUT_SCHEMA = json.loads((ROOT / "lint" / "data" / "output.schema.json").read_text())
 YAML_ERROR = "invalid YAML: expected the node content, but found '<stream end>'"
@@ -154,7 +154,7 @@ def _stopped_while_waiting(tmp_path: Path, stop: object, *args: str) -> subproce
         url = "http://127.0.0.1:%d" % server.getsockname()[1]
         proc = subprocess.Popen([sys.executable, "-m", "lint", "check", "--no-cache", "--format", "json",
                                  "--languagetool", url, *args, "."], cwd=tmp_path, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+                                stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_reaches_it)
         try:
             conn, _ = server.accept()
             with conn:
