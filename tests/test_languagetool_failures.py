@@ -9,6 +9,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -183,6 +184,37 @@ def test_server_stopped_mid_run(run, lt_fresh, own_server, capsys):
     assert all(_other_rules_only([f.code for f in found]) for found in rest)
     messages = _messages(capsys.readouterr().err)
     assert len(messages) == 1 and f"cannot reach LanguageTool at {own_server.url}" in messages[0], messages
+
+
+# The main thread exits (as a JVM's can while it shuts down) and another thread keeps the listening socket.
+_LEADER_GONE = """
+import ctypes, socket, threading, time
+listener = socket.socket()
+listener.bind(("127.0.0.1", 0))
+listener.listen()
+print(listener.getsockname()[1], flush=True)
+threading.Thread(target=time.sleep, args=(60,)).start()
+ctypes.CDLL(None).pthread_exit(None)
+"""
+
+
+def test_a_process_whose_leader_is_a_zombie_but_whose_threads_run_is_alive():
+    """`languagetool stop` waits until the server is gone. Its leader shown as a zombie is not gone while another
+    thread still holds the port: a connection there is accepted, then reset (the intermittent `Connection reset by
+    peer` that test_server_stopped_mid_run met instead of `cannot reach`)."""
+    proc = subprocess.Popen([sys.executable, "-c", _LEADER_GONE], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(proc.stdout.readline())  # type: ignore[union-attr]
+        deadline = time.monotonic() + 10
+        while "Z" not in Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()[:1]:
+            assert time.monotonic() < deadline, "the child's main thread did not exit"
+            time.sleep(0.02)
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()  # still accepting
+        assert server._alive(proc.pid)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not server._alive(proc.pid)
 
 
 def test_server_stopped_mid_run_of_the_cli(lt_fresh, own_server, tmp_path):

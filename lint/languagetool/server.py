@@ -69,11 +69,15 @@ def _parse_properties(text: str) -> dict[str, str]:
 
 
 def _alive(pid: int) -> bool:
-    """The process exists and is not a zombie."""
+    """The process exists and is not a zombie, or is a zombie thread-group leader whose other threads still run.
+
+    A JVM shutting down can show its leader as a zombie while its other threads still hold the listening
+    socket, which then accepts a connection and resets it: a stop that returned then was not yet a stop.
+    """
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
             state = f.read().rsplit(")", 1)[1].split()[0]
-        return state not in ("Z", "X")
+        return state not in ("Z", "X") or len(os.listdir(f"/proc/{pid}/task")) > 1
     except (OSError, IndexError):
         try:
             os.kill(pid, 0)
