@@ -1,4 +1,5 @@
-"""Train S111's line model (logistic regression, plain Python) on the development half of the labelled
+"""Train S111's line model (logistic regression, fitted with numpy: `pip install numpy`, for training only; the rule reads
+the JSON it writes in plain Python) on the development half of the labelled
 furniture lines that bench/recall.py reads (sites split by a hash of their name), choose its threshold
 by cross-validation over the development sites, and write rules/scrape/data/furniture_line.json. The
 test half is never read here: bench/recall.py --half test reports it.
