@@ -225,6 +225,20 @@ def _linter(settings: Settings) -> Any:
     return linter
 
 
+def _prepared(settings: Settings) -> Any:
+    """``_linter``, its rules imported and what they load on first use loaded (``Rule.prepare``) once per
+    process, before its first record's time limit is armed: a record is not stopped for the worker's
+    set-up (the parent of forked workers did it already: then it costs a lookup)."""
+    linter = _linter(settings)
+    key = ("prepared", settings.select, settings.ignore)
+    if key not in _linters:
+        from lint.parallel import prepared_for_fork
+
+        prepared_for_fork(linter.checker(_config()))
+        _linters[key] = True
+    return linter
+
+
 def _config() -> Any:
     """The one config every record is linted under (made once: a Config asks for the working folder)."""
     config = _linters.get("config")
@@ -254,7 +268,7 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
         error = f"record {number}: no string field {settings.text_field!r}"
     if error is not None or not isinstance(text, str):
         return {"id": record_id, "record": number, "decision": "error", "error": error, "findings": [], "words": 0}
-    linter = _linter(settings)
+    linter = _prepared(settings)
     config = _config()
     source = Source(settings.path, text)
     if settings.tree and _tree_memo is not None:
@@ -374,13 +388,11 @@ def _prepass(inp: Path, settings: Settings, jobs: int) -> Iterator[Hashed]:
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    from lint.parallel import prepared_for_fork
-
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         done = pool.map(partial(_span_lines, text_field=settings.text_field), spans_of(inp, 1 << 62, set()))
         # Meanwhile (the workers are forked): the rules imported and prepared, which the linting pool's
         # workers will inherit.
-        prepared_for_fork(_linter(settings).checker(_config()))
+        _prepared(settings)
         for hashed in done:
             yield from hashed
 
@@ -533,9 +545,7 @@ def _pool_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         # Import the rules and prepare them once, before the fork: every worker inherits them.
-        from lint.parallel import prepared_for_fork
-
-        prepared_for_fork(_linter(settings).checker(_config()))
+        _prepared(settings)
     pending: set[Future[Done]] = set()
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         for shard in work:

@@ -27,7 +27,7 @@ from lint import formats, registry
 from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
-from lint.guard import Crash, Deadline, TimedOut, is_crash
+from lint.guard import Crash, Deadline, SettingUp, TimedOut, is_crash
 from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source, Suppression
 from lint.patterns import compiled_on_use
 from lint.rule import Rule
@@ -199,7 +199,8 @@ class Linter:
             return known  # the same config and kinds: the same idle rules, the same checker
         chosen = self._chosen.get(id(config))
         if chosen is None:
-            chosen = selected_rules(config, self.selection)
+            with SettingUp():  # (outside the file's time limit: done once for the run, not for this file)
+                chosen = selected_rules(config, self.selection)
             # Once per config, whatever the documents: a provider's rule may hold a server (LanguageTool).
             # Both kept only once both are made: a file's time limit may stop the provider (its probe).
             self._provided[id(config)] = provided_rules(config, self.selection)
@@ -208,11 +209,12 @@ class Linter:
             r for r in chosen if isinstance(r, registry.RuleEntry) and r.kinds is not None and kinds.isdisjoint(r.kinds))
         key = (id(config), tuple(r.code for r in idle))
         if key not in self._checkers:
-            rules = [
-                cls(config.rule_options.get(cls.code))
-                for cls in (registry.loaded(r) if isinstance(r, registry.RuleEntry) else r
-                            for r in chosen if r not in idle)
-            ]
+            with SettingUp():  # importing the rules' modules (their patterns compiled): the run's, not this file's
+                rules = [
+                    cls(config.rule_options.get(cls.code))
+                    for cls in (registry.loaded(r) if isinstance(r, registry.RuleEntry) else r
+                                for r in chosen if r not in idle)
+                ]
             rules.extend(self._provided[id(config)])
             self._checkers[key] = Checker(rules, idle=[(r.code, r.slug) for r in idle])
         checker = self._by_kinds[(id(config), kinds)] = self._checkers[key]

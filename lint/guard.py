@@ -8,6 +8,8 @@ A reader or rule that runs too long (a pattern that backtracks on some input) is
 arms a timer for one file (``file-timeout``), whose signal handler raises ``TimedOut`` wherever the
 process is, ``re``'s matching loop included (it checks for signals as it runs), and the engine makes that
 one error for the file, naming what was running and, where known, the line of the segment it read.
+What a process does once, not for the file it comes with (importing and making the rules), runs with the
+timer paused (``SettingUp``): a small first file is not stopped for the run's set-up.
 """
 
 from __future__ import annotations
@@ -102,6 +104,7 @@ class Deadline:
         self._fired = False  # the limit ran out (the timer since is the handler's own, not the block's)
 
     def __enter__(self) -> Deadline:
+        global _running
         seconds = self.seconds
         if seconds > 0 and _ALARMS and threading.current_thread() is threading.main_thread():
             outer = signal.getitimer(signal.ITIMER_REAL)
@@ -110,6 +113,7 @@ class Deadline:
                 self._previous = signal.signal(signal.SIGALRM, self._expired)
                 self._armed = True
                 self._base = sys._getframe(1)
+                _running = self
                 try:
                     signal.setitimer(signal.ITIMER_REAL, seconds)
                 except BaseException:  # due at once (a tiny limit, a process descheduled): no __exit__ then
@@ -146,7 +150,10 @@ class Deadline:
                 continue
 
     def _disarm(self) -> None:
+        global _running
         self._armed = False
+        if _running is self:
+            _running = None
         self._base = None  # (a frame holds this object: no cycle kept)
         try:
             left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
@@ -163,6 +170,31 @@ class Deadline:
         self.stop()
 
 
+class SettingUp:
+    """``with SettingUp():`` pauses the armed ``Deadline`` of this process, if any, for one-time set-up
+    (importing the rules, compiling their patterns): it comes with whichever file is first, and must not
+    count against that file's limit (a limit of 1 s stopped small first files). The file gets what was left
+    of its time when the set-up ends. Where nothing is armed (off the main thread, no limit), nothing."""
+
+    __slots__ = ("_deadline", "_left")
+
+    def __enter__(self) -> SettingUp:
+        deadline = self._deadline = _running
+        self._left = 0.0
+        if deadline is not None and deadline._armed and not deadline._fired:
+            # (0 left: the alarm is due now; its handler stops the file, which had used its time)
+            self._left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        deadline = self._deadline
+        if deadline is not None and self._left > 0 and deadline._armed and not deadline._fired:
+            signal.setitimer(signal.ITIMER_REAL, self._left)
+        self._deadline = None
+
+
+_running: Deadline | None = None  # the armed Deadline of this process (``SettingUp`` pauses it)
 _ALARMS = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
 _AFTER_IMPORT = 0.005  # seconds: how soon a stop that found an import under way looks again
 _AGAIN = 0.1  # seconds: how soon a stop raised where the interpreter drops it is raised again

@@ -10,6 +10,7 @@ from functools import partial
 from itertools import accumulate
 
 from lint import lines
+from lint.guard import SettingUp
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import OptionError, RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -315,13 +316,14 @@ replace them with `phrases`, `prefixes`, `patterns`.
         the lists' tuples were copied and hashed for ``judge_for``'s cache in each (4 µs a record)."""
         judge: Judge | None = self.__dict__.get("_judge_made")
         if judge is None:
-            lists = default_lists()
-            o = self.opts
-            phrases = (*(o.phrases or lists.get("phrases", [])), *o.extend_phrases)
-            prefixes = (*(o.prefixes or lists.get("prefixes", [])), *o.extend_prefixes)
-            patterns = (*(map(expanded, o.patterns) if o.patterns else lists.get("patterns", [])),
-                        *map(expanded, o.extend_patterns))
-            judge = self.__dict__["_judge_made"] = judge_for(phrases, prefixes, patterns)
+            with SettingUp():  # (the lists read and compiled once: the run's, not this document's time)
+                lists = default_lists()
+                o = self.opts
+                phrases = (*(o.phrases or lists.get("phrases", [])), *o.extend_phrases)
+                prefixes = (*(o.prefixes or lists.get("prefixes", [])), *o.extend_prefixes)
+                patterns = (*(map(expanded, o.patterns) if o.patterns else lists.get("patterns", [])),
+                            *map(expanded, o.extend_patterns))
+                judge = self.__dict__["_judge_made"] = judge_for(phrases, prefixes, patterns)
         return judge
 
     def prepare(self) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from lint.guard import SettingUp
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
@@ -68,7 +69,13 @@ _SHORT_AFTER = frozenset("of to at is it".split())
 @lru_cache(maxsize=1)
 def _frequency() -> Callable[[str], float]:
     """wordfreq's English frequencies (the `glue` extra). Loaded at the first candidate, not at start-up:
-    about 0.15 s CPU for the large English list (1.5 MB)."""
+    about 0.15 s CPU for the large English list (1.5 MB), the run's and not that document's (outside its
+    time limit: ``lint.guard.SettingUp``)."""
+    with SettingUp():
+        return _loaded_frequency()
+
+
+def _loaded_frequency() -> Callable[[str], float]:
     try:
         from wordfreq import get_frequency_dict, zipf_frequency
     except ImportError as exc:  # pragma: no cover - the message is the point
