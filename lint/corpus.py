@@ -7,10 +7,12 @@ n // shard_size). Each shard's output, one JSON line per record (id, decision, f
 and message, words, and the fixed text with ``--fix``), is written to ``OUT/part-NNNNN.jsonl`` through a
 temporary file and ``os.replace``: a shard is in OUT whole or not at all. A run that is killed leaves
 whole shards only; running the same command again skips the shards already there and writes the
-rest, so the output equals an uninterrupted run's (no record lost or duplicated). ``OUT/_meta.json``
-holds the settings, and a resumed run with other settings is refused. At the end ``OUT/summary.json``
-counts findings per rule, per 1M words, and decisions: from the tallies the workers return with each
-shard, and for the shards an earlier run wrote, read back from them.
+rest, so the output equals an uninterrupted run's (no record lost or duplicated). A shard that holds a
+record stopped at its time limit is kept as well, unless the run gives more time than that record had
+(a larger ``--file-timeout``, or 0): then it is checked again, as an uninterrupted run under that limit
+would check it. ``OUT/_meta.json`` holds the settings, and a resumed run with other settings is
+refused. At the end ``OUT/summary.json`` counts findings per rule, per 1M words, and decisions: from the
+tallies the workers return with each shard, and for the shards an earlier run wrote, read back from them.
 
 Memory is bounded by the shards in flight (a few per worker), not by the input. The work on a shard is
 one pure function, ``lint_shard``: run in this process, on a process pool (``--jobs``), or as a Dask bag
@@ -69,8 +71,9 @@ class Settings:
     tree: tuple[tuple[int, int], ...] = ()
     tree_documents: int = 0
     # Seconds one record may take to check and fix (lint.guard.Deadline; 0: no limit): past it the record's
-    # decision is "error". Not part of _meta.json, as a bound on work is no setting of the output: a resumed
-    # run may give more time.
+    # decision is "error" (and its "time_limit" this limit). Not part of _meta.json, as a bound on work is no
+    # setting of the output: a resumed run may give more time, and then checks the shards that hold a record
+    # stopped sooner again (``stopped_sooner``).
     file_timeout: float = 120.0
 
 
@@ -283,10 +286,13 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
             fixed = linter.fix(source, config)[0] if settings.fix and any(f.fix for f in found) else text
     except (Exception, TimedOut) as exc:  # a record the readers or rules cannot handle must not stop the corpus
         what = type(exc).__name__
+        stopped: dict[str, Any] = {}
         if isinstance(exc, TimedOut):
             what = (f"line {exc.line}: " if exc.line else "") + exc.message().replace("this file", "this record")
+            # The limit it was given: a run given more time checks its shard again (``stopped_sooner``).
+            stopped = {"time_limit": exc.seconds}
         return {"id": record_id, "record": number, "decision": "error",
-                "error": f"record {number}: {what}", "findings": [], "words": len(text.split())}
+                "error": f"record {number}: {what}", "findings": [], "words": len(text.split()), **stopped}
     if tree_lines and settings.tree:
         from lint.engine import FileResult
 
@@ -520,6 +526,24 @@ def _prepare(inp: Path, out: Path, settings: Settings) -> set[int]:
     return set()
 
 
+def stopped_sooner(out: Path, shards: set[int], limit: float) -> set[int]:
+    """Of the written ``shards``, those that hold a record stopped at a time limit shorter than ``limit`` (0:
+    no limit). A run that gives more time checks them again, as an uninterrupted run under its limit
+    would have; under the same or a shorter limit they are kept (the same check would be stopped again)."""
+    found = set()
+    for number in sorted(shards):
+        with (out / SHARD_NAME.format(number)).open("rb") as handle:
+            # (the field is looked for in the bytes first: most lines are not decoded)
+            if any(b'"time_limit"' in line and _given_less(json.loads(line).get("time_limit"), limit)
+                   for line in handle):
+                found.add(number)
+    return found
+
+
+def _given_less(given: Any, limit: float) -> bool:
+    return isinstance(given, (int, float)) and (limit == 0 or given < limit)
+
+
 def tally_of(out: Path, shards: set[int] | None = None) -> Tally:
     """The tally of the shards in OUT (or of those numbered in ``shards``), read back from them."""
     tally = Tally()
@@ -610,6 +634,8 @@ def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | Non
     if not inp.is_file():
         raise CorpusError(f"{inp}: no such file")
     skip = _prepare(inp, out, settings)
+    if skip:
+        skip -= stopped_sooner(out, skip, settings.file_timeout)
     settings = tree_settings(inp, settings, jobs if not dask else 1)
     # A remote Dask cluster may not see this machine's files: its workers get the records.
     work, do = _work(inp, settings, skip, shared_input=not dask or dask.startswith("local:"))

@@ -310,20 +310,33 @@ def test_the_corpus_command_records_a_stop_and_resumes_under_another_limit(run, 
 
     records = [{"id": f"r{i}", "text": slow_text if i == 1 else "Two  spaces here.\n"} for i in range(3)]
     (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
-    r = run("corpus", "in.jsonl", "out", "--id-field", "id", "--jobs", "1", "--shard-size", "1", "--file-timeout",
-            LIMIT, cwd=tmp_path)
-    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stdout + r.stderr
-    rows = {row["id"]: row for part in sorted((tmp_path / "out").glob("part-*.jsonl"))
-            for row in map(json.loads, part.read_text().splitlines())}
+    out = tmp_path / "out"
+
+    def corpus(limit: str) -> dict[str, dict]:
+        r = run("corpus", "in.jsonl", "out", "--id-field", "id", "--jobs", "1", "--shard-size", "1", "--file-timeout",
+                limit, cwd=tmp_path)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stdout + r.stderr
+        assert json.loads((out / "summary.json").read_text())["records"] == 3
+        return {row["id"]: row for part in sorted(out.glob("part-*.jsonl"))
+                for row in map(json.loads, part.read_text().splitlines())}
+
+    rows = corpus(LIMIT)
     assert sorted(rows) == ["r0", "r1", "r2"]
     assert rows["r1"]["decision"] == "error" and "took more than 0.5 s on this record" in rows["r1"]["error"]
-    # A resumed run may give another limit (it is no setting of the output): the finished shards are kept.
-    (tmp_path / "out" / "part-00002.jsonl").unlink()
-    again = run("corpus", "in.jsonl", "out", "--id-field", "id", "--jobs", "1", "--shard-size", "1",
-                "--file-timeout", "0", cwd=tmp_path)
-    assert again.returncode == 0, again.stdout + again.stderr
-    assert json.loads((tmp_path / "out" / "part-00002.jsonl").read_text())["decision"] == "flag"
-    assert json.loads((tmp_path / "out" / "summary.json").read_text())["records"] == 3
+    assert rows["r1"]["time_limit"] == 0.5 and "time_limit" not in rows["r0"]
+    # Resumed under the same limit (a shard lost to a kill): the stopped record is kept, not checked again,
+    # as the uninterrupted run under that limit stops it too.
+    stopped = (out / "part-00001.jsonl").stat()
+    (out / "part-00002.jsonl").unlink()
+    rows = corpus(LIMIT)
+    assert rows["r2"]["decision"] == "flag" and rows["r1"]["decision"] == "error"
+    assert (out / "part-00001.jsonl").stat().st_ino == stopped.st_ino
+    # A run that gives more time (a larger limit, or none) checks the stopped record's shard again: the
+    # output is the uninterrupted run's under that limit. The other shards are kept.
+    kept = (out / "part-00000.jsonl").stat().st_ino
+    rows = corpus("0")
+    assert rows["r1"]["decision"] in ("flag", "drop") and rows["r1"]["findings"] and "time_limit" not in rows["r1"]
+    assert (out / "part-00000.jsonl").stat().st_ino == kept
 
 
 def test_a_file_checked_while_a_module_is_imported_is_stopped(tmp_path, monkeypatch):
