@@ -464,6 +464,44 @@ def lint_piece(piece: Piece, settings: Settings) -> Done:
     return number, piece.part, piece.last, body, tally
 
 
+# This process's own worker process, for the records of a Dask task under a time limit (``guarded``).
+_child: Any = None
+
+
+def guarded(item: Any, settings: Settings, do: Callable[..., Done]) -> Done:
+    """``do(item, settings)`` where each record's time limit can be armed: in this process on its main
+    thread (or with no limit), else in a process of this one's own, made at its first task and kept. A
+    Dask worker runs its tasks on a thread, which no signal reaches (``lint.guard.Deadline``): there a
+    record that backtracks would hold the worker for good."""
+    import threading
+
+    if not settings.file_timeout or threading.current_thread() is threading.main_thread() or _daemonic():
+        return do(item, settings)  # (a daemonic worker may start no process: the client said so, ``_dask_client``)
+    global _child
+    if _child is None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Spawned, not forked: this process runs threads (the Dask worker's), whose locks a fork may copy held.
+        _child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with,
+                                     initargs=(os.getpid(),))
+    return _child.submit(do, item, settings).result()  # type: ignore[no-any-return]
+
+
+def _exit_with(parent: int) -> None:
+    """In the process ``guarded`` starts: exit once its parent (the Dask worker) is gone. A spawned worker of a
+    pool holds both ends of its task queue's pipe, which so never closes: it would wait for tasks for good."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="copylint-exit-with-parent").start()
+
+
 def _work(inp: Path, settings: Settings, skip: set[int],
           shared_input: bool) -> tuple[Iterable[Any], Callable[..., Done]]:
     """The shards to do and the function that does one. Where the workers see the input (``shared_input``:
@@ -582,6 +620,37 @@ def _pool_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
             yield from (f.result() for f in done)
 
 
+def _dask_client(scheduler: str, settings: Settings) -> tuple[Any, Any]:
+    """A client of the scheduler (and the local cluster it started, or None). A cluster whose workers cannot
+    start the process the time limit needs (``guarded``) is said to run its records without it."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    if not scheduler.startswith("local:"):
+        client = Client(scheduler)
+        if settings.file_timeout and any(client.run(_daemonic).values()):
+            import sys
+
+            print(f"copylint: the Dask workers at {scheduler} are daemonic processes, which cannot start the "
+                  "process a record's time limit needs: --file-timeout does not apply there (start them with "
+                  "distributed.worker.daemon: false)", file=sys.stderr, flush=True)
+        return client, None
+    # Workers that may start a process: the one that runs their records under the time limit (``guarded``).
+    dask.config.set({"distributed.worker.daemon": False})
+    # Its HTTP server (health, and the dashboard where bokeh is installed) on a free port: two runs at
+    # once, or a cluster already serving on the default 8787, make no clash and no warning.
+    cluster = LocalCluster(n_workers=int(scheduler.split(":", 1)[1]), threads_per_worker=1,
+                           processes=True, dashboard_address=":0")
+    return Client(cluster), cluster
+
+
+def _daemonic() -> bool:
+    """Whether this (Dask worker) process is daemonic: one that may start no process."""
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)
+
+
 def _dask_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
               scheduler: str) -> Iterator[Done]:
     """Shards mapped as Dask bags of a few shards per worker each, every partition's result taken as soon
@@ -590,18 +659,10 @@ def _dask_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
     local cluster, or a shared file system)."""
     try:
         import dask.bag as db
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import as_completed
     except ImportError:
         raise CorpusError("--dask needs dask and distributed: pip install 'copylint[corpus]'") from None
-    cluster = None
-    if scheduler.startswith("local:"):
-        # Its HTTP server (health, and the dashboard where bokeh is installed) on a free port: two runs at
-        # once, or a cluster already serving on the default 8787, make no clash and no warning.
-        cluster = LocalCluster(n_workers=int(scheduler.split(":", 1)[1]), threads_per_worker=1,
-                               processes=True, dashboard_address=":0")
-        client = Client(cluster)
-    else:
-        client = Client(scheduler)
+    client, cluster = _dask_client(scheduler, settings)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         items = iter(work)
@@ -610,7 +671,8 @@ def _dask_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
         def send() -> int:
             batch = list(islice(items, 4 * workers))
             if batch:
-                bag = db.from_sequence(batch, npartitions=len(batch)).map(do, settings)
+                # (``guarded``: on a worker's task thread, each record's time limit needs a process of its own)
+                bag = db.from_sequence(batch, npartitions=len(batch)).map(guarded, settings, do)
                 done.update(client.compute(bag.to_delayed()))
             return len(batch)
 

@@ -138,6 +138,9 @@ def test_a_scheduler_given_by_address_gets_the_records_sent(run, tmp_path):
                      "--dask", cluster.scheduler_address)
     assert remote.returncode == 0, remote.stderr
     assert _records(tmp_path / "remote") == _records(tmp_path / "local")
+    # Its worker is a daemonic process (the default), which may start none: the time limit, whose records
+    # would run in a process of the worker's own, does not apply there, as the client says once.
+    assert remote.stderr.count("--file-timeout does not apply there") == 1, remote.stderr
 
 
 def test_parquet_input(run, tmp_path):

@@ -403,3 +403,22 @@ def test_a_stop_the_interpreter_drops_is_raised_again():
             pass
     assert dropped == [True]
     assert time.monotonic() - start < 30
+
+
+def test_a_record_past_the_limit_on_a_local_dask_cluster_is_an_error(run, tmp_path, slow_text):
+    # A Dask worker runs its tasks on a thread, which SIGALRM does not reach: the limit was not armed and
+    # the slow record was checked to its end. Its records now run in a process of the worker's own.
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("distributed")
+    import json
+
+    records = [{"id": f"r{i}", "text": slow_text if i == 1 else "Two  spaces here.\n"} for i in range(3)]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    r = run("corpus", "in.jsonl", "out", "--id-field", "id", "--shard-size", "1", "--dask", "local:2",
+            "--file-timeout", LIMIT, cwd=tmp_path)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stdout + r.stderr
+    rows = {row["id"]: row for part in sorted((tmp_path / "out").glob("part-*.jsonl"))
+            for row in map(json.loads, part.read_text().splitlines())}
+    assert rows["r1"]["decision"] == "error" and rows["r1"]["time_limit"] == 0.5, rows["r1"]
+    assert "took more than 0.5 s on this record" in rows["r1"]["error"]
+    assert rows["r0"]["decision"] == rows["r2"]["decision"] == "flag"
