@@ -421,4 +421,4 @@ def test_a_record_past_the_limit_on_a_local_dask_cluster_is_an_error(run, tmp_pa
             for row in map(json.loads, part.read_text().splitlines())}
     assert rows["r1"]["decision"] == "error" and rows["r1"]["time_limit"] == 0.5, rows["r1"]
     assert "took more than 0.5 s on this record" in rows["r1"]["error"]
-    assert rows["r0"]["decision"] == rows["r2"]["decision"] == "flag"
+    assert rows["r0"]["decision"] == rows["r2"]["decision"] == "flag", (rows["r0"], rows["r2"])
