@@ -503,6 +503,13 @@ def guarded(item: Any, settings: Settings, do: Callable[..., Done]) -> Done:
         # Spawned, not forked: this process runs threads (the Dask worker's), whose locks a fork may copy held.
         _child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with,
                                      initargs=(os.getpid(),))
+        # Shut down as this process exits, before multiprocessing joins its children there (the pool's own
+        # exit hook runs after that join, and its process would wait for tasks for good: the nanny killed the
+        # worker 4 s later, two warnings on the client's stderr each run), and before the pool's queue
+        # closes its feeder thread (a finalizer of priority 10), which would not send the pool's stop.
+        from multiprocessing.util import Finalize
+
+        Finalize(None, _child.shutdown, exitpriority=100)
     return _child.submit(do, item, settings).result()  # type: ignore[no-any-return]
 
 

@@ -422,3 +422,6 @@ def test_a_record_past_the_limit_on_a_local_dask_cluster_is_an_error(run, tmp_pa
     assert rows["r1"]["decision"] == "error" and rows["r1"]["time_limit"] == 0.5, rows["r1"]
     assert "took more than 0.5 s on this record" in rows["r1"]["error"]
     assert rows["r0"]["decision"] == rows["r2"]["decision"] == "flag", (rows["r0"], rows["r2"])
+    # The workers' processes end with them: a worker's exit waited for its own (which waited for tasks for
+    # good) until the nanny killed it, 4 s on, with a warning each on stderr.
+    assert "still alive" not in r.stderr and "WARNING" not in r.stderr, r.stderr
