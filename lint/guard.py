@@ -93,7 +93,7 @@ class Deadline:
     before. A host's own alarm (pytest-timeout's) is kept: one due first is left alone (the block runs
     unguarded), a later one is put back on exit with the time the block took taken off it."""
 
-    __slots__ = ("_armed", "_base", "_fired", "_outer", "_previous", "seconds")
+    __slots__ = ("_armed", "_base", "_fired", "_outer", "_previous", "_within", "seconds")
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -102,6 +102,7 @@ class Deadline:
         self._outer: tuple[float, float] = (0.0, 0.0)  # the host's timer: (seconds left, interval)
         self._base: Any = None  # the frame that entered the block (imports below it are the host's)
         self._fired = False  # the limit ran out (the timer since is the handler's own, not the block's)
+        self._within: Deadline | None = None  # the armed Deadline this one is inside (``SettingUp`` pauses it after)
 
     def __enter__(self) -> Deadline:
         global _running
@@ -113,7 +114,7 @@ class Deadline:
                 self._previous = signal.signal(signal.SIGALRM, self._expired)
                 self._armed = True
                 self._base = sys._getframe(1)
-                _running = self
+                self._within, _running = _running, self
                 try:
                     signal.setitimer(signal.ITIMER_REAL, seconds)
                 except BaseException:  # due at once (a tiny limit, a process descheduled): no __exit__ then
@@ -152,8 +153,9 @@ class Deadline:
     def _disarm(self) -> None:
         global _running
         self._armed = False
-        if _running is self:
-            _running = None
+        if _running is self:  # (the one it is inside is armed again: its set-up is paused as before)
+            _running = self._within
+        self._within = None
         self._base = None  # (a frame holds this object: no cycle kept)
         try:
             left = signal.setitimer(signal.ITIMER_REAL, 0)[0]

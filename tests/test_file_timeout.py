@@ -313,6 +313,28 @@ def test_a_host_timer_is_put_back_less_the_time_the_file_took():
         signal.setitimer(signal.ITIMER_REAL, *saved)
 
 
+def test_set_up_pauses_the_limit_and_gives_back_what_was_left():
+    # Counted on the timer, not timed: paused inside (0 left), nested set-up included; after it, what was
+    # left when it began (less than the limit, never a fresh one), also where the set-up raised.
+    from lint.guard import SettingUp
+
+    with Deadline(20):
+        signal.setitimer(signal.ITIMER_REAL, 15)  # (as if 5 s of the file's time were spent)
+        with pytest.raises(ValueError), SettingUp():
+            with SettingUp():
+                assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+            assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+            raise ValueError
+        assert 14 < signal.getitimer(signal.ITIMER_REAL)[0] <= 15
+        # A block inside the file's (a host's own limit on part of it): once it ends, the set-up after it
+        # pauses the file's limit again (it paused none: the file's set-up ran under its limit).
+        with Deadline(10):
+            pass
+        with SettingUp():
+            assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 15
+
+
 def test_the_corpus_command_records_a_stop_and_resumes_under_another_limit(run, tmp_path, slow_text):
     import json
 
