@@ -188,6 +188,12 @@ class SettingUp:
             self._left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
         return self
 
+    @property
+    def limit(self) -> float:
+        """The whole limit of the file whose time is paused (0: none is): a wait in the set-up (a server's
+        first answer) is kept within it, so that it costs the run at most one file's time."""
+        return self._deadline.seconds if self._deadline is not None and self._left > 0 else 0.0
+
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         deadline = self._deadline

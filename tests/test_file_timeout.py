@@ -244,24 +244,21 @@ class _Silent:
         self.server.close()
 
 
-def test_a_stop_while_the_grammar_server_is_asked_stops_that_file_only(run, tmp_path):
-    # The LanguageTool probe runs while the rules load; a stop there left the linter with the config's
-    # rules chosen and none provided: every later file a KeyError. And the stopped probe was not
-    # remembered: each file asked the silent server again, and each was stopped there. Now the first file
-    # is stopped at the probe, the server is remembered as failed (one line on stderr), and the other files
-    # are checked without G.
+def test_a_grammar_server_that_never_answers_stops_no_file(run, tmp_path):
+    # The LanguageTool probe runs while the rules load. A stop there left the linter with the config's
+    # rules chosen and none provided: every later file a KeyError; then (7cd0ec4) it stopped the first file
+    # (exit 2, "please report it") for the server's silence. The probe is the run's set-up: outside the
+    # file's limit, waiting at most that limit, the server then said once to be off and every file checked.
     for name in ("a.md", "b.md", "c.md"):
         (tmp_path / name).write_text("Two  spaces.\n")
     with _Silent() as url:
         r = run("check", "--isolated", "--no-cache", "--jobs", "1", "--languagetool", url, "--file-timeout", "0.3",
                 "a.md", "b.md", "c.md", cwd=tmp_path)
-    assert r.returncode == 2, r.stdout + r.stderr
+    assert r.returncode == 1, r.stdout + r.stderr
     assert "KeyError" not in r.stdout and "internal error" not in r.stdout, r.stdout
-    assert r.stdout.count("took more than") == 1, r.stdout
-    assert re.search(rf"^a\.md: asking the LanguageTool server at {re.escape(url)} took more than 0\.3 s", r.stdout,
-                     re.MULTILINE), r.stdout
-    assert "b.md:1:4: W105" in r.stdout and "c.md:1:4: W105" in r.stdout, r.stdout
-    assert r.stderr.count("did not answer within the file time limit (0.3 s). Grammar checks (G) are off.") == 1, \
+    assert "took more than" not in r.stdout, r.stdout
+    assert all(f"{name}:1:4: W105" in r.stdout for name in ("a.md", "b.md", "c.md")), r.stdout
+    assert r.stderr.count(f"LanguageTool at {url} did not answer within 0.3 s. Grammar checks (G) are off.") == 1, \
         r.stderr
 
 

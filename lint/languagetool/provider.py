@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lint.guard import TimedOut
+from lint.guard import SettingUp
 from lint.languagetool import LanguageToolError, LanguageToolUnavailable
 from lint.languagetool.client import Client
 from lint.languagetool.config import Settings
@@ -181,13 +181,15 @@ def rules_for(config: Config, selection: Selection) -> list[Rule]:
     language = language_for(config, settings)
     probe_key = (client.server, language)
     if probe_key not in _probed:
-        try:
-            _probed[probe_key] = client.probe(language, timeout=min(timeout, 10.0))
-        except LanguageToolError as exc:
-            _probed[probe_key] = exc
-        except TimedOut as exc:
-            _probe_stopped(probe_key, exc, required)
-            raise
+        # The run's set-up, outside the time limit of the file it comes with (``SettingUp``), and waiting at
+        # most that limit: a server that never answers is then the server's failure, said once with G off
+        # and the exit code unaffected, not a stop of that file (exit 2, "please report it"), nor a healthy
+        # server blamed for the time the file had already spent (its reading) when the limit ran out.
+        with SettingUp() as paused:
+            try:
+                _probed[probe_key] = client.probe(language, timeout=min(timeout, 10.0, paused.limit or 10.0))
+            except LanguageToolError as exc:
+                _probed[probe_key] = exc
     version = _probed[probe_key]
     if isinstance(version, LanguageToolError):
         return _unavailable(str(version), required)
@@ -202,20 +204,6 @@ def rules_for(config: Config, selection: Selection) -> list[Rule]:
         store=ResultStore(on_disk=selection.cache),
     )
     return [LanguageToolRule(session)]
-
-
-def _probe_stopped(probe_key: tuple[str, str], stopped: TimedOut, required: bool) -> None:
-    """The file's time limit ran out while the server was probed (it takes connections and does not
-    answer): remembered as the server's failure, said once, so that the later files of the run do not each
-    wait for it until their own limit stops them. The file it came with is stopped (its error line names
-    the server)."""
-    server = probe_key[0]
-    error = LanguageToolError(f"the LanguageTool server at {server} did not answer within the file time limit "
-                              f"({stopped.seconds:g} s)")
-    _probed[probe_key] = error
-    stopped.stage = stopped.stage or f"asking the LanguageTool server at {server}"
-    if not required:
-        _say_once(f"{sentence(str(error))} Grammar checks (G) are off.")
 
 
 def reset() -> None:
