@@ -35,7 +35,9 @@ _ESCAPE = compiled_on_use(r'\\(?:u[0-9a-fA-F]{4}|.)', re.S)
 # printf's conversions as the other catalogue readers mask them (builder.PRINTF_SPEC: flags, width, precision,
 # C's length modifiers, `%ld`, `%zu`); the ICU braces are read below.
 _PLACEHOLDER = compiled_on_use(r"\{\{[^{}]*\}\}|%(?:\d+\$)?" + PRINTF_SPEC + r"|%\([\w.]+\)[sdif]")
-_SELECTOR = compiled_on_use(r"\s*,?\s*(?:offset:\d+\s*)?[=\w]+\s*\{")
+# Each run read once: `\s*,?\s*` split a run of blanks every way, and `\d+` gave `[=\w]+` each share of a run
+# of digits (quadratic where no `{` follows); an offset's digits then a name go on as one name.
+_SELECTOR = compiled_on_use(r"\s*+(?:,\s*+)?(?:offset:\d(?:\d*+\s++)?)?[=\w]++\s*+\{")
 _ICU_ARGUMENT = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
 
 

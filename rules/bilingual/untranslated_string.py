@@ -13,8 +13,9 @@ from lint.rule import Example, Rule
 # user may type, `kilometers per hour,kmph,kph`; a desktop entry's search keywords, `math;calculator;`).
 _LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 # A reference to a numbered document (a PEP, an RFC, an issue) and a dash or a colon: what follows is
-# that document's title, which translations cite as it is.
-_CITATION = compiled_on_use(r"\s*(?:PEP|RFC)?\s*:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*(?:--|[-–—:])\s")
+# that document's title, which translations cite as it is. Blanks read once (`\s*(PEP|RFC)?\s*` split a run
+# of them every way where no reference came: quadratic on a string that starts with blanks).
+_CITATION = compiled_on_use(r"\s*+(?:(?:PEP|RFC)\s*+)?:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*(?:--|[-–—:])\s")
 # A command line, what a user types: after a shell's or Python's prompt (`$ pip install …`, `>>> import os`),
 # a program's name and an option right after it (`python -m pydoc sys`), or an assignment (`cssclasses =
 # ["mon", "tue"]`); two options anywhere on the line (`pybabel extract -o out.po -k _`) are counted over its

@@ -28,9 +28,39 @@ _INTERVAL = compiled_on_use(
 _QUOTED = compiled_on_use(
     r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""  # "(" ‘)’
     r"""|(?<=\\)[()\[\]{}]"""  # \( in a pattern
-    r"""|"[^"\s]*[()\[\]{}][^"\s]*"|“[^”\s]*[()\[\]{}][^”\s]*”"""  # a quoted token: "f(x" "[^)\]+"
+    # a quoted token: "f(x" "[^)\]+" (read up to its first bracket, then to its end, once); one in curly
+    # quotes, “f(x”, is read by _quoted_spans from its opening quote
+    r"""|"[^"\s()\[\]{}]*+[()\[\]{}][^"\s]*+"|(?P<curly>“)"""
     r"""|(?<=[\w.])[(\[{](?=['"’”`](?:[^\w'"’”`]|$))"""  # 'def foo(' and find: an opener that ends a quotation
 )
+_CURLY_END = compiled_on_use(r"[”\s]")
+
+
+def _quoted_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where _QUOTED matches, a token in curly quotes (`“[^”\\s]*` with a bracket, then `”`) included. Every
+    `“` of a run of characters up to a `”` or a blank shares that run's end, which a pattern read again from
+    each (quadratic on a line of `“(“(“(`, with nothing to close it): the end and the first bracket after a
+    `“` are found once, and serve the next `“` as long as it comes before them."""
+    pos, end, bracket = 0, -1, -1
+    while (m := _QUOTED.search(text, pos)) is not None:
+        if m.group("curly") is None:
+            yield m.span()
+            pos = m.end()
+            continue
+        start = m.start()
+        if end <= start:
+            found = _CURLY_END.search(text, start + 1)
+            end = found.start() if found else len(text)
+        if bracket <= start:
+            found = _BRACKETS.search(text, start + 1)
+            bracket = found.start() if found else len(text)
+        if bracket < end < len(text) and text[end] == "”":
+            yield start, end + 1
+            pos = end + 1
+        else:
+            pos = start + 1
+
+
 # A closer with nothing open that is a list or reference marker: 1) a) iv) 2b) after a space or at
 # the start ("in section 1a)", "both a) provide … and b) alert").
 _MARKER = compiled_on_use(r"(?<![^\s(\[—–-])(?:\d{1,4}[a-z]?|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})\)")
@@ -192,9 +222,9 @@ from one paragraph into the next.
         """The brackets paired up, left to right: the findings for wrong closers and for inner brackets
         never closed, the openers left open, and the closers that close nothing."""
         skip: set[int] = set()
-        for pattern in (_EMOTICON, _INTERVAL, _QUOTED):
-            for m in pattern.finditer(text):
-                skip.update(i for i in range(m.start(), m.end()) if text[i] in "()[]{}")
+        spans = [*(m.span() for pattern in (_EMOTICON, _INTERVAL) for m in pattern.finditer(text)), *_quoted_spans(text)]
+        for start, end in spans:
+            skip.update(i for i in range(start, end) if text[i] in "()[]{}")
         markers = {m.end() - 1 for m in _MARKER.finditer(text)}
         found: list[Finding] = []
         stack: list[tuple[str, int]] = []

@@ -597,8 +597,10 @@ def _points_within_site(doc: Document, start: int, end: int) -> bool:
 
 
 # What opens a code block on the next line of a Markdown or reST source: a fence, an indented block,
-# a line that is one code span (tldr-pages' command lines), a reST code directive.
-_CODE_NEXT = compiled_on_use(r"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*"
+# a line that is one code span (tldr-pages' command lines), a reST code directive. The blank lines between
+# are read possessively, stopping at one that opens an indented block itself: a greedy repeat backtracked
+# into them, and tried each split of a CRLF into CR and LF (2**n on n CRLF blank lines then prose).
+_CODE_NEXT = compiled_on_use(r"[ \t]*+(?:\r\n|\r|\n)(?:(?! {4}|\t)[ \t]*+(?:\r\n|\r|\n))*+"
                              r"(?:[ \t]*(?:```|~~~)|    |\t|[ \t]*`[^`\r\n]+`[ \t]*(?:\r\n|\r|\n|$)|\.\. code)")
 
 

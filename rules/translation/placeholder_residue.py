@@ -68,7 +68,9 @@ def _in_code_span(text: str, start: int, end: int) -> bool:
 
 # A placeholder named as what it is: followed (after others it is listed with) by a noun for a template's
 # parts (`with the %s specifier`, `add %i and %f formatting specifiers`, `skip %c formatting`).
-_NAMED = compiled_on_use(r"(?:\s*(?:,|and|or)\s*%\S+)*\s+(?:format(?:ting|ters?|s)?|specifiers?|placeholders?|"
+# Each placeholder's characters run up to where the next in the list starts (`,%d`, `and %s`) and no further,
+# read once: `%\S+` that could end anywhere split a run like `%d,%d,%d` every way (2**n where no noun came).
+_NAMED = compiled_on_use(r"(?:\s*+(?:,|and|or)\s*+%\S(?:(?!(?:,|and|or)\s*%\S)\S)*+)*+\s+(?:format(?:ting|ters?|s)?|specifiers?|placeholders?|"
                          r"directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
 
 

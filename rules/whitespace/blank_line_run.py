@@ -15,10 +15,11 @@ from lint.rule import Example, Rule
 _EOL = compiled_on_use(r"\r\n|\r|\n")
 _VISIBLE = compiled_on_use(r"\S")  # blank lines before the first visible character are W101's
 # A reST section title after the run: an optional overline, the title, an underline of one repeated
-# punctuation character.
+# punctuation character. The title line (one with a visible character) is read once, possessively: two
+# greedy runs around its visible character backtracked over every split of a long line (quadratic).
 _EOL_OR_END = r"(?:\r\n|\r|\n|\Z)"
 _RST_TITLE = compiled_on_use(
-    rf"(?:([=\-~^\"'`#*+:._])\1{{2,}}[ \t]*{_EOL_OR_END})?[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n)"
+    rf"(?:([=\-~^\"'`#*+:._])\1{{2,}}[ \t]*{_EOL_OR_END})?[^\S\r\n]*+\S[^\r\n]*+(?:\r\n|\r|\n)"
     rf"([=\-~^\"'`#*+:._])\2{{2,}}[ \t]*{_EOL_OR_END}"
 )
 

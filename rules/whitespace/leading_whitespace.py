@@ -8,7 +8,9 @@ from lint.model import Applicability, Document, Finding, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_LEADING = compiled_on_use(r"\A(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*(?=\S)|\A(?:[ \t]*(?:\r\n|\r|\n))+")
+# Possessive: a CRLF read as CR then LF gives the same end, and backtracking into the blank lines cannot reach a
+# visible character; a greedy repeat tried every split of each CRLF (2**n on n CRLF blank lines and no text).
+_LEADING = compiled_on_use(r"\A(?:[ \t]*+(?:\r\n|\r|\n))*+[ \t]*+(?=\S)|\A(?:[ \t]*+(?:\r\n|\r|\n))++")
 
 
 class LeadingWhitespace(Rule):
