@@ -85,6 +85,11 @@ def ok_if_no_traceback(r: subprocess.CompletedProcess[bytes], d: Path) -> bool:
     return no_traceback(r)
 
 
+def _finished(r: subprocess.CompletedProcess[bytes], d: Path) -> bool:
+    """Checked to the end: findings or none, no traceback, not stopped by the file timeout."""
+    return r.returncode in (0, 1) and no_traceback(r) and "took more than" not in out(r)
+
+
 def py(code: str) -> list[str]:
     return [PY, "-c", textwrap.dedent(code)]
 
@@ -434,6 +439,44 @@ REPROS: list[Repro] = [
                 'target-language="fr" datatype="plaintext" original="a"><body><trans-unit id="1"><source>Hello '
                 "world.</source><target>Bonjour.</target></trans-unit></body></file></xliff>\n"),
           "timeout -s KILL 20 {C} a.xlf", lambda r, d: r.returncode in (0, 1) and no_traceback(r), shell=True),
+    # --- issue 18, h184 and h187: patterns read once (a52e27d and after; figures: wall s, 2 loaded cores, copylint
+    # check of the same shape at a smaller size before, in h184's commit and h187's report) ---
+    # W101 _LEADING: each CRLF also tried as CR then LF (2**n): 24 lines 19.9 s / 0.8 s
+    Repro("W101 _LEADING: a .txt of 30 CRLF blank lines and nothing else, 20 s limit", write("a.txt", "\r\n" * 30),
+          "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
+    # S102 _CODE_NEXT: the same split of the blank lines after a colon: 24 lines 28.6 s / 0.9 s
+    Repro("S102 _CODE_NEXT: a .md 'Log in:' then 30 CRLF blank lines then prose, 20 s limit",
+          write("a.md", "# Title\r\n\r\nLog in:" + "\r\n" * 30 + "Then the prose goes on.\r\n"),
+          "timeout -s KILL 20 {C} a.md", _finished, shell=True),
+    # W103 _RST_TITLE: a long line after blank lines, no underline (quadratic): 32 KB 29.1 s / 1.2 s
+    Repro("W103 _RST_TITLE: a .rst of three blank lines then a 64 KB line, 20 s limit",
+          write("a.rst", "Intro paragraph.\n\n\n\n" + ("word " * 13_000).strip() + "\n"),
+          "timeout -s KILL 20 {C} a.rst", _finished, shell=True),
+    # i18n-json _SELECTOR: `{count, plural,` then blanks and no branch: 32 KB killed at 120 s / 0.8 s
+    Repro("i18n-json _SELECTOR: a plural then 32 KB of spaces, 20 s limit",
+          both(write(".copylint.yaml", 'formats: {"*.json": i18n-json}\n'),
+               write("a.json", '{"items": "{count, plural,' + " " * 32_768 + '}"}\n')),
+          "timeout -s KILL 20 {P} -m lint check --no-cache a.json", _finished, shell=True),
+    # i18n-yaml _SELECTOR: an offset of 32,768 digits and no branch (quadratic)
+    Repro("i18n-yaml _SELECTOR: a plural's offset of 32,768 digits, 20 s limit",
+          both(write(".copylint.yaml", 'formats: {"*.yaml": i18n-yaml}\n'),
+               write("a.yaml", "items: '{count, plural, offset:" + "1" * 32_768 + "}'\n")),
+          "timeout -s KILL 20 {P} -m lint check --no-cache a.yaml", _finished, shell=True),
+    # B102 _CITATION: an untranslated reST msgid that starts with blanks (quadratic): 32 KB 13.4 s / 1.0 s
+    Repro("B102 _CITATION: a PO msgid from a .rst of 64 KB of spaces then words, untranslated, 20 s limit",
+          write("a.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n'
+                + "#: whatsnew/3.0.rst:12\n" + "".join(f'{k} "{" " * 65_536}Make print a function."\n'
+                                                     for k in ("msgid", "msgstr"))),
+          "timeout -s KILL 20 {C} a.po", _finished, shell=True),
+    # P105 _QUOTED: `"` then a token of 32,768 `f(` (quadratic): 16K 17.2 s / 1.3 s
+    Repro("P105 _QUOTED: a .txt of '\"' then 32,768 'f(', 20 s limit",
+          write("a.txt", 'The call was "' + "f(" * 32_768 + "\n"), "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
+    # P105 _QUOTED: a line of 4,096 `“(` and no `”` (each `“` read the rest of the line): over 120 s / 1.7 s
+    Repro("P105 _QUOTED: a .txt line of 4,096 '“(', 20 s limit",
+          write("a.txt", "The call was " + "“(" * 4096 + "\n"), "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
+    # T106 _NAMED: placeholders joined by commas, no noun after (2**n): 24 of them 17.4 s / 1.5 s
+    Repro("T106 _NAMED: a .txt of 30 '%d' joined by commas, 20 s limit",
+          write("a.txt", "Values: " + ",".join(["%d"] * 30) + ".\n"), "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
 ]
 
 

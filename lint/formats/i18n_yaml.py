@@ -73,7 +73,10 @@ _PLACEHOLDER = (
 _TOKEN = compiled_on_use(_PLACEHOLDER + r"|[{}#]")
 _ICU_COMPLEX = compiled_on_use(r"\{\s*[\w.]+\s*,\s*(plural|selectordinal|select)\s*,")
 _ICU_SIMPLE = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(?:number|date|time|spellout|ordinal|duration)\b[^{}]*)?\}")
-_SELECTOR = compiled_on_use(r"\s*(?:offset:\s*\d+\s*)?(?:=\d+|[\w-]+)\s*\{")
+# An offset's digits read once: `\d+` gave `[\w-]+` each share of a run of digits (quadratic where no `{`
+# follows, `{n, plural, offset:1111…`); past its first digit the offset goes on only up to a blank or an
+# `=` (`offset:1 one {`, `offset:12=3 {`), else the rest of the digits start the selector's name.
+_SELECTOR = compiled_on_use(r"\s*+(?:offset:\s*+\d(?:\d*+(?=[\s=])\s*+)?)?(?:=\d++|[\w-]++)\s*+\{")
 
 _SWITCH = compiled_on_use(
     r"(?<![^ \t\r\n\x85\u2028\u2029])#[ \t]*copylint(?:-(disable-file)|:[ \t]*(disable-file|disable))(?![\w-])"
