@@ -354,3 +354,42 @@ def test_p102_lists_curly_marks_only_where_a_straight_mark_could_be_curly(monkey
     mixed = "She said “go” and it’s done.\n\nHe said \"stop\", then left.\n"
     list(rule.check_document(linter.document(Source("a.md", mixed), Config())))
     assert scanned == ["She said “go” and it’s done."]
+
+
+def test_template_expressions_with_the_one_line_shape_first_match_as_the_plain_alternation() -> None:
+    from lint.formats import templates
+
+    plain = re.compile(templates._EXPRESSION.pattern.split("|", 3)[3])  # the alternation without the fast shape
+    assert plain.pattern.startswith(r"\{\{\{")
+    rng = random.Random(1801)
+    pieces = ["{", "{", "{{", "}", "}}", "%", "#", "`", "\n", "\n\n", " \n", "a", "b c", "é", "<", ">", "#include x"]
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        fast = [m.span() for m in templates._EXPRESSION.finditer(text)]
+        assert fast == [m.span() for m in plain.finditer(text)], text
+        matched += bool(fast)
+    assert matched > 1000
+
+
+def test_template_view_reads_only_where_its_markers_say_as_with_every_scan() -> None:
+    from lint.formats import templates
+
+    rng = random.Random(1802)
+    pieces = ["{", "{{", "}}", "{%", "%}", "{#", "#}", "{.", "{:", "{ ", ":::", "::::", "!!!", "???", "???+", "[[toc]]",
+              "[[", "<<< @/a.js", "<<<", "\n", "\n", "   ", "    ", " ", "## ", "tip", '"T"', "a", "`", "é", "\r\n"]
+    found = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        present = templates._markers(text)
+        # Every scan template_view may skip finds nothing where its marker is absent.
+        if ":::" not in present:
+            assert not list(templates._CONTAINER.finditer(text)), text
+        if not {"!!!", "???"} & present:
+            assert not list(templates._ADMONITION.finditer(text)), text
+        if not {"[[", "<<<"} & present:
+            assert not list(templates._DIRECTIVE.finditer(text)), text
+        if not present:
+            assert not templates.heading_attributes(text) and not templates.expression_spans(text), text
+        found += bool(present)
+    assert found > 3000

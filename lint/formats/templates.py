@@ -31,6 +31,11 @@ from lint.patterns import compiled_on_use
 _C = r"(?:[^`\n]|\n(?![ \t]*\r?\n))"  # a character of an expression: no backtick, no blank line
 _CB = r"(?:[^{}`\n]|\n(?![ \t]*\r?\n))"  # ... nor a brace
 _EXPRESSION = compiled_on_use(
+    # First, the common shape read in one step of the engine per character: one line, no brace, backtick or
+    # (for `{%`, `{#`) closing mark inside. Where it matches, the alternatives below match the same span (their
+    # lazy repeat stops at the first closing, which no character before it can start), and each lazy step
+    # through an alternation costs some 600 instructions a character (mdBook's `{{#include …}}` lines).
+    r"\{(?:\{(?!\{)[^{}`\n]{0,400}\}\}|%[^%`\n]{0,400}%\}|#[^#`\n]{0,400}#\})|"
     rf"\{{\{{\{{{_CB}{{0,400}}?\}}\}}\}}"  # Handlebars/Mustache unescaped
     rf"|\{{\{{(?:{_CB}|\{{{_CB}*\}}){{0,400}}?\}}\}}"  # Vue, Jinja, Liquid, Nunjucks, Hugo, Handlebars
     rf"|\{{%{_C}{{0,400}}?%\}}"  # Jinja, Liquid, Nunjucks statements
@@ -355,21 +360,37 @@ def markdown_view(text: str) -> str:
     return template_view(text).text
 
 
-# What every template, container, admonition, heading attribute and directive holds (``template_view``).
-_MARKERS = compiled_on_use(r"\{[{%#.: \t]|:::|!!!|\?\?\?|\[\[|<<<")
+# What every template expression and heading attribute holds, and what every container, admonition and
+# directive opens its line with after up to three spaces (``template_view``). Two scans, each for a literal
+# the engine finds without trying a match at every character: one scan for all six leads (a class) stepped
+# through the class at every character, some 45 instructions each.
+_BRACE_MARKERS = compiled_on_use(r"\{[{%#.: \t]")
+_LINE_MARKERS = compiled_on_use(r"\n {0,3}(:::|!!!|\?\?\?|\[\[|<<<)")
+_FIRST_LINE_MARKER = compiled_on_use(r" {0,3}(:::|!!!|\?\?\?|\[\[|<<<)")
+
+
+def _markers(text: str) -> set[str]:
+    """The template markers ``text`` holds: ``{`` and the character after it, anywhere; `:::`, `!!!`,
+    `???`, `[[` and `<<<` where a line opens with them (after up to three spaces), the only place
+    ``_CONTAINER``, ``_ADMONITION`` and ``_DIRECTIVE`` match."""
+    present = set(_BRACE_MARKERS.findall(text))
+    present.update(_LINE_MARKERS.findall(text))
+    first = _FIRST_LINE_MARKER.match(text)
+    if first is not None:
+        present.add(first.group(1))
+    return present
 
 
 def template_view(text: str) -> TemplateView:
     """markdown_view's text, with the markup the parser's tree will not show."""
-    # The markers the text holds, found in one scan (a substring test for each costs a pass of its own).
-    # The scan finds markers that do not overlap: of one that overlaps another's end, only `:::` may be
-    # missed (after `{:`); an opening of an expression after a `{` is the `{{` found.
-    present = set(_MARKERS.findall(text))
+    # The markers the text holds (``_markers``; of brace markers that overlap, `{{{`, an opening of an
+    # expression after a `{` is the `{{` found).
+    present = _markers(text)
     if not present:
         return TemplateView(text, [])
     # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
     # pattern that opens with `^` (MULTILINE) steps through every character of the text.
-    containers = list(_CONTAINER.finditer(text)) if ":::" in present or ("{:" in present and ":::" in text) else []
+    containers = list(_CONTAINER.finditer(text)) if ":::" in present else []
     admonitions = list(_ADMONITION.finditer(text)) if "!!!" in present or "???" in present else []
     attributes = heading_attributes(text)
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in present or "<<<" in present else []
