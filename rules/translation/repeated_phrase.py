@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import accumulate, islice, repeat
 from operator import eq, itemgetter
@@ -17,7 +16,7 @@ from lint.language import pack
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
-from lint.words import SEPARATOR, SEPARATOR_BYTES, Keys, joined, tokens
+from lint.words import SEPARATOR, Keys, joined, tokens
 
 _SPAN = compiled_on_use(r"\w+")
 _SPAN_OR_CODE = compiled_on_use(r"\w+|\ufffc")
@@ -449,24 +448,26 @@ def _mostly_lower(text: str, spans: list[tuple[int, int]]) -> bool:
 def _segments_with_loops(tokens: list[Any]) -> set[int]:
     """Segments holding a run of 2d - 1 equal pairs d long words apart (a phrase three times; the last
     copy may carry other punctuation, a closing quote or bracket): the only ones read word by word.
-    ``tokens``: the text's, as str or as ASCII bytes (``lint.words.split_tokens``)."""
+    ``tokens``: the text's, as str or as ASCII bytes (``lint.words.split_tokens``) of ``lint.words.joined``, whose
+    separators are the only tokens that open with a NUL."""
     tokens = [t for t in tokens if len(t) > 2]  # (a comprehension: cheaper here than compress over two maps)
     # Tokens are compared by their first characters first, all of them in C (lint.words), and word by
     # word only in the few runs where those agree. Equal stripped tokens have equal keys: stripping keeps
     # the first character, unless it strips all of a token's marks, and the marks all share one key.
     stripped: Callable[[Any], Any]
-    separator: Any
+    leads: Any
     if tokens and isinstance(tokens[0], bytes):
         # (The marks keyed as a stop, and the separator's NUL as \x01: no key may be NUL.)
-        table = Keys(bytes(map(itemgetter(0), tokens)).translate(_BYTE_KEYS))
-        stripped, separator = _stripped_bytes, SEPARATOR_BYTES
+        leads = bytes(map(itemgetter(0), tokens))
+        table = Keys(leads.translate(_BYTE_KEYS))
+        stripped = _stripped_bytes
     else:
-        keys = "".join(map(itemgetter(0), tokens))
+        keys = leads = "".join(map(itemgetter(0), tokens))
         for mark in _KEYED_AS_STOP:
             if mark in keys:
                 keys = keys.replace(mark, ".")
         table = Keys(keys.replace("\0", "\1"))  # (the separator's key: no key may be NUL)
-        stripped, separator = _stripped, SEPARATOR
+        stripped = _stripped
     hits: list[int] = []
     # A run of 2d - 1 equal pairs d tokens apart needs 3d - 1 tokens (three for one word): a period
     # longer than a third of the tokens finds nothing, and is not asked (a short record asks one or two).
@@ -486,17 +487,18 @@ def _segments_with_loops(tokens: list[Any]) -> set[int]:
                 hits.append(start + found)
                 at = start + found + 2 * d
                 found = same.find(run, at - start)
-    if not hits:
-        return set()
-    # The segment of a hit is the number of separators before it: found by bisecting their positions
-    # (counting them per hit read the tokens again for each one, quadratic on a big file).
-    separators: list[int] = []
-    try:  # one C scan of the tokens for each separator, not a Python step for every token
-        while True:
-            separators.append(tokens.index(separator, separators[-1] + 1 if separators else 0))
-    except ValueError:
-        pass
-    return {bisect_left(separators, at) for at in hits}
+    # The segment of a hit is the number of separators before it: the tokens that open with a NUL (no
+    # text of ``joined`` holds one), counted in the first characters from one hit to the next, in order
+    # (a scan of the tokens for each separator compared every token with it: 28M instructions on the Rust
+    # book, for a few hits).
+    nul = b"\0" if isinstance(leads, bytes) else "\0"
+    segments: set[int] = set()
+    segment = last = 0
+    for at in sorted(hits):
+        segment += leads.count(nul, last, at)
+        last = at
+        segments.add(segment)
+    return segments
 
 
 # The marks that stripping takes off a token's end: a token of them alone strips to nothing.
