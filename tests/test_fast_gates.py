@@ -155,6 +155,34 @@ def test_t107_loop_gate_finds_the_same_segments_in_bytes_as_in_str_tokens() -> N
     assert as_bytes > 3000 and beyond_ascii > 500 and with_loops > 50
 
 
+def test_t107_loop_gate_names_the_segments_that_hold_a_loop() -> None:
+    # The segment of a hit is told by the separators before it: a loop in the first or the last segment, after
+    # empty ones, or found at a longer period before one in an earlier segment at a shorter, is named where it is.
+    rng = random.Random(1071)
+    named = 0
+    for n in range(3000):
+        parts: list[str] = []
+        looped: set[int] = set()
+        for i in range(rng.randint(1, 12)):
+            # (Two empty parts in a row are three separators in a row: the gate reads them as a word's loop.)
+            if rng.random() < 0.25 and parts[-1:] != [""]:
+                parts.append("")
+                continue
+            # Words no other part holds: no run of equal pairs may cross a separator.
+            filler = [f"w{i}x{k}" for k in range(rng.randint(1, 4))]
+            if rng.random() < 0.4:
+                phrase = [f"p{i}y{k}" for k in range(rng.randint(1, 4))]
+                at = rng.randint(0, len(filler))
+                filler[at:at] = phrase * 3
+                looped.add(i)
+            parts.append(" ".join(filler))
+        text = f" {SEPARATOR} ".join(parts)
+        tokens = split_tokens(text) if n % 2 else text.split()
+        assert repeated_phrase._segments_with_loops(tokens) == looped, parts
+        named += len(looped) > 1
+    assert named > 1000
+
+
 def _t107_loops_by_hand(seg: Segment, source: str, sentence_case: bool) -> list[tuple[int, int, str]]:
     """T107's loops in a segment as the rule first read them: each word's span, then its text lowered (a
     placeholder: the source it stands for), the spans read for every segment."""
@@ -362,10 +390,13 @@ def test_template_expressions_with_the_one_line_shape_first_match_as_the_plain_a
     plain = re.compile(templates._EXPRESSION.pattern.split("|", 3)[3])  # the alternation without the fast shape
     assert plain.pattern.startswith(r"\{\{\{")
     rng = random.Random(1801)
-    pieces = ["{", "{", "{{", "}", "}}", "%", "#", "`", "\n", "\n\n", " \n", "a", "b c", "é", "<", ">", "#include x"]
+    pieces = ["{", "{", "{{", "}", "}}", "%", "#", "`", "\n", "\n\n", " \n", "a", "b c", "é", "<", ">", "#include x",
+              "{%", "%}", "{#", "#}", "-}}", "{{-", "\r\n"]
     matched = 0
-    for _ in range(20000):
+    for n in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        if n % 4 == 0:  # a body about as long as the shapes' bound: 400 characters, or 400 steps of the alternation
+            text = rng.choice(["{{", "{%", "{#", "{{{"]) + "x" * rng.randint(397, 401) + rng.choice(["}}", "%}", "#}"]) + text
         fast = [m.span() for m in templates._EXPRESSION.finditer(text)]
         assert fast == [m.span() for m in plain.finditer(text)], text
         matched += bool(fast)
