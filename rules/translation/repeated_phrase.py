@@ -18,6 +18,9 @@ from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.words import SEPARATOR, Keys, joined, tokens
 
+from ._unspaced_loops import segments_with_unspaced_loops as _segments_with_unspaced_loops
+from ._unspaced_loops import unspaced_loops
+
 _SPAN = compiled_on_use(r"\w+")
 _SPAN_OR_CODE = compiled_on_use(r"\w+|\ufffc")
 _LONGEST = 10  # words in a looping phrase; MT loops repeat clauses, rarely more than a few words each
@@ -259,9 +262,24 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
             candidates = _segments_with_loops(tokens(doc, keep=False) or []) | _segments_with_doublings(text)
         # Capitals set a chant apart only where the language capitalizes names alone (not German's nouns).
         sentence_case = bool((pack(doc.language) or {}).get("sentence-case"))
-        for i in sorted(candidates):
-            yield from self._loops(segments[i], doc.text, sentence_case)
-            yield from self._doublings(segments[i])
+        unspaced = _segments_with_unspaced_loops(text, segments)
+        for i in sorted(candidates | unspaced):
+            found: list[Finding] = []
+            if i in candidates:
+                found = [*self._loops(segments[i], doc.text, sentence_case), *self._doublings(segments[i])]
+                yield from found
+            if i in unspaced:
+                yield from self._unspaced_loops(segments[i], found)
+
+    def _unspaced_loops(self, seg: Segment, found: list[Finding]) -> Iterator[Finding]:
+        """Loops in text written without spaces between words (Chinese, Japanese), that the words above
+        read as one word; none where the words found a loop already."""
+        if seg.source_text is not None and (_ALIASES.search(seg.source_text) or seg.translates_plural_forms()):
+            return
+        for start, end, unit, copies in unspaced_loops(seg.text):
+            finding = self.finding(seg, start, end, f"Phrase '{unit}' repeated {copies} times in a row")
+            if not any(f.start < finding.end and finding.start < f.end for f in found):
+                yield finding
 
     def _loops(self, seg: Segment, source: str, sentence_case: bool) -> Iterator[Finding]:
         if seg.source_text is not None and (_ALIASES.search(seg.source_text) or seg.translates_plural_forms()):

@@ -1,0 +1,129 @@
+"""Phrase loops in text written without spaces between its words (Chinese, Japanese), for T107
+repeated-phrase: `的金融产品，的金融产品，的金融产品`, `少数の少数の少数の無神経な`. Its words are read
+between spaces and marks, and a run of Han or kana is one word to them.
+
+A loop here is a unit of characters said three times or more in a row, the copies glued or parted by the
+same mark each time (`，`, `、`, `。`, a space: what MT puts between them). Chinese and Japanese repeat
+characters and words on purpose, so a unit is flagged only in the shapes MT loops take on real output
+(WMT21 en-zh and en-ja; bench/cjk_loops.py):
+
+- it holds a Han character (Han 漢字, 々); a unit of kana alone only where it mixes hiragana and katakana
+  in five letters or more (`このサービスは`): kana alone say sounds, cries and greetings (`ドキドキドキ`,
+  `はいはいはい`, `ありがとう、ありがとう、ありがとう`), Hangul alone is Korean, which writes spaces
+  (the words' reading finds its loops);
+- it is not itself a repetition (`哈哈` in `哈哈哈哈哈哈`, `看看` in `看看看看`: reduplication), nor a
+  count said again and again (`一次`, `一遍`, `何度も`: `何度も何度も何度も`);
+- copies parted by marks hold five letters or more (two words or more): shorter ones are said so
+  (`对不起，对不起，对不起`, `谢谢大家，谢谢大家，谢谢大家`);
+- glued copies go on into a letter (`奶油奶油奶油蛋糕`: the loop sits inside the clause; a chant or a cry
+  ends it, `加油加油加油！`), or are five or more of three characters or more; a unit of two characters also has a letter before it and is no sound or chant
+  (`滴答滴答滴答地`, `加油加油加油的`);
+- none starts right after an opening quote, bracket or colon (`「お願いします、お願いします、お願いします」`:
+  speech quoted).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from lint.model import Segment
+from lint.patterns import compiled_on_use
+from lint.words import SEPARATOR, Keys
+
+_HAN = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HIRAGANA = "\u3041-\u3096"
+_KATAKANA = "\u30a1-\u30fa"
+_HANGUL = "\uac00-\ud7a3"
+_LETTER = compiled_on_use(f"[{_HAN}{_HIRAGANA}{_KATAKANA}{_HANGUL}]")
+_HAN_CHAR = compiled_on_use(f"[{_HAN}]")
+_HIRAGANA_CHAR = compiled_on_use(f"[{_HIRAGANA}]")
+_KATAKANA_CHAR = compiled_on_use(f"[{_KATAKANA}]")
+UNIT = 40  # characters in a looping unit: a clause of some 20 Han, or more kana
+# A unit from a letter on (a loop read from its first copy's start), up to UNIT characters of one line,
+# none a table's cell wall, a tab or inline code (a placeholder stands for different code each time); the
+# copies glued, or parted by the same mark or space each time.
+_LOOP = compiled_on_use(
+    f"([{_HAN}{_HIRAGANA}{_KATAKANA}{_HANGUL}][^\\n\\t|\ufffc]{{1,{UNIT - 1}}}?)"
+    r"((?:[、，。,;；]\s?|\s)?)\1(?:\2\1)+")
+_SEPARATOR_LONGEST = 2  # a mark and a space
+# Sound words and chants written in Han, two characters each: `滴答滴答滴答`, `加油加油加油`.
+_SOUNDS = frozenset("哈嘿呵嘻哇呜啊哦喔嗯嘟嘀嗒滴答叮咚当哗啦咕噜扑通砰啪嗡呼噗嘭咔嚓轰隆唰沙吱呀咯嘎咩喵汪呱叽喳")
+_CHANTS = frozenset({"加油", "万岁", "萬歲", "快点", "快點", "不要", "好的", "是的", "对的", "對的"})
+_COUNTS = ("一", "何")  # `一次`, `一遍`, `一个`, `何度も`, `何回も`: counts said again and again
+_MANY = 5  # glued copies of a unit of three characters or more: a loop wherever it ends (no chant says
+# `百老汇` 26 times)
+_OPENERS = "「『“‘\"'（(《〈【：:"
+
+
+def _periodic(unit: str) -> bool:
+    """A unit that is itself a shorter one repeated (`哈哈`, `どんどん`)."""
+    return (unit + unit).find(unit, 1) < len(unit)
+
+
+def _is_letter(char: str) -> bool:
+    return bool(char) and _LETTER.match(char) is not None
+
+
+def _kept(text: str, start: int, end: int, unit: str, separator: str) -> bool:
+    """A loop as MT writes it, not a repetition the language makes (the module docstring)."""
+    letters = len(_LETTER.findall(unit))
+    if letters < 2 or _periodic(unit) or unit.startswith(_COUNTS):
+        return False
+    if not _HAN_CHAR.search(unit) and (
+            letters < 5 or not _HIRAGANA_CHAR.search(unit) or not _KATAKANA_CHAR.search(unit)):
+        return False
+    if start and text[start - 1] in _OPENERS:
+        return False
+    if separator:
+        return letters >= 5
+    if not _is_letter(text[end:end + 1]) and (len(unit) < 3 or end - start < _MANY * len(unit)):
+        return False
+    if len(unit) == 2:
+        return _is_letter(text[start - 1:start]) and not set(unit) <= _SOUNDS and unit not in _CHANTS
+    return True
+
+
+def unspaced_loops(text: str) -> list[tuple[int, int, str, int]]:
+    """The loops of ``text``: (start of the second copy, end of the last, unit, copies)."""
+    found: list[tuple[int, int, str, int]] = []
+    at = 0
+    passed = (0, 0)  # the end and period of the last repetition passed over
+    while (m := _LOOP.search(text, at)) is not None:
+        unit, separator = m.group(1), m.group(2)
+        period = len(unit) + len(separator)
+        # A match inside a repetition passed over, with its period, is the same read from another
+        # character (`老汇百` in `首演百老汇百老汇百老汇。`): passed over too.
+        if (m.start() < passed[0] and period == passed[1]) or not _kept(text, m.start(), m.end(), unit, separator):
+            if m.start() >= passed[0]:
+                passed = (m.end(), period)
+            at = m.start() + 1  # (another loop may start inside it: `哈哈哈` then a real one)
+            continue
+        found.append((m.start() + period, m.end(), unit, (m.end() - m.start() + len(separator)) // period))
+        at = m.end()
+    return found
+
+
+def segments_with_unspaced_loops(text: str | None, segments: Sequence[Segment]) -> set[int]:
+    """The segments that may hold a loop ``unspaced_loops`` finds: those with a run of characters equal
+    to the ones a period on (two copies and more of a third), read in C over all the prose at once
+    (``lint.words.Keys``). ``text``: the segments joined (``lint.words.joined``), None where they hold a
+    NUL. Text with no Han, kana or Hangul costs one scan, ASCII text less."""
+    if text is None:
+        return {i for i, seg in enumerate(segments) if not seg.text.isascii() and _LETTER.search(seg.text)}
+    if text.isascii() or not _LETTER.search(text):
+        return set()
+    keys = Keys(text.replace("\0", "\1"))  # (no key may be NUL)
+    runs: list[tuple[int, int]] = []
+    for period in range(2, UNIT + _SEPARATOR_LONGEST + 1):
+        # Copies of a unit u parted by a mark s: the characters one period (|u| + |s|) apart agree over
+        # two copies and the mark between them, 2 * period - |s|; a unit holds two characters or more.
+        runs.extend(keys.runs(period, 2 * period - min(_SEPARATOR_LONGEST, period - 2), keep=False))
+    if not runs:
+        return set()
+    separators: list[int] = []
+    at = text.find(SEPARATOR)
+    while at >= 0:
+        separators.append(at)
+        at = text.find(SEPARATOR, at + len(SEPARATOR))
+    return {i for start, end in runs for i in range(bisect_left(separators, start), bisect_left(separators, end) + 1)}
