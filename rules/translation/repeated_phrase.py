@@ -102,6 +102,12 @@ spaces between the copies, a content word of five letters or more (`the Orchestr
 `tournament tournament tournament holders`); and a lower-case word joined to itself by *and* (`with
 benevolence and benevolence`).
 
+In text written without spaces between words (Chinese, Japanese) a run of characters is one word, and a
+loop is a unit of characters said three times or more in a row, glued or parted by the same mark
+(`的金融产品，的金融产品，的金融产品`, `双奶油奶油奶油蛋糕`, `少数の少数の少数の無神経な`). The unit holds a Han
+character, or mixes hiragana and katakana in five letters or more; copies parted by marks hold five
+letters or more; glued copies go on into a letter or are five or more.
+
 **Why is this bad?** Neural MT systems that lose their place in a long sentence fall into a loop and
 repeat the last phrase until they hit their length limit; weak systems double a word they could not
 translate twice. Raters mark both as the worst kind of error, and readers cannot tell what was meant.
@@ -122,6 +128,11 @@ comparatives such as `faster and faster` after a verb or a grading adverb, plura
 an action that went on: `kept walking and walking`, `just cleaning and cleaning`), names (`Smith and Smith`),
 and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
 cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged.
+In Chinese and Japanese, not flagged: reduplication (`看看看看`, `一次又一次`, `人人`), laughter, sounds and
+chants (`哈哈哈`, `ドキドキドキ`, `滴答滴答滴答`, `加油加油加油！`), units in kana alone (`はいはいはい`,
+`ありがとう、ありがとう、ありがとう`) or in Hangul alone (Korean writes spaces: its words are read as
+above), a word or two said three times with marks between (`对不起，对不起，对不起`), quoted speech, counts
+(`何度も何度も何度も`), lists, dates, numbers and rows of marks.
 """
     severity = Severity.WARNING
     scope = "document"
@@ -171,6 +182,23 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Experts agree that health health health care costs are rising fast.",
                 note="one syllable, but no short noise"),
         Example("Il a dit que le temps temps temps passe trop vite pour tout le monde ici.", language="fr"),
+        Example("它卖的是中国银行的金融产品，的金融产品，的金融产品，以及其他服务。\n", language="zh",
+                note="no spaces between words: a unit of characters three times, parted by commas"),
+        Example("当社ではこのサービスは、このサービスは、このサービスは、無料で提供しています。\n", language="ja",
+                note="kana alone, hiragana and katakana mixed: a phrase"),
+        Example("我一直在厨房里做实验：双奶油奶油奶油蛋糕是我的强项。\n", language="zh",
+                note="WMT21 en-zh (NiuTrans, Online-G, P3AI, UF): two characters glued three times inside a word"),
+        Example("但为时已晚，几乎彻底彻底彻底整顿当天三球赤字的反击也来得太晚了。\n", language="zh",
+                note="WMT21 en-zh (Online-A)"),
+        Example("残念なことに、少数の少数の少数の無神経な企業の仕事は疑わしい。\n", language="ja",
+                note="WMT21 en-ja (WeChat-AI)"),
+        Example("神以外には力も力も力もないと大統領は結論づけた。\n", language="ja", note="WMT21 en-ja (Online-Y)"),
+        Example("ルーカスは、殺人事件の解決に的を絞った的を絞った的を絞った捜査を心がけると述べた。\n", language="ja",
+                note="WMT21 en-ja (HuaweiTSC)"),
+        Example("2020年是百老汇首演百老汇百老汇百老汇百老汇百老汇。\n", language="zh",
+                note="five glued copies and more: a loop, though it ends the sentence (WMT21 en-zh, UF: 26 copies)"),
+        Example("价格下跌了。价格下跌了。价格下跌了。没有人知道原因。\n", language="zh", note="a sentence three times"),
+        Example("共和国总统总统总统总统总结道。\n", language="zh", note="WMT21 en-zh (Online-Y)"),
     )
     allow = (
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
@@ -248,6 +276,23 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
         Example("Ella cantaba la la la la la la mientras cocinaba.", language="es", note="a song's syllable"),
         Example("To be or not to be, to be or not to be: that is the question.", note="a quotation said twice"),
         Example("我们再看看吧，看看看看再说。", language="zh", note="reduplication: one word to the rule"),
+        Example("我们慢慢来，一次又一次地试，人人都有机会，再看看吧。\n", language="zh", note="reduplication"),
+        Example("他哈哈哈哈哈哈地笑了起来。\n", language="zh", note="laughter: one character over and over"),
+        Example("彼はハハハと笑い、心臓がドキドキドキした。列はどんどんどんどん進んだ。\n", language="ja",
+                note="sounds in kana alone"),
+        Example("时钟滴答滴答滴答地走着。\n", language="zh", note="a sound written in Han"),
+        Example("观众高喊加油加油加油的口号。\n", language="zh", note="a chant"),
+        Example("大家一起喊：加油加油加油！\n", language="zh", note="a chant ends its clause"),
+        Example("他一直说对不起，对不起，对不起，然后走了。\n", language="zh",
+                note="a word said three times: under five letters"),
+        Example("谢谢大家，谢谢大家，谢谢大家！\n", language="zh", note="speech: under five letters"),
+        Example("「お願いします、お願いします、お願いします」と彼は言った。\n", language="ja", note="quoted speech"),
+        Example("ありがとう、ありがとう、ありがとう、と彼女は言った。\n", language="ja", note="hiragana alone"),
+        Example("はいはいはい、わかりました。\n", language="ja", note="kana alone"),
+        Example("彼は何度も何度も何度も練習した。\n", language="ja", note="a count said again and again"),
+        Example("目录：第1章、第2章、第3章、第4章。\n", language="zh", note="a list: the copies differ"),
+        Example("会议定于2020年12月12日、2020年12月13日举行。\n", language="zh", note="dates"),
+        Example("他沉默了……………… 然后说：——————\n", language="zh", note="rows of marks"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
