@@ -15,7 +15,12 @@ characters (two of them Han, kana or Hangul, not one character over and over) sa
 a row, the copies glued or parted by any marks and spaces. It counts repetition the languages make too
 (onomatopoeia, names): its hits are listed, so that each can be judged.
 
-    python bench/cjk_loops.py [--half dev|test|both] [--examples 10]
+Clean text beside it (`--clean DIR ...`: every finding a false one): Markdown and text files read as
+copylint reads them, per 10,000 Han and kana characters (the Chinese and Japanese Rust books,
+github.com/KaiserY/trpl-zh-cn and rust-lang-ja/book-ja, src/), and the Chinese TED transcripts of
+../shared/corpora/mqm-ted-zhen (its source column).
+
+    python bench/cjk_loops.py [--half dev|test|both] [--examples 10] [--clean DIR ...]
 """
 
 from __future__ import annotations
@@ -109,11 +114,39 @@ def _flagged(segs: list[str]) -> dict[int, list[str]]:
     return out
 
 
+def clean(dirs: list[str]) -> None:
+    """T107's findings on text nobody looped: files under ``dirs``, and the TED transcripts in ../shared."""
+    shared = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "mqm-ted-zhen"
+    sources: list[tuple[str, list[tuple[str, str]]]] = []
+    for d in dirs:
+        files = sorted(p for p in Path(d).rglob("*") if p.suffix in (".md", ".txt") and p.is_file())
+        sources.append((d, [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in files]))
+    tsv = shared / "ted_zhen_mqm_ted_zhen.tsv"
+    if tsv.exists():
+        import csv
+        csv.field_size_limit(1 << 30)
+        with tsv.open(encoding="utf-8") as f:
+            segs = {(r["doc"], r["seg_id"]): r["source"] for r in csv.DictReader(f, delimiter="\t")}
+        sources.append((str(tsv), [("ted.txt", "\n\n".join(segs.values()) + "\n")]))
+    for name, files in sources:
+        letters = findings = 0
+        for path, text in files:
+            letters += len(_LETTER.findall(text))
+            for f in lint.check_text(text, path=path, select=["T107"]):
+                findings += 1
+                print(f"  {name}/{path}: {text[f.start:f.end][:80]!r} {f.message}")
+        print(f"clean {name}: {len(files)} files, {letters} Han/kana/Hangul characters, {findings} T107 findings "
+              f"({1e4 * findings / max(letters, 1):.3f} per 10k)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", choices=["dev", "test", "both"], default="dev")
     ap.add_argument("--examples", type=int, default=10)
+    ap.add_argument("--clean", nargs="*", default=[], help="trees of clean Chinese or Japanese text")
     args = ap.parse_args()
+    if args.clean is not None and args.clean != []:
+        clean(args.clean)
     halves = HALVES if args.half == "both" else (args.half,)
     ja, doc_of = _en_ja()
     c: collections.Counter[str] = collections.Counter()
