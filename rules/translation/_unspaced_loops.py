@@ -48,7 +48,7 @@ _LOOP = compiled_on_use(
     r"((?:[、，。,;；]\s?|\s)?)\1(?:\2\1)+")
 _SEPARATOR_LONGEST = 2  # a mark and a space
 # Sound words and chants written in Han, two characters each: `滴答滴答滴答`, `加油加油加油`.
-_SOUNDS = frozenset("哈嘿呵嘻哇呜啊哦喔嗯嘟嘀嗒滴答叮咚当哗啦咕噜扑通砰啪嗡呼噗嘭咔嚓轰隆唰沙吱呀咯嘎咩喵汪呱叽喳")
+_SOUNDS = frozenset("哈嘿呵嘻哇呜啊哦喔嗯嘟嘀嗒滴答叮咚当哗啦咕噜扑通砰啪嗡呼噗嘭咔嚓轰隆唰沙吱呀咯嘎咩喵汪呱叽喳哟呦嗨咿唷嘞")
 _CHANTS = frozenset({"加油", "万岁", "萬歲", "快点", "快點", "不要", "好的", "是的", "对的", "對的"})
 _COUNTS = ("一", "何")  # `一次`, `一遍`, `一个`, `何度も`, `何回も`: counts said again and again
 _MANY = 5  # glued copies of a unit of three characters or more: a loop wherever it ends (no chant says
