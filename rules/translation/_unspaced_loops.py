@@ -24,12 +24,13 @@ characters and words on purpose, so a unit is flagged only in the shapes MT loop
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_right
+from itertools import accumulate
 
-from lint.model import Segment
+from lint.model import Document
 from lint.patterns import compiled_on_use
-from lint.words import SEPARATOR, Keys
+from lint.scan import non_ascii
+from lint.words import Keys
 
 _HAN = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HIRAGANA = "\u3041-\u3096"
@@ -104,26 +105,25 @@ def unspaced_loops(text: str) -> list[tuple[int, int, str, int]]:
     return found
 
 
-def segments_with_unspaced_loops(text: str | None, segments: Sequence[Segment]) -> set[int]:
+def segments_with_unspaced_loops(doc: Document) -> set[int]:
     """The segments that may hold a loop ``unspaced_loops`` finds: those with a run of characters equal
-    to the ones a period on (two copies and more of a third), read in C over all the prose at once
-    (``lint.words.Keys``). ``text``: the segments joined (``lint.words.joined``), None where they hold a
-    NUL. Text with no Han, kana or Hangul costs one scan, ASCII text less."""
-    if text is None:
-        return {i for i, seg in enumerate(segments) if not seg.text.isascii() and _LETTER.search(seg.text)}
-    if text.isascii() or not _LETTER.search(text):
+    to the ones a period on (two copies and more of a third), read in C over the segments that hold a Han,
+    kana or Hangul character at once (``lint.words.Keys``). Prose without one costs a look at its
+    characters outside ASCII (``lint.scan.non_ascii``: kept for the prose, which other readers ask too),
+    ASCII prose less."""
+    prose = doc.prose[0]
+    if prose.isascii() or not _LETTER.search(non_ascii(prose)):
         return set()
-    keys = Keys(text.replace("\0", "\1"))  # (no key may be NUL)
-    runs: list[tuple[int, int]] = []
+    segments = doc.segments
+    chosen = [i for i, seg in enumerate(segments) if not seg.text.isascii() and _LETTER.search(non_ascii(seg.text))]
+    # Their texts one after another, a line break between two (no key may be NUL: a NUL of a text is \x01).
+    texts = [segments[i].text.replace("\0", "\1") for i in chosen]
+    starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0))
+    keys = Keys("\n".join(texts))
+    found: set[int] = set()
     for period in range(2, UNIT + _SEPARATOR_LONGEST + 1):
         # Copies of a unit u parted by a mark s: the characters one period (|u| + |s|) apart agree over
         # two copies and the mark between them, 2 * period - |s|; a unit holds two characters or more.
-        runs.extend(keys.runs(period, 2 * period - min(_SEPARATOR_LONGEST, period - 2), keep=False))
-    if not runs:
-        return set()
-    separators: list[int] = []
-    at = text.find(SEPARATOR)
-    while at >= 0:
-        separators.append(at)
-        at = text.find(SEPARATOR, at + len(SEPARATOR))
-    return {i for start, end in runs for i in range(bisect_left(separators, start), bisect_left(separators, end) + 1)}
+        for start, end in keys.runs(period, 2 * period - min(_SEPARATOR_LONGEST, period - 2), keep=False):
+            found.update(chosen[k] for k in range(bisect_right(starts, start) - 1, bisect_right(starts, end)))
+    return found

@@ -307,7 +307,7 @@ above), a word or two said three times with marks between (`对不起，对不�
             candidates = _segments_with_loops(tokens(doc, keep=False) or []) | _segments_with_doublings(text)
         # Capitals set a chant apart only where the language capitalizes names alone (not German's nouns).
         sentence_case = bool((pack(doc.language) or {}).get("sentence-case"))
-        unspaced = _segments_with_unspaced_loops(text, segments)
+        unspaced = _segments_with_unspaced_loops(doc)
         for i in sorted(candidates | unspaced):
             found: list[Finding] = []
             if i in candidates:
