@@ -26,3 +26,15 @@ def test_a_loop_the_words_found_is_reported_once() -> None:
     text = "报告说，中国银行的金融产品 中国银行的金融产品 中国银行的金融产品 中国银行的金融产品 都很好。\n"
     found = lint.check_text(text, path="a.txt", select=["T107"])
     assert len(found) == 1
+
+
+def test_a_search_reads_five_copies_at_most_and_the_loop_is_counted_to_its_end() -> None:
+    # Each search is tried again from every character of a repetition passed over (`哈` or `加油` said
+    # thousands of times): read to the run's end each time, it cost time in the square of its length.
+    from lint.rules.translation._unspaced_loops import _LOOP
+
+    m = _LOOP.search("加油" * 5000)
+    assert m is not None and m.end() - m.start() == 5 * 2
+    text = "2020年是百老汇首演" + "百老汇" * 25 + "。"
+    assert unspaced_loops(text) == [(14, 14 + 24 * 3, "百老汇", 25)]
+    assert unspaced_loops("哈" * 5000 + "加油" * 5000) == []

@@ -43,16 +43,18 @@ _KATAKANA_CHAR = compiled_on_use(f"[{_KATAKANA}]")
 UNIT = 40  # characters in a looping unit: a clause of some 20 Han, or more kana
 # A unit from a letter on (a loop read from its first copy's start), up to UNIT characters of one line,
 # none a table's cell wall, a tab or inline code (a placeholder stands for different code each time); the
-# copies glued, or parted by the same mark or space each time.
+# copies glued, or parted by the same mark or space each time. It reads three copies to five (``_MANY``):
+# ``unspaced_loops`` counts the rest, once a loop (read to its end at every character of a long one, as
+# `(?:\2\1)+` would, a run of `哈` or `加油` cost time in the square of its length).
 _LOOP = compiled_on_use(
     f"([{_HAN}{_HIRAGANA}{_KATAKANA}{_HANGUL}][^\\n\\t|\ufffc]{{1,{UNIT - 1}}}?)"
-    r"((?:[、，。,;；]\s?|\s)?)\1(?:\2\1)+")
+    r"((?:[、，。,;；]\s?|\s)?)\1(?:\2\1){1,3}")
 _SEPARATOR_LONGEST = 2  # a mark and a space
 # Sound words and chants written in Han, two characters each: `滴答滴答滴答`, `加油加油加油`.
 _SOUNDS = frozenset("哈嘿呵嘻哇呜啊哦喔嗯嘟嘀嗒滴答叮咚当哗啦咕噜扑通砰啪嗡呼噗嘭咔嚓轰隆唰沙吱呀咯嘎咩喵汪呱叽喳哟呦嗨咿唷嘞")
 _CHANTS = frozenset({"加油", "万岁", "萬歲", "快点", "快點", "不要", "好的", "是的", "对的", "對的"})
 _COUNTS = ("一", "何")  # `一次`, `一遍`, `一个`, `何度も`, `何回も`: counts said again and again
-_MANY = 5  # glued copies of a unit of three characters or more: a loop wherever it ends (no chant says
+_MANY = 5  # (three copies and two more in _LOOP) glued copies of a unit of three characters or more: a loop wherever it ends (no chant says
 # `百老汇` 26 times)
 _OPENERS = "「『“‘\"'（(《〈【：:"
 
@@ -85,6 +87,13 @@ def _kept(text: str, start: int, end: int, unit: str, separator: str) -> bool:
     return True
 
 
+def _end(text: str, end: int, copy: str) -> int:
+    """The end of the copies ``copy`` (a mark, then the unit) that follow one another from ``end``."""
+    while text.startswith(copy, end):
+        end += len(copy)
+    return end
+
+
 def unspaced_loops(text: str) -> list[tuple[int, int, str, int]]:
     """The loops of ``text``: (start of the second copy, end of the last, unit, copies)."""
     found: list[tuple[int, int, str, int]] = []
@@ -95,13 +104,17 @@ def unspaced_loops(text: str) -> list[tuple[int, int, str, int]]:
         period = len(unit) + len(separator)
         # A match inside a repetition passed over, with its period, is the same read from another
         # character (`老汇百` in `首演百老汇百老汇百老汇。`): passed over too.
-        if (m.start() < passed[0] and period == passed[1]) or not _kept(text, m.start(), m.end(), unit, separator):
+        if m.start() < passed[0] and period == passed[1]:
+            at = m.start() + 1
+            continue
+        end = _end(text, m.end(), separator + unit)
+        if not _kept(text, m.start(), end, unit, separator):
             if m.start() >= passed[0]:
-                passed = (m.end(), period)
+                passed = (end, period)
             at = m.start() + 1  # (another loop may start inside it: `哈哈哈` then a real one)
             continue
-        found.append((m.start() + period, m.end(), unit, (m.end() - m.start() + len(separator)) // period))
-        at = m.end()
+        found.append((m.start() + period, end, unit, (end - m.start() + len(separator)) // period))
+        at = end
     return found
 
 
