@@ -14,7 +14,9 @@ characters and words on purpose, so a unit is flagged only in the shapes MT loop
 - it is not itself a repetition (`哈哈` in `哈哈哈哈哈哈`, `看看` in `看看看看`: reduplication), nor a
   count said again and again (`一次`, `一遍`, `何度も`: `何度も何度も何度も`);
 - copies parted by marks hold five letters or more (two words or more): shorter ones are said so
-  (`对不起，对不起，对不起`, `谢谢大家，谢谢大家，谢谢大家`);
+  (`对不起，对不起，对不起`, `谢谢大家，谢谢大家，谢谢大家`); and the first follows a letter (the loop broke
+  off a clause), or there are five or more: a clause said three or four times from its start is emphasis,
+  a chant or a refrain (`记得保存文件，记得保存文件，记得保存文件。`, `がんばれ日本、がんばれ日本、がんばれ日本！`);
 - glued copies go on into a letter (`奶油奶油奶油蛋糕`: the loop sits inside the clause; a chant or a cry
   ends it, `加油加油加油！`), or are five or more of three characters or more; a unit of two characters also has a letter before it and is no sound or chant
   (`滴答滴答滴答地`, `加油加油加油的`);
@@ -79,7 +81,11 @@ def _kept(text: str, start: int, end: int, unit: str, separator: str) -> bool:
     if start and text[start - 1] in _OPENERS:
         return False
     if separator:
-        return letters >= 5
+        # Said again from a clause's start, a sentence or a call three or four times is meant (emphasis,
+        # `记得保存文件，记得保存文件，记得保存文件。`, a chant, `がんばれ日本、がんばれ日本、がんばれ日本！`, a
+        # refrain); an MT loop breaks off a clause inside (`银行的金融产品，的金融产品`) or runs on.
+        copies = (end - start + len(separator)) // (len(unit) + len(separator))
+        return letters >= 5 and (_is_letter(text[start - 1:start]) or copies >= _MANY)
     if not _is_letter(text[end:end + 1]) and (len(unit) < 3 or end - start < _MANY * len(unit)):
         return False
     if len(unit) == 2:

@@ -106,7 +106,8 @@ In text written without spaces between words (Chinese, Japanese) a run of charac
 loop is a unit of characters said three times or more in a row, glued or parted by the same mark
 (`的金融产品，的金融产品，的金融产品`, `双奶油奶油奶油蛋糕`, `少数の少数の少数の無神経な`). The unit holds a Han
 character, or mixes hiragana and katakana in five letters or more; copies parted by marks hold five
-letters or more; glued copies go on into a letter or are five or more.
+letters or more and follow a letter (the loop broke off a clause) or are five or more; glued copies go on
+into a letter or are five or more.
 
 **Why is this bad?** Neural MT systems that lose their place in a long sentence fall into a loop and
 repeat the last phrase until they hit their length limit; weak systems double a word they could not
@@ -131,7 +132,8 @@ cache tags`) or a negation (`may and may not`): only a doubling that ends its cl
 In Chinese and Japanese, not flagged: reduplication (`看看看看`, `一次又一次`, `人人`), laughter, sounds and
 chants (`哈哈哈`, `ドキドキドキ`, `滴答滴答滴答`, `加油加油加油！`), units in kana alone (`はいはいはい`,
 `ありがとう、ありがとう、ありがとう`) or in Hangul alone (Korean writes spaces: its words are read as
-above), a word or two said three times with marks between (`对不起，对不起，对不起`), quoted speech, counts
+above), a word or two said three times with marks between (`对不起，对不起，对不起`), a clause said three or
+four times from its start (emphasis, chants, refrains: `记得保存文件，记得保存文件，记得保存文件。`), quoted speech, counts
 (`何度も何度も何度も`), lists, dates, numbers and rows of marks.
 """
     severity = Severity.WARNING
@@ -197,7 +199,8 @@ above), a word or two said three times with marks between (`对不起，对不�
                 note="WMT21 en-ja (HuaweiTSC)"),
         Example("2020年是百老汇首演百老汇百老汇百老汇百老汇百老汇。\n", language="zh",
                 note="five glued copies and more: a loop, though it ends the sentence (WMT21 en-zh, UF: 26 copies)"),
-        Example("价格下跌了。价格下跌了。价格下跌了。没有人知道原因。\n", language="zh", note="a sentence three times"),
+        Example("价格下跌了。价格下跌了。价格下跌了。价格下跌了。价格下跌了。没有人知道原因。\n", language="zh",
+                note="a sentence five times"),
         Example("共和国总统总统总统总统总结道。\n", language="zh", note="WMT21 en-zh (Online-Y)"),
     )
     allow = (
@@ -290,6 +293,11 @@ above), a word or two said three times with marks between (`对不起，对不�
         Example("ありがとう、ありがとう、ありがとう、と彼女は言った。\n", language="ja", note="hiragana alone"),
         Example("はいはいはい、わかりました。\n", language="ja", note="kana alone"),
         Example("彼は何度も何度も何度も練習した。\n", language="ja", note="a count said again and again"),
+        Example("价格下跌了。价格下跌了。价格下跌了。没有人知道原因。\n", language="zh",
+                note="a sentence three times from its start: emphasis"),
+        Example("最后提醒：记得保存文件，记得保存文件，记得保存文件。\n", language="zh", note="emphasis"),
+        Example("がんばれ日本、がんばれ日本、がんばれ日本！スタジアムに声が響いた。\n", language="ja", note="a chant"),
+        Example("花落知多少，花落知多少，花落知多少。\n", language="zh", note="a refrain"),
         Example("目录：第1章、第2章、第3章、第4章。\n", language="zh", note="a list: the copies differ"),
         Example("会议定于2020年12月12日、2020年12月13日举行。\n", language="zh", note="dates"),
         Example("他沉默了……………… 然后说：——————\n", language="zh", note="rows of marks"),
