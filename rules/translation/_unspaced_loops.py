@@ -21,7 +21,9 @@ characters and words on purpose, so a unit is flagged only in the shapes MT loop
   ends it, `加油加油加油！`), or are five or more of three characters or more; a unit of two characters also has a letter before it and is no sound or chant
   (`滴答滴答滴答地`, `加油加油加油的`);
 - none starts right after an opening quote, bracket or colon (`「お願いします、お願いします、お願いします」`:
-  speech quoted).
+  speech quoted), or a verb of saying (`他说走吧走吧走吧就走了`, `他喊着快跑快跑快跑`), nor ends before
+  Japanese quoting `と` or `って` (`痛い痛い痛いと叫んだ`, `頑張れ頑張れ頑張れと応援した`): speech quoted
+  without marks.
 """
 
 from __future__ import annotations
@@ -59,6 +61,9 @@ _COUNTS = ("一", "何")  # `一次`, `一遍`, `一个`, `何度も`, `何回�
 _MANY = 5  # (three copies and two more in _LOOP) glued copies of a unit of three characters or more: a loop wherever it ends (no chant says
 # `百老汇` 26 times)
 _OPENERS = "「『“‘\"'（(《〈【：:"
+_SAYING = frozenset("说說讲講喊叫嚷念叨问問骂罵唱吼")  # verbs of saying, with what they said after them
+_SAID = frozenset("着著道了")  # `喊着`, `喊道`, `说了`
+_QUOTING = ("と", "って")  # Japanese particles that end words quoted
 
 
 def _periodic(unit: str) -> bool:
@@ -70,6 +75,14 @@ def _is_letter(char: str) -> bool:
     return bool(char) and _LETTER.match(char) is not None
 
 
+def _speech(text: str, start: int, end: int) -> bool:
+    """Words said again and again, quoted without marks: after a verb of saying (`他说走吧走吧走吧就走了`,
+    `他喊着快跑快跑快跑`), or before Japanese quoting `と` or `って` (`痛い痛い痛いと叫んだ`)."""
+    before = text[max(0, start - 2):start]
+    return (before[-1:] in _SAYING or (len(before) == 2 and before[1] in _SAID and before[0] in _SAYING)
+            or text.startswith(_QUOTING, end))
+
+
 def _kept(text: str, start: int, end: int, unit: str, separator: str) -> bool:
     """A loop as MT writes it, not a repetition the language makes (the module docstring)."""
     letters = len(_LETTER.findall(unit))
@@ -78,7 +91,7 @@ def _kept(text: str, start: int, end: int, unit: str, separator: str) -> bool:
     if not _HAN_CHAR.search(unit) and (
             letters < 5 or not _HIRAGANA_CHAR.search(unit) or not _KATAKANA_CHAR.search(unit)):
         return False
-    if start and text[start - 1] in _OPENERS:
+    if (start and text[start - 1] in _OPENERS) or _speech(text, start, end):
         return False
     if separator:
         # Said again from a clause's start, a sentence or a call three or four times is meant (emphasis,

@@ -133,7 +133,8 @@ In Chinese and Japanese, not flagged: reduplication (`看看看看`, `一次又�
 chants (`哈哈哈`, `ドキドキドキ`, `滴答滴答滴答`, `加油加油加油！`), units in kana alone (`はいはいはい`,
 `ありがとう、ありがとう、ありがとう`) or in Hangul alone (Korean writes spaces: its words are read as
 above), a word or two said three times with marks between (`对不起，对不起，对不起`), a clause said three or
-four times from its start (emphasis, chants, refrains: `记得保存文件，记得保存文件，记得保存文件。`), quoted speech, counts
+four times from its start (emphasis, chants, refrains: `记得保存文件，记得保存文件，记得保存文件。`), quoted speech
+(after a quote mark or a verb of saying, before Japanese quoting `と`: `痛い痛い痛いと叫んだ`), counts
 (`何度も何度も何度も`), lists, dates, numbers and rows of marks.
 """
     severity = Severity.WARNING
@@ -293,6 +294,10 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example("ありがとう、ありがとう、ありがとう、と彼女は言った。\n", language="ja", note="hiragana alone"),
         Example("はいはいはい、わかりました。\n", language="ja", note="kana alone"),
         Example("彼は何度も何度も何度も練習した。\n", language="ja", note="a count said again and again"),
+        Example("子供は痛い痛い痛いと泣き、母は大丈夫大丈夫大丈夫と言い聞かせた。\n", language="ja",
+                note="speech quoted without marks: quoting と after it"),
+        Example("他说走吧走吧走吧就走了，他喊着快跑快跑快跑就冲了出去。\n", language="zh",
+                note="speech quoted without marks: after a verb of saying"),
         Example("价格下跌了。价格下跌了。价格下跌了。没有人知道原因。\n", language="zh",
                 note="a sentence three times from its start: emphasis"),
         Example("最后提醒：记得保存文件，记得保存文件，记得保存文件。\n", language="zh", note="emphasis"),
