@@ -91,6 +91,13 @@ _DOUBLED = compiled_on_use(r"\b([a-z]{3,}) and (\1)(?=\s*(?:[.,;:!?)]|$|(?:and|b
 _ALIASES = compiled_on_use(r"^[^\s,]+(?: [^\s,]+)*(?:,[^\s,]+(?: [^\s,]+)*){2,}$")
 
 
+def _repeats_by_design(seg: Segment) -> bool:
+    """A catalogue string whose copies are meant: its source is such a list (each item translated alone), or
+    it translates plural forms (`one|other`), each a copy of the others but for a word."""
+    return seg.source_text is not None and (_ALIASES.search(seg.source_text) is not None
+                                            or seg.translates_plural_forms())
+
+
 class RepeatedPhrase(Rule):
     code = "T107"
     slug = "repeated-phrase"
@@ -332,7 +339,7 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
     def _unspaced_loops(self, seg: Segment, found: list[Finding]) -> Iterator[Finding]:
         """Loops in text written without spaces between words (Chinese, Japanese), that the words above
         read as one word; none where the words found a loop already."""
-        if seg.source_text is not None and (_ALIASES.search(seg.source_text) or seg.translates_plural_forms()):
+        if _repeats_by_design(seg):
             return
         for start, end, unit, copies in unspaced_loops(seg.text):
             finding = self.finding(seg, start, end, f"Phrase '{unit}' repeated {copies} times in a row")
@@ -340,9 +347,7 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
                 yield finding
 
     def _loops(self, seg: Segment, source: str, sentence_case: bool) -> Iterator[Finding]:
-        if seg.source_text is not None and (_ALIASES.search(seg.source_text) or seg.translates_plural_forms()):
-            # `day,days` -> `天,天`: a list of aliases a program splits, each item translated alone; or
-            # plural forms (`one|other`), each a copy of the others but for a word.
+        if _repeats_by_design(seg):  # (`day,days` -> `天,天`)
             return
         text = seg.text
         coded = PLACEHOLDER in text
