@@ -33,7 +33,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -412,8 +412,12 @@ def _prepass(inp: Path, settings: Settings, jobs: int) -> Iterator[Hashed]:
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = pool.map(partial(_span_lines, text_field=settings.text_field), spans_of(inp, 1 << 62, set()))
+    from lint.parallel import interrupted_in_workers, interruptibly
+
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=interrupted_in_workers) as pool:
+        done = pool.map(partial(interruptibly, _span_lines), spans_of(inp, 1 << 62, set()),
+                        repeat(settings.text_field))
         # Meanwhile (the workers are forked): the rules imported and prepared, which the linting pool's
         # workers will inherit.
         _prepared(settings)
@@ -633,16 +637,22 @@ def _pool_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
     if context.get_start_method() == "fork":
         # Import the rules and prepare them once, before the fork: every worker inherits them.
         _prepared(settings)
+    from lint.parallel import interrupted_in_workers, interruptibly
+
     pending: set[Future[Done]] = set()
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        for shard in work:
-            pending.add(pool.submit(do, shard, settings))
-            if len(pending) >= 2 * jobs:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=interrupted_in_workers) as pool:
+        try:
+            for shard in work:
+                pending.add(pool.submit(interruptibly, do, shard, settings))
+                if len(pending) >= 2 * jobs:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    yield from (f.result() for f in done)
+            while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (f.result() for f in done)
+        except BaseException:  # (Ctrl-C, an error: the shards not yet started are dropped)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _dask_client(scheduler: str, settings: Settings) -> tuple[Any, Any]:

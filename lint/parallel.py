@@ -8,6 +8,11 @@ per worker are in flight: the memory of a run is bounded by the window, not by t
 Workers are forked where the platform allows it, after the parent has prepared the rules: they start
 with the rule modules imported and the patterns compiled (and with any user rules that a config
 registered). Elsewhere they are spawned and prepare their own.
+
+Ctrl-C reaches the whole process group, workers included. A worker stops the batch it is running (the
+parent reads the run as interrupted and stops the pool) and every batch after it, but one waiting for
+work takes no notice: Python's default would end it with a traceback of its own on the terminal
+(``interrupted_in_workers``, also for corpus mode's pools).
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
+from types import FrameType
+from typing import Any, TypeVar
 
 from lint.check import Checker
 from lint.config import Config
@@ -62,9 +70,41 @@ class Options:
 
 _worker: tuple[Linter, Options, dict[int, Config]] | None = None
 
+# In a worker: whether Ctrl-C has reached it, and whether it runs a task now (where Ctrl-C stops it).
+_interrupted = False
+_in_task = False
+_R = TypeVar("_R")
+
+
+def _on_interrupt(signum: int, frame: FrameType | None) -> None:
+    global _interrupted
+    _interrupted = True
+    if _in_task:
+        raise KeyboardInterrupt
+
+
+def interrupted_in_workers() -> None:
+    """A pool's initializer: Ctrl-C stops the task a worker runs and every later one (``interruptibly``),
+    and leaves a waiting worker waiting, for the parent to stop."""
+    signal.signal(signal.SIGINT, _on_interrupt)
+
+
+def interruptibly(do: Callable[..., _R], *args: Any) -> _R:
+    """``do(*args)`` in a worker set up by ``interrupted_in_workers``: KeyboardInterrupt, at once if
+    Ctrl-C came before (a batch sent before the interrupt is not done after it), else where it comes."""
+    global _in_task
+    _in_task = True
+    try:
+        if _interrupted:  # (read after ``_in_task`` is set: an interrupt in between raises itself)
+            raise KeyboardInterrupt
+        return do(*args)
+    finally:
+        _in_task = False
+
 
 def _init(selection: Selection, options: Options, env: dict[str, str]) -> None:
     global _worker
+    interrupted_in_workers()
     # A forked worker inherits the parent's collector switched off for start-up (lint.cli's check): on,
     # with what it inherited left out of its collections.
     gc.freeze()
@@ -76,6 +116,10 @@ def _init(selection: Selection, options: Options, env: dict[str, str]) -> None:
 
 
 def _lint_batch(batch: Sequence[Task]) -> list[FileResult]:
+    return interruptibly(_linted_batch, batch)
+
+
+def _linted_batch(batch: Sequence[Task]) -> list[FileResult]:
     assert _worker is not None
     linter, options, configs = _worker
     out = []
@@ -153,9 +197,13 @@ def _pooled(tasks: Iterable[Task], context: BaseContext, initargs: tuple[Selecti
             jobs: int) -> Iterator[FileResult]:
     pending: deque[Future[list[FileResult]]] = deque()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
-        for batch in _batches(tasks):
-            pending.append(pool.submit(_lint_batch, batch))
-            if len(pending) >= jobs * _WINDOW:
+        try:
+            for batch in _batches(tasks):
+                pending.append(pool.submit(_lint_batch, batch))
+                if len(pending) >= jobs * _WINDOW:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        except BaseException:  # (Ctrl-C, an error, the report closed: the batches not yet started are dropped)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

@@ -334,3 +334,30 @@ def test_ctrl_c_mid_run_exits_130_with_one_line(tmp_path, jobs):
     stderr = p.communicate(timeout=120)[1]
     assert p.returncode == 130, stderr
     assert stderr.strip() == "copylint: interrupted"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's CPU time from /proc")
+def test_ctrl_c_reaching_idle_pool_workers_prints_no_traceback(tmp_path):
+    # One big file and five small ones (one batch) on three workers: when Ctrl-C reaches the whole process
+    # group, at least one worker waits for work. A waiting worker that does not ignore SIGINT dies printing
+    # its own traceback ("Process ForkProcess-3: … KeyboardInterrupt").
+    import signal
+    import subprocess
+    import time
+
+    (tmp_path / "big.txt").write_text("The port workers said a plan would be reviewed next week.\n\n" * 60000,
+                                      encoding="utf-8")
+    small = [f"s{i}.txt" for i in range(5)]
+    for name in small:
+        (tmp_path / name).write_text("A short note.\n", encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "lint", "check", "--no-cache", "--isolated", "--jobs", "3",
+                          "big.txt", *small], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                         start_new_session=True, preexec_fn=ctrl_c_reaches_it)
+    while p.poll() is None and _cpu_seconds(p.pid) < 1.0:
+        time.sleep(0.02)
+    workers = Path(f"/proc/{p.pid}/task/{p.pid}/children").read_text().split()
+    assert p.poll() is None and len(workers) == 3, "the run ended, or its pool had not started, before Ctrl-C"
+    os.killpg(p.pid, signal.SIGINT)
+    stderr = p.communicate(timeout=120)[1]
+    assert p.returncode == 130, stderr
+    assert stderr.strip() == "copylint: interrupted"

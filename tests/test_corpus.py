@@ -249,3 +249,42 @@ def test_the_pre_pass_on_forked_workers_counts_what_the_serial_one_counts(tmp_pa
         cm.run(inp, tmp_path / f"out-{jobs}", settings, jobs=jobs)
         outs[jobs] = {p.name: p.read_bytes() for p in (tmp_path / f"out-{jobs}").glob("part-*.jsonl")}
     assert outs[1] == outs[2] and b'"S112"' in b"".join(outs[1].values())
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the pool's workers from /proc")
+def test_ctrl_c_reaching_idle_corpus_workers_prints_no_traceback(tmp_path):
+    # One record on three workers: two wait for work when Ctrl-C reaches the whole process group, and a
+    # waiting worker that did not ignore it would die printing its own traceback.
+    from tests.conftest import ctrl_c_reaches_it
+
+    corpus = tmp_path / "in.jsonl"
+    import random
+
+    rng = random.Random(1)
+    words = "the port workers said a new plan would be reviewed by the city council next week and".split()
+    text = "".join(" ".join(rng.choice(words) for _ in range(14)).capitalize() + ".\n\n" for _ in range(60000))
+    corpus.write_text(json.dumps({"id": "d0", "text": text}) + "\n", encoding="utf-8")
+    proc = subprocess.Popen(_cmd(str(corpus), str(tmp_path / "out"), "--id-field", "id", "--shard-size", "100",
+                                 "--jobs", "3"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, preexec_fn=ctrl_c_reaches_it)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.time() + 120
+    while proc.poll() is None and time.time() < deadline and max(map(_cpu_seconds, _pids(children)), default=0) < 1:
+        time.sleep(0.02)  # (until one worker is well into the record, some 4 s of CPU: the others wait)
+    assert proc.poll() is None and len(_pids(children)) == 3, "no pool of three, or it ended too soon"
+    os.killpg(proc.pid, signal.SIGINT)
+    stderr = proc.communicate(timeout=120)[1]
+    assert proc.returncode == 130, stderr
+    assert stderr.strip() == "copylint: interrupted"
+
+
+def _pids(children: Path) -> list[int]:
+    return [int(pid) for pid in children.read_text().split()]
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

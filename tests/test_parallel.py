@@ -178,3 +178,31 @@ def test_a_batch_that_cannot_be_sent_is_a_pool_error__fake_config_holding_a_lamb
         tasks.append(Task(str(tmp_path / f"f{i}.txt"), 0, config))
     with pytest.raises(PoolError, match=r"^--jobs 2: the worker processes failed \((PicklingError|AttributeError)"):
         list(lint_in_pool(tasks, Selection(), Options(write=False), 2))
+
+
+def _interrupted_here() -> None:
+    os.kill(os.getpid(), signal.SIGINT)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT to a worker")
+def test_ctrl_c_stops_a_workers_task_and_every_later_one_but_not_a_waiting_worker():
+    import multiprocessing
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from lint.parallel import interrupted_in_workers, interruptibly
+
+    context = multiprocessing.get_context("spawn")  # (not a fork of pytest's process)
+    with ProcessPoolExecutor(1, mp_context=context, initializer=interrupted_in_workers) as pool:
+        worker = pool.submit(interruptibly, os.getpid).result()
+        os.kill(worker, signal.SIGINT)  # while it waits for work: it takes no notice
+        time.sleep(0.5)
+        assert pool.submit(os.getpid).result() == worker
+        # A task sent before the interrupt was seen is not done after it.
+        with pytest.raises(KeyboardInterrupt):
+            pool.submit(interruptibly, os.getpid).result()
+    with ProcessPoolExecutor(1, mp_context=context, initializer=interrupted_in_workers) as pool:
+        with pytest.raises(KeyboardInterrupt):  # Ctrl-C in a task stops it
+            pool.submit(interruptibly, _interrupted_here).result()
+        with pytest.raises(KeyboardInterrupt):  # and the next one
+            pool.submit(interruptibly, os.getpid).result()
