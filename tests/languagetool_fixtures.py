@@ -58,9 +58,11 @@ def _home_for(base: Path) -> Path:
 
 
 def start_server(base: Path, name: str, **properties: str) -> LTServer:
-    """A real LanguageTool server of its own home ``base``/``name``, on a free port."""
+    """A real LanguageTool server of its own home ``base``/``name``, on a free port, that ends with this
+    process: a test run killed at its time limit, which stops no fixture, leaves no JVM behind."""
     home = _home_for(base / name)
-    state = server.start(port=server.free_port(), heap="768m", timeout=120, where=home, properties=properties)
+    state = server.start(port=server.free_port(), heap="768m", timeout=120, where=home, properties=properties,
+                         tied=True)
     return LTServer(state.url, home, state.pid, state.max_text_length)
 
 

@@ -24,6 +24,7 @@ from lint.languagetool import LanguageToolUnavailable, provider, server
 from lint.languagetool.client import Client
 from lint.model import Source
 from tests import languagetool_fixtures as fixtures
+from tests.conftest import ROOT
 from tests.languagetool_fixtures import LTServer
 
 # A server that stops answering must fail its test, not hang the suite.
@@ -273,6 +274,32 @@ def test_installed_local_server_starts_on_demand_and_stops_with_the_run(run, tmp
         r = run("languagetool", "stop", env=env)
     assert r.returncode == 0 and "stopped LanguageTool" in r.stdout
     assert server.read_state(where=home) is None
+
+
+_STARTS_A_TIED_SERVER = """
+import sys
+from pathlib import Path
+from tests import languagetool_fixtures as fixtures
+lt = fixtures.start_server(Path(sys.argv[1]), "tied")
+print(lt.pid, flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.heavy
+def test_a_tied_server_ends_with_the_process_that_started_it_even_killed(tmp_path):
+    fixtures._home_for(tmp_path / "tied")  # (skips without Java; installs before the child needs it)
+    starter = subprocess.Popen([sys.executable, "-c", _STARTS_A_TIED_SERVER, str(tmp_path)], cwd=ROOT,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    pid = int(starter.stdout.readline())
+    assert server.running(where=tmp_path / "tied") is not None
+    starter.kill()  # (SIGKILL: no fixture, no exit hook runs)
+    starter.wait()
+    deadline = time.monotonic() + 60
+    while server._alive(pid) and time.monotonic() < deadline:
+        server._reap(pid)
+        time.sleep(0.1)
+    assert not server._alive(pid), "the server outlived the process that started it"
 
 
 def test_require_raises_for_the_cli_to_catch(lt_fresh):

@@ -151,21 +151,25 @@ def start(
     where: Path | None = None,
     run: Path | None = None,
     properties: dict[str, str] | None = None,
+    tied: bool = False,
 ) -> RunState:
     """Start the installed server on 127.0.0.1:``port`` and wait until it is healthy.
 
-    Idempotent: a server already recorded in the run folder and healthy is returned as it is.
+    Idempotent: a server already recorded in the run folder and healthy is returned as it is. A server
+    outlives the process that started it (the next run finds it warm), unless ``tied``: then it ends
+    with that process's thread that started it, however that ends (a test run killed at its time limit
+    leaves no server behind). Tying needs Linux; elsewhere the server outlives its starter.
     """
     folder = run or run_dir(where)
     folder.mkdir(parents=True, exist_ok=True)
     # One start at a time per run folder: several copylint processes may want the server at once.
     with open(folder / "start.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return _start_locked(port, heap, timeout, where, folder, properties)
+        return _start_locked(port, heap, timeout, where, folder, properties, tied)
 
 
 def _start_locked(port: int, heap: str, timeout: float, where: Path | None, folder: Path,
-                  properties: dict[str, str] | None) -> RunState:
+                  properties: dict[str, str] | None, tied: bool) -> RunState:
     current = running(where, folder)
     if current is not None:
         return current
@@ -187,7 +191,8 @@ def _start_locked(port: int, heap: str, timeout: float, where: Path | None, fold
            "--config", str(props_file), "--port", str(port)]
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True, close_fds=True)
+                                start_new_session=True, close_fds=True,
+                                preexec_fn=_ended_with(os.getpid()) if tied else None)
     client = Client(f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + timeout
     while True:
@@ -214,6 +219,27 @@ def _start_locked(port: int, heap: str, timeout: float, where: Path | None, fold
     # Keep the Popen from warning when this process ends first; the server outlives it by design.
     proc.returncode = 0
     return state
+
+
+def _ended_with(parent: int) -> Any:
+    """A child's ``preexec_fn`` (run between fork and exec): SIGTERM to the child when the thread that
+    forked it ends (Linux's ``PR_SET_PDEATHSIG``, which survives the exec); nothing where that is missing."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        prctl = libc.prctl
+    except (OSError, AttributeError):
+        return None
+
+    def tie() -> None:
+        pr_set_pdeathsig = 1
+        prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # (the parent ended before the tie was made)
+            os._exit(1)
+
+    return tie
 
 
 def _terminate(pid: int, wait: float = 10.0) -> None:
