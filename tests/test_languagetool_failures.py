@@ -302,6 +302,29 @@ def test_a_tied_server_ends_with_the_process_that_started_it_even_killed(tmp_pat
     assert not server._alive(pid), "the server outlived the process that started it"
 
 
+@pytest.mark.heavy
+def test_a_server_started_for_a_run_ends_with_the_run_even_killed(tmp_path):
+    home = fixtures._home_for(tmp_path / "home")  # installed, not running
+    env = {**os.environ, "COPYLINT_CACHE_DIR": str(tmp_path / "cache"), "COPYLINT_LANGUAGETOOL_HOME": str(home)}
+    (tmp_path / ".copylint.yaml").write_text("languagetool: {}\n")
+    for i in range(40):
+        (tmp_path / f"x{i}.txt").write_text(HE_GO * 40)
+    proc = subprocess.Popen([sys.executable, "-m", "lint", "check", "--jobs", "1", "."], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()
+    assert "started the local LanguageTool server" in line, line
+    pid = int(line.split("(pid ")[1].split(")")[0])
+    proc.kill()  # (SIGKILL: the run's exit hook, which stops the server, never runs)
+    assert proc.wait() == -signal.SIGKILL, "the run ended before it could be killed"
+    deadline = time.monotonic() + 60
+    while server._alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = server._alive(pid)
+    if alive:
+        server.stop(where=home)
+    assert not alive, "the server outlived the run that started it for itself"
+
+
 def test_require_raises_for_the_cli_to_catch(lt_fresh):
     url = f"http://127.0.0.1:{server.free_port()}"
     with pytest.raises(LanguageToolUnavailable, match="cannot reach"):

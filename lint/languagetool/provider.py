@@ -16,6 +16,7 @@ unaffected; with ``--require-languagetool`` it raises ``LanguageToolUnavailable`
 from __future__ import annotations
 
 import atexit
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -105,7 +106,10 @@ def _local_server(autostart: bool) -> tuple[str, int] | None:
     if state is None and autostart and install.installed() is not None:
         try:
             port = server.DEFAULT_PORT if not server.port_in_use(server.DEFAULT_PORT) else server.free_port()
-            state = server.start(port=port)
+            # Started on the main thread, the server ends with the run even when it is killed (the exit hook
+            # below never runs then); a thread may end before the run does (the language server's), so a
+            # server started on one is left to the hook alone.
+            state = server.start(port=port, tied=threading.current_thread() is threading.main_thread())
             atexit.register(_stop_if_ours, state.pid)
             _say_once(f"started the local LanguageTool server at {state.url} (pid {state.pid}) for this run; "
                       "`copylint languagetool start` keeps one running between runs")
