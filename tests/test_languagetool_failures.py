@@ -325,6 +325,22 @@ def test_a_server_started_for_a_run_ends_with_the_run_even_killed(tmp_path):
     assert not alive, "the server outlived the run that started it for itself"
 
 
+@pytest.mark.heavy
+def test_starting_the_local_server_is_outside_the_first_files_time_limit(lt_fresh, tmp_path, monkeypatch):
+    # A JVM takes more than a second to start: that is the run's set-up, not the time of the file it comes
+    # with. Before, the file's limit stopped the start (TimedOut) and the file was reported as timed out.
+    from lint.guard import Deadline
+
+    home = fixtures._home_for(tmp_path / "home")  # installed, not running
+    monkeypatch.setenv("COPYLINT_LANGUAGETOOL_HOME", str(home))
+    try:
+        with Deadline(1.0):
+            rules = provider.rules_for(parse_config("languagetool: {}\n", None, tmp_path), Selection())
+    finally:
+        server.stop(where=home)
+    assert [rule.code for rule in rules] == ["G"]
+
+
 def test_require_raises_for_the_cli_to_catch(lt_fresh):
     url = f"http://127.0.0.1:{server.free_port()}"
     with pytest.raises(LanguageToolUnavailable, match="cannot reach"):

@@ -172,7 +172,10 @@ def rules_for(config: Config, selection: Selection) -> list[Rule]:
     url = selection.languagetool or (settings.url if settings else None)
     max_text_length = settings.max_text_length if settings and settings.max_text_length else None
     if url is None:
-        local = _local_server(settings.autostart if settings else True)
+        # Starting the local server (seconds: a JVM) is the run's set-up, bounded by the start's own wait, not
+        # the time of the file it comes with (``SettingUp``): a short limit stopped the file mid-start.
+        with SettingUp():
+            local = _local_server(settings.autostart if settings else True)
         if local is None:
             return _unavailable("no LanguageTool server: run `copylint languagetool install` (the local server "
                                 "then starts on demand) or pass --languagetool URL", required)
