@@ -16,6 +16,8 @@ a cookie notice) hides every short furniture line above it. This script replaces
                   reader address, an ellipsis, a link, digits, capitals and function words;
                   lines are cut from each end while their score is --cut or more.
 
+Needs numpy for --trim model and --refit (as bench/furniture_model.py; training only).
+
 --refit fits S111 again with the layout the boundary gives (bench/furniture_model.py's fit and
 out-of-fold threshold, --precision), keeping prose lines out of the fit and out of judgment: fitted on
 furniture paragraphs, the line model learns to flag prose and its threshold climbs (tried: the oracle
