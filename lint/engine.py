@@ -202,7 +202,7 @@ class Linter:
             with SettingUp():  # (outside the file's time limit: done once for the run, not for this file)
                 chosen = selected_rules(config, self.selection)
             # Once per config, whatever the documents: a provider's rule may hold a server (LanguageTool).
-            # Both kept only once both are made: a file's time limit may stop the provider (its request to a server).
+            # Both kept only once both are made: a file's time limit may stop a provider.
             self._provided[id(config)] = provided_rules(config, self.selection)
             self._chosen[id(config)] = chosen
         idle = () if kinds is None else tuple(

@@ -202,6 +202,14 @@ class SettingUp:
         self._deadline = None
 
 
+class WaitingOnServer(SettingUp):
+    """``with WaitingOnServer():`` pauses the file's limit while a server answers a request (LanguageTool's):
+    the limit guards copylint's own work, and the wait has the server's own bound (its client's timeout),
+    past which the server has failed (said once, its checks off), not copylint on this file."""
+
+    __slots__ = ()
+
+
 _running: Deadline | None = None  # the armed Deadline of this process (``SettingUp`` pauses it)
 _ALARMS = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
 _AFTER_IMPORT = 0.005  # seconds: how soon a stop that found an import under way looks again

@@ -170,6 +170,25 @@ def test_frozen_server_at_start_with_require_is_exit_2(run, own_server, tmp_path
     assert elapsed < 10
 
 
+def test_a_server_slower_than_the_file_limit_is_the_servers_failure_said_once(lt_fresh, own_server, capsys):
+    # The file's time limit guards copylint's own work: a grammar request waits for the server up to the
+    # server's own timeout, then G is off, said once. Before, each file was stopped as if copylint had hung
+    # ("please report it", exit 2), one limit after another.
+    config = parse_config("languagetool:\n  timeout: 3\n", None, Path.cwd())
+    linter = Linter(Selection(languagetool=own_server.url, file_timeout=1))
+    first = linter.lint_file("a.txt", config, HE_GO.encode())
+    assert "G:HE_VERB_AGR" in {f.code for f in first.findings} and not first.errors
+    os.kill(own_server.pid, signal.SIGSTOP)  # (after the probe: the run's requests find it frozen)
+    try:
+        rest = [linter.lint_file(f"{n}.txt", config, HE_GO.replace("school", n).encode()) for n in "bcd"]
+    finally:
+        os.kill(own_server.pid, signal.SIGCONT)
+    assert [r.errors for r in rest] == [[], [], []]
+    assert all(_other_rules_only([f.code for f in r.findings]) for r in rest)
+    messages = _messages(capsys.readouterr().err)
+    assert len(messages) == 1 and "did not answer within 3 s" in messages[0], messages
+
+
 # The two tests that stop the module's server come after those that only freeze it: a stopped server is
 # started again for the next test (a JVM start, the slowest step of this module).
 def test_server_stopped_mid_run(run, lt_fresh, own_server, capsys):

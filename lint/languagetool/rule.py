@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from lint.guard import WaitingOnServer
 from lint.languagetool import LanguageToolError, LanguageToolUnavailable
 from lint.languagetool.client import Client
 from lint.languagetool.overlap import OVERLAP
@@ -235,7 +236,8 @@ finding is kept; spelling matches on the words listed under `words:` are dropped
         for u in batch:
             starts.append(pos)
             pos += len(u.text) + len(SEPARATOR)
-        answer = session.client.check(text, session.params)
+        with WaitingOnServer():  # (the server's time, bounded by its timeout: not this file's)
+            answer = session.client.check(text, session.params)
         session.requests += 1
         session.characters += len(text)
         to_cp = _utf16_to_codepoints(text)
