@@ -40,26 +40,23 @@ class Keys:
         self._number = int.from_bytes(packed, "little")
         self._differences: dict[int, bytes] = {}
 
-    def _difference(self, distance: int, keep: bool = True) -> bytes:
+    def _difference(self, distance: int) -> bytes:
         """Key k XOR key k + distance, packed as the keys are (the last ``distance`` fields hold the keys
-        themselves, none of them 0); kept for the next reader at that distance unless ``keep`` is false."""
+        themselves, none of them 0)."""
         same = self._differences.get(distance)
         if same is None:
             shifted = self._number >> (8 * self._width * distance)
             same = (self._number ^ shifted).to_bytes(self._width * self.length, "little")
-            if keep:
-                self._differences[distance] = same
+            self._differences[distance] = same
         return same
 
-    def runs(self, distance: int, length: int, keep: bool = True) -> Iterator[tuple[int, int]]:
+    def runs(self, distance: int, length: int) -> Iterator[tuple[int, int]]:
         """Maximal runs ``[start, end)`` of ``length`` tokens or more whose keys each equal the key
-        ``distance`` places on, in order (every run of ``length`` equal tokens lies in one of them).
-        ``keep=False``: the differences at that distance are not kept (a reader of many distances, each
-        once, would hold four bytes a key for every one of them)."""
+        ``distance`` places on, in order (every run of ``length`` equal tokens lies in one of them)."""
         if length <= 0 or distance <= 0 or self.length - distance < length:
             return
         width = self._width
-        same = self._difference(distance, keep)
+        same = self._difference(distance)
         zeros = bytes(width * length)
         find = same.find
         at = find(zeros)

@@ -29,12 +29,12 @@ characters and words on purpose, so a unit is flagged only in the shapes MT loop
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import accumulate
 
 from lint.model import Document
 from lint.patterns import compiled_on_use
 from lint.scan import non_ascii
-from lint.words import Keys
 
 _HAN = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HIRAGANA = "\u3041-\u3096"
@@ -139,23 +139,94 @@ def unspaced_loops(text: str) -> list[tuple[int, int, str, int]]:
 
 def segments_with_unspaced_loops(doc: Document) -> set[int]:
     """The segments that may hold a loop ``unspaced_loops`` finds: those with a run of characters equal
-    to the ones a period on (two copies and more of a third), read in C over the segments that hold a Han,
-    kana or Hangul character at once (``lint.words.Keys``). Prose without one costs a look at its
-    characters outside ASCII (``lint.scan.non_ascii``: kept for the prose, which other readers ask too),
-    ASCII prose less."""
+    to the ones a period on (two copies and more of a third: ``periodic_runs``), read over the segments
+    that hold a Han, kana or Hangul character at once. Prose without one costs a look at its characters
+    outside ASCII (``lint.scan.non_ascii``: kept for the prose, which other readers ask too), ASCII prose
+    less."""
     prose = doc.prose[0]
     if prose.isascii() or not _LETTER.search(non_ascii(prose)):
         return set()
     segments = doc.segments
-    chosen = [i for i, seg in enumerate(segments) if not seg.text.isascii() and _LETTER.search(non_ascii(seg.text))]
-    # Their texts one after another, a line break between two (no key may be NUL: a NUL of a text is \x01).
-    texts = [segments[i].text.replace("\0", "\1") for i in chosen]
+    # (A segment's own text is searched, not its characters outside ASCII: in Chinese or Japanese the
+    # first letter comes at once, and asking ``non_ascii`` of every segment pushes the prose's answer,
+    # which other rules share, out of what it keeps.)
+    chosen = [i for i, seg in enumerate(segments) if not seg.text.isascii() and _LETTER.search(seg.text)]
+    texts = [segments[i].text for i in chosen]
     starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0))
-    keys = Keys("\n".join(texts))
     found: set[int] = set()
-    for period in range(2, UNIT + _SEPARATOR_LONGEST + 1):
-        # Copies of a unit u parted by a mark s: the characters one period (|u| + |s|) apart agree over
-        # two copies and the mark between them, 2 * period - |s|; a unit holds two characters or more.
-        for start, end in keys.runs(period, 2 * period - min(_SEPARATOR_LONGEST, period - 2), keep=False):
-            found.update(chosen[k] for k in range(bisect_right(starts, start) - 1, bisect_right(starts, end)))
+    for start, end in periodic_runs("\n".join(texts)):
+        found.update(chosen[k] for k in range(bisect_right(starts, start) - 1, bisect_right(starts, end)))
     return found
+
+
+def _run_length(period: int) -> int:
+    """The characters equal to those ``period`` on in three copies of a unit parted by a mark: two copies
+    and the mark between them (2 * period - the mark's length), a unit holding two characters or more."""
+    return 2 * period - min(_SEPARATOR_LONGEST, period - 2)
+
+
+# (period, run length, step) for every period of a unit and its mark: a run that long holds two characters
+# ``step`` apart of those the gate samples, whatever it starts at (the step is half the run).
+PERIODS = tuple((period, _run_length(period), _run_length(period) // 2)
+                for period in range(2, UNIT + _SEPARATOR_LONGEST + 1))
+_CHUNK = 32  # characters compared at once when reading a run to its ends
+
+
+def sampled_pairs(text: str) -> tuple[bytes, list[tuple[int, int, int]], list[int]]:
+    """Whether each character sampled equals the one a period on, for every period at once, in C: the
+    difference (0 where equal) of two byte strings, the keys of the sampled characters and of those a
+    period on, one part per period (``parts``, starting at ``offsets``, a non-zero difference between two).
+    A key is the low byte of a character: equal characters have equal keys, and a pair found equal is then
+    read as characters (``periodic_runs``). Each period samples one character in ``step``: all periods
+    together compare some four keys a character, not forty-one (a period each)."""
+    n = len(text)
+    keys = text.encode("ascii") if text.isascii() else text.encode("utf-32-le", "surrogatepass")[::4]
+    parts = [part for part in PERIODS if n - part[0] >= part[1]]
+    near = b"\1".join([keys[0:n - period:step] for period, _, step in parts])
+    far = b"\2".join([keys[period::step] for period, _, step in parts])
+    difference = (int.from_bytes(near, "little") ^ int.from_bytes(far, "little")).to_bytes(len(near), "little")
+    offsets = list(accumulate([(n - period + step - 1) // step + 1 for period, _, step in parts], initial=0))
+    return difference, parts, offsets
+
+
+def periodic_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The maximal runs ``[start, end)`` of characters each equal to the one a period on, as long as three
+    copies of a unit make them (``PERIODS``), period after period. A run that long holds two sampled
+    characters in a row that equal those a period on (``sampled_pairs``): only around such a pair are the
+    characters read (``_run_around``), and text without one is read in C alone."""
+    difference, parts, offsets = sampled_pairs(text)
+    find = difference.find
+    at = find(b"\0\0")
+    while at >= 0:
+        part = bisect_right(offsets, at) - 1
+        period, length, step = parts[part]
+        k = (at - offsets[part]) * step
+        if text[k] != text[k + period]:  # keys alike, characters not
+            at = find(b"\0\0", at + 1)
+            continue
+        start, end = _run_around(text, k, period)
+        if end - start >= length:
+            yield start, end
+        # The next run starts past this one's end, and holds a pair of sampled characters from there.
+        at = find(b"\0\0", max(at + 1, offsets[part] + end // step + 1))
+
+
+def _run_around(text: str, at: int, period: int) -> tuple[int, int]:
+    """The maximal run ``[start, end)`` of characters equal to those ``period`` on that holds ``at``."""
+    start = at
+    while start > 0:
+        before = max(start - _CHUNK, 0)
+        if text[before:start] != text[before + period:start + period]:
+            while text[start - 1] == text[start - 1 + period]:
+                start -= 1
+            break
+        start = before
+    end, last = at + 1, len(text) - period
+    while end < last:
+        after = min(end + _CHUNK, last)
+        if text[end:after] != text[end + period:after + period]:
+            while text[end] == text[end + period]:
+                end += 1
+            break
+        end = after
+    return start, end
