@@ -285,14 +285,24 @@ RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "lr
                            "syr", "ug", "ur", "yi"})
 
 
+# The letters of the scripts East Asian text is written in, as bodies of a regex character class
+# (``f"[{HAN}{KANA}]"``), named once for the rules that ask for them: the Unicode blocks, whole.
+KANA = "\u3040-\u30ff"  # Hiragana and Katakana (with the prolonged sound mark ー and the middle dot ・)
+# CJK Unified Ideographs and their Extension A, not the Yijing hexagram symbols (U+4DC0-U+4DFF) between them
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+HAN_COMPATIBILITY = "\uf900-\ufaff"  # CJK Compatibility Ideographs (`﨑`, `塚`: names)
+HANGUL = "\uac00-\ud7af"  # Hangul Syllables
+CJK_LETTERS = KANA + HAN + HANGUL  # a Chinese, Japanese or Korean letter
+
+
 # Scripts that only some languages are written in: a page whose letters are mostly Cyrillic is not in
 # English, whatever its share of code names and product names in Latin letters makes CLD2 unsure of.
 # Compiled when a page is weighed by its script (``lint.patterns``): a class past Latin-1 costs the
 # stdlib's compiler milliseconds, and most runs never ask.
 _SCRIPT_LETTERS = {
     "Cyrl": compiled_on_use(r"[\u0400-\u04ff]"), "Grek": compiled_on_use(r"[\u0370-\u03ff]"),
-    "Hang": compiled_on_use(r"[\uac00-\ud7af]"), "Kana": compiled_on_use(r"[\u3040-\u30ff]"),
-    "Hani": compiled_on_use(r"[\u3400-\u9fff]"), "Arab": compiled_on_use(r"[\u0600-\u06ff]"),
+    "Hang": compiled_on_use(f"[{HANGUL}]"), "Kana": compiled_on_use(f"[{KANA}]"),
+    "Hani": compiled_on_use(f"[{HAN}]"), "Arab": compiled_on_use(r"[\u0600-\u06ff]"),
     "Hebr": compiled_on_use(r"[\u0590-\u05ff]"),
 }
 _SCRIPTS_OF = {

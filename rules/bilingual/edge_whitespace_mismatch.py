@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from lint.formats.bilingual import pair, xliff_example
+from lint.language import HAN, HAN_COMPATIBILITY, KANA
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -132,8 +133,8 @@ def _difference(source: str, target: str) -> tuple[str, bool] | None:
 
 # Scripts written without spaces between words: Han, kana, Hangul is spaced (not here), Thai, Lao,
 # Khmer, Myanmar; and the full-width punctuation of CJK text (`：`, `、`, `」`), which holds its own space.
-_UNSPACED = compiled_on_use(r"[\u2e80-\u2fdf\u3000-\u303f\uff01-\uff60\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
-                       r"\u1780-\u17ff\u1000-\u109f]")
+_UNSPACED = compiled_on_use(rf"[\u2e80-\u2fdf\u3000-\u303f\uff01-\uff60{KANA}{HAN}{HAN_COMPATIBILITY}\u0e00-\u0eff"
+                             r"\u1780-\u17ff\u1000-\u109f]")
 
 
 def _unspaced(ws_s: str, ws_t: str, edge: str) -> bool:

@@ -14,6 +14,7 @@ from lint.formats.bilingual import (
     without_code,
     xliff_example,
 )
+from lint.language import CJK_LETTERS
 from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
@@ -276,7 +277,7 @@ def _spelled(number: str) -> bool:
     return number.isdigit() and int(number) <= 10
 
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK = CJK_LETTERS
 
 
 def _in_compound(number: str, text: str) -> bool:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.language import pack
+from lint.language import HAN, HAN_COMPATIBILITY, KANA, pack
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 from ._packs import languages_with
 
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = KANA + HAN + HAN_COMPATIBILITY
 # The mark after a CJK character, then a space, a line end or more CJK text (not `設定.json`, not `...`).
 # Or a mark between a Latin word and CJK text (`Vue,它`): in a CJK sentence either way.
 # A comma (or ! ? ; :) stays wrong before a Latin word (`しかし,HTML`), and a full stop before a capital

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lint.language import HAN
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 from ._packs import languages_with
 
-_HAN_KANA = "\u3041-\u309f\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff"
+# (Kana that are letters: not U+3040 (unassigned), the middle dot ・ nor the prolonged sound and iteration
+# marks ー ヽ ヾ ヿ, which join words whatever the script around them.)
+_HAN_KANA = "\u3041-\u309f\u30a1-\u30fa" + HAN
 # A boundary between CJK and Latin text, with or without one space between.
 _BOUNDARY = compiled_on_use(rf"(?<=[{_HAN_KANA}])( ?)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])( ?)(?=[{_HAN_KANA}])")
 _MIN_BOUNDARIES = 6

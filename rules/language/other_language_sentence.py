@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from lint.formats.bilingual import copied
 from lint.language import (
+    CJK_LETTERS,
     capitalizes_nouns,
     cld2_codes,
     foreign_words,
@@ -93,7 +94,7 @@ _LATIN_SPAN = compiled_on_use(r"[A-Za-z][A-Za-z0-9 ,;:'’\"()\-]*(?:[.!?](?=\s|
 # A word a language model can read: letters only, not a name (capitalized), not code (snake_case,
 # camelCase, dotted, with digits).
 _WORD = compiled_on_use(rf"(?<![\w.\-/@#$])[a-z{_LOWER}\u0400-\u04ff]{{2,}}(?![\w/@(])")
-_CJK = compiled_on_use(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = compiled_on_use(f"[{CJK_LETTERS}]")
 _LETTERS = compiled_on_use(r"[^\W\d_]+")
 # In a page of CJK text, a run of six Latin words is worth a look.
 # (Words of one letter, `a` and `I`, and apostrophes, straight or curly, do not break the run.)
@@ -103,8 +104,8 @@ _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 # space, or a change between CJK and Latin script. Only the latest so many are asked of the language model (up
 # to three readings each, on a flagged sentence only): the seam wanted is the latest, and a sentence of names
 # before it must not cost a reading per name.
-_CUT = compiled_on_use(rf"(?<=\s)(?=[A-Z{_CAPITALS}\u0400-\u042f])|(?<=[^\W\d_])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
-                       r"|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])")
+_CUT = compiled_on_use(rf"(?<=\s)(?=[A-Z{_CAPITALS}\u0400-\u042f])|(?<=[^\W\d_])(?=[{CJK_LETTERS}])"
+                       rf"|(?<=[{CJK_LETTERS}])(?=[A-Za-z])")
 _MOST_CUTS = 12
 
 

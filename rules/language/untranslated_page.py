@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lint.language import declared_language, identify, is_module_code, own_words, own_words_count, path_tags, primary
+from lint.language import (
+    CJK_LETTERS,
+    declared_language,
+    identify,
+    is_module_code,
+    own_words,
+    own_words_count,
+    path_tags,
+    primary,
+)
 from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -16,7 +25,7 @@ from .other_language_sentence import NAMES
 
 # A common word: a lower-case run of letters (names, code and numbers are not prose words).
 _WORD = compiled_on_use(r"(?<![\w.\-/@#$])[a-zà-öø-ÿœß\u0400-\u04ff]{2,}(?![\w/@(])")
-_CJK = compiled_on_use(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = compiled_on_use(f"[{CJK_LETTERS}]")
 _NON_SPACE = compiled_on_use(r"\S")
 # Kinds that are someone else's words (a quotation), code, or a translation unit (family B compares
 # those against their source).

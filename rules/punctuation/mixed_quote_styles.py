@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.language import pack, packs, primary
+from lint.language import CJK_LETTERS, pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
@@ -46,7 +46,7 @@ def _curly_for(text: str, i: int) -> str | None:
     return "”"
 
 
-_CJK = compiled_on_use("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = compiled_on_use(f"[{CJK_LETTERS}]")
 
 
 def _empty_quotes(text: str, i: int) -> bool:

@@ -32,14 +32,16 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
+from lint.language import HAN, HAN_COMPATIBILITY, HANGUL
 from lint.model import Document
 from lint.patterns import compiled_on_use
 from lint.scan import non_ascii
 
-_HAN = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = "\u3005" + HAN + HAN_COMPATIBILITY  # with the iteration mark 々
+# Kana letters alone: not the voicing and iteration marks (゛, ゝ), the middle dot nor the prolonged sound mark
 _HIRAGANA = "\u3041-\u3096"
 _KATAKANA = "\u30a1-\u30fa"
-_HANGUL = "\uac00-\ud7a3"
+_HANGUL = HANGUL
 _LETTER = compiled_on_use(f"[{_HAN}{_HIRAGANA}{_KATAKANA}{_HANGUL}]")
 _HAN_CHAR = compiled_on_use(f"[{_HAN}]")
 _HIRAGANA_CHAR = compiled_on_use(f"[{_HIRAGANA}]")

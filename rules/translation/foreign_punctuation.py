@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language import CJK_LETTERS
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -15,7 +16,7 @@ from lint.rule import Example, Rule
 # reported only: English marks a heading or a title by other means (bold, italics, quotes).
 _FULL_WIDTH = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ","}
 _MARKS = compiled_on_use("[，。：；！？（）«»„【】《》、]")
-_CJK = compiled_on_use("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK = compiled_on_use(f"[{CJK_LETTERS}]")
 _TRAILING = {",", ".", ":", ";", "!", "?", ")"}
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.language import path_hint, primary
+from lint.language import CJK_LETTERS, HAN, HANGUL, KANA, path_hint, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-_SCRIPTS = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_SCRIPTS = "\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f" + CJK_LETTERS
 # One character of the scripts, compiled once (a class past Latin-1 costs some 3 ms to compile).
 _SCRIPT_CHAR = compiled_on_use(f"[{_SCRIPTS}]")
 _RUN = compiled_on_use(f"[{_SCRIPTS}][{_SCRIPTS}\\s，。、：；！？·-]*[{_SCRIPTS}]|[{_SCRIPTS}]")
@@ -150,7 +150,7 @@ def _name_in_list_of_names(text: str, run: re.Match[str]) -> bool:
 # A Chinese name in Han characters (two to four), and the capitalised words that may romanise it, right
 # before or right after it: one to three, each of at most twelve letters (the longest pinyin syllables
 # are six, `zhuang`; a name's word joins two or three), so a long word costs nothing to read.
-_HAN_NAME = compiled_on_use("[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+_HAN_NAME = compiled_on_use(f"[{HAN}]{{2,4}}")
 _ROMAN_WORD = r"[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,11})?"
 _NAME_BEFORE = compiled_on_use(rf"(?<![\w'’-])(?:{_ROMAN_WORD} ){{1,3}}$")
 _NAME_AFTER = compiled_on_use(rf"(?: {_ROMAN_WORD}){{1,3}}(?![\w'’-])")
@@ -209,7 +209,7 @@ def _reads_as(readings: list[set[str]], letters: str) -> bool:
 
 
 # The letters of the languages a translated site's folder may name (`i18n/zh/…`, `docs/ru/…`).
-_FOLDER_LETTERS = {"zh": "\u3400-\u9fff", "ja": "\u3040-\u30ff\u3400-\u9fff", "ko": "\uac00-\ud7af",
+_FOLDER_LETTERS = {"zh": HAN, "ja": KANA + HAN, "ko": HANGUL,
                    "he": "\u0590-\u05ff", "ar": "\u0600-\u06ff", "fa": "\u0600-\u06ff", "th": "\u0e00-\u0e7f",
                    **dict.fromkeys(("ru", "uk", "bg", "be", "sr", "mk", "kk"), "\u0400-\u04ff")}
 
