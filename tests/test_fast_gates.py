@@ -183,6 +183,26 @@ def test_t107_loop_gate_names_the_segments_that_hold_a_loop() -> None:
     assert named > 1000
 
 
+def test_t107_reads_for_loops_only_the_segments_its_loop_gate_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `` `a` and `b` `` is a doubling to its gate (two placeholders): the segment is read for `X and X`, not
+    # word by word for loops, which the loop gate found none of (191 of the Rust book's 197 segments read so).
+    read: list[list[str]] = []
+    loops_in = repeated_phrase._loops_in
+
+    def counted(words: list[str], *args: Any) -> list[tuple[int, int, int]]:
+        read.append(words)
+        return loops_in(words, *args)
+
+    monkeypatch.setattr(repeated_phrase, "_loops_in", counted)
+    rule = repeated_phrase.RepeatedPhrase()
+    text = ("Set `a` and `b` to the values you need.\n\nThe reform plan the reform plan the reform plan was ready.\n\n"
+            "Officials urged calm and calm.\n")
+    doc = Linter().document(Source("a.md", text), Config())
+    found = sorted(f.message for f in rule.check_document(doc))
+    assert found == ["'calm and calm': a word joined to itself", "Phrase 'The reform plan' repeated 3 times in a row"]
+    assert [words[:3] for words in read] == [["the", "reform", "plan"]]
+
+
 def _t107_loops_by_hand(seg: Segment, source: str, sentence_case: bool) -> list[tuple[int, int, str]]:
     """T107's loops in a segment as the rule first read them: each word's span, then its text lowered (a
     placeholder: the source it stands for), the spans read for every segment."""
