@@ -163,6 +163,7 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example("Prices fell. Prices fell. Prices fell. Nobody knew why."),
         Example("The team is ready to win the game, to win the game, to win the game, the coach said."),
         Example("Officials urged calm and calm."),
+        Example("The sea stayed (calm and calm.) all night.", note="the first word after a mark"),
         Example("The ministry will strengthen the training and training.", note="after an article: a noun"),
         Example("The case has been confirmed and confirmed.", note="a participle"),
         Example("The main priority for the ministry is training and training.", note="a noun after `is`"),
@@ -610,14 +611,15 @@ _BYTE_KEYS = bytes.maketrans(_KEYED_AS_STOP.encode("ascii") + b"\x00", b"." * le
 
 
 def _segments_with_doublings(joined: str) -> set[int]:
-    """Segments where the word before an ` and ` is the word after it, compared in C."""
+    """Segments where the word before an ` and ` ends with the word after it, compared in C (ends: the
+    pattern's word may follow a mark, `(calm and calm.)`)."""
     pieces = joined.split(" and ")
     if len(pieces) < 2:
         return set()
     before = map(itemgetter(2), map(str.rpartition, pieces, repeat(" ")))
     after = map(str.rstrip, map(itemgetter(0), map(str.partition, islice(pieces, 1, None), repeat(" "))),
                 repeat(".,;:!?\"'”’)"))
-    same = bytes(map(eq, before, after))
+    same = bytes(map(str.endswith, before, after))
     at = same.find(b"\x01")
     found: set[int] = set()
     if at < 0:
