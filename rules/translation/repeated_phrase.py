@@ -135,7 +135,8 @@ repetition); numbers; `X and X` that English uses to intensify (`more and more`,
 comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
 an action that went on: `kept walking and walking`, `just cleaning and cleaning`), names (`Smith and Smith`),
 and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
-cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged.
+cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged. In a
+catalogue, a loop in a string whose source loops too (a quoted chant, a list of option shapes) is a copy.
 In Chinese and Japanese, not flagged: reduplication (`看看看看`, `一次又一次`, `人人`), laughter, sounds and
 chants (`哈哈哈`, `ドキドキドキ`, `滴答滴答滴答`, `加油加油加油！`), units in kana alone (`はいはいはい`,
 `ありがとう、ありがとう、ありがとう`) or in Hangul alone (Korean writes spaces: its words are read as
@@ -149,6 +150,9 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
     flag = (
         Example('msgid "| Name | Value |"\nmsgstr "| Nom Nom Nom Nom Nom Nom | Valeur |"\n', path="fr.po",
                 note="a table row in a catalogue: its | parts no plural forms"),
+        Example('msgid "It sold the bank\'s financial products."\nmsgstr "Elle vendait les produits de la banque, '
+                'les produits de la banque, les produits de la banque."\n', path="fr.po",
+                note="a loop its source does not have"),
         Example("설정은 `dev`에서는 `dev`에서는 `dev`에서는 `dev`에서는 다릅니다.\n", path="a.md", language="ko",
                 note="a word glued to the same code four times: compared as written, still a loop"),
         Example("It sold the Chinese bank's financial products, the Chinese bank's financial products, "
@@ -213,6 +217,9 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example("共和国总统总统总统总统总结道。\n", language="zh", note="WMT21 en-zh (Online-Y)"),
     )
     allow = (
+        Example('msgid "The chant goes \\"we will win, we will win, we will win\\" to the end."\nmsgstr "Le chant '
+                'dit « nous allons gagner, nous allons gagner, nous allons gagner » jusqu\'à la fin."\n',
+                path="fr.po", note="its source loops too: a copy, not a loop of MT"),
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
                               "contain {{ limit }} elements or more.",
                               "Ova kolekcija bi trebalo da sadrži {{ limit }} ili više elemenata.|Ova kolekcija bi "
@@ -373,6 +380,11 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         loops = _loops_in(words, text, (pattern, spans), sentence_case)
         if loops:
             _filled(pattern, spans, text)
+        # A catalogue string whose source says a phrase over and over copies it (a quoted chant, a list of
+        # option shapes: `"-opt args", "--opt args", "/opt args" or "+opt args"`, where a translation that
+        # drops the `or` says it four times): a loop of MT is the translation's own.
+        if loops and seg.source_text and _source_loops(seg.source_text, sentence_case):
+            return
         covered = -1
         for k, d, copies in sorted(loops):
             if k < covered:
@@ -393,6 +405,11 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
             if _continuation_reading(w, text[:m.start()]):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
+
+
+def _source_loops(source: str, sentence_case: bool) -> bool:
+    """Whether a translation's source says a phrase three times or more in a row, as ``_loops_in`` reads it."""
+    return bool(_loops_in(list(map(str.lower, _SPAN.findall(source))), source, (_SPAN, []), sentence_case))
 
 
 def _loops_in(words: list[str], text: str, spans_of: tuple[re.Pattern[str], list[tuple[int, int]]],
