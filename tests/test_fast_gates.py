@@ -139,7 +139,8 @@ def test_p105_gate_reads_the_segments_whose_brackets_do_not_nest_or_may_hold_an_
 def test_t107_loop_gate_finds_the_same_segments_in_bytes_as_in_str_tokens() -> None:
     rng = random.Random(107)
     pieces = ["the", "The", "cat", "sat", "foo", "a", "of", "is", " ", " ", " ", "\n", "\t", ",", ".", ";", "!", ")", "]", '"',
-              "\ufffc", "\x01", "\x02", "\x1c", "\x1f", "\x0b", f" {SEPARATOR} "]
+              "\ufffc", "\x01", "\x02", "\x1c", "\x1f", "\x0b", f" {SEPARATOR} ", " the cat the cat the cat ",
+              " foo, foo, foo, foo "]
     as_bytes = beyond_ascii = with_loops = 0
     for n in range(8000):
         # (Text in Windows-1252's repertoire is split as its bytes too; a character outside it, as str.)
@@ -470,3 +471,20 @@ def test_t107_unspaced_gate_chooses_every_segment_the_plain_loop_pattern_matches
         chosen += len(gate)
         matched += bool(plain)
     assert matched > 1000 and chosen < 6000 * 2.5
+
+
+def test_t107_reads_no_segment_for_words_said_again_only_across_segments(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Three paragraphs alike (a list of the same item, entries of a catalogue that say the same): each says
+    # its words once, and the run of equal tokens the gate sees goes through the separators between them.
+    read: list[list[str]] = []
+    loops_in = repeated_phrase._loops_in
+
+    def counted(words: list[str], *args: Any) -> list[tuple[int, int, int]]:
+        read.append(words)
+        return loops_in(words, *args)
+
+    monkeypatch.setattr(repeated_phrase, "_loops_in", counted)
+    rule = repeated_phrase.RepeatedPhrase()
+    text = "Install the package first.\n\nInstall the package first.\n\nInstall the package first.\n\nDone.\n"
+    doc = Linter().document(Source("a.md", text), Config())
+    assert list(rule.check_document(doc)) == [] and read == []

@@ -573,6 +573,7 @@ def _segments_with_loops(tokens: list[Any]) -> set[int]:
                 keys = keys.replace(mark, ".")
         table = Keys(keys.replace("\0", "\1"))  # (the separator's key: no key may be NUL)
         stripped = _stripped
+    nul = b"\0" if isinstance(leads, bytes) else "\0"
     hits: list[int] = []
     # A run of 2d - 1 equal pairs d tokens apart needs 3d - 1 tokens (three for one word): a period
     # longer than a third of the tokens finds nothing, and is not asked (a short record asks one or two).
@@ -589,14 +590,19 @@ def _segments_with_loops(tokens: list[Any]) -> set[int]:
             same = bytes(map(eq, firsts, firsts[d:] + list(map(stripped, tokens[end:end + d]))))
             found = same.find(run, max(at - start, 0))
             while found >= 0:
-                hits.append(start + found)
-                at = start + found + 2 * d
+                hit = start + found
+                if nul in leads[hit:hit + len(run) + d]:
+                    # Equal tokens through a separator: segments alike (list items, catalogue entries), each
+                    # saying its words once; a loop lies within one segment.
+                    found = same.find(run, found + 1)
+                    continue
+                hits.append(hit)
+                at = hit + 2 * d
                 found = same.find(run, at - start)
     # The segment of a hit is the number of separators before it: the tokens that open with a NUL (no
     # text of ``joined`` holds one), counted in the first characters from one hit to the next, in order
     # (a scan of the tokens for each separator compared every token with it: 28M instructions on the Rust
     # book, for a few hits).
-    nul = b"\0" if isinstance(leads, bytes) else "\0"
     segments: set[int] = set()
     segment = last = 0
     for at in sorted(hits):
