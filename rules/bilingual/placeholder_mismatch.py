@@ -44,6 +44,10 @@ and in a catalogue whose format strings are all flagged so (a C program's) in an
 whose locations name no C++, Python, C#, JavaScript or Rust source, only printf conversions and numbered
 braces (`{0}`) are placeholders: `{unset}` is a word shown in braces.
 
+A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`) may be written more or fewer times
+than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy. An
+unnumbered printf conversion takes the next argument, so its count is compared.
+
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
 so may any form the header's `Plural-Forms` picks for fewer than five values of n up to 1000, as
@@ -89,6 +93,8 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="reordered by position, but argument 2 is a number: its type changed"),
         Example('msgid "%s: %s"\nmsgstr "%1$s : %1$s"\n', path="messages.po",
                 note="argument 1 taken twice, argument 2 dropped"),
+        Example(xliff_example("Between {{ min }} and {{ max }}.", "Entre {{ min }} et {{ min }}.", version="1.2"),
+                path="validators.fr.xlf", note="a named placeholder written twice where another belonged"),
         Example('msgid "Line %d, column %s"\nmsgstr "Colonne %s, ligne %d"\n', path="messages.po",
                 note="unnumbered conversions are taken in order: the two arguments swapped types"),
         Example('msgid "Copying %\'d files to “%s”"\nmsgstr "Copie des fichiers vers « %s »"\n', path="fr.po",
@@ -161,6 +167,10 @@ as many as the language has: the placeholders each form uses are compared as a s
         Example(xliff_example("This collection should contain {{ limit }} element or more.|This collection should "
                               "contain {{ limit }} elements or more.", "该集合最少应包含 {{ limit }} 个元素。",
                               version="1.2"), path="validators.zh_CN.xlf"),
+        Example(xliff_example("This value should be greater than or equal to {{ compared_value }}.",
+                              "ဤတန်ဖိုးသည် {{ compared_value }} ထက်ကြီးသင့်သည် (သို့မဟုတ်) ဤတန်ဖိုးသည် "
+                              "{{ compared_value }} ညီသင့်သည်။", version="1.2"), path="validators.my.xlf",
+                note="a named placeholder said twice (`greater than X or equal to X`): the program fills every copy"),
     )
 
     head = "Placeholders differ from the source"
@@ -208,7 +218,8 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     """The placeholders of ``text``, each printf conversion keyed by the argument it takes: `%2$s … %1$d`
     and `%d … %s` take the same arguments (gettext lets a translation reorder them by position, and
     `msgfmt -c` compares them so); a conversion whose type changed, or an argument dropped or taken
-    twice, still differs. With each key, the placeholder as written. In plural forms written in one
+    twice, still differs; a placeholder that names its value (`{name}`, `{0}`) counts once however often
+    it is written. With each key, the placeholder as written. In plural forms written in one
     string (``forms``: Symfony's and Laravel's `one|other`), each form numbers its arguments afresh and a
     language writes as many forms as it has, each with the placeholders it needs: the set of
     conversions is what must match."""
@@ -225,7 +236,10 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
             position = int(m.group(1)) if m.group(1) else position + 1
             key = f"%{position}${m.group(2)}"
         written.setdefault(key, token)
-        keys[key] += 1
+        # A named or numbered placeholder (`{{ limit }}`, `{name}`, `{0}`) is filled wherever it stands, so a
+        # translation may say it twice or once (`greater than X or equal to X`); an unnumbered printf
+        # conversion takes the next argument, so its count matters.
+        keys[key] = 1 if m is None else keys[key] + 1
     if forms:
         keys = Counter(set(keys))
     return keys, written
