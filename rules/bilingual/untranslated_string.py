@@ -16,6 +16,10 @@ _LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 # that document's title, which translations cite as it is. Blanks read once (`\s*(PEP|RFC)?\s*` split a run
 # of them every way where no reference came: quadratic on a string that starts with blanks).
 _CITATION = compiled_on_use(r"\s*+(?:(?:PEP|RFC)\s*+)?:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*(?:--|[-–—:])\s")
+# A bibliographic reference: it opens with an author as surname and initials (`Kahan, W:`, `Knuth, D. E.,`)
+# and gives a year (`Clarendon Press (1987)`); translations cite a publication as it was published.
+_AUTHOR = compiled_on_use(r"\s*+[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*, (?:[A-Z]\.?[- ]?){1,3}[:.,]")
+_YEAR = compiled_on_use(r"\b(?:1[5-9]|20)\d\d\b")
 # A command line, what a user types: after a shell's or Python's prompt (`$ pip install …`, `>>> import os`),
 # a program's name and an option right after it (`python -m pydoc sys`), or an assignment (`cssclasses =
 # ["mon", "tue"]`); two options anywhere on the line (`pybabel extract -o out.po -k _`) are counted over its
@@ -45,7 +49,8 @@ Not flagged: strings without two words to translate in a row: one-word strings (
 strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
 `Marc-André Lemburg`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
-document (`:pep:`3105` - Make print a function`),
+document (`:pep:`3105` - Make print a function`), a bibliographic reference (an author cited by surname and
+initials, and a year: `Kahan, W: Branch cuts for complex elementary functions … (1987)`),
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
@@ -75,6 +80,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 note="a sentence's end"),
         Example('msgid "Sync music with your iPod"\nmsgstr "Sync music with your iPod"\n', path="pl.po",
                 note="words to translate around a product\'s name"),
+        Example('msgid "Warning, A file from 1987 was found."\nmsgstr "Warning, A file from 1987 was found."\n',
+                path="fr.po", note="a year and a capital after a comma, but no author cited by surname and initials"),
         Example('msgid "SQLite type"\nmsgstr "SQLite type"\n', path="fr.po",
                 note="a name and a word to translate (`type SQLite`)"),
         Example(xliff_example('Click <ph id="1"/> to save', 'Click <ph id="1"/> to save', version="1.2",
@@ -121,6 +128,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 note="a cited PEP's title after reST's dash `--`"),
         Example(_ENGB + 'msgid "Show trailing zeroes"\nmsgstr "Show trailing zeroes"\n',
                 path="messages.po", note="an English variant keeps its source"),
+        Example('#: library/cmath.rst:12\nmsgid "Kahan, W:  Branch cuts for complex elementary functions. In Iserles, '
+                'A. (ed.), The state of the art in numerical analysis. Clarendon Press (1987) pp165--211."\n'
+                'msgstr "Kahan, W:  Branch cuts for complex elementary functions. In Iserles, A. (ed.), The state of the '
+                'art in numerical analysis. Clarendon Press (1987) pp165--211."\n', path="fr.po",
+                note="a bibliographic reference: cited as published"),
         Example('msgid "Email"\nmsgstr "Email"\n', path="messages.po"),
         Example('msgctxt "unit-symbols"\nmsgid "kilometers per hour,kmph,kmh,kph"\n'
                 'msgstr "kilometers per hour,kmph,kmh,kph"\n', path="ja.po", note="names a user may type"),
@@ -159,6 +171,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
             return  # a command line, copied as the user types it
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
+        if _AUTHOR.match(source) and _YEAR.search(source):
+            return  # `Kahan, W: Branch cuts … (1987)`: a publication cited as it was published
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
 
 
