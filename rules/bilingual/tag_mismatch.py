@@ -657,6 +657,26 @@ def _regrouped(key: str, literals: tuple[dict[str, str], dict[str, str]], prose:
     return False
 
 
+def _split_up(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> bool:
+    """Whether the translation wrote a lost literal as two or more literals of its own that spell it in
+    order, blanks aside (``<>`` as ``<`` and ``>``: the same characters named one by one). Each piece is
+    balanced code: ``spam(a,`` and ``b)`` for ``spam(a, b)`` render broken."""
+    lost = literals[0].get(key)
+    if lost is None:
+        return False
+    whole = "".join(lost.split())
+    pieces = ["".join(code.split()) for k, code in literals[1].items() if k not in literals[0]]
+    for i in range(len(pieces)):
+        joined = ""
+        for n, piece in enumerate(pieces[i:], 1):
+            joined += piece
+            if not piece or not _balanced(piece) or not whole.startswith(joined):
+                break
+            if joined == whole:
+                return n >= 2
+    return False
+
+
 def _bounded_find(text: str, part: str) -> int:
     """Where ``part`` starts in ``text`` at the boundaries of names (not ``Ellipsis`` in
     ``Ellipsis_``, nor ``kws`` in ``*kws``'s stars' run), or -1."""
@@ -953,7 +973,8 @@ the translation writes at least once is kept, however often the source writes it
 the missing one (``None`` twice as ``None`` and ``Aucun``: one occurrence changed, not dropped); tags
 are counted. Code the translation regroups is the same code (``Counter(a=3)`` and ``Counter(a=3, b=0)``
 as ``Counter(a=3) != Counter(a=3, b=0)``; ``mode='func_type'`` as ``'func_type'`` beside *mode*), where
-what is added or left is names and the brackets pair up. With `rename-examples`, two or more lowercase
+what is added or left is names and the brackets pair up; so is a literal written as two or more that spell
+it in order, each balanced (``<>`` as ``<`` and ``>``). With `rename-examples`, two or more lowercase
 names renamed the same way throughout an entry (``{"bandwidth": b, "latency": l}`` as
 ``{"bande_passante": b, "latence": l}`` beside ``"latency"`` as ``"latence"``), none a role's target in
 the catalogue nor kept as code in the translation, one at least no look-alike of the old name, are an
@@ -998,6 +1019,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
     opts: Options
     flag = (
         Example('msgid "<b>%s"\nmsgstr "%s"\n', path=_PO, note="a bold left open, no usage line around it: a tag"),
+        Example(_FR + _RST + 'msgid "Call ``spam(a, b)`` first."\nmsgstr "Appelez ``spam(a,`` puis ``b)``."\n', path=_PO,
+                note="a literal cut in two pieces that are no code each: broken on the page"),
         Example('msgid "Text <b>bold"\nmsgstr "Texte <i>gras"\n', path=_PO, note="one element for another"),
         Example('msgid "<title>Help"\nmsgstr "Aide"\n', path=_PO),
         Example('msgid "TRAY -b <b> <text>"\nmsgstr "TRAY -b <i> <texte>"\n', path=_PO,
@@ -1120,6 +1143,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                               '<bpt id="1">&lt;b&gt;</bpt>Texte en gras', version="1.2"), path=_XLF),
     )
     allow = (
+        Example(_FR + _RST + 'msgid "The *attrs* are found inside the tag\'s ``<>`` brackets."\n'
+                'msgstr "Les *attrs* sont entre les symboles ``<`` et ``>`` de la balise."\n', path=_PO,
+                note="one literal written as two that spell it, in order (python-docs-fr, html.parser)"),
         Example(_RST + 'msgid ".. code:: rst\\n\\n   Use ``spam.eggs(42)`` here."\n'
                 'msgstr ".. code:: rst\\n\\n   Use ``spam.ovos(42)`` aqui."\n', path=_PO,
                 note="a literal block (a msgid with a line break) is code, not markup: B110 compares its lines"),
@@ -1290,7 +1316,7 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             if self.opts.rename_examples:
                 renamed |= _renamed_in_entry(both, literals, doc, markup, self.opts.lexicon)
             prose = without_code(both[1], markup)
-            lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose)})
+            lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose) and not _split_up(k, literals)})
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
                                                                self.opts.rename_examples, self.opts.lexicon)})
