@@ -353,6 +353,18 @@ def translatable_words(text: str, markup: str) -> list[str]:
     return out
 
 
+# A bibliographic reference: it opens with an author as surname and initials (`Kahan, W:`, `Knuth, D. E.,`)
+# and gives a year (`Clarendon Press (1987)`); translations cite a publication as it was published.
+_AUTHOR = compiled_on_use(r"\s*+[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*, (?:[A-Z]\.?[- ]?){1,3}[:.,]")
+_YEAR = compiled_on_use(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def cites_a_publication(text: str) -> bool:
+    """Whether a string is a bibliographic reference (`Kahan, W: Branch cuts … (1987)`), which a
+    translation copies as it was published: not left untranslated (B102, L101)."""
+    return _AUTHOR.match(text) is not None and _YEAR.search(text) is not None
+
+
 def reads_as_prose(text: str, markup: str) -> bool:
     """Whether ``text`` holds words to translate written as prose: two of ``translatable_words`` one
     after the other, with only a space between, or two in a sentence without brackets (`seq, [start,]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.formats.bilingual import markup_of, pair, reads_as_prose, xliff_example
+from lint.formats.bilingual import cites_a_publication, markup_of, pair, reads_as_prose, xliff_example
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -16,10 +16,6 @@ _LIST = compiled_on_use(r"[^,;]+(?:[,;](?! )[^,;]+)+[,;]?")
 # that document's title, which translations cite as it is. Blanks read once (`\s*(PEP|RFC)?\s*` split a run
 # of them every way where no reference came: quadratic on a string that starts with blanks).
 _CITATION = compiled_on_use(r"\s*+(?:(?:PEP|RFC)\s*+)?:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*(?:--|[-–—:])\s")
-# A bibliographic reference: it opens with an author as surname and initials (`Kahan, W:`, `Knuth, D. E.,`)
-# and gives a year (`Clarendon Press (1987)`); translations cite a publication as it was published.
-_AUTHOR = compiled_on_use(r"\s*+[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*, (?:[A-Z]\.?[- ]?){1,3}[:.,]")
-_YEAR = compiled_on_use(r"\b(?:1[5-9]|20)\d\d\b")
 # A command line, what a user types: after a shell's or Python's prompt (`$ pip install …`, `>>> import os`),
 # a program's name and an option right after it (`python -m pydoc sys`), or an assignment (`cssclasses =
 # ["mon", "tue"]`); two options anywhere on the line (`pybabel extract -o out.po -k _`) are counted over its
@@ -171,7 +167,7 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
             return  # a command line, copied as the user types it
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
-        if _AUTHOR.match(source) and _YEAR.search(source):
+        if cites_a_publication(source):
             return  # `Kahan, W: Branch cuts … (1987)`: a publication cited as it was published
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
 

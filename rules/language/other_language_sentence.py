@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from lint.formats.bilingual import copied
+from lint.formats.bilingual import cites_a_publication, copied
 from lint.language import (
     CJK_LETTERS,
     capitalizes_nouns,
@@ -283,7 +283,8 @@ In a translation catalogue, a sentence is left untranslated where most of its wo
 other sentences the model reads as another language (Asturian as Spanish, Danish as English) are not
 flagged; a translation that is its source whole, where B102 (`untranslated-string`) reported it, is left to
 B102: one finding for the entry, not one more per sentence here (with B102 off, or where B102 lets the copy
-through, it is asked here).
+through, it is asked here); a bibliographic reference copied whole (`Kahan, W: Branch cuts … (1987)`) is
+cited as published.
 A sentence glued to the page's text with no full stop between (a heading or a segment run into the next) is
 looked for after each capital that follows a lower-case letter, in any script, where the page's capitals open
 only sentences and names: as its language pack says, or, without one, in every language but those that
@@ -456,6 +457,11 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Save your changes before you leave the page"\nmsgstr '
                 '"Save your changes before you leave the page"\n', path="a.po",
                 select=("B102",), note="the whole source copied: B102 reports the entry, once"),
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#: library/cmath.rst:12\nmsgid "Kahan, W:  Branch cuts for '
+                'complex elementary functions. In Iserles, A. (ed.), The state of the art in numerical analysis. '
+                'Clarendon Press (1987) pp165--211."\nmsgstr "Kahan, W:  Branch cuts for complex elementary functions. '
+                'In Iserles, A. (ed.), The state of the art in numerical analysis. Clarendon Press (1987) pp165--211."\n',
+                path="a.po", note="a bibliographic reference, cited as published (B102 leaves it too)"),
         Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Bitwise AND is only defined for non-negative integers"\n'
                 'msgstr "Bitvis AND er kun defineret for ikkenegative heltal"\n\n'
                 'msgid "Median is only defined for real numbers"\nmsgstr "Median er kun defineret for reelle tal"\n',
@@ -553,6 +559,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         source = _source_words(seg)
         if source is not None and copied(seg, doc) and _reported_within(copies, seg):
             return  # the whole source copied, and B102 reported the entry: once is enough
+        if source is not None and copied(seg, doc) and cites_a_publication(seg.text):
+            return  # a bibliographic reference copied as it was published (B102 leaves it too)
         case = (pack(doc.language) or {}).get("sentence-case")
         # Whether the page's capitals open only sentences and names: a capital after a lower-case word is
         # then a seam, where the span may start. Its pack says so; without one, every language that writes
