@@ -354,8 +354,12 @@ def translatable_words(text: str, markup: str) -> list[str]:
 
 
 # A bibliographic reference: it opens with an author as surname and initials (`Kahan, W:`, `Knuth, D. E.,`)
-# and gives a year (`Clarendon Press (1987)`); translations cite a publication as it was published.
-_AUTHOR = compiled_on_use(r"\s*+[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*, (?:[A-Z]\.?[- ]?){1,3}[:.,]")
+# and gives a year (`Clarendon Press (1987)`); translations cite a publication as it was published. The
+# initials are dotted or close with a colon, and a title follows, not a word of the sentence: a capital
+# after a comma (`Python, C, and Java`, `Sorry, I, for one`) or initials run into prose (`Smith, J. and
+# Doe, A. wrote`) open an ordinary sentence. Authors may be several (`Kernighan, B. W. and Ritchie, D. M.`).
+_ONE_AUTHOR = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*, (?:(?:[A-Z]\.[- ]?){1,3}+[:,]?|[A-Z]{1,3}:)"
+_AUTHOR = compiled_on_use(rf"\s*+{_ONE_AUTHOR}(?:\s*+(?:and|&) {_ONE_AUTHOR})*+\s*+[\"“‘'(A-Z]")
 _YEAR = compiled_on_use(r"\b(?:1[5-9]|20)\d\d\b")
 
 

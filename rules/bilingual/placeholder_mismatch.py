@@ -45,7 +45,8 @@ whose locations name no C++, Python, C#, JavaScript or Rust source, only printf 
 braces (`{0}`) are placeholders: `{unset}` is a word shown in braces.
 
 A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`) may be written more or fewer times
-than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy. An
+than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy; not twice
+in a row with no word between (`{{ count }} {{ count }} fichiers`, an MT engine's stutter). An
 unnumbered printf conversion takes the next argument, so its count is compared.
 
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
@@ -95,6 +96,8 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="argument 1 taken twice, argument 2 dropped"),
         Example(xliff_example("Between {{ min }} and {{ max }}.", "Entre {{ min }} et {{ min }}.", version="1.2"),
                 path="validators.fr.xlf", note="a named placeholder written twice where another belonged"),
+        Example(xliff_example("{{ count }} files deleted.", "{{ count }} {{ count }} fichiers supprimés.", version="1.2"),
+                path="validators.fr.xlf", note="a named placeholder stuttered, one copy after the other: shown twice"),
         Example('msgid "Line %d, column %s"\nmsgstr "Colonne %s, ligne %d"\n', path="messages.po",
                 note="unnumbered conversions are taken in order: the two arguments swapped types"),
         Example('msgid "Copying %\'d files to “%s”"\nmsgstr "Copie des fichiers vers « %s »"\n', path="fr.po",
@@ -212,6 +215,7 @@ as many as the language has: the placeholders each form uses are compared as a s
 
 
 _INDEX = compiled_on_use(r"\{\d+\}")
+_WORD = compiled_on_use(r"\w")
 
 
 def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
@@ -225,8 +229,11 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     conversions is what must match."""
     written: dict[str, str] = {}
     keys: Counter[str] = Counter()
+    ends: dict[str, int] = {}
     position = 0
-    for token in TEMPLATE_PLACEHOLDER.findall(_DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", text))):
+    plain = _DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", text))
+    for found in TEMPLATE_PLACEHOLDER.finditer(plain):
+        token = found.group()
         m = _PRINTF.fullmatch(token)
         if m is None:
             key = token
@@ -238,8 +245,11 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
         written.setdefault(key, token)
         # A named or numbered placeholder (`{{ limit }}`, `{name}`, `{0}`) is filled wherever it stands, so a
         # translation may say it twice or once (`greater than X or equal to X`); an unnumbered printf
-        # conversion takes the next argument, so its count matters.
-        keys[key] = 1 if m is None else keys[key] + 1
+        # conversion takes the next argument, so its count matters. A copy right after another, with no
+        # word between (`{count} {count} fichiers`), is an MT engine's stutter: the value shows twice.
+        stutter = key in ends and _WORD.search(plain, ends[key], found.start()) is None
+        keys[key] = 1 if m is None and not stutter else keys[key] + 1
+        ends[key] = found.end()
     if forms:
         keys = Counter(set(keys))
     return keys, written

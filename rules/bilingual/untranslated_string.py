@@ -78,6 +78,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 note="words to translate around a product\'s name"),
         Example('msgid "Warning, A file from 1987 was found."\nmsgstr "Warning, A file from 1987 was found."\n',
                 path="fr.po", note="a year and a capital after a comma, but no author cited by surname and initials"),
+        Example('msgid "Python, C, and Java are supported since 2001."\nmsgstr "Python, C, and Java are supported '
+                'since 2001."\n', path="fr.po", note="a name, a letter after a comma and a year: no author\'s initials"),
         Example('msgid "SQLite type"\nmsgstr "SQLite type"\n', path="fr.po",
                 note="a name and a word to translate (`type SQLite`)"),
         Example(xliff_example('Click <ph id="1"/> to save', 'Click <ph id="1"/> to save', version="1.2",
@@ -129,6 +131,9 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 'msgstr "Kahan, W:  Branch cuts for complex elementary functions. In Iserles, A. (ed.), The state of the '
                 'art in numerical analysis. Clarendon Press (1987) pp165--211."\n', path="fr.po",
                 note="a bibliographic reference: cited as published"),
+        Example('msgid "Kernighan, B. W. and Ritchie, D. M. The C Programming Language. Prentice Hall (1988)."\n'
+                'msgstr "Kernighan, B. W. and Ritchie, D. M. The C Programming Language. Prentice Hall (1988)."\n',
+                path="fr.po", note="a reference to two authors"),
         Example('msgid "Email"\nmsgstr "Email"\n', path="messages.po"),
         Example('msgctxt "unit-symbols"\nmsgid "kilometers per hour,kmph,kmh,kph"\n'
                 'msgstr "kilometers per hour,kmph,kmh,kph"\n', path="ja.po", note="names a user may type"),
