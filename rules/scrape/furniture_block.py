@@ -101,7 +101,8 @@ A line alone does not tell a menu item from a heading, so the rule looks at the 
 short lines in a row, with a line that `S102` (boilerplate-line) or a lone date marks as furniture
 within `window` lines. The document's title (its first line) and lines that repeat it, lines before
 a wrapped sentence, and Markdown or reST documents (their lists and headings are marked up) are never
-flagged. Report only: a person decides where the article ends.
+flagged, nor a list that a sentence announces with a colon, its items phrases in lower case after their first
+word (`Examples of tax avoidance:` over `Claiming deductions`), up to its first furniture line. Report only: a person decides where the article ends.
 
 Readers' comments under an article are reported as one block too, with no furniture phrase near them:
 three lines or more that head or close a comment (`jjackwagon says:`, `November 19, 2019 at 9:03 am`,
@@ -243,6 +244,11 @@ date under a headline is a teaser's.
         Example("Release notes\n\nAcme Notes is a small editor for plain text, and this page lists every release "
                 "since the first one, newest first.\n\nJan 8, 2023\nFaster start-up\nDec 2, 2022\nNew export formats\nNov 4, 2022\n"
                 "Dark mode\nOct 1, 2022\nFirst release\n", select=("S102",), note="a changelog: a date over each entry"),
+        Example("Cutting your tax bill\n\nTax avoidance means using the rules as written to pay less, and it is legal."
+                "\n\nExamples of tax avoidance:\nClaiming deductions\nClaiming tax credits\nLowering your taxable income\n"
+                "Postponing income to a later year\n\nRead more: How to lower your taxable income\n\nA final word\n\n"
+                "Paying tax is part of managing your money.\n", select=("S102",),
+                note="a list that a sentence announces with a colon, a cross-reference after it"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
@@ -502,10 +508,13 @@ def _flagged(lines: list[str], kinds: list[int], window: int, min_lines: int) ->
         j = i
         while j < n and kinds[j] != PROSE:
             j += 1
-        found = [k for k in range(i, j) if kinds[k] == ANCHOR]
-        if j - i >= min_lines and found:
+        # A list that a sentence announces with a colon is the text's own, up to the first furniture line:
+        # from there on the run must make a block by itself.
+        start = _after_announced_list(lines, kinds, i, j)
+        found = [k for k in range(start, j) if kinds[k] == ANCHOR]
+        if j - start >= min_lines and found:
             a = 0
-            for k in range(i, j):
+            for k in range(start, j):
                 while a + 1 < len(found) and abs(found[a + 1] - k) <= abs(found[a] - k):
                     a += 1
                 if (kinds[k] == SHORT and k > 0 and abs(found[a] - k) <= window and lines[k] not in title
@@ -513,6 +522,44 @@ def _flagged(lines: list[str], kinds: list[int], window: int, min_lines: int) ->
                     flagged[k] = True
         i = j
     return flagged
+
+
+def _after_announced_list(lines: list[str], kinds: list[int], i: int, j: int) -> int:
+    """Where the run of non-prose lines ``i`` to ``j`` (exclusive) may start to be furniture: at ``i``,
+    or at its first furniture line (``j`` where it holds none) where a line of three words or more that
+    ends with a colon leads into it (the line before it, or its first line) and most of the items it
+    announces (two or more, up to that furniture line) are phrases of running text. A colon announces a
+    list (`Examples of tax avoidance:` over `Claiming deductions`), as S102 reads one; a label of a word
+    or two (`Share:`, `Related:`) introduces furniture, and so does a sentence over other pages' titles,
+    which are capitalized (`You may also like these:` over `German Hazelnut Cake`), or over buttons."""
+    for k in (i - 1, i):
+        if 0 <= k < j and kinds[k] in (PROSE, SHORT) and _announces(lines[k]):
+            end = next((m for m in range(k + 1, j) if kinds[m] == ANCHOR), j)
+            items = lines[k + 1:end]
+            if 2 * sum(map(_running_phrase, items)) > len(items) >= 2:
+                return end
+            return i
+    return i
+
+
+# A word of running text in lower case: longer than the function words a title leaves in lower case
+# (`Pasta with Sausages`, `Guide to the City`).
+_LOWER_WORD = compiled_on_use(r"\s[a-z][a-z'’-]{4,}\b")
+_BULLET = "-•*·–— "
+
+
+def _running_phrase(line: str) -> bool:
+    """An item of a list in running text: two words or more, a capital first (after a bullet), and a word
+    of five letters or more in lower case after it (`Claiming tax credits`, `Bugs fixed`). A headline or a
+    name in title case (`German Hazelnut Cake`), a button (`Share`, `845`) is none."""
+    item = line.lstrip(_BULLET)
+    return item[:1].isupper() and " " in item and _LOWER_WORD.search(item) is not None
+
+
+def _announces(line: str) -> bool:
+    """A line that ends with a colon after three words or more, not a reader's comment's head (`Bob Smith
+    says:`)."""
+    return line.endswith(":") and line.count(" ") >= 2 and _COMMENT_HEADER.fullmatch(line) is None
 
 
 def _stretches(flagged: list[bool], kinds: list[int]) -> Iterator[tuple[int, int, int]]:
