@@ -102,7 +102,8 @@ short lines in a row, with a line that `S102` (boilerplate-line) or a lone date 
 within `window` lines. The document's title (its first line) and lines that repeat it, lines before
 a wrapped sentence, and Markdown or reST documents (their lists and headings are marked up) are never
 flagged, nor a list that a sentence announces with a colon, its items phrases in lower case after their first
-word (`Examples of tax avoidance:` over `Claiming deductions`), up to its first furniture line. Report only: a person decides where the article ends.
+word (`Examples of tax avoidance:` over `Claiming deductions`), up to its first furniture line, nor a run of such
+phrases whose only furniture is a sentence (a call to action: `Click here to download the game.`). Report only: a person decides where the article ends.
 
 Readers' comments under an article are reported as one block too, with no furniture phrase near them:
 three lines or more that head or close a comment (`jjackwagon says:`, `November 19, 2019 at 9:03 am`,
@@ -249,6 +250,10 @@ date under a headline is a teaser's.
                 "Postponing income to a later year\n\nRead more: How to lower your taxable income\n\nA final word\n\n"
                 "Paying tax is part of managing your money.\n", select=("S102",),
                 note="a list that a sentence announces with a colon, a cross-reference after it"),
+        Example("Puzzle Night\n\nPuzzle Night is a card game for two players who want to try something new together.\n\n"
+                "New puzzles for every level\nHints that explain each answer\nBetter support for tablets\nBugs fixed\n\n"
+                "Click here to learn more or download the game.\n\nThe game works offline and needs no account.\n",
+                select=("S102",), note="a product's features, phrases of running text, closed by a call to action"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
@@ -512,7 +517,7 @@ def _flagged(lines: list[str], kinds: list[int], window: int, min_lines: int) ->
         # from there on the run must make a block by itself.
         start = _after_announced_list(lines, kinds, i, j)
         found = [k for k in range(start, j) if kinds[k] == ANCHOR]
-        if j - start >= min_lines and found:
+        if j - start >= min_lines and found and not _list_under_a_call(lines, kinds, start, j, found):
             a = 0
             for k in range(start, j):
                 while a + 1 < len(found) and abs(found[a + 1] - k) <= abs(found[a] - k):
@@ -542,6 +547,18 @@ def _after_announced_list(lines: list[str], kinds: list[int], i: int, j: int) ->
     return i
 
 
+def _list_under_a_call(lines: list[str], kinds: list[int], start: int, j: int, found: list[int]) -> bool:
+    """Whether the run's furniture is only sentences (`Click here to learn more or download the game.`) and
+    every short line of it is a phrase of running text (`Hints that explain each answer`): a list of the
+    text's own (a product's features, a recipe's steps) that a call to action closes. A menu or a list of
+    links stands by a label (`Related`, `Share`, `Privacy Policy`, a date), and its lines are titles, names
+    or buttons; a call to action alone sits among an article's paragraphs as often."""
+    return (all(_CALL.search(lines[k]) is not None and lines[k].count(" ") >= 3 for k in found)
+            and all(_running_phrase(lines[k]) for k in range(start, j) if kinds[k] == SHORT))
+
+
+# A sentence's end: a full stop, a question or an exclamation mark (a closing quote or bracket after it).
+_CALL = compiled_on_use(r"[.!?][\"”’)\]]?$")
 # A word of running text in lower case: longer than the function words a title leaves in lower case
 # (`Pasta with Sausages`, `Guide to the City`).
 _LOWER_WORD = compiled_on_use(r"\s[a-z][a-z'’-]{4,}\b")
