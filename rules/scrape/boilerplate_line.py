@@ -309,6 +309,12 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("# r2e\n\n> An RSS to email tool.\n\n- Subscribe to a feed:\n\n`r2e add {{name}} {{url}}`\n\n"
                 "- Log out:\n\n```\nr2e logout\n```\n", path="pages/common/r2e.md",
                 note="a step's words over the command it runs"),
+        Example("Fold and cut was the basis of several early magic tricks. The earliest\n\nreference we know is from "
+                "1833, in a book written\n\nby Lydia Marie Child. See\n\nthe history project for images.\n",
+                note="a wrapped line where a sentence ends after a name: no byline"),
+        Example("A crowdfunding video should tell a story that connects with the viewer.\n\nVideo Production Tips\n\n"
+                "Picking a partner is hard, because most companies make videos rarely.\n",
+                note="a heading: bare, capitalized words after `Video` or `Image` are no credit (`Photo John Smith` is)"),
     )
 
     def _judge(self) -> Judge:
