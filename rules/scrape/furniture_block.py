@@ -184,6 +184,15 @@ date under a headline is a teaser's.
                 "Kansas City has held on to its lead\n-\nRams top Bears as offenses struggle\n"
                 "Neither team could get much going on Sunday night\n", select=("S102",),
                 note="a headline and a blurb between separators"),
+        Example("Council approves park budget\n\nThe council voted on Tuesday to fund the new riverside park.\n\n"
+                "Other stories you may enjoy:\n\nScientists discover water on Mars\n\nStocks tumble as inflation "
+                "fears mount\n\nLocal bakery wins national award\n\nPolice investigate break-in at school\n\n"
+                "Advertisement\n\nThe park opens next spring.\n", select=("S102",),
+                note="a sentence that names other pages over their headlines in sentence case"),
+        Example("Council approves park budget\n\nThe council voted on Tuesday to fund the new riverside park.\n\n"
+                "Get our morning briefing\n\nTop stories delivered every weekday\n\nExclusive analysis from our "
+                "reporters\n\nSign up for our newsletter today.\n\nThe park opens next spring.\n", select=("S102",),
+                note="a newsletter's pitch that its call closes"),
     )
     allow = (
         Example("Pineapple Upside-Down Cake\n\nIngredients\n1 can pineapple slices in juice\n"
@@ -536,9 +545,11 @@ def _after_announced_list(lines: list[str], kinds: list[int], i: int, j: int) ->
     announces (two or more, up to that furniture line) are phrases of running text. A colon announces a
     list (`Examples of tax avoidance:` over `Claiming deductions`), as S102 reads one; a label of a word
     or two (`Share:`, `Related:`) introduces furniture, and so does a sentence over other pages' titles,
-    which are capitalized (`You may also like these:` over `German Hazelnut Cake`), or over buttons."""
+    which are capitalized (`You may also like these:` over `German Hazelnut Cake`), or over buttons, or one
+    that names other pages (`Other stories you may enjoy:`: their headlines in sentence case read as running
+    text)."""
     for k in (i - 1, i):
-        if 0 <= k < j and kinds[k] in (PROSE, SHORT) and _announces(lines[k]):
+        if 0 <= k < j and kinds[k] in (PROSE, SHORT) and _announces(lines[k]) and not _furniture_lead(lines[k]):
             end = next((m for m in range(k + 1, j) if kinds[m] == ANCHOR), j)
             items = lines[k + 1:end]
             if 2 * sum(map(_running_phrase, items)) > len(items) >= 2:
@@ -552,8 +563,12 @@ def _list_under_a_call(lines: list[str], kinds: list[int], start: int, j: int, f
     every short line of it is a phrase of running text (`Hints that explain each answer`): a list of the
     text's own (a product's features, a recipe's steps) that a call to action closes. A menu or a list of
     links stands by a label (`Related`, `Share`, `Privacy Policy`, a date), and its lines are titles, names
-    or buttons; a call to action alone sits among an article's paragraphs as often."""
-    return (all(_CALL.search(lines[k]) is not None and lines[k].count(" ") >= 3 for k in found)
+    or buttons; a call to action alone sits among an article's paragraphs as often. A call that names other
+    pages or the site's offers (`Sign up for our newsletter today.`, `Click here for more business news.`)
+    closes their pitch or their headlines, furniture too. (Only its words are asked: its first words are
+    S102's phrase by nature, `Download the app today.`)"""
+    return (all(_CALL.search(lines[k]) is not None and lines[k].count(" ") >= 3
+                and _LEAD.search(lines[k]) is None for k in found)
             and all(_running_phrase(lines[k]) for k in range(start, j) if kinds[k] == SHORT))
 
 
@@ -571,6 +586,25 @@ def _running_phrase(line: str) -> bool:
     name in title case (`German Hazelnut Cake`), a button (`Share`, `845`) is none."""
     item = line.lstrip(_BULLET)
     return item[:1].isupper() and " " in item and _LOWER_WORD.search(item) is not None
+
+
+# Words that point to other pages or to the site's own offers: a line holding one leads into furniture however it
+# goes on (`More coverage from the region:`, `Other stories you may enjoy:` over sentence-case headlines, which
+# read as running text; `Sign up for our newsletter today.` under the newsletter's pitch).
+_LEAD = compiled_on_use(r"(?i)\b(?:stor(?:y|ies)|articles?|posts?|headlines?|news|coverage|videos?|podcasts?"
+                        r"|read(?:s|ing)?|related|recommended|trending|popular|latest|you may|you might|also like"
+                        r"|miss(?:ed)?|more (?:from|in)|newsletters?|subscribe|sign up|follow us)\b")
+
+
+def _furniture_lead(line: str) -> bool:
+    """Whether a sentence that would announce or close a list of the text's own leads into furniture instead:
+    it holds a word that points to other pages or the site's offers, or its first words are a furniture line
+    by S102's lists (`You might also like these stories:`, `Trending now on our site:`). A list that the
+    text announces names its own subject (`Examples of tax avoidance:`)."""
+    if _LEAD.search(line) is not None:
+        return True
+    words = line.rstrip(":.!? ").split()
+    return any(furniture_line(" ".join(words[:n])) for n in range(2, len(words)))
 
 
 def _announces(line: str) -> bool:
