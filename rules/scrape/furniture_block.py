@@ -103,7 +103,9 @@ within `window` lines. The document's title (its first line) and lines that repe
 a wrapped sentence, and Markdown or reST documents (their lists and headings are marked up) are never
 flagged, nor a list that a sentence announces with a colon, its items phrases in lower case after their first
 word (`Examples of tax avoidance:` over `Claiming deductions`), up to its first furniture line, nor a run of such
-phrases whose only furniture is a sentence (a call to action: `Click here to download the game.`). Report only: a person decides where the article ends.
+phrases whose only furniture is a sentence (a call to action: `Click here to download the game.`); a sentence
+that names other pages or the site's offers (`Other stories you may enjoy:`, `Sign up for our newsletter.`)
+leads into furniture, its headlines in sentence case or not. Report only: a person decides where the article ends.
 
 Readers' comments under an article are reported as one block too, with no furniture phrase near them:
 three lines or more that head or close a comment (`jjackwagon says:`, `November 19, 2019 at 9:03 am`,
