@@ -265,6 +265,10 @@ date under a headline is a teaser's.
                 "New puzzles for every level\nHints that explain each answer\nBetter support for tablets\nBugs fixed\n\n"
                 "Click here to learn more or download the game.\n\nThe game works offline and needs no account.\n",
                 select=("S102",), note="a product's features, phrases of running text, closed by a call to action"),
+        Example("Notes 4.2\n\nNotes is a small editor for plain text.\n\nThe latest version brings these changes:\n\n"
+                "Faster loading of large files\n\nBetter support for tablets\n\nCleaner printing of reports\n\n"
+                "Several crashes fixed\n\nAdvertisement\n\nThe update is free for every user.\n", select=("S102",),
+                note="`latest` alone names no other page: the text's own list"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
@@ -593,8 +597,11 @@ def _running_phrase(line: str) -> bool:
 # Words that point to other pages or to the site's own offers: a line holding one leads into furniture however it
 # goes on (`More coverage from the region:`, `Other stories you may enjoy:` over sentence-case headlines, which
 # read as running text; `Sign up for our newsletter today.` under the newsletter's pitch).
+# (Not `latest`, `reading` or `you may` alone: `The latest version brings these changes:`, `Here is what you
+# might need:` announce the text's own lists.)
 _LEAD = compiled_on_use(r"(?i)\b(?:stor(?:y|ies)|articles?|posts?|headlines?|news|coverage|videos?|podcasts?"
-                        r"|read(?:s|ing)?|related|recommended|trending|popular|latest|you may|you might|also like"
+                        r"|reads?|further reading|related|recommended|trending|popular|also like"
+                        r"|you(?: may| might|'ll|’ll)(?: also)? (?:like|enjoy|love)"
                         r"|miss(?:ed)?|more (?:from|in)|newsletters?|subscribe|sign up|follow us)\b")
 
 
