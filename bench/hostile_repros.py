@@ -477,6 +477,11 @@ REPROS: list[Repro] = [
     # T106 _NAMED: placeholders joined by commas, no noun after (2**n): 24 of them 17.4 s / 1.5 s
     Repro("T106 _NAMED: a .txt of 30 '%d' joined by commas, 20 s limit",
           write("a.txt", "Values: " + ",".join(["%d"] * 30) + ".\n"), "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
+    # --- issue 18, h193 (figures: user CPU s of `copylint check --select T106`, 2 cores shared by 7, 650d5fe / after) ---
+    # T106 _NAMED read each placeholder's list to its end (quadratic): 8,000 3.8 s, 16,000 13.8 s / 0.66 s, 0.97 s
+    Repro("T106 _named: a .txt of 16,000 '%d' joined by commas, 20 s limit",
+          write("a.txt", "Values: " + ",".join(["%d"] * 16_000) + ".\n"),
+          "timeout -s KILL 20 {C} --select T106 a.txt", _finished, shell=True),
 ]
 
 

@@ -7,7 +7,8 @@ match's span and groups where the caller reads them, whether it matches where th
 That the new ones read the runaway input once is a bound on work, which is counted, never timed
 (CONTRIBUTING): `re` keeps no count of its steps, so the runaway inputs at full size are bench/hostile_repros.py's
 (`--only 'issue 18, h184'`, each through the CLI under a 20 s limit, before and after in their comments);
-_quoted_spans, ours, is counted here: the characters its searches step over."""
+_quoted_spans, ours, is counted here: the characters its searches step over. So is T106's _named, which walks a
+list of placeholders once per segment where _NAMED read it from each placeholder to its end (quadratic)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from lint.rules.scrape import boilerplate_line
 from lint.rules.translation import placeholder_residue
 from lint.rules.whitespace import blank_line_run, leading_whitespace
 
+from lint.engine import check_text
 from lint.formats import i18n_json, i18n_yaml
 from tests.differential import differences, texts_of
 
@@ -36,6 +38,9 @@ _YAML_SELECTOR = re.compile(r"\s*(?:offset:\s*\d+\s*)?(?:=\d+|[\w-]+)\s*\{")
 _CITATION = re.compile(r"\s*(?:PEP|RFC)?\s*:(?:pep|rfc|issue|gh|bpo)(?:-reference)?:`[^`]+`\s*(?:--|[-–—:])\s")
 _NAMED = re.compile(r"(?:\s*(?:,|and|or)\s*%\S+)*\s+(?:format(?:ting|ters?|s)?|specifiers?|placeholders?|"
                     r"directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
+# T106's list read with one pattern from each placeholder (3641d15), until _named walked each list once.
+_NAMED_FROM_EACH = re.compile(r"(?:\s*+(?:,|and|or)\s*+%\S(?:(?!(?:,|and|or)\s*%\S)\S)*+)*+\s+(?:format(?:ting|ters?|s)?|"
+                              r"specifiers?|placeholders?|directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
 _QUOTED = re.compile(
     r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""
     r"""|(?<=\\)[()\[\]{}]"""
@@ -75,7 +80,7 @@ CASES: dict[str, tuple[Answer, Answer, list[str]]] = {
                             [" ", "\t", "offset:", "1", "12", "\u0663", "=", "a", "-", "{", ":", "\xa0"]),
     "B102 _CITATION": (_found(untranslated_string._CITATION), _found(_CITATION),
                        [" ", "PEP", "RFC", ":pep:", ":issue-reference:", "`", "`x`", "x", "--", "-", "—", "\n", *_UNICODE_BLANKS]),
-    "T106 _NAMED": (_found(placeholder_residue._NAMED), _found(_NAMED),
+    "T106 _NAMED": (lambda text: placeholder_residue._named(text, 0, {}), _found(_NAMED),
                     [",", "and", "or", "AND", "%", "d", "s", " ", "\t", "format", "formats", "x", "a", "n", "\xa0"]),
     # (the caller reads the spans the pattern and _quoted_spans find together)
     "P105 _QUOTED": (lambda text: list(unbalanced_brackets._quoted_spans(text)), _all(_QUOTED),
@@ -123,3 +128,51 @@ def test_quoted_spans_step_over_each_character_a_few_times(monkeypatch) -> None:
         stepped[0] = 0
         list(unbalanced_brackets._quoted_spans(line))
         assert stepped[0] <= 2 * len(line), (line[:4], stepped[0])
+
+
+_T106_PIECES = [",", ", ", "and", " and ", "or", "AND", "%", "%d", "%s", "d", " ", "\t", "format", " formats", "x", "a",
+                "n", "\xa0", "\n", "specifier", "s", "."]
+
+
+def _named_at_every_offset(text: str) -> list[bool]:
+    known: dict[int, bool] = {}  # shared from offset to offset, as check_segment shares it between placeholders
+    return [placeholder_residue._named(text, at, known) for at in range(len(text) + 1)]
+
+
+def _named_by_pattern(pattern: re.Pattern[str]) -> Answer:
+    return lambda text: [pattern.match(text, at) is not None for at in range(len(text) + 1)]
+
+
+def test_named_lists_answer_what_the_patterns_answered() -> None:
+    # From every offset of each string, in order, with the answers found so far kept (what check_segment asks):
+    # the same as the one pattern read from each offset, and as the pattern before it (dace62c's, on the strings
+    # it reads in time: 2**n in a list with no noun).
+    texts = list(texts_of(_T106_PIECES, 106, 3, 30_000, 18))
+    assert differences(iter(texts), _named_at_every_offset, _named_by_pattern(_NAMED_FROM_EACH)) == []
+    assert differences(iter(texts[:12_000]), _named_at_every_offset, _named_by_pattern(_NAMED)) == []
+    lists = [", ".join(["%d"] * 40) + " and %s formats", ",".join(["%d"] * 40) + ".", "%d,%s" * 30 + " verbs"]
+    assert differences(iter(lists), _named_at_every_offset, _named_by_pattern(_NAMED_FROM_EACH)) == []
+
+
+def test_t106_reads_a_list_of_placeholders_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Counted, not timed: the characters T106's reading of the lists steps over, in a segment of n placeholders
+    # joined by commas (the named list read from each placeholder to the list's end: n**2 / 2 links, 23 s at
+    # 8,000), and the placeholders ending a list of n before a noun.
+    stepped = [0]
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+            found = self.pattern.match(text, pos, endpos)
+            stepped[0] += 1 + (found.end() - pos if found else 0)
+            return found
+
+    monkeypatch.setattr(placeholder_residue, "_NAMED_LINK", Counted(placeholder_residue._NAMED_LINK))
+    monkeypatch.setattr(placeholder_residue, "_NAMED_NOUN", Counted(placeholder_residue._NAMED_NOUN))
+    for n in (2_000, 4_000):
+        for text, found in ((",".join(["%d"] * n) + ".", n), (", ".join(["%s"] * n) + " and %d specifiers", 0)):
+            stepped[0] = 0
+            assert len(check_text(text, "a.txt", select=["T106"])) == found
+            assert stepped[0] <= 3 * len(text), (text[:8], n, stepped[0])

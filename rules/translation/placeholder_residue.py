@@ -68,10 +68,32 @@ def _in_code_span(text: str, start: int, end: int) -> bool:
 
 # A placeholder named as what it is: followed (after others it is listed with) by a noun for a template's
 # parts (`with the %s specifier`, `add %i and %f formatting specifiers`, `skip %c formatting`).
-# Each placeholder's characters run up to where the next in the list starts (`,%d`, `and %s`) and no further,
-# read once: `%\S+` that could end anywhere split a run like `%d,%d,%d` every way (2**n where no noun came).
-_NAMED = compiled_on_use(r"(?:\s*+(?:,|and|or)\s*+%\S(?:(?!(?:,|and|or)\s*%\S)\S)*+)*+\s+(?:format(?:ting|ters?|s)?|specifiers?|placeholders?|"
-                         r"directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
+# A link of the list: the joiner and the next placeholder, whose characters run up to where the next link
+# starts (`,%d`, `and %s`) and no further. Every part is possessive and the joiners start apart, so a link
+# matches one way or not at all: the list after a placeholder is the chain of links from its end, and the
+# list after the next placeholder is the rest of that chain. `_named` walks each chain once per segment
+# (one pattern over the list from each placeholder read it to its end: quadratic in a list of `%d,%d,…`).
+_NAMED_LINK = compiled_on_use(r"\s*+(?:,|and|or)\s*+%\S(?:(?!(?:,|and|or)\s*%\S)\S)*+", re.IGNORECASE)
+_NAMED_NOUN = compiled_on_use(r"\s+(?:format(?:ting|ters?|s)?|specifiers?|placeholders?|"
+                              r"directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
+
+
+def _named(text: str, at: int, known: dict[int, bool]) -> bool:
+    """Whether the list that goes on from ``at`` (none, or links of `,`/`and`/`or` and a placeholder) ends
+    in a noun for a template's parts. ``known`` holds the answers found so far in ``text``, by where their
+    list went on from: a chain that reaches one of them has that answer, and is not read again."""
+    walked: list[int] = []
+    while at not in known:
+        walked.append(at)
+        link = _NAMED_LINK.match(text, at)
+        if link is None:
+            known[at] = _NAMED_NOUN.match(text, at) is not None
+            break
+        at = link.end()
+    answer = known[at]
+    for start in walked:
+        known[start] = answer
+    return answer
 
 
 # A placeholder, or a word in braces (`{flag}`, `{total}`), next to the one judged: the parts of a run are
@@ -247,9 +269,10 @@ parsers keep them out of segments, and the bilingual rules compare them with the
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
+        named: dict[int, bool] = {}
         for m in _PLACEHOLDER.finditer(text):
             if (_quoted(text, m.start(), m.end()) or _in_code_span(text, m.start(), m.end())
-                    or _NAMED.match(text, m.end())
+                    or _named(text, m.end(), named)
                     or text[m.start() - 1:m.start()] == "@"):
                 continue
             if m.group()[0] in "{%$" and (_in_notation(text, m.start(), m.end()) or m.group() in _placeholders_written_as_code(doc)):
