@@ -482,6 +482,18 @@ REPROS: list[Repro] = [
     Repro("T106 _named: a .txt of 16,000 '%d' joined by commas, 20 s limit",
           write("a.txt", "Values: " + ",".join(["%d"] * 16_000) + ".\n"),
           "timeout -s KILL 20 {C} --select T106 a.txt", _finished, shell=True),
+    # P105 paired each bracket against the whole stack, the rest of the text, the text before it (user CPU s of
+    # copylint check --select P105, 2 cores loaded 3-fold, 650d5fe / after): over 32 s (killed at 120 s wall) / 0.56 s
+    Repro("P105 _paired: a .txt paragraph of 32,000 '(' then 32,000 ']', 20 s limit",
+          write("a.txt", "(" * 32_000 + "]" * 32_000 + "\n"), "timeout -s KILL 20 {C} --select P105 a.txt", _finished,
+          shell=True),
+    # the text before each `)` copied and stripped of its run: 15.3 s / 0.69 s
+    Repro("P105 _paired: a .txt line of 'x ' then 60,000 ')', 20 s limit",
+          write("a.txt", "x " + ")" * 60_000 + "\n"), "timeout -s KILL 20 {C} --select P105 a.txt", _finished, shell=True),
+    # each `(` left open looked through every smiley: 14.2 s / 0.43 s
+    Repro("P105 _never_closed: a .txt paragraph of 10,000 ':) ' then 30,000 '(', 20 s limit",
+          write("a.txt", ":) " * 10_000 + "(" * 30_000 + "\n"), "timeout -s KILL 20 {C} --select P105 a.txt", _finished,
+          shell=True),
 ]
 
 

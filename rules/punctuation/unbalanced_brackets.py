@@ -220,7 +220,12 @@ from one paragraph into the next.
 
     def _paired(self, seg: Segment, text: str) -> tuple[list[Finding], list[tuple[str, int]], list[int]]:
         """The brackets paired up, left to right: the findings for wrong closers and for inner brackets
-        never closed, the openers left open, and the closers that close nothing."""
+        never closed, the openers left open, and the closers that close nothing.
+
+        Each bracket costs the same however many came before it (a paragraph of 7,500 `(` then 7,500 `]`
+        took 4.9 s, each `]` reading the whole stack and the rest of the text): the stack's openers and
+        the brackets read so far are counted by kind as they go, and a closer knows where its run of `)`
+        started."""
         skip: set[int] = set()
         spans = [*(m.span() for pattern in (_EMOTICON, _INTERVAL) for m in pattern.finditer(text)), *_quoted_spans(text)]
         for start, end in spans:
@@ -229,41 +234,59 @@ from one paragraph into the next.
         found: list[Finding] = []
         stack: list[tuple[str, int]] = []
         orphans: list[int] = []
+        open_now = dict.fromkeys("([{", 0)  # the stack's openers of each kind
+        ahead = {ch: text.count(ch) for ch in ")]}"}  # the closers of each kind from the bracket read on
+        run_start = -1  # where the run of `)` that holds the last `)` read starts
         for m in _BRACKETS.finditer(text):
             i = m.start()
+            ch = m.group()
+            if ch in ahead:
+                ahead[ch] -= 1
+                if ch == ")" and text[i - 1:i] != ")":
+                    run_start = i
             if i in skip:
                 continue
-            ch = m.group()
-            if ch in "([{":
+            if ch in open_now:
                 stack.append((ch, i))
+                open_now[ch] += 1
             elif stack and stack[-1][0] == _PARTNER[ch]:
-                stack.pop()
-            elif any(b == _PARTNER[ch] for b, _ in stack):
+                open_now[stack.pop()[0]] -= 1
+            elif open_now[_PARTNER[ch]]:
                 # An inner bracket never closed: report it, and close the outer one this closer belongs to.
                 while stack[-1][0] != _PARTNER[ch]:
                     b, at = stack.pop()
+                    open_now[b] -= 1
                     found.append(self.finding(seg, at, at + 1, f"'{b}' is never closed"))
-                stack.pop()
+                open_now[stack.pop()[0]] -= 1
             elif ch == ")" and i in markers:
                 continue  # "1)", "a)": a list or reference marker
-            elif ch == ")" and text[:i].rstrip(")").endswith(_PLACEHOLDER):
+            elif ch == ")" and text[run_start - 1:run_start] == _PLACEHOLDER:
                 continue  # the end of a URL such as …/wiki/Air_gap_(networking)
-            elif stack and text.count(_PARTNER[stack[-1][0]], i) < sum(b == stack[-1][0] for b, _ in stack):
+            elif stack and ahead[_PARTNER[stack[-1][0]]] + (text[i] == _PARTNER[stack[-1][0]]) < open_now[stack[-1][0]]:
                 # "[Russia and Ukraine)": the wrong closer for the open bracket, which closes nowhere else.
                 b, at = stack.pop()
+                open_now[b] -= 1
                 found.append(self.finding(seg, i, i + 1, f"'{ch}' closes '{b}' (expected '{_PARTNER[b]}')"))
             else:
                 orphans.append(i)
         return found, stack, orphans
 
     def _never_closed(self, seg: Segment, doc: Document, stack: list[tuple[str, int]]) -> Iterator[Finding]:
-        # A smiley often doubles as the closing parenthesis: "(smaller fights ;-)".
+        # A smiley often doubles as the closing parenthesis: "(smaller fights ;-)". Each `(` takes the first
+        # smiley after it not taken: the openers and the smileys are both in order, so one pass reads both.
         smiles = [m.end() - 1 for m in _EMOTICON.finditer(seg.text) if m.group().endswith(")")]
+        taken = 0
+        goes_on: dict[str, bool] = {}  # by opener: the same answer for each (it reads the next paragraph)
         for b, at in stack:
-            if b == "(" and any(i > at for i in smiles):
-                smiles.remove(next(i for i in smiles if i > at))
-                continue
-            if not self._continues_next(seg, doc, b):
+            if b == "(":
+                while taken < len(smiles) and smiles[taken] <= at:
+                    taken += 1
+                if taken < len(smiles):
+                    taken += 1
+                    continue
+            if b not in goes_on:
+                goes_on[b] = self._continues_next(seg, doc, b)
+            if not goes_on[b]:
                 yield self.finding(seg, at, at + 1, f"'{b}' is never closed")
 
     @staticmethod
