@@ -494,6 +494,11 @@ REPROS: list[Repro] = [
     Repro("P105 _never_closed: a .txt paragraph of 10,000 ':) ' then 30,000 '(', 20 s limit",
           write("a.txt", ":) " * 10_000 + "(" * 30_000 + "\n"), "timeout -s KILL 20 {C} --select P105 a.txt", _finished,
           shell=True),
+    # S107 searched a mark's whole line for code and copied the text before it, for each mark on the line: 16 KB
+    # 2.14 s / 0.20 s, 64 KB over 30 s (killed at 120 s wall, load 12) / 0.30 s
+    Repro("S107: a .txt line of 5,000 'Is it over ? ', 20 s limit",
+          write("a.txt", "Is it over ? " * 5_000 + "\n"), "timeout -s KILL 20 {C} --select S107 a.txt", _finished,
+          shell=True),
 ]
 
 

@@ -6,6 +6,7 @@ never timed (CONTRIBUTING). The figures on the runaway inputs themselves are ben
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,8 +24,11 @@ from lint.rules.punctuation.unbalanced_brackets import (
     _PLACEHOLDER,
     _quoted_spans,
 )
+from lint.rules.scrape import space_before_punctuation
+from lint.rules.scrape.space_before_punctuation import _CODE_LINE, _LINK_END, _NAMES_MARK, _SPACE
 
-from lint import formats
+from lint import formats, lines
+from lint.language import pack
 from lint.model import Document, Finding, Segment, Source
 from tests.differential import differences, texts_of
 
@@ -138,3 +142,95 @@ def test_p105_pairs_each_bracket_in_the_same_steps_however_many_came_before(shap
     runs = [_traced(lambda n=n: _p105(_NOW)(_P105_SHAPES[shape](n)), unbalanced_brackets.__file__) for n in (400, 800)]
     assert runs[1]["lines"] <= 2.2 * runs[0]["lines"], (runs[0]["lines"], runs[1]["lines"])
     assert runs[1]["_continues_next"] <= 3, runs[1]["_continues_next"]
+
+
+class _SpacedBefore(space_before_punctuation.SpaceBeforePunctuation):
+    """S107 as it read a mark's line at 650d5fe: the whole line searched for code, and the text from the line's
+    start copied and split, for each mark on it."""
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        spaced = (pack(doc.language) or {}).get("space-before") or {}
+        for m in _SPACE.finditer(text):
+            mark = m.group(2)
+            if mark in spaced:
+                continue  # the language sets a space there (French `Pourquoi ?`)
+            # (Only what precedes the run on its line is read, never the whole text before it: a
+            # paragraph of megabytes, such as a TSV read as text, has thousands of runs.)
+            start = m.start()
+            if mark == ":" and text[start - 1 : start].isdigit():
+                continue  # a ratio or a time: 3 : 2
+            if mark == "." and (text[m.end(2) : m.end(2) + 2] == ".." or text.startswith(" . .", m.end(2))):
+                continue  # an ellipsis, its points spaced or not (`. . .`, as Chicago sets it)
+            if mark in ":;" and text[m.end(2) : m.end(2) + 1] in "()":
+                continue  # an emoticon
+            at = seg.to_source(m.start(1))
+            written = doc.text[max(0, at - 80) : at]  # as written: markup the segment text leaves out
+            if _LINK_END.search(written.rsplit(None, 1)[-1] if written.strip() else ""):
+                continue  # "on discuss.python.org ." / "`docs`__ ,": the space keeps the mark out of the link
+            line_start = lines.line_start(text, start)
+            line = text[line_start : lines.line_end(text, m.end())]
+            if _CODE_LINE.search(line):
+                continue  # "odd = lambda x : bool(x % 2)", ">>> f(a , b)": code in plain text
+            # The longest word _NAMES_MARK knows has 9 letters: 16 characters hold it and the boundary.
+            if _NAMES_MARK.search(text[max(0, start - 16) : start]) or (
+                    mark == "." and text.startswith("NET", m.end(2) + 1)):
+                continue  # "type ; to end", "a trailing , in a list", "for . NET developers"
+            if text.endswith("\\", 0, start):
+                continue  # a reST escape: "name \: type"
+            before = text[lines.line_start(text, start) : start].rsplit(None, 2)
+            if len(before) >= 2 and all(len(t) == 1 and not t.isalnum() for t in before[-2:]):
+                continue  # a list of symbols, each standing alone: "the characters - _ ' . @ +"
+            after = m.end(2)
+            while text.startswith(" ", after):
+                after += 1
+            if mark in "?!." and text[after : after + 1].islower():
+                continue  # the mark named as a symbol: "map ? to ?", "the . syntax"
+            if mark == ":":
+                term_line = text[line_start:start].strip()
+                term = term_line.lstrip("-*+• ")
+                if len(term.split()) <= (3 if term != term_line else 2):
+                    continue  # a term and its definition: "Bazaar : http://…", "field delimiter : ,"
+            yield self.finding(seg, m.start(1), m.end(1), f"Space before '{mark}'", "")
+
+
+_S107_PIECES = ["word", "x", "a", "I", "_", "3", ")", "'", "”", " ", "  ", "\xa0", "\t", "\x0b", "\n", "\r", ",", ".",
+                ":", ";", "?", "!", "..", "- ", "• ", "* ", "-", "lambda", "= 1", ">>> ", "{", "type", "the", "NET",
+                "\\", "http://a.org", "(", "Is it over ?", "Bazaar : http://x"]
+
+
+def _s107(rule: space_before_punctuation.SpaceBeforePunctuation) -> Callable[[str], list[tuple[int, int, str]]]:
+    def findings(text: str) -> list[tuple[int, int, str]]:
+        doc = formats.parse(Source("a.txt", text), "text")
+        return [(f.start, f.end, f.message) for seg in doc.segments for f in rule.check_segment(seg, doc)]
+    return findings
+
+
+def test_s107_findings_are_the_findings_they_were() -> None:
+    texts = [*texts_of(_S107_PIECES, 107, 3, 40_000, 24), "Is it over ? " * 500, "- term : " + "a : " * 300,
+             "x = 1 , y" + " z ," * 300, "- _ ' " * 300 + " . @ +"]
+    assert differences(iter(texts), _s107(space_before_punctuation.SpaceBeforePunctuation()),
+                       _s107(_SpacedBefore())) == []
+
+
+class _Searched:
+    """A pattern that counts the characters it is asked to search."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.read = pattern, 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        self.read += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+@pytest.mark.parametrize("unit", ["Is it over ? ", "The plane crashed , officials said. ", "term : ", "- b : "])
+def test_s107_reads_a_line_once_for_all_its_marks(monkeypatch, unit: str) -> None:  # type: ignore[no-untyped-def]
+    # A paragraph of one line with n spaced marks (each mark searched its whole line for code and copied the
+    # text before it: 23 s at 64 KB): the line searched for code once, and twice the marks, twice the lines run.
+    code = _Searched(space_before_punctuation._CODE_LINE)
+    monkeypatch.setattr(space_before_punctuation, "_CODE_LINE", code)
+    rule = space_before_punctuation.SpaceBeforePunctuation()
+    runs = [_traced(lambda n=n: _s107(rule)(unit * n), space_before_punctuation.__file__) for n in (300, 600)]
+    assert runs[1]["lines"] <= 2.2 * runs[0]["lines"], (runs[0]["lines"], runs[1]["lines"])
+    assert code.read <= len(unit) * (300 + 600), code.read

@@ -23,6 +23,50 @@ _NAMES_MARK = compiled_on_use(r"\b(?i:type|press|enter|insert|add|use|a|an|the|t
 _CODE_LINE = compiled_on_use(r"^\s*(?:>>>|\.\.\.\s|\$ )|\w\s*=\s*[\w\[{(\"']|\blambda\b|[{}]|\)\s*:$")
 
 
+_BULLETS = "-*+• "
+
+
+_Line = tuple[int, int, bool, int, bool]
+
+
+def _line_around(text: str, start: int, known: dict[int, _Line]) -> _Line:
+    """The line holding ``start``, read once for all the marks on it (a paragraph with no line break and
+    thousands of spaced marks, text run together from a table or machine translation, is one line): its start,
+    its end, whether it is code (``_CODE_LINE``), where its words start after its bullets (`- `, `• `), and
+    whether it has bullets. ``known`` holds the line read last, by its end."""
+    for end, line in known.items():
+        if line[0] <= start < end:
+            return line
+    known.clear()  # the marks come in order: a line once left is not asked of again
+    line_start = lines.line_start(text, start)
+    end = lines.line_end(text, start)
+    first = line_start
+    while first < end and text[first].isspace():
+        first += 1
+    words = first
+    while words < end and text[words] in _BULLETS:
+        words += 1
+    known[end] = (line_start, end, _CODE_LINE.search(text[line_start:end]) is not None, words, words > first)
+    return known[end]
+
+
+def _last_words(text: str, first: int, end: int, most: int) -> list[str]:
+    """Up to ``most`` words (runs of what is not white space) of ``text[first:end]``, the last first: what
+    ``text[first:end].split()[-most:]`` holds, reading back no further than them."""
+    found: list[str] = []
+    i = end
+    while len(found) < most:
+        while i > first and text[i - 1].isspace():
+            i -= 1
+        if i == first:
+            break
+        word_end = i
+        while i > first and not text[i - 1].isspace():
+            i -= 1
+        found.append(text[i:word_end])
+    return found
+
+
 class SpaceBeforePunctuation(Rule):
     code = "S107"
     slug = "space-before-punctuation"
@@ -91,6 +135,7 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
         text = seg.text
         spaced = (pack(doc.language) or {}).get("space-before") or {}
+        known: dict[int, _Line] = {}
         for m in _SPACE.finditer(text):
             mark = m.group(2)
             if mark in spaced:
@@ -108,9 +153,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
             written = doc.text[max(0, at - 80) : at]  # as written: markup the segment text leaves out
             if _LINK_END.search(written.rsplit(None, 1)[-1] if written.strip() else ""):
                 continue  # "on discuss.python.org ." / "`docs`__ ,": the space keeps the mark out of the link
-            line_start = lines.line_start(text, start)
-            line = text[line_start : lines.line_end(text, m.end())]
-            if _CODE_LINE.search(line):
+            line_start, _, code, words, bullets = _line_around(text, start, known)
+            if code:
                 continue  # "odd = lambda x : bool(x % 2)", ">>> f(a , b)": code in plain text
             # The longest word _NAMES_MARK knows has 9 letters: 16 characters hold it and the boundary.
             if _NAMES_MARK.search(text[max(0, start - 16) : start]) or (
@@ -118,8 +162,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
                 continue  # "type ; to end", "a trailing , in a list", "for . NET developers"
             if text.endswith("\\", 0, start):
                 continue  # a reST escape: "name \: type"
-            before = text[lines.line_start(text, start) : start].rsplit(None, 2)
-            if len(before) >= 2 and all(len(t) == 1 and not t.isalnum() for t in before[-2:]):
+            before = _last_words(text, line_start, start, 2)
+            if len(before) == 2 and all(len(t) == 1 and not t.isalnum() for t in before):
                 continue  # a list of symbols, each standing alone: "the characters - _ ' . @ +"
             after = m.end(2)
             while text.startswith(" ", after):
@@ -127,8 +171,8 @@ a mark followed by a word or digit (`. NET`, `5 :3`), and lines that start with 
             if mark in "?!." and text[after : after + 1].islower():
                 continue  # the mark named as a symbol: "map ? to ?", "the . syntax"
             if mark == ":":
-                term_line = text[line_start:start].strip()
-                term = term_line.lstrip("-*+• ")
-                if len(term.split()) <= (3 if term != term_line else 2):
+                # (the words after the line's bullets, as many as a term has and one more)
+                most = 3 if bullets else 2
+                if len(_last_words(text, words, start, most + 1)) <= most:
                     continue  # a term and its definition: "Bazaar : http://…", "field delimiter : ,"
             yield self.finding(seg, m.start(1), m.end(1), f"Space before '{mark}'", "")
