@@ -499,6 +499,11 @@ REPROS: list[Repro] = [
     Repro("S107: a .txt line of 5,000 'Is it over ? ', 20 s limit",
           write("a.txt", "Is it over ? " * 5_000 + "\n"), "timeout -s KILL 20 {C} --select S107 a.txt", _finished,
           shell=True),
+    # S103 copied the text before each cut, counted the quotation marks on both sides and split the paragraph
+    # to ask whether it is a headline, for each cut: 67 KB 2.52 s / 0.14 s
+    Repro("S103: a .txt paragraph of 1,150 'Prices rose by 20… The central bank is expected to act. ', 20 s limit",
+          write("a.txt", "Prices rose by 20… The central bank is expected to act. " * 1_150 + "\n"),
+          "timeout -s KILL 20 {C} --select S103 a.txt", _finished, shell=True),
 ]
 
 

@@ -24,8 +24,17 @@ from lint.rules.punctuation.unbalanced_brackets import (
     _PLACEHOLDER,
     _quoted_spans,
 )
-from lint.rules.scrape import space_before_punctuation
+from lint.rules.scrape import space_before_punctuation, truncation_ellipsis
 from lint.rules.scrape.space_before_punctuation import _CODE_LINE, _LINK_END, _NAMES_MARK, _SPACE
+from lint.rules.scrape.truncation_ellipsis import (
+    _CUT,
+    _FUNCTION_END,
+    _INTERJECTION,
+    _TEASER,
+    _ellipses,
+    _last_word_start,
+    _title_case,
+)
 
 from lint import formats, lines
 from lint.language import pack
@@ -234,3 +243,66 @@ def test_s107_reads_a_line_once_for_all_its_marks(monkeypatch, unit: str) -> Non
     runs = [_traced(lambda n=n: _s107(rule)(unit * n), space_before_punctuation.__file__) for n in (300, 600)]
     assert runs[1]["lines"] <= 2.2 * runs[0]["lines"], (runs[0]["lines"], runs[1]["lines"])
     assert code.read <= len(unit) * (300 + 600), code.read
+
+
+def _quote_closes_after_before(before: str, after: str) -> bool:
+    if before.count('"') % 2 == 1 and after.count('"') % 2 == 1:
+        return True
+    return before.count("“") > before.count("”") and after.count("”") > after.count("“")
+
+
+class _CutBefore(truncation_ellipsis.TruncationEllipsis):
+    """S103 as it judged a cut at 650d5fe: the text before it copied, its quotation marks and those after it
+    counted, and the paragraph split to ask whether it is a headline, for each cut."""
+
+    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
+        text = seg.text
+        if seg.source_text is not None and _ellipses(seg.source_text) >= _ellipses(text):
+            return  # a catalogue's translation writes the ellipses its source writes: an enumeration, no cut
+        for m in _CUT.finditer(text):
+            start = m.start(1)
+            before = text[:start]
+            if _quote_closes_after_before(before, text[m.end():]):
+                continue  # inside quoted speech: a speaker trailing off, the quotation going on after
+            # Both patterns are a word of letters at the end of ``before`` (which ends in a letter, a digit or
+            # a comma: no line break for `$` to skip): a match can only start where its last word does, where
+            # a search from the segment's start tries every character before it.
+            word = _last_word_start(before, len(before))
+            if _INTERJECTION.match(before, word):
+                continue
+            if before[-1].isupper() and len(before) - word < 2:
+                continue  # a letter, not a word: a list's label (`options A, B… A third`)
+            if m.group(1) == "..." and not _FUNCTION_END.match(before, word) and not _TEASER.match(text, m.end()):
+                continue  # "a real conflict... In fact", "really nice... Just a little odd": a writer's pause
+            if _title_case(text):
+                continue  # a headline: "Jimmy Kimmel Reveals How Gwyneth Paltrow’s Candle Smells… To Gwyneth"
+            yield self.finding(seg, start, m.end(1), "Ellipsis followed by a capital: text cut off here?")
+
+
+# (cuts whole, as most random strings of their parts hold none, and their parts)
+_S103_PIECES = ["said… More", "the... Read", "so... In", "a… A", "Well… So", "B… CNN", "20… M.", "etc… I", "word", "the",
+                "9", ",", "…", "...", " ", "\xa0", "More", '"', "“", "”", "\n", "x. ", "Big Title Case Words"]
+
+
+def _s103(rule: truncation_ellipsis.TruncationEllipsis) -> Callable[[str], list[tuple[int, int, str]]]:
+    def findings(text: str) -> list[tuple[int, int, str]]:
+        doc = formats.parse(Source("a.txt", text), "text")
+        return [(f.start, f.end, f.message) for seg in doc.segments for f in rule.check_segment(seg, doc)]
+    return findings
+
+
+def test_s103_findings_are_the_findings_they_were() -> None:
+    texts = [*texts_of(_S103_PIECES, 103, 3, 40_000, 24), "Prices rose by 20… The bank acted. " * 300,
+             '“He said… More” and "the… In" ' * 200, "He Waited And Waited… Then " * 200]
+    assert differences(iter(texts), _s103(truncation_ellipsis.TruncationEllipsis()), _s103(_CutBefore())) == []
+
+
+def test_s103_asks_once_per_paragraph_whether_it_is_a_headline() -> None:
+    # A paragraph of n cuts (each copied the text before it, counted its quotation marks and those after, and
+    # split the paragraph to ask whether it is a headline): the headline asked of once, twice the cuts twice
+    # the lines run. (The quotation marks are counted in C: the comparison above and the bench's repro hold them.)
+    rule = truncation_ellipsis.TruncationEllipsis()
+    unit = "Prices rose by 20… The central bank is expected to act. "
+    runs = [_traced(lambda n=n: _s103(rule)(unit * n), truncation_ellipsis.__file__) for n in (300, 600)]
+    assert runs[1]["lines"] <= 2.2 * runs[0]["lines"], (runs[0]["lines"], runs[1]["lines"])
+    assert runs[1]["_title_case"] == 1, runs[1]["_title_case"]

@@ -367,8 +367,8 @@ def test_furniture_candidates_in_text_outside_ascii_are_every_line_a_slow_gate_m
 
 
 def test_s103_word_tests_at_the_last_word_find_what_a_search_finds():
-    """S103 tests the word before an ellipsis by matching at the start of the text's last word; on random
-    texts ending as a cut's text does (a letter, a digit or a comma), that finds what a search finds."""
+    """S103 tests the word before an ellipsis by matching at the start of the text's last word, up to the cut;
+    on random texts ending as a cut's text does (a letter, a digit or a comma), that finds what a search finds."""
     import random
 
     from lint.rules.scrape.truncation_ellipsis import _FUNCTION_END, _INTERJECTION, _last_word_start
@@ -378,9 +378,12 @@ def test_s103_word_tests_at_the_last_word_find_what_a_search_finds():
     found = 0
     for _ in range(50000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) + rng.choice("abhmz09,")
+        # (matched in the paragraph, up to the cut: what comes after it is not read)
+        paragraph = text + rng.choice(["", "… More", "... the", "\n", "x"])
         for pattern in (_INTERJECTION, _FUNCTION_END):
             searched = pattern.search(text) is not None
-            assert searched == (pattern.match(text, _last_word_start(text)) is not None), text
+            at = _last_word_start(paragraph, len(text))
+            assert searched == (pattern.match(paragraph, at, len(text)) is not None), text
             found += searched
     assert found > 500
 

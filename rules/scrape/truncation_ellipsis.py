@@ -96,41 +96,61 @@ speech (a speaker trailing off), after a sentence's end, and elisions in bracket
         text = seg.text
         if seg.source_text is not None and _ellipses(seg.source_text) >= _ellipses(text):
             return  # a catalogue's translation writes the ellipses its source writes: an enumeration, no cut
+        # (Each cut is judged by what comes before and after it in the paragraph: the quotation marks on
+        # either side are counted as the cuts come, and whether the paragraph is a headline is asked once,
+        # where each cut counted, copied and split the whole paragraph again.)
+        quotes = _Quotes(text)
+        headline: bool | None = None
         for m in _CUT.finditer(text):
             start = m.start(1)
-            before = text[:start]
-            if _quote_closes_after(before, text[m.end():]):
+            if quotes.close_after(start, m.end()):
                 continue  # inside quoted speech: a speaker trailing off, the quotation going on after
-            # Both patterns are a word of letters at the end of ``before`` (which ends in a letter, a digit or
-            # a comma: no line break for `$` to skip): a match can only start where its last word does, where
-            # a search from the segment's start tries every character before it.
-            word = _last_word_start(before)
-            if _INTERJECTION.match(before, word):
+            # Both patterns are a word of letters at the end of the text before the cut (which ends in a letter,
+            # a digit or a comma: no line break for `$` to skip): a match can only start where its last word
+            # does, where a search from the segment's start tries every character before it.
+            word = _last_word_start(text, start)
+            if _INTERJECTION.match(text, word, start):
                 continue
-            if before[-1].isupper() and len(before) - word < 2:
+            if text[start - 1].isupper() and start - word < 2:
                 continue  # a letter, not a word: a list's label (`options A, B… A third`)
-            if m.group(1) == "..." and not _FUNCTION_END.match(before, word) and not _TEASER.match(text, m.end()):
+            if m.group(1) == "..." and not _FUNCTION_END.match(text, word, start) and not _TEASER.match(text, m.end()):
                 continue  # "a real conflict... In fact", "really nice... Just a little odd": a writer's pause
-            if _title_case(text):
+            if headline is None:
+                headline = _title_case(text)
+            if headline:
                 continue  # a headline: "Jimmy Kimmel Reveals How Gwyneth Paltrow’s Candle Smells… To Gwyneth"
             yield self.finding(seg, start, m.end(1), "Ellipsis followed by a capital: text cut off here?")
 
 
-def _last_word_start(text: str) -> int:
-    """Where the run of word characters (``\\w``) that ends ``text`` starts."""
-    i = len(text)
+def _last_word_start(text: str, end: int) -> int:
+    """Where the run of word characters (``\\w``) that ends ``text[:end]`` starts."""
+    i = end
     while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
     return i
 
 
-def _quote_closes_after(before: str, after: str) -> bool:
-    """Whether the ellipsis is inside a quotation that the paragraph closes after it (`“I was going to
-    say… Never mind,” she said`). A quotation the paragraph never closes was cut with its end (`He
-    said, "All… We hope that`): the ellipsis is the cut."""
-    if before.count('"') % 2 == 1 and after.count('"') % 2 == 1:
-        return True
-    return before.count("“") > before.count("”") and after.count("”") > after.count("“")
+class _Quotes:
+    """The quotation marks of a paragraph, counted up to each cut as the cuts come in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.total = {q: text.count(q) for q in '"“”'}
+        self.before = dict.fromkeys('"“”', 0)  # up to ``self.at``
+        self.at = 0
+
+    def close_after(self, start: int, end: int) -> bool:
+        """Whether the ellipsis at [start, end) is inside a quotation that the paragraph closes after it
+        (`“I was going to say… Never mind,” she said`). A quotation the paragraph never closes was cut with
+        its end (`He said, "All… We hope that`): the ellipsis is the cut."""
+        text, before = self.text, self.before
+        for q in before:
+            before[q] += text.count(q, self.at, start)
+        self.at = start
+        after = {q: self.total[q] - before[q] - text.count(q, start, end) for q in before}
+        if before['"'] % 2 == 1 and after['"'] % 2 == 1:
+            return True
+        return before["“"] > before["”"] and after["”"] > after["“"]
 
 
 def _ellipses(text: str) -> int:
