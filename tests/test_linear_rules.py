@@ -14,7 +14,19 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from lint.rules.punctuation import unbalanced_brackets
+from lint.rules.punctuation import orphaned_quote, unbalanced_brackets
+from lint.rules.punctuation.orphaned_quote import (
+    _ATTRIBUTION,
+    _EITHER_WAY,
+    _EXCERPT_END,
+    _EXCERPT_START,
+    _MARKS,
+    _context,
+    _left_open,
+    _Mark,
+    _nearest,
+    _reopened,
+)
 from lint.rules.punctuation.unbalanced_brackets import (
     _BRACKETS,
     _EMOTICON,
@@ -39,6 +51,7 @@ from lint.rules.scrape.truncation_ellipsis import (
 from lint import formats, lines
 from lint.language import pack
 from lint.model import Document, Finding, Segment, Source
+from lint.sentences import sentence_spans
 from tests.differential import differences, texts_of
 
 
@@ -306,3 +319,95 @@ def test_s103_asks_once_per_paragraph_whether_it_is_a_headline() -> None:
     runs = [_traced(lambda n=n: _s103(rule)(unit * n), truncation_ellipsis.__file__) for n in (300, 600)]
     assert runs[1]["lines"] <= 2.2 * runs[0]["lines"], (runs[0]["lines"], runs[1]["lines"])
     assert runs[1]["_title_case"] == 1, runs[1]["_title_case"]
+
+
+class _QuotesBefore(orphaned_quote.OrphanedQuote):
+    """P101 as it paired double marks at 650d5fe: the marks before each closer read again after a cut start,
+    and for each orphaned closer the paragraph searched from its start for an attribution, the text after it
+    copied, and every sentence's start compared."""
+
+    def _pair_doubles(self, seg: Segment, marks: list[_Mark], doubles: list[list[_Mark] | None],
+                      segments: list[Segment], n: int, language: str, rtl: bool,
+                      paragraphs: Callable[[], bool]) -> Iterator[Finding]:
+        text = seg.text
+        # A quotation opened in an earlier paragraph and never closed there may close here; the paragraphs
+        # between, without a double mark, are its middle (a scraper drops the marks that reopen them).
+        # Where the document is laid out in paragraphs of sentences, though, the paragraph right after
+        # one that left a quotation open must reopen it (English's convention): a line per sentence (MT
+        # output, subtitles, sentence-split text) carries a quotation on without a mark.
+        previous = _nearest(doubles, n, -1)
+        carried = (previous is not None and _left_open(previous) and marks[0].role == "close"
+                   and not (doubles[n - 1] is previous and segments[n - 1].kind == seg.kind and paragraphs()))
+        # An excerpt ("...charges." It's …, "Someone stole my s...") begins or ends inside a quotation.
+        cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
+        # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
+        stack: list[_Mark] = []
+        for k, mark in enumerate(marks):
+            if mark.role == "open" and mark.char == "”" and language not in _EITHER_WAY and not rtl:
+                yield self.finding(seg, mark.at, mark.at + 1, "Closing quotation mark ” where an opening “ belongs",
+                                   "“")
+                stack.append(mark)
+            elif mark.role == "open":
+                if (stack and mark.char == "“" and stack[-1].char == "“" and not rtl
+                        and _context(text, mark.at) == (False, True)):
+                    yield self.finding(seg, mark.at, mark.at + 1, "Opening quotation mark “ where a closing ” belongs",
+                                       "”")
+                    stack.pop()
+                else:
+                    stack.append(mark)
+            elif stack:
+                stack.pop()
+            elif (carried and k == 0) or (cut_start and not any(m.role == "open" for m in marks[:k])):
+                continue
+            else:
+                yield self._orphan_close(seg, mark)
+        if stack and not cut_end and not _reopened(text, marks, language):
+            open_mark = stack[0]  # the outermost: the one whose closing mark is missing
+            following = _nearest(doubles, n, 1)
+            nxt = segments[n + 1].text if n + 1 < len(segments) else ""
+            continues = nxt.lstrip()[:1] in ("“", '"', "„") or (following is not None and following[0].role == "close")
+            if not continues:
+                yield self._unclosed(seg, open_mark)
+
+    def _orphan_close(self, seg: Segment, mark: _Mark) -> Finding:
+        text, at = seg.text, mark.at
+        message = "Closing quotation mark with no opening one"
+        if mark.char == "“":
+            return self.finding(seg, at, at + 1, message)  # German „…“: where its „ was lost is not English's
+        closer = "”" if mark.char == "”" else '"'
+        last = None
+        for m in _ATTRIBUTION[closer].finditer(text, 0, at):
+            last = m
+        if last is None or last.end() >= at or _MARKS.search(text[last.end():at].replace("'", "").replace("’", "")):
+            return self.finding(seg, at, at + 1, message)
+        # The place is clear only where the segmenter agrees that a sentence starts there.
+        if not any(s == last.end() for s, _ in sentence_spans(text)):
+            return self.finding(seg, at, at + 1, message)
+        opener = "“" if closer == "”" else '"'
+        return self.finding(seg, at, at + 1, message, edits=[(last.end(), last.end(), opener)])
+
+
+_P101_PIECES = ["He said. ", "We ", "We rebuild.", "”", '"', "“", "„", "'", "’", "‘", "according to x", " said", ".", "! ",
+                " ", "A", "\n\n", "\n", "...", "x", ", ", "”. ", 'it." ']
+
+
+def _p101(rule: orphaned_quote.OrphanedQuote) -> Callable[[str], list[tuple[int, int, str, object]]]:
+    def findings(text: str) -> list[tuple[int, int, str, object]]:
+        doc = formats.parse(Source("a.txt", text), "text")
+        return [(f.start, f.end, f.message, f.fix) for f in rule.check_document(doc)]
+    return findings
+
+
+def test_p101_findings_are_the_findings_they_were() -> None:
+    texts = [*texts_of(_P101_PIECES, 101, 3, 40_000, 24), "He said. We will rebuild the bridge by spring.” " * 300,
+             '"This is new," Peskov said. I can\'t say anything yet." ' * 200, "...it. ” “a” " * 300]
+    assert differences(iter(texts), _p101(orphaned_quote.OrphanedQuote()), _p101(_QuotesBefore())) == []
+
+
+@pytest.mark.parametrize("unit", ["He said. We will rebuild the bridge by spring.” ", "“First quote” and then a second one” "])
+def test_p101_finds_where_each_orphan_began_in_the_same_steps(unit: str) -> None:
+    # A paragraph of n closing marks with no opening one (each searched the paragraph from its start for the
+    # attribution before it, and compared every sentence's start): twice the marks, twice the lines run.
+    rule = orphaned_quote.OrphanedQuote()
+    runs = [_traced(lambda n=n: _p101(rule)(unit * n), orphaned_quote.__file__) for n in (200, 400)]
+    assert runs[1]["lines"] <= 2.2 * runs[0]["lines"], (runs[0]["lines"], runs[1]["lines"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -356,7 +357,9 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
         # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
         stack: list[_Mark] = []
+        opened = False  # whether a mark before this one opens (asked of each closer after a cut start)
         for k, mark in enumerate(marks):
+            seen_open, opened = opened, opened or mark.role == "open"
             if mark.role == "open" and mark.char == "”" and language not in _EITHER_WAY and not rtl:
                 yield self.finding(seg, mark.at, mark.at + 1, "Closing quotation mark ” where an opening “ belongs",
                                    "“")
@@ -371,7 +374,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                     stack.append(mark)
             elif stack:
                 stack.pop()
-            elif (carried and k == 0) or (cut_start and not any(m.role == "open" for m in marks[:k])):
+            elif (carried and k == 0) or (cut_start and not seen_open):
                 continue
             else:
                 yield self._orphan_close(seg, mark)
@@ -410,16 +413,45 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         if mark.char == "“":
             return self.finding(seg, at, at + 1, message)  # German „…“: where its „ was lost is not English's
         closer = "”" if mark.char == "”" else '"'
-        last = None
-        for m in _ATTRIBUTION[closer].finditer(text, 0, at):
-            last = m
-        if last is None or last.end() >= at or _MARKS.search(text[last.end():at].replace("'", "").replace("’", "")):
+        last = _attribution_before(text, closer, at)
+        if last is None or last >= at or _MARKS_BUT_APOSTROPHES.search(text, last, at):
             return self.finding(seg, at, at + 1, message)
         # The place is clear only where the segmenter agrees that a sentence starts there.
-        if not any(s == last.end() for s, _ in sentence_spans(text)):
+        if last not in _sentence_starts(text):
             return self.finding(seg, at, at + 1, message)
         opener = "“" if closer == "”" else '"'
-        return self.finding(seg, at, at + 1, message, edits=[(last.end(), last.end(), opener)])
+        return self.finding(seg, at, at + 1, message, edits=[(last, last, opener)])
+
+
+# A quotation mark other than the apostrophes (' ’), which also stand inside words.
+_MARKS_BUT_APOSTROPHES = compiled_on_use("[“”„\"‘]")
+
+
+@lru_cache(maxsize=8)
+def _attributions(text: str, closer: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the places a quotation may have begun (``_ATTRIBUTION[closer]``) in a
+    paragraph, found once for all its orphaned closing marks."""
+    found = [m.span() for m in _ATTRIBUTION[closer].finditer(text)]
+    return [start for start, _ in found], [end for _, end in found]
+
+
+def _attribution_before(text: str, closer: str, at: int) -> int | None:
+    """Where the last attribution before the closing mark at ``at`` ends: the last match of
+    ``_ATTRIBUTION[closer].finditer(text, 0, at)``. No match holds or ends at a closing mark (no part
+    of the pattern reads one, and its lookahead wants a capital), so the matches of the whole paragraph
+    that start before ``at`` are those. (A „ read as closing is not one the pattern stops at: it is
+    searched for up to the mark, as each was.)"""
+    if text[at] not in "”\"":
+        ends = [m.end() for m in _ATTRIBUTION[closer].finditer(text, 0, at)]
+        return ends[-1] if ends else None
+    starts, ends = _attributions(text, closer)
+    k = bisect_left(starts, at)
+    return ends[k - 1] if k else None
+
+
+@lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> frozenset[int]:
+    return frozenset(start for start, _ in sentence_spans(text))
 
 
 def _held(pieces: list[re.Pattern[str]], curly: str) -> list[re.Pattern[str]]:
