@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -324,6 +325,30 @@ def _ends_title_cased_run(text: str, end: int) -> bool:
     return before is not None and all(w[0].isupper() for w in before.groups())
 
 
+def _holds_flagged(flagged: list[int], start: int, end: int) -> bool:
+    """Whether a word flagged on its own (``flagged``: their starts, in order) starts in [start, end)."""
+    k = bisect_left(flagged, start)
+    return k < len(flagged) and flagged[k] < end
+
+
+class _NextFrom:
+    """Where ``pattern`` is next found in ``text`` from a place, asked of places in order: a search is made
+    again only past the place the last one found (a quotation never closed in a long paragraph was searched
+    for to the paragraph's end from each run)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern, self.text = pattern, text
+        self.asked = -1
+        self.found: int | None = None  # where the first match at or after ``asked`` starts
+
+    def start_from(self, at: int) -> int | None:
+        if self.asked < 0 or (self.found is not None and self.found < at):
+            m = self.pattern.search(self.text, at)
+            self.asked, self.found = at, None if m is None else m.start()
+        return self.found
+
+
+@lru_cache(maxsize=4)  # (asked for each word that could be flagged: the paragraph read once)
 def _heading_line(text: str) -> bool:
     """One line, no mark at its end, more capitalized words than not: a heading kept as a paragraph of
     plain text (`HOWTO Fetch Internet Resources Using The urllib Package`), where a code name may follow
@@ -333,6 +358,7 @@ def _heading_line(text: str) -> bool:
             and sum(1 for w in words if w[:1].isupper()) * 2 > len(words))
 
 
+@lru_cache(maxsize=4)  # (asked for each run: the paragraph read once)
 def _reads_as_title(text: str) -> bool:
     """Title case throughout: more capitalized words than not, and no lower-case word but the small words
     titles keep lower case (a headline that stands as a paragraph of plain text)."""
@@ -657,7 +683,10 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         flagged: list[int] = []
         for m in _PATTERN.finditer(text):
             word, next_word, after = m.group(1), m.group(2), m.group(3)
-            token_start = max(text.rfind(" ", 0, m.start() - 1), text.rfind("\n", 0, m.start() - 1)) + 1
+            # (the line break looked for only after the last space: a paragraph of one line is not read back to its
+            # start for each word)
+            space = text.rfind(" ", 0, m.start() - 1)
+            token_start = max(space, text.rfind("\n", space + 1, m.start() - 1)) + 1
             previous = text[token_start : m.start() - 1].lstrip("[(“‘\"'*_")
             if previous[:1].isupper() and not (word in _ARTICLES and next_word[0].islower()
                                                and _ends_title_cased_run(text, m.start())
@@ -711,7 +740,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 if not _clause_run(seg.text, m):
                     continue
             start, end = m.span(1)
-            if any(start <= at < end for at in flagged):
+            if _holds_flagged(flagged, start, end):
                 continue
             at = seg.to_source(start)
             if doc.text[at - 1:at] in _OPENING_MARKS:
@@ -726,20 +755,23 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         text = seg.text
         if '"' not in text and "“" not in text and "‘" not in text:
             return
+        # (the closing marks and the sentence ends after each run, found from where the last search found them)
+        closing = {mark: _NextFrom(pattern, text) for mark, pattern in _CLOSING.items()}
+        ends = _NextFrom(_SENTENCE_END, text)
         for m in _QUOTED_RUN.finditer(text):
             words = m.group(2).split(" ")
             if not any(_clause_word(w) or w in _AFTER_FIRST or w in _SHORT_FUNCTION_WORDS for w in words):
                 continue
             if m.group(3) in _TITLE_SMALL and all(w and _TITLE_WORD.match(w) for w in (m.group(4), m.group(5))):
                 continue  # title case goes on past a small word: a quoted title
-            close = _CLOSING[m.group(1)].search(text, m.end(2))
-            end = _SENTENCE_END.search(text, m.end(2))
-            if close is not None and (end is None or close.start() < end.start()):
+            close = closing[m.group(1)].start_from(m.end(2))
+            end = ends.start_from(m.end(2))
+            if close is not None and (end is None or close < end):
                 continue  # the quotation closes before a sentence ends: a quoted title
             if _reads_as_title(text):
                 return
             start, stop = m.span(2)
-            if any(start <= at < stop for at in flagged):
+            if _holds_flagged(flagged, start, stop):
                 continue
             yield self.finding(seg, start, stop, f"'{m.group(2)}' capitalized word by word mid-sentence (pasted "
                                                  "link text or title case?)")
