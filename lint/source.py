@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import time
+from collections.abc import Callable
 from itertools import accumulate, chain
 from pathlib import Path
 
@@ -95,12 +96,13 @@ class BlockedSource(Source):
         return self._line_starts
 
 
-def blocked_utf8(path: str, data: bytes, smallest: int, block: int, cut: re.Pattern[str]) -> BlockedSource | None:
+def blocked_utf8(path: str, data: bytes, smallest: int, block: int,
+                 cut: Callable[[str, int], re.Match[str] | None]) -> BlockedSource | None:
     """The BlockedSource that ``decode`` and cutting the text into blocks would give, decoded block by
     block so the whole text never exists as one string; None where that path is not the one taken (a
     BOM, another encoding, CR line ends, a NUL byte, a bad byte, ``smallest`` characters or fewer),
     and then ``decode`` gives the Source or says what is wrong. A block is cut at the first match of
-    ``cut`` at least ``block`` characters after the block's start while more than ``block`` remain:
+    ``cut`` (a search: the text and where to start) at least ``block`` characters after the block's start while more than ``block`` remain:
     a match found in the text decoded so far is the match in the whole text, since it ends before a
     character that cannot be part of it."""
     if len(data) <= smallest or b"\r" in data or b"\0" in data[:8192] or any(data.startswith(b) for b, _ in _BOMS):
@@ -115,7 +117,7 @@ def blocked_utf8(path: str, data: bytes, smallest: int, block: int, cut: re.Patt
             at += len(chunk)
             pending += decoder.decode(chunk, final=not chunk)
             while len(pending) > block:
-                m = cut.search(pending, block)
+                m = cut(pending, block)
                 if m is None:
                     break  # none yet: read on (at the end, the rest is the last block)
                 blocks.append(pending[:m.end()])

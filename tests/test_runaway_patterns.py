@@ -176,3 +176,47 @@ def test_t106_reads_a_list_of_placeholders_once(monkeypatch) -> None:  # type: i
             stepped[0] = 0
             assert len(check_text(text, "a.txt", select=["T106"])) == found
             assert stepped[0] <= 3 * len(text), (text[:8], n, stepped[0])
+
+
+# The cut between a big text's blocks as it was searched (lint.engine, 650d5fe): a run of blank lines not followed
+# by a visible character was read again from each of its lines (2 MB of blank lines: killed at 120 s).
+_BLOCK_BREAK = re.compile(r"\n(?:[ \t]*\n)+(?=\S)")
+
+
+def test_block_break_is_the_match_it_was() -> None:
+    from lint import engine
+
+    pieces = ["\n", "\n\n", " ", "\t", "x", "\r", "\xa0", "\x0b", "\u3000"]
+    texts = [*texts_of(pieces, 849, 4, 20_000, 16)]
+
+    def each_from(search: Callable[[str, int], re.Match[str] | None]) -> Answer:
+        return lambda text: [(m.span() if (m := search(text, pos)) else None) for pos in range(len(text) + 1)]
+
+    assert differences(iter(texts), each_from(engine._block_break), each_from(_BLOCK_BREAK.search)) == []
+    # (the runaway shapes from a few places, at a size the old pattern reads: it read each run from each line)
+    runs = ["\n" * 300, "\n" * 300 + " x", "\n \n\t\n" * 100 + "x", "x" + "\n" * 300 + "\xa0y\n\nz"]
+    assert [[(m.span() if (m := engine._block_break(t, p)) else None) for p in (0, 1, 150)] for t in runs] == \
+           [[(m.span() if (m := _BLOCK_BREAK.search(t, p)) else None) for p in (0, 1, 150)] for t in runs]
+
+
+def test_block_break_reads_a_run_of_blank_lines_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Counted, not timed: the characters the runs of blank lines the search reads cover, from a block's start
+    # to the text's end, in texts whose runs are not followed by a visible character.
+    from lint import engine
+
+    read = [0]
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+            found = self.pattern.search(text, pos, endpos)
+            read[0] += (found.end() if found else min(endpos, len(text))) - pos
+            return found
+
+    monkeypatch.setattr(engine, "_BLANK_RUN", Counted(re.compile(r"\n(?:[ \t]*+\n)++")))
+    for text in ("x" + "\n" * 200_000, ("x" + "\n" * 1000 + " ") * 200, "\n \n\t\n" * 50_000):
+        read[0] = 0
+        assert engine._block_break(text, 10) is None
+        assert read[0] <= len(text), read[0]
