@@ -517,6 +517,10 @@ REPROS: list[Repro] = [
     Repro("T101: a .txt paragraph of 730 lines 'A member of the group said, \"These Are Tough Times…\"', 20 s limit",
           write("a.txt", 'A member of the group said, "These Are Tough Times for everyone. We hope it ends soon."\n' * 730),
           "timeout -s KILL 20 {C} --select T101 a.txt", _finished, shell=True),
+    # the cut between a big text's blocks read a run of blank lines with nothing visible after it from each of its
+    # lines: killed at 120 s wall (28.2 s user, load 12) / 1.69 s user
+    Repro("big .txt: 'x' then 2 MB of blank lines, 20 s limit", write("a.txt", "x\n" + "\n" * (1 << 21)),
+          "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
 ]
 
 
