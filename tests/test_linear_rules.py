@@ -613,5 +613,9 @@ def test_t101_reads_a_paragraph_once_for_its_runs() -> None:
     # twice the lines run.
     rule = mid_sentence_capital.MidSentenceCapital()
     unit = 'A member of the group said, "These Are Tough Times for everyone. We hope it ends soon." '
-    runs = [_traced(lambda n=n: _t101(rule)(unit * n), mid_sentence_capital.__file__) for n in (100, 200)]
+    runs = []
+    for n in (110, 220):
+        getattr(T101_reads_as_title, "cache_clear", lambda: None)()  # (another test may have asked of the same text)
+        getattr(T101_heading_line, "cache_clear", lambda: None)()
+        runs.append(_traced(lambda n=n: _t101(rule)(unit * n), mid_sentence_capital.__file__))
     assert runs[1]["lines"] <= 2.2 * runs[0]["lines"], (runs[0]["lines"], runs[1]["lines"])
