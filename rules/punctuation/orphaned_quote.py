@@ -437,8 +437,9 @@ def _attributions(text: str, closer: str) -> tuple[list[int], list[int]]:
 
 def _attribution_before(text: str, closer: str, at: int) -> int | None:
     """Where the last attribution before the closing mark at ``at`` ends: the last match of
-    ``_ATTRIBUTION[closer].finditer(text, 0, at)``. No match holds or ends at a closing mark (no part
-    of the pattern reads one, and its lookahead wants a capital), so the matches of the whole paragraph
+    ``_ATTRIBUTION[closer].finditer(text, 0, at)``. A match reads a closing mark only as its first
+    character (`” he said.`: the quotation before it) and never ends just before one (its lookahead wants
+    a capital), so a match that starts before ``at`` ends before it: the matches of the whole paragraph
     that start before ``at`` are those. (A „ read as closing is not one the pattern stops at: it is
     searched for up to the mark, as each was.)"""
     if text[at] not in "”\"":
