@@ -486,6 +486,33 @@ def test_p101_finds_where_each_orphan_began_in_the_same_steps(unit: str) -> None
     assert runs[1]["lines"] <= 2.2 * runs[0]["lines"], (runs[0]["lines"], runs[1]["lines"])
 
 
+class _Scanned:
+    """A pattern that counts the characters its ``finditer`` is asked to scan (work done in C, which the lines
+    run do not show)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.read = pattern, 0
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        self.read += min(endpos, len(text)) - pos
+        return self.pattern.finditer(text, pos, endpos)
+
+
+@pytest.mark.parametrize("unit", ["He said. We will rebuild the bridge by spring.” ", "“First quote” and then a second one” "])
+def test_p101_scans_a_paragraph_once_for_the_attributions_of_its_orphans(monkeypatch, unit: str) -> None:  # type: ignore[no-untyped-def]
+    # The lines run above miss the search for the attribution before each orphaned closer, done in C: where no
+    # attribution is found (the second unit) no line runs for it, yet each closer scanned the paragraph from its
+    # start (n**2 / 2 characters, 3.3 s at 73 KB). Counted here: the characters the pattern is asked to scan.
+    scanned = {closer: _Scanned(pattern) for closer, pattern in _ATTRIBUTION.items()}
+    monkeypatch.setattr(orphaned_quote, "_ATTRIBUTION", scanned)
+    cached = getattr(orphaned_quote, "_attributions", None)
+    if cached is not None:
+        cached.cache_clear()  # (another test may have found them in the same text)
+    text = unit * 400
+    assert len(_p101(orphaned_quote.OrphanedQuote())(text)) == 400
+    assert sum(s.read for s in scanned.values()) <= 2 * len(text), {c: s.read for c, s in scanned.items()}
+
+
 class _CapitalsBefore(mid_sentence_capital.MidSentenceCapital):
     """T101 as it read an English paragraph at 650d5fe: each word read back to its line's start, the paragraph
     split to ask whether it is a heading or a title for each word or run, each run's closing mark and sentence
