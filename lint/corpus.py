@@ -409,13 +409,11 @@ def _prepass(inp: Path, settings: Settings, jobs: int) -> Iterator[Hashed]:
         for piece in shards(read_records(inp), PIECE_RECORDS, set()):
             yield from _hashed(piece.records, settings.text_field)
         return
-    from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    from lint.parallel import interrupted_in_workers, interruptibly
+    from lint.parallel import interruptibly, worker_pool
 
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                             initializer=interrupted_in_workers) as pool:
+    with worker_pool(jobs, multiprocessing.get_context("fork")) as pool:
         done = pool.map(partial(interruptibly, _span_lines), spans_of(inp, 1 << 62, set()),
                         repeat(settings.text_field))
         # Meanwhile (the workers are forked): the rules imported and prepared, which the linting pool's
@@ -630,29 +628,25 @@ def _pool_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
     """Shards done on a process pool, each yielded as soon as it is done (a slow shard holds up no
     other), with at most two per worker in flight."""
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         # Import the rules and prepare them once, before the fork: every worker inherits them.
         _prepared(settings)
-    from lint.parallel import interrupted_in_workers, interruptibly
+    from lint.parallel import interruptibly, worker_pool
 
     pending: set[Future[Done]] = set()
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=interrupted_in_workers) as pool:
-        try:
-            for shard in work:
-                pending.add(pool.submit(interruptibly, do, shard, settings))
-                if len(pending) >= 2 * jobs:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (f.result() for f in done)
-            while pending:
+    with worker_pool(jobs, context) as pool:
+        for shard in work:
+            pending.add(pool.submit(interruptibly, do, shard, settings))
+            if len(pending) >= 2 * jobs:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
-        except BaseException:  # (Ctrl-C, an error: the shards not yet started are dropped)
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (f.result() for f in done)
 
 
 def _dask_client(scheduler: str, settings: Settings) -> tuple[Any, Any]:

@@ -12,7 +12,7 @@ registered). Elsewhere they are spawned and prepare their own.
 Ctrl-C reaches the whole process group, workers included. A worker stops the batch it is running (the
 parent reads the run as interrupted and stops the pool) and every batch after it, but one waiting for
 work takes no notice: Python's default would end it with a traceback of its own on the terminal
-(``interrupted_in_workers``, also for corpus mode's pools).
+(``worker_pool``, also for corpus mode's pools).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from types import FrameType
@@ -102,9 +103,29 @@ def interruptibly(do: Callable[..., _R], *args: Any) -> _R:
         _in_task = False
 
 
+@contextmanager
+def worker_pool(jobs: int, context: BaseContext, initializer: Callable[..., None] | None = None,
+                initargs: tuple[Any, ...] = ()) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers Ctrl-C reaches as ``interrupted_in_workers`` says (run ``interruptibly``
+    what they are sent), and that drops the tasks not yet started when the block ends by an exception (Ctrl-C,
+    an error, the report closed), rather than run them all before it shuts down."""
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_started,
+                             initargs=(initializer, initargs)) as pool:
+        try:
+            yield pool
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _worker_started(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    interrupted_in_workers()
+    if initializer is not None:
+        initializer(*initargs)
+
+
 def _init(selection: Selection, options: Options, env: dict[str, str]) -> None:
     global _worker
-    interrupted_in_workers()
     # A forked worker inherits the parent's collector switched off for start-up (lint.cli's check): on,
     # with what it inherited left out of its collections.
     gc.freeze()
@@ -196,14 +217,10 @@ def lint_in_pool(tasks: Iterable[Task], selection: Selection, options: Options, 
 def _pooled(tasks: Iterable[Task], context: BaseContext, initargs: tuple[Selection, Options, dict[str, str]],
             jobs: int) -> Iterator[FileResult]:
     pending: deque[Future[list[FileResult]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
-        try:
-            for batch in _batches(tasks):
-                pending.append(pool.submit(_lint_batch, batch))
-                if len(pending) >= jobs * _WINDOW:
-                    yield from pending.popleft().result()
-            while pending:
+    with worker_pool(jobs, context, _init, initargs) as pool:
+        for batch in _batches(tasks):
+            pending.append(pool.submit(_lint_batch, batch))
+            if len(pending) >= jobs * _WINDOW:
                 yield from pending.popleft().result()
-        except BaseException:  # (Ctrl-C, an error, the report closed: the batches not yet started are dropped)
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        while pending:
+            yield from pending.popleft().result()
