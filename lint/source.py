@@ -102,9 +102,9 @@ def blocked_utf8(path: str, data: bytes, smallest: int, block: int,
     block so the whole text never exists as one string; None where that path is not the one taken (a
     BOM, another encoding, CR line ends, a NUL byte, a bad byte, ``smallest`` characters or fewer),
     and then ``decode`` gives the Source or says what is wrong. A block is cut at the first match of
-    ``cut`` (a search: the text and where to start) at least ``block`` characters after the block's start while more than ``block`` remain:
-    a match found in the text decoded so far is the match in the whole text, since it ends before a
-    character that cannot be part of it."""
+    ``cut`` (a search: the text and where to start) at least ``block`` characters after the block's start
+    while more than ``block`` remain: a match found in the text decoded so far is the match in the whole
+    text, since it ends before a character that cannot be part of it."""
     if len(data) <= smallest or b"\r" in data or b"\0" in data[:8192] or any(data.startswith(b) for b, _ in _BOMS):
         return None
     decoder = codecs.getincrementaldecoder("utf-8")()
