@@ -189,6 +189,42 @@ def test_a_server_slower_than_the_file_limit_is_the_servers_failure_said_once(lt
     assert len(messages) == 1 and "did not answer within 3 s" in messages[0], messages
 
 
+def _run_while_frozen(server_pid: int, args: list[str], cwd: Path, env: dict[str, str],
+                      frozen_for: float = 5.0) -> subprocess.CompletedProcess[str]:
+    """The real CLI run while the server is frozen (SIGSTOP) for longer than one health check's 2 s, then
+    thawed: a loaded machine's slow server, made certain."""
+    full_env = {**os.environ, **env}
+    os.kill(server_pid, signal.SIGSTOP)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "lint", *args], cwd=cwd, env=full_env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(frozen_for)
+    finally:
+        os.kill(server_pid, signal.SIGCONT)
+    out, err = proc.communicate(timeout=120)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def test_a_local_server_slow_to_answer_is_used_not_doubled(own_server, tmp_path):
+    # The README run's flake: `check` gave the recorded server's health check 2 s, took a loaded server's
+    # silence for no server, and started a second one on a free port (said on stderr).
+    (tmp_path / ".copylint.yaml").write_text("languagetool: {}\n")
+    (tmp_path / "x.txt").write_text(HE_GO)
+    env = {**_env(tmp_path), "COPYLINT_LANGUAGETOOL_HOME": str(own_server.home)}
+    r = _run_while_frozen(own_server.pid, ["check", "--format", "json", "x.txt"], tmp_path, env)
+    assert "G:HE_VERB_AGR" in _codes(r.stdout) and r.stderr == "", r.stderr
+    state = server.read_state(where=own_server.home)
+    assert state is not None and state.pid == own_server.pid
+
+
+def test_languagetool_start_waits_for_the_recorded_server_rather_than_start_another(own_server, tmp_path):
+    r = _run_while_frozen(own_server.pid, ["languagetool", "start", "--home", str(own_server.home)], tmp_path,
+                          _env(tmp_path))
+    assert r.returncode == 0 and f"is running at {own_server.url} (pid {own_server.pid}" in r.stdout, r.stderr
+    state = server.read_state(where=own_server.home)
+    assert state is not None and state.pid == own_server.pid
+
+
 # The two tests that stop the module's server come after those that only freeze it: a stopped server is
 # started again for the next test (a JVM start, the slowest step of this module).
 def test_server_stopped_mid_run(run, lt_fresh, own_server, capsys):

@@ -102,7 +102,10 @@ def _local_server(autostart: bool) -> tuple[str, int] | None:
     from lint.languagetool import install, server
 
     found: tuple[str, int] | None = None
-    state = server.running()
+    # A recorded server whose process lives is the server, answering or not: its silence is the probe's to
+    # bound and say. Asking its health for two seconds here took a loaded server's silence for no server,
+    # and started a second one beside it on a free port.
+    state = server.read_state()
     if state is None and autostart and install.installed() is not None:
         try:
             port = server.DEFAULT_PORT if not server.port_in_use(server.DEFAULT_PORT) else server.free_port()

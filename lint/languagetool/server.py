@@ -124,6 +124,22 @@ def running(where: Path | None = None, run: Path | None = None, timeout: float =
     return None
 
 
+def _answering(state: RunState, timeout: float) -> bool:
+    """Whether the recorded server answers its health check within ``timeout``: a live one may be slow to (a
+    loaded machine), and starting a second beside it would leave two heaps where one was asked for. False
+    when its process ended meanwhile (a new one may start); an error when it lives but never answers."""
+    client = Client(state.url)
+    deadline = time.monotonic() + timeout
+    while not client.healthy(2.0):
+        if not _alive(state.pid):
+            return False
+        if time.monotonic() > deadline:
+            raise ServerError(f"the LanguageTool server recorded at {state.url} (pid {state.pid}) did not answer "
+                              f"/v2/healthcheck within {timeout:g} s: `copylint languagetool stop` ends it")
+        time.sleep(0.2)
+    return True
+
+
 def port_in_use(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.settimeout(1.0)
@@ -170,8 +186,8 @@ def start(
 
 def _start_locked(port: int, heap: str, timeout: float, where: Path | None, folder: Path,
                   properties: dict[str, str] | None, tied: bool) -> RunState:
-    current = running(where, folder)
-    if current is not None:
+    current = read_state(where, folder)
+    if current is not None and _answering(current, timeout):
         return current
     inst = install.installed(where)
     if inst is None:
