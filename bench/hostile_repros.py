@@ -521,6 +521,11 @@ REPROS: list[Repro] = [
     # lines: killed at 120 s wall (28.2 s user, load 12) / 1.69 s user
     Repro("big .txt: 'x' then 2 MB of blank lines, 20 s limit", write("a.txt", "x\n" + "\n" * (1 << 21)),
           "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
+    # --- issue 18, h200 (figures: user CPU s of `copylint check`, 2 cores shared by 7, 84d2737 / after) ---
+    # markdown._MDX_SWITCH split a run of blanks after a switch's opening every way (quadratic): 20.1 s / 0.27 s
+    Repro("MDX switch: a .mdx of '{/*copylint-disable-file' then 64,000 spaces, 20 s limit",
+          write("a.mdx", "# Title\n\n{/*copylint-disable-file" + " " * 64_000 + "\n"),
+          "timeout -s KILL 20 {C} a.mdx", _finished, shell=True),
 ]
 
 

@@ -8,7 +8,8 @@ That the new ones read the runaway input once is a bound on work, which is count
 (CONTRIBUTING): `re` keeps no count of its steps, so the runaway inputs at full size are bench/hostile_repros.py's
 (`--only 'issue 18, h184'`, each through the CLI under a 20 s limit, before and after in their comments);
 _quoted_spans, ours, is counted here: the characters its searches step over. So is T106's _named, which walks a
-list of placeholders once per segment where _NAMED read it from each placeholder to its end (quadratic)."""
+list of placeholders once per segment where _NAMED read it from each placeholder to its end (quadratic). Markdown's
+_MDX_SWITCH is bounded by the `regex` module's timeout at a size where the old pattern takes an hour."""
 
 from __future__ import annotations
 
@@ -220,3 +221,43 @@ def test_block_break_reads_a_run_of_blank_lines_once(monkeypatch) -> None:  # ty
         read[0] = 0
         assert engine._block_break(text, 10) is None
         assert read[0] <= len(text), read[0]
+
+
+# Markdown's switches in a .mdx file as they were matched (84d2737): the codes read lazily, then `\s*` before `*/`,
+# so a run of blanks with no `*/` after it was split every way (64,000 spaces after `{/*copylint-disable-file`: 18 s).
+_MDX_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->"
+                         r"|\{/\*\s*copylint-(disable-next-line|disable-file|disable|enable)\b"
+                         r"((?:(?!\*/)[^>\n])*?)\s*\*/\s*\}")
+_MDX_HEADS = ["{/*copylint-disable", "{/* copylint-disable-file", "{/*\n\tcopylint-enable", "{/*copylint-disable-next-line",
+              "{/*copylint-enablex", "<!--copylint-disable", "x"]
+_MDX_TAILS = ["{/*", "*/", "*", "/", "}", " ", "\t", "\n", "\r", "\x0b", "\xa0", "\u3000", ">", "x", " E101", "-->",
+              "-file", "*/}"]
+
+
+def _switches(pattern: re.Pattern[str]) -> Answer:
+    # what suppressions_from reads of each match: where it is, the groups, which alternative matched
+    return lambda text: [(m.span(), m.groups(), m.lastindex) for m in pattern.finditer(text)]
+
+
+def test_mdx_switch_matches_what_it_matched() -> None:
+    from lint.formats import markdown
+
+    # each switch's opening then every short tail and random longer ones (a random string seldom opens one)
+    texts = [_MDX_HEADS[i % len(_MDX_HEADS)] + tail for i, tail in enumerate(texts_of(_MDX_TAILS, 85, 3, 40_000, 12))]
+    texts += texts_of(["{/*", "copylint-", "disable", "-file", "enable", "*/", "}", " ", "\n", ">", "x"], 86, 3, 5_000, 14)
+    texts += [head + " " * 2000 + tail for head in _MDX_HEADS for tail in ("", "*/", "*/}", "x */ }", "\n*/}", ">*/}")]
+    assert differences(iter(texts), _switches(markdown._MDX_SWITCH), _switches(_MDX_SWITCH)) == []
+
+
+def test_mdx_switch_reads_a_run_of_blanks_once() -> None:
+    # `re` counts no steps: the same pattern in the `regex` module (which splits the run the same way) is given
+    # 5 s for a megabyte of blanks after a switch's opening, which a linear read takes some milliseconds over and
+    # the old pattern's n**2 / 2 splits about an hour.
+    import regex
+
+    from lint.formats import markdown
+
+    pattern = regex.compile(markdown._MDX_SWITCH.pattern)
+    for head in ("{/*copylint-disable-file", "{/* copylint-disable E101"):
+        for blank in (" ", "\t", "\xa0"):
+            assert list(pattern.finditer(head + blank * (1 << 20), timeout=5)) == []

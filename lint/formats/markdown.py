@@ -51,9 +51,12 @@ from lint.patterns import compiled_on_use
 _SWITCH_KIND = r"\s*copylint-(disable-next-line|disable-file|disable|enable)\b"
 _SWITCH = compiled_on_use(r"<!--" + _SWITCH_KIND + r"([^>]*?)-->")
 # MDX has no HTML comments: a switch is written as a JavaScript comment in an expression, closed as it
-# opened (suppressions_from reads the groups of the alternative that matched).
+# opened (suppressions_from reads the groups of the alternative that matched). The codes are the comment's
+# text up to the first `*/` less the blanks before it, on one line and without `>`: read as runs of blanks
+# (no newline) each ended by another character, so that where the codes end and the blanks begin is never
+# in doubt (a lazy `[^>\n]*?` then `\s*` tried each split of a run of blanks: quadratic, issue 18).
 _MDX_SWITCH = compiled_on_use(r"<!--" + _SWITCH_KIND + r"([^>]*?)-->|\{/\*" + _SWITCH_KIND
-                              + r"((?:(?!\*/)[^>\n])*?)\s*\*/\s*\}")
+                              + r"((?:[^\S\n]*+(?!\*/)[^\s>])*+)\s*+\*/\s*+\}")
 _ESCAPE_OR_ENTITY = compiled_on_use(r"\\.|&#?\w+;")
 # HTML elements whose content is code, not prose, written inline (`<code>f(a: b)</code>`, `<kbd>Ctrl</kbd>`):
 # the whole element is one placeholder, as a code span is.
