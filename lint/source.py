@@ -97,32 +97,39 @@ class BlockedSource(Source):
 
 
 def blocked_utf8(path: str, data: bytes, smallest: int, block: int,
-                 cut: Callable[[str, int], re.Match[str] | None]) -> BlockedSource | None:
+                 cut: Callable[[str, int], re.Match[str] | None], step: int = 1 << 20) -> BlockedSource | None:
     """The BlockedSource that ``decode`` and cutting the text into blocks would give, decoded block by
     block so the whole text never exists as one string; None where that path is not the one taken (a
     BOM, another encoding, CR line ends, a NUL byte, a bad byte, ``smallest`` characters or fewer),
     and then ``decode`` gives the Source or says what is wrong. A block is cut at the first match of
     ``cut`` (a search: the text and where to start) at least ``block`` characters after the block's start
     while more than ``block`` remain: a match found in the text decoded so far is the match in the whole
-    text, since it ends before a character that cannot be part of it."""
+    text, since it ends before a character that cannot be part of it.
+
+    The bytes are decoded at least ``step`` at a time, and at least twice as many as wait after the last cut:
+    each read's search reads those again, so a text with no cut (one long paragraph) is read about 1.5 times in
+    all rather than once per step (n**2 / 2 step characters), and a read holds at most about twice the biggest
+    block."""
     if len(data) <= smallest or b"\r" in data or b"\0" in data[:8192] or any(data.startswith(b) for b, _ in _BOMS):
         return None
     decoder = codecs.getincrementaldecoder("utf-8")()
     blocks: list[str] = []
     starts = [0]
-    pending, at, step = "", 0, 1 << 20
+    view, pending, at, size = memoryview(data), "", 0, step
     try:
         while True:
-            chunk = data[at:at + step]
+            chunk = view[at:at + size]
             at += len(chunk)
-            pending += decoder.decode(chunk, final=not chunk)
-            while len(pending) > block:
-                m = cut(pending, block)
-                if m is None:
-                    break  # none yet: read on (at the end, the rest is the last block)
-                blocks.append(pending[:m.end()])
-                starts.append(starts[-1] + m.end())
-                pending = pending[m.end():]
+            text = decoder.decode(chunk, final=not chunk)
+            if text:  # (with nothing new, the search that found no cut would find none again)
+                pending += text
+                first = 0  # where the block being read starts in pending
+                while len(pending) - first > block and (m := cut(pending, first + block)) is not None:
+                    blocks.append(pending[first:m.end()])
+                    starts.append(starts[-1] + m.end() - first)
+                    first = m.end()
+                pending = pending[first:]
+                size = max(step, 2 * len(pending))
             if not chunk:
                 break
     except UnicodeDecodeError:

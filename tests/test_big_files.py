@@ -5,6 +5,9 @@ max-line-length or a byte that is not UTF-8."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from lint.engine import BIG_TEXT
 
 PARAGRAPH = "This is a sentence of plain words.\nAnother sentence follows it here.\n\n"
@@ -43,3 +46,57 @@ def test_a_bad_byte_near_the_end_of_a_big_file_is_one_error_naming_the_byte(run,
     r = run("check", "--isolated", "--no-cache", "big.txt", cwd=tmp_path)
     assert r.returncode == 2
     assert f"big.txt: cannot decode as UTF-8 at byte {bad}" in r.stdout
+
+
+def _cut_whole(text: str, smallest: int, block: int) -> tuple[list[str], list[int]] | None:
+    """The blocks of ``text`` decoded whole, cut as ``lint.engine._block_starts`` cuts them."""
+    from lint.engine import _block_break
+
+    if len(text) <= smallest:
+        return None
+    starts = [0]
+    while len(text) - starts[-1] > block and (m := _block_break(text, starts[-1] + block)) is not None:
+        starts.append(m.end())
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)], starts
+
+
+def test_blocks_decoded_a_step_at_a_time_are_the_blocks_of_the_whole_text() -> None:
+    # Small blocks and steps of a few bytes (a character split between two reads, reads that grow past a
+    # long paragraph) against the text decoded whole and cut.
+    from lint.engine import _block_break
+    from lint.source import blocked_utf8
+    from tests.differential import differences, texts_of
+
+    pieces = ["x", "ab", "é", "\U0001f642", "\n", "\n\n", " ", "\t", "\xa0", "\n \n"]
+
+    def blocked(step: int) -> Callable[[str], object]:
+        def read(text: str) -> object:
+            source = blocked_utf8("a.txt", text.encode(), 6, 4, _block_break, step)
+            return source and (source.blocks, source.block_starts)
+        return read
+
+    texts = [*texts_of(pieces, 1020, 3, 20_000, 24)]
+    for step in (1, 3, 5, 64):
+        assert differences(iter(texts), blocked(step), lambda text: _cut_whole(text, 6, 4)) == [], step
+
+
+def test_a_text_with_no_cut_is_searched_about_once() -> None:
+    # Counted, not timed: the characters the searches for a cut step over in a text of n and 2n characters
+    # with no blank line, at most 2.5 times the text as reads grow (each MB read searched the text since the
+    # last cut again, n**2 / 2 MB characters: 3.4 times the text at 4 MB, 5.4 times at 8 MB at 84d2737).
+    from lint.engine import BLOCK_TEXT, _block_break
+    from lint.source import blocked_utf8
+
+    scanned = [0]
+
+    def counted(text: str, pos: int) -> re.Match[str] | None:
+        found = _block_break(text, pos)
+        scanned[0] += (found.end() if found else len(text)) - pos
+        return found
+
+    for size in (4 << 20, 8 << 20):
+        text = "A line of words.\n" * (size // 17)
+        scanned[0] = 0
+        source = blocked_utf8("a.txt", text.encode(), BIG_TEXT, BLOCK_TEXT, counted)
+        assert source is not None and source.blocks == [text]
+        assert scanned[0] <= 3 * len(text), (size, scanned[0])
