@@ -261,3 +261,58 @@ def test_mdx_switch_reads_a_run_of_blanks_once() -> None:
     for head in ("{/*copylint-disable-file", "{/* copylint-disable E101"):
         for blank in (" ", "\t", "\xa0"):
             assert list(pattern.finditer(head + blank * (1 << 20), timeout=5)) == []
+
+
+# Runs of blank lines as W103 and the plain-text reader read them (84d2737): greedy, so `re` kept a backtracking
+# state for each line of a run (a .txt of 'x' then 2 MB of blank lines peaked at 373 MB through the CLI).
+def _old_run_pattern(maximum: int, any_eol: bool) -> re.Pattern[str]:
+    if any_eol:
+        return re.compile(rf"(\r\n|\r(?!\n)|\n)((?:[ \t]*(?:\r\n|\r(?!\n)|\n)){{{maximum + 1},}})")
+    return re.compile(rf"(\n)((?:[ \t]*\n){{{maximum + 1},}})")
+
+
+_GAP = re.compile(r"(\n(?:[^\S\n]*\n)+)")
+_BLANK_PIECES = ["\n", "\n\n", " ", "\t", "\r", "\r\n", "\xa0", "\x0b", "x", " \n"]
+
+
+def _runs(pattern: re.Pattern[str]) -> Answer:
+    return lambda text: [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_blank_line_runs_are_the_matches_they_were() -> None:
+    from lint.rules.whitespace.blank_line_run import _run_pattern
+
+    from lint.formats import text as plain
+
+    texts = [*texts_of(_BLANK_PIECES, 103, 4, 20_000, 20)]
+    for maximum in (0, 1, 2):
+        for any_eol in (False, True):
+            new, old = _runs(_run_pattern(maximum, any_eol)), _runs(_old_run_pattern(maximum, any_eol))
+            assert differences(iter(texts), new, old) == [], (maximum, any_eol)
+    assert differences(iter(texts), plain._GAP.split, _GAP.split) == []
+
+
+def test_a_run_of_blank_lines_is_read_in_memory_that_does_not_grow_with_its_lines() -> None:
+    # Counted, not timed: the bytes allocated at the peak of reading a run of 200,000 blank lines, against the
+    # text's size (a greedy run kept some 150-180 bytes a line: about 30 MB here).
+    import tracemalloc
+
+    from lint.rules.whitespace.blank_line_run import _run_pattern
+
+    from lint.formats import text as plain
+
+    text = "x\n" + "\n" * 200_000 + "y\n"
+    reads: dict[str, Callable[[], object]] = {
+        "W103": lambda: [m.span() for m in _run_pattern(1, False).finditer(text)],
+        "W103 any line end": lambda: [m.span() for m in _run_pattern(1, True).finditer(text)],
+        "text _GAP": lambda: plain._GAP.split(text),
+    }
+    for name, read in reads.items():
+        read()  # (compiled before the count)
+        tracemalloc.start()
+        try:
+            read()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak <= 4 * len(text), (name, peak)
