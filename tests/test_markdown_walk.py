@@ -56,12 +56,13 @@ class _PlainFallbackWalk(_Plain, md._FallbackWalk):
     pass
 
 
-def _walked(text: str, plain: bool, merged: bool = True) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]],
-                                                                    list[tuple[int, int]]]:
+def _walked(text: str, plain: bool, merged: bool = True, searched: bool = False) -> tuple[
+        list[tuple[Any, ...]], list[tuple[int, int]], list[tuple[int, int]]]:
     """What a walk of ``text`` read: each segment's text, kind, anchors and opaque ranges, the protected
     ranges (merged, as the Document holds them) and the code blocks. ``plain``: the reference walk, over
     the tree with line break nodes; else the reader's own (``merged``: as ``parse`` reads, a tree whose
-    text nodes run over lines where it can; else the walk over the tree with line break nodes)."""
+    text nodes run over lines where it can; else the walk over the tree with line break nodes; ``searched``:
+    given no line starts, as ``document_from_view`` reads a text whose lines end in LF alone)."""
     source = Source("a.md", text)
     view = template_view(text).text
     if plain or not merged:
@@ -73,7 +74,7 @@ def _walked(text: str, plain: bool, merged: bool = True) -> tuple[list[tuple[Any
         walk = cls(text, source.line_starts(), [], view)
         walk.blocks(tree, None)
     else:
-        walk = md._walked(text, source.line_starts(), [], view, False)
+        walk = md._walked(text, None if searched else source.line_starts(), [], view, False)
     segments = [(s.text, s.kind, s.anchors, s.opaque, s.index) for s in walk.segments]
     return segments, merge_ranges(walk.protected), walk.code
 
@@ -82,6 +83,8 @@ def _same_walk(text: str) -> None:
     plain = _walked(text, plain=True)
     assert _walked(text, plain=False) == plain, repr(text)
     assert _walked(text, plain=False, merged=False) == plain, repr(text)
+    if "\r" not in text:  # code blocks' lines found by search (_Walk.whole_lines), not from the line starts
+        assert _walked(text, plain=False, searched=True) == plain, repr(text)
 
 
 # Inline Markdown where the parser's ranges are not the text, or runs of text break: trailing spaces
@@ -287,3 +290,21 @@ def test_walk_on_shared_markdown() -> None:
         pytest.skip("no ../shared beside this checkout (COPYLINT_SHARED)")
     for path in paths:
         _same_walk(path.read_text(encoding="utf-8", errors="surrogateescape"))
+
+
+def test_a_page_without_cr_or_switches_makes_no_line_starts() -> None:
+    """The line starts (a string made per line) are made for a Markdown page only where a line may end in
+    CR or a switch opens a region: nothing else of a check asks for them, and a page's code blocks are
+    widened to whole lines by search. `equivalent` names Vale (`vale`) but opens no region. Made on
+    84d2737 for every page."""
+    text = "# T\n\n<!-- a note -->\n\nAn equivalent `x`.\n\n```\ncode\n```\n\n    indented\n\n- a\n\n  ```\n  b\n  ```\n"
+    source = Source("a.md", text)
+    doc = md.parse(source)
+    assert source._line_starts is None
+    assert [text[s:e] for s, e in doc.memo["code-blocks"]] == ["```\ncode\n```\n", "    indented\n", "  ```\n  b\n  ```\n"]
+    for page, switched in [(text.replace("\n", "\r\n"), False), (text + "<!-- vale off -->\nx\n", True),
+                           (text + "<!-- copylint-disable -->\n", True)]:
+        source = Source("a.md", page)
+        doc = md.parse(source)
+        assert source._line_starts is not None, repr(page)
+        assert bool(doc.suppressions) is switched, repr(page)

@@ -10,7 +10,7 @@ ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import gt, itemgetter, le
 
 from lint.model import Segment, Suppression, in_ranges
@@ -249,13 +249,15 @@ _MDX_PEER_SWITCH = {tool: compiled_on_use(rf"<!--\s*{words}\s*-->|\{{/\*\s*{word
                     for tool, words in _PEER_SWITCH_WORDS.items()}
 
 
-def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
+def peer_suppressions(text: str, line_starts: Callable[[], list[int]], tools: Iterable[str],
                       code: Iterable[tuple[int, int]] = (), mdx: bool = False) -> list[Suppression]:
     """The regions where the authors turned another prose linter off entirely (``PEER_SWITCH_TOOLS``):
     text they marked as not for linting (a style guide's "wrong" example, a quotation kept as written),
     silenced for every copylint rule but the C family, as copylint's own blanket switch is. An
     unclosed region runs to the end of the file. A switch inside ``code`` (the file's code blocks:
-    a page that documents the syntax) switches nothing."""
+    a page that documents the syntax) switches nothing. ``line_starts``: the text's line starts, asked for
+    only where a region opens (a string made per line: most pages that name a tool, `equivalent` holds
+    `vale`, open none)."""
     import bisect
 
     out: list[Suppression] = []
@@ -269,7 +271,7 @@ def peer_suppressions(text: str, starts: list[int], tools: Iterable[str],
                 continue
             if m.group(m.lastindex or 1) in ("disable", "off"):
                 if opened is None:
-                    opened = (m.end(), bisect.bisect_right(starts, m.start()))
+                    opened = (m.end(), bisect.bisect_right(line_starts(), m.start()))
             elif opened is not None:
                 out.append(Suppression(opened[0], m.start(), None, opened[1], peer=tool))
                 opened = None

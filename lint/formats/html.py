@@ -220,7 +220,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)
     if "<!--" in source.text:
         peers = (options or {}).get("peer-switches", OPTIONS["peer-switches"])
-        doc.suppressions += peer_suppressions(source.text, source.line_starts(), peers)
+        doc.suppressions += peer_suppressions(source.text, source.line_starts, peers)
     return doc
 
 

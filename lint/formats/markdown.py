@@ -140,7 +140,7 @@ class _Walk:
     # Whether text nodes may run over lines (the tree of ``_parser(merged=True)``; see ``lines``).
     merged = False
 
-    def __init__(self, text: str, starts: list[int], front_matter_keys: list[str] | None = None,
+    def __init__(self, text: str, starts: list[int] | None, front_matter_keys: list[str] | None = None,
                  view: str | None = None) -> None:
         self.text = text
         # What the parser read (markdown_view's rewrite of templates: same length and line starts).
@@ -151,6 +151,7 @@ class _Walk:
         encoded = self.view.encode("utf-8", "surrogatepass")
         self.sliced = not (b"\t" in encoded or b"\r" in encoded or b"\0" in encoded)
         self.front_matter_kinds = {k: "heading" if k in _TITLE_KEYS else "caption" for k in front_matter_keys or ()}
+        # The text's line starts; None for a text whose lines end in LF alone (see whole_lines).
         self.starts = starts
         self.segments: list[Segment] = []
         self.protected: list[tuple[int, int]] = []
@@ -193,19 +194,30 @@ class _Walk:
             elif name == "blockquote" or name == "list_item":
                 self.blocks(child, name)
             elif name in _CODE_BLOCKS:
-                s, e = self.span(child)
                 # Whole lines, as the block's container markers and indentation are not prose either.
-                first = bisect.bisect_right(self.starts, s) - 1
-                last = bisect.bisect_right(self.starts, max(e - 1, s))
-                end = self.starts[last] if last < len(self.starts) else len(self.text)
+                start, end = self.whole_lines(*self.span(child))
                 if name == "front_matter" and self.front_matter_kinds:
-                    self.front_matter(self.starts[first], end)
+                    self.front_matter(start, end)
                 else:
-                    self.protected.append((self.starts[first], end))
+                    self.protected.append((start, end))
                     if name in ("fence", "code_block"):
-                        self.code.append((self.starts[first], end))
+                        self.code.append((start, end))
         if loose:
             self.inline(loose, container or "paragraph")
+
+    def whole_lines(self, s: int, e: int) -> tuple[int, int]:
+        """[s, e) widened to whole lines: from the start of the line that holds ``s`` to the start of the line
+        after the one that holds its last character (the text's end after the last line)."""
+        starts = self.starts
+        if starts is None:
+            # Lines that end in LF alone: the line breaks around the block, found by two searches, where
+            # the line starts of the whole text (a string made per line, some 40M instructions for the
+            # Rust book, which only this asked for) would be bisected.
+            text = self.text
+            k = text.find("\n", max(e - 1, s))
+            return text.rfind("\n", 0, s) + 1, k + 1 if k >= 0 else len(text)
+        last = bisect.bisect_right(starts, max(e - 1, s))
+        return starts[bisect.bisect_right(starts, s) - 1], starts[last] if last < len(starts) else len(self.text)
 
     def front_matter(self, start: int, end: int) -> None:
         """The named keys' values of YAML front matter are prose; the rest of it stays protected."""
@@ -464,7 +476,7 @@ def syntax_tree(text: str, starts: list[int] | None = None, mdx: bool = False,
 class _FallbackWalk(_Walk):
     """The walk over markdown-it-py's tree (``markdown_fallback``), whose offsets are code points."""
 
-    def __init__(self, text: str, starts: list[int], front_matter_keys: list[str] | None = None,
+    def __init__(self, text: str, starts: list[int] | None, front_matter_keys: list[str] | None = None,
                  view: str | None = None) -> None:
         super().__init__(text, starts, front_matter_keys, view)
         self.ends = []
@@ -484,7 +496,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     return document_from_view(source, options, view.text, markup=view.markup)
 
 
-def _walked(text: str, starts: list[int], keys: list[str], view: str, mdx: bool) -> _Walk:
+def _walked(text: str, starts: list[int] | None, keys: list[str], view: str, mdx: bool) -> _Walk:
     """The walk of ``view``'s tree: a tree whose text nodes run over lines (``merged``) where every text
     node's content is the view's, less a line's prefix (``sliced``: no tab, CR or NUL), but for MDX."""
     # Each walk is made after its tree: the parser reads the view as UTF-8, which CPython keeps with the
@@ -513,7 +525,9 @@ def document_from_view(source: Source, options: Mapping[str, Any] | None, view: 
     and line starts). ``markup`` and ``code``: ranges the view blanked, which the tree cannot show
     (MDX's JSX and ESM; its code blocks the parser cannot see), protected as the tree's are."""
     text = source.text
-    starts = source.line_starts()
+    # The line starts only where a line may end in CR (``_Walk.whole_lines``) or a switch is found: a
+    # string made per line, which nothing else asks of a Markdown page (positions are counted on demand).
+    starts = source.line_starts() if "\r" in text else None
     keys = list((options or {}).get("front-matter-keys") or ())
     walk = _walked(text, starts, keys, view, mdx)
     walk.protected += markup or ()
@@ -522,10 +536,10 @@ def document_from_view(source: Source, options: Mapping[str, Any] | None, view: 
     doc.memo["verbatim"] = doc.protected  # code, HTML, front matter: the author's bytes (W106 keeps them)
     doc.memo["code-blocks"] = walk.code  # where a switch is an example shown (lint.language.resolve)
     if "copylint-" in text:
-        doc.suppressions = suppressions_from(text, starts, _MDX_SWITCH if mdx else _SWITCH, walk.code)
+        doc.suppressions = suppressions_from(text, source.line_starts(), _MDX_SWITCH if mdx else _SWITCH, walk.code)
     if "<!--" in text or (mdx and "{/*" in text):
         peers = (options or {}).get("peer-switches", OPTIONS["peer-switches"])
-        doc.suppressions += peer_suppressions(text, starts, peers, walk.code, mdx)
+        doc.suppressions += peer_suppressions(text, source.line_starts, peers, walk.code, mdx)
     return doc
 
 
