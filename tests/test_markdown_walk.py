@@ -125,6 +125,10 @@ def test_walk_cases() -> None:
         "a \n`c`\n", "`c`  \nb\n", "a\n  `c` d\n", "*a  \nb*\n", "[a\n b](x) c\n", "![a\n  b](i.png)\n",
         "x <code>a\n  b</code> c\n  d\n", "a\n b\n===\n", "1. a\n   b  \n   c\n", "`c`\nd\n", "d\n`c`\n",
         "é\n  日本\n\U0001f600 x\n", "a\\\n  b\n", "> - a\n>   b\n> c\n", "{{ x }}\n  y\n",
+        # Emphasis over lines in a block quote, whose range markdown-it-pyrs starts before its marker (here at
+        # `led _pushing`; at the page's start, 2**64 - 2): a node's kind is its name, never guessed from the
+        # character its range starts at (the Rust book, ch04-01 and title-page.md).
+        "> Adding data is called _pushing\n> onto the stack_, and more.\n", "> **a b\n> c**: <https://x.org>\n",
     ]:
         _same_walk(text)
 
