@@ -44,8 +44,8 @@ and in a catalogue whose format strings are all flagged so (a C program's) in an
 whose locations name no C++, Python, C#, JavaScript or Rust source, only printf conversions and numbered
 braces (`{0}`) are placeholders: `{unset}` is a word shown in braces.
 
-A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`) may be written more or fewer times
-than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy; not twice
+A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`, a numbered conversion `%1$s`) may be
+written more or fewer times than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy; not twice
 in a row with no word between (`{{ count }} {{ count }} fichiers`, an MT engine's stutter). An
 unnumbered printf conversion takes the next argument, so its count is compared.
 
@@ -94,6 +94,8 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="reordered by position, but argument 2 is a number: its type changed"),
         Example('msgid "%s: %s"\nmsgstr "%1$s : %1$s"\n', path="messages.po",
                 note="argument 1 taken twice, argument 2 dropped"),
+        Example('msgid "%s files"\nmsgstr "%1$s %1$s Dateien"\n', path="de.po",
+                note="a numbered conversion stuttered, one copy after the other: shown twice"),
         Example(xliff_example("Between {{ min }} and {{ max }}.", "Entre {{ min }} et {{ min }}.", version="1.2"),
                 path="validators.fr.xlf", note="a named placeholder written twice where another belonged"),
         Example(xliff_example("{{ count }} files deleted.", "{{ count }} {{ count }} fichiers supprimés.", version="1.2"),
@@ -135,6 +137,8 @@ as many as the language has: the placeholders each form uses are compared as a s
         Example('msgid "%1$s by %2$d"\nmsgstr "%s par %d"\n', path="messages.po",
                 note="the same arguments in the same order, numbered in the source alone"),
         Example('msgid "%s%s"\nmsgstr "%2$s%1$s"\n', path="messages.po"),
+        Example('msgid "%s and its contents will be deleted."\nmsgstr "%1$s und der Inhalt von %1$s werden gelöscht."\n',
+                path="de.po", note="a numbered conversion may take its argument twice: the program fills each"),
         Example('msgid "%ld of %s"\nmsgstr "%2$s : %1$ld"\n', path="messages.po",
                 note="a length modifier (%ld, %zu, %lld) is part of the conversion"),
         Example(xliff_example("%s%s", "%2$s%1$s", version="1.2"), path="app.xlf"),
@@ -221,9 +225,9 @@ _WORD = compiled_on_use(r"\w")
 def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     """The placeholders of ``text``, each printf conversion keyed by the argument it takes: `%2$s … %1$d`
     and `%d … %s` take the same arguments (gettext lets a translation reorder them by position, and
-    `msgfmt -c` compares them so); a conversion whose type changed, or an argument dropped or taken
-    twice, still differs; a placeholder that names its value (`{name}`, `{0}`) counts once however often
-    it is written. With each key, the placeholder as written. In plural forms written in one
+    `msgfmt -c` compares them so); a conversion whose type changed, an argument dropped, or one an
+    unnumbered conversion takes twice still differs; a placeholder that names its value (`{name}`, `{0}`,
+    `%1$s`) counts once however often it is written. With each key, the placeholder as written. In plural forms written in one
     string (``forms``: Symfony's and Laravel's `one|other`), each form numbers its arguments afresh and a
     language writes as many forms as it has, each with the placeholders it needs: the set of
     conversions is what must match."""
@@ -247,8 +251,11 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
         # translation may say it twice or once (`greater than X or equal to X`); an unnumbered printf
         # conversion takes the next argument, so its count matters. A copy right after another, with no
         # word between (`{count} {count} fichiers`), is an MT engine's stutter: the value shows twice.
+        # So is a numbered conversion (`%1$s`): POSIX lets a format take argument n as often as it needs
+        # (`%1$s und der Inhalt von %1$s`); dropping another argument still changes the set.
         stutter = key in ends and _WORD.search(plain, ends[key], found.start()) is None
-        keys[key] = 1 if m is None and not stutter else keys[key] + 1
+        named = m is None or m.group(1) is not None
+        keys[key] = 1 if named and not stutter else keys[key] + 1
         ends[key] = found.end()
     if forms:
         keys = Counter(set(keys))
