@@ -358,8 +358,14 @@ def translatable_words(text: str, markup: str) -> list[str]:
 # initials are dotted or close with a colon, and a title follows, not a word of the sentence: a capital
 # after a comma (`Python, C, and Java`, `Sorry, I, for one`) or initials run into prose (`Smith, J. and
 # Doe, A. wrote`) open an ordinary sentence. Authors may be several (`Kernighan, B. W. and Ritchie, D. M.`).
-_ONE_AUTHOR = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*, (?:(?:[A-Z]\.[- ]?){1,3}+[:,]?|[A-Z]{1,3}:)"
-_AUTHOR = compiled_on_use(rf"\s*+{_ONE_AUTHOR}(?:\s*+(?:and|&) {_ONE_AUTHOR})*+\s*+[\"“‘'(A-Z]")
+_SURNAME = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_ONE_AUTHOR = rf"{_SURNAME}, (?:(?:[A-Z]\.[- ]?){{1,3}}+[:,]?|[A-Z]{{1,3}}:)"
+# Or initials first (`J. R. R. Tolkien, The Hobbit`, `D. Knuth. The Art of …`, `A. Aho, R. Sethi and J. Ullman,`):
+# dotted initials, a surname, then a full stop or a comma before the title; a surname run into prose
+# (`J. Smith wrote it in 2019`) opens a sentence, and so does a lettered heading (`A. Overview: The …`).
+_INITIALS_FIRST = rf"(?:[A-Z]\.[- ]?){{1,3}}+{_SURNAME}"
+_AUTHOR = compiled_on_use(rf"\s*+(?:{_ONE_AUTHOR}(?:\s*+(?:and|&) {_ONE_AUTHOR})*+\s*+"
+                          rf"|{_INITIALS_FIRST}(?:(?:,? (?:and|&) |, ){_INITIALS_FIRST})*+[.,] )[\"“‘'(A-Z]")
 _YEAR = compiled_on_use(r"\b(?:1[5-9]|20)\d\d\b")
 
 

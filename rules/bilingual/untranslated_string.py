@@ -46,7 +46,8 @@ strings of code (in a catalogue with markup, inline literals, roles and interpre
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
 `Marc-André Lemburg`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
 document (`:pep:`3105` - Make print a function`), a bibliographic reference (an author cited by surname and
-initials, and a year: `Kahan, W: Branch cuts for complex elementary functions … (1987)`),
+initials, or by initials and surname, then a title, and a year: `Kahan, W: Branch cuts for complex elementary
+functions … (1987)`, `D. E. Knuth. The art of computer programming … (1997)`),
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
@@ -80,6 +81,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 path="fr.po", note="a year and a capital after a comma, but no author cited by surname and initials"),
         Example('msgid "Python, C, and Java are supported since 2001."\nmsgstr "Python, C, and Java are supported '
                 'since 2001."\n', path="fr.po", note="a name, a letter after a comma and a year: no author\'s initials"),
+        Example('msgid "J. Smith wrote the first version of it in 2019."\nmsgstr "J. Smith wrote the first version of '
+                'it in 2019."\n', path="fr.po", note="initials and a surname that open a sentence, not a reference"),
         Example('msgid "SQLite type"\nmsgstr "SQLite type"\n', path="fr.po",
                 note="a name and a word to translate (`type SQLite`)"),
         Example(xliff_example('Click <ph id="1"/> to save', 'Click <ph id="1"/> to save', version="1.2",
@@ -134,6 +137,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "Kernighan, B. W. and Ritchie, D. M. The C Programming Language. Prentice Hall (1988)."\n'
                 'msgstr "Kernighan, B. W. and Ritchie, D. M. The C Programming Language. Prentice Hall (1988)."\n',
                 path="fr.po", note="a reference to two authors"),
+        Example('msgid "D. E. Knuth. The art of computer programming, volume 2: seminumerical algorithms. '
+                'Addison-Wesley (1997)."\n'
+                'msgstr "D. E. Knuth. The art of computer programming, volume 2: seminumerical algorithms. '
+                'Addison-Wesley (1997)."\n',
+                path="fr.po", note="a reference that writes the author's initials first"),
         Example('msgid "Email"\nmsgstr "Email"\n', path="messages.po"),
         Example('msgctxt "unit-symbols"\nmsgid "kilometers per hour,kmph,kmh,kph"\n'
                 'msgstr "kilometers per hour,kmph,kmh,kph"\n', path="ja.po", note="names a user may type"),
