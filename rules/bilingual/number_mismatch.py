@@ -56,7 +56,7 @@ translation may write its language's digits (`٩٠` for `90`). In a
 catalogue with markup, numbers inside code (inline literals, roles, link targets) are not compared:
 B106 compares the code; a number the other side
 writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to its unit (`32 KiB` as
-`32KiB`). A date's month may be written as a word where the translation keeps its year and day
+`32KiB`) or writes with the leading zero the other side leaves out (`.66` as `0.66`). A date's month may be written as a word where the translation keeps its year and day
 (`2016-12-31` as `31 de diciembre de 2016`). With no number in its place, a number the source gives as an estimate
 (`roughly 100`, `about 10,000`) may be rendered as one (`une centaine`), and a number the translation adds
 after a name in capitals (`HTTP 200`, `PEP 247`) to a sentence (four words or more) names a standard's
@@ -103,6 +103,8 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
         Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
         Example('msgid "Free shipping over 35 euros"\nmsgstr "Livraison offerte dès 25 euros"\n', path=_PO),
         Example('msgid "Founded in 1998."\nmsgstr "Fondée en 1989."\n', path=_PO),
+        Example('msgid "Where 2/3 is .66 rather than 0."\nmsgstr "Où 2/3 vaut 0,67 et non 0."\n', path=_PO,
+                note="a fraction rounded otherwise: another number, with or without its leading zero"),
         Example('msgid "Passwords need 12 characters."\nmsgstr "Le mot de passe doit être long."\n', path=_PO),
         Example('msgid "Call us on weekdays."\nmsgstr "Appelez-nous du lundi au vendredi, 9 h - 18 h."\n', path=_PO),
         Example('msgid "Retry after 30 seconds."\nmsgstr "Réessayez dans 3 secondes."\n', path=_PO),
@@ -143,6 +145,9 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
                 path="messages.po", note="the source's list written without spaces"),
         Example('msgid "Up to 1,000 users"\nmsgstr "Jusqu\'à 1 000 utilisateurs"\n', path=_PO),
         Example('msgid "Size: 2.5 MB"\nmsgstr "Taille : 2,5 Mo"\n', path=_PO),
+        Example('#: library/operator.rst:3\nmsgid "Return ``a / b`` where 2/3 is .66 rather than 0."\n'
+                'msgstr "Renvoie ``a / b`` où 2/3 est 0.66 et non 0."\n', path=_PO,
+                note="a fraction written with its leading zero: the same number"),
         Example('msgid "2 files selected"\nmsgstr "Deux fichiers sélectionnés"\n', path=_PO,
                 note="a single digit may be spelled out"),
         Example('msgid "Page %1$s of %2$s"\nmsgstr "Page %1$s sur %2$s"\n', path=_PO),
@@ -185,8 +190,11 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
         dated, days = _dates_worded(texts[0], target)
         # (One number per date: `2016-12-31 … 12 servers` rendered as `31 décembre 2016 … 8 serveurs`
         # still misses the servers' 12.)
-        extra = [n for n in sorted((Counter(extra) - days).elements()) if not _glued(n, texts[0])]
-        missing = [n for n in sorted((Counter(missing) - dated).elements()) if not _glued(n, texts[1])]
+        # So is a fraction one side writes with its leading zero and the other without (`.66` as `0.66`).
+        extra = [n for n in sorted((Counter(extra) - days).elements())
+                 if not _glued(n, texts[0]) and not _bare_fraction(n, texts[0])]
+        missing = [n for n in sorted((Counter(missing) - dated).elements())
+                   if not _glued(n, texts[1]) and not _bare_fraction(n, texts[1])]
         if not (extra and missing):
             # A number up to ten may stand for one the other side spells out (`zero` → `0`, `deux` →
             # `2`, `10 to the power` → `dix puissance`); one in place of another (`2 days` → `3 jours`)
@@ -219,6 +227,13 @@ def _glued(number: str, text: str) -> bool:
     """Whether ``text`` writes ``number`` glued to the letters of a unit (`32KiB`, `10ms`), which
     ``numbers`` leaves out as part of a word."""
     return re.search(rf"(?<![\w.,]){re.escape(number)}(?=[^\W\d_]{{1,4}}\b)", text) is not None
+
+
+def _bare_fraction(number: str, text: str) -> bool:
+    """Whether ``number`` is a fraction with its leading zero (`0.66`, keyed `066`) that ``text`` writes
+    without it (`.66`), which ``numbers`` leaves out (a point before digits may end a sentence)."""
+    return (len(number) > 1 and number[0] == "0"
+            and re.search(rf"(?<![\w.,])[.,]{re.escape(number[1:])}(?!\d|[.,]\d)", text) is not None)
 
 
 def _dates_worded(source: str, target: Counter[str]) -> tuple[Counter[str], Counter[str]]:
