@@ -663,9 +663,10 @@ _WORD_CHAR = compiled_on_use(r"\w")
 def _split_up(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> bool:
     """Whether the translation wrote a lost literal as two or more literals of its own that spell it in
     order, blanks aside (``<>`` as ``<`` and ``>``: the same characters named one by one). Each piece is
-    balanced code: ``spam(a,`` and ``b)`` for ``spam(a, b)`` render broken. Each is symbols only: pieces
+    balanced code: ``spam(a,`` and ``b)`` for ``spam(a, b)`` render broken, or one character named alone
+    (``[]`` as ``[`` and ``]``: a bracket is a symbol the text names). Each is symbols only: pieces
     with a name or a number are other code (``is not`` as ``is`` and ``not``, two operators; ``x[0]`` as
-    ``x`` and ``[0]``)."""
+    ``x`` and ``[0]``; ``f()`` as ``f(`` and ``)``)."""
     lost = literals[0].get(key)
     if lost is None:
         return False
@@ -675,7 +676,7 @@ def _split_up(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> bool
         joined = ""
         for n, piece in enumerate(pieces[i:], 1):
             joined += piece
-            if (not piece or not _balanced(piece) or not whole.startswith(joined)
+            if (not piece or not (_balanced(piece) or len(piece) == 1) or not whole.startswith(joined)
                     or _WORD_CHAR.search(piece)):
                 break
             if joined == whole:
@@ -980,8 +981,8 @@ the missing one (``None`` twice as ``None`` and ``Aucun``: one occurrence change
 are counted. Code the translation regroups is the same code (``Counter(a=3)`` and ``Counter(a=3, b=0)``
 as ``Counter(a=3) != Counter(a=3, b=0)``; ``mode='func_type'`` as ``'func_type'`` beside *mode*), where
 what is added or left is names and the brackets pair up; so is a literal written as two or more that spell
-it in order, each balanced and symbols only (``<>`` as ``<`` and ``>``; not ``is not`` as ``is`` and
-``not``). With `rename-examples`, two or more lowercase
+it in order, each balanced or one character and symbols only (``<>`` as ``<`` and ``>``, ``[]`` as ``[``
+and ``]``; not ``is not`` as ``is`` and ``not``, nor ``f()`` as ``f(`` and ``)``). With `rename-examples`, two or more lowercase
 names renamed the same way throughout an entry (``{"bandwidth": b, "latency": l}`` as
 ``{"bande_passante": b, "latence": l}`` beside ``"latency"`` as ``"latence"``), none a role's target in
 the catalogue nor kept as code in the translation, one at least no look-alike of the old name, are an
@@ -1031,6 +1032,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "Use ``is not`` to compare with None."\n'
                 'msgstr "Utilisez ``is`` et ``not`` pour comparer à None."\n', path=_PO,
                 note="one operator written as two others: pieces that spell it with names are other code"),
+        Example(_FR + _RST + 'msgid "Call ``f()`` with no argument."\n'
+                'msgstr "Appelez ``f(`` sans argument puis ``)``."\n', path=_PO,
+                note="a call cut in two: an open bracket after a name is no symbol named alone"),
         Example('msgid "Text <b>bold"\nmsgstr "Texte <i>gras"\n', path=_PO, note="one element for another"),
         Example('msgid "<title>Help"\nmsgstr "Aide"\n', path=_PO),
         Example('msgid "TRAY -b <b> <text>"\nmsgstr "TRAY -b <i> <texte>"\n', path=_PO,
@@ -1156,6 +1160,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "The *attrs* are found inside the tag\'s ``<>`` brackets."\n'
                 'msgstr "Les *attrs* sont entre les symboles ``<`` et ``>`` de la balise."\n', path=_PO,
                 note="one literal written as two that spell it, in order (python-docs-fr, html.parser)"),
+        Example(_FR + _RST + 'msgid "A list is written between ``[]`` brackets."\n'
+                'msgstr "Une liste s\'écrit entre les crochets ``[`` et ``]``."\n', path=_PO,
+                note="a pair of brackets named one by one: each piece is one character"),
         Example(_RST + 'msgid ".. code:: rst\\n\\n   Use ``spam.eggs(42)`` here."\n'
                 'msgstr ".. code:: rst\\n\\n   Use ``spam.ovos(42)`` aqui."\n', path=_PO,
                 note="a literal block (a msgid with a line break) is code, not markup: B110 compares its lines"),
