@@ -150,6 +150,13 @@ _EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 # A source of three letters at most (`Acc`, `Inv`), and one word with its point (`Dakł.`): abbreviations.
 _SHORT = compiled_on_use(r"\s*[^\W\d_]{1,3}\s*")
 _ABBREVIATED = compiled_on_use(r"\s*[^\W\d_]{1,6}\.\s*")
+# A label that ends with an English abbreviation (`No.`, `Vol.`, `Max.`, `Serial No.`): its point ends a
+# word, and the translation may abbreviate without one (`Д/д`) or write the word whole. Not any short word
+# with a point: `Done.` and `Saved.` are sentences.
+_ABBREVIATED_LABEL = compiled_on_use(
+    r"\s*(?:[^\W\d_]+ ){0,2}(?=[A-Z])(?i:no|nos|vol|vols|fig|figs|max|min|avg|approx|misc|ref|refs|ver|rev|ed|eds|pp|cf|"
+    r"vs|ca|dept|tel|ext|qty|sq|temp|prev|est|abbr|num|pt|pts|sec|hr|hrs|yr|yrs|wk|wks|mo|mos|incl|excl|"
+    r"corp|inc|ltd|co|jr|sr|dr|mr|mrs|ms|prof|st|ave|blvd|apt|dist|div|dec|hex|oct|bin|deg|rad|grad)\.\s*")
 # A mark, closing brackets or quotes, then a full stop: the translation ends its sentence after a bracket
 # that holds the source's mark (`(… !).` for `(…!)`).
 _CLOSED_THEN_STOP = compiled_on_use(r"[?!？！…][\s\u00a0\u202f]*[)\]）»”\"']+\.\s*$")
@@ -171,7 +178,8 @@ the mark does (full stop, question, exclamation, colon, ellipsis; the Tibetan sh
 phrases and labels as well as sentences, matches a full stop or no mark), so a Chinese `。`, a
 Khmer `។`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
-point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`) ends no sentence, a
+point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
+abbreviation, `No.` as `Д/д`) ends no sentence, a
 point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
 corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
@@ -206,6 +214,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example("".join(f'msgid "Field {i}:"\nmsgstr "Felt {i}"\n\n' for i in range(6)), path="fo.po",
                 note="six labels without their colon: one finding, naming the count"),
         Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
+        Example('msgid "Done."\nmsgstr "Fertig"\n', path="de.po", note="a short sentence, no abbreviation: its full stop lost"),
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
         Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
@@ -232,6 +241,8 @@ button that gained a full stop are the small inconsistencies that make an interf
     )
     allow = (
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
+        Example('msgid "No."\nmsgstr "Д/д"\n', path="mn.po",
+                note="a column label's abbreviation (gnome-calculator): its point ends a word, not a sentence"),
         Example('msgid "Delete this file?"\nmsgstr "למחוק את הקובץ?\u200f"\n', path="he.po",
                 note="a right-to-left mark after the question mark, as RTL translations write it (invisible "
                      "format characters follow a mark as white space does)"),
@@ -372,8 +383,9 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # a page's title reworded: `What Now?` as `Pour aller plus loin`, `Who should read this` as a question
         if source == "full stop" and target is None and _ending(both[1]).mark == ".":
             return None  # one point ends an abbreviation and the sentence (`…, etc.`, `…, p. ej.`)
-        if {source, target} == {"full stop", None} and language.split("-")[0].lower() in _UNPUNCTUATED:
-            return None  # Thai and Lao end sentences with a space, not a mark
+        if {source, target} == {"full stop", None} and (language.split("-")[0].lower() in _UNPUNCTUATED
+                                                         or (target is None and _ABBREVIATED_LABEL.fullmatch(both[0]))):
+            return None  # Thai and Lao end sentences with a space, not a mark; `No.`'s point ends a word
         if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
             return None  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
         if source is None and target == "full stop" and _closed_by_choice(both):
