@@ -57,7 +57,9 @@ source or an English keyboard. Korean uses Western punctuation (W3C klreq) and i
 Not flagged: a full stop glued after a Japanese particle, where no sentence ends (`には.NET Core`: the name
 is `.NET`), or followed by a lower-case letter or a half-width digit (`設定.json`, `v1.2`; a
 full-width letter or digit after it is CJK text: `した.２０２２年` is flagged), ellipses `...`, code
-and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style).
+and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style). In a
+catalogue, the source's delimiter (`day,days` as `天,天`), and the commas of a list of names that keeps
+its source's symbol (`au,天文單位` for `au`, a unit a program reads from the user) are not flagged.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -69,6 +71,9 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "OK, got it"\nmsgstr "OK, 知道了"\n\n'
                 'msgid "Name: %s"\nmsgstr "名称：%s"\n', path="zh_CN.po", language="zh",
                 note="a capitalized word copied from the source is a word, not a program's name"),
+        Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "OK"\nmsgstr "OK,我知道了。"\n\n'
+                'msgid "Name: %s"\nmsgstr "名称：%s"\n', path="zh_CN.po", language="zh",
+                note="the source's word kept, then a sentence after the comma: no list of names"),
         Example("設定を保存しました.API を使います。\n", language="ja", fixed="設定を保存しました。API を使います。\n",
                 note="a name in capitals after a sentence's end"),
         Example("これはテストです.\n", language="ja", fixed="これはテストです。\n"),
@@ -107,6 +112,9 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "day,days"\nmsgstr "天,天"\n\n'
                 'msgid "Hello, world."\nmsgstr "你好，世界。"\n', path="zh_CN.po", language="zh",
                 note="the source's delimiter: a program splits the string on it"),
+        Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgctxt "unit-symbols"\nmsgid "au"\nmsgstr "au,天文單位"\n\n'
+                'msgid "Hello, world."\nmsgstr "你好，世界。"\n', path="zh_TW.po", language="zh-Hant",
+                note="the source's symbol kept, and a name added after an ASCII comma: a list a program splits"),
         Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "autosummary_generate: file not found: %s"\n'
                 'msgstr "autosummary_generate: 檔案未找到： %s"\n', path="zh_TW.po", language="zh",
                 note="a name and its mark copied from the source as the program prints them"),
@@ -118,7 +126,8 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
         if not any(m in prose for m in full):
             return
         hits = [(seg, m) for seg in doc.segments_matching(_AFTER_CJK) for m in _AFTER_CJK.finditer(seg.text)
-                if not _delimiter(seg, _mark(m), _mark_start(m) + 1) and not _copied_name(seg, _mark_start(m))]
+                if not _delimiter(seg, _mark(m), _mark_start(m) + 1) and not _copied_name(seg, _mark_start(m))
+                and not _symbol_list(seg, _mark(m))]
         if not hits:
             return
         ascii_count: dict[str, int] = {}
@@ -152,6 +161,25 @@ def _copied_name(seg: Segment, at: int) -> bool:
         return False
     prefix = _NAME_PREFIX.match(seg.text)
     return prefix is not None and prefix.end() == at + 1 and seg.source_text.startswith(prefix.group())
+
+
+# A symbol or an abbreviation: one run of letters, digits and the signs units are written with (`au`,
+# `km/h`, `m²`, `°C`).
+_SYMBOL = compiled_on_use(r"[\w/°²³µ.%$€£¥-]+")
+# A CJK sentence's own marks: a list of names holds none (`au,天文單位`), a sentence does (`OK,我知道了。`).
+_SENTENCE_MARKS = compiled_on_use(r"[。，、；：？！.!?;:\s]")
+
+
+def _symbol_list(seg: Segment, mark: str) -> bool:
+    """Whether a translation is a list of names separated by ASCII commas that keeps its source's symbol
+    as one of them (`au,天文單位` for `au`, gnome-calculator's `unit-symbols`): the names a program
+    splits on the comma and accepts from the user, not a sentence."""
+    if mark != "," or seg.source_text is None:
+        return False
+    source = seg.source_text.strip()
+    items = seg.text.strip().split(",")
+    return (_SYMBOL.fullmatch(source) is not None and len(items) >= 2 and source in items
+            and not any(not item or _SENTENCE_MARKS.search(item) for item in items))
 
 
 def _delimiter(seg: Segment, mark: str, end: int) -> bool:
