@@ -364,15 +364,25 @@ _ONE_AUTHOR = rf"{_SURNAME}, (?:(?:[A-Z]\.[- ]?){{1,3}}+[:,]?|[A-Z]{{1,3}}:)"
 # dotted initials, a surname, then a full stop or a comma before the title; a surname run into prose
 # (`J. Smith wrote it in 2019`) opens a sentence, and so does a lettered heading (`A. Overview: The …`).
 _INITIALS_FIRST = rf"(?:[A-Z]\.[- ]?){{1,3}}+{_SURNAME}"
-_AUTHOR = compiled_on_use(rf"\s*+(?:{_ONE_AUTHOR}(?:\s*+(?:and|&) {_ONE_AUTHOR})*+\s*+"
-                          rf"|{_INITIALS_FIRST}(?:(?:,? (?:and|&) |, ){_INITIALS_FIRST})*+[.,] )[\"“‘'(A-Z]")
+_AUTHOR = compiled_on_use(rf"\s*+{_ONE_AUTHOR}(?:\s*+(?:and|&) {_ONE_AUTHOR})*+\s*+[\"“‘'(A-Z]")
+_AUTHOR_INITIALS_FIRST = compiled_on_use(
+    rf"\s*+{_INITIALS_FIRST}(?:(?:,? (?:and|&) |, ){_INITIALS_FIRST})*+[.,] [\"“‘'(A-Z]")
 _YEAR = compiled_on_use(r"\b(?:1[5-9]|20)\d\d\b")
+# A reference closes with its year (`Addison-Wesley (1997).`, `The Hobbit, 1937.`, `pp.3--30 1998.`); a
+# sentence gives it after a word (`A. Introduction. The module was added in 2019.`): initials and a name
+# open a sentence as often as a reference (a lettered heading, `E. Coli. The bacteria …`).
+_CLOSING_YEAR = compiled_on_use(r"(?:^|(\S*)\s)\(?(?:1[5-9]|20)\d\d\)?[.\s]*$")
 
 
 def cites_a_publication(text: str) -> bool:
-    """Whether a string is a bibliographic reference (`Kahan, W: Branch cuts … (1987)`), which a
-    translation copies as it was published: not left untranslated (B102, L101)."""
-    return _AUTHOR.match(text) is not None and _YEAR.search(text) is not None
+    """Whether a string is a bibliographic reference (`Kahan, W: Branch cuts … (1987)`, `D. E. Knuth.
+    The art of … (1997).`), which a translation copies as it was published: not left untranslated
+    (B102, L101)."""
+    if _AUTHOR.match(text) is not None:
+        return _YEAR.search(text) is not None
+    year = _CLOSING_YEAR.search(text) if _AUTHOR_INITIALS_FIRST.match(text) else None
+    before = (year.group(1) or "") if year else ""
+    return year is not None and not (before.isalpha() and before.islower())  # `in 2019.` ends a sentence
 
 
 def reads_as_prose(text: str, markup: str) -> bool:

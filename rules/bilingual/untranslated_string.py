@@ -46,8 +46,8 @@ strings of code (in a catalogue with markup, inline literals, roles and interpre
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
 `Marc-André Lemburg`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
 document (`:pep:`3105` - Make print a function`), a bibliographic reference (an author cited by surname and
-initials, or by initials and surname, then a title, and a year: `Kahan, W: Branch cuts for complex elementary
-functions … (1987)`, `D. E. Knuth. The art of computer programming … (1997)`),
+initials, and a year: `Kahan, W: Branch cuts for complex elementary functions … (1987)`; or by initials and
+surname, a title, and a year that closes it: `D. E. Knuth. The art of computer programming … (1997)`),
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
@@ -83,6 +83,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 'since 2001."\n', path="fr.po", note="a name, a letter after a comma and a year: no author\'s initials"),
         Example('msgid "J. Smith wrote the first version of it in 2019."\nmsgstr "J. Smith wrote the first version of '
                 'it in 2019."\n', path="fr.po", note="initials and a surname that open a sentence, not a reference"),
+        Example('msgid "A. Introduction. This module was added in 2019."\nmsgstr "A. Introduction. This module was '
+                'added in 2019."\n', path="fr.po", note="a lettered heading, then a sentence that gives its year after a word"),
         Example('msgid "SQLite type"\nmsgstr "SQLite type"\n', path="fr.po",
                 note="a name and a word to translate (`type SQLite`)"),
         Example(xliff_example('Click <ph id="1"/> to save', 'Click <ph id="1"/> to save', version="1.2",
