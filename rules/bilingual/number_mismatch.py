@@ -105,6 +105,8 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
         Example('msgid "Founded in 1998."\nmsgstr "Fondée en 1989."\n', path=_PO),
         Example('msgid "Where 2/3 is .66 rather than 0."\nmsgstr "Où 2/3 vaut 0,67 et non 0."\n', path=_PO,
                 note="a fraction rounded otherwise: another number, with or without its leading zero"),
+        Example('msgid "Where 2/3 is .66 rather than 0."\nmsgstr "Où 2/3 vaut 066 et non 0."\n', path=_PO,
+                note="a fraction that lost its point: a zero before the digits is no leading zero"),
         Example('msgid "Passwords need 12 characters."\nmsgstr "Le mot de passe doit être long."\n', path=_PO),
         Example('msgid "Call us on weekdays."\nmsgstr "Appelez-nous du lundi au vendredi, 9 h - 18 h."\n', path=_PO),
         Example('msgid "Retry after 30 seconds."\nmsgstr "Réessayez dans 3 secondes."\n', path=_PO),
@@ -192,9 +194,9 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
         # still misses the servers' 12.)
         # So is a fraction one side writes with its leading zero and the other without (`.66` as `0.66`).
         extra = [n for n in sorted((Counter(extra) - days).elements())
-                 if not _glued(n, texts[0]) and not _bare_fraction(n, texts[0])]
+                 if not _glued(n, texts[0]) and not _bare_fraction(n, texts[1], texts[0])]
         missing = [n for n in sorted((Counter(missing) - dated).elements())
-                   if not _glued(n, texts[1]) and not _bare_fraction(n, texts[1])]
+                   if not _glued(n, texts[1]) and not _bare_fraction(n, texts[0], texts[1])]
         if not (extra and missing):
             # A number up to ten may stand for one the other side spells out (`zero` → `0`, `deux` →
             # `2`, `10 to the power` → `dix puissance`); one in place of another (`2 days` → `3 jours`)
@@ -229,11 +231,14 @@ def _glued(number: str, text: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(number)}(?=[^\W\d_]{{1,4}}\b)", text) is not None
 
 
-def _bare_fraction(number: str, text: str) -> bool:
-    """Whether ``number`` is a fraction with its leading zero (`0.66`, keyed `066`) that ``text`` writes
-    without it (`.66`), which ``numbers`` leaves out (a point before digits may end a sentence)."""
+def _bare_fraction(number: str, written: str, other: str) -> bool:
+    """Whether ``number`` is a fraction that ``written`` gives with its leading zero (`0.66`, keyed `066`)
+    and ``other`` without it (`.66`), which ``numbers`` leaves out (a point before digits may end a
+    sentence). The zero must stand before the point: `066` for `.66` lost the point, another number."""
+    fraction = re.escape(number[1:])
     return (len(number) > 1 and number[0] == "0"
-            and re.search(rf"(?<![\w.,])[.,]{re.escape(number[1:])}(?!\d|[.,]\d)", text) is not None)
+            and re.search(rf"(?<![\w.,])0[.,]{fraction}(?!\d|[.,]\d)", written) is not None
+            and re.search(rf"(?<![\w.,])[.,]{fraction}(?!\d|[.,]\d)", other) is not None)
 
 
 def _dates_worded(source: str, target: Counter[str]) -> tuple[Counter[str], Counter[str]]:
