@@ -152,9 +152,12 @@ _SHORT = compiled_on_use(r"\s*[^\W\d_]{1,3}\s*")
 _ABBREVIATED = compiled_on_use(r"\s*[^\W\d_]{1,6}\.\s*")
 # A label that ends with an English abbreviation (`No.`, `Vol.`, `Max.`, `Serial No.`): its point ends a
 # word, and the translation may abbreviate without one (`Д/д`) or write the word whole. Not any short word
-# with a point: `Done.` and `Saved.` are sentences.
+# with a point: `Done.` and `Saved.` are sentences. A label's words are capitalized; a lowercase word
+# (`Just say No.`, `Set to Max.`) or an instruction's verb (`Click No.`) makes it a sentence that names a
+# button or a value, whose full stop the translation keeps.
 _ABBREVIATED_LABEL = compiled_on_use(
-    r"\s*(?:[^\W\d_]+ ){0,2}(?=[A-Z])(?i:no|nos|vol|vols|fig|figs|max|min|avg|approx|misc|ref|refs|ver|rev|ed|eds|pp|cf|"
+    r"\s*(?!(?:Click|Press|Tap|Select|Choose|Pick|Answer|Say|Type|Enter|Set|Use|Switch) )"
+    r"(?:[A-Z][^\W\d_]* ){0,2}(?=[A-Z])(?i:no|nos|vol|vols|fig|figs|max|min|avg|approx|misc|ref|refs|ver|rev|ed|eds|pp|cf|"
     r"vs|ca|dept|tel|ext|qty|sq|temp|prev|est|abbr|num|pt|pts|sec|hr|hrs|yr|yrs|wk|wks|mo|mos|incl|excl|"
     r"corp|inc|ltd|co|jr|sr|dr|mr|mrs|ms|prof|st|ave|blvd|apt|dist|div|dec|hex|oct|bin|deg|rad|grad)\.\s*")
 # A mark, closing brackets or quotes, then a full stop: the translation ends its sentence after a bracket
@@ -215,6 +218,10 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="six labels without their colon: one finding, naming the count"),
         Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
         Example('msgid "Done."\nmsgstr "Fertig"\n', path="de.po", note="a short sentence, no abbreviation: its full stop lost"),
+        Example('msgid "Just say No."\nmsgstr "Sag einfach Nein"\n', path="de.po",
+                note="a sentence that ends with a word like an abbreviation: a lowercase word makes it no label"),
+        Example('msgid "Click No."\nmsgstr "Klicken Sie auf Nein"\n', path="de.po",
+                note="an instruction that names a button: its full stop lost"),
         Example('msgid "Loading..."\nmsgstr "Chargement !"\n', path=_PO),
         Example(xliff_example("Delete this project?", "Supprimer ce projet"), path=_XLF),
         Example('msgid "Are you sure?"\nmsgstr "Êtes-vous sûr ;"\n', path=_PO, note="`;` is no question mark in French"),
