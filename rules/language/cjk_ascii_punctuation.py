@@ -74,6 +74,9 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
         Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "OK"\nmsgstr "OK,我知道了。"\n\n'
                 'msgid "Name: %s"\nmsgstr "名称：%s"\n', path="zh_CN.po", language="zh",
                 note="the source's word kept, then a sentence after the comma: no list of names"),
+        Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "Warning"\nmsgstr "Warning,警告"\n\n'
+                'msgid "Hello, world."\nmsgstr "你好，世界。"\n', path="zh_TW.po", language="zh-Hant",
+                note="the source's word kept before its translation: a word, not a symbol a program reads"),
         Example("設定を保存しました.API を使います。\n", language="ja", fixed="設定を保存しました。API を使います。\n",
                 note="a name in capitals after a sentence's end"),
         Example("これはテストです.\n", language="ja", fixed="これはテストです。\n"),
@@ -163,9 +166,10 @@ def _copied_name(seg: Segment, at: int) -> bool:
     return prefix is not None and prefix.end() == at + 1 and seg.source_text.startswith(prefix.group())
 
 
-# A symbol or an abbreviation: one run of letters, digits and the signs units are written with (`au`,
-# `km/h`, `m²`, `°C`).
-_SYMBOL = compiled_on_use(r"[\w/°²³µ.%$€£¥-]+")
+# A symbol or an abbreviation: three letters at most, with the digits and signs units are written with
+# (`au`, `K`, `nmi`, `km/h`, `m²`, `°C`). A word (`Warning`, `Yes`) kept before a name in the translation
+# (`Warning,警告`) is prose that lost its full-width comma, not a list a program splits.
+_SYMBOL = compiled_on_use(r"(?![A-Z][a-z]{2}$)[\d_/°²³.%$€£¥-]*(?:[^\W\d_][\d_/°²³.%$€£¥-]*){1,3}")
 # A CJK sentence's own marks: a list of names holds none (`au,天文單位`), a sentence does (`OK,我知道了。`).
 _SENTENCE_MARKS = compiled_on_use(r"[。，、；：？！.!?;:\s]")
 
