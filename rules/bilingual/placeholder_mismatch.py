@@ -247,12 +247,12 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
             position = int(m.group(1)) if m.group(1) else position + 1
             key = f"%{position}${m.group(2)}"
         written.setdefault(key, token)
-        # A named or numbered placeholder (`{{ limit }}`, `{name}`, `{0}`) is filled wherever it stands, so a
-        # translation may say it twice or once (`greater than X or equal to X`); an unnumbered printf
-        # conversion takes the next argument, so its count matters. A copy right after another, with no
-        # word between (`{count} {count} fichiers`), is an MT engine's stutter: the value shows twice.
-        # So is a numbered conversion (`%1$s`): POSIX lets a format take argument n as often as it needs
-        # (`%1$s und der Inhalt von %1$s`); dropping another argument still changes the set.
+        # A named or numbered placeholder (`{{ limit }}`, `{name}`, `{0}`, and a numbered conversion `%1$s`,
+        # which POSIX lets a format take as often as it needs: `%1$s und der Inhalt von %1$s`) is filled
+        # wherever it stands, so a translation may say it twice or once (`greater than X or equal to X`);
+        # dropping another argument still changes the set. An unnumbered printf conversion takes the next
+        # argument, so its count matters. A copy right after another, with no word between (`{count}
+        # {count} fichiers`), is an MT engine's stutter: the value shows twice.
         stutter = key in ends and _WORD.search(plain, ends[key], found.start()) is None
         named = m is None or m.group(1) is not None
         keys[key] = 1 if named and not stutter else keys[key] + 1
