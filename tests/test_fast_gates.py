@@ -184,9 +184,8 @@ def test_t107_loop_gate_names_the_segments_that_hold_a_loop() -> None:
     assert named > 1000
 
 
-def test_t107_reads_for_loops_only_the_segments_its_loop_gate_chose(monkeypatch: pytest.MonkeyPatch) -> None:
-    # `` `a` and `b` `` is a doubling to its gate (two placeholders): the segment is read for `X and X`, not
-    # word by word for loops, which the loop gate found none of (191 of the Rust book's 197 segments read so).
+def _t107_segments_read(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The words of each segment T107 reads for loops from now on (its ``_loops_in`` counted)."""
     read: list[list[str]] = []
     loops_in = repeated_phrase._loops_in
 
@@ -195,6 +194,13 @@ def test_t107_reads_for_loops_only_the_segments_its_loop_gate_chose(monkeypatch:
         return loops_in(words, *args)
 
     monkeypatch.setattr(repeated_phrase, "_loops_in", counted)
+    return read
+
+
+def test_t107_reads_for_loops_only_the_segments_its_loop_gate_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `` `a` and `b` `` is a doubling to its gate (two placeholders): the segment is read for `X and X`, not
+    # word by word for loops, which the loop gate found none of (191 of the Rust book's 197 segments read so).
+    read = _t107_segments_read(monkeypatch)
     rule = repeated_phrase.RepeatedPhrase()
     text = ("Set `a` and `b` to the values you need.\n\nThe reform plan the reform plan the reform plan was ready.\n\n"
             "Officials urged calm and calm.\n")
@@ -476,14 +482,7 @@ def test_t107_unspaced_gate_chooses_every_segment_the_plain_loop_pattern_matches
 def test_t107_reads_no_segment_for_words_said_again_only_across_segments(monkeypatch: pytest.MonkeyPatch) -> None:
     # Three paragraphs alike (a list of the same item, entries of a catalogue that say the same): each says
     # its words once, and the run of equal tokens the gate sees goes through the separators between them.
-    read: list[list[str]] = []
-    loops_in = repeated_phrase._loops_in
-
-    def counted(words: list[str], *args: Any) -> list[tuple[int, int, int]]:
-        read.append(words)
-        return loops_in(words, *args)
-
-    monkeypatch.setattr(repeated_phrase, "_loops_in", counted)
+    read = _t107_segments_read(monkeypatch)
     rule = repeated_phrase.RepeatedPhrase()
     text = "Install the package first.\n\nInstall the package first.\n\nInstall the package first.\n\nDone.\n"
     doc = Linter().document(Source("a.md", text), Config())
