@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from lint.languagetool import LT_VERSION, install, provider, server, store
+from lint.languagetool.client import Client
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,13 @@ def _home_for(base: Path) -> Path:
     if not link.exists():
         link.symlink_to(real.root, target_is_directory=True)
     return home
+
+
+def answering(home: Path) -> server.RunState | None:
+    """The server recorded in ``home`` if its process lives and it answers its health check (what a test
+    asserts of a server it expects up or gone; copylint itself takes a live recorded server as the server)."""
+    state = server.read_state(where=home)
+    return state if state is not None and Client(state.url).healthy(2.0) else None
 
 
 def start_server(base: Path, name: str, **properties: str) -> LTServer:

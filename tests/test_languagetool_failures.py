@@ -49,7 +49,7 @@ def _own_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, LT
 def own_server(_own_home: dict[str, LTServer], tmp_path_factory: pytest.TempPathFactory) -> LTServer:
     """A real server of this module's own (restarted when a test stopped it), warmed up: its first check is slow."""
     lt = _own_home.get("lt")
-    if lt is None or server.running(where=lt.home) is None:
+    if lt is None or fixtures.answering(lt.home) is None:
         lt = _own_home["lt"] = fixtures.start_server(tmp_path_factory.mktemp("lt"), "own", maxTextLength="3000")
         Client(lt.url, timeout=60).check("He go to school every days.", {"language": "en-US"})
     provider.reset()
@@ -315,7 +315,7 @@ def test_installed_local_server_starts_on_demand_and_stops_with_the_run(run, tmp
         assert "started the local LanguageTool server" in r.stderr
         pid = int(r.stderr.split("(pid ")[1].split(")")[0])
         # The JVM this run started is gone with it: no state left, no process.
-        assert server.read_state(where=home) is None and server.running(where=home) is None
+        assert server.read_state(where=home) is None and fixtures.answering(home) is None
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
         # A server that was running before the run is used and left running.
         assert run("languagetool", "start", env=env).returncode == 0
@@ -323,7 +323,7 @@ def test_installed_local_server_starts_on_demand_and_stops_with_the_run(run, tmp
         (tmp_path / "y.txt").write_text(HE_GO.replace("school", "work"))
         r = run("check", "--format", "json", "y.txt", cwd=tmp_path, env=env)  # the running one is used
         assert "G:HE_VERB_AGR" in _codes(r.stdout) and r.stderr == ""
-        after = server.running(where=home)
+        after = fixtures.answering(home)
         assert before is not None and after is not None and after.pid == before.pid
     finally:
         r = run("languagetool", "stop", env=env)
@@ -347,7 +347,7 @@ def test_a_tied_server_ends_with_the_process_that_started_it_even_killed(tmp_pat
     starter = subprocess.Popen([sys.executable, "-c", _STARTS_A_TIED_SERVER, str(tmp_path)], cwd=ROOT,
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     pid = int(starter.stdout.readline())
-    assert server.running(where=tmp_path / "tied") is not None
+    assert fixtures.answering(tmp_path / "tied") is not None
     starter.kill()  # (SIGKILL: no fixture, no exit hook runs)
     starter.wait()
     deadline = time.monotonic() + 60

@@ -116,14 +116,6 @@ def read_state(where: Path | None = None, run: Path | None = None) -> RunState |
     return state
 
 
-def running(where: Path | None = None, run: Path | None = None, timeout: float = 2.0) -> RunState | None:
-    """The recorded server if it is up and answers its health check."""
-    state = read_state(where, run)
-    if state is not None and Client(state.url).healthy(timeout):
-        return state
-    return None
-
-
 def _answering(state: RunState, timeout: float) -> bool:
     """Whether the recorded server answers its health check within ``timeout``: a live one may be slow to (a
     loaded machine), and starting a second beside it would leave two heaps where one was asked for. False
