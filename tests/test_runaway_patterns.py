@@ -26,6 +26,7 @@ from lint.rules.whitespace import blank_line_run, leading_whitespace
 
 from lint.engine import check_text
 from lint.formats import i18n_json, i18n_yaml
+from lint.formats import text as plain_text
 from tests.differential import differences, texts_of
 
 # The patterns as they were (dace62c).
@@ -42,6 +43,8 @@ _NAMED = re.compile(r"(?:\s*(?:,|and|or)\s*%\S+)*\s+(?:format(?:ting|ters?|s)?|s
 # T106's list read with one pattern from each placeholder (3641d15), until _named walked each list once.
 _NAMED_FROM_EACH = re.compile(r"(?:\s*+(?:,|and|or)\s*+%\S(?:(?!(?:,|and|or)\s*%\S)\S)*+)*+\s+(?:format(?:ting|ters?|s)?|"
                               r"specifiers?|placeholders?|directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
+# The plain-text reader's blocks where lines may end in CR (24765da): searched from each blank of a run.
+_BLOCK = re.compile(r"[^\S\r\n]*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*)")
 _QUOTED = re.compile(
     r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""
     r"""|(?<=\\)[()\[\]{}]"""
@@ -67,6 +70,10 @@ def _all(pattern: re.Pattern[str]) -> Answer:
     return lambda text: [m.span() for m in pattern.finditer(text)]
 
 
+def _every(pattern: re.Pattern[str]) -> Answer:
+    return lambda text: [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
 # name: (the caller's reading with the pattern now, the same with the one before, the pieces of the strings)
 CASES: dict[str, tuple[Answer, Answer, list[str]]] = {
     "W101 _LEADING": (_span(leading_whitespace._LEADING), _span(_LEADING), [*_BLANKS, "a"]),
@@ -86,6 +93,8 @@ CASES: dict[str, tuple[Answer, Answer, list[str]]] = {
     # (the caller reads the spans the pattern and _quoted_spans find together)
     "P105 _QUOTED": (lambda text: list(unbalanced_brackets._quoted_spans(text)), _all(_QUOTED),
                      ['"', "“", "”", "(", ")", "[", "}", "a", " ", "'", "\\", "’", ".", "\xa0", "«"]),
+    "text _BLOCK": (_every(plain_text._BLOCK), _every(_BLOCK),
+                    [" ", "  ", "\t", "\r", "\n", "\r\n", "x", "ab", "\xa0", "\x0b", "\x85", "\u3000"]),
 }
 
 # name: the shape the old pattern ran away on, at a size it still reads (2**12 splits, some 10**6 steps)
@@ -98,6 +107,7 @@ RUNAWAY_SHAPES = {
     "B102 _CITATION": " " * 2000 + "x",
     "T106 _NAMED": ",%d" * 12 + ".",
     "P105 _QUOTED": '"' + "(" * 2000 + "“(" * 300,  # each “ read the rest of the line again
+    "text _BLOCK": "x\r\n" + " " * 2000 + "\r\ny",  # a line of blanks: read from each of them
 }
 
 
@@ -316,3 +326,15 @@ def test_a_run_of_blank_lines_is_read_in_memory_that_does_not_grow_with_its_line
         finally:
             tracemalloc.stop()
         assert peak <= 4 * len(text), (name, peak)
+
+
+def test_plain_text_blocks_read_a_line_of_blanks_once() -> None:
+    # `re` counts no steps: the pattern in the `regex` module is given 5 s for a line of 262,144 blanks in a text
+    # with CR line ends, which a linear read takes some milliseconds over and the old pattern's n**2 / 2 steps
+    # (searched from each blank to the line's end) minutes.
+    import regex
+
+    pattern = regex.compile(plain_text._BLOCK.pattern)
+    for blank in (" ", "\t", "\xa0"):
+        text = "x\r\n" + blank * (1 << 18) + "\r\ny"
+        assert [m.span(1) for m in pattern.finditer(text, timeout=5)] == [(0, 1), (len(text) - 1, len(text))]

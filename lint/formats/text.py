@@ -13,8 +13,11 @@ from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
 # A block of lines that each hold a visible character; group 1 starts at its first one (the blanks
-# before it, on the first line, are left out: ``\s`` is what ``str.strip`` strips).
-_BLOCK = compiled_on_use(r"[^\S\r\n]*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*)")
+# before it, on the first line, are left out: ``\s`` is what ``str.strip`` strips). A match starts only where
+# a run of blanks starts (the lookbehind): from inside a run that no visible character ends, the search read
+# the rest of the run again from each blank (a line of n spaces: n**2 / 2 steps, 3.5 s at 16,000 through the
+# CLI), and from inside a run that one ends, the match from the run's start was already taken.
+_BLOCK = compiled_on_use(r"(?<![^\S\r\n])[^\S\r\n]*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*)")
 # What parts two blocks where lines end in LF only: a line break, then lines of blanks, each ended. The
 # pattern opens with a literal, so the engine skips from line break to line break in C, where _BLOCK
 # steps through every character of every line in its loop. Its lines are read possessively (each can be read
