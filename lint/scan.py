@@ -377,3 +377,23 @@ def _class_holds_break(members: list[Any]) -> bool | None:
         else:
             return None
     return holds != negated
+
+
+def closed_matches(pattern: re.Pattern[str], openings: re.Pattern[str], closers: Callable[[str], str],
+                   text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern each of whose matches starts with a match of ``openings`` and
+    reads on to a closing character (`«[^»]*»`, `</?[a-z][^>]*>`): ``closers`` gives, for an opening's text,
+    the characters that may close it. The pattern is tried only at an opening that one of them follows: where
+    none does, it cannot match, and the search read the rest of the text from each such opening (n**2 / 2
+    steps on a line of n openings that nothing closes). Each closing set's last place is found once."""
+    last: dict[str, int] = {}
+    pos = 0
+    while (opening := openings.search(text, pos)) is not None:
+        chars = closers(opening.group())
+        if chars not in last:
+            last[chars] = max(text.rfind(c) for c in chars)
+        if last[chars] >= opening.end() and (m := pattern.match(text, opening.start())) is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = opening.start() + 1

@@ -9,7 +9,9 @@ That the new ones read the runaway input once is a bound on work, which is count
 (`--only 'issue 18, h184'`, each through the CLI under a 20 s limit, before and after in their comments);
 _quoted_spans, ours, is counted here: the characters its searches step over. So is T106's _named, which walks a
 list of placeholders once per segment where _NAMED read it from each placeholder to its end (quadratic). Markdown's
-_MDX_SWITCH is bounded by the `regex` module's timeout at a size where the old pattern takes an hour."""
+_MDX_SWITCH is bounded by the `regex` module's timeout at a size where the old pattern takes an hour; so are the
+plain-text reader's _BLOCK, and subtitles' _TAG and L101's _QUOTED (tried only at an opening that something closes,
+``lint.scan.closed_matches``), read through the parser or the rule."""
 
 from __future__ import annotations
 
@@ -19,13 +21,14 @@ from collections.abc import Callable
 
 import pytest
 from lint.rules.bilingual import untranslated_string
+from lint.rules.language import other_language_sentence
 from lint.rules.punctuation import unbalanced_brackets
 from lint.rules.scrape import boilerplate_line
 from lint.rules.translation import placeholder_residue
 from lint.rules.whitespace import blank_line_run, leading_whitespace
 
 from lint.engine import check_text
-from lint.formats import i18n_json, i18n_yaml
+from lint.formats import i18n_json, i18n_yaml, subtitles
 from lint.formats import text as plain_text
 from tests.differential import differences, texts_of
 
@@ -45,6 +48,10 @@ _NAMED_FROM_EACH = re.compile(r"(?:\s*+(?:,|and|or)\s*+%\S(?:(?!(?:,|and|or)\s*%
                               r"specifiers?|placeholders?|directives?|conversions?|tokens?|verbs?)\b", re.IGNORECASE)
 # The plain-text reader's blocks where lines may end in CR (24765da): searched from each blank of a run.
 _BLOCK = re.compile(r"[^\S\r\n]*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*)")
+# Subtitles' tags in a cue's line and L101's quotations and glosses (24765da): searched from each opening that
+# nothing closes to the end of the line or paragraph.
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}")
+_GLOSS = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
 _QUOTED = re.compile(
     r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""
     r"""|(?<=\\)[()\[\]{}]"""
@@ -93,6 +100,10 @@ CASES: dict[str, tuple[Answer, Answer, list[str]]] = {
     # (the caller reads the spans the pattern and _quoted_spans find together)
     "P105 _QUOTED": (lambda text: list(unbalanced_brackets._quoted_spans(text)), _all(_QUOTED),
                      ['"', "“", "”", "(", ")", "[", "}", "a", " ", "'", "\\", "’", ".", "\xa0", "«"]),
+    "subtitles _TAG": (lambda text: [m.span() for m in subtitles._tags(text)], _all(_TAG),
+                       ["<", ">", "</", "z", "B", "1", ":", ".", "{", "\\", "}", "{\\", " ", "<i>", "é", "\n"]),
+    "L101 _QUOTED": (other_language_sentence._quotes_blanked, lambda text: _GLOSS.sub(other_language_sentence._blank, text),
+                     [*"«»“”„\"「」『』‘’()（）[]", "a", " ", "\n", "é"]),
     "text _BLOCK": (_every(plain_text._BLOCK), _every(_BLOCK),
                     [" ", "  ", "\t", "\r", "\n", "\r\n", "x", "ab", "\xa0", "\x0b", "\x85", "\u3000"]),
 }
@@ -107,6 +118,8 @@ RUNAWAY_SHAPES = {
     "B102 _CITATION": " " * 2000 + "x",
     "T106 _NAMED": ",%d" * 12 + ".",
     "P105 _QUOTED": '"' + "(" * 2000 + "“(" * 300,  # each “ read the rest of the line again
+    "subtitles _TAG": "<z" * 1000 + "{\\" * 1000 + ">",  # each `{\` read the rest of the line again
+    "L101 _QUOTED": "『." * 1000 + "(" * 1000 + "『",
     "text _BLOCK": "x\r\n" + " " * 2000 + "\r\ny",  # a line of blanks: read from each of them
 }
 
@@ -338,3 +351,48 @@ def test_plain_text_blocks_read_a_line_of_blanks_once() -> None:
     for blank in (" ", "\t", "\xa0"):
         text = "x\r\n" + blank * (1 << 18) + "\r\ny"
         assert [m.span(1) for m in pattern.finditer(text, timeout=5)] == [(0, 1), (len(text) - 1, len(text))]
+
+
+class _Limited:
+    """A module's pattern in the `regex` module, each read given 5 s (`re` counts no steps): an input that the
+    old search read from each opening runs past it, and a linear read takes some milliseconds. It counts the
+    calls, to show the input reached it."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        import regex
+
+        self.pattern = regex.compile(pattern.pattern)
+        self.calls = 0
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> object:
+        self.calls += 1
+        return self.pattern.match(text, pos, endpos, timeout=5)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> object:
+        self.calls += 1
+        return self.pattern.finditer(text, pos, endpos, timeout=5)
+
+    def sub(self, replace: Callable[..., str], text: str) -> str:
+        self.calls += 1
+        return self.pattern.sub(replace, text, timeout=5)
+
+
+def test_subtitle_tags_read_a_line_of_openings_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A cue's line of 262,144 characters of tag openings that nothing closes, read through the parser.
+    for opening in ("<z", "{\\", "</b"):
+        limited = _Limited(subtitles._TAG)
+        monkeypatch.setattr(subtitles, "_TAG", limited)
+        line = "<i>a</i> " + opening * ((1 << 18) // len(opening)) + "x"
+        check_text("1\n00:00:01,000 --> 00:00:02,000\n" + line + "\n", "a.srt")
+        assert limited.calls > 0
+
+
+def test_l101_blanks_a_paragraph_of_openings_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A French page's paragraph with an English sentence, then 262,144 characters of openings nothing closes.
+    english = ("Le chat dort sur la table et il est content. "
+               "The cat is sleeping on the table with the dog and it is very happy today. ")
+    for opening in ("『.", "(", '"'):
+        limited = _Limited(other_language_sentence._QUOTED)
+        monkeypatch.setattr(other_language_sentence, "_QUOTED", limited)
+        check_text("# Titre\n\n" + english + "(voir) " + opening * ((1 << 18) // len(opening)) + "\n", "fr/page.md", select=["L101"])
+        assert limited.calls > 0

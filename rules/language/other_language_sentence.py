@@ -26,6 +26,7 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.scan import closed_matches
 from lint.words import holds_token
 
 from ._around import in_program_output
@@ -48,6 +49,10 @@ _SKIPPED_KINDS = frozenset({"blockquote", "code"})
 # Quotations and glosses inside a sentence: a quoted title or a gloss in parentheses is meant to be in its
 # own language. They are blanked out before identification (same length, so offsets hold).
 _QUOTED = compiled_on_use(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
+# Where a quotation opens and what closes it, for ``closed_matches``: a paragraph of `『` (or `(`, `"`) that
+# nothing closes was searched for _QUOTED from each of them to its end (n**2 / 2 steps).
+_QUOTE_OPENING = compiled_on_use(r"[«“„\"「『‘(（\[]")
+_QUOTE_CLOSERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "「": "」", "『": "』", "‘": "’", "(": ")", "（": "）", "[": "]"}
 # A changelog's entry: a commit's subject, cited as its author wrote it, as a quoted title is. It has the
 # shape of one: a line that opens with a pull request's or an issue's number in brackets (`[#1103] fix: reset
 # all fields …`), or ends with numbers in brackets (`… in unary call (#1066)`), or with GitHub's generated
@@ -164,6 +169,17 @@ def _page_resumes(tail: str, gate: re.Pattern[str], lang: str, other: str) -> bo
 def _blank(m: re.Match[str]) -> str:
     """Spaces for a match, as long as it (offsets hold)."""
     return " " * len(m.group())
+
+
+def _quotes_blanked(text: str) -> str:
+    """``_QUOTED.sub(_blank, text)``: each quotation and gloss blanked out."""
+    parts: list[str] = []
+    pos = 0
+    for m in closed_matches(_QUOTED, _QUOTE_OPENING, _QUOTE_CLOSERS.__getitem__, text):
+        parts += (text[pos:m.start()], _blank(m))
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _cited_entry(line: str) -> bool:
@@ -553,7 +569,7 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
 
     def _segment(self, doc: Document, seg: Segment, lang: str, min_words: int, confidence: int,
                  gate: re.Pattern[str], copies: list[int]) -> Iterator[Finding]:
-        text = _QUOTED.sub(_blank, _without_cited_entries(seg.text) if "#" in seg.text else seg.text)
+        text = _quotes_blanked(_without_cited_entries(seg.text) if "#" in seg.text else seg.text)
         if _words(text) < min_words:
             return
         source = _source_words(seg)
