@@ -23,7 +23,7 @@ import pytest
 from lint.rules.bilingual import untranslated_string
 from lint.rules.language import other_language_sentence
 from lint.rules.punctuation import unbalanced_brackets
-from lint.rules.scrape import boilerplate_line
+from lint.rules.scrape import boilerplate_line, furniture_block
 from lint.rules.translation import placeholder_residue
 from lint.rules.whitespace import blank_line_run, leading_whitespace
 
@@ -52,6 +52,8 @@ _BLOCK = re.compile(r"[^\S\r\n]*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*
 # nothing closes to the end of the line or paragraph.
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}")
 _GLOSS = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|\([^)]*\)|（[^）]*）|\[[^\]]*\]")
+# S110's cut of a title into its parts (24765da): split from each space of a run.
+_TITLE_SPLIT = re.compile(r" +[|/–—-] +")
 _QUOTED = re.compile(
     r"""(?<=["'‘“`«])[()\[\]{}]+(?=["'’”`»])"""
     r"""|(?<=\\)[()\[\]{}]"""
@@ -104,6 +106,8 @@ CASES: dict[str, tuple[Answer, Answer, list[str]]] = {
                        ["<", ">", "</", "z", "B", "1", ":", ".", "{", "\\", "}", "{\\", " ", "<i>", "é", "\n"]),
     "L101 _QUOTED": (other_language_sentence._quotes_blanked, lambda text: _GLOSS.sub(other_language_sentence._blank, text),
                      [*"«»“”„\"「」『』‘’()（）[]", "a", " ", "\n", "é"]),
+    "S110 _TITLE_SPLIT": (furniture_block._TITLE_SPLIT.split, _TITLE_SPLIT.split,
+                          [" ", "  ", "|", "/", "–", "—", "-", "a", "b c", "\t", "\xa0", "·"]),
     "text _BLOCK": (_every(plain_text._BLOCK), _every(_BLOCK),
                     [" ", "  ", "\t", "\r", "\n", "\r\n", "x", "ab", "\xa0", "\x0b", "\x85", "\u3000"]),
 }
@@ -120,6 +124,7 @@ RUNAWAY_SHAPES = {
     "P105 _QUOTED": '"' + "(" * 2000 + "“(" * 300,  # each “ read the rest of the line again
     "subtitles _TAG": "<z" * 1000 + "{\\" * 1000 + ">",  # each `{\` read the rest of the line again
     "L101 _QUOTED": "『." * 1000 + "(" * 1000 + "『",
+    "S110 _TITLE_SPLIT": "a" + " " * 2000 + "b - c",  # each space read the rest of the run again
     "text _BLOCK": "x\r\n" + " " * 2000 + "\r\ny",  # a line of blanks: read from each of them
 }
 
@@ -376,6 +381,10 @@ class _Limited:
         self.calls += 1
         return self.pattern.sub(replace, text, timeout=5)
 
+    def split(self, text: str) -> list[str]:
+        self.calls += 1
+        return self.pattern.split(text, timeout=5)
+
 
 def test_subtitle_tags_read_a_line_of_openings_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # A cue's line of 262,144 characters of tag openings that nothing closes, read through the parser.
@@ -396,3 +405,12 @@ def test_l101_blanks_a_paragraph_of_openings_once(monkeypatch) -> None:  # type:
         monkeypatch.setattr(other_language_sentence, "_QUOTED", limited)
         check_text("# Titre\n\n" + english + "(voir) " + opening * ((1 << 18) // len(opening)) + "\n", "fr/page.md", select=["L101"])
         assert limited.calls > 0
+
+
+def test_s110_splits_a_first_line_of_spaces_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A text whose first line holds 262,144 spaces and no separator, with a line S102 reports (so S110 reads it).
+    limited = _Limited(furniture_block._TITLE_SPLIT)
+    monkeypatch.setattr(furniture_block, "_TITLE_SPLIT", limited)
+    text = "a" + " " * (1 << 18) + "b\n\nSeveral crashes fixed\n\nAdvertisement\n\nThe update is free for every user.\n"
+    assert [f.code for f in check_text(text, "a.txt", select=["S102", "S110"])] == ["S102"]
+    assert limited.calls > 0
