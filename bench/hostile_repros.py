@@ -528,6 +528,27 @@ REPROS: list[Repro] = [
     Repro("MDX switch: a .mdx of '{/*copylint-disable-file' then 64,000 spaces, 20 s limit",
           write("a.mdx", "# Title\n\n{/*copylint-disable-file" + " " * 64_000 + "\n"),
           "timeout -s KILL 20 {C} a.mdx", _finished, shell=True),
+    # --- issue 18, h205 (figures: user CPU s of `copylint check`, 2 cores shared by 7, 24765da / after; the sizes
+    # here are past 20 s at 24765da: each search read the rest of a run from each of its characters, n**2 / 2) ---
+    # text._BLOCK, a .txt with CRLF line ends and a line of n spaces: 0.84 s at 8,000, 3.52 s at 16,000 / 0.28 s at 64,000
+    Repro("plain-text blocks: a CRLF .txt with a line of 64,000 spaces, 20 s limit",
+          write("a.txt", "Title line\r\n" + " " * 64_000 + "\r\nMore text.\r\n"),
+          "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
+    # subtitles._TAG, a cue line of '<z': 1.89 s at 64,000, 7.48 s at 128,000 / 0.33 s, 0.55 s
+    Repro("subtitle tags: a .srt cue line of 256,000 characters of '<z', 20 s limit",
+          write("a.srt", "1\n00:00:01,000 --> 00:00:02,000\n" + "<z" * 128_000 + "\n"),
+          "timeout -s KILL 20 {C} a.srt", _finished, shell=True),
+    # L101's _QUOTED, a French page's paragraph, an English sentence then '『.': 0.61 s at 32,000, 2.77 s at 64,000 /
+    # 0.45 s, 0.43 s (0.61 s at 128,000)
+    Repro("L101 glosses: a fr/ .md paragraph of 256,000 characters of '『.', 20 s limit",
+          write("fr/a.md", "# Titre\n\nLe chat dort sur la table et il est content. The cat is sleeping on the table "
+                           "with the dog and it is very happy today. " + "『." * 128_000 + "\n"),
+          "timeout -s KILL 20 {C} fr/a.md", _finished, shell=True),
+    # S110's _TITLE_SPLIT, a .txt's first line 'a', n spaces, 'b', and a line S102 reports: 2.29 s at 16,000, 6.17 s
+    # at 32,000 / 0.34 s, 0.38 s (0.35 s at 64,000)
+    Repro("S110 title: a .txt whose first line holds 64,000 spaces, 20 s limit",
+          write("a.txt", "a" + " " * 64_000 + "b\n\nSeveral crashes fixed\n\nAdvertisement\n\nThe update is free.\n"),
+          "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
 ]
 
 
