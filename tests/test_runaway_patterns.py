@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
 import pytest
 from lint.rules.bilingual import untranslated_string
@@ -262,33 +263,113 @@ _MDX_TAILS = ["{/*", "*/", "*", "/", "}", " ", "\t", "\n", "\r", "\x0b", "\xa0",
               "-file", "*/}"]
 
 
-def _switches(pattern: re.Pattern[str]) -> Answer:
-    # what suppressions_from reads of each match: where it is, the groups, which alternative matched
-    return lambda text: [(m.span(), m.groups(), m.lastindex) for m in pattern.finditer(text)]
+# The switch in an HTML or XML comment as Markdown, HTML, Android and XLIFF matched it (84d2737): the codes read
+# lazily from each opening to the first `>`, so a line of openings and no `>` was read once per opening (a
+# .md of 8,000 `<!--copylint-disable `: 16 s).
+_COMMENT_SWITCH = re.compile(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_COMMENT_HEADS = ["<!--copylint-disable", "<!-- copylint-disable-file", "<!--\n\tcopylint-enable",
+                  "<!--copylint-disable-next-line", "<!--copylint-enablex", "x"]
+_COMMENT_TAILS = ["<!--", "-->", "--", "-", ">", " ", "\n", "\xa0", "x", " E101", "-file", "<!--copylint-enable"]
 
 
-def test_mdx_switch_matches_what_it_matched() -> None:
+def _switches(find: Callable[[str], object]) -> Answer:
+    # what suppressions_from reads of each switch it keeps (those that start after the one before ends): where
+    # it is, its kind, its codes
+    from lint.formats.builder import Switch
+
+    def read(text: str) -> list[tuple[int, int, str, str]]:
+        kept, after = [], 0
+        switches = cast("Iterable[Switch]", find(text))
+        for start, end, kind, codes_start, codes_end in switches:
+            if start >= after:
+                kept.append((start, end, kind, text[codes_start:codes_end]))
+                after = end
+        return kept
+    return read
+
+
+def _suppressions(find: Callable[[str], object]) -> Answer:
+    from lint.formats.builder import suppressions_from
+
+    return lambda text: suppressions_from(text, [0, *(m.end() for m in re.finditer("\n", text))],
+                                          cast("Callable[[str], Iterable[Any]]", find))
+
+
+def _switch_texts(heads: list[str], tails: list[str], seed: int) -> list[str]:
+    # each switch's opening then every short tail and random longer ones (a random string seldom opens one), and
+    # the shape that ran away at a size the old pattern reads
+    texts = [heads[i % len(heads)] + tail for i, tail in enumerate(texts_of(tails, seed, 3, 40_000, 12))]
+    texts += [head + " " * 2000 + tail for head in heads for tail in ("", "*/", "*/}", "x */ }", "\n*/}", ">*/}", "-->")]
+    return texts + ["".join(heads[:-1]) * 200 + tail for tail in ("", "-->", "\n-->", "*/}", "\n*/}")]
+
+
+def test_comment_switches_are_the_matches_they_were() -> None:
+    from lint.formats.builder import comment_switches, pattern_switches
+
+    texts = _switch_texts(_COMMENT_HEADS, _COMMENT_TAILS, 87)
+    texts += texts_of(["<!--", "copylint-", "disable", "-file", "enable", "-->", "--", ">", " ", "\n", "x"], 88, 3, 5_000, 14)
+    old = pattern_switches(_COMMENT_SWITCH)
+    assert differences(iter(texts), _switches(comment_switches), _switches(old)) == []
+    assert differences(iter(texts[::7]), _suppressions(comment_switches), _suppressions(old)) == []
+
+
+def test_mdx_switches_are_the_matches_they_were() -> None:
     from lint.formats import markdown
+    from lint.formats.builder import pattern_switches
 
-    # each switch's opening then every short tail and random longer ones (a random string seldom opens one)
-    texts = [_MDX_HEADS[i % len(_MDX_HEADS)] + tail for i, tail in enumerate(texts_of(_MDX_TAILS, 85, 3, 40_000, 12))]
+    texts = _switch_texts(_MDX_HEADS, _MDX_TAILS, 85)
     texts += texts_of(["{/*", "copylint-", "disable", "-file", "enable", "*/", "}", " ", "\n", ">", "x"], 86, 3, 5_000, 14)
-    texts += [head + " " * 2000 + tail for head in _MDX_HEADS for tail in ("", "*/", "*/}", "x */ }", "\n*/}", ">*/}")]
-    assert differences(iter(texts), _switches(markdown._MDX_SWITCH), _switches(_MDX_SWITCH)) == []
+    old = pattern_switches(_MDX_SWITCH)
+    assert differences(iter(texts), _switches(markdown._mdx_switches), _switches(old)) == []
+    assert differences(iter(texts[::7]), _suppressions(markdown._mdx_switches), _suppressions(old)) == []
 
 
-def test_mdx_switch_reads_a_run_of_blanks_once() -> None:
-    # `re` counts no steps: the same pattern in the `regex` module (which splits the run the same way) is given
+def test_mdx_codes_read_a_run_of_blanks_once() -> None:
+    # `re` counts no steps: the same patterns in the `regex` module (which splits the run the same way) are given
     # 5 s for a megabyte of blanks after a switch's opening, which a linear read takes some milliseconds over and
     # the old pattern's n**2 / 2 splits about an hour.
     import regex
 
     from lint.formats import markdown
 
-    pattern = regex.compile(markdown._MDX_SWITCH.pattern)
-    for head in ("{/*copylint-disable-file", "{/* copylint-disable E101"):
-        for blank in (" ", "\t", "\xa0"):
-            assert list(pattern.finditer(head + blank * (1 << 20), timeout=5)) == []
+    codes, close = regex.compile(markdown._MDX_CODES.pattern), regex.compile(markdown._MDX_CLOSE.pattern)
+    for blank in (" ", "\t", "\xa0"):
+        for text in ("E101" + blank * (1 << 20), blank * (1 << 20)):
+            assert close.match(text, codes.match(text, timeout=5).end(), timeout=5) is None
+
+
+def test_switches_read_a_line_of_openings_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Counted, not timed: the characters the searches for where each switch's codes end step over, on lines of
+    # n openings with no end, or one end after them all (read from each opening to the line's end: n**2 / 2 * 21
+    # characters, 16 s at 8,000), and on as many short lines.
+    from lint.formats import builder, markdown
+
+    stepped, calls = [0], [0]
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+            found = self.pattern.search(text, pos)
+            stepped[0], calls[0] = stepped[0] + (found.end() if found else len(text)) - pos, calls[0] + 1
+            return found
+
+        def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+            found = self.pattern.match(text, pos)
+            stepped[0], calls[0] = stepped[0] + (found.end() - pos if found else 1), calls[0] + 1
+            return found
+
+    for name in ("_COMMENT_END",):
+        monkeypatch.setattr(builder, name, Counted(getattr(builder, name)))
+    for name in ("_MDX_CODES", "_MDX_CLOSE"):
+        monkeypatch.setattr(markdown, name, Counted(getattr(markdown, name)))
+    n = 8_000
+    for head in ("<!--copylint-disable ", "{/*copylint-disable "):
+        for text in (head * n, head * n + "-->", head * n + "*/}", (head + "\n") * n, (head + "-->\n") * n):
+            stepped[0] = calls[0] = 0
+            assert len(list(markdown._mdx_switches(text))) in (0, 1, n), text[-8:]
+            assert stepped[0] <= 2 * len(text) and calls[0] <= 2 * text.count("\n") + 2, (text[-8:], stepped, calls)
 
 
 # Runs of blank lines as W103 and the plain-text reader read them (84d2737): greedy, so `re` kept a backtracking
@@ -414,3 +495,30 @@ def test_s110_splits_a_first_line_of_spaces_once(monkeypatch) -> None:  # type: 
     text = "a" + " " * (1 << 18) + "b\n\nSeveral crashes fixed\n\nAdvertisement\n\nThe update is free for every user.\n"
     assert [f.code for f in check_text(text, "a.txt", select=["S102", "S110"])] == ["S102"]
     assert limited.calls > 0
+
+
+# XLIFF's `<!-- copylint: disable=CODES -->` as its comment was matched (84d2737): the codes lazily, then `\s*$`, so
+# a run of blanks after them not followed by the comment's end was read again from each blank.
+_XLIFF_DISABLE = re.compile(r"^\s*copylint:\s*disable=([\w.,:\s-]+?)\s*$")
+
+
+def test_xliff_disable_matches_what_it_matched() -> None:
+    from lint.formats import xliff
+
+    pieces = [" ", "\t", "\n", "\r", "\xa0", "a", "B101", ",", ".", ":", "-", "!", "=", "é", "copylint: disable="]
+    texts = ["copylint: disable=" + tail for tail in texts_of(pieces, 90, 4, 30_000, 12)]
+    texts += [*texts_of(pieces, 91, 2, 5_000, 8), "copylint: disable=a" + " " * 2000 + "!", " copylint:disable=" + " " * 2000]
+    assert differences(iter(texts), _span(xliff._DISABLE), _span(_XLIFF_DISABLE)) == []
+
+
+def test_xliff_disable_reads_a_run_of_blanks_once() -> None:
+    # The `regex` module's timeout, as for the MDX codes: 5 s for a megabyte of blanks after the codes, which the
+    # old pattern reads n**2 / 2 times.
+    import regex
+
+    from lint.formats import xliff
+
+    pattern = regex.compile(xliff._DISABLE.pattern)
+    for tail in ("!", "x!", ""):
+        text = "copylint: disable=T101" + " " * (1 << 20) + tail
+        assert (pattern.match(text, timeout=5) is None) == bool(tail)

@@ -20,7 +20,14 @@ import re
 from pathlib import PurePath
 
 from lint.formats import Format, FormatExample, ParseError
-from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder, complement, suppressions_from
+from lint.formats.builder import (
+    PLACEHOLDER,
+    TEMPLATE_PLACEHOLDER,
+    SegmentBuilder,
+    comment_switches,
+    complement,
+    suppressions_from,
+)
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -45,7 +52,6 @@ _SPECIAL = compiled_on_use(
 )
 _ESCAPES = {"n": "\n", "t": "\t"}
 _ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-_SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 _SEGMENT_PARENTS = {"string": "resources", "item": ("string-array", "plurals")}
 _FOLDER_LOCALE = compiled_on_use(r"^values-(?:mcc\d+-(?:mnc\d+-)?)?(?:([a-z]{2,3})(?:-r([A-Z]{2}))?|b\+([A-Za-z0-9+]+))(?:-|$)")
 
@@ -209,7 +215,7 @@ def parse(source: Source) -> Document:
             walk.end(m.group("end"))
     doc = Document(source, "android-strings", walk.segments, protected=complement(sorted(walk.prose), len(text)))
     if "copylint-" in text:
-        doc.suppressions = suppressions_from(text, source.line_starts(), _SWITCH)
+        doc.suppressions = suppressions_from(text, source.line_starts(), comment_switches)
     return doc
 
 

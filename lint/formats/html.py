@@ -25,6 +25,7 @@ from lint.formats.builder import (
     PEER_SWITCH_TOOLS,
     PLACEHOLDER,
     SegmentBuilder,
+    comment_switches,
     complement,
     merge_ranges,
     peer_suppressions,
@@ -57,7 +58,6 @@ def _attribute_pattern(names: list[str]) -> re.Pattern[str]:
 
 _ATTRIBUTE = _attribute_pattern(OPTIONS["attributes"])
 _PEER_HELP = ("other prose linters whose blanket switches copylint honours, as in Markdown ([] for none)")
-_SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
                    "track", "wbr"})
 
@@ -217,7 +217,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     doc.memo["prose_attributes"] = tuple(OPTIONS["attributes"] if names is None else names)
     doc.memo["verbatim"] = reader.verbatim
     if "copylint-" in source.text:
-        doc.suppressions = suppressions_from(source.text, source.line_starts(), _SWITCH)
+        doc.suppressions = suppressions_from(source.text, source.line_starts(), comment_switches)
     if "<!--" in source.text:
         peers = (options or {}).get("peer-switches", OPTIONS["peer-switches"])
         doc.suppressions += peer_suppressions(source.text, source.line_starts, peers)

@@ -18,7 +18,14 @@ import re
 from pathlib import PurePath
 
 from lint.formats import Format, FormatExample, ParseError
-from lint.formats.builder import PLACEHOLDER, TEMPLATE_PLACEHOLDER, SegmentBuilder, complement, suppressions_from
+from lint.formats.builder import (
+    PLACEHOLDER,
+    TEMPLATE_PLACEHOLDER,
+    SegmentBuilder,
+    complement,
+    pattern_switches,
+    suppressions_from,
+)
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -139,7 +146,7 @@ def parse(source: Source) -> Document:
             prose.extend((at, at + len(piece)) for piece, at in value)
     doc = Document(source, "properties", segments, protected=complement(sorted(prose), len(text)))
     if "copylint-" in text:
-        doc.suppressions = suppressions_from(text, starts, _SWITCH)
+        doc.suppressions = suppressions_from(text, starts, pattern_switches(_SWITCH))
     return doc
 
 

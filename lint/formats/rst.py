@@ -27,7 +27,7 @@ from itertools import accumulate
 from typing import Any
 
 from lint.formats import Format, FormatExample
-from lint.formats.builder import PLACEHOLDER, mask_urls, merge_ranges, segment_of, suppressions_from
+from lint.formats.builder import PLACEHOLDER, mask_urls, merge_ranges, pattern_switches, segment_of, suppressions_from
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -301,7 +301,7 @@ class _Reader:
         doc = Document(self.source, "rst", self.segments, protected=merge_ranges(self.protected))
         doc.memo["verbatim"] = doc.protected  # literal blocks, directives, roles: the author's bytes (W106)
         if "copylint-" in self.text:
-            doc.suppressions = suppressions_from(self.text, self.starts, _SWITCH)
+            doc.suppressions = suppressions_from(self.text, self.starts, pattern_switches(_SWITCH))
         return doc
 
     def offset(self, i: int) -> int:

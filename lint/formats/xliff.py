@@ -53,6 +53,7 @@ from lint.formats.builder import (
     PLACEHOLDER,
     TEMPLATE_PLACEHOLDER,
     SegmentBuilder,
+    comment_switches,
     complement,
     suppressions_from,
     switch_codes,
@@ -87,8 +88,11 @@ _CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec"})
 # Containers whose tags are rendered for B106 (their content is prose).
 _PAIRED = frozenset({"g", "pc"})
 
-_DISABLE = compiled_on_use(r"^\s*copylint:\s*disable=([\w.,:\s-]+?)\s*$")
-_SWITCH = compiled_on_use(r"<!--\s*copylint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+# A comment that switches rules off for the element after it: the codes, then blanks to the comment's end. The
+# codes are read as runs of blanks each ended by another character, possessively, so that where they end and
+# the blanks begin is never in doubt (lazy codes then `\s*$` read the blanks again from each of their
+# characters: quadratic, issue 18).
+_DISABLE = compiled_on_use(r"^\s*copylint:\s*disable=([\w.,:\s-](?:\s*+[\w.,:-])*+)\s*+\Z")
 _BETWEEN = compiled_on_use(r"(?:\s|<!--.*?-->)*", re.S)
 
 _V1_SKIPPED_STATES = frozenset({"new", "needs-translation"})
@@ -442,7 +446,7 @@ def _suppressions(source: Source, spans: list[tuple[str, int, int, int, int]],
         masked.append(text[c_start:c_end])
         at = c_end
     masked.append(re.sub(r"[^\r\n]", " ", text[at:]))
-    out.extend(suppressions_from("".join(masked), source.line_starts(), _SWITCH))
+    out.extend(suppressions_from("".join(masked), source.line_starts(), comment_switches))
     return out
 
 
