@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -20,6 +21,42 @@ from typing import Any
 from lint.patterns import compiled_on_use
 
 _EOL = compiled_on_use(r"\r\n?|\n")
+# The characters whose line starts are found at a time (``line_starts_of``).
+_LINES_STEP = 1 << 16
+
+
+def line_starts_of(text: str, at: int = 0) -> array[int]:
+    """Offsets where each line of ``text`` starts (a line ends at LF, CRLF or a lone CR), ``at`` added: one
+    8-byte slot a line, where a list held an int object besides its slot (36 bytes a line: 84 MB for 2 MB of
+    blank lines, issue 18). Made the right size at once and filled some 64 KB of text at a time, so that no
+    list of every line (nor a second array while one grows) exists."""
+    cr = "\r" in text
+    breaks = text.count("\n") + (text.count("\r") - text.count("\r\n") if cr else 0)
+    starts = array("q", [at]) * (breaks + 1)
+    filled, start, size = 1, 0, len(text)
+    while start < size:
+        end = text.find("\n", start + _LINES_STEP)
+        end = size if end < 0 else end + 1  # (cut after an LF: no line break is cut in two)
+        if cr:
+            found = array("q", (at + m.end() for m in _EOL.finditer(text, start, end)))
+        else:  # the lengths of the split lines, summed in C; the first sum is ``start``, counted already
+            sums = accumulate(map((1).__add__, map(len, text[start:end].split("\n")[:-1])), initial=at + start)
+            next(sums)
+            found = array("q", sums)
+        starts[filled:filled + len(found)] = found
+        filled += len(found)
+        start = end
+    return starts
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + _LINES_STEP)
+        end = size if end < 0 else end + 1  # (cut after a line break: a line is summed whole)
+        # The lengths of the split lines, summed in C; the first sum is ``start``, counted already.
+        sums = accumulate(map((1).__add__, map(len, text[start:end].split("\n")[:-1])), initial=at + start)
+        next(sums)
+        starts.extend(sums)
+        start = end
+    return starts
 _TEXT = attrgetter("text")
 
 
@@ -114,7 +151,7 @@ class Source:
     encoding: str = "utf-8"  # codec name without BOM handling: utf-8, utf-16-le, utf-16-be
     bom: bool = False
     raw: bytes | None = None  # the bytes as read, to detect a change on disk before writing
-    _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _line_starts: Sequence[int] | None = field(default=None, repr=False, compare=False)
     # The last offset ``position`` was asked for, the line breaks before it, the characters it has read to
     # find them (see there) and where that offset's line starts. Not an argument of the constructor, so
     # that ``dataclasses.replace`` with another text (a fix's) starts counting afresh.
@@ -129,14 +166,10 @@ class Source:
         best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"))
         return best[1] if best[0] else "\n"
 
-    def line_starts(self) -> list[int]:
-        """Offsets where each line starts (a line ends at LF, CRLF or a lone CR)."""
+    def line_starts(self) -> Sequence[int]:
+        """Offsets where each line starts (a line ends at LF, CRLF or a lone CR): ``line_starts_of``."""
         if self._line_starts is None:
-            text = self.text
-            if "\r" in text:
-                self._line_starts = [0, *[m.end() for m in _EOL.finditer(text)]]
-            else:  # LF only: the lengths of the split lines, summed in C
-                self._line_starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
+            self._line_starts = line_starts_of(self.text)
         return self._line_starts
 
     def position(self, offset: int) -> Position:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import errno
 import os
 import re
 import stat
 import time
-from collections.abc import Callable
-from itertools import accumulate, chain
+from array import array
+from collections.abc import Callable, Sequence
+from itertools import accumulate
 from pathlib import Path
 
-from lint.model import Position, Source
+from lint.model import Position, Source, line_starts_of
 from lint.patterns import compiled_on_use
 
 
@@ -64,7 +66,9 @@ class BlockedSource(Source):
         self.size = starts[-1] + len(blocks[-1])
         self._text: str | None = None
         self.path, self.encoding, self.bom, self.raw = path, encoding, bom, raw
-        self._line_starts = None
+        self._line_starts: Sequence[int] | None = None
+        self._before: list[int] | None = None
+        self._block_lines: tuple[int, Sequence[int]] | None = None
 
     @classmethod
     def of(cls, source: Source, starts: list[int]) -> BlockedSource:
@@ -84,15 +88,43 @@ class BlockedSource(Source):
     def text(self, value: str) -> None:
         self._text = value
         self.blocks, self.block_starts, self.size = [value], [0], len(value)
+        self._before = self._block_lines = None
 
     def position(self, offset: int) -> Position:
-        return self._position_of_lines(offset)  # (from the blocks: counting from place to place joins them)
+        # From the block that holds the offset: counting from place to place would join the blocks, and the
+        # line starts of the whole file are a slot a line (16 MB for 2 MB of blank lines).
+        index = max(bisect.bisect_right(self.block_starts, offset) - 1, 0)
+        before, starts = self._lines_of_block(index)
+        at = offset - self.block_starts[index]
+        line = bisect.bisect_right(starts, at) - 1
+        return Position(before + line + 1, at - starts[line] + 1, offset)
 
-    def line_starts(self) -> list[int]:
-        # Every block but the last ends with LF, so its lines are the file's: summed block by block.
+    def line_text(self, line: int) -> str:
+        index = max(bisect.bisect_right(self._lines_before(), line - 1) - 1, 0)
+        before, starts = self._lines_of_block(index)
+        block, at = self.blocks[index], line - 1 - before
+        return block[starts[at]:starts[at + 1] if at + 1 < len(starts) else len(block)].rstrip("\r\n")
+
+    def _lines_before(self) -> list[int]:
+        """The lines before each block (a block holds whole lines: all but the last end with LF)."""
+        if self._before is None:
+            self._before = list(accumulate((block.count("\n") for block in self.blocks[:-1]), initial=0))
+        return self._before
+
+    def _lines_of_block(self, index: int) -> tuple[int, Sequence[int]]:
+        """The lines before block ``index`` and the line starts in it, kept for the block last asked
+        about (a report asks in order): what a position needs, in memory bounded by the biggest block."""
+        if self._block_lines is None or self._block_lines[0] != index:
+            self._block_lines = (index, line_starts_of(self.blocks[index]))
+        return self._lines_before()[index], self._block_lines[1]
+
+    def line_starts(self) -> Sequence[int]:
+        # Every block but the last ends with LF, so its lines are the file's: made block by block.
         if self._line_starts is None:
-            lines = chain.from_iterable(block.split("\n")[:-1] for block in self.blocks)
-            self._line_starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
+            starts = array("q", [0])
+            for start, block in zip(self.block_starts, self.blocks, strict=True):
+                starts.extend(line_starts_of(block, start)[1:])
+            self._line_starts = starts
         return self._line_starts
 
 

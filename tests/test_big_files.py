@@ -100,3 +100,86 @@ def test_a_text_with_no_cut_is_searched_about_once() -> None:
         source = blocked_utf8("a.txt", text.encode(), BIG_TEXT, BLOCK_TEXT, counted)
         assert source is not None and source.blocks == [text]
         assert scanned[0] <= 3 * len(text), (size, scanned[0])
+
+
+# The line starts as Source made them (84d2737): a list, an int object a line besides its slot.
+def _old_line_starts(text: str) -> list[int]:
+    from itertools import accumulate
+
+    if "\r" in text:
+        return [0, *[m.end() for m in re.finditer(r"\r\n?|\n", text)]]
+    return [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
+
+
+_LINE_PIECES = ["x", "ab", "é", "\U0001f642", "\n", "\n\n", "\r", "\r\n", " ", "\n \n"]
+
+
+def test_line_starts_are_those_they_were(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # LF-only text summed a few characters at a time (a cut after a line break, a line longer than a step)
+    # and the CR path, against the list made whole.
+    from lint import model
+    from tests.differential import differences, texts_of
+
+    texts = [*texts_of(_LINE_PIECES, 1021, 3, 20_000, 24)]
+    for step in (1, 3, 5, 64, 1 << 20):
+        monkeypatch.setattr(model, "_LINES_STEP", step)
+        assert differences(iter(texts), lambda text: list(model.line_starts_of(text)), _old_line_starts) == [], step
+
+
+def _blocked(text: str, block: int) -> object:
+    """``text`` (LF only) cut after the first line break ``block`` characters or more after each cut."""
+    from lint.model import Source
+    from lint.source import BlockedSource
+
+    starts = [0]
+    while (cut := text.find("\n", starts[-1] + block)) >= 0 and cut + 1 < len(text):
+        starts.append(cut + 1)
+    return BlockedSource.of(Source("a.txt", text), starts)
+
+
+def test_positions_and_lines_of_blocks_are_those_of_the_whole_text() -> None:
+    # Every offset's line and column, every line's text and the line starts, from the blocks against the text
+    # read whole (the line starts made from the list, as before).
+    from lint.model import Source
+    from tests.differential import differences, texts_of
+
+    def read(text: str, lines: Callable[[Source], list[int]], block: int = 0) -> object:
+        source = _blocked(text, block) if block else Source("a.txt", text)
+        source._line_starts = None
+        starts = lines(source)
+        return ([source.position(at) for at in range(len(text) + 2)],
+                [source.line_text(line) for line in range(1, len(starts) + 1)], starts)
+
+    texts = [*texts_of([p for p in _LINE_PIECES if "\r" not in p], 1022, 3, 3_000, 24)]
+    for block in (1, 2, 5):
+        def ours(text: str, block: int = block) -> object:
+            return read(text, lambda source: list(source.line_starts()), block)
+        assert differences(iter(texts), ours, lambda text: read(text, lambda source: _old_line_starts(source.text))) == []
+
+
+def test_positions_in_a_big_file_are_found_in_memory_bounded_by_a_block() -> None:
+    # Counted, not timed: the bytes allocated at the peak of finding the place of an offset in each block of a
+    # text of a million blank lines, cut every 64 KB (the line starts of the whole file were a list: an int
+    # object a line, some 36 MB here), and of making the line starts (a slot a line, 8 MB: no list of every
+    # line on the way).
+    import tracemalloc
+
+    from lint import model
+    from lint.engine import BLOCK_TEXT
+
+    text = "x\n" + "\n" * 1_000_000 + "y\n"
+    source = _blocked(text, BLOCK_TEXT)
+    tracemalloc.start()
+    try:
+        lines = [source.position(at).line for at in range(0, len(text), 50_000)]  # type: ignore[attr-defined]
+        peak = tracemalloc.get_traced_memory()[1]
+        assert lines == [max(at, 1) for at in range(0, len(text), 50_000)]  # (line 1 is "x\n")
+        # (a block of blank lines: its line starts, the list they are made from)
+        assert peak <= 40 * BLOCK_TEXT, peak
+        tracemalloc.reset_peak()
+        starts = model.line_starts_of(text)
+        made = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # (a slot a line, and what finding those of some 64 KB of text takes)
+    assert len(starts) == 1_000_003 and made <= 8 * len(starts) + 40 * model._LINES_STEP, made

@@ -249,7 +249,7 @@ _MDX_PEER_SWITCH = {tool: compiled_on_use(rf"<!--\s*{words}\s*-->|\{{/\*\s*{word
                     for tool, words in _PEER_SWITCH_WORDS.items()}
 
 
-def peer_suppressions(text: str, line_starts: Callable[[], list[int]], tools: Iterable[str],
+def peer_suppressions(text: str, line_starts: Callable[[], Sequence[int]], tools: Iterable[str],
                       code: Iterable[tuple[int, int]] = (), mdx: bool = False) -> list[Suppression]:
     """The regions where the authors turned another prose linter off entirely (``PEER_SWITCH_TOOLS``):
     text they marked as not for linting (a style guide's "wrong" example, a quotation kept as written),

@@ -29,7 +29,7 @@ import heapq
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -143,7 +143,7 @@ class _Walk:
     # Whether text nodes may run over lines (the tree of ``_parser(merged=True)``; see ``lines``).
     merged = False
 
-    def __init__(self, text: str, starts: list[int] | None, front_matter_keys: list[str] | None = None,
+    def __init__(self, text: str, starts: Sequence[int] | None, front_matter_keys: list[str] | None = None,
                  view: str | None = None) -> None:
         self.text = text
         # What the parser read (markdown_view's rewrite of templates: same length and line starts).
@@ -452,7 +452,7 @@ class _Walk:
             self.children(node.children, builder, images)
 
 
-def syntax_tree(text: str, starts: list[int] | None = None, mdx: bool = False,
+def syntax_tree(text: str, starts: Sequence[int] | None = None, mdx: bool = False,
                 merged: bool = False) -> tuple[Any, bool]:
     """markdown-it-pyrs's tree of ``text`` (srcmaps in UTF-8 bytes), or, for a text it panics on,
     markdown_fallback's (srcmaps in code points) and True. ``mdx``: MDX's Markdown, ``merged``: text
@@ -479,7 +479,7 @@ def syntax_tree(text: str, starts: list[int] | None = None, mdx: bool = False,
 class _FallbackWalk(_Walk):
     """The walk over markdown-it-py's tree (``markdown_fallback``), whose offsets are code points."""
 
-    def __init__(self, text: str, starts: list[int] | None, front_matter_keys: list[str] | None = None,
+    def __init__(self, text: str, starts: Sequence[int] | None, front_matter_keys: list[str] | None = None,
                  view: str | None = None) -> None:
         super().__init__(text, starts, front_matter_keys, view)
         self.ends = []
@@ -499,7 +499,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     return document_from_view(source, options, view.text, markup=view.markup)
 
 
-def _walked(text: str, starts: list[int] | None, keys: list[str], view: str, mdx: bool) -> _Walk:
+def _walked(text: str, starts: Sequence[int] | None, keys: list[str], view: str, mdx: bool) -> _Walk:
     """The walk of ``view``'s tree: a tree whose text nodes run over lines (``merged``) where every text
     node's content is the view's, less a line's prefix (``sliced``: no tab, CR or NUL), but for MDX."""
     # Each walk is made after its tree: the parser reads the view as UTF-8, which CPython keeps with the

@@ -12,6 +12,7 @@ segments, kinds and protected ranges come from the same walk as for every other 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -44,7 +45,7 @@ def _parser(mdx: bool = False):  # type: ignore[no-untyped-def]
     return md.disable(["code", "html_block", "autolink"]) if mdx else md
 
 
-def tree(text: str, starts: list[int], mdx: bool = False) -> Node:
+def tree(text: str, starts: Sequence[int], mdx: bool = False) -> Node:
     """The document's tree as markdown-it-pyrs would give it (see the module's docstring)."""
     from markdown_it.tree import SyntaxTreeNode
 
@@ -63,7 +64,7 @@ def tree(text: str, starts: list[int], mdx: bool = False) -> Node:
 
 
 class _Blocks:
-    def __init__(self, text: str, line_starts: list[int]) -> None:
+    def __init__(self, text: str, line_starts: Sequence[int]) -> None:
         self.text = text
         self.line_starts = line_starts
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from pathlib import PurePath
 
 from lint.formats import Format, FormatExample, ParseError
@@ -38,7 +39,7 @@ _SWITCH = compiled_on_use(r"^[ \t\f]*[#!][ \t]*copylint-(disable-next-line|disab
 _LOCALE = compiled_on_use(r"_([a-z]{2,3})(?:_([A-Z]{2}|\d{3}))?\.properties\Z")
 
 
-def _logical_lines(text: str, starts: list[int]) -> list[tuple[int, list[tuple[str, int]]]]:
+def _logical_lines(text: str, starts: Sequence[int]) -> list[tuple[int, list[tuple[str, int]]]]:
     """Each key-value line as (its 1-based line, its pieces (text, source offset)): a line that ends in
     an odd number of backslashes goes on in the next one, without the backslash and the next one's
     leading whitespace. Blank and comment lines are left out."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -286,7 +287,7 @@ class _Reader:
         self.lf_only = "\r" not in text
         if self.lf_only:  # the usual case: lines and their offsets without a regex
             lines = text.split("\n")
-            starts = [0, *accumulate(map((1).__add__, map(len, lines[:-1])))]
+            starts: Sequence[int] = [0, *accumulate(map((1).__add__, map(len, lines[:-1])))]
         else:
             starts = source.line_starts()
             lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")

@@ -68,11 +68,11 @@ class TextReporter(Reporter):
             mark = " [*]" if f.fix is not None and f.fix.applicability.value == "safe" else ""
             self._echo(f"{where} {code} [{f.rule}] {f.message}{mark}")
             if self.options.show_source and source is not None:
-                self._excerpt(source, line, col, f.end)
+                self._excerpt(source, line, col, f.start - col + 1, f.end)
 
-    def _excerpt(self, source: Source, line: int, col: int, end_offset: int) -> None:
+    def _excerpt(self, source: Source, line: int, col: int, line_start: int, end_offset: int) -> None:
+        # (``line_start``: where the line starts, from the finding's place, not the line starts of the file)
         text = source.line_text(line).expandtabs(1)
-        line_start = source.line_starts()[line - 1]
         start = col - 1
         end = max(min(end_offset - line_start, len(text)), start)
         lo, hi = excerpt_window(text, start, end)
