@@ -549,6 +549,24 @@ REPROS: list[Repro] = [
     Repro("S110 title: a .txt whose first line holds 64,000 spaces, 20 s limit",
           write("a.txt", "a" + " " * 64_000 + "b\n\nSeveral crashes fixed\n\nAdvertisement\n\nThe update is free.\n"),
           "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
+    # --- issue 18, h204 (user CPU s and max RSS of `copylint check --no-cache`, 2 cores shared, 24765da / after) ---
+    # each comment switch's opening read to the first `>` after it, once per opening: 17.1 s / 0.5 s
+    Repro("comment switches: a .md line of 8,000 '<!--copylint-disable ' and no '>', 20 s limit",
+          write("a.md", "<!--copylint-disable " * 8_000 + "\n"), "timeout -s KILL 20 {C} a.md", _finished, shell=True),
+    # the same for MDX's expression comments: 19.0 s / 0.9 s
+    Repro("MDX switches: a .mdx line of 8,000 '{/*copylint-disable ', 20 s limit",
+          write("a.mdx", "{/*copylint-disable " * 8_000 + "\n"), "timeout -s KILL 20 {C} a.mdx", _finished, shell=True),
+    # XLIFF's `copylint: disable=` comment read its trailing blanks again from each one: 2.6 s / 0.3 s at 20,000
+    Repro("XLIFF disable comment: codes then 100,000 spaces and '!', 20 s limit",
+          write("a.xlf", '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                '<file source-language="en" target-language="fr" datatype="plaintext" original="a"><body>'
+                "<!-- copylint: disable=T101" + " " * 100_000 + "! --><trans-unit id=\"1\"><source>Hello.</source>"
+                "<target>Bonjour.</target></trans-unit></body></file></xliff>\n"),
+          "timeout -s KILL 20 {C} a.xlf", _finished, shell=True),
+    # a million CRLF blank lines: W106 listed every line ending, W103 every ending of the run, the line starts
+    # were a list: max RSS 192 MB / see the report of h204
+    Repro("CRLF .txt: 'x' then a million blank CRLF lines, 20 s limit", write("a.txt", "x" + "\r\n" * 1_000_000),
+          "timeout -s KILL 20 {C} a.txt", _finished, shell=True),
 ]
 
 

@@ -522,3 +522,77 @@ def test_xliff_disable_reads_a_run_of_blanks_once() -> None:
     for tail in ("!", "x!", ""):
         text = "copylint: disable=T101" + " " * (1 << 20) + tail
         assert (pattern.match(text, timeout=5) is None) == bool(tail)
+
+
+def _old_counts(text: str) -> list[tuple[str, int]]:
+    # W106's count of line endings as it was (84d2737): a list of every line ending, then counted
+    from collections import Counter
+
+    endings = [(m.start(), m.group()) for m in re.finditer(r"\r\n|\r|\n", text)]
+    return list(Counter(e for _, e in endings).items())
+
+
+def test_line_endings_are_counted_as_they_were() -> None:
+    # the kinds in the order they first occur (the majority's tie-break) and their counts
+    from lint.rules.whitespace import mixed_line_endings
+
+    texts = texts_of(["\r\n", "\r", "\n", "\n\r", "x", " "], 106, 5, 20_000, 24)
+    assert differences(texts, lambda text: list(mixed_line_endings._counts(text).items()), _old_counts) == []
+
+
+def test_line_endings_are_counted_in_memory_that_does_not_grow_with_the_lines() -> None:
+    # Counted, not timed: the bytes allocated at the peak of W106's reading of 200,000 CRLF lines, one kind
+    # (a tuple a line ending: some 30 MB), and with one LF among them (the finding holds the minority's places).
+    import tracemalloc
+
+    from lint.rules.whitespace.mixed_line_endings import MixedLineEndings
+
+    from lint.formats.text import parse
+    from lint.model import Source
+
+    rule = MixedLineEndings()
+    for text, found in (("x\r\n" * 200_000, 0), ("x\r\n" * 100_000 + "y\n" + "x\r\n" * 100_000, 1)):
+        doc = parse(Source("a.txt", text))
+        len(list(rule.check_document(doc)))  # (compiled before the count)
+        tracemalloc.start()
+        try:
+            assert len(list(rule.check_document(doc))) == found
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak <= len(text) // 4, (found, peak)
+
+
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
+def test_blank_line_runs_count_their_line_endings_as_they_did() -> None:
+    # W103's count in its message against the list of the run's line endings it counted before (84d2737), on
+    # short texts of blank-line pieces and on a run of 200,000 CRLF lines, read in memory that does not grow
+    # with the run (a string a line ending in that list: some 12 MB here).
+    import tracemalloc
+
+    from lint.rules.whitespace.blank_line_run import BlankLineRun
+
+    from lint.formats.text import parse
+    from lint.model import Source
+
+    def counts(text: str) -> list[str]:
+        return [f.message for f in BlankLineRun().check_document(parse(Source("a.txt", "x" + text)))]
+
+    def listed(text: str) -> list[str]:
+        text = "x" + text
+        found = BlankLineRun().check_document(parse(Source("a.txt", text)))
+        return [f"{len(_EOL.findall(text[f.start:f.end]))} blank lines in a row" for f in found]
+
+    assert differences(texts_of(_BLANK_PIECES, 104, 4, 10_000, 20), counts, listed) == []
+    doc = parse(Source("a.txt", "x" + "\r\n" * 200_000 + "y"))
+    rule = BlankLineRun()
+    list(rule.check_document(doc))  # (compiled before the count)
+    tracemalloc.start()
+    try:
+        assert [f.message for f in rule.check_document(doc)] == ["199999 blank lines in a row"]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak <= 2 * len(doc.text), peak  # (the run, copied: a byte a character)
