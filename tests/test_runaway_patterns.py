@@ -9,9 +9,12 @@ That the new ones read the runaway input once is a bound on work, which is count
 (`--only 'issue 18, h184'`, each through the CLI under a 20 s limit, before and after in their comments);
 _quoted_spans, ours, is counted here: the characters its searches step over. So is T106's _named, which walks a
 list of placeholders once per segment where _NAMED read it from each placeholder to its end (quadratic). Markdown's
-_MDX_SWITCH is bounded by the `regex` module's timeout at a size where the old pattern takes an hour; so are the
-plain-text reader's _BLOCK, and subtitles' _TAG and L101's _QUOTED (tried only at an opening that something closes,
-``lint.scan.closed_matches``), read through the parser or the rule."""
+_MDX_SWITCH (now its codes, _MDX_CODES) and XLIFF's _DISABLE are bounded by the `regex` module's timeout at a size where
+the old pattern takes an hour; so are the plain-text reader's _BLOCK, and subtitles' _TAG and L101's _QUOTED (tried only
+at an opening that something closes, ``lint.scan.closed_matches``), read through the parser or the rule. The comment
+switches (HTML's, MDX's), read by a scanner now, are checked against the pattern they replaced, and the searches for
+where each switch's codes end are counted. W106's and W103's counts of line endings, in C now, are checked against the
+lists they counted, and their peak memory is traced."""
 
 from __future__ import annotations
 

@@ -302,7 +302,7 @@ def pattern_switches(switch: re.Pattern[str]) -> SwitchFinder:
 
 
 def comment_switches(text: str) -> Iterator[Switch]:
-    """Each switch `<!--\\s*copylint-KIND\b([^>]*?)-->` matches at an opening, those that overlap one before
+    """Each switch `<!--\\s*copylint-KIND\\b([^>]*?)-->` matches at an opening, those that overlap one before
     them included (``suppressions_from`` leaves them out, as ``finditer`` does). The codes end at the first
     `>`, which is looked for once for all the openings before it: the pattern read from each opening to it
     (a line of 8,000 openings and no `>`: 16 s, issue 18)."""
