@@ -124,6 +124,8 @@ def test_line_starts_are_those_they_were(monkeypatch) -> None:  # type: ignore[n
     for step in (1, 3, 5, 64, 1 << 20):
         monkeypatch.setattr(model, "_LINES_STEP", step)
         assert differences(iter(texts), lambda text: list(model.line_starts_of(text)), _old_line_starts) == [], step
+        assert differences(iter(texts), lambda text: list(model.line_starts_of(text, 7)),
+                           lambda text: [7 + at for at in _old_line_starts(text)]) == [], step
 
 
 def _blocked(text: str, block: int) -> object:
