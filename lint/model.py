@@ -48,16 +48,8 @@ def line_starts_of(text: str, at: int = 0) -> array[int]:
         filled += len(found)
         start = end
     return starts
-    start, size = 0, len(text)
-    while start < size:
-        end = text.find("\n", start + _LINES_STEP)
-        end = size if end < 0 else end + 1  # (cut after a line break: a line is summed whole)
-        # The lengths of the split lines, summed in C; the first sum is ``start``, counted already.
-        sums = accumulate(map((1).__add__, map(len, text[start:end].split("\n")[:-1])), initial=at + start)
-        next(sums)
-        starts.extend(sums)
-        start = end
-    return starts
+
+
 _TEXT = attrgetter("text")
 
 

@@ -185,3 +185,30 @@ def test_positions_in_a_big_file_are_found_in_memory_bounded_by_a_block() -> Non
         tracemalloc.stop()
     # (a slot a line, and what finding those of some 64 KB of text takes)
     assert len(starts) == 1_000_003 and made <= 8 * len(starts) + 40 * model._LINES_STEP, made
+
+
+def test_a_report_that_steps_back_one_block_makes_each_blocks_line_starts_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A report asks for places in order, but a finding's end or its fix's edit may lie in the next block, and
+    # the next finding's start in the one before: 40 blocks of a 3 MB file made their line starts 74 times
+    # when only the block last asked about was kept.
+    from lint import source as source_module
+    from lint.engine import BLOCK_TEXT
+
+    made: list[int] = []
+    real = source_module.line_starts_of
+
+    def counted(text: str, at: int = 0) -> object:
+        made.append(len(text))
+        return real(text, at)
+
+    monkeypatch.setattr(source_module, "line_starts_of", counted)
+    text = "".join(f"line {n}\n" if n % 7 else "\n" for n in range(200_000))
+    blocked = _blocked(text, BLOCK_TEXT)
+    starts = blocked.block_starts  # type: ignore[attr-defined]
+    assert len(starts) >= 4
+    asked = []
+    for k in range(1, len(starts)):  # each step: a place before the cut, past it, then before it again
+        asked += [starts[k] - 3, starts[k] + 2, starts[k] - 1]
+    lines = [blocked.position(at).line for at in asked]
+    assert lines == [text.count("\n", 0, at) + 1 for at in asked]
+    assert len(made) == len(starts), (len(made), len(starts))
