@@ -487,3 +487,33 @@ def test_t107_reads_no_segment_for_words_said_again_only_across_segments(monkeyp
     text = "Install the package first.\n\nInstall the package first.\n\nInstall the package first.\n\nDone.\n"
     doc = Linter().document(Source("a.md", text), Config())
     assert list(rule.check_document(doc)) == [] and read == []
+
+
+def test_furniture_keys_cut_from_the_lowered_text_are_the_lines_lowered_one_by_one() -> None:
+    """S102's exact phrases are asked of each candidate line stripped and lowered: ``_keys`` cuts them from
+    the lines' text lowered once. Its premises hold on every code point (no character lowers to a newline or
+    to a string with a ``_TRIM`` character at an end; those are caseless and lower to themselves; a newline
+    is neither cased nor case-ignorable), and the keys equal the plain ones on random lines of capitals,
+    sigmas, dotted I, trimmed marks and case-ignorable characters."""
+    from lint.rules.scrape._furniture import _TRIM, _keys
+
+    trim = set(_TRIM)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        assert "\n" not in low or ch == "\n"
+        if ch in trim:
+            assert low == ch == ch.upper()
+        elif low:
+            assert low[0] not in trim and low[-1] not in trim, hex(code)
+    assert "\n".lower() == "\n" and "A\nΣ".lower() == "a\nσ" and "AΣ\n".lower() == "aς\n"
+    pool = "aAΣσςİıſK\u212a\u0307'.·:-– \t\u00a0…!»«|*>ÉéßẞΩΣ" + "xyz"
+    rng = random.Random(18)
+    for _ in range(20_000):
+        lines = ["".join(rng.choice(pool) for _ in range(rng.randrange(0, 9))) for _ in range(rng.randrange(0, 6))]
+        joined = "\n" + "\n".join(lines)
+        plain = [line.strip(_TRIM).lower() for line in lines]
+        assert _keys(lines, joined, joined.lower()) == plain, lines
+    lines = ["a\nb", "C"]  # a line with a newline of its own: read one by one
+    joined = "\n" + "\n".join(lines)
+    assert _keys(lines, joined, joined.lower()) == ["a\nb", "c"]

@@ -125,10 +125,10 @@ class Judge:
     def maybe_furniture(self, lines: list[str]) -> list[int]:
         """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
         exact = self.exact
-        keys = list(map(str.lower, map(str.strip, lines, repeat(_TRIM))))
-        found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
         joined = "\n" + "\n".join(lines)
         lowered = joined.lower()
+        keys = _keys(lines, joined, lowered)
+        found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
         plain = joined.isascii()
         # The lowered text stands for the text, offset for offset, and holds a gate's ASCII words wherever
         # the gate (IGNORECASE) could match them, unless it holds one of the three characters that match
@@ -202,6 +202,20 @@ class Judge:
         if kind == "list_item":
             return False
         return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
+def _keys(lines: list[str], joined: str, lowered: str) -> list[str]:
+    """Each line stripped of ``_TRIM`` and lowered, as ``exact`` holds its phrases, cut from ``lowered``
+    (``joined.lower()``, ``joined`` the lines each after a newline) where no line holds a newline: lowering
+    the text once, where a line outside ASCII was lowered a second time (some 40 instructions a character).
+    The same keys: no character lowers to a newline or to a string that opens or ends with a ``_TRIM``
+    character, which are caseless and lower to themselves; a newline is neither cased nor case-ignorable,
+    so a capital sigma's form (σ or ς) is decided within its line as it is in the line alone, and stripping
+    before or after lowering leaves it the same (tests/test_fast_gates.py checks all three premises on
+    every code point)."""
+    if joined.count("\n") != len(lines):
+        return list(map(str.lower, map(str.strip, lines, repeat(_TRIM))))
+    return list(map(str.strip, lowered[1:].split("\n"), repeat(_TRIM)))
 
 
 # What follows a prefix in a sentence that points back at the text before it (`Read more about it in the
