@@ -9,10 +9,12 @@ sentence-end tests, asked as literal-led pieces or string strips, must answer as
 from __future__ import annotations
 
 import operator
+import os
 import random
 import re
 import sys
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -517,3 +519,59 @@ def test_furniture_keys_cut_from_the_lowered_text_are_the_lines_lowered_one_by_o
     lines = ["a\nb", "C"]  # a line with a newline of its own: read one by one
     joined = "\n" + "\n".join(lines)
     assert _keys(lines, joined, joined.lower()) == ["a\nb", "c"]
+
+
+def _p101_paragraphs_searched_for_scripts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paragraphs P101 searches for letters of a right-to-left script from now on (the real search, counted)."""
+    from lint.rules.punctuation import orphaned_quote as p101
+
+    searched: list[str] = []
+    written = p101._written_right_to_left
+
+    def counted(text: str) -> bool:
+        searched.append(text)
+        return written(text)
+
+    monkeypatch.setattr(p101, "_written_right_to_left", counted)
+    return searched
+
+
+def test_p101_searches_no_paragraph_for_right_to_left_letters_where_the_prose_holds_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # English with curly double quotes, outside ASCII: each paragraph with a double mark was searched at every
+    # character for a Hebrew or Arabic letter (199 of the Rust book's paragraphs), none of which the prose holds.
+    from lint.rules.punctuation import orphaned_quote as p101
+
+    searched = _p101_paragraphs_searched_for_scripts(monkeypatch)
+    text = "He said “yes” to it.\n\nShe wrote “no” — twice.\n\nThe end “of it.\n"
+    doc = Linter().document(Source("a.md", text), Config())
+    found = [f.message for f in p101.OrphanedQuote().check_document(doc)]
+    assert found == ["Opening quotation mark is never closed in this paragraph"]
+    assert searched == []
+    # A paragraph of Arabic letters in the same document: every paragraph with a double mark is read again.
+    doc = Linter().document(Source("a.md", text + "\nقال “نعم” له.\n"), Config())
+    list(p101.OrphanedQuote().check_document(doc))
+    assert len(searched) == 4
+
+
+def test_p101_right_to_left_gate_keeps_every_paragraphs_reading() -> None:
+    """P101 asks a paragraph for its right-to-left letters only where the prose's characters outside ASCII
+    hold one (the document-wide gate): on random documents of Latin, Hebrew, Arabic, digits and marks, and
+    every page of the Rust book, each paragraph reads as the ungated test reads it."""
+    from lint.rules.punctuation import orphaned_quote as p101
+
+    from lint.scan import non_ascii
+
+    pieces = ["word ", "Wort ", "שלום ", "مرحبا ", "٣ ", "“", "”", '"', "é", "\u05b0", "\u0660", "\u08a0", "\ufb1d",
+              "\ufe70", "ﷲ", "\n\n", ". ", "ـ"]
+    rng = random.Random(101)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    shared = Path(os.environ.get("COPYLINT_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
+    texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "rust-book").glob("*.md"))]
+    for text in texts:
+        doc = Linter().document(Source("a.md", text), Config())
+        prose = doc.prose[0]
+        scripts = p101._RTL_LETTER.search("" if prose.isascii() else non_ascii(prose)) is not None
+        for seg in doc.segments:
+            for language in ("en", "ar", "pnb"):
+                assert p101._right_to_left(seg.text, language, scripts) == p101._right_to_left(seg.text, language)
