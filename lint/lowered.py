@@ -243,16 +243,27 @@ def ascii_view(text: str, lowered: str) -> str | None:
     """``lowered`` (``text.lower()``) in ASCII, offset for offset: each character outside ASCII replaced
     by ``stand_for``'s; None where ``text`` holds an ``UNVIEWABLE`` character or too many different ones
     outside ASCII."""
-    if not UNVIEWABLE.isdisjoint(non_ascii(text)):
+    found = non_ascii(text)
+    if not UNVIEWABLE.isdisjoint(found):
         return None
-    # (The lowered text's own characters: a capital sigma lowers to σ or ς by what follows it.)
-    outside = set(non_ascii(lowered))
+    outside = _lowered_outside(found, lowered)
     if len(outside) > _MOST_REPLACED:
         return None
     view = lowered
     for ch in outside:
         view = view.replace(ch, stand_for(ch))
     return view if view.isascii() and len(view) == len(text) else None
+
+
+def _lowered_outside(found: str, lowered: str) -> set[str]:
+    """The characters outside ASCII of ``lowered``, a text's ``lower()``, where ``found`` are the text's own
+    (``non_ascii``). str.lower reads no character's neighbours but a capital sigma's (σ or ς by what follows
+    it): without one, the lowered text's characters outside ASCII are those of its characters outside ASCII
+    lowered one by one, a few characters to lower where the lowered text was read whole again (no character
+    of ASCII lowers to one outside it; tests/test_lowered.py asks every code point in context)."""
+    if "\u03a3" in found:
+        return set(non_ascii(lowered))
+    return set(non_ascii(found.lower()))
 
 
 def _standing_in(one: str) -> frozenset[str]:

@@ -189,3 +189,61 @@ def test_the_quick_gate_through_a_view_finds_the_gates_own_matches() -> None:
         found += len(wanted)
         assert list(_starts_through(places, gate, joined, view)) == wanted, joined
     assert found
+
+
+def _view_as_first_read(text: str, lowered: str) -> str | None:
+    """``ascii_view`` as it first read a text: the lowered text's characters outside ASCII read off it whole."""
+    from lint.scan import non_ascii
+
+    if not UNVIEWABLE.isdisjoint(non_ascii(text)):
+        return None
+    outside = set(non_ascii(lowered))
+    if len(outside) > 48:
+        return None
+    view = lowered
+    for ch in outside:
+        view = view.replace(ch, stand_for(ch))
+    return view if view.isascii() and len(view) == len(text) else None
+
+
+def test_str_lower_reads_no_neighbour_but_a_capital_sigmas() -> None:
+    """The premise of ``_lowered_outside``: every code point but Σ lowers alike whatever stands around it
+    (cased letters, case-ignorable marks, spaces, a line break), and no ASCII character lowers outside ASCII."""
+    chars = [chr(code) for code in range(sys.maxunicode + 1) if code != 0x3A3]
+    lows = [ch.lower() for ch in chars]
+    contexts = ["", "A", "a", " ", "\u0345", "'", ".", "\n", "\u00b7"]
+    for before in contexts:
+        for after in contexts:
+            # Each character between the two (and the one before's after before it), lowered in one call.
+            whole = (before + (after + before).join(chars) + after).lower()
+            assert whole == before.lower() + (after + before).lower().join(lows) + after.lower(), (before, after)
+    assert all(ch.lower().isascii() for ch in map(chr, range(128)))
+    assert "AΣ".lower() != "A".lower() + "Σ".lower()  # (the one exception: a final sigma)
+
+
+def test_ascii_view_reads_the_lowered_text_outside_ascii_from_the_texts_own_characters(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ascii_view`` gives the view it gave when it read the lowered text whole for its characters outside
+    ASCII (on random texts of capitals, sigmas, dotted and dotless I, marks and scripts), and reads the
+    lowered text no more, but where it holds a capital sigma."""
+    from lint import lowered as lowered_module
+
+    rnd = random.Random(203)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(ALPHABET + OUTSIDE) for _ in range(rnd.randint(0, 30)))
+        assert ascii_view(text, text.lower()) == _view_as_first_read(text, text.lower()), text
+    read: list[int] = []
+    non_ascii = lowered_module.non_ascii
+
+    def counted(text: str) -> str:
+        read.append(len(text))
+        return non_ascii(text)
+
+    monkeypatch.setattr(lowered_module, "non_ascii", counted)
+    text = "Le café était fermé, dit-il. " * 100
+    assert ascii_view(text, text.lower()) == _view_as_first_read(text, text.lower())
+    assert sum(read) < len(text) + 10 * 100  # the text, and its 400 characters outside ASCII lowered
+    read.clear()
+    text = "ΟΔΥΣΣΕΥΣ " * 100
+    ascii_view(text, text.lower())
+    assert sum(read) == 2 * len(text)  # a capital sigma: the lowered text read whole
