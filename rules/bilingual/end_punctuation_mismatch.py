@@ -23,7 +23,8 @@ _CLASSES = {
     "...": "ellipsis", "…": "ellipsis", "⋯": "ellipsis",
     ".": "full stop", "。": "full stop", "।": "full stop", "۔": "full stop", "．": "full stop", "။": "full stop",
     "།": "shad", "༎": "shad", "។": "full stop", "៕": "full stop", "։": "full stop", "።": "full stop",
-    "॥": "full stop",
+    "॥": "full stop", "᱾": "full stop", "᱿": "full stop", "᠃": "full stop", "᠉": "full stop", "꘎": "full stop",
+    "꛳": "full stop", "｡": "full stop",
     "?": "question mark", "？": "question mark", "؟": "question mark", "՞": "question mark",
     ";": "semicolon", "；": "semicolon",
     "!": "exclamation mark", "！": "exclamation mark",
@@ -38,7 +39,7 @@ _CLASSES = {
 # (`(_C)`), the accelerator is tried first: what follows the lone `)` (`C`) starts no item, so the
 # longer item is the one the forward search found too.
 _END_REVERSED = compiled_on_use(r"(?:[)）]\w[_&][(（]|[\s\"'”’»)\]）］」』\u00a0\u202f*`\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|_`|__`|>[^<>]*<"
-                                r"|_\](?:[\w-]*#|\*|\d+)\[)*(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥?？؟;；՞!！:：፦፥៖꞉])?")
+                                r"|_\](?:[\w-]*#|\*|\d+)\[)*(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥᱾᱿᠃᠉꘎꛳｡?？؟;；՞!！:：፦፥៖꞉])?")
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ class EndPunctuationMismatch(Rule):
 **What it does.** Compares the mark that ends a translation with the one that ends its source, by what
 the mark does (full stop, question, exclamation, colon, ellipsis; the Tibetan shad `།`, which closes
 phrases and labels as well as sentences, matches a full stop or no mark), so a Chinese `。`, a
-Khmer `។`, an Arabic `؟` or a
+Khmer `។`, an Ol Chiki (Santali) `᱾`, a Mongolian `᠃`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
 abbreviation, `No.` as `Д/д`) ends no sentence, a
@@ -211,6 +212,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('#: library/os.rst:3\nmsgid "Call it with the defaults."\nmsgstr "Appelez-la avec ``defaults``"\n',
                 path="messages.po", note="code that ends the translation without the source's mark"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
+        Example('msgid "Delete this file?"\nmsgstr "ᱨᱮᱫ ᱢᱮᱴᱟᱣ ᱾"\n', path="sat.po",
+                note="the Ol Chiki full stop `᱾` is no question mark"),
         Example('msgid "Overwrite"\nmsgstr "Վերագրառել՞"\n', path=_PO, note="`՞` at the end: a question the source is not"),
         Example('msgid "Your changes were saved."\nmsgstr "Vos modifications ont été enregistrées"\n', path=_PO),
         Example('msgid "Password:"\nmsgstr "Mot de passe"\n', path=_PO),
@@ -276,6 +279,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Password:"\nmsgstr "Mot de passe :"\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement…"\n', path=_PO),
         Example('msgid "File saved."\nmsgstr "文件已保存。"\n', path=_PO),
+        Example('msgid "The width of the main window."\nmsgstr "ᱢᱩᱬᱩᱛ ᱣᱤᱱᱰᱚ ᱨᱮᱭᱟᱜ ᱚᱥᱟᱨ ᱾"\n', path="sat.po",
+                note="Santali in Ol Chiki ends a sentence with `᱾` (mucaad), its full stop"),
         Example('msgid "He said \\"yes.\\""\nmsgstr "Il a dit « oui »."\n', path=_PO),
         Example('msgid "Save"\nmsgstr "Enregistrer"\n', path=_PO),
         Example(_FR + 'msgid "the first item"\nmsgstr "le premier élément ;"\n', path=_PO,
