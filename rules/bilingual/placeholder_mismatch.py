@@ -49,6 +49,12 @@ written more or fewer times than in the source (`greater than {{ x }} or equal t
 in a row with no word between (`{{ count }} {{ count }} fichiers`, an MT engine's stutter). An
 unnumbered printf conversion takes the next argument, so its count is compared.
 
+A source that is a strftime format (`%b %e`, `%l∶%M %p`: its conversions are strftime's, one of them
+one printf lacks) asks for the language's own date format: the translation may reorder, pad, spell out
+or drop the AM/PM of its conversions (`%-d %b`, `%-m月%-d日`, `%H∶%M`), and is flagged where it shows
+less, a month, day, year, hour, minute, second or weekday the source shows and no conversion of the
+translation does (`%e %d`).
+
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
 so may any form the header's `Plural-Forms` picks for fewer than five values of n up to 1000, as
@@ -59,6 +65,8 @@ as many as the language has: the placeholders each form uses are compared as a s
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('msgid "%b %e"\nmsgstr "%e %d"\n', path="gu.po", note="a date format that lost its month"),
+        Example('msgid "%b %e"\nmsgstr "%е %b"\n', path="bg.po", note="a Cyrillic `е`: no conversion, no day"),
         Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "\n'
                 '"n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5);\\n"\n\nmsgid "%d file in %s"\n'
                 'msgid_plural "%d files in %s"\nmsgstr[0] "لا ملفات في %2$s"\nmsgstr[1] "ملف واحد في %2$s"\n'
@@ -115,6 +123,12 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="a numbered brace is no word, even in a C program's catalogue"),
     )
     allow = (
+        Example('#. Translators: the time format for day and month name in the current locale\n'
+                'msgid "%b %e"\nmsgstr "%-d %b"\n', path="pl.po",
+                note="a date format: the language orders and pads its parts (`%-d` for `%e`)"),
+        Example('msgid "%b %e"\nmsgstr "%-m月%-d日"\n', path="zh_TW.po", note="the month as a number"),
+        Example('#. Translators: this is a time format without date used for AM/PM\n'
+                'msgid "%l∶%M %p"\nmsgstr "%H∶%M"\n', path="de.po", note="a 24-hour clock"),
         Example('#: src/common/chanopt.c:83\nmsgid "{unset}"\nmsgstr "{nicht gesetzt}"\n\n#: src/common/text.c:12\n'
                 '#, c-format\nmsgid "Joined %s"\nmsgstr "%s betreten"\n', path="de.po",
                 note="a C program's catalogue (its format strings flagged c-format): braces are text"),
@@ -186,6 +200,8 @@ as many as the language has: the placeholders each form uses are compared as a s
         # `%28` in a URL is an escaped parenthesis, not `%2` followed by `8`.
         if markup_of(doc) == "rst":
             both = (_without_variable_parts(both[0]), _without_variable_parts(both[1]))
+        if _is_date_format(both[0]):
+            return _date_difference(*both)
         forms = seg.translates_plural_forms()
         (source, source_written), (target, target_written) = (_arguments(t, forms) for t in both)
         if seg.index in doc.memo.get("po-printf-only", ()):
@@ -219,7 +235,45 @@ as many as the language has: the placeholders each form uses are compared as a s
 
 
 _INDEX = compiled_on_use(r"\{\d+\}")
+# strftime's conversions (`%b`, `%-d`, `%Od`, `%_H`), and the letters only strftime writes, never printf
+# (`%e`, `%d` and `%x` are both): a source written in them alone is a date or time format.
+_STRFTIME = compiled_on_use(r"%[-_0^#]?[EO]?([a-zA-Z%+])")
+_STRFTIME_ONLY = frozenset("bBhHIklMpPrRTVyYzZCDFGUWj")
+# printf's length modifiers before a conversion (`%lu`, `%hd`, `%zu`): a printf format, whose `l` is no hour.
+_PRINTF_LENGTH = compiled_on_use(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?(?:hh|ll|[hljztLq])[sdifuxXeEgGc@]")
+# What each conversion shows: a translation writes its language's date format, so it may reorder,
+# pad or spell out (`%b %e` as `%-d %b`, `%B%-e日`), but not leave out a part the source shows.
+_SHOWS = {**dict.fromkeys("bBhm", "month"), **dict.fromkeys("de", "day"), **dict.fromkeys("YyGgC", "year"),
+          **dict.fromkeys("HIkl", "hour"), "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday")}
+_COMPOSITE = {"c": "weekday day month year hour minute second", "x": "day month year", "D": "day month year",
+              "F": "day month year", "X": "hour minute second", "T": "hour minute second",
+              "r": "hour minute second", "R": "hour minute"}
 _WORD = compiled_on_use(r"\w")
+
+
+def _is_date_format(source: str) -> bool:
+    """Whether ``source`` is a strftime format (`%b %e`, `%l∶%M %p`, `%A at %X`): every `%` starts a
+    conversion strftime reads, one of them only strftime writes, and none is printf's with a length
+    modifier (`%lu`)."""
+    found = [m.group(1) for m in _STRFTIME.finditer(source)]
+    return (bool(found) and not _PRINTF_LENGTH.search(source) and source.count("%") == sum(2 if c == "%" else 1 for c in found)
+            and any(c in _STRFTIME_ONLY for c in found))
+
+
+def _date_difference(source: str, target: str) -> Difference | None:
+    """The parts of a date (month, day, hour…) the source's conversions show and the translation's do
+    not, each named with the source's conversion: `%e %d` for `%b %e` shows no month, `%е` (a Cyrillic
+    е) is no conversion. Order, padding, a spelled-out month and a 24-hour clock are the language's."""
+    def shows(text: str) -> dict[str, str]:
+        parts: dict[str, str] = {}
+        for m in _STRFTIME.finditer(text):
+            for part in _COMPOSITE.get(m.group(1), _SHOWS.get(m.group(1), "")).split():
+                parts.setdefault(part, m.group())
+        return parts
+
+    source_parts, target_parts = shows(source), shows(target)
+    missing = sorted({source_parts[p] for p in source_parts.keys() - target_parts.keys()})
+    return Difference(missing, [], head="The date format shows less than the source's") if missing else None
 
 
 def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
