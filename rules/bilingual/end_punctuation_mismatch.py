@@ -14,6 +14,7 @@ from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 from ._pairwise import habit_or_each
+from .placeholder_mismatch import is_date_format
 
 _PO = "messages.po"
 _XLF = "app.xlf"
@@ -194,7 +195,7 @@ semicolon against no mark is not flagged (it ends a list item, not a sentence), 
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
 a sentence (``` ``ask_ok('Quit?')`` ```), a translation that is one literal holding the source's words with their
-mark ends as the source does (``` ``start, step, ...`` ``` for `start, step, ...`), and a paragraph that ends with a full stop in the source may end
+mark ends as the source does (``` ``start, step, ...`` ``` for `start, step, ...`), a date format (`%b %e` as Hungarian `%B %-e.`) is not compared, and a paragraph that ends with a full stop in the source may end
 with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
 out the colon of labels, say) made one choice for its language: one finding, at the first, naming how
 many.
@@ -212,6 +213,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('#: library/os.rst:3\nmsgid "Call it with the defaults."\nmsgstr "Appelez-la avec ``defaults``"\n',
                 path="messages.po", note="code that ends the translation without the source's mark"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
+        Example('msgid "Deleted %d files in %s."\nmsgstr "%d fichiers supprimés dans %s"\n', path=_PO,
+                note="printf conversions: no date format"),
         Example('msgid "Delete this file?"\nmsgstr "ᱨᱮᱫ ᱢᱮᱴᱟᱣ ᱾"\n', path="sat.po",
                 note="the Ol Chiki full stop `᱾` is no question mark"),
         Example('msgid "Overwrite"\nmsgstr "Վերագրառել՞"\n', path=_PO, note="`՞` at the end: a question the source is not"),
@@ -279,6 +282,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Password:"\nmsgstr "Mot de passe :"\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement…"\n', path=_PO),
         Example('msgid "File saved."\nmsgstr "文件已保存。"\n', path=_PO),
+        Example('msgid "%b %e"\nmsgstr "%B %-e."\n', path="hu.po",
+                note="a date format: Hungarian writes the day as an ordinal, with its point"),
         Example('msgid "The width of the main window."\nmsgstr "ᱢᱩᱬᱩᱛ ᱣᱤᱱᱰᱚ ᱨᱮᱭᱟᱜ ᱚᱥᱟᱨ ᱾"\n', path="sat.po",
                 note="Santali in Ol Chiki ends a sentence with `᱾` (mucaad), its full stop"),
         Example('msgid "He said \\"yes.\\""\nmsgstr "Il a dit « oui »."\n', path=_PO),
@@ -366,7 +371,9 @@ button that gained a full stop are the small inconsistencies that make an interf
     def _mismatch(self, seg: Segment, doc: Document) -> tuple[str | None, str | None] | None:
         """The source's and the translation's end classes where they differ, else None."""
         both = pair(seg, doc)
-        if both is None:
+        # A date format's marks are the language's way of writing a date (Hungarian `%B %-e.`, German
+        # `%-d. %b`), no sentence's end.
+        if both is None or is_date_format(both[0]):
             return None
         language = doc.language
         markup = markup_of(doc)

@@ -200,7 +200,7 @@ as many as the language has: the placeholders each form uses are compared as a s
         # `%28` in a URL is an escaped parenthesis, not `%2` followed by `8`.
         if markup_of(doc) == "rst":
             both = (_without_variable_parts(both[0]), _without_variable_parts(both[1]))
-        if _is_date_format(both[0]):
+        if is_date_format(both[0]):
             return _date_difference(*both)
         forms = seg.translates_plural_forms()
         (source, source_written), (target, target_written) = (_arguments(t, forms) for t in both)
@@ -251,7 +251,7 @@ _COMPOSITE = {"c": "weekday day month year hour minute second", "x": "day month 
 _WORD = compiled_on_use(r"\w")
 
 
-def _is_date_format(source: str) -> bool:
+def is_date_format(source: str) -> bool:
     """Whether ``source`` is a strftime format (`%b %e`, `%l∶%M %p`, `%A at %X`): every `%` starts a
     conversion strftime reads, one of them only strftime writes, and none is printf's with a length
     modifier (`%lu`)."""
