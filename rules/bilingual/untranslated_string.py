@@ -27,6 +27,11 @@ _OPTION = compiled_on_use(r"--?[A-Za-z][\w-]*(?:=.*)?")
 # `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
 # word a translator would translate.
 _PRODUCT = compiled_on_use(r"[a-z]+[A-Z][A-Za-z0-9]*(?: [a-z]+)?")
+# A usage synopsis (`git stash list [<log-options>]`, `scalar register [--[no-]maintenance] [<enlistment>]`):
+# a program's name and at most two subcommands in lower case, then usage notation only: options,
+# `[optional]`, `<placeholder>`, `a | b`, `(group)`, `...`. Its words are what the user types.
+_SYNOPSIS_HEAD = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*){0,2}")
+_NOTATION = compiled_on_use(r"[\[\]<>|()]|\.\.\.|^-")
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 
@@ -49,7 +54,8 @@ document (`:pep:`3105` - Make print a function`), a bibliographic reference (an 
 initials, and a year: `Kahan, W: Branch cuts for complex elementary functions … (1987)`; or by initials and
 surname, a title, and a year that closes it: `D. E. Knuth. The art of computer programming … (1997)`),
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
-`>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; an assignment,
+`>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a usage synopsis,
+`git stash list [<log-options>]`; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
@@ -60,6 +66,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('msgid "list the stashed changes [<log-options>]"\nmsgstr "list the stashed changes [<log-options>]"\n',
+                path="vi.po", note="four words before the notation: a sentence, no synopsis"),
+        Example('msgid "git push [-f] to overwrite the branch"\nmsgstr "git push [-f] to overwrite the branch"\n',
+                path="vi.po", note="words outside the brackets: a sentence"),
+        Example('msgid "git notes: no note found"\nmsgstr "git notes: no note found"\n', path="vi.po"),
         Example('msgid "Supprimer le fichier"\nmsgstr "Supprimer le fichier"\n', path="messages.po"),
         Example('msgid "Votre panier est vide."\nmsgstr "Votre panier est vide."\n', path="messages.po"),
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Bonjour %(name)s, bienvenue !"\n', path="messages.po"),
@@ -91,6 +102,13 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                               state="translated"), path="app.xlf"),
     )
     allow = (
+        Example('msgid "git stash list [<log-options>]"\nmsgstr "git stash list [<log-options>]"\n', path="zh_TW.po",
+                note="a command\'s usage synopsis"),
+        Example('msgid ""\n"git reflog delete [--rewrite] [--updateref]\\n"\n'
+                '"                  [--dry-run | -n] [--verbose] <ref>@{<specifier>}..."\nmsgstr ""\n'
+                '"git reflog delete [--rewrite] [--updateref]\\n"\n'
+                '"                  [--dry-run | -n] [--verbose] <ref>@{<specifier>}..."\n', path="vi.po",
+                note="… on two lines"),
         Example('msgid "OK"\nmsgstr "OK"\n', path="messages.po"),
         Example('#: library/functions.rst:12\nmsgid "``PAYMENT_REQUIRED``"\nmsgstr "``PAYMENT_REQUIRED``"\n', path="messages.po"),
         Example('#: library/functions.rst:12\nmsgid ":func:`issubclass`"\nmsgstr ":func:`issubclass`"\n', path="messages.po"),
@@ -180,11 +198,35 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
             return
         if (_COMMAND.fullmatch(source) or _two_options(source)) and not source.rstrip().endswith((".", "!", "?", ":")):
             return  # a command line, copied as the user types it
+        if _synopsis(source):
+            return  # `git stash list [<log-options>]`: a command's usage, what the user types
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
         if cites_a_publication(source):
             return  # `Kahan, W: Branch cuts … (1987)`: a publication cited as it was published
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
+
+
+def _synopsis(source: str) -> bool:
+    """Whether every line of ``source`` is a usage synopsis (a program's name, at most two subcommands,
+    then one usage notation or more: an option, `[…]`, `<…>`, `|`, `(…)`, `...`, and lower-case words
+    inside its brackets) or, indented, its continuation (`                  [--dry-run | -n] <ref>...`)."""
+    depth = 0  # the brackets open: a plain word stands inside them alone (`[ show | expire ]`)
+    for line in source.rstrip().split("\n"):
+        words = line.split()
+        if not line[:1].isspace():
+            head = _SYNOPSIS_HEAD.match(line)
+            if head is None or head.end() == len(line) or line[head.end()] != " ":
+                return False
+            words = line[head.end():].split()
+        if not words or not _NOTATION.search(words[0]):
+            return False
+        for w in words:
+            if _NOTATION.search(w):
+                depth += w.count("[") + w.count("(") - w.count("]") - w.count(")")
+            elif depth <= 0 or not w.islower():
+                return False
+    return True
 
 
 def _two_options(source: str) -> bool:
