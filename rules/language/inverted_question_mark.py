@@ -16,9 +16,11 @@ from ._around import quotation_around
 from ._packs import languages_with
 
 # Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
-# line break, unless the line goes on in lower case: a dialog's string wraps its question over two lines
-# (`¿Confirma que quiere eliminar\npermanentemente «%s»?`).
-_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n(?![ \t]*[a-záéíóúñü])")
+# line break, unless the line goes on in lower case or with a placeholder (`%s`, or U+FFFC, which a
+# catalogue's reader writes for one): a dialog's string wraps its
+# question over two lines (`¿Confirma que quiere eliminar\npermanentemente «%s»?`, `¿Quisiste crear una
+# rama empujando a\n'%s:refs/heads/%s'?`).
+_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n(?![ \t]*(?:[a-záéíóúñü]|['\"‘“«]?[%\ufffc]))")
 
 
 class InvertedQuestionMark(Rule):
@@ -35,7 +37,7 @@ know where the question starts. MT engines and keyboards without the marks drop 
 
 Not flagged: a sentence in another language (`This is a bug!` quoted in a Spanish page), a mark inside
 a word or code (`?query`, `!important`), `(?)` and `(!)` marking doubt or
-surprise, a question that opens mid-sentence (`Si falla, ¿qué hacemos?`). The full stop of one of the
+surprise, a `?` among a prompt's answer keys (`[y,n,q,?]`), a question that opens mid-sentence (`Si falla, ¿qué hacemos?`). The full stop of one of the
 language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU.`) ends no sentence:
 `¿Por qué el Sr. Kavanaugh no quería…?` is one question.
 """
@@ -44,6 +46,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
     trigger = r"[?!¿¡]"
     flag = (
         Example("Qué es Vue?\n", language="es"),
+        Example('msgid "Discard this hunk [y,n,q,a,d%s,?]? "\nmsgstr "Descartar este fragmento [y,n,q,a,d%s,?]? "\n',
+                path="es.po", language="es", note="the prompt\'s own question still needs its ¿"),
         Example("Cómo funciona el enrutador? Lo vemos ahora.\n", language="es"),
         Example("Qué bien!\n", language="es"),
         Example("¿Qué es Vue.\n", language="es"),
@@ -91,6 +95,11 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 note="a catalogue's string copied from its source"),
         Example("¿Confirma que quiere eliminar\npermanentemente el archivo?\n", language="es",
                 note="a question wrapped over two lines"),
+        Example('msgid "Discard this hunk [y,n,q,a,d%s,?]? "\nmsgstr "¿Descartar este fragmento [y,n,q,a,d%s,?]? "\n',
+                path="es.po", language="es", note="`?` among a prompt's answer keys"),
+        Example('msgid "Did you mean to push to\\n\'%s:refs/heads/%s\'?"\n'
+                'msgstr "¿Quisiste empujar a\\n\'%s:refs/heads/%s\'?"\n', path="es.po", language="es",
+                note="a question wrapped before a quoted placeholder"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -117,7 +126,9 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                     open_at = i
                 elif ch == close:
                     before, after = text[i - 1: i], text[i + 1: i + 2]
-                    if before in ("(", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
+                    # `[y,n,q,a,d,?]`: a key among the answers a prompt takes, no question's end.
+                    key = before in ",[|" and after in ",]|"
+                    if key or before in ("(", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
                         if open_at >= 0 and before.isspace():
                             open_at = -2  # `¿ Quién es ?`: closed, after a space (S107's business)
                         continue  # (?), a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
