@@ -31,7 +31,7 @@ _CLASSES = {
     "!": "exclamation mark", "！": "exclamation mark",
     ":": "colon", "：": "colon", "፦": "colon", "፥": "colon", "៖": "colon", "꞉": "colon",
 }
-# Closing quotes and brackets after the mark, closing inline markup (`*Open...*`, ``` ``x.`` ```, `` `text.`_ ``), the spaces French puts before it, a reST footnote
+# Closing quotes (German's and Bulgarian's `„…“` and `‚…‘` close with `“` and `‘`) and brackets after the mark, closing inline markup (`*Open...*`, ``` ``x.`` ```, `` `text.`_ ``), the spaces French puts before it, a reST footnote
 # reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
 # Read from the string's end, reversed (`_ending`): each of these items, then the mark, in one match of
 # the reversed string at its start. A search for the same items forward, to the end (`(mark)?(?:…)*$`),
@@ -39,7 +39,7 @@ _CLASSES = {
 # string of 1 MB of runs between words. Where `)` both closes a bracket and ends an accelerator
 # (`(_C)`), the accelerator is tried first: what follows the lone `)` (`C`) starts no item, so the
 # longer item is the one the forward search found too.
-_END_REVERSED = compiled_on_use(r"(?:[)）]\w[_&][(（]|[\s\"'”’»)\]）］」』\u00a0\u202f*`\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|_`|__`|>[^<>]*<"
+_END_REVERSED = compiled_on_use(r"(?:[)）]\w[_&][(（]|[\s\"'”’“‘»)\]）］」』\u00a0\u202f*`\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|_`|__`|>[^<>]*<"
                                 r"|_\](?:[\w-]*#|\*|\d+)\[)*(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥᱾᱿᠃᠉꘎꛳｡?？؟;；՞!！:：፦፥៖꞉])?")
 
 
@@ -213,6 +213,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('#: library/os.rst:3\nmsgid "Call it with the defaults."\nmsgstr "Appelez-la avec ``defaults``"\n',
                 path="messages.po", note="code that ends the translation without the source's mark"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
+        Example('msgid "Run „git gc“ now?"\nmsgstr "Изпълнение на „git gc“."\n', path="bg.po",
+                note="the question lost before the closing `“`"),
         Example('msgid "Deleted %d files in %s."\nmsgstr "%d fichiers supprimés dans %s"\n', path=_PO,
                 note="printf conversions: no date format"),
         Example('msgid "Delete this file?"\nmsgstr "ᱨᱮᱫ ᱢᱮᱴᱟᱣ ᱾"\n', path="sat.po",
@@ -282,6 +284,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Password:"\nmsgstr "Mot de passe :"\n', path=_PO),
         Example('msgid "Loading..."\nmsgstr "Chargement…"\n', path=_PO),
         Example('msgid "File saved."\nmsgstr "文件已保存。"\n', path=_PO),
+        Example('msgid "synonym for --dirstat=files,<param1>,<param2>..."\n'
+                'msgstr "псевдоним на „--dirstat=files,ПАРАМЕТЪР_1,ПАРАМЕТЪР_2,…“"\n', path="bg.po",
+                note="Bulgarian closes a quotation with `“`: the ellipsis before it ends the string"),
         Example('msgid "%b %e"\nmsgstr "%B %-e."\n', path="hu.po",
                 note="a date format: Hungarian writes the day as an ordinal, with its point"),
         Example('msgid "The width of the main window."\nmsgstr "ᱢᱩᱬᱩᱛ ᱣᱤᱱᱰᱚ ᱨᱮᱭᱟᱜ ᱚᱥᱟᱨ ᱾"\n', path="sat.po",
