@@ -217,6 +217,9 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="the question lost before the closing `“`"),
         Example('msgid "Deleted %d files in %s."\nmsgstr "%d fichiers supprimés dans %s"\n', path=_PO,
                 note="printf conversions: no date format"),
+        Example('#: library/optparse.rst:10\nmsgid "The name to use when expanding ``%prog`` in ``usage``."\n'
+                'msgstr "El nombre a usar al expandir ``%prog`` en ``usage``"\n', path="es.po",
+                note="a sentence that mentions a strftime conversion is no date format"),
         Example('msgid "Delete this file?"\nmsgstr "ᱨᱮᱫ ᱢᱮᱴᱟᱣ ᱾"\n', path="sat.po",
                 note="the Ol Chiki full stop `᱾` is no question mark"),
         Example('msgid "Overwrite"\nmsgstr "Վերագրառել՞"\n', path=_PO, note="`՞` at the end: a question the source is not"),

@@ -50,10 +50,11 @@ in a row with no word between (`{{ count }} {{ count }} fichiers`, an MT engine'
 unnumbered printf conversion takes the next argument, so its count is compared.
 
 A source that is a strftime format (`%b %e`, `%l∶%M %p`: its conversions are strftime's, one of them
-one printf lacks) asks for the language's own date format: the translation may reorder, pad, spell out
-or drop the AM/PM of its conversions (`%-d %b`, `%-m月%-d日`, `%H∶%M`), and is flagged where it shows
-less, a month, day, year, hour, minute, second or weekday the source shows and no conversion of the
-translation does (`%e %d`).
+one printf lacks, none `%s`, and no word among them) asks for the language's own date format: the
+translation may reorder, pad, spell out or drop the AM/PM of its conversions for a 24-hour clock
+(`%-d %b`, `%-m月%-d日`, `%H∶%M`), and is flagged where it shows less, a month, day, year, hour,
+minute, second, weekday or half of the day the source shows and no conversion of the translation does
+(`%e %d`; `%l:%M`, a 12-hour clock without `%p`).
 
 Plural forms are compared with `msgid_plural`, and may hold `msgid`'s placeholders too; in a language
 of two forms (`nplurals=2`), `msgstr[0]`, the form for one, may leave the count out (`un fichier`), and
@@ -67,6 +68,10 @@ as many as the language has: the placeholders each form uses are compared as a s
     flag = (
         Example('msgid "%b %e"\nmsgstr "%e %d"\n', path="gu.po", note="a date format that lost its month"),
         Example('msgid "%b %e"\nmsgstr "%е %b"\n', path="bg.po", note="a Cyrillic `е`: no conversion, no day"),
+        Example('msgid "%l∶%M %p"\nmsgstr "%l:%M"\n', path="is.po", note="a 12-hour clock without its AM/PM"),
+        Example('#, c-format\nmsgid "%h %s"\nmsgstr "%h"\n', path="sv.po", note="`%s` is printf's: no date format"),
+        Example('#, c-format\nmsgid "Logs are rotated daily at %H:%M, see %s."\nmsgstr "Los registros rotan a diario a las %H:%M."\n',
+                path="es.po", note="a sentence that holds a time is no date format: its `%s` is compared"),
         Example('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "\n'
                 '"n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5);\\n"\n\nmsgid "%d file in %s"\n'
                 'msgid_plural "%d files in %s"\nmsgstr[0] "لا ملفات في %2$s"\nmsgstr[1] "ملف واحد في %2$s"\n'
@@ -243,21 +248,29 @@ _STRFTIME_ONLY = frozenset("bBhHIklMpPrRTVyYzZCDFGUWj")
 _PRINTF_LENGTH = compiled_on_use(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?(?:hh|ll|[hljztLq])[sdifuxXeEgGc@]")
 # What each conversion shows: a translation writes its language's date format, so it may reorder,
 # pad or spell out (`%b %e` as `%-d %b`, `%B%-e日`), but not leave out a part the source shows.
+# The half of the day is shown by AM/PM or by a 24-hour clock (`%H`, `%k`): a 12-hour hour without
+# `%p` (Icelandic `%l:%M` for `%l∶%M %p`) writes 3:00 for 15:00.
 _SHOWS = {**dict.fromkeys("bBhm", "month"), **dict.fromkeys("de", "day"), **dict.fromkeys("YyGgC", "year"),
-          **dict.fromkeys("HIkl", "hour"), "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday")}
-_COMPOSITE = {"c": "weekday day month year hour minute second", "x": "day month year", "D": "day month year",
-              "F": "day month year", "X": "hour minute second", "T": "hour minute second",
-              "r": "hour minute second", "R": "hour minute"}
+          **dict.fromkeys("Il", "hour"), **dict.fromkeys("Hk", "hour half"), **dict.fromkeys("pP", "half"),
+          "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday")}
+_COMPOSITE = {"c": "weekday day month year hour half minute second", "x": "day month year", "D": "day month year",
+              "F": "day month year", "X": "hour half minute second", "T": "hour half minute second",
+              "r": "hour half minute second", "R": "hour half minute"}
+# A word outside the conversions (`at`, or `rog` of optparse's `%prog`): prose that mentions a
+# conversion, whose sentence and printf arguments are still compared, no date format.
+_DATE_WORD = compiled_on_use(r"[^\W\d_]{2,}")
 _WORD = compiled_on_use(r"\w")
 
 
 def is_date_format(source: str) -> bool:
-    """Whether ``source`` is a strftime format (`%b %e`, `%l∶%M %p`, `%A at %X`): every `%` starts a
-    conversion strftime reads, one of them only strftime writes, and none is printf's with a length
-    modifier (`%lu`)."""
+    """Whether ``source`` is a strftime format (`%b %e`, `%l∶%M %p`, `%a, %b %d / %H∶%M`): every `%`
+    starts a conversion strftime reads, one of them only strftime writes, none is printf's with a length
+    modifier (`%lu`), none is `%s` (printf's string far more often than strftime's seconds since 1970:
+    git's `%h %s`), and no word stands outside them (`Rotated at %H:%M.`, ``%prog``: prose)."""
     found = [m.group(1) for m in _STRFTIME.finditer(source)]
     return (bool(found) and not _PRINTF_LENGTH.search(source) and source.count("%") == sum(2 if c == "%" else 1 for c in found)
-            and any(c in _STRFTIME_ONLY for c in found))
+            and any(c in _STRFTIME_ONLY for c in found) and "s" not in found
+            and not _DATE_WORD.search(_STRFTIME.sub(" ", source)))
 
 
 def _date_difference(source: str, target: str) -> Difference | None:
