@@ -32,6 +32,9 @@ _PRODUCT = compiled_on_use(r"[a-z]+[A-Z][A-Za-z0-9]*(?: [a-z]+)?")
 # `[optional]`, `<placeholder>`, `a | b`, `(group)`, `...`. Its words are what the user types.
 _SYNOPSIS_HEAD = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*){0,2}")
 _NOTATION = compiled_on_use(r"[\[\]<>|()]|\.\.\.|^-")
+# Words a sentence has and a program's name or subcommand has not (`git is fast`, `show the log`).
+_FUNCTION_WORDS = frozenset("the a an to of for with and or in on at is are be can will this that it no not as "
+                            "from by use see only your you if when without".split())
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 
@@ -71,6 +74,13 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "git push [-f] to overwrite the branch"\nmsgstr "git push [-f] to overwrite the branch"\n',
                 path="vi.po", note="words outside the brackets: a sentence"),
         Example('msgid "git notes: no note found"\nmsgstr "git notes: no note found"\n', path="vi.po"),
+        Example('msgid "  (use \\"git add <file>...\\" to update what will be committed)"\n'
+                'msgstr "  (use \\"git add <file>...\\" to update what will be committed)"\n', path="vi.po",
+                note="an indented first line is a hint, no synopsis's continuation"),
+        Example('msgid "invalid chunk offset (too large)"\nmsgstr "invalid chunk offset (too large)"\n', path="vi.po",
+                note="words in brackets beside words: prose"),
+        Example('msgid "tag shorthand without <tag>"\nmsgstr "tag shorthand without <tag>"\n', path="vi.po"),
+        Example('msgid "ignore refs matching <pattern>"\nmsgstr "ignore refs matching <pattern>"\n', path="vi.po"),
         Example('msgid "Supprimer le fichier"\nmsgstr "Supprimer le fichier"\n', path="messages.po"),
         Example('msgid "Votre panier est vide."\nmsgstr "Votre panier est vide."\n', path="messages.po"),
         Example('msgid "Bonjour %(name)s, bienvenue !"\nmsgstr "Bonjour %(name)s, bienvenue !"\n', path="messages.po"),
@@ -109,6 +119,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 '"git reflog delete [--rewrite] [--updateref]\\n"\n'
                 '"                  [--dry-run | -n] [--verbose] <ref>@{<specifier>}..."\n', path="vi.po",
                 note="… on two lines"),
+        Example('msgid "git notes [list [<object>]]"\nmsgstr "git notes [list [<object>]]"\n', path="vi.po",
+                note="a subcommand opening a group of notation"),
         Example('msgid "OK"\nmsgstr "OK"\n', path="messages.po"),
         Example('#: library/functions.rst:12\nmsgid "``PAYMENT_REQUIRED``"\nmsgstr "``PAYMENT_REQUIRED``"\n', path="messages.po"),
         Example('#: library/functions.rst:12\nmsgid ":func:`issubclass`"\nmsgstr ":func:`issubclass`"\n', path="messages.po"),
@@ -208,25 +220,53 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
 
 
 def _synopsis(source: str) -> bool:
-    """Whether every line of ``source`` is a usage synopsis (a program's name, at most two subcommands,
-    then one usage notation or more: an option, `[…]`, `<…>`, `|`, `(…)`, `...`, and lower-case words
-    inside its brackets) or, indented, its continuation (`                  [--dry-run | -n] <ref>...`)."""
-    depth = 0  # the brackets open: a plain word stands inside them alone (`[ show | expire ]`)
-    for line in source.rstrip().split("\n"):
+    """Whether ``source`` is a usage synopsis: its first line a program's name and at most two subcommands
+    (no English function word: `git is fast` is a sentence), then usage notation only (an option, `[…]`,
+    `<…>`, `|`, `(…)`, `...`, and lower-case words only as alternatives, `( pop | apply )`, or alone in
+    brackets, `[show]`), and each line after it indented, its continuation (`      [--dry-run | -n] <ref>...`).
+    A first line indented is a hint's (`  (use "git add" to track)`), no synopsis."""
+    depth = 0  # the brackets open
+    for n, line in enumerate(source.rstrip().split("\n")):
         words = line.split()
-        if not line[:1].isspace():
+        if line[:1].isspace() != (n > 0):
+            return False
+        if n == 0:
             head = _SYNOPSIS_HEAD.match(line)
-            if head is None or head.end() == len(line) or line[head.end()] != " ":
+            if (head is None or head.end() == len(line) or line[head.end()] != " "
+                    or _FUNCTION_WORDS.intersection(head.group().split()) or _prose_head(head.group(), source)):
                 return False
             words = line[head.end():].split()
         if not words or not _NOTATION.search(words[0]):
             return False
-        for w in words:
-            if _NOTATION.search(w):
-                depth += w.count("[") + w.count("(") - w.count("]") - w.count(")")
-            elif depth <= 0 or not w.islower():
+        for i, w in enumerate(words):
+            opened = depth + w.count("[") + w.count("(")
+            depth = opened - w.count("]") - w.count(")")
+            if not _usage_word(w, opened, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""):
                 return False
     return True
+
+
+def _prose_head(head: str, source: str) -> bool:
+    """Whether a synopsis's head, with nothing optional or alternative after it (no `[`, no `|`), reads
+    as prose: a word inflected as English words are and commands seldom are (`ignore refs matching
+    <pattern>`, `machine friendly --stat`), or one word alone (`missing --config=<config>`)."""
+    if "[" in source or "|" in source:
+        return False
+    return " " not in head or any(w.endswith(("ing", "ed", "ly")) for w in head.split())
+
+
+def _usage_word(word: str, depth: int, before: str, after: str) -> bool:
+    """Whether one word of a synopsis is usage notation: an option, a `<placeholder>`, `...`, `|`, an
+    alternative (`(init|list)`, `pop |`), or a lower-case word alone in brackets (`[show]`) or opening
+    a group of notation (`[list [<object>]]`). A word in
+    brackets with words beside it (`(too large)`, `[and free]`, `(merge or diff3)`) is prose."""
+    core = word.strip("[]()")
+    if core[:1] == "-" or "<" in core or ">" in core or core.strip(".|") == "":
+        return True
+    if "|" in core or before.endswith("|") or after.startswith("|"):
+        return all(w.islower() or w == "" for w in core.split("|"))
+    whole = word[-1:] == "]" or after[:1] in "[<-("  # `[show]`, or a subcommand's group: `[list [<object>]]`
+    return depth > 0 and core.islower() and whole and word[0] == "[" and bool(after or word[-1:] == "]")
 
 
 def _two_options(source: str) -> bool:
