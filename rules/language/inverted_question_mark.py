@@ -48,6 +48,7 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("Qué es Vue?\n", language="es"),
         Example('msgid "Discard this hunk [y,n,q,a,d%s,?]? "\nmsgstr "Descartar este fragmento [y,n,q,a,d%s,?]? "\n',
                 path="es.po", language="es", note="the prompt\'s own question still needs its ¿"),
+        Example("Está seguro,?\n", language="es", note="a `?` after a comma at the end is no answer key"),
         Example("Cómo funciona el enrutador? Lo vemos ahora.\n", language="es"),
         Example("Qué bien!\n", language="es"),
         Example("¿Qué es Vue.\n", language="es"),
@@ -127,7 +128,7 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 elif ch == close:
                     before, after = text[i - 1: i], text[i + 1: i + 2]
                     # `[y,n,q,a,d,?]`: a key among the answers a prompt takes, no question's end.
-                    key = before in ",[|" and after in ",]|"
+                    key = before in ",[|" and after != "" and after in ",]|"  # ("" is in every string)
                     if key or before in ("(", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
                         if open_at >= 0 and before.isspace():
                             open_at = -2  # `¿ Quién es ?`: closed, after a space (S107's business)
