@@ -384,3 +384,20 @@ def test_a_hugo_highlight_shortcodes_body_is_code():
         ("paragraph", "Then run it with \ufffc as shown."),
     ]
     assert lint.check_text(text, path="a.md") == []
+
+
+def test_a_liquid_highlight_or_comment_tags_body_is_not_prose():
+    # Jekyll's highlight tag holds code (ruby-lang.org's news pages): it was read as prose, its `end`
+    # `end` a doubled word and its Ruby lines English sentences in a Spanish page. The prose after the
+    # closing, on its line or the next, is read still.
+    text = ("Actualice REXML:\n\n{% highlight ruby linenos %}\nclass REXML::Document\n  def document\n"
+            "    self\n  end\nend\n{% endhighlight %}\n\n{%- comment -%}TODO , the the{%- endcomment -%} Luego "
+            "reinicie.\n\nUse {% highlight sh %}gem update{% endhighlight %} then.\n")
+    assert _segments(text, "a.md") == [
+        ("paragraph", "Actualice REXML:"),
+        ("paragraph", "\ufffc Luego reinicie."),
+        ("paragraph", "Use \ufffc then."),
+    ]
+    assert lint.check_text(text, path="a.md") == []
+    # Never closed, the tag hides nothing.
+    assert [f.code for f in lint.check_text("{% highlight ruby %}\n\nIt is is here.\n", path="a.md")] == ["T102"]

@@ -2,9 +2,9 @@
 
 Docs sites build pages with a template engine and extend Markdown with containers, and none of it is
 prose: Vue, Jinja, Liquid, Nunjucks, Hugo and Handlebars expressions (``{{ x }}``, ``{{{ x }}}``,
-``{% if %}``, ``{# note #}``; Hugo's comment and highlight shortcodes with their bodies), VitePress and
-Docusaurus containers (``::: tip Title`` … ``:::``, ``:::note[Title]``), MkDocs admonitions (``!!! note "Title"``, ``??? tip``, their body indented by four
-spaces), VitePress heading anchors (``## Title {#id}``) and its directives (``[[toc]]``,
+``{% if %}``, ``{# note #}``; Hugo's comment and highlight shortcodes and Liquid's tags of those names,
+with their bodies), VitePress and Docusaurus containers (``::: tip Title`` … ``:::``, ``:::note[Title]``),
+MkDocs admonitions (``!!! note "Title"``, ``??? tip``, their body indented by four spaces), VitePress heading anchors (``## Title {#id}``) and its directives (``[[toc]]``,
 ``<<< @/snippets/a.js``).
 
 An expression stands in a segment as one placeholder (U+FFFC), as inline code does, so the words on
@@ -47,13 +47,19 @@ _OPENERS = ("{{", "{%", "{#")
 # defined it before), a note to the site's writers that the site never renders, whatever it holds
 # (Markdown, blank lines, an HTML comment with the English original in a translated page); and
 # `highlight`, whose body is code (`{{< highlight go "linenos=table" >}}`). The pair and its body are one
-# expression. The escaped form `{{</* comment */>}}` shows the syntax and hides nothing.
-_OPAQUE_SHORTCODE = compiled_on_use(r"\{\{[<%][ \t]*(comment|highlight)(?:[ \t]+[^{}<>%\n]*)?[ \t]*[>%]\}\}")
+# expression. The escaped form `{{</* comment */>}}` shows the syntax and hides nothing. Jekyll's Liquid
+# tags of the same names are the same (`{% highlight ruby %}` … `{% endhighlight %}`, ruby-lang.org's
+# pages; `{% comment %}` … `{% endcomment %}`, Django's and Liquid's), closed by `end` and the name.
+_OPAQUE_SHORTCODE = compiled_on_use(r"\{\{[<%][ \t]*(comment|highlight)(?:[ \t]+[^{}<>%\n]*)?[ \t]*[>%]\}\}"
+                                    r"|\{%-?[ \t]*(comment|highlight)(?:[ \t]+[^{}%\n]*)?[ \t]*-?%\}")
 _OPAQUE_NAMES = ("comment", "highlight")
 
 
 @cache
 def _closing_shortcode(name: str) -> re.Pattern[str]:
+    """The closing of Hugo's shortcode ``name``, or of Liquid's tag where ``name`` is ``%`` and the tag's."""
+    if name.startswith("%"):
+        return re.compile(r"\{%-?[ \t]*end" + name[1:] + r"[ \t]*-?%\}")
     return re.compile(r"\{\{[<%][ \t]*/" + name + r"[ \t]*[>%]\}\}")
 
 
@@ -68,7 +74,7 @@ class OpaqueShortcode(NamedTuple):
 
 
 def opaque_shortcodes(text: str) -> list[OpaqueShortcode]:
-    """Hugo's comment and highlight shortcodes in ``text``, in order (a body runs to the first closing of
+    """Hugo's comment and highlight shortcodes (and Liquid's tags of those names) in ``text``, in order (a body runs to the first closing of
     its name: Hugo does not nest them); an opening never closed hides nothing, nor one the writer quoted
     in a code span or a fence's info string."""
     return _opaque_shortcodes(text, _Lines(text))
@@ -87,7 +93,7 @@ def _opaque_shortcodes(text: str, lines: _Lines) -> list[OpaqueShortcode]:
         if lines.in_code_span(opening.start(), opening.end()) or lines.on_fence_opening(opening.start()):
             # Quoted, it opens nothing: a real opening may follow before the closing found after it.
             continue
-        name = opening.group(1)
+        name = opening.group(1) or "%" + opening.group(2)
         if name not in closings or ((known := closings[name]) is not None and known.start() < pos):
             closings[name] = _closing_shortcode(name).search(text, pos)
         closing = closings[name]

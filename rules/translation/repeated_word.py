@@ -133,6 +133,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Kami akan pergi ke ke pasar besok pagi.\n", "Kami akan pergi ke pasar besok pagi.\n", language="id"),
         Example("Er hat hat das gesagt.\n", "Er hat das gesagt.\n", language="de"),
         Example("The the minister said so.", "The minister said so."),
+        Example("{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in in a script.\n",
+                "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in a script.\n", path="a.md"),
         Example("It was held in in Kyiv.", "It was held in Kyiv."),
         Example("The test reads 'This this is a test sentence.' in the log.",
                 "The test reads 'This is a test sentence.' in the log."),
@@ -195,6 +197,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("They flew to Walla Walla in Washington."),
         Example("The score was 20 20 at the break."),
         Example("The word appears in code as `the the`.", path="a.md"),
+        Example("Actualice REXML:\n\n{% highlight ruby %}\nclass REXML::Document\n  def document\n    self\n  end\n"
+                "end\n{% endhighlight %}\n", path="a.md", language="es",
+                note="Jekyll's highlight tag holds code (ruby-lang.org's pages), as a fence does"),
         Example("Far far away, they went."),
         Example("Vitamin A a day: single letters pass."),
         Example("What we see is ylang ylang, the scented part."),
