@@ -17,10 +17,11 @@ from ._packs import languages_with
 
 # Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
 # line break, unless the line goes on in lower case or with a placeholder (`%s`, or U+FFFC, which a
-# catalogue's reader writes for one): a dialog's string wraps its
-# question over two lines (`¿Confirma que quiere eliminar\npermanentemente «%s»?`, `¿Quisiste crear una
-# rama empujando a\n'%s:refs/heads/%s'?`).
-_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|\n(?![ \t]*(?:[a-záéíóúñü]|['\"‘“«]?[%\ufffc]))")
+# catalogue's reader writes for one): a dialog's string wraps its question over two lines (`¿Confirma que
+# quiere eliminar\npermanentemente «%s»?`, `¿Quisiste crear una rama empujando a\n'%s:refs/heads/%s'?`);
+# nor one after a comma, which ends no sentence (ruby-lang.org's `¡Con estos cambios,\n[2470 archivos
+# cambiados](…)\ndesde Ruby 2.3.0!`).
+_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|(?<!,)\n(?![ \t]*(?:[a-záéíóúñü]|['\"‘“«]?[%\ufffc]))")
 
 
 class InvertedQuestionMark(Rule):
@@ -66,6 +67,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 language="es", note="a prompt in lower case, in a catalogue where no string leaves a question open"),
         Example("Todo está listo\nquieres empezar?\n", language="es",
                 note="a line that goes on in lower case is the same sentence"),
+        Example("Esto es todo.\nFunciona bien,\n2470 archivos cambiados!\n", language="es",
+                note="a line after a comma goes on the same sentence"),
     )
     allow = (
         Example("¿Qué es Vue?\n", language="es"),
@@ -101,6 +104,9 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example('msgid "Did you mean to push to\\n\'%s:refs/heads/%s\'?"\n'
                 'msgstr "¿Quisiste empujar a\\n\'%s:refs/heads/%s\'?"\n', path="es.po", language="es",
                 note="a question wrapped before a quoted placeholder"),
+        Example("¡Con estos cambios,\n[2470 archivos cambiados](https://github.com/ruby/ruby/compare/v2_3_0...v2_4_0)\n"
+                "desde Ruby 2.3.0!\n", path="a.md", language="es",
+                note="an exclamation wrapped after a comma, before a link (ruby-lang.org's release news)"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
