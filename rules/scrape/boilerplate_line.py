@@ -146,6 +146,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         Example("Skip to content\nThe real article starts here.\n", "The real article starts here.\n"),
         Example("Text.\r\n  • Share on Facebook  \r\nMore text.\r\n", "Text.\r\nMore text.\r\n"),
         Example("Text.\n(Getty Images)\nMore text.\n", "Text.\nMore text.\n"),
+        Example("Vite 5 is out.\n\nQuick links:\n\n- [Docs](https://vite.dev/)\n", path="a.md",
+                note="over links that leave the site, as a scraper resolves them: a widget's heading"),
         Example("The storm passed.\n\nRelated:\n\nRead more\n\nSchools reopened.\n",
                 "The storm passed.\n\nRelated:\n\n\nSchools reopened.\n",
                 note="a label's colon introduces more furniture"),
@@ -302,6 +304,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
                 note="a docs source's pointer to a page of the same site"),
         Example("Install the system dependencies.\n\nNext: [Install Rust](#rust)\n", path="a.md",
                 note="a link within the page"),
+        Example("Vite 5 is out.\n\nQuick links:\n\n- [Docs](/)\n- [Migration Guide](/guide/migration)\n", path="a.md",
+                note="a label over the author's own list of links to the same site (vite.dev's release posts)"),
         Example("You can see the new search on the site.\n\n![Search Preview](./blog/search_preview.gif)\n",
                 path="a.md", note="an image of the page's own, its alt text"),
         Example("<Steps>\n1. [Sign up for Fly.io](https://fly.io/docs/getting-started/) if you haven't already.\n"
@@ -383,6 +387,7 @@ replace them with `phrases`, `prefixes`, `patterns`.
             if not judge.furniture(line, seg.kind, partial(_continues, seg.text, b)):
                 continue
             if (_points_within_site(doc, start, end) or _introduces_code(doc, line, end)
+                    or _introduces_own_links(doc, line, end)
                     or _describes_heading(doc, seg, a, line)):
                 continue
             announced = _announced(text, start, judge)
@@ -620,6 +625,20 @@ def _introduces_code(doc: Document, line: str, end: int) -> bool:
     not a button's label."""
     return doc.format in _SOURCE_FORMATS and line.rstrip().endswith(":") and _CODE_NEXT.match(
         doc.text, end + (1 if doc.text[end : end + 1] == ":" else 0)) is not None
+
+
+# The first item of a Markdown list on a later line (blank lines between), as [start, end) of its line.
+_LIST_ITEM_NEXT = compiled_on_use(r"[ \t]*+(?:\r\n|\r|\n)(?:[ \t]*+(?:\r\n|\r|\n))*+([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*)")
+
+
+def _introduces_own_links(doc: Document, line: str, end: int) -> bool:
+    """Whether the line, in a docs source, is a label ending with a colon over a list whose first item
+    links to the same site (vite.dev's release posts: `Quick links:` over `- [Docs](/)`): the author's
+    own list of pointers, as `_points_within_site`'s line is, not a widget's heading a scraper kept."""
+    if doc.format not in _SOURCE_FORMATS or not line.rstrip().endswith(":"):
+        return False
+    item = _LIST_ITEM_NEXT.match(doc.text, end + (1 if doc.text[end : end + 1] == ":" else 0))
+    return item is not None and _points_within_site(doc, item.start(1), item.end(1))
 
 
 # What a sentence ending with a colon announces among furniture's shapes, left alone: a value, a date and
