@@ -5,9 +5,10 @@ Two measurements, on folders of real translated Markdown you fetch yourself (not
     python bench/languages.py real  --repo fr=PATH [--repo ja=PATH ...] [--half dev|test|all] [--sample 50]
     python bench/languages.py inject --text fr=PATH --text de=PATH ... --english PATH [--half dev|test|all]
 
-`real` lints every Markdown file (`.md`, and `.mdx` read as Markdown) of each folder with the default rules (no config: each file's language is
-its own or detected) and prints findings per 10,000 words, per rule, and a seeded random sample of findings
-with their context, to judge by hand.
+`real` lints every Markdown file (`.md`, `.mdx`) of each folder as copylint does with no config: the default
+rules, each file read by its extension's format (`.mdx` by the MDX reader, whose ESM and JSX are markup) and
+each file's language its own or detected; it prints findings per 10,000 words, per rule, and a seeded random
+sample of findings with their context, to judge by hand.
 
 `inject` takes real paragraphs of each language (files identified as that language, paragraphs of 12 words
 or more), injects one artifact of one kind into a copy, and counts the injections whose span a finding of
@@ -67,7 +68,10 @@ def half_of(path: Path) -> str:
     return "dev" if hashlib.sha1(str(path.name + str(path.parent.name)).encode()).digest()[0] % 2 == 0 else "test"
 
 
-# MDX pages (Astro, Docusaurus) are read as the Markdown they mostly are, as a user's `formats:` would.
+# MDX pages (Astro, Docusaurus) are read as the Markdown they mostly are by `inject`, which takes their
+# paragraphs. `real` measures what a user gets with no config, the MDX reader: read as Markdown, an MDX
+# page's `import { Tabs } from '@astrojs/starlight/components';` was prose (P102's straight quotes) and its
+# JSX props (`labels={{ framework: 'Framework' }}`) French text (L103).
 MDX = {"*.mdx": "markdown"}
 
 
@@ -87,7 +91,7 @@ def prose_words(linter: Linter, source: Source, config: Config) -> tuple[float, 
 
 def real(repos: list[tuple[str, Path]], half: str, sample: int, seed: int) -> None:
     linter = Linter()
-    config = Config(formats=dict(MDX))
+    config = Config()
     for name, root in repos:
         files = markdown_files(root, half)
         total_words = 0.0
