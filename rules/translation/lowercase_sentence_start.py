@@ -49,6 +49,12 @@ mm cm km kg mg ml oz lb lbs hr hrs yr yrs mins secs msec ms sq tel ext av ave bl
 """.split())
 
 
+# Names their owners write in lower case wherever they stand, a sentence's start too (npm's own docs: `npm
+# is the world's largest software registry`; vite.dev's release posts: `…five months ago. npm downloads per
+# week have gone from 1 million to 2.5 million`), where a document may write them once, in running prose.
+_LOWER_CASE_NAMES = frozenset({"npm", "pnpm", "npx", "webpack", "esbuild"})
+
+
 # English's closed classes (articles, pronouns, conjunctions, prepositions): a sentence that starts
 # with one of them in lower case is no name kept in lower case.
 _FUNCTION_WORDS = frozenset("""
@@ -98,7 +104,8 @@ numeral in a language that marks ordinals with a full stop (de `Papst Paul VI. d
 after a noun the numeral labels as a cardinal, which the pack lists: `Kapitel XII. danach`), after an
 initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
 code (`see foo. bar()`), a path or a name with inner marks, a word the document writes as code
-elsewhere (in backquotes, with an underscore, a call or an attribute), a word the document starts two
+elsewhere (in backquotes, with an underscore, a call or an attribute), a name its owners write in lower
+case everywhere (`npm`, `pnpm`, `npx`, `webpack`, `esbuild`), a word the document starts two
 sentences or more with in lower case (`git`, `scp`, `frozendict`: names their authors keep in lower
 case), and a word other than a function word that the document never writes with a capital, unless a
 sentence of prose stands on both sides (four words or more before the stop, two after the word).
@@ -110,6 +117,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
     flag = (
         Example("The country entered the new era. the sense of responsibility grew.",
                 "The country entered the new era. The sense of responsibility grew."),
+        Example("Vite 3 was released five months ago. downloads per week have gone from 1 million to 2.5 million.\n",
+                "Vite 3 was released five months ago. Downloads per week have gone from 1 million to 2.5 million.\n"),
         Example("Analysts were surprised. Prices rose sharply in March. analysts expect more.",
                 "Analysts were surprised. Prices rose sharply in March. Analysts expect more.",
                 note="the document writes the word with a capital elsewhere"),
@@ -154,6 +163,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 note="a score's colon ends no clause"),
     )
     allow = (
+        Example("Vite 3 was released five months ago. npm downloads per week have gone from 1 million to 2.5 million "
+                "since then.\n", note="a name its owners write in lower case (vite.dev's release posts)"),
         Example("Il existe plusieurs formats, p. ex. le format PDF ou le format EPUB.\n", language="fr",
                 note="an abbreviation from the language's pack"),
         Example("Hay varios formatos, p. ej. el formato PDF o el formato EPUB.\n", language="es"),
@@ -230,6 +241,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
             if _ROMAN.fullmatch(m.group(1)) and writes_ordinal_full_stop(doc.language) and not _labels_a_number(
                     text, m.start(1), doc.language):
                 continue  # an ordinal's full stop (de `Papst Paul VI. die`, hu `a XX. század`), no sentence end
+            if word in _LOWER_CASE_NAMES:
+                continue  # a name its owners write in lower case, at a sentence's start too (`npm downloads…`)
             if word not in _FUNCTION_WORDS and (_lower_starts(doc.text)[word] > 1 or (
                     word.capitalize() not in _capitalized(doc.text) and not _between_sentences(text, m, doc.text))):
                 # A word the document never writes with a capital, or starts more than one sentence with
