@@ -401,3 +401,16 @@ def test_a_liquid_highlight_or_comment_tags_body_is_not_prose():
     assert lint.check_text(text, path="a.md") == []
     # Never closed, the tag hides nothing.
     assert [f.code for f in lint.check_text("{% highlight ruby %}\n\nIt is is here.\n", path="a.md")] == ["T102"]
+
+
+def test_a_liquid_tag_whose_closing_is_mistyped_hides_no_prose_up_to_a_later_pair():
+    # Liquid parses a tag's body, so an opening inside it nests: the first `{% endcomment %}` after a
+    # mistyped closing is a later pair's, and taking it hid the paragraph between, its doubled word and
+    # the broken `{` (found before the Liquid tags were read as opaque, hidden after).
+    text = ("Intro.\n\n{% comment %}\nOld note.\n{% endcomment\n\nThis paragraph has has a doubled word.\n\n"
+            "{% comment %} TODO {% endcomment %}\n\n{% highlight ruby %}\ngem install rexml\n{% endhighlight}\n\n"
+            "Luego reinicie el el servidor.\n\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n")
+    assert sorted(f.code for f in lint.check_text(text, path="a.md")) == ["P105", "T102", "T102"]
+    # A comment in a comment nests, as in Liquid: the pair hides all of it.
+    nested = "Intro.\n\n{% comment %} a {% comment %} b {% endcomment %} the the c {% endcomment %}\n\nEnd.\n"
+    assert lint.check_text(nested, path="a.md") == []

@@ -97,11 +97,35 @@ def _opaque_shortcodes(text: str, lines: _Lines) -> list[OpaqueShortcode]:
         if name not in closings or ((known := closings[name]) is not None and known.start() < pos):
             closings[name] = _closing_shortcode(name).search(text, pos)
         closing = closings[name]
+        if closing is not None and name.startswith("%"):
+            closing = _liquid_closing(text, lines, name, pos)
         if closing is None:  # nor after any later opening of this name
             continue
         found.append(OpaqueShortcode(opening.start(), opening.end(), closing.start(), closing.end()))
         pos = closing.end()
     return found
+
+
+@cache
+def _liquid_tag(name: str) -> re.Pattern[str]:
+    """An opening (group 1) or a closing of Liquid's tag ``name`` (``%`` and the tag's)."""
+    opening = r"(\{%-?[ \t]*" + name[1:] + r"(?:[ \t]+[^{}%\n]*)?[ \t]*-?%\})"
+    return re.compile(opening + "|" + _closing_shortcode(name).pattern)
+
+
+def _liquid_closing(text: str, lines: _Lines, name: str, start: int) -> re.Match[str] | None:
+    """The closing of the Liquid tag ``name`` opened just before ``start``, where a closing follows. Liquid parses a tag's body, so an opening there nests (a comment in a comment) and takes a closing:
+    an opening whose closing is missing or mistyped (`{% endcomment` with no `%}`) hides nothing, where the
+    first closing after it, a later pair's, would hide the prose between (a doubled word, the typo itself)."""
+    depth = 1
+    for m in _liquid_tag(name).finditer(text, start):
+        if m.group(1) is None:
+            depth -= 1
+            if depth == 0:
+                return m
+        elif not lines.in_code_span(m.start(), m.end()) and not lines.on_fence_opening(m.start()):
+            depth += 1
+    return None
 
 
 def expression_spans(text: str) -> list[tuple[int, int]]:
