@@ -20,8 +20,11 @@ from ._packs import languages_with
 # catalogue's reader writes for one): a dialog's string wraps its question over two lines (`¿Confirma que
 # quiere eliminar\npermanentemente «%s»?`, `¿Quisiste crear una rama empujando a\n'%s:refs/heads/%s'?`);
 # nor one after a comma, which ends no sentence (ruby-lang.org's `¡Con estos cambios,\n[2470 archivos
-# cambiados](…)\ndesde Ruby 2.3.0!`).
-_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|(?<!,)\n(?![ \t]*(?:[a-záéíóúñü]|['\"‘“«]?[%\ufffc]))")
+# cambiados](…)\ndesde Ruby 2.3.0!`), unless the line opens a question or an exclamation of its own: the ¿
+# or ¡ before the comma is never closed (`¡Muchas gracias por su compra,\n¡Nos vemos pronto!`), and joined,
+# the next line's mark closed it.
+_BOUNDARY = compiled_on_use(r"[.!?…]+(?=\s+[A-ZÁÉÍÓÚÑ¿¡\"“«(]|\s*$)|(?<!,)\n(?![ \t]*(?:[a-záéíóúñü]|['\"‘“«]?[%\ufffc]))"
+                            r"|(?<=,)\n(?=[ \t]*[¿¡])")
 
 
 class InvertedQuestionMark(Rule):
@@ -69,6 +72,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 note="a line that goes on in lower case is the same sentence"),
         Example("Esto es todo.\nFunciona bien,\n2470 archivos cambiados!\n", language="es",
                 note="a line after a comma goes on the same sentence"),
+        Example("¡Muchas gracias por su compra,\n¡Nos vemos pronto!\n", language="es",
+                note="a line after a comma that opens an exclamation of its own: the first ¡ is never closed"),
     )
     allow = (
         Example("¿Qué es Vue?\n", language="es"),
