@@ -26,7 +26,7 @@ from itertools import chain, compress, pairwise, repeat
 from operator import add, attrgetter, itemgetter, sub
 from typing import Any
 
-from lint.model import Document, Fix, Segment
+from lint.model import Document, Fix, Segment, line_break_count
 from lint.patterns import compiled_on_use
 
 _EOL = compiled_on_use(r"\r\n?")
@@ -212,8 +212,7 @@ def touches_markup(doc: Document, fix: Fix) -> bool:
                 continue
             return True
         removed = text[a:b]
-        if _only_line_breaks(removed) and _only_line_breaks(new) and removed.count("\n") + removed.count(
-                "\r") - removed.count("\r\n") == new.count("\n") + new.count("\r") - new.count("\r\n"):
+        if _only_line_breaks(removed) and _only_line_breaks(new) and line_break_count(removed) == line_break_count(new):
             continue  # one kind of line ending for another: never structure (see the module's doc)
         if _in_prose(starts, ends, a, b):
             continue

@@ -25,14 +25,25 @@ _EOL = compiled_on_use(r"\r\n?|\n")
 _LINES_STEP = 1 << 16
 
 
+def line_break_count(text: str) -> int:
+    """The line breaks of ``text``: each LF, CRLF and lone CR one, counted in C (a list of them held a
+    string or a tuple each: 59 MB for a million CRLF lines)."""
+    return text.count("\n") + (text.count("\r") - text.count("\r\n") if "\r" in text else 0)
+
+
+def line_breaks_by_kind(text: str) -> dict[str, int]:
+    """How many line breaks of each kind ``text`` holds (CRLF, lone CR, LF), counted in C."""
+    crlf = text.count("\r\n")
+    return {"\r\n": crlf, "\r": text.count("\r") - crlf, "\n": text.count("\n") - crlf}
+
+
 def line_starts_of(text: str, at: int = 0) -> array[int]:
     """Offsets where each line of ``text`` starts (a line ends at LF, CRLF or a lone CR), ``at`` added: one
     8-byte slot a line, where a list held an int object besides its slot (36 bytes a line: 84 MB for 2 MB of
     blank lines, issue 18). Made the right size at once and filled some 64 KB of text at a time, so that no
     list of every line (nor a second array while one grows) exists."""
     cr = "\r" in text
-    breaks = text.count("\n") + (text.count("\r") - text.count("\r\n") if cr else 0)
-    starts = array("q", [at]) * (breaks + 1)
+    starts = array("q", [at]) * (line_break_count(text) + 1)
     filled, start, size = 1, 0, len(text)
     while start < size:
         end = text.find("\n", start + _LINES_STEP)
@@ -153,10 +164,8 @@ class Source:
     @property
     def newline(self) -> str:
         """The dominant newline of the file ("\\n" where there is none)."""
-        crlf = self.text.count("\r\n")
-        lf = self.text.count("\n") - crlf
-        cr = self.text.count("\r") - crlf
-        best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"))
+        counts = line_breaks_by_kind(self.text)
+        best = max((counts["\n"], "\n"), (counts["\r\n"], "\r\n"), (counts["\r"], "\r"))
         return best[1] if best[0] else "\n"
 
     def line_starts(self) -> Sequence[int]:

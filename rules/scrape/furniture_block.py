@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
-from lint.model import Document, Finding, Severity
+from lint.model import Document, Finding, Severity, line_break_count
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -506,7 +506,7 @@ def _classified_lines(text: str, anchors: set[int]) -> tuple[list[str], list[int
     dangling = False
     for i, line in enumerate(lines):
         gap = text[ends[i]:starts[i + 1]] if i + 1 < n else ""
-        adjacent = gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
+        adjacent = line_break_count(gap) == 1
         kind = PROSE if dangling else _kind(line, lines[i + 1] if adjacent else None)
         dangling = _DANGLING.search(line, _tail(line)) is not None and line.count(" ") >= 3
         if dangling:

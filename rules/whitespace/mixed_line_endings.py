@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.model import Applicability, Document, Finding, Related, Severity, in_ranges
+from lint.model import Applicability, Document, Finding, Related, Severity, in_ranges, line_breaks_by_kind
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -97,8 +97,7 @@ characters or extra blank lines.
 def _counts(text: str) -> Counter[str]:
     """The line endings of each kind in ``text``, the kinds in the order they first occur, counted in C: a
     list of every line ending (a tuple each) took 143 MB for a file of a million CRLF lines (issue 18)."""
-    crlf = text.count("\r\n")
-    counts = {"\r\n": crlf, "\r": text.count("\r") - crlf, "\n": text.count("\n") - crlf}
+    counts = line_breaks_by_kind(text)
     first = {eol: m.start() for eol, pattern in _FIRST.items() if counts[eol] and (m := pattern.search(text))}
     return Counter({eol: counts[eol] for eol in sorted(first, key=first.__getitem__)})
 
