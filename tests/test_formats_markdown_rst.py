@@ -301,3 +301,23 @@ def test_urls_masked_keep_their_balanced_parentheses_and_leave_the_marks_after_t
     assert [text[s:e] for s, e in spans] == ["https://en.wikipedia.org/wiki/Foo_(bar)", "https://x.org/a_(b)_c/d",
                                              "www.y.org/(p)(q)", "https://z.org/a", "me@example.com"]
     assert len(masked) == len(text)
+
+
+def test_front_matter_with_no_opening_fence_is_metadata_not_prose():
+    # javascript.info's tasks open with `importance: 5`, a blank line and `---` (its engine's front matter,
+    # with no opening fence): L103 asked a no-break space of `importance: 5` in every French task, and
+    # `libs:` atop an article was a paragraph.
+    task = "importance: 5\n\n---\n\n# Afficher le signe\n\nÉcrivez le code qui affiche le signe du nombre saisi.\n"
+    doc = parse(Source("task.md", task), "markdown")
+    assert [seg.text for seg in doc.segments] == ["Afficher le signe", "Écrivez le code qui affiche le signe du nombre saisi."]
+    assert doc.protected[0] == (0, len("importance: 5\n\n---\n"))
+    assert not [f for f in lint.check_text(task, path="task.md") if f.start < 20]
+    article = "libs:\n  - lodash\n\n---\n\n# Currying\n\nThe text.\n"
+    assert [seg.text for seg in parse(Source("a.md", article), "markdown").segments] == ["Currying", "The text."]
+    # Still prose: a Setext heading (no blank line before `---`), a capital, a letter past ASCII, no `---`.
+    for text, first in (("todo: fix the the bug\n---\n\nText.\n", "todo: fix the the bug"),
+                        ("Note: the the text.\n\n---\n\nText.\n", "Note: the the text."),
+                        ("remarque: le le texte créé.\n\n---\n\nTexte.\n", "remarque: le le texte créé."),
+                        ("note: the the text.\n\nText.\n", "note: the the text.")):
+        assert parse(Source("a.md", text), "markdown").segments[0].text == first
+        assert any(f.code == "T102" for f in lint.check_text(text, path="a.md"))

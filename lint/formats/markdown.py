@@ -550,6 +550,11 @@ def document_from_view(source: Source, options: Mapping[str, Any] | None, view: 
     and line starts). ``markup`` and ``code``: ranges the view blanked, which the tree cannot show
     (MDX's JSX and ESM; its code blocks the parser cannot see), protected as the tree's are."""
     text = source.text
+    header = _FENCELESS_HEADER.match(view) if view[:1].islower() else None
+    if header is not None:
+        # Blanked for the parser (same length and line starts), protected as front matter is.
+        view = _NOT_LINE_BREAK.sub(" ", view[:header.end()]) + view[header.end():]
+        markup = [(0, header.end()), *(markup or ())]
     # The line starts only where a line may end in CR (``_Walk.whole_lines``) or a switch is found: a
     # string made per line, which nothing else asks of a Markdown page (positions are counted on demand).
     starts = source.line_starts() if "\r" in text else None
@@ -617,6 +622,17 @@ def _align(builder: SegmentBuilder, text: str, content: str, pos: int, end: int)
 
 def _only_markup(s: str) -> bool:
     return all(c in "*_~>` \t\r\n" for c in s)
+
+
+# Front matter with no opening fence, as javascript.info's tasks open (`importance: 5`, a blank line, then
+# `---`): at the file's very start, lines of a lower-case key, a colon and ASCII (or an indented ASCII
+# line under a key: `libs:` then `  - lodash`), a blank line or more, and a `---` line. Its values are
+# metadata, not prose (L103 asked `importance : 5` of a French task). A first paragraph that is prose has
+# capitals or a letter past ASCII, or no `---` after it; with no blank line before the `---` it is a
+# Setext heading (`todo: fix⏎---`), and stays one.
+_FENCELESS_HEADER = compiled_on_use(
+    r"(?:[a-z][a-z0-9_-]*:(?:[ \t][ -~]*)?\r?\n(?:[ \t]+[ -~]*\r?\n)*)+(?:[ \t]*\r?\n)+---[ \t]*(?:\r?\n|\Z)")
+_NOT_LINE_BREAK = compiled_on_use(r"[^\r\n]")
 
 
 _FRONT_MATTER_LANGUAGE = compiled_on_use(
