@@ -74,6 +74,11 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 note="a line after a comma goes on the same sentence"),
         Example("¡Muchas gracias por su compra,\n¡Nos vemos pronto!\n", language="es",
                 note="a line after a comma that opens an exclamation of its own: the first ¡ is never closed"),
+        Example("Ya conoces el método Regexp#match?\n", language="es",
+                note="a question that ends on a method's name still wants its ¿"),
+        Example("Qué es Vue.js? Un framework.\n", language="es", note="a product's name, not a method's"),
+        Example("Conoces Enumerable#any?, all? y one? Son nuevos.\n", language="es",
+                note="the list of methods ends the question"),
     )
     allow = (
         Example("¿Qué es Vue?\n", language="es"),
@@ -112,6 +117,11 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("¡Con estos cambios,\n[2470 archivos cambiados](https://github.com/ruby/ruby/compare/v2_3_0...v2_4_0)\n"
                 "desde Ruby 2.3.0!\n", path="a.md", language="es",
                 note="an exclamation wrapped after a comma, before a link (ruby-lang.org's release news)"),
+        Example("* Enumerable#any?, all?, none?, y one? aceptan un patrón como argumento.\n", path="a.md",
+                language="es", note="Ruby methods named with their `?` (ruby-lang.org's news)"),
+        Example("### [Regexp#match?](https://bugs.ruby-lang.org/issues/8110)\n\nEl método nuevo.\n", path="a.md",
+                language="es"),
+        Example("Vulnerabilidad en File.fnmatch y File.fnmatch? con NUL, y en `Array#sum!`.\n", language="es"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -123,13 +133,14 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         # An abbreviation's full stop ends no sentence (`¿Por qué el Sr. Kavanaugh no quería…?`).
         own = abbreviations(doc.language)
         ends = [b for b in _BOUNDARY.finditer(text) if not _abbreviation_stop(text, b, own)]
+        names = _method_name_marks(seg, doc) if "#" in text or "." in text else frozenset()
         for b in [*ends, None]:
             end = b.end() if b is not None else len(text)
-            yield from self._sentence(seg, text, start, end, pairs, doc.language)
+            yield from self._sentence(seg, text, start, end, pairs, doc.language, names)
             start = end
 
     def _sentence(self, seg: Segment, text: str, start: int, end: int, pairs: dict[str, str],
-                  language: str) -> Iterator[Finding]:
+                  language: str, names: frozenset[int]) -> Iterator[Finding]:
         for close, opening in pairs.items():
             open_at = -1
             for i in range(start, end):
@@ -144,6 +155,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                         if open_at >= 0 and before.isspace():
                             open_at = -2  # `¿ Quién es ?`: closed, after a space (S107's business)
                         continue  # (?), a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
+                    if i in names:
+                        continue  # `Regexp#match?`, `Enumerable#any?, all?`: a Ruby method's name ends in it
                     if open_at < 0 and (quoted := quotation_around(text, i)) is not None and (
                             in_other_language(quoted, language)
                             or (has_own_words(quoted, "en") and not has_own_words(quoted, language))):
@@ -154,6 +167,27 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                     open_at = -2  # closed
             if open_at >= 0:
                 yield self.finding(seg, open_at, open_at + 1, f"'{opening}' never closed by '{close}'")
+
+
+# Ruby methods named with their `?` or `!` (ruby-lang.org's news: `Regexp#match?`, `File.fnmatch?`,
+# `Enumerable#any?, all?, none?, y one? aceptan…`): a name joined to its class or receiver by `#`, or by
+# `.` where the method has three letters or more (not `Vue.js?`, `Node.js?`: a question about a product),
+# maybe then more methods in a list, each with its mark; the sentence goes on after the last (a comma, a
+# bracket, a backtick or a lower-case word) or a link's text ends there (`### [Regexp#match?](…)`), so a
+# question that ends on a method's name (`Ya conoces el método Regexp#match?`) still wants its ¿.
+_METHOD_NAMES = compiled_on_use(
+    r"(?<![\w@])[A-Za-z_@][\w:]*(?:#[a-z_]\w*|\.[a-z_]{3,}\w*)[?!]"
+    r"(?:,[ \t]*(?:(?:y|e|o|u)[ \t]+)?[a-z_]\w*[?!])*(?=[,\])`]|[ \t]+[a-záéíóúñ]|\Z)")
+_MARK = compiled_on_use(r"[?!]")
+
+
+def _method_name_marks(seg: Segment, doc: Document) -> frozenset[int]:
+    """Where in the segment a `?` or `!` ends a Ruby method's name (``_METHOD_NAMES``); at the segment's
+    end, only where the source closes a link's text right after it."""
+    text, source = seg.text, doc.source.text
+    return frozenset(k.start() for m in _METHOD_NAMES.finditer(text)
+                     if m.end() < len(text) or source[seg.to_source_end(m.end()):][:1] == "]"
+                     for k in _MARK.finditer(text, m.start(), m.end()))
 
 
 # The word before a full stop.
