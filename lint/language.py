@@ -244,11 +244,27 @@ def detected_language(doc: Document) -> str | None:
             found.language == hinted
             or _holds_folders_language(text, hinted, "en" if found.language == "un" else found.language)):
         return hinted
+    if not clear and size >= _DETECT_CHARS and (whole := _page_in_own_script(doc)) is not None:
+        return whole
     if found.language == "un":
         return None
     if not clear and not _in_own_script(text, found.language):
         return None
     return found.language
+
+
+# How much of a page's prose is read where its head leaves CLD2 unsure.
+_WHOLE_PAGE_CHARS = 60_000
+
+
+def _page_in_own_script(doc: Document) -> str | None:
+    """The language of the page's whole prose where most of its letters are in that language's own
+    script: a page whose head CLD2 is unsure of (react.dev's Korean `videos.md`, where English talk
+    descriptions left untranslated open the page) is the language the rest of it is written in. None
+    where the page is not mostly in such a script (a Latin-script page stays undecided)."""
+    text = "\n".join(_own_prose(doc))[:_WHOLE_PAGE_CHARS]
+    found = identify(text)
+    return found.language if found.language not in ("un", "en") and _in_own_script(text, found.language) else None
 
 
 def _short_page_language(doc: Document, text: str, size: int) -> str | None:

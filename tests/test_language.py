@@ -352,3 +352,42 @@ def test_a_long_latin_run_set_tight_is_a_slip_at_each_end() -> None:
         "No space between CJK and Latin text on both sides of 'Scott Pittman'"]
     found = lint.check_text(long, path="a.txt", config=config, select=["L107"])
     assert len(found) == 2 and all(len(f.message) < 120 for f in found)
+
+
+# A page of a site's Korean translation (react.dev's `community/videos.md`, no language folder in its
+# path) whose newest section, English talk descriptions, was never translated: its head is half English.
+_KOREAN_TALKS = [
+    '[Jane Doe](https://example.com/jane)가 컴포넌트를 작게 나누어 재사용하는 방법을 React 예제로 설명했습니다.',
+    '[Sam Roe](https://example.com/sam)와 [Kim Lee](https://example.com/kim)가 Server Components로 화면을 그리는 과정을 보여 주었습니다.',
+    '두 번째 날에는 [Ana Ruiz](https://example.com/ana)가 접근성을 높이는 방법과 키보드 사용자를 위한 설계를 다루었습니다.',
+    '마지막 세션에서는 React Native 팀이 커뮤니티가 만든 도구와 라이브러리를 소개하고 질문에 답했습니다.',
+    '[Tom Park](https://example.com/tom)는 React DevTools로 렌더링이 느린 부분을 쉽게 찾아 고치는 방법을 시연했습니다.',
+    '새 문서는 처음 배우는 사람도 따라 할 수 있도록 CodeSandbox 예제로 구성되어 있다고 [Mia Chen](https://example.com/mia)이 소개했습니다.',
+    '모바일 앱을 만드는 팀은 React Native로 여러 플랫폼을 지원한 경험을 나누었습니다.',
+    '상태 관리에 대한 발표는 Redux Toolkit 없이도 복잡한 화면을 단순하게 유지하는 원칙을 설명했습니다.',
+]
+_ENGLISH_TALKS = [
+    'At the spring conference, the team shared a welcome message to open the first day of talks.',
+    'In the opening keynote, the speakers showed where the library is heading over the next two years.',
+    'A deep dive on the new compiler explained how it rewrites components to skip work that is not needed.',
+    'One talk walked through the streaming server renderer and the way it sends HTML in small pieces.',
+    'Another speaker gave a visual tour of the new hooks and how they fit with forms and actions.',
+    'The closing panel answered questions from the audience about testing, tooling and the roadmap.',
+    'On the second day, a workshop showed how to move a large app to the new router step by step.',
+    'A short talk covered how to measure slow renders and what to change once you have found them.',
+]
+KOREAN_PAGE_OPENING_IN_ENGLISH = (
+    "# 발표 영상\n\n리액트와 그 생태계에 대한 발표 영상을 모았습니다.\n\n"
+    + "".join(f"## Talk {i}\n\n{s}\n\n" for i, s in enumerate((_ENGLISH_TALKS * 3)[:22]))
+    + "".join(f"## 발표 {i}\n\n{s}\n\n" for i, s in enumerate(_KOREAN_TALKS * 6)))
+
+
+def test_a_page_whose_head_cld2_is_unsure_of_is_the_language_of_its_script() -> None:
+    """CLD2 reads a page's first 3,000 characters of sentences; where they leave it unsure and the
+    whole page's letters are mostly in one language's own script, the page is in that language. The
+    Korean page above was English by default: T105 flagged its Korean (the translation) as untranslated,
+    30 times, and its English left untranslated went unflagged."""
+    assert _language("community/videos.md", KOREAN_PAGE_OPENING_IN_ENGLISH) == ("ko", "detected")
+    codes = [f.code for f in lint.check_text(KOREAN_PAGE_OPENING_IN_ENGLISH, path="community/videos.md")]
+    assert "T105" not in codes
+    assert codes.count("L101") == 22  # each English talk description, left untranslated
