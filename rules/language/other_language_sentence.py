@@ -429,6 +429,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "removed in the next major version, please migrate to the new retry policy as described in #1234\n"
                 "- 默认值为三次。\n", path="a.md", language="zh",
                 note="a bare number at the end of prose, not a commit's subject: the page's own reference"),
+        Example("Se o servidor recusar o pedido, reduza o tamanho do cabeçalho. For example, if the cookie is too "
+                "long, you should delete it first.\n", language="pt",
+                note="«for example» in English: «exemplo» is no word of it"),
     )
     allow = (
         Example("Finlanda: Conține date din\nNational Land Survey of Finland's Topographic Database\n"
@@ -539,6 +542,9 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 "pull/1814)\n", path="a.md", language="zh", note="GitHub's generated release notes"),
         Example("## 修复\n\n- fix(retry): shallow copy response to avoid data race when the request is retried #1799\n",
                 path="a.md", language="zh", note="a Conventional Commits subject, its number at the end"),
+        Example("Se o servidor recusar o pedido, reduza o tamanho do cabeçalho. Por exemplo, se o cookie for longo, "
+                "elimine-o. Depois tente outra vez.\n", language="pt",
+                note="CLD2 reads the middle sentence as English (`for`, `cookie`): «exemplo» is Portuguese (Vite's pt docs)"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
