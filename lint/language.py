@@ -284,6 +284,13 @@ def _short_page_language(doc: Document, text: str, size: int) -> str | None:
         # English words beside the script are names and a quoted line (`Arcanist: A CLI for
         # Phabricator.` atop a Korean page) where the script outweighs them twice over.
         return found.language
+    # A short page in no language's folder (javascript.info's French tasks: a heading and two
+    # questions) is in the language CLD2 reliably reads where three of that language's own small words
+    # stand in it, twice as many as English's: a line of English, names or commands holds none.
+    if found and found.reliable and found.language != DEFAULT and pack(found.language) and (
+            (ours := own_words_count(text, found.language, DEFAULT)) >= 3
+            and ours > 2 * own_words_count(text, DEFAULT, found.language)):
+        return found.language
     # A short page under a language's folder (`docs/fr/errors/x.md`: a heading and a sentence) is in
     # that language when it holds more of its function words than English's (or a third of its
     # letters in its script), or when half its own prose is in it; an English page left

@@ -99,7 +99,9 @@ def test_a_short_page_takes_its_folders_language() -> None:
     short_fr = "## Qu'est-ce qui a mal tourné ?\n\nLa valeur de `locals` ne peut pas être réassignée.\n"
     short_en = "## What went wrong?\n\nThe value of `locals` cannot be reassigned in the page.\n"
     assert _language("src/content/docs/fr/errors/locals.mdx", short_fr) == ("fr", "detected")
-    assert _language("src/content/docs/errors/locals.mdx", short_fr) == ("en", "default")
+    # Out of the folder too: three French small words (la, de, ne…), none of English's (it was
+    # English by default here, before the short page's own words counted).
+    assert _language("src/content/docs/errors/locals.mdx", short_fr) == ("fr", "detected")
     assert _language("src/content/docs/fr/errors/locals.mdx", short_en) == ("en", "default")
     assert not lint.check_text(short_fr, path="docs/fr/errors/locals.md", select=["S107"])
 
@@ -125,9 +127,15 @@ TLDR_FR = ("# bugreport\n\n> Affiche un rapport de bug Android.\n"
     # Too short for CLD2 alone, French by its folder `pages.fr/` and its function words.
     ("pages.fr/android/bugreport.md", TLDR_FR, ("fr", "detected")),
     ("fr/android/bugreport.md", TLDR_FR, ("fr", "detected")),
-    ("android/bugreport.md", TLDR_FR, ("en", "default")),
-    # A folder named after a site (a scrape laid out by host) names no language.
-    ("lemonde.fr/android/bugreport.md", TLDR_FR, ("en", "default")),
+    # Out of a language's folder, French by its own small words (une, de, peut, être…), as CLD2 reads it.
+    ("android/bugreport.md", TLDR_FR, ("fr", "detected")),
+    # A folder named after a site (a scrape laid out by host) names no language: an English page there
+    # stays English.
+    ("lemonde.fr/android/bugreport.md", TLDR_FR.replace("Affiche un rapport de bug Android", "Show an Android bug report")
+     .replace("Cette commande peut être utilisée uniquement depuis", "This command can only be used from")
+     .replace("Plus d'informations :", "More information:").replace("Affiche un rapport de bug d'un appareil Android :",
+                                                                    "Show the bug report of an Android device:"),
+     ("en", "default")),
 ])
 def test_a_short_page_in_its_script_or_folder_is_in_its_language(path: str, text: str,
                                                                  expected: tuple[str, str]) -> None:
@@ -391,3 +399,16 @@ def test_a_page_whose_head_cld2_is_unsure_of_is_the_language_of_its_script() -> 
     codes = [f.code for f in lint.check_text(KOREAN_PAGE_OPENING_IN_ENGLISH, path="community/videos.md")]
     assert "T105" not in codes
     assert codes.count("L101") == 22  # each English talk description, left untranslated
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A short task page of javascript.info's French translation (no language folder in its path): S107
+    # held its French spaces before `?` and `:` to English typography.
+    ("# Les deux compteurs\n\nSont-ils indépendants ? Que va afficher le second compteur ?\n\nIci, nous créons "
+     "deux compteurs avec la même fonction.\n", ("fr", "detected")),
+    # English, and English naming French things, stay English by default.
+    ("# The two counters\n\nAre they independent? What will the second counter show?\n", ("en", "default")),
+    ("# Café de la Paix\n\nThe café on the rue de la Paix opens at eight and serves crêpes.\n", ("en", "default")),
+])
+def test_a_short_page_in_no_folder_is_in_the_language_its_own_words_say(text: str, expected: tuple[str, str]) -> None:
+    assert _language("task.md", text) == expected
