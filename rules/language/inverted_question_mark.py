@@ -79,6 +79,11 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("Qué es Vue.js? Un framework.\n", language="es", note="a product's name, not a method's"),
         Example("Conoces Enumerable#any?, all? y one? Son nuevos.\n", language="es",
                 note="the list of methods ends the question"),
+        Example("Ejecuta bundle install (o has borrado el Gemfile.lock?) y vuelve a empezar.\n", language="es",
+                note="a file's name, not a method's"),
+        Example("Lee [Qué es ruby.wasm?](https://example.com/wasm) para empezar.\n", path="a.md", language="es",
+                note="a project's name ends the link's question"),
+        Example("Conoces ruby-lang.org? es la web oficial.\n", language="es", note="a site's name"),
     )
     allow = (
         Example("¿Qué es Vue?\n", language="es"),
@@ -174,9 +179,13 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
 # `.` where the method has three letters or more (not `Vue.js?`, `Node.js?`: a question about a product),
 # maybe then more methods in a list, each with its mark; the sentence goes on after the last (a comma, a
 # bracket, a backtick or a lower-case word) or a link's text ends there (`### [Regexp#match?](…)`), so a
-# question that ends on a method's name (`Ya conoces el método Regexp#match?`) still wants its ¿.
+# question that ends on a method's name (`Ya conoces el método Regexp#match?`) still wants its ¿. A file's
+# or a site's name is no method's (`(o has borrado el Gemfile.lock?)`, `[Qué es ruby.wasm?](…)`,
+# `ruby-lang.org? es…`): not after a `.`, `/` or `-`, nor a common extension or top-level domain.
+_NOT_METHODS = ("com|org|net|edu|gov|info|dev|app|html?|json|ya?ml|toml|lock|txt|xml|css|scss|php|wasm|png|jpe?g"
+                "|gif|svg|pdf|zip|exe|conf|cfg|ini|java|swift|gemspec")
 _METHOD_NAMES = compiled_on_use(
-    r"(?<![\w@])[A-Za-z_@][\w:]*(?:#[a-z_]\w*|\.[a-z_]{3,}\w*)[?!]"
+    r"(?<![\w@./-])[A-Za-z_@][\w:]*(?:#[a-z_]\w*|\.(?!(?:" + _NOT_METHODS + r")[?!])[a-z_]{3,}\w*)[?!]"
     r"(?:,[ \t]*(?:(?:y|e|o|u)[ \t]+)?[a-z_]\w*[?!])*(?=[,\])`]|[ \t]+[a-záéíóúñ]|\Z)")
 _MARK = compiled_on_use(r"[?!]")
 
