@@ -318,6 +318,9 @@ def test_front_matter_with_no_opening_fence_is_metadata_not_prose():
     for text, first in (("todo: fix the the bug\n---\n\nText.\n", "todo: fix the the bug"),
                         ("Note: the the text.\n\n---\n\nText.\n", "Note: the the text."),
                         ("remarque: le le texte créé.\n\n---\n\nTexte.\n", "remarque: le le texte créé."),
-                        ("note: the the text.\n\nText.\n", "note: the the text.")):
+                        ("note: the the text.\n\nText.\n", "note: the the text."),
+                        # A sentence as the value, over a thematic break: prose (silenced before r208).
+                        ("note: the the build is broken.\n\n---\n\nText.\n", "note: the the build is broken."),
+                        ("todo:\n  fix the the bug\n\n---\n\nText.\n", "todo:\nfix the the bug")):
         assert parse(Source("a.md", text), "markdown").segments[0].text == first
         assert any(f.code == "T102" for f in lint.check_text(text, path="a.md"))

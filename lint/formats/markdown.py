@@ -629,9 +629,11 @@ def _only_markup(s: str) -> bool:
 # line under a key: `libs:` then `  - lodash`), a blank line or more, and a `---` line. Its values are
 # metadata, not prose (L103 asked `importance : 5` of a French task). A first paragraph that is prose has
 # capitals or a letter past ASCII, or no `---` after it; with no blank line before the `---` it is a
-# Setext heading (`todo: fix⏎---`), and stays one.
+# Setext heading (`todo: fix⏎---`), and stays one. Each value is one word (`5`, `- lodash`): a sentence after a
+# lower-case key (`note: the the build is broken.` over a rule `---`) is prose.
 _FENCELESS_HEADER = compiled_on_use(
-    r"(?:[a-z][a-z0-9_-]*:(?:[ \t][ -~]*)?\r?\n(?:[ \t]+[ -~]*\r?\n)*)+(?:[ \t]*\r?\n)+---[ \t]*(?:\r?\n|\Z)")
+    r"(?:[a-z][a-z0-9_-]*:(?:[ \t]+[!-~]+)?[ \t]*\r?\n(?:[ \t]+-[ \t]+[!-~]+[ \t]*\r?\n)*)+(?:[ \t]*\r?\n)+---[ \t]*"
+    r"(?:\r?\n|\Z)")
 _NOT_LINE_BREAK = compiled_on_use(r"[^\r\n]")
 
 
