@@ -267,6 +267,10 @@ def _page_in_own_script(doc: Document) -> str | None:
     return found.language if found.language not in ("un", "en") and _in_own_script(text, found.language) else None
 
 
+# A quotation in guillemets or curly or straight double quotes, on one line.
+_QUOTATIONS = compiled_on_use(r"«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]|\"[^\"\n]*\"")
+
+
 def _short_page_language(doc: Document, text: str, size: int) -> str | None:
     """The language of a page with too little prose for CLD2 alone (``text``, ``size`` characters):
     its script's, where the script says it, or its folder's, where its words agree; else None."""
@@ -286,10 +290,12 @@ def _short_page_language(doc: Document, text: str, size: int) -> str | None:
         return found.language
     # A short page in no language's folder (javascript.info's French tasks: a heading and two
     # questions) is in the language CLD2 reliably reads where three of that language's own small words
-    # stand in it, twice as many as English's: a line of English, names or commands holds none.
+    # stand in it, twice as many as English's: a line of English, names or commands holds none. Words
+    # in quotation marks are the quoted text's (an English lesson quoting « Je ne sais pas ce que… »).
+    unquoted = _QUOTATIONS.sub(" ", text) if found else ""
     if found and found.reliable and found.language != DEFAULT and pack(found.language) and (
-            (ours := own_words_count(text, found.language, DEFAULT)) >= 3
-            and ours > 2 * own_words_count(text, DEFAULT, found.language)):
+            (ours := own_words_count(unquoted, found.language, DEFAULT)) >= 3
+            and ours > 2 * own_words_count(unquoted, DEFAULT, found.language)):
         return found.language
     # A short page under a language's folder (`docs/fr/errors/x.md`: a heading and a sentence) is in
     # that language when it holds more of its function words than English's (or a third of its

@@ -117,6 +117,10 @@ TLDR_FR = ("# bugreport\n\n> Affiche un rapport de bug Android.\n"
            "> Plus d'informations : <https://cs.android.com/>.\n\n"
            "- Affiche un rapport de bug d'un appareil Android :\n\n`bugreport`\n")
 
+# Two French small words (les, d'un): its folder may say French, its own words alone may not.
+TLDR_FR_FEW = ("# logcat\n\n> Affiche les journaux système d'un appareil Android.\n\n- Affiche les journaux système :\n\n"
+               "`adb logcat`\n")
+
 
 @pytest.mark.parametrize("path, text, expected", [
     # Korean around a quoted English line and product names: the script outweighs them twice over.
@@ -129,13 +133,10 @@ TLDR_FR = ("# bugreport\n\n> Affiche un rapport de bug Android.\n"
     ("fr/android/bugreport.md", TLDR_FR, ("fr", "detected")),
     # Out of a language's folder, French by its own small words (une, de, peut, être…), as CLD2 reads it.
     ("android/bugreport.md", TLDR_FR, ("fr", "detected")),
-    # A folder named after a site (a scrape laid out by host) names no language: an English page there
-    # stays English.
-    ("lemonde.fr/android/bugreport.md", TLDR_FR.replace("Affiche un rapport de bug Android", "Show an Android bug report")
-     .replace("Cette commande peut être utilisée uniquement depuis", "This command can only be used from")
-     .replace("Plus d'informations :", "More information:").replace("Affiche un rapport de bug d'un appareil Android :",
-                                                                    "Show the bug report of an Android device:"),
-     ("en", "default")),
+    # A folder named after a site (a scrape laid out by host) names no language: a French page with two
+    # French small words (too few for its own words alone) is French under `fr/`, not under `lemonde.fr/`.
+    ("fr/android/logcat.md", TLDR_FR_FEW, ("fr", "detected")),
+    ("lemonde.fr/android/logcat.md", TLDR_FR_FEW, ("en", "default")),
 ])
 def test_a_short_page_in_its_script_or_folder_is_in_its_language(path: str, text: str,
                                                                  expected: tuple[str, str]) -> None:
@@ -409,6 +410,11 @@ def test_a_page_whose_head_cld2_is_unsure_of_is_the_language_of_its_script() -> 
     # English, and English naming French things, stay English by default.
     ("# The two counters\n\nAre they independent? What will the second counter show?\n", ("en", "default")),
     ("# Café de la Paix\n\nThe café on the rue de la Paix opens at eight and serves crêpes.\n", ("en", "default")),
+    # An English lesson quoting a French sentence: the quotation's words are not the page's (fr at cae0629).
+    ("# Phrase du jour\n\nToday: « Je ne sais pas ce que je vais faire de mes vacances, mais je vais les passer à "
+     "la mer. »\n", ("en", "default")),
+    ("# Lesson 4\n\nRepeat after me: “Est-ce que vous pouvez répéter, s’il vous plaît ? Je ne comprends pas.”\n",
+     ("en", "default")),
 ])
 def test_a_short_page_in_no_folder_is_in_the_language_its_own_words_say(text: str, expected: tuple[str, str]) -> None:
     assert _language("task.md", text) == expected
