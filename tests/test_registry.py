@@ -74,3 +74,35 @@ def test_a_rule_left_out_for_want_of_its_segments_still_counts_as_run():
 
     found = check_text("<!-- copylint-disable-next-line B101 -->\nSome text here.\n", "a.md", select=["C002", "B101"])
     assert [f.code for f in found] == ["C002"], found
+
+
+def test_asking_whether_a_selector_is_valid_imports_no_rule_module_and_not_lint_docs():
+    """`--ignore W105` asked ``is_selector`` about W105, which imported the rule's module (and ``lint.docs``
+    for the families' letters) though the run then left the rule out (fails before: both imported)."""
+    code = (
+        "import sys\n"
+        "from lint import registry\n"
+        "print(registry.is_selector('W105'), registry.is_selector('T1'), registry.is_selector('S'),\n"
+        "      registry.is_selector('space-run'), registry.is_selector('Q9'), registry.is_selector('G:X'))\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('lint.rules.') or m == 'lint.docs')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] == "True True True True False True", out
+    assert out[1:] in ([], [""]), out
+
+
+def test_is_selector_answers_as_the_family_names_and_the_rules_it_names_do():
+    """The old reading (``lint.docs.FAMILY_NAMES`` and ``matching_rules``) as the oracle, on every code, its
+    prefixes, slug and family, and names that are none of them."""
+    from lint.docs import FAMILY_NAMES
+
+    def before(name: str) -> bool:
+        if name.upper() == "ALL" or name.upper() in FAMILY_NAMES:
+            return True
+        return bool(registry.matching_rules(name)) or name.startswith("G:")
+
+    names = {"ALL", "all", "G:EN_A", "Q", "Z9", "space_run", "", " ", "x.newsroom"} | set(FAMILY_NAMES)
+    for entry in registry.builtin_index():
+        names |= {entry.code, entry.code.lower(), entry.slug, entry.code[:2], entry.code[:3], entry.code + "9"}
+    for name in sorted(names):
+        assert registry.is_selector(name) == before(name), name
