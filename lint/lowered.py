@@ -312,3 +312,21 @@ def _class_from(characters: frozenset[str]) -> str:
     if len(chars) == 1:
         return re.escape(chars[0])
     return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, where every character of the text outside ASCII is one that lowering leaves as it is
+    (a curly quote, a dash, the placeholder of masked code: the Rust book's pages hold only such), lowered as
+    UTF-8 bytes, whose ``lower`` changes the ASCII capitals alone: ``str.lower`` of a text outside Latin-1 reads
+    every character through the Unicode case tables (some 50 instructions a character: 14M of S102's 195M on
+    the Rust book), the bytes' some 5 with their encoding and decoding. The same text: a character outside ASCII
+    lowers as it does alone but for a capital sigma, which always changes (``test_str_lower_reads_no_neighbour_but_a_capital_sigmas``);
+    its UTF-8 bytes all lie above ASCII, which ``bytes.lower`` leaves; surrogates pass both ways, one by one.
+    The characters outside ASCII come from ``non_ascii``, which keeps them for the next caller asking of the
+    same text (``ascii_view``)."""
+    if text.isascii():
+        return text.lower()
+    outside = non_ascii(text)
+    if outside.lower() != outside:
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from lint.rules.scrape._furniture import _gate_source, _required_words, default_lists
 
-from lint.lowered import UNVIEWABLE, _stand_in, ascii_view, lowered_ascii_pattern, stand_for
+from lint.lowered import UNVIEWABLE, _stand_in, ascii_view, lowered, lowered_ascii_pattern, stand_for
 
 PATTERNS = [
     r"\nby (?-i:[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|of)){0,6})[ \t]*(?=\n|\Z)",
@@ -247,3 +249,33 @@ def test_ascii_view_reads_the_lowered_text_outside_ascii_from_the_texts_own_char
     text = "ΟΔΥΣΣΕΥΣ " * 100
     ascii_view(text, text.lower())
     assert sum(read) == 2 * len(text)  # a capital sigma: the lowered text read whole
+
+
+def test_lowered_is_str_lower() -> None:
+    """``lowered`` (bytes lowered where the text outside ASCII is caseless) against ``str.lower`` as the oracle:
+    random texts of capitals, caseless and cased characters outside ASCII, a capital sigma, surrogates (a pair
+    too, which must stay two), every code point below 0x3000 with capitals around it, and the Rust book's pages."""
+    rng = random.Random(18209)
+    alphabet = ["A", "z", "Q ", " ", "\n", "\u2019", "\u201c", "\u2014", "\ufffc", "\u00e9", "\u00c9", "\u03a3",
+                "\u0130", "\u212a", "\ud83d", "\ude00", "\U0001f600", "\u4e2d", "\u00df", "\u1e9e", "\x00"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(20000)]
+    texts += [f"AB{chr(c)}cD \u2019" for c in range(0x80, 0x3000)]
+    shared = Path(os.environ.get("COPYLINT_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
+    texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "rust-book").glob("*.md"))]
+    for text in texts:
+        assert lowered(text) == text.lower(), ascii(text)
+
+
+def test_lowered_reads_a_caseless_text_outside_ascii_as_bytes() -> None:
+    """The Rust book's kind of text (curly quotes, dashes) is lowered through its bytes: no character of it goes
+    through ``str.lower`` but the few outside ASCII (fails before: the whole text was)."""
+    text = "The \u201cBook\u201d \u2014 Chapter \u2019s Ownership " * 100
+    asked: list[int] = []
+
+    class Counted(str):
+        def lower(self) -> str:
+            asked.append(len(self))
+            return str.lower(self)
+
+    assert lowered(Counted(text)) == text.lower()
+    assert sum(asked) < 10, asked

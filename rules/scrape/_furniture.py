@@ -13,6 +13,7 @@ from typing import Any
 
 from lint.language import trie_alternation
 from lint.lowered import ascii_view, lowered_ascii_pattern
+from lint.lowered import lowered as lowered_text
 from lint.patterns import compiled, compiled_on_use, kept_answer, kept_result
 from lint.rule import rule_data
 from lint.scan import matches_at, parsed
@@ -126,7 +127,7 @@ class Judge:
         """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
         exact = self.exact
         joined = "\n" + "\n".join(lines)
-        lowered = joined.lower()
+        lowered = lowered_text(joined)  # (its characters outside ASCII kept for ``ascii_view`` below)
         keys = _keys(lines, joined, lowered)
         found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
         plain = joined.isascii()
