@@ -497,6 +497,11 @@ _ELEMENTS = frozenset("""a abbr b big blockquote body br caption cite code col d
 # tag at all is a word in angle brackets (`TRAY -b <title> <text>` in a program's usage line).
 _LEFT_OPEN = frozenset("""area base br col embed hr img input link meta param source track wbr
     li dt dd p tr td th tbody thead tfoot option html head body caption colgroup""".split())
+# Of those, the ones a program's usage line names as arguments (`git cherry [<upstream> [<head>]]`,
+# `git mv <source> <destination>`, `<n>[,<base>]`), which HTML sets only in a page's head or inside a media
+# element, never in an interface string's text: beside a word in angle brackets that names no element,
+# in a string that closes no tag, each is a metavariable as `<title>` is (`[<head>]` as `[<헤드>]`).
+_ARGUMENT_NAMES = frozenset({"base", "head", "source"})
 
 _DOTTED = compiled_on_use(r"`[A-Za-z_][\w.]*`")
 
@@ -934,7 +939,7 @@ def _element_metavariables(side: Counter[str], closes: bool) -> set[str]:
     if closes or not any(_metavariable(k, side) for k in side):
         return set()
     return {k for k in side if (name := _opening_name(k)) is not None and name.lower() in _ELEMENTS
-            and name.lower() not in _LEFT_OPEN and not side[f"</{name}>"]}
+            and (name.lower() not in _LEFT_OPEN or name.lower() in _ARGUMENT_NAMES) and not side[f"</{name}>"]}
 
 
 class TagMismatch(PairwiseRule):
@@ -955,7 +960,8 @@ fichier <file object>`` keeps the target `file object`; its title is the transla
 footnotes, HTML tags where the markup is HTML or Markdown (a :kbd: key's label is the reader's keyboard's:
 `Ctrl-D` for `Control-D`; a command's `<metavariable>` may be worded in the translation's language,
 `<dossier>` for `<directory>`, never slipped; an element that needs a closing tag, such as `<title>`,
-is a metavariable where neither string closes a tag and a word beside it in angle brackets names no
+or one HTML sets only in a page's head or a media element, `<head>`, `<base>`, `<source>` (`git cherry
+[<upstream> [<head>]]`), is a metavariable where neither string closes a tag and a word beside it in angle brackets names no
 element: `TRAY -b <title> <text>`; `<b>%s` alone is a bold left open, and `<b>` never stands for another
 element's `<i>`), and ICU arguments (`{count, plural, ...}`)
 by name and type. A `<the version>` inside a reST literal is not a tag. A name written with more or
@@ -1039,6 +1045,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example('msgid "<title>Help"\nmsgstr "Aide"\n', path=_PO),
         Example('msgid "TRAY -b <b> <text>"\nmsgstr "TRAY -b <i> <texte>"\n', path=_PO,
                 note="in a usage line too, one element's metavariable never stands for another element"),
+        Example('msgid "take url.<base>.insteadOf into account"\nmsgstr "url.<dasar>.insteadOf"\n', path=_PO,
+                note="no word in angle brackets beside `<base>` that names no element: read as a tag"),
+        Example('msgid "<video><source src=\\"a.webm\\">Play</video>"\nmsgstr "<video>Lire</video>"\n', path=_PO,
+                note="in a string that closes a tag, `<source>` is HTML's"),
         Example(_FR + _RST + 'msgid "Store it in ``my_list``."\nmsgstr "Stockez-la dans ``ma_lsit``."\n', path=_PO,
                 note="an example's name, but its second word mistyped"),
         Example(_FR + _RST + 'msgid "Pass ``some_fraction`` to it."\nmsgstr "Passez-lui ``some_fractoin``."\n',
@@ -1283,6 +1293,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 'tray balloon."\nmsgstr "TRAY -t <texto>   Configura la descripción.\\nTRAY -b <título> <texto>  '
                 'Configura el globo."\n', path=_PO,
                 note="an HTML element's name as a usage line's argument: no string closes a tag"),
+        Example('msgid "git cherry [-v] [<upstream> [<head> [<limit>]]]"\n'
+                'msgstr "git cherry [-v] [<업스트림> [<헤드> [<한계값>]]]"\n', path=_PO,
+                note="`<head>`, which HTML lets stand open, as a usage line's argument beside `<upstream>`"),
+        Example('msgid "<n>[,<base>]"\nmsgstr "<n>[,<dasar>]"\n', path=_PO),
         Example(xliff_example('<ph id="1"/> of <ph id="2"/> files', '<ph id="2"/> fichiers sur <ph id="1"/>'),
                 path=_XLF, note="inline codes may change order"),
         Example(xliff_example('Click <pc id="1" dataRefStart="d1">Save</pc>.',
