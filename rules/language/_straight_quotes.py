@@ -24,6 +24,9 @@ _LATIN_TOKEN = compiled_on_use(r"[A-Za-z0-9_.-]+")
 _TWO_LETTERS = compiled_on_use(r"[^\W\d_]{2}")
 _CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 _CURLY_DOUBLE = compiled_on_use("[“”]")
+# A command or a value as the user types it: ASCII, a word in lower case first (`git rebase --abort`,
+# `true`, `git reset HEAD^`).
+_KEPT_COMMAND = compiled_on_use(r"[a-z][a-z0-9_.-]*(?: [\x21-\x7e]+)*")
 
 
 def own_quotation_marks(doc: Document) -> list[int]:
@@ -69,6 +72,10 @@ def _straight_quotations(doc: Document) -> list[tuple[Segment, re.Match[str]]]:
 
 def _quoted_code_of_source(seg: Segment, m: re.Match[str]) -> bool:
     """Whether a catalogue's translation quotes, as its source does, a string with no word in it
-    (``"(i)"``, ``"()"``): code the source quotes straight, not prose to requote."""
-    return (seg.source_text is not None and _TWO_LETTERS.search(m.group(1)) is None
-            and m.group() in seg.source_text)
+    (``"(i)"``, ``"()"``), or a command or value it keeps in ASCII as the source writes it, a program's
+    name or a value in lower case first (``"git rebase --abort"``, ``"true"``): code or input the source
+    quotes straight, not prose to requote. A quotation the translator translated (``"沒有變更"`` for
+    ``"not changing"``) or capitalized as a phrase (``"Save changes"``) is prose."""
+    if seg.source_text is None or m.group() not in seg.source_text:
+        return False
+    return _TWO_LETTERS.search(m.group(1)) is None or _KEPT_COMMAND.fullmatch(m.group(1)) is not None

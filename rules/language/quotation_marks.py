@@ -41,7 +41,10 @@ quotes in a document that mostly uses them (a house style, not a slip), two stra
 between them in a language whose marks are “ ” (two quotations typed half straight, each mark P102's), inches
 (`5"`), straight quotes inside quotations of the language's marks, in two quotations or more, in a document
 that never sets the language's second pair (`« il a dit "non" »` throughout: the page's own second level; not
-where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quotes inside code.
+where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quotes inside code, and in a
+catalogue, a command or value the translation keeps in ASCII and quotes as its source does, lower case
+first (`"git rebase --abort"`, `"true"`: what the user types, not prose; a translated quotation or a
+label capitalized as a phrase, `"Save now"`, is still requoted).
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -54,6 +57,12 @@ where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quot
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#: howto/sockets.rst:3\nmsgid "The \\"server\\" socket listens."\n'
                 'msgstr "Le socket \\"serveur\\" écoute, dit « lui »."\n', path="messages.po",
                 note="a word quoted as the source quotes it is prose: requoted"),
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "mark files as \\"not changing\\""\n'
+                'msgstr "把檔案標記為 \\"沒有變更\\"，或「僅索引」"\n', path="zh_TW.po",
+                note="the source's quotation translated: prose, requoted"),
+        Example('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\nmsgid "Click \\"Save now\\" to keep it"\n'
+                'msgstr "Kliknij \\"Save now\\", aby „zachować”"\n', path="pl.po",
+                note="a label kept as the source writes it, capitalized as a phrase: still requoted"),
         Example("Il a dit « bonjour » puis il a ajouté \"au revoir\" en partant.\n", language="fr",
                 fixed="Il a dit « bonjour » puis il a ajouté «\u00a0au revoir\u00a0» en partant.\n"),
         Example("Er sagte „Hallo“ und dann “Auf Wiedersehen”.\n", language="de",
@@ -109,6 +118,12 @@ where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quot
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#: faq/extending.rst:3\nmsgid "Use the formats \\"()\\" and \\"(i)\\" for tuples."\n'
                 'msgstr "Utilisez les formats \\"()\\" et \\"(i)\\" pour les n-uplets, dit « lui »."\n',
                 path="messages.po", note="a catalogue's code strings quoted as its source quotes them"),
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "  (use \\"git rebase --abort\\" to check out the '
+                'original branch)"\nmsgstr "  （使用 \\"git rebase --abort\\" 以簽出「原有」分支）"\n', path="zh_TW.po",
+                note="a command the source quotes straight, kept as the user types it"),
+        Example('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\nmsgid "value is \\"true\\" or \\"false\\""\n'
+                'msgstr "wartość to \\"true\\" lub \\"false\\", a nie „tak” ani „nie”"\n', path="pl.po",
+                note="values the source quotes straight, kept as written"),
         Example("彼は「はい」と言った。\n", language="ja"),
         Example("李开复表示，“学术带头人不是公司吸引走的，\"李开复说。近年来，“脸书”和“谷歌”招聘了精英。\"我认为应该这样，”他说。\n",
                 language="zh", note="each straight mark closes or opens one of the “ ” quotations around it"),
