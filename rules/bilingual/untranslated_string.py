@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from lint.formats.bilingual import cites_a_publication, markup_of, pair, reads_as_prose, xliff_example
 from lint.model import Document, Finding, Segment, Severity
@@ -32,8 +33,9 @@ _PRODUCT = compiled_on_use(r"[a-z]+[A-Z][A-Za-z0-9]*(?: [a-z]+)?")
 # `[optional]`, `<placeholder>`, `a | b`, `(group)`, `...`. Its words are what the user types.
 _SYNOPSIS_HEAD = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*){0,2}")
 _NOTATION = compiled_on_use(r"[\[\]<>|()]|\.\.\.|^-")
+_SUBCOMMAND = compiled_on_use(r"[a-z][a-z-]*")
 # Words a sentence has and a program's name or subcommand has not (`git is fast`, `show the log`).
-_FUNCTION_WORDS = frozenset("the a an to of for with and or in on at is are be can will this that it no not as "
+_FUNCTION_WORDS = frozenset("the a an to of for with and or in on at is are be can will this that it no not as now "
                             "from by use see only your you if when without".split())
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
@@ -58,7 +60,8 @@ initials, and a year: `Kahan, W: Branch cuts for complex elementary functions �
 surname, a title, and a year that closes it: `D. E. Knuth. The art of computer programming … (1997)`),
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a usage synopsis,
-`git stash list [<log-options>]`; an assignment,
+`git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`, or a synopsis's program and
+subcommand with no notation where they open another synopsis of the catalogue, `git reflog list`; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
@@ -74,6 +77,14 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "git push [-f] to overwrite the branch"\nmsgstr "git push [-f] to overwrite the branch"\n',
                 path="vi.po", note="words outside the brackets: a sentence"),
         Example('msgid "git notes: no note found"\nmsgstr "git notes: no note found"\n', path="vi.po"),
+        Example('msgid "git push [-f] now"\nmsgstr "git push [-f] now"\n', path="vi.po",
+                note="a word after the brackets that is no subcommand: `now` is a function word"),
+        Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
+                'msgid "git push failed"\nmsgstr "git push failed"\n', path="fr.po",
+                note="a synopsis's command, then a word inflected as prose: a sentence"),
+        Example('msgid "git reflog [show] [<ref>]"\nmsgstr "git reflog [show] [<ref>]"\n\n'
+                'msgid "show the reflog list"\nmsgstr "show the reflog list"\n', path="fr.po",
+                note="words that open no synopsis of the catalogue's"),
         Example('msgid "  (use \\"git add <file>...\\" to update what will be committed)"\n'
                 'msgstr "  (use \\"git add <file>...\\" to update what will be committed)"\n', path="vi.po",
                 note="an indented first line is a hint, no synopsis's continuation"),
@@ -121,6 +132,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 note="… on two lines"),
         Example('msgid "git notes [list [<object>]]"\nmsgstr "git notes [list [<object>]]"\n', path="vi.po",
                 note="a subcommand opening a group of notation"),
+        Example('msgid "git notes [--ref <notes-ref>] get-ref"\nmsgstr "git notes [--ref <notes-ref>] get-ref"\n',
+                path="vi.po", note="a subcommand after the program's options"),
+        Example('msgid "git reflog [show] [<log-options>] [<ref>]"\nmsgstr "git reflog [show] [<log-options>] [<ref>]"\n\n'
+                'msgid "git reflog list"\nmsgstr "git reflog list"\n', path="fr.po",
+                note="a command with no notation, whose program and subcommand open a synopsis of the catalogue's"),
         Example('msgid "OK"\nmsgstr "OK"\n', path="messages.po"),
         Example('#: library/functions.rst:12\nmsgid "``PAYMENT_REQUIRED``"\nmsgstr "``PAYMENT_REQUIRED``"\n', path="messages.po"),
         Example('#: library/functions.rst:12\nmsgid ":func:`issubclass`"\nmsgstr ":func:`issubclass`"\n', path="messages.po"),
@@ -210,7 +226,7 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
             return
         if (_COMMAND.fullmatch(source) or _two_options(source)) and not source.rstrip().endswith((".", "!", "?", ":")):
             return  # a command line, copied as the user types it
-        if _synopsis(source):
+        if _synopsis(source) or _bare_command(source, doc):
             return  # `git stash list [<log-options>]`: a command's usage, what the user types
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
@@ -226,6 +242,7 @@ def _synopsis(source: str) -> bool:
     brackets, `[show]`), and each line after it indented, its continuation (`      [--dry-run | -n] <ref>...`).
     A first line indented is a hint's (`  (use "git add" to track)`), no synopsis."""
     depth = 0  # the brackets open
+    subcommand = False  # a subcommand after the program's options seen (`git notes [--ref <ref>] get-ref`)
     for n, line in enumerate(source.rstrip().split("\n")):
         words = line.split()
         if line[:1].isspace() != (n > 0):
@@ -241,9 +258,44 @@ def _synopsis(source: str) -> bool:
         for i, w in enumerate(words):
             opened = depth + w.count("[") + w.count("(")
             depth = opened - w.count("]") - w.count(")")
-            if not _usage_word(w, opened, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""):
+            before, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
+            if _usage_word(w, opened, before, after):
+                continue
+            if subcommand or not _subcommand_after_options(w, opened, before, after):
                 return False
+            subcommand = True
     return True
+
+
+def _subcommand_after_options(word: str, depth: int, before: str, after: str) -> bool:
+    """Whether a word outside brackets is the subcommand after a program's options (`git notes [--ref
+    <notes-ref>] get-ref`, `git multi-pack-index [<options>] verify`): one word in lower case, no English
+    function word nor one inflected as prose (`to`, `failed`), right after a bracket closed and before
+    notation or the end (`[-f] to overwrite` is prose)."""
+    return (depth == 0 and _SUBCOMMAND.fullmatch(word) is not None and word not in _FUNCTION_WORDS
+            and not word.endswith(("ing", "ed", "ly")) and before.endswith("]") and after[:1] in ("", "[", "<", "-"))
+
+
+def _bare_command(source: str, doc: Document) -> bool:
+    """Whether ``source`` is a command with no notation (`git reflog list`, `git pack-refs `): a synopsis's
+    head alone, whose program and subcommand open a usage synopsis elsewhere in the catalogue (`git reflog
+    [show] [<log-options>] [<ref>]`), the catalogue's evidence that they are a command's, not words."""
+    head = source.rstrip(" ")
+    if not _SYNOPSIS_HEAD.fullmatch(head) or head.count(" ") < 1 or _prose_head(head, source) \
+            or _FUNCTION_WORDS.intersection(head.split()):
+        return False
+    return " ".join(head.split()[:2]) in _synopsis_commands(doc)
+
+
+def _synopsis_commands(doc: Document) -> frozenset[str]:
+    """The program and first subcommand (`git reflog`) of each usage synopsis among the catalogue's
+    sources, found once per document."""
+    found = doc.memo.get("synopsis-commands")
+    if found is None:
+        sources = (seg.source_text for seg in doc.segments if seg.source_text)
+        found = doc.memo["synopsis-commands"] = frozenset(
+            " ".join(s.split()[:2]) for s in sources if _synopsis(s))
+    return cast("frozenset[str]", found)
 
 
 def _prose_head(head: str, source: str) -> bool:
