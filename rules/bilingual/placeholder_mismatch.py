@@ -21,6 +21,10 @@ _INTEGER = compiled_on_use(r"[diu]$")
 # A named placeholder that reads as a count (`{count}`, `${resultCount}`, `%(n)s`, `{num_files}`).
 _COUNT_NAME = compiled_on_use(r"(?i)[{(](?:\w*count|n|num\w*|number\w*|total\w*|amount|quantity)[})]")
 _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
+# GNU gettext's ISO C 99 <inttypes.h> directives (`%<PRIuMAX>`, `%1$<PRId64>`): a conversion whose
+# type the macro names (u, d, x…); msgfmt reads them, and so does git's po/.
+_INTTYPES = compiled_on_use(r"%(?:(\d+)\$)?<PRI([diouxX])(?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
+_CONVERSION = compiled_on_use(_INTTYPES.pattern + "|" + TEMPLATE_PLACEHOLDER.pattern)
 
 
 class PlaceholderMismatch(PairwiseRule):
@@ -42,7 +46,8 @@ inline literals are the page's text, not placeholders a program fills (B106 comp
 `%-style` or `%-formatting` names printf-style formatting. In a PO entry flagged as C's (`#, c-format`),
 and in a catalogue whose format strings are all flagged so (a C program's) in an entry without flags
 whose locations name no C++, Python, C#, JavaScript or Rust source, only printf conversions and numbered
-braces (`{0}`) are placeholders: `{unset}` is a word shown in braces.
+braces (`{0}`) are placeholders: `{unset}` is a word shown in braces. GNU gettext's `<inttypes.h>`
+directives (`%<PRIuMAX>`, `%1$<PRId64>`) are conversions of the type their macro names.
 
 A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`, a numbered conversion `%1$s`) may be
 written more or fewer times than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy; not twice
@@ -66,6 +71,11 @@ as many as the language has: the placeholders each form uses are compared as a s
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "target"})
     flag = (
+        Example('#, c-format\nmsgid "expected object at offset %<PRIuMAX> in pack %s"\n'
+                'msgstr "预期对象在包文件 %2$s 的偏移量上"\n', path="zh_CN.po",
+                note="an <inttypes.h> conversion dropped"),
+        Example('#, c-format\nmsgid "offset %<PRIuMAX> in pack %s"\nmsgstr "包文件 %2$s 的偏移量 %1$<PRId64>"\n',
+                path="zh_CN.po", note="its type changed: u to d"),
         Example('msgid "%b %e"\nmsgstr "%e %d"\n', path="gu.po", note="a date format that lost its month"),
         Example('msgid "%b %e"\nmsgstr "%е %b"\n', path="bg.po", note="a Cyrillic `е`: no conversion, no day"),
         Example('msgid "%l∶%M %p"\nmsgstr "%l:%M"\n', path="is.po", note="a 12-hour clock without its AM/PM"),
@@ -128,6 +138,9 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="a numbered brace is no word, even in a C program's catalogue"),
     )
     allow = (
+        Example('#, c-format\nmsgid "expected object at offset %<PRIuMAX> in pack %s"\n'
+                'msgstr "预期对象在包文件 %2$s 的偏移量 %1$<PRIuMAX> 上"\n', path="zh_CN.po",
+                note="an <inttypes.h> conversion (GNU gettext reads `%<PRIuMAX>`), its arguments reordered"),
         Example('#. Translators: the time format for day and month name in the current locale\n'
                 'msgid "%b %e"\nmsgstr "%-d %b"\n', path="pl.po",
                 note="a date format: the language orders and pads its parts (`%-d` for `%e`)"),
@@ -303,9 +316,9 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     ends: dict[str, int] = {}
     position = 0
     plain = _DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", text))
-    for found in TEMPLATE_PLACEHOLDER.finditer(plain):
+    for found in _CONVERSION.finditer(plain):
         token = found.group()
-        m = _PRINTF.fullmatch(token)
+        m = _PRINTF.fullmatch(token) or _INTTYPES.fullmatch(token)
         if m is None:
             key = token
         elif forms:
