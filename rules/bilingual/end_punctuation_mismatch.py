@@ -15,6 +15,7 @@ from lint.rule import Example, Rule
 
 from ._pairwise import habit_or_each
 from .placeholder_mismatch import is_date_format
+from .tag_mismatch import ends_with_metavariable
 
 _PO = "messages.po"
 _XLF = "app.xlf"
@@ -189,7 +190,8 @@ point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
 corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
-a label (`মূল্য: (_C)`) is skipped; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
+a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
+`<name>` of no element, never closed) ends with a word; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
@@ -213,6 +215,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('#: library/os.rst:3\nmsgid "Call it with the defaults."\nmsgstr "Appelez-la avec ``defaults``"\n',
                 path="messages.po", note="code that ends the translation without the source's mark"),
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
+        Example('msgid "process only the lines of <file>"\nmsgstr "procesar solo las líneas de <archivo>:"\n', path="es.po",
+                note="a colon after the metavariable that ends the string is its end"),
+        Example('msgid "Copy to <b>"\nmsgstr "Copier vers :<b>"\n', path=_PO,
+                note="an element's tag is skipped, the mark before it compared"),
         Example('msgid "Run „git gc“ now?"\nmsgstr "Изпълнение на „git gc“."\n', path="bg.po",
                 note="the question lost before the closing `“`"),
         Example('msgid "Deleted %d files in %s."\nmsgstr "%d fichiers supprimés dans %s"\n', path=_PO,
@@ -258,6 +264,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
+        Example('msgid "process only line range <start>,<end> or function :<funcname>"\n'
+                'msgstr "Yalnızca <başlangıç>,<bitiş> satır erimini veya :<işlevadı> işlevini işle"\n', path="tr.po",
+                note="a metavariable ends the source, a word the user replaces: its `:` ends no sentence"),
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
         Example('msgid "No."\nmsgstr "Д/д"\n', path="mn.po",
                 note="a column label's abbreviation (gnome-calculator): its point ends a word, not a sentence"),
@@ -394,8 +403,11 @@ button that gained a full stop are the small inconsistencies that make an interf
         if [_ending(text).mark for text in both] == [";", ";"] \
                 or (markup in _LITERALS and _set_as_code(written, _LITERALS[markup], language)):
             return None  # (or the source set as one literal with its mark: ``start, ...``)
-        # The source is read as English (its own language), the translation as its language.
-        source, target = _end_class(both[0]), _end_class(both[1], language)
+        # The source is read as English (its own language), the translation as its language. A string
+        # that ends with a metavariable (`function :<funcname>`, `<source>... <destination>`) ends with a
+        # word, whatever mark stands before it.
+        source = None if ends_with_metavariable(both[0]) else _end_class(both[0])
+        target = None if ends_with_metavariable(both[1]) else _end_class(both[1], language)
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
             return None  # a page's paragraph the translation ends with a colon introduces what follows it
         if _equivalent(source, target, language, both[1]):

@@ -931,6 +931,18 @@ def _metavariable(key: str, side: Counter[str]) -> bool:
     return name is not None and name.lower() not in _ELEMENTS and not side[f"</{name}>"]
 
 
+# A `<name>` that ends a string, before closing quotes and brackets (`:<funcname>`, `'tree:<depth>'`).
+_LAST_ANGLED = compiled_on_use(r"<([A-Za-z][\w-]*)>[\"'”’»)\]]*\s*\Z")
+
+
+def ends_with_metavariable(text: str) -> bool:
+    """Whether a string ends with a metavariable, a `<name>` that names no element of HTML or of GUI
+    label markup and that the string never closes (`function :<funcname>`): a word the user replaces,
+    whose mark before it (`:`) ends no sentence."""
+    m = _LAST_ANGLED.search(text)
+    return m is not None and m.group(1).lower() not in _ELEMENTS and f"</{m.group(1)}>" not in text
+
+
 def _element_metavariables(side: Counter[str], closes: bool) -> set[str]:
     """The unclosed elements of a string that are a usage line's metavariables (`<title>` in
     `TRAY -b <title> <text>`): the element needs a closing tag, neither string closes one (``closes``),
