@@ -192,7 +192,8 @@ corrects it, and a full stop inside a closing parenthesis may be left out (`(Con
 Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
 `<name>` of no element, never closed) ends with a word; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
-`?` or `:` are skipped. A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
+`?` or `:` are skipped, and so is the colon of a header's name that the other string writes inside it
+(`add Cc: header` as `tambahkan kepala Cc:`). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
@@ -217,6 +218,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Delete this file?"\nmsgstr "Supprimer ce fichier."\n', path=_PO),
         Example('msgid "process only the lines of <file>"\nmsgstr "procesar solo las líneas de <archivo>:"\n', path="es.po",
                 note="a colon after the metavariable that ends the string is its end"),
+        Example('msgid "Warning: disk full"\nmsgstr "Warning:"\n', path="id.po",
+                note="a name and its colon alone: the rest of the string lost"),
+        Example('msgid "add Cc: header"\nmsgstr "dodaj pole DW:"\n', path="pl.po",
+                note="a colon after a name the source does not write"),
         Example('msgid "Copy to <b>"\nmsgstr "Copier vers :<b>"\n', path=_PO,
                 note="an element's tag is skipped, the mark before it compared"),
         Example('msgid "Run „git gc“ now?"\nmsgstr "Изпълнение на „git gc“."\n', path="bg.po",
@@ -267,6 +272,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "process only line range <start>,<end> or function :<funcname>"\n'
                 'msgstr "Yalnızca <başlangıç>,<bitiş> satır erimini veya :<işlevadı> işlevini işle"\n', path="tr.po",
                 note="a metavariable ends the source, a word the user replaces: its `:` ends no sentence"),
+        Example('msgid "add Cc: header"\nmsgstr "tambahkan kepala Cc:"\n', path="id.po",
+                note="a header's name moved to the end with its colon"),
+        Example('msgid "add Signed-off-by:"\nmsgstr "Signed-off-by: 줄을 추가합니다"\n', path="ko.po",
+                note="… and to the start"),
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
         Example('msgid "No."\nmsgstr "Д/д"\n', path="mn.po",
                 note="a column label's abbreviation (gnome-calculator): its point ends a word, not a sentence"),
@@ -429,7 +438,8 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
         if source is None and target == "full stop" and _closed_by_choice(both):
             return None
-        if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]):
+        if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
+                or _field_name_moved(source, target, both):
             return None
         return source, target
 
@@ -473,6 +483,23 @@ def _added_by_a_name(source: str | None, both: tuple[str, str]) -> bool:
         return False
     return len(name) > 2 and not name[:-1].isalnum() and re.search(
         r"(?<!\S)" + re.escape(name) + r"(?!\S)", both[0]) is not None
+
+
+# A header's or a trailer's name with its colon (`Cc:`, `To:`, `Signed-off-by:`): ASCII, capitalized.
+_FIELD_NAME = compiled_on_use(r"[A-Z][A-Za-z]*(?:-[a-z]+)*:")
+
+
+def _field_name_moved(source: str | None, target: str | None, both: tuple[str, str]) -> bool:
+    """Whether the colon one string ends with and the other lacks is a header's name's, which the other
+    string writes with its colon inside it (`add Cc: header` as `tambahkan kepala Cc:`, `add
+    Signed-off-by:` as `Signed-off-by: 줄을 추가합니다`): the name moved with the word order, no sentence ends.
+    Not a name alone (`Warning: disk full` as `Warning:` lost the rest)."""
+    if {source, target} != {None, "colon"}:
+        return False
+    ending, other = both if source == "colon" else both[::-1]
+    name = _last_name(ending.rstrip())
+    return (name is not None and _FIELD_NAME.fullmatch(name) is not None and len(ending.split()) > 1
+            and re.search(r"(?<!\S)" + re.escape(name) + r"(?!\S)", other) is not None)
 
 
 def _progress_ellipsis(source: str | None, target: str | None, text: str) -> bool:
