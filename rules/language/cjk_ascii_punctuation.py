@@ -58,7 +58,8 @@ Not flagged: a full stop glued after a Japanese particle, where no sentence ends
 is `.NET`), or followed by a lower-case letter or a half-width digit (`設定.json`, `v1.2`; a
 full-width letter or digit after it is CJK text: `した.２０２２年` is flagged), ellipses `...`, code
 and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style). In a
-catalogue, the source's delimiter (`day,days` as `天,天`), and the commas of a list of names that keeps
+catalogue, a program's name (and its subcommand's) that opens both the source and the translation with its
+colon (`git checkout: 從索引…`), the source's delimiter (`day,days` as `天,天`), and the commas of a list of names that keeps
 its source's symbol (`au,天文單位` for `au`, a unit a program reads from the user) are not flagged.
 """
     severity = Severity.WARNING
@@ -68,6 +69,9 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
     scope = "document"
     languages = languages_with("fullwidth")
     flag = (
+        Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "file not found: %s"\nmsgstr "file not found: 檔案 %s"\n\n'
+                'msgid "Hello: world."\nmsgstr "你好：世界。"\n', path="zh_TW.po", language="zh-Hant",
+                note="three words copied before the colon: prose left untranslated, no program's name"),
         Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "OK, got it"\nmsgstr "OK, 知道了"\n\n'
                 'msgid "Name: %s"\nmsgstr "名称：%s"\n', path="zh_CN.po", language="zh",
                 note="a capitalized word copied from the source is a word, not a program's name"),
@@ -121,6 +125,9 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
         Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "autosummary_generate: file not found: %s"\n'
                 'msgstr "autosummary_generate: 檔案未找到： %s"\n', path="zh_TW.po", language="zh",
                 note="a name and its mark copied from the source as the program prints them"),
+        Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "git fetch-pack: expected response end packet"\n'
+                'msgstr "git fetch-pack: 預期要有回應結束封包"\n\nmsgid "Hello: world."\nmsgstr "你好：世界。"\n',
+                path="zh_TW.po", language="zh-Hant", note="… a program's and its subcommand's"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -151,9 +158,10 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
                                edits=[(at, end, wide)])
 
 
-# A program's or an option's name that opens a message, with its colon (`autosummary_generate: `, `grep:`):
-# written in lower case, as commands and options are; a capitalized word is a word (`OK, 知道了`).
-_NAME_PREFIX = compiled_on_use(r"[a-z][\w.-]*:")
+# A program's or an option's name that opens a message, with its colon (`autosummary_generate: `, `grep:`),
+# or a program's and its subcommand's (`git checkout: `, `git fetch-pack: `): written in lower case, as
+# commands and options are; a capitalized word is a word (`OK, 知道了`), three words are prose.
+_NAME_PREFIX = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*)?:")
 
 
 def _copied_name(seg: Segment, at: int) -> bool:
