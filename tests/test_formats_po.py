@@ -131,6 +131,20 @@ def test_a_form_picked_for_a_few_numbers_alone_may_spell_the_count_out():
     assert [f.code for f in lint.check_text(lost, path="sr@latin.po", select=["B101"])] == ["B101"]
 
 
+def test_the_header_is_read_after_translator_comments_of_any_length():
+    # git's zh_CN.po opens with 186 lines of translators' notes before its header: its form for one
+    # ("this ref") may still leave the count out.
+    notes = "".join(f"# {i:3d}. A translator's note on a term of the glossary, long enough to fill a line.\n"
+                    for i in range(120))
+    text = (notes + 'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+            '#, c-format\nmsgid "The bundle contains this ref:"\nmsgid_plural "The bundle contains these %d refs:"\n'
+            'msgstr[0] "这个捆绑包中含有这个引用："\nmsgstr[1] "这个捆绑包中含有 %d 个引用："\n')
+    assert len(notes) > 4000
+    assert [f.code for f in lint.check_text(text, path="zh_CN.po", select=["B101"])] == []
+    lost = text.replace('含有 %d 个', '含有个')
+    assert [f.code for f in lint.check_text(lost, path="zh_CN.po", select=["B101"])] == ["B101"]
+
+
 def _entries(*msgids: str, plain: int = 0) -> str:
     """A catalogue without locations: each msgid translated as itself, then `plain` entries of plain text."""
     body = "".join(f'msgid "{m}"\nmsgstr "{m}"\n\n' for m in msgids)

@@ -266,8 +266,11 @@ class _Catalogue:
         # a form the header's Plural-Forms picks for a few values of n alone (Hebrew `n==1 ? 0 : n==2 ?
         # 1 : …`, a Serbian team's `n==1 ? 3 : …`, Arabic's n == 0, 1 and 2).
         self.rare_segments: set[int] = set()
-        self.two_forms = bool(_TWO_FORMS.search(source.text, 0, 4000))
-        self.rare_keys = {f"msgstr[{k}]" for k in rare_forms(source.text[:4000])}
+        # The header is read from its own msgid on: a team's translator comments before it run to 10 KB
+        # and more (git's zh_CN.po: 186 lines), which a window from the file's start left unread.
+        header = max(source.text.find('msgid ""'), 0)
+        self.two_forms = bool(_TWO_FORMS.search(source.text, header, header + 4000))
+        self.rare_keys = {f"msgstr[{k}]" for k in rare_forms(source.text[header : header + 4000])}
         # segment index -> where its msgstr starts, inside its first quote (markup may start the segment later)
         self.string_starts: dict[int, int] = {}
         self.entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
