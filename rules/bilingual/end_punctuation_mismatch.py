@@ -272,6 +272,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "process only line range <start>,<end> or function :<funcname>"\n'
                 'msgstr "Yalnızca <başlangıç>,<bitiş> satır erimini veya :<işlevadı> işlevini işle"\n', path="tr.po",
                 note="a metavariable ends the source, a word the user replaces: its `:` ends no sentence"),
+        Example('msgid "process only line range <start>,<end> or function :<funcname>"\n'
+                'msgstr "hanya proses rentang baris <awal>,<akhir> atau fungsi :<nama fungsi>"\n', path="id.po",
+                note="… and the translation, worded in two words"),
         Example('msgid "add Cc: header"\nmsgstr "tambahkan kepala Cc:"\n', path="id.po",
                 note="a header's name moved to the end with its colon"),
         Example('msgid "add Signed-off-by:"\nmsgstr "Signed-off-by: 줄을 추가합니다"\n', path="ko.po",

@@ -932,7 +932,7 @@ def _metavariable(key: str, side: Counter[str]) -> bool:
 
 
 # A `<name>` that ends a string, before closing quotes and brackets (`:<funcname>`, `'tree:<depth>'`).
-_LAST_ANGLED = compiled_on_use(r"<([A-Za-z][\w-]*)>[\"'”’»)\]]*\s*\Z")
+_LAST_ANGLED = compiled_on_use(r"<([^\W\d_][\w -]{0,60})>[\"'”’»)\]]*\s*\Z")
 
 
 def ends_with_metavariable(text: str) -> bool:
@@ -1309,6 +1309,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 'msgstr "git cherry [-v] [<업스트림> [<헤드> [<한계값>]]]"\n', path=_PO,
                 note="`<head>`, which HTML lets stand open, as a usage line's argument beside `<upstream>`"),
         Example('msgid "<n>[,<base>]"\nmsgstr "<n>[,<dasar>]"\n', path=_PO),
+        Example('msgid "git cherry [-v] [<upstream> [<head> [<limit>]]]"\n'
+                'msgstr "git cherry [-v] [<προς τα πάνω> [<head> [<όριο όριο>]]]"\n', path=_PO,
+                note="`<head>` kept as the source writes it, beside arguments worded in words"),
         Example(xliff_example('<ph id="1"/> of <ph id="2"/> files', '<ph id="2"/> fichiers sur <ph id="1"/>'),
                 path=_XLF, note="inline codes may change order"),
         Example(xliff_example('Click <pc id="1" dataRefStart="d1">Save</pc>.',
@@ -1332,6 +1335,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         if elements[0] and elements[1]:
             # One element's metavariable never stands for another's: `<b>` as `<i>` is a changed tag.
             elements = [elements[0] & elements[1]] * 2
+        else:
+            # One string's metavariable that the other writes the same is that metavariable there too
+            # (`[<head>]` kept beside `<προς τα πάνω>`, which is read as no tag: no evidence of its own).
+            elements = [elements[0] | (elements[1] & set(source)), elements[1] | (elements[0] & set(target))]
         source, target = (Counter({k: n for k, n in side.items() if not _metavariable(k, side) and k not in kept})
                           for side, kept in zip((source, target), elements, strict=True))
         # In a marked-up string, code a translator adds (``code`` where the source wrote plain words)
