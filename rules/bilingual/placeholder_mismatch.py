@@ -24,7 +24,10 @@ _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
 # GNU gettext's ISO C 99 <inttypes.h> directives (`%<PRIuMAX>`, `%1$<PRId64>`): a conversion whose
 # type the macro names (u, d, x…); msgfmt reads them, and so does git's po/.
 _INTTYPES = compiled_on_use(r"%(?:(\d+)\$)?<PRI([diouxX])(?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
-_CONVERSION = compiled_on_use(_INTTYPES.pattern + "|" + TEMPLATE_PLACEHOLDER.pattern)
+# An octal conversion (`%o`, `%03o`: a file's mode), which printf has and the shared placeholder pattern
+# leaves out; not before a letter (`100%of`).
+_OCTAL = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:hh|ll|[hljztLq])?o)(?![A-Za-z])")
+_CONVERSION = compiled_on_use(_INTTYPES.pattern + "|" + _OCTAL.pattern + "|" + TEMPLATE_PLACEHOLDER.pattern)
 
 
 class PlaceholderMismatch(PairwiseRule):
@@ -47,7 +50,8 @@ inline literals are the page's text, not placeholders a program fills (B106 comp
 and in a catalogue whose format strings are all flagged so (a C program's) in an entry without flags
 whose locations name no C++, Python, C#, JavaScript or Rust source, only printf conversions and numbered
 braces (`{0}`) are placeholders: `{unset}` is a word shown in braces. GNU gettext's `<inttypes.h>`
-directives (`%<PRIuMAX>`, `%1$<PRId64>`) are conversions of the type their macro names.
+directives (`%<PRIuMAX>`, `%1$<PRId64>`) are conversions of the type their macro names, and `%o` is
+printf's octal conversion.
 
 A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`, a numbered conversion `%1$s`) may be
 written more or fewer times than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy; not twice
@@ -76,6 +80,8 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="an <inttypes.h> conversion dropped"),
         Example('#, c-format\nmsgid "offset %<PRIuMAX> in pack %s"\nmsgstr "包文件 %2$s 的偏移量 %1$<PRId64>"\n',
                 path="zh_CN.po", note="its type changed: u to d"),
+        Example('#, c-format\nmsgid "new mode (%o) of %s does not match old mode (%o)"\n'
+                'msgstr "%2$s의 새 모드(%1$o)가 예전 모드와 다릅니다"\n', path="ko.po", note="an octal conversion dropped"),
         Example('msgid "%b %e"\nmsgstr "%e %d"\n', path="gu.po", note="a date format that lost its month"),
         Example('msgid "%b %e"\nmsgstr "%е %b"\n', path="bg.po", note="a Cyrillic `е`: no conversion, no day"),
         Example('msgid "%l∶%M %p"\nmsgstr "%l:%M"\n', path="is.po", note="a 12-hour clock without its AM/PM"),
@@ -138,6 +144,9 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="a numbered brace is no word, even in a C program's catalogue"),
     )
     allow = (
+        Example('#, c-format\nmsgid "new mode (%o) of %s does not match old mode (%o)"\n'
+                'msgstr "%2$s의 새 모드(%1$o)가 예전 모드(%3$o)와 다릅니다"\n', path="ko.po",
+                note="octal conversions (`%o`, a file's mode) reordered"),
         Example('#, c-format\nmsgid "expected object at offset %<PRIuMAX> in pack %s"\n'
                 'msgstr "预期对象在包文件 %2$s 的偏移量 %1$<PRIuMAX> 上"\n', path="zh_CN.po",
                 note="an <inttypes.h> conversion (GNU gettext reads `%<PRIuMAX>`), its arguments reordered"),
@@ -318,7 +327,7 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     plain = _DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", text))
     for found in _CONVERSION.finditer(plain):
         token = found.group()
-        m = _PRINTF.fullmatch(token) or _INTTYPES.fullmatch(token)
+        m = _PRINTF.fullmatch(token) or _INTTYPES.fullmatch(token) or _OCTAL.fullmatch(token)
         if m is None:
             key = token
         elif forms:
