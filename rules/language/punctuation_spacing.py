@@ -83,7 +83,8 @@ separators of a catalogue string whose source and translation are `;`-terminated
 file's `Keywords`: `Text;Editor;` as `Texte;Éditeur;`). In a translation
 catalogue, a string copied from its source and a mark among words the translation cites from its source
 (`XHTML 1.0: The Extensible HyperText Markup Language`, the two words before the mark and the one after
-it as the source writes them) keep the source's typography, as does a mark after a code written `%` and
+it as the source writes them) keep the source's typography, as does the colon of a program's (and its
+subcommand's) name that opens both the source and the translation (`git checkout: --ours…`), and a mark after a code written `%` and
 a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` resets the colour).
 """
     severity = Severity.WARNING
@@ -94,6 +95,9 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
     languages = languages_with("space-before")
     scope = "document"
     flag = (
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "merge failed: --ours and --merge"\n'
+                'msgstr "échec de la fusion: --ours et --merge"\n\nmsgid "Example:"\nmsgstr "Exemple :"\n',
+                path="fr.po", language="fr", note="the translation's own words before the colon"),
         Example("Attention! Le fichier est supprimé.\n", language="fr",
                 fixed="Attention\u202f! Le fichier est supprimé.\n"),
         Example("Voici un exemple:\n", language="fr", fixed="Voici un exemple\u00a0:\n"),
@@ -138,6 +142,9 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
                 note="a space after the `;`: prose, not a list"),
     )
     allow = (
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "git checkout: --ours and --merge are incompatible"\n'
+                'msgstr "git checkout: --ours et --merge sont incompatibles"\n\nmsgid "Example:"\nmsgstr "Exemple :"\n',
+                path="fr.po", language="fr", note="a program's and its subcommand's name that opens the message"),
         Example("Sans balise &lt;url&gt; ici, ni &amp; ni &#233; là.\n", language="fr", path="a.txt",
                 note="an entity's closing ; is not the mark"),
         Example("Attention\u202f! Le fichier est supprimé.\n", language="fr"),
@@ -219,8 +226,9 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
             quoted = quotation_around(text, m.start())
             if quoted is not None and not has_own_words(quoted, doc.language):
                 continue  # a quoted title or program string in another language: “Hello, world!”
-            if seg.source_text is not None and _from_source(text, m.start(), seg.source_text):
-                continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`)
+            if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
+                                                or _program_prefix(text, m.start(), seg.source_text)):
+                continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
             if seg.source_text is not None and _after_source_code(text, m.start(), mark, seg.source_text):
                 continue  # hexchat's `$1%O: `: the mark follows a format code, as the program's format sets it
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
@@ -246,6 +254,19 @@ def _from_source(text: str, at: int, source: str) -> bool:
     before = _WORD_BEFORE.search(text, max(0, at - 60), at)
     after = _TWO_WORDS_AFTER.match(text, at + 1)
     return before is not None and after is not None and text[before.start() : after.end()] in source
+
+
+# A program's name, or a program's and its subcommand's, with its colon, opening a message (`git checkout:`):
+# lower case, as commands are.
+_PROGRAM_PREFIX = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*)?:")
+
+
+def _program_prefix(text: str, at: int, source: str) -> bool:
+    """Whether the mark at ``at`` ends the program's name (and its subcommand's) that both the translation
+    and its source open with (`git checkout: --ours/--theirs…`): a prefix the program prints before its
+    message, not the translation's colon."""
+    prefix = _PROGRAM_PREFIX.match(text)
+    return prefix is not None and prefix.end() == at + 1 and source.startswith(prefix.group())
 
 
 def _after_source_code(text: str, at: int, mark: str, source: str) -> bool:
