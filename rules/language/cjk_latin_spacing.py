@@ -41,7 +41,8 @@ Words and numbers are counted as two habits where each has six boundaries or mor
 `Vue` and set `2進数` tight); a kind with fewer follows the document's.
 
 Not flagged: headings, which keep a habit of their own (a headline separates its phrases and a score with
-spaces: `エア 38 - 17 メルローズ`), boundaries with markup between (`**API**は`, `と[Vite](…)`), documents under six boundaries or without a clear habit, code and URLs, full-width
+spaces: `エア 38 - 17 メルローズ`), boundaries with markup between (`**API**は`, `と[Vite](…)`), boundaries inside a metavariable's name in angle
+brackets (`<参数1>`), documents under six boundaries or without a clear habit, code and URLs, full-width
 punctuation next to Latin text, and other languages.
 """
     severity = Severity.INFO
@@ -58,6 +59,8 @@ punctuation next to Latin text, and other languages.
         Example("# Vue の使い方\n\nこれは Vue です。これは React です。これは Svelte です。これはAngularです。\n",
                 path="a.md", language="ja", note="the body's own habit, whatever the heading's"),
         Example("これはVueです。これはReactです。これはSvelteです。これは Angular です。\n", language="ja"),
+        Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。比较 <文件1> 与文件2\n", language="zh",
+                note="outside the angle brackets the boundary is the text's"),
         Example("第 1 章。第 2 章。第 3 章。第4章。\n", language="zh"),
         Example("版本 3 发布。版本 4 发布。版本 5 发布。版本6发布。\n", language="zh"),
         Example("在 Node 中运行，在 Deno 中运行，在 Bun 中运行，在Workers中运行。\n", language="zh"),
@@ -75,6 +78,8 @@ punctuation next to Latin text, and other languages.
                                                        "Preact", "Ember", "Alpine", "Mithril", "Riot"))
                 + "2進数と8進数と10進数と16進数。\n", language="ja",
                 note="words spaced, numbers set tight: two habits, each kept"),
+        Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。用法：git merge-file <文件1> <文件2>\n",
+                language="zh", note="a metavariable's name in angle brackets is one name"),
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 `Angular` 开发。\n", path="a.md", language="zh"),
         Example("# リヴィングストン 1 - 0 レンジャーズ\n\nこれはVueです。これはReactです。これはSvelteです。"
                 "これはAngularです。\n", path="a.md", language="ja", note="a headline spaces its phrases and its score"),
@@ -86,7 +91,8 @@ punctuation next to Latin text, and other languages.
         # Headings are set apart: a Japanese or Chinese headline separates its phrases and a score with
         # spaces (`# エア 38 - 17 メルローズ`) where the body sets Latin text tight.
         hits = [(seg, m) for seg in doc.segments_matching(_BOUNDARY) if seg.kind != "heading"
-                for m in _BOUNDARY.finditer(seg.text) if seg.is_contiguous(max(m.start() - 1, 0), m.end() + 1)]
+                for m in _BOUNDARY.finditer(seg.text) if seg.is_contiguous(max(m.start() - 1, 0), m.end() + 1)
+                and not _in_metavariable(seg.text, m.start())]
         if len(hits) < _MIN_BOUNDARIES:
             return
         spaced = sum(1 for _, m in hits if (m.group(1) or m.group(2)))
@@ -162,6 +168,16 @@ def _by_latin_run(slips: list[tuple[Segment, re.Match[str]]]) -> Iterable[list[t
                 continue
         yield [(seg, m)]
         i += 1
+
+
+def _in_metavariable(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a metavariable, a name in angle brackets (`<参数1>`, `<遠端1>` in a usage
+    line): one name, which a space would split, no boundary of the text's."""
+    opened = text.rfind("<", max(0, at - 40), at)
+    if opened < 0 or ">" in text[opened:at] or "\n" in text[opened:at]:
+        return False
+    closed = text.find(">", at, at + 40)
+    return closed >= 0 and "<" not in text[at:closed] and "\n" not in text[at:closed]
 
 
 def _is_digit_boundary(text: str, m: re.Match[str]) -> bool:
