@@ -34,6 +34,7 @@ _PRODUCT = compiled_on_use(r"[a-z]+[A-Z][A-Za-z0-9]*(?: [a-z]+)?")
 _SYNOPSIS_HEAD = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*){0,2}")
 _NOTATION = compiled_on_use(r"[\[\]<>|()]|\.\.\.|^-")
 _SUBCOMMAND = compiled_on_use(r"[a-z][a-z-]*")
+_PROGRAM_PREFIX = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*)?: ")
 # Words a sentence has and a program's name or subcommand has not (`git is fast`, `show the log`).
 _FUNCTION_WORDS = frozenset("the a an to of for with and or in on at is are be can will this that it no not as now "
                             "from by use see only your you if when without".split())
@@ -61,7 +62,8 @@ surname, a title, and a year that closes it: `D. E. Knuth. The art of computer p
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a usage synopsis,
 `git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`, or a synopsis's program and
-subcommand with no notation where they open another synopsis of the catalogue, `git reflog list`; an assignment,
+subcommand with no notation where they open another synopsis of the catalogue, `git reflog list`; a
+program's prefix before nothing to translate, `git archive: NACK %s`; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
@@ -77,6 +79,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "git push [-f] to overwrite the branch"\nmsgstr "git push [-f] to overwrite the branch"\n',
                 path="vi.po", note="words outside the brackets: a sentence"),
         Example('msgid "git notes: no note found"\nmsgstr "git notes: no note found"\n', path="vi.po"),
+        Example('#, c-format\nmsgid "git archive: protocol error %s"\nmsgstr "git archive: protocol error %s"\n',
+                path="ko.po", note="words to translate after the program's prefix"),
         Example('msgid "git push [-f] now"\nmsgstr "git push [-f] now"\n', path="vi.po",
                 note="a word after the brackets that is no subcommand: `now` is a function word"),
         Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
@@ -132,6 +136,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 note="… on two lines"),
         Example('msgid "git notes [list [<object>]]"\nmsgstr "git notes [list [<object>]]"\n', path="vi.po",
                 note="a subcommand opening a group of notation"),
+        Example('#, c-format\nmsgid "git archive: NACK %s"\nmsgstr "git archive: NACK %s"\n', path="ko.po",
+                note="a program's prefix, then a protocol's word and a placeholder: nothing to translate"),
         Example('msgid "git notes [--ref <notes-ref>] get-ref"\nmsgstr "git notes [--ref <notes-ref>] get-ref"\n',
                 path="vi.po", note="a subcommand after the program's options"),
         Example('msgid "git reflog [show] [<log-options>] [<ref>]"\nmsgstr "git reflog [show] [<log-options>] [<ref>]"\n\n'
@@ -226,7 +232,7 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
             return
         if (_COMMAND.fullmatch(source) or _two_options(source)) and not source.rstrip().endswith((".", "!", "?", ":")):
             return  # a command line, copied as the user types it
-        if _synopsis(source) or _bare_command(source, doc):
+        if _synopsis(source) or _bare_command(source, doc) or _prefixed_code(source, markup):
             return  # `git stash list [<log-options>]`: a command's usage, what the user types
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
@@ -274,6 +280,13 @@ def _subcommand_after_options(word: str, depth: int, before: str, after: str) ->
     notation or the end (`[-f] to overwrite` is prose)."""
     return (depth == 0 and _SUBCOMMAND.fullmatch(word) is not None and word not in _FUNCTION_WORDS
             and not word.endswith(("ing", "ed", "ly")) and before.endswith("]") and after[:1] in ("", "[", "<", "-"))
+
+
+def _prefixed_code(source: str, markup: str) -> bool:
+    """Whether ``source`` is a program's prefix (its name, and its subcommand's, in lower case with a
+    colon: `git archive: `) before nothing to translate (`NACK %s`: a protocol's word and a placeholder)."""
+    prefix = _PROGRAM_PREFIX.match(source)
+    return prefix is not None and not reads_as_prose(source[prefix.end():], markup)
 
 
 def _bare_command(source: str, doc: Document) -> bool:
