@@ -22,8 +22,10 @@ _INTEGER = compiled_on_use(r"[diu]$")
 _COUNT_NAME = compiled_on_use(r"(?i)[{(](?:\w*count|n|num\w*|number\w*|total\w*|amount|quantity)[})]")
 _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
 # GNU gettext's ISO C 99 <inttypes.h> directives (`%<PRIuMAX>`, `%1$<PRId64>`): a conversion whose
-# type the macro names (u, d, x…); msgfmt reads them, and so does git's po/.
-_INTTYPES = compiled_on_use(r"%(?:(\d+)\$)?<PRI([diouxX])(?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
+# type the macro names (u, d, x…) and its width (MAX, 64…): keyed by the whole macro, for `%u` or
+# `%<PRIu32>` in place of `%<PRIuMAX>` passes an argument of another size, which msgfmt -c reports too.
+# msgfmt reads them, and so does git's po/.
+_INTTYPES = compiled_on_use(r"%(?:(\d+)\$)?(<PRI[diouxX](?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>)")
 # An octal conversion (`%o`, `%03o`: a file's mode), which printf has and the shared placeholder pattern
 # leaves out; not before a letter (`100%of`).
 _OCTAL = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:hh|ll|[hljztLq])?o)(?![A-Za-z])")
@@ -80,6 +82,8 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="an <inttypes.h> conversion dropped"),
         Example('#, c-format\nmsgid "offset %<PRIuMAX> in pack %s"\nmsgstr "包文件 %2$s 的偏移量 %1$<PRId64>"\n',
                 path="zh_CN.po", note="its type changed: u to d"),
+        Example('#, c-format\nmsgid "offset %<PRIuMAX> in pack %s"\nmsgstr "包文件 %2$s 的偏移量 %1$u"\n',
+                path="zh_CN.po", note="its width changed: `%u` takes an unsigned int, not a uintmax_t"),
         Example('#, c-format\nmsgid "new mode (%o) of %s does not match old mode (%o)"\n'
                 'msgstr "%2$s의 새 모드(%1$o)가 예전 모드와 다릅니다"\n', path="ko.po", note="an octal conversion dropped"),
         Example('msgid "%b %e"\nmsgstr "%e %d"\n', path="gu.po", note="a date format that lost its month"),
