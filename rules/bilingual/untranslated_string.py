@@ -37,7 +37,9 @@ _SUBCOMMAND = compiled_on_use(r"[a-z][a-z-]*")
 _PROGRAM_PREFIX = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*)?: ")
 # Words a sentence has and a program's name or subcommand has not (`git is fast`, `show the log`).
 _FUNCTION_WORDS = frozenset("the a an to of for with and or in on at is are be can will this that it no not as now "
-                            "from by use see only your you if when without".split())
+                            "from by use see only your you if when without "
+                            # adverbs that end a sentence, never a subcommand (`git commit [-a] first`)
+                            "instead anyway first again later also too here there already yet then".split())
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 
@@ -83,6 +85,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 path="ko.po", note="words to translate after the program's prefix"),
         Example('msgid "git push [-f] now"\nmsgstr "git push [-f] now"\n', path="vi.po",
                 note="a word after the brackets that is no subcommand: `now` is a function word"),
+        Example('msgid "git commit [-a] first"\nmsgstr "git commit [-a] first"\n', path="vi.po",
+                note="… nor an adverb that ends a sentence"),
+        Example('msgid "git archive [<options>] <tree-ish>"\nmsgstr "git archive [<options>] <tree-ish>"\n\n'
+                '#, c-format\nmsgid "invalid option: %s"\nmsgstr "invalid option: %s"\n', path="fr.po",
+                note="two words and a colon that open no synopsis of the catalogue: a message left untranslated"),
         Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
                 'msgid "git push failed"\nmsgstr "git push failed"\n', path="fr.po",
                 note="a synopsis's command, then a word inflected as prose: a sentence"),
@@ -136,8 +143,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                 note="… on two lines"),
         Example('msgid "git notes [list [<object>]]"\nmsgstr "git notes [list [<object>]]"\n', path="vi.po",
                 note="a subcommand opening a group of notation"),
-        Example('#, c-format\nmsgid "git archive: NACK %s"\nmsgstr "git archive: NACK %s"\n', path="ko.po",
-                note="a program's prefix, then a protocol's word and a placeholder: nothing to translate"),
+        Example('msgid "git archive [<options>] <tree-ish> [<path>...]"\n'
+                'msgstr "git archive [<options>] <tree-ish> [<path>...]"\n\n'
+                '#, c-format\nmsgid "git archive: NACK %s"\nmsgstr "git archive: NACK %s"\n', path="ko.po",
+                note="a program's prefix (the program opens a synopsis of the catalogue), then a protocol's word "
+                     "and a placeholder: nothing to translate"),
         Example('msgid "git notes [--ref <notes-ref>] get-ref"\nmsgstr "git notes [--ref <notes-ref>] get-ref"\n',
                 path="vi.po", note="a subcommand after the program's options"),
         Example('msgid "git reflog [show] [<log-options>] [<ref>]"\nmsgstr "git reflog [show] [<log-options>] [<ref>]"\n\n'
@@ -232,7 +242,7 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
             return
         if (_COMMAND.fullmatch(source) or _two_options(source)) and not source.rstrip().endswith((".", "!", "?", ":")):
             return  # a command line, copied as the user types it
-        if _synopsis(source) or _bare_command(source, doc) or _prefixed_code(source, markup):
+        if _synopsis(source) or _bare_command(source, doc) or _prefixed_code(source, markup, doc):
             return  # `git stash list [<log-options>]`: a command's usage, what the user types
         if markup == "rst" and _CITATION.match(source):
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
@@ -282,11 +292,14 @@ def _subcommand_after_options(word: str, depth: int, before: str, after: str) ->
             and not word.endswith(("ing", "ed", "ly")) and before.endswith("]") and after[:1] in ("", "[", "<", "-"))
 
 
-def _prefixed_code(source: str, markup: str) -> bool:
+def _prefixed_code(source: str, markup: str, doc: Document) -> bool:
     """Whether ``source`` is a program's prefix (its name, and its subcommand's, in lower case with a
-    colon: `git archive: `) before nothing to translate (`NACK %s`: a protocol's word and a placeholder)."""
+    colon: `git archive: `) before nothing to translate (`NACK %s`: a protocol's word and a placeholder).
+    The program must open a usage synopsis of the catalogue: two lower-case words and a colon are as
+    often a message's own words (`invalid option: %s`, `patch failed: %s:%ld`), left untranslated."""
     prefix = _PROGRAM_PREFIX.match(source)
-    return prefix is not None and not reads_as_prose(source[prefix.end():], markup)
+    return (prefix is not None and not reads_as_prose(source[prefix.end():], markup)
+            and prefix.group().split()[0].rstrip(":") in {c.split()[0] for c in _synopsis_commands(doc)})
 
 
 def _bare_command(source: str, doc: Document) -> bool:
