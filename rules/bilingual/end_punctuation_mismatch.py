@@ -222,6 +222,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a name and its colon alone: the rest of the string lost"),
         Example('msgid "add Cc: header"\nmsgstr "dodaj pole DW:"\n', path="pl.po",
                 note="a colon after a name the source does not write"),
+        Example('msgid "Continue? <Enter>"\nmsgstr "Continuer <Entrée>"\n', path=_PO,
+                note="a question before a final metavariable ends the sentence: lost"),
         Example('msgid "Copy to <b>"\nmsgstr "Copier vers :<b>"\n', path=_PO,
                 note="an element's tag is skipped, the mark before it compared"),
         Example('msgid "Run „git gc“ now?"\nmsgstr "Изпълнение на „git gc“."\n', path="bg.po",
@@ -417,9 +419,11 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # (or the source set as one literal with its mark: ``start, ...``)
         # The source is read as English (its own language), the translation as its language. A string
         # that ends with a metavariable (`function :<funcname>`, `<source>... <destination>`) ends with a
-        # word, whatever mark stands before it.
-        source = None if ends_with_metavariable(both[0]) else _end_class(both[0])
-        target = None if ends_with_metavariable(both[1]) else _end_class(both[1], language)
+        # word, whatever mark stands before it, but a question or an exclamation, which ends a sentence
+        # before it (`Continue? <Enter>`).
+        source, target = _end_class(both[0]), _end_class(both[1], language)
+        source = None if source not in _SENTENCE_ENDS and ends_with_metavariable(both[0]) else source
+        target = None if target not in _SENTENCE_ENDS and ends_with_metavariable(both[1]) else target
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
             return None  # a page's paragraph the translation ends with a colon introduces what follows it
         if _equivalent(source, target, language, both[1]):
@@ -486,6 +490,10 @@ def _added_by_a_name(source: str | None, both: tuple[str, str]) -> bool:
         return False
     return len(name) > 2 and not name[:-1].isalnum() and re.search(
         r"(?<!\S)" + re.escape(name) + r"(?!\S)", both[0]) is not None
+
+
+# The marks that end a sentence before a final metavariable (`Continue? <Enter>`), not the metavariable's.
+_SENTENCE_ENDS = frozenset({"question mark", "exclamation mark"})
 
 
 # A header's or a trailer's name with its colon (`Cc:`, `To:`, `Signed-off-by:`): ASCII, capitalized.
