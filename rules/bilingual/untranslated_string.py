@@ -299,7 +299,7 @@ def _prefixed_code(source: str, markup: str, doc: Document) -> bool:
     often a message's own words (`invalid option: %s`, `patch failed: %s:%ld`), left untranslated."""
     prefix = _PROGRAM_PREFIX.match(source)
     return (prefix is not None and not reads_as_prose(source[prefix.end():], markup)
-            and prefix.group().split()[0].rstrip(":") in {c.split()[0] for c in _synopsis_commands(doc)})
+            and prefix.group().split()[0].rstrip(":") in synopsis_programs(doc))
 
 
 def _bare_command(source: str, doc: Document) -> bool:
@@ -322,6 +322,13 @@ def _synopsis_commands(doc: Document) -> frozenset[str]:
         found = doc.memo["synopsis-commands"] = frozenset(
             " ".join(s.split()[:2]) for s in sources if _synopsis(s))
     return cast("frozenset[str]", found)
+
+
+def synopsis_programs(doc: Document) -> frozenset[str]:
+    """The programs (`git`) that open a usage synopsis among the catalogue's sources: the catalogue's
+    evidence that a lower-case word opening a message (`git checkout: `) is a program's name, where
+    two words and a colon are as often a message's own (`invalid option: `)."""
+    return frozenset(c.split()[0] for c in _synopsis_commands(doc))
 
 
 def _prose_head(head: str, source: str) -> bool:

@@ -10,6 +10,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
+from ..bilingual.untranslated_string import synopsis_programs
 from ._packs import languages_with
 
 CJK = KANA + HAN + HAN_COMPATIBILITY
@@ -72,6 +73,10 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
         Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "file not found: %s"\nmsgstr "file not found: 檔案 %s"\n\n'
                 'msgid "Hello: world."\nmsgstr "你好：世界。"\n', path="zh_TW.po", language="zh-Hant",
                 note="three words copied before the colon: prose left untranslated, no program's name"),
+        Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "protocol error: bad pack header"\n'
+                'msgstr "protocol error: 錯誤的包頭"\n\nmsgid "Hello: world."\nmsgstr "你好：世界。"\n',
+                path="zh_TW.po", language="zh-Hant",
+                note="two words copied before the colon, no program of the catalogue's synopses: left untranslated"),
         Example('msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgid "OK, got it"\nmsgstr "OK, 知道了"\n\n'
                 'msgid "Name: %s"\nmsgstr "名称：%s"\n', path="zh_CN.po", language="zh",
                 note="a capitalized word copied from the source is a word, not a program's name"),
@@ -125,9 +130,11 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
         Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "autosummary_generate: file not found: %s"\n'
                 'msgstr "autosummary_generate: 檔案未找到： %s"\n', path="zh_TW.po", language="zh",
                 note="a name and its mark copied from the source as the program prints them"),
-        Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "git fetch-pack: expected response end packet"\n'
+        Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "git fetch-pack [<options>] [<repository>]"\n'
+                'msgstr "git fetch-pack [<選項>] [<版本庫>]"\n\nmsgid "git fetch-pack: expected response end packet"\n'
                 'msgstr "git fetch-pack: 預期要有回應結束封包"\n\nmsgid "Hello: world."\nmsgstr "你好：世界。"\n',
-                path="zh_TW.po", language="zh-Hant", note="… a program's and its subcommand's"),
+                path="zh_TW.po", language="zh-Hant",
+                note="… a program's and its subcommand's, the program opening a synopsis of the catalogue"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -136,7 +143,7 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
         if not any(m in prose for m in full):
             return
         hits = [(seg, m) for seg in doc.segments_matching(_AFTER_CJK) for m in _AFTER_CJK.finditer(seg.text)
-                if not _delimiter(seg, _mark(m), _mark_start(m) + 1) and not _copied_name(seg, _mark_start(m))
+                if not _delimiter(seg, _mark(m), _mark_start(m) + 1) and not _copied_name(seg, _mark_start(m), doc)
                 and not _symbol_list(seg, _mark(m))]
         if not hits:
             return
@@ -164,14 +171,17 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
 _NAME_PREFIX = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*)?:")
 
 
-def _copied_name(seg: Segment, at: int) -> bool:
+def _copied_name(seg: Segment, at: int, doc: Document) -> bool:
     """Whether the ASCII mark at ``at`` ends the Latin name both a translation and its source open with
     (`autosummary_generate: 檔案未找到` for `autosummary_generate: file not found`): the prefix a program
-    prints before its message, kept as the source writes it."""
+    prints before its message, kept as the source writes it. Two words are a program's and its
+    subcommand's only where the program opens a usage synopsis of the catalogue (`git checkout: `):
+    `protocol error: ` copied is its words left untranslated."""
     if seg.source_text is None:
         return False
     prefix = _NAME_PREFIX.match(seg.text)
-    return prefix is not None and prefix.end() == at + 1 and seg.source_text.startswith(prefix.group())
+    return (prefix is not None and prefix.end() == at + 1 and seg.source_text.startswith(prefix.group())
+            and (" " not in prefix.group() or prefix.group().split()[0] in synopsis_programs(doc)))
 
 
 # A symbol or an abbreviation: three letters at most, with the digits and signs units are written with

@@ -13,6 +13,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
+from ..bilingual.untranslated_string import synopsis_programs
 from ._around import in_program_output, quotation_around, sentence_around
 from ._packs import languages_with
 
@@ -98,6 +99,9 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "merge failed: --ours and --merge"\n'
                 'msgstr "échec de la fusion: --ours et --merge"\n\nmsgid "Example:"\nmsgstr "Exemple :"\n',
                 path="fr.po", language="fr", note="the translation's own words before the colon"),
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "protocol error: bad pack header"\n'
+                'msgstr "protocol error: en-tête de paquet incorrect"\n\nmsgid "Example:"\nmsgstr "Exemple :"\n',
+                path="fr.po", language="fr", note="two words copied before the colon, no program of a synopsis: untranslated"),
         Example("Attention! Le fichier est supprimé.\n", language="fr",
                 fixed="Attention\u202f! Le fichier est supprimé.\n"),
         Example("Voici un exemple:\n", language="fr", fixed="Voici un exemple\u00a0:\n"),
@@ -142,9 +146,11 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
                 note="a space after the `;`: prose, not a list"),
     )
     allow = (
-        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "git checkout: --ours and --merge are incompatible"\n'
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "git checkout [<options>] <branch>"\n'
+                'msgstr "git checkout [<options>] <branche>"\n\nmsgid "git checkout: --ours and --merge are incompatible"\n'
                 'msgstr "git checkout: --ours et --merge sont incompatibles"\n\nmsgid "Example:"\nmsgstr "Exemple :"\n',
-                path="fr.po", language="fr", note="a program's and its subcommand's name that opens the message"),
+                path="fr.po", language="fr",
+                note="a program's and its subcommand's name that opens the message (the program opens a synopsis)"),
         Example("Sans balise &lt;url&gt; ici, ni &amp; ni &#233; là.\n", language="fr", path="a.txt",
                 note="an entity's closing ; is not the mark"),
         Example("Attention\u202f! Le fichier est supprimé.\n", language="fr"),
@@ -227,7 +233,7 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
             if quoted is not None and not has_own_words(quoted, doc.language):
                 continue  # a quoted title or program string in another language: “Hello, world!”
             if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
-                                                or _program_prefix(text, m.start(), seg.source_text)):
+                                                or _program_prefix(text, m.start(), seg.source_text, doc)):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
             if seg.source_text is not None and _after_source_code(text, m.start(), mark, seg.source_text):
                 continue  # hexchat's `$1%O: `: the mark follows a format code, as the program's format sets it
@@ -261,12 +267,14 @@ def _from_source(text: str, at: int, source: str) -> bool:
 _PROGRAM_PREFIX = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*)?:")
 
 
-def _program_prefix(text: str, at: int, source: str) -> bool:
+def _program_prefix(text: str, at: int, source: str, doc: Document) -> bool:
     """Whether the mark at ``at`` ends the program's name (and its subcommand's) that both the translation
     and its source open with (`git checkout: --ours/--theirs…`): a prefix the program prints before its
-    message, not the translation's colon."""
+    message, not the translation's colon. Two words only where the program opens a usage synopsis of the
+    catalogue: `protocol error: ` copied is a message's words left untranslated."""
     prefix = _PROGRAM_PREFIX.match(text)
-    return prefix is not None and prefix.end() == at + 1 and source.startswith(prefix.group())
+    return (prefix is not None and prefix.end() == at + 1 and source.startswith(prefix.group())
+            and (" " not in prefix.group() or prefix.group().split()[0] in synopsis_programs(doc)))
 
 
 def _after_source_code(text: str, at: int, mark: str, source: str) -> bool:
