@@ -61,6 +61,8 @@ punctuation next to Latin text, and other languages.
         Example("これはVueです。これはReactです。これはSvelteです。これは Angular です。\n", language="ja"),
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。比较 <文件1> 与文件2\n", language="zh",
                 note="outside the angle brackets the boundary is the text's"),
+        Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。当 x < 5时用Vue，y > 3 时\n",
+                language="zh", note="signs of comparison, no metavariable's brackets"),
         Example("第 1 章。第 2 章。第 3 章。第4章。\n", language="zh"),
         Example("版本 3 发布。版本 4 发布。版本 5 发布。版本6发布。\n", language="zh"),
         Example("在 Node 中运行，在 Deno 中运行，在 Bun 中运行，在Workers中运行。\n", language="zh"),
@@ -172,12 +174,21 @@ def _by_latin_run(slips: list[tuple[Segment, re.Match[str]]]) -> Iterable[list[t
 
 def _in_metavariable(text: str, at: int) -> bool:
     """Whether ``at`` lies inside a metavariable, a name in angle brackets (`<参数1>`, `<遠端1>` in a usage
-    line): one name, which a space would split, no boundary of the text's."""
+    line): one name, which a space would split, no boundary of the text's. A name's brackets stand apart
+    from the words around them and hold no sentence's marks: `a<b并且c>d`, `x < 5时用Vue，y > 3` compare."""
     opened = text.rfind("<", max(0, at - 40), at)
     if opened < 0 or ">" in text[opened:at] or "\n" in text[opened:at]:
         return False
     closed = text.find(">", at, at + 40)
-    return closed >= 0 and "<" not in text[at:closed] and "\n" not in text[at:closed]
+    if closed < 0 or "<" in text[at:closed] or "\n" in text[at:closed]:
+        return False
+    name = text[opened + 1 : closed]
+    return (_METAVARIABLE_NAME.fullmatch(name) is not None and not text[opened - 1 : opened].isalnum()
+            and not text[closed + 1 : closed + 2].isalnum())
+
+
+# A metavariable's name: no space at either end, no sentence's mark inside (`<参数1>`, `<密钥 ID>`).
+_METAVARIABLE_NAME = compiled_on_use(r"[^\s<>，。、；：！？,.;:!?]+(?: [^\s<>，。、；：！？,.;:!?]+)*")
 
 
 def _is_digit_boundary(text: str, m: re.Match[str]) -> bool:
