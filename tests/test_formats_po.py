@@ -145,6 +145,16 @@ def test_the_header_is_read_after_translator_comments_of_any_length():
     assert [f.code for f in lint.check_text(lost, path="zh_CN.po", select=["B101"])] == ["B101"]
 
 
+def test_the_language_is_read_after_translator_comments_of_any_length():
+    # git's bg, ca, pt_PT, tr, vi and zh_CN open with notes that push "Language:" past 4,000 characters:
+    # a catalogue named for no language (messages.po) still reads as French.
+    notes = "".join(f"# {i:3d}. A translator's note on a term of the glossary, long enough to fill a line.\n"
+                    for i in range(60))
+    text = (notes + 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Example:"\nmsgstr "Exemple:"\n')
+    assert len(notes) > 4000
+    assert [f.code for f in lint.check_text(text, path="messages.po", select=["L103"])] == ["L103"]
+
+
 def _entries(*msgids: str, plain: int = 0) -> str:
     """A catalogue without locations: each msgid translated as itself, then `plain` entries of plain text."""
     body = "".join(f'msgid "{m}"\nmsgstr "{m}"\n\n' for m in msgids)

@@ -427,7 +427,9 @@ _LANGUAGE = compiled_on_use(r'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+
 def file_language(source: Source) -> str | None:
     """The catalogue's language from its header (`"Language: pt_BR\\n"` -> `pt-BR`): the translations
     are in that language, so language-specific rules (French spacing before `?`) follow it."""
-    m = _LANGUAGE.search(source.text, 0, 4000)
+    # From the header's own msgid on, as for Plural-Forms: translators' notes before it run to 10 KB.
+    header = max(source.text.find('msgid ""'), 0)
+    m = _LANGUAGE.search(source.text, header, header + 4000)
     return m.group(1).replace("_", "-") if m else None
 
 
