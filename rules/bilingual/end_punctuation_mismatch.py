@@ -191,7 +191,7 @@ point that ends both an abbreviation and the sentence
 corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
-`<name>` of no element, never closed) ends with a word; closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
+`<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped, and so is the colon of a header's name that the other string writes inside it
 (`add Cc: header` as `tambahkan kepala Cc:`). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or

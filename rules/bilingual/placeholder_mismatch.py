@@ -52,7 +52,8 @@ inline literals are the page's text, not placeholders a program fills (B106 comp
 and in a catalogue whose format strings are all flagged so (a C program's) in an entry without flags
 whose locations name no C++, Python, C#, JavaScript or Rust source, only printf conversions and numbered
 braces (`{0}`) are placeholders: `{unset}` is a word shown in braces. GNU gettext's `<inttypes.h>`
-directives (`%<PRIuMAX>`, `%1$<PRId64>`) are conversions of the type their macro names, and `%o` is
+directives (`%<PRIuMAX>`, `%1$<PRId64>`) are conversions of the type and width their macro names (`%u` or
+`%<PRIu32>` for `%<PRIuMAX>` differs), and `%o` is
 printf's octal conversion.
 
 A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`, a numbered conversion `%1$s`) may be

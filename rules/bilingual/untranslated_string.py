@@ -65,7 +65,7 @@ numbers, placeholders, URLs and symbols, command lines and code (after a shell's
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a usage synopsis,
 `git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`, or a synopsis's program and
 subcommand with no notation where they open another synopsis of the catalogue, `git reflog list`; a
-program's prefix before nothing to translate, `git archive: NACK %s`; an assignment,
+program's prefix before nothing to translate, `git archive: NACK %s`, where the program opens a synopsis of the catalogue; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working

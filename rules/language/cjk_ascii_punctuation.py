@@ -59,7 +59,7 @@ Not flagged: a full stop glued after a Japanese particle, where no sentence ends
 is `.NET`), or followed by a lower-case letter or a half-width digit (`設定.json`, `v1.2`; a
 full-width letter or digit after it is CJK text: `した.２０２２年` is flagged), ellipses `...`, code
 and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style). In a
-catalogue, a program's name (and its subcommand's) that opens both the source and the translation with its
+catalogue, a program's name (and its subcommand's, where the program opens a synopsis of the catalogue) that opens both the source and the translation with its
 colon (`git checkout: 從索引…`), the source's delimiter (`day,days` as `天,天`), and the commas of a list of names that keeps
 its source's symbol (`au,天文單位` for `au`, a unit a program reads from the user) are not flagged.
 """

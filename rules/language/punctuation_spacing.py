@@ -85,7 +85,7 @@ file's `Keywords`: `Text;Editor;` as `Texte;Éditeur;`). In a translation
 catalogue, a string copied from its source and a mark among words the translation cites from its source
 (`XHTML 1.0: The Extensible HyperText Markup Language`, the two words before the mark and the one after
 it as the source writes them) keep the source's typography, as does the colon of a program's (and its
-subcommand's) name that opens both the source and the translation (`git checkout: --ours…`), and a mark after a code written `%` and
+subcommand's, where the program opens a synopsis of the catalogue) name that opens both the source and the translation (`git checkout: --ours…`), and a mark after a code written `%` and
 a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` resets the colour).
 """
     severity = Severity.WARNING
