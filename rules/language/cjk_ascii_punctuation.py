@@ -10,7 +10,6 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ..bilingual.untranslated_string import synopsis_programs
 from ._packs import languages_with
 
 CJK = KANA + HAN + HAN_COMPATIBILITY
@@ -181,7 +180,7 @@ def _copied_name(seg: Segment, at: int, doc: Document) -> bool:
         return False
     prefix = _NAME_PREFIX.match(seg.text)
     return (prefix is not None and prefix.end() == at + 1 and seg.source_text.startswith(prefix.group())
-            and (" " not in prefix.group() or prefix.group().split()[0] in synopsis_programs(doc)))
+            and (" " not in prefix.group() or prefix.group().split()[0] in _synopsis_programs(doc)))
 
 
 # A symbol or an abbreviation: three letters at most, with the digits and signs units are written with
@@ -209,3 +208,11 @@ def _delimiter(seg: Segment, mark: str, end: int) -> bool:
     string a program splits on that mark, which the translation must keep as it is."""
     return (seg.source_text is not None and not seg.text[end : end + 1].isspace()
             and re.search(rf"[^\s{re.escape(mark)}]{re.escape(mark)}[^\s{re.escape(mark)}]", seg.source_text) is not None)
+
+
+def _synopsis_programs(doc: Document) -> frozenset[str]:
+    """B102's programs that open a usage synopsis of the catalogue, imported only for a catalogue's
+    string: a text file loads no rule for catalogue strings."""
+    from ..bilingual.untranslated_string import synopsis_programs
+
+    return synopsis_programs(doc)

@@ -13,7 +13,6 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ..bilingual.untranslated_string import synopsis_programs
 from ._around import in_program_output, quotation_around, sentence_around
 from ._packs import languages_with
 
@@ -274,7 +273,7 @@ def _program_prefix(text: str, at: int, source: str, doc: Document) -> bool:
     catalogue: `protocol error: ` copied is a message's words left untranslated."""
     prefix = _PROGRAM_PREFIX.match(text)
     return (prefix is not None and prefix.end() == at + 1 and source.startswith(prefix.group())
-            and (" " not in prefix.group() or prefix.group().split()[0] in synopsis_programs(doc)))
+            and (" " not in prefix.group() or prefix.group().split()[0] in _synopsis_programs(doc)))
 
 
 def _after_source_code(text: str, at: int, mark: str, source: str) -> bool:
@@ -301,3 +300,11 @@ _TWO_WORDS_BEFORE = compiled_on_use(r"[^\W_][\w.-]* +[^\W_][\w.-]*$")
 _WORD_AFTER = compiled_on_use(r"[ \u00a0]*[^\W_]+")
 _WORD_BEFORE = compiled_on_use(r"(?<![\w.-])[^\W_][\w.-]*$")
 _TWO_WORDS_AFTER = compiled_on_use(r"[ \u00a0]*[^\W_]+ +[^\W_]+")
+
+
+def _synopsis_programs(doc: Document) -> frozenset[str]:
+    """B102's programs that open a usage synopsis of the catalogue, imported only for a catalogue's
+    string: a text file loads no rule for catalogue strings."""
+    from ..bilingual.untranslated_string import synopsis_programs
+
+    return synopsis_programs(doc)
