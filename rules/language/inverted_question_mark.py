@@ -41,7 +41,9 @@ know where the question starts. MT engines and keyboards without the marks drop 
 
 Not flagged: a sentence in another language (`This is a bug!` quoted in a Spanish page), a mark inside
 a word or code (`?query`, `!important`), `(?)` and `(!)` marking doubt or
-surprise, a `?` among a prompt's answer keys (`[y,n,q,?]`), a question that opens mid-sentence (`Si falla, ¿qué hacemos?`). The full stop of one of the
+surprise, a `?` among a prompt's answer keys (`[y,n,q,?]`), a mark quoted with no letter beside it,
+named as a character (`si el directorio comienza con un '!'`, `cualquier de '*?[]'`), a question that
+opens mid-sentence (`Si falla, ¿qué hacemos?`). The full stop of one of the
 language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU.`) ends no sentence:
 `¿Por qué el Sr. Kavanaugh no quería…?` is one question.
 """
@@ -53,6 +55,9 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example('msgid "Discard this hunk [y,n,q,a,d%s,?]? "\nmsgstr "Descartar este fragmento [y,n,q,a,d%s,?]? "\n',
                 path="es.po", language="es", note="the prompt\'s own question still needs its ¿"),
         Example("Está seguro,?\n", language="es", note="a `?` after a comma at the end is no answer key"),
+        Example("Si el directorio comienza con '!' qué hacemos?\n", language="es",
+                note="a named character is skipped, the question's own mark is not"),
+        Example("Qué es '42'?\n", language="es", note="a quotation before the mark, not around it"),
         Example("Cómo funciona el enrutador? Lo vemos ahora.\n", language="es"),
         Example("Qué bien!\n", language="es"),
         Example("¿Qué es Vue.\n", language="es"),
@@ -90,6 +95,10 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("¡Qué bien!\n", language="es"),
         Example("Si falla, ¿qué hacemos?\n", language="es"),
         Example("El valor (?) no está documentado.\n", language="es"),
+        Example('msgid "If your directory starts with a \'!\', pass --skip-checks"\n'
+                'msgstr "Si el directorio comienza con un \'!\', se necesita --skip-checks"\n', path="es.po",
+                language="es", note="a character named in quotes (git's po/)"),
+        Example("Si el directorio lleva cualquier de '*?[]' en él, usa --skip-checks.\n", language="es"),
         Example("Usa `!important` solo si es necesario.\n", path="a.md", language="es"),
         Example("What is Vue?\n", language="en"),
         Example("¿Cómo? ¿Cuándo? ¿Dónde?\n", language="es"),
@@ -162,6 +171,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                         continue  # (?), a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
                     if i in names:
                         continue  # `Regexp#match?`, `Enumerable#any?, all?`: a Ruby method's name ends in it
+                    if _named_character(text, i):
+                        continue  # a character named in quotes (`un '!'`, `'*?[]'`), no sentence's end
                     if open_at < 0 and (quoted := quotation_around(text, i)) is not None and (
                             in_other_language(quoted, language)
                             or (has_own_words(quoted, "en") and not has_own_words(quoted, language))):
@@ -197,6 +208,29 @@ def _method_name_marks(seg: Segment, doc: Document) -> frozenset[int]:
     return frozenset(k.start() for m in _METHOD_NAMES.finditer(text)
                      if m.end() < len(text) or source[seg.to_source_end(m.end()):][:1] == "]"
                      for k in _MARK.finditer(text, m.start(), m.end()))
+
+
+# Quotation marks and their closings, a straight single quote among them: around a mark with no letter
+# beside it, it quotes the characters themselves, not someone's words.
+_CLOSING = {"'": "'", '"': '"', "‘": "’", "“": "”", "«": "»", "`": "`"}
+_NAMED_REACH = 12  # characters on either side: a glob or a set of characters, never a sentence
+
+
+def _named_character(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` stands in quotes among characters that are neither letters, digits nor
+    blanks (`'!'`, `'*?[]'`, `"?"`): a character named, as a program's message names the ones it refuses."""
+    first = at
+    while first > max(0, at - _NAMED_REACH) and not _breaks_run(text[first - 1]):
+        first -= 1
+    last = at + 1
+    while last < min(len(text), at + 1 + _NAMED_REACH) and not _breaks_run(text[last]):
+        last += 1
+    return first > 0 and last < len(text) and _CLOSING.get(text[first - 1]) == text[last]
+
+
+def _breaks_run(ch: str) -> bool:
+    """A character a named character's run cannot hold: a letter, a digit, a blank or a quotation mark."""
+    return ch.isalnum() or ch.isspace() or ch in _CLOSING or ch in _CLOSING.values()
 
 
 # The word before a full stop.
