@@ -312,3 +312,45 @@ def test_a_page_without_cr_or_switches_makes_no_line_starts() -> None:
         doc = md.parse(source)
         assert source._line_starts is not None, repr(page)
         assert bool(doc.suppressions) is switched, repr(page)
+
+
+def _kept_non_ascii(text: str) -> str | None:
+    from lint import scan
+
+    return next((answer for kept, answer in scan._LAST_NON_ASCII if kept is text), None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_INLINE, _TABLE, markdown_document()))
+def test_the_characters_outside_ascii_handed_over_are_the_texts(text: str) -> None:
+    """The reader keeps ``non_ascii`` of the text, read off its view's UTF-8 (templates, containers and
+    admonitions rewritten): the oracle is the text's own round trip, whatever the view blanked."""
+    from lint.scan import _ASCII_BYTES
+
+    source = Source("a.md", text)
+    md.parse(source)
+    kept = _kept_non_ascii(source.text)
+    fresh = source.text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    assert kept == fresh if not text.isascii() else kept is None
+
+
+def test_the_characters_outside_ascii_of_real_pages_handed_over_are_the_texts() -> None:
+    from lint.scan import _ASCII_BYTES
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "rust-book"
+    pages = sorted(corpus.glob("**/*.md"))[:60] if corpus.is_dir() else []
+    for page in pages:
+        source = Source(str(page), page.read_text(encoding="utf-8"))
+        md.parse(source)
+        if not source.text.isascii():
+            fresh = source.text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")
+            assert _kept_non_ascii(source.text) == fresh, page
+
+
+def test_mdx_hands_over_no_characters_outside_ascii() -> None:
+    """MDX's view blanks JSX whole, characters outside ASCII too: its UTF-8 is not the text's."""
+    from lint.formats import mdx
+
+    source = Source("a.mdx", "<Note title=\"Café\">\n\nUn “mot”.\n\n</Note>\n")
+    mdx.parse(source)
+    assert _kept_non_ascii(source.text) is None

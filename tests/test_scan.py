@@ -148,3 +148,32 @@ def test_a_document_s_prose_is_read_outside_ascii_once(monkeypatch: pytest.Monke
     checker = linter.checker(Config(), frozenset(seg.kind for seg in doc.segments))
     checker.check(doc)
     assert sum(t is doc.prose[0] for t in computed) == 1
+
+
+def test_a_markdown_page_s_text_is_read_outside_ascii_by_its_reader_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Markdown reader hands over the characters outside ASCII of the page's text, read off the UTF-8
+    it has already (a template makes its view another string than the text): no rule that asks (E-rules
+    on the whole text) encodes the page again."""
+    import sys
+
+    from lint import scan
+    from lint.config import Config
+    from lint.engine import Linter
+
+    computed: list[str] = []
+    real = scan.non_ascii
+
+    def counted(text: str) -> str:
+        if not any(kept is text for kept, _ in scan._LAST_NON_ASCII):
+            computed.append(text)
+        return real(text)
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "non_ascii", None) is real:
+            monkeypatch.setattr(module, "non_ascii", counted)
+    text = "# The “Title”\n\n{{#include ../listings/ch01/main.rs}}\n\nShe said “go” and `x` went.\n"
+    linter = Linter()
+    doc = linter.document(Source("a.md", text), Config())
+    checker = linter.checker(Config(), frozenset(seg.kind for seg in doc.segments))
+    checker.check(doc)
+    assert not any(t is doc.text for t in computed)

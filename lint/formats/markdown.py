@@ -51,6 +51,7 @@ from lint.formats.builder import (
 from lint.formats.templates import template_view
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
+from lint.scan import remember_non_ascii
 
 # MDX has no HTML comments: a switch is written as a JavaScript comment in an expression, closed as it
 # opened (`{/* copylint-disable T101 */}`). Its codes are the comment's text up to the first `*/`, line
@@ -151,7 +152,7 @@ class _Walk:
         # Whether a text node's content may be read off the view (see children): markdown-it-pyrs's tree
         # of a document without tabs (a tab in an indent becomes spaces), CRs or NULs.
         # The view's characters outside ASCII are the text's (it rewrites ASCII markup only).
-        encoded = self.view.encode("utf-8", "surrogatepass")
+        self.encoded = encoded = self.view.encode("utf-8", "surrogatepass")
         self.sliced = not (b"\t" in encoded or b"\r" in encoded or b"\0" in encoded)
         self.front_matter_kinds = {k: "heading" if k in _TITLE_KEYS else "caption" for k in front_matter_keys or ()}
         # The text's line starts; None for a text whose lines end in LF alone (see whole_lines).
@@ -560,6 +561,10 @@ def document_from_view(source: Source, options: Mapping[str, Any] | None, view: 
     starts = source.line_starts() if "\r" in text else None
     keys = list((options or {}).get("front-matter-keys") or ())
     walk = _walked(text, starts, keys, view, mdx)
+    if not mdx and len(walk.encoded) != len(text):
+        # The view's characters outside ASCII are the text's (templates rewrite ASCII markup alone; MDX's
+        # view blanks JSX whole, and is left out): the rules' first ask of them costs no encoding pass.
+        remember_non_ascii(text, walk.encoded)
     walk.protected += markup or ()
     walk.code += code or ()
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
