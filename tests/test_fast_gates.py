@@ -158,6 +158,23 @@ def test_t107_loop_gate_finds_the_same_segments_in_bytes_as_in_str_tokens() -> N
     assert as_bytes > 3000 and beyond_ascii > 500 and with_loops > 50
 
 
+def test_t107_doublings_are_found_where_the_pattern_finds_them() -> None:
+    """``_doubled_matches`` (the engine started at the word before each ` and `) against the pattern's own
+    ``finditer``: words of letters, capitals, digits, underscores and letters outside ASCII run into the
+    `and`s, marks and other clause words follow, the pairs run on (`calm and calm and calm`)."""
+    rng = random.Random(1073)
+    words = ["calm", "calm", "calm", "and", "Calm", "ca", "xcalm", "calm_", "1calm", "écalm", "calmé", "or", "but",
+             "\ufffc", "more", "an", "d", "_", ""]
+    gaps = [" and ", " and ", " and ", " ", "  ", "\n", ". ", ",", ")", "!", " and\n", "\t", "and "]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 12)))
+        expected = [(m.span(), m.groups()) for m in repeated_phrase._DOUBLED.finditer(text)]
+        assert [(m.span(), m.groups()) for m in repeated_phrase._doubled_matches(text)] == expected, text
+        found += bool(expected)
+    assert found > 500
+
+
 def test_t107_loop_gate_names_the_segments_that_hold_a_loop() -> None:
     # The segment of a hit is told by the separators before it: a loop in the first or the last segment, after
     # empty ones, or found at a longer period before one in an earlier segment at a shorter, is named where it is.
