@@ -175,6 +175,29 @@ def test_t107_doublings_are_found_where_the_pattern_finds_them() -> None:
     assert found > 500
 
 
+def test_t107_doublings_are_looked_for_where_a_paragraph_may_hold_one() -> None:
+    """``_holds_doubling`` over the joined texts is True wherever one text holds a match of ``_DOUBLED`` (the
+    oracle: the pattern searched in each text), at a text's end before the separator, after its start, over
+    trailing spaces and line breaks; and its scan (the engine started at each ` and `) agrees with a search of
+    the joined pattern."""
+    from lint.words import SEPARATOR
+
+    rng = random.Random(1074)
+    words = ["calm", "calm", "calm", "and", "Calm", "ca", "xcalm", "écalm", "or", "but", "\ufffc", "more", "d", "_", ""]
+    gaps = [" and ", " and ", " and ", " ", "\n", ". ", ",", ")", " and\n", "\t", "and "]
+    held = 0
+    for _ in range(20000):
+        texts = ["".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 6))).strip(rng.choice(["", " "]))
+                 for _ in range(rng.randint(1, 4))]
+        joined = f" {SEPARATOR} ".join(texts)
+        holds = repeated_phrase._holds_doubling(joined)
+        assert holds == (repeated_phrase._DOUBLED_JOINED.search(joined) is not None), texts
+        if any(repeated_phrase._DOUBLED.search(t) for t in texts):
+            held += 1
+            assert holds, texts
+    assert held > 1000
+
+
 def test_t107_loop_gate_names_the_segments_that_hold_a_loop() -> None:
     # The segment of a hit is told by the separators before it: a loop in the first or the last segment, after
     # empty ones, or found at a longer period before one in an earlier segment at a shorter, is named where it is.

@@ -84,6 +84,8 @@ def _continuation_reading(word: str, before: str) -> bool:
 # modifier it is English (`developers and developers of other packages`, `lines and lines that start
 # with #`, `cache and cache tags`), and so is a contrast (`may and may not`).
 _DOUBLED = compiled_on_use(r"\b([a-z]{3,}) and (\1)(?=\s*(?:[.,;:!?)]|$|(?:and|but|or)\b))")
+# The same over the texts joined (lint.words.joined), where a text ends at the separator's NUL.
+_DOUBLED_JOINED = compiled_on_use(r"\b([a-z]{3,}) and (\1)(?=\s*(?:[.,;:!?)]|$|\x00|(?:and|but|or)\b))")
 
 
 # A catalogue string that is a list a program splits on commas (gnome-calculator's unit symbols,
@@ -336,7 +338,8 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
             # Each reading where its own gate chose the segment: in code-heavy Markdown `X and X` is mostly
             # `` `a` and `b` `` (two placeholders), which picked 191 of the Rust book's 197 segments, each
             # then read word by word for loops too (106M of the Rust book's 2,812M instructions end to end).
-            doubled = _segments_with_doublings(text)
+            # Where no paragraph holds a doubling at all (the whole Rust book), the gate is not asked.
+            doubled = _segments_with_doublings(text) if _holds_doubling(text) else set()
         # Capitals set a chant apart only where the language capitalizes names alone (not German's nouns).
         sentence_case = bool((pack(doc.language) or {}).get("sentence-case"))
         unspaced = _segments_with_unspaced_loops(doc)
@@ -407,7 +410,16 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
 
 
-def _doubled_matches(text: str) -> Iterator[re.Match[str]]:
+def _holds_doubling(joined: str) -> bool:
+    """Whether a text of ``joined`` (lint.words.joined) may hold a match of ``_DOUBLED``: one of
+    ``_DOUBLED_JOINED``, which reads the separator's NUL as a text's end (``$``), and so finds each text's
+    matches at least (a boundary before a text's first word is the space before it). False: no paragraph
+    holds `X and X`, and the gate that chooses the paragraphs to read for them (some 30M instructions on
+    the Rust book, which has none) is not asked."""
+    return next(_doubled_matches(joined, _DOUBLED_JOINED), None) is not None
+
+
+def _doubled_matches(text: str, pattern: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
     """``_DOUBLED.finditer(text)``, the engine started only where a match can start. Its first word is
     lower-case letters from a word boundary up to an ` and `: the whole run of word characters before an
     ` and `, so each ` and ` (found in C) names the one place a match holding it may start. A search of the
@@ -423,7 +435,7 @@ def _doubled_matches(text: str) -> Iterator[re.Match[str]]:
         # (A run shorter than three letters, or inside the last match, starts none: within a run of word
         # characters no boundary lies.)
         if at - start >= 3 and start >= pos:
-            m = _DOUBLED.match(text, start)
+            m = (pattern or _DOUBLED).match(text, start)
             if m is not None:
                 yield m
                 pos = m.end()
