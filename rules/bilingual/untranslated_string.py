@@ -64,7 +64,8 @@ surname, a title, and a year that closes it: `D. E. Knuth. The art of computer p
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a usage synopsis,
 `git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`, or a synopsis's program and
-subcommand with no notation where they open another synopsis of the catalogue, `git reflog list`; a
+subcommand with no notation where they open another synopsis of the catalogue, `git reflog list`, or
+where the program does, the subcommand has a hyphen and a trailing space awaits the notation the program appends, `git for-each-ref `; a
 program's prefix before nothing to translate, `git archive: NACK %s`, where the program opens a synopsis of the catalogue; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
@@ -93,6 +94,11 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
                 'msgid "git push failed"\nmsgstr "git push failed"\n', path="fr.po",
                 note="a synopsis's command, then a word inflected as prose: a sentence"),
+        Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
+                'msgid "git broke "\nmsgstr "git broke "\n', path="fr.po",
+                note="a trailing space after a program's name and a word with no hyphen: a message's start"),
+        Example('msgid "make for-each-ref "\nmsgstr "make for-each-ref "\n', path="fr.po",
+                note="a trailing space after a program that opens no synopsis of the catalogue"),
         Example('msgid "git reflog [show] [<ref>]"\nmsgstr "git reflog [show] [<ref>]"\n\n'
                 'msgid "show the reflog list"\nmsgstr "show the reflog list"\n', path="fr.po",
                 note="words that open no synopsis of the catalogue's"),
@@ -153,6 +159,9 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "git reflog [show] [<log-options>] [<ref>]"\nmsgstr "git reflog [show] [<log-options>] [<ref>]"\n\n'
                 'msgid "git reflog list"\nmsgstr "git reflog list"\n', path="fr.po",
                 note="a command with no notation, whose program and subcommand open a synopsis of the catalogue's"),
+        Example('msgid "git reflog [show] [<log-options>] [<ref>]"\nmsgstr "git reflog [show] [<log-options>] [<ref>]"\n\n'
+                'msgid "git for-each-ref "\nmsgstr "git for-each-ref "\n', path="fr.po",
+                note="the head of a usage line the program completes (its trailing space), of a program with a synopsis"),
         Example('msgid "OK"\nmsgstr "OK"\n', path="messages.po"),
         Example('#: library/functions.rst:12\nmsgid "``PAYMENT_REQUIRED``"\nmsgstr "``PAYMENT_REQUIRED``"\n', path="messages.po"),
         Example('#: library/functions.rst:12\nmsgid ":func:`issubclass`"\nmsgstr ":func:`issubclass`"\n', path="messages.po"),
@@ -310,7 +319,13 @@ def _bare_command(source: str, doc: Document) -> bool:
     if not _SYNOPSIS_HEAD.fullmatch(head) or head.count(" ") < 1 or _prose_head(head, source) \
             or _FUNCTION_WORDS.intersection(head.split()):
         return False
-    return " ".join(head.split()[:2]) in _synopsis_commands(doc)
+    if " ".join(head.split()[:2]) in _synopsis_commands(doc):
+        return True
+    # The head of a usage line the program completes (`git for-each-ref `, git's usage strings built from
+    # pieces): a program that opens a synopsis of the catalogue and one subcommand named with a hyphen, as
+    # no English word is (`git broke ` is a message's), then the space before the notation appended.
+    return (source.endswith(" ") and not source.endswith("  ") and head.count(" ") == 1
+            and "-" in head.split()[1].strip("-") and head.split()[0] in synopsis_programs(doc))
 
 
 def _synopsis_commands(doc: Document) -> frozenset[str]:
