@@ -192,7 +192,8 @@ corrects it, and a full stop inside a closing parenthesis may be left out (`(Con
 Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
 `<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
-`?` or `:` are skipped, and so is the colon of a header's name that the other string writes inside it
+`?` or `:` are skipped, and so is the colon of a quoted token that ends the source and that the
+translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'file:' değil`), and the colon of a header's name that the other string writes inside it
 (`add Cc: header` as `tambahkan kepala Cc:`). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
@@ -224,6 +225,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a colon after a name the source does not write"),
         Example('msgid "Continue? <Enter>"\nmsgstr "Continuer <Entrée>"\n', path=_PO,
                 note="a question before a final metavariable ends the sentence: lost"),
+        Example('msgid "missing host and scheme is not \'file:\'"\nmsgstr "ana bilgisayar eksik ve şema \'file\' değil"\n',
+                path="tr.po", note="a quoted literal's colon lost with the literal changed"),
         Example('msgid "Copy to <b>"\nmsgstr "Copier vers :<b>"\n', path=_PO,
                 note="an element's tag is skipped, the mark before it compared"),
         Example('msgid "Run „git gc“ now?"\nmsgstr "Изпълнение на „git gc“."\n', path="bg.po",
@@ -330,6 +333,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_EL + 'msgid "calculator;math;arithmetic;"\nmsgstr "αριθμομηχανή;μαθηματικά;αριθμητική;"\n', path=_PO,
                 note="a keyword list ends with the source's own semicolon, which Greek keeps"),
         Example('msgid "Delete this file?"\nmsgstr "删除此文件？"\n', path=_PO),
+        Example('msgid "missing host and scheme is not \'file:\'"\nmsgstr "ana bilgisayar eksik ve şema \'file:\' değil"\n',
+                path="tr.po", note="the colon of a quoted literal the translation keeps inside it"),
         Example('msgid "_Cost:"\nmsgstr "মূল্য: (_C)"\n', path=_PO, note="an accelerator after the label"),
         Example('msgid "Ch_aracter:"\nmsgstr "ፊደል፦ (_A)"\n', path=_PO, note="the Ethiopic preface colon"),
         Example('msgid "Nautical miles"\nmsgstr "мор. мили, мор.м."\n', path=_PO, note="an abbreviation\'s point"),
@@ -422,6 +427,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         # word, whatever mark stands before it, but a question or an exclamation, which ends a sentence
         # before it (`Continue? <Enter>`).
         source, target = _end_class(both[0]), _end_class(both[1], language)
+        if source == "colon" and _quoted_token_kept(both):
+            source = None  # `… is not 'file:'`: the colon is the quoted literal's, kept inside the translation
         source = None if source not in _SENTENCE_ENDS and ends_with_metavariable(both[0]) else source
         target = None if target not in _SENTENCE_ENDS and ends_with_metavariable(both[1]) else target
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
@@ -511,6 +518,19 @@ def _field_name_moved(source: str | None, target: str | None, both: tuple[str, s
     name = _last_name(ending.rstrip())
     return (name is not None and _FIELD_NAME.fullmatch(name) is not None and len(ending.split()) > 1
             and re.search(r"(?<!\S)" + re.escape(name) + r"(?!\S)", other) is not None)
+
+
+# A quoted token that ends the string with a colon of its own (`'file:'`, `"refs:"`): one word with no
+# space inside straight or typographic quotes, a literal the program compares, not a sentence's end.
+_QUOTED_COLON = compiled_on_use(r"(['\"`‘“«„])[^\s'\"`‘’“”«»„]*:['\"`’”»]\s*$")
+
+
+def _quoted_token_kept(both: tuple[str, str]) -> bool:
+    """Whether the source ends with a quoted token whose colon is the token's (`missing host and scheme
+    is not 'file:'`) and the translation writes the same token, quotes and colon, anywhere (`şema 'file:'
+    değil`): the colon moved with the literal. A token changed or unquoted (`'file'`) is still compared."""
+    token = _QUOTED_COLON.search(both[0])
+    return token is not None and token.group().rstrip() in both[1]
 
 
 def _progress_ellipsis(source: str | None, target: str | None, text: str) -> bool:
