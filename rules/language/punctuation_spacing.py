@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -85,7 +86,9 @@ catalogue, a string copied from its source and a mark among words the translatio
 (`XHTML 1.0: The Extensible HyperText Markup Language`, the two words before the mark and the one after
 it as the source writes them) keep the source's typography, as does the colon of a program's (and its
 subcommand's, where the program opens a synopsis of the catalogue) name that opens both the source and the translation (`git checkout: --ours…`), and a mark after a code written `%` and
-a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` resets the colour).
+a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` resets the colour), and
+a literal copied from the source as one token: one with a mark or a slash inside (`squash!/fixup!`, the
+prefixes git reads in commit subjects) or a mail header's name in lower case (`Ajout de cc: %s`).
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -140,6 +143,12 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
         Example('msgid "%BTopic%B: %s"\nmsgstr "%BSujet%B: %s"\n', path="fr.po", language="fr",
                 fixed='msgid "%BTopic%B: %s"\nmsgstr "%BSujet%B\u00a0: %s"\n',
                 note="the code closes the bold of a word, as in the source: the mark follows the word"),
+        Example('msgid "Adding the recipient %s"\nmsgstr "Ajout du destinataire cc: %s"\n', path="fr.po", language="fr",
+                fixed='msgid "Adding the recipient %s"\nmsgstr "Ajout du destinataire cc\u00a0: %s"\n',
+                note="a header's name the source does not write: the translation's own words"),
+        Example('msgid "Note: squash!/fixup! are read"\nmsgstr "Note: squash!/fixup! sont lus"\n', path="fr.po",
+                language="fr", fixed='msgid "Note: squash!/fixup! are read"\nmsgstr "Note\u00a0: squash!/fixup! sont lus"\n',
+                note="a word and its colon copied from the source are still the sentence's"),
         Example('msgid "It rains; we stay;"\nmsgstr "Il pleut; nous restons;"\n', path="fr.po", language="fr",
                 fixed='msgid "It rains; we stay;"\nmsgstr "Il pleut\u202f; nous restons\u202f;"\n',
                 note="a space after the `;`: prose, not a list"),
@@ -150,6 +159,11 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
                 'msgstr "git checkout: --ours et --merge sont incompatibles"\n\nmsgid "Example:"\nmsgstr "Exemple :"\n',
                 path="fr.po", language="fr",
                 note="a program's and its subcommand's name that opens the message (the program opens a synopsis)"),
+        Example('msgid "move commits that begin with squash!/fixup! under -i"\n'
+                'msgstr "déplace les commits qui commencent par squash!/fixup! sous -i"\n', path="fr.po", language="fr",
+                note="a literal prefix the program reads, copied from the source as one token"),
+        Example('msgid "(mbox) Adding cc: %s from line \'%s\'\\n"\nmsgstr "(mbox) Ajout de cc: %s depuis la ligne \'%s\'\\n"\n',
+                path="fr.po", language="fr", note="a mail header's name in lower case, as the program writes it"),
         Example("Sans balise &lt;url&gt; ici, ni &amp; ni &#233; là.\n", language="fr", path="a.txt",
                 note="an entity's closing ; is not the mark"),
         Example("Attention\u202f! Le fichier est supprimé.\n", language="fr"),
@@ -234,6 +248,8 @@ a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` 
             if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
                                                 or _program_prefix(text, m.start(), seg.source_text, doc)):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
+            if seg.source_text is not None and _literal_from_source(text, m.start(), seg.source_text):
+                continue  # `squash!/fixup!`, `to: %s`: a literal the program writes or reads, as the source has it
             if seg.source_text is not None and _after_source_code(text, m.start(), mark, seg.source_text):
                 continue  # hexchat's `$1%O: `: the mark follows a format code, as the program's format sets it
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
@@ -274,6 +290,32 @@ def _program_prefix(text: str, at: int, source: str, doc: Document) -> bool:
     prefix = _PROGRAM_PREFIX.match(text)
     return (prefix is not None and prefix.end() == at + 1 and source.startswith(prefix.group())
             and (" " not in prefix.group() or prefix.group().split()[0] in _synopsis_programs(doc)))
+
+
+# The names of mail headers in lower case, as a program writes them before their value (git send-email's
+# `Adding cc: %s`): no French word is spelt so, so a translation writes them only as the header's name.
+_HEADER_NAMES = frozenset({"to", "cc", "bcc", "from", "reply-to", "in-reply-to", "message-id"})
+
+
+def _literal_from_source(text: str, at: int, source: str) -> bool:
+    """Whether the mark at ``at`` belongs to a literal the translation copies from its source: a token
+    (between spaces) of words joined by slashes, each with its mark (`squash!/fixup!`, the prefixes of
+    git's commit subjects), or a mail header's name in lower case with its colon (`cc:`), each written so,
+    as a whole token, in the source. A word and its mark alone (`Attention!`, `Note:`) are prose."""
+    start = text.rfind(" ", 0, at) + 1
+    end = at + 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    token = text[start:end]
+    if not token or len(token) > 40 or re.search(r"(?<!\S)" + re.escape(token) + r"(?!\S)", source) is None:
+        return False
+    name = token[: at - start]
+    return (name in _HEADER_NAMES and token == name + ":") or _ALTERNATIVES.fullmatch(token) is not None
+
+
+# Literal words joined by slashes, each with its mark (`squash!/fixup!`, `amend!/fixup!`): alternatives a
+# program reads as they are written.
+_ALTERNATIVES = compiled_on_use(r"[^\W\d_][\w-]*[!?:;]?(?:/[^\W\d_][\w-]*[!?:;]?)+")
 
 
 def _after_source_code(text: str, at: int, mark: str, source: str) -> bool:
