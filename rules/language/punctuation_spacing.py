@@ -248,10 +248,9 @@ prefixes git reads in commit subjects) or a mail header's name in lower case (`A
             if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
                                                 or _program_prefix(text, m.start(), seg.source_text, doc)):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
-            if seg.source_text is not None and _literal_from_source(text, m.start(), seg.source_text):
-                continue  # `squash!/fixup!`, `to: %s`: a literal the program writes or reads, as the source has it
-            if seg.source_text is not None and _after_source_code(text, m.start(), mark, seg.source_text):
-                continue  # hexchat's `$1%O: `: the mark follows a format code, as the program's format sets it
+            if seg.source_text is not None and (_after_source_code(text, m.start(), mark, seg.source_text)
+                                                or _literal_from_source(text, m.start(), seg.source_text)):
+                continue  # hexchat's `$1%O: ` (a format code), `squash!/fixup!`, `cc: %s`: the program's, as the source has it
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])
         if "«" in inside:
