@@ -73,9 +73,16 @@ def _straight_quotations(doc: Document) -> list[tuple[Segment, re.Match[str]]]:
 def _quoted_code_of_source(seg: Segment, m: re.Match[str]) -> bool:
     """Whether a catalogue's translation quotes, as its source does, a string with no word in it
     (``"(i)"``, ``"()"``), or a command or value it keeps in ASCII as the source writes it, a program's
-    name or a value in lower case first (``"git rebase --abort"``, ``"true"``): code or input the source
+    name or a value in lower case first (``"git rebase --abort"``, ``"true"``), a line marker in capitals
+    with its colon (``"GIT:"``): code or input the source
     quotes straight, not prose to requote. A quotation the translator translated (``"沒有變更"`` for
     ``"not changing"``) or capitalized as a phrase (``"Save changes"``) is prose."""
     if seg.source_text is None or m.group() not in seg.source_text:
         return False
-    return _TWO_LETTERS.search(m.group(1)) is None or _KEPT_COMMAND.fullmatch(m.group(1)) is not None
+    return (_TWO_LETTERS.search(m.group(1)) is None or _KEPT_COMMAND.fullmatch(m.group(1)) is not None
+            or _LINE_MARKER.fullmatch(m.group(1)) is not None)
+
+
+# A marker a program writes or reads at a line's start, in capitals with its colon (git's `"GIT:"`, which
+# its editor templates' comment lines open with): a literal, kept as the source quotes it.
+_LINE_MARKER = compiled_on_use(r"[A-Z][A-Z0-9_-]*:")

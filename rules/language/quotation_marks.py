@@ -43,7 +43,8 @@ between them in a language whose marks are “ ” (two quotations typed half st
 that never sets the language's second pair (`« il a dit "non" »` throughout: the page's own second level; not
 where the first pair is “ ”), code-like contents (`"a=b"`, `"./path"`), quotes inside code, and in a
 catalogue, a command or value the translation keeps in ASCII and quotes as its source does, lower case
-first (`"git rebase --abort"`, `"true"`: what the user types, not prose; a translated quotation or a
+first (`"git rebase --abort"`, `"true"`: what the user types, not prose), or a line marker in capitals
+with its colon (`"GIT:"`, which git's editor templates open comment lines with; a translated quotation or a
 label capitalized as a phrase, `"Save now"`, is still requoted).
 """
     severity = Severity.WARNING
@@ -63,6 +64,9 @@ label capitalized as a phrase, `"Save now"`, is still requoted).
         Example('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\nmsgid "Click \\"Save now\\" to keep it"\n'
                 'msgstr "Kliknij \\"Save now\\", aby „zachować”"\n', path="pl.po",
                 note="a label kept as the source writes it, capitalized as a phrase: still requoted"),
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Lines beginning in \\"Note:\\" are kept."\n'
+                'msgstr "Les lignes commençant par \\"Note:\\" sont gardées, dit « lui »."\n', path="fr.po",
+                note="a word with its colon, capitalized as prose: requoted"),
         Example("Il a dit « bonjour » puis il a ajouté \"au revoir\" en partant.\n", language="fr",
                 fixed="Il a dit « bonjour » puis il a ajouté «\u00a0au revoir\u00a0» en partant.\n"),
         Example("Er sagte „Hallo“ und dann “Auf Wiedersehen”.\n", language="de",
@@ -124,6 +128,9 @@ label capitalized as a phrase, `"Save now"`, is still requoted).
         Example('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\nmsgid "value is \\"true\\" or \\"false\\""\n'
                 'msgstr "wartość to \\"true\\" lub \\"false\\", a nie „tak” ani „nie”"\n', path="pl.po",
                 note="values the source quotes straight, kept as written"),
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Lines beginning in \\"GIT:\\" will be removed."\n'
+                'msgstr "Les lignes commençant par \\"GIT:\\" seront supprimées, dit « lui »."\n', path="fr.po",
+                note="a line marker in capitals with its colon, quoted as the source quotes it"),
         Example("彼は「はい」と言った。\n", language="ja"),
         Example("李开复表示，“学术带头人不是公司吸引走的，\"李开复说。近年来，“脸书”和“谷歌”招聘了精英。\"我认为应该这样，”他说。\n",
                 language="zh", note="each straight mark closes or opens one of the “ ” quotations around it"),
