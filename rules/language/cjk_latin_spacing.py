@@ -42,7 +42,8 @@ Words and numbers are counted as two habits where each has six boundaries or mor
 
 Not flagged: headings, which keep a habit of their own (a headline separates its phrases and a score with
 spaces: `エア 38 - 17 メルローズ`), boundaries with markup between (`**API**は`, `と[Vite](…)`), boundaries inside a metavariable's name in angle
-brackets (`<参数1>`), documents under six boundaries or without a clear habit, code and URLs, full-width
+brackets (`<参数1>`), a translated name and its number between spaces or slashes where the source glues the
+number to its word (`檔案1/檔案2` for `file1/file2`), documents under six boundaries or without a clear habit, code and URLs, full-width
 punctuation next to Latin text, and other languages.
 """
     severity = Severity.INFO
@@ -64,6 +65,8 @@ punctuation next to Latin text, and other languages.
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。当 x < 5时用Vue，y > 3 时\n",
                 language="zh", note="signs of comparison, no metavariable's brackets"),
         Example("第 1 章。第 2 章。第 3 章。第4章。\n", language="zh"),
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "use Vue, React, Svelte and Angular"\nmsgstr "使用 Vue 開發，使用 React 開發，使用 Svelte 開發"\n\nmsgid "exit with exit code 2 if no matching refs are found"\nmsgstr "若未找到符合的引用則以 Vue 離開碼2離開"\n',
+                path="zh_TW.po", language="zh", note="a number the source spaces from its word"),
         Example("版本 3 发布。版本 4 发布。版本 5 发布。版本6发布。\n", language="zh"),
         Example("在 Node 中运行，在 Deno 中运行，在 Bun 中运行，在Workers中运行。\n", language="zh"),
         Example("這是 Vue 專案。這是 React 專案。這是 Svelte 專案。這是Angular專案。\n", language="zh-Hant"),
@@ -83,6 +86,8 @@ punctuation next to Latin text, and other languages.
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。用法：git merge-file <文件1> <文件2>\n",
                 language="zh", note="a metavariable's name in angle brackets is one name"),
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 `Angular` 开发。\n", path="a.md", language="zh"),
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "use Vue, React, Svelte and Angular"\nmsgstr "使用 Vue 開發，使用 React 開發，使用 Svelte 開發"\n\nmsgid "set labels for file1/orig-file/file2"\nmsgstr "為 檔案1/初始檔案/檔案2 設定標籤"\n', path="zh_TW.po",
+                language="zh", note="a name with its number, as the source glues it to its word (`file1`)"),
         Example("# リヴィングストン 1 - 0 レンジャーズ\n\nこれはVueです。これはReactです。これはSvelteです。"
                 "これはAngularです。\n", path="a.md", language="ja", note="a headline spaces its phrases and its score"),
     )
@@ -94,7 +99,7 @@ punctuation next to Latin text, and other languages.
         # spaces (`# エア 38 - 17 メルローズ`) where the body sets Latin text tight.
         hits = [(seg, m) for seg in doc.segments_matching(_BOUNDARY) if seg.kind != "heading"
                 for m in _BOUNDARY.finditer(seg.text) if seg.is_contiguous(max(m.start() - 1, 0), m.end() + 1)
-                and not _in_metavariable(seg.text, m.start())]
+                and not _in_metavariable(seg.text, m.start()) and not _numbered_name(seg, m)]
         if len(hits) < _MIN_BOUNDARIES:
             return
         spaced = sum(1 for _, m in hits if (m.group(1) or m.group(2)))
@@ -185,6 +190,29 @@ def _in_metavariable(text: str, at: int) -> bool:
     name = text[opened + 1 : closed]
     return (_METAVARIABLE_NAME.fullmatch(name) is not None and not text[opened - 1 : opened].isalnum()
             and not text[closed + 1 : closed + 2].isalnum())
+
+
+def _numbered_name(seg: Segment, m: re.Match[str]) -> bool:
+    """Whether a tight boundary ends a translated name with its number, one token between spaces or
+    slashes (`檔案1/初始檔案/檔案2` for `file1/orig-file/file2`), where the source glues the same number to
+    a Latin word: the number is the name's, as in the source, and a space would split it. A number the
+    source spaces (`exit code 2` as `離開碼2`) or a counter (`第2`, for `#2`) is the text's boundary."""
+    if m.group(1) != "" or seg.source_text is None:
+        return False
+    text = seg.text
+    digits = _DIGITS.match(text, m.end())
+    if digits is None or text[digits.end() : digits.end() + 1] not in ("", "/", " ", "\n"):
+        return False
+    start = m.start()
+    while start > 0 and _CJK_CHAR.match(text[start - 1]):
+        start -= 1
+    if text[start - 1 : start] not in ("", "/", " ", "\n"):
+        return False
+    return re.search(r"(?:^|[\s/])[A-Za-z][A-Za-z-]*" + digits.group() + r"(?=$|[\s/])", seg.source_text) is not None
+
+
+_DIGITS = compiled_on_use(r"[0-9]+")
+_CJK_CHAR = compiled_on_use(rf"[{_HAN_KANA}]")
 
 
 # A metavariable's name: no space at either end, no sentence's mark inside (`<参数1>`, `<密钥 ID>`).
