@@ -88,7 +88,7 @@ it as the source writes them) keep the source's typography, as does the colon of
 subcommand's, where the program opens a synopsis of the catalogue) name that opens both the source and the translation (`git checkout: --ours…`), and a mark after a code written `%` and
 a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` resets the colour), and
 a literal copied from the source as one token: one with a mark or a slash inside (`squash!/fixup!`, the
-prefixes git reads in commit subjects) or a mail header's name in lower case (`Ajout de cc: %s`).
+prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s`, `les From: inclus`).
 """
     severity = Severity.WARNING
     fix = Applicability.SAFE
@@ -164,6 +164,9 @@ prefixes git reads in commit subjects) or a mail header's name in lower case (`A
                 note="a literal prefix the program reads, copied from the source as one token"),
         Example('msgid "(mbox) Adding cc: %s from line \'%s\'\\n"\nmsgstr "(mbox) Ajout de cc: %s depuis la ligne \'%s\'\\n"\n',
                 path="fr.po", language="fr", note="a mail header's name in lower case, as the program writes it"),
+        Example('msgid "show in-body From: even if identical to the e-mail header"\n'
+                'msgstr "montrer les From: inclus même s\'ils sont identiques"\n', path="fr.po", language="fr",
+                note="a header's name as the source writes it"),
         Example("Sans balise &lt;url&gt; ici, ni &amp; ni &#233; là.\n", language="fr", path="a.txt",
                 note="an entity's closing ; is not the mark"),
         Example("Attention\u202f! Le fichier est supprimé.\n", language="fr"),
@@ -291,15 +294,15 @@ def _program_prefix(text: str, at: int, source: str, doc: Document) -> bool:
             and (" " not in prefix.group() or prefix.group().split()[0] in _synopsis_programs(doc)))
 
 
-# The names of mail headers in lower case, as a program writes them before their value (git send-email's
-# `Adding cc: %s`): no French word is spelt so, so a translation writes them only as the header's name.
+# The names of mail headers, as a program writes them (git send-email's `Adding cc: %s`, format-patch's
+# `in-body From:`): no French word is spelt so, so a translation writes them only as the header's name.
 _HEADER_NAMES = frozenset({"to", "cc", "bcc", "from", "reply-to", "in-reply-to", "message-id"})
 
 
 def _literal_from_source(text: str, at: int, source: str) -> bool:
     """Whether the mark at ``at`` belongs to a literal the translation copies from its source: a token
     (between spaces) of words joined by slashes, each with its mark (`squash!/fixup!`, the prefixes of
-    git's commit subjects), or a mail header's name in lower case with its colon (`cc:`), each written so,
+    git's commit subjects), or a mail header's name with its colon (`cc:`, `From:`), each written so,
     as a whole token, in the source. A word and its mark alone (`Attention!`, `Note:`) are prose."""
     start = text.rfind(" ", 0, at) + 1
     end = at + 1
@@ -309,7 +312,7 @@ def _literal_from_source(text: str, at: int, source: str) -> bool:
     if not token or len(token) > 40 or re.search(r"(?<!\S)" + re.escape(token) + r"(?!\S)", source) is None:
         return False
     name = token[: at - start]
-    return (name in _HEADER_NAMES and token == name + ":") or _ALTERNATIVES.fullmatch(token) is not None
+    return (name.lower() in _HEADER_NAMES and token == name + ":") or _ALTERNATIVES.fullmatch(token) is not None
 
 
 # Literal words joined by slashes, each with its mark (`squash!/fixup!`, `amend!/fixup!`): alternatives a
