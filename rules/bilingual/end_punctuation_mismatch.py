@@ -335,6 +335,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Delete this file?"\nmsgstr "删除此文件？"\n', path=_PO),
         Example('msgid "missing host and scheme is not \'file:\'"\nmsgstr "ana bilgisayar eksik ve şema \'file:\' değil"\n',
                 path="tr.po", note="the colon of a quoted literal the translation keeps inside it"),
+        Example('msgid "missing host and scheme is not \'file:\'"\nmsgstr "thiếu máy chủ và lược đồ không phải là \'file:\'"\n',
+                path="vi.po", note="… or at its end, as the source does"),
         Example('msgid "_Cost:"\nmsgstr "মূল্য: (_C)"\n', path=_PO, note="an accelerator after the label"),
         Example('msgid "Ch_aracter:"\nmsgstr "ፊደል፦ (_A)"\n', path=_PO, note="the Ethiopic preface colon"),
         Example('msgid "Nautical miles"\nmsgstr "мор. мили, мор.м."\n', path=_PO, note="an abbreviation\'s point"),
@@ -427,7 +429,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         # word, whatever mark stands before it, but a question or an exclamation, which ends a sentence
         # before it (`Continue? <Enter>`).
         source, target = _end_class(both[0]), _end_class(both[1], language)
-        if source == "colon" and _quoted_token_kept(both):
+        if source == "colon" and target != "colon" and _quoted_token_kept(both):
             source = None  # `… is not 'file:'`: the colon is the quoted literal's, kept inside the translation
         source = None if source not in _SENTENCE_ENDS and ends_with_metavariable(both[0]) else source
         target = None if target not in _SENTENCE_ENDS and ends_with_metavariable(both[1]) else target
