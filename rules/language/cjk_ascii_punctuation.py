@@ -11,6 +11,7 @@ from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 from ._packs import languages_with
+from .punctuation_spacing import literal_from_source
 
 CJK = KANA + HAN + HAN_COMPATIBILITY
 # The mark after a CJK character, then a space, a line end or more CJK text (not `設定.json`, not `...`).
@@ -60,7 +61,8 @@ full-width letter or digit after it is CJK text: `した.２０２２年` is fla
 and URLs, and `! ? : ;` in a document that writes them half-width throughout (a house style). In a
 catalogue, a program's name (and its subcommand's, where the program opens a synopsis of the catalogue) that opens both the source and the translation with its
 colon (`git checkout: 從索引…`), the source's delimiter (`day,days` as `天,天`), and the commas of a list of names that keeps
-its source's symbol (`au,天文單位` for `au`, a unit a program reads from the user) are not flagged.
+its source's symbol (`au,天文單位` for `au`, a unit a program reads from the user), and a literal the translation
+copies from its source as one token (`squash!/fixup!`, L103's reading) are not flagged.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -69,6 +71,9 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
     scope = "document"
     languages = languages_with("fullwidth")
     flag = (
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "Stop!"\nmsgstr "停止！"\n\n'
+                'msgid "Warning! squash!/fixup! are read"\nmsgstr "警告! squash!/fixup! 會被讀取"\n',
+                path="zh_TW.po", language="zh-Hant", note="a mark of the translation's own words beside the literal"),
         Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "file not found: %s"\nmsgstr "file not found: 檔案 %s"\n\n'
                 'msgid "Hello: world."\nmsgstr "你好：世界。"\n', path="zh_TW.po", language="zh-Hant",
                 note="three words copied before the colon: prose left untranslated, no program's name"),
@@ -107,6 +112,9 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
                 fixed="<!-- copylint-language: ja -->\n設定を変更します。\n"),
     )
     allow = (
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "Stop!"\nmsgstr "停止！"\n\n'
+                'msgid "move commits that begin with squash!/fixup! under -i"\nmsgstr "在 -i 互動模式下，移動以 squash!/fixup! 開頭的提交"\n',
+                path="zh_TW.po", language="zh-Hant", note="a literal copied from the source as one token (git's commit-subject prefixes)"),
         Example("残りのコマンドには.NET Core SDK がインストールされている必要があります。\n", language="ja",
                 note="the name .NET (tldr-pages ja dotnet)"),
         Example("これはテストです。\n", language="ja"),
@@ -143,7 +151,8 @@ its source's symbol (`au,天文單位` for `au`, a unit a program reads from the
             return
         hits = [(seg, m) for seg in doc.segments_matching(_AFTER_CJK) for m in _AFTER_CJK.finditer(seg.text)
                 if not _delimiter(seg, _mark(m), _mark_start(m) + 1) and not _copied_name(seg, _mark_start(m), doc)
-                and not _symbol_list(seg, _mark(m))]
+                and not _symbol_list(seg, _mark(m))
+                and not (seg.source_text is not None and literal_from_source(seg.text, _mark_start(m), seg.source_text))]
         if not hits:
             return
         ascii_count: dict[str, int] = {}

@@ -252,7 +252,7 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
                                                 or _program_prefix(text, m.start(), seg.source_text, doc)):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
             if seg.source_text is not None and (_after_source_code(text, m.start(), mark, seg.source_text)
-                                                or _literal_from_source(text, m.start(), seg.source_text)):
+                                                or literal_from_source(text, m.start(), seg.source_text)):
                 continue  # hexchat's `$1%O: ` (a format code), `squash!/fixup!`, `cc: %s`: the program's, as the source has it
             yield self.finding(seg, m.start(), m.start(), f"Missing {_SPACES[space]} before '{mark}'",
                                edits=[(m.start(), m.start(), space)])
@@ -299,7 +299,7 @@ def _program_prefix(text: str, at: int, source: str, doc: Document) -> bool:
 _HEADER_NAMES = frozenset({"to", "cc", "bcc", "from", "reply-to", "in-reply-to", "message-id"})
 
 
-def _literal_from_source(text: str, at: int, source: str) -> bool:
+def literal_from_source(text: str, at: int, source: str) -> bool:
     """Whether the mark at ``at`` belongs to a literal the translation copies from its source: a token
     (between spaces) of words joined by slashes, each with its mark (`squash!/fixup!`, the prefixes of
     git's commit subjects), or a mail header's name with its colon (`cc:`, `From:`), each written so,
