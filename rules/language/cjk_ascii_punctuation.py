@@ -62,7 +62,8 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
 catalogue, a program's name (and its subcommand's, where the program opens a synopsis of the catalogue) that opens both the source and the translation with its
 colon (`git checkout: 從索引…`), the source's delimiter (`day,days` as `天,天`), and the commas of a list of names that keeps
 its source's symbol (`au,天文單位` for `au`, a unit a program reads from the user), and a literal the translation
-copies from its source as one token (`squash!/fixup!`, L103's reading) are not flagged.
+copies from its source as one token (`squash!/fixup!`, L103's reading), and a mark and one space that end a piece
+the program joins, as its source ends (git's `modified content, `), are not flagged.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -74,6 +75,9 @@ copies from its source as one token (`squash!/fixup!`, L103's reading) are not f
         Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "Stop!"\nmsgstr "停止！"\n\n'
                 'msgid "Warning! squash!/fixup! are read"\nmsgstr "警告! squash!/fixup! 會被讀取"\n',
                 path="zh_TW.po", language="zh-Hant", note="a mark of the translation's own words beside the literal"),
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "Done, thanks."\nmsgstr "完成，謝謝。"\n\n'
+                'msgid "modified content"\nmsgstr "修改的內容, "\n', path="zh_TW.po", language="zh-Hant",
+                note="a separator the source does not end with"),
         Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "file not found: %s"\nmsgstr "file not found: 檔案 %s"\n\n'
                 'msgid "Hello: world."\nmsgstr "你好：世界。"\n', path="zh_TW.po", language="zh-Hant",
                 note="three words copied before the colon: prose left untranslated, no program's name"),
@@ -115,6 +119,9 @@ copies from its source as one token (`squash!/fixup!`, L103's reading) are not f
         Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "Stop!"\nmsgstr "停止！"\n\n'
                 'msgid "move commits that begin with squash!/fixup! under -i"\nmsgstr "在 -i 互動模式下，移動以 squash!/fixup! 開頭的提交"\n',
                 path="zh_TW.po", language="zh-Hant", note="a literal copied from the source as one token (git's commit-subject prefixes)"),
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "Done, thanks."\nmsgstr "完成，謝謝。"\n\n'
+                'msgid "modified content, "\nmsgstr "修改的內容, "\n', path="zh_TW.po", language="zh-Hant",
+                note="the separator and space that end a piece the program joins, as its source ends"),
         Example("残りのコマンドには.NET Core SDK がインストールされている必要があります。\n", language="ja",
                 note="the name .NET (tldr-pages ja dotnet)"),
         Example("これはテストです。\n", language="ja"),
@@ -152,7 +159,8 @@ copies from its source as one token (`squash!/fixup!`, L103's reading) are not f
         hits = [(seg, m) for seg in doc.segments_matching(_AFTER_CJK) for m in _AFTER_CJK.finditer(seg.text)
                 if not _delimiter(seg, _mark(m), _mark_start(m) + 1) and not _copied_name(seg, _mark_start(m), doc)
                 and not _symbol_list(seg, _mark(m))
-                and not (seg.source_text is not None and literal_from_source(seg.text, _mark_start(m), seg.source_text))]
+                and not (seg.source_text is not None and literal_from_source(seg.text, _mark_start(m), seg.source_text))
+                and not _joined_piece(seg, _mark(m), _mark_start(m))]
         if not hits:
             return
         ascii_count: dict[str, int] = {}
@@ -210,6 +218,15 @@ def _symbol_list(seg: Segment, mark: str) -> bool:
     items = seg.text.strip().split(",")
     return (_SYMBOL.fullmatch(source) is not None and len(items) >= 2 and source in items
             and not any(not item or _SENTENCE_MARKS.search(item) for item in items))
+
+
+def _joined_piece(seg: Segment, mark: str, at: int) -> bool:
+    """Whether the mark and one space end a piece the program joins to the next one, as its source ends
+    (`new commits, `, `modified content, ` in git's status line): the source's separator, kept in ASCII
+    (git's zh translators keep it so: a full-width mark cut at a byte limit shows half a character)."""
+    text = seg.text
+    return (seg.source_text is not None and at == len(text) - 2 and text.endswith(" ")
+            and seg.source_text.endswith(mark + " ") and not seg.source_text.endswith("  "))
 
 
 def _delimiter(seg: Segment, mark: str, end: int) -> bool:
