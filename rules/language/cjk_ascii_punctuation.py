@@ -62,7 +62,7 @@ and URLs, and `! ? : ;` in a document that writes them half-width throughout (a 
 catalogue, a program's name (and its subcommand's, where the program opens a synopsis of the catalogue) that opens both the source and the translation with its
 colon (`git checkout: 從索引…`), the source's delimiter (`day,days` as `天,天`), and the commas of a list of names that keeps
 its source's symbol (`au,天文單位` for `au`, a unit a program reads from the user), and a literal the translation
-copies from its source as one token (`squash!/fixup!`, L103's reading), and a mark and one space that end a piece
+copies from its source as one token (`squash!/fixup!`, L103's reading), and a comma and one space that end a piece
 the program joins, as its source ends (git's `modified content, `), are not flagged.
 """
     severity = Severity.WARNING
@@ -78,6 +78,9 @@ the program joins, as its source ends (git's `modified content, `), are not flag
         Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "Done, thanks."\nmsgstr "完成，謝謝。"\n\n'
                 'msgid "modified content"\nmsgstr "修改的內容, "\n', path="zh_TW.po", language="zh-Hant",
                 note="a separator the source does not end with"),
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "Done, thanks."\nmsgstr "完成，謝謝。"\n\n'
+                'msgid "Note: go."\nmsgstr "注意：開始。"\n\nmsgid "error: "\nmsgstr "錯誤: "\n', path="zh_TW.po",
+                language="zh-Hant", note="a prefix's colon: the label's own mark, not a separator"),
         Example('msgid ""\nmsgstr "Language: zh_TW\\n"\n\nmsgid "file not found: %s"\nmsgstr "file not found: 檔案 %s"\n\n'
                 'msgid "Hello: world."\nmsgstr "你好：世界。"\n', path="zh_TW.po", language="zh-Hant",
                 note="three words copied before the colon: prose left untranslated, no program's name"),
@@ -221,11 +224,12 @@ def _symbol_list(seg: Segment, mark: str) -> bool:
 
 
 def _joined_piece(seg: Segment, mark: str, at: int) -> bool:
-    """Whether the mark and one space end a piece the program joins to the next one, as its source ends
+    """Whether a comma and one space end a piece the program joins to the next one, as its source ends
     (`new commits, `, `modified content, ` in git's status line): the source's separator, kept in ASCII
-    (git's zh translators keep it so: a full-width mark cut at a byte limit shows half a character)."""
+    (git's zh translators keep it so: a full-width mark cut at a byte limit shows half a character). Not a
+    prompt's `? ` nor a prefix's `: ` (`錯誤: `), which end the translation's own sentence or label."""
     text = seg.text
-    return (seg.source_text is not None and at == len(text) - 2 and text.endswith(" ")
+    return (mark == "," and seg.source_text is not None and at == len(text) - 2 and text.endswith(" ")
             and seg.source_text.endswith(mark + " ") and not seg.source_text.endswith("  "))
 
 
