@@ -87,7 +87,7 @@ catalogue, a string copied from its source and a mark among words the translatio
 it as the source writes them) keep the source's typography, as does the colon of a program's (and its
 subcommand's, where the program opens a synopsis of the catalogue) name that opens both the source and the translation (`git checkout: --ours…`), and a mark after a code written `%` and
 a letter that the source glues to the same mark (hexchat's `$1%O: `, where `%O` resets the colour), and
-a literal copied from the source as one token: one with a mark or a slash inside (`squash!/fixup!`, the
+a literal copied from the source as one token: words joined by slashes, each with its mark (`squash!/fixup!`, the
 prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s`, `les From: inclus`).
 """
     severity = Severity.WARNING
@@ -146,6 +146,9 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
         Example('msgid "Adding the recipient %s"\nmsgstr "Ajout du destinataire cc: %s"\n', path="fr.po", language="fr",
                 fixed='msgid "Adding the recipient %s"\nmsgstr "Ajout du destinataire cc\u00a0: %s"\n',
                 note="a header's name the source does not write: the translation's own words"),
+        Example('msgid "Unknown Type/Version: %s"\nmsgstr "Le Type/Version: %s est inconnu"\n', path="fr.po", language="fr",
+                fixed='msgid "Unknown Type/Version: %s"\nmsgstr "Le Type/Version\u00a0: %s est inconnu"\n',
+                note="words joined by a slash, copied from the source, then the label's colon: French prose"),
         Example('msgid "Note: squash!/fixup! are read"\nmsgstr "Note: squash!/fixup! sont lus"\n', path="fr.po",
                 language="fr", fixed='msgid "Note: squash!/fixup! are read"\nmsgstr "Note\u00a0: squash!/fixup! sont lus"\n',
                 note="a word and its colon copied from the source are still the sentence's"),
@@ -316,8 +319,9 @@ def literal_from_source(text: str, at: int, source: str) -> bool:
 
 
 # Literal words joined by slashes, each with its mark (`squash!/fixup!`, `amend!/fixup!`): alternatives a
-# program reads as they are written.
-_ALTERNATIVES = compiled_on_use(r"[^\W\d_][\w-]*[!?:;]?(?:/[^\W\d_][\w-]*[!?:;]?)+")
+# program reads as they are written. Every word carries its mark: a label of words French shares with
+# English (`Source/Destination:`, `Type/Version:`) ends with the sentence's mark, which French spaces.
+_ALTERNATIVES = compiled_on_use(r"[^\W\d_][\w-]*[!?:;](?:/[^\W\d_][\w-]*[!?:;])+")
 
 
 def _after_source_code(text: str, at: int, mark: str, source: str) -> bool:
