@@ -43,7 +43,7 @@ Words and numbers are counted as two habits where each has six boundaries or mor
 Not flagged: headings, which keep a habit of their own (a headline separates its phrases and a score with
 spaces: `エア 38 - 17 メルローズ`), boundaries with markup between (`**API**は`, `と[Vite](…)`), boundaries inside a metavariable's name in angle
 brackets (`<参数1>`), a translated name and its number between spaces or slashes where the source glues the
-number to its word (`檔案1/檔案2` for `file1/file2`), documents under six boundaries or without a clear habit, code and URLs, full-width
+number to its word (`檔案1/檔案2` for `file1/file2`; no more such names than the source glues), documents under six boundaries or without a clear habit, code and URLs, full-width
 punctuation next to Latin text, and other languages.
 """
     severity = Severity.INFO
@@ -67,6 +67,8 @@ punctuation next to Latin text, and other languages.
         Example("第 1 章。第 2 章。第 3 章。第4章。\n", language="zh"),
         Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "use Vue, React, Svelte and Angular"\nmsgstr "使用 Vue 開發，使用 React 開發，使用 Svelte 開發"\n\nmsgid "exit with exit code 2 if no matching refs are found"\nmsgstr "若未找到符合的引用則以 Vue 離開碼2離開"\n',
                 path="zh_TW.po", language="zh", note="a number the source spaces from its word"),
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "use Vue, React, Svelte and Angular"\nmsgstr "使用 Vue 開發，使用 React 開發，使用 Svelte 開發"\n\nmsgid "exit with status 1 if file1 differs"\nmsgstr "若 檔案1 不同則以 狀態1 離開"\n',
+                path="zh_TW.po", language="zh", note="more names glued to the number than the source glues: one is spaced in the source"),
         Example("版本 3 发布。版本 4 发布。版本 5 发布。版本6发布。\n", language="zh"),
         Example("在 Node 中运行，在 Deno 中运行，在 Bun 中运行，在Workers中运行。\n", language="zh"),
         Example("這是 Vue 專案。這是 React 專案。這是 Svelte 專案。這是Angular專案。\n", language="zh-Hant"),
@@ -208,7 +210,11 @@ def _numbered_name(seg: Segment, m: re.Match[str]) -> bool:
         start -= 1
     if text[start - 1 : start] not in ("", "/", " ", "\n"):
         return False
-    return re.search(r"(?:^|[\s/])[A-Za-z][A-Za-z-]*" + digits.group() + r"(?=$|[\s/])", seg.source_text) is not None
+    # As many such names as the source has words glued to the number: `exit with status 1 if file1 differs`
+    # as `若 檔案1 不同則以 狀態1 離開` glues one name too many, a number the source spaces (`status 1`).
+    end = r"(?=$|[\s/])"
+    names = len(re.findall(rf"(?:^|[\s/])[{_HAN_KANA}]+" + digits.group() + end, text))
+    return 0 < names <= len(re.findall(r"(?:^|[\s/])[A-Za-z][A-Za-z-]*" + digits.group() + end, seg.source_text))
 
 
 _DIGITS = compiled_on_use(r"[0-9]+")
