@@ -182,7 +182,8 @@ def test_mdx_is_read_from_its_own_tree() -> None:
 
 def test_merged_tree_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reader parses a page without tabs, CRs or NULs once, into the tree whose text nodes run over
-    lines (the speed of the reader), and the others once, into the one with line break nodes."""
+    lines (the speed of the reader), a page with a tab or a CR once, into the one with line break nodes,
+    and a page with a NUL (found in the walk's UTF-8, not by a search of the view) into both."""
     asked: list[bool] = []
     syntax_tree = md.syntax_tree
 
@@ -191,11 +192,11 @@ def test_merged_tree_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
         return syntax_tree(text, starts, mdx, merged)
 
     monkeypatch.setattr(md, "syntax_tree", recorded)
-    for text, merged in [("a\n  b\n> c\n> d\n", True), ("a\n\tb\n", False), ("a\r\nb\n", False), ("a\n\0b\n", False)]:
+    for text, merged in [("a\n  b\n> c\n> d\n", True), ("a\n\tb\n", False), ("a\r\nb\n", False), ("a\n\0b\n", None)]:
         asked.clear()
         source = Source("a.md", text)
-        assert md._walked(text, source.line_starts(), [], text, False).merged is merged, repr(text)
-        assert asked == [merged], repr(text)
+        assert md._walked(text, source.line_starts(), [], text, False).merged is bool(merged), repr(text)
+        assert asked == ([True, False] if merged is None else [merged]), repr(text)
 
 
 def test_each_walk_is_made_after_its_tree(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,6 +225,44 @@ def test_each_walk_is_made_after_its_tree(monkeypatch: pytest.MonkeyPatch) -> No
 @given(st.text(st.sampled_from("a \t\r\n\0é“\u0109\u0d09\u2009\U0001f600\ud800\udc0d"), max_size=12))
 def test_sliceable_asks_of_the_text_what_the_walk_asks_of_its_bytes(text: str) -> None:
     assert md.sliceable(text) == md._Walk(text, [0], view=text).sliced, repr(text)
+
+
+def _walked_as_before(text: str, view: str) -> md._Walk:
+    """``_walked`` as it chose its tree before the NUL was looked for in the walk's UTF-8: by ``sliceable``,
+    a search of the view for a tab, a CR or a NUL (the oracle of the test below)."""
+    starts = Source("a.md", text).line_starts()
+    if md.sliceable(view):
+        tree, fallback = md.syntax_tree(view, starts, merged=True)
+        if not fallback:
+            walk = md._Walk(text, starts, [], view)
+            walk.merged = True
+            try:
+                walk.blocks(tree, None)
+                return walk
+            except md._Unmerged:
+                pass
+    tree, fallback = md.syntax_tree(view, starts)
+    walk = (md._FallbackWalk if fallback else md._Walk)(text, starts, [], view)
+    walk.blocks(tree, None)
+    return walk
+
+
+def _read(walk: md._Walk) -> tuple[Any, ...]:
+    segments = [(s.text, s.kind, s.anchors, s.opaque, s.index) for s in walk.segments]
+    return walk.merged, segments, merge_ranges(walk.protected), walk.code
+
+
+@settings(max_examples=400, deadline=None)
+@given(markdown_document(), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from("\0\t\r")), max_size=2))
+def test_a_nul_found_in_the_walk_s_utf8_chooses_the_tree_sliceable_chose(text: str, inserted: list[Any]) -> None:
+    """The tree a page is read from, and all the walk reads from it, are what the search of the view
+    for a NUL (with tabs and CRs) chose, on generated pages with a NUL, a tab or a CR put anywhere."""
+    for at, ch in inserted:
+        at %= len(text) + 1
+        text = text[:at] + ch + text[at:]
+    view = template_view(text).text
+    source = Source("a.md", text)
+    assert _read(md._walked(text, source.line_starts(), [], view, False)) == _read(_walked_as_before(text, view))
 
 
 def _panics(merged: bool, text: str) -> bool:

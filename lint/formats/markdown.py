@@ -506,10 +506,14 @@ def _walked(text: str, starts: Sequence[int] | None, keys: list[str], view: str,
     # Each walk is made after its tree: the parser reads the view as UTF-8, which CPython keeps with the
     # string, and the walk's own UTF-8 of it (for the byte offsets) is then a copy of that, not a second
     # pass of the codec over the page.
-    if not mdx and sliceable(view):
+    # A NUL is looked for in the walk's UTF-8 (``sliced``), not in the view as ``sliceable`` does: in a
+    # string of two bytes a character, `"\0" in view` stops at each ASCII character's zero high byte
+    # (some 6M instructions on the Rust book), in bytes it is one memchr. A page that holds one (past
+    # its first 8 KiB, or it is read as binary) is then parsed twice: as rare as it is slow.
+    if not mdx and "\t" not in view and "\r" not in view:
         tree, fallback = syntax_tree(view, starts, mdx, merged=True)
-        if not fallback:
-            walk = _Walk(text, starts, keys, view)
+        walk = None if fallback else _Walk(text, starts, keys, view)
+        if walk is not None and walk.sliced:
             walk.merged = True
             try:
                 walk.blocks(tree, None)
