@@ -398,7 +398,9 @@ def _in_own_script(text: str, language: str, share: float = 1.0) -> bool:
 
 def resolve(doc: Document, config: Config) -> None:
     """Set ``doc.language`` and ``doc.language_from``, first that answers wins (see the module doc)."""
-    inline = inline_language(doc.source.text, doc.memo.get("code-blocks", ()))
+    # A reader that looked for "copylint-" in the text (Markdown) says where no switch can stand.
+    may_switch = doc.memo.get("copylint-", True)
+    inline = may_switch and inline_language(doc.source.text, doc.memo.get("code-blocks", ()))
     if inline:
         doc.language, doc.language_from = inline, "inline"
         return

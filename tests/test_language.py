@@ -7,13 +7,17 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import lint
+from lint import formats
 from lint.config import Config, ConfigError, load_config
 from lint.engine import Linter
-from lint.language import identify
+from lint.language import identify, resolve
 from lint.model import Source
 from tests.conftest import ROOT
+from tests.documents import markdown_document
 
 OUTPUT_SCHEMA = json.loads((ROOT / "lint" / "data" / "output.schema.json").read_text())
 
@@ -418,3 +422,33 @@ def test_a_page_whose_head_cld2_is_unsure_of_is_the_language_of_its_script() -> 
 ])
 def test_a_short_page_in_no_folder_is_in_the_language_its_own_words_say(text: str, expected: tuple[str, str]) -> None:
     assert _language("task.md", text) == expected
+
+
+def test_a_markdown_page_says_whether_it_holds_a_switch_s_prefix() -> None:
+    """The Markdown reader keeps whether the text holds "copylint-" (it looks anyway, for switches):
+    resolve then searches a page without it no more for `copylint-language:` (fails before: no such memo)."""
+    assert Linter().document(Source("a.md", "Plain words.\n"), Config()).memo["copylint-"] is False
+    assert Linter().document(Source("a.md", "<!-- copylint-language: fr -->\nMot.\n"), Config()).memo["copylint-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(markdown_document(), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from((
+    "<!-- copylint-language: fr -->\n", "`copylint-language: de`", "\n```\n<!-- copylint-language: ja -->\n```\n",
+    "{/* copylint-language: es */}", "<!-- copylint-disable -->", "copylint-", "copylint-language"))), max_size=3),
+    st.sampled_from(("a.md", "a.mdx", "docs/fr/a.md")))
+def test_a_switch_is_looked_for_where_the_reader_found_its_prefix_as_before(
+        text: str, inserted: list[tuple[int, str]], path: str) -> None:
+    """The language (and where it comes from) of generated Markdown and MDX pages with switches put
+    anywhere (in prose, code spans, code blocks) is what the page's own search for the switch gives
+    (the memo dropped: as before it was kept)."""
+    for at, piece in inserted:
+        at %= len(text) + 1
+        text = text[:at] + piece + text[at:]
+    linter, config = Linter(), Config()
+    source = Source(path, text)
+    doc = linter.document(source, config)
+    assert doc.memo.get("copylint-", "copylint-" in text) == ("copylint-" in text)
+    fresh = formats.parse(source, formats.format_of(path), None, None)
+    fresh.memo.pop("copylint-", None)
+    resolve(fresh, config)
+    assert (doc.language, doc.language_from) == (fresh.language, fresh.language_from), repr(text)

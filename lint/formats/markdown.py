@@ -574,7 +574,10 @@ def document_from_view(source: Source, options: Mapping[str, Any] | None, view: 
     doc = Document(source, "markdown", walk.segments, protected=merge_ranges(walk.protected))
     doc.memo["verbatim"] = doc.protected  # code, HTML, front matter: the author's bytes (W106 keeps them)
     doc.memo["code-blocks"] = walk.code  # where a switch is an example shown (lint.language.resolve)
-    if "copylint-" in text:
+    # Whether the text holds a switch's prefix at all, kept: language.resolve's search for an inline
+    # `copylint-language:` (a second pass over the page) is then asked only where it may find one.
+    doc.memo["copylint-"] = holds_switch = "copylint-" in text
+    if holds_switch:
         doc.suppressions = suppressions_from(text, source.line_starts(), _mdx_switches if mdx else comment_switches,
                                              walk.code)
     if "<!--" in text or (mdx and "{/*" in text):
