@@ -177,7 +177,22 @@ _PATH_PART = compiled_on_use(r"(?:\A|[/\\])(?:pages\.)?([a-z]{2}(?:[-_][A-Za-z]{
 def path_tags(path: str) -> list[str]:
     """The directory and file-name parts of ``path`` shaped like a language tag, lower-cased as written
     (`zh-cn`, `fr`), in order."""
-    return [m.group(1) or m.group(2) for m in _PATH_PART.finditer(path.lower())]
+    lowered = path.lower()
+    # The folders' tags are found in the folder part alone (a folder's match ends before the separator
+    # after it; none of a file name's can start before its name), kept per folder: the pattern tries both
+    # branches at each character of a path, some 30,000 instructions a page where a book's pages share
+    # a folder. A file name's tag (`index.fr.md`) has two dots after it.
+    cut = max(lowered.rfind("/"), lowered.rfind("\\")) + 1
+    name = lowered[cut:]
+    tags = _folder_tags(lowered[:cut])
+    if name.count(".") < 2:
+        return list(tags)
+    return [*tags, *(m.group(1) or m.group(2) for m in _PATH_PART.finditer(name))]
+
+
+@lru_cache(maxsize=256)
+def _folder_tags(folder: str) -> tuple[str, ...]:
+    return tuple(m.group(1) or m.group(2) for m in _PATH_PART.finditer(folder))
 
 
 def path_hint(path: str) -> str:

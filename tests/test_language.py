@@ -14,7 +14,7 @@ import lint
 from lint import formats
 from lint.config import Config, ConfigError, load_config
 from lint.engine import Linter
-from lint.language import identify, resolve
+from lint.language import _PATH_PART, identify, path_tags, resolve
 from lint.model import Source
 from tests.conftest import ROOT
 from tests.documents import markdown_document
@@ -452,3 +452,15 @@ def test_a_switch_is_looked_for_where_the_reader_found_its_prefix_as_before(
     fresh.memo.pop("copylint-", None)
     resolve(fresh, config)
     assert (doc.language, doc.language_from) == (fresh.language, fresh.language_from), repr(text)
+
+
+_PATH_PIECES = ("/", "\\", ".", "fr", "zh-cn", "pt_BR", "en", "EN", "pages.", "pages.fr", "docs", "a", "md", "x-yz",
+                "_", "-", "İ", "é", "index", "fr.md", ".fr.", "de-", "src")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PATH_PIECES), max_size=10).map("".join))
+def test_a_path_s_tags_are_the_pattern_s_matches_over_the_whole_path(path: str) -> None:
+    """path_tags (the folder part's tags kept per folder, the file name searched where it has two dots) finds
+    what the pattern finds over the whole lower-cased path, in order."""
+    assert path_tags(path) == [m.group(1) or m.group(2) for m in _PATH_PART.finditer(path.lower())], repr(path)
