@@ -11,7 +11,7 @@ from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
 from ._packs import languages_with
-from .punctuation_spacing import literal_from_source
+from .punctuation_spacing import literal_from_source, program_prefix
 
 CJK = KANA + HAN + HAN_COMPATIBILITY
 # The mark after a CJK character, then a space, a line end or more CJK text (not `設定.json`, not `...`).
@@ -184,23 +184,12 @@ the program joins, as its source ends (git's `modified content, `), are not flag
                                edits=[(at, end, wide)])
 
 
-# A program's or an option's name that opens a message, with its colon (`autosummary_generate: `, `grep:`),
-# or a program's and its subcommand's (`git checkout: `, `git fetch-pack: `): written in lower case, as
-# commands and options are; a capitalized word is a word (`OK, 知道了`), three words are prose.
-_NAME_PREFIX = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*)?:")
-
-
 def _copied_name(seg: Segment, at: int, doc: Document) -> bool:
     """Whether the ASCII mark at ``at`` ends the Latin name both a translation and its source open with
-    (`autosummary_generate: 檔案未找到` for `autosummary_generate: file not found`): the prefix a program
-    prints before its message, kept as the source writes it. Two words are a program's and its
-    subcommand's only where the program opens a usage synopsis of the catalogue (`git checkout: `):
-    `protocol error: ` copied is its words left untranslated."""
-    if seg.source_text is None:
-        return False
-    prefix = _NAME_PREFIX.match(seg.text)
-    return (prefix is not None and prefix.end() == at + 1 and seg.source_text.startswith(prefix.group())
-            and (" " not in prefix.group() or prefix.group().split()[0] in _synopsis_programs(doc)))
+    (`autosummary_generate: 檔案未找到` for `autosummary_generate: file not found`, `git checkout: 從索引…`):
+    the prefix a program prints before its message, kept as the source writes it (L103's reading,
+    ``program_prefix``: a capitalized word is a word, `OK, 知道了`)."""
+    return seg.source_text is not None and program_prefix(seg.text, at, seg.source_text, doc)
 
 
 # A symbol or an abbreviation: three letters at most, with the digits and signs units are written with
@@ -238,11 +227,3 @@ def _delimiter(seg: Segment, mark: str, end: int) -> bool:
     string a program splits on that mark, which the translation must keep as it is."""
     return (seg.source_text is not None and not seg.text[end : end + 1].isspace()
             and re.search(rf"[^\s{re.escape(mark)}]{re.escape(mark)}[^\s{re.escape(mark)}]", seg.source_text) is not None)
-
-
-def _synopsis_programs(doc: Document) -> frozenset[str]:
-    """B102's programs that open a usage synopsis of the catalogue, imported only for a catalogue's
-    string: a text file loads no rule for catalogue strings."""
-    from ..bilingual.untranslated_string import synopsis_programs
-
-    return synopsis_programs(doc)

@@ -252,7 +252,7 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
             if quoted is not None and not has_own_words(quoted, doc.language):
                 continue  # a quoted title or program string in another language: “Hello, world!”
             if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
-                                                or _program_prefix(text, m.start(), seg.source_text, doc)):
+                                                or program_prefix(text, m.start(), seg.source_text, doc)):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
             if seg.source_text is not None and (_after_source_code(text, m.start(), mark, seg.source_text)
                                                 or literal_from_source(text, m.start(), seg.source_text)):
@@ -287,7 +287,7 @@ def _from_source(text: str, at: int, source: str) -> bool:
 _PROGRAM_PREFIX = compiled_on_use(r"[a-z][\w.-]*(?: [a-z][\w.-]*)?:")
 
 
-def _program_prefix(text: str, at: int, source: str, doc: Document) -> bool:
+def program_prefix(text: str, at: int, source: str, doc: Document) -> bool:
     """Whether the mark at ``at`` ends the program's name (and its subcommand's) that both the translation
     and its source open with (`git checkout: --ours/--theirs…`): a prefix the program prints before its
     message, not the translation's colon. Two words only where the program opens a usage synopsis of the
