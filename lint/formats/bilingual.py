@@ -52,6 +52,12 @@ def pair(seg: Segment, doc: Document, code: bool = False) -> tuple[str, str] | N
     return memo[key]
 
 
+def stands_as_token(token: str, text: str) -> bool:
+    """Whether ``text`` writes ``token`` whole, between white space or the text's ends (`Cc:` in `kepala
+    Cc:`, not in `ACc:`): where the translation and its source each write a name, a literal, a mark's word."""
+    return re.search(r"(?<!\S)" + re.escape(token) + r"(?!\S)", text) is not None
+
+
 def copied(seg: Segment, doc: Document) -> bool:
     """The translation is its source, decoded the same way: a copy, in the source's language."""
     both = pair(seg, doc)

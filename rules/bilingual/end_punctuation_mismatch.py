@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from lint.formats.bilingual import markup_of, pair, xliff_example
+from lint.formats.bilingual import markup_of, pair, stands_as_token, xliff_example
 from lint.language import primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -497,8 +497,7 @@ def _added_by_a_name(source: str | None, both: tuple[str, str]) -> bool:
     name = _last_name(both[1])
     if name is None:
         return False
-    return len(name) > 2 and not name[:-1].isalnum() and re.search(
-        r"(?<!\S)" + re.escape(name) + r"(?!\S)", both[0]) is not None
+    return len(name) > 2 and not name[:-1].isalnum() and stands_as_token(name, both[0])
 
 
 # The marks that end a sentence before a final metavariable (`Continue? <Enter>`), not the metavariable's.
@@ -519,7 +518,7 @@ def _field_name_moved(source: str | None, target: str | None, both: tuple[str, s
     ending, other = both if source == "colon" else both[::-1]
     name = _last_name(ending.rstrip())
     return (name is not None and _FIELD_NAME.fullmatch(name) is not None and len(ending.split()) > 1
-            and re.search(r"(?<!\S)" + re.escape(name) + r"(?!\S)", other) is not None)
+            and stands_as_token(name, other))
 
 
 # A quoted token that ends the string with a colon of its own (`'file:'`, `"refs:"`): one word with no

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.formats.bilingual import copied
+from lint.formats.bilingual import copied, stands_as_token
 from lint.formats.markup import ENTITY_BEFORE_SEMICOLON
 from lint.language import has_own_words, in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
@@ -312,7 +311,7 @@ def literal_from_source(text: str, at: int, source: str) -> bool:
     while end < len(text) and not text[end].isspace():
         end += 1
     token = text[start:end]
-    if not token or len(token) > 40 or re.search(r"(?<!\S)" + re.escape(token) + r"(?!\S)", source) is None:
+    if not token or len(token) > 40 or not stands_as_token(token, source):
         return False
     name = token[: at - start]
     return (name.lower() in _HEADER_NAMES and token == name + ":") or _ALTERNATIVES.fullmatch(token) is not None
