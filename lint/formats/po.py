@@ -266,11 +266,9 @@ class _Catalogue:
         # a form the header's Plural-Forms picks for a few values of n alone (Hebrew `n==1 ? 0 : n==2 ?
         # 1 : …`, a Serbian team's `n==1 ? 3 : …`, Arabic's n == 0, 1 and 2).
         self.rare_segments: set[int] = set()
-        # The header is read from its own msgid on: a team's translator comments before it run to 10 KB
-        # and more (git's zh_CN.po: 186 lines), which a window from the file's start left unread.
-        header = max(source.text.find('msgid ""'), 0)
-        self.two_forms = bool(_TWO_FORMS.search(source.text, header, header + 4000))
-        self.rare_keys = {f"msgstr[{k}]" for k in rare_forms(source.text[header : header + 4000])}
+        start, end = header_window(source.text)
+        self.two_forms = bool(_TWO_FORMS.search(source.text, start, end))
+        self.rare_keys = {f"msgstr[{k}]" for k in rare_forms(source.text[start:end])}
         # segment index -> where its msgstr starts, inside its first quote (markup may start the segment later)
         self.string_starts: dict[int, int] = {}
         self.entry: dict[str, tuple[str, list[tuple[int, str]]]] = {}
@@ -424,12 +422,18 @@ _BRACE_SOURCES = (".cpp", ".cc", ".cxx", ".hpp", ".hh", ".hxx", ".py", ".cs", ".
 _LANGUAGE = compiled_on_use(r'^"Language:[ \t]*([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)[ \t]*\\n"', re.M)
 
 
+def header_window(text: str) -> tuple[int, int]:
+    """Where a catalogue's header fields are read (`Language:`, `Plural-Forms:`): 4,000 characters from the
+    header's own msgid on, for a team's translator comments before it run to 10 KB and more (git's
+    zh_CN.po: 186 lines), which a window from the file's start left unread."""
+    start = max(text.find('msgid ""'), 0)
+    return start, start + 4000
+
+
 def file_language(source: Source) -> str | None:
     """The catalogue's language from its header (`"Language: pt_BR\\n"` -> `pt-BR`): the translations
     are in that language, so language-specific rules (French spacing before `?`) follow it."""
-    # From the header's own msgid on, as for Plural-Forms: translators' notes before it run to 10 KB.
-    header = max(source.text.find('msgid ""'), 0)
-    m = _LANGUAGE.search(source.text, header, header + 4000)
+    m = _LANGUAGE.search(source.text, *header_window(source.text))
     return m.group(1).replace("_", "-") if m else None
 
 
