@@ -108,13 +108,21 @@ def worker_pool(jobs: int, context: BaseContext, initializer: Callable[..., None
                 initargs: tuple[Any, ...] = ()) -> Iterator[ProcessPoolExecutor]:
     """A process pool whose workers Ctrl-C reaches as ``interrupted_in_workers`` says (run ``interruptibly``
     what they are sent), and that drops the tasks not yet started when the block ends by an exception (Ctrl-C,
-    an error, the report closed), rather than run them all before it shuts down."""
+    an error, the report closed, a worker killed), rather than run them all before it shuts down.
+
+    Whatever ends the block, the pool's threads have ended when it is left (``shutdown(wait=True)``, the
+    documented wait for the pool's resources to be freed). Left running, its manager thread closes its wake-up
+    pipe while the interpreter's exit hook for pools (CPython 3.11's ``concurrent.futures.process._python_exit``,
+    which takes no lock) may be writing to it: a traceback (``OSError``: bad file descriptor, or handle is
+    closed) after the run's own error line, seen with a killed worker (the manager thread still stops the
+    other workers when the error reaches the command). The exit hook waits for that thread anyway, so the
+    process ends no later for the wait here."""
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_started,
                              initargs=(initializer, initargs)) as pool:
         try:
             yield pool
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 

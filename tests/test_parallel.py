@@ -163,6 +163,38 @@ def test_a_worker_killed_mid_run_is_one_error_line_and_exit_2(tmp_path):
     assert out.startswith(b'{"version"')  # (the report so far, as a config error midway leaves it)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the workers from /proc")
+def test_a_killed_worker_s_pool_error_comes_once_the_pool_s_threads_have_ended(tmp_path):
+    """Issue 18. CPython 3.11's exit hook for process pools (concurrent.futures.process._python_exit) writes to
+    the wake-up pipe of each pool whose manager thread still runs, without the lock that thread closes the pipe
+    under: a pool left with its manager thread still stopping the other workers (as after a killed worker) could
+    end the command, after its one error line, with a traceback at exit (OSError: bad file descriptor). The
+    error comes once the pool's threads have ended. (The pool here is forked from this process, a worker killed
+    once the first batch is back: the files are more than the batches in flight, so the run cannot end first.)"""
+    import threading
+
+    from lint.config import Config
+    from lint.engine import Selection
+    from lint.parallel import Options, PoolError, Task, lint_in_pool
+
+    config = Config()
+    tasks = []
+    for i in range(400):
+        (tmp_path / f"f{i:03}.txt").write_text("The the minister  said on Monday.\n" * 8, encoding="utf-8")
+        tasks.append(Task(str(tmp_path / f"f{i:03}.txt"), 0, config))
+    before = set(threading.enumerate())
+    results = lint_in_pool(tasks, Selection(), Options(write=False), 2)
+    next(results)
+    workers = _workers(os.getpid())
+    assert len(workers) == 2, workers
+    os.kill(workers[0], signal.SIGKILL)
+    with pytest.raises(PoolError, match="terminated abruptly"):
+        for _ in results:
+            pass
+    assert [t.name for t in threading.enumerate() if t not in before] == []
+    assert _workers(os.getpid()) == []  # (the other worker stopped too)
+
+
 def test_a_batch_that_cannot_be_sent_is_a_pool_error__fake_config_holding_a_lambda(tmp_path):
     """A fake: no config the loader makes holds what pickle refuses any more (user rule classes go by
     reference), but such a batch (the PicklingError of the custom rules before) is the pool's failure,
