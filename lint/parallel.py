@@ -213,22 +213,54 @@ def lint_in_pool(tasks: Iterable[Task], selection: Selection, options: Options, 
         # Import the rules and compile their patterns once, before the fork: every worker inherits them.
         prepared_for_fork(Linter(selection).checker(prepare))
     env = {k: v for k, v in os.environ.items() if k.startswith("COPYLINT_")}
+    run = _Run(iter(tasks))
     try:
-        yield from _pooled(tasks, context, (selection, options, env), jobs)
+        yield from _pooled(run, context, (selection, options, env), jobs)
     except StopRun:  # (a rule's way to stop the run, said by the command as it is)
         raise
     except Exception as exc:  # (not KeyboardInterrupt: Ctrl-C stops the run as it does without a pool)
-        raise PoolError(f"--jobs {jobs}: the worker processes failed ({describe(exc)}); the run stopped there "
-                        "(--jobs 1 lints every file in this process)") from exc
+        raise PoolError(f"--jobs {jobs}: the worker processes failed ({describe(exc)}); the run stopped there"
+                        f"{run.unreported()} (--jobs 1 lints every file in this process)") from exc
 
 
-def _pooled(tasks: Iterable[Task], context: BaseContext, initargs: tuple[Selection, Options, dict[str, str]],
+class _Run:
+    """A pooled run's files: those not yet sent (``tasks``) and the batches sent and not yet reported
+    (``sent``, with their ``futures``), so that the error that stops the run can say which files it leaves out."""
+
+    def __init__(self, tasks: Iterator[Task]) -> None:
+        self.tasks = tasks
+        self.sent: deque[list[Task]] = deque()
+        self.futures: deque[Future[list[FileResult]]] = deque()
+
+    def next_results(self) -> list[FileResult]:
+        results = self.futures[0].result()
+        self.futures.popleft()
+        self.sent.popleft()
+        return results
+
+    def unreported(self) -> str:
+        """``: N files not reported, from PATH on`` (PATH the first file the report does not hold), or
+        nothing. (Not reported rather than not linted: a batch sent after the one that failed may have been
+        linted, its fixes written, with its results never read.)"""
+        from lint.report.locations import display_path
+
+        first = next((task for batch in self.sent for task in batch), None)
+        count = sum(len(batch) for batch in self.sent)
+        for task in self.tasks:
+            first = first or task
+            count += 1
+        if first is None:
+            return ""
+        return f": {count} file{'s' if count != 1 else ''} not reported, from {display_path(first.path)} on"
+
+
+def _pooled(run: _Run, context: BaseContext, initargs: tuple[Selection, Options, dict[str, str]],
             jobs: int) -> Iterator[FileResult]:
-    pending: deque[Future[list[FileResult]]] = deque()
     with worker_pool(jobs, context, _init, initargs) as pool:
-        for batch in _batches(tasks):
-            pending.append(pool.submit(_lint_batch, batch))
-            if len(pending) >= jobs * _WINDOW:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        for batch in _batches(run.tasks):
+            run.sent.append(batch)  # (before it is sent: a pool already broken refuses it)
+            run.futures.append(pool.submit(_lint_batch, batch))
+            if len(run.futures) >= jobs * _WINDOW:
+                yield from run.next_results()
+        while run.futures:
+            yield from run.next_results()

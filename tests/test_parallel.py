@@ -164,13 +164,14 @@ def test_a_worker_killed_mid_run_is_one_error_line_and_exit_2(tmp_path):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the workers from /proc")
-def test_a_killed_worker_s_pool_error_comes_once_the_pool_s_threads_have_ended(tmp_path):
+def test_a_killed_worker_s_pool_error_comes_once_the_pool_s_threads_have_ended(tmp_path, monkeypatch):
     """Issue 18. CPython 3.11's exit hook for process pools (concurrent.futures.process._python_exit) writes to
     the wake-up pipe of each pool whose manager thread still runs, without the lock that thread closes the pipe
     under: a pool left with its manager thread still stopping the other workers (as after a killed worker) could
     end the command, after its one error line, with a traceback at exit (OSError: bad file descriptor). The
-    error comes once the pool's threads have ended. (The pool here is forked from this process, a worker killed
-    once the first batch is back: the files are more than the batches in flight, so the run cannot end first.)"""
+    error comes once the pool's threads have ended, and says which files the report leaves out. (The pool here
+    is forked from this process, a worker killed once the first batch is back: the files are more than the
+    batches in flight, so the run cannot end first.)"""
     import threading
 
     from lint.config import Config
@@ -182,16 +183,20 @@ def test_a_killed_worker_s_pool_error_comes_once_the_pool_s_threads_have_ended(t
     for i in range(400):
         (tmp_path / f"f{i:03}.txt").write_text("The the minister  said on Monday.\n" * 8, encoding="utf-8")
         tasks.append(Task(str(tmp_path / f"f{i:03}.txt"), 0, config))
+    monkeypatch.chdir(tmp_path)
     before = set(threading.enumerate())
     results = lint_in_pool(tasks, Selection(), Options(write=False), 2)
-    next(results)
+    reported = [next(results)]
     workers = _workers(os.getpid())
     assert len(workers) == 2, workers
     os.kill(workers[0], signal.SIGKILL)
-    with pytest.raises(PoolError, match="terminated abruptly"):
-        for _ in results:
-            pass
+    with pytest.raises(PoolError, match="terminated abruptly") as stopped:
+        for result in results:
+            reported.append(result)
     assert [t.name for t in threading.enumerate() if t not in before] == []
+    k = len(reported)
+    assert [r.path for r in reported] == [t.path for t in tasks[:k]]
+    assert f"; the run stopped there: {400 - k} files not reported, from f{k:03}.txt on (" in str(stopped.value)
     assert _workers(os.getpid()) == []  # (the other worker stopped too)
 
 
