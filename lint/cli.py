@@ -175,6 +175,7 @@ def check(
     resolver = _resolver(isolated, config_file, Path(stdin_filename or (paths[0] if paths else ".")))
     selection = _selection(select, extend_select, ignore, report_unused_disables, languagetool_url,
                            require_languagetool, cache=not no_cache, file_timeout=file_timeout)
+    _keep_patterns(resolver, Path(stdin_filename or (paths[0] if paths else ".")), selection)
     if show_settings:
         _show_settings(paths, stdin_filename, resolver, selection)
         return
@@ -915,13 +916,50 @@ def main() -> None:
     global _paused
     _paused = True
     gc.disable()
-    from lint.patterns import keep_dataclass_code
+    from lint.patterns import keep_dataclass_code, keep_in
 
+    # Where lint/__pycache__ cannot keep the compiled patterns (``_keep_patterns``), those the first modules
+    # ask for are read from the results cache the environment names (a check whose config names another
+    # moves them there; only a check that writes its cache writes them).
+    named = None if "--no-cache" in sys.argv[1:] else _cache_named_by_environment()
+    if named is not None:
+        keep_in(_kept_in_cache(Path(named)))
     keep_dataclass_code()
     try:
         cli(prog_name="copylint")
     except KeyboardInterrupt:  # (before click has started, or after it returned)
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _cache_named_by_environment() -> str | None:
+    """The results cache's folder as ``lint.cache.cache_dir()`` names it without a config (COPYLINT_CACHE_DIR, or
+    the default), read without importing that module (``main``, before the first dataclass is made); None
+    where COPYLINT_NO_CACHE turns the cache off (``lint.cache.enabled``)."""
+    if os.environ.get("COPYLINT_NO_CACHE", "") not in ("", "0"):
+        return None
+    return os.environ.get("COPYLINT_CACHE_DIR") or ".copylint_cache"
+
+
+def _kept_in_cache(root: Path) -> Path:
+    """Where a results cache keeps the compiled patterns (``lint.patterns.keep_in``): beside its entries of
+    this version, which ``copylint clean`` removes with them."""
+    return root / __version__ / "kept"
+
+
+def _keep_patterns(resolver: ConfigResolver, first: Path, selection: Selection) -> None:
+    """Where lint/__pycache__ cannot keep the compiled patterns (PYTHONDONTWRITEBYTECODE, a package folder
+    this user cannot write), a check that uses the results cache keeps them in it (``lint.patterns.keep_in``),
+    written at the end only where the cache is one then (its tag written with its first entries): no folder
+    is made that the run would not make. With --no-cache nothing is written: the run asked for no cache."""
+    from lint import patterns
+
+    if not selection.cache or _cache_named_by_environment() is None:
+        patterns.keep_in(None)
+        return
+    from lint import cache
+
+    root = cache.cache_dir(resolver.for_path(first))
+    patterns.keep_in(_kept_in_cache(root), lambda: cache.is_cache_dir(root))
 
 
 def run() -> None:

@@ -18,7 +18,9 @@ does every compiled pattern) instead of being parsed and compiled again. So are 
 ``lint.scan`` reads off a pattern's parse (``kept_answer``). Only where the interpreter is one whose
 compiler this was written against (CPython 3.10-3.13), keyed by its exact version; kept under the
 conditions Python keeps bytecode (not with PYTHONDONTWRITEBYTECODE, nowhere the package is not
-writable); anything amiss with the file and patterns are compiled as ``re.compile`` does.
+writable); anything amiss with the file and patterns are compiled as ``re.compile`` does. Where that folder
+cannot take them (the variable set, as Docker images often do; a system-wide install run by another user),
+a check that keeps a results cache keeps them there too (``keep_in``): a folder the run writes anyway.
 """
 
 from __future__ import annotations
@@ -218,7 +220,11 @@ class _Kept:
         tag = sys.implementation.cache_tag
         self.usable = (sys.implementation.name == "cpython" and (3, 10) <= sys.version_info[:2] <= (3, 13)
                        and _sre is not None and tag is not None)
-        self.path = path or Path(__file__).parent / "__pycache__" / f"patterns.{tag}.marshal"
+        # Where the store belongs (``lint/__pycache__``, beside the package's bytecode), and where it is read
+        # and written now: elsewhere only where ``keep_in`` moved it, and written there only if it said so.
+        self.home = path or Path(__file__).parent / "__pycache__" / f"patterns.{tag}.marshal"
+        self.path = self.home
+        self.writes_elsewhere: Callable[[], bool] | None = None
         # Whatever could change what the compiler makes: the interpreter's exact build, the engine's magic;
         # and copylint's version (an upgrade starts afresh: the patterns of the version before go).
         self.header = (2, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
@@ -231,10 +237,10 @@ class _Kept:
         self.found: dict[Hashable, None] = {}
         self.made: dict[Hashable, None] = {}
 
-    def _read(self) -> dict[Hashable, Any]:
+    def _read(self, path: Path | None = None) -> dict[Hashable, Any]:
         """The entries in the file now (none where it is missing, damaged or another interpreter's)."""
         try:
-            header, entries = marshal.loads(self.path.read_bytes())
+            header, entries = marshal.loads((path or self.path).read_bytes())
             if header == self.header and isinstance(entries, dict):
                 return entries
         except (OSError, EOFError, ValueError, TypeError, SystemError):  # none yet, or not ours: start afresh
@@ -244,6 +250,13 @@ class _Kept:
     def _loaded(self) -> dict[Hashable, Any]:
         if self.entries is None:
             self.entries = self._read() if self.usable else {}
+            if not self.entries and self.usable and self.path != self.home:
+                # Moved (``keep_in``) to a folder that has none yet: those of home, where there are some (an image
+                # built with them, a run before the variable was set), to be written there.
+                self.entries = self._read(self.home)
+                if self.entries:
+                    self.added = True
+                    self._save_at_exit()
         return self.entries
 
     def get(self, key: Hashable, default: Any = None) -> Any:
@@ -273,7 +286,18 @@ class _Kept:
         self.found.pop(key, None)
         self.made[key] = None
         self.added = True
-        if self.saved_at_exit_of != os.getpid() and not sys.dont_write_bytecode:
+        self._save_at_exit()
+
+    def _saves(self, now: bool = True) -> bool:
+        """Whether the entries may be written: at home as Python writes bytecode; elsewhere where ``keep_in``
+        said so and (``now``) its condition holds."""
+        if self.path == self.home:
+            return not sys.dont_write_bytecode
+        return self.writes_elsewhere is not None and (not now or self.writes_elsewhere())
+
+    def _save_at_exit(self) -> None:
+        """Have ``save`` run when this process ends (once per process), where the entries may be written."""
+        if self.saved_at_exit_of != os.getpid() and self._saves(now=False):
             self.saved_at_exit_of = os.getpid()
             atexit.register(self.save)
             processes = sys.modules.get("multiprocessing")
@@ -289,7 +313,7 @@ class _Kept:
         """Write the entries (``kept_marshalled``): the file's as it is now (other processes of a run, its
         pool's workers, write it too) and this process's, in the order they were last asked for; past
         ``_KEPT_LIMIT``, the ones asked for longest ago go (``_kept_entries``)."""
-        if not self.added or self.entries is None or sys.dont_write_bytecode:
+        if not self.added or self.entries is None or not self._saves():
             return
         entries = self.entries
         made = {key: entries[key] for key in self.made}
@@ -301,6 +325,23 @@ class _Kept:
                 earlier[key] = value
         if kept_marshalled(self.path, (self.header, _kept_entries(earlier, made, found))):
             self.added = False
+
+    def move_to(self, path: Path | None, writes: Callable[[], bool] | None = None) -> None:
+        """Read the entries at ``path`` from now on, or at home again (None); write them there when the process
+        ends if ``writes`` says so then. What this process read already stays, beside what the new file holds
+        (the same keys, the same values: each a pure function of its key), and is written with what it adds."""
+        target = path or self.home
+        if target != self.path:
+            self.path = target
+            if self.entries is not None and self.usable:
+                there = self._read()
+                for key, value in there.items():
+                    self.entries.setdefault(key, value)
+                # What this process asked for is written there too, where the file lacks some of it.
+                self.added = self.added or any(key not in there for key in (*self.found, *self.made))
+        self.writes_elsewhere = writes if path is not None else None
+        if self.added:
+            self._save_at_exit()
 
 
 _MARSHALLED_ALONE = frozenset({"compiled", "exec"})
@@ -353,12 +394,13 @@ def _module_unchanged(value: Any) -> bool:
 
 
 def kept_marshalled(path: Path, value: Any) -> bool:
-    """Whether ``value`` is now written to ``path`` (in ``__pycache__``) with marshal, atomically; a
-    folder that cannot be written, or a value marshal cannot hold, leaves the file as it was."""
+    """Whether ``value`` is now written to ``path`` (in ``__pycache__``, or a results cache: ``keep_in``) with
+    marshal, atomically; a folder that cannot be written, or a value marshal cannot hold, leaves the file as
+    it was."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         payload = marshal.dumps(value)
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(payload)
         os.replace(temporary, path)
         return True
@@ -407,6 +449,28 @@ def kept_exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[s
 # The patterns a library compiles through ``re`` as it runs (``kept_re``), in a file of their own: some are
 # built from the text (pysbd's abbreviations), and their coming and going never clears this package's.
 _KEPT_LIBRARY = _Kept(_KEPT.path.with_name(f"library-patterns.{sys.implementation.cache_tag}.marshal"))
+
+
+def keep_in(folder: Path | None, writes: Callable[[], bool] | None = None) -> None:
+    """Keep the stores in ``folder`` where their own (``lint/__pycache__``) cannot take them: with
+    PYTHONDONTWRITEBYTECODE set, or a package folder this user cannot write (a system-wide install, a
+    read-only image). Read from there on; written there when the process ends if ``writes()`` holds then. The
+    command line names a check's results cache, and writes only where that cache is (a folder the run writes
+    anyway: never with --no-cache, which asks for no cache written). None: back home. Where the home folder
+    takes them, nothing moves."""
+    if _home_writable():
+        return
+    for store in (_KEPT, _KEPT_CODE, _KEPT_LIBRARY):
+        store.move_to(None if folder is None else folder / store.home.name, writes)
+
+
+def _home_writable() -> bool:
+    """Whether the stores' own folder takes them, as Python's bytecode cache would (``lint/__pycache__``, or
+    the package folder it would be made in)."""
+    if sys.dont_write_bytecode:
+        return False
+    folder = _KEPT.home.parent
+    return os.access(folder if folder.is_dir() else folder.parent, os.W_OK)
 _LIBRARY_PATTERNS_MAX = 4096  # compiled patterns held in a process, as re's own cache holds 512
 
 

@@ -586,3 +586,85 @@ def test_a_folder_outside_a_repository_is_walked_without_pathspec(tmp_path: Path
     (tmp_path / "docs" / ".gitignore").write_text("a.txt\n", encoding="utf-8")
     report, modules = _modules_of_a_check("docs", cwd=tmp_path)
     assert "a.txt" not in report and "pathspec" in modules
+
+
+_PARSED_RUN = (
+    "import sys\n"
+    "from lint import patterns\n"
+    "parsed = []\n"
+    "parse = patterns._parser.parse\n"
+    "def counted(pattern, flags=0, *args):\n"
+    "    parsed.append(pattern)\n"
+    "    return parse(pattern, flags, *args)\n"
+    "patterns._parser.parse = counted\n"
+    "from lint.cli import main\n"
+    "sys.argv = ['copylint', 'check', '--exit-zero', *sys.argv[1:]]\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "import json\n"
+    "print(json.dumps([pattern for pattern in parsed if isinstance(pattern, str)]), file=sys.stderr)\n"
+)
+
+
+def _kept_patterns(folder: Path) -> set[str]:
+    """The patterns a store in ``folder`` holds compiled."""
+    (store,) = folder.glob("patterns.*.marshal")
+    _, entries = marshal.loads(store.read_bytes())
+    return {key[1] for key in entries if key[0] == "compiled"}
+
+
+def test_without_bytecode_caches_a_check_keeps_its_patterns_in_its_results_cache(tmp_path: Path) -> None:
+    """With PYTHONDONTWRITEBYTECODE set (Docker images set it) lint/__pycache__ takes no store: a check that
+    writes its results cache keeps the compiled patterns there, and the next run parses none of them again;
+    with --no-cache nothing is written anywhere."""
+    from lint import __version__
+
+    if not patterns._KEPT.usable:
+        pytest.skip("this interpreter's patterns are compiled by re.compile alone")
+    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here, “quoted” words… And more.\n", encoding="utf-8")
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("COPYLINT_")}, "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def run(*args: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", _PARSED_RUN, *args], capture_output=True, text=True,
+                              check=True, env=env, cwd=tmp_path)
+        assert "S102" in done.stdout
+        return cast(list[str], json.loads(done.stderr.strip().splitlines()[-1]))
+
+    run("--no-cache", "--isolated", "a.txt")
+    assert not (tmp_path / ".copylint_cache").exists()
+    run("--isolated", "a.txt")
+    kept = tmp_path / ".copylint_cache" / __version__ / "kept"
+    first = _kept_patterns(kept)
+    assert len(first) > 20
+    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here, again.\n", encoding="utf-8")  # checked again
+    assert not set(run("--isolated", "a.txt")) & first
+    # A config that names its own cache folder has them kept there.
+    (tmp_path / ".copylint.yaml").write_text("cache-dir: mine\n", encoding="utf-8")
+    run("a.txt")
+    assert _kept_patterns(tmp_path / "mine" / __version__ / "kept") >= first
+
+
+def test_a_store_moved_is_read_and_written_where_it_was_moved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    home = tmp_path / "lint" / "__pycache__" / "patterns.marshal"
+    elsewhere = tmp_path / "cache" / "kept" / "patterns.marshal"
+    store = patterns._Kept(home)
+    if not store.usable:
+        pytest.skip("this interpreter's patterns are compiled by re.compile alone")
+    writes: list[bool] = []
+    store.move_to(elsewhere, lambda: bool(writes))
+    assert patterns._compiled_in(store, r"\d+ words", 0).search("in 3 words").group() == "3 words"  # type: ignore[union-attr]
+    store.save()
+    assert not elsewhere.exists()  # (the cache is not one yet)
+    writes.append(True)
+    store.save()
+    assert elsewhere.exists() and not home.exists()
+    again = patterns._Kept(home)
+    again.move_to(elsewhere)
+    assert again.get(("compiled", r"\d+ words", 0)) is not None
+    again.move_to(None)  # home again: written as bytecode is, which is not now
+    patterns._compiled_in(again, r"\w+ more", 0)
+    again.save()
+    assert not home.exists()
