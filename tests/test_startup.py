@@ -51,6 +51,25 @@ def test_a_small_text_file_is_checked_without_pyyaml(tmp_path: Path) -> None:
     assert "yaml" not in modules
 
 
+def test_a_small_text_file_is_checked_without_json(tmp_path: Path) -> None:
+    # json compiles its regexes at import (some 5M instructions): a text report writes no JSON, the formats'
+    # table is for the docs, and S111's model (weighed here: three lines) is kept between runs.
+    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here.\n\nA third line, and more words.\n",
+                                    encoding="utf-8")
+    report, modules = _modules_of_a_check("a.txt", cwd=tmp_path)
+    assert "S102" in report and "W105" in report and "exit 1" in report
+    assert "lint.rules.scrape.furniture_line" in modules and "json" not in modules
+
+
+def test_the_furniture_model_kept_is_the_one_its_file_holds() -> None:
+    from lint.rules.scrape import furniture_line
+
+    data = json.loads(furniture_line.MODEL.read_text(encoding="utf-8"))
+    kept = furniture_line.model()
+    assert kept.weights == tuple(float(w) for w in data["weights"]) and kept.threshold == float(data["threshold"])
+    assert furniture_line._model_read() == (tuple(data["features"]), kept.weights, kept.threshold)
+
+
 def test_box_drawing_and_accents_are_weighed_without_importing_ftfy_and_mojibake_with_it(tmp_path: Path) -> None:
     # E101 shows these lines to ftfy's badness heuristic, which passes them: the package is not needed.
     (tmp_path / "a.txt").write_text("The tree:\n\n├── src\n└── main.rs\n\nCafé au lait, Škoda, Москва.\n",

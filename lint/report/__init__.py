@@ -9,7 +9,6 @@ only when asked for.
 from __future__ import annotations
 
 import importlib
-import json as _json  # as _json: the submodule lint.report.json would shadow the name
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,6 +185,10 @@ def json_text(value: Any) -> str:
     reaches Python as surrogate escapes (PEP 383), which no UTF-8 stream can carry; in JSON they are
     written ``\\udcXX``, valid JSON text that decodes back to the same name (``os.fsencode`` gives the
     bytes)."""
+    # (Imported here: a text report writes no JSON, and json compiles its regexes at import. As _json: the
+    # submodule lint.report.json would shadow the name.)
+    import json as _json
+
     text = _json.dumps(value, ensure_ascii=False)
     if _SURROGATE.search(text):
         text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 from collections import Counter
@@ -15,7 +14,7 @@ from operator import add, and_, contains, eq, ge, gt, itemgetter, lt, mul, not_,
 from pathlib import Path
 
 from lint.model import Document, Finding, Severity
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled_on_use, kept_value
 from lint.rule import Example, Rule
 
 MODEL = Path(__file__).parent / "data" / "furniture_line.json"
@@ -64,9 +63,21 @@ class Model:
 
 @lru_cache(maxsize=1)
 def model() -> Model:
+    # Kept between runs under the file's size and modification time (``kept_value``, as Python keeps
+    # bytecode): a run reads no JSON, and imports no json (which compiles its regexes at import).
+    st = MODEL.stat()
+    features, weights, threshold = kept_value(("furniture-line-model", str(MODEL)), _model_read,
+                                              (st.st_size, st.st_mtime_ns))
+    assert features == FEATURES, "model file does not match the features"
+    return Model(weights, threshold)
+
+
+def _model_read() -> tuple[tuple[str, ...], tuple[float, ...], float]:
+    """The model file's features, weights and threshold."""
+    import json
+
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    assert tuple(data["features"]) == FEATURES, "model file does not match the features"
-    return Model(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
+    return tuple(data["features"]), tuple(float(w) for w in data["weights"]), float(data["threshold"])
 
 
 def _overlap(low: list[str], vocabulary: Counter[str] | BodyWords, in_body: bool) -> float:
