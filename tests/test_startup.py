@@ -4,6 +4,7 @@ the time; these tests hold the behaviour the time depends on)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import marshal
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import patterns
 from lint.rule import rule_data
@@ -687,3 +690,58 @@ def test_a_store_moved_is_read_and_written_where_it_was_moved(tmp_path: Path, mo
     patterns._compiled_in(again, r"\w+ more", 0)
     again.save()
     assert not home.exists()
+
+
+# -- a rule's examples, built at every import of its module ------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class _PlainExample:
+    """lint.rule.Example as dataclasses writes it (the reference of its own __init__)."""
+
+    text: str
+    fixed: str | None = None
+    path: str = "example.txt"
+    note: str = ""
+    select: tuple[str, ...] = ()
+    language: str | None = None
+    tree: tuple[str, ...] = ()
+
+
+_maybe_text = st.none() | st.text(max_size=8)
+_words = st.lists(st.text(max_size=4), max_size=3).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=8), _maybe_text, st.text(max_size=8), st.text(max_size=8), _words, _maybe_text, _words,
+       st.integers(0, 7), st.sets(st.integers(1, 6)))
+def test_an_example_is_the_example_dataclasses_would_make(
+        text: str, fixed: str | None, path: str, note: str, select: tuple[str, ...], language: str | None,
+        tree: tuple[str, ...], positional: int, named_defaults: set[int]) -> None:
+    from lint.rule import Example
+
+    names = [f.name for f in dataclasses.fields(_PlainExample)]
+    values: list[Any] = [text, fixed, path, note, select, language, tree]
+    # Some fields given by position, the rest by name, some left to their defaults (never text).
+    args = values[:positional]
+    kwargs = {n: v for k, (n, v) in enumerate(zip(names, values, strict=True))
+              if k >= positional and k not in named_defaults}
+    made, plain = Example(*args, **kwargs), _PlainExample(*args, **kwargs)
+    assert [f.name for f in dataclasses.fields(Example)] == names
+    assert dataclasses.asdict(made) == dataclasses.asdict(plain) and vars(made) == vars(plain)
+    assert repr(made) == repr(plain).replace("_PlainExample", "Example") and hash(made) == hash(plain)
+    assert made == Example(**dataclasses.asdict(plain)) and (made == Example("other " + text)) is False
+    assert dataclasses.replace(made, note="x") == Example(**{**dataclasses.asdict(plain), "note": "x"})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Example(text, unknown=1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Example()  # type: ignore[call-arg]
+
+
+def test_every_rule_s_examples_are_the_ones_dataclasses_would_make() -> None:
+    from lint.registry import builtin_rules
+
+    for rule in builtin_rules():
+        for ex in (*rule.flag, *rule.allow):
+            assert vars(ex) == vars(_PlainExample(**dataclasses.asdict(ex))), rule.code
