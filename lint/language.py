@@ -23,6 +23,7 @@ decide; the few points of accuracy are bought back by judging only long, reliabl
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -448,7 +449,8 @@ def packs() -> dict[str, dict[str, Any]]:
     rules_package = importlib.import_module("lint.rules")  # rules/, installed as lint.rules
     folder = Path(str(rules_package.__file__)).parent / "language" / "data"
     out: dict[str, dict[str, Any]] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    # (What folder.glob("*.yaml") finds, case as the system's paths have it, without the regex glob compiles.)
+    for path in sorted(p for p in folder.iterdir() if os.path.normcase(p.name).endswith(".yaml")):
         data = rule_data(path)
         out[str(data["language"])] = data
     return out

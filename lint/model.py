@@ -228,7 +228,7 @@ class Source:
 
 
 # A word of three letters or more: what the plural forms of one string share (`choice`, `choices`).
-_FORM_WORD = re.compile(r"[^\W\d_]{3,}")
+_FORM_WORD = compiled_on_use(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True)

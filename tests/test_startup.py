@@ -745,3 +745,53 @@ def test_every_rule_s_examples_are_the_ones_dataclasses_would_make() -> None:
     for rule in builtin_rules():
         for ex in (*rule.flag, *rule.allow):
             assert vars(ex) == vars(_PlainExample(**dataclasses.asdict(ex))), rule.code
+
+
+_COMPILED_RUN = (
+    "import os, sys, traceback\n"
+    "import re._compiler\n"
+    "compile_ = re._compiler.compile\n"
+    "callers = set()\n"
+    "def counted(pattern, flags=0):\n"
+    "    frames = [f for f in traceback.extract_stack()[:-1] if os.sep + 're' + os.sep not in f.filename]\n"
+    "    callers.add(frames[-1].filename)\n"
+    "    return compile_(pattern, flags)\n"
+    "re._compiler.compile = counted\n"
+    "from lint.cli import main\n"
+    "sys.argv = ['copylint', 'check', '--no-cache', '--exit-zero', *sys.argv[1:]]\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print('\\n'.join(sorted(callers)), file=sys.stderr)\n"
+)
+
+
+def test_copylint_s_own_patterns_are_compiled_through_the_kept_ones(tmp_path: Path) -> None:
+    """A pattern a module of lint/ or rules/ hands re.compile (or re.search as a string) is parsed anew by
+    every run; through lint.patterns it is parsed once. (Patterns built from a text, T101's, aside: this text
+    has none.)"""
+    import lint.rules
+
+    import lint
+
+    (tmp_path / "a.txt").write_text("Share this\n\n\n\n\nTwo  spaces here.\n\nA third line, and more words.\n",
+                                    encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for _ in range(2):
+        run = subprocess.run([sys.executable, "-c", _COMPILED_RUN, "--isolated", "a.txt"], capture_output=True,
+                             text=True, check=True, env=env, cwd=tmp_path)
+    assert "W103" in run.stdout and "S102" in run.stdout
+    ours = [str(Path(p)) + os.sep for p in (*lint.__path__, *lint.rules.__path__)]
+    callers = run.stderr.strip().splitlines()
+    assert not [c for c in callers if any(c.startswith(folder) for folder in ours)]
+
+
+def test_the_language_packs_are_the_yaml_files_of_their_folder() -> None:
+    # lint.language.packs lists the folder itself (no glob: its regex is compiled anew by every run).
+    import lint.rules
+
+    from lint.language import packs
+
+    folder = Path(lint.rules.__path__[0]) / "language" / "data"
+    assert list(packs()) == [str(rule_data(p)["language"]) for p in sorted(folder.glob("*.yaml"))]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import gt, itemgetter, le
 
 from lint.model import Segment, Suppression, in_ranges
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled, compiled_on_use
 
 PLACEHOLDER = "\ufffc"
 # Software placeholders in message catalogues (gettext, Python, .NET, ICU simple arguments, Mustache):
@@ -23,7 +23,8 @@ PLACEHOLDER = "\ufffc"
 # A printf conversion after its `%` and argument position: flags, width, precision, the length modifier
 # (`%ld`, `%zu`, `%lld`: C's, which a catalogue's strings carry as often as the bare types), the type.
 PRINTF_SPEC = r"[-+0#]*\d*(?:\.\d+)?(?:hh|ll|[hljztLq])?[sdifuxXeEgGc@]"
-TEMPLATE_PLACEHOLDER = re.compile(
+# (Through the kept patterns, ``lint.patterns``: a real pattern, which other modules import by name.)
+TEMPLATE_PLACEHOLDER = compiled(
     r"\{\{[^{}]*\}\}|%(?:\d+\$)?" + PRINTF_SPEC + r"|%\([\w.]+\)[sdif]|\{\d+\}|\{[a-zA-Z_][\w.]*\}"
 )  # OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL, inline markup
 # A URL may hold balanced parentheses (Wikipedia's `Foo_(bar)`); it does not end with punctuation. Its body

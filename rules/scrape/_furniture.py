@@ -33,7 +33,7 @@ def default_lists() -> dict[str, list[str]]:
             for key, value in data.items() if key != "definitions"}
 
 
-_NAMED_PART = re.compile(r"\(\?&(\w+)\)")
+_NAMED_PART = compiled_on_use(r"\(\?&(\w+)\)")
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +273,7 @@ def _ascii_gate(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     when case is ignored, like `ſ` and the Kelvin sign: then None, and the gate is asked as it is)."""
     lowered = [p.lower() for p in prefixes]
     others = sorted({c for p in lowered if not p.isascii() for c in p if not c.isascii()})
-    if others and re.search("[" + "".join(map(re.escape, others)) + "]", "".join(map(chr, range(128))), re.IGNORECASE):
+    if others and compiled("[" + "".join(map(re.escape, others)) + "]", re.IGNORECASE).search("".join(map(chr, range(128)))):
         return None
     ascii_ones = sorted((p for p in lowered if p.isascii()), key=len, reverse=True)
     if not ascii_ones:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lint.model import MARKDOWN_FORMATS, Applicability, Document, Finding, Severity, line_break_count
 from lint.options import RuleOptions, option
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled, compiled_on_use
 from lint.rule import Example, Rule
 
 _VISIBLE = compiled_on_use(r"\S")  # blank lines before the first visible character are W101's
@@ -31,8 +31,8 @@ def _run_pattern(maximum: int, any_eol: bool) -> re.Pattern[str]:
     can be read one way only): `re` keeps a backtracking state for each line of a greedy run, some 180 bytes,
     374 MB for a run of two million blank lines."""
     if any_eol:
-        return re.compile(rf"(\r\n|\r(?!\n)|\n)((?:[ \t]*+(?:\r\n|\r(?!\n)|\n)){{{maximum + 1},}}+)")
-    return re.compile(rf"(\n)((?:[ \t]*+\n){{{maximum + 1},}}+)")
+        return compiled(rf"(\r\n|\r(?!\n)|\n)((?:[ \t]*+(?:\r\n|\r(?!\n)|\n)){{{maximum + 1},}}+)")
+    return compiled(rf"(\n)((?:[ \t]*+\n){{{maximum + 1},}}+)")
 
 
 class BlankLineRun(Rule):
