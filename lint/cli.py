@@ -175,7 +175,7 @@ def check(
     resolver = _resolver(isolated, config_file, Path(stdin_filename or (paths[0] if paths else ".")))
     selection = _selection(select, extend_select, ignore, report_unused_disables, languagetool_url,
                            require_languagetool, cache=not no_cache, file_timeout=file_timeout)
-    _keep_patterns(resolver, Path(stdin_filename or (paths[0] if paths else ".")), selection)
+    _keep_patterns(selection)
     if show_settings:
         _show_settings(paths, stdin_filename, resolver, selection)
         return
@@ -919,11 +919,10 @@ def main() -> None:
     from lint.patterns import keep_dataclass_code, keep_in
 
     # Where lint/__pycache__ cannot keep the compiled patterns (``_keep_patterns``), those the first modules
-    # ask for are read from the results cache the environment names (a check whose config names another
-    # moves them there; only a check that writes its cache writes them).
-    named = None if "--no-cache" in sys.argv[1:] else _cache_named_by_environment()
-    if named is not None:
-        keep_in(_kept_in_cache(Path(named)))
+    # ask for are read from the user's cache folder (only a check that uses the results cache writes there).
+    folder = None if "--no-cache" in sys.argv[1:] else _user_kept_folder()
+    if folder is not None:
+        keep_in(folder)
     keep_dataclass_code()
     try:
         cli(prog_name="copylint")
@@ -931,35 +930,33 @@ def main() -> None:
         sys.exit(EXIT_INTERRUPTED)
 
 
-def _cache_named_by_environment() -> str | None:
-    """The results cache's folder as ``lint.cache.cache_dir()`` names it without a config (COPYLINT_CACHE_DIR, or
-    the default), read without importing that module (``main``, before the first dataclass is made); None
-    where COPYLINT_NO_CACHE turns the cache off (``lint.cache.enabled``)."""
+def _user_kept_folder() -> Path | None:
+    """Where the compiled patterns are kept when lint/__pycache__ cannot take them (``lint.patterns.keep_in``):
+    the user's own cache folder ($XDG_CACHE_HOME, %LOCALAPPDATA%, ~/.cache), never a project's. The stores are
+    marshal files, with code objects among them (a dataclass's methods): Python's marshal is not safe against
+    a crafted file, and a project's .copylint_cache, its config's cache-dir or a CI cache restored from
+    another branch are written by whoever writes the project. None where COPYLINT_NO_CACHE turns caching off,
+    or no home folder is known."""
     if os.environ.get("COPYLINT_NO_CACHE", "") not in ("", "0"):
         return None
-    return os.environ.get("COPYLINT_CACHE_DIR") or ".copylint_cache"
+    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":
+            return None
+        base = os.path.join(home, ".cache")
+    return Path(base) / "copylint" / "kept"
 
 
-def _kept_in_cache(root: Path) -> Path:
-    """Where a results cache keeps the compiled patterns (``lint.patterns.keep_in``): beside its entries of
-    this version, which ``copylint clean`` removes with them."""
-    return root / __version__ / "kept"
-
-
-def _keep_patterns(resolver: ConfigResolver, first: Path, selection: Selection) -> None:
+def _keep_patterns(selection: Selection) -> None:
     """Where lint/__pycache__ cannot keep the compiled patterns (PYTHONDONTWRITEBYTECODE, a package folder
-    this user cannot write), a check that uses the results cache keeps them in it (``lint.patterns.keep_in``),
-    written at the end only where the cache is one then (its tag written with its first entries): no folder
-    is made that the run would not make. With --no-cache nothing is written: the run asked for no cache."""
+    this user cannot write), a check that uses the results cache keeps them in the user's cache folder
+    (``_user_kept_folder``), written when it ends. With --no-cache nothing is written: the run asked for no
+    cache."""
     from lint import patterns
 
-    if not selection.cache or _cache_named_by_environment() is None:
-        patterns.keep_in(None)
-        return
-    from lint import cache
-
-    root = cache.cache_dir(resolver.for_path(first))
-    patterns.keep_in(_kept_in_cache(root), lambda: cache.is_cache_dir(root))
+    folder = _user_kept_folder() if selection.cache else None
+    patterns.keep_in(folder, (lambda: True) if folder is not None else None)
 
 
 def run() -> None:

@@ -20,7 +20,7 @@ compiler this was written against (CPython 3.10-3.13), keyed by its exact versio
 conditions Python keeps bytecode (not with PYTHONDONTWRITEBYTECODE, nowhere the package is not
 writable); anything amiss with the file and patterns are compiled as ``re.compile`` does. Where that folder
 cannot take them (the variable set, as Docker images often do; a system-wide install run by another user),
-a check that keeps a results cache keeps them there too (``keep_in``): a folder the run writes anyway.
+a check that uses the results cache keeps them in the user's cache folder (``keep_in``).
 """
 
 from __future__ import annotations
@@ -394,7 +394,7 @@ def _module_unchanged(value: Any) -> bool:
 
 
 def kept_marshalled(path: Path, value: Any) -> bool:
-    """Whether ``value`` is now written to ``path`` (in ``__pycache__``, or a results cache: ``keep_in``) with
+    """Whether ``value`` is now written to ``path`` (in ``__pycache__``, or the user's cache: ``keep_in``) with
     marshal, atomically; a folder that cannot be written, or a value marshal cannot hold, leaves the file as
     it was."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -454,10 +454,10 @@ _KEPT_LIBRARY = _Kept(_KEPT.path.with_name(f"library-patterns.{sys.implementatio
 def keep_in(folder: Path | None, writes: Callable[[], bool] | None = None) -> None:
     """Keep the stores in ``folder`` where their own (``lint/__pycache__``) cannot take them: with
     PYTHONDONTWRITEBYTECODE set, or a package folder this user cannot write (a system-wide install, a
-    read-only image). Read from there on; written there when the process ends if ``writes()`` holds then. The
-    command line names a check's results cache, and writes only where that cache is (a folder the run writes
-    anyway: never with --no-cache, which asks for no cache written). None: back home. Where the home folder
-    takes them, nothing moves."""
+    read-only image). Read from there on; written there when the process ends if ``writes()`` holds then.
+    ``folder`` must be as trusted as the package (marshal is not safe against a crafted file): the command
+    line names the user's own cache folder, never a project's, and writes only in a check that uses the
+    results cache. None: back home. Where the home folder takes them, nothing moves."""
     if _home_writable():
         return
     for store in (_KEPT, _KEPT_CODE, _KEPT_LIBRARY):
@@ -471,6 +471,8 @@ def _home_writable() -> bool:
         return False
     folder = _KEPT.home.parent
     return os.access(folder if folder.is_dir() else folder.parent, os.W_OK)
+
+
 _LIBRARY_PATTERNS_MAX = 4096  # compiled patterns held in a process, as re's own cache holds 512
 
 
