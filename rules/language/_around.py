@@ -37,6 +37,27 @@ def in_program_output(doc: Document, seg: Segment, at: int) -> bool:
     return any(not m.group().endswith("/>") and f"</{m.group(1)}>" not in text[m.end():src] for m in openings)
 
 
+# How far a link's text may reach on either side of a mark, in the source (a title, never a paragraph).
+_LINK_REACH = 200
+
+
+def link_text_around(doc: Document, seg: Segment, at: int) -> str | None:
+    """The text of the Markdown link around offset ``at`` of ``seg`` (`[What's new in Ruby 2.1?](…)`),
+    read in the source, or None outside one: a link's text is often the title of the page it links to,
+    written in that page's language. Asked only of a finding about to be made."""
+    if doc.format not in MARKDOWN_FORMATS:
+        return None
+    src = seg.to_source(at)
+    text = doc.text
+    o = text.rfind("[", max(0, src - _LINK_REACH), src)
+    if o < 0 or "]" in text[o:src] or "\n\n" in text[o:src]:
+        return None
+    c = text.find("](", src, src + _LINK_REACH)
+    if c < 0 or "[" in text[src:c] or "\n\n" in text[src:c]:
+        return None
+    return text[o + 1:c]
+
+
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
 
 

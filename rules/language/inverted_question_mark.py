@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator
 
 from lint.formats.bilingual import copied
-from lint.language import abbreviations, has_own_words, in_other_language, pack
+from lint.language import abbreviations, has_own_words, in_other_language, own_words, pack
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ._around import quotation_around
+from ._around import link_text_around, quotation_around
 from ._packs import languages_with
 
 # Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
@@ -89,6 +89,10 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("Lee [Qué es ruby.wasm?](https://example.com/wasm) para empezar.\n", path="a.md", language="es",
                 note="a project's name ends the link's question"),
         Example("Conoces ruby-lang.org? es la web oficial.\n", language="es", note="a site's name"),
+        Example("¿Sabes qué es Vue\nEs un framework de JavaScript.\n", language="es",
+                note="a question left open over a line that never closes it"),
+        Example("Ya tenemos Ruby! y es gratis.\n", language="es",
+                note="a capitalized word that ends the exclamation, not one that opens it as a name"),
     )
     allow = (
         Example("¿Qué es Vue?\n", language="es"),
@@ -136,6 +140,16 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("### [Regexp#match?](https://bugs.ruby-lang.org/issues/8110)\n\nEl método nuevo.\n", path="a.md",
                 language="es"),
         Example("Vulnerabilidad en File.fnmatch y File.fnmatch? con NUL, y en `Array#sum!`.\n", language="es"),
+        Example("¿Identificas a alguien que te ayudó en la comunidad de\nRuby el año pasado? Cuéntanos.\n",
+                language="es", note="a question wrapped before a name (ruby-lang.org's news)"),
+        Example("Haase escribió un resumen: [What's new in Ruby 2.1?](https://example.com/ruby).\n", path="a.md",
+                language="es", note="a link's text: the English title of the page it links to"),
+        Example("Se comporta como [try! of Active Support](https://example.com/try) en Rails.\n", path="a.md",
+                language="es"),
+        Example("* Lolipop! servicio de hospedaje compartido por un año.\n", path="a.md", language="es",
+                note="a product's name written with its mark"),
+        Example("El método Regexp#match{?} con nil lanza TypeError.\n", language="es",
+                note="a mark in braces, as in parentheses"),
     )
 
     def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
@@ -146,15 +160,17 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         start = 0
         # An abbreviation's full stop ends no sentence (`¿Por qué el Sr. Kavanaugh no quería…?`).
         own = abbreviations(doc.language)
-        ends = [b for b in _BOUNDARY.finditer(text) if not _abbreviation_stop(text, b, own)]
+        ends = _joined_wraps(text, [b for b in _BOUNDARY.finditer(text) if not _abbreviation_stop(text, b, own)],
+                             pairs)
         names = _method_name_marks(seg, doc) if "#" in text or "." in text else frozenset()
         for b in [*ends, None]:
             end = b.end() if b is not None else len(text)
-            yield from self._sentence(seg, text, start, end, pairs, doc.language, names)
+            yield from self._sentence(seg, doc, start, end, pairs, names)
             start = end
 
-    def _sentence(self, seg: Segment, text: str, start: int, end: int, pairs: dict[str, str],
-                  language: str, names: frozenset[int]) -> Iterator[Finding]:
+    def _sentence(self, seg: Segment, doc: Document, start: int, end: int, pairs: dict[str, str],
+                  names: frozenset[int]) -> Iterator[Finding]:
+        text, language = seg.text, doc.language
         for close, opening in pairs.items():
             open_at = -1
             for i in range(start, end):
@@ -165,15 +181,17 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                     before, after = text[i - 1: i], text[i + 1: i + 2]
                     # `[y,n,q,a,d,?]`: a key among the answers a prompt takes, no question's end.
                     key = before in ",[|" and after != "" and after in ",]|"  # ("" is in every string)
-                    if key or before in ("(", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
+                    if key or before in ("(", "{", "") or before.isspace() or (after and (after.isalnum() or after in "=:")):
                         if open_at >= 0 and before.isspace():
                             open_at = -2  # `¿ Quién es ?`: closed, after a space (S107's business)
-                        continue  # (?), a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
+                        continue  # (?), {?}, a lone mark, ?query, !important, a!=b, feat!: (a breaking change)
                     if i in names:
                         continue  # `Regexp#match?`, `Enumerable#any?, all?`: a Ruby method's name ends in it
+                    if open_at < 0 and close == "!" and _name_with_mark(text, start, i, language):
+                        continue  # `Lolipop! servicio de hospedaje`: a product's name ends in it
                     if _named_character(text, i):
                         continue  # a character named in quotes (`un '!'`, `'*?[]'`), no sentence's end
-                    if open_at < 0 and (quoted := quotation_around(text, i)) is not None and (
+                    if open_at < 0 and (quoted := quotation_around(text, i) or link_text_around(doc, seg, i)) and (
                             in_other_language(quoted, language)
                             or (has_own_words(quoted, "en") and not has_own_words(quoted, language))):
                         open_at = -2
@@ -243,3 +261,52 @@ def _abbreviation_stop(text: str, boundary: re.Match[str], own: frozenset[str]) 
         return False
     word = _WORD_BEFORE.search(text, max(0, boundary.start() - 16), boundary.start())
     return word is not None and word.group(1).lower() in own
+
+
+def _joined_wraps(text: str, ends: list[re.Match[str]], pairs: dict[str, str]) -> list[re.Match[str]]:
+    """The sentence ends less the line breaks that wrap a question or an exclamation: a line that leaves
+    a ¿ or ¡ open, whose next lines close it before opening another, goes on the same sentence, whatever
+    letter the next line starts with (`¿Identificas a alguien en la comunidad de\nRuby el año pasado?`).
+    A line that opens its own mark first is a sentence of its own (`¡Muchas gracias,\n¡Nos vemos!`)."""
+    kept: list[re.Match[str]] = []
+    start = 0
+    for k, b in enumerate(ends):
+        if "\n" in b.group() and not _MARK_END.search(b.group()):
+            # The next lines, up to the next sentence end that a mark makes or a blank line.
+            until = next((e.end() for e in ends[k + 1:] if _MARK_END.search(e.group())), len(text))
+            blank = _BLANK_LINE.search(text, b.end(), until)
+            until = blank.start() if blank else until
+            if any(text.rfind(opening, start, b.start()) > text.rfind(close, start, b.start())
+                   and _closes_first(text, b.end(), until, close, opening) for close, opening in pairs.items()):
+                continue
+        kept.append(b)
+        start = b.end()
+    return kept
+
+
+_MARK_END = compiled_on_use(r"[.!?…]")
+_BLANK_LINE = compiled_on_use(r"\n[ \t]*\n")
+
+
+def _closes_first(text: str, start: int, end: int, close: str, opening: str) -> bool:
+    """Whether ``close`` stands in text[start:end] before any ``opening``."""
+    c = text.find(close, start, end)
+    o = text.find(opening, start, end)
+    return c >= 0 and (o < 0 or c < o)
+
+
+# A capitalized word glued to the `!` after it, alone at the sentence's start, the sentence going on in
+# lower case: a product's or a company's name written with its mark (ruby-lang.org's `* Lolipop! servicio
+# de hospedaje compartido`, `Yahoo! es un buscador`). An exclamation that goes on in lower case ends on
+# its last word, rarely its first (`Qué bien! dijo`, `Ya tenemos Ruby! y es gratis` are flagged); the
+# language's own common words are no names.
+_CAPITALIZED_BEFORE = compiled_on_use(r"(?<![\w.#@/-])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\Z")
+_LOWER_AFTER = compiled_on_use(r"[ \t]+[a-záéíóúñü]")
+
+
+def _name_with_mark(text: str, start: int, at: int, language: str) -> bool:
+    """Whether the `!` at ``at`` ends a name (``_CAPITALIZED_BEFORE``) that opens the sentence at ``start``
+    and the sentence goes on after it."""
+    word = _CAPITALIZED_BEFORE.search(text, max(start, at - 40), at)
+    return (word is not None and not text[start:word.start()].strip() and _LOWER_AFTER.match(text, at + 1) is not None
+            and word.group().lower() not in own_words(language))
