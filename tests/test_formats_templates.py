@@ -414,3 +414,21 @@ def test_a_liquid_tag_whose_closing_is_mistyped_hides_no_prose_up_to_a_later_pai
     # A comment in a comment nests, as in Liquid: the pair hides all of it.
     nested = "Intro.\n\n{% comment %} a {% comment %} b {% endcomment %} the the c {% endcomment %}\n\nEnd.\n"
     assert lint.check_text(nested, path="a.md") == []
+
+
+def test_a_jsx_literal_of_blanks_in_a_markdown_page_is_markup():
+    # react.dev writes its pages in MDX saved as .md: a console's output indents its lines with JSX string
+    # literals (`{'  '}at span`), which W105 read as a typist's runs of spaces (react fr, blog/react-19.md).
+    # A literal that holds a word stays prose, and so do the runs of spaces around one.
+    text = ("Warning: Text content did not match.\n{'  '}at span\n{'    '}\\<App\\>\n\n"
+            "Uncaught Error: hit<span>{'    <--'} Doublon</span>\n\n"
+            "Un mot{' '}<Code />, puis {' deux  mots '} et  ici.\n")
+    assert _segments(text, "a.md") == [
+        ("paragraph", "Warning: Text content did not match.\n\ufffcat span\n\ufffc<App>"),
+        ("paragraph", "Uncaught Error: hit\ufffc\ufffc Doublon\ufffc"),
+        ("paragraph", "Un mot\ufffc\ufffc, puis {' deux  mots '} et  ici."),
+    ]
+    runs = [text[f.start:f.end + 2] for f in lint.check_text(text, path="a.md", select=["W105"])]
+    assert runs == ["  mo", "  ic"]
+    # Inside a code span, and inside a template expression, the literal is what they hold.
+    assert template_view("`{'  '}` and {{ '  ' }}\n", jsx_literals=True).text == "`{'  '}` and `{ '  ' }`\n"

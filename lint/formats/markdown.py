@@ -496,7 +496,7 @@ class _FallbackWalk(_Walk):
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     # Templates and doc-site containers are parsed as the markup they are (see lint.formats.templates):
     # the view has the text's length and line starts, so the tree's offsets are the file's.
-    view = template_view(source.text)
+    view = template_view(source.text, jsx_literals=True)
     return document_from_view(source, options, view.text, markup=view.markup)
 
 

@@ -384,6 +384,31 @@ class TemplateView(NamedTuple):
     markup: list[tuple[int, int]]
 
 
+# A JSX string literal whose characters are blanks, punctuation or escapes, no letter nor digit: how an MDX
+# page read as Markdown (react.dev's .md pages) writes the spaces and line breaks a component shows as
+# written (`{'  '}at span` in a console's output, `{'\n'}`, `{'    <--'}`, `{' '}` before a component).
+# It is code: its spaces are the page's layout, not a typist's. One that holds a word (`{' par '}`) stays
+# prose, as written: it may be read by the page's reader.
+_JSX_LITERAL = compiled_on_use(r"""\{(?:'(?:[^\w\n{}'"`\\]|\\[nrt]){1,80}'|"(?:[^\w\n{}'"`\\]|\\[nrt]){1,80}")\}""")
+
+
+def _jsx_literals(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_JSX_LITERAL``s outside code spans and fence openings, in order."""
+    lines = _Lines(text)
+    return [m.span() for m in _JSX_LITERAL.finditer(text)
+            if not lines.in_code_span(m.start(), m.end()) and not lines.on_fence_opening(m.start())]
+
+
+def _with_literals(expressions: list[tuple[int, int]], literals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Template expressions and the JSX literals that overlap none of them (`{{ '  ' }}` is one expression),
+    in order."""
+    starts = [s for s, _ in expressions]
+    kept = [(s, e) for s, e in literals
+            if (k := bisect.bisect_right(starts, s) - 1) < 0 or expressions[k][1] <= s
+            if k + 1 >= len(expressions) or expressions[k + 1][0] >= e]
+    return sorted(expressions + kept) if expressions else kept
+
+
 def markdown_view(text: str) -> str:
     """``text`` with its templates and containers rewritten as Markdown the parser reads as markup:
     the same length, the same characters everywhere but the ASCII markup it rewrites."""
@@ -411,12 +436,15 @@ def _markers(text: str) -> set[str]:
     return present
 
 
-def template_view(text: str) -> TemplateView:
-    """markdown_view's text, with the markup the parser's tree will not show."""
+def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
+    """markdown_view's text, with the markup the parser's tree will not show. ``jsx_literals``: a JSX
+    string literal of blanks and punctuation is markup too (``_JSX_LITERAL``; Markdown's reader asks,
+    MDX's reads every expression itself)."""
     # The markers the text holds (``_markers``; of brace markers that overlap, `{{{`, an opening of an
     # expression after a `{` is the `{{` found).
     present = _markers(text)
-    if not present:
+    literals = _jsx_literals(text) if jsx_literals and ("{'" in text or '{"' in text) else []
+    if not present and not literals:
         return TemplateView(text, [])
     # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
     # pattern that opens with `^` (MULTILINE) steps through every character of the text.
@@ -425,6 +453,8 @@ def template_view(text: str) -> TemplateView:
     attributes = heading_attributes(text)
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in present or "<<<" in present else []
     expressions, shortcodes = _expressions(text, not present.isdisjoint(_OPENERS))
+    if literals:
+        expressions = _with_literals(expressions, literals)
     opaque = {(c.start, c.end): c for c in shortcodes}
     destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
     if not (containers or admonitions or attributes or directives or opaque):
