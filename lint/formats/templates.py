@@ -394,6 +394,8 @@ _JSX_LITERAL = compiled_on_use(r"""\{(?:'(?:[^\w\n{}'"`\\]|\\[nrt]){1,80}'|"(?:[
 
 def _jsx_literals(text: str) -> list[tuple[int, int]]:
     """The spans of ``_JSX_LITERAL``s outside code spans and fence openings, in order."""
+    if "{'" not in text and '{"' not in text:
+        return []
     lines = _Lines(text)
     return [m.span() for m in _JSX_LITERAL.finditer(text)
             if not lines.in_code_span(m.start(), m.end()) and not lines.on_fence_opening(m.start())]
@@ -402,6 +404,8 @@ def _jsx_literals(text: str) -> list[tuple[int, int]]:
 def _with_literals(expressions: list[tuple[int, int]], literals: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Template expressions and the JSX literals that overlap none of them (`{{ '  ' }}` is one expression),
     in order."""
+    if not literals:
+        return expressions
     starts = [s for s, _ in expressions]
     kept = [(s, e) for s, e in literals
             if (k := bisect.bisect_right(starts, s) - 1) < 0 or expressions[k][1] <= s
@@ -443,7 +447,7 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
     # The markers the text holds (``_markers``; of brace markers that overlap, `{{{`, an opening of an
     # expression after a `{` is the `{{` found).
     present = _markers(text)
-    literals = _jsx_literals(text) if jsx_literals and ("{'" in text or '{"' in text) else []
+    literals = _jsx_literals(text) if jsx_literals else []
     if not present and not literals:
         return TemplateView(text, [])
     # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
@@ -453,8 +457,7 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
     attributes = heading_attributes(text)
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in present or "<<<" in present else []
     expressions, shortcodes = _expressions(text, not present.isdisjoint(_OPENERS))
-    if literals:
-        expressions = _with_literals(expressions, literals)
+    expressions = _with_literals(expressions, literals)
     opaque = {(c.start, c.end): c for c in shortcodes}
     destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
     if not (containers or admonitions or attributes or directives or opaque):
