@@ -119,6 +119,10 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         Example("Talks resumed on Monday. Both sides said progress was slow but steady",
                 "Talks resumed on Monday. Both sides said progress was slow but steady."),
         Example("The investigation continues. Officials will publish the results later this year"),
+        Example("March 3, 2024. The company said on Monday that the new version would ship to every customer before "
+                "the end of", note="a dated paragraph that goes on into an article's sentence"),
+        Example("We met the team in Paris in May 2024. Everyone came back with new ideas for the project",
+                note="a first sentence that holds more than a date"),
         Example("He said it was new. “We will deal with it now,” he added, and then he left the room"),
         Example("The river flooded after heavy rain. Hundreds of homes in the north were damaged"),
         Example("Prices rose again in March. The U.S. Federal Reserve is expected to raise rates in April"),
@@ -222,6 +226,12 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                 "    g(name=\"No Country for Old Men\", year=2007) # OK\n", note="code read as plain text"),
         Example("The values of the options are given in the table below. The results are\n\n"
                 "| a | b |\n|---|---|\n| 1 | 2 |\n", path="a.md"),
+        Example("### React India 2024\nOctober 17 - 19, 2024. In-person in Goa, India (hybrid event) + Oct 15 2024 - "
+                "remote day\n\n[Website](https://example.com/india)\n", path="a.md", language="fr",
+                note="an event's listing: its date, then its place (react.dev's conference pages)"),
+        Example("November 28 & December 1, 2025. In-person in London, UK + online\n"),
+        Example("17 - 19 octobre 2024. En présentiel à Goa, en Inde, et en ligne\n", language="fr"),
+        Example("October 7-8, 2025. Henderson, Nevada, USA and free livestream\n"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -262,6 +272,8 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         if several:
             if full_stop == "." and _last_line_is_a_label(text):
                 return  # (the last sentence lies in the last line: too short, ``_furniture``'s label)
+            if full_stop == "." and _dated_listing(tail):
+                return  # `October 17 - 19, 2024. In-person in Goa, India + remote`: an event's date and place
             span = final_sentence(text, doc.language)
             if span is None:
                 return
@@ -314,6 +326,29 @@ def _last_line_is_a_label(text: str) -> bool:
     or of a list end in a line of a few words."""
     line = final_line(text)
     return line is not None and len(line.split()) < _LABEL_WORDS
+
+
+# A date that is a sentence of its own at a line's start, a year in it: days, month names (any language's:
+# no more than two words), `&`, `-`, `,` or `/` between them, and its full stop (`October 17 - 19, 2024.`,
+# `November 28 & December 1, 2025.`, `October 7-8, 2025.`, `17 - 19 octobre 2024.`, `October 27th 2023.`).
+_DATE_SENTENCE = compiled_on_use(
+    r"(?=[^.\n]*\b(?:19|20)\d\d\.\s)(?:[^\W\d_]+\.?,?|\d{1,4}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?,?|[-–&/])"
+    r"(?:[ \t]+(?:[^\W\d_]+\.?,?|\d{1,4}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?,?|[-–&/]))*\.[ \t]+")
+_LETTER_WORD = compiled_on_use(r"[^\W\d_]{3,}")
+# The most words a listing's line holds after its date: a place and how to attend, not an article.
+_LISTING_WORDS = 14
+
+
+def _dated_listing(tail: str) -> bool:
+    """Whether a paragraph is one line of an event's listing: a date as its first sentence (``_DATE_SENTENCE``,
+    two month names at most), then a few words that name the place and how to attend (react.dev's
+    conference pages: `October 17 - 19, 2024. In-person in Goa, India (hybrid event) + remote day`), no
+    sentence to end. A dated paragraph that goes on into an article's sentence (more words) is prose."""
+    if "\n" in tail:
+        return False
+    date = _DATE_SENTENCE.match(tail)
+    return (date is not None and len(_LETTER_WORD.findall(date.group())) <= 2
+            and len(tail[date.end():].split()) <= _LISTING_WORDS)
 
 
 _TITLE_SEPARATOR = compiled_on_use(r" (?:[-|–—»]|--) | --(?=[A-Z])")
