@@ -13,7 +13,7 @@ from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ._around import in_program_output, quotation_around, sentence_around
+from ._around import in_program_output, link_text_around, quotation_around, sentence_around
 from ._packs import languages_with
 
 # A mark (or a run of them, `?!`) set against the word before it, then a space, a closer or the end.
@@ -97,6 +97,8 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
     languages = languages_with("space-before")
     scope = "document"
     flag = (
+        Example("Voici la liste : un, deux.\n\nLisez [les hooks: une introduction](https://example.com/hooks) ensuite.\n",
+                path="a.md", language="fr", note="a link's text in the page's own language"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "merge failed: --ours and --merge"\n'
                 'msgstr "échec de la fusion: --ours et --merge"\n\nmsgid "Example:"\nmsgstr "Exemple :"\n',
                 path="fr.po", language="fr", note="the translation's own words before the colon"),
@@ -201,6 +203,11 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
         Example("La console affiche ceci.\n\nWarning: Each child in a list should have a unique key prop.\n",
                 language="fr"),
         Example("Cargo a généré un programme “Hello, world!” pour vous.\n", language="fr"),
+        Example("Voici la liste : un, deux.\n\nLisez *[React Hooks: Not Magic, Just Arrays](https://example.com/hooks)* "
+                "(en anglais).\n", path="a.md", language="fr",
+                note="a link's text: the English title of the page it links to (react.dev fr)"),
+        Example("Retrouvez le premier billet de blog : [Why did we build React?](https://example.com/why) "
+                "*(« Pourquoi avons-nous créé React ? », NdT)*\n", path="a.md", language="fr"),
         Example("Pourquoi? Parce que! Voici: la suite; enfin la fin.\n", language="fr",
                 note="a page that never sets the space has its own typography"),
         Example("Dans sa thèse “Null References: The Billion Dollar Mistake”, il l'explique.\n", language="fr"),
@@ -247,9 +254,10 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
                 continue  # the end of a character reference left as text (`&lt;url&gt;`, `&#233;`): no mark
             if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
-            quoted = quotation_around(text, m.start())
-            if quoted is not None and not has_own_words(quoted, doc.language):
-                continue  # a quoted title or program string in another language: “Hello, world!”
+            quoted = quotation_around(text, m.start()) or link_text_around(doc, seg, m.start())
+            if quoted and not has_own_words(quoted, doc.language):
+                continue  # a quoted title or program string in another language: “Hello, world!”, or a
+                # link's, the title of the page it links to (`[React Hooks: Not Magic, Just Arrays](…)`)
             if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
                                                 or program_prefix(text, m.start(), seg.source_text, doc)):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
