@@ -135,6 +135,8 @@ def _double_marks(text: str, language: str, rtl: bool) -> list[_Mark] | None:
                 continue  # an item of a list on its own (`inch,inches,in,"`): the inch symbol, not a quote
             if ch == '"' and before == "=" and i > 1 and (text[i - 2].isalnum() or text[i - 2] == "_"):
                 return None  # a key's value (`gflags="-m"`, `run_name="__main__"`): code, paired by its syntax
+            if ch == '"' and before == ":" and text[i - 2:i - 1] == '"':
+                return None  # a JSON member written in prose (`"main":"./dist/index.js"`): code, as above
             if opens == closes:
                 return None
             role = "open" if opens else "close"
@@ -202,7 +204,7 @@ its sentences (`„A. B. „C.“`: each paragraph of a long quotation reopened,
 sentence-per-line text or a scraper ran them together; not after an attribution such as `…, she said.`,
 where a new quotation opens), nested quotations, TeX's quotation marks (``…'', in a document that opens one with ``), inch and second marks after a number (`20" wide`,
 `40°26'46"`), and paragraphs whose straight quotes cannot be told apart (`a " b`) or hold a key's quoted value
-(`(gflags="-m")`: code, whose marks pair by its syntax). An opening single
+(`(gflags="-m")`, a JSON member `"main":"./dist/index.js"`: code, whose marks pair by its syntax). An opening single
 quote left open is flagged only when curly (‘): a straight one is too often an elision (`'Tis`).
 """
     severity = Severity.ERROR
@@ -315,6 +317,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
                 'display the functions that are inlined.\n',
                 note="a key's quoted value, code: its mark opens (cloudwego's docs)"),
         Example('Set the tag as <img alt="Logo" width="40"> and the logo shows.\n'),
+        Example('| Package.json | 기본 .d.ts의 위치 |\n| :--- | :--- |\n| "main":"./dist/index.js" | ./dist/index.d.ts |\n',
+                path="a.md", language="ko", note="a JSON member in a table cell (TypeScript's handbook, ko)"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
