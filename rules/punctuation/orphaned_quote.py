@@ -133,10 +133,8 @@ def _double_marks(text: str, language: str, rtl: bool) -> list[_Mark] | None:
                 continue  # 20" wide, 40°26'46": inches and seconds, not quotes
             if ch == '"' and before == "," and text[i + 1 : i + 2] in (",", ""):
                 continue  # an item of a list on its own (`inch,inches,in,"`): the inch symbol, not a quote
-            if ch == '"' and before == "=" and i > 1 and (text[i - 2].isalnum() or text[i - 2] == "_"):
-                return None  # a key's value (`gflags="-m"`, `run_name="__main__"`): code, paired by its syntax
-            if ch == '"' and before == ":" and text[i - 2:i - 1] == '"':
-                return None  # a JSON member written in prose (`"main":"./dist/index.js"`): code, as above
+            if ch == '"' and _key_value(text, i, before):
+                return None  # `gflags="-m"`, `"main":"./dist/index.js"`: code, paired by its syntax
             if opens == closes:
                 return None
             role = "open" if opens else "close"
@@ -148,6 +146,13 @@ def _double_marks(text: str, language: str, rtl: bool) -> list[_Mark] | None:
             openers.pop()
         out.append(_Mark(i, mark, role))
     return out
+
+
+def _key_value(text: str, i: int, before: str) -> bool:
+    """Whether the straight quote at ``i`` opens a key's quoted value: after `=` and a name (`gflags="-m"`,
+    `run_name="__main__"`), or after the `:` of a JSON member written in prose (`"main":"./dist/index.js"`)."""
+    return i > 1 and ((before == "=" and (text[i - 2].isalnum() or text[i - 2] == "_"))
+                      or (before == ":" and text[i - 2] == '"'))
 
 
 @lru_cache(maxsize=64)
