@@ -401,16 +401,18 @@ def _jsx_literals(text: str) -> list[tuple[int, int]]:
             if not lines.in_code_span(m.start(), m.end()) and not lines.on_fence_opening(m.start())]
 
 
-def _with_literals(expressions: list[tuple[int, int]], literals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Template expressions and the JSX literals that overlap none of them (`{{ '  ' }}` is one expression),
-    in order."""
+def _with_literals(found: tuple[list[tuple[int, int]], list[OpaqueShortcode]],
+                   literals: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[OpaqueShortcode]]:
+    """``_expressions``' answer with the JSX literals that overlap none of its expressions (`{{ '  ' }}` is
+    one expression) among them, in order."""
+    expressions, shortcodes = found
     if not literals:
-        return expressions
+        return found
     starts = [s for s, _ in expressions]
     kept = [(s, e) for s, e in literals
             if (k := bisect.bisect_right(starts, s) - 1) < 0 or expressions[k][1] <= s
             if k + 1 >= len(expressions) or expressions[k + 1][0] >= e]
-    return sorted(expressions + kept) if expressions else kept
+    return (sorted(expressions + kept) if expressions else kept), shortcodes
 
 
 def markdown_view(text: str) -> str:
@@ -441,13 +443,11 @@ def _markers(text: str) -> set[str]:
 
 
 def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
-    """markdown_view's text, with the markup the parser's tree will not show. ``jsx_literals``: a JSX
-    string literal of blanks and punctuation is markup too (``_JSX_LITERAL``; Markdown's reader asks,
-    MDX's reads every expression itself)."""
+    """markdown_view's text, with the markup the parser's tree will not show (``jsx_literals``: JSX literals
+    of blanks too, ``_JSX_LITERAL``; Markdown's reader asks, MDX's reads every expression itself)."""
     # The markers the text holds (``_markers``; of brace markers that overlap, `{{{`, an opening of an
     # expression after a `{` is the `{{` found).
-    present = _markers(text)
-    literals = _jsx_literals(text) if jsx_literals else []
+    present, literals = _markers(text), (_jsx_literals(text) if jsx_literals else [])
     if not present and not literals:
         return TemplateView(text, [])
     # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
@@ -456,8 +456,7 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
     admonitions = list(_ADMONITION.finditer(text)) if "!!!" in present or "???" in present else []
     attributes = heading_attributes(text)
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in present or "<<<" in present else []
-    expressions, shortcodes = _expressions(text, not present.isdisjoint(_OPENERS))
-    expressions = _with_literals(expressions, literals)
+    expressions, shortcodes = _with_literals(_expressions(text, not present.isdisjoint(_OPENERS)), literals)
     opaque = {(c.start, c.end): c for c in shortcodes}
     destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
     if not (containers or admonitions or attributes or directives or opaque):
