@@ -123,6 +123,9 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                 "the end of", note="a dated paragraph that goes on into an article's sentence"),
         Example("We met the team in Paris in May 2024. Everyone came back with new ideas for the project",
                 note="a first sentence that holds more than a date"),
+        Example("12 March 2024. The minister said on Tuesday that the new budget would\n",
+                note="a news item's dateline, then its first sentence cut short"),
+        Example("12 de marzo de 2024. El ministro dijo que el presupuesto\n", language="es"),
         Example("He said it was new. “We will deal with it now,” he added, and then he left the room"),
         Example("The river flooded after heavy rain. Hundreds of homes in the north were damaged"),
         Example("Prices rose again in March. The U.S. Federal Reserve is expected to raise rates in April"),
@@ -337,6 +340,12 @@ _DATE_SENTENCE = compiled_on_use(
 _LETTER_WORD = compiled_on_use(r"[^\W\d_]{3,}")
 # The most words a listing's line holds after its date: a place and how to attend, not an article.
 _LISTING_WORDS = 14
+# Articles (English, French, Spanish, German, Italian, Portuguese): a listing names a place and how to
+# attend without one (`In-person in Kraków, Poland + remote`, `Henderson, Nevada, USA and free livestream`);
+# a news item's dateline then its first sentence cut short holds one (`12 March 2024. The minister said
+# on Tuesday that the new budget would`, `12 de marzo de 2024. El ministro dijo que el presupuesto`).
+_ARTICLE = compiled_on_use(r"(?i)\b(?:the|an?|le|la|les|l'|une?|des|du|el|los|las|una|der|die|das|den|dem|"
+                           r"ein|eine[mnrs]?|il|lo|gli|os|as|uma?)\b")
 
 
 def _dated_listing(tail: str) -> bool:
@@ -348,7 +357,7 @@ def _dated_listing(tail: str) -> bool:
         return False
     date = _DATE_SENTENCE.match(tail)
     return (date is not None and len(_LETTER_WORD.findall(date.group())) <= 2
-            and len(tail[date.end():].split()) <= _LISTING_WORDS)
+            and len(tail[date.end():].split()) <= _LISTING_WORDS and _ARTICLE.search(tail, date.end()) is None)
 
 
 _TITLE_SEPARATOR = compiled_on_use(r" (?:[-|–—»]|--) | --(?=[A-Z])")
