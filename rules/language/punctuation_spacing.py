@@ -99,6 +99,8 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
     flag = (
         Example("Voici la liste : un, deux.\n\nLisez [les hooks: une introduction](https://example.com/hooks) ensuite.\n",
                 path="a.md", language="fr", note="a link's text in the page's own language"),
+        Example("Voici la liste : un, deux.\n\nVoir [Guide: démarrage rapide](https://example.com/guide).\n",
+                path="a.md", language="fr", note="a short French title holds none of the common words"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "merge failed: --ours and --merge"\n'
                 'msgstr "échec de la fusion: --ours et --merge"\n\nmsgid "Example:"\nmsgstr "Exemple :"\n',
                 path="fr.po", language="fr", note="the translation's own words before the colon"),
@@ -254,10 +256,8 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
                 continue  # the end of a character reference left as text (`&lt;url&gt;`, `&#233;`): no mark
             if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
-            quoted = quotation_around(text, m.start()) or link_text_around(doc, seg, m.start())
-            if quoted and not has_own_words(quoted, doc.language):
-                continue  # a quoted title or program string in another language: “Hello, world!”, or a
-                # link's, the title of the page it links to (`[React Hooks: Not Magic, Just Arrays](…)`)
+            if _title_in_other_language(seg, doc, m.start()):
+                continue  # “Hello, world!”, `[React Hooks: Not Magic, Just Arrays](…)`: kept as written
             if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
                                                 or program_prefix(text, m.start(), seg.source_text, doc)):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
@@ -363,3 +363,18 @@ def _synopsis_programs(doc: Document) -> frozenset[str]:
     from ..bilingual.untranslated_string import synopsis_programs
 
     return synopsis_programs(doc)
+
+
+def _title_in_other_language(seg: Segment, doc: Document, at: int) -> bool:
+    """Whether the mark at ``at`` stands in a quoted title or program string in another language (none of
+    the page's own words: “Hello, world!”), or in a Markdown link's text that is an English title, the
+    title of the page it links to: English words in it and none of the page's own. A link's text is
+    short, and a short title in the page's language often holds none of its common words (`[Guide:
+    démarrage rapide](…)`, `[Étape 2: installer Vite](…)`): that absence alone would hide its missing
+    no-break space, so the English words are asked for too."""
+    quoted = quotation_around(seg.text, at)
+    if quoted is not None:
+        return not has_own_words(quoted, doc.language)
+    linked = link_text_around(doc, seg, at)
+    return linked is not None and has_own_words(linked, "en") and not has_own_words(linked, doc.language)
+
