@@ -152,7 +152,13 @@ def _key_value(text: str, i: int, before: str) -> bool:
     """Whether the straight quote at ``i`` opens a key's quoted value: after `=` and a name (`gflags="-m"`,
     `run_name="__main__"`), or after the `:` of a JSON member written in prose (`"main":"./dist/index.js"`)."""
     return i > 1 and ((before == "=" and (text[i - 2].isalnum() or text[i - 2] == "_"))
-                      or (before == ":" and text[i - 2] == '"'))
+                      or (before == ":" and text[i - 2] == '"' and '"' not in _JSON_MEMBER.sub("", text)))
+
+
+# A JSON member written in prose, its value's closing mark maybe lost (`"main":"./dist/index.js"`). Only a
+# paragraph whose straight marks all stand in such members is left unpaired: one beside them still pairs
+# (`Set "main":"./dist/index.js", and the "types field too.` misses a closing mark).
+_JSON_MEMBER = compiled_on_use(r'"[^"\n]*":"[^"\n]*"?')
 
 
 @lru_cache(maxsize=64)
@@ -221,6 +227,8 @@ quote left open is flagged only when curly (‘): a straight one is too often an
     )
     scope = "document"
     flag = (
+        Example('Set "main":"./dist/index.js" in package.json, and the "types field as well.\n', path="a.md",
+                note="a JSON member beside an unclosed quote in prose: the prose's marks still pair"),
         Example("He said ”hello” to us، وَقَالَ: بِسْمِ.\n", language="en",
                 note="a few Arabic words with their vowel marks: the paragraph's letters are mostly Latin"),
         Example("قال ” الأخبار. ثم قال “وصلت اليوم إلى المدينة.\n", language="ar",
