@@ -208,6 +208,8 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
         Example("Voici la liste : un, deux.\n\nLisez *[React Hooks: Not Magic, Just Arrays](https://example.com/hooks)* "
                 "(en anglais).\n", path="a.md", language="fr",
                 note="a link's text: the English title of the page it links to (react.dev fr)"),
+        Example("Voici la liste : un, deux.\n\n- [CVE-2021-28965: XML round-trip vulnerability in REXML](https://example.com/cve)\n",
+                path="a.md", language="fr", note="an English title in title case (ruby-lang.org fr's security news)"),
         Example("Retrouvez le premier billet de blog : [Why did we build React?](https://example.com/why) "
                 "*(« Pourquoi avons-nous créé React ? », NdT)*\n", path="a.md", language="fr"),
         Example("Pourquoi? Parce que! Voici: la suite; enfin la fin.\n", language="fr",
@@ -371,10 +373,17 @@ def _title_in_other_language(seg: Segment, doc: Document, at: int) -> bool:
     title of the page it links to: English words in it and none of the page's own. A link's text is
     short, and a short title in the page's language often holds none of its common words (`[Guide:
     démarrage rapide](…)`, `[Étape 2: installer Vite](…)`): that absence alone would hide its missing
-    no-break space, so the English words are asked for too."""
+    no-break space, so English is asked for too: English words, or English title case (plain ASCII, two
+    capitalized words after the first: `[CVE-2021-28965: XML round-trip vulnerability in REXML](…)`,
+    `[React 19 Deep Dive: Coordinating HTML](…)`), which French titles do not use."""
     quoted = quotation_around(seg.text, at)
     if quoted is not None:
         return not has_own_words(quoted, doc.language)
     linked = link_text_around(doc, seg, at)
-    return linked is not None and has_own_words(linked, "en") and not has_own_words(linked, doc.language)
+    return linked is not None and not has_own_words(linked, doc.language) and (
+        has_own_words(linked, "en") or (linked.isascii() and len(_CAPITALIZED.findall(linked)) > 2))
+
+
+# A word that starts with a capital letter (the first word of a title among them).
+_CAPITALIZED = compiled_on_use(r"\b[A-Z]\w*")
 
