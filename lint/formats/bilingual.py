@@ -197,6 +197,32 @@ def locate(seg: Segment, needle: str) -> tuple[int, int]:
     return (at, at + len(needle)) if at >= 0 and needle else (0, len(seg.text))
 
 
+def translator_note(seg: Segment, doc: Document) -> str:
+    """What the entry's notes tell its translators: a PO entry's extracted comments (`#.`, the program's
+    `TRANSLATORS:` comments), joined; empty where it has none."""
+    return str(doc.memo.get("po-notes", {}).get(seg.index, ""))
+
+
+# A note that leaves the string's layout to the translator (git's `you can adjust this to align "git add
+# -i" status menu` over `%12s %12s %s`): its conversions' widths are the translator's to set.
+_LAYOUT_NOTE = compiled_on_use(r"(?i)\b(?:adjust(?:s|ed|ing)?|align(?:s|ed|ing|ment)?|widths?|pad(?:s|ded|ding)?)\b")
+# A note that says the string sizes a display width (git's `This string is used to tell us the maximum
+# display width for a relative timestamp … "4 years, 11 months ago" … is the longest among various forms`):
+# the string is a sample, and a translation writes its own language's longest form, numbers and all.
+_SAMPLE_NOTE = compiled_on_use(r"(?i)\b(?:longest|widest|(?:display|maximum|max)\s+width)\b")
+
+
+def note_leaves_widths(seg: Segment, doc: Document) -> bool:
+    """Whether the entry's note lets the translator adjust the string's widths or alignment."""
+    return _LAYOUT_NOTE.search(translator_note(seg, doc)) is not None
+
+
+def note_says_sample(seg: Segment, doc: Document) -> bool:
+    """Whether the entry's note says the string is a sample that sizes a display width (the longest form
+    of a message), not a message the program shows."""
+    return _SAMPLE_NOTE.search(translator_note(seg, doc)) is not None
+
+
 def markup_of(doc: Document) -> str:
     """The markup the document's strings are written in (the reader's `markup` option, `auto` decided)."""
     return str(doc.memo.get("markup", "none"))

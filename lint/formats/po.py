@@ -281,6 +281,7 @@ class _Catalogue:
         # language that formats with braces (C++, Python…; None without locations)
         self.entry_flags: dict[int, tuple[frozenset[str], bool | None]] = {}
         self.literal_blocks: set[int] = set()  # the segments of a reST catalogue's literal blocks
+        self.notes: dict[int, str] = {}  # segment index -> its entry's extracted comments (`#.`), joined
 
     def read(self) -> None:
         text = self.source.text
@@ -340,8 +341,11 @@ class _Catalogue:
                 for key, (_, parts) in self.entry.items():
                     if key.startswith("msgstr"):
                         self.add_form(key, parts, msgid, plural, context, literal)
+            note = " ".join(c[2:].strip() for c in self.comments if c.startswith("#.")).strip()
             for index in range(first, len(self.segments)):
                 self.entry_flags[index] = (flags, braces)
+                if note:
+                    self.notes[index] = note
         self.entry.clear()
         self.comments = []
         self.disabled = None
@@ -409,6 +413,7 @@ class _Catalogue:
         doc.memo["po-format-flags"] = frozenset(self.format_flags)
         doc.memo["po-printf-only"] = self.printf_only()
         doc.memo["po-literal-blocks"] = frozenset(self.literal_blocks)
+        doc.memo["po-notes"] = self.notes
         return doc
 
 

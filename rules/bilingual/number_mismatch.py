@@ -8,9 +8,11 @@ from collections import Counter
 from lint.formats.bilingual import (
     locate,
     markup_of,
+    note_says_sample,
     number_contexts,
     number_parts,
     numbers,
+    translator_note,
     without_code,
     xliff_example,
 )
@@ -63,6 +65,12 @@ after a name in capitals (`HTTP 200`, `PEP 247`) to a sentence (four words or mo
 item: a precision added, no quantity changed; not where the source numbers that name itself (`RFC 2822`:
 the item changed), nor added to a label (`PEP 465` for `operator`: another string's translation). A threshold (`over 35 euros`) is no estimate.
 
+Where the entry's note for translators (a PO extracted comment, `#.`) says the string sizes a display
+width, the longest or widest form of a message (git's `This string is used to tell us the maximum display
+width for a relative timestamp … "4 years, 11 months ago" … is the longest`), the string is a sample: a
+source's number the note names may give way to the numbers of the language's own longest form (`il y a
+10 ans et 11 mois`). (It could hide a slip in such a sample, which sizes a column and is never shown.)
+
 **Why is this bad?** A translator's typo or an MT engine's slip changes a price, a limit or a date:
 `Up to 50 users` shown as `Jusqu'à 500 utilisateurs` is a wrong promise.
 """
@@ -101,6 +109,10 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
         Example('msgid "16-bit"\nmsgstr "32-bit"\n', path=_PO, note="a compound's number changed: one in its place"),
         Example('msgid "Base-10 logarithm of 100"\nmsgstr "Logarithme décimal de 1000"\n', path=_PO),
         Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
+        Example('#. TRANSLATORS: the longest label of the menu\nmsgid "Keep 30 days"\nmsgstr "Garder 3 jours"\n',
+                path=_PO, note="a sample whose note names no number: the source's 30 is the message's"),
+        Example('#. TRANSLATORS: %s is a date, e.g. "4 years, 11 months ago"\nmsgid "since 4 years, 11 months ago"\n'
+                'msgstr "depuis 10 ans et 11 mois"\n', path=_PO, note="a note that names the numbers but sizes no width"),
         Example('msgid "Free shipping over 35 euros"\nmsgstr "Livraison offerte dès 25 euros"\n', path=_PO),
         Example('msgid "Founded in 1998."\nmsgstr "Fondée en 1989."\n', path=_PO),
         Example('msgid "Where 2/3 is .66 rather than 0."\nmsgstr "Où 2/3 vaut 0,67 et non 0."\n', path=_PO,
@@ -116,6 +128,11 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
                 path=_XLF),
     )
     allow = (
+        Example('#. TRANSLATORS: This string is used to tell us the\n#. maximum display width for a relative timestamp in\n'
+                '#. "git blame" output.  For C locale, "4 years, 11\n#. months ago", which takes 22 places, is the longest\n'
+                '#. among various forms of relative timestamps, but\n#. your language may need more or fewer display\n'
+                '#. columns.\nmsgid "4 years, 11 months ago"\nmsgstr "il y a 10 ans et 11 mois"\n', path="fr.po",
+                note="a sample that sizes a column: the language's longest form"),
         Example('#: ../../tutorial/introduction.rst:20\nmsgid ">>> s = \'supercalifragilisticexpialidocious\'\\n'
                 '>>> len(s)\\n34"\nmsgstr ">>> s = \'superkalifradalistodekspialitycznie\'\\n>>> len(s)\\n35"\n',
                 path="pl.po", note="a literal block whose code was adapted: its output changes with it"),
@@ -218,6 +235,8 @@ the item changed), nor added to a label (`PEP 465` for `operator`: another strin
                 # `PEP 465, un nouvel opérateur`.)
                 extra = [n for n in extra if not _every(after.get(n, []), _DESIGNATION)
                          or any(_numbered(m.group(1), texts[0]) for c in after[n] if (m := _DESIGNATION.search(c)))]
+        if missing and note_says_sample(seg, doc) and not Counter(missing) - numbers(translator_note(seg, doc)):
+            return None  # a sample of the longest form, whose numbers the note names: the language's own longest
         return Difference(missing, extra, locate(seg, extra[0]) if extra else None)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.formats.bilingual import markup_of, singular, xliff_example
+from lint.formats.bilingual import markup_of, note_leaves_widths, singular, xliff_example
 from lint.formats.builder import PRINTF_SPEC, TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -56,6 +56,13 @@ directives (`%<PRIuMAX>`, `%1$<PRId64>`) are conversions of the type and width t
 `%<PRIu32>` for `%<PRIuMAX>` differs), and `%o` is
 printf's octal conversion.
 
+Where the entry's note for translators (a PO extracted comment, `#.`, the program's `TRANSLATORS:`
+comment) lets the translator adjust or align the string, or speaks of its widths or padding (git's `you can
+adjust this to align "git add -i" status menu` over `%12s %12s %s`), a conversion whose width alone changed
+(`%20s` for `%12s`: the same argument, of the same type) is the translation's layout; its type, flags and
+argument are still compared. (It could hide a width changed by mistake in such an entry: a column out of
+line, never a wrong or missing value.)
+
 A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`, a numbered conversion `%1$s`) may be
 written more or fewer times than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy; not twice
 in a row with no word between (`{{ count }} {{ count }} fichiers`, an MT engine's stutter). An
@@ -87,6 +94,11 @@ as many as the language has: the placeholders each form uses are compared as a s
                 path="zh_CN.po", note="its width changed: `%u` takes an unsigned int, not a uintmax_t"),
         Example('#, c-format\nmsgid "new mode (%o) of %s does not match old mode (%o)"\n'
                 'msgstr "%2$s의 새 모드(%1$o)가 예전 모드와 다릅니다"\n', path="ko.po", note="an octal conversion dropped"),
+        Example('#. TRANSLATORS: the first %s is a branch name\n#, perl-format\nmsgid "%12s %12s %s"\n'
+                'msgstr "%20s %20s %s"\n', path="pl.po", note="widths changed where the note leaves them alone"),
+        Example('#. TRANSLATORS: you can adjust this to align "git add -i" status menu\n#, perl-format\n'
+                'msgid "%12s %12s %s"\nmsgstr "%20d %20s %s"\n', path="pl.po",
+                note="the note leaves the widths to the translator, not the type: `%d` for `%s`"),
         Example('msgid "%b %e"\nmsgstr "%e %d"\n', path="gu.po", note="a date format that lost its month"),
         Example('msgid "%b %e"\nmsgstr "%е %b"\n', path="bg.po", note="a Cyrillic `е`: no conversion, no day"),
         Example('msgid "%l∶%M %p"\nmsgstr "%l:%M"\n', path="is.po", note="a 12-hour clock without its AM/PM"),
@@ -149,6 +161,9 @@ as many as the language has: the placeholders each form uses are compared as a s
                 note="a numbered brace is no word, even in a C program's catalogue"),
     )
     allow = (
+        Example('#. TRANSLATORS: you can adjust this to align "git add -i" status menu\n#, perl-format\n'
+                'msgid "%12s %12s %s"\nmsgstr "%20s %20s %s"\n', path="pl.po",
+                note="git's note lets the translator adjust the widths to the language's words"),
         Example('#, c-format\nmsgid "new mode (%o) of %s does not match old mode (%o)"\n'
                 'msgstr "%2$s의 새 모드(%1$o)가 예전 모드(%3$o)와 다릅니다"\n', path="ko.po",
                 note="octal conversions (`%o`, a file's mode) reordered"),
@@ -244,6 +259,8 @@ as many as the language has: the placeholders each form uses are compared as a s
             return None
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
+        if note_leaves_widths(seg, doc):
+            missing, extra = _resized(missing, extra)
         one = singular(seg, doc)
         if one is not None:  # a plural form: msgid_plural is its source, msgid's placeholders are allowed too
             extra = [p for p in extra if p not in _arguments(one, forms)[0]]
@@ -267,6 +284,22 @@ as many as the language has: the placeholders each form uses are compared as a s
 
 
 _INDEX = compiled_on_use(r"\{\d+\}")
+# A conversion's width (`12` of `%1$12s`, `8` of `%1$08<PRIx64>`), after its argument's number and flags.
+_WIDTH = compiled_on_use(r"^(%(?:\d+\$)?[-+ 0#']*)\d+")
+
+
+def _resized(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` without the conversions whose width alone changed (`%20s` for `%12s`: the
+    same argument, of the same type, padded otherwise), each paired with one of the other side."""
+    left = list(extra)
+    kept: list[str] = []
+    for key in missing:
+        twin = next((k for k in left if _WIDTH.sub(r"\1", k) == _WIDTH.sub(r"\1", key)), None)
+        if twin is None:
+            kept.append(key)
+        else:
+            left.remove(twin)
+    return kept, left
 # strftime's conversions (`%b`, `%-d`, `%Od`, `%_H`), and the letters only strftime writes, never printf
 # (`%e`, `%d` and `%x` are both): a source written in them alone is a date or time format.
 _STRFTIME = compiled_on_use(r"%[-_0^#]?[EO]?([a-zA-Z%+])")
