@@ -80,7 +80,15 @@ def _pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
     return source, seg.text  # another format's segment with a source: its text as shown
 
 
+# GNU gettext's ISO C 99 <inttypes.h> directives (`%<PRIuMAX>`, `%1$<PRId64>`, `%08<PRIx64>`): a conversion
+# whose type the macro names (u, d, x…) and its width (MAX, 64…), with printf's flags, width and precision
+# before it. msgfmt reads them, and so does git's po/. Not read as numbers (`08`) or as a tag.
+INTTYPES = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:\.\d+)?<PRI[diouxX](?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>)")
+
+
 def _plain(text: str) -> str:
+    if "<PRI" in text:
+        text = INTTYPES.sub(" ", text)
     return TEMPLATE_PLACEHOLDER.sub(" ", text)
 
 

@@ -128,6 +128,9 @@ source's number the note names may give way to the numbers of the language's own
                 path=_XLF),
     )
     allow = (
+        Example('#, c-format\nmsgid "bad offset %016<PRIx64> after 16 bytes"\n'
+                'msgstr "mauvais décalage %16<PRIx64> après 16 octets"\n', path="fr.po",
+                note="an <inttypes.h> conversion\'s width is no number of the text: B101 compares it"),
         Example('#. TRANSLATORS: This string is used to tell us the\n#. maximum display width for a relative timestamp in\n'
                 '#. "git blame" output.  For C locale, "4 years, 11\n#. months ago", which takes 22 places, is the longest\n'
                 '#. among various forms of relative timestamps, but\n#. your language may need more or fewer display\n'

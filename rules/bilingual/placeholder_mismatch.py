@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.formats.bilingual import markup_of, note_leaves_widths, singular, xliff_example
+from lint.formats.bilingual import INTTYPES, markup_of, note_leaves_widths, singular, xliff_example
 from lint.formats.builder import PRINTF_SPEC, TEMPLATE_PLACEHOLDER
 from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -21,11 +21,10 @@ _INTEGER = compiled_on_use(r"[diu]$")
 # A named placeholder that reads as a count (`{count}`, `${resultCount}`, `%(n)s`, `{num_files}`).
 _COUNT_NAME = compiled_on_use(r"(?i)[{(](?:\w*count|n|num\w*|number\w*|total\w*|amount|quantity)[})]")
 _PRINTF = compiled_on_use(r"%(?:(\d+)\$)?(" + PRINTF_SPEC + ")")
-# GNU gettext's ISO C 99 <inttypes.h> directives (`%<PRIuMAX>`, `%1$<PRId64>`): a conversion whose
-# type the macro names (u, d, x…) and its width (MAX, 64…): keyed by the whole macro, for `%u` or
-# `%<PRIu32>` in place of `%<PRIuMAX>` passes an argument of another size, which msgfmt -c reports too.
-# msgfmt reads them, and so does git's po/.
-_INTTYPES = compiled_on_use(r"%(?:(\d+)\$)?(<PRI[diouxX](?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>)")
+# GNU gettext's <inttypes.h> directives (bilingual.INTTYPES: `%<PRIuMAX>`, `%08<PRIx64>`): keyed by the whole
+# macro with its flags and width, for `%u` or `%<PRIu32>` in place of `%<PRIuMAX>` passes an argument of
+# another size, which msgfmt -c reports too, and `%8<PRIx64>` for `%08<PRIx64>` pads otherwise.
+_INTTYPES = INTTYPES
 # An octal conversion (`%o`, `%03o`: a file's mode), which printf has and the shared placeholder pattern
 # leaves out; not before a letter (`100%of`).
 _OCTAL = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:hh|ll|[hljztLq])?o)(?![A-Za-z])")
@@ -52,8 +51,9 @@ inline literals are the page's text, not placeholders a program fills (B106 comp
 and in a catalogue whose format strings are all flagged so (a C program's) in an entry without flags
 whose locations name no C++, Python, C#, JavaScript or Rust source, only printf conversions and numbered
 braces (`{0}`) are placeholders: `{unset}` is a word shown in braces. GNU gettext's `<inttypes.h>`
-directives (`%<PRIuMAX>`, `%1$<PRId64>`) are conversions of the type and width their macro names (`%u` or
-`%<PRIu32>` for `%<PRIuMAX>` differs), and `%o` is
+directives (`%<PRIuMAX>`, `%1$<PRId64>`, `%08<PRIx64>` with printf's flags and width) are conversions of the
+type and width their macro names (`%u` or `%<PRIu32>` for `%<PRIuMAX>` differs, and so does `%8<PRIx64>` for
+`%08<PRIx64>`), and `%o` is
 printf's octal conversion.
 
 Where the entry's note for translators (a PO extracted comment, `#.`, the program's `TRANSLATORS:`
@@ -92,6 +92,10 @@ as many as the language has: the placeholders each form uses are compared as a s
                 path="zh_CN.po", note="its type changed: u to d"),
         Example('#, c-format\nmsgid "offset %<PRIuMAX> in pack %s"\nmsgstr "包文件 %2$s 的偏移量 %1$u"\n',
                 path="zh_CN.po", note="its width changed: `%u` takes an unsigned int, not a uintmax_t"),
+        Example('#, c-format\nmsgid "bad offset %08<PRIx64> in pack %s"\nmsgstr "mauvais décalage dans le paquet %2$s"\n',
+                path="fr.po", note="an <inttypes.h> conversion with flags and a width, dropped"),
+        Example('#, c-format\nmsgid "bad offset %08<PRIx64> in pack %s"\nmsgstr "mauvais décalage %8<PRIx64> dans %s"\n',
+                path="fr.po", note="its zero padding dropped"),
         Example('#, c-format\nmsgid "new mode (%o) of %s does not match old mode (%o)"\n'
                 'msgstr "%2$s의 새 모드(%1$o)가 예전 모드와 다릅니다"\n', path="ko.po", note="an octal conversion dropped"),
         Example('#. TRANSLATORS: the first %s is a branch name\n#, perl-format\nmsgid "%12s %12s %s"\n'
@@ -170,6 +174,9 @@ as many as the language has: the placeholders each form uses are compared as a s
         Example('#, c-format\nmsgid "expected object at offset %<PRIuMAX> in pack %s"\n'
                 'msgstr "预期对象在包文件 %2$s 的偏移量 %1$<PRIuMAX> 上"\n', path="zh_CN.po",
                 note="an <inttypes.h> conversion (GNU gettext reads `%<PRIuMAX>`), its arguments reordered"),
+        Example('#, c-format\nmsgid "bad offset %08<PRIx64> in pack %s"\n'
+                'msgstr "paquet %2$s : mauvais décalage %1$08<PRIx64>"\n', path="fr.po",
+                note="flags and a width before an <inttypes.h> macro, its arguments reordered"),
         Example('#. Translators: the time format for day and month name in the current locale\n'
                 'msgid "%b %e"\nmsgstr "%-d %b"\n', path="pl.po",
                 note="a date format: the language orders and pads its parts (`%-d` for `%e`)"),
