@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -60,6 +61,39 @@ def _aligned(neighbour: str, column: int, run: int) -> bool:
     if column < 2 or column >= len(neighbour) or neighbour[column] in " \t" or neighbour[column - 1] != " ":
         return False
     return run >= 3 or neighbour[column - 2] == " "
+
+
+# How many lines of a PO string, up and down, are looked at for a column the run aligns.
+_STRING_LINES = 40
+
+
+def _aligned_in_string(doc: Document, first: int, column: int, width: int) -> bool:
+    """Whether a run of three spaces or more pads a PO string's quoted line to a column where another line
+    of the same string has the same mark after a space (` p, pick COMMIT   — use` and, lines away, ` r,
+    reword COMMIT — use`): the translation's own table, whose rows a wrapped description parts, so that
+    the lines just above and below (``_aligned``) hold no such column. Not a letter's or a digit's column."""
+    text = doc.text
+    mark = text[first + column] if first + column < len(text) else ""
+    if doc.format != "po" or width < 3 or not mark or mark.isalnum() or mark in "\"\\":
+        return False
+    for down in (False, True):
+        at = first
+        for _ in range(_STRING_LINES):
+            if down:
+                nxt = text.find("\n", at)
+                if nxt < 0:
+                    break
+                at = nxt + 1
+            else:
+                if at == 0:
+                    break
+                at = text.rfind("\n", 0, at - 1) + 1
+            row = text[at:line_end(text, at)]
+            if not row.startswith('"'):
+                break  # the string's keyword line (`msgstr ""`), a comment or a blank line: its end
+            if len(row) > column and row[column] == mark and row[column - 1] == " ":
+                return True
+    return False
 
 
 class _Line:
@@ -141,6 +175,13 @@ Not flagged, because there the spaces are deliberate layout (precision first):
 - a catalogue's translation whose source string aligns columns with runs of three spaces or more (a
   program's help: `-s, --solve <equation>   Solve the given equation`): the translation pads the same
   columns to its own words. Two spaces in a row are a slip on either side and are flagged.
+- a catalogue's translation that writes spaces where its source writes a tab before the same word
+  (`hint:\tgit log` as `ПОДСКАЗКА:     git log`): a tab stop, padded (it could hide a slip before a
+  word the source writes after a tab, a rare place for one);
+- in a PO string, a run of three spaces or more that pads a line to the column where another line of the
+  same string has the same mark after a space (` p, pick COMMIT   — use` and, past a wrapped line,
+  ` r, reword COMMIT — use`): the translation's own table (it could hide a three-space slip that happens
+  to fall on such a column).
 """
     severity = Severity.INFO
     fix = Applicability.SAFE
@@ -202,6 +243,12 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="the separator's runs are the source's; the one between two translated words is not"),
         Example('msgid "a  =  b, c = d"\nmsgstr "a  =  b, c  = d"\n', 'msgid "a  =  b, c = d"\nmsgstr "a  =  b, c = d"\n',
                 path="fr.po", note="one run before `=` more than the source's"),
+        Example('msgid "hint:\\tgit log <opts>"\nmsgstr "astuce :\\tgit  log <options>"\n',
+                'msgid "hint:\\tgit log <opts>"\nmsgstr "astuce :\\tgit log <options>"\n', path="fr.po",
+                note="the source's tab stands before `git`, not before `log`"),
+        Example('msgid "a\\nb"\nmsgstr ""\n"x, exec ПОДАВАНЕ   — изпълнение\\n"\n"drop — прескачане на подаването\\n"\n',
+                'msgid "a\\nb"\nmsgstr ""\n"x, exec ПОДАВАНЕ — изпълнение\\n"\n"drop — прескачане на подаването\\n"\n',
+                path="bg.po", note="no other line's dash at the column the run pads to"),
         Example('msgid "%c  =  current channel\\n%e = network name"\nmsgstr "%c  =  canal actuel\\n%e  = nom du réseau"\n',
                 'msgid "%c  =  current channel\\n%e = network name"\nmsgstr "%c  =  canal actuel\\n%e = nom du réseau"\n',
                 path="fr.po", note="the second `  =` is the translation's, the source writes `%e = `"),
@@ -259,6 +306,14 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 path="fr.po", note="a table's column heads, as many runs as the source's"),
         Example('msgid "%C16,17  Notify List"\nmsgstr "%C16,17  Lista de notificaciones"\n', path="es.po",
                 note="a code the source pads as the translation does"),
+        Example('msgid "hint:\\tgit log <opts> --raw\\n"\nmsgstr "ПОДСКАЗКА:     git log ОПЦИЯ… --raw\\n"\n', path="bg.po",
+                note="spaces where the source writes a tab before the same word: a tab stop, padded"),
+        Example('msgid ""\n"p, pick <commit> = use commit\\n"\n"x, exec <command> = run command\\n"\n'
+                '"b, break = stop here\\n"\nmsgstr ""\n'
+                '" p, pick ПОДАВАНЕ   — прилагане\\n"\n'
+                '" x, exec ПОДАВАНЕ   — изпълнение на команда към обвивката: останалата част "\n'
+                '"на\\n"\n" b, break           — спиране\\n"\n', path="bg.po",
+                note="the translation's own table: its rows' dashes line up, a wrapped line between them"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -298,7 +353,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
             if line.table:
                 continue  # a plain-text table: several runs, some wide, pad columns
             column = end - line.start
-            if any(_aligned(n, column, end - start) for n in line.neighbours(text)):
+            if any(_aligned(n, column, end - start) for n in line.neighbours(text)) or _aligned_in_string(
+                    doc, line.start, column, end - start):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")
 
@@ -342,12 +398,12 @@ def _catalogue_layout(doc: Document, text: str, start: int, end: int,
 
 
 def _sources_with_runs(doc: Document) -> list[tuple[int, int, str, str]]:
-    """The Source spans of a catalogue's translations whose source string holds a run of spaces (to the
+    """The Source spans of a catalogue's translations whose source string holds a run of spaces or a tab (to the
     end of the translation's last line), with that source and the translation's text."""
     text = doc.text
     spans = []
     for seg in doc.segments:
-        if seg.source_text is not None and "  " in seg.source_text:
+        if seg.source_text is not None and ("  " in seg.source_text or "\t" in seg.source_text):
             # To its line's end: a string of placeholders alone is one opaque character at its start.
             end = text.find("\n", seg.to_source_end(len(seg.text)))
             spans.append((seg.to_source(0), len(text) if end < 0 else end, seg.source_text, seg.text))
@@ -396,6 +452,14 @@ class _Held:
         piece = self.text[start - 1:end + 2]
         return piece in (self._windows[0] if len(piece) == end - start + 3 else self._windows[1])
 
+    def stands_for_tab(self, start: int, end: int) -> bool:
+        """Whether the run stands where the source writes a tab: the word after it follows a tab in the
+        source (`hint:\\tgit log` as `ПОДСКАЗКА:     git log`), a tab stop the translation pads with spaces."""
+        if "\t" not in self.source:
+            return False
+        word = _TOKEN_AFTER.match(self.text, end, self.last)
+        return word is not None and re.search("\t *" + re.escape(word.group()) + r"(?!\S)", self.source) is not None
+
     def after_same_code(self, start: int, end: int) -> bool:
         key = (_token_before(self.text, self.first, start), end - start)
         if key not in self._codes:
@@ -431,6 +495,8 @@ class _Held:
         return bisect.bisect_right(ends, end - self.first), len(self._spacing("source").beside.get(key, []))
 
 
+# The word after a run in a PO file's text: up to white space, a quote or an escape's backslash.
+_TOKEN_AFTER = compiled_on_use(r'[^\s"\\]+')
 # A run of spaces, all of it; a word as str.split() reads it (re's \s is str.isspace()).
 _RUN = compiled_on_use(" +")
 _SPLIT_WORD = compiled_on_use(r"\S+")
@@ -556,7 +622,7 @@ def _source_run(sources: _Sources, start: int, end: int) -> bool:
     if held is None:
         return False
     return (held.copies(start, end) or _beside_same_mark(held, start, end)
-            or held.after_same_code(start, end) or held.same_columns(end - start)
+            or held.after_same_code(start, end) or held.same_columns(end - start) or held.stands_for_tab(start, end)
             or held.table_heads(end - start))
 
 
