@@ -194,7 +194,10 @@ a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavari
 `<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped, and so is the colon of a quoted token that ends the source and that the
 translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'file:' değil`), and the colon of a header's name that the other string writes inside it
-(`add Cc: header` as `tambahkan kepala Cc:`). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
+(`add Cc: header` as `tambahkan kepala Cc:`), and a colon that introduces a value the program appends, where
+the source ends with a word and the space before that value and the translation with a colon and the same
+space (`ahead ` as `다음 앞에: `: the value comes last in the language's word order; it could hide a colon
+added to such a fragment by mistake, shown before the value). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
@@ -259,6 +262,10 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a progress message whose source ends with its own mark"),
         Example('msgid "Close this window, cancel further changes"\nmsgstr "Fermer cette fenêtre, annuler les changements :"\n',
                 path=_PO, note="a colon the source's words do not hold"),
+        Example('msgid "HEAD is now at"\nmsgstr "HEAD konumu:"\n', path="tr.po",
+                note="no space after the source's last word: no value appended that the program shows"),
+        Example('msgid "ahead "\nmsgstr "다음 앞에:"\n', path="ko.po",
+                note="the colon without the source's space: the value would stick to it"),
         Example(_HY + 'msgid "Overwrite?"\nmsgstr "Վերագրառել"\n', path=_PO,
                 note="no question mark, at the end or over a vowel"),
         Example(_HY + 'msgid "Overwrite the file?"\nmsgstr "Ֆայլը պահպանվեց:"\n', path=_PO,
@@ -284,6 +291,9 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a header's name moved to the end with its colon"),
         Example('msgid "add Signed-off-by:"\nmsgstr "Signed-off-by: 줄을 추가합니다"\n', path="ko.po",
                 note="… and to the start"),
+        Example('msgid "ahead "\nmsgstr "다음 앞에: "\n', path="ko.po",
+                note="a colon before the value the program appends after the source's space"),
+        Example('msgid "HEAD detached at "\nmsgstr "HEAD가 다음 위치에서 분리: "\n', path="ko.po"),
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
         Example('msgid "No."\nmsgstr "Д/д"\n', path="mn.po",
                 note="a column label's abbreviation (gnome-calculator): its point ends a word, not a sentence"),
@@ -455,7 +465,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         if source is None and target == "full stop" and _closed_by_choice(both):
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
-                or _field_name_moved(source, target, both):
+                or _field_name_moved(source, target, both) or _before_appended_value(source, target, both):
             return None
         return source, target
 
@@ -519,6 +529,17 @@ def _field_name_moved(source: str | None, target: str | None, both: tuple[str, s
     name = _last_name(ending.rstrip())
     return (name is not None and _FIELD_NAME.fullmatch(name) is not None and len(ending.split()) > 1
             and stands_as_token(name, other))
+
+
+def _before_appended_value(source: str | None, target: str | None, both: tuple[str, str]) -> bool:
+    """Whether the translation's colon introduces a value the program appends: the source ends with a word
+    and the space the value follows (`ahead `, `HEAD detached at `), and the translation ends with a colon
+    and that same space (`다음 앞에: `): a language that puts the value last, after its own words."""
+    if (source, target) != (None, "colon"):
+        return False
+    stripped = both[0].rstrip()
+    space = both[0][len(stripped):]
+    return bool(space) and "\n" not in space and stripped[-1:].isalnum() and both[1].endswith(":" + space)
 
 
 # A quoted token that ends the string with a colon of its own (`'file:'`, `"refs:"`): one word with no
