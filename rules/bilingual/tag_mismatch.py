@@ -954,6 +954,28 @@ def _element_metavariables(side: Counter[str], closes: bool) -> set[str]:
             and (name.lower() not in _LEFT_OPEN or name.lower() in _ARGUMENT_NAMES) and not side[f"</{name}>"]}
 
 
+def _worded_as_element(source: Counter[str], target: Counter[str], source_elements: set[str], closes: bool) -> set[str]:
+    """The translation's unclosed elements that word the source's metavariables (`The <src> part` as `La
+    partie <source>`, `<upstream>` as Catalan `<font>`): in strings that close no tag, each an element's name
+    of four letters or more (a word, not `<b>`, `<i>`, `<p>`), no void one but those a usage line names
+    (`<base>`, `<head>`, `<source>`), that the source does not write; no more of them, with the
+    translation's own new metavariables, than the source's metavariables the translation lost."""
+    if closes:
+        return set()
+    found = {k for k in target if (name := _opening_name(k)) is not None and name.lower() in _ELEMENTS
+             and len(name) >= _WORDED_NAME and name.isalpha() and not source[k]
+             and (name.lower() not in _LEFT_OPEN or name.lower() in _ARGUMENT_NAMES)}
+    if not found:
+        return set()
+    lost = [k for k in source if (_metavariable(k, source) or k in source_elements) and not target[k]]
+    new = [k for k in target if _metavariable(k, target) and not source[k]]
+    return found if len(found) + len(new) <= len(lost) else set()
+
+
+# An element's name that may be a word a translator writes in angle brackets (`<font>`, `<source>`).
+_WORDED_NAME = 4
+
+
 class TagMismatch(PairwiseRule):
     code = "B106"
     slug = "tag-mismatch"
@@ -975,7 +997,11 @@ footnotes, HTML tags where the markup is HTML or Markdown (a :kbd: key's label i
 or one HTML sets only in a page's head or a media element, `<head>`, `<base>`, `<source>` (`git cherry
 [<upstream> [<head>]]`), is a metavariable where neither string closes a tag and a word beside it in angle brackets names no
 element: `TRAY -b <title> <text>`; `<b>%s` alone is a bold left open, and `<b>` never stands for another
-element's `<i>`), and ICU arguments (`{count, plural, ...}`)
+element's `<i>`; where neither string closes a tag, an element's name of four letters or more in the
+translation, `<font>` or `<source>`, that the source does not write, words a metavariable the translation
+lost, no more of them with its new metavariables than the source's it lost: `The <src> part` as `La partie
+<source>`, Catalan `[<upstream> [<head>]]` as `[<font> [<cap>]]`; it could hide an unclosed element put in
+a metavariable's place by mistake), and ICU arguments (`{count, plural, ...}`)
 by name and type. A `<the version>` inside a reST literal is not a tag. A name written with more or
 fewer of its qualifiers (`SubprocessProtocol` as `asyncio.SubprocessProtocol`) is the same name. Link targets are B109's. An example the
 catalogue's translator localizes throughout (``foo.bar`` as ``truc.bar`` in two entries or more, its
@@ -1059,6 +1085,10 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 note="in a usage line too, one element's metavariable never stands for another element"),
         Example('msgid "take url.<base>.insteadOf into account"\nmsgstr "url.<dasar>.insteadOf"\n', path=_PO,
                 note="no word in angle brackets beside `<base>` that names no element: read as a tag"),
+        Example('msgid "Copy the file."\nmsgstr "Copiez le fichier <source>."\n', path=_PO,
+                note="an element the translation adds where no metavariable was lost"),
+        Example('msgid "The <src> part is a commit."\nmsgstr "La partie <source> est un <title> commit."\n', path=_PO,
+                note="two elements for the one metavariable lost"),
         Example('msgid "<video><source src=\\"a.webm\\">Play</video>"\nmsgstr "<video>Lire</video>"\n', path=_PO,
                 note="in a string that closes a tag, `<source>` is HTML's"),
         Example(_FR + _RST + 'msgid "Store it in ``my_list``."\nmsgstr "Stockez-la dans ``ma_lsit``."\n', path=_PO,
@@ -1309,6 +1339,12 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 'msgstr "git cherry [-v] [<업스트림> [<헤드> [<한계값>]]]"\n', path=_PO,
                 note="`<head>`, which HTML lets stand open, as a usage line's argument beside `<upstream>`"),
         Example('msgid "<n>[,<base>]"\nmsgstr "<n>[,<dasar>]"\n', path=_PO),
+        Example('msgid "The <src> part of the refspec is a commit object."\n'
+                'msgstr "La partie <source> du spécificateur de référence est un objet commit."\n', path="fr.po",
+                note="a metavariable worded as a word that names an element"),
+        Example('msgid "git cherry [-v] [<upstream> [<head> [<limit>]]]"\n'
+                'msgstr "git cherry [-v] [<font> [<cap> [<límit>]]]"\n', path="ca.po",
+                note="Catalan `font` for upstream, beside `<head>` worded `<cap>`"),
         Example('msgid "git cherry [-v] [<upstream> [<head> [<limit>]]]"\n'
                 'msgstr "git cherry [-v] [<προς τα πάνω> [<head> [<όριο όριο>]]]"\n', path=_PO,
                 note="`<head>` kept as the source writes it, beside arguments worded in words"),
@@ -1332,7 +1368,11 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         # `--solve <equation>` in a program's help: a metavariable the translator words, not a tag.
         closes = any(k.startswith("</") for side in (source, target) for k in side)
         elements = [_element_metavariables(side, closes) for side in (source, target)]
-        if elements[0] and elements[1]:
+        worded = _worded_as_element(source, target, elements[0], closes)
+        if worded:
+            # (`<upstream>` as `<font>` beside `<head>` as `<cap>`: worded metavariables, no element for another)
+            elements = [elements[0], elements[1] | worded]
+        elif elements[0] and elements[1]:
             # One element's metavariable never stands for another's: `<b>` as `<i>` is a changed tag.
             elements = [elements[0] & elements[1]] * 2
         else:
