@@ -79,6 +79,11 @@ _GRAMMAR_REPEATS = {
     # `Sekgoba se se nago selo`, a space that holds nothing): Poulos & Louwrens, A Linguistic Analysis of
     # Northern Sotho, demonstratives and concords; Cole, An Introduction to Tswana Grammar.
     "nso": frozenset({"se", "le", "ba"}),
+    # Greek: a weak pronoun's genitive is the possessive, an enclitic after its noun (`οι αλλαγές σας`, your
+    # changes), and the same form is the object, a proclitic before the verb (`σας ικανοποιούν`, satisfy
+    # you): `οι αλλαγές σας σας ικανοποιούν`, your changes satisfy you (EAGLES, Greek possessives: the weak
+    # genitive forms serve as possessive pronouns; weak object pronouns stand before a finite verb).
+    "el": frozenset("μου σου του της μας σας τους".split()),
     "tn": frozenset({"se", "le", "ba"}),
     "st": frozenset({"se", "le", "ba"}),
 }
@@ -101,7 +106,8 @@ answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian redupli
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
 Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
 `ke ke`), the grammatical repeats of some languages with no pack (Hungarian `az az idő`,
-Albanian `të të dhënave`, Galician `se se`, Northern Sotho `leina le le`), a word glued to `%` (strftime's
+Albanian `të të dhënave`, Galician `se se`, Northern Sotho `leina le le`, Greek weak pronouns, a possessive
+then an object, `οι αλλαγές σας σας ικανοποιούν`: it could hide a weak pronoun typed twice), a word glued to `%` (strftime's
 `%a a las`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
@@ -121,6 +127,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Read the Getting Started started guide first.", "Read the Getting Started guide first."),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
+        Example("Αποθήκευση και και κλείσιμο του αρχείου.\n", "Αποθήκευση και κλείσιμο του αρχείου.\n", language="el",
+                note="Greek doubles its weak pronouns, never its conjunction"),
         Example("Según el Instituto de de Estadística, el paro bajó.\n",
                 "Según el Instituto de Estadística, el paro bajó.\n", language="es",
                 note="inside a name: no run of capitals excuses a repeat (so `l'accordo Canada plus plus`, "
@@ -181,6 +189,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 'msgstr "%a a las %H:%M"\n', path="es.po", note="strftime's weekday, then the preposition"),
         Example("Leina le le tla dirišwa mafelong a mangwe go lemoga seswantšho.\n", language="nso",
                 note="a demonstrative, then the concord of its class"),
+        Example("Χρησιμοποιήστε «git rebase --continue» όταν οι αλλαγές σας σας ικανοποιούν.\n", language="el",
+                note="the possessive after its noun, then the object before its verb: your changes satisfy you"),
         Example("Nke a ga-emepe windo dị iche iche.\n", language="ig", note="reduplication: various"),
         Example("\u0646\u0642\u0634\u06d2 \u062f\u06d2 \u0633\u0627\u0631\u06d2 \u0688\u06cc\u0679\u0627 "
                 "\u0648\u0627\u0631\u06cc \u0648\u0627\u0631\u06cc \u06a9\u0627\u067e\u06cc\n", language="pnb"),
