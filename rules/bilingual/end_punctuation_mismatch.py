@@ -196,7 +196,8 @@ a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavari
 translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'file:' değil`), and the colon of a header's name that the other string writes inside it
 (`add Cc: header` as `tambahkan kepala Cc:`), and a colon that introduces a value the program appends, where
 the source ends with a word and the space before that value and the translation with a colon and the same
-space (`ahead ` as `다음 앞에: `: the value comes last in the language's word order; it could hide a colon
+space (`ahead ` as `다음 앞에: `), or where the source stops at a copula or a preposition that asks for that value
+(`is`, `are`, `was`, `were`, `at`, `onto`, `into`, `from`, `of`, `as`: `HEAD is now at` as `HEAD konumu:`): the value comes last in the language's word order; it could hide a colon
 added to such a fragment by mistake, shown before the value). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
@@ -262,8 +263,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a progress message whose source ends with its own mark"),
         Example('msgid "Close this window, cancel further changes"\nmsgstr "Fermer cette fenêtre, annuler les changements :"\n',
                 path=_PO, note="a colon the source's words do not hold"),
-        Example('msgid "HEAD is now at"\nmsgstr "HEAD konumu:"\n', path="tr.po",
-                note="no space after the source's last word: no value appended that the program shows"),
+        Example('msgid "Open with"\nmsgstr "Aç:"\n', path="tr.po",
+                note="no space after the source's last word, a preposition a label may end with: no value appended"),
         Example('msgid "ahead "\nmsgstr "다음 앞에:"\n', path="ko.po",
                 note="the colon without the source's space: the value would stick to it"),
         Example(_HY + 'msgid "Overwrite?"\nmsgstr "Վերագրառել"\n', path=_PO,
@@ -294,6 +295,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "ahead "\nmsgstr "다음 앞에: "\n', path="ko.po",
                 note="a colon before the value the program appends after the source's space"),
         Example('msgid "HEAD detached at "\nmsgstr "HEAD가 다음 위치에서 분리: "\n', path="ko.po"),
+        Example('msgid "HEAD is now at"\nmsgstr "HEAD konumu:"\n', path="tr.po",
+                note="a source that stops at a preposition: the program appends the rest"),
+        Example('msgid "\\nThe most similar command is"\nmsgstr "\\nBuna en yakın komut:"\n', path="tr.po",
+                note="… or at a copula"),
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
         Example('msgid "No."\nmsgstr "Д/д"\n', path="mn.po",
                 note="a column label's abbreviation (gnome-calculator): its point ends a word, not a sentence"),
@@ -531,15 +536,23 @@ def _field_name_moved(source: str | None, target: str | None, both: tuple[str, s
             and stands_as_token(name, other))
 
 
+# English words a clause cannot stop at, a copula or a preposition that asks for what follows (`HEAD is now
+# at`, `The most similar command is`): a source that ends with one is completed by a value the program appends.
+_ASKS_FOR_MORE = frozenset("is are was were at onto into from of as".split())
+
+
 def _before_appended_value(source: str | None, target: str | None, both: tuple[str, str]) -> bool:
     """Whether the translation's colon introduces a value the program appends: the source ends with a word
-    and the space the value follows (`ahead `, `HEAD detached at `), and the translation ends with a colon
-    and that same space (`다음 앞에: `): a language that puts the value last, after its own words."""
+    and the space the value follows (`ahead `, `HEAD detached at `), or with a copula or a preposition
+    that asks for it (`HEAD is now at`), and the translation ends with a colon and the source's space
+    (`다음 앞에: `, `HEAD konumu:`): a language that puts the value last, after its own words."""
     if (source, target) != (None, "colon"):
         return False
     stripped = both[0].rstrip()
     space = both[0][len(stripped):]
-    return bool(space) and "\n" not in space and stripped[-1:].isalnum() and both[1].endswith(":" + space)
+    if "\n" in space or not stripped[-1:].isalnum() or not both[1].endswith(":" + space):
+        return False
+    return bool(space) or stripped.rsplit(None, 1)[-1].lower() in _ASKS_FOR_MORE
 
 
 # A quoted token that ends the string with a colon of its own (`'file:'`, `"refs:"`): one word with no
