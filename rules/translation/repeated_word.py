@@ -107,7 +107,9 @@ language whose grammar doubles words freely (productive full reduplication, WALS
 Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
 `ke ke`), the grammatical repeats of some languages with no pack (Hungarian `az az idő`,
 Albanian `të të dhënave`, Galician `se se`, Northern Sotho `leina le le`, Greek weak pronouns, a possessive
-then an object, `οι αλλαγές σας σας ικανοποιούν`: it could hide a weak pronoun typed twice), a word glued to `%` (strftime's
+then an object, `οι αλλαγές σας σας ικανοποιούν`: it could hide a weak pronoun typed twice), a translation's word repeated where its source takes one metavariable twice in a row, as often as it does
+(`<commit> <commit>...` as `ПОДАВАНЕ ПОДАВАНЕ…`; it could hide a word typed twice elsewhere in such a string,
+where the translation writes the metavariable once), a word glued to `%` (strftime's
 `%a a las`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
@@ -127,6 +129,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Read the Getting Started started guide first.", "Read the Getting Started guide first."),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
+        Example('msgid "git log [<options>] <commit>"\nmsgstr "git log [ОПЦИЯ…] ПОДАВАНЕ ПОДАВАНЕ"\n',
+                'msgid "git log [<options>] <commit>"\nmsgstr "git log [ОПЦИЯ…] ПОДАВАНЕ"\n', path="bg.po",
+                note="the source takes its metavariable once"),
         Example("Αποθήκευση και και κλείσιμο του αρχείου.\n", "Αποθήκευση και κλείσιμο του αρχείου.\n", language="el",
                 note="Greek doubles its weak pronouns, never its conjunction"),
         Example("Según el Instituto de de Estadística, el paro bajó.\n",
@@ -189,6 +194,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 'msgstr "%a a las %H:%M"\n', path="es.po", note="strftime's weekday, then the preposition"),
         Example("Leina le le tla dirišwa mafelong a mangwe go lemoga seswantšho.\n", language="nso",
                 note="a demonstrative, then the concord of its class"),
+        Example('msgid "git merge-base [-a | --all] <commit> <commit>..."\n'
+                'msgstr "git merge-base [-a|--all] ПОДАВАНЕ ПОДАВАНЕ…"\n', path="bg.po",
+                note="a usage line that takes one metavariable twice, worded in Bulgarian"),
         Example("Χρησιμοποιήστε «git rebase --continue» όταν οι αλλαγές σας σας ικανοποιούν.\n", language="el",
                 note="the possessive after its noun, then the object before its verb: your changes satisfy you"),
         Example("Nke a ga-emepe windo dị iche iche.\n", language="ig", note="reduplication: various"),
@@ -251,8 +259,14 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                  only: frozenset[str] | None = None) -> Iterator[Finding]:
         """The repeats in ``seg``; ``only``: the words a reduplicating language may not double."""
         text = seg.text
+        # A usage line that takes one metavariable twice (`<commit> <commit>...`): a translation that words
+        # it (`ПОДАВАНЕ ПОДАВАНЕ…`) repeats the word as often.
+        doubled = len(_DOUBLED_METAVARIABLE.findall(seg.source_text)) if seg.source_text and "<" in seg.source_text else 0
         for m in _REPEAT.finditer(text):
             word = m.group(1)
+            if doubled and word not in (seg.source_text or ""):
+                doubled -= 1
+                continue
             if only is not None and word.lower() not in only:
                 continue
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
@@ -282,6 +296,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
                                edits=[(m.end(1), m.end(3), "")])
 
+
+# One metavariable twice in a row in a source (`git merge-base <commit> <commit>...`, `<path> <path>`).
+_DOUBLED_METAVARIABLE = compiled_on_use(r"<([^<>\s]+)>\s+<\1>")
 
 # Two capitalized words inside a sentence right before the repeat (`Amazon Web Services services`): the
 # first of the pair ends a name and the second is the noun it qualifies, not a word typed twice (one
