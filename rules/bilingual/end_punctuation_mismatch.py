@@ -198,7 +198,9 @@ translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'fil
 the source ends with a word and the space before that value and the translation with a colon and the same
 space (`ahead ` as `다음 앞에: `), or where the source stops at a copula or a preposition that asks for that value
 (`is`, `are`, `was`, `were`, `at`, `onto`, `into`, `from`, `of`, `as`: `HEAD is now at` as `HEAD konumu:`): the value comes last in the language's word order; it could hide a colon
-added to such a fragment by mistake, shown before the value). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
+added to such a fragment by mistake, shown before the value). An ellipsis that is a usage's repetition mark glued to the source's last metavariable (`<param2>...`) is not
+flagged where the translation writes such a mark inside it (`<param2>... eşanlamlısı`: it moved with the word
+order; it could hide a trailing ellipsis lost in such a string). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
@@ -263,6 +265,10 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a progress message whose source ends with its own mark"),
         Example('msgid "Close this window, cancel further changes"\nmsgstr "Fermer cette fenêtre, annuler les changements :"\n',
                 path=_PO, note="a colon the source's words do not hold"),
+        Example('msgid "Cloning into bare repository \'%s\'..."\nmsgstr "Clonage dans le dépôt nu \'%s\'"\n', path="fr.po",
+                note="a progress message's ellipsis, no metavariable's repetition mark"),
+        Example('msgid "synonym for --dirstat=files,<param1>,<param2>..."\nmsgstr "--dirstat=files,<param1>,<param2> eşanlamlısı"\n',
+                path="tr.po", note="the repetition mark lost with the word order"),
         Example('msgid "Open with"\nmsgstr "Aç:"\n', path="tr.po",
                 note="no space after the source's last word, a preposition a label may end with: no value appended"),
         Example('msgid "ahead "\nmsgstr "다음 앞에:"\n', path="ko.po",
@@ -297,6 +303,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "HEAD detached at "\nmsgstr "HEAD가 다음 위치에서 분리: "\n', path="ko.po"),
         Example('msgid "HEAD is now at"\nmsgstr "HEAD konumu:"\n', path="tr.po",
                 note="a source that stops at a preposition: the program appends the rest"),
+        Example('msgid "synonym for --dirstat=files,<param1>,<param2>..."\n'
+                'msgstr "--dirstat=files,<param1>,<param2>... eşanlamlısı"\n', path="tr.po",
+                note="a usage's repetition mark moved with its metavariable"),
         Example('msgid "\\nThe most similar command is"\nmsgstr "\\nBuna en yakın komut:"\n', path="tr.po",
                 note="… or at a copula"),
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
@@ -470,7 +479,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         if source is None and target == "full stop" and _closed_by_choice(both):
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
-                or _field_name_moved(source, target, both) or _before_appended_value(source, target, both):
+                or _field_name_moved(source, target, both) or _before_appended_value(source, target, both) \
+                or _repetition_moved(source, target, both):
             return None
         return source, target
 
@@ -484,6 +494,20 @@ def _closed_by_choice(both: tuple[str, str]) -> bool:
         return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
     # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
     return _FRAGMENT.match(both[0]) is not None
+
+
+# A usage's repetition mark glued to its metavariable (`<param2>...`, `<path>…`).
+_REPEATED_ARGUMENT = compiled_on_use(r">(?:\.\.\.|…)")
+
+
+def _repetition_moved(source: str | None, target: str | None, both: tuple[str, str]) -> bool:
+    """Whether the source's ellipsis is a usage's repetition mark glued to its last metavariable (`synonym for
+    --dirstat=files,<param1>,<param2>...`) and the translation writes such a mark inside it (`--dirstat=files,
+    <param1>,<param2>... eşanlamlısı`): the argument moved with the word order, no sentence trails off."""
+    if source != "ellipsis" or target == "ellipsis":
+        return False
+    ending = _REPEATED_ARGUMENT.search(both[0].rstrip()[-4:])
+    return ending is not None and _REPEATED_ARGUMENT.search(both[1]) is not None
 
 
 # A progress message: a source that opens with a gerund and goes on with its object or particle
