@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import cast
 
@@ -64,7 +65,8 @@ surname, a title, and a year that closes it: `D. E. Knuth. The art of computer p
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a usage synopsis,
 `git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`, or a synopsis's program and
-subcommand with no notation where they open another synopsis of the catalogue, `git reflog list`, or
+subcommand with no notation where they open another synopsis of the catalogue (translated or not: an
+untranslated entry's msgid counts), `git reflog list`, or
 where the program does, the subcommand has a hyphen and a trailing space awaits the notation the program appends, `git for-each-ref `; a
 program's prefix before nothing to translate, `git archive: NACK %s`, where the program opens a synopsis of the catalogue; an assignment,
 `cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
@@ -94,6 +96,12 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
                 'msgid "git push failed"\nmsgstr "git push failed"\n', path="fr.po",
                 note="a synopsis's command, then a word inflected as prose: a sentence"),
+        Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
+                'msgid "git push quickly"\nmsgstr "git push quickly"\n', path="fr.po",
+                note="an adverb in -ly: a sentence"),
+        Example('#~ msgid "git notes [--ref <notes-ref>] get-ref"\n#~ msgstr ""\n\n'
+                'msgid "git notes get-ref"\nmsgstr "git notes get-ref"\n', path="el.po",
+                note="an obsolete entry's synopsis is no longer the catalogue's"),
         Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
                 'msgid "git broke "\nmsgstr "git broke "\n', path="fr.po",
                 note="a trailing space after a program's name and a word with no hyphen: a message's start"),
@@ -159,6 +167,13 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "git reflog [show] [<log-options>] [<ref>]"\nmsgstr "git reflog [show] [<log-options>] [<ref>]"\n\n'
                 'msgid "git reflog list"\nmsgstr "git reflog list"\n', path="fr.po",
                 note="a command with no notation, whose program and subcommand open a synopsis of the catalogue's"),
+        Example('msgid "git notes [--ref <notes-ref>] get-ref"\nmsgstr ""\n\n'
+                'msgid "git notes get-ref"\nmsgstr "git notes get-ref"\n', path="el.po",
+                note="… a synopsis the catalogue has not translated yet is the catalogue's too"),
+        Example('msgid "git sparse-checkout (init|list|set|add|reapply|disable) <options>"\n'
+                'msgstr "git sparse-checkout (init|list|set|add|reapply|disable) <opcje>"\n\n'
+                'msgid "git sparse-checkout reapply"\nmsgstr "git sparse-checkout reapply"\n', path="pl.po",
+                note="a subcommand in -ply (`reapply`) is a verb, no adverb in -ly"),
         Example('msgid "git reflog [show] [<log-options>] [<ref>]"\nmsgstr "git reflog [show] [<log-options>] [<ref>]"\n\n'
                 'msgid "git for-each-ref "\nmsgstr "git for-each-ref "\n', path="fr.po",
                 note="the head of a usage line the program completes (its trailing space), of a program with a synopsis"),
@@ -333,10 +348,23 @@ def _synopsis_commands(doc: Document) -> frozenset[str]:
     sources, found once per document."""
     found = doc.memo.get("synopsis-commands")
     if found is None:
-        sources = (seg.source_text for seg in doc.segments if seg.source_text)
+        sources = [seg.source_text for seg in doc.segments if seg.source_text]
+        if doc.format == "po":
+            sources += _msgids(doc.text)  # an untranslated entry's synopsis is the catalogue's too (no segment)
         found = doc.memo["synopsis-commands"] = frozenset(
             " ".join(s.split()[:2]) for s in sources if _synopsis(s))
     return cast("frozenset[str]", found)
+
+
+# A PO entry's msgid as written, its first quoted line and those that continue it.
+_MSGID = compiled_on_use(r'^msgid ("(?:[^"\\\n]|\\.)*"(?:[ \t]*\r?\n[ \t]*"(?:[^"\\\n]|\\.)*")*)', re.M)
+
+
+def _msgids(text: str) -> list[str]:
+    """The msgids of a PO file, decoded, translated or not (an untranslated entry makes no segment)."""
+    from lint.formats.po import decoded_raw
+
+    return [decoded_raw(m.group(1)[1:-1]) for m in _MSGID.finditer(text)]
 
 
 def synopsis_programs(doc: Document) -> frozenset[str]:
@@ -352,7 +380,8 @@ def _prose_head(head: str, source: str) -> bool:
     <pattern>`, `machine friendly --stat`), or one word alone (`missing --config=<config>`)."""
     if "[" in source or "|" in source:
         return False
-    return " " not in head or any(w.endswith(("ing", "ed", "ly")) for w in head.split())
+    # (`-ply` is a verb's, `reapply`, `apply`, `reply`, as no adverb's)
+    return " " not in head or any(w.endswith(("ing", "ed", "ly")) and not w.endswith("ply") for w in head.split())
 
 
 def _usage_word(word: str, depth: int, before: str, after: str) -> bool:
