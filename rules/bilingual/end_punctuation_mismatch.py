@@ -198,7 +198,8 @@ translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'fil
 the source ends with a word and the space before that value and the translation with a colon and the same
 space (`ahead ` as `다음 앞에: `), or where the source stops at a copula or a preposition that asks for that value
 (`is`, `are`, `was`, `were`, `at`, `onto`, `into`, `from`, `of`, `as`: `HEAD is now at` as `HEAD konumu:`): the value comes last in the language's word order; it could hide a colon
-added to such a fragment by mistake, shown before the value). An ellipsis that is a usage's repetition mark glued to the source's last metavariable (`<param2>...`) is not
+added to such a fragment by mistake, shown before the value). A mark alone in quotes that ends the translation, a key the user types, is not its end where the source
+quotes it too (`(use '?' for help)` as `(за помощ натиснете „?“)`). An ellipsis that is a usage's repetition mark glued to the source's last metavariable (`<param2>...`) is not
 flagged where the translation writes such a mark inside it (`<param2>... eşanlamlısı`: it moved with the word
 order; it could hide a trailing ellipsis lost in such a string). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
@@ -269,6 +270,9 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a progress message's ellipsis, no metavariable's repetition mark"),
         Example('msgid "synonym for --dirstat=files,<param1>,<param2>..."\nmsgstr "--dirstat=files,<param1>,<param2> eşanlamlısı"\n',
                 path="tr.po", note="the repetition mark lost with the word order"),
+        Example('#, c-format\nmsgid "Unknown command \'%s\' (use h for help)"\n'
+                'msgstr "Непозната команда „%s“ (за помощ натиснете „?“)"\n', path="bg.po",
+                note="a quoted key the source does not quote"),
         Example('msgid "Open with"\nmsgstr "Aç:"\n', path="tr.po",
                 note="no space after the source's last word, a preposition a label may end with: no value appended"),
         Example('msgid "ahead "\nmsgstr "다음 앞에:"\n', path="ko.po",
@@ -306,6 +310,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "synonym for --dirstat=files,<param1>,<param2>..."\n'
                 'msgstr "--dirstat=files,<param1>,<param2>... eşanlamlısı"\n', path="tr.po",
                 note="a usage's repetition mark moved with its metavariable"),
+        Example('#, c-format\nmsgid "Unknown command \'%s\' (use \'?\' for help)"\n'
+                'msgstr "Непозната команда „%s“ (за помощ натиснете „?“)"\n', path="bg.po",
+                note="a key in quotes the source quotes too, moved to the end"),
         Example('msgid "\\nThe most similar command is"\nmsgstr "\\nBuna en yakın komut:"\n', path="tr.po",
                 note="… or at a copula"),
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
@@ -480,7 +487,7 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
                 or _field_name_moved(source, target, both) or _before_appended_value(source, target, both) \
-                or _repetition_moved(source, target, both):
+                or _repetition_moved(source, target, both) or _quoted_mark(source, both):
             return None
         return source, target
 
@@ -494,6 +501,18 @@ def _closed_by_choice(both: tuple[str, str]) -> bool:
         return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
     # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
     return _FRAGMENT.match(both[0]) is not None
+
+
+# A mark alone in quotes at the string's end, before closing brackets (`(за помощ натиснете „?“)`): a key the
+# user types, whose quotes hold it.
+_QUOTED_MARK_END = compiled_on_use(r"['\"‘“„«‚]([?!:.;])['\"’”»‘“][)\]]*\s*$")
+
+
+def _quoted_mark(source: str | None, both: tuple[str, str]) -> bool:
+    """Whether the mark the translation ends with is a key in quotes that the source writes in quotes too
+    (`(use '?' for help)` as `(за помощ натиснете „?“)`): the user's input, no sentence's end."""
+    ending = _QUOTED_MARK_END.search(both[1]) if source is None else None
+    return ending is not None and re.search("['\"‘“„«‚]" + re.escape(ending.group(1)) + "['\"’”»‘“]", both[0]) is not None
 
 
 # A usage's repetition mark glued to its metavariable (`<param2>...`, `<path>…`).
