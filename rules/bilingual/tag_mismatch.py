@@ -964,7 +964,8 @@ def _worded_as_element(source: Counter[str], target: Counter[str], source_elemen
         return set()
     found = {k for k in target if (name := _opening_name(k)) is not None and name.lower() in _ELEMENTS
              and len(name) >= _WORDED_NAME and name.isalpha() and not source[k]
-             and (name.lower() not in _LEFT_OPEN or name.lower() in _ARGUMENT_NAMES)}
+             and (name.lower() not in _LEFT_OPEN or name.lower() in _ARGUMENT_NAMES)
+             and name.lower() not in _MARKUP_ONLY}
     if not found:
         return set()
     lost = [k for k in source if (_metavariable(k, source) or k in source_elements) and not target[k]]
@@ -974,6 +975,9 @@ def _worded_as_element(source: Counter[str], target: Counter[str], source_elemen
 
 # An element's name that may be a word a translator writes in angle brackets (`<font>`, `<source>`).
 _WORDED_NAME = 4
+# Elements that only mark text up, no word of any language a metavariable is translated to (`<strong>`,
+# `<span>`, `<code>`): one of them in a lost metavariable's place is markup put there, unclosed.
+_MARKUP_ONLY = frozenset("abbr bdi bdo blink cite code center nobr samp span strike strong".split())
 
 
 class TagMismatch(PairwiseRule):
@@ -1085,6 +1089,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 note="in a usage line too, one element's metavariable never stands for another element"),
         Example('msgid "take url.<base>.insteadOf into account"\nmsgstr "url.<dasar>.insteadOf"\n', path=_PO,
                 note="no word in angle brackets beside `<base>` that names no element: read as a tag"),
+        Example('msgid "Enter a value for <name>"\nmsgstr "Saisissez une valeur pour <strong>"\n', path=_PO,
+                note="markup in a lost metavariable's place: `strong` words no metavariable"),
         Example('msgid "Copy the file."\nmsgstr "Copiez le fichier <source>."\n', path=_PO,
                 note="an element the translation adds where no metavariable was lost"),
         Example('msgid "The <src> part is a commit."\nmsgstr "La partie <source> est un <title> commit."\n', path=_PO,
