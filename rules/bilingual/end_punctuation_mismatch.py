@@ -266,6 +266,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a progress message whose source ends with its own mark"),
         Example('msgid "Close this window, cancel further changes"\nmsgstr "Fermer cette fenêtre, annuler les changements :"\n',
                 path=_PO, note="a colon the source's words do not hold"),
+        Example('msgid "git add [<options>] <pathspec>..."\nmsgstr "git add [<options>...] <pathspec>"\n', path="fr.po",
+                note="the repetition mark moved onto another metavariable of the source's"),
         Example('msgid "Cloning into bare repository \'%s\'..."\nmsgstr "Clonage dans le dépôt nu \'%s\'"\n', path="fr.po",
                 note="a progress message's ellipsis, no metavariable's repetition mark"),
         Example('msgid "synonym for --dirstat=files,<param1>,<param2>..."\nmsgstr "--dirstat=files,<param1>,<param2> eşanlamlısı"\n',
@@ -273,6 +275,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('#, c-format\nmsgid "Unknown command \'%s\' (use h for help)"\n'
                 'msgstr "Непозната команда „%s“ (за помощ натиснете „?“)"\n', path="bg.po",
                 note="a quoted key the source does not quote"),
+        Example('msgid "Save as"\nmsgstr "Enregistrer sous :"\n', path="fr.po",
+                note="a menu's label that stops at a preposition, no clause: a colon added to it"),
+        Example('msgid "Import from"\nmsgstr "Importieren aus:"\n', path="de.po"),
         Example('msgid "Open with"\nmsgstr "Aç:"\n', path="tr.po",
                 note="no space after the source's last word, a preposition a label may end with: no value appended"),
         Example('msgid "ahead "\nmsgstr "다음 앞에:"\n', path="ko.po",
@@ -517,6 +522,10 @@ def _quoted_mark(source: str | None, both: tuple[str, str]) -> bool:
 
 # A usage's repetition mark glued to its metavariable (`<param2>...`, `<path>…`).
 _REPEATED_ARGUMENT = compiled_on_use(r">(?:\.\.\.|…)")
+# A metavariable and the repetition mark glued to it (`<param2>...`): the name the mark repeats.
+_REPEATED_NAME = compiled_on_use(r"<([^<>\s]+)>(?:\.\.\.|…)")
+# A usage's metavariable (`<pathspec>`).
+_METAVARIABLE_NAME = compiled_on_use(r"<([^<>\s]+)>")
 
 
 def _repetition_moved(source: str | None, target: str | None, both: tuple[str, str]) -> bool:
@@ -526,7 +535,13 @@ def _repetition_moved(source: str | None, target: str | None, both: tuple[str, s
     if source != "ellipsis" or target == "ellipsis":
         return False
     ending = _REPEATED_ARGUMENT.search(both[0].rstrip()[-4:])
-    return ending is not None and _REPEATED_ARGUMENT.search(both[1]) is not None
+    if ending is None:
+        return False
+    # The mark moved with its metavariable, the source's last or one the translation words anew; not onto
+    # another of the source's (`[<options>...] <pathspec>` for `[<options>] <pathspec>...`: a wrong usage).
+    names = _METAVARIABLE_NAME.findall(both[0])
+    others = set(names[:-1]) - set(names[-1:])
+    return any(name not in others for name in _REPEATED_NAME.findall(both[1]))
 
 
 # A progress message: a source that opens with a gerund and goes on with its object or particle
@@ -582,6 +597,9 @@ def _field_name_moved(source: str | None, target: str | None, both: tuple[str, s
 # English words a clause cannot stop at, a copula or a preposition that asks for what follows (`HEAD is now
 # at`, `The most similar command is`): a source that ends with one is completed by a value the program appends.
 _ASKS_FOR_MORE = frozenset("is are was were at onto into from of as".split())
+# Only in a clause, a source that holds a copula (`HEAD is now at`): a label that stops at a preposition
+# (`Save as`, `Import from`, a menu's item) takes no appended value, and a colon added to it is a slip.
+_COPULAS = frozenset("is are was were".split())
 
 
 def _before_appended_value(source: str | None, target: str | None, both: tuple[str, str]) -> bool:
@@ -595,7 +613,8 @@ def _before_appended_value(source: str | None, target: str | None, both: tuple[s
     space = both[0][len(stripped):]
     if "\n" in space or not stripped[-1:].isalnum() or not both[1].endswith(":" + space):
         return False
-    return bool(space) or stripped.rsplit(None, 1)[-1].lower() in _ASKS_FOR_MORE
+    words = stripped.lower().split()
+    return bool(space) or (words[-1] in _ASKS_FOR_MORE and not _COPULAS.isdisjoint(words))
 
 
 # A quoted token that ends the string with a colon of its own (`'file:'`, `"refs:"`): one word with no
