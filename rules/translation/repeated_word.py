@@ -132,6 +132,10 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example('msgid "git log [<options>] <commit>"\nmsgstr "git log [ОПЦИЯ…] ПОДАВАНЕ ПОДАВАНЕ"\n',
                 'msgid "git log [<options>] <commit>"\nmsgstr "git log [ОПЦИЯ…] ПОДАВАНЕ"\n', path="bg.po",
                 note="the source takes its metavariable once"),
+        Example("Δεν βρέθηκε το όνομα του του αρχείου.\n", "Δεν βρέθηκε το όνομα του αρχείου.\n", language="el",
+                note="the genitive article typed twice before its noun"),
+        Example("Θα σας σας στείλουμε ένα μήνυμα.\n", "Θα σας στείλουμε ένα μήνυμα.\n", language="el",
+                note="an object pronoun typed twice after the future's particle: no possessive"),
         Example("Αποθήκευση και και κλείσιμο του αρχείου.\n", "Αποθήκευση και κλείσιμο του αρχείου.\n", language="el",
                 note="Greek doubles its weak pronouns, never its conjunction"),
         Example("Según el Instituto de de Estadística, el paro bajó.\n",
@@ -271,7 +275,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 continue
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
             article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
-            if (len(word) < 2 and not article) or word.lower() in _ALLOWED or word.lower() in own:
+            if (len(word) < 2 and not article) or word.lower() in _ALLOWED or (
+                    word.lower() in own and (word.lower() not in _GREEK_WEAK or _possessive_then_object(text, m))):
                 continue
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
@@ -295,6 +300,25 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 continue  # "the signal *signal*": a parameter's name, set apart, after what it is
             yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
                                edits=[(m.end(1), m.end(3), "")])
+
+
+# Greek weak pronouns, doubled by grammar only as a possessive after its noun then the object before its
+# verb; `του`, `της` are the genitive article too, and a pair before a genitive (`το όνομα του του αρχείου`)
+# or after a particle that a verb's proclitic follows (`Θα σας σας στείλουμε`) is a word typed twice.
+_GREEK_WEAK = frozenset("μου σου του της μας σας τους".split())
+_GREEK_PARTICLES = frozenset("θα να δεν μην ας και ή που ότι αν όταν για με σε από".split())
+_WORD_BEFORE = compiled_on_use(r"(\w+)\W*$")
+_WORD_AFTER = compiled_on_use(r"\W*(\w+)")
+
+
+def _possessive_then_object(text: str, m: re.Match[str]) -> bool:
+    """Whether a doubled Greek weak pronoun (`οι αλλαγές σας σας ικανοποιούν`) follows a word that may be its
+    noun (no particle, no string's start) and comes before one that is no genitive (`-ου`, `-ης`, `-ων`)."""
+    before = _WORD_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+    after = _WORD_AFTER.match(text, m.end())
+    if before is None or after is None or before.group(1).lower() in _GREEK_PARTICLES:
+        return False
+    return not after.group(1).lower().endswith(("ου", "ού", "ης", "ής", "ων", "ών"))
 
 
 # One metavariable twice in a row in a source (`git merge-base <commit> <commit>...`, `<path> <path>`).
