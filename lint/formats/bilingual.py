@@ -213,22 +213,30 @@ def translator_note(seg: Segment, doc: Document) -> str:
 
 # A note that leaves the string's layout to the translator (git's `you can adjust this to align "git add
 # -i" status menu` over `%12s %12s %s`): its conversions' widths are the translator's to set.
-_LAYOUT_NOTE = compiled_on_use(r"(?i)\b(?:adjust(?:s|ed|ing)?|align(?:s|ed|ing|ment)?|widths?|pad(?:s|ded|ding)?)\b")
+# Not a note that only speaks of a width (`%d is the width of the image`), nor one that forbids the change
+# (`do not change the widths`, `keep the padding`).
+_LAYOUT_NOTE = compiled_on_use(r"(?i)\b(?:adjust(?:s|ed|ing)?|align(?:s|ed|ing|ment)?|pad(?:s|ded|ding)?)\b")
+_FIXED_NOTE = compiled_on_use(r"(?i)(?:\b(?:not|never|keep|preserve|unchanged)\b|n't\b)")
 # A note that says the string sizes a display width (git's `This string is used to tell us the maximum
 # display width for a relative timestamp … "4 years, 11 months ago" … is the longest among various forms`):
 # the string is a sample, and a translation writes its own language's longest form, numbers and all.
-_SAMPLE_NOTE = compiled_on_use(r"(?i)\b(?:longest|widest|(?:display|maximum|max)\s+width)\b")
+# Both: the longest form, and a display's width it sizes (`80 is the maximum width of a line` is a limit the
+# message states, `the longest name allowed is 32` too).
+_SAMPLE_NOTE = compiled_on_use(r"(?i)\b(?:longest|widest)\b")
+_DISPLAY_NOTE = compiled_on_use(r"(?i)\b(?:display\s+(?:width|columns)|(?:maximum|max)\s+width)\b")
 
 
 def note_leaves_widths(seg: Segment, doc: Document) -> bool:
     """Whether the entry's note lets the translator adjust the string's widths or alignment."""
-    return _LAYOUT_NOTE.search(translator_note(seg, doc)) is not None
+    note = translator_note(seg, doc)
+    return _LAYOUT_NOTE.search(note) is not None and _FIXED_NOTE.search(note) is None
 
 
 def note_says_sample(seg: Segment, doc: Document) -> bool:
     """Whether the entry's note says the string is a sample that sizes a display width (the longest form
     of a message), not a message the program shows."""
-    return _SAMPLE_NOTE.search(translator_note(seg, doc)) is not None
+    note = translator_note(seg, doc)
+    return _SAMPLE_NOTE.search(note) is not None and _DISPLAY_NOTE.search(note) is not None
 
 
 def markup_of(doc: Document) -> str:

@@ -109,6 +109,9 @@ source's number the note names may give way to the numbers of the language's own
         Example('msgid "16-bit"\nmsgstr "32-bit"\n', path=_PO, note="a compound's number changed: one in its place"),
         Example('msgid "Base-10 logarithm of 100"\nmsgstr "Logarithme décimal de 1000"\n', path=_PO),
         Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
+        Example('#. TRANSLATORS: 80 is the maximum width of a line\nmsgid "Wrap lines longer than 80 columns"\n'
+                'msgstr "Couper les lignes de plus de 8 colonnes"\n', path="fr.po",
+                note="a limit the message states: the note says no longest form"),
         Example('#. TRANSLATORS: the longest label of the menu\nmsgid "Keep 30 days"\nmsgstr "Garder 3 jours"\n',
                 path=_PO, note="a sample whose note names no number: the source's 30 is the message's"),
         Example('#. TRANSLATORS: %s is a date, e.g. "4 years, 11 months ago"\nmsgid "since 4 years, 11 months ago"\n'

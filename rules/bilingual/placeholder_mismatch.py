@@ -98,6 +98,10 @@ as many as the language has: the placeholders each form uses are compared as a s
                 path="fr.po", note="its zero padding dropped"),
         Example('#, c-format\nmsgid "new mode (%o) of %s does not match old mode (%o)"\n'
                 'msgstr "%2$s의 새 모드(%1$o)가 예전 모드와 다릅니다"\n', path="ko.po", note="an octal conversion dropped"),
+        Example('#. TRANSLATORS: do not change the widths, the columns must line up with the header\n#, c-format\n'
+                'msgid "%-12s %8s %s"\nmsgstr "%-12s %12s %s"\n', path="de.po", note="a note that forbids the change"),
+        Example('#. TRANSLATORS: %s is the width of the image, e.g. 640px\n#, c-format\nmsgid "Width: %8s"\n'
+                'msgstr "Largeur : %12s"\n', path="fr.po", note="a note that names a value's width, not the string's layout"),
         Example('#. TRANSLATORS: the first %s is a branch name\n#, perl-format\nmsgid "%12s %12s %s"\n'
                 'msgstr "%20s %20s %s"\n', path="pl.po", note="widths changed where the note leaves them alone"),
         Example('#. TRANSLATORS: you can adjust this to align "git add -i" status menu\n#, perl-format\n'
