@@ -243,6 +243,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 note="the separator's runs are the source's; the one between two translated words is not"),
         Example('msgid "a  =  b, c = d"\nmsgstr "a  =  b, c  = d"\n', 'msgid "a  =  b, c = d"\nmsgstr "a  =  b, c = d"\n',
                 path="fr.po", note="one run before `=` more than the source's"),
+        Example('msgid "Run\\n\\tgit add <file>\\nthen git commit"\nmsgstr "Führen Sie\\n\\tgit add <Datei>\\naus, dann  git commit"\n',
+                'msgid "Run\\n\\tgit add <file>\\nthen git commit"\nmsgstr "Führen Sie\\n\\tgit add <Datei>\\naus, dann git commit"\n',
+                path="de.po", note="the translation keeps the source's tab before `git`: the run elsewhere is a slip"),
         Example('msgid "hint:\\tgit log <opts>"\nmsgstr "astuce :\\tgit  log <options>"\n',
                 'msgid "hint:\\tgit log <opts>"\nmsgstr "astuce :\\tgit log <options>"\n', path="fr.po",
                 note="the source's tab stands before `git`, not before `log`"),
@@ -458,7 +461,12 @@ class _Held:
         if "\t" not in self.source:
             return False
         word = _TOKEN_AFTER.match(self.text, end, self.last)
-        return word is not None and re.search("\t *" + re.escape(word.group()) + r"(?!\S)", self.source) is not None
+        if word is None:
+            return False
+        # Only a tab the translation dropped: where it writes the word after a tab as often as the source
+        # (`\tgit add` kept, then `dann  git commit`), the run is no tab stop but a slip.
+        after_tab = re.compile("\t *" + re.escape(word.group()) + r"(?!\S)")
+        return len(after_tab.findall(self.source)) > len(after_tab.findall(self.translation))
 
     def after_same_code(self, start: int, end: int) -> bool:
         key = (_token_before(self.text, self.first, start), end - start)
