@@ -99,6 +99,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
         Example('msgid "git push [-f] [<remote>]"\nmsgstr "git push [-f] [<remote>]"\n\n'
                 'msgid "git push quickly"\nmsgstr "git push quickly"\n', path="fr.po",
                 note="an adverb in -ly: a sentence"),
+        Example('msgid "compare trees deeply <path>"\nmsgstr "compare trees deeply <path>"\n', path="fr.po",
+                note="an adverb in -ply (deeply, simply): prose, no verb like reapply"),
         Example('#~ msgid "git notes [--ref <notes-ref>] get-ref"\n#~ msgstr ""\n\n'
                 'msgid "git notes get-ref"\nmsgstr "git notes get-ref"\n', path="el.po",
                 note="an obsolete entry's synopsis is no longer the catalogue's"),
@@ -381,7 +383,11 @@ def _prose_head(head: str, source: str) -> bool:
     if "[" in source or "|" in source:
         return False
     # (`-ply` is a verb's, `reapply`, `apply`, `reply`, as no adverb's)
-    return " " not in head or any(w.endswith(("ing", "ed", "ly")) and not w.endswith("ply") for w in head.split())
+    return " " not in head or any(w.endswith(("ing", "ed", "ly")) and w not in _PLY_VERBS for w in head.split())
+
+
+# Verbs in `-ply` (`git sparse-checkout reapply`), no adverbs; `simply`, `deeply`, `cheaply` are.
+_PLY_VERBS = frozenset("apply reapply reply supply comply imply multiply ply".split())
 
 
 def _usage_word(word: str, depth: int, before: str, after: str) -> bool:

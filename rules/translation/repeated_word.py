@@ -129,6 +129,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Read the Getting Started started guide first.", "Read the Getting Started guide first."),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
+        Example('msgid "git diff <path> <path>"\nmsgstr "git diff <път> <път> за за сравнение"\n',
+                'msgid "git diff <path> <path>"\nmsgstr "git diff <път> <път> за сравнение"\n', path="bg.po",
+                note="the translation writes the doubled metavariable itself: a word doubled beside it is a slip"),
         Example('msgid "git log [<options>] <commit>"\nmsgstr "git log [ОПЦИЯ…] ПОДАВАНЕ ПОДАВАНЕ"\n',
                 'msgid "git log [<options>] <commit>"\nmsgstr "git log [ОПЦИЯ…] ПОДАВАНЕ"\n', path="bg.po",
                 note="the source takes its metavariable once"),
@@ -266,6 +269,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         # A usage line that takes one metavariable twice (`<commit> <commit>...`): a translation that words
         # it (`ПОДАВАНЕ ПОДАВАНЕ…`) repeats the word as often.
         doubled = len(_DOUBLED_METAVARIABLE.findall(seg.source_text)) if seg.source_text and "<" in seg.source_text else 0
+        # (not those the translation writes as metavariables itself, `<commit> <commit>` or `<път> <път>`:
+        # a word doubled beside them is a slip, `<commit> <commit>… всички всички`)
+        doubled -= len(_DOUBLED_METAVARIABLE.findall(text)) if doubled else 0
         for m in _REPEAT.finditer(text):
             word = m.group(1)
             if doubled and word not in (seg.source_text or ""):
