@@ -196,12 +196,12 @@ a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavari
 translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'file:' değil`), and the colon of a header's name that the other string writes inside it
 (`add Cc: header` as `tambahkan kepala Cc:`), and a colon that introduces a value the program appends, where
 the source ends with a word and the space before that value and the translation with a colon and the same
-space (`ahead ` as `다음 앞에: `), or where the source stops at a copula or a preposition that asks for that value
-(`is`, `are`, `was`, `were`, `at`, `onto`, `into`, `from`, `of`, `as`: `HEAD is now at` as `HEAD konumu:`): the value comes last in the language's word order; it could hide a colon
+space (`ahead ` as `다음 앞에: `), or where the source, a clause with a copula, stops at a copula or a preposition that asks for that value
+(`is`, `are`, `was`, `were`, `at`, `onto`, `into`, `from`, `of`, `as`: `HEAD is now at` as `HEAD konumu:`; not a label, `Save as` as `Enregistrer sous :`): the value comes last in the language's word order; it could hide a colon
 added to such a fragment by mistake, shown before the value). A mark alone in quotes that ends the translation, a key the user types, is not its end where the source
 quotes it too (`(use '?' for help)` as `(за помощ натиснете „?“)`). An ellipsis that is a usage's repetition mark glued to the source's last metavariable (`<param2>...`) is not
-flagged where the translation writes such a mark inside it (`<param2>... eşanlamlısı`: it moved with the word
-order; it could hide a trailing ellipsis lost in such a string). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
+flagged where the translation writes such a mark inside it after that metavariable or a new one (`<param2>... eşanlamlısı`: it moved with the word
+order; not onto another of the source's, `[<options>...] <pathspec>`; it could hide a trailing ellipsis lost in such a string). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of

@@ -65,8 +65,8 @@ after a name in capitals (`HTTP 200`, `PEP 247`) to a sentence (four words or mo
 item: a precision added, no quantity changed; not where the source numbers that name itself (`RFC 2822`:
 the item changed), nor added to a label (`PEP 465` for `operator`: another string's translation). A threshold (`over 35 euros`) is no estimate.
 
-Where the entry's note for translators (a PO extracted comment, `#.`) says the string sizes a display
-width, the longest or widest form of a message (git's `This string is used to tell us the maximum display
+Where the entry's note for translators (a PO extracted comment, `#.`) says both that the string sizes a display
+width and that it is the longest or widest form of a message (git's `This string is used to tell us the maximum display
 width for a relative timestamp … "4 years, 11 months ago" … is the longest`), the string is a sample: a
 source's number the note names may give way to the numbers of the language's own longest form (`il y a
 10 ans et 11 mois`). (It could hide a slip in such a sample, which sizes a column and is never shown.)

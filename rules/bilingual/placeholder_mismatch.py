@@ -57,7 +57,8 @@ type and width their macro names (`%u` or `%<PRIu32>` for `%<PRIuMAX>` differs, 
 printf's octal conversion.
 
 Where the entry's note for translators (a PO extracted comment, `#.`, the program's `TRANSLATORS:`
-comment) lets the translator adjust or align the string, or speaks of its widths or padding (git's `you can
+comment) lets the translator adjust, align or pad the string and forbids nothing (not `do not change the
+widths`, nor a note that names a value's width) (git's `you can
 adjust this to align "git add -i" status menu` over `%12s %12s %s`), a conversion whose width alone changed
 (`%20s` for `%12s`: the same argument, of the same type) is the translation's layout; its type, flags and
 argument are still compared. (It could hide a width changed by mistake in such an entry: a column out of

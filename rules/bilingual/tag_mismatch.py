@@ -1002,7 +1002,7 @@ or one HTML sets only in a page's head or a media element, `<head>`, `<base>`, `
 [<upstream> [<head>]]`), is a metavariable where neither string closes a tag and a word beside it in angle brackets names no
 element: `TRAY -b <title> <text>`; `<b>%s` alone is a bold left open, and `<b>` never stands for another
 element's `<i>`; where neither string closes a tag, an element's name of four letters or more in the
-translation, `<font>` or `<source>`, that the source does not write, words a metavariable the translation
+translation, no markup alone (`<strong>`, `<span>`, `<code>`), `<font>` or `<source>`, that the source does not write, words a metavariable the translation
 lost, no more of them with its new metavariables than the source's it lost: `The <src> part` as `La partie
 <source>`, Catalan `[<upstream> [<head>]]` as `[<font> [<cap>]]`; it could hide an unclosed element put in
 a metavariable's place by mistake), and ICU arguments (`{count, plural, ...}`)

@@ -107,9 +107,11 @@ language whose grammar doubles words freely (productive full reduplication, WALS
 Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
 `ke ke`), the grammatical repeats of some languages with no pack (Hungarian `az az idő`,
 Albanian `të të dhënave`, Galician `se se`, Northern Sotho `leina le le`, Greek weak pronouns, a possessive
-then an object, `οι αλλαγές σας σας ικανοποιούν`: it could hide a weak pronoun typed twice), a translation's word repeated where its source takes one metavariable twice in a row, as often as it does
+then an object, `οι αλλαγές σας σας ικανοποιούν`, not after a particle nor before a genitive, `Θα σας σας`,
+`του του αρχείου`: it could hide a weak pronoun typed twice), a translation's word repeated where its source takes one metavariable twice in a row, as often as it does
 (`<commit> <commit>...` as `ПОДАВАНЕ ПОДАВАНЕ…`; it could hide a word typed twice elsewhere in such a string,
-where the translation writes the metavariable once), a word glued to `%` (strftime's
+where the translation writes the metavariable once; not where the translation writes the doubled
+metavariable itself, `<път> <път>`), a word glued to `%` (strftime's
 `%a a las`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.

@@ -176,7 +176,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   program's help: `-s, --solve <equation>   Solve the given equation`): the translation pads the same
   columns to its own words. Two spaces in a row are a slip on either side and are flagged.
 - a catalogue's translation that writes spaces where its source writes a tab before the same word
-  (`hint:\tgit log` as `ПОДСКАЗКА:     git log`): a tab stop, padded (it could hide a slip before a
+  (`hint:\tgit log` as `ПОДСКАЗКА:     git log`): a tab stop, padded, where the translation writes that word after a tab fewer times than the source (it could hide a slip before a
   word the source writes after a tab, a rare place for one);
 - in a PO string, a run of three spaces or more that pads a line to the column where another line of the
   same string has the same mark after a space (` p, pick COMMIT   — use` and, past a wrapped line,
