@@ -190,6 +190,7 @@ class Linter:
         self._provided: dict[int, list[Rule]] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
         self._cache_keys: dict[int, str | None] = {}
+        self._hooked: dict[int, bool] = {}  # per config: whether it maps a format with sources (sources_of)
         # The results cache's stat indexes, by (cache folder, settings key); ``save_cache`` writes them.
         self._indexes: dict[tuple[str, str], cache.StatIndex] = {}
         self._folders: dict[tuple[int, str | None], Path] = {}
@@ -358,9 +359,24 @@ class Linter:
     def _record(self, path: str, config: Config, key: str | None,
                 st: os.stat_result | None) -> cache.StatRecord | None:
         """``cached`` for a file already stat'ed as ``st`` under the settings ``key``."""
-        if not key or st is None:
-            return None
+        if not key or st is None or self.sources_of(path, config):
+            return None  # a catalogue paired with its source is looked up by both contents (_check_into)
         return self._index(config, key).get(_absolute(path), st)
+
+    def sources_of(self, path: str, config: Config) -> tuple[str, ...]:
+        """The files besides itself that the file's findings depend on (an i18n catalogue's source-language
+        catalogue, ``Format.sources``); none for a file of a format that has no such hook (most)."""
+        hooked = self._hooked.get(id(config))
+        if hooked is None:
+            # Only formats a config maps by glob have the hook: most configs map none of them.
+            hooked = self._hooked[id(config)] = any(
+                formats.FORMATS[f].sources is not None for f in config.formats.values() if f in formats.FORMATS)
+        if not hooked:
+            return ()
+        fmt = formats.FORMATS.get(formats.format_of(path, config.formats))
+        if fmt is None or fmt.sources is None:
+            return ()
+        return fmt.sources(path, config.format_options.get(fmt.name))
 
     def served(self, path: str, config: Config, record: cache.StatRecord, text: bool = True) -> FileResult | None:
         """The result of a file its stat record answers for (``cached``): its findings (kept in the
@@ -752,6 +768,8 @@ class Linter:
 
             digest = cache.content_digest(source.raw if source.raw is not None
                                           else source.text.encode("utf-8", "surrogatepass"))
+            for other in self.sources_of(path, config):
+                digest = cache.content_digest(digest + _source_digest(other))
         # The bytes as read serve only a fix's write: a check lets them go (a big file's memory). In
         # place, not a copy: the caller's reference would keep them alive through the check.
         source.raw = None
@@ -875,6 +893,32 @@ def _shifted(f: Finding, by: int) -> Finding:
         fix = dataclasses.replace(fix, edits=tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits))
     related = tuple(dataclasses.replace(r, start=r.start + by, end=r.end + by) for r in f.related)
     return dataclasses.replace(f, start=f.start + by, end=f.end + by, fix=fix, related=related)
+
+
+# path -> ((size, mtime_ns), content digest) of the source catalogues this process has hashed: each once
+# while it stays the same, not once per catalogue that depends on it.
+_SOURCE_DIGESTS: dict[str, tuple[tuple[int, int], bytes]] = {}
+
+
+def _source_digest(path: str) -> bytes:
+    """The content digest of a file another one's findings depend on (``Linter.sources_of``); empty where it
+    cannot be read (then the file's findings are those of a file without it, keyed so)."""
+    from lint import cache
+
+    st = _stat(path)
+    if st is None:
+        return b""
+    now = (st.st_size, st.st_mtime_ns)
+    known = _SOURCE_DIGESTS.get(path)
+    if known is not None and known[0] == now:
+        return known[1]
+    try:
+        with open(path, "rb") as handle:
+            digest = cache.content_digest(handle.read())
+    except OSError:
+        return b""
+    _SOURCE_DIGESTS[path] = (now, digest)
+    return digest
 
 
 def _stat(path: str) -> os.stat_result | None:

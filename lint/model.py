@@ -102,8 +102,9 @@ class SegmentKind(str, enum.Enum):
     STRING = "string"  # a catalogue's string value (i18n JSON and YAML, Java properties)
 
 
-# The kinds whose segments translate a source (``Segment.source_text``): what family B compares.
-TRANSLATION_KINDS = frozenset({SegmentKind.MSGSTR.value, SegmentKind.TARGET.value})
+# The kinds whose segments translate a source (``Segment.source_text``): what family B compares. A
+# catalogue's string has one where its source-language catalogue is found (lint.formats.source_catalogue).
+TRANSLATION_KINDS = frozenset({SegmentKind.MSGSTR.value, SegmentKind.TARGET.value, SegmentKind.STRING.value})
 
 
 class Scope(str, enum.Enum):

@@ -110,6 +110,9 @@ class Format:
     file_language: Callable[[Source], str | None] | None = None
     # Bilingual formats: (source, translation) of a segment, both decoded as written (family B reads these).
     pair: Pair | None = None
+    # The files besides itself that a file's findings depend on, for its path and reader options (an i18n
+    # catalogue's source-language catalogue): the results cache keys the file's findings on them too.
+    sources: Callable[[str, Mapping[str, Any] | None], tuple[str, ...]] | None = None
     # A signature of everything in the file that is not prose, best read by another parser than the
     # reader: `check --fix` keeps a fix only where the signature is the same after it (lint.invariants).
     structure: Callable[[Document], Any] | None = None

@@ -27,6 +27,7 @@ from typing import Any
 from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, merge_ranges
 from lint.formats.markup import APP_TAGS, MARKUPS, markup_of_app_strings, masked, option
+from lint.formats.source_catalogue import source_path, source_strings
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -41,9 +42,19 @@ _SELECTOR = compiled_on_use(r"\s*+(?:,\s*+)?(?:offset:\d(?:\d*+\s++)?)?[=\w]++\s
 _ICU_ARGUMENT = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
 
 
-# Options a config may set under `format-options: {i18n-json: {...}}`: the markup inside the strings.
-OPTIONS = {"markup": "auto"}
+# Options a config may set under `format-options: {i18n-json: {...}}`: the markup inside the strings, and
+# where the source-language catalogue is (lint.formats.source_catalogue).
+OPTIONS = {"markup": "auto", "source": "auto", "source-language": "en"}
 CHOICES = {"markup": MARKUPS}
+HELP = {
+    "markup": "the markup inside the strings: `auto` reads the application's rich-text tags where a string holds one",
+    "source": "the source-language catalogue each string is compared with (family B): `auto`, the file named for "
+              "the source language beside it (`en.json`, `en-US.json`) or in the sibling locale folder "
+              "(`locales/en/app.json` for `locales/fr/app.json`); a path relative to the catalogue's folder, "
+              "`{name}` its file name and `{lang}` the source language (`../{lang}/{name}`); or `none`",
+    "source-language": "the language of the source catalogue that `source: auto` looks for",
+}
+_SUFFIXES = (".json", ".i18n.json")
 
 
 def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
@@ -54,6 +65,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno) from None
     notes = _notes(data, ()) if '"message"' in text or '"@' in text else set()
     segments: list[Segment] = []
+    values: list[str] = []  # each segment's string token, as written
     protected: list[tuple[int, int]] = []
     last_end = 0  # the end of the last string value: what lies between values is JSON syntax
     # One entry per open container: [is_object, key or index, expecting a key].
@@ -86,14 +98,52 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
             seg = _value_segment(tok, m.start() + 1, len(segments), key)
             if seg is not None:
                 segments.append(seg)
+                values.append(tok)
     protected.append((last_end, len(text)))
     markup = markup_of_app_strings(option(options), (seg.text for seg in segments))
     if markup == APP_TAGS:
         segments = [_bracket_escapes_masked(seg) for seg in segments]
-    doc = Document(source, "i18n-json", [masked(seg, markup) for seg in segments],
-                   protected=[(a, b) for a, b in protected if b > a])
+    segments, decoded = _paired(source.path, [masked(seg, markup) for seg in segments], values, options)
+    doc = Document(source, "i18n-json", segments, protected=[(a, b) for a, b in protected if b > a])
     doc.memo["markup"] = markup
+    if decoded:
+        doc.memo["i18n-values"] = decoded
     return doc
+
+
+def sources(path: str, options: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+    """The files besides the catalogue itself that its findings depend on: its source-language catalogue,
+    where it has one (the results cache keys the catalogue's findings on it too)."""
+    found = source_path(path, options, _SUFFIXES)
+    return (found,) if found else ()
+
+
+def _paired(path: str, segments: list[Segment], values: list[str],
+            options: Mapping[str, Any] | None) -> tuple[list[Segment], dict[int, str]]:
+    """The segments, each given the source catalogue's string under the same key path
+    (``Segment.source_text``), and each paired string as the application reads it, by segment index (from
+    ``values``, its JSON tokens), for ``pair``. A key the source lacks stays unpaired; so does every string
+    where the catalogue has no source (lint.formats.source_catalogue)."""
+    found = source_path(path, options, _SUFFIXES)
+    strings = source_strings(found) if found else None
+    decoded: dict[int, str] = {}
+    if not strings:
+        return segments, decoded
+    out = []
+    for seg, token in zip(segments, values, strict=True):
+        origin = strings.get(seg.key or "")
+        if origin is not None:
+            seg = dataclasses.replace(seg, source_text=origin)
+            decoded[seg.index] = json.loads(token)
+        out.append(seg)
+    return out, decoded
+
+
+def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
+    """(source string, string) of a paired catalogue string, both as the application reads them (escapes
+    decoded, placeholders and tags as written): what family B compares, as a PO entry's msgid and msgstr."""
+    value = doc.memo.get("i18n-values", {}).get(seg.index)
+    return None if value is None or seg.source_text is None else (seg.source_text, value)
 
 
 # `&lt;`, `&gt;` and their numeric forms: how a string whose tags are markup shows an angle bracket.
@@ -233,8 +283,10 @@ FORMAT = Format(
     name='i18n-json',
     title='i18n JSON catalogues',
     reader=parse,
-    options=options_table(OPTIONS, CHOICES),
+    options=options_table(OPTIONS, CHOICES, HELP),
     file_language=file_language,
+    pair=pair,
+    sources=sources,
     claims='most `.json` is not prose: map them with `formats: {"locales/**/*.json": i18n-json}`',
     prose='string values (the segment knows its key path, `home.title`); a file named by its locale '
           '(`fr.json`, `pt_BR.json`) sets the language',

@@ -6,7 +6,7 @@ from collections import Counter
 
 from lint.formats.bilingual import INTTYPES, markup_of, note_leaves_widths, singular, xliff_example
 from lint.formats.builder import PRINTF_SPEC, TEMPLATE_PLACEHOLDER
-from lint.model import Document, Segment, Severity
+from lint.model import TRANSLATION_KINDS, Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
 
@@ -84,7 +84,7 @@ for 0, 1 and 2): the count (an integer conversion, or the only placeholder), nev
 as many as the language has: the placeholders each form uses are compared as a set.
 """
     severity = Severity.ERROR
-    kinds = frozenset({"msgstr", "target"})
+    kinds = TRANSLATION_KINDS
     flag = (
         Example('#, c-format\nmsgid "expected object at offset %<PRIuMAX> in pack %s"\n'
                 'msgstr "预期对象在包文件 %2$s 的偏移量上"\n', path="zh_CN.po",

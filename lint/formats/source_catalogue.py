@@ -1,0 +1,168 @@
+"""The source-language catalogue of a monolingual one: where `locales/fr-FR.json` finds `locales/en.json`.
+
+Web applications ship one catalogue per language, keyed alike (`locales/en.json` + `locales/fr-FR.json`,
+or `locales/en/app.json` + `locales/fr/app.json`): the English file is the source of every other. A
+catalogue format paired with its source (``source_path``, then ``source_strings``) gives each string the
+source's string under the same key path as its ``Segment.source_text``, and family B compares the two as
+it compares a PO entry's msgstr with its msgid.
+
+Where the source is (format option `source`):
+
+- `auto` (the default): the file named for the source language (option `source-language`, `en`) beside
+  the catalogue, with the same suffix (`en.json`, else `en-US.json`, `en_US.json`, `en-GB.json`…: the
+  bare language first, then `-US`/`_US`, then the others in name order), or, where the catalogue's folder
+  is named for its locale (`locales/fr/app.json`), the same file in the sibling folder named so
+  (`locales/en/app.json`). Only a catalogue whose file or folder name is a locale tag (`fr`, `pt_BR`,
+  `zh-Hant`, `kab-KAB`) is paired: `percentages.json` beside `en.json` is no translation of it;
+- a path template, relative to the catalogue's folder unless absolute, in which `{name}` stands for the
+  catalogue's file name and `{lang}` for the source language (`../{lang}/{name}`, `en.json`);
+- `none`: no pairing.
+
+A catalogue in the source language (`en.json`, `en-GB.json` where the source is `en`), or whose source is
+not found, is read alone, as before. A source that cannot be read or is not valid JSON leaves its
+catalogues unpaired (no B findings from it): the source's own check reports its error once, with its line,
+rather than every catalogue repeating it. Each source is read once per process, memoized by its path,
+size and modification time (``source_strings``), so 57 catalogues beside one `en.json` read it once and an
+edited source is read again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from lint.formats.i18n_yaml import ISO_639_1
+from lint.patterns import compiled_on_use
+
+# A locale tag as catalogues are named: an ISO 639 code of two or three letters, and a region or script
+# (`fr`, `pt_BR`, `zh-Hant`, `es-419`, `kab-KAB`). Three letters alone are not enough (`app.json`).
+_LOCALE = compiled_on_use(r"([a-z]{2})(?:[-_](?:[A-Za-z]{2,4}|\d{3}))?|([a-z]{3})[-_](?:[A-Za-z]{2,4}|\d{3})")
+# A source larger than this is not read (config `max-file-size`'s default): its catalogues stay unpaired.
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
+
+
+def _language(name: str) -> str | None:
+    """The language subtag of a file or folder name that is a locale tag (`fr-FR` -> `fr`), or None."""
+    m = _LOCALE.fullmatch(name)
+    if m is None or (m.group(1) is not None and m.group(1) not in ISO_639_1):
+        return None  # two letters that name no language: `ui.json`, `db.json`
+    return (m.group(1) or m.group(2)).lower()
+
+
+def _split(name: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
+    """(stem, suffix) of a file name that ends with one of ``suffixes`` (the longest first), or None."""
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], suffix
+    return None
+
+
+def _named_for(names: list[str], language: str, suffix: str) -> str | None:
+    """Of ``names`` (a folder's entries), the one named for ``language`` with ``suffix`` (`en` + `.json`):
+    the bare language first, then the United States' variant, then the others in name order."""
+    found = []
+    for name in names:
+        stem = name[: -len(suffix)] if suffix and name.endswith(suffix) else name if not suffix else None
+        if stem is not None and _language(stem) == language:
+            rank = 0 if stem == language else 1 if stem[len(language) + 1 :].upper() == "US" else 2
+            found.append((rank, name))
+    return min(found)[1] if found else None
+
+
+def _listed(folder: Path) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+
+def _auto(target: Path, language: str, suffixes: tuple[str, ...]) -> Path | None:
+    """The source-language file beside ``target`` or in its locale folder's sibling (module docstring)."""
+    split = _split(target.name, suffixes)
+    if split is None:
+        return None
+    stem, suffix = split
+    own = _language(stem)
+    if own is not None:
+        if own == language:
+            return None  # the source itself, or a variant of its language
+        name = _named_for(_listed(target.parent), language, suffix)
+        return target.parent / name if name else None
+    folder = target.parent
+    own = _language(folder.name)
+    if own is None or own == language:
+        return None
+    sibling = _named_for([n for n in _listed(folder.parent) if (folder.parent / n / target.name).is_file()],
+                         language, "")
+    return folder.parent / sibling / target.name if sibling else None
+
+
+def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[str, ...]) -> str | None:
+    """The path of the source-language catalogue of the catalogue at ``path`` (options `source` and
+    `source-language`, module docstring), or None: no source, or the catalogue is its own."""
+    setting = str((options or {}).get("source", "auto"))
+    if setting == "none" or not path or path.startswith("<"):
+        return None
+    language = str((options or {}).get("source-language", "en")).lower()
+    target = Path(path)
+    if setting == "auto":
+        found = _auto(target, language, suffixes)
+    else:
+        found = target.parent / setting.replace("{name}", target.name).replace("{lang}", language)
+    if found is None or not found.is_file():
+        return None
+    try:
+        if found.samefile(target):
+            return None
+    except OSError:
+        return None
+    return str(found)
+
+
+# path -> ((size, mtime_ns), its strings by key path, or None where it cannot be read)
+_READ: dict[str, tuple[tuple[int, int], dict[str, str] | None]] = {}
+
+
+def stamp(path: str) -> tuple[int, int] | None:
+    """The size and modification time a source is memoized by; None where it cannot be stat'ed."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def source_strings(path: str) -> dict[str, str] | None:
+    """The source catalogue's string values by key path (`home.title`, `list.0`, as the reader keys its
+    segments), read once per process while its size and modification time stay; None where it cannot
+    be read, is too large or is not valid JSON."""
+    now = stamp(path)
+    if now is None:
+        return None
+    known = _READ.get(path)
+    if known is not None and known[0] == now:
+        return known[1]
+    strings: dict[str, str] | None = None
+    if now[0] <= MAX_SOURCE_BYTES:
+        try:
+            data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+            strings = {}
+            _flatten(data, (), strings)
+        except (OSError, ValueError, RecursionError):
+            strings = None
+    _READ[path] = (now, strings)
+    return strings
+
+
+def _flatten(data: Any, path: tuple[object, ...], out: dict[str, str]) -> None:
+    if isinstance(data, dict):
+        for k, v in data.items():
+            _flatten(v, (*path, k), out)
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            _flatten(v, (*path, i), out)
+    elif isinstance(data, str) and path:
+        out[".".join(map(str, path))] = data
