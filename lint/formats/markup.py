@@ -227,13 +227,14 @@ def _html_marks(text: str) -> list[Mark]:
 # `auto`'s reading of an i18n JSON catalogue whose strings hold rich-text tags (``markup_of_app_strings``):
 # the tags alone are markup (`<button>`, `<br/>`, `<0>`).
 APP_TAGS = "app-tags"
-_APP_TAG = compiled_on_use(r"</?(?:[A-Za-z][\w:-]*|\d+)(?:\s[^<>]*)?/?>")
+_APP_TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*|\d+)(?:\s[^<>]*)?/?>")
 
 
 def marks(text: str, markup: str) -> list[Mark]:
     """The inline markup of ``text`` read as ``markup`` (rst, markdown, html, app-tags; none: nothing)."""
     if markup == APP_TAGS:
-        return [Mark("tag", m.start(), m.end()) for m in _APP_TAG.finditer(text)] if "<" in text else []
+        # Named (`button`), so that family B says which tag a translation lost.
+        return [Mark("tag", m.start(), m.end(), name=m.group(1)) for m in _APP_TAG.finditer(text)] if "<" in text else []
     if markup == "rst":
         return _rst_marks(text) if _RST_HINT.search(text) else []
     if markup == "markdown":

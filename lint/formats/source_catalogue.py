@@ -111,7 +111,7 @@ def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[st
     if setting == "auto":
         found = _auto(target, language, suffixes)
     else:
-        found = target.parent / setting.replace("{name}", target.name).replace("{lang}", language)
+        found = Path(os.path.normpath(target.parent / setting.replace("{name}", target.name).replace("{lang}", language)))
     if found is None or not found.is_file():
         return None
     try:
@@ -124,6 +124,7 @@ def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[st
 
 # path -> ((size, mtime_ns), its strings by key path, or None where it cannot be read)
 _READ: dict[str, tuple[tuple[int, int], dict[str, str] | None]] = {}
+READS = 0  # how many times a source was read (tests count them: once per source and version)
 
 
 def stamp(path: str) -> tuple[int, int] | None:
@@ -145,7 +146,9 @@ def source_strings(path: str) -> dict[str, str] | None:
     known = _READ.get(path)
     if known is not None and known[0] == now:
         return known[1]
+    global READS
     strings: dict[str, str] | None = None
+    READS += 1
     if now[0] <= MAX_SOURCE_BYTES:
         try:
             data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))

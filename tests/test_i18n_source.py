@@ -1,0 +1,159 @@
+"""i18n JSON catalogues paired key by key with their source-language catalogue (lint.formats.source_catalogue):
+family B compares each translated string with the source's string under the same key path."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from lint.config import Config
+from lint.engine import Linter, Selection
+from lint.formats import FORMATS, source_catalogue
+from lint.model import Source
+
+CONFIG = '[tool.copylint]\nformats = {"*.json" = "i18n-json"}\n'
+
+
+def _write(folder: Path, name: str, data: object) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def _read(path: Path, options: dict[str, object] | None = None):
+    return FORMATS["i18n-json"].read(Source(str(path), path.read_text(encoding="utf-8")), options)
+
+
+def _codes(path: Path, select: str = "B") -> list[tuple[str, str]]:
+    """(code, the string's key) of each finding of family B in the catalogue."""
+    config = Config(formats={"*.json": "i18n-json"}, root=path.parent)
+    result = Linter(Selection(select=[select], cache=False)).lint_file(str(path), config)
+    assert not result.errors, result.errors
+    doc = _read(path)
+    keys = []
+    for f in result.findings:
+        seg = next(s for s in doc.segments if s.to_source(0) <= f.start <= s.to_source(len(s.text)))
+        keys.append((f.code, seg.key or ""))
+    return keys
+
+
+def test_a_dropped_placeholder_is_flagged_and_a_kept_one_is_not(tmp_path):
+    _write(tmp_path, "en.json", {"a": "{count} files deleted", "b": "Hello {{name}}, <b>welcome</b>!"})
+    fr = _write(tmp_path, "fr.json", {"a": "fichiers supprimés", "b": "Bonjour {{name}}, <b>bienvenue</b> !"})
+    assert _codes(fr) == [("B101", "a")]
+
+
+def test_a_dropped_tag_is_named(tmp_path):
+    _write(tmp_path, "en.json", {"retry": "Try <button>reloading the page</button>.", "ok": "<b>Done</b>"})
+    fr = _write(tmp_path, "fr-FR.json", {"retry": "Essayez de recharger la page.", "ok": "<b>Fait</b>"})
+    config = Config(formats={"*.json": "i18n-json"}, root=tmp_path)
+    found = Linter(Selection(select=["B106"], cache=False)).lint_file(str(fr), config).findings
+    assert [f.message for f in found] == ["Markup differs from the source: missing </button> <button>"]
+
+
+def test_a_copied_string_is_untranslated_unless_it_has_no_words_to_translate(tmp_path):
+    _write(tmp_path, "en.json", {"save": "Save the drawing", "brand": "GitHub", "size": "{{width}} × {{height}}"})
+    de = _write(tmp_path, "de.json", {"save": "Save the drawing", "brand": "GitHub", "size": "{{width}} × {{height}}"})
+    assert _codes(de, "B102") == [("B102", "save")]
+
+
+def test_nested_keys_and_arrays_pair_by_their_key_path_and_a_key_the_source_lacks_is_not_paired(tmp_path):
+    _write(tmp_path, "en.json", {"menu": {"file": {"open": "Open {{name}}"}}, "tips": ["Press {{key}}", "Drag"]})
+    fr = _write(tmp_path, "fr.json", {"menu": {"file": {"open": "Ouvrir"}}, "tips": ["Appuyez", "Glissez"],
+                                      "extra": "Seulement {{ici}}"})
+    doc = _read(fr)
+    assert {s.key: s.source_text for s in doc.segments} == {
+        "menu.file.open": "Open {{name}}", "tips.0": "Press {{key}}", "tips.1": "Drag", "extra": None}
+    assert _codes(fr) == [("B101", "menu.file.open"), ("B101", "tips.0")]
+
+
+def test_the_source_is_found_beside_or_in_the_parallel_folder_and_never_for_itself(tmp_path):
+    beside = tmp_path / "flat"
+    en_us = _write(beside, "en_US.json", {"a": "Open"})
+    _write(beside, "en-GB.json", {"a": "Open"})
+    pt = _write(beside, "pt_BR.json", {"a": "Abrir"})
+    other = _write(beside, "percentages.json", {"a": "Abrir"})
+    ui = _write(beside, "ui.json", {"a": "Abrir"})
+    paths = (".json", ".i18n.json")
+    assert source_catalogue.source_path(str(pt), None, paths) == str(en_us)
+    assert source_catalogue.source_path(str(en_us), None, paths) is None
+    assert source_catalogue.source_path(str(beside / "en-GB.json"), None, paths) is None
+    assert source_catalogue.source_path(str(other), None, paths) is None
+    assert source_catalogue.source_path(str(ui), None, paths) is None
+    en = _write(tmp_path, "locales/en/app.json", {"a": "Open"})
+    fr = _write(tmp_path, "locales/fr/app.json", {"a": "Ouvrir"})
+    assert source_catalogue.source_path(str(fr), None, paths) == str(en)
+    assert source_catalogue.source_path(str(en), None, paths) is None
+    # Another source language, a template, or none.
+    assert source_catalogue.source_path(str(en), {"source-language": "fr"}, paths) == str(fr)
+    assert source_catalogue.source_path(str(fr), {"source": "../{lang}/{name}"}, paths) == str(en)
+    assert source_catalogue.source_path(str(fr), {"source": "none"}, paths) is None
+
+
+def test_a_source_that_is_not_json_leaves_its_catalogues_unpaired_and_is_reported_once(run, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
+    (tmp_path / "en.json").write_text('{"a": "Open {{name}}",\n')
+    _write(tmp_path, "fr.json", {"a": "Ouvrir"})
+    _write(tmp_path, "de.json", {"a": "Öffnen"})
+    proc = run("check", ".", "--no-cache", "--format", "json", cwd=tmp_path)
+    out = json.loads(proc.stdout)
+    assert out["findings"] == []
+    assert [(Path(e["path"]).name, e["line"]) for e in out["errors"]] == [("en.json", 2)]
+
+
+def test_an_edited_source_invalidates_its_catalogues_cached_results(run, tmp_path):
+    """The cache keyed a catalogue's findings on its own bytes only: editing en.json left fr.json's stale."""
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
+    en = _write(tmp_path, "en.json", {"a": "Open the file"})
+    _write(tmp_path, "fr.json", {"a": "Ouvrir le fichier {{name}}"})
+    args = ("check", "fr.json", "--select", "B", "--format", "json")
+    assert [f["code"] for f in json.loads(run(*args, cwd=tmp_path).stdout)["findings"]] == ["B101"]
+    assert [f["code"] for f in json.loads(run(*args, cwd=tmp_path).stdout)["findings"]] == ["B101"]
+    _write(tmp_path, "en.json", {"a": "Open the file {{name}}"})
+    os.utime(en, ns=(1_000_000_000, 1_000_000_000))  # an old mtime: no racy-clean escape
+    assert json.loads(run(*args, cwd=tmp_path).stdout)["findings"] == []
+
+
+def _catalogues(folder: Path) -> None:
+    (folder / "pyproject.toml").write_text(CONFIG)
+    _write(folder, "en.json", {"a": "{{count}} files", "b": "Visit https://example.com.", "c": "Saved",
+                               "d": "Try <b>again</b>"})
+    for lang in ("fr", "de", "es", "it", "nl", "pt", "sv", "da"):
+        _write(folder, f"{lang}.json", {"a": "fichiers", "b": "Voir https://example.org", "c": "Saved", "d": "Encore"})
+
+
+def test_parallel_runs_give_the_same_findings_in_the_same_order(run, tmp_path):
+    _catalogues(tmp_path)
+    outputs = {}
+    for jobs in ("1", "2"):
+        proc = run("check", ".", "--no-cache", "--select", "B", "--format", "json", "--jobs", jobs, cwd=tmp_path)
+        outputs[jobs] = json.loads(proc.stdout)["findings"]
+    assert outputs["1"] == outputs["2"]
+    assert len({f["path"] for f in outputs["1"]}) == 8 and len(outputs["1"]) >= 32
+
+
+def test_fix_never_touches_the_source_nor_a_key(run, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
+    en = _write(tmp_path, "en.json", {"a": {"b": "Open  the file"}, "c": "Done"})
+    before = en.read_bytes()
+    fr = _write(tmp_path, "fr.json", {"a": {"b": "Ouvrir  le  fichier "}, "c": "Fait  ici"})
+    run("check", "fr.json", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
+    assert en.read_bytes() == before
+    fixed = json.loads(fr.read_text(encoding="utf-8"))
+    assert fr.read_bytes() != json.dumps({"a": {"b": "Ouvrir  le  fichier "}, "c": "Fait  ici"}).encode()
+    assert list(fixed) == ["a", "c"] and list(fixed["a"]) == ["b"]
+
+
+def test_a_source_is_read_once_for_all_its_catalogues_and_again_once_edited(tmp_path):
+    en = _write(tmp_path, "en.json", {"a": "Open"})
+    targets = [_write(tmp_path, f"{lang}.json", {"a": "x"}) for lang in ("fr", "de", "es")]
+    reads = source_catalogue.READS
+    for path in targets:
+        assert _read(path).segments[0].source_text == "Open"
+    assert source_catalogue.READS == reads + 1
+    _write(tmp_path, "en.json", {"a": "Open it"})
+    os.utime(en, ns=(2_000_000_000, 2_000_000_000))
+    assert [_read(path).segments[0].source_text for path in targets] == ["Open it"] * 3
+    assert source_catalogue.READS == reads + 2
