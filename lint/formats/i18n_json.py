@@ -13,6 +13,14 @@ Docusaurus `code.json`): a note for translators.
 JSON is not claimed by extension (most `.json` files are not prose): map catalogues in the config,
 `formats: {"locales/**/*.json": i18n-json}`. A file that is not valid JSON is an error with its line.
 The segment's ``key`` is the dotted path of the value (`home.title`).
+
+A catalogue in another language than the source's is paired, key path by key path, with its
+source-language catalogue (`locales/en.json` for `locales/fr-FR.json`, `locales/en/app.json` for
+`locales/fr/app.json`; options `source` and `source-language`, lint.formats.source_catalogue): each string
+that the source has under the same key path gets it as its ``source_text``, and ``pair`` gives family B
+both strings as the application reads them (escapes decoded; `{count}`, `{{name}}`, `%s` and `<b>` as
+written), as a PO entry's msgid and msgstr. A key the source lacks, the source itself and a catalogue
+without a source found are read alone (no B).
 """
 
 from __future__ import annotations
@@ -289,7 +297,12 @@ FORMAT = Format(
     sources=sources,
     claims='most `.json` is not prose: map them with `formats: {"locales/**/*.json": i18n-json}`',
     prose='string values (the segment knows its key path, `home.title`); a file named by its locale '
-          '(`fr.json`, `pt_BR.json`) sets the language',
+          '(`fr.json`, `pt_BR.json`) sets the language. With `source: auto` (the default), a catalogue in '
+          'another language is paired with the source-language catalogue beside it (`en.json`, `en-US.json`) or '
+          'in the sibling locale folder (`locales/en/app.json` for `locales/fr/app.json`): each string is '
+          'compared with the source\'s string under the same key path by the B family, as a PO msgstr with '
+          'its msgid (a key the source lacks is not; a source that is not valid JSON leaves its catalogues '
+          'unpaired and is reported once, as its own error)',
     not_prose='keys, numbers, JSON syntax, the values of `@` keys (ARB\'s and slang\'s notes for translators) and a '
               "message's `description` (WebExtension `messages.json`, Docusaurus `code.json`); inside values, "
               "ICU arguments and plural/select syntax (only the branches' texts are prose), `{{mustache}}` and `%s` placeholders; with `markup: auto`, the "
