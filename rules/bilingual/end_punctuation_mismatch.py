@@ -27,6 +27,8 @@ _CLASSES = {
     "།": "shad", "༎": "shad", "។": "full stop", "៕": "full stop", "։": "full stop", "።": "full stop",
     "॥": "full stop", "᱾": "full stop", "᱿": "full stop", "᠃": "full stop", "᠉": "full stop", "꘎": "full stop",
     "꛳": "full stop", "｡": "full stop",
+    # BENGALI CURRENCY NUMERATOR FOUR, which Bengali keyboards type for the danda it looks like (`বড়৷`).
+    "৷": "full stop",
     "?": "question mark", "？": "question mark", "؟": "question mark", "՞": "question mark",
     ";": "semicolon", "；": "semicolon",
     "!": "exclamation mark", "！": "exclamation mark",
@@ -41,7 +43,7 @@ _CLASSES = {
 # (`(_C)`), the accelerator is tried first: what follows the lone `)` (`C`) starts no item, so the
 # longer item is the one the forward search found too.
 _END_REVERSED = compiled_on_use(r"(?:[)）]\w[_&][(（]|[\s\"'”’“‘»)\]）］」』\u00a0\u202f*`\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|_`|__`|>[^<>]*<"
-                                r"|_\](?:[\w-]*#|\*|\d+)\[)*(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।۔．။།༎។៕։።॥᱾᱿᠃᠉꘎꛳｡?？؟;；՞!！:：፦፥៖꞉])?")
+                                r"|_\](?:[\w-]*#|\*|\d+)\[)*(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।৷۔．။།༎។៕։።॥᱾᱿᠃᠉꘎꛳｡?？؟;；՞!！:：፦፥៖꞉])?")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ def _ending(text: str) -> _Ending:
 # space and read the words in a row to the end from each (`a. a. … a. 1.`: 6.7 s at 20 KB).
 _ABBREVIATION_REVERSED = compiled_on_use(r"(?:[ \u00a0]?\.[^\s\d,.()]{0,5}[^\W\d_]){2,}(?:[\s,(]|\Z)"
                                          r"|\.[^\s\d,.()]{0,5}[^\W\d_][ \u00a0]?,|\.[^\s\d,.()\[\]]{0,5}[^\W\d_][(\[（［]")
+# Two capitalized words of four letters or more, each with its point, at the end: one-word sentences
+# (`Diagrams. Made. Simple.`), not abbreviations (`e.g.`, `p. ej.`, `Dr. Med.`).
+_SENTENCE_WORDS = compiled_on_use(r"(?<![^\s.])[A-Z][a-z]{3,}\.\s+[A-Z][a-z]{3,}\.$")
 # Inline code in the markups a catalogue's strings may be written in.
 _LITERALS = {"rst": compiled_on_use(r"``[^`]+``"), "markdown": compiled_on_use(r"`[^`]+`")}
 # A source that reads as a sentence: a capital, then four words or more.
@@ -92,7 +97,8 @@ def _end_class(text: str, language: str = "en") -> str | None:
         return "ellipsis"  # one dot leaders in a row (`Վերանվանել․․․`: Armenian typed with its mijaket's key)
     if end.mark == "." and primary(language) in _ARMENIAN:
         return "colon"  # Armenian: `։` ends a sentence, `.` stands where English writes a colon
-    if end.mark == "." and _ABBREVIATION_REVERSED.match(text[:end.end][::-1]):
+    if end.mark == "." and _ABBREVIATION_REVERSED.match(text[:end.end][::-1]) \
+            and not _SENTENCE_WORDS.search(text[:end.end]):
         return None
     if end.mark == ";" and language.split("-")[0].lower() == "el":
         return "question mark"  # the Greek question mark is written as a semicolon
@@ -100,6 +106,7 @@ def _end_class(text: str, language: str = "en") -> str | None:
 
 
 _UNPUNCTUATED = frozenset({"th", "lo"})
+_NO_QUESTION_MARK = frozenset({"my"})
 # Ends a list item may have in one language and not in another: French closes list items with ` ;` or
 # ` :` (the last with `.`), where English writes no mark or a full stop; a comma or a semicolon ends an item, not a
 # sentence, in every language.
@@ -123,6 +130,8 @@ def _equivalent(source: str | None, target: str | None, language: str, translati
             # question word such as `Արդյո՞ք`, "whether", may render a statement's words.)
             last = translation.rstrip().rstrip("։.").rsplit("։", 1)[-1]
             return any(mark in last for mark, tone in _ARMENIAN_TONE.items() if tone == source)
+    if (source, target) == ("question mark", "full stop") and primary(language) in _NO_QUESTION_MARK:
+        return True  # Burmese asks with a particle (`လား`) and ends the question with its full stop `။`
     if "shad" in (source, target) and {source, target} <= _SHAD_ENDS:
         return True
     if {source, target} <= _SEPARATOR_ENDS:
@@ -380,6 +389,12 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
                 path=_PO, note="the translation adds the sentence\'s full stop"),
         Example(_TH + 'msgid "Window size of the last closed window."\nmsgstr "ขนาดหน้าต่างที่ปิดล่าสุด"\n', path=_PO),
+        Example('msgid ""\nmsgstr ""\n"Language: my\\n"\n\nmsgid "Do you wish to continue?"\nmsgstr "ဆက်လက်ဆောင်ရွက်လိုပါသလား။"\n',
+                path=_PO, note="Burmese has no question mark: a particle asks, `။` ends the question"),
+        Example('msgid ""\nmsgstr ""\n"Language: bn\\n"\n\nmsgid "File is too big."\nmsgstr "ফাইলটি খুব বড়৷"\n', path=_PO,
+                note="`৷`, typed for the danda it looks like"),
+        Example('msgid "Diagrams. Made. Simple."\nmsgstr "Diagramy. Vytvořeny. Jednoduše."\n', path=_PO,
+                note="one-word sentences, not an abbreviation"),
         Example(_HY + 'msgid "Future _Value:"\nmsgstr "Ապագա _Արժեք."\n', path=_PO),
         Example(_HY + 'msgid "Calculator with scientific modes."\nmsgstr "Հաշվիչ գիտական ռեժիմներով։"\n', path=_PO,
                 note="the source is read as English"),
