@@ -157,3 +157,21 @@ def test_a_source_is_read_once_for_all_its_catalogues_and_again_once_edited(tmp_
     os.utime(en, ns=(2_000_000_000, 2_000_000_000))
     assert [_read(path).segments[0].source_text for path in targets] == ["Open it"] * 3
     assert source_catalogue.READS == reads + 2
+
+
+def test_a_rails_catalogue_pairs_below_its_locale_key_beside_its_source_and_a_gem_s_too(tmp_path):
+    folder = tmp_path / "config" / "locales"
+    folder.mkdir(parents=True)
+    en = 'en:\n  hello: "Hello %{name}, welcome!"\n  items:\n    other: "%{count} items"\n  bye: Goodbye\n'
+    fr = 'fr:\n  hello: "Bonjour, bienvenue !"\n  items:\n    other: "%{count} articles"\n  only: "Ici"\n'
+    for prefix in ("", "devise."):
+        (folder / f"{prefix}en.yml").write_text(en)
+        (folder / f"{prefix}fr.yml").write_text(fr)
+        path = folder / f"{prefix}fr.yml"
+        doc = FORMATS["i18n-yaml"].read(Source(str(path), fr))
+        assert {s.key: s.source_text for s in doc.segments} == {
+            "fr.hello": "Hello %{name}, welcome!", "fr.items.other": "%{count} items", "fr.only": None}
+        config = Config(formats={"*.yml": "i18n-yaml"}, root=tmp_path)
+        found = Linter(Selection(select=["B101"], cache=False)).lint_file(str(path), config).findings
+        assert [(f.code, f.message) for f in found] == [("B101", "Placeholders differ from the source: missing {name}")]
+    assert FORMATS["i18n-yaml"].read(Source(str(folder / "en.yml"), en)).segments[0].source_text is None

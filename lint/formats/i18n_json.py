@@ -35,7 +35,7 @@ from typing import Any
 from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, merge_ranges
 from lint.formats.markup import APP_TAGS, MARKUPS, markup_of_app_strings, masked, option
-from lint.formats.source_catalogue import source_path, source_strings
+from lint.formats.source_catalogue import SOURCE_HELP, paired, source_path
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -56,11 +56,7 @@ OPTIONS = {"markup": "auto", "source": "auto", "source-language": "en"}
 CHOICES = {"markup": MARKUPS}
 HELP = {
     "markup": "the markup inside the strings: `auto` reads the application's rich-text tags where a string holds one",
-    "source": "the source-language catalogue each string is compared with (family B): `auto`, the file named for "
-              "the source language beside it (`en.json`, `en-US.json`) or in the sibling locale folder "
-              "(`locales/en/app.json` for `locales/fr/app.json`); a path relative to the catalogue's folder, "
-              "`{name}` its file name and `{lang}` the source language (`../{lang}/{name}`); or `none`",
-    "source-language": "the language of the source catalogue that `source: auto` looks for",
+    **SOURCE_HELP,
 }
 _SUFFIXES = (".json", ".i18n.json")
 
@@ -111,7 +107,8 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     markup = markup_of_app_strings(option(options), (seg.text for seg in segments))
     if markup == APP_TAGS:
         segments = [_bracket_escapes_masked(seg) for seg in segments]
-    segments, decoded = _paired(source.path, [masked(seg, markup) for seg in segments], values, options)
+    segments, decoded = paired(source.path, [masked(seg, markup) for seg in segments],
+                               values, options, _SUFFIXES, decode=json.loads)
     doc = Document(source, "i18n-json", segments, protected=[(a, b) for a, b in protected if b > a])
     doc.memo["markup"] = markup
     if decoded:
@@ -124,27 +121,6 @@ def sources(path: str, options: Mapping[str, Any] | None = None) -> tuple[str, .
     where it has one (the results cache keys the catalogue's findings on it too)."""
     found = source_path(path, options, _SUFFIXES)
     return (found,) if found else ()
-
-
-def _paired(path: str, segments: list[Segment], values: list[str],
-            options: Mapping[str, Any] | None) -> tuple[list[Segment], dict[int, str]]:
-    """The segments, each given the source catalogue's string under the same key path
-    (``Segment.source_text``), and each paired string as the application reads it, by segment index (from
-    ``values``, its JSON tokens), for ``pair``. A key the source lacks stays unpaired; so does every string
-    where the catalogue has no source (lint.formats.source_catalogue)."""
-    found = source_path(path, options, _SUFFIXES)
-    strings = source_strings(found) if found else None
-    decoded: dict[int, str] = {}
-    if not strings:
-        return segments, decoded
-    out = []
-    for seg, token in zip(segments, values, strict=True):
-        origin = strings.get(seg.key or "")
-        if origin is not None:
-            seg = dataclasses.replace(seg, source_text=origin)
-            decoded[seg.index] = json.loads(token)
-        out.append(seg)
-    return out, decoded
 
 
 def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:

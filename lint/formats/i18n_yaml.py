@@ -17,6 +17,12 @@ i18n-yaml}`. The file is read with PyYAML's safe loader; a file it cannot read i
 The segment's ``key`` is the dotted path of the value (`en.home.title`, `en.date.day_names.0`). A single
 top-level key that is a language code (`fr:`, `pt-BR:`), as Rails writes it, is the document's language.
 
+A catalogue in another language than the source's is paired with its source-language catalogue (`en.yml`
+for `fr.yml`, `devise.en.yml` for `devise.fr.yml`; options `source` and `source-language`,
+lint.formats.source_catalogue), key path by key path below each file's own locale key: each value the
+source has gets it as its ``source_text``, and ``pair`` gives family B both values as the application
+reads them (escapes, quotes and folds decoded).
+
 Inline switches are comments: `# copylint: disable=T101,W105` on the line(s) right above a key (or a
 sequence item) silences those codes in its value (every string under it, for a nested mapping), at the
 end of a value's line in that value; without `=CODES` every rule. `# copylint-disable-file` (also
@@ -37,6 +43,7 @@ import yaml
 from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, complement, merge_ranges, switch_codes
 from lint.formats.markup import MARKUPS, masked, option
+from lint.formats.source_catalogue import SOURCE_HELP, paired, source_path
 from lint.model import Document, Segment, Source, Suppression
 from lint.patterns import compiled_on_use
 
@@ -121,7 +128,7 @@ class _Loader(yaml.SafeLoader):
 
 
 # Options a config may set under `format-options: {i18n-yaml: {...}}`: the markup inside the strings.
-OPTIONS = {"markup": "auto"}
+OPTIONS = {"markup": "auto", "source": "auto", "source-language": "en"}
 CHOICES = {"markup": MARKUPS}
 
 
@@ -157,6 +164,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         walk(root, [], 0)
 
     segments: list[Segment] = []
+    strings: list[str] = []  # each segment's value as the application reads it
     prose_ranges: list[tuple[int, int]] = []
     scalar_spans: list[tuple[int, int]] = []  # source spans of string values, for trailing switches
     for node, key in sorted(values, key=lambda v: v[0].end_mark.index):
@@ -171,11 +179,42 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         seg = _segment(pieces, len(segments), key)
         if seg is not None:
             segments.append(seg)
+            strings.append(node.value)
     protected = complement(merge_ranges(prose_ranges), len(text))
     doc = Document(source, "i18n-yaml", segments, protected=protected)
     doc.suppressions = _suppressions(source, tokens, scalar_spans, entries)
     _mask_markup(doc, option(options))
+    _pair_with_source(doc, strings, options)
     return doc
+
+
+def _pair_with_source(doc: Document, strings: list[str], options: Mapping[str, Any] | None) -> None:
+    """Give each value its source catalogue's under the same key (lint.formats.source_catalogue), and keep
+    each paired value as the application reads it (``strings``) for ``pair``."""
+    doc.segments, decoded = paired(doc.source.path, doc.segments, strings, options, _SUFFIXES, load=_safe_load)
+    if decoded:
+        doc.memo["i18n-values"] = decoded
+
+
+_SUFFIXES = (".yml", ".yaml")
+
+
+def _safe_load(text: str) -> Any:
+    """A source catalogue's data, read by the safe loader the reader uses."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
+    """(source string, string) of a paired catalogue value, both as the application reads them (the
+    scalar's escapes, quotes and folds decoded; `%{count}` and tags as written): what family B compares."""
+    value = doc.memo.get("i18n-values", {}).get(seg.index)
+    return None if value is None or seg.source_text is None else (seg.source_text, value)
+
+
+def sources(path: str, options: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+    """The catalogue's source-language catalogue, where it has one (the results cache keys on it too)."""
+    found = source_path(path, options, _SUFFIXES)
+    return (found,) if found else ()
 
 
 def _mask_markup(doc: Document, chosen: str) -> None:
@@ -644,12 +683,18 @@ FORMAT = Format(
     title="i18n YAML catalogues (Rails `config/locales/*.yml`, `locales/**/*.yaml`; read with PyYAML's safe"
           ' loader)',
     reader=parse,
-    options=options_table(OPTIONS, CHOICES),
+    options=options_table(OPTIONS, CHOICES, SOURCE_HELP),
     file_language=file_language,
+    pair=pair,
+    sources=sources,
     claims='map them with `formats: {"config/locales/*.yml": i18n-yaml}`',
     prose='string values in every scalar style (plain, quoted, `\\|` and `>` blocks), Rails pluralization '
           'values (`one:`, `other:`) included; the segment knows its key path, `en.home.title`; a single '
-          "top-level language key (`fr:`) sets the document's language",
+          "top-level language key (`fr:`) sets the document's language. With `source: auto` (the default), a "
+          "catalogue in another language is paired with the source-language catalogue beside it (`en.yml` for "
+          "`fr.yml`, `devise.en.yml` for `devise.fr.yml`) or in the sibling locale folder, key path by key path "
+          "below each file's own locale key (`fr.home.title` with `en.home.title`), and the B family compares "
+          "each value with its source's, as a PO msgstr with its msgid",
     not_prose='keys, numbers, booleans, nulls, anchors, aliases (an aliased value is checked once, where '
               'written), tags, comments; inside values `%{name}`, `%<n>d`, `{{name}}`, `%s`, strftime `%B %d`, '
               "`$t(key)`, ICU arguments and plural/select syntax (only the branches' texts are prose); with "

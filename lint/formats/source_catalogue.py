@@ -28,24 +28,35 @@ edited source is read again.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lint.formats.i18n_yaml import ISO_639_1
+from lint.model import Segment
 from lint.patterns import compiled_on_use
 
 # A locale tag as catalogues are named: an ISO 639 code of two or three letters, and a region or script
 # (`fr`, `pt_BR`, `zh-Hant`, `es-419`, `kab-KAB`). Three letters alone are not enough (`app.json`).
 _LOCALE = compiled_on_use(r"([a-z]{2})(?:[-_](?:[A-Za-z]{2,4}|\d{3}))?|([a-z]{3})[-_](?:[A-Za-z]{2,4}|\d{3})")
+# The options `source` and `source-language` of the catalogue formats (i18n JSON and YAML), documented.
+SOURCE_HELP = {
+    "source": "the source-language catalogue each string is compared with (family B): `auto`, the file named for "
+              "the source language beside it (`en.json`, `en-US.json`, `devise.en.yml`) or in the sibling locale "
+              "folder (`locales/en/app.json` for `locales/fr/app.json`); a path relative to the catalogue's "
+              "folder, `{name}` its file name and `{lang}` the source language (`../{lang}/{name}`); or `none`",
+    "source-language": "the language of the source catalogue that `source: auto` looks for",
+}
 # A source larger than this is not read (config `max-file-size`'s default): its catalogues stay unpaired.
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
 
 
 def _language(name: str) -> str | None:
     """The language subtag of a file or folder name that is a locale tag (`fr-FR` -> `fr`), or None."""
+    from lint.formats.i18n_yaml import ISO_639_1  # (which imports this module)
+
     m = _LOCALE.fullmatch(name)
     if m is None or (m.group(1) is not None and m.group(1) not in ISO_639_1):
         return None  # two letters that name no language: `ui.json`, `db.json`
@@ -60,13 +71,16 @@ def _split(name: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def _named_for(names: list[str], language: str, suffix: str) -> str | None:
-    """Of ``names`` (a folder's entries), the one named for ``language`` with ``suffix`` (`en` + `.json`):
-    the bare language first, then the United States' variant, then the others in name order."""
+def _named_for(names: list[str], language: str, suffix: str, prefix: str = "") -> str | None:
+    """Of ``names`` (a folder's entries), the one named for ``language`` between ``prefix`` and ``suffix``
+    (`en` + `.json`, `devise.` + `en` + `.yml`): the bare language first, then the United States' variant,
+    then the others in name order."""
     found = []
     for name in names:
-        stem = name[: -len(suffix)] if suffix and name.endswith(suffix) else name if not suffix else None
-        if stem is not None and _language(stem) == language:
+        if not (name.startswith(prefix) and name.endswith(suffix)) or len(name) <= len(prefix) + len(suffix):
+            continue
+        stem = name[len(prefix) : len(name) - len(suffix)]
+        if _language(stem) == language:
             rank = 0 if stem == language else 1 if stem[len(language) + 1 :].upper() == "US" else 2
             found.append((rank, name))
     return min(found)[1] if found else None
@@ -85,11 +99,13 @@ def _auto(target: Path, language: str, suffixes: tuple[str, ...]) -> Path | None
     if split is None:
         return None
     stem, suffix = split
-    own = _language(stem)
+    # Rails names a gem's catalogues `devise.fr.yml`: the locale is the stem's last dotted part.
+    prefix, _, last = stem.rpartition(".")
+    own = _language(last)
     if own is not None:
         if own == language:
             return None  # the source itself, or a variant of its language
-        name = _named_for(_listed(target.parent), language, suffix)
+        name = _named_for(_listed(target.parent), language, suffix, prefix + "." if prefix else "")
         return target.parent / name if name else None
     folder = target.parent
     own = _language(folder.name)
@@ -136,7 +152,7 @@ def stamp(path: str) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def source_strings(path: str) -> dict[str, str] | None:
+def source_strings(path: str, load: Callable[[str], Any] = json.loads) -> dict[str, str] | None:
     """The source catalogue's string values by key path (`home.title`, `list.0`, as the reader keys its
     segments), read once per process while its size and modification time stay; None where it cannot
     be read, is too large or is not valid JSON."""
@@ -151,10 +167,10 @@ def source_strings(path: str) -> dict[str, str] | None:
     READS += 1
     if now[0] <= MAX_SOURCE_BYTES:
         try:
-            data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+            data = load(Path(path).read_bytes().decode("utf-8-sig"))
             strings = {}
             _flatten(data, (), strings)
-        except (OSError, ValueError, RecursionError):
+        except Exception:  # unreadable, not UTF-8, not JSON or YAML (yaml.YAMLError): the catalogues go unpaired
             strings = None
     _READ[path] = (now, strings)
     return strings
@@ -169,3 +185,39 @@ def _flatten(data: Any, path: tuple[object, ...], out: dict[str, str]) -> None:
             _flatten(v, (*path, i), out)
     elif isinstance(data, str) and path:
         out[".".join(map(str, path))] = data
+
+
+def paired(path: str, segments: list[Segment], values: Sequence[Any], options: Mapping[str, Any] | None,
+           suffixes: tuple[str, ...], load: Callable[[str], Any] = json.loads,
+           decode: Callable[[Any], str] = str) -> tuple[list[Segment], dict[int, str]]:
+    """The segments, each given the source catalogue's string under the same key path
+    (``Segment.source_text``), and each paired string as the application reads it (``values``, one per
+    segment, ``decode``d only where paired), by segment index, for the format's ``pair``. A key the source lacks stays unpaired; so does
+    every string where the catalogue has no source. Where each catalogue keeps its strings under its own
+    locale (Rails' `fr:` and `en:`), the key paths are compared below it."""
+    found = source_path(path, options, suffixes)
+    strings = source_strings(found, load) if found else None
+    decoded: dict[int, str] = {}
+    if not strings:
+        return segments, decoded
+    own, theirs = _root(s.key for s in segments), _root(strings)
+    out = []
+    for seg, value in zip(segments, values, strict=True):
+        key = seg.key or ""
+        if own and theirs and key.startswith(own + "."):
+            key = theirs + key[len(own) :]
+        origin = strings.get(key)
+        if origin is not None:
+            seg = dataclasses.replace(seg, source_text=origin)
+            decoded[seg.index] = decode(value)
+        out.append(seg)
+    return out, decoded
+
+
+def _root(keys: Iterable[str | None]) -> str | None:
+    """The first part every key path shares where it is a locale tag (Rails' `fr:`), else None."""
+    roots = {(key or "").partition(".")[0] for key in keys}
+    if len(roots) != 1:
+        return None
+    root = next(iter(roots))
+    return root if _language(root) is not None else None
