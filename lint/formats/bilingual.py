@@ -4,7 +4,8 @@ A translation segment's text hides its placeholders, escapes and inline codes be
 characters; the B rules need the strings themselves, so `pair` returns the decoded source and the
 decoded translation of a segment (PO: `msgid` and `msgstr`; XLIFF: `<source>` and `<target>`, inline
 codes written canonically with their id, `<ph id="1"/>`, `<pc id="1">…</pc>`, see
-`lint.formats.xliff`), or None when the segment has no source or is empty. Every B rule reads its
+`lint.formats.xliff`; i18n JSON and YAML: the source catalogue's string under the same key and the
+string, both decoded, see `lint.formats.source_catalogue`), or None when the segment has no source or is empty. Every B rule reads its
 strings through `pair`, so each works on every bilingual format.
 
 The extractors below take numbers, URLs, e-mail addresses and markup tags out of a string, each after
