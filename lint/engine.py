@@ -768,8 +768,13 @@ class Linter:
 
             digest = cache.content_digest(source.raw if source.raw is not None
                                           else source.text.encode("utf-8", "surrogatepass"))
-            for other in self.sources_of(path, config):
+            others = self.sources_of(path, config)
+            for other in others:
                 digest = cache.content_digest(digest + _source_digest(other))
+            if others:
+                # The stat index answers by the file's own size and mtime alone: a paired catalogue's
+                # record would outlive its source (deleted, it is looked up there again: ``_record``).
+                st = None
         # The bytes as read serve only a fix's write: a check lets them go (a big file's memory). In
         # place, not a copy: the caller's reference would keep them alive through the check.
         source.raw = None

@@ -116,6 +116,19 @@ def test_an_edited_source_invalidates_its_catalogues_cached_results(run, tmp_pat
     assert json.loads(run(*args, cwd=tmp_path).stdout)["findings"] == []
 
 
+
+def test_a_deleted_source_leaves_its_catalogue_unpaired_not_its_cached_findings(run, tmp_path):
+    """The stat index kept a paired catalogue's findings by its own size and mtime: once en.json was
+    deleted, the unchanged fr.json's B101 against it was served again."""
+    (tmp_path / "pyproject.toml").write_text(CONFIG)
+    en = _write(tmp_path, "en.json", {"a": "Open the file"})
+    fr = _write(tmp_path, "fr.json", {"a": "Ouvrir le fichier {{name}}"})
+    os.utime(fr, ns=(1_000_000_000, 1_000_000_000))  # an old mtime: the stat index may keep it
+    args = ("check", "fr.json", "--select", "B", "--format", "json")
+    assert [f["code"] for f in json.loads(run(*args, cwd=tmp_path).stdout)["findings"]] == ["B101"]
+    en.unlink()
+    assert json.loads(run(*args, cwd=tmp_path).stdout)["findings"] == []
+
 def _catalogues(folder: Path) -> None:
     (folder / "pyproject.toml").write_text(CONFIG)
     _write(folder, "en.json", {"a": "{{count}} files", "b": "Visit https://example.com.", "c": "Saved",
