@@ -189,3 +189,15 @@ def test_a_rails_catalogue_pairs_below_its_locale_key_beside_its_source_and_a_ge
         found = Linter(Selection(select=["B101"], cache=False)).lint_file(str(path), config).findings
         assert [(f.code, f.message) for f in found] == [("B101", "Placeholders differ from the source: missing {name}")]
     assert FORMATS["i18n-yaml"].read(Source(str(folder / "en.yml"), en)).segments[0].source_text is None
+
+
+def test_an_icu_branch_of_one_word_is_text_not_a_placeholder(tmp_path):
+    """`{Element}` in `one {Element}` read as a placeholder: B101 flagged every plural or select whose
+    branches are one word (an error on most FormatJS catalogues), and a language's own branches (`few`)."""
+    _write(tmp_path, "en.json", {"n": "{count, plural, one {item} other {items}}",
+                                 "g": "{gender, select, male {He} female {She} other {They}}",
+                                 "f": "{count, plural, offset:1 =0 {Nobody} one {{name}} other {{name} and # others}}"})
+    pl = _write(tmp_path, "pl.json", {"n": "{count, plural, one {element} few {elementy} many {elementów} other {elementu}}",
+                                      "g": "{gender, select, male {On} other {Oni}}",
+                                      "f": "{count, plural, offset:1 =0 {Nikt} one {Ktoś} other {# innych}}"})
+    assert _codes(pl, "B101") == [("B101", "f")]  # it lost the name; the rest is the language's branches

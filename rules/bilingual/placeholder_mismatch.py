@@ -374,7 +374,7 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     keys: Counter[str] = Counter()
     ends: dict[str, int] = {}
     position = 0
-    plain = _DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", text))
+    plain = _DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", _icu_branches_opened(text)))
     for found in _CONVERSION.finditer(plain):
         token = found.group()
         m = _PRINTF.fullmatch(token) or _INTTYPES.fullmatch(token) or _OCTAL.fullmatch(token)
@@ -399,6 +399,34 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     if forms:
         keys = Counter(set(keys))
     return keys, written
+
+
+# An ICU plural or select argument up to its first branch (`{count, plural,`), and a branch's selector up
+# to the brace that opens its text (` offset:1 =0 {`, ` few {`).
+_ICU_CHOICE = compiled_on_use(r"\{\s*[A-Za-z_]\w*\s*,\s*(?:plural|selectordinal|select)\s*,")
+_ICU_BRANCH = compiled_on_use(r"\s*(?:offset:\s*\d+\s+)?(?:=\d+|[\w-]+)\s*\{")
+
+
+def _icu_branches_opened(text: str) -> str:
+    """``text`` with the braces around each ICU plural or select branch's text blanked (same length): a
+    branch of one word (`one {Element}`) is text, no `{name}` placeholder, and each language writes the
+    branches it has (`few`, `many`); the placeholders inside a branch (`{name}`) stay."""
+    if "{" not in text:
+        return text
+    out = list(text)
+    for choice in _ICU_CHOICE.finditer(text):
+        at = choice.end()
+        while (branch := _ICU_BRANCH.match(text, at)) is not None:
+            depth, end = 0, branch.end() - 1
+            for end in range(branch.end() - 1, len(text)):
+                depth += {"{": 1, "}": -1}.get(text[end], 0)
+                if depth == 0:
+                    break
+            if depth:
+                break  # unbalanced: left as written
+            out[branch.end() - 1] = out[end] = " "
+            at = end + 1
+    return "".join(out)
 
 
 def _without_variable_parts(text: str) -> str:
