@@ -201,3 +201,26 @@ def test_an_icu_branch_of_one_word_is_text_not_a_placeholder(tmp_path):
                                       "g": "{gender, select, male {On} other {Oni}}",
                                       "f": "{count, plural, offset:1 =0 {Nikt} one {Ktoś} other {# innych}}"})
     assert _codes(pl, "B101") == [("B101", "f")]  # it lost the name; the rest is the language's branches
+
+
+def test_a_source_language_with_its_region_finds_that_file_and_no_other_variant(tmp_path):
+    """`source-language: en-US` compared `en` (the file's language) with `en-us`: no catalogue was ever
+    paired, and a template's `{lang}` was lowercased (`../en-us/{name}` for the folder `en-US`)."""
+    paths = (".json",)
+    flat = tmp_path / "flat"
+    _write(flat, "en.json", {"a": "Open"})
+    en_us = _write(flat, "en_US.json", {"a": "Open"})
+    fr = _write(flat, "fr.json", {"a": "Ouvrir"})
+    assert source_catalogue.source_path(str(fr), {"source-language": "en-US"}, paths) == str(en_us)
+    assert source_catalogue.source_path(str(en_us), {"source-language": "en-US"}, paths) is None
+    pt = tmp_path / "pt"
+    _write(pt, "pt-PT.json", {"a": "Abrir"})
+    es = _write(pt, "es.json", {"a": "Abrir"})
+    # pt-PT is a translation of the pt-BR source, not the source: unpaired rather than wrongly paired
+    assert source_catalogue.source_path(str(es), {"source-language": "pt-BR"}, paths) is None
+    folders = tmp_path / "public" / "locales"
+    common = _write(folders / "en-US", "common.json", {"a": "Open"})
+    de = _write(folders / "de-DE", "common.json", {"a": "Öffnen"})
+    assert source_catalogue.source_path(str(de), {"source-language": "en-US"}, paths) == str(common)
+    template = {"source-language": "en-US", "source": "../{lang}/{name}"}
+    assert source_catalogue.source_path(str(de), template, paths) == str(common)

@@ -71,16 +71,21 @@ def _split(name: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def _named_for(names: list[str], language: str, suffix: str, prefix: str = "") -> str | None:
-    """Of ``names`` (a folder's entries), the one named for ``language`` between ``prefix`` and ``suffix``
-    (`en` + `.json`, `devise.` + `en` + `.yml`): the bare language first, then the United States' variant,
-    then the others in name order."""
+def _named_for(names: list[str], tag: str, suffix: str, prefix: str = "") -> str | None:
+    """Of ``names`` (a folder's entries), the one named for the source language ``tag`` between ``prefix``
+    and ``suffix`` (`en` + `.json`, `devise.` + `en` + `.yml`): for a bare language, the bare language
+    first, then the United States' variant, then the others in name order; for a tag with its region or
+    script (`en-US`, `pt-BR`), that tag only (`en_US`, `en-us`): another variant is one of its translations."""
     found = []
+    language = tag.partition("-")[0]
     for name in names:
         if not (name.startswith(prefix) and name.endswith(suffix)) or len(name) <= len(prefix) + len(suffix):
             continue
         stem = name[len(prefix) : len(name) - len(suffix)]
-        if _language(stem) == language:
+        if "-" in tag:
+            if stem.lower().replace("_", "-") == tag:
+                found.append((0, name))
+        elif _language(stem) == language:
             rank = 0 if stem == language else 1 if stem[len(language) + 1 :].upper() == "US" else 2
             found.append((rank, name))
     return min(found)[1] if found else None
@@ -93,8 +98,10 @@ def _listed(folder: Path) -> list[str]:
         return []
 
 
-def _auto(target: Path, language: str, suffixes: tuple[str, ...]) -> Path | None:
-    """The source-language file beside ``target`` or in its locale folder's sibling (module docstring)."""
+def _auto(target: Path, tag: str, suffixes: tuple[str, ...]) -> Path | None:
+    """The source-language file beside ``target`` or in its locale folder's sibling (module docstring);
+    ``tag`` is the source language, lowercase, `-` between its subtags (`en`, `en-us`)."""
+    language = tag.partition("-")[0]
     split = _split(target.name, suffixes)
     if split is None:
         return None
@@ -105,14 +112,14 @@ def _auto(target: Path, language: str, suffixes: tuple[str, ...]) -> Path | None
     if own is not None:
         if own == language:
             return None  # the source itself, or a variant of its language
-        name = _named_for(_listed(target.parent), language, suffix, prefix + "." if prefix else "")
+        name = _named_for(_listed(target.parent), tag, suffix, prefix + "." if prefix else "")
         return target.parent / name if name else None
     folder = target.parent
     own = _language(folder.name)
     if own is None or own == language:
         return None
     sibling = _named_for([n for n in _listed(folder.parent) if (folder.parent / n / target.name).is_file()],
-                         language, "")
+                         tag, "")
     return folder.parent / sibling / target.name if sibling else None
 
 
@@ -122,10 +129,10 @@ def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[st
     setting = str((options or {}).get("source", "auto"))
     if setting == "none" or not path or path.startswith("<"):
         return None
-    language = str((options or {}).get("source-language", "en")).lower()
+    language = str((options or {}).get("source-language", "en"))  # as written: a template's folder name
     target = Path(path)
     if setting == "auto":
-        found = _auto(target, language, suffixes)
+        found = _auto(target, language.lower().replace("_", "-"), suffixes)
     else:
         found = Path(os.path.normpath(target.parent / setting.replace("{name}", target.name).replace("{lang}", language)))
     if found is None or not found.is_file():
