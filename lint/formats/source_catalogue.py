@@ -10,7 +10,8 @@ Where the source is (format option `source`):
 
 - `auto` (the default): the file named for the source language (option `source-language`, `en`) beside
   the catalogue, with the same suffix (`en.json`, else `en-US.json`, `en_US.json`, `en-GB.json`…: the
-  bare language first, then `-US`/`_US`, then the others in name order), or, where the catalogue's folder
+  bare language first, then `-US`/`_US`, then the others in name order; a `source-language` with its
+  region, `en-US`, names that file alone: `en_US.json`, `en-us.json`), or, where the catalogue's folder
   is named for its locale (`locales/fr/app.json`), the same file in the sibling folder named so
   (`locales/en/app.json`). Only a catalogue whose file or folder name is a locale tag (`fr`, `pt_BR`,
   `zh-Hant`, `kab-KAB`) is paired: `percentages.json` beside `en.json` is no translation of it;
