@@ -224,3 +224,14 @@ def test_a_source_language_with_its_region_finds_that_file_and_no_other_variant(
     assert source_catalogue.source_path(str(de), {"source-language": "en-US"}, paths) == str(common)
     template = {"source-language": "en-US", "source": "../{lang}/{name}"}
     assert source_catalogue.source_path(str(de), template, paths) == str(common)
+
+
+def test_two_english_variants_without_the_bare_language_leave_the_choice_to_the_config(tmp_path):
+    """fr.json beside en-AU.json and en-GB.json (no en.json, no en-US.json) was paired with en-AU, by name
+    order: a guess between two translations of a source that is not there. One variant alone is the source."""
+    _write(tmp_path, "en-AU.json", {"a": "Open"})
+    gb = _write(tmp_path, "en-GB.json", {"a": "Open"})
+    fr = _write(tmp_path, "fr.json", {"a": "Ouvrir"})
+    assert source_catalogue.source_path(str(fr), None, (".json",)) is None
+    (tmp_path / "en-AU.json").unlink()
+    assert source_catalogue.source_path(str(fr), None, (".json",)) == str(gb)

@@ -10,8 +10,9 @@ Where the source is (format option `source`):
 
 - `auto` (the default): the file named for the source language (option `source-language`, `en`) beside
   the catalogue, with the same suffix (`en.json`, else `en-US.json`, `en_US.json`, `en-GB.json`…: the
-  bare language first, then `-US`/`_US`, then the others in name order; a `source-language` with its
-  region, `en-US`, names that file alone: `en_US.json`, `en-us.json`), or, where the catalogue's folder
+  bare language first, then `-US`/`_US`, then another variant where it is the only one; a
+  `source-language` with its region, `en-US`, names that file alone: `en_US.json`, `en-us.json`), or,
+  where the catalogue's folder
   is named for its locale (`locales/fr/app.json`), the same file in the sibling folder named so
   (`locales/en/app.json`). Only a catalogue whose file or folder name is a locale tag (`fr`, `pt_BR`,
   `zh-Hant`, `kab-KAB`) is paired: `percentages.json` beside `en.json` is no translation of it;
@@ -75,8 +76,9 @@ def _split(name: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
 def _named_for(names: list[str], tag: str, suffix: str, prefix: str = "") -> str | None:
     """Of ``names`` (a folder's entries), the one named for the source language ``tag`` between ``prefix``
     and ``suffix`` (`en` + `.json`, `devise.` + `en` + `.yml`): for a bare language, the bare language
-    first, then the United States' variant, then the others in name order; for a tag with its region or
-    script (`en-US`, `pt-BR`), that tag only (`en_US`, `en-us`): another variant is one of its translations."""
+    first, then the United States' variant, then another variant where there is one alone; for a tag
+    with its region or script (`en-US`, `pt-BR`), that tag only (`en_US`, `en-us`): another variant is
+    one of its translations."""
     found = []
     language = tag.partition("-")[0]
     for name in names:
@@ -89,7 +91,10 @@ def _named_for(names: list[str], tag: str, suffix: str, prefix: str = "") -> str
         elif _language(stem) == language:
             rank = 0 if stem == language else 1 if stem[len(language) + 1 :].upper() == "US" else 2
             found.append((rank, name))
-    return min(found)[1] if found else None
+    found.sort()
+    if len(found) > 1 and found[0][0] == found[1][0] == 2:
+        return None  # `en-AU` and `en-GB`, neither the bare language nor `en-US`: which is the source is a guess
+    return found[0][1] if found else None
 
 
 def _listed(folder: Path) -> list[str]:
