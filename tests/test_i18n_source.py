@@ -235,3 +235,14 @@ def test_two_english_variants_without_the_bare_language_leave_the_choice_to_the_
     assert source_catalogue.source_path(str(fr), None, (".json",)) is None
     (tmp_path / "en-AU.json").unlink()
     assert source_catalogue.source_path(str(fr), None, (".json",)) == str(gb)
+
+
+def test_an_i18next_form_for_one_may_add_or_drop_the_count_and_no_other_placeholder(tmp_path):
+    """Russian's `_one` also says 21 and 31 (`{{count}} элемент` for English's `One item`), German's is 1
+    alone (`Eine Datei`): B101 flagged both as errors. The count is still compared in `_other`, and every
+    other placeholder in every form."""
+    _write(tmp_path, "en.json", {"item_one": "One item", "item_other": "{{count}} items", "file_one": "{{count}} file",
+                                 "in_one": "{{count}} file in {{folder}}", "in_other": "{{count}} files in {{folder}}"})
+    ru = _write(tmp_path, "ru.json", {"item_one": "{{count}} элемент", "item_other": "элементов", "file_one": "Один файл",
+                                      "in_one": "{{count}} файл", "in_other": "{{count}} файлов в {{folder}}"})
+    assert _codes(ru, "B101") == [("B101", "item_other"), ("B101", "in_one")]

@@ -284,6 +284,12 @@ as many as the language has: the placeholders each form uses are compared as a s
                 if len(missing) == 1 and (_INTEGER.search(missing[0]) or _COUNT_NAME.search(missing[0])
                                           or sum(source.values()) == 1):
                     missing = []
+        if seg.kind == "string" and _I18NEXT_FEW_FORM.search(seg.key or ""):
+            # i18next's form for 0, 1 or 2 (`item_one`): a language's `one` may say 21 too (Russian:
+            # `{{count}} элемент` for `One item`) or 1 alone (`Eine Datei` for `{{count}} file`).
+            missing, extra = ([p for p in side if not _I18NEXT_COUNT.fullmatch(p)] for side in (missing, extra))
+            if not missing and not extra:
+                return None
         # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or the other side
         # writes it alike (`%s … %d` as `%d … %s`, whose arguments swapped types; `%s` dropped of two):
         # then by the argument it takes.
@@ -312,6 +318,12 @@ def _resized(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]
         else:
             left.remove(twin)
     return kept, left
+
+
+# An i18next catalogue's plural form for zero, one or two (`item_one`, `files_zero`), and its count.
+_I18NEXT_FEW_FORM = compiled_on_use(r"_(?:zero|one|two)$")
+_I18NEXT_COUNT = compiled_on_use(r"\{\{\s*count\s*\}\}")
+
 # strftime's conversions (`%b`, `%-d`, `%Od`, `%_H`), and the letters only strftime writes, never printf
 # (`%e`, `%d` and `%x` are both): a source written in them alone is a date or time format.
 _STRFTIME = compiled_on_use(r"%[-_0^#]?[EO]?([a-zA-Z%+])")
