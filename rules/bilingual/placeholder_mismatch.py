@@ -82,6 +82,8 @@ so may any form the header's `Plural-Forms` picks for fewer than five values of 
 `msgfmt -c` allows (Hebrew's `n==1 ? 0 : n==2 ? 1 : …`, a Serbian team's `n==1 ? 3 : …`, Arabic's forms
 for 0, 1 and 2): the count (an integer conversion, or the only placeholder), never another argument. Plural forms in one string, separated by `|` (Symfony, Laravel), are
 as many as the language has: the placeholders each form uses are compared as a set.
+In an i18n catalogue, the braces around an ICU plural or select branch's text (`one {Element}`) are no
+placeholder, and i18next's form for zero, one or two (`item_one`) may add or drop `{{count}}`.
 """
     severity = Severity.ERROR
     kinds = TRANSLATION_KINDS
