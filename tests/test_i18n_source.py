@@ -246,3 +246,15 @@ def test_an_i18next_form_for_one_may_add_or_drop_the_count_and_no_other_placehol
     ru = _write(tmp_path, "ru.json", {"item_one": "{{count}} элемент", "item_other": "элементов", "file_one": "Один файл",
                                       "in_one": "{{count}} файл", "in_other": "{{count}} файлов в {{folder}}"})
     assert _codes(ru, "B101") == [("B101", "item_other"), ("B101", "in_one")]
+
+
+def test_a_yaml_key_pyyaml_reads_as_a_boolean_pairs_by_its_text(tmp_path):
+    """The source was loaded with PyYAML's resolvers: its `yes:`, `no:` and `on:` keys became True, False
+    and True (key paths `en.confirm.True`), so the catalogue's `fr.confirm.yes` was never paired."""
+    (tmp_path / "en.yml").write_text('en:\n  confirm:\n    yes: "Yes, delete %{name}"\n    no: "No"\n    1: "One"\n',
+                                     encoding="utf-8")
+    fr = tmp_path / "fr.yml"
+    fr.write_text('fr:\n  confirm:\n    yes: "Oui, supprimer"\n    no: "Non"\n    1: "Un"\n', encoding="utf-8")
+    doc = FORMATS["i18n-yaml"].reader(Source(str(fr), fr.read_text(encoding="utf-8")), None)
+    assert {s.key: s.source_text for s in doc.segments} == {
+        "fr.confirm.yes": "Yes, delete %{name}", "fr.confirm.no": "No", "fr.confirm.1": "One"}

@@ -199,9 +199,23 @@ def _pair_with_source(doc: Document, strings: list[str], options: Mapping[str, A
 _SUFFIXES = (".yml", ".yaml")
 
 
+class _KeyTextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, each mapping's keys kept as written, as the reader's key paths are: PyYAML reads
+    `yes:`, `no:` and `on:` as booleans (`en.confirm.True`), which no catalogue's `fr.confirm.yes` meets."""
+
+
+def _key_text_mapping(loader: Any, node: yaml.MappingNode) -> dict[str, Any]:
+    loader.flatten_mapping(node)  # `<<: *base` merged, as the safe loader does
+    return {key.value if isinstance(key, yaml.ScalarNode) else "?": loader.construct_object(value, deep=True)
+            for key, value in node.value}
+
+
+_KeyTextLoader.add_constructor("tag:yaml.org,2002:map", _key_text_mapping)
+
+
 def _safe_load(text: str) -> Any:
-    """A source catalogue's data, read by the safe loader the reader uses."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """A source catalogue's data, read by the safe loader the reader uses, keys as written."""
+    return yaml.load(text, Loader=_KeyTextLoader)
 
 
 def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
