@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from lint.formats.bilingual import pair, xliff_example
 from lint.language import HAN, HAN_COMPATIBILITY, KANA
-from lint.model import TRANSLATION_KINDS, Document, Finding, Segment, Severity
+from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -43,7 +43,7 @@ that leaves out its source's spaces at that edge (`" in "` → `"转为"`, `"Siz
 has a space after its last full stop.
 """
     severity = Severity.WARNING
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
     scope = "document"
     flag = (
         Example('msgid "Name: "\nmsgstr "Nom :"\n', path=_PO),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lint.formats.bilingual import emails, xliff_example
-from lint.model import TRANSLATION_KINDS, Document, Segment, Severity
+from lint.model import Document, Segment, Severity
 from lint.rule import Example
 
 from ._pairwise import Difference, PairwiseRule
@@ -58,7 +58,7 @@ you@example.com` as `usuari@example.com`): no one receives mail there in either 
 address dropped, or moved to another domain (a real one, where someone may), is still flagged.
 """
     severity = Severity.ERROR
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
     flag = (
         Example('msgid "Write to support@acme-shop.com"\nmsgstr "Écrivez à assistance@acme-shop.com"\n', path=_PO),
         Example('msgid "Set user.email to you@example.com"\nmsgstr "Définissez user.email à vous@exemple.fr"\n',

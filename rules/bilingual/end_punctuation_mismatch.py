@@ -9,7 +9,7 @@ from functools import partial
 
 from lint.formats.bilingual import markup_of, pair, stands_as_token, xliff_example
 from lint.language import primary
-from lint.model import TRANSLATION_KINDS, Document, Finding, Segment, Severity
+from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -225,7 +225,7 @@ button that gained a full stop are the small inconsistencies that make an interf
 """
     severity = Severity.INFO
     scope = "document"
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
     flag = (
         Example('#: library/exceptions.rst:3\nmsgid "For example, compiling it results in (\'f-string: ...\', 1)."\n'
                 'msgstr "Par exemple, le compiler produit ``(\'f-string: ...\', 1).``"\n', path="messages.po",

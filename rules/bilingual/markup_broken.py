@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from lint.formats.bilingual import in_language, markup_of, pair, same_target
 from lint.formats.markup import Mark, marks
-from lint.model import TRANSLATION_KINDS, Document, Finding, Segment, Severity
+from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -168,7 +168,7 @@ paragraph into code or raises a build warning, a role without backquotes shows `
 changed target links nowhere.
 """
     severity = Severity.ERROR
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
     flag = (
         Example(_RST + 'msgid "Use ``len(x)`` here."\nmsgstr "Utilisez ``len(x)` ici."\n', path=_PO),
         Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:abs."\n', path=_PO),

@@ -17,7 +17,7 @@ from lint.formats.bilingual import (
     xliff_example,
 )
 from lint.language import CJK_LETTERS
-from lint.model import TRANSLATION_KINDS, Document, Segment, Severity
+from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
 
@@ -75,7 +75,7 @@ source's number the note names may give way to the numbers of the language's own
 `Up to 50 users` shown as `Jusqu'à 500 utilisateurs` is a wrong promise.
 """
     severity = Severity.ERROR
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
     flag = (
         Example('#: ../../tutorial/intro.rst:20\nmsgid ">>> x = 10\\n>>> print(x)\\n10"\n'
                 'msgstr ">>> x = 10\\n>>> print(x)\\n100"\n', path="fr.po",

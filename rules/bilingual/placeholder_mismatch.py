@@ -6,7 +6,7 @@ from collections import Counter
 
 from lint.formats.bilingual import INTTYPES, markup_of, note_leaves_widths, singular, xliff_example
 from lint.formats.builder import PRINTF_SPEC, TEMPLATE_PLACEHOLDER
-from lint.model import TRANSLATION_KINDS, Document, Segment, Severity
+from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
 
@@ -86,7 +86,7 @@ In an i18n catalogue, the braces around an ICU plural or select branch's text (`
 placeholder, and i18next's form for zero, one or two (`item_one`) may add or drop `{{count}}`.
 """
     severity = Severity.ERROR
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
     flag = (
         Example('#, c-format\nmsgid "expected object at offset %<PRIuMAX> in pack %s"\n'
                 'msgstr "预期对象在包文件 %2$s 的偏移量上"\n', path="zh_CN.po",

@@ -18,7 +18,7 @@ from lint.formats.bilingual import (
     xliff_example,
 )
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
-from lint.model import TRANSLATION_KINDS, Document, Segment, Severity
+from lint.model import Document, Segment, Severity
 from lint.options import RuleOptions, option
 from lint.patterns import compiled_on_use
 from lint.rule import Example
@@ -1055,7 +1055,7 @@ in the rendered page; a role whose target changed links nowhere. A dropped closi
 a link; a tag an MT engine invented shows up as text or breaks the template.
 """
     severity = Severity.ERROR
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
 
     @dataclass(frozen=True)
     class Options(RuleOptions):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import cast
 
 from lint.formats.bilingual import cites_a_publication, markup_of, pair, reads_as_prose, xliff_example
-from lint.model import TRANSLATION_KINDS, Document, Finding, Segment, Severity
+from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -77,7 +77,7 @@ and empty translations (untranslated on purpose, which gettext falls back from);
 not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`) are not read at all.
 """
     severity = Severity.WARNING
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
     flag = (
         Example('msgid "list the stashed changes [<log-options>]"\nmsgstr "list the stashed changes [<log-options>]"\n',
                 path="vi.po", note="four words before the notation: a sentence, no synopsis"),

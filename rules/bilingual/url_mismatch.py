@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lint.formats.bilingual import in_language, locate, pair, urls, xliff_example
-from lint.model import TRANSLATION_KINDS, Document, Finding, Segment, Severity
+from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -87,7 +87,7 @@ of a source's URL is the translator's choice, one for one. An address the source
 sends them elsewhere, sometimes to a translator's or an MT engine's idea of the right site.
 """
     severity = Severity.WARNING
-    kinds = TRANSLATION_KINDS
+    kinds = frozenset({"msgstr", "string", "target"})
     flag = (
         Example('msgid "See the pages at https://www.tcl.tk/man/ for details."\n'
                 'msgstr "Voir les pages sur https://www .tcl.tk/man/ pour les détails."\n', path=_PO,
