@@ -145,3 +145,22 @@ def test_printf_conversions_are_masked_with_the_catalogue_grammar() -> None:
     assert [s.text for s in parse(Source("fr.json", text), "i18n-json").segments] == [
         "Copie de \ufffc fichiers sur \ufffc", "\ufffc éléments : \ufffc", "\ufffc Mo, \ufffc, \ufffc, \ufffc",
     ]
+
+
+def test_a_plural_branch_that_says_again_what_an_earlier_one_said_is_read_once() -> None:
+    # Polish and Russian write one form for several plural categories: the branches are alternatives, of
+    # which the application shows one; read one after another they were a loop (T107) or a repeated word
+    # (T102), and the space that kept the last branch apart stood before the sentence's full stop (S107).
+    text = json.dumps({
+        "inbox": "Masz {count, plural, one {# wiadomość} few {# wiadomości} many {# wiadomości} other {# wiadomości}}.",
+        "deleted": "{n, plural, one {plik} few {pliki} many {plików} other {plików}} usunięto.",
+        "typo": "{n, plural, one {# plik plik} other {# plików}}.",
+    }, ensure_ascii=False) + "\n"
+    doc = parse(Source("pl.json", text), "i18n-json")
+    assert [s.text for s in doc.segments] == [
+        "Masz \ufffc\ufffc wiadomość \ufffc wiadomości.",
+        "\ufffcplik pliki plików usunięto.",
+        "\ufffc\ufffc plik plik \ufffc plików.",
+    ]
+    found = [(f.code, text[f.start:f.end]) for f in lint.check_text(text, path="pl.json", config=CONFIG)]
+    assert found == [("T102", "plik")]  # a word typed twice inside one branch is still a repeat

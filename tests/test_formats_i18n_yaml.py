@@ -459,3 +459,19 @@ def test_directives_against_cjk_letters_are_placeholders() -> None:
         "\ufffc年\ufffc月\ufffc日 \ufffc時\ufffc分", "共\ufffc个文件", "已用\ufffc",
     ]
     assert _doc("en:\n  a: 100%d or x%s\n").segments[0].text == "100%d or x%s"  # a Latin letter or digit before
+
+
+def test_a_plural_branch_that_says_again_what_an_earlier_one_said_is_read_once() -> None:
+    # As in i18n JSON: branches are alternatives, and a form several plural categories share is read once.
+    text = (
+        "pl:\n"
+        "  inbox: \"Masz {count, plural, one {# wiadomość} few {# wiadomości} many {# wiadomości} other {# wiadomości}}.\"\n"
+        "  deleted: \"{n, plural, one {plik} few {pliki} many {plików} other {plików}} usunięto.\"\n"
+        "  typo: \"{n, plural, one {# plik plik} other {# plików}}.\"\n"
+    )
+    assert [s.text for s in _doc(text, "pl.yml").segments] == [
+        "Masz \ufffc\ufffc wiadomość \ufffc wiadomości.",
+        "\ufffcplik pliki plików usunięto.",
+        "\ufffc\ufffc plik plik \ufffc plików.",
+    ]
+    assert [(code, what) for code, _, _, what in _found(text, "pl.yml")] == [("T102", "plik")]

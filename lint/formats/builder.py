@@ -45,6 +45,7 @@ _EMAIL_AT = compiled_on_use(r"(?<=[\w.+-])@[\w-]+\.[\w.-]*\w")
 _NAME_RUN = compiled_on_use(r"[\w.+-]*")
 _WORD_CHAR = compiled_on_use(r"\w")
 _NON_WORD = compiled_on_use(r"\W")
+_BRACE = compiled_on_use(r"[{}]")
 
 
 class SegmentBuilder:
@@ -201,6 +202,44 @@ def _slice(text: str, anchors: list[tuple[int, int]], opaque: list[tuple[int, in
             new_anchors.append((lo - start, a_src + lo - a_seg))
     new_opaque = [(max(s, start) - start, min(e, end) - start) for s, e in opaque if s < end and e > start]
     return text[start:end], new_anchors, new_opaque
+
+
+def repeated_branches(value: str, argument: re.Pattern[str], selector: re.Pattern[str]) -> dict[int, int]:
+    """The bodies of ICU plural and select branches that say word for word what an earlier branch of the same
+    argument says (`few {# plików} many {# plików} other {# plików}`), as start -> end (the body's closing
+    brace): the branches are alternatives, one of them shown, and Polish or Russian repeat a form in several;
+    read one after another they are a repeated word or a loop no reader sees. The first is read, the
+    others are not prose. ``argument`` matches a complex argument's head up to its first selector
+    (`{count, plural,`), ``selector`` a selector with its opening brace (` other {`)."""
+    closing = _closing_braces(value)
+    dropped: dict[int, int] = {}
+    for head in argument.finditer(value):
+        seen: set[str] = set()
+        at = head.end()
+        while (branch := selector.match(value, at)) is not None:
+            start = branch.end()
+            end = closing.get(start - 1, -1)
+            if end < 0:
+                break
+            body = value[start:end].strip()
+            if body in seen:
+                dropped[start] = end
+            seen.add(body)
+            at = end + 1
+    return dropped
+
+
+def _closing_braces(value: str) -> dict[int, int]:
+    """Each brace of ``value`` that closes, by where it opens -> where it closes (one pass: a hostile string
+    of openings costs no more than its length)."""
+    opened: list[int] = []
+    closing: dict[int, int] = {}
+    for m in _BRACE.finditer(value):
+        if m.group() == "{":
+            opened.append(m.start())
+        elif opened:
+            closing[opened.pop()] = m.start()
+    return closing
 
 
 def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ from pathlib import PurePath
 from typing import Any
 
 from lint.formats import Format, FormatExample, ParseError, options_table
-from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, merge_ranges
+from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, merge_ranges, repeated_branches
 from lint.formats.markup import APP_TAGS, MARKUPS, markup_of_app_strings, masked, option
 from lint.formats.source_catalogue import SOURCE_HELP, paired, source_path
 from lint.model import Document, Segment, Source
@@ -48,6 +48,7 @@ _PLACEHOLDER = compiled_on_use(r"\{\{[^{}]*\}\}|%(?:\d+\$)?" + PRINTF_SPEC + r"|
 # of digits (quadratic where no `{` follows); an offset's digits then a name go on as one name.
 _SELECTOR = compiled_on_use(r"\s*+(?:,\s*+)?(?:offset:\d(?:\d*+\s++)?)?[=\w]++\s*+\{")
 _ICU_ARGUMENT = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
+_ICU_COMPLEX = compiled_on_use(r"\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,")
 
 
 # Options a config may set under `format-options: {i18n-json: {...}}`: the markup inside the strings, and
@@ -203,9 +204,11 @@ def _value_segment(token: str, at: int, index: int, key: str) -> Segment | None:
 
 
 def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:
-    """Text of a value with its placeholders and ICU syntax replaced by placeholders."""
+    """Text of a value with its placeholders and ICU syntax replaced by placeholders; of the branches of a
+    plural or select, each text once (``repeated_branches``), apart from the one before it."""
     pos = 0
     open_braces: list[str] = []  # "plural" for `{count, plural,`, "branch" for a branch's `{`, "plain" otherwise
+    dropped = repeated_branches(chunk, _ICU_COMPLEX, _SELECTOR) if "{" in chunk else {}
     i = 0
     while i < len(chunk):
         ch = chunk[i]
@@ -216,10 +219,10 @@ def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:
             i = pos = m.end()
         elif ch == "{":
             builder.add(chunk[pos:i], at + pos)
-            i = pos = _after_open_brace(builder, chunk, i, at, open_braces)
+            i = pos = _after_open_brace(builder, chunk, i, at, open_braces, dropped)
         elif ch == "}" and open_braces:
             builder.add(chunk[pos:i], at + pos)
-            i = pos = _after_close_brace(builder, chunk, i, at, open_braces)
+            i = pos = _after_close_brace(builder, chunk, i, at, open_braces, dropped)
         elif ch == "#" and open_braces and "plural" in open_braces:
             builder.add(chunk[pos:i], at + pos)
             builder.add_opaque(PLACEHOLDER, at + i)
@@ -229,7 +232,8 @@ def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:
     builder.add(chunk[pos:], at + pos)
 
 
-def _after_open_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open_braces: list[str]) -> int:
+def _after_open_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open_braces: list[str],
+                      dropped: dict[int, int]) -> int:
     """Where the text resumes after the `{` at ``i``: past an ICU argument's syntax (a placeholder), or
     past the brace, which ``open_braces`` then records."""
     icu = _ICU_ARGUMENT.match(chunk, i)
@@ -240,7 +244,7 @@ def _after_open_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open
         selector = _SELECTOR.match(chunk, icu.end())
         if selector:
             open_braces.append("branch")
-            return selector.end()
+            return dropped.get(selector.end(), selector.end())
         return icu.end()
     close = chunk.find("}", i)
     if icu and close >= 0:
@@ -250,15 +254,20 @@ def _after_open_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open
     return i + 1
 
 
-def _after_close_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open_braces: list[str]) -> int:
-    """Where the text resumes after the `}` at ``i`` that closes the last of ``open_braces``."""
+def _after_close_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open_braces: list[str],
+                       dropped: dict[int, int]) -> int:
+    """Where the text resumes after the `}` at ``i`` that closes the last of ``open_braces``: a branch
+    said again is skipped to its own closing brace, one said first is set apart from the text before it
+    by a space (branches are alternatives, not a sentence)."""
     kind = open_braces.pop()
     i += 1
     if kind == "branch":
-        builder.add_opaque(" ", at + i - 1)  # branches are alternatives: keep them apart
         selector = _SELECTOR.match(chunk, i)
         if selector:  # the next branch: `other {`
             open_braces.append("branch")
+            if selector.end() in dropped:
+                return dropped[selector.end()]
+            builder.add_opaque(" ", at + i - 1)
             return selector.end()
     return i
 

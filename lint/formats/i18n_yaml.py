@@ -41,7 +41,15 @@ from typing import Any, NamedTuple
 import yaml
 
 from lint.formats import Format, FormatExample, ParseError, options_table
-from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, complement, merge_ranges, switch_codes
+from lint.formats.builder import (
+    PLACEHOLDER,
+    PRINTF_SPEC,
+    SegmentBuilder,
+    complement,
+    merge_ranges,
+    repeated_branches,
+    switch_codes,
+)
 from lint.formats.markup import MARKUPS, masked, option
 from lint.formats.source_catalogue import SOURCE_HELP, paired, source_path
 from lint.model import Document, Segment, Source, Suppression
@@ -489,10 +497,12 @@ def _block_lines(text: str, pos: int, indent: int, folded: bool, chomp: bool | N
 
 def _syntax_masks(value: str) -> list[tuple[int, int, str]]:
     """Value ranges that are template syntax, with what stands for them: a placeholder for an argument,
-    a space for the end of a plural/select branch (branches are alternatives), nothing for the closing
-    brace of the argument."""
+    a space between a plural/select branch and the next (branches are alternatives), nothing for the
+    closing brace of the argument nor for a branch that says again what an earlier one said
+    (``repeated_branches``)."""
     masks: list[tuple[int, int, str]] = []
     stack: list[str] = []  # "plural", "select", "branch" or "plain" (a literal brace)
+    dropped = repeated_branches(value, _ICU_COMPLEX, _SELECTOR) if "{" in value else {}
     pos = 0
     while True:
         m = _TOKEN.search(value, pos)
@@ -523,10 +533,12 @@ def _syntax_masks(value: str) -> list[tuple[int, int, str]]:
             if kind == "branch":
                 end = m.end()
                 selector = _SELECTOR.match(value, end)
-                if selector:
+                if selector is None:
+                    masks.append((i, end, ""))
+                else:
                     stack.append("branch")
-                    end = selector.end()
-                masks.append((i, end, " "))
+                    end = dropped.get(selector.end(), selector.end())
+                    masks.append((i, end, "" if selector.end() in dropped else " "))
                 pos = end
             elif kind in ("plural", "select"):
                 masks.append((i, m.end(), ""))
