@@ -46,6 +46,8 @@ _NAME_RUN = compiled_on_use(r"[\w.+-]*")
 _WORD_CHAR = compiled_on_use(r"\w")
 _NON_WORD = compiled_on_use(r"\W")
 _BRACE = compiled_on_use(r"[{}]")
+# The head of an ICU plural or select argument up to its first selector (`{count, plural,`), the kind its group.
+ICU_COMPLEX = compiled_on_use(r"\{\s*[\w.]+\s*,\s*(plural|selectordinal|select)\s*,")
 
 
 class SegmentBuilder:
@@ -204,16 +206,16 @@ def _slice(text: str, anchors: list[tuple[int, int]], opaque: list[tuple[int, in
     return text[start:end], new_anchors, new_opaque
 
 
-def repeated_branches(value: str, argument: re.Pattern[str], selector: re.Pattern[str]) -> dict[int, int]:
+def repeated_branches(value: str, selector: re.Pattern[str]) -> dict[int, int]:
     """The bodies of ICU plural and select branches that say word for word what an earlier branch of the same
     argument says (`few {# plików} many {# plików} other {# plików}`), as start -> end (the body's closing
     brace): the branches are alternatives, one of them shown, and Polish or Russian repeat a form in several;
     read one after another they are a repeated word or a loop no reader sees. The first is read, the
-    others are not prose. ``argument`` matches a complex argument's head up to its first selector
-    (`{count, plural,`), ``selector`` a selector with its opening brace (` other {`)."""
+    others are not prose. ``selector`` matches a selector with its opening brace (` other {`), as the
+    catalogue's reader reads one."""
     closing = _closing_braces(value)
     dropped: dict[int, int] = {}
-    for head in argument.finditer(value):
+    for head in ICU_COMPLEX.finditer(value):
         seen: set[str] = set()
         at = head.end()
         while (branch := selector.match(value, at)) is not None:

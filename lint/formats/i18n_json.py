@@ -48,7 +48,6 @@ _PLACEHOLDER = compiled_on_use(r"\{\{[^{}]*\}\}|%(?:\d+\$)?" + PRINTF_SPEC + r"|
 # of digits (quadratic where no `{` follows); an offset's digits then a name go on as one name.
 _SELECTOR = compiled_on_use(r"\s*+(?:,\s*+)?(?:offset:\d(?:\d*+\s++)?)?[=\w]++\s*+\{")
 _ICU_ARGUMENT = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(plural|select|selectordinal)\s*,|,\s*(?:number|date|time)\b[^{}]*)?")
-_ICU_COMPLEX = compiled_on_use(r"\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,")
 
 
 # Options a config may set under `format-options: {i18n-json: {...}}`: the markup inside the strings, and
@@ -208,7 +207,7 @@ def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:
     plural or select, each text once (``repeated_branches``), apart from the one before it."""
     pos = 0
     open_braces: list[str] = []  # "plural" for `{count, plural,`, "branch" for a branch's `{`, "plain" otherwise
-    dropped = repeated_branches(chunk, _ICU_COMPLEX, _SELECTOR) if "{" in chunk else {}
+    dropped = repeated_branches(chunk, _SELECTOR) if "{" in chunk else {}
     i = 0
     while i < len(chunk):
         ch = chunk[i]

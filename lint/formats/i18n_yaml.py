@@ -42,6 +42,7 @@ import yaml
 
 from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import (
+    ICU_COMPLEX,
     PLACEHOLDER,
     PRINTF_SPEC,
     SegmentBuilder,
@@ -86,7 +87,6 @@ _PLACEHOLDER = (
 # (Before a directive, only an ASCII letter, digit or `%` says it is text (`100%d`, `%%d`): Chinese and
 # Japanese set a directive against their own letters, `%Y年%-m月%-d日`, `共%d个`.)
 _TOKEN = compiled_on_use(_PLACEHOLDER + r"|[{}#]")
-_ICU_COMPLEX = compiled_on_use(r"\{\s*[\w.]+\s*,\s*(plural|selectordinal|select)\s*,")
 _ICU_SIMPLE = compiled_on_use(r"\{\s*[\w.]+\s*(?:,\s*(?:number|date|time|spellout|ordinal|duration)\b[^{}]*)?\}")
 # An offset's digits read once: `\d+` gave `[\w-]+` each share of a run of digits (quadratic where no `{`
 # follows, `{n, plural, offset:1111…`); past its first digit the offset goes on only up to a blank or an
@@ -502,7 +502,7 @@ def _syntax_masks(value: str) -> list[tuple[int, int, str]]:
     (``repeated_branches``)."""
     masks: list[tuple[int, int, str]] = []
     stack: list[str] = []  # "plural", "select", "branch" or "plain" (a literal brace)
-    dropped = repeated_branches(value, _ICU_COMPLEX, _SELECTOR) if "{" in value else {}
+    dropped = repeated_branches(value, _SELECTOR) if "{" in value else {}
     pos = 0
     while True:
         m = _TOKEN.search(value, pos)
@@ -511,7 +511,7 @@ def _syntax_masks(value: str) -> list[tuple[int, int, str]]:
         tok, i = m.group(), m.start()
         pos = m.end()
         if tok == "{":
-            complex_ = _ICU_COMPLEX.match(value, i)
+            complex_ = ICU_COMPLEX.match(value, i)
             if complex_:
                 stack.append("select" if complex_.group(1) == "select" else "plural")
                 end = complex_.end()
