@@ -621,6 +621,32 @@ async def test_changes_are_debounced(client: LanguageClient, workspace: Path):
     assert not [p for p in published.items if p.uri == uri and p.version not in (1, 7)]
 
 
+# -- catalogues and their source catalogue -------------------------------------------------------------------
+
+EN_CATALOGUE = '{\n  "greeting": "Welcome to the settings page",\n  "bye": "Goodbye and see you soon"\n}\n'
+FR_CATALOGUE = '{\n  "greeting": "Welcome to the settings page",\n  "bye": "Au revoir et à bientôt"\n}\n'
+
+
+def catalogues(root: Path) -> tuple[Path, Path]:
+    (root / ".copylint.yaml").write_text('formats:\n  "locales/*.json": i18n-json\n')
+    (root / "locales").mkdir()
+    en, fr = root / "locales" / "en.json", root / "locales" / "fr.json"
+    en.write_text(EN_CATALOGUE, encoding="utf-8")
+    fr.write_text(FR_CATALOGUE, encoding="utf-8")
+    return en, fr
+
+
+@pytest.mark.asyncio
+async def test_a_format_the_config_maps_by_a_path_glob_applies_in_the_editor(client: LanguageClient,
+                                                                             workspace: Path):
+    _, fr = catalogues(workspace)  # `locales/*.json`, relative to the config's folder, as check reads it
+    _, published = await start(client, workspace)
+    fr_uri = open_doc(client, fr, language="json")
+    diagnostics = await published.wait(fr_uri, version=1)
+    assert as_set(diagnostics) == as_lsp(cli_findings(workspace, "locales/fr.json"), FR_CATALOGUE)
+    assert [d.code for d in diagnostics] == ["B102"]  # read as i18n JSON, paired with en.json
+
+
 # -- the arithmetic, in process -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("encoding,expected", [("utf-16", 6), ("utf-8", 12), ("utf-32", 5)])
