@@ -363,17 +363,21 @@ class Linter:
             return None  # a catalogue paired with its source is looked up by both contents (_check_into)
         return self._index(config, key).get(_absolute(path), st)
 
-    def sources_of(self, path: str, config: Config) -> tuple[str, ...]:
+    def sources_of(self, path: str, config: Config, format_name: str | None = None) -> tuple[str, ...]:
         """The files besides itself that the file's findings depend on (an i18n catalogue's source-language
-        catalogue, ``Format.sources``); none for a file of a format that has no such hook (most)."""
-        hooked = self._hooked.get(id(config))
-        if hooked is None:
-            # Only formats a config maps by glob have the hook: most configs map none of them.
-            hooked = self._hooked[id(config)] = any(
-                formats.FORMATS[f].sources is not None for f in config.formats.values() if f in formats.FORMATS)
-        if not hooked:
-            return ()
-        fmt = formats.FORMATS.get(formats.format_of(path, config.formats))
+        catalogue, ``Format.sources``); none for a file of a format that has no such hook (most).
+        ``format_name``: the format the file is read as, where the caller knows it otherwise than by its
+        path (the language server, by the editor's languageId)."""
+        if format_name is None:
+            hooked = self._hooked.get(id(config))
+            if hooked is None:
+                # Only formats a config maps by glob have the hook: most configs map none of them.
+                hooked = self._hooked[id(config)] = any(
+                    formats.FORMATS[f].sources is not None for f in config.formats.values() if f in formats.FORMATS)
+            if not hooked:
+                return ()
+            format_name = formats.format_of(path, config.formats)
+        fmt = formats.FORMATS.get(format_name)
         if fmt is None or fmt.sources is None:
             return ()
         return fmt.sources(path, config.format_options.get(fmt.name))

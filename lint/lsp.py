@@ -14,17 +14,31 @@
   text does contain, never shifts a position).
 - Configuration: the nearest ``.copylint.yaml`` of each document, re-read when
   it changes (its mtime is checked on every lint, and ``didChangeWatchedFiles``
-  re-lints the open documents). A document the config excludes, or whose format
-  copylint does not know, gets no diagnostics. ``initializationOptions`` may
-  carry ``select``, ``extendSelect``, ``ignore`` (as on the command line) and
-  ``debounce`` (milliseconds).
+  re-lints the open documents). Its ``formats`` globs are matched relative to
+  its folder, as ``copylint check`` run there matches them. A document the
+  config excludes, or whose format copylint does not know, gets no diagnostics.
+  ``initializationOptions`` may carry ``select``, ``extendSelect``, ``ignore``
+  (as on the command line) and ``debounce`` (milliseconds).
+- Documents whose findings depend on another file (an i18n catalogue, `fr.json`,
+  on its source catalogue, `en.json`: ``Linter.sources_of``): a reverse map from
+  each such file to the open documents that depend on it. When that file
+  changes (its open buffer is edited, debounced as its own lint is; it is
+  saved, opened or closed; ``didChangeWatchedFiles`` says it changed on disk),
+  those documents, and no others, are linted again and their diagnostics
+  published, unless the text they would compare with is the one they did. An
+  open source's buffer is what they compare with: where it differs from the
+  file (unsaved edits), it is written to a file of the server's own (a
+  temporary folder) that the reader's ``source`` option names for that lint.
+  The server asks the editor to watch those files (dynamic registration).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -213,6 +227,10 @@ class OpenDocument:
     kept: dict[tuple[str, int, int], bool] = field(default_factory=dict)  # quick fixes checked (this lint)
     fixed_all: tuple[int, types.WorkspaceEdit] | None = None  # fix all's edit, for the version it is of
     timer: asyncio.TimerHandle | None = None
+    key: str | None = None  # the real path of its file (None: untitled), what Linter.sources_of names
+    # The files its last lint's findings depend on (Linter.sources_of, as real paths) and the text of each
+    # that lint compared it with (an open buffer's, else the file's; None: unreadable).
+    sources: dict[str, str | None] = field(default_factory=dict)
 
 
 class EditorLinter(Linter):
@@ -231,6 +249,9 @@ class EditorLinter(Linter):
         self._parsed: dict[str, Document] = {}  # path -> the last lint's Document, when parsed whole
         self._found: dict[str, tuple[Document, list[Finding]]] = {}  # path -> that Document's findings
         self._top: Source | None = None  # the Source being linted
+        # path -> the file to read as its source catalogue instead of the one its options find: an open,
+        # edited source's buffer, written out (CopylintServer.buffer_file)
+        self.source_files: dict[str, str] = {}
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
         # Only the blocks of this lint are kept: the memo holds one copy of each open document's text.
@@ -259,6 +280,7 @@ class EditorLinter(Linter):
         return found
 
     def forget(self, path: str) -> None:
+        self.source_files.pop(path, None)
         self._blocks.pop(path, None)
         self._parsed.pop(path, None)
         self._found.pop(path, None)
@@ -276,7 +298,11 @@ class EditorLinter(Linter):
         if kept is not None and kept.source is source:
             return kept
         fmt = self.format_of.get(source.path) or formats.DEFAULT_FORMAT
-        doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
+        options = config.format_options.get(fmt)
+        redirect = self.source_files.get(source.path)
+        if redirect is not None:
+            options = {**(options or {}), "source": redirect}
+        doc = formats.parse(source, fmt, None, options)
         resolve(doc, config)
         if source is self._top:
             self._parsed[source.path] = doc
@@ -393,6 +419,18 @@ class CopylintServer(LanguageServer):
         self.debounce = DEBOUNCE_MS / 1000
         self.root: Path | None = None
         self.configs = Configs(self)
+        # Documents whose findings depend on another file (an i18n catalogue on its source catalogue,
+        # Linter.sources_of): each open document's real path -> its uri, each such file's real path -> the
+        # open documents that depend on it, and what the server knows of those files.
+        self.by_key: dict[str, str] = {}
+        self.dependants: dict[str, set[str]] = {}
+        self.disk: dict[str, tuple[tuple[int, int], str | None]] = {}  # real path -> (size, mtime_ns), text
+        self.buffers: tempfile.TemporaryDirectory[str] | None = None
+        self.buffer_files: dict[str, tuple[str, str]] = {}  # an open, edited source -> its file, the text in it
+        self.buffer_count = 0
+        self.buffer_stamp = 0
+        self.watching: tuple[frozenset[str], str] | None = None  # the sources watched, the registration's id
+        self.registrations = 0
 
     # -- messages to the client ------------------------------------------------------------------------------
 
@@ -449,7 +487,12 @@ class CopylintServer(LanguageServer):
         path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
         doc = OpenDocument(item.uri, item.language_id, item.text, item.version, Path(path) if path else None)
         self.docs[item.uri] = doc
+        if path:
+            doc.key = os.path.realpath(path)
+            self.by_key[doc.key] = item.uri
         self.lint(doc)
+        if doc.key is not None:
+            self.changed(doc.key)  # its buffer, not the file, is now what its dependants compare with
 
     def did_change(self, params: types.DidChangeTextDocumentParams) -> None:
         doc = self.docs.get(params.text_document.uri)
@@ -470,6 +513,8 @@ class CopylintServer(LanguageServer):
         doc.text = text
         doc.version = params.text_document.version
         self.schedule(doc)
+        if doc.key is not None and doc.key in self.dependants:
+            self.changed(doc.key, at_once=False)  # debounced as the document's own lint is
 
     def did_close(self, uri: str) -> None:
         doc = self.docs.pop(uri, None)
@@ -478,6 +523,11 @@ class CopylintServer(LanguageServer):
         if doc is not None and doc.linter is not None and doc.source is not None:
             doc.linter.forget(doc.source.path)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        if doc is not None:
+            self.depend(doc, {})
+            if doc.key is not None and self.by_key.get(doc.key) == uri:
+                del self.by_key[doc.key]
+                self.changed(doc.key)  # unsaved edits are gone: its dependants compare with the file again
 
     def schedule(self, doc: OpenDocument) -> None:
         if doc.timer is not None:
@@ -501,6 +551,165 @@ class CopylintServer(LanguageServer):
         self.configs.clear()
         for doc in list(self.docs.values()):
             self.lint(doc)
+
+    # -- documents whose findings depend on other files ------------------------------------------------------
+
+    def changed(self, key: str, at_once: bool = True) -> None:
+        """The file at the real path ``key`` (an open buffer, or the file on disk) may have changed: lint
+        again the open documents that depend on it and last compared it with another text, now
+        (``at_once``) or once edits pause (the debounce). Other documents are not linted again."""
+        uris = self.dependants.get(key)
+        if not uris:
+            return
+        text = self.source_text(key)
+        for uri in sorted(uris):
+            doc = self.docs.get(uri)
+            if doc is None or doc.sources.get(key) == text:
+                continue
+            if at_once:
+                self.lint(doc)
+            else:
+                self.schedule(doc)
+
+    def watched_files_changed(self, changes: Sequence[types.FileEvent]) -> None:
+        """Files changed on disk (``workspace/didChangeWatchedFiles``): a config re-lints every open
+        document; a file open documents depend on, those documents (where it is not open itself: then its
+        buffer stays what they compare with); a file created, the open documents it becomes a source of."""
+        paths = [to_fs_path(c.uri) for c in changes if c.uri.startswith("file:")]
+        if any(Path(p or "").name in CONFIG_FILE_NAMES for p in paths):
+            self.relint_all()
+            return
+        for p in paths:
+            key = os.path.realpath(p) if p else None
+            if key is not None and key in self.dependants:
+                self.source_text(key, fresh=True)
+                self.changed(key)
+        if any(c.type == types.FileChangeType.Created for c in changes):
+            for doc in list(self.docs.values()):
+                if self.sources_moved(doc):
+                    self.lint(doc)
+
+    def sources_moved(self, doc: OpenDocument) -> bool:
+        """Whether the files the document's findings depend on are others than at its last lint."""
+        fmt = formats.FORMATS.get(doc.linter.format_of.get(str(doc.path), "")) if doc.linter else None
+        if fmt is None or fmt.sources is None or doc.config is None or doc.linter is None:
+            return False
+        found = doc.linter.sources_of(str(doc.path), doc.config, fmt.name)
+        return {os.path.realpath(p) for p in found} != doc.sources.keys()
+
+    def source_text(self, key: str, fresh: bool = False) -> str | None:
+        """The text of the file at the real path ``key`` as the documents that depend on it see it: its
+        open buffer's, else the file's (read again where its size or modification time changed, or
+        ``fresh``); None where it cannot be read."""
+        uri = self.by_key.get(key)
+        if uri is not None and uri in self.docs:
+            return self.docs[uri].text
+        return self.disk_text(key, fresh)
+
+    def disk_text(self, key: str, fresh: bool = False) -> str | None:
+        try:
+            st = os.stat(key)
+        except OSError:
+            self.disk.pop(key, None)
+            return None
+        stamp = (st.st_size, st.st_mtime_ns)
+        known = self.disk.get(key)
+        if known is not None and known[0] == stamp and not fresh:
+            return known[1]
+        text: str | None
+        try:
+            text = Path(key).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            text = None
+        self.disk[key] = (stamp, text)
+        return text
+
+    def read_sources(self, doc: OpenDocument, linter: EditorLinter, config: Config, name: str, fmt: str) -> None:
+        """Before a lint: the files the document's findings depend on (``Linter.sources_of``), and what the
+        lint compares each with. An open source whose buffer is not the file's text (unsaved edits) is
+        written to a file of its own, which the reader's ``source`` option then names: the reader reads
+        the buffer as it reads any source catalogue."""
+        found = linter.sources_of(name, config, fmt) if doc.path is not None else ()
+        linter.source_files.pop(name, None)
+        texts: dict[str, str | None] = {}
+        for path in found:
+            key = os.path.realpath(path)
+            text = texts[key] = self.source_text(key)
+            if (len(found) == 1 and key in self.by_key and text is not None and text != self.disk_text(key)
+                    and any(o.name == "source" for o in formats.FORMATS[fmt].options)):
+                try:
+                    linter.source_files[name] = self.buffer_file(key, text)
+                except OSError as exc:  # no room for it: the file on disk, as before
+                    log.warning("cannot write the buffer of %s: %s", key, exc)
+        self.depend(doc, texts)
+
+    def buffer_file(self, key: str, text: str) -> str:
+        """A file that holds ``text``, the buffer of the open source at the real path ``key``: one per source,
+        rewritten when the buffer changes."""
+        known = self.buffer_files.get(key)
+        if known is not None and known[1] == text:
+            return known[0]
+        if self.buffers is None:
+            self.buffers = tempfile.TemporaryDirectory(prefix="copylint-lsp-")
+        if known is not None:
+            target = known[0]
+        else:
+            self.buffer_count += 1
+            target = os.path.join(self.buffers.name, f"{self.buffer_count}{Path(key).suffix}")
+        with open(target, "w", encoding="utf-8", errors="surrogatepass", newline="") as handle:
+            handle.write(text)
+        # Readers memoize a source by its size and modification time: give each write a time of its own,
+        # which a coarse clock would not (two edits of the same length within one tick).
+        self.buffer_stamp = max(self.buffer_stamp + 1, time.time_ns())
+        os.utime(target, ns=(self.buffer_stamp, self.buffer_stamp))
+        self.buffer_files[key] = (target, text)
+        return target
+
+    def depend(self, doc: OpenDocument, texts: dict[str, str | None]) -> None:
+        """Record that the document's findings depend on the files ``texts`` names (the reverse map that
+        ``changed`` reads), and have the editor watch those files."""
+        moved = doc.sources.keys() != texts.keys()
+        for key in doc.sources.keys() - texts.keys():
+            users = self.dependants.get(key)
+            if users is not None:
+                users.discard(doc.uri)
+                if not users:
+                    del self.dependants[key]
+                    self.disk.pop(key, None)
+                    written = self.buffer_files.pop(key, None)
+                    if written is not None:
+                        Path(written[0]).unlink(missing_ok=True)
+        for key in texts:
+            self.dependants.setdefault(key, set()).add(doc.uri)
+        doc.sources = texts
+        if moved:
+            self.watch_sources()
+
+    def watch_sources(self) -> None:
+        """Have the editor watch the files open documents depend on (``workspace/didChangeWatchedFiles``),
+        where it registers watchers on request: one registration, replaced when the set changes."""
+        wanted = frozenset(self.dependants)
+        if wanted == (self.watching[0] if self.watching else frozenset()):
+            return
+        if not self.capability("workspace.did_change_watched_files.dynamic_registration", False):
+            return
+        if self.watching is not None:
+            self.client_unregister_capability(types.UnregistrationParams([types.Unregistration(
+                id=self.watching[1], method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES)]))
+            self.watching = None
+        if not wanted:
+            return
+        relative = self.capability("workspace.did_change_watched_files.relative_pattern_support", False)
+        watchers = [types.FileSystemWatcher(glob_pattern=types.RelativePattern(
+            base_uri=from_fs_path(str(Path(key).parent)) or Path(key).parent.as_uri(), pattern=Path(key).name)
+            if relative else f"**/{Path(key).name}") for key in sorted(wanted)]
+        self.registrations += 1
+        registration = f"copylint-source-watch-{self.registrations}"
+        self.client_register_capability(types.RegistrationParams([types.Registration(
+            id=registration, method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+        )]))
+        self.watching = (wanted, registration)
 
     # -- linting ---------------------------------------------------------------------------------------------
 
@@ -532,8 +741,11 @@ class CopylintServer(LanguageServer):
         doc.kept = {}
         diagnostics: list[types.Diagnostic] = []
         fmt = self.format_for(doc, entry.config)
-        if fmt is not None and not (doc.path is not None and entry.excluded(doc.path)):
+        if fmt is None or (doc.path is not None and entry.excluded(doc.path)):
+            self.depend(doc, {})
+        else:
             entry.linter.format_of[name] = fmt
+            self.read_sources(doc, entry.linter, entry.config, name, fmt)
             refused = input_refused(doc.text, entry.config)
             try:
                 if refused is not None:
@@ -714,11 +926,14 @@ def make_server() -> CopylintServer:
         doc = ls.docs.get(params.text_document.uri)
         if doc is not None:
             ls.lint(doc)
+        if path:
+            # Its dependants, now rather than once the debounce ends (and not at all where they were
+            # linted with this text already).
+            ls.changed(os.path.realpath(path))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def _watched(ls: CopylintServer, params: types.DidChangeWatchedFilesParams) -> None:
-        if any(Path(to_fs_path(c.uri) or "").name in CONFIG_FILE_NAMES for c in params.changes):
-            ls.relint_all()
+        ls.watched_files_changed(params.changes)
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,

@@ -138,6 +138,11 @@ async def client(lsp_client: LanguageClient):
     def register(params: types.RegistrationParams) -> None:  # what VS Code does: accept, and watch
         registrations.extend(params.registrations)
 
+    @lsp_client.feature(types.CLIENT_UNREGISTER_CAPABILITY)
+    def unregister(params: types.UnregistrationParams) -> None:
+        gone = {u.id for u in params.unregisterations}
+        registrations[:] = [r for r in registrations if r.id not in gone]
+
     lsp_client.registrations = registrations  # type: ignore[attr-defined]
     yield
     await lsp_client.shutdown_session()
@@ -625,14 +630,23 @@ async def test_changes_are_debounced(client: LanguageClient, workspace: Path):
 
 EN_CATALOGUE = '{\n  "greeting": "Welcome to the settings page",\n  "bye": "Goodbye and see you soon"\n}\n'
 FR_CATALOGUE = '{\n  "greeting": "Welcome to the settings page",\n  "bye": "Au revoir et à bientôt"\n}\n'
+EN_YAML = "en:\n  greeting: Welcome to the settings page\n  bye: Goodbye and see you soon\n"
+FR_YAML = "fr:\n  greeting: Welcome to the settings page\n  bye: Au revoir et à bientôt\n"
+# en's first string, which fr copies (B102), and an edit of it that ends the copy
+COPIED = "Welcome to the settings page"
+GREETING = types.Range(types.Position(1, 15), types.Position(1, 15 + len(COPIED)))
+GREETING_YAML = types.Range(types.Position(1, 12), types.Position(1, 12 + len(COPIED)))
+EDITED = "Welcome to your settings"
 
 
-def catalogues(root: Path) -> tuple[Path, Path]:
-    (root / ".copylint.yaml").write_text('formats:\n  "locales/*.json": i18n-json\n')
+def catalogues(root: Path, suffix: str = ".json") -> tuple[Path, Path]:
+    fmt, en_text, fr_text = ("i18n-json", EN_CATALOGUE, FR_CATALOGUE) if suffix == ".json" else (
+        "i18n-yaml", EN_YAML, FR_YAML)
+    (root / ".copylint.yaml").write_text(f'formats:\n  "locales/*{suffix}": {fmt}\n')
     (root / "locales").mkdir()
-    en, fr = root / "locales" / "en.json", root / "locales" / "fr.json"
-    en.write_text(EN_CATALOGUE, encoding="utf-8")
-    fr.write_text(FR_CATALOGUE, encoding="utf-8")
+    en, fr = root / "locales" / f"en{suffix}", root / "locales" / f"fr{suffix}"
+    en.write_text(en_text, encoding="utf-8")
+    fr.write_text(fr_text, encoding="utf-8")
     return en, fr
 
 
@@ -645,6 +659,98 @@ async def test_a_format_the_config_maps_by_a_path_glob_applies_in_the_editor(cli
     diagnostics = await published.wait(fr_uri, version=1)
     assert as_set(diagnostics) == as_lsp(cli_findings(workspace, "locales/fr.json"), FR_CATALOGUE)
     assert [d.code for d in diagnostics] == ["B102"]  # read as i18n JSON, paired with en.json
+
+
+async def republished(published: Published, uri: str, before: int, timeout: float = 30) -> list[types.Diagnostic]:
+    """The diagnostics of the next publication for ``uri`` after the ``before``-th."""
+    for _ in range(int(timeout * 100)):
+        if published.count(uri) > before:
+            return list([p for p in published.items if p.uri == uri][-1].diagnostics)
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{uri} was not published again within {timeout} s")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("suffix", [".json", ".yml"])
+async def test_editing_an_open_source_catalogue_relints_its_open_translations(client: LanguageClient,
+                                                                               workspace: Path, suffix: str):
+    en, fr = catalogues(workspace, suffix)
+    saved = en.read_text(encoding="utf-8")
+    _, published = await start(client, workspace)
+    fr_uri = open_doc(client, fr, language=suffix[1:])
+    en_uri = open_doc(client, en, language=suffix[1:])
+    other_uri = open_doc(client, workspace / "wide.txt")
+    assert [d.code for d in await published.wait(fr_uri, version=1)] == ["B102"]  # fr's greeting is en's
+    await published.wait(en_uri, version=1)
+    await published.wait(other_uri, version=1)
+    fr_count, other_count = published.count(fr_uri), published.count(other_uri)
+
+    # The user edits en.json's greeting, unsaved: fr.json is compared with the buffer, not the file.
+    before = published.count(fr_uri)
+    change(client, en_uri, 2, [types.TextEdit(GREETING if suffix == ".json" else GREETING_YAML, EDITED)])
+    assert await republished(published, fr_uri, before) == []
+    assert en.read_text(encoding="utf-8") == saved
+    await published.wait(en_uri, version=2)
+
+    # Closing en.json unsaved: fr.json is compared with the file again.
+    before = published.count(fr_uri)
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(en_uri)))
+    assert [d.code for d in await republished(published, fr_uri, before)] == ["B102"]
+    # Only the dependants were linted again: the other open document was not.
+    await asyncio.sleep(0.2)
+    assert published.count(fr_uri) == fr_count + 2 and published.count(other_uri) == other_count
+
+
+@pytest.mark.asyncio
+async def test_a_source_catalogue_changed_on_disk_relints_its_open_translations(client: LanguageClient,
+                                                                                 workspace: Path):
+    en, fr = catalogues(workspace)
+    _, published = await start(client, workspace)
+    fr_uri = open_doc(client, fr, language="json")
+    assert [d.code for d in await published.wait(fr_uri, version=1)] == ["B102"]
+
+    # The server asks the editor to watch en.json (fr.json's source, not open).
+    await asyncio.sleep(0.2)
+    watched = []
+    for r in client.registrations:  # type: ignore[attr-defined]
+        if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES:
+            for w in r.register_options["watchers"]:
+                glob = w["globPattern"]
+                watched.append(glob if isinstance(glob, str) else (glob["baseUri"], glob["pattern"]))
+    assert (en.parent.as_uri(), "en.json") in watched or "**/en.json" in watched
+
+    # git checkout, another editor: en.json changes on disk.
+    en.write_text(EN_CATALOGUE.replace(COPIED, EDITED), encoding="utf-8")
+    before = published.count(fr_uri)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=en.as_uri(), type=types.FileChangeType.Changed)]))
+    assert await republished(published, fr_uri, before) == []
+
+    # and is deleted: fr.json is read alone (no source, no B findings), as `copylint check` reads it
+    en.unlink()
+    before = published.count(fr_uri)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=en.as_uri(), type=types.FileChangeType.Deleted)]))
+    assert await republished(published, fr_uri, before) == []
+
+
+@pytest.mark.asyncio
+async def test_saving_a_source_catalogue_relints_its_open_translations_at_once(client: LanguageClient,
+                                                                                workspace: Path):
+    en, fr = catalogues(workspace)
+    _, published = await start(client, workspace, options={"debounce": 5000})
+    fr_uri = open_doc(client, fr, language="json")
+    en_uri = open_doc(client, en, language="json")
+    assert [d.code for d in await published.wait(fr_uri, version=1)] == ["B102"]
+    await published.wait(en_uri, version=1)
+
+    # The user edits en.json and saves it before the 5 s debounce ends: fr.json is re-linted on the save.
+    before = published.count(fr_uri)
+    change(client, en_uri, 2, [types.TextEdit(GREETING, EDITED)])
+    en.write_text(EN_CATALOGUE.replace(COPIED, EDITED), encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(en_uri)))
+    assert await republished(published, fr_uri, before, timeout=4) == []
+    await published.wait(en_uri, version=2)
 
 
 # -- the arithmetic, in process -------------------------------------------------------------------------------
