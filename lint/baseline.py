@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from lint.lines import line_bounds
 from lint.model import Finding
+from lint.paths import relative_to_root
 
 if TYPE_CHECKING:
     from lint.engine import FileResult
@@ -31,19 +32,12 @@ class BaselineError(Exception):
     pass
 
 
-def _relative(path: str, root: Path) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
 def fingerprint(finding: Finding, text: str, root: Path) -> str:
     """The rule, the relative path, and the span's text and its line's, whitespace folded."""
     start, end = line_bounds(text, finding.start, min(finding.end, len(text)))
     line = " ".join(text[start:max(end, finding.end)].split())
     span = " ".join(text[finding.start:finding.end].split())
-    blob = "\0".join((finding.code, _relative(finding.path, root), span, line))
+    blob = "\0".join((finding.code, relative_to_root(finding.path, root), span, line))
     return hashlib.sha256(blob.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 

@@ -622,7 +622,7 @@ def _show_settings(paths: tuple[str, ...], stdin_filename: str | None, resolver:
         origin = f"[tool.copylint] in {Path(config.path).resolve()}"
     else:
         origin = str(Path(config.path).resolve())
-    fmt = formats.format_of(str(path), config.formats)
+    fmt = formats.format_of(str(path), config.formats, config.root)
     rules = [cls.code for cls in selected_rule_classes(config, selection)]
     settings = {
         "select": config.select, "extend-select": config.extend_select, "ignore": config.ignore,

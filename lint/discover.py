@@ -187,7 +187,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def lintable(path: str, config: Config) -> bool:
-    return formats.format_for(path, config.formats) is not None
+    return formats.format_for(path, config.formats, config.root) is not None
 
 
 def discover(paths: Iterable[str], resolver: ConfigResolver,

@@ -30,6 +30,7 @@ from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
 from lint.guard import Crash, Deadline, SettingUp, TimedOut, is_crash
 from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source, Suppression
+from lint.paths import relative_to_root
 from lint.patterns import compiled_on_use
 from lint.rule import Rule
 from lint.source import (
@@ -376,7 +377,7 @@ class Linter:
                     formats.FORMATS[f].sources is not None for f in config.formats.values() if f in formats.FORMATS)
             if not hooked:
                 return ()
-            format_name = formats.format_of(path, config.formats)
+            format_name = formats.format_of(path, config.formats, config.root)
         fmt = formats.FORMATS.get(format_name)
         if fmt is None or fmt.sources is None:
             return ()
@@ -441,7 +442,7 @@ class Linter:
     def document(self, source: Source, config: Config) -> Document:
         from lint.language import resolve
 
-        fmt = formats.format_of(source.path, config.formats)
+        fmt = formats.format_of(source.path, config.formats, config.root)
         try:
             doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
             resolve(doc, config)
@@ -461,7 +462,7 @@ class Linter:
         except BaseException as exc:
             if not is_crash(exc):
                 raise
-            fmt = formats.format_of(source.path, config.formats)
+            fmt = formats.format_of(source.path, config.formats, config.root)
             raise Crash(f"the {fmt} reader", exc) from exc
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
@@ -479,7 +480,7 @@ class Linter:
         from a whole-file pass: a rule that compares neighbouring paragraphs (S108's repeated paragraph,
         S110's furniture blocks) does not compare across the cut."""
         return len(source.text) > BIG_TEXT and "\r" not in source.text and \
-            formats.format_of(source.path, config.formats) == "text"
+            formats.format_of(source.path, config.formats, config.root) == "text"
 
     def _findings_of_blocks(self, source: BlockedSource, config: Config) -> list[Finding]:
         out: list[Finding] = []
@@ -556,7 +557,7 @@ class Linter:
                 (pathspec.GitIgnoreSpec.from_lines([glob]), codes)
                 for glob, codes in config.per_file_ignores.items()
             ]
-        rel = _relative(path, config.root)
+        rel = relative_to_root(path, config.root)
         codes: list[str] = []
         for spec, c in self._ignores[key]:
             if spec.match_file(rel):
@@ -729,7 +730,7 @@ class Linter:
 
     def _blocked(self, path: str, data: bytes, config: Config) -> BlockedSource | None:
         """The big plain-text file decoded straight into its blocks (see ``_in_blocks``), or None."""
-        if formats.format_of(path, config.formats) != "text":
+        if formats.format_of(path, config.formats, config.root) != "text":
             return None
         return blocked_utf8(path, data, BIG_TEXT, BLOCK_TEXT, _block_break)
 
@@ -959,13 +960,6 @@ def _unchanged(path: str, st: os.stat_result | None) -> bool:
             and time.time() - st.st_mtime > 2)
 
 
-
-
-def _relative(path: str, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
 
 
 def _matches(finding: Finding, selector: str) -> bool:

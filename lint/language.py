@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint.paths import relative_to_root
 from lint.patterns import compiled, compiled_on_use
 
 if TYPE_CHECKING:
@@ -100,9 +101,7 @@ def path_language(path: str, config: Config) -> str | None:
     gitignore files)."""
     if not config.languages:
         return None
-    from lint.engine import _relative
-
-    rel = _relative(path, config.root)
+    rel = relative_to_root(path, config.root)
     found = None
     for spec, tag in _path_specs(tuple(config.languages.items())):
         if spec.match_file(rel):

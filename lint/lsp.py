@@ -715,12 +715,7 @@ class CopylintServer(LanguageServer):
 
     def format_for(self, doc: OpenDocument, config: Config) -> str | None:
         if doc.path is not None:
-            # The config's globs (`formats: {"locales/*.json": i18n-json}`) are written relative to its
-            # folder, as `copylint check` run there reads them; the editor names files by absolute paths.
-            fmt = None
-            if config.formats:
-                fmt = formats.format_for(_under(doc.path, config.root), config.formats)
-            fmt = fmt or formats.format_for(str(doc.path), config.formats)
+            fmt = formats.format_for(str(doc.path), config.formats, config.root)
             if fmt is not None:
                 return fmt
         # languageId (what the editor calls the document), for documents whose name does not say: each
@@ -876,14 +871,6 @@ class CopylintServer(LanguageServer):
         if key not in doc.kept:
             doc.kept[key] = doc.linter.fix_is_kept(doc.source, doc.config, f)
         return doc.kept[key]
-
-
-def _under(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` (a config's folder), where it is under it; else as it is."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
-        return str(path)
 
 
 def _short(text: str, limit: int = 24) -> str:

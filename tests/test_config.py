@@ -113,6 +113,23 @@ def test_cli_config_select_severity_and_per_file_ignores(run, tmp_path):
     assert [(f["path"], f["severity"]) for f in findings] == [("new.txt", "error")]
 
 
+def test_formats_globs_are_relative_to_the_config_s_folder_from_wherever_copylint_runs(run, tmp_path):
+    """`formats: {"locales/*.json": i18n-json}` matched the path as typed: run from the project's folder it
+    applied, run from its parent (`project/locales/fr.json`) or given an absolute path, as editors, scripts
+    and `git ls-files | xargs` from elsewhere name files, the file was read as plain JSON and its
+    untranslated string went unreported."""
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / "locales").mkdir()
+    (project / ".copylint.yaml").write_text('formats: {"locales/*.json": i18n-json}\n')
+    (project / "locales" / "en.json").write_text('{"greeting": "Hello, world.", "bye": "Goodbye."}\n')
+    (project / "locales" / "fr.json").write_text('{"greeting": "Hello, world.", "bye": "Au revoir."}\n')
+    for cwd, path in ((project, "locales/fr.json"), (tmp_path, "project/locales/fr.json"),
+                      (tmp_path, str(project / "locales" / "fr.json")), (project / "locales", "fr.json")):
+        r = run("check", path, "--no-cache", "--format", "json", cwd=cwd)
+        assert [f["code"] for f in json.loads(r.stdout)["findings"]] == ["B102"], (cwd, path)
+
+
 def test_isolated_and_explicit_config(run, tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".copylint.yaml").write_text("ignore: [W101]\n")

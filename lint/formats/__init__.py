@@ -26,6 +26,7 @@ from pathlib import Path, PurePath
 from typing import Any, Protocol
 
 from lint.model import Document, Segment, Source
+from lint.paths import relative_to_root
 from lint.patterns import compiled, compiled_on_use, files_signature, kept_value
 
 DEFAULT_FORMAT = "text"
@@ -263,14 +264,17 @@ def _globs_made(globs: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
     return tails, "|".join(f"(?P<g{i}>{fnmatch.translate(p)})" for i, (_, p) in enumerate(globs))
 
 
-def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | None:
-    """The format of a path: a config override (glob → format) first, then the formats' own globs (matched
-    against the path with a leading slash, so `*/values/strings.xml` takes `values/strings.xml`), then the
-    extension."""
+def format_for(path: str, overrides: Mapping[str, str] | None = None, root: Path | None = None) -> str | None:
+    """The format of a path: a config override (glob → format, matched against the file's name, its path
+    relative to the config's folder ``root`` and the path as given) first, then the formats' own globs
+    (matched against the path with a leading slash, so `*/values/strings.xml` takes `values/strings.xml`),
+    then the extension."""
     if overrides:
         name = PurePath(path).name
+        under = relative_to_root(path, root) if root is not None else path
         for pattern, fmt in overrides.items():
-            if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, pattern):
+            if (fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(under, pattern)
+                    or fnmatch.fnmatch(path, pattern)):
                 return fmt
     claims = _claims()
     if claims.globs is not None:
@@ -282,10 +286,10 @@ def format_for(path: str, overrides: Mapping[str, str] | None = None) -> str | N
     return claims.by_extension.get(os.path.splitext(path)[1].lower())
 
 
-def format_of(path: str, overrides: Mapping[str, str] | None = None) -> str:
+def format_of(path: str, overrides: Mapping[str, str] | None = None, root: Path | None = None) -> str:
     """``format_for``, with a file no format claims read as DEFAULT_FORMAT (plain text), as the engine
     reads it."""
-    return format_for(path, overrides) or DEFAULT_FORMAT
+    return format_for(path, overrides, root) or DEFAULT_FORMAT
 
 
 def format_for_language_id(language_id: str) -> str | None:
