@@ -192,6 +192,9 @@ class Linter:
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
         self._cache_keys: dict[int, str | None] = {}
         self._hooked: dict[int, bool] = {}  # per config: whether it maps a format with sources (sources_of)
+        # path -> the files its findings depend on (sources_of), looked up once per check (lint_file) for
+        # the stat index, the cache key and the reader alike.
+        self._sources_found: dict[str, tuple[str, ...]] = {}
         # The results cache's stat indexes, by (cache folder, settings key); ``save_cache`` writes them.
         self._indexes: dict[tuple[str, str], cache.StatIndex] = {}
         self._folders: dict[tuple[int, str | None], Path] = {}
@@ -357,10 +360,11 @@ class Linter:
         key = self._cache_key(config)
         return self._record(path, config, key, _stat(path) if key else None)
 
-    def _record(self, path: str, config: Config, key: str | None,
-                st: os.stat_result | None) -> cache.StatRecord | None:
-        """``cached`` for a file already stat'ed as ``st`` under the settings ``key``."""
-        if not key or st is None or self.sources_of(path, config):
+    def _record(self, path: str, config: Config, key: str | None, st: os.stat_result | None,
+                others: tuple[str, ...] | None = None) -> cache.StatRecord | None:
+        """``cached`` for a file already stat'ed as ``st`` under the settings ``key``; ``others``: its
+        ``sources_of``, where already looked up."""
+        if not key or st is None or (self.sources_of(path, config) if others is None else others):
             return None  # a catalogue paired with its source is looked up by both contents (_check_into)
         return self._index(config, key).get(_absolute(path), st)
 
@@ -444,7 +448,7 @@ class Linter:
 
         fmt = formats.format_of(source.path, config.formats, config.root)
         try:
-            doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
+            doc = formats.parse(source, fmt, None, config.format_options.get(fmt), self._sources_found.get(source.path))
             resolve(doc, config)
         except TimedOut as exc:
             exc.stage = exc.stage or f"the {fmt} reader"
@@ -666,23 +670,27 @@ class Linter:
         result = FileResult(path)
         key = None if fix else self._cache_key(config)
         st = _stat(path) if key and data is None else None
-        record = self._record(path, config, key, st) if self.by_stat else None
+        # Looked up once for this check: the stat index, the cache key and the reader ask for them.
+        others = self.sources_of(path, config)
+        record = self._record(path, config, key, st, others) if self.by_stat else None
         served = self.served(path, config, record) if record is not None else None
         if served is not None:
             return served
+        self._sources_found[path] = others
         limit = self.selection.file_timeout
         try:
             # Reading, checking and fixing the file, under its time limit (``lint.guard.Deadline``).
             with Deadline(config.file_timeout if limit is None else limit) as deadline:
                 source = self._loaded(result, config, data, blocks=not fix)
                 if source is None:
+                    self._sources_found.pop(path, None)
                     return result
                 if fix:
                     self._fix_into(result, source, config, deadline, unsafe=unsafe, write=write)
                 else:
                     # result.source only: a local reference would keep a big file's whole text alive.
                     del source
-                    self._check_into(result, config, key, st, deadline)
+                    self._check_into(result, config, key, st, deadline, others)
         except TimedOut as exc:
             if result.source is None and not result.errors:
                 exc.stage = exc.stage or "reading the file"
@@ -700,6 +708,7 @@ class Linter:
                 raise
             _crashed(result, Crash("copylint", exc))
         self._languages.pop(path, None)
+        self._sources_found.pop(path, None)
         return result
 
     def _loaded(self, result: FileResult, config: Config, data: bytes | None, blocks: bool = False) -> Source | None:
@@ -760,22 +769,23 @@ class Linter:
         result.fixes_applied = applied
 
     def _check_into(self, result: FileResult, config: Config, key: str | None,
-                    st: os.stat_result | None, deadline: Deadline) -> None:
+                    st: os.stat_result | None, deadline: Deadline, others: tuple[str, ...] = ()) -> None:
         """Put the file's findings and language in ``result``: from the cache entry for its content, or
-        checked and then stored under ``key``; when the file is unchanged since ``st``, also the record
-        the stat index keeps for it (``remember``). ``deadline`` is stopped once the findings are made."""
+        checked and then stored under ``key`` (with the content of ``others``, the files its findings
+        depend on: ``sources_of``); when the file is unchanged since ``st``, also the record the stat
+        index keeps for it (``remember``). ``deadline`` is stopped once the findings are made."""
         path = result.path
         source = result.source
         assert source is not None
         digest = b""
         if key:
             from lint import cache
+            from lint.formats import source_catalogue
 
             digest = cache.content_digest(source.raw if source.raw is not None
                                           else source.text.encode("utf-8", "surrogatepass"))
-            others = self.sources_of(path, config)
             for other in others:
-                digest = cache.content_digest(digest + _source_digest(other))
+                digest = cache.content_digest(digest + source_catalogue.digest(other))
             if others:
                 # The stat index answers by the file's own size and mtime alone: a paired catalogue's
                 # record would outlive its source (deleted, it is looked up there again: ``_record``).
@@ -903,32 +913,6 @@ def _shifted(f: Finding, by: int) -> Finding:
         fix = dataclasses.replace(fix, edits=tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits))
     related = tuple(dataclasses.replace(r, start=r.start + by, end=r.end + by) for r in f.related)
     return dataclasses.replace(f, start=f.start + by, end=f.end + by, fix=fix, related=related)
-
-
-# path -> ((size, mtime_ns), content digest) of the source catalogues this process has hashed: each once
-# while it stays the same, not once per catalogue that depends on it.
-_SOURCE_DIGESTS: dict[str, tuple[tuple[int, int], bytes]] = {}
-
-
-def _source_digest(path: str) -> bytes:
-    """The content digest of a file another one's findings depend on (``Linter.sources_of``); empty where it
-    cannot be read (then the file's findings are those of a file without it, keyed so)."""
-    from lint import cache
-
-    st = _stat(path)
-    if st is None:
-        return b""
-    now = (st.st_size, st.st_mtime_ns)
-    known = _SOURCE_DIGESTS.get(path)
-    if known is not None and known[0] == now:
-        return known[1]
-    try:
-        with open(path, "rb") as handle:
-            digest = cache.content_digest(handle.read())
-    except OSError:
-        return b""
-    _SOURCE_DIGESTS[path] = (now, digest)
-    return digest
 
 
 def _stat(path: str) -> os.stat_result | None:

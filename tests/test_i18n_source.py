@@ -258,3 +258,74 @@ def test_a_yaml_key_pyyaml_reads_as_a_boolean_pairs_by_its_text(tmp_path):
     doc = FORMATS["i18n-yaml"].reader(Source(str(fr), fr.read_text(encoding="utf-8")), None)
     assert {s.key: s.source_text for s in doc.segments} == {
         "fr.confirm.yes": "Yes, delete %{name}", "fr.confirm.no": "No", "fr.confirm.1": "One"}
+
+
+# One reader of locale names (source_catalogue.locale_tag) for the catalogues' file and folder names and Rails'
+# top-level keys: what each of them accepted before, but a second part of three letters in lower case.
+LOCALES = {"fr": "fr", "pt_BR": "pt-BR", "pt-br": "pt-br", "es-419": "es-419", "zh-Hant": "zh-Hant",
+           "zh-hant": "zh-hant", "sr_Latn": "sr-Latn"}
+NO_LOCALES = ("ui", "db", "app", "en-", "fr_", "percentages", "my-app", "id-map", "de-bug", "fr-FR-x", "FR",
+              "fil", "e", "pt_BRA1", "zh-Hantx")
+
+
+def test_one_locale_reader_accepts_the_tags_catalogues_are_named_by_and_refuses_other_names():
+    for name, tag in LOCALES.items():
+        assert source_catalogue.locale_tag(name) == tag, name
+        assert source_catalogue.locale_tag(name, three_letters=True) == tag, name
+    for name in NO_LOCALES:
+        assert source_catalogue.locale_tag(name) is None, name
+        assert source_catalogue.locale_tag(name, three_letters=True) is None, name
+    # A language of three letters, with a region or a script: a catalogue's name beside its source only.
+    for name in ("kab-KAB", "fil-PH", "ast_ES", "sgs-Latn"):
+        assert source_catalogue.locale_tag(name) is None, name
+        assert source_catalogue.locale_tag(name, three_letters=True) == name.replace("_", "-"), name
+
+
+def test_a_catalogue_named_by_a_word_after_a_language_code_is_no_translation(tmp_path):
+    """`my-app.json` (`my` is Burmese) beside `en.json` was paired as a Burmese catalogue: the source
+    catalogue's reader took any three letters after a language for a region."""
+    _write(tmp_path, "en.json", {"a": "Open the file"})
+    paths = (".json",)
+    for name in ("my-app.json", "id-map.json"):
+        assert source_catalogue.source_path(str(_write(tmp_path, name, {"a": "Open the file"})), None, paths) is None
+    kab = _write(tmp_path, "kab-KAB.json", {"a": "Open the file"})
+    assert source_catalogue.source_path(str(kab), None, paths) == str(tmp_path / "en.json")
+
+
+def test_a_catalogue_named_by_a_script_in_lower_case_names_its_language(tmp_path):
+    """`zh-hant.json` was paired as Chinese (the source catalogue's reader) but named no language of its
+    own (the file-language reader took a script only as `Hant`)."""
+    zh = _write(tmp_path, "zh-hant.json", {"a": "打開檔案"})
+    assert _read(zh).language == "zh-hant"
+    yml = tmp_path / "zh-hant.yml"
+    yml.write_text("zh-hant:\n  a: 打開檔案\n", encoding="utf-8")
+    assert FORMATS["i18n-yaml"].read(Source(str(yml), yml.read_text(encoding="utf-8"))).language == "zh-hant"
+
+
+def test_a_catalogue_s_source_is_looked_up_once_per_check(tmp_path, monkeypatch):
+    """The stat index, the results cache's key and the reader each looked the source up (three folder
+    listings per catalogue); now the engine does, once, and hands it to the others."""
+    monkeypatch.delenv("COPYLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    _write(tmp_path, "en.json", {"a": "Open {{name}}"})
+    fr = _write(tmp_path, "fr.json", {"a": "Ouvrir"})
+    config = Config(formats={"*.json": "i18n-json"}, root=tmp_path)
+    for cached in (True, False):
+        before = source_catalogue.LOOKUPS
+        linter = Linter(Selection(select=["B"], cache=cached))
+        assert [f.code for f in linter.lint_file(str(fr), config).findings] == ["B101"]
+        assert source_catalogue.LOOKUPS == before + 1, cached
+
+
+def test_one_memo_of_a_source_for_the_cache_key_and_the_reader(tmp_path):
+    """The engine hashed each source in its own memo beside the reader's: one memo now, by path, size
+    and modification time, which an edited source leaves."""
+    en = _write(tmp_path, "en.json", {"a": "Open"})
+    first = source_catalogue.digest(str(en))
+    assert source_catalogue.source_strings(str(en)) == {"a": "Open"}
+    assert source_catalogue.digest(str(en)) == first
+    _write(tmp_path, "en.json", {"a": "Open it"})
+    os.utime(en, ns=(3_000_000_000, 3_000_000_000))
+    assert source_catalogue.digest(str(en)) != first
+    assert source_catalogue.source_strings(str(en)) == {"a": "Open it"}
+    assert source_catalogue.digest(str(tmp_path / "gone.json")) == b""

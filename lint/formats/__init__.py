@@ -46,6 +46,10 @@ class Reader(Protocol):
 
 
 OptionValue = bool | str | tuple[str, ...]
+# The reader option under which ``Format.read`` hands a reader the files ``Format.sources`` found for it (its
+# source-language catalogue), looked up once per check by the engine; no config can set it (no format
+# declares it).
+SOURCES_FOUND = "(sources found)"
 
 
 @dataclass(frozen=True)
@@ -125,8 +129,13 @@ class Format:
     def option_defaults(self) -> dict[str, Any]:
         return {o.name: list(o.default) if isinstance(o.default, tuple) else o.default for o in self.options}
 
-    def read(self, source: Source, options: Mapping[str, Any] | None = None, language: str | None = "en") -> Document:
-        """The Document of a Source in this format, its language resolved against the file's own."""
+    def read(self, source: Source, options: Mapping[str, Any] | None = None, language: str | None = "en",
+             sources: tuple[str, ...] | None = None) -> Document:
+        """The Document of a Source in this format, its language resolved against the file's own. ``sources``:
+        what ``self.sources`` answered for the file, where the caller has asked it already (the engine, once
+        per check), handed to the reader as the option SOURCES_FOUND; None: the reader looks them up."""
+        if sources is not None and self.sources is not None:
+            options = {**(options or {}), SOURCES_FOUND: sources}
         # Options reach only readers that declare them; the config has checked every name and type.
         doc: Document = self.reader(source, options) if options and self.options else self.reader(source)
         doc.format = self.name
@@ -307,9 +316,11 @@ def choices_of(fmt: str) -> dict[str, tuple[str, ...]]:
     return {o.name: o.choices for o in FORMATS[fmt].options if o.choices}
 
 
-def parse(source: Source, fmt: str, language: str | None = "en", options: Mapping[str, Any] | None = None) -> Document:
-    """The Document of a Source read as ``fmt`` (an unknown name reads as plain text)."""
-    return FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT]).read(source, options, language)
+def parse(source: Source, fmt: str, language: str | None = "en", options: Mapping[str, Any] | None = None,
+          sources: tuple[str, ...] | None = None) -> Document:
+    """The Document of a Source read as ``fmt`` (an unknown name reads as plain text); ``sources`` as
+    ``Format.read`` takes them."""
+    return FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT]).read(source, options, language, sources)
 
 
 # -- what is made from the declarations ---------------------------------------------------------------------

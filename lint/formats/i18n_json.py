@@ -35,7 +35,7 @@ from typing import Any
 from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, merge_ranges, repeated_branches
 from lint.formats.markup import APP_TAGS, MARKUPS, markup_of_app_strings, masked, option
-from lint.formats.source_catalogue import SOURCE_HELP, paired, source_path
+from lint.formats.source_catalogue import SOURCE_HELP, locale_tag, paired, source_path
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -179,8 +179,6 @@ def _notes(data: Any, path: tuple[object, ...]) -> set[tuple[object, ...]]:
 def file_language(source: Source) -> str | None:
     """The locale the catalogue's file name is (`fr-FR.json` -> `fr-FR`, slang's `fr.i18n.json`), as
     excalidraw, localsend and most i18n libraries name their catalogues."""
-    from lint.formats.i18n_yaml import locale_tag
-
     name = PurePath(source.path).name
     stem = name[: -len(".i18n.json")] if name.endswith(".i18n.json") else name[: -len(".json")]
     return locale_tag(stem) if name.endswith(".json") else None

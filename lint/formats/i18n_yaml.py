@@ -52,7 +52,7 @@ from lint.formats.builder import (
     switch_codes,
 )
 from lint.formats.markup import MARKUPS, masked, option
-from lint.formats.source_catalogue import SOURCE_HELP, paired, source_path
+from lint.formats.source_catalogue import SOURCE_HELP, locale_tag, paired, source_path
 from lint.model import Document, Segment, Source, Suppression
 from lint.patterns import compiled_on_use
 
@@ -97,19 +97,7 @@ _SWITCH = compiled_on_use(
     r"(?<![^ \t\r\n\x85\u2028\u2029])#[ \t]*copylint(?:-(disable-file)|:[ \t]*(disable-file|disable))(?![\w-])"
     r"[ \t]*=?[ \t]*([\w.,: \t-]*)"
 )
-# A locale as a catalogue's key or file name writes it: an ISO 639-1 code, then a region or a script.
-_LOCALE = compiled_on_use(r"([a-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Z][a-z]{3}))?")
 _TOP_KEY = compiled_on_use(r"^[^\s#\-%][^\r\n]*?:(?:[ \t\r]|$)", re.M)
-# ISO 639-1: a Rails catalogue's single top-level key names its language (and an i18n JSON catalogue's
-# file name, `fr.json`).
-ISO_639_1 = frozenset(
-    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
-    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
-    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
-    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
-    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
-    "vo wa wo xh yi yo za zh zu".split()
-)
 
 
 class Piece(NamedTuple):
@@ -671,15 +659,6 @@ def _suppressions(source: Source, scalar_tokens: dict[int, yaml.ScalarToken], sc
         for s, e in spans:
             out.append(Suppression(s, e, codes, line))
     return out
-
-
-def locale_tag(name: str) -> str | None:
-    """The tag of the locale ``name`` is (`fr`, `pt_BR` -> `pt-BR`, `zh-Hant`), where its language is
-    an ISO 639-1 code; None for any other name."""
-    m = _LOCALE.fullmatch(name)
-    if m is None or m.group(1) not in ISO_639_1:
-        return None
-    return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
 
 
 def file_language(source: Source) -> str | None:

@@ -24,8 +24,9 @@ A catalogue in the source language (`en.json`, `en-GB.json` where the source is 
 not found, is read alone, as before. A source that cannot be read or is not valid JSON leaves its
 catalogues unpaired (no B findings from it): the source's own check reports its error once, with its line,
 rather than every catalogue repeating it. Each source is read once per process, memoized by its path,
-size and modification time (``source_strings``), so 57 catalogues beside one `en.json` read it once and an
-edited source is read again.
+size and modification time (``source_strings``, and ``digest`` for the results cache: one memo), so 57
+catalogues beside one `en.json` read it once and an edited source is read again. The engine looks a
+catalogue's source up once per check (``Format.sources``) and hands it to the reader (``found_source``).
 """
 
 from __future__ import annotations
@@ -40,9 +41,41 @@ from typing import Any
 from lint.model import Segment
 from lint.patterns import compiled_on_use
 
-# A locale tag as catalogues are named: an ISO 639 code of two or three letters, and a region or script
-# (`fr`, `pt_BR`, `zh-Hant`, `es-419`, `kab-KAB`). Three letters alone are not enough (`app.json`).
-_LOCALE = compiled_on_use(r"([a-z]{2})(?:[-_](?:[A-Za-z]{2,4}|\d{3}))?|([a-z]{3})[-_](?:[A-Za-z]{2,4}|\d{3})")
+# A locale tag as catalogues name their files, folders and Rails' top-level keys: a language, then a region
+# or a script (`fr`, `pt_BR`, `pt-br`, `es-419`, `zh-Hant`, `zh-hant`). The language is a code of ISO 639-1
+# (ISO_639_1), or, where ``locale_tag`` is asked for them, a code of three letters with a region or a script
+# (`kab-KAB`, `fil-PH`): three letters alone are not enough (`app.json`), and no short list holds them.
+# A second part of three letters is a region only in capitals (excalidraw's `kab-KAB.json`): in lower case
+# it is a word (`my-app.json`, `id-map.json`, `de-bug.json`).
+_SUBTAG = r"[A-Za-z]{2}|\d{3}|[A-Za-z]{4}|[A-Z]{3}"
+_LOCALE = compiled_on_use(rf"([a-z]{{2}})(?:[-_]({_SUBTAG}))?|([a-z]{{3}})[-_]({_SUBTAG})")
+# ISO 639-1: the languages a locale tag's two letters may name (a Rails catalogue's single top-level key,
+# an i18n JSON catalogue's file name, `fr.json`).
+ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
+    "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
+    "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
+    "mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
+    "vo wa wo xh yi yo za zh zu".split()
+)
+
+
+def locale_tag(name: str, three_letters: bool = False) -> str | None:
+    """The tag of the locale ``name`` is (`fr`, `pt_BR` -> `pt-BR`, `zh-Hant`), its subtags as written, or
+    None: a name that is no locale tag (`ui`, `app`, `my-app`), or whose language is of three letters
+    where ``three_letters`` is not asked for (a catalogue's file or folder name beside its source is;
+    a file's own language is not). The one reader of locale names for the catalogue formats."""
+    m = _LOCALE.fullmatch(name)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        if m.group(1) not in ISO_639_1:
+            return None  # two letters that name no language: `ui.json`, `db.json`
+        return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+    return f"{m.group(3)}-{m.group(4)}" if three_letters else None
+
+
 # The options `source` and `source-language` of the catalogue formats (i18n JSON and YAML), documented.
 SOURCE_HELP = {
     "source": "the source-language catalogue each string is compared with (family B): `auto`, the file named for "
@@ -57,12 +90,8 @@ MAX_SOURCE_BYTES = 10 * 1024 * 1024
 
 def _language(name: str) -> str | None:
     """The language subtag of a file or folder name that is a locale tag (`fr-FR` -> `fr`), or None."""
-    from lint.formats.i18n_yaml import ISO_639_1  # (which imports this module)
-
-    m = _LOCALE.fullmatch(name)
-    if m is None or (m.group(1) is not None and m.group(1) not in ISO_639_1):
-        return None  # two letters that name no language: `ui.json`, `db.json`
-    return (m.group(1) or m.group(2)).lower()
+    tag = locale_tag(name, three_letters=True)
+    return None if tag is None else tag.partition("-")[0]
 
 
 def _split(name: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
@@ -129,12 +158,17 @@ def _auto(target: Path, tag: str, suffixes: tuple[str, ...]) -> Path | None:
     return folder.parent / sibling / target.name if sibling else None
 
 
+LOOKUPS = 0  # how many times a catalogue's source was looked up (tests count them: once per check)
+
+
 def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[str, ...]) -> str | None:
     """The path of the source-language catalogue of the catalogue at ``path`` (options `source` and
     `source-language`, module docstring), or None: no source, or the catalogue is its own."""
     setting = str((options or {}).get("source", "auto"))
     if setting == "none" or not path or path.startswith("<"):
         return None
+    global LOOKUPS
+    LOOKUPS += 1
     language = str((options or {}).get("source-language", "en"))  # as written: a template's folder name
     target = Path(path)
     if setting == "auto":
@@ -151,8 +185,19 @@ def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[st
     return str(found)
 
 
-# path -> ((size, mtime_ns), its strings by key path, or None where it cannot be read)
-_READ: dict[str, tuple[tuple[int, int], dict[str, str] | None]] = {}
+@dataclasses.dataclass
+class _Known:
+    """What this process knows of one version of a source catalogue (its size and modification time): its
+    content digest (the results cache keys its catalogues' findings on it) and its strings by key path,
+    read by each loader that asked (None where it cannot be read)."""
+
+    stamp: tuple[int, int]
+    digest: bytes | None = None
+    strings: dict[Callable[[str], Any], dict[str, str] | None] = dataclasses.field(default_factory=dict)
+
+
+# path -> what is known of it: the one memo of the sources, for the engine's cache key and the readers alike.
+_KNOWN: dict[str, _Known] = {}
 READS = 0  # how many times a source was read (tests count them: once per source and version)
 
 
@@ -165,27 +210,53 @@ def stamp(path: str) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def source_strings(path: str, load: Callable[[str], Any] = json.loads) -> dict[str, str] | None:
-    """The source catalogue's string values by key path (`home.title`, `list.0`, as the reader keys its
-    segments), read once per process while its size and modification time stay; None where it cannot
-    be read, is too large or is not valid JSON."""
+def _known(path: str) -> _Known | None:
+    """The memo of the source's version on disk now (a new one once it changed); None where it is gone."""
     now = stamp(path)
     if now is None:
         return None
-    known = _READ.get(path)
-    if known is not None and known[0] == now:
-        return known[1]
+    known = _KNOWN.get(path)
+    if known is None or known.stamp != now:
+        known = _KNOWN[path] = _Known(now)
+    return known
+
+
+def digest(path: str) -> bytes:
+    """The content digest of a file another one's findings depend on (``Format.sources``), once per version;
+    empty where it cannot be read (then those findings are keyed as those of a file without it)."""
+    known = _known(path)
+    if known is None:
+        return b""
+    if known.digest is None:
+        from lint import cache
+
+        try:
+            known.digest = cache.content_digest(Path(path).read_bytes())
+        except OSError:
+            return b""
+    return known.digest
+
+
+def source_strings(path: str, load: Callable[[str], Any] = json.loads) -> dict[str, str] | None:
+    """The source catalogue's string values by key path (`home.title`, `list.0`, as the reader keys its
+    segments), read once per process and loader while its size and modification time stay; None where it
+    cannot be read, is too large or is not valid JSON (or what ``load`` reads)."""
+    known = _known(path)
+    if known is None:
+        return None
+    if load in known.strings:
+        return known.strings[load]
     global READS
     strings: dict[str, str] | None = None
     READS += 1
-    if now[0] <= MAX_SOURCE_BYTES:
+    if known.stamp[0] <= MAX_SOURCE_BYTES:
         try:
             data = load(Path(path).read_bytes().decode("utf-8-sig"))
             strings = {}
             _flatten(data, (), strings)
         except Exception:  # unreadable, not UTF-8, not JSON or YAML (yaml.YAMLError): the catalogues go unpaired
             strings = None
-    _READ[path] = (now, strings)
+    known.strings[load] = strings
     return strings
 
 
@@ -200,6 +271,17 @@ def _flatten(data: Any, path: tuple[object, ...], out: dict[str, str]) -> None:
         out[".".join(map(str, path))] = data
 
 
+def found_source(path: str, options: Mapping[str, Any] | None, suffixes: tuple[str, ...]) -> str | None:
+    """``source_path``, unless the engine has looked it up for this check already (``Format.sources``,
+    handed to the reader as the option SOURCES_FOUND)."""
+    from lint.formats import SOURCES_FOUND
+
+    if options and SOURCES_FOUND in options:
+        found: tuple[str, ...] = options[SOURCES_FOUND]
+        return found[0] if found else None
+    return source_path(path, options, suffixes)
+
+
 def paired(path: str, segments: list[Segment], values: Sequence[Any], options: Mapping[str, Any] | None,
            suffixes: tuple[str, ...], load: Callable[[str], Any] = json.loads,
            decode: Callable[[Any], str] = str) -> tuple[list[Segment], dict[int, str]]:
@@ -208,7 +290,7 @@ def paired(path: str, segments: list[Segment], values: Sequence[Any], options: M
     segment, ``decode``d only where paired), by segment index, for the format's ``pair``. A key the source lacks stays unpaired; so does
     every string where the catalogue has no source. Where each catalogue keeps its strings under its own
     locale (Rails' `fr:` and `en:`), the key paths are compared below it."""
-    found = source_path(path, options, suffixes)
+    found = found_source(path, options, suffixes)
     strings = source_strings(found, load) if found else None
     decoded: dict[int, str] = {}
     if not strings:
