@@ -376,9 +376,11 @@ class Linter:
         if format_name is None:
             hooked = self._hooked.get(id(config))
             if hooked is None:
-                # Only formats a config maps by glob have the hook: most configs map none of them.
+                # Formats with the hook that claim files of their own (Android's `values-*/strings.xml`, a
+                # bundle's `_fr.properties`), or that a config maps by glob (i18n JSON and YAML).
                 hooked = self._hooked[id(config)] = any(
-                    formats.FORMATS[f].sources is not None for f in config.formats.values() if f in formats.FORMATS)
+                    fmt.sources is not None and (fmt.patterns or fmt.extensions) for fmt in formats.FORMATS.values()
+                ) or any(formats.FORMATS[f].sources is not None for f in config.formats.values() if f in formats.FORMATS)
             if not hooked:
                 return ()
             format_name = formats.format_of(path, config.formats, config.root)

@@ -117,3 +117,106 @@ def test_the_structure_a_fix_must_keep_is_all_but_the_translated_text():
     assert signature('<string name="a">Hello  world</string><string name="n" translatable="false">Acne</string>') != base
     assert signature('<string name="a">Hello <b>world</b></string><string name="n" translatable="false">Acme</string>'
                      ) != base
+
+
+# -- paired with the default resources (res/values/strings.xml): family B compares each string with its source
+
+def _res(root, folder: str, body: str):
+    path = root / "res" / folder / "strings.xml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<resources {XLIFF_NS}>\n{body}\n</resources>\n',
+                    encoding="utf-8")
+    return path
+
+
+_DEFAULT = """    <string name="app_name" translatable="false">Acme</string>
+    <string name="save">Save the episode</string>
+    <string name="deleted">Deleted <xliff:g id="count">%1$d</xliff:g> episodes from <b>%2$s</b>.</string>
+    <string name="hint">Don\\'t forget   to subscribe</string>
+    <string name="quoted">"Tap to refresh"</string>
+    <string-array name="modes"><item>Play the next episode</item><item>Stop playback now</item></string-array>
+    <plurals name="episodes">
+        <item quantity="one">%d episode downloaded</item>
+        <item quantity="other">%d episodes downloaded</item>
+    </plurals>"""
+
+
+def _b_findings(path) -> list[tuple[str, str]]:
+    """(code, the string's name) of each B finding of the file, as the CLI's engine reads it."""
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    result = Linter(Selection(select=["B"], cache=False)).lint_file(str(path), Config(root=path.parent))
+    assert not result.errors, result.errors
+    doc = parse(Source(str(path), path.read_text(encoding="utf-8")), "android-strings")
+    return [(f.code, next(s.key for s in doc.segments if s.to_source(0) <= f.start <= s.to_source(len(s.text))) or "")
+            for f in result.findings]
+
+
+def test_a_translation_is_compared_with_the_default_resources_name_by_name(tmp_path):
+    _res(tmp_path, "values", _DEFAULT)
+    fr = _res(tmp_path, "values-fr", """    <string name="save">Save the episode</string>
+    <string name="deleted">Supprimé <xliff:g id="count">%1$d</xliff:g> épisodes de %2$s ?</string>
+    <string name="hint">N\\'oubliez pas   de vous abonner</string>
+    <string name="quoted">"Touchez pour actualiser"</string>
+    <string-array name="modes"><item>Lire l\\'épisode suivant</item><item>Stop playback now</item></string-array>
+    <plurals name="episodes">
+        <item quantity="one">%d épisode téléchargé</item>
+        <item quantity="many">%d épisodes téléchargés</item>
+        <item quantity="other">épisodes téléchargés</item>
+    </plurals>""")
+    assert sorted(_b_findings(fr)) == [
+        ("B101", "episodes.other"),  # lost its count
+        ("B102", "modes.1"), ("B102", "save"),  # copied
+        ("B106", "deleted"),  # lost <b>
+        ("B108", "deleted"),  # `.` became `?`
+    ]
+    doc = parse(Source(str(fr), fr.read_text(encoding="utf-8")), "android-strings")
+    pairs = {s.key: s.source_text for s in doc.segments}
+    assert pairs["hint"] == "Don't forget to subscribe"  # as the app shows it
+    assert pairs["episodes.many"] == "%d episodes downloaded"  # a quantity English lacks: its `other`
+
+
+def test_regions_and_scripts_pair_and_folders_that_are_no_translation_do_not(tmp_path):
+    source = _res(tmp_path, "values", _DEFAULT)
+    copied = '    <string name="save">Save the episode</string>'
+    for folder in ("values-pt-rBR", "values-b+sr+Latn", "values-in"):
+        assert _b_findings(_res(tmp_path, folder, copied)) == [("B102", "save")], folder
+    # the source's language, an alternative resource (night mode, car mode, a region's variant of the source)
+    for folder in ("values-en-rGB", "values-night", "values-car", "values-fr-land", "values-sw600dp"):
+        assert _b_findings(_res(tmp_path, folder, copied)) == [], folder
+    assert _b_findings(source) == []
+    # `source: none`, or a template
+    fr = _res(tmp_path, "values-fr", copied)
+    read = formats.FORMATS["android-strings"].read
+    text = fr.read_text(encoding="utf-8")
+    assert read(Source(str(fr), text), {"source": "none"}).segments[0].source_text is None
+    assert read(Source(str(fr), text), {"source": "../values/{name}"}).segments[0].source_text == "Save the episode"
+
+
+def test_a_file_without_default_resources_reads_as_before(tmp_path):
+    fr = _res(tmp_path, "values-fr", '    <string name="save">Save the episode</string>')
+    assert _b_findings(fr) == []
+    assert [s.source_text for s in parse(Source(str(fr), fr.read_text(encoding="utf-8")), "android-strings").segments] == [None]
+
+
+def test_the_car_and_hdr_qualifiers_name_no_language():
+    assert formats.FORMATS["android-strings"].file_language(Source("res/values-car/strings.xml", "")) is None
+    assert formats.FORMATS["android-strings"].file_language(Source("res/values-hdr/strings.xml", "")) is None
+    assert formats.FORMATS["android-strings"].file_language(Source("res/values-fil/strings.xml", "")) == "fil"
+
+
+def test_an_edited_default_resource_invalidates_a_translation_s_cached_results(run, tmp_path):
+    """The results cache keys a translation's findings on its default resources too (Format.sources)."""
+    import json
+    import os
+
+    source = _res(tmp_path, "values", '    <string name="save">Save the episode</string>')
+    _res(tmp_path, "values-fr", '    <string name="save">Save the episode</string>')
+    args = ("check", "res/values-fr/strings.xml", "--select", "B", "--format", "json")
+    env = {"COPYLINT_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # checked, then served from the cache
+        assert [f["code"] for f in json.loads(run(*args, cwd=tmp_path, env=env).stdout)["findings"]] == ["B102"]
+    _res(tmp_path, "values", '    <string name="save">Save this episode</string>')
+    os.utime(source, ns=(1_000_000_000, 1_000_000_000))
+    assert json.loads(run(*args, cwd=tmp_path, env=env).stdout)["findings"] == []

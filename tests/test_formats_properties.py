@@ -98,3 +98,66 @@ def test_the_structure_a_fix_must_keep_is_keys_and_all_between_values():
     assert signature("# c\na = one two\nb = three\n") == base
     assert signature("# c\na = one two \\\nb = three\n") != base  # a value that now runs on: b is gone
     assert signature("# d\na = one  two\nb = three\n") != base
+
+
+# -- paired with the source bundle (the base bundle, else the one named for the source language)
+
+def _b_findings(path) -> list[tuple[str, str]]:
+    """(code, the value's key) of each B finding of the bundle, as the CLI's engine reads it."""
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    result = Linter(Selection(select=["B"], cache=False)).lint_file(str(path), Config(root=path.parent))
+    assert not result.errors, result.errors
+    doc = parse(Source(str(path), path.read_text(encoding="utf-8")), "properties")
+    return [(f.code, next(s.key for s in doc.segments if s.to_source(0) <= f.start <= s.to_source(len(s.text))) or "")
+            for f in result.findings]
+
+
+_BASE = ("save=Save the document\n"
+         "deleted=Deleted {0} entries from <b>{1}</b>.\n"
+         "long=This sentence goes \\\n    on the next line.\n"
+         "escaped=Caf\\u00e9 is open now\n"
+         "only=Only in the source\n")
+
+
+def test_a_bundle_is_compared_with_its_base_bundle_key_by_key(tmp_path):
+    (tmp_path / "messages.properties").write_text(_BASE, encoding="utf-8")
+    fr = tmp_path / "messages_fr.properties"
+    fr.write_text("save=Save the document\n"
+                  "deleted=Supprim\\u00e9 {0} entr\\u00e9es de {1} ?\n"
+                  "long=Cette phrase continue \\\n    sur la ligne suivante.\n"
+                  "escaped=Café is open now\n"
+                  "extra=Seulement ici, Save the document\n", encoding="utf-8")
+    assert sorted(_b_findings(fr)) == [("B102", "escaped"), ("B102", "save"), ("B106", "deleted"), ("B108", "deleted")]
+    doc = parse(Source(str(fr), fr.read_text(encoding="utf-8")), "properties")
+    assert {s.key: s.source_text for s in doc.segments} == {
+        "save": "Save the document", "deleted": "Deleted {0} entries from <b>{1}</b>.",
+        "long": "This sentence goes on the next line.", "escaped": "Café is open now", "extra": None}
+
+
+def test_without_a_base_bundle_the_one_in_the_source_language_is_the_source(tmp_path):
+    en = tmp_path / "JabRef_en.properties"
+    en.write_text("Save\\ the\\ library=Save the library\n", encoding="utf-8")
+    pt = tmp_path / "JabRef_pt_BR.properties"
+    pt.write_text("Save\\ the\\ library=Save the library\n", encoding="utf-8")
+    assert _b_findings(pt) == [("B102", "Save the library")]
+    assert _b_findings(en) == []
+    # another source language, a template, none
+    read = formats.FORMATS["properties"].read
+    text = pt.read_text(encoding="utf-8")
+    assert read(Source(str(pt), text), {"source": "none"}).segments[0].source_text is None
+    assert read(Source(str(pt), text), {"source": "JabRef_{lang}.properties"}
+                ).segments[0].source_text == "Save the library"
+    assert read(Source(str(en), en.read_text(encoding="utf-8")), {"source-language": "pt-BR"}
+                ).segments[0].source_text == "Save the library"
+
+
+def test_a_bundle_without_a_source_reads_as_before(tmp_path):
+    fr = tmp_path / "messages_fr.properties"
+    fr.write_text("save=Save the document\n", encoding="utf-8")
+    assert _b_findings(fr) == []
+    settings = tmp_path / "config_db.properties"  # `db` names no language: no bundle of the base `config`
+    (tmp_path / "config.properties").write_text("save=Save the document\n", encoding="utf-8")
+    settings.write_text("save=Save the document\n", encoding="utf-8")
+    assert formats.FORMATS["properties"].sources(str(settings), None) == ()

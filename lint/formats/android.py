@@ -10,6 +10,13 @@ is prose. Not read: strings marked `translatable="false"`, references (`@string/
 attributes. The language comes from the folder (`values-pt-rBR` is pt-BR, `values-b+sr+Latn` is sr-Latn).
 Invalid XML is an error with its line.
 
+A file in a folder qualified by a locale alone (`values-fr`, `values-pt-rBR`, `values-b+sr+Latn`) in another
+language than the source's is paired with the same file of the default resources (`res/values/strings.xml`;
+options `source` and `source-language`, lint.formats.source_catalogue), name by name: a string-array's items
+by index, a plural's quantities by quantity, one the default resources lack (Polish's `few`) with their
+`other`. ``pair`` gives family B both strings as the app shows them (``_shown``). Alternative resources in
+the default language (`values-night`, `values-car`, `values-fr-land`) are not paired.
+
 Inline switches are comments: `<!-- copylint-disable-next-line T102 -->`, `<!-- copylint-disable -->`.
 """
 
@@ -17,9 +24,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import PurePath
+from collections.abc import Mapping
+from pathlib import Path, PurePath
+from typing import Any
 
-from lint.formats import Format, FormatExample, ParseError
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import (
     PLACEHOLDER,
     TEMPLATE_PLACEHOLDER,
@@ -28,6 +37,7 @@ from lint.formats.builder import (
     complement,
     suppressions_from,
 )
+from lint.formats.source_catalogue import pair, paired, source_path
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -54,6 +64,27 @@ _ESCAPES = {"n": "\n", "t": "\t"}
 _ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _SEGMENT_PARENTS = {"string": "resources", "item": ("string-array", "plurals")}
 _FOLDER_LOCALE = compiled_on_use(r"^values-(?:mcc\d+-(?:mnc\d+-)?)?(?:([a-z]{2,3})(?:-r([A-Z]{2}))?|b\+([A-Za-z0-9+]+))(?:-|$)")
+# Qualifiers of three letters that are no language: the UI mode `car` and the colour mode `hdr`.
+_NOT_LANGUAGES = frozenset({"car", "hdr"})
+# An HTML tag, and `<xliff:g>` (a placeholder's mark for translators, which aapt2 drops), and CDATA.
+_XLIFF_TAG = compiled_on_use(r"</?xliff:g(?:\s[^<>]*)?>")
+_CDATA = compiled_on_use(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_WHITE = compiled_on_use(r"(\s)")
+_ENTITY = compiled_on_use(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
+# A plural's quantities other than `other`: where the default resources lack one (Polish's `few` and
+# `many` for English's `one` and `other`), the translation translates the source's `other`.
+_QUANTITIES = frozenset({"zero", "one", "two", "few", "many"})
+
+# Options a config may set under `format-options: {android-strings: {...}}`: where the default resources are.
+OPTIONS = {"source": "auto", "source-language": "en"}
+HELP = {
+    "source": "the default resources each translated string is compared with (family B): `auto`, the same file in "
+              "the `values` folder beside the locale's (`res/values/strings.xml` for `res/values-fr/strings.xml`); a "
+              "path relative to the file's folder, `{name}` its file name and `{lang}` the source language "
+              "(`../values/{name}`); or `none`",
+    "source-language": "the language of the default resources: a folder in that language (`values-en-rGB`) is not "
+                       "compared with them",
+}
 
 
 def _check_xml(source: Source) -> None:
@@ -145,6 +176,8 @@ class _Walk:
         self.open_attrs: list[dict[str, str]] = []  # the attributes of each open element
         self.current: _String | None = None
         self.depth = 0  # the stack depth of the element the current string is read from
+        self.content = 0  # where the current string's content starts
+        self.raws: list[str] = []  # each segment's content as written (``_shown`` reads it as the app shows it)
 
     def text_at(self, raw: str, at: int) -> None:
         if self.current is not None and self.current.placeholder_depth == 0:
@@ -164,6 +197,7 @@ class _Walk:
         elif not empty:
             self.current = self._string_of(name, attrs, m.end())
             self.depth = len(self.stack) + 1
+            self.content = m.end()
         if not empty:
             self.stack.append(name)
             self.counters.append(0)
@@ -184,7 +218,7 @@ class _Walk:
             return None
         return _String(f"{outer.get('name', '')}.{attrs.get('quantity', self.counters[-1] - 1)}")
 
-    def end(self, tag: str) -> None:
+    def end(self, tag: str, at: int) -> None:
         current = self.current
         if current is not None and current.placeholder_depth and tag.startswith("xliff:"):
             current.placeholder_depth -= 1
@@ -193,6 +227,7 @@ class _Walk:
             if seg is not None:
                 self.segments.append(dataclasses.replace(seg, key=current.key))
                 self.prose.extend(current.spans)
+                self.raws.append(self.text[self.content : at])
             self.current = None
         if self.stack:
             self.stack.pop()
@@ -200,7 +235,7 @@ class _Walk:
             self.open_attrs.pop()
 
 
-def parse(source: Source) -> Document:
+def _walked(source: Source) -> _Walk:
     text = source.text
     _check_xml(source)
     walk = _Walk(text)
@@ -212,11 +247,101 @@ def parse(source: Source) -> Document:
         elif m.group("start") is not None:
             walk.start(m)
         elif m.group("end") is not None:
-            walk.end(m.group("end"))
+            walk.end(m.group("end"), m.start())
+    return walk
+
+
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+    text = source.text
+    walk = _walked(source)
     doc = Document(source, "android-strings", walk.segments, protected=complement(sorted(walk.prose), len(text)))
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, source.line_starts(), comment_switches)
+    # Each string given the default resources' string of the same name (lint.formats.source_catalogue).
+    doc.segments, decoded = paired(source.path, doc.segments, walk.raws, options, (), load=_source_values,
+                                   decode=_shown, auto=_source_of, other=_plural_other)
+    if decoded:
+        doc.memo["i18n-values"] = decoded
     return doc
+
+
+def _shown(raw: str) -> str:
+    """A string's content as the app shows it, as aapt2 reads it: escapes and entities decoded, quotes
+    dropped, outside quotes a run of white space one space and none at either end; styling tags (and the
+    HTML escaped for `Html.fromHtml`, unescaped) and format arguments as written; `<xliff:g>` tags dropped,
+    their content kept. What family B compares (``pair``)."""
+    text = _XLIFF_TAG.sub("", _CDATA.sub(lambda m: m.group(1), raw)) if "<" in raw else raw
+    out: list[tuple[str, bool]] = []  # (text, whether it is white space outside quotes: trimmed at the ends)
+    quoted = False
+
+    def verbatim(chunk: str) -> None:
+        for part in _WHITE.split(chunk) if not quoted else (chunk,):
+            if part:
+                out.append((part, not quoted and part.isspace()))
+
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        verbatim(text[pos : m.start()])
+        token = m.group()
+        if token.startswith("&lt;"):
+            out.append((_ENTITY.sub(lambda e: _entity(e.group()), token), False))
+        elif token == '"':
+            quoted = not quoted
+        elif token.startswith("\\u"):
+            out.append((chr(int(token[2:], 16)), False))
+        elif token.startswith("\\"):
+            out.append((_ESCAPES.get(token[1], token[1]), False))
+        elif token.startswith("&"):
+            out.append((_entity(token), False))
+        elif token.isspace():
+            out.append((token, False) if quoted else (" ", True))
+        else:  # a tag, `%%`, a format argument: as written
+            out.append((token, False))
+        pos = m.end()
+    verbatim(text[pos:])
+    while out and out[0][1]:
+        out.pop(0)
+    while out and out[-1][1]:
+        out.pop()
+    return "".join(part for part, _ in out)
+
+
+def _source_values(text: str) -> dict[str, str]:
+    """The default resources' strings by name, as the app shows them (``_shown``)."""
+    walk = _walked(Source("<source>", text))
+    return {seg.key or "": _shown(raw) for seg, raw in zip(walk.segments, walk.raws, strict=True)}
+
+
+def _folder_language(name: str, whole: bool = False) -> str | None:
+    """The language of a resource folder's locale qualifier (`values-fr-rCA` is fr-CA, `values-b+sr+Latn`
+    is sr-Latn, `values` and `values-night` name none); ``whole``: only where the locale is the folder's
+    only qualifier (`values-fr`, not `values-fr-land`)."""
+    m = _FOLDER_LOCALE.match(name)
+    if m is None or m.group(1) in _NOT_LANGUAGES or (whole and m.end() != len(name)):
+        return None
+    if m.group(3):
+        return m.group(3).replace("+", "-")
+    return "-".join(part for part in m.group(1, 2) if part)
+
+
+def _source_of(target: Path, tag: str) -> Path | None:
+    """`source: auto`: the default resources (`res/values/strings.xml`) of a file in a folder qualified by a
+    locale alone (`res/values-pt-rBR/strings.xml`) in another language than the source's."""
+    own = _folder_language(target.parent.name, whole=True)
+    if own is None or own.partition("-")[0].lower() == tag.partition("-")[0]:
+        return None
+    return target.parent.parent / "values" / target.name
+
+
+def _plural_other(key: str) -> str | None:
+    name, _, quantity = key.rpartition(".")
+    return f"{name}.other" if name and quantity in _QUANTITIES else None
+
+
+def sources(path: str, options: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+    """The default resources a translated file is compared with (the results cache keys on them too)."""
+    found = source_path(path, options, (), _source_of)
+    return (found,) if found else ()
 
 
 def structure(doc: Document) -> list[tuple[object, ...]]:
@@ -237,12 +362,7 @@ def structure(doc: Document) -> list[tuple[object, ...]]:
 def file_language(source: Source) -> str | None:
     """The language of the folder the file is in, as Android resolves it: `values-fr-rCA` is fr-CA,
     `values-b+sr+Latn` is sr-Latn, `values` (the default resources) names none."""
-    m = _FOLDER_LOCALE.match(PurePath(source.path).parent.name)
-    if m is None:
-        return None
-    if m.group(3):
-        return m.group(3).replace("+", "-")
-    return "-".join(part for part in m.group(1, 2) if part)
+    return _folder_language(PurePath(source.path).parent.name)
 
 
 FORMAT = Format(
@@ -250,11 +370,20 @@ FORMAT = Format(
     title="Android string resources",
     reader=parse,
     patterns=("*/values/strings.xml", "*/values-*/strings.xml"),
+    options=options_table(OPTIONS, {}, HELP),
     file_language=file_language,
+    pair=pair,
+    sources=sources,
     structure=structure,
     claims="map other resource files with `formats: {\"**/res/values*/arrays.xml\": android-strings}`",
     prose="each `<string>` and each `<item>` of a `<string-array>` or `<plurals>` (the segment knows its name, "
-          "`songs.one`, `planets.0`); the folder's locale (`values-fr-rCA`) sets the language",
+          "`songs.one`, `planets.0`); the folder's locale (`values-fr-rCA`) sets the language. With `source: auto` "
+          "(the default), a file in a folder qualified by a locale alone (`values-fr`, `values-pt-rBR`, "
+          "`values-b+sr+Latn`) in another language than the source's is paired with the same file of the default "
+          "resources (`res/values/strings.xml`), name by name (a string-array's items by index, a plural's "
+          "quantities by quantity; one the default resources lack, `few`, with their `other`), and the B family "
+          "compares each string with the default one as the app shows both (escapes decoded, quotes dropped, white "
+          "space collapsed, tags and format arguments as written), as a PO msgstr with its msgid",
     not_prose="strings with `translatable=\"false\"`, references (`@string/name`), names and other attributes, "
               "comments, styling tags (their text is prose); escapes, entities, quotes, format arguments "
               "(`%1$s`) and `<xliff:g>` are read but never rewritten; outside quotes a run of whitespace is "

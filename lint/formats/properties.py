@@ -7,6 +7,11 @@ decoded and opaque, as are MessageFormat's arguments (`{0}`, `{0,number,integer}
 apostrophes (`''` shows as `'`): a fix never rewrites them. A malformed `\\uXXXX` is an error with its
 line, as it is for Java. The bundle's locale comes from its name (`messages_pt_BR.properties` is pt-BR).
 
+A bundle in another language than the source's is paired with its base bundle (`messages.properties` for
+`messages_fr.properties`), else with the bundle named for the source language (`JabRef_en.properties`;
+options `source` and `source-language`, lint.formats.source_catalogue), key by key: ``pair`` gives family B
+both values as Java reads them (``_shown``).
+
 Inline switches are comment lines: `# copylint-disable-next-line S102`, `# copylint-disable T101` …
 `# copylint-enable`, `# copylint-disable-file`.
 """
@@ -14,11 +19,13 @@ Inline switches are comment lines: `# copylint-disable-next-line S102`, `# copyl
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
-from collections.abc import Sequence
-from pathlib import PurePath
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath
+from typing import Any
 
-from lint.formats import Format, FormatExample, ParseError
+from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import (
     PLACEHOLDER,
     TEMPLATE_PLACEHOLDER,
@@ -27,6 +34,7 @@ from lint.formats.builder import (
     pattern_switches,
     suppressions_from,
 )
+from lint.formats.source_catalogue import locale_tag, named_for, pair, paired, source_path
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -37,6 +45,19 @@ _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
 _SWITCH = compiled_on_use(r"^[ \t\f]*[#!][ \t]*copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
 # baseName_language[_COUNTRY].properties: the locale a ResourceBundle is looked up by.
 _LOCALE = compiled_on_use(r"_([a-z]{2,3})(?:_([A-Z]{2}|\d{3}))?\.properties\Z")
+# A region as a bundle's name writes it after the language (`_BR`, `_419`).
+_REGION = compiled_on_use(r"[A-Z]{2}|\d{3}")
+
+# Options a config may set under `format-options: {properties: {...}}`: where the bundle's source is.
+OPTIONS = {"source": "auto", "source-language": "en"}
+HELP = {
+    "source": "the bundle each translated string is compared with (family B): `auto`, the base bundle beside it "
+              "(`messages.properties` for `messages_fr.properties`), else the one named for the source language "
+              "(`messages_en.properties`); a path relative to the file's folder, `{name}` its file name and `{lang}` "
+              "the source language; or `none`",
+    "source-language": "the language of the source bundle that `source: auto` looks for where there is no base "
+                       "bundle; a bundle in that language is not compared",
+}
 
 
 def _logical_lines(text: str, starts: Sequence[int]) -> list[tuple[int, list[tuple[str, int]]]]:
@@ -133,22 +154,93 @@ def _decoded_key(raw: str, line: int) -> str:
     return _SPECIAL.sub(lambda m: _decoded(m.group(), line) if m.group().startswith("\\") else m.group(), raw)
 
 
-def parse(source: Source) -> Document:
+def _read(source: Source) -> tuple[list[Segment], list[str], list[tuple[int, int]]]:
+    """The segments, each one's value as Java reads it (``_shown``), and where the values are."""
     text = source.text
-    starts = source.line_starts()
     segments: list[Segment] = []
+    shown: list[str] = []
     prose: list[tuple[int, int]] = []
-    for line, pieces in _logical_lines(text, starts):
+    for line, pieces in _logical_lines(text, source.line_starts()):
         raw_key, value = _split(pieces)
         key = _decoded_key(raw_key, line)
         seg = _value_segment(value, line, len(segments), key)
         if seg is not None:
             segments.append(seg)
+            shown.append(_shown(value, line))
             prose.extend((at, at + len(piece)) for piece, at in value)
+    return segments, shown, prose
+
+
+def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+    text = source.text
+    segments, shown, prose = _read(source)
     doc = Document(source, "properties", segments, protected=complement(sorted(prose), len(text)))
     if "copylint-" in text:
-        doc.suppressions = suppressions_from(text, starts, pattern_switches(_SWITCH))
+        doc.suppressions = suppressions_from(text, source.line_starts(), pattern_switches(_SWITCH))
+    # Each value given the source bundle's under the same key (lint.formats.source_catalogue).
+    doc.segments, decoded = paired(source.path, doc.segments, shown, options, (), load=_source_values,
+                                   auto=_source_of)
+    if decoded:
+        doc.memo["i18n-values"] = decoded
     return doc
+
+
+def _shown(value: list[tuple[str, int]], line: int) -> str:
+    """A value as `Properties.load` reads it (escapes decoded, continuation lines joined), MessageFormat's
+    arguments, other placeholders and doubled apostrophes as written: what family B compares (``pair``)."""
+    out: list[str] = []
+    for piece, _ in value:
+        pos = 0
+        for m in _SPECIAL.finditer(piece):
+            token = m.group()
+            out.append(piece[pos : m.start()])
+            out.append(_decoded(token, line) if token.startswith("\\") else token)
+            pos = m.end()
+        out.append(piece[pos:])
+    return "".join(out)
+
+
+def _source_values(text: str) -> dict[str, str]:
+    """The source bundle's values by key, as Java reads them (``_shown``)."""
+    segments, shown, _ = _read(Source("<source>", text))
+    return {seg.key or "": value for seg, value in zip(segments, shown, strict=True)}
+
+
+def _bundle(stem: str) -> tuple[str, str] | None:
+    """(base name, locale) of a bundle's name without `.properties` (`messages_pt_BR` -> `messages`, `pt_BR`),
+    the locale read as catalogues' names are (source_catalogue.locale_tag), or None (`messages`, `config_db`)."""
+    parts = stem.split("_")
+    if len(parts) >= 3 and _REGION.fullmatch(parts[-1]) and locale_tag("_".join(parts[-2:]), three_letters=True):
+        return "_".join(parts[:-2]), "_".join(parts[-2:])
+    if len(parts) >= 2 and locale_tag(parts[-1]):
+        return "_".join(parts[:-1]), parts[-1]
+    return None
+
+
+def _source_of(target: Path, tag: str) -> Path | None:
+    """`source: auto`: the base bundle beside a bundle of another language than the source's
+    (`messages.properties` for `messages_fr.properties`), else the bundle named for the source language
+    (`messages_en.properties`, `messages_en_US.properties`)."""
+    if not target.name.endswith(".properties"):
+        return None
+    named = _bundle(target.name[: -len(".properties")])
+    if named is None or not named[0] or named[1].partition("_")[0] == tag.partition("-")[0]:
+        return None
+    base = target.parent / f"{named[0]}.properties"
+    if base.is_file():
+        return base
+    try:
+        names = sorted(os.listdir(target.parent))
+    except OSError:
+        return None
+    found = named_for(names, tag, ".properties", named[0] + "_")
+    return target.parent / found if found else None
+
+
+def sources(path: str, options: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+    """The source bundle a translated bundle is compared with (the results cache keys on it too)."""
+    found = source_path(path, options, (), _source_of)
+    return (found,) if found else ()
 
 
 def structure(doc: Document) -> tuple[list[str | None], list[str]]:
@@ -169,11 +261,18 @@ FORMAT = Format(
     patterns=("*_[a-z][a-z].properties", "*_[a-z][a-z]_[A-Z][A-Z].properties", "*messages.properties",
               "*Messages.properties"),
     language_ids=("properties",),
+    options=options_table(OPTIONS, {}, HELP),
     file_language=file_language,
+    pair=pair,
+    sources=sources,
     structure=structure,
     claims="map other bundles with `formats: {\"i18n/*.properties\": properties}`: most `.properties` files "
            "are settings, not prose",
-    prose="each value (the segment knows its key); the name's locale (`_pt_BR`) sets the language",
+    prose="each value (the segment knows its key); the name's locale (`_pt_BR`) sets the language. With `source: "
+          "auto` (the default), a bundle in another language than the source's (`messages_fr.properties`) is "
+          "paired with its base bundle (`messages.properties`), else with the bundle named for the source language "
+          "(`messages_en.properties`), key by key, and the B family compares each value with the source's as Java "
+          "reads both (escapes decoded, lines joined; `{0}` and `''` as written), as a PO msgstr with its msgid",
     not_prose="keys, separators, comments (`#`, `!`), line continuations; escapes (`\\t`, `\\uXXXX`), "
               "MessageFormat arguments (`{0}`, `{0,number}`) and doubled apostrophes are read but never "
               "rewritten. A malformed `\\uXXXX` is an error with its line",

@@ -6,6 +6,10 @@ catalogue format paired with its source (``source_path``, then ``source_strings`
 source's string under the same key path as its ``Segment.source_text``, and family B compares the two as
 it compares a PO entry's msgstr with its msgid.
 
+Android's string resources (`res/values-fr/strings.xml` with `res/values/strings.xml`) and Java's resource
+bundles (`messages_fr.properties` with `messages.properties`) are paired the same way, each format finding
+its source by its own naming (the ``auto`` of ``source_path``).
+
 Where the source is (format option `source`):
 
 - `auto` (the default): the file named for the source language (option `source-language`, `en`) beside
@@ -38,7 +42,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lint.model import Segment
+from lint.model import Document, Segment
 from lint.patterns import compiled_on_use
 
 # A locale tag as catalogues name their files, folders and Rails' top-level keys: a language, then a region
@@ -102,7 +106,7 @@ def _split(name: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def _named_for(names: list[str], tag: str, suffix: str, prefix: str = "") -> str | None:
+def named_for(names: list[str], tag: str, suffix: str, prefix: str = "") -> str | None:
     """Of ``names`` (a folder's entries), the one named for the source language ``tag`` between ``prefix``
     and ``suffix`` (`en` + `.json`, `devise.` + `en` + `.yml`): for a bare language, the bare language
     first, then the United States' variant, then another variant where there is one alone; for a tag
@@ -147,13 +151,13 @@ def _auto(target: Path, tag: str, suffixes: tuple[str, ...]) -> Path | None:
     if own is not None:
         if own == language:
             return None  # the source itself, or a variant of its language
-        name = _named_for(_listed(target.parent), tag, suffix, prefix + "." if prefix else "")
+        name = named_for(_listed(target.parent), tag, suffix, prefix + "." if prefix else "")
         return target.parent / name if name else None
     folder = target.parent
     own = _language(folder.name)
     if own is None or own == language:
         return None
-    sibling = _named_for([n for n in _listed(folder.parent) if (folder.parent / n / target.name).is_file()],
+    sibling = named_for([n for n in _listed(folder.parent) if (folder.parent / n / target.name).is_file()],
                          tag, "")
     return folder.parent / sibling / target.name if sibling else None
 
@@ -161,9 +165,16 @@ def _auto(target: Path, tag: str, suffixes: tuple[str, ...]) -> Path | None:
 LOOKUPS = 0  # how many times a catalogue's source was looked up (tests count them: once per check)
 
 
-def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[str, ...]) -> str | None:
+# A format's own `source: auto` (Android's `values/`, a resource bundle's base): the source of the catalogue
+# at a path, for the source language (lowercase, `-` between its subtags), or None.
+Auto = Callable[[Path, str], "Path | None"]
+
+
+def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[str, ...],
+                auto: Auto | None = None) -> str | None:
     """The path of the source-language catalogue of the catalogue at ``path`` (options `source` and
-    `source-language`, module docstring), or None: no source, or the catalogue is its own."""
+    `source-language`, module docstring; ``auto``: the format's own `auto`, where it names its catalogues
+    otherwise), or None: no source, or the catalogue is its own."""
     setting = str((options or {}).get("source", "auto"))
     if setting == "none" or not path or path.startswith("<"):
         return None
@@ -172,7 +183,8 @@ def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[st
     language = str((options or {}).get("source-language", "en"))  # as written: a template's folder name
     target = Path(path)
     if setting == "auto":
-        found = _auto(target, language.lower().replace("_", "-"), suffixes)
+        tag = language.lower().replace("_", "-")
+        found = auto(target, tag) if auto is not None else _auto(target, tag, suffixes)
     else:
         found = Path(os.path.normpath(target.parent / setting.replace("{name}", target.name).replace("{lang}", language)))
     if found is None or not found.is_file():
@@ -271,7 +283,8 @@ def _flatten(data: Any, path: tuple[object, ...], out: dict[str, str]) -> None:
         out[".".join(map(str, path))] = data
 
 
-def found_source(path: str, options: Mapping[str, Any] | None, suffixes: tuple[str, ...]) -> str | None:
+def found_source(path: str, options: Mapping[str, Any] | None, suffixes: tuple[str, ...],
+                 auto: Auto | None = None) -> str | None:
     """``source_path``, unless the engine has looked it up for this check already (``Format.sources``,
     handed to the reader as the option SOURCES_FOUND)."""
     from lint.formats import SOURCES_FOUND
@@ -279,18 +292,20 @@ def found_source(path: str, options: Mapping[str, Any] | None, suffixes: tuple[s
     if options and SOURCES_FOUND in options:
         found: tuple[str, ...] = options[SOURCES_FOUND]
         return found[0] if found else None
-    return source_path(path, options, suffixes)
+    return source_path(path, options, suffixes, auto)
 
 
 def paired(path: str, segments: list[Segment], values: Sequence[Any], options: Mapping[str, Any] | None,
            suffixes: tuple[str, ...], load: Callable[[str], Any] = json.loads,
-           decode: Callable[[Any], str] = str) -> tuple[list[Segment], dict[int, str]]:
+           decode: Callable[[Any], str] = str, auto: Auto | None = None,
+           other: Callable[[str], str | None] | None = None) -> tuple[list[Segment], dict[int, str]]:
     """The segments, each given the source catalogue's string under the same key path
     (``Segment.source_text``), and each paired string as the application reads it (``values``, one per
     segment, ``decode``d only where paired), by segment index, for the format's ``pair``. A key the source lacks stays unpaired; so does
     every string where the catalogue has no source. Where each catalogue keeps its strings under its own
-    locale (Rails' `fr:` and `en:`), the key paths are compared below it."""
-    found = found_source(path, options, suffixes)
+    locale (Rails' `fr:` and `en:`), the key paths are compared below it. ``other``: the key a string
+    the source lacks translates instead, if any (an Android plural's `few` translates the source's `other`)."""
+    found = found_source(path, options, suffixes, auto)
     strings = source_strings(found, load) if found else None
     decoded: dict[int, str] = {}
     if not strings:
@@ -302,11 +317,21 @@ def paired(path: str, segments: list[Segment], values: Sequence[Any], options: M
         if own and theirs and key.startswith(own + "."):
             key = theirs + key[len(own) :]
         origin = strings.get(key)
+        if origin is None and other is not None and (instead := other(key)) is not None:
+            origin = strings.get(instead)
         if origin is not None:
             seg = dataclasses.replace(seg, source_text=origin)
             decoded[seg.index] = decode(value)
         out.append(seg)
     return out, decoded
+
+
+def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
+    """(source string, string) of a paired catalogue string, both as the application reads them (``paired``
+    keeps the catalogue's, in ``doc.memo["i18n-values"]``): what family B compares, as a PO entry's msgid and
+    msgstr."""
+    value = doc.memo.get("i18n-values", {}).get(seg.index)
+    return None if value is None or seg.source_text is None else (seg.source_text, value)
 
 
 def _root(keys: Iterable[str | None]) -> str | None:
