@@ -378,16 +378,15 @@ class Linter:
             if hooked is None:
                 # Formats with the hook that claim files of their own (Android's `values-*/strings.xml`, a
                 # bundle's `_fr.properties`), or that a config maps by glob (i18n JSON and YAML).
-                hooked = self._hooked[id(config)] = any(
-                    fmt.sources is not None and (fmt.patterns or fmt.extensions) for fmt in formats.FORMATS.values()
-                ) or any(formats.FORMATS[f].sources is not None for f in config.formats.values() if f in formats.FORMATS)
+                hooked = self._hooked[id(config)] = formats.claims_with_sources() or any(
+                    formats.with_sources(f) for f in config.formats.values())
             if not hooked:
                 return ()
             format_name = formats.format_of(path, config.formats, config.root)
-        fmt = formats.FORMATS.get(format_name)
-        if fmt is None or fmt.sources is None:
-            return ()
-        return fmt.sources(path, config.format_options.get(fmt.name))
+        if not formats.with_sources(format_name):
+            return ()  # (asked of the index: a warm run imports no reader)
+        fmt = formats.FORMATS[format_name]
+        return fmt.sources(path, config.format_options.get(fmt.name)) if fmt.sources is not None else ()
 
     def served(self, path: str, config: Config, record: cache.StatRecord, text: bool = True) -> FileResult | None:
         """The result of a file its stat record answers for (``cached``): its findings (kept in the

@@ -220,3 +220,28 @@ def test_an_edited_default_resource_invalidates_a_translation_s_cached_results(r
     _res(tmp_path, "values", '    <string name="save">Save this episode</string>')
     os.utime(source, ns=(1_000_000_000, 1_000_000_000))
     assert json.loads(run(*args, cwd=tmp_path, env=env).stdout)["findings"] == []
+
+
+def test_a_plural_quantity_for_one_or_two_may_spell_its_number_out_and_other_may_not(tmp_path):
+    """AntennaPod's Hebrew `two` (`שני פרקים` for `%d episodes`) and Norwegian `one` (`Ett abonnement`) were
+    B101 errors: a quantity that stands for one number may write it as a word, as PO's rare forms may."""
+    _res(tmp_path, "values", """    <plurals name="episodes">
+        <item quantity="one">%d episode deleted</item>
+        <item quantity="other">%d episodes deleted</item>
+    </plurals>
+    <plurals name="left">
+        <item quantity="one">%1$d minute left in %2$s</item>
+        <item quantity="other">%1$d minutes left in %2$s</item>
+    </plurals>""")
+    iw = _res(tmp_path, "values-iw", """    <plurals name="episodes">
+        <item quantity="one">פרק נמחק</item>
+        <item quantity="two">שני פרקים נמחקו</item>
+        <item quantity="many">פרקים נמחקו</item>
+        <item quantity="other">%d פרקים נמחקו</item>
+    </plurals>
+    <plurals name="left">
+        <item quantity="one">נותרה דקה</item>
+        <item quantity="other">נותרו %1$d דקות ב־%2$s</item>
+    </plurals>""")
+    # `many` lost its count; `left.one` lost the folder, an argument no form may drop
+    assert sorted(_b_findings(iw)) == [("B101", "episodes.many"), ("B101", "left.one")]

@@ -44,8 +44,8 @@ def test_the_index_read_from_the_modules_text_agrees_with_the_declarations():
     assert [e.name for e in entries] == list(FORMATS)
     for entry in entries:
         fmt = FORMATS[entry.name]
-        assert (entry.extensions, entry.patterns, entry.language_ids) == (
-            fmt.extensions, fmt.patterns, fmt.language_ids), entry.name
+        assert (entry.extensions, entry.patterns, entry.language_ids, entry.sources) == (
+            fmt.extensions, fmt.patterns, fmt.language_ids, fmt.sources is not None), entry.name
         assert fmt.reader.__module__ == entry.module
     declared = {f.name for m in {e.module for e in entries} for f in formats._declared(sys.modules[m])}
     assert declared == set(FORMATS)

@@ -168,6 +168,7 @@ class FormatEntry:
     extensions: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     language_ids: tuple[str, ...] = ()
+    sources: bool = False  # whether it declares ``Format.sources`` (files its findings depend on)
 
 
 # A declaration's fields, written as literals (tests/test_formats_declared.py holds every module to it).
@@ -197,7 +198,7 @@ def _index() -> tuple[FormatEntry, ...]:
         try:
             text = (Path(__path__[0]) / f"{info.name}.py").read_text(encoding="utf-8")
         except OSError:  # installed without sources: ask the module itself
-            found.extend(FormatEntry(f.name, module, f.extensions, f.patterns, f.language_ids)
+            found.extend(FormatEntry(f.name, module, f.extensions, f.patterns, f.language_ids, f.sources is not None)
                          for f in _declared(importlib.import_module(module)))
             continue
         if "Format(" not in text:
@@ -209,7 +210,8 @@ def _index() -> tuple[FormatEntry, ...]:
             for field_name in ("extensions", "patterns", "language_ids"):
                 value = compiled(_FIELD.format(indent=m.group(1), field=field_name), re.M).search(block)
                 fields[field_name] = ast.literal_eval(value.group(1)) if value else ()
-            found.append(FormatEntry(m.group(2), module, **fields))
+            sources = compiled(rf"^{m.group(1)}sources=", re.M).search(block) is not None
+            found.append(FormatEntry(m.group(2), module, **fields, sources=sources))
     found.sort(key=lambda e: (e.name != DEFAULT_FORMAT, e.name))
     return tuple(found)
 
@@ -293,6 +295,17 @@ def format_for(path: str, overrides: Mapping[str, str] | None = None, root: Path
             if m is not None and m.lastgroup is not None:
                 return claims.glob_formats[int(m.lastgroup[1:])]
     return claims.by_extension.get(os.path.splitext(path)[1].lower())
+
+
+def with_sources(fmt: str) -> bool:
+    """Whether the format declares ``Format.sources`` (read from the index: imports no reader)."""
+    return any(e.name == fmt and e.sources for e in index())
+
+
+def claims_with_sources() -> bool:
+    """Whether a format that declares ``Format.sources`` claims files of its own (by pattern or extension),
+    without a config's mapping (Android's `values-fr/strings.xml`)."""
+    return any(e.sources and (e.patterns or e.extensions) for e in index())
 
 
 def format_of(path: str, overrides: Mapping[str, str] | None = None, root: Path | None = None) -> str:

@@ -80,6 +80,8 @@ _LITERALS = {"rst": compiled_on_use(r"``[^`]+``"), "markdown": compiled_on_use(r
 _SENTENCE = compiled_on_use(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 
 
+# A smiley at the end (`;)`, `:)`, after a space): its `;` or `:` ends no sentence.
+_SMILEY = compiled_on_use(r"(?<!\S)[:;]\)\s*$")
 # Armenian by its ISO 639-1 and 639-2/T codes (`hy`, `hye`: catalogues use both) and Western Armenian.
 _ARMENIAN = frozenset({"hy", "hye", "hyw"})
 # Armenian marks a question (`՞`) or an exclamation (`՜`) over the stressed vowel of the word it bears
@@ -100,6 +102,8 @@ def _end_class(text: str, language: str = "en") -> str | None:
     if end.mark == "." and _ABBREVIATION_REVERSED.match(text[:end.end][::-1]) \
             and not _SENTENCE_WORDS.search(text[:end.end]):
         return None
+    if end.mark in (":", ";") and _SMILEY.search(text):
+        return None  # a smiley's eyes (`Nothing to see here ;)`), no mark: `:)` for `;)` is the same end
     if end.mark == ";" and language.split("-")[0].lower() == "el":
         return "question mark"  # the Greek question mark is written as a semicolon
     return _CLASSES.get(end.mark)
@@ -198,6 +202,8 @@ abbreviation, `No.` as `Д/д`) ends no sentence, a
 point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
 corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
+A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, nor is a mark inside the brackets that close the source
+where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`).
 Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
 `<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
@@ -227,6 +233,8 @@ button that gained a full stop are the small inconsistencies that make an interf
     scope = "document"
     kinds = frozenset({"msgstr", "string", "target"})
     flag = (
+        Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b) starten"\n', path="de.po",
+                note="the bracketed list lost its ellipsis: not the source's brackets moved"),
         Example('#: library/exceptions.rst:3\nmsgid "For example, compiling it results in (\'f-string: ...\', 1)."\n'
                 'msgstr "Par exemple, le compiler produit ``(\'f-string: ...\', 1).``"\n', path="messages.po",
                 note="a sentence's full stop inside its last literal"),
@@ -306,6 +314,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
     )
     allow = (
+        Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
+                note="the ellipsis of a bracketed list that moved with its brackets"),
+        Example('msgid "Nothing to be surprised here ;)"\nmsgstr "Nincs itt semmi meglepő :)"\n', path="hu.po",
+                note="a smiley ends both, no semicolon nor colon"),
         Example('msgid "process only line range <start>,<end> or function :<funcname>"\n'
                 'msgstr "Yalnızca <başlangıç>,<bitiş> satır erimini veya :<işlevadı> işlevini işle"\n', path="tr.po",
                 note="a metavariable ends the source, a word the user replaces: its `:` ends no sentence"),
@@ -507,10 +519,27 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
                 or _field_name_moved(source, target, both) or _before_appended_value(source, target, both) \
-                or _repetition_moved(source, target, both) or _quoted_mark(source, both):
+                or _repetition_moved(source, target, both) or _quoted_mark(source, both) \
+                or _bracket_moved(source, both):
             return None
         return source, target
 
+
+
+# The brackets that close the source, with the mark inside them (`(a, b, ...)`).
+_LAST_BRACKETS = compiled_on_use(r"\([^()]*[^\s()]\)\s*$")
+
+
+def _bracket_moved(source: str | None, both: tuple[str, str]) -> bool:
+    """Whether the source's mark is inside the brackets that close it, and the translation writes those
+    brackets whole, mark and all, elsewhere (`letter A (a, b, ...)` as `mit Buchstaben A (a, b, ...) starten`):
+    the bracket moved with the language's word order, and with it the mark."""
+    if source is None:
+        return False
+    m = _LAST_BRACKETS.search(both[0])
+    if m is None or _end_class(m.group().rstrip()[:-1]) != source:
+        return False
+    return m.group().rstrip() in both[1] and not both[1].rstrip().endswith(m.group().rstrip())
 
 
 def _closed_by_choice(both: tuple[str, str]) -> bool:

@@ -28,6 +28,9 @@ _INTTYPES = INTTYPES
 # An octal conversion (`%o`, `%03o`: a file's mode), which printf has and the shared placeholder pattern
 # leaves out; not before a letter (`100%of`).
 _OCTAL = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:hh|ll|[hljztLq])?o)(?![A-Za-z])")
+# What printf reads as the flags `0` and `-` of a conversion (`%0-f`), where a word goes on after it: an argument
+# numbered as Qt and JabRef number them (`%0`, `%1`) before a hyphen, in a compound (`%0-fil`, `%0-server`).
+_NUMBER_AND_HYPHEN = compiled_on_use(r"%\d+-[A-Za-z]")
 _CONVERSION = compiled_on_use(_INTTYPES.pattern + "|" + _OCTAL.pattern + "|" + TEMPLATE_PLACEHOLDER.pattern)
 
 
@@ -83,7 +86,10 @@ so may any form the header's `Plural-Forms` picks for fewer than five values of 
 for 0, 1 and 2): the count (an integer conversion, or the only placeholder), never another argument. Plural forms in one string, separated by `|` (Symfony, Laravel), are
 as many as the language has: the placeholders each form uses are compared as a set.
 In an i18n catalogue, the braces around an ICU plural or select branch's text (`one {Element}`) are no
-placeholder, and i18next's form for zero, one or two (`item_one`) may add or drop `{{count}}`.
+placeholder, and i18next's form for zero, one or two (`item_one`) may add or drop `{{count}}`, as an Android
+plural's quantity `zero`, `one` or `two` may add or drop its integer conversion (`%d`). A numbered argument
+before a hyphen that goes on in a word (`%0-fil` for `%0 file`, as JabRef and Qt number their arguments) is
+no conversion with the flags `0` and `-`.
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "string", "target"})
@@ -172,6 +178,8 @@ placeholder, and i18next's form for zero, one or two (`item_one`) may add or dro
                 note="a numbered brace is no word, even in a C program's catalogue"),
     )
     allow = (
+        Example('msgid "Connection to %0 server established."\nmsgstr "Anslutning till %0-server skapades."\n',
+                path="sv.po", note="a numbered argument (JabRef's `%0`) in a compound, no conversion `%0-s`"),
         Example('#. TRANSLATORS: you can adjust this to align "git add -i" status menu\n#, perl-format\n'
                 'msgid "%12s %12s %s"\nmsgstr "%20s %20s %s"\n', path="pl.po",
                 note="git's note lets the translator adjust the widths to the language's words"),
@@ -287,8 +295,9 @@ placeholder, and i18next's form for zero, one or two (`item_one`) may add or dro
                                           or sum(source.values()) == 1):
                     missing = []
         if seg.kind == "string" and _I18NEXT_FEW_FORM.search(seg.key or ""):
-            # i18next's form for 0, 1 or 2 (`item_one`): a language's `one` may say 21 too (Russian:
-            # `{{count}} элемент` for `One item`) or 1 alone (`Eine Datei` for `{{count}} file`).
+            # i18next's form for 0, 1 or 2 (`item_one`), and an Android plural's quantity (`songs.one`,
+            # `songs.two`): a language's `one` may say 21 too (Russian: `{{count}} элемент` for `One item`)
+            # or 1 alone (`Eine Datei` for `{{count}} file`, Hebrew's `שני פרקים` for `%d episodes`).
             missing, extra = ([p for p in side if not _I18NEXT_COUNT.fullmatch(p)] for side in (missing, extra))
             if not missing and not extra:
                 return None
@@ -322,9 +331,10 @@ def _resized(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]
     return kept, left
 
 
-# An i18next catalogue's plural form for zero, one or two (`item_one`, `files_zero`), and its count.
-_I18NEXT_FEW_FORM = compiled_on_use(r"_(?:zero|one|two)$")
-_I18NEXT_COUNT = compiled_on_use(r"\{\{\s*count\s*\}\}")
+# An i18next catalogue's plural form for zero, one or two (`item_one`, `files_zero`), or an Android plural's
+# quantity (`songs.one`), and its count (`{{count}}`; an integer conversion, keyed by its argument: `%1$d`).
+_I18NEXT_FEW_FORM = compiled_on_use(r"_(?:zero|one|two)$|(?<=\w)\.(?:zero|one|two)$")
+_I18NEXT_COUNT = compiled_on_use(r"\{\{\s*count\s*\}\}|%\d+\$[di]")
 
 # strftime's conversions (`%b`, `%-d`, `%Od`, `%_H`), and the letters only strftime writes, never printf
 # (`%e`, `%d` and `%x` are both): a source written in them alone is a date or time format.
@@ -391,6 +401,8 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     plain = _DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", _icu_branches_opened(text)))
     for found in _CONVERSION.finditer(plain):
         token = found.group()
+        if _NUMBER_AND_HYPHEN.fullmatch(token) and plain[found.end() : found.end() + 1].isalpha():
+            continue  # `%0-fil`: the argument `%0` (Qt's, JabRef's) and a compound's hyphen, no `%0-f`
         m = _PRINTF.fullmatch(token) or _INTTYPES.fullmatch(token) or _OCTAL.fullmatch(token)
         if m is None:
             key = token
