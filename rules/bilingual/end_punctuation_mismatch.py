@@ -33,6 +33,8 @@ _CLASSES = {
     ";": "semicolon", "；": "semicolon",
     "!": "exclamation mark", "！": "exclamation mark",
     ":": "colon", "：": "colon", "፦": "colon", "፥": "colon", "៖": "colon", "꞉": "colon",
+    # the vertical two-dot leader and the small colon, which Chinese input methods offer for `：` (`条目︰`)
+    "\ufe30": "colon", "\ufe55": "colon",
 }
 # Closing quotes (German's and Bulgarian's `„…“` and `‚…‘` close with `“` and `‘`) and brackets after the mark, closing inline markup (`*Open...*`, ``` ``x.`` ```, `` `text.`_ ``), the spaces French puts before it, a reST footnote
 # reference (`[#]_`) and an accelerator key written after a label (`(_C)`, `(&F)`) are not compared.
@@ -43,7 +45,7 @@ _CLASSES = {
 # (`(_C)`), the accelerator is tried first: what follows the lone `)` (`C`) starts no item, so the
 # longer item is the one the forward search found too.
 _END_REVERSED = compiled_on_use(r"(?:[)）]\w[_&][(（]|[\s\"'”’“‘»)\]）］」』\u00a0\u202f*`\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|_`|__`|>[^<>]*<"
-                                r"|_\](?:[\w-]*#|\*|\d+)\[)*(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।৷۔．။།༎។៕։።॥᱾᱿᠃᠉꘎꛳｡?？؟;；՞!！:：፦፥៖꞉])?")
+                                r"|_\](?:[\w-]*#|\*|\d+)\[)*(\.\.\.|\u0f0b{3,}|\u2024{2,}|[…⋯.。।৷۔．။།༎។៕։።॥᱾᱿᠃᠉꘎꛳｡?？؟;；՞!！:：፦፥៖꞉\ufe30\ufe55])?")
 
 
 @dataclass(frozen=True)
@@ -202,7 +204,7 @@ abbreviation, `No.` as `Д/д`) ends no sentence, a
 point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
 corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
-A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, nor is a mark inside the brackets that close the source
+A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` are colons, nor is a mark inside the brackets that close the source
 where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`).
 Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
@@ -316,6 +318,8 @@ button that gained a full stop are the small inconsistencies that make an interf
     allow = (
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
                 note="the ellipsis of a bracketed list that moved with its brackets"),
+        Example('msgid "Total items found:"\nmsgstr "找到的全部条目\ufe30"\n', path="zh_CN.po",
+                note="a vertical two-dot leader, a colon as Chinese input methods offer it"),
         Example('msgid "Nothing to be surprised here ;)"\nmsgstr "Nincs itt semmi meglepő :)"\n', path="hu.po",
                 note="a smiley ends both, no semicolon nor colon"),
         Example('msgid "process only line range <start>,<end> or function :<funcname>"\n'
