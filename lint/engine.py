@@ -364,9 +364,14 @@ class Linter:
                 others: tuple[str, ...] | None = None) -> cache.StatRecord | None:
         """``cached`` for a file already stat'ed as ``st`` under the settings ``key``; ``others``: its
         ``sources_of``, where already looked up."""
-        if not key or st is None or (self.sources_of(path, config) if others is None else others):
-            return None  # a catalogue paired with its source is looked up by both contents (_check_into)
-        return self._index(config, key).get(_absolute(path), st)
+        if not key or st is None:
+            return None
+        record = self._index(config, key).get(_absolute(path), st)
+        if record is None or (self.sources_of(path, config) if others is None else others):
+            # A catalogue paired with its source is looked up by both contents (_check_into), and has no
+            # record: its source is looked up only for a file that has one (it may have gained a source).
+            return None
+        return record
 
     def sources_of(self, path: str, config: Config, format_name: str | None = None) -> tuple[str, ...]:
         """The files besides itself that the file's findings depend on (an i18n catalogue's source-language

@@ -310,9 +310,10 @@ def test_a_catalogue_s_source_is_looked_up_once_per_check(tmp_path, monkeypatch)
     _write(tmp_path, "en.json", {"a": "Open {{name}}"})
     fr = _write(tmp_path, "fr.json", {"a": "Ouvrir"})
     config = Config(formats={"*.json": "i18n-json"}, root=tmp_path)
-    for cached in (True, False):
+    for cached in (True, False, True):
         before = source_catalogue.LOOKUPS
         linter = Linter(Selection(select=["B"], cache=cached))
+        assert linter.cached(str(fr), config) is None  # the CLI's pass over the stat index: no record, no lookup
         assert [f.code for f in linter.lint_file(str(fr), config).findings] == ["B101"]
         assert source_catalogue.LOOKUPS == before + 1, cached
 
