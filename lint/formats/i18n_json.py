@@ -35,7 +35,7 @@ from typing import Any
 from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import PLACEHOLDER, PRINTF_SPEC, SegmentBuilder, merge_ranges, repeated_branches
 from lint.formats.markup import APP_TAGS, MARKUPS, markup_of_app_strings, masked, option
-from lint.formats.source_catalogue import SOURCE_HELP, locale_tag, paired, source_path
+from lint.formats.source_catalogue import SOURCE_HELP, locale_tag, pair, paired, source_path
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
@@ -121,13 +121,6 @@ def sources(path: str, options: Mapping[str, Any] | None = None) -> tuple[str, .
     where it has one (the results cache keys the catalogue's findings on it too)."""
     found = source_path(path, options, _SUFFIXES)
     return (found,) if found else ()
-
-
-def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
-    """(source string, string) of a paired catalogue string, both as the application reads them (escapes
-    decoded, placeholders and tags as written): what family B compares, as a PO entry's msgid and msgstr."""
-    value = doc.memo.get("i18n-values", {}).get(seg.index)
-    return None if value is None or seg.source_text is None else (seg.source_text, value)
 
 
 # `&lt;`, `&gt;` and their numeric forms: how a string whose tags are markup shows an angle bracket.

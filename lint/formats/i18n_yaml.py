@@ -52,7 +52,7 @@ from lint.formats.builder import (
     switch_codes,
 )
 from lint.formats.markup import MARKUPS, masked, option
-from lint.formats.source_catalogue import SOURCE_HELP, locale_tag, paired, source_path
+from lint.formats.source_catalogue import SOURCE_HELP, locale_tag, pair, paired, source_path
 from lint.model import Document, Segment, Source, Suppression
 from lint.patterns import compiled_on_use
 
@@ -212,13 +212,6 @@ _KeyTextLoader.add_constructor("tag:yaml.org,2002:map", _key_text_mapping)
 def _safe_load(text: str) -> Any:
     """A source catalogue's data, read by the safe loader the reader uses, keys as written."""
     return yaml.load(text, Loader=_KeyTextLoader)
-
-
-def pair(seg: Segment, doc: Document) -> tuple[str, str] | None:
-    """(source string, string) of a paired catalogue value, both as the application reads them (the
-    scalar's escapes, quotes and folds decoded; `%{count}` and tags as written): what family B compares."""
-    value = doc.memo.get("i18n-values", {}).get(seg.index)
-    return None if value is None or seg.source_text is None else (seg.source_text, value)
 
 
 def sources(path: str, options: Mapping[str, Any] | None = None) -> tuple[str, ...]:
