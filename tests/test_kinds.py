@@ -90,7 +90,7 @@ def test_family_names_shown_in_docs_are_the_declared_ones():
 
 def test_translation_kinds_are_the_kinds_of_the_bilingual_formats():
     bilingual = {f.name for f in FORMATS.values() if f.pair is not None}
-    assert bilingual == {"po", "xliff", "i18n-json", "i18n-yaml"}
+    assert bilingual == {"po", "xliff", "i18n-json", "i18n-yaml", "android-strings", "properties"}
     made = set()
     for name in bilingual:
         for example in FORMATS[name].examples:
