@@ -156,3 +156,15 @@ def test_tags_a_translation_adds_are_named_once():
                  'msgid "Open <b>file</b>"\nmsgstr "Opne <b>fil</b> <i>no</i>"\n'):
         (found,) = lint.check_text(text, path="nn.po", select=["B106"])
         assert "missing" not in found.message and "not in the source" in found.message
+
+
+def test_a_template_layout_trimmed_at_the_edges_of_an_html_string_is_not_flagged():
+    # django-oscar's catalogues: `{% blocktrans %}` without `trimmed` keeps the template's line breaks
+    # and indentation around the text, which translators trim; the page renders both the same.
+    header = 'msgid ""\nmsgstr ""\n"Language: da\\n"\n\n#: oscar/templates/oscar/basket/messages/addition.html:4\n'
+    trimmed = (header + 'msgid ""\n"\\n"\n"    <strong>%(title)s</strong> has been added to your basket.\\n"\n"    "\n'
+               'msgstr ""\n"\\n"\n"<strong>%(title)s</strong> er lagt i din indkøbskurv."\n')
+    assert lint.check_text(trimmed, path="da.po", select=["B107"]) == []
+    # A space the source joins with, in the same catalogue, is still a join lost.
+    joined = header + 'msgid " created after %s"\nmsgstr "oprettet efter %s"\n'
+    assert [f.code for f in lint.check_text(joined, path="da.po", select=["B107"])] == ["B107"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lint.formats.bilingual import pair, xliff_example
+from lint.formats.bilingual import markup_of, pair, xliff_example
 from lint.language import HAN, HAN_COMPATIBILITY, KANA
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -15,6 +15,7 @@ from ._pairwise import habit_or_each
 _PO = "messages.po"
 _XLF = "app.xlf"
 _LEAD = compiled_on_use(r"^\s*")
+_TEMPLATE = "#: templates/basket.html:12\n"
 
 
 def _shape(ws: str) -> tuple[int, bool]:
@@ -40,7 +41,13 @@ each add a space their source lacks (a translator's habit: an input method, a te
 one finding, at the first, naming how many. Not flagged: a translation in a script written without
 spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or in full-width punctuation
 that leaves out its source's spaces at that edge (`" in "` → `"转为"`, `"Size: "` → `"大小："`), and a translation that ends its sentence where the source
-has a space after its last full stop.
+has a space after its last full stop. In a catalogue of HTML a page renders (the `#:` references name
+`.html` templates), an edge where the source has a line break is the template's layout, not a join:
+Django's `{% blocktrans %}` without `trimmed` keeps the line breaks and indentation around the text
+(`"\\n    <strong>%(title)s</strong> has been added to your basket.\\n    "`), which the page shows as one
+space at most; a translation that trims them (`"\\n<strong>%(title)s</strong> a été ajouté."`) renders
+the same. (It could hide a line break lost at such an edge of a plain-text e-mail template in that
+catalogue.)
 """
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "string", "target"})
@@ -51,6 +58,10 @@ has a space after its last full stop.
         Example('msgid " (optional)"\nmsgstr "(facultatif)"\n', path=_PO),
         Example('msgid "Warning"\nmsgstr "Avertissement "\n', path=_PO),
         Example('msgid "\\nDetails"\nmsgstr "Détails"\n', path=_PO),
+        Example(_TEMPLATE + 'msgid " created after %s"\nmsgstr "créées après %s"\n', path="fr.po",
+                note="in a template's catalogue too, a space the source has and no line break: a join lost"),
+        Example('#: shop/mail.py:3\nmsgid ""\n"\\n"\n"    Your basket is empty.\\n"\n"    "\nmsgstr "Votre panier est vide."\n',
+                path="fr.po", note="a program's string: its line breaks are the text's"),
         Example(xliff_example("Total: ", "Total :"), path=_XLF),
         Example('msgid " in "\nmsgstr "во"\n', path="mk.po", note="one finding for both edges"),
         Example("".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(6)), path=_PO,
@@ -70,6 +81,9 @@ has a space after its last full stop.
         Example('msgid " in "\nmsgstr "ក្នុង"\n', path="km.po", note="Khmer: no space between words"),
         Example('msgid " of "\nmsgstr "の"\n', path="ja.po"),
         Example('msgid "Size: "\nmsgstr "大小："\n', path="zh_TW.po", note="a full-width colon holds its own space"),
+        Example(_TEMPLATE + 'msgid ""\n"\\n"\n"    <strong>%(title)s</strong> has been added to your basket.\\n"\n"    "\n'
+                'msgstr ""\n"\\n"\n"<strong>%(title)s</strong> a été ajouté à votre panier."\n', path="fr.po",
+                note="a template's line breaks and indentation around the text, trimmed: the page shows the same"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -80,7 +94,7 @@ has a space after its last full stop.
             both = pair(seg, doc)
             if both is None:
                 continue
-            found = _difference(*both)
+            found = _difference(*both, rendered=markup_of(doc) == "html")
             if found is None:
                 continue
             edges, only_added = found
@@ -112,16 +126,18 @@ def _trailing_space(text: str) -> str:
     return text[len(text.rstrip()):]
 
 
-def _difference(source: str, target: str) -> tuple[str, bool] | None:
+def _difference(source: str, target: str, rendered: bool = False) -> tuple[str, bool] | None:
     """Which edges of the translation differ from the source's (`leading`, `trailing` or `both`) and
-    whether the translation only adds spaces there, or None where the edges agree."""
+    whether the translation only adds spaces there, or None where the edges agree. ``rendered``: the
+    strings are HTML a page renders, where a source's edge that holds a line break is a template's layout."""
     if not source.strip() or not target.strip():
         return None
     lead_s, lead_t = (_LEAD.match(t).group() for t in (source, target))  # type: ignore[union-attr]
     trail_s, trail_t = (_trailing_space(t) for t in (source, target))
-    lead = _shape(lead_s) != _shape(lead_t) and not _unspaced(lead_s, lead_t, target.lstrip()[:1])
+    lead = (_shape(lead_s) != _shape(lead_t) and not _unspaced(lead_s, lead_t, target.lstrip()[:1])
+            and not (rendered and "\n" in lead_s))
     trail = (_shape(trail_s) != _shape(trail_t) and not _closed_sentence(source, target, trail_s, trail_t)
-             and not _unspaced(trail_s, trail_t, target.rstrip()[-1:]))
+             and not _unspaced(trail_s, trail_t, target.rstrip()[-1:]) and not (rendered and "\n" in trail_s))
     if not lead and not trail:
         return None
     edges = "both" if lead and trail else "leading" if lead else "trailing"
