@@ -168,3 +168,21 @@ def test_a_template_layout_trimmed_at_the_edges_of_an_html_string_is_not_flagged
     # A space the source joins with, in the same catalogue, is still a join lost.
     joined = header + 'msgid " created after %s"\nmsgstr "oprettet efter %s"\n'
     assert [f.code for f in lint.check_text(joined, path="da.po", select=["B107"])] == ["B107"]
+
+
+def test_an_example_adapted_to_the_readers_country_is_no_changed_number():
+    # django-allauth's catalogues: the country code of an example, adapted by nine translations.
+    header = 'msgid ""\nmsgstr ""\n"Language: {}\\n"\n\n'
+    adapted = {
+        "fi": 'msgid "Enter a phone number including country code (e.g. +1 for the US)."\n'
+              'msgstr "Anna puhelinnumero maakoodilla (esim. +358 Suomelle)."\n',
+        "ru": 'msgid "Enter a phone number including country code (e.g. +1 for the US)."\n'
+              'msgstr "Введите номер телефона, включая код страны (например, +7 для России или Казахстана)."\n',
+    }
+    for language, entry in adapted.items():
+        assert lint.check_text(header.format(language) + entry, path=f"{language}.po", select=["B103"]) == []
+    # The number outside the example is still the source's to keep.
+    changed = ('msgid "Up to 3 numbers per account (e.g. +1 for the US)."\n'
+               'msgstr "Jopa 5 numeroa tiliä kohden (esim. +358 Suomelle)."\n')
+    (found,) = lint.check_text(header.format("fi") + changed, path="fi.po", select=["B103"])
+    assert found.message == "Numbers differ from the source: missing 3; not in the source 5"

@@ -176,6 +176,13 @@ def numbers(text: str) -> Counter[str]:
     return Counter(key for key, _ in _numbers_written(text)[1])
 
 
+def number_places(text: str) -> tuple[str, list[tuple[str, int]]]:
+    """``text`` blanked as ``numbers`` reads it (placeholders, URLs, e-mail addresses and tags), and each of
+    its numbers, keyed as ``numbers`` keys it, with where it starts in that blanked text."""
+    rest, found = _numbers_written(text)
+    return rest, [(key, m.start()) for key, m in found]
+
+
 def number_parts(text: str) -> dict[str, list[str]]:
     """Each number of ``text`` (as ``numbers`` keys it) with the numbers its separators may part
     (`[-1,1]` holds 1 and 1 where `1,1` would be eleven tenths)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -11,6 +12,7 @@ from lint.formats.bilingual import (
     note_says_sample,
     number_contexts,
     number_parts,
+    number_places,
     numbers,
     translator_note,
     without_code,
@@ -64,6 +66,13 @@ writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to 
 after a name in capitals (`HTTP 200`, `PEP 247`) to a sentence (four words or more) names a standard's
 item: a precision added, no quantity changed; not where the source numbers that name itself (`RFC 2822`:
 the item changed), nor added to a label (`PEP 465` for `operator`: another string's translation). A threshold (`over 35 euros`) is no estimate.
+
+An example the source gives (after `e.g.`, `for example`, `for instance` or `such as`, to the end of its
+brackets or its sentence) may be adapted to the reader's country: a number the source writes only in
+examples may give way to one the translation writes in the same place, one for one: the same brackets
+(`(e.g. +1 for the US)` as `(z. B. +49 für Deutschland)`), or the same sentence where both strings have as
+many sentences and brackets (`For example if this is a size 4` as `Bijvoorbeeld maatje 48`). (It could hide
+a slip in an example's number.)
 
 Where the entry's note for translators (a PO extracted comment, `#.`) says both that the string sizes a display
 width and that it is the longest or widest form of a message (git's `This string is used to tell us the maximum display
@@ -129,6 +138,12 @@ source's number the note names may give way to the numbers of the language's own
         Example('msgid "Keep 500 MB free."\nmsgstr "Gardez 50 Mo libres."\n', path=_PO),
         Example(xliff_example("Keep up to 30 days of history.", "Conservez jusqu'à 90 jours d'historique."),
                 path=_XLF),
+        Example('msgid "Up to 50 users (e.g. 30 seats)."\nmsgstr "Jusqu\'à 500 utilisateurs (p. ex. 30 sièges)."\n',
+                path=_PO, note="a number outside the example changed"),
+        Example('msgid "Enter a phone number (e.g. +44 20 7946 0958)."\nmsgstr "Saisissez un numéro de téléphone."\n',
+                path=_PO, note="an example dropped: no number in its place"),
+        Example('msgid "Up to 50 users, for example 30 seats."\nmsgstr "20 sièges au plus. Par exemple 30 utilisateurs."\n',
+                path=_PO, note="no example's number in the source's place: its sentences are not the translation's"),
     )
     allow = (
         Example('#, c-format\nmsgid "bad offset %016<PRIx64> after 16 bytes"\n'
@@ -192,6 +207,12 @@ source's number the note names may give way to the numbers of the language's own
                 path=_PO, note="numbers in code are B106\'s"),
         Example(xliff_example('Step <ph id="1"/> of 3', 'Étape <ph id="1"/> sur 3'), path=_XLF,
                 note="an inline code's id is not a number of the text"),
+        Example('msgid "Enter a phone number including country code (e.g. +1 for the US)."\n'
+                'msgstr "Geben Sie eine Telefonnummer mit Ländervorwahl ein (z. B. +49 für Deutschland)."\n', path="de.po",
+                note="an example adapted to the reader's country, in the same brackets"),
+        Example('msgid "For example if this is a size 4 of a t-shirt. Leave blank if there is one version."\n'
+                'msgstr "Bijvoorbeeld maatje 48 van een hemd. Laat leeg als er 1 versie is."\n', path="nl.po",
+                note="… in the same sentence"),
     )
 
     head = "Numbers differ from the source"
@@ -220,6 +241,9 @@ source's number the note names may give way to the numbers of the language's own
                  if not _glued(n, texts[0]) and not _bare_fraction(n, texts[1], texts[0])]
         missing = [n for n in sorted((Counter(missing) - dated).elements())
                    if not _glued(n, texts[1]) and not _bare_fraction(n, texts[0], texts[1])]
+        if extra and missing:
+            # An example the source gives (`e.g. +1 for the US`) adapted to the reader's country.
+            missing, extra = _examples_adapted(missing, extra, texts)
         if not (extra and missing):
             # A number up to ten may stand for one the other side spells out (`zero` → `0`, `deux` →
             # `2`, `10 to the power` → `dix puissance`); one in place of another (`2 days` → `3 jours`)
@@ -247,6 +271,83 @@ source's number the note names may give way to the numbers of the language's own
 
 
 _DIGITS = compiled_on_use(r"\d+")
+# What introduces an example in an English source: the rest of its sentence, or of the brackets it opens in,
+# is the example (`(e.g. +1 for the US)`, `For example if this is a size 4 of a t-shirt.`).
+_EXAMPLE = compiled_on_use(r"(?i)(?<!\w)(?:e\.\s?g\.|for example\b|for instance\b|such as\b)")
+_BRACKETS = compiled_on_use(r"\([^()]*\)")
+# A sentence's end: its mark, space, then a capital (`vb. er` and `z. B. +49` end none).
+_SENTENCE_END = compiled_on_use(r"[.!?\u3002\uff01\uff1f]\s+(?=[^\W\d_])")  # (read where a capital follows)
+
+
+class _Units:
+    """The brackets and sentences of a text, which the places of its numbers are aligned by, read once
+    (bisected for each number: a string of many numbers costs what its length does)."""
+
+    def __init__(self, text: str) -> None:
+        self.brackets = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
+        # Brackets read as blank: a sentence's end inside them (`(z. B. +49 …)`) ends none, and an example
+        # that opens in brackets ends with them.
+        flat = _BRACKETS.sub(lambda m: " " * len(m.group()), text)
+        self.sentences = [m.end() for m in _SENTENCE_END.finditer(flat) if flat[m.end()].isupper()]
+        self.examples = [(m.start(), m.end()) for m in _EXAMPLE.finditer(text)]
+        self.loose_examples = [(m.start(), m.end()) for m in _EXAMPLE.finditer(flat)]
+
+    def layout(self) -> tuple[int, int]:
+        """How many pairs of brackets and sentences the text has."""
+        return len(self.brackets), len(self.sentences) + 1
+
+    def of(self, at: int, example: bool) -> tuple[str, int] | None:
+        """Where ``at`` stands: inside the k-th brackets (`("brackets", k)`), else in the k-th sentence. With
+        ``example``, only a place after one of _EXAMPLE's words in the same brackets or, outside brackets, in
+        the same sentence; else None."""
+        k = bisect.bisect_right(self.brackets, (at, at)) - 1
+        if k >= 0 and self.brackets[k][0] < at < self.brackets[k][1]:
+            if example and not _after(self.examples, self.brackets[k][0], at):
+                return None
+            return "brackets", k
+        sentence = bisect.bisect_right(self.sentences, at)
+        if example and not _after(self.loose_examples, self.sentences[sentence - 1] if sentence else 0, at):
+            return None
+        return "sentence", sentence
+
+
+def _after(marks: list[tuple[int, int]], start: int, at: int) -> bool:
+    """Whether one of ``marks`` (sorted spans, none overlapping) stands whole between ``start`` and ``at``."""
+    i = bisect.bisect_left(marks, (start, start))
+    return i < len(marks) and marks[i][1] <= at
+
+
+def _examples_adapted(missing: list[str], extra: list[str], texts: list[str]) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` less the numbers of an example the translation adapted to its reader: a
+    number the source writes only in examples (`(e.g. +1 for the US)`) for one the translation writes in the
+    same place (`(z. B. +49 für Deutschland)`: the same brackets, or the same sentence where both have as
+    many sentences and brackets), one for one."""
+    (source, source_at), (target, target_at) = (number_places(t) for t in texts)
+    ours, theirs = _Units(source), _Units(target)
+    if ours.layout() != theirs.layout():
+        return missing, extra
+    added = Counter(extra)
+    in_place: dict[tuple[str, int] | None, list[str]] = {}
+    for key, at in target_at:
+        if added[key]:
+            in_place.setdefault(theirs.of(at, example=False), []).append(key)
+    wanted = set(missing)
+    units: dict[str, list[tuple[str, int] | None]] = {}
+    for key, at in source_at:
+        if key in wanted:
+            units.setdefault(key, []).append(ours.of(at, example=True))
+    left = Counter(missing)
+    for key in sorted(units):
+        if None in units[key]:
+            continue  # a number the source also writes outside an example is its own
+        for unit in units[key]:
+            swap = next((k for k in in_place.get(unit, ()) if added[k]), None)
+            if swap is not None and left[key]:
+                left[key] -= 1
+                added[swap] -= 1
+    return sorted(left.elements()), sorted(added.elements())
+
+
 _ISO_DATE = compiled_on_use(r"(?<![\d.,-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
 
 
