@@ -186,3 +186,14 @@ def test_an_example_adapted_to_the_readers_country_is_no_changed_number():
                'msgstr "Jopa 5 numeroa tiliä kohden (esim. +358 Suomelle)."\n')
     (found,) = lint.check_text(header.format("fi") + changed, path="fi.po", select=["B103"])
     assert found.message == "Numbers differ from the source: missing 3; not in the source 5"
+
+
+def test_a_thai_question_asked_with_its_particle_needs_no_question_mark():
+    # django-allauth's Thai catalogue: questions end with their particle (หรือไม่, หรอ), no `?`.
+    header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
+    asked = ('msgid "Are you sure you want to remove this security key?"\n'
+             'msgstr "คุณแน่ใจว่าต้องการลบคีย์ความปลอดภัยนี้หรือไม่"\n')
+    assert lint.check_text(header + asked, path="th.po", select=["B108"]) == []
+    # With no particle or question word the question became a statement, or an order.
+    ordered = 'msgid "Delete this security key?"\nmsgstr "ลบคีย์ความปลอดภัยนี้"\n'
+    assert [f.code for f in lint.check_text(header + ordered, path="th.po", select=["B108"])] == ["B108"]

@@ -113,6 +113,11 @@ def _end_class(text: str, language: str = "en") -> str | None:
 
 _UNPUNCTUATED = frozenset({"th", "lo"})
 _NO_QUESTION_MARK = frozenset({"my"})
+# Thai asks with a particle or a question word and, in running text, no mark after it (the question mark is
+# an optional borrowing: Royal Institute of Thailand, หลักเกณฑ์การใช้เครื่องหมายวรรคตอน, ปรัศนี): `…จริงหรอ`,
+# `…หรือไม่`, `แน่ใจหรือว่า…`, `ไหม`, `อะไร`, `ทำไม`.
+# (`ไหม` not in `ไหม้`, burn; `เปล่า` only after `หรือ`: alone it says empty.)
+_THAI_QUESTION = compiled_on_use("ไหม(?!\u0e49)|มั้ย|หรือ|หรอ|เหรอ|อะไร|ใคร|ที่ไหน|เมื่อไร|เมื่อไหร่|อย่างไร|ยังไง|ทำไม|กี่")
 # Ends a list item may have in one language and not in another: French closes list items with ` ;` or
 # ` :` (the last with `.`), where English writes no mark or a full stop; a comma or a semicolon ends an item, not a
 # sentence, in every language.
@@ -138,6 +143,8 @@ def _equivalent(source: str | None, target: str | None, language: str, translati
             return any(mark in last for mark, tone in _ARMENIAN_TONE.items() if tone == source)
     if (source, target) == ("question mark", "full stop") and primary(language) in _NO_QUESTION_MARK:
         return True  # Burmese asks with a particle (`လား`) and ends the question with its full stop `။`
+    if (source, target) == ("question mark", None) and primary(language) == "th":
+        return _THAI_QUESTION.search(translation) is not None  # Thai asks with its particle, no mark after it
     if "shad" in (source, target) and {source, target} <= _SHAD_ENDS:
         return True
     if {source, target} <= _SEPARATOR_ENDS:
@@ -206,7 +213,8 @@ point that ends both an abbreviation and the sentence
 corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` are colons, nor is a mark inside the brackets that close the source
 where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`).
-Thai and Lao write no full stop; Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
+Thai and Lao write no full stop, and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
+`…หรือไม่` for `…?`; not a translation without one, a question made a statement); Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
 `<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped, and so is the colon of a quoted token that ends the source and that the
@@ -314,6 +322,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_FR + 'msgid "the second item..."\nmsgstr "le deuxième élément ;"\n', path=_PO,
                 note="the source's ellipsis lost, not kept before the item's ` ;`"),
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
+        Example(_TH + 'msgid "Delete this file?"\nmsgstr "ลบไฟล์นี้"\n', path=_PO,
+                note="a Thai translation with no question word: the question made an order"),
     )
     allow = (
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
@@ -405,6 +415,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
                 path=_PO, note="the translation adds the sentence\'s full stop"),
         Example(_TH + 'msgid "Window size of the last closed window."\nmsgstr "ขนาดหน้าต่างที่ปิดล่าสุด"\n', path=_PO),
+        Example(_TH + 'msgid "Are you sure you want to sign out?"\nmsgstr "คุณแน่ใจหรือว่าต้องการจะลงชื่อออก"\n', path=_PO,
+                note="Thai asks with a particle (`หรือ`), no question mark"),
+        Example(_TH + 'msgid "Do you really want to remove the selected email address?"\n'
+                'msgstr "คุณต้องการที่จะลบอีเมลนี้จริงหรือไม่"\n', path=_PO),
         Example('msgid ""\nmsgstr ""\n"Language: my\\n"\n\nmsgid "Do you wish to continue?"\nmsgstr "ဆက်လက်ဆောင်ရွက်လိုပါသလား။"\n',
                 path=_PO, note="Burmese has no question mark: a particle asks, `။` ends the question"),
         Example('msgid ""\nmsgstr ""\n"Language: bn\\n"\n\nmsgid "File is too big."\nmsgstr "ফাইলটি খুব বড়৷"\n', path=_PO,
