@@ -197,3 +197,21 @@ def test_a_thai_question_asked_with_its_particle_needs_no_question_mark():
     # With no particle or question word the question became a statement, or an order.
     ordered = 'msgid "Delete this security key?"\nmsgstr "ลบคีย์ความปลอดภัยนี้"\n'
     assert [f.code for f in lint.check_text(header + ordered, path="th.po", select=["B108"])] == ["B108"]
+
+
+def test_a_full_stop_added_to_a_sentence_that_lacks_one_is_the_translators_to_add():
+    # django-oscar's catalogues: sources that are sentences without their full stop, opening with a
+    # placeholder or ending a run of sentences; and a form of address the language abbreviates.
+    header = 'msgid ""\nmsgstr ""\n"Language: {}\\n"\n\n'
+    corrected = [
+        ("ru", 'msgid "%i product attributes are still assigned to this attribute option group"\n'
+               'msgstr "Атрибуты продуктов (%i) всё ещё назначены этой группе опций."\n'),
+        ("ru", 'msgid "\'%(title)s\' is no longer available to buy (%(reason)s). Please adjust your basket to continue"\n'
+               'msgstr "Товар \'%(title)s\' более не доступен (%(reason)s). Удалите его из корзины для продолжения."\n'),
+        ("sl", 'msgid "Miss"\nmsgstr "Gdč."\n'),
+    ]
+    for language, entry in corrected:
+        assert lint.check_text(header.format(language) + entry, path=f"{language}.po", select=["B108"]) == [], entry
+    # A label that gained a full stop is still flagged.
+    label = 'msgid "Offer summary"\nmsgstr "Предложение вкратце."\n'
+    assert [f.code for f in lint.check_text(header.format("ru") + label, path="ru.po", select=["B108"])] == ["B108"]

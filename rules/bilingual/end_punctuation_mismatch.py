@@ -80,6 +80,13 @@ _SENTENCE_WORDS = compiled_on_use(r"(?<![^\s.])[A-Z][a-z]{3,}\.\s+[A-Z][a-z]{3,}
 _LITERALS = {"rst": compiled_on_use(r"``[^`]+``"), "markdown": compiled_on_use(r"`[^`]+`")}
 # A source that reads as a sentence: a capital, then four words or more.
 _SENTENCE = compiled_on_use(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
+# … or a placeholder in the capital's place, then four words or more (`%(qty)d copies of '%(product)s' have
+# been added to your basket`), or sentences, the last left without its mark (`… (%(reason)s). Please adjust
+# your basket to continue`).
+_PLACEHOLDER_SENTENCE = compiled_on_use(r"^\W*(?:%(?:\(\w+\))?[-+ #0-9.]*[a-zA-Z]|\{\w*\})\S*(?:\s+\S+){4,}")
+_SENTENCES = compiled_on_use(r"\w[)\]\"'”’]?[.!?][)\]\"'”’]?\s+[A-Z]")
+# A form of address, which languages abbreviate with a point (`Miss` as `Mw.`, `Srta.`, `Gdč.`; `Mr` as `Hr.`).
+_ADDRESS = compiled_on_use(r"\s*(?:Mr|Mrs|Miss|Ms|Mx|Mister|Madam|Madame|Sir|Dr|Doctor|Prof|Professor)\s*")
 
 
 # A smiley at the end (`;)`, `:)`, after a space): its `;` or `:` ends no sentence.
@@ -209,8 +216,10 @@ Greek `;` (in a Greek translation only) matches its English counterpart, and `�
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
 abbreviation, `No.` as `Д/д`) ends no sentence, a
 point that ends both an abbreviation and the sentence
-(`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more)
-corrects it, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
+(`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more, a
+placeholder and four words or more, or sentences, the last without its mark: `… (%(reason)s). Please adjust
+your basket to continue`) corrects it, a form of address abbreviated with a point (`Miss` as `Mw.`, `Srta.`)
+ends a word, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` are colons, nor is a mark inside the brackets that close the source
 where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`).
 Thai and Lao write no full stop, and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
@@ -278,6 +287,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example("".join(f'msgid "Field {i}:"\nmsgstr "Felt {i}"\n\n' for i in range(6)), path="fo.po",
                 note="six labels without their colon: one finding, naming the count"),
         Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
+        Example('msgid "%s files"\nmsgstr "%s fichiers."\n', path=_PO, note="a placeholder and a word: a label"),
+        Example('msgid "Missing"\nmsgstr "Manque."\n', path=_PO, note="no form of address"),
         Example('msgid "Done."\nmsgstr "Fertig"\n', path="de.po", note="a short sentence, no abbreviation: its full stop lost"),
         Example('msgid "Just say No."\nmsgstr "Sag einfach Nein"\n', path="de.po",
                 note="a sentence that ends with a word like an abbreviation: a lowercase word makes it no label"),
@@ -415,6 +426,13 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
                 path=_PO, note="the translation adds the sentence\'s full stop"),
         Example(_TH + 'msgid "Window size of the last closed window."\nmsgstr "ขนาดหน้าต่างที่ปิดล่าสุด"\n', path=_PO),
+        Example('msgid "%(qty)d copies of \'%(product)s\' have been added to your basket"\n'
+                'msgstr "%(qty)d kopier af \'%(product)s\' er lagt i din kurv."\n', path="da.po",
+                note="a sentence that opens with a placeholder, its full stop added"),
+        Example('msgid "\'%(title)s\' is no longer available to buy (%(reason)s). Please adjust your basket to continue"\n'
+                'msgstr "\'%(title)s\' er ikke længere tilgængelig (%(reason)s). Tjek din kurv for at fortsætte."\n',
+                path="da.po", note="the last of the source's sentences, its full stop added"),
+        Example('msgid "Miss"\nmsgstr "Srta."\n', path="pt.po", note="a form of address abbreviated"),
         Example(_TH + 'msgid "Are you sure you want to sign out?"\nmsgstr "คุณแน่ใจหรือว่าต้องการจะลงชื่อออก"\n', path=_PO,
                 note="Thai asks with a particle (`หรือ`), no question mark"),
         Example(_TH + 'msgid "Do you really want to remove the selected email address?"\n'
@@ -562,8 +580,10 @@ def _bracket_moved(source: str | None, both: tuple[str, str]) -> bool:
 
 def _closed_by_choice(both: tuple[str, str]) -> bool:
     """Whether a full stop the translation adds to a source without one is the translator's to add."""
-    if _SENTENCE.match(both[0]):
+    if _SENTENCE.match(both[0]) or _PLACEHOLDER_SENTENCE.match(both[0]) or _SENTENCES.search(both[0]):
         return True  # a sentence the source left without its full stop: the translation corrects it
+    if _ADDRESS.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
+        return True  # a form of address abbreviated (`Miss` as `Srta.`): its point ends a word
     if _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
     # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
