@@ -552,8 +552,8 @@ _ABBREVIATIONS_WITHOUT_PACK: dict[str, frozenset[str]] = {
     # srpskoga jezika: npr., tj., itd., odn., usp., sl.), Slovene (Slovenski pravopis: npr., tj., itd., oz.,
     # prim.), Finnish (Kielitoimisto: esim., ks., ns., mm., jne., yms., vrt.), Afrikaans (AWS: bv., ens., vgl.),
     # Filipino (hal., atbp.), Lithuanian (VLKK: pvz., žr., pan., plg.), Danish (Retskrivningsordbogen: f.eks.,
-    # bl.a., pr., maks., jf., evt., inkl., osv.), Norwegian (Språkrådet: f.eks., bl.a., pr., maks., jf., evt.,
-    # osv.), Swedish (Språkrådet's Svenska skrivregler: t.ex., bl.a., osv., dvs., jfr, inkl., exkl., resp.),
+    # bl.a., pr., maks., jf., evt., inkl., osv., kl. klokken, ca. cirka, vedr. vedrørende), Norwegian (Språkrådet:
+    # f.eks., bl.a., pr., maks., jf., evt., osv., kl., ca., vedr., ang. angående), Swedish (Språkrådet's Svenska skrivregler: t.ex., bl.a., osv., dvs., jfr, inkl., exkl., resp.),
     # Romanian (DOOM: ex., de ex., dvs. for dumneavoastră). Those written with inner stops (`f.eks.`,
     # `m.fl.`) need no entry: P104 and T108 read a stop inside the word as an abbreviation's.
     **dict.fromkeys(("hr", "bs", "sr"), frozenset({"npr", "tj", "itd", "odn", "usp", "sl"})),
@@ -562,7 +562,9 @@ _ABBREVIATIONS_WITHOUT_PACK: dict[str, frozenset[str]] = {
     "af": frozenset({"bv", "ens", "vgl"}),
     **dict.fromkeys(("fil", "tl"), frozenset({"hal", "atbp"})),
     "lt": frozenset({"pvz", "žr", "pan", "plg"}),
-    **dict.fromkeys(("da", "nb", "nn", "no"), frozenset({"eks", "bl", "pr", "maks", "jf", "evt", "inkl", "osv"})),
+    "da": frozenset({"eks", "bl", "pr", "maks", "jf", "evt", "inkl", "osv", "kl", "ca", "vedr"}),
+    **dict.fromkeys(("nb", "nn", "no"), frozenset({"eks", "bl", "pr", "maks", "jf", "evt", "inkl", "osv", "kl", "ca",
+                                                  "vedr", "ang"})),
     "sv": frozenset({"bl", "osv", "dvs", "jfr", "inkl", "exkl", "resp"}),
     "ro": frozenset({"ex", "dvs"}),
     # Basque (Euskaltzaindia's list: adib. adibidez, etab. eta abar, lerr. lerroa).

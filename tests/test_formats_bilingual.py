@@ -215,3 +215,16 @@ def test_a_full_stop_added_to_a_sentence_that_lacks_one_is_the_translators_to_ad
     # A label that gained a full stop is still flagged.
     label = 'msgid "Offer summary"\nmsgstr "Предложение вкратце."\n'
     assert [f.code for f in lint.check_text(header.format("ru") + label, path="ru.po", select=["B108"])] == ["B108"]
+
+
+def test_an_abbreviation_of_the_language_that_ends_a_translation_ends_a_word():
+    # django-allauth's Danish catalogue: `kl.` (klokken) for `at`; django-oscar's Norwegian one: `ang.`
+    # (angående) inside a sentence.
+    da = 'msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Started At"\nmsgstr "Startet kl."\n'
+    assert lint.check_text(da, path="da.po", select=["B108"]) == []
+    nb = ('msgid ""\nmsgstr ""\n"Language: nb\\n"\n\nmsgid "In case we need to call you about your order"\n'
+          'msgstr "I tilfelle vi trenger å ringe deg ang. din ordre"\n')
+    assert lint.check_text(nb, path="nb.po", select=["T108"]) == []
+    # A word that is no abbreviation of the language still gains a full stop.
+    label = 'msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Started"\nmsgstr "Startet."\n'
+    assert [f.code for f in lint.check_text(label, path="da.po", select=["B108"])] == ["B108"]

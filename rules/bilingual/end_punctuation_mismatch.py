@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from lint.formats.bilingual import markup_of, pair, stands_as_token, xliff_example
-from lint.language import primary
+from lint.language import abbreviations, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -85,6 +85,8 @@ _SENTENCE = compiled_on_use(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 # your basket to continue`).
 _PLACEHOLDER_SENTENCE = compiled_on_use(r"^\W*(?:%(?:\(\w+\))?[-+ #0-9.]*[a-zA-Z]|\{\w*\})\S*(?:\s+\S+){4,}")
 _SENTENCES = compiled_on_use(r"\w[)\]\"'”’]?[.!?][)\]\"'”’]?\s+[A-Z]")
+# The word before a translation's final point (`kl.` of `Startet kl.`).
+_LAST_ABBREVIATED = compiled_on_use(r"(?<![^\W\d_])([^\W\d_]{1,6})\.$")
 # A form of address, which languages abbreviate with a point (`Miss` as `Mw.`, `Srta.`, `Gdč.`; `Mr` as `Hr.`).
 _ADDRESS = compiled_on_use(r"\s*(?:Mr|Mrs|Miss|Ms|Mx|Mister|Madam|Madame|Sir|Dr|Doctor|Prof|Professor)\s*")
 
@@ -219,7 +221,8 @@ point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more, a
 placeholder and four words or more, or sentences, the last without its mark: `… (%(reason)s). Please adjust
 your basket to continue`) corrects it, a form of address abbreviated with a point (`Miss` as `Mw.`, `Srta.`)
-ends a word, and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
+ends a word, and so does the point of one of the language's abbreviations that ends a translation (Danish
+`Startet kl.` for `Started At`), and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` are colons, nor is a mark inside the brackets that close the source
 where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`).
 Thai and Lao write no full stop, and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
@@ -433,6 +436,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 'msgstr "\'%(title)s\' er ikke længere tilgængelig (%(reason)s). Tjek din kurv for at fortsætte."\n',
                 path="da.po", note="the last of the source's sentences, its full stop added"),
         Example('msgid "Miss"\nmsgstr "Srta."\n', path="pt.po", note="a form of address abbreviated"),
+        Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Last seen at"\nmsgstr "Sidst set kl."\n', path=_PO,
+                note="a Danish abbreviation, `kl.` (klokken), ends the translation"),
         Example(_TH + 'msgid "Are you sure you want to sign out?"\nmsgstr "คุณแน่ใจหรือว่าต้องการจะลงชื่อออก"\n', path=_PO,
                 note="Thai asks with a particle (`หรือ`), no question mark"),
         Example(_TH + 'msgid "Do you really want to remove the selected email address?"\n'
@@ -551,7 +556,7 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # Thai and Lao end sentences with a space, not a mark; `No.`'s point ends a word
         if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
             return None  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
-        if source is None and target == "full stop" and _closed_by_choice(both):
+        if source is None and target == "full stop" and _closed_by_choice(both, language):
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
                 or _field_name_moved(source, target, both) or _before_appended_value(source, target, both) \
@@ -578,12 +583,15 @@ def _bracket_moved(source: str | None, both: tuple[str, str]) -> bool:
     return m.group().rstrip() in both[1] and not both[1].rstrip().endswith(m.group().rstrip())
 
 
-def _closed_by_choice(both: tuple[str, str]) -> bool:
+def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
     """Whether a full stop the translation adds to a source without one is the translator's to add."""
     if _SENTENCE.match(both[0]) or _PLACEHOLDER_SENTENCE.match(both[0]) or _SENTENCES.search(both[0]):
         return True  # a sentence the source left without its full stop: the translation corrects it
     if _ADDRESS.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # a form of address abbreviated (`Miss` as `Srta.`): its point ends a word
+    last = _LAST_ABBREVIATED.search(both[1].rstrip()[-9:])
+    if last is not None and last.group(1).lower() in abbreviations(language):
+        return True  # the language's abbreviation ends the translation (da `Startet kl.` for `Started At`)
     if _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
     # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
