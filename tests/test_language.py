@@ -464,3 +464,17 @@ def test_a_path_s_tags_are_the_pattern_s_matches_over_the_whole_path(path: str) 
     """path_tags (the folder part's tags kept per folder, the file name searched where it has two dots) finds
     what the pattern finds over the whole lower-cased path, in order."""
     assert path_tags(path) == [m.group(1) or m.group(2) for m in _PATH_PART.finditer(path.lower())], repr(path)
+
+
+def test_a_term_quoted_whole_whose_words_repeat_is_no_repeated_word() -> None:
+    # cncf/glossary's French page on security chaos engineering: the "unknown unknowns", translated word
+    # for word and quoted as the term it is.
+    page = ("---\ntitle: Ingénierie du chaos de sécurité\n---\n\n"
+            "L'ingénierie du chaos de sécurité est une discipline qui expérimente sur un système. Elle vise à "
+            'découvrir les "inconnues inconnues" et à renforcer la confiance dans le système, de sorte que les '
+            "équipes puissent répondre aux incidents.\n")
+    assert lint.check_text(page, path="content/fr/security-chaos-engineering.md", select=["T102"]) == []
+    # The same words doubled outside quotes are still a repeat.
+    slip = page.replace('"inconnues inconnues"', "inconnues inconnues")
+    assert [f.code for f in lint.check_text(slip, path="content/fr/security-chaos-engineering.md",
+                                            select=["T102"])] == ["T102"]

@@ -108,7 +108,8 @@ Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctio
 `ke ke`), the grammatical repeats of some languages with no pack (Hungarian `az az idő`,
 Albanian `të të dhënave`, Galician `se se`, Northern Sotho `leina le le`, Greek weak pronouns, a possessive
 then an object, `οι αλλαγές σας σας ικανοποιούν`, not after a particle nor before a genitive, `Θα σας σας`,
-`του του αρχείου`: it could hide a weak pronoun typed twice), a translation's word repeated where its source takes one metavariable twice in a row, as often as it does
+`του του αρχείου`: it could hide a weak pronoun typed twice), a term quoted whole whose words are the repeat
+(`découvrir les "inconnues inconnues"`, the unknown unknowns), a translation's word repeated where its source takes one metavariable twice in a row, as often as it does
 (`<commit> <commit>...` as `ПОДАВАНЕ ПОДАВАНЕ…`; it could hide a word typed twice elsewhere in such a string,
 where the translation writes the metavariable once; not where the translation writes the doubled
 metavariable itself, `<път> <път>`), a word glued to `%` (strftime's
@@ -158,6 +159,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in in a script.\n",
                 "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in a script.\n", path="a.md"),
         Example("It was held in in Kyiv.", "It was held in Kyiv."),
+        Example('Il a dit "le le système est prêt" hier.\n', 'Il a dit "le système est prêt" hier.\n',
+                language="fr", note="a quotation that holds more than the repeat"),
         Example("The test reads 'This this is a test sentence.' in the log.",
                 "The test reads 'This is a test sentence.' in the log."),
         Example("Prisoners were exchanged throughout the\nthe conflict.", "Prisoners were exchanged throughout the conflict."),
@@ -180,6 +183,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 'msgstr "Appelé lorsque le cas de test *test* est exécuté."\n', path="fr.po"),
         Example("Si vous donnez à quelqu’un un fichier, il peut l’exécuter sans rien installer.\n", language="fr"),
         Example("Nous nous levons tôt et vous vous couchez tard.\n", language="fr"),
+        Example('Elle vise à découvrir les "inconnues inconnues" et à renforcer la confiance.\n', language="fr",
+                note="a term quoted whole: the unknown unknowns"),
         Example("On peut ajouter des sections tout en en préservant l'état.\n", language="fr"),
         Example("Die Frau, die die Zeitung liest, lacht. Das Buch, das das Kind liest.\n", language="de"),
         Example("Hij zei dat dat niet klopt.\n", language="nl"),
@@ -304,6 +309,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             if (word.lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end())
                     and not _PARTICIPLE_NEXT.match(text, m.end())):
                 continue  # `What it is is a loop`: a clause ending in `is` is the subject of the second
+            if _QUOTED_BEFORE.search(text, max(0, m.start() - 2), m.start()) and _QUOTED_AFTER.match(text, m.end()):
+                continue  # `les "inconnues inconnues"` (unknown unknowns): a term quoted whole, its words doubled
             if doc is not None and _marked(doc, seg, m.start(3)):
                 continue  # "the signal *signal*": a parameter's name, set apart, after what it is
             yield self.finding(seg, m.start(3), m.end(3), f"Repeated word '{word}'",
@@ -313,6 +320,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
 # Greek weak pronouns, doubled by grammar only as a possessive after its noun then the object before its
 # verb; `του`, `της` are the genitive article too, and a pair before a genitive (`το όνομα του του αρχείου`)
 # or after a particle that a verb's proclitic follows (`Θα σας σας στείλουμε`) is a word typed twice.
+# Quotation marks that open and close a term set in them whole (`"inconnues inconnues"`, `« bye bye »`).
+_QUOTED_BEFORE = compiled_on_use(r"[\"“„«‘‚][ \u00a0\u202f]?$")
+_QUOTED_AFTER = compiled_on_use(r"[ \u00a0\u202f]?[\"”“»’‘]")
 _GREEK_WEAK = frozenset("μου σου του της μας σας τους".split())
 _GREEK_PARTICLES = frozenset("θα να δεν μην ας και ή που ότι αν όταν για με σε από".split())
 _WORD_BEFORE = compiled_on_use(r"(\w+)\W*$")
