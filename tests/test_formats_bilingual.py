@@ -225,6 +225,22 @@ def test_an_abbreviation_of_the_language_that_ends_a_translation_ends_a_word():
     nb = ('msgid ""\nmsgstr ""\n"Language: nb\\n"\n\nmsgid "In case we need to call you about your order"\n'
           'msgstr "I tilfelle vi trenger å ringe deg ang. din ordre"\n')
     assert lint.check_text(nb, path="nb.po", select=["T108"]) == []
+    # django-oscar's Portuguese catalogue: `incl.` (inclusive) and `Srta.` (senhorita), from the pack.
+    pt = 'msgid ""\nmsgstr ""\n"Language: pt_PT\\n"\n\nmsgid "Total inc tax"\nmsgstr "Total IVA incl."\n'
+    assert lint.check_text(pt, path="pt_PT.po", select=["B108"]) == []
     # A word that is no abbreviation of the language still gains a full stop.
     label = 'msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Started"\nmsgstr "Startet."\n'
     assert [f.code for f in lint.check_text(label, path="da.po", select=["B108"])] == ["B108"]
+
+
+def test_a_full_stop_added_to_a_sentence_that_opens_with_a_tag_is_the_translators_to_add():
+    # django-oscar's Georgian catalogue: a template's sentence that opens with a tag and a placeholder.
+    entry = ('msgid ""\nmsgstr ""\n"Language: ka\\n"\n\n#: templates/oscar/catalogue/reviews/review_product.html:9\n'
+             'msgid ""\n"\\n"\n"            <strong>%(num_up_votes)s</strong> of %(num_votes)s customer found this useful\\n"\n'
+             '"            "\nmsgstr ""\n"\\n"\n"<strong>%(num_up_votes)s</strong>-დან %(num_votes)s-მა მომხმარებელმა აღნიშნა, '
+             'რომ ეს მიმოხილვა სასარგებლოა."\n')
+    assert lint.check_text(entry, path="ka.po", select=["B108"]) == []
+    # A tag before a label: no sentence, its full stop added is still flagged.
+    label = ('msgid ""\nmsgstr ""\n"Language: ka\\n"\n\n#: templates/oscar/basket.html:3\n'
+             'msgid "<strong>Basket</strong>"\nmsgstr "<strong>კალათა</strong>."\n')
+    assert [f.code for f in lint.check_text(label, path="ka.po", select=["B108"])] == ["B108"]

@@ -87,6 +87,8 @@ _PLACEHOLDER_SENTENCE = compiled_on_use(r"^\W*(?:%(?:\(\w+\))?[-+ #0-9.]*[a-zA-Z
 _SENTENCES = compiled_on_use(r"\w[)\]\"'”’]?[.!?][)\]\"'”’]?\s+[A-Z]")
 # The word before a translation's final point (`kl.` of `Startet kl.`).
 _LAST_ABBREVIATED = compiled_on_use(r"(?<![^\W\d_])([^\W\d_]{1,6})\.$")
+# The tags a string opens with (`<strong>`, `<p>`).
+_OPENING_TAGS = compiled_on_use(r"^\s*(?:<[A-Za-z][\w-]*>\s*)+")
 # A form of address, which languages abbreviate with a point (`Miss` as `Mw.`, `Srta.`, `Gdč.`; `Mr` as `Hr.`).
 _ADDRESS = compiled_on_use(r"\s*(?:Mr|Mrs|Miss|Ms|Mx|Mister|Madam|Madame|Sir|Dr|Doctor|Prof|Professor)\s*")
 
@@ -219,7 +221,7 @@ point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,
 abbreviation, `No.` as `Д/д`) ends no sentence, a
 point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more, a
-placeholder and four words or more, or sentences, the last without its mark: `… (%(reason)s). Please adjust
+placeholder and four words or more, after the tags it opens with or not, or sentences, the last without its mark: `… (%(reason)s). Please adjust
 your basket to continue`) corrects it, a form of address abbreviated with a point (`Miss` as `Mw.`, `Srta.`)
 ends a word, and so does the point of one of the language's abbreviations that ends a translation (Danish
 `Startet kl.` for `Started At`), and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
@@ -435,6 +437,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "\'%(title)s\' is no longer available to buy (%(reason)s). Please adjust your basket to continue"\n'
                 'msgstr "\'%(title)s\' er ikke længere tilgængelig (%(reason)s). Tjek din kurv for at fortsætte."\n',
                 path="da.po", note="the last of the source's sentences, its full stop added"),
+        Example('#: templates/reviews/review.html:9\nmsgid ""\n"\\n"\n"    <strong>%(up)s</strong> of %(all)s customers found this useful\\n"\n"    "\n'
+                'msgstr "\\n<strong>%(up)s</strong> de %(all)s clientes acharam isto útil."\n', path="pt.po",
+                note="a sentence that opens with a tag and a placeholder"),
         Example('msgid "Miss"\nmsgstr "Srta."\n', path="pt.po", note="a form of address abbreviated"),
         Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Last seen at"\nmsgstr "Sidst set kl."\n', path=_PO,
                 note="a Danish abbreviation, `kl.` (klokken), ends the translation"),
@@ -585,7 +590,8 @@ def _bracket_moved(source: str | None, both: tuple[str, str]) -> bool:
 
 def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
     """Whether a full stop the translation adds to a source without one is the translator's to add."""
-    if _SENTENCE.match(both[0]) or _PLACEHOLDER_SENTENCE.match(both[0]) or _SENTENCES.search(both[0]):
+    source = _OPENING_TAGS.sub("", both[0])  # `<strong>%(n)s</strong> of %(m)s customers found this useful`
+    if _SENTENCE.match(source) or _PLACEHOLDER_SENTENCE.match(source) or _SENTENCES.search(both[0]):
         return True  # a sentence the source left without its full stop: the translation corrects it
     if _ADDRESS.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # a form of address abbreviated (`Miss` as `Srta.`): its point ends a word
