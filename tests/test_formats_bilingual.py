@@ -244,3 +244,13 @@ def test_a_full_stop_added_to_a_sentence_that_opens_with_a_tag_is_the_translator
     label = ('msgid ""\nmsgstr ""\n"Language: ka\\n"\n\n#: templates/oscar/basket.html:3\n'
              'msgid "<strong>Basket</strong>"\nmsgstr "<strong>კალათა</strong>."\n')
     assert [f.code for f in lint.check_text(label, path="ka.po", select=["B108"])] == ["B108"]
+
+
+def test_haitian_creoles_determiner_then_preposition_nan_is_no_repeated_word():
+    # django-allauth's Haitian Creole catalogue: `demann nan` (the request), `nan "%s"` (from "%s").
+    entry = ('msgid ""\nmsgstr ""\n"Language: ht\\n"\n\n#, python-format\n'
+             'msgid "Invalid response while obtaining request token from \\"%s\\"."\n'
+             'msgstr "Repons pa valab pandan w t ap jwenn token demann nan nan \\"%s\\"."\n')
+    assert lint.check_text(entry, path="ht.po", select=["T102"]) == []
+    slip = entry.replace("pa valab", "pa pa valab")
+    assert [f.code for f in lint.check_text(slip, path="ht.po", select=["T102"])] == ["T102"]

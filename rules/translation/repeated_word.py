@@ -84,6 +84,10 @@ _GRAMMAR_REPEATS = {
     # you): `οι αλλαγές σας σας ικανοποιούν`, your changes satisfy you (EAGLES, Greek possessives: the weak
     # genitive forms serve as possessive pronouns; weak object pronouns stand before a finite verb).
     "el": frozenset("μου σου του της μας σας τους".split()),
+    # Haitian Creole: `nan` is both the definite determiner after a nasal (`demann nan`, the request) and the
+    # preposition `in, from` (`nan "%s"`): `token demann nan nan "%s"`, the request token from "%s" (Valdman,
+    # Haitian Creole-English Bilingual Dictionary, 2007: nan¹ det., nan² prep.).
+    "ht": frozenset({"nan"}),
     "tn": frozenset({"se", "le", "ba"}),
     "st": frozenset({"se", "le", "ba"}),
 }
@@ -106,7 +110,7 @@ answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian redupli
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
 Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
 `ke ke`), the grammatical repeats of some languages with no pack (Hungarian `az az idő`,
-Albanian `të të dhënave`, Galician `se se`, Northern Sotho `leina le le`, Greek weak pronouns, a possessive
+Albanian `të të dhënave`, Galician `se se`, Haitian Creole `demann nan nan`, Northern Sotho `leina le le`, Greek weak pronouns, a possessive
 then an object, `οι αλλαγές σας σας ικανοποιούν`, not after a particle nor before a genitive, `Θα σας σας`,
 `του του αρχείου`: it could hide a weak pronoun typed twice), a term quoted whole whose words are the repeat
 (`découvrir les "inconnues inconnues"`, the unknown unknowns), a translation's word repeated where its source takes one metavariable twice in a row, as often as it does
@@ -202,6 +206,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 note="a demonstrative, then the article it takes"),
         Example("Një gabim ndodhi gjatë ngarkimit të të dhënave.\n", language="sq",
                 note="the connective, then the preposed article of «të dhënat»"),
+        Example('Repons pa valab pandan w t ap jwenn token demann nan nan "%s".\n', language="ht",
+                note="the determiner `nan`, then the preposition `nan`"),
         Example("Indica se se debería mostrar o número de liña.\n", language="gl",
                 note="the conjunction «se», then the clitic «se»"),
         Example('#. Translators: a time with its weekday (strftime)\n#: src/date.c:12\nmsgid "%a at %H:%M"\n'
