@@ -254,3 +254,17 @@ def test_haitian_creoles_determiner_then_preposition_nan_is_no_repeated_word():
     assert lint.check_text(entry, path="ht.po", select=["T102"]) == []
     slip = entry.replace("pa valab", "pa pa valab")
     assert [f.code for f in lint.check_text(slip, path="ht.po", select=["T102"])] == ["T102"]
+
+
+def test_a_copy_in_words_the_catalogue_writes_in_its_translations_is_translated():
+    # django-oscar's Dutch catalogue keeps `voucher`, `code`, `product` and `details` in its translations.
+    catalogue = ('msgid ""\nmsgstr ""\n"Language: nl\\n"\n\n'
+                 'msgid "Voucher %s created"\nmsgstr "Voucher %s aangemaakt"\n\n'
+                 'msgid "Voucher code is invalid"\nmsgstr "Vouchercode is ongeldig"\n\n'
+                 'msgid "Enter the voucher code"\nmsgstr "Vul de voucher code in"\n\n'
+                 'msgid "Code is required"\nmsgstr "Code is verplicht"\n\n')
+    assert lint.check_text(catalogue + 'msgid "Voucher code"\nmsgstr "Voucher code"\n', path="nl.po",
+                           select=["B102"]) == []
+    # A copy with a word none of its translations writes is still English.
+    copied = catalogue + 'msgid "Social application"\nmsgstr "Social application"\n'
+    assert [f.code for f in lint.check_text(copied, path="nl.po", select=["B102"])] == ["B102"]

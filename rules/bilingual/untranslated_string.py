@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import cast
 
-from lint.formats.bilingual import cites_a_publication, markup_of, pair, reads_as_prose, xliff_example
+from lint.formats.bilingual import (
+    cites_a_publication,
+    markup_of,
+    pair,
+    reads_as_prose,
+    translatable_words,
+    xliff_example,
+)
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -41,6 +49,11 @@ _FUNCTION_WORDS = frozenset("the a an to of for with and or in on at is are be c
                             "from by use see only your you if when without "
                             # adverbs that end a sentence, never a subcommand (`git commit [-a] first`)
                             "instead anyway first again later also too here there already yet then".split())
+# A Dutch catalogue whose translations write `product` and `details`.
+_NL_CATALOGUE = ('msgid ""\nmsgstr ""\n"Language: nl\\n"\n\n'
+                'msgid "Edit product"\nmsgstr "Product bewerken"\n\nmsgid "Delete product"\nmsgstr "Product verwijderen"\n\n'
+                'msgid "Show the details"\nmsgstr "Toon de details"\n\nmsgid "Hide the details"\nmsgstr "Verberg de details"\n\n'
+)
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
 
 
@@ -75,10 +88,18 @@ after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English
 where the translation keeps them), the strings of an English catalogue (`Language: en_GB`),
 and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
 not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`) are not read at all.
+Nor is a copy each of whose words the catalogue's own translations (those that differ from their
+sources) write twice or more: words of the translation's language too, a loanword or a term the team
+keeps (Dutch `Product details`, `Voucher code`, `Code is "%s"`, where the catalogue writes `product`,
+`details`, `voucher`, `code` and `is` in its translations; not `social application`, whose `application`
+no Dutch translation writes). (It could hide a copy of such words in a catalogue whose translations keep
+much of their sources' English.)
 """
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "string", "target"})
     flag = (
+        Example(_NL_CATALOGUE + 'msgid "Product application"\nmsgstr "Product application"\n', path="nl.po",
+                note="a word no translation of the catalogue writes: English"),
         Example('msgid "list the stashed changes [<log-options>]"\nmsgstr "list the stashed changes [<log-options>]"\n',
                 path="vi.po", note="four words before the notation: a sentence, no synopsis"),
         Example('msgid "git push [-f] to overwrite the branch"\nmsgstr "git push [-f] to overwrite the branch"\n',
@@ -150,6 +171,8 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
                               state="translated"), path="app.xlf"),
     )
     allow = (
+        Example(_NL_CATALOGUE + 'msgid "Product details"\nmsgstr "Product details"\n', path="nl.po",
+                note="a copy whose words the catalogue's translations write: Dutch words too"),
         Example('msgid "git stash list [<log-options>]"\nmsgstr "git stash list [<log-options>]"\n', path="zh_TW.po",
                 note="a command\'s usage synopsis"),
         Example('msgid ""\n"git reflog delete [--rewrite] [--updateref]\\n"\n'
@@ -274,7 +297,31 @@ not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`
             return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
         if cites_a_publication(source):
             return  # `Kahan, W: Branch cuts … (1987)`: a publication cited as it was published
+        if _in_own_words(source, markup, doc):
+            return  # `Product details` in a Dutch catalogue that writes `product` and `details` elsewhere
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
+
+
+_WORD = compiled_on_use(r"[^\W\d_]{2,}")
+# How many of a catalogue's translations must write a word for it to be one of the translation's language.
+_OWN_WORD_USES = 2
+
+
+def _in_own_words(source: str, markup: str, doc: Document) -> bool:
+    """Whether each word of ``source`` (a copied string) is one that two or more of the catalogue's
+    translations that differ from their sources write (compared in lower case): the language's word too."""
+    words = [w.lower() for w in translatable_words(source, markup)]
+    if not words:
+        return False
+    own = doc.memo.get("b102-own-words")
+    if own is None:
+        own = Counter()
+        for seg in doc.segments:
+            both = pair(seg, doc) if seg.kind in UntranslatedString.kinds else None
+            if both is not None and both[0] != both[1]:
+                own.update({w.lower() for w in _WORD.findall(both[1])})
+        doc.memo["b102-own-words"] = own
+    return all(own[w] >= _OWN_WORD_USES for w in words)
 
 
 def _synopsis(source: str) -> bool:
