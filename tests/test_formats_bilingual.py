@@ -168,6 +168,12 @@ def test_a_template_layout_trimmed_at_the_edges_of_an_html_string_is_not_flagged
     # A space the source joins with, in the same catalogue, is still a join lost.
     joined = header + 'msgid " created after %s"\nmsgstr "oprettet efter %s"\n'
     assert [f.code for f in lint.check_text(joined, path="da.po", select=["B107"])] == ["B107"]
+    # An application's labels written with tags (no `.html` reference) are shown as written: a line break
+    # the translation drops at their end is lost (git's Catalan catalogue, read as labels).
+    labels = ('msgid ""\nmsgstr ""\n"Language: ca\\n"\n\n#: builtin/commit.c:12\nmsgid "<b>Bold</b> text"\n'
+              'msgstr "Text en <b>negreta</b>"\n\n#: ident.c:4\nmsgid ""\n"Please tell me who you are.\\n"\n"  "\n'
+              'msgstr "Digueu-me qui sou."\n')
+    assert [f.code for f in lint.check_text(labels, path="ca.po", select=["B107"])] == ["B107"]
 
 
 def test_an_example_adapted_to_the_readers_country_is_no_changed_number():

@@ -42,7 +42,7 @@ one finding, at the first, naming how many. Not flagged: a translation in a scri
 spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or in full-width punctuation
 that leaves out its source's spaces at that edge (`" in "` → `"转为"`, `"Size: "` → `"大小："`), and a translation that ends its sentence where the source
 has a space after its last full stop. In a catalogue of HTML a page renders (the `#:` references name
-`.html` templates), an edge where the source has a line break is the template's layout, not a join:
+`.html` templates; not an application's labels with HTML or Pango tags, shown as written), an edge where the source has a line break is the template's layout, not a join:
 Django's `{% blocktrans %}` without `trimmed` keeps the line breaks and indentation around the text
 (`"\\n    <strong>%(title)s</strong> has been added to your basket.\\n    "`), which the page shows as one
 space at most; a translation that trims them (`"\\n<strong>%(title)s</strong> a été ajouté."`) renders
@@ -88,13 +88,15 @@ catalogue.)
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         added: list[tuple[Segment, str]] = []
+        # HTML a page renders, not an application's labels in HTML or Pango markup, shown as written (GTK, git).
+        rendered = markup_of(doc) == "html" and not doc.memo.get("markup-shown-as-written")
         for seg in doc.segments:
             if seg.kind not in self.kinds:
                 continue
             both = pair(seg, doc)
             if both is None:
                 continue
-            found = _difference(*both, rendered=markup_of(doc) == "html")
+            found = _difference(*both, rendered=rendered)
             if found is None:
                 continue
             edges, only_added = found
