@@ -274,3 +274,12 @@ def test_a_copy_in_words_the_catalogue_writes_in_its_translations_is_translated(
     # A copy with a word none of its translations writes is still English.
     copied = catalogue + 'msgid "Social application"\nmsgstr "Social application"\n'
     assert [f.code for f in lint.check_text(copied, path="nl.po", select=["B102"])] == ["B102"]
+
+
+def test_a_copys_words_are_the_catalogues_own_only_from_its_prose_not_its_code():
+    # A Sphinx catalogue writes `return` and `value` in its translations' literals: code, no French words.
+    catalogue = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+                 + "".join(f'#: library/f.rst:{i}\nmsgid "Use ``return the value`` in f{i}."\n'
+                           f'msgstr "Utilisez ``return the value`` dans f{i}."\n\n' for i in range(3)))
+    copied = catalogue + '#: library/f.rst:9\nmsgid "Return the value."\nmsgstr "Return the value."\n'
+    assert [f.code for f in lint.check_text(copied, path="fr.po", select=["B102"])] == ["B102"]

@@ -89,7 +89,7 @@ where the translation keeps them), the strings of an English catalogue (`Languag
 and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
 not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`) are not read at all.
 Nor is a copy each of whose words the catalogue's own translations (those that differ from their
-sources) write twice or more: words of the translation's language too, a loanword or a term the team
+sources) write twice or more in their prose (not in code: a literal's `return` is no word of theirs): words of the translation's language too, a loanword or a term the team
 keeps (Dutch `Product details`, `Voucher code`, `Code is "%s"`, where the catalogue writes `product`,
 `details`, `voucher`, `code` and `is` in its translations; not `social application`, whose `application`
 no Dutch translation writes). (It could hide a copy of such words in a catalogue whose translations keep
@@ -302,7 +302,6 @@ much of their sources' English.)
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
 
 
-_WORD = compiled_on_use(r"[^\W\d_]{2,}")
 # How many of a catalogue's translations must write a word for it to be one of the translation's language.
 _OWN_WORD_USES = 2
 
@@ -319,7 +318,7 @@ def _in_own_words(source: str, markup: str, doc: Document) -> bool:
         for seg in doc.segments:
             both = pair(seg, doc) if seg.kind in UntranslatedString.kinds else None
             if both is not None and both[0] != both[1]:
-                own.update({w.lower() for w in _WORD.findall(both[1])})
+                own.update({w.lower() for w in translatable_words(both[1], markup)})  # its prose: no code
         doc.memo["b102-own-words"] = own
     return all(own[w] >= _OWN_WORD_USES for w in words)
 
