@@ -105,7 +105,9 @@ def segment_of(text: str, kind: str, anchors: list[tuple[int, int]], opaque: lis
     # Nothing but placeholders and whitespace is no prose (a text that starts with another character is).
     if (first == PLACEHOLDER or first.isspace()) and not text.replace(PLACEHOLDER, "").strip():
         return None
-    return Segment(text, kind, tuple(anchors), index, opaque=tuple(opaque))
+    # (Every argument by position: a keyword makes the call to the class take its slow path, some 800
+    # instructions, and a reader makes a Segment per paragraph.)
+    return Segment(text, kind, tuple(anchors), index, None, None, tuple(opaque))
 
 
 def mask_urls(text: str, opaque: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:

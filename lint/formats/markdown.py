@@ -252,7 +252,6 @@ class _Walk:
             if seg is not None:
                 self.segments.append(seg)
 
-    def children(self, nodes: list[Any], builder: SegmentBuilder, images: list[SegmentBuilder]) -> None:
         # The hot loop of the reader (a node or two per word of prose): each attribute of a node is a
         # call into the parser's extension (about 0.2 us, 0.5 us for ``meta``), so each is read once,
         # the UTF-8 offsets are turned into code points here rather than through ``span``, and the
@@ -260,6 +259,7 @@ class _Walk:
         # No str method that takes a start or an end is called per node (startswith, endswith, find):
         # up to Python 3.12 they parse their arguments the slow way (METH_VARARGS), some 1,500 instructions
         # a call, more than the test itself; a slice and a comparison do the same.
+    def children(self, nodes: list[Any], builder: SegmentBuilder, images: list[SegmentBuilder]) -> None:
         text, view = self.text, self.view
         same = view is text
         sliced = self.sliced
@@ -282,9 +282,15 @@ class _Walk:
                 content = view[s:e] if sliced else "\n"
                 if "\n" in content or "\\" in content or (content[-1:] == " " and view[e : e + 1] in " \n"):
                     if self.merged and "\n" in content:
-                        self.lines(child, content, s, e, builder)
-                        continue
-                    content, verbatim = self.text_content(child, s)
+                        if " \n" in content or "\n " in content or "\n>" in content or not (
+                                same or text[s:e] == content):
+                            self.lines(child, content, s, e, builder)
+                            continue
+                        # ``lines``' common case, its steps without the two calls (a text node over lines
+                        # with nothing to drop at its breaks, as the file has it): added as it is.
+                        verbatim = True
+                    else:
+                        content, verbatim = self.text_content(child, s)
                 else:
                     verbatim = same or text[s:e] == content
                 if not verbatim:

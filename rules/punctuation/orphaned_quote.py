@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 from itertools import islice
 
 from lint.language import RIGHT_TO_LEFT, pack, primary
@@ -355,7 +355,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         with_singles = {seg.index for seg in doc.segments_matching_any(_held(_HAS_SINGLE, curly))} if singles else set()
         # Asked only where a quotation left open may be carried on (a reading of many of its paragraphs):
         # in most documents none is.
-        paragraphs = cache(partial(_paragraph_layout, doc))
+        paragraphs = _asked_once(doc)
         for n in sorted(with_doubles.keys() | with_singles):
             seg = segments[n]
             marks = doubles[n]
@@ -505,6 +505,18 @@ def _nearest(doubles: list[list[_Mark] | None], n: int, step: int) -> list[_Mark
 
 # A sentence end inside a paragraph: a stop, a closing mark if any, a space, an opening mark if any, a capital.
 _INNER_END = compiled_on_use(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+
+
+def _asked_once(doc: Document) -> Callable[[], bool]:
+    """``_paragraph_layout(doc)``, worked out at the first call and kept (a closure: ``functools.cache`` of
+    a partial copies the wrapped function's attributes, each missing one an exception, some 5 µs a document)."""
+    answer: list[bool] = []
+
+    def paragraphs() -> bool:
+        if not answer:
+            answer.append(_paragraph_layout(doc))
+        return answer[0]
+    return paragraphs
 
 
 def _paragraph_layout(doc: Document) -> bool:

@@ -434,7 +434,9 @@ def _doubled_matches(text: str, pattern: re.Pattern[str] | None = None) -> Itera
             start -= 1
         # (A run shorter than three letters, or inside the last match, starts none: within a run of word
         # characters no boundary lies.)
-        if at - start >= 3 and start >= pos:
+        # (A match's first word is all of that run, and its second the same word right after the ` and `: where
+        # the text after it says otherwise, compared as slices, the engine is not started.)
+        if at - start >= 3 and start >= pos and text[at + 5 : 2 * at + 5 - start] == text[start:at]:
             m = (pattern or _DOUBLED).match(text, start)
             if m is not None:
                 yield m
