@@ -203,6 +203,15 @@ def encoded(doc: Document, keep: bool = True) -> bytes | None:
     return data
 
 
+def known_encoded(doc: Document) -> bytes | None:
+    """``encoded(doc)`` where a rule asked for it already and the document still holds it (T107 and T102 do,
+    on every document under ``_HELD``), else None: for a reader that can do without it and should not make
+    or keep it. Each ASCII character of ``joined(doc)`` is its own byte there, as in its UTF-8, a placeholder
+    \\x02 and every other character one byte of 0x80 or more: its brackets, marks and NULs are the UTF-8's."""
+    found: bytes | None = doc.memo.get(_ENCODED_KEY)
+    return found
+
+
 def _outside(doc: Document) -> str:
     from lint.scan import non_ascii
 

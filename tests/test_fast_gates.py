@@ -138,6 +138,26 @@ def test_p105_gate_reads_the_segments_whose_brackets_do_not_nest_or_may_hold_an_
         assert unbalanced_brackets._segments_to_read(doc) == by_hand, text
 
 
+def test_p105_gate_reads_the_same_segments_off_the_one_byte_text_the_repeat_rules_leave() -> None:
+    # Where T107 and T102 left lint.words.encoded on the document, P105 pairs its brackets there, not in a
+    # UTF-8 pass of its own: the same segments, whatever the text holds (curly quotes, placeholders, \x02).
+    from lint.words import encoded, known_encoded
+
+    linter, config = Linter(), Config()
+    rng = random.Random(1105)
+    pieces = ["(", ")", "[", "]", "{", "}", "a", "word", " ", "\n\n", "é", "’", "€", "𝄞", "\ufffc", "\x02", ":)",
+              "=]", "\udc80", "\0"]
+    held = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        doc: Document = linter.document(Source(path="a.txt", text=text), config)
+        assert known_encoded(doc) is None
+        before = unbalanced_brackets._segments_to_read(doc)
+        held += encoded(doc) is not None
+        assert unbalanced_brackets._segments_to_read(doc) == before, text
+    assert held > 100
+
+
 def test_t107_loop_gate_finds_the_same_segments_in_bytes_as_in_str_tokens() -> None:
     rng = random.Random(107)
     pieces = ["the", "The", "cat", "sat", "foo", "a", "of", "is", " ", " ", " ", "\n", "\t", ",", ".", ";", "!", ")", "]", '"',

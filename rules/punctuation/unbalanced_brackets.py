@@ -8,7 +8,7 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import scanners
-from lint.words import SEPARATOR_BYTES, joined
+from lint.words import SEPARATOR_BYTES, joined, known_encoded
 
 _BRACKETS = compiled_on_use(r"[()\[\]{}]")
 _NOT_BRACKET_OR_NUL = bytes(range(256)).translate(None, b"()[]{}\x00")
@@ -93,7 +93,10 @@ def _segments_to_read(doc: Document) -> list[Segment]:
     # The brackets and NULs alone, in order: every other byte of the UTF-8 text dropped by one
     # bytes.translate (no byte of a character outside ASCII is one of them), where a regex's findall
     # stopped at each bracket.
-    marks = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKET_OR_NUL)
+    # (From the one-byte text the repeat rules made where the document holds it: its brackets and NULs are the
+    # UTF-8's, and the encoding pass, some 15M instructions on the Rust book, is not made again.)
+    data = known_encoded(doc)
+    marks = (text.encode("utf-8", "surrogatepass") if data is None else data).translate(None, _NOT_BRACKET_OR_NUL)
     while True:  # adjacent pairs removed until none is left, as ``_nested_well`` does (none forms across a NUL)
         shorter = marks.replace(b"()", b"").replace(b"[]", b"").replace(b"{}", b"")
         if len(shorter) == len(marks):
