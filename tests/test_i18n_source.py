@@ -302,6 +302,21 @@ def test_a_catalogue_named_by_a_script_in_lower_case_names_its_language(tmp_path
     assert FORMATS["i18n-yaml"].read(Source(str(yml), yml.read_text(encoding="utf-8"))).language == "zh-hant"
 
 
+def test_a_word_of_four_letters_after_a_language_code_names_no_locale(tmp_path):
+    """`my-page.json` read as Burmese and `no-data.json` as Norwegian (and each paired with `en.json` as a
+    translation): the one locale reader took any four letters after a language for a script, where the
+    file-language reader had taken only a script in title case (`zh-Hant`)."""
+    for name in ("my-page", "no-data", "en-test", "is-open", "my-list", "de-demo"):
+        assert source_catalogue.locale_tag(name) is None, name
+        assert source_catalogue.locale_tag(name, three_letters=True) is None, name
+    _write(tmp_path, "en.json", {"a": "Open the file"})
+    page = _write(tmp_path, "my-page.json", {"a": "Open the file"})
+    assert _read(page).language != "my-page"
+    assert source_catalogue.source_path(str(page), None, (".json",)) is None
+    for name in ("zh-hant", "sr-latn", "sr-Latn", "zh-HANT", "pa-Guru"):
+        assert source_catalogue.locale_tag(name) == name.replace("_", "-"), name
+
+
 def test_a_catalogue_s_source_is_looked_up_once_per_check(tmp_path, monkeypatch):
     """The stat index, the results cache's key and the reader each looked the source up (three folder
     listings per catalogue); now the engine does, once, and hands it to the others."""

@@ -50,8 +50,12 @@ from lint.patterns import compiled_on_use
 # (ISO_639_1), or, where ``locale_tag`` is asked for them, a code of three letters with a region or a script
 # (`kab-KAB`, `fil-PH`): three letters alone are not enough (`app.json`), and no short list holds them.
 # A second part of three letters is a region only in capitals (excalidraw's `kab-KAB.json`): in lower case
-# it is a word (`my-app.json`, `id-map.json`, `de-bug.json`).
-_SUBTAG = r"[A-Za-z]{2}|\d{3}|[A-Za-z]{4}|[A-Z]{3}"
+# it is a word (`my-app.json`, `id-map.json`, `de-bug.json`). A second part of four letters is a script: in
+# title case any (`zh-Hant`, `sr-Latn`), in another case one of the scripts locales are written in
+# (`zh-hant`); any other is a word (`my-page.json`, `no-data.json`, `en-test.json`).
+_SCRIPTS = ("adlm arab armn beng cyrl deva ethi geor grek gujr guru hang hans hant hebr jpan khmr knda kore laoo "
+            "latn mlym mong mtei mymr nkoo olck orya rohg sinh syrc taml telu tfng thaa thai tibt vaii yiii")
+_SUBTAG = rf"[A-Za-z]{{2}}|\d{{3}}|[A-Z][a-z]{{3}}|(?i:{'|'.join(_SCRIPTS.split())})|[A-Z]{{3}}"
 _LOCALE = compiled_on_use(rf"([a-z]{{2}})(?:[-_]({_SUBTAG}))?|([a-z]{{3}})[-_]({_SUBTAG})")
 # ISO 639-1: the languages a locale tag's two letters may name (a Rails catalogue's single top-level key,
 # an i18n JSON catalogue's file name, `fr.json`).
