@@ -115,8 +115,11 @@ def _end_class(text: str, language: str = "en") -> str | None:
     if end.mark == "." and _ABBREVIATION_REVERSED.match(text[:end.end][::-1]) \
             and not _SENTENCE_WORDS.search(text[:end.end]):
         return None
-    if end.mark in (":", ";") and _SMILEY.search(text):
-        return None  # a smiley's eyes (`Nothing to see here ;)`), no mark: `:)` for `;)` is the same end
+    if end.mark in (":", ";") and (smiley := _SMILEY.search(text)) is not None \
+            and text.count("(", 0, smiley.start()) <= text.count(")", 0, smiley.start()):
+        # a smiley's eyes (`Nothing to see here ;)`), no mark: `:)` for `;)` is the same end; but not a
+        # bracket's mark where the `)` closes one (French's `(voir ci-dessous :)`)
+        return None
     if end.mark == ";" and language.split("-")[0].lower() == "el":
         return "question mark"  # the Greek question mark is written as a semicolon
     return _CLASSES.get(end.mark)
@@ -348,6 +351,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a vertical two-dot leader, a colon as Chinese input methods offer it"),
         Example('msgid "Nothing to be surprised here ;)"\nmsgstr "Nincs itt semmi meglepő :)"\n', path="hu.po",
                 note="a smiley ends both, no semicolon nor colon"),
+        Example('msgid "Options (see the following:)"\nmsgstr "Options (voir ci-dessous :)"\n', path="fr.po",
+                note="French's space before a colon inside brackets: a colon, no smiley"),
         Example('msgid "process only line range <start>,<end> or function :<funcname>"\n'
                 'msgstr "Yalnızca <başlangıç>,<bitiş> satır erimini veya :<işlevadı> işlevini işle"\n', path="tr.po",
                 note="a metavariable ends the source, a word the user replaces: its `:` ends no sentence"),
