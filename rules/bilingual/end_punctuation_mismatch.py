@@ -262,6 +262,8 @@ button that gained a full stop are the small inconsistencies that make an interf
     flag = (
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b) starten"\n', path="de.po",
                 note="the bracketed list lost its ellipsis: not the source's brackets moved"),
+        Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten!"\n', path="de.po",
+                note="the brackets moved with their ellipsis, and the translation gained an exclamation mark"),
         Example('#: library/exceptions.rst:3\nmsgid "For example, compiling it results in (\'f-string: ...\', 1)."\n'
                 'msgstr "Par exemple, le compiler produit ``(\'f-string: ...\', 1).``"\n', path="messages.po",
                 note="a sentence's full stop inside its last literal"),
@@ -547,6 +549,8 @@ button that gained a full stop are the small inconsistencies that make an interf
             source = None  # `… is not 'file:'`: the colon is the quoted literal's, kept inside the translation
         source = None if source not in _SENTENCE_ENDS and ends_with_metavariable(both[0]) else source
         target = None if target not in _SENTENCE_ENDS and ends_with_metavariable(both[1]) else target
+        # The source's mark inside brackets the translation moved whole: the translation's end is compared with none.
+        source = None if _bracket_moved(source, both) else source
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
             return None  # a page's paragraph the translation ends with a colon introduces what follows it
         if _equivalent(source, target, language, both[1]):
@@ -570,8 +574,7 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
                 or _field_name_moved(source, target, both) or _before_appended_value(source, target, both) \
-                or _repetition_moved(source, target, both) or _quoted_mark(source, both) \
-                or _bracket_moved(source, both):
+                or _repetition_moved(source, target, both) or _quoted_mark(source, both):
             return None
         return source, target
 
