@@ -245,3 +245,39 @@ def test_a_plural_quantity_for_one_or_two_may_spell_its_number_out_and_other_may
     </plurals>""")
     # `many` lost its count; `left.one` lost the folder, an argument no form may drop
     assert sorted(_b_findings(iw)) == [("B101", "episodes.many"), ("B101", "left.one")]
+
+
+def test_a_plural_quantity_that_stands_for_many_numbers_keeps_its_count(tmp_path):
+    """Russian's `one` is shown for 1, 21, 31… (CLDR), Slovenian's `two` for 2, 102…: `Эпизод удалён` for
+    `%d episode deleted` says "one episode" of 21. Since 5a3ec6f any `one` or `two` might drop its count;
+    Norwegian's and Hebrew's still may, and Russian's may still add it (`%d эпизод` for `One episode`)."""
+    _res(tmp_path, "values", """    <plurals name="episodes">
+        <item quantity="one">%d episode deleted</item>
+        <item quantity="other">%d episodes deleted</item>
+    </plurals>
+    <plurals name="items">
+        <item quantity="one">One item</item>
+        <item quantity="other">%1$d items</item>
+    </plurals>""")
+    ru = _res(tmp_path, "values-ru", """    <plurals name="episodes">
+        <item quantity="one">Эпизод удалён</item>
+        <item quantity="few">%d эпизода удалено</item>
+        <item quantity="many">%d эпизодов удалено</item>
+        <item quantity="other">%d эпизода удалено</item>
+    </plurals>
+    <plurals name="items">
+        <item quantity="one">%1$d элемент</item>
+        <item quantity="other">%1$d элемента</item>
+    </plurals>""")
+    assert _b_findings(ru) == [("B101", "episodes.one")]
+    sl = _res(tmp_path, "values-sl", """    <plurals name="episodes">
+        <item quantity="one">%d epizoda izbrisana</item>
+        <item quantity="two">Dve epizodi izbrisani</item>
+        <item quantity="other">%d epizod izbrisanih</item>
+    </plurals>""")
+    assert _b_findings(sl) == [("B101", "episodes.two")]
+    nb = _res(tmp_path, "values-nb", """    <plurals name="episodes">
+        <item quantity="one">Én episode slettet</item>
+        <item quantity="other">%d episoder slettet</item>
+    </plurals>""")
+    assert _b_findings(nb) == []

@@ -6,6 +6,7 @@ from collections import Counter
 
 from lint.formats.bilingual import INTTYPES, markup_of, note_leaves_widths, singular, xliff_example
 from lint.formats.builder import PRINTF_SPEC, TEMPLATE_PLACEHOLDER
+from lint.language import primary
 from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
@@ -87,7 +88,8 @@ for 0, 1 and 2): the count (an integer conversion, or the only placeholder), nev
 as many as the language has: the placeholders each form uses are compared as a set.
 In an i18n catalogue, the braces around an ICU plural or select branch's text (`one {Element}`) are no
 placeholder, and i18next's form for zero, one or two (`item_one`) may add or drop `{{count}}`, as an Android
-plural's quantity `zero`, `one` or `two` may add or drop its integer conversion (`%d`). A numbered argument
+plural's quantity `zero`, `one` or `two` may add or drop its integer conversion (`%d`), but for a quantity
+that stands for many numbers (Russian's `one`: 1, 21, 31…; Slovenian's `two`), which must say how many. A numbered argument
 before a hyphen that goes on in a word (`%0-fil` for `%0 file`, as JabRef and Qt number their arguments) is
 no conversion with the flags `0` and `-`.
 """
@@ -294,11 +296,14 @@ no conversion with the flags `0` and `-`.
                 if len(missing) == 1 and (_INTEGER.search(missing[0]) or _COUNT_NAME.search(missing[0])
                                           or sum(source.values()) == 1):
                     missing = []
-        if seg.kind == "string" and _I18NEXT_FEW_FORM.search(seg.key or ""):
+        if seg.kind == "string" and (few := _I18NEXT_FEW_FORM.search(seg.key or "")) is not None:
             # i18next's form for 0, 1 or 2 (`item_one`), and an Android plural's quantity (`songs.one`,
             # `songs.two`): a language's `one` may say 21 too (Russian: `{{count}} элемент` for `One item`)
             # or 1 alone (`Eine Datei` for `{{count}} file`, Hebrew's `שני פרקים` for `%d episodes`).
-            missing, extra = ([p for p in side if not _I18NEXT_COUNT.fullmatch(p)] for side in (missing, extra))
+            # An Android quantity that stands for many numbers (Russian's `one`: 1, 21, 31…) keeps its count.
+            kept = few.group(1) is not None and primary(doc.language) in _COUNTED_QUANTITIES.get(few.group(1), ())
+            missing = [p for p in missing if kept or not _I18NEXT_COUNT.fullmatch(p)]
+            extra = [p for p in extra if not _I18NEXT_COUNT.fullmatch(p)]
             if not missing and not extra:
                 return None
         # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or the other side
@@ -333,7 +338,15 @@ def _resized(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]
 
 # An i18next catalogue's plural form for zero, one or two (`item_one`, `files_zero`), or an Android plural's
 # quantity (`songs.one`), and its count (`{{count}}`; an integer conversion, keyed by its argument: `%1$d`).
-_I18NEXT_FEW_FORM = compiled_on_use(r"_(?:zero|one|two)$|(?<=\w)\.(?:zero|one|two)$")
+_I18NEXT_FEW_FORM = compiled_on_use(r"_(?:zero|one|two)$|(?<=\w)\.(zero|one|two)$")
+# The languages whose Android quantity `zero`, `one` or `two` stands for many numbers (CLDR's plural rules:
+# Russian's `one` is 1, 21, 31…, Slovenian's `two` 2, 102…, Latvian's `zero` 0, 10–20, 30…): where the form
+# is shown for 21 files, it must say how many.
+_COUNTED_QUANTITIES = {
+    "one": frozenset("be bs br ceb dsb fil gv hr hsb is lt lv mk ru sh sl sr tl uk".split()),
+    "two": frozenset("br dsb gv hsb kw sl".split()),
+    "zero": frozenset("lv prg".split()),
+}
 _I18NEXT_COUNT = compiled_on_use(r"\{\{\s*count\s*\}\}|%\d+\$[di]")
 
 # strftime's conversions (`%b`, `%-d`, `%Od`, `%_H`), and the letters only strftime writes, never printf
