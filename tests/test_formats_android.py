@@ -281,3 +281,25 @@ def test_a_plural_quantity_that_stands_for_many_numbers_keeps_its_count(tmp_path
         <item quantity="other">%d episoder slettet</item>
     </plurals>""")
     assert _b_findings(nb) == []
+
+
+def test_a_plural_quantity_for_one_drops_one_integer_at_most(tmp_path):
+    """`Ein Lied gespielt` for `%1$d of %2$d song played` lost the total too: a quantity is picked by one
+    number, its count; the other integer is an argument as any other. Since 5a3ec6f both might drop."""
+    _res(tmp_path, "values", """    <plurals name="progress">
+        <item quantity="one">%1$d of %2$d song played</item>
+        <item quantity="other">%1$d of %2$d songs played</item>
+    </plurals>
+    <plurals name="played">
+        <item quantity="one">%1$d song of %2$s played</item>
+        <item quantity="other">%1$d songs of %2$s played</item>
+    </plurals>""")
+    de = _res(tmp_path, "values-de", """    <plurals name="progress">
+        <item quantity="one">Ein Lied gespielt</item>
+        <item quantity="other">%1$d von %2$d Liedern gespielt</item>
+    </plurals>
+    <plurals name="played">
+        <item quantity="one">Ein Lied von %2$s gespielt</item>
+        <item quantity="other">%1$d Lieder von %2$s gespielt</item>
+    </plurals>""")
+    assert _b_findings(de) == [("B101", "progress.one")]

@@ -300,8 +300,11 @@ no conversion with the flags `0` and `-`.
             # i18next's form for 0, 1 or 2 (`item_one`), and an Android plural's quantity (`songs.one`,
             # `songs.two`): a language's `one` may say 21 too (Russian: `{{count}} элемент` for `One item`)
             # or 1 alone (`Eine Datei` for `{{count}} file`, Hebrew's `שני פרקים` for `%d episodes`).
-            # An Android quantity that stands for many numbers (Russian's `one`: 1, 21, 31…) keeps its count.
-            kept = few.group(1) is not None and primary(doc.language) in _COUNTED_QUANTITIES.get(few.group(1), ())
+            # An Android quantity that stands for many numbers (Russian's `one`: 1, 21, 31…) keeps its count;
+            # so does one that drops two integers (`Ein Lied` for `%1$d of %2$d song`): one is no count.
+            kept = (few.group(1) is not None
+                    and primary(doc.language) in _COUNTED_QUANTITIES.get(few.group(1), ())) \
+                or sum(1 for p in missing if _I18NEXT_COUNT.fullmatch(p)) > 1
             missing = [p for p in missing if kept or not _I18NEXT_COUNT.fullmatch(p)]
             extra = [p for p in extra if not _I18NEXT_COUNT.fullmatch(p)]
             if not missing and not extra:
