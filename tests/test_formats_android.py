@@ -249,7 +249,7 @@ def test_a_plural_quantity_for_one_or_two_may_spell_its_number_out_and_other_may
 
 def test_a_plural_quantity_that_stands_for_many_numbers_keeps_its_count(tmp_path):
     """Russian's `one` is shown for 1, 21, 31… (CLDR), Slovenian's `two` for 2, 102…: `Эпизод удалён` for
-    `%d episode deleted` says "one episode" of 21. Since 5a3ec6f any `one` or `two` might drop its count;
+    `%d episode deleted` says "one episode" of 21. Since b37e073 any `one` or `two` might drop its count;
     Norwegian's and Hebrew's still may, and Russian's may still add it (`%d эпизод` for `One episode`)."""
     _res(tmp_path, "values", """    <plurals name="episodes">
         <item quantity="one">%d episode deleted</item>
@@ -285,7 +285,7 @@ def test_a_plural_quantity_that_stands_for_many_numbers_keeps_its_count(tmp_path
 
 def test_a_plural_quantity_for_one_drops_one_integer_at_most(tmp_path):
     """`Ein Lied gespielt` for `%1$d of %2$d song played` lost the total too: a quantity is picked by one
-    number, its count; the other integer is an argument as any other. Since 5a3ec6f both might drop."""
+    number, its count; the other integer is an argument as any other. Since b37e073 both might drop."""
     _res(tmp_path, "values", """    <plurals name="progress">
         <item quantity="one">%1$d of %2$d song played</item>
         <item quantity="other">%1$d of %2$d songs played</item>
