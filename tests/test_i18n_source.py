@@ -317,6 +317,15 @@ def test_a_word_of_four_letters_after_a_language_code_names_no_locale(tmp_path):
         assert source_catalogue.locale_tag(name) == name.replace("_", "-"), name
 
 
+def test_three_capitals_after_a_language_of_two_letters_name_no_locale():
+    """`de-DEV.json` and `en-API.json` read as German and English since 5b491dc (a region of three capitals,
+    excalidraw's `kab-KAB`, was taken after any language); no locale writes a region so after two letters."""
+    for name in ("de-DEV", "en-API", "fr-FRA"):
+        assert source_catalogue.locale_tag(name) is None, name
+        assert source_catalogue.locale_tag(name, three_letters=True) is None, name
+    assert source_catalogue.locale_tag("kab-KAB", three_letters=True) == "kab-KAB"
+
+
 def test_a_catalogue_s_source_is_looked_up_once_per_check(tmp_path, monkeypatch):
     """The stat index, the results cache's key and the reader each looked the source up (three folder
     listings per catalogue); now the engine does, once, and hands it to the others."""

@@ -55,8 +55,9 @@ from lint.patterns import compiled_on_use
 # (`zh-hant`); any other is a word (`my-page.json`, `no-data.json`, `en-test.json`).
 _SCRIPTS = ("adlm arab armn beng cyrl deva ethi geor grek gujr guru hang hans hant hebr jpan khmr knda kore laoo "
             "latn mlym mong mtei mymr nkoo olck orya rohg sinh syrc taml telu tfng thaa thai tibt vaii yiii")
-_SUBTAG = rf"[A-Za-z]{{2}}|\d{{3}}|[A-Z][a-z]{{3}}|(?i:{'|'.join(_SCRIPTS.split())})|[A-Z]{{3}}"
-_LOCALE = compiled_on_use(rf"([a-z]{{2}})(?:[-_]({_SUBTAG}))?|([a-z]{{3}})[-_]({_SUBTAG})")
+# (A region of three capitals goes with a language of three letters alone: `de-DEV.json`, `en-API.json` are no locales.)
+_SUBTAG = rf"[A-Za-z]{{2}}|\d{{3}}|[A-Z][a-z]{{3}}|(?i:{'|'.join(_SCRIPTS.split())})"
+_LOCALE = compiled_on_use(rf"([a-z]{{2}})(?:[-_]({_SUBTAG}))?|([a-z]{{3}})[-_]({_SUBTAG}|[A-Z]{{3}})")
 # ISO 639-1: the languages a locale tag's two letters may name (a Rails catalogue's single top-level key,
 # an i18n JSON catalogue's file name, `fr.json`).
 ISO_639_1 = frozenset(
