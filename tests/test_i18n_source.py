@@ -243,9 +243,22 @@ def test_an_i18next_form_for_one_may_add_or_drop_the_count_and_no_other_placehol
     other placeholder in every form."""
     _write(tmp_path, "en.json", {"item_one": "One item", "item_other": "{{count}} items", "file_one": "{{count}} file",
                                  "in_one": "{{count}} file in {{folder}}", "in_other": "{{count}} files in {{folder}}"})
-    ru = _write(tmp_path, "ru.json", {"item_one": "{{count}} элемент", "item_other": "элементов", "file_one": "Один файл",
+    ru = _write(tmp_path, "ru.json", {"item_one": "{{count}} элемент", "item_other": "элементов",
                                       "in_one": "{{count}} файл", "in_other": "{{count}} файлов в {{folder}}"})
     assert _codes(ru, "B101") == [("B101", "item_other"), ("B101", "in_one")]
+    de = _write(tmp_path, "de.json", {"file_one": "Eine Datei", "item_one": "Ein Element"})
+    assert _codes(de, "B101") == []
+
+
+def test_an_i18next_form_for_one_that_stands_for_many_numbers_keeps_its_count(tmp_path):
+    """Russian's `_one` is shown for 1, 21, 31…: `Один файл` ("one file") for `{{count}} file` reads "one
+    file" where 21 were deleted. The exemption for a form that spells its number out let it pass, as an
+    Android quantity no longer does (r218)."""
+    _write(tmp_path, "en.json", {"file_one": "{{count}} file", "file_other": "{{count}} files"})
+    ru = _write(tmp_path, "ru.json", {"file_one": "Один файл", "file_other": "{{count}} файлов"})
+    uk = _write(tmp_path, "uk.json", {"file_one": "{{count}} файл", "file_other": "{{count}} файлів"})
+    assert _codes(ru, "B101") == [("B101", "file_one")]
+    assert _codes(uk, "B101") == []
 
 
 def test_a_yaml_key_pyyaml_reads_as_a_boolean_pairs_by_its_text(tmp_path):

@@ -88,7 +88,7 @@ for 0, 1 and 2): the count (an integer conversion, or the only placeholder), nev
 as many as the language has: the placeholders each form uses are compared as a set.
 In an i18n catalogue, the braces around an ICU plural or select branch's text (`one {Element}`) are no
 placeholder, and i18next's form for zero, one or two (`item_one`) may add or drop `{{count}}`, as an Android
-plural's quantity `zero`, `one` or `two` may add or drop its integer conversion (`%d`), but for a quantity
+plural's quantity `zero`, `one` or `two` may add or drop its integer conversion (`%d`), but for a form
 that stands for many numbers (Russian's `one`: 1, 21, 31…; Slovenian's `two`), which must say how many. A numbered argument
 before a hyphen that goes on in a word (`%0-fil` for `%0 file`, as JabRef and Qt number their arguments) is
 no conversion with the flags `0` and `-`.
@@ -300,10 +300,9 @@ no conversion with the flags `0` and `-`.
             # i18next's form for 0, 1 or 2 (`item_one`), and an Android plural's quantity (`songs.one`,
             # `songs.two`): a language's `one` may say 21 too (Russian: `{{count}} элемент` for `One item`)
             # or 1 alone (`Eine Datei` for `{{count}} file`, Hebrew's `שני פרקים` for `%d episodes`).
-            # An Android quantity that stands for many numbers (Russian's `one`: 1, 21, 31…) keeps its count;
+            # A form that stands for many numbers (Russian's `one`: 1, 21, 31…) keeps its count;
             # so does one that drops two integers (`Ein Lied` for `%1$d of %2$d song`): one is no count.
-            kept = (few.group(1) is not None
-                    and primary(doc.language) in _COUNTED_QUANTITIES.get(few.group(1), ())) \
+            kept = primary(doc.language) in _COUNTED_QUANTITIES.get(few.group(1), ()) \
                 or sum(1 for p in missing if _I18NEXT_COUNT.fullmatch(p)) > 1
             missing = [p for p in missing if kept or not _I18NEXT_COUNT.fullmatch(p)]
             extra = [p for p in extra if not _I18NEXT_COUNT.fullmatch(p)]
@@ -341,8 +340,8 @@ def _resized(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]
 
 # An i18next catalogue's plural form for zero, one or two (`item_one`, `files_zero`), or an Android plural's
 # quantity (`songs.one`), and its count (`{{count}}`; an integer conversion, keyed by its argument: `%1$d`).
-_I18NEXT_FEW_FORM = compiled_on_use(r"_(?:zero|one|two)$|(?<=\w)\.(zero|one|two)$")
-# The languages whose Android quantity `zero`, `one` or `two` stands for many numbers (CLDR's plural rules:
+_I18NEXT_FEW_FORM = compiled_on_use(r"(?:_|(?<=\w)\.)(zero|one|two)$")
+# The languages whose plural form (i18next's suffix, Android's quantity) `zero`, `one` or `two` stands for many numbers (CLDR's plural rules:
 # Russian's `one` is 1, 21, 31…, Slovenian's `two` 2, 102…, Latvian's `zero` 0, 10–20, 30…): where the form
 # is shown for 21 files, it must say how many.
 _COUNTED_QUANTITIES = {
