@@ -283,3 +283,15 @@ def test_a_copys_words_are_the_catalogues_own_only_from_its_prose_not_its_code()
                            f'msgstr "Utilisez ``return the value`` dans f{i}."\n\n' for i in range(3)))
     copied = catalogue + '#: library/f.rst:9\nmsgid "Return the value."\nmsgstr "Return the value."\n'
     assert [f.code for f in lint.check_text(copied, path="fr.po", select=["B102"])] == ["B102"]
+
+
+def test_a_copys_words_are_the_catalogues_own_only_from_translations_that_change_its_words():
+    # A half-translated catalogue whose 'translations' are their English sources with a full stop added or a
+    # letter's case changed writes no French: its words make no copy French.
+    catalogue = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+                 + "".join(f'msgid "{s}"\nmsgstr "{t}"\n\n' for s, t in (
+                     ("Delete the file", "Delete the file."), ("Your password is invalid", "Your password is invalid."),
+                     ("The file is too large", "The file is too large."), ("Enter your password", "Enter your password."),
+                     ("Invalid file", "invalid file"))))
+    copied = catalogue + 'msgid "Your file is invalid"\nmsgstr "Your file is invalid"\n'
+    assert [f.code for f in lint.check_text(copied, path="fr.po", select=["B102"])] == ["B102"]

@@ -88,8 +88,8 @@ after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English
 where the translation keeps them), the strings of an English catalogue (`Language: en_GB`),
 and empty translations (untranslated on purpose, which gettext falls back from); XLIFF targets
 not translated yet by their state (1.2 `new`, `needs-translation`; 2.0 `initial`) are not read at all.
-Nor is a copy each of whose words the catalogue's own translations (those that differ from their
-sources) write twice or more in their prose (not in code: a literal's `return` is no word of theirs): words of the translation's language too, a loanword or a term the team
+Nor is a copy each of whose words the catalogue's own translations (those whose words differ from their
+sources': not a copy with a full stop added or a capital changed) write twice or more in their prose (not in code: a literal's `return` is no word of theirs): words of the translation's language too, a loanword or a term the team
 keeps (Dutch `Product details`, `Voucher code`, `Code is "%s"`, where the catalogue writes `product`,
 `details`, `voucher`, `code` and `is` in its translations; not `social application`, whose `application`
 no Dutch translation writes). (It could hide a copy of such words in a catalogue whose translations keep
@@ -308,7 +308,8 @@ _OWN_WORD_USES = 2
 
 def _in_own_words(source: str, markup: str, doc: Document) -> bool:
     """Whether each word of ``source`` (a copied string) is one that two or more of the catalogue's
-    translations that differ from their sources write (compared in lower case): the language's word too."""
+    translations whose words differ from their sources' write (compared in lower case): the language's word
+    too. A translation that is its source with a full stop added or a capital changed writes no word of its own."""
     words = [w.lower() for w in translatable_words(source, markup)]
     if not words:
         return False
@@ -317,8 +318,11 @@ def _in_own_words(source: str, markup: str, doc: Document) -> bool:
         own = Counter()
         for seg in doc.segments:
             both = pair(seg, doc) if seg.kind in UntranslatedString.kinds else None
-            if both is not None and both[0] != both[1]:
-                own.update({w.lower() for w in translatable_words(both[1], markup)})  # its prose: no code
+            if both is None:
+                continue
+            written = {w.lower() for w in translatable_words(both[1], markup)}  # its prose: no code
+            if written != {w.lower() for w in translatable_words(both[0], markup)}:
+                own.update(written)  # not a copy with a stop or a capital changed (`Delete the file.`)
         doc.memo["b102-own-words"] = own
     return all(own[w] >= _OWN_WORD_USES for w in words)
 
