@@ -203,6 +203,10 @@ def test_a_thai_question_asked_with_its_particle_needs_no_question_mark():
     # With no particle or question word the question became a statement, or an order.
     ordered = 'msgid "Delete this security key?"\nmsgstr "ลบคีย์ความปลอดภัยนี้"\n'
     assert [f.code for f in lint.check_text(header + ordered, path="th.po", select=["B108"])] == ["B108"]
+    # `หรือ` between two words is `or`: the question's particle lost leaves a statement (the file or the
+    # folder has gone).
+    stated = 'msgid "Is the file or folder missing?"\nmsgstr "ไฟล์หรือโฟลเดอร์หายไป"\n'
+    assert [f.code for f in lint.check_text(header + stated, path="th.po", select=["B108"])] == ["B108"]
 
 
 def test_a_full_stop_added_to_a_sentence_that_lacks_one_is_the_translators_to_add():
@@ -221,6 +225,9 @@ def test_a_full_stop_added_to_a_sentence_that_lacks_one_is_the_translators_to_ad
     # A label that gained a full stop is still flagged.
     label = 'msgid "Offer summary"\nmsgstr "Предложение вкратце."\n'
     assert [f.code for f in lint.check_text(header.format("ru") + label, path="ru.po", select=["B108"])] == ["B108"]
+    # … and so is a label whose abbreviation's point before a capital reads like a sentence's end.
+    for entry in ('msgid "No. Items"\nmsgstr "Nombre d\'articles."\n', 'msgid "Dr. Smith Clinic"\nmsgstr "Clinique du Dr Smith."\n'):
+        assert [f.code for f in lint.check_text(header.format("fr") + entry, path="fr.po", select=["B108"])] == ["B108"], entry
 
 
 def test_an_abbreviation_of_the_language_that_ends_a_translation_ends_a_word():

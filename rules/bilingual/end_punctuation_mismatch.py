@@ -85,6 +85,9 @@ _SENTENCE = compiled_on_use(r"^\W*[A-Z][^\s]*(?:\s+\S+){3,}")
 # your basket to continue`).
 _PLACEHOLDER_SENTENCE = compiled_on_use(r"^\W*(?:%(?:\(\w+\))?[-+ #0-9.]*[a-zA-Z]|\{\w*\})\S*(?:\s+\S+){4,}")
 _SENTENCES = compiled_on_use(r"\w[)\]\"'”’]?[.!?][)\]\"'”’]?\s+[A-Z]")
+# A short capitalized word before the point is an abbreviation's (`No. Items`, `Dr. Smith`), no sentence's end.
+_SHORT_CAPITALIZED = compiled_on_use(r"(?<![^\W\d_])[A-Z][a-z]{0,2}$")
+_SENTENCE_BEFORE = 3  # the words a sentence before the last one holds at least
 # The word before a translation's final point (`kl.` of `Startet kl.`).
 _LAST_ABBREVIATED = compiled_on_use(r"(?<![^\W\d_])([^\W\d_]{1,6})\.$")
 # The tags a string opens with (`<strong>`, `<p>`).
@@ -130,8 +133,9 @@ _NO_QUESTION_MARK = frozenset({"my"})
 # Thai asks with a particle or a question word and, in running text, no mark after it (the question mark is
 # an optional borrowing: Royal Institute of Thailand, หลักเกณฑ์การใช้เครื่องหมายวรรคตอน, ปรัศนี): `…จริงหรอ`,
 # `…หรือไม่`, `แน่ใจหรือว่า…`, `ไหม`, `อะไร`, `ทำไม`.
-# (`ไหม` not in `ไหม้`, burn; `เปล่า` only after `หรือ`: alone it says empty.)
-_THAI_QUESTION = compiled_on_use("ไหม(?!\u0e49)|มั้ย|หรือ|หรอ|เหรอ|อะไร|ใคร|ที่ไหน|เมื่อไร|เมื่อไหร่|อย่างไร|ยังไง|ทำไม|กี่")
+# (`ไหม` not in `ไหม้`, burn; `เปล่า` only after `หรือ`: alone it says empty. `หรือ` asks at the end or
+# before ไม่, เปล่า, ว่า, ยัง; between two words it is `or`: `ไฟล์หรือโฟลเดอร์หายไป`, the file or folder has gone.)
+_THAI_QUESTION = compiled_on_use("ไหม(?!\u0e49)|มั้ย|หรือ(?=ไม่|เปล่า|ว่า|ยัง|\\W*$)|หรอ|เหรอ|อะไร|ใคร|ที่ไหน|เมื่อไร|เมื่อไหร่|อย่างไร|ยังไง|ทำไม|กี่")
 # Ends a list item may have in one language and not in another: French closes list items with ` ;` or
 # ` :` (the last with `.`), where English writes no mark or a full stop; a comma or a semicolon ends an item, not a
 # sentence, in every language.
@@ -225,13 +229,13 @@ abbreviation, `No.` as `Д/д`) ends no sentence, a
 point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more, a
 placeholder and four words or more, after the tags it opens with or not, or sentences, the last without its mark: `… (%(reason)s). Please adjust
-your basket to continue`) corrects it, a form of address abbreviated with a point (`Miss` as `Mw.`, `Srta.`)
+your basket to continue`, not a label with an abbreviation's point, `No. Items`) corrects it, a form of address abbreviated with a point (`Miss` as `Mw.`, `Srta.`)
 ends a word, and so does the point of one of the language's abbreviations that ends a translation (Danish
 `Startet kl.` for `Started At`), and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` are colons, nor is a mark inside the brackets that close the source
 where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`).
 Thai and Lao write no full stop, and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
-`…หรือไม่` for `…?`; not a translation without one, a question made a statement); Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
+`…หรือไม่` for `…?`; not a translation without one, a question made a statement, nor one whose `หรือ` stands between two words: `or`); Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
 `<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped, and so is the colon of a quoted token that ends the source and that the
@@ -345,6 +349,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Saved!"\nmsgstr "已保存。"\n', path=_PO),
         Example(_TH + 'msgid "Delete this file?"\nmsgstr "ลบไฟล์นี้"\n', path=_PO,
                 note="a Thai translation with no question word: the question made an order"),
+        Example(_TH + 'msgid "Is the file or folder missing?"\nmsgstr "ไฟล์หรือโฟลเดอร์หายไป"\n', path=_PO,
+                note="`หรือ` between two words is `or`: the question made a statement"),
+        Example('msgid "No. Items"\nmsgstr "Nombre d\'articles."\n', path=_PO,
+                note="an abbreviation's point before a capital: a label, not a run of sentences"),
     )
     allow = (
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
@@ -596,10 +604,20 @@ def _bracket_moved(source: str | None, both: tuple[str, str]) -> bool:
     return m.group().rstrip() in both[1] and not both[1].rstrip().endswith(m.group().rstrip())
 
 
+def _sentences(source: str) -> bool:
+    """Whether ``source`` is a run of sentences: a sentence's mark after three words or more, then a capital
+    (`… (%(reason)s). Please adjust your basket`); not an abbreviation's point (`No. Items`, `Dr. Smith Clinic`)."""
+    for m in _SENTENCES.finditer(source):
+        before = source[: m.start() + 1]
+        if len(before.split()) >= _SENTENCE_BEFORE and not _SHORT_CAPITALIZED.search(before):
+            return True
+    return False
+
+
 def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
     """Whether a full stop the translation adds to a source without one is the translator's to add."""
     source = _OPENING_TAGS.sub("", both[0])  # `<strong>%(n)s</strong> of %(m)s customers found this useful`
-    if _SENTENCE.match(source) or _PLACEHOLDER_SENTENCE.match(source) or _SENTENCES.search(both[0]):
+    if _SENTENCE.match(source) or _PLACEHOLDER_SENTENCE.match(source) or _sentences(both[0]):
         return True  # a sentence the source left without its full stop: the translation corrects it
     if _ADDRESS.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # a form of address abbreviated (`Miss` as `Srta.`): its point ends a word
