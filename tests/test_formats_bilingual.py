@@ -302,3 +302,16 @@ def test_a_copys_words_are_the_catalogues_own_only_from_translations_that_change
                      ("Invalid file", "invalid file"))))
     copied = catalogue + 'msgid "Your file is invalid"\nmsgstr "Your file is invalid"\n'
     assert [f.code for f in lint.check_text(copied, path="fr.po", select=["B102"])] == ["B102"]
+
+
+def test_a_programs_string_in_a_template_catalogue_keeps_its_edge_line_breaks():
+    # django-oscar's catalogues are HTML templates' mostly, and its views' strings too: a line break lost at
+    # the edge of a string a `.py` file writes is the text's, not a template's layout.
+    catalogue = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+                 + "".join(f'#: templates/t{i}.html:1\nmsgid "Page {i}"\nmsgstr "Page {i}"\n\n' for i in range(3)))
+    program = catalogue + '#: shop/views.py:3\nmsgid "Items:\\n"\nmsgstr "Articles :"\n'
+    assert [f.code for f in lint.check_text(program, path="fr.po", select=["B107"])] == ["B107"]
+    # A template's string (a page's or a plain-text e-mail's) trimmed at a line break is still its layout.
+    template = catalogue + ('#: templates/emails/body.html:3\n#: templates/emails/body.txt:3\n'
+                            'msgid "\\n    Your order has shipped.\\n    "\nmsgstr "Votre commande a été expédiée."\n')
+    assert lint.check_text(template, path="fr.po", select=["B107"]) == []

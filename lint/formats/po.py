@@ -282,6 +282,8 @@ class _Catalogue:
         self.entry_flags: dict[int, tuple[frozenset[str], bool | None]] = {}
         self.literal_blocks: set[int] = set()  # the segments of a reST catalogue's literal blocks
         self.notes: dict[int, str] = {}  # segment index -> its entry's extracted comments (`#.`), joined
+        # the segments whose `#:` locations name a file no template is (`shop/views.py`): a program's string
+        self.program_strings: set[int] = set()
 
     def read(self) -> None:
         text = self.source.text
@@ -342,8 +344,11 @@ class _Catalogue:
                     if key.startswith("msgstr"):
                         self.add_form(key, parts, msgid, plural, context, literal)
             note = " ".join(c[2:].strip() for c in self.comments if c.startswith("#.")).strip()
+            program = any(not p.lower().endswith(_TEMPLATE_FILES) for p in places)
             for index in range(first, len(self.segments)):
                 self.entry_flags[index] = (flags, braces)
+                if program:
+                    self.program_strings.add(index)
                 if note:
                     self.notes[index] = note
         self.entry.clear()
@@ -414,7 +419,12 @@ class _Catalogue:
         doc.memo["po-printf-only"] = self.printf_only()
         doc.memo["po-literal-blocks"] = frozenset(self.literal_blocks)
         doc.memo["po-notes"] = self.notes
+        doc.memo["po-program-strings"] = frozenset(self.program_strings)
         return doc
+
+
+# The files a template engine renders (Django's, Jinja's): a page's HTML, a plain-text e-mail's template.
+_TEMPLATE_FILES = (".html", ".htm", ".xhtml", ".txt", ".jinja", ".jinja2", ".j2", ".tmpl")
 
 
 # The flags xgettext writes for C's printf strings.

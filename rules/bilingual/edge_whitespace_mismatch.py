@@ -42,7 +42,8 @@ one finding, at the first, naming how many. Not flagged: a translation in a scri
 spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or in full-width punctuation
 that leaves out its source's spaces at that edge (`" in "` → `"转为"`, `"Size: "` → `"大小："`), and a translation that ends its sentence where the source
 has a space after its last full stop. In a catalogue of HTML a page renders (the `#:` references name
-`.html` templates; not an application's labels with HTML or Pango tags, shown as written), an edge where the source has a line break is the template's layout, not a join:
+`.html` templates; not an application's labels with HTML or Pango tags, shown as written), in a string of
+its templates only (not one an entry's `#:` locations also name a program's file for, `shop/views.py`), an edge where the source has a line break is the template's layout, not a join:
 Django's `{% blocktrans %}` without `trimmed` keeps the line breaks and indentation around the text
 (`"\\n    <strong>%(title)s</strong> has been added to your basket.\\n    "`), which the page shows as one
 space at most; a translation that trims them (`"\\n<strong>%(title)s</strong> a été ajouté."`) renders
@@ -62,6 +63,8 @@ catalogue.)
                 note="in a template's catalogue too, a space the source has and no line break: a join lost"),
         Example('#: shop/mail.py:3\nmsgid ""\n"\\n"\n"    Your basket is empty.\\n"\n"    "\nmsgstr "Votre panier est vide."\n',
                 path="fr.po", note="a program's string: its line breaks are the text's"),
+        Example(_TEMPLATE + '#: shop/views.py:30\nmsgid "Items:\\n"\nmsgstr "Articles :"\n', path="fr.po",
+                note="in a template's catalogue, a program's string: its line break is the text's"),
         Example(xliff_example("Total: ", "Total :"), path=_XLF),
         Example('msgid " in "\nmsgstr "во"\n', path="mk.po", note="one finding for both edges"),
         Example("".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(6)), path=_PO,
@@ -96,7 +99,8 @@ catalogue.)
             both = pair(seg, doc)
             if both is None:
                 continue
-            found = _difference(*both, rendered=rendered)
+            # … and a string of the templates only, not of a program (`#: shop/views.py:3`), whose line breaks are its text's.
+            found = _difference(*both, rendered=rendered and seg.index not in doc.memo.get("po-program-strings", ()))
             if found is None:
                 continue
             edges, only_added = found
