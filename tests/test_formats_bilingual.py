@@ -192,6 +192,11 @@ def test_an_example_adapted_to_the_readers_country_is_no_changed_number():
                'msgstr "Jopa 5 numeroa tiliä kohden (esim. +358 Suomelle)."\n')
     (found,) = lint.check_text(header.format("fi") + changed, path="fi.po", select=["B103"])
     assert found.message == "Numbers differ from the source: missing 3; not in the source 5"
+    # A bound an example states (`at least 12 characters`) is a rule of the program, not the reader's to adapt.
+    bound = ('msgid "Choose a password, for example one of at least 12 characters."\n'
+             'msgstr "Wählen Sie ein Passwort, zum Beispiel eines mit mindestens 8 Zeichen."\n')
+    (found,) = lint.check_text(header.format("de") + bound, path="de.po", select=["B103"])
+    assert found.message == "Numbers differ from the source: missing 12; not in the source 8"
 
 
 def test_a_thai_question_asked_with_its_particle_needs_no_question_mark():

@@ -71,7 +71,8 @@ An example the source gives (after `e.g.`, `for example`, `for instance` or `suc
 brackets or its sentence) may be adapted to the reader's country: a number the source writes only in
 examples may give way to one the translation writes in the same place, one for one: the same brackets
 (`(e.g. +1 for the US)` as `(z. B. +49 für Deutschland)`), or the same sentence where both strings have as
-many sentences and brackets (`For example if this is a size 4` as `Bijvoorbeeld maatje 48`). (It could hide
+many sentences and brackets (`For example if this is a size 4` as `Bijvoorbeeld maatje 48`); not a bound
+the example states (`for example one of at least 12 characters`: the program's rule). (It could hide
 a slip in an example's number.)
 
 Where the entry's note for translators (a PO extracted comment, `#.`) says both that the string sizes a display
@@ -140,6 +141,9 @@ source's number the note names may give way to the numbers of the language's own
                 path=_XLF),
         Example('msgid "Up to 50 users (e.g. 30 seats)."\nmsgstr "Jusqu\'à 500 utilisateurs (p. ex. 30 sièges)."\n',
                 path=_PO, note="a number outside the example changed"),
+        Example('msgid "Choose a password, for example one of at least 12 characters."\n'
+                'msgstr "Choisissez un mot de passe, par exemple un de 8 caractères au moins."\n', path=_PO,
+                note="a bound in an example: the program's rule"),
         Example('msgid "Enter a phone number (e.g. +44 20 7946 0958)."\nmsgstr "Saisissez un numéro de téléphone."\n',
                 path=_PO, note="an example dropped: no number in its place"),
         Example('msgid "Up to 50 users, for example 30 seats."\nmsgstr "20 sièges au plus. Par exemple 30 utilisateurs."\n',
@@ -275,6 +279,10 @@ _DIGITS = compiled_on_use(r"\d+")
 # is the example (`(e.g. +1 for the US)`, `For example if this is a size 4 of a t-shirt.`).
 _EXAMPLE = compiled_on_use(r"(?i)(?<!\w)(?:e\.\s?g\.|for example\b|for instance\b|such as\b)")
 _BRACKETS = compiled_on_use(r"\([^()]*\)")
+# A bound before a number (`at least 12 characters`, `up to 5 files`): what the program allows, even in an
+# example, is no example's number a translator adapts.
+_BOUND_BEFORE = compiled_on_use(r"(?i)\b(?:at\s+(?:least|most)|up\s+to|(?:more|less|fewer)\s+than|minimum(?:\s+of)?|"
+                                r"maximum(?:\s+of)?|min\.?|max\.?|no\s+more\s+than|over|under|exceed(?:s|ing)?)\s*$")
 # A sentence's end: its mark, space, then a capital (`vb. er` and `z. B. +49` end none).
 _SENTENCE_END = compiled_on_use(r"[.!?\u3002\uff01\uff1f]\s+(?=[^\W\d_])")  # (read where a capital follows)
 
@@ -335,7 +343,8 @@ def _examples_adapted(missing: list[str], extra: list[str], texts: list[str]) ->
     units: dict[str, list[tuple[str, int] | None]] = {}
     for key, at in source_at:
         if key in wanted:
-            units.setdefault(key, []).append(ours.of(at, example=True))
+            bound = _BOUND_BEFORE.search(source, max(0, at - 24), at) is not None  # `at least 12`: a rule
+            units.setdefault(key, []).append(None if bound else ours.of(at, example=True))
     left = Counter(missing)
     for key in sorted(units):
         if None in units[key]:
