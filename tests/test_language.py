@@ -478,3 +478,6 @@ def test_a_term_quoted_whole_whose_words_repeat_is_no_repeated_word() -> None:
     slip = page.replace('"inconnues inconnues"', "inconnues inconnues")
     assert [f.code for f in lint.check_text(slip, path="content/fr/security-chaos-engineering.md",
                                             select=["T102"])] == ["T102"]
+    # A quoted pair of function words, or a label quoted whole whose second word lost its capital, is a slip.
+    for quoted in ('Il a cliqué sur "le le" bouton.\n', 'Cliquez sur « Enregistrer enregistrer » pour finir.\n'):
+        assert [f.code for f in lint.check_text(quoted, path="fr.md", select=["T102"])] == ["T102"], quoted

@@ -112,8 +112,8 @@ Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctio
 `ke ke`), the grammatical repeats of some languages with no pack (Hungarian `az az idő`,
 Albanian `të të dhënave`, Galician `se se`, Haitian Creole `demann nan nan`, Northern Sotho `leina le le`, Greek weak pronouns, a possessive
 then an object, `οι αλλαγές σας σας ικανοποιούν`, not after a particle nor before a genitive, `Θα σας σας`,
-`του του αρχείου`: it could hide a weak pronoun typed twice), a term quoted whole whose words are the repeat
-(`découvrir les "inconnues inconnues"`, the unknown unknowns), a translation's word repeated where its source takes one metavariable twice in a row, as often as it does
+`του του αρχείου`: it could hide a weak pronoun typed twice), a term quoted whole whose words are the repeat, in lower case, of four letters or more
+(`découvrir les "inconnues inconnues"`, the unknown unknowns; not `"le le"`), a translation's word repeated where its source takes one metavariable twice in a row, as often as it does
 (`<commit> <commit>...` as `ПОДАВАНЕ ПОДАВАНЕ…`; it could hide a word typed twice elsewhere in such a string,
 where the translation writes the metavariable once; not where the translation writes the doubled
 metavariable itself, `<път> <път>`), a word glued to `%` (strftime's
@@ -165,6 +165,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("It was held in in Kyiv.", "It was held in Kyiv."),
         Example('Il a dit "le le système est prêt" hier.\n', 'Il a dit "le système est prêt" hier.\n',
                 language="fr", note="a quotation that holds more than the repeat"),
+        Example('Cliquez sur « Enregistrer enregistrer » pour finir.\n', 'Cliquez sur « Enregistrer » pour finir.\n',
+                language="fr", note="a label quoted whole, its word typed twice"),
         Example("The test reads 'This this is a test sentence.' in the log.",
                 "The test reads 'This is a test sentence.' in the log."),
         Example("Prisoners were exchanged throughout the\nthe conflict.", "Prisoners were exchanged throughout the conflict."),
@@ -315,7 +317,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             if (word.lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end())
                     and not _PARTICIPLE_NEXT.match(text, m.end())):
                 continue  # `What it is is a loop`: a clause ending in `is` is the subject of the second
-            if _QUOTED_BEFORE.search(text, max(0, m.start() - 2), m.start()) and _QUOTED_AFTER.match(text, m.end()):
+            if (word == second and word.islower() and len(word) >= _QUOTED_TERM_LETTERS
+                    and _QUOTED_BEFORE.search(text, max(0, m.start() - 2), m.start()) and _QUOTED_AFTER.match(text, m.end())):
                 continue  # `les "inconnues inconnues"` (unknown unknowns): a term quoted whole, its words doubled
             if doc is not None and _marked(doc, seg, m.start(3)):
                 continue  # "the signal *signal*": a parameter's name, set apart, after what it is
@@ -329,6 +332,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
 # Quotation marks that open and close a term set in them whole (`"inconnues inconnues"`, `« bye bye »`).
 _QUOTED_BEFORE = compiled_on_use(r"[\"“„«‘‚][ \u00a0\u202f]?$")
 _QUOTED_AFTER = compiled_on_use(r"[ \u00a0\u202f]?[\"”“»’‘]")
+# … a word of four letters or more, the same twice in lower case: not `"le le"` (an article typed twice), nor a
+# label whose second word lost its capital (`« Enregistrer enregistrer »`).
+_QUOTED_TERM_LETTERS = 4
 _GREEK_WEAK = frozenset("μου σου του της μας σας τους".split())
 _GREEK_PARTICLES = frozenset("θα να δεν μην ας και ή που ότι αν όταν για με σε από".split())
 _WORD_BEFORE = compiled_on_use(r"(\w+)\W*$")
