@@ -318,10 +318,12 @@ def _in_own_words(source: str, markup: str, doc: Document) -> bool:
         own = Counter()
         for seg in doc.segments:
             both = pair(seg, doc) if seg.kind in UntranslatedString.kinds else None
-            if both is None:
+            if both is None or both[0] == both[1]:
                 continue
             written = {w.lower() for w in translatable_words(both[1], markup)}  # its prose: no code
-            if written != {w.lower() for w in translatable_words(both[0], markup)}:
+            lowered = both[0].lower()
+            # (The source's words are read only where each written word stands in it: a translation mostly.)
+            if any(w not in lowered for w in written) or written != {w.lower() for w in translatable_words(both[0], markup)}:
                 own.update(written)  # not a copy with a stop or a capital changed (`Delete the file.`)
         doc.memo["b102-own-words"] = own
     return all(own[w] >= _OWN_WORD_USES for w in words)
