@@ -249,6 +249,12 @@ def test_an_abbreviation_of_the_language_that_ends_a_translation_ends_a_word():
     # A word that is no abbreviation of the language still gains a full stop.
     label = 'msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Started"\nmsgstr "Startet."\n'
     assert [f.code for f in lint.check_text(label, path="da.po", select=["B108"])] == ["B108"]
+    # … and so does a word the language also writes whole, whose point is no abbreviation's: French `vol`
+    # (flight; vol. for volume), `sept` (seven; sept. for septembre), Polish `ok` (ok. for około).
+    for language, source, translation in (("fr", "Cancel flight", "Annuler le vol."), ("fr", "Day seven", "Jour sept."),
+                                          ("pl", "Everything OK", "Wszystko ok.")):
+        label = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\nmsgid "{source}"\nmsgstr "{translation}"\n'
+        assert [f.code for f in lint.check_text(label, path=f"{language}.po", select=["B108"])] == ["B108"], translation
 
 
 def test_a_full_stop_added_to_a_sentence_that_opens_with_a_tag_is_the_translators_to_add():

@@ -90,6 +90,9 @@ _SHORT_CAPITALIZED = compiled_on_use(r"(?<![^\W\d_])[A-Z][a-z]{0,2}$")
 _SENTENCE_BEFORE = 3  # the words a sentence before the last one holds at least
 # The word before a translation's final point (`kl.` of `Startet kl.`).
 _LAST_ABBREVIATED = compiled_on_use(r"(?<![^\W\d_])([^\W\d_]{1,6})\.$")
+# The language's abbreviations that are its words too, whose point at the end is a sentence's (French `vol`,
+# flight, and `sept`, seven, besides vol. volume and sept. septembre; `ex`; Polish `ok`, besides ok. około).
+_ALSO_WORDS = {"fr": frozenset({"vol", "sept", "ex"}), "pl": frozenset({"ok"})}
 # The tags a string opens with (`<strong>`, `<p>`).
 _OPENING_TAGS = compiled_on_use(r"^\s*(?:<[A-Za-z][\w-]*>\s*)+")
 # A form of address, which languages abbreviate with a point (`Miss` as `Mw.`, `Srta.`, `Gdč.`; `Mr` as `Hr.`).
@@ -231,7 +234,7 @@ point that ends both an abbreviation and the sentence
 placeholder and four words or more, after the tags it opens with or not, or sentences, the last without its mark: `… (%(reason)s). Please adjust
 your basket to continue`, not a label with an abbreviation's point, `No. Items`) corrects it, a form of address abbreviated with a point (`Miss` as `Mw.`, `Srta.`)
 ends a word, and so does the point of one of the language's abbreviations that ends a translation (Danish
-`Startet kl.` for `Started At`), and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
+`Startet kl.` for `Started At`; not one the language also writes as a word, French `Annuler le vol.`), and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` are colons, nor is a mark inside the brackets that close the source
 where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`).
 Thai and Lao write no full stop, and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
@@ -351,6 +354,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a Thai translation with no question word: the question made an order"),
         Example(_TH + 'msgid "Is the file or folder missing?"\nmsgstr "ไฟล์หรือโฟลเดอร์หายไป"\n', path=_PO,
                 note="`หรือ` between two words is `or`: the question made a statement"),
+        Example('msgid "Cancel flight"\nmsgstr "Annuler le vol."\n', path=_PO,
+                note="`vol` is a French word too (flight), not only vol. (volume)"),
         Example('msgid "No. Items"\nmsgstr "Nombre d\'articles."\n', path=_PO,
                 note="an abbreviation's point before a capital: a label, not a run of sentences"),
     )
@@ -622,7 +627,7 @@ def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
     if _ADDRESS.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # a form of address abbreviated (`Miss` as `Srta.`): its point ends a word
     last = _LAST_ABBREVIATED.search(both[1].rstrip()[-9:])
-    if last is not None and last.group(1).lower() in abbreviations(language):
+    if last is not None and last.group(1).lower() in abbreviations(language) - _ALSO_WORDS.get(primary(language), frozenset()):
         return True  # the language's abbreviation ends the translation (da `Startet kl.` for `Started At`)
     if _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
