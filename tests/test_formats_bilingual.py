@@ -326,3 +326,19 @@ def test_a_programs_string_in_a_template_catalogue_keeps_its_edge_line_breaks():
     template = catalogue + ('#: templates/emails/body.html:3\n#: templates/emails/body.txt:3\n'
                             'msgid "\\n    Your order has shipped.\\n    "\nmsgstr "Votre commande a été expédiée."\n')
     assert lint.check_text(template, path="fr.po", select=["B107"]) == []
+
+
+def test_a_copy_in_english_word_order_is_untranslated_in_a_language_that_puts_the_noun_first():
+    # A French catalogue writes `page` and `contact` (`Page suivante`, `Formulaire de contact`), but French
+    # says `Page de contact`: `Contact page` copied keeps English's order, untranslated.
+    catalogue = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+                 + "".join(f'msgid "{s}"\nmsgstr "{t}"\n\n' for s, t in (
+                     ("Home page", "Page d'accueil"), ("Next page", "Page suivante"),
+                     ("Contact form", "Formulaire de contact"), ("Seller contact", "Contact du vendeur"))))
+    copied = catalogue + 'msgid "Contact page"\nmsgstr "Contact page"\n'
+    assert [f.code for f in lint.check_text(copied, path="fr.po", select=["B102"])] == ["B102"]
+    # A pair of words its translations write in that order is the catalogue's own term.
+    kept = catalogue + ('msgid "Edit the contact page"\nmsgstr "Modifier la contact page"\n\n'
+                        'msgid "Delete the contact page"\nmsgstr "Supprimer la contact page"\n\n'
+                        'msgid "Contact page"\nmsgstr "Contact page"\n')
+    assert lint.check_text(kept, path="fr.po", select=["B102"]) == []

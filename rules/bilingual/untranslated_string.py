@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import cast
 
 from lint.formats.bilingual import (
@@ -15,6 +16,7 @@ from lint.formats.bilingual import (
     translatable_words,
     xliff_example,
 )
+from lint.language import primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -92,7 +94,10 @@ Nor is a copy each of whose words the catalogue's own translations (those whose 
 sources': not a copy with a full stop added or a capital changed) write twice or more in their prose (not in code: a literal's `return` is no word of theirs): words of the translation's language too, a loanword or a term the team
 keeps (Dutch `Product details`, `Voucher code`, `Code is "%s"`, where the catalogue writes `product`,
 `details`, `voucher`, `code` and `is` in its translations; not `social application`, whose `application`
-no Dutch translation writes). (It could hide a copy of such words in a catalogue whose translations keep
+no Dutch translation writes). In a language that puts the noun first (French, Spanish, Italian, Portuguese,
+Romanian, Catalan, Galician, Occitan) each pair of the copy's words must also stand in that order in one of its
+translations: `Contact page` in a French catalogue that writes `page` and `contact` but `Page de contact` is
+English. (It could hide a copy of such words in a catalogue whose translations keep
 much of their sources' English.)
 """
     severity = Severity.WARNING
@@ -100,6 +105,11 @@ much of their sources' English.)
     flag = (
         Example(_NL_CATALOGUE + 'msgid "Product application"\nmsgstr "Product application"\n', path="nl.po",
                 note="a word no translation of the catalogue writes: English"),
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+                'msgid "Next page"\nmsgstr "Page suivante"\n\nmsgid "Home page"\nmsgstr "Page d\'accueil"\n\n'
+                'msgid "Contact form"\nmsgstr "Formulaire de contact"\n\nmsgid "Seller contact"\nmsgstr "Contact du vendeur"\n\n'
+                'msgid "Contact page"\nmsgstr "Contact page"\n', path="fr.po",
+                note="French writes both words, but `Page de contact`: English's order is English"),
         Example('msgid "list the stashed changes [<log-options>]"\nmsgstr "list the stashed changes [<log-options>]"\n',
                 path="vi.po", note="four words before the notation: a sentence, no synopsis"),
         Example('msgid "git push [-f] to overwrite the branch"\nmsgstr "git push [-f] to overwrite the branch"\n',
@@ -302,6 +312,9 @@ much of their sources' English.)
         yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
 
 
+# Languages whose noun phrases put the noun first, the adjective or the complement after it (WALS 87A, order
+# of adjective and noun: the Romance languages), where a copy's pair of words in English's order is English.
+_NOUN_FIRST = frozenset({"fr", "es", "it", "pt", "ro", "ca", "gl", "oc"})
 # How many of a catalogue's translations must write a word for it to be one of the translation's language.
 _OWN_WORD_USES = 2
 
@@ -316,17 +329,28 @@ def _in_own_words(source: str, markup: str, doc: Document) -> bool:
     own = doc.memo.get("b102-own-words")
     if own is None:
         own = Counter()
+        pairs: set[tuple[str, str]] = set()
+        noun_first = primary(doc.language or "") in _NOUN_FIRST
         for seg in doc.segments:
             both = pair(seg, doc) if seg.kind in UntranslatedString.kinds else None
             if both is None or both[0] == both[1]:
                 continue
-            written = {w.lower() for w in translatable_words(both[1], markup)}  # its prose: no code
+            in_order = [w.lower() for w in translatable_words(both[1], markup)]  # its prose: no code
+            written = set(in_order)
             lowered = both[0].lower()
             # (The source's words are read only where each written word stands in it: a translation mostly.)
             if any(w not in lowered for w in written) or written != {w.lower() for w in translatable_words(both[0], markup)}:
                 own.update(written)  # not a copy with a stop or a capital changed (`Delete the file.`)
+                if noun_first:
+                    pairs.update(pairwise(in_order))
         doc.memo["b102-own-words"] = own
-    return all(own[w] >= _OWN_WORD_USES for w in words)
+        doc.memo["b102-own-pairs"] = pairs if noun_first else None
+    if not all(own[w] >= _OWN_WORD_USES for w in words):
+        return False
+    # In a language that puts the noun first (`Page de contact`), words in English's order (`Contact page`) are
+    # English unless its translations write them so.
+    pairs = doc.memo["b102-own-pairs"]
+    return pairs is None or all(pair_ in pairs for pair_ in pairwise(words))
 
 
 def _synopsis(source: str) -> bool:
