@@ -29,7 +29,17 @@ from lint.check import Checker
 from lint.config import Config
 from lint.fix import apply_edits, compatible_fixes, keyed_values_kept
 from lint.guard import Crash, Deadline, SettingUp, TimedOut, is_crash
-from lint.model import Applicability, Document, Edit, FileError, Finding, Severity, Source, Suppression
+from lint.model import (
+    Applicability,
+    Document,
+    Edit,
+    FileError,
+    Finding,
+    Severity,
+    Source,
+    Suppression,
+    one_kind_of_line_end,
+)
 from lint.paths import relative_to_root
 from lint.patterns import compiled_on_use
 from lint.rule import Rule
@@ -54,15 +64,18 @@ MAX_FIX_PASSES = 10
 # file took 1.25x the CPU of the 703 files in 256 K blocks, 1.0x in 64 K ones (peak 84 -> 68 MiB).
 BIG_TEXT = 1 << 20
 BLOCK_TEXT = 1 << 16
-# A run of blank lines (at least one), read whole: where a block may be cut if a visible character follows.
-_BLANK_RUN = compiled_on_use(r"\n(?:[ \t]*+\n)++")
+# A line break then a run of blank lines (at least one), read whole: where a block may be cut if a visible
+# character follows. A line ends at LF, CRLF or a lone CR (a CRLF pair is one line end: ``\r\n?+`` never
+# gives its LF back to be read as a second, blank line); the cut, before a visible character, never falls
+# between the CR and the LF of a pair.
+_BLANK_RUN = compiled_on_use(r"(?:\n|\r\n?+)(?:[ \t]*+(?:\n|\r\n?+))++")
 
 
 def _block_break(text: str, pos: int) -> re.Match[str] | None:
     """The first run of blank lines from ``pos`` followed by a visible character: the match of
-    ``\\n(?:[ \\t]*\\n)+(?=\\S)``. That pattern, searched, read a run not followed by one (white space or
-    the text's end) again from each of its lines (a file of 2 MB of blank lines: killed at 120 s); no match
-    starts inside such a run, so the search goes on from its end."""
+    ``(?:\\n|\\r\\n?+)(?:[ \\t]*(?:\\n|\\r\\n?+))+(?=\\S)``. That pattern, searched, read a run not followed
+    by one (white space or the text's end) again from each of its lines (a file of 2 MB of blank lines:
+    killed at 120 s); no match starts inside such a run, so the search goes on from its end."""
     while (m := _BLANK_RUN.search(text, pos)) is not None:
         if m.end() < len(text) and not text[m.end()].isspace():
             return m
@@ -488,8 +501,9 @@ class Linter:
         run of whole paragraphs of about BLOCK_TEXT characters (``_block_starts``). The file then costs
         what its parts cost, and the structures rules build hold one block, not the file. What differs
         from a whole-file pass: a rule that compares neighbouring paragraphs (S108's repeated paragraph,
-        S110's furniture blocks) does not compare across the cut."""
-        return len(source.text) > BIG_TEXT and "\r" not in source.text and \
+        S110's furniture blocks) does not compare across the cut. Its lines end all in LF, all in CRLF or all in
+        CR: a file that mixes them stays whole, for W106 weighs its line ends against each other."""
+        return len(source.text) > BIG_TEXT and one_kind_of_line_end(source.text) and \
             formats.format_of(source.path, config.formats, config.root) == "text"
 
     def _findings_of_blocks(self, source: BlockedSource, config: Config) -> list[Finding]:

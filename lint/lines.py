@@ -1,27 +1,42 @@
 """Line arithmetic that costs what the line costs, never what the file costs.
 
 ``max(text.rfind("\\n", 0, i), text.rfind("\\r", 0, i))`` scans back to the start of the file whenever
-the file has no ``\\r`` (most files): a rule that asks it per match is quadratic in the file's size.
-Here the ``\\r`` search stops at the ``\\n`` found first, and the forward search likewise.
+the file has no ``\\r`` (most files), and the search for LF does so in a file whose lines end in CR only
+(an old Mac export): a rule that asks it per match is quadratic in the file's size. Here both are
+searched in a window before (or after) the place that doubles until one of them is found, so a search
+reads about twice the line, whatever the file's line ends.
 """
 
 from __future__ import annotations
 
+_WINDOW = 256  # the first window's size: most lines are shorter
+
 
 def line_start(text: str, i: int) -> int:
     """The offset where the line holding offset ``i`` starts (after LF, CR or CRLF)."""
-    nl = text.rfind("\n", 0, i)
-    cr = text.rfind("\r", nl + 1, i)
-    return max(nl, cr) + 1
+    hi, size = i, _WINDOW
+    while hi > 0:
+        lo = max(hi - size, 0)
+        found = max(text.rfind("\n", lo, hi), text.rfind("\r", lo, hi))
+        if found >= 0:
+            return found + 1
+        hi, size = lo, 2 * size
+    return 0
 
 
 def line_end(text: str, i: int) -> int:
     """The offset of the line end at or after ``i`` (the text's length when the line is the last)."""
-    nl = text.find("\n", i)
-    cr = text.find("\r", i, nl if nl >= 0 else len(text))
-    if cr >= 0:
-        return cr
-    return nl if nl >= 0 else len(text)
+    lo, size, length = max(i, 0), _WINDOW, len(text)
+    while lo < length:
+        hi = lo + size
+        nl = text.find("\n", lo, hi)
+        cr = text.find("\r", lo, nl if nl >= 0 else hi)
+        if cr >= 0:
+            return cr
+        if nl >= 0:
+            return nl
+        lo, size = hi, 2 * size
+    return length
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -37,6 +37,16 @@ def line_breaks_by_kind(text: str) -> dict[str, int]:
     return {"\r\n": crlf, "\r": text.count("\r") - crlf, "\n": text.count("\n") - crlf}
 
 
+def one_kind_of_line_end(text: str | bytes) -> bool:
+    """Whether every line break of ``text`` is of one kind: all LF, all CRLF or all lone CR (or none)."""
+    cr, lf = ("\r", "\n") if isinstance(text, str) else (b"\r", b"\n")
+    crs = text.count(cr)  # type: ignore[arg-type]
+    if not crs:
+        return True
+    lfs = text.count(lf)  # type: ignore[arg-type]
+    return not lfs or crs == lfs == text.count(cr + lf)  # type: ignore[arg-type,operator]
+
+
 def line_starts_of(text: str, at: int = 0) -> array[int]:
     """Offsets where each line of ``text`` starts (a line ends at LF, CRLF or a lone CR), ``at`` added: one
     8-byte slot a line, where a list held an int object besides its slot (36 bytes a line: 84 MB for 2 MB of

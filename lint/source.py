@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 from pathlib import Path
 
-from lint.model import Position, Source, line_starts_of
+from lint.model import Position, Source, line_break_count, line_starts_of, one_kind_of_line_end
 from lint.patterns import compiled_on_use
 
 
@@ -55,7 +55,7 @@ def decode(path: str, data: bytes) -> Source:
 
 
 class BlockedSource(Source):
-    """A big LF-only text held as its blocks (compact strings, one byte a character where the block is
+    """A big text whose lines end in one kind of line break (LF, CRLF or CR) held as its blocks (compact strings, one byte a character where the block is
     Latin-1) instead of one string, which one character past U+FFFF makes four bytes a character for
     the whole file: a 14 MB file would take 55 MB. The whole text is joined only when something asks
     for it (a diff, a fix, a report that quotes the text); positions come from the blocks."""
@@ -106,9 +106,10 @@ class BlockedSource(Source):
         return block[starts[at]:starts[at + 1] if at + 1 < len(starts) else len(block)].rstrip("\r\n")
 
     def _lines_before(self) -> list[int]:
-        """The lines before each block (a block holds whole lines: all but the last end with LF)."""
+        """The lines before each block (a block holds whole lines: all but the last end with a line break, and
+        a CRLF pair is never cut in two)."""
         if self._before is None:
-            self._before = list(accumulate((block.count("\n") for block in self.blocks[:-1]), initial=0))
+            self._before = list(accumulate(map(line_break_count, self.blocks[:-1]), initial=0))
         return self._before
 
     def _lines_of_block(self, index: int) -> tuple[int, Sequence[int]]:
@@ -125,7 +126,7 @@ class BlockedSource(Source):
         return self._lines_before()[index], starts
 
     def line_starts(self) -> Sequence[int]:
-        # Every block but the last ends with LF, so its lines are the file's: made block by block.
+        # Every block but the last ends with a whole line break, so its lines are the file's: made block by block.
         if self._line_starts is None:
             starts = array("q", [0])
             for start, block in zip(self.block_starts, self.blocks, strict=True):
@@ -138,7 +139,8 @@ def blocked_utf8(path: str, data: bytes, smallest: int, block: int,
                  cut: Callable[[str, int], re.Match[str] | None], step: int = 1 << 20) -> BlockedSource | None:
     """The BlockedSource that ``decode`` and cutting the text into blocks would give, decoded block by
     block so the whole text never exists as one string; None where that path is not the one taken (a
-    BOM, another encoding, CR line ends, a NUL byte, a bad byte, ``smallest`` characters or fewer),
+    BOM, another encoding, line ends of more than one kind, a NUL byte, a bad byte, ``smallest`` characters
+    or fewer),
     and then ``decode`` gives the Source or says what is wrong. A block is cut at the first match of
     ``cut`` (a search: the text and where to start) at least ``block`` characters after the block's start
     while more than ``block`` remain: a match found in the text decoded so far is the match in the whole
@@ -148,7 +150,8 @@ def blocked_utf8(path: str, data: bytes, smallest: int, block: int,
     each read's search reads those again, so a text with no cut (one long paragraph) is read about 1.5 times in
     all rather than once per step (n**2 / 2 step characters), and a read holds at most about twice the biggest
     block."""
-    if len(data) <= smallest or b"\r" in data or b"\0" in data[:8192] or any(data.startswith(b) for b, _ in _BOMS):
+    if len(data) <= smallest or b"\0" in data[:8192] or any(data.startswith(b) for b, _ in _BOMS) \
+            or not one_kind_of_line_end(data):
         return None
     decoder = codecs.getincrementaldecoder("utf-8")()
     blocks: list[str] = []

@@ -212,3 +212,170 @@ def test_a_report_that_steps_back_one_block_makes_each_blocks_line_starts_once(m
     lines = [blocked.position(at).line for at in asked]
     assert lines == [text.count("\n", 0, at) + 1 for at in asked]
     assert len(made) == len(starts), (len(made), len(starts))
+
+
+# The same text with each kind of line end: LF, CRLF, and CR alone (an old Mac export).
+_ENDS = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}
+
+
+def _with_ends(text: str, end: str) -> str:
+    return text.replace("\n", end)
+
+
+def _findings(linter: object, config: object, path: str) -> tuple[object, list[tuple[str, int, int, int, int]]]:
+    """The file's Source as a check reads it and its findings' (code, start line and column, end line and
+    column)."""
+    result = linter.lint_file(path, config)  # type: ignore[attr-defined]
+    assert not result.errors, result.errors
+    source = result.source
+    places = []
+    for f in result.findings:
+        a, b = source.position(f.start), source.position(f.end)
+        places.append((f.code, a.line, a.column, b.line, b.column))
+    return source, sorted(places)
+
+
+def test_a_big_crlf_or_cr_file_is_checked_in_blocks_with_the_findings_of_its_lf_twin(tmp_path) -> None:
+    # A file whose lines end in CRLF or CR alone was held and checked whole (the blocked reading refused
+    # any CR): the PEPs as one CR file took 36.8 s and 682 MiB. Cut as an LF file is, it gives the findings
+    # of the same text with LF ends, at the same lines and columns, far into the file.
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+    from lint.source import BlockedSource
+
+    odd = ("Two  spaces here. We don&#8217;t know.\nA trailing blank \n\nthe the word.\n\n"
+           "Title\n=====\n\nAuthor: Jane Doe\nStatus: Active\nType: Process\n\nSubtitle\n--------\n\n")
+    # (Each paragraph its own, so that no rule that compares paragraphs sees them across a cut: CRLF ends make
+    # each block end a few lines earlier than LF ones do.)
+    parts = [f"This is sentence {n} of plain words.\nAnother sentence follows number {n}.\n\n" for n in range(24_000)]
+    parts[::997] = [odd.replace("Jane", f"Jane {n}") for n in range(len(parts[::997]))]
+    count = len(parts) // 997
+    text = "A smile \U0001f642 to start.\n\n" + "".join(parts) + "The end.\n"
+    assert len(text) > BIG_TEXT
+    linter, config = Linter(Selection(cache=False)), Config()
+    seen = {}
+    for kind, end in _ENDS.items():
+        path = tmp_path / f"{kind}.txt"
+        path.write_bytes(_with_ends(text, end).encode("utf-8"))
+        source, seen[kind] = _findings(linter, config, str(path))
+        assert isinstance(source, BlockedSource) and len(source.blocks) > 10, kind
+        assert all(block.endswith(end) for block in source.blocks), kind  # (a CRLF pair never cut in two)
+    assert len(seen["lf"]) > 3 * count
+    assert {code for code, *_ in seen["lf"]} >= {"W105", "W102", "T102"}
+    assert seen["crlf"] == seen["lf"]
+    assert seen["cr"] == seen["lf"]
+
+
+def test_a_big_file_that_mixes_line_ends_is_checked_whole(tmp_path) -> None:
+    # W106 weighs a file's line ends against each other: a block would weigh only its own.
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+    from lint.source import BlockedSource
+
+    text, _ = _big("Fine.")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(text.encode("utf-8").replace(b"\n\n", b"\r\n\n"))
+    source, found = _findings(Linter(Selection(cache=False)), Config(), str(path))
+    assert not isinstance(source, BlockedSource)
+    assert any(code == "W106" for code, *_ in found)
+
+
+def test_blocks_of_crlf_and_cr_text_are_the_blocks_of_the_whole_text() -> None:
+    # Read a few bytes at a time (a CRLF pair split between two reads), against the text decoded whole and
+    # cut; a text that mixes its line ends is not cut.
+    from lint.engine import _block_break
+    from lint.source import blocked_utf8
+    from tests.differential import differences, texts_of
+
+    pieces = ["x", "é", "\U0001f642", "\n", "\n\n", " ", "\t", "\n \n", "\n\t\n"]
+
+    def blocked(step: int) -> Callable[[str], object]:
+        def read(text: str) -> object:
+            source = blocked_utf8("a.txt", text.encode(), 6, 4, _block_break, step)
+            return source and (source.blocks, source.block_starts)
+        return read
+
+    texts = [*texts_of(pieces, 1023, 3, 6_000, 24)]
+    for end in ("\r\n", "\r"):
+        ended = [_with_ends(text, end) for text in texts]
+        for step in (1, 2, 3, 64):
+            assert differences(iter(ended), blocked(step), lambda text: _cut_whole(text, 6, 4)) == [], (end, step)
+        for text in ended:
+            cut = _cut_whole(text, 6, 4)
+            assert cut is None or all(not block.startswith("\n") for block in cut[0]), repr(text)
+    mixed = "a\r\n\r\nb\n\nc\r\n\r\n" * 4
+    assert blocked_utf8("a.txt", mixed.encode(), 6, 4, _block_break) is None
+
+
+def test_positions_and_lines_of_crlf_and_cr_blocks_are_those_of_the_whole_text() -> None:
+    from lint.model import Source
+    from lint.source import BlockedSource
+    from tests.differential import differences, texts_of
+
+    def blocked(text: str, block: int) -> Source:
+        starts = [0]
+        for m in re.finditer(r"\r\n|\r|\n", text):
+            if m.end() - starts[-1] >= block and m.end() < len(text):
+                starts.append(m.end())
+        return BlockedSource.of(Source("a.txt", text), starts)
+
+    def read(source: Source) -> object:
+        starts = list(source.line_starts())
+        return ([source.position(at) for at in range(len(source.text) + 2)],
+                [source.line_text(line) for line in range(1, len(starts) + 1)], starts)
+
+    texts = [*texts_of([p for p in _LINE_PIECES if "\r" not in p], 1024, 3, 2_000, 24)]
+    for end in ("\r\n", "\r"):
+        ended = [_with_ends(text, end) for text in texts]
+        for block in (1, 2, 5):
+            assert differences(iter(ended), lambda text, block=block: read(blocked(text, block)),
+                               lambda text: read(Source("a.txt", text))) == [], (end, block)
+
+
+def _old_line_start(text: str, i: int) -> int:
+    nl = text.rfind("\n", 0, i)
+    return max(nl, text.rfind("\r", nl + 1, i)) + 1
+
+
+def _old_line_end(text: str, i: int) -> int:
+    nl = text.find("\n", i)
+    cr = text.find("\r", i, nl if nl >= 0 else len(text))
+    return cr if cr >= 0 else nl if nl >= 0 else len(text)
+
+
+def test_line_start_and_end_are_those_they_were(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lint import lines
+    from tests.differential import differences, texts_of
+
+    texts = [*texts_of(_LINE_PIECES, 1025, 3, 4_000, 40)]
+    for window in (1, 2, 3, 256):
+        monkeypatch.setattr(lines, "_WINDOW", window)
+        for ours, plain in ((lines.line_start, _old_line_start), (lines.line_end, _old_line_end)):
+            assert differences(iter(texts), lambda text, f=ours: [f(text, i) for i in range(len(text) + 2)],
+                               lambda text, f=plain: [f(text, i) for i in range(len(text) + 2)]) == [], window
+
+
+def test_line_start_and_end_read_about_the_line_whatever_the_line_ends() -> None:
+    # Counted, not timed: the characters the searches may read. The search for LF read back to the start of a
+    # text whose lines end in CR alone, at each place asked: the PEPs as one CR file spent 36 s there.
+    from lint import lines
+
+    class Counted(str):
+        read = 0
+
+        def find(self, sub, start=0, end=None):  # type: ignore[no-untyped-def,override]
+            Counted.read += (len(self) if end is None else min(end, len(self))) - start
+            return str.find(self, sub, start, end)
+
+        def rfind(self, sub, start=0, end=None):  # type: ignore[no-untyped-def,override]
+            Counted.read += (len(self) if end is None else min(end, len(self))) - start
+            return str.rfind(self, sub, start, end)
+
+    for end in ("\n", "\r\n", "\r"):
+        text = Counted(f"A line of some forty characters, ended.{end}" * 50_000)
+        Counted.read = 0
+        asked = range(100, len(text), 9_973)
+        for at in asked:
+            assert lines.line_start(text, at) == _old_line_start(str(text), at)
+            assert lines.line_end(text, at) == _old_line_end(str(text), at)
+        assert Counted.read <= 2 * 4 * 256 * len(asked), (repr(end), Counted.read)

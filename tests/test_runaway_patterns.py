@@ -212,14 +212,16 @@ def test_t106_reads_a_list_of_placeholders_once(monkeypatch) -> None:  # type: i
 
 
 # The cut between a big text's blocks as it was searched (lint.engine, 650d5fe): a run of blank lines not followed
-# by a visible character was read again from each of its lines (2 MB of blank lines: killed at 120 s).
-_BLOCK_BREAK = re.compile(r"\n(?:[ \t]*\n)+(?=\S)")
+# by a visible character was read again from each of its lines (2 MB of blank lines: killed at 120 s). Its line
+# ends are LF, CRLF (one line end: its LF never read as a second one) or a lone CR since CR and CRLF files are
+# cut into blocks too.
+_BLOCK_BREAK = re.compile(r"(?:\n|\r\n?+)(?:[ \t]*(?:\n|\r\n?+))+(?=\S)")
 
 
 def test_block_break_is_the_match_it_was() -> None:
     from lint import engine
 
-    pieces = ["\n", "\n\n", " ", "\t", "x", "\r", "\xa0", "\x0b", "\u3000"]
+    pieces = ["\n", "\n\n", " ", "\t", "x", "\r", "\r\n", "\xa0", "\x0b", "\u3000"]
     texts = [*texts_of(pieces, 849, 4, 20_000, 16)]
 
     def each_from(search: Callable[[str, int], re.Match[str] | None]) -> Answer:
@@ -227,7 +229,8 @@ def test_block_break_is_the_match_it_was() -> None:
 
     assert differences(iter(texts), each_from(engine._block_break), each_from(_BLOCK_BREAK.search)) == []
     # (the runaway shapes from a few places, at a size the old pattern reads: it read each run from each line)
-    runs = ["\n" * 300, "\n" * 300 + " x", "\n \n\t\n" * 100 + "x", "x" + "\n" * 300 + "\xa0y\n\nz"]
+    runs = ["\n" * 300, "\n" * 300 + " x", "\n \n\t\n" * 100 + "x", "x" + "\n" * 300 + "\xa0y\n\nz",
+            "\r\n" * 300 + "x", "x" + "\r \r\t" * 100 + "\ry"]
     assert [[(m.span() if (m := engine._block_break(t, p)) else None) for p in (0, 1, 150)] for t in runs] == \
            [[(m.span() if (m := _BLOCK_BREAK.search(t, p)) else None) for p in (0, 1, 150)] for t in runs]
 

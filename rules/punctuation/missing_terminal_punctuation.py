@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import and_, attrgetter, itemgetter
 
+from lint import lines
 from lint.language import pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.options import RuleOptions, option
@@ -308,7 +309,7 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         rest = source[m.end():m.end() + 200]
         if _INTRODUCES.match(rest) or doc.is_protected(m.end() + len(rest) - len(rest.lstrip())):
             return False
-        line_start = source.rfind("\n", 0, end) + 1
+        line_start = lines.line_start(source, end)  # (after LF, CRLF or a lone CR)
         own_indent = len(source[line_start:end]) - len(source[line_start:end].lstrip(" \t"))
         next_line = rest.lstrip("\r\n")
         if next_line.strip() and len(next_line) - len(next_line.lstrip(" \t")) > own_indent:
