@@ -602,6 +602,11 @@ class Linter:
         """
         if log is None and (isinstance(source, BlockedSource) or self._in_blocks(source, config)):
             return self._fixed_blocks(source, config, unsafe, applied_codes)
+        return self._fixed_whole(source, config, unsafe, log, applied_codes)
+
+    def _fixed_whole(self, source: Source, config: Config, unsafe: bool, log: list[FixPass] | None,
+                     applied_codes: Counter[str] | None) -> tuple[str, list[Finding], int]:
+        """``fix`` of the text read whole, as one document."""
         allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
         text = source.text
         applied = 0
@@ -648,7 +653,8 @@ class Linter:
         for text in source.blocks:
             block = Source(source.path, text, source.encoding, source.bom)
             try:
-                fixed, remaining, n = self.fix(block, config, unsafe, applied_codes=applied_codes)
+                # (whole: a block of a text that has no cut is the text itself, and big again)
+                fixed, remaining, n = self._fixed_whole(block, config, unsafe, None, applied_codes)
             except TimedOut as exc:
                 if exc.line is not None:  # the line in the block, made the file's
                     exc.line += lines_before

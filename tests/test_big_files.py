@@ -415,3 +415,22 @@ def test_a_fix_of_a_big_cr_or_crlf_file_keeps_every_other_byte_and_reads_the_fil
         assert parsed[0] <= 1.5 * len(_with_ends(text, end)), (repr(end), parsed[0])
         again = Linter(Selection(cache=False)).lint_file(str(path), config, fix=True)
         assert not again.errors and again.fixes_applied == 0 and path.read_bytes() == _with_ends(fixed, end).encode()
+
+
+def test_a_big_file_with_no_cut_is_fixed_as_one_block(tmp_path) -> None:
+    # No blank line followed by a visible character: one block, the whole text (its fix read the block as a
+    # big file again, and again: RecursionError on a corpus file at the first block-by-block fix).
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    lines = [f"This is sentence {n} of plain words." for n in range(BIG_TEXT // 30)]
+    lines[::3_000] = [f"We don&#8217;t know  why step {n} failed." for n in range(len(lines[::3_000]))]
+    text = "\n".join(lines) + "\n"
+    assert len(text) > BIG_TEXT
+    fixed = text.replace("don&#8217;t know  why", "don\u2019t know why")
+    for end in ("\n", "\r"):
+        path = tmp_path / f"{len(end)}.txt"
+        path.write_bytes(_with_ends(text, end).encode())
+        result = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
+        assert not result.errors, result.errors
+        assert path.read_bytes() == _with_ends(fixed, end).encode(), repr(end)
