@@ -32,15 +32,26 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """Whether the placeholder at [start, end) sits inside a quotation on its line (`the format is
     "%(message)s"`, `'%s.%s' % version`): a template cited as such, as a code span would be, not one that
     went unfilled."""
-    first = max(text.rfind("\n", 0, start) + 1, start - 80)
+    first = _line_start_within(text, start, 80)
     for i in range(start - 1, first - 1, -1):
         close = _PAIRS.get(text[i])
         if close is None or (i > 0 and text[i - 1].isalnum() and not _string_prefix(text, i)):
             continue  # not a quotation mark, or an apostrophe (John's)
         after = text.find(close, end, min(len(text), end + 80))
-        if after != -1 and "\n" not in text[end:after] and not text[after + 1:after + 2].isalnum():
+        if after != -1 and not _breaks(text[end:after]) and not text[after + 1:after + 2].isalnum():
             return True
     return False
+
+
+def _line_start_within(text: str, at: int, reach: int) -> int:
+    """Where the line holding ``at`` starts (after LF, CRLF or a lone CR), or ``at - reach`` if that is later."""
+    lo = max(0, at - reach)
+    return max(text.rfind("\n", lo, at), text.rfind("\r", lo, at), at - reach - 1) + 1
+
+
+def _breaks(span: str) -> bool:
+    """Whether ``span`` holds a line break (LF, CRLF or a lone CR)."""
+    return "\n" in span or "\r" in span
 
 
 def _string_prefix(text: str, quote: int) -> bool:
@@ -60,9 +71,9 @@ def _in_code_span(text: str, start: int, end: int) -> bool:
     in reST read as plain text): code the format did not parse, cited as such. Looked for within 200
     characters either side, as a code span in prose is short and a line may be a whole file."""
     close = text.find("`", end, end + 200)
-    if close == -1 or "\n" in text[end:close]:
+    if close == -1 or _breaks(text[end:close]):
         return False
-    line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
+    line_start = _line_start_within(text, start, 200)
     return len(_BACKTICKS.findall(text, line_start, start)) % 2 == 1
 
 
@@ -144,9 +155,10 @@ def _in_notation(text: str, start: int, end: int) -> bool:
 
 def _line_shows_notation(text: str, at: int) -> bool:
     """Whether the line around ``at`` (200 characters either side) holds a code span or a path."""
-    line_start = max(text.rfind("\n", max(0, at - 200), at) + 1, at - 200)
-    line_end = text.find("\n", at, at + 200)
-    return _NOTATION_MARK.search(text, line_start, at + 200 if line_end == -1 else line_end) is not None
+    line_start = _line_start_within(text, at, 200)
+    line_end = min((i for i in (text.find("\n", at, at + 200), text.find("\r", at, at + 200)) if i >= 0),
+                   default=at + 200)
+    return _NOTATION_MARK.search(text, line_start, line_end) is not None
 
 
 def _joinable(ch: str) -> bool:
