@@ -316,6 +316,7 @@ def write_source(source: Source, new_text: str) -> None:
         raise LoadError(f"cannot re-read before writing: {reason}; not written") from None
     if source.raw is not None and current != source.raw:
         raise LoadError("changed on disk while copylint was fixing it; not written")
+    del current  # (a big file's bytes: not held while its new ones are made)
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise LoadError("read-only file; not written")
     if st.st_nlink > 1:

@@ -434,3 +434,26 @@ def test_a_big_file_with_no_cut_is_fixed_as_one_block(tmp_path) -> None:
         result = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
         assert not result.errors, result.errors
         assert path.read_bytes() == _with_ends(fixed, end).encode(), repr(end)
+
+
+def test_a_big_text_is_encoded_as_whole_in_memory_bounded_by_its_bytes() -> None:
+    # Encoding a string of four bytes a character to UTF-8 took four bytes a character first: a fix's write of
+    # the PEPs as one file (a character past U+FFFF in it) peaked 55 MB over the 14 MB it wrote.
+    import tracemalloc
+
+    from lint.model import Source
+
+    text = "\U0001f642 " + "Plain words and é and — more.\r\n" * 150_000
+    for encoding, bom in (("utf-8", False), ("utf-8", True), ("utf-16-le", True), ("utf-32-be", True)):
+        source = Source("a.txt", text, encoding, bom)
+        assert source.encode() == ("\ufeff" if bom else "").encode(encoding) + text.encode(encoding)
+    source = Source("a.txt", text)
+    size = len(text.encode("utf-8"))
+    tracemalloc.start()
+    try:
+        data = source.encode()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(data) == size
+    assert peak <= 2.5 * size, (peak, size)  # (the pieces and their join; four bytes a character before)
