@@ -14,29 +14,30 @@ _WINDOW = 256  # the first window's size: most lines are shorter
 
 def line_start(text: str, i: int) -> int:
     """The offset where the line holding offset ``i`` starts (after LF, CR or CRLF)."""
-    hi, size = i, _WINDOW
-    while hi > 0:
-        lo = max(hi - size, 0)
-        found = max(text.rfind("\n", lo, hi), text.rfind("\r", lo, hi))
-        if found >= 0:
-            return found + 1
-        hi, size = lo, 2 * size
-    return 0
+    lo, size = max(i - _WINDOW, 0), _WINDOW
+    while True:
+        nl = text.rfind("\n", lo, i)
+        cr = text.rfind("\r", nl + 1 if nl >= 0 else lo, i)
+        if nl >= 0 or cr >= 0 or lo == 0:
+            return max(nl, cr) + 1
+        size *= 2
+        i, lo = lo, max(lo - size, 0)
 
 
 def line_end(text: str, i: int) -> int:
     """The offset of the line end at or after ``i`` (the text's length when the line is the last)."""
-    lo, size, length = max(i, 0), _WINDOW, len(text)
-    while lo < length:
-        hi = lo + size
-        nl = text.find("\n", lo, hi)
-        cr = text.find("\r", lo, nl if nl >= 0 else hi)
+    size = _WINDOW
+    while True:
+        hi = i + size
+        nl = text.find("\n", i, hi)
+        cr = text.find("\r", i, nl if nl >= 0 else hi)
         if cr >= 0:
             return cr
         if nl >= 0:
             return nl
-        lo, size = hi, 2 * size
-    return length
+        if hi >= len(text):
+            return len(text)
+        i, size = hi, 2 * size
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,19 @@ TEXTS = {
         "files are found in ``{{ sys.prefix }}/Include`` and symlinks are not\n"
         "reliably available, virtualenv copies ``{{ sys.prefix }}/Include`` to\n"
         "``${venv}/Include``. This ensures that extension modules built work.\n"),
+    # T108: the clause before a stop began after the last LF, so it took in the lines before it
+    "clause over a line end": (
+        "Which is wrong, because if I write ``Decimal('1.1')`` it is exact, not\n"
+        "``D(1.1000000000000001)``.  He also proposed to have an explicit\n"
+        "conversion to float.  bokr says you need to put the precision in the\n"
+        "constructor and mwilson agreed::\n"),
+    # P103: an indented paragraph's line was taken to start after the last LF, so it was not indented
+    "indented paragraph": (
+        "D. Should the identifier character set be configurable?\n\n"
+        "   Various voices proposing and supporting a selectable character set,\n"
+        "   so that users can get all the benefits of using their own language\n"
+        "   without the drawbacks of confusable/unfamiliar characters\n\n"
+        "E. Which identifier characters should be allowed?\n"),
     "quotation on the line before": (
         "    IPv6address   = (\n"
         "                      ( h16 ':'){6} ls32\n"

@@ -441,7 +441,7 @@ def _opens_sentence(text: str, before: str) -> bool:
 
 def _indented(seg: Segment, doc: Document) -> bool:
     start = seg.to_source(0)
-    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_start = lines.line_start(doc.text, start)  # (after LF, CRLF or a lone CR)
     return doc.text[line_start:start].strip() == "" and start > line_start
 
 

@@ -316,5 +316,5 @@ commands tool tools object objects type types attribute attributes keyword optio
 _SHORT_ENDS = frozenset("it us me up on in so go do be to".split())
 # Where a sentence or clause ends, back from a stop: not a decimal point nor a score's or a time's colon
 # (`1.8 block shots`, `Zenit-Khimki (1:0) Russian Cup final`).
-_CLAUSE_END = compiled_on_use(r"[!?;\n]|\.(?!\d)|:(?!\d)")
+_CLAUSE_END = compiled_on_use(r"[!?;\r\n]|\.(?!\d)|:(?!\d)")  # (a line ends at LF, CRLF or a lone CR)
 _ACRONYM = compiled_on_use(r"[A-Z]{2,5}[,;:]?")
