@@ -342,3 +342,18 @@ def test_a_copy_in_english_word_order_is_untranslated_in_a_language_that_puts_th
                         'msgid "Delete the contact page"\nmsgstr "Supprimer la contact page"\n\n'
                         'msgid "Contact page"\nmsgstr "Contact page"\n')
     assert lint.check_text(kept, path="fr.po", select=["B102"]) == []
+
+
+def test_b108_korean_page_ends_its_sentences_as_korean_orthography_does():
+    header = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    page = (header + '#: library/uuid.rst:3\nmsgid "The :mod:`uuid` module defines the following functions:"\n'
+            'msgstr ":mod:`uuid` 모듈은 다음의 함수들을 정의합니다."\n\n'
+            '#: library/gc.rst:3\nmsgid "``collected`` is the total number of objects collected;"\n'
+            'msgstr "``collected``\\\\는 수거된 총 객체 수입니다."\n\n'
+            '#: library/logging.rst:3\nmsgid "The logging message."\nmsgstr "로깅 메시지"\n\n'
+            '#: library/ssl.rst:3\nmsgid "SSLv2 is deprecated"\nmsgstr "SSLv2는 폐지되었습니다."\n\n'
+            '#: library/copy.rst:3\nmsgid "This module provides copy operations."\nmsgstr "이 모듈은 복사 연산을 제공합니다"\n')
+    assert [f.message for f in lint.check_text(page, path="ko.po", select=["B108"])] == [
+        "The source ends with a full stop, the translation does not"]  # only the verb's ending left open
+    label = header + 'msgid "Choose the file to open:"\nmsgstr "열 파일을 선택하십시오."\n'
+    assert len(lint.check_text(label, path="ko.po", select=["B108"])) == 1  # an application's label keeps its colon

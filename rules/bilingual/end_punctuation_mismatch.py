@@ -187,6 +187,7 @@ def _item_end_after(source: str | None, target_text: str, language: str) -> bool
 
 
 _FR = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+_KO = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
 
 
 _TH = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
@@ -253,7 +254,11 @@ flagged where the translation writes such a mark inside it after that metavariab
 order; not onto another of the source's, `[<options>...] <pathspec>`; it could hide a trailing ellipsis lost in such a string). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
-Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
+Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In Korean on a
+documentation page, a sentence that ends with a verb's final ending (`정의합니다.`) closes with a full stop
+where its source ends with a colon, a semicolon or no mark (`… the following functions:` as `… 정의합니다.`),
+and one that ends with a noun may leave out its source's full stop (`The logging message.` as `로깅 메시지`),
+as Korean orthography allows. In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
 a sentence (``` ``ask_ok('Quit?')`` ```), a translation that is one literal holding the source's words with their
 mark ends as the source does (``` ``start, step, ...`` ``` for `start, step, ...`), a date format (`%b %e` as Hungarian `%B %-e.`) is not compared, and a paragraph that ends with a full stop in the source may end
 with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
@@ -267,6 +272,11 @@ button that gained a full stop are the small inconsistencies that make an interf
     scope = "document"
     kinds = frozenset({"msgstr", "string", "target"})
     flag = (
+        Example(_KO + '#: library/copy.rst:3\nmsgid "This module provides shallow and deep copy operations."\n'
+                'msgstr "이 모듈은 얕은 복사와 깊은 복사 연산을 제공합니다"\n', path="ko.po",
+                note="a Korean sentence that ends with its verb's final ending closes with a full stop"),
+        Example(_KO + 'msgid "Choose the file to open:"\nmsgstr "열 파일을 선택하십시오."\n', path="ko.po",
+                note="an application's label before its field, not a page's paragraph"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b) starten"\n', path="de.po",
                 note="the bracketed list lost its ellipsis: not the source's brackets moved"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten!"\n', path="de.po",
@@ -360,6 +370,14 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="an abbreviation's point before a capital: a label, not a run of sentences"),
     )
     allow = (
+        Example(_KO + '#: library/uuid.rst:3\nmsgid "The :mod:`uuid` module defines the following functions:"\n'
+                'msgstr ":mod:`uuid` 모듈은 다음의 함수들을 정의합니다."\n', path="ko.po",
+                note="Korean closes the sentence that introduces a list or an example with a full stop"),
+        Example(_KO + '#: library/gc.rst:3\nmsgid "``collections`` is the number of times this generation was collected;"\n'
+                'msgstr "``collections``\\\\는 이 세대가 수거된 횟수입니다."\n', path="ko.po",
+                note="… and a list item its source ends with a semicolon"),
+        Example(_KO + '#: library/logging.rst:3\nmsgid "The logging message."\nmsgstr "로깅 메시지"\n', path="ko.po",
+                note="a Korean sentence that ends with a noun may leave out its full stop"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
                 note="the ellipsis of a bracketed list that moved with its brackets"),
         Example('msgid "Total items found:"\nmsgstr "找到的全部条目\ufe30"\n', path="zh_CN.po",
@@ -587,7 +605,8 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
                 or _field_name_moved(source, target, both) or _before_appended_value(source, target, both) \
-                or _repetition_moved(source, target, both) or _quoted_mark(source, both):
+                or _repetition_moved(source, target, both) or _quoted_mark(source, both) \
+                or (markup in _LITERALS and _korean_end(source, target, both[1], language)):
             return None
         return source, target
 
@@ -793,3 +812,26 @@ def _habit_message(n: int, source: str | None, target: str | None) -> str:
     if source is None:
         return f"{n} translations end with {_an(target)} their sources do not have (the first here)"
     return f"{n} translations end with {_an(target)} where their sources end with {_an(source)} (the first here)"
+
+
+# Korean on a documentation page (Korean orthography, 문장 부호, 2015): a sentence that ends with a verb's
+# final ending (`정의합니다.`, `있어요.`) closes with a full stop, also where its English source introduces
+# what follows with a colon or ends a list item with a semicolon (`… the following functions:` as
+# `… 다음 함수들을 정의합니다.`); one that ends with a noun (`The logging message.` as `로깅 메시지`)
+# may leave the full stop out.
+_KO_VERB_END = "다요까오죠라자네"
+_KO_FINAL = compiled_on_use(r"[\uac00-\ud7a3][)\]\"'”’*]*\s*$")
+
+
+def _korean_end(source: str | None, target: str | None, translation: str, language: str) -> bool:
+    """Whether a Korean translation ends as its language writes that sentence (see the note above)."""
+    if primary(language) != "ko":
+        return False
+    words = translation.rstrip()
+    if target == "full stop" and source in ("colon", "semicolon", None):
+        last = _KO_FINAL.search(words[:-1])
+        return last is not None and last.group()[0] in _KO_VERB_END and words.endswith(".")
+    if source == "full stop" and target is None:
+        last = _KO_FINAL.search(words)
+        return last is not None and last.group()[0] not in _KO_VERB_END
+    return False
