@@ -357,3 +357,14 @@ def test_b108_korean_page_ends_its_sentences_as_korean_orthography_does():
         "The source ends with a full stop, the translation does not"]  # only the verb's ending left open
     label = header + 'msgid "Choose the file to open:"\nmsgstr "열 파일을 선택하십시오."\n'
     assert len(lint.check_text(label, path="ko.po", select=["B108"])) == 1  # an application's label keeps its colon
+
+
+def test_b103_a_version_glued_to_a_korean_particle_is_that_version():
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: ../../whatsnew/3.7.rst:3\n'
+    fixed = (page + 'msgid "This article explains the new features in Python 3.7, compared to 3.6. Python 3.7 was '
+             'released on June 27, 2018."\nmsgstr "이 기사에서는 파이썬 3.6과 비교하여 3.7의 새로운 기능에 관해 설명합니다. '
+             '파이썬 3.7은 2018년 6월 27일에 배포되었습니다."\n')
+    assert lint.check_text(fixed, path="ko.po", select=["B103"]) == []
+    changed = page + 'msgid "Fixed in Python 3.8."\nmsgstr "파이썬 3.9에서 수정되었습니다."\n'
+    assert [f.message for f in lint.check_text(changed, path="ko.po", select=["B103"])] == [
+        "Numbers differ from the source: missing 38"]

@@ -28,7 +28,10 @@ _TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 # A number with its group and decimal separators (1,000  1 000  1.000,5  3.14); the key drops them, so
 # `1,000` and `1 000` (a French translation's grouping) compare equal.
 # A multiplier's `x` may follow it (`1.4x faster`).
-_NUMBER = compiled_on_use(r"(?<![\w.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?(?![^\Wx]|x\w)")
+# (Not the whole part of a number whose fraction is glued to a word: `3.8에서`, Korean's particle after
+# Python 3.8, is a number glued to its word, as `32KiB` is, not a 3.)
+_NUMBER = compiled_on_use(r"(?<![\w.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?(?![^\Wx]|x\w)"
+                          r"(?![.,]\d+[^\W\d_])")
 _SEPARATORS = compiled_on_use(r"[.,\u00a0\u202f ]")
 _XLIFF_CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "g", "pc"})
 _ID = compiled_on_use(r'\sid="([^"]*)"')

@@ -60,7 +60,7 @@ translation may write its language's digits (`٩٠` for `90`). In a
 catalogue with markup, numbers inside code (inline literals, roles, link targets) are not compared:
 B106 compares the code; a number the other side
 writes as code (`-999` as ``` ``-999`` ```) is there, and so is one it glues to its unit (`32 KiB` as
-`32KiB`) or writes with the leading zero the other side leaves out (`.66` as `0.66`). A date's month may be written as a word where the translation keeps its year and day
+`32KiB`) or to a Korean particle (`3.8` as `3.8에서`) or writes with the leading zero the other side leaves out (`.66` as `0.66`). A date's month may be written as a word where the translation keeps its year and day
 (`2016-12-31` as `31 de diciembre de 2016`). With no number in its place, a number the source gives as an estimate
 (`roughly 100`, `about 10,000`) may be rendered as one (`une centaine`), and a number the translation adds
 after a name in capitals (`HTTP 200`, `PEP 247`) to a sentence (four words or more) names a standard's
@@ -116,6 +116,8 @@ source's number the note names may give way to the numbers of the language's own
                 'l\'exécutent."\n', path=_PO, note="a date's month worded, and the same number elsewhere changed"),
         Example('msgid "The minimum is 32 KiB."\nmsgstr "El mínimo es 23KiB."\n', path=_PO,
                 note="a number glued to its unit, changed"),
+        Example('msgid "This has been fixed in Python 3.8."\nmsgstr "이 문제는 파이썬 3.9에서 수정되었습니다."\n',
+                path="ko.po", note="a version glued to its Korean particle, changed"),
         Example('msgid "16-bit"\nmsgstr "32-bit"\n', path=_PO, note="a compound's number changed: one in its place"),
         Example('msgid "Base-10 logarithm of 100"\nmsgstr "Logarithme décimal de 1000"\n', path=_PO),
         Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
@@ -171,6 +173,8 @@ source's number the note names may give way to the numbers of the language's own
                 'de su vida útil el 31 de diciembre de 2016."\n', path=_PO, note="a date's month written as a word"),
         Example('msgid "at least 32,768 (32 KiB); 4 KiB pages are common"\nmsgstr "al menos 32768 (32KiB); son '
                 'habituales las páginas de 4KiB"\n', path=_PO, note="a number glued to its unit"),
+        Example('msgid "This has been fixed in Python 3.8."\nmsgstr "이 문제는 파이썬 3.8에서 수정되었습니다."\n',
+                path="ko.po", note="a version glued to its Korean particle (`에서`, in), not a 3"),
         Example('msgid "Backups run on 2024-01-05."\nmsgstr "Les sauvegardes ont lieu le 5 janvier 2024."\n', path=_PO,
                 note="a date's day without its zero, its month worded"),
         Example('msgid "16.08.1988 (de_DE)"\nmsgstr "16/08/1988 (fr_FR)"\n', path=_PO,
@@ -361,9 +365,10 @@ _ISO_DATE = compiled_on_use(r"(?<![\d.,-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
 
 
 def _glued(number: str, text: str) -> bool:
-    """Whether ``text`` writes ``number`` glued to the letters of a unit (`32KiB`, `10ms`), which
-    ``numbers`` leaves out as part of a word."""
-    return re.search(rf"(?<![\w.,]){re.escape(number)}(?=[^\W\d_]{{1,4}}\b)", text) is not None
+    """Whether ``text`` writes ``number`` glued to the letters of a unit (`32KiB`, `10ms`) or of a particle
+    (Korean `3.8에서`, its separators as ``numbers`` keys them), which ``numbers`` leaves out as part of a word."""
+    digits = "[.,]?".join(map(re.escape, number))
+    return re.search(rf"(?<![\w.,]){digits}(?=[^\W\d_]{{1,4}}\b)", text) is not None
 
 
 def _bare_fraction(number: str, written: str, other: str) -> bool:
