@@ -318,3 +318,14 @@ def test_prefixed_namespace_and_xliff_without_namespace():
               'original="a"><body><trans-unit id="1"><source>Enregistrer</source><target>Save<sub>x</sub>'
               '</target></trans-unit></body></file></xliff>\n')
     assert [s.text for s in _doc(legacy).segments] == ["Savex"]  # an unknown element's content stays text
+
+
+def test_b107_an_angular_templates_edges_are_its_layout_collapsed():
+    units = ('<trans-unit id="1" datatype="html"><source> Load all records </source>'
+             '<target state="translated">Lade alle Aufzeichnungen</target></trans-unit>'
+             '<trans-unit id="2" datatype="html"><source> Reports\n</source><target>Berichte</target></trans-unit>')
+    xlf = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+           '<file source-language="en-US" datatype="plaintext" original="{}"><body>' + units + '</body></file></xliff>\n')
+    assert lint.check_text(xlf.format("ng2.template"), path="messages.de.xlf", select=["B107"]) == []
+    # The same strings from another program's template are compared.
+    assert len(lint.check_text(xlf.format("app.html"), path="messages.de.xlf", select=["B107"])) == 2

@@ -94,6 +94,10 @@ _PAIRED = frozenset({"g", "pc"})
 # characters: quadratic, issue 18).
 _DISABLE = compiled_on_use(r"^\s*copylint:\s*disable=([\w.,:\s-](?:\s*+[\w.,:-])*+)\s*+\Z")
 _BETWEEN = compiled_on_use(r"(?:\s|<!--.*?-->)*", re.S)
+# Angular's `ng extract-i18n` names its file `ng2.template` (XLIFF 1.2) or `ng.template` (2.0): the strings
+# are an HTML template's text, whose whitespace Angular collapses (a line break and its indentation kept as
+# one space at an element's edge: `<button>\n  Save\n</button>` gives ` Save `).
+_ANGULAR = compiled_on_use(r"""<file\b[^>]*?\boriginal\s*=\s*["']ng2?\.template["']""")
 
 _V1_SKIPPED_STATES = frozenset({"new", "needs-translation"})
 
@@ -357,6 +361,8 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     markup = option(options)
     markup = markup_of_xliff(text) if markup == "auto" else markup
     doc.memo["markup"] = markup
+    if markup == "html" and _ANGULAR.search(text, 0, 8000):
+        doc.memo["angular-template"] = True
     doc.segments = [masked(seg, markup) for seg in doc.segments]
     return doc
 

@@ -15,7 +15,11 @@ from ._pairwise import habit_or_each
 _PO = "messages.po"
 _XLF = "app.xlf"
 _LEAD = compiled_on_use(r"^\s*")
+_COLLAPSIBLE = compiled_on_use(r"[ \t\r\n]*")  # what HTML collapses: not a no-break space
 _TEMPLATE = "#: templates/basket.html:12\n"
+_NG = ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" '
+       'target-language="de" datatype="plaintext" original="ng2.template"><body>'
+       '<trans-unit id="1" datatype="html"><source>{}</source><target>{}</target></trans-unit></body></file></xliff>\n')
 
 
 def _shape(ws: str) -> tuple[int, bool]:
@@ -48,7 +52,11 @@ Django's `{% blocktrans %}` without `trimmed` keeps the line breaks and indentat
 (`"\\n    <strong>%(title)s</strong> has been added to your basket.\\n    "`), which the page shows as one
 space at most; a translation that trims them (`"\\n<strong>%(title)s</strong> a été ajouté."`) renders
 the same. (It could hide a line break lost at such an edge of a plain-text e-mail template in that
-catalogue.)
+catalogue.) In an Angular template's catalogue (XLIFF from `ng extract-i18n`, `original="ng2.template"`),
+whose strings are each an element's text with its line breaks collapsed to one space (`<button>` and a
+line break before `Load all records` extracted as `" Load all records "`), spaces and line breaks at the
+edges are layout and not compared; a no-break space is (it could hide a space lost between an element's text
+and the inline element beside it).
 """
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "string", "target"})
@@ -70,6 +78,8 @@ catalogue.)
         Example("".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(6)), path=_PO,
                 note="six translations add a trailing space: one finding, naming the count"),
         Example('msgid "Degrees"\nmsgstr "ডিগ্রি  "\n', path="bn.po"),
+        Example(_NG.format("Total:&#160;", "Gesamt:"), path="messages.de.xlf",
+                note="in an Angular template too, a no-break space is text, not layout"),
     )
     allow = (
         Example('msgid "Name: "\nmsgstr "Nom : "\n', path=_PO),
@@ -87,12 +97,17 @@ catalogue.)
         Example(_TEMPLATE + 'msgid ""\n"\\n"\n"    <strong>%(title)s</strong> has been added to your basket.\\n"\n"    "\n'
                 'msgstr ""\n"\\n"\n"<strong>%(title)s</strong> a été ajouté à votre panier."\n', path="fr.po",
                 note="a template's line breaks and indentation around the text, trimmed: the page shows the same"),
+        Example(_NG.format(" Load all records ", "Lade alle Aufzeichnungen"), path="messages.de.xlf",
+                note="Angular's template: `<button>` and a line break before its text, collapsed to a space"),
+        Example(_NG.format("Save", " Speichern "), path="messages.de.xlf"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         added: list[tuple[Segment, str]] = []
         # HTML a page renders, not an application's labels in HTML or Pango markup, shown as written (GTK, git).
         rendered = markup_of(doc) == "html" and not doc.memo.get("markup-shown-as-written")
+        # An Angular template's strings: each edge is an element's, its line breaks collapsed to a space.
+        collapsed = bool(doc.memo.get("angular-template"))
         for seg in doc.segments:
             if seg.kind not in self.kinds:
                 continue
@@ -100,7 +115,8 @@ catalogue.)
             if both is None:
                 continue
             # … and a string of the templates only, not of a program (`#: shop/views.py:3`), whose line breaks are its text's.
-            found = _difference(*both, rendered=rendered and seg.index not in doc.memo.get("po-program-strings", ()))
+            found = _difference(*both, rendered=rendered and seg.index not in doc.memo.get("po-program-strings", ()),
+                                collapsed=collapsed)
             if found is None:
                 continue
             edges, only_added = found
@@ -132,10 +148,11 @@ def _trailing_space(text: str) -> str:
     return text[len(text.rstrip()):]
 
 
-def _difference(source: str, target: str, rendered: bool = False) -> tuple[str, bool] | None:
+def _difference(source: str, target: str, rendered: bool = False, collapsed: bool = False) -> tuple[str, bool] | None:
     """Which edges of the translation differ from the source's (`leading`, `trailing` or `both`) and
     whether the translation only adds spaces there, or None where the edges agree. ``rendered``: the
-    strings are HTML a page renders, where a source's edge that holds a line break is a template's layout."""
+    strings are HTML a page renders, where a source's edge that holds a line break is a template's layout;
+    ``collapsed``: an Angular template's, where a space at an edge may be such a line break, collapsed."""
     if not source.strip() or not target.strip():
         return None
     lead_s, lead_t = (_LEAD.match(t).group() for t in (source, target))  # type: ignore[union-attr]
@@ -144,6 +161,9 @@ def _difference(source: str, target: str, rendered: bool = False) -> tuple[str, 
             and not (rendered and "\n" in lead_s))
     trail = (_shape(trail_s) != _shape(trail_t) and not _closed_sentence(source, target, trail_s, trail_t)
              and not _unspaced(trail_s, trail_t, target.rstrip()[-1:]) and not (rendered and "\n" in trail_s))
+    if collapsed:
+        lead = lead and not (_COLLAPSIBLE.fullmatch(lead_s) and _COLLAPSIBLE.fullmatch(lead_t))
+        trail = trail and not (_COLLAPSIBLE.fullmatch(trail_s) and _COLLAPSIBLE.fullmatch(trail_t))
     if not lead and not trail:
         return None
     edges = "both" if lead and trail else "leading" if lead else "trailing"
