@@ -368,3 +368,12 @@ def test_b103_a_version_glued_to_a_korean_particle_is_that_version():
     changed = page + 'msgid "Fixed in Python 3.8."\nmsgstr "파이썬 3.9에서 수정되었습니다."\n'
     assert [f.message for f in lint.check_text(changed, path="ko.po", select=["B103"])] == [
         "Numbers differ from the source: missing 38"]
+
+
+def test_b106_an_abbr_expansion_opened_without_a_space_is_prose():
+    entry = ('#: ../../library/unittest.rst:3\nmsgid "Called in reverse order (:abbr:`LIFO (last-in, first-out)`)."\n'
+             'msgstr "반대 순서대로 불립니다(:abbr:`LIFO(후입 선출법(last-in, first-out))`)."\n')
+    assert lint.check_text(entry, path="ko.po", select=["B106"]) == []
+    changed = entry.replace("msgstr \"반대 순서대로 불립니다(:abbr:`LIFO(", "msgstr \"반대 순서대로 불립니다(:abbr:`FIFO(")
+    assert [f.message for f in lint.check_text(changed, path="ko.po", select=["B106"])] == [
+        "Markup differs from the source: missing `LIFO`; not in the source `FIFO`"]

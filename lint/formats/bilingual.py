@@ -33,6 +33,7 @@ _TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 _NUMBER = compiled_on_use(r"(?<![\w.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?(?![^\Wx]|x\w)"
                           r"(?![.,]\d+[^\W\d_])")
 _SEPARATORS = compiled_on_use(r"[.,\u00a0\u202f ]")
+_ABBR_EXPANSION = compiled_on_use(r"\s*\(.*\)$", re.S)
 _XLIFF_CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "g", "pc"})
 _ID = compiled_on_use(r'\sid="([^"]*)"')
 
@@ -346,7 +347,9 @@ def kept_markup(text: str, markup: str) -> Counter[str]:
         elif mk.kind in ("literal", "role", "interpreted", "code"):
             target = _SAMP_VARIABLE.sub("{}", mk.target) if mk.name in ("samp", "file") else mk.target
             if mk.name == "abbr":
-                target = target.partition(" (")[0]  # `:abbr:`LIFO (last-in, first-out)``: the expansion is prose
+                # `:abbr:`LIFO (last-in, first-out)``: the expansion is prose. Sphinx reads it from the first
+                # bracket to the closing one at the end, space before it or not (`LIFO(후입 선출법)`).
+                target = _ABBR_EXPANSION.sub("", target)
             out[f"`{_code_key(target)}`"] += 1
         else:
             out[text[mk.start : mk.end]] += 1

@@ -1322,6 +1322,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "In :abbr:`LIFO (last-in, first-out)` order."\n'
                 'msgstr "Dans l\'ordre :abbr:`LIFO (dernier entré, premier sorti)`."\n', path=_PO,
                 note="an :abbr:'s expansion is prose"),
+        Example(_RST + 'msgid "In reverse order (:abbr:`LIFO (last-in, first-out)`)."\n'
+                'msgstr "반대 순서로(:abbr:`LIFO(후입 선출법(last-in, first-out))`)."\n', path="ko.po",
+                note="… from its first bracket, with no space before it, as Sphinx reads it"),
         Example(_RST + 'msgid "Click :guilabel:`Save`."\nmsgstr "Cliquez sur :guilabel:`Enregistrer`."\n', path=_PO),
         Example(_RST + 'msgid "A subclass of :class:`SubprocessProtocol`."\n'
                 'msgstr "Una subclase de :class:`asyncio.SubprocessProtocol`."\n', path=_PO,
