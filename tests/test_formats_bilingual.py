@@ -377,3 +377,13 @@ def test_b106_an_abbr_expansion_opened_without_a_space_is_prose():
     changed = entry.replace("msgstr \"반대 순서대로 불립니다(:abbr:`LIFO(", "msgstr \"반대 순서대로 불립니다(:abbr:`FIFO(")
     assert [f.message for f in lint.check_text(changed, path="ko.po", select=["B106"])] == [
         "Markup differs from the source: missing `LIFO`; not in the source `FIFO`"]
+
+
+def test_b102_code_a_documentation_gives_without_literal_marks_is_not_untranslated():
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    code = ["sudo dnf install python3-idle", "from tkinter import ttk", "print(_('This string will be translated.'))",
+            "unsigned long", "const char *", "typedef void (*PyCapsule_Destructor)(PyObject *);"]
+    entries = "".join(f'#: ../../library/x.rst:{i}\nmsgid "{c}"\nmsgstr "{c}"\n\n' for i, c in enumerate(code))
+    assert lint.check_text(page + entries, path="ko.po", select=["B102"]) == []
+    prose = '#: ../../library/x.rst:9\nmsgid "sudo is required to install it"\nmsgstr "sudo is required to install it"\n'
+    assert len(lint.check_text(page + prose, path="ko.po", select=["B102"])) == 1

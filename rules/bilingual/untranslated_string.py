@@ -35,6 +35,12 @@ _CITATION = compiled_on_use(r"\s*+(?:(?:PEP|RFC)\s*+)?:(?:pep|rfc|issue|gh|bpo)(
 # break. A sentence names an option once and ends with a mark (`Use the -O option.`).
 _COMMAND = compiled_on_use(r"(?:\$|>>>) \S[^\n]*|[A-Za-z_][\w.]* = \S[^\n]*|[a-z][\w.+-]* --?[A-Za-z][\w-]*(?:[ =][^\n]*)?")
 _OPTION = compiled_on_use(r"--?[A-Za-z][\w-]*(?:=.*)?")
+# Code a documentation's table or list gives without a literal's marks: a command run with `sudo` (no sentence's
+# function word in it: `sudo is required`), a Python import (`from tkinter import ttk`), a call with a string or a call inside (`print(_('Hello'))`), a C type
+# (`unsigned long`, `const char *`) or a C declaration (`typedef void (*Destructor)(PyObject *);`).
+_CODE = compiled_on_use(r"sudo [a-z][\w.+-]* \S[^\n]*|from [\w.]+ import [\w.]+(?:, [\w.]+)*"
+                        r"|[a-z_][\w.]*\([^\n]*['\"(][^\n]*\)|typedef [^\n]*;"
+                        r"|(?:(?:const|unsigned|signed) )+(?:char|short|int|long(?: long)?)(?: \*+)?|const (?:char|void) \*+")
 # A product's name as the whole string: a word in lower case with a capital inside (`iPod`, `macOS`,
 # `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
 # word a translator would translate.
@@ -78,7 +84,8 @@ document (`:pep:`3105` - Make print a function`), a bibliographic reference (an 
 initials, and a year: `Kahan, W: Branch cuts for complex elementary functions … (1987)`; or by initials and
 surname, a title, and a year that closes it: `D. E. Knuth. The art of computer programming … (1997)`),
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
-`>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a usage synopsis,
+`>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a command run with
+`sudo`, a Python import, a call with a string, a C type or declaration, `unsigned long`; a usage synopsis,
 `git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`, or a synopsis's program and
 subcommand with no notation where they open another synopsis of the catalogue (translated or not: an
 untranslated entry's msgid counts), `git reflog list`, or
@@ -103,6 +110,8 @@ much of their sources' English.)
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "string", "target"})
     flag = (
+        Example('msgid "sudo is required to install it"\nmsgstr "sudo is required to install it"\n', path="ko.po",
+                note="a sentence about sudo, not a command"),
         Example(_NL_CATALOGUE + 'msgid "Product application"\nmsgstr "Product application"\n', path="nl.po",
                 note="a word no translation of the catalogue writes: English"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
@@ -236,6 +245,10 @@ much of their sources' English.)
                 note="a literal block (Sphinx keeps its lines): code and its output"),
         Example('msgid "python -m pydoc sys"\nmsgstr "python -m pydoc sys"\n', path="messages.po",
                 note="a command line: a program and its option"),
+        Example('msgid "sudo dnf install python3-idle"\nmsgstr "sudo dnf install python3-idle"\n', path="ko.po",
+                note="a command a documentation's table gives without a literal's marks"),
+        Example('msgid "from tkinter import ttk"\nmsgstr "from tkinter import ttk"\n', path="ko.po"),
+        Example('msgid "unsigned long"\nmsgstr "unsigned long"\n', path="ko.po", note="a C type"),
         Example('msgid "pybabel extract -o messages.pot -k lazy_gettext src"\n'
                 'msgstr "pybabel extract -o messages.pot -k lazy_gettext src"\n', path="messages.po",
                 note="a command line with two options"),
@@ -299,7 +312,8 @@ much of their sources' English.)
         markup = markup_of(doc)
         if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
             return
-        if (_COMMAND.fullmatch(source) or _two_options(source)) and not source.rstrip().endswith((".", "!", "?", ":")):
+        if (_COMMAND.fullmatch(source) or _two_options(source) or _code(source)) \
+                and not source.rstrip().endswith((".", "!", "?", ":")):
             return  # a command line, copied as the user types it
         if _synopsis(source) or _bare_command(source, doc) or _prefixed_code(source, markup, doc):
             return  # `git stash list [<log-options>]`: a command's usage, what the user types
@@ -392,6 +406,12 @@ def _subcommand_after_options(word: str, depth: int, before: str, after: str) ->
     notation or the end (`[-f] to overwrite` is prose)."""
     return (depth == 0 and _SUBCOMMAND.fullmatch(word) is not None and word not in _FUNCTION_WORDS
             and not word.endswith(("ing", "ed", "ly")) and before.endswith("]") and after[:1] in ("", "[", "<", "-"))
+
+
+def _code(source: str) -> bool:
+    """Whether ``source`` is code given without a literal's marks (``_CODE``)."""
+    return _CODE.fullmatch(source) is not None and not (source.startswith("sudo ")
+                                                         and _FUNCTION_WORDS.intersection(source.split()))
 
 
 def _prefixed_code(source: str, markup: str, doc: Document) -> bool:
