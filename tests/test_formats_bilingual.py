@@ -351,6 +351,8 @@ def test_b108_korean_page_ends_its_sentences_as_korean_orthography_does():
             '#: library/gc.rst:3\nmsgid "``collected`` is the total number of objects collected;"\n'
             'msgstr "``collected``\\\\는 수거된 총 객체 수입니다."\n\n'
             '#: library/logging.rst:3\nmsgid "The logging message."\nmsgstr "로깅 메시지"\n\n'
+            '#: c-api/memory.rst:3\nmsgid ":c:func:`malloc` and :c:func:`free` otherwise."\n'
+            'msgstr "그렇지 않으면 :c:func:`malloc`\\\\과 :c:func:`free`"\n\n'
             '#: library/ssl.rst:3\nmsgid "SSLv2 is deprecated"\nmsgstr "SSLv2는 폐지되었습니다."\n\n'
             '#: library/copy.rst:3\nmsgid "This module provides copy operations."\nmsgstr "이 모듈은 복사 연산을 제공합니다"\n')
     assert [f.message for f in lint.check_text(page, path="ko.po", select=["B108"])] == [

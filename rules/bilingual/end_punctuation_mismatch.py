@@ -378,6 +378,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="… and a list item its source ends with a semicolon"),
         Example(_KO + '#: library/logging.rst:3\nmsgid "The logging message."\nmsgstr "로깅 메시지"\n', path="ko.po",
                 note="a Korean sentence that ends with a noun may leave out its full stop"),
+        Example(_KO + '#: library/os.rst:3\nmsgid "The name of the module, or ``None`` if unavailable."\n'
+                'msgstr "모듈의 이름 또는 (없는 경우) ``None``"\n', path="ko.po", note="… and one that ends with code"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
                 note="the ellipsis of a bracketed list that moved with its brackets"),
         Example('msgid "Total items found:"\nmsgstr "找到的全部条目\ufe30"\n', path="zh_CN.po",
@@ -817,9 +819,10 @@ def _habit_message(n: int, source: str | None, target: str | None) -> str:
 # Korean on a documentation page (Korean orthography, 문장 부호, 2015): a sentence that ends with a verb's
 # final ending (`정의합니다.`, `있어요.`) closes with a full stop, also where its English source introduces
 # what follows with a colon or ends a list item with a semicolon (`… the following functions:` as
-# `… 다음 함수들을 정의합니다.`); one that ends with a noun (`The logging message.` as `로깅 메시지`)
-# may leave the full stop out.
+# `… 다음 함수들을 정의합니다.`); one that ends with a noun (`The logging message.` as `로깅 메시지`, or
+# with code, a role or a link: `… 튜플 ``(prefix, uri)```) may leave the full stop out.
 _KO_VERB_END = "다요까오죠라자네"
+_KO_MARKUP_END = compiled_on_use(r"(?:``|`_{0,2}|\*)$")
 _KO_FINAL = compiled_on_use(r"[\uac00-\ud7a3][)\]\"'”’*]*\s*$")
 
 
@@ -833,5 +836,6 @@ def _korean_end(source: str | None, target: str | None, translation: str, langua
         return last is not None and last.group()[0] in _KO_VERB_END and words.endswith(".")
     if source == "full stop" and target is None:
         last = _KO_FINAL.search(words)
-        return last is not None and last.group()[0] not in _KO_VERB_END
+        # (A verb ends a Korean sentence: one that ends with code, a role, a link or emphasis ends with a noun.)
+        return (last is not None and last.group()[0] not in _KO_VERB_END) or _KO_MARKUP_END.search(words) is not None
     return False
