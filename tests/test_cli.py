@@ -303,8 +303,19 @@ def test_isolated_with_config_is_a_usage_error(run, tmp_path):
 
 
 def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:  # it ended
+        return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _workers(pid: int) -> list[int]:
+    """The child processes of ``pid`` (none once it has ended)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's CPU time from /proc")
@@ -345,7 +356,7 @@ def test_ctrl_c_reaching_idle_pool_workers_prints_no_traceback(tmp_path):
     import subprocess
     import time
 
-    (tmp_path / "big.txt").write_text("The port workers said a plan would be reviewed next week.\n\n" * 60000,
+    (tmp_path / "big.txt").write_text("The port workers said a plan would be reviewed next week.\n\n" * 150000,
                                       encoding="utf-8")
     small = [f"s{i}.txt" for i in range(5)]
     for name in small:
@@ -353,9 +364,12 @@ def test_ctrl_c_reaching_idle_pool_workers_prints_no_traceback(tmp_path):
     p = subprocess.Popen([sys.executable, "-m", "lint", "check", "--no-cache", "--isolated", "--jobs", "3",
                           "big.txt", *small], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                          start_new_session=True, preexec_fn=ctrl_c_reaches_it)
-    while p.poll() is None and _cpu_seconds(p.pid) < 1.0:
+    # Until the worker with the big file is well into it (the others have had their small files): the
+    # parent's own CPU time said nothing of that, and on a fast machine the run ended before it reached 1 s.
+    deadline = time.time() + 120
+    while p.poll() is None and time.time() < deadline and max(map(_cpu_seconds, _workers(p.pid)), default=0) < 0.5:
         time.sleep(0.02)
-    workers = Path(f"/proc/{p.pid}/task/{p.pid}/children").read_text().split()
+    workers = _workers(p.pid)
     assert p.poll() is None and len(workers) == 3, "the run ended, or its pool had not started, before Ctrl-C"
     os.killpg(p.pid, signal.SIGINT)
     stderr = p.communicate(timeout=120)[1]
