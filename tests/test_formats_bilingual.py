@@ -389,3 +389,50 @@ def test_b102_code_a_documentation_gives_without_literal_marks_is_not_untranslat
     assert lint.check_text(page + entries, path="ko.po", select=["B102"]) == []
     prose = '#: ../../library/x.rst:9\nmsgid "sudo is required to install it"\nmsgstr "sudo is required to install it"\n'
     assert len(lint.check_text(page + prose, path="ko.po", select=["B102"])) == 1
+
+
+_SENTENCES = ("Your basket is empty", "Add to your basket", "Remove this product", "Enter your voucher code",
+              "Proceed to checkout", "Your order has shipped", "Forgot your password?", "Sign in to continue")
+
+
+def test_a_catalogue_left_untranslated_is_one_untranslated_string_finding_that_counts_its_copies():
+    # django-oscar's es_MX catalogue: most of its strings are their msgid copied, one fact, said once.
+    header = 'msgid ""\nmsgstr ""\n"Language: es_MX\\n"\n\n'
+    copies = "".join(f'msgid "{s}"\nmsgstr "{s}"\n\n' for s in _SENTENCES[:6])
+    translated = ('msgid "Delete the file"\nmsgstr "Eliminar el archivo"\n\n'
+                  'msgid "Save changes"\nmsgstr "Guardar cambios"\n\n'
+                  'msgid "OK"\nmsgstr "Aceptar"\n\n')  # one word: no string B102 reads
+    text = header + copies + translated
+    (found,) = lint.check_text(text, path="es_MX.po", select=["B102"])
+    assert found.code == "B102"
+    assert found.message == "6 of 8 strings are their source text, untranslated (the catalogue's language: es-MX)"
+    # At the first copy (an editor shows a real copied string), the other five its related places.
+    assert (found.start, found.end) == (text.index(f'msgstr "{_SENTENCES[0]}"') + 8,
+                                        text.index(f'msgstr "{_SENTENCES[0]}"') + 8 + len(_SENTENCES[0]))
+    assert [r.start for r in found.related] == [text.index(f'msgstr "{s}"') + 8 for s in _SENTENCES[1:6]]
+    # A copy switched off is left out of the count, and the finding moves to the next copy.
+    switched = text.replace(f'msgid "{_SENTENCES[0]}"', f'# copylint: disable=B102\nmsgid "{_SENTENCES[0]}"', 1)
+    copies_7 = switched + f'msgid "{_SENTENCES[6]}"\nmsgstr "{_SENTENCES[6]}"\n\n'
+    (moved,) = lint.check_text(copies_7, path="es_MX.po", select=["B102"])
+    assert moved.message.startswith("6 of 9 strings ")
+    assert moved.start == copies_7.index(f'msgstr "{_SENTENCES[1]}"') + 8
+
+
+def test_a_few_copies_in_a_translated_catalogue_are_each_an_untranslated_string_finding():
+    header = 'msgid ""\nmsgstr ""\n"Language: es\\n"\n\n'
+    copies = "".join(f'msgid "{s}"\nmsgstr "{s}"\n\n' for s in _SENTENCES[:5])
+    translated = "".join(f'msgid "Delete file {n}"\nmsgstr "Eliminar el archivo {n}"\n\n' for n in range(6))
+    found = lint.check_text(header + copies + translated, path="es.po", select=["B102"])
+    assert [f.message for f in found] == ["The translation is the source text, untranslated"] * 5
+    # Four copies of four strings are four, each: fewer than five is no habit.
+    few = "".join(f'msgid "{s}"\nmsgstr "{s}"\n\n' for s in _SENTENCES[:4])
+    assert len(lint.check_text(header + few, path="es.po", select=["B102"])) == 4
+
+
+def test_the_copies_of_a_catalogue_left_untranslated_are_not_each_another_language_sentence():
+    # L101 leaves a copy B102 reported to B102: those of a catalogue left untranslated too (its related places).
+    header = 'msgid ""\nmsgstr ""\n"Language: es\\n"\n\n'
+    sentences = [f"Your order number {n} has been shipped to the address you gave us and will arrive soon."
+                 for n in range(6)]
+    text = header + "".join(f'msgid "{s}"\nmsgstr "{s}"\n\n' for s in sentences)
+    assert [f.code for f in lint.check_text(text, path="es.po", select=["B102", "L101"])] == ["B102"]

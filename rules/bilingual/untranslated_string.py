@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
+from operator import attrgetter
 from typing import cast
 
 from lint.formats.bilingual import (
@@ -20,6 +21,8 @@ from lint.language import primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+
+from ._pairwise import HABIT, habit_or_each
 
 # A list a program splits, not a sentence: names joined by `,` or `;` with no space after (unit names a
 # user may type, `kilometers per hour,kmph,kph`; a desktop entry's search keywords, `math;calculator;`).
@@ -63,6 +66,7 @@ _NL_CATALOGUE = ('msgid ""\nmsgstr ""\n"Language: nl\\n"\n\n'
                 'msgid "Show the details"\nmsgstr "Toon de details"\n\nmsgid "Hide the details"\nmsgstr "Verberg de details"\n\n'
 )
 _ENGB = 'msgid ""\nmsgstr ""\n"Language: en_GB\\n"\n\n'
+_KIND = attrgetter("kind")
 
 
 class UntranslatedString(Rule):
@@ -75,6 +79,13 @@ string and holds at least two words (outside tags and inline codes).
 
 **Why is this bad?** A translation tool or an MT fallback copied the source when it had nothing: the
 interface shows the source language to users who do not read it.
+
+A catalogue left untranslated, whose copies are five or more and at least half of its strings with words to
+translate (those this rule reads: its copies and its translations, but strings it would not flag copied,
+one-word strings, code, names), gets one finding, at its first copy, naming how many: `1160 of 1172
+strings are their source text, untranslated (the catalogue's language: es-MX)`; its other copies are the
+finding's related places. A few copies in a translated catalogue are each flagged where they are. A copy
+switched off (`# copylint: disable=B102`) is not counted as one.
 
 Not flagged: strings without two words to translate in a row: one-word strings (`OK`, `Email`),
 strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
@@ -109,6 +120,7 @@ much of their sources' English.)
 """
     severity = Severity.WARNING
     kinds = frozenset({"msgstr", "string", "target"})
+    scope = "document"
     flag = (
         Example('msgid "sudo is required to install it"\nmsgstr "sudo is required to install it"\n', path="ko.po",
                 note="a sentence about sudo, not a command"),
@@ -119,6 +131,10 @@ much of their sources' English.)
                 'msgid "Contact form"\nmsgstr "Formulaire de contact"\n\nmsgid "Seller contact"\nmsgstr "Contact du vendeur"\n\n'
                 'msgid "Contact page"\nmsgstr "Contact page"\n', path="fr.po",
                 note="French writes both words, but `Page de contact`: English's order is English"),
+        Example('msgid ""\nmsgstr ""\n"Language: es_MX\\n"\n\n' + "".join(
+                f'msgid "{s}"\nmsgstr "{s}"\n\n' for s in ("Your basket is empty", "Add to your basket",
+                "Remove this product", "Proceed to checkout", "Your order has shipped")), path="es_MX.po",
+                note="a catalogue left untranslated: one finding, at its first copy, naming how many"),
         Example('msgid "list the stashed changes [<log-options>]"\nmsgstr "list the stashed changes [<log-options>]"\n',
                 path="vi.po", note="four words before the notation: a sentence, no synopsis"),
         Example('msgid "git push [-f] to overwrite the branch"\nmsgstr "git push [-f] to overwrite the branch"\n',
@@ -297,33 +313,79 @@ much of their sources' English.)
                 note="a catalogue into its source's own language (Symfony's validators.en.xlf)"),
     )
 
-    def check_segment(self, seg: Segment, doc: Document) -> Iterator[Finding]:
-        both = pair(seg, doc)
-        if both is None:
-            return
-        source, target = both
-        if target != source:
-            return
-        same = doc.memo.get("into-source-language")
-        if same is None:  # read from the file's header once per document, not per string
-            same = doc.memo["into-source-language"] = _into_its_source_language(doc)
-        if same:
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        if self.kinds.isdisjoint(map(_KIND, doc.segments)):
+            return  # no translation (a Markdown page): the segments' kinds asked in C
+        if _into_its_source_language(doc):
             return  # an English variant's catalogue (en_GB), or an XLIFF whose target language is its source's
         markup = markup_of(doc)
-        if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
-            return
-        if (_COMMAND.fullmatch(source) or _two_options(source) or _code(source)) \
-                and not source.rstrip().endswith((".", "!", "?", ":")):
-            return  # a command line, copied as the user types it
-        if _synopsis(source) or _bare_command(source, doc) or _prefixed_code(source, markup, doc):
-            return  # `git stash list [<log-options>]`: a command's usage, what the user types
-        if markup == "rst" and _CITATION.match(source):
-            return  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
-        if cites_a_publication(source):
-            return  # `Kahan, W: Branch cuts … (1987)`: a publication cited as it was published
-        if _in_own_words(source, markup, doc):
-            return  # `Product details` in a Dutch catalogue that writes `product` and `details` elsewhere
-        yield self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
+        copies: list[Segment] = []  # the copies reported
+        silenced: list[Finding] = []  # copies a switch silences: reported each, for the engine to drop
+        others = 0  # the strings to translate that are no copies reported (kept in the catalogue's words, silenced)
+        translated: list[str] = []  # the sources of the translations that differ from them
+        for seg in doc.segments:
+            both = pair(seg, doc) if seg.kind in self.kinds else None
+            if both is None:
+                continue
+            source, target = both
+            if target != source:
+                translated.append(source)
+            elif not _to_translate(source, markup, doc):
+                continue  # no words to translate: code, a name, a command line, a cited title
+            elif _in_own_words(source, markup, doc):
+                others += 1  # `Product details` in a Dutch catalogue that writes `product` and `details` elsewhere
+            else:
+                found = self._each(seg)
+                if any(s.covers(found) for s in doc.suppressions):
+                    silenced.append(found)
+                    others += 1
+                else:
+                    copies.append(seg)
+        yield from silenced
+        # A catalogue left untranslated (most of its strings to translate copied): one fact, reported once,
+        # at its first copy, the others its related places; a few copies in a translated catalogue, each.
+        strings = _strings_to_translate(len(copies), others, translated, markup, doc) if len(copies) >= HABIT else 0
+        if len(copies) >= HABIT and strings <= 2 * len(copies):
+            yield from habit_or_each(copies, lambda _: self._habit(copies, strings, doc), self._each)
+        else:
+            yield from map(self._each, copies)
+
+    def _each(self, seg: Segment) -> Finding:
+        return self.finding(seg, 0, len(seg.text), "The translation is the source text, untranslated")
+
+    def _habit(self, copies: Sequence[Segment], strings: int, doc: Document) -> Finding:
+        language = f" (the catalogue's language: {doc.language})" if doc.language_from != "default" else ""
+        return self.finding(copies[0], 0, len(copies[0].text),
+                            f"{len(copies)} of {strings} strings are their source text, untranslated{language}")
+
+
+def _strings_to_translate(copies: int, others: int, translated: Sequence[str], markup: str, doc: Document) -> int:
+    """How many of the catalogue's strings have words to translate: its ``copies`` reported, its ``others``
+    (copies not reported) and those of ``translated`` (the sources of its translations) that have. Counted
+    until they are more than twice the copies, enough to tell that the copies are fewer than half: a
+    translated catalogue with a few copies reads only some of its sources."""
+    strings = copies + others
+    for source in translated:
+        if strings > 2 * copies:
+            break
+        strings += _to_translate(source, markup, doc)
+    return strings
+
+
+def _to_translate(source: str, markup: str, doc: Document) -> bool:
+    """Whether ``source`` has words to translate: two words in a row outside code, and no name, list, command
+    line, usage synopsis, cited title or bibliographic reference, each of which a translation keeps as it is."""
+    if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
+        return False
+    if (_COMMAND.fullmatch(source) or _two_options(source) or _code(source)) \
+            and not source.rstrip().endswith((".", "!", "?", ":")):
+        return False  # a command line, copied as the user types it
+    if _synopsis(source) or _bare_command(source, doc) or _prefixed_code(source, markup, doc):
+        return False  # `git stash list [<log-options>]`: a command's usage, what the user types
+    if markup == "rst" and _CITATION.match(source):
+        return False  # `:pep:`3105` - Make print a function`: the cited document's own title, kept as it is
+    # `Kahan, W: Branch cuts … (1987)`: a publication cited as it was published
+    return not cites_a_publication(source)
 
 
 # Languages whose noun phrases put the noun first, the adjective or the complement after it (WALS 87A, order

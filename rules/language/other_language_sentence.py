@@ -552,7 +552,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         # Read after the other rules: a catalogue entry whose translation is its whole source and that
         # B102 reported is left to B102 (one finding for the entry, not one per sentence); one B102 let
         # through (a shape it reads as code) or did not run for is still asked here.
-        copies = sorted(f.start for f in findings if f.code == "B102")
+        # (A catalogue left untranslated is one B102 finding, its other copies its related places.)
+        copies = sorted(at for f in findings if f.code == "B102" for at in (f.start, *(r.start for r in f.related)))
         if doc.language_from == "default":
             return  # the language is a guess (no file hint, no config, detection unsure): nothing to compare
         lang = primary(doc.language)
