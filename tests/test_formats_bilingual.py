@@ -436,3 +436,24 @@ def test_the_copies_of_a_catalogue_left_untranslated_are_not_each_another_langua
                  for n in range(6)]
     text = header + "".join(f'msgid "{s}"\nmsgstr "{s}"\n\n' for s in sentences)
     assert [f.code for f in lint.check_text(text, path="es.po", select=["B102", "L101"])] == ["B102"]
+
+
+def test_b108_korean_page_still_reports_ends_korean_orthography_does_not_allow():
+    header = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    ref = '#: library/x.rst:3\n'
+
+    def b108(source: str, translation: str, reference: str = ref) -> list[str]:
+        text = header + reference + f'msgid "{source}"\nmsgstr "{translation}"\n'
+        return [f.message for f in lint.check_text(text, path="ko.po", select=["B108"])]
+
+    long_question = "Do you want to save the changes you made to this document before closing it?"
+    assert b108(long_question, "이 문서를 닫기 전에 변경 사항을 저장하시겠습니까.")  # a question closed as a statement
+    assert b108(long_question, "이 문서를 닫기 전에 변경 사항을 저장하시겠습니까")  # a question's mark dropped
+    assert b108("This is deprecated!", "이것은 폐지되었습니다")
+    assert b108("Choose the file to open:", "열 파일을 선택하십시오.", reference="")  # an application's label
+    assert b108("Value:", "값", reference="")
+    # A sentence in emphasis ends with its verb before the emphasis closes: its full stop is still needed.
+    assert b108("*This function is deprecated.*", "*이 함수는 폐지되었습니다*")
+    # `-자` ends a documentation's nouns (`인자`, argument; `연산자`, operator): a noun may leave out its full stop.
+    assert b108("The *dir_fd* argument.", "*dir_fd* 인자") == []
+    assert b108("The logging message *callback*.", "로깅 메시지 *callback*") == []

@@ -277,6 +277,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a Korean sentence that ends with its verb's final ending closes with a full stop"),
         Example(_KO + 'msgid "Choose the file to open:"\nmsgstr "열 파일을 선택하십시오."\n', path="ko.po",
                 note="an application's label before its field, not a page's paragraph"),
+        Example(_KO + '#: library/x.rst:3\nmsgid "*This function is deprecated.*"\nmsgstr "*이 함수는 폐지되었습니다*"\n',
+                path="ko.po", note="a Korean sentence in emphasis ends with its verb before the emphasis closes"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b) starten"\n', path="de.po",
                 note="the bracketed list lost its ellipsis: not the source's brackets moved"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten!"\n', path="de.po",
@@ -380,6 +382,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a Korean sentence that ends with a noun may leave out its full stop"),
         Example(_KO + '#: library/os.rst:3\nmsgid "The name of the module, or ``None`` if unavailable."\n'
                 'msgstr "모듈의 이름 또는 (없는 경우) ``None``"\n', path="ko.po", note="… and one that ends with code"),
+        Example(_KO + '#: library/os.rst:3\nmsgid "The *dir_fd* argument."\nmsgstr "*dir_fd* 인자"\n', path="ko.po",
+                note="… and one that ends with `-자`, a noun's (`인자`, argument), not a verb's"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
                 note="the ellipsis of a bracketed list that moved with its brackets"),
         Example('msgid "Total items found:"\nmsgstr "找到的全部条目\ufe30"\n', path="zh_CN.po",
@@ -821,7 +825,9 @@ def _habit_message(n: int, source: str | None, target: str | None) -> str:
 # what follows with a colon or ends a list item with a semicolon (`… the following functions:` as
 # `… 다음 함수들을 정의합니다.`); one that ends with a noun (`The logging message.` as `로깅 메시지`, or
 # with code, a role or a link: `… 튜플 ``(prefix, uri)```) may leave the full stop out.
-_KO_VERB_END = "다요까오죠라자네"
+# (Not `자`: a documentation's `-자` ends a noun, `인자`, `연산자`, `문자`; its propositive `하자` is a tutorial's, none in
+# python-docs-ko 3.13.)
+_KO_VERB_END = "다요까오죠라네"
 _KO_MARKUP_END = compiled_on_use(r"(?:``|`_{0,2}|\*)$")
 _KO_FINAL = compiled_on_use(r"[\uac00-\ud7a3][)\]\"'”’*]*\s*$")
 
@@ -836,6 +842,8 @@ def _korean_end(source: str | None, target: str | None, translation: str, langua
         return last is not None and last.group()[0] in _KO_VERB_END and words.endswith(".")
     if source == "full stop" and target is None:
         last = _KO_FINAL.search(words)
+        if last is not None:  # (a Hangul word before closing emphasis too: `*…폐지되었습니다*` ends with a verb)
+            return last.group()[0] not in _KO_VERB_END
         # (A verb ends a Korean sentence: one that ends with code, a role, a link or emphasis ends with a noun.)
-        return (last is not None and last.group()[0] not in _KO_VERB_END) or _KO_MARKUP_END.search(words) is not None
+        return _KO_MARKUP_END.search(words) is not None
     return False
