@@ -457,3 +457,18 @@ def test_b108_korean_page_still_reports_ends_korean_orthography_does_not_allow()
     # `-자` ends a documentation's nouns (`인자`, argument; `연산자`, operator): a noun may leave out its full stop.
     assert b108("The *dir_fd* argument.", "*dir_fd* 인자") == []
     assert b108("The logging message *callback*.", "로깅 메시지 *callback*") == []
+
+
+def test_b103_a_number_glued_to_its_word_keeps_the_points_the_source_writes():
+    def b103(source: str, translation: str) -> list[str]:
+        text = f'msgid "{source}"\nmsgstr "{translation}"\n'
+        return [f.message for f in lint.check_text(text, path="ko.po", select=["B103"])]
+
+    assert b103("Wait 15 seconds.", "1.5초 기다리십시오.")  # a point the source does not write
+    assert b103("Wait 1.5 seconds.", "15초 기다리십시오.")  # the source's point lost
+    assert b103("This has been fixed in Python 3.8.", "이 문제는 파이썬 3.9에서 수정되었습니다.")
+    assert b103("This has been fixed in Python 3.8.", "이 문제는 파이썬 3.8에서 수정되었습니다.") == []
+    assert b103("New in version 3.12.", "버전 3.12에 추가.") == []
+    assert b103("At least 1,000 users.", "최소 1000명의 사용자.") == []  # a group's separator may go
+    assert b103("At least 1000 users.", "최소 1,000명의 사용자.") == []
+    assert b103("The minimum is 32 KiB.", "최소값은 32KiB입니다.") == []

@@ -118,6 +118,10 @@ source's number the note names may give way to the numbers of the language's own
                 note="a number glued to its unit, changed"),
         Example('msgid "This has been fixed in Python 3.8."\nmsgstr "이 문제는 파이썬 3.9에서 수정되었습니다."\n',
                 path="ko.po", note="a version glued to its Korean particle, changed"),
+        Example('msgid "Wait 15 seconds."\nmsgstr "1.5초 기다리십시오."\n', path="ko.po",
+                note="a number glued to its unit with a point the source does not write"),
+        Example('msgid "Wait 1.5 seconds."\nmsgstr "15초 기다리십시오."\n', path="ko.po",
+                note="… or without the point the source writes"),
         Example('msgid "16-bit"\nmsgstr "32-bit"\n', path=_PO, note="a compound's number changed: one in its place"),
         Example('msgid "Base-10 logarithm of 100"\nmsgstr "Logarithme décimal de 1000"\n', path=_PO),
         Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
@@ -245,10 +249,11 @@ source's number the note names may give way to the numbers of the language's own
         # (One number per date: `2016-12-31 … 12 servers` rendered as `31 décembre 2016 … 8 serveurs`
         # still misses the servers' 12.)
         # So is a fraction one side writes with its leading zero and the other without (`.66` as `0.66`).
+        parts = [number_parts(t) for t in texts]
         extra = [n for n in sorted((Counter(extra) - days).elements())
-                 if not _glued(n, texts[0]) and not _bare_fraction(n, texts[1], texts[0])]
+                 if not _glued(n, texts[0], parts[1].get(n)) and not _bare_fraction(n, texts[1], texts[0])]
         missing = [n for n in sorted((Counter(missing) - dated).elements())
-                   if not _glued(n, texts[1]) and not _bare_fraction(n, texts[0], texts[1])]
+                   if not _glued(n, texts[1], parts[0].get(n)) and not _bare_fraction(n, texts[0], texts[1])]
         if extra and missing:
             # An example the source gives (`e.g. +1 for the US`) adapted to the reader's country.
             missing, extra = _examples_adapted(missing, extra, texts)
@@ -364,11 +369,22 @@ def _examples_adapted(missing: list[str], extra: list[str], texts: list[str]) ->
 _ISO_DATE = compiled_on_use(r"(?<![\d.,-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
 
 
-def _glued(number: str, text: str) -> bool:
+def _glued(number: str, text: str, written: list[str] | None = None) -> bool:
     """Whether ``text`` writes ``number`` glued to the letters of a unit (`32KiB`, `10ms`) or of a particle
-    (Korean `3.8에서`, its separators as ``numbers`` keys them), which ``numbers`` leaves out as part of a word."""
-    digits = "[.,]?".join(map(re.escape, number))
+    (Korean `3.8에서`), which ``numbers`` leaves out as part of a word. A separator may stand only where the
+    other side writes the number with one (its ``written`` parts, `3` and `8` of `3.8`): `15 seconds` as
+    `1.5초` moved the point. A fraction's separator must stand there (`1.5` as `15초` lost it); a group's
+    may be left out or added (`1,000` as `1000명`, `1000` as `1,000명`)."""
+    parts = written or [number]
+    digits = _grouped(parts[0]) + "".join(("[.,]?" if len(p) == 3 else "[.,]") + _grouped(p) for p in parts[1:])
     return re.search(rf"(?<![\w.,]){digits}(?=[^\W\d_]{{1,4}}\b)", text) is not None
+
+
+def _grouped(digits: str) -> str:
+    """A pattern for ``digits`` with a group separator or none before each group of three from the right."""
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return "[.,]?".join(map(re.escape, groups))
 
 
 def _bare_fraction(number: str, written: str, other: str) -> bool:
