@@ -472,3 +472,19 @@ def test_b103_a_number_glued_to_its_word_keeps_the_points_the_source_writes():
     assert b103("At least 1,000 users.", "최소 1000명의 사용자.") == []  # a group's separator may go
     assert b103("At least 1000 users.", "최소 1,000명의 사용자.") == []
     assert b103("The minimum is 32 KiB.", "최소값은 32KiB입니다.") == []
+
+
+def test_b102_a_sentence_shaped_like_code_at_its_start_is_still_untranslated():
+    def b102(source: str) -> list[str]:
+        text = f'#: library/x.rst:3\nmsgid "{source}"\nmsgstr "{source}"\n'
+        return [f.message for f in lint.check_text(text, path="ko.po", select=["B102"])]
+
+    assert b102("len('abc') returns 3 (the number of characters)")  # a call, then a sentence about it
+    assert b102("typedef is a keyword you can use in C;")
+    assert b102("sudo is required to install it")
+    assert b102("Call open('file') to read it")
+    assert b102("from the command line")
+    assert b102("print(_('This is a test'))") == []  # the function words are the string's, the data it passes
+    assert b102("typedef void (*destructor)(PyObject *);") == []
+    assert b102("from time import sleep") == []
+    assert b102("sudo dnf install python3-idle") == []

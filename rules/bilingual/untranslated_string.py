@@ -124,6 +124,9 @@ much of their sources' English.)
     flag = (
         Example('msgid "sudo is required to install it"\nmsgstr "sudo is required to install it"\n', path="ko.po",
                 note="a sentence about sudo, not a command"),
+        Example('msgid "len(\'abc\') returns 3 (the number of characters)"\n'
+                'msgstr "len(\'abc\') returns 3 (the number of characters)"\n', path="ko.po",
+                note="a sentence that opens with a call, not code"),
         Example(_NL_CATALOGUE + 'msgid "Product application"\nmsgstr "Product application"\n', path="nl.po",
                 note="a word no translation of the catalogue writes: English"),
         Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
@@ -471,9 +474,16 @@ def _subcommand_after_options(word: str, depth: int, before: str, after: str) ->
 
 
 def _code(source: str) -> bool:
-    """Whether ``source`` is code given without a literal's marks (``_CODE``)."""
-    return _CODE.fullmatch(source) is not None and not (source.startswith("sudo ")
-                                                         and _FUNCTION_WORDS.intersection(source.split()))
+    """Whether ``source`` is code given without a literal's marks (``_CODE``): no sentence's function word
+    outside the strings it passes (`sudo is required to install it`, `len("abc") returns 3 (the number of
+    characters)`, `typedef is a keyword you can use in C;` are sentences), but `from`, an import's keyword."""
+    if _CODE.fullmatch(source) is None:
+        return False
+    return source.startswith("from ") or _FUNCTION_WORDS.isdisjoint(_WORD.findall(_QUOTED.sub(" ", source)))
+
+
+_QUOTED = compiled_on_use(r"'[^'\n]*'|\"[^\"\n]*\"")
+_WORD = compiled_on_use(r"[A-Za-z]+")
 
 
 def _prefixed_code(source: str, markup: str, doc: Document) -> bool:
