@@ -488,3 +488,17 @@ def test_b102_a_sentence_shaped_like_code_at_its_start_is_still_untranslated():
     assert b102("typedef void (*destructor)(PyObject *);") == []
     assert b102("from time import sleep") == []
     assert b102("sudo dnf install python3-idle") == []
+
+
+def test_a_cjk_word_glued_after_a_host_is_not_part_of_it():
+    # python-docs-ko: Korean writes its particles after the word, URLs included (`www.python.org는`);
+    # Japanese and Chinese set no spaces around an address.
+    for header, msgstr in ((
+            'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n', "www.python.org는 설치 프로그램을 제공합니다."), (
+            'msgid ""\nmsgstr ""\n"Language: ja\\n"\n\n', "https://www.python.orgでインストーラを配布しています。"), (
+            'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\n', "请访问 www.python.org获取安装程序。")):
+        po = header + f'msgid "Installers are at www.python.org."\nmsgstr "{msgstr}"\n'
+        assert lint.check_text(po, path="m.po", select=["B104"]) == [], msgstr
+    # Another host, a particle glued after it, is still another host.
+    moved = 'msgid "Installers are at www.python.org."\nmsgstr "www.pythn.org는 설치 프로그램을 제공합니다."\n'
+    assert [f.code for f in lint.check_text(moved, path="m.po", select=["B104"])] == ["B104"]

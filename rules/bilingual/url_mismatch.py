@@ -18,6 +18,12 @@ _FR_HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain;
 
 
 _LANGUAGE_LABEL = compiled_on_use(r"^[a-z]{2}(?:-[a-z]{2,4})?\.(?=[^.]+\.[^.]+$)")
+# A Korean, Japanese or Chinese word glued after a host that ends in Latin letters (`www.python.org는`,
+# `www.python.orgで`, `www.python.org获取`): Korean writes its particles after the word, and Japanese and
+# Chinese set no spaces. No top-level domain mixes Latin letters with those scripts, so the word is the
+# sentence's, not the host's.
+_GLUED_CJK = compiled_on_use(r"(?<=\.)([a-z0-9-]*[a-z])[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff"
+                             r"\uac00-\ud7af]+$")
 
 
 def url_site(url: str) -> str:
@@ -35,6 +41,7 @@ def url_site(url: str) -> str:
     # A host is letters, digits, dots and hyphens: punctuation glued to it (`example.org。` in a
     # Japanese sentence) ends it.
     site = _HOST.match(host).group().rstrip(".").removeprefix("www.")  # type: ignore[union-attr]
+    site = _GLUED_CJK.sub(r"\1", site)
     return _LANGUAGE_LABEL.sub("", site)
 
 
@@ -98,6 +105,8 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         Example('msgid "Report bugs on the tracker."\nmsgstr "Signalez les bugs sur https://bugs.example.org."\n',
                 path=_PO),
         Example('msgid "Visit www.example.com"\nmsgstr "Visitez www.example.net"\n', path=_PO),
+        Example('msgid "Visit www.example.com"\nmsgstr "www.example.net에 방문하세요"\n', path=_PO,
+                note="another host, a Korean particle glued after it"),
         Example('msgid "See https://en.wikipedia.org/wiki/Median"\nmsgstr "Voir https://fr.wikipedial.org/wiki/M"\n',
                 path=_PO),
         Example('msgid "Files: https://files.example.com/"\nmsgstr "Fichiers : https://fichiers.example.com/"\n', path=_PO),
@@ -121,6 +130,8 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
                 'msgstr "Contexte : https://fr.wikipedia.org/wiki/Variable_al%C3%A9atoire"\n', path=_PO,
                 note="a page in the reader's language in place of the source's"),
         Example('msgid "Read the guide."\nmsgstr "Lisez le guide."\n', path=_PO),
+        Example('msgid "Get it from www.python.org."\nmsgstr "www.python.org는 배포판을 제공합니다."\n', path=_PO,
+                note="a Korean particle glued after the host"),
         Example('msgid "Docs: https://docs.example.com."\nmsgstr "Docs : https://docs.example.com."\n', path=_PO),
         Example('msgid "Write to help@example.com"\nmsgstr "Écrivez à help@example.com"\n', path=_PO),
         Example(xliff_example("See https://example.com/en/help?a=1&amp;b=2",
