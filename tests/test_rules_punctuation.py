@@ -286,3 +286,16 @@ def test_curly_quotes_lost_from_the_rust_book_are_found() -> None:
     lost_close = [p.replace("”", "", 1) for p in paragraphs]
     assert sum(codes(p + "\n", select=["P101"]) != [] for p in lost_open) / len(paragraphs) >= 0.95
     assert sum(codes(p + "\n", select=["P101"]) != [] for p in lost_close) / len(paragraphs) >= 0.95
+
+
+def test_a_korean_or_japanese_particle_after_a_closing_mark_leaves_it_closing():
+    # python-docs-ko and python-docs-ja glue particles to the quotation they follow: `"/"일 때`, `"From "으로`.
+    for text, language in (('``PATH_INFO``가 단지 "/"일 때, 빈 문자열을 반환합니다.\n', "ko"),
+                           ('헤더가 "From "으로 시작하는 줄은 이스케이프됩니다.\n', "ko"),
+                           ('값이 "yes"와 "no"만 허용됩니다.\n', "ko"),
+                           ('行が "From "で始まる場合はエスケープされます。\n', "ja")):
+        config = Config(language=language)
+        assert "P101" not in codes(text, select=["P101"], config=config), text
+    # A quotation left open is still one, particles or not.
+    left_open = '값이 "/"일 때 "열린 따옴표는 닫히지 않습니다.\n'
+    assert codes(left_open, select=["P101"], config=Config(language="ko")) == ["P101"]

@@ -66,10 +66,24 @@ class _Mark:
     role: str  # "open" or "close"
 
 
+# A Korean particle (or the copula) glued after a closing mark, then the word's end (`"/"일 때`, `"From "으로`),
+# or a Japanese one before a word of another kind or the end (`"From "で始まる`): Korean and Japanese glue
+# them to the quotation they follow, so the mark stands as before a space. A quotation that opens on such a
+# syllable (`"이 값"`, `"はい"`) has more of its word, or a quotation mark, after it.
+_PARTICLE_AFTER = compiled_on_use(
+    r"(?:은|는|이|가|을|를|의|에|에서|에게|으로|로|와|과|도|만|까지|부터|보다|처럼|이나|나|이라는|라는|이라고|라고"
+    r"|이란|란|인|일|입니다|이다|에는|에서는|으로는|로는|에도|로도|으로도|와는|과는|과의|와의)"
+    r"(?=[\s.,;:!?)\]}、。，；：！？）]|$)"
+    r"|(?:は|が|を|に|で|と|の|も|へ|から|まで|より|では|には|とは|での|として)(?=[^\u3040-\u309f\"'“”‘’]|$)"
+)
+
+
 def _context(text: str, i: int) -> tuple[bool, bool]:
     """Whether a mark at ``i`` stands where a quotation opens, and where one closes."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if "\u3040" <= after <= "\ud7af" and _PARTICLE_AFTER.match(text, i + 1):
+        after = " "
     opens = (before.isspace() or before in _OPEN_CONTEXT) and not (after.isspace() or after in ".,;:!?)]}、。，；：！？）】」』》〉")
     closes = not (before.isspace() or before in "([{") and (after.isspace() or after in _CLOSE_CONTEXT)
     return opens, closes
@@ -276,6 +290,10 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         Example("ہݨے مسئلے دا حال ”حل کھندھیا“\n", language="pnb",
                 note="a right-to-left script, in a language no list names (Western Punjabi): its letters say so"),
         Example("一个用于描述错误的可选参数。（例如：\"用户必须登录。\"）\n", language="zh"),
+        Example('``PATH_INFO``가 단지 "/"일 때, 이 루틴은 빈 문자열을 반환합니다.\n', language="ko",
+                note="a Korean particle glued after the closing mark (python-docs-ko)"),
+        Example('헤더가 "From "으로 시작하는 줄은 이스케이프됩니다.\n', language="ko",
+                note="a quoted space, then a particle: as in English, a mark between two spaces pairs with no side"),
         Example('msgctxt "unit-symbols"\nmsgid "inch,inches,in"\nmsgstr "polegada,polegadas,in,\\""\n', path="pt_BR.po",
                 note="the inch symbol as an item of a list"),
         Example("“This is completely new information,” Kremlin spokesman Dmitry Peskov said. “I can’t say anything yet.”\n"),
