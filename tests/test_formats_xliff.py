@@ -329,3 +329,27 @@ def test_b107_an_angular_templates_edges_are_its_layout_collapsed():
     assert lint.check_text(xlf.format("ng2.template"), path="messages.de.xlf", select=["B107"]) == []
     # The same strings from another program's template are compared.
     assert len(lint.check_text(xlf.format("app.html"), path="messages.de.xlf", select=["B107"])) == 2
+
+
+def test_an_icu_message_in_a_target_is_syntax_but_for_its_branches_texts():
+    # Angular's extract-i18n writes a template's plural or select as an ICU message in its own unit.
+    v12 = ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" '
+           'target-language="fr" datatype="plaintext" original="ng2.template"><body>\n{units}</body></file></xliff>\n')
+    units = (
+        ("{VAR_SELECT, select, true {Active} other {Inactive}}", "{VAR_SELECT, select, true {Actif} other {Inactif}}"),
+        ("{VAR_PLURAL, plural, =0 {none} other {<x id=\"INTERPOLATION\"/> items}}",
+         "{VAR_PLURAL, plural, =0 {aucun} other {<x id=\"INTERPOLATION\"/> éléments}}"),
+        ("{VAR_SELECT, select, true {Status: on} other {Status: off}}",
+         "{VAR_SELECT, select, true {Statut : actif} other {Statut: inactif}}"),
+        ("{VAR_SELECT, select, true {The folder} other {The file}}", "{VAR_SELECT, select, true {Le dossier} other {La fiche}}"),
+    )
+    text = v12.format(units="".join(f'<trans-unit id="u{i}" datatype="html"><source>{s}</source>'
+                                    f'<target state="translated">{t}</target></trans-unit>\n'
+                                    for i, (s, t) in enumerate(units)))
+    words = [seg.text.replace(PLACEHOLDER, " ").split() for seg in _doc(text, path="m.xlf", language="fr").segments]
+    assert words == [["Actif", "Inactif"], ["aucun", "éléments"], ["Statut", ":", "actif", "Statut:", "inactif"],
+                     ["Le", "dossier", "La", "fiche"]]
+    # The branches are French prose: the missing space before `:` in the second one is found at its place.
+    # Each branch is an alternative, not the sentence going on: `La` starts its own.
+    found = [f for f in lint.check_text(text, path="m.xlf", select=["L103", "T101"])]
+    assert [(f.code, text[f.start - 7 : f.start + 1]) for f in found] == [("L103", "{Statut:")]

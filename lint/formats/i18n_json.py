@@ -183,21 +183,25 @@ def _value_segment(token: str, at: int, index: int, key: str) -> Segment | None:
     builder = SegmentBuilder("string")
     pos = 0
     for m in _ESCAPE.finditer(body):
-        _add_prose(builder, body[pos : m.start()], at + pos)
+        add_icu_prose(builder, body[pos : m.start()], at + pos)
         builder.add_opaque(json.loads(f'"{m.group()}"'), at + m.start())
         pos = m.end()
-    _add_prose(builder, body[pos:], at + pos)
+    add_icu_prose(builder, body[pos:], at + pos)
     seg = builder.build(index)
     if seg is None:
         return None
     return dataclasses.replace(seg, key=key)
 
 
-def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:
+def add_icu_prose(builder: SegmentBuilder, chunk: str, at: int, open_braces: list[str] | None = None,
+                  between: str = " ") -> None:
     """Text of a value with its placeholders and ICU syntax replaced by placeholders; of the branches of a
-    plural or select, each text once (``repeated_branches``), apart from the one before it."""
+    plural or select, each text once (``repeated_branches``), apart from the one before it. ``open_braces``:
+    the braces left open by the text before ``chunk`` (an XLIFF target's ICU message goes on after an inline
+    code), which the call updates; ``between``: what sets a branch apart from the one before it."""
     pos = 0
-    open_braces: list[str] = []  # "plural" for `{count, plural,`, "branch" for a branch's `{`, "plain" otherwise
+    # "plural" for `{count, plural,`, "branch" for a branch's `{`, "plain" otherwise
+    open_braces = [] if open_braces is None else open_braces
     dropped = repeated_branches(chunk, _SELECTOR) if "{" in chunk else {}
     i = 0
     while i < len(chunk):
@@ -212,7 +216,7 @@ def _add_prose(builder: SegmentBuilder, chunk: str, at: int) -> None:
             i = pos = _after_open_brace(builder, chunk, i, at, open_braces, dropped)
         elif ch == "}" and open_braces:
             builder.add(chunk[pos:i], at + pos)
-            i = pos = _after_close_brace(builder, chunk, i, at, open_braces, dropped)
+            i = pos = _after_close_brace(builder, chunk, i, at, open_braces, dropped, between)
         elif ch == "#" and open_braces and "plural" in open_braces:
             builder.add(chunk[pos:i], at + pos)
             builder.add_opaque(PLACEHOLDER, at + i)
@@ -245,7 +249,7 @@ def _after_open_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open
 
 
 def _after_close_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, open_braces: list[str],
-                       dropped: dict[int, int]) -> int:
+                       dropped: dict[int, int], between: str = " ") -> int:
     """Where the text resumes after the `}` at ``i`` that closes the last of ``open_braces``: a branch
     said again is skipped to its own closing brace, one said first is set apart from the text before it
     by a space (branches are alternatives, not a sentence)."""
@@ -257,7 +261,7 @@ def _after_close_brace(builder: SegmentBuilder, chunk: str, i: int, at: int, ope
             open_braces.append("branch")
             if selector.end() in dropped:
                 return dropped[selector.end()]
-            builder.add_opaque(" ", at + i - 1)
+            builder.add_opaque(between, at + i - 1)
             return selector.end()
     return i
 

@@ -50,6 +50,7 @@ from typing import Any
 
 from lint.formats import Format, FormatExample, ParseError, options_table
 from lint.formats.builder import (
+    ICU_COMPLEX,
     PLACEHOLDER,
     TEMPLATE_PLACEHOLDER,
     SegmentBuilder,
@@ -58,6 +59,7 @@ from lint.formats.builder import (
     suppressions_from,
     switch_codes,
 )
+from lint.formats.i18n_json import add_icu_prose
 from lint.formats.markup import MARKUPS, markup_of_xliff, masked, option
 from lint.model import Document, Segment, Source, Suppression
 from lint.patterns import compiled_on_use
@@ -220,17 +222,18 @@ def _segment(text: str, start: int, index: int, source_text: str | None, key: st
              runs: list[tuple[int, int]]) -> Segment | None:
     builder = SegmentBuilder("target")
     found: list[tuple[int, int]] = []
+    icu: list[str] = []
     for kind, s, e, value, attrs in _events(text, start):
         if kind == "text":
             pos = 0
             for m in _REF.finditer(value):
-                _add_prose(builder, value[pos : m.start()], s + pos)
+                _add_prose(builder, value[pos : m.start()], s + pos, icu)
                 builder.add_opaque(_reference(m.group(1)) or PLACEHOLDER, s + m.start())
                 pos = m.end()
-            _add_prose(builder, value[pos:], s + pos)
+            _add_prose(builder, value[pos:], s + pos, icu)
             found.append((s, e))
         elif kind == "cdata":
-            _add_prose(builder, value, s)
+            _add_prose(builder, value, s, icu)
             found.append((s, e))
         elif kind == "cp":
             builder.add_opaque(_cp(attrs), s)
@@ -251,9 +254,16 @@ def _segment(text: str, start: int, index: int, source_text: str | None, key: st
     return dataclasses.replace(seg, anchors=anchors, source_text=source_text, key=key)
 
 
-def _add_prose(builder: SegmentBuilder, text: str, at: int) -> None:
+def _add_prose(builder: SegmentBuilder, text: str, at: int, icu: list[str]) -> None:
     """``text`` (at file offset ``at``) as prose, each template placeholder in it (`{{ limit }}`, `%s`,
-    `{0}`) one opaque placeholder: the application's syntax, which B101 compares with the source's."""
+    `{0}`) one opaque placeholder: the application's syntax, which B101 compares with the source's. An ICU
+    plural or select (Angular's `{VAR_SELECT, select, true {…} other {…}}`) is syntax but for its branches'
+    texts, as in i18n JSON; ``icu``: the target's braces still open, over its inline codes. Each branch is a
+    paragraph of its own: an alternative to the one before it (`{Le dossier} other {La fiche}`), not the
+    sentence going on."""
+    if icu or ("{" in text and ICU_COMPLEX.search(text)):
+        add_icu_prose(builder, text, at, icu, between="\n\n")
+        return
     pos = 0
     if "{" in text or "%" in text:
         for m in TEMPLATE_PLACEHOLDER.finditer(text):
