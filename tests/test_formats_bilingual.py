@@ -502,3 +502,14 @@ def test_a_cjk_word_glued_after_a_host_is_not_part_of_it():
     # Another host, a particle glued after it, is still another host.
     moved = 'msgid "Installers are at www.python.org."\nmsgstr "www.pythn.org는 설치 프로그램을 제공합니다."\n'
     assert [f.code for f in lint.check_text(moved, path="m.po", select=["B104"])] == ["B104"]
+
+
+def test_a_number_glued_to_a_japanese_or_chinese_word_is_still_a_number():
+    # python-docs-ja: Japanese sets no space between a number and its unit or counter (`1000バイト`, `2021年`).
+    header = 'msgid ""\nmsgstr ""\n"Language: ja\\n"\n\n'
+    same = ('msgid "The output is limited to 1000 bytes, since 2021."\n'
+            'msgstr "2021年から、出力は1000バイト以下に制限されます。"\n')
+    assert lint.check_text(header + same, path="ja.po", select=["B103"]) == []
+    changed = 'msgid "The output is limited to 1000 bytes."\nmsgstr "出力は1024バイト以下に制限されます。"\n'
+    found = lint.check_text(header + changed, path="ja.po", select=["B103"])
+    assert [(f.code, "1024" in f.message) for f in found] == [("B103", True)]

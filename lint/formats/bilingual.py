@@ -28,10 +28,14 @@ _TAG = compiled_on_use(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 # A number with its group and decimal separators (1,000  1 000  1.000,5  3.14); the key drops them, so
 # `1,000` and `1 000` (a French translation's grouping) compare equal.
 # A multiplier's `x` may follow it (`1.4x faster`).
-# (Not the whole part of a number whose fraction is glued to a word: `3.8에서`, Korean's particle after
-# Python 3.8, is a number glued to its word, as `32KiB` is, not a 3.)
-_NUMBER = compiled_on_use(r"(?<![\w.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?(?![^\Wx]|x\w)"
-                          r"(?![.,]\d+[^\W\d_])")
+# (Not the whole part of a number whose fraction is glued to a Latin word: `3.8KiB` is no 3.)
+# Japanese and Chinese set no space between a number and the word beside it (`1000バイト`, `2021年`,
+# `約1,000個`): kana or a Han character on either side leaves it a number. (Not Hangul: Korean spaces its
+# words, and a number glued to a syllable is its counter or particle's, `3개`, `3.8에서`, often for a
+# number the source spells out; python-docs-ko's dev half gains nothing from reading them.)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_NUMBER = compiled_on_use(r"(?<![^\W" + _CJK + r"])(?<![.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?"
+                          r"(?![^\Wx" + _CJK + r"]|x\w)(?![.,]\d+[^\W\d_])")
 _SEPARATORS = compiled_on_use(r"[.,\u00a0\u202f ]")
 _ABBR_EXPANSION = compiled_on_use(r"\s*\(.*\)$", re.S)
 _XLIFF_CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "g", "pc"})
