@@ -87,7 +87,8 @@ URL whose host is not in the translation, or a translation URL to a host the sou
 flagged. Paths may differ: localized pages (`/en/help` → `/fr/aide`) are a translator's job, and so
 may a language label that starts a host (`en.wikipedia.org` → `fr.wikipedia.org`). A page in the
 catalogue's own language (its host's first label or a path segment: `fr.wikipedia.org`, `/fr/`) in place
-of a source's URL is the translator's choice, one for one. An address the source writes as text
+of a source's URL is the translator's choice, one for one. A Korean, Japanese or Chinese word glued
+after a host (`www.python.org는`) is the sentence's, not the host's. An address the source writes as text
 (`docs.python.org/x.y`) and the translation as a URL is the same address.
 
 **Why is this bad?** A dropped link leaves the reader without the page the text points to; a changed host

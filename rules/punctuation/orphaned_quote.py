@@ -211,7 +211,8 @@ turned the wrong way (`”word”`, `“word“`, with a fix; right to left, Ara
 type ”…“ as often as “…”, so there either way round is right; so does any paragraph whose letters are
 mostly of a right-to-left script, whatever language it is said to be in). In a language that closes with “
 (German `„…“`), a “ after the words it ends closes. Straight
-marks are told apart by position (after a space they open, before one they close); apostrophes
+marks are told apart by position (after a space they open, before one they close; a Korean or
+Japanese particle glued after a mark, `"/"일 때`, `"From "で`, stands for that space); apostrophes
 (`Russia's`, `can’t`, `the students’ books`, `’90s`, `rock ’n’ roll`, `O’Brien`) are not quotation
 marks.
 
