@@ -299,3 +299,12 @@ def test_a_korean_or_japanese_particle_after_a_closing_mark_leaves_it_closing():
     # A quotation left open is still one, particles or not.
     left_open = '값이 "/"일 때 "열린 따옴표는 닫히지 않습니다.\n'
     assert codes(left_open, select=["P101"], config=Config(language="ko")) == ["P101"]
+
+
+def test_a_quotation_that_opens_on_a_particle_after_a_japanese_comma_or_at_the_start_still_opens():
+    # python-docs-ja's stdtypes.po: `、"より狭い方" の型` ("the 'narrower' type"); より is also a particle, and
+    # read as one glued after a closing mark, both marks read as closing (two P101, false).
+    for text in ('ある二項算術演算子の被演算子の数値型が互いに異なるとき、"より狭い方" の型の被演算子は広げられます。\n',
+                 '"より狭い方" の型の被演算子は広げられます。\n',
+                 '（"から始まる" 行）は無視されます。\n'):
+        assert "P101" not in codes(text, select=["P101"], config=Config(language="ja")), text

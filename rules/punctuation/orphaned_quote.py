@@ -77,12 +77,17 @@ _PARTICLE_AFTER = compiled_on_use(
     r"|(?:は|が|を|に|で|と|の|も|へ|から|まで|より|では|には|とは|での|として)(?=[^\u3040-\u309f\"'“”‘’]|$)"
 )
 
+# CJK punctuation (`、`, `。`, `（`, `「`) and the full-width forms (`，`, `（`): a mark after one opens.
+_CJK_MARK = compiled_on_use(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+
 
 def _context(text: str, i: int) -> tuple[bool, bool]:
     """Whether a mark at ``i`` stands where a quotation opens, and where one closes."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if "\u3040" <= after <= "\ud7af" and _PARTICLE_AFTER.match(text, i + 1):
+    # (Not for a mark at the start or after a CJK mark, `、"より狭い方"`: a quotation opens there, on a word
+    # that may begin as a particle does.)
+    if "\u3040" <= after <= "\ud7af" and i > 0 and not _CJK_MARK.match(before) and _PARTICLE_AFTER.match(text, i + 1):
         after = " "
     opens = (before.isspace() or before in _OPEN_CONTEXT) and not (after.isspace() or after in ".,;:!?)]}、。，；：！？）】」』》〉")
     closes = not (before.isspace() or before in "([{") and (after.isspace() or after in _CLOSE_CONTEXT)
