@@ -643,35 +643,55 @@ class Linter:
         """``fix`` for a big plain-text file, block by block as a check reads it (``_in_blocks``): each block
         is fixed to its own fixed point, so a pass re-reads the blocks that still have fixes, not the file
         (the PEPs as one 13.9 MB file took 35 s and 1.1 GiB whole), and what the rules build holds one
-        block. The findings that remain are placed in the fixed text."""
-        texts: list[str] = []
-        found: list[Finding] = []
-        lines: list[TreeLine] = []
-        applied = at = lines_before = 0
+        block. The findings that remain are placed in the fixed text.
+
+        A fix that changes a block's length may move where the fixed text is cut (a cut is sought
+        BLOCK_TEXT characters after its block's start), and a rule that compares neighbours (S108) then sees
+        across a former cut: the fixed text is cut again, and the blocks that are not a fixed block as it
+        was are fixed again, until the fixed text's own blocks are those fixed, so a second run changes
+        nothing."""
         if not isinstance(source, BlockedSource):
             source = BlockedSource.of(source, _block_starts(source.text))
-        for text in source.blocks:
-            block = Source(source.path, text, source.encoding, source.bom)
-            try:
-                # (whole: a block of a text that has no cut is the text itself, and big again)
-                fixed, remaining, n = self._fixed_whole(block, config, unsafe, None, applied_codes)
-            except TimedOut as exc:
-                if exc.line is not None:  # the line in the block, made the file's
-                    exc.line += lines_before
-                raise
+        blocks, starts = source.blocks, source.block_starts
+        done: dict[int, tuple[str, list[Finding], list[TreeLine] | None]] = {}  # a fixed block by its start
+        applied = 0
+        for _ in range(MAX_FIX_PASSES):
+            fixed_now: dict[int, tuple[str, list[Finding], list[TreeLine] | None]] = {}
+            at = lines_before = 0
+            for start, text in zip(starts, blocks, strict=True):
+                kept = done.get(start)
+                if kept is not None and kept[0] == text:
+                    fixed_now[at] = kept
+                else:
+                    block = Source(source.path, text, source.encoding, source.bom)
+                    try:
+                        # (whole: a block of a text that has no cut is the text itself, and big again)
+                        fixed, remaining, n = self._fixed_whole(block, config, unsafe, None, applied_codes)
+                    except TimedOut as exc:
+                        if exc.line is not None:  # the line in the block, made the file's
+                            exc.line += lines_before
+                        raise
+                    applied += n
+                    fixed_now[at] = (fixed, remaining, self.taken_tree_lines(source.path))
+                at += len(fixed_now[at][0])
+                lines_before += line_break_count(text)
+            done = fixed_now
+            whole = "".join(fixed for fixed, _, _ in done.values())
+            starts = _block_starts(whole)
+            if starts == list(done):
+                break
+            blocks = [whole[start:end] for start, end in zip(starts, [*starts[1:], len(whole)], strict=True)]
+        found: list[Finding] = []
+        lines: list[TreeLine] = []
+        for at, (_, remaining, block_lines) in done.items():
             found.extend(_shifted(f, at) if at else f for f in remaining)
-            block_lines = self.taken_tree_lines(source.path)
             if block_lines:
                 from lint.tree import shifted
 
                 lines.extend(shifted(block_lines, at))
-            texts.append(fixed)
-            applied += n
-            at += len(fixed)
-            lines_before += line_break_count(text)
         if self.tree_rule(config) is not None:
             self._tree_lines[source.path] = lines
-        return "".join(texts), found, applied
+        return whole, found, applied
 
     def _document_if_kept(self, source: Source, config: Config, before: Document, text: str,
                           edits: list[Edit]) -> Document | None:

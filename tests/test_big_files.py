@@ -457,3 +457,37 @@ def test_a_big_text_is_encoded_as_whole_in_memory_bounded_by_its_bytes() -> None
         tracemalloc.stop()
     assert len(data) == size
     assert peak <= 2.5 * size, (peak, size)  # (the pieces and their join; four bytes a character before)
+
+
+def test_a_second_fix_of_a_big_file_changes_nothing_where_a_fix_moved_a_cut(tmp_path) -> None:
+    # A fix that shortens a block moves where the fixed text is cut (a cut is sought BLOCK_TEXT characters
+    # after the block's start): a paragraph repeated across the first cut (not compared then) was in one
+    # block at the next run, whose S108 fix changed the file again. The copy is deleted at the first run, as
+    # the whole-file fix deletes it, and a second run changes nothing.
+    from lint.config import Config
+    from lint.engine import BLOCK_TEXT, Linter, Selection, _block_starts
+
+    repeated = "This paragraph is repeated on both sides of the cut, word for word, as a scraper may leave it."
+    head = "Intro line.\n" + "\n" * 200 + "After the blank lines.\n\n"
+    parts = [head]
+    size, n = len(head), 0
+    while size < BLOCK_TEXT - 200:
+        parts.append(f"Plain words in paragraph number {n} of the filler.\n\n")
+        size, n = size + len(parts[-1]), n + 1
+    parts.append("\n" * (BLOCK_TEXT - 3 - size))  # the first copy starts at BLOCK_TEXT - 3
+    parts.append(f"{repeated}\n\n{repeated}\n\n")
+    parts.extend(f"Plain words in paragraph number {n} of the tail.\n\n" for n in range(BIG_TEXT // 45))
+    text = "".join(parts)
+    assert len(text) > BIG_TEXT
+    first = text.index(repeated)
+    assert _block_starts(text)[1] == first + len(repeated) + 2  # cut between the two copies
+    for end in ("\n", "\r\n"):
+        path = tmp_path / f"{len(end)}.txt"
+        path.write_bytes(_with_ends(text, end).encode("utf-8"))
+        first_run = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
+        assert not first_run.errors, first_run.errors
+        written = path.read_bytes()
+        assert written.decode("utf-8").count(repeated) == 1, repr(end)
+        again = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
+        assert not again.errors and again.fixes_applied == 0, (again.fixes_applied, repr(end))
+        assert path.read_bytes() == written, repr(end)
