@@ -74,11 +74,14 @@ _BLANK_RUN = compiled_on_use(r"(?:\n|\r\n?+)(?:[ \t]*+(?:\n|\r\n?+))++")
 
 def _block_break(text: str, pos: int) -> re.Match[str] | None:
     """The first run of blank lines from ``pos`` followed by a visible character: the match of
-    ``(?:\\n|\\r\\n?+)(?:[ \\t]*(?:\\n|\\r\\n?+))+(?=\\S)``. That pattern, searched, read a run not followed
+    ``(?:\\n|\\r\\n?+)(?:[ \\t]*(?:\\n|\\r\\n?+))+(?=[^\\s\\ufeff])``. That pattern, searched, read a run not followed
     by one (white space or the text's end) again from each of its lines (a file of 2 MB of blank lines:
-    killed at 120 s); no match starts inside such a run, so the search goes on from its end."""
+    killed at 120 s); no match starts inside such a run, so the search goes on from its end.
+
+    Nor is a block cut before U+FEFF (two files glued, the second's byte order mark kept): a block starting
+    with it would read it as the text's own mark, which E102 lets through at the text's start."""
     while (m := _BLANK_RUN.search(text, pos)) is not None:
-        if m.end() < len(text) and not text[m.end()].isspace():
+        if m.end() < len(text) and not text[m.end()].isspace() and text[m.end()] != "\ufeff":
             return m
         pos = m.end()
     return None

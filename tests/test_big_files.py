@@ -491,3 +491,27 @@ def test_a_second_fix_of_a_big_file_changes_nothing_where_a_fix_moved_a_cut(tmp_
         again = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
         assert not again.errors and again.fixes_applied == 0, (again.fixes_applied, repr(end))
         assert path.read_bytes() == written, repr(end)
+
+
+def test_a_byte_order_mark_that_starts_a_paragraph_of_a_big_file_is_flagged_and_fixed_as_in_a_small_one(
+        tmp_path) -> None:
+    # Two files glued together leave the second one's U+FEFF at the start of a line. A block cut before it
+    # began with it, and E102 read it as the text's own byte order mark (one at the start of the text is
+    # let through): the block path neither reported nor deleted it, the whole-file fix did.
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    # (every paragraph after the first starts with one: so does every block after the first)
+    parts = [f"\ufeffPlain words in paragraph number {n} of the text.\n\n" for n in range(BIG_TEXT // 45)]
+    parts[0] = parts[0][1:]
+    marks = len(parts) - 1
+    text = "".join(parts)
+    assert len(text) > BIG_TEXT
+    for end in ("\n", "\r\n"):
+        path = tmp_path / f"{len(end)}.txt"
+        path.write_bytes(_with_ends(text, end).encode("utf-8"))
+        checked = Linter(Selection(cache=False)).lint_file(str(path), Config())
+        assert sum(f.code == "E102" for f in checked.findings) == marks, repr(end)
+        fixed = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
+        assert not fixed.errors and fixed.fixes_applied == marks, (fixed.fixes_applied, repr(end))
+        assert path.read_bytes() == _with_ends(text.replace("\ufeff", ""), end).encode("utf-8"), repr(end)

@@ -215,13 +215,13 @@ def test_t106_reads_a_list_of_placeholders_once(monkeypatch) -> None:  # type: i
 # by a visible character was read again from each of its lines (2 MB of blank lines: killed at 120 s). Its line
 # ends are LF, CRLF (one line end: its LF never read as a second one) or a lone CR since CR and CRLF files are
 # cut into blocks too.
-_BLOCK_BREAK = re.compile(r"(?:\n|\r\n?+)(?:[ \t]*(?:\n|\r\n?+))+(?=\S)")
+_BLOCK_BREAK = re.compile(r"(?:\n|\r\n?+)(?:[ \t]*(?:\n|\r\n?+))+(?=[^\s\ufeff])")
 
 
 def test_block_break_is_the_match_it_was() -> None:
     from lint import engine
 
-    pieces = ["\n", "\n\n", " ", "\t", "x", "\r", "\r\n", "\xa0", "\x0b", "\u3000"]
+    pieces = ["\n", "\n\n", " ", "\t", "x", "\r", "\r\n", "\xa0", "\x0b", "\u3000", "\ufeff"]
     texts = [*texts_of(pieces, 849, 4, 20_000, 16)]
 
     def each_from(search: Callable[[str, int], re.Match[str] | None]) -> Answer:
