@@ -40,16 +40,13 @@ class ParseError(Exception):
 
 class Reader(Protocol):
     """What a format's reader is: a Source in, its Document out (options only where the format declares
-    some; the config has checked every name and type against the declaration)."""
+    some; the config has checked every name and type against the declaration; ``sources=`` only where it
+    declares ``Format.sources``: what they found for the file, or None)."""
 
-    def __call__(self, source: Source, /, *args: Any) -> Document: ...
+    def __call__(self, source: Source, /, *args: Any, **kwargs: Any) -> Document: ...
 
 
 OptionValue = bool | str | tuple[str, ...]
-# The reader option under which ``Format.read`` hands a reader the files ``Format.sources`` found for it (its
-# source-language catalogue), looked up once per check by the engine; no config can set it (no format
-# declares it).
-SOURCES_FOUND = "(sources found)"
 
 
 @dataclass(frozen=True)
@@ -133,11 +130,14 @@ class Format:
              sources: tuple[str, ...] | None = None) -> Document:
         """The Document of a Source in this format, its language resolved against the file's own. ``sources``:
         what ``self.sources`` answered for the file, where the caller has asked it already (the engine, once
-        per check), handed to the reader as the option SOURCES_FOUND; None: the reader looks them up."""
-        if sources is not None and self.sources is not None:
-            options = {**(options or {}), SOURCES_FOUND: sources}
+        per check), handed to a reader that declares them (its argument ``sources``); None: the reader looks
+        them up."""
         # Options reach only readers that declare them; the config has checked every name and type.
-        doc: Document = self.reader(source, options) if options and self.options else self.reader(source)
+        doc: Document
+        if self.sources is not None:
+            doc = self.reader(source, options, sources=sources)
+        else:
+            doc = self.reader(source, options) if options and self.options else self.reader(source)
         doc.format = self.name
         # A file that names its own language (a PO header's `Language: fr`) overrides the configured one
         # (lint.language.resolve then weighs it against inline switches, per-path config and detection).

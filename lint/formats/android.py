@@ -251,7 +251,8 @@ def _walked(source: Source) -> _Walk:
     return walk
 
 
-def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+def parse(source: Source, options: Mapping[str, Any] | None = None, *,
+          sources: tuple[str, ...] | None = None) -> Document:
     text = source.text
     walk = _walked(source)
     doc = Document(source, "android-strings", walk.segments, protected=complement(sorted(walk.prose), len(text)))
@@ -259,7 +260,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         doc.suppressions = suppressions_from(text, source.line_starts(), comment_switches)
     # Each string given the default resources' string of the same name (lint.formats.source_catalogue).
     doc.segments, decoded = paired(source.path, doc.segments, walk.raws, options, (), load=_source_values,
-                                   decode=_shown, auto=_source_of, other=_plural_other)
+                                   decode=_shown, auto=_source_of, other=_plural_other, sources=sources)
     if decoded:
         doc.memo["i18n-values"] = decoded
     return doc

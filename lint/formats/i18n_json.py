@@ -61,7 +61,8 @@ HELP = {
 _SUFFIXES = (".json", ".i18n.json")
 
 
-def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+def parse(source: Source, options: Mapping[str, Any] | None = None, *,
+          sources: tuple[str, ...] | None = None) -> Document:
     text = source.text
     try:
         data = json.loads(text)
@@ -108,7 +109,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     if markup == APP_TAGS:
         segments = [_bracket_escapes_masked(seg) for seg in segments]
     segments, decoded = paired(source.path, [masked(seg, markup) for seg in segments],
-                               values, options, _SUFFIXES, decode=json.loads)
+                               values, options, _SUFFIXES, decode=json.loads, sources=sources)
     doc = Document(source, "i18n-json", segments, protected=[(a, b) for a, b in protected if b > a])
     doc.memo["markup"] = markup
     if decoded:

@@ -128,7 +128,8 @@ OPTIONS = {"markup": "auto", "source": "auto", "source-language": "en"}
 CHOICES = {"markup": MARKUPS}
 
 
-def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+def parse(source: Source, options: Mapping[str, Any] | None = None, *,
+          sources: tuple[str, ...] | None = None) -> Document:
     text = source.text
     if text.startswith("\ufeff"):
         # A second byte-order mark: libyaml skips it and counts every offset one short, PyYAML reads it
@@ -180,14 +181,16 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
     doc = Document(source, "i18n-yaml", segments, protected=protected)
     doc.suppressions = _suppressions(source, tokens, scalar_spans, entries)
     _mask_markup(doc, option(options))
-    _pair_with_source(doc, strings, options)
+    _pair_with_source(doc, strings, options, sources)
     return doc
 
 
-def _pair_with_source(doc: Document, strings: list[str], options: Mapping[str, Any] | None) -> None:
+def _pair_with_source(doc: Document, strings: list[str], options: Mapping[str, Any] | None,
+                      sources: tuple[str, ...] | None) -> None:
     """Give each value its source catalogue's under the same key (lint.formats.source_catalogue), and keep
     each paired value as the application reads it (``strings``) for ``pair``."""
-    doc.segments, decoded = paired(doc.source.path, doc.segments, strings, options, _SUFFIXES, load=_safe_load)
+    doc.segments, decoded = paired(doc.source.path, doc.segments, strings, options, _SUFFIXES, load=_safe_load,
+                                   sources=sources)
     if decoded:
         doc.memo["i18n-values"] = decoded
 

@@ -171,7 +171,8 @@ def _read(source: Source) -> tuple[list[Segment], list[str], list[tuple[int, int
     return segments, shown, prose
 
 
-def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
+def parse(source: Source, options: Mapping[str, Any] | None = None, *,
+          sources: tuple[str, ...] | None = None) -> Document:
     text = source.text
     segments, shown, prose = _read(source)
     doc = Document(source, "properties", segments, protected=complement(sorted(prose), len(text)))
@@ -179,7 +180,7 @@ def parse(source: Source, options: Mapping[str, Any] | None = None) -> Document:
         doc.suppressions = suppressions_from(text, source.line_starts(), pattern_switches(_SWITCH))
     # Each value given the source bundle's under the same key (lint.formats.source_catalogue).
     doc.segments, decoded = paired(source.path, doc.segments, shown, options, (), load=_source_values,
-                                   auto=_source_of)
+                                   auto=_source_of, sources=sources)
     if decoded:
         doc.memo["i18n-values"] = decoded
     return doc

@@ -30,7 +30,7 @@ catalogues unpaired (no B findings from it): the source's own check reports its 
 rather than every catalogue repeating it. Each source is read once per process, memoized by its path,
 size and modification time (``source_strings``, and ``digest`` for the results cache: one memo), so 57
 catalogues beside one `en.json` read it once and an edited source is read again. The engine looks a
-catalogue's source up once per check (``Format.sources``) and hands it to the reader (``found_source``).
+catalogue's source up once per check (``Format.sources``) and hands it to the reader (argument ``sources``, ``found_source``).
 """
 
 from __future__ import annotations
@@ -289,28 +289,27 @@ def _flatten(data: Any, path: tuple[object, ...], out: dict[str, str]) -> None:
 
 
 def found_source(path: str, options: Mapping[str, Any] | None, suffixes: tuple[str, ...],
-                 auto: Auto | None = None) -> str | None:
-    """``source_path``, unless the engine has looked it up for this check already (``Format.sources``,
-    handed to the reader as the option SOURCES_FOUND)."""
-    from lint.formats import SOURCES_FOUND
-
-    if options and SOURCES_FOUND in options:
-        found: tuple[str, ...] = options[SOURCES_FOUND]
-        return found[0] if found else None
+                 auto: Auto | None = None, sources: tuple[str, ...] | None = None) -> str | None:
+    """``source_path``, unless the engine has looked it up for this check already (``sources``: what
+    ``Format.sources`` found, handed to the reader by ``Format.read``)."""
+    if sources is not None:
+        return sources[0] if sources else None
     return source_path(path, options, suffixes, auto)
 
 
 def paired(path: str, segments: list[Segment], values: Sequence[Any], options: Mapping[str, Any] | None,
            suffixes: tuple[str, ...], load: Callable[[str], Any] = json.loads,
            decode: Callable[[Any], str] = str, auto: Auto | None = None,
-           other: Callable[[str], str | None] | None = None) -> tuple[list[Segment], dict[int, str]]:
+           other: Callable[[str], str | None] | None = None,
+           sources: tuple[str, ...] | None = None) -> tuple[list[Segment], dict[int, str]]:
     """The segments, each given the source catalogue's string under the same key path
     (``Segment.source_text``), and each paired string as the application reads it (``values``, one per
     segment, ``decode``d only where paired), by segment index, for the format's ``pair``. A key the source lacks stays unpaired; so does
     every string where the catalogue has no source. Where each catalogue keeps its strings under its own
     locale (Rails' `fr:` and `en:`), the key paths are compared below it. ``other``: the key a string
-    the source lacks translates instead, if any (an Android plural's `few` translates the source's `other`)."""
-    found = found_source(path, options, suffixes, auto)
+    the source lacks translates instead, if any (an Android plural's `few` translates the source's `other`).
+    ``sources``: what the format's ``sources`` found for the catalogue (``found_source``), None: looked up here."""
+    found = found_source(path, options, suffixes, auto, sources)
     strings = source_strings(found, load) if found else None
     decoded: dict[int, str] = {}
     if not strings:
