@@ -26,9 +26,9 @@
   saved, opened or closed; ``didChangeWatchedFiles`` says it changed on disk),
   those documents, and no others, are linted again and their diagnostics
   published, unless the text they would compare with is the one they did. An
-  open source's buffer is what they compare with: where it differs from the
-  file (unsaved edits), it is written to a file of the server's own (a
-  temporary folder) that the reader's ``source`` option names for that lint.
+  open source's buffer is what they compare with, unsaved edits and all: the
+  server hands each open buffer to the catalogue reader's memo of sources
+  (``source_catalogue.open_buffer``), which reads it in place of the file.
   The server asks the editor to watch those files (dynamic registration).
 """
 
@@ -38,7 +38,6 @@ import asyncio
 import logging
 import os
 import re
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -59,6 +58,7 @@ from lint.config import CONFIG_FILE_NAMES, Config, ConfigError, find_config_file
 from lint.discover import _IgnoreCache
 from lint.engine import FixPass, Linter, Selection
 from lint.fix import changed_span
+from lint.formats import source_catalogue
 from lint.guard import Crash, describe
 from lint.model import Applicability, Document, Finding, Severity, Source
 from lint.report import rule_url
@@ -228,9 +228,10 @@ class OpenDocument:
     fixed_all: tuple[int, types.WorkspaceEdit] | None = None  # fix all's edit, for the version it is of
     timer: asyncio.TimerHandle | None = None
     key: str | None = None  # the real path of its file (None: untitled), what Linter.sources_of names
-    # The files its last lint's findings depend on (Linter.sources_of, as real paths) and the text of each
-    # that lint compared it with (an open buffer's, else the file's; None: unreadable).
-    sources: dict[str, str | None] = field(default_factory=dict)
+    # The files its last lint's findings depend on (Linter.sources_of, as real paths) and the content of
+    # each that lint compared it with (source_catalogue.digest: an open buffer's, else the file's; empty:
+    # unreadable).
+    sources: dict[str, bytes] = field(default_factory=dict)
 
 
 class EditorLinter(Linter):
@@ -249,9 +250,6 @@ class EditorLinter(Linter):
         self._parsed: dict[str, Document] = {}  # path -> the last lint's Document, when parsed whole
         self._found: dict[str, tuple[Document, list[Finding]]] = {}  # path -> that Document's findings
         self._top: Source | None = None  # the Source being linted
-        # path -> the file to read as its source catalogue instead of the one its options find: an open,
-        # edited source's buffer, written out (CopylintServer.buffer_file)
-        self.source_files: dict[str, str] = {}
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
         # Only the blocks of this lint are kept: the memo holds one copy of each open document's text.
@@ -280,7 +278,6 @@ class EditorLinter(Linter):
         return found
 
     def forget(self, path: str) -> None:
-        self.source_files.pop(path, None)
         self._blocks.pop(path, None)
         self._parsed.pop(path, None)
         self._found.pop(path, None)
@@ -298,11 +295,7 @@ class EditorLinter(Linter):
         if kept is not None and kept.source is source:
             return kept
         fmt = self.format_of.get(source.path) or formats.DEFAULT_FORMAT
-        options = config.format_options.get(fmt)
-        redirect = self.source_files.get(source.path)
-        if redirect is not None:
-            options = {**(options or {}), "source": redirect}
-        doc = formats.parse(source, fmt, None, options)
+        doc = formats.parse(source, fmt, None, config.format_options.get(fmt))
         resolve(doc, config)
         if source is self._top:
             self._parsed[source.path] = doc
@@ -420,15 +413,11 @@ class CopylintServer(LanguageServer):
         self.root: Path | None = None
         self.configs = Configs(self)
         # Documents whose findings depend on another file (an i18n catalogue on its source catalogue,
-        # Linter.sources_of): each open document's real path -> its uri, each such file's real path -> the
-        # open documents that depend on it, and what the server knows of those files.
+        # Linter.sources_of): each open document's real path -> its uri (whose buffer the catalogue readers
+        # read for that file: source_catalogue.open_buffer), each such file's real path -> the open
+        # documents that depend on it.
         self.by_key: dict[str, str] = {}
         self.dependants: dict[str, set[str]] = {}
-        self.disk: dict[str, tuple[tuple[int, int], str | None]] = {}  # real path -> (size, mtime_ns), text
-        self.buffers: tempfile.TemporaryDirectory[str] | None = None
-        self.buffer_files: dict[str, tuple[str, str]] = {}  # an open, edited source -> its file, the text in it
-        self.buffer_count = 0
-        self.buffer_stamp = 0
         self.watching: tuple[frozenset[str], str] | None = None  # the sources watched, the registration's id
         self.registrations = 0
 
@@ -490,6 +479,7 @@ class CopylintServer(LanguageServer):
         if path:
             doc.key = os.path.realpath(path)
             self.by_key[doc.key] = item.uri
+            source_catalogue.open_buffer(doc.key, doc.text)
         self.lint(doc)
         if doc.key is not None:
             self.changed(doc.key)  # its buffer, not the file, is now what its dependants compare with
@@ -512,6 +502,8 @@ class CopylintServer(LanguageServer):
                 text = change.text
         doc.text = text
         doc.version = params.text_document.version
+        if doc.key is not None and self.by_key.get(doc.key) == doc.uri:
+            source_catalogue.open_buffer(doc.key, text)
         self.schedule(doc)
         if doc.key is not None and doc.key in self.dependants:
             self.changed(doc.key, at_once=False)  # debounced as the document's own lint is
@@ -527,6 +519,7 @@ class CopylintServer(LanguageServer):
             self.depend(doc, {})
             if doc.key is not None and self.by_key.get(doc.key) == uri:
                 del self.by_key[doc.key]
+                source_catalogue.open_buffer(doc.key, None)
                 self.changed(doc.key)  # unsaved edits are gone: its dependants compare with the file again
 
     def schedule(self, doc: OpenDocument) -> None:
@@ -561,10 +554,10 @@ class CopylintServer(LanguageServer):
         uris = self.dependants.get(key)
         if not uris:
             return
-        text = self.source_text(key)
+        content = source_catalogue.digest(key)
         for uri in sorted(uris):
             doc = self.docs.get(uri)
-            if doc is None or doc.sources.get(key) == text:
+            if doc is None or doc.sources.get(key) == content:
                 continue
             if at_once:
                 self.lint(doc)
@@ -582,7 +575,7 @@ class CopylintServer(LanguageServer):
         for p in paths:
             key = os.path.realpath(p) if p else None
             if key is not None and key in self.dependants:
-                self.source_text(key, fresh=True)
+                source_catalogue.forget(key)  # read again, even where its size and mtime are the same
                 self.changed(key)
         if any(c.type == types.FileChangeType.Created for c in changes):
             for doc in list(self.docs.values()):
@@ -597,91 +590,25 @@ class CopylintServer(LanguageServer):
         found = doc.linter.sources_of(str(doc.path), doc.config, fmt.name)
         return {os.path.realpath(p) for p in found} != doc.sources.keys()
 
-    def source_text(self, key: str, fresh: bool = False) -> str | None:
-        """The text of the file at the real path ``key`` as the documents that depend on it see it: its
-        open buffer's, else the file's (read again where its size or modification time changed, or
-        ``fresh``); None where it cannot be read."""
-        uri = self.by_key.get(key)
-        if uri is not None and uri in self.docs:
-            return self.docs[uri].text
-        return self.disk_text(key, fresh)
-
-    def disk_text(self, key: str, fresh: bool = False) -> str | None:
-        try:
-            st = os.stat(key)
-        except OSError:
-            self.disk.pop(key, None)
-            return None
-        stamp = (st.st_size, st.st_mtime_ns)
-        known = self.disk.get(key)
-        if known is not None and known[0] == stamp and not fresh:
-            return known[1]
-        text: str | None
-        try:
-            text = Path(key).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            text = None
-        self.disk[key] = (stamp, text)
-        return text
-
     def read_sources(self, doc: OpenDocument, linter: EditorLinter, config: Config, name: str, fmt: str) -> None:
-        """Before a lint: the files the document's findings depend on (``Linter.sources_of``), and what the
-        lint compares each with. An open source whose buffer is not the file's text (unsaved edits) is
-        written to a file of its own, which the reader's ``source`` option then names: the reader reads
-        the buffer as it reads any source catalogue."""
+        """Before a lint: the files the document's findings depend on (``Linter.sources_of``), and the
+        content of each that the lint compares it with (its digest: an open buffer's, else the file's)."""
         found = linter.sources_of(name, config, fmt) if doc.path is not None else ()
-        linter.source_files.pop(name, None)
-        texts: dict[str, str | None] = {}
-        for path in found:
-            key = os.path.realpath(path)
-            text = texts[key] = self.source_text(key)
-            if (len(found) == 1 and key in self.by_key and text is not None and text != self.disk_text(key)
-                    and any(o.name == "source" for o in formats.FORMATS[fmt].options)):
-                try:
-                    linter.source_files[name] = self.buffer_file(key, text)
-                except OSError as exc:  # no room for it: the file on disk, as before
-                    log.warning("cannot write the buffer of %s: %s", key, exc)
-        self.depend(doc, texts)
+        self.depend(doc, {os.path.realpath(path): source_catalogue.digest(path) for path in found})
 
-    def buffer_file(self, key: str, text: str) -> str:
-        """A file that holds ``text``, the buffer of the open source at the real path ``key``: one per source,
-        rewritten when the buffer changes."""
-        known = self.buffer_files.get(key)
-        if known is not None and known[1] == text:
-            return known[0]
-        if self.buffers is None:
-            self.buffers = tempfile.TemporaryDirectory(prefix="copylint-lsp-")
-        if known is not None:
-            target = known[0]
-        else:
-            self.buffer_count += 1
-            target = os.path.join(self.buffers.name, f"{self.buffer_count}{Path(key).suffix}")
-        with open(target, "w", encoding="utf-8", errors="surrogatepass", newline="") as handle:
-            handle.write(text)
-        # Readers memoize a source by its size and modification time: give each write a time of its own,
-        # which a coarse clock would not (two edits of the same length within one tick).
-        self.buffer_stamp = max(self.buffer_stamp + 1, time.time_ns())
-        os.utime(target, ns=(self.buffer_stamp, self.buffer_stamp))
-        self.buffer_files[key] = (target, text)
-        return target
-
-    def depend(self, doc: OpenDocument, texts: dict[str, str | None]) -> None:
-        """Record that the document's findings depend on the files ``texts`` names (the reverse map that
+    def depend(self, doc: OpenDocument, contents: dict[str, bytes]) -> None:
+        """Record that the document's findings depend on the files ``contents`` names (the reverse map that
         ``changed`` reads), and have the editor watch those files."""
-        moved = doc.sources.keys() != texts.keys()
-        for key in doc.sources.keys() - texts.keys():
+        moved = doc.sources.keys() != contents.keys()
+        for key in doc.sources.keys() - contents.keys():
             users = self.dependants.get(key)
             if users is not None:
                 users.discard(doc.uri)
                 if not users:
                     del self.dependants[key]
-                    self.disk.pop(key, None)
-                    written = self.buffer_files.pop(key, None)
-                    if written is not None:
-                        Path(written[0]).unlink(missing_ok=True)
-        for key in texts:
+        for key in contents:
             self.dependants.setdefault(key, set()).add(doc.uri)
-        doc.sources = texts
+        doc.sources = contents
         if moved:
             self.watch_sources()
 

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import itertools
 import json
+import os
 import random
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,7 @@ from lint.engine import FixPass
 from lint.model import Edit, Source
 from lint.report import rule_url
 from tests.conftest import SEED, needs_seed
+from tests.raw_lsp import RawClient
 
 # A server that stops answering fails its test instead of hanging the suite.
 pytestmark = pytest.mark.timeout(60)
@@ -751,6 +755,57 @@ async def test_saving_a_source_catalogue_relints_its_open_translations_at_once(c
     client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(en_uri)))
     assert await republished(published, fr_uri, before, timeout=4) == []
     await published.wait(en_uri, version=2)
+
+
+@contextlib.contextmanager
+def translation_open(workspace: Path) -> Iterator[tuple[RawClient, Path, str]]:
+    """A server on raw stdio, no debounce (each change is linted at once), with locales/fr.json open and
+    its copy of en.json's greeting published (B102): the client, en.json (not open), fr.json's uri."""
+    en, fr = catalogues(workspace)
+    client = RawClient(sys.executable, "-m", "lint", "lsp")
+    try:
+        client.start(workspace)
+        client.open(fr.as_uri(), FR_CATALOGUE, "json")
+        assert [d["code"] for d in client.diagnostics_for(fr.as_uri()) or ()] == ["B102"]
+        yield client, en, fr.as_uri()
+    finally:
+        client.close()
+
+
+def test_an_unsaved_source_buffer_is_read_from_memory_with_no_file_written(workspace: Path, tmp_path_factory: Any,
+                                                                          monkeypatch: pytest.MonkeyPatch):
+    """The open source's buffer reaches the reader of its dependants as it is (an overlay of the open
+    buffers): no copy of it is written anywhere, not even to the server's temporary folder."""
+    temporary = tmp_path_factory.mktemp("server-tmp")
+    monkeypatch.setenv("TMPDIR", str(temporary))  # the server's tempfile folder
+    with translation_open(workspace) as (client, en, fr_uri):
+        en_uri = en.as_uri()
+        client.open(en_uri, EN_CATALOGUE, "json")
+        assert client.diagnostics_for(en_uri) is not None
+        # The user edits en.json's greeting, unsaved: fr.json is checked again against the buffer.
+        edited = EN_CATALOGUE.replace(COPIED, EDITED)
+        client.send({"method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": en_uri, "version": 2}, "contentChanges": [{"text": edited}]}})
+        assert client.diagnostics_for(fr_uri) == []
+        assert list(temporary.iterdir()) == [] and en.read_text(encoding="utf-8") == EN_CATALOGUE
+        # and undoes it: the copy is back.
+        client.send({"method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": en_uri, "version": 3}, "contentChanges": [{"text": EN_CATALOGUE}]}})
+        assert [d["code"] for d in client.diagnostics_for(fr_uri) or ()] == ["B102"]
+        assert list(temporary.iterdir()) == []
+
+
+def test_a_source_catalogue_changed_on_disk_within_one_clock_tick_is_read_again(workspace: Path):
+    with translation_open(workspace) as (client, en, fr_uri):
+        # en.json is rewritten with as many bytes and, on a coarse clock, the same modification time: what
+        # the editor's watcher says changed is read again, not taken from the memo of its size and time.
+        st = en.stat()
+        en.write_text(EN_CATALOGUE.replace(COPIED, COPIED.replace("the", "our")), encoding="utf-8")
+        os.utime(en, ns=(st.st_atime_ns, st.st_mtime_ns))
+        assert en.stat().st_size == st.st_size
+        client.send({"method": "workspace/didChangeWatchedFiles",
+                     "params": {"changes": [{"uri": en.as_uri(), "type": types.FileChangeType.Changed.value}]}})
+        assert client.diagnostics_for(fr_uri) == []
 
 
 # -- the arithmetic, in process -------------------------------------------------------------------------------

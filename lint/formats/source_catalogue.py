@@ -204,18 +204,41 @@ def source_path(path: str, options: Mapping[str, Any] | None, suffixes: tuple[st
 
 @dataclasses.dataclass
 class _Known:
-    """What this process knows of one version of a source catalogue (its size and modification time): its
-    content digest (the results cache keys its catalogues' findings on it) and its strings by key path,
-    read by each loader that asked (None where it cannot be read)."""
+    """What this process knows of one version of a source catalogue (its size and modification time, or its
+    open buffer's text): its content digest (the results cache keys its catalogues' findings on it) and its
+    strings by key path, read by each loader that asked (None where it cannot be read)."""
 
     stamp: tuple[int, int]
     digest: bytes | None = None
     strings: dict[Callable[[str], Any], dict[str, str] | None] = dataclasses.field(default_factory=dict)
+    text: str | None = None  # the open buffer this version is, where it is one (``open_buffer``)
 
 
 # path -> what is known of it: the one memo of the sources, for the engine's cache key and the readers alike.
 _KNOWN: dict[str, _Known] = {}
 READS = 0  # how many times a source was read (tests count them: once per source and version)
+# real path -> the text of the file's buffer open in an editor (lint.lsp), read instead of the file: the
+# catalogues that depend on it are compared with its unsaved edits. Empty but in the language server.
+_BUFFERS: dict[str, str] = {}
+
+
+def open_buffer(key: str, text: str | None) -> None:
+    """Read ``text`` as the content of the file at the real path ``key`` from now on (its buffer open in an
+    editor, edits unsaved or not), or the file again (None: the buffer is closed)."""
+    if text is None:
+        if _BUFFERS.pop(key, None) is not None:
+            forget(key, buffers_only=True)  # a closed buffer's text is not kept alive by the memo
+    else:
+        _BUFFERS[key] = text
+
+
+def forget(key: str, buffers_only: bool = False) -> None:
+    """Drop what is known of the file at the real path ``key`` (by whatever path it was asked for): read it
+    again at the next ask, even where its size and modification time are the same (a file changed on disk
+    within one tick of its clock); ``buffers_only``: only the versions read from its open buffer."""
+    for path in [p for p, known in _KNOWN.items() if not buffers_only or known.text is not None]:
+        if os.path.realpath(path) == key:
+            del _KNOWN[path]
 
 
 def stamp(path: str) -> tuple[int, int] | None:
@@ -228,14 +251,30 @@ def stamp(path: str) -> tuple[int, int] | None:
 
 
 def _known(path: str) -> _Known | None:
-    """The memo of the source's version on disk now (a new one once it changed); None where it is gone."""
+    """The memo of the source's version now, its open buffer's or the file's on disk (a new one once it
+    changed); None where it is gone."""
+    if _BUFFERS:
+        text = _BUFFERS.get(os.path.realpath(path))
+        if text is not None:
+            known = _KNOWN.get(path)
+            if known is None or known.text != text:
+                # Its size as the file's would be, where written; no modification time.
+                known = _KNOWN[path] = _Known((len(text.encode("utf-8", "surrogatepass")), -1), text=text)
+            return known
     now = stamp(path)
     if now is None:
         return None
     known = _KNOWN.get(path)
-    if known is None or known.stamp != now:
+    if known is None or known.stamp != now or known.text is not None:
         known = _KNOWN[path] = _Known(now)
     return known
+
+
+def _content(path: str, known: _Known) -> bytes:
+    """The source's bytes in the version ``known`` is of (its buffer's, UTF-8); OSError where unreadable."""
+    if known.text is not None:
+        return known.text.encode("utf-8", "surrogatepass")
+    return Path(path).read_bytes()
 
 
 def digest(path: str) -> bytes:
@@ -248,7 +287,7 @@ def digest(path: str) -> bytes:
         from lint import cache
 
         try:
-            known.digest = cache.content_digest(Path(path).read_bytes())
+            known.digest = cache.content_digest(_content(path, known))
         except OSError:
             return b""
     return known.digest
@@ -268,7 +307,7 @@ def source_strings(path: str, load: Callable[[str], Any] = json.loads) -> dict[s
     READS += 1
     if known.stamp[0] <= MAX_SOURCE_BYTES:
         try:
-            data = load(Path(path).read_bytes().decode("utf-8-sig"))
+            data = load(_content(path, known).decode("utf-8-sig"))
             strings = {}
             _flatten(data, (), strings)
         except Exception:  # unreadable, not UTF-8, not JSON or YAML (yaml.YAMLError): the catalogues go unpaired
