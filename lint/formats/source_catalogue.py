@@ -29,8 +29,10 @@ not found, is read alone, as before. A source that cannot be read or is not vali
 catalogues unpaired (no B findings from it): the source's own check reports its error once, with its line,
 rather than every catalogue repeating it. Each source is read once per process, memoized by its path,
 size and modification time (``source_strings``, and ``digest`` for the results cache: one memo), so 57
-catalogues beside one `en.json` read it once and an edited source is read again. The engine looks a
-catalogue's source up once per check (``Format.sources``) and hands it to the reader (argument ``sources``, ``found_source``).
+catalogues beside one `en.json` read it once and an edited source is read again; the language server
+hands the memo each buffer open in the editor (``open_buffer``), read in place of its file, unsaved edits
+and all. The engine looks a catalogue's source up once per check (``Format.sources``) and hands it to the
+reader (its argument ``sources``, ``found_source``).
 """
 
 from __future__ import annotations
