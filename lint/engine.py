@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -65,11 +66,47 @@ MAX_FIX_PASSES = 10
 # file took 1.25x the CPU of the 703 files in 256 K blocks, 1.0x in 64 K ones (peak 84 -> 68 MiB).
 BIG_TEXT = 1 << 20
 BLOCK_TEXT = 1 << 16
+# Where a block is cut (``_block_cut``): at a run of blank lines at least BLOCK_TEXT characters after its start
+# whose next line's first CUT_HEAD characters hash to 0 modulo CUT_ODDS (about one run in 16: the PEPs' blocks
+# are some 3,600 characters longer than BLOCK_TEXT), else at the first run CUT_LAST characters after its start.
+CUT_HEAD = 16
+CUT_ODDS = 16
+CUT_LAST = 2 * BLOCK_TEXT
 # A line break then a run of blank lines (at least one), read whole: where a block may be cut if a visible
 # character follows. A line ends at LF, CRLF or a lone CR (a CRLF pair is one line end: ``\r\n?+`` never
 # gives its LF back to be read as a second, blank line); the cut, before a visible character, never falls
 # between the CR and the LF of a pair.
 _BLANK_RUN = compiled_on_use(r"(?:\n|\r\n?+)(?:[ \t]*+(?:\n|\r\n?+))++")
+
+
+def _block_cut(text: str, pos: int, last: int = CUT_LAST - BLOCK_TEXT) -> re.Match[str] | None:
+    """Where the block that reaches ``pos`` (its start + BLOCK_TEXT) ends: the first run of blank lines from
+    ``pos`` (``_block_break``) whose next line's head (its first CUT_HEAD characters, or all of it where it
+    is shorter: the same whatever ends the lines) hashes to 0 modulo CUT_ODDS, else the first run from ``pos``
+    + ``last``; None where there is none, or ``text`` ends before the head of a run it weighs (the text read
+    so far: a block decoded a piece at a time waits for the next piece; at the text's end, no cut there).
+
+    Chosen by the text that follows it, not by its distance from the block's start alone, a cut stays where
+    it is when a fix before it changes the text's length (one that shortens the block a little moves it only
+    where it was one of the first runs past BLOCK_TEXT): the fixed text is cut where it was, and a fix of a
+    big file re-reads no block it has not changed (``Linter._fixed_blocks``)."""
+    last += pos
+    while (m := _block_break(text, pos)) is not None:
+        end = m.end()
+        if end >= last:
+            return m
+        head = text[end : end + CUT_HEAD]
+        size = len(head)
+        for mark in "\n\r":
+            at = head.find(mark)
+            if 0 <= at < size:
+                size = at
+        if size == len(head) < CUT_HEAD:
+            return None  # its head is not all read yet, or the text ends within it
+        if not zlib.crc32(head[:size].encode("utf-8", "surrogatepass")) % CUT_ODDS:
+            return m
+        pos = end
+    return None
 
 
 def _block_break(text: str, pos: int) -> re.Match[str] | None:
@@ -616,27 +653,31 @@ class Linter:
         doc = self.parsed(source, config)
         found = self._findings_of(doc, config)
         breaking: set[tuple[str, int, int]] = set()
-        for _ in range(MAX_FIX_PASSES):
-            fixing = [f for f in found if f.fix is not None and f.fix.applicability in allowed
-                      and (f.code, f.start, f.end) not in breaking]
-            if not fixing:
-                break
-            taken = compatible_fixes(f.fix for f in fixing if f.fix is not None)
-            edits = [e for fix in taken for e in fix.edits]
-            new_text = apply_edits(text, edits)
-            if not taken or new_text == text:
-                break
-            new_doc = self._document_if_kept(source, config, doc, new_text, edits)
-            if new_doc is None:
-                breaking |= self._breaking_fixes(source, config, doc, fixing)
-                continue
-            applied += len(taken)
-            if log is not None:
-                log.append(FixPass(text, tuple(edits)))
-            if applied_codes is not None:
-                taken_ids = {id(t) for t in taken}
-                applied_codes.update(f.code for f in fixing if id(f.fix) in taken_ids)
-            text, doc, found = new_text, new_doc, self._findings_of(new_doc, config)
+        try:
+            for _ in range(MAX_FIX_PASSES):
+                fixing = [f for f in found if f.fix is not None and f.fix.applicability in allowed
+                          and (f.code, f.start, f.end) not in breaking]
+                if not fixing:
+                    break
+                taken = compatible_fixes(f.fix for f in fixing if f.fix is not None)
+                edits = [e for fix in taken for e in fix.edits]
+                new_text = apply_edits(text, edits)
+                if not taken or new_text == text:
+                    break
+                new_doc = self._document_if_kept(source, config, doc, new_text, edits)
+                if new_doc is None:
+                    breaking |= self._breaking_fixes(source, config, doc, fixing)
+                    continue
+                applied += len(taken)
+                if log is not None:
+                    log.append(FixPass(text, tuple(edits)))
+                if applied_codes is not None:
+                    taken_ids = {id(t) for t in taken}
+                    applied_codes.update(f.code for f in fixing if id(f.fix) in taken_ids)
+                text, doc, found = new_text, new_doc, self._findings_of(new_doc, config)
+        except TimedOut as exc:
+            exc.in_fixed_text()  # what the passes read is the text with some fixes applied
+            raise
         # A fix held back for breaking the file is not offered again ("fixable with --fix").
         found = [dataclasses.replace(f, fix=None) if (f.code, f.start, f.end) in breaking else f for f in found]
         return text, found, applied
@@ -648,17 +689,18 @@ class Linter:
         (the PEPs as one 13.9 MB file took 35 s and 1.1 GiB whole), and what the rules build holds one
         block. The findings that remain are placed in the fixed text.
 
-        A fix that changes a block's length may move where the fixed text is cut (a cut is sought
-        BLOCK_TEXT characters after its block's start), and a rule that compares neighbours (S108) then sees
+        A fix that shortens a block may move where the fixed text is cut (``_block_cut``: where the block
+        is then no longer BLOCK_TEXT long at its cut), and a rule that compares neighbours (S108) then sees
         across a former cut: the fixed text is cut again, and the blocks that are not a fixed block as it
         was are fixed again, until the fixed text's own blocks are those fixed, so a second run changes
-        nothing."""
+        nothing. A cut stays where it was otherwise (the PEPs as one file: 206 block fixes for 200 blocks).
+        A time-out in a block of the text as fixed so far names its line in that text (``in_fixed_text``)."""
         if not isinstance(source, BlockedSource):
             source = BlockedSource.of(source, _block_starts(source.text))
         blocks, starts = source.blocks, source.block_starts
         done: dict[int, tuple[str, list[Finding], list[TreeLine] | None]] = {}  # a fixed block by its start
         applied = 0
-        for _ in range(MAX_FIX_PASSES):
+        for cut_again in range(MAX_FIX_PASSES):
             fixed_now: dict[int, tuple[str, list[Finding], list[TreeLine] | None]] = {}
             at = lines_before = 0
             for start, text in zip(starts, blocks, strict=True):
@@ -671,8 +713,12 @@ class Linter:
                         # (whole: a block of a text that has no cut is the text itself, and big again)
                         fixed, remaining, n = self._fixed_whole(block, config, unsafe, None, applied_codes)
                     except TimedOut as exc:
+                        if cut_again:  # a block of the text as fixed so far
+                            exc.in_fixed_text()
                         if exc.line is not None:  # the line in the block, made the file's
                             exc.line += lines_before
+                        elif exc.fixed_line is not None:  # or the text's as fixed so far
+                            exc.fixed_line += sum(line_break_count(kept[0]) for kept in fixed_now.values())
                         raise
                     applied += n
                     fixed_now[at] = (fixed, remaining, self.taken_tree_lines(source.path))
@@ -827,7 +873,7 @@ class Linter:
         """The big plain-text file decoded straight into its blocks (see ``_in_blocks``), or None."""
         if formats.format_of(path, config.formats, config.root) != "text":
             return None
-        return blocked_utf8(path, data, BIG_TEXT, BLOCK_TEXT, _block_break)
+        return blocked_utf8(path, data, BIG_TEXT, BLOCK_TEXT, _block_cut)
 
     def _fix_into(self, result: FileResult, source: Source, config: Config, deadline: Deadline, *, unsafe: bool,
                   write: bool) -> None:
@@ -991,10 +1037,11 @@ def _same_text(source: Source, text: str) -> bool:
 
 def _block_starts(text: str) -> list[int]:
     """Where each block of a big text starts: cut after a run of blank lines and before a line that
-    starts with a visible character, so every line, paragraph and blank-line run lies in one block."""
+    starts with a visible character (``_block_cut``), so every line, paragraph and blank-line run lies in
+    one block."""
     starts = [0]
     while len(text) - starts[-1] > BLOCK_TEXT:
-        m = _block_break(text, starts[-1] + BLOCK_TEXT)
+        m = _block_cut(text, starts[-1] + BLOCK_TEXT)
         if m is None:
             break
         starts.append(m.end())

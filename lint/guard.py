@@ -67,16 +67,25 @@ class TimedOut(BaseException):
     """A file's time limit ran out (``Deadline``). A BaseException, as ``KeyboardInterrupt`` is: a rule's or
     reader's ``except Exception`` must not swallow it (the timer fires once, so a swallowed one would leave
     the file to run on unguarded), nor the guards that turn a bug into ``Crash`` (``is_crash``).
-    ``stage`` (what was running) and ``line`` (of the segment being checked) are filled in on the way out."""
+    ``stage`` (what was running) and ``line`` (of the segment being checked) are filled in on the way out;
+    where that segment is of the text as a fix has left it so far (a later pass), not of the file, its line
+    is ``fixed_line`` instead (``in_fixed_text``), which the message names: no line of the file is."""
 
     def __init__(self, seconds: float) -> None:
         super().__init__(seconds)
         self.seconds = seconds
         self.stage: str | None = None
         self.line: int | None = None
+        self.fixed_line: int | None = None
+
+    def in_fixed_text(self) -> None:
+        """The line is one of the text as fixed so far, not of the file."""
+        if self.line is not None:
+            self.fixed_line, self.line = self.line, None
 
     def message(self) -> str:
-        return (f"{self.stage or 'copylint'} took more than {self.seconds:g} s on this file (stopped); "
+        where = "" if self.fixed_line is None else f" at line {self.fixed_line} of the text as fixed so far"
+        return (f"{self.stage or 'copylint'} took more than {self.seconds:g} s on this file (stopped{where}); "
                 "please report it")
 
     def __str__(self) -> str:

@@ -141,10 +141,11 @@ def blocked_utf8(path: str, data: bytes, smallest: int, block: int,
     block so the whole text never exists as one string; None where that path is not the one taken (a
     BOM, another encoding, line ends of more than one kind, a NUL byte, a bad byte, ``smallest`` characters
     or fewer),
-    and then ``decode`` gives the Source or says what is wrong. A block is cut at the first match of
-    ``cut`` (a search: the text and where to start) at least ``block`` characters after the block's start
-    while more than ``block`` remain: a match found in the text decoded so far is the match in the whole
-    text, since it ends before a character that cannot be part of it.
+    and then ``decode`` gives the Source or says what is wrong. A block is cut at the match ``cut`` finds
+    (a search: the text and where to start) ``block`` characters after the block's start while more than
+    ``block`` remain: ``cut`` must find in the text decoded so far the match it finds in the whole text, or
+    none (then the next piece is read and it searches again), as a match that ends before a character that
+    cannot be part of it is found.
 
     The bytes are decoded at least ``step`` at a time, and at least twice as many as wait after the last cut:
     each read's search reads those again, so a text with no cut (one long paragraph) is read about 1.5 times in

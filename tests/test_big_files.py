@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from lint.engine import BIG_TEXT
 
@@ -48,36 +49,67 @@ def test_a_bad_byte_near_the_end_of_a_big_file_is_one_error_naming_the_byte(run,
     assert f"big.txt: cannot decode as UTF-8 at byte {bad}" in r.stdout
 
 
-def _cut_whole(text: str, smallest: int, block: int) -> tuple[list[str], list[int]] | None:
-    """The blocks of ``text`` decoded whole, cut as ``lint.engine._block_starts`` cuts them."""
+def _cut_whole(text: str, smallest: int, block: int,
+               cut: Callable[[str, int], re.Match[str] | None] | None = None) -> tuple[list[str], list[int]] | None:
+    """The blocks of ``text`` decoded whole, cut as ``lint.engine._block_starts`` cuts them (at what ``cut``
+    finds; by default, at the first run of blank lines)."""
     from lint.engine import _block_break
 
     if len(text) <= smallest:
         return None
     starts = [0]
-    while len(text) - starts[-1] > block and (m := _block_break(text, starts[-1] + block)) is not None:
+    while len(text) - starts[-1] > block and (m := (cut or _block_break)(text, starts[-1] + block)) is not None:
         starts.append(m.end())
     return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)], starts
+
+
+def _read_in_steps(step: int, cut: Callable[[str, int], re.Match[str] | None] | None = None,
+                   ) -> Callable[[str], object]:
+    """The blocks ``blocked_utf8`` decodes a text into, ``step`` bytes at a time (blocks of 4 characters at the
+    least, cut as ``_cut_whole`` cuts them), as ``_cut_whole`` gives them."""
+    from lint.engine import _block_break
+    from lint.source import blocked_utf8
+
+    def read(text: str) -> object:
+        source = blocked_utf8("a.txt", text.encode(), 6, 4, cut or _block_break, step)
+        return source and (source.blocks, source.block_starts)
+    return read
 
 
 def test_blocks_decoded_a_step_at_a_time_are_the_blocks_of_the_whole_text() -> None:
     # Small blocks and steps of a few bytes (a character split between two reads, reads that grow past a
     # long paragraph) against the text decoded whole and cut.
-    from lint.engine import _block_break
-    from lint.source import blocked_utf8
     from tests.differential import differences, texts_of
 
     pieces = ["x", "ab", "é", "\U0001f642", "\n", "\n\n", " ", "\t", "\xa0", "\n \n"]
 
-    def blocked(step: int) -> Callable[[str], object]:
-        def read(text: str) -> object:
-            source = blocked_utf8("a.txt", text.encode(), 6, 4, _block_break, step)
-            return source and (source.blocks, source.block_starts)
-        return read
-
     texts = [*texts_of(pieces, 1020, 3, 20_000, 24)]
     for step in (1, 3, 5, 64):
-        assert differences(iter(texts), blocked(step), lambda text: _cut_whole(text, 6, 4)) == [], step
+        assert differences(iter(texts), _read_in_steps(step), lambda text: _cut_whole(text, 6, 4)) == [], step
+
+
+def test_blocks_decoded_a_step_at_a_time_are_cut_where_the_whole_text_is_by_the_line_after_the_cut() -> None:
+    # The engine's cut weighs the head of the line after a run of blank lines (``_block_cut``): read a few
+    # bytes at a time, a head not all read yet (or one the text ends within) is not weighed on what has been.
+    from functools import partial
+
+    from lint.engine import _block_cut
+    from tests.differential import differences, texts_of
+
+    cut = partial(_block_cut, last=24)  # any run 24 characters on: the hash decides nearer ones
+    pieces = ["x", "é", "\U0001f642", "\n", "\n\n", " ", "\n \n", "A line of words", "Another one"]
+
+    texts = [*texts_of(pieces, 1031, 3, 6_000, 30)]
+    hashed = 0
+    for end in ("\n", "\r\n", "\r"):
+        ended = [_with_ends(text, end) for text in texts]
+        for step in (1, 3, 64):
+            assert differences(iter(ended), _read_in_steps(step, cut), lambda text: _cut_whole(text, 6, 4, cut)) == [], (end, step)
+        for text in ended:
+            cuts = _cut_whole(text, 6, 4, cut)
+            starts = cuts[1] if cuts else [0]
+            hashed += any(b - a < 24 for a, b in pairwise(starts))
+    assert hashed > 100  # (cuts the hash chose, not only the first run 24 characters on)
 
 
 def test_a_text_with_no_cut_is_searched_about_once() -> None:
@@ -289,17 +321,11 @@ def test_blocks_of_crlf_and_cr_text_are_the_blocks_of_the_whole_text() -> None:
 
     pieces = ["x", "é", "\U0001f642", "\n", "\n\n", " ", "\t", "\n \n", "\n\t\n"]
 
-    def blocked(step: int) -> Callable[[str], object]:
-        def read(text: str) -> object:
-            source = blocked_utf8("a.txt", text.encode(), 6, 4, _block_break, step)
-            return source and (source.blocks, source.block_starts)
-        return read
-
     texts = [*texts_of(pieces, 1023, 3, 6_000, 24)]
     for end in ("\r\n", "\r"):
         ended = [_with_ends(text, end) for text in texts]
         for step in (1, 2, 3, 64):
-            assert differences(iter(ended), blocked(step), lambda text: _cut_whole(text, 6, 4)) == [], (end, step)
+            assert differences(iter(ended), _read_in_steps(step), lambda text: _cut_whole(text, 6, 4)) == [], (end, step)
         for text in ended:
             cut = _cut_whole(text, 6, 4)
             assert cut is None or all(not block.startswith("\n") for block in cut[0]), repr(text)
@@ -460,14 +486,13 @@ def test_a_big_text_is_encoded_as_whole_in_memory_bounded_by_its_bytes() -> None
 
 
 def test_a_second_fix_of_a_big_file_changes_nothing_where_a_fix_moved_a_cut(tmp_path) -> None:
-    # A fix that shortens a block moves where the fixed text is cut (a cut is sought BLOCK_TEXT characters
-    # after the block's start): a paragraph repeated across the first cut (not compared then) was in one
-    # block at the next run, whose S108 fix changed the file again. The copy is deleted at the first run, as
-    # the whole-file fix deletes it, and a second run changes nothing.
+    # A fix that shortens a block moves where the fixed text is cut (a cut is sought from BLOCK_TEXT
+    # characters after the block's start): a paragraph repeated across the first cut (not compared then) was
+    # in one block at the next run, whose S108 fix changed the file again. The copy is deleted at the first
+    # run, as the whole-file fix deletes it, and a second run changes nothing.
     from lint.config import Config
     from lint.engine import BLOCK_TEXT, Linter, Selection, _block_starts
 
-    repeated = "This paragraph is repeated on both sides of the cut, word for word, as a scraper may leave it."
     head = "Intro line.\n" + "\n" * 200 + "After the blank lines.\n\n"
     parts = [head]
     size, n = len(head), 0
@@ -475,12 +500,17 @@ def test_a_second_fix_of_a_big_file_changes_nothing_where_a_fix_moved_a_cut(tmp_
         parts.append(f"Plain words in paragraph number {n} of the filler.\n\n")
         size, n = size + len(parts[-1]), n + 1
     parts.append("\n" * (BLOCK_TEXT - 3 - size))  # the first copy starts at BLOCK_TEXT - 3
-    parts.append(f"{repeated}\n\n{repeated}\n\n")
-    parts.extend(f"Plain words in paragraph number {n} of the tail.\n\n" for n in range(BIG_TEXT // 45))
-    text = "".join(parts)
+    tail = "".join(f"Plain words in paragraph number {n} of the tail.\n\n" for n in range(BIG_TEXT // 45))
+    # (the paragraph whose start the text is cut before: a cut is made at one run of blank lines in several)
+    for number in range(100):
+        repeated = f"Paragraph {number} is repeated on both sides of the cut, word for word, as a scraper may leave it."
+        text = "".join(parts) + f"{repeated}\n\n{repeated}\n\n" + tail
+        first = text.index(repeated)
+        if _block_starts(text)[1] == first + len(repeated) + 2:  # cut between the two copies
+            break
+    else:
+        raise AssertionError("no paragraph is cut before")
     assert len(text) > BIG_TEXT
-    first = text.index(repeated)
-    assert _block_starts(text)[1] == first + len(repeated) + 2  # cut between the two copies
     for end in ("\n", "\r\n"):
         path = tmp_path / f"{len(end)}.txt"
         path.write_bytes(_with_ends(text, end).encode("utf-8"))
@@ -491,6 +521,41 @@ def test_a_second_fix_of_a_big_file_changes_nothing_where_a_fix_moved_a_cut(tmp_
         again = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
         assert not again.errors and again.fixes_applied == 0, (again.fixes_applied, repr(end))
         assert path.read_bytes() == written, repr(end)
+
+
+def test_a_fix_that_shortens_a_block_of_a_big_file_moves_no_cut(tmp_path) -> None:
+    # A block is cut before a paragraph its head chooses (``_block_cut``), not at the first run of blank
+    # lines BLOCK_TEXT characters after the cut before: a fix that shortened the first block (an entity
+    # decoded, 6 characters) put the first cut one paragraph on, and every cut after it moved (the fix
+    # fixed each block of the file twice, a second --fix read blocks of its own).
+    from lint.config import Config
+    from lint.engine import BLOCK_TEXT, Linter, Selection, _block_break, _block_starts
+
+    def text_of(digits: int, first: int) -> str:
+        return (f"We don&#8217;t know why, said run {'1' * digits}.\n\n"
+                + "".join(f"Paragraph {n} has a few words in it.\n\n" for n in range(first, first + BIG_TEXT // 30)))
+
+    for first in range(50):
+        # (the first block as long as to have a paragraph start 2 characters past BLOCK_TEXT: 4 before it once
+        # fixed; one the engine does not cut before)
+        text = text_of(50, first)
+        over = _block_break(text, BLOCK_TEXT + 2).end() - BLOCK_TEXT - 2  # type: ignore[union-attr]
+        text = text_of(50 - over, first)
+        assert _block_break(text, BLOCK_TEXT).end() == BLOCK_TEXT + 2  # type: ignore[union-attr]
+        if _block_starts(text)[1] != BLOCK_TEXT + 2:
+            break
+    assert len(text) > BIG_TEXT
+    path = tmp_path / "big.txt"
+    path.write_text(text, encoding="utf-8")
+    result = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
+    assert not result.errors and result.fixes_applied == 1
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == text.replace("&#8217;", "\u2019")
+    cuts, fixed_cuts = _block_starts(text), _block_starts(fixed)
+    assert len(cuts) > 10
+    assert [text[c : c + 40] for c in cuts[1:]] == [fixed[c : c + 40] for c in fixed_cuts[1:]]
+    again = Linter(Selection(cache=False)).lint_file(str(path), Config(), fix=True)
+    assert not again.errors and again.fixes_applied == 0 and path.read_text(encoding="utf-8") == fixed
 
 
 def test_a_byte_order_mark_that_starts_a_paragraph_of_a_big_file_is_flagged_and_fixed_as_in_a_small_one(

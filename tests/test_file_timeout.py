@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from lint.config import ConfigError, parse_config
+from lint.engine import BIG_TEXT, BLOCK_TEXT
 from lint.guard import Deadline, TimedOut
 
 LIMIT = "0.5"
@@ -295,6 +296,35 @@ def test_the_line_is_that_of_the_segment_being_read():
     with pytest.raises(TimedOut) as stopped, Deadline(0.05):
         rule(doc)
     assert segment_line(stopped.value) == 13  # paragraph 6, after six paragraphs and their blank lines
+
+
+# A pattern that backtracks on a long run of words (``(\w+\s?)+$``, README), but not while double spaces break
+# the run into runs of ten: it is slow only once W105 has fixed them, in a later fix pass.
+_SLOW_RULE = ("custom-rules:\n  - code: X.slow.words\n    kind: existence\n    nonword: true\n    timeout: 600\n"
+              "    patterns: ['(\\w+\\s?)+$']\n")
+_SLOW_PARAGRAPH = "  ".join(" ".join(["word"] * 10) for _ in range(500)) + "!"
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["small", "big"])
+def test_a_stop_in_a_later_fix_pass_names_its_line_in_the_text_as_fixed(run, tmp_path, big):
+    # The passes after the first read the text with fixes applied, here with the run of blank lines before
+    # the paragraph made one (W103): a stop there named that text's line as the file's (line 5 of the file,
+    # not the paragraph's 9). A big file's later blocks count the lines of the blocks before as fixed.
+    (tmp_path / ".copylint.yaml").write_text(
+        f"max-file-size: 100000000\nfile-timeout: 10\nselect: [W103, W105, X.slow]\n{_SLOW_RULE}")
+    # (the rest in runs of four words: the rule reads every paragraph)
+    paragraphs = [", ".join(" ".join(p.split()[i : i + 4]) for i in range(0, 40, 4))
+                  for p in (_prose(5700).split("\n\n") if big else [])]
+    filler, tail = "".join(p + "\n\n" for p in paragraphs[:700]), "\n\n".join(paragraphs[700:])
+    text = f"Intro.\n\n\n\n\n\n{filler}Before.\n\n{_SLOW_PARAGRAPH}\n\n{tail}"
+    assert (len(text) > BIG_TEXT) == big and big == (len(filler) > 2 * BLOCK_TEXT)
+    (tmp_path / "slow.txt").write_text(text)
+    line = text[: text.index(_SLOW_PARAGRAPH)].count("\n") + 1
+    r = run("check", "--no-cache", "--fix", "slow.txt", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert re.search(rf"^slow\.txt: rule X\.slow\.words took more than 10 s on this file \(stopped at line {line - 4} of "
+                     r"the text as fixed so far\); please report it$", r.stdout, re.MULTILINE), r.stdout
+    assert (tmp_path / "slow.txt").read_text() == text  # (nothing written)
 
 
 def test_a_host_timer_is_put_back_less_the_time_the_file_took():
