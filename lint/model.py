@@ -31,23 +31,26 @@ def line_break_count(text: str) -> int:
     return text.count("\n") + (text.count("\r") - text.count("\r\n") if "\r" in text else 0)
 
 
-def line_breaks_by_kind(text: str) -> dict[str, int]:
-    """How many line breaks of each kind ``text`` holds (CRLF, lone CR, LF), counted in C."""
-    crlf = text.count("\r\n")
-    return {"\r\n": crlf, "\r": text.count("\r") - crlf, "\n": text.count("\n") - crlf}
+def line_breaks_by_kind(text: str | bytes) -> dict[str, int]:
+    """How many line breaks of each kind ``text`` (decoded, or bytes) holds (CRLF, lone CR, LF), counted in
+    C: CRLF are looked for only where there are both CR and LF."""
+    cr, lf = ("\r", "\n") if isinstance(text, str) else (b"\r", b"\n")
+    crs, lfs = text.count(cr), text.count(lf)  # type: ignore[arg-type]
+    crlf = text.count(cr + lf) if crs and lfs else 0  # type: ignore[arg-type,operator]
+    return {"\r\n": crlf, "\r": crs - crlf, "\n": lfs - crlf}
+
+
+def one_kind_of_line_end(text: str | bytes) -> bool:
+    """Whether every line break of ``text`` is of one kind: all LF, all CRLF or all lone CR (or none). A
+    text without a CR is read once, up to its first CR."""
+    if ("\r" if isinstance(text, str) else b"\r") not in text:  # type: ignore[operator]
+        return True
+    return sum(n > 0 for n in line_breaks_by_kind(text).values()) <= 1
 
 
 _ENCODE_STEP = 1 << 16  # characters encoded at a time (Source.encode)
 
 
-def one_kind_of_line_end(text: str | bytes) -> bool:
-    """Whether every line break of ``text`` is of one kind: all LF, all CRLF or all lone CR (or none)."""
-    cr, lf = ("\r", "\n") if isinstance(text, str) else (b"\r", b"\n")
-    crs = text.count(cr)  # type: ignore[arg-type]
-    if not crs:
-        return True
-    lfs = text.count(lf)  # type: ignore[arg-type]
-    return not lfs or crs == lfs == text.count(cr + lf)  # type: ignore[arg-type,operator]
 
 
 def line_starts_of(text: str, at: int = 0) -> array[int]:
