@@ -290,6 +290,9 @@ def lint_record(record: dict[str, Any] | None, error: str | None, number: int,
     if error is not None or not isinstance(text, str):
         return {"id": record_id, "record": number, "decision": "error", "error": error, "findings": [], "words": 0}
     linter = _prepared(settings)
+    # The fixes are guarded (``Linter.guard_fixes``) only for a run that applies them: the output holds
+    # no fix, and guarding one never changes its finding.
+    linter.guard_fixes = settings.fix
     config = _config()
     source = Source(settings.path, text)
     if settings.tree and _tree_memo is not None:

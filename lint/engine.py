@@ -263,6 +263,10 @@ class Linter:
         # The pre-pass's lines of each file (lint.tree.LineMemo), so that a check hashes no line twice: set by
         # tree_counts, or by a caller that ran the pre-pass itself (corpus mode).
         self.line_memo: LineMemo | None = None
+        # Whether ``findings`` gives each fix as the engine allows it (``_guarded``). A caller that reads
+        # no fix (corpus mode without --fix: code, span and message) turns it off: a fix is only ever
+        # changed there (dropped, or made unsafe), never its finding.
+        self.guard_fixes = True
 
     def checker(self, config: Config, kinds: frozenset[str] | None = None) -> Checker:
         """The rules the config and the command line select, prepared once. With ``kinds`` (the segment
@@ -585,7 +589,8 @@ class Linter:
         except TimedOut as exc:  # (a worker's first file of a config imports and compiles its rules)
             exc.stage = exc.stage or "loading the rules"
             raise
-        return self.filter(_guarded(checker.check(doc), doc), doc, config)
+        found = checker.check(doc)
+        return self.filter(_guarded(found, doc) if self.guard_fixes else found, doc, config)
 
     def filter(self, found: Iterable[Finding], doc: Document, config: Config) -> list[Finding]:
         return self._filtered(found, doc.source.path, doc.suppressions, config)

@@ -614,9 +614,11 @@ body's first paragraph is judged all the same: there it is a nav bar or a langua
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
                        ran: Callable[[str], bool]) -> Iterator[Finding]:
-        if doc.format != "text" or not doc.segments or own_layout(doc.text):
-            return
         text = doc.text
+        # Three lines need two line breaks: a text of fewer (most records of a corpus of sentences or
+        # paragraphs) is not read further.
+        if doc.format != "text" or not doc.segments or text.count("\n") + text.count("\r") < 2 or own_layout(text):
+            return
         spans, lines = written_lines(text)
         if len(spans) < 3:
             return  # a title and a line: nothing to compare a line with
