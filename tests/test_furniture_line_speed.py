@@ -178,6 +178,19 @@ def test_the_layout_and_the_bounds_are_the_plain_ones() -> None:
     assert kept > 500
 
 
+def test_the_bounds_of_some_lines_are_theirs_among_all() -> None:
+    rng = random.Random(115)
+    m = fl.model()
+    t = min(m.threshold, 1 - 1e-12)
+    floor = math.log(t / (1 - t)) - 1e-9
+    for _ in range(200):
+        lines = fl.written_lines(_page(rng))[1] or ["x"]
+        layout = fl.layout_of(lines)
+        every = fl.bounds(layout, m.weights, floor)
+        some = sorted(rng.sample(range(len(lines)), rng.randint(0, len(lines))))
+        assert fl.bounds(layout, m.weights, floor, some) == [every[k] for k in some]
+
+
 def test_the_rule_reports_what_scoring_every_line_reports() -> None:
     rng = random.Random(114)
     linter, config = Linter(Selection(select=("S111",))), Config()

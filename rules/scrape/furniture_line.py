@@ -6,7 +6,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count, pairwise, repeat
@@ -173,13 +173,15 @@ _DIGITED = frozenset({"digits", "date"})
 _DIGIT = compiled_on_use(r"\d")
 
 
-def bounds(layout: Layout, weights: Sequence[float], floor: float = -math.inf) -> list[float]:
+def bounds(layout: Layout, weights: Sequence[float], floor: float = -math.inf,
+           at: Iterable[int] | None = None) -> list[float]:
     """For each line, the highest logit its features can give with the worded ones unknown (each of
     them lies in [0, 1]): the exact sum of the others, plus every positive weight of a worded one (the
     largest of the word-count bins', of which one is 1; the digit features' only where a digit is). A
     line whose bound is under the threshold's logit scores under the threshold (``line_features``
     would give it a score no higher). A line whose bound stays under ``floor`` even with the digit
-    features' slack is not searched for a digit: its bound is given without it (under ``floor`` still)."""
+    features' slack is not searched for a digit: its bound is given without it (under ``floor`` still).
+    With ``at``, the bounds of those lines alone (line numbers, in that order), each the same as among all."""
     w = dict(zip(FEATURES, weights, strict=True))
     # Exactly one of the word-count bins is 1: the largest of their weights bounds them together.
     # `digits` and `date` are 0 on a line without a digit (most lines): their slack is added where one is.
@@ -203,7 +205,8 @@ def bounds(layout: Layout, weights: Sequence[float], floor: float = -math.inf) -
     sentences_around = [0.0, *sentences, 0.0]
     out = []
     log = math.log
-    for k, line in enumerate(lines):
+    for k in range(n) if at is None else at:
+        line = lines[k]
         out.append(slack
                    + log_chars * log(1 + len(line))
                    + end_sentence * ends[k]
@@ -228,6 +231,16 @@ def bounds(layout: Layout, weights: Sequence[float], floor: float = -math.inf) -
         if out[-1] + digit_slack >= floor and (has_digit(line) if line.isascii() else any(map(isdigit, line))):
             out[-1] += digit_slack
     return out
+
+
+def edge_bounds(layout: Layout, weights: Sequence[float], floor: float) -> dict[int, float]:
+    """``bounds`` of the lines the rule may report, by line number: a line between the body's first and last
+    line is the text's own structure (``text_structure``), and the first line the title, neither ever
+    reported: only the lines after the title up to the first body line, and from the last one on, are
+    bounded (most lines of a talk or an article are its body's)."""
+    body, n = layout.body, len(layout.lines)
+    edges = range(1, n) if not body else [*range(1, body[0] + 1), *range(max(body[0] + 1, body[-1]), n)]
+    return dict(zip(edges, bounds(layout, weights, floor, edges), strict=True))
 
 
 def _bin_slack(weights: Sequence[float]) -> tuple[float, Callable[[int], float]]:
@@ -627,8 +640,8 @@ body's first paragraph is judged all the same: there it is a nav bar or a langua
         # Only the lines whose score could reach the threshold are split into words (the same findings).
         t = min(m.threshold, 1 - 1e-12)
         floor = math.log(t / (1 - t)) - 1e-9
-        bound = bounds(layout, m.weights, floor)
-        likely = [k for k, b in enumerate(bound) if k > 0 and b >= floor]
+        bound = edge_bounds(layout, m.weights, floor)
+        likely = [k for k, b in bound.items() if b >= floor]
         if not likely:
             return
         taken = sorted((f.start, f.end) for f in findings if f.code in ("S102", "S110", "S109", "S101"))
