@@ -161,3 +161,55 @@ def test_a_bundle_without_a_source_reads_as_before(tmp_path):
     (tmp_path / "config.properties").write_text("save=Save the document\n", encoding="utf-8")
     settings.write_text("save=Save the document\n", encoding="utf-8")
     assert formats.FORMATS["properties"].sources(str(settings), None) == ()
+
+
+def _findings(path, select: list[str] | None = None) -> list[tuple[str, str]]:
+    """(code, the value's key) of each finding of the bundle (default rules, or ``select``), as the CLI reads it."""
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    chosen = Selection(select=select, cache=False) if select else Selection(cache=False)
+    result = Linter(chosen).lint_file(str(path), Config(root=path.parent))
+    assert not result.errors, result.errors
+    doc = parse(Source(str(path), path.read_text(encoding="utf-8")), "properties")
+    return [(f.code, next(s.key for s in doc.segments if s.to_source(0) <= f.start <= s.to_source(len(s.text))) or "")
+            for f in result.findings]
+
+
+def test_html_tags_in_a_bundles_values_are_markup_not_scraped_residue(tmp_path):
+    """A tag in a value is the UI toolkit's rich text (JabRef's `<b>All Entries</b>`): not S105's residue of a
+    scraped page; B106 still compares the tags with the source's."""
+    (tmp_path / "JabRef_en.properties").write_text(
+        "<b>All\\ Entries</b>\\ (fixed)=<b>All Entries</b> (fixed)\n"
+        "Search\\ <tt>smith</tt>=Search <tt>smith</tt>\n", encoding="utf-8")
+    da = tmp_path / "JabRef_da.properties"
+    da.write_text("<b>All\\ Entries</b>\\ (fixed)=<b>Alle poster</b> (fast)\n"
+                  "Search\\ <tt>smith</tt>=Søg smith\n", encoding="utf-8")
+    found = _findings(da)
+    assert not [f for f in found if f[0] == "S105"]
+    assert ("B106", "Search <tt>smith</tt>") in found
+    doc = parse(Source(str(da), da.read_text(encoding="utf-8")), "properties")
+    assert doc.segments[0].text.strip("\ufffc").startswith("Alle poster")
+
+
+def test_a_bundle_that_numbers_its_arguments_as_jabref_and_qt_do(tmp_path):
+    """`%0`, `%1` (JabRef's, Qt's arguments) are placeholders: `%0 für` is no printf `% f` left in the text
+    (T106), `%0-tilstand` and `%0:t` (Finnish's case ending) keep the argument `%0` of `%0 mode` and `%0s`;
+    a printf `%s` for `%0` is still a different placeholder."""
+    (tmp_path / "JabRef_en.properties").write_text(
+        "Importing\\ %0=Importing %0\n"
+        "%0\\ mode=%0 mode\n"
+        "The\\ %0s\\ are\\ the\\ same.=The %0s are the same.\n"
+        "Latest\\ version\\:\\ %0=Latest version: %0\n"
+        "Copied\\ %0\\ to\\ %1=Copied %0 to %1\n"
+        "The\\ %0s\\ differ.=The %0s differ.\n", encoding="utf-8")
+    xx = tmp_path / "JabRef_de.properties"
+    xx.write_text("Importing\\ %0=Importiere %0 für die Datei\n"
+                  "%0\\ mode=%0-tilstand\n"
+                  "The\\ %0s\\ are\\ the\\ same.=%0\\:t ovat samat.\n"
+                  "Latest\\ version\\:\\ %0=Letzte Version: %s\n"
+                  "Copied\\ %0\\ to\\ %1=Kopiert %0 nach\n"
+                  "The\\ %0s\\ differ.=%0ler farklı.\n", encoding="utf-8")
+    found = _findings(xx)
+    assert sorted(f for f in found if f[0] in ("T106", "B101")) == [
+        ("B101", "Copied %0 to %1"), ("B101", "Latest version: %0")]

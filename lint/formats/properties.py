@@ -3,9 +3,10 @@
 Read as `java.util.Properties.load` reads them: a key runs to the first unescaped `=`, `:` or
 whitespace; a line ending in an odd number of backslashes goes on in the next one, whose leading
 whitespace is dropped; `#` and `!` start comment lines. Escapes (`\\t`, `\\n`, `\\uXXXX`, `\\=`) are
-decoded and opaque, as are MessageFormat's arguments (`{0}`, `{0,number,integer}`, `{name}`) and doubled
-apostrophes (`''` shows as `'`): a fix never rewrites them. A malformed `\\uXXXX` is an error with its
-line, as it is for Java. The bundle's locale comes from its name (`messages_pt_BR.properties` is pt-BR).
+decoded and opaque, as are MessageFormat's arguments (`{0}`, `{0,number,integer}`, `{name}`), other
+placeholders (`%s`, `%1$d`, JabRef's and Qt's `%0`), doubled apostrophes (`''` shows as `'`) and, with
+`markup: auto`, the tags of a UI toolkit's rich text (`<b>`, `<html>`): a fix never rewrites them. A
+malformed `\\uXXXX` is an error with its line, as it is for Java. The bundle's locale comes from its name (`messages_pt_BR.properties` is pt-BR).
 
 A bundle in another language than the source's is paired with its base bundle (`messages.properties` for
 `messages_fr.properties`), else with the bundle named for the source language (`JabRef_en.properties`;
@@ -34,13 +35,17 @@ from lint.formats.builder import (
     pattern_switches,
     suppressions_from,
 )
+from lint.formats.markup import MARKUPS, markup_of_app_strings, masked, option
 from lint.formats.source_catalogue import locale_tag, named_for, pair, paired, source_path
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
 _BLANK = " \t\f"
-# In a value: an escape, a doubled apostrophe, a MessageFormat argument or another placeholder.
-_SPECIAL = compiled_on_use(r"\\u[0-9a-fA-F]{4}|\\u|\\.?|''|\{\d+(?:,[^{}]*)?\}|" + TEMPLATE_PLACEHOLDER.pattern)
+# In a value: an escape, a doubled apostrophe, a MessageFormat argument or another placeholder, last an
+# argument numbered as JabRef and Qt number theirs (`%0`, `%1`) where no printf conversion reads one
+# (`%0 für`, `%0-tilstand`, `%1:`; `%1$s` and `%0s` are read as printf's).
+_SPECIAL = compiled_on_use(r"\\u[0-9a-fA-F]{4}|\\u|\\.?|''|\{\d+(?:,[^{}]*)?\}|" + TEMPLATE_PLACEHOLDER.pattern
+                           + r"|%\d+(?![\d$])")
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
 _SWITCH = compiled_on_use(r"^[ \t\f]*[#!][ \t]*copylint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.M)
 # baseName_language[_COUNTRY].properties: the locale a ResourceBundle is looked up by.
@@ -49,8 +54,11 @@ _LOCALE = compiled_on_use(r"_([a-z]{2,3})(?:_([A-Z]{2}|\d{3}))?\.properties\Z")
 _REGION = compiled_on_use(r"[A-Z]{2}|\d{3}")
 
 # Options a config may set under `format-options: {properties: {...}}`: where the bundle's source is.
-OPTIONS = {"source": "auto", "source-language": "en"}
+OPTIONS = {"markup": "auto", "source": "auto", "source-language": "en"}
+CHOICES = {"markup": MARKUPS}
 HELP = {
+    "markup": "the markup inside the values: `auto` reads the UI toolkit's rich-text tags (`<b>`, `<html>`, `<br>`) "
+              "where a value holds one",
     "source": "the bundle each translated string is compared with (family B): `auto`, the base bundle beside it "
               "(`messages.properties` for `messages_fr.properties`), else the one named for the source language "
               "(`messages_en.properties`); a path relative to the file's folder, `{name}` its file name and `{lang}` "
@@ -175,7 +183,12 @@ def parse(source: Source, options: Mapping[str, Any] | None = None, *,
           sources: tuple[str, ...] | None = None) -> Document:
     text = source.text
     segments, shown, prose = _read(source)
+    # A tag in a value is rich text a UI toolkit renders (Swing's `<html>`, JabRef's `<b>`), never a scraped
+    # page's residue: opaque, as i18n JSON's; family B compares the tags as written (``shown``).
+    markup = markup_of_app_strings(option(options), (seg.text for seg in segments))
+    segments = [masked(seg, markup) for seg in segments]
     doc = Document(source, "properties", segments, protected=complement(sorted(prose), len(text)))
+    doc.memo["markup"] = markup
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, source.line_starts(), pattern_switches(_SWITCH))
     # Each value given the source bundle's under the same key (lint.formats.source_catalogue).
@@ -262,7 +275,7 @@ FORMAT = Format(
     patterns=("*_[a-z][a-z].properties", "*_[a-z][a-z]_[A-Z][A-Z].properties", "*messages.properties",
               "*Messages.properties"),
     language_ids=("properties",),
-    options=options_table(OPTIONS, {}, HELP),
+    options=options_table(OPTIONS, CHOICES, HELP),
     file_language=file_language,
     pair=pair,
     sources=sources,
@@ -275,8 +288,9 @@ FORMAT = Format(
           "(`messages_en.properties`), key by key, and the B family compares each value with the source's as Java "
           "reads both (escapes decoded, lines joined; `{0}` and `''` as written), as a PO msgstr with its msgid",
     not_prose="keys, separators, comments (`#`, `!`), line continuations; escapes (`\\t`, `\\uXXXX`), "
-              "MessageFormat arguments (`{0}`, `{0,number}`) and doubled apostrophes are read but never "
-              "rewritten. A malformed `\\uXXXX` is an error with its line",
+              "MessageFormat arguments (`{0}`, `{0,number}`), other placeholders (`%s`, JabRef's and Qt's `%0`), "
+              "doubled apostrophes and, with `markup: auto` where a value holds a tag, a UI toolkit's rich-text "
+              "tags (`<b>`, `<html>`) are read but never rewritten. A malformed `\\uXXXX` is an error with its line",
     examples=(
         FormatExample(
             "# Greetings\n"

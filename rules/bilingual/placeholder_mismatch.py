@@ -32,6 +32,11 @@ _OCTAL = compiled_on_use(r"%(?:(\d+)\$)?([-+0#]*\d*(?:hh|ll|[hljztLq])?o)(?![A-Z
 # What printf reads as the flags `0` and `-` of a conversion (`%0-f`), where a word goes on after it: an argument
 # numbered as Qt and JabRef number them (`%0`, `%1`) before a hyphen, in a compound (`%0-fil`, `%0-server`).
 _NUMBER_AND_HYPHEN = compiled_on_use(r"%\d+-[A-Za-z]")
+# An argument numbered as Qt and JabRef number theirs (`%0`, `%1`), and one no printf conversion reads (`%0 `,
+# `%1:`, `%0-`, at the end): where either side of a pair writes one, each `%` and number is that argument,
+# whatever letters follow (`%0s`, the plural of a word; Finnish's `%0:t`), and only printf's conversions
+# without a number (`%s`) stay conversions.
+_NUMBERED = compiled_on_use(r"%(\d+)(?![\d$])")
 _CONVERSION = compiled_on_use(_INTTYPES.pattern + "|" + _OCTAL.pattern + "|" + TEMPLATE_PLACEHOLDER.pattern)
 
 
@@ -91,7 +96,11 @@ placeholder, and i18next's form for zero, one or two (`item_one`) may add or dro
 plural's quantity `zero`, `one` or `two` may add or drop its integer conversion (`%d`), but for a form
 that stands for many numbers (Russian's `one`: 1, 21, 31…; Slovenian's `two`), which must say how many. A numbered argument
 before a hyphen that goes on in a word (`%0-fil` for `%0 file`, as JabRef and Qt number their arguments) is
-no conversion with the flags `0` and `-`.
+no conversion with the flags `0` and `-`. Where either side writes such an argument where no printf
+conversion reads one (`%0 `, `%1:`, at the end), the pair numbers its arguments so: each `%` and number is
+that argument whatever letters follow (`%0s`, a word's plural; Finnish's case ending `%0:t`), and a
+printf conversion without a number (`%s` for `%0`) still differs; so does every pair of a catalogue whose
+sources write such an argument in two strings or more (`%0ler` for `%0s`).
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "string", "target"})
@@ -178,10 +187,19 @@ no conversion with the flags `0` and `-`.
         Example('#: src/main.c:10\n#, c-format\nmsgid "%d files"\nmsgstr "%d fichiers"\n\n'
                 '#: src/pager.c:42\nmsgid "Page {0} of {1}"\nmsgstr "Page {0}"\n', path="fr.po",
                 note="a numbered brace is no word, even in a C program's catalogue"),
+        Example('msgid "Latest version: %0"\nmsgstr "Última versión: %s"\n', path="es.po",
+                note="a printf conversion for a numbered argument (JabRef's `%0`)"),
+        Example('msgid "Copied %0 entries to %1"\nmsgstr "%0 Einträge nach %2s kopiert"\n', path="de.po",
+                note="a numbered argument renumbered (`%2s` is `%2` before a word's letter, no printf `%s`)"),
     )
     allow = (
         Example('msgid "Connection to %0 server established."\nmsgstr "Anslutning till %0-server skapades."\n',
                 path="sv.po", note="a numbered argument (JabRef's `%0`) in a compound, no conversion `%0-s`"),
+        Example('msgid "The %0s are the same."\nmsgstr "%0:t ovat samat."\n', path="fi.po",
+                note="JabRef's `%0` with an English plural `s`, and with a Finnish case ending: the same argument"),
+        Example('msgid "Importing %0"\nmsgstr "%0 içe aktarılıyor"\n\nmsgid "Path to %0"\nmsgstr "%0 yolu"\n\n'
+                'msgid "The %0s are the same."\nmsgstr "%0ler aynı."\n', path="tr.po",
+                note="a catalogue whose sources number their arguments so: `%0s` and `%0ler` are `%0` too"),
         Example('#. TRANSLATORS: you can adjust this to align "git add -i" status menu\n#, perl-format\n'
                 'msgid "%12s %12s %s"\nmsgstr "%20s %20s %s"\n', path="pl.po",
                 note="git's note lets the translator adjust the widths to the language's words"),
@@ -274,7 +292,8 @@ no conversion with the flags `0` and `-`.
         if is_date_format(both[0]):
             return _date_difference(*both)
         forms = seg.translates_plural_forms()
-        (source, source_written), (target, target_written) = (_arguments(t, forms) for t in both)
+        numbered = any(map(_numbers_arguments, both)) or _catalogue_numbers_arguments(doc)
+        (source, source_written), (target, target_written) = (_arguments(t, forms, numbered) for t in both)
         if seg.index in doc.memo.get("po-printf-only", ()):
             # `{0}` is never a word shown in braces: a C catalogue's entry that writes one formats with braces
             source, target = (Counter({k: n for k, n in side.items() if k.startswith("%") or _INDEX.fullmatch(k)})
@@ -400,7 +419,26 @@ def _date_difference(source: str, target: str) -> Difference | None:
     return Difference(missing, [], head="The date format shows less than the source's") if missing else None
 
 
-def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
+def _catalogue_numbers_arguments(doc: Document) -> bool:
+    """Whether the catalogue's sources number their arguments as Qt and JabRef do (``_numbers_arguments``) in
+    two strings or more: then `%0s` (a plural) is the argument `%0` in each of its strings too."""
+    found = doc.memo.get("b101-numbered")
+    if found is None:
+        found = sum(1 for s in doc.segments if s.source_text and "%" in s.source_text
+                    and _numbers_arguments(s.source_text)) >= 2
+        doc.memo["b101-numbered"] = found
+    return bool(found)
+
+
+def _numbers_arguments(text: str) -> bool:
+    """Whether ``text`` writes an argument numbered as Qt and JabRef number theirs where no conversion reads
+    one: `%0 `, `%1:`, `%1.` at the end; not `%1$s`, `%0s`, `%5.2f`, `%08<PRIx64>`, nor `%1` before a letter."""
+    text = _URL_IN_TEXT.sub(" ", text)  # `%20/` in a URL is an escaped space
+    return any(not _CONVERSION.match(text, m.start()) and not text[m.end() : m.end() + 1].isalpha()
+               for m in _NUMBERED.finditer(text))
+
+
+def _arguments(text: str, forms: bool, numbered: bool = False) -> tuple[Counter[str], dict[str, str]]:
     """The placeholders of ``text``, each printf conversion keyed by the argument it takes: `%2$s … %1$d`
     and `%d … %s` take the same arguments (gettext lets a translation reorder them by position, and
     `msgfmt -c` compares them so); a conversion whose type changed, an argument dropped, or one an
@@ -408,12 +446,18 @@ def _arguments(text: str, forms: bool) -> tuple[Counter[str], dict[str, str]]:
     `%1$s`) counts once however often it is written. With each key, the placeholder as written. In plural forms written in one
     string (``forms``: Symfony's and Laravel's `one|other`), each form numbers its arguments afresh and a
     language writes as many forms as it has, each with the placeholders it needs: the set of
-    conversions is what must match."""
+    conversions is what must match. ``numbered``: the pair numbers its arguments as Qt and JabRef do
+    (`%0`, `%1`, ``_NUMBERED``), each counted once as a name is."""
     written: dict[str, str] = {}
     keys: Counter[str] = Counter()
     ends: dict[str, int] = {}
     position = 0
     plain = _DISPLAY_FLAGS.sub(r"%\1", _URL_IN_TEXT.sub(" ", _icu_branches_opened(text)))
+    if numbered:
+        for found in _NUMBERED.finditer(plain):
+            written.setdefault(found.group(), found.group())
+            keys[found.group()] = 1
+        plain = _NUMBERED.sub(lambda m: " " * len(m.group()), plain)
     for found in _CONVERSION.finditer(plain):
         token = found.group()
         if _NUMBER_AND_HYPHEN.fullmatch(token) and plain[found.end() : found.end() + 1].isalpha():
