@@ -513,3 +513,36 @@ def test_a_number_glued_to_a_japanese_or_chinese_word_is_still_a_number():
     changed = 'msgid "The output is limited to 1000 bytes."\nmsgstr "出力は1024バイト以下に制限されます。"\n'
     found = lint.check_text(header + changed, path="ja.po", select=["B103"])
     assert [(f.code, "1024" in f.message) for f in found] == [("B103", True)]
+
+
+def test_a_colon_before_the_value_a_status_message_appends_is_the_languages_word_order():
+    """JabRef's `Generated citation key for` + the key: Korean and Japanese put the value last, after a colon,
+    as they do after any source of three words or more that stops at a preposition. A menu's label that stops
+    at one (`Save as`), a French translation of such a source and a message without the participle count."""
+    def b108(po: str, path: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path=path, select=["B108"])]
+
+    assert b108('msgid "Generated citation key for"\nmsgstr "생성된 인용 키:"\n', "ko.po") == []
+    assert b108('msgid "Generating citation key for"\nmsgstr "以下の項目の文献キーを生成中："\n', "ja.po") == []
+    assert b108('msgid "Automatically save the library to"\nmsgstr "自動的にライブラリを右記に保存："\n', "ja.po") == []
+    assert b108('msgid "Save as"\nmsgstr "다른 이름으로 저장:"\n', "ko.po") != []
+    assert b108('msgid "Automatically save the library to"\nmsgstr "Enregistrer la bibliothèque dans :"\n', "fr.po") != []
+    assert b108('msgid "Citation key for"\nmsgstr "인용 키:"\n', "ko.po") != []
+    assert b108('msgid "Generated citation key for"\nmsgstr "생성된 인용 키!"\n', "ko.po") != []
+
+
+def test_a_mark_inside_brackets_the_translation_moved_to_its_end_is_not_its_end():
+    """`Always add letter (a, b, ...) to generated keys` as `… her zaman harf ekle (a, b ...)`: the list's
+    ellipsis moved with its brackets, as `_bracket_moved` reads the other way round."""
+    def b108(po: str, path: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path=path, select=["B108"])]
+
+    assert b108('msgid "Always add letter (a, b, ...) to generated keys"\n'
+                'msgstr "Oluşturulmuş anahtarlara her zaman harf ekle (a, b ...)"\n', "tr.po") == []
+    assert b108('msgid "Automatically add \\"Cited on pages...\\" at the end of entries"\n'
+                'msgstr "自动在文献条目末尾添加 \\"Cited on pages...\\"（引用自页码...）"\n', "zh_CN.po") == []
+    # no such bracket or quote in the source: the ellipsis is the translation's own
+    assert b108('msgid "Always add a letter to generated keys"\n'
+                'msgstr "Oluşturulmuş anahtarlara her zaman harf ekle (a, b ...)"\n', "tr.po") != []
+    # the source's bracket holds a question, the translation's an ellipsis: another mark
+    assert b108('msgid "Press (why?) to continue"\nmsgstr "Devam etmek için basın (neden...)"\n', "tr.po") != []

@@ -237,7 +237,9 @@ your basket to continue`, not a label with an abbreviation's point, `No. Items`)
 ends a word, and so does the point of one of the language's abbreviations that ends a translation (Danish
 `Startet kl.` for `Started At`; not one the language also writes as a word, French `Annuler le vol.`), and a full stop inside a closing parenthesis may be left out (`(Contributed by X.)`).
 A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` are colons, nor is a mark inside the brackets that close the source
-where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`).
+where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`),
+nor, the other way round, a mark inside the brackets that close the translation where the source writes that mark
+inside brackets or quotes before its end (`add letter (a, b, ...) to generated keys` as `harf ekle (a, b ...)`).
 Thai and Lao write no full stop, and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
 `…หรือไม่` for `…?`; not a translation without one, a question made a statement, nor one whose `หรือ` stands between two words: `or`); Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
@@ -247,7 +249,11 @@ translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'fil
 (`add Cc: header` as `tambahkan kepala Cc:`), and a colon that introduces a value the program appends, where
 the source ends with a word and the space before that value and the translation with a colon and the same
 space (`ahead ` as `다음 앞에: `), or where the source, a clause with a copula, stops at a copula or a preposition that asks for that value
-(`is`, `are`, `was`, `were`, `at`, `onto`, `into`, `from`, `of`, `as`: `HEAD is now at` as `HEAD konumu:`; not a label, `Save as` as `Enregistrer sous :`): the value comes last in the language's word order; it could hide a colon
+(`is`, `are`, `was`, `were`, `at`, `onto`, `into`, `from`, `of`, `as`: `HEAD is now at` as `HEAD konumu:`; not a label, `Save as` as `Enregistrer sous :`),
+or where the source, of three words or more, stops at such a preposition or `for`, `to`, `by`, `with`, and
+opens with a participle (a status message: `Generated citation key for` as `생성된 인용 키:`) or is translated
+into a language whose postpositions follow their noun, Japanese, Korean or Turkish (`Automatically save the
+library to` as `自動的にライブラリを右記に保存：`): the value comes last in the language's word order; it could hide a colon
 added to such a fragment by mistake, shown before the value). A mark alone in quotes that ends the translation, a key the user types, is not its end where the source
 quotes it too (`(use '?' for help)` as `(за помощ натиснете „?“)`). An ellipsis that is a usage's repetition mark glued to the source's last metavariable (`<param2>...`) is not
 flagged where the translation writes such a mark inside it after that metavariable or a new one (`<param2>... eşanlamlısı`: it moved with the word
@@ -281,6 +287,11 @@ button that gained a full stop are the small inconsistencies that make an interf
                 path="ko.po", note="a Korean sentence in emphasis ends with its verb before the emphasis closes"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b) starten"\n', path="de.po",
                 note="the bracketed list lost its ellipsis: not the source's brackets moved"),
+        Example('msgid "Always add a letter to generated keys"\n'
+                'msgstr "Oluşturulmuş anahtarlara her zaman harf ekle (a, b ...)"\n', path="tr.po",
+                note="brackets and an ellipsis the source does not have"),
+        Example('msgid "Citation key for"\nmsgstr "인용 키:"\n', path="ko.po",
+                note="a label that stops at a preposition, no participle's status message: a colon added to it"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten!"\n', path="de.po",
                 note="the brackets moved with their ellipsis, and the translation gained an exclamation mark"),
         Example('#: library/exceptions.rst:3\nmsgid "For example, compiling it results in (\'f-string: ...\', 1)."\n'
@@ -407,6 +418,11 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "HEAD detached at "\nmsgstr "HEAD가 다음 위치에서 분리: "\n', path="ko.po"),
         Example('msgid "HEAD is now at"\nmsgstr "HEAD konumu:"\n', path="tr.po",
                 note="a source that stops at a preposition: the program appends the rest"),
+        Example('msgid "Generated citation key for"\nmsgstr "생성된 인용 키:"\n', path="ko.po",
+                note="a status message that opens with a participle: the key is appended after the colon"),
+        Example('msgid "Always add letter (a, b, ...) to generated keys"\n'
+                'msgstr "Oluşturulmuş anahtarlara her zaman harf ekle (a, b ...)"\n', path="tr.po",
+                note="the source's bracketed list, ellipsis and all, moved to the translation's end"),
         Example('msgid "synonym for --dirstat=files,<param1>,<param2>..."\n'
                 'msgstr "--dirstat=files,<param1>,<param2>... eşanlamlısı"\n', path="tr.po",
                 note="a usage's repetition mark moved with its metavariable"),
@@ -588,6 +604,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         target = None if target not in _SENTENCE_ENDS and ends_with_metavariable(both[1]) else target
         # The source's mark inside brackets the translation moved whole: the translation's end is compared with none.
         source = None if _bracket_moved(source, both) else source
+        target = None if _bracket_moved_to_end(target, both, language) else target
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
             return None  # a page's paragraph the translation ends with a colon introduces what follows it
         if _equivalent(source, target, language, both[1]):
@@ -610,7 +627,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         if source is None and target == "full stop" and _closed_by_choice(both, language):
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
-                or _field_name_moved(source, target, both) or _before_appended_value(source, target, both) \
+                or _field_name_moved(source, target, both) or _before_appended_value(source, target, both, language) \
                 or _repetition_moved(source, target, both) or _quoted_mark(source, both) \
                 or (markup in _LITERALS and _korean_end(source, target, both[1], language)):
             return None
@@ -632,6 +649,26 @@ def _bracket_moved(source: str | None, both: tuple[str, str]) -> bool:
     if m is None or _end_class(m.group().rstrip()[:-1]) != source:
         return False
     return m.group().rstrip() in both[1] and not both[1].rstrip().endswith(m.group().rstrip())
+
+
+# The brackets that close the translation (ASCII or full-width), with the mark inside them (`(a, b ...)`).
+_LAST_BRACKETS_ANY = compiled_on_use(r"[(（][^()（）]*[^\s()（）][)）]\s*$")
+# An ellipsis, a question or an exclamation mark right before a closing bracket or quote (`...)`, `..."`).
+_MARK_CLOSED = compiled_on_use(r"(?:\.\.\.|…|[!?])[)）\]\"'”’»」]")
+
+
+def _bracket_moved_to_end(target: str | None, both: tuple[str, str], language: str) -> bool:
+    """Whether the translation's mark is inside the brackets that close it, and the source writes that mark
+    inside brackets or quotes before its end (`letter (a, b, ...) to generated keys` as `harf ekle (a, b ...)`,
+    `add "Cited on pages..." at the end` as `添加 "Cited on pages..."（引用自页码...）`): the brackets moved to
+    the end with the language's word order, and the mark with them (``_bracket_moved``, the other way round)."""
+    if target is None:
+        return False
+    m = _LAST_BRACKETS_ANY.search(both[1])
+    if m is None or _end_class(m.group().rstrip()[:-1], language) != target:
+        return False
+    end = len(both[0].rstrip())
+    return any(_end_class(both[0][: k.end() - 1]) == target for k in _MARK_CLOSED.finditer(both[0]) if k.end() < end)
 
 
 def _sentences(source: str) -> bool:
@@ -752,9 +789,18 @@ _ASKS_FOR_MORE = frozenset("is are was were at onto into from of as".split())
 # Only in a clause, a source that holds a copula (`HEAD is now at`): a label that stops at a preposition
 # (`Save as`, `Import from`, a menu's item) takes no appended value, and a colon added to it is a slip.
 _COPULAS = frozenset("is are was were".split())
+# Or a status message, three words or more that open with a participle and stop at the preposition its value
+# follows (JabRef's `Generated citation key for` + the key, `Generating citation key for`): a menu's label
+# opens with a verb's bare form (`Save as`, `Open with`).
+_PARTICIPLE = compiled_on_use(r"[a-z]+(?:ing(?<!thing)|[^e]ed)")
+_STATUS_ASKS = _ASKS_FOR_MORE | {"for", "to", "by", "with"}
+_STATUS_WORDS = 3
+# The same in any such source of three words or more in a language whose postpositions follow their noun
+# (Japanese, Korean, Turkish): the value the English preposition asks for can only come after a colon.
+_POSTPOSITIONAL = frozenset({"ja", "ko", "tr"})
 
 
-def _before_appended_value(source: str | None, target: str | None, both: tuple[str, str]) -> bool:
+def _before_appended_value(source: str | None, target: str | None, both: tuple[str, str], language: str = "en") -> bool:
     """Whether the translation's colon introduces a value the program appends: the source ends with a word
     and the space the value follows (`ahead `, `HEAD detached at `), or with a copula or a preposition
     that asks for it (`HEAD is now at`), and the translation ends with a colon and the source's space
@@ -763,9 +809,12 @@ def _before_appended_value(source: str | None, target: str | None, both: tuple[s
         return False
     stripped = both[0].rstrip()
     space = both[0][len(stripped):]
-    if "\n" in space or not stripped[-1:].isalnum() or not both[1].endswith(":" + space):
+    if "\n" in space or not stripped[-1:].isalnum() or not both[1].endswith((":" + space, "：" + space)):
         return False
     words = stripped.lower().split()
+    if len(words) >= _STATUS_WORDS and words[-1] in _STATUS_ASKS and (
+            _PARTICIPLE.fullmatch(words[0]) is not None or primary(language) in _POSTPOSITIONAL):
+        return True  # `Generated citation key for` as `생성된 인용 키:`, `Save the library to` as `ライブラリを右記に保存：`
     return bool(space) or (words[-1] in _ASKS_FOR_MORE and not _COPULAS.isdisjoint(words))
 
 
