@@ -3,10 +3,13 @@ sphinx-lint, and an injected-breakage benchmark.
 
 Each catalogue set is a folder of PO files (a Sphinx documentation translation, an application's
 ``po/``). Files are split into a development half and a test half by a hash of their path relative to
-the folder (``half_of``), so rules tuned on one half are measured on the other.
+the folder (``half_of``), so rules tuned on one half are measured on the other. ``measure --glob`` takes
+another format's catalogues instead (an Android app's `values-*/strings.xml`, `*_*.properties`), each
+paired with its source catalogue as copylint pairs it (the source catalogue itself left out); its words are
+those of the paired strings, and pofilter reads Android's through translate-toolkit's Android reader.
 
     python bench/catalogues.py measure ROOT [--half dev|test|all] [--select B,...] [--peers]
-                                            [--sample 50] [--seed 1]
+                                            [--sample 50] [--seed 1] [--glob 'values-*/strings.xml']
     python bench/catalogues.py inject ROOT [--half test] [--per-kind 200] [--seed 1[,2,...]] [--kinds K,...]
                                            [--fix-dir DIR]
 
@@ -57,12 +60,30 @@ def half_of(rel: str) -> str:
     return "dev" if hashlib.sha1(rel.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def catalogue_files(root: Path, half: str) -> list[Path]:
-    files = sorted(p for p in root.rglob("*.po") if p.is_file())
-    return [p for p in files if half == "all" or half_of(str(p.relative_to(root))) == half]
+def catalogue_files(root: Path, half: str, glob: str = "*.po") -> list[Path]:
+    """The half's catalogues under ``root``: PO files, or those ``glob`` names (`values-*/strings.xml`,
+    `*.properties`); of a monolingual format, only those paired with a source (the source catalogue left out)."""
+    files = sorted(p for p in root.rglob(glob) if p.is_file())
+    chosen = [p for p in files if half == "all" or half_of(str(p.relative_to(root))) == half]
+    return chosen if glob == "*.po" else [p for p in chosen if translated_words(p)]
+
+
+def _paired_segments(path: Path) -> list:
+    """The segments of a catalogue of another format than PO that copylint pairs with a source (the
+    translated strings), as its reader reads them."""
+    from lint.formats import FORMATS, format_for
+    from lint.model import Source
+
+    fmt = format_for(str(path))
+    if fmt is None:
+        return []
+    doc = FORMATS[fmt].read(Source(str(path), path.read_text(encoding="utf-8")))
+    return [seg for seg in doc.segments if seg.source_text is not None and seg.text.strip()]
 
 
 def translated_words(path: Path) -> int:
+    if path.suffix != ".po":  # a monolingual catalogue (Android, .properties, i18n JSON): its paired strings' words
+        return sum(len(_WORD.findall(seg.text)) for seg in _paired_segments(path))
     po = polib.pofile(str(path))
     total = 0
     for e in po.translated_entries():
@@ -98,6 +119,56 @@ def pofilter_counts(files: list[Path], root: Path) -> Counter[str]:
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp, "in"), Path(tmp, "out")
         _linked_tree(files, root, src)
+        subprocess.run(["pofilter", "--progress=none", "--errorlevel=none", "-i", str(src), "-o", str(out)],
+                       capture_output=True, check=False)
+        for f in out.rglob("*.po"):
+            for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+                m = re.match(r"#\s*\(pofilter\)\s*([\w-]+):", line)
+                if m:
+                    counts[m.group(1)] += 1
+    return counts
+
+
+# Android string resources as a bilingual PO for pofilter, read by translate-toolkit's own Android reader
+# (android2po stops at a string whose decoding leaves a lone surrogate; such a string is left out here).
+_ANDROID_TO_PO = """
+import sys
+from translate.storage import aresource, po
+template, translated, out = sys.argv[1:4]
+units = {u.getid(): u for u in aresource.AndroidResourceFile.parsefile(translated).units}
+store = po.pofile()
+for u in aresource.AndroidResourceFile.parsefile(template).units:
+    t = units.get(u.getid())
+    if t is None or not t.target:
+        continue
+    try:
+        (str(u.source) + str(t.target)).encode("utf-8")
+    except (UnicodeEncodeError, TypeError):
+        continue
+    unit = store.addsourceunit(str(u.source))
+    unit.target = str(t.target)
+    unit.setcontext(u.getid())
+open(out, "wb").write(bytes(store))
+"""
+
+
+def pofilter_android_counts(files: list[Path]) -> Counter[str]:
+    """pofilter's failures by test on Android string resources, which it does not read: each
+    `values-xx/strings.xml` paired with `values/strings.xml` by translate-toolkit's Android reader (the
+    Python beside `pofilter`), then checked as PO."""
+    counts: Counter[str] = Counter()
+    found = shutil.which("pofilter")
+    if found is None:
+        return counts
+    python = str(Path(found).parent / "python")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp, "in")
+        src.mkdir()
+        for f in files:
+            template = f.parent.parent / "values" / f.name
+            subprocess.run([python, "-c", _ANDROID_TO_PO, str(template), str(f), str(src / f"{f.parent.name}.po")],
+                           capture_output=True, check=False)
+        out = Path(tmp, "out")
         subprocess.run(["pofilter", "--progress=none", "--errorlevel=none", "-i", str(src), "-o", str(out)],
                        capture_output=True, check=False)
         for f in out.rglob("*.po"):
@@ -150,8 +221,15 @@ def sphinx_lint_overlap(errors: list[tuple[Path, int, str]], found: list[dict]) 
 
 
 def entry_text(path: str, line: int) -> str:
-    """The PO entry around a 1-based line, as written (at most 12 lines)."""
+    """The PO entry around a 1-based line, as written (at most 12 lines); in another format, the line and the
+    source string its segment is paired with."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()
+    if not path.endswith(".po"):
+        at = sum(len(x) + 1 for x in lines[: line - 1])  # the line's first offset (\n line ends)
+        seg = next((seg for seg in _paired_segments(Path(path))
+                    if seg.to_source(0) <= at + len(lines[line - 1]) and seg.to_source(len(seg.text)) >= at), None)
+        source = f"\n  source: {seg.source_text!r}" if seg is not None else ""
+        return f"  {lines[line - 1].strip()[:600]}{source[:600]}"
     a = line - 1
     while a > 0 and lines[a - 1].strip():
         a -= 1
@@ -164,7 +242,7 @@ def entry_text(path: str, line: int) -> str:
 
 def measure(args: argparse.Namespace) -> None:
     root = Path(args.root)
-    files = catalogue_files(root, args.half)
+    files = catalogue_files(root, args.half, args.glob)
     words = sum(translated_words(f) for f in files)
     extra = ["--select", args.select] if args.select else []
     found = copylint_findings(files, extra)
@@ -175,7 +253,7 @@ def measure(args: argparse.Namespace) -> None:
     for code, n in sorted(by_rule.items()):
         print(f"  {code} {n:6d} {n * per10k:7.2f}")
     if args.peers:
-        pf = pofilter_counts(files, root)
+        pf = pofilter_counts(files, root) if args.glob == "*.po" else pofilter_android_counts(files)
         print(f"pofilter: {sum(pf.values())} failures, {sum(pf.values()) * per10k:.2f} per 10k words")
         # Its `untranslated` test reports the entries with no translation, which the words counted here leave out.
         translated = sum(pf.values()) - pf["untranslated"]
@@ -183,6 +261,8 @@ def measure(args: argparse.Namespace) -> None:
               f"{translated * per10k:.2f} per 10k words")
         for name, n in pf.most_common():
             print(f"  {name:28s} {n:6d} {n * per10k:7.2f}")
+        if args.glob != "*.po":
+            return _sample(args, root, found)
         errors = sphinx_lint_errors(files, root)
         sl = Counter(checker for _, _, checker in errors)
         both = sphinx_lint_overlap(errors, found)
@@ -190,6 +270,10 @@ def measure(args: argparse.Namespace) -> None:
               "(and how many lie in an entry copylint reports too)")
         for name, n in sl.most_common():
             print(f"  {name:40s} {n:6d} {n * per10k:7.2f}   copylint too: {both[(name, True)]}/{n}")
+    _sample(args, root, found)
+
+
+def _sample(args: argparse.Namespace, root: Path, found: list[dict]) -> None:
     if args.sample:
         rng = random.Random(args.seed)
         # In file and line order first: the CLI's order depends on its workers, the sample must not.
@@ -486,6 +570,8 @@ def main() -> None:
     m = sub.add_parser("measure")
     m.add_argument("root")
     m.add_argument("--half", default="dev", choices=("dev", "test", "all"))
+    m.add_argument("--glob", default="*.po", help="the catalogues under ROOT: `*.po` (the default), or another "
+                   "format's (`values-*/strings.xml`, `*_*.properties`), paired with their source by copylint")
     m.add_argument("--select", default="")
     m.add_argument("--peers", action="store_true")
     m.add_argument("--sample", type=int, default=0)
