@@ -303,3 +303,49 @@ def test_a_plural_quantity_for_one_drops_one_integer_at_most(tmp_path):
         <item quantity="other">%1$d Lieder von %2$s gespielt</item>
     </plurals>""")
     assert _b_findings(de) == [("B101", "progress.one")]
+
+
+def test_a_plural_quantity_may_drop_or_add_a_count_the_program_formats_as_a_string(tmp_path):
+    """NewPipe formats its counts (`%s views`, the number written for the locale): Arabic's `zero` and `two`
+    (`مُشاهَدتان`) drop `%s` as a form for one number may drop `%d`, and Bosnian's `one` adds it to `Download
+    finished`. A second argument, a form for many numbers (Russian's `one`) and a `%` left broken still count."""
+    _res(tmp_path, "values", """    <plurals name="views">
+        <item quantity="one">%s view</item>
+        <item quantity="other">%s views</item>
+    </plurals>
+    <plurals name="done">
+        <item quantity="one">Download finished</item>
+        <item quantity="other">%s downloads finished</item>
+    </plurals>
+    <plurals name="left">
+        <item quantity="one">%1$s minute left in %2$s</item>
+        <item quantity="other">%1$s minutes left in %2$s</item>
+    </plurals>""")
+    ar = _res(tmp_path, "values-ar", """    <plurals name="views">
+        <item quantity="zero">لا مشاهدة</item>
+        <item quantity="one">مشاهدة واحدة</item>
+        <item quantity="two">مُشاهَدتان</item>
+        <item quantity="few">%s مشاهدات</item>
+        <item quantity="many">مشاهدة</item>
+        <item quantity="other">%s مشاهدة</item>
+    </plurals>
+    <plurals name="left">
+        <item quantity="one">دقيقة واحدة</item>
+        <item quantity="other">%1$s دقائق متبقية في %2$s</item>
+    </plurals>""")
+    assert sorted(_b_findings(ar)) == [("B101", "left.one"), ("B101", "views.many")]
+    bs = _res(tmp_path, "values-bs", """    <plurals name="done">
+        <item quantity="one">%s preuzimanje je gotovo</item>
+        <item quantity="other">%s preuzimanja su gotova</item>
+    </plurals>""")
+    assert _b_findings(bs) == []
+    ru = _res(tmp_path, "values-ru", """    <plurals name="views">
+        <item quantity="one">Просмотр</item>
+        <item quantity="other">%s просмотров</item>
+    </plurals>""")
+    assert _b_findings(ru) == [("B101", "views.one")]
+    ku = _res(tmp_path, "values-kmr", """    <plurals name="views">
+        <item quantity="one">dîtina % s</item>
+        <item quantity="other">%s dîtin</item>
+    </plurals>""")
+    assert _b_findings(ku) == [("B101", "views.one")]

@@ -93,7 +93,9 @@ for 0, 1 and 2): the count (an integer conversion, or the only placeholder), nev
 as many as the language has: the placeholders each form uses are compared as a set.
 In an i18n catalogue, the braces around an ICU plural or select branch's text (`one {Element}`) are no
 placeholder, and i18next's form for zero, one or two (`item_one`) may add or drop `{{count}}`, as an Android
-plural's quantity `zero`, `one` or `two` may add or drop its integer conversion (`%d`), but for a form
+plural's quantity `zero`, `one` or `two` may add or drop its count, an integer conversion (`%d`) or the
+string's only placeholder where it is the first argument (NewPipe's `%s views`, a number the program formats;
+not where a `%` is left broken, `% s`), but for a form
 that stands for many numbers (Russian's `one`: 1, 21, 31…; Slovenian's `two`), which must say how many. A numbered argument
 before a hyphen that goes on in a word (`%0-fil` for `%0 file`, as JabRef and Qt number their arguments) is
 no conversion with the flags `0` and `-`. Where either side writes such an argument where no printf
@@ -321,10 +323,16 @@ sources write such an argument in two strings or more (`%0ler` for `%0s`).
             # or 1 alone (`Eine Datei` for `{{count}} file`, Hebrew's `שני פרקים` for `%d episodes`).
             # A form that stands for many numbers (Russian's `one`: 1, 21, 31…) keeps its count;
             # so does one that drops two integers (`Ein Lied` for `%1$d of %2$d song`): one is no count.
+            # The count is an integer conversion, or the string's only placeholder, the first argument (NewPipe's
+            # `%s views`, a number the program formats): Arabic's `مُشاهَدتان` for it, Bosnian's `%s preuzimanje`
+            # for `Download finished`. Not where a `%` is left broken in the form (`dîtina % s`).
+            def count(p: str, side: Counter[str]) -> bool:
+                return _I18NEXT_COUNT.fullmatch(p) is not None or (len(side) == 1 and p.startswith("%1$"))
+
             kept = primary(doc.language) in _COUNTED_QUANTITIES.get(few.group(1), ()) \
-                or sum(1 for p in missing if _I18NEXT_COUNT.fullmatch(p)) > 1
-            missing = [p for p in missing if kept or not _I18NEXT_COUNT.fullmatch(p)]
-            extra = [p for p in extra if not _I18NEXT_COUNT.fullmatch(p)]
+                or sum(1 for p in missing if count(p, source)) > 1 or _BROKEN_PERCENT.search(both[1]) is not None
+            missing = [p for p in missing if kept or not count(p, source)]
+            extra = [p for p in extra if not count(p, target)]
             if not missing and not extra:
                 return None
         # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or the other side
@@ -368,6 +376,8 @@ _COUNTED_QUANTITIES = {
     "two": frozenset("br dsb gv hsb kw sl".split()),
     "zero": frozenset("lv prg".split()),
 }
+# A `%` that starts no conversion, before a space and a letter or at the end (`% s`): a placeholder broken.
+_BROKEN_PERCENT = compiled_on_use(r"%(?:\s+[A-Za-z]|$)")
 _I18NEXT_COUNT = compiled_on_use(r"\{\{\s*count\s*\}\}|%\d+\$[di]")
 
 # strftime's conversions (`%b`, `%-d`, `%Od`, `%_H`), and the letters only strftime writes, never printf
