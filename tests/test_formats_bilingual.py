@@ -546,3 +546,26 @@ def test_a_mark_inside_brackets_the_translation_moved_to_its_end_is_not_its_end(
                 'msgstr "Oluşturulmuş anahtarlara her zaman harf ekle (a, b ...)"\n', "tr.po") != []
     # the source's bracket holds a question, the translation's an ellipsis: another mark
     assert b108('msgid "Press (why?) to continue"\nmsgstr "Devam etmek için basın (neden...)"\n', "tr.po") != []
+
+
+def test_a_colon_inside_the_quotes_of_a_label_the_source_ends_with_is_the_labels():
+    """NewPipe's `… in video "Details:"`: the colon is the quoted label's, not the sentence's end, whether the
+    translation writes the label elsewhere or ends with it. A colon after the quotes still ends the sentence."""
+    def b108(po: str, path: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path=path, select=["B108"])]
+
+    source = 'msgid "Show tip when pressing the popup button in video \\"Details:\\""\n'
+    assert b108(source + 'msgstr "Zobrazit tip po klepnutí na tlačítko v „Podrobnostech“ videa"\n', "cs.po") == []
+    assert b108(source + 'msgstr "Mostrar dica ao premir o botão no vídeo \\"Detalhes:\\""\n', "pt.po") == []
+    assert b108('msgid "Show tip in the video details:"\nmsgstr "Zobrazit tip v podrobnostech videa"\n', "cs.po") != []
+    assert b108('msgid "Press the button \\"Details\\":"\nmsgstr "Stiskněte tlačítko „Podrobnosti“"\n', "cs.po") != []
+
+
+def test_an_abbreviation_for_a_unit_glued_to_a_placeholder_ends_with_its_point():
+    """`%s tis.` (Czech thousands) for `%sK`: the point ends the abbreviation, as `Dakł.` for `Acc` does."""
+    def b108(po: str, path: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path=path, select=["B108"])]
+
+    assert b108('#, c-format\nmsgid "%sK"\nmsgstr "%s tis."\n', "cs.po") == []
+    assert b108('#, c-format\nmsgid "%sM"\nmsgstr "%s mln."\n', "nl.po") == []
+    assert b108('#, c-format\nmsgid "%s left"\nmsgstr "%s zbývá."\n', "cs.po") != []

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from lint.formats.bilingual import markup_of, pair, stands_as_token, xliff_example
+from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.language import abbreviations, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -229,7 +230,7 @@ phrases and labels as well as sentences, matches a full stop or no mark), so a C
 Khmer `។`, an Ol Chiki (Santali) `᱾`, a Mongolian `᠃`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
-abbreviation, `No.` as `Д/д`) ends no sentence, a
+abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`) ends no sentence, a
 point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more, a
 placeholder and four words or more, after the tags it opens with or not, or sentences, the last without its mark: `… (%(reason)s). Please adjust
@@ -245,7 +246,9 @@ Thai and Lao write no full stop, and Thai asks with a particle or a question wor
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
 `<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
 `?` or `:` are skipped, and so is the colon of a quoted token that ends the source and that the
-translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'file:' değil`), and the colon of a header's name that the other string writes inside it
+translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'file:' değil`), and the colon inside the quotes
+of a label of three words at most that ends either string (`in video "Details:"`, the label as the UI shows it),
+unless the other string writes that label without its colon, and the colon of a header's name that the other string writes inside it
 (`add Cc: header` as `tambahkan kepala Cc:`), and a colon that introduces a value the program appends, where
 the source ends with a word and the space before that value and the translation with a colon and the same
 space (`ahead ` as `다음 앞에: `), or where the source, a clause with a copula, stops at a copula or a preposition that asks for that value
@@ -290,6 +293,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Always add a letter to generated keys"\n'
                 'msgstr "Oluşturulmuş anahtarlara her zaman harf ekle (a, b ...)"\n', path="tr.po",
                 note="brackets and an ellipsis the source does not have"),
+        Example('#, c-format\nmsgid "%s left"\nmsgstr "%s zbývá."\n', path="cs.po",
+                note="a word after the placeholder, no abbreviation"),
+        Example('msgid "Press the button \\"Details\\":"\nmsgstr "Stiskněte tlačítko „Podrobnosti“"\n', path="cs.po",
+                note="a colon after the quotes ends the sentence"),
         Example('msgid "Citation key for"\nmsgstr "인용 키:"\n', path="ko.po",
                 note="a label that stops at a preposition, no participle's status message: a colon added to it"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten!"\n', path="de.po",
@@ -432,6 +439,11 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "\\nThe most similar command is"\nmsgstr "\\nBuna en yakın komut:"\n', path="tr.po",
                 note="… or at a copula"),
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
+        Example('#, c-format\nmsgid "%sK"\nmsgstr "%s tis."\n', path="cs.po",
+                note="a unit's abbreviation after a number (Czech thousands)"),
+        Example('msgid "Show tip when pressing the popup button in video \\"Details:\\""\n'
+                'msgstr "Zobrazit tip po klepnutí na tlačítko v „Podrobnostech“ videa"\n', path="cs.po",
+                note="the colon of a quoted label, translated elsewhere in the sentence"),
         Example('msgid "No."\nmsgstr "Д/д"\n', path="mn.po",
                 note="a column label's abbreviation (gnome-calculator): its point ends a word, not a sentence"),
         Example('msgid "Delete this file?"\nmsgstr "למחוק את הקובץ?\u200f"\n', path="he.po",
@@ -600,6 +612,9 @@ button that gained a full stop are the small inconsistencies that make an interf
         source, target = _end_class(both[0]), _end_class(both[1], language)
         if source == "colon" and target != "colon" and _quoted_token_kept(both):
             source = None  # `… is not 'file:'`: the colon is the quoted literal's, kept inside the translation
+        # `… in video "Details:"`: the colon is the quoted label's, on either side, not the sentence's end.
+        source = None if source == "colon" and _quoted_label_colon(both[0], both[1]) else source
+        target = None if target == "colon" and _quoted_label_colon(both[1], both[0]) else target
         source = None if source not in _SENTENCE_ENDS and ends_with_metavariable(both[0]) else source
         target = None if target not in _SENTENCE_ENDS and ends_with_metavariable(both[1]) else target
         # The source's mark inside brackets the translation moved whole: the translation's end is compared with none.
@@ -693,6 +708,9 @@ def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
         return True  # the language's abbreviation ends the translation (da `Startet kl.` for `Started At`)
     if _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
+    if all(TEMPLATE_PLACEHOLDER.search(t) for t in both) and _SHORT.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[0])) \
+            and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])):
+        return True  # the same beside a placeholder: a unit after a number (`%s tis.` for `%sK`)
     # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
     return _FRAGMENT.match(both[0]) is not None
 
@@ -821,6 +839,23 @@ def _before_appended_value(source: str | None, target: str | None, both: tuple[s
 # A quoted token that ends the string with a colon of its own (`'file:'`, `"refs:"`): one word with no
 # space inside straight or typographic quotes, a literal the program compares, not a sentence's end.
 _QUOTED_COLON = compiled_on_use(r"(['\"`‘“«„])[^\s'\"`‘’“”«»„]*:['\"`’”»]\s*$")
+
+
+# A short label in quotes that ends the string with a colon inside them (`in video "Details:"`, `«Détails :»`).
+_QUOTED_LABEL_COLON = compiled_on_use(r"[\"'“„«‘‚「]([^\"'“”„«»‘’‚「」\n]{1,40}?)[\s\u00a0\u202f]*[:：][\"'”»’“」]\s*$")
+_LABEL_WORDS = 3
+
+
+def _quoted_label_colon(text: str, other: str) -> bool:
+    """Whether ``text`` ends with a label of three words at most in quotes, whose colon is inside them
+    (`Show tip … in video "Details:"`): the colon is the label's, as the UI shows it, not the sentence's;
+    unless the ``other`` string writes the label as it is without the colon (`'file:'` as `'file'`: a literal
+    that lost its colon)."""
+    m = _QUOTED_LABEL_COLON.search(text)
+    if m is None or len(m.group(1).split()) > _LABEL_WORDS:
+        return False
+    label = m.group(1)
+    return label not in other or re.search(re.escape(label) + r"[\s\u00a0\u202f]*[:：]", other) is not None
 
 
 def _quoted_token_kept(both: tuple[str, str]) -> bool:
