@@ -349,3 +349,19 @@ def test_a_plural_quantity_may_drop_or_add_a_count_the_program_formats_as_a_stri
         <item quantity="other">%s dîtin</item>
     </plurals>""")
     assert _b_findings(ku) == [("B101", "views.one")]
+
+
+def test_a_soft_hyphen_a_translator_typed_inside_a_long_word_is_a_line_break_hint(tmp_path):
+    """NewPipe's Dutch `Kanaal\u00adtabbladen`: a hint where the word may break on a narrow screen, typed in the
+    translation; not in a part of two letters (`hy\u00adphen`, a PDF's residue), nor in the default resources."""
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    _res(tmp_path, "values", '    <string name="tabs">Channel tabs</string>\n'
+                             '    <string name="pasted">A soft hy\u00adphen pasted</string>')
+    nl = _res(tmp_path, "values-nl", '    <string name="tabs">Kanaal\u00adtabbladen</string>\n'
+                                     '    <string name="pasted">Een zacht af\u00adbreekstreepje</string>')
+    linter = Linter(Selection(select=["E102"], cache=False))
+    found = linter.lint_file(str(nl), Config(root=tmp_path)).findings
+    assert [nl.read_text(encoding="utf-8")[f.start - 2 : f.end + 2] for f in found] == ["af\u00adbr"]
+    assert len(linter.lint_file(str(tmp_path / "res" / "values" / "strings.xml"), Config(root=tmp_path)).findings) == 1

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from lint.language import RIGHT_TO_LEFT, primary
-from lint.model import Applicability, Document, Finding, Severity
+from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 from lint.scan import non_ascii, places
@@ -69,6 +69,23 @@ def _binds_a_mark(text: str, i: int) -> bool:
 
 
 # Every direction control: those a right-to-left text may use, and the overrides.
+def _hyphenates_a_translation(doc: Document, text: str, i: int) -> bool:
+    """Whether the soft hyphen at ``i`` parts a word of a catalogue's translation (one paired with its source)
+    between two letters, each part three letters or more (Dutch `Kanaal|tabbladen`, the bar a soft hyphen): a
+    line-break hint the translator typed for a narrow screen, not a PDF's residue (`hy|phen`, or in other text)."""
+    if i < 3 or not (text[i - 3 : i].isalpha() and text[i + 1 : i + 4].isalpha()):
+        return False
+    seg = _segment_at(doc, i)
+    return seg is not None and seg.source_text is not None
+
+
+def _segment_at(doc: Document, i: int) -> Segment | None:
+    for seg in doc.segments:
+        if seg.to_source(0) <= i < seg.to_source(len(seg.text)):
+            return seg
+    return None
+
+
 _DIRECTION_CONTROLS = _RTL_OK | frozenset("\u202d\u202e")
 
 
@@ -108,7 +125,8 @@ than it is stored (the "Trojan Source" trick).
 Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)joiners next to letters of
 a script whose spelling needs them (Arabic, Persian, Indic scripts, Sinhala, Khmer, Mongolian …),
 a word joiner beside a bracket or a quotation mark (between `«` and a name: it forbids the line break that
-would strand the mark), a zero-width space next to a letter of a script written without spaces between words (Thai, Lao,
+would strand the mark), a soft hyphen between two parts of a word of three letters or more in a catalogue's
+translation (Dutch `Kanaal|tabbladen`, with a soft hyphen at the bar: a line-break hint the translator typed), a zero-width space next to a letter of a script written without spaces between words (Thai, Lao,
 Khmer, Myanmar, Tibetan: it marks the word boundary),
 direction marks, embeddings and isolates near right-to-left text or anywhere in a text in a right-to-left
 language (Hebrew, Arabic, Persian, Urdu …, where a string of digits or Latin letters alone is still set in a
@@ -128,6 +146,8 @@ example that shows these characters on purpose).
         Example("Il dit «\u2060 bonjour.", note="a word joiner beside a space joins nothing"),
         Example("Zero\u200bwidth space inside a word.\n", "Zerowidth space inside a word.\n"),
         Example("A soft hy\u00adphen pasted from a PDF.\n", "A soft hyphen pasted from a PDF.\n"),
+        Example('msgid "Soft hyphen"\nmsgstr "Zacht af\u00adbreekstreepje"\n', "msgid \"Soft hyphen\"\nmsgstr \"Zacht afbreekstreepje\"\n",
+                path="nl.po", note="in a translation too, where a part of the word is two letters"),
         Example("Two files glued:\n\ufeffSecond file.\n", "Two files glued:\nSecond file.\n"),
         Example("Price \u202e01$\u202c in text.\n", "Price 01$ in text.\n"),
         Example("Word\u2060joiner in English.\n", "Wordjoiner in English.\n"),
@@ -158,6 +178,8 @@ example that shows these characters on purpose).
                 note="a zero-width space marks Khmer word boundaries"),
         Example("Thai: \u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07\u200b\u0e04\u0e34\u0e14\u200b\u0e40\u0e25\u0e02\n"),
         Example("Flags: \U0001F3F3\ufe0f\u200d\U0001F308 and \U0001F469\U0001F3FD\u200d\U0001F4BB.\n"),
+        Example('msgid "Channel tabs"\nmsgstr "Kanaal\u00adtabbladen"\n', path="nl.po",
+                note="a translator's line-break hint inside a long compound"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -181,6 +203,8 @@ example that shows these characters on purpose).
                     text, i):
                 continue
             if ch == "\u2060" and _binds_a_mark(text, i):
+                continue
+            if ch == "\u00ad" and _hyphenates_a_translation(doc, text, i):
                 continue
             if doc.protected and doc.is_protected(i):
                 continue
