@@ -569,3 +569,14 @@ def test_an_abbreviation_for_a_unit_glued_to_a_placeholder_ends_with_its_point()
     assert b108('#, c-format\nmsgid "%sK"\nmsgstr "%s tis."\n', "cs.po") == []
     assert b108('#, c-format\nmsgid "%sM"\nmsgstr "%s mln."\n', "nl.po") == []
     assert b108('#, c-format\nmsgid "%s left"\nmsgstr "%s zbývá."\n', "cs.po") != []
+
+
+def test_a_placeholder_in_a_tag_the_translation_drops_whole_is_one_defect_the_tags():
+    """NewPipe's `Please see <a href="%2$s">this FAQ entry</a>`, left out of a translation: B106 reports the link,
+    B101 not its `%2$s` too. A placeholder changed inside a tag the translation keeps is still B101's."""
+    source = 'msgid "%1$s refused. Please see <a href=\\"%2$s\\">this FAQ entry</a>."\n'
+    dropped = lint.check_text(source + 'msgstr "%1$s a refusé."\n', path="fr.po", select=["B101", "B106"])
+    assert [f.code for f in dropped] == ["B106"]
+    changed = lint.check_text(source + 'msgstr "%1$s a refusé. Voir <a href=\\"%3$s\\">la FAQ</a>."\n', path="fr.po",
+                              select=["B101", "B106"])
+    assert [f.code for f in changed] == ["B101"]

@@ -102,7 +102,9 @@ no conversion with the flags `0` and `-`. Where either side writes such an argum
 conversion reads one (`%0 `, `%1:`, at the end), the pair numbers its arguments so: each `%` and number is
 that argument whatever letters follow (`%0s`, a word's plural; Finnish's case ending `%0:t`), and a
 printf conversion without a number (`%s` for `%0`) still differs; so does every pair of a catalogue whose
-sources write such an argument in two strings or more (`%0ler` for `%0s`).
+sources write such an argument in two strings or more (`%0ler` for `%0s`). A placeholder inside a tag the translation
+drops whole (`Please see <a href="%2$s">this FAQ entry</a>` left out) is B106's finding, the tag's; one
+changed inside a tag the translation keeps is still reported here.
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "string", "target"})
@@ -189,6 +191,9 @@ sources write such an argument in two strings or more (`%0ler` for `%0s`).
         Example('#: src/main.c:10\n#, c-format\nmsgid "%d files"\nmsgstr "%d fichiers"\n\n'
                 '#: src/pager.c:42\nmsgid "Page {0} of {1}"\nmsgstr "Page {0}"\n', path="fr.po",
                 note="a numbered brace is no word, even in a C program's catalogue"),
+        Example('msgid "%1$s refused. Please see <a href=\\"%2$s\\">this FAQ entry</a>."\n'
+                'msgstr "%1$s a refusé. Voir <a href=\\"%3$s\\">la FAQ</a>."\n', path="fr.po",
+                note="a placeholder changed inside a tag the translation keeps"),
         Example('msgid "Latest version: %0"\nmsgstr "Última versión: %s"\n', path="es.po",
                 note="a printf conversion for a numbered argument (JabRef's `%0`)"),
         Example('msgid "Copied %0 entries to %1"\nmsgstr "%0 Einträge nach %2s kopiert"\n', path="de.po",
@@ -197,6 +202,9 @@ sources write such an argument in two strings or more (`%0ler` for `%0s`).
     allow = (
         Example('msgid "Connection to %0 server established."\nmsgstr "Anslutning till %0-server skapades."\n',
                 path="sv.po", note="a numbered argument (JabRef's `%0`) in a compound, no conversion `%0-s`"),
+        Example('msgid "%1$s refused. Please see <a href=\\"%2$s\\">this FAQ entry</a>."\n'
+                'msgstr "%1$s a refusé."\n', path="fr.po",
+                note="the placeholder left out with its link: B106 reports the link, one defect"),
         Example('msgid "The %0s are the same."\nmsgstr "%0:t ovat samat."\n', path="fi.po",
                 note="JabRef's `%0` with an English plural `s`, and with a Finnish case ending: the same argument"),
         Example('msgid "Importing %0"\nmsgstr "%0 içe aktarılıyor"\n\nmsgid "Path to %0"\nmsgstr "%0 yolu"\n\n'
@@ -304,6 +312,9 @@ sources write such an argument in two strings or more (`%0ler` for `%0s`).
             return None
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
+        missing = _left_with_their_tags(missing, both, source_written)  # B106's: `<a href="%2$s">` dropped
+        if not missing and not extra:
+            return None
         if note_leaves_widths(seg, doc):
             missing, extra = _resized(missing, extra)
         one = singular(seg, doc)
@@ -323,16 +334,11 @@ sources write such an argument in two strings or more (`%0ler` for `%0s`).
             # or 1 alone (`Eine Datei` for `{{count}} file`, Hebrew's `שני פרקים` for `%d episodes`).
             # A form that stands for many numbers (Russian's `one`: 1, 21, 31…) keeps its count;
             # so does one that drops two integers (`Ein Lied` for `%1$d of %2$d song`): one is no count.
-            # The count is an integer conversion, or the string's only placeholder, the first argument (NewPipe's
-            # `%s views`, a number the program formats): Arabic's `مُشاهَدتان` for it, Bosnian's `%s preuzimanje`
-            # for `Download finished`. Not where a `%` is left broken in the form (`dîtina % s`).
-            def count(p: str, side: Counter[str]) -> bool:
-                return _I18NEXT_COUNT.fullmatch(p) is not None or (len(side) == 1 and p.startswith("%1$"))
-
+            # Not where a `%` is left broken in the form (`dîtina % s`).
             kept = primary(doc.language) in _COUNTED_QUANTITIES.get(few.group(1), ()) \
-                or sum(1 for p in missing if count(p, source)) > 1 or _BROKEN_PERCENT.search(both[1]) is not None
-            missing = [p for p in missing if kept or not count(p, source)]
-            extra = [p for p in extra if not count(p, target)]
+                or sum(1 for p in missing if _is_count(p, source)) > 1 or _BROKEN_PERCENT.search(both[1]) is not None
+            missing = [p for p in missing if kept or not _is_count(p, source)]
+            extra = [p for p in extra if not _is_count(p, target)]
             if not missing and not extra:
                 return None
         # Name each as written (`%s`), unless one side numbers its arguments (`%2$s`) or the other side
@@ -347,6 +353,34 @@ sources write such an argument in two strings or more (`%0ler` for `%0s`).
 
 
 _INDEX = compiled_on_use(r"\{\d+\}")
+def _is_count(key: str, side: Counter[str]) -> bool:
+    """Whether ``key`` is a plural form's count: an integer conversion, or the string's only placeholder, the
+    first argument (NewPipe's `%s views`, a number the program formats: Arabic's `مُشاهَدتان` drops it, Bosnian's
+    `%s preuzimanje` adds it to `Download finished`)."""
+    return _I18NEXT_COUNT.fullmatch(key) is not None or (len(side) == 1 and key.startswith("%1$"))
+
+
+def _left_with_their_tags(missing: list[str], both: tuple[str, str], written: dict[str, str]) -> list[str]:
+    """``missing`` without the placeholders inside a tag the translation drops whole (`<a href="%2$s">this
+    FAQ</a>`): B106 reports the tag, the one defect; one changed in a tag the translation keeps stays."""
+    if not missing or "<" not in both[0]:
+        return missing
+    gone = _in_dropped_tags(both)
+    return [p for p in missing if written[p] not in gone]
+
+
+# An HTML or XML opening tag and its name (`<a href="%2$s">`).
+_OPENING_TAG = compiled_on_use(r"<([A-Za-z][\w:-]*)\b[^<>]*>")
+
+
+def _in_dropped_tags(both: tuple[str, str]) -> set[str]:
+    """The placeholders, as written, inside the source's opening tags (their attributes: `href="%2$s"`) whose
+    name the translation writes fewer times than the source: each dropped with its tag."""
+    kept = Counter(m.group(1).lower() for m in _OPENING_TAG.finditer(both[1]))
+    tags = list(_OPENING_TAG.finditer(both[0]))
+    wanted = Counter(m.group(1).lower() for m in tags)
+    return {token.group() for m in tags if kept[m.group(1).lower()] < wanted[m.group(1).lower()]
+            for token in _CONVERSION.finditer(m.group())}
 # A conversion's width (`12` of `%1$12s`, `8` of `%1$08<PRIx64>`), after its argument's number and flags.
 _WIDTH = compiled_on_use(r"^(%(?:\d+\$)?[-+ 0#']*)\d+")
 
