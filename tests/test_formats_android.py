@@ -365,3 +365,25 @@ def test_a_soft_hyphen_a_translator_typed_inside_a_long_word_is_a_line_break_hin
     found = linter.lint_file(str(nl), Config(root=tmp_path)).findings
     assert [nl.read_text(encoding="utf-8")[f.start - 2 : f.end + 2] for f in found] == ["af\u00adbr"]
     assert len(linter.lint_file(str(tmp_path / "res" / "values" / "strings.xml"), Config(root=tmp_path)).findings) == 1
+
+
+def test_a_plural_quantity_may_not_drop_a_name_it_shows_as_its_only_placeholder(tmp_path):
+    """`New video from %s` names the channel, counts nothing: a Dutch `one` that leaves it out (`Nieuwe video`)
+    lost the name, as `%s view` may be left `Eén weergave`, its count spelt out."""
+    _res(tmp_path, "values", """    <plurals name="new_from">
+        <item quantity="one">New video from %s</item>
+        <item quantity="other">New videos from %s</item>
+    </plurals>
+    <plurals name="views">
+        <item quantity="one">%s view</item>
+        <item quantity="other">%s views</item>
+    </plurals>""")
+    nl = _res(tmp_path, "values-nl", """    <plurals name="new_from">
+        <item quantity="one">Nieuwe video</item>
+        <item quantity="other">Nieuwe video\\'s van %s</item>
+    </plurals>
+    <plurals name="views">
+        <item quantity="one">Eén weergave</item>
+        <item quantity="other">%s weergaven</item>
+    </plurals>""")
+    assert _b_findings(nl) == [("B101", "new_from.one")]

@@ -580,3 +580,13 @@ def test_a_placeholder_in_a_tag_the_translation_drops_whole_is_one_defect_the_ta
     changed = lint.check_text(source + 'msgstr "%1$s a refusé. Voir <a href=\\"%3$s\\">la FAQ</a>."\n', path="fr.po",
                               select=["B101", "B106"])
     assert [f.code for f in changed] == ["B101"]
+
+
+def test_a_placeholder_in_angle_brackets_that_close_no_element_is_still_b101s():
+    """`<user@%2$s>` is an address, no element: B106 does not report it, so the `%2$s` a translation dropped
+    with it is B101's; inside `<a href="%2$s">…</a>` dropped whole it is B106's alone."""
+    po = '#, c-format\nmsgid "Send to <user@%2$s> for %1$s"\nmsgstr "Envoyer pour %1$s"\n'
+    assert [f.code for f in lint.check_text(po, path="fr.po", select=["B101", "B106"])] == ["B101"]
+    po = '#, c-format\nmsgid "Paid %1$s with <a href=\\"%2$s\\">this card</a>."\nmsgstr "Payé %1$s."\n'
+    assert [f.code for f in lint.check_text(po, path="fr.po", select=["B101", "B106"])] == ["B106"]
+

@@ -213,3 +213,28 @@ def test_a_bundle_that_numbers_its_arguments_as_jabref_and_qt_do(tmp_path):
     found = _findings(xx)
     assert sorted(f for f in found if f[0] in ("T106", "B101")) == [
         ("B101", "Copied %0 to %1"), ("B101", "Latest version: %0")]
+
+
+def test_a_percentage_written_with_its_sign_first_is_no_numbered_argument(tmp_path):
+    """Turkish and Basque write `%50` for `50%`: the same percentage, not JabRef's or Qt's argument `%50` added;
+    an argument `%0` the translation adds where the source writes no such number is still one."""
+    (tmp_path / "Messages_en.properties").write_text(
+        "progress=50% done\n"
+        "low=Battery at 20 % or lower\n"
+        "copied=Copied %0 entries (100%)\n"
+        "saved=Saved the file\n", encoding="utf-8")
+    tr = tmp_path / "Messages_tr.properties"
+    tr.write_text("progress=%50 tamamlandı\n"
+                  "low=Pil %20 veya altında\n"
+                  "copied=%0 girdi kopyalandı (%100)\n"
+                  "saved=%0 dosyası kaydedildi\n", encoding="utf-8")
+    assert _findings(tr, ["B101"]) == [("B101", "saved")]
+
+
+def test_a_numbered_argument_a_translation_writes_as_a_percentage_is_broken(tmp_path):
+    """JabRef's French `type d'entrée 0% de %1` for `type of entry %0 from %1`: the argument `%0` written as a
+    percentage is lost, however Turkish writes its own percentages (`%50` for `50%`)."""
+    (tmp_path / "JabRef_en.properties").write_text("change=change type of entry %0 from %1 to %2\n", encoding="utf-8")
+    fr = tmp_path / "JabRef_fr.properties"
+    fr.write_text("change=modifier le type d'entrée 0% de %1 en %2\n", encoding="utf-8")
+    assert _findings(fr, ["B101"]) == [("B101", "change")]

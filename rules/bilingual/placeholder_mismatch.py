@@ -94,17 +94,20 @@ as many as the language has: the placeholders each form uses are compared as a s
 In an i18n catalogue, the braces around an ICU plural or select branch's text (`one {Element}`) are no
 placeholder, and i18next's form for zero, one or two (`item_one`) may add or drop `{{count}}`, as an Android
 plural's quantity `zero`, `one` or `two` may add or drop its count, an integer conversion (`%d`) or the
-string's only placeholder where it is the first argument (NewPipe's `%s views`, a number the program formats;
-not where a `%` is left broken, `% s`), but for a form
+string's only placeholder where it is the first argument and stands before the word it counts (NewPipe's
+`%s views`, a number the program formats; not a name, `New video from %s`, nor where a `%` is left broken,
+`% s`), but for a form
 that stands for many numbers (Russian's `one`: 1, 21, 31…; Slovenian's `two`), which must say how many. A numbered argument
 before a hyphen that goes on in a word (`%0-fil` for `%0 file`, as JabRef and Qt number their arguments) is
 no conversion with the flags `0` and `-`. Where either side writes such an argument where no printf
 conversion reads one (`%0 `, `%1:`, at the end), the pair numbers its arguments so: each `%` and number is
 that argument whatever letters follow (`%0s`, a word's plural; Finnish's case ending `%0:t`), and a
 printf conversion without a number (`%s` for `%0`) still differs; so does every pair of a catalogue whose
-sources write such an argument in two strings or more (`%0ler` for `%0s`). A placeholder inside a tag the translation
+sources write such an argument in two strings or more (`%0ler` for `%0s`); a percentage written with its
+sign first (Turkish's and Basque's `%50` for the other string's `50%`) is no such argument. A placeholder inside a tag the translation
 drops whole (`Please see <a href="%2$s">this FAQ entry</a>` left out) is B106's finding, the tag's; one
-changed inside a tag the translation keeps is still reported here.
+changed inside a tag the translation keeps, or inside angle brackets that close no element (`<user@%2$s>`),
+is still reported here.
 """
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "string", "target"})
@@ -194,6 +197,8 @@ changed inside a tag the translation keeps is still reported here.
         Example('msgid "%1$s refused. Please see <a href=\\"%2$s\\">this FAQ entry</a>."\n'
                 'msgstr "%1$s a refusé. Voir <a href=\\"%3$s\\">la FAQ</a>."\n', path="fr.po",
                 note="a placeholder changed inside a tag the translation keeps"),
+        Example('#, c-format\nmsgid "Send to <user@%2$s> for %1$s"\nmsgstr "Envoyer pour %1$s"\n', path="fr.po",
+                note="an address in angle brackets, no element B106 reports: the placeholder dropped"),
         Example('msgid "Latest version: %0"\nmsgstr "Última versión: %s"\n', path="es.po",
                 note="a printf conversion for a numbered argument (JabRef's `%0`)"),
         Example('msgid "Copied %0 entries to %1"\nmsgstr "%0 Einträge nach %2s kopiert"\n', path="de.po",
@@ -210,6 +215,8 @@ changed inside a tag the translation keeps is still reported here.
         Example('msgid "Importing %0"\nmsgstr "%0 içe aktarılıyor"\n\nmsgid "Path to %0"\nmsgstr "%0 yolu"\n\n'
                 'msgid "The %0s are the same."\nmsgstr "%0ler aynı."\n', path="tr.po",
                 note="a catalogue whose sources number their arguments so: `%0s` and `%0ler` are `%0` too"),
+        Example('msgid "Battery at 20% or lower"\nmsgstr "Pil %20 veya altında"\n', path="tr.po",
+                note="Turkish writes a percent sign before its number: no argument `%20`"),
         Example('#. TRANSLATORS: you can adjust this to align "git add -i" status menu\n#, perl-format\n'
                 'msgid "%12s %12s %s"\nmsgstr "%20s %20s %s"\n', path="pl.po",
                 note="git's note lets the translator adjust the widths to the language's words"),
@@ -302,6 +309,7 @@ changed inside a tag the translation keeps is still reported here.
         if is_date_format(both[0]):
             return _date_difference(*both)
         forms = seg.translates_plural_forms()
+        both = (both[0], _without_percentages(both[1], both[0]))
         numbered = any(map(_numbers_arguments, both)) or _catalogue_numbers_arguments(doc)
         (source, source_written), (target, target_written) = (_arguments(t, forms, numbered) for t in both)
         if seg.index in doc.memo.get("po-printf-only", ()):
@@ -337,7 +345,7 @@ changed inside a tag the translation keeps is still reported here.
             # Not where a `%` is left broken in the form (`dîtina % s`).
             kept = primary(doc.language) in _COUNTED_QUANTITIES.get(few.group(1), ()) \
                 or sum(1 for p in missing if _is_count(p, source)) > 1 or _BROKEN_PERCENT.search(both[1]) is not None
-            missing = [p for p in missing if kept or not _is_count(p, source)]
+            missing = [p for p in missing if kept or not _is_count(p, source, (both[0], source_written))]
             extra = [p for p in extra if not _is_count(p, target)]
             if not missing and not extra:
                 return None
@@ -353,11 +361,30 @@ changed inside a tag the translation keeps is still reported here.
 
 
 _INDEX = compiled_on_use(r"\{\d+\}")
-def _is_count(key: str, side: Counter[str]) -> bool:
+def _is_count(key: str, side: Counter[str], before_its_word: tuple[str, dict[str, str]] | None = None) -> bool:
     """Whether ``key`` is a plural form's count: an integer conversion, or the string's only placeholder, the
     first argument (NewPipe's `%s views`, a number the program formats: Arabic's `مُشاهَدتان` drops it, Bosnian's
-    `%s preuzimanje` adds it to `Download finished`)."""
-    return _I18NEXT_COUNT.fullmatch(key) is not None or (len(side) == 1 and key.startswith("%1$"))
+    `%s preuzimanje` adds it to `Download finished`). With ``before_its_word`` (the source and its placeholders
+    as written), that placeholder must stand before a word, the one it counts (`%s views`): a name at the end
+    (`New video from %s`) is no count a form may drop."""
+    if _I18NEXT_COUNT.fullmatch(key) is not None:
+        return True
+    if len(side) != 1 or not key.startswith("%1$"):
+        return False
+    if before_its_word is None:
+        return True
+    text, written = before_its_word
+    token = written[key]
+    at = text.find(token)
+    while at >= 0:
+        if _BEFORE_A_WORD.match(text, at + len(token)):
+            return True
+        at = text.find(token, at + 1)
+    return False
+
+
+# Spaces and a letter after a placeholder: the word it counts (`%s views`).
+_BEFORE_A_WORD = compiled_on_use(r"[\s\u00a0\u202f]+[^\W\d_]")
 
 
 def _left_with_their_tags(missing: list[str], both: tuple[str, str], written: dict[str, str]) -> list[str]:
@@ -371,13 +398,16 @@ def _left_with_their_tags(missing: list[str], both: tuple[str, str], written: di
 
 # An HTML or XML opening tag and its name (`<a href="%2$s">`).
 _OPENING_TAG = compiled_on_use(r"<([A-Za-z][\w:-]*)\b[^<>]*>")
+_CLOSING_TAG = compiled_on_use(r"</([A-Za-z][\w:-]*)\s*>")
 
 
 def _in_dropped_tags(both: tuple[str, str]) -> set[str]:
     """The placeholders, as written, inside the source's opening tags (their attributes: `href="%2$s"`) whose
-    name the translation writes fewer times than the source: each dropped with its tag."""
+    name the translation writes fewer times than the source: each dropped with its tag. Only an element the
+    source closes (`<a …>…</a>`), whose loss B106 reports: an address in angle brackets (`<user@%2$s>`) is no tag."""
     kept = Counter(m.group(1).lower() for m in _OPENING_TAG.finditer(both[1]))
-    tags = list(_OPENING_TAG.finditer(both[0]))
+    closed = {m.group(1).lower() for m in _CLOSING_TAG.finditer(both[0])}
+    tags = [m for m in _OPENING_TAG.finditer(both[0]) if m.group(1).lower() in closed]
     wanted = Counter(m.group(1).lower() for m in tags)
     return {token.group() for m in tags if kept[m.group(1).lower()] < wanted[m.group(1).lower()]
             for token in _CONVERSION.finditer(m.group())}
@@ -472,6 +502,24 @@ def _catalogue_numbers_arguments(doc: Document) -> bool:
                     and _numbers_arguments(s.source_text)) >= 2
         doc.memo["b101-numbered"] = found
     return bool(found)
+
+
+# A number and its percent sign as English, French and most languages write it (`50%`, `50 %`).
+_PERCENTAGE = compiled_on_use(r"(?<![\d%$])(\d+)[ \u00a0\u202f]?[%\u066a\uff05]")
+# A percent sign before its number (`%50`), no Qt or JabRef argument (``_NUMBERED``).
+_PERCENT_FIRST = compiled_on_use(r"%(\d+)(?![\d$])")
+
+
+def _without_percentages(text: str, other: str) -> str:
+    """The translation ``text`` without the percentages it writes with the sign first, as Turkish and Basque do
+    (`%50` for the source's `50%`): the same number, no argument numbered as Qt and JabRef number theirs (`%0`).
+    Never the source's: a translation's `0%` for the source's argument `%0` is that argument broken."""
+    if "%" not in text:
+        return text
+    numbers = {m.group(1) for m in _PERCENTAGE.finditer(other)}
+    if not numbers:
+        return text
+    return _PERCENT_FIRST.sub(lambda m: " " * len(m.group()) if m.group(1) in numbers else m.group(), text)
 
 
 def _numbers_arguments(text: str) -> bool:
