@@ -387,3 +387,19 @@ def test_a_plural_quantity_may_not_drop_a_name_it_shows_as_its_only_placeholder(
         <item quantity="other">%s weergaven</item>
     </plurals>""")
     assert _b_findings(nl) == [("B101", "new_from.one")]
+
+
+def test_a_word_hyphenated_at_every_syllable_is_a_hyphenators_residue(tmp_path):
+    """`Ver\u00adbin\u00addun\u00adgen`, a soft hyphen at each syllable, came with text pasted from a hyphenated page:
+    each is flagged; a translator's one or two hints between a compound's parts (`standaard\u00addownload\u00admap`)
+    are not."""
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+
+    _res(tmp_path, "values", '    <string name="conn">Connections</string>\n'
+                             '    <string name="folder">Default download folder</string>')
+    de = _res(tmp_path, "values-de", '    <string name="conn">Ver\u00adbin\u00addun\u00adgen</string>\n'
+                                     '    <string name="folder">Standard\u00addownload\u00adordner</string>')
+    found = Linter(Selection(select=["E102"], cache=False)).lint_file(str(de), Config(root=tmp_path)).findings
+    assert [de.read_text(encoding="utf-8")[f.start - 3 : f.end + 3] for f in found] == [
+        "Ver\u00adbin", "bin\u00addun", "dun\u00adgen"]

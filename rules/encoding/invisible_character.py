@@ -75,8 +75,25 @@ def _hyphenates_a_translation(doc: Document, text: str, i: int) -> bool:
     line-break hint the translator typed for a narrow screen, not a PDF's residue (`hy|phen`, or in other text)."""
     if i < 3 or not (text[i - 3 : i].isalpha() and text[i + 1 : i + 4].isalpha()):
         return False
+    if _soft_hyphens_in_word(text, i) >= _HYPHENATED:
+        return False  # `Ver|bin|dun|gen`: a hyphenator's mark at every syllable, pasted with the text
     seg = _segment_at(doc, i)
     return seg is not None and seg.source_text is not None
+
+
+# A word with this many soft hyphens or more was hyphenated syllable by syllable, by a program (a web page's
+# or a PDF's hyphenator), not given a line-break hint or two between its compound's parts by a translator.
+_HYPHENATED = 3
+
+
+def _soft_hyphens_in_word(text: str, i: int) -> int:
+    """How many soft hyphens the word around ``i`` (its letters and soft hyphens) holds."""
+    start, end = i, i + 1
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "\u00ad"):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or text[end] == "\u00ad"):
+        end += 1
+    return text.count("\u00ad", start, end)
 
 
 def _segment_at(doc: Document, i: int) -> Segment | None:
@@ -126,7 +143,9 @@ Not flagged: a zero-width joiner inside an emoji sequence, zero-width (non-)join
 a script whose spelling needs them (Arabic, Persian, Indic scripts, Sinhala, Khmer, Mongolian …),
 a word joiner beside a bracket or a quotation mark (between `«` and a name: it forbids the line break that
 would strand the mark), a soft hyphen between two parts of a word of three letters or more in a catalogue's
-translation (Dutch `Kanaal|tabbladen`, with a soft hyphen at the bar: a line-break hint the translator typed), a zero-width space next to a letter of a script written without spaces between words (Thai, Lao,
+translation (Dutch `Kanaal|tabbladen`, with a soft hyphen at the bar: a line-break hint the translator typed;
+not in a word with three soft hyphens or more, `Ver|bin|dun|gen`, hyphenated syllable by syllable by a
+program), a zero-width space next to a letter of a script written without spaces between words (Thai, Lao,
 Khmer, Myanmar, Tibetan: it marks the word boundary),
 direction marks, embeddings and isolates near right-to-left text or anywhere in a text in a right-to-left
 language (Hebrew, Arabic, Persian, Urdu …, where a string of digits or Latin letters alone is still set in a
@@ -148,6 +167,8 @@ example that shows these characters on purpose).
         Example("A soft hy\u00adphen pasted from a PDF.\n", "A soft hyphen pasted from a PDF.\n"),
         Example('msgid "Soft hyphen"\nmsgstr "Zacht af\u00adbreekstreepje"\n', "msgid \"Soft hyphen\"\nmsgstr \"Zacht afbreekstreepje\"\n",
                 path="nl.po", note="in a translation too, where a part of the word is two letters"),
+        Example('msgid "Connections"\nmsgstr "Ver\u00adbin\u00addun\u00adgen"\n', "msgid \"Connections\"\nmsgstr \"Verbindungen\"\n",
+                path="de.po", note="a word hyphenated at every syllable: a hyphenator's residue, not a translator's hint"),
         Example("Two files glued:\n\ufeffSecond file.\n", "Two files glued:\nSecond file.\n"),
         Example("Price \u202e01$\u202c in text.\n", "Price 01$ in text.\n"),
         Example("Word\u2060joiner in English.\n", "Wordjoiner in English.\n"),
