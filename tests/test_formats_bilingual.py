@@ -582,6 +582,27 @@ def test_a_placeholder_in_a_tag_the_translation_drops_whole_is_one_defect_the_ta
     assert [f.code for f in changed] == ["B101"]
 
 
+def test_an_imperative_that_ends_in_ing_or_ed_opens_no_status_message():
+    """`Bring`, `String` end as `Generating` does but are no participle: `Bring the selected window to` is a
+    label, and a colon added to its German translation is still reported; `Using`, `Generated` still open one."""
+    def b108(po: str, path: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path=path, select=["B108"])]
+
+    assert b108('msgid "Bring the selected window to"\nmsgstr "Ausgewähltes Fenster nach:"\n', "de.po") != []
+    assert b108('msgid "Using the default settings for"\nmsgstr "Standardeinstellungen für:"\n', "de.po") == []
+    assert b108('msgid "Generated citation key for"\nmsgstr "Zitierschlüssel erzeugt für:"\n', "de.po") == []
+
+
+def test_a_colon_the_translation_adds_inside_the_quotes_of_a_label_is_the_translations():
+    """The source quotes `"Name"` without a colon: a translation that ends `„Titel:“` added one (or lost the rest
+    of the sentence); where the source quotes the label with its colon (`In "Details:" …`), it is the label's."""
+    def b108(po: str, path: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path=path, select=["B108"])]
+
+    assert b108('msgid "Set the \\"Name\\" field to the title"\nmsgstr "Das Feld „Titel:“"\n', "de.po") != []
+    assert b108('msgid "In \\"Details:\\" show the tip"\nmsgstr "Tipp zeigen in „Einzelheiten:“"\n', "de.po") == []
+
+
 def test_a_placeholder_in_angle_brackets_that_close_no_element_is_still_b101s():
     """`<user@%2$s>` is an address, no element: B106 does not report it, so the `%2$s` a translation dropped
     with it is B101's; inside `<a href="%2$s">…</a>` dropped whole it is B106's alone."""
@@ -589,4 +610,3 @@ def test_a_placeholder_in_angle_brackets_that_close_no_element_is_still_b101s():
     assert [f.code for f in lint.check_text(po, path="fr.po", select=["B101", "B106"])] == ["B101"]
     po = '#, c-format\nmsgid "Paid %1$s with <a href=\\"%2$s\\">this card</a>."\nmsgstr "Payé %1$s."\n'
     assert [f.code for f in lint.check_text(po, path="fr.po", select=["B101", "B106"])] == ["B106"]
-

@@ -248,13 +248,15 @@ a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavari
 `?` or `:` are skipped, and so is the colon of a quoted token that ends the source and that the
 translation writes, quotes and colon, inside it (`is not 'file:'` as `şema 'file:' değil`), and the colon inside the quotes
 of a label of three words at most that ends either string (`in video "Details:"`, the label as the UI shows it),
-unless the other string writes that label without its colon, and the colon of a header's name that the other string writes inside it
+unless the other string writes that label without its colon, or the translation ends so and the source quotes
+no label with its colon (`the field "Name"` as `das Feld „Titel:“`), and the colon of a header's name that the other string writes inside it
 (`add Cc: header` as `tambahkan kepala Cc:`), and a colon that introduces a value the program appends, where
 the source ends with a word and the space before that value and the translation with a colon and the same
 space (`ahead ` as `다음 앞에: `), or where the source, a clause with a copula, stops at a copula or a preposition that asks for that value
 (`is`, `are`, `was`, `were`, `at`, `onto`, `into`, `from`, `of`, `as`: `HEAD is now at` as `HEAD konumu:`; not a label, `Save as` as `Enregistrer sous :`),
 or where the source, of three words or more, stops at such a preposition or `for`, `to`, `by`, `with`, and
-opens with a participle (a status message: `Generated citation key for` as `생성된 인용 키:`) or is translated
+opens with a participle (a status message: `Generated citation key for` as `생성된 인용 키:`; not an
+imperative, `Bring the window to`) or is translated
 into a language whose postpositions follow their noun, Japanese, Korean or Turkish (`Automatically save the
 library to` as `自動的にライブラリを右記に保存：`): the value comes last in the language's word order; it could hide a colon
 added to such a fragment by mistake, shown before the value). A mark alone in quotes that ends the translation, a key the user types, is not its end where the source
@@ -299,6 +301,10 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a colon after the quotes ends the sentence"),
         Example('msgid "Citation key for"\nmsgstr "인용 키:"\n', path="ko.po",
                 note="a label that stops at a preposition, no participle's status message: a colon added to it"),
+        Example('msgid "Bring the selected window to"\nmsgstr "Ausgewähltes Fenster nach:"\n', path="de.po",
+                note="an imperative, no participle (`Bring`): a label, and a colon added to it"),
+        Example('msgid "Set the \\"Name\\" field to the title"\nmsgstr "Das Feld „Titel:“"\n', path="de.po",
+                note="a colon the translation adds inside the quotes of a label the source writes without one"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten!"\n', path="de.po",
                 note="the brackets moved with their ellipsis, and the translation gained an exclamation mark"),
         Example('#: library/exceptions.rst:3\nmsgid "For example, compiling it results in (\'f-string: ...\', 1)."\n'
@@ -614,7 +620,7 @@ button that gained a full stop are the small inconsistencies that make an interf
             source = None  # `… is not 'file:'`: the colon is the quoted literal's, kept inside the translation
         # `… in video "Details:"`: the colon is the quoted label's, on either side, not the sentence's end.
         source = None if source == "colon" and _quoted_label_colon(both[0], both[1]) else source
-        target = None if target == "colon" and _quoted_label_colon(both[1], both[0]) else target
+        target = None if target == "colon" and _quoted_label_colon(both[1], both[0], colon_quoted=True) else target
         source = None if source not in _SENTENCE_ENDS and ends_with_metavariable(both[0]) else source
         target = None if target not in _SENTENCE_ENDS and ends_with_metavariable(both[1]) else target
         # The source's mark inside brackets the translation moved whole: the translation's end is compared with none.
@@ -809,8 +815,9 @@ _ASKS_FOR_MORE = frozenset("is are was were at onto into from of as".split())
 _COPULAS = frozenset("is are was were".split())
 # Or a status message, three words or more that open with a participle and stop at the preposition its value
 # follows (JabRef's `Generated citation key for` + the key, `Generating citation key for`): a menu's label
-# opens with a verb's bare form (`Save as`, `Open with`).
-_PARTICIPLE = compiled_on_use(r"[a-z]+(?:ing(?<!thing)|[^e]ed)")
+# opens with a verb's bare form (`Save as`, `Open with`), as `Bring`, `String`, `Shred` do: a participle's stem
+# holds a vowel (`Generat|ing`, `Us|ed`).
+_PARTICIPLE = compiled_on_use(r"[a-z]*[aeiouy][a-z]*(?:ing(?<!thing)|[^e]ed)")
 _STATUS_ASKS = _ASKS_FOR_MORE | {"for", "to", "by", "with"}
 _STATUS_WORDS = 3
 # The same in any such source of three words or more in a language whose postpositions follow their noun
@@ -846,16 +853,24 @@ _QUOTED_LABEL_COLON = compiled_on_use(r"[\"'“„«‘‚「]([^\"'“”„«�
 _LABEL_WORDS = 3
 
 
-def _quoted_label_colon(text: str, other: str) -> bool:
+def _quoted_label_colon(text: str, other: str, colon_quoted: bool = False) -> bool:
     """Whether ``text`` ends with a label of three words at most in quotes, whose colon is inside them
     (`Show tip … in video "Details:"`): the colon is the label's, as the UI shows it, not the sentence's;
     unless the ``other`` string writes the label as it is without the colon (`'file:'` as `'file'`: a literal
-    that lost its colon)."""
+    that lost its colon). With ``colon_quoted`` (``text`` a translation), the source must quote a label with its
+    colon too (`In "Details:" show …`): a colon the translation adds to a label the source quotes without one
+    (`the field "Name"` as `das Feld „Titel:“`) is the translation's."""
     m = _QUOTED_LABEL_COLON.search(text)
     if m is None or len(m.group(1).split()) > _LABEL_WORDS:
         return False
+    if colon_quoted and _COLON_IN_QUOTES.search(other) is None:
+        return False
     label = m.group(1)
     return label not in other or re.search(re.escape(label) + r"[\s\u00a0\u202f]*[:：]", other) is not None
+
+
+# A colon inside closing quotes (`"Details:"`, `«Détails :»`).
+_COLON_IN_QUOTES = compiled_on_use(r"[:：][\"'”»’“」]")
 
 
 def _quoted_token_kept(both: tuple[str, str]) -> bool:
