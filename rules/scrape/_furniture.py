@@ -175,7 +175,7 @@ class Judge:
         skips to the word's first letter (memchr). The view holds each ASCII word the lowered text holds, at the
         same place, and may hold more (a stand-in is a letter, a digit or a space): the lines it names are then
         asked of the gate as before, and a gate opened for nothing finds nothing. Words outside ASCII are looked
-        for in the lowered text. (The rust book's pages: some 30M instructions less.)"""
+        for in the lowered text. (The Rust book's pages: some 5M instructions less.)"""
         held: dict[str, bool] = {}
         inside = self.words_inside
 
