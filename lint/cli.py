@@ -649,14 +649,11 @@ def _show_settings(paths: tuple[str, ...], stdin_filename: str | None, resolver:
 
 
 def _stopping_errors(*others: type[BaseException]) -> tuple[type[BaseException], ...]:
-    """``others``, the errors a rule provider raises to stop the run (e.g. --require-languagetool and no
-    server) and a --jobs pool's failure."""
-    others = _or_pool_failed(*others)
-    try:
-        from lint.languagetool import LanguageToolUnavailable
-    except ImportError:
-        return others
-    return (*others, LanguageToolUnavailable)
+    """``others``, the errors a rule or provider raises to stop the run (``StopRun``: --require-languagetool
+    and no server, a selected rule's missing extra) and a --jobs pool's failure."""
+    from lint.guard import StopRun
+
+    return (*_or_pool_failed(*others), StopRun)
 
 
 def _or_pool_failed(*others: type[BaseException]) -> tuple[type[BaseException], ...]:
@@ -831,7 +828,7 @@ def corpus(inp: Path, out: Path, text_field: str, id_field: str | None, select: 
     )
     try:
         summary = cm.run(inp, out, settings, jobs or parallel.default_jobs(), dask_scheduler)
-    except (cm.CorpusError, OSError) as exc:
+    except _stopping_errors(cm.CorpusError, OSError) as exc:
         fail(str(exc))
         return
     decisions = ", ".join(f"{n} {d}" for d, n in summary["decisions"].items())

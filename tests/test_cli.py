@@ -375,3 +375,32 @@ def test_ctrl_c_reaching_idle_pool_workers_prints_no_traceback(tmp_path):
     stderr = p.communicate(timeout=120)[1]
     assert p.returncode == 130, stderr
     assert stderr.strip() == "copylint: interrupted"
+
+
+def _without_wordfreq(tmp_path: Path) -> dict[str, str]:
+    """FAKE: an environment where wordfreq (the `glue` extra) is not installed. The test suite installs it,
+    so its absence can only be made: a package of that name that fails to import, first on the path."""
+    blocked = tmp_path / "blocked"
+    (blocked / "wordfreq").mkdir(parents=True)
+    (blocked / "wordfreq" / "__init__.py").write_text("raise ImportError('not installed (test)')\n")
+    return {"PYTHONPATH": os.pathsep.join([str(blocked), str(ROOT)])}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_selected_rule_whose_extra_is_missing_stops_the_run_with_one_message(run, tmp_path, jobs):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("The new policy theyalso requires more work from the team.\n")
+    proc = run("check", "--isolated", "--no-cache", "--select", "T", "--jobs", jobs, str(tmp_path / "a.txt"),
+               str(tmp_path / "b.txt"), env=_without_wordfreq(tmp_path))
+    assert proc.returncode == 2
+    assert "T109 (glued-words) needs wordfreq: pip install 'copylint[glue]'" in proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stdout + proc.stderr
+
+
+def test_corpus_mode_stops_with_one_message_where_a_selected_rules_extra_is_missing(run, tmp_path):
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"id": 1, "text": "The new policy theyalso requires more work."}) + "\n")
+    proc = run("corpus", str(records), str(tmp_path / "out"), "--text-field", "text", "--select", "T",
+               "--jobs", "1", env=_without_wordfreq(tmp_path))
+    assert proc.returncode == 2
+    assert "T109 (glued-words) needs wordfreq" in proc.stderr and "Traceback" not in proc.stderr

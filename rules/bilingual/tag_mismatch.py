@@ -362,8 +362,10 @@ def _lexicon_word(word: str, doc: Document, lexicon: bool, either: bool = False)
         return None
     try:
         from wordfreq import zipf_frequency
-    except ImportError as exc:
-        raise RuntimeError("B106's option lexicon needs wordfreq: pip install 'copylint[glue]'") from exc
+    except ImportError as exc:  # the run's setting, not the file's: one message, exit 2
+        from lint.guard import StopRun
+
+        raise StopRun("B106's option lexicon needs wordfreq: pip install 'copylint[glue]'") from exc
     try:
         there, english = zipf_frequency(word, lang), zipf_frequency(word, "en")
     except LookupError:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from lint.guard import SettingUp
+from lint.guard import SettingUp, StopRun
 from lint.model import Applicability, Document, Finding, Severity
 from lint.rule import Example, Rule
 
@@ -78,8 +78,8 @@ def _frequency() -> Callable[[str], float]:
 def _loaded_frequency() -> Callable[[str], float]:
     try:
         from wordfreq import get_frequency_dict, zipf_frequency
-    except ImportError as exc:  # pragma: no cover - the message is the point
-        raise RuntimeError("T109 (glued-words) needs wordfreq: pip install 'copylint[glue]'") from exc
+    except ImportError as exc:  # the run's setting, not the file's: one message, exit 2
+        raise StopRun("T109 (glued-words) needs wordfreq: pip install 'copylint[glue]'") from exc
 
     # A word of lower-case ASCII letters is one token to wordfreq, whose Zipf frequency is then a function of
     # the word's entry in the list alone (its frequency, or none): asked once per entry value (the list has
