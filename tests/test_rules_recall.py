@@ -80,3 +80,19 @@ def test_p103_running_words_flags_a_long_sentence_cut_short_before_the_next_para
     on = Config(rule_options={"P103": {"running-words": 20}})
     found = [f for f in lint.check_text(text, path="a.txt", select=["P103"], config=on)]
     assert [text[f.start - 6:f.start] for f in found] == ["Monday"]
+
+
+# -- T107: a word looped between commas in a sentence that loops again ---------------------------------
+
+
+def test_t107_flags_a_comma_triple_in_a_sentence_that_doubles_another_word() -> None:
+    text = ("Projects must be not only good at momentum, momentum, momentum, but also good at understanding "
+            "change, change, strain.\n")
+    assert codes(text, ["T107"]) == [("T107", "momentum, momentum")]
+
+
+def test_t107_still_allows_a_comma_triple_as_rhetoric() -> None:
+    for text in ("It's all about location, location, location, and the schools are good too.\n",
+                 "It came down to money, money, money, and power, power, power, the senator said.\n",
+                 "It is much, much more than location, location, location, and the schools.\n"):
+        assert codes(text, ["T107"]) == [], text

@@ -108,7 +108,10 @@ class RepeatedPhrase(Rule):
 **What it does.** Flags a phrase of two to ten words said three times or more in a row (the copies
 may be separated by commas or semicolons), a word of four letters or more said four times or more in a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
 spaces between the copies, a content word of five letters or more (`the Orchestral Orchestral Orchestral`,
-`tournament tournament tournament holders`); and a lower-case word joined to itself by *and* (`with
+`tournament tournament tournament holders`), or three times with commas between the copies, right after a
+lower-case word, in a sentence that says another word of four letters or more twice in a row too (`not
+only good at momentum, momentum, momentum, but also good at understanding change, change, strain`: a
+system that lost its place twice in one sentence); and a lower-case word joined to itself by *and* (`with
 benevolence and benevolence`).
 
 In text written without spaces between words (Chinese, Japanese) a run of characters is one word, and a
@@ -123,8 +126,9 @@ repeat the last phrase until they hit their length limit; weak systems double a 
 translate twice. Raters mark both as the worst kind of error, and readers cannot tell what was meant.
 
 Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
-no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, after a colon, a
-quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
+no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, two such figures in
+one sentence, `money, money, money, and power, power, power`, or beside a pair that intensifies, `much,
+much`; after a colon, a quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
 three times (`Mama Mama Mama`: a cry, a value, a name) or a word of three letters or fewer over and
 over (`ha ha ha ha`, `MM MM MM MM`), a phrase of words of one or two letters alone said fewer than four
 times or with marks between its words (`LC v LC v LC v`, `Is it, is it, is it, is it?`;
@@ -184,6 +188,11 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
                 note="one word three times with bare spaces: no rhetoric"),
         Example("The ReYCup tournament tournament tournament holders followed the guidelines.",
                 note="a lower-case word after the copies: running prose"),
+        Example("Industrial projects must be not only good at momentum, momentum, momentum, but also good at "
+                "understanding change, change, strain.",
+                note="WMT21 zh-en (Online-G): copies between commas, and another word doubled in the sentence"),
+        Example("The plan is good at momentum, momentum, momentum, but weak at strategy, strategy and change.",
+                note="a pair between a comma, then `and`"),
         Example("He was questioned by the Discipline Discipline Discipline Inspection Commission of the region.",
                 note="capitalized copies inside a longer name: a loop, not a chant"),
         Example("Der Sprecher sagte, dass die Regierung Regierung Regierung das Gesetz beschlossen hat.\n",
@@ -279,6 +288,12 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example("Pianists such as Lang Lang and Yuja Wang played.", note="a name doubled"),
         Example("It's all about location, location, location, and the schools are good too.",
                 note="rhetoric with commas, the clause going on"),
+        Example("It came down to money, money, money, and power, power, power, the senator said.",
+                note="two figures of three in one sentence: rhetoric"),
+        Example("It is much, much more than location, location, location, and the schools.",
+                note="a pair that intensifies beside the figure"),
+        Example("The notes said: growth, growth, growth, then trade, trade, and more trade.",
+                note="after a colon: words set apart"),
         Example("Il a travaillé, travaillé, travaillé, et il a enfin réussi son examen."),
         Example("He radioed the tower: Mayday Mayday Mayday, we have lost both engines.", note="speech after a colon"),
         Example("The little boy cried Mama Mama Mama until his mother came back.", note="a cry of four letters"),
@@ -509,12 +524,15 @@ def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str
     just after them in a sentence mostly in lower case (`ReYCup tournament tournament tournament holders`).
 
     Rhetoric and speech set their copies apart, and the rule's signals cannot tell them from a loop there:
-    commas (`about location, location, location, and`, `good at momentum, momentum, momentum, but`), a colon
+    commas (`about location, location, location, and`; but see ``_comma_triple_in_looping_sentence``), a colon
     (`He radioed: Mayday Mayday Mayday, we`), quotation marks; speech doubles adverbs (`really really
     really`); shorter words are cries, values and names (`Mama Mama Mama`, `True True True`, `Baba`)."""
     if len(word) < 5 or word.endswith("ly") or not word.isalpha() or at == 0:
         return False
-    if any(text[spans[k][1]:spans[k + 1][0]] != " " for k in (at, at + 1)):
+    gaps = [text[spans[k][1]:spans[k + 1][0]] for k in (at, at + 1)]
+    if gaps == [", ", ", "]:
+        return _comma_triple_in_looping_sentence(text, spans, at, sentence_case)
+    if any(gap != " " for gap in gaps):
         return False
     lead = text[spans[at - 1][1]:spans[at][0]]
     if ":" in lead or _said_as_a_sound(text, spans, at, sentence_case):
@@ -528,6 +546,40 @@ def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str
     after = text[spans[at + 3][0]:spans[at + 3][1]]
     return (after.isalpha() and after.islower() and text[spans[at + 2][1]:spans[at + 3][0]] in (" ", ", ")
             and _mostly_lower(text, spans))
+
+
+def _comma_triple_in_looping_sentence(text: str, spans: list[tuple[int, int]], at: int, sentence_case: bool) -> bool:
+    """Three copies of a lower-case content word parted by commas (`good at momentum, momentum, momentum,
+    but`), right after a lower-case word, in a sentence that also says another content word twice in a row
+    (`understanding change, change, strain`): a system that lost its place twice in one sentence. One such
+    triple alone is rhetoric as often (`about location, location, location, and`), and so are two figures of
+    three (`jobs, jobs, jobs, and growth, growth, growth`) and a pair that intensifies (`much, much`)."""
+    if not all(text[s:e].islower() for s, e in spans[at:at + 3]):
+        return False
+    before = text[spans[at - 1][0]:spans[at - 1][1]]
+    if text[spans[at - 1][1]:spans[at][0]] != " " or not (before.isalpha() and before.islower()):
+        return False  # after a colon, a quotation mark, a sentence's start: speech set apart
+    if _said_as_a_sound(text, spans, at, sentence_case):
+        return False
+    first, last = spans[at][0], spans[at + 2][1]
+    start = max(text.rfind(mark, 0, first) for mark in ".!?;") + 1
+    ends = [i for i in (text.find(mark, last) for mark in ".!?;") if i >= 0]
+    end = min(ends) if ends else len(text)
+    for m in _PAIR.finditer(text, start, end):
+        word = m.group(1)
+        if first <= m.start() < last or word.endswith("ly") or word in _INTENSIFIERS:
+            continue
+        if text.endswith(word + m.group(2), start, m.start()):
+            continue  # the last two copies of three: a figure of its own
+        return True
+    return False
+
+
+# A lower-case word of four letters or more said twice in a row, bare or after a comma, and not a third
+# time (``_comma_triple_in_looping_sentence``'s second repeat).
+_PAIR = compiled_on_use(r"\b([a-z]{4,})(,? )\1\b(?!,? \1\b)")
+# Words English doubles to intensify (`much, much simpler`, `many, many examples`, `very very`).
+_INTENSIFIERS = frozenset("much many very really more less again over ever long little".split())
 
 
 # A letter drawn out (`Gooooal`, `Nooooo`) or typed over a hidden value (`xxxxx`): four times or more, as
