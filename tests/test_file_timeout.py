@@ -41,7 +41,8 @@ def slow_text() -> str:
 def _tree(root: Path, slow_text: str, slow_config: str = "") -> list[str]:
     """Four small files under a config that selects one rule, and a big one under a config of its own (the
     default rules, and room for its size)."""
-    (root / ".copylint.yaml").write_text("select: [W105]\n")
+    # (W105 flags a run in a Markdown page's prose only where asked: the page shows one space)
+    (root / ".copylint.yaml").write_text("select: [W105]\nrules: {W105: {in-rendered-documents: true}}\n")
     (root / "slow").mkdir()
     (root / "slow" / ".copylint.yaml").write_text("max-file-size: 100000000\n" + slow_config)
     (root / "slow" / "big.txt").write_text(slow_text)
@@ -251,15 +252,15 @@ def test_a_grammar_server_that_never_answers_stops_no_file(run, tmp_path):
     # (exit 2, "please report it") for the server's silence. The probe is the run's set-up: outside the
     # file's limit, waiting at most that limit, the server then said once to be off and every file checked.
     # (2 s: a tiny file's check is far below it however loaded the machine; the probe would wait 10 s)
-    for name in ("a.md", "b.md", "c.md"):
+    for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text("Two  spaces.\n")
     with _Silent() as url:
         r = run("check", "--isolated", "--no-cache", "--jobs", "1", "--languagetool", url, "--file-timeout", "2",
-                "a.md", "b.md", "c.md", cwd=tmp_path)
+                "a.txt", "b.txt", "c.txt", cwd=tmp_path)
     assert r.returncode == 1, r.stdout + r.stderr
     assert "KeyError" not in r.stdout and "internal error" not in r.stdout, r.stdout
     assert "took more than" not in r.stdout, r.stdout
-    assert all(f"{name}:1:4: W105" in r.stdout for name in ("a.md", "b.md", "c.md")), r.stdout
+    assert all(f"{name}:1:4: W105" in r.stdout for name in ("a.txt", "b.txt", "c.txt")), r.stdout
     assert r.stderr.count(f"LanguageTool at {url} did not answer within 2 s. Grammar checks (G) are off.") == 1, \
         r.stderr
 

@@ -189,8 +189,38 @@ def test_space_run_allow_after_period_option():
 
 def test_space_run_not_inside_markdown_code():
     text = "Use `a  b` here, and\n\n```\nx  =  1\n```\n\nbut not  here.\n"
-    found = lint.check_text(text, path="a.md", select=["W105"])
+    asked = with_options("W105", **{"in-rendered-documents": True})
+    found = lint.check_text(text, path="a.md", select=["W105"], config=asked)
     assert [text[f.start - 3 : f.end + 4] for f in found] == ["not  here"]
+
+
+# A reST, Markdown or HTML page shows a run of spaces in its prose as one space (issue 15: 160 of the 333
+# findings on ../shared/corpus were such runs in the PEPs), as a catalogue's marked-up strings do.
+RENDERED = (
+    ("pep.rst", "Title\n=====\n\nIt recommends to run it  every few hundred steps.\n"),
+    ("page.md", "# Title\n\nSee the guide  for the details.\n\n| a  b | c |\n|---|---|\n| x | y |\n"),
+    ("page.html", "<p>See the guide  for the details.</p>\n"),
+)
+
+
+@pytest.mark.parametrize(("path", "text"), RENDERED)
+def test_space_run_in_a_rendered_documents_prose_is_left_alone_unless_asked(path, text):
+    assert codes(text, path=path, select=["W105"]) == []
+    asked = with_options("W105", **{"in-rendered-documents": True})
+    assert codes(text, path=path, select=["W105"], config=asked) != []
+    assert "  " not in fixed(text, path=path, select=["W105"], config=asked).replace("|---|---|", "")
+
+
+def test_space_run_in_plain_text_and_in_a_rendered_documents_code_is_as_before():
+    text = "It recommends to run it  every few hundred steps.\n"
+    assert codes(text, path="a.txt", select=["W105"]) == ["W105"]
+    # A literal block shows its spaces as written, and is code: never read, with or without the option.
+    block = "Run this::\n\n    x  =  1\n\nDone.\n"
+    asked = with_options("W105", **{"in-rendered-documents": True})
+    assert codes(block, path="a.rst", select=["W105"]) == codes(block, path="a.rst", select=["W105"], config=asked) == []
+    # A catalogue's label, shown as written: flagged as before.
+    po = '#: src/main.c:12\nmsgid "Save the file"\nmsgstr "Enregistrer  le fichier"\n'
+    assert codes(po, path="fr.po", select=["W105"]) == ["W105"]
 
 
 def test_space_run_aligned_key_value_lines_are_layout():

@@ -131,9 +131,9 @@ def test_watch_lints_again_when_a_file_or_the_config_changes(tmp_path: Path, wat
     assert any(line.startswith("docs/page.txt:6:9: T102") for line in second), second
 
     # A file added to the folder is linted too.
-    _edit(tmp_path / "docs" / "new.md", "Text  with a double space.\n")
+    _edit(tmp_path / "docs" / "new.txt", "Text  with a double space.\n")
     third = w.until("Watching for file changes.")
-    assert any(line.startswith("docs/new.md:1:5: W105") for line in third), third
+    assert any(line.startswith("docs/new.txt:1:5: W105") for line in third), third
 
     # The config is watched: ignoring a rule there takes effect without restarting.
     _edit(tmp_path / ".copylint.yaml", "ignore: [W103]\n")

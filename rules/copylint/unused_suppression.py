@@ -42,8 +42,8 @@ the switch above it only hides the next real defect on that line. Off by default
                 note="T102 did not run: the switch is idle, not unused"),
         Example('# copylint: disable=B102\nmsgid "Supprimer le fichier"\nmsgstr "Supprimer le fichier"\n',
                 path="m.po", select=("B102",)),
-        Example("<!-- copylint-disable W105 -->\nTwo  spaces here.\n<!-- copylint-enable -->\n", path="a.md",
-                select=("W105",)),
+        Example("<!-- copylint-disable T102 -->\nWe saw the the results.\n<!-- copylint-enable -->\n", path="a.md",
+                select=("T102",)),
         Example("A sentence with no switch at all.\n", path="a.md"),
     )
 

@@ -158,6 +158,13 @@ Not flagged, because there the spaces are deliberate layout (precision first):
 - a run before a `# comment` (code convention), the padded day of `Jun  2 2009` (ctime dates), a run
   between two numbers (`-0.701  1.214`: a table of numbers);
 - inline code between backticks on the line, and anything the format marks as code or markup;
+- a run in the prose of a document in reST, Markdown (MDX too) or HTML: a paragraph, heading, list item,
+  table cell, or a front-matter value read as prose. The rendered page shows one space, whatever the
+  source holds, as it does for a catalogue's marked-up strings (below). The option `in-rendered-documents`
+  flags them too: where the source is what people read, or where a run is the only trace of an inline
+  element a scraper dropped from the Markdown it wrote (`see the guide  for details`: the page shows one
+  space, and the lost link goes unreported). Plain text is checked, and so is a catalogue's plain
+  string; code blocks, whose spaces the page shows as written, are code, never read;
 - the strings of a translation catalogue (PO, XLIFF, i18n JSON/YAML) written in reST, Markdown or HTML
   (format option `markup`, `auto` decided from the catalogue's references): the page they are
   rendered into shows one space, whatever the string holds, and the translator's source catalogue is
@@ -196,6 +203,8 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                                                 "convention, not flagged")
         in_rendered_catalogues: bool = option(False, "also flag runs in a catalogue's strings written in "
                                                      "reST, Markdown or HTML, which their page shows as one space")
+        in_rendered_documents: bool = option(False, "also flag runs in the prose of a reST, Markdown or HTML "
+                                                    "document, which its rendered page shows as one space")
     opts: Options
     flag = (
         Example("The minister  said on Monday.\n", "The minister said on Monday.\n"),
@@ -217,13 +226,15 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("It went to be shared.   In addition, three spaces are not the convention.\n",
                 "It went to be shared. In addition, three spaces are not the convention.\n"),
         Example("Compiler-generated  ``__annotate__`` functions\n", "Compiler-generated ``__annotate__`` functions\n",
-                path="a.rst"),
+                path="a.txt", note="plain text shows every space"),
+        Example("It recommends to run it  every few hundred steps.\n", "It recommends to run it every few hundred steps.\n",
+                note="plain text: the reader sees the run"),
         Example("emit a separator.  The  general form, and  so on.\n", "emit a separator.  The general form, and so on.\n"),
         Example("A line above.\nan opportunity to  continue testing\nthe line below.\n",
                 "A line above.\nan opportunity to continue testing\nthe line below.\n"),
         Example("Deux  espaces ici.\nDeux  espaces ici.\n", "Deux espaces ici.\nDeux espaces ici.\n",
                 note="a repeated line lines up with itself, not with a table's column"),
-        Example("See the note [#why]_  for the details.\n", "See the note [#why]_ for the details.\n", path="a.rst",
+        Example("See the note [#why]_  for the details.\n", "See the note [#why]_ for the details.\n", path="a.txt",
                 note="a footnote reference inside a sentence"),
         Example("A slight exaggeration 😉  and the rest.\n", "A slight exaggeration 😉 and the rest.\n",
                 note="an emoji inside a sentence, a lower-case word after it"),
@@ -277,6 +288,13 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         Example("    -0.536  1.936 -1.182\n     0.666 -0.701  1.214\n     0.666 -0.701  1.214\n",
                 note="columns of numbers, rows repeated"),
         Example("Two spaces after the period.  Before a word.\n", path="a.md"),
+        Example("It recommends to run it  every few hundred steps.\n", path="pep-0001.rst",
+                note="a reST page's prose: the rendered page shows one space (option `in-rendered-documents` "
+                     "flags it)"),
+        Example("Compiler-generated  ``__annotate__`` functions\n", path="a.rst", note="a reST heading's words"),
+        Example("See the guide  for the details.\n", path="a.md",
+                note="a Markdown page's prose, where a link may have been dropped: the page shows one space"),
+        Example("<p>See the guide  for the details.</p>\n", path="a.html", note="an HTML page's prose"),
         Example("The reload situation. [#supports_reload]_  However, there was some.\n", path="a.rst",
                 note="two spaces after a sentence's end and its footnote reference"),
         Example("It is cached.[^1]  The next run reads it.\n", path="a.md", note="a Markdown footnote reference"),
@@ -333,6 +351,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
         # (Outside a PO file and the translations that copy their source's columns, no run is a
         # catalogue's layout: not asked.)
         catalogue = doc.format == "po" or any(copied) or bool(sources.spans)
+        # A reST, Markdown or HTML document's prose: its page shows the run as one space (the catalogue
+        # exemption above, for documents).
+        rendered = _RenderedProse(doc, doc.format in _COLLAPSING and not self.opts.in_rendered_documents)
         for m in pattern.finditer(text):
             start, end = m.span()
             if doc.protected and doc.is_protected(start):
@@ -357,7 +378,7 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 continue  # a plain-text table: several runs, some wide, pad columns
             column = end - line.start
             if any(_aligned(n, column, end - start) for n in line.neighbours(text)) or _aligned_in_string(
-                    doc, line.start, column, end - start):
+                    doc, line.start, column, end - start) or rendered.holds(start, end):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")
 
@@ -701,6 +722,29 @@ _COLUMNS = compiled_on_use(r"\S {3,}\S")
 
 # Markups whose renderer shows a run of spaces between words as one space.
 _COLLAPSING = frozenset({"rst", "html", *MARKDOWN_FORMATS})
+
+
+class _RenderedProse:
+    """The Source spans of the prose segments of a document whose page collapses runs of spaces (``active``),
+    in order: a run inside one is in the text its page renders (code, literal blocks and markup are no
+    segment's, and stay as the rule reads them). Read only where a run would be reported."""
+
+    def __init__(self, doc: Document, active: bool) -> None:
+        self.doc, self.active = doc, active
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether the run [start, end) lies inside one prose segment's span of such a document."""
+        if not self.active:
+            return False
+        if self.starts is None:
+            spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in self.doc.segments if seg.text)
+            # (the furthest end of the spans that start at or before each: one of them holds the run where
+            # it ends past the run, whatever a span nested in another says)
+            self.starts, self.ends = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+        k = bisect.bisect_right(self.starts, start) - 1
+        return k >= 0 and end <= self.ends[k]
 
 
 def _indents_po_line(doc: Document, text: str, start: int) -> bool:
