@@ -150,6 +150,12 @@ class Rule:
         Every segment left out must be one ``check_segment`` finds nothing in."""
         return None
 
+    def decided(self, doc: Document) -> Iterable[tuple[int, int]]:
+        """Source spans the rule judges, flagged or deliberately left alone (W105: every run of spaces it
+        reads): where another checker of the same defect (LanguageTool's rule of the overlap table)
+        reports there, the rule's decision stands. The default: only what it flags."""
+        return ()
+
     def check_findings(self, doc: Document, findings: Sequence[Finding],
                        ran: Callable[[str], bool]) -> Iterable[Finding]:
         """``findings``: every other rule's, before suppression; ``ran(selector)``: whether a rule

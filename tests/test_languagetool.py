@@ -335,6 +335,44 @@ def test_overlap_drop_uses_our_rule_span(lt_server, lt_fresh):
     assert "G:EVERY_EACH_SINGULAR" in codes  # mapped, but ours flags nothing at "days"
 
 
+# W105 leaves alone on purpose: a rendered page's prose (reST, Markdown, HTML), a Sphinx catalogue's
+# reST string, a plain-text table's padding. LanguageTool's whitespace rules fire on each (G alone says so).
+LEFT_TO_W105 = (
+    ("pep.rst", "Title\n=====\n\nIt recommends to run it  every few hundred steps.\n"),
+    ("page.md", "# Title\n\nSee the guide  for the details.\n"),
+    ("page.html", "<p>See the guide  for the details.</p>\n"),
+    ("fr.po", '#: library/os.rst:12\nmsgid "Return the path."\nmsgstr "Renvoie  le chemin."\n'),
+    ("table.txt", "Name      Age   City\nAlice     30    Paris\n"),
+)
+_SPACE_RULES = {"G:WHITESPACE_RULE", "G:CONSECUTIVE_SPACES"}
+
+
+@pytest.mark.parametrize(("path", "text"), LEFT_TO_W105, ids=[p for p, _ in LEFT_TO_W105])
+def test_runs_w105_leaves_alone_are_not_reported_by_languagetools_whitespace_rules(path, text, lt_server, lt_fresh):
+    """W105 decides a run of spaces, flagged or left alone: LanguageTool's whitespace rules follow it."""
+    assert _SPACE_RULES & {f.code for f in _findings(lt_server.url, text, path, _config())}
+    codes = {f.code for f in _findings(lt_server.url, text, path, _config(), select=("G", "W105"))}
+    assert not codes & (_SPACE_RULES | {"W105"}), codes
+    # Asked to flag them, W105 does, and LanguageTool's finding still goes: ours wins.
+    asked = _config("languagetool: {}\nrules:\n  W105: {in-rendered-documents: true, in-rendered-catalogues: true,"
+                    " allow-after-period: false}\n")
+    codes = {f.code for f in _findings(lt_server.url, text, path, asked, select=("G", "W105"))}
+    assert not codes & _SPACE_RULES and ("W105" in codes) == (path != "table.txt"), codes  # (a table stays layout)
+
+
+def test_fix_with_g_keeps_the_spaces_w105_leaves_alone(run, lt_server, tmp_path):
+    """The whitespace rules' fix is safe: it must not collapse what W105 keeps (a table, a page's prose),
+    and the run W105 flags is still mended."""
+    kept = {"table.txt": LEFT_TO_W105[4][1], "page.md": LEFT_TO_W105[1][1]}
+    for name, text in kept.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "x.txt").write_text("The minister  said on Monday.\n")
+    run("check", "--isolated", "--languagetool", lt_server.url, "--select", "G,W105", "--fix", *kept, "x.txt",
+        cwd=tmp_path, env=_env(lt_server, tmp_path / "cache"))
+    assert {name: (tmp_path / name).read_text() for name in kept} == kept
+    assert (tmp_path / "x.txt").read_text() == "The minister said on Monday.\n"
+
+
 # -- when G runs ------------------------------------------------------------------------------------
 
 

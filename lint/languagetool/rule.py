@@ -319,7 +319,11 @@ finding is kept; spelling matches on the words listed under `words:` are dropped
             checkers = overlap.get(lt_rule)
             if checkers:
                 if lt_rule not in ours:
+                    # What our rules flag, and what they decided to leave alone (``Rule.decided``: W105's
+                    # runs of spaces in a rendered page's prose, a table's padding): their call, either way.
                     ours[lt_rule] = [(o.start, o.end) for c in checkers for o in c.check(doc)]
+                    ours[lt_rule] += [span for c in checkers for r in c.rules if r.applies_to(doc.language)
+                                      for span in r.decided(doc)]
                 if any(_overlaps(f.start, f.end, s, e) for s, e in ours[lt_rule]):
                     continue
             out.append(f)

@@ -382,6 +382,15 @@ Not flagged, because there the spaces are deliberate layout (precision first):
                 continue
             yield self.finding_at(start, end, f"{end - start} spaces in a row", " ")
 
+    def decided(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """Every run of spaces between two visible characters of a line outside code: the runs this rule
+        flags or leaves alone on purpose (a rendered page's prose, a table's padding, the two spaces after
+        a sentence), which LanguageTool's whitespace rules then leave to it (``overlap.OVERLAPS``)."""
+        if "  " in doc.text:
+            for m in _ANY_RUN.finditer(doc.text):
+                if not (doc.protected and doc.is_protected(m.start())):
+                    yield m.span()
+
 
 def _typing_convention(text: str, first: int, start: int, end: int, after_period: bool) -> bool:
     """Whether two spaces are a typing convention: the padded day of a ctime date (`Jun  2 2009`), or
