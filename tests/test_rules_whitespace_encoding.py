@@ -223,6 +223,15 @@ def test_space_run_in_plain_text_and_in_a_rendered_documents_code_is_as_before()
     assert codes(po, path="fr.po", select=["W105"]) == ["W105"]
 
 
+@pytest.mark.parametrize("tag", ["pre", "xmp", "listing"])
+def test_html_preformatted_elements_are_code_not_a_rendered_pages_prose(tag):
+    """`xmp` and `listing`, obsolete forms of `pre`, show their spaces as written: code, as `pre` is, never
+    read (not prose whose page collapses a run, and not a place for a repeated word or a run)."""
+    text = f"<p>Before.</p>\n<{tag}>Name  Age\nthe the  end</{tag}>\n<p>After.</p>\n"
+    asked = with_options("W105", **{"in-rendered-documents": True})
+    assert codes(text, path="page.html", select=["W105", "T102"], config=asked) == []
+
+
 def test_space_run_aligned_key_value_lines_are_layout():
     text = "Name:      Irix 4\nReleased:  1991\n"
     assert codes(text, select=["W105"]) == []

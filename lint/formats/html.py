@@ -35,8 +35,9 @@ from lint.formats.templates import Masker
 from lint.model import Document, Segment, Source
 from lint.patterns import compiled_on_use
 
-_SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math",
-                   "noscript", "head", "var"})
+# (`xmp` and `listing`: obsolete forms of `pre`, which browsers still show as written.)
+_SKIP = frozenset({"script", "style", "code", "pre", "xmp", "listing", "kbd", "samp", "textarea", "template", "svg",
+                   "math", "noscript", "head", "var"})
 _BLOCK_KIND = {
     "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph", "main": "paragraph",
     "body": "paragraph", "header": "paragraph", "footer": "paragraph", "aside": "paragraph", "nav": "paragraph",

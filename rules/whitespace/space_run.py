@@ -164,7 +164,9 @@ Not flagged, because there the spaces are deliberate layout (precision first):
   flags them too: where the source is what people read, or where a run is the only trace of an inline
   element a scraper dropped from the Markdown it wrote (`see the guide  for details`: the page shows one
   space, and the lost link goes unreported). Plain text is checked, and so is a catalogue's plain
-  string; code blocks, whose spaces the page shows as written, are code, never read;
+  string; code blocks, literal blocks and HTML's `<pre>` (and its obsolete `<xmp>`, `<listing>`), whose
+  spaces the page shows as written, are code, never read. Not seen: a style sheet that shows an element's
+  spaces as written (CSS `white-space: pre`) makes its prose look rendered: set the option there;
 - the strings of a translation catalogue (PO, XLIFF, i18n JSON/YAML) written in reST, Markdown or HTML
   (format option `markup`, `auto` decided from the catalogue's references): the page they are
   rendered into shows one space, whatever the string holds, and the translator's source catalogue is
