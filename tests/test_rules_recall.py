@@ -3,6 +3,8 @@ runs at a paragraph's edges, CJK brackets and the enumeration comma."""
 
 from __future__ import annotations
 
+import pytest
+
 import lint
 
 
@@ -96,3 +98,24 @@ def test_t107_still_allows_a_comma_triple_as_rhetoric() -> None:
                  "It came down to money, money, money, and power, power, power, the senator said.\n",
                  "It is much, much more than location, location, location, and the schools.\n"):
         assert codes(text, ["T107"]) == [], text
+
+
+# English doubles words of its own (`that that`, `there, there`, `blah blah`, `chop chop`), and speech says a
+# word twice (`kept saying sorry, sorry`): beside a figure of three, neither is a system's second loop.
+_SAID_TWICE = (
+    "It takes practice, practice, practice, and he said that that was the only way.\n",
+    "They talked about money, money, money, and then blah blah about taxes.\n",
+    "It was all about sales, sales, sales, and the boss kept saying yada yada.\n",
+    "He was told to hurry, hurry, hurry, and the boss said chop chop.\n",
+    "The crowd chanted score, score, score while the drums went boom boom.\n",
+    "It is about education, education, education, and then there there was nothing.\n",
+    "He kept yelling faster, faster, faster, and she kept saying sorry, sorry.\n",
+    "It takes practice, practice, practice, and then there, there, it is done.\n",
+    "The crowd chanted score, score, score, and the band played louder, louder.\n",
+    "Mother said hurry, hurry, hurry, and father said later, later.\n",
+)
+
+
+@pytest.mark.parametrize("text", _SAID_TWICE)
+def test_t107_leaves_a_comma_triple_beside_a_doubling_english_makes_or_a_word_said_twice(text) -> None:
+    assert codes(text, ["T107"]) == [], text

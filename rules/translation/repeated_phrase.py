@@ -109,9 +109,9 @@ class RepeatedPhrase(Rule):
 may be separated by commas or semicolons), a word of four letters or more said four times or more in a row (`Disciplinary Disciplinary Disciplinary Disciplinary`) or three times inside running prose with bare
 spaces between the copies, a content word of five letters or more (`the Orchestral Orchestral Orchestral`,
 `tournament tournament tournament holders`), or three times with commas between the copies, right after a
-lower-case word, in a sentence that says another word of four letters or more twice in a row too (`not
-only good at momentum, momentum, momentum, but also good at understanding change, change, strain`: a
-system that lost its place twice in one sentence); and a lower-case word joined to itself by *and* (`with
+lower-case word, in a sentence that says another word of five letters or more twice too, with a comma
+between, and goes on (`not only good at momentum, momentum, momentum, but also good at understanding
+change, change, strain`: a system that lost its place twice in one sentence); and a lower-case word joined to itself by *and* (`with
 benevolence and benevolence`).
 
 In text written without spaces between words (Chinese, Japanese) a run of characters is one word, and a
@@ -128,7 +128,8 @@ translate twice. Raters mark both as the worst kind of error, and readers cannot
 Not flagged: one word said twice (T102's) or three times where speech or rhetoric sets it apart (`no, no,
 no`, `kept saying sorry, sorry, sorry`, `about location, location, location, and`, two such figures in
 one sentence, `money, money, money, and power, power, power`, or beside a pair that intensifies, `much,
-much`; after a colon, a quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
+much`, a doubling of English's own, `that that`, `blah blah`, `there, there`, or a pair said, `kept saying
+sorry, sorry`, `said later, later.`; after a colon, a quotation, a quoted title, a headline in title case, a row of values), or a word of four letters or fewer
 three times (`Mama Mama Mama`: a cry, a value, a name) or a word of three letters or fewer over and
 over (`ha ha ha ha`, `MM MM MM MM`), a phrase of words of one or two letters alone said fewer than four
 times or with marks between its words (`LC v LC v LC v`, `Is it, is it, is it, is it?`;
@@ -294,6 +295,10 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
                 note="a pair that intensifies beside the figure"),
         Example("The notes said: growth, growth, growth, then trade, trade, and more trade.",
                 note="after a colon: words set apart"),
+        Example("It takes practice, practice, practice, and he said that that was the only way.",
+                note="a doubling English makes (`that that`), bare"),
+        Example("He kept yelling faster, faster, faster, and she kept saying sorry, sorry.",
+                note="a pair said, at its clause's end"),
         Example("Il a travaillé, travaillé, travaillé, et il a enfin réussi son examen."),
         Example("He radioed the tower: Mayday Mayday Mayday, we have lost both engines.", note="speech after a colon"),
         Example("The little boy cried Mama Mama Mama until his mother came back.", note="a cry of four letters"),
@@ -550,8 +555,9 @@ def _triple_in_prose(text: str, spans: list[tuple[int, int]], at: int, word: str
 
 def _comma_triple_in_looping_sentence(text: str, spans: list[tuple[int, int]], at: int, sentence_case: bool) -> bool:
     """Three copies of a lower-case content word parted by commas (`good at momentum, momentum, momentum,
-    but`), right after a lower-case word, in a sentence that also says another content word twice in a row
-    (`understanding change, change, strain`): a system that lost its place twice in one sentence. One such
+    but`), right after a lower-case word, in a sentence that also says another content word twice with a
+    comma between and goes on (`understanding change, change, strain`): a system that lost its place twice
+    in one sentence (``_PAIR``: not English's own doublings, nor a pair said). One such
     triple alone is rhetoric as often (`about location, location, location, and`), and so are two figures of
     three (`jobs, jobs, jobs, and growth, growth, growth`) and a pair that intensifies (`much, much`)."""
     if not all(text[s:e].islower() for s, e in spans[at:at + 3]):
@@ -569,15 +575,30 @@ def _comma_triple_in_looping_sentence(text: str, spans: list[tuple[int, int]], a
         word = m.group(1)
         if first <= m.start() < last or word.endswith("ly") or word in _INTENSIFIERS:
             continue
+        if len(word) <= 5 and len(_VOWEL_GROUPS.findall(word)) == 1:
+            continue  # a sound or a call of one syllable (`knock, knock`, `quick, quick`)
+        if word == "there" or _word_before(text[start:m.start()]) in _SAYING:
+            continue  # speech: `said sorry, sorry`, `goes maybe, maybe`, `there, there`
         if text.endswith(word + m.group(2), start, m.start()):
             continue  # the last two copies of three: a figure of its own
         return True
     return False
 
 
-# A lower-case word of four letters or more said twice in a row, bare or after a comma, and not a third
-# time (``_comma_triple_in_looping_sentence``'s second repeat).
-_PAIR = compiled_on_use(r"\b([a-z]{4,})(,? )\1\b(?!,? \1\b)")
+# A lower-case content word (five letters or more) said twice with a comma between, as the loop's copies
+# are, right after another lower-case word, and not a third time (``_comma_triple_in_looping_sentence``'s
+# second repeat). Bare pairs are English's own doublings (`that that`, `there there`, `yeah yeah`, `chop
+# chop`, `boom boom`), and so are short ones (`okay, okay`, `blah, blah`).
+# Said once more and the sentence goes on (`change, change, strain`, `strategy, strategy and change`): a
+# pair that ends its clause is said (`and the boss said later, later.`).
+_PAIR = compiled_on_use(r"(?<=[a-z] )\b([a-z]{5,})(, )\1\b(?!,? \1\b)(?=,? [a-z])")
+# Verbs that bring speech, a song or a sound: the pair after one is said (`kept saying sorry, sorry`).
+_SAYING = frozenset("""
+say says said saying sing sings sang singing go goes went going shout shouts shouted shouting yell yells
+yelled yelling cry cries cried crying call calls called calling chant chants chanted chanting whisper
+whispers whispered whispering scream screams screamed screaming reply replies replied answer answers
+answered ask asks asked like
+""".split())
 # Words English doubles to intensify (`much, much simpler`, `many, many examples`, `very very`).
 _INTENSIFIERS = frozenset("much many very really more less again over ever long little".split())
 
