@@ -343,6 +343,43 @@ def test_cjk_latin_spacing_reports_a_latin_run_set_tight_on_both_sides_once() ->
     assert lint.fix_text(fixed, path="a.md", config=config, select=["L107"], unsafe=True) == fixed
 
 
+
+def _catalogue(*entries: tuple[str, str]) -> str:
+    head = 'msgid ""\nmsgstr ""\n"Language: ja\\n"\n'
+    return head + "".join(f'\nmsgid "{src}"\nmsgstr "{dst}"\n' for src, dst in entries)
+
+
+_SPACED_ENTRIES = [(f"Use {name}", f"{name} を使う") for name in ("Vue", "React", "Svelte", "Solid", "Qwik", "Lit",
+                                                                    "Preact", "Ember", "Alpine", "Riot", "Deno", "Bun")]
+
+
+def test_cjk_latin_spacing_in_a_catalogue_takes_each_string_as_its_own_habit() -> None:
+    """A catalogue's strings are written by different translators over years and shown apart (NewPipe's
+    values-ja: `Kioskを選択`, `Webサイト` among spaced strings; python-docs-ja's pages): a string that
+    sets all its places one way keeps its own habit, where the catalogue's count flagged each. A string
+    that mixes the two (`POSIX とWindows 上`) is still a slip against the catalogue's habit."""
+    config = Config(language="ja")
+    consistent = _catalogue(*_SPACED_ENTRIES, ("Select a kiosk", "Kioskを選択"), ("Website", "Webサイト"))
+    assert lint.check_text(consistent, path="ja.po", config=config, select=["L107"]) == []
+    mixed = _catalogue(*_SPACED_ENTRIES, ("On POSIX and Windows", "POSIX とWindows 上で"))
+    found = lint.check_text(mixed, path="ja.po", config=config, select=["L107"])
+    assert [mixed[f.start - 1:f.end + 7] for f in found] == ["とWindows"]
+    assert [f.message.split(";")[0] for f in found] == ["No space between CJK and Latin text"]
+
+
+def test_cjk_latin_spacing_in_a_catalogue_string_keeps_numbers_apart_from_words() -> None:
+    """A string that spaces its words and sets its counts tight (`Python をカスタマイズするための2つのフック`)
+    keeps two habits of its own; a string that spaces one count and not the next (`16 ビット, 16ビット`)
+    mixes its numbers."""
+    config = Config(language="ja")
+    counts = _catalogue(*_SPACED_ENTRIES, ("Two hooks", "Python をカスタマイズするための2つのフック"),
+                        ("Three kinds", "SAX アプリケーションでは3種類のオブジェクト"))
+    assert lint.check_text(counts, path="ja.po", config=config, select=["L107"]) == []
+    mixed = _catalogue(*_SPACED_ENTRIES, ("16-bit fields", "16 ビットの time_mid と 16ビットの time_hi"))
+    found = lint.check_text(mixed, path="ja.po", config=config, select=["L107"])
+    assert [mixed[f.start - 2:f.end + 1] for f in found] == ["16ビ"]
+
+
 def test_spanish_abbreviations_of_the_pack_end_no_sentence() -> None:
     # The RAE's abbreviations (Sr., Dr., EE. UU.) in the es pack: T108 reads no sentence start after
     # `EE. UU.` (NTREX es-MX: 'la objeción de EE. UU. a una declaración'), L104 no question cut in two

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from lint.language import HAN
-from lint.model import Applicability, Document, Finding, Segment, Severity
+from lint.model import TRANSLATION_KINDS, Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
@@ -19,6 +19,12 @@ _HAN_KANA = "\u3041-\u309f\u30a1-\u30fa" + HAN
 _BOUNDARY = compiled_on_use(rf"(?<=[{_HAN_KANA}])( ?)(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])( ?)(?=[{_HAN_KANA}])")
 _MIN_BOUNDARIES = 6
 _MAJORITY = 3  # the document's habit outnumbers the other style this many times
+
+
+# The head of the examples' Japanese catalogue, whose strings space CJK and Latin text.
+_CATALOGUE = 'msgid ""\nmsgstr ""\n"Language: ja\\n"\n\n' + "".join(
+    f'msgid "Use {name}"\nmsgstr "{name} を使う"\n\n' for name in ("Vue", "React", "Svelte", "Solid", "Qwik", "Lit",
+                                                                    "Preact", "Ember", "Alpine", "Riot", "Deno", "Bun"))
 
 
 class CjkLatinSpacing(Rule):
@@ -39,6 +45,12 @@ A mix is the mark of paragraphs translated by different hands or pasted from an 
 
 Words and numbers are counted as two habits where each has six boundaries or more (a writer may space
 `Vue` and set `2進数` tight); a kind with fewer follows the document's.
+
+In a catalogue (PO, XLIFF, an app's strings) the strings are written by different hands over years and
+read apart, each on its own screen: a place is flagged only where its own string also keeps the
+catalogue's habit at a place of the same kind, word or number (`POSIX とWindows 上で`, `16 ビット、16ビット`).
+A string that sets all its words, or all its numbers, one way keeps a habit of its own (`Kioskを選択`,
+`Python には2つのフックがあります` in a catalogue that spaces).
 
 Not flagged: headings, which keep a habit of their own (a headline separates its phrases and a score with
 spaces: `エア 38 - 17 メルローズ`), boundaries with markup between (`**API**は`, `と[Vite](…)`), boundaries inside a metavariable's name in angle
@@ -65,13 +77,15 @@ punctuation next to Latin text, and other languages.
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。当 x < 5时用Vue，y > 3 时\n",
                 language="zh", note="signs of comparison, no metavariable's brackets"),
         Example("第 1 章。第 2 章。第 3 章。第4章。\n", language="zh"),
-        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "use Vue, React, Svelte and Angular"\nmsgstr "使用 Vue 開發，使用 React 開發，使用 Svelte 開發"\n\nmsgid "exit with exit code 2 if no matching refs are found"\nmsgstr "若未找到符合的引用則以 Vue 離開碼2離開"\n',
+        Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "use Vue, React, Svelte and Angular"\nmsgstr "使用 Vue 開發，使用 React 開發，使用 Svelte 開發"\n\nmsgid "exit with exit code 2 if no matching refs are found in 5 seconds"\nmsgstr "若 5 秒內未找到符合的引用則以 Vue 離開碼2離開"\n',
                 path="zh_TW.po", language="zh", note="a number the source spaces from its word"),
         Example('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\nmsgid "use Vue, React, Svelte and Angular"\nmsgstr "使用 Vue 開發，使用 React 開發，使用 Svelte 開發"\n\nmsgid "exit with status 1 if file1 differs"\nmsgstr "若 檔案1 不同則以 狀態1 離開"\n',
                 path="zh_TW.po", language="zh", note="more names glued to the number than the source glues: one is spaced in the source"),
         Example("版本 3 发布。版本 4 发布。版本 5 发布。版本6发布。\n", language="zh"),
         Example("在 Node 中运行，在 Deno 中运行，在 Bun 中运行，在Workers中运行。\n", language="zh"),
         Example("這是 Vue 專案。這是 React 專案。這是 Svelte 專案。這是Angular專案。\n", language="zh-Hant"),
+        Example(_CATALOGUE + 'msgid "Runs on POSIX and Windows"\nmsgstr "POSIX とWindows 上で動きます"\n', path="ja.po",
+                language="ja", note="a string that mixes the two styles, in a catalogue that spaces them"),
     )
     allow = (
         Example("使用 Vue 开发。使用 React 开发。使用 Svelte 开发。使用 Angular 开发。\n", language="zh"),
@@ -92,6 +106,10 @@ punctuation next to Latin text, and other languages.
                 language="zh", note="a name with its number, as the source glues it to its word (`file1`)"),
         Example("# リヴィングストン 1 - 0 レンジャーズ\n\nこれはVueです。これはReactです。これはSvelteです。"
                 "これはAngularです。\n", path="a.md", language="ja", note="a headline spaces its phrases and its score"),
+        Example(_CATALOGUE + 'msgid "Select a kiosk"\nmsgstr "Kioskを選択"\n\nmsgid "Website"\nmsgstr "Webサイト"\n',
+                path="ja.po", language="ja", note="each string of a catalogue keeps its own habit"),
+        Example(_CATALOGUE + 'msgid "Python provides two hooks"\nmsgstr "Python には2つのフックがあります"\n',
+                path="ja.po", language="ja", note="a string that spaces its words and sets its counts tight"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -121,15 +139,22 @@ punctuation next to Latin text, and other languages.
         """The places that break the document's habit, each with the document's count in its message."""
         total = spaced + tight
         if spaced >= _MAJORITY * tight and tight:
-            slips = [(seg, m) for seg, m in hits if not (m.group(1) or m.group(2))]
+            slip_spaced = False
             what, habit = "No space between CJK and Latin text", f"this document spaces them ({spaced} of {total} places)"
             mend = " "
         elif tight >= _MAJORITY * spaced and spaced:
-            slips = [(seg, m) for seg, m in hits if m.group(1) or m.group(2)]
+            slip_spaced = True
             what, habit = "Space between CJK and Latin text", f"this document sets them together ({tight} of {total} places)"
             mend = ""
         else:
             return
+        # A catalogue's strings (PO entries, an app's strings) are written by different hands over years
+        # and read apart, each on its own screen: a string that sets all its places of this kind one way
+        # keeps a habit of its own (`Kioskを選択` in a spaced values-ja). Only a string that mixes the two
+        # (`POSIX とWindows 上`) slips.
+        keeping = {seg.index for seg, m in hits if bool(m.group(1) or m.group(2)) is not slip_spaced}
+        slips = [(seg, m) for seg, m in hits if bool(m.group(1) or m.group(2)) is slip_spaced
+                 and (seg.kind not in TRANSLATION_KINDS or seg.index in keeping)]
         for paired in _by_latin_run(slips):
             # A long run (whole English sentences set tight in a Chinese page) is two slips, one at each
             # end: one finding over it would span and quote hundreds of characters.
