@@ -380,6 +380,19 @@ def test_cjk_latin_spacing_in_a_catalogue_string_keeps_numbers_apart_from_words(
     assert [mixed[f.start - 2:f.end + 1] for f in found] == ["16ビ"]
 
 
+
+def test_cjk_latin_spacing_in_a_catalogue_string_may_space_a_number_from_its_words_and_glue_its_counter() -> None:
+    """`の 10進文字列を 17桁に` (python-docs-ja whatsnew/2.7) spaces each number from the words before it
+    and sets each counter tight: a habit of the string's own on each side, where the numbers' count flagged
+    every counter. A string that spaces one counter and not the next (`2 つの…1つは`) still slips."""
+    config = Config(language="ja")
+    sides = _catalogue(*_SPACED_ENTRIES, ("the shortest decimal string", "最小の 10進文字列を 17桁に丸めます"))
+    assert lint.check_text(sides, path="ja.po", config=config, select=["L107"]) == []
+    mixed = _catalogue(*_SPACED_ENTRIES, ("two matches", "2 つのマッチを見つけます: 1つは末尾です"))
+    found = lint.check_text(mixed, path="ja.po", config=config, select=["L107"])
+    assert [mixed[f.start - 1:f.end + 1] for f in found] == ["1つ"]
+
+
 def test_spanish_abbreviations_of_the_pack_end_no_sentence() -> None:
     # The RAE's abbreviations (Sr., Dr., EE. UU.) in the es pack: T108 reads no sentence start after
     # `EE. UU.` (NTREX es-MX: 'la objeción de EE. UU. a una declaración'), L104 no question cut in two

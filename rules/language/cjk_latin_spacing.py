@@ -50,7 +50,9 @@ In a catalogue (PO, XLIFF, an app's strings) the strings are written by differen
 read apart, each on its own screen: a place is flagged only where its own string also keeps the
 catalogue's habit at a place of the same kind, word or number (`POSIX とWindows 上で`, `16 ビット、16ビット`).
 A string that sets all its words, or all its numbers, one way keeps a habit of its own (`Kioskを選択`,
-`Python には2つのフックがあります` in a catalogue that spaces).
+`Python には2つのフックがあります` in a catalogue that spaces), and so does one that sets each side of its
+numbers' counters one way (`最小の 10進文字列を 17桁に`: each number spaced from the words before it, each
+counter tight).
 
 Not flagged: headings, which keep a habit of their own (a headline separates its phrases and a score with
 spaces: `エア 38 - 17 メルローズ`), boundaries with markup between (`**API**は`, `と[Vite](…)`), boundaries inside a metavariable's name in angle
@@ -110,6 +112,8 @@ punctuation next to Latin text, and other languages.
                 path="ja.po", language="ja", note="each string of a catalogue keeps its own habit"),
         Example(_CATALOGUE + 'msgid "Python provides two hooks"\nmsgstr "Python には2つのフックがあります"\n',
                 path="ja.po", language="ja", note="a string that spaces its words and sets its counts tight"),
+        Example(_CATALOGUE + 'msgid "the shortest decimal string"\nmsgstr "最小の 10進文字列を 17桁に丸めます"\n',
+                path="ja.po", language="ja", note="numbers spaced from the words before them, counters tight"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
@@ -152,9 +156,14 @@ punctuation next to Latin text, and other languages.
         # and read apart, each on its own screen: a string that sets all its places of this kind one way
         # keeps a habit of its own (`Kioskを選択` in a spaced values-ja). Only a string that mixes the two
         # (`POSIX とWindows 上`) slips.
-        keeping = {seg.index for seg, m in hits if bool(m.group(1) or m.group(2)) is not slip_spaced}
+        # A number's counter is a habit of the string's own too: a writer may space a number from the
+        # words before it and set its counter tight (`最小の 10進文字列を 17桁に`).
+        kept = [(seg, m) for seg, m in hits if bool(m.group(1) or m.group(2)) is not slip_spaced]
+        keeping = {seg.index for seg, _ in kept}
+        keeping_counter = {seg.index for seg, m in kept if _before_counter(seg.text, m)}
         slips = [(seg, m) for seg, m in hits if bool(m.group(1) or m.group(2)) is slip_spaced
-                 and (seg.kind not in TRANSLATION_KINDS or seg.index in keeping)]
+                 and (seg.kind not in TRANSLATION_KINDS
+                      or seg.index in (keeping_counter if _before_counter(seg.text, m) else keeping))]
         for paired in _by_latin_run(slips):
             # A long run (whole English sentences set tight in a Chinese page) is two slips, one at each
             # end: one finding over it would span and quote hundreds of characters.
@@ -248,6 +257,11 @@ _CJK_CHAR = compiled_on_use(rf"[{_HAN_KANA}]")
 
 # A metavariable's name: no space at either end, no sentence's mark inside (`<参数1>`, `<密钥 ID>`).
 _METAVARIABLE_NAME = compiled_on_use(r"[^\s<>，。、；：！？,.;:!?]+(?: [^\s<>，。、；：！？,.;:!?]+)*")
+
+
+def _before_counter(text: str, m: re.Match[str]) -> bool:
+    """Whether a boundary lies between a number and the CJK text after it, its counter or unit (`17桁`)."""
+    return m.group(2) is not None and text[m.start() - 1 : m.start()].isdigit()
 
 
 def _is_digit_boundary(text: str, m: re.Match[str]) -> bool:
