@@ -610,3 +610,19 @@ def test_a_placeholder_in_angle_brackets_that_close_no_element_is_still_b101s():
     assert [f.code for f in lint.check_text(po, path="fr.po", select=["B101", "B106"])] == ["B101"]
     po = '#, c-format\nmsgid "Paid %1$s with <a href=\\"%2$s\\">this card</a>."\nmsgstr "Payé %1$s."\n'
     assert [f.code for f in lint.check_text(po, path="fr.po", select=["B101", "B106"])] == ["B106"]
+
+
+def test_b108_korean_noun_ends_list_items_and_questions_are_korean_orthography():
+    header = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    allowed = [("The process ID of the child process.", "자식 프로세스의 프로세스 ID"),
+               ("A special-interest-group for discussion of testing.", "테스트에 대해 논의하는 특정-주제-그룹(special-interest-group)"),
+               ("an integer which refers to the position, starting with 0;", "0에서 시작하는, 항목의 숫자 위치를 나타내는 정수."),
+               ("How do you remove multiple items from a list", "리스트에서 여러 항목을 어떻게 제거합니까?"),
+               ("The mathematical constant *e* = 2.718281..., to available precision.", "사용 가능한 정밀도로, 수학 상수 *e* = 2.718281...")]
+    page = "".join(f'#: library/x.rst:{i}\nmsgid "{a}"\nmsgstr "{b}"\n\n' for i, (a, b) in enumerate(allowed))
+    assert lint.check_text(header + page, path="ko.po", select=["B108"]) == []
+    verb = header + '#: library/x.rst:1\nmsgid "It supports checking (see :pep:`8`)."\nmsgstr "검사를 지원합니다 (PEP 8)"\n'
+    assert [f.message for f in lint.check_text(verb, path="ko.po", select=["B108"])] == [
+        "The source ends with a full stop, the translation does not"]
+    english = header + '#: library/x.rst:1\nmsgid "The process ID of the child."\nmsgstr "The process ID"\n'
+    assert len(lint.check_text(english, path="ko.po", select=["B108"])) == 1

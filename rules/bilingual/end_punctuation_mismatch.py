@@ -268,8 +268,10 @@ semicolon against no mark is not flagged (it ends a list item, not a sentence), 
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In Korean on a
 documentation page, a sentence that ends with a verb's final ending (`정의합니다.`) closes with a full stop
 where its source ends with a colon, a semicolon or no mark (`… the following functions:` as `… 정의합니다.`),
-and one that ends with a noun may leave out its source's full stop (`The logging message.` as `로깅 메시지`),
-as Korean orthography allows. In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
+and one that ends with a noun may leave out its source's full stop (`The logging message.` as `로깅 메시지`;
+a Latin word or a number after Hangul ones ends with a noun too, `… 정수 UUID`), as Korean orthography allows;
+a list item closes with a full stop for its source's semicolon whatever word ends it, and a question asked
+with the interrogative ending `-까` (`… 제거합니까?`) closes with its question mark. In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
 a sentence (``` ``ask_ok('Quit?')`` ```), a translation that is one literal holding the source's words with their
 mark ends as the source does (``` ``start, step, ...`` ``` for `start, step, ...`), a date format (`%b %e` as Hungarian `%B %-e.`) is not compared, and a paragraph that ends with a full stop in the source may end
 with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
@@ -290,6 +292,9 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="an application's label before its field, not a page's paragraph"),
         Example(_KO + '#: library/x.rst:3\nmsgid "*This function is deprecated.*"\nmsgstr "*이 함수는 폐지되었습니다*"\n',
                 path="ko.po", note="a Korean sentence in emphasis ends with its verb before the emphasis closes"),
+        Example(_KO + '#: library/ssl.rst:3\nmsgid "It supports checking (see :pep:`8`)."\n'
+                'msgstr "검사를 지원합니다 (PEP 8)"\n', path="ko.po",
+                note="a verb ends the sentence before brackets of Latin words: not a noun's end"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b) starten"\n', path="de.po",
                 note="the bracketed list lost its ellipsis: not the source's brackets moved"),
         Example('msgid "Always add a letter to generated keys"\n'
@@ -408,6 +413,13 @@ button that gained a full stop are the small inconsistencies that make an interf
                 'msgstr "모듈의 이름 또는 (없는 경우) ``None``"\n', path="ko.po", note="… and one that ends with code"),
         Example(_KO + '#: library/os.rst:3\nmsgid "The *dir_fd* argument."\nmsgstr "*dir_fd* 인자"\n', path="ko.po",
                 note="… and one that ends with `-자`, a noun's (`인자`, argument), not a verb's"),
+        Example(_KO + '#: library/uuid.rst:3\nmsgid "The UUID as a 128-bit integer."\nmsgstr "128비트 정수 UUID"\n',
+                path="ko.po", note="… and one that ends with a Latin word after its Hangul ones, a noun"),
+        Example(_KO + '#: library/tkinter.rst:3\nmsgid "an integer, starting with 0;"\nmsgstr "0에서 시작하는 정수."\n',
+                path="ko.po", note="a list item ended with a full stop for its source's semicolon, whatever word ends it"),
+        Example(_KO + '#: faq/programming.rst:3\nmsgid "How do you remove multiple items from a list"\n'
+                'msgstr "리스트에서 여러 항목을 어떻게 제거합니까?"\n', path="ko.po",
+                note="the interrogative ending `-까` asks a question, closed by its question mark"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
                 note="the ellipsis of a bracketed list that moved with its brackets"),
         Example('msgid "Total items found:"\nmsgstr "找到的全部条目\ufe30"\n', path="zh_CN.po",
@@ -929,6 +941,11 @@ def _habit_message(n: int, source: str | None, target: str | None) -> str:
 _KO_VERB_END = "다요까오죠라네"
 _KO_MARKUP_END = compiled_on_use(r"(?:``|`_{0,2}|\*)$")
 _KO_FINAL = compiled_on_use(r"[\uac00-\ud7a3][)\]\"'”’*]*\s*$")
+_KO_LATIN_END = compiled_on_use(r"[\uac00-\ud7a3][^\S\n]*[(\[]?[^\W_\uac00-\ud7a3]+(?:[-.][^\W_\uac00-\ud7a3]+)*[)\]]?$")
+_KO_LATIN_BRACKETS = compiled_on_use(r"(?<=[\uac00-\ud7a3])\s*\([A-Za-z0-9][A-Za-z0-9 .,-]*\)$")
+_KO_NUMBER_ELLIPSIS = compiled_on_use(r"\d\.\.\.$")
+_KO_NUMBER_END = compiled_on_use(r"(?<![^\s(=])\d+(?:[.,]\d+)?$")
+_HANGUL = compiled_on_use(r"[\uac00-\ud7a3]")
 
 
 def _korean_end(source: str | None, target: str | None, translation: str, language: str) -> bool:
@@ -936,13 +953,31 @@ def _korean_end(source: str | None, target: str | None, translation: str, langua
     if primary(language) != "ko":
         return False
     words = translation.rstrip()
+    if target == "full stop" and source == "semicolon" and words.endswith(".") and _HANGUL.search(words):
+        return True  # a list item Korean closes with a full stop, whatever word ends it (Korean sets no `;` there)
     if target == "full stop" and source in ("colon", "semicolon", None):
         last = _KO_FINAL.search(words[:-1])
         return last is not None and last.group()[0] in _KO_VERB_END and words.endswith(".")
+    if target == "question mark" and source in ("full stop", None):
+        # The interrogative ending `-까` (`합니까?`) makes the sentence a question: its question mark is Korean's.
+        last = _KO_FINAL.search(words[:-1])
+        return last is not None and last.group()[0] == "까" and words.endswith("?")
+    if source == "full stop" and target == "ellipsis" and _KO_NUMBER_ELLIPSIS.search(words):
+        words = words[:-3]  # `수학 상수 *e* = 2.718281...`: the points are the number's, which ends the sentence
+        target = None
     if source == "full stop" and target is None:
         last = _KO_FINAL.search(words)
         if last is not None:  # (a Hangul word before closing emphasis too: `*…폐지되었습니다*` ends with a verb)
             return last.group()[0] not in _KO_VERB_END
-        # (A verb ends a Korean sentence: one that ends with code, a role, a link or emphasis ends with a noun.)
-        return _KO_MARKUP_END.search(words) is not None
+        # (A verb ends a Korean sentence: one that ends with code, a role, a link or emphasis ends with a noun, and
+        # so does one that ends with a Latin word or a number after its Hangul ones: `… 프로세스 ID`, `… 정수 UUID`.
+        # Brackets of Latin words after a Hangul word are read past: `… 그룹(special-interest-group)`.)
+        if _KO_MARKUP_END.search(words) is not None:
+            return True
+        bare = _KO_LATIN_BRACKETS.sub("", words)
+        last = _KO_FINAL.search(bare)
+        if last is not None:
+            return last.group()[0] not in _KO_VERB_END
+        return (_KO_LATIN_END.search(bare) is not None or _KO_NUMBER_END.search(bare) is not None) \
+            and _HANGUL.search(bare) is not None
     return False
