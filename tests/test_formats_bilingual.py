@@ -626,3 +626,21 @@ def test_b108_korean_noun_ends_list_items_and_questions_are_korean_orthography()
         "The source ends with a full stop, the translation does not"]
     english = header + '#: library/x.rst:1\nmsgid "The process ID of the child."\nmsgstr "The process ID"\n'
     assert len(lint.check_text(english, path="ko.po", select=["B108"])) == 1
+
+
+def test_b106_a_literal_kept_but_for_its_words_is_rendered_not_changed():
+    header = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    rendered = [("giving: ``ask_ok('OK to overwrite the file?', 2, 'Come on, only yes or no!')``",
+                 "제공해서: ``ask_ok('파일을 덮어써도 좋습니까?', 2, '자, 예나 아니요로만 답하세요!')``"),
+                ("``1 <= day <= number of days in the given month and year``", "``1 <= day <= 주어진 month와 year에서의 날 수``"),
+                ("``Filters`` can be used by ``Handlers`` for filtering.", "``Filter`` 는 ``Handler`` 에 의해 사용될 수 있습니다."),
+                ("to feed into ``sendmail's`` ``stdin``.", "``sendmail``\\\\의 ``stdin``\\\\으로 공급할")]
+    page = "".join(f'#: library/x.rst:{i}\nmsgid "{a}"\nmsgstr "{b}"\n\n' for i, (a, b) in enumerate(rendered))
+    assert lint.check_text(header + page, path="ko.po", select=["B106"]) == []
+    changed = [("giving: ``ask_ok('Do you really want to quit?')``", "전달해서: ``ask_no('정말 끝내길 원하세요?')``"),
+               ("giving: ``open('utf-8', 'r')``", "전달해서: ``open('utf-16', 'r')``"),
+               ("``1 <= day <= number of days in the given month and year``", "``0 <= day <= 주어진 month와 year에서의 날 수``"),
+               ("Use ``options`` here.", "``option``\\\\을 사용합니다.")]
+    for a, b in changed:
+        entry = f'{header}#: library/x.rst:1\nmsgid "{a}"\nmsgstr "{b}"\n'
+        assert len(lint.check_text(entry, path="ko.po", select=["B106"])) == 1, b

@@ -691,6 +691,46 @@ def _split_up(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> bool
     return False
 
 
+# A string inside code: triple-quoted first, then one line in single or double quotes.
+_CODE_STRING = compiled_on_use(r"'''.*?'''|\"\"\".*?\"\"\"|'[^'\n]*'|\"[^\"\n]*\"")
+# A run of three lowercase words or more, spaced as prose, in code (`1 <= day <= number of days in the month`).
+_PROSE_RUN = compiled_on_use(r"(?<![\w.'\"])[a-z]+(?: [a-z]+){2,}(?![\w.('\"])")
+
+
+def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str], dict[str, str]]) -> bool:
+    """Whether a lost literal is one the translation kept but for its words, which it rendered: a phrase in
+    an example's string (``ask_ok('Do you really want to quit?')`` as ``ask_ok('정말 끝내길 원하세요?')``), a
+    run of prose in pseudo-code (``1 <= day <= number of days in the month``, its code before and after kept),
+    or an English plural or possessive on a name (``Mocks``, ``sendmail's`` as ``Mock``, ``sendmail``).
+    Everything else of the literal is kept as the source writes it, so a changed name or operator still
+    differs; a quoted single word (``'utf-8'``, ``'a'``) is a value, never a phrase."""
+    lost = literals[0].get(key)
+    if not lost:
+        return False
+    for other in (literals[1].get(k) for k in added):
+        if not other:
+            continue
+        if other in (lost[:-2], ) and lost[-2:] in ("'s", "’s"):
+            return True  # (`'s` is English's: no name ends so)
+        if lost[:1].isupper() and lost == other + "s" and re.fullmatch(r"[A-Z]\w*[a-z]", other):
+            return True
+        strings = [m.group() for m in _CODE_STRING.finditer(lost)]
+        theirs = [m.group() for m in _CODE_STRING.finditer(other)]
+        if strings and len(strings) == len(theirs) \
+                and "".join(_CODE_STRING.sub("\0", lost).split()) == "".join(_CODE_STRING.sub("\0", other).split()) \
+                and all(a == b or (a[:1] == b[:1] and a[-1:] == b[-1:] and " " in a.strip("'\" ").strip()
+                                   and re.search(r"[^\W\d_]", a)) for a, b in zip(strings, theirs, strict=True)):
+            return True
+        runs = list(_PROSE_RUN.finditer(_CODE_STRING.sub(lambda m: "\0" * len(m.group()), lost)))
+        if len(runs) == 1:
+            before, after = lost[:runs[0].start()].strip(), lost[runs[0].end():].strip()
+            middle = other.strip()[len(before):len(other.strip()) - len(after)].strip()
+            if re.search(r"[^\w\s]", before + after) and other.strip().startswith(before) \
+                    and other.strip().endswith(after) and middle and len(before) + len(after) < len(other.strip()):
+                return True
+    return False
+
+
 def _bounded_find(text: str, part: str) -> int:
     """Where ``part`` starts in ``text`` at the boundaries of names (not ``Ellipsis`` in
     ``Ellipsis_``, nor ``kws`` in ``*kws``'s stars' run), or -1."""
@@ -1050,7 +1090,12 @@ in its place, no quotes, no slip of its names in the prose: ``connect()`` as *se
 flagged: nothing renders wrong, and an omission is no markup's question. A reST catalogue's literal
 block (an entry whose msgid holds a line break) is code, not markup: its ``` `` ```, roles and `<tags>` are
 code's characters, and its comments, strings and metavariables (`<yourscript>` as `<seuscript>`) are
-translated; nothing of it is compared here (B110 compares its lines' structure, B103 its numbers).
+translated; nothing of it is compared here (B110 compares its lines' structure, B103 its numbers). Unless `rename-examples` is off, a literal kept but
+for its words is not flagged: a phrase in an example's string (``` ``ask_ok('Do you really want to quit?')`` ```
+as ``` ``ask_ok('정말 끝내길 원하세요?')`` ```; a quoted single word, ``` ``'utf-8'`` ```, is a value), a run of prose
+in pseudo-code whose code before and after is kept (``` ``1 <= day <= number of days in the month`` ```), an
+English plural on a capitalized name or a possessive (``` ``Mocks`` ```, ``` ``sendmail's`` ``` as ``` ``Mock`` ```,
+``` ``sendmail`` ```).
 
 **Why is this bad?** Literal content is code: a translated ``` ``True`` ``` or option name is wrong
 in the rendered page; a role whose target changed links nowhere. A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
@@ -1116,6 +1161,11 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_FR + _RST + 'msgid "Set ``LC_CTYPE``; ``LC_CTYPE`` decides."\n'
                 'msgstr "Définissez ``LC_TYPE`` ; ``LC_TYPE`` décide."\n', path=_PO,
                 note="a part in capitals is a constant's, never an example's"),
+        Example(_RST + 'msgid "Call ``ask_ok(\'Do you want to quit?\')`` first."\n'
+                'msgstr "먼저 ``ask_no(\'끝내길 원하세요?\')``\\를 호출합니다."\n', path="ko.po",
+                note="the example's phrase rendered, but its function renamed too"),
+        Example(_RST + 'msgid "Pass ``open(\'utf-8\')`` to it."\nmsgstr "``open(\'utf-16\')``\\을 전달합니다."\n', path="ko.po",
+                note="a quoted single word is a value, not a phrase"),
         Example(_ES + _RST + 'msgid "Upgrade it with ``python -m pip install --upgrade``."\n'
                 'msgstr "Actualícelo con ``pip install --upgrade``."\n', path=_PO,
                 note="part of a command kept, `python -m` dropped: another command, no regrouping"),
@@ -1327,6 +1377,14 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "In reverse order (:abbr:`LIFO (last-in, first-out)`)."\n'
                 'msgstr "반대 순서로(:abbr:`LIFO(후입 선출법(last-in, first-out))`)."\n', path="ko.po",
                 note="… from its first bracket, with no space before it, as Sphinx reads it"),
+        Example(_RST + 'msgid "Call ``ask_ok(\'Do you want to quit?\')`` first."\n'
+                'msgstr "먼저 ``ask_ok(\'끝내길 원하세요?\')``\\를 호출합니다."\n', path="ko.po",
+                note="an example's phrase rendered inside its string, the code around it kept"),
+        Example(_RST + 'msgid "Holds ``1 <= day <= number of days in the month``."\n'
+                'msgstr "``1 <= day <= 그 달의 날 수``\\를 만족합니다."\n', path="ko.po",
+                note="prose in pseudo-code rendered, the code before it kept"),
+        Example(_RST + 'msgid "``Mock`` attributes are ``Mocks``."\nmsgstr "``Mock`` 어트리뷰트는 ``Mock``\\입니다."\n',
+                path="ko.po", note="an English plural on a class's name, left out by a language that writes none"),
         Example(_RST + 'msgid "Click :guilabel:`Save`."\nmsgstr "Cliquez sur :guilabel:`Enregistrer`."\n', path=_PO),
         Example(_RST + 'msgid "A subclass of :class:`SubprocessProtocol`."\n'
                 'msgstr "Una subclase de :class:`asyncio.SubprocessProtocol`."\n', path=_PO,
@@ -1418,6 +1476,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 renamed |= _renamed_in_entry(both, literals, doc, markup, self.opts.lexicon)
             prose = without_code(both[1], markup)
             lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose) and not _split_up(k, literals)})
+            if self.opts.rename_examples:
+                lost = Counter({k: n for k, n in lost.items() if not _words_rendered(k, target - source, literals)})
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
                                                                self.opts.rename_examples, self.opts.lexicon)})
