@@ -644,3 +644,16 @@ def test_b106_a_literal_kept_but_for_its_words_is_rendered_not_changed():
     for a, b in changed:
         entry = f'{header}#: library/x.rst:1\nmsgid "{a}"\nmsgstr "{b}"\n'
         assert len(lint.check_text(entry, path="ko.po", select=["B106"])) == 1, b
+
+
+def test_b102_commands_string_values_and_notices_a_page_gives_as_they_are_are_not_untranslated():
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    kept = ["const void\\\\*", "pkg install python3", "source tutorial-env/bin/activate", '\\"text-bold text-red\\"',
+            '\\"[Non-text (%(type)s) part of message omitted, filename %(filename)s]\\"', "T. Dierks et. al.",
+            "Copyright © 1995-2000 Corporation for National Research Initiatives. All rights reserved."]
+    entries = "".join(f'#: ../../library/x.rst:{i}\nmsgid "{c}"\nmsgstr "{c}"\n\n' for i, c in enumerate(kept))
+    assert lint.check_text(page + entries, path="ko.po", select=["B102"]) == []
+    for prose in ("copy it to the dir/sub", '\\"Hello there my friend\\"', "T. Dierks wrote it, et al.",
+                  "Copyright © 2001 Python Software Foundation. All rights reserved. See the license."):
+        entry = f'#: ../../library/x.rst:9\nmsgid "{prose}"\nmsgstr "{prose}"\n'
+        assert len(lint.check_text(page + entry, path="ko.po", select=["B102"])) == 1, prose

@@ -43,7 +43,18 @@ _OPTION = compiled_on_use(r"--?[A-Za-z][\w-]*(?:=.*)?")
 # (`unsigned long`, `const char *`) or a C declaration (`typedef void (*Destructor)(PyObject *);`).
 _CODE = compiled_on_use(r"sudo [a-z][\w.+-]* \S[^\n]*|from [\w.]+ import [\w.]+(?:, [\w.]+)*"
                         r"|[a-z_][\w.]*\([^\n]*['\"(][^\n]*\)|typedef [^\n]*;"
-                        r"|(?:(?:const|unsigned|signed) )+(?:char|short|int|long(?: long)?)(?: \*+)?|const (?:char|void) \*+")
+                        r"|(?:(?:const|unsigned|signed) )+(?:char|short|int|long(?: long)?)(?: ?\*+)?|const (?:char|void) ?\*+"
+                        # a shell command whose last word is a path or a name with a digit (`source env/bin/activate`,
+                        # `pkg install python3`): lower-case words alone, no function word (see _code)
+                        r"|[a-z][\w.+-]*(?: [a-z][\w.+-]*){0,2} [\w.+-]*(?:/[\w.+-]*)+|[a-z][\w.+-]*(?: [a-z][\w.+-]*){0,2} [a-z][a-z.+-]*\d[\w.+-]*"
+                        # a string literal of class names (`"text-bold text-red"`) or with a named placeholder
+                        # (`"[Non-text (%(type)s) part of message omitted]"`): a value in the code, shown as it is
+                        r'|"[a-z]+(?:-[a-z]+)+(?: [a-z]+(?:-[a-z]+)+)*"|"[^"\n]*%\(\w+\)[sdrif][^"\n]*"')
+# A legal notice, kept in the words of the law it was written under: `Copyright © 2001-2024 Python Software
+# Foundation. All rights reserved.` (the holder's name capitalized, and years).
+_COPYRIGHT = compiled_on_use(r"Copyright (?:©|\([cC]\)) \d{4}(?:[-–, ]+\d{4})* [A-Z][\w.&-]*(?:,? (?:[A-Z][\w.&-]*|of|for|and))*\. All rights reserved\.")
+# Authors cited by initials and surname, then `et al.` (`T. Dierks et. al.`): names.
+_ET_AL = compiled_on_use(r"(?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)? et\.? al\.")
 # A product's name as the whole string: a word in lower case with a capital inside (`iPod`, `macOS`,
 # `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
 # word a translator would translate.
@@ -97,7 +108,11 @@ surname, a title, and a year that closes it: `D. E. Knuth. The art of computer p
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a command run with
 `sudo`, a Python import, a call with a string, a C type or declaration, `unsigned long`; a usage synopsis,
-`git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`, or a synopsis's program and
+`git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`; lower-case words whose last is a path or a
+name with a digit, no function word, `source env/bin/activate`, `pkg install python3`; a string literal of class
+names, `"text-bold text-red"`, or with a named placeholder, `"[Non-text (%(type)s) part omitted]"`; a reST
+escape read as its character, `const char\\*`),  a copyright notice (`Copyright © 2001 Python Software
+Foundation. All rights reserved.`), authors cited as `T. Dierks et al.`, or a synopsis's program and
 subcommand with no notation where they open another synopsis of the catalogue (translated or not: an
 untranslated entry's msgid counts), `git reflog list`, or
 where the program does, the subcommand has a hyphen and a trailing space awaits the notation the program appends, `git for-each-ref `; a
@@ -124,6 +139,13 @@ much of their sources' English.)
     flag = (
         Example('msgid "sudo is required to install it"\nmsgstr "sudo is required to install it"\n', path="ko.po",
                 note="a sentence about sudo, not a command"),
+        Example('msgid "copy it to the dir/sub"\nmsgstr "copy it to the dir/sub"\n', path="ko.po",
+                note="function words before a path: a sentence"),
+        Example('msgid "\\"Hello there my friend\\""\nmsgstr "\\"Hello there my friend\\""\n', path="ko.po",
+                note="a quoted phrase, no class names nor placeholder"),
+        Example('msgid "Copyright © 2001 Python Software Foundation. All rights reserved. See the license."\n'
+                'msgstr "Copyright © 2001 Python Software Foundation. All rights reserved. See the license."\n',
+                path="ko.po", note="a sentence after the legal notice"),
         Example('msgid "len(\'abc\') returns 3 (the number of characters)"\n'
                 'msgstr "len(\'abc\') returns 3 (the number of characters)"\n', path="ko.po",
                 note="a sentence that opens with a call, not code"),
@@ -268,6 +290,21 @@ much of their sources' English.)
                 note="a command a documentation's table gives without a literal's marks"),
         Example('msgid "from tkinter import ttk"\nmsgstr "from tkinter import ttk"\n', path="ko.po"),
         Example('msgid "unsigned long"\nmsgstr "unsigned long"\n', path="ko.po", note="a C type"),
+        Example('#: c-api/bytes.rst:3\nmsgid "const char\\\\*"\nmsgstr "const char\\\\*"\n', path="ko.po",
+                note="… with reST's escaped asterisk"),
+        Example('msgid "source tutorial-env/bin/activate"\nmsgstr "source tutorial-env/bin/activate"\n', path="ko.po",
+                note="a shell command whose last word is a path"),
+        Example('msgid "pkg install python3"\nmsgstr "pkg install python3"\n', path="ko.po",
+                note="… or a name with a digit"),
+        Example('msgid "\\"text-bold text-red\\""\nmsgstr "\\"text-bold text-red\\""\n', path="ko.po",
+                note="a string literal of class names"),
+        Example('#, python-format\nmsgid "\\"[Non-text (%(type)s) part omitted]\\""\n'
+                'msgstr "\\"[Non-text (%(type)s) part omitted]\\""\n', path="ko.po",
+                note="a string literal with a named placeholder: a default value in the code"),
+        Example('msgid "Copyright © 2001-2024 Python Software Foundation. All rights reserved."\n'
+                'msgstr "Copyright © 2001-2024 Python Software Foundation. All rights reserved."\n', path="ko.po",
+                note="a legal notice"),
+        Example('msgid "T. Dierks et. al."\nmsgstr "T. Dierks et. al."\n', path="ko.po", note="authors cited by name"),
         Example('msgid "pybabel extract -o messages.pot -k lazy_gettext src"\n'
                 'msgstr "pybabel extract -o messages.pot -k lazy_gettext src"\n', path="messages.po",
                 note="a command line with two options"),
@@ -380,7 +417,11 @@ def _to_translate(source: str, markup: str, doc: Document) -> bool:
     line, usage synopsis, cited title or bibliographic reference, each of which a translation keeps as it is."""
     if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
         return False
-    if (_COMMAND.fullmatch(source) or _two_options(source) or _code(source)) \
+    if _COPYRIGHT.fullmatch(source) or _ET_AL.fullmatch(source):
+        return False  # a legal notice, authors' names
+    # (reST's escapes read as the characters they stand for: `const char\*` is `const char*`.)
+    code = _ESCAPED.sub(r"\1", source) if markup == "rst" else source
+    if (_COMMAND.fullmatch(source) or _two_options(source) or _code(code)) \
             and not source.rstrip().endswith((".", "!", "?", ":")):
         return False  # a command line, copied as the user types it
     if _synopsis(source) or _bare_command(source, doc) or _prefixed_code(source, markup, doc):
@@ -479,10 +520,13 @@ def _code(source: str) -> bool:
     characters)`, `typedef is a keyword you can use in C;` are sentences), but `from`, an import's keyword."""
     if _CODE.fullmatch(source) is None:
         return False
+    if source.startswith('"'):
+        return True  # a string literal, its words the value's
     return source.startswith("from ") or _FUNCTION_WORDS.isdisjoint(_WORD.findall(_QUOTED.sub(" ", source)))
 
 
 _QUOTED = compiled_on_use(r"'[^'\n]*'|\"[^\"\n]*\"")
+_ESCAPED = compiled_on_use(r"\\([^\w\s])")
 _WORD = compiled_on_use(r"[A-Za-z]+")
 
 
