@@ -657,3 +657,16 @@ def test_b102_commands_string_values_and_notices_a_page_gives_as_they_are_are_no
                   "Copyright © 2001 Python Software Foundation. All rights reserved. See the license."):
         entry = f'#: ../../library/x.rst:9\nmsgid "{prose}"\nmsgstr "{prose}"\n'
         assert len(lint.check_text(page + entry, path="ko.po", select=["B102"])) == 1, prose
+
+
+def test_b103_a_named_date_in_digits_and_a_million_in_korean_units_are_the_same_numbers():
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: ../../library/gzip.rst:3\n'
+    same = [("Seconds since the Unix epoch (00:00:00 UTC, January 1, 1970).", "유닉스 에포크 (1970-01-01 00:00:00 UTC) 이후의 초."),
+            ("About 1.1 million values.", "약 110만 개의 값입니다.")]
+    for a, b in same:
+        assert lint.check_text(f'{page}msgid "{a}"\nmsgstr "{b}"\n', path="ko.po", select=["B103"]) == [], b
+    assert [f.message for f in lint.check_text(f'{page}msgid "Since January 1, 1970."\nmsgstr "1970-01-02 이후."\n',
+                                               path="ko.po", select=["B103"])] == [
+        "Numbers differ from the source: missing 1; not in the source 01, 02"]
+    assert [f.message for f in lint.check_text(f'{page}msgid "About 1.1 million values."\nmsgstr "약 120만 개의 값."\n',
+                                               path="ko.po", select=["B103"])] == ["Numbers differ from the source: missing 11"]

@@ -53,7 +53,10 @@ placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in t
 flagged, and so is a number of the source missing from the translation, unless it is ten or less,
 which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`), or a
 hundred percent, the whole (`Zoom to 100%` → `Taille réelle`), unless
-the other side has a number in its place, and so is a number that is part of a compound word on its
+the other side has a number in its place, and so is a date the source writes with its month's name
+that the translation writes in digits, the same day (`January 1, 1970` as `1970-01-01`), and a number
+scaled by an English word written with the same value in an East Asian unit (`1.1 million` as Korean
+`110만`, ten thousand's), and so is a number that is part of a compound word on its
 side (`Base-10`, `16-bit`, `10進数`), which the other language may write as a word (`Base-10
 Exponential` → `Dziesiętna funkcja wykładnicza`, `Decimal` → `10 進数`). In a
 translation may write its language's digits (`٩٠` for `90`). In a
@@ -87,6 +90,10 @@ source's number the note names may give way to the numbers of the language's own
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "string", "target"})
     flag = (
+        Example('msgid "Seconds since the epoch (January 1, 1970)."\nmsgstr "에포크 (1970-01-02) 이후의 초."\n',
+                path="ko.po", note="another day than the source's date"),
+        Example('msgid "About 1.1 million values."\nmsgstr "약 120만 개의 값."\n', path="ko.po",
+                note="another value in the translation's unit"),
         Example('#: ../../tutorial/intro.rst:20\nmsgid ">>> x = 10\\n>>> print(x)\\n10"\n'
                 'msgstr ">>> x = 10\\n>>> print(x)\\n100"\n', path="fr.po",
                 note="a reST literal block is code, its output's numbers compared too"),
@@ -156,6 +163,12 @@ source's number the note names may give way to the numbers of the language's own
                 path=_PO, note="no example's number in the source's place: its sentences are not the translation's"),
     )
     allow = (
+        Example('msgid "Seconds since the epoch (00:00:00 UTC, January 1, 1970)."\n'
+                'msgstr "에포크 (1970-01-01 00:00:00 UTC) 이후의 초."\n', path="ko.po",
+                note="a date with its month's name written in digits, the same date"),
+        Example('msgid "A value in the range 0 to 0x10FFFF (about 1.1 million values)."\n'
+                'msgstr "0에서 0x10FFFF 사이의 값 (약 110만 개의 값)."\n', path="ko.po",
+                note="a million written in Korean's unit of ten thousand, the same value"),
         Example('#, c-format\nmsgid "bad offset %016<PRIx64> after 16 bytes"\n'
                 'msgstr "mauvais décalage %16<PRIx64> après 16 octets"\n', path="fr.po",
                 note="an <inttypes.h> conversion\'s width is no number of the text: B101 compares it"),
@@ -246,6 +259,11 @@ source's number the note names may give way to the numbers of the language's own
         # The same number glued to its unit on the other side (`32 KiB` as `32KiB`, `10ms`), and a date's
         # month the translation writes as a word (`2016-12-31` as `31 de diciembre de 2016`).
         dated, days = _dates_worded(texts[0], target)
+        # And the reverse: a date the source writes with its month's name (`January 1, 1970`) written in
+        # digits (`1970-01-01`); and a number scaled by an English word written with an East Asian unit of
+        # ten thousand or a hundred million (`1.1 million` as `110만`, `110万`).
+        for lost, added in (_dates_numbered(texts[0], texts[1]), _scaled(texts[0], texts[1])):
+            dated, days = dated + lost, days + added
         # (One number per date: `2016-12-31 … 12 servers` rendered as `31 décembre 2016 … 8 serveurs`
         # still misses the servers' 12.)
         # So is a fraction one side writes with its leading zero and the other without (`.66` as `0.66`).
@@ -411,6 +429,53 @@ def _dates_worded(source: str, target: Counter[str]) -> tuple[Counter[str], Coun
             if not target[day]:
                 missing[day] += 1
                 extra[short] += 1
+    return missing, extra
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+_NAMED_DATE = compiled_on_use(rf"\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b|\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b")
+
+
+def _dates_numbered(source: str, target: str) -> tuple[Counter[str], Counter[str]]:
+    """The numbers of the source's dates written with the month's name (`January 1, 1970`, `1 January
+    1970`) that the translation writes in digits, the same date (`1970-01-01`, `1970년 1월 1일`, `01/01/1970`):
+    the source's that the translation's date writes otherwise (`1` as `01`), and that date's other numbers."""
+    missing: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
+    for m in _NAMED_DATE.finditer(source):
+        name, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        month = _MONTHS.index(name[:3].lower()) + 1
+        d, mo = f"0?{int(day)}", f"0?{month}"
+        written = re.search(rf"(?<![\d.,]){year} ?[-/.년] ?{mo} ?[-/.월] ?{d}(?!\d)"
+                            rf"|(?<![\d.,]){d} ?[-/.] ?{mo} ?[-/.] ?{year}(?!\d)|(?<![\d.,]){mo}/{d}/{year}(?!\d)", target)
+        if written is not None:
+            theirs, ours = numbers(written.group()), Counter([day, year])
+            missing += ours - theirs
+            extra += theirs - ours
+    return missing, extra
+
+
+_SCALE_WORD = compiled_on_use(r"(?<![\d.,])(\d+(?:\.\d+)?) (thousand|million|billion)\b")
+_SCALE_UNIT = compiled_on_use(r"(?<![\d.,])(\d+(?:\.\d+)?) ?([천만억千万萬億亿])")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "천": 1e3, "千": 1e3, "만": 1e4, "万": 1e4, "萬": 1e4,
+           "억": 1e8, "億": 1e8, "亿": 1e8}
+
+
+def _scaled(source: str, target: str) -> tuple[Counter[str], Counter[str]]:
+    """The source's numbers scaled by an English word (`1.1 million`) the translation writes with the
+    same value in its language's unit (`110만`, Korean's ten thousand), and those numbers of the translation."""
+    missing: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
+    theirs = [(m.group(1), float(m.group(1)) * _SCALES[m.group(2)]) for m in _SCALE_UNIT.finditer(target)]
+    for m in _SCALE_WORD.finditer(source):
+        value = float(m.group(1)) * _SCALES[m.group(2)]
+        for written, other in theirs:
+            if abs(other - value) < 1e-6 * value:
+                missing[m.group(1).replace(".", "")] += 1
+                extra[written.replace(".", "")] += 1
+                break
     return missing, extra
 
 
