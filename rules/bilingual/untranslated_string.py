@@ -108,16 +108,16 @@ surname, a title, and a year that closes it: `D. E. Knuth. The art of computer p
 numbers, placeholders, URLs and symbols, command lines and code (after a shell's or Python's prompt, `$ `,
 `>>> `; a program's name and an option right after it, `python -m pydoc sys`; two options; a command run with
 `sudo`, a Python import, a call with a string, a C type or declaration, `unsigned long`; a usage synopsis,
-`git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`; lower-case words whose last is a path or a
-name with a digit, no function word, `source env/bin/activate`, `pkg install python3`; a string literal of class
-names, `"text-bold text-red"`, or with a named placeholder, `"[Non-text (%(type)s) part omitted]"`; a reST
-escape read as its character, `const char\\*`),  a copyright notice (`Copyright © 2001 Python Software
-Foundation. All rights reserved.`), authors cited as `T. Dierks et al.`, or a synopsis's program and
+`git stash list [<log-options>]`, `git notes [--ref <notes-ref>] get-ref`, or a synopsis's program and
 subcommand with no notation where they open another synopsis of the catalogue (translated or not: an
 untranslated entry's msgid counts), `git reflog list`, or
 where the program does, the subcommand has a hyphen and a trailing space awaits the notation the program appends, `git for-each-ref `; a
 program's prefix before nothing to translate, `git archive: NACK %s`, where the program opens a synopsis of the catalogue; an assignment,
-`cssclasses = [...]`), a reST catalogue's literal blocks (code and its output: an entry whose
+`cssclasses = [...]`; lower-case words whose last is a path or a name with a digit, no function word, `source
+env/bin/activate`, `pkg install python3`; a string literal of class names, `"text-bold text-red"`, or with a
+named placeholder, `"[Non-text (%(type)s) part omitted]"`; reST's escapes read as their characters, `const
+char\\*`), a copyright notice and nothing else (`Copyright © 2001 Python Software Foundation. All rights
+reserved.`), authors cited as `T. Dierks et al.`, a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
 after: unit names a user may type, `kilometers per hour,kmph,kph`, whose English names keep working
 where the translation keeps them), the strings of an English catalogue (`Language: en_GB`),
