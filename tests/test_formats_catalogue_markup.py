@@ -359,3 +359,13 @@ def test_a_markdown_string_the_parser_panics_on_is_read_as_a_page_is(capfd: pyte
     found = lint.check_text(text, path="x.po", select=["B106"])
     assert [f.message for f in found] == ["Markup differs from the source: missing ``y``; not in the source ``w``"]
     assert "panicked" not in capfd.readouterr().err
+
+
+def test_a_sphinx_catalogues_included_inc_files_are_rest_but_inc_alone_is_not():
+    page = ('msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: ../../library/token.rst:3\nmsgid "Token constants"\n'
+            'msgstr "토큰 상수"\n\n')
+    tokens = "".join(f'#: ../../library/token-list.inc:{i}\nmsgid "``\\"{c}\\"``"\nmsgstr "``\\"{c}\\"``"\n\n'
+                     for i, c in enumerate("-+*/"))
+    assert markup_of_references(page + tokens) == "rst"
+    assert lint.check_text(page + tokens, path="ko.po") == []  # quotes inside literals: no P101
+    assert markup_of_references('#: src/table.inc:3\nmsgid "A value"\nmsgstr "Une valeur"\n') == "none"

@@ -279,6 +279,7 @@ def structure(text: str, markup: str) -> Counter[str]:
 
 _REFERENCE = compiled_on_use(r"^#:\s*(.+)$", re.M)
 _EXTENSION = compiled_on_use(r"\.(rst|rest|txt|md|markdown|html?|xhtml)(?::\d+|\s|$)", re.I)
+_INCLUDED = compiled_on_use(r"\.inc(?::\d+|\s|$)")
 _BY_EXTENSION = {"rst": "rst", "rest": "rst", "txt": "rst", "md": "markdown", "markdown": "markdown",
                  "html": "html", "htm": "html", "xhtml": "html"}
 
@@ -294,6 +295,10 @@ def markup_of_references(text: str) -> str:
             break
     if not votes:
         return "none"
+    if votes["rst"]:
+        # A reST page's included file (`.. include:: token-list.inc`, Sphinx's `library/token-list.inc:26`) is
+        # reST too; alone, `.inc` is as often C's or PHP's.
+        votes["rst"] += sum(len(_INCLUDED.findall(m.group(1))) for m in _REFERENCE.finditer(text, 0, 200_000))
     best, n = votes.most_common(1)[0]
     refs = len(_REFERENCE.findall(text, 0, 200_000)) or 1
     # A `.txt` reference alone is not reST: Sphinx projects name `.rst` files (or `.txt` sources, in
