@@ -670,3 +670,15 @@ def test_b103_a_named_date_in_digits_and_a_million_in_korean_units_are_the_same_
         "Numbers differ from the source: missing 1; not in the source 01, 02"]
     assert [f.message for f in lint.check_text(f'{page}msgid "About 1.1 million values."\nmsgstr "약 120만 개의 값."\n',
                                                path="ko.po", select=["B103"])] == ["Numbers differ from the source: missing 11"]
+
+
+def test_b108_a_fragment_ending_with_an_article_and_etc_points_are_not_sentence_ends():
+    header = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    allowed = [("This document is for an old version.\\n    You should upgrade, and read the",
+                "이 문서는 이전 버전용입니다.\\n    업그레이드하고, 다음 설명서를 읽어야 합니다:"),
+               ("It holds how long it took, how many times it was called, etc...", "실행 시간, 호출 횟수 등의 정보가 있습니다.")]
+    page = "".join(f'#: sphinx.rst:{i}\nmsgid "{a}"\nmsgstr "{b}"\n\n' for i, (a, b) in enumerate(allowed))
+    assert lint.check_text(header + page, path="ko.po", select=["B108"]) == []
+    for a, b in (("It holds how long it took...", "실행 시간 정보가 있습니다."), ("Read the manual", "설명서를 읽으십시오:")):
+        entry = f'{header}#: sphinx.rst:1\nmsgid "{a}"\nmsgstr "{b}"\n'
+        assert len(lint.check_text(entry, path="ko.po", select=["B108"])) == 1, a

@@ -262,7 +262,9 @@ library to` as `自動的にライブラリを右記に保存：`): the value co
 added to such a fragment by mistake, shown before the value). A mark alone in quotes that ends the translation, a key the user types, is not its end where the source
 quotes it too (`(use '?' for help)` as `(за помощ натиснете „?“)`). An ellipsis that is a usage's repetition mark glued to the source's last metavariable (`<param2>...`) is not
 flagged where the translation writes such a mark inside it after that metavariable or a new one (`<param2>... eşanlamlısı`: it moved with the word
-order; not onto another of the source's, `[<options>...] <pathspec>`; it could hide a trailing ellipsis lost in such a string). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
+order; not onto another of the source's, `[<options>...] <pathspec>`; it could hide a trailing ellipsis lost in such a string). A source that ends with an English article
+(`… and read the`) is a fragment a template completes, whose translation may end elsewhere with any mark, and
+`etc...`'s points end the abbreviation (a translation's full stop stands for them). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
 Greek, and there only where the source does not end with `;` itself (a keyword list `a;b;`). In Korean on a
@@ -292,6 +294,10 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="an application's label before its field, not a page's paragraph"),
         Example(_KO + '#: library/x.rst:3\nmsgid "*This function is deprecated.*"\nmsgstr "*이 함수는 폐지되었습니다*"\n',
                 path="ko.po", note="a Korean sentence in emphasis ends with its verb before the emphasis closes"),
+        Example('msgid "Read the manual"\nmsgstr "설명서를 읽으십시오:"\n', path="ko.po",
+                note="a source that ends with a noun, not an article: a colon added"),
+        Example('msgid "It took so long..."\nmsgstr "Cela a pris tant de temps."\n', path="fr.po",
+                note="an ellipsis after a word, not `etc`: lost"),
         Example(_KO + '#: library/ssl.rst:3\nmsgid "It supports checking (see :pep:`8`)."\n'
                 'msgstr "검사를 지원합니다 (PEP 8)"\n', path="ko.po",
                 note="a verb ends the sentence before brackets of Latin words: not a noun's end"),
@@ -420,6 +426,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_KO + '#: faq/programming.rst:3\nmsgid "How do you remove multiple items from a list"\n'
                 'msgstr "리스트에서 여러 항목을 어떻게 제거합니까?"\n', path="ko.po",
                 note="the interrogative ending `-까` asks a question, closed by its question mark"),
+        Example('msgid "You should upgrade, and read the"\nmsgstr "업그레이드하고, 다음 설명서를 읽어야 합니다:"\n', path="ko.po",
+                note="a source that ends with an article is a fragment the template completes"),
+        Example('msgid "how long it took, how many calls, etc..."\nmsgstr "durée, nombre d\'appels, etc."\n', path="fr.po",
+                note="`etc...`'s points end the abbreviation: a full stop for them"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten"\n', path="de.po",
                 note="the ellipsis of a bracketed list that moved with its brackets"),
         Example('msgid "Total items found:"\nmsgstr "找到的全部条目\ufe30"\n', path="zh_CN.po",
@@ -660,12 +670,28 @@ button that gained a full stop are the small inconsistencies that make an interf
         if source is None and target == "full stop" and _closed_by_choice(both, language):
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
+                or _fragment_or_etc(source, target, both) \
                 or _field_name_moved(source, target, both) or _before_appended_value(source, target, both, language) \
                 or _repetition_moved(source, target, both) or _quoted_mark(source, both) \
                 or (markup in _LITERALS and _korean_end(source, target, both[1], language)):
             return None
         return source, target
 
+
+
+# An English article ends no sentence: a source that ends with one is a fragment (`You should upgrade, and read the`).
+_ARTICLE_END = compiled_on_use(r"(?<![^\s(])(?:the|a|an)\s*$")
+_ETC_END = compiled_on_use(r"(?<![^\W\d_])etc\.\.\.\s*$")
+
+
+def _fragment_or_etc(source: str | None, target: str | None, both: tuple[str, str]) -> bool:
+    """Whether the source is a fragment that ends with an article (`… and read the`, completed by its template,
+    in the translation's own order), or ends with `etc...`, whose points end the abbreviation (a translation's
+    full stop, `etc.`, stands for them)."""
+    if source is None and _ARTICLE_END.search(both[0]):
+        return True
+    return source == "ellipsis" and target in ("full stop", None) and _ETC_END.search(both[0]) is not None \
+        and both[1].rstrip().endswith(".") and not both[1].rstrip().endswith("..")
 
 
 # The brackets that close the source, with the mark inside them (`(a, b, ...)`).
