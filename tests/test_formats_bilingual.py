@@ -640,7 +640,11 @@ def test_b106_a_literal_kept_but_for_its_words_is_rendered_not_changed():
     changed = [("giving: ``ask_ok('Do you really want to quit?')``", "전달해서: ``ask_no('정말 끝내길 원하세요?')``"),
                ("giving: ``open('utf-8', 'r')``", "전달해서: ``open('utf-16', 'r')``"),
                ("``1 <= day <= number of days in the given month and year``", "``0 <= day <= 주어진 month와 year에서의 날 수``"),
-               ("Use ``options`` here.", "``option``\\\\을 사용합니다.")]
+               ("Use ``options`` here.", "``option``\\\\을 사용합니다."),
+               ("Use ``results = {n: n**2 for n in range(10)}`` here.", "``results = {n: n**2 for range(10)}``\\\\를 사용합니다."),
+               ("Install with ``python -m pip install --user``.", "``python -m pie install --user``\\\\로 설치합니다."),
+               ("A string of the form ``'Sun Jun 20 23:21:05 1993'``.", "``'Dom 20 de junio 23:21:05 1993'`` 형식의 문자열."),
+               ("Feed ``sendmail's`` ``stdin``.", "``stding`` 의 ``sendmail`` (``sendmails's`` ``stdin``)")]
     for a, b in changed:
         entry = f'{header}#: library/x.rst:1\nmsgid "{a}"\nmsgstr "{b}"\n'
         assert len(lint.check_text(entry, path="ko.po", select=["B106"])) == 1, b

@@ -694,7 +694,13 @@ def _split_up(key: str, literals: tuple[dict[str, str], dict[str, str]]) -> bool
 # A string inside code: triple-quoted first, then one line in single or double quotes.
 _CODE_STRING = compiled_on_use(r"'''.*?'''|\"\"\".*?\"\"\"|'[^'\n]*'|\"[^\"\n]*\"")
 # A run of three lowercase words or more, spaced as prose, in code (`1 <= day <= number of days in the month`).
-_PROSE_RUN = compiled_on_use(r"(?<![\w.'\"])[a-z]+(?: [a-z]+){2,}(?![\w.('\"])")
+_PROSE_RUN = compiled_on_use(r"(?<![\w.'\"-])[a-z]{2,}(?: [a-z]{2,}){2,}(?![\w.('\"])")
+# An English article or `of`, which no code writes outside its strings: prose (`number of days`, not `for n in range`).
+_ARTICLE = compiled_on_use(r"\b(?:the|of|an)\b")
+# A phrase of words in an example's string (`Do you really want to quit?`): no digits, no code's characters.
+_PHRASE = compiled_on_use(r"[A-Za-z][A-Za-z,.!?'’-]*(?: [A-Za-z,.!?'’-]+)+")
+# The string passed to a call or assigned (`ask_ok('…')`, `x = '…'`): an example's, not a value shown alone.
+_PASSED = compiled_on_use(r"[A-Za-z_]\w*\s*\(|=")
 
 
 def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str], dict[str, str]]) -> bool:
@@ -716,12 +722,13 @@ def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str
             return True
         strings = [m.group() for m in _CODE_STRING.finditer(lost)]
         theirs = [m.group() for m in _CODE_STRING.finditer(other)]
-        if strings and len(strings) == len(theirs) \
+        if strings and len(strings) == len(theirs) and _PASSED.search(_CODE_STRING.sub("\0", lost)) \
                 and "".join(_CODE_STRING.sub("\0", lost).split()) == "".join(_CODE_STRING.sub("\0", other).split()) \
-                and all(a == b or (a[:1] == b[:1] and a[-1:] == b[-1:] and " " in a.strip("'\" ").strip()
-                                   and re.search(r"[^\W\d_]", a)) for a, b in zip(strings, theirs, strict=True)):
+                and all(a == b or (a[:1] == b[:1] and a[-1:] == b[-1:] and _PHRASE.fullmatch(a.strip("'\"")))
+                        for a, b in zip(strings, theirs, strict=True)):
             return True
-        runs = list(_PROSE_RUN.finditer(_CODE_STRING.sub(lambda m: "\0" * len(m.group()), lost)))
+        runs = [m for m in _PROSE_RUN.finditer(_CODE_STRING.sub(lambda m: "\0" * len(m.group()), lost))
+                if _ARTICLE.search(m.group())]
         if len(runs) == 1:
             before, after = lost[:runs[0].start()].strip(), lost[runs[0].end():].strip()
             middle = other.strip()[len(before):len(other.strip()) - len(after)].strip()
@@ -1092,10 +1099,12 @@ block (an entry whose msgid holds a line break) is code, not markup: its ``` `` 
 code's characters, and its comments, strings and metavariables (`<yourscript>` as `<seuscript>`) are
 translated; nothing of it is compared here (B110 compares its lines' structure, B103 its numbers). Unless `rename-examples` is off, a literal kept but
 for its words is not flagged: a phrase in an example's string (``` ``ask_ok('Do you really want to quit?')`` ```
-as ``` ``ask_ok('정말 끝내길 원하세요?')`` ```; a quoted single word, ``` ``'utf-8'`` ```, is a value), a run of prose
-in pseudo-code whose code before and after is kept (``` ``1 <= day <= number of days in the month`` ```), an
+as ``` ``ask_ok('정말 끝내길 원하세요?')`` ```: words alone, in a string passed to a call or assigned; a quoted single word,
+``` ``'utf-8'`` ```, or a string shown alone, ``` ``'Sun Jun 20 23:21:05 1993'`` ```, is a value), a run of prose (three
+words or more, one of them `the`, `of` or `an`, which code writes nowhere but in its strings) in pseudo-code whose
+code before and after is kept (``` ``1 <= day <= number of days in the month`` ```), an
 English plural on a capitalized name or a possessive (``` ``Mocks`` ```, ``` ``sendmail's`` ``` as ``` ``Mock`` ```,
-``` ``sendmail`` ```).
+``` ``sendmail`` ```); each new literal of the translation must stand for a lost one.
 
 **Why is this bad?** Literal content is code: a translated ``` ``True`` ``` or option name is wrong
 in the rendered page; a role whose target changed links nowhere. A dropped closing tag runs bold text to the end of the page; a lost `<a>` removes
@@ -1166,6 +1175,16 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 note="the example's phrase rendered, but its function renamed too"),
         Example(_RST + 'msgid "Pass ``open(\'utf-8\')`` to it."\nmsgstr "``open(\'utf-16\')``\\을 전달합니다."\n', path="ko.po",
                 note="a quoted single word is a value, not a phrase"),
+        Example(_RST + 'msgid "A string such as ``\'Sun Jun 20 23:21:05 1993\'``."\n'
+                'msgstr "Una cadena como ``\'Dom 20 de junio 23:21:05 1993\'``."\n', path=_PO,
+                note="a string shown alone, with digits: a program's output, no example's phrase"),
+        Example(_RST + 'msgid "Use ``python -m pip install --user``."\nmsgstr "Use ``python -m pie install --user``."\n',
+                path=_PO, note="lowercase words in a command are code, no prose (no article, no `of`)"),
+        Example(_RST + 'msgid "Write ``{n: n**2 for n in range(10)}``."\nmsgstr "Escriba ``{n: n**2 for range(10)}``."\n',
+                path=_PO, note="… nor are a comprehension's keywords"),
+        Example(_RST + 'msgid "Feed ``sendmail\'s`` ``stdin``."\n'
+                'msgstr "Alimente ``stding`` de ``sendmail`` (``sendmails\'s`` ``stdin``)."\n', path=_PO,
+                note="more new literals than lost ones: not a possessive left out alone"),
         Example(_ES + _RST + 'msgid "Upgrade it with ``python -m pip install --upgrade``."\n'
                 'msgstr "Actualícelo con ``pip install --upgrade``."\n', path=_PO,
                 note="part of a command kept, `python -m` dropped: another command, no regrouping"),
@@ -1476,7 +1495,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 renamed |= _renamed_in_entry(both, literals, doc, markup, self.opts.lexicon)
             prose = without_code(both[1], markup)
             lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose) and not _split_up(k, literals)})
-            if self.opts.rename_examples:
+            if self.opts.rename_examples and len(target - source) <= len(lost):
+                # (Each new literal must stand for a lost one: ``sendmail's`` as ``sendmail`` beside a new
+                # ``stding`` is more than a possessive left out.)
                 lost = Counter({k: n for k, n in lost.items() if not _words_rendered(k, target - source, literals)})
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
