@@ -703,6 +703,16 @@ _PHRASE = compiled_on_use(r"[A-Za-z][A-Za-z,.!?'’-]*(?: [A-Za-z,.!?'’-]+)+")
 _PASSED = compiled_on_use(r"[A-Za-z_]\w*\s*\(|=")
 
 
+def _rendered_left_out(lost: Counter[str], added: Counter[str],
+                       literals: tuple[dict[str, str], dict[str, str]]) -> Counter[str]:
+    """``lost`` without the literals the translation kept but for their words (``_words_rendered``). Each new
+    literal must stand for a lost one: ``sendmail's`` as ``sendmail`` beside a new ``stding`` is more than a
+    possessive left out."""
+    if len(added) > len(lost):
+        return lost
+    return Counter({k: n for k, n in lost.items() if not _words_rendered(k, added, literals)})
+
+
 def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str], dict[str, str]]) -> bool:
     """Whether a lost literal is one the translation kept but for its words, which it rendered: a phrase in
     an example's string (``ask_ok('Do you really want to quit?')`` as ``ask_ok('정말 끝내길 원하세요?')``), a
@@ -720,22 +730,32 @@ def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str
             return True  # (`'s` is English's: no name ends so)
         if lost[:1].isupper() and lost == other + "s" and re.fullmatch(r"[A-Z]\w*[a-z]", other):
             return True
-        strings = [m.group() for m in _CODE_STRING.finditer(lost)]
-        theirs = [m.group() for m in _CODE_STRING.finditer(other)]
-        if strings and len(strings) == len(theirs) and _PASSED.search(_CODE_STRING.sub("\0", lost)) \
-                and "".join(_CODE_STRING.sub("\0", lost).split()) == "".join(_CODE_STRING.sub("\0", other).split()) \
-                and all(a == b or (a[:1] == b[:1] and a[-1:] == b[-1:] and _PHRASE.fullmatch(a.strip("'\"")))
-                        for a, b in zip(strings, theirs, strict=True)):
+        if _phrases_rendered(lost, other) or _prose_rendered(lost, other):
             return True
-        runs = [m for m in _PROSE_RUN.finditer(_CODE_STRING.sub(lambda m: "\0" * len(m.group()), lost))
-                if _ARTICLE.search(m.group())]
-        if len(runs) == 1:
-            before, after = lost[:runs[0].start()].strip(), lost[runs[0].end():].strip()
-            middle = other.strip()[len(before):len(other.strip()) - len(after)].strip()
-            if re.search(r"[^\w\s]", before + after) and other.strip().startswith(before) \
-                    and other.strip().endswith(after) and middle and len(before) + len(after) < len(other.strip()):
-                return True
     return False
+
+
+def _phrases_rendered(lost: str, other: str) -> bool:
+    """Whether ``other`` is ``lost`` with only the phrases of the strings it passes or assigns rendered."""
+    strings = [m.group() for m in _CODE_STRING.finditer(lost)]
+    theirs = [m.group() for m in _CODE_STRING.finditer(other)]
+    return bool(strings) and len(strings) == len(theirs) and _PASSED.search(_CODE_STRING.sub("\0", lost)) is not None \
+        and "".join(_CODE_STRING.sub("\0", lost).split()) == "".join(_CODE_STRING.sub("\0", other).split()) \
+        and all(a == b or (a[:1] == b[:1] and a[-1:] == b[-1:] and _PHRASE.fullmatch(a.strip("'\"")) is not None)
+                for a, b in zip(strings, theirs, strict=True))
+
+
+def _prose_rendered(lost: str, other: str) -> bool:
+    """Whether ``other`` is ``lost`` with its one run of prose rendered, its code before and after kept."""
+    runs = [m for m in _PROSE_RUN.finditer(_CODE_STRING.sub(lambda m: "\0" * len(m.group()), lost))
+            if _ARTICLE.search(m.group())]
+    if len(runs) != 1:
+        return False
+    before, after = lost[:runs[0].start()].strip(), lost[runs[0].end():].strip()
+    other = other.strip()
+    middle = other[len(before):len(other) - len(after)].strip()
+    return re.search(r"[^\w\s]", before + after) is not None and other.startswith(before) \
+        and other.endswith(after) and bool(middle) and len(before) + len(after) < len(other)
 
 
 def _bounded_find(text: str, part: str) -> int:
@@ -1495,10 +1515,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                 renamed |= _renamed_in_entry(both, literals, doc, markup, self.opts.lexicon)
             prose = without_code(both[1], markup)
             lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose) and not _split_up(k, literals)})
-            if self.opts.rename_examples and len(target - source) <= len(lost):
-                # (Each new literal must stand for a lost one: ``sendmail's`` as ``sendmail`` beside a new
-                # ``stding`` is more than a possessive left out.)
-                lost = Counter({k: n for k, n in lost.items() if not _words_rendered(k, target - source, literals)})
+            if self.opts.rename_examples:
+                lost = _rendered_left_out(lost, target - source, literals)
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
                                                                self.opts.rename_examples, self.opts.lexicon)})
