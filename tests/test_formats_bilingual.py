@@ -657,7 +657,7 @@ def test_b102_commands_string_values_and_notices_a_page_gives_as_they_are_are_no
             "Copyright © 1995-2000 Corporation for National Research Initiatives. All rights reserved."]
     entries = "".join(f'#: ../../library/x.rst:{i}\nmsgid "{c}"\nmsgstr "{c}"\n\n' for i, c in enumerate(kept))
     assert lint.check_text(page + entries, path="ko.po", select=["B102"]) == []
-    for prose in ("copy it to the dir/sub", '\\"Hello there my friend\\"', "T. Dierks wrote it, et al.",
+    for prose in ("copy it to the dir/sub", "install packages via pip/conda", '\\"Hello there my friend\\"', "T. Dierks wrote it, et al.",
                   "Copyright © 2001 Python Software Foundation. All rights reserved. See the license."):
         entry = f'#: ../../library/x.rst:9\nmsgid "{prose}"\nmsgstr "{prose}"\n'
         assert len(lint.check_text(page + entry, path="ko.po", select=["B102"])) == 1, prose

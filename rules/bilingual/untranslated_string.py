@@ -44,9 +44,9 @@ _OPTION = compiled_on_use(r"--?[A-Za-z][\w-]*(?:=.*)?")
 _CODE = compiled_on_use(r"sudo [a-z][\w.+-]* \S[^\n]*|from [\w.]+ import [\w.]+(?:, [\w.]+)*"
                         r"|[a-z_][\w.]*\([^\n]*['\"(][^\n]*\)|typedef [^\n]*;"
                         r"|(?:(?:const|unsigned|signed) )+(?:char|short|int|long(?: long)?)(?: ?\*+)?|const (?:char|void) ?\*+"
-                        # a shell command whose last word is a path or a name with a digit (`source env/bin/activate`,
+                        # a shell command whose last word is a path (absolute, or of three parts: `source env/bin/activate`) or a name with a digit (
                         # `pkg install python3`): lower-case words alone, no function word (see _code)
-                        r"|[a-z][\w.+-]*(?: [a-z][\w.+-]*){0,2} [\w.+-]*(?:/[\w.+-]*)+|[a-z][\w.+-]*(?: [a-z][\w.+-]*){0,2} [a-z][a-z.+-]*\d[\w.+-]*"
+                        r"|[a-z][\w.+-]*(?: [a-z][\w.+-]*){0,2} (?:[~.]?/[\w.+-]+(?:/[\w.+-]*)*|[\w.+-]+(?:/[\w.+-]+){2,}/?)|[a-z][\w.+-]*(?: [a-z][\w.+-]*){0,2} [a-z][a-z.+-]*\d[\w.+-]*"
                         # a string literal of class names (`"text-bold text-red"`) or with a named placeholder
                         # (`"[Non-text (%(type)s) part of message omitted]"`): a value in the code, shown as it is
                         r'|"[a-z]+(?:-[a-z]+)+(?: [a-z]+(?:-[a-z]+)+)*"|"[^"\n]*%\(\w+\)[sdrif][^"\n]*"')
@@ -114,7 +114,7 @@ untranslated entry's msgid counts), `git reflog list`, or
 where the program does, the subcommand has a hyphen and a trailing space awaits the notation the program appends, `git for-each-ref `; a
 program's prefix before nothing to translate, `git archive: NACK %s`, where the program opens a synopsis of the catalogue; an assignment,
 `cssclasses = [...]`; lower-case words whose last is a path or a name with a digit, no function word, `source
-env/bin/activate`, `pkg install python3`; a string literal of class names, `"text-bold text-red"`, or with a
+env/bin/activate` (a path absolute or of three parts; `pip/conda` is none), `pkg install python3`; a string literal of class names, `"text-bold text-red"`, or with a
 named placeholder, `"[Non-text (%(type)s) part omitted]"`; reST's escapes read as their characters, `const
 char\\*`), a copyright notice and nothing else (`Copyright © 2001 Python Software Foundation. All rights
 reserved.`), authors cited as `T. Dierks et al.`, a reST catalogue's literal blocks (code and its output: an entry whose
@@ -141,6 +141,8 @@ much of their sources' English.)
                 note="a sentence about sudo, not a command"),
         Example('msgid "copy it to the dir/sub"\nmsgstr "copy it to the dir/sub"\n', path="ko.po",
                 note="function words before a path: a sentence"),
+        Example('msgid "install packages via pip/conda"\nmsgstr "install packages via pip/conda"\n', path="ko.po",
+                note="two names joined by a slash are no path"),
         Example('msgid "\\"Hello there my friend\\""\nmsgstr "\\"Hello there my friend\\""\n', path="ko.po",
                 note="a quoted phrase, no class names nor placeholder"),
         Example('msgid "Copyright © 2001 Python Software Foundation. All rights reserved. See the license."\n'
