@@ -686,3 +686,13 @@ def test_b108_a_fragment_ending_with_an_article_and_etc_points_are_not_sentence_
     for a, b in (("It holds how long it took...", "실행 시간 정보가 있습니다."), ("Read the manual", "설명서를 읽으십시오:")):
         entry = f'{header}#: sphinx.rst:1\nmsgid "{a}"\nmsgstr "{b}"\n'
         assert len(lint.check_text(entry, path="ko.po", select=["B108"])) == 1, a
+
+
+
+def test_b103_one_value_in_an_east_asian_unit_stands_for_one_of_the_sources_numbers():
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: ../../library/x.rst:3\n'
+    entry = f'{page}msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 120만 그룹."\n'
+    assert [f.message for f in lint.check_text(entry, path="ko.po", select=["B103"])] == [
+        "Numbers differ from the source: missing 12"]
+    both = f'{page}msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 1200만 그룹."\n'
+    assert lint.check_text(both, path="ko.po", select=["B103"]) == []

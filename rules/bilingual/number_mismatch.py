@@ -94,6 +94,8 @@ source's number the note names may give way to the numbers of the language's own
                 path="ko.po", note="another day than the source's date"),
         Example('msgid "About 1.1 million values."\nmsgstr "약 120만 개의 값."\n', path="ko.po",
                 note="another value in the translation's unit"),
+        Example('msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 120만 그룹."\n', path="ko.po",
+                note="one value in the translation's unit stands for one of the source's, not two"),
         Example('#: ../../tutorial/intro.rst:20\nmsgid ">>> x = 10\\n>>> print(x)\\n10"\n'
                 'msgstr ">>> x = 10\\n>>> print(x)\\n100"\n', path="fr.po",
                 note="a reST literal block is code, its output's numbers compared too"),
@@ -471,10 +473,11 @@ def _scaled(source: str, target: str) -> tuple[Counter[str], Counter[str]]:
     theirs = [(m.group(1), float(m.group(1)) * _SCALES[m.group(2)]) for m in _SCALE_UNIT.finditer(target)]
     for m in _SCALE_WORD.finditer(source):
         value = float(m.group(1)) * _SCALES[m.group(2)]
-        for written, other in theirs:
+        for i, (written, other) in enumerate(theirs):
             if abs(other - value) < 1e-6 * value:
                 missing[m.group(1).replace(".", "")] += 1
                 extra[written.replace(".", "")] += 1
+                del theirs[i]  # (each of the translation's numbers stands for one of the source's)
                 break
     return missing, extra
 
