@@ -696,3 +696,15 @@ def test_b103_one_value_in_an_east_asian_unit_stands_for_one_of_the_sources_numb
         "Numbers differ from the source: missing 12"]
     both = f'{page}msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 1200만 그룹."\n'
     assert lint.check_text(both, path="ko.po", select=["B103"]) == []
+
+
+
+def test_b102_a_message_ending_in_a_path_or_quoted_with_a_placeholder_is_still_untranslated():
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    for ref, message in (("#: ../../library/x.rst:9\n", "failed reading ./config"),
+                         ("#: ../../library/x.rst:9\n", "cannot open ~/.netrc"),
+                         ("#: ../../library/x.rst:9\n", "missing file /etc/hosts"),
+                         ("#: ../../library/x.rst:9\n", "deprecated since python3"),
+                         ("#: src/app.py:9\n#, python-format\n", '\\"Hello %(name)s, welcome back!\\"')):
+        entry = f'{ref}msgid "{message}"\nmsgstr "{message}"\n'
+        assert len(lint.check_text(page + entry, path="ko.po", select=["B102"])) == 1, message

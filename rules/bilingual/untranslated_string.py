@@ -113,9 +113,10 @@ subcommand with no notation where they open another synopsis of the catalogue (t
 untranslated entry's msgid counts), `git reflog list`, or
 where the program does, the subcommand has a hyphen and a trailing space awaits the notation the program appends, `git for-each-ref `; a
 program's prefix before nothing to translate, `git archive: NACK %s`, where the program opens a synopsis of the catalogue; an assignment,
-`cssclasses = [...]`; lower-case words whose last is a path or a name with a digit, no function word, `source
-env/bin/activate` (a path absolute or of three parts; `pip/conda` is none), `pkg install python3`; a string literal of class names, `"text-bold text-red"`, or with a
-named placeholder, `"[Non-text (%(type)s) part omitted]"`; reST's escapes read as their characters, `const
+`cssclasses = [...]`; lower-case words whose last is a path or a name with a digit, no function word, inflected verb
+or negation (`failed reading ./config` is a message), `source
+env/bin/activate` (a path absolute or of three parts; `pip/conda` is none), `pkg install python3`; a string literal of class names, `"text-bold text-red"`, or, on a documentation
+page, with a named placeholder, `"[Non-text (%(type)s) part omitted]"`; reST's escapes read as their characters, `const
 char\\*`), a copyright notice and nothing else (`Copyright © 2001 Python Software Foundation. All rights
 reserved.`), authors cited as `T. Dierks et al.`, a reST catalogue's literal blocks (code and its output: an entry whose
 msgid holds a line break, which Sphinx keeps in those blocks alone), lists a program splits (names joined by `,` or `;` with no space
@@ -143,6 +144,10 @@ much of their sources' English.)
                 note="function words before a path: a sentence"),
         Example('msgid "install packages via pip/conda"\nmsgstr "install packages via pip/conda"\n', path="ko.po",
                 note="two names joined by a slash are no path"),
+        Example('msgid "failed reading ./config"\nmsgstr "failed reading ./config"\n', path="ko.po",
+                note="an inflected verb before a path: a message"),
+        Example('#, python-format\nmsgid "\\"Hello %(name)s, welcome back!\\""\nmsgstr "\\"Hello %(name)s, welcome back!\\""\n',
+                path="ko.po", note="an application's message quoted whole, not a documentation's value"),
         Example('msgid "\\"Hello there my friend\\""\nmsgstr "\\"Hello there my friend\\""\n', path="ko.po",
                 note="a quoted phrase, no class names nor placeholder"),
         Example('msgid "Copyright © 2001 Python Software Foundation. All rights reserved. See the license."\n'
@@ -300,7 +305,7 @@ much of their sources' English.)
                 note="… or a name with a digit"),
         Example('msgid "\\"text-bold text-red\\""\nmsgstr "\\"text-bold text-red\\""\n', path="ko.po",
                 note="a string literal of class names"),
-        Example('#, python-format\nmsgid "\\"[Non-text (%(type)s) part omitted]\\""\n'
+        Example('#: library/email.generator.rst:3\n#, python-format\nmsgid "\\"[Non-text (%(type)s) part omitted]\\""\n'
                 'msgstr "\\"[Non-text (%(type)s) part omitted]\\""\n', path="ko.po",
                 note="a string literal with a named placeholder: a default value in the code"),
         Example('msgid "Copyright © 2001-2024 Python Software Foundation. All rights reserved."\n'
@@ -423,7 +428,7 @@ def _to_translate(source: str, markup: str, doc: Document) -> bool:
         return False  # a legal notice, authors' names
     # (reST's escapes read as the characters they stand for: `const char\*` is `const char*`.)
     code = _ESCAPED.sub(r"\1", source) if markup == "rst" else source
-    if (_COMMAND.fullmatch(source) or _two_options(source) or _code(code)) \
+    if (_COMMAND.fullmatch(source) or _two_options(source) or _code(code, markup)) \
             and not source.rstrip().endswith((".", "!", "?", ":")):
         return False  # a command line, copied as the user types it
     if _synopsis(source) or _bare_command(source, doc) or _prefixed_code(source, markup, doc):
@@ -516,18 +521,28 @@ def _subcommand_after_options(word: str, depth: int, before: str, after: str) ->
             and not word.endswith(("ing", "ed", "ly")) and before.endswith("]") and after[:1] in ("", "[", "<", "-"))
 
 
-def _code(source: str) -> bool:
+def _code(source: str, markup: str) -> bool:
     """Whether ``source`` is code given without a literal's marks (``_CODE``): no sentence's function word
     outside the strings it passes (`sudo is required to install it`, `len("abc") returns 3 (the number of
     characters)`, `typedef is a keyword you can use in C;` are sentences), but `from`, an import's keyword."""
     if _CODE.fullmatch(source) is None:
         return False
     if source.startswith('"'):
-        return True  # a string literal, its words the value's
-    return source.startswith("from ") or _FUNCTION_WORDS.isdisjoint(_WORD.findall(_QUOTED.sub(" ", source)))
+        # A string literal, its words the value's; one with a placeholder only on a documentation page, where
+        # it shows code's value: an application's message may be quoted whole (`"Hello %(name)s, welcome!"`).
+        return markup == "rst" or "%(" not in source
+    if source.startswith("from "):
+        return True
+    # (Nor an English verb's inflection or a negation before the last word: `failed reading ./config`,
+    # `cannot open ~/.netrc`, `deprecated since python3` are messages that end with a path or a name.)
+    unquoted = _QUOTED.sub(" ", source)
+    words = unquoted.split()
+    return _FUNCTION_WORDS.isdisjoint(_WORD.findall(unquoted)) \
+        and not (re.search(r"[/\d]", words[-1]) and any(_INFLECTED.fullmatch(word) for word in words[:-1]))
 
 
 _QUOTED = compiled_on_use(r"'[^'\n]*'|\"[^\"\n]*\"")
+_INFLECTED = compiled_on_use(r"[a-z]{4,}ed|[a-z]{3,}ing|cannot|can't|unable|invalid|since")
 _ESCAPED = compiled_on_use(r"\\([^\w\s])")
 _WORD = compiled_on_use(r"[A-Za-z]+")
 
