@@ -688,15 +688,21 @@ def test_b108_a_fragment_ending_with_an_article_and_etc_points_are_not_sentence_
         assert len(lint.check_text(entry, path="ko.po", select=["B108"])) == 1, a
 
 
-
-def test_b103_one_value_in_an_east_asian_unit_stands_for_one_of_the_sources_numbers():
-    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: ../../library/x.rst:3\n'
-    entry = f'{page}msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 120만 그룹."\n'
-    assert [f.message for f in lint.check_text(entry, path="ko.po", select=["B103"])] == [
-        "Numbers differ from the source: missing 12"]
-    both = f'{page}msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 1200만 그룹."\n'
-    assert lint.check_text(both, path="ko.po", select=["B103"]) == []
-
+def test_b108_korean_ends_read_as_orthography_still_report_a_verbs_sentence_and_an_added_mark():
+    header = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    wrong = [("Returns the process ID of the child process.", "자식 프로세스의 ID를 반환합니다 PEP"),
+             ("This returns the value. See PEP 8.", "이 함수는 값을 반환합니다. PEP 8"),
+             ("Set the value to three, as the manual says.", "설명서대로 값을 3으로 설정합니다 3"),
+             ("Call the function and return to the main loop.", "함수를 호출하고 메인 루프로 돌아갈까?"),
+             ("Values range from one to ten, both included.", "값은 양 끝을 포함해 1부터 10..."),
+             ("The list holds one, two and three.", "리스트는 1, 2, 3..."),
+             ("Save a copy of the file and then close the", "파일의 사본을 저장하고 닫습니다!")]
+    for a, b in wrong:
+        entry = f'{header}#: library/x.rst:1\nmsgid "{a}"\nmsgstr "{b}"\n'
+        assert len(lint.check_text(entry, path="ko.po", select=["B108"])) == 1, b
+    asked = (f'{header}#: library/x.rst:1\nmsgid "Q. Within a calculation, how can I make sure of the result."\n'
+             'msgstr "Q. 계산에서, 결과를 어떻게 확인합니까?"\n')
+    assert lint.check_text(asked, path="ko.po", select=["B108"]) == []
 
 
 def test_b102_a_message_ending_in_a_path_or_quoted_with_a_placeholder_is_still_untranslated():
@@ -708,3 +714,12 @@ def test_b102_a_message_ending_in_a_path_or_quoted_with_a_placeholder_is_still_u
                          ("#: src/app.py:9\n#, python-format\n", '\\"Hello %(name)s, welcome back!\\"')):
         entry = f'{ref}msgid "{message}"\nmsgstr "{message}"\n'
         assert len(lint.check_text(page + entry, path="ko.po", select=["B102"])) == 1, message
+
+
+def test_b103_one_value_in_an_east_asian_unit_stands_for_one_of_the_sources_numbers():
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: ../../library/x.rst:3\n'
+    entry = f'{page}msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 120만 그룹."\n'
+    assert [f.message for f in lint.check_text(entry, path="ko.po", select=["B103"])] == [
+        "Numbers differ from the source: missing 12"]
+    both = f'{page}msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 1200만 그룹."\n'
+    assert lint.check_text(both, path="ko.po", select=["B103"]) == []

@@ -263,7 +263,8 @@ added to such a fragment by mistake, shown before the value). A mark alone in qu
 quotes it too (`(use '?' for help)` as `(за помощ натиснете „?“)`). An ellipsis that is a usage's repetition mark glued to the source's last metavariable (`<param2>...`) is not
 flagged where the translation writes such a mark inside it after that metavariable or a new one (`<param2>... eşanlamlısı`: it moved with the word
 order; not onto another of the source's, `[<options>...] <pathspec>`; it could hide a trailing ellipsis lost in such a string). A source that ends with an English article
-(`… and read the`) is a fragment a template completes, whose translation may end elsewhere with any mark, and
+(`… and read the`) is a fragment a template completes, whose translation may end elsewhere with a colon or a full stop
+(not `?`, `!` or `...` added), and
 `etc...`'s points end the abbreviation (a translation's full stop stands for them). A mark the source has and the translation lacks, or the reverse, is flagged. By language: a
 semicolon against no mark is not flagged (it ends a list item, not a sentence), nor, in French, ` :` or
 ` ;` against no mark (French closes list items so, and ` ;` against a full stop, or after the source's own mark), and `;` is never read as a question mark but in
@@ -271,9 +272,11 @@ Greek, and there only where the source does not end with `;` itself (a keyword l
 documentation page, a sentence that ends with a verb's final ending (`정의합니다.`) closes with a full stop
 where its source ends with a colon, a semicolon or no mark (`… the following functions:` as `… 정의합니다.`),
 and one that ends with a noun may leave out its source's full stop (`The logging message.` as `로깅 메시지`;
-a Latin word or a number after Hangul ones ends with a noun too, `… 정수 UUID`), as Korean orthography allows;
+a Latin word or a number after Hangul ones ends with a noun too, `… 정수 UUID`, but not after a verb's ending, `… 설정합니다 3`),
+as Korean orthography allows; a decimal fraction's points that the source writes too are the number's (`상수 *e* = 2.718281...`);
 a list item closes with a full stop for its source's semicolon whatever word ends it, and a question asked
-with the interrogative ending `-까` (`… 제거합니까?`) closes with its question mark. In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
+with the interrogative ending `-까` (`… 제거합니까?`) closes with its question mark where the source asks one too
+(it opens with `How`, `What`, `Is`, `Do`…, or asks `how can I` after an opening phrase). In a catalogue written in reST or Markdown, a mark inside inline code is code, not the end of
 a sentence (``` ``ask_ok('Quit?')`` ```), a translation that is one literal holding the source's words with their
 mark ends as the source does (``` ``start, step, ...`` ``` for `start, step, ...`), a date format (`%b %e` as Hungarian `%B %-e.`) is not compared, and a paragraph that ends with a full stop in the source may end
 with a colon in the translation, which introduces the list or example the page shows after it. A catalogue in which five translations or more differ from their sources the same way (all leave
@@ -294,6 +297,16 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="an application's label before its field, not a page's paragraph"),
         Example(_KO + '#: library/x.rst:3\nmsgid "*This function is deprecated.*"\nmsgstr "*이 함수는 폐지되었습니다*"\n',
                 path="ko.po", note="a Korean sentence in emphasis ends with its verb before the emphasis closes"),
+        Example(_KO + '#: library/x.rst:3\nmsgid "Set the value to three, as the manual says."\n'
+                'msgstr "설명서대로 값을 3으로 설정합니다 3"\n', path="ko.po",
+                note="a number after a verb's ending: the verb ended the sentence, its mark lost"),
+        Example(_KO + '#: library/x.rst:3\nmsgid "Call the function and return to the main loop."\n'
+                'msgstr "함수를 호출하고 메인 루프로 돌아갈까?"\n', path="ko.po",
+                note="`-까` made a question of a source that asks none"),
+        Example(_KO + '#: library/x.rst:3\nmsgid "The list holds one, two and three."\nmsgstr "리스트는 1, 2, 3..."\n',
+                path="ko.po", note="an ellipsis after a whole number, which no source's decimal writes"),
+        Example('msgid "Save a copy of the file and then close the"\nmsgstr "파일의 사본을 저장하고 닫습니다!"\n', path="ko.po",
+                note="a fragment ending with an article, given an exclamation mark"),
         Example('msgid "Read the manual"\nmsgstr "설명서를 읽으십시오:"\n', path="ko.po",
                 note="a source that ends with a noun, not an article: a colon added"),
         Example('msgid "It took so long..."\nmsgstr "Cela a pris tant de temps."\n', path="fr.po",
@@ -673,7 +686,7 @@ button that gained a full stop are the small inconsistencies that make an interf
                 or _fragment_or_etc(source, target, both) \
                 or _field_name_moved(source, target, both) or _before_appended_value(source, target, both, language) \
                 or _repetition_moved(source, target, both) or _quoted_mark(source, both) \
-                or (markup in _LITERALS and _korean_end(source, target, both[1], language)):
+                or (markup in _LITERALS and _korean_end(source, target, both, language)):
             return None
         return source, target
 
@@ -689,7 +702,7 @@ def _fragment_or_etc(source: str | None, target: str | None, both: tuple[str, st
     in the translation's own order), or ends with `etc...`, whose points end the abbreviation (a translation's
     full stop, `etc.`, stands for them)."""
     if source is None and _ARTICLE_END.search(both[0]):
-        return True
+        return target in ("colon", "full stop")  # (a verb's end and its mark: not `?`, `!` nor `...` added)
     return source == "ellipsis" and target in ("full stop", None) and _ETC_END.search(both[0]) is not None \
         and both[1].rstrip().endswith(".") and not both[1].rstrip().endswith("..")
 
@@ -969,16 +982,22 @@ _KO_MARKUP_END = compiled_on_use(r"(?:``|`_{0,2}|\*)$")
 _KO_FINAL = compiled_on_use(r"[\uac00-\ud7a3][)\]\"'”’*]*\s*$")
 _KO_LATIN_END = compiled_on_use(r"[\uac00-\ud7a3][^\S\n]*[(\[]?[^\W_\uac00-\ud7a3]+(?:[-.][^\W_\uac00-\ud7a3]+)*[)\]]?$")
 _KO_LATIN_BRACKETS = compiled_on_use(r"(?<=[\uac00-\ud7a3])\s*\([A-Za-z0-9][A-Za-z0-9 .,-]*\)$")
-_KO_NUMBER_ELLIPSIS = compiled_on_use(r"\d\.\.\.$")
+# A decimal fraction whose digits go on (`2.718281...`), as its source writes it.
+_KO_NUMBER_ELLIPSIS = compiled_on_use(r"\d+\.\d+\.\.\.$")
+# An English question's opening: an interrogative word, or an auxiliary before its subject; or, after an
+# opening phrase, an interrogative word, an auxiliary and its subject (`Q. Within a calculation, how can I …`).
+_AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|had)"
+_EN_QUESTION = compiled_on_use(rf"\W*(?:how|what|why|when|where|which|who|whom|whose|{_AUXILIARY})\b"
+                               rf"|.*\b(?:how|what|why|where|which|who) {_AUXILIARY} (?:I|you|we|it|they|one)\b", re.I)
 _KO_NUMBER_END = compiled_on_use(r"(?<![^\s(=])\d+(?:[.,]\d+)?$")
 _HANGUL = compiled_on_use(r"[\uac00-\ud7a3]")
 
 
-def _korean_end(source: str | None, target: str | None, translation: str, language: str) -> bool:
+def _korean_end(source: str | None, target: str | None, both: tuple[str, str], language: str) -> bool:
     """Whether a Korean translation ends as its language writes that sentence (see the note above)."""
     if primary(language) != "ko":
         return False
-    words = translation.rstrip()
+    words = both[1].rstrip()
     if target == "full stop" and source == "semicolon" and words.endswith(".") and _HANGUL.search(words):
         return True  # a list item Korean closes with a full stop, whatever word ends it (Korean sets no `;` there)
     if target == "full stop" and source in ("colon", "semicolon", None):
@@ -987,8 +1006,11 @@ def _korean_end(source: str | None, target: str | None, translation: str, langua
     if target == "question mark" and source in ("full stop", None):
         # The interrogative ending `-까` (`합니까?`) makes the sentence a question: its question mark is Korean's.
         last = _KO_FINAL.search(words[:-1])
-        return last is not None and last.group()[0] == "까" and words.endswith("?")
-    if source == "full stop" and target == "ellipsis" and _KO_NUMBER_ELLIPSIS.search(words):
+        # Its source asks one too, opening as an English question does (`How do you…`), not `Call it and return.`
+        return last is not None and last.group()[0] == "까" and words.endswith("?") \
+            and _EN_QUESTION.match(both[0]) is not None
+    ellipsis = _KO_NUMBER_ELLIPSIS.search(words)
+    if source == "full stop" and target == "ellipsis" and ellipsis is not None and ellipsis.group() in both[0]:
         words = words[:-3]  # `수학 상수 *e* = 2.718281...`: the points are the number's, which ends the sentence
         target = None
     if source == "full stop" and target is None:
@@ -1004,6 +1026,10 @@ def _korean_end(source: str | None, target: str | None, translation: str, langua
         last = _KO_FINAL.search(bare)
         if last is not None:
             return last.group()[0] not in _KO_VERB_END
-        return (_KO_LATIN_END.search(bare) is not None or _KO_NUMBER_END.search(bare) is not None) \
-            and _HANGUL.search(bare) is not None
+        # (The Hangul word before them must be no verb's end: `… 설정합니다 3`, `… 반환합니다. PEP 8` are a verb's
+        # sentence with words after it.)
+        if _KO_LATIN_END.search(bare) is None and _KO_NUMBER_END.search(bare) is None:
+            return False
+        hangul = _HANGUL.findall(bare)
+        return bool(hangul) and hangul[-1] not in _KO_VERB_END
     return False
