@@ -723,3 +723,12 @@ def test_b103_one_value_in_an_east_asian_unit_stands_for_one_of_the_sources_numb
         "Numbers differ from the source: missing 12"]
     both = f'{page}msgid "12 million users and 12 million groups."\nmsgstr "1200만 사용자와 1200만 그룹."\n'
     assert lint.check_text(both, path="ko.po", select=["B103"]) == []
+
+
+def test_b106_a_phrase_the_code_compares_is_a_value_but_a_printed_one_a_message():
+    header = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
+    printed = f"{header}#: library/x.rst:1\nmsgid \"Run ``print('Hello world')``.\"\nmsgstr \"``print('안녕 세상')``\\\\를 실행합니다.\"\n"
+    assert lint.check_text(printed, path="ko.po", select=["B106"]) == []
+    compared = (f"{header}#: library/x.rst:1\nmsgid \"Test ``x.startswith('Content Type')`` first.\"\n"
+                "msgstr \"먼저 ``x.startswith('콘텐츠 유형')``\\\\를 검사합니다.\"\n")
+    assert len(lint.check_text(compared, path="ko.po", select=["B106"])) == 1

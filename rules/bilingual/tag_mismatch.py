@@ -701,6 +701,9 @@ _ARTICLE = compiled_on_use(r"\b(?:the|of|an)\b")
 _PHRASE = compiled_on_use(r"[A-Za-z][A-Za-z,.!?'’-]*(?: [A-Za-z,.!?'’-]+)+")
 # The string passed to a call or assigned (`ask_ok('…')`, `x = '…'`): an example's, not a value shown alone.
 _PASSED = compiled_on_use(r"[A-Za-z_]\w*\s*\(|=")
+# A sentence's mark that ends a phrase (a prompt, a message), and a call that prints or prompts its string.
+_SENTENCE_MARK = compiled_on_use(r"[?!.:,]\s*$")
+_PRINTED = compiled_on_use(r"\b(?:print|input)\(\s*$")
 
 
 def _rendered_left_out(lost: Counter[str], added: Counter[str],
@@ -737,12 +740,21 @@ def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str
 
 def _phrases_rendered(lost: str, other: str) -> bool:
     """Whether ``other`` is ``lost`` with only the phrases of the strings it passes or assigns rendered."""
-    strings = [m.group() for m in _CODE_STRING.finditer(lost)]
+    found = list(_CODE_STRING.finditer(lost))
+    strings = [m.group() for m in found]
     theirs = [m.group() for m in _CODE_STRING.finditer(other)]
     return bool(strings) and len(strings) == len(theirs) and _PASSED.search(_CODE_STRING.sub("\0", lost)) is not None \
         and "".join(_CODE_STRING.sub("\0", lost).split()) == "".join(_CODE_STRING.sub("\0", other).split()) \
-        and all(a == b or (a[:1] == b[:1] and a[-1:] == b[-1:] and _PHRASE.fullmatch(a.strip("'\"")) is not None)
-                for a, b in zip(strings, theirs, strict=True))
+        and all(a == b or (a[:1] == b[:1] and a[-1:] == b[-1:] and _PHRASE.fullmatch(a.strip("'\"")) is not None
+                           and _message(a, lost[:m.start()]))
+                for a, b, m in zip(strings, theirs, found, strict=True))
+
+
+def _message(string: str, before: str) -> bool:
+    """Whether a phrase in code is a message to its reader (ends with a sentence's mark, ``'Do you really want
+    to quit?'``, or is printed or prompted, ``print('Hello world')``), not a value the code compares or looks up
+    (``x.startswith('Content Type')``, ``answer == 'yes please'``, ``getattr(obj, 'some name')``)."""
+    return _SENTENCE_MARK.search(string.strip("'\"")) is not None or _PRINTED.search(before) is not None
 
 
 def _prose_rendered(lost: str, other: str) -> bool:
@@ -1119,7 +1131,8 @@ block (an entry whose msgid holds a line break) is code, not markup: its ``` `` 
 code's characters, and its comments, strings and metavariables (`<yourscript>` as `<seuscript>`) are
 translated; nothing of it is compared here (B110 compares its lines' structure, B103 its numbers). Unless `rename-examples` is off, a literal kept but
 for its words is not flagged: a phrase in an example's string (``` ``ask_ok('Do you really want to quit?')`` ```
-as ``` ``ask_ok('정말 끝내길 원하세요?')`` ```: words alone, in a string passed to a call or assigned; a quoted single word,
+as ``` ``ask_ok('정말 끝내길 원하세요?')`` ```: words alone, in a string passed to a call or assigned, a message
+(ending with a sentence's mark, or printed: `print('Hello world')`; `x.startswith('Content Type')` compares a value); a quoted single word,
 ``` ``'utf-8'`` ```, or a string shown alone, ``` ``'Sun Jun 20 23:21:05 1993'`` ```, is a value), a run of prose (three
 words or more, one of them `the`, `of` or `an`, which code writes nowhere but in its strings) in pseudo-code whose
 code before and after is kept (``` ``1 <= day <= number of days in the month`` ```), an
@@ -1193,6 +1206,9 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
         Example(_RST + 'msgid "Call ``ask_ok(\'Do you want to quit?\')`` first."\n'
                 'msgstr "먼저 ``ask_no(\'끝내길 원하세요?\')``\\를 호출합니다."\n', path="ko.po",
                 note="the example's phrase rendered, but its function renamed too"),
+        Example(_RST + 'msgid "Test ``x.startswith(\'Content Type\')`` first."\n'
+                'msgstr "먼저 ``x.startswith(\'콘텐츠 유형\')``\\를 검사합니다."\n', path="ko.po",
+                note="a phrase the code compares, no message: a value"),
         Example(_RST + 'msgid "Pass ``open(\'utf-8\')`` to it."\nmsgstr "``open(\'utf-16\')``\\을 전달합니다."\n', path="ko.po",
                 note="a quoted single word is a value, not a phrase"),
         Example(_RST + 'msgid "A string such as ``\'Sun Jun 20 23:21:05 1993\'``."\n'
