@@ -663,9 +663,7 @@ button that gained a full stop are the small inconsistencies that make an interf
         target = None if _bracket_moved_to_end(target, both, language) else target
         if markup in _LITERALS and (source, target) == ("full stop", "colon"):
             return None  # a page's paragraph the translation ends with a colon introduces what follows it
-        if _equivalent(source, target, language, both[1]):
-            return None
-        if _item_end_after(source, both[1], language):
+        if _equivalent(source, target, language, both[1]) or _item_end_after(source, both[1], language):
             return None
         if target == "full stop" and source is not None and _CLOSED_THEN_STOP.search(both[1]) \
                 and _end_class(both[1].rstrip()[:-1], language) == source:
@@ -689,7 +687,6 @@ button that gained a full stop are the small inconsistencies that make an interf
                 or (markup in _LITERALS and _korean_end(source, target, both, language)):
             return None
         return source, target
-
 
 
 # An English article ends no sentence: a source that ends with one is a fragment (`You should upgrade, and read the`).
