@@ -265,6 +265,61 @@ def _reported_within(starts: list[int], seg: Segment) -> bool:
     return i < len(starts) and starts[i] <= end
 
 
+# Where a reference to a publication ends: its year, then at most pages, a publisher's short words or an
+# identifier (`Clarendon Press (1987) pp165--211.`), fewer common words than a sentence holds.
+_YEAR = compiled_on_use(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
+_REFERENCE_TAIL = 3
+
+
+def _a_reference(seg: Segment) -> bool:
+    """Whether the segment is a reference to a publication whole (`Kahan, W: Branch cuts for complex
+    elementary functions; or, Much ado about nothing's sign bit. Iserles, A., and Powell, M. (eds.), The state
+    of the art in numerical analysis. Clarendon Press (1987) pp165--211.`): authors first, a year near its end,
+    after which fewer than three common words stand (the reference ends the segment: a sentence after it is
+    the page's own text, left untranslated or not). A reference's title is in the cited work's language
+    whatever the page's. In a catalogue, its source is a reference too: the translator kept the reference
+    (`In Iserles` shortened to `Iserles`), not an untranslated sentence that opens with a name."""
+    if not cites_a_publication(seg.text):
+        return False
+    years = list(_YEAR.finditer(seg.text))
+    if not years or _words(seg.text[years[-1].end():]) >= _REFERENCE_TAIL:
+        return False
+    return seg.source_text is None or cites_a_publication(seg.source_text)
+
+
+# A gloss's mark: a spaced dash between a term and its translation (`Bad address -- 잘못된 주소`).
+_GLOSS_MARK = compiled_on_use(r"[^\S\n]*(?:--|[—–])[^\S\n]+")
+_TRAILING_MARK = compiled_on_use(r"[^\S\n]*(?:--|[—–])[^\S\n]*\Z")
+_SENTENCE_MARK = compiled_on_use(r"[.!?。！？]")
+
+
+def _glossed(seg: Segment, start: int, end: int, lang: str, other: str) -> bool:
+    """Whether the span ``start``-``end`` of a catalogue's translation is its source's term kept before its
+    translation (errno's `Attempting to link in too many shared libraries -- 너무 많은 공유 라이브러리 연결
+    시도`): the span opens the translation, holds no sentence's end, is the source's first sentence or clause,
+    and is followed on its line by a spaced dash (which the source does not write there) and text in the
+    page's language. A gloss pairs the term with its translation on purpose; a sentence the translator left
+    untranslated is not followed by its own translation (and a dash the source writes, `Save your changes --
+    they are lost otherwise`, is the source's clause, not a gloss)."""
+    source, text = seg.source_text, seg.text
+    if source is None or text[:start].strip():
+        return False
+    term = text[start:end]
+    if (trailing := _TRAILING_MARK.search(term)) is not None:
+        term = term[:trailing.start()]  # (a clause keeps the dash it was cut at)
+    mark = _GLOSS_MARK.match(text, start + len(term))
+    if mark is None or not term or _SENTENCE_MARK.search(term):
+        return False
+    words, said = " ".join(term.split()), " ".join(source.split())
+    rest = said[len(words):].lstrip()
+    if not said.startswith(words) or rest[:1] not in ("", ".", "!", "?", ":", ";", ","):
+        return False  # (not the source's sentence or clause from its start, or its own dash after it)
+    gloss = text[mark.end():].split("\n", 1)[0]
+    if lang in _CJK_LANGUAGES:
+        return _CJK.search(gloss) is not None and _LATIN_RUN.search(gloss) is None
+    return _shows(gloss, lang, other)
+
+
 class OtherLanguageSentence(Rule):
     code = "L101"
     slug = "other-language-sentence"
@@ -300,7 +355,12 @@ other sentences the model reads as another language (Asturian as Spanish, Danish
 flagged; a translation that is its source whole, where B102 (`untranslated-string`) reported it, is left to
 B102: one finding for the entry, not one more per sentence here (with B102 off, or where B102 lets the copy
 through, it is asked here); a bibliographic reference copied whole (`Kahan, W: Branch cuts … (1987)`) is
-cited as published.
+cited as published, and so is a segment that is a reference whole, edited or not (authors first, its year
+near its end with fewer than three common words after it; in a catalogue, its source a reference too): its
+title is in the cited work's language. A gloss is not flagged either: in a catalogue, the source's term (its
+first sentence or clause, no sentence's end inside) opening the translation and followed, on its line, by a
+spaced dash the source does not write there and its translation in the page's language (`Bad address --
+잘못된 주소`).
 A sentence glued to the page's text with no full stop between (a heading or a segment run into the next) is
 looked for after each capital that follows a lower-case letter, in any script, where the page's capitals open
 only sentences and names: as its language pack says, or, without one, in every language but those that
@@ -432,6 +492,15 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
         Example("Se o servidor recusar o pedido, reduza o tamanho do cabeçalho. For example, if the cookie is too "
                 "long, you should delete it first.\n", language="pt",
                 note="«for example» in English: «exemplo» is no word of it"),
+        Example('msgid ""\nmsgstr ""\n"Language: ko\\n"\n\nmsgid "Save your changes before you leave the page -- they '
+                'are lost otherwise."\nmsgstr "Save your changes before you leave the page -- 그렇지 않으면 잃어버립니다."\n',
+                path="a.po", note="the source writes the dash: its first clause left untranslated, no gloss"),
+        Example('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#: library/cmath.rst:12\nmsgid "Kahan, W:  Branch cuts for '
+                'complex elementary functions. Clarendon Press (1987) pp165--211. This paper explains why the sign of '
+                'zero matters for each of the functions."\nmsgstr "Kahan, W: Branch cuts for complex elementary '
+                'functions. Clarendon Press (1987) pp165--211. This paper explains why the sign of zero matters for '
+                'each of the functions."\n', path="a.po",
+                note="a sentence after a reference is the page's own text"),
     )
     allow = (
         Example("Finlanda: Conține date din\nNational Land Survey of Finland's Topographic Database\n"
@@ -481,6 +550,15 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 'Clarendon Press (1987) pp165--211."\nmsgstr "Kahan, W:  Branch cuts for complex elementary functions. '
                 'In Iserles, A. (ed.), The state of the art in numerical analysis. Clarendon Press (1987) pp165--211."\n',
                 path="a.po", note="a bibliographic reference, cited as published (B102 leaves it too)"),
+        Example('msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: library/cmath.rst:12\nmsgid "Kahan, W:  Branch cuts for '
+                'complex elementary functions; or, Much ado about nothing\'s sign bit.  In Iserles, A., and Powell, M. '
+                '(eds.), The state of the art in numerical analysis. Clarendon Press (1987) pp165--211."\nmsgstr "Kahan, '
+                'W: Branch cuts for complex elementary functions; or, Much ado about nothing\'s sign bit. Iserles, A., '
+                'and Powell, M. (eds.), The state of the art in numerical analysis. Clarendon Press (1987) pp165--211."\n',
+                path="a.po", note="a reference its translator edited (python-docs-ko's cmath.po): still a reference"),
+        Example('msgid ""\nmsgstr ""\n"Language: ko\\n"\n\nmsgid "Attempting to link in too many shared libraries"\n'
+                'msgstr "Attempting to link in too many shared libraries -- 너무 많은 공유 라이브러리 연결 시도"\n',
+                path="a.po", note="the source's term, then its translation: a gloss (python-docs-ko's errno.po)"),
         Example('msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Bitwise AND is only defined for non-negative integers"\n'
                 'msgstr "Bitvis AND er kun defineret for ikkenegative heltal"\n\n'
                 'msgid "Median is only defined for real numbers"\nmsgstr "Median er kun defineret for reelle tal"\n',
@@ -584,6 +662,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
             return  # the whole source copied, and B102 reported the entry: once is enough
         if source is not None and copied(seg, doc) and cites_a_publication(seg.text):
             return  # a bibliographic reference copied as it was published (B102 leaves it too)
+        if _a_reference(seg):
+            return  # a reference to a publication, its title in the cited work's language
         case = (pack(doc.language) or {}).get("sentence-case")
         # Whether the page's capitals open only sentences and names: a capital after a lower-case word is
         # then a seam, where the span may start. Its pack says so; without one, every language that writes
@@ -601,6 +681,8 @@ detection); where none of them knows it (the `en` default), nothing is flagged. 
                 start, end = self._seamed(start_at, sentence, at, piece, lang, other, confidence, source, capitals)
                 if in_program_output(doc, seg, start):
                     continue  # what a program prints, quoted as it prints it
+                if _glossed(seg, start, end, lang, other):
+                    continue  # the source's term, kept before the translation of it
                 where = NAMES.get(lang, lang)
                 yield self.finding(seg, start, end, f"Sentence in {NAMES[other]}, but the document is in {where} "
                                                     f"(left untranslated?)")

@@ -25,7 +25,8 @@ class QuotationMarks(Rule):
 **What it does.** In a document whose language has its own quotation marks (French « », German „ “,
 Polish „ ”, Russian « », Japanese 「」, Traditional Chinese 「」…, listed with their sources in
 `docs/languages.md`), flags straight quotes `"…"` when the document uses its language's marks at least
-as often, and the marks of a convention that language does not use (English “…” in German, Polish or
+as often (around its words: a quotation of them that holds code, or in Chinese, Japanese or Korean text a
+lone Latin word, `“name”`, an identifier, shows no convention for quoting prose), and the marks of a convention that language does not use (English “…” in German, Polish or
 Russian, French «…» in German outside Switzerland).
 
 **Why is this bad?** Machine translation and copy-paste carry over the source's quotes: a French page
@@ -103,6 +104,9 @@ label capitalized as a phrase, `"Save now"`, is still requoted).
                 "他说。这座监狱称为 “龙卷风” 监狱。\n", language="zh",
                 note="a straight pair is requoted; two straight marks with “ ” between are two quotations' (P102's)"),
         Example("Вона сказала «так», а потім “ні”.\n", language="uk"),
+        Example("“name” 어트리뷰트와 “해시 기반” 캐시 파일이 사용됩니다. 그밖에 \"장소들\"을 가리킬 수 있습니다.\n",
+                language="ko", fixed="“name” 어트리뷰트와 “해시 기반” 캐시 파일이 사용됩니다. 그밖에 “장소들”을 가리킬 수 "
+                "있습니다.\n", note="the page quotes its own words in “ ” too"),
     )
     allow = (
         Example("Il a dit « bonjour » puis « au revoir ».\n", language="fr"),
@@ -137,6 +141,9 @@ label capitalized as a phrase, `"Save now"`, is still requoted).
         Example("Une « racine » démontée lève l'erreur \"Cannot update an unmounted root\".\n", language="fr"),
         Example("La « console » affiche :\n\nWarning: Each child in a list should have a unique \"key\" prop.\n",
                 language="fr"),
+        Example("“name”, “loader”, “origin” 어트리뷰트들이 사용됩니다. 파이썬은 또한 \"해시 기반\" 캐시 파일을 지원합니다. "
+                "그밖에 \"장소들\"을 가리킬 수 있습니다.\n", language="ko",
+                note="“ ” around identifiers only, the page's words quoted straight (python-docs-ko's import.po)"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
