@@ -30,26 +30,24 @@ _KEPT_COMMAND = compiled_on_use(r"[a-z][a-z0-9_.-]*(?: [\x21-\x7e]+)*")
 
 
 def own_quotation_marks(doc: Document) -> list[int]:
-    """How often the document sets each pair of its language's quotation marks around prose (none without a
-    pack). A quotation of them that holds what no straight pair is held to either (code, `“a=b”`, or in CJK
-    text a lone Latin word, `“name”`, `“_init_module_attrs”`: an identifier) shows no convention for
-    quoting the page's words: a page that sets only identifiers in “ ” and its own words in "…" quotes its
-    words straight (python-docs-ko's import.po)."""
+    """How often the document sets each pair of its language's quotation marks around its words (none
+    without a pack). In a catalogue, a quotation of them that holds a lone Latin word its source quotes
+    straight (`“name”` for `"name"`, `“loader”`: an attribute's name kept as the source writes it, its quotes
+    curled) shows no convention for quoting the page's words: a page that sets only such identifiers in “ ”
+    and its own words in "…" quotes its words straight (python-docs-ko's import.po)."""
     conventions = pack(doc.language)
     if not conventions or not conventions.get("quotes") or primary(doc.language) == "en":
         return []
     prose, _ = doc.prose
-    cjk = primary(doc.language) in _CJK_LANGUAGES
-    return [prose.count(o) - _quoted_code(prose, o, c, cjk) if o != '"' else 0 for o, c in conventions["quotes"]]
+    return [prose.count(o) - _kept_identifiers(doc, o, c) if o != '"' else 0 for o, c in conventions["quotes"]]
 
 
-def _quoted_code(prose: str, opening: str, closing: str, cjk: bool) -> int:
-    """How many quotations of the pair in ``prose`` hold code or, in CJK text, a lone Latin word."""
-    if opening not in prose:
-        return 0
-    pair = re.compile(f"{re.escape(opening)}([^{re.escape(opening + closing)}\n]{{1,200}}){re.escape(closing)}")
-    return sum(1 for m in pair.finditer(prose) if _CODE_LIKE.search(m.group(1).strip("\\"))
-               or (cjk and _LATIN_TOKEN.fullmatch(m.group(1).strip("\\"))))
+def _kept_identifiers(doc: Document, opening: str, closing: str) -> int:
+    """How many quotations of the pair in a catalogue's translations hold a lone Latin word that the
+    entry's source quotes straight."""
+    pair = re.compile(f"{re.escape(opening)}\\\\?([A-Za-z0-9_.-]+)\\\\?{re.escape(closing)}")
+    return sum(1 for seg in doc.segments_matching(re.compile(re.escape(opening))) if seg.source_text
+               for m in pair.finditer(seg.text) if f'"{m.group(1)}"' in seg.source_text)
 
 
 def straight_quotations(doc: Document) -> list[tuple[Segment, re.Match[str]]]:

@@ -25,8 +25,9 @@ class QuotationMarks(Rule):
 **What it does.** In a document whose language has its own quotation marks (French « », German „ “,
 Polish „ ”, Russian « », Japanese 「」, Traditional Chinese 「」…, listed with their sources in
 `docs/languages.md`), flags straight quotes `"…"` when the document uses its language's marks at least
-as often (around its words: a quotation of them that holds code, or in Chinese, Japanese or Korean text a
-lone Latin word, `“name”`, an identifier, shows no convention for quoting prose), and the marks of a convention that language does not use (English “…” in German, Polish or
+as often (around its words: in a catalogue, a quotation of them holding a lone Latin word that the source
+quotes straight, `“name”` for `"name"`, an identifier kept with its quotes curled, shows no convention for
+quoting the page's words), and the marks of a convention that language does not use (English “…” in German, Polish or
 Russian, French «…» in German outside Switzerland).
 
 **Why is this bad?** Machine translation and copy-paste carry over the source's quotes: a French page
@@ -141,9 +142,12 @@ label capitalized as a phrase, `"Save now"`, is still requoted).
         Example("Une « racine » démontée lève l'erreur \"Cannot update an unmounted root\".\n", language="fr"),
         Example("La « console » affiche :\n\nWarning: Each child in a list should have a unique \"key\" prop.\n",
                 language="fr"),
-        Example("“name”, “loader”, “origin” 어트리뷰트들이 사용됩니다. 파이썬은 또한 \"해시 기반\" 캐시 파일을 지원합니다. "
-                "그밖에 \"장소들\"을 가리킬 수 있습니다.\n", language="ko",
-                note="“ ” around identifiers only, the page's words quoted straight (python-docs-ko's import.po)"),
+        Example('msgid ""\nmsgstr ""\n"Language: ko\\n"\n\nmsgid "The \\"name\\", \\"loader\\" attributes are used."\n'
+                'msgstr "“name”, “loader” 어트리뷰트들이 사용됩니다."\n\nmsgid "Python supports \\"hash-based\\" files."\n'
+                'msgstr "파이썬은 \\"해시 기반\\" 파일을 지원합니다."\n\nmsgid "other \\"locations\\""\n'
+                'msgstr "그밖의 \\"장소들\\""\n', path="ko.po",
+                note="“ ” only around names the source quotes straight, the page's words quoted straight "
+                     "(python-docs-ko's import.po)"),
     )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
