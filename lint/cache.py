@@ -28,7 +28,9 @@ from typing import Any
 from lint import __version__
 from lint.model import Applicability, Edit, Finding, Fix, Related, Severity
 
-CACHE_DIR_NAME = ".copylint_cache"
+# (The cache folder's name and where it is live in ``lint.paths``: the walk of a folder skips it, also in a
+# --no-cache run, which does without this module.)
+from lint.paths import CACHE_DIR_NAME, cache_dir  # noqa: F401
 
 
 def _sha256(data: bytes = b"") -> Any:
@@ -40,15 +42,6 @@ def _sha256(data: bytes = b"") -> Any:
 
 def enabled() -> bool:
     return os.environ.get("COPYLINT_NO_CACHE", "") in ("", "0")
-
-
-def cache_dir(config: Any = None) -> Path:
-    env = os.environ.get("COPYLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    if config is not None and getattr(config, "cache_dir", None):
-        return Path(config.cache_dir)
-    return Path(CACHE_DIR_NAME)
 
 
 def is_cache_dir(folder: Path) -> bool:

@@ -283,7 +283,7 @@ def _walk(top: Path, resolver: ConfigResolver, cache: _IgnoreCache,
           seen: set[str]) -> Iterator[Candidate | Skipped]:
     """The folder's files, each folder's before its sub-folders', both sorted (os.walk's top-down order),
     with the work per file kept to string operations: a warm run's walk is most of its time."""
-    from lint.cache import CACHE_DIR_NAME, cache_dir
+    from lint.paths import CACHE_DIR_NAME, cache_dir  # (not lint.cache: a --no-cache run does without it)
 
     real_top = str(top.resolve())
     unreadable: list[OSError] = []

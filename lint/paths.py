@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 
 @lru_cache(maxsize=4096)
@@ -23,3 +24,16 @@ def relative_to_root(path: str, root: Path) -> str:
         return Path(absolute).relative_to(base).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+CACHE_DIR_NAME = ".copylint_cache"
+
+
+def cache_dir(config: Any = None) -> Path:
+    """The results cache's folder: $COPYLINT_CACHE_DIR, the config's ``cache-dir``, or ``.copylint_cache``."""
+    env = os.environ.get("COPYLINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    if config is not None and getattr(config, "cache_dir", None):
+        return Path(config.cache_dir)
+    return Path(CACHE_DIR_NAME)
