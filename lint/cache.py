@@ -84,7 +84,7 @@ def settings_key(config: Any, selection: Any) -> str:
 
 def content_digest(content: bytes) -> bytes:
     """The hash of a file's bytes that its content key is made from (taken once, so that the bytes
-    need not be kept while the file is linted)."""
+    need not be kept while the file is linted); ``lint.tree.content_digest`` is the same."""
     return _sha256(content).digest()
 
 

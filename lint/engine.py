@@ -321,8 +321,7 @@ class Linter:
         record when the results cache has them, else from the file (read and decoded, not parsed). None
         when no file's config selects such a rule. A file that cannot be read counts nothing (its own
         result says why)."""
-        from lint import cache
-        from lint.tree import LineMemo, TreeCounts, tree_lines, unpacked
+        from lint.tree import LineMemo, TreeCounts, content_digest, tree_lines, unpacked
 
         counts: TreeCounts | None = None
         memo = self.line_memo = LineMemo()
@@ -340,7 +339,7 @@ class Linter:
             except (BinaryFile, LoadError, OSError):
                 continue
             lines = tree_lines(text)
-            counts.add(cache.content_digest(data), lines)
+            counts.add(content_digest(data), lines)
             memo.put(path, text, lines)
         return counts
 

@@ -35,6 +35,13 @@ _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def content_digest(content: bytes) -> bytes:
+    """``lint.cache.content_digest``: the digest a file's counts are kept under in the tree pre-pass, where the
+    results cache's stat records give theirs (``Linter.tree_counts``), taken here in a --no-cache run, which
+    does without lint.cache and its imports (json; some 14M instructions)."""
+    return hashlib.sha256(content).digest()
+
+
 class TreeLine(NamedTuple):
     """One candidate line of a document: its key, its span (Source offsets, edges stripped) and whether it
     lies in prose that is not a heading (only such a line is reported; every line is counted)."""

@@ -153,3 +153,12 @@ def test_the_stat_index_forgets_files_that_are_gone(run, tmp_path):
     (tmp_path / "a" / "2.txt").rename(tmp_path / "a" / "4.txt")
     run("check", "a", cwd=tmp_path)
     assert indexed() == ["a/1.txt", "a/4.txt", "b/3.txt"]
+
+
+def test_the_tree_pre_pass_digest_is_the_cache_s() -> None:
+    """A --no-cache run counts each file's lines under lint.tree's digest, a warm run under its stat record's
+    (lint.cache's): the same files must count once whichever."""
+    from lint import cache, tree
+
+    for data in (b"", b"Two  spaces here.\n", "Caf\u00e9\n".encode()):
+        assert tree.content_digest(data) == cache.content_digest(data)

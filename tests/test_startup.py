@@ -65,15 +65,17 @@ def test_a_small_text_file_is_checked_without_json(tmp_path: Path) -> None:
 
 
 def test_a_folder_is_checked_without_the_results_cache_module_and_json(tmp_path: Path) -> None:
-    # Walking a folder skips the cache's own folder (its name and place are lint.paths'): a --no-cache run
-    # imported lint.cache for them, and json and dataclasses' code with it (some 14M instructions).
+    # Walking a folder skips the cache's own folder (its name and place are lint.paths'), and the pre-pass of
+    # the tree rule (S112, on Markdown) counts each file's lines under its digest (lint.tree's): a --no-cache
+    # run imported lint.cache for them, and json and dataclasses' code with it (some 14M instructions).
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("Share this\n\nTwo  spaces here.\n", encoding="utf-8")
+    (tmp_path / "docs" / "c.md").write_text("# Title\n\nTwo  spaces here.\n", encoding="utf-8")
     (tmp_path / ".copylint_cache").mkdir()
     (tmp_path / ".copylint_cache" / "b.txt").write_text("Two  spaces here.\n", encoding="utf-8")
     report, modules = _modules_of_a_check(".", cwd=tmp_path)
-    assert "a.txt" in report and "b.txt" not in report and "exit 1" in report
-    assert "lint.cache" not in modules and "json" not in modules
+    assert "a.txt" in report and "c.md" in report and "b.txt" not in report and "exit 1" in report
+    assert "lint.tree" in modules and "lint.cache" not in modules and "json" not in modules
 
 
 def test_the_furniture_model_kept_is_the_one_its_file_holds() -> None:
