@@ -70,7 +70,7 @@ def test_a_folder_is_checked_without_the_results_cache_module_and_json(tmp_path:
     # run imported lint.cache for them, and json and dataclasses' code with it (some 14M instructions).
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("Share this\n\nTwo  spaces here.\n", encoding="utf-8")
-    (tmp_path / "docs" / "c.md").write_text("# Title\n\nTwo  spaces here.\n", encoding="utf-8")
+    (tmp_path / "docs" / "c.md").write_text("# Title\n\nWe saw the the results.\n", encoding="utf-8")
     (tmp_path / ".copylint_cache").mkdir()
     (tmp_path / ".copylint_cache" / "b.txt").write_text("Two  spaces here.\n", encoding="utf-8")
     report, modules = _modules_of_a_check(".", cwd=tmp_path)
