@@ -115,17 +115,22 @@ def _linked_tree(files: list[Path], root: Path, into: Path) -> None:
 
 def pofilter_counts(files: list[Path], root: Path) -> Counter[str]:
     """pofilter's failures by test (its default set), on the same files."""
-    counts: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        src, out = Path(tmp, "in"), Path(tmp, "out")
+        src = Path(tmp, "in")
         _linked_tree(files, root, src)
-        subprocess.run(["pofilter", "--progress=none", "--errorlevel=none", "-i", str(src), "-o", str(out)],
-                       capture_output=True, check=False)
-        for f in out.rglob("*.po"):
-            for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
-                m = re.match(r"#\s*\(pofilter\)\s*([\w-]+):", line)
-                if m:
-                    counts[m.group(1)] += 1
+        return _pofilter_failures(src, Path(tmp, "out"))
+
+
+def _pofilter_failures(src: Path, out: Path) -> Counter[str]:
+    """pofilter's failures by test over the PO files under ``src`` (its output written under ``out``)."""
+    counts: Counter[str] = Counter()
+    subprocess.run(["pofilter", "--progress=none", "--errorlevel=none", "-i", str(src), "-o", str(out)],
+                   capture_output=True, check=False)
+    for f in out.rglob("*.po"):
+        for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+            m = re.match(r"#\s*\(pofilter\)\s*([\w-]+):", line)
+            if m:
+                counts[m.group(1)] += 1
     return counts
 
 
@@ -156,10 +161,9 @@ def pofilter_android_counts(files: list[Path]) -> Counter[str]:
     """pofilter's failures by test on Android string resources, which it does not read: each
     `values-xx/strings.xml` paired with `values/strings.xml` by translate-toolkit's Android reader (the
     Python beside `pofilter`), then checked as PO."""
-    counts: Counter[str] = Counter()
     found = shutil.which("pofilter")
     if found is None:
-        return counts
+        return Counter()
     python = str(Path(found).parent / "python")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp, "in")
@@ -168,15 +172,7 @@ def pofilter_android_counts(files: list[Path]) -> Counter[str]:
             template = f.parent.parent / "values" / f.name
             subprocess.run([python, "-c", _ANDROID_TO_PO, str(template), str(f), str(src / f"{f.parent.name}.po")],
                            capture_output=True, check=False)
-        out = Path(tmp, "out")
-        subprocess.run(["pofilter", "--progress=none", "--errorlevel=none", "-i", str(src), "-o", str(out)],
-                       capture_output=True, check=False)
-        for f in out.rglob("*.po"):
-            for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
-                m = re.match(r"#\s*\(pofilter\)\s*([\w-]+):", line)
-                if m:
-                    counts[m.group(1)] += 1
-    return counts
+        return _pofilter_failures(src, Path(tmp, "out"))
 
 
 def sphinx_lint_errors(files: list[Path], root: Path) -> list[tuple[Path, int, str]]:
