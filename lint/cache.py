@@ -32,6 +32,10 @@ from lint.model import Applicability, Edit, Finding, Fix, Related, Severity
 # --no-cache run, which does without this module.)
 from lint.paths import CACHE_DIR_NAME, cache_dir  # noqa: F401
 
+# The hash of a file's bytes that its content key is made from (taken once, so that the bytes need not be kept
+# while the file is linted): the tree pre-pass's, which a --no-cache run takes without this module.
+from lint.tree import content_digest  # noqa: F401
+
 
 def _sha256(data: bytes = b"") -> Any:
     """A SHA-256 hash object; hashlib is imported on the first call (a --no-cache run makes none)."""
@@ -80,12 +84,6 @@ def settings_key(config: Any, selection: Any) -> str:
     chosen = {k: v for k, v in asdict(selection).items() if k != "file_timeout"}
     blob = json.dumps([data, chosen, code_fingerprint()], sort_keys=True, default=str)
     return _sha256(blob.encode()).hexdigest()
-
-
-def content_digest(content: bytes) -> bytes:
-    """The hash of a file's bytes that its content key is made from (taken once, so that the bytes
-    need not be kept while the file is linted); ``lint.tree.content_digest`` is the same."""
-    return _sha256(content).digest()
 
 
 def _entry(settings: str, content: bytes, path: str, folder: Path | None = None) -> Path:

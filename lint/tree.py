@@ -36,9 +36,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def content_digest(content: bytes) -> bytes:
-    """``lint.cache.content_digest``: the digest a file's counts are kept under in the tree pre-pass, where the
-    results cache's stat records give theirs (``Linter.tree_counts``), taken here in a --no-cache run, which
-    does without lint.cache and its imports (json; some 14M instructions)."""
+    """The hash of a file's bytes: what the tree pre-pass keeps a file's line counts under (``Linter.tree_counts``)
+    and what the results cache's content key is made from (``lint.cache`` takes it from here, so that a
+    --no-cache run does without lint.cache and its imports: json, some 14M instructions)."""
     return hashlib.sha256(content).digest()
 
 
