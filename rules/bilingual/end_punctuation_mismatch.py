@@ -873,7 +873,7 @@ _STATUS_WORDS = 3
 _POSTPOSITIONAL = frozenset({"ja", "ko", "tr"})
 
 
-def _before_appended_value(source: str | None, target: str | None, both: tuple[str, str], language: str = "en") -> bool:
+def _before_appended_value(source: str | None, target: str | None, both: tuple[str, str], language: str) -> bool:
     """Whether the translation's colon introduces a value the program appends: the source ends with a word
     and the space the value follows (`ahead `, `HEAD detached at `), or with a copula or a preposition
     that asks for it (`HEAD is now at`), and the translation ends with a colon and the source's space

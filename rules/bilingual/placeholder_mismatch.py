@@ -506,8 +506,6 @@ def _catalogue_numbers_arguments(doc: Document) -> bool:
 
 # A number and its percent sign as English, French and most languages write it (`50%`, `50 %`).
 _PERCENTAGE = compiled_on_use(r"(?<![\d%$])(\d+)[ \u00a0\u202f]?[%\u066a\uff05]")
-# A percent sign before its number (`%50`), no Qt or JabRef argument (``_NUMBERED``).
-_PERCENT_FIRST = compiled_on_use(r"%(\d+)(?![\d$])")
 
 
 def _without_percentages(text: str, other: str) -> str:
@@ -519,7 +517,9 @@ def _without_percentages(text: str, other: str) -> str:
     numbers = {m.group(1) for m in _PERCENTAGE.finditer(other)}
     if not numbers:
         return text
-    return _PERCENT_FIRST.sub(lambda m: " " * len(m.group()) if m.group(1) in numbers else m.group(), text)
+    # (A percent sign before its number is written as such an argument is: ``_NUMBERED``'s shape, read here
+    # as the other string's percentage.)
+    return _NUMBERED.sub(lambda m: " " * len(m.group()) if m.group(1) in numbers else m.group(), text)
 
 
 def _numbers_arguments(text: str) -> bool:

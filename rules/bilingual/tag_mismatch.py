@@ -729,7 +729,7 @@ def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str
     for other in (literals[1].get(k) for k in added):
         if not other:
             continue
-        if other in (lost[:-2], ) and lost[-2:] in ("'s", "’s"):
+        if other == lost[:-2] and lost[-2:] in ("'s", "’s"):
             return True  # (`'s` is English's: no name ends so)
         if lost[:1].isupper() and lost == other + "s" and re.fullmatch(r"[A-Z]\w*[a-z]", other):
             return True
@@ -743,8 +743,9 @@ def _phrases_rendered(lost: str, other: str) -> bool:
     found = list(_CODE_STRING.finditer(lost))
     strings = [m.group() for m in found]
     theirs = [m.group() for m in _CODE_STRING.finditer(other)]
-    return bool(strings) and len(strings) == len(theirs) and _PASSED.search(_CODE_STRING.sub("\0", lost)) is not None \
-        and "".join(_CODE_STRING.sub("\0", lost).split()) == "".join(_CODE_STRING.sub("\0", other).split()) \
+    code = _CODE_STRING.sub("\0", lost)
+    return bool(strings) and len(strings) == len(theirs) and _PASSED.search(code) is not None \
+        and "".join(code.split()) == "".join(_CODE_STRING.sub("\0", other).split()) \
         and all(a == b or (a[:1] == b[:1] and a[-1:] == b[-1:] and _PHRASE.fullmatch(a.strip("'\"")) is not None
                            and _message(a, lost[:m.start()]))
                 for a, b, m in zip(strings, theirs, found, strict=True))
