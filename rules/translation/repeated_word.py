@@ -99,7 +99,8 @@ class RepeatedWord(Rule):
     summary = "The same word twice in a row"
     rationale = """
 **What it does.** Flags a word immediately repeated (`the the`, `in in`), also across a line break,
-ignoring case.
+ignoring case. A capitalized pair may be a name (`Tian Tian`, `Lang Lang`), but no name says its word three
+times: from the third copy on, a run is one finding (`Lang Lang Lang`, `Yin Yin Yin Yin`, MT phrase loops).
 
 **Why is this bad?** The classic proofreading miss: the eye skips it, and MT engines and text
 assembled from fragments produce it often.
@@ -134,6 +135,11 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 note="a reduplicating language still never doubles its conjunction"),
         Example("Kende na na ndako na yo.\n", "Kende na ndako na yo.\n", language="ln"),
         Example("Read the Getting Started started guide first.", "Read the Getting Started guide first."),
+        Example("Pianists such as Lang Lang Lang and other music masters played.",
+                "Pianists such as Lang Lang and other music masters played.",
+                note="a name may double, but not triple: a phrase loop in MT output"),
+        Example("Yin Yin Yin Yin Yin and her sister came.", "Yin Yin and her sister came.",
+                note="a run is one finding"),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
         Example('msgid "git diff <path> <path>"\nmsgstr "git diff <път> <път> за за сравнение"\n',
@@ -245,6 +251,7 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("What we see is ylang ylang, the scented part."),
         Example("| Bitwise AND and assignment |"),
         Example("Thanks to Justin Samuel, Tian Tian and Santiago Torres."),
+        Example("Tian Tian Zhang and Lang Lang met in Beijing.", note="a doubled name before a surname"),
         Example('``bool(x)`` is much clearer than "not not x" and much more concise.',
                 note="a double negative is grammatical"),
         Example("    import warnings\n    warnings.filterwarnings('default')", note="code pasted as text"),
@@ -287,7 +294,10 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         # (not those the translation writes as metavariables itself, `<commit> <commit>` or `<път> <път>`:
         # a word doubled beside them is a slip, `<commit> <commit>… всички всички`)
         doubled -= len(_DOUBLED_METAVARIABLE.findall(text)) if doubled else 0
+        run_end = 0
         for m in _REPEAT.finditer(text):
+            if m.start() < run_end:
+                continue  # inside a run already reported
             word = m.group(1)
             if doubled and word not in (seg.source_text or ""):
                 doubled -= 1
@@ -301,6 +311,12 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 continue
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
+                # A name may double (Tian Tian, Lang Lang), but no name is the same word three times: the
+                # third copy is a phrase loop's (`Lang Lang Lang and other masters`).
+                third = _copies_after(text, m) if word == second else None
+                if third is not None:
+                    run_end = third[1]
+                    yield self.finding(seg, *third, f"Repeated word '{second}'", edits=[(m.end(3), third[1], "")])
                 continue  # a term then its definition ("distribution\n Distribution name"), or a name (Tian Tian)
             if word[0].isupper() and second[0].islower() and _NAME_BEFORE.search(text, max(0, m.start() - 80),
                                                                                  m.start()):
@@ -308,12 +324,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             if word != second and (word.isupper() or second.isupper()) and word.lower() != word.upper():
                 if not (word.istitle() and second.islower()):
                     continue  # an acronym beside the word: "bitwise AND and assignment"
-            after = text[m.end() : m.end() + 2]
-            if after[:1] in ("-", "’", "'", "(", "/", "[", "<", "=") or _CODE_AFTER.match(after):
-                continue  # "the the-word" is a compound; "warnings\nwarnings.warn(" and "module:name" code
-            if m.start() and (text[m.start() - 1] in "-/.<:_@#$=%" or (
-                    text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha())):
-                continue  # "read-only only", "<object object at", "quelqu'un un", strftime's "%a a las": the first word is part of another
+            if _part_of_a_longer_token(text, m):
+                continue
             if (word.lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end())
                     and not _PARTICIPLE_NEXT.match(text, m.end())):
                 continue  # `What it is is a loop`: a clause ending in `is` is the subject of the second
@@ -351,6 +363,18 @@ def _possessive_then_object(text: str, m: re.Match[str]) -> bool:
     return not after.group(1).lower().endswith(("ου", "ού", "ης", "ής", "ων", "ών"))
 
 
+# The word after a repeat, to tell a name said twice from a word said three times.
+_SAME_WORD_AGAIN = compiled_on_use(r"[ \t]+([^\W\d_]+)\b")
+
+
+def _copies_after(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the copies of a doubled word that follow the pair ``m`` (`Lang Lang Lang`, `Yin Yin Yin
+    Yin`: from the third to the last), or None where the word comes twice only."""
+    start = end = m.end(3)
+    while (more := _SAME_WORD_AGAIN.match(text, end)) is not None and more.group(1) == m.group(3):
+        start, end = (more.start(1) if end == m.end(3) else start), more.end(1)
+    return (start, end) if end > m.end(3) else None
+
 # One metavariable twice in a row in a source (`git merge-base <commit> <commit>...`, `<path> <path>`).
 _DOUBLED_METAVARIABLE = compiled_on_use(r"<([^<>\s]+)>\s+<\1>")
 
@@ -367,6 +391,17 @@ _PSEUDO_CLEFT = compiled_on_use(r"(?i)(?:\b(?:what|whatever|where|who|whoever|ho
 # A participle after `is is` reads the first `is` as the slip: `When the server is is restarted`, `where
 # the file is is stored` (`Where a country is is a sort of average` is the cleft).
 _PARTICIPLE_NEXT = compiled_on_use(r"\s+[a-z]+ed\b")
+
+
+def _part_of_a_longer_token(text: str, m: re.Match[str]) -> bool:
+    """Whether the pair ``m`` is the edge of a compound or code: "the the-word", "warnings\\nwarnings.warn(",
+    "module:name" after it; "read-only only", "<object object at", "quelqu'un un", strftime's "%a a las"
+    before it."""
+    after = text[m.end() : m.end() + 2]
+    if after[:1] in ("-", "’", "'", "(", "/", "[", "<", "=") or _CODE_AFTER.match(after):
+        return True
+    return m.start() > 0 and (text[m.start() - 1] in "-/.<:_@#$=%" or (
+        text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha()))
 
 
 def _marked(doc: Document, seg: Segment, at: int) -> bool:
