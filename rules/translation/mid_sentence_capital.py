@@ -64,6 +64,15 @@ def _english_runs_on(text: str, m: re.Match[str], own: frozenset[str]) -> bool:
 
 _PACK_ARTICLES = {primary(t): frozenset((p.get("articles") or []) + (p.get("determiners") or []))
                   for t, p in packs().items()}
+# A preposition and an article the language joins (es `del`, it `del`/`dello`…), written apart before the
+# article capitalized: the article opens a title or a name (`las ventas de El poder del ahora`, `le vendite
+# de Il potere di adesso`, `o autor de Os Lusíadas`); and the conjunctions that join a second title to it
+# (`de El poder del ahora y Una nueva tierra`).
+_TITLE_PREPOSITIONS = {primary(t): frozenset(tuple(pair.split()) for pair in p["title-prepositions"])
+                       for t, p in packs().items() if p.get("title-prepositions")}
+_TITLE_ARTICLES = {language: frozenset(article for _, article in pairs) for language, pairs in _TITLE_PREPOSITIONS.items()}
+_TITLE_CONJUNCTIONS = {primary(t): frozenset(p.get("conjunctions") or ()) for t, p in packs().items()}
+_SENTENCE_BREAK = compiled_on_use(r"[.!?;:]\s")
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # The two words before a match: two capitalized words that are not function words make a name that the
 # function word ends (Kim Jong Un, Baton Rouge Este), not pasted title case (Les Utilisateurs De la…).
@@ -405,7 +414,11 @@ In French, Spanish, Italian, Portuguese and Dutch (the function words of their l
 capitalized function word after a lowercase word is flagged even inside a run of capitals, since
 those languages do not title-case (`Les Utilisateurs De la plateforme`, `Voir Aussi la documentation`);
 not before another capitalized word (`Le Monde`, `Los Angeles`), nor after a name and a comma, where
-a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor before two of
+a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor after a
+preposition the language joins to the article but here writes apart (Spanish `de El poder del ahora`, not
+`del`; Italian `de Il nome della rosa`; the pack's `title-prepositions`): the article opens a cited title, as
+does one right after a conjunction that joins a second title to such a one in the same sentence (`y Una nueva
+tierra`; `de La pesca` and `pan y El vino` are still flagged), nor before two of
 English's common words that the language does not write itself (`par Car of
 the Century awards`: an English name or title kept as written; `dans Un but administratif` is flagged), nor right after
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
@@ -530,6 +543,13 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 fixed="Os usuários da plataforma veem o resultado.\n"),
         Example("La sentenza È un'opportunità per tutti noi.\n", language="it",
                 fixed="La sentenza è un'opportunità per tutti noi.\n", note="one accented letter, the verb `è`"),
+        Example("Es la temporada de La pesca en el río.\n", "Es la temporada de la pesca en el río.\n", language="es",
+                note="`de la` is never joined: no title is shown by it"),
+        Example("Compró pan y El vino para la cena.\n", "Compró pan y el vino para la cena.\n", language="es",
+                note="after a conjunction, with no title opened before it"),
+        Example("Leyó la reseña de El nombre de la rosa. Luego compró pan y La leche.\n",
+                "Leyó la reseña de El nombre de la rosa. Luego compró pan y la leche.\n", language="es",
+                note="a title opened in the sentence before does not carry past its full stop"),
         Example("O resultado final É bastante mediano.\n", language="pt",
                 fixed="O resultado final é bastante mediano.\n"),
         Example("On Monday the club Announced That It Was Confirmed that the striker would stay.",
@@ -621,6 +641,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("- Jean-Pierre Thiollet, Les dessous d'une Présidence, Anagramme éditions, 2003.\n", language="fr",
                 note="a reference: author, then the title in sentence case"),
         Example("Véase Gabriel García Márquez, La hojarasca, Sudamericana, 1955.\n", language="es"),
+        Example("Leyó la primera edición de El nombre de la rosa y Una historia de la lectura en un verano.\n",
+                language="es", note="`de El`, not `del`: the article opens a title (RAE), and a second joined to it"),
+        Example("Le vendite de Il nome della rosa e Un mondo nuovo furono alte.\n", language="it",
+                note="`de Il`, not `del`: the article opens a cited title"),
+        Example("Ele leu a primeira edição de Os sertões na biblioteca.\n", language="pt"),
         Example("Il a rencontré Kim Jong Un et Donald Trump à Singapour.\n", language="fr",
                 note="the end of a name of three capitalized words"),
         Example("Elle a visité Los Angeles en mai.\n", language="es"),
@@ -781,6 +806,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         function word after a lowercase word is pasted title case even inside a run of capitals
         (`Les Utilisateurs De la plateforme`): names keep their particles lowercase (`Charles de
         Gaulle`). Before a capitalized word it may start a name (`Le Monde`, `Los Angeles`): left alone."""
+        titles: list[int] = []  # where a cited title opens (after a name and a comma, after `de` unjoined)
         for m in _pattern_for(language).finditer(seg.text):
             word, next_word = m.group(1), m.group(2)
             if next_word[0].isupper():
@@ -796,7 +822,17 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             if word.lower() in determiners and previous is not None and previous.group(1).lower() in determiners:
                 continue  # `Punta del Este`, `al Este`: a determiner never follows an article, so it is a noun
             if _AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start):
+                titles.append(start)
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
+            if previous is not None and (previous.group(1), word.lower()) in _TITLE_PREPOSITIONS.get(language, ()):
+                titles.append(start)
+                continue  # `las ventas de El poder del ahora`: no `del`, so `El` opens a title
+            if (previous is not None and previous.group(1) in _TITLE_CONJUNCTIONS.get(language, ())
+                    and titles and start - titles[-1] <= 80
+                    and not _SENTENCE_BREAK.search(seg.text, titles[-1], start)
+                    and (word.lower() in determiners or word.lower() in _TITLE_ARTICLES.get(language, ()))):
+                titles.append(start)
+                continue  # a second title joined to the first: `de El poder del ahora y Una nueva tierra`
             at = seg.to_source(start)
             if doc.text[at - 1:at] in ("[", "*", "_", "«", "“", ">"):
                 continue  # a link or emphasis that opens with it: the title of a page, cited (`[Vous n'avez…`)
