@@ -78,7 +78,9 @@ site's name (`… - Xinhuanet`), a copyright line, a
 (`Best regards,` + name); lines ending with a colon, a number, code or a link.
 
 In Chinese and Japanese, sentences are told apart by their full-width marks (。！？) and the fix appends
-`。` (the language pack's full stop).
+`。` (the language pack's full stop). A last sentence of fewer than eight characters is a label, and one of
+24 characters or fewer with a slash and no comma a caption's photo credit (`约翰·史密斯摄/盖蒂图片社`,
+`写真　山田太郎／ロイター`): neither is flagged.
 """
     severity = Severity.INFO
     fix = Applicability.UNSAFE
@@ -137,6 +139,12 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         Example("これは最初の文です。これは二番目の文ですが終わりがありません\n",
                 "これは最初の文です。これは二番目の文ですが終わりがありません。\n", language="ja"),
         Example("这是第一句话。这是第二句话但是没有结束\n", "这是第一句话。这是第二句话但是没有结束。\n", language="zh"),
+        Example("議会は週末も開かれる。与党は予算案／補正予算案の両方を来週の本会議で採決する見通しだが\n",
+                "議会は週末も開かれる。与党は予算案／補正予算案の両方を来週の本会議で採決する見通しだが。\n",
+                language="ja", note="a slash in a clause cut short: longer than a credit"),
+        Example("国会周末继续开会。执政党希望下周表决预算/补充预算，但是\n",
+                "国会周末继续开会。执政党希望下周表决预算/补充预算，但是。\n", language="zh",
+                note="a comma: a clause, not a credit"),
         Example("The storm hit the coast on Monday night.\n\nImmediately after the storm, the government set up a "
                 "response team and opened a hotline\n\nThe damage is still being counted.\n",
                 "The storm hit the coast on Monday night.\n\nImmediately after the storm, the government set up a "
@@ -171,6 +179,9 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
     )
     allow = (
         Example("これは最初の文です。これは二番目の文です。\n", language="ja"),
+        Example("共和党は予算案で合意できなかった。議会は週末も開かれる。写真\u3000山田太郎／ロイター\n", language="ja",
+                note="a caption's photo credit: photographer, slash, agency"),
+        Example("议员们未能就预算达成一致。国会周末继续开会。约翰·史密斯摄/盖蒂图片社\n", language="zh"),
         Example("第一段。这是正文。\n\n> 你的测试越是类似于你的软件的使用方式，它们就越能值得你信赖。- Kent C. Dodds - Testing "
                 "Library 的作者\n\n第三段。这是正文。\n", path="a.md", language="zh",
                 note="a quotation's attribution after its last stop"),
@@ -286,7 +297,8 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
             if "\n" not in tail and text[:1].isupper() and _looks_like_title(text):
                 return
             last = text
-        if _ATTRIBUTION.match(last) is not None or (_furniture(last) if full_stop == "." else len(last) < 8):
+        if _ATTRIBUTION.match(last) is not None or (_furniture(last) if full_stop == "." else
+                                                    len(last) < 8 or _cjk_credit(last)):
             return  # (CJK text has no spaces to count words by: a short last sentence is a label)
         end = len(tail)
         yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", full_stop)
@@ -481,6 +493,19 @@ def _furniture(sentence: str) -> bool:
             or ("/" in sentence and len(words) <= 6) or _BYLINE.search(sentence) is not None
             or (_CALL_TO_ACTION.match(sentence) is not None and len(words) <= 8) or _looks_like_title(sentence)
             or _site_suffix(sentence))
+
+
+def _cjk_credit(sentence: str) -> bool:
+    """A photo credit after a caption in Chinese or Japanese text (`凯文·迪奇摄/盖蒂图片社`, `写真　ケビン・
+    ディーチ／ゲッティイメージズ`): a short last sentence whose slash parts a photographer from an agency, with
+    no comma (a clause cut short has one sooner than a slash), as `_furniture` reads `Mike Blake/Reuters`."""
+    sentence = sentence.strip()
+    return (len(sentence) <= _CJK_CREDIT_CHARACTERS and ("/" in sentence or "／" in sentence)
+            and not any(mark in sentence for mark in "，、,"))
+
+
+# The longest photo credit read so (`写真　ケビン・ディーチ／ゲッティイメージズ` is 21 characters).
+_CJK_CREDIT_CHARACTERS = 24
 
 
 def _code_like(words: list[str]) -> bool:
