@@ -143,7 +143,8 @@ marks; in a language with a pack whose marks are “ ” (Chinese), a straight p
 is L102's finding too, and only the lone straight marks are this rule's. In Japanese and Chinese, whose quotation marks come with the text from the input method, an
 apostrophe inside a Latin name (`Swami's`) is held only to the text's other Latin apostrophes. In
 a language without the possessive 's (not English, not Dutch), the apostrophes of the English names a
-translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`, `I'm A Celebrity`) are held only to the text's
+translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`, `I'm A Celebrity`, and the English
+negation of a quoted English title or line, `didn't`, which no other language writes) are held only to the text's
 other such names: a translator keeps them as the source typed them, while the language's own elisions
 (`l’ispettore`) follow the text's habit. Not
 flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), an empty pair
@@ -174,6 +175,11 @@ apostrophes in all its files but a few).
     flag = (
         Example("L’équipe d’Anne et l’avis de l’État, mais l'autre.\n",
                 "L’équipe d’Anne et l’avis de l’État, mais l’autre.\n", language="fr"),
+        Example("Die Band spielte „She didn't care“, und dann geht's weiter, sagt’s der Sänger, meint’s die Band, "
+                "glaubt’s das Publikum.\n",
+                "Die Band spielte „She didn't care“, und dann geht’s weiter, sagt’s der Sänger, meint’s die Band, "
+                "glaubt’s das Publikum.\n", language="de",
+                note="a German elision among curly ones, beside an English line's negation left as typed"),
         Example("“This is new,” he said. “I can't say anything yet.” The “accident” happened.\n",
                 "“This is new,” he said. “I can’t say anything yet.” The “accident” happened.\n"),
         Example("“One,” “two,” “three.” Russia's war.\n", "“One,” “two,” “three.” Russia’s war.\n"),
@@ -259,6 +265,8 @@ apostrophes in all its files but a few).
         Example("Selon l’agence, Martin O'Neill et l’équipe de McDonald's l’ont confirmé d’emblée.\n", language="fr"),
         Example("Sostituirà Ant McPartlin nel programma “I'm A Celebrity” dell’emittente, un’idea dell’agente.\n",
                 language="it", note="an English title's contraction, kept as typed, like a name's possessive"),
+        Example("Die Band spielte 1994 den Song „She didn't care at all“, und danach geht’s weiter, sagt’s der Sänger.\n",
+                language="de", note="an English line quoted as typed: its negation is English's, not a German elision"),
         Example("“龙穴”明星、“推特”上的 Swami's 海滩和 Soko Ng'ombe 市场。“很好。”\n", language="zh",
                 note="Chinese quotation marks show no habit for a Latin name's apostrophe"),
     )
@@ -404,15 +412,20 @@ def _without_latin_apostrophes(straight: list[tuple[Segment, int]],
 # Languages whose own words take an apostrophe before a final s (English Martin's; Dutch auto's, Anna's).
 _OWN_POSSESSIVE = frozenset({"en", "nl"})
 # An English name's apostrophe: a possessive or a contraction after a capitalized word (St. Martin's,
-# Women's, McDonald's; the show "I'm A Celebrity", "Don't Look Up") or an Irish O' (O'Neill). The
+# Women's, McDonald's; the show "I'm A Celebrity", "Don't Look Up"), an English negation (didn't) or an
+# Irish O' (O'Neill). The
 # language's own elisions (l'arrêt, D'Alema, dell'Aquila, C'est, S'il) are neither.
 _IRISH_O = compiled_on_use(r"(?<=\bO)['’](?=[A-Z][a-z])")
 _ENGLISH_CLITIC = compiled_on_use(r"(?<=[A-Za-z])['’](?=(?:s|m|re|ll|ve|d|t)\b)")
 _CAPITALIZED_WORD_END = compiled_on_use(r"\b[A-Z][A-Za-z]*\Z")
+# English's negative contraction (didn't, don't, isn't, can't), which no other Latin-script language
+# writes: an English title or line quoted as typed (`„Her father didn't like me anyway“`), whatever the
+# word before it.
+_ENGLISH_NEGATION = compiled_on_use(r"(?<=[a-z]n)['’](?=t\b)")
 
 
 def _is_english_name_apostrophe(text: str, i: int) -> bool:
-    if _IRISH_O.match(text, i):
+    if _IRISH_O.match(text, i) or _ENGLISH_NEGATION.match(text, i):
         return True
     # (The word before is looked for in the 64 characters before the mark: a search of all the text before
     # it, at every apostrophe of a long paragraph, was quadratic.)
