@@ -47,6 +47,14 @@ _FURNITURE = compiled_on_use(r"©|\(c\) |\ball rights reserved\b|\S \| \S", re.I
 _ATTRIBUTION = compiled_on_use(r"\s*[-–—―]{1,2}\s*\S")
 _ELLIPSIS = compiled_on_use(r"(?<![\d%])(?:…|\.\.\.)|(?:…|\.\.\.)(?![+\-–]?\d)")
 _LIST_START = compiled_on_use(r"(?:[-*+•]|\d{1,3}[.)])\s")
+# A web address written bare at the paragraph's end (`visit example.org`, `www.example.de/events`): a
+# generic top-level domain, or any after `www.`, so that a file name (`README.md`) or a library (`Next.js`)
+# is no address.
+# (Matched whole against the last word alone: searched in the paragraph, every start before a long dotted
+# run would be tried again.)
+_DOMAIN = compiled_on_use(
+    r"(?:www\.[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|int)"
+    r"(?:\.[a-z]{2})?)(?:/[\w./%-]*)?")
 
 
 class MissingTerminalPunctuation(Rule):
@@ -75,7 +83,8 @@ short prepositions; a sentence heavy with names keeps its verbs in lower case an
 site's name (`… - Xinhuanet`), a copyright line, a
 `News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
 (`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a letter's closing
-(`Best regards,` + name); lines ending with a colon, a number, code or a link.
+(`Best regards,` + name); lines ending with a colon, a number, code or a link (a web address written bare too: `visit example.org`,
+`www.example.de`; not a file or library name, `README.md`, `Next.js`).
 
 In Chinese and Japanese, sentences are told apart by their full-width marks (。！？) and the fix appends
 `。` (the language pack's full stop). A last sentence of fewer than eight characters is a label, and one of
@@ -136,6 +145,9 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
                 path="a.md"),
         Example("This is a test sentence.\nAnd this is a second test sentence. Here is a quotation mark missing"),
         Example("Mr. Smith met Dr. Jones in Washington, D.C. on Monday. They discussed the NATO summit"),
+        Example("The page renders on the server first. The whole front end of the shop is built with Next.js",
+                "The page renders on the server first. The whole front end of the shop is built with Next.js.",
+                note="a library's name, not a web address"),
         Example("これは最初の文です。これは二番目の文ですが終わりがありません\n",
                 "これは最初の文です。これは二番目の文ですが終わりがありません。\n", language="ja"),
         Example("这是第一句话。这是第二句话但是没有结束\n", "这是第一句话。这是第二句话但是没有结束。\n", language="zh"),
@@ -196,6 +208,10 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         Example("Is this the end? Nobody knows."),
         Example("He waited… and waited…"),
         Example("See the guide at https://example.com/docs/guide"),
+        Example("The gallery opens on Friday. For more information visit example.org\n",
+                note="a web address written bare: a link, as one with its scheme is"),
+        Example("Die Galerie öffnet am Freitag. Weitere Informationen erhalten Sie auf galerie-beispiel.org\n",
+                language="de"),
         Example("Run the installer and then the command `cargo build --release`", path="a.md"),
         Example("But Alex Martelli thinks that this is what the next quotation says\n\n    this total breach.\n",
                 path="a.rst"),
@@ -300,6 +316,8 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         if _ATTRIBUTION.match(last) is not None or (_furniture(last) if full_stop == "." else
                                                     len(last) < 8 or _cjk_credit(last)):
             return  # (CJK text has no spaces to count words by: a short last sentence is a label)
+        if _DOMAIN.fullmatch(tail.rsplit(None, 1)[-1]) is not None:
+            return  # `… erhalten Sie auf example.org`: a web address, left bare as a link is, no stop to mistake for its own
         end = len(tail)
         yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", full_stop)
 
