@@ -73,6 +73,16 @@ _TITLE_PREPOSITIONS = {primary(t): frozenset(tuple(pair.split()) for pair in p["
 _TITLE_ARTICLES = {language: frozenset(article for _, article in pairs) for language, pairs in _TITLE_PREPOSITIONS.items()}
 _TITLE_CONJUNCTIONS = {primary(t): frozenset(p.get("conjunctions") or ()) for t, p in packs().items()}
 _SENTENCE_BREAK = compiled_on_use(r"[.!?;:]\s")
+_WORD = compiled_on_use(r"[^\W\d_]+")
+
+
+def _first_conjunction_after(text: str, opened: int, at: int, conjunctions: frozenset[str]) -> bool:
+    """No conjunction stands between a title's opening and the one at ``at``: `de El nombre de la rosa y
+    Una historia` joins two titles, `de El nombre de la rosa y compró pan y La leche` has gone on past the
+    first into the sentence's own words."""
+    return not any(w.group() in conjunctions for w in _WORD.finditer(text, opened, at))
+
+
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # The two words before a match: two capitalized words that are not function words make a name that the
 # function word ends (Kim Jong Un, Baton Rouge Este), not pasted title case (Les Utilisateurs De la…).
@@ -417,8 +427,9 @@ not before another capitalized word (`Le Monde`, `Los Angeles`), nor after a nam
 a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor after a
 preposition the language joins to the article but here writes apart (Spanish `de El poder del ahora`, not
 `del`; Italian `de Il nome della rosa`; the pack's `title-prepositions`): the article opens a cited title, as
-does one right after a conjunction that joins a second title to such a one in the same sentence (`y Una nueva
-tierra`; `de La pesca` and `pan y El vino` are still flagged), nor before two of
+does one right after a conjunction that joins a second title to such a one in the same sentence, the first
+conjunction after it (`y Una nueva tierra`; `de La pesca`, `pan y El vino` and `de El nombre de la rosa y
+compró pan y La leche` are still flagged), nor before two of
 English's common words that the language does not write itself (`par Car of
 the Century awards`: an English name or title kept as written; `dans Un but administratif` is flagged), nor right after
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
@@ -547,6 +558,9 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="`de la` is never joined: no title is shown by it"),
         Example("Compró pan y El vino para la cena.\n", "Compró pan y el vino para la cena.\n", language="es",
                 note="after a conjunction, with no title opened before it"),
+        Example("Leyó la reseña de El nombre de la rosa y compró pan y La leche.\n",
+                "Leyó la reseña de El nombre de la rosa y compró pan y la leche.\n", language="es",
+                note="past a first conjunction the sentence has left the title: not a second one joined to it"),
         Example("Leyó la reseña de El nombre de la rosa. Luego compró pan y La leche.\n",
                 "Leyó la reseña de El nombre de la rosa. Luego compró pan y la leche.\n", language="es",
                 note="a title opened in the sentence before does not carry past its full stop"),
@@ -830,6 +844,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             if (previous is not None and previous.group(1) in _TITLE_CONJUNCTIONS.get(language, ())
                     and titles and start - titles[-1] <= 80
                     and not _SENTENCE_BREAK.search(seg.text, titles[-1], start)
+                    and _first_conjunction_after(seg.text, titles[-1], previous.start(1),
+                                                 _TITLE_CONJUNCTIONS[language])
                     and (word.lower() in determiners or word.lower() in _TITLE_ARTICLES.get(language, ()))):
                 titles.append(start)
                 continue  # a second title joined to the first: `de El poder del ahora y Una nueva tierra`
