@@ -88,8 +88,8 @@ site's name (`… - Xinhuanet`), a copyright line, a
 
 In Chinese and Japanese, sentences are told apart by their full-width marks (。！？) and the fix appends
 `。` (the language pack's full stop). A last sentence of fewer than eight characters is a label, and one of
-24 characters or fewer with a slash and no comma a caption's photo credit (`约翰·史密斯摄/盖蒂图片社`,
-`写真　山田太郎／ロイター`): neither is flagged.
+24 characters or fewer with a slash, no comma and a word for the photograph, © or an agency a caption's
+photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／ロイター`; not `詳細は設定/一般を参照`): neither is flagged.
 """
     severity = Severity.INFO
     fix = Applicability.UNSAFE
@@ -148,6 +148,9 @@ In Chinese and Japanese, sentences are told apart by their full-width marks (。
         Example("The page renders on the server first. The whole front end of the shop is built with Next.js",
                 "The page renders on the server first. The whole front end of the shop is built with Next.js.",
                 note="a library's name, not a web address"),
+        Example("設定を変更しました。詳細は設定/一般を参照\n", "設定を変更しました。詳細は設定/一般を参照。\n", language="ja",
+                note="a short clause with a slash, but no photograph, © or agency: no credit"),
+        Example("程序运行时发生了问题。读取/写入数据时出错\n", "程序运行时发生了问题。读取/写入数据时出错。\n", language="zh"),
         Example("これは最初の文です。これは二番目の文ですが終わりがありません\n",
                 "これは最初の文です。これは二番目の文ですが終わりがありません。\n", language="ja"),
         Example("这是第一句话。这是第二句话但是没有结束\n", "这是第一句话。这是第二句话但是没有结束。\n", language="zh"),
@@ -519,11 +522,17 @@ def _cjk_credit(sentence: str) -> bool:
     no comma (a clause cut short has one sooner than a slash), as `_furniture` reads `Mike Blake/Reuters`."""
     sentence = sentence.strip()
     return (len(sentence) <= _CJK_CREDIT_CHARACTERS and ("/" in sentence or "／" in sentence)
-            and not any(mark in sentence for mark in "，、,"))
+            and not any(mark in sentence for mark in "，、,") and _CJK_CREDIT_CUE.search(sentence) is not None)
 
 
 # The longest photo credit read so (`写真　ケビン・ディーチ／ゲッティイメージズ` is 21 characters).
 _CJK_CREDIT_CHARACTERS = 24
+# What shows a credit, not a clause with a slash (`詳細は設定/一般を参照`, `输入/输出错误`): a word for the
+# photograph or its taking (写真, 撮影, 提供, 摄, 图片, 来源), ©, or an agency at its end (…社, ロイター,
+# ゲッティイメージズ, 通信, AFP, Reuters…).
+_CJK_CREDIT_CUE = compiled_on_use(
+    r"写真|撮影|提供|摄|攝|照片|图片|圖片|图源|來源|来源|出典|©|"
+    r"(?:社|ロイター|イメージズ|通信|共同|時事|路透|AFP|AP|EPA|Reuters|Getty(?: Images)?|Xinhua)\s*\Z")
 
 
 def _code_like(words: list[str]) -> bool:
