@@ -49,11 +49,12 @@ _ELLIPSIS = compiled_on_use(r"(?<![\d%])(?:…|\.\.\.)|(?:…|\.\.\.)(?![+\-–]
 _LIST_START = compiled_on_use(r"(?:[-*+•]|\d{1,3}[.)])\s")
 # A web address written bare at the paragraph's end (`visit example.org`, `www.example.de/events`): a
 # generic top-level domain, or any after `www.`, so that a file name (`README.md`) or a library (`Next.js`)
-# is no address.
+# is no address; nor is a method named as code (`logger.info`, `value.int`): `.info` and `.int` only after
+# `www.`.
 # (Matched whole against the last word alone: searched in the paragraph, every start before a long dotted
 # run would be tried again.)
 _DOMAIN = compiled_on_use(
-    r"(?:www\.[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|int)"
+    r"(?:www\.[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu)"
     r"(?:\.[a-z]{2})?)(?:/[\w./%-]*)?")
 
 
@@ -84,7 +85,8 @@ site's name (`… - Xinhuanet`), a copyright line, a
 `News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
 (`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a letter's closing
 (`Best regards,` + name); lines ending with a colon, a number, code or a link (a web address written bare too: `visit example.org`,
-`www.example.de`; not a file or library name, `README.md`, `Next.js`).
+`www.example.de`; not a file or library name, `README.md`, `Next.js`, nor a method, `logger.info`, nor a
+company named by its address and capitalized, `… is Amazon.com`).
 
 In Chinese and Japanese, sentences are told apart by their full-width marks (。！？) and the fix appends
 `。` (the language pack's full stop). A last sentence of fewer than eight characters is a label, and one of
@@ -148,6 +150,12 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
         Example("The page renders on the server first. The whole front end of the shop is built with Next.js",
                 "The page renders on the server first. The whole front end of the shop is built with Next.js.",
                 note="a library's name, not a web address"),
+        Example("The books were first sold online in 1995. The biggest seller of them today is Amazon.com",
+                "The books were first sold online in 1995. The biggest seller of them today is Amazon.com.",
+                note="a company named by its address, capitalized: a name that ends the sentence, not an address"),
+        Example("Warnings go to the log file. To record one the handler calls logger.info",
+                "Warnings go to the log file. To record one the handler calls logger.info.",
+                note="a method named as code, not a web address"),
         Example("設定を変更しました。詳細は設定/一般を参照\n", "設定を変更しました。詳細は設定/一般を参照。\n", language="ja",
                 note="a short clause with a slash, but no photograph, © or agency: no credit"),
         Example("程序运行时发生了问题。读取/写入数据时出错\n", "程序运行时发生了问题。读取/写入数据时出错。\n", language="zh"),
@@ -319,7 +327,8 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
         if _ATTRIBUTION.match(last) is not None or (_furniture(last) if full_stop == "." else
                                                     len(last) < 8 or _cjk_credit(last)):
             return  # (CJK text has no spaces to count words by: a short last sentence is a label)
-        if _DOMAIN.fullmatch(tail.rsplit(None, 1)[-1]) is not None:
+        if (_DOMAIN.fullmatch(address := tail.rsplit(None, 1)[-1]) is not None
+                and (address.startswith("www.") or not address[:1].isupper())):
             return  # `… erhalten Sie auf example.org`: a web address, left bare as a link is, no stop to mistake for its own
         end = len(tail)
         yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", full_stop)
