@@ -144,7 +144,8 @@ is L102's finding too, and only the lone straight marks are this rule's. In Japa
 apostrophe inside a Latin name (`Swami's`) is held only to the text's other Latin apostrophes. In
 a language without the possessive 's (not English, not Dutch), the apostrophes of the English names a
 translation carries over (`St. Martin's`, `O'Neill`, `Women's Hospital`, `I'm A Celebrity`, and the English
-negation of a quoted English title or line, `didn't`, which no other language writes) are held only to the text's
+negation of a quoted English title or line, `didn't`, which no other language writes, unless the text sets
+another English contraction curly, `you’ll`) are held only to the text's
 other such names: a translator keeps them as the source typed them, while the language's own elisions
 (`l’ispettore`) follow the text's habit. Not
 flagged: primes after digits (5'11", 40°26'46"), anything in code (never in a segment), an empty pair
@@ -180,6 +181,9 @@ apostrophes in all its files but a few).
                 "Die Band spielte „She didn't care“, und dann geht’s weiter, sagt’s der Sänger, meint’s die Band, "
                 "glaubt’s das Publikum.\n", language="de",
                 note="a German elision among curly ones, beside an English line's negation left as typed"),
+        Example("Die Zeile „you’ll never walk alone“ sang das Publikum, und „she didn't care“ auch.\n",
+                "Die Zeile „you’ll never walk alone“ sang das Publikum, und „she didn’t care“ auch.\n", language="de",
+                note="an English line's negation left straight where the text's English contractions are curly"),
         Example("“This is new,” he said. “I can't say anything yet.” The “accident” happened.\n",
                 "“This is new,” he said. “I can’t say anything yet.” The “accident” happened.\n"),
         Example("“One,” “two,” “three.” Russia's war.\n", "“One,” “two,” “three.” Russia’s war.\n"),
@@ -422,6 +426,8 @@ _CAPITALIZED_WORD_END = compiled_on_use(r"\b[A-Z][A-Za-z]*\Z")
 # writes: an English title or line quoted as typed (`„Her father didn't like me anyway“`), whatever the
 # word before it.
 _ENGLISH_NEGATION = compiled_on_use(r"(?<=[a-z]n)['’](?=t\b)")
+# The contractions only English writes (they're, we'll, you've), whatever the word before.
+_ENGLISH_ONLY_CLITIC = compiled_on_use(r"(?<=[a-z])['’](?=(?:re|ll|ve)\b)")
 
 
 def _is_english_name_apostrophe(text: str, i: int) -> bool:
@@ -441,7 +447,11 @@ def _without_english_name_apostrophes(straight: list[tuple[Segment, int]],
     its own elisions (l’ispettore) are set curly; those are still held to the text's habit."""
     if any(_is_english_name_apostrophe(seg.text, i) for seg, i in curly):
         return straight
-    return [(seg, i) for seg, i in straight if not _is_english_name_apostrophe(seg.text, i)]
+    # An English line's contraction set curly (`„you’ll never walk alone“`) shows the text's habit for its
+    # English lines: their negation (`„I don't care“`) is held to it.
+    english_curly = any(_ENGLISH_ONLY_CLITIC.match(seg.text, i) for seg, i in curly)
+    return [(seg, i) for seg, i in straight if not _is_english_name_apostrophe(seg.text, i)
+            or (english_curly and _ENGLISH_NEGATION.match(seg.text, i))]
 
 
 def _kind(mark: str) -> str:
