@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from lint.formats.bilingual import INTTYPES, markup_of, note_leaves_widths, singular, xliff_example
@@ -73,6 +74,9 @@ adjust this to align "git add -i" status menu` over `%12s %12s %s`), a conversio
 argument are still compared. (It could hide a width changed by mistake in such an entry: a column out of
 line, never a wrong or missing value.)
 
+A brace placeholder with a format spec on one side (`{count:L}`, fmt's locale-aware number, for
+`{count}`) takes the same argument as the bare one on the other.
+
 A placeholder that names its value (`{{ limit }}`, `{name}`, `{0}`, a numbered conversion `%1$s`) may be
 written more or fewer times than in the source (`greater than {{ x }} or equal to {{ x }}`): the program fills every copy; not twice
 in a row with no word between (`{{ count }} {{ count }} fichiers`, an MT engine's stutter). An
@@ -112,6 +116,8 @@ is still reported here.
     severity = Severity.ERROR
     kinds = frozenset({"msgstr", "string", "target"})
     flag = (
+        Example('#, python-brace-format\nmsgid "{count} of {total} files"\nmsgstr "{count:L} fichiers sur {count:L}"\n',
+                path="fr.po", note="a spec keeps its own argument only: `{total}` is missing"),
         Example('#, c-format\nmsgid "expected object at offset %<PRIuMAX> in pack %s"\n'
                 'msgstr "预期对象在包文件 %2$s 的偏移量上"\n', path="zh_CN.po",
                 note="an <inttypes.h> conversion dropped"),
@@ -205,6 +211,10 @@ is still reported here.
                 note="a numbered argument renumbered (`%2s` is `%2` before a word's letter, no printf `%s`)"),
     )
     allow = (
+        Example('#, python-brace-format\nmsgid "Blocklist has {count} entry"\nmsgid_plural "Blocklist has {count} entries"\n'
+                'msgstr[0] "La liste de blocage comporte {count:L} entrée"\n'
+                'msgstr[1] "La liste de blocage comporte {count:L} entrées"\n', path="fr.po",
+                note="transmission's fr.po: the count with fmt's locale-aware spec `:L`, the same argument"),
         Example('msgid "Connection to %0 server established."\nmsgstr "Anslutning till %0-server skapades."\n',
                 path="sv.po", note="a numbered argument (JabRef's `%0`) in a compound, no conversion `%0-s`"),
         Example('msgid "%1$s refused. Please see <a href=\\"%2$s\\">this FAQ entry</a>."\n'
@@ -321,6 +331,10 @@ is still reported here.
         missing = sorted((source - target).elements())
         extra = sorted((target - source).elements())
         missing = _left_with_their_tags(missing, both, source_written)  # B106's: `<a href="%2$s">` dropped
+        # `{count}` written with a format spec on the other side (`{count:L}`, fmt's locale-aware form): the
+        # same argument, which the placeholder pattern does not read with its spec.
+        missing = [p for p in missing if not _with_a_spec(p, both[1])]
+        extra = [p for p in extra if not _with_a_spec(p, both[0])]
         if not missing and not extra:
             return None
         if note_leaves_widths(seg, doc):
@@ -361,6 +375,15 @@ is still reported here.
 
 
 _INDEX = compiled_on_use(r"\{\d+\}")
+_NAMED_BRACE = compiled_on_use(r"\{([a-zA-Z_][\w.]*|\d+)\}")
+
+
+def _with_a_spec(key: str, text: str) -> bool:
+    """Whether the brace placeholder ``key`` (`{count}`, `{0}`) stands in ``text`` with a format spec after
+    its name (`{count:L}`, `{0:.2f}`): the same argument, formatted otherwise."""
+    m = _NAMED_BRACE.fullmatch(key)
+    return m is not None and re.search(r"\{" + re.escape(m.group(1)) + r":[^{}\s]+\}", text) is not None
+
 def _is_count(key: str, side: Counter[str], before_its_word: tuple[str, dict[str, str]] | None = None) -> bool:
     """Whether ``key`` is a plural form's count: an integer conversion, or the string's only placeholder, the
     first argument (NewPipe's `%s views`, a number the program formats: Arabic's `مُشاهَدتان` drops it, Bosnian's

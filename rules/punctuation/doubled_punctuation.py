@@ -56,7 +56,8 @@ doubles the marks at the seam; MT engines add a full stop after one that was alr
 Not flagged: the ellipsis `...` (and `....`, an ellipsis after a full stop), `?!` and `!!`, an
 abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`, and those
 of the document's language: its pack's, es `ej.,`, fr `env.,`, or for a language without a pack its
-commonest ones, nb `osv.,`),
+commonest ones, nb `osv.,`; in a catalogue, a word of four letters or fewer whose source has no full
+stop at all: a translator's abbreviation, lt `ats.,` for `down,`),
 ranges, multiplicities and paths (`1..10`, `0..*`, `../docs`), marks a catalogue's translation copies
 from its source with the syntax character after them (`<types..>`: a `>`, `]`, `)`, `}` or a letter
 right after the marks, no more often than the source writes them: the program's syntax, or a slip of the
@@ -78,6 +79,8 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("He left the building., and drove away."),
         Example("Filer, mapper., og andre ting.\n", language="da", note="a Danish word that is no abbreviation"),
         Example("The report was released;. The minister resigned."),
+        Example('msgid "Open files, folders"\nmsgstr "Atverti failai., aplankai"\n', path="lt.po",
+                note="a whole word before the stop: no abbreviation, though the source has no full stop"),
         Example("Such distributions are installed (see the stdlib..)", "Such distributions are installed (see the stdlib.)"),
         Example("Type, endian-ness of the data, etc..  Its operators follow.",
                 "Type, endian-ness of the data, etc.  Its operators follow."),
@@ -110,6 +113,9 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 note="Swedish `osv.` and `dvs.` (Svenska skrivregler)"),
         Example("Dos mensajes distintos (ej., dos cadenas) dan el mismo valor.\n", language="es",
                 note="an abbreviation from the language's pack"),
+        Example('msgid ""\n"Click to enable Alternative Speed Limits\\n"\n" ({download_speed} down, {upload_speed} up)"\n'
+                'msgstr ""\n"Įjungti alternatyvius greičio apribojimus\\n"\n" ({download_speed} ats., {upload_speed} išs.)"\n',
+                path="lt.po", note="transmission's lt.po: `ats.` (atsiuntimas), a translator's abbreviation of `down`"),
         Example("When both sides... More than 200 were exchanged."),
         Example("Les mois janv., févr., mars et avr., puis déc. sont abrégés.\n", language="fr",
                 note="an abbreviation of the language's pack with an accented letter"),
@@ -156,6 +162,8 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 whole = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
                 if whole is not None and whole.group().lower() in own:
                     continue
+                if whole is not None and len(whole.group()) <= 4 and both is not None and "." not in both[0]:
+                    continue  # a translator's abbreviation: the source has no full stop (lt `ats.,` for `down,`)
                 word = _WORD_BEFORE.search(text, max(0, start - 30), start)
                 if word is None or "." in word.group() or word.group(1).lower() in _ABBREVIATIONS or word.group(1).lower() in own \
                         or word.group(1)[0].isupper() or len(word.group(1)) == 1:

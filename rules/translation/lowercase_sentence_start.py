@@ -105,7 +105,9 @@ after a noun the numeral labels as a cardinal, which the pack lists: `Kapitel XI
 initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
 code (`see foo. bar()`), a path or a name with inner marks, a word the document writes as code
 elsewhere (in backquotes, with an underscore, a call or an attribute), a name its owners write in lower
-case everywhere (`npm`, `pnpm`, `npx`, `webpack`, `esbuild`), a word the document starts two
+case everywhere (`npm`, `pnpm`, `npx`, `webpack`, `esbuild`), a translator's abbreviation in a short
+translated string whose source is one sentence or none (ca `Pet. pujada` for `Up Reqs`: a word of four
+letters or fewer, a string of eight words or fewer), a word the document starts two
 sentences or more with in lower case (`git`, `scp`, `frozendict`: names their authors keep in lower
 case), and a word other than a function word that the document never writes with a capital, unless a
 sentence of prose stands on both sides (four words or more before the stop, two after the word).
@@ -158,6 +160,11 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("Można tu dodać drogi, budynki i rzeki. drogi są rysowane jako linie. Drogi mają nazwy.\n",
                 "Można tu dodać drogi, budynki i rzeki. Drogi są rysowane jako linie. Drogi mają nazwy.\n",
                 language="pl", note="a sentence's end in Polish; `np. drogi` is allowed"),
+        Example('msgid "Retry"\nmsgstr "Torneu a provar"\n\nmsgid "Correct the errors. Try again."\n'
+                'msgstr "Corregiu els errors. torneu a provar."\n',
+                'msgid "Retry"\nmsgstr "Torneu a provar"\n\nmsgid "Correct the errors. Try again."\n'
+                'msgstr "Corregiu els errors. Torneu a provar."\n', path="ca.po",
+                note="the source's two sentences, the second's start left in lower case"),
         Example("Dyukov spoke after the Zenit-Khimki (1:0) Russian Cup final. currently 16 clubs are in the league.",
                 "Dyukov spoke after the Zenit-Khimki (1:0) Russian Cup final. Currently 16 clubs are in the league.",
                 note="a score's colon ends no clause"),
@@ -197,6 +204,11 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 note="a language without a pack that writes ordinals so"),
         Example('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\n#, c-format\nmsgid "%zu. copy of %s"\n'
                 'msgstr "%zu. kopia pliku %s"\n\nmsgid "Copy"\nmsgstr "Kopia"\n', path="pl.po", note="an ordinal after a directive"),
+        Example('msgid "Upload"\nmsgstr "Pujada"\n\nmsgid "Up Reqs"\nmsgstr "Pet. pujada"\n', path="ca.po",
+                note="a translator's abbreviation in a column head (transmission's ca.po: `Pet.` for `Peticions`)"),
+        Example('msgid "Here"\nmsgstr "Die"\n\nmsgid "Please correct the errors and try again."\n'
+                'msgstr "Herstel asb. die foute en probeer weer."\n', path="af.po",
+                note="transmission's af.po: `asb.` (asseblief, please) in a one-sentence source's translation"),
         Example("Process'leri bir araçla (ör. bir web dashboard üzerinden) yönetebilirsiniz. Bir araç yeterlidir.\n",
                 language="tr", note="an abbreviation opens the bracket"),
         Example("Install a runner (cf. the list above) before you start. The list is short."),
@@ -248,12 +260,28 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 # A word the document never writes with a capital, or starts more than one sentence with
                 # in lower case, is a name kept in lower case (`git`, `scp`, `dict`), not a slip.
                 continue
+            if _translators_abbreviation(seg, m):
+                continue
             at = seg.to_source(m.start(2))
             if doc.text[seg.to_source(m.end(1)):at].strip() != ".":
                 continue  # markup between the stop and the word: emphasis or code (`*spam.* and`, `*a*`)
             i = m.start(2)
             yield self.finding(seg, i, m.end(2), f"Sentence starts in lower case: '{m.group(2)}' after a full stop",
                                edits=[(i, i + 1, text[i].upper())])
+
+
+# A sentence's end inside a string: a stop, question or exclamation mark with a word after it.
+_INNER_END = compiled_on_use(r"[.!?]\s+\S")
+
+
+def _translators_abbreviation(seg: Segment, m: re.Match[str]) -> bool:
+    """The stop shortens a word of a short translated string (a label, a column head) whose source is one
+    sentence or none: ca `Pet. pujada` for `Up Reqs`, af `Herstel asb. die foute` for `Please correct the
+    errors…`. The word before it has four letters or fewer, the string eight words or fewer, and the
+    source no sentence end inside it, so no source sentence was split in two there."""
+    source = seg.source_text
+    return (source is not None and len(m.group(1)) <= 4 and len(seg.text.split()) <= 8
+            and _INNER_END.search(source.strip()) is None)
 
 
 # A Roman numeral of two letters or more (`VI`, `XIV`, `MCM`), as _START's word before a stop can be.

@@ -118,7 +118,8 @@ then an object, `οι αλλαγές σας σας ικανοποιούν`, not 
 (`<commit> <commit>...` as `ПОДАВАНЕ ПОДАВАНЕ…`; it could hide a word typed twice elsewhere in such a string,
 where the translation writes the metavariable once; not where the translation writes the doubled
 metavariable itself, `<път> <път>`), a word glued to `%` (strftime's
-`%a a las`), and repeats
+`%a a las`), a word repeated where the source repeats one, as often, and the word not the source's
+(C's `[long long]` as uk `[довгий довгий]`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
@@ -131,6 +132,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
     scope = "document"
     trigger = None
     flag = (
+        Example('msgid "Miscellaneous Other Changes"\nmsgstr "Інші інші зміни"\n',
+                'msgid "Miscellaneous Other Changes"\nmsgstr "Інші зміни"\n', path="uk.po",
+                note="python-docs-uk: a source with no repeat of its own"),
         Example("Nke a dị mma na na ya bụ eziokwu.\n", "Nke a dị mma na ya bụ eziokwu.\n", language="ig",
                 note="a reduplicating language still never doubles its conjunction"),
         Example("Kende na na ndako na yo.\n", "Kende na ndako na yo.\n", language="ln"),
@@ -228,6 +232,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Χρησιμοποιήστε «git rebase --continue» όταν οι αλλαγές σας σας ικανοποιούν.\n", language="el",
                 note="the possessive after its noun, then the object before its verb: your changes satisfy you"),
         Example("Nke a ga-emepe windo dị iche iche.\n", language="ig", note="reduplication: various"),
+        Example('msgid "``L`` (:class:`int`) [long long]"\nmsgstr "``L`` (:class:`int`) [довгий довгий]"\n',
+                path="uk.po", note="python-docs-uk: the source's own repeat (C's `long long`), translated"),
         Example("\u0646\u0642\u0634\u06d2 \u062f\u06d2 \u0633\u0627\u0631\u06d2 \u0688\u06cc\u0679\u0627 "
                 "\u0648\u0627\u0631\u06cc \u0648\u0627\u0631\u06cc \u06a9\u0627\u067e\u06cc\n", language="pnb"),
         Example("Aşağıdaki bölümlerde bu ifadeyi parça parça ele alalım ve uzun uzun konuşalım.\n", language="tr",
@@ -295,6 +301,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         # a word doubled beside them is a slip, `<commit> <commit>… всички всички`)
         doubled -= len(_DOUBLED_METAVARIABLE.findall(text)) if doubled else 0
         run_end = 0
+        # A source that doubles a word itself (C's `long long`): its translation may double the word it
+        # translates that to (`довгий довгий`), as often, not a word the source writes.
+        echoed = sum(len(r.group(1)) > 1 for r in _REPEAT.finditer(seg.source_text)) if seg.source_text else 0
         for m in _REPEAT.finditer(text):
             if m.start() < run_end:
                 continue  # inside a run already reported
@@ -302,11 +311,12 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             if doubled and word not in (seg.source_text or ""):
                 doubled -= 1
                 continue
-            if only is not None and word.lower() not in only:
+            if echoed and word.lower() not in seg.source_text.lower():  # type: ignore[union-attr]
+                echoed -= 1
                 continue
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
             article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
-            if (len(word) < 2 and not article) or word.lower() in _ALLOWED or (
+            if (only is not None and word.lower() not in only) or (len(word) < 2 and not article) or word.lower() in _ALLOWED or (
                     word.lower() in own and (word.lower() not in _GREEK_WEAK or _possessive_then_object(text, m))):
                 continue
             second = m.group(3)
