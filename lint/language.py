@@ -569,6 +569,9 @@ _ABBREVIATIONS_WITHOUT_PACK: dict[str, frozenset[str]] = {
     "ro": frozenset({"ex", "dvs"}),
     # Basque (Euskaltzaindia's list: adib. adibidez, etab. eta abar, lerr. lerroa).
     "eu": frozenset({"adib", "etab", "lerr"}),
+    # Indonesian (PUEBI, «Singkatan», and KBBI: mis. misalnya, dll. dan lain-lain, dsb. dan sebagainya, dst. dan
+    # seterusnya, hlm. halaman, tsb. tersebut, sda. sama dengan atas).
+    "id": frozenset({"mis", "dll", "dsb", "dst", "hlm", "tsb", "sda"}),
     # Czech (Internetová jazyková příručka, «Zkratky»: např. například, tj. to jest, tzn. to znamená, atd.,
     # apod., mj. mimo jiné, resp., popř., příp., tzv. takzvaný, str. strana) and Slovak (Pravidlá slovenského
     # pravopisu: napr., tzn., tzv., atď., resp., príp.).

@@ -55,6 +55,10 @@ _CODE = compiled_on_use(r"sudo [a-z][\w.+-]* \S[^\n]*|from [\w.]+ import [\w.]+(
 _COPYRIGHT = compiled_on_use(r"Copyright (?:©|\([cC]\)) \d{4}(?:[-–, ]+\d{4})* [A-Z][\w.&-]*(?:,? (?:[A-Z][\w.&-]*|of|for|and))*\. All rights reserved\.")
 # Authors cited by initials and surname, then `et al.` (`T. Dierks et. al.`): names.
 _ET_AL = compiled_on_use(r"(?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)? et\.? al\.")
+# An author's name and address, the address written out against spam (`A.M. Kuchling (amk at amk.ca)`, the
+# byline of Python's "What's New" pages) or as it is: a name, no words to translate.
+_AUTHOR_ADDRESS = compiled_on_use(r"(?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* "
+                                  r"\([\w.+-]+(?: at |@)[\w-]+(?:\.[\w-]+)+\)")
 # A product's name as the whole string: a word in lower case with a capital inside (`iPod`, `macOS`,
 # `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
 # word a translator would translate.
@@ -101,7 +105,7 @@ switched off (`# copylint: disable=B102`) is not counted as one.
 Not flagged: strings without two words to translate in a row: one-word strings (`OK`, `Email`),
 strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
-`Marc-André Lemburg`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
+`Marc-André Lemburg`; an author's name and address, `A.M. Kuchling (amk at amk.ca)`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
 document (`:pep:`3105` - Make print a function`), a bibliographic reference (an author cited by surname and
 initials, and a year: `Kahan, W: Branch cuts for complex elementary functions … (1987)`; or by initials and
 surname, a title, and a year that closes it: `D. E. Knuth. The art of computer programming … (1997)`),
@@ -138,6 +142,9 @@ much of their sources' English.)
     kinds = frozenset({"msgstr", "string", "target"})
     scope = "document"
     flag = (
+        Example('#: ../../whatsnew/2.7.rst:5\nmsgid "Written by A.M. Kuchling (amk at amk.ca)"\n'
+                'msgstr "Written by A.M. Kuchling (amk at amk.ca)"\n', path="id.po",
+                note="words to translate before the byline"),
         Example('msgid "sudo is required to install it"\nmsgstr "sudo is required to install it"\n', path="ko.po",
                 note="a sentence about sudo, not a command"),
         Example('msgid "copy it to the dir/sub"\nmsgstr "copy it to the dir/sub"\n', path="ko.po",
@@ -312,6 +319,8 @@ much of their sources' English.)
                 'msgstr "Copyright © 2001-2024 Python Software Foundation. All rights reserved."\n', path="ko.po",
                 note="a legal notice"),
         Example('msgid "T. Dierks et. al."\nmsgstr "T. Dierks et. al."\n', path="ko.po", note="authors cited by name"),
+        Example('#: ../../whatsnew/2.7.rst:5\nmsgid "A.M. Kuchling (amk at amk.ca)"\nmsgstr "A.M. Kuchling (amk at amk.ca)"\n',
+                path="id.po", note="python-docs-id: a byline, the author's address written out against spam"),
         Example('msgid "pybabel extract -o messages.pot -k lazy_gettext src"\n'
                 'msgstr "pybabel extract -o messages.pot -k lazy_gettext src"\n', path="messages.po",
                 note="a command line with two options"),
@@ -424,7 +433,7 @@ def _to_translate(source: str, markup: str, doc: Document) -> bool:
     line, usage synopsis, cited title or bibliographic reference, each of which a translation keeps as it is."""
     if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
         return False
-    if _COPYRIGHT.fullmatch(source) or _ET_AL.fullmatch(source):
+    if _COPYRIGHT.fullmatch(source) or _ET_AL.fullmatch(source) or _AUTHOR_ADDRESS.fullmatch(source):
         return False  # a legal notice, authors' names
     # (reST's escapes read as the characters they stand for: `const char\*` is `const char*`.)
     code = _ESCAPED.sub(r"\1", source) if markup == "rst" else source

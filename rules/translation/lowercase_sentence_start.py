@@ -200,6 +200,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 note="`např.` (například), a language without a pack"),
         Example("Klickt wgl. op de Link an der E-Mail. Op där Säit kënnt Dir Äert Passwuert änneren.\n", language="lb",
                 note="`wgl.` (wann ech gelift: please)"),
+        Example("Daftar dapat diubah, mis. dimungkinkan untuk mengubah isinya. Dimungkinkan juga menghapusnya.\n",
+                language="id", note="python-docs-id: `mis.` (misalnya, for example), PUEBI's abbreviation"),
         Example("Král Karel IV. byl korunován v Římě. Byl to velký panovník své doby.\n", language="cs",
                 note="a language without a pack that writes ordinals so"),
         Example('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\n#, c-format\nmsgid "%zu. copy of %s"\n'
