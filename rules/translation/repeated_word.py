@@ -258,6 +258,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("| Bitwise AND and assignment |"),
         Example("Thanks to Justin Samuel, Tian Tian and Santiago Torres."),
         Example("Tian Tian Zhang and Lang Lang met in Beijing.", note="a doubled name before a surname"),
+        Example("The result is barray([True False False False]) here.", note="values inside brackets"),
+        Example("    a      b      a and b\n    False  False  False\n    True   True   True\n",
+                note="a truth table's aligned columns"),
         Example('``bool(x)`` is much clearer than "not not x" and much more concise.',
                 note="a double negative is grammatical"),
         Example("    import warnings\n    warnings.filterwarnings('default')", note="code pasted as text"),
@@ -373,17 +376,25 @@ def _possessive_then_object(text: str, m: re.Match[str]) -> bool:
     return not after.group(1).lower().endswith(("ου", "ού", "ης", "ής", "ων", "ών"))
 
 
-# The word after a repeat, to tell a name said twice from a word said three times.
-_SAME_WORD_AGAIN = compiled_on_use(r"[ \t]+([^\W\d_]+)\b")
+# The word after a repeat, one space away, to tell a name said twice from a word said three times.
+_SAME_WORD_AGAIN = compiled_on_use(r" ([^\W\d_]+)\b")
 
 
 def _copies_after(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """The span of the copies of a doubled word that follow the pair ``m`` (`Lang Lang Lang`, `Yin Yin Yin
-    Yin`: from the third to the last), or None where the word comes twice only."""
+    Yin`: from the third to the last), or None where the word comes twice only. Prose only: copies one
+    space apart, not a table's aligned columns (`False  False  False`) nor values inside brackets
+    (`barray([True False False False])`)."""
+    if m.group(2) != " ":
+        return None
     start = end = m.end(3)
     while (more := _SAME_WORD_AGAIN.match(text, end)) is not None and more.group(1) == m.group(3):
         start, end = (more.start(1) if end == m.end(3) else start), more.end(1)
-    return (start, end) if end > m.end(3) else None
+    if end == m.end(3):
+        return None
+    line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    opened = line.count("[") + line.count("(") + line.count("{") - line.count("]") - line.count(")") - line.count("}")
+    return (start, end) if opened <= 0 else None
 
 # One metavariable twice in a row in a source (`git merge-base <commit> <commit>...`, `<path> <path>`).
 _DOUBLED_METAVARIABLE = compiled_on_use(r"<([^<>\s]+)>\s+<\1>")
