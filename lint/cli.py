@@ -25,6 +25,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 _collecting = gc.isenabled()
 gc.disable()
 try:
+    from lint.patterns import seed_start_up_patterns
+
+    # The patterns these imports compile through re (platform's, gettext's, click's, ...) made from the opcodes
+    # an earlier run kept, not parsed and compiled anew (``_started`` keeps them).
+    seed_start_up_patterns()
     import click
 
     from lint import __version__, watch
@@ -415,6 +420,9 @@ def _started(*, freeze: bool = True) -> None:
     global _paused
     if _paused:
         _paused = False
+        from lint.patterns import keep_start_up_patterns
+
+        keep_start_up_patterns()
         if freeze:
             gc.freeze()
         gc.enable()

@@ -540,6 +540,57 @@ def kept_re(package: str) -> None:
             module.re = _KEPT_RE  # type: ignore[attr-defined]
 
 
+# What ``seed_start_up_patterns`` put in re's cache and found there, for ``keep_start_up_patterns`` (None:
+# not seeded yet; False: kept already, or not to be).
+_START_UP_KEY = ("start-up-patterns",)
+_START_UP_MAX = 64  # patterns kept for start-up at most (past it, only those of the last run)
+_start_up: tuple[tuple[tuple[str, int], ...], frozenset[Any]] | bool | None = None
+
+
+def seed_start_up_patterns() -> None:
+    """Put in ``re``'s own cache, made from the opcodes kept between runs, the patterns that the modules the
+    command line imports at start-up (the stdlib's platform, gettext, locale, dataclasses; click's) compiled
+    through ``re`` in the run before (``keep_start_up_patterns``): where each run parsed and compiled them
+    anew (some 13, 10M instructions of a one-file check), their ``re.compile`` now finds the pattern it would
+    make. A pattern that no module asks for any more only sits in the cache; one served from a damaged entry
+    is compiled again (``_compiled_in``). Only where ``re``'s cache is the dict this was written against."""
+    global _start_up
+    cache = getattr(re, "_cache", None)
+    if _start_up is not None or not isinstance(cache, dict) or not _KEPT_LIBRARY.usable:
+        _start_up = False if _start_up is None else _start_up
+        return
+    found = _KEPT_LIBRARY.get(_START_UP_KEY)
+    seeded: list[tuple[str, int]] = []
+    if isinstance(found, tuple):
+        for item in found:
+            try:
+                pattern, flags = item
+                made = _compiled_in(_KEPT_LIBRARY, pattern, flags)
+            except Exception:  # (not a pattern and its flags, or one re refuses: left to re.compile)
+                continue
+            cache.setdefault((str, pattern, flags), made)
+            seeded.append((pattern, flags))
+    _start_up = (tuple(seeded), frozenset(cache))
+
+
+def keep_start_up_patterns() -> None:
+    """Keep the patterns compiled through ``re``'s cache since ``seed_start_up_patterns`` (the start-up's
+    imports), with those it seeded, for the next run's start-up to find made (once per process)."""
+    global _start_up
+    cache = getattr(re, "_cache", None)
+    if not isinstance(_start_up, tuple) or not isinstance(cache, dict):
+        return
+    seeded, before = _start_up
+    _start_up = False  # (once: a second call records nothing)
+    made = {(key[1], key[2]) for key in list(cache) if key not in before and isinstance(key, tuple)
+            and len(key) == 3 and key[0] is str and isinstance(key[1], str) and type(key[2]) is int}
+    kept = tuple(sorted(set(seeded) | made))
+    if len(kept) > _START_UP_MAX:
+        kept = tuple(sorted(made))[:_START_UP_MAX]
+    if kept != seeded:
+        _KEPT_LIBRARY.put(_START_UP_KEY, kept)
+
+
 def module_with_kept_patterns(source_file: str, load: Callable[[], types.ModuleType]) -> types.ModuleType:
     """``load()``, the module of ``source_file`` run, with the patterns it compiles at import (ftfy's
     ``badness.py``: one of 40,000 characters, some 70M instructions to parse and compile, a fifth of a

@@ -799,6 +799,21 @@ def test_copylint_s_own_patterns_are_compiled_through_the_kept_ones(tmp_path: Pa
     assert not [c for c in callers if any(c.startswith(folder) for folder in ours)]
 
 
+def test_the_patterns_start_up_s_imports_compile_are_made_from_kept_opcodes(tmp_path: Path) -> None:
+    """The stdlib's modules and click's that the command line imports compile some patterns through ``re`` as
+    they load (gettext's, locale's, dataclasses', click's): an earlier run kept what they compiled to, and
+    the next finds them in re's cache (lint.patterns.seed_start_up_patterns), not parsed and compiled
+    again. (platform's bytes pattern aside: only str patterns are kept.)"""
+    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for _ in range(2):
+        run = subprocess.run([sys.executable, "-c", _COMPILED_RUN, "--isolated", "a.txt"], capture_output=True,
+                             text=True, check=True, env=env, cwd=tmp_path)
+    assert "W105" in run.stdout and "S102" in run.stdout
+    names = {Path(c).name for c in run.stderr.strip().splitlines()}
+    assert not names & {"gettext.py", "locale.py", "dataclasses.py", "_compat.py"}, names
+
+
 def test_the_language_packs_are_the_yaml_files_of_their_folder() -> None:
     # lint.language.packs lists the folder itself (no glob: its regex is compiled anew by every run).
     import lint.rules
