@@ -64,6 +64,22 @@ def test_a_small_text_file_is_checked_without_json(tmp_path: Path) -> None:
     assert "lint.rules.scrape.furniture_line" in modules and "json" not in modules
 
 
+def test_a_small_text_file_is_checked_without_making_the_other_commands(tmp_path: Path) -> None:
+    # rules, formats, explain, corpus, baseline and clean (some 30 click options: 4M instructions) are made
+    # when one of them is run or the commands are listed (lint.commands), not by every check.
+    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here.\n", encoding="utf-8")
+    made = _RUN.replace("print(' '.join(sorted(sys.modules))", "import lint.cli\nprint(' '.join(sorted(lint.cli.cli.commands))")
+    run = subprocess.run([sys.executable, "-c", made, "a.txt"], capture_output=True, text=True, cwd=tmp_path,
+                         check=True)
+    assert "S102" in run.stdout and run.stderr.strip().splitlines()[-1] == "check"
+    _, modules = _modules_of_a_check("a.txt", cwd=tmp_path)
+    assert "lint.commands" not in modules
+    listed = subprocess.run([sys.executable, "-m", "lint", "--help"], capture_output=True, text=True, check=True)
+    names = [line.split()[0] for line in listed.stdout.split("Commands:")[1].strip().splitlines()]
+    assert names == sorted(["baseline", "check", "clean", "corpus", "explain", "formats", "languages",
+                            "languagetool", "lsp", "rules", "test-rules"])
+
+
 def test_a_folder_is_checked_without_the_results_cache_module_and_json(tmp_path: Path) -> None:
     # Walking a folder skips the cache's own folder (its name and place are lint.paths'), and the pre-pass of
     # the tree rule (S112, on Markdown) counts each file's lines under its digest (lint.tree's): a --no-cache
