@@ -588,6 +588,13 @@ def keep_start_up_patterns() -> None:
     if len(kept) > _START_UP_MAX:
         kept = tuple(sorted(made))[:_START_UP_MAX]
     if kept != seeded:
+        for pattern, flags in made.intersection(kept):
+            # Their opcodes kept now (compiled once more in this run, the first after an install or a change),
+            # for the next run to find made.
+            try:
+                _compiled_in(_KEPT_LIBRARY, pattern, flags)
+            except Exception:  # (one re refused would not be in its cache: not seeded next time either)
+                continue
         _KEPT_LIBRARY.put(_START_UP_KEY, kept)
 
 

@@ -830,6 +830,36 @@ def test_the_patterns_start_up_s_imports_compile_are_made_from_kept_opcodes(tmp_
     assert not names & {"gettext.py", "locale.py", "dataclasses.py", "_compat.py"}, names
 
 
+_START_UP_RUN = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from lint import patterns\n"
+    "patterns._KEPT_LIBRARY = patterns._Kept(Path(sys.argv.pop(1)))\n"
+    "from lint.cli import main\n"
+    "sys.argv = ['copylint', 'check', '--no-cache', '--exit-zero', *sys.argv[1:]]\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+)
+
+
+def test_the_first_run_keeps_the_start_up_patterns_made(tmp_path: Path) -> None:
+    # The first run after an install names the patterns start-up compiled and keeps their opcodes too: the
+    # second finds them made (not parsed and compiled by lint.patterns in their place).
+    if not patterns._KEPT.usable:
+        pytest.skip("this interpreter's patterns are compiled by re.compile alone")
+    (tmp_path / "a.txt").write_text("Two  spaces here.\n", encoding="utf-8")
+    store = tmp_path / "library.marshal"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", _START_UP_RUN, str(store), "--isolated", "a.txt"], capture_output=True,
+                   check=True, env=env, cwd=tmp_path)
+    _, entries = marshal.loads(store.read_bytes())
+    named = entries[("start-up-patterns",)]
+    assert named and all(("compiled", pattern, flags) in entries for pattern, flags in named)
+    assert all(patterns._compiled_in(patterns._Kept(store), p, f) == re.compile(p, f) for p, f in named)
+
+
 def test_the_language_packs_are_the_yaml_files_of_their_folder() -> None:
     # lint.language.packs lists the folder itself (no glob: its regex is compiled anew by every run).
     import lint.rules
