@@ -80,6 +80,15 @@ def test_a_small_text_file_is_checked_without_making_the_other_commands(tmp_path
                             "languagetool", "lsp", "rules", "test-rules"])
 
 
+def test_a_small_text_file_is_checked_without_the_markup_reader(tmp_path: Path) -> None:
+    # L103 asks the markup reader's character reference only of a `;` in French (some 2.5M instructions to
+    # import): a text file does without it.
+    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here.\n", encoding="utf-8")
+    report, modules = _modules_of_a_check("a.txt", cwd=tmp_path)
+    assert "S102" in report and "W105" in report and "exit 1" in report
+    assert "lint.rules.language.punctuation_spacing" in modules and "lint.formats.markup" not in modules
+
+
 def test_a_folder_is_checked_without_the_results_cache_module_and_json(tmp_path: Path) -> None:
     # Walking a folder skips the cache's own folder (its name and place are lint.paths'), and the pre-pass of
     # the tree rule (S112, on Markdown) counts each file's lines under its digest (lint.tree's): a --no-cache

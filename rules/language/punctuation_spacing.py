@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from lint.formats.bilingual import copied, stands_as_token
-from lint.formats.markup import ENTITY_BEFORE_SEMICOLON
 from lint.language import has_own_words, in_other_language, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
-from lint.patterns import compiled_on_use
+from lint.patterns import compiled, compiled_on_use
 from lint.rule import Example, Rule
 
 from ._around import in_program_output, link_text_around, quotation_around, sentence_around
@@ -23,11 +24,20 @@ _CLOSE_TIGHT = compiled_on_use(r"(?<=[^\s\u00a0\u202f\u2009])»")
 _SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", " ": "space"}
 # A mark with a space before it, as the document sets it where it follows the convention.
 _SPACED = compiled_on_use(r"(?<=[\w)\]»”’])([ \u00a0\u202f])([;:!?])(?=[\s)\]»”’]|$)")
-# A character reference up to the `;` that ends it (`&amp`, `&#233`), as the catalogue readers read one.
 # A name opened by a colon after a space or the start (`l'option :members:`, `:thumbsup:`): its closing
 # colon is part of the name, as reST options and roles and chat emoji codes write it, not punctuation.
 _COLON_NAME = compiled_on_use(r"(?:^|(?<=[\s(])):[^\W\d][\w+-]*$")
-_ENTITY_BEFORE = compiled_on_use(ENTITY_BEFORE_SEMICOLON + "$")
+
+
+@cache
+def _entity_before() -> re.Pattern[str]:
+    """A character reference up to the `;` that ends it (`&amp`, `&#233`), as the catalogue readers read one
+    (their module imported where a `;` is asked about, not by every run that loads this rule)."""
+    from lint.formats.markup import ENTITY_BEFORE_SEMICOLON
+
+    return compiled(ENTITY_BEFORE_SEMICOLON + "$")
+
+
 _TRIGGER = compiled_on_use(r"[\w)\]»”’][;:!?]|«[^\s\u00a0\u202f\u2009]|[^\s\u00a0\u202f\u2009]»")
 
 
@@ -254,7 +264,7 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
                 continue  # an emoticon
             if mark == ":" and _COLON_NAME.search(text, max(0, m.start() - 60), m.start()):
                 continue  # the closing colon of a name set between colons (`:members:`, `:thumbsup:`)
-            if mark == ";" and _ENTITY_BEFORE.search(text, max(0, m.start() - 33), m.start()):
+            if mark == ";" and _entity_before().search(text, max(0, m.start() - 33), m.start()):
                 continue  # the end of a character reference left as text (`&lt;url&gt;`, `&#233;`): no mark
             if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
