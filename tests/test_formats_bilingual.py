@@ -571,6 +571,18 @@ def test_an_abbreviation_for_a_unit_glued_to_a_placeholder_ends_with_its_point()
     assert b108('#, c-format\nmsgid "%s left"\nmsgstr "%s zbývá."\n', "cs.po") != []
 
 
+def test_b108_a_short_word_after_a_placeholder_is_no_unit_and_its_added_full_stop_is_reported():
+    """`%s now` as `%s teď.`: a word of three letters after the placeholder, not a unit (`%sK`, `%s MB`, `%s min`),
+    so the full stop the translation adds is reported."""
+    def b108(po: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path="cs.po", select=["B108"])]
+
+    assert b108('#, c-format\nmsgid "%s now"\nmsgstr "%s teď."\n') != []
+    assert b108('#, c-format\nmsgid "%s ago"\nmsgstr "%s zp."\n') != []
+    for unit in ("%s MB", "%s min", "%dms"):
+        assert b108(f'#, c-format\nmsgid "{unit}"\nmsgstr "{unit}."\n') == [], unit
+
+
 def test_a_placeholder_in_a_tag_the_translation_drops_whole_is_one_defect_the_tags():
     """NewPipe's `Please see <a href="%2$s">this FAQ entry</a>`, left out of a translation: B106 reports the link,
     B101 not its `%2$s` too. A placeholder changed inside a tag the translation keeps is still B101's."""

@@ -321,6 +321,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="brackets and an ellipsis the source does not have"),
         Example('#, c-format\nmsgid "%s left"\nmsgstr "%s zbývá."\n', path="cs.po",
                 note="a word after the placeholder, no abbreviation"),
+        Example('#, c-format\nmsgid "%s now"\nmsgstr "%s teď."\n', path="cs.po",
+                note="a short word after the placeholder, no unit: a full stop added"),
         Example('msgid "Press the button \\"Details\\":"\nmsgstr "Stiskněte tlačítko „Podrobnosti“"\n', path="cs.po",
                 note="a colon after the quotes ends the sentence"),
         Example('msgid "Citation key for"\nmsgstr "인용 키:"\n', path="ko.po",
@@ -750,6 +752,18 @@ def _sentences(source: str) -> bool:
     return False
 
 
+# A unit after a number's placeholder: glued to it (`%sK`, `%dms`), in capitals (`%s MB`), or a unit's symbol
+# (`%s min`); not a word after it (`%s now` as `%s teď.`: a full stop added to a sentence).
+_UNIT_AFTER = compiled_on_use(r"[^\W\d_]+|[^\S\n]+(?:[^\W\d_]*[A-Z][^\W\d_]*|min|sec|ms|[hms]|kb|mb|gb|km|kg|mi|ft|lb|px|pt)\s*",
+                              re.A)
+
+
+def _unit_after_placeholder(source: str) -> bool:
+    """Whether the source is a number's placeholder and a unit after it (`%sK`, `%s MB`, `%s min`)."""
+    m = TEMPLATE_PLACEHOLDER.match(source.lstrip())
+    return m is not None and _UNIT_AFTER.fullmatch(source.lstrip()[m.end():]) is not None
+
+
 def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
     """Whether a full stop the translation adds to a source without one is the translator's to add."""
     source = _OPENING_TAGS.sub("", both[0])  # `<strong>%(n)s</strong> of %(m)s customers found this useful`
@@ -763,7 +777,7 @@ def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
     if _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
     if all(TEMPLATE_PLACEHOLDER.search(t) for t in both) and _SHORT.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[0])) \
-            and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])):
+            and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])) and _unit_after_placeholder(both[0]):
         return True  # the same beside a placeholder: a unit after a number (`%s tis.` for `%sK`)
     # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
     return _FRAGMENT.match(both[0]) is not None
