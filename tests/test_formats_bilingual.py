@@ -615,6 +615,19 @@ def test_a_colon_the_translation_adds_inside_the_quotes_of_a_label_is_the_transl
     assert b108('msgid "In \\"Details:\\" show the tip"\nmsgstr "Tipp zeigen in „Einzelheiten:“"\n', "de.po") == []
 
 
+def test_b108_a_translation_cut_short_at_the_sources_own_quoted_label_is_reported():
+    """`Set the "Name:" field to the title of the book` as `Das Feld „Name:“`: the translation stops at the label the
+    source quotes with its colon, the rest of the sentence lost; the label moved in a whole translation is not."""
+    def b108(po: str, path: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path=path, select=["B108"])]
+
+    source = 'msgid "Set the \\"Name:\\" field to the title of the book"\n'
+    assert b108(source + 'msgstr "Das Feld „Name:“"\n', "de.po") != []
+    assert b108(source + 'msgstr "Setzen Sie den Titel des Buches in das Feld „Name:“"\n', "de.po") == []
+    assert b108('msgid "In \\"Details:\\" show the tip"\nmsgstr "Tipp zeigen in „Details:“"\n', "de.po") == []
+    assert b108('msgid "In \\"Details:\\" show the tip"\nmsgstr "显示提示于「Details:」"\n', "zh_CN.po") == []
+
+
 def test_a_placeholder_in_angle_brackets_that_close_no_element_is_still_b101s():
     """`<user@%2$s>` is an address, no element: B106 does not report it, so the `%2$s` a translation dropped
     with it is B101's; inside `<a href="%2$s">…</a>` dropped whole it is B106's alone."""

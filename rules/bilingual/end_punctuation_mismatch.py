@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -329,6 +330,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a label that stops at a preposition, no participle's status message: a colon added to it"),
         Example('msgid "Bring the selected window to"\nmsgstr "Ausgewähltes Fenster nach:"\n', path="de.po",
                 note="an imperative, no participle (`Bring`): a label, and a colon added to it"),
+        Example('msgid "Set the \\"Name:\\" field to the title of the book"\nmsgstr "Das Feld „Name:“"\n', path="de.po",
+                note="a translation that stops at the source's own quoted label: the rest of the sentence lost"),
         Example('msgid "Set the \\"Name\\" field to the title"\nmsgstr "Das Feld „Titel:“"\n', path="de.po",
                 note="a colon the translation adds inside the quotes of a label the source writes without one"),
         Example('msgid "Start with letter A (a, b, ...)"\nmsgstr "Mit Buchstaben A (a, b, ...) starten!"\n', path="de.po",
@@ -928,7 +931,17 @@ def _quoted_label_colon(text: str, other: str, colon_quoted: bool = False) -> bo
     if colon_quoted and _COLON_IN_QUOTES.search(other) is None:
         return False
     label = m.group(1)
+    if colon_quoted and label in other and _cut_short(text[:m.start()], other.replace(label, "", 1)):
+        return False  # `Set the "Name:" field to the title of the book` as `Das Feld „Name:“`: the rest lost
     return label not in other or re.search(re.escape(label) + r"[\s\u00a0\u202f]*[:：]", other) is not None
+
+
+def _cut_short(kept: str, source: str) -> bool:
+    """Whether a translation's words before the label it ends with are under half its source's other words, by
+    length (a wide character counted as three letters, as a Chinese or Japanese one stands for a word)."""
+    def size(text: str) -> int:
+        return sum(3 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text if c.isalnum())
+    return size(kept) * 2 < size(source)
 
 
 # A colon inside closing quotes (`"Details:"`, `«Détails :»`).
