@@ -605,6 +605,18 @@ def test_an_imperative_that_ends_in_ing_or_ed_opens_no_status_message():
     assert b108('msgid "Generated citation key for"\nmsgstr "Zitierschlüssel erzeugt für:"\n', "de.po") == []
 
 
+def test_b108_a_preposition_whose_noun_came_before_it_takes_no_appended_value_in_japanese_korean_turkish():
+    """`Select the folder to save to` (the folder is what `to` asks for) is a whole sentence: a colon its Japanese,
+    Korean or Turkish translation adds is reported; `Automatically save the library to`, whose value follows, is not."""
+    def b108(po: str, path: str) -> list[str]:
+        return [f.message for f in lint.check_text(po, path=path, select=["B108"])]
+
+    for path, text in (("ja.po", "保存先のフォルダを選択："), ("ko.po", "저장할 폴더 선택:"), ("tr.po", "Kaydedilecek klasörü seçin:")):
+        assert b108(f'msgid "Select the folder to save to"\nmsgstr "{text}"\n', path) != [], path
+    assert b108('msgid "Choose the group to add the entries to"\nmsgstr "エントリを追加するグループを選択："\n', "ja.po") != []
+    assert b108('msgid "Automatically save the library to"\nmsgstr "自動的にライブラリを右記に保存："\n', "ja.po") == []
+
+
 def test_a_colon_the_translation_adds_inside_the_quotes_of_a_label_is_the_translations():
     """The source quotes `"Name"` without a colon: a translation that ends `„Titel:“` added one (or lost the rest
     of the sentence); where the source quotes the label with its colon (`In "Details:" …`), it is the label's."""

@@ -330,6 +330,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a label that stops at a preposition, no participle's status message: a colon added to it"),
         Example('msgid "Bring the selected window to"\nmsgstr "Ausgewähltes Fenster nach:"\n', path="de.po",
                 note="an imperative, no participle (`Bring`): a label, and a colon added to it"),
+        Example('msgid "Select the folder to save to"\nmsgstr "保存先のフォルダを選択："\n', path="ja.po",
+                note="the preposition's noun stands before it (`the folder to save to`): no value appended, a colon added"),
         Example('msgid "Set the \\"Name:\\" field to the title of the book"\nmsgstr "Das Feld „Name:“"\n', path="de.po",
                 note="a translation that stops at the source's own quoted label: the rest of the sentence lost"),
         Example('msgid "Set the \\"Name\\" field to the title"\nmsgstr "Das Feld „Titel:“"\n', path="de.po",
@@ -888,6 +890,10 @@ _STATUS_WORDS = 3
 # The same in any such source of three words or more in a language whose postpositions follow their noun
 # (Japanese, Korean, Turkish): the value the English preposition asks for can only come after a colon.
 _POSTPOSITIONAL = frozenset({"ja", "ko", "tr"})
+# … but not a preposition whose noun came before it, in an infinitive's clause after that noun (`Select the
+# folder to save to`, `Choose the group to add the entries to`): the sentence is whole, and a colon added to it.
+_STRANDED = compiled_on_use(r"\b(?:the|a|an|this|that|which|each|your)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+to\s+[a-z]+"
+                            r"(?:\s+[a-z-]+)*?\s+[a-z]+$")
 
 
 def _before_appended_value(source: str | None, target: str | None, both: tuple[str, str], language: str) -> bool:
@@ -903,7 +909,8 @@ def _before_appended_value(source: str | None, target: str | None, both: tuple[s
         return False
     words = stripped.lower().split()
     if len(words) >= _STATUS_WORDS and words[-1] in _STATUS_ASKS and (
-            _PARTICIPLE.fullmatch(words[0]) is not None or primary(language) in _POSTPOSITIONAL):
+            _PARTICIPLE.fullmatch(words[0]) is not None
+            or (primary(language) in _POSTPOSITIONAL and _STRANDED.search(stripped.lower()) is None)):
         return True  # `Generated citation key for` as `생성된 인용 키:`, `Save the library to` as `ライブラリを右記に保存：`
     return bool(space) or (words[-1] in _ASKS_FOR_MORE and not _COPULAS.isdisjoint(words))
 
