@@ -769,3 +769,21 @@ def test_b106_a_phrase_the_code_compares_is_a_value_but_a_printed_one_a_message(
     compared = (f"{header}#: library/x.rst:1\nmsgid \"Test ``x.startswith('Content Type')`` first.\"\n"
                 "msgstr \"먼저 ``x.startswith('콘텐츠 유형')``\\\\를 검사합니다.\"\n")
     assert len(lint.check_text(compared, path="ko.po", select=["B106"])) == 1
+
+
+def test_b108_a_korean_question_ending_on_a_statement_source_is_reported():
+    """`-니까?` asks a question: where the source ends with a full stop (a sentence, no page title) and has no
+    question's word order (`You can remove it.`, `When the call returns, …`), the question mark is reported; a source
+    that asks (`How do you …`, `… how can I make sure …`) keeps its exemption."""
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: library/x.rst:3\n'
+
+    def b108(source: str, translation: str) -> list[str]:
+        return [f.message for f in lint.check_text(f'{page}msgid "{source}"\nmsgstr "{translation}"\n', path="ko.po",
+                                                   select=["B108"])]
+
+    assert b108("You can remove it.", "제거할 수 있습니까?") != []
+    assert b108("This is a statement.", "이것은 진술입니까?") != []
+    assert b108("When the call returns, the value is stored.", "호출이 반환되면 값이 저장됩니까?") != []
+    assert b108("How do you remove multiple items from a list", "리스트에서 여러 항목을 어떻게 제거합니까?") == []
+    assert b108("Q. Within a calculation, how can I make sure that the result holds.", "결과를 어떻게 확인합니까?") == []
+    assert b108("Who should read this", "누가 읽어야 합니까?") == []

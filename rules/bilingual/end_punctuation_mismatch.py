@@ -304,6 +304,10 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example(_KO + '#: library/x.rst:3\nmsgid "Call the function and return to the main loop."\n'
                 'msgstr "함수를 호출하고 메인 루프로 돌아갈까?"\n', path="ko.po",
                 note="`-까` made a question of a source that asks none"),
+        Example(_KO + '#: library/x.rst:3\nmsgid "You can remove it."\nmsgstr "제거할 수 있습니까?"\n', path="ko.po",
+                note="`-니까?` made a question of a short statement: a full stop ends a sentence, no title"),
+        Example(_KO + '#: library/x.rst:3\nmsgid "When the call returns, the value is stored."\nmsgstr "호출이 반환되면 값이 저장됩니까?"\n',
+                path="ko.po", note="a statement that opens with `When`, no question's word order"),
         Example(_KO + '#: library/x.rst:3\nmsgid "The list holds one, two and three."\nmsgstr "리스트는 1, 2, 3..."\n',
                 path="ko.po", note="an ellipsis after a whole number, which no source's decimal writes"),
         Example('msgid "Save a copy of the file and then close the"\nmsgstr "파일의 사본을 저장하고 닫습니다!"\n', path="ko.po",
@@ -328,10 +332,10 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a colon after the quotes ends the sentence"),
         Example('msgid "Citation key for"\nmsgstr "인용 키:"\n', path="ko.po",
                 note="a label that stops at a preposition, no participle's status message: a colon added to it"),
-        Example('msgid "Bring the selected window to"\nmsgstr "Ausgewähltes Fenster nach:"\n', path="de.po",
-                note="an imperative, no participle (`Bring`): a label, and a colon added to it"),
         Example('msgid "Select the folder to save to"\nmsgstr "保存先のフォルダを選択："\n', path="ja.po",
                 note="the preposition's noun stands before it (`the folder to save to`): no value appended, a colon added"),
+        Example('msgid "Bring the selected window to"\nmsgstr "Ausgewähltes Fenster nach:"\n', path="de.po",
+                note="an imperative, no participle (`Bring`): a label, and a colon added to it"),
         Example('msgid "Set the \\"Name:\\" field to the title of the book"\nmsgstr "Das Feld „Name:“"\n', path="de.po",
                 note="a translation that stops at the source's own quoted label: the rest of the sentence lost"),
         Example('msgid "Set the \\"Name\\" field to the title"\nmsgstr "Das Feld „Titel:“"\n', path="de.po",
@@ -676,7 +680,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 and _end_class(both[1].rstrip()[:-1], language) == source:
             return None  # the source's mark kept inside the brackets, the sentence's full stop after them: `!).`
         if markup in _LITERALS and "question mark" in (source, target) and {source, target} <= _REWORDED \
-                and len(both[0].split()) <= _TITLE_WORDS and "?" not in both[0].rstrip()[:-1]:
+                and len(both[0].split()) <= _TITLE_WORDS and "?" not in both[0].rstrip()[:-1] \
+                and (source, target) != ("full stop", "question mark"):  # (a full stop ends a sentence, no title)
             return None  # a page's title reworded: `What Now?` as `Pour aller plus loin`, `Who should read this` as a question
         if source == "full stop" and target is None and _ending(both[1]).mark == ".":
             return None  # one point ends an abbreviation and the sentence (`…, etc.`, `…, p. ej.`)
@@ -1020,6 +1025,12 @@ _KO_NUMBER_ELLIPSIS = compiled_on_use(r"\d+\.\d+\.\.\.$")
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|had)"
 _EN_QUESTION = compiled_on_use(rf"\W*(?:how|what|why|when|where|which|who|whom|whose|{_AUXILIARY})\b"
                                rf"|.*\b(?:how|what|why|where|which|who) {_AUXILIARY} (?:I|you|we|it|they|one)\b", re.I)
+# A source that ends with a full stop asks a question only with the question's word order: an interrogative word
+# or an auxiliary before its subject (`How can I …`, `Is it …`, `… how can I make sure …`), not an opening
+# `When`, `Where` or `What` of a statement (`When the call returns, the value is stored.`).
+_EN_QUESTION_INVERTED = compiled_on_use(
+    rf"\W*(?:(?:how|what|why|when|where|which|who) )?{_AUXILIARY} (?:I|you|we|it|they|one|he|she|there)\b"
+    rf"|.*\b(?:how|what|why|where|which|who) {_AUXILIARY} (?:I|you|we|it|they|one)\b", re.I)
 _KO_NUMBER_END = compiled_on_use(r"(?<![^\s(=])\d+(?:[.,]\d+)?$")
 _HANGUL = compiled_on_use(r"[\uac00-\ud7a3]")
 
@@ -1038,8 +1049,8 @@ def _korean_end(source: str | None, target: str | None, both: tuple[str, str], l
         # The interrogative ending `-까` (`합니까?`) makes the sentence a question: its question mark is Korean's.
         last = _KO_FINAL.search(words[:-1])
         # Its source asks one too, opening as an English question does (`How do you…`), not `Call it and return.`
-        return last is not None and last.group()[0] == "까" and words.endswith("?") \
-            and _EN_QUESTION.match(both[0]) is not None
+        asks = _EN_QUESTION_INVERTED if source == "full stop" else _EN_QUESTION
+        return last is not None and last.group()[0] == "까" and words.endswith("?") and asks.match(both[0]) is not None
     ellipsis = _KO_NUMBER_ELLIPSIS.search(words)
     if source == "full stop" and target == "ellipsis" and ellipsis is not None and ellipsis.group() in both[0]:
         words = words[:-3]  # `수학 상수 *e* = 2.718281...`: the points are the number's, which ends the sentence
