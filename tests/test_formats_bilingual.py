@@ -787,3 +787,20 @@ def test_b108_a_korean_question_ending_on_a_statement_source_is_reported():
     assert b108("How do you remove multiple items from a list", "리스트에서 여러 항목을 어떻게 제거합니까?") == []
     assert b108("Q. Within a calculation, how can I make sure that the result holds.", "결과를 어떻게 확인합니까?") == []
     assert b108("Who should read this", "누가 읽어야 합니까?") == []
+
+
+def test_b106_a_names_plural_is_left_out_only_where_it_counts_a_word():
+    """An English plural on a name (``Mocks`` as ``Mock``) is the language's where it counts something: the source
+    writes the singular too, counts it (`All ``Handlers```), gives it a plural verb or holds more such plurals; a lone
+    ``Headers`` as ``Header`` (a class of its own) is a changed literal."""
+    page = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#: library/x.rst:3\n'
+
+    def b106(source: str, translation: str) -> list[str]:
+        return [f.message for f in lint.check_text(f'{page}msgid "{source}"\nmsgstr "{translation}"\n', path="ko.po",
+                                                   select=["B106"])]
+
+    assert b106("Use ``Headers`` here.", "``Header``\\\\를 사용합니다.") != []
+    assert b106("Use ``Headers`` and ``Values`` here.", "``Header``\\\\와 ``Values``\\\\를 사용합니다.") != []
+    assert b106("``Mock`` attributes are ``Mocks``.", "``Mock`` 어트리뷰트는 ``Mock``\\\\입니다.") == []
+    assert b106("All ``Handlers`` are called.", "모든 ``Handler``\\\\가 호출됩니다.") == []
+    assert b106("``Filters`` can be used by ``Handlers``.", "``Filter`` 는 ``Handler`` 에 의해 사용될 수 있습니다.") == []

@@ -707,16 +707,44 @@ _PRINTED = compiled_on_use(r"\b(?:print|input)\(\s*$")
 
 
 def _rendered_left_out(lost: Counter[str], added: Counter[str],
-                       literals: tuple[dict[str, str], dict[str, str]]) -> Counter[str]:
+                       literals: tuple[dict[str, str], dict[str, str]], source: str = "") -> Counter[str]:
     """``lost`` without the literals the translation kept but for their words (``_words_rendered``). Each new
     literal must stand for a lost one: ``sendmail's`` as ``sendmail`` beside a new ``stding`` is more than a
     possessive left out."""
     if len(added) > len(lost):
         return lost
-    return Counter({k: n for k, n in lost.items() if not _words_rendered(k, added, literals)})
+    counted = _counted_plurals(lost, added, literals, source)
+    return Counter({k: n for k, n in lost.items() if not _words_rendered(k, added, literals, counted)})
 
 
-def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str], dict[str, str]]) -> bool:
+# A word that counts what follows it (`two ``Mocks```, `all ``Handlers```) or a plural verb after it (`… are`).
+_COUNTING_BEFORE = compiled_on_use(r"\b(?:all|both|two|three|several|many|multiple|some|these|those|other|\d+)\s*[`:*]*$", re.I)
+_PLURAL_VERB_AFTER = compiled_on_use(r"\s+(?:are|were|have|do)\b")
+
+
+def _counted_plurals(lost: Counter[str], added: Counter[str], literals: tuple[dict[str, str], dict[str, str]],
+                     source: str) -> frozenset[str]:
+    """The lost literals that are an English plural of a name (``Mocks``) used as a counted word: the source writes
+    the singular too (``Mock`` attributes are ``Mocks``), counts it or gives it a plural verb (`all ``Handlers```,
+    ```Loggers`` are`), or holds more such plurals the translation writes singular (```Filters`` can be used by
+    ``Handlers```, in a language that writes no plural). A lone ``Headers`` as ``Header`` is a changed name."""
+    singulars = {literals[1].get(k) for k in added}
+    plurals = [k for k in lost if (name := literals[0].get(k)) and name[:1].isupper() and name[:-1] in singulars
+               and name.endswith("s") and re.fullmatch(r"[A-Z]\w*[a-z]", name[:-1])]
+    if len(plurals) > 1:
+        return frozenset(plurals)
+    counted = set()
+    for key in plurals:
+        name = literals[0][key]
+        at = list(re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?!\w)[`'*_]*", source))
+        if name[:-1] in literals[0].values() or any(_COUNTING_BEFORE.search(source, 0, m.start())
+                                                     or _PLURAL_VERB_AFTER.match(source, m.end()) for m in at):
+            counted.add(key)
+    return frozenset(counted)
+
+
+def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str], dict[str, str]],
+                    counted: frozenset[str] = frozenset()) -> bool:
     """Whether a lost literal is one the translation kept but for its words, which it rendered: a phrase in
     an example's string (``ask_ok('Do you really want to quit?')`` as ``ask_ok('정말 끝내길 원하세요?')``), a
     run of prose in pseudo-code (``1 <= day <= number of days in the month``, its code before and after kept),
@@ -731,7 +759,7 @@ def _words_rendered(key: str, added: Counter[str], literals: tuple[dict[str, str
             continue
         if other == lost[:-2] and lost[-2:] in ("'s", "’s"):
             return True  # (`'s` is English's: no name ends so)
-        if lost[:1].isupper() and lost == other + "s" and re.fullmatch(r"[A-Z]\w*[a-z]", other):
+        if key in counted and lost == other + "s":
             return True
         if _phrases_rendered(lost, other) or _prose_rendered(lost, other):
             return True
@@ -1137,7 +1165,9 @@ as ``` ``ask_ok('정말 끝내길 원하세요?')`` ```: words alone, in a strin
 ``` ``'utf-8'`` ```, or a string shown alone, ``` ``'Sun Jun 20 23:21:05 1993'`` ```, is a value), a run of prose (three
 words or more, one of them `the`, `of` or `an`, which code writes nowhere but in its strings) in pseudo-code whose
 code before and after is kept (``` ``1 <= day <= number of days in the month`` ```), an
-English plural on a capitalized name or a possessive (``` ``Mocks`` ```, ``` ``sendmail's`` ``` as ``` ``Mock`` ```,
+English plural on a capitalized name that counts a word (the source writes the singular too, counts it, `all`,
+gives it a plural verb, `are`, or holds more such plurals; not a lone ``` ``Headers`` ``` as ``` ``Header`` ```, a name
+of its own) or a possessive (``` ``Mocks`` ```, ``` ``sendmail's`` ``` as ``` ``Mock`` ```,
 ``` ``sendmail`` ```); each new literal of the translation must stand for a lost one.
 
 **Why is this bad?** Literal content is code: a translated ``` ``True`` ``` or option name is wrong
@@ -1164,6 +1194,8 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
                                                 "« Aucun » for ``None``, are reported either way)")
     opts: Options
     flag = (
+        Example(_RST + 'msgid "Use ``Headers`` here."\nmsgstr "``Header``\\를 사용합니다."\n', path="ko.po",
+                note="a name's plural that counts nothing (no singular beside it, no count, no plural verb): a changed name"),
         Example('msgid "<b>%s"\nmsgstr "%s"\n', path=_PO, note="a bold left open, no usage line around it: a tag"),
         Example(_FR + _RST + 'msgid "Call ``spam(a, b)`` first."\nmsgstr "Appelez ``spam(a,`` puis ``b)``."\n', path=_PO,
                 note="a literal cut in two pieces that are no code each: broken on the page"),
@@ -1533,7 +1565,7 @@ a link; a tag an MT engine invented shows up as text or breaks the template.
             prose = without_code(both[1], markup)
             lost = Counter({k: n for k, n in lost.items() if not _regrouped(k, literals, prose) and not _split_up(k, literals)})
             if self.opts.rename_examples:
-                lost = _rendered_left_out(lost, target - source, literals)
+                lost = _rendered_left_out(lost, target - source, literals, both[0])
             lost = Counter({k: n for k, n in lost.items()
                             if k not in renamed and _must_keep(k, target - source, doc, markup, both, literals,
                                                                self.opts.rename_examples, self.opts.lexicon)})
