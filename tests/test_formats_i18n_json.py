@@ -89,6 +89,21 @@ def test_an_applications_rich_text_tags_are_markup_its_entities_prose():
     assert [f.code for f in lint.check_text(RICH_TEXT, path="fr-FR.json", config=as_text)].count("S105") == 3
 
 
+def test_a_machine_translations_tags_are_residue_where_no_source_string_compares_them(tmp_path):
+    """`<span class="hps">` (Google Translate's) in a catalogue with no source is reported (S105), where `markup:
+    auto` made it the app's rich text; `<b>` stays markup, and a paired string's added tags are B106's alone."""
+    from lint.engine import Selection
+
+    config = parse_config('formats: {"*.json": i18n-json}\n', None, tmp_path)
+    alone = tmp_path / "de.json"
+    alone.write_text('{"open": "<span class=\\"hps\\">Datei</span> <b>öffnen</b>"}', encoding="utf-8")
+    found = Linter(Selection(select=["S105", "B106"], cache=False)).lint_file(str(alone), config).findings
+    assert sorted(f.code for f in found) == ["S105", "S105"]
+    (tmp_path / "en.json").write_text('{"open": "Open the <b>file</b>"}', encoding="utf-8")
+    found = Linter(Selection(select=["S105", "B106"], cache=False)).lint_file(str(alone), config).findings
+    assert [f.code for f in found] == ["B106"]
+
+
 def test_notes_for_translators_under_at_keys_are_not_prose():
     """localsend's slang catalogues (and Flutter's ARB) keep English notes under `@` keys: L101 called 63
     of them English left untranslated in 58 files."""

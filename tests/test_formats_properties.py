@@ -192,6 +192,19 @@ def test_html_tags_in_a_bundles_values_are_markup_not_scraped_residue(tmp_path):
     assert doc.segments[0].text.strip("\ufffc").startswith("Alle poster")
 
 
+def test_a_machine_translations_tags_are_residue_where_no_source_value_compares_them(tmp_path):
+    """Google Translate's `<span class="hps">` in a bundle with no base (`Other_en.properties`, or a translation
+    whose source is missing) is reported (S105), as `markup: auto` hid it; the app's `<b>` stays markup, and where
+    a source value is paired B106 alone reports the added tags."""
+    (tmp_path / "Msg_en.properties").write_text("open=Open the file\n", encoding="utf-8")
+    de = tmp_path / "Msg_de.properties"
+    de.write_text('open=<span class="hps">Datei</span> öffnen\n', encoding="utf-8")
+    assert [code for code, _ in _findings(de)] == ["B106"]
+    other = tmp_path / "Other_en.properties"
+    other.write_text('close=<span class="hps">Close</span> the file\nsave=Save <b>all</b> entries\n', encoding="utf-8")
+    assert sorted(_findings(other)) == [("S105", "close"), ("S105", "close")]
+
+
 def test_a_bundle_that_numbers_its_arguments_as_jabref_and_qt_do(tmp_path):
     """`%0`, `%1` (JabRef's, Qt's arguments) are placeholders: `%0 für` is no printf `% f` left in the text
     (T106), `%0-tilstand` and `%0:t` (Finnish's case ending) keep the argument `%0` of `%0 mode` and `%0s`;

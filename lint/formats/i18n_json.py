@@ -108,8 +108,9 @@ def parse(source: Source, options: Mapping[str, Any] | None = None, *,
     markup = markup_of_app_strings(option(options), (seg.text for seg in segments))
     if markup == APP_TAGS:
         segments = [_bracket_escapes_masked(seg) for seg in segments]
-    segments, decoded = paired(source.path, [masked(seg, markup) for seg in segments],
-                               values, options, _SUFFIXES, decode=json.loads, sources=sources)
+    segments, decoded = paired(source.path, segments, values, options, _SUFFIXES, decode=json.loads, sources=sources)
+    # (Masked once paired: a machine translation's tags, `<span class="hps">`, stay text where no source is paired.)
+    segments = [masked(seg, markup, unpaired=seg.source_text is None) for seg in segments]
     doc = Document(source, "i18n-json", segments, protected=[(a, b) for a, b in protected if b > a])
     doc.memo["markup"] = markup
     if decoded:

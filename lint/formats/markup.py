@@ -306,13 +306,27 @@ def markup_of_references(text: str) -> str:
     return best if n * 2 >= min(refs, 200) else "none"
 
 
-def masked(seg: Segment, markup: str) -> Segment:
+# The tags a machine translation engine leaves around the words it translated, copied with them from its page
+# (Google Translate's `<span class="hps">`, `<span id="result_box" …>`; Chrome's `<font style="vertical-align:
+# inherit;">`): never an application's rich text.
+_MT_TAG = compiled_on_use(r"<span\b[^<>]*\b(?:class\s*=\s*[\"'](?:[^\"'<>]*\s)?(?:hps|short_text|alt-edited|atn)[\"'\s]"
+                          r"|id\s*=\s*[\"']result_box)[^<>]*>|<font\b[^<>]*vertical-align:\s*inherit[^<>]*>", re.I)
+_MT_CLOSING = compiled_on_use(r"</(?:span|font)\s*>", re.I)
+
+
+def masked(seg: Segment, markup: str, unpaired: bool = False) -> Segment:
     """``seg`` with its inline markup masked: each character of a literal, a role, a tag or a link
     target becomes a placeholder (same length, so the map to the Source is unchanged) in an opaque
-    range; a link's words stay prose. For readers whose segment text is the decoded string."""
+    range; a link's words stay prose. For readers whose segment text is the decoded string. With
+    ``unpaired`` (an app's string with no source string to compare its tags with), a machine translation
+    engine's tags (`<span class="hps">`) and the closing tags of their elements stay text: residue, which no
+    rich text writes (S105 reports them; where a source is paired, B106 compares the tags)."""
     if markup in ("none", "auto"):
         return seg
     found = marks(seg.text, markup)
+    if unpaired and markup == APP_TAGS and _MT_TAG.search(seg.text):
+        found = [mk for mk in found if not (_MT_TAG.fullmatch(seg.text, mk.start, mk.end)
+                                            or _MT_CLOSING.fullmatch(seg.text, mk.start, mk.end))]
     if not found:
         return seg
     chars = list(seg.text)

@@ -186,14 +186,15 @@ def parse(source: Source, options: Mapping[str, Any] | None = None, *,
     # A tag in a value is rich text a UI toolkit renders (Swing's `<html>`, JabRef's `<b>`), never a scraped
     # page's residue: opaque, as i18n JSON's; family B compares the tags as written (``shown``).
     markup = markup_of_app_strings(option(options), (seg.text for seg in segments))
-    segments = [masked(seg, markup) for seg in segments]
+    # Each value given the source bundle's under the same key (lint.formats.source_catalogue); then masked, a
+    # machine translation's tags (`<span class="hps">`) left as text in a value with no source to compare with.
+    segments, decoded = paired(source.path, segments, shown, options, (), load=_source_values,
+                               auto=_source_of, sources=sources)
+    segments = [masked(seg, markup, unpaired=seg.source_text is None) for seg in segments]
     doc = Document(source, "properties", segments, protected=complement(sorted(prose), len(text)))
     doc.memo["markup"] = markup
     if "copylint-" in text:
         doc.suppressions = suppressions_from(text, source.line_starts(), pattern_switches(_SWITCH))
-    # Each value given the source bundle's under the same key (lint.formats.source_catalogue).
-    doc.segments, decoded = paired(source.path, doc.segments, shown, options, (), load=_source_values,
-                                   auto=_source_of, sources=sources)
     if decoded:
         doc.memo["i18n-values"] = decoded
     return doc
