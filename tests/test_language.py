@@ -393,6 +393,19 @@ def test_cjk_latin_spacing_in_a_catalogue_string_may_space_a_number_from_its_wor
     assert [mixed[f.start - 1:f.end + 1] for f in found] == ["1つ"]
 
 
+def test_cjk_latin_spacing_reads_a_date_set_tight_as_one_token() -> None:
+    """`2008年12月3日` is a date as Japanese writes it: in a catalogue that spaces its numbers, the string that
+    spaces its version (`Python 3.0 は 2008年12月3日 に…`) does not slip at the date's inside; a year set tight
+    against the word before it (`は2008年`) still does."""
+    config = Config(language="ja")
+    versions = [(f"Use version {i}", f"バージョン {i} を使う") for i in range(2, 10)]
+    dated = _catalogue(*_SPACED_ENTRIES, *versions,
+                       ("Python 3.0 was released on December 3, 2008", "Python 3.0 は 2008年12月3日 にリリースされました"))
+    assert lint.check_text(dated, path="ja.po", config=config, select=["L107"]) == []
+    tight = _catalogue(*_SPACED_ENTRIES, *versions, ("Python 3.0 was released in 2008", "Python 3.0 は2008年にリリースされました"))
+    assert lint.check_text(tight, path="ja.po", config=config, select=["L107"]) != []
+
+
 def test_spanish_abbreviations_of_the_pack_end_no_sentence() -> None:
     # The RAE's abbreviations (Sr., Dr., EE. UU.) in the es pack: T108 reads no sentence start after
     # `EE. UU.` (NTREX es-MX: 'la objeción de EE. UU. a una declaración'), L104 no question cut in two

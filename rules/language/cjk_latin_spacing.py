@@ -26,6 +26,9 @@ _CATALOGUE = 'msgid ""\nmsgstr ""\n"Language: ja\\n"\n\n' + "".join(
     f'msgid "Use {name}"\nmsgstr "{name} を使う"\n\n' for name in ("Vue", "React", "Svelte", "Solid", "Qwik", "Lit",
                                                                     "Preact", "Ember", "Alpine", "Riot", "Deno", "Bun"))
 
+# … and strings that space their numbers (`バージョン 2 を使う`).
+_VERSIONS = "".join(f'msgid "Use version {i}"\nmsgstr "バージョン {i} を使う"\n\n' for i in range(2, 10))
+
 
 class CjkLatinSpacing(Rule):
     code = "L107"
@@ -56,7 +59,7 @@ counter tight).
 
 Not flagged: headings, which keep a habit of their own (a headline separates its phrases and a score with
 spaces: `エア 38 - 17 メルローズ`), boundaries with markup between (`**API**は`, `と[Vite](…)`), boundaries inside a metavariable's name in angle
-brackets (`<参数1>`), a translated name and its number between spaces or slashes where the source glues the
+brackets (`<参数1>`), boundaries inside a date written with 年, 月 and 日 (`2008年12月3日`), a translated name and its number between spaces or slashes where the source glues the
 number to its word (`檔案1/檔案2` for `file1/file2`; no more such names than the source glues), documents under six boundaries or without a clear habit, code and URLs, full-width
 punctuation next to Latin text, and other languages.
 """
@@ -112,6 +115,9 @@ punctuation next to Latin text, and other languages.
                 path="ja.po", language="ja", note="each string of a catalogue keeps its own habit"),
         Example(_CATALOGUE + 'msgid "Python provides two hooks"\nmsgstr "Python には2つのフックがあります"\n',
                 path="ja.po", language="ja", note="a string that spaces its words and sets its counts tight"),
+        Example(_CATALOGUE + _VERSIONS + 'msgid "Python 3.0 was released on December 3, 2008"\n'
+                'msgstr "Python 3.0 は 2008年12月3日 にリリースされました"\n', path="ja.po", language="ja",
+                note="a date set as the language writes it, one token, in a string that spaces its version"),
         Example(_CATALOGUE + 'msgid "the shortest decimal string"\nmsgstr "最小の 10進文字列を 17桁に丸めます"\n',
                 path="ja.po", language="ja", note="numbers spaced from the words before them, counters tight"),
     )
@@ -123,7 +129,7 @@ punctuation next to Latin text, and other languages.
         # spaces (`# エア 38 - 17 メルローズ`) where the body sets Latin text tight.
         hits = [(seg, m) for seg in doc.segments_matching(_BOUNDARY) if seg.kind != "heading"
                 for m in _BOUNDARY.finditer(seg.text) if seg.is_contiguous(max(m.start() - 1, 0), m.end() + 1)
-                and not _in_metavariable(seg.text, m.start()) and not _numbered_name(seg, m)]
+                and not _in_metavariable(seg.text, m.start()) and not _numbered_name(seg, m) and not _in_date(seg.text, m)]
         if len(hits) < _MIN_BOUNDARIES:
             return
         spaced = sum(1 for _, m in hits if (m.group(1) or m.group(2)))
@@ -257,6 +263,18 @@ _CJK_CHAR = compiled_on_use(rf"[{_HAN_KANA}]")
 
 # A metavariable's name: no space at either end, no sentence's mark inside (`<参数1>`, `<密钥 ID>`).
 _METAVARIABLE_NAME = compiled_on_use(r"[^\s<>，。、；：！？,.;:!?]+(?: [^\s<>，。、；：！？,.;:!?]+)*")
+
+
+# A date written with the CJK year, month and day (`2008年12月3日`, `12月3日`, `2008 年 12 月`): one token, set as
+# the language's date, whose inner boundaries are no habit of the text's spacing.
+_CJK_DATE = compiled_on_use(r"(?<![0-9])[0-9]{1,4} ?年 ?[0-9]{1,2} ?月(?: ?[0-9]{1,2} ?日)?|(?<![0-9])[0-9]{1,2} ?月 ?[0-9]{1,2} ?日")
+
+
+def _in_date(text: str, m: re.Match[str]) -> bool:
+    """Whether a boundary lies inside a CJK date (`2008年12月3日`), between its numbers and their 年, 月, 日."""
+    start = max(0, m.start() - 12)
+    return any(start + d.start() < m.start() and m.end() < start + d.end()
+               for d in _CJK_DATE.finditer(text[start : m.end() + 12]))
 
 
 def _before_counter(text: str, m: re.Match[str]) -> bool:
