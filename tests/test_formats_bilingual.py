@@ -804,3 +804,22 @@ def test_b106_a_names_plural_is_left_out_only_where_it_counts_a_word():
     assert b106("``Mock`` attributes are ``Mocks``.", "``Mock`` 어트리뷰트는 ``Mock``\\\\입니다.") == []
     assert b106("All ``Handlers`` are called.", "모든 ``Handler``\\\\가 호출됩니다.") == []
     assert b106("``Filters`` can be used by ``Handlers``.", "``Filter`` 는 ``Handler`` 에 의해 사용될 수 있습니다.") == []
+
+
+def test_b103_a_small_number_the_translation_adds_stands_for_the_sources_word_or_a_plural_forms_count():
+    """A number of ten or less the translation adds is excused only where the source writes it as a word (`two`,
+    `a`, `zero`) or the string is a plural form's: `the two files` as `les 3 fichiers`, `Keep three copies` as
+    `Garder 4 copies` and `Delete files` as `Supprimer 4 fichiers` changed or invented a count."""
+    def b103(source: str, translation: str) -> list[str]:
+        return [f.message for f in lint.check_text(f'msgid "{source}"\nmsgstr "{translation}"\n', path="fr.po",
+                                                   select=["B103"])]
+
+    for source, translation in (("Delete the two files", "Supprimer les 3 fichiers"), ("Keep three copies", "Garder 4 copies"),
+                                ("Delete files", "Supprimer 4 fichiers")):
+        assert b103(source, translation) != [], translation
+    for source, translation in (("Delete two files", "Supprimer 2 fichiers"), ("Delete a file", "Supprimer 1 fichier"),
+                                ("The index is one-based.", "L'index commence à 1."),
+                                ("Always set to zero.", "Toujours mis à 0."), ("2 files selected", "Deux fichiers sélectionnés")):
+        assert b103(source, translation) == [], translation
+    plural = '#, c-format\nmsgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "1 fichier"\nmsgstr[1] "%d fichiers"\n'
+    assert lint.check_text(plural, path="fr.po", select=["B103"]) == []

@@ -14,6 +14,7 @@ from lint.formats.bilingual import (
     number_parts,
     number_places,
     numbers,
+    singular,
     translator_note,
     without_code,
     xliff_example,
@@ -51,7 +52,9 @@ class NumberMismatch(PairwiseRule):
 PO `msgid`), ignoring group and decimal separators (`1,000` = `1 000`, `2.5` = `2,5`) and the digits of
 placeholders, URLs, e-mail addresses, tags and XLIFF inline codes. A number in the translation that is not in the source is
 flagged, and so is a number of the source missing from the translation, unless it is ten or less,
-which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`), or a
+which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`; a number of ten or
+less the translation adds stands for the source's word for it, `two`, `both`, `a`, `second`, or is a plural
+form's count: `the two files` as `les 3 fichiers` is flagged), or a
 hundred percent, the whole (`Zoom to 100%` → `Taille réelle`), unless
 the other side has a number in its place, and so is a date the source writes with its month's name
 that the translation writes in digits, the same day (`January 1, 1970` as `1970-01-01`), and a number
@@ -112,6 +115,8 @@ source's number the note names may give way to the numbers of the language's own
         Example('msgid "It holds about 100 entries."\nmsgstr "Elle contient environ 200 entrées."\n', path=_PO,
                 note="an estimate changed"),
         Example('msgid "Zoom to 100%"\nmsgstr "Zoom à 10 %"\n', path=_PO, note="a percentage changed"),
+        Example('msgid "Delete the two files"\nmsgstr "Supprimer les 3 fichiers"\n', path=_PO,
+                note="a small number added that is not the source's word for it"),
         Example('msgid "It uses 100 MB."\nmsgstr "Elle utilise beaucoup de mémoire."\n', path=_PO,
                 note="a hundred that is no percentage"),
         Example('msgid "Free shipping over 35 euros"\nmsgstr "Livraison offerte"\n', path=_PO,
@@ -283,7 +288,8 @@ source's number the note names may give way to the numbers of the language's own
             # is a change.
             # A number that is part of a compound word (`Base-10`, `16-bit`, `10進数`, `10-logaritmen`)
             # may be a word on the other side (`dziesiętna`, `Decimal`): a change needs a number in its place.
-            extra = [n for n in extra if not _spelled(n) and not _in_compound(n, texts[1])]
+            # (One the translation adds must stand for the source's word: `the two files` as `les 3 fichiers` changed it.)
+            extra = [n for n in extra if not _spelled_for(n, seg, doc, texts) and not _in_compound(n, texts[1])]
             missing = [n for n in missing if not _spelled(n) and not _in_compound(n, texts[0])]
             # With nothing in its place, a number the source gives as an estimate (`roughly 100`) may be
             # rendered as one (`une centaine`), and a number the translation adds to a name in capitals
@@ -514,6 +520,51 @@ def _whole(number: str, text: str) -> bool:
     """Whether ``number`` is 100 and each place ``text`` writes it is a percentage (`100%`, `100 %`)."""
     places = list(_HUNDRED.finditer(text)) if number == "100" else []
     return bool(places) and all(re.match("[ \u00a0\u202f]?%", text[m.end() :]) for m in places)
+
+
+# English words for the numbers zero to ten, cardinal, ordinal and those that count (`a file`, `both`, `twice`).
+_NUMBER_WORDS = (
+    r"zero|no|none|nothing|empty|a|an|one|once|single|first|two|twice|both|pair|couple|double|second|three|thrice|third|"
+    r"triple|four|fourth|quarter|five|fifth|six|sixth|seven|seventh|eight|eighth|nine|ninth|ten|tenth|half|dozen"
+)
+_WORD_VALUES = {"zero": 0, "no": 0, "none": 0, "nothing": 0, "empty": 0, "a": 1, "an": 1, "one": 1, "once": 1, "single": 1,
+                "first": 1, "two": 2, "twice": 2, "both": 2, "pair": 2, "couple": 2, "double": 2, "second": 2, "half": 2,
+                "three": 3, "thrice": 3, "third": 3, "triple": 3, "four": 4, "fourth": 4, "quarter": 4, "five": 5,
+                "fifth": 5, "six": 6, "sixth": 6, "seven": 7, "seventh": 7, "eight": 8, "eighth": 8, "nine": 9,
+                "ninth": 9, "ten": 10, "tenth": 10, "dozen": 12}
+_NUMBER_WORD = compiled_on_use(rf"(?i)(?<![\w'-])(?:{_NUMBER_WORDS})(?![\w'])")  # (`zero-based` too)
+# A plural form for zero, one or two: an i18next suffix (`item_one`) or an Android plural's quantity (`songs.one`).
+_FEW_FORM = compiled_on_use(r"(?:_|(?<=\w)\.)(?:zero|one|two)$")
+
+
+def _spelled_for(number: str, seg: Segment, doc: Document, texts: list[str]) -> bool:
+    """Whether a number of ten or less a translation adds stands for the source's word for it (`two files` as
+    `2 fichiers`, `July` as `tháng 7`), is a plural form's count (`1 fichier` for `%d file`, an Android plural's
+    `one`) or a part of a number of several parts (`۰٫۲۷٫۰`, Persian's `0.27.0`)."""
+    return _spelled(number) and (singular(seg, doc) is not None or _FEW_FORM.search(seg.key or "") is not None
+                                 or _worded(number, texts[0]) or _a_part(number, texts[1]))
+
+
+# A number of several parts (`0.27.0`, `۰٫۲۷٫۰` with the Arabic decimal separator).
+_MULTIPART = compiled_on_use(r"\d+(?:[.,\u066b\u066c]\d+)+")
+
+
+def _a_part(number: str, text: str) -> bool:
+    return any(str(int(part)) == str(int(number)) for m in _MULTIPART.finditer(text)
+               for part in re.split(r"[.,\u066b\u066c]", m.group()))
+
+
+# The months, whose number a translation may write (`21st July 2025` as `21 tháng 7 năm 2025`).
+_MONTHS_TO_TEN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
+_MONTH_TO_TEN = compiled_on_use(r"\b(?:" + "|".join(_MONTHS_TO_TEN) + r")\b")
+
+
+def _worded(number: str, source: str) -> bool:
+    """Whether the English ``source`` writes ``number`` (ten or less) as a word: `two`, `second`, `both`, `a`,
+    `July`."""
+    value = int(number)
+    return any(_WORD_VALUES[m.group().lower()] == value for m in _NUMBER_WORD.finditer(source)) \
+        or any(_MONTHS_TO_TEN.index(m.group()) + 1 == value for m in _MONTH_TO_TEN.finditer(source))
 
 
 def _spelled(number: str) -> bool:
