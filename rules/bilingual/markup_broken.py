@@ -30,6 +30,7 @@ _CLASSES = {
     "unbalanced-literal": "an inline literal's ``` `` ``` has no partner",
     "unbalanced-backquote": "a backquote has no partner",
     "role-without-backquotes": "a role without its backquotes",
+    "role-without-colon": "a role without its opening colon",
     "unclosed-role": "a role without its closing backquote",
     "space-before-role": "no space or escape before a role or an inline literal",
     "space-after-markup": "no space or punctuation after a role or an inline literal",
@@ -113,6 +114,25 @@ def _role_starts(text: str) -> list[int]:
     return starts
 
 
+# A role's names and `:`` with no colon before them (`pep:`572``), and one the source writes whole (`:pep:``):
+# names of letters and digits alone, so that each start reads its own run of them and no other's.
+_NO_OPENING_COLON = compiled_on_use(r"(?<![\w:`])([a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?):`(?!`)")
+_WHOLE_ROLE = compiled_on_use(r"(?<![\w`]):([a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?):`")
+
+
+def _roles_without_colon(target: str, source: str) -> int:
+    """How many more roles the translation writes without their opening colon than the source does
+    (`Lihat: pep:`572`` for `See :pep:`572``): docutils reads `pep:` as a word and `572` as the default
+    role's text, in italics. Only names the source uses as roles count (`key:`value`` may be prose)."""
+    if ":`" not in target:
+        return 0
+    names = {m.group(1) for m in _WHOLE_ROLE.finditer(source)}
+    if not names:
+        return 0
+    lost = sum(m.group(1) in names for m in _NO_OPENING_COLON.finditer(target))
+    return max(0, lost - sum(m.group(1) in names for m in _NO_OPENING_COLON.finditer(source)))
+
+
 # A hyperlink's target and its `_`, which a link without its opening backquote ends with (`Docs <x>`_`).
 _LINK_END = compiled_on_use(r"<[^<>\s]+>`_")
 _WORD = compiled_on_use(r"\w")
@@ -190,6 +210,10 @@ changed target links nowhere.
         Example(_RST + 'msgid "Read the `tutorial <https://example.org/tut>`_."\n'
                 'msgstr "Lisez le tutoriel <https://example.org/tut>`_."\n', path=_PO),
         Example(_RST + 'msgid "See :ref:`intro`."\nmsgstr "Voir :ref:``intro``."\n', path=_PO),
+        Example(_RST + 'msgid "See :pep:`572` for a full description."\n'
+                'msgstr "Lihat: pep:`572` untuk deskripsi lengkap."\n', path=_PO,
+                note="the role's colon moved before the space: `572` is read as the default role"),
+        Example(_RST + 'msgid "Use :py:func:`abs` here."\nmsgstr "Gunakan py:func:`abs` di sini."\n', path=_PO),
         Example(_RST + 'msgid "Both `Transports`_ and `Protocols`_."\nmsgstr "Les `Transports`_ et les Protocoles."\n',
                 path=_PO),
         Example(_MD + 'msgid "See [the guide](guide.md)."\nmsgstr "Voir [le guide](guide-fr.md)."\n', path=_PO),
@@ -237,6 +261,9 @@ changed target links nowhere.
         Example(_RST + 'msgid "`WinPython <https://winpython.github.io/>`_"\n'
                 'msgstr "`WinPython <https://WinPython.github.io/>`_"\n', path=_PO, note="a host is case-insensitive"),
         Example(_RST + 'msgid "It is `spam`."\nmsgstr "C\'est `spam`."\n', path=_PO),
+        Example(_RST + 'msgid "Set the key:`value` pair with :func:`set`."\n'
+                'msgstr "Définissez la paire key:`value` avec :func:`set`."\n', path=_PO,
+                note="a word before a colon and a backquote is a role only where the source uses that name as one"),
         Example(_RST + 'msgid "See the `Functional API`_."\nmsgstr "Voir l\'`API fonctionnelle`_."\n', path=_PO,
                 note="a reference by name follows its translated title"),
         Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
@@ -270,6 +297,8 @@ changed target links nowhere.
                 return
             (src_defects, src_targets), (tr_defects, tr_targets) = _rst_defects(source), _rst_defects(target)
             added = tr_defects - src_defects
+            if lost := _roles_without_colon(target, source):
+                added["role-without-colon"] = lost
             if added["reference"] or tr_defects["reference"] < src_defects["reference"]:
                 added["reference"] = 1
         else:
