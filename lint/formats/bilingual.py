@@ -67,6 +67,14 @@ def stands_as_token(token: str, text: str) -> bool:
     return re.search(r"(?<!\S)" + re.escape(token) + r"(?!\S)", text) is not None
 
 
+def translations_write_whole(doc: Document, word: str) -> bool:
+    """Whether a translation of the catalogue writes ``word`` as a word of its own, with no full stop after it
+    (es `Muy bien` beside `Muy bien., continuar`): a whole word of the language, not an abbreviation a
+    translator shortened with a stop (transmission's lt `ats.`, af `asb.`, ca `Pet.`, never written out so)."""
+    whole = re.compile(r"(?<![\w.])" + re.escape(word) + r"(?![\w.])", re.IGNORECASE)
+    return any(s.source_text is not None and whole.search(s.text) is not None for s in doc.segments)
+
+
 def copied(seg: Segment, doc: Document) -> bool:
     """The translation is its source, decoded the same way: a copy, in the source's language."""
     both = pair(seg, doc)

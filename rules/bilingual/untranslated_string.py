@@ -57,8 +57,8 @@ _COPYRIGHT = compiled_on_use(r"Copyright (?:©|\([cC]\)) \d{4}(?:[-–, ]+\d{4})
 _ET_AL = compiled_on_use(r"(?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)? et\.? al\.")
 # An author's name and address, the address written out against spam (`A.M. Kuchling (amk at amk.ca)`, the
 # byline of Python's "What's New" pages) or as it is: a name, no words to translate.
-_AUTHOR_ADDRESS = compiled_on_use(r"(?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* "
-                                  r"\([\w.+-]+(?: at |@)[\w-]+(?:\.[\w-]+)+\)")
+_AUTHOR_ADDRESS = compiled_on_use(r"((?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) "
+                                  r"\(([\w.+-]+)(?: at |@)[\w-]+(?:\.[\w-]+)+\)")
 # A product's name as the whole string: a word in lower case with a capital inside (`iPod`, `macOS`,
 # `eBay`), alone or before a model's word (`iPod touch`, `iPad mini`). A name written so is no English
 # word a translator would translate.
@@ -105,7 +105,7 @@ switched off (`# copylint: disable=B102`) is not counted as one.
 Not flagged: strings without two words to translate in a row: one-word strings (`OK`, `Email`),
 strings of code (in a catalogue with markup, inline literals, roles and interpreted text; identifiers
 such as `KEY_END`, `co_names`, `bash/zsh`; signatures such as `seq, [start,] stop`), names and titles (capitalized words in a row:
-`Marc-André Lemburg`; an author's name and address, `A.M. Kuchling (amk at amk.ca)`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
+`Marc-André Lemburg`; an author's name and an address made of it, `A.M. Kuchling (amk at amk.ca)`; a product's name written with a capital inside: `iPod touch`), acronyms, the cited title of a link to another site or of a numbered
 document (`:pep:`3105` - Make print a function`), a bibliographic reference (an author cited by surname and
 initials, and a year: `Kahan, W: Branch cuts for complex elementary functions … (1987)`; or by initials and
 surname, a title, and a year that closes it: `D. E. Knuth. The art of computer programming … (1997)`),
@@ -145,6 +145,8 @@ much of their sources' English.)
         Example('#: ../../whatsnew/2.7.rst:5\nmsgid "Written by A.M. Kuchling (amk at amk.ca)"\n'
                 'msgstr "Written by A.M. Kuchling (amk at amk.ca)"\n', path="id.po",
                 note="words to translate before the byline"),
+        Example('msgid "Mail Me (amk at amk.ca)"\nmsgstr "Mail Me (amk at amk.ca)"\n', path="id.po",
+                note="title-cased words to translate before an address, no name"),
         Example('msgid "sudo is required to install it"\nmsgstr "sudo is required to install it"\n', path="ko.po",
                 note="a sentence about sudo, not a command"),
         Example('msgid "copy it to the dir/sub"\nmsgstr "copy it to the dir/sub"\n', path="ko.po",
@@ -428,12 +430,31 @@ def _strings_to_translate(copies: int, others: int, translated: Sequence[str], m
     return strings
 
 
+def _byline(source: str) -> bool:
+    """An author's name and address and nothing else (`A.M. Kuchling (amk at amk.ca)`): the address's
+    mailbox is made of the name, its initials (`amk`) or one of its words of three letters or more (`gward`
+    for Greg Ward), and no word of the name is one a sentence has (`Mail Me (amk at amk.ca)`, `Contact Me
+    Here (…)`: English words to translate, title-cased)."""
+    m = _AUTHOR_ADDRESS.fullmatch(source)
+    if m is None:
+        return False
+    words = re.findall(r"[A-Z][\w'’-]*", m.group(1))
+    mailbox = m.group(2).lower()
+    if any(len(w) > 1 and (w.lower() in _FUNCTION_WORDS or w.lower() in _PRONOUNS) for w in words):
+        return False
+    return mailbox.startswith("".join(w[0] for w in words).lower()) or any(
+        len(w) > 2 and w.lower() in mailbox for w in words)
+
+
+# Pronouns a title-cased sentence has and a name has not (`Mail Me`, `Write To Us`).
+_PRONOUNS = frozenset("i me my we us our he him his she her they them their".split())
+
 def _to_translate(source: str, markup: str, doc: Document) -> bool:
     """Whether ``source`` has words to translate: two words in a row outside code, and no name, list, command
     line, usage synopsis, cited title or bibliographic reference, each of which a translation keeps as it is."""
     if _LIST.fullmatch(source) or _PRODUCT.fullmatch(source) or not reads_as_prose(source, markup):
         return False
-    if _COPYRIGHT.fullmatch(source) or _ET_AL.fullmatch(source) or _AUTHOR_ADDRESS.fullmatch(source):
+    if _COPYRIGHT.fullmatch(source) or _ET_AL.fullmatch(source) or _byline(source):
         return False  # a legal notice, authors' names
     # (reST's escapes read as the characters they stand for: `const char\*` is `const char*`.)
     code = _ESCAPED.sub(r"\1", source) if markup == "rst" else source

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.formats.bilingual import pair
+from lint.formats.bilingual import pair, translations_write_whole
 from lint.language import abbreviations
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -57,7 +57,7 @@ Not flagged: the ellipsis `...` (and `....`, an ellipsis after a full stop), `?!
 abbreviation's full stop followed by a comma (`e.g.,`, `etc.,`, `U.S.,`, `Inc.,`, `Calif.,`, and those
 of the document's language: its pack's, es `ej.,`, fr `env.,`, or for a language without a pack its
 commonest ones, nb `osv.,`; in a catalogue, a word of four letters or fewer whose source has no full
-stop at all: a translator's abbreviation, lt `ats.,` for `down,`),
+stop at all and that no translation writes whole: a translator's abbreviation, lt `ats.,` for `down,`),
 ranges, multiplicities and paths (`1..10`, `0..*`, `../docs`), marks a catalogue's translation copies
 from its source with the syntax character after them (`<types..>`: a `>`, `]`, `)`, `}` or a letter
 right after the marks, no more often than the source writes them: the program's syntax, or a slip of the
@@ -81,6 +81,8 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
         Example("The report was released;. The minister resigned."),
         Example('msgid "Open files, folders"\nmsgstr "Atverti failai., aplankai"\n', path="lt.po",
                 note="a whole word before the stop: no abbreviation, though the source has no full stop"),
+        Example('msgid "Very well"\nmsgstr "Muy bien"\n\nmsgid "Very well, continue"\nmsgstr "Muy bien., continuar"\n',
+                path="es.po", note="a short word the catalogue writes whole elsewhere: no abbreviation"),
         Example("Such distributions are installed (see the stdlib..)", "Such distributions are installed (see the stdlib.)"),
         Example("Type, endian-ness of the data, etc..  Its operators follow.",
                 "Type, endian-ness of the data, etc.  Its operators follow."),
@@ -162,8 +164,11 @@ between them (`` `Why?`_. `` in reST, `*eggs.*,` in Markdown): the first belongs
                 whole = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
                 if whole is not None and whole.group().lower() in own:
                     continue
-                if whole is not None and len(whole.group()) <= 4 and both is not None and "." not in both[0]:
-                    continue  # a translator's abbreviation: the source has no full stop (lt `ats.,` for `down,`)
+                if whole is not None and len(whole.group()) <= 4 and both is not None and "." not in both[0] \
+                        and not translations_write_whole(doc, whole.group()):
+                    # a translator's abbreviation: the source has no full stop (lt `ats.,` for `down,`), and no
+                    # translation writes the word whole (es `bien` beside `Muy bien., continuar`: a slip)
+                    continue
                 word = _WORD_BEFORE.search(text, max(0, start - 30), start)
                 if word is None or "." in word.group() or word.group(1).lower() in _ABBREVIATIONS or word.group(1).lower() in own \
                         or word.group(1)[0].isupper() or len(word.group(1)) == 1:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import repeat
 
+from lint.formats.bilingual import translations_write_whole
 from lint.language import abbreviations, pack, primary, writes_ordinal_full_stop
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
@@ -106,8 +107,9 @@ initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lo
 code (`see foo. bar()`), a path or a name with inner marks, a word the document writes as code
 elsewhere (in backquotes, with an underscore, a call or an attribute), a name its owners write in lower
 case everywhere (`npm`, `pnpm`, `npx`, `webpack`, `esbuild`), a translator's abbreviation in a short
-translated string whose source is one sentence or none (ca `Pet. pujada` for `Up Reqs`: a word of four
-letters or fewer, a string of eight words or fewer), a word the document starts two
+translated string whose source is one clause or none (ca `Pet. pujada` for `Up Reqs`: a word of four
+letters or fewer that no translation of the catalogue writes whole, a string of eight words or fewer;
+not `Fet. desa els canvis` for `Done, save the changes`), a word the document starts two
 sentences or more with in lower case (`git`, `scp`, `frozendict`: names their authors keep in lower
 case), and a word other than a function word that the document never writes with a capital, unless a
 sentence of prose stands on both sides (four words or more before the stop, two after the word).
@@ -165,6 +167,14 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 'msgid "Retry"\nmsgstr "Torneu a provar"\n\nmsgid "Correct the errors. Try again."\n'
                 'msgstr "Corregiu els errors. Torneu a provar."\n', path="ca.po",
                 note="the source's two sentences, the second's start left in lower case"),
+        Example('msgid "Save"\nmsgstr "Desa"\n\nmsgid "Done, save the changes"\nmsgstr "Fet. desa els canvis"\n',
+                'msgid "Save"\nmsgstr "Desa"\n\nmsgid "Done, save the changes"\nmsgstr "Fet. Desa els canvis"\n',
+                path="ca.po", note="a short word ends the source's first clause as a sentence: no abbreviation"),
+        Example('msgid "Done"\nmsgstr "Fet"\n\nmsgid "Save"\nmsgstr "Desa"\n\nmsgid "Done and save the changes"\n'
+                'msgstr "Fet. desa els canvis"\n',
+                'msgid "Done"\nmsgstr "Fet"\n\nmsgid "Save"\nmsgstr "Desa"\n\nmsgid "Done and save the changes"\n'
+                'msgstr "Fet. Desa els canvis"\n',
+                path="ca.po", note="the catalogue writes `Fet` whole: a word, no abbreviation"),
         Example("Dyukov spoke after the Zenit-Khimki (1:0) Russian Cup final. currently 16 clubs are in the league.",
                 "Dyukov spoke after the Zenit-Khimki (1:0) Russian Cup final. Currently 16 clubs are in the league.",
                 note="a score's colon ends no clause"),
@@ -262,7 +272,7 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 # A word the document never writes with a capital, or starts more than one sentence with
                 # in lower case, is a name kept in lower case (`git`, `scp`, `dict`), not a slip.
                 continue
-            if _translators_abbreviation(seg, m):
+            if _translators_abbreviation(seg, m, doc):
                 continue
             at = seg.to_source(m.start(2))
             if doc.text[seg.to_source(m.end(1)):at].strip() != ".":
@@ -274,16 +284,22 @@ sentence of prose stands on both sides (four words or more before the stop, two 
 
 # A sentence's end inside a string: a stop, question or exclamation mark with a word after it.
 _INNER_END = compiled_on_use(r"[.!?]\s+\S")
+# A clause's end inside a string, where a translator may end a sentence: a comma, semicolon or colon, or a
+# dash between spaces (`Done, click OK`, `Done - click OK`).
+_INNER_BREAK = compiled_on_use(r"[,;:]\s|\s[-\u2013\u2014]\s")
 
 
-def _translators_abbreviation(seg: Segment, m: re.Match[str]) -> bool:
+def _translators_abbreviation(seg: Segment, m: re.Match[str], doc: Document) -> bool:
     """The stop shortens a word of a short translated string (a label, a column head) whose source is one
-    sentence or none: ca `Pet. pujada` for `Up Reqs`, af `Herstel asb. die foute` for `Please correct the
-    errors…`. The word before it has four letters or fewer, the string eight words or fewer, and the
-    source no sentence end inside it, so no source sentence was split in two there."""
+    clause or none: ca `Pet. pujada` for `Up Reqs`, af `Herstel asb. die foute` for `Please correct the
+    errors…`. The word before it has four letters or fewer, the string eight words or fewer, the source no
+    sentence or clause end inside it, so no source sentence or clause was ended there (`Fet. desa els
+    canvis` for `Done, save the changes` is a sentence's start left in lower case), and no translation of
+    the catalogue writes the word whole (ca `Fet` for `Done`): an abbreviation is never written out so."""
     source = seg.source_text
     return (source is not None and len(m.group(1)) <= 4 and len(seg.text.split()) <= 8
-            and _INNER_END.search(source.strip()) is None)
+            and _INNER_END.search(source.strip()) is None and _INNER_BREAK.search(source.strip()) is None
+            and not translations_write_whole(doc, m.group(1)))
 
 
 # A Roman numeral of two letters or more (`VI`, `XIV`, `MCM`), as _START's word before a stop can be.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from lint.formats.builder import PLACEHOLDER
@@ -118,8 +119,8 @@ then an object, `οι αλλαγές σας σας ικανοποιούν`, not 
 (`<commit> <commit>...` as `ПОДАВАНЕ ПОДАВАНЕ…`; it could hide a word typed twice elsewhere in such a string,
 where the translation writes the metavariable once; not where the translation writes the doubled
 metavariable itself, `<път> <път>`), a word glued to `%` (strftime's
-`%a a las`), a word repeated where the source repeats one, as often, and the word not the source's
-(C's `[long long]` as uk `[довгий довгий]`), and repeats
+`%a a las`), a word repeated where the source repeats one, as often, between the same marks, and the
+word not the source's (C's `[long long]` as uk `[довгий довгий]`; not `[довгий] та та`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
@@ -135,6 +136,12 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example('msgid "Miscellaneous Other Changes"\nmsgstr "Інші інші зміни"\n',
                 'msgid "Miscellaneous Other Changes"\nmsgstr "Інші зміни"\n', path="uk.po",
                 note="python-docs-uk: a source with no repeat of its own"),
+        Example('msgid "[long long] and int"\nmsgstr "[довгий] та та int"\n',
+                'msgid "[long long] and int"\nmsgstr "[довгий] та int"\n', path="uk.po",
+                note="the source's repeat is translated once; another word doubled elsewhere"),
+        Example('msgid "Use ``long long`` for the value"\nmsgstr "Використовуйте ``long long`` для для значення"\n',
+                'msgid "Use ``long long`` for the value"\nmsgstr "Використовуйте ``long long`` для значення"\n',
+                path="uk.po", note="the source's repeat is code the translation keeps; a word doubled beside it"),
         Example("Nke a dị mma na na ya bụ eziokwu.\n", "Nke a dị mma na ya bụ eziokwu.\n", language="ig",
                 note="a reduplicating language still never doubles its conjunction"),
         Example("Kende na na ndako na yo.\n", "Kende na ndako na yo.\n", language="ln"),
@@ -305,8 +312,12 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         doubled -= len(_DOUBLED_METAVARIABLE.findall(text)) if doubled else 0
         run_end = 0
         # A source that doubles a word itself (C's `long long`): its translation may double the word it
-        # translates that to (`довгий довгий`), as often, not a word the source writes.
-        echoed = sum(len(r.group(1)) > 1 for r in _REPEAT.finditer(seg.source_text)) if seg.source_text else 0
+        # translates that to (`довгий довгий`), as often, not a word the source writes, and in the same place:
+        # between the same marks (`[long long]` as `[довгий довгий]`, at the end after a word as `signed long
+        # long` as `підписаний довгий довгий`), not beside others (`[довгий] та та int`, or a word doubled
+        # outside the code span that doubles the source's, ``` ``long long`` для для```).
+        echoed = Counter(_beside(seg.source_text, r) for r in _REPEAT.finditer(seg.source_text)
+                         if len(r.group(1)) > 1) if seg.source_text else Counter()
         for m in _REPEAT.finditer(text):
             if m.start() < run_end:
                 continue  # inside a run already reported
@@ -314,8 +325,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             if doubled and word not in (seg.source_text or ""):
                 doubled -= 1
                 continue
-            if echoed and word.lower() not in seg.source_text.lower():  # type: ignore[union-attr]
-                echoed -= 1
+            if echoed[beside := _beside(text, m)] and word.lower() not in seg.source_text.lower():  # type: ignore[union-attr]
+                echoed[beside] -= 1
                 continue
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
             article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
@@ -379,6 +390,12 @@ def _possessive_then_object(text: str, m: re.Match[str]) -> bool:
 # The word after a repeat, one space away, to tell a name said twice from a word said three times.
 _SAME_WORD_AGAIN = compiled_on_use(r" ([^\W\d_]+)\b")
 
+
+def _beside(text: str, m: re.Match[str]) -> tuple[str, str]:
+    """What stands either side of the repeat ``m`` in ``text``, past white space: the mark there, `w` for a
+    word's letter or digit, or nothing at the text's ends (`[long long]`: `[` and `]`)."""
+    before, after = text[:m.start()].rstrip()[-1:], text[m.end():].lstrip()[:1]
+    return ("w" if before.isalnum() else before), ("w" if after.isalnum() else after)
 
 def _copies_after(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """The span of the copies of a doubled word that follow the pair ``m`` (`Lang Lang Lang`, `Yin Yin Yin
