@@ -393,9 +393,8 @@ _JSX_LITERAL = compiled_on_use(r"""\{(?:'(?:[^\w\n{}'"`\\]|\\[nrt]){1,80}'|"(?:[
 
 
 def _jsx_literals(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_JSX_LITERAL``s outside code spans and fence openings, in order."""
-    if "{'" not in text and '{"' not in text:
-        return []
+    """The spans of ``_JSX_LITERAL``s outside code spans and fence openings, in order (asked where the text
+    holds a brace before a quote, ``_markers``)."""
     lines = _Lines(text)
     return [m.span() for m in _JSX_LITERAL.finditer(text)
             if not lines.in_code_span(m.start(), m.end()) and not lines.on_fence_opening(m.start())]
@@ -425,16 +424,21 @@ def markdown_view(text: str) -> str:
 # directive opens its line with after up to three spaces (``template_view``). Two scans, each for a literal
 # the engine finds without trying a match at every character: one scan for all six leads (a class) stepped
 # through the class at every character, some 45 instructions each.
-_BRACE_MARKERS = compiled_on_use(r"\{[{%#.: \t]")
+# (A brace before a quote, `{'` and `{"`, is where a JSX literal may open: ``_jsx_literals`` is asked only
+# where the scan found one, not after two searches of the text for them, some 12M instructions on the Rust
+# book. Read at every brace, overlapping ones too: `{{'` holds one.)
+_BRACE_MARKERS = compiled_on_use(r"\{(?=([{%#.: \t'\"]))")
+_JSX_OPENINGS = ("{'", '{"')
 _LINE_MARKERS = compiled_on_use(r"\n {0,3}(:::|!!!|\?\?\?|\[\[|<<<)")
 _FIRST_LINE_MARKER = compiled_on_use(r" {0,3}(:::|!!!|\?\?\?|\[\[|<<<)")
 
 
 def _markers(text: str) -> set[str]:
-    """The template markers ``text`` holds: ``{`` and the character after it, anywhere; `:::`, `!!!`,
+    """The template markers ``text`` holds: ``{`` and the character after it (one of those that open an
+    expression or a heading's attributes, or a quote), at every brace; `:::`, `!!!`,
     `???`, `[[` and `<<<` where a line opens with them (after up to three spaces), the only place
     ``_CONTAINER``, ``_ADMONITION`` and ``_DIRECTIVE`` match."""
-    present = set(_BRACE_MARKERS.findall(text))
+    present = {"{" + c for c in set(_BRACE_MARKERS.findall(text))}
     present.update(_LINE_MARKERS.findall(text))
     first = _FIRST_LINE_MARKER.match(text)
     if first is not None:
@@ -445,9 +449,9 @@ def _markers(text: str) -> set[str]:
 def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
     """markdown_view's text, with the markup the parser's tree will not show (``jsx_literals``: JSX literals
     of blanks too, ``_JSX_LITERAL``; Markdown's reader asks, MDX's reads every expression itself)."""
-    # The markers the text holds (``_markers``; of brace markers that overlap, `{{{`, an opening of an
-    # expression after a `{` is the `{{` found).
-    present, literals = _markers(text), (_jsx_literals(text) if jsx_literals else [])
+    # The markers the text holds (``_markers``).
+    present = _markers(text)
+    literals = _jsx_literals(text) if jsx_literals and not present.isdisjoint(_JSX_OPENINGS) else []
     if not present and not literals:
         return TemplateView(text, [])
     # Each pattern is scanned for only where the text holds what every match of it holds: a scan for a
