@@ -217,9 +217,19 @@ class _Walk:
             # Lines that end in LF alone: the line breaks around the block, found by two searches, where
             # the line starts of the whole text (a string made per line, some 40M instructions for the
             # Rust book, which only this asked for) would be bisected.
+            # A block's range runs from its line's start to its last line's end, before the line break, but
+            # inside a container (`> `, a list item's indent): read where it is, searched where it is not
+            # (a str method that takes a start parses its arguments the slow way, see ``children``).
             text = self.text
-            k = text.find("\n", max(e - 1, s))
-            return text.rfind("\n", 0, s) + 1, k + 1 if k >= 0 else len(text)
+            last = e - 1 if e > s else s
+            if text[last : last + 1] == "\n":
+                end = last + 1
+            elif text[last + 1 : last + 2] == "\n":
+                end = last + 2
+            else:
+                k = text.find("\n", last)
+                end = k + 1 if k >= 0 else len(text)
+            return s if s == 0 or text[s - 1] == "\n" else text.rfind("\n", 0, s) + 1, end
         last = bisect.bisect_right(starts, max(e - 1, s))
         return starts[bisect.bisect_right(starts, s) - 1], starts[last] if last < len(starts) else len(self.text)
 
