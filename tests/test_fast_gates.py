@@ -497,7 +497,8 @@ def test_template_view_reads_only_where_its_markers_say_as_with_every_scan() -> 
 
     rng = random.Random(1802)
     pieces = ["{", "{{", "}}", "{%", "%}", "{#", "#}", "{.", "{:", "{ ", ":::", "::::", "!!!", "???", "???+", "[[toc]]",
-              "[[", "<<< @/a.js", "<<<", "\n", "\n", "   ", "    ", " ", "## ", "tip", '"T"', "a", "`", "é", "\r\n"]
+              "[[", "<<< @/a.js", "<<<", "\n", "\n", "   ", "    ", " ", "## ", "tip", '"T"', "a", "`", "é", "\r\n",
+              "{' '}", '{" "}', "'", "{{'"]
     found = 0
     for _ in range(6000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
@@ -511,6 +512,10 @@ def test_template_view_reads_only_where_its_markers_say_as_with_every_scan() -> 
             assert not list(templates._DIRECTIVE.finditer(text)), text
         if not present:
             assert not templates.heading_attributes(text) and not templates.expression_spans(text), text
+        if present.isdisjoint(templates._ATTRIBUTE_HINTS):
+            assert not templates.heading_attributes(text), text
+        if present.isdisjoint(templates._JSX_OPENINGS):
+            assert not templates._JSX_LITERAL.search(text), text
         found += bool(present)
     assert found > 3000
 

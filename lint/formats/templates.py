@@ -429,6 +429,8 @@ def markdown_view(text: str) -> str:
 # book. Read at every brace, overlapping ones too: `{{'` holds one.)
 _BRACE_MARKERS = compiled_on_use(r"\{(?=([{%#.: \t'\"]))")
 _JSX_OPENINGS = ("{'", '{"')
+# What every heading's attributes open with (``_HEADING_ATTRS_HINT``), each among the brace markers.
+_ATTRIBUTE_HINTS = ("{ ", "{\t", "{:", "{#", "{.")
 _LINE_MARKERS = compiled_on_use(r"\n {0,3}(:::|!!!|\?\?\?|\[\[|<<<)")
 _FIRST_LINE_MARKER = compiled_on_use(r" {0,3}(:::|!!!|\?\?\?|\[\[|<<<)")
 
@@ -458,7 +460,7 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
     # pattern that opens with `^` (MULTILINE) steps through every character of the text.
     containers = list(_CONTAINER.finditer(text)) if ":::" in present else []
     admonitions = list(_ADMONITION.finditer(text)) if "!!!" in present or "???" in present else []
-    attributes = heading_attributes(text)
+    attributes = heading_attributes(text) if not present.isdisjoint(_ATTRIBUTE_HINTS) else []
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in present or "<<<" in present else []
     expressions, shortcodes = _with_literals(_expressions(text, not present.isdisjoint(_OPENERS)), literals)
     opaque = {(c.start, c.end): c for c in shortcodes}
