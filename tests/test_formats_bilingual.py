@@ -119,6 +119,22 @@ def test_edge_whitespace_one_finding_per_entry_and_one_for_a_habit():
     assert len(lint.check_text(few, path="fr.po", select=["B107"])) == 4
 
 
+def test_b108_a_column_heads_word_cut_short_a_units_symbol_and_a_shad_for_a_colon_end_no_sentence():
+    # transmission's column heads, shortened to fit with a point: words the catalogue never writes whole.
+    heads = ('msgid "Down"\nmsgstr "Downl."\n\nmsgid "Up Reqs"\nmsgstr "Upl.-verz."\n\n'
+             'msgid "Download"\nmsgstr "Downloaden"\n\n')
+    assert lint.check_text(heads, path="nl.po", select=["B108"]) == []
+    # A word the catalogue writes whole is no word cut short: the full stop added to the label is reported.
+    whole = heads + 'msgid "Torrent"\nmsgstr "Torrent."\n\nmsgid "Add a torrent"\nmsgstr "Torrent toevoegen"\n'
+    assert [f.message for f in lint.check_text(whole, path="nl.po", select=["B108"])] == [
+        "The translation ends with a full stop, the source does not"]
+    # gnome-calculator's af unit symbols (`jt.` for `yd`), and Dzongkha's shad where English has a colon.
+    assert lint.check_text('msgid "%s yd"\nmsgstr "%s jt."\n', path="af.po", select=["B108"]) == []
+    dz = 'msgid "Click a value to edit it:"\nmsgstr "ཞུན་དག་འབད།"\n\nmsgid "Significant _places:"\nmsgstr "རྩ་ཅན་ས་གནས་ཚུ་ (_p)"\n'
+    assert [f.message for f in lint.check_text(dz, path="dz.po", select=["B108"])] == [
+        "The source ends with a colon, the translation does not"]
+
+
 def test_end_punctuation_one_finding_for_a_catalogue_wide_choice():
     labels = "".join(f'msgid "Field {i}:"\nmsgstr "Felt {i}"\n\n' for i in range(6))
     question = 'msgid "Delete it?"\nmsgstr "Slet den."\n\n'

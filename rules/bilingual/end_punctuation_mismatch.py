@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from lint.formats.bilingual import markup_of, pair, stands_as_token, xliff_example
+from lint.formats.bilingual import markup_of, pair, stands_as_token, translations_write_whole, xliff_example
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.language import abbreviations, primary
 from lint.model import Document, Finding, Segment, Severity
@@ -170,6 +170,8 @@ def _equivalent(source: str | None, target: str | None, language: str, translati
         return _THAI_QUESTION.search(translation) is not None  # Thai asks with its particle, no mark after it
     if "shad" in (source, target) and {source, target} <= _SHAD_ENDS:
         return True
+    if (source, target) == ("colon", "shad"):
+        return True  # Tibetan script has no colon of its own: the shad closes the phrase a colon would introduce
     if {source, target} <= _SEPARATOR_ENDS:
         return True
     if language.split("-")[0].lower() != "fr":
@@ -227,11 +229,14 @@ class EndPunctuationMismatch(Rule):
     rationale = """
 **What it does.** Compares the mark that ends a translation with the one that ends its source, by what
 the mark does (full stop, question, exclamation, colon, ellipsis; the Tibetan shad `།`, which closes
-phrases and labels as well as sentences, matches a full stop or no mark), so a Chinese `。`, a
+phrases and labels as well as sentences, matches a full stop or no mark, and a colon, for which Tibetan script has no
+mark of its own), so a Chinese `。`, a
 Khmer `។`, an Ol Chiki (Santali) `᱾`, a Mongolian `᠃`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
-abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`) ends no sentence, a
+abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`, `%s jt.` for `%s yd`; a short label's
+last word cut short to fit a column, six letters at most ending on a consonant, one the catalogue never writes whole:
+`Downl.` for `Down`, `Blokken ontv.` for `Dn Blocks`) ends no sentence, a
 point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more, a
 placeholder and four words or more, after the tags it opens with or not, or sentences, the last without its mark: `… (%(reason)s). Please adjust
@@ -377,6 +382,12 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Save"\nmsgstr "Enregistrer."\n', path=_PO),
         Example('msgid "%s files"\nmsgstr "%s fichiers."\n', path=_PO, note="a placeholder and a word: a label"),
         Example('msgid "Missing"\nmsgstr "Manque."\n', path=_PO, note="no form of address"),
+        Example('msgid "Torrent"\nmsgstr "Torrent."\n\nmsgid "Add a torrent"\nmsgstr "Torrent hinzufügen"\n', path="de.po",
+                note="a short label's last word the catalogue writes whole elsewhere: its point a full stop added"),
+        Example('msgid "Down"\nmsgstr "Herunterladen."\n', path="de.po",
+                note="a word too long to be one cut short: a full stop added to a label"),
+        Example('msgid "Significant _places:"\nmsgstr "རྩ་ཅན་ས་གནས་ཚུ་ (_p)"\n', path="dz.po",
+                note="a label's colon dropped, with no shad for it either"),
         Example('msgid "Done."\nmsgstr "Fertig"\n', path="de.po", note="a short sentence, no abbreviation: its full stop lost"),
         Example('msgid "Just say No."\nmsgstr "Sag einfach Nein"\n', path="de.po",
                 note="a sentence that ends with a word like an abbreviation: a lowercase word makes it no label"),
@@ -498,6 +509,12 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="the colon of a quoted label, translated elsewhere in the sentence"),
         Example('msgid "No."\nmsgstr "Д/д"\n', path="mn.po",
                 note="a column label's abbreviation (gnome-calculator): its point ends a word, not a sentence"),
+        Example('msgid "Up Reqs"\nmsgstr "Upl.-verz."\n\nmsgid "Dn Blocks"\nmsgstr "Blokken ontv."\n', path="nl.po",
+                note="a column head's words cut short with a point (transmission), never written whole in the catalogue"),
+        Example('msgid "%s yd"\nmsgstr "%s jt."\n', path="af.po", note="a unit's abbreviation after a number"),
+        Example('msgid "Click a _value or description to edit it:"\n'
+                'msgstr "འདི་ཞུན་དག་འབད་ནིའི་དོན་ལུ་ བེ་ལུའམ་ འགྲེལ་བཤད་ཅིག་ལུ་ ཨེབ་གཏང་འབད།  (_v)"\n', path="dz.po",
+                note="the shad closes what the colon introduces: Tibetan script has no colon of its own"),
         Example('msgid "Delete this file?"\nmsgstr "למחוק את הקובץ?\u200f"\n', path="he.po",
                 note="a right-to-left mark after the question mark, as RTL translations write it (invisible "
                      "format characters follow a mark as white space does)"),
@@ -690,7 +707,7 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # Thai and Lao end sentences with a space, not a mark; `No.`'s point ends a word
         if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
             return None  # a full stop inside a closing parenthesis is optional: `(Contributed by X.)`
-        if source is None and target == "full stop" and _closed_by_choice(both, language):
+        if source is None and target == "full stop" and _closed_by_choice(both, language, doc):
             return None
         if _added_by_a_name(source, both) or _progress_ellipsis(source, target, both[0]) \
                 or _fragment_or_etc(source, target, both) \
@@ -764,7 +781,7 @@ def _sentences(source: str) -> bool:
 
 # A unit after a number's placeholder: glued to it (`%sK`, `%dms`), in capitals (`%s MB`), or a unit's symbol
 # (`%s min`); not a word after it (`%s now` as `%s teď.`: a full stop added to a sentence).
-_UNIT_AFTER = compiled_on_use(r"[^\W\d_]+|[^\S\n]+(?:[^\W\d_]*[A-Z][^\W\d_]*|min|sec|ms|[hms]|kb|mb|gb|km|kg|mi|ft|lb|px|pt)\s*",
+_UNIT_AFTER = compiled_on_use(r"[^\W\d_]+|[^\S\n]+(?:[^\W\d_]*[A-Z][^\W\d_]*|min|sec|ms|[hms]|kb|mb|gb|km|kg|mi|ft|lb|px|pt|nm|yd|gal|oz|mm|cm|ml|qt)\s*",
                               re.A)
 
 
@@ -774,7 +791,36 @@ def _unit_after_placeholder(source: str) -> bool:
     return m is not None and _UNIT_AFTER.fullmatch(source.lstrip()[m.end():]) is not None
 
 
-def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
+# A short label with no mark (a column's head: `Down`, `Dn Reqs`, `Up Blocks`, `N/A`), and a translation of
+# two words at most whose last word, of six letters at most, is cut short with a point (`Ats.`, `Downl.-verz.`,
+# `Pedid. Receb.`, `Блокови пр.`): the point ends a word the translator shortened to fit, not a sentence.
+_SHORT_LABEL = compiled_on_use(r"\s*[^\W\d_]+(?:[ /][^\W\d_]+)?\s*")
+_SHORT_LABEL_CHARS = 10
+_CUT_WORD_END = compiled_on_use(r"\s*(?:[^\W\d_]+\.?[ -])?([^\W\d_]{2,6})\.\s*")
+# A word cut short for an abbreviation ends on a consonant, the vowel after it dropped (`Downl.`, `Receb.`,
+# `indisp.`, `пр.`); a whole word with a point added often ends on a vowel (`Fertig.` does not, hence the
+# catalogue's test below, and `Herunterladen.` is too long for a word cut short).
+_VOWELS = frozenset("aeiouyаеёиоуыэюяіїєөүαεηιουω")
+
+
+def _truncated_for_a_short_label(both: tuple[str, str], language: str, doc: Document) -> bool:
+    """Whether the translation of a short label ends with a word cut short with a point, one the catalogue's
+    translations never write whole (transmission's nb `Oppforesp.` for `Up Reqs`, nl `Downl.` for `Down`):
+    a word the catalogue writes whole elsewhere (vi `torrent`), or one the language writes whole as well as
+    abbreviated (French `sept`), is whole here too, and its point a full stop."""
+    source, target = both
+    if len(source.strip()) > _SHORT_LABEL_CHARS or not _SHORT_LABEL.fullmatch(source):
+        return False
+    cut = _CUT_WORD_END.fullmatch(target)
+    if cut is None:
+        return False
+    word = cut.group(1)
+    last = unicodedata.normalize("NFD", word[-1].lower())[0]
+    return last not in _VOWELS and word.lower() not in _ALSO_WORDS.get(primary(language), frozenset()) \
+        and not translations_write_whole(doc, word)
+
+
+def _closed_by_choice(both: tuple[str, str], language: str, doc: Document) -> bool:
     """Whether a full stop the translation adds to a source without one is the translator's to add."""
     source = _OPENING_TAGS.sub("", both[0])  # `<strong>%(n)s</strong> of %(m)s customers found this useful`
     if _SENTENCE.match(source) or _PLACEHOLDER_SENTENCE.match(source) or _sentences(both[0]):
@@ -786,6 +832,8 @@ def _closed_by_choice(both: tuple[str, str], language: str) -> bool:
         return True  # the language's abbreviation ends the translation (da `Startet kl.` for `Started At`)
     if _SHORT.fullmatch(both[0]) and _ABBREVIATED.fullmatch(both[1]):
         return True  # an abbreviation for an abbreviation (`Acc` → `Dakł.`): its point ends a word
+    if _truncated_for_a_short_label(both, language, doc):
+        return True  # a column head's word cut short to fit (`Downl.` for `Down`)
     if all(TEMPLATE_PLACEHOLDER.search(t) for t in both) and _SHORT.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[0])) \
             and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])) and _unit_after_placeholder(both[0]):
         return True  # the same beside a placeholder: a unit after a number (`%s tis.` for `%sK`)
