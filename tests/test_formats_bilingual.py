@@ -839,3 +839,13 @@ def test_b103_a_small_number_the_translation_adds_stands_for_the_sources_word_or
         assert b103(source, translation) == [], translation
     plural = '#, c-format\nmsgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "1 fichier"\nmsgstr[1] "%d fichiers"\n'
     assert lint.check_text(plural, path="fr.po", select=["B103"]) == []
+
+
+def test_b108_lojban_ends_its_sentences_with_no_mark():
+    # transmission's jbo catalogue: `.i` opens each sentence, and no full stop ends it.
+    header = 'msgid ""\nmsgstr ""\n"Language: jbo\\n"\n\n'
+    jbo = header + 'msgid "Please correct the errors and try again."\nmsgstr ".i e\'o ko dragau lo selsre gi\'e za\'ure\'u troci"\n'
+    assert lint.check_text(jbo, path="jbo.po", select=["B108"]) == []
+    asked = header + 'msgid "Download complete."\nmsgstr ".i le nu kibycpa cu mulno?"\n'
+    assert [f.message for f in lint.check_text(asked, path="jbo.po", select=["B108"])] == [
+        "The source ends with a full stop, the translation with a question mark"]

@@ -133,7 +133,9 @@ def _end_class(text: str, language: str = "en") -> str | None:
     return _CLASSES.get(end.mark)
 
 
-_UNPUNCTUATED = frozenset({"th", "lo"})
+# Languages that end no sentence with a mark: Thai and Lao (a space), Lojban, whose `.` is a pause and whose
+# sentences are parted by the word `.i` that opens each (The Complete Lojban Language, ch. 3 and 19).
+_UNPUNCTUATED = frozenset({"th", "lo", "jbo"})
 _NO_QUESTION_MARK = frozenset({"my"})
 # Thai asks with a particle or a question word and, in running text, no mark after it (the question mark is
 # an optional borrowing: Royal Institute of Thailand, หลักเกณฑ์การใช้เครื่องหมายวรรคตอน, ปรัศนี): `…จริงหรอ`,
@@ -196,6 +198,7 @@ _KO = 'msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n'
 
 _TH = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
 _HY = 'msgid ""\nmsgstr ""\n"Language: hy\\n"\n\n'
+_JBO = 'msgid ""\nmsgstr ""\n"Language: jbo\\n"\n\n'
 _EL = 'msgid ""\nmsgstr ""\n"Language: el\\n"\n\n'
 
 # A source of three letters at most (`Acc`, `Inv`), and one word with its point (`Dakł.`): abbreviations.
@@ -247,7 +250,7 @@ A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` 
 where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`),
 nor, the other way round, a mark inside the brackets that close the translation where the source writes that mark
 inside brackets or quotes before its end (`add letter (a, b, ...) to generated keys` as `harf ekle (a, b ...)`).
-Thai and Lao write no full stop, and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
+Thai and Lao write no full stop (nor does Lojban, which opens each sentence with `.i`), and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
 `…หรือไม่` for `…?`; not a translation without one, a question made a statement, nor one whose `หรือ` stands between two words: `or`); Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
 `<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
@@ -388,6 +391,8 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a word too long to be one cut short: a full stop added to a label"),
         Example('msgid "Significant _places:"\nmsgstr "རྩ་ཅན་ས་གནས་ཚུ་ (_p)"\n', path="dz.po",
                 note="a label's colon dropped, with no shad for it either"),
+        Example(_JBO + 'msgid "Download complete."\nmsgstr ".i le nu kibycpa cu mulno?"\n', path="jbo.po",
+                note="Lojban writes no full stop, but a question mark for one is a question the source is not"),
         Example('msgid "Done."\nmsgstr "Fertig"\n', path="de.po", note="a short sentence, no abbreviation: its full stop lost"),
         Example('msgid "Just say No."\nmsgstr "Sag einfach Nein"\n', path="de.po",
                 note="a sentence that ends with a word like an abbreviation: a lowercase word makes it no label"),
@@ -572,6 +577,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Overflow. Try a bigger word size"\nmsgstr "Dépassement. Essayez une taille plus grande."\n',
                 path=_PO, note="the translation adds the sentence\'s full stop"),
         Example(_TH + 'msgid "Window size of the last closed window."\nmsgstr "ขนาดหน้าต่างที่ปิดล่าสุด"\n', path=_PO),
+        Example(_JBO + 'msgid "Please correct the errors and try again."\nmsgstr ".i e\'o ko dragau lo selsre gi\'e za\'ure\'u troci"\n',
+                path="jbo.po", note="Lojban opens a sentence with `.i` and ends it with no mark (transmission)"),
         Example('msgid "%(qty)d copies of \'%(product)s\' have been added to your basket"\n'
                 'msgstr "%(qty)d kopier af \'%(product)s\' er lagt i din kurv."\n', path="da.po",
                 note="a sentence that opens with a placeholder, its full stop added"),
