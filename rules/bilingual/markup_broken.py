@@ -34,6 +34,8 @@ _CLASSES = {
     "unclosed-role": "a role without its closing backquote",
     "space-before-role": "no space or escape before a role or an inline literal",
     "space-after-markup": "no space or punctuation after a role or an inline literal",
+    "space-inside-literal": "a space just inside an inline literal's ``` `` ```",
+    "space-in-hyperlink": "no space before a hyperlink's `<`",
     "role-double-backquotes": "a role written with double backquotes",
     "missing-underscore": "a hyperlink reference without its trailing `_`",
     "link-missing-backquote": "a hyperlink reference without its opening backquote",
@@ -62,12 +64,7 @@ def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
             out["reference"] += 1
         elif mk.kind == "link" and mk.target and text[mk.end - 1] == "_":
             targets.append(mk.target)
-        if mk.kind in ("role", "literal", "link", "reference", "interpreted") and text[mk.start] in "`:":
-            after = text[mk.end : mk.end + 1]
-            if after and (after.isalnum() or after in "`"):
-                out["space-after-markup"] += 1
-        if mk.kind in ("literal", "interpreted") and text[mk.start] == "`" and text[mk.start - 1 : mk.start].isalnum():
-            out["space-before-role"] += 1  # `o``None``` is no literal to docutils: the page shows the backquotes
+        out.update(_spacing(text, mk))
         if mk.kind == "interpreted" and re.search(r"<[^<>\s]+>$", mk.target):
             out["missing-underscore"] += 1  # `text <target>` with no `_`: read as the default role
         if mk.kind != "escape":
@@ -90,6 +87,24 @@ def _rst_defects(text: str) -> tuple[Counter[str], list[str]]:
     if singles and not out["unclosed-role"] and not out["link-missing-backquote"]:
         out["unbalanced-backquote"] += singles
     return +out, targets
+
+
+def _spacing(text: str, mk: Mark) -> Iterator[str]:
+    """The classes of what a mark lacks around or inside it that docutils needs to read it as markup."""
+    if mk.kind in ("role", "literal", "link", "reference", "interpreted") and text[mk.start] in "`:":
+        after = text[mk.end : mk.end + 1]
+        # An end-string followed by an opening bracket is no end-string either (`:ref:`FAQ <faq>`(also`).
+        if after and (after.isalnum() or after in "`([{"):
+            yield "space-after-markup"
+    if mk.kind == "literal" and text.startswith("``", mk.start) and mk.target != mk.target.strip():
+        yield "space-inside-literal"  # `` ``* `` ``: a start-string before a space, an end-string after one, is none
+    if mk.kind == "link" and text[mk.end - 1] == "_" and mk.prose is not None:
+        # `text<url>`_ with no space before `<` is a reference named `text<url>`, not a link to url.
+        lt = text.rfind("<", mk.start, mk.end)
+        if lt > mk.start + 1 and not text[lt - 1].isspace():
+            yield "space-in-hyperlink"
+    if mk.kind in ("literal", "interpreted") and text[mk.start] == "`" and text[mk.start - 1 : mk.start].isalnum():
+        yield "space-before-role"  # `o``None``` is no literal to docutils: the page shows the backquotes
 
 
 def _role_starts(text: str) -> list[int]:
@@ -166,7 +181,9 @@ class MarkupBroken(Rule):
 `markup`, decided by `auto` from the `#:` references) or Markdown, reads the translation as that markup
 and flags what renders wrong: an inline literal's ``` `` ``` or a backquote left without its partner,
 a role without its backquotes or its closing one, a role or an inline literal glued to the word before
-or after it (reST needs a space, punctuation or an escape there: `o``None``` shows its backquotes), a role written with double backquotes, a hyperlink
+or after it (reST needs a space, punctuation or an escape there: `o``None``` shows its backquotes), a role or a literal followed by an opening bracket (`` `(also `` ends nothing), a space just inside an inline literal's
+backquotes (`` ``* `` ``: no literal), a hyperlink's `<url>` with no space before it (`` `text<url>`_ `` is a reference
+named `text<url>`), a role written with double backquotes, a hyperlink
 reference that lost its opening backquote or its trailing `_`, and a link (reST or Markdown, a
 Markdown image) whose target is not one of the source's. Each defect is counted in the source too, and
 only what the translation adds is reported: a source's own oddity is not the translator's. A link
@@ -216,6 +233,14 @@ changed target links nowhere.
         Example(_RST + 'msgid "Use :py:func:`abs` here."\nmsgstr "Gunakan py:func:`abs` di sini."\n', path=_PO),
         Example(_RST + 'msgid "Both `Transports`_ and `Protocols`_."\nmsgstr "Les `Transports`_ et les Protocoles."\n',
                 path=_PO),
+        Example(_RST + 'msgid "The operators ``*`` and ``/``."\nmsgstr "Оператори ``* `` і ``/``."\n', path=_PO,
+                note="a space inside a literal's backquotes: ``* `` is no literal, the rest of the string is"),
+        Example(_RST + 'msgid "See the :ref:`FAQ <faq-index>` (also called the FAQ)."\n'
+                'msgstr "Lihat :ref:`FAQ <faq-index>`(juga disebut FAQ)."\n', path=_PO,
+                note="an opening bracket right after a role's closing backquote"),
+        Example(_RST + 'msgid "From `\\"Monty Python\\" <https://en.wikipedia.org/wiki/Monty_Python>`__."\n'
+                'msgstr "Dari `\\"Monty Python \\"<https://en.wikipedia.org/wiki/Monty_Python>`__."\n', path=_PO,
+                note="no space before the link's `<`: a reference by that whole name"),
         Example(_MD + 'msgid "See [the guide](guide.md)."\nmsgstr "Voir [le guide](guide-fr.md)."\n', path=_PO),
         Example(_RST + 'msgid "The `mean <https://en.wikipedia.org/wiki/Mean>`_."\n'
                 'msgstr "La `moyenne <https://en.wikipedia.org/wiki/Meat>`_."\n', path=_PO),
@@ -249,6 +274,9 @@ changed target links nowhere.
                 note="an embedded alias: the same reference by name, with translated text"),
         Example(_RST + 'msgid "See :func:`abs`."\nmsgstr "Voir :func:`abs`."\n', path=_PO),
         Example(_RST + 'msgid "The :class:`int` type."\nmsgstr "Le type :class:`int`."\n', path=_PO),
+        Example(_RST + 'msgid "See the :ref:`FAQ <faq-index>` (or ``help()``)."\n'
+                'msgstr "Voir la :ref:`FAQ<faq-index>` (ou ``help()``)."\n', path=_PO,
+                note="a role's title may touch its `<target>`, a closing bracket may follow a literal"),
         Example(_RST + 'msgid "Several :class:`int` values."\nmsgstr "Plusieurs :class:`int`\\\\s."\n', path=_PO,
                 note="an escaped letter may follow a role"),
         Example(_RST + 'msgid "Read the `tutorial <https://example.org/en/tut>`_."\n'
