@@ -136,7 +136,15 @@ def _end_class(text: str, language: str = "en") -> str | None:
 # Languages that end no sentence with a mark: Thai and Lao (a space), Lojban, whose `.` is a pause and whose
 # sentences are parted by the word `.i` that opens each (The Complete Lojban Language, ch. 3 and 19).
 _UNPUNCTUATED = frozenset({"th", "lo", "jbo"})
+# Of those, the ones whose `.` is no sentence's end at all: one a translation adds is still reported (Lojban's `.`
+# is a pause before a word, never after a sentence's last: `.i ko troci.` for `Try again`).
+_NO_FULL_STOP_ONLY = frozenset({"jbo"})
 _NO_QUESTION_MARK = frozenset({"my"})
+
+
+def _unpunctuated(language: str, target: str | None) -> bool:
+    """Whether the language ends its sentences with no mark, so a full stop lost (or, but in Lojban, added) is none."""
+    return language.split("-")[0].lower() in _UNPUNCTUATED and (target is None or primary(language) not in _NO_FULL_STOP_ONLY)
 # Thai asks with a particle or a question word and, in running text, no mark after it (the question mark is
 # an optional borrowing: Royal Institute of Thailand, หลักเกณฑ์การใช้เครื่องหมายวรรคตอน, ปรัศนี): `…จริงหรอ`,
 # `…หรือไม่`, `แน่ใจหรือว่า…`, `ไหม`, `อะไร`, `ทำไม`.
@@ -151,6 +159,7 @@ _SEPARATOR_ENDS = frozenset({"semicolon", None})
 # The Tibetan shad closes a sentence or a phrase, a label as well (Dzongkha, Tibetan): it stands for a
 # full stop or for no mark.
 _SHAD_ENDS = frozenset({"shad", "full stop", None})
+_TIBETAN_LETTER = compiled_on_use(r"[\u0f40-\u0fbc]")  # a translation in Tibetan script, which has no colon
 
 
 def _equivalent(source: str | None, target: str | None, language: str, translation: str) -> bool:
@@ -172,7 +181,7 @@ def _equivalent(source: str | None, target: str | None, language: str, translati
         return _THAI_QUESTION.search(translation) is not None  # Thai asks with its particle, no mark after it
     if "shad" in (source, target) and {source, target} <= _SHAD_ENDS:
         return True
-    if (source, target) == ("colon", "shad"):
+    if (source, target) == ("colon", "shad") and _TIBETAN_LETTER.search(translation):
         return True  # Tibetan script has no colon of its own: the shad closes the phrase a colon would introduce
     if {source, target} <= _SEPARATOR_ENDS:
         return True
@@ -232,14 +241,15 @@ class EndPunctuationMismatch(Rule):
     rationale = """
 **What it does.** Compares the mark that ends a translation with the one that ends its source, by what
 the mark does (full stop, question, exclamation, colon, ellipsis; the Tibetan shad `།`, which closes
-phrases and labels as well as sentences, matches a full stop or no mark, and a colon, for which Tibetan script has no
+phrases and labels as well as sentences, matches a full stop or no mark, and, in Tibetan script, a colon, for which it has no
 mark of its own), so a Chinese `。`, a
 Khmer `។`, an Ol Chiki (Santali) `᱾`, a Mongolian `᠃`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
 abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`, `%s jt.` for `%s yd`; a short label's
-last word cut short to fit a column, six letters at most ending on a consonant, one the catalogue never writes whole:
-`Downl.` for `Down`, `Blokken ontv.` for `Dn Blocks`) ends no sentence, a
+last word cut short to fit a column, six letters at most ending on a consonant, one the catalogue never writes whole,
+where the source is abbreviated too, another word is cut as well or the catalogue writes the word it was cut from:
+`Downl.` for `Down` beside `Downloaden`, `Blokken ontv.` for `Dn Blocks`; not `Fertig.` for `Done`) ends no sentence, a
 point that ends both an abbreviation and the sentence
 (`…, etc.`) is its full stop, a full stop a translation adds to a source that reads as a sentence (a capital and four words or more, a
 placeholder and four words or more, after the tags it opens with or not, or sentences, the last without its mark: `… (%(reason)s). Please adjust
@@ -250,7 +260,7 @@ A smiley's eyes at the end (`here ;)` as `itt :)`) are no mark, `︰` and `﹕` 
 where the translation writes those brackets whole elsewhere (`letter A (a, b, ...)` as `Buchstaben A (a, b, ...) starten`),
 nor, the other way round, a mark inside the brackets that close the translation where the source writes that mark
 inside brackets or quotes before its end (`add letter (a, b, ...) to generated keys` as `harf ekle (a, b ...)`).
-Thai and Lao write no full stop (nor does Lojban, which opens each sentence with `.i`), and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
+Thai and Lao write no full stop (nor does Lojban, which opens each sentence with `.i`; a point it adds is still reported), and Thai asks with a particle or a question word and no mark (`…จริงหรอ`,
 `…หรือไม่` for `…?`; not a translation without one, a question made a statement, nor one whose `หรือ` stands between two words: `or`); Armenian writes `։` for a full stop and `.` for a colon, and an accelerator written after
 a label (`মূল্য: (_C)`) is skipped; a string that ends with a metavariable (`function :<funcname>`: a
 `<name>` of no element, never closed) ends with a word, but for a question or exclamation mark before it (`Continue? <Enter>`); closing quotes, brackets, tags and XLIFF inline codes and the space French puts before
@@ -393,6 +403,13 @@ button that gained a full stop are the small inconsistencies that make an interf
                 note="a label's colon dropped, with no shad for it either"),
         Example(_JBO + 'msgid "Download complete."\nmsgstr ".i le nu kibycpa cu mulno?"\n', path="jbo.po",
                 note="Lojban writes no full stop, but a question mark for one is a question the source is not"),
+        Example(_JBO + 'msgid "Try again"\nmsgstr ".i ko za\'ure\'u troci."\n', path="jbo.po",
+                note="a point Lojban adds after a sentence's last word: no mark of its, and none in the source"),
+        Example('msgid "Done"\nmsgstr "Fertig."\n', path="de.po",
+                note="a whole word with a full stop added: no abbreviated source, no other word cut short, no longer "
+                     "word in the catalogue it could be cut from"),
+        Example('msgid "Result:"\nmsgstr "Ergebnis\u0f0d"\n', path="de.po",
+                note="a shad closes no German label: the source's colon lost"),
         Example('msgid "Done."\nmsgstr "Fertig"\n', path="de.po", note="a short sentence, no abbreviation: its full stop lost"),
         Example('msgid "Just say No."\nmsgstr "Sag einfach Nein"\n', path="de.po",
                 note="a sentence that ends with a word like an abbreviation: a lowercase word makes it no label"),
@@ -709,7 +726,7 @@ button that gained a full stop are the small inconsistencies that make an interf
             return None  # a page's title reworded: `What Now?` as `Pour aller plus loin`, `Who should read this` as a question
         if source == "full stop" and target is None and _ending(both[1]).mark == ".":
             return None  # one point ends an abbreviation and the sentence (`…, etc.`, `…, p. ej.`)
-        if {source, target} == {"full stop", None} and (language.split("-")[0].lower() in _UNPUNCTUATED
+        if {source, target} == {"full stop", None} and (_unpunctuated(language, target)
                                                          or (target is None and _ABBREVIATED_LABEL.fullmatch(both[0]))):
             return None  # Thai and Lao end sentences with a space, not a mark; `No.`'s point ends a word
         if {source, target} == {"full stop", None} and all(t.rstrip().endswith(")") for t in both):
@@ -823,8 +840,28 @@ def _truncated_for_a_short_label(both: tuple[str, str], language: str, doc: Docu
         return False
     word = cut.group(1)
     last = unicodedata.normalize("NFD", word[-1].lower())[0]
-    return last not in _VOWELS and word.lower() not in _ALSO_WORDS.get(primary(language), frozenset()) \
-        and not translations_write_whole(doc, word)
+    if last in _VOWELS or word.lower() in _ALSO_WORDS.get(primary(language), frozenset()) \
+            or translations_write_whole(doc, word):
+        return False
+    # A whole word with a full stop added (`Fertig.`, `Status.`, `Port.`, `Datum.`) passes all of the above; a cut
+    # word is told by the label around it: a source abbreviated itself (a word with no vowel: `Dn Blocks`, `N/A`),
+    # a word before it in the translation cut short as well (`Upl.-verz.`, `Pedid. Receb.`), or the longer word
+    # it was cut from written in the catalogue's translations (`Downl.` beside `Downloaden`, `Receb.` beside
+    # `Recebidos`).
+    return any(_VOWELLESS_WORD.fullmatch(w) for w in _LETTERS.findall(source)) or _CUT_BEFORE.match(target) is not None \
+        or _translations_write_longer(doc, word)
+
+
+_LETTERS = compiled_on_use(r"[^\W\d_]+")
+_VOWELLESS_WORD = compiled_on_use(r"[^aeiouyAEIOUY]+", re.A)
+_CUT_BEFORE = compiled_on_use(r"\s*[^\W\d_]+\.[ -]")
+
+
+def _translations_write_longer(doc: Document, word: str) -> bool:
+    """Whether a translation of the catalogue writes a longer word that opens with ``word`` (`Downloaden` for
+    `Downl.`): the word it was cut from."""
+    longer = re.compile(r"(?<![\w.])" + re.escape(word) + r"[^\W\d_]", re.IGNORECASE)
+    return any(s.source_text is not None and longer.search(s.text) is not None for s in doc.segments)
 
 
 def _closed_by_choice(both: tuple[str, str], language: str, doc: Document) -> bool:
