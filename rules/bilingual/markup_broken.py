@@ -129,23 +129,32 @@ def _role_starts(text: str) -> list[int]:
     return starts
 
 
-# A role's names and `:`` with no colon before them (`pep:`572``), and one the source writes whole (`:pep:``):
-# names of letters and digits alone, so that each start reads its own run of them and no other's.
-_NO_OPENING_COLON = compiled_on_use(r"(?<![\w:`])([a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?):`(?!`)")
-_WHOLE_ROLE = compiled_on_use(r"(?<![\w`]):([a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?):`")
+# A role's names and `:`` with no colon before them (`pep:`572``, a translated name `файл:`x.so``), and one
+# the source writes whole (`:pep:`572``), each with its text: names of word characters alone, so that each
+# start reads its own run of them and no other's, and text up to the next backquote on its line.
+_NO_OPENING_COLON = compiled_on_use(r"(?<![\w:`])(\w+(?::\w+)?):`(?!`)([^`\n]*)`")
+_WHOLE_ROLE = compiled_on_use(r"(?<![\w`]):([a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?):`([^`\n]*)`")
 
 
 def _roles_without_colon(target: str, source: str) -> int:
     """How many more roles the translation writes without their opening colon than the source does
-    (`Lihat: pep:`572`` for `See :pep:`572``): docutils reads `pep:` as a word and `572` as the default
-    role's text, in italics. Only names the source uses as roles count (`key:`value`` may be prose)."""
+    (`Lihat: pep:`572`` for `See :pep:`572``; `файл:`liblibname.so`` for `:file:`liblibname.so``, its name
+    translated too): docutils reads `pep:` as a word and `572` as the default role's text, in italics. A
+    bare name counts where the source writes that name as a role, or the same text in a role
+    (`key:`value`` may be prose)."""
     if ":`" not in target:
         return 0
-    names = {m.group(1) for m in _WHOLE_ROLE.finditer(source)}
-    if not names:
+    whole = [(m.group(1), m.group(2)) for m in _WHOLE_ROLE.finditer(source)]
+    if not whole:
         return 0
-    lost = sum(m.group(1) in names for m in _NO_OPENING_COLON.finditer(target))
-    return max(0, lost - sum(m.group(1) in names for m in _NO_OPENING_COLON.finditer(source)))
+    names, texts = {name for name, _ in whole}, {text for _, text in whole}
+
+    def bare(text: str) -> int:
+        # (`şekilde sağlanır:file:`x``: the role whole, glued to the word before it, is space-before-role)
+        return sum((name := m.group(1)) in names or (m.group(2) in texts and name.rpartition(":")[2] not in names)
+                   for m in _NO_OPENING_COLON.finditer(text))
+
+    return max(0, bare(target) - bare(source))
 
 
 # A hyperlink's target and its `_`, which a link without its opening backquote ends with (`Docs <x>`_`).
@@ -231,6 +240,9 @@ changed target links nowhere.
                 'msgstr "Lihat: pep:`572` untuk deskripsi lengkap."\n', path=_PO,
                 note="the role's colon moved before the space: `572` is read as the default role"),
         Example(_RST + 'msgid "Use :py:func:`abs` here."\nmsgstr "Gunakan py:func:`abs` di sini."\n', path=_PO),
+        Example(_RST + 'msgid "Link with :file:`liblibname.so`."\n'
+                'msgstr "Скомпонуйте з файл:`liblibname.so`."\n', path=_PO,
+                note="the role's name translated and its opening colon lost"),
         Example(_RST + 'msgid "Both `Transports`_ and `Protocols`_."\nmsgstr "Les `Transports`_ et les Protocoles."\n',
                 path=_PO),
         Example(_RST + 'msgid "The operators ``*`` and ``/``."\nmsgstr "Оператори ``* `` і ``/``."\n', path=_PO,
