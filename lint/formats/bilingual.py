@@ -71,8 +71,12 @@ def translations_write_whole(doc: Document, word: str) -> bool:
     """Whether a translation of the catalogue writes ``word`` as a word of its own, with no full stop after it
     (es `Muy bien` beside `Muy bien., continuar`): a whole word of the language, not an abbreviation a
     translator shortened with a stop (transmission's lt `ats.`, af `asb.`, ca `Pet.`, never written out so)."""
-    whole = re.compile(r"(?<![\w.])" + re.escape(word) + r"(?![\w.])", re.IGNORECASE)
-    return any(s.source_text is not None and whole.search(s.text) is not None for s in doc.segments)
+    return translations_hold(doc, re.compile(r"(?<![\w.])" + re.escape(word) + r"(?![\w.])", re.IGNORECASE))
+
+
+def translations_hold(doc: Document, pattern: re.Pattern[str]) -> bool:
+    """Whether a translation of the catalogue (a segment paired with its source) holds ``pattern``."""
+    return any(s.source_text is not None and pattern.search(s.text) is not None for s in doc.segments)
 
 
 def copied(seg: Segment, doc: Document) -> bool:

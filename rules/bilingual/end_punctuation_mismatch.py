@@ -8,7 +8,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from lint.formats.bilingual import markup_of, pair, stands_as_token, translations_write_whole, xliff_example
+from lint.formats.bilingual import (
+    markup_of,
+    pair,
+    stands_as_token,
+    translations_hold,
+    translations_write_whole,
+    xliff_example,
+)
 from lint.formats.builder import TEMPLATE_PLACEHOLDER
 from lint.language import abbreviations, primary
 from lint.model import Document, Finding, Segment, Severity
@@ -860,8 +867,7 @@ _CUT_BEFORE = compiled_on_use(r"\s*[^\W\d_]+\.[ -]")
 def _translations_write_longer(doc: Document, word: str) -> bool:
     """Whether a translation of the catalogue writes a longer word that opens with ``word`` (`Downloaden` for
     `Downl.`): the word it was cut from."""
-    longer = re.compile(r"(?<![\w.])" + re.escape(word) + r"[^\W\d_]", re.IGNORECASE)
-    return any(s.source_text is not None and longer.search(s.text) is not None for s in doc.segments)
+    return translations_hold(doc, re.compile(r"(?<![\w.])" + re.escape(word) + r"[^\W\d_]", re.IGNORECASE))
 
 
 def _closed_by_choice(both: tuple[str, str], language: str, doc: Document) -> bool:
