@@ -522,16 +522,14 @@ def _whole(number: str, text: str) -> bool:
     return bool(places) and all(re.match("[ \u00a0\u202f]?%", text[m.end() :]) for m in places)
 
 
-# English words for the numbers zero to ten, cardinal, ordinal and those that count (`a file`, `both`, `twice`).
-_NUMBER_WORDS = (
-    r"zero|no|none|nothing|empty|a|an|one|once|single|first|two|twice|both|pair|couple|double|second|three|thrice|third|"
-    r"triple|four|fourth|quarter|five|fifth|six|sixth|seven|seventh|eight|eighth|nine|ninth|ten|tenth|half|dozen"
-)
+# English words for the numbers zero to ten, cardinal, ordinal and those that count (`a file`, `both`, `twice`),
+# with the value each stands for.
 _WORD_VALUES = {"zero": 0, "no": 0, "none": 0, "nothing": 0, "empty": 0, "a": 1, "an": 1, "one": 1, "once": 1, "single": 1,
                 "first": 1, "two": 2, "twice": 2, "both": 2, "pair": 2, "couple": 2, "double": 2, "second": 2, "half": 2,
                 "three": 3, "thrice": 3, "third": 3, "triple": 3, "four": 4, "fourth": 4, "quarter": 4, "five": 5,
                 "fifth": 5, "six": 6, "sixth": 6, "seven": 7, "seventh": 7, "eight": 8, "eighth": 8, "nine": 9,
                 "ninth": 9, "ten": 10, "tenth": 10, "dozen": 12}
+_NUMBER_WORDS = "|".join(_WORD_VALUES)
 _NUMBER_WORD = compiled_on_use(rf"(?i)(?<![\w'-])(?:{_NUMBER_WORDS})(?![\w'])")  # (`zero-based` too)
 # A plural form for zero, one or two: an i18next suffix (`item_one`) or an Android plural's quantity (`songs.one`).
 _FEW_FORM = compiled_on_use(r"(?:_|(?<=\w)\.)(?:zero|one|two)$")
