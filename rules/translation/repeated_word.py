@@ -325,7 +325,7 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
             if doubled and word not in (seg.source_text or ""):
                 doubled -= 1
                 continue
-            if echoed[beside := _beside(text, m)] and word.lower() not in seg.source_text.lower():  # type: ignore[union-attr]
+            if echoed and echoed[beside := _beside(text, m)] and word.lower() not in seg.source_text.lower():  # type: ignore[union-attr]
                 echoed[beside] -= 1
                 continue
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
@@ -402,16 +402,15 @@ def _copies_after(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     Yin`: from the third to the last), or None where the word comes twice only. Prose only: copies one
     space apart, not a table's aligned columns (`False  False  False`) nor values inside brackets
     (`barray([True False False False])`)."""
-    if m.group(2) != " ":
+    third = _SAME_WORD_AGAIN.match(text, m.end(3))
+    if m.group(2) != " " or third is None or third.group(1) != m.group(3):
         return None
-    start = end = m.end(3)
+    end = third.end(1)
     while (more := _SAME_WORD_AGAIN.match(text, end)) is not None and more.group(1) == m.group(3):
-        start, end = (more.start(1) if end == m.end(3) else start), more.end(1)
-    if end == m.end(3):
-        return None
+        end = more.end(1)
     line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
     opened = line.count("[") + line.count("(") + line.count("{") - line.count("]") - line.count(")") - line.count("}")
-    return (start, end) if opened <= 0 else None
+    return (third.start(1), end) if opened <= 0 else None
 
 # One metavariable twice in a row in a source (`git merge-base <commit> <commit>...`, `<path> <path>`).
 _DOUBLED_METAVARIABLE = compiled_on_use(r"<([^<>\s]+)>\s+<\1>")
