@@ -586,6 +586,37 @@ def test_furniture_keys_cut_from_the_lowered_text_are_the_lines_lowered_one_by_o
     assert _keys(lines, joined, joined.lower()) == ["a\nb", "c"]
 
 
+def test_furniture_exact_gate_finds_the_lines_whose_keys_are_exact_phrases() -> None:
+    """S102 finds the candidate lines that are an exact phrase with one scan of their lowered text
+    (``Judge.exact_gate``), where each line's key was cut and looked up: the same lines, on random lines of
+    the phrases' words, capitals, sigmas, dotted I, trimmed marks and line breaks of other kinds."""
+    from lint.rules.scrape._furniture import _TRIM, _default_judge, _keys
+
+    from lint.lowered import lowered
+
+    judge = _default_judge()
+    assert judge.exact_gate is not None
+    phrases = sorted(judge.exact)
+    pool = ["Advertisement", "SHARE", "share this", "Σ", "İ", "ı", " ", "\t", "•", ":", "…", "-", "x", "ad", "\r",
+            "\u2028", "é", "ß", "Read", "more", "  "]
+    rng = random.Random(246)
+    matched = 0
+    for _ in range(20_000):
+        lines = []
+        for _ in range(rng.randrange(1, 6)):
+            words = [rng.choice(pool) for _ in range(rng.randrange(0, 4))]
+            if rng.random() < 0.5:
+                words.insert(rng.randrange(len(words) + 1), rng.choice(phrases).upper() if rng.random() < 0.3
+                             else rng.choice(phrases))
+            lines.append("".join(words))
+        joined = "\n" + "\n".join(lines)
+        expected = {i for i, key in enumerate(_keys(lines, joined, lowered(joined))) if key in judge.exact}
+        assert judge._exact_lines(lines, joined, lowered(joined)) == expected, lines
+        assert expected <= set(judge.maybe_furniture(lines)), lines
+        matched += len(expected)
+    assert matched > 2000 and all(c in _TRIM for c in "•:…-")
+
+
 def _p101_paragraphs_searched_for_scripts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paragraphs P101 searches for letters of a right-to-left script from now on (the real search, counted)."""
     from lint.rules.punctuation import orphaned_quote as p101

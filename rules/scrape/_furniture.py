@@ -82,6 +82,9 @@ class Judge:
 
     def __init__(self, phrases: tuple[str, ...], prefixes: tuple[str, ...], patterns: tuple[str, ...]) -> None:
         self.exact = frozenset(p.strip(_TRIM).lower() for p in phrases)
+        # The same question of every line at once: the lines of the lowered text that are a phrase between
+        # runs of ``_TRIM`` (``_exact_gate``), where each line was stripped and hashed in Python.
+        self.exact_gate = _exact_gate(self.exact)
         prefix_alternatives = "|".join(re.escape(p.lower()) for p in sorted(prefixes, key=len, reverse=True))
         # Asked only of the lines the gates find, so compiled then (``lint.patterns``).
         self.prefix_re = compiled_on_use(prefix_alternatives) if prefixes else None
@@ -125,11 +128,9 @@ class Judge:
 
     def maybe_furniture(self, lines: list[str]) -> list[int]:
         """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
-        exact = self.exact
         joined = "\n" + "\n".join(lines)
         lowered = lowered_text(joined)  # (its characters outside ASCII kept for ``ascii_view`` below)
-        keys = _keys(lines, joined, lowered)
-        found = set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
+        found = self._exact_lines(lines, joined, lowered)
         plain = joined.isascii()
         # The lowered text stands for the text, offset for offset, and holds a gate's ASCII words wherever
         # the gate (IGNORECASE) could match them, unless it holds one of the three characters that match
@@ -165,6 +166,27 @@ class Judge:
             return sorted(found)
         self._slow_gates(found, lines, joined, lowered, searched, aligned, starts)
         return sorted(found)
+
+    def _exact_lines(self, lines: list[str], joined: str, lowered: str) -> set[int]:
+        """Indexes of the lines whose key (stripped of ``_TRIM``, lowered: ``_keys``) is an exact phrase. Where
+        no line holds a newline of its own, found by ``exact_gate`` in ``lowered`` (``joined`` lowered), whose
+        lines are the lines lowered one by one (``_keys``' premises): one scan in C, where 111,323 candidate
+        lines of the PEPs were each stripped and hashed (30 -> 15 ms)."""
+        gate = self.exact_gate
+        if not self.exact:
+            return set()
+        if gate is None or joined.count("\n") != len(lines):
+            exact = self.exact
+            keys = _keys(lines, joined, lowered)
+            return set() if exact.isdisjoint(keys) else {i for i, key in enumerate(keys) if key in exact}
+        found: set[int] = set()
+        line = last = 0
+        for m in gate.finditer(lowered):
+            # The line's index: the newlines before the one that opens it (each counted once, in order).
+            line += lowered.count("\n", last, m.start())
+            last = m.start()
+            found.add(line)
+        return found
 
     def _slow_gates(self, found: set[int], lines: list[str], joined: str, lowered: str, searched: str, aligned: bool,
                     starts: list[int] | None) -> None:
@@ -218,6 +240,18 @@ class Judge:
         if kind == "list_item":
             return False
         return self.whole_re is not None and self.whole_re.fullmatch(line.strip(" \t\u00a0•·|")) is not None
+
+
+def _exact_gate(exact: frozenset[str]) -> re.Pattern[str] | None:
+    """A line of a lowered text (each after a newline) that is one of the ``exact`` phrases between runs of
+    ``_TRIM``: exactly a line whose key (``_keys``) is one, since no phrase opens or ends with a ``_TRIM``
+    character (each was stripped of them, and lowering makes none at an end: ``_keys``' premises), and so
+    the runs around it are all of the line's ``_TRIM`` at its ends, read possessively. None where a phrase
+    is empty or holds a line break (no key is, and no key holds one: such lists keep the keys' test)."""
+    if not exact or any(not p or "\n" in p or "\r" in p for p in exact):
+        return None
+    trim = "[" + "".join(map(re.escape, _TRIM)) + "]*+"
+    return compiled_on_use(r"\n" + trim + "(?:" + _alternatives(sorted(exact)) + ")" + trim + r"(?=\n|\Z)")
 
 
 def _keys(lines: list[str], joined: str, lowered: str) -> list[str]:

@@ -415,6 +415,8 @@ replace them with `phrases`, `prefixes`, `patterns`.
         text = doc.text
         for start, end in _bracket_or_credit_lines(text):
             shown = text[start:end]
+            if not any(map(shown.__contains__, _CAPTION_MARKS)):
+                continue  # (``caption_with_credit`` turns it down: most lines that end with a bracket)
             lead = len(shown) - len(shown.lstrip())
             if len(shown) - lead > 400 or not caption_with_credit(shown.strip()):
                 continue
@@ -491,6 +493,9 @@ _CREDIT_END = compiled_on_use(
 # with a bracket that holds none (a call, an aside: most of them) is turned down by substring tests in C,
 # where the search tried the pattern at each bracket and mark (the PEPs' 11,947 such lines: 14.5 -> 9.5 ms).
 _CREDIT_MARKS = ("/", "Photo", "Image", "Picture", "Credit", "Courtesy")
+# What every line ``caption_with_credit`` takes holds: a credit mark, or the © it opens with (white space
+# stripped from a line's ends takes no mark off it).
+_CAPTION_MARKS = (*_CREDIT_MARKS, "©")
 # Sources in brackets are a credit where they name a person (two capitalized words), an agency (an
 # acronym: NASA, ESA) or a medium (…/Science Photo Library, …/Getty Images); release notes end with
 # their platforms the same way ('Fixed a crash. (Windows/Linux)').
