@@ -617,6 +617,25 @@ def test_furniture_exact_gate_finds_the_lines_whose_keys_are_exact_phrases() -> 
     assert matched > 2000 and all(c in _TRIM for c in "•:…-")
 
 
+def test_s102_first_lines_cut_from_the_texts_are_the_ones_its_pattern_finds_in_the_body() -> None:
+    """S102 cuts each segment's first line from its text (``_first_lines``), where ``_FIRST_LINE`` was searched
+    for in the texts joined after NULs: the same lines in the same order, on random texts of words, line
+    breaks, CRs, NULs of their own, empty texts and lines around the 160 characters' bound."""
+    from lint.rules.scrape.boilerplate_line import _FIRST_LINE, _first_lines
+
+    pool = ["word", " ", "\n", "\n\n", "x" * 80, "y" * 79, "é", "\u2028", "\x85", ".", "\r", "\x00"]
+    rng = random.Random(102)
+    cut = 0
+    for _ in range(20_000):
+        texts = ["".join(rng.choice(pool[:-2] if rng.random() < 0.9 else pool) for _ in range(rng.randrange(0, 6)))
+                 for _ in range(rng.randrange(1, 6))]
+        body = "\x00" + "\x00".join(texts)
+        expected = _FIRST_LINE.findall(body)
+        assert _first_lines(body, texts) == expected, texts
+        cut += "\r" not in body and body.count("\x00") == len(texts)
+    assert cut > 10_000
+
+
 def _p101_paragraphs_searched_for_scripts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paragraphs P101 searches for letters of a right-to-left script from now on (the real search, counted)."""
     from lint.rules.punctuation import orphaned_quote as p101
