@@ -50,7 +50,9 @@ _DIRECTIVE = compiled_on_use(r"^\s*\.\.\s+([\w:-]+)::(.*)$")
 # ``_inline_matches`` with their own pattern, with the same leftmost-first result as one alternation.
 _ROLE_SOURCE = r":[\w:+.-]+:`(?:[^`\\]|\\.)+`"  # role
 _INLINE_REST_SOURCE = (
-    r"``(?s:.+?)``"  # inline literal (may span lines)
+    # inline literal (may span lines): to the first "``" after one character at least, read a run of other
+    # characters at a time (a lazy ``.+?`` tried the closing "``" after every character of the literal).
+    r"``(?s:.[^`]*+(?:`(?!`)[^`]*+)*+)``"
     r"|`(?:[^`\\]|\\.)+`:[\w:+.-]+:"  # role written after
     # hyperlink with embedded target: the link text's white space is read a run at a time (a lazy text then
     # `\s*<` read a run to its end from each of its characters: 40,000 spaces in a backquote, 3 s), the
