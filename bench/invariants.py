@@ -4,7 +4,7 @@ pass applies only reported edits, and that a second run changes nothing (tests/s
 
     python bench/invariants.py                    # 10,000 generated documents per format
     python bench/invariants.py --per-format 500 --formats markdown,html
-    python bench/invariants.py --real             # the real files of ../shared/corpus and ../shared/corpora
+    python bench/invariants.py --real             # the real files of ../shared/corpus and ../shared/corpora ($COPYLINT_SHARED)
 
 Prints, per format: documents, documents a fix changed, fixes applied, invariant checks run, failures (the
 first few shown with the document that broke). Exit 1 on any failure.
@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.structure import JSON_AS_CATALOGUE, Tally, check_fixes, real_files, rst_is_valid  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import SHARED  # noqa: E402
 
 
 def generated(fmt: str, count: int, seed: int) -> tuple[str, Tally, float]:
@@ -62,7 +65,7 @@ def real(root: Path) -> tuple[str, Tally, float]:
     start = time.process_time()
     for path, text in real_files(root):
         tally.add(check_fixes(path, text, JSON_AS_CATALOGUE, linter))
-    return str(root.relative_to(ROOT.parent)), tally, time.process_time() - start
+    return str(root.relative_to(SHARED.parent)), tally, time.process_time() - start
 
 
 def main() -> int:
@@ -77,8 +80,7 @@ def main() -> int:
     args = parser.parse_args()
     with ProcessPoolExecutor(args.jobs) as pool:
         if args.real:
-            shared = ROOT.parent / "shared"
-            roots = [p for base in ("corpus", "corpora") for p in sorted((shared / base).iterdir()) if p.is_dir()]
+            roots = [p for base in ("corpus", "corpora") for p in sorted((SHARED / base).iterdir()) if p.is_dir()]
             futures = [pool.submit(real, r) for r in roots]
         else:
             futures = [pool.submit(generated, f, args.per_format, args.seed) for f in args.formats.split(",")]

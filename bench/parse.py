@@ -43,6 +43,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
+    if not args.corpus.is_dir():
+        ap.error(f"no corpus at {args.corpus}: put ../shared beside the checkout, set COPYLINT_SHARED or give --corpus")
     groups: dict[str, list[Source]] = {fmt: [] for fmt in SUFFIX_FORMAT.values()}
     for path in corpus_files(args.corpus):
         fmt = SUFFIX_FORMAT.get(path.suffix)
