@@ -249,6 +249,9 @@ class Linter:
         # path -> the files its findings depend on (sources_of), looked up once per check (lint_file) for
         # the stat index, the cache key and the reader alike.
         self._sources_found: dict[str, tuple[str, ...]] = {}
+        # path -> the format it is read as, looked up once per check (lint_file) for the sources, the
+        # blocked read and the reader alike (a config's format globs are matched at each ask).
+        self._formats: dict[str, str] = {}
         # The results cache's stat indexes, by (cache folder, settings key); ``save_cache`` writes them.
         self._indexes: dict[tuple[str, str], cache.StatIndex] = {}
         self._folders: dict[tuple[int, str | None], Path] = {}
@@ -444,7 +447,7 @@ class Linter:
                     formats.with_sources(f) for f in config.formats.values())
             if not hooked:
                 return ()
-            format_name = formats.format_of(path, config.formats, config.root)
+            format_name = self._format_of(path, config)
         if not formats.with_sources(format_name):
             return ()  # (asked of the index: a warm run imports no reader)
         fmt = formats.FORMATS[format_name]
@@ -506,10 +509,15 @@ class Linter:
         for index in self._indexes.values():
             index.save()
 
+    def _format_of(self, path: str, config: Config) -> str:
+        """``formats.format_of`` for the file, as ``lint_file`` looked it up for this check."""
+        fmt = self._formats.get(path)
+        return formats.format_of(path, config.formats, config.root) if fmt is None else fmt
+
     def document(self, source: Source, config: Config) -> Document:
         from lint.language import resolve
 
-        fmt = formats.format_of(source.path, config.formats, config.root)
+        fmt = self._format_of(source.path, config)
         try:
             doc = formats.parse(source, fmt, None, config.format_options.get(fmt), self._sources_found.get(source.path))
             resolve(doc, config)
@@ -529,7 +537,7 @@ class Linter:
         except BaseException as exc:
             if not is_crash(exc):
                 raise
-            fmt = formats.format_of(source.path, config.formats, config.root)
+            fmt = self._format_of(source.path, config)
             raise Crash(f"the {fmt} reader", exc) from exc
 
     def findings(self, source: Source, config: Config) -> list[Finding]:
@@ -548,7 +556,7 @@ class Linter:
         S110's furniture blocks) does not compare across the cut. Its lines end all in LF, all in CRLF or all in
         CR: a file that mixes them stays whole, for W106 weighs its line ends against each other."""
         return len(source.text) > BIG_TEXT and one_kind_of_line_end(source.text) and \
-            formats.format_of(source.path, config.formats, config.root) == "text"
+            self._format_of(source.path, config) == "text"
 
     def _findings_of_blocks(self, source: BlockedSource, config: Config) -> list[Finding]:
         out: list[Finding] = []
@@ -807,10 +815,12 @@ class Linter:
         key = None if fix else self._cache_key(config)
         st = _stat(path) if key and data is None else None
         # Looked up once for this check: the stat index, the cache key and the reader ask for them.
+        self._formats[path] = formats.format_of(path, config.formats, config.root)
         others = self.sources_of(path, config)
         record = self._record(path, config, key, st, others) if self.by_stat else None
         served = self.served(path, config, record) if record is not None else None
         if served is not None:
+            self._formats.pop(path, None)
             return served
         self._sources_found[path] = others
         limit = self.selection.file_timeout
@@ -820,6 +830,7 @@ class Linter:
                 source = self._loaded(result, config, data)
                 if source is None:
                     self._sources_found.pop(path, None)
+                    self._formats.pop(path, None)
                     return result
                 if fix:
                     self._fix_into(result, source, config, deadline, unsafe=unsafe, write=write)
@@ -845,6 +856,7 @@ class Linter:
             _crashed(result, Crash("copylint", exc))
         self._languages.pop(path, None)
         self._sources_found.pop(path, None)
+        self._formats.pop(path, None)
         return result
 
     def _loaded(self, result: FileResult, config: Config, data: bytes | None) -> Source | None:
@@ -875,7 +887,7 @@ class Linter:
 
     def _blocked(self, path: str, data: bytes, config: Config) -> BlockedSource | None:
         """The big plain-text file decoded straight into its blocks (see ``_in_blocks``), or None."""
-        if formats.format_of(path, config.formats, config.root) != "text":
+        if self._format_of(path, config) != "text":
             return None
         return blocked_utf8(path, data, BIG_TEXT, BLOCK_TEXT, _block_cut)
 

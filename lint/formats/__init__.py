@@ -282,10 +282,13 @@ def format_for(path: str, overrides: Mapping[str, str] | None = None, root: Path
     then the extension."""
     if overrides:
         name = PurePath(path).name
-        under = relative_to_root(path, root) if root is not None else path
+        under: str | None = None  # made only for a glob the name does not match (a resolve, for a path outside root)
         for pattern, fmt in overrides.items():
-            if (fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(under, pattern)
-                    or fnmatch.fnmatch(path, pattern)):
+            if fnmatch.fnmatch(name, pattern):
+                return fmt
+            if under is None:
+                under = relative_to_root(path, root) if root is not None else path
+            if fnmatch.fnmatch(under, pattern) or fnmatch.fnmatch(path, pattern):
                 return fmt
     claims = _claims()
     if claims.globs is not None:
