@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -41,7 +42,15 @@ def docs_file(name: str) -> Path:
 def rule_url(code: str, slug: str) -> str:
     """The rule's section of the shipped docs/rules.md (generated: one heading per rule, `CODE slug`),
     as a ``file:`` URI an editor opens."""
-    return f"{docs_file('rules.md').as_uri()}#{code.lower()}-{slug}"
+    return f"{_rules_uri()}#{code.lower()}-{slug}"
+
+
+@lru_cache(maxsize=1)
+def _rules_uri() -> str:
+    """``docs_file("rules.md")`` as a URI, found once a process: a report that links each finding to its
+    rule (rdjson, the language server) looked the docs up again for each (a resolve and a stat: 0.7 s of
+    the rdjson report of the PEPs' 11,454 findings)."""
+    return docs_file("rules.md").as_uri()
 
 
 @dataclass
@@ -108,15 +117,39 @@ def position_dict(source: Source | None, offset: int) -> dict[str, int]:
     return {"line": p.line, "column": p.column, "offset": p.offset}
 
 
-def finding_dict(finding: Finding, source: Source | None) -> dict[str, Any]:
-    """A finding as the JSON contract (docs/json-output.md) spells it."""
+# Places a file's report keeps (``Positions``, ``lint.report.locations.Columns``): a finding's, its fix's and
+# its related places', asked one after the other.
+KEPT_PLACES = 16
+
+
+class Positions:
+    """``position_dict`` for one file's offsets, the last few kept: a finding's fix mostly edits its own span,
+    and a report asked the source for the same place again for each edit (44,272 asks for 11,454 findings of
+    the PEPs as text, some 23,000 places). The dicts are shared: the JSON written from them is the same."""
+
+    def __init__(self, source: Source | None) -> None:
+        self.source = source
+        self.made: dict[int, dict[str, int]] = {}
+
+    def __call__(self, offset: int) -> dict[str, int]:
+        made = self.made.get(offset)
+        if made is None:
+            if len(self.made) >= KEPT_PLACES:
+                self.made.clear()
+            made = self.made[offset] = position_dict(self.source, offset)
+        return made
+
+
+def finding_dict(finding: Finding, source: Source | None, positions: Positions | None = None) -> dict[str, Any]:
+    """A finding as the JSON contract (docs/json-output.md) spells it; ``positions``: the file's (its
+    source's), where the caller writes several of its findings."""
+    at = positions if positions is not None else Positions(source)
     fix = None
     if finding.fix is not None:
         fix = {
             "applicability": finding.fix.applicability.value,
             "edits": [
-                {"start": position_dict(source, e.start), "end": position_dict(source, e.end),
-                 "replacement": e.replacement}
+                {"start": at(e.start), "end": at(e.end), "replacement": e.replacement}
                 for e in finding.fix.edits
             ],
         }
@@ -126,12 +159,11 @@ def finding_dict(finding: Finding, source: Source | None) -> dict[str, Any]:
         "rule": finding.rule,
         "severity": finding.severity.value,
         "message": finding.message,
-        "start": position_dict(source, finding.start),
-        "end": position_dict(source, finding.end),
+        "start": at(finding.start),
+        "end": at(finding.end),
     }
     if finding.related:
-        out["related"] = [{"start": position_dict(source, r.start), "end": position_dict(source, r.end),
-                           "message": r.message} for r in finding.related]
+        out["related"] = [{"start": at(r.start), "end": at(r.end), "message": r.message} for r in finding.related]
     out["fix"] = fix
     return out
 
@@ -187,12 +219,48 @@ def json_text(value: Any) -> str:
     bytes)."""
     # (Imported here: a text report writes no JSON, and json compiles its regexes at import. As _json: the
     # submodule lint.report.json would shadow the name.)
-    import json as _json
-
-    text = _json.dumps(value, ensure_ascii=False)
+    text = _json_encoder()(value)
     if _SURROGATE.search(text):
         text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
+
+
+_ENCODE: Any = None
+
+
+def _json_encoder() -> Any:
+    """``json.dumps(value, ensure_ascii=False)`` as a function made once: each such call built a
+    JSONEncoder and the C encoder under it (a report writes one item per finding)."""
+    global _ENCODE
+    if _ENCODE is None:
+        # (Imported here: a text report writes no JSON, and json compiles its regexes at import. As _json:
+        # the submodule lint.report.json would shadow the name.)
+        import json as _json
+        from json import encoder as _encoder
+
+        make = getattr(_encoder, "c_make_encoder", None)
+        if make is None:  # (no C accelerator: json's own way)
+            def dumps(value: Any) -> str:
+                return _json.dumps(value, ensure_ascii=False)
+            _ENCODE = dumps
+        else:
+            base = _json.JSONEncoder(ensure_ascii=False)
+            # As JSONEncoder.iterencode makes it for one value; ``markers``, its record of the containers
+            # being written (the check for circular values), is emptied again where a value fails.
+            markers: dict[int, Any] = {}
+            c_encode = make(markers, base.default, _encoder.encode_basestring, None, base.key_separator,
+                            base.item_separator, False, False, True)
+
+            def dumps(value: Any) -> str:
+                if isinstance(value, str):
+                    return base.encode(value)
+                try:
+                    return "".join(c_encode(value, 0))
+                except BaseException:
+                    markers.clear()
+                    raise
+            _ENCODE = dumps
+    return _ENCODE
 
 
 def printable(text: str) -> str:

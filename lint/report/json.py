@@ -10,7 +10,7 @@ import json
 
 from lint.engine import FileResult
 from lint.model import FileError
-from lint.report import Reporter, Summary, finding_dict, json_text
+from lint.report import Positions, Reporter, Summary, finding_dict, json_text
 
 VERSION = 1
 # Additions within version 1 (docs/json-output.md): 1 added `files` (each file's language), 2 a finding's
@@ -32,8 +32,9 @@ class JsonReporter(Reporter):
         if result.language is not None:
             self._files.append({"path": result.path, "language": result.language,
                                 "language_from": result.language_from or "default"})
+        positions = Positions(result.source)
         for f in result.findings:
-            self.write_item(finding_dict(f, result.source))
+            self.write_item(finding_dict(f, result.source, positions))
 
     def finish(self, summary: Summary) -> None:
         errors = [

@@ -19,6 +19,7 @@ from pathlib import Path, PurePath
 
 from lint.model import Finding, Source
 from lint.patterns import compiled
+from lint.report import KEPT_PLACES
 
 # Compiled with the module (through the store, ``lint.patterns``): a report's memory holds what it writes.
 _ASTRAL = compiled("[\U00010000-\U0010ffff]")
@@ -65,6 +66,8 @@ class Columns:
     def __init__(self, source: Source, unit: str = "codepoints", base: int = 1) -> None:
         self.source = source
         self.base = base
+        # The last few places asked (a finding's, then its fix's, mostly the same: ``KEPT_PLACES``).
+        self._made: dict[int, tuple[int, int]] = {}
         self.count = UNIT_COUNTERS[unit]
         if self.count is len:
             return  # code points: no need of the text (a big file's is joined from its blocks on demand)
@@ -77,6 +80,14 @@ class Columns:
 
     def at(self, offset: int) -> tuple[int, int]:
         """(line, column) of a code-point offset."""
+        made = self._made.get(offset)
+        if made is None:
+            if len(self._made) >= KEPT_PLACES:
+                self._made.clear()
+            made = self._made[offset] = self._at(offset)
+        return made
+
+    def _at(self, offset: int) -> tuple[int, int]:
         p = self.source.position(offset)
         line_start = offset - (p.column - 1)
         if self.count is len:

@@ -54,9 +54,13 @@ class TextReporter(Reporter):
     def file(self, result: FileResult) -> None:
         for error in result.errors:
             self._echo(f"{error}")
-        if self.options.quiet:
+        if self.options.quiet or not result.findings:
             return
         source = result.source
+        show_source = self.options.show_source and source is not None
+        # The file's lines written at once: an echo per finding flushed the stream (a write to the pipe or
+        # file) and scanned the line for styles to strip, 11,454 times for the PEPs as text.
+        lines: list[str] = []
         for f in result.findings:
             if source is not None:
                 start = source.position(f.start)
@@ -66,12 +70,16 @@ class TextReporter(Reporter):
             where = self._style(f"{f.path}:{line}:{col}:", bold=True)
             code = self._style(f.code, fg=_SEVERITY_COLOURS.get(f.severity.value), bold=True)
             mark = " [*]" if f.fix is not None and f.fix.applicability.value == "safe" else ""
-            self._echo(f"{where} {code} [{f.rule}] {f.message}{mark}")
-            if self.options.show_source and source is not None:
-                self._excerpt(source, line, col, f.start - col + 1, f.end)
+            lines.append(f"{where} {code} [{f.rule}] {f.message}{mark}")
+            if show_source:
+                assert source is not None
+                lines.extend(self._excerpt(source, line, col, f.start - col + 1, f.end))
+        self._echo("\n".join(lines))
 
-    def _excerpt(self, source: Source, line: int, col: int, line_start: int, end_offset: int) -> None:
-        # (``line_start``: where the line starts, from the finding's place, not the line starts of the file)
+    def _excerpt(self, source: Source, line: int, col: int, line_start: int, end_offset: int) -> tuple[str, str]:
+        """The two lines under a finding: its source line (or the part of it around the finding) and the
+        carets under the finding. (``line_start``: where the line starts, from the finding's place, not the
+        line starts of the file)"""
         text = source.line_text(line).expandtabs(1)
         start = col - 1
         end = max(min(end_offset - line_start, len(text)), start)
@@ -80,9 +88,8 @@ class TextReporter(Reporter):
         prefix = ("…" if lo > 0 else "") + text[lo:start]
         span = max(_width(text[start:min(end, hi)]), 1)
         gutter = f"{line:>4} | "
-        self._echo(f"{gutter}{shown}")
         carets = self._style("^" * span, fg="red", bold=True)
-        self._echo(" " * (len(gutter) - 2) + "| " + " " * _width(prefix) + carets)
+        return f"{gutter}{shown}", " " * (len(gutter) - 2) + "| " + " " * _width(prefix) + carets
 
     def finish(self, summary: Summary) -> None:
         if self.options.statistics and summary.by_code:
