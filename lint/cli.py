@@ -522,14 +522,18 @@ def _rules_loaded(linter: Any, config: Config) -> None:
     which the first check imports whatever its document (the others wait for a document with their
     kinds): here, before the first file is read, they load while start-up still has the collector paused
     and are frozen with the rest of it (``_started``), where the first check loaded them with it on, some
-    18 collections walking them (6M instructions of a one-file check). A module that fails to import is
-    left to that check, which meets the error as before."""
+    18 collections walking them (6M instructions of a one-file check). Of the rules that run for some
+    languages only, those that run for the config's language, else for the default's (English: most
+    files are; a document in another language loads its own at its check, and leaves these idle). A
+    module that fails to import is left to that check, which meets the error as before."""
     from lint import registry
     from lint.engine import selected_rules
+    from lint.language import DEFAULT
 
+    likely = config.language or DEFAULT
     try:
         for entry in selected_rules(config, linter.selection):
-            if isinstance(entry, registry.RuleEntry) and entry.kinds is None:
+            if isinstance(entry, registry.RuleEntry) and entry.kinds is None and entry.runs_for(likely):
                 registry.loaded(entry)
     except Exception:  # (the check that needs the rule meets it again, where it did)
         pass

@@ -239,8 +239,8 @@ class Linter:
         self.selection = selection or Selection()
         # Prepared rules by config and the rules left idle (``checker``), and each config's selection.
         self._checkers: dict[tuple[int, tuple[str, ...]], Checker] = {}
-        # The checker for each config and set of segment kinds (most documents of a run share a few sets).
-        self._by_kinds: dict[tuple[int, frozenset[str] | None], Checker] = {}
+        # The checker for each config, set of segment kinds and language (most documents of a run share a few).
+        self._by_kinds: dict[tuple[int, frozenset[str] | None, str | None], Checker] = {}
         self._chosen: dict[int, list[registry.RuleEntry | type[Rule]]] = {}
         self._provided: dict[int, list[Rule]] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
@@ -271,14 +271,17 @@ class Linter:
         # changed there (dropped, or made unsafe), never its finding.
         self.guard_fixes = True
 
-    def checker(self, config: Config, kinds: frozenset[str] | None = None) -> Checker:
+    def checker(self, config: Config, kinds: frozenset[str] | None = None, language: str | None = None) -> Checker:
         """The rules the config and the command line select, prepared once. With ``kinds`` (the segment
         kinds of the document to check), less the built-in rules that look only at kinds of segments it
         has none of, which would find nothing there: their modules are not even imported (the B rules,
-        for a file that is no catalogue)."""
-        known = self._by_kinds.get((id(config), kinds))
+        for a file that is no catalogue). With ``language`` (the document's), less the built-in rules that
+        do not run for it (``Rule.applies_to``, read from the index: L102-L107 for English)."""
+        if language is not None:
+            language = language.split("-")[0].lower()  # (what ``Rule.applies_to`` compares)
+        known = self._by_kinds.get((id(config), kinds, language))
         if known is not None:
-            return known  # the same config and kinds: the same idle rules, the same checker
+            return known  # the same config, kinds and language: the same idle rules, the same checker
         chosen = self._chosen.get(id(config))
         if chosen is None:
             with SettingUp():  # (outside the file's time limit: done once for the run, not for this file)
@@ -287,8 +290,9 @@ class Linter:
             # Both kept only once both are made: a file's time limit may stop a provider.
             self._provided[id(config)] = provided_rules(config, self.selection)
             self._chosen[id(config)] = chosen
-        idle = () if kinds is None else tuple(
-            r for r in chosen if isinstance(r, registry.RuleEntry) and r.kinds is not None and kinds.isdisjoint(r.kinds))
+        idle = tuple(r for r in chosen if isinstance(r, registry.RuleEntry) and (
+            (kinds is not None and r.kinds is not None and kinds.isdisjoint(r.kinds))
+            or (language is not None and not r.runs_for(language))))
         key = (id(config), tuple(r.code for r in idle))
         if key not in self._checkers:
             with SettingUp():  # importing the rules' modules (their patterns compiled): the run's, not this file's
@@ -299,7 +303,7 @@ class Linter:
                 ]
             rules.extend(self._provided[id(config)])
             self._checkers[key] = Checker(rules, idle=[(r.code, r.slug) for r in idle])
-        checker = self._by_kinds[(id(config), kinds)] = self._checkers[key]
+        checker = self._by_kinds[(id(config), kinds, language)] = self._checkers[key]
         return checker
 
     def tree_rule(self, config: Config) -> Rule | None:
@@ -592,7 +596,7 @@ class Linter:
             known = None if self.line_memo is None else self.line_memo.pop(doc.source.path, doc.text)
             self._tree_lines[doc.source.path] = document_lines(doc, tree_rule.code, known)
         try:
-            checker = self.checker(config, frozenset(map(_KIND, doc.segments)))
+            checker = self.checker(config, frozenset(map(_KIND, doc.segments)), doc.language)
         except TimedOut as exc:  # (a worker's first file of a config imports and compiles its rules)
             exc.stage = exc.stage or "loading the rules"
             raise

@@ -166,9 +166,10 @@ def kept_value(key: tuple[Any, ...], answer: Callable[[], T], valid_for: Any = N
     return value
 
 
-def files_signature(folder: str) -> tuple[tuple[str, int, int], ...]:
-    """The ``.py`` files under ``folder`` (relative paths), each with its size and modification time in
-    nanoseconds: what a value read from their text is kept under (``kept_value``)."""
+def files_signature(folder: str, suffixes: str | tuple[str, ...] = ".py") -> tuple[tuple[str, int, int], ...]:
+    """The ``.py`` files (or those ending in one of ``suffixes``) under ``folder`` (relative paths), each with
+    its size and modification time in nanoseconds: what a value read from their text is kept under
+    (``kept_value``)."""
     out: list[tuple[str, int, int]] = []
     pending = [(folder, "")]
     while pending:
@@ -178,7 +179,7 @@ def files_signature(folder: str) -> tuple[tuple[str, int, int], ...]:
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name != "__pycache__":
                         pending.append((entry.path, relative + entry.name + "/"))
-                elif entry.name.endswith(".py"):
+                elif entry.name.endswith(suffixes):
                     st = entry.stat()
                     out.append((relative + entry.name, st.st_size, st.st_mtime_ns))
     return tuple(sorted(out))

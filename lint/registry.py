@@ -32,6 +32,14 @@ class RuleEntry:
     # not said so): a document with none of them needs neither the rule nor its module.
     kinds: tuple[str, ...] | None = None
     tree: bool = False  # a rule of scope "tree" (lint.tree): the run counts lines across documents first
+    # The primary subtags of the languages the rule runs for, where its class says them as a literal or
+    # reads them off the language packs in one of the plain ways ``_languages_read`` knows (None: any
+    # language, or not said so): a document in another language needs neither the rule nor its module.
+    languages: tuple[str, ...] | None = None
+
+    def runs_for(self, language: str) -> bool:
+        """Whether the rule runs for a document in ``language`` (``Rule.applies_to``, from the index)."""
+        return self.languages is None or language.split("-")[0].lower() in self.languages
 
 
 # Each opens with its line break, a literal the regex engine skips to in C (`^` would be tried at
@@ -41,6 +49,10 @@ _SLUG = compiled_on_use(r'\n    slug = "([a-z0-9-]+)"$', re.MULTILINE)
 _OFF = compiled_on_use(r"\n    default_enabled = False$", re.MULTILINE)
 _KINDS = compiled_on_use(r'\n    kinds = frozenset\(\{("[a-z_]+"(?:, "[a-z_]+")*)\}\)$', re.MULTILINE)
 _TREE = compiled_on_use(r'\n    scope = "tree"$', re.MULTILINE)
+_LANGUAGES = compiled_on_use(r"\n    languages = (.+)$", re.MULTILINE)
+# What makes a class's `languages` no answer to whether it runs: it decides that itself, or it is a rule
+# of scope "findings", which the checker runs whatever the document's language.
+_OWN_CHOICE = compiled_on_use(r'\n    def applies_to\(|\n    scope = "findings"$', re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +65,11 @@ def builtin_index() -> tuple[RuleEntry, ...]:
 
     folders = tuple(package.__path__)
     try:
-        signature = tuple(files_signature(folder) for folder in folders)
+        # (The language packs' YAML too: some rules' languages are read off them.)
+        signature = tuple(files_signature(folder, (".py", ".yaml")) for folder in folders)
     except OSError:
         return _index_of(folders)
-    rows = kept_value(("rule-index/2", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
+    rows = kept_value(("rule-index/3", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
     return tuple(RuleEntry(*row) for row in rows)
 
 
@@ -73,15 +86,86 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
             text = path.read_text(encoding="utf-8")
             code, slug, kinds = _CODE.findall(text), _SLUG.findall(text), _KINDS.findall(text)
             if len(code) == 1 and len(slug) == 1:
+                languages = _LANGUAGES.findall(text)
                 found.append(RuleEntry(code[0], slug[0], module, _OFF.search(text) is None,
                                        tuple(sorted(kinds[0].replace('"', "").split(", "))) if len(kinds) == 1 else None,
-                                       _TREE.search(text) is not None))
+                                       _TREE.search(text) is not None,
+                                       _languages_read(languages[0], text) if len(languages) == 1
+                                       and _OWN_CHOICE.search(text) is None else None))
             else:
                 cls = _rule_of(module)
                 found.append(RuleEntry(cls.code, cls.slug, module, cls.default_enabled,
                                        tuple(sorted(cls.kinds)) if cls.kinds is not None else None,
-                                       cls.scope == "tree"))
+                                       cls.scope == "tree",
+                                       tuple(sorted(cls.languages)) if cls.languages is not None
+                                       and cls.scope != "findings"
+                                       and cls.applies_to is Rule.applies_to else None))
     return tuple(sorted(found, key=lambda e: e.code))
+
+
+class _NotPlain(Exception):
+    """A `languages` declaration ``_languages_read`` does not know how to read."""
+
+
+def _languages_read(expression: str, text: str) -> tuple[str, ...] | None:
+    """The languages a rule class's `languages = …` line names, without importing its module: a literal
+    (`frozenset({"en"})`, `frozenset("en fr".split())`), or the language packs read as the rules read
+    them (`languages_with("quotes")`, `frozenset({"en", *(primary(t) for t in packs())})`), joined with
+    `|`, `-` and `&`, where the module ``text`` imports those names from there. None for anything else: the
+    rule is then loaded for every language, as before."""
+    import ast  # here: only an index being read (once per change of the rule modules) needs it
+
+    imported = {name for line in text.splitlines() if line.startswith(_READERS)
+                for name in line.split(" import ", 1)[1].replace(",", " ").split()}
+    try:
+        value = _set_of(ast.parse(expression.strip(), mode="eval").body, imported)
+    except (SyntaxError, _NotPlain):
+        return None
+    return tuple(sorted(value)) if value is not None else None
+
+
+# The modules whose names a `languages` line may call (``_languages_read``): the language packs' readers.
+_READERS = ("from lint.language import ", "from ._packs import ", "from lint.rules.language._packs import ")
+
+
+def _set_of(node: object, imported: set[str]) -> frozenset[str] | None:
+    import ast
+
+    from lint.language import packs, primary
+
+    if isinstance(node, ast.Constant) and node.value is None:
+        return None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitOr, ast.Sub, ast.BitAnd)):
+        left, right = _set_of(node.left, imported), _set_of(node.right, imported)
+        if left is None or right is None:
+            raise _NotPlain
+        return left | right if isinstance(node.op, ast.BitOr) else left - right if isinstance(node.op, ast.Sub) \
+            else left & right
+    if isinstance(node, ast.Set):
+        out: set[str] = set()
+        for item in node.elts:
+            if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                out.add(item.value)
+            elif isinstance(item, ast.Starred) and ast.unparse(item.value) == "(primary(t) for t in packs())" \
+                    and {"primary", "packs"} <= imported:
+                out.update(primary(t) for t in packs())
+            else:
+                raise _NotPlain
+        return frozenset(out)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords and len(node.args) == 1:
+        (arg,) = node.args
+        if node.func.id == "frozenset":
+            if isinstance(arg, ast.Call) and ast.unparse(arg.func).endswith(".split") and not arg.args \
+                    and isinstance(arg.func, ast.Attribute) and isinstance(arg.func.value, ast.Constant) \
+                    and isinstance(arg.func.value.value, str):
+                return frozenset(arg.func.value.value.split())
+            return _set_of(arg, imported)
+        if node.func.id == "languages_with" and "languages_with" in imported and isinstance(arg, ast.Constant) \
+                and isinstance(arg.value, str):
+            # What rules/language/_packs.py's languages_with answers (tests/test_registry.py holds the two
+            # equal), asked here without importing a module of rules/.
+            return frozenset(primary(t) for t, p in packs().items() if p.get(arg.value))
+    raise _NotPlain
 
 
 def _rule_of(module_name: str) -> type[Rule]:

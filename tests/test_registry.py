@@ -16,9 +16,32 @@ def test_index_agrees_with_the_classes():
         # The kinds the index reads are the class's (the engine leaves a rule out for a document with
         # none of them); a rule whose text does not say them plainly is kept for every document.
         assert entry.kinds is None or frozenset(entry.kinds) == cls.kinds, entry.code
+        # So are the languages it reads (the engine leaves a rule out for a document in another language);
+        # a rule whose `languages` line it cannot read is kept for every language.
+        assert entry.languages is None or frozenset(entry.languages) == cls.languages, entry.code
+        assert entry.languages is None or all(cls().applies_to(t) == entry.runs_for(t) for t in ("en", "fr-CA", "ZH")), \
+            entry.code
+    read = {e.code for e in registry.builtin_index() if e.languages is not None}
+    # Literals, and the languages read off the packs (`languages_with("quotes")`, `*(primary(t) for t in packs())`).
+    assert {"L102", "L103", "L104", "L105", "L106", "L107", "P102", "S103", "S107", "T105"} <= read, read
     translation_only = {e.code for e in registry.builtin_index() if e.kinds == ("msgstr", "string", "target")}
     assert {"B101", "B106", "B107"} <= translation_only, translation_only
     assert [e.code for e in registry.builtin_index()] == [r.code for r in registry.builtin_rules()]
+
+
+def test_languages_not_written_plainly_are_not_read():
+    """A `languages` line the index cannot read as a literal or a reading of the packs it knows gives None
+    (the rule then loads for every language, as it did): a name the module defines, a call it does not
+    know, a reader the module does not import from the packs' modules."""
+    packs_read = "from lint.language import packs, primary\nfrom ._packs import languages_with\n"
+    assert registry._languages_read('frozenset({"en", "fr"})', "") == ("en", "fr")
+    assert registry._languages_read('frozenset("en nb".split()) - {"nb"}', "") == ("en",)
+    assert registry._languages_read('languages_with("inverted")', packs_read) == ("es",)
+    assert registry._languages_read('languages_with("inverted")', "from x import languages_with\n") is None
+    assert registry._languages_read('frozenset({"en", *_PACK_WORDS})', packs_read) is None
+    assert registry._languages_read('frozenset({"en", *(primary(t) for t in packs() if t)})', packs_read) is None
+    assert registry._languages_read("english()", packs_read) is None
+    assert registry._languages_read("frozenset({", packs_read) is None
 
 
 def test_a_selection_imports_only_its_rule_modules():

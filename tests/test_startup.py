@@ -82,11 +82,32 @@ def test_a_small_text_file_is_checked_without_making_the_other_commands(tmp_path
 
 def test_a_small_text_file_is_checked_without_the_markup_reader(tmp_path: Path) -> None:
     # L103 asks the markup reader's character reference only of a `;` in French (some 2.5M instructions to
-    # import): a text file does without it.
-    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here.\n", encoding="utf-8")
+    # import): a text file does without it. (In French: L103 runs for French only, and is not even imported
+    # for an English file.)
+    (tmp_path / "a.txt").write_text("# copylint-language: fr\n\nShare this\n\nDeux  espaces ici ; et là.\n",
+                                    encoding="utf-8")
     report, modules = _modules_of_a_check("a.txt", cwd=tmp_path)
     assert "S102" in report and "W105" in report and "exit 1" in report
     assert "lint.rules.language.punctuation_spacing" in modules and "lint.formats.markup" not in modules
+
+
+def test_a_small_english_text_file_imports_no_rule_that_runs_for_other_languages_only(tmp_path: Path) -> None:
+    # The rule index says which languages a rule runs for (read off its class's `languages` line, the
+    # language packs included, without importing it): L102-L107 (French, Spanish, CJK typography …) cannot
+    # run on English, and their modules are not imported (fails before: all six were). A document in one
+    # of their languages imports its own and they run on it.
+    language_only = {"quotation_marks": "L102", "punctuation_spacing": "L103", "inverted_question_mark": "L104",
+                     "cjk_ascii_punctuation": "L105", "width_mixing": "L106", "cjk_latin_spacing": "L107"}
+    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here, and a “quote”.\n", encoding="utf-8")
+    report, modules = _modules_of_a_check("a.txt", cwd=tmp_path)
+    assert "S102" in report and "W105" in report and "exit 1" in report
+    assert "lint.rules.punctuation.mixed_quote_styles" in modules  # (P102 runs for English: it is loaded)
+    assert not {f"lint.rules.language.{m}" for m in language_only} & modules
+    (tmp_path / "b.txt").write_text("# copylint-language: es\n\nDijo «hola» y luego \"adiós\". Vienes?\n", encoding="utf-8")
+    report, modules = _modules_of_a_check("--select", "L", "b.txt", cwd=tmp_path)
+    assert "L102" in report and "L104" in report and "exit 1" in report
+    loaded = {m for m in language_only if f"lint.rules.language.{m}" in modules}
+    assert loaded == {"quotation_marks", "inverted_question_mark"}, loaded
 
 
 def test_a_folder_is_checked_without_the_results_cache_module_and_json(tmp_path: Path) -> None:
