@@ -533,7 +533,8 @@ def _rules_loaded(linter: Any, config: Config) -> None:
     likely = config.language or DEFAULT
     try:
         for entry in selected_rules(config, linter.selection):
-            if isinstance(entry, registry.RuleEntry) and entry.kinds is None and entry.runs_for(likely):
+            if isinstance(entry, registry.RuleEntry) and entry.kinds is None and entry.runs_for(likely) \
+                    and entry.opens is None:
                 registry.loaded(entry)
     except Exception:  # (the check that needs the rule meets it again, where it did)
         pass

@@ -125,6 +125,7 @@ def _block_break(text: str, pos: int) -> re.Match[str] | None:
 
 
 _KIND = attrgetter("kind")
+_CODE = attrgetter("code")
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,12 @@ class Linter:
         # Prepared rules by config and the rules left idle (``checker``), and each config's selection.
         self._checkers: dict[tuple[int, tuple[str, ...]], Checker] = {}
         # The checker for each config, set of segment kinds and language (most documents of a run share a few).
-        self._by_kinds: dict[tuple[int, frozenset[str] | None, str | None], Checker] = {}
+        # (With the rules whose trigger found nothing in the document that made it: ``checker``.)
+        self._by_kinds: dict[tuple[int, frozenset[str] | None, str | None],
+                             tuple[Checker, tuple[registry.RuleEntry, ...]]] = {}
+        # Per config: the trigger-gated rules some document needed, and the rules prepared.
+        self._triggered: dict[int, set[str]] = {}
+        self._rules: dict[tuple[int, type[Rule]], Rule] = {}
         self._chosen: dict[int, list[registry.RuleEntry | type[Rule]]] = {}
         self._provided: dict[int, list[Rule]] = {}
         self._ignores: dict[int, list[tuple[pathspec.GitIgnoreSpec, list[str]]]] = {}
@@ -271,17 +277,22 @@ class Linter:
         # changed there (dropped, or made unsafe), never its finding.
         self.guard_fixes = True
 
-    def checker(self, config: Config, kinds: frozenset[str] | None = None, language: str | None = None) -> Checker:
+    def checker(self, config: Config, kinds: frozenset[str] | None = None, language: str | None = None,
+                prose: str | None = None) -> Checker:
         """The rules the config and the command line select, prepared once. With ``kinds`` (the segment
         kinds of the document to check), less the built-in rules that look only at kinds of segments it
         has none of, which would find nothing there: their modules are not even imported (the B rules,
         for a file that is no catalogue). With ``language`` (the document's), less the built-in rules that
-        do not run for it (``Rule.applies_to``, read from the index: L102-L107 for English)."""
+        do not run for it (``Rule.applies_to``, read from the index: L102-L107 for English). With ``prose``
+        (the document's, ``Document.prose``), less the built-in rules whose trigger cannot match in it
+        (``RuleEntry.may_fire``) and that no document of the run has needed yet: once one has, the rule
+        stays (its own trigger scan then passes over the documents it has nothing in), so a run builds
+        a few checkers, not one per combination of triggers."""
         if language is not None:
             language = language.split("-")[0].lower()  # (what ``Rule.applies_to`` compares)
         known = self._by_kinds.get((id(config), kinds, language))
-        if known is not None:
-            return known  # the same config, kinds and language: the same idle rules, the same checker
+        if known is not None and (prose is None or not any(r.may_fire(prose) for r in known[1])):
+            return known[0]  # the same config, kinds and language: the same idle rules, the same checker
         chosen = self._chosen.get(id(config))
         if chosen is None:
             with SettingUp():  # (outside the file's time limit: done once for the run, not for this file)
@@ -290,21 +301,39 @@ class Linter:
             # Both kept only once both are made: a file's time limit may stop a provider.
             self._provided[id(config)] = provided_rules(config, self.selection)
             self._chosen[id(config)] = chosen
-        idle = tuple(r for r in chosen if isinstance(r, registry.RuleEntry) and (
+        idle = [r for r in chosen if isinstance(r, registry.RuleEntry) and (
             (kinds is not None and r.kinds is not None and kinds.isdisjoint(r.kinds))
-            or (language is not None and not r.runs_for(language))))
+            or (language is not None and not r.runs_for(language)))]
+        waiting: tuple[registry.RuleEntry, ...] = ()
+        if prose is not None:
+            needed = self._triggered.setdefault(id(config), set())
+            for r in chosen:
+                if isinstance(r, registry.RuleEntry) and r.opens is not None and r.code not in needed \
+                        and r not in idle:
+                    if r.may_fire(prose):
+                        needed.add(r.code)
+                    else:
+                        waiting += (r,)
+            idle = sorted([*idle, *waiting], key=_CODE)
         key = (id(config), tuple(r.code for r in idle))
         if key not in self._checkers:
             with SettingUp():  # importing the rules' modules (their patterns compiled): the run's, not this file's
-                rules = [
-                    cls(config.rule_options.get(cls.code))
-                    for cls in (registry.loaded(r) if isinstance(r, registry.RuleEntry) else r
-                                for r in chosen if r not in idle)
-                ]
+                rules = [self._rule(config, registry.loaded(r) if isinstance(r, registry.RuleEntry) else r)
+                         for r in chosen if r not in idle]
             rules.extend(self._provided[id(config)])
             self._checkers[key] = Checker(rules, idle=[(r.code, r.slug) for r in idle])
-        checker = self._by_kinds[(id(config), kinds, language)] = self._checkers[key]
+        checker = self._checkers[key]
+        self._by_kinds[(id(config), kinds, language)] = (checker, waiting)
         return checker
+
+    def _rule(self, config: Config, cls: type[Rule]) -> Rule:
+        """The rule prepared under ``config``: one instance for all the checkers of a config (a document whose
+        trigger rules differ gets a checker of its own, with the same rules)."""
+        key = (id(config), cls)
+        rule = self._rules.get(key)
+        if rule is None:
+            rule = self._rules[key] = cls(config.rule_options.get(cls.code))
+        return rule
 
     def tree_rule(self, config: Config) -> Rule | None:
         """The selected rule of scope "tree" (S112), or None. Decided from the rule index, so that a run
@@ -596,7 +625,7 @@ class Linter:
             known = None if self.line_memo is None else self.line_memo.pop(doc.source.path, doc.text)
             self._tree_lines[doc.source.path] = document_lines(doc, tree_rule.code, known)
         try:
-            checker = self.checker(config, frozenset(map(_KIND, doc.segments)), doc.language)
+            checker = self.checker(config, frozenset(map(_KIND, doc.segments)), doc.language, doc.prose[0])
         except TimedOut as exc:  # (a worker's first file of a config imports and compiles its rules)
             exc.stage = exc.stage or "loading the rules"
             raise

@@ -36,6 +36,26 @@ class RuleEntry:
     # reads them off the language packs in one of the plain ways ``_languages_read`` knows (None: any
     # language, or not said so): a document in another language needs neither the rule nor its module.
     languages: tuple[str, ...] | None = None
+    # For a prose rule whose trigger its class writes as a literal: the characters one of which opens every
+    # match of it (``lint.scan.opening_characters``: in ASCII, the others, ranges of others). A document
+    # whose prose holds none of them gives the trigger nothing to match, and the rule nothing to read.
+    opens: tuple[str, str, tuple[tuple[int, int], ...]] | None = None
+
+    def may_fire(self, prose: str) -> bool:
+        """Whether the rule's trigger may match somewhere in ``prose`` (a document's segments joined):
+        False only where it cannot (none of the characters its matches open with is there)."""
+        if self.opens is None:
+            return True
+        ascii_chars, other_chars, ranges = self.opens
+        if any(c in prose for c in ascii_chars):
+            return True
+        if prose.isascii() or not (other_chars or ranges):
+            return False
+        from lint.scan import non_ascii
+
+        others = non_ascii(prose)
+        return any(c in others for c in other_chars) or any(
+            lo <= ord(c) <= hi for c in set(others) for lo, hi in ranges)
 
     def runs_for(self, language: str) -> bool:
         """Whether the rule runs for a document in ``language`` (``Rule.applies_to``, from the index)."""
@@ -50,6 +70,11 @@ _OFF = compiled_on_use(r"\n    default_enabled = False$", re.MULTILINE)
 _KINDS = compiled_on_use(r'\n    kinds = frozenset\(\{("[a-z_]+"(?:, "[a-z_]+")*)\}\)$', re.MULTILINE)
 _TREE = compiled_on_use(r'\n    scope = "tree"$', re.MULTILINE)
 _LANGUAGES = compiled_on_use(r"\n    languages = (.+)$", re.MULTILINE)
+_TRIGGER = compiled_on_use(r"\n    trigger = (.+)$", re.MULTILINE)
+_SCOPE = compiled_on_use(r'\n    scope = "([a-z]+)"$', re.MULTILINE)
+# What makes a trigger no answer to which segments a prose rule reads (it names them itself, or judges
+# spans beyond its findings), or the trigger not the one written (its flags, or a property).
+_OWN_READING = compiled_on_use(r"\n    (?:trigger_flags = |def (?:segments_to_read|decided|trigger)\()", re.MULTILINE)
 # What makes a class's `languages` no answer to whether it runs: it decides that itself, or it is a rule
 # of scope "findings", which the checker runs whatever the document's language.
 _OWN_CHOICE = compiled_on_use(r'\n    def applies_to\(|\n    scope = "findings"$', re.MULTILINE)
@@ -69,7 +94,7 @@ def builtin_index() -> tuple[RuleEntry, ...]:
         signature = tuple(files_signature(folder, (".py", ".yaml")) for folder in folders)
     except OSError:
         return _index_of(folders)
-    rows = kept_value(("rule-index/3", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
+    rows = kept_value(("rule-index/4", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
     return tuple(RuleEntry(*row) for row in rows)
 
 
@@ -91,7 +116,8 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
                                        tuple(sorted(kinds[0].replace('"', "").split(", "))) if len(kinds) == 1 else None,
                                        _TREE.search(text) is not None,
                                        _languages_read(languages[0], text) if len(languages) == 1
-                                       and _OWN_CHOICE.search(text) is None else None))
+                                       and _OWN_CHOICE.search(text) is None else None,
+                                       _trigger_opens(text)))
             else:
                 cls = _rule_of(module)
                 found.append(RuleEntry(cls.code, cls.slug, module, cls.default_enabled,
@@ -99,8 +125,32 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
                                        cls.scope == "tree",
                                        tuple(sorted(cls.languages)) if cls.languages is not None
                                        and cls.scope != "findings"
-                                       and cls.applies_to is Rule.applies_to else None))
+                                       and cls.applies_to is Rule.applies_to else None,
+                                       _opens_of(cls.trigger, cls.trigger_flags) if cls.scope == "prose"
+                                       and cls.segments_to_read is Rule.segments_to_read
+                                       and cls.decided is Rule.decided else None))
     return tuple(sorted(found, key=lambda e: e.code))
+
+
+def _trigger_opens(text: str) -> tuple[str, str, tuple[tuple[int, int], ...]] | None:
+    """``RuleEntry.opens`` of a rule module's text: where its class is a prose rule whose trigger is written
+    as one literal string (no flags, no reading of its own); else None."""
+    triggers = _TRIGGER.findall(text)
+    if len(triggers) != 1 or any(scope != "prose" for scope in _SCOPE.findall(text)) or _OWN_READING.search(text):
+        return None
+    import ast
+
+    try:
+        trigger = ast.literal_eval(triggers[0].strip())
+    except (SyntaxError, ValueError):
+        return None
+    return _opens_of(trigger, 0) if isinstance(trigger, str) else None
+
+
+def _opens_of(trigger: str | None, flags: int) -> tuple[str, str, tuple[tuple[int, int], ...]] | None:
+    from lint.scan import opening_characters
+
+    return opening_characters(trigger, flags) if trigger else None
 
 
 class _NotPlain(Exception):

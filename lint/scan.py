@@ -406,3 +406,76 @@ def closed_matches(pattern: re.Pattern[str], openings: re.Pattern[str], closers:
             pos = m.end()
         else:
             pos = opening.start() + 1
+
+
+def opening_characters(pattern: str, flags: int = 0) -> tuple[str, str, tuple[tuple[int, int], ...]] | None:
+    """Characters one of which opens every match of ``pattern`` (the first character it consumes): those
+    in ASCII, the others, and ranges of others (code points, inclusive); None where the pattern's reading
+    does not say (a class of categories or a negated one, any character, a repeat that may be absent,
+    case folded, a pattern that may match empty). A text none of them occurs in holds no match.
+
+    From the stdlib parser's reading (asked where the answer is kept, as the rule index is: not per run)."""
+    reading = parsed(pattern, flags)
+    if reading is None or reading[2] & int(re.IGNORECASE):
+        return None
+    parser, items, _ = reading
+    try:
+        chars, ranges, may_be_empty = _opening(parser, items)
+    except _Unknown:
+        return None
+    if may_be_empty:
+        return None
+    for lo, hi in [r for r in ranges if r[0] < 128]:  # ASCII parts of ranges as characters
+        chars |= {chr(c) for c in range(lo, min(hi, 127) + 1)}
+    others = tuple(sorted((max(lo, 128), hi) for lo, hi in ranges if hi >= 128))
+    return ("".join(sorted(c for c in chars if c.isascii())), "".join(sorted(c for c in chars if not c.isascii())),
+            others)
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _opening(parser: Any, items: Iterable[Any]) -> tuple[set[str], set[tuple[int, int]], bool]:
+    """The characters and ranges that may open a match of ``items`` (a sequence), and whether it may
+    consume nothing at all."""
+    chars: set[str] = set()
+    ranges: set[tuple[int, int]] = set()
+    for op, arg in items:
+        if op == parser.LITERAL:
+            chars.add(chr(arg))
+            return chars, ranges, False
+        if op == parser.IN:
+            for member, value in arg:
+                if member == parser.LITERAL:
+                    chars.add(chr(value))
+                elif member == parser.RANGE:
+                    ranges.add((value[0], value[1]))
+                else:  # NEGATE, CATEGORY
+                    raise _Unknown
+            return chars, ranges, False
+        if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+            continue  # consumes nothing: the next item opens the match
+        if op == parser.BRANCH:
+            empty = False
+            for alternative in arg[1]:
+                c, r, e = _opening(parser, alternative)
+                chars |= c
+                ranges |= r
+                empty = empty or e
+        elif op == parser.SUBPATTERN:
+            if arg[1] & int(re.IGNORECASE):
+                raise _Unknown
+            c, r, empty = _opening(parser, arg[3])
+            chars |= c
+            ranges |= r
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", parser.MAX_REPEAT)):
+            c, r, empty = _opening(parser, arg[2])
+            chars |= c
+            ranges |= r
+            empty = empty or arg[0] == 0
+        else:  # ANY, NOT_LITERAL, a group reference, a conditional …
+            raise _Unknown
+        if not empty:
+            return chars, ranges, False
+    return chars, ranges, True

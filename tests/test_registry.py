@@ -6,6 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lint import registry
 
 
@@ -129,3 +132,48 @@ def test_is_selector_answers_as_the_family_names_and_the_rules_it_names_do():
         names |= {entry.code, entry.code.lower(), entry.slug, entry.code[:2], entry.code[:3], entry.code + "9"}
     for name in sorted(names):
         assert registry.is_selector(name) == before(name), name
+
+
+def test_a_trigger_s_opening_characters_are_in_every_text_it_matches():
+    """The index leaves out a rule whose trigger cannot match in a document (none of the characters its
+    matches open with is there): every text of a rule's examples that its trigger matches has one."""
+    import re
+
+    gated = set()
+    for entry in registry.builtin_index():
+        if entry.opens is None:
+            continue
+        gated.add(entry.code)
+        cls = registry.loaded(entry)
+        assert cls.trigger and not cls.trigger_flags and cls.scope == "prose", entry.code
+        pattern = re.compile(cls.trigger, re.MULTILINE)
+        for example in (*cls.flag, *cls.allow):
+            if pattern.search(example.text):
+                assert entry.may_fire(example.text), (entry.code, example.text)
+    assert {"S104", "S105", "T103", "T104", "T106"} <= gated, gated
+    assert "P105" not in gated  # (it names the segments it reads itself: Rule.segments_to_read)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abcxyzAHS .&<{}…\u0410\u0391\u00e9\uff0c\n", max_size=12),
+       st.sampled_from(["a?b", "(?:ab|)c", "[\u0370-\u03ff](?<=[A-Za-z].)|[\u0400-\u04ff][a-z]", r"^(?:Home|Start)\b",
+                        "(?=x)[xy]z", r"… [A-Z]|\.\.\. [A-Z]", "[{}]+x", r"&#?\w+;", "[\uff0c\u3002]", "(?:x|y)+?z",
+                        r"\bA\.", "a{2,3}"]))
+def test_opening_characters_open_every_match(text: str, pattern: str) -> None:
+    import re
+
+    from lint.scan import opening_characters
+
+    opens = opening_characters(pattern)
+    assert opens is not None, pattern
+    entry = registry.RuleEntry("X1", "x", "x", True, opens=opens)
+    if re.search(pattern, text, re.MULTILINE):
+        assert entry.may_fire(text), (pattern, text)
+
+
+def test_opening_characters_of_a_pattern_that_may_open_anywhere_are_unknown():
+    from lint.scan import opening_characters
+
+    for pattern in ("x*", "(?i:a)b", "[^a]", r"\s+", ".x", "a|", r"[a-z]*\d", "(?:)", "^$"):
+        assert opening_characters(pattern) is None, pattern
+    assert opening_characters("(?i)ab") is None and opening_characters("ab", 2) is None  # (2: re.IGNORECASE)
