@@ -36,26 +36,17 @@ class RuleEntry:
     # reads them off the language packs in one of the plain ways ``_languages_read`` knows (None: any
     # language, or not said so): a document in another language needs neither the rule nor its module.
     languages: tuple[str, ...] | None = None
-    # For a prose rule whose trigger its class writes as a literal: the characters one of which opens every
-    # match of it (``lint.scan.opening_characters``: in ASCII, the others, ranges of others). A document
-    # whose prose holds none of them gives the trigger nothing to match, and the rule nothing to read.
-    opens: tuple[str, str, tuple[tuple[int, int], ...]] | None = None
+    # For a prose rule whose trigger its class writes as a literal, and every match of it opens with one of a
+    # few characters in ASCII (``lint.scan.opening_characters``): those characters. A document whose prose
+    # holds none of them gives the trigger nothing to match, and the rule nothing to read. (Not for a trigger
+    # that opens outside ASCII: the checker finds those for all such rules in one scan, and leaving them out
+    # cost the PEPs more than loading them did.)
+    opens: str | None = None
 
     def may_fire(self, prose: str) -> bool:
         """Whether the rule's trigger may match somewhere in ``prose`` (a document's segments joined):
         False only where it cannot (none of the characters its matches open with is there)."""
-        if self.opens is None:
-            return True
-        ascii_chars, other_chars, ranges = self.opens
-        if any(c in prose for c in ascii_chars):
-            return True
-        if prose.isascii() or not (other_chars or ranges):
-            return False
-        from lint.scan import non_ascii
-
-        others = non_ascii(prose)
-        return any(c in others for c in other_chars) or any(
-            lo <= ord(c) <= hi for c in set(others) for lo, hi in ranges)
+        return self.opens is None or any(c in prose for c in self.opens)
 
     def runs_for(self, language: str) -> bool:
         """Whether the rule runs for a document in ``language`` (``Rule.applies_to``, from the index)."""
@@ -94,7 +85,7 @@ def builtin_index() -> tuple[RuleEntry, ...]:
         signature = tuple(files_signature(folder, (".py", ".yaml")) for folder in folders)
     except OSError:
         return _index_of(folders)
-    rows = kept_value(("rule-index/4", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
+    rows = kept_value(("rule-index/5", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
     return tuple(RuleEntry(*row) for row in rows)
 
 
@@ -132,7 +123,7 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
     return tuple(sorted(found, key=lambda e: e.code))
 
 
-def _trigger_opens(text: str) -> tuple[str, str, tuple[tuple[int, int], ...]] | None:
+def _trigger_opens(text: str) -> str | None:
     """``RuleEntry.opens`` of a rule module's text: where its class is a prose rule whose trigger is written
     as one literal string (no flags, no reading of its own); else None."""
     triggers = _TRIGGER.findall(text)
@@ -147,10 +138,11 @@ def _trigger_opens(text: str) -> tuple[str, str, tuple[tuple[int, int], ...]] | 
     return _opens_of(trigger, 0) if isinstance(trigger, str) else None
 
 
-def _opens_of(trigger: str | None, flags: int) -> tuple[str, str, tuple[tuple[int, int], ...]] | None:
+def _opens_of(trigger: str | None, flags: int) -> str | None:
     from lint.scan import opening_characters
 
-    return opening_characters(trigger, flags) if trigger else None
+    opening = opening_characters(trigger, flags) if trigger else None
+    return opening[0] if opening is not None and not opening[1] and not opening[2] else None
 
 
 class _NotPlain(Exception):
