@@ -36,17 +36,19 @@ class RuleEntry:
     # reads them off the language packs in one of the plain ways ``_languages_read`` knows (None: any
     # language, or not said so): a document in another language needs neither the rule nor its module.
     languages: tuple[str, ...] | None = None
-    # For a prose rule whose trigger its class writes as a literal, and every match of it opens with one of a
-    # few characters in ASCII (``lint.scan.opening_characters``): those characters. A document whose prose
-    # holds none of them gives the trigger nothing to match, and the rule nothing to read. (Not for a trigger
-    # that opens outside ASCII: the checker finds those for all such rules in one scan, and leaving them out
-    # cost the PEPs more than loading them did.)
+    # For a prose rule whose trigger its class writes as a literal: the characters in ASCII that a match of it
+    # may open with (``lint.scan.opening_characters``), and whether one may open with a character outside
+    # ASCII. A document whose prose holds none of them gives the trigger nothing to match, and the rule
+    # nothing to read. (A trigger that may open outside ASCII is asked only whether the prose is all ASCII:
+    # leaving T103 and T104 out of the PEPs, whose prose is not, cost more than loading them did.)
     opens: str | None = None
+    opens_beyond_ascii: bool = False
 
     def may_fire(self, prose: str) -> bool:
         """Whether the rule's trigger may match somewhere in ``prose`` (a document's segments joined):
         False only where it cannot (none of the characters its matches open with is there)."""
-        return self.opens is None or any(c in prose for c in self.opens)
+        return self.opens is None or (self.opens_beyond_ascii and not prose.isascii()) or any(
+            c in prose for c in self.opens)
 
     def runs_for(self, language: str) -> bool:
         """Whether the rule runs for a document in ``language`` (``Rule.applies_to``, from the index)."""
@@ -85,7 +87,7 @@ def builtin_index() -> tuple[RuleEntry, ...]:
         signature = tuple(files_signature(folder, (".py", ".yaml")) for folder in folders)
     except OSError:
         return _index_of(folders)
-    rows = kept_value(("rule-index/5", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
+    rows = kept_value(("rule-index/6", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
     return tuple(RuleEntry(*row) for row in rows)
 
 
@@ -108,7 +110,7 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
                                        _TREE.search(text) is not None,
                                        _languages_read(languages[0], text) if len(languages) == 1
                                        and _OWN_CHOICE.search(text) is None else None,
-                                       _trigger_opens(text)))
+                                       *_trigger_opens(text)))
             else:
                 cls = _rule_of(module)
                 found.append(RuleEntry(cls.code, cls.slug, module, cls.default_enabled,
@@ -117,32 +119,33 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
                                        tuple(sorted(cls.languages)) if cls.languages is not None
                                        and cls.scope != "findings"
                                        and cls.applies_to is Rule.applies_to else None,
-                                       _opens_of(cls.trigger, cls.trigger_flags) if cls.scope == "prose"
-                                       and cls.segments_to_read is Rule.segments_to_read
-                                       and cls.decided is Rule.decided else None))
+                                       *(_opens_of(cls.trigger, cls.trigger_flags) if cls.scope == "prose"
+                                         and cls.segments_to_read is Rule.segments_to_read
+                                         and cls.decided is Rule.decided else (None, False))))
     return tuple(sorted(found, key=lambda e: e.code))
 
 
-def _trigger_opens(text: str) -> str | None:
-    """``RuleEntry.opens`` of a rule module's text: where its class is a prose rule whose trigger is written
-    as one literal string (no flags, no reading of its own); else None."""
+def _trigger_opens(text: str) -> tuple[str | None, bool]:
+    """``RuleEntry.opens`` and ``opens_beyond_ascii`` of a rule module's text: where its class is a prose rule
+    whose trigger is written as one literal string (no flags, no reading of its own); else (None, False)."""
     triggers = _TRIGGER.findall(text)
     if len(triggers) != 1 or any(scope != "prose" for scope in _SCOPE.findall(text)) or _OWN_READING.search(text):
-        return None
+        return None, False
     import ast
 
     try:
         trigger = ast.literal_eval(triggers[0].strip())
     except (SyntaxError, ValueError):
-        return None
-    return _opens_of(trigger, 0) if isinstance(trigger, str) else None
+        return None, False
+    return _opens_of(trigger, 0) if isinstance(trigger, str) else (None, False)
 
 
-def _opens_of(trigger: str | None, flags: int) -> str | None:
+def _opens_of(trigger: str | None, flags: int) -> tuple[str | None, bool]:
+    """``RuleEntry.opens`` and ``opens_beyond_ascii`` of a trigger."""
     from lint.scan import opening_characters
 
     opening = opening_characters(trigger, flags) if trigger else None
-    return opening[0] if opening is not None and not opening[1] and not opening[2] else None
+    return (None, False) if opening is None else (opening[0], bool(opening[1] or opening[2]))
 
 
 class _NotPlain(Exception):

@@ -150,10 +150,9 @@ def test_a_trigger_s_opening_characters_are_in_every_text_it_matches():
         for example in (*cls.flag, *cls.allow):
             if pattern.search(example.text):
                 assert entry.may_fire(example.text), (entry.code, example.text)
-    assert {"S104", "S105", "T106"} <= gated, gated
-    # P105 names the segments it reads itself (Rule.segments_to_read); T103's and T104's triggers open outside
-    # ASCII (the checker's one scan for such rules finds them); T105's is no literal (an f-string).
-    assert not {"P105", "T103", "T104", "T105"} & gated, gated
+    assert {"S104", "S105", "T103", "T104", "T106"} <= gated, gated
+    # P105 names the segments it reads itself (Rule.segments_to_read); T105's trigger is no literal (an f-string).
+    assert not {"P105", "T105"} & gated, gated
 
 
 @settings(max_examples=400, deadline=None)
@@ -172,8 +171,8 @@ def test_opening_characters_open_every_match(text: str, pattern: str) -> None:
     if re.search(pattern, text, re.MULTILINE):
         assert any(c in ascii_chars + other_chars or any(lo <= ord(c) <= hi for lo, hi in ranges) for c in text), \
             (pattern, text)
-        if not other_chars and not ranges:  # (what the index keeps)
-            assert registry.RuleEntry("X1", "x", "x", True, opens=ascii_chars).may_fire(text), (pattern, text)
+        entry = registry.RuleEntry("X1", "x", "x", True, opens=ascii_chars, opens_beyond_ascii=bool(other_chars or ranges))
+        assert entry.may_fire(text), (pattern, text)  # (what the index keeps)
 
 
 def test_opening_characters_of_a_pattern_that_may_open_anywhere_are_unknown():

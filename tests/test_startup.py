@@ -111,18 +111,20 @@ def test_a_small_english_text_file_imports_no_rule_that_runs_for_other_languages
 
 
 def test_a_small_text_file_imports_no_rule_whose_trigger_cannot_match_in_it(tmp_path: Path) -> None:
-    # The rule index keeps the characters in ASCII every match of a rule's trigger opens with (S104 `&`, S105
-    # `<`, T106 `{ % < [ $`): a document whose prose has none of them needs neither the rule nor its module
-    # (fails before: all three imported). A file that has them imports the rules and they report, the second
-    # file of a run too.
-    gated = {"scrape.html_entity": "S104", "scrape.html_tag": "S105", "translation.placeholder_residue": "T106"}
-    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here, and a “quote”.\n", encoding="utf-8")
+    # The rule index keeps the characters every match of a rule's trigger opens with (S104 `&`, S105 `<`, T106
+    # `{ % < [ $`; T103's full-width marks and T104's Greek and Cyrillic letters only as "outside ASCII"): a
+    # document whose prose has none of them needs neither the rule nor its module (fails before: all five
+    # imported). A file that has them imports the rules and they report, the second file of a run too.
+    gated = {"scrape.html_entity": "S104", "scrape.html_tag": "S105", "translation.foreign_punctuation": "T103",
+             "translation.mixed_script_word": "T104", "translation.placeholder_residue": "T106"}
+    (tmp_path / "a.txt").write_text("Share this\n\nTwo  spaces here, and a \"quote\".\n", encoding="utf-8")
     report, modules = _modules_of_a_check("a.txt", cwd=tmp_path)
     assert "S102" in report and "W105" in report and "exit 1" in report
     assert "lint.rules.scrape.glued_sentences" in modules  # (S106's trigger opens with `.`: it is loaded)
     assert not {f"lint.rules.{m}" for m in gated} & modules
-    (tmp_path / "b.txt").write_text("Fish &amp; chips.\n\nThe <b>end</b> came at last. Hello {0}.\n", encoding="utf-8")
-    report, modules = _modules_of_a_check("--select", "S104,S105,T106", "a.txt", "b.txt", cwd=tmp_path)
+    (tmp_path / "b.txt").write_text("Fish &amp; chips.\n\nThe <b>end</b> came，at last. Hello {0} in Moscоw.\n",
+                                    encoding="utf-8")
+    report, modules = _modules_of_a_check("--select", "S104,S105,T103,T104,T106", "a.txt", "b.txt", cwd=tmp_path)
     assert {f"lint.rules.{m}" for m in gated} <= modules
     assert "a.txt" not in report and "exit 1" in report
     assert sorted({line.split()[1] for line in report.splitlines() if line.startswith("b.txt")}) == sorted(gated.values())
