@@ -71,6 +71,14 @@ _OWN_READING = compiled_on_use(r"\n    (?:trigger_flags = |def (?:segments_to_re
 # What makes a class's `languages` no answer to whether it runs: it decides that itself, or it is a rule
 # of scope "findings", which the checker runs whatever the document's language.
 _OWN_CHOICE = compiled_on_use(r'\n    def applies_to\(|\n    scope = "findings"$', re.MULTILINE)
+# The class a module's `code = ` line is in (the last opened at column 0 before it) and the next class,
+# function or decorator at column 0 after it: `languages`, `trigger` and `scope` are read between the two
+# only (not a module-level helper's local of the same name), off a class that derives from Rule itself (a
+# family's base class may decide them otherwise: its own applies_to, scope, segments_to_read …), and where
+# none is written annotated (`scope: ClassVar[str] = "findings"`, not the line the reader knows).
+_CLASS_LINE = compiled_on_use(r"^class \w+\((\w+)\):$", re.MULTILINE)
+_TOP_LEVEL = compiled_on_use(r"^(?:class |def |async def |@)", re.MULTILINE)
+_ANNOTATED = compiled_on_use(r"\n    (?:scope|trigger|trigger_flags|languages)\s*:")
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +95,7 @@ def builtin_index() -> tuple[RuleEntry, ...]:
         signature = tuple(files_signature(folder, (".py", ".yaml")) for folder in folders)
     except OSError:
         return _index_of(folders)
-    rows = kept_value(("rule-index/6", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
+    rows = kept_value(("rule-index/7", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
     return tuple(RuleEntry(*row) for row in rows)
 
 
@@ -104,32 +112,53 @@ def _index_of(folders: tuple[str, ...]) -> tuple[RuleEntry, ...]:
             text = path.read_text(encoding="utf-8")
             code, slug, kinds = _CODE.findall(text), _SLUG.findall(text), _KINDS.findall(text)
             if len(code) == 1 and len(slug) == 1:
-                languages = _LANGUAGES.findall(text)
+                body = _rule_class_body(text)
+                languages = _LANGUAGES.findall(body) if body is not None else []
                 found.append(RuleEntry(code[0], slug[0], module, _OFF.search(text) is None,
                                        tuple(sorted(kinds[0].replace('"', "").split(", "))) if len(kinds) == 1 else None,
                                        _TREE.search(text) is not None,
                                        _languages_read(languages[0], text) if len(languages) == 1
                                        and _OWN_CHOICE.search(text) is None else None,
-                                       *_trigger_opens(text)))
+                                       *(_trigger_opens(body, text) if body is not None else (None, False))))
             else:
                 cls = _rule_of(module)
                 found.append(RuleEntry(cls.code, cls.slug, module, cls.default_enabled,
                                        tuple(sorted(cls.kinds)) if cls.kinds is not None else None,
-                                       cls.scope == "tree",
-                                       tuple(sorted(cls.languages)) if cls.languages is not None
-                                       and cls.scope != "findings"
-                                       and cls.applies_to is Rule.applies_to else None,
-                                       *(_opens_of(cls.trigger, cls.trigger_flags) if cls.scope == "prose"
-                                         and cls.segments_to_read is Rule.segments_to_read
-                                         and cls.decided is Rule.decided else (None, False))))
+                                       cls.scope == "tree", *_gates_of(cls)))
     return tuple(sorted(found, key=lambda e: e.code))
 
 
-def _trigger_opens(text: str) -> tuple[str | None, bool]:
-    """``RuleEntry.opens`` and ``opens_beyond_ascii`` of a rule module's text: where its class is a prose rule
-    whose trigger is written as one literal string (no flags, no reading of its own); else (None, False)."""
-    triggers = _TRIGGER.findall(text)
-    if len(triggers) != 1 or any(scope != "prose" for scope in _SCOPE.findall(text)) or _OWN_READING.search(text):
+def _rule_class_body(text: str) -> str | None:
+    """The text of a rule module's class (``_CLASS_LINE``), from its `class` line's end to the next class,
+    function or decorator at column 0; None where the class derives from another class than Rule, or
+    writes `languages`, `trigger` or `scope` annotated."""
+    code = _CODE.search(text)
+    if code is None:
+        return None
+    heads = list(_CLASS_LINE.finditer(text, 0, code.start()))
+    if not heads or heads[-1].group(1) != "Rule" or _TOP_LEVEL.search(text, heads[-1].end(), code.start()):
+        return None
+    end = _TOP_LEVEL.search(text, code.end())
+    body = text[heads[-1].end():end.start() if end is not None else len(text)]
+    return None if _ANNOTATED.search(body) else body
+
+
+def _gates_of(cls: type[Rule]) -> tuple[tuple[str, ...] | None, str | None, bool]:
+    """``RuleEntry.languages``, ``opens`` and ``opens_beyond_ascii`` as the class itself says them (what the
+    index reads off a module's text must be these, or None)."""
+    languages = tuple(sorted(cls.languages)) if cls.languages is not None and cls.scope != "findings" \
+        and cls.applies_to is Rule.applies_to else None
+    opens = _opens_of(cls.trigger, cls.trigger_flags) if cls.scope == "prose" \
+        and cls.segments_to_read is Rule.segments_to_read and cls.decided is Rule.decided else (None, False)
+    return (languages, *opens)
+
+
+def _trigger_opens(body: str, text: str) -> tuple[str | None, bool]:
+    """``RuleEntry.opens`` and ``opens_beyond_ascii`` of a rule module's text and its class's ``body``: where
+    the class is a prose rule whose trigger is written as one literal string (no flags, no reading of its
+    own); else (None, False)."""
+    triggers = _TRIGGER.findall(body)
+    if len(triggers) != 1 or any(scope != "prose" for scope in _SCOPE.findall(body)) or _OWN_READING.search(text):
         return None, False
     import ast
 

@@ -22,8 +22,13 @@ def test_index_agrees_with_the_classes():
         # So are the languages it reads (the engine leaves a rule out for a document in another language);
         # a rule whose `languages` line it cannot read is kept for every language.
         assert entry.languages is None or frozenset(entry.languages) == cls.languages, entry.code
-        assert entry.languages is None or all(cls().applies_to(t) == entry.runs_for(t) for t in ("en", "fr-CA", "ZH")), \
-            entry.code
+        assert entry.languages is None or all(cls().applies_to(t) == entry.runs_for(t) for t in
+                                              ("en", "fr-CA", "ZH", "pt_BR", "und", "")), entry.code
+        # And both gates are what the class itself says (its scope, applies_to, trigger and reading of its
+        # own: ``registry._gates_of``), or None where the text does not say it plainly.
+        languages, opens, beyond = registry._gates_of(cls)
+        assert entry.languages is None or entry.languages == languages, entry.code
+        assert entry.opens is None or (entry.opens, entry.opens_beyond_ascii) == (opens, beyond), entry.code
     read = {e.code for e in registry.builtin_index() if e.languages is not None}
     # Literals, and the languages read off the packs (`languages_with("quotes")`, `*(primary(t) for t in packs())`).
     assert {"L102", "L103", "L104", "L105", "L106", "L107", "P102", "S103", "S107", "T105"} <= read, read
@@ -45,6 +50,33 @@ def test_languages_not_written_plainly_are_not_read():
     assert registry._languages_read('frozenset({"en", *(primary(t) for t in packs() if t)})', packs_read) is None
     assert registry._languages_read("english()", packs_read) is None
     assert registry._languages_read("frozenset({", packs_read) is None
+
+
+def test_gates_are_read_only_off_the_rule_class_itself(tmp_path) -> None:
+    """The index reads a rule's `languages` and `trigger` off its module's text only where the lines are its
+    class's own and the class derives from Rule itself: a family's base class may decide which documents the
+    rule runs on (its own applies_to, scope, segments_to_read), an annotated `scope` line is not the plain one
+    the reader knows (a rule of scope "findings" runs whatever the language), and a module-level helper's
+    local of the same name is no declaration. Each would leave out a rule that 7ee9317 ran (fails before:
+    all three read as French-only, Z901 and Z903 as needing `&`)."""
+    head = 'from typing import ClassVar\n\nfrom lint.rule import Rule\n\nfrom ._base import Base\n\n\n'
+    modules = {
+        "inherited.py": head + 'class X(Base):\n    code = "Z901"\n    slug = "z-one"\n'
+                        '    languages = frozenset({"fr"})\n    trigger = "&"\n',
+        "findings.py": head + 'class X(Rule):\n    code = "Z902"\n    slug = "z-two"\n'
+                       '    scope: ClassVar[str] = "findings"\n    languages = frozenset({"fr"})\n',
+        "helper.py": head + 'def helper():\n    trigger = "&"\n    languages = frozenset({"fr"})\n    return trigger\n\n\n'
+                     'class X(Rule):\n    code = "Z903"\n    slug = "z-three"\n',
+        "plain.py": head + 'class X(Rule):\n    code = "Z904"\n    slug = "z-four"\n    rationale = """Docs.\n\nfor a reader, at column 0.\n"""\n'
+                    '    languages = frozenset({"fr"})\n    trigger = "&"\n\n\ndef helper():\n    trigger = "<"\n',
+    }
+    for name, text in modules.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    entries = {e.code: e for e in registry._index_of((str(tmp_path),))}
+    for code in ("Z901", "Z902", "Z903"):
+        assert (entries[code].languages, entries[code].opens) == (None, None), entries[code]
+    # (The plain class is read, its docstring's lines at column 0 included.)
+    assert (entries["Z904"].languages, entries["Z904"].opens) == (("fr",), "&"), entries["Z904"]
 
 
 def test_a_selection_imports_only_its_rule_modules():
