@@ -436,6 +436,12 @@ def resolve(doc: Document, config: Config) -> None:
         doc.language, doc.language_from = DEFAULT, "default"
 
 
+def languages_with(key: str) -> frozenset[str]:
+    """The primary subtags of the languages whose pack sets ``key`` (a rule's convention: `fullwidth`,
+    `inverted`, `space-before` …): a rule whose `languages` are these runs for those languages only (the
+    rule index reads such a line with this same function, without importing the rule's module)."""
+    return frozenset(primary(t) for t, p in packs().items() if p.get(key))
+
 
 @lru_cache(maxsize=1)
 def packs() -> dict[str, dict[str, Any]]:

@@ -205,7 +205,7 @@ _READERS = ("from lint.language import ", "from ._packs import ", "from lint.rul
 def _set_of(node: object, imported: set[str]) -> frozenset[str] | None:
     import ast
 
-    from lint.language import packs, primary
+    from lint.language import languages_with, packs, primary
 
     if isinstance(node, ast.Constant) and node.value is None:
         return None
@@ -236,9 +236,7 @@ def _set_of(node: object, imported: set[str]) -> frozenset[str] | None:
             return _set_of(arg, imported)
         if node.func.id == "languages_with" and "languages_with" in imported and isinstance(arg, ast.Constant) \
                 and isinstance(arg.value, str):
-            # What rules/language/_packs.py's languages_with answers (tests/test_registry.py holds the two
-            # equal), asked here without importing a module of rules/.
-            return frozenset(primary(t) for t, p in packs().items() if p.get(arg.value))
+            return languages_with(arg.value)  # (the function the rule's module calls: no rule module imported)
     raise _NotPlain
 
 

@@ -45,6 +45,15 @@ def test_languages_not_written_plainly_are_not_read():
     assert registry._languages_read('frozenset({"en", "fr"})', "") == ("en", "fr")
     assert registry._languages_read('frozenset("en nb".split()) - {"nb"}', "") == ("en",)
     assert registry._languages_read('languages_with("inverted")', packs_read) == ("es",)
+    # (One function answers for the rule and for the index: rules/language/_packs.py's is lint.language's.)
+    from lint.rules.language import _packs
+
+    from lint.language import languages_with
+
+    assert _packs.languages_with is languages_with
+    from lint.language import packs
+
+    assert packs() is packs()  # (read once per process: the packs are YAML files)
     assert registry._languages_read('languages_with("inverted")', "from x import languages_with\n") is None
     assert registry._languages_read('frozenset({"en", *_PACK_WORDS})', packs_read) is None
     assert registry._languages_read('frozenset({"en", *(primary(t) for t in packs() if t)})', packs_read) is None

@@ -1,12 +1,8 @@
 """The language family's reading of the language packs (lint/data/languages/*.yaml): which languages
-turn a rule on."""
+turn a rule on (``lint.language.languages_with``, which the rule index reads a `languages` line with)."""
 
 from __future__ import annotations
 
-from lint.language import packs, primary
+from lint.language import languages_with
 
-
-def languages_with(key: str) -> frozenset[str]:
-    """The primary subtags of the languages whose pack sets ``key`` (the rule's convention: `fullwidth`,
-    `inverted`, `space-before` …): the rule runs for those languages only."""
-    return frozenset(primary(t) for t, p in packs().items() if p.get(key))
+__all__ = ["languages_with"]
