@@ -13,7 +13,7 @@ from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from lint.patterns import compiled_on_use, files_signature, kept_value
+from lint.patterns import _answering_code, compiled_on_use, files_signature, kept_value
 from lint.rule import Rule
 
 _extra: dict[str, type[Rule]] = {}
@@ -86,7 +86,8 @@ def builtin_index() -> tuple[RuleEntry, ...]:
     """Every built-in rule module's code, slug and default, from the text of the module (one rule per
     module, its class attributes written as literals: tests/test_registry.py holds every module to it).
     A module whose text does not say is imported to ask its class. Kept between runs while no rule
-    module changes size or modification time (``lint.patterns.kept_value``)."""
+    module (nor language pack) changes size or modification time, nor the code that reads them: lint/'s
+    own modules (``lint.patterns.kept_value``; the gates are lint.scan's and lint.language's readings)."""
     import lint.rules as package
 
     folders = tuple(package.__path__)
@@ -95,7 +96,8 @@ def builtin_index() -> tuple[RuleEntry, ...]:
         signature = tuple(files_signature(folder, (".py", ".yaml")) for folder in folders)
     except OSError:
         return _index_of(folders)
-    rows = kept_value(("rule-index/7", folders), lambda: tuple(astuple(e) for e in _index_of(folders)), signature)
+    rows = kept_value(("rule-index/7", folders), lambda: tuple(astuple(e) for e in _index_of(folders)),
+                      (signature, _answering_code(__file__)))
     return tuple(RuleEntry(*row) for row in rows)
 
 

@@ -222,3 +222,32 @@ def test_opening_characters_of_a_pattern_that_may_open_anywhere_are_unknown():
     for pattern in ("x*", "(?i:a)b", "[^a]", r"\s+", ".x", "a|", r"[a-z]*\d", "(?:)", "^$"):
         assert opening_characters(pattern) is None, pattern
     assert opening_characters("(?i)ab") is None and opening_characters("ab", 2) is None  # (2: re.IGNORECASE)
+
+
+def test_the_kept_index_is_read_again_when_the_code_that_reads_it_changes(tmp_path) -> None:
+    """The index's gates come from lint/scan.py (a trigger's opening characters) and lint/language.py (the
+    packs), not only from the rule modules: an edit there (a fix to opening_characters) must not leave a
+    checkout with the index an earlier run kept, whose gates would leave out rules the new code keeps (fails
+    before: the edited copy still gated S104 on '&')."""
+    import os
+    import shutil
+    from pathlib import Path
+
+    import lint.rules
+
+    import lint
+
+    copy = tmp_path / "lint"  # (a plain copy: rules/ as lint/rules, as an installed wheel has it)
+    shutil.copytree(Path(lint.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__", "rules"))
+    shutil.copytree(Path(lint.rules.__file__).parent, copy / "rules", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    ask = ("import lint, lint.registry as r; assert lint.__file__.startswith(%r), lint.__file__; "
+           "print([e.opens for e in r.builtin_index() if e.code == 'S104'][0])" % str(tmp_path))
+    first = subprocess.run([sys.executable, "-c", ask], env=env, capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert first.stdout.strip() == "&", first.stdout + first.stderr
+    scan = copy / "scan.py"
+    scan.write_text(scan.read_text(encoding="utf-8").replace(
+        "    if may_be_empty:\n", "    if True:  # (opening_characters now knows nothing)\n", 1), encoding="utf-8")
+    again = subprocess.run([sys.executable, "-c", ask], env=env, capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert again.stdout.strip() == "None", again.stdout + again.stderr
