@@ -16,7 +16,7 @@ valgrind (cachegrind, no cache simulation), a figure load does not move: of this
 that it loads its own tree), after one untimed run of each (bytecode and patterns written).
 
 ``--breakdown`` says where a worker's CPU goes instead: it lints the records of the input ``--copies``
-times in this process, as a worker does (``lint.corpus.lint_record``, after the parent's steps before a
+times in this process, as a worker does (``lint.corpus.lint_shard``, after the parent's steps before a
 fork, each timed), and prints the CPU of each stage (parsing, language, the check loop itself, each rule,
 filtering, the record's own output), the first copy (a worker's warm-up: patterns compiled on first use,
 caches empty) against the others, and the MB/s of one core in the steady state, which is what bounds
@@ -108,8 +108,10 @@ def breakdown(inp: Path, copies: int, select: str) -> None:
 
     def lint_copy(c: int) -> float:
         start = time.process_time()
-        for n, line in enumerate(lines[c * per_copy:(c + 1) * per_copy], c * per_copy):
-            json.dumps(corpus.lint_record(json.loads(line), None, n, settings), ensure_ascii=False)
+        # As a worker does: each record decoded, then the piece linted, written and tallied (``lint_shard``).
+        records = [(n, json.loads(line), None) for n, line in enumerate(lines[c * per_copy:(c + 1) * per_copy],
+                                                                         c * per_copy)]
+        corpus.lint_shard((c, records), settings)
         return time.process_time() - start
 
     passes = [lint_copy(c) for c in range(copies)]

@@ -271,9 +271,10 @@ def _config() -> Any:
 
 
 def decision(counts: Counter[str], settings: Settings) -> str:
-    if any(counts[f] >= n for f, n in settings.drop.items()):
+    get = counts.get  # (counts[f] of a family it lacks calls Counter.__missing__, in Python)
+    if any(get(f, 0) >= n for f, n in settings.drop.items()):
         return "drop"
-    if any(counts[f] >= n for f, n in settings.flag.items()):
+    if any(get(f, 0) >= n for f, n in settings.flag.items()):
         return "flag"
     return "clean"
 
@@ -462,13 +463,18 @@ class Tally:
 def lint_shard(shard: tuple[int, Sequence[tuple[int, dict[str, Any] | None, str | None]]],
                settings: Settings) -> tuple[int, str, Tally]:
     """(shard number, its output lines, their tally): the one function every backend runs."""
+    from lint.report import _json_encoder
+
+    # (one encoder for the shard: ``json.dumps(out, ensure_ascii=False)`` built a JSONEncoder and its C
+    # encoder per record)
+    encode = _json_encoder()
     number, records = shard
     tally = Tally()
     lines = []
     for n, r, e in records:
         out = lint_record(r, e, n, settings)
         tally.add(out)
-        lines.append(json.dumps(out, ensure_ascii=False))
+        lines.append(encode(out))
     return number, "".join(line + "\n" for line in lines), tally
 
 
