@@ -161,8 +161,19 @@ def document_lines(doc: Document, code: str, known: list[TreeLine] | None = None
     lines = known if known is not None else tree_lines(doc.text)
     if not lines:
         return lines
-    spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments
-                   if seg.kind != SegmentKind.HEADING.value and seg.text.strip())
+    heading = SegmentKind.HEADING.value
+    spans = []
+    for seg in doc.segments:
+        text = seg.text
+        if seg.kind == heading or not text.strip():
+            continue
+        anchors = seg.anchors
+        if len(anchors) == 1:  # (one run, as every plain-text segment: its span read off the anchor)
+            start = anchors[0][1]
+            spans.append((start, start + len(text)))
+        else:
+            spans.append((seg.to_source(0), seg.to_source_end(len(text))))
+    spans.sort()
     starts = [s for s, _ in spans]
     reach = []  # the furthest end of the spans so far
     furthest = -1

@@ -183,3 +183,33 @@ def test_lines_are_read_one_by_one_as_the_whole_text_was():
         assert [tuple(t[:3]) for t in tree_lines(text)] == _whole_text_lines(text)
 
     same()
+
+
+def test_a_line_is_prose_where_a_non_heading_segment_with_words_covers_part_of_it():
+    """``document_lines`` (which reads a one-run segment's span off its anchor) against its definition, on
+    plain text (one run a segment) and on Markdown and HTML whose inline markup cuts segments into runs."""
+    from lint.config import Config
+    from lint.engine import Linter, Selection
+    from lint.model import SegmentKind, Source
+    from lint.tree import document_lines
+
+    line = f"{FURNITURE} today"
+    texts = {
+        "a.txt": f"{line}\n\n{STORIES[0]}\n{line}\n\n   \n{line}\n",
+        "b.md": f"# {line}\n\n{line}\n\nSome *stressed* and `coded` words, then [a link](https://example.com) "
+                f"and **more**.\n{line}\n\n```\n{line}\n```\n\n- {line} *too*\n",
+        "c.html": f"<h1>{line}</h1><p>{line}</p><p>Some <b>bold</b> and <i>slanted</i> words.</p>"
+                  f"<pre>{line}</pre><p>{line} <a href='x'>here</a></p>\n",
+    }
+    linter, config = Linter(Selection()), Config()
+    runs = 0
+    marks: set[bool] = set()
+    for path, text in texts.items():
+        doc = linter.document(Source(path, text), config)
+        spans = [(s.to_source(0), s.to_source_end(len(s.text))) for s in doc.segments
+                 if s.kind != SegmentKind.HEADING.value and s.text.strip()]
+        runs += sum(len(s.anchors) > 1 for s in doc.segments)
+        lines = document_lines(doc, "S112")
+        marks.update(t.prose for t in lines)
+        assert [t.prose for t in lines] == [any(a < t.end and t.start < b for a, b in spans) for t in lines], path
+    assert runs and marks == {True, False}  # (segments of several runs, lines of both kinds among them)
