@@ -463,11 +463,11 @@ class Tally:
 def lint_shard(shard: tuple[int, Sequence[tuple[int, dict[str, Any] | None, str | None]]],
                settings: Settings) -> tuple[int, str, Tally]:
     """(shard number, its output lines, their tally): the one function every backend runs."""
-    from lint.report import _json_encoder
+    from lint.report import json_encoder
 
     # (one encoder for the shard: ``json.dumps(out, ensure_ascii=False)`` built a JSONEncoder and its C
     # encoder per record)
-    encode = _json_encoder()
+    encode = json_encoder()
     number, records = shard
     tally = Tally()
     lines = []

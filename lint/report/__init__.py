@@ -219,7 +219,7 @@ def json_text(value: Any) -> str:
     bytes)."""
     # (Imported here: a text report writes no JSON, and json compiles its regexes at import. As _json: the
     # submodule lint.report.json would shadow the name.)
-    text = _json_encoder()(value)
+    text = json_encoder()(value)
     if _SURROGATE.search(text):
         text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
@@ -228,7 +228,7 @@ def json_text(value: Any) -> str:
 _ENCODE: Any = None
 
 
-def _json_encoder() -> Any:
+def json_encoder() -> Any:
     """``json.dumps(value, ensure_ascii=False)`` as a function made once: each such call built a
     JSONEncoder and the C encoder under it (a report writes one item per finding)."""
     global _ENCODE
