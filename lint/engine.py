@@ -289,7 +289,9 @@ class Linter:
         stays (its own trigger scan then passes over the documents it has nothing in), so a run builds
         a few checkers, not one per combination of triggers."""
         if language is not None:
-            language = language.split("-")[0].lower()  # (what ``Rule.applies_to`` compares)
+            from lint.language import primary
+
+            language = primary(language)  # (what ``Rule.applies_to`` compares)
         known = self._by_kinds.get((id(config), kinds, language))
         if known is not None and (prose is None or not any(r.may_fire(prose) for r in known[1])):
             return known[0]  # the same config, kinds and language: the same idle rules, the same checker

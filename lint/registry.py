@@ -52,7 +52,11 @@ class RuleEntry:
 
     def runs_for(self, language: str) -> bool:
         """Whether the rule runs for a document in ``language`` (``Rule.applies_to``, from the index)."""
-        return self.languages is None or language.split("-")[0].lower() in self.languages
+        if self.languages is None:
+            return True
+        from lint.language import primary
+
+        return primary(language) in self.languages
 
 
 # Each opens with its line break, a literal the regex engine skips to in C (`^` would be tried at
