@@ -13,11 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Generic, TypeVar
 
 from lint.engine import FileResult
 from lint.model import FileError, Finding, Severity, Source
 from lint.patterns import compiled
+
+T = TypeVar("T")
 
 REPORTERS: dict[str, str] = {
     "text": "lint.report.text:TextReporter",
@@ -117,27 +119,40 @@ def position_dict(source: Source | None, offset: int) -> dict[str, int]:
     return {"line": p.line, "column": p.column, "offset": p.offset}
 
 
-# Places a file's report keeps (``Positions``, ``lint.report.locations.Columns``): a finding's, its fix's and
-# its related places', asked one after the other.
-KEPT_PLACES = 16
+_KEPT_PLACES = 16
 
 
-class Positions:
-    """``position_dict`` for one file's offsets, the last few kept: a finding's fix mostly edits its own span,
-    and a report asked the source for the same place again for each edit (44,272 asks for 11,454 findings of
-    the PEPs as text, some 23,000 places). The dicts are shared: the JSON written from them is the same."""
+class KeptPlaces(Generic[T]):
+    """A place (``place(offset)``, which a subclass says) with the last few answers kept: a file's report asks
+    for a finding's place, then its fix's and its related places', mostly the same (44,272 asks for the
+    11,454 findings of the PEPs as text, some 23,000 places). The answers are shared: what is written from
+    them is the same. (A method, not a callable held: a bound method held would make each file's reporter
+    state a cycle, its source freed only when the collector runs.)"""
 
-    def __init__(self, source: Source | None) -> None:
-        self.source = source
-        self.made: dict[int, dict[str, int]] = {}
+    def __init__(self) -> None:
+        self.made: dict[int, T] = {}
 
-    def __call__(self, offset: int) -> dict[str, int]:
+    def place(self, offset: int) -> T:
+        raise NotImplementedError
+
+    def __call__(self, offset: int) -> T:
         made = self.made.get(offset)
         if made is None:
-            if len(self.made) >= KEPT_PLACES:
+            if len(self.made) >= _KEPT_PLACES:
                 self.made.clear()
-            made = self.made[offset] = position_dict(self.source, offset)
+            made = self.made[offset] = self.place(offset)
         return made
+
+
+class Positions(KeptPlaces[dict[str, int]]):
+    """``position_dict`` for one file's offsets, the last few kept."""
+
+    def __init__(self, source: Source | None) -> None:
+        super().__init__()
+        self.source = source
+
+    def place(self, offset: int) -> dict[str, int]:
+        return position_dict(self.source, offset)
 
 
 def finding_dict(finding: Finding, source: Source | None, positions: Positions | None = None) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 
 from lint.model import Finding, Source
 from lint.patterns import compiled
-from lint.report import KEPT_PLACES
+from lint.report import KeptPlaces
 
 # Compiled with the module (through the store, ``lint.patterns``): a report's memory holds what it writes.
 _ASTRAL = compiled("[\U00010000-\U0010ffff]")
@@ -60,14 +60,13 @@ def utf8_len(text: str) -> int:
 UNIT_COUNTERS = {"codepoints": len, "utf-32": len, "utf-16": utf16_len, "utf-8": utf8_len}
 
 
-class Columns:
+class Columns(KeptPlaces[tuple[int, int]]):
     """Line and column of a Source offset in a chosen unit; 1-based (``base=1``) or 0-based."""
 
     def __init__(self, source: Source, unit: str = "codepoints", base: int = 1) -> None:
+        super().__init__()
         self.source = source
         self.base = base
-        # The last few places asked (a finding's, then its fix's, mostly the same: ``KEPT_PLACES``).
-        self._made: dict[int, tuple[int, int]] = {}
         self.count = UNIT_COUNTERS[unit]
         if self.count is len:
             return  # code points: no need of the text (a big file's is joined from its blocks on demand)
@@ -78,16 +77,8 @@ class Columns:
         elif unit == "utf-8" and text.isascii():
             self.count = len
 
-    def at(self, offset: int) -> tuple[int, int]:
-        """(line, column) of a code-point offset."""
-        made = self._made.get(offset)
-        if made is None:
-            if len(self._made) >= KEPT_PLACES:
-                self._made.clear()
-            made = self._made[offset] = self._at(offset)
-        return made
-
-    def _at(self, offset: int) -> tuple[int, int]:
+    def place(self, offset: int) -> tuple[int, int]:
+        """(line, column) of a code-point offset (``at`` keeps the last few)."""
         p = self.source.position(offset)
         line_start = offset - (p.column - 1)
         if self.count is len:
@@ -95,6 +86,8 @@ class Columns:
         else:
             column = self.count(self.source.text[line_start:offset])
         return p.line - 1 + self.base, column + self.base
+
+    at = KeptPlaces.__call__  # (line, column) of a code-point offset, the last few kept
 
     def span(self, start: int, end: int) -> tuple[int, int, int, int]:
         """(line, column) of ``start``, then of ``end``."""
