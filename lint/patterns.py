@@ -140,7 +140,7 @@ def kept_result(key: tuple[Any, ...], answer: Callable[[], T]) -> T:
     """``answer()``, a pure function of ``key`` (values marshal can hold) computed at start-up, kept
     between runs as ``kept_answer``'s are: for as long as the engine's files and the asking module's are
     the same."""
-    return kept_value(key, answer, _answering_code(_defining_file(answer)))
+    return kept_value(key, answer, code_signature(_defining_file(answer)))
 
 
 def _defining_file(answer: Callable[..., Any]) -> str:
@@ -189,7 +189,7 @@ _MISSING = object()
 _ANSWERING: dict[str, tuple[Any, ...]] = {}
 
 
-def _answering_code(module_file: str) -> tuple[Any, ...]:
+def code_signature(module_file: str) -> tuple[Any, ...]:
     """The signature of the engine's files and of ``module_file``, read once per process."""
     found = _ANSWERING.get(module_file)
     if found is None:

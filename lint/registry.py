@@ -13,7 +13,7 @@ from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from lint.patterns import _answering_code, compiled_on_use, files_signature, kept_value
+from lint.patterns import code_signature, compiled_on_use, files_signature, kept_value
 from lint.rule import Rule
 
 _extra: dict[str, type[Rule]] = {}
@@ -101,7 +101,7 @@ def builtin_index() -> tuple[RuleEntry, ...]:
     except OSError:
         return _index_of(folders)
     rows = kept_value(("rule-index/7", folders), lambda: tuple(astuple(e) for e in _index_of(folders)),
-                      (signature, _answering_code(__file__)))
+                      (signature, code_signature(__file__)))
     return tuple(RuleEntry(*row) for row in rows)
 
 

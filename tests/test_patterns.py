@@ -71,5 +71,5 @@ def test_an_answer_with_no_code_object_is_kept_under_its_module(monkeypatch: pyt
     answer = functools.partial(sorted, "cba")
     assert not hasattr(answer, "__code__")
     assert patterns.kept_result(("test-no-code", "cba"), answer) == ["a", "b", "c"]
-    key = patterns._answering_code(patterns._defining_file(answer))
+    key = patterns.code_signature(patterns._defining_file(answer))
     assert patterns._KEPT.get(("test-no-code", "cba"))[0] == key
