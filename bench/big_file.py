@@ -38,13 +38,17 @@ def measured(args: list[str], cwd: Path) -> tuple[float, float]:
     """(user + system CPU seconds, peak RSS in MiB) of one run of `copylint` in a child process."""
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
     script = ("import resource, subprocess, sys\n"
-              "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
+              "done = subprocess.run(sys.argv[1:], capture_output=True)\n"
+              # (--exit-zero: any other status is a run that failed, whose time would flatter the ratio)
+              "sys.exit((done.stdout + done.stderr).decode()[-2000:]) if done.returncode else None\n"
               "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
               "print(r.ru_utime + r.ru_stime, r.ru_maxrss / 1024)\n")
     out = subprocess.run([*pin, sys.executable, "-c", script, sys.executable, "-m", "lint", "check", "--no-cache",
                           "--exit-zero", "--quiet", "--jobs", "1", *args],
-                         cwd=cwd, capture_output=True, text=True, check=True,
+                         cwd=cwd, capture_output=True, text=True,
                          env={**_USERS_ENV, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    if out.returncode:
+        sys.exit(f"copylint failed on {args}:\n{out.stderr}")
     cpu, rss = out.stdout.split()
     return float(cpu), float(rss)
 

@@ -67,7 +67,7 @@ def cpu_of_one_run(tree: Path, args: list[str], cwd: Path) -> float:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([sys.executable, "-m", "lint", "check", "--no-cache", "--isolated", "--quiet", "--exit-zero",
-                    "--jobs", "1", *args], check=False, stdout=subprocess.DEVNULL, cwd=cwd, env=env)
+                    "--jobs", "1", *args], check=True, stdout=subprocess.DEVNULL, cwd=cwd, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 

@@ -26,7 +26,7 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 def cli_run(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "lint", "check", "--exit-zero", "--quiet", "--isolated", "--no-cache", *args],
-                   check=False, stdout=subprocess.DEVNULL, env=ENV)
+                   check=True, stdout=subprocess.DEVNULL, env=ENV)
     return time.perf_counter() - start
 
 

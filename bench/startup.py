@@ -47,7 +47,7 @@ def child_env() -> dict[str, str]:
 def cpu_of_one_run(command: list[str], path: Path, cwd: Path) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([*command, "check", "--no-cache", "--isolated", "--quiet", "--exit-zero", str(path)],
-                   check=False, stdout=subprocess.DEVNULL, cwd=cwd, env=child_env())
+                   check=True, stdout=subprocess.DEVNULL, cwd=cwd, env=child_env())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
