@@ -544,3 +544,12 @@ def test_a_term_quoted_whole_whose_words_repeat_is_no_repeated_word() -> None:
     # A quoted pair of function words, or a label quoted whole whose second word lost its capital, is a slip.
     for quoted in ('Il a cliqué sur "le le" bouton.\n', 'Cliquez sur « Enregistrer enregistrer » pour finir.\n'):
         assert [f.code for f in lint.check_text(quoted, path="fr.md", select=["T102"])] == ["T102"], quoted
+
+
+def test_a_portuguese_weekday_abbreviation_before_a_comma_is_no_stacked_punctuation() -> None:
+    # UD Portuguese-Bosque (a listings page of Público): `sáb. e dom.,`, Saturday and Sunday abbreviated.
+    listing = "TEATRO DA TRINDADE. De 3ª a sáb., às 21h30; sáb. e dom., às 16h.\n"
+    assert lint.check_text(listing, path="pt.md", config=Config(language="pt"), select=["P104"]) == []
+    # A word that is no abbreviation (the verb `ter`; Tuesday is `terç.`) still stacks its marks.
+    slip = "Vamos ter., e depois sair.\n"
+    assert [f.code for f in lint.check_text(slip, path="pt.md", config=Config(language="pt"), select=["P104"])] == ["P104"]
