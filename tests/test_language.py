@@ -553,3 +553,12 @@ def test_a_portuguese_weekday_abbreviation_before_a_comma_is_no_stacked_punctuat
     # A word that is no abbreviation (the verb `ter`; Tuesday is `terç.`) still stacks its marks.
     slip = "Vamos ter., e depois sair.\n"
     assert [f.code for f in lint.check_text(slip, path="pt.md", config=Config(language="pt"), select=["P104"])] == ["P104"]
+
+
+def test_a_french_article_capitalized_after_a_definite_article_is_a_noun() -> None:
+    # UD French-GSD: `la Une`, a newspaper's front page. No article follows an article.
+    page = "Attardons-nous désormais sur la Une du quotidien « L'Economiste » de 31 mai 2011.\n"
+    assert lint.check_text(page, path="fr.md", config=Config(language="fr"), select=["T101"]) == []
+    # After `un`, a pronoun as often (`un des meilleurs`), the capital is still a slip.
+    slip = "C'est un Des meilleurs films de l'année.\n"
+    assert [f.code for f in lint.check_text(slip, path="fr.md", config=Config(language="fr"), select=["T101"])] == ["T101"]

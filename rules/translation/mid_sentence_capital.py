@@ -64,6 +64,8 @@ def _english_runs_on(text: str, m: re.Match[str], own: frozenset[str]) -> bool:
 
 _PACK_ARTICLES = {primary(t): frozenset((p.get("articles") or []) + (p.get("determiners") or []))
                   for t, p in packs().items()}
+# Those of them that are pronouns too (French `un`, `une`: `un des meilleurs`): an article after them is one.
+_PRONOUN_ARTICLES = {primary(t): frozenset(p.get("pronoun-articles") or ()) for t, p in packs().items()}
 # A preposition and an article the language joins (es `del`, it `del`/`dello`…), written apart before the
 # article capitalized: the article opens a title or a name (`las ventas de El poder del ahora`, `le vendite
 # de Il potere di adesso`, `o autor de Os Lusíadas`); and the conjunctions that join a second title to it
@@ -564,6 +566,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Leyó la reseña de El nombre de la rosa. Luego compró pan y La leche.\n",
                 "Leyó la reseña de El nombre de la rosa. Luego compró pan y la leche.\n", language="es",
                 note="a title opened in the sentence before does not carry past its full stop"),
+        Example("C'est un Des meilleurs films de l'année.\n", "C'est un des meilleurs films de l'année.\n",
+                language="fr", note="`un` is a pronoun too (`un des`): only a definite article makes the capital a noun"),
         Example("O resultado final É bastante mediano.\n", language="pt",
                 fixed="O resultado final é bastante mediano.\n"),
         Example("On Monday the club Announced That It Was Confirmed that the striker would stay.",
@@ -650,6 +654,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 ".. _The start_response() Callable: #callable\n", path="a.rst"),
         Example("Read “When You Have More Information Than the Compiler” in chapter 9."),
         Example("Il travaille pour Le Monde depuis 2010.\n", language="fr"),
+        Example("Attardons-nous désormais sur la Une du quotidien de ce matin.\n", language="fr",
+                note="UD French-GSD: `la Une`, a paper's front page; no article follows an article, so it is a noun"),
         Example("La Ford T a été désignée au niveau international par Car of the Century awards.\n", language="fr",
                 note="`Car`, a French word, opens an English award's name: English words follow it (UD French PUD)"),
         Example("- Jean-Pierre Thiollet, Les dessous d'une Présidence, Anagramme éditions, 2003.\n", language="fr",
@@ -833,7 +839,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 continue  # the end of a name of three words: Kim Jong Un, Baton Rouge Este
             determiners = _PACK_ARTICLES.get(language, frozenset())
             previous = _WORD_BEFORE.search(seg.text, max(0, start - 40), start)
-            if word.lower() in determiners and previous is not None and previous.group(1).lower() in determiners:
+            if (word.lower() in determiners and previous is not None and previous.group(1).lower() in determiners
+                    and previous.group(1).lower() not in _PRONOUN_ARTICLES.get(language, ())):
                 continue  # `Punta del Este`, `al Este`: a determiner never follows an article, so it is a noun
             if _AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start):
                 titles.append(start)
