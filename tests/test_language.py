@@ -562,3 +562,16 @@ def test_a_french_article_capitalized_after_a_definite_article_is_a_noun() -> No
     # After `un`, a pronoun as often (`un des meilleurs`), the capital is still a slip.
     slip = "C'est un Des meilleurs films de l'année.\n"
     assert [f.code for f in lint.check_text(slip, path="fr.md", config=Config(language="fr"), select=["T101"])] == ["T101"]
+
+
+def test_a_list_of_titles_in_sentence_case_is_no_pasted_title_case() -> None:
+    # UD Spanish-GSD: a singer's songs, each title capitalized on its first word only.
+    songs = ("Grabó las canciones más populares del género andaluz: Suspiros de Triana, La canción que tú "
+             "cantabas, El sabor de la gloria, El negro que tenía el alma blanca, Soy un pobre presidiario, "
+             "Centinela alerta, La hija de Juan Simón, Tremolina o Mi cielo andaluz.\n")
+    assert lint.check_text(songs, path="es.md", config=Config(language="es"), select=["T101"]) == []
+    # Items in lower case, or one clause opening with a name after a comma, make no list of titles.
+    for slip in ("Compramos pan, leche, La fruta y los huevos.\n",
+                 "En 2006, Juan compró una casa, La casa de sus padres.\n"):
+        assert [f.code for f in lint.check_text(slip, path="es.md", config=Config(language="es"),
+                                                select=["T101"])] == ["T101"], slip

@@ -242,6 +242,12 @@ _TWO_WORDS_BEFORE = compiled_on_use(r"([^\W\d_][\w'’-]*) +([^\W\d_][\w'’-]*)
 # A capitalized word, then a comma: in a language that writes titles in sentence case, what follows is a
 # cited work's title (`Karl Laske, Des coffres si bien garnis`), as references list them.
 _AFTER_NAME_AND_COMMA = compiled_on_use(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’.-]*, $")
+# Two items of a list before it, each opening with a capital after a comma or a colon (`sus canciones:
+# Suspiros de Triana, La canción que tú cantabas, El sabor de la gloria`): a list of titles or names, each
+# written in sentence case, and the next item opens with its capital too. One such item is not enough: a
+# clause after a comma may open with a name (`En 2006, Juan compró una casa, La…`).
+_AFTER_CAPITALIZED_ITEMS = compiled_on_use(
+    r"[,:] [A-ZÀ-ÖØ-Þ][^,.;:!?()«»\"“”\n]*, [A-ZÀ-ÖØ-Þ][^,.;:!?()«»\"“”\n]*, $")
 
 
 def _word_led(words: tuple[str, ...], before: str) -> list[str]:
@@ -568,6 +574,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="a title opened in the sentence before does not carry past its full stop"),
         Example("C'est un Des meilleurs films de l'année.\n", "C'est un des meilleurs films de l'année.\n",
                 language="fr", note="`un` is a pronoun too (`un des`): only a definite article makes the capital a noun"),
+        Example("Compramos pan, leche, La fruta y los huevos.\n", "Compramos pan, leche, la fruta y los huevos.\n",
+                language="es", note="items of a list in lower case: no list of titles"),
+        Example("En 2006, Juan compró una casa, La casa de sus padres.\n",
+                "En 2006, Juan compró una casa, la casa de sus padres.\n", language="es",
+                note="one clause opening with a name after a comma makes no list of names"),
         Example("O resultado final É bastante mediano.\n", language="pt",
                 fixed="O resultado final é bastante mediano.\n"),
         Example("On Monday the club Announced That It Was Confirmed that the striker would stay.",
@@ -661,6 +672,9 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("- Jean-Pierre Thiollet, Les dessous d'une Présidence, Anagramme éditions, 2003.\n", language="fr",
                 note="a reference: author, then the title in sentence case"),
         Example("Véase Gabriel García Márquez, La hojarasca, Sudamericana, 1955.\n", language="es"),
+        Example("Grabó las canciones más populares del género: Suspiros de Triana, La canción que tú cantabas, "
+                "El sabor de la gloria, El negro que tenía el alma blanca, Centinela alerta, La hija de Juan Simón.\n",
+                language="es", note="UD Spanish-GSD: a list of titles, each in sentence case"),
         Example("Leyó la primera edición de El nombre de la rosa y Una historia de la lectura en un verano.\n",
                 language="es", note="`de El`, not `del`: the article opens a title (RAE), and a second joined to it"),
         Example("Le vendite de Il nome della rosa e Un mondo nuovo furono alte.\n", language="it",
@@ -842,7 +856,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             if (word.lower() in determiners and previous is not None and previous.group(1).lower() in determiners
                     and previous.group(1).lower() not in _PRONOUN_ARTICLES.get(language, ())):
                 continue  # `Punta del Este`, `al Este`: a determiner never follows an article, so it is a noun
-            if _AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start):
+            if (_AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start)
+                    or _AFTER_CAPITALIZED_ITEMS.search(seg.text, max(0, start - 160), start)):
                 titles.append(start)
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
             if previous is not None and (previous.group(1), word.lower()) in _TITLE_PREPOSITIONS.get(language, ()):
