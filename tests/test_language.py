@@ -575,3 +575,23 @@ def test_a_list_of_titles_in_sentence_case_is_no_pasted_title_case() -> None:
                  "En 2006, Juan compró una casa, La casa de sus padres.\n"):
         assert [f.code for f in lint.check_text(slip, path="es.md", config=Config(language="es"),
                                                 select=["T101"])] == ["T101"], slip
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "Su libro Las flores del bien (1946) está considerado su mejor obra.\n"),  # UD Spanish-GSD
+    ("fr", "En 2006, il sort simultanément les albums Un homme nature et Doc Gynéco.\n"),  # UD French-GSD
+    ("pt", "No ano seguinte, lê o livro Os sertões na biblioteca.\n"),
+    ("it", "Ha letto il romanzo I promessi sposi e il libro Il nome della rosa.\n"),
+])
+def test_an_article_capitalized_after_a_noun_that_names_a_work_opens_its_title(language: str, text: str) -> None:
+    assert lint.check_text(text, path="a.md", config=Config(language=language), select=["T101"]) == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "Leí el libro Que me diste ayer.\n"),  # a relative, not an article
+    ("fr", "Il a vu le film Des frères Coen hier.\n"),  # a contracted article
+    ("es", "Compró el coche La semana pasada.\n"),  # no work's noun
+])
+def test_a_capital_after_a_work_s_noun_that_opens_no_title_is_still_flagged(language: str, text: str) -> None:
+    assert [f.code for f in lint.check_text(text, path="a.md", config=Config(language=language),
+                                            select=["T101"])] == ["T101"]

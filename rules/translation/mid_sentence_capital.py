@@ -62,7 +62,8 @@ def _english_runs_on(text: str, m: re.Match[str], own: frozenset[str]) -> bool:
     return after is not None and after.group(1) in _ENGLISH_WORDS and after.group(1) not in own
 
 
-_PACK_ARTICLES = {primary(t): frozenset((p.get("articles") or []) + (p.get("determiners") or []))
+_PACK_ARTICLES = {primary(t): frozenset((p.get("articles") or []) + (p.get("contracted-articles") or [])
+                                        + (p.get("determiners") or []))
                   for t, p in packs().items()}
 # Those of them that are pronouns too (French `un`, `une`: `un des meilleurs`): an article after them is one.
 _PRONOUN_ARTICLES = {primary(t): frozenset(p.get("pronoun-articles") or ()) for t, p in packs().items()}
@@ -74,6 +75,16 @@ _TITLE_PREPOSITIONS = {primary(t): frozenset(tuple(pair.split()) for pair in p["
                        for t, p in packs().items() if p.get("title-prepositions")}
 _TITLE_ARTICLES = {language: frozenset(article for _, article in pairs) for language, pairs in _TITLE_PREPOSITIONS.items()}
 _TITLE_CONJUNCTIONS = {primary(t): frozenset(p.get("conjunctions") or ()) for t, p in packs().items()}
+# Nouns that name a creative work (es `libro`, fr `album`), and the articles, not contracted, that open a title
+# after one (`su libro Las flores del bien`, `les albums Un homme nature`): the work's title, in sentence case.
+_WORK_NOUNS = {primary(t): frozenset(p["work-nouns"]) for t, p in packs().items() if p.get("work-nouns")}
+_WORK_TITLE_ARTICLES = {primary(t): frozenset(p.get("articles") or ()) | _TITLE_ARTICLES.get(primary(t), frozenset())
+                        for t, p in packs().items() if primary(t) in _WORK_NOUNS}
+
+
+def _names_a_work(word: str, nouns: frozenset[str]) -> bool:
+    """Whether ``word`` (lower case) is one of ``nouns``, or its plural in -s (`albums`, `libros`)."""
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 _SENTENCE_BREAK = compiled_on_use(r"[.!?;:]\s")
 _WORD = compiled_on_use(r"[^\W\d_]+")
 
@@ -437,11 +448,18 @@ preposition the language joins to the article but here writes apart (Spanish `de
 `del`; Italian `de Il nome della rosa`; the pack's `title-prepositions`): the article opens a cited title, as
 does one right after a conjunction that joins a second title to such a one in the same sentence, the first
 conjunction after it (`y Una nueva tierra`; `de La pesca`, `pan y El vino` and `de El nombre de la rosa y
-compró pan y La leche` are still flagged), nor before two of
+compró pan y La leche` are still flagged), nor after a comma that follows two items of a list each opening
+with a capital after a comma or a colon (`Suspiros de Triana, La canción que tú cantabas, El sabor de la
+gloria`: a list of titles in sentence case; `pan, leche, La fruta` and `En 2006, Juan compró una casa, La casa`
+are still flagged), nor when it is an article, not contracted, right after a noun that names a creative work
+(the pack's `work-nouns`: `su libro Las flores del bien`, `les albums Un homme nature`, where the work's title
+follows its noun; `el libro Que me diste` and `le film Des frères Coen` are still flagged, but a slip after such
+a noun, `el libro La semana pasada`, is read as a title too), nor before two of
 English's common words that the language does not write itself (`par Car of
 the Century awards`: an English name or title kept as written; `dans Un but administratif` is flagged), nor right after
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
-noun (Spanish `Punta del Este`, `al Este`: the east; `lo Que`, `el Que` are still flagged). German
+noun (Spanish `Punta del Este`, `al Este`: the east; French `la Une`, a paper's front page; `lo Que`, `el
+Que` are still flagged, and so is French `un Des`, since `un` is a pronoun too, the pack's `pronoun-articles`). German
 capitalizes every noun: not checked.
 
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
@@ -574,6 +592,10 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="a title opened in the sentence before does not carry past its full stop"),
         Example("C'est un Des meilleurs films de l'année.\n", "C'est un des meilleurs films de l'année.\n",
                 language="fr", note="`un` is a pronoun too (`un des`): only a definite article makes the capital a noun"),
+        Example("Leí el libro Que me diste ayer.\n", "Leí el libro que me diste ayer.\n", language="es",
+                note="after a noun that names a work, only an article opens its title"),
+        Example("Il a vu le film Des frères Coen hier.\n", "Il a vu le film des frères Coen hier.\n", language="fr",
+                note="a contracted article (`des`, of the) opens no title"),
         Example("Compramos pan, leche, La fruta y los huevos.\n", "Compramos pan, leche, la fruta y los huevos.\n",
                 language="es", note="items of a list in lower case: no list of titles"),
         Example("En 2006, Juan compró una casa, La casa de sus padres.\n",
@@ -672,6 +694,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("- Jean-Pierre Thiollet, Les dessous d'une Présidence, Anagramme éditions, 2003.\n", language="fr",
                 note="a reference: author, then the title in sentence case"),
         Example("Véase Gabriel García Márquez, La hojarasca, Sudamericana, 1955.\n", language="es"),
+        Example("Su libro Las flores del bien (1946) está considerado su mejor obra.\n", language="es",
+                note="UD Spanish-GSD: a work's title after the noun that names it"),
+        Example("En 2006, il sort simultanément les albums Un homme nature et Doc Gynéco.\n", language="fr",
+                note="UD French-GSD"),
+        Example("Ha letto il romanzo I promessi sposi e il libro Il nome della rosa.\n", language="it"),
         Example("Grabó las canciones más populares del género: Suspiros de Triana, La canción que tú cantabas, "
                 "El sabor de la gloria, El negro que tenía el alma blanca, Centinela alerta, La hija de Juan Simón.\n",
                 language="es", note="UD Spanish-GSD: a list of titles, each in sentence case"),
@@ -860,6 +887,10 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                     or _AFTER_CAPITALIZED_ITEMS.search(seg.text, max(0, start - 160), start)):
                 titles.append(start)
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
+            if (previous is not None and word.lower() in _WORK_TITLE_ARTICLES.get(language, ())
+                    and _names_a_work(previous.group(1), _WORK_NOUNS[language])):
+                titles.append(start)
+                continue  # `su libro Las flores del bien`: a work's title after the noun that names it
             if previous is not None and (previous.group(1), word.lower()) in _TITLE_PREPOSITIONS.get(language, ()):
                 titles.append(start)
                 continue  # `las ventas de El poder del ahora`: no `del`, so `El` opens a title
