@@ -29,8 +29,21 @@ Sections:
      repeated across them is a false one; then "sites" of five documents each get one furniture line
      (the same on a site's five pages, another on the next site's), and its recall on them.
 
+Unseen clean sources (section 4, with ``--unseen DIR``; none of them read while the rules were tuned before
+issue 15's clean-prose work, split by document like the rest):
+  - DIR/wmt22.en-*.xml: github.com/wmt-conference/wmt22-news-systems xml/wmttest2022.en-zh.all.xml and
+    en-hr (the en-* XML files the repository holds in full): the source side of the documents whose
+    origlang is en and domain news, deduplicated by document id (the XML keeps no paragraphs: rebuilt as
+    for the WMT21 references);
+  - DIR/wmt23.en-de.src.en: github.com/wmt-conference/wmt23-news-systems txt/sources/generaltest2023.en-de
+    .src.en, whose first WMT23_NEWS_LINES lines are the news domain (one paragraph a line; social posts,
+    speech and reviews follow); a document starts at a headline (a line with no end mark after one with);
+  - DIR/gum-*.conllu: github.com/UniversalDependencies/UD_English-GUM en_gum-ud-dev/test.conllu (the train
+    file is not in the snapshot), the written genres GUM_WRITTEN: each `# newdoc id` a document, each
+    `# newpar` a paragraph of its sentences' `# text` lines (the surface text).
+
     python bench/recall.py [--half dev|test|both] [--section injected,furniture,mt,clean,tree] [--examples 3]
-                           [--seeds 1]
+                           [--seeds 1] [--unseen DIR]
 """
 
 from __future__ import annotations
@@ -178,6 +191,61 @@ def chunked_lines(path: Path, name: str, size: int = 12) -> list[Doc]:
             first = k + 1
     if chunk:
         docs.append(Doc(f"{name}#{first // size}", _paragraphs(chunk)))
+    return docs
+
+
+# Unseen clean sources (see the docstring).
+WMT23_NEWS_LINES = 139  # generaltest2023.en-de.src.en: line 140 on is a program's bug report, then social posts
+GUM_WRITTEN = ("academic", "bio", "essay", "fiction", "letter", "news", "textbook", "voyage", "whow")
+_END_MARK = re.compile(r"[.!?…\"”’)]$")
+
+
+def wmt22_news_docs(root: Path) -> list[Doc]:
+    seen: dict[str, Doc] = {}
+    for path in sorted(root.glob("wmt22.en-*.xml")):
+        for d in ET.parse(path).getroot().iter("doc"):
+            name = d.get("id") or ""
+            src = d.find("src")
+            if d.get("origlang") != "en" or d.get("domain") != "news" or src is None or name in seen:
+                continue
+            pars = _paragraphs([s.text or "" for s in src.iter("seg")])
+            if pars:
+                seen[name] = Doc(f"wmt22:{name}", pars)
+    return list(seen.values())
+
+
+def wmt23_news_docs(root: Path) -> list[Doc]:
+    path = root / "wmt23.en-de.src.en"
+    if not path.exists():
+        return []
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()[:WMT23_NEWS_LINES]]
+    docs: list[list[str]] = []
+    for line in filter(None, lines):
+        headline = not _END_MARK.search(line)
+        if not docs or (headline and _END_MARK.search(docs[-1][-1])):
+            docs.append([])
+        docs[-1].append(line)
+    return [Doc(f"wmt23:{d[0]}", tuple(d)) for d in docs]
+
+
+def gum_docs(root: Path, genres: tuple[str, ...] = GUM_WRITTEN) -> list[Doc]:
+    docs: list[Doc] = []
+    for path in sorted(root.glob("gum-*.conllu")):
+        # (document id, genre, paragraphs of sentences) of each document, in order
+        parts: list[tuple[str, str, list[list[str]]]] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# newdoc id = "):
+                parts.append((line.split("= ", 1)[1].strip(), "", []))
+            elif line.startswith("# meta::genre = ") and parts:
+                parts[-1] = (parts[-1][0], line.split("= ", 1)[1].strip(), parts[-1][2])
+            elif line.strip() == "# newpar" and parts:
+                parts[-1][2].append([])
+            elif line.startswith("# text = ") and parts:
+                if not parts[-1][2]:
+                    parts[-1][2].append([])
+                parts[-1][2][-1].append(line.split("= ", 1)[1])
+        docs += [Doc(f"gum:{name}", tuple(" ".join(p) for p in pars if p))
+                 for name, genre, pars in parts if genre in genres and pars]
     return docs
 
 
@@ -1041,6 +1109,7 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1, help="injections of each kind per document (section 1)")
     ap.add_argument("--extractors", default="newspaper,readability,boilerpipe,goose3,justext,trafilatura",
                     help="extractor outputs of the article-extraction benchmark to judge")
+    ap.add_argument("--unseen", metavar="DIR", help="also run section 4 on the unseen clean sources under DIR")
     ap.add_argument("--prepare-wceb", metavar="CHECKOUT",
                     help="lay out the web-content-extraction benchmark under DATA/wceb, then stop")
     args = ap.parse_args()
@@ -1080,6 +1149,14 @@ def main() -> None:
         run_clean("WMT21 zh-en human reference (a translation), 12 lines a document",
                   chunked_lines(DATA / "wmt21" / "newstest2021.zh-en.ref.A.en", "zh-en.ref"), halves, select,
                   args.examples)
+        if args.unseen:
+            root = Path(args.unseen)
+            for name, docs in (("WMT22 English-original news (en-* sources, news domain), by document",
+                                wmt22_news_docs(root)),
+                               ("WMT23 English-original news (en-de source, news lines), by headline",
+                                wmt23_news_docs(root)),
+                               (f"GUM written genres ({', '.join(GUM_WRITTEN)}), by document", gum_docs(root))):
+                run_clean(name, docs, halves, select, args.examples)
 
 
 if __name__ == "__main__":
