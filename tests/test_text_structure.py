@@ -75,3 +75,41 @@ def test_a_bulleted_list_above_the_body_is_judged() -> None:
     lines = [_TITLE, "- World", "- Politics", "- Business", "- Opinion", *_BODY, "- Sliding scale", "- Insurance"]
     protected = structure(lines)
     assert not {1, 2, 3, 4} & set(protected) and {len(lines) - 2, len(lines) - 1} <= set(protected)
+
+
+_LETTER_BODY = ("We are back from Europe, having been to London and then to the islands, and we had a quiet week "
+                "at the end of it with friends who send you their love.",
+                "I have seen the doctor twice since we came back, and he is sure that the pain was nothing worse "
+                "than a strained muscle from carrying the cases.")
+
+
+def test_a_letters_salutation_close_and_signature_are_its_own_frame() -> None:
+    # A letter sets its salutation above the first paragraph, its complimentary close under the last and
+    # the signature under that, each on a line of its own: short, capitalized, outside the body.
+    lines = ["August 19, 1975", "Dear Hannah:", *_LETTER_BODY, "Yours,", "Bill"]
+    assert structure(lines) == [1, 4, 5]
+    text = "\n\n".join(lines) + "\n"
+    assert [f for f in lint.check_text(text, path="letter.txt") if f.code == "S111"] == []
+
+
+def test_a_close_and_name_followed_by_page_furniture_are_no_letters_frame() -> None:
+    # The closest defect: a close-shaped line and a name under the body that more lines follow (a credit
+    # line, a prompt) are furniture still, and reported with them.
+    body = ("The storm closed every school in the county on Monday, officials said, and more snow is expected "
+            "on Tuesday night across the region.",
+            "Parents were told to check the district's website for updates before leaving home, and buses will "
+            "run on a reduced schedule until Thursday.")
+    for tail in (["Yours,", "Bill", "ITV, ASSOCIATED PRESS", "Topics"], ["Yours,", "Bill", "EMAIL ME"]):
+        lines = ["Storm closes schools across the county", *body, *tail]
+        assert structure(lines) == []
+        text = "\n\n".join(lines) + "\n"
+        assert {text[f.start:f.end] for f in lint.check_text(text, path="page.txt") if f.code == "S111"} == set(tail)
+
+
+def test_a_salutation_stands_right_above_the_first_paragraph_and_a_signature_ends_with_no_sentence() -> None:
+    # `Dear reader,` after the body is no salutation; a "signature" that ends a sentence, or is no name,
+    # is no signature.
+    assert structure(["Storm closes schools", *_LETTER_BODY, "Dear reader,", "Sign up now"]) == []
+    assert structure(["Storm closes schools", *_LETTER_BODY, "Thanks,", "Read more."]) == []
+    assert structure(["Storm closes schools", *_LETTER_BODY, "Thanks,", "Sign up now"]) == []
+    assert structure(["Storm closes schools", "Dear Mr. Ortiz,", *_LETTER_BODY]) == [1]

@@ -313,6 +313,36 @@ class BodyWords:
 _ITEM_REACH = 6
 
 
+# A letter's salutation (`Dear Hannah:`, `Dear Mr. Ortiz,`): its own line, right above the first paragraph.
+_SALUTATION = compiled_on_use(r"Dear [^\W\d_][^!?:,;]{0,40}[,:]")
+# A letter's signature: at most this many lines (a name) under its complimentary close, ending the text.
+_SIGNATURE_LINES = 1
+
+
+def _complimentary_close(line: str) -> bool:
+    """A letter's complimentary close (`Yours,`, `Best wishes,`): one to four words, a capital first, a
+    comma last, as letters set it on its own line under the last paragraph."""
+    return line[:1].isupper() and line.endswith(",") and len(line.split()) <= 4 and not line.startswith("Dear ")
+
+
+def letter_frame(lines: Sequence[str], k: int, first_body: int, last_body: int) -> bool:
+    """Whether the line is a letter's frame around its body, as letters are set: the salutation on the line
+    right above the first paragraph, or the complimentary close on the line right under the last one and
+    the signature under it (a name: one line of capitalized words without an end mark that ends the text). A letter's
+    frame is short, title-cased and outside the body: the model's furniture shape."""
+    line = lines[k]
+    if k == first_body - 1:
+        return _SALUTATION.fullmatch(line) is not None
+    close = last_body + 1
+    if not (close < len(lines) and len(lines) - close - 1 <= _SIGNATURE_LINES
+            and _complimentary_close(lines[close])):
+        return False
+    # The signature is a name: each word capitalized.
+    signature = lines[close + 1:]
+    return k >= close and all(len(s.split()) <= 4 and not s.endswith((".", "!", "?", ":")) for s in signature) \
+        and (not signature or all(w[:1].isupper() for w in signature[0].split()))
+
+
 def text_structure(lines: Sequence[str], k: int, layout: Layout) -> bool:
     """Whether the line is a piece of the text's own structure, which an extractor keeps from the article and
     page furniture rarely shows: a line inside the body's run (between its first and last line of prose: a
@@ -326,6 +356,8 @@ def text_structure(lines: Sequence[str], k: int, layout: Layout) -> bool:
     if body and body[0] < k < body[-1]:
         return True
     line, n = lines[k], len(lines)
+    if body and letter_frame(lines, k, body[0], body[-1]):
+        return True
     if "|" in line and ("|" in (lines[k - 1] if k else "") or "|" in (lines[k + 1] if k + 1 < n else "")):
         return True
     if body and k < body[0]:
@@ -554,6 +586,10 @@ between the body's first and last paragraph (a subheading, a speaker's name), a 
 an item of a bulleted list, and the lines under a list item's bullet (an address, a phone number): on
 unseen sites' pages the model's findings there were nine in ten the article's own. A bulleted list above the
 body's first paragraph is judged all the same: there it is a nav bar or a language switcher as often.
+Nor a letter's frame, as letters set it: the salutation (`Dear Hannah:`) on the line right above the first
+paragraph, and the complimentary close (one to four words ending in a comma, `Yours,`) on the line right
+under the last one with the signature under it (one line, a name), ending the text; a close and a name
+that more lines follow are judged as any line is.
 """
     severity = Severity.INFO
     fix = None
@@ -577,6 +613,9 @@ body's first paragraph is judged all the same: there it is a nav bar or a langua
                 "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nMost Read\n\nTopics\n"),
         Example("Storm closes schools across the county\n\n"
                 "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nTopics\n\nContact Us\n"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nYours,\n\nBill\n\nEMAIL ME\n",
+                note="a letter's close and a name that a prompt follows"),
     )
     allow = (
         Example("Storm closes schools across the county\n\nThe storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n", note="the title is never flagged"),
@@ -623,6 +662,11 @@ body's first paragraph is judged all the same: there it is a nav bar or a langua
                 "Fees based on income\n- Westside Family Clinic\nOuter Sunset District\n(415) 555-0187\nPsychotherapy\n"
                 "- Bay Peer Support\n1400 Valencia Street\n(415) 555-0123\n",
                 note="a list of clinics, an address and a phone number under each name"),
+        Example("August 19, 1975\n\nDear Hannah:\n\nWe are back from Europe, having been to London and then to the "
+                "islands, and we had a quiet week at the end of it with friends who send you their love.\n\n"
+                "I have seen the doctor twice since we came back, and he is sure that the pain was nothing worse "
+                "than a strained muscle from carrying the cases.\n\nYours,\n\nBill\n",
+                note="a letter's salutation, complimentary close and signature"),
     )
 
     def check_findings(self, doc: Document, findings: Sequence[Finding],
