@@ -119,3 +119,26 @@ _SAID_TWICE = (
 @pytest.mark.parametrize("text", _SAID_TWICE)
 def test_t107_leaves_a_comma_triple_beside_a_doubling_english_makes_or_a_word_said_twice(text) -> None:
     assert codes(text, ["T107"]) == [], text
+
+
+# -- T107: `X and X` right after a subject pronoun is a verb said again ---------------------------------
+
+
+def test_t107_leaves_a_verb_doubled_right_after_its_subject_pronoun() -> None:
+    for text in ("You build and build, but the treehouses keep falling down.\n",
+                 "They talked and talked, and nothing changed.\n",
+                 "She waited and waited.\n"):
+        assert codes(text, ["T107"]) == [], text
+
+
+def test_t107_still_flags_a_noun_doubled_after_a_possessive_or_a_verb_near_a_pronoun() -> None:
+    # The closest defects: the pronoun is not right before the doubling (a verb or a possessive stands
+    # between), so the doubled word is a noun MT said twice; or the pronoun opens a speech tag, which
+    # says its verb once.
+    for text, doubled in (("They thanked the ministry for our support and support.\n", "support and support"),
+                          ("We offered guidance and guidance.\n", "guidance and guidance"),
+                          ("He spoke of their cooperation and cooperation.\n", "cooperation and cooperation"),
+                          ('"We are ready," he added and added.\n', "added and added"),
+                          ("“We are ready,” she said and said.\n", "said and said")):
+        assert codes(text, ["T107"]) == [("T107", doubled)], text
+

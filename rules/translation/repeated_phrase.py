@@ -80,6 +80,22 @@ def _continuation_reading(word: str, before: str) -> bool:
     return _word_before(before).lower() in _ONGOING
 
 
+# `You build and build`, `they talked and talked`, `she waited and waited`: a word doubled right after a
+# subject pronoun is its verb, said again for an action that went on (English's iterative reduplication).
+# A noun MT doubled stands after an article, a preposition, a possessive or a verb (`our support and
+# support`, `with benevolence and benevolence`), never right after a subject.
+_SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
+
+
+def _iterative_reading(before: str) -> bool:
+    """A word doubled by `and` right after a subject pronoun reads as a verb said again, but in a speech
+    tag (the pronoun right after a quotation's closing mark: `," he added and added`), which says once."""
+    prev = _word_before(before)
+    if prev.lower() not in _SUBJECT_PRONOUNS:
+        return False
+    return not before.rstrip()[: -len(prev)].rstrip().endswith(("”", '"', "’", "'"))
+
+
 # `X and X` at the end of a clause: before a mark, the end, or another `and`/`but`/`or`. Followed by a
 # modifier it is English (`developers and developers of other packages`, `lines and lines that start
 # with #`, `cache and cache tags`), and so is a contrast (`may and may not`).
@@ -140,7 +156,8 @@ German: `chantait Alléluia Alléluia Alléluia dans`); after an article the cop
 (`the world world world economy`, `der Staat Staat Staat`, `the Ministry Ministry Ministry`); a phrase said twice (a rhetorical
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
 comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
-an action that went on: `kept walking and walking`, `just cleaning and cleaning`), names (`Smith and Smith`),
+an action that went on: `kept walking and walking`, `just cleaning and cleaning`, a verb right after its
+subject pronoun: `you build and build`, but for a speech tag's, `," he added and added`), names (`Smith and Smith`),
 and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
 cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged. In a
 catalogue, a loop in a string whose source loops too (a quoted chant, a list of option shapes) is a copy.
@@ -168,6 +185,8 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example("He said it's it's it's it's over and left.", note="a contraction: one word, not two short ones"),
         Example("The tool we're we're we're we're building is ready.", note="a contraction said four times"),
         Example("We must treat people with benevolence and benevolence."),
+        Example("They thanked the ministry for our support and support.", note="a noun after a possessive"),
+        Example('"We are ready," he added and added.', note="a speech tag: said once"),
         Example("He spoke of the modern era of the modern era of the modern era of reform."),
         Example("Sales rose in the first quarter; in the first quarter; in the first quarter; in the first quarter."),
         Example("The government will support innovation and innovation, the minister said."),
@@ -272,6 +291,8 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example("As you are not waiting for anything, just cleaning and cleaning, the turns do not matter.",
                 note="an action that went on"),
         Example("She kept walking and walking.", note="an action that went on"),
+        Example("You build and build, but the treehouses keep falling down.",
+                note="a verb said again right after its subject"),
         Example("The PEP defined a module cache and cache tags for file names."),
         Example("What values may and may not be used here is listed below."),
         Example("Both numpy developers and developers of other packages agreed."),
@@ -425,7 +446,7 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
                 continue
             if w.endswith("er") and _comparative_reading(text[:m.start()]):
                 continue
-            if _continuation_reading(w, text[:m.start()]):
+            if _continuation_reading(w, text[:m.start()]) or _iterative_reading(text[:m.start()]):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
 
