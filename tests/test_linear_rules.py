@@ -109,6 +109,9 @@ from lint.rules.translation.mid_sentence_capital import (
     _heading_line as T101_heading_line,
 )
 from lint.rules.translation.mid_sentence_capital import (
+    _in_quoted_title as T101_in_quoted_title,
+)
+from lint.rules.translation.mid_sentence_capital import (
     _letter_names_a_thing as T101_letter_names_a_thing,
 )
 from lint.rules.translation.mid_sentence_capital import (
@@ -586,6 +589,8 @@ class _CapitalsBefore(mid_sentence_capital.MidSentenceCapital):
             at = seg.to_source(start)
             if doc.text[at - 1:at] in T101_OPENING_MARKS:
                 continue  # a linked, quoted or emphasized title: `*The Lord Of The Rings*`
+            if T101_in_quoted_title(seg.text, start, end):
+                continue  # (a behaviour added after 650d5fe: a run inside a title quoted whole)
             yield self.finding(seg, start, end, f"'{m.group(1)}' capitalized word by word mid-sentence (pasted link "
                                                 "text or title case?)")
 

@@ -142,3 +142,22 @@ def test_t107_still_flags_a_noun_doubled_after_a_possessive_or_a_verb_near_a_pro
                           ("“We are ready,” she said and said.\n", "said and said")):
         assert codes(text, ["T107"]) == [("T107", doubled)], text
 
+
+# -- T101: a start-case run inside a title quoted whole -------------------------------------------------
+
+
+def test_t101_leaves_a_run_inside_a_title_quoted_whole() -> None:
+    # AP style quotes the titles of books, songs and shows; a title's own casing may capitalize `To`.
+    for text in ('Her book "The Girlfriend\'s Guide To Closing the Deal" shares what she learned.\n',
+                 "Her book “The Girlfriend's Guide To Closing the Deal” shares what she learned.\n"):
+        assert codes(text, ["T101"]) == [], text
+
+
+def test_t101_still_flags_a_run_in_a_quoted_sentence_or_outside_the_quotation() -> None:
+    # The closest defects: the quotation runs past a sentence end (a quoted sentence pasted in title
+    # case), or the run stands after the quotation has closed.
+    for text, run in (('She said, "The Girlfriend\'s Guide To Closing deals is mine. We wrote it."\n',
+                       "Guide To Closing"),
+                      ('She said "yes" and The Girlfriend\'s Guide To Closing the Deal came out.\n',
+                       "Guide To Closing")):
+        assert any(run in found for _, found in codes(text, ["T101"])), text

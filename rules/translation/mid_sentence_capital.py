@@ -369,6 +369,31 @@ def _holds_flagged(flagged: list[int], start: int, end: int) -> bool:
     return k < len(flagged) and flagged[k] < end
 
 
+# A title of a work quoted whole (AP style sets the titles of books, songs and shows in quotation marks):
+# a quotation opened before a capital that closes, a dozen words or fewer on, before any sentence end.
+_QUOTED_TITLE_WORDS = 12
+_CLOSES = {"“": "”", '"': '"'}
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the run ``text[start:end]`` lies inside a quotation that reads as a quoted title: its
+    opening mark (`“`, or a straight `"` that opens, an odd one) follows the sentence's last end and comes
+    before a capital, and its closing mark follows the run before any sentence end, the quotation holding
+    ``_QUOTED_TITLE_WORDS`` words or fewer (`"The Girlfriend's Guide To Closing the Deal" shares…`)."""
+    q = max(text.rfind("“", 0, start), text.rfind('"', 0, start))
+    if q < 0 or not text[q + 1:q + 2].isupper() or _SENTENCE_END.search(text, q, start) is not None:
+        return False
+    mark = text[q]
+    if mark == '"' and text.count('"', 0, q) % 2:
+        return False  # a straight mark that closes a quotation
+    if mark == "“" and "”" in text[q:start]:
+        return False
+    close = text.find(_CLOSES[mark], end)
+    stop = _SENTENCE_END.search(text, end)
+    return close >= 0 and (stop is None or close < stop.start()) and \
+        len(text[q + 1:close].split()) <= _QUOTED_TITLE_WORDS
+
+
 class _NextFrom:
     """Where ``pattern`` is next found in ``text`` from a place, asked of places in order: a search is made
     again only past the place the last one found (a quotation never closed in a long paragraph was searched
@@ -482,7 +507,9 @@ or, past its first word, a possessive, a preposition, a subordinating conjunctio
 or a verb's particle (`to Light Up Paper Lanterns Inscribed with`): names of organizations, places and
 people are made of nouns and adjectives. A quotation opened mid-sentence is read the same way after its
 first word (`said, "These Are Tough Times for everyone.`), unless it closes before a sentence ends (a
-quoted title: `"We Are The Champions" was played`). Not reported: a run right after an article and before
+quoted title: `"We Are The Champions" was played`); so is a run inside such a quotation, opened before a
+capital and closed, a dozen words or fewer on, before a sentence ends (`"The Girlfriend's Guide To
+Closing the Deal" shares`). Not reported: a run right after an article and before
 a noun (`the Knights Who Say Ni project`, `a Do It Yourself solution`: a title used as a name; `shot with
 a Rifle When He Was Sitting in his car` is reported), a run that title case carries on past a small word
 (`in We Were Young in Those Years last year`) or that `of` and a capitalized word carry on (`Doctor Who
@@ -733,6 +760,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="a name that goes on with `of` and a place"),
         Example("Fans met the This Is Us cast in Los Angeles."),
         Example('The song "We Are The Champions" was played at the end.', note="a quoted title"),
+        Example('Her book "The Girlfriend\'s Guide To Closing the Deal" shares what she learned.',
+                note="a run inside a title quoted whole"),
         Example("The paper ran “How We Built It With Rust” in March.", note="a quoted title closes before the stop"),
         Example("She played Lu Ruowen in We Were Young in Those Years last year.",
                 note="title case goes on past a small word: a title cited whole"),
@@ -831,6 +860,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             at = seg.to_source(start)
             if doc.text[at - 1:at] in _OPENING_MARKS:
                 continue  # a linked, quoted or emphasized title: `*The Lord Of The Rings*`
+            if _in_quoted_title(seg.text, start, end):
+                continue  # inside a title quoted whole: `"The Girlfriend's Guide To Closing the Deal" is`
             yield self.finding(seg, start, end, f"'{m.group(1)}' capitalized word by word mid-sentence (pasted link "
                                                 "text or title case?)")
 
