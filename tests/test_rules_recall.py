@@ -161,3 +161,19 @@ def test_t101_still_flags_a_run_in_a_quoted_sentence_or_outside_the_quotation() 
                       ('She said "yes" and The Girlfriend\'s Guide To Closing the Deal came out.\n',
                        "Guide To Closing")):
         assert any(run in found for _, found in codes(text, ["T101"])), text
+
+
+# -- P103: a numbered caption is a label and a fragment ----------------------------------------------------
+
+
+def test_p103_leaves_a_numbered_caption_of_a_label_and_a_fragment() -> None:
+    body = "The villages lie along the river, and most of them can be reached by road in the dry season.\n\n"
+    for caption in ("Figure 2. Map of the speaking area", "Fig. 3: Rainfall by month in 2019",
+                    "Table 1. Speakers by village and age group"):
+        assert codes(body + caption + "\n", ["P103"]) == [], caption
+
+
+def test_p103_still_flags_a_caption_label_before_sentences_cut_short() -> None:
+    # The closest defect: past the label a full sentence ends, and the one after it is cut.
+    text = "Figure 2. The map shows where the language is spoken. Villages are marked in red\n"
+    assert [code for code, _ in codes(text, ["P103"])] == ["P103"]

@@ -83,7 +83,8 @@ files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade` (Title 
 short prepositions; a sentence heavy with names keeps its verbs in lower case and is flagged), a page title with its
 site's name (`… - Xinhuanet`), a copyright line, a
 `News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
-(`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a letter's closing
+(`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a numbered caption of one line, its label and one
+fragment (`Figure 2. Map of the speaking area`: a caption that is no full sentence takes no stop); a letter's closing
 (`Best regards,` + name); lines ending with a colon, a number, code or a link (a web address written bare too: `visit example.org`,
 `www.example.de`; not a file or library name, `README.md`, `Next.js`, nor a method, `logger.info`, nor a
 company named by its address and capitalized, `… is Amazon.com`).
@@ -133,6 +134,8 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
         Example("Talks resumed on Monday. Both sides said progress was slow but steady",
                 "Talks resumed on Monday. Both sides said progress was slow but steady."),
         Example("The investigation continues. Officials will publish the results later this year"),
+        Example("Figure 2. The map shows where the language is spoken. Villages are marked in red",
+                note="a caption's label, then sentences: the last one cut"),
         Example("March 3, 2024. The company said on Monday that the new version would ship to every customer before "
                 "the end of", note="a dated paragraph that goes on into an article's sentence"),
         Example("We met the team in Paris in May 2024. Everyone came back with new ideas for the project",
@@ -274,6 +277,8 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
         Example("November 28 & December 1, 2025. In-person in London, UK + online\n"),
         Example("17 - 19 octobre 2024. En présentiel à Goa, en Inde, et en ligne\n", language="fr"),
         Example("October 7-8, 2025. Henderson, Nevada, USA and free livestream\n"),
+        Example("The villages lie along the river, and most of them can be reached by road.\n\n"
+                "Figure 2. Map of the speaking area\n", note="a numbered caption: its label and a fragment"),
     )
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
@@ -316,6 +321,8 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
                 return  # (the last sentence lies in the last line: too short, ``_furniture``'s label)
             if full_stop == "." and _dated_listing(tail):
                 return  # `October 17 - 19, 2024. In-person in Goa, India + remote`: an event's date and place
+            if full_stop == "." and _CAPTION.fullmatch(tail) is not None:
+                return  # `Figure 2. Map of the Eegimaa speaking area`: a numbered caption's label and fragment
             span = final_sentence(text, doc.language)
             if span is None:
                 return
@@ -401,6 +408,12 @@ def _dated_listing(tail: str) -> bool:
     date = _DATE_SENTENCE.match(tail)
     return (date is not None and len(_LETTER_WORD.findall(date.group())) <= 2
             and len(tail[date.end():].split()) <= _LISTING_WORDS and _ARTICLE.search(tail, date.end()) is None)
+
+
+# A numbered caption, one line: its label (a capitalized word, an optional abbreviation's stop, a number,
+# then a stop or colon: `Figure 2.`, `Fig. 3:`, `Table 1.`) and one fragment with no sentence end in it.
+# A caption that is an incomplete sentence takes no full stop (Chicago Manual of Style 3.21).
+_CAPTION = compiled_on_use(r"[A-Z][a-z]{1,9}\.? \d{1,3}[a-z]?[.:] [^.!?…\n]+")
 
 
 _TITLE_SEPARATOR = compiled_on_use(r" (?:[-|–—»]|--) | --(?=[A-Z])")
