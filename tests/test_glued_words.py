@@ -112,3 +112,13 @@ def test_without_wordfreq_a_document_of_no_candidate_is_checked(monkeypatch) -> 
     assert glued_words._glued_words(doc("Yesterday it was wet.")) == {}  # `esterday` is a run, no candidate
     with pytest.raises(RuntimeError, match="needs wordfreq"):
         glued_words._glued_words(doc("It was a sunnyday in the town."))
+
+
+def test_a_hashtag_is_joined_by_design() -> None:
+    text = "Fix the machine, not the person.\n\n#systemanalysis, #proposal, #sharedvalues #cognitivebias\n"
+    assert t109(text) == []
+
+
+def test_a_glued_word_beside_a_hashtag_is_still_flagged() -> None:
+    # The closest defect: the glued word stands in the prose, after a space, not after the hashtag's mark.
+    assert t109("The new law theyalso requires a permit. #sharedvalues\n") == ["theyalso"]

@@ -13,8 +13,9 @@ from lint.rule import Example, Rule
 
 from ._code_names import code_names
 
-# A lower-case word of six letters or more, not touching code, a path or a name with inner marks.
-_CANDIDATE = re.compile(r"(?<![\w@/.:'’_-])[a-z]{6,}(?![\w@/_(-]|\.\w|['’](?!s\b)\w)")
+# A lower-case word of six letters or more, not touching code, a path or a name with inner marks, nor a
+# hashtag's (`#sharedvalues`: written without spaces by design).
+_CANDIDATE = re.compile(r"(?<![\w@#/.:'’_-])[a-z]{6,}(?![\w@/_(-]|\.\w|['’](?!s\b)\w)")
 # Every word _CANDIDATE finds is a whole run of six lower-case letters or more: a run after another
 # character (opening with a class the regex engine skips to, where _CANDIDATE tries its look-behind at
 # every character, some 300 instructions a character), or at the text's start (``_runs``).
@@ -249,7 +250,7 @@ Not flagged: a word English uses (`nevertheless`, `somebody`), a token the docum
 once (its own term: `docstring`, `whitespace`) or writes as code somewhere, compounds in a document
 with code, a second half that is a particle or a suffix after a bare stem (`login`, `callable`; after
 an inflected verb it is the next word: `washedaway` → `washed away`), capitalized words and names,
-code, paths and identifiers, and tokens that split into common words in more than one way of like
+code, paths and identifiers, hashtags (`#sharedvalues`: their words are joined by design), and tokens that split into common words in more than one way of like
 odds. A particle or a suffix after a function word is the next word only in a token the list does not
 hold (`wasable` → `was able`; `suchlike` is English).
 Off by default: it needs the `glue` extra (`pip install 'copylint[glue]'`, wordfreq: a 57 MB wheel,
@@ -267,6 +268,8 @@ at the first candidate only). Select it with `--select T109`.
         Example("Officials said that frommany regions the news was good.",
                 "Officials said that from many regions the news was good."),
         Example("The minister did notwant to comment.", "The minister did not want to comment."),
+        Example("The post was tagged #news, and the law theyalso passed is new.",
+                "The post was tagged #news, and the law they also passed is new.", note="a glued word beside a hashtag"),
         Example("Prices rose becauseof the drought.", "Prices rose because of the drought."),
         Example("The team played wellagainst the champions.", "The team played well against the champions."),
         Example("It was reported thatthe talks had ended.", "It was reported that the talks had ended."),
@@ -305,6 +308,7 @@ at the first candidate only). Select it with `--select T109`.
         Example("Use the `dataframe` object.", path="a.md", note="code"),
         Example("Install it with pip from requirements."),
         Example("The TheyAlso brand is new.", note="capitalized: a name"),
+        Example("The essay was tagged #sharedvalues and #cognitivebias.", note="hashtags: joined by design"),
         Example("Open config/settingsfile.yaml first.", note="a path"),
         Example("The hiyashi chuka is a summer dish.", note="a rare loanword splits into no common words"),
         Example("The spacecraft reached orbit."),
