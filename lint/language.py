@@ -246,6 +246,11 @@ def detected_language(doc: Document) -> str | None:
     # CLD2 alone calls Danish comes back English, while a page clearly in another language stays that.
     hinted = path_hint(doc.source.path)
     found = identify(text, hinted)
+    if found.language == "ja" and hinted != "ja" and not _SCRIPT_LETTERS["Kana"].search(text):
+        # Japanese is written with kana: a page of Han characters alone that CLD2 calls Japanese only
+        # with the folder's prior (Traditional Chinese under `zh/`, read with Simplified's) is read
+        # without it.
+        found = identify(text)
     # CLD2 calls a page of names and short lines unreliable even when most of it is one language.
     clear = (found.reliable and found.percent >= 60) or (found.percent >= 70 and len(text) >= 500)
     # The page's own prose (outside block quotes) half or more in the folder's language: the folder's,

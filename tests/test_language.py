@@ -168,6 +168,27 @@ def test_a_page_half_in_its_folders_language_takes_it() -> None:
     assert _language("docs/fr/errors/client-address.md", english)[0] == "en"
 
 
+# Traditional Chinese (no kana) and Japanese (kana) on the same subject, long enough for CLD2.
+_HANT_PAGE = ('這個城市位於河流的南岸，是該地區最古老的港口之一。十九世紀時，鐵路的開通使它成為重要的貿易中心，人口在幾十年內增加了三倍。今天，舊城區仍保留著許多傳統建築，每年吸引大量遊客前來參觀。\n\n'
+              '市政府近年來投入資金修復歷史街區，並在河岸興建公園與步道。當地居民認為，這些工程改善了生活環境，但也有人擔心房價因此上漲，使年輕家庭難以留在市中心居住。\n\n'
+              '博物館位於舊火車站內，展出該市兩百年來的照片、地圖與工具。館方表示，參觀人數在過去五年中穩定成長，其中不少是來自鄰近學校的學生。\n')
+_JA_PAGE = ('この町は川の南岸にあり、地域で最も古い港の一つである。十九世紀に鉄道が開通すると、重要な交易の中心となり、人口は数十年で三倍に増えた。今日でも旧市街には多くの伝統的な建物が残っており、毎年多くの観光客が訪れている。\n\n'
+              '市は近年、歴史地区の修復に資金を投じ、川沿いに公園と遊歩道を整備した。住民の多くは生活環境が良くなったと考えているが、家賃の上昇を心配する声もある。\n\n'
+              '博物館は古い駅舎の中にあり、市の二百年の写真や地図、道具を展示している。館によると、来館者数はこの五年で着実に増えており、その多くは近くの学校の生徒だという。\n')
+
+
+@pytest.mark.parametrize("path, text, expected", [
+    ("docs/zh/city.md", _HANT_PAGE, "zh-Hant"),
+    ("docs/city.md", _HANT_PAGE, "zh-Hant"),
+    # A Japanese page under `zh/` is still Japanese: it has kana.
+    ("docs/zh/city.md", _JA_PAGE, "ja"),
+])
+def test_traditional_chinese_under_a_zh_folder_is_not_japanese(path: str, text: str, expected: str) -> None:
+    """CLD2 given the folder's `zh` (Simplified) as its prior called a Traditional Chinese page Japanese
+    (UD Chinese-GSD's Wikipedia text under `zh/`: 80 of its 100 files), and Japanese rules ran on it."""
+    assert _language(path, text) == (expected, "detected")
+
+
 @pytest.mark.parametrize("path, text, expected", [
     # A short French page that quotes an English message: more French function words than English ones.
     ("docs/fr/errors/session.md", "> Error when saving session data with driver `DRIVER`. `ERROR`\n\n"
