@@ -438,6 +438,32 @@ def test_spanish_abbreviations_of_the_pack_end_no_sentence() -> None:
     assert found == []
 
 
+@pytest.mark.parametrize("language, text", [
+    # PWN's `proc.` (procent) and `tys.` (tysięcy) after a number, `r.` (rok) after a year (UD Polish-PDB).
+    ("pl", "Koszt zależy w 40 proc. od ceny paliwa. Przewieziono 2,5 tys. ton węgla w 1998 r. do portu. "
+           "Ton węgla było więcej.\n"),
+    # The Taalunie's `zgn.` (zogenaamd) and `mln.` (miljoen) (UD Dutch-LassySmall).
+    ("nl", "Het schandaal, de zgn. vleescrisis, kostte de sector 20 mln. euro aan omzet. Vleescrisis werd het "
+           "woord van het jaar.\n"),
+])
+def test_abbreviations_of_the_pack_end_no_sentence(language: str, text: str) -> None:
+    found = lint.check_text(text, path="a.md", config=Config(language=language), select=["T108"])
+    assert [f.code for f in found] == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("pl", "Firma od lat przewozi towary do portu w 40 wagonach. zależy nam na czasie i na cenie. Zależy nam "
+           "też na jakości.\n"),
+    ("nl", "Het schandaal kostte de sector veel geld in het afgelopen jaar. de omzet daalde sterk en snel. De "
+           "omzet is laag.\n"),
+])
+def test_a_full_stop_after_a_word_still_ends_the_sentence(language: str, text: str) -> None:
+    # The closest real slips: a sentence started in lower case after a full stop that ends a word (after
+    # a number too), not an abbreviation.
+    found = lint.check_text(text, path="a.md", config=Config(language=language), select=["T108"])
+    assert [f.code for f in found] == ["T108"]
+
+
 def test_a_long_latin_run_set_tight_is_a_slip_at_each_end() -> None:
     """Whole English sentences set tight in a spaced Chinese page: one finding over the run quoted it
     whole (a 479-character message); past a short name or phrase, each end is its own finding."""
