@@ -464,6 +464,16 @@ def test_a_full_stop_after_a_word_still_ends_the_sentence(language: str, text: s
     assert [f.code for f in found] == ["T108"]
 
 
+def test_polish_to_to_is_grammar_and_other_doubled_words_are_not() -> None:
+    """`to to`: the particle that links a clause to what it is, then the demonstrative pronoun (UD
+    Polish-PDB: `Co trzeba przyznać Kaszyńskiemu, to to, że…`). A doubled clitic or verb is still a slip."""
+    config = Config(language="pl")
+    ok = "Co trzeba przyznać autorowi, to to, że pisze zgrabnie. Czy to to samo miejsce, co wczoraj?\n"
+    assert lint.check_text(ok, path="a.md", config=config, select=["T102"]) == []
+    for slip in ("Ona się się nie boi nikogo.\n", "Nie jesteśmy w stanie przyjąć przyjąć wszystkich.\n"):
+        assert [f.code for f in lint.check_text(slip, path="a.md", config=config, select=["T102"])] == ["T102"]
+
+
 def test_a_long_latin_run_set_tight_is_a_slip_at_each_end() -> None:
     """Whole English sentences set tight in a spaced Chinese page: one finding over the run quoted it
     whole (a 479-character message); past a short name or phrase, each end is its own finding."""

@@ -107,7 +107,7 @@ times: from the third copy on, a run is one finding (`Lang Lang Lang`, `Yin Yin 
 assembled from fragments produce it often.
 
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
-`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; intensifiers and
+`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; Polish `to to`; intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), any repeat in a
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
 Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
@@ -176,6 +176,7 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 note="a conjunction is never reduplicated"),
         Example("Kami akan pergi ke ke pasar besok pagi.\n", "Kami akan pergi ke pasar besok pagi.\n", language="id"),
         Example("Er hat hat das gesagt.\n", "Er hat das gesagt.\n", language="de"),
+        Example("Ona się się nie boi.\n", "Ona się nie boi.\n", language="pl", note="the pack's `to to` is not any word"),
         Example("The the minister said so.", "The minister said so."),
         Example("{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in in a script.\n",
                 "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in a script.\n", path="a.md"),
@@ -215,6 +216,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 note="the particle of `instellen`, then the preposition"),
         Example("Pak een bestand uit uit een universeel bestand.\n", language="nl"),
         Example("Daarna moet je je opnieuw aanmelden.\n", language="nl", note="the subject, then the reflexive"),
+        Example("Co trzeba przyznać autorowi, to to, że pisze zgrabnie. Czy to to samo miejsce?\n", language="pl",
+                note="the particle `to`, then the pronoun `to` (UD Polish-PDB)"),
         Example("Poi espira piano piano, ripetendo mentalmente la parola.\n", language="it",
                 note="reduplication for manner or intensity, standard Italian"),
         Example("Das Essen dort ist sehr sehr schlecht.\n", language="de", note="an intensifier doubled for emphasis"),
