@@ -474,6 +474,22 @@ def test_polish_to_to_is_grammar_and_other_doubled_words_are_not() -> None:
         assert [f.code for f in lint.check_text(slip, path="a.md", config=config, select=["T102"])] == ["T102"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # UD Dutch-LassySmall: the subordinate clause's finite verb, then the main clause's, its subject after it.
+    ("Omdat veel van deze reeksen nooit in albums verschenen zijn zijn ze nu nog gezocht.\n", []),
+    ("Als hij het boek gelezen heeft heeft hij een mening.\n", []),
+    # The closest slips: the verb typed twice inside the clause (a participle after it), the possessive
+    # typed twice, a pair after the comma that closes the clause, a clause no conjunction opens.
+    ("Omdat de reeksen nooit zijn zijn verschenen, zoeken we ze.\n", ["T102"]),
+    ("Omdat de man zijn zijn boek kwijt is, zoekt hij het.\n", ["T102"]),
+    ("Omdat hij komt, komt zij zijn zijn boek halen.\n", ["T102"]),
+    ("Hij zegt dat de reeksen verschenen zijn zijn ze gezocht.\n", ["T102"]),
+])
+def test_dutch_verbs_either_side_of_a_clause_boundary(text: str, expected: list[str]) -> None:
+    found = lint.check_text(text, path="a.md", config=Config(language="nl"), select=["T102"])
+    assert [f.code for f in found] == expected
+
+
 def test_a_long_latin_run_set_tight_is_a_slip_at_each_end() -> None:
     """Whole English sentences set tight in a spaced Chinese page: one finding over the run quoted it
     whole (a 479-character message); past a short name or phrase, each end is its own finding."""

@@ -122,7 +122,8 @@ metavariable itself, `<път> <път>`), a word glued to `%` (strftime's
 `%a a las`), a word repeated where the source repeats one, as often, between the same marks, and the
 word not the source's (C's `[long long]` as uk `[довгий довгий]`; not `[довгий] та та`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
-unless a participle follows: `What it is is a loop`, `Where a country is is an average`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
+unless a participle follows: `What it is is a loop`, `Where a country is is an average`; in Dutch, the verb that ends
+a subordinate clause opening the sentence, then the main clause's, its subject after it, `Omdat ze verschenen zijn zijn ze`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -177,6 +178,9 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         Example("Kami akan pergi ke ke pasar besok pagi.\n", "Kami akan pergi ke pasar besok pagi.\n", language="id"),
         Example("Er hat hat das gesagt.\n", "Er hat das gesagt.\n", language="de"),
         Example("Ona się się nie boi.\n", "Ona się nie boi.\n", language="pl", note="the pack's `to to` is not any word"),
+        Example("Omdat de reeksen nooit zijn zijn verschenen, zoeken we ze.\n",
+                "Omdat de reeksen nooit zijn verschenen, zoeken we ze.\n", language="nl",
+                note="a participle after the pair: a verb typed twice inside the clause"),
         Example("The the minister said so.", "The minister said so."),
         Example("{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in in a script.\n",
                 "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in a script.\n", path="a.md"),
@@ -216,6 +220,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                 note="the particle of `instellen`, then the preposition"),
         Example("Pak een bestand uit uit een universeel bestand.\n", language="nl"),
         Example("Daarna moet je je opnieuw aanmelden.\n", language="nl", note="the subject, then the reflexive"),
+        Example("Omdat veel van deze reeksen nooit verschenen zijn zijn ze gezocht.\n", language="nl",
+                note="a subordinate clause's finite verb, then the main clause's (UD Dutch-LassySmall)"),
         Example("Co trzeba przyznać autorowi, to to, że pisze zgrabnie. Czy to to samo miejsce?\n", language="pl",
                 note="the particle `to`, then the pronoun `to` (UD Polish-PDB)"),
         Example("Poi espira piano piano, ripetendo mentalmente la parola.\n", language="it",
@@ -300,11 +306,16 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
         # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
         own = frozenset((pack(doc.language) or {}).get("repeats") or ()) | _GRAMMAR_REPEATS.get(
             primary(doc.language), frozenset())
+        # A clause a subordinating conjunction opens ends on its finite verb, and the main clause after it
+        # opens on its own (nl `Omdat ze verschenen zijn zijn ze…`): the pack's conjunctions and subjects.
+        data = pack(doc.language) or {}
+        clause = (frozenset(data.get("verb-final-openers") or ()), frozenset(data.get("verb-second-subjects") or ()))
         for i in parts:
-            yield from self._repeats(segments[i], own, doc, only)
+            yield from self._repeats(segments[i], own, doc, only, clause)
 
     def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None,
-                 only: frozenset[str] | None = None) -> Iterator[Finding]:
+                 only: frozenset[str] | None = None,
+                 clause: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Iterator[Finding]:
         """The repeats in ``seg``; ``only``: the words a reduplicating language may not double."""
         text = seg.text
         # A usage line that takes one metavariable twice (`<commit> <commit>...`): a translation that words
@@ -353,9 +364,8 @@ unless a participle follows: `What it is is a loop`, `Where a country is is an a
                     continue  # an acronym beside the word: "bitwise AND and assignment"
             if _part_of_a_longer_token(text, m):
                 continue
-            if (word.lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end())
-                    and not _PARTICIPLE_NEXT.match(text, m.end())):
-                continue  # `What it is is a loop`: a clause ending in `is` is the subject of the second
+            if _across_clauses(text, m, *clause):
+                continue  # `What it is is a loop`, nl `Omdat ze verschenen zijn zijn ze`: a clause's verb, the next's
             if (word == second and word.islower() and len(word) >= _QUOTED_TERM_LETTERS
                     and _QUOTED_BEFORE.search(text, max(0, m.start() - 2), m.start()) and _QUOTED_AFTER.match(text, m.end())):
                 continue  # `les "inconnues inconnues"` (unknown unknowns): a term quoted whole, its words doubled
@@ -431,6 +441,30 @@ _PSEUDO_CLEFT = compiled_on_use(r"(?i)(?:\b(?:what|whatever|where|who|whoever|ho
 # A participle after `is is` reads the first `is` as the slip: `When the server is is restarted`, `where
 # the file is is stored` (`Where a country is is a sort of average` is the cleft).
 _PARTICIPLE_NEXT = compiled_on_use(r"\s+[a-z]+ed\b")
+
+
+# The sentence (or clause after a semicolon or colon) before a pair: no comma in it.
+_CLAUSE_HEAD = compiled_on_use(r"(?:^|[.!?;:]\s+)([^.!?;:,]*)$")
+
+
+def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjects: frozenset[str]) -> bool:
+    """English `What it is is a loop`: a clause ending in `is` is the subject of the second (not with a
+    participle after it, `When the server is is restarted`). In a language whose pack names them, the pair
+    stands where a subordinate clause that opens its sentence ends on its finite verb and the
+    main clause starts with its own, the subject after it (verb second): the sentence opens with one of
+    the language's subordinating conjunctions (``openers``), two words or more stand between it and the
+    pair, no comma (the boundary a writer may mark) or end mark between, and one of ``subjects`` (a
+    pronoun, an article) follows the second copy. A word typed twice inside the clause is flagged:
+    `Omdat ze nooit zijn zijn verschenen` (a participle after the pair)."""
+    if m.group(1).lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end()):
+        return not _PARTICIPLE_NEXT.match(text, m.end())
+    if not openers or m.group(1) != m.group(3):
+        return False
+    head = _CLAUSE_HEAD.search(text, 0, m.start())
+    words = head.group(1).split() if head else []
+    after = _WORD_AFTER.match(text, m.end())
+    return (len(words) >= 3 and words[0].lower() in openers and after is not None
+            and after.group(1).lower() in subjects and text[m.end():after.start(1)].isspace())
 
 
 def _part_of_a_longer_token(text: str, m: re.Match[str]) -> bool:
