@@ -655,6 +655,8 @@ def test_a_list_of_titles_in_sentence_case_is_no_pasted_title_case() -> None:
     ("fr", "En 2006, il sort simultanément les albums Un homme nature et Doc Gynéco.\n"),  # UD French-GSD
     ("pt", "No ano seguinte, lê o livro Os sertões na biblioteca.\n"),
     ("it", "Ha letto il romanzo I promessi sposi e il libro Il nome della rosa.\n"),
+    ("es", "Publicó el libro Un verano en La Habana en 1990.\n"),  # a name's article inside the title
+    ("es", "Leyó la novela La casa de Bernarda Alba en un día.\n"),
 ])
 def test_an_article_capitalized_after_a_noun_that_names_a_work_opens_its_title(language: str, text: str) -> None:
     assert lint.check_text(text, path="a.md", config=Config(language=language), select=["T101"]) == []
@@ -667,4 +669,27 @@ def test_an_article_capitalized_after_a_noun_that_names_a_work_opens_its_title(l
 ])
 def test_a_capital_after_a_work_s_noun_that_opens_no_title_is_still_flagged(language: str, text: str) -> None:
     assert [f.code for f in lint.check_text(text, path="a.md", config=Config(language=language),
+                                            select=["T101"])] == ["T101"]
+
+
+@pytest.mark.parametrize(("language", "text", "words"), [
+    ("es", "Descarga el libro Los mejores Consejos De la semana aquí.\n", ["Los", "De"]),
+    ("es", "Escucha el disco Un paseo Por la ciudad ahora.\n", ["Un", "Por"]),
+    ("fr", "Regardez le film Les meilleurs Moments Du Festival en ligne.\n", ["Les"]),
+    ("it", "Leggi il libro Il segreto Per una vita felice oggi.\n", ["Il", "Per"]),
+    ("pt", "Leia o livro Os segredos Para uma vida feliz hoje.\n", ["Os", "Para"]),
+])
+def test_a_title_cased_anchor_after_a_noun_that_names_a_work_is_still_flagged(
+        language: str, text: str, words: list[str]) -> None:
+    # A pasted anchor capitalizes its function words after a capital or before a lowercase word; a title in
+    # sentence case keeps them lower case: the article after the work's noun opens no title here.
+    found = lint.check_text(text, path="a.md", config=Config(language=language), select=["T101"])
+    assert [text[f.start:f.end] for f in found] == words
+
+
+@pytest.mark.parametrize("text", ["Cliquez sur le Le bouton pour continuer.\n",
+                                  "Voir les Les utilisateurs de la plateforme.\n"])
+def test_the_same_french_article_twice_is_no_noun(text: str) -> None:
+    # `la Une` is a noun after its article; `le Le` is a stutter, or an anchor pasted after its own article.
+    assert [f.code for f in lint.check_text(text, path="fr.md", config=Config(language="fr"),
                                             select=["T101"])] == ["T101"]

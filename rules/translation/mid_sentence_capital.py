@@ -85,6 +85,31 @@ _WORK_TITLE_ARTICLES = {primary(t): frozenset(p.get("articles") or ()) | _TITLE_
 def _names_a_work(word: str, nouns: frozenset[str]) -> bool:
     """Whether ``word`` (lower case) is one of ``nouns``, or its plural in -s (`albums`, `libros`)."""
     return word in nouns or (word.endswith("s") and word[:-1] in nouns)
+
+
+# The words of a title after its article, up to a mark that ends it (a title holds none of these).
+_TITLE_RUN = compiled_on_use(r"[^,.;:!?()«»\"“”\[\]\n]*")
+
+
+def _title_cased(text: str, end: int, language: str) -> bool:
+    """Whether the words after the article that ends at ``end`` hold a function word capitalized as title case
+    writes it, after a capitalized word or before a lowercase one (`Los mejores Consejos De la semana`, `Les
+    meilleurs Moments Du Festival`, `Un paseo Por la ciudad`): a pasted title-cased anchor, where a title in
+    sentence case keeps them lower case (`Las flores del bien`) or capitalizes a name's article (`Un verano en La
+    Habana`). The words are read up to a mark that ends the title or a lowercase article, which opens a second
+    one (`I promessi sposi e il libro Il nome della rosa`)."""
+    run = _TITLE_RUN.match(text, end)
+    words = _WORD.findall(text, end, run.end() if run else end)
+    articles = _WORK_TITLE_ARTICLES.get(language, frozenset())
+    capitals = _PACK_WORDS[language]
+    for i, word in enumerate(words):
+        if word in articles:
+            return False
+        if word in capitals and (
+                (i > 0 and words[i - 1][0].isupper())
+                or (i + 1 < len(words) and words[i + 1][0].islower())):
+            return True
+    return False
 _SENTENCE_BREAK = compiled_on_use(r"[.!?;:]\s")
 _WORD = compiled_on_use(r"[^\W\d_]+")
 
@@ -478,13 +503,17 @@ with a capital after a comma or a colon (`Suspiros de Triana, La canción que t�
 gloria`: a list of titles in sentence case; `pan, leche, La fruta` and `En 2006, Juan compró una casa, La casa`
 are still flagged), nor when it is an article, not contracted, right after a noun that names a creative work
 (the pack's `work-nouns`: `su libro Las flores del bien`, `les albums Un homme nature`, where the work's title
-follows its noun; `el libro Que me diste` and `le film Des frères Coen` are still flagged, but a slip after such
-a noun, `el libro La semana pasada`, is read as a title too), nor before two of
+follows its noun; `el libro Que me diste` and `le film Des frères Coen` are still flagged, and so is an article
+whose words go on in title case, a function word capitalized after a capital or before a lowercase word, as a
+pasted anchor writes them, where a title keeps them lower case or capitalizes a name's article (`el disco Un
+paseo Por la ciudad`, `le film Les meilleurs Moments Du Festival` are flagged, `el libro Un verano en La Habana`
+is not); but a slip after such a noun, `el libro La semana pasada`, is read as a title too), nor before two of
 English's common words that the language does not write itself (`par Car of
 the Century awards`: an English name or title kept as written; `dans Un but administratif` is flagged), nor right after
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
 noun (Spanish `Punta del Este`, `al Este`: the east; French `la Une`, a paper's front page; `lo Que`, `el
-Que` are still flagged, and so is French `un Des`, since `un` is a pronoun too, the pack's `pronoun-articles`). German
+Que` are still flagged, and so is French `un Des`, since `un` is a pronoun too, the pack's `pronoun-articles`,
+and the same article twice, `le Le bouton`, a stutter or an anchor pasted after its article). German
 capitalizes every noun: not checked.
 
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
@@ -623,6 +652,10 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="after a noun that names a work, only an article opens its title"),
         Example("Il a vu le film Des frères Coen hier.\n", "Il a vu le film des frères Coen hier.\n", language="fr",
                 note="a contracted article (`des`, of the) opens no title"),
+        Example("Escucha el disco Un paseo Por la ciudad ahora.\n", "Escucha el disco un paseo por la ciudad ahora.\n",
+                language="es", note="after a work's noun, words that go on in title case: a pasted anchor, not a title"),
+        Example("Cliquez sur le Le bouton pour continuer.\n", "Cliquez sur le le bouton pour continuer.\n",
+                language="fr", note="the same article twice: no noun (`la Une`) but a stutter"),
         Example("Compramos pan, leche, La fruta y los huevos.\n", "Compramos pan, leche, la fruta y los huevos.\n",
                 language="es", note="items of a list in lower case: no list of titles"),
         Example("En 2006, Juan compró una casa, La casa de sus padres.\n",
@@ -726,6 +759,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("En 2006, il sort simultanément les albums Un homme nature et Doc Gynéco.\n", language="fr",
                 note="UD French-GSD"),
         Example("Ha letto il romanzo I promessi sposi e il libro Il nome della rosa.\n", language="it"),
+        Example("Publicó el libro Un verano en La Habana en 1990.\n", language="es",
+                note="a name's article inside a title: capitalized before the name, not title case"),
         Example("Grabó las canciones más populares del género: Suspiros de Triana, La canción que tú cantabas, "
                 "El sabor de la gloria, El negro que tenía el alma blanca, Centinela alerta, La hija de Juan Simón.\n",
                 language="es", note="UD Spanish-GSD: a list of titles, each in sentence case"),
@@ -912,14 +947,16 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             determiners = _PACK_ARTICLES.get(language, frozenset())
             previous = _WORD_BEFORE.search(seg.text, max(0, start - 40), start)
             if (word.lower() in determiners and previous is not None and previous.group(1).lower() in determiners
-                    and previous.group(1).lower() not in _PRONOUN_ARTICLES.get(language, ())):
+                    and previous.group(1).lower() not in _PRONOUN_ARTICLES.get(language, ())
+                    and previous.group(1).lower() != word.lower()):
                 continue  # `Punta del Este`, `al Este`: a determiner never follows an article, so it is a noun
             if (_AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start)
                     or _AFTER_CAPITALIZED_ITEMS.search(seg.text, max(0, start - 160), start)):
                 titles.append(start)
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
             if (previous is not None and word.lower() in _WORK_TITLE_ARTICLES.get(language, ())
-                    and _names_a_work(previous.group(1), _WORK_NOUNS[language])):
+                    and _names_a_work(previous.group(1), _WORK_NOUNS[language])
+                    and not _title_cased(seg.text, end, language)):
                 titles.append(start)
                 continue  # `su libro Las flores del bien`: a work's title after the noun that names it
             if previous is not None and (previous.group(1), word.lower()) in _TITLE_PREPOSITIONS.get(language, ()):
