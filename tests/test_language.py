@@ -657,6 +657,7 @@ def test_a_list_of_titles_in_sentence_case_is_no_pasted_title_case() -> None:
     ("it", "Ha letto il romanzo I promessi sposi e il libro Il nome della rosa.\n"),
     ("es", "Publicó el libro Un verano en La Habana en 1990.\n"),  # a name's article inside the title
     ("es", "Leyó la novela La casa de Bernarda Alba en un día.\n"),
+    ("es", "Leí el libro Las flores del bien y La casa verde en un mes.\n"),  # a second title joined to it
 ])
 def test_an_article_capitalized_after_a_noun_that_names_a_work_opens_its_title(language: str, text: str) -> None:
     assert lint.check_text(text, path="a.md", config=Config(language=language), select=["T101"]) == []
@@ -693,3 +694,24 @@ def test_the_same_french_article_twice_is_no_noun(text: str) -> None:
     # `la Une` is a noun after its article; `le Le` is a stutter, or an anchor pasted after its own article.
     assert [f.code for f in lint.check_text(text, path="fr.md", config=Config(language="fr"),
                                             select=["T101"])] == ["T101"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Cliquez sur la Les meilleures offres du jour.\n"),
+    ("fr", "Consultez les La liste complète des hôtels.\n"),
+    ("es", "Ver el Los mejores hoteles de la ciudad.\n"),
+])
+def test_a_plural_article_after_an_article_is_no_noun(language: str, text: str) -> None:
+    # `la Une`, `le La`, `al Este` name a thing; a plural article, or one after a plural, names none.
+    assert [f.code for f in lint.check_text(text, path="a.md", config=Config(language=language),
+                                            select=["T101"])] == ["T101"]
+    note = "Il a donné le La à tout l'orchestre.\n"  # the note A, a noun after its article
+    assert lint.check_text(note, path="fr.md", config=Config(language="fr"), select=["T101"]) == []
+
+
+def test_an_item_of_a_list_of_titles_that_goes_on_in_title_case_is_flagged() -> None:
+    slip = "Ses romans : Les dessous de Paris, Le temps perdu, La vie Des Hommes Et des femmes.\n"
+    found = lint.check_text(slip, path="fr.md", config=Config(language="fr"), select=["T101"])
+    assert [slip[f.start:f.end] for f in found] == ["La", "Et"]
+    titles = "Ses romans : Les dessous de Paris, Le temps perdu, La vie en rose.\n"
+    assert lint.check_text(titles, path="fr.md", config=Config(language="fr"), select=["T101"]) == []

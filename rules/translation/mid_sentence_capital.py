@@ -87,17 +87,25 @@ def _names_a_work(word: str, nouns: frozenset[str]) -> bool:
     return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
+def _plural(article: str) -> bool:
+    """Whether an article or determiner of es or fr (the packs that list theirs) is plural: all end in -s or -x
+    (`los`, `las`, `estos`; `les`, `des`, `aux`) and no singular one does. A plural one names no thing after
+    another article (`la Une`, `al Este` do; `la Les meilleures offres`, `el Los mejores` are pasted)."""
+    return article.endswith(("s", "x"))
+
+
 # The words of a title after its article, up to a mark that ends it (a title holds none of these).
 _TITLE_RUN = compiled_on_use(r"[^,.;:!?()«»\"“”\[\]\n]*")
 
 
 def _title_cased(text: str, end: int, language: str) -> bool:
     """Whether the words after the article that ends at ``end`` hold a function word capitalized as title case
-    writes it, after a capitalized word or before a lowercase one (`Los mejores Consejos De la semana`, `Les
-    meilleurs Moments Du Festival`, `Un paseo Por la ciudad`): a pasted title-cased anchor, where a title in
-    sentence case keeps them lower case (`Las flores del bien`) or capitalizes a name's article (`Un verano en La
-    Habana`). The words are read up to a mark that ends the title or a lowercase article, which opens a second
-    one (`I promessi sposi e il libro Il nome della rosa`)."""
+    writes it, after a capitalized word, or before a lowercase one where it is no article (`Los mejores Consejos
+    De la semana`, `Les meilleurs Moments Du Festival`, `Un paseo Por la ciudad`): a pasted title-cased anchor,
+    where a title in sentence case keeps them lower case (`Las flores del bien`), capitalizes a name's article
+    (`Un verano en La Habana`) or is followed by a second title (`Las flores del bien y La casa verde`). The
+    words are read up to a mark that ends the title or a lowercase article (`I promessi sposi e il libro Il nome
+    della rosa`)."""
     run = _TITLE_RUN.match(text, end)
     words = _WORD.findall(text, end, run.end() if run else end)
     articles = _WORK_TITLE_ARTICLES.get(language, frozenset())
@@ -107,8 +115,8 @@ def _title_cased(text: str, end: int, language: str) -> bool:
             return False
         if word in capitals and (
                 (i > 0 and words[i - 1][0].isupper())
-                or (i + 1 < len(words) and words[i + 1][0].islower())):
-            return True
+                or (i + 1 < len(words) and words[i + 1][0].islower() and word.lower() not in articles)):
+            return True  # (an article before a lowercase word opens a second title: `y La casa verde`)
     return False
 _SENTENCE_BREAK = compiled_on_use(r"[.!?;:]\s")
 _WORD = compiled_on_use(r"[^\W\d_]+")
@@ -501,7 +509,7 @@ conjunction after it (`y Una nueva tierra`; `de La pesca`, `pan y El vino` and `
 compró pan y La leche` are still flagged), nor after a comma that follows two items of a list each opening
 with a capital after a comma or a colon (`Suspiros de Triana, La canción que tú cantabas, El sabor de la
 gloria`: a list of titles in sentence case; `pan, leche, La fruta` and `En 2006, Juan compró una casa, La casa`
-are still flagged), nor when it is an article, not contracted, right after a noun that names a creative work
+are still flagged, and so is an item that goes on in title case, as below, `…, La vie Des Hommes Et des femmes`), nor when it is an article, not contracted, right after a noun that names a creative work
 (the pack's `work-nouns`: `su libro Las flores del bien`, `les albums Un homme nature`, where the work's title
 follows its noun; `el libro Que me diste` and `le film Des frères Coen` are still flagged, and so is an article
 whose words go on in title case, a function word capitalized after a capital or before a lowercase word, as a
@@ -513,7 +521,8 @@ the Century awards`: an English name or title kept as written; `dans Un but admi
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
 noun (Spanish `Punta del Este`, `al Este`: the east; French `la Une`, a paper's front page; `lo Que`, `el
 Que` are still flagged, and so is French `un Des`, since `un` is a pronoun too, the pack's `pronoun-articles`,
-and the same article twice, `le Le bouton`, a stutter or an anchor pasted after its article). German
+and the same article twice or a plural one, `le Le bouton`, `la Les meilleures offres`, `el Los mejores`: a
+stutter or an anchor pasted after its article). German
 capitalizes every noun: not checked.
 
 Not flagged: names and titles (a capitalized article followed by capitalized words: `The Hague`, `The
@@ -656,6 +665,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 language="es", note="after a work's noun, words that go on in title case: a pasted anchor, not a title"),
         Example("Cliquez sur le Le bouton pour continuer.\n", "Cliquez sur le le bouton pour continuer.\n",
                 language="fr", note="the same article twice: no noun (`la Une`) but a stutter"),
+        Example("Cliquez sur la Les meilleures offres du jour.\n", "Cliquez sur la les meilleures offres du jour.\n",
+                language="fr", note="a plural article names no thing after an article: an anchor pasted after its own"),
+        Example("Ses romans : Les dessous de Paris, Le temps perdu, La vie Des Hommes Et des femmes.\n",
+                "Ses romans : Les dessous de Paris, Le temps perdu, la vie Des Hommes et des femmes.\n", language="fr",
+                note="an item of a list that goes on in title case: a pasted anchor, not a title in sentence case"),
         Example("Compramos pan, leche, La fruta y los huevos.\n", "Compramos pan, leche, la fruta y los huevos.\n",
                 language="es", note="items of a list in lower case: no list of titles"),
         Example("En 2006, Juan compró una casa, La casa de sus padres.\n",
@@ -948,10 +962,12 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             previous = _WORD_BEFORE.search(seg.text, max(0, start - 40), start)
             if (word.lower() in determiners and previous is not None and previous.group(1).lower() in determiners
                     and previous.group(1).lower() not in _PRONOUN_ARTICLES.get(language, ())
-                    and previous.group(1).lower() != word.lower()):
+                    and previous.group(1).lower() != word.lower()
+                    and not _plural(word.lower()) and not _plural(previous.group(1).lower())):
                 continue  # `Punta del Este`, `al Este`: a determiner never follows an article, so it is a noun
             if (_AFTER_NAME_AND_COMMA.search(seg.text, max(0, start - 80), start)
-                    or _AFTER_CAPITALIZED_ITEMS.search(seg.text, max(0, start - 160), start)):
+                    or (_AFTER_CAPITALIZED_ITEMS.search(seg.text, max(0, start - 160), start)
+                        and not _title_cased(seg.text, end, language))):
                 titles.append(start)
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
             if (previous is not None and word.lower() in _WORK_TITLE_ARTICLES.get(language, ())
