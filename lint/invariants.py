@@ -258,7 +258,7 @@ def _segment_extents(doc: Document) -> tuple[list[int], list[int]]:
     """Each segment's first and last Source offsets, ordered by the first."""
     memo = doc.memo.get("segment_extents")
     if memo is None:
-        pairs = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments)
+        pairs = doc.segment_spans()
         memo = ([a for a, _ in pairs], [b for _, b in pairs])
         doc.memo["segment_extents"] = memo
     return memo  # type: ignore[no-any-return]

@@ -313,6 +313,16 @@ class Segment:
         seg, src = anchors[max(k, 0)]
         return src + (i - seg)
 
+    def source_span(self) -> tuple[int, int]:
+        """``(to_source(0), to_source_end(len(text)))``: where the segment's text starts in the Source and where
+        it ends, read off its first and last anchors where they are the ones those two look up (the first
+        at 0 and alone there, the last before the text's end: nearly every segment), without the lookups."""
+        anchors, n = self.anchors, len(self.text)
+        last_at, last_src = anchors[-1]
+        if anchors[0][0] == 0 and last_at < n and (len(anchors) == 1 or anchors[1][0] > 0):
+            return anchors[0][1], last_src + n - last_at
+        return self.to_source(0), self.to_source_end(n)
+
     def to_source_end(self, i: int) -> int:
         """Map an exclusive end offset: the end of the character before ``i``."""
         if i <= 0:
@@ -348,6 +358,10 @@ class Suppression:
             # themselves (family C: a switch that silences nothing would otherwise hide its own report).
             return not finding.code.startswith("C")
         return any(finding.code.upper().startswith(c.upper()) or finding.rule == c for c in self.codes)
+
+
+# The memo key of ``Document.segment_spans``.
+_SPANS_KEY = "lint.model.segment_spans"
 
 
 # The formats read as Markdown (MDX is Markdown with JSX): its layout rules apply to each alike.
@@ -388,6 +402,13 @@ class Document:
             starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0)) if texts else []
             self._prose = ("\n".join(texts), starts)
         return self._prose
+
+    def segment_spans(self) -> list[tuple[int, int]]:
+        """Each segment's ``source_span``, sorted (made once: the fix guard and W105 both ask)."""
+        spans: list[tuple[int, int]] | None = self.memo.get(_SPANS_KEY)
+        if spans is None:
+            spans = self.memo[_SPANS_KEY] = sorted(map(Segment.source_span, self.segments))
+        return spans
 
     def segments_matching(self, pattern: re.Pattern[str]) -> Iterator[Segment]:
         """The segments in which ``pattern`` has a match that starts there (scanned over ``prose``; a

@@ -690,3 +690,25 @@ def test_p101_right_to_left_gate_keeps_every_paragraphs_reading() -> None:
         for seg in doc.segments:
             for language in ("en", "ar", "pnb"):
                 assert p101._right_to_left(seg.text, language, scripts) == p101._right_to_left(seg.text, language)
+
+
+def test_a_segment_s_source_span_is_where_its_first_and_last_characters_map() -> None:
+    """``Segment.source_span`` reads the span off the first and last anchors where it can: for every segment of
+    the format fixtures, the seed, the Rust book and a sample of the PEPs (Markdown, reST, HTML, PO, XLIFF, JSON,
+    subtitles ...), it is ``(to_source(0), to_source_end(len(text)))``, and a document's spans are those sorted."""
+    shared = Path(os.environ.get("COPYLINT_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
+    paths = sorted(p for p in (Path(__file__).parent / "fixtures" / "formats").rglob("*") if p.is_file())
+    paths += sorted((shared / "seed").rglob("*.*")) + sorted((shared / "corpus" / "rust-book").glob("*.md"))
+    paths += sorted((shared / "corpus" / "peps").glob("*.rst"))[::10]
+    linter, config = Linter(), Config()
+    read = 0
+    for path in paths:
+        try:
+            doc = linter.document(Source(str(path), path.read_text(encoding="utf-8")), config)
+        except Exception:  # a fixture that is no document (a broken file for the error tests)
+            continue
+        spans = [(seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in doc.segments]
+        assert [seg.source_span() for seg in doc.segments] == spans, path
+        assert doc.segment_spans() == sorted(spans), path
+        read += len(spans)
+    assert read > 8000

@@ -750,7 +750,8 @@ class _RenderedProse:
         if not self.active:
             return False
         if self.starts is None:
-            spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in self.doc.segments if seg.text)
+            # (an empty segment's span, were there one, holds no run: it ends before the run does)
+            spans = self.doc.segment_spans()
             # (the furthest end of the spans that start at or before each: one of them holds the run where
             # it ends past the run, whatever a span nested in another says)
             self.starts, self.ends = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
