@@ -973,6 +973,8 @@ class Linter:
                 # The stat index answers by the file's own size and mtime alone: a paired catalogue's
                 # record would outlive its source (deleted, it is looked up there again: ``_record``).
                 st = None
+        if not isinstance(source, BlockedSource) and not self._in_blocks(source, config):
+            _hand_over_non_ascii(source)
         # The bytes as read serve only a fix's write: a check lets them go (a big file's memory). In
         # place, not a copy: the caller's reference would keep them alive through the check.
         source.raw = None
@@ -1044,6 +1046,16 @@ def _with_path(f: Finding, path: str) -> Finding:
     out.__dict__.update(f.__dict__)
     out.__dict__["path"] = path
     return out
+
+
+def _hand_over_non_ascii(source: Source) -> None:
+    """Where the bytes as read are the text's UTF-8 (decoded as UTF-8, no BOM), the rules' first ask of its
+    characters outside ASCII (``lint.scan.non_ascii``: E101, E102) is answered off them, without an encoding
+    pass of the text (the Markdown reader hands over its own bytes the same way)."""
+    if source.raw is not None and source.encoding == "utf-8" and not source.bom and not source.text.isascii():
+        from lint.scan import remember_non_ascii
+
+        remember_non_ascii(source.text, source.raw)
 
 
 def _crashed(result: FileResult, crash: Crash) -> None:

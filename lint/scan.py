@@ -50,6 +50,9 @@ def remember_non_ascii(text: str, encoded: bytes) -> str:
     Markdown reader, of what its parser read) hands it over: the checker's first asker (E-rules on the
     document's text) then pays no encoding pass of its own (some 18M instructions on the Rust book, whose
     curly quotes make its pages two bytes a character, each encoded at some 17 instructions)."""
+    for kept, answer in _LAST_NON_ASCII:
+        if kept is text:  # handed over already (the engine, of the bytes as read, before the Markdown reader)
+            return answer
     answer = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     _LAST_NON_ASCII.insert(0, (text, answer))
     del _LAST_NON_ASCII[NON_ASCII_KEPT:]

@@ -712,3 +712,31 @@ def test_a_segment_s_source_span_is_where_its_first_and_last_characters_map() ->
         assert doc.segment_spans() == sorted(spans), path
         read += len(spans)
     assert read > 8000
+
+
+def test_the_characters_outside_ascii_kept_from_the_bytes_as_read_are_the_text_s(tmp_path: Path) -> None:
+    """A file read as UTF-8 without a BOM hands its bytes to ``lint.scan.non_ascii`` before they are let go:
+    after checking files of every kind of text (Latin-1 letters, curly quotes, CJK, emoji, a BOM, UTF-16, a
+    Markdown page whose reader hands over its own bytes), every answer kept is its text's characters outside
+    ASCII, and the findings are those of the same texts checked from memory (``findings``, no bytes)."""
+    from lint import scan
+
+    texts = {"a.txt": "Café “quoted” text, 東京 and 😀.\n", "b.rst": "Title\n=====\n\nNaïve ``code`` — text.\n",
+             "c.md": "# Über\n\nSome “text” here.\n", "d.txt": "\ufeffWith a BOM: é.\n", "e.txt": "plain ascii\n"}
+    paths = []
+    for name, text in texts.items():
+        path = tmp_path / name
+        path.write_bytes(text.encode("utf-8"))
+        paths.append(path)
+    utf16 = tmp_path / "f.txt"
+    utf16.write_bytes("\ufeffUTF-16: ñ “x”.\n".encode("utf-16"))
+    paths.append(utf16)
+    linter, config = Linter(), Config()
+    for path in paths:
+        result = linter.lint_file(str(path), config)
+        for text, answer in scan._LAST_NON_ASCII:
+            assert answer == "".join(c for c in text if not c.isascii()), path
+        assert result.source is not None
+        source = result.source
+        in_memory = Linter().findings(Source(str(path), source.text, source.encoding, source.bom), config)
+        assert [(f.code, f.start, f.end) for f in result.findings] == [(f.code, f.start, f.end) for f in in_memory]
