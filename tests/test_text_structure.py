@@ -113,3 +113,21 @@ def test_a_salutation_stands_right_above_the_first_paragraph_and_a_signature_end
     assert structure(["Storm closes schools", *_LETTER_BODY, "Thanks,", "Read more."]) == []
     assert structure(["Storm closes schools", *_LETTER_BODY, "Thanks,", "Sign up now"]) == []
     assert structure(["Storm closes schools", "Dear Mr. Ortiz,", *_LETTER_BODY]) == [1]
+
+
+def test_a_close_and_signature_frame_a_letter_only_under_its_salutation_and_open_with_a_close_word() -> None:
+    # Under an article with no salutation, a close and a name are a site's template (`Sincerely,`, `The
+    # Daily Herald`); a line shaped as a close that opens with no close's word is furniture (`Tags,`).
+    body = ("The storm closed every school in the county on Monday, officials said, and more snow is expected "
+            "on Tuesday night across the region.",
+            "Parents were told to check the district's website for updates before leaving home, and buses will "
+            "run on a reduced schedule until Thursday.")
+    for tail in (["Sincerely,", "The Daily Herald"], ["Regards,", "The Team"], ["Best,", "Editorial Staff"]):
+        lines = ["Storm closes schools across the county", *body, *tail]
+        assert structure(lines) == []
+        text = "\n\n".join(lines) + "\n"
+        assert {text[f.start:f.end] for f in lint.check_text(text, path="page.txt") if f.code == "S111"} == set(tail)
+    for tail in (["Tags,", "Weather Schools"], ["Follow Us,", "Contact Us"], ["Sponsored Content,"]):
+        assert structure(["August 19, 1975", "Dear Reader:", *body, *tail]) == [1]
+    # A letter under its salutation keeps its frame, with a close of more words.
+    assert structure(["August 19, 1975", "Dear Hannah:", *_LETTER_BODY, "With best wishes,", "Bill"]) == [1, 4, 5]

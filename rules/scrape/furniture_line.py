@@ -319,10 +319,19 @@ _SALUTATION = compiled_on_use(r"Dear [^\W\d_][^!?:,;]{0,40}[,:]")
 _SIGNATURE_LINES = 1
 
 
+# The words a complimentary close opens with (`Yours,`, `Sincerely,`, `Best wishes,`, `With love,`): a
+# page's furniture set the same way (`Tags,`, `Follow Us,`, `Sponsored Content,`) opens with none of them.
+_CLOSE_WORDS = frozenset("""
+yours your sincerely regards best love cheers thanks thank respectfully cordially warmly warm warmest kind
+kindest fondly affectionately faithfully truly with all many
+""".split())
+
+
 def _complimentary_close(line: str) -> bool:
     """A letter's complimentary close (`Yours,`, `Best wishes,`): one to four words, a capital first, a
-    comma last, as letters set it on its own line under the last paragraph."""
-    return line[:1].isupper() and line.endswith(",") and len(line.split()) <= 4 and not line.startswith("Dear ")
+    comma last, as letters set it on its own line under the last paragraph, opening with a word of closes."""
+    return line[:1].isupper() and line.endswith(",") and len(line.split()) <= 4 \
+        and line.split()[0].rstrip(",").lower() in _CLOSE_WORDS
 
 
 def letter_frame(lines: Sequence[str], k: int, first_body: int, last_body: int) -> bool:
@@ -334,6 +343,10 @@ def letter_frame(lines: Sequence[str], k: int, first_body: int, last_body: int) 
     if k == first_body - 1:
         return _SALUTATION.fullmatch(line) is not None
     close = last_body + 1
+    # A close and a signature frame a letter only under a letter's salutation (`Dear Hannah:` right above
+    # the first paragraph): under a page's article, `Sincerely,` and `The Daily Herald` are its template's.
+    if not (first_body >= 1 and _SALUTATION.fullmatch(lines[first_body - 1]) is not None):
+        return False
     if not (close < len(lines) and len(lines) - close - 1 <= _SIGNATURE_LINES
             and _complimentary_close(lines[close])):
         return False
@@ -587,9 +600,11 @@ an item of a bulleted list, and the lines under a list item's bullet (an address
 unseen sites' pages the model's findings there were nine in ten the article's own. A bulleted list above the
 body's first paragraph is judged all the same: there it is a nav bar or a language switcher as often.
 Nor a letter's frame, as letters set it: the salutation (`Dear Hannah:`) on the line right above the first
-paragraph, and the complimentary close (one to four words ending in a comma, `Yours,`) on the line right
-under the last one with the signature under it (one line, a name), ending the text; a close and a name
-that more lines follow are judged as any line is.
+paragraph, and, under such a salutation, the complimentary close (one to four words ending in a comma and
+opening with a close's word, `Yours,`, `Best wishes,`) on the line right under the last one with the
+signature under it (one line, a name), ending the text; a close and a name that more lines follow, or
+under an article with no salutation (`Sincerely,` and `The Daily Herald`: a site's template), and lines
+shaped so that open with no close's word (`Tags,`, `Follow Us,`), are judged as any line is.
 """
     severity = Severity.INFO
     fix = None
@@ -616,6 +631,9 @@ that more lines follow are judged as any line is.
         Example("Storm closes schools across the county\n\n"
                 "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nYours,\n\nBill\n\nEMAIL ME\n",
                 note="a letter's close and a name that a prompt follows"),
+        Example("Storm closes schools across the county\n\n"
+                "The storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n\nParents were told to check the district's website for updates before leaving home, and buses will run on a reduced schedule until Thursday.\n\nSincerely,\n\nThe Daily Herald\n",
+                note="a close and a site's name under an article with no salutation: a template's"),
     )
     allow = (
         Example("Storm closes schools across the county\n\nThe storm closed every school in the county on Monday, officials said, and more snow is expected on Tuesday night across the region.\n", note="the title is never flagged"),
