@@ -143,6 +143,27 @@ def test_t107_still_flags_a_noun_doubled_after_a_possessive_or_a_verb_near_a_pro
         assert codes(text, ["T107"]) == [("T107", doubled)], text
 
 
+
+def test_t107_flags_a_noun_an_object_fronted_verb_or_a_speech_tag_after_a_pronoun() -> None:
+    # A subject pronoun right before the doubling is no verb said again where the word has a noun's suffix
+    # (MT lost the verb), where the clause's object went before it (`than we expected`), where `you` is a
+    # verb's object, or in a speech tag after a quotation closed before its comma (British style).
+    for text, doubled in (("The ministry thanked the donors, and they benevolence and benevolence.\n",
+                           "benevolence and benevolence"),
+                          ("The report says they development and development.\n", "development and development"),
+                          ("The delegates agreed that we cooperation and cooperation.\n",
+                           "cooperation and cooperation"),
+                          ("He knew more than she realized and realized.\n", "realized and realized"),
+                          ("The company said it would help you recover and recover.\n", "recover and recover"),
+                          ('"We are ready", he added and added.\n', "added and added"),
+                          ("“We are ready”, she noted and noted.\n", "noted and noted")):
+        assert codes(text, ["T107"]) == [("T107", doubled)], text
+    # A verb spelt as a noun, and a subject `you` after a clause's opener, are still verbs said again.
+    for text in ("We question and question, but no answer comes.\n",
+                 "He said that they talked and talked.\n",
+                 "When it rains, you wait and wait.\n"):
+        assert codes(text, ["T107"]) == [], text
+
 # -- T101: a start-case run inside a title quoted whole -------------------------------------------------
 
 

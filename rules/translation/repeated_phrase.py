@@ -87,13 +87,42 @@ def _continuation_reading(word: str, before: str) -> bool:
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 
 
-def _iterative_reading(before: str) -> bool:
+# What a verb said again is not: a word with a noun's suffix (`they development and development`, `we
+# cooperation and cooperation`: MT doubled a noun where a verb was lost), but the verbs spelt so.
+_NOUN_SUFFIXES = ("ness", "ity", "ship", "ism", "ment", "tion", "sion", "ence", "ency", "ancy")
+_VERBS_SPELT_AS_NOUNS = frozenset("""
+comment document implement experiment lament torment cement ferment segment supplement complement compliment
+augment question mention function position station caution auction ration petition commission condition
+pension influence experience reference sentence silence commence evidence fence
+""".split())
+# A clause whose object went before its subject (`than we expected`, `what they wanted`) ends on a verb
+# that takes one: doubled there it is no action that went on (`than she realized and realized.`).
+_OBJECT_FRONTED = frozenset("than what which whom whatever whichever".split())
+# `you` is the subject only where a clause opens; after a verb it is the object (`help you recover and
+# recover`).
+_CLAUSE_OPENERS = frozenset("""
+and but or nor so yet then when whenever while as if because until till though although once since unless
+where that before after
+""".split())
+
+
+def _iterative_reading(before: str, word: str) -> bool:
     """A word doubled by `and` right after a subject pronoun reads as a verb said again, but in a speech
-    tag (the pronoun right after a quotation's closing mark: `," he added and added`), which says once."""
+    tag (the pronoun right after a quotation's closing mark, a comma between or not: `," he added and
+    added`, `", he added and added`), which says once; but a word with a noun's suffix, a verb after a
+    clause's fronted object (`than we expected`) and a word after an object `you`."""
     prev = _word_before(before)
     if prev.lower() not in _SUBJECT_PRONOUNS:
         return False
-    return not before.rstrip()[: -len(prev)].rstrip().endswith(("”", '"', "’", "'"))
+    if word.lower().endswith(_NOUN_SUFFIXES) and word.lower() not in _VERBS_SPELT_AS_NOUNS:
+        return False
+    earlier = before.rstrip()[: -len(prev)].rstrip()
+    if earlier.rstrip(",").rstrip().endswith(("”", '"', "’", "'")):
+        return False
+    opener = _word_before(earlier)
+    if opener.lower() in _OBJECT_FRONTED:
+        return False
+    return prev.lower() != "you" or not opener or not opener[-1:].isalpha() or opener.lower() in _CLAUSE_OPENERS
 
 
 # `X and X` at the end of a clause: before a mark, the end, or another `and`/`but`/`or`. Followed by a
@@ -157,7 +186,9 @@ German: `chantait Alléluia Alléluia Alléluia dans`); after an article the cop
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
 comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
 an action that went on: `kept walking and walking`, `just cleaning and cleaning`, a verb right after its
-subject pronoun: `you build and build`, but for a speech tag's, `," he added and added`), names (`Smith and Smith`),
+subject pronoun: `you build and build`, but for a speech tag's, `," he added and added`, a word with a noun's
+suffix, `they development and development`, a verb after its fronted object, `than she realized and
+realized`, and a verb after an object `you`, `help you recover and recover`), names (`Smith and Smith`),
 and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
 cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged. In a
 catalogue, a loop in a string whose source loops too (a quoted chant, a list of option shapes) is a copy.
@@ -187,6 +218,9 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example("We must treat people with benevolence and benevolence."),
         Example("They thanked the ministry for our support and support.", note="a noun after a possessive"),
         Example('"We are ready," he added and added.', note="a speech tag: said once"),
+        Example("The report says they development and development.", note="a noun's suffix after a pronoun"),
+        Example("He knew more than she realized and realized.", note="a verb after its fronted object"),
+        Example('"We are ready", he added and added.', note="a speech tag after a comma outside the quotation"),
         Example("He spoke of the modern era of the modern era of the modern era of reform."),
         Example("Sales rose in the first quarter; in the first quarter; in the first quarter; in the first quarter."),
         Example("The government will support innovation and innovation, the minister said."),
@@ -446,7 +480,7 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
                 continue
             if w.endswith("er") and _comparative_reading(text[:m.start()]):
                 continue
-            if _continuation_reading(w, text[:m.start()]) or _iterative_reading(text[:m.start()]):
+            if _continuation_reading(w, text[:m.start()]) or _iterative_reading(text[:m.start()], w):
                 continue
             yield self.finding(seg, m.start(), m.end(), f"'{w} and {w}': a word joined to itself")
 
