@@ -198,3 +198,11 @@ def test_p103_still_flags_a_caption_label_before_sentences_cut_short() -> None:
     # The closest defect: past the label a full sentence ends, and the one after it is cut.
     text = "Figure 2. The map shows where the language is spoken. Villages are marked in red\n"
     assert [code for code, _ in codes(text, ["P103"])] == ["P103"]
+
+
+def test_p103_flags_a_numbered_step_or_rule_cut_short_as_no_caption() -> None:
+    # Only a caption's word (Figure, Table, Map...) labels a caption: a numbered step or rule, its label
+    # the same shape, goes on in sentences, and one cut short is flagged.
+    for text in ("Preheat the oven before you start.\n\nStep 3. Add the flour and stir until the mixture is smooth and\n",
+                 "The rules are simple.\n\nRule 4. Never leave the children alone near the water without an adult\n"):
+        assert [code for code, _ in codes(text, ["P103"])] == ["P103"], text

@@ -84,7 +84,8 @@ short prepositions; a sentence heavy with names keeps its verbs in lower case an
 site's name (`… - Xinhuanet`), a copyright line, a
 `News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
 (`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a numbered caption of one line, its label and one
-fragment (`Figure 2. Map of the speaking area`: a caption that is no full sentence takes no stop); a letter's closing
+fragment (`Figure 2. Map of the speaking area`: a caption that is no full sentence takes no stop; a
+numbered step's, `Step 3. Add the flour and`, is judged); a letter's closing
 (`Best regards,` + name); lines ending with a colon, a number, code or a link (a web address written bare too: `visit example.org`,
 `www.example.de`; not a file or library name, `README.md`, `Next.js`, nor a method, `logger.info`, nor a
 company named by its address and capitalized, `… is Amazon.com`).
@@ -136,6 +137,8 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
         Example("The investigation continues. Officials will publish the results later this year"),
         Example("Figure 2. The map shows where the language is spoken. Villages are marked in red",
                 note="a caption's label, then sentences: the last one cut"),
+        Example("Preheat the oven before you start.\n\nStep 3. Add the flour and stir until the mixture is smooth and",
+                note="a numbered step is no caption: its sentence cut"),
         Example("March 3, 2024. The company said on Monday that the new version would ship to every customer before "
                 "the end of", note="a dated paragraph that goes on into an article's sentence"),
         Example("We met the team in Paris in May 2024. Everyone came back with new ideas for the project",
@@ -410,10 +413,15 @@ def _dated_listing(tail: str) -> bool:
             and len(tail[date.end():].split()) <= _LISTING_WORDS and _ARTICLE.search(tail, date.end()) is None)
 
 
-# A numbered caption, one line: its label (a capitalized word, an optional abbreviation's stop, a number,
+# A numbered caption, one line: its label (a caption's word, an optional abbreviation's stop, a number,
 # then a stop or colon: `Figure 2.`, `Fig. 3:`, `Table 1.`) and one fragment with no sentence end in it.
-# A caption that is an incomplete sentence takes no full stop (Chicago Manual of Style 3.21).
-_CAPTION = compiled_on_use(r"[A-Z][a-z]{1,9}\.? \d{1,3}[a-z]?[.:] [^.!?…\n]+")
+# A caption that is an incomplete sentence takes no full stop (Chicago Manual of Style 3.21). Only a
+# caption's word labels one: a numbered step, rule or section goes on in sentences (`Step 3. Add the flour
+# and stir until the`, cut short).
+_CAPTION = compiled_on_use(
+    r"(?:Figure|Fig|Table|Tab|Map|Chart|Graph|Diagram|Plate|Photo|Image|Illustration|Exhibit|Box|Panel|Scheme"
+    r"|Abbildung|Abb|Tabelle|Karte|Tableau|Carte|Figura|Tabla|Tabela|Tabella|Mapa|Mappa)"
+    r"\.? \d{1,3}[a-z]?[.:] [^.!?…\n]+")
 
 
 _TITLE_SEPARATOR = compiled_on_use(r" (?:[-|–—»]|--) | --(?=[A-Z])")
