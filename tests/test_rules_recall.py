@@ -184,6 +184,17 @@ def test_t101_still_flags_a_run_in_a_quoted_sentence_or_outside_the_quotation() 
         assert any(run in found for _, found in codes(text, ["T101"])), text
 
 
+def test_t101_flags_a_run_in_a_quoted_sentence_that_ends_in_a_comma() -> None:
+    # A quoted sentence that ends in a comma before its speech tag closes before any sentence end, as a
+    # title does, but its other words are in lower case: a link's anchor pasted into it is still flagged.
+    for text, run in (('"Residents were told to Read More About The Flood Plan before leaving," officials said.\n',
+                       "Read More About"),
+                      ("“People should Sign Up For Our Newsletter today,” the mayor said.\n", "Sign Up For")):
+        assert any(run in found for _, found in codes(text, ["T101"])), text
+    # A title's own small words in lower case keep it a title.
+    assert codes('Her book "A Field Guide To Getting Lost in the City" sold well.\n', ["T101"]) == []
+
+
 # -- P103: a numbered caption is a label and a fragment ----------------------------------------------------
 
 

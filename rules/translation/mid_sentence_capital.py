@@ -406,6 +406,12 @@ def _holds_flagged(flagged: list[int], start: int, end: int) -> bool:
 # a quotation opened before a capital that closes, a dozen words or fewer on, before any sentence end.
 _QUOTED_TITLE_WORDS = 12
 _CLOSES = {"“": "”", '"': '"'}
+# The words a title leaves in lower case (Chicago 8.159, AP: articles, coordinating conjunctions,
+# prepositions), and the marks a word of it may carry.
+_TITLE_SMALL_WORDS = frozenset("""
+a an the and but or nor for so yet as at by in of off on onto out per to up via with from into over upon
+""".split())
+_TITLE_MARKS = ",;:!?'’\"“”()"
 
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
@@ -423,8 +429,14 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
         return False
     close = text.find(_CLOSES[mark], end)
     stop = _SENTENCE_END.search(text, end)
-    return close >= 0 and (stop is None or close < stop.start()) and \
-        len(text[q + 1:close].split()) <= _QUOTED_TITLE_WORDS
+    if not (close >= 0 and (stop is None or close < stop.start())
+            and len(text[q + 1:close].split()) <= _QUOTED_TITLE_WORDS):
+        return False
+    # A title is capitalized but for its small words (`Guide To Closing the Deal`); a quoted sentence
+    # that ends in a comma before its speech tag is not (`"Residents were told to Read More About The
+    # Flood Plan before leaving," officials said`).
+    outside = (text[q + 1:start] + " " + text[end:close]).split()
+    return all(not w[:1].islower() or w.strip(_TITLE_MARKS).lower() in _TITLE_SMALL_WORDS for w in outside)
 
 
 class _NextFrom:
@@ -546,8 +558,10 @@ or a verb's particle (`to Light Up Paper Lanterns Inscribed with`): names of org
 people are made of nouns and adjectives. A quotation opened mid-sentence is read the same way after its
 first word (`said, "These Are Tough Times for everyone.`), unless it closes before a sentence ends (a
 quoted title: `"We Are The Champions" was played`); so is a run inside such a quotation, opened before a
-capital and closed, a dozen words or fewer on, before a sentence ends (`"The Girlfriend's Guide To
-Closing the Deal" shares`). Not reported: a run right after an article and before
+capital and closed, a dozen words or fewer on, before a sentence ends, its other words capitalized but
+for a title's small words (`"The Girlfriend's Guide To Closing the Deal" shares`; a quoted sentence that
+ends in a comma, `"Residents were told to Read More About The Flood Plan before leaving," officials
+said`, is reported). Not reported: a run right after an article and before
 a noun (`the Knights Who Say Ni project`, `a Do It Yourself solution`: a title used as a name; `shot with
 a Rifle When He Was Sitting in his car` is reported), a run that title case carries on past a small word
 (`in We Were Young in Those Years last year`) or that `of` and a capitalized word carry on (`Doctor Who
@@ -591,6 +605,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("The border city was the site of one of these cities The most violent attacks.",
                 "The border city was the site of one of these cities the most violent attacks."),
         Example("Ukrainian attacks On Russian soil late last year.", "Ukrainian attacks on Russian soil late last year."),
+        Example('"Residents were told to Read More About The Flood Plan before leaving," officials said.',
+                note="a link's anchor in a quoted sentence that ends in a comma: no title"),
         Example("Western intelligence assessments warning It is possible that it stalls.",
                 "Western intelligence assessments warning it is possible that it stalls."),
         Example("Prices rose sharply In the first quarter.", "Prices rose sharply in the first quarter."),
