@@ -156,12 +156,15 @@ def test_t107_flags_a_noun_an_object_fronted_verb_or_a_speech_tag_after_a_pronou
                           ("He knew more than she realized and realized.\n", "realized and realized"),
                           ("The company said it would help you recover and recover.\n", "recover and recover"),
                           ('"We are ready", he added and added.\n', "added and added"),
-                          ("“We are ready”, she noted and noted.\n", "noted and noted")):
+                          ("“We are ready”, she noted and noted.\n", "noted and noted"),
+                          ('"We are ready," - he added and added.\n', "added and added"),
+                          ("The talks were useful and will go on, he added and added.\n", "added and added")):
         assert codes(text, ["T107"]) == [("T107", doubled)], text
     # A verb spelt as a noun, and a subject `you` after a clause's opener, are still verbs said again.
     for text in ("We question and question, but no answer comes.\n",
                  "He said that they talked and talked.\n",
-                 "When it rains, you wait and wait.\n"):
+                 "When it rains, you wait and wait.\n",
+                 "When the rain came, they waited and waited.\n"):
         assert codes(text, ["T107"]) == [], text
 
 # -- T101: a start-case run inside a title quoted whole -------------------------------------------------

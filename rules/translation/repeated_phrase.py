@@ -98,6 +98,14 @@ pension influence experience reference sentence silence commence evidence fence
 # A clause whose object went before its subject (`than we expected`, `what they wanted`) ends on a verb
 # that takes one: doubled there it is no action that went on (`than she realized and realized.`).
 _OBJECT_FRONTED = frozenset("than what which whom whatever whichever".split())
+# A speech tag's verbs, which a tag says once (`…, he added and added.`): where the pronoun follows a
+# comma or a dash, these are no action that went on, though a quotation closed further back, or there
+# was none (reported speech).
+_TAG_VERBS = frozenset("""
+added noted stated stressed emphasized emphasised recalled concluded announced reported remarked observed
+admitted acknowledged confirmed declared specified clarified underlined commented mentioned assured
+replied answered told wrote
+""".split())
 # `you` is the subject only where a clause opens; after a verb it is the object (`help you recover and
 # recover`).
 _CLAUSE_OPENERS = frozenset("""
@@ -108,8 +116,9 @@ where that before after
 
 def _iterative_reading(before: str, word: str) -> bool:
     """A word doubled by `and` right after a subject pronoun reads as a verb said again, but in a speech
-    tag (the pronoun right after a quotation's closing mark, a comma between or not: `," he added and
-    added`, `", he added and added`), which says once; but a word with a noun's suffix, a verb after a
+    tag (the pronoun right after a quotation's closing mark, a comma or dash between or not: `," he added
+    and added`, `", he added and added`; or a tag's verb after a comma or dash: `…, she noted and
+    noted`), which says once; but a word with a noun's suffix, a verb after a
     clause's fronted object (`than we expected`) and a word after an object `you`."""
     prev = _word_before(before)
     if prev.lower() not in _SUBJECT_PRONOUNS:
@@ -117,7 +126,9 @@ def _iterative_reading(before: str, word: str) -> bool:
     if word.lower().endswith(_NOUN_SUFFIXES) and word.lower() not in _VERBS_SPELT_AS_NOUNS:
         return False
     earlier = before.rstrip()[: -len(prev)].rstrip()
-    if earlier.rstrip(",").rstrip().endswith(("”", '"', "’", "'")):
+    if earlier.rstrip(",-–—").rstrip().endswith(("”", '"', "’", "'", "»")):
+        return False
+    if earlier.endswith((",", "-", "–", "—")) and word.lower() in _TAG_VERBS:
         return False
     opener = _word_before(earlier)
     if opener.lower() in _OBJECT_FRONTED:
@@ -186,7 +197,8 @@ German: `chantait Alléluia Alléluia Alléluia dans`); after an article the cop
 repetition); numbers; `X and X` that English uses to intensify (`more and more`, `over and over`,
 comparatives such as `faster and faster` after a verb or a grading adverb, plurals such as `years and years`,
 an action that went on: `kept walking and walking`, `just cleaning and cleaning`, a verb right after its
-subject pronoun: `you build and build`, but for a speech tag's, `," he added and added`, a word with a noun's
+subject pronoun: `you build and build`, but for a speech tag's, `," he added and added`, `…, she
+noted and noted`, a word with a noun's
 suffix, `they development and development`, a verb after its fronted object, `than she realized and
 realized`, and a verb after an object `you`, `help you recover and recover`), names (`Smith and Smith`),
 and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
@@ -221,6 +233,8 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example("The report says they development and development.", note="a noun's suffix after a pronoun"),
         Example("He knew more than she realized and realized.", note="a verb after its fronted object"),
         Example('"We are ready", he added and added.', note="a speech tag after a comma outside the quotation"),
+        Example("The talks were useful and will go on next week, he added and added.",
+                note="a speech tag's verb after a comma: reported speech"),
         Example("He spoke of the modern era of the modern era of the modern era of reform."),
         Example("Sales rose in the first quarter; in the first quarter; in the first quarter; in the first quarter."),
         Example("The government will support innovation and innovation, the minister said."),
