@@ -410,6 +410,8 @@ _CLOSES = {"“": "”", '"': '"'}
 # prepositions), and the marks a word of it may carry.
 _TITLE_SMALL_WORDS = frozenset("""
 a an the and but or nor for so yet as at by in of off on onto out per to up via with from into over upon
+about above across after against along among around before behind below beneath beside between beyond down
+during inside near past through toward towards under until within without
 """.split())
 _TITLE_MARKS = ",;:!?'’\"“”()"
 
