@@ -154,6 +154,8 @@ def test_t107_flags_a_noun_an_object_fronted_verb_or_a_speech_tag_after_a_pronou
                           ("The delegates agreed that we cooperation and cooperation.\n",
                            "cooperation and cooperation"),
                           ("He knew more than she realized and realized.\n", "realized and realized"),
+                          ("He died from the injuries that he received and received.\n", "received and received"),
+                          ("It was not the result that they expected and expected.\n", "expected and expected"),
                           ("The company said it would help you recover and recover.\n", "recover and recover"),
                           ('"We are ready", he added and added.\n', "added and added"),
                           ("“We are ready”, she noted and noted.\n", "noted and noted"),

@@ -106,6 +106,11 @@ added noted stated stressed emphasized emphasised recalled concluded announced r
 admitted acknowledged confirmed declared specified clarified underlined commented mentioned assured
 replied answered told wrote
 """.split())
+# A relative clause's `that` after a noun its determiner opens (`the injuries that he received`): the verb
+# ending it has its object in the noun, as after `than` or `what`. (After a verb, `that` opens a said clause:
+# `He said that they talked and talked`.)
+_RELATIVE_THAT = compiled_on_use(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|my|your|every|each|any|some|no)"
+                                 r"\s+(?:[\w'’-]+\s+){0,2}that$", re.IGNORECASE)
 # `you` is the subject only where a clause opens; after a verb it is the object (`help you recover and
 # recover`).
 _CLAUSE_OPENERS = frozenset("""
@@ -131,7 +136,7 @@ def _iterative_reading(before: str, word: str) -> bool:
     if earlier.endswith((",", "-", "–", "—")) and word.lower() in _TAG_VERBS:
         return False
     opener = _word_before(earlier)
-    if opener.lower() in _OBJECT_FRONTED:
+    if opener.lower() in _OBJECT_FRONTED or _RELATIVE_THAT.search(earlier) is not None:
         return False
     return prev.lower() != "you" or not opener or not opener[-1:].isalpha() or opener.lower() in _CLAUSE_OPENERS
 
@@ -200,7 +205,7 @@ an action that went on: `kept walking and walking`, `just cleaning and cleaning`
 subject pronoun: `you build and build`, but for a speech tag's, `," he added and added`, `…, she
 noted and noted`, a word with a noun's
 suffix, `they development and development`, a verb after its fronted object, `than she realized and
-realized`, and a verb after an object `you`, `help you recover and recover`), names (`Smith and Smith`),
+realized`, `the injuries that he received and received`, and a verb after an object `you`, `help you recover and recover`), names (`Smith and Smith`),
 and `X and X` that goes on with a modifier (`developers and developers of other packages`, `cache and
 cache tags`) or a negation (`may and may not`): only a doubling that ends its clause is flagged. In a
 catalogue, a loop in a string whose source loops too (a quoted chant, a list of option shapes) is a copy.
@@ -232,6 +237,7 @@ four times from its start (emphasis, chants, refrains: `记得保存文件，记
         Example('"We are ready," he added and added.', note="a speech tag: said once"),
         Example("The report says they development and development.", note="a noun's suffix after a pronoun"),
         Example("He knew more than she realized and realized.", note="a verb after its fronted object"),
+        Example("He died from the injuries that he received and received.", note="a relative clause's verb"),
         Example('"We are ready", he added and added.', note="a speech tag after a comma outside the quotation"),
         Example("The talks were useful and will go on next week, he added and added.",
                 note="a speech tag's verb after a comma: reported speech"),
