@@ -715,3 +715,23 @@ def test_an_item_of_a_list_of_titles_that_goes_on_in_title_case_is_flagged() -> 
     assert [slip[f.start:f.end] for f in found] == ["La", "Et"]
     titles = "Ses romans : Les dessous de Paris, Le temps perdu, La vie en rose.\n"
     assert lint.check_text(titles, path="fr.md", config=Config(language="fr"), select=["T101"]) == []
+
+
+def test_l103_leaves_a_name_s_mark_in_an_item_citing_a_source_in_another_language() -> None:
+    # UD French-Sequoia (frwiki): a reference that French Wikipedia labels `(en)`, a source in English;
+    # the name of its publisher keeps its own `!`.
+    refs = ("Voici les sources : deux articles.\n\n"
+            "- (en) Opinion : \"Institutional Failure at Reuters\" par Thomas Lifson pour Yahoo! News, 7 août 2006\n"
+            "- ^ (en) Un billet de Jeopardy! Online, 2001.\n")
+    assert lint.check_text(refs, path="fr.md", config=Config(language="fr"), select=["L103"]) == []
+
+
+@pytest.mark.parametrize("item", [
+    "- (en) Un article cité, voir aussi: la suite, 2006\n",  # a French word's mark in the item
+    "- Opinion par Thomas Lifson pour Yahoo! News, 7 août 2006\n",  # no label: the page's own words
+    "- (fr) Un billet de Jeopardy! Online, 2001.\n",  # a source in the page's own language
+])
+def test_l103_still_flags_a_mark_in_a_reference_that_cites_no_source_in_another_language(item: str) -> None:
+    text = "Voici les sources : deux articles.\n\n" + item
+    assert [f.code for f in lint.check_text(text, path="fr.md", config=Config(language="fr"),
+                                            select=["L103"])] == ["L103"]

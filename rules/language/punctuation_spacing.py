@@ -88,7 +88,10 @@ times or more, two thirds of them alike), the fix inserts that space, not a thir
 
 Not flagged: a plain space before the mark (breakable, but common on the web), times and ratios
 (`12:30`, `1:2`), URLs and code (never prose), emoticons, a mark followed by a letter (`v-on:click`),
-a sentence in another language (an English error message quoted in a French page), and the `;`
+a sentence in another language (an English error message quoted in a French page), a mark after a
+capitalized word in a reference labelled as a source in another language, as French Wikipedia's
+templates print the label (`(en) … pour Yahoo! News, 7 août 2006`: the publisher's name keeps its `!`;
+a French word's mark in it is still flagged), and the `;`
 separators of a catalogue string whose source and translation are `;`-terminated lists (a .desktop
 file's `Keywords`: `Text;Editor;` as `Texte;Éditeur;`). In a translation
 catalogue, a string copied from its source and a mark among words the translation cites from its source
@@ -165,6 +168,9 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
         Example('msgid "Note: squash!/fixup! are read"\nmsgstr "Note: squash!/fixup! sont lus"\n', path="fr.po",
                 language="fr", fixed='msgid "Note: squash!/fixup! are read"\nmsgstr "Note\u00a0: squash!/fixup! sont lus"\n',
                 note="a word and its colon copied from the source are still the sentence's"),
+        Example("- (en) Un article cité, voir aussi: la suite, 2006\n", path="a.md", language="fr",
+                fixed="- (en) Un article cité, voir aussi\u00a0: la suite, 2006\n",
+                note="a French word's mark in a reference to an English source"),
         Example('msgid "It rains; we stay;"\nmsgstr "Il pleut; nous restons;"\n', path="fr.po", language="fr",
                 fixed='msgid "It rains; we stay;"\nmsgstr "Il pleut\u202f; nous restons\u202f;"\n',
                 note="a space after the `;`: prose, not a list"),
@@ -201,6 +207,8 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
                 'plus."\n\n#: whatsnew/3.10.rst:11\nmsgid "Example:"\nmsgstr "Exemple :"\n\n#: whatsnew/3.10.rst:12\n'
                 'msgid "Note:"\nmsgstr "Note :"\n', path="fr.po", language="fr",
                 note="an English message the translation cites from its source, its first word alone before the mark"),
+        Example("- (en) Opinion : « Institutional Failure at Reuters » par Thomas Lifson pour Yahoo! News, 7 août 2006\n",
+                path="a.md", language="fr", note="a name in a reference labelled as an English source (frwiki)"),
         Example("La réunion commence à 12:30 et finit à 14:00.\n", language="fr"),
         Example("Utilisez la directive v-on:click dans le modèle.\n", language="fr"),
         Example("Pourquoi utiliser Vue? Parce que.\n", language="fr-CA"),
@@ -252,6 +260,7 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
         text = seg.text
         listed = seg.source_text is not None and _SEPARATED.fullmatch(seg.source_text) is not None \
             and _SEPARATED.fullmatch(text) is not None
+        cited = _cites_other_language(text, doc.language)
         for m in _TIGHT.finditer(text) if habit.follows else ():
             mark = m.group(1)[0]
             space = before.get(mark)
@@ -268,8 +277,8 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
                 continue  # the end of a character reference left as text (`&lt;url&gt;`, `&#233;`): no mark
             if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
-            if _title_in_other_language(seg, doc, m.start()):
-                continue  # “Hello, world!”, `[React Hooks: Not Magic, Just Arrays](…)`: kept as written
+            if _title_in_other_language(seg, doc, m.start()) or (cited and _after_capitalized(text, m.start())):
+                continue  # “Hello, world!”, `[React Hooks: Not Magic, Just Arrays](…)`, `(en) … Yahoo! News`: as written
             if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
                                                 or program_prefix(text, m.start(), seg.source_text, doc)):
                 continue  # a catalogue's translation citing its source (`XHTML 1.0: The Extensible …`, `git checkout:`)
@@ -367,6 +376,23 @@ _TWO_WORDS_BEFORE = compiled_on_use(r"[^\W_][\w.-]* +[^\W_][\w.-]*$")
 _WORD_AFTER = compiled_on_use(r"[ \u00a0]*[^\W_]+")
 _WORD_BEFORE = compiled_on_use(r"(?<![\w.-])[^\W_][\w.-]*$")
 _TWO_WORDS_AFTER = compiled_on_use(r"[ \u00a0]*[^\W_]+ +[^\W_]+")
+
+
+# The label that opens a reference to a source in another language, as French Wikipedia writes it (its
+# templates Lien web and Ouvrage print the language's code in parentheses, `(en)`, after the backlink `^`).
+_CITED_LABEL = compiled_on_use(r"(?:\^ )?\(([a-z]{2,3})\) ")
+
+
+def _cites_other_language(text: str, language: str) -> bool:
+    """Whether the paragraph is a reference labelled as a source in another language than the page's
+    (`(en) Opinion : … pour Yahoo! News, 7 août 2006`): the source's names keep their own marks."""
+    label = _CITED_LABEL.match(text)
+    return label is not None and primary(label.group(1)) != primary(language) and pack(label.group(1)) is not None
+
+
+def _after_capitalized(text: str, at: int) -> bool:
+    """Whether the word the mark at ``at`` is set against starts with a capital (a name's: `Yahoo!`)."""
+    return text[max(0, at - 60): at].split()[-1][:1].isupper()
 
 
 def _synopsis_programs(doc: Document) -> frozenset[str]:
