@@ -331,6 +331,21 @@ def test_c1_quotes_are_repaired_by_e101_not_deleted_by_e103():
     assert fixed("x\x81y\n") == "xy\n"
 
 
+def test_e103_leaves_a_control_character_in_a_listing_of_consecutive_characters():
+    # es.javascript.info (String.fromCodePoint from 65 to 220): the output lists every character of the
+    # range, DEL and the C1 controls among them, on purpose.
+    listing = "".join(chr(i) for i in range(65, 221))
+    page = f"Un ejemplo:\n\n```js\nalert( str );\n// salida:\n// {listing}\n```\n"
+    assert lint.check_text(page, path="a.md", select=["E103"]) == []
+    assert codes("Los caracteres " + "".join(chr(i) for i in range(0x70, 0x80)) + " y nada más.\n") == []
+
+
+def test_e103_still_flags_a_control_character_beside_a_short_run():
+    # A stray DEL after `~` or between two letters in order (`a\x7fb` is no run through it) is still a slip.
+    for text in ("DEL\x7f character.\n", "Tilde ~\x7f here.\n", "abc\x7fdef\n", "}~\x7f\x80 x\n"):
+        assert [f.code for f in lint.check_text(text, path="a.txt", select=["E103"])] == ["E103"], text
+
+
 def test_form_feed_is_a_page_break():
     assert codes("Page one.\n\x0c\nPage two.\n") == []
 

@@ -40,6 +40,11 @@ strings: the program needs them). A translation with more of one than its source
 extra ones, and one with fewer (but some), an odd number fewer, for the dropped one: a bold left open runs
 to the line's end. A translation that drops all of them, or pairs of them, is plainer text, not flagged.
 
+Nor is a control character in a listing of the characters of a range, eight or more in code point
+order one after another (`…xyz{|}~` then DEL and the C1 controls: a tutorial's output of
+`String.fromCodePoint` from 65 to 220): written on purpose. A stray one beside fewer in order is still
+flagged.
+
 Form feed is not flagged: it is the page break of plain-text documents (RFCs, old manuals, Python
 source). C1 characters that E101 (mojibake) repairs are E101's findings, not this rule's, so the
 character is reported once and repaired to what was meant rather than deleted.
@@ -60,6 +65,7 @@ character is reported once and repaired to what was meant rather than deleted.
         Example("Escape \x1b[31mred\x1b[0m text.\n", "Escape [31mred[0m text.\n"),
         Example("Backspace\x08 in a log.\n", "Backspace in a log.\n"),
         Example("DEL\x7f character.\n", "DEL character.\n"),
+        Example("Keys {|}~\x7f here.\n", "Keys {|}~ here.\n", note="five in code point order: no listing"),
         Example("Null\x00 byte.\r\n", "Null byte.\r\n"),
         Example("Stray C1\x81 that is no Windows-1252 character.\n", "Stray C1 that is no Windows-1252 character.\n"),
         Example('msgid "The Run action"\nmsgstr "Die \x02Run Aktion"\n', 'msgid "The Run action"\nmsgstr "Die Run Aktion"\n',
@@ -74,6 +80,8 @@ character is reported once and repaired to what was meant rather than deleted.
     )
     allow = (
         Example("Tabs\tare layout.\n"),
+        Example("```\n// " + "".join(chr(c) for c in range(0x70, 0x80)) + "\n```\n", path="a.md",
+                note="a listing of a range's characters, DEL among them"),
         Example("Page one.\n\x0c\nPage two.\n"),
         Example("Windows line\r\nendings.\r\n"),
         Example("Plain text.\n"),
@@ -100,7 +108,7 @@ character is reported once and repaired to what was meant rather than deleted.
             i = m.start()
             if spans and (in_ranges(spans, i) or doc.is_protected(i)):
                 continue  # a translation is asked below, against its source; a PO msgid is the program's
-            if not mojibake.holds(i, m.group()):
+            if not mojibake.holds(i, m.group()) and not _in_listing(text, i):
                 yield self.finding_at(i, i + 1, f"Control character U+{ord(m.group()):04X}", "")
         for seg in translations:
             yield from self._against_source(seg, mojibake)
@@ -134,6 +142,23 @@ character is reported once and repaired to what was meant rather than deleted.
                 yield self.finding(seg, last[char], last[char] + 1,
                                    f"Control character U+{ord(char):04X}: {count} in the translation, "
                                    f"{source[char]} in the source (one left unpaired)")
+
+
+# How many characters in code point order, one after another, make a listing of a range (a character
+# table, a loop's output): `stuvwxyz{|}~` and DEL after them.
+_LISTING = 8
+
+
+def _in_listing(text: str, i: int) -> bool:
+    """Whether the control character at ``i`` stands in a run of ``_LISTING`` characters or more, each the
+    code point after the one before it: a listing of the range that holds it, written on purpose."""
+    start = i
+    while start > 0 and i - start < _LISTING and ord(text[start - 1]) == ord(text[start]) - 1:
+        start -= 1
+    end = i + 1
+    while end < len(text) and end - start < _LISTING and ord(text[end]) == ord(text[end - 1]) + 1:
+        end += 1
+    return end - start >= _LISTING
 
 
 class _Mojibake:
