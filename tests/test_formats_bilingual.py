@@ -841,6 +841,22 @@ def test_b103_a_small_number_the_translation_adds_stands_for_the_sources_word_or
     assert lint.check_text(plural, path="fr.po", select=["B103"]) == []
 
 
+def test_b103_a_number_past_ten_the_source_writes_as_a_word_may_be_written_in_digits():
+    """GNOME Clocks' accessible timer labels write their numbers as words (`Fifteen minutes`, `Fortyfive minutes`);
+    Turkish, Georgian and Galician write them in digits, the same number. Another number is still flagged."""
+    def b103(source: str, translation: str) -> list[str]:
+        return [f.message for f in lint.check_text(f'msgid "{source}"\nmsgstr "{translation}"\n', path="tr.po",
+                                                   select=["B103"])]
+
+    for source, translation in (("Fifteen minutes", "15 dakika"), ("Thirty minutes", "30 dakika"),
+                                ("Fortyfive minutes", "45 dakika"), ("Wait forty-five seconds", "45 saniye bekleyin"),
+                                ("Twenty two items", "22 öğe")):
+        assert b103(source, translation) == [], translation
+    assert b103("Fifteen minutes", "50 dakika") == ["Numbers differ from the source: not in the source 50"]
+    assert b103("Fortyfive minutes", "40 dakika") != []
+    assert b103("Thirty minutes", "30 dakika, 5 saniye") != []
+
+
 def test_b108_lojban_ends_its_sentences_with_no_mark():
     # transmission's jbo catalogue: `.i` opens each sentence, and no full stop ends it.
     header = 'msgid ""\nmsgstr ""\n"Language: jbo\\n"\n\n'

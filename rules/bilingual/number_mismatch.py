@@ -55,6 +55,8 @@ flagged, and so is a number of the source missing from the translation, unless i
 which either side may spell out (`2 files` → `deux fichiers`, `set to zero` → `mis à 0`; a number of ten or
 less the translation adds stands for the source's word for it, `two`, `both`, `a`, `second`, or is a plural
 form's count: `the two files` as `les 3 fichiers` is flagged), or a
+number the source writes as an English word past ten, in digits (`Fifteen minutes`, `Fortyfive minutes` as `15 dakika`,
+`45 dakika`; not `50 dakika`), or a
 hundred percent, the whole (`Zoom to 100%` → `Taille réelle`), unless
 the other side has a number in its place, and so is a date the source writes with its month's name
 that the translation writes in digits, the same day (`January 1, 1970` as `1970-01-01`), and a number
@@ -155,6 +157,8 @@ source's number the note names may give way to the numbers of the language's own
         Example('msgid "Passwords need 12 characters."\nmsgstr "Le mot de passe doit être long."\n', path=_PO),
         Example('msgid "Call us on weekdays."\nmsgstr "Appelez-nous du lundi au vendredi, 9 h - 18 h."\n', path=_PO),
         Example('msgid "Retry after 30 seconds."\nmsgstr "Réessayez dans 3 secondes."\n', path=_PO),
+        Example('#. Translators: An accessible timer quick start value\nmsgid "Fifteen minutes"\nmsgstr "50 dakika"\n',
+                path="tr.po", note="another number than the one the source writes as a word"),
         Example('msgid "It ships in 2 days."\nmsgstr "Elle part sous 3 jours."\n', path=_PO),
         Example('msgid "Keep 500 MB free."\nmsgstr "Gardez 50 Mo libres."\n', path=_PO),
         Example(xliff_example("Keep up to 30 days of history.", "Conservez jusqu'à 90 jours d'historique."),
@@ -209,6 +213,8 @@ source's number the note names may give way to the numbers of the language's own
                 note="a hundred percent, the whole, said in words"),
         Example('msgid "10 to the power of displayed value"\nmsgstr "Dix puissance la valeur affichée"\n', path=_PO,
                 note="ten spelled out"),
+        Example('#. Translators: An accessible timer quick start value\nmsgid "Fortyfive minutes"\nmsgstr "45 dakika"\n',
+                path="tr.po", note="GNOME Clocks: a number past ten the source writes as a word, in digits"),
         Example('msgid "Base-10 Exponential"\nmsgstr "Dziesiętna funkcja wykładnicza"\n', path="pl.po",
                 note="a compound's number written as a word"),
         Example('msgid "Switch to Decimal"\nmsgstr "10 進数に切り替える"\n', path="ja.po"),
@@ -539,8 +545,28 @@ def _spelled_for(number: str, seg: Segment, doc: Document, texts: list[str]) -> 
     """Whether a number of ten or less a translation adds stands for the source's word for it (`two files` as
     `2 fichiers`, `July` as `tháng 7`), is a plural form's count (`1 fichier` for `%d file`, an Android plural's
     `one`) or a part of a number of several parts (`۰٫۲۷٫۰`, Persian's `0.27.0`)."""
-    return _spelled(number) and (singular(seg, doc) is not None or _FEW_FORM.search(seg.key or "") is not None
-                                 or _worded(number, texts[0]) or _a_part(number, texts[1]))
+    return (_spelled(number) and (singular(seg, doc) is not None or _FEW_FORM.search(seg.key or "") is not None
+                                  or _worded(number, texts[0]) or _a_part(number, texts[1]))) \
+        or _worded_past_ten(number, texts[0])
+
+
+# English words for eleven to ninety-nine: the teens, the tens, and a ten with its unit, joined by a hyphen, a
+# space or nothing (`forty-five`, `forty five`, `Fortyfive`, as GNOME Clocks' accessible labels write it).
+_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_PAST_TEN = compiled_on_use(rf"(?i)(?<![\w'-])(?:({'|'.join(_TEENS)})|({'|'.join(_TENS)})(?:[- ]?({'|'.join(_UNITS)}))?)"
+                            r"(?![\w'])")
+
+
+def _worded_past_ten(number: str, source: str) -> bool:
+    """Whether the English ``source`` writes ``number`` (eleven to ninety-nine) as a word (`Fifteen minutes`,
+    `forty-five`): a translation writes it in digits (`15 dakika`), the same number."""
+    if not number.isdigit() or not 10 < int(number) < 100:
+        return False
+    return any((_TEENS.get((m.group(1) or "").lower()) or _TENS.get((m.group(2) or "").lower(), 0)
+                + _UNITS.get((m.group(3) or "").lower(), 0)) == int(number) for m in _PAST_TEN.finditer(source))
 
 
 # A number of several parts (`0.27.0`, `۰٫۲۷٫۰` with the Arabic decimal separator).
