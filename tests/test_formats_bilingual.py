@@ -286,6 +286,20 @@ def test_a_full_stop_added_to_a_sentence_that_opens_with_a_tag_is_the_translator
     assert [f.code for f in lint.check_text(label, path="ka.po", select=["B108"])] == ["B108"]
 
 
+def test_t102_a_repeat_the_source_makes_itself_may_be_kept_or_hyphened():
+    """GNOME Clocks' alarm sounds: `Ping Ping` kept as `Ping ping`, `Beep-Beep` rendered `Pip pip`: the source's
+    own repeat. A sound the source does not double, and another word doubled beside the repeat, are flagged."""
+    def t102(source: str, translation: str) -> list[str]:
+        return [f.message for f in lint.check_text(f'msgid "{source}"\nmsgstr "{translation}"\n', path="nb.po",
+                                                   select=["T102"])]
+
+    assert t102("Ping Ping", "Ping ping") == []
+    assert t102("Beep-Beep", "Pip pip") == []
+    assert t102("Ping", "Ping ping") == ["Repeated word 'Ping'"]
+    assert t102("Beep-Beep for the alarm", "Pip pip for for alarmen") == ["Repeated word 'for'"]
+    assert t102("Ping Ping and the bell", "Ping ping og og klokken") == ["Repeated word 'og'"]
+
+
 def test_haitian_creoles_determiner_then_preposition_nan_is_no_repeated_word():
     # django-allauth's Haitian Creole catalogue: `demann nan` (the request), `nan "%s"` (from "%s").
     entry = ('msgid ""\nmsgstr ""\n"Language: ht\\n"\n\n#, python-format\n'

@@ -20,6 +20,8 @@ _CAPITALIZED_OK = frozenset({"The", "A", "An", "In", "On", "It", "And", "But", "
 _TRAILING = ".,;:!?\"'”’)]…"
 _CODE_AFTER = compiled_on_use(r"[.:]\w")  # an attribute, a file extension, a qualified name
 _REPEAT = compiled_on_use(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+# A word doubled with a hyphen (`Beep-Beep`), a reduplication of the source's own.
+_HYPHENED_REPEAT = compiled_on_use(r"\b([^\W\d_]+)(-)(\1)\b", re.IGNORECASE)
 # Repeats that English grammar or idiom allows.
 _ALLOWED = frozenset({
     "had", "that", "not", "long", "do", "bye", "very", "so", "no", "yeah", "yes", "ha", "haha", "ho", "la", "blah",
@@ -143,6 +145,11 @@ a subordinate clause opening the sentence, then the main clause's, its subject a
         Example('msgid "Use ``long long`` for the value"\nmsgstr "Використовуйте ``long long`` для для значення"\n',
                 'msgid "Use ``long long`` for the value"\nmsgstr "Використовуйте ``long long`` для значення"\n',
                 path="uk.po", note="the source's repeat is code the translation keeps; a word doubled beside it"),
+        Example('msgid "Ping"\nmsgstr "Ping ping"\n', 'msgid "Ping"\nmsgstr "Ping"\n', path="nb.po",
+                note="a sound's name the source does not double"),
+        Example('msgid "Beep-Beep for the alarm"\nmsgstr "Pip pip for for alarmen"\n',
+                'msgid "Beep-Beep for the alarm"\nmsgstr "Pip pip for alarmen"\n', path="nb.po",
+                note="the source's hyphened repeat rendered, another word doubled beside it"),
         Example("Nke a dị mma na na ya bụ eziokwu.\n", "Nke a dị mma na ya bụ eziokwu.\n", language="ig",
                 note="a reduplicating language still never doubles its conjunction"),
         Example("Kende na na ndako na yo.\n", "Kende na ndako na yo.\n", language="ln"),
@@ -248,6 +255,10 @@ a subordinate clause opening the sentence, then the main clause's, its subject a
         Example("Χρησιμοποιήστε «git rebase --continue» όταν οι αλλαγές σας σας ικανοποιούν.\n", language="el",
                 note="the possessive after its noun, then the object before its verb: your changes satisfy you"),
         Example("Nke a ga-emepe windo dị iche iche.\n", language="ig", note="reduplication: various"),
+        Example('#. Translators: An alarm sound name\nmsgid "Ping Ping"\nmsgstr "Ping ping"\n', path="lt.po",
+                note="GNOME Clocks: the source's own repeat kept, in another case"),
+        Example('#. Translators: An alarm sound name\nmsgid "Beep-Beep"\nmsgstr "Pip pip"\n', path="nb.po",
+                note="the source's word doubled with a hyphen, rendered as a repeat"),
         Example('msgid "``L`` (:class:`int`) [long long]"\nmsgstr "``L`` (:class:`int`) [довгий довгий]"\n',
                 path="uk.po", note="python-docs-uk: the source's own repeat (C's `long long`), translated"),
         Example("\u0646\u0642\u0634\u06d2 \u062f\u06d2 \u0633\u0627\u0631\u06d2 \u0688\u06cc\u0679\u0627 "
@@ -325,13 +336,7 @@ a subordinate clause opening the sentence, then the main clause's, its subject a
         # a word doubled beside them is a slip, `<commit> <commit>… всички всички`)
         doubled -= len(_DOUBLED_METAVARIABLE.findall(text)) if doubled else 0
         run_end = 0
-        # A source that doubles a word itself (C's `long long`): its translation may double the word it
-        # translates that to (`довгий довгий`), as often, not a word the source writes, and in the same place:
-        # between the same marks (`[long long]` as `[довгий довгий]`, at the end after a word as `signed long
-        # long` as `підписаний довгий довгий`), not beside others (`[довгий] та та int`, or a word doubled
-        # outside the code span that doubles the source's, ``` ``long long`` для для```).
-        echoed = Counter(_beside(seg.source_text, r) for r in _REPEAT.finditer(seg.source_text)
-                         if len(r.group(1)) > 1) if seg.source_text else Counter()
+        echoed, kept = _source_repeats(seg.source_text or "")
         for m in _REPEAT.finditer(text):
             if m.start() < run_end:
                 continue  # inside a run already reported
@@ -339,7 +344,8 @@ a subordinate clause opening the sentence, then the main clause's, its subject a
             if doubled and word not in (seg.source_text or ""):
                 doubled -= 1
                 continue
-            if echoed and echoed[beside := _beside(text, m)] and word.lower() not in seg.source_text.lower():  # type: ignore[union-attr]
+            if echoed and echoed[beside := _beside(text, m)] and (
+                    word.lower() not in (seg.source_text or "").lower() or word.lower() in kept):
                 echoed[beside] -= 1
                 continue
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
@@ -402,6 +408,20 @@ def _possessive_then_object(text: str, m: re.Match[str]) -> bool:
 
 # The word after a repeat, one space away, to tell a name said twice from a word said three times.
 _SAME_WORD_AGAIN = compiled_on_use(r" ([^\W\d_]+)\b")
+
+
+def _source_repeats(source: str) -> tuple[Counter[tuple[str, str]], set[str]]:
+    """Where the source doubles a word itself (C's `long long`), what stands either side of each repeat, and the
+    words it doubles. Its translation may double the word it translates that to (`довгий довгий`), as often, not
+    a word the source writes, and in the same place: between the same marks (`[long long]` as `[довгий
+    довгий]`, at the end after a word as `signed long long` as `підписаний довгий довгий`), not beside others
+    (`[довгий] та та int`, or a word doubled outside the code span that doubles the source's, ``` ``long long``
+    для для```). The source's own doubled word may also be kept as it is, in another case (a sound's name,
+    `Ping Ping` as `Ping ping`), and a source word doubled with a hyphen (`Beep-Beep`) is the source's repeat
+    too (`Pip pip`)."""
+    echoed = Counter(_beside(source, r) for pattern in (_REPEAT, _HYPHENED_REPEAT) for r in pattern.finditer(source)
+                     if len(r.group(1)) > 1)
+    return echoed, ({r.group(1).lower() for r in _REPEAT.finditer(source)} if echoed else set())
 
 
 def _beside(text: str, m: re.Match[str]) -> tuple[str, str]:
