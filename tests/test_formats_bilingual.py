@@ -871,6 +871,23 @@ def test_b103_a_number_past_ten_the_source_writes_as_a_word_may_be_written_in_di
     assert b103("Thirty minutes", "30 dakika, 5 saniye") != []
 
 
+def test_b108_a_unit_after_a_number_may_be_the_languages_abbreviation_with_its_point():
+    """GNOME Clocks' timer values `5 m`, `1 h`: Turkish `5 dk.`, `1 sa.`, Bulgarian `1 мин.` abbreviate the unit
+    with a point, which ends no sentence. A word the catalogue writes whole with a full stop added, another
+    number, or a sentence's full stop after a number are still flagged."""
+    def b108(entries: str, language: str = "tr") -> list[str]:
+        return [f.message for f in lint.check_text(entries, path=f"{language}.po", select=["B108"])]
+
+    assert b108('msgid "5 m"\nmsgstr "5 dk."\n') == []
+    assert b108('msgid "1 h"\nmsgstr "1 sa."\n') == []
+    assert b108('msgid "1 m"\nmsgstr "1 мин."\n', "bg") == []
+    assert b108('msgid "1 m"\nmsgstr "1 dk"\n\nmsgid "5 m"\nmsgstr "5 dk."\n') == []  # GNOME Clocks' tr.po writes both
+    assert b108('msgid "15 minutes"\nmsgstr "15 dakika"\n\nmsgid "5 m"\nmsgstr "5 dakika."\n') == [
+        "The translation ends with a full stop, the source does not"]
+    assert b108('msgid "5 m"\nmsgstr "6 dk."\n') != []
+    assert b108('msgid "5 minutes"\nmsgstr "5 dakika."\n') != []
+
+
 def test_b108_lojban_ends_its_sentences_with_no_mark():
     # transmission's jbo catalogue: `.i` opens each sentence, and no full stop ends it.
     header = 'msgid ""\nmsgstr ""\n"Language: jbo\\n"\n\n'

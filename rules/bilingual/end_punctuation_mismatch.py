@@ -253,7 +253,8 @@ mark of its own), so a Chinese `。`, a
 Khmer `។`, an Ol Chiki (Santali) `᱾`, a Mongolian `᠃`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
-abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`, `%s jt.` for `%s yd`; a short label's
+abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`, `%s jt.` for `%s yd`, or after a number, `5 dk.` for `5 m`, not a word
+of four letters or more the catalogue writes whole, `5 dakika.`; a short label's
 last word cut short to fit a column, six letters at most ending on a consonant, one the catalogue never writes whole,
 where the source is abbreviated too, another word is cut as well or the catalogue writes the word it was cut from:
 `Downl.` for `Down` beside `Downloaden`, `Blokken ontv.` for `Dn Blocks`; not `Fertig.` for `Done`) ends no sentence, a
@@ -316,6 +317,8 @@ button that gained a full stop are the small inconsistencies that make an interf
     scope = "document"
     kinds = frozenset({"msgstr", "string", "target"})
     flag = (
+        Example('msgid "15 minutes"\nmsgstr "15 dakika"\n\nmsgid "5 m"\nmsgstr "5 dakika."\n', path="tr.po",
+                note="a unit's word the catalogue writes whole, with a full stop added"),
         Example(_KO + '#: library/copy.rst:3\nmsgid "This module provides shallow and deep copy operations."\n'
                 'msgstr "이 모듈은 얕은 복사와 깊은 복사 연산을 제공합니다"\n', path="ko.po",
                 note="a Korean sentence that ends with its verb's final ending closes with a full stop"),
@@ -531,6 +534,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "\\nThe most similar command is"\nmsgstr "\\nBuna en yakın komut:"\n', path="tr.po",
                 note="… or at a copula"),
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
+        Example('#. Translators: A timer quick start value\nmsgid "5 m"\nmsgstr "5 dk."\n', path="tr.po",
+                note="GNOME Clocks: a unit's symbol after a number, the language's abbreviation with its point"),
         Example('#, c-format\nmsgid "%sK"\nmsgstr "%s tis."\n', path="cs.po",
                 note="a unit's abbreviation after a number (Czech thousands)"),
         Example('msgid "Show tip when pressing the popup button in video \\"Details:\\""\n'
@@ -822,6 +827,30 @@ def _unit_after_placeholder(source: str) -> bool:
     return m is not None and _UNIT_AFTER.fullmatch(source.lstrip()[m.end():]) is not None
 
 
+# A number written in digits at a string's start (`5 m`, `1 h`).
+_LEADING_NUMBER = compiled_on_use(r"\s*\d+(?:[.,]\d+)?")
+
+
+def _unit_after_number(both: tuple[str, str], doc: Document) -> bool:
+    """Whether the source is a number and a unit's symbol after it (`5 m`, `1 h`) and the translation the same
+    number and the language's abbreviation of the unit, with its point (tr `5 dk.`, `1 sa.`, bg `1 мин.`): the
+    point ends the word, not a sentence. Not a longer word the catalogue's translations write whole
+    (`5 dakika.` beside `15 dakika`): a full stop added."""
+    number = _LEADING_NUMBER.match(both[0])
+    if number is None or not both[1].lstrip().startswith(number.group().strip()):
+        return False
+    unit, rest = both[0][number.end():], both[1].lstrip()[len(number.group().strip()):]
+    word = _ABBREVIATED.fullmatch(rest)
+    return word is not None and _SHORT.fullmatch(unit) is not None and _UNIT_AFTER.fullmatch(unit) is not None \
+        and (len(rest.strip()) <= _UNIT_LETTERS + 1 or not translations_write_whole(doc, rest.strip().rstrip(".")))
+
+
+# A unit's abbreviation of this many letters or fewer, after a number, is one whatever the catalogue writes
+# (tr `1 dk` beside `5 dk.`: the point is the language's, TDK's `dk.`); a longer word must be one the
+# catalogue never writes whole.
+_UNIT_LETTERS = 3
+
+
 # A short label with no mark (a column's head: `Down`, `Dn Reqs`, `Up Blocks`, `N/A`), and a translation of
 # two words at most whose last word, of six letters at most, is cut short with a point (`Ats.`, `Downl.-verz.`,
 # `Pedid. Receb.`, `Блокови пр.`): the point ends a word the translator shortened to fit, not a sentence.
@@ -887,6 +916,8 @@ def _closed_by_choice(both: tuple[str, str], language: str, doc: Document) -> bo
     if all(TEMPLATE_PLACEHOLDER.search(t) for t in both) and _SHORT.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[0])) \
             and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])) and _unit_after_placeholder(both[0]):
         return True  # the same beside a placeholder: a unit after a number (`%s tis.` for `%sK`)
+    if _unit_after_number(both, doc):
+        return True  # the same after a number (`5 dk.` for `5 m`, GNOME Clocks' timer values)
     # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
     return _FRAGMENT.match(both[0]) is not None
 
