@@ -295,6 +295,7 @@ def test_t102_a_repeat_the_source_makes_itself_may_be_kept_or_hyphened():
 
     assert t102("Ping Ping", "Ping ping") == []
     assert t102("Beep-Beep", "Pip pip") == []
+    assert t102("Beep-Beep", "Beep beep") == []
     assert t102("Ping", "Ping ping") == ["Repeated word 'Ping'"]
     assert t102("Beep-Beep for the alarm", "Pip pip for for alarmen") == ["Repeated word 'for'"]
     assert t102("Ping Ping and the bell", "Ping ping og og klokken") == ["Repeated word 'og'"]

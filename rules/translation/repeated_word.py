@@ -122,7 +122,9 @@ then an object, `οι αλλαγές σας σας ικανοποιούν`, not 
 where the translation writes the metavariable once; not where the translation writes the doubled
 metavariable itself, `<път> <път>`), a word glued to `%` (strftime's
 `%a a las`), a word repeated where the source repeats one, as often, between the same marks, and the
-word not the source's (C's `[long long]` as uk `[довгий довгий]`; not `[довгий] та та`), and repeats
+word not the source's (C's `[long long]` as uk `[довгий довгий]`; not `[довгий] та та`) or the source's doubled
+word kept (`Ping Ping` as `Ping ping`), a hyphen's doubling counted as the source's repeat (`Beep-Beep` as
+`Pip pip`; not `Ping` as `Ping ping`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; in Dutch, the verb that ends
 a subordinate clause opening the sentence, then the main clause's, its subject after it, `Omdat ze verschenen zijn zijn ze`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
@@ -418,10 +420,11 @@ def _source_repeats(source: str) -> tuple[Counter[tuple[str, str]], set[str]]:
     (`[довгий] та та int`, or a word doubled outside the code span that doubles the source's, ``` ``long long``
     для для```). The source's own doubled word may also be kept as it is, in another case (a sound's name,
     `Ping Ping` as `Ping ping`), and a source word doubled with a hyphen (`Beep-Beep`) is the source's repeat
-    too (`Pip pip`)."""
+    too (`Pip pip`, or kept, `Beep beep`)."""
     echoed = Counter(_beside(source, r) for pattern in (_REPEAT, _HYPHENED_REPEAT) for r in pattern.finditer(source)
                      if len(r.group(1)) > 1)
-    return echoed, ({r.group(1).lower() for r in _REPEAT.finditer(source)} if echoed else set())
+    return echoed, ({r.group(1).lower() for pattern in (_REPEAT, _HYPHENED_REPEAT) for r in pattern.finditer(source)}
+                    if echoed else set())
 
 
 def _beside(text: str, m: re.Match[str]) -> tuple[str, str]:
