@@ -470,7 +470,13 @@ def test_polish_to_to_is_grammar_and_other_doubled_words_are_not() -> None:
     config = Config(language="pl")
     ok = "Co trzeba przyznać autorowi, to to, że pisze zgrabnie. Czy to to samo miejsce, co wczoraj?\n"
     assert lint.check_text(ok, path="a.md", config=config, select=["T102"]) == []
-    for slip in ("Ona się się nie boi nikogo.\n", "Nie jesteśmy w stanie przyjąć przyjąć wszystkich.\n"):
+    assert lint.check_text("Jeśli ktoś tak mówi, to to jest jego zdanie. Najważniejsze to to, co zostało.\n",
+                           path="a.md", config=config, select=["T102"]) == []
+    # `to` typed twice where no particle stands: before a verb after `że` or `czy`, after a preposition.
+    for slip in ("Ona się się nie boi nikogo.\n", "Nie jesteśmy w stanie przyjąć przyjąć wszystkich.\n",
+                 "Wydaje mi się, że to to jest najlepsze rozwiązanie dla naszej firmy.\n",
+                 "Chodzi o to to, żeby wszyscy mieli równe szanse w tym konkursie.\n",
+                 "Nie wiem, czy to to nie jest przypadkiem pomyłka w tłumaczeniu.\n"):
         assert [f.code for f in lint.check_text(slip, path="a.md", config=config, select=["T102"])] == ["T102"]
 
 
@@ -484,6 +490,12 @@ def test_polish_to_to_is_grammar_and_other_doubled_words_are_not() -> None:
     ("Omdat de man zijn zijn boek kwijt is, zoekt hij het.\n", ["T102"]),
     ("Omdat hij komt, komt zij zijn zijn boek halen.\n", ["T102"]),
     ("Hij zegt dat de reeksen verschenen zijn zijn ze gezocht.\n", ["T102"]),
+    # `als` and `sinds` are prepositions too: before a noun or a number they open a phrase, and the main
+    # clause's verb after it, typed twice, is a slip.
+    ("Als voorzitter van de commissie heeft heeft de minister het voorstel afgewezen.\n", ["T102"]),
+    ("Als gevolg van de storm is is de weg tussen beide dorpen afgesloten.\n", ["T102"]),
+    ("Sinds vorig jaar werkt werkt hij bij een groot bedrijf in Amsterdam.\n", ["T102"]),
+    ("Sinds hij hier woont woont hij alleen.\n", []),
 ])
 def test_dutch_verbs_either_side_of_a_clause_boundary(text: str, expected: list[str]) -> None:
     found = lint.check_text(text, path="a.md", config=Config(language="nl"), select=["T102"])
@@ -730,6 +742,9 @@ def test_l103_leaves_a_name_s_mark_in_an_item_citing_a_source_in_another_languag
     "- (en) Un article cité, voir aussi: la suite, 2006\n",  # a French word's mark in the item
     "- Opinion par Thomas Lifson pour Yahoo! News, 7 août 2006\n",  # no label: the page's own words
     "- (fr) Un billet de Jeopardy! Online, 2001.\n",  # a source in the page's own language
+    # a French word capitalized because it opens a sentence of the item: the page's own words
+    "- (en) John Smith, « The Crisis », The Times, 7 août 2006. Résumé: la crise financière expliquée.\n",
+    "- (en) John Smith, « The Crisis », The Times, 2006. Pourquoi? Parce que la crise est mondiale.\n",
 ])
 def test_l103_still_flags_a_mark_in_a_reference_that_cites_no_source_in_another_language(item: str) -> None:
     text = "Voici les sources : deux articles.\n\n" + item

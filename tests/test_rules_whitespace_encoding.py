@@ -346,6 +346,13 @@ def test_e103_still_flags_a_control_character_beside_a_short_run():
         assert [f.code for f in lint.check_text(text, path="a.txt", select=["E103"])] == ["E103"], text
 
 
+def test_e103_flags_a_run_of_control_characters_alone_in_code_point_order():
+    # A binary table pasted into the text (`\x10\x11\x12…`) is in code point order too, but lists nothing
+    # a reader sees: each of its control characters is flagged.
+    text = "The file header reads " + "".join(chr(c) for c in range(0x10, 0x1A)) + " before the data.\n"
+    assert [f.code for f in lint.check_text(text, path="a.txt", select=["E103"])] == ["E103"] * 10
+
+
 def test_form_feed_is_a_page_break():
     assert codes("Page one.\n\x0c\nPage two.\n") == []
 

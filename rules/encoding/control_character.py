@@ -41,9 +41,9 @@ extra ones, and one with fewer (but some), an odd number fewer, for the dropped 
 to the line's end. A translation that drops all of them, or pairs of them, is plainer text, not flagged.
 
 Nor is a control character in a listing of the characters of a range, eight or more in code point
-order one after another (`…xyz{|}~` then DEL and the C1 controls: a tutorial's output of
-`String.fromCodePoint` from 65 to 220): written on purpose. A stray one beside fewer in order is still
-flagged.
+order one after another, eight of them printable (`…xyz{|}~` then DEL and the C1 controls: a tutorial's
+output of `String.fromCodePoint` from 65 to 220): written on purpose. A stray one beside fewer in order,
+or a run of control characters alone (`\x10\x11\x12…`, a binary table pasted in), is still flagged.
 
 Form feed is not flagged: it is the page break of plain-text documents (RFCs, old manuals, Python
 source). C1 characters that E101 (mojibake) repairs are E101's findings, not this rule's, so the
@@ -66,6 +66,8 @@ character is reported once and repaired to what was meant rather than deleted.
         Example("Backspace\x08 in a log.\n", "Backspace in a log.\n"),
         Example("DEL\x7f character.\n", "DEL character.\n"),
         Example("Keys {|}~\x7f here.\n", "Keys {|}~ here.\n", note="five in code point order: no listing"),
+        Example("Header \x10\x11\x12\x13\x14\x15\x16\x17\x18 here.\n", "Header  here.\n",
+                note="controls alone in code point order (a binary table pasted in): no listing of what a reader sees"),
         Example("Null\x00 byte.\r\n", "Null byte.\r\n"),
         Example("Stray C1\x81 that is no Windows-1252 character.\n", "Stray C1 that is no Windows-1252 character.\n"),
         Example('msgid "The Run action"\nmsgstr "Die \x02Run Aktion"\n', 'msgid "The Run action"\nmsgstr "Die Run Aktion"\n',
@@ -144,21 +146,27 @@ character is reported once and repaired to what was meant rather than deleted.
                                    f"{source[char]} in the source (one left unpaired)")
 
 
-# How many characters in code point order, one after another, make a listing of a range (a character
-# table, a loop's output): `stuvwxyz{|}~` and DEL after them.
+# How many printable characters in code point order, one after another, make a listing of a range (a
+# character table, a loop's output): `stuvwxyz{|}~` and DEL after them.
 _LISTING = 8
 
 
 def _in_listing(text: str, i: int) -> bool:
-    """Whether the control character at ``i`` stands in a run of ``_LISTING`` characters or more, each the
-    code point after the one before it: a listing of the range that holds it, written on purpose."""
+    """Whether the control character at ``i`` stands in a run of characters each the code point after the
+    one before it that holds ``_LISTING`` printable ones or more: a listing of the range that holds it,
+    written on purpose. A run of control characters alone (`\\x10\\x11\\x12…`, a binary table pasted into
+    the text) lists nothing a reader sees. The controls are at most 33 in a row (DEL and C1), so each
+    walk stops within a few dozen characters."""
+    printable = 0
     start = i
-    while start > 0 and i - start < _LISTING and ord(text[start - 1]) == ord(text[start]) - 1:
+    while start > 0 and printable < _LISTING and ord(text[start - 1]) == ord(text[start]) - 1:
         start -= 1
+        printable += not _CONTROL.match(text, start)
     end = i + 1
-    while end < len(text) and end - start < _LISTING and ord(text[end]) == ord(text[end - 1]) + 1:
+    while end < len(text) and printable < _LISTING and ord(text[end]) == ord(text[end - 1]) + 1:
+        printable += not _CONTROL.match(text, end)
         end += 1
-    return end - start >= _LISTING
+    return printable >= _LISTING
 
 
 class _Mojibake:

@@ -91,7 +91,7 @@ Not flagged: a plain space before the mark (breakable, but common on the web), t
 a sentence in another language (an English error message quoted in a French page), a mark after a
 capitalized word in a reference labelled as a source in another language, as French Wikipedia's
 templates print the label (`(en) … pour Yahoo! News, 7 août 2006`: the publisher's name keeps its `!`;
-a French word's mark in it is still flagged), and the `;`
+a French word's mark in it is still flagged, one capitalized as a sentence's first word too: `2006. Résumé:`), and the `;`
 separators of a catalogue string whose source and translation are `;`-terminated lists (a .desktop
 file's `Keywords`: `Text;Editor;` as `Texte;Éditeur;`). In a translation
 catalogue, a string copied from its source and a mark among words the translation cites from its source
@@ -171,6 +171,9 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
         Example("- (en) Un article cité, voir aussi: la suite, 2006\n", path="a.md", language="fr",
                 fixed="- (en) Un article cité, voir aussi\u00a0: la suite, 2006\n",
                 note="a French word's mark in a reference to an English source"),
+        Example("- (en) J. Smith, « The Crisis », The Times, 2006. Résumé: la crise expliquée\n", path="a.md",
+                language="fr", fixed="- (en) J. Smith, « The Crisis », The Times, 2006. Résumé\u00a0: la crise expliquée\n",
+                note="a French word capitalized as a sentence's first in such a reference"),
         Example('msgid "It rains; we stay;"\nmsgstr "Il pleut; nous restons;"\n', path="fr.po", language="fr",
                 fixed='msgid "It rains; we stay;"\nmsgstr "Il pleut\u202f; nous restons\u202f;"\n',
                 note="a space after the `;`: prose, not a list"),
@@ -391,8 +394,13 @@ def _cites_other_language(text: str, language: str) -> bool:
 
 
 def _after_capitalized(text: str, at: int) -> bool:
-    """Whether the word the mark at ``at`` is set against starts with a capital (a name's: `Yahoo!`)."""
-    return text[max(0, at - 60): at].split()[-1][:1].isupper()
+    """Whether the word the mark at ``at`` is set against starts with a capital (a name's: `Yahoo!`) and
+    opens no sentence: a French word after a sentence's end in the item (`2006. Résumé:`,
+    `2006. Pourquoi?`) takes its capital from that, and is still the page's."""
+    words = text[max(0, at - 60): at].split()
+    if len(words) >= 2 and words[-2][-1:] in ".!?…":
+        return False
+    return words[-1][:1].isupper()
 
 
 def _synopsis_programs(doc: Document) -> frozenset[str]:

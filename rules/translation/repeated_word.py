@@ -109,7 +109,7 @@ times: from the third copy on, a run is one finding (`Lang Lang Lang`, `Yin Yin 
 assembled from fragments produce it often.
 
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
-`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; Polish `to to`; intensifiers and
+`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; Polish `to to` (the particle, then the pronoun: before a comma, `samo` or the end, or after a comma; not `że to to jest`, `o to to`); intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), any repeat in a
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
 Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
@@ -127,7 +127,8 @@ word kept (`Ping Ping` as `Ping ping`), a hyphen's doubling counted as the sourc
 `Pip pip`; not `Ping` as `Ping ping`), and repeats
 grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; in Dutch, the verb that ends
-a subordinate clause opening the sentence, then the main clause's, its subject after it, `Omdat ze verschenen zijn zijn ze`; `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
+a subordinate clause opening the sentence, then the main clause's, its subject after it, `Omdat ze verschenen zijn zijn ze`
+(not after `als` or `sinds` opening a phrase: `Als voorzitter van de raad heeft heeft de minister`); `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -187,9 +188,15 @@ a subordinate clause opening the sentence, then the main clause's, its subject a
         Example("Kami akan pergi ke ke pasar besok pagi.\n", "Kami akan pergi ke pasar besok pagi.\n", language="id"),
         Example("Er hat hat das gesagt.\n", "Er hat das gesagt.\n", language="de"),
         Example("Ona się się nie boi.\n", "Ona się nie boi.\n", language="pl", note="the pack's `to to` is not any word"),
+        Example("Wydaje mi się, że to to jest najlepsze rozwiązanie.\n",
+                "Wydaje mi się, że to jest najlepsze rozwiązanie.\n", language="pl",
+                note="`to` after `że`, before a verb: the subject typed twice, no particle"),
         Example("Omdat de reeksen nooit zijn zijn verschenen, zoeken we ze.\n",
                 "Omdat de reeksen nooit zijn verschenen, zoeken we ze.\n", language="nl",
                 note="a participle after the pair: a verb typed twice inside the clause"),
+        Example("Als voorzitter van de raad heeft heeft de minister het plan afgewezen.\n",
+                "Als voorzitter van de raad heeft de minister het plan afgewezen.\n", language="nl",
+                note="`als` before a noun opens a phrase, no clause: the main clause's verb typed twice"),
         Example("The the minister said so.", "The minister said so."),
         Example("{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in in a script.\n",
                 "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\nUse it in a script.\n", path="a.md"),
@@ -322,13 +329,14 @@ a subordinate clause opening the sentence, then the main clause's, its subject a
         # A clause a subordinating conjunction opens ends on its finite verb, and the main clause after it
         # opens on its own (nl `Omdat ze verschenen zijn zijn ze…`): the pack's conjunctions and subjects.
         data = pack(doc.language) or {}
-        clause = (frozenset(data.get("verb-final-openers") or ()), frozenset(data.get("verb-second-subjects") or ()))
+        clause = (frozenset(data.get("verb-final-openers") or ()), frozenset(data.get("verb-second-subjects") or ()),
+                  frozenset(data.get("preposition-openers") or ()))
         for i in parts:
             yield from self._repeats(segments[i], own, doc, only, clause)
 
     def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None,
                  only: frozenset[str] | None = None,
-                 clause: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Iterator[Finding]:
+                 clause: tuple[frozenset[str], ...] = (frozenset(), frozenset(), frozenset())) -> Iterator[Finding]:
         """The repeats in ``seg``; ``only``: the words a reduplicating language may not double."""
         text = seg.text
         # A usage line that takes one metavariable twice (`<commit> <commit>...`): a translation that words
@@ -353,7 +361,7 @@ a subordinate clause opening the sentence, then the main clause's, its subject a
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
             article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
             if (only is not None and word.lower() not in only) or (len(word) < 2 and not article) or word.lower() in _ALLOWED or (
-                    word.lower() in own and (word.lower() not in _GREEK_WEAK or _possessive_then_object(text, m))):
+                    word.lower() in own and _grammar_repeat(text, m)):
                 continue
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
@@ -396,6 +404,34 @@ _GREEK_WEAK = frozenset("μου σου του της μας σας τους".spl
 _GREEK_PARTICLES = frozenset("θα να δεν μην ας και ή που ότι αν όταν για με σε από".split())
 _WORD_BEFORE = compiled_on_use(r"(\w+)\W*$")
 _WORD_AFTER = compiled_on_use(r"\W*(\w+)")
+
+
+# Polish `to to`: the particle, then the pronoun, which a comma, a form of `sam` (`to samo`) or the
+# sentence's end follows (`Co trzeba przyznać, to to, że…`; `Czy to to samo?`; `Najważniejsze to to.`),
+# or which opens the main clause after a comma (`Jeśli tak jest, to to jest błąd`). After a preposition
+# the first `to` is the pronoun (`Chodzi o to to, żeby`), and before a verb after `że`, `czy` it is the
+# subject typed twice (`że to to jest`, `czy to to nie jest`).
+_PL_TO_AFTER = compiled_on_use(r"\s*(?:[,.!?;:…]|sam(?:o|a|e|ego|emu|ym|ej|ą|i|ych|ymi)\b)")
+_PL_PREPOSITIONS = frozenset("o na za przez przed po w we z ze do od dla bez pod nad przy u ku".split())
+
+
+def _grammar_repeat(text: str, m: re.Match[str]) -> bool:
+    """Whether a pair of a word the language's pack lists as a legitimate repeat is one here: a Greek weak
+    pronoun as a possessive then an object, a Polish `to` as the particle then the pronoun; any other
+    word of the pack anywhere."""
+    word = m.group(1).lower()
+    if word in _GREEK_WEAK:
+        return _possessive_then_object(text, m)
+    return word != "to" or _particle_then_pronoun(text, m)
+
+
+def _particle_then_pronoun(text: str, m: re.Match[str]) -> bool:
+    """Whether a Polish `to to` is the particle, then the pronoun (see _PL_TO_AFTER): not after a
+    preposition, and the pair follows a comma or comes before a comma, a form of `sam` or an end mark."""
+    before = _WORD_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+    if before is not None and before.group(1).lower() in _PL_PREPOSITIONS and text[:m.start()].rstrip()[-1:].isalpha():
+        return False
+    return _PL_TO_AFTER.match(text, m.end()) is not None or text[:m.start()].rstrip().endswith(",")
 
 
 def _possessive_then_object(text: str, m: re.Match[str]) -> bool:
@@ -470,7 +506,8 @@ _PARTICIPLE_NEXT = compiled_on_use(r"\s+[a-z]+ed\b")
 _CLAUSE_HEAD = compiled_on_use(r"(?:^|[.!?;:]\s+)([^.!?;:,]*)$")
 
 
-def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjects: frozenset[str]) -> bool:
+def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjects: frozenset[str],
+                    prepositions: frozenset[str] = frozenset()) -> bool:
     """English `What it is is a loop`: a clause ending in `is` is the subject of the second (not with a
     participle after it, `When the server is is restarted`). In a language whose pack names them, the pair
     stands where a subordinate clause that opens its sentence ends on its finite verb and the
@@ -478,7 +515,11 @@ def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjec
     the language's subordinating conjunctions (``openers``), two words or more stand between it and the
     pair, no comma (the boundary a writer may mark) or end mark between, and one of ``subjects`` (a
     pronoun, an article) follows the second copy. A word typed twice inside the clause is flagged:
-    `Omdat ze nooit zijn zijn verschenen` (a participle after the pair)."""
+    `Omdat ze nooit zijn zijn verschenen` (a participle after the pair). An opener that is a preposition
+    too (``prepositions``: nl `als`, `sinds`) opens a clause only with one of ``subjects`` right after it
+    (`Als hij het gelezen heeft heeft hij`): after a noun or a number it opens a phrase, and the main
+    clause's verb typed twice after it is a slip (`Als voorzitter van de raad heeft heeft de minister`,
+    `Sinds vorig jaar werkt werkt hij`)."""
     if m.group(1).lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end()):
         return not _PARTICIPLE_NEXT.match(text, m.end())
     if not openers or m.group(1) != m.group(3):
@@ -486,6 +527,8 @@ def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjec
     head = _CLAUSE_HEAD.search(text, 0, m.start())
     words = head.group(1).split() if head else []
     after = _WORD_AFTER.match(text, m.end())
+    if len(words) >= 3 and words[0].lower() in prepositions and words[1].lower() not in subjects:
+        return False  # `Als voorzitter van…`, `Sinds 2010`: a phrase, no clause
     return (len(words) >= 3 and words[0].lower() in openers and after is not None
             and after.group(1).lower() in subjects and text[m.end():after.start(1)].isspace())
 
