@@ -476,7 +476,8 @@ def test_polish_to_to_is_grammar_and_other_doubled_words_are_not() -> None:
     for slip in ("Ona się się nie boi nikogo.\n", "Nie jesteśmy w stanie przyjąć przyjąć wszystkich.\n",
                  "Wydaje mi się, że to to jest najlepsze rozwiązanie dla naszej firmy.\n",
                  "Chodzi o to to, żeby wszyscy mieli równe szanse w tym konkursie.\n",
-                 "Nie wiem, czy to to nie jest przypadkiem pomyłka w tłumaczeniu.\n"):
+                 "Nie wiem, czy to to nie jest przypadkiem pomyłka w tłumaczeniu.\n",
+                 "Wiem, że to trudne. Wiem, to to jest trudne, ale musimy spróbować.\n"):
         assert [f.code for f in lint.check_text(slip, path="a.md", config=config, select=["T102"])] == ["T102"]
 
 

@@ -109,7 +109,7 @@ times: from the third copy on, a run is one finding (`Lang Lang Lang`, `Yin Yin 
 assembled from fragments produce it often.
 
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
-`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; Polish `to to` (the particle, then the pronoun: before a comma, `samo` or the end, or after a comma; not `że to to jest`, `o to to`); intensifiers and
+`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; Polish `to to` (the particle, then the pronoun: before a comma, `samo` or the end, or after a fronted clause's comma, `Jeśli tak jest, to to jest`; not `że to to jest`, `o to to`, `Wiem, to to jest`); intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), any repeat in a
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
 Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
@@ -408,10 +408,13 @@ _WORD_AFTER = compiled_on_use(r"\W*(\w+)")
 
 # Polish `to to`: the particle, then the pronoun, which a comma, a form of `sam` (`to samo`) or the
 # sentence's end follows (`Co trzeba przyznać, to to, że…`; `Czy to to samo?`; `Najważniejsze to to.`),
-# or which opens the main clause after a comma (`Jeśli tak jest, to to jest błąd`). After a preposition
+# or which opens the main clause after a fronted clause and its comma (`Jeśli tak jest, to to jest błąd`:
+# a subordinating conjunction or a relative opens the sentence; `Wiem, to to jest trudne` is a slip). After a preposition
 # the first `to` is the pronoun (`Chodzi o to to, żeby`), and before a verb after `że`, `czy` it is the
 # subject typed twice (`że to to jest`, `czy to to nie jest`).
 _PL_TO_AFTER = compiled_on_use(r"\s*(?:[,.!?;:…]|sam(?:o|a|e|ego|emu|ym|ej|ą|i|ych|ymi)\b)")
+_PL_FRONTED = compiled_on_use(r"(?i)(?:^|[.!?…]\s+)(?:jeśli|jeżeli|gdy|gdyby|kiedy|skoro|ponieważ|choć|chociaż|"
+                               r"jak|co|kto|gdzie|czego|zanim|odkąd|dopóki)\b[^.!?…]*,\s*$")
 _PL_PREPOSITIONS = frozenset("o na za przez przed po w we z ze do od dla bez pod nad przy u ku".split())
 
 
@@ -427,11 +430,12 @@ def _grammar_repeat(text: str, m: re.Match[str]) -> bool:
 
 def _particle_then_pronoun(text: str, m: re.Match[str]) -> bool:
     """Whether a Polish `to to` is the particle, then the pronoun (see _PL_TO_AFTER): not after a
-    preposition, and the pair follows a comma or comes before a comma, a form of `sam` or an end mark."""
+    preposition, and the pair follows a fronted clause's comma or comes before a comma, a form of `sam` or
+    an end mark."""
     before = _WORD_BEFORE.search(text[max(0, m.start() - 40):m.start()])
     if before is not None and before.group(1).lower() in _PL_PREPOSITIONS and text[:m.start()].rstrip()[-1:].isalpha():
         return False
-    return _PL_TO_AFTER.match(text, m.end()) is not None or text[:m.start()].rstrip().endswith(",")
+    return _PL_TO_AFTER.match(text, m.end()) is not None or _PL_FRONTED.search(text, 0, m.start()) is not None
 
 
 def _possessive_then_object(text: str, m: re.Match[str]) -> bool:
