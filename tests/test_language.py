@@ -497,6 +497,10 @@ def test_polish_to_to_is_grammar_and_other_doubled_words_are_not() -> None:
     ("Als gevolg van de storm is is de weg tussen beide dorpen afgesloten.\n", ["T102"]),
     ("Sinds vorig jaar werkt werkt hij bij een groot bedrijf in Amsterdam.\n", ["T102"]),
     ("Sinds hij hier woont woont hij alleen.\n", []),
+    # A noun typed twice after an article or a possessive, before an article: no clause's verb.
+    ("Omdat hij zijn vriend vriend een boek wilde geven, ging hij naar de winkel.\n", ["T102"]),
+    ("Omdat we met de trein trein de grens over gingen, duurde de reis lang.\n", ["T102"]),
+    ("Als je het weet weet je het.\n", []),
 ])
 def test_dutch_verbs_either_side_of_a_clause_boundary(text: str, expected: list[str]) -> None:
     found = lint.check_text(text, path="a.md", config=Config(language="nl"), select=["T102"])
