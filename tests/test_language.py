@@ -501,6 +501,8 @@ def test_polish_to_to_is_grammar_and_other_doubled_words_are_not() -> None:
     ("Omdat hij zijn vriend vriend een boek wilde geven, ging hij naar de winkel.\n", ["T102"]),
     ("Omdat we met de trein trein de grens over gingen, duurde de reis lang.\n", ["T102"]),
     ("Als je het weet weet je het.\n", []),
+    # A preposition typed twice: no verb.
+    ("Toen ik vanochtend naar naar de winkel liep, zag ik een oude vriend.\n", ["T102"]),
 ])
 def test_dutch_verbs_either_side_of_a_clause_boundary(text: str, expected: list[str]) -> None:
     found = lint.check_text(text, path="a.md", config=Config(language="nl"), select=["T102"])

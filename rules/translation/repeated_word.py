@@ -129,7 +129,7 @@ grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a w
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; in Dutch, the verb that ends
 a subordinate clause opening the sentence, then the main clause's, its subject after it, `Omdat ze verschenen zijn zijn ze`
 (not after `als` or `sinds` opening a phrase, `Als voorzitter van de raad heeft heeft de minister`, nor a noun
-after an article or a possessive, `zijn vriend vriend een boek`); `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
+after an article or a possessive, `zijn vriend vriend een boek`, nor a preposition, `met met de trein`); `bye bye`, `very very`, `far far away`, `Walla Walla`), numbers, and single letters.
 """
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
@@ -334,13 +334,14 @@ after an article or a possessive, `zijn vriend vriend een boek`); `bye bye`, `ve
         # opens on its own (nl `Omdat ze verschenen zijn zijn ze…`): the pack's conjunctions and subjects.
         data = pack(doc.language) or {}
         clause = (frozenset(data.get("verb-final-openers") or ()), frozenset(data.get("verb-second-subjects") or ()),
-                  frozenset(data.get("preposition-openers") or ()), frozenset(data.get("noun-determiners") or ()))
+                  frozenset(data.get("preposition-openers") or ()),
+                  frozenset(data.get("noun-determiners") or ()), frozenset(data.get("prepositions") or ()))
         for i in parts:
             yield from self._repeats(segments[i], own, doc, only, clause)
 
     def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None,
                  only: frozenset[str] | None = None,
-                 clause: tuple[frozenset[str], ...] = (frozenset(),) * 4) -> Iterator[Finding]:
+                 clause: tuple[frozenset[str], ...] = (frozenset(),) * 5) -> Iterator[Finding]:
         """The repeats in ``seg``; ``only``: the words a reduplicating language may not double."""
         text = seg.text
         # A usage line that takes one metavariable twice (`<commit> <commit>...`): a translation that words
@@ -515,7 +516,8 @@ _CLAUSE_HEAD = compiled_on_use(r"(?:^|[.!?;:]\s+)([^.!?;:,]*)$")
 
 
 def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjects: frozenset[str],
-                    prepositions: frozenset[str] = frozenset(), determiners: frozenset[str] = frozenset()) -> bool:
+                    openers_too: frozenset[str] = frozenset(), determiners: frozenset[str] = frozenset(),
+                    prepositions: frozenset[str] = frozenset()) -> bool:
     """English `What it is is a loop`: a clause ending in `is` is the subject of the second (not with a
     participle after it, `When the server is is restarted`). In a language whose pack names them, the pair
     stands where a subordinate clause that opens its sentence ends on its finite verb and the
@@ -524,11 +526,12 @@ def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjec
     pair, no comma (the boundary a writer may mark) or end mark between, and one of ``subjects`` (a
     pronoun, an article) follows the second copy. A word typed twice inside the clause is flagged:
     `Omdat ze nooit zijn zijn verschenen` (a participle after the pair). An opener that is a preposition
-    too (``prepositions``: nl `als`, `sinds`) opens a clause only with one of ``subjects`` right after it
+    too (``openers_too``: nl `als`, `sinds`) opens a clause only with one of ``subjects`` right after it
     (`Als hij het gelezen heeft heeft hij`): after a noun or a number it opens a phrase, and the main
     clause's verb typed twice after it is a slip (`Als voorzitter van de raad heeft heeft de minister`,
     `Sinds vorig jaar werkt werkt hij`). After one of ``determiners`` (an article, a possessive that is
-    no pronoun) the pair is a noun typed twice, no verb: `Omdat hij zijn vriend vriend een boek gaf`."""
+    no pronoun) the pair is a noun typed twice, no verb: `Omdat hij zijn vriend vriend een boek gaf`; and
+    a pair of ``prepositions`` is no verb itself: `Omdat hij gisteren met met de trein ging`."""
     if m.group(1).lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end()):
         return not _PARTICIPLE_NEXT.match(text, m.end())
     if not openers or m.group(1) != m.group(3):
@@ -536,10 +539,10 @@ def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjec
     head = _CLAUSE_HEAD.search(text, 0, m.start())
     words = head.group(1).split() if head else []
     after = _WORD_AFTER.match(text, m.end())
-    if len(words) >= 3 and words[0].lower() in prepositions and words[1].lower() not in subjects:
+    if len(words) >= 3 and words[0].lower() in openers_too and words[1].lower() not in subjects:
         return False  # `Als voorzitter van…`, `Sinds 2010`: a phrase, no clause
-    if words and words[-1].lower() in determiners:
-        return False  # `zijn vriend vriend een`: a noun
+    if m.group(1).lower() in prepositions or (words and words[-1].lower() in determiners):
+        return False  # `zijn vriend vriend een`: a noun; `met met de`: a preposition
     return (len(words) >= 3 and words[0].lower() in openers and after is not None
             and after.group(1).lower() in subjects and text[m.end():after.start(1)].isspace())
 
