@@ -752,6 +752,9 @@ def test_l103_leaves_a_name_s_mark_in_an_item_citing_a_source_in_another_languag
     # a French word capitalized because it opens a sentence of the item: the page's own words
     "- (en) John Smith, « The Crisis », The Times, 7 août 2006. Résumé: la crise financière expliquée.\n",
     "- (en) John Smith, « The Crisis », The Times, 2006. Pourquoi? Parce que la crise est mondiale.\n",
+    # a colon or semicolon after a name is the sentence's own mark: no name holds one
+    "- (en) John Smith, The Great Crisis, Londres: Penguin Books, 2006, 320 p.\n",
+    "- (en) John Smith, « The Crisis », The Times, 2006, article sur la crise en Grèce; voir aussi la note.\n",
 ])
 def test_l103_still_flags_a_mark_in_a_reference_that_cites_no_source_in_another_language(item: str) -> None:
     text = "Voici les sources : deux articles.\n\n" + item

@@ -91,7 +91,8 @@ Not flagged: a plain space before the mark (breakable, but common on the web), t
 a sentence in another language (an English error message quoted in a French page), a mark after a
 capitalized word in a reference labelled as a source in another language, as French Wikipedia's
 templates print the label (`(en) … pour Yahoo! News, 7 août 2006`: the publisher's name keeps its `!`;
-a French word's mark in it is still flagged, one capitalized as a sentence's first word too: `2006. Résumé:`), and the `;`
+a French word's mark in it is still flagged, one capitalized as a sentence's first word too: `2006. Résumé:`,
+and a colon or semicolon after a name, which no name holds: `Londres: Penguin`), and the `;`
 separators of a catalogue string whose source and translation are `;`-terminated lists (a .desktop
 file's `Keywords`: `Text;Editor;` as `Texte;Éditeur;`). In a translation
 catalogue, a string copied from its source and a mark among words the translation cites from its source
@@ -174,6 +175,9 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
         Example("- (en) J. Smith, « The Crisis », The Times, 2006. Résumé: la crise expliquée\n", path="a.md",
                 language="fr", fixed="- (en) J. Smith, « The Crisis », The Times, 2006. Résumé\u00a0: la crise expliquée\n",
                 note="a French word capitalized as a sentence's first in such a reference"),
+        Example("- (en) John Smith, The Great Crisis, Londres: Penguin Books, 2006, 320 p.\n", path="a.md", language="fr",
+                fixed="- (en) John Smith, The Great Crisis, Londres\u00a0: Penguin Books, 2006, 320 p.\n",
+                note="a colon after a name is the sentence's: only `!` and `?` are a name's own"),
         Example('msgid "It rains; we stay;"\nmsgstr "Il pleut; nous restons;"\n', path="fr.po", language="fr",
                 fixed='msgid "It rains; we stay;"\nmsgstr "Il pleut\u202f; nous restons\u202f;"\n',
                 note="a space after the `;`: prose, not a list"),
@@ -280,7 +284,7 @@ prefixes git reads in commit subjects) or a mail header's name (`Ajout de cc: %s
                 continue  # the end of a character reference left as text (`&lt;url&gt;`, `&#233;`): no mark
             if in_other_language(sentence_around(text, m.start()), doc.language) or in_program_output(doc, seg, m.start()):
                 continue  # an English error message quoted in a French page keeps its English colon
-            if _title_in_other_language(seg, doc, m.start()) or (cited and _after_capitalized(text, m.start())):
+            if _title_in_other_language(seg, doc, m.start()) or (cited and mark in "!?" and _after_capitalized(text, m.start())):
                 continue  # “Hello, world!”, `[React Hooks: Not Magic, Just Arrays](…)`, `(en) … Yahoo! News`: as written
             if seg.source_text is not None and (_from_source(text, m.start(), seg.source_text)
                                                 or program_prefix(text, m.start(), seg.source_text, doc)):
@@ -394,7 +398,9 @@ def _cites_other_language(text: str, language: str) -> bool:
 
 
 def _after_capitalized(text: str, at: int) -> bool:
-    """Whether the word the mark at ``at`` is set against starts with a capital (a name's: `Yahoo!`) and
+    """Whether the word the mark at ``at`` is set against starts with a capital (a name's: `Yahoo!`; only
+    `!` and `?` are a name's own, `Jeopardy!`, `Who?`: a colon or semicolon after a name is the sentence's,
+    `Londres: Penguin`, `en Grèce; voir`) and
     opens no sentence: a French word after a sentence's end in the item (`2006. Résumé:`,
     `2006. Pourquoi?`) takes its capital from that, and is still the page's."""
     words = text[max(0, at - 60): at].split()
