@@ -119,6 +119,18 @@ def test_edge_whitespace_one_finding_per_entry_and_one_for_a_habit():
     assert len(lint.check_text(few, path="fr.po", select=["B107"])) == 4
 
 
+def test_b107_a_trailing_space_left_out_after_a_proclitic_that_joins_the_next_word():
+    # GNOME Clocks' ar.po (dev half): "%s and " as "%s و". Arabic writes `و` (and) joined to the word after it,
+    # so the string the program appends follows it with no space; Hebrew's prefixed `ו` the same.
+    for path, target in (("ar.po", "%s و"), ("he.po", "%s ו")):
+        entry = f'msgid "%s and "\nmsgstr "{target}"\n'
+        assert lint.check_text(entry, path=path, select=["B107"]) == [], path
+    # The closest slips: a whole word before the appended one (`في`, in), and a proclitic's space lost at
+    # the start, where nothing is joined to it.
+    for entry in ('msgid "%s in "\nmsgstr "%s في"\n', 'msgid " and %s"\nmsgstr "و%s"\n'):
+        assert [f.code for f in lint.check_text(entry, path="ar.po", select=["B107"])] == ["B107"], entry
+
+
 def test_b108_a_column_heads_word_cut_short_a_units_symbol_and_a_shad_for_a_colon_end_no_sentence():
     # transmission's column heads, shortened to fit with a point: words the catalogue never writes whole.
     heads = ('msgid "Down"\nmsgstr "Downl."\n\nmsgid "Up Reqs"\nmsgstr "Upl.-verz."\n\n'

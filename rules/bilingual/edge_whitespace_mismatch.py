@@ -44,7 +44,11 @@ One finding per entry (leading and trailing together). A catalogue in which five
 each add a space their source lacks (a translator's habit: an input method, a team's convention) gets
 one finding, at the first, naming how many. Not flagged: a translation in a script written without
 spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or in full-width punctuation
-that leaves out its source's spaces at that edge (`" in "` → `"转为"`, `"Size: "` → `"大小："`), and a translation that ends its sentence where the source
+that leaves out its source's spaces at that edge (`" in "` → `"转为"`, `"Size: "` → `"大小："`), a translation
+that leaves out its source's trailing space after a one-letter word its script writes joined to the next
+one (Arabic's `و` "and" and `ب`, `ل`, `ك`, `ف`; Hebrew's prefixed letters ו ה ב כ ל מ ש: `"%s and "` → `"%s و"`,
+where the appended word follows with no space; a whole word, `"%s with "` → `"%s مع"`, is still flagged),
+and a translation that ends its sentence where the source
 has a space after its last full stop. In a catalogue of HTML a page renders (the `#:` references name
 `.html` templates; not an application's labels with HTML or Pango tags, shown as written), in a string of
 its templates only (not one an entry's `#:` locations also name a program's file for, `shop/views.py`), an edge where the source has a line break is the template's layout, not a join:
@@ -78,6 +82,9 @@ and the inline element beside it).
         Example("".join(f'msgid "Label {i}"\nmsgstr "Étiquette {i} "\n\n' for i in range(6)), path=_PO,
                 note="six translations add a trailing space: one finding, naming the count"),
         Example('msgid "Degrees"\nmsgstr "ডিগ্রি  "\n', path="bn.po"),
+        Example('msgid "%s with "\nmsgstr "%s مع"\n', path="ar.po",
+                note="a whole word: the appended one needs its space"),
+        Example('msgid "%s in "\nmsgstr "%s في"\n', path="ar.po", note="`في` (in) is a word of its own"),
         Example(_NG.format("Total:&#160;", "Gesamt:"), path="messages.de.xlf",
                 note="in an Angular template too, a no-break space is text, not layout"),
     )
@@ -94,6 +101,9 @@ and the inline element beside it).
         Example('msgid " in "\nmsgstr "ក្នុង"\n', path="km.po", note="Khmer: no space between words"),
         Example('msgid " of "\nmsgstr "の"\n', path="ja.po"),
         Example('msgid "Size: "\nmsgstr "大小："\n', path="zh_TW.po", note="a full-width colon holds its own space"),
+        Example('msgid "%s and "\nmsgstr "%s و"\n', path="ar.po",
+                note="Arabic's `و` (and) is written joined to the word after it"),
+        Example('msgid "%s and "\nmsgstr "%s ו"\n', path="he.po", note="Hebrew's prefixed `ו` (and)"),
         Example(_TEMPLATE + 'msgid ""\n"\\n"\n"    <strong>%(title)s</strong> has been added to your basket.\\n"\n"    "\n'
                 'msgstr ""\n"\\n"\n"<strong>%(title)s</strong> a été ajouté à votre panier."\n', path="fr.po",
                 note="a template's line breaks and indentation around the text, trimmed: the page shows the same"),
@@ -160,7 +170,8 @@ def _difference(source: str, target: str, rendered: bool = False, collapsed: boo
     lead = (_shape(lead_s) != _shape(lead_t) and not _unspaced(lead_s, lead_t, target.lstrip()[:1])
             and not (rendered and "\n" in lead_s))
     trail = (_shape(trail_s) != _shape(trail_t) and not _closed_sentence(source, target, trail_s, trail_t)
-             and not _unspaced(trail_s, trail_t, target.rstrip()[-1:]) and not (rendered and "\n" in trail_s))
+             and not _unspaced(trail_s, trail_t, target.rstrip()[-1:]) and not _proclitic_end(trail_s, trail_t, target)
+             and not (rendered and "\n" in trail_s))
     if collapsed:
         lead = lead and not (_COLLAPSIBLE.fullmatch(lead_s) and _COLLAPSIBLE.fullmatch(lead_t))
         trail = trail and not (_COLLAPSIBLE.fullmatch(trail_s) and _COLLAPSIBLE.fullmatch(trail_t))
@@ -183,6 +194,18 @@ def _unspaced(ws_s: str, ws_t: str, edge: str) -> bool:
     """Whether a translation leaves out spaces around its source (`" in "` as `"转为"`) at an edge written
     in a script without spaces between words: there the words join with nothing between them."""
     return bool(ws_s) and set(ws_s) == {" "} and not ws_t and bool(_UNSPACED.match(edge))
+
+
+# A one-letter word that Arabic and Hebrew write joined to the word after it: Arabic's conjunctions and
+# prepositions و ف ب ك ل (`و` "and": `والكتاب`), Hebrew's prefixed letters ו ה ב כ ל מ ש (the Academy of the
+# Hebrew Language's «אותיות השימוש»). A string that ends on one ends where the next word is glued on.
+_PROCLITIC_END = compiled_on_use(r"(?:^|\s)[\u0648\u0641\u0628\u0643\u0644\u05d5\u05d4\u05d1\u05db\u05dc\u05de\u05e9]$")
+
+
+def _proclitic_end(ws_s: str, ws_t: str, target: str) -> bool:
+    """Whether a translation leaves out its source's trailing space (`"%s and "`) after a one-letter word
+    its script joins to the next (`"%s و"`): the string the program appends follows it with no space."""
+    return bool(ws_s) and set(ws_s) == {" "} and not ws_t and _PROCLITIC_END.search(target) is not None
 
 
 # A sentence's final mark in any script: full stop, ideographic, Devanagari/Bengali danda, Arabic, Ethiopic.
