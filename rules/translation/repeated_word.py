@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from lint.formats.builder import PLACEHOLDER
 from lint.language import pack, primary
@@ -330,18 +332,12 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
         # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
         own = frozenset((pack(doc.language) or {}).get("repeats") or ()) | _GRAMMAR_REPEATS.get(
             primary(doc.language), frozenset())
-        # A clause a subordinating conjunction opens ends on its finite verb, and the main clause after it
-        # opens on its own (nl `Omdat ze verschenen zijn zijn ze…`): the pack's conjunctions and subjects.
-        data = pack(doc.language) or {}
-        clause = (frozenset(data.get("verb-final-openers") or ()), frozenset(data.get("verb-second-subjects") or ()),
-                  frozenset(data.get("preposition-openers") or ()),
-                  frozenset(data.get("noun-determiners") or ()), frozenset(data.get("prepositions") or ()))
+        clause = _clause_words(doc.language)
         for i in parts:
             yield from self._repeats(segments[i], own, doc, only, clause)
 
     def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None,
-                 only: frozenset[str] | None = None,
-                 clause: tuple[frozenset[str], ...] = (frozenset(),) * 5) -> Iterator[Finding]:
+                 only: frozenset[str] | None = None, clause: _ClauseWords | None = None) -> Iterator[Finding]:
         """The repeats in ``seg``; ``only``: the words a reduplicating language may not double."""
         text = seg.text
         # A usage line that takes one metavariable twice (`<commit> <commit>...`): a translation that words
@@ -385,7 +381,7 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
                     continue  # an acronym beside the word: "bitwise AND and assignment"
             if _part_of_a_longer_token(text, m):
                 continue
-            if _across_clauses(text, m, *clause):
+            if _across_clauses(text, m, clause or _NO_CLAUSE_WORDS):
                 continue  # `What it is is a loop`, nl `Omdat ze verschenen zijn zijn ze`: a clause's verb, the next's
             if (word == second and word.islower() and len(word) >= _QUOTED_TERM_LETTERS
                     and _QUOTED_BEFORE.search(text, max(0, m.start() - 2), m.start()) and _QUOTED_AFTER.match(text, m.end())):
@@ -515,14 +511,35 @@ _PARTICIPLE_NEXT = compiled_on_use(r"\s+[a-z]+ed\b")
 _CLAUSE_HEAD = compiled_on_use(r"(?:^|[.!?;:]\s+)([^.!?;:,]*)$")
 
 
-def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjects: frozenset[str],
-                    openers_too: frozenset[str] = frozenset(), determiners: frozenset[str] = frozenset(),
-                    prepositions: frozenset[str] = frozenset()) -> bool:
+@dataclass(frozen=True)
+class _ClauseWords:
+    """A language pack's words that tell where a subordinate clause opening the sentence ends on its finite
+    verb and the main clause starts with its own (nl `Omdat ze verschenen zijn zijn ze…`): see _across_clauses."""
+
+    openers: frozenset[str] = frozenset()  # verb-final-openers
+    subjects: frozenset[str] = frozenset()  # verb-second-subjects
+    openers_too: frozenset[str] = frozenset()  # preposition-openers
+    determiners: frozenset[str] = frozenset()  # noun-determiners
+    prepositions: frozenset[str] = frozenset()
+
+
+_NO_CLAUSE_WORDS = _ClauseWords()
+
+
+@lru_cache(maxsize=64)
+def _clause_words(tag: str) -> _ClauseWords:
+    """The clause words of the pack for ``tag`` (read once per tag, as ``pack`` is)."""
+    data = pack(tag) or {}
+    return _ClauseWords(*(frozenset(data.get(key) or ()) for key in (
+        "verb-final-openers", "verb-second-subjects", "preposition-openers", "noun-determiners", "prepositions")))
+
+
+def _across_clauses(text: str, m: re.Match[str], clause: _ClauseWords) -> bool:
     """English `What it is is a loop`: a clause ending in `is` is the subject of the second (not with a
     participle after it, `When the server is is restarted`). In a language whose pack names them, the pair
     stands where a subordinate clause that opens its sentence ends on its finite verb and the
     main clause starts with its own, the subject after it (verb second): the sentence opens with one of
-    the language's subordinating conjunctions (``openers``), two words or more stand between it and the
+    the language's subordinating conjunctions (``clause.openers``), two words or more stand between it and the
     pair, no comma (the boundary a writer may mark) or end mark between, and one of ``subjects`` (a
     pronoun, an article) follows the second copy. A word typed twice inside the clause is flagged:
     `Omdat ze nooit zijn zijn verschenen` (a participle after the pair). An opener that is a preposition
@@ -534,17 +551,17 @@ def _across_clauses(text: str, m: re.Match[str], openers: frozenset[str], subjec
     a pair of ``prepositions`` is no verb itself: `Omdat hij gisteren met met de trein ging`."""
     if m.group(1).lower() == "is" and _PSEUDO_CLEFT.search(text, max(0, m.start() - 60), m.end()):
         return not _PARTICIPLE_NEXT.match(text, m.end())
-    if not openers or m.group(1) != m.group(3):
+    if not clause.openers or m.group(1) != m.group(3):
         return False
     head = _CLAUSE_HEAD.search(text, 0, m.start())
     words = head.group(1).split() if head else []
     after = _WORD_AFTER.match(text, m.end())
-    if len(words) >= 3 and words[0].lower() in openers_too and words[1].lower() not in subjects:
+    if len(words) >= 3 and words[0].lower() in clause.openers_too and words[1].lower() not in clause.subjects:
         return False  # `Als voorzitter van…`, `Sinds 2010`: a phrase, no clause
-    if m.group(1).lower() in prepositions or (words and words[-1].lower() in determiners):
+    if m.group(1).lower() in clause.prepositions or (words and words[-1].lower() in clause.determiners):
         return False  # `zijn vriend vriend een`: a noun; `met met de`: a preposition
-    return (len(words) >= 3 and words[0].lower() in openers and after is not None
-            and after.group(1).lower() in subjects and text[m.end():after.start(1)].isspace())
+    return (len(words) >= 3 and words[0].lower() in clause.openers and after is not None
+            and after.group(1).lower() in clause.subjects and text[m.end():after.start(1)].isspace())
 
 
 def _part_of_a_longer_token(text: str, m: re.Match[str]) -> bool:
