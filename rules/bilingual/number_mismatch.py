@@ -544,7 +544,8 @@ _FEW_FORM = compiled_on_use(r"(?:_|(?<=\w)\.)(?:zero|one|two)$")
 def _spelled_for(number: str, seg: Segment, doc: Document, texts: list[str]) -> bool:
     """Whether a number of ten or less a translation adds stands for the source's word for it (`two files` as
     `2 fichiers`, `July` as `tháng 7`), is a plural form's count (`1 fichier` for `%d file`, an Android plural's
-    `one`) or a part of a number of several parts (`۰٫۲۷٫۰`, Persian's `0.27.0`)."""
+    `one`) or a part of a number of several parts (`۰٫۲۷٫۰`, Persian's `0.27.0`); or a number from eleven to
+    ninety-nine the source writes as a word (`Fifteen minutes` as `15 dakika`)."""
     return (_spelled(number) and (singular(seg, doc) is not None or _FEW_FORM.search(seg.key or "") is not None
                                   or _worded(number, texts[0]) or _a_part(number, texts[1]))) \
         or _worded_past_ten(number, texts[0])
