@@ -40,7 +40,16 @@ issue 15's clean-prose work, split by document like the rest):
     speech and reviews follow); a document starts at a headline (a line with no end mark after one with);
   - DIR/gum-*.conllu: github.com/UniversalDependencies/UD_English-GUM en_gum-ud-dev/test.conllu (the train
     file is not in the snapshot), the written genres GUM_WRITTEN: each `# newdoc id` a document, each
-    `# newpar` a paragraph of its sentences' `# text` lines (the surface text).
+    `# newpar` a paragraph of its sentences' `# text` lines (the surface text);
+  - DIR/wmt24.en.src.txt and DIR/wmt24.en.docs: github.com/wmt-conference/wmt24-news-systems (bfa937ee)
+    txt/sources/en-de.txt (the English source, the same for every en-* pair, one paragraph a line) and
+    txt/documents/en-de.docs (domain and document id a line): the news domain by document and the literary
+    domain by work (its two chunks one document), reported apart (the literary texts are web fiction, not
+    edited for print); the speech (video transcripts) and social (posts) domains are left out;
+  - DIR/ntrex.src.eng.txt and DIR/ntrex.document_ids.tsv: github.com/MicrosoftTranslator/NTREX (8561f6a6)
+    NTREX-128/newstest2019-src.eng.txt (WMT19's English-original news, a sentence a line) and
+    DOCUMENT_IDS.tsv, by document; paragraphs rebuilt as for the WMT21 references, single quotation marks
+    counted too (its British sites quote with them).
 
     python bench/recall.py [--half dev|test|both] [--section injected,furniture,mt,clean,tree] [--examples 3]
                            [--seeds 1] [--unseen DIR]
@@ -97,11 +106,27 @@ def _xml_docs(pair: str) -> list[ET.Element]:
 _QUOTE_MARK = re.compile(r'[“”"]')
 
 
-def _open_quote(text: str) -> bool:
+# A single mark that opens (after a space, a bracket or a dash, or at the start, before a word) or closes
+# (after a stop or a comma, before a space or the end): the shapes an apostrophe (`don't`, `Chambers'`,
+# `'90s` after a space is the one it shares) rarely takes. For sources that quote with single marks.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?])['’](?=\s|$|[\"”)])")
+
+
+def _open_single(text: str) -> bool:
+    """The text's last single quotation mark (by the shapes above) opens a quotation."""
+    last = max(((m.start(), True) for m in _SINGLE_OPEN.finditer(text)), default=(-1, False))
+    close = max((m.start() for m in _SINGLE_CLOSE.finditer(text)), default=-1)
+    return last[1] and last[0] > close
+
+
+def _open_quote(text: str, single: bool = False) -> bool:
     """The text's last quotation mark opens a quotation: a curly one by its shape, a straight one by where
     it stands (after a space or at the start, before a word). Counting marks was fooled by one stray mark
     (`Brendan Rodgers" side`), which flipped every later count, so a document was cut inside a
     quotation that the next line reopens."""
+    if single and _open_single(text):
+        return True
     marks = list(_QUOTE_MARK.finditer(text))
     if not marks:
         return False
@@ -112,15 +137,17 @@ def _open_quote(text: str) -> bool:
     return (not before or before.isspace() or before in "([{—–-") and after != "" and not after.isspace()
 
 
-def _paragraphs(segs: list[str], size: int = 2) -> tuple[str, ...]:
+def _paragraphs(segs: list[str], size: int = 2, single: bool = False) -> tuple[str, ...]:
     """The XML keeps no paragraphs: a line without an end mark (a headline) stands alone; sentences go
     two to a paragraph, more while a quotation is open (a paragraph does not end inside one), unless the
-    next sentence reopens it (the convention of a quotation over several paragraphs)."""
+    next sentence reopens it (the convention of a quotation over several paragraphs). ``single``: single
+    marks quote too (British news: `said: 'The investigation …`), eight sentences at most a paragraph."""
+    opens = "\"“'‘" if single else "\"“"
     segs = [s.strip() for s in segs if s and s.strip()]
     out: list[str] = []
     current: list[str] = []
     for seg in segs:
-        if current and seg[:1] in "\"“" and _open_quote(" ".join(current)):
+        if current and seg[:1] in opens and _open_quote(" ".join(current), single):
             # A quotation left open and reopened by the next sentence: English reopens each paragraph of
             # a quotation that runs over several and closes only the last, so a paragraph ended here.
             out.append(" ".join(current))
@@ -128,7 +155,7 @@ def _paragraphs(segs: list[str], size: int = 2) -> tuple[str, ...]:
         # A line with no end mark (a headline) stands alone, unless a quotation is open; one open over
         # three sentences or more, closed by none, is a stray or lost mark and holds no line (it glued
         # `…published on travel.gov.gr` to the next line's `At the moment…`).
-        if not re.search(r"[.!?…\"”’)]$", seg) and (len(current) >= 3 or not _open_quote(" ".join(current))):
+        if not re.search(r"[.!?…\"”’)]$", seg) and (len(current) >= 3 or not _open_quote(" ".join(current), single)):
             if current:
                 out.append(" ".join(current))
                 current = []
@@ -136,7 +163,8 @@ def _paragraphs(segs: list[str], size: int = 2) -> tuple[str, ...]:
             continue
         current.append(seg)
         joined = " ".join(current)
-        if len(current) >= size and not _open_quote(joined):
+        if len(current) >= size and not _open_quote(joined) and (
+                not single or not _open_single(joined) or len(current) >= 8):
             out.append(joined)
             current = []
     if current:
@@ -247,6 +275,41 @@ def gum_docs(root: Path, genres: tuple[str, ...] = GUM_WRITTEN) -> list[Doc]:
         docs += [Doc(f"gum:{name}", tuple(" ".join(p) for p in pars if p))
                  for name, genre, pars in parts if genre in genres and pars]
     return docs
+
+
+# WMT24's English source (txt/sources/en-de.txt, the same for every en-* pair, one paragraph a line) and its
+# domain and document id a line (txt/documents/en-de.docs): news and literary are edited prose; speech
+# (transcripts of videos) and social (posts) are not, and are left out.
+WMT24_EDITED = ("news", "literary")
+
+
+def wmt24_docs(root: Path, domain: str) -> list[Doc]:
+    """The WMT24 English-original documents of one domain, each line a paragraph; a literary work's
+    chunks (`…_chunk_1_words_996`, `…_chunk_2_…`) are one document, so both fall in one half."""
+    src, ids = root / "wmt24.en.src.txt", root / "wmt24.en.docs"
+    if not (src.exists() and ids.exists()):
+        return []
+    docs: dict[str, list[str]] = {}
+    for line, meta in zip(src.read_text(encoding="utf-8").splitlines(),
+                          ids.read_text(encoding="utf-8").splitlines(), strict=True):
+        dom, _, name = meta.partition("\t")
+        if dom == domain and line.strip():
+            docs.setdefault(re.sub(r"_chunk_\d+_words_\d+$", "", name), []).append(line.strip())
+    return [Doc(f"wmt24:{name}", tuple(pars)) for name, pars in docs.items()]
+
+
+def ntrex_docs(root: Path) -> list[Doc]:
+    """NTREX-128's English source (newstest2019, English-original news; NTREX-128/newstest2019-src.eng.txt
+    and DOCUMENT_IDS.tsv), a sentence a line: paragraphs rebuilt as for the WMT21 references, single marks
+    counted as quotation marks (half its documents are British, which quote with them)."""
+    src, ids = root / "ntrex.src.eng.txt", root / "ntrex.document_ids.tsv"
+    if not (src.exists() and ids.exists()):
+        return []
+    docs: dict[str, list[str]] = {}
+    for line, name in zip(src.read_text(encoding="utf-8").splitlines(),
+                          ids.read_text(encoding="utf-8").splitlines(), strict=True):
+        docs.setdefault(name.strip(), []).append(line)
+    return [Doc(f"ntrex:{name}", _paragraphs(lines, single=True)) for name, lines in docs.items()]
 
 
 # -- 1. injected artefacts ----------------------------------------------------------------------------
@@ -1155,8 +1218,12 @@ def main() -> None:
                                 wmt22_news_docs(root)),
                                ("WMT23 English-original news (en-de source, news lines), by headline",
                                 wmt23_news_docs(root)),
-                               (f"GUM written genres ({', '.join(GUM_WRITTEN)}), by document", gum_docs(root))):
-                run_clean(name, docs, halves, select, args.examples)
+                               (f"GUM written genres ({', '.join(GUM_WRITTEN)}), by document", gum_docs(root)),
+                               ("WMT24 English-original news (en-* source), by document", wmt24_docs(root, "news")),
+                               ("WMT24 English-original literary (en-* source), by work", wmt24_docs(root, "literary")),
+                               ("NTREX-128 English source (newstest2019 news), by document", ntrex_docs(root))):
+                if docs:
+                    run_clean(name, docs, halves, select, args.examples)
 
 
 if __name__ == "__main__":
