@@ -122,3 +122,16 @@ def test_a_hashtag_is_joined_by_design() -> None:
 def test_a_glued_word_beside_a_hashtag_is_still_flagged() -> None:
     # The closest defect: the glued word stands in the prose, after a space, not after the hashtag's mark.
     assert t109("The new law theyalso requires a permit. #sharedvalues\n") == ["theyalso"]
+
+
+def test_a_derivation_in_ness_after_an_inflected_form_is_a_word() -> None:
+    # NTREX-128's English source (cnn.304478, h259's dev half): `some of the woundedness that our soldiers
+    # do return with` was read as `wounded ness` (the case-folded list counts `ness` as Loch Ness's).
+    assert t109("Families feel the woundedness that soldiers bring home.\n") == []
+
+
+def test_a_participle_glued_to_the_next_word_is_still_flagged() -> None:
+    # The closest defects: an inflected form glued to the next word, one of them a word that starts as
+    # the suffix does (`nest`).
+    assert t109("Medics carried the woundedsoldiers to the road.\n") == ["woundedsoldiers"]
+    assert t109("Rangers found the abandonednest in the oak.\n") == ["abandonednest"]

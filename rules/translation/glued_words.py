@@ -60,6 +60,10 @@ whose whom yet nor just even still already however
 # and words that serve as suffixes (`callable`, `filelike`, `topmost`, `accessor`).
 _PARTICLES = frozenset("in on up out off over down back by away".split())
 _SUFFIXES = frozenset("able like less most ship ships wise ward wards fold hood self all".split())
+# Suffixes that are no word of their own in lower case, though the case-folded list counts their letters
+# as one (`ness` as Loch Ness, Eliot Ness: Zipf 3.6): after any stem, inflected too, they make a
+# derivation (`woundedness`, `connectedness`), never a glued next word.
+_BOUND_SUFFIXES = frozenset({"ness"})
 # First halves that are prefixes (`indirection`, `overwrote`, `outlives`, `formatters`).
 _PREFIXES = frozenset("in on up out over under down back by for fore after".split())
 # Halves are three letters or more, but for a two-letter word after another (`becauseof`): two-letter
@@ -155,7 +159,7 @@ def split_of(word: str, compounds: bool = False, markup: bool = False) -> tuple[
         return None  # a word English uses
     splits = sorted(((zipf(a) + zipf(b), a, b) for a, b in
                      ((word[:i], word[i:]) for i in range(_MIN_HALF, len(word) - _MIN_HALF + 1))
-                     if len(a) > 2 and (len(b) > 2 or b in _SHORT_AFTER)
+                     if len(a) > 2 and (len(b) > 2 or b in _SHORT_AFTER) and b not in _BOUND_SUFFIXES
                      # A particle or a suffix after a bare stem makes a compound (`login`, `callable`);
                      # after an inflected verb, or after a function word in a token English never writes
                      # (`suchlike` it does, rarely), it is the next word (`washed away`, `was able`).
@@ -249,7 +253,8 @@ technical prose coins such compounds (`lockfile`, `dataclasses`) faster than any
 Not flagged: a word English uses (`nevertheless`, `somebody`), a token the document uses more than
 once (its own term: `docstring`, `whitespace`) or writes as code somewhere, compounds in a document
 with code, a second half that is a particle or a suffix after a bare stem (`login`, `callable`; after
-an inflected verb it is the next word: `washedaway` → `washed away`), capitalized words and names,
+an inflected verb it is the next word: `washedaway` → `washed away`; `-ness`, no word of its own, is a
+suffix after any stem: `woundedness`), capitalized words and names,
 code, paths and identifiers, hashtags (`#sharedvalues`: their words are joined by design), and tokens that split into common words in more than one way of like
 odds. A particle or a suffix after a function word is the next word only in a token the list does not
 hold (`wasable` → `was able`; `suchlike` is English).
@@ -299,6 +304,8 @@ at the first candidate only). Select it with `--select T109`.
         Example("It will classify an image of an overturnedvehicle as an accident.",
                 "It will classify an image of an overturned vehicle as an accident.",
                 note="a participle before a noun: a phrase English writes open"),
+        Example("Medics carried the woundedsoldiers to the road.", "Medics carried the wounded soldiers to the road.",
+                note="a participle glued to the next word (not a suffix)"),
         Example("Crowds came to see the newlyinfected patients moved.",
                 "Crowds came to see the newly infected patients moved."),
     )
@@ -315,6 +322,8 @@ at the first candidate only). Select it with `--select T109`.
         Example("Everything was understood without translation."),
         Example("The bridge will withstand the storm.", note="a rare word, its halves not a thousand times commoner"),
         Example("Every object here is callable once.", note="a suffix"),
+        Example("Families feel the woundedness that soldiers bring home.",
+                note="-ness after an inflected form: a derivation (`ness` is no word in lower case)"),
         Example("Please login before you start.", note="a particle"),
         Example("Every value here is stringlike.", note="'string' is a stem, not an inflected verb"),
         Example("The firefighters were dousing the flames.", note="not 'do using'"),
