@@ -49,7 +49,10 @@ issue 15's clean-prose work, split by document like the rest):
   - DIR/ntrex.src.eng.txt and DIR/ntrex.document_ids.tsv: github.com/MicrosoftTranslator/NTREX (8561f6a6)
     NTREX-128/newstest2019-src.eng.txt (WMT19's English-original news, a sentence a line) and
     DOCUMENT_IDS.tsv, by document; paragraphs rebuilt as for the WMT21 references, single quotation marks
-    counted too (its British sites quote with them).
+    counted too (its British sites quote with them);
+  - DIR/en_pud-ud-test.conllu: github.com/UniversalDependencies/UD_English-PUD (f16eba4a), the 750 sentences
+    first written in English (news and Wikipedia), by `# newdoc id`, each sentence a paragraph (a document's
+    few sentences are picked at random, seldom adjacent).
 
     python bench/recall.py [--half dev|test|both] [--section injected,furniture,mt,clean,tree] [--examples 3]
                            [--seeds 1] [--unseen DIR]
@@ -310,6 +313,25 @@ def ntrex_docs(root: Path) -> list[Doc]:
                           ids.read_text(encoding="utf-8").splitlines(), strict=True):
         docs.setdefault(name.strip(), []).append(line)
     return [Doc(f"ntrex:{name}", _paragraphs(lines, single=True)) for name, lines in docs.items()]
+
+
+def pud_docs(root: Path) -> list[Doc]:
+    """UD English-PUD's sentences first written in English (news `n01…`, Wikipedia `w01…`: the second and
+    third digits of a sentence id are its language; the other 250 were translated), by `# newdoc id`; a
+    few sentences of each document, picked at random and seldom adjacent, so each is a paragraph."""
+    path = root / "en_pud-ud-test.conllu"
+    if not path.exists():
+        return []
+    docs: dict[str, list[str]] = {}
+    name, english = "", False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newdoc id = "):
+            name = line.split("= ", 1)[1].strip()
+        elif line.startswith("# sent_id = "):
+            english = line.split("= ", 1)[1].strip()[1:3] == "01"
+        elif line.startswith("# text = ") and english and name:
+            docs.setdefault(name, []).append(line.split("= ", 1)[1].strip())
+    return [Doc(f"pud:{name}", tuple(pars)) for name, pars in docs.items()]
 
 
 # -- 1. injected artefacts ----------------------------------------------------------------------------
@@ -1221,7 +1243,9 @@ def main() -> None:
                                (f"GUM written genres ({', '.join(GUM_WRITTEN)}), by document", gum_docs(root)),
                                ("WMT24 English-original news (en-* source), by document", wmt24_docs(root, "news")),
                                ("WMT24 English-original literary (en-* source), by work", wmt24_docs(root, "literary")),
-                               ("NTREX-128 English source (newstest2019 news), by document", ntrex_docs(root))):
+                               ("NTREX-128 English source (newstest2019 news), by document", ntrex_docs(root)),
+                               ("UD English-PUD, sentences first written in English (news, Wikipedia), by document",
+                                pud_docs(root))):
                 if docs:
                     run_clean(name, docs, halves, select, args.examples)
 
