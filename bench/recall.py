@@ -48,7 +48,8 @@ issue 15's clean-prose work, split by document like the rest):
     edited for print); the speech (video transcripts) and social (posts) domains are left out;
   - DIR/ntrex.src.eng.txt and DIR/ntrex.document_ids.tsv: github.com/MicrosoftTranslator/NTREX (8561f6a6)
     NTREX-128/newstest2019-src.eng.txt (WMT19's English-original news, a sentence a line) and
-    DOCUMENT_IDS.tsv, by document; paragraphs rebuilt as for the WMT21 references, single quotation marks
+    DOCUMENT_IDS.tsv, by document, less the 54 documents WMT22's en-hr source holds too (its XML must be in
+    DIR: the WMT22 section above); paragraphs rebuilt as for the WMT21 references, single quotation marks
     counted too (its British sites quote with them);
   - DIR/en_pud-ud-test.conllu: github.com/UniversalDependencies/UD_English-PUD (f16eba4a), the 750 sentences
     first written in English (news and Wikipedia), by `# newdoc id`, each sentence a paragraph (a document's
@@ -301,10 +302,11 @@ def wmt24_docs(root: Path, domain: str) -> list[Doc]:
     return [Doc(f"wmt24:{name}", tuple(pars)) for name, pars in docs.items()]
 
 
-def ntrex_docs(root: Path) -> list[Doc]:
+def ntrex_docs(root: Path, exclude: frozenset[str] = frozenset()) -> list[Doc]:
     """NTREX-128's English source (newstest2019, English-original news; NTREX-128/newstest2019-src.eng.txt
     and DOCUMENT_IDS.tsv), a sentence a line: paragraphs rebuilt as for the WMT21 references, single marks
-    counted as quotation marks (half its documents are British, which quote with them)."""
+    counted as quotation marks (half its documents are British, which quote with them). Documents named in
+    ``exclude`` are left out (WMT22's en-hr source reuses 54 of its 123: measured there already)."""
     src, ids = root / "ntrex.src.eng.txt", root / "ntrex.document_ids.tsv"
     if not (src.exists() and ids.exists()):
         return []
@@ -312,7 +314,8 @@ def ntrex_docs(root: Path) -> list[Doc]:
     for line, name in zip(src.read_text(encoding="utf-8").splitlines(),
                           ids.read_text(encoding="utf-8").splitlines(), strict=True):
         docs.setdefault(name.strip(), []).append(line)
-    return [Doc(f"ntrex:{name}", _paragraphs(lines, single=True)) for name, lines in docs.items()]
+    return [Doc(f"ntrex:{name}", _paragraphs(lines, single=True)) for name, lines in docs.items()
+            if name not in exclude]
 
 
 def pud_docs(root: Path) -> list[Doc]:
@@ -1236,14 +1239,18 @@ def main() -> None:
                   args.examples)
         if args.unseen:
             root = Path(args.unseen)
-            for name, docs in (("WMT22 English-original news (en-* sources, news domain), by document",
-                                wmt22_news_docs(root)),
+            wmt22 = wmt22_news_docs(root)
+            if not wmt22 and ntrex_docs(root):
+                sys.exit(f"{root}: NTREX's English source needs WMT22's en-* XML beside it (the documents both hold "
+                         "are left out of NTREX)")
+            for name, docs in (("WMT22 English-original news (en-* sources, news domain), by document", wmt22),
                                ("WMT23 English-original news (en-de source, news lines), by headline",
                                 wmt23_news_docs(root)),
                                (f"GUM written genres ({', '.join(GUM_WRITTEN)}), by document", gum_docs(root)),
                                ("WMT24 English-original news (en-* source), by document", wmt24_docs(root, "news")),
                                ("WMT24 English-original literary (en-* source), by work", wmt24_docs(root, "literary")),
-                               ("NTREX-128 English source (newstest2019 news), by document", ntrex_docs(root)),
+                               ("NTREX-128 English source (newstest2019 news), by document, less WMT22's",
+                                ntrex_docs(root, frozenset(d.name.split(":", 1)[1] for d in wmt22))),
                                ("UD English-PUD, sentences first written in English (news, Wikipedia), by document",
                                 pud_docs(root))):
                 if docs:
