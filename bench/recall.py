@@ -147,6 +147,8 @@ def _paragraphs(segs: list[str], size: int = 2, single: bool = False) -> tuple[s
     next sentence reopens it (the convention of a quotation over several paragraphs). ``single``: single
     marks quote too (British news: `said: 'The investigation …`), eight sentences at most a paragraph."""
     opens = "\"“'‘" if single else "\"“"
+    # (A sentence that ends with a single mark closes a quotation there, no headline: `… men.'`.)
+    ends = r"[.!?…\"”’)']$" if single else r"[.!?…\"”’)]$"
     segs = [s.strip() for s in segs if s and s.strip()]
     out: list[str] = []
     current: list[str] = []
@@ -159,7 +161,7 @@ def _paragraphs(segs: list[str], size: int = 2, single: bool = False) -> tuple[s
         # A line with no end mark (a headline) stands alone, unless a quotation is open; one open over
         # three sentences or more, closed by none, is a stray or lost mark and holds no line (it glued
         # `…published on travel.gov.gr` to the next line's `At the moment…`).
-        if not re.search(r"[.!?…\"”’)]$", seg) and (len(current) >= 3 or not _open_quote(" ".join(current), single)):
+        if not re.search(ends, seg) and (len(current) >= 3 or not _open_quote(" ".join(current), single)):
             if current:
                 out.append(" ".join(current))
                 current = []
