@@ -31,9 +31,10 @@ Words: letter runs outside CJK, plus one word per two CJK characters.
 The untouched text is real text, and real text has real defects (straight quotes among “ ” in one
 article, ASCII commas in Chinese, a space mix between Chinese and Latin words): its figure counts them
 with the false findings. `--list-untouched` prints each untouched finding of the measured rules with
-its context, to judge; `--judged FILE` reads such judgements (a line per finding: `real` or `false`, a
-tab, and the finding's key as `--list-untouched` prints it) and splits the figure into judged real,
-judged false and not judged, so a change that adds a finding shows as not judged (`--all-rules`: the
+its context, to judge; `--judged FILE` reads such judgements (a line per finding: `real`, `false` or
+`artefact` (made by how the base text was cut from its source: a quotation whose closing sentence the
+treebank left out), a tab, the finding's key as `--list-untouched` prints it, and optionally a tab and
+the reason) and splits the figure into judged real, judged false, artefact and not judged, so a change that adds a finding shows as not judged (`--all-rules`: the
 findings of every default rule, the figure the issue sets, not only the measured rules'). Judge the `dev` half
 while tuning; the `test` half once, at the end.
 """
@@ -286,10 +287,14 @@ def judgements(path: Path | None) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        verdict, _, key = line.partition("\t")
-        if verdict in ("real", "false"):
-            out[key] = verdict
+        # verdict, then the key's three fields (code, file, text as repr: no tab inside), then a reason
+        verdict, *key = line.split("\t")[:4]
+        if verdict in VERDICTS and len(key) == 3:
+            out["\t".join(key)] = verdict
     return out
+
+
+VERDICTS = ("real", "false", "artefact")
 
 
 def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kind: int, seed: int,
@@ -343,7 +348,7 @@ def inject(texts: list[tuple[str, Path]], english_root: Path, half: str, per_kin
             said = Counter(verdicts.get(untouched_key(f, text), "not judged") for f, text in listed)
             print(f"    judged ({'all default rules' if all_rules else 'measured rules'}): "
                   + "; ".join(f"{v} {said[v]} = {said[v] / n * 1e4:.2f}/10k"
-                                           for v in ("real", "false", "not judged")))
+                                           for v in (*VERDICTS, "not judged")))
         if list_untouched:
             for f, text in listed:
                 context = text[max(0, f.start - 60):f.start] + "⟦" + text[f.start:f.end] + "⟧" + text[f.end:f.end + 40]
