@@ -81,6 +81,9 @@ def languages_markdown() -> str:
             other.append("ordinals with a full stop (`VI.`)")
         if pack.get("repeats"):
             other.append("repeats allowed: " + ", ".join(pack["repeats"]))
+        if pack.get("repeats-before"):
+            other.append("repeats allowed before a word: " + ", ".join(
+                f"{word} ({', '.join(nexts)})" for word, nexts in pack["repeats-before"].items()))
         rules = ", ".join(_rules_for(tag)) if "-" not in tag else f"as `{primary(tag)}`"
         spaces = _spaces(pack.get("space-before"))
         if pack.get("space-inside-quotes"):

@@ -638,6 +638,19 @@ def test_a_term_quoted_whole_whose_words_repeat_is_no_repeated_word() -> None:
         assert [f.code for f in lint.check_text(quoted, path="fr.md", select=["T102"])] == ["T102"], quoted
 
 
+def test_an_ordinal_before_the_french_compound_premier_ministre_is_no_repeated_word() -> None:
+    # UD French-FQB (a TREC question, dev half of h257's base), reworded: the first prime minister, the
+    # ordinal `premier` before the compound noun `premier ministre`.
+    for page in ("Qui a été le premier premier ministre du Québec ?\n",
+                 "Elle est devenue la première première ministre du pays.\n"):
+        assert lint.check_text(page, path="fr.md", config=Config(language="fr"), select=["T102"]) == [], page
+    # `premier` typed twice before any other word is still a slip.
+    for slip in ("C'est le premier premier chapitre du livre.\n", "Il a lu le premier premier.\n",
+                 "Le ministre ministre a parlé.\n"):
+        found = lint.check_text(slip, path="fr.md", config=Config(language="fr"), select=["T102"])
+        assert [f.code for f in found] == ["T102"], slip
+
+
 def test_a_portuguese_weekday_abbreviation_before_a_comma_is_no_stacked_punctuation() -> None:
     # UD Portuguese-Bosque (a listings page of Público): `sáb. e dom.,`, Saturday and Sunday abbreviated.
     listing = "TEATRO DA TRINDADE. De 3ª a sáb., às 21h30; sáb. e dom., às 16h.\n"

@@ -111,7 +111,8 @@ times: from the third copy on, a run is one finding (`Lang Lang Lang`, `Yin Yin 
 assembled from fragments produce it often.
 
 Not flagged: each language's legitimate repeats, listed in its pack (French reflexives `nous nous`,
-`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; Polish `to to` (the particle, then the pronoun: before a comma, `samo` or the end, or after a fronted clause's comma, `Jeśli tak jest, to to jest`; not `że to to jest`, `o to to`, `Wiem, to to jest`); intensifiers and
+`vous vous`; German article and relative pronoun `die die`, `das das`; Dutch `dat dat`; a word its pack lets double
+before one next word only, French `le premier premier ministre`, the ordinal before the compound noun; Polish `to to` (the particle, then the pronoun: before a comma, `samo` or the end, or after a fronted clause's comma, `Jeśli tak jest, to to jest`; not `że to to jest`, `o to to`, `Wiem, to to jest`); intensifiers and
 answers doubled for emphasis, `sehr sehr`, `muy muy`, `sì sì`; Italian reduplication, `piano piano`), any repeat in a
 language whose grammar doubles words freely (productive full reduplication, WALS feature 27A: Turkish `parça parça`,
 Hindi, Persian, Indonesian, Korean, Igbo, Santali and others) but its conjunctions, prepositions and demonstratives (`ve ve`,
@@ -308,6 +309,8 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
         Example("    import warnings\n    warnings.filterwarnings('default')", note="code pasted as text"),
         Example("It is read-only only for the current process."),
         Example("A long long time ago, in a galaxy far, far away."),
+        Example("Qui fut le premier premier ministre du Canada ?", language="fr",
+                note="the ordinal before the compound noun `premier ministre` (the French pack's `repeats-before`)"),
         Example("Java java.util.concurrent package", note="a qualified name"),
         Example("A backup service that protects Amazon Web Services services and their data.",
                 note="a name, then the noun it qualifies"),
@@ -333,11 +336,17 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
         own = frozenset((pack(doc.language) or {}).get("repeats") or ()) | _GRAMMAR_REPEATS.get(
             primary(doc.language), frozenset())
         clause = _clause_words(doc.language)
+        # A word its pack lets double before a given next word only: the ordinal before a compound noun
+        # that starts with it (fr `le premier premier ministre`).
+        before = frozenset((word.lower(), after.lower())
+                           for word, nexts in ((pack(doc.language) or {}).get("repeats-before") or {}).items()
+                           for after in nexts)
         for i in parts:
-            yield from self._repeats(segments[i], own, doc, only, clause)
+            yield from self._repeats(segments[i], own, doc, only, clause, before)
 
     def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None,
-                 only: frozenset[str] | None = None, clause: _ClauseWords | None = None) -> Iterator[Finding]:
+                 only: frozenset[str] | None = None, clause: _ClauseWords | None = None,
+                 before: frozenset[tuple[str, str]] = frozenset()) -> Iterator[Finding]:
         """The repeats in ``seg``; ``only``: the words a reduplicating language may not double."""
         text = seg.text
         # A usage line that takes one metavariable twice (`<commit> <commit>...`): a translation that words
@@ -362,7 +371,9 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
             article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
             if (only is not None and word.lower() not in only) or (len(word) < 2 and not article) or word.lower() in _ALLOWED or (
-                    word.lower() in own and _grammar_repeat(text, m)):
+                    word.lower() in own and _grammar_repeat(text, m)) or (
+                    before and (after := _NEXT_WORD.match(text, m.end())) is not None
+                    and (word.lower(), after.group(1).lower()) in before):
                 continue
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
@@ -405,6 +416,8 @@ _GREEK_WEAK = frozenset("μου σου του της μας σας τους".spl
 _GREEK_PARTICLES = frozenset("θα να δεν μην ας και ή που ότι αν όταν για με σε από".split())
 _WORD_BEFORE = compiled_on_use(r"(\w+)\W*$")
 _WORD_AFTER = compiled_on_use(r"\W*(\w+)")
+# The word after a pair, one space away (a pack's `repeats-before`: `premier premier ministre`).
+_NEXT_WORD = compiled_on_use(r"[ \u00a0]([^\W\d_]+)\b")
 
 
 # Polish `to to`: the particle, then the pronoun, which a comma, a form of `sam` (`to samo`) or the
