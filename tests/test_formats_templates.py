@@ -8,6 +8,7 @@ import pytest
 
 import lint
 from lint.config import Config
+from lint.engine import Linter
 from lint.formats import parse
 from lint.formats.templates import expression_spans, template_view
 from lint.model import Source
@@ -437,3 +438,30 @@ def test_a_jsx_literal_of_blanks_in_a_markdown_page_is_markup():
     assert runs == ["  mo", "  ic"]
     # Inside a code span, and inside a template expression, the literal is what they hold.
     assert template_view("`{'  '}` and {{ '  ' }}\n", jsx_literals=True).text == "`{'  '}` and `{ '  ' }`\n"
+
+
+def test_a_jsx_comment_in_a_markdown_page_is_markup():
+    # react.dev's pages are MDX saved as .md: every heading ends with its anchor as a JSX comment
+    # (`## Utilisation {/*usage*/}`) and notes to the writers stand on lines of their own. Read as prose,
+    # the English anchors were words of the page (3 % of the French pages' words in h256's React docs
+    # base) and, on a short French page, made it English: its French rules were off.
+    page = ("Une page courte, écrite en français pour les lecteurs de la documentation de React.\n\n"
+            "## Paramètres {/*parameters-and-returned-values-of-the-function-you-pass*/}\n\n"
+            "Une autre phrase en français, pour que la langue de la page soit claire.\n\n"
+            "### Migrer {/*migrating-from-rendertostring-to-a-static-prerender-on-the-server*/}\n\n"
+            "{/* If you are a language maintainer, edit `deployedTranslations` under `src/utils`. */}\n\n"
+            "### Mettre à jour l'état {/*updating-state-from-a-previous-render-in-the-event-handler*/}\n")
+    assert _segments(page, "a.md") == [
+        ("paragraph", "Une page courte, écrite en français pour les lecteurs de la documentation de React."),
+        ("heading", "Paramètres \ufffc"),
+        ("paragraph", "Une autre phrase en français, pour que la langue de la page soit claire."),
+        ("heading", "Migrer \ufffc"),
+        ("heading", "Mettre à jour l'état \ufffc"),
+    ]
+    assert Linter().document(Source("a.md", page), Config()).language == "fr"
+    # The French page's own defects around them are still found.
+    slip = page.replace("la langue de la page", "la langue de de la page").replace("de React.", "de React .")
+    assert sorted(f.code for f in lint.check_text(slip, path="a.md")) == ["S107", "T102"]
+    # A comment quoted in a code span, or one in a fenced block, is code as it was.
+    assert _segments("Voir `{/* a */}` ici.\n\n```jsx\n<div>{/* `x` */}</div>\n```\n", "a.md") == [
+        ("paragraph", "Voir \ufffc ici.")]

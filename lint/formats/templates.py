@@ -40,8 +40,9 @@ _EXPRESSION = compiled_on_use(
     rf"|\{{\{{(?:{_CB}|\{{{_CB}*\}}){{0,400}}?\}}\}}"  # Vue, Jinja, Liquid, Nunjucks, Hugo, Handlebars
     rf"|\{{%{_C}{{0,400}}?%\}}"  # Jinja, Liquid, Nunjucks statements
     rf"|\{{#{_C}{{0,400}}?#\}}"  # Jinja comments
+    r"|\{/\*(?:[^\n]|\n(?![ \t]*\r?\n)){0,400}?\*/\}"  # JSX comments (MDX saved as .md), backticks and all
 )
-_OPENERS = ("{{", "{%", "{#")
+_OPENERS = ("{{", "{%", "{#", "{/")
 
 # Hugo's shortcodes whose body is no prose: `comment` (built in since Hugo 0.137; kubernetes.io's pages
 # defined it before), a note to the site's writers that the site never renders, whatever it holds
@@ -348,6 +349,17 @@ def _stand_in(text: str, start: int, end: int) -> str:
     return "'" if "'" not in inner else "`"
 
 
+def _stood_in(text: str, start: int, end: int) -> str:
+    """The expression at [start, end) as the view writes it: its outer braces as ``_stand_in``'s marks and
+    what it holds between them, a JSX comment's backticks blanked (`{/* edit `a.js` */}`), which would
+    end the code span the comment becomes."""
+    mark = _stand_in(text, start, end)
+    inner = text[start + 1 : end - 1]
+    if text.startswith("{/*", start):
+        inner = inner.replace("`", " ")
+    return mark + inner + mark
+
+
 def _is_link_destination(text: str, start: int, end: int) -> bool:
     """Whether the expression at [start, end) is written where a link's URL goes (Hugo's
     `[guide]({{< ref "install.md" >}})`), on one line."""
@@ -427,7 +439,7 @@ def markdown_view(text: str) -> str:
 # (A brace before a quote, `{'` and `{"`, is where a JSX literal may open: ``_jsx_literals`` is asked only
 # where the scan found one, not after two searches of the text for them, some 12M instructions on the Rust
 # book. Read at every brace, overlapping ones too: `{{'` holds one.)
-_BRACE_MARKERS = compiled_on_use(r"\{(?=([{%#.: \t'\"]))")
+_BRACE_MARKERS = compiled_on_use(r"\{(?=([{%#.: \t'\"/]))")
 _JSX_OPENINGS = ("{'", '{"')
 # What every heading's attributes open with (``_HEADING_ATTRS_HINT``), each among the brace markers.
 _ATTRIBUTE_HINTS = ("{ ", "{\t", "{:", "{#", "{.")
@@ -475,8 +487,7 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
             if destinations and (s, e) in destinations:
                 parts += [text[pos:s], _as_link_destination(text[s:e])]
             else:
-                mark = _stand_in(text, s, e)
-                parts += [text[pos:s], mark, text[s + 1 : e - 1], mark]
+                parts += [text[pos:s], _stood_in(text, s, e)]
             pos = e
         parts.append(text[pos:])
         return TemplateView("".join(parts), sorted(destinations))
@@ -506,7 +517,7 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
             view[s:e] = _as_link_destination("".join(view[s:e]))
         else:
             # `{{ x }}` becomes `` `{ x }` ``: an inline code span over the same range (a placeholder).
-            view[s] = view[e - 1] = _stand_in(text, s, e)
+            view[s:e] = _stood_in(text, s, e)
     return TemplateView("".join(view), sorted(destinations))
 
 
