@@ -773,3 +773,16 @@ def test_l103_still_flags_a_mark_in_a_reference_that_cites_no_source_in_another_
     text = "Voici les sources : deux articles.\n\n" + item
     assert [f.code for f in lint.check_text(text, path="fr.md", config=Config(language="fr"),
                                             select=["L103"])] == ["L103"]
+
+
+def test_the_french_causative_faire_faire_is_no_repeated_word() -> None:
+    # react.dev's French blog (introducing-react-dev.md, dev half of h256's React docs base), reworded:
+    # the causative « faire » before the infinitive « faire » is grammar, not a word typed twice.
+    page = ("Dans cet article, nous voudrions vous faire faire le tour de la nouvelle documentation, "
+            "page par page, avec ses exemples et ses exercices.\n")
+    assert lint.check_text(page, path="blog/fr.md", config=Config(language="fr"), select=["T102"]) == []
+    # The closest slip: an inflected form typed twice (`fait fait`), and another word doubled beside it.
+    for slip in ("Il nous a fait fait le tour de la nouvelle documentation, page par page.\n",
+                 "Nous voudrions vous faire faire le le tour de la nouvelle documentation.\n"):
+        assert [f.code for f in lint.check_text(slip, path="blog/fr.md", config=Config(language="fr"),
+                                                select=["T102"])] == ["T102"], slip
