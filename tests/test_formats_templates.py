@@ -465,3 +465,50 @@ def test_a_jsx_comment_in_a_markdown_page_is_markup():
     # A comment quoted in a code span, or one in a fenced block, is code as it was.
     assert _segments("Voir `{/* a */}` ici.\n\n```jsx\n<div>{/* `x` */}</div>\n```\n", "a.md") == [
         ("paragraph", "Voir \ufffc ici.")]
+
+
+_FR = "Une page courte, écrite en français pour les lecteurs de la documentation de React.\n\n"
+
+
+def _t102(page: str, path: str = "a.md") -> list[str]:
+    """The words T102 reports in ``page``, read at the places its findings give."""
+    return [page[f.start:f.end] for f in lint.check_text(page, path=path, config=Config(language="fr"), select=["T102"])]
+
+
+def test_a_jsx_comment_a_code_span_reaches_into_is_prose_at_its_places():
+    # A code span that closes inside the comment (`*/}` quoted) or opens before it: the backtick that stood for
+    # its brace ended the span instead, the paragraph held a backtick where the file has `{`, and the doubled
+    # word was reported three characters off (on `*`), or not at all.
+    for line, read in (
+            ("Un commentaire s'ouvre avec {/* et se ferme avec le le signe `*/}` en JSX.\n",
+             "Un commentaire s'ouvre avec {/* et se ferme avec le le signe \ufffc en JSX."),
+            ("Le code `a {/* b` c le le */}\n", "Le code \ufffc c le le */}")):
+        page = _FR + line
+        assert _segments(page, "a.md")[1:] == [("paragraph", read)]
+        assert [f.start for f in lint.check_text(page, path="a.md", config=Config(language="fr"), select=["T102"])] == [
+            len(_FR) + line.index("le le") + 3]
+
+
+def test_a_jsx_comment_over_lines_or_across_a_fence_is_prose():
+    # Over lines, a line of it closed the fence it opened in (its backticks blanked, the fence ran on over the
+    # prose after it) or opened a heading that ended the code span it stood for.
+    for body in ("```jsx\n{/* ouvre\n```\nLe le texte après le bloc, la fin */}\n```\n",
+                 "~~~\n{/* ouvre\n~~~\nLe le texte après le bloc, la fin */}\n",
+                 "{/* une note\n# Le le titre */}\n"):
+        page = _FR + body
+        _segments(page, "a.md")  # every character of a segment is the file's, at its place
+        assert _t102(page) == ["le"], body
+
+
+def test_a_jsx_comment_within_a_sentence_or_in_an_html_page_is_text():
+    # Markdown that is no MDX shows `{/* … */}` within a sentence as written, and so does an HTML page anywhere:
+    # its words are the page's. Only a comment that ends its line (a heading's or a list item's anchor, a note
+    # on a line of its own) is markup.
+    page = _FR + "Pour commenter en JSX, écrivez {/* votre votre commentaire */} dans le balisage.\n"
+    assert _t102(page) == ["votre"]
+    html = ("<html lang=\"fr\"><body><p>" + _FR.strip() + "</p>\n<p>Texte {/* le le commentaire visible */} ici.</p>\n"
+            "<p>Un {/* autre</p>\n<p>Le le paragraphe */} ici.</p></body></html>\n")
+    assert _t102(html, "a.html") == ["le", "le"]
+    # Still markup: at a line's end, one after another, and a note with a code span in it.
+    page = _FR + "## Migrer {/*migrate*/} {/*migrer*/}\n\n- [react.dev](https://react.dev) {/*docs-19*/}\n\n{/* edit `a.js` */}\n"
+    assert _segments(page, "a.md")[1:] == [("heading", "Migrer \ufffc \ufffc"), ("list_item", "react.dev \ufffc")]

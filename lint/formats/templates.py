@@ -40,9 +40,8 @@ _EXPRESSION = compiled_on_use(
     rf"|\{{\{{(?:{_CB}|\{{{_CB}*\}}){{0,400}}?\}}\}}"  # Vue, Jinja, Liquid, Nunjucks, Hugo, Handlebars
     rf"|\{{%{_C}{{0,400}}?%\}}"  # Jinja, Liquid, Nunjucks statements
     rf"|\{{#{_C}{{0,400}}?#\}}"  # Jinja comments
-    r"|\{/\*(?:[^\n]|\n(?![ \t]*\r?\n)){0,400}?\*/\}"  # JSX comments (MDX saved as .md), backticks and all
 )
-_OPENERS = ("{{", "{%", "{#", "{/")
+_OPENERS = ("{{", "{%", "{#")
 
 # Hugo's shortcodes whose body is no prose: `comment` (built in since Hugo 0.137; kubernetes.io's pages
 # defined it before), a note to the site's writers that the site never renders, whatever it holds
@@ -412,10 +411,48 @@ def _jsx_literals(text: str) -> list[tuple[int, int]]:
             if not lines.in_code_span(m.start(), m.end()) and not lines.on_fence_opening(m.start())]
 
 
+# A JSX comment in a Markdown page (MDX saved as .md: react.dev's heading anchors, `## Utilisation {/*usage*/}`,
+# a list item's, `- [react.dev](https://react.dev) {/*docs-19*/}`, writers' notes on lines of their own,
+# `{/* TODO … */}`): markup, read as a template expression is, backticks and all (``_jsx_comments`` says where).
+_JSX_COMMENT = compiled_on_use(r"\{/\*[^\n\r]{0,400}?\*/\}")
+# What ends its line after one: blanks, then a line break or the text's end.
+_TO_LINE_END = compiled_on_use(r"[ \t]*(?:[\r\n]|\Z)")
+
+
+def _jsx_comments(text: str) -> list[tuple[int, int]]:
+    """The spans of the JSX comments (``_JSX_COMMENT``) in ``text`` that are markup, in order: each on one line,
+    which it ends (blanks after it, or blanks and another that ends it: `{/*a*/} {/*b*/}`), with an even number
+    of backticks in it and before it on its line, and not on a fence's opening line. Elsewhere it is what the
+    page shows, as written: within a sentence of a page that is no MDX (`écrivez {/* votre commentaire */}
+    dans le balisage`) it is prose; a code span that reaches into it or out of it (`{/* s'ouvre … `*/}``) would
+    end at the backtick that stands for its brace, and leave that backtick, not the file's brace, in the prose;
+    over lines, a line of it may close a fence, or open a block that ends the code span it stands for, and
+    hide the prose after it."""
+    spans = [m.span() for m in _JSX_COMMENT.finditer(text)]
+    # From the last: whether each ends its line, or another that does follows it on its line after blanks.
+    ends = [False] * len(spans)
+    for i in range(len(spans) - 1, -1, -1):
+        e = spans[i][1]
+        ends[i] = _TO_LINE_END.match(text, e) is not None or (
+            i + 1 < len(spans) and ends[i + 1] and not text[e : spans[i + 1][0]].strip(" \t"))
+    lines = _Lines(text)
+    found: list[tuple[int, int]] = []
+    at = ticks = 0  # the backticks from the start of the line of ``at`` up to it
+    for (s, e), last in zip(spans, ends, strict=True):
+        if not last or text.count("`", s, e) % 2:
+            continue
+        k = text.rfind("\n", at, s)
+        ticks = text.count("`", k + 1, s) if k >= 0 else ticks + text.count("`", at, s)
+        at = s
+        if ticks % 2 == 0 and not lines.on_fence_opening(s):
+            found.append((s, e))
+    return found
+
+
 def _with_literals(found: tuple[list[tuple[int, int]], list[OpaqueShortcode]],
                    literals: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[OpaqueShortcode]]:
-    """``_expressions``' answer with the JSX literals that overlap none of its expressions (`{{ '  ' }}` is
-    one expression) among them, in order."""
+    """``_expressions``' answer with the JSX literals (or comments) that overlap none of its expressions
+    (`{{ '  ' }}` is one expression) among them, in order."""
     expressions, shortcodes = found
     if not literals:
         return found
@@ -424,6 +461,13 @@ def _with_literals(found: tuple[list[tuple[int, int]], list[OpaqueShortcode]],
             if (k := bisect.bisect_right(starts, s) - 1) < 0 or expressions[k][1] <= s
             if k + 1 >= len(expressions) or expressions[k + 1][0] >= e]
     return (sorted(expressions + kept) if expressions else kept), shortcodes
+
+
+def _with_comments(text: str, present: set[str], jsx_comments: bool) -> tuple[list[tuple[int, int]], list[OpaqueShortcode]]:
+    """``_expressions``' answer for ``text``, whose markers are ``present``, with its JSX comments among them where
+    ``jsx_comments`` (a Markdown page's, ``_jsx_comments``)."""
+    found = _expressions(text, not present.isdisjoint(_OPENERS))
+    return _with_literals(found, _jsx_comments(text)) if jsx_comments and "{/" in present else found
 
 
 def markdown_view(text: str) -> str:
@@ -462,7 +506,8 @@ def _markers(text: str) -> set[str]:
 
 def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
     """markdown_view's text, with the markup the parser's tree will not show (``jsx_literals``: JSX literals
-    of blanks too, ``_JSX_LITERAL``; Markdown's reader asks, MDX's reads every expression itself)."""
+    of blanks and JSX comments too, ``_JSX_LITERAL`` and ``_jsx_comments``; Markdown's reader asks, MDX's
+    reads every expression itself)."""
     # The markers the text holds (``_markers``).
     present = _markers(text)
     literals = _jsx_literals(text) if jsx_literals and not present.isdisjoint(_JSX_OPENINGS) else []
@@ -474,7 +519,7 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
     admonitions = list(_ADMONITION.finditer(text)) if "!!!" in present or "???" in present else []
     attributes = heading_attributes(text) if not present.isdisjoint(_ATTRIBUTE_HINTS) else []
     directives = list(_DIRECTIVE.finditer(text)) if "[[" in present or "<<<" in present else []
-    expressions, shortcodes = _with_literals(_expressions(text, not present.isdisjoint(_OPENERS)), literals)
+    expressions, shortcodes = _with_literals(_with_comments(text, present, jsx_literals), literals)
     opaque = {(c.start, c.end): c for c in shortcodes}
     destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
     if not (containers or admonitions or attributes or directives or opaque):
