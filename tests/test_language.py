@@ -786,3 +786,23 @@ def test_the_french_causative_faire_faire_is_no_repeated_word() -> None:
                  "Nous voudrions vous faire faire le le tour de la nouvelle documentation.\n"):
         assert [f.code for f in lint.check_text(slip, path="blog/fr.md", config=Config(language="fr"),
                                                 select=["T102"])] == ["T102"], slip
+
+
+def test_faire_faire_is_flagged_as_two_copies_of_three_or_before_a_locution_s_bare_noun() -> None:
+    # The causative exemption (above) hid `faire` typed twice where no causative can stand: in a run of three
+    # (the causative's own `faire` doubled) and before the bare noun of a locution of `faire` (`faire partie`,
+    # `faire face`, `faire en sorte`) with no causee's pronoun before it. 8ed5711 flagged each.
+    def repeated(text: str) -> list[str]:
+        return [text[f.start:f.end] for f in lint.check_text(text, path="blog/fr.md", config=Config(language="fr"),
+                                                              select=["T102"])]
+    for slip in ("Il faut faire faire faire le tour de la nouvelle documentation, page par page.\n",
+                 "Cette bibliothèque doit faire faire partie de votre projet dès le départ.\n",
+                 "Nous devons faire faire face aux défis de la nouvelle version de React.\n",
+                 "Cela permet de faire faire en sorte que le composant se mette à jour.\n",
+                 "Il est important de faire faire preuve de patience avec les nouveaux outils.\n"):
+        assert repeated(slip) == ["faire"], slip
+    # The causative still passes: before another verb's object, and before a locution with its causee.
+    for right in ("Je vais faire faire le ménage par quelqu'un cette semaine.\n",
+                  "Pour leur faire faire attention aux effets de bord, il faut des exemples.\n",
+                  "Faire faire un costume sur mesure coûte cher.\n"):
+        assert repeated(right) == [], right

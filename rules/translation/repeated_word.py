@@ -439,7 +439,31 @@ def _grammar_repeat(text: str, m: re.Match[str]) -> bool:
     word = m.group(1).lower()
     if word in _GREEK_WEAK:
         return _possessive_then_object(text, m)
+    if word == "faire":
+        return _causative_faire(text, m)
     return word != "to" or _particle_then_pronoun(text, m)
+
+
+# French `faire faire`: the causative `faire` before the infinitive `faire` (`vous faire faire un tour`; see
+# the fr pack's repeats-source), but not as two copies of a run of three (`faire faire faire le travail`: a word
+# typed twice in it), nor before the bare noun of a locution of `faire` (`faire partie`, `faire face`, `faire
+# preuve`, `faire en sorte`: Grevisse and Goosse, Le Bon Usage, locutions verbales, the noun without a
+# determiner) with no causee's pronoun before it (`leur faire faire attention` is the causative; `Cette
+# bibliothèque doit faire faire partie de votre projet` is `faire` typed twice).
+_FR_FAIRE_AGAIN = compiled_on_use(r"\s+faire\b", re.IGNORECASE)
+_FR_FAIRE_LOCUTION = compiled_on_use(
+    r"\s+(?:partie|face|preuve|appel|confiance|référence|allusion|mention|état|part|semblant|usage|suite|"
+    r"défaut|office|foi|fi|attention|en\s+sorte)\b", re.IGNORECASE)
+_FR_FAIRE_BEFORE = compiled_on_use(r"(?<![\w'’-])faire\s+$", re.IGNORECASE)
+_FR_CAUSEE = compiled_on_use(r"(?<![\w'’-])(?:me|te|se|lui|leur|nous|vous|le|la|les|en|y)\s+$", re.IGNORECASE)
+
+
+def _causative_faire(text: str, m: re.Match[str]) -> bool:
+    """Whether a French `faire faire` is the causative before the infinitive (see _FR_FAIRE_LOCUTION)."""
+    before = max(0, m.start() - 16)
+    if _FR_FAIRE_AGAIN.match(text, m.end()) is not None or _FR_FAIRE_BEFORE.search(text, before, m.start()) is not None:
+        return False  # two copies of a run of three or more
+    return _FR_FAIRE_LOCUTION.match(text, m.end()) is None or _FR_CAUSEE.search(text, before, m.start()) is not None
 
 
 def _particle_then_pronoun(text: str, m: re.Match[str]) -> bool:
