@@ -503,12 +503,14 @@ def test_a_jsx_comment_over_lines_or_across_a_fence_is_prose():
 def test_a_jsx_comment_within_a_sentence_or_in_an_html_page_is_text():
     # Markdown that is no MDX shows `{/* … */}` within a sentence as written, and so does an HTML page anywhere:
     # its words are the page's. Only a comment that ends its line (a heading's or a list item's anchor, a note
-    # on a line of its own) is markup.
-    page = _FR + "Pour commenter en JSX, écrivez {/* votre votre commentaire */} dans le balisage.\n"
-    assert _t102(page) == ["votre"]
+    # on a line of its own) and is an anchor (no blank inside) or a note alone on its line is markup.
+    for line in ("Pour commenter en JSX, écrivez {/* votre votre commentaire */} dans le balisage.\n",
+                 "Pour commenter en JSX, écrivez ainsi : {/* votre votre commentaire */}\n"):
+        assert _t102(_FR + line) == ["votre"], line
     html = ("<html lang=\"fr\"><body><p>" + _FR.strip() + "</p>\n<p>Texte {/* le le commentaire visible */} ici.</p>\n"
             "<p>Un {/* autre</p>\n<p>Le le paragraphe */} ici.</p></body></html>\n")
     assert _t102(html, "a.html") == ["le", "le"]
     # Still markup: at a line's end, one after another, and a note with a code span in it.
-    page = _FR + "## Migrer {/*migrate*/} {/*migrer*/}\n\n- [react.dev](https://react.dev) {/*docs-19*/}\n\n{/* edit `a.js` */}\n"
+    page = (_FR + "## Migrer {/*migrate*/} {/*migrer*/}\n\n- [react.dev](https://react.dev) {/* docs-19 */}\n\n"
+            "{/* edit `a.js` and `b.js` */}\n\n> {/* une note dans une citation */}\n")
     assert _segments(page, "a.md")[1:] == [("heading", "Migrer \ufffc \ufffc"), ("list_item", "react.dev \ufffc")]

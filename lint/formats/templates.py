@@ -415,6 +415,8 @@ def _jsx_literals(text: str) -> list[tuple[int, int]]:
 # a list item's, `- [react.dev](https://react.dev) {/*docs-19*/}`, writers' notes on lines of their own,
 # `{/* TODO … */}`): markup, read as a template expression is, backticks and all (``_jsx_comments`` says where).
 _JSX_COMMENT = compiled_on_use(r"\{/\*[^\n\r]{0,400}?\*/\}")
+# A blank between two characters: an anchor holds none (`{/*usage*/}`, `{/* usage */}`).
+_BLANK_INSIDE = compiled_on_use(r"\S\s+\S")
 # What ends its line after one: blanks, then a line break or the text's end.
 _TO_LINE_END = compiled_on_use(r"[ \t]*(?:[\r\n]|\Z)")
 
@@ -422,9 +424,10 @@ _TO_LINE_END = compiled_on_use(r"[ \t]*(?:[\r\n]|\Z)")
 def _jsx_comments(text: str) -> list[tuple[int, int]]:
     """The spans of the JSX comments (``_JSX_COMMENT``) in ``text`` that are markup, in order: each on one line,
     which it ends (blanks after it, or blanks and another that ends it: `{/*a*/} {/*b*/}`), with an even number
-    of backticks in it and before it on its line, and not on a fence's opening line. Elsewhere it is what the
-    page shows, as written: within a sentence of a page that is no MDX (`écrivez {/* votre commentaire */}
-    dans le balisage`) it is prose; a code span that reaches into it or out of it (`{/* s'ouvre … `*/}``) would
+    of backticks in it and before it on its line, not on a fence's opening line, and either an anchor (no blank
+    inside but at its ends: `{/*usage*/}`, `{/* usage */}`) or alone on its line (a note: after a block's
+    prefix only, `{/* TODO … */}`, `> {/* … */}`). Elsewhere it is what the page shows, as written: in a
+    sentence of a page that is no MDX (`écrivez ainsi : {/* votre commentaire */}`) it is prose; a code span that reaches into it or out of it (`{/* s'ouvre … `*/}``) would
     end at the backtick that stands for its brace, and leave that backtick, not the file's brace, in the prose;
     over lines, a line of it may close a fence, or open a block that ends the code span it stands for, and
     hide the prose after it."""
@@ -437,14 +440,19 @@ def _jsx_comments(text: str) -> list[tuple[int, int]]:
             i + 1 < len(spans) and ends[i + 1] and not text[e : spans[i + 1][0]].strip(" \t"))
     lines = _Lines(text)
     found: list[tuple[int, int]] = []
-    at = ticks = 0  # the backticks from the start of the line of ``at`` up to it
+    at = ticks = line_start = 0  # the backticks from the start of the line of ``at`` up to it
     for (s, e), last in zip(spans, ends, strict=True):
         if not last or text.count("`", s, e) % 2:
             continue
         k = text.rfind("\n", at, s)
-        ticks = text.count("`", k + 1, s) if k >= 0 else ticks + text.count("`", at, s)
+        if k >= 0:
+            line_start, ticks = k + 1, text.count("`", k + 1, s)
+        else:
+            ticks += text.count("`", at, s)
         at = s
-        if ticks % 2 == 0 and not lines.on_fence_opening(s):
+        if ticks % 2 or lines.on_fence_opening(s):
+            continue
+        if _BLANK_INSIDE.search(text, s + 3, e - 3) is None or _BLOCK_PREFIX.fullmatch(text, line_start, s) is not None:
             found.append((s, e))
     return found
 
