@@ -884,6 +884,33 @@ def test_b103_a_number_past_ten_the_source_writes_as_a_word_may_be_written_in_di
     assert b103("Thirty minutes", "30 dakika, 5 saniye") != []
 
 
+def test_b103_a_number_the_translation_writes_in_its_languages_words():
+    """GNOME Clocks' timer labels (`20 minutes`, `30 minutes`): Arabic writes the number as a word (`عشرون دقيقة`),
+    Hebrew as half or a quarter of an hour (`חצי שעה`), the same number; a compound is read whole (`خمس وأربعون`,
+    45). GNOME Maps' `Make a left U-turn` as Dutch `180 graden`, `Around the clock` as `24 h/24`: the source's words
+    stand for the number. Another number in words or in digits is still flagged."""
+    def b103(source: str, translation: str, language: str) -> list[str]:
+        header = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\n'
+        return [f.message for f in lint.check_text(f'{header}msgid "{source}"\nmsgstr "{translation}"\n',
+                                                   path=f"{language}.po", select=["B103"])]
+
+    for source, translation, language in (
+            ("20 minutes", "عشرون دقيقة", "ar"), ("Wait 30 minutes", "انتظر ثلاثين دقيقة", "ar"),
+            ("45 minutes", "خمس و أربعون دقيقة", "ar"), ("15 minutes", "ربع ساعة", "ar"),
+            ("30 minutes", "חצי שעה", "he"), ("Rings for 20 minutes", "מצלצל במשך עשרים דקות", "he"),
+            ("45 seconds", "ארבעים וחמש שניות", "he"), ("15 minutes", "רבע שעה", "he"),
+            ("Make a left U-turn onto %s", "Draai 180 graden linksaf op %s", "nl"),
+            ("Around the clock", "24 h/24", "fr")):
+        assert b103(source, translation, language) == [], translation
+    assert b103("30 minutes", "عشرون دقيقة", "ar") == ["Numbers differ from the source: missing 30"]
+    assert b103("40 minutes", "خمس وأربعون دقيقة", "ar") != []  # 45, not 40
+    assert b103("20 minutes", "חצי שעה", "he") != []  # half an hour is 30 minutes
+    assert b103("30 seconds", "חצי שעה", "he") != []  # … of minutes, not seconds
+    assert b103("30 minutes", "ثلاثون دقيقة", "fr") != []  # Arabic's words in another language's catalogue
+    assert b103("Make a left U-turn", "Draai 90 graden linksaf", "nl") != []
+    assert b103("Around the clock", "12 h/24", "fr") == ["Numbers differ from the source: not in the source 12"]
+
+
 def test_b108_a_unit_after_a_number_may_be_the_languages_abbreviation_with_its_point():
     """GNOME Clocks' timer values `5 m`, `1 h`: Turkish `5 dk.`, `1 sa.`, Bulgarian `1 мин.` abbreviate the unit
     with a point, which ends no sentence. A word the catalogue writes whole with a full stop added, another

@@ -24,6 +24,7 @@ from lint.model import Document, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example
 
+from ._number_words import said_by_source, said_in_words
 from ._pairwise import Difference, PairwiseRule
 
 _PO = "messages.po"
@@ -56,7 +57,11 @@ which either side may spell out (`2 files` → `deux fichiers`, `set to zero` �
 less the translation adds stands for the source's word for it, `two`, `both`, `a`, `second`, or is a plural
 form's count: `the two files` as `les 3 fichiers` is flagged), or a
 number the source writes as an English word past ten, in digits (`Fifteen minutes`, `Fortyfive minutes` as `15 dakika`,
-`45 dakika`; not `50 dakika`), or a
+`45 dakika`; not `50 dakika`), or one the translation writes in its language's words (Arabic `ثلاثون دقيقة` for
+`30 minutes`, `خمس وأربعون` for 45; Hebrew `חצי שעה`, half an hour, for `30 minutes`: the words of
+`rules/bilingual/data/number_words.yaml`, cited to CLDR's number spell-out rules and a grammar; not `عشرون`, 20,
+for 30), or one the translation writes in digits for the source's words that stand for it (`U-turn` as `180
+graden`, `Around the clock` as `24 h/24`), or a
 hundred percent, the whole (`Zoom to 100%` → `Taille réelle`), unless
 the other side has a number in its place, and so is a date the source writes with its month's name
 that the translation writes in digits, the same day (`January 1, 1970` as `1970-01-01`), and a number
@@ -159,6 +164,8 @@ source's number the note names may give way to the numbers of the language's own
         Example('msgid "Retry after 30 seconds."\nmsgstr "Réessayez dans 3 secondes."\n', path=_PO),
         Example('#. Translators: An accessible timer quick start value\nmsgid "Fifteen minutes"\nmsgstr "50 dakika"\n',
                 path="tr.po", note="another number than the one the source writes as a word"),
+        Example('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\nmsgid "30 minutes"\nmsgstr "عشرون دقيقة"\n', path="ar.po",
+                note="another number in the language's words (twenty)"),
         Example('msgid "It ships in 2 days."\nmsgstr "Elle part sous 3 jours."\n', path=_PO),
         Example('msgid "Keep 500 MB free."\nmsgstr "Gardez 50 Mo libres."\n', path=_PO),
         Example(xliff_example("Keep up to 30 days of history.", "Conservez jusqu'à 90 jours d'historique."),
@@ -215,6 +222,8 @@ source's number the note names may give way to the numbers of the language's own
                 note="ten spelled out"),
         Example('#. Translators: An accessible timer quick start value\nmsgid "Fortyfive minutes"\nmsgstr "45 dakika"\n',
                 path="tr.po", note="GNOME Clocks: a number past ten the source writes as a word, in digits"),
+        Example('msgid ""\nmsgstr ""\n"Language: ar\\n"\n\nmsgid "30 minutes"\nmsgstr "ثلاثون دقيقة"\n', path="ar.po",
+                note="GNOME Clocks: a number written in the language's words"),
         Example('msgid "Base-10 Exponential"\nmsgstr "Dziesiętna funkcja wykładnicza"\n', path="pl.po",
                 note="a compound's number written as a word"),
         Example('msgid "Switch to Decimal"\nmsgstr "10 進数に切り替える"\n', path="ja.po"),
@@ -285,6 +294,8 @@ source's number the note names may give way to the numbers of the language's own
                  if not _glued(n, texts[0], parts[1].get(n)) and not _bare_fraction(n, texts[1], texts[0])]
         missing = [n for n in sorted((Counter(missing) - dated).elements())
                    if not _glued(n, texts[1], parts[0].get(n)) and not _bare_fraction(n, texts[0], texts[1])]
+        # Numbers in the language's words (`ثلاثون دقيقة`, `חצי שעה`), or the source's (`U-turn` as `180 graden`).
+        missing, extra = _in_words(missing, texts, doc.language), _said_by_source(extra, texts[0])
         if extra and missing:
             # An example the source gives (`e.g. +1 for the US`) adapted to the reader's country.
             missing, extra = _examples_adapted(missing, extra, texts)
@@ -316,6 +327,27 @@ source's number the note names may give way to the numbers of the language's own
 
 
 _DIGITS = compiled_on_use(r"\d+")
+
+
+def _in_words(missing: list[str], texts: list[str], language: str) -> list[str]:
+    """``missing`` less the numbers the translation writes in its language's words (`ثلاثون دقيقة` for `30
+    minutes`), each word standing for one of them."""
+    if not missing:
+        return missing
+    said = said_in_words(texts[1], language, texts[0])
+    left = []
+    for n in missing:
+        if n.isdigit() and said[int(n)] > 0:
+            said[int(n)] -= 1
+        else:
+            left.append(n)
+    return left
+
+
+def _said_by_source(extra: list[str], source: str) -> list[str]:
+    """``extra`` less the numbers the English source says with words that stand for them (`U-turn`, 180)."""
+    said = said_by_source(source) if extra else frozenset()
+    return [n for n in extra if not (n.isdigit() and int(n) in said)]
 # What introduces an example in an English source: the rest of its sentence, or of the brackets it opens in,
 # is the example (`(e.g. +1 for the US)`, `For example if this is a size 4 of a t-shirt.`).
 _EXAMPLE = compiled_on_use(r"(?i)(?<!\w)(?:e\.\s?g\.|for example\b|for instance\b|such as\b)")
