@@ -928,6 +928,24 @@ def test_b108_a_unit_after_a_number_may_be_the_languages_abbreviation_with_its_p
     assert b108('msgid "5 minutes"\nmsgstr "5 dakika."\n') != []
 
 
+def test_b108_a_short_word_the_catalogue_writes_alone_is_no_units_abbreviation():
+    """A timer value `1 h` as Russian `1 час.`: `час` (hour) is a word the catalogue writes on its own (`One hour` as
+    `Один час`), so its point is a full stop added; Turkish `dk` is only ever written after a number (`1 dk`), an
+    abbreviation with or without its point. The same beside a number's placeholder (`%s h`)."""
+    def b108(entries: str, language: str = "ru") -> list[str]:
+        return [f.message for f in lint.check_text(entries, path=f"{language}.po", select=["B108"])]
+
+    added = ["The translation ends with a full stop, the source does not"]
+    hour = 'msgid "One hour"\nmsgstr "Один час"\n\n'
+    assert b108(hour + 'msgid "1 h"\nmsgstr "1 час."\n') == added
+    assert b108('msgid "Every hour"\nmsgstr "Каждый час"\n\n#, c-format\nmsgid "%s h"\nmsgstr "%s час."\n') == added
+    assert b108(hour + 'msgid "1 h"\nmsgstr "1 ч."\n') == []  # the abbreviation of `час`
+    assert b108(hour + '#, c-format\nmsgid "%s h"\nmsgstr "%s ч."\n') == []
+    assert b108('msgid "1 m"\nmsgstr "1 dk"\n\nmsgid "5 m"\nmsgstr "5 dk."\n', "tr") == []
+    assert b108('msgid "5 minutes ago"\nmsgstr "5 dk önce"\n\nmsgid "5 m"\nmsgstr "5 dk."\n', "tr") == []
+    assert b108('msgid "With %s"\nmsgstr "С %s"\n\nmsgid "1 s"\nmsgstr "1 с."\n', "bg") == []  # a letter alone
+
+
 def test_b108_lojban_ends_its_sentences_with_no_mark():
     # transmission's jbo catalogue: `.i` opens each sentence, and no full stop ends it.
     header = 'msgid ""\nmsgstr ""\n"Language: jbo\\n"\n\n'

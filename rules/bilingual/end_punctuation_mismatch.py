@@ -254,7 +254,8 @@ Khmer `។`, an Ol Chiki (Santali) `᱾`, a Mongolian `᠃`, an Arabic `؟` or a
 Greek `;` (in a Greek translation only) matches its English counterpart, and `…` matches `...`; the
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
 abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`, `%s jt.` for `%s yd`, or after a number, `5 dk.` for `5 m`, not a word
-of four letters or more the catalogue writes whole, `5 dakika.`; a short label's
+of four letters or more the catalogue writes whole, `5 dakika.`, nor one of two or three letters that it writes as a word of
+its own, with no number before it, `1 час.` for `1 h` beside `Один час`; a short label's
 last word cut short to fit a column, six letters at most ending on a consonant, one the catalogue never writes whole,
 where the source is abbreviated too, another word is cut as well or the catalogue writes the word it was cut from:
 `Downl.` for `Down` beside `Downloaden`, `Blokken ontv.` for `Dn Blocks`; not `Fertig.` for `Done`) ends no sentence, a
@@ -317,6 +318,8 @@ button that gained a full stop are the small inconsistencies that make an interf
     scope = "document"
     kinds = frozenset({"msgstr", "string", "target"})
     flag = (
+        Example('msgid "One hour"\nmsgstr "Один час"\n\nmsgid "1 h"\nmsgstr "1 час."\n', path="ru.po",
+                note="a short word the catalogue writes on its own, with a full stop added"),
         Example('msgid "15 minutes"\nmsgstr "15 dakika"\n\nmsgid "5 m"\nmsgstr "5 dakika."\n', path="tr.po",
                 note="a unit's word the catalogue writes whole, with a full stop added"),
         Example(_KO + '#: library/copy.rst:3\nmsgid "This module provides shallow and deep copy operations."\n'
@@ -834,21 +837,40 @@ _LEADING_NUMBER = compiled_on_use(r"\s*\d+(?:[.,]\d+)?")
 def _unit_after_number(both: tuple[str, str], doc: Document) -> bool:
     """Whether the source is a number and a unit's symbol after it (`5 m`, `1 h`) and the translation the same
     number and the language's abbreviation of the unit, with its point (tr `5 dk.`, `1 sa.`, bg `1 мин.`): the
-    point ends the word, not a sentence. Not a longer word the catalogue's translations write whole
-    (`5 dakika.` beside `15 dakika`): a full stop added."""
+    point ends the word, not a sentence. Not a word the catalogue's translations write as a word of their
+    own (`5 dakika.` beside `15 dakika`; ru `1 час.` beside `Один час`): a full stop added."""
     number = _LEADING_NUMBER.match(both[0])
     if number is None or not both[1].lstrip().startswith(number.group().strip()):
         return False
     unit, rest = both[0][number.end():], both[1].lstrip()[len(number.group().strip()):]
     word = _ABBREVIATED.fullmatch(rest)
     return word is not None and _SHORT.fullmatch(unit) is not None and _UNIT_AFTER.fullmatch(unit) is not None \
-        and (len(rest.strip()) <= _UNIT_LETTERS + 1 or not translations_write_whole(doc, rest.strip().rstrip(".")))
+        and _abbreviated_unit(rest.strip().rstrip("."), doc)
 
 
-# A unit's abbreviation of this many letters or fewer, after a number, is one whatever the catalogue writes
-# (tr `1 dk` beside `5 dk.`: the point is the language's, TDK's `dk.`); a longer word must be one the
-# catalogue never writes whole.
+# A unit's abbreviation of this many letters or fewer, after a number, may be one the catalogue also writes
+# without its point after a number (tr `1 dk` beside `5 dk.`: the point is the language's, TDK's `dk.`); a longer
+# word must be one the catalogue never writes whole.
 _UNIT_LETTERS = 3
+# A number or a number's placeholder right before a word (`5 dk`, `%s dk`, `{n} dk`).
+_NUMBER_BEFORE = compiled_on_use(r"(?:\d|%(?:\d+\$)?[-+ #0-9.]*[a-zA-Z]|\})[^\S\n]*$")
+
+
+def _abbreviated_unit(word: str, doc: Document) -> bool:
+    """Whether ``word``, which the translation writes with a point after a number, is the language's abbreviation of
+    a unit: one of three letters or fewer that no translation of the catalogue writes as a word of its own, without a
+    number before it and with no point after it (ru `час` of `Один час`, `через час`: hour, a whole word; tr `dk` is
+    only ever written after a number, `1 dk`); a longer one that no translation writes whole at all."""
+    if len(word) > _UNIT_LETTERS:
+        return not translations_write_whole(doc, word)
+    return len(word) < 2 or not _written_alone(doc, word)  # (a letter alone is often a word too: bg `с`, with)
+
+
+def _written_alone(doc: Document, word: str) -> bool:
+    """Whether a translation of the catalogue writes ``word`` with no point after it and no number before it."""
+    pattern = re.compile(r"(?<![\w.])" + re.escape(word) + r"(?![\w.])", re.IGNORECASE)
+    return any(_NUMBER_BEFORE.search(s.text, 0, m.start()) is None
+               for s in doc.segments if s.source_text is not None for m in pattern.finditer(s.text))
 
 
 # A short label with no mark (a column's head: `Down`, `Dn Reqs`, `Up Blocks`, `N/A`), and a translation of
@@ -914,7 +936,8 @@ def _closed_by_choice(both: tuple[str, str], language: str, doc: Document) -> bo
     if _truncated_for_a_short_label(both, language, doc):
         return True  # a column head's word cut short to fit (`Downl.` for `Down`)
     if all(TEMPLATE_PLACEHOLDER.search(t) for t in both) and _SHORT.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[0])) \
-            and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])) and _unit_after_placeholder(both[0]):
+            and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])) and _unit_after_placeholder(both[0]) \
+            and _abbreviated_unit(TEMPLATE_PLACEHOLDER.sub("", both[1]).strip().rstrip("."), doc):
         return True  # the same beside a placeholder: a unit after a number (`%s tis.` for `%sK`)
     if _unit_after_number(both, doc):
         return True  # the same after a number (`5 dk.` for `5 m`, GNOME Clocks' timer values)
