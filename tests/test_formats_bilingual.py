@@ -946,6 +946,27 @@ def test_b108_a_short_word_the_catalogue_writes_alone_is_no_units_abbreviation()
     assert b108('msgid "With %s"\nmsgstr "С %s"\n\nmsgid "1 s"\nmsgstr "1 с."\n', "bg") == []  # a letter alone
 
 
+def test_b108_units_after_numbers_may_be_the_languages_abbreviations_with_their_points():
+    """GNOME Maps' trip durations: `%s h %s min` as Serbian and Bulgarian `%s ч. %s мин.`, `%s minute` as `%s мин.`,
+    each unit the language's abbreviation, the last point ending it, not a sentence. A word the translation writes
+    whole with a full stop added, a word the catalogue writes on its own, or more words after the units are still
+    flagged."""
+    def b108(msgid: str, msgstr: str, before: str = "") -> list[str]:
+        entries = f'{before}#, javascript-format\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+        return [f.message for f in lint.check_text(entries, path="bg.po", select=["B108"])]
+
+    added = ["The translation ends with a full stop, the source does not"]
+    assert b108("%s h %s min", "%s ч. %s мин.") == []
+    assert b108("%s minute", "%s мин.") == []
+    assert b108("%s hours", "%s godz.") == []
+    assert b108("%s minute", "%s минута.") == added
+    assert b108("%s h %s min", "%s ч. %s минути.") == added
+    assert b108("%s h %s min", "%s час %s мин. пеша") == []  # no mark at the end: nothing to compare
+    assert b108("%s h %s min", "%s ч. %s час.", 'msgid "One hour"\nmsgstr "Един час"\n\n') == added
+    assert b108("%s h %s min", "%s ч. и %s мин.") == added  # a word between: no units alone
+    assert b108("%s h", "%s ч. %s мин.") == added  # a unit the source does not have
+
+
 def test_b108_lojban_ends_its_sentences_with_no_mark():
     # transmission's jbo catalogue: `.i` opens each sentence, and no full stop ends it.
     header = 'msgid ""\nmsgstr ""\n"Language: jbo\\n"\n\n'

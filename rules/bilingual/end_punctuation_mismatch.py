@@ -255,7 +255,8 @@ Greek `;` (in a Greek translation only) matches its English counterpart, and `�
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
 abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`, `%s jt.` for `%s yd`, or after a number, `5 dk.` for `5 m`, not a word
 of four letters or more the catalogue writes whole, `5 dakika.`, nor one of two or three letters that it writes as a word of
-its own, with no number before it, `1 час.` for `1 h` beside `Один час`; a short label's
+its own, with no number before it, `1 час.` for `1 h` beside `Один час`; units after numbers, each abbreviated,
+`%s ч. %s мин.` for `%s h %s min`, `%s мин.` for `%s minute`, not `%s минута.`; a short label's
 last word cut short to fit a column, six letters at most ending on a consonant, one the catalogue never writes whole,
 where the source is abbreviated too, another word is cut as well or the catalogue writes the word it was cut from:
 `Downl.` for `Down` beside `Downloaden`, `Blokken ontv.` for `Dn Blocks`; not `Fertig.` for `Done`) ends no sentence, a
@@ -539,6 +540,8 @@ button that gained a full stop are the small inconsistencies that make an interf
         Example('msgid "Acc"\nmsgstr "Dakł."\n', path="be@latin.po", note="an abbreviation for an abbreviation"),
         Example('#. Translators: A timer quick start value\nmsgid "5 m"\nmsgstr "5 dk."\n', path="tr.po",
                 note="GNOME Clocks: a unit's symbol after a number, the language's abbreviation with its point"),
+        Example('#, javascript-format\nmsgid "%s h %s min"\nmsgstr "%s ч. %s мин."\n', path="sr.po",
+                note="GNOME Maps: a trip's duration, each unit abbreviated with its point"),
         Example('#, c-format\nmsgid "%sK"\nmsgstr "%s tis."\n', path="cs.po",
                 note="a unit's abbreviation after a number (Czech thousands)"),
         Example('msgid "Show tip when pressing the popup button in video \\"Details:\\""\n'
@@ -852,8 +855,9 @@ def _unit_after_number(both: tuple[str, str], doc: Document) -> bool:
 # without its point after a number (tr `1 dk` beside `5 dk.`: the point is the language's, TDK's `dk.`); a longer
 # word must be one the catalogue never writes whole.
 _UNIT_LETTERS = 3
-# A number or a number's placeholder right before a word (`5 dk`, `%s dk`, `{n} dk`).
-_NUMBER_BEFORE = compiled_on_use(r"(?:\d|%(?:\d+\$)?[-+ #0-9.]*[a-zA-Z]|\})[^\S\n]*$")
+# A number or a number's placeholder right before a word (`5 dk`, `%s dk`, `{n} dk`, and the object replacement
+# character a segment's text holds for a placeholder).
+_NUMBER_BEFORE = compiled_on_use(r"(?:\d|%(?:\d+\$)?[-+ #0-9.]*[a-zA-Z]|\}|\ufffc)[^\S\n]*$")
 
 
 def _abbreviated_unit(word: str, doc: Document) -> bool:
@@ -871,6 +875,44 @@ def _written_alone(doc: Document, word: str) -> bool:
     pattern = re.compile(r"(?<![\w.])" + re.escape(word) + r"(?![\w.])", re.IGNORECASE)
     return any(_NUMBER_BEFORE.search(s.text, 0, m.start()) is None
                for s in doc.segments if s.source_text is not None for m in pattern.finditer(s.text))
+
+
+# A number or a number's placeholder, then a unit: the source's a symbol (`%s h %s min`) or a word of time
+# (`%s minute`), the translation's a word of six letters at most, its point after it or none (`%s ч. %s мин.`).
+_QUANTITY = r"(?:\d+(?:[.,]\d+)?|%(?:\d+\$)?[sdiu])[^\S\n]*"
+_SOURCE_QUANTITY = compiled_on_use(rf"({_QUANTITY})(min|sec|ms|[hms]|km|mi|ft|yd|mm|cm|(?:minute|hour|second|day)s?)"
+                                   r"(?![^\W\d_])[^\S\n]*")
+_TARGET_QUANTITY = compiled_on_use(rf"({_QUANTITY})([^\W\d_]{{1,6}})(\.?)(?![^\W\d_])[^\S\n]*")
+
+
+def _quantities(pattern: re.Pattern[str], text: str) -> list[re.Match[str]] | None:
+    """The quantities ``text`` is made of, one after another from its start to its end; None if it holds more."""
+    found, at = [], len(text) - len(text.lstrip())
+    while at < len(text):
+        m = pattern.match(text, at)
+        if m is None or m.end() == at:
+            return None
+        found.append(m)
+        at = m.end()
+    return found or None
+
+
+def _units_after_numbers(both: tuple[str, str], doc: Document) -> bool:
+    """Whether the source is quantities alone, numbers or their placeholders each with a unit's symbol or a
+    word of time (`%s h %s min`, `%s minute`), and the translation as many, each unit the language's abbreviation,
+    the last with its point (sr, bg `%s ч. %s мин.`, GNOME Maps' trip durations; pl `%s godz.`): the point ends the
+    word. Each abbreviation must be of four letters at most and one ``_abbreviated_unit`` reads as one (`%s минути.`
+    for `%s min`, `%s minuta.` for `%s minute` are words with a full stop added)."""
+    source, target = _quantities(_SOURCE_QUANTITY, both[0]), _quantities(_TARGET_QUANTITY, both[1])
+    if source is None or target is None or len(source) != len(target) or not target[-1].group(3):
+        return False
+    if [m.group(1).strip() for m in source] != [m.group(1).strip() for m in target]:
+        return False  # another number (`6 dk.` for `5 m`), or a placeholder for a number: B103's, and no unit alone
+    return all(not t.group(3) or (len(t.group(2)) <= _DURATION_LETTERS and _abbreviated_unit(t.group(2), doc))
+               for t in target)
+
+
+_DURATION_LETTERS = 4
 
 
 # A short label with no mark (a column's head: `Down`, `Dn Reqs`, `Up Blocks`, `N/A`), and a translation of
@@ -939,8 +981,8 @@ def _closed_by_choice(both: tuple[str, str], language: str, doc: Document) -> bo
             and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])) and _unit_after_placeholder(both[0]) \
             and _abbreviated_unit(TEMPLATE_PLACEHOLDER.sub("", both[1]).strip().rstrip("."), doc):
         return True  # the same beside a placeholder: a unit after a number (`%s tis.` for `%sK`)
-    if _unit_after_number(both, doc):
-        return True  # the same after a number (`5 dk.` for `5 m`, GNOME Clocks' timer values)
+    if _unit_after_number(both, doc) or _units_after_numbers(both, doc):
+        return True  # the same after a number (`5 dk.` for `5 m`, GNOME Clocks' timer values; `%s ч. %s мин.`)
     # A list item or a fragment (`the content of ...`, ``` ``Py_X`` ```): closing it is style.
     return _FRAGMENT.match(both[0]) is not None
 
