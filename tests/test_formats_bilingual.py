@@ -944,6 +944,9 @@ def test_b108_a_short_word_the_catalogue_writes_alone_is_no_units_abbreviation()
     assert b108('msgid "1 m"\nmsgstr "1 dk"\n\nmsgid "5 m"\nmsgstr "5 dk."\n', "tr") == []
     assert b108('msgid "5 minutes ago"\nmsgstr "5 dk önce"\n\nmsgid "5 m"\nmsgstr "5 dk."\n', "tr") == []
     assert b108('msgid "With %s"\nmsgstr "С %s"\n\nmsgid "1 s"\nmsgstr "1 с."\n', "bg") == []  # a letter alone
+    # GNOME Calculator: a unit's names and symbols listed, `jt` among them, is no running text
+    assert b108('msgctxt "unit-symbols"\nmsgid "yard,yards,yd"\nmsgstr "jaart,jaarts,jt"\n\n'
+                '#, c-format\nmsgctxt "unit-format"\nmsgid "%s yd"\nmsgstr "%s jt."\n', "af") == []
 
 
 def test_b108_units_after_numbers_may_be_the_languages_abbreviations_with_their_points():

@@ -860,19 +860,22 @@ _UNIT_LETTERS = 3
 _NUMBER_BEFORE = compiled_on_use(r"(?:\d|%(?:\d+\$)?[-+ #0-9.]*[a-zA-Z]|\}|\ufffc)[^\S\n]*$")
 
 
-def _abbreviated_unit(word: str, doc: Document) -> bool:
+def _abbreviated_unit(word: str, doc: Document, longer: bool = True) -> bool:
     """Whether ``word``, which the translation writes with a point after a number, is the language's abbreviation of
-    a unit: one of three letters or fewer that no translation of the catalogue writes as a word of its own, without a
-    number before it and with no point after it (ru `час` of `Один час`, `через час`: hour, a whole word; tr `dk` is
-    only ever written after a number, `1 dk`); a longer one that no translation writes whole at all."""
+    a unit: one of three letters or fewer that no translation of the catalogue writes as a word of its own in running
+    text (ru `час` of `Один час`, `через час`: hour, a whole word; tr `dk` is only ever written after a number, `1 dk`,
+    af `jt` only after one or in a unit's list of names, `jaart,jaarts,jt`); with ``longer``, a longer one that no
+    translation writes whole at all."""
     if len(word) > _UNIT_LETTERS:
-        return not translations_write_whole(doc, word)
-    return len(word) < 2 or not _written_alone(doc, word)  # (a letter alone is often a word too: bg `с`, with)
+        return not longer or not translations_write_whole(doc, word)
+    return len(word) < 2 or not _written_in_prose(doc, word)  # (a letter alone is often a word too: bg `с`, with)
 
 
-def _written_alone(doc: Document, word: str) -> bool:
-    """Whether a translation of the catalogue writes ``word`` with no point after it and no number before it."""
-    pattern = re.compile(r"(?<![\w.])" + re.escape(word) + r"(?![\w.])", re.IGNORECASE)
+def _written_in_prose(doc: Document, word: str) -> bool:
+    """Whether a translation of the catalogue writes ``word`` as a word of its running text: with no point after it,
+    no number before it, and a word before or after it, a space between (`Один час`, `час назад`)."""
+    pattern = re.compile(r"(?<=[^\W\d_] )" + re.escape(word) + r"(?![\w.])|(?<![\w.])" + re.escape(word)
+                         + r"(?= [^\W\d_])", re.IGNORECASE)
     return any(_NUMBER_BEFORE.search(s.text, 0, m.start()) is None
                for s in doc.segments if s.source_text is not None for m in pattern.finditer(s.text))
 
@@ -979,7 +982,7 @@ def _closed_by_choice(both: tuple[str, str], language: str, doc: Document) -> bo
         return True  # a column head's word cut short to fit (`Downl.` for `Down`)
     if all(TEMPLATE_PLACEHOLDER.search(t) for t in both) and _SHORT.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[0])) \
             and _ABBREVIATED.fullmatch(TEMPLATE_PLACEHOLDER.sub("", both[1])) and _unit_after_placeholder(both[0]) \
-            and _abbreviated_unit(TEMPLATE_PLACEHOLDER.sub("", both[1]).strip().rstrip("."), doc):
+            and _abbreviated_unit(TEMPLATE_PLACEHOLDER.sub("", both[1]).strip().rstrip("."), doc, longer=False):
         return True  # the same beside a placeholder: a unit after a number (`%s tis.` for `%sK`)
     if _unit_after_number(both, doc) or _units_after_numbers(both, doc):
         return True  # the same after a number (`5 dk.` for `5 m`, GNOME Clocks' timer values; `%s ч. %s мин.`)
