@@ -911,6 +911,29 @@ def test_b103_a_number_the_translation_writes_in_its_languages_words():
     assert b103("Around the clock", "12 h/24", "fr") == ["Numbers differ from the source: not in the source 12"]
 
 
+def test_b103_number_words_hide_no_other_number():
+    """Review of the number words: a unit's word is often another word too (Hebrew `שנים`, two and years; Arabic
+    `الاثنين`, the two and Monday), so only a number past ten is read in words, where `3 שנים` for `2 years` is a
+    change; half an hour stands for as many `30 minutes` as the source counts; a source's `U-turn` for one 180
+    (and `24 h/24` for one `around the clock`), not for a second the translation adds."""
+    def b103(source: str, translation: str, language: str) -> list[str]:
+        header = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\n'
+        return [f.message for f in lint.check_text(f'{header}msgid "{source}"\nmsgstr "{translation}"\n',
+                                                   path=f"{language}.po", select=["B103"])]
+
+    changed = ["Numbers differ from the source: missing 2; not in the source 3"]
+    assert b103("Delete files older than 2 years", "מחק קבצים ישנים מ-3 שנים", "he") == changed
+    assert b103("Repeat every 2 weeks on Monday", "كرر كل 3 أسابيع يوم الاثنين", "ar") == changed
+    assert b103("Wait 30 hours then 30 minutes", "המתן חצי שעה ואז חצי שעה", "he") == [
+        "Numbers differ from the source: missing 30"]
+    assert b103("Make a U-turn", "Draai 180 graden en rij 180 meter", "nl") == [
+        "Numbers differ from the source: not in the source 180"]
+    assert b103("Open around the clock", "Ouvert 24 h/24, à 24 km", "fr") == [
+        "Numbers differ from the source: not in the source 24"]
+    assert b103("Make a U-turn, then another U-turn", "Draai 180 graden, dan nog eens 180 graden", "nl") == []
+    assert b103("Around the clock", "24h/24", "oc") == []
+
+
 def test_b108_a_unit_after_a_number_may_be_the_languages_abbreviation_with_its_point():
     """GNOME Clocks' timer values `5 m`, `1 h`: Turkish `5 dk.`, `1 sa.`, Bulgarian `1 мин.` abbreviate the unit
     with a point, which ends no sentence. A word the catalogue writes whole with a full stop added, another
@@ -968,6 +991,28 @@ def test_b108_units_after_numbers_may_be_the_languages_abbreviations_with_their_
     assert b108("%s h %s min", "%s ч. %s час.", 'msgid "One hour"\nmsgstr "Един час"\n\n') == added
     assert b108("%s h %s min", "%s ч. и %s мин.") == added  # a word between: no units alone
     assert b108("%s h", "%s ч. %s мин.") == added  # a unit the source does not have
+
+
+def test_b108_units_after_numbers_are_cut_short_each_with_its_point():
+    """Review of the units-after-numbers exemption: a translation's units each carry their point, the last one's
+    then ends a word (`%s ч. %s мин.`); a unit before it written with none makes the last a full stop (`%s h %s
+    min.`). An abbreviation is a word cut short before a vowel, a whole word ends on one or on a vowel and a
+    consonant: `%s Tage.`, `%s jour.`, `%s дней.` are full stops added, with no catalogue to tell."""
+    def b108(msgid: str, msgstr: str, language: str) -> list[str]:
+        entries = f'#, javascript-format\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+        return [f.message for f in lint.check_text(entries, path=f"{language}.po", select=["B108"])]
+
+    added = ["The translation ends with a full stop, the source does not"]
+    for msgid, msgstr, language in (
+            ("%s h %s min", "%s h %s min.", "fr"), ("%s days", "%s Tage.", "de"), ("%s day", "%s jour.", "fr"),
+            ("%s days", "%s дней.", "ru"), ("%s hours", "%s часа.", "ru"), ("%s day", "%s día.", "es"),
+            ("%s days", "%s días.", "es"), ("%s hours", "%s saat.", "tr")):
+        assert b108(msgid, msgstr, language) == added, msgstr
+    for msgid, msgstr, language in (
+            ("%s h %s min", "%s ч. %s мин.", "sr"), ("%s hours", "%s godz.", "pl"),
+            ("%s h %s min", "%s godz. %s min.", "pl"), ("%s h %s min", "%s Std. %s Min.", "de"),
+            ("%s h %s min", "%s klst. %s mín.", "is")):
+        assert b108(msgid, msgstr, language) == [], msgstr
 
 
 def test_b108_lojban_ends_its_sentences_with_no_mark():

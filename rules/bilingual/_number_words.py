@@ -87,10 +87,11 @@ def said_in_words(translation: str, language: str, source: str) -> Counter[int]:
     text = _fold(translation, primary(language))
     said = Counter(words[m.group(1)] for m in pattern.finditer(text))
     if minute_pattern is not None:
-        for m in minute_pattern.finditer(text):
-            value = minutes[m.group(1)]
-            if re.search(rf"(?<![\d.,]){value}\s*(?:minutes?|mins?|m)\b", source, re.IGNORECASE):
-                said[value] += 1
+        # Each as often as the source counts that many minutes: `30 hours then 30 minutes` is one half hour.
+        counted = Counter(minutes[m.group(1)] for m in minute_pattern.finditer(text))
+        for value, times in counted.items():
+            said[value] += min(times, len(re.findall(rf"(?<![\d.,]){value}\s*(?:minutes?|mins?|m)\b", source,
+                                                     re.IGNORECASE)))
     return said
 
 
@@ -103,11 +104,11 @@ def _source_phrases() -> tuple[re.Pattern[str], dict[str, list[int]]] | None:
     return re.compile(rf"(?<![\w-])({trie_alternation(sorted(values, key=len, reverse=True))})(?![\w-])", re.IGNORECASE), values
 
 
-def said_by_source(source: str) -> frozenset[int]:
+def said_by_source(source: str) -> Counter[int]:
     """The numbers an English ``source`` says with words that stand for one (`U-turn`, 180 degrees; `around the
-    clock`, 24 hours), which a translation may write in digits."""
+    clock`, 24 hours), which a translation may write in digits: each once for each time the source says it."""
     reader = _source_phrases()
     if reader is None:
-        return frozenset()
+        return Counter()
     pattern, values = reader
-    return frozenset(v for m in pattern.finditer(source) for v in values[m.group(1).lower()])
+    return Counter(v for m in pattern.finditer(source) for v in values[m.group(1).lower()])

@@ -255,8 +255,9 @@ Greek `;` (in a Greek translation only) matches its English counterpart, and `�
 point of abbreviated words (`мор.м.`, `e.g.`, the last of a list: `rok,roky,r.`; a label's English
 abbreviation, `No.` as `Д/д`; a unit's after a placeholder, `%s tis.` for `%sK`, `%s jt.` for `%s yd`, or after a number, `5 dk.` for `5 m`, not a word
 of four letters or more the catalogue writes whole, `5 dakika.`, nor one of two or three letters that it writes as a word of
-its own, with no number before it, `1 час.` for `1 h` beside `Один час`; units after numbers, each abbreviated,
-`%s ч. %s мин.` for `%s h %s min`, `%s мин.` for `%s minute`, not `%s минута.`; a short label's
+its own, with no number before it, `1 час.` for `1 h` beside `Один час`; units after numbers, each abbreviated
+with its point, cut short before a vowel, `%s ч. %s мин.` for `%s h %s min`, `%s мин.` for `%s minute`, not
+`%s минута.`, `%s Tage.`, `%s jour.`, `%s h %s min.`; a short label's
 last word cut short to fit a column, six letters at most ending on a consonant, one the catalogue never writes whole,
 where the source is abbreviated too, another word is cut as well or the catalogue writes the word it was cut from:
 `Downl.` for `Down` beside `Downloaden`, `Blokken ontv.` for `Dn Blocks`; not `Fertig.` for `Done`) ends no sentence, a
@@ -907,15 +908,23 @@ def _units_after_numbers(both: tuple[str, str], doc: Document) -> bool:
     word. Each abbreviation must be of four letters at most and one ``_abbreviated_unit`` reads as one (`%s минути.`
     for `%s min`, `%s minuta.` for `%s minute` are words with a full stop added)."""
     source, target = _quantities(_SOURCE_QUANTITY, both[0]), _quantities(_TARGET_QUANTITY, both[1])
-    if source is None or target is None or len(source) != len(target) or not target[-1].group(3):
-        return False
+    if source is None or target is None or len(source) != len(target) or not all(t.group(3) for t in target):
+        return False  # (a unit written with no point before the last, `%s h %s min.`: its point is a full stop)
     if [m.group(1).strip() for m in source] != [m.group(1).strip() for m in target]:
         return False  # another number (`6 dk.` for `5 m`), or a placeholder for a number: B103's, and no unit alone
-    return all(not t.group(3) or (len(t.group(2)) <= _DURATION_LETTERS and _abbreviated_unit(t.group(2), doc))
+    return all(len(t.group(2)) <= _DURATION_LETTERS and _ends_cut(t.group(2)) and _abbreviated_unit(t.group(2), doc)
                for t in target)
 
 
 _DURATION_LETTERS = 4
+
+
+def _ends_cut(word: str) -> bool:
+    """Whether ``word`` ends as a word cut short for an abbreviation does, before a vowel: one of three letters on a
+    consonant (`мин`, `Std`), one of four on two (`godz`, `klst`); not as a whole word often does, on a vowel or on
+    a vowel and a consonant (`%s Tage.`, `%s часа.`, `%s día.`, `%s jour.`, `%s дней.`: a full stop added)."""
+    ending = word[-(len(word) - _UNIT_LETTERS + 1):] if len(word) >= _UNIT_LETTERS else ""
+    return not any(unicodedata.normalize("NFD", c)[0] in _VOWELS for c in ending.lower())  # (`día`'s í too)
 
 
 # A short label with no mark (a column's head: `Down`, `Dn Reqs`, `Up Blocks`, `N/A`), and a translation of

@@ -57,11 +57,12 @@ which either side may spell out (`2 files` → `deux fichiers`, `set to zero` �
 less the translation adds stands for the source's word for it, `two`, `both`, `a`, `second`, or is a plural
 form's count: `the two files` as `les 3 fichiers` is flagged), or a
 number the source writes as an English word past ten, in digits (`Fifteen minutes`, `Fortyfive minutes` as `15 dakika`,
-`45 dakika`; not `50 dakika`), or one the translation writes in its language's words (Arabic `ثلاثون دقيقة` for
+`45 dakika`; not `50 dakika`), or one past ten the translation writes in its language's words (Arabic `ثلاثون دقيقة` for
 `30 minutes`, `خمس وأربعون` for 45; Hebrew `חצי שעה`, half an hour, for `30 minutes`: the words of
 `rules/bilingual/data/number_words.yaml`, cited to CLDR's number spell-out rules and a grammar; not `عشرون`, 20,
-for 30), or one the translation writes in digits for the source's words that stand for it (`U-turn` as `180
-graden`, `Around the clock` as `24 h/24`), or a
+for 30; half an hour for as many `30 minutes` as the source counts), or one the translation writes in digits for the
+source's words that stand for it, once each time it says them (`U-turn` as `180 graden`, `Around the clock` as
+`24 h/24`; not `180 graden en 180 meter`), or a
 hundred percent, the whole (`Zoom to 100%` → `Taille réelle`), unless
 the other side has a number in its place, and so is a date the source writes with its month's name
 that the translation writes in digits, the same day (`January 1, 1970` as `1970-01-01`), and a number
@@ -295,7 +296,7 @@ source's number the note names may give way to the numbers of the language's own
         missing = [n for n in sorted((Counter(missing) - dated).elements())
                    if not _glued(n, texts[1], parts[0].get(n)) and not _bare_fraction(n, texts[0], texts[1])]
         # Numbers in the language's words (`ثلاثون دقيقة`, `חצי שעה`), or the source's (`U-turn` as `180 graden`).
-        missing, extra = _in_words(missing, texts, doc.language), _said_by_source(extra, texts[0])
+        missing, extra = _in_words(missing, texts, doc.language), _said_by_source(extra, texts)
         if extra and missing:
             # An example the source gives (`e.g. +1 for the US`) adapted to the reader's country.
             missing, extra = _examples_adapted(missing, extra, texts)
@@ -330,24 +331,39 @@ _DIGITS = compiled_on_use(r"\d+")
 
 
 def _in_words(missing: list[str], texts: list[str], language: str) -> list[str]:
-    """``missing`` less the numbers the translation writes in its language's words (`ثلاثون دقيقة` for `30
-    minutes`), each word standing for one of them."""
+    """``missing`` less the numbers past ten the translation writes in its language's words (`ثلاثون دقيقة` for `30
+    minutes`), each word standing for one of them. Not a number of ten or less: where nothing stands in its place
+    it may be spelled out anyway, and a unit's word is often another word too (Hebrew `שנים`, two and years; Arabic
+    `الاثنين`, the two and Monday, `لست`, six and I am not), which would hide `3 שנים` for `2 years`."""
     if not missing:
         return missing
     said = said_in_words(texts[1], language, texts[0])
     left = []
     for n in missing:
-        if n.isdigit() and said[int(n)] > 0:
+        if n.isdigit() and int(n) > _TEN and said[int(n)] > 0:
             said[int(n)] -= 1
         else:
             left.append(n)
     return left
 
 
-def _said_by_source(extra: list[str], source: str) -> list[str]:
-    """``extra`` less the numbers the English source says with words that stand for them (`U-turn`, 180)."""
-    said = said_by_source(source) if extra else frozenset()
-    return [n for n in extra if not (n.isdigit() and int(n) in said)]
+_TEN = 10
+
+
+def _said_by_source(extra: list[str], texts: list[str]) -> list[str]:
+    """``extra`` less the numbers the English source says with words that stand for them (`U-turn`, 180), one for
+    each time it says them (`Make a U-turn` as `Draai 180 graden en rij 180 meter` adds the second), and the same
+    number again after a slash, the whole the first is counted in (`Around the clock` as `24 h/24`)."""
+    said = said_by_source(texts[0]) if extra else Counter()
+    for value in list(said):
+        said[value] += len(re.findall(rf"/[^\S\n]*{value}(?!\d|[.,]\d)", texts[1]))
+    left = []
+    for n in extra:
+        if n.isdigit() and said[int(n)] > 0:
+            said[int(n)] -= 1
+        else:
+            left.append(n)
+    return left
 # What introduces an example in an English source: the rest of its sentence, or of the brackets it opens in,
 # is the example (`(e.g. +1 for the US)`, `For example if this is a size 4 of a t-shirt.`).
 _EXAMPLE = compiled_on_use(r"(?i)(?<!\w)(?:e\.\s?g\.|for example\b|for instance\b|such as\b)")
