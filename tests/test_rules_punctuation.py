@@ -308,3 +308,22 @@ def test_a_quotation_that_opens_on_a_particle_after_a_japanese_comma_or_at_the_s
                  '"より狭い方" の型の被演算子は広げられます。\n',
                  '（"から始まる" 行）は無視されます。\n'):
         assert "P101" not in codes(text, select=["P101"], config=Config(language="ja")), text
+
+
+def test_an_italian_list_label_after_an_elided_article_closes_no_aside() -> None:
+    # UD Italian-VIT (h251's base, dev half): `… dai punti a) e d) del titolo II della annessa tabella
+    # all'a).` and `compilando il modulo domanda all'g/1) nelle sezioni a, b, c`: all' (a + l') before a
+    # letter's label, "to (point) a)". Reworded; P105 read the `)` as closing nothing (fails before).
+    for text in ("Contano anche i punti a) e c) del titolo III della tabella allegata all'b).\n",
+                 "Si può chiedere il trasferimento compilando il modulo dell'h/2) nella sezione indicata.\n",
+                 "Vale quanto previsto nell'A) e nei commi successivi.\n"):
+        assert lint.check_text(text, path="a.txt", select=["P105"]) == [], text
+
+
+def test_a_bracket_after_an_elided_word_or_the_french_verb_avoir_is_still_flagged() -> None:
+    # The closest real defects: a word, not a letter, after the elided article (`dell'anno)`), and French
+    # `l'a)`, `qu'a)` (the verb avoir after an elided pronoun), each a `)` that closes nothing.
+    for text in ("I dati dell'anno) successivo non sono ancora noti.\n",
+                 "Personne ne l'a) vu depuis lundi.\n",
+                 "Il n'y a qu'a) demander au guichet.\n"):
+        assert [f.code for f in lint.check_text(text, path="a.txt", select=["P105"])] == ["P105"], text

@@ -62,8 +62,13 @@ def _quoted_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 # A closer with nothing open that is a list or reference marker: 1) a) iv) 2b) after a space or at
-# the start ("in section 1a)", "both a) provide … and b) alert").
-_MARKER = compiled_on_use(r"(?<![^\s(\[—–-])(?:\d{1,4}[a-z]?|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})\)")
+# the start ("in section 1a)", "both a) provide … and b) alert"); a letter's label may carry a number,
+# as a sub-item's does (b1), g/1). After an Italian preposition joined to the elided article l' (all',
+# dell', nell', sull', dall'), a letter is a label cited by its name: `dai punti a) e d) della tabella
+# all'a)`, "of the table at (point) a)"; no Italian word is one letter after an elided article. Only
+# there: French `l'a)`, `qu'a)` are the verb avoir, and a bracket after them closes nothing.
+_MARKER = compiled_on_use(r"(?:(?<![^\s(\[—–-])(?:\d{1,4}[a-z]?|[A-Za-z](?:/?\d{1,2})?|[ivxlc]{1,5}|[IVXLC]{1,5})"
+                          r"|(?<=\wll['’])[A-Za-z](?:/?\d{1,2})?)\)")
 _EXCERPT_START = compiled_on_use(r"\s*(?:\.\.\.|…)")
 _EXCERPT_END = compiled_on_use(r"(?:\.\.\.|…)\s*$")
 _PLACEHOLDER = "\ufffc"  # a URL or inline code the format masked (a URL may end in "_(bar)")
@@ -131,7 +136,8 @@ closes nothing, one that is never closed, and a closer of the wrong kind (`[… 
 brackets together with the link or footnote they enclosed, and MT engines reorder clauses across them.
 
 Not flagged: a translation (PO, XLIFF) with the same brackets as its source (`Start Group [(]`),
-list and reference markers with nothing open (`1)`, `a)`, `iv)`, `in section 1a)`),
+list and reference markers with nothing open (`1)`, `a)`, `iv)`, `in section 1a)`, `b1)`), an Italian
+one cited after an elided article (`della tabella all'a)`),
 emoticons (`:)`, `;-(`), half-open intervals (`[0, 1)`, `(0-30%]`), a bracket quoted or escaped as a character
 (`"("`, `‘)’`, `\\(`), a closer right after a URL (which may end in `_(bar)`), and an aside that runs
 from one paragraph into the next.
@@ -153,11 +159,17 @@ from one paragraph into the next.
                 "are left in their original order.\n\nOriginal code follows.\n"),
         Example("Use the template {name to greet the user."),
         Example("The U.S. Department of Justice (DOJ said on Tuesday that the inquiry was closed."),
+        Example("Personne ne l'a) vu depuis lundi.", note="French l'a is the verb avoir, no label"),
+        Example("Nella tabella dell'anno) successivo mancano i dati.",
+                note="a word after the elided article, not a letter's label"),
     )
     allow = (
         Example("The governor (who arrived on Monday) said the scene was secured."),
         Example("Options: 1) wait, 2) leave, 3) call."),
         Example("a) first item; b) second item."),
+        Example("Valgono i punti a) e d) della tabella all'a).", note="an Italian label cited after all' (to a)"),
+        Example("Si compila il modulo all'g/1) nelle sezioni indicate.", note="a label with a sub-item's number"),
+        Example("The values of items a1) and a2) are set below.", note="a sub-item's label"),
         Example("Great news :) see you soon."),
         Example("The value lies in [0, 1) by definition."),
         Example("| `EERThreshold` | 10% | Value: (0-30%] |", path="a.md", note="a valid range in a settings table"),
