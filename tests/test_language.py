@@ -806,3 +806,24 @@ def test_faire_faire_is_flagged_as_two_copies_of_three_or_before_a_locution_s_ba
                   "Pour leur faire faire attention aux effets de bord, il faut des exemples.\n",
                   "Faire faire un costume sur mesure coûte cher.\n"):
         assert repeated(right) == [], right
+
+
+def test_a_mark_that_ends_a_quoted_title_in_another_language_wants_no_opening_mark() -> None:
+    # UD Spanish-GSD (h251's base, dev half): `Lee realizó el papel principal en la producción de la West Ends
+    # "Oliver!"` and `… quién también escribió la canción "Fly!"`: an English title, quoted after the noun that
+    # names its work, with its own `!`. Reworded; L104 asked for a ¡ (fails before).
+    config = Config(language="es")
+    for text in ('A los diez años cantó en la producción de Broadway "Annie!" con su hermana.\n',
+                 'También compuso con su productor la canción "Jump!"\n',
+                 'La película "Help!" se estrenó en 1965.\n'):
+        assert lint.check_text(text, path="a.txt", config=config, select=["L104"]) == [], text
+
+
+def test_a_spanish_title_or_a_quoted_shout_still_wants_its_opening_mark() -> None:
+    # The closest real defects: a quoted title in Spanish (its letters say so) that lost its ¡, a quoted shout
+    # after a verb (speech, not a title), and a title after no noun that names a work.
+    config = Config(language="es")
+    for text in ('Cantó en el festival la canción "Qué bien!" con su banda.\n',
+                 'Entonces gritó Pedro "Socorro!" y salió corriendo.\n',
+                 'Al final del concierto dijo "Gracias!" y se fue.\n'):
+        assert [f.code for f in lint.check_text(text, path="a.txt", config=config, select=["L104"])] == ["L104"], text

@@ -63,6 +63,13 @@ _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
 
 def quotation_around(text: str, at: int) -> str | None:
     """The quoted text around offset ``at`` on its line (“Hello, world!”), or None outside quotation marks."""
+    span = quotation_span_around(text, at)
+    return None if span is None else text[span[0] + 1:span[1]]
+
+
+def quotation_span_around(text: str, at: int) -> tuple[int, int] | None:
+    """Where the quotation marks around offset ``at`` on its line stand (the opening's offset, the closing's),
+    or None outside quotation marks."""
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end
@@ -74,5 +81,5 @@ def quotation_around(text: str, at: int) -> str | None:
             continue  # that straight quote closes an earlier quotation
         c = text.find(closing, at, line_end)
         if c >= 0 and (opening == closing or text.rfind(closing, o + 1, at) < 0):
-            return text[o + 1:c]
+            return o, c
     return None

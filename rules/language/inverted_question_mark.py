@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator
 
 from lint.formats.bilingual import copied
-from lint.language import abbreviations, has_own_words, in_other_language, own_words, pack
+from lint.language import abbreviations, has_own_words, in_other_language, own_words, pack, packs, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
-from ._around import link_text_around, quotation_around
+from ._around import link_text_around, quotation_around, quotation_span_around
 from ._packs import languages_with
 
 # Where a sentence ends: . ! ? … before a capital, an opening mark or the end (not `vs. espacios`), or a
@@ -43,7 +43,9 @@ Not flagged: a sentence in another language (`This is a bug!` quoted in a Spanis
 a word or code (`?query`, `!important`), `(?)` and `(!)` marking doubt or
 surprise, a `?` among a prompt's answer keys (`[y,n,q,?]`), a mark quoted with no letter beside it,
 named as a character (`si el directorio comienza con un '!'`, `cualquier de '*?[]'`), a question that
-opens mid-sentence (`Si falla, ¿qué hacemos?`). The full stop of one of the
+opens mid-sentence (`Si falla, ¿qué hacemos?`), a mark that ends a title in another language quoted after
+the noun that names its work (`la canción "Fly!"`, `la producción de la West End "Oliver!"`: the title's own
+mark, cited as its language writes it; Fundéu RAE, «títulos de libros, escritura correcta», 2021). The full stop of one of the
 language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU.`) ends no sentence:
 `¿Por qué el Sr. Kavanaugh no quería…?` is one question.
 """
@@ -67,6 +69,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
         Example("Y entonces dijo: “Es la mejor idea que he oído nunca!” y se fue.\n", language="es"),
         Example("Entonces gritó “Socorro!” y salió corriendo de la casa.\n", language="es",
                 note="a short Spanish quotation: no other language's words in it"),
+        Example('Cantó en el festival la canción "Qué bien!" con su banda.\n', language="es",
+                note="a title with Spanish letters: a Spanish exclamation wants its ¡"),
         Example('Le pregunté “Cuándo vienes?” y no me contestó.\n', language="es"),
         Example("<!-- copylint-language: es -->\nQuieres saber más?\n", path="a.md"),
         Example('msgid "What is the following folder?"\nmsgstr "qué es la carpeta siguiente?"\n', path="es.po",
@@ -123,6 +127,10 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 language="es", note="an abbreviation's full stop (RAE's list: Sr., Dr., EE. UU.) ends no sentence"),
         Example("¡Qué decisión la de EE. UU. en la cumbre!\n", language="es"),
         Example("Editar la publicación “Hello, World!” actualizará el archivo de la entrada.\n", language="es"),
+        Example('Compuso con su productor la canción "Jump!" para el disco.\n', language="es",
+                note="an English title after the noun that names its work"),
+        Example('Hizo el papel principal en la producción de la West End "Annie!"\n', language="es",
+                note="the work's noun, then its stage, then its title"),
         Example('Y gritaron “November is coming!” durante todo el partido en el estadio.\n', language="es",
                 note="an English chant quoted as sung"),
         Example("Este error aparece.\n\n**This is a production bug in the application!** Nada más.\n", path="a.md",
@@ -200,6 +208,9 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                             or (has_own_words(quoted, "en") and not has_own_words(quoted, language))):
                         open_at = -2
                         continue  # another language's title or words quoted as written: “Hello, World!”
+                    if open_at < 0 and _foreign_title(text, i, language):
+                        open_at = -2
+                        continue  # a title in another language, cited after its work's noun: la canción "Fly!"
                     if open_at < 0 and not in_other_language(text[start:end], language):
                         yield self.finding(seg, i, i + 1, f"'{close}' with no opening '{opening}'")
                     open_at = -2  # closed
@@ -332,3 +343,32 @@ def _name_with_mark(text: str, start: int, at: int, language: str) -> bool:
     word = _CAPITALIZED_BEFORE.search(text, max(start, at - 40), at)
     return (word is not None and not text[start:word.start()].strip() and _LOWER_AFTER.match(text, at + 1) is not None
             and word.group().lower() not in own_words(language) and _LOAN_SPELLING.search(word.group().lower()) is not None)
+
+
+# A title cited in quotation marks after the noun that names its work (the pack's `work-nouns`: `la canción
+# "Fly!"`), maybe with its maker or stage after `de` (`la canción de los Beatles "Help!"`, `la producción de la
+# West End "Oliver!"`): a `!` or `?` that ends it is the title's own, and a title in another language is cited as
+# that language spells it (Fundéu RAE, «títulos de libros, escritura correcta», 2021: a title not written in
+# Spanish may keep the form of its own language; RAE, Ortografía de la lengua española, 2010, § 4.2.4.10.1:
+# quotation marks stand for the italics of a title). Spanish, the one language whose pack lists inverted
+# marks: its `de`/`del` and articles. A title with Spanish words or letters (`la canción "Qué bien!"`) wants its
+# ¡ as any Spanish exclamation does; a quotation after a verb (`gritó "Socorro!"`) is speech, not a title.
+_WORK_NAMED_BEFORE = compiled_on_use(
+    r"(?<!\w)([^\W\d_]+)(?:[ \t]+del?(?:[ \t]+(?:el|la|los|las))?(?:[ \t]+[A-ZÁÉÍÓÚÑ][^\W\d_]*){1,4})?[ \t]*\Z")
+_OWN_LETTERS = compiled_on_use(r"[áéíóúñü¿¡]")
+_WORK_NOUNS = {primary(t): frozenset(p["work-nouns"]) for t, p in packs().items() if p.get("work-nouns")}
+
+
+def _foreign_title(text: str, at: int, language: str) -> bool:
+    """Whether the mark at ``at`` ends a quoted title (``_WORK_NAMED_BEFORE``) with none of the language's own
+    words or letters in it."""
+    nouns = _WORK_NOUNS.get(primary(language), frozenset())
+    span = quotation_span_around(text, at) if nouns else None
+    if span is None or span[1] != at + 1:
+        return False
+    quoted = text[span[0] + 1:span[1]]
+    if has_own_words(quoted, language) or _OWN_LETTERS.search(quoted.lower()):
+        return False
+    before = _WORK_NAMED_BEFORE.search(text, max(0, span[0] - 80), span[0])
+    noun = before.group(1).lower() if before else ""
+    return noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
