@@ -31,9 +31,9 @@ from lint.rules.punctuation.unbalanced_brackets import (
     _BRACKETS,
     _EMOTICON,
     _INTERVAL,
-    _MARKER,
     _PARTNER,
     _PLACEHOLDER,
+    _markers,
     _quoted_spans,
 )
 from lint.rules.scrape import space_before_punctuation, truncation_ellipsis
@@ -165,7 +165,7 @@ class _PairedBefore(unbalanced_brackets.UnbalancedBrackets):
         spans = [*(m.span() for pattern in (_EMOTICON, _INTERVAL) for m in pattern.finditer(text)), *_quoted_spans(text)]
         for start, end in spans:
             skip.update(i for i in range(start, end) if text[i] in "()[]{}")
-        markers = {m.end() - 1 for m in _MARKER.finditer(text)}
+        markers = _markers(text)  # the list markers as the rule reads them (r263: a sub-item needs a sibling)
         found: list[Finding] = []
         stack: list[tuple[str, int]] = []
         orphans: list[int] = []

@@ -327,3 +327,24 @@ def test_a_bracket_after_an_elided_word_or_the_french_verb_avoir_is_still_flagge
                  "Personne ne l'a) vu depuis lundi.\n",
                  "Il n'y a qu'a) demander au guichet.\n"):
         assert [f.code for f in lint.check_text(text, path="a.txt", select=["P105"])] == ["P105"], text
+
+
+def test_a_lone_letter_and_number_or_an_english_possessive_before_a_stray_bracket_is_still_flagged() -> None:
+    # r263's probes of h263's list labels: a letter with a number and no sibling label is a name whose `(`
+    # was lost (`v2)`, `G7)`, `A4)`), and a word ending in ll' before a letter is an English possessive
+    # (`Powell's)`, `Dell's)`) or an Italian word that is no preposition (`quell'a)`): each `)` closes
+    # nothing, as 8ed5711 said (fails on h263).
+    for text in ("Il nuovo modello v2) è uscito ieri in tutti i negozi.\n",
+                 "The leaders of the G7) met in Paris on Monday.\n",
+                 "See item b1) for the details of the contract.\n",
+                 "According to Powell's) statement, the rates stay.\n",
+                 "Dell's) profits rose sharply this quarter.\n",
+                 "Quell'a) volta ci andammo tutti insieme.\n"):
+        assert [f.code for f in lint.check_text(text, path="a.txt", select=["P105"])] == ["P105"], text
+
+
+def test_a_letter_and_number_label_beside_its_sibling_closes_no_aside() -> None:
+    # The sub-items h263 meant: two labels of one letter (`a1)`, `a2)`), or a letter's label then its sub-item.
+    for text in ("The values of items a1) and a2) are set below.\n",
+                 "Si applicano le lettere b) e b1) del comma 2.\n"):
+        assert lint.check_text(text, path="a.txt", select=["P105"]) == [], text

@@ -62,13 +62,31 @@ def _quoted_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 # A closer with nothing open that is a list or reference marker: 1) a) iv) 2b) after a space or at
-# the start ("in section 1a)", "both a) provide … and b) alert"); a letter's label may carry a number,
-# as a sub-item's does (b1), g/1). After an Italian preposition joined to the elided article l' (all',
-# dell', nell', sull', dall'), a letter is a label cited by its name: `dai punti a) e d) della tabella
-# all'a)`, "of the table at (point) a)"; no Italian word is one letter after an elided article. Only
-# there: French `l'a)`, `qu'a)` are the verb avoir, and a bracket after them closes nothing.
-_MARKER = compiled_on_use(r"(?:(?<![^\s(\[—–-])(?:\d{1,4}[a-z]?|[A-Za-z](?:/?\d{1,2})?|[ivxlc]{1,5}|[IVXLC]{1,5})"
-                          r"|(?<=\wll['’])[A-Za-z](?:/?\d{1,2})?)\)")
+# the start ("in section 1a)", "both a) provide … and b) alert"). After an Italian preposition joined to
+# the elided article l' (all', dell', nell', sull', dall': lower case, a word of its own), a letter is a
+# label cited by its name: `dai punti a) e d) della tabella all'a)`, "of the table at (point) a)"; no
+# Italian word is one letter after an elided article. Only there: French `l'a)`, `qu'a)` are the verb
+# avoir, and English `Powell's)`, `Dell's)`, `quell'`/`stell'` are no such preposition.
+_MARKER = compiled_on_use(r"(?:(?<![^\s(\[—–-])(?:\d{1,4}[a-z]?|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})"
+                          r"|(?<![^\W\d_])(?:a|da|de|ne|su)ll['’][A-Za-z](?:/?\d{1,2})?)\)")
+# A letter's label with a sub-item's number (a1), b/2)) after a space is a marker only beside a sibling of
+# the same letter (`items a1) and a2)`, `b) … b1)`): alone it is as likely a name whose `(` was lost
+# (`the G7) summit`, `il modello v2) è uscito`, `paper size A4)`).
+_SUB_LABEL = compiled_on_use(r"(?<![^\s(\[—–-])([A-Za-z])(/?\d{1,2})?\)")
+
+
+def _markers(text: str) -> set[int]:
+    """The offsets of the closers that end a list or reference marker (``_MARKER``, ``_SUB_LABEL``)."""
+    found = {m.end() - 1 for m in _MARKER.finditer(text)}
+    numbered = [m for m in _SUB_LABEL.finditer(text) if m.group(2)]
+    if numbered:
+        labels: dict[str, set[str]] = {}
+        for m in _SUB_LABEL.finditer(text):
+            labels.setdefault(m.group(1), set()).add(m.group(2) or "")
+        found.update(m.end() - 1 for m in numbered if len(labels[m.group(1)]) > 1)
+    return found
+
+
 _EXCERPT_START = compiled_on_use(r"\s*(?:\.\.\.|…)")
 _EXCERPT_END = compiled_on_use(r"(?:\.\.\.|…)\s*$")
 _PLACEHOLDER = "\ufffc"  # a URL or inline code the format masked (a URL may end in "_(bar)")
@@ -136,8 +154,8 @@ closes nothing, one that is never closed, and a closer of the wrong kind (`[… 
 brackets together with the link or footnote they enclosed, and MT engines reorder clauses across them.
 
 Not flagged: a translation (PO, XLIFF) with the same brackets as its source (`Start Group [(]`),
-list and reference markers with nothing open (`1)`, `a)`, `iv)`, `in section 1a)`, `b1)`), an Italian
-one cited after an elided article (`della tabella all'a)`),
+list and reference markers with nothing open (`1)`, `a)`, `iv)`, `in section 1a)`, `b1)` beside its
+sibling `b2)`), an Italian one cited after a preposition with an elided article (`della tabella all'a)`),
 emoticons (`:)`, `;-(`), half-open intervals (`[0, 1)`, `(0-30%]`), a bracket quoted or escaped as a character
 (`"("`, `‘)’`, `\\(`), a closer right after a URL (which may end in `_(bar)`), and an aside that runs
 from one paragraph into the next.
@@ -162,6 +180,8 @@ from one paragraph into the next.
         Example("Personne ne l'a) vu depuis lundi.", note="French l'a is the verb avoir, no label"),
         Example("Nella tabella dell'anno) successivo mancano i dati.",
                 note="a word after the elided article, not a letter's label"),
+        Example("The leaders of the G7) met in Paris on Monday.", note="a name with a number, no sibling label"),
+        Example("According to Powell's) statement, the rates stay.", note="an English possessive, no Italian all'"),
     )
     allow = (
         Example("The governor (who arrived on Monday) said the scene was secured."),
@@ -245,7 +265,7 @@ from one paragraph into the next.
         spans = [*(m.span() for pattern in (_EMOTICON, _INTERVAL) for m in pattern.finditer(text)), *_quoted_spans(text)]
         for start, end in spans:
             skip.update(i for i in range(start, end) if text[i] in "()[]{}")
-        markers = {m.end() - 1 for m in _MARKER.finditer(text)}
+        markers = _markers(text)
         found: list[Finding] = []
         stack: list[tuple[str, int]] = []
         orphans: list[int] = []
