@@ -827,3 +827,26 @@ def test_a_spanish_title_or_a_quoted_shout_still_wants_its_opening_mark() -> Non
                  'Entonces gritó Pedro "Socorro!" y salió corriendo.\n',
                  'Al final del concierto dijo "Gracias!" y se fue.\n'):
         assert [f.code for f in lint.check_text(text, path="a.txt", config=config, select=["L104"])] == ["L104"], text
+
+
+def test_a_quoted_title_with_no_spelling_of_another_language_still_wants_its_opening_mark() -> None:
+    # r263's probes of h263's titles: after a work's noun, a title with no Spanish function word or accent may
+    # still be Spanish that lost its ¡ or ¿ (`"Corre!"`, `"Hola!"`, `"Quieres bailar?"`), in straight, curly
+    # or angle quotes: only a spelling Spanish words lack (k, w, th, a final p…) says it is another
+    # language's. 8ed5711 flagged each (fails on h263).
+    config = Config(language="es")
+    for text in ('Leí el libro "Corre!" en una sola tarde.\n',
+                 'La revista "Hola!" publicó las fotos de la boda.\n',
+                 'La canción "Quieres bailar?" fue un éxito aquel verano.\n',
+                 'Cantó en el festival la canción “Vamos ya!” con su banda.\n',
+                 'Vimos la película «Cuidado!» el domingo por la tarde.\n'):
+        assert [f.code for f in lint.check_text(text, path="a.txt", config=config, select=["L104"])] == ["L104"], text
+
+
+def test_a_capital_after_the_noun_production_is_still_a_pasted_capital() -> None:
+    # r263: `producción` names a work before a quoted title (L104: `la producción de Broadway "Annie!"`) but is
+    # most often output: a capitalized article after it opens no title, as 8ed5711 said (fails on h263).
+    config = Config(language="es")
+    for text in ("La fábrica aumentó su producción Un diez por ciento en marzo.\n",
+                 "Se detuvo la producción El lunes por la mañana.\n"):
+        assert [f.code for f in lint.check_text(text, path="a.txt", config=config, select=["T101"])] == ["T101"], text

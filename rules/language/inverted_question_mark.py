@@ -43,9 +43,11 @@ Not flagged: a sentence in another language (`This is a bug!` quoted in a Spanis
 a word or code (`?query`, `!important`), `(?)` and `(!)` marking doubt or
 surprise, a `?` among a prompt's answer keys (`[y,n,q,?]`), a mark quoted with no letter beside it,
 named as a character (`si el directorio comienza con un '!'`, `cualquier de '*?[]'`), a question that
-opens mid-sentence (`Si falla, ¿qué hacemos?`), a mark that ends a title in another language quoted after
-the noun that names its work (`la canción "Fly!"`, `la producción de la West End "Oliver!"`: the title's own
-mark, cited as its language writes it; Fundéu RAE, «títulos de libros, escritura correcta», 2021). The full stop of one of the
+opens mid-sentence (`Si falla, ¿qué hacemos?`), a mark that ends a title in another language (a spelling
+no Spanish word has: k, w, th, a final p) quoted after the noun that names its work (`la canción "Fly!"`,
+`la producción de la West End "Annie!"`: the title's own mark, cited as its language writes it; Fundéu RAE,
+«títulos de libros, escritura correcta», 2021; a title Spanish could spell, `"Oliver!"`, `"Corre!"`, is
+still flagged). The full stop of one of the
 language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU.`) ends no sentence:
 `¿Por qué el Sr. Kavanaugh no quería…?` is one question.
 """
@@ -71,6 +73,8 @@ language's abbreviations (its pack's list, from the RAE's: `Sr.`, `Dr.`, `EE. UU
                 note="a short Spanish quotation: no other language's words in it"),
         Example('Cantó en el festival la canción "Qué bien!" con su banda.\n', language="es",
                 note="a title with Spanish letters: a Spanish exclamation wants its ¡"),
+        Example('Leí el libro "Corre!" en una sola tarde.\n', language="es",
+                note="no spelling of another language: a Spanish title that lost its ¡"),
         Example('Le pregunté “Cuándo vienes?” y no me contestó.\n', language="es"),
         Example("<!-- copylint-language: es -->\nQuieres saber más?\n", path="a.md"),
         Example('msgid "What is the following folder?"\nmsgstr "qué es la carpeta siguiente?"\n', path="es.po",
@@ -347,7 +351,7 @@ def _name_with_mark(text: str, start: int, at: int, language: str) -> bool:
 
 # A title cited in quotation marks after the noun that names its work (the pack's `work-nouns`: `la canción
 # "Fly!"`), maybe with its maker or stage after `de` (`la canción de los Beatles "Help!"`, `la producción de la
-# West End "Oliver!"`): a `!` or `?` that ends it is the title's own, and a title in another language is cited as
+# West End "Annie!"`): a `!` or `?` that ends it is the title's own, and a title in another language is cited as
 # that language spells it (Fundéu RAE, «títulos de libros, escritura correcta», 2021: a title not written in
 # Spanish may keep the form of its own language; RAE, Ortografía de la lengua española, 2010, § 4.2.4.10.1:
 # quotation marks stand for the italics of a title). Spanish, the one language whose pack lists inverted
@@ -356,18 +360,27 @@ def _name_with_mark(text: str, start: int, at: int, language: str) -> bool:
 _WORK_NAMED_BEFORE = compiled_on_use(
     r"(?<!\w)([^\W\d_]+)(?:[ \t]+del?(?:[ \t]+(?:el|la|los|las))?(?:[ \t]+[A-ZÁÉÍÓÚÑ][^\W\d_]*){1,4})?[ \t]*\Z")
 _OWN_LETTERS = compiled_on_use(r"[áéíóúñü¿¡]")
-_WORK_NOUNS = {primary(t): frozenset(p["work-nouns"]) for t, p in packs().items() if p.get("work-nouns")}
+# A spelling no Spanish word has, which says a title is another language's: k or w, sh, th, ph, ck, a doubled
+# b d f g m p t, nn after a or u (Spanish doubles n only where in-, con-, en-, sin- meet an n: innato, perenne),
+# y after a consonant at a word's end (`Fly`; Spanish hoy, muy, rey), or a final consonant none of its words
+# ends in (`Jump`, `Help`; Spanish ends in a vowel, d, j, l, n, r, s, x, y, z). A title with none of these
+# (`"Corre!"`, `"Hola!"`, `"Quieres bailar?"`) may well be Spanish that lost its ¡ or ¿, and stays flagged.
+_FOREIGN_SPELLING = compiled_on_use(r"[kw]|sh|th|ph|ck|([bdfgmpt])\1|[au]nn|[^\W\d_aeiou]y\b|[^\W\d_aeiouáéíóúdjlnrsxyz]\b")
+# (The pack's `quoted-work-nouns` too: `producción`, a work's noun only before a quoted title.)
+_WORK_NOUNS = {primary(t): frozenset(p["work-nouns"]) | frozenset(p.get("quoted-work-nouns") or ())
+               for t, p in packs().items() if p.get("work-nouns")}
 
 
 def _foreign_title(text: str, at: int, language: str) -> bool:
     """Whether the mark at ``at`` ends a quoted title (``_WORK_NAMED_BEFORE``) with none of the language's own
-    words or letters in it."""
+    words or letters in it and a spelling its words lack (``_FOREIGN_SPELLING``)."""
     nouns = _WORK_NOUNS.get(primary(language), frozenset())
     span = quotation_span_around(text, at) if nouns else None
     if span is None or span[1] != at + 1:
         return False
     quoted = text[span[0] + 1:span[1]]
-    if has_own_words(quoted, language) or _OWN_LETTERS.search(quoted.lower()):
+    if (has_own_words(quoted, language) or _OWN_LETTERS.search(quoted.lower())
+            or not _FOREIGN_SPELLING.search(quoted.lower())):
         return False
     before = _WORK_NAMED_BEFORE.search(text, max(0, span[0] - 80), span[0])
     noun = before.group(1).lower() if before else ""
