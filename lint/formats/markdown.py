@@ -1,11 +1,18 @@
-"""Markdown (CommonMark + GFM tables and strikethrough, YAML/TOML front matter), parsed with
-markdown-it-pyrs (markdown-it in Rust: a CommonMark parser whose every node carries its byte range).
+"""Markdown (CommonMark + GFM tables, strikethrough and footnotes, definition lists, YAML/TOML front
+matter), parsed with markdown-it-pyrs (markdown-it in Rust: a CommonMark parser whose every node carries
+its byte range) and its footnote and definition list plugins.
 
-Prose: paragraphs, headings, list items, block quotes, table cells, link text, image alt text.
+Prose: paragraphs, headings, list items, block quotes, table cells, link text, image alt text, a
+footnote's text (GFM's and pandoc's `[^1]: The note's text`, its continuation lines indented; pandoc's
+inline `^[The note's text]`), each of its paragraphs a segment in the note's place, a definition
+list's terms (as headings) and descriptions (`Term` then `: Its description`, pandoc, PHP Markdown
+Extra, kramdown, MkDocs' def_list, javascript.info).
 Not prose (kept out of every segment, and listed in ``Document.protected``): fenced and indented
 code, HTML blocks, front matter, and inline code, inline HTML, autolinks, link destinations and
 titles, which stand in a segment as one placeholder character (U+FFFC) each, so that words on
-either side do not run together and rules see where something was.
+either side do not run together and rules see where something was; a footnote's reference
+(`text[^1]`, `^[` and `]` of an inline note), which stands for nothing: it is no word, bracket nor
+punctuation of the sentence. A footnote's label (`[^1]:`) and a description's `:` are in no segment.
 
 Every inline node's source range comes from the parser, so each piece of text is placed exactly;
 characters written differently in the source (a backslash escape, an entity) are opaque: mapped to
@@ -75,9 +82,11 @@ def _closing_tag(name: str) -> re.Pattern[str]:
 # Blocks that are not prose: their lines are protected.
 _CODE_BLOCKS = frozenset({"fence", "code_block", "html_block", "front_matter", "math_block"})
 # Blocks whose children are read with the kind of the block around them.
-_TRANSPARENT = frozenset({"bullet_list", "ordered_list", "table", "thead", "tbody", "trow"})
+_TRANSPARENT = frozenset({"bullet_list", "ordered_list", "table", "thead", "tbody", "trow", "definition_list",
+                          "definition_description"})
 _BLOCKS = _CODE_BLOCKS | _TRANSPARENT | {
-    "paragraph", "heading", "lheading", "tcell", "blockquote", "list_item", "hr", "definition", "root"}
+    "paragraph", "heading", "lheading", "tcell", "blockquote", "list_item", "hr", "definition", "root",
+    "footnote_def", "footnote_ref_anchor", "definition_term"}
 
 
 @lru_cache(maxsize=3)
@@ -91,15 +100,15 @@ def _parser(mdx: bool = False, merged: bool = False):  # type: ignore[no-untyped
         return MarkdownIt("zero").enable_many([
             "escape", "backticks", "emphasis", "link", "image", "autolink", "entity", "code", "fence", "blockquote",
             "hr", "list", "reference", "heading", "lheading", "paragraph", "html_inline", "html_block", "table",
-            "strikethrough", "front_matter"])
+            "strikethrough", "front_matter", "footnote", "deflist"])
     if mdx:
         # MDX's Markdown (mdxjs.com): CommonMark without indented code (indentation means nothing there,
         # JSX children are indented), HTML blocks (a tag is JSX: lint.formats.mdx reads it) or autolinks.
         return MarkdownIt("zero").enable_many([
             "blockquote", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference", "backticks",
             "emphasis", "entity", "escape", "image", "link", "newline", "html_inline", "table", "strikethrough",
-            "front_matter"])
-    return MarkdownIt("commonmark").enable_many(["table", "strikethrough", "front_matter"])
+            "front_matter", "footnote", "deflist"])
+    return MarkdownIt("commonmark").enable_many(["table", "strikethrough", "front_matter", "footnote", "deflist"])
 
 
 # Options a config may set under `format-options: {markdown: {...}}`, with their defaults.
@@ -127,6 +136,25 @@ def utf8_offsets(encoded: bytes) -> tuple[list[int], list[int]]:
     # The k-th lead (from 1) sits at the sizes of the pieces before it plus the k - 1 leads between them.
     ends = list(map(add, map(add, accumulate(sizes[:-1]), range(1, len(sizes))), continuations))
     return ends, list(accumulate(continuations))
+
+
+class _Nodes:
+    """Blocks read as the children of one node (``_Walk.root``, ``_Walk.footnote``)."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, children: list[Any]) -> None:
+        self.children = children
+
+
+def _source_start(node: Any) -> int:
+    """Where a block starts in the parser's offsets: a pandoc inline note, which has no range of its own,
+    where its first text does (inside the paragraph that holds it, so it is read after that paragraph)."""
+    while node.srcmap is None:
+        if not node.children:
+            return sys.maxsize
+        node = node.children[0]
+    return int(node.srcmap[0])
 
 
 class _Unmerged(Exception):
@@ -189,7 +217,7 @@ class _Walk:
                 loose = []
             if name == "paragraph":
                 self.inline(child.children, container or "paragraph")
-            elif name in ("heading", "lheading"):
+            elif name in ("heading", "lheading", "definition_term"):  # (a term: the heading of its definitions)
                 self.inline(child.children, "heading")
             elif name == "tcell":
                 self.inline(child.children, "table_cell")
@@ -206,8 +234,33 @@ class _Walk:
                     self.protected.append((start, end))
                     if name in ("fence", "code_block"):
                         self.code.append((start, end))
+            elif name == "footnote_def":
+                self.footnote(child)
         if loose:
             self.inline(loose, container or "paragraph")
+
+    def root(self, tree: Any) -> None:
+        """The document's blocks, each footnote's in its place: the parser lists them after the document's
+        last block (GFM's `[^1]: The note's text`, and pandoc's inline `^[The note's text]` inside its
+        paragraph), and rules read the segments in the text's order."""
+        children = tree.children
+        if children and children[-1].name == "footnote_container":
+            notes = children[-1].children
+            tree = _Nodes(sorted(children[:-1] + notes, key=_source_start))
+        self.blocks(tree, None)
+
+    def footnote(self, note: Any) -> None:
+        """A footnote's text: prose, its paragraphs read as the document's (its label, `[^1]:`, is markup and
+        in no node). The parser appends a back link (``footnote_ref_anchor``, no range of its own) to its
+        last paragraph, or after its last block."""
+        children = note.children
+        last = children[-1] if children else None
+        if last is not None and last.name == "paragraph" and last.children \
+                and last.children[-1].name == "footnote_ref_anchor":
+            self.blocks(_Nodes(children[:-1]), None)
+            self.inline(last.children[:-1], "paragraph")
+        else:
+            self.blocks(note, None)
 
     def whole_lines(self, s: int, e: int) -> tuple[int, int]:
         """[s, e) widened to whole lines: from the start of the line that holds ``s`` to the start of the line
@@ -465,6 +518,14 @@ class _Walk:
             self.children(node.children, alt, images)
             images.append(alt)
             builder.add_opaque(PLACEHOLDER, e - 1)
+        elif name == "footnote_ref":
+            # `text[^1]`: a link to a note, shown as a superscript number: markup, neither a word nor a
+            # bracket nor punctuation of the sentence, so it stands for nothing in the segment.
+            self.protected.append((s, e))
+        elif name == "footnote_inline":
+            # `text^[The note's text]` (pandoc): the note is its own segment (``root``); its `^[` and `]` are
+            # markup.
+            self.protected += [(s, s + 2), (e - 1, e)]
         else:  # emphasis, strong, strikethrough, link: their text is prose, their markers are not
             self.children(node.children, builder, images)
 
@@ -532,13 +593,13 @@ def _walked(text: str, starts: Sequence[int] | None, keys: list[str], view: str,
         if walk is not None and walk.sliced:
             walk.merged = True
             try:
-                walk.blocks(tree, None)
+                walk.root(tree)
                 return walk
             except _Unmerged:
                 tree = None  # (not held while the second tree is built: 111 -> 90 MB on a 1.2 MB page)
     tree, fallback = syntax_tree(view, starts, mdx)
     walk = (_FallbackWalk if fallback else _Walk)(text, starts, keys, view)
-    walk.blocks(tree, None)
+    walk.root(tree)
     return walk
 
 
@@ -684,16 +745,17 @@ def file_language(source: Source) -> str | None:
 
 FORMAT = Format(
     name='markdown',
-    title='Markdown (CommonMark + GFM tables and strikethrough, parsed with markdown-it-pyrs, markdown-it '
-          'in Rust)',
+    title='Markdown (CommonMark + GFM tables, strikethrough and footnotes, definition lists, parsed with '
+          'markdown-it-pyrs, markdown-it in Rust)',
     reader=parse,
     extensions=(".md", ".markdown"),
     language_ids=("markdown",),
     options=options_table(OPTIONS, {"peer-switches": PEER_SWITCH_TOOLS}, {"peer-switches": PEER_HELP}),
     file_language=file_language,
-    prose='paragraphs, headings, list items, block quotes, table cells, link text, image alt text',
+    prose='paragraphs, headings, list items, block quotes, table cells, link text, image alt text, footnotes\' '
+          'text, definition lists\' terms and descriptions',
     not_prose='fenced and indented code, inline code, HTML blocks and inline HTML, autolinks, link destinations'
-              ' and titles, YAML/TOML front matter (except the YAML keys named in `format-options: {markdown: '
+              ' and titles, footnote references and labels (`[^1]`), YAML/TOML front matter (except the YAML keys named in `format-options: {markdown: '
               '{front-matter-keys: [title, description]}}`), URLs',
     examples=(
         FormatExample(

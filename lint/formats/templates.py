@@ -5,7 +5,8 @@ prose: Vue, Jinja, Liquid, Nunjucks, Hugo and Handlebars expressions (``{{ x }}`
 ``{% if %}``, ``{# note #}``; Hugo's comment and highlight shortcodes and Liquid's tags of those names,
 with their bodies), VitePress and Docusaurus containers (``::: tip Title`` … ``:::``, ``:::note[Title]``),
 MkDocs admonitions (``!!! note "Title"``, ``??? tip``, their body indented by four spaces), VitePress heading anchors (``## Title {#id}``) and its directives (``[[toc]]``,
-``<<< @/snippets/a.js``).
+``<<< @/snippets/a.js``), GitHub's alerts (``> [!NOTE]``, VitePress's too), and a block's attributes on a
+line of their own (kramdown's ``{: .note}``, markdown-it-attrs' and attr_list's ``{.class}``).
 
 An expression stands in a segment as one placeholder (U+FFFC), as inline code does, so the words on
 either side keep their places; a container's marker and type are dropped and its title, when it has
@@ -309,15 +310,28 @@ _ADMONITION = compiled_on_use(r'^( {0,3})(!!!|\?\?\?\+?)[ \t]+([\w-]+(?:[ \t]+[\
 _HEADING_ATTRS = compiled_on_use(r"^ {0,3}#{1,6}[ \t].*?[ \t](\{[ \t]*:?[ \t]*[#.][^{}\n]*\})[ \t]*$", re.M)
 # VitePress directives on a line of their own: `[[toc]]`, `<<< @/snippets/a.js{2}`, `<!--@include: ./a.md-->`.
 _DIRECTIVE = compiled_on_use(r"^ {0,3}(?:\[\[toc\]\]|<<<[ \t]*@/[^\n]*)[ \t]*$", re.M | re.I)
-# What every match of _HEADING_ATTRS holds: a brace and then a blank, a colon, `#` or `.`.
+# A block's attributes on a line of their own (group 1): kramdown's block attribute list (`{: .note}` before
+# or after a paragraph, `{:toc}`; Jekyll sites, just-the-docs' callouts) and markdown-it-attrs' or MkDocs
+# attr_list's `{.class}`, `{#id}`: markup that styles the block beside it, which the parser reads as a line
+# of that block's paragraph. Not a Jinja or Liquid comment or statement (`{# note #}`, `{%- x -%}`): an
+# expression.
+_ATTRIBUTE_LINE = compiled_on_use(r" {0,3}(\{(?::[^{}\n]*|[ \t]*[#.][\w-][^{}\n]*)(?<![#%])\})[ \t]*\r?$", re.M)
+# What every match of _HEADING_ATTRS and _ATTRIBUTE_LINE holds: a brace and then a blank, a colon, `#` or `.`.
 _HEADING_ATTRS_HINT = compiled_on_use(r"\{[ \t:#.]")
 
 
 def heading_attributes(text: str) -> list[re.Match[str]]:
-    """``list(_HEADING_ATTRS.finditer(text))``, matched only at the start of the lines that hold a hint
-    of one: each match is one whole line (from ``^`` to ``$``), and every line of a text outside
-    code is a start the MULTILINE scan stops at (Rust's `{:?}` in code blocks is such a hint)."""
+    """``list(_HEADING_ATTRS.finditer(text))`` (see ``block_attributes``)."""
+    return block_attributes(text)[0]
+
+
+def block_attributes(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """``list(_HEADING_ATTRS.finditer(text))`` and ``list(_ATTRIBUTE_LINE.finditer(text))``, matched only at
+    the start of the lines that hold a hint of one: each match is one whole line (from ``^`` to ``$``),
+    and every line of a text outside code is a start the MULTILINE scan stops at (Rust's `{:?}` in code
+    blocks is such a hint)."""
     out: list[re.Match[str]] = []
+    lines: list[re.Match[str]] = []
     tried = -1
     for hint in _HEADING_ATTRS_HINT.finditer(text):
         line_start = text.rfind("\n", 0, hint.start()) + 1
@@ -327,6 +341,39 @@ def heading_attributes(text: str) -> list[re.Match[str]]:
         m = _HEADING_ATTRS.match(text, line_start)
         if m is not None:
             out.append(m)
+        # (An attribute line's brace, after up to three spaces, is its line's first hint; not mdBook's
+        # `{{#include …}}`, whose second brace is.)
+        elif ((at := hint.start()) == line_start or (at - line_start <= 3 and text[at - 1] == " ")) \
+                and (m := _ATTRIBUTE_LINE.match(text, line_start)) is not None:
+            lines.append(m)
+    return out, lines
+
+
+# GitHub's alerts, which VitePress reads too: `> [!NOTE]` alone on a block quote's first line, one of five
+# types in any case (group 1). GitHub shows the type as the box's title, in English whatever the page's
+# language: markup, not a sentence of the page.
+_ALERT = compiled_on_use(r" {0,3}>[ \t]*(\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\])[ \t]*\r?$", re.M | re.I)
+_QUOTE_LINE = compiled_on_use(r" {0,3}>")
+
+
+def _alerts(text: str) -> list[re.Match[str]]:
+    """The ``_ALERT``s of ``text`` that open a block quote (the line before them is none of it), each
+    looked for at the start of a line that holds `[!` (asked only where a line opens with `>` and `[!`)."""
+    out: list[re.Match[str]] = []
+    last, line_start, tried = 0, 0, -1
+    at = text.find("[!")
+    while at >= 0:
+        k = text.rfind("\n", last, at)  # (from the last one on: a line of many `[!` is read once)
+        if k >= 0:
+            line_start = k + 1
+        last = at
+        if line_start != tried:
+            tried = line_start
+            m = _ALERT.match(text, line_start)
+            if m is not None and (line_start == 0 or _QUOTE_LINE.match(text, text.rfind("\n", 0, line_start - 1) + 1)
+                                  is None):
+                out.append(m)
+        at = text.find("[!", at + 2)
     return out
 
 
@@ -495,21 +542,32 @@ _BRACE_MARKERS = compiled_on_use(r"\{(?=([{%#.: \t'\"/]))")
 _JSX_OPENINGS = ("{'", '{"')
 # What every heading's attributes open with (``_HEADING_ATTRS_HINT``), each among the brace markers.
 _ATTRIBUTE_HINTS = ("{ ", "{\t", "{:", "{#", "{.")
-_LINE_MARKERS = compiled_on_use(r"\n {0,3}(:::|!!!|\?\?\?|\[\[|<<<)")
-_FIRST_LINE_MARKER = compiled_on_use(r" {0,3}(:::|!!!|\?\?\?|\[\[|<<<)")
+_LINE_MARKERS = compiled_on_use(r"\n {0,3}(:::|!!!|\?\?\?|\[\[|<<<|>(?=[ \t]*\[!))")
+_FIRST_LINE_MARKER = compiled_on_use(r" {0,3}(:::|!!!|\?\?\?|\[\[|<<<|>(?=[ \t]*\[!))")
 
 
 def _markers(text: str) -> set[str]:
     """The template markers ``text`` holds: ``{`` and the character after it (one of those that open an
     expression or a heading's attributes, or a quote), at every brace; `:::`, `!!!`,
     `???`, `[[` and `<<<` where a line opens with them (after up to three spaces), the only place
-    ``_CONTAINER``, ``_ADMONITION`` and ``_DIRECTIVE`` match."""
+    ``_CONTAINER``, ``_ADMONITION`` and ``_DIRECTIVE`` match; `>` where a line opens with it and `[!` follows
+    (after blanks), where ``_ALERT`` matches."""
     present = {"{" + c for c in set(_BRACE_MARKERS.findall(text))}
     present.update(_LINE_MARKERS.findall(text))
     first = _FIRST_LINE_MARKER.match(text)
     if first is not None:
         present.add(first.group(1))
     return present
+
+
+def _blanked(text: str, present: set[str], attribute_lines: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The markup of ``text`` that stands for nothing (``present``: its markers, ``_markers``): VitePress's
+    directives, a block's attributes on a line of their own, GitHub's alerts' `[!NOTE]`."""
+    out = [m.span() for m in _DIRECTIVE.finditer(text)] if "[[" in present or "<<<" in present else []
+    out += [m.span(1) for m in attribute_lines]
+    if ">" in present:
+        out += [m.span(1) for m in _alerts(text)]
+    return out
 
 
 def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
@@ -525,12 +583,12 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
     # pattern that opens with `^` (MULTILINE) steps through every character of the text.
     containers = list(_CONTAINER.finditer(text)) if ":::" in present else []
     admonitions = list(_ADMONITION.finditer(text)) if "!!!" in present or "???" in present else []
-    attributes = heading_attributes(text) if not present.isdisjoint(_ATTRIBUTE_HINTS) else []
-    directives = list(_DIRECTIVE.finditer(text)) if "[[" in present or "<<<" in present else []
+    attributes, attribute_lines = block_attributes(text) if not present.isdisjoint(_ATTRIBUTE_HINTS) else ([], [])
+    blanked = _blanked(text, present, attribute_lines)
     expressions, shortcodes = _with_literals(_with_comments(text, present, jsx_literals), literals)
     opaque = {(c.start, c.end): c for c in shortcodes}
     destinations = {(s, e) for s, e in expressions if _is_link_destination(text, s, e)} if "](" in text else set()
-    if not (containers or admonitions or attributes or directives or opaque):
+    if not (containers or admonitions or attributes or blanked or opaque):
         if not expressions:
             return TemplateView(text, [])
         # Only expressions (mdBook's `{{#include …}}`): two backticks each, the text between them as it is.
@@ -561,8 +619,8 @@ def template_view(text: str, jsx_literals: bool = False) -> TemplateView:
         _quote_admonition_body(text, view, m.end(), len(m.group(1)))
     for m in attributes:
         view[m.start(1)], view[m.end(1) - 1] = "`", "`"
-    for m in directives:
-        _blank(view, m.start(), m.end())
+    for s, e in blanked:
+        _blank(view, s, e)
     for s, e in expressions:
         if (s, e) in opaque:
             _comment_out(text, view, opaque[s, e])
