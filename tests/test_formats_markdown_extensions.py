@@ -11,8 +11,7 @@ import re
 
 import pytest
 
-from lint.formats import parse
-from lint.formats import templates
+from lint.formats import parse, templates
 from lint.model import Source
 
 
@@ -122,15 +121,16 @@ def test_a_github_alerts_marker_is_markup_and_its_text_is_prose(run, tmp_path):
     assert _findings(run, tmp_path, "page.md", ALERTS) == [("T102", 4, 26)]
 
 
-def test_a_blocks_attributes_on_a_line_of_their_own_are_markup():
+def test_a_blocks_attributes_on_a_line_of_their_own_are_markup(run, tmp_path):
     # kramdown's block attribute list (Jekyll sites: just-the-docs' `{: .note }` callouts) and attr_list's.
     text = ("{: .note }\nUn paragraphe stylé.\n\nUn autre paragraphe.\n{: #ancre .classe}\n\n"
-            "Et un troisième.\n{.wide}\n\n{# un commentaire #}\n")
+            "Et un troisième troisième.\n{.wide}\n\n{# un commentaire #}\n")
     assert _segments(text) == [
         ("paragraph", "Un paragraphe stylé."),
         ("paragraph", "Un autre paragraphe."),
-        ("paragraph", "Et un troisième."),
+        ("paragraph", "Et un troisième troisième."),
     ]
+    assert _findings(run, tmp_path, "page.md", text) == [("T102", 7, 17)]
 
 
 def _plain_alerts(text: str) -> list[tuple[int, int]]:

@@ -72,7 +72,7 @@ def _walked(text: str, plain: bool, merged: bool = True, searched: bool = False)
         else:
             cls = md._FallbackWalk if fallback else md._Walk
         walk = cls(text, source.line_starts(), [], view)
-        walk.blocks(tree, None)
+        walk.root(tree)
     else:
         walk = md._walked(text, None if searched else source.line_starts(), [], view, False)
     segments = [(s.text, s.kind, s.anchors, s.opaque, s.index) for s in walk.segments]
@@ -90,14 +90,17 @@ def _same_walk(text: str) -> None:
 # Inline Markdown where the parser's ranges are not the text, or runs of text break: trailing spaces
 # before a line break, two spaces, backslashes (escapes, hard breaks), entities, tabs, CR, NUL, characters
 # outside ASCII (UTF-8 offsets), code spans, inline HTML (a code element), emphasis, links, images,
-# templates, containers, admonitions, heading attributes (the view differs from the text).
+# templates, containers, admonitions, heading attributes (the view differs from the text), footnotes,
+# definition lists, alerts.
 _PIECES = ("word", "two words", " ", "  ", "   ", "\n", "\n  ", "\n> ", "\t", "\r\n", "\r", "\x00", "\\", "\\*",
            "\\\n", "&amp;", "&#233;", "é", "日本", "\U0001f600", "`code`", "``a ` b``", "*em*", "**strong**",
            "_u_", "~~s~~", "[link](/x)", "[ref][r]", "![alt *e*](i.png)", "<b>", "</b>", "<code>x</code>",
            "<kbd>a", "</kbd>", "<!-- c -->", "<https://x.org>", "https://x.org/a", "a@b.org", "{{ x }}",
            "|", "- ", "1. ", "> ", "# ", "    ", "\n\n", "\n---\n", "\n===\n", ".", "*", "_", "[", "]",
            "\n::: tip A title\n", "\n:::\n", '\n!!! note "A title"\n', "{#an-id}", "{: .cls}", "[[toc]]",
-           '{{< ref "x.md" >}}', "{{% note %}}", "{{#include a.rs}}", "{% raw %}", "](", "(")
+           '{{< ref "x.md" >}}', "{{% note %}}", "{{#include a.rs}}", "{% raw %}", "](", "(",
+           # Footnotes (a reference, a note, pandoc's inline note), a definition list's `: `, an alert.
+           "[^1]", "\n[^1]: ", "\n\n[^n]: note\n    more", "^[inline]", "\n: ", "\n> [!NOTE]\n")
 _INLINE = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30).map("".join)
 _TABLE = st.lists(_INLINE.map(lambda s: s.replace("\n", " ").replace("\r", " ")), min_size=2, max_size=4).map(
     lambda cells: "| " + " | ".join(cells) + " |\n|" + "---|" * len(cells) + "\n| " + " | ".join(cells) + " |\n")
