@@ -850,3 +850,49 @@ def test_a_capital_after_the_noun_production_is_still_a_pasted_capital() -> None
     for text in ("La fábrica aumentó su producción Un diez por ciento en marzo.\n",
                  "Se detuvo la producción El lunes por la mañana.\n"):
         assert [f.code for f in lint.check_text(text, path="a.txt", config=config, select=["T101"])] == ["T101"], text
+
+
+def test_an_article_after_a_work_and_its_year_or_after_a_group_opens_a_name() -> None:
+    # h251's GSD dev half, reworded: a title after a work's noun and the year it came out (`su libro de 1974,
+    # El análisis del marco`), and a group's name after the noun that names the group (`la banda Los laguneros`),
+    # in sentence case as Spanish writes them. 8ed5711 and a703dc4 flag each (T101).
+    config = Config(language="es")
+    for text in ("La idea viene de Goffman y de su libro de 1974, El análisis del marco, que la desarrolla.\n",
+                 "La policía desmanteló la banda Los laguneros, dedicada al robo de autobuses.\n",
+                 "Cantó con el grupo Los del río en la fiesta del pueblo.\n",
+                 "Tocó muchos años en la orquesta La sonora de la ciudad.\n"):
+        assert lint.check_text(text, path="a.txt", config=config, select=["T101"]) == [], text
+
+
+def test_a_pasted_capital_after_a_year_or_a_group_is_still_flagged() -> None:
+    # The closest real defects: a year with no work's noun before it (`Las ventas de 1974, El precio`), a
+    # group's noun or a work's year before an anchor that goes on in title case (`Los mejores Descuentos De la
+    # semana`), and a year after a group's noun (only works come out in a year).
+    config = Config(language="es")
+    for text, words in (("Las ventas de 1974, El precio subió mucho en el país.\n", ["El"]),
+                        ("Publicó su libro de 1974, El mejor Precio De la semana, con éxito.\n", ["El", "De"]),
+                        ("Desmanteló la banda Los mejores Descuentos De la semana, dedicada al robo.\n", ["Los", "De"]),
+                        ("Se formó la banda de 1974, Los chicos tocaban en bares.\n", ["Los"])):
+        found = lint.check_text(text, path="a.txt", config=config, select=["T101"])
+        assert [text[f.start:f.end] for f in found] == words, text
+
+
+def test_a_word_three_times_in_a_title_after_its_works_noun_is_the_titles() -> None:
+    # h251's GSD dev half, reworded: a song's title cited after the noun that names it, its words capitalized, one
+    # of them said three times (`el sencillo Can I Get Get Get`). 8ed5711 and a703dc4 flag the third copy (T102).
+    config = Config(language="es")
+    for text in ("Grabó con ellos el sencillo Can I Get Get Get y se fue de gira.\n",
+                 "La banda tocó la canción Fun Fun Fun al final del concierto.\n"):
+        assert lint.check_text(text, path="a.txt", config=config, select=["T102"]) == [], text
+
+
+def test_a_word_three_times_with_no_works_noun_before_its_capitals_is_still_a_loop() -> None:
+    # The closest real defects: a phrase loop of a name (no work's noun before it), a loop after a preposition
+    # that follows the noun (the capitals do not follow the noun), a loop in lower case, and a doubled article.
+    config = Config(language="es")
+    for text in ("Tocó con Lang Lang Lang y otros maestros del piano.\n",
+                 "Grabó el sencillo de Get Get Get en aquel estudio.\n",
+                 "Grabó el sencillo can I get get get en aquel estudio.\n",
+                 "Cantamos el el estribillo de la canción entera.\n"):
+        assert [f.code for f in lint.check_text(text, path="a.txt", config=config, select=["T102"])] == ["T102"], text
+

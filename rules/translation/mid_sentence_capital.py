@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lint.language import own_words, packs, primary
+from lint.language import own_words, pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -78,6 +78,14 @@ _TITLE_CONJUNCTIONS = {primary(t): frozenset(p.get("conjunctions") or ()) for t,
 # Nouns that name a creative work (es `libro`, fr `album`), and the articles, not contracted, that open a title
 # after one (`su libro Las flores del bien`, `les albums Un homme nature`): the work's title, in sentence case.
 _WORK_NOUNS = {primary(t): frozenset(p["work-nouns"]) for t, p in packs().items() if p.get("work-nouns")}
+# Nouns that name a group (es `banda`, `grupo`, `orquesta`: the pack's `group-nouns`): an article right after one
+# opens the group's name as after a work's noun its title (`desmanteló la banda Los laguneros`, `el grupo Los
+# Panchos`), read as ``_WORK_NOUNS`` are (not after a year: ``_work_of_year``).
+_NAMING_NOUNS = {language: nouns | frozenset((pack(language) or {}).get("group-nouns") or ())
+                 for language, nouns in _WORK_NOUNS.items()}
+# A work's noun, `de`, a year and a comma before the article: the year the work came out, then its title
+# (`su libro de 1974, El análisis del marco`; fr `son album de 1974, Un homme`, pt `o livro de 1974, O ano`).
+_WORK_OF_YEAR = compiled_on_use(r"(?<![\w'’-])([^\W\d_][\w'’-]*) +de +(?:1[0-9]|20)[0-9]{2}, +$")
 _WORK_TITLE_ARTICLES = {primary(t): frozenset(p.get("articles") or ()) | _TITLE_ARTICLES.get(primary(t), frozenset())
                         for t, p in packs().items() if primary(t) in _WORK_NOUNS}
 
@@ -85,6 +93,13 @@ _WORK_TITLE_ARTICLES = {primary(t): frozenset(p.get("articles") or ()) | _TITLE_
 def _names_a_work(word: str, nouns: frozenset[str]) -> bool:
     """Whether ``word`` (lower case) is one of ``nouns``, or its plural in -s (`albums`, `libros`)."""
     return word in nouns or (word.endswith("s") and word[:-1] in nouns)
+
+
+def _work_of_year(text: str, start: int, nouns: frozenset[str]) -> bool:
+    """Whether a work's noun, `de` and a year (``_WORK_OF_YEAR``) stand right before ``start``: `su libro de
+    1974, El análisis del marco`."""
+    m = _WORK_OF_YEAR.search(text, max(0, start - 60), start)
+    return m is not None and _names_a_work(m.group(1).lower(), nouns)
 
 
 def _plural(article: str) -> bool:
@@ -529,7 +544,10 @@ follows its noun; `el libro Que me diste` and `le film Des frères Coen` are sti
 whose words go on in title case, a function word capitalized after a capital or before a lowercase word, as a
 pasted anchor writes them, where a title keeps them lower case or capitalizes a name's article (`el disco Un
 paseo Por la ciudad`, `le film Les meilleurs Moments Du Festival` are flagged, `el libro Un verano en La Habana`
-is not); but a slip after such a noun, `el libro La semana pasada`, is read as a title too), nor before two of
+is not); but a slip after such a noun, `el libro La semana pasada`, is read as a title too), nor after such a noun,
+`de`, the year the work came out and a comma (`su libro de 1974, El análisis del marco`; `Las ventas de 1974, El
+precio` is flagged), nor right after a noun that names a group, read as a work's noun is (the pack's `group-nouns`:
+`la banda Los laguneros`, `el grupo Los del río`; not after its year), nor before two of
 English's common words that the language does not write itself (`par Car of
 the Century awards`: an English name or title kept as written; `dans Un but administratif` is flagged), nor right after
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
@@ -683,6 +701,9 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 language="es", note="after a work's noun, words that go on in title case: a pasted anchor, not a title"),
         Example("Cliquez sur le Le bouton pour continuer.\n", "Cliquez sur le le bouton pour continuer.\n",
                 language="fr", note="the same article twice: no noun (`la Une`) but a stutter"),
+        Example("Las ventas de 1974, El precio subió mucho en el país.\n",
+                "Las ventas de 1974, el precio subió mucho en el país.\n", language="es",
+                note="a year and a comma with no work's noun before them: no title"),
         Example("Cliquez sur la Les meilleures offres du jour.\n", "Cliquez sur la les meilleures offres du jour.\n",
                 language="fr", note="a plural article names no thing after an article: an anchor pasted after its own"),
         Example("Ses romans : Les dessous de Paris, Le temps perdu, La vie Des Hommes Et des femmes.\n",
@@ -793,6 +814,10 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Ha letto il romanzo I promessi sposi e il libro Il nome della rosa.\n", language="it"),
         Example("Publicó el libro Un verano en La Habana en 1990.\n", language="es",
                 note="a name's article inside a title: capitalized before the name, not title case"),
+        Example("El concepto viene de Goffman y su libro de 1974, El análisis del marco, y se ha desarrollado.\n",
+                language="es", note="UD Spanish-GSD: a work's noun and the year it came out, then its title"),
+        Example("Así lo informó el director, que desmanteló la banda Los laguneros, dedicada al robo.\n", language="es",
+                note="UD Spanish-GSD: a group's name after the noun that names the group (the pack's `group-nouns`)"),
         Example("Grabó las canciones más populares del género: Suspiros de Triana, La canción que tú cantabas, "
                 "El sabor de la gloria, El negro que tenía el alma blanca, Centinela alerta, La hija de Juan Simón.\n",
                 language="es", note="UD Spanish-GSD: a list of titles, each in sentence case"),
@@ -988,8 +1013,9 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                         and not _title_cased(seg.text, end, language))):
                 titles.append(start)
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
-            if (previous is not None and word.lower() in _WORK_TITLE_ARTICLES.get(language, ())
-                    and _names_a_work(previous.group(1), _WORK_NOUNS[language])
+            if (word.lower() in _WORK_TITLE_ARTICLES.get(language, ())
+                    and ((previous is not None and _names_a_work(previous.group(1), _NAMING_NOUNS[language]))
+                         or _work_of_year(seg.text, start, _WORK_NOUNS[language]))
                     and not _title_cased(seg.text, end, language)):
                 titles.append(start)
                 continue  # `su libro Las flores del bien`: a work's title after the noun that names it

@@ -105,7 +105,10 @@ class RepeatedWord(Rule):
     rationale = """
 **What it does.** Flags a word immediately repeated (`the the`, `in in`), also across a line break,
 ignoring case. A capitalized pair may be a name (`Tian Tian`, `Lang Lang`), but no name says its word three
-times: from the third copy on, a run is one finding (`Lang Lang Lang`, `Yin Yin Yin Yin`, MT phrase loops).
+times: from the third copy on, a run is one finding (`Lang Lang Lang`, `Yin Yin Yin Yin`, MT phrase loops), but in
+a title cited after the noun that names its work, in a language whose pack lists such nouns, the noun then only
+capitalized words up to the copies (`el sencillo Can I Get Get Get`, `la canción Fun Fun Fun`: a title's words;
+`el sencillo de Get Get Get`, after a preposition, is flagged).
 
 **Why is this bad?** The classic proofreading miss: the eye skips it, and MT engines and text
 assembled from fragments produce it often.
@@ -166,6 +169,8 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
                 note="a name may double, but not triple: a phrase loop in MT output"),
         Example("Yin Yin Yin Yin Yin and her sister came.", "Yin Yin and her sister came.",
                 note="a run is one finding"),
+        Example("Grabó el sencillo de Get Get Get en aquel estudio.\n", "Grabó el sencillo de Get Get en aquel estudio.\n",
+                language="es", note="a preposition between the work's noun and the capitals: no title's words"),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
         Example('msgid "git diff <path> <path>"\nmsgstr "git diff <път> <път> за за сравнение"\n',
@@ -301,6 +306,8 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
         Example("| Bitwise AND and assignment |"),
         Example("Thanks to Justin Samuel, Tian Tian and Santiago Torres."),
         Example("Tian Tian Zhang and Lang Lang met in Beijing.", note="a doubled name before a surname"),
+        Example("Colaboró con el grupo danés Junior Senior con el sencillo Can I Get Get Get y se fue de gira.\n",
+                language="es", note="UD Spanish-GSD: a song's title after the noun that names the work, its words capitalized"),
         Example("The result is barray([True False False False]) here.", note="values inside brackets"),
         Example("    a      b      a and b\n    False  False  False\n    True   True   True\n",
                 note="a truth table's aligned columns"),
@@ -379,7 +386,7 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
                 # A name may double (Tian Tian, Lang Lang), but no name is the same word three times: the
                 # third copy is a phrase loop's (`Lang Lang Lang and other masters`).
-                third = _copies_after(text, m) if word == second else None
+                third = _loop_after(text, m, doc) if word == second else None
                 if third is not None:
                     run_end = third[1]
                     yield self.finding(seg, *third, f"Repeated word '{second}'", edits=[(m.end(3), third[1], "")])
@@ -525,6 +532,40 @@ def _copies_after(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
     opened = line.count("[") + line.count("(") + line.count("{") - line.count("]") - line.count(")") - line.count("}")
     return (third.start(1), end) if opened <= 0 else None
+
+def _loop_after(text: str, m: re.Match[str], doc: Document | None) -> tuple[int, int] | None:
+    """``_copies_after``, unless the copies are a title's words after its work's noun (``_in_title_after_work_noun``:
+    `el sencillo Can I Get Get Get`)."""
+    third = _copies_after(text, m)
+    if third is not None and doc is not None and _in_title_after_work_noun(text, m.start(), doc.language):
+        return None
+    return third
+
+
+# The words before a run of copies, back to a sentence's mark: a word of letters each, one space apart.
+_WORDS_BEFORE_RUN = compiled_on_use(r"(?:[^\W\d_][\w'’-]* +){1,8}$")
+
+
+def _in_title_after_work_noun(text: str, at: int, language: str) -> bool:
+    """Whether the copies at ``at`` are words of a title cited after the noun that names its work (the pack's
+    `work-nouns`, as T101 reads them), in a language that writes titles in sentence case: the noun, then only
+    capitalized words up to the copies (`con el sencillo Can I Get Get Get`, a song's English title; `la canción
+    Fun Fun Fun`). A phrase loop repeats words where no work's noun stands right before their capitals (`con Lang
+    Lang Lang y otros maestros`, `el sencillo de Get Get Get`)."""
+    nouns = (pack(language) or {}).get("work-nouns")
+    if not nouns:
+        return False
+    run = _WORDS_BEFORE_RUN.search(text, max(0, at - 120), at)
+    if run is None:
+        return False
+    words = run.group().split()
+    while words and words[-1][0].isupper():
+        words.pop()
+    if not words:
+        return False  # no word before the capitals
+    noun = words[-1].lower()
+    return noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
+
 
 # One metavariable twice in a row in a source (`git merge-base <commit> <commit>...`, `<path> <path>`).
 _DOUBLED_METAVARIABLE = compiled_on_use(r"<([^<>\s]+)>\s+<\1>")
