@@ -896,3 +896,20 @@ def test_a_word_three_times_with_no_works_noun_before_its_capitals_is_still_a_lo
                  "Cantamos el el estribillo de la canción entera.\n"):
         assert [f.code for f in lint.check_text(text, path="a.txt", config=config, select=["T102"])] == ["T102"], text
 
+
+def test_two_weekdays_joined_by_a_or_e_end_no_sentence() -> None:
+    # h257's Porttinari dev half, reworded: a listing's opening hours (`Ter. a sex.: 10h às 21h30`), where `ter.`
+    # is left out of the pt pack's abbreviations because it is also the verb. a703dc4 flags `a` (T108).
+    config = Config(language="pt")
+    for text in ("A mostra fica no museu até março.\n\nTer. a sex.: 10h às 20h; sáb.: 10h às 18h.\n",
+                 "A loja abre ter. a qui. das 9h às 17h, com entrada gratuita.\n"):
+        assert lint.check_text(text, path="a.txt", config=config, select=["T108"]) == [], text
+
+
+def test_the_verb_ter_ending_a_sentence_before_a_lower_case_word_is_still_flagged() -> None:
+    # The closest real defect: `ter.` the verb, a sentence's end, then a lower-case start that no second weekday
+    # follows (`a casa`, `a sexta`).
+    config = Config(language="pt")
+    for text in ("É preciso ter. a casa está vazia desde ontem.\n",
+                 "Ele disse que ia ter. a sexta será feriado no país.\n"):
+        assert [f.code for f in lint.check_text(text, path="a.txt", config=config, select=["T108"])] == ["T108"], text

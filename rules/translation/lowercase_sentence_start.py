@@ -100,7 +100,10 @@ source sentence in two, leave the second half in lower case; scrapers that join 
 text leave the same mark. Readers take the full stop for a typo or the sentence for a fragment.
 
 Not flagged: a full stop after an abbreviation (`approx. five`, `et al. found`, `Inc. and`; the document's
-language pack lists its own: fr `p. ex. le`, es `p. ej. el`, de `bzw. die`, `v. Chr. die`), after a Roman
+language pack lists its own: fr `p. ex. le`, es `p. ej. el`, de `bzw. die`, `v. Chr. die`), after a day of
+the week abbreviated that a range's word joins to a second one (the pack's `weekday-abbreviations` and
+`weekday-range-words`: pt `Ter. a sex.: 10h às 21h30`, though `ter.` alone may be the verb: `ter. a casa` is
+flagged), after a Roman
 numeral in a language that marks ordinals with a full stop (de `Papst Paul VI. die`, cs `Karel IV. byl`; not
 after a noun the numeral labels as a cardinal, which the pack lists: `Kapitel XII. danach`), after an
 initialism with inner dots (`e.g. the`, `U.S. officials`), an ellipsis, and a lower-case word that is
@@ -129,6 +132,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
         Example("The plane landed safely. no one was hurt.", "The plane landed safely. No one was hurt."),
         Example("He left the room. then he came back.", "He left the room. Then he came back."),
         Example("The talks ended in Geneva. the delegates flew home.", "The talks ended in Geneva. The delegates flew home."),
+        Example("A casa é grande. É preciso ter. a casa está vazia.\n", "A casa é grande. É preciso ter. A casa está vazia.\n",
+                language="pt", note="`ter`, the verb, ends the sentence: no second day of the week after `a`"),
         Example("We met the minister.  she said little.", "We met the minister.  She said little."),
         Example("The vote was delayed. it will take place on Friday.", "The vote was delayed. It will take place on Friday."),
         Example("Sales fell at NATO. this was expected.", "Sales fell at NATO. This was expected."),
@@ -186,6 +191,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 note="an abbreviation from the language's pack"),
         Example("Hay varios formatos, p. ej. el formato PDF o el formato EPUB.\n", language="es"),
         Example("Die Datei wird gelesen bzw. die Sitzung wird beendet.\n", language="de"),
+        Example("A exposição fica no museu até março.\n\nTer. a sex.: 10h às 21h30; sáb.: 10h às 20h30.\n", language="pt",
+                note="Porttinari (Folha): two days of the week joined into a range"),
         Example("Um 512 v. Chr. die Herrschaft zu brechen, gelang nicht. Die Stadt fiel erst später.\n", language="de",
                 note="`v. Chr.` (vor Christus), an abbreviation the German pack lists"),
         Example("Il définit la variable globale côté client. Ça permet au code client de démarrer. À terme, "
@@ -266,6 +273,8 @@ sentence of prose stands on both sides (four words or more before the stop, two 
                 continue  # English's abbreviations, and the document's language's
             if _abbreviation_shaped(text, m, doc.language):
                 continue
+            if _weekday_range(text, m, doc.language):
+                continue  # pt `Ter. a sex.`: two days of the week joined, no sentence's end between them
             if _ROMAN.fullmatch(m.group(1)) and writes_ordinal_full_stop(doc.language) and not _labels_a_number(
                     text, m.start(1), doc.language):
                 continue  # an ordinal's full stop (de `Papst Paul VI. die`, hu `a XX. század`), no sentence end
@@ -334,6 +343,22 @@ def _abbreviation_shaped(text: str, m: re.Match[str], language: str) -> bool:
     if text[max(0, m.start(1) - 2):m.start(1)] in (".\u00a0", ".\u202f") and _ABBREVIATION_PART.fullmatch(word):
         return True  # `EE.\u00a0UU. a`: the parts of one abbreviation (not `Mr.\u00a0Smith. he`)
     return word.lower() in abbreviations(language)
+
+
+# The next word after a range's `a` or `e`, with its full stop.
+_NEXT_ABBREVIATION = compiled_on_use(r" {1,2}([^\W\d_]+)\.")
+
+
+def _weekday_range(text: str, m: re.Match[str], language: str) -> bool:
+    """The stop ends a day of the week abbreviated (the pack's `weekday-abbreviations`), and the lower-case word
+    after it joins a second one, with its stop (`weekday-range-words`): pt `Ter. a sex.: 10h às 21h30`, where
+    `ter.` may elsewhere be the verb ending a sentence (`É preciso ter. a casa está vazia` is flagged)."""
+    data = pack(language) or {}
+    days = data.get("weekday-abbreviations") or ()
+    if m.group(1).lower() not in days or m.group(2) not in (data.get("weekday-range-words") or ()):
+        return False
+    after = _NEXT_ABBREVIATION.match(text, m.end(2))
+    return after is not None and after.group(1).lower() in days
 
 
 _PROSE_WORD = compiled_on_use(r"[A-Za-z][a-z]*(?:['’-][a-z]+)?[,;:]?")
