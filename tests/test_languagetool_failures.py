@@ -317,8 +317,9 @@ def test_installed_local_server_starts_on_demand_and_stops_with_the_run(run, tmp
         # The JVM this run started is gone with it: no state left, no process.
         assert server.read_state(where=home) is None and fixtures.answering(home) is None
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
-        # A server that was running before the run is used and left running.
-        assert run("languagetool", "start", env=env).returncode == 0
+        # A server that was running before the run is used and left running. (On a free port: 8081, the
+        # default, may be another test run's at the same moment.)
+        assert run("languagetool", "start", "--port", str(server.free_port()), env=env).returncode == 0
         before = server.read_state(where=home)
         (tmp_path / "y.txt").write_text(HE_GO.replace("school", "work"))
         r = run("check", "--format", "json", "y.txt", cwd=tmp_path, env=env)  # the running one is used
@@ -329,6 +330,64 @@ def test_installed_local_server_starts_on_demand_and_stops_with_the_run(run, tmp
         r = run("languagetool", "stop", env=env)
     assert r.returncode == 0 and "stopped LanguageTool" in r.stdout
     assert server.read_state(where=home) is None
+
+
+def _frozen_before_it_listens(home: Path, port: int) -> int:
+    """The JVM that ``server.start`` launches for ``home``, stopped (SIGSTOP) before it listens on ``port``."""
+    from lint.languagetool import install
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for name in os.listdir("/proc"):
+            try:
+                cmdline = Path(f"/proc/{name}/cmdline").read_bytes() if name.isdigit() else b""
+            except OSError:
+                continue
+            if install.SERVER_CLASS.encode() in cmdline and str(home).encode() in cmdline:
+                os.kill(int(name), signal.SIGSTOP)
+                assert not server._listens(int(name), port), "it listened before it could be stopped"
+                return int(name)
+        time.sleep(0.01)
+    raise AssertionError("the server's JVM never started")
+
+
+@pytest.mark.heavy
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="who listens on a port is read from Linux's /proc")
+def test_a_start_that_loses_its_port_to_another_server_records_nothing(tmp_path):
+    # Two runs that start a server on one port at once (two test runs, each `languagetool start` on the
+    # default port): both found it free; the JVM that binds second fails and exits. The loser's health
+    # check was answered by the winner, and it recorded its own dying pid at the winner's URL, so the next
+    # `check` found no live recorded server and started a third. The loser's JVM is frozen here until the
+    # winner answers (as a loaded machine delays it), then let go: it fails to bind, for real.
+    import threading
+
+    late, first = fixtures._home_for(tmp_path / "late"), fixtures._home_for(tmp_path / "first")
+    port = server.free_port()
+    outcome: dict[str, object] = {}
+
+    def start_late() -> None:
+        try:
+            outcome["state"] = server.start(port=port, heap="768m", timeout=120, where=late, tied=True)
+        except server.ServerError as exc:
+            outcome["error"] = exc
+
+    starter = threading.Thread(target=start_late)
+    starter.start()
+    pid = _frozen_before_it_listens(late, port)
+    try:
+        winner = server.start(port=port, heap="768m", timeout=120, where=first, tied=True)
+        starter.join(5)  # (the late start, frozen, has seen the winner's answer by now)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    try:
+        starter.join(120)
+        assert "state" not in outcome, f"recorded pid {pid} at {winner.url}, which pid {winner.pid} serves"
+        assert f"exited at start (exit 1); another server took port {port}" in str(outcome.get("error")), outcome
+        assert server.read_state(where=late) is None
+        assert server.read_state(where=first) == winner and fixtures.answering(first) is not None
+    finally:
+        server.stop(where=late)
+        server.stop(where=first)
 
 
 _STARTS_A_TIED_SERVER = """

@@ -2,8 +2,8 @@
 
 The server (``org.languagetool.server.HTTPServer``) listens on loopback only (it is started without
 ``--public``), with a bounded heap and the packaged ``server.properties`` (``maxTextLength``,
-``cacheSize``, ``maxCheckThreads``). ``start`` returns once ``/v2/healthcheck`` answers, or fails
-after a bounded wait. What runs is recorded in a run folder (default ``<home>/run``): ``server.pid``
+``cacheSize``, ``maxCheckThreads``). ``start`` returns once ``/v2/healthcheck`` answers from the
+process it started (on Linux: the one listening on the port), or fails after a bounded wait. What runs is recorded in a run folder (default ``<home>/run``): ``server.pid``
 and ``server.json`` (pid, port, URL, heap, settings, log file).
 """
 
@@ -145,6 +145,36 @@ def free_port() -> int:
         return port
 
 
+def _listens(pid: int, port: int) -> bool | None:
+    """Whether process ``pid`` holds a socket listening on TCP ``port`` (Linux's /proc); None where that
+    cannot be told (no /proc)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table, encoding="ascii", errors="replace") as f:
+                rows = f.read().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            # local_address is ADDRESS:PORT in hex; state 0A is LISTEN
+            if len(fields) > 9 and fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(f"socket:[{fields[9]}]")
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except FileNotFoundError:
+        return False if os.path.isdir("/proc/self/fd") else None  # (the process is gone)
+    except OSError:
+        return None
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") in inodes:
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def _tail(path: Path, lines: int = 12) -> str:
     try:
         return "\n".join(path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-lines:])
@@ -203,11 +233,19 @@ def _start_locked(port: int, heap: str, timeout: float, where: Path | None, fold
                                 preexec_fn=_ended_with(os.getpid()) if tied else None)
     client = Client(f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + timeout
+    taken = False
     while True:
         if proc.poll() is not None:
-            raise ServerError(f"the LanguageTool server exited at start (exit {proc.returncode}):\n{_tail(log)}")
+            why = f"; another server took port {port} meanwhile" if taken else ""
+            raise ServerError(f"the LanguageTool server exited at start (exit {proc.returncode}){why}:\n"
+                              f"{_tail(log)}")
+        # The answer must be this server's: another that took the port after ``port_in_use`` asked (a second
+        # run starting one on the same port) answers the health check while this JVM, yet to bind, is about
+        # to fail at it and exit, and the state would record a dead pid at another's URL.
         if client.healthy(1.0):
-            break
+            if _listens(proc.pid, port) is not False:
+                break
+            taken = True
         if time.monotonic() > deadline:
             _terminate(proc.pid)
             proc.wait(10)
