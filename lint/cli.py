@@ -19,6 +19,39 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+
+def _user_kept_folder() -> Path | None:
+    """Where the compiled patterns are kept when lint/__pycache__ cannot take them (``lint.patterns.keep_in``):
+    the user's own cache folder ($XDG_CACHE_HOME, %LOCALAPPDATA%, ~/.cache), never a project's. The stores are
+    marshal files, with code objects among them (a dataclass's methods): Python's marshal is not safe against
+    a crafted file, and a project's .copylint_cache, its config's cache-dir or a CI cache restored from
+    another branch are written by whoever writes the project. None where COPYLINT_NO_CACHE turns caching off,
+    or no home folder is known."""
+    if os.environ.get("COPYLINT_NO_CACHE", "") not in ("", "0"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":
+            return None
+        base = os.path.join(home, ".cache")
+    return Path(base) / "copylint" / "kept"
+
+
+def _read_kept_from_user_cache() -> None:
+    """Where lint/__pycache__ cannot keep the compiled patterns (``_keep_patterns``), read them from the user's
+    cache folder (only a check that uses the results cache writes there), from the process's first pattern
+    on: the start-up's (``seed_start_up_patterns``, at this module's import) are the ones the last check kept
+    there. Read from lint/__pycache__ instead, they were those some other run left there (or none, in a fresh
+    clone or a read-only install): each run parsed and compiled again the start-up patterns the last check
+    had kept."""
+    from lint.patterns import keep_in
+
+    folder = None if "--no-cache" in sys.argv[1:] else _user_kept_folder()
+    if folder is not None:
+        keep_in(folder)
+
+
 # Click's modules (and the stdlib's they import: inspect, ast, uuid, ...) are made of objects that live as
 # long as the process and make no garbage; the console script imports them with the collector on, which
 # walked them a dozen times over (some 5M instructions of a one-file check). Paused only while they load.
@@ -29,6 +62,7 @@ try:
 
     # The patterns these imports compile through re (platform's, gettext's, click's, ...) made from the opcodes
     # an earlier run kept, not parsed and compiled anew (``_started`` keeps them).
+    _read_kept_from_user_cache()
     seed_start_up_patterns()
     import click
 
@@ -716,36 +750,14 @@ def main() -> None:
     global _paused
     _paused = True
     gc.disable()
-    from lint.patterns import keep_dataclass_code, keep_in
+    from lint.patterns import keep_dataclass_code
 
-    # Where lint/__pycache__ cannot keep the compiled patterns (``_keep_patterns``), those the first modules
-    # ask for are read from the user's cache folder (only a check that uses the results cache writes there).
-    folder = None if "--no-cache" in sys.argv[1:] else _user_kept_folder()
-    if folder is not None:
-        keep_in(folder)
+    _read_kept_from_user_cache()  # (done at import already, for the same command line: a host may call main later)
     keep_dataclass_code()
     try:
         cli(prog_name="copylint")
     except KeyboardInterrupt:  # (before click has started, or after it returned)
         sys.exit(EXIT_INTERRUPTED)
-
-
-def _user_kept_folder() -> Path | None:
-    """Where the compiled patterns are kept when lint/__pycache__ cannot take them (``lint.patterns.keep_in``):
-    the user's own cache folder ($XDG_CACHE_HOME, %LOCALAPPDATA%, ~/.cache), never a project's. The stores are
-    marshal files, with code objects among them (a dataclass's methods): Python's marshal is not safe against
-    a crafted file, and a project's .copylint_cache, its config's cache-dir or a CI cache restored from
-    another branch are written by whoever writes the project. None where COPYLINT_NO_CACHE turns caching off,
-    or no home folder is known."""
-    if os.environ.get("COPYLINT_NO_CACHE", "") not in ("", "0"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
-    if not base:
-        home = os.path.expanduser("~")
-        if home == "~":
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "copylint" / "kept"
 
 
 def _keep_patterns(selection: Selection) -> None:

@@ -746,6 +746,46 @@ def test_without_bytecode_caches_a_check_keeps_its_patterns_in_the_user_s_cache(
     assert not set(run("--isolated", "a.txt")) & first
 
 
+def test_without_bytecode_caches_the_start_up_patterns_kept_in_the_user_s_cache_are_made_from_it(
+        tmp_path: Path) -> None:
+    """The patterns the command line's imports compile through re (yaml's, click's, ...) are put in re's cache
+    at start-up from those the last check kept; with PYTHONDONTWRITEBYTECODE that check kept them in the
+    user's cache folder, and the next run must read them there. It read lint/__pycache__, where nothing keeps
+    them then: in a fresh clone each run parsed and compiled them all again (some 30), and in a working copy
+    it got whatever another run had left there (the three patterns the test above saw parsed again)."""
+    import shutil
+
+    import lint.rules
+
+    import lint
+
+    if not patterns._KEPT.usable:
+        pytest.skip("this interpreter's patterns are compiled by re.compile alone")
+    # A copy of the package, as a fresh clone or an install has it: no store in its lint/__pycache__.
+    copy = tmp_path / "package" / "lint"
+    shutil.copytree(Path(lint.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__", "rules"))
+    shutil.copytree(Path(lint.rules.__file__).parent, copy / "rules", ignore=shutil.ignore_patterns("__pycache__"))
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.txt").write_text("Share this\n\nTwo  spaces here.\n", encoding="utf-8")
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("COPYLINT_")}, "PYTHONDONTWRITEBYTECODE": "1",
+           "XDG_CACHE_HOME": str(tmp_path / "user-cache"), "PYTHONPATH": str(tmp_path / "package")}
+
+    def run() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", _PARSED_RUN, "--isolated", "a.txt"], capture_output=True,
+                              text=True, check=True, env=env, cwd=work)
+        assert "S102" in done.stdout
+        return cast(list[str], json.loads(done.stderr.strip().splitlines()[-1]))
+
+    run()
+    (store,) = (tmp_path / "user-cache" / "copylint" / "kept").glob("library-patterns.*.marshal")
+    _, entries = marshal.loads(store.read_bytes())
+    start_up = {pattern for pattern, _ in entries[("start-up-patterns",)]}
+    assert len(start_up) > 5
+    assert not start_up & set(run())
+    assert not list((copy / "__pycache__").glob("*.marshal"))
+
+
 def test_a_store_moved_is_read_and_written_where_it_was_moved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     home = tmp_path / "lint" / "__pycache__" / "patterns.marshal"
