@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import os
 import tempfile
 from collections import Counter
@@ -682,6 +683,24 @@ def _dask_client(scheduler: str, settings: Settings) -> tuple[Any, Any]:
     return Client(cluster), cluster
 
 
+class _TeardownHeartbeat(logging.Filter):
+    """Leaves out the records of a local cluster's heartbeats once the run's results are all in. A worker of
+    ``distributed`` sends the scheduler a heartbeat every 0.5 s; the cluster's close (its workers first, then
+    the scheduler) cuts the one in flight: the worker logs its failure with a traceback (CommClosedError ...
+    Stream is closed, dask/distributed#7105) on the stderr it shares with this process, and the scheduler
+    may get it after it removed the worker (Received heartbeat from unregistered worker). A loaded machine,
+    slow to answer heartbeats, left one in flight often enough; the result was right and committed by then.
+    Any other record is still shown."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.funcName not in ("heartbeat", "heartbeat_worker")
+
+
+def _quiet_teardown_heartbeats() -> None:
+    """On a worker of the local cluster, once the run's results are all in (``_TeardownHeartbeat``)."""
+    logging.getLogger("distributed.worker").addFilter(_TeardownHeartbeat())
+
+
 def _daemonic() -> bool:
     """Whether this (Dask worker) process is daemonic: one that may start no process."""
     import multiprocessing
@@ -701,6 +720,7 @@ def _dask_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
     except ImportError:
         raise CorpusError("--dask needs dask and distributed: pip install 'copylint[corpus]'") from None
     client, cluster = _dask_client(scheduler, settings)
+    teardown = _TeardownHeartbeat()
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         items = iter(work)
@@ -721,10 +741,15 @@ def _dask_map(work: Iterable[Any], do: Callable[..., Done], settings: Settings,
             future.release()
             if in_flight < 2 * workers:
                 in_flight += send()
+        if cluster is not None:
+            # Every result is in: the cluster is closed next, its heartbeats in flight cut (``_TeardownHeartbeat``).
+            client.run(_quiet_teardown_heartbeats)
+            logging.getLogger("distributed.scheduler").addFilter(teardown)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+        logging.getLogger("distributed.scheduler").removeFilter(teardown)
 
 
 def run(inp: Path, out: Path, settings: Settings, jobs: int = 1, dask: str | None = None,
