@@ -80,9 +80,15 @@ _TITLE_CONJUNCTIONS = {primary(t): frozenset(p.get("conjunctions") or ()) for t,
 _WORK_NOUNS = {primary(t): frozenset(p["work-nouns"]) for t, p in packs().items() if p.get("work-nouns")}
 # Nouns that name a group (es `banda`, `grupo`, `orquesta`: the pack's `group-nouns`): an article right after one
 # opens the group's name as after a work's noun its title (`desmanteló la banda Los laguneros`, `el grupo Los
-# Panchos`), read as ``_WORK_NOUNS`` are (not after a year: ``_work_of_year``).
-_NAMING_NOUNS = {language: nouns | frozenset((pack(language) or {}).get("group-nouns") or ())
-                 for language, nouns in _WORK_NOUNS.items()}
+# Panchos`), where the name is set off (``_SET_OFF``; not after a year: ``_work_of_year``).
+_GROUP_NOUNS = {language: frozenset((pack(language) or {}).get("group-nouns") or ()) for language in _WORK_NOUNS}
+# A name or title set off as an apposition: after its article at most four words, then a comma, a stop or a
+# bracket (`la banda Los laguneros, dedicada`, `la orquesta La sonora de la ciudad.`). After a group's noun or a
+# work's year (not after a work's noun alone) the name must be set off so: a slip that starts a clause runs on
+# (`el grupo La mayoría de los asistentes aplaudió`, `el libro de 2020, Los mejores libros se venden solos`).
+# After a year, set off by a comma as the year is, or by a subtitle's colon (`su libro de 1974, El análisis del
+# marco: Un ensayo`): not by a stop (`son livre de 1974, Le prix a augmenté.`).
+_SET_OFF = compiled_on_use(r"(?:\s+[^\W\d_][\w'’-]*){1,4}\s*([,;:.!?)])")
 # A work's noun, `de`, a year and a comma before the article: the year the work came out, then its title
 # (`su libro de 1974, El análisis del marco`; fr `son album de 1974, Un homme`, pt `o livro de 1974, O ano`).
 _WORK_OF_YEAR = compiled_on_use(r"(?<![\w'’-])([^\W\d_][\w'’-]*) +de +(?:1[0-9]|20)[0-9]{2}, +$")
@@ -100,6 +106,18 @@ def _work_of_year(text: str, start: int, nouns: frozenset[str]) -> bool:
     1974, El análisis del marco`."""
     m = _WORK_OF_YEAR.search(text, max(0, start - 60), start)
     return m is not None and _names_a_work(m.group(1).lower(), nouns)
+
+
+def _set_off_name(text: str, start: int, end: int, previous: re.Match[str] | None, language: str) -> bool:
+    """Whether the article at ``start``-``end`` opens a group's name after its noun (the pack's `group-nouns`) or
+    a work's title after its noun and year (``_work_of_year``), set off as an apposition (``_SET_OFF``): `la banda
+    Los laguneros, dedicada`, `su libro de 1974, El análisis del marco, y`."""
+    closed = _SET_OFF.match(text, end)
+    if closed is None:
+        return False
+    if previous is not None and _names_a_work(previous.group(1), _GROUP_NOUNS[language]):
+        return True
+    return closed.group(1) in ",;:)" and _work_of_year(text, start, _WORK_NOUNS[language])
 
 
 def _plural(article: str) -> bool:
@@ -545,9 +563,11 @@ whose words go on in title case, a function word capitalized after a capital or 
 pasted anchor writes them, where a title keeps them lower case or capitalizes a name's article (`el disco Un
 paseo Por la ciudad`, `le film Les meilleurs Moments Du Festival` are flagged, `el libro Un verano en La Habana`
 is not); but a slip after such a noun, `el libro La semana pasada`, is read as a title too), nor after such a noun,
-`de`, the year the work came out and a comma (`su libro de 1974, El análisis del marco`; `Las ventas de 1974, El
-precio` is flagged), nor right after a noun that names a group, read as a work's noun is (the pack's `group-nouns`:
-`la banda Los laguneros`, `el grupo Los del río`; not after its year), nor before two of
+`de`, the year the work came out and a comma, where a comma, a colon or a bracket sets the title off within four
+words (`su libro de 1974, El análisis del marco: Un ensayo`; `Las ventas de 1974, El precio` and `el libro de 2020, Los mejores
+libros se venden solos` are flagged), nor right after a noun that names a group (the pack's `group-nouns`), where
+a comma, a stop or a bracket sets the name off within four words (`la banda Los laguneros, dedicada`, `con el grupo
+Los del río.`; `el grupo La mayoría de los asistentes aplaudió` is flagged), nor before two of
 English's common words that the language does not write itself (`par Car of
 the Century awards`: an English name or title kept as written; `dans Un but administratif` is flagged), nor right after
 one of the pack's articles when the word is itself a determiner, which cannot follow an article and so is a
@@ -704,6 +724,12 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Las ventas de 1974, El precio subió mucho en el país.\n",
                 "Las ventas de 1974, el precio subió mucho en el país.\n", language="es",
                 note="a year and a comma with no work's noun before them: no title"),
+        Example("Ella tocó con el grupo La mayoría de los asistentes aplaudió.\n",
+                "Ella tocó con el grupo la mayoría de los asistentes aplaudió.\n", language="es",
+                note="after a group's noun, a name that is not set off within four words: a slip that runs on"),
+        Example("Subieron las ventas del libro de 2020, Los mejores libros se venden solos.\n",
+                "Subieron las ventas del libro de 2020, los mejores libros se venden solos.\n", language="es",
+                note="after a work's year, a title that no comma sets off: a sentence"),
         Example("Cliquez sur la Les meilleures offres du jour.\n", "Cliquez sur la les meilleures offres du jour.\n",
                 language="fr", note="a plural article names no thing after an article: an anchor pasted after its own"),
         Example("Ses romans : Les dessous de Paris, Le temps perdu, La vie Des Hommes Et des femmes.\n",
@@ -1014,8 +1040,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 titles.append(start)
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
             if (word.lower() in _WORK_TITLE_ARTICLES.get(language, ())
-                    and ((previous is not None and _names_a_work(previous.group(1), _NAMING_NOUNS[language]))
-                         or _work_of_year(seg.text, start, _WORK_NOUNS[language]))
+                    and ((previous is not None and _names_a_work(previous.group(1), _WORK_NOUNS[language]))
+                         or _set_off_name(seg.text, start, end, previous, language))
                     and not _title_cased(seg.text, end, language)):
                 titles.append(start)
                 continue  # `su libro Las flores del bien`: a work's title after the noun that names it

@@ -107,8 +107,9 @@ class RepeatedWord(Rule):
 ignoring case. A capitalized pair may be a name (`Tian Tian`, `Lang Lang`), but no name says its word three
 times: from the third copy on, a run is one finding (`Lang Lang Lang`, `Yin Yin Yin Yin`, MT phrase loops), but in
 a title cited after the noun that names its work, in a language whose pack lists such nouns, the noun then only
-capitalized words up to the copies (`el sencillo Can I Get Get Get`, `la canción Fun Fun Fun`: a title's words;
-`el sencillo de Get Get Get`, after a preposition, is flagged).
+capitalized words up to the copies, three copies that end the capitals (`el sencillo Can I Get Get Get`, `la
+canción Fun Fun Fun`: a title's words; `el sencillo de Get Get Get`, after a preposition, `la canción Fun Fun Fun
+Fun`, four copies, and `el libro El Gran Gran Gran Libro`, capitals after the copies, are flagged).
 
 **Why is this bad?** The classic proofreading miss: the eye skips it, and MT engines and text
 assembled from fragments produce it often.
@@ -171,6 +172,8 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
                 note="a run is one finding"),
         Example("Grabó el sencillo de Get Get Get en aquel estudio.\n", "Grabó el sencillo de Get Get en aquel estudio.\n",
                 language="es", note="a preposition between the work's noun and the capitals: no title's words"),
+        Example("Compró el libro El Gran Gran Gran Libro de la cocina.\n", "Compró el libro El Gran Gran Libro de la cocina.\n",
+                language="es", note="capitals go on after the copies: a loop inside a pasted title-cased anchor"),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
         Example('msgid "git diff <path> <path>"\nmsgstr "git diff <път> <път> за за сравнение"\n',
@@ -533,11 +536,19 @@ def _copies_after(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     opened = line.count("[") + line.count("(") + line.count("{") - line.count("]") - line.count(")") - line.count("}")
     return (third.start(1), end) if opened <= 0 else None
 
+# The word after a run of copies, if one follows after white space.
+_WORD_AFTER_COPIES = compiled_on_use(r"\s+(\w)")
+
+
 def _loop_after(text: str, m: re.Match[str], doc: Document | None) -> tuple[int, int] | None:
     """``_copies_after``, unless the copies are a title's words after its work's noun (``_in_title_after_work_noun``:
-    `el sencillo Can I Get Get Get`)."""
+    `el sencillo Can I Get Get Get`): three copies, not four (`la canción Fun Fun Fun Fun` is a loop), that end
+    the title's capitals (`el libro El Gran Gran Gran Libro`, `la revista Más Más Más Noticias`: a loop inside a
+    title-cased anchor)."""
     third = _copies_after(text, m)
-    if third is not None and doc is not None and _in_title_after_work_noun(text, m.start(), doc.language):
+    if (third is not None and doc is not None and text[third[0]:third[1]] == m.group(3)
+            and ((after := _WORD_AFTER_COPIES.match(text, third[1])) is None or not after.group(1).isupper())
+            and _in_title_after_work_noun(text, m.start(), doc.language)):
         return None
     return third
 
