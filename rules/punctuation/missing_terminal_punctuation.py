@@ -41,12 +41,6 @@ _PARAGRAPH_END = compiled_on_use(r"[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)
 # The next block is a list, a table or a quotation that this paragraph introduces ("we propose\n\n- …").
 _INTRODUCES = compiled_on_use(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|[|+>]|\.\. |::|__ )")
 _FURNITURE = compiled_on_use(r"©|\(c\) |\ball rights reserved\b|\S \| \S", re.I)
-# A news agency's credit closing an article's last paragraph after its last sentence's end mark, in lower case as
-# German papers print the wire's sign-off (`… dès mardi prochain ». afp`, `… gesagt. dpa`, `dpa/lby`): the
-# agency, not a sentence cut after its first word. Only after an end mark (`… mardi prochain afp` lacks its
-# stop) and only an agency's short name (`… prochain ». alors` is flagged).
-_AGENCIES = "afp|dpa|reuters|rtr|ansa|efe|epd|kna|sid|apa|ats|sda|belga|lusa"
-_AGENCY_CREDIT = compiled_on_use(rf"[.!?…][»\"”’)\]\s]*(?<=\s)(?:{_AGENCIES})(?:/[a-z]{{2,6}})*\Z")
 # An ellipsis that cuts text, not one between numbers (`+19…+24 degrees`: a range).
 # A quotation's attribution after its last stop (`…信赖。- Kent C. Dodds - Testing Library 的作者`,
 # `… you. — Jane Doe`): a credit line, not a cut sentence.
@@ -88,8 +82,7 @@ sentence, whatever the paragraph before it; a last sentence that is page furnitu
 files`, `More by Jane Doe`, `Donate today`, `Download Your Free Upgrade` (Title Case: every word capitalized but articles, conjunctions and
 short prepositions; a sentence heavy with names keeps its verbs in lower case and is flagged), a page title with its
 site's name (`… - Xinhuanet`), a copyright line, a
-`News | Sports` menu), a news agency's credit in lower case after the last sentence's end mark (`… mardi prochain ».
-afp`, `… gesagt. dpa/lby`; not `… mardi prochain afp`, with no stop before it); a paragraph that introduces a list, a table, a quotation or code below it
+`News | Sports` menu); a paragraph that introduces a list, a table, a quotation or code below it
 (`we propose` + list); a paragraph set entirely in emphasis (a byline, a note); a numbered caption of one line, its label and one
 fragment (`Figure 2. Map of the speaking area`: a caption that is no full sentence takes no stop; a
 numbered step's, `Step 3. Add the flour and`, is judged); a letter's closing
@@ -142,9 +135,6 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
         Example("Talks resumed on Monday. Both sides said progress was slow but steady",
                 "Talks resumed on Monday. Both sides said progress was slow but steady."),
         Example("The investigation continues. Officials will publish the results later this year"),
-        Example("Le ministre a parlé lundi devant les députés.\n\nLe ministre fédéral de la Santé a promis de faire une "
-                "proposition à la Conférence des ministres dès mardi prochain afp\n", language="fr",
-                note="an agency's credit after a sentence that lost its stop"),
         Example("Figure 2. The map shows where the language is spoken. Villages are marked in red",
                 note="a caption's label, then sentences: the last one cut"),
         Example("Preheat the oven before you start.\n\nStep 3. Add the flour and stir until the mixture is smooth and",
@@ -254,9 +244,6 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
                 "contributions from the Rust Community_\n", path="a.md"),
         Example("Thank you for your help. I will send the files on Monday.\nBest regards,\nJohn Smith"),
         Example("Union Station, Chicago, 1960. Photo: Bettmann Archive/Getty"),
-        Example("Le ministre a parlé lundi devant les députés.\n\nLe ministre fédéral de la Santé a promis « de faire une "
-                "proposition à la Conférence des ministres dès mardi prochain ». afp\n", language="fr",
-                note="wmt22 de-fr (Passauer Neue Presse): the wire's credit after the last sentence"),
         Example("The smoke can be seen from space. Mike Blake/Reuters files"),
         Example("Daniel Lemire is a computer science professor at the University of Quebec (TELUQ). "
                 "View all posts by Daniel Lemire"),
@@ -353,8 +340,6 @@ photo credit (`约翰·史密斯摄/盖蒂图片社`, `写真　山田太郎／�
         if (_DOMAIN.fullmatch(address := tail.rsplit(None, 1)[-1]) is not None
                 and (address.startswith("www.") or not address[:1].isupper())):
             return  # `… erhalten Sie auf example.org`: a web address, left bare as a link is, no stop to mistake for its own
-        if _AGENCY_CREDIT.search(tail, max(0, len(tail) - 40)) is not None:
-            return  # `… dès mardi prochain ». afp`: the news agency's credit after the last sentence's stop
         end = len(tail)
         yield self.finding(seg, end, end, "The paragraph ends without a full stop or other end mark", full_stop)
 
