@@ -53,16 +53,37 @@ def remember_non_ascii(text: str, encoded: bytes) -> str:
     for kept, answer in _LAST_NON_ASCII:
         if kept is text:  # handed over already (the engine, of the bytes as read, before the Markdown reader)
             return answer
-    answer = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    # One pass over all the bytes keeps those outside ASCII and ASCII's controls (``uncommon``); the
+    # characters outside ASCII are read off what it kept, mostly a few bytes.
+    rest = encoded.translate(None, _PLAIN_BYTES)
+    high = rest.translate(None, _ASCII_BYTES)
+    answer = high.decode("utf-8", "surrogatepass")
     _LAST_NON_ASCII.insert(0, (text, answer))
     del _LAST_NON_ASCII[NON_ASCII_KEPT:]
+    _LAST_UNCOMMON.insert(0, (text, answer if len(high) == len(rest) else rest.decode("utf-8", "surrogatepass")))
+    del _LAST_UNCOMMON[NON_ASCII_KEPT:]
     return answer
 
 
+def uncommon(text: str) -> str:
+    """The characters of ``text`` other than printable ASCII and the white space of layout (tab, line feed,
+    form feed, carriage return), in order: those outside ASCII (``non_ascii``) and ASCII's controls, DEL
+    among them. Read off the same pass as ``non_ascii``, and kept with its answer: E103 asks it of a
+    document's text, whose answers the engine took from the bytes as read (where it encoded the text
+    and searched it whole, ~1 % of ../shared/corpus's check)."""
+    for kept, answer in _LAST_UNCOMMON:
+        if kept is text:
+            return answer
+    return text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES).decode("utf-8", "surrogatepass")
+
+
 NON_ASCII_KEPT = 6
+# Printable ASCII and the white space of layout: the bytes ``uncommon`` leaves out.
+_PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\t\n\x0c\r"
 
 
 _LAST_NON_ASCII: list[tuple[str, str]] = []
+_LAST_UNCOMMON: list[tuple[str, str]] = []
 
 
 def places(text: str, found: Iterable[str]) -> Iterator[int]:

@@ -177,3 +177,43 @@ def test_a_markdown_page_s_text_is_read_outside_ascii_by_its_reader_alone(monkey
     checker = linter.checker(Config(), frozenset(seg.kind for seg in doc.segments))
     checker.check(doc)
     assert not any(t is doc.text for t in computed)
+
+
+def test_uncommon_is_every_character_but_printable_ascii_and_layout() -> None:
+    """``uncommon`` (E103's first ask of a document's text) holds the characters outside printable ASCII and
+    tab, LF, FF, CR, in order, whether read off bytes handed over (kept with ``non_ascii``'s answer) or off
+    the text itself; and the characters outside ASCII read off the same pass are ``non_ascii``'s."""
+    import random
+
+    from lint import scan
+
+    pieces = ["a", " ", "~", "\t", "\n", "\r", "\x0c", "\x00", "\x07", "\x0b", "\x1f", "\x7f", "\x80", "\x9f",
+              "\xa0", "\xbf", "\xc0", "é", "’", "中", "\U0001f600", "\ud800"]
+    rng = random.Random(262)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        expected = "".join(c for c in text if not (" " <= c <= "~" or c in "\t\n\x0c\r"))
+        assert scan.uncommon(text) == expected  # not kept: read off the text
+        fresh = "x" + text  # (a string of its own, handed over as the engine hands over the bytes as read)
+        scan.remember_non_ascii(fresh, fresh.encode("utf-8", "surrogatepass"))
+        assert any(kept is fresh for kept, _ in scan._LAST_UNCOMMON)
+        assert scan.uncommon(fresh) == expected
+        assert scan.non_ascii(fresh) == "".join(c for c in text if ord(c) > 127)
+
+
+def test_e103_s_gate_on_uncommon_characters_is_the_utf8_lead_bytes_test() -> None:
+    """E103 reads a text whose UTF-8 holds a byte a control character's opens with (a C0 control, DEL, 0xC2):
+    asked of ``uncommon``'s characters, the answer is that of the bytes."""
+    import random
+
+    from lint.rules.encoding.control_character import _CONTROL_LEAD
+
+    from lint.scan import uncommon
+
+    leads = bytes(b for b in range(256) if not (b <= 0x08 or b == 0x0B or 0x0E <= b <= 0x1F or b in (0x7F, 0xC2)))
+    rng = random.Random(103)
+    for _ in range(5000):
+        text = "".join(chr(rng.choice([rng.randint(0, 0x7F), rng.randint(0x80, 0x17F), rng.randint(0x80, 0x10FFFF)]))
+                       for _ in range(rng.randint(0, 8)))
+        assert (_CONTROL_LEAD.search(uncommon(text)) is not None) == bool(
+            text.encode("utf-8", "surrogatepass").translate(None, leads))

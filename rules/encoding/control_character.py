@@ -9,16 +9,18 @@ from lint.lines import line_bounds
 from lint.model import Applicability, Document, Finding, Segment, Severity, in_ranges
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
+from lint.scan import uncommon
 
 from ._repair import repair_span
 
 # Tab, LF, CR and form feed (a page break in plain-text documents such as RFCs) are layout, not defects.
 _CONTROL = compiled_on_use("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
-# Every byte but those a control character's UTF-8 form opens with: a C0 control and DEL stand for
-# themselves, a C1 control is 0xC2 and one more byte. A text whose UTF-8 form keeps none of them once
-# the others are deleted holds no control character: asked in C at memory speed, where the class above
-# is tried at every character.
-_NOT_CONTROL_LEAD = bytes(b for b in range(256) if not (b <= 0x08 or b == 0x0B or 0x0E <= b <= 0x1F or b in (0x7F, 0xC2)))
+# The characters whose UTF-8 form opens with a byte a control character's opens with: a C0 control and DEL
+# stand for themselves, a C1 control is 0xC2 and one more byte (as every character of U+0080-U+00BF is). A
+# text without them holds no control character: asked of its characters other than printable ASCII and
+# layout (``lint.scan.uncommon``: mostly a few, kept from the bytes as read), where the class above is tried
+# at every character.
+_CONTROL_LEAD = compiled_on_use("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\xbf]")
 
 
 class ControlCharacter(Rule):
@@ -101,7 +103,7 @@ character is reported once and repaired to what was meant rather than deleted.
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_LEAD):
+        if _CONTROL_LEAD.search(uncommon(text)) is None:
             return
         translations = [seg for seg in doc.segments if seg.source_text]
         spans = sorted((seg.to_source(0), seg.to_source_end(len(seg.text))) for seg in translations)
