@@ -617,6 +617,33 @@ def test_furniture_exact_gate_finds_the_lines_whose_keys_are_exact_phrases() -> 
     assert matched > 2000 and all(c in _TRIM for c in "•:…-")
 
 
+def test_s102_slow_gates_words_are_found_in_one_pass_as_substring_tests_find_them() -> None:
+    """S102 finds which of its slow gates' ASCII words a text holds in one pass (Aho-Corasick, every
+    occurrence: `news` inside `newsletter`, `hoto` inside `photo`), where each word was a substring test: the
+    same words, on random texts of the words, their pieces and other characters; and every line a slow gate
+    matches is still among the lines ``maybe_furniture`` names."""
+    from lint.rules.scrape._furniture import _default_judge
+
+    judge = _default_judge()
+    assert judge.ascii_words is not None
+    words = sorted({w for required, _ in judge.slow_gates for c in required for w in c if w.isascii()})
+    pool = [*words, *(w[: len(w) // 2] for w in words), *(w[len(w) // 2:] for w in words), " ", "\n", "é", "’", "x",
+            "By ", ": Getty Images", "Photo: ", "Follow us on ", "\nFollow us on Twitter\n", "\nPhoto: Getty Images\n",
+            "\nSign up for our newsletter\n", "\nShare on Facebook\n", "\nJane Doe/Getty Images\n"]
+    rng = random.Random(102)
+    found = 0
+    for _ in range(5_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randrange(0, 12)))
+        expected = {w for w in words if w in text}
+        assert set(judge.ascii_words.find_matches_as_strings(text, overlapping=True)) == expected, text
+        lines = text.split("\n")
+        gated = {i for i, line in enumerate(lines) for _, gate in judge.slow_gates
+                 if gate is not None and gate.match("\n" + line)}
+        assert gated <= set(judge.maybe_furniture(lines)), lines
+        found += len(gated)
+    assert found > 500
+
+
 def test_s102_first_lines_cut_from_the_texts_are_the_ones_its_pattern_finds_in_the_body() -> None:
     """S102 cuts each segment's first line from its text (``_first_lines``), where ``_FIRST_LINE`` was searched
     for in the texts joined after NULs: the same lines in the same order, on random texts of words, line

@@ -11,6 +11,8 @@ from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
+from ahocorasick_rs import AhoCorasick
+
 from lint.language import trie_alternation
 from lint.lowered import ascii_view, lowered_ascii_pattern
 from lint.lowered import lowered as lowered_text
@@ -120,11 +122,11 @@ class Judge:
         # text (only whether it finds a word matters, not which).
         words = sorted({w for required, _ in self.slow_gates for c in required for w in c}, key=_longest_first)
         self.slow_words = compiled_on_use("|".join(map(re.escape, words))) if words else None
-        # The gates' words that hold others (`newsletter` holds `news`, `getty images` `image`): a text without
-        # the shorter word holds neither, and is not scanned for the longer one (most texts hold none of them).
-        # (Kept between runs: some 2,000 substring tests for the default lists.)
-        self.words_inside: dict[str, tuple[str, ...]] = kept_result(
-            ("furniture-words-inside", tuple(words)), lambda: _words_inside(words))
+        # The gates' words in ASCII, all looked for in one pass over a text (Aho-Corasick, ahocorasick-rs:
+        # every occurrence, overlapping ones too), where a substring test per word read the text once for each
+        # (some 2 % of ../shared/corpus's check). Built once per set of lists, as the gates are.
+        ascii_words = [w for w in words if w.isascii()]
+        self.ascii_words = AhoCorasick(ascii_words) if ascii_words else None
 
     def maybe_furniture(self, lines: list[str]) -> list[int]:
         """Indexes of the lines that may be furniture: an exact phrase, or a line a gate finds."""
@@ -197,17 +199,14 @@ class Judge:
         skips to the word's first letter (memchr). The view holds each ASCII word the lowered text holds, at the
         same place, and may hold more (a stand-in is a letter, a digit or a space): the lines it names are then
         asked of the gate as before, and a gate opened for nothing finds nothing. Words outside ASCII are looked
-        for in the lowered text. (The Rust book's pages: some 5M instructions less.)"""
-        held: dict[str, bool] = {}
-        inside = self.words_inside
+        for in the lowered text. (The Rust book's pages: some 5M instructions less.) The ASCII words are found in
+        one pass (``ascii_words``), where a substring test per word read the text once for each."""
+        # The gates' ASCII words that ``searched`` holds, found at once (overlapping: `news` in `newsletter`).
+        present = frozenset(() if self.ascii_words is None else
+                            self.ascii_words.find_matches_as_strings(searched, overlapping=True))
 
         def holds(word: str) -> bool:
-            answer = held.get(word)
-            if answer is None:
-                within = inside.get(word)
-                answer = held[word] = (within is None or all(map(holds, within))) and (
-                    word in (searched if word.isascii() else lowered))
-            return answer
+            return word in present if word.isascii() else word in lowered
 
         for required, gate in self.slow_gates:
             if gate is None or not all(any(map(holds, c)) for c in required):
@@ -280,12 +279,6 @@ def _refers_back(rest: str) -> bool:
     words = rest.split()
     return (len(words) >= 3 and words[0] in _BACK and not rest.lstrip().startswith(":")
             and rest.rstrip().endswith(".") and not rest.rstrip().endswith(".."))
-
-
-def _words_inside(words: list[str]) -> dict[str, tuple[str, ...]]:
-    """For each word that holds others of ``words``, those others, shortest first."""
-    inside = {w: tuple(sorted((v for v in words if v != w and v in w), key=len)) for w in words}
-    return {w: held for w, held in inside.items() if held}
 
 
 def _longest_first(word: str) -> tuple[int, str]:
