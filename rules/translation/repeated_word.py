@@ -693,8 +693,8 @@ def _segments_with_repeats(text: str, data: bytes | None = None) -> list[int]:
 def _parts_with_pairs(lowered: bytes, pair: re.Pattern[str], encoding: str) -> list[int]:
     """``_segments_with_repeats`` of ``lowered`` (its words lowered, a space between them, in ``encoding``):
     the words, equal and next to each other, found by a regex (``pair``: ``_TOKEN_PAIR``, or in
-    Windows-1252, where a byte is a character, ``_LETTER_PAIR``, which asks for letters alone as the
-    isalpha test does), in place of a split that made an object of every word (some 2M on the PEPs): the
+    Windows-1252, where a byte is a character, ``_LETTER_PAIR``, any word: the isalpha test below passes
+    over a pair not all letters), in place of a split that made an object of every word (some 2M on the PEPs): the
     regex stops at each space in C. Three equal words in a row are one match, in one part, as the
     split's two pairs were. The bytes are read as Latin-1, a copy, not searched as bytes: a str pattern's
     compiled form is kept between runs (``lint.patterns``), a bytes pattern is compiled by every run."""
@@ -776,8 +776,9 @@ def _table_1252() -> bytes | None:
 _TABLE_1252 = _table_1252()
 # ``_TABLE_1252`` with the ASCII white space as a space (as ``_SPACED``).
 _SPACED_1252 = None if _TABLE_1252 is None else _TABLE_1252.translate(_WHITE_AS_SPACE)
-# The bytes whose character in Windows-1252 is a letter (str.isalpha), as the Latin-1 characters the
-# text is searched as: a word of them alone passes ``_segments_with_repeats``'s isalpha test.
-# Possessive: a word is all of its letters, then a space.
-_LETTERS_1252 = "".join(chr(b) for b, ch in enumerate(CP1252_CHARACTERS) if ch.isalpha())
-_LETTER_PAIR = compiled_on_use(f" ([{re.escape(_LETTERS_1252)}]++) ++\\1(?![^ ])")
+# In Windows-1252 a word is all up to the next space, then itself: the engine reads a word's bytes against a
+# space alone (a tight loop), where a class of the repertoire's letters was a look-up per byte (some 60M
+# instructions on ../shared/corpus). A pair of words that are not all letters (`1 1`, a table's `-- --`) is
+# then passed over by ``_parts_with_pairs``'s isalpha test, the few there are: the same pairs kept (a match
+# of such a pair holds no space before a word of letters, where one of letters alone could start).
+_LETTER_PAIR = compiled_on_use(r" ([^ ]++) ++\1(?![^ ])")
