@@ -769,3 +769,25 @@ def test_the_characters_outside_ascii_kept_from_the_bytes_as_read_are_the_text_s
         source = result.source
         in_memory = Linter().findings(Source(str(path), source.text, source.encoding, source.bom), config)
         assert [(f.code, f.start, f.end) for f in result.findings] == [(f.code, f.start, f.end) for f in in_memory]
+
+
+def test_code_names_found_one_mark_at_a_time_are_those_a_class_of_the_marks_finds() -> None:
+    """T108 and T109's code names are found by a scan per mark (a literal the regex engine skips to), where a
+    class of the marks was tested at every character: the same words, on random texts of marks, letters, digits
+    and words outside ASCII."""
+    from lint.rules.translation._code_names import code_names
+
+    after = re.compile(r"[`_./]([^\W\d_]+)\b")
+    before = re.compile(r"[`_(]([^\W\d_]+)\b")
+    before_dot = re.compile(r"\.(?<=\w\.)([^\W\d_]+)\b")
+    pool = ["a", "bc", "é", "1", "_", ".", "/", "`", "(", ")", " ", "x", "Foo", "ß", "’", "\n", "__", "..", "`a`"]
+    rng = random.Random(108)
+    named = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randrange(14)))
+        backwards = text[::-1]
+        expected = frozenset(after.findall(text)) | frozenset(
+            w[::-1] for w in before.findall(backwards) + before_dot.findall(backwards))
+        assert code_names.__wrapped__(text) == expected, repr(text)
+        named += bool(expected)
+    assert named > 5000
