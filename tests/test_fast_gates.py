@@ -771,6 +771,23 @@ def test_the_characters_outside_ascii_kept_from_the_bytes_as_read_are_the_text_s
         assert [(f.code, f.start, f.end) for f in result.findings] == [(f.code, f.start, f.end) for f in in_memory]
 
 
+def test_p101_s_excerpt_end_is_the_pattern_s_search() -> None:
+    """P101 asks whether a paragraph ends in an excerpt's ellipsis of its end alone (less its trailing white
+    space), where a search of the pattern tested every character: the same answer on random texts of dots,
+    ellipses, spaces of every kind and line breaks."""
+    from lint.rules.punctuation.orphaned_quote import _EXCERPT_END, _EXCERPT_ENDS
+
+    pool = [".", "..", "...", "…", "x", " ", "\n", "\t", "\xa0", "\u2028", "\u3000", "\x1c", "\x85", "\r", "a."]
+    rng = random.Random(101)
+    ends = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randrange(8)))
+        expected = _EXCERPT_END.search(text) is not None
+        assert text.rstrip().endswith(_EXCERPT_ENDS) == expected, repr(text)
+        ends += expected
+    assert ends > 2000
+
+
 def test_code_names_found_one_mark_at_a_time_are_those_a_class_of_the_marks_finds() -> None:
     """T108 and T109's code names are found by a scan per mark (a literal the regex engine skips to), where a
     class of the marks was tested at every character: the same words, on random texts of marks, letters, digits

@@ -26,6 +26,10 @@ _SINGLE_MARKS = compiled_on_use("[‘’']")
 _SINGLE_BEFORE = compiled_on_use(r"['‘’](?:(?<![^\W\d_]['‘’])|(?![^\W\d_]))")
 _EXCERPT_START = compiled_on_use(r"\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])")
 _EXCERPT_END = compiled_on_use(r"(?:\.\.\.|…)\s*$")
+# The same question asked of the text's end alone: less its trailing white space (what `\s*$` passes over:
+# str.rstrip's white space is the engine's \s), it ends with one of these. A search of the pattern, led by
+# a class of the two marks, tested every character of the paragraph.
+_EXCERPT_ENDS = ("...", "…")
 # Paragraphs with a double mark, and with a single mark at a word's edge, are found by scans in pieces
 # the regex engine skips to (one per mark).
 _HAS_DOUBLE = scanners("[“”„\"]")
@@ -401,7 +405,7 @@ quote left open is flagged only when curly (‘): a straight one is too often an
         carried = (previous is not None and _left_open(previous) and marks[0].role == "close"
                    and not (doubles[n - 1] is previous and segments[n - 1].kind == seg.kind and paragraphs()))
         # An excerpt ("...charges." It's …, "Someone stole my s...") begins or ends inside a quotation.
-        cut_start, cut_end = _EXCERPT_START.match(text) is not None, _EXCERPT_END.search(text) is not None
+        cut_start, cut_end = _EXCERPT_START.match(text) is not None, text.rstrip().endswith(_EXCERPT_ENDS)
         # A stack, not a flag: straight-quoted text nests "double" quotes in "double" quotes.
         stack: list[_Mark] = []
         opened = False  # whether a mark before this one opens (asked of each closer after a cut start)
