@@ -98,6 +98,16 @@ FALLBACK_CASES = [
     "| a | b |\n|---|---|\n| cell  one | two |\n\n- item  one\n- item [ref][r]\n\n[r]: http://x.y\n",
     "> quoted  text\\* and\n> more\n\n    code  block\n\n```\nfenced  code\n```\n\nLast  line.\r\n",
     "Café au lait — “quotes” and 😀 emoji  here, <http://auto.link>, a\\\nhard break.\n",
+    # Footnotes (mdit-py-plugins' footnote plugin, as markdown-it-pyrs's): references, a note referenced
+    # twice, one never referenced, notes over paragraphs and in a quote, pandoc's inline note, in a cell.
+    "Text with a note[^a], again[^a], and[^long] here.\n\n[^a]: The  note's text.\n\n[^unused]: Not read.\n\n"
+    "[^long]: A longer  note\nlazy line.\n\n    Its second paragraph.\n\n    - a list in it\n",
+    "> Quoted[^q] text.\n>\n> [^q]: The  quoted note.\n\nInline^[pandoc *note*] too.\n\n"
+    "| a | b |\n|---|---|\n| cell^[a  note] x | [^n] two |\n\n[^n]: n\n",
+    "Café[^é] — “x”.\r\n\r\n[^é]: Noté  é 😀.\r\n",
+    # Definition lists (mdit-py-plugins' deflist plugin): tight, loose, over lines and paragraphs.
+    "Term one\n: Its  definition.\n\nTerm *two*\n:   Second definition\n    over lines.\n\n    A second  paragraph.\n\n"
+    "Term three\n\n: Loose  one.\n\n~ Another[^d].\n\n[^d]: Noted.\n",
 ]
 
 
@@ -106,9 +116,21 @@ def test_the_fallback_reads_as_the_rust_parser_does(text):
     source = Source("x.md", text)
     expected = markdown.parse(source)
     walk = markdown._FallbackWalk(text, source.line_starts(), [])
-    walk.blocks(fallback_tree(text, source.line_starts()), None)
+    walk.root(fallback_tree(text, source.line_starts()))  # (root: the notes in their place, as parse reads them)
     got = [(s.text, s.kind, s.anchors, s.opaque) for s in walk.segments]
     assert got == [(s.text, s.kind, s.anchors, s.opaque) for s in expected.segments]
+    # What is markup (a footnote's reference, an inline note's `^[` and `]`), ranges that touch as one.
+    assert _joined(walk.protected) == _joined(expected.protected)
+
+
+def _joined(ranges):
+    out: list[list[int]] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return out
 
 
 def test_the_fallback_reads_the_rust_book_as_the_rust_parser_does():
@@ -120,7 +142,7 @@ def test_the_fallback_reads_the_rust_book_as_the_rust_parser_does():
         source = Source(str(path), text)
         expected = markdown.parse(source)
         walk = markdown._FallbackWalk(text, source.line_starts(), [])
-        walk.blocks(fallback_tree(text, source.line_starts()), None)
+        walk.root(fallback_tree(text, source.line_starts()))
         assert [(s.text, s.anchors, s.opaque) for s in walk.segments] == [
             (s.text, s.anchors, s.opaque) for s in expected.segments], path.name
 

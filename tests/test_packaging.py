@@ -86,6 +86,7 @@ def test_editable_install_finds_rules(clean_checkout, tmp_path):
 # carry the rest: language-tool-python for a Maven-less LanguageTool install, the test tools).
 IMPORT_NAMES = {"click": "click", "regex": "regex", "PyYAML": "yaml", "pathspec": "pathspec", "ftfy": "ftfy",
                 "pysbd": "pysbd", "markdown-it-py": "markdown_it", "markdown-it-pyrs": "markdown_it_pyrs",
+                "mdit-py-plugins": "mdit_py_plugins",
                 "lxml": "lxml", "polib": "polib", "pygls": "pygls", "pyphen": "pyphen", "tomli": "tomli",
                 "pycld2": "pycld2", "tqdm": "tqdm", "pypinyin": "pypinyin", "ahocorasick-rs": "ahocorasick_rs"}
 # markdown-it-py is the fallback parser issue 20 adds (lint/formats/markdown_fallback.py); until that
