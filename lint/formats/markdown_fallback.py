@@ -243,16 +243,22 @@ class _Inline:
         s = text.find("^[", self.cursor, self.end)
         if s < 0:
             return Node("footnote_inline", (self.cursor, self.cursor), [Node("footnote_ref", None)])
-        depth, k = 0, s + 1
-        while k < self.end:
-            c = text[k]
-            k += 2 if c == "\\" else 1
-            depth += (c == "[") - (c == "]")
-            if depth == 0:
-                break
+        k = self._past_balanced(s + 1, "[", "]")
         self.inline_notes[node.meta.get("id", -1)] = (s, k)
         self.cursor = k
         return Node("footnote_inline", (s, k), [Node("footnote_ref", None)])
+
+    def _past_balanced(self, at: int, opening: str, closing: str) -> int:
+        """Where the bracket that opens at ``at`` is closed (just past it), escapes stepped over; the
+        span's end if it is not."""
+        text, depth, k = self.text, 0, at
+        while k < self.end:
+            c = text[k]
+            k += 2 if c == "\\" else 1
+            depth += (c == opening) - (c == closing)
+            if depth == 0:
+                break
+        return k
 
     def _past_destination(self) -> None:
         """Steps over `](dest "title")` or `][label]` after a link's or image's text."""
@@ -262,14 +268,7 @@ class _Inline:
             return
         pos = close + 1
         if text.startswith("(", pos):
-            depth, k = 0, pos
-            while k < self.end:
-                c = text[k]
-                k += 2 if c == "\\" else 1
-                depth += (c == "(") - (c == ")")
-                if depth == 0:
-                    break
-            pos = k
+            pos = self._past_balanced(pos, "(", ")")
         elif text.startswith("[", pos):
             label_end = text.find("]", pos, self.end)
             pos = label_end + 1 if label_end >= 0 else pos
