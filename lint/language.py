@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -439,6 +439,12 @@ def resolve(doc: Document, config: Config) -> None:
         doc.language, doc.language_from = found, "detected"
     else:
         doc.language, doc.language_from = DEFAULT, "default"
+
+
+def names_a_work(word: str, nouns: Container[str]) -> bool:
+    """Whether ``word`` (lower case) is one of ``nouns`` (a pack's `work-nouns`, `group-nouns` …), or its plural
+    in -s (`albums`, `libros`)."""
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
 def languages_with(key: str) -> frozenset[str]:

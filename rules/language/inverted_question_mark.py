@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from lint.formats.bilingual import copied
-from lint.language import abbreviations, has_own_words, in_other_language, own_words, pack, packs, primary
+from lint.language import abbreviations, has_own_words, in_other_language, names_a_work, own_words, pack, packs, primary
 from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -383,5 +383,4 @@ def _foreign_title(text: str, at: int, language: str) -> bool:
             or not _FOREIGN_SPELLING.search(quoted.lower())):
         return False
     before = _WORK_NAMED_BEFORE.search(text, max(0, span[0] - 80), span[0])
-    noun = before.group(1).lower() if before else ""
-    return noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
+    return before is not None and names_a_work(before.group(1).lower(), nouns)

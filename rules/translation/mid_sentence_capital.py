@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lint.language import own_words, pack, packs, primary
+from lint.language import names_a_work, own_words, pack, packs, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -96,16 +96,11 @@ _WORK_TITLE_ARTICLES = {primary(t): frozenset(p.get("articles") or ()) | _TITLE_
                         for t, p in packs().items() if primary(t) in _WORK_NOUNS}
 
 
-def _names_a_work(word: str, nouns: frozenset[str]) -> bool:
-    """Whether ``word`` (lower case) is one of ``nouns``, or its plural in -s (`albums`, `libros`)."""
-    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
-
-
 def _work_of_year(text: str, start: int, nouns: frozenset[str]) -> bool:
     """Whether a work's noun, `de` and a year (``_WORK_OF_YEAR``) stand right before ``start``: `su libro de
     1974, El análisis del marco`."""
     m = _WORK_OF_YEAR.search(text, max(0, start - 60), start)
-    return m is not None and _names_a_work(m.group(1).lower(), nouns)
+    return m is not None and names_a_work(m.group(1).lower(), nouns)
 
 
 def _set_off_name(text: str, start: int, end: int, previous: re.Match[str] | None, language: str) -> bool:
@@ -115,7 +110,7 @@ def _set_off_name(text: str, start: int, end: int, previous: re.Match[str] | Non
     closed = _SET_OFF.match(text, end)
     if closed is None:
         return False
-    if previous is not None and _names_a_work(previous.group(1), _GROUP_NOUNS[language]):
+    if previous is not None and names_a_work(previous.group(1), _GROUP_NOUNS[language]):
         return True
     return closed.group(1) in ",;:)" and _work_of_year(text, start, _WORK_NOUNS[language])
 
@@ -1040,7 +1035,7 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 titles.append(start)
                 continue  # a reference, author then title: `Jules Roy, La bataille de Dien Bien Phu`
             if (word.lower() in _WORK_TITLE_ARTICLES.get(language, ())
-                    and ((previous is not None and _names_a_work(previous.group(1), _WORK_NOUNS[language]))
+                    and ((previous is not None and names_a_work(previous.group(1), _WORK_NOUNS[language]))
                          or _set_off_name(seg.text, start, end, previous, language))
                     and not _title_cased(seg.text, end, language)):
                 titles.append(start)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lint.formats.builder import PLACEHOLDER
-from lint.language import pack, primary
+from lint.language import names_a_work, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
@@ -574,8 +574,7 @@ def _in_title_after_work_noun(text: str, at: int, language: str) -> bool:
         words.pop()
     if not words:
         return False  # no word before the capitals
-    noun = words[-1].lower()
-    return noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
+    return names_a_work(words[-1].lower(), nouns)
 
 
 # One metavariable twice in a row in a source (`git merge-base <commit> <commit>...`, `<path> <path>`).
