@@ -509,10 +509,9 @@ def _source_repeats(source: str) -> tuple[Counter[tuple[str, str]], set[str]]:
     для для```). The source's own doubled word may also be kept as it is, in another case (a sound's name,
     `Ping Ping` as `Ping ping`), and a source word doubled with a hyphen (`Beep-Beep`) is the source's repeat
     too (`Pip pip`, or kept, `Beep beep`)."""
-    echoed = Counter(_beside(source, r) for pattern in (_REPEAT, _HYPHENED_REPEAT) for r in pattern.finditer(source)
-                     if len(r.group(1)) > 1)
-    return echoed, ({r.group(1).lower() for pattern in (_REPEAT, _HYPHENED_REPEAT) for r in pattern.finditer(source)}
-                    if echoed else set())
+    repeats = [r for pattern in (_REPEAT, _HYPHENED_REPEAT) for r in pattern.finditer(source)] if source else []
+    echoed = Counter(_beside(source, r) for r in repeats if len(r.group(1)) > 1)
+    return echoed, ({r.group(1).lower() for r in repeats} if echoed else set())
 
 
 def _beside(text: str, m: re.Match[str]) -> tuple[str, str]:
