@@ -337,14 +337,7 @@ def _in_words(missing: list[str], texts: list[str], language: str) -> list[str]:
     `الاثنين`, the two and Monday, `لست`, six and I am not), which would hide `3 שנים` for `2 years`."""
     if not missing:
         return missing
-    said = said_in_words(texts[1], language, texts[0])
-    left = []
-    for n in missing:
-        if n.isdigit() and int(n) > _TEN and said[int(n)] > 0:
-            said[int(n)] -= 1
-        else:
-            left.append(n)
-    return left
+    return _less_said(missing, said_in_words(texts[1], language, texts[0]), above=_TEN)
 
 
 _TEN = 10
@@ -357,9 +350,14 @@ def _said_by_source(extra: list[str], texts: list[str]) -> list[str]:
     said = said_by_source(texts[0]) if extra else Counter()
     for value in list(said):
         said[value] += len(re.findall(rf"/[^\S\n]*{value}(?!\d|[.,]\d)", texts[1]))
+    return _less_said(extra, said)
+
+
+def _less_said(numbers: list[str], said: Counter[int], above: int = -1) -> list[str]:
+    """``numbers`` less those ``said`` counts (each count stands for one of them), of those greater than ``above``."""
     left = []
-    for n in extra:
-        if n.isdigit() and said[int(n)] > 0:
+    for n in numbers:
+        if n.isdigit() and int(n) > above and said[int(n)] > 0:
             said[int(n)] -= 1
         else:
             left.append(n)
