@@ -511,9 +511,9 @@ def test_template_view_reads_only_where_its_markers_say_as_with_every_scan() -> 
         if not {"[[", "<<<"} & present:
             assert not list(templates._DIRECTIVE.finditer(text)), text
         if not present:
-            assert not templates.heading_attributes(text) and not templates.expression_spans(text), text
+            assert templates.block_attributes(text) == ([], []) and not templates.expression_spans(text), text
         if present.isdisjoint(templates._ATTRIBUTE_HINTS):
-            assert not templates.heading_attributes(text), text
+            assert templates.block_attributes(text) == ([], []), text
         if present.isdisjoint(templates._JSX_OPENINGS):
             assert not templates._JSX_LITERAL.search(text), text
         found += bool(present)

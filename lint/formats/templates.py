@@ -320,11 +320,6 @@ _ATTRIBUTE_LINE = compiled_on_use(r" {0,3}(\{(?::[^{}\n]*|[ \t]*[#.][\w-][^{}\n]
 _HEADING_ATTRS_HINT = compiled_on_use(r"\{[ \t:#.]")
 
 
-def heading_attributes(text: str) -> list[re.Match[str]]:
-    """``list(_HEADING_ATTRS.finditer(text))`` (see ``block_attributes``)."""
-    return block_attributes(text)[0]
-
-
 def block_attributes(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """``list(_HEADING_ATTRS.finditer(text))`` and ``list(_ATTRIBUTE_LINE.finditer(text))``, matched only at
     the start of the lines that hold a hint of one: each match is one whole line (from ``^`` to ``$``),
