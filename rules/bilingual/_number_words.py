@@ -17,6 +17,13 @@ _DATA = Path(__file__).parent / "data" / "number_words.yaml"
 
 
 @lru_cache(maxsize=1)
+def joined_letters() -> frozenset[str]:
+    """The one-letter words a language of the data writes joined to the word after them, its `prefixes` of one
+    letter: Arabic's conjunctions and prepositions و ف ب ك ل, Hebrew's prefixed letters ו ה ב כ ל מ ש."""
+    return frozenset(p for entry in _data().values() for p in (entry.get("prefixes") or ()) if len(p) == 1)
+
+
+@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     data: dict[str, Any] = rule_data(_DATA)
     return data

@@ -10,6 +10,7 @@ from lint.model import Document, Finding, Segment, Severity
 from lint.patterns import compiled_on_use
 from lint.rule import Example, Rule
 
+from ._number_words import joined_letters
 from ._pairwise import habit_or_each
 
 _PO = "messages.po"
@@ -199,13 +200,14 @@ def _unspaced(ws_s: str, ws_t: str, edge: str) -> bool:
 # A one-letter word that Arabic and Hebrew write joined to the word after it: Arabic's conjunctions and
 # prepositions و ف ب ك ل (`و` "and": `والكتاب`), Hebrew's prefixed letters ו ה ב כ ל מ ש (the Academy of the
 # Hebrew Language's «אותיות השימוש»). A string that ends on one ends where the next word is glued on.
-_PROCLITIC_END = compiled_on_use(r"(?:^|\s)[\u0648\u0641\u0628\u0643\u0644\u05d5\u05d4\u05d1\u05db\u05dc\u05de\u05e9]$")
-
-
 def _proclitic_end(ws_s: str, ws_t: str, target: str) -> bool:
     """Whether a translation leaves out its source's trailing space (`"%s and "`) after a one-letter word
-    its script joins to the next (`"%s و"`): the string the program appends follows it with no space."""
-    return bool(ws_s) and set(ws_s) == {" "} and not ws_t and _PROCLITIC_END.search(target) is not None
+    its script joins to the next (`"%s و"`, ``joined_letters``: the `prefixes` of one letter of B103's
+    number words): the string the program appends follows it with no space."""
+    if not ws_s or set(ws_s) != {" "} or ws_t:
+        return False
+    end = target.rstrip()
+    return end[-1:] in joined_letters() and (len(end) == 1 or end[-2].isspace())
 
 
 # A sentence's final mark in any script: full stop, ideographic, Devanagari/Bengali danda, Arabic, Ethiopic.
