@@ -4,7 +4,7 @@ flat as the input grows.
 
     python bench/corpus_mode.py [--jobs 2] [--copies 10] [--select W,E,S,T,P] [--shard-size 100] [--repeat N]
     python bench/corpus_mode.py --breakdown [--copies 10] [--select W,E,S,T,P]
-    python bench/corpus_mode.py --instructions [--copies N] [--base BASE_VENV]
+    python bench/corpus_mode.py --instructions [--copies N] [--base BASE_VENV] [--against-check]
 
 CPU seconds are the children's user + system time; on a shared machine they are the steadier figure.
 Bytecode and kept patterns are written and read as a user's install does (PYTHONDONTWRITEBYTECODE is
@@ -14,6 +14,11 @@ dropped for the children: with it, every run compiles every module and pattern a
 valgrind (cachegrind, no cache simulation), a figure load does not move: of this tree's install, and with
 ``--base`` of another tree's virtual environment too (its console script, run from a neutral folder, so
 that it loads its own tree), after one untimed run of each (bytecode and patterns written).
+
+``--against-check`` (with ``--instructions``) also counts ``copylint check --no-cache --jobs 1`` with the
+same ``--select`` on the same texts written as files, one per record: what corpus mode adds to a check of
+its texts (reading and writing JSONL, the decision, S112's pre-pass over the records), apart from what
+the texts and the selection cost.
 
 ``--breakdown`` says where a worker's CPU goes instead: it lints the records of the input ``--copies``
 times in this process, as a worker does (``lint.corpus.lint_shard``, after the parent's steps before a
@@ -35,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from corpus import ROOT
@@ -52,15 +58,33 @@ def _command(inp: Path, out: Path, jobs: int, select: str, shard_size: int,
 
 def instructions(inp: Path, out: Path, select: str, shard_size: int, venv: Path | None = None) -> int:
     """Instructions of one ``--jobs 1`` run (valgrind), after an untimed one."""
+    shutil.rmtree(out, ignore_errors=True)
+    return _counted(_command(inp, out, 1, select, shard_size, venv), venv, lambda: shutil.rmtree(out, ignore_errors=True))
+
+
+def check_instructions(inp: Path, folder: Path, select: str) -> int:
+    """Instructions of ``copylint check --no-cache --jobs 1`` with the same selection on the input's texts
+    written as files (``folder``, one file per record, as corpus mode lints it: ``record.txt``'s format),
+    after an untimed run."""
+    folder.mkdir()
+    with inp.open(encoding="utf-8", errors="surrogateescape") as handle:
+        for n, line in enumerate(handle):
+            text = json.loads(line)["text"]
+            (folder / f"r{n:06d}.txt").write_text(text, encoding="utf-8", errors="surrogateescape", newline="")
+    command = [sys.executable, "-m", "lint", "check", "--no-cache", "--jobs", "1", "--exit-zero", "--quiet",
+               "--isolated", "--select", select, str(folder)]
+    return _counted(command, None, lambda: None)
+
+
+def _counted(command: list[str], venv: Path | None, between: Callable[[], None]) -> int:
+    """Valgrind's instruction count of ``command``, after one untimed run (bytecode and patterns written),
+    ``between`` the two (a console script of ``venv`` run from a neutral folder; else this tree's)."""
     cwd = tempfile.gettempdir() if venv is not None else None
     env = ENV if venv is not None else {**ENV, "PYTHONPATH": str(ROOT)}
-    shutil.rmtree(out, ignore_errors=True)
-    subprocess.run(_command(inp, out, 1, select, shard_size, venv), check=True, stdout=subprocess.DEVNULL,
-                   env=env, cwd=cwd)
-    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=cwd)
+    between()
     done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                           *_command(inp, out, 1, select, shard_size, venv)],
-                          check=True, capture_output=True, text=True, env=env, cwd=cwd)
+                           *command], check=True, capture_output=True, text=True, env=env, cwd=cwd)
     line = next(s for s in done.stderr.splitlines() if "I" in s and "refs:" in s)
     return int(line.rsplit(":", 1)[1].replace(",", "").strip())
 
@@ -184,6 +208,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="runs per input size; the best figures are shown")
     ap.add_argument("--instructions", action="store_true", help="valgrind's count of one --jobs 1 run")
     ap.add_argument("--base", type=Path, help="with --instructions: another tree's virtual environment too")
+    ap.add_argument("--against-check", action="store_true",
+                    help="with --instructions: `check` of the same texts as files too")
     args = ap.parse_args()
     args.copies = args.copies or (1 if args.instructions else 10)
     tmp = Path(tempfile.mkdtemp(prefix="copylint-corpus-bench-"))
@@ -204,6 +230,9 @@ def main() -> None:
             if args.base is not None:
                 base = instructions(inp, tmp / "out", args.select, args.shard_size, args.base)
                 line += f", base {base / 1e6:,.0f}M ({this / base:.3f}x)"
+            if args.against_check:
+                check = check_instructions(inp, tmp / "texts", args.select)
+                line += f"; check of the texts as files {check / 1e6:,.0f}M (corpus/check {this / check:.3f}x)"
             print(line)
             return
         for copies in (1, args.copies):
