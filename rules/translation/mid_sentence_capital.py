@@ -157,6 +157,24 @@ def _first_conjunction_after(text: str, opened: int, at: int, conjunctions: froz
     return not any(w.group() in conjunctions for w in _WORD.finditer(text, opened, at))
 
 
+# A noun that names several works (the plural of one of the pack's `work-nouns`) and the capitalized word after it:
+# the first of the titles it names (`sus películas Guía del autoestopista galáctico y El hijo de Rambow`).
+_PLURAL_WORKS_TITLE = compiled_on_use(r"(?<![\w'’-])([^\W\d_]+s) +(?=[^\W\d_a-zà-öø-ÿ])")
+
+
+def _title_opened_before(text: str, start: int, titles: list[int], language: str) -> int | None:
+    """Where the last title opened before ``start`` in ``text``: an article that opened one (``titles``), or the
+    first word after a plural noun that names works (``_PLURAL_WORKS_TITLE``: `sus películas Guía del
+    autoestopista galáctico`, a title that opens with no article)."""
+    opened = titles[-1] if titles else None
+    nouns = _WORK_NOUNS.get(language, frozenset())
+    for m in _PLURAL_WORKS_TITLE.finditer(text, max(0, start - 80), start):
+        word = m.group(1).lower()
+        if word[:-1] in nouns and (opened is None or m.end() > opened):
+            opened = m.end()
+    return opened
+
+
 _LOWER_BEFORE = "[a-zà-öø-ÿœ,]"
 # The two words before a match: two capitalized words that are not function words make a name that the
 # function word ends (Kim Jong Un, Baton Rouge Este), not pasted title case (Les Utilisateurs De la…).
@@ -546,8 +564,9 @@ not before another capitalized word (`Le Monde`, `Los Angeles`), nor after a nam
 a reference cites a title in sentence case (`Karl Laske, Des coffres si bien garnis`), nor after a
 preposition the language joins to the article but here writes apart (Spanish `de El poder del ahora`, not
 `del`; Italian `de Il nome della rosa`; the pack's `title-prepositions`): the article opens a cited title, as
-does one right after a conjunction that joins a second title to such a one in the same sentence, the first
-conjunction after it (`y Una nueva tierra`; `de La pesca`, `pan y El vino` and `de El nombre de la rosa y
+does one right after a conjunction that joins a second title to such a one, or to a title opened by any
+capitalized word after the plural of a work's noun (`sus películas Guía del autoestopista galáctico y El hijo de
+Rambow`), in the same sentence, the first conjunction after it (`y Una nueva tierra`; `de La pesca`, `pan y El vino` and `de El nombre de la rosa y
 compró pan y La leche` are still flagged), nor after a comma that follows two items of a list each opening
 with a capital after a comma or a colon (`Suspiros de Triana, La canción que tú cantabas, El sabor de la
 gloria`: a list of titles in sentence case; `pan, leche, La fruta` and `En 2006, Juan compró una casa, La casa`
@@ -706,6 +725,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Leyó la reseña de El nombre de la rosa. Luego compró pan y La leche.\n",
                 "Leyó la reseña de El nombre de la rosa. Luego compró pan y la leche.\n", language="es",
                 note="a title opened in the sentence before does not carry past its full stop"),
+        Example("Vio sus películas favoritas y El resto de la obra.\n", "Vio sus películas favoritas y el resto de la obra.\n",
+                language="es", note="after a plural work's noun, a lowercase word: no title opened, so none joined"),
+        Example("Vio sus películas Alien y Tiburón y compró pan y La leche.\n",
+                "Vio sus películas Alien y Tiburón y compró pan y la leche.\n", language="es",
+                note="past a first conjunction the sentence has left the titles a plural work's noun opened"),
         Example("C'est un Des meilleurs films de l'année.\n", "C'est un des meilleurs films de l'année.\n",
                 language="fr", note="`un` is a pronoun too (`un des`): only a definite article makes the capital a noun"),
         Example("Leí el libro Que me diste ayer.\n", "Leí el libro que me diste ayer.\n", language="es",
@@ -842,6 +866,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Grabó las canciones más populares del género: Suspiros de Triana, La canción que tú cantabas, "
                 "El sabor de la gloria, El negro que tenía el alma blanca, Centinela alerta, La hija de Juan Simón.\n",
                 language="es", note="UD Spanish-GSD: a list of titles, each in sentence case"),
+        Example("Hizo cameos en sus películas Guía del autoestopista galáctico y El hijo de Rambow.\n", language="es",
+                note="UD Spanish-PUD: the plural of a work's noun, two titles, the first with no article"),
         Example("Leyó la primera edición de El nombre de la rosa y Una historia de la lectura en un verano.\n",
                 language="es", note="`de El`, not `del`: the article opens a title (RAE), and a second joined to it"),
         Example("Le vendite de Il nome della rosa e Un mondo nuovo furono alte.\n", language="it",
@@ -1043,11 +1069,11 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
             if previous is not None and (previous.group(1), word.lower()) in _TITLE_PREPOSITIONS.get(language, ()):
                 titles.append(start)
                 continue  # `las ventas de El poder del ahora`: no `del`, so `El` opens a title
-            if (previous is not None and previous.group(1) in _TITLE_CONJUNCTIONS.get(language, ())
-                    and titles and start - titles[-1] <= 80
-                    and not _SENTENCE_BREAK.search(seg.text, titles[-1], start)
-                    and _first_conjunction_after(seg.text, titles[-1], previous.start(1),
-                                                 _TITLE_CONJUNCTIONS[language])
+            opened = (_title_opened_before(seg.text, start, titles, language)
+                      if previous is not None and previous.group(1) in _TITLE_CONJUNCTIONS.get(language, ()) else None)
+            if (opened is not None and previous is not None and start - opened <= 80
+                    and not _SENTENCE_BREAK.search(seg.text, opened, start)
+                    and _first_conjunction_after(seg.text, opened, previous.start(1), _TITLE_CONJUNCTIONS[language])
                     and (word.lower() in determiners or word.lower() in _TITLE_ARTICLES.get(language, ()))):
                 titles.append(start)
                 continue  # a second title joined to the first: `de El poder del ahora y Una nueva tierra`
