@@ -158,19 +158,35 @@ def _first_conjunction_after(text: str, opened: int, at: int, conjunctions: froz
 
 
 # A noun that names several works (the plural of one of the pack's `work-nouns`) and the capitalized word after it:
-# the first of the titles it names (`sus películas Guía del autoestopista galáctico y El hijo de Rambow`).
-_PLURAL_WORKS_TITLE = compiled_on_use(r"(?<![\w'’-])([^\W\d_]+s) +(?=[^\W\d_a-zà-öø-ÿ])")
+# the first of the titles it names (`sus películas Guía del autoestopista galáctico y El hijo de Rambow`); and the
+# word after that one, if any (a title in sentence case goes on in lower case: `Guía del`).
+_PLURAL_WORKS_TITLE = compiled_on_use(r"(?<![\w'’-])([^\W\d_]+s) +(?=[^\W\d_a-zà-öø-ÿ][^\W\d_]*(?: +([^\W\d_]+))?)")
+# A clause that opens with a function word and one more before the noun: a fronted phrase (`En sus novelas`,
+# `Em seus livros`), after which the clause's subject comes, not a title (`En sus novelas García Márquez retrata`).
+_FRONTED = compiled_on_use(r"(?:^|[.!?;:,]\s+)[\"'«“¿¡(]*([^\W\d_]+) +[^\W\d_]+ +$")
+
+
+def _names_titles(text: str, m: re.Match[str], language: str) -> bool:
+    """Whether the plural noun that ``m`` (``_PLURAL_WORKS_TITLE``) found names the works whose titles follow it:
+    written in lower case (not `Obras Sanitarias`), before a capitalized word that a lowercase one follows, or
+    none (a title in sentence case, `Guía del`; not a name, `Juan Luis Guerra`, `Jorge Amado`), and not the
+    end of a fronted phrase (``_FRONTED``) whose clause the capitalized word's subject opens."""
+    following = m.group(2)
+    if not m.group(1)[0].islower() or (following is not None and not following[0].islower()):
+        return False
+    fronted = _FRONTED.search(text, max(0, m.start(1) - 60), m.start(1))
+    return fronted is None or fronted.group(1).capitalize() not in _PACK_WORDS.get(language, ())
 
 
 def _title_opened_before(text: str, start: int, titles: list[int], language: str) -> int | None:
     """Where the last title opened before ``start`` in ``text``: an article that opened one (``titles``), or the
-    first word after a plural noun that names works (``_PLURAL_WORKS_TITLE``: `sus películas Guía del
-    autoestopista galáctico`, a title that opens with no article)."""
+    first word after a plural noun that names works (``_PLURAL_WORKS_TITLE``, ``_names_titles``: `sus películas
+    Guía del autoestopista galáctico`, a title that opens with no article)."""
     opened = titles[-1] if titles else None
     nouns = _WORK_NOUNS.get(language, frozenset())
     for m in _PLURAL_WORKS_TITLE.finditer(text, max(0, start - 80), start):
         word = m.group(1).lower()
-        if word[:-1] in nouns and (opened is None or m.end() > opened):
+        if word[:-1] in nouns and (opened is None or m.end() > opened) and _names_titles(text, m, language):
             opened = m.end()
     return opened
 
@@ -565,8 +581,10 @@ a reference cites a title in sentence case (`Karl Laske, Des coffres si bien gar
 preposition the language joins to the article but here writes apart (Spanish `de El poder del ahora`, not
 `del`; Italian `de Il nome della rosa`; the pack's `title-prepositions`): the article opens a cited title, as
 does one right after a conjunction that joins a second title to such a one, or to a title opened by any
-capitalized word after the plural of a work's noun (`sus películas Guía del autoestopista galáctico y El hijo de
-Rambow`), in the same sentence, the first conjunction after it (`y Una nueva tierra`; `de La pesca`, `pan y El vino` and `de El nombre de la rosa y
+capitalized word after the plural of a work's noun, in lower case, that a lowercase word or none follows, not at
+the end of a fronted phrase (`sus películas Guía del autoestopista galáctico y El hijo de Rambow`; `En sus novelas
+García Márquez retrata`, `discos Juan Luis Guerra y Los músicos` and `en Obras Sanitarias y La empresa` are
+still flagged), in the same sentence, the first conjunction after it (`y Una nueva tierra`; `de La pesca`, `pan y El vino` and `de El nombre de la rosa y
 compró pan y La leche` are still flagged), nor after a comma that follows two items of a list each opening
 with a capital after a comma or a colon (`Suspiros de Triana, La canción que tú cantabas, El sabor de la
 gloria`: a list of titles in sentence case; `pan, leche, La fruta` and `En 2006, Juan compró una casa, La casa`
@@ -730,6 +748,18 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
         Example("Vio sus películas Alien y Tiburón y compró pan y La leche.\n",
                 "Vio sus películas Alien y Tiburón y compró pan y la leche.\n", language="es",
                 note="past a first conjunction the sentence has left the titles a plural work's noun opened"),
+        Example("En sus películas Almodóvar retrata a las mujeres y La vida en Madrid.\n",
+                "En sus películas Almodóvar retrata a las mujeres y la vida en Madrid.\n", language="es",
+                note="a fronted phrase ends with the plural work's noun: the capital after it opens the clause's subject"),
+        Example("Grabó varios discos Juan Luis Guerra y Los músicos de su banda lo acompañaron.\n",
+                "Grabó varios discos Juan Luis Guerra y los músicos de su banda lo acompañaron.\n", language="es",
+                note="a name after the plural work's noun (two capitals), not a title in sentence case"),
+        Example("Trabajó en Obras Sanitarias y La empresa lo despidió en 1990.\n",
+                "Trabajó en Obras Sanitarias y la empresa lo despidió en 1990.\n", language="es",
+                note="a capitalized `Obras` is a name's word, not a work's noun"),
+        Example("Em seus livros Jorge Amado retrata a Bahia e Os costumes do Recôncavo.\n",
+                "Em seus livros Jorge Amado retrata a Bahia e os costumes do Recôncavo.\n", language="pt",
+                note="a fronted phrase and a name after the plural work's noun: the subject, not a title"),
         Example("C'est un Des meilleurs films de l'année.\n", "C'est un des meilleurs films de l'année.\n",
                 language="fr", note="`un` is a pronoun too (`un des`): only a definite article makes the capital a noun"),
         Example("Leí el libro Que me diste ayer.\n", "Leí el libro que me diste ayer.\n", language="es",
@@ -868,6 +898,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 language="es", note="UD Spanish-GSD: a list of titles, each in sentence case"),
         Example("Hizo cameos en sus películas Guía del autoestopista galáctico y El hijo de Rambow.\n", language="es",
                 note="UD Spanish-PUD: the plural of a work's noun, two titles, the first with no article"),
+        Example("Vio sus películas Alien y El octavo pasajero.\n", language="es",
+                note="a title of one word after the plural of a work's noun, and a second joined to it"),
         Example("Leyó la primera edición de El nombre de la rosa y Una historia de la lectura en un verano.\n",
                 language="es", note="`de El`, not `del`: the article opens a title (RAE), and a second joined to it"),
         Example("Le vendite de Il nome della rosa e Un mondo nuovo furono alte.\n", language="it",
