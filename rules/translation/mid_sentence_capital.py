@@ -162,7 +162,8 @@ def _first_conjunction_after(text: str, opened: int, at: int, conjunctions: froz
 # word after that one, if any (a title in sentence case goes on in lower case: `Guía del`).
 _PLURAL_WORKS_TITLE = compiled_on_use(r"(?<![\w'’-])([^\W\d_]+s) +(?=[^\W\d_a-zà-öø-ÿ][^\W\d_]*(?: +([^\W\d_]+))?)")
 # A clause that opens with a function word and one more before the noun: a fronted phrase (`En sus novelas`,
-# `Em seus livros`), after which the clause's subject comes, not a title (`En sus novelas García Márquez retrata`).
+# `Em seus livros`), after which the clause's subject comes, not a title (`En sus novelas García Márquez retrata`);
+# not where that word is an article, a determiner or a conjunction (`Las dos películas Guía…`, `Y sus películas…`).
 _FRONTED = compiled_on_use(r"(?:^|[.!?;:,]\s+)[\"'«“¿¡(]*([^\W\d_]+) +[^\W\d_]+ +$")
 
 
@@ -175,7 +176,11 @@ def _names_titles(text: str, m: re.Match[str], language: str) -> bool:
     if not m.group(1)[0].islower() or (following is not None and not following[0].islower()):
         return False
     fronted = _FRONTED.search(text, max(0, m.start(1) - 60), m.start(1))
-    return fronted is None or fronted.group(1).capitalize() not in _PACK_WORDS.get(language, ())
+    if fronted is None:
+        return True
+    opener = fronted.group(1).lower()
+    return (opener.capitalize() not in _PACK_WORDS.get(language, ()) or opener in _PACK_ARTICLES.get(language, ())
+            or opener in _TITLE_CONJUNCTIONS.get(language, ()))  # the clause's subject: `Las dos películas Guía…`
 
 
 def _title_opened_before(text: str, start: int, titles: list[int], language: str) -> int | None:
@@ -900,6 +905,8 @@ capital letter standing alone; a letter that ends a name (`DAVA M`, `Malcolm X`)
                 note="UD Spanish-PUD: the plural of a work's noun, two titles, the first with no article"),
         Example("Vio sus películas Alien y El octavo pasajero.\n", language="es",
                 note="a title of one word after the plural of a work's noun, and a second joined to it"),
+        Example("Las dos películas Guía del autoestopista galáctico y El hijo de Rambow fracasaron.\n", language="es",
+                note="the sentence opens with the plural work's noun after an article: a subject naming titles, not a fronted phrase"),
         Example("Leyó la primera edición de El nombre de la rosa y Una historia de la lectura en un verano.\n",
                 language="es", note="`de El`, not `del`: the article opens a title (RAE), and a second joined to it"),
         Example("Le vendite de Il nome della rosa e Un mondo nuovo furono alte.\n", language="it",
