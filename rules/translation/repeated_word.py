@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from lint.formats.builder import PLACEHOLDER
 from lint.language import names_a_work, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
-from lint.patterns import compiled_on_use
-from lint.rule import Example, Rule
+from lint.patterns import compiled, compiled_on_use
+from lint.rule import Example, Rule, rule_data
 from lint.scan import non_ascii
 from lint.words import CP1252_CHARACTERS, SEPARATOR, encoded, encoded_text, joined
 
@@ -69,33 +71,9 @@ _NEVER_DOUBLED = {
     "sat": frozenset("ᱟᱨ ᱨᱮ ᱠᱷᱚᱱ".split()),  # and, in, from
 }
 
-# Repeats the grammar of a language that has no pack makes with its commonest words: Hungarian's
-# demonstrative before the definite article it takes (`az az idő`, that time: "a demonstrative before a
-# noun is followed by the definite article", Rounds, Hungarian: An Essential Grammar, §4.5), Albanian's
-# connective `të` before the preposed article of a noun or adjective (`ngarkimit të të dhënave`, the
-# loading of the data: Newmark et al., Standard Albanian, §2.3), Galician's conjunction `se` (whether,
-# if) before the clitic `se`, as in Portuguese (`Indica se se debería mostrar`).
-_GRAMMAR_REPEATS = {
-    "hu": frozenset({"az"}),
-    "sq": frozenset({"të"}),
-    "gl": frozenset({"se"}),
-    # Sotho-Tswana: the demonstrative after a noun of classes 2, 5 and 7 (`leina le`, this name) has the
-    # form of the subject concord that follows it (`Leina le le tla dirišwa`, this name will be used;
-    # `Sekgoba se se nago selo`, a space that holds nothing): Poulos & Louwrens, A Linguistic Analysis of
-    # Northern Sotho, demonstratives and concords; Cole, An Introduction to Tswana Grammar.
-    "nso": frozenset({"se", "le", "ba"}),
-    # Greek: a weak pronoun's genitive is the possessive, an enclitic after its noun (`οι αλλαγές σας`, your
-    # changes), and the same form is the object, a proclitic before the verb (`σας ικανοποιούν`, satisfy
-    # you): `οι αλλαγές σας σας ικανοποιούν`, your changes satisfy you (EAGLES, Greek possessives: the weak
-    # genitive forms serve as possessive pronouns; weak object pronouns stand before a finite verb).
-    "el": frozenset("μου σου του της μας σας τους".split()),
-    # Haitian Creole: `nan` is both the definite determiner after a nasal (`demann nan`, the request) and the
-    # preposition `in, from` (`nan "%s"`): `token demann nan nan "%s"`, the request token from "%s" (Valdman,
-    # Haitian Creole-English Bilingual Dictionary, 2007: nan¹ det., nan² prep.).
-    "ht": frozenset({"nan"}),
-    "tn": frozenset({"se", "le", "ba"}),
-    "st": frozenset({"se", "le", "ba"}),
-}
+# The legitimate repeats of languages with no pack (Hungarian `az az idő`, Albanian `të të dhënave`, Greek weak
+# pronouns …), in a pack's keys: data/repeats.yaml.
+_PACKLESS = Path(__file__).parent / "data" / "repeats.yaml"
 
 
 class RepeatedWord(Rule):
@@ -337,27 +315,20 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
             if not only:
                 return
         segments = doc.segments
+        words = _repeat_words(doc.language)
         text = joined(doc)
         if text is not None:
-            parts: Iterable[int] = _segments_with_repeats(text, encoded(doc))
+            parts: Iterable[int] = _segments_with_repeats(text, encoded(doc), words.anywhere)
         else:  # a NUL in a text of its own (an i18n "\u0000"): every segment is read
             parts = range(len(segments))
-        # Each language's own legitimate repeats (fr `nous nous`, de `die die`, nl `dat dat`): its pack.
-        own = frozenset((pack(doc.language) or {}).get("repeats") or ()) | _GRAMMAR_REPEATS.get(
-            primary(doc.language), frozenset())
         clause = _clause_words(doc.language)
-        # A word its pack lets double before a given next word only: the ordinal before a compound noun
-        # that starts with it (fr `le premier premier ministre`).
-        before = frozenset((word.lower(), after.lower())
-                           for word, nexts in ((pack(doc.language) or {}).get("repeats-before") or {}).items()
-                           for after in nexts)
         for i in parts:
-            yield from self._repeats(segments[i], own, doc, only, clause, before)
+            yield from self._repeats(segments[i], words, doc, only, clause)
 
-    def _repeats(self, seg: Segment, own: frozenset[str] = frozenset(), doc: Document | None = None,
-                 only: frozenset[str] | None = None, clause: _ClauseWords | None = None,
-                 before: frozenset[tuple[str, str]] = frozenset()) -> Iterator[Finding]:
-        """The repeats in ``seg``; ``only``: the words a reduplicating language may not double."""
+    def _repeats(self, seg: Segment, words: _RepeatWords, doc: Document | None = None,
+                 only: frozenset[str] | None = None, clause: _ClauseWords | None = None) -> Iterator[Finding]:
+        """The repeats in ``seg``; ``words``: its language's legitimate repeats; ``only``: the words a
+        reduplicating language may not double."""
         text = seg.text
         # A usage line that takes one metavariable twice (`<commit> <commit>...`): a translation that words
         # it (`ПОДАВАНЕ ПОДАВАНЕ…`) repeats the word as often.
@@ -380,10 +351,10 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
                 continue
             # A single letter repeats only as the article `a a` before a lower-case word (`type a a`, `A a` pass).
             article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
-            if (only is not None and word.lower() not in only) or (len(word) < 2 and not article) or word.lower() in _ALLOWED or (
-                    word.lower() in own and _grammar_repeat(text, m)) or (
-                    before and (after := _NEXT_WORD.match(text, m.end())) is not None
-                    and (word.lower(), after.group(1).lower()) in before):
+            if (only is not None and word.lower() not in only) or (len(word) < 2 and not article) or (
+                    word.lower() in words.own and _grammar_repeat(text, m, words.where.get(word.lower()))) or (
+                    words.before and (after := _NEXT_WORD.match(text, m.end())) is not None
+                    and (word.lower(), after.group(1).lower()) in words.before):
                 continue
             second = m.group(3)
             if second[0].isupper() and (word[0].islower() or (word[1:].islower() and word not in _CAPITALIZED_OK)):
@@ -413,87 +384,131 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
                                edits=[(m.end(1), m.end(3), "")])
 
 
-# Greek weak pronouns, doubled by grammar only as a possessive after its noun then the object before its
-# verb; `του`, `της` are the genitive article too, and a pair before a genitive (`το όνομα του του αρχείου`)
-# or after a particle that a verb's proclitic follows (`Θα σας σας στείλουμε`) is a word typed twice.
 # Quotation marks that open and close a term set in them whole (`"inconnues inconnues"`, `« bye bye »`).
 _QUOTED_BEFORE = compiled_on_use(r"[\"“„«‘‚][ \u00a0\u202f]?$")
 _QUOTED_AFTER = compiled_on_use(r"[ \u00a0\u202f]?[\"”“»’‘]")
 # … a word of four letters or more, the same twice in lower case: not `"le le"` (an article typed twice), nor a
 # label whose second word lost its capital (`« Enregistrer enregistrer »`).
 _QUOTED_TERM_LETTERS = 4
-_GREEK_WEAK = frozenset("μου σου του της μας σας τους".split())
-_GREEK_PARTICLES = frozenset("θα να δεν μην ας και ή που ότι αν όταν για με σε από".split())
 _WORD_BEFORE = compiled_on_use(r"(\w+)\W*$")
 _WORD_AFTER = compiled_on_use(r"\W*(\w+)")
 # The word after a pair, one space away (a pack's `repeats-before`: `premier premier ministre`).
 _NEXT_WORD = compiled_on_use(r"[ \u00a0]([^\W\d_]+)\b")
 
 
-# Polish `to to`: the particle, then the pronoun, which a comma, a form of `sam` (`to samo`) or the
-# sentence's end follows (`Co trzeba przyznać, to to, że…`; `Czy to to samo?`; `Najważniejsze to to.`),
-# or which opens the main clause after a fronted clause and its comma (`Jeśli tak jest, to to jest błąd`:
-# a subordinating conjunction or a relative opens the sentence; `Wiem, to to jest trudne` is a slip). After a preposition
-# the first `to` is the pronoun (`Chodzi o to to, żeby`), and before a verb after `że`, `czy` it is the
-# subject typed twice (`że to to jest`, `czy to to nie jest`).
-_PL_TO_AFTER = compiled_on_use(r"\s*(?:[,.!?;:…]|sam(?:o|a|e|ego|emu|ym|ej|ą|i|ych|ymi)\b)")
-_PL_FRONTED = compiled_on_use(r"(?i)(?:^|[.!?…]\s+)(?:jeśli|jeżeli|gdy|gdyby|kiedy|skoro|ponieważ|choć|chociaż|"
-                               r"jak|co|kto|gdzie|czego|zanim|odkąd|dopóki)\b[^.!?…]*,\s*$")
-_PL_PREPOSITIONS = frozenset("o na za przez przed po w we z ze do od dla bez pod nad przy u ku".split())
+# Where a pack's conditional repeat (its `repeats-where`, per word) is a slip after all: each condition a test of
+# the words around the pair, the pack giving the words (see _Where).
+_RUN_WINDOW = 16  # the characters before a pair read for a copy or a pronoun right before it
 
 
-def _grammar_repeat(text: str, m: re.Match[str]) -> bool:
-    """Whether a pair of a word the language's pack lists as a legitimate repeat is one here: a Greek weak
-    pronoun as a possessive then an object, a Polish `to` as the particle then the pronoun; any other
-    word of the pack anywhere."""
-    word = m.group(1).lower()
-    if word in _GREEK_WEAK:
-        return _possessive_then_object(text, m)
-    if word == "faire":
-        return _causative_faire(text, m)
-    return word != "to" or _particle_then_pronoun(text, m)
+@dataclass(frozen=True)
+class _Where:
+    """A pack's `repeats-where` for one word: the pair is a legitimate repeat only where each condition given
+    holds (fr `faire`, pl `to`, el weak pronouns). ``again``/``once_before``: not-in-a-run, the word once more
+    after the pair or right before it; ``not_before`` (unless ``unless_after`` stands right before the pair):
+    not-before, words or phrases after it; ``not_right_after``: not right after one of these words, nothing but
+    space between; ``after_a_word_but``: a word stands before the pair, past marks, and is not one of these;
+    ``before_a_word_not_ending``: a word follows it, past marks, and ends in none of these; ``before`` or
+    ``after_a_clause``: before one of these marks or words, or after a clause one of these words opens, then its
+    comma."""
+
+    again: re.Pattern[str] | None = None
+    once_before: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
+    unless_after: re.Pattern[str] | None = None
+    not_right_after: frozenset[str] = frozenset()
+    after_a_word_but: frozenset[str] | None = None
+    before_a_word_not_ending: tuple[str, ...] | None = None
+    before: re.Pattern[str] | None = None
+    after_a_clause: re.Pattern[str] | None = None
 
 
-# French `faire faire`: the causative `faire` before the infinitive `faire` (`vous faire faire un tour`; see
-# the fr pack's repeats-source), but not as two copies of a run of three (`faire faire faire le travail`: a word
-# typed twice in it), nor before the bare noun of a locution of `faire` (`faire partie`, `faire face`, `faire
-# preuve`, `faire en sorte`: Grevisse and Goosse, Le Bon Usage, locutions verbales, the noun without a
-# determiner) with no causee's pronoun before it (`leur faire faire attention` is the causative; `Cette
-# bibliothèque doit faire faire partie de votre projet` is `faire` typed twice).
-_FR_FAIRE_AGAIN = compiled_on_use(r"\s+faire\b", re.IGNORECASE)
-_FR_FAIRE_LOCUTION = compiled_on_use(
-    r"\s+(?:partie|face|preuve|appel|confiance|référence|allusion|mention|état|part|semblant|usage|suite|"
-    r"défaut|office|foi|fi|attention|en\s+sorte)\b", re.IGNORECASE)
-_FR_FAIRE_BEFORE = compiled_on_use(r"(?<![\w'’-])faire\s+$", re.IGNORECASE)
-_FR_CAUSEE = compiled_on_use(r"(?<![\w'’-])(?:me|te|se|lui|leur|nous|vous|le|la|les|en|y)\s+$", re.IGNORECASE)
+def _alternation(words: Iterable[str]) -> str:
+    """Words or phrases as an alternation, a phrase's words any space apart (`en sorte`)."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
 
 
-def _causative_faire(text: str, m: re.Match[str]) -> bool:
-    """Whether a French `faire faire` is the causative before the infinitive (see _FR_FAIRE_LOCUTION)."""
-    before = max(0, m.start() - 16)
-    if _FR_FAIRE_AGAIN.match(text, m.end()) is not None or _FR_FAIRE_BEFORE.search(text, before, m.start()) is not None:
-        return False  # two copies of a run of three or more
-    return _FR_FAIRE_LOCUTION.match(text, m.end()) is None or _FR_CAUSEE.search(text, before, m.start()) is not None
+def _where(word: str, data: dict[str, Any]) -> _Where:
+    """A pack's `repeats-where` entry for ``word``, its patterns compiled (once per language: _repeat_words)."""
+    esc = re.escape(word)
+    marks = [w for w in data.get("before") or () if len(w) == 1 and not w.isalnum()]
+    words_before = [w for w in data.get("before") or () if w not in marks]
+    return _Where(
+        again=compiled(rf"\s+{esc}\b", re.IGNORECASE) if data.get("not-in-a-run") else None,
+        once_before=compiled(rf"(?<![\w'’-]){esc}\s+$", re.IGNORECASE) if data.get("not-in-a-run") else None,
+        not_before=compiled(rf"\s+(?:{_alternation(data['not-before'])})\b", re.IGNORECASE)
+        if data.get("not-before") else None,
+        unless_after=compiled(rf"(?<![\w'’-])(?:{_alternation(data['unless-after'])})\s+$", re.IGNORECASE)
+        if data.get("unless-after") else None,
+        not_right_after=frozenset(data.get("not-right-after") or ()),
+        after_a_word_but=frozenset(data["after-a-word-but"]) if "after-a-word-but" in data else None,
+        before_a_word_not_ending=tuple(data["before-a-word-not-ending"]) if "before-a-word-not-ending" in data else None,
+        before=compiled(r"\s*(?:" + "|".join(filter(None, (
+            "[" + "".join(map(re.escape, marks)) + "]" if marks else "",
+            f"(?:{_alternation(words_before)})\\b" if words_before else ""))) + ")") if data.get("before") else None,
+        after_a_clause=compiled(r"(?i)(?:^|[.!?…]\s+)(?:" + _alternation(data["or-after-a-clause-opened-by"])
+                                + r")\b[^.!?…]*,\s*$") if data.get("or-after-a-clause-opened-by") else None,
+    )
 
 
-def _particle_then_pronoun(text: str, m: re.Match[str]) -> bool:
-    """Whether a Polish `to to` is the particle, then the pronoun (see _PL_TO_AFTER): not after a
-    preposition, and the pair follows a fronted clause's comma or comes before a comma, a form of `sam` or
-    an end mark."""
-    before = _WORD_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-    if before is not None and before.group(1).lower() in _PL_PREPOSITIONS and text[:m.start()].rstrip()[-1:].isalpha():
-        return False
-    return _PL_TO_AFTER.match(text, m.end()) is not None or _PL_FRONTED.search(text, 0, m.start()) is not None
+@dataclass(frozen=True)
+class _RepeatWords:
+    """A language's legitimate repeats, from its pack (or, for a language with none, data/repeats.yaml): ``own``,
+    its `repeats`; ``where``, the conditions of those its `repeats-where` names; ``anywhere``, the others (a
+    part holding no other pair is not read: _segments_with_repeats); ``before``, its `repeats-before` (a word
+    that doubles before one next word only, fr `le premier premier ministre`), as (word, next word) pairs."""
+
+    own: frozenset[str] = frozenset()
+    where: dict[str, _Where] = field(default_factory=dict)
+    anywhere: frozenset[str] = frozenset()
+    before: frozenset[tuple[str, str]] = frozenset()
 
 
-def _possessive_then_object(text: str, m: re.Match[str]) -> bool:
-    """Whether a doubled Greek weak pronoun (`οι αλλαγές σας σας ικανοποιούν`) follows a word that may be its
-    noun (no particle, no string's start) and comes before one that is no genitive (`-ου`, `-ης`, `-ων`)."""
-    before = _WORD_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-    after = _WORD_AFTER.match(text, m.end())
-    if before is None or after is None or before.group(1).lower() in _GREEK_PARTICLES:
-        return False
-    return not after.group(1).lower().endswith(("ου", "ού", "ης", "ής", "ων", "ών"))
+@lru_cache(maxsize=64)
+def _repeat_words(tag: str) -> _RepeatWords:
+    """The legitimate repeats of the language ``tag`` (read once per tag, as ``pack`` is)."""
+    data = pack(tag) or _packless().get(primary(tag)) or {}
+    own = frozenset(data.get("repeats") or ()) | _ALLOWED
+    where = {word: _where(word, conditions) for word, conditions in (data.get("repeats-where") or {}).items()}
+    before = frozenset((word.lower(), after.lower()) for word, nexts in (data.get("repeats-before") or {}).items()
+                       for after in nexts)
+    return _RepeatWords(own, where, own - where.keys(), before)
+
+
+@lru_cache(maxsize=1)
+def _packless() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = rule_data(_PACKLESS)
+    return data
+
+
+def _grammar_repeat(text: str, m: re.Match[str], where: _Where | None) -> bool:
+    """Whether a pair of a word the language's pack lists as a legitimate repeat is one here: anywhere, or
+    where the pack's `repeats-where` says (a Greek weak pronoun as a possessive then an object, a Polish `to`
+    as the particle then the pronoun, the French causative `faire` before the infinitive)."""
+    if where is None:
+        return True
+    start = max(0, m.start() - _RUN_WINDOW)
+    if where.again is not None and (where.again.match(text, m.end()) is not None or (
+            where.once_before is not None and where.once_before.search(text, start, m.start()) is not None)):
+        return False  # two copies of a run of three or more (`faire faire faire`)
+    if where.not_before is not None and where.not_before.match(text, m.end()) is not None and (
+            where.unless_after is None or where.unless_after.search(text, start, m.start()) is None):
+        return False  # `doit faire faire partie`: the locution's verb typed twice
+    if where.not_right_after or where.after_a_word_but is not None:
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        if (before is not None and before.group(1).lower() in where.not_right_after
+                and text[:m.start()].rstrip()[-1:].isalpha()):
+            return False  # pl `o to to`: after a preposition, the pronoun typed twice
+        if where.after_a_word_but is not None and (before is None or before.group(1).lower() in where.after_a_word_but):
+            return False  # el `Θα σας σας`: no noun before a possessive
+    if where.before_a_word_not_ending is not None:
+        after = _WORD_AFTER.match(text, m.end())
+        if after is None or after.group(1).lower().endswith(where.before_a_word_not_ending):
+            return False  # el `του του αρχείου`: the genitive article typed twice
+    if where.before is not None or where.after_a_clause is not None:
+        return ((where.before is not None and where.before.match(text, m.end()) is not None)
+                or (where.after_a_clause is not None and where.after_a_clause.search(text, 0, m.start()) is not None))
+    return True
 
 
 # The word after a repeat, one space away, to tell a name said twice from a word said three times.
@@ -674,21 +689,22 @@ def _marked(doc: Document, seg: Segment, at: int) -> bool:
 _MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~" + "“”‘’…«»„‚‹›—–¿¡·•"
 
 
-def _segments_with_repeats(text: str, data: bytes | None = None) -> list[int]:
+def _segments_with_repeats(text: str, data: bytes | None = None, skip: frozenset[str] = frozenset()) -> list[int]:
     """Indexes of the parts of ``text`` (lint.words.joined: SEPARATOR between them) in which a word follows itself, marks around it
-    ignored (`(the the,`): the repeats `_REPEAT` can find are in them. Compares in C; Python runs only
+    ignored (`(the the,`), and is not one of ``skip`` (the language's repeats allowed anywhere, lower case): the
+    repeats `_REPEAT` can find and the rule keeps are in them. Compares in C; Python runs only
     for the pairs found, not per word. ``data``: the text as ``lint.words.encoded_text`` has it, where
     the document has it already (one byte per character, placeholders as \\x02: no letter, mark nor
     space, as \\x01 is in ``_lowered``)."""
     if data is None:
         data = encoded_text(text)
     if data is not None and _SPACED_1252 is not None:
-        return _parts_with_pairs(data.translate(_SPACED_1252), _LETTER_PAIR, "cp1252")
+        return _parts_with_pairs(data.translate(_SPACED_1252), _LETTER_PAIR, "cp1252", skip)
     lowered, encoding = _lowered(text)
-    return _parts_with_pairs(lowered, _TOKEN_PAIR, encoding)
+    return _parts_with_pairs(lowered, _TOKEN_PAIR, encoding, skip)
 
 
-def _parts_with_pairs(lowered: bytes, pair: re.Pattern[str], encoding: str) -> list[int]:
+def _parts_with_pairs(lowered: bytes, pair: re.Pattern[str], encoding: str, skip: frozenset[str]) -> list[int]:
     """``_segments_with_repeats`` of ``lowered`` (its words lowered, a space between them, in ``encoding``):
     the words, equal and next to each other, found by a regex (``pair``: ``_TOKEN_PAIR``, or in
     Windows-1252, where a byte is a character, ``_LETTER_PAIR``, any word: the isalpha test below passes
@@ -701,7 +717,7 @@ def _parts_with_pairs(lowered: bytes, pair: re.Pattern[str], encoding: str) -> l
     part, counted = 0, 0
     for m in pair.finditer(spaced):
         word = m.group(1).encode("latin-1").decode(encoding, "surrogatepass")  # (only the few pairs found)
-        if (len(word) < 2 and word != "a") or not word.isalpha() or word in _ALLOWED:
+        if (len(word) < 2 and word != "a") or not word.isalpha() or word in skip:
             continue
         part += spaced.count(SEPARATOR, counted, m.start())
         counted = m.start()
