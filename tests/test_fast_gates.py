@@ -29,7 +29,7 @@ from lint.formats.builder import PLACEHOLDER
 from lint.model import Document, Segment, Source
 from lint.words import SEPARATOR, split_tokens
 
-# The repeats English allows anywhere: the gate passes over a part that holds no other pair.
+# The repeats English allows anywhere (its pack's): the gate passes over a part that holds no other pair.
 _ENGLISH_REPEATS = repeated_word._repeat_words("en").anywhere
 
 

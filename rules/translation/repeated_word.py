@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.formats.builder import PLACEHOLDER
-from lint.language import names_a_work, pack, primary
+from lint.language import identify, names_a_work, pack, primary
 from lint.model import Applicability, Document, Finding, Segment, Severity
 from lint.patterns import compiled, compiled_on_use
 from lint.rule import Example, Rule, rule_data
@@ -26,15 +26,6 @@ _CODE_AFTER = compiled_on_use(r"[.:]\w")  # an attribute, a file extension, a qu
 _REPEAT = compiled_on_use(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 # A word doubled with a hyphen (`Beep-Beep`), a reduplication of the source's own.
 _HYPHENED_REPEAT = compiled_on_use(r"\b([^\W\d_]+)(-)(\1)\b", re.IGNORECASE)
-# Repeats that English grammar or idiom allows.
-_ALLOWED = frozenset({
-    "had", "that", "not", "long", "do", "bye", "very", "so", "no", "yeah", "yes", "ha", "haha", "ho", "la", "blah",
-    "chop", "knock", "tut", "choo", "pooh", "wow", "oh", "bora", "walla", "baden", "pago", "sing", "tsk",
-    "can", "night", "go", "hip", "aye", "there", "boo", "mahi", "dum", "tick", "ding", "dong", "bang", "cha",
-    "far", "more", "over", "again", "round", "around", "on", "away", "out", "really", "many", "much", "little",
-    "too", "ever", "ylang", "mau", "tom", "tutu", "dodo", "yo", "duran", "sirhan", "who", "what", "why", "now", "come", "please", "help", "run", "quick", "stop",
-})
-
 # Languages whose grammar doubles any adjective, adverb or noun for manner, intensity or distribution
 # (Turkish `parça parça`, `uzun uzun`, `sık sık`; Hindi `धीरे धीरे`; Persian `کم کم`; Indonesian spaced
 # `kira kira`): productive full reduplication (WALS feature 27A), where a doubled word is grammar, not a
@@ -110,7 +101,9 @@ metavariable itself, `<път> <път>`), a word glued to `%` (strftime's
 word not the source's (C's `[long long]` as uk `[довгий довгий]`; not `[довгий] та та`) or the source's doubled
 word kept (`Ping Ping` as `Ping ping`), a hyphen's doubling counted as the source's repeat (`Beep-Beep` as
 `Pip pip`; not `Ping` as `Ping ping`), and repeats
-grammar or idiom allows (`had had`, `that that`, `is is` after a clause that a wh-word or `all` opens,
+grammar or idiom allows (English, its pack's list: `had had`, `that that`, `la la`, English only, where French,
+Spanish, Italian `la la` is an article typed twice, and in a quotation CLD2 reads as English, `„Really really love
+you“`; `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; in Dutch, the verb that ends
 a subordinate clause opening the sentence, then the main clause's, its subject after it, `Omdat ze verschenen zijn zijn ze`
 (not after `als` or `sinds` opening a phrase, `Als voorzitter van de raad heeft heeft de minister`, nor a noun
@@ -154,6 +147,8 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
                 language="es", note="capitals go on after the copies: a loop inside a pasted title-cased anchor"),
         Example("We met Anna The the next day at noon.", "We met Anna The next day at noon."),
         Example("Le le composant est prêt.\n", "Le composant est prêt.\n", language="fr"),
+        Example("Cochez la la case pour continuer.\n", "Cochez la case pour continuer.\n", language="fr",
+                note="English's `la la` (a song's syllables) is no French repeat: the article typed twice"),
         Example('msgid "git diff <path> <path>"\nmsgstr "git diff <път> <път> за за сравнение"\n',
                 'msgid "git diff <path> <path>"\nmsgstr "git diff <път> <път> за сравнение"\n', path="bg.po",
                 note="the translation writes the doubled metavariable itself: a word doubled beside it is a slip"),
@@ -274,6 +269,9 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
         Example("Where a country is is a sort of average score.", note="the clause is the subject of the second `is`"),
         Example("He said that that was the plan."),
         Example("Bye bye, said the child."),
+        Example("The crowd sang la la la with the band.", note="English's own allowed repeats, for English only"),
+        Example("Die Single „Really really love you“ wurde im August 2013 veröffentlicht.\n", language="de",
+                note="UD German-PUD: English quoted in another language keeps English's allowed repeats"),
         Example("It was very very cold."),
         Example("They flew to Walla Walla in Washington."),
         Example("The score was 20 20 at the break."),
@@ -353,6 +351,7 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
             article = word == "a" == m.group(3) and re.match(r"\s+[a-z]{2}", text[m.end():m.end() + 4]) is not None
             if (only is not None and word.lower() not in only) or (len(word) < 2 and not article) or (
                     word.lower() in words.own and _grammar_repeat(text, m, words.where.get(word.lower()))) or (
+                    words.english and word.lower() in words.english and _in_english_quotation(text, m)) or (
                     words.before and (after := _NEXT_WORD.match(text, m.end())) is not None
                     and (word.lower(), after.group(1).lower()) in words.before):
                 continue
@@ -462,17 +461,36 @@ class _RepeatWords:
     where: dict[str, _Where] = field(default_factory=dict)
     anywhere: frozenset[str] = frozenset()
     before: frozenset[tuple[str, str]] = frozenset()
+    english: frozenset[str] = frozenset()  # in another language's document, English's, for English quoted in it
 
 
 @lru_cache(maxsize=64)
 def _repeat_words(tag: str) -> _RepeatWords:
     """The legitimate repeats of the language ``tag`` (read once per tag, as ``pack`` is)."""
     data = pack(tag) or _packless().get(primary(tag)) or {}
-    own = frozenset(data.get("repeats") or ()) | _ALLOWED
+    own = frozenset(data.get("repeats") or ())
     where = {word: _where(word, conditions) for word, conditions in (data.get("repeats-where") or {}).items()}
     before = frozenset((word.lower(), after.lower()) for word, nexts in (data.get("repeats-before") or {}).items()
                        for after in nexts)
-    return _RepeatWords(own, where, own - where.keys(), before)
+    english = frozenset() if primary(tag) == "en" else _repeat_words("en").anywhere - own
+    return _RepeatWords(own, where, own - where.keys(), before, english)
+
+
+# A quotation on one line (`„Really really love you“`, `"bye bye"`), its marks included.
+_QUOTATION = compiled_on_use(r"«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]|\"[^\"\n]*\"")
+
+
+def _in_english_quotation(text: str, m: re.Match[str]) -> bool:
+    """Whether the pair ``m``, in a document of another language, stands in a quotation that CLD2 reliably
+    reads as English (a song's title, `„Really really love you“ wurde im August veröffentlicht`): English's
+    allowed repeats hold for English text, not for a word of another language (fr, es `la la`)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = len(text) if (n := text.find("\n", m.end())) < 0 else n
+    for q in _QUOTATION.finditer(text, line_start, line_end):
+        if q.start() < m.start() and m.end() < q.end():
+            found = identify(q.group()[1:-1])
+            return found.language == "en" and found.reliable
+    return False
 
 
 @lru_cache(maxsize=1)
