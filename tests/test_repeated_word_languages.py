@@ -50,6 +50,13 @@ def test_english_quoted_in_another_language_keeps_english_s_allowed_repeats() ->
     assert _repeated("Really really love you, sagte er, und ging.\n", "de") == ["really"]
 
 
+def test_a_catalan_word_s_geminate_l_is_no_repeat_edge() -> None:
+    # AntennaPod's values-ca (broad.sh's h218/ap): `Cancel·la`, one word (l·l), then the article `la`; the English
+    # list's `la` hid it before it held for English only. A Catalan `la la` is still flagged.
+    assert _repeated("Cancel·la la baixada.\n", "ca") == []
+    assert _repeated("Col·loca la la carpeta al disc.\n", "ca") == ["la"]
+
+
 def _allowed_anywhere() -> list[tuple[str, str]]:
     """Each language's repeats allowed without a condition (its pack's, or data/repeats.yaml's)."""
     data = dict(rule_data(repeated_word._PACKLESS))

@@ -269,6 +269,8 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
         Example("Where a country is is a sort of average score.", note="the clause is the subject of the second `is`"),
         Example("He said that that was the plan."),
         Example("Bye bye, said the child."),
+        Example('<string name="cancel_download_label">Cancel·la la baixada</string>\n', path="values-ca/strings.xml",
+                language="ca", note="AntennaPod: Catalan `Cancel·la` (the geminate l·l), then the article"),
         Example("The crowd sang la la la with the band.", note="English's own allowed repeats, for English only"),
         Example("Die Single „Really really love you“ wurde im August 2013 veröffentlicht.\n", language="de",
                 note="UD German-PUD: English quoted in another language keeps English's allowed repeats"),
@@ -687,12 +689,14 @@ def _across_clauses(text: str, m: re.Match[str], clause: _ClauseWords) -> bool:
 def _part_of_a_longer_token(text: str, m: re.Match[str]) -> bool:
     """Whether the pair ``m`` is the edge of a compound or code: "the the-word", "warnings\\nwarnings.warn(",
     "module:name" after it; "read-only only", "<object object at", "quelqu'un un", strftime's "%a a las"
-    before it."""
+    before it; a Catalan word's `l·l`, the geminate l written with a middle dot (Institut d'Estudis Catalans,
+    Ortografia catalana, «la ela geminada»), "Cancel·la la baixada", cancel the download."""
     after = text[m.end() : m.end() + 2]
     if after[:1] in ("-", "’", "'", "(", "/", "[", "<", "=") or _CODE_AFTER.match(after):
         return True
     return m.start() > 0 and (text[m.start() - 1] in "-/.<:_@#$=%" or (
-        text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha()))
+        text[m.start() - 1] in "'’" and text[m.start() - 2: m.start() - 1].isalpha()) or (
+        text[m.start() - 2: m.start()].lower() == "l·" and m.group(1)[:1] in "lL"))
 
 
 def _marked(doc: Document, seg: Segment, at: int) -> bool:
