@@ -227,6 +227,20 @@ def test_an_example_adapted_to_the_readers_country_is_no_changed_number():
     assert found.message == "Numbers differ from the source: missing 12; not in the source 8"
 
 
+def test_a_mnemonics_number_is_read_past_its_underscore():
+    # gnome-text-editor's Nepali catalogue: the tab widths `_2` … `_8` (GTK access keys) in Devanagari digits.
+    header = 'msgid ""\nmsgstr ""\n"Language: ne\\n"\n\n'
+    assert lint.check_text(header + 'msgid "_4"\nmsgstr "४"\n', path="ne.po", select=["B103"]) == []
+    assert lint.check_text(header + 'msgid "_4"\nmsgstr "_4"\n', path="ne.po", select=["B103"]) == []
+    # The number itself changed, with or without the underscore, is still the source's to keep.
+    for changed in ("५", "_5"):
+        (found,) = lint.check_text(header + f'msgid "_4"\nmsgstr "{changed}"\n', path="ne.po", select=["B103"])
+        assert found.message == "Numbers differ from the source: missing 4; not in the source 5"
+    # An identifier's underscore is no mnemonic: `tab_4` holds no number to compare.
+    assert lint.check_text(header + 'msgid "Use tab_4"\nmsgstr "tab_4 प्रयोग गर्नुहोस्"\n', path="ne.po",
+                           select=["B103"]) == []
+
+
 def test_a_thai_question_asked_with_its_particle_needs_no_question_mark():
     # django-allauth's Thai catalogue: questions end with their particle (หรือไม่, หรอ), no `?`.
     header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n\n'

@@ -32,6 +32,9 @@ _XLF = "app.xlf"
 
 
 _DIGIT_RUN = compiled_on_use(r"\d+")
+# A mnemonic's underscore before a digit (GTK's `_2`, a menu item's access key) is no part of the number:
+# a word character before the digit would hide it (`_4` rendered as Nepali `४`).
+_MNEMONIC_DIGIT = compiled_on_use(r"(?<!\w)_(?=\d)")
 
 
 def _adapted(source: str, target: str) -> bool:
@@ -147,6 +150,8 @@ source's number the note names may give way to the numbers of the language's own
         Example('msgid "16-bit"\nmsgstr "32-bit"\n', path=_PO, note="a compound's number changed: one in its place"),
         Example('msgid "Base-10 logarithm of 100"\nmsgstr "Logarithme décimal de 1000"\n', path=_PO),
         Example('msgid "Up to 50 users"\nmsgstr "Jusqu\'à 500 utilisateurs"\n', path=_PO),
+        Example('msgid ""\nmsgstr ""\n"Language: ne\\n"\n\nmsgid "_4"\nmsgstr "५"\n', path="ne.po",
+                note="gnome-text-editor: a mnemonic's number changed (its underscore dropped)"),
         Example('#. TRANSLATORS: 80 is the maximum width of a line\nmsgid "Wrap lines longer than 80 columns"\n'
                 'msgstr "Couper les lignes de plus de 8 colonnes"\n', path="fr.po",
                 note="a limit the message states: the note says no longest form"),
@@ -249,6 +254,8 @@ source's number the note names may give way to the numbers of the language's own
                 note="a key for the translators\' names"),
         Example('#: library/os.rst:3\nmsgid "An int from -999999999 to 999999999."\n'
                 'msgstr "Un entier de ``-999999999`` à ``999999999``."\n', path=_PO),
+        Example('msgid ""\nmsgstr ""\n"Language: ne\\n"\n\nmsgid "_4"\nmsgstr "४"\n', path="ne.po",
+                note="gnome-text-editor: a mnemonic's number (`_4`, GTK's access key) in the language's digits"),
         Example('msgid "Always set to zero."\nmsgstr "Toujours mis à 0."\n', path=_PO,
                 note="a single digit for a spelled-out number"),
         Example('#: library/os.rst:3\nmsgid "Use ``read(-1)`` to read all."\nmsgstr "Utilisez ``read(-1)`` pour tout lire."\n',
@@ -269,7 +276,7 @@ source's number the note names may give way to the numbers of the language's own
         if seg.index in doc.memo.get("po-literal-blocks", ()) and _adapted(*both):
             return None  # the code was adapted (`len('superkalifradalistodekspialitycznie')`): so is its output
         markup = markup_of(doc)
-        texts = [without_code(t, markup) for t in both]
+        texts = [_MNEMONIC_DIGIT.sub("", without_code(t, markup)) for t in both]
         source, target = (numbers(t) for t in texts)
         if target != source and Counter(_DIGITS.findall(texts[0])) == Counter(_DIGITS.findall(texts[1])):
             return None  # the same digits with other separators: `16.08.1988` as `16/08/1988`
