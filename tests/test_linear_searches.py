@@ -91,6 +91,24 @@ def test_url_and_email_spans_are_the_matches_they_were() -> None:
     assert _differences(iter(texts), builder._url_spans, lambda text: [m.span() for m in _BUILDER_URL.finditer(text)]) == []
 
 
+def test_url_spans_found_from_their_schemes_are_the_matches_they_were() -> None:
+    # The marks and the places a web address can start are found with ``find`` (``_url_spans``,
+    # ``_web_search``): every scheme, the marks alone and the letters they are made of, side by side.
+    pieces = ["https://", "ftp://", "http:/", "://", "www.", "ww", "w", "h", "ttp", "s", ":", "/", "@", "a", ".",
+              " ", "\n", "(", ")"]
+    texts = [*_texts(pieces, 34, 4, 40_000), "w" * 3000 + "www.x", "http" * 1000 + "://a.b"]
+    web, at = builder._WEB, builder._EMAIL_AT
+
+    def ours(text: str) -> list[tuple[int, int]]:
+        return [span for pos in range(3) for span in builder.url_matches(text, pos, len(text), web, at)]
+
+    def plain(text: str) -> list[tuple[int, int]]:
+        return [m.span() for pos in range(3) for m in _BUILDER_URL.finditer(text, pos)]
+
+    assert _differences(iter(texts), ours, plain) == []
+    assert _differences(iter(texts), builder._url_spans, lambda text: [m.span() for m in _BUILDER_URL.finditer(text)]) == []
+
+
 _BILINGUAL_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 
 

@@ -130,18 +130,44 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     """Where ``_URL`` matches in ``text``, as its ``finditer`` finds them. Every match holds `://`, `www.`
     or `@` and no whitespace, so the pattern is run only over the words around those marks (from after
     a space or line break to before the next): the engine stops at every character where a pattern
-    opens with a choice (`\\b`, then alternatives), which over a whole paragraph costs far more."""
+    opens with a choice (`\\b`, then alternatives), which over a whole paragraph costs far more. The marks
+    are found with the string's ``find`` (in C, a few instructions a character), each mark's next place
+    kept until the words read pass it: no two marks overlap, so these are the places ``_URL_MARK`` finds
+    (which stopped at every character, some 80 instructions each)."""
     spans: list[tuple[int, int]] = []
     scanned = 0  # the text before it has been searched
-    for mark in _URL_MARK.finditer(text):
-        at = mark.start()
-        if at < scanned:
-            continue
+    colon, www, sign = text.find("://"), text.find("www."), text.find("@")
+    while True:
+        # The next mark at or after ``scanned``, and where it ends.
+        if 0 <= colon < scanned:
+            colon = text.find("://", scanned)
+        if 0 <= www < scanned:
+            www = text.find("www.", scanned)
+        if 0 <= sign < scanned:
+            sign = text.find("@", scanned)
+        at, after = colon, colon + 3
+        if www >= 0 and (at < 0 or www < at):
+            at, after = www, www + 4
+        if sign >= 0 and (at < 0 or sign < at):
+            at, after = sign, sign + 1
+        if at < 0:
+            return spans
         start = max(text.rfind(" ", scanned, at), text.rfind("\n", scanned, at)) + 1 or scanned
-        end = _SPACE.search(text, mark.end())
+        end = _SPACE.search(text, after)
         scanned = len(text) if end is None else end.start()
         spans.extend(url_matches(text, start, scanned, _WEB, _EMAIL_AT))
-    return spans
+
+
+def _web_search(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``_WEB.search(text, pos, end)``, tried only from the first place a web address can start (`http`,
+    `ftp://` or `www.`, found with ``find``): before it the engine tried its opening `\\b` and choice at
+    every character."""
+    first = -1
+    for head in ("http", "ftp://", "www."):
+        found = text.find(head, pos, end)
+        if found >= 0 and (first < 0 or found < first):
+            first = found
+    return None if first < 0 else _WEB.search(text, first, end)
 
 
 def url_matches(text: str, pos: int, end: int, web: re.Pattern[str], at: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -150,14 +176,15 @@ def url_matches(text: str, pos: int, end: int, web: re.Pattern[str], at: re.Patt
     address from every offset of a run of name characters and read the run to its end from each (26 s on
     a word of 40,000 `a.`); here each `@` is found once and its name read back from it once."""
     out: list[tuple[int, int]] = []
-    url, mail = web.search(text, pos, end), email_match(text, pos, end, at)
+    search = (lambda p: _web_search(text, p, end)) if web is _WEB else (lambda p: web.search(text, p, end))
+    url, mail = search(pos), email_match(text, pos, end, at)
     while url is not None or mail is not None:
         span = url.span() if url is not None and (mail is None or url.start() <= mail[0]) else mail
         assert span is not None
         out.append(span)
         pos = span[1]
         if url is not None and url.start() < pos:
-            url = web.search(text, pos, end)
+            url = search(pos)
         if mail is not None and mail[0] < pos:
             mail = email_match(text, pos, end, at)
     return out
@@ -166,13 +193,18 @@ def url_matches(text: str, pos: int, end: int, web: re.Pattern[str], at: re.Patt
 def email_match(text: str, pos: int, end: int, at: re.Pattern[str]) -> tuple[int, int] | None:
     """The span of ``search(text, pos, end)`` for ``\\b[\\w.+-]+`` + ``at``: the name is the run of name
     characters before the first `@` where ``at`` matches whose run (from ``pos`` on) holds a word
-    boundary, from the first one; what ``at`` matches does not depend on where the name starts."""
+    boundary, from the first one; what ``at`` matches does not depend on where the name starts. ``at``
+    matches from an `@` (after a lookbehind at most, which reads before its start as a search does): each
+    `@` is found with ``find`` and ``at`` matched there, where a search tried ``at`` at every character."""
     low = pos  # no name reaches back past it: the start, or the last `@` tried
     while True:
-        m = at.search(text, low, end)
-        if m is None:
+        sign = text.find("@", low, end)
+        if sign < 0:
             return None
-        sign = m.start()
+        m = at.match(text, sign, end)
+        if m is None:
+            low = sign + 1
+            continue
         start = sign - _NAME_RUN.match(text[low:sign][::-1]).end()  # type: ignore[union-attr]
         first = _first_boundary(text, start, sign)
         if first is not None:
