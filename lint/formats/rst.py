@@ -24,7 +24,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any
 
 from lint.formats import Format, FormatExample
@@ -289,7 +290,7 @@ class _Reader:
         self.lf_only = "\r" not in text
         if self.lf_only:  # the usual case: lines and their offsets without a regex
             lines = text.split("\n")
-            starts: Sequence[int] = [0, *accumulate(map((1).__add__, map(len, lines[:-1])))]
+            starts: Sequence[int] = [0, *accumulate(map(add, map(len, lines[:-1]), repeat(1)))]
         else:
             starts = source.line_starts()
             lines = [text[starts[i] : (starts[i + 1] if i + 1 < len(starts) else len(text))].rstrip("\r\n")
