@@ -160,6 +160,45 @@ def test_a_local_cluster_closed_with_heartbeats_in_flight_leaves_no_traceback_on
     assert "Traceback" not in done.stderr and "WARNING" not in done.stderr and "ERROR" not in done.stderr, done.stderr
 
 
+# A Dask worker preload (each worker process of the local cluster runs it): joining the worker's own process
+# for the records' time limit (``guarded``) takes 4.5 s, a stand-in for a loaded machine, where it took
+# seconds. Only a pool whose process still runs is slowed: one already shut down has none to join.
+_SLOW_GUARD_PROCESS_JOIN = """
+import time
+from concurrent.futures import process
+
+if not getattr(process, "_slowed_for_the_test", False):
+    process._slowed_for_the_test = True
+    shutdown = process.ProcessPoolExecutor.shutdown
+
+    def slow(self, *args, **kwargs):
+        if self._processes:
+            time.sleep(4.5)
+        return shutdown(self, *args, **kwargs)
+
+    process.ProcessPoolExecutor.shutdown = slow
+"""
+
+
+def test_a_local_cluster_whose_workers_are_slow_to_end_their_own_process_closes_without_killing_one(tmp_path):
+    # Each worker runs its records in a process of its own (the time limit's, ``guarded``), which it used to
+    # shut down only as it exited: inside the 4 s its nanny gives it to end once the cluster closes. On a
+    # loaded machine the nanny ran out of time and killed it: "Worker process still alive after 4.0
+    # seconds, killing" on the run's stderr (commit 60d3688's load runs: 2 to 4 runs in 56).
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("distributed")
+    corpus = tmp_path / "in.jsonl"
+    _write_corpus(corpus, 10)
+    preload = tmp_path / "slow_guard_join.py"
+    preload.write_text(_SLOW_GUARD_PROCESS_JOIN)
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["DASK_DISTRIBUTED__WORKER__PRELOAD"] = json.dumps([str(preload)])
+    done = subprocess.run(_cmd(str(corpus), str(tmp_path / "out"), "--id-field", "id", "--shard-size", "5",
+                               "--dask", "local:2"), capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert done.returncode == 0 and len(_records(tmp_path / "out")) == 10, done.stderr
+    assert "still alive" not in done.stderr and "WARNING" not in done.stderr, done.stderr
+
+
 def test_a_scheduler_given_by_address_gets_the_records_sent(run, tmp_path):
     """`--dask tcp://…`: a real scheduler, started here and reached by its address, as a remote cluster is
     (its workers may not see this machine's files, so the client sends the records); same shards as a
