@@ -459,3 +459,45 @@ def test_require_raises_for_the_cli_to_catch(lt_fresh):
     url = f"http://127.0.0.1:{server.free_port()}"
     with pytest.raises(LanguageToolUnavailable, match="cannot reach"):
         provider.rules_for(parse_config("", None, Path.cwd()), Selection(languagetool=url, require_languagetool=True))
+
+
+# `copylint check` with the default port set to ``argv[1]``: a run that autostarts on the default port
+# (as before) races there, never on 8081 (another test run's, or CI's, at the same moment).
+_CHECK_WITH_DEFAULT_PORT = ("import sys; from lint.languagetool import server; "
+                            "server.DEFAULT_PORT = int(sys.argv.pop(1)); from lint.cli import run; run()")
+
+
+@pytest.mark.heavy
+def test_checks_run_at_once_all_get_grammar_to_their_end(tmp_path):
+    # pre-commit runs a hook's processes in parallel, an editor checks beside a terminal: three checks at
+    # once, each wanting the local server started on demand. Before, all picked the default port when free:
+    # the run of another home that bound second lost it (its JVM exited, G off for that run, said); and a
+    # short run that used the long run's server (one home) stopped it at its end, so the long one lost G
+    # midway ("cannot reach LanguageTool").
+    home, other = fixtures._home_for(tmp_path / "home"), fixtures._home_for(tmp_path / "other")
+    port = server.free_port()
+    jobs = {"long": (home, 30), "short": (home, 1), "other-home": (other, 1)}
+    procs = {}
+    for name, (where, n) in jobs.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / ".copylint.yaml").write_text("languagetool: {}\n")
+        for i in range(n):
+            (folder / f"x{i}.txt").write_text("".join(HE_GO.replace("school", f"school {name} {i} {j}") + "\n"
+                                                      for j in range(20)))
+        env = {**os.environ, "COPYLINT_CACHE_DIR": str(folder / "cache"), "COPYLINT_LANGUAGETOOL_HOME": str(where)}
+        procs[name] = subprocess.Popen([sys.executable, "-c", _CHECK_WITH_DEFAULT_PORT, str(port), "check",
+                                        "--format", "json", "."], cwd=folder, env=env, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True)
+    try:
+        done = {name: proc.communicate(timeout=240) for name, proc in procs.items()}
+    finally:
+        for proc in procs.values():
+            proc.kill()
+    for name, (out, err) in done.items():
+        assert "Grammar checks (G) are off" not in err and "could not start" not in err, (name, err)
+        assert _codes(out).count("G:HE_VERB_AGR") == 20 * jobs[name][1], (name, err)
+    # Two servers started (one per home), each stopped by the run that started it once the other run of
+    # its home had ended.
+    assert sum("started the local LanguageTool server" in err for _, err in done.values()) == 2
+    assert server.read_state(where=home) is None and server.read_state(where=other) is None

@@ -6,9 +6,10 @@ when not asked for, when deselected (``--select`` without G, ``ignore: [G]``), o
 ``languagetool: {enabled: false}``.
 
 The server: ``--languagetool URL``, else ``languagetool.url``, else the local server copylint runs
-(``copylint languagetool start``), started on demand when installed (``autostart``, default true). A
-server started on demand is this process's: it is stopped when the process exits (a JVM with a 1 GB
-heap must not outlive the command that started it); one that was running already is left alone.
+(``copylint languagetool start``), started on demand when installed (``autostart``, default true) on a
+port the OS picks. A server started on demand is this process's: it is stopped when the process exits (a
+JVM with a 1 GB heap must not outlive the command that started it), once no other run that uses it is left
+(``server.share``); one that was running already is left alone.
 When asked for but no server can be used, ``check`` says so once on stderr and G is off, the exit code
 unaffected; with ``--require-languagetool`` it raises ``LanguageToolUnavailable`` (the CLI: exit 2).
 """
@@ -16,6 +17,7 @@ unaffected; with ``--require-languagetool`` it raises ``LanguageToolUnavailable`
 from __future__ import annotations
 
 import atexit
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -105,32 +107,25 @@ def _local_server(autostart: bool) -> tuple[str, int] | None:
     # A recorded server whose process lives is the server, answering or not: its silence is the probe's to
     # bound and say. Asking its health for two seconds here took a loaded server's silence for no server,
     # and started a second one beside it on a free port.
-    state = server.read_state()
-    if state is None and autostart and install.installed() is not None:
-        try:
-            port = server.DEFAULT_PORT if not server.port_in_use(server.DEFAULT_PORT) else server.free_port()
-            # Started on the main thread, the server ends with the run even when it is killed (the exit hook
-            # below never runs then); a thread may end before the run does (the language server's), so a
-            # server started on one is left to the hook alone.
-            state = server.start(port=port, tied=threading.current_thread() is threading.main_thread())
-            atexit.register(_stop_if_ours, state.pid)
-            _say_once(f"started the local LanguageTool server at {state.url} (pid {state.pid}) for this run; "
-                      "`copylint languagetool start` keeps one running between runs")
-        except (server.ServerError, install.InstallError) as exc:
-            _say_once(f"could not start the local LanguageTool server: {exc}")
+    main = threading.current_thread() is threading.main_thread()
+    try:
+        # Started on the main thread, the server ends with the run even when it is killed (the exit hook
+        # below never runs then); a thread may end before the run does (the language server's), so a
+        # server started on one is left to the hook alone. An editor's language server uses a server without
+        # holding it: a check that started it must not wait at its end for the editor to close.
+        state, started = server.share(autostart and install.installed() is not None, tied=main,
+                                      hold="lint.lsp" not in sys.modules)
+    except (server.ServerError, install.InstallError) as exc:
+        state, started = None, False
+        _say_once(f"could not start the local LanguageTool server: {exc}")
+    if started and state is not None:
+        atexit.register(server.stop_when_unused, state.pid, run=server.run_dir(), say=say)  # (this home's, as now)
+        _say_once(f"started the local LanguageTool server at {state.url} (pid {state.pid}) for this run; "
+                  "`copylint languagetool start` keeps one running between runs")
     if state is not None:
         found = (state.url, state.max_text_length)
     _local[key] = found
     return found
-
-
-def _stop_if_ours(pid: int) -> None:
-    """At exit: stop the server this process started, if it is still the one the run folder names."""
-    from lint.languagetool import server
-
-    state = server.read_state()
-    if state is not None and state.pid == pid:
-        server.stop()
 
 
 def params_for(language: str, settings: Settings | None, want: Want) -> dict[str, str]:

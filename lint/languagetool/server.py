@@ -4,7 +4,9 @@ The server (``org.languagetool.server.HTTPServer``) listens on loopback only (it
 ``--public``), with a bounded heap and the packaged ``server.properties`` (``maxTextLength``,
 ``cacheSize``, ``maxCheckThreads``). ``start`` returns once ``/v2/healthcheck`` answers from the
 process it started (on Linux: the one listening on the port), or fails after a bounded wait. What runs is recorded in a run folder (default ``<home>/run``): ``server.pid``
-and ``server.json`` (pid, port, URL, heap, settings, log file).
+and ``server.json`` (pid, port, URL, heap, settings, log file). A check's server started on demand
+(``share``) is on a port the OS picks, and shared by the checks that run at once: each holds it
+(``users.lock``), and the one that started it stops it once none is left (``stop_when_unused``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,6 +34,10 @@ DEFAULT_START_TIMEOUT = 120.0
 
 class ServerError(Exception):
     pass
+
+
+class PortTaken(ServerError):
+    """Another server took the port between the check that it was free and this JVM's bind."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +244,7 @@ def _start_locked(port: int, heap: str, timeout: float, where: Path | None, fold
     while True:
         if proc.poll() is not None:
             why = f"; another server took port {port} meanwhile" if taken else ""
-            raise ServerError(f"the LanguageTool server exited at start (exit {proc.returncode}){why}:\n"
+            raise (PortTaken if taken else ServerError)(f"the LanguageTool server exited at start (exit {proc.returncode}){why}:\n"
                               f"{_tail(log)}")
         # The answer must be this server's: another that took the port after ``port_in_use`` asked (a second
         # run starting one on the same port) answers the health check while this JVM, yet to bind, is about
@@ -265,6 +272,79 @@ def _start_locked(port: int, heap: str, timeout: float, where: Path | None, fold
     # Keep the Popen from warning when this process ends first; the server outlives it by design.
     proc.returncode = 0
     return state
+
+
+# The run folders this process uses a server of (a shared lock on ``users.lock``, held for the process's life).
+_held: dict[Path, Any] = {}
+
+
+def share(autostart: bool, heap: str = DEFAULT_HEAP, timeout: float = DEFAULT_START_TIMEOUT,
+          where: Path | None = None, run: Path | None = None, tied: bool = False,
+          hold: bool = True) -> tuple[RunState | None, bool]:
+    """The local server for a run, and whether this call started it: the recorded one (live, answering or
+    not), else, with ``autostart``, one started now on a port the OS picks (two runs of their own homes
+    never race for one port; 8081 stays for ``copylint languagetool start``).
+
+    With ``hold``, this process is then one of the server's users (a shared lock on ``users.lock`` until it
+    exits, released by the kernel however it ends), so that the run that started it stops it only once no
+    other run uses it (``stop_when_unused``): two checks at once share one JVM and both keep it to their end.
+    Found and held under ``start.lock``, which ``stop_when_unused`` takes too: a run never holds a server
+    that is being stopped.
+    """
+    folder = run or run_dir(where)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        state, started = read_state(where, folder), False
+        if state is None and autostart:
+            try:
+                state = _start_locked(free_port(), heap, timeout, where, folder, None, tied)
+            except PortTaken:  # (another process was given the same free port meanwhile: rare)
+                state = _start_locked(free_port(), heap, timeout, where, folder, None, tied)
+            started = True
+        if state is not None and hold and folder not in _held:
+            users = open(folder / "users.lock", "w")  # (held open for the process's life)
+            fcntl.flock(users, fcntl.LOCK_SH)
+            _held[folder] = users
+    return state, started
+
+
+def stop_when_unused(pid: int, where: Path | None = None, run: Path | None = None, poll: float = 0.2,
+                     say: Callable[[str], None] | None = None) -> None:
+    """Stop the server ``pid`` that this process started once no other process holds it (see ``share``):
+    waits while another run uses it (after 2 s, ``say`` is told so once). Nothing when the run folder names
+    another server by then."""
+    folder = run or run_dir(where)
+    users = _held.get(folder)
+    if not folder.is_dir():
+        return
+    told_at = time.monotonic() + 2.0
+    try:
+        while True:
+            if say is not None and time.monotonic() > told_at:
+                told_at = float("inf")
+                say(f"waiting for the other copylint runs that use the LanguageTool server this run started "
+                    f"(pid {pid}) to end before stopping it; Ctrl-C stops it now")
+            with open(folder / "start.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if users is None or _try_lock(users, fcntl.LOCK_EX):
+                    state = read_state(where, folder)
+                    if state is not None and state.pid == pid:
+                        stop(where, folder)
+                    return
+            time.sleep(poll)
+    except KeyboardInterrupt:  # (a run stopped while it waits for the others: the server goes now)
+        state = read_state(where, folder)
+        if state is not None and state.pid == pid:
+            stop(where, folder)
+
+
+def _try_lock(f: Any, how: int) -> bool:
+    try:
+        fcntl.flock(f, how | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _ended_with(parent: int) -> Any:
