@@ -292,6 +292,8 @@ def share(autostart: bool, heap: str = DEFAULT_HEAP, timeout: float = DEFAULT_ST
     that is being stopped.
     """
     folder = run or run_dir(where)
+    if not autostart and not folder.is_dir():
+        return None, False  # (nothing recorded, nothing to start: no folder made in the user's cache)
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "start.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
