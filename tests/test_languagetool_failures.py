@@ -497,7 +497,83 @@ def test_checks_run_at_once_all_get_grammar_to_their_end(tmp_path):
     for name, (out, err) in done.items():
         assert "Grammar checks (G) are off" not in err and "could not start" not in err, (name, err)
         assert _codes(out).count("G:HE_VERB_AGR") == 20 * jobs[name][1], (name, err)
-    # Two servers started (one per home), each stopped by the run that started it once the other run of
-    # its home had ended.
+    # Two servers started (one per home), each stopped by the last run of its home to end.
     assert sum("started the local LanguageTool server" in err for _, err in done.values()) == 2
     assert server.read_state(where=home) is None and server.read_state(where=other) is None
+
+
+def _holds(pid: int, path: Path) -> bool:
+    """Whether process ``pid`` has ``path`` open (a run holding the server has ``users.lock`` open)."""
+    try:
+        return any(os.readlink(f"/proc/{pid}/fd/{fd}") == os.path.realpath(path) for fd in os.listdir(f"/proc/{pid}/fd"))
+    except OSError:
+        return False
+
+
+@pytest.mark.heavy
+def test_a_short_check_that_started_the_server_exits_at_once_the_longer_one_keeps_it(tmp_path):
+    # A pre-commit hook's short check starts the server on demand; a longer check (another terminal, an
+    # editor's) starts meanwhile and uses it. The short one must exit as soon as its own work is done, not
+    # wait for the longer one, and the longer one must keep the server to its end; the last one out stops it.
+    home = fixtures._home_for(tmp_path / "home")
+    jobs = {"short": 1, "long": 60}
+    procs: dict[str, subprocess.Popen[str]] = {}
+    env = {**os.environ, "COPYLINT_LANGUAGETOOL_HOME": str(home)}
+    for name, n in jobs.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / ".copylint.yaml").write_text("languagetool: {}\n")
+        for i in range(n):
+            (folder / f"x{i}.txt").write_text("".join(HE_GO.replace("school", f"school {name} {i} {j}") + "\n"
+                                                      for j in range(20)))
+    run, users = server.run_dir(home), server.run_dir(home) / "users.lock"
+
+    def check(name: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "lint", "check", "--format", "json", "."],
+                                cwd=tmp_path / name, env={**env, "COPYLINT_CACHE_DIR": str(tmp_path / name / "c")},
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def until(what, timeout: float = 150.0) -> None:  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + timeout
+        while not what():
+            assert time.monotonic() < deadline, "timed out"
+            time.sleep(0.05)
+
+    try:
+        procs["short"] = check("short")
+        # The short run started the server and holds it: paused there, so that the long run surely joins
+        # while it lives (as a long run started a moment later does).
+        until(lambda: server.read_state(where=home) is not None and _holds(procs["short"].pid, users))
+        procs["short"].send_signal(signal.SIGSTOP)
+        state = server.read_state(where=home)
+        assert state is not None
+        procs["long"] = check("long")
+        until(lambda: _holds(procs["long"].pid, users))
+        time.sleep(0.5)  # (the long run's share has taken its lock under start.lock)
+        procs["short"].send_signal(signal.SIGCONT)
+        out, err = procs["short"].communicate(timeout=60)
+        # The short run ended while the long one still runs, and did not wait for it.
+        assert procs["long"].poll() is None, "the long run ended first: the test proves nothing"
+        assert "started the local LanguageTool server" in err and "waiting" not in err, err
+        assert _codes(out).count("G:HE_VERB_AGR") == 20, err
+        assert server.read_state(where=home) == state  # (still serving the long run)
+        out, err = procs["long"].communicate(timeout=240)
+        assert "Grammar checks (G) are off" not in err and "started the local" not in err, err
+        assert _codes(out).count("G:HE_VERB_AGR") == 20 * jobs["long"], err
+    finally:
+        for proc in procs.values():
+            proc.send_signal(signal.SIGCONT)
+            proc.kill()
+            proc.wait()
+    # The long run was the last out: it stopped the JVM the short one started.
+    assert server.read_state(where=home) is None
+    assert not (run / "server.json").exists() and not (run / "demand.json").exists()
+    until(lambda: not _alive(state.pid), 15.0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False

@@ -7,9 +7,9 @@ when not asked for, when deselected (``--select`` without G, ``ignore: [G]``), o
 
 The server: ``--languagetool URL``, else ``languagetool.url``, else the local server copylint runs
 (``copylint languagetool start``), started on demand when installed (``autostart``, default true) on a
-port the OS picks. A server started on demand is this process's: it is stopped when the process exits (a
-JVM with a 1 GB heap must not outlive the command that started it), once no other run that uses it is left
-(``server.share``); one that was running already is left alone.
+port the OS picks. A server started on demand is stopped when the last run that uses it exits (a JVM with
+a 1 GB heap must not outlive the commands that use it), whichever run started it (``server.share``,
+``server.leave``); one that ``copylint languagetool start`` runs is left alone.
 When asked for but no server can be used, ``check`` says so once on stderr and G is off, the exit code
 unaffected; with ``--require-languagetool`` it raises ``LanguageToolUnavailable`` (the CLI: exit 2).
 """
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import atexit
 import sys
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -107,19 +106,19 @@ def _local_server(autostart: bool) -> tuple[str, int] | None:
     # A recorded server whose process lives is the server, answering or not: its silence is the probe's to
     # bound and say. Asking its health for two seconds here took a loaded server's silence for no server,
     # and started a second one beside it on a free port.
-    main = threading.current_thread() is threading.main_thread()
+    hold = "lint.lsp" not in sys.modules
     try:
-        # Started on the main thread, the server ends with the run even when it is killed (the exit hook
-        # below never runs then); a thread may end before the run does (the language server's), so a
-        # server started on one is left to the hook alone. An editor's language server uses a server without
-        # holding it: a check that started it must not wait at its end for the editor to close.
-        state, started = server.share(autostart and install.installed() is not None, tied=main,
-                                      hold="lint.lsp" not in sys.modules)
+        # A server started on demand outlives the run that started it (its own session) while other runs use
+        # it, and the last of them stops it at its exit (``server.leave``): a short check that started it
+        # exits at once, a longer one that joined it keeps it to its end. An editor's language server uses a
+        # server without holding it: a check never leaves it running for the editor.
+        state, started = server.share(autostart and install.installed() is not None, hold=hold)
     except (server.ServerError, install.InstallError) as exc:
         state, started = None, False
         _say_once(f"could not start the local LanguageTool server: {exc}")
+    if state is not None and (started or hold):
+        atexit.register(server.leave, run=server.run_dir())  # (this home's, as now)
     if started and state is not None:
-        atexit.register(server.stop_when_unused, state.pid, run=server.run_dir(), say=say)  # (this home's, as now)
         _say_once(f"started the local LanguageTool server at {state.url} (pid {state.pid}) for this run; "
                   "`copylint languagetool start` keeps one running between runs")
     if state is not None:

@@ -6,19 +6,19 @@ The server (``org.languagetool.server.HTTPServer``) listens on loopback only (it
 process it started (on Linux: the one listening on the port), or fails after a bounded wait. What runs is recorded in a run folder (default ``<home>/run``): ``server.pid``
 and ``server.json`` (pid, port, URL, heap, settings, log file). A check's server started on demand
 (``share``) is on a port the OS picks, and shared by the checks that run at once: each holds it
-(``users.lock``), and the one that started it stops it once none is left (``stop_when_unused``).
+(``users.lock``), and the last of them to end stops it (``leave``; ``demand.json`` names it).
 """
 
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import os
 import signal
 import socket
 import subprocess
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -210,7 +210,10 @@ def start(
     # One start at a time per run folder: several copylint processes may want the server at once.
     with open(folder / "start.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return _start_locked(port, heap, timeout, where, folder, properties, tied)
+        state = _start_locked(port, heap, timeout, where, folder, properties, tied)
+        # (a server a check started on demand, found here, is now the user's: no run's ``leave`` stops it)
+        (folder / "demand.json").unlink(missing_ok=True)
+        return state
 
 
 def _start_locked(port: int, heap: str, timeout: float, where: Path | None, folder: Path,
@@ -274,22 +277,34 @@ def _start_locked(port: int, heap: str, timeout: float, where: Path | None, fold
     return state
 
 
-# The run folders this process uses a server of (a shared lock on ``users.lock``, held for the process's life).
+# The run folders this process uses a server of (a shared lock on ``users.lock``, held until ``leave``).
 _held: dict[Path, Any] = {}
 
 
+def _drop_held_in_child() -> None:
+    # A forked worker inherits the parent's hold (one open file, one lock): dropping its copy leaves the lock
+    # to the parent alone, so that the parent's ``leave`` is not taken for another run's.
+    for users in _held.values():
+        users.close()
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_held_in_child)
+
+
 def share(autostart: bool, heap: str = DEFAULT_HEAP, timeout: float = DEFAULT_START_TIMEOUT,
-          where: Path | None = None, run: Path | None = None, tied: bool = False,
-          hold: bool = True) -> tuple[RunState | None, bool]:
+          where: Path | None = None, run: Path | None = None, hold: bool = True) -> tuple[RunState | None, bool]:
     """The local server for a run, and whether this call started it: the recorded one (live, answering or
     not), else, with ``autostart``, one started now on a port the OS picks (two runs of their own homes
     never race for one port; 8081 stays for ``copylint languagetool start``).
 
-    With ``hold``, this process is then one of the server's users (a shared lock on ``users.lock`` until it
-    exits, released by the kernel however it ends), so that the run that started it stops it only once no
-    other run uses it (``stop_when_unused``): two checks at once share one JVM and both keep it to their end.
-    Found and held under ``start.lock``, which ``stop_when_unused`` takes too: a run never holds a server
-    that is being stopped.
+    A server started here is on demand (``demand.json``: its pid and port): it outlives the run that started
+    it (its own session), and the last run that uses it stops it (``leave``). With ``hold``, this process is
+    one of a server's users (a shared lock on ``users.lock``, released by ``leave`` or by the kernel however
+    the process ends). Found and held under ``start.lock``, which ``leave`` takes too: a run never holds a
+    server that is being stopped, and a server found here is alive (``read_state``) and not stopped before
+    this run's own ``leave``.
     """
     folder = run or run_dir(where)
     if not autostart and not folder.is_dir():
@@ -300,45 +315,59 @@ def share(autostart: bool, heap: str = DEFAULT_HEAP, timeout: float = DEFAULT_ST
         state, started = read_state(where, folder), False
         if state is None and autostart:
             try:
-                state = _start_locked(free_port(), heap, timeout, where, folder, None, tied)
+                state = _start_locked(free_port(), heap, timeout, where, folder, None, False)
             except PortTaken:  # (another process was given the same free port meanwhile: rare)
-                state = _start_locked(free_port(), heap, timeout, where, folder, None, tied)
+                state = _start_locked(free_port(), heap, timeout, where, folder, None, False)
             started = True
+            tmp = folder / "demand.json.tmp"
+            tmp.write_text(json.dumps({"pid": state.pid, "port": state.port}) + "\n", encoding="utf-8")
+            os.replace(tmp, folder / "demand.json")
         if state is not None and hold and folder not in _held:
-            users = open(folder / "users.lock", "w")  # (held open for the process's life)
+            users = open(folder / "users.lock", "a")  # (held open until ``leave`` or the process's end)
             fcntl.flock(users, fcntl.LOCK_SH)
             _held[folder] = users
     return state, started
 
 
-def stop_when_unused(pid: int, where: Path | None = None, run: Path | None = None, poll: float = 0.2,
-                     say: Callable[[str], None] | None = None) -> None:
-    """Stop the server ``pid`` that this process started once no other process holds it (see ``share``):
-    waits while another run uses it (after 2 s, ``say`` is told so once). Nothing when the run folder names
-    another server by then."""
+def leave(where: Path | None = None, run: Path | None = None) -> RunState | None:
+    """At a run's end: stop holding the server (``share``), and if no other run holds it now and it was
+    started on demand, stop it (the last run out stops it, whichever started it); the server stopped, or
+    None. The server is stopped only when it is still the JVM ``demand.json`` names (pid, and the port it
+    was started on); a server ``copylint languagetool start`` runs is left running."""
     folder = run or run_dir(where)
-    users = _held.get(folder)
+    users = _held.pop(folder, None)
     if not folder.is_dir():
-        return
-    told_at = time.monotonic() + 2.0
+        if users is not None:
+            users.close()
+        return None
+    with open(folder / "start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if users is not None:
+            users.close()  # (this run's shared lock goes; the others' stay)
+        with open(folder / "users.lock", "a") as probe:
+            if not _try_lock(probe, fcntl.LOCK_EX):
+                return None  # (another run uses it: the last of them stops it)
+            state = read_state(where, folder)
+            if state is None or not _on_demand(folder, state):
+                return None
+            return stop(where, folder)
+
+
+def _on_demand(folder: Path, state: RunState) -> bool:
+    """Whether ``state`` is the server ``share`` started on demand: ``demand.json`` names its pid and port,
+    and that process is the JVM started on that port."""
     try:
-        while True:
-            if say is not None and time.monotonic() > told_at:
-                told_at = float("inf")
-                say(f"waiting for the other copylint runs that use the LanguageTool server this run started "
-                    f"(pid {pid}) to end before stopping it; Ctrl-C stops it now")
-            with open(folder / "start.lock", "w") as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                if users is None or _try_lock(users, fcntl.LOCK_EX):
-                    state = read_state(where, folder)
-                    if state is not None and state.pid == pid:
-                        stop(where, folder)
-                    return
-            time.sleep(poll)
-    except KeyboardInterrupt:  # (a run stopped while it waits for the others: the server goes now)
-        state = read_state(where, folder)
-        if state is not None and state.pid == pid:
-            stop(where, folder)
+        demand = json.loads((folder / "demand.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(demand, dict) or (demand.get("pid"), demand.get("port")) != (state.pid, state.port):
+        return False
+    try:
+        with open(f"/proc/{state.pid}/cmdline", "rb") as f:
+            args = f.read().split(b"\0")
+    except OSError:
+        return True  # (no /proc: the pid and port recorded, and ``read_state``'s liveness)
+    return any(a == b"--port" and b == str(state.port).encode() for a, b in itertools.pairwise(args))
 
 
 def _try_lock(f: Any, how: int) -> bool:
@@ -398,7 +427,7 @@ def stop(where: Path | None = None, run: Path | None = None) -> RunState | None:
     state = read_state(where, folder)
     if state is not None:
         _terminate(state.pid)
-    for name in ("server.json", "server.pid"):
+    for name in ("server.json", "server.pid", "demand.json"):
         (folder / name).unlink(missing_ok=True)
     return state
 
