@@ -111,7 +111,7 @@ def _local_server(autostart: bool) -> tuple[str, int] | None:
         # A server started on demand outlives the run that started it (its own session) while other runs use
         # it, and the last of them stops it at its exit (``server.leave``): a short check that started it
         # exits at once, a longer one that joined it keeps it to its end. An editor's language server uses a
-        # server without holding it: a check never leaves it running for the editor.
+        # server it did not start without holding it: a check never leaves it running for the editor.
         state, started = server.share(autostart and install.installed() is not None, hold=hold)
     except (server.ServerError, install.InstallError) as exc:
         state, started = None, False

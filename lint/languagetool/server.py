@@ -18,6 +18,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -300,7 +301,8 @@ def share(autostart: bool, heap: str = DEFAULT_HEAP, timeout: float = DEFAULT_ST
     never race for one port; 8081 stays for ``copylint languagetool start``).
 
     A server started here is on demand (``demand.json``: its pid and port): it outlives the run that started
-    it (its own session), and the last run that uses it stops it (``leave``). With ``hold``, this process is
+    it (its own session), and the last run that uses it stops it (``leave``), or, where none of them could
+    (all killed), its warden (``keep_watch``). With ``hold``, or when it started it, this process is
     one of a server's users (a shared lock on ``users.lock``, released by ``leave`` or by the kernel however
     the process ends). Found and held under ``start.lock``, which ``leave`` takes too: a run never holds a
     server that is being stopped, and a server found here is alive (``read_state``) and not stopped before
@@ -322,11 +324,47 @@ def share(autostart: bool, heap: str = DEFAULT_HEAP, timeout: float = DEFAULT_ST
             tmp = folder / "demand.json.tmp"
             tmp.write_text(json.dumps({"pid": state.pid, "port": state.port}) + "\n", encoding="utf-8")
             os.replace(tmp, folder / "demand.json")
-        if state is not None and hold and folder not in _held:
+        if state is not None and (hold or started) and folder not in _held:
             users = open(folder / "users.lock", "a")  # (held open until ``leave`` or the process's end)
             fcntl.flock(users, fcntl.LOCK_SH)
             _held[folder] = users
+        if started and state is not None:
+            _warden(folder, state)
     return state, started
+
+
+def _warden(folder: Path, state: RunState) -> None:
+    """Start the on-demand server's warden (``keep_watch``): a small process of its own session."""
+    code = ("import sys; from pathlib import Path; from lint.languagetool import server; "
+            "server.keep_watch(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))")
+    root = str(Path(__file__).resolve().parents[2])  # (where ``lint`` is, installed or not)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.Popen([sys.executable, "-c", code, str(folder), str(state.pid), str(state.port)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True, close_fds=True, env=env, cwd=root)
+    proc.returncode = 0  # (it outlives this process by design: no warning when this one ends first)
+
+
+def keep_watch(folder: Path, pid: int, port: int, poll: float = 1.0) -> None:
+    """The warden of server ``pid`` started on demand: once no run holds it (``users.lock``), however the
+    runs ended (killed, their terminal closed: no exit hook of theirs ran), it stops it, as ``leave`` would;
+    it ends when the server is stopped or is no longer on demand (``copylint languagetool start`` adopted
+    it, or another server is recorded)."""
+    def ours() -> bool:
+        state = read_state(None, folder)
+        return state is not None and (state.pid, state.port) == (pid, port) and _on_demand(folder, state)
+
+    while ours():
+        time.sleep(poll)
+        with open(folder / "users.lock", "a") as probe:
+            if not _try_lock(probe, fcntl.LOCK_EX):
+                continue  # (a run holds it; asked without start.lock, not to slow runs that join)
+        with open(folder / "start.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            with open(folder / "users.lock", "a") as probe:
+                if _try_lock(probe, fcntl.LOCK_EX) and ours():
+                    stop(None, folder)
+                    return
 
 
 def leave(where: Path | None = None, run: Path | None = None) -> RunState | None:
@@ -345,7 +383,8 @@ def leave(where: Path | None = None, run: Path | None = None) -> RunState | None
         if users is not None:
             users.close()  # (this run's shared lock goes; the others' stay)
         with open(folder / "users.lock", "a") as probe:
-            if not _try_lock(probe, fcntl.LOCK_EX):
+            # (three tries: the warden's own probe holds the lock for an instant)
+            if not _try_lock(probe, fcntl.LOCK_EX, tries=3):
                 return None  # (another run uses it: the last of them stops it)
             state = read_state(where, folder)
             if state is None or not _on_demand(folder, state):
@@ -370,12 +409,16 @@ def _on_demand(folder: Path, state: RunState) -> bool:
     return any(a == b"--port" and b == str(state.port).encode() for a, b in itertools.pairwise(args))
 
 
-def _try_lock(f: Any, how: int) -> bool:
-    try:
-        fcntl.flock(f, how | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
+def _try_lock(f: Any, how: int, tries: int = 1) -> bool:
+    for n in range(tries):
+        try:
+            fcntl.flock(f, how | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if n + 1 < tries:
+                time.sleep(0.05)
+            continue
+        return True
+    return False
 
 
 def _ended_with(parent: int) -> Any:
