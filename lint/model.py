@@ -13,8 +13,8 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, repeat
+from operator import add, attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,7 @@ def line_starts_of(text: str, at: int = 0) -> array[int]:
             ends = [m.end() for m in _EOL.finditer(text, start, end)]
             found = array("q", map(at.__add__, ends) if at else ends)
         else:  # the lengths of the split lines, summed in C; the first sum is ``start``, counted already
-            sums = accumulate(map((1).__add__, map(len, text[start:end].split("\n")[:-1])), initial=at + start)
+            sums = accumulate(map(add, map(len, text[start:end].split("\n")[:-1]), repeat(1)), initial=at + start)
             next(sums)
             found = array("q", sums)
         starts[filled:filled + len(found)] = found
