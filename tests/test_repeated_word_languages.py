@@ -29,6 +29,18 @@ def test_an_article_typed_twice_is_a_repeated_word_outside_english(language: str
     assert _repeated(text, language) == ["la"]
 
 
+@pytest.mark.parametrize(("language", "text", "flagged"), [
+    ("es", "Ella cantaba la la la la la la mientras cocinaba.\n", []),  # T107's own example of a sound
+    ("fr", "Il fredonne « la la la » et ouvre la la porte.\n", ["la"]),
+    ("it", "Cantava la la la sotto la doccia, poi accese la la radio.\n", ["la"]),
+])
+def test_a_sound_said_three_times_passes_where_an_article_typed_twice_is_flagged(
+        language: str, text: str, flagged: list[str]) -> None:
+    # English's sounds (la, ha) said three times or more are sounds in any language; the article a
+    # translator typed twice is two copies, and stays flagged beside them.
+    assert _repeated(text, language) == flagged
+
+
 def test_english_keeps_its_own_allowed_repeats() -> None:
     assert _repeated("The crowd sang la la la along with the band.\n", "en") == []
     assert _repeated("She had had enough, and bye bye it was.\n", "en") == []

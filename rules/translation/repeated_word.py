@@ -102,8 +102,8 @@ word not the source's (C's `[long long]` as uk `[довгий довгий]`; no
 word kept (`Ping Ping` as `Ping ping`), a hyphen's doubling counted as the source's repeat (`Beep-Beep` as
 `Pip pip`; not `Ping` as `Ping ping`), and repeats
 grammar or idiom allows (English, its pack's list: `had had`, `that that`, `la la`, English only, where French,
-Spanish, Italian `la la` is an article typed twice, and in a quotation CLD2 reads as English, `„Really really love
-you“`; `is is` after a clause that a wh-word or `all` opens,
+Spanish, Italian `la la` is an article typed twice; in a quotation CLD2 reads as English, `„Really really love
+you“`; and in any language when said three times or more, a sound, `cantaba la la la`; `is is` after a clause that a wh-word or `all` opens,
 unless a participle follows: `What it is is a loop`, `Where a country is is an average`; in Dutch, the verb that ends
 a subordinate clause opening the sentence, then the main clause's, its subject after it, `Omdat ze verschenen zijn zijn ze`
 (not after `als` or `sinds` opening a phrase, `Als voorzitter van de raad heeft heeft de minister`, nor a noun
@@ -272,6 +272,8 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
         Example('<string name="cancel_download_label">Cancel·la la baixada</string>\n', path="values-ca/strings.xml",
                 language="ca", note="AntennaPod: Catalan `Cancel·la` (the geminate l·l), then the article"),
         Example("The crowd sang la la la with the band.", note="English's own allowed repeats, for English only"),
+        Example("Ella cantaba la la la la la la mientras cocinaba.", language="es",
+                note="English's sounds said three times or more are sounds in any language (`la la casa` is flagged)"),
         Example("Die Single „Really really love you“ wurde im August 2013 veröffentlicht.\n", language="de",
                 note="UD German-PUD: English quoted in another language keeps English's allowed repeats"),
         Example("It was very very cold."),
@@ -354,6 +356,7 @@ after an article or a possessive, `zijn vriend vriend een boek`, nor a prepositi
             if (only is not None and word.lower() not in only) or (len(word) < 2 and not article) or (
                     word.lower() in words.own and _grammar_repeat(text, m, words.where.get(word.lower()))) or (
                     words.english and word.lower() in words.english and _in_english_quotation(text, m)) or (
+                    _a_sound_said_thrice(text, m, words.english)) or (
                     words.before and (after := _NEXT_WORD.match(text, m.end())) is not None
                     and (word.lower(), after.group(1).lower()) in words.before):
                 continue
@@ -493,6 +496,19 @@ def _in_english_quotation(text: str, m: re.Match[str]) -> bool:
             found = identify(q.group()[1:-1])
             return found.language == "en" and found.reliable
     return False
+
+
+def _a_sound_said_thrice(text: str, m: re.Match[str], english: frozenset[str]) -> bool:
+    """Whether the pair ``m`` is part of three copies or more, one space apart, of one of English's allowed
+    repeats in lower case: a sound in any language (es `cantaba la la la`, fr `« la la la »`), where an
+    article typed twice is two copies (fr `la la maison`)."""
+    word = m.group(1)
+    if not english or word not in english or not word.islower():
+        return False
+    if _copies_after(text, m) is not None:
+        return True
+    at = m.start() - len(word) - 1  # the copy before the pair, if any
+    return at >= 0 and text[at:m.start()] == word + " " and not text[at - 1:at].isalnum()
 
 
 @lru_cache(maxsize=1)
