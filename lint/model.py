@@ -66,7 +66,7 @@ def line_starts_of(text: str, at: int = 0) -> array[int]:
         end = size if end < 0 else end + 1  # (cut after an LF: no line break is cut in two)
         if cr:  # (a list of some 64 KB of text's line ends: an array made from a list is filled in C)
             ends = [m.end() for m in _EOL.finditer(text, start, end)]
-            found = array("q", map(at.__add__, ends) if at else ends)
+            found = array("q", map(add, ends, repeat(at)) if at else ends)
         else:  # the lengths of the split lines, summed in C; the first sum is ``start``, counted already
             sums = accumulate(map(add, map(len, text[start:end].split("\n")[:-1]), repeat(1)), initial=at + start)
             next(sums)
