@@ -545,7 +545,10 @@ def test_a_short_check_that_started_the_server_exits_at_once_the_longer_one_keep
         procs["short"] = check("short")
         # The short run started the server and holds it: paused there, so that the long run surely joins
         # while it lives (as a long run started a moment later does).
-        until(lambda: server.read_state(where=home) is not None and _holds(procs["short"].pid, users))
+        # (and out of start.lock: paused inside it, between taking users.lock and starting the warden, it
+        # would keep the long run from joining at all, as no run that is not paused does)
+        until(lambda: server.read_state(where=home) is not None and _holds(procs["short"].pid, users)
+              and not _holds(procs["short"].pid, run / "start.lock"))
         procs["short"].send_signal(signal.SIGSTOP)
         state = server.read_state(where=home)
         assert state is not None
