@@ -52,28 +52,6 @@ def _written_as_text(url: str, source: str) -> bool:
     return "." in url_site(url) and re.search(r"(?<![\w./:-])" + re.escape(address) + r"(?![\w/-])", source) is not None
 
 
-# Hosts reserved for examples (RFC 2606): they name no site, and a translator may give the reader an
-# example in their own language (`http://example.com` as `http://primjer.com`).
-_EXAMPLE_HOST = compiled_on_use(r"(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid))")
-# Words that give what follows as an example, in the same sentence (a sentence ends at its mark, a
-# space and a capital: `i.e. http://…` ends none).
-_GIVEN_AS_EXAMPLE = compiled_on_use(r"(?i)(?<!\w)(?:e\.\s?g\.|i\.\s?e\.|for example\b|for instance\b|such as\b)")
-_SENTENCE_END = compiled_on_use(r"[.!?]\s+(?=[A-Z])")
-
-
-def _an_example(url: str, source: str) -> bool:
-    """Whether the source gives ``url`` as an example: a reserved example host (RFC 2606) after one of
-    _GIVEN_AS_EXAMPLE's words in its sentence."""
-    if not _EXAMPLE_HOST.fullmatch(url_site(url)):
-        return False
-    at = source.find(url)
-    if at < 0:
-        return False
-    before = source[:at]
-    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
-    return _GIVEN_AS_EXAMPLE.search(before, ends[-1] if ends else 0) is not None
-
-
 def url_differences(both: tuple[str, str], language: str) -> tuple[list[str], list[str]]:
     """The translation's URLs to hosts its source does not name, and the source's URLs to hosts the
     translation does not name (``both``: source and translation), as B104 reports them."""
@@ -90,10 +68,6 @@ def url_differences(both: tuple[str, str], language: str) -> tuple[list[str], li
         chosen = [u for u in extra if in_language(u, language)]
         if chosen and len(chosen) == len(missing) == len(extra):
             return [], []
-    # An example URL the source gives on a host reserved for examples, one for one in the translation's
-    # own (`i.e. http://example.com` as `npr. http://primjer.com`): an example adapted, no site changed.
-    if extra and len(extra) == len(missing) and all(_an_example(u, both[0]) for u in missing):
-        return [], []
     return extra, missing
 
 
@@ -115,10 +89,7 @@ may a language label that starts a host (`en.wikipedia.org` → `fr.wikipedia.or
 catalogue's own language (its host's first label or a path segment: `fr.wikipedia.org`, `/fr/`) in place
 of a source's URL is the translator's choice, one for one. A Korean, Japanese or Chinese word glued
 after a host (`www.python.org는`) is the sentence's, not the host's. An address the source writes as text
-(`docs.python.org/x.y`) and the translation as a URL is the same address. An example the source gives
-(after `e.g.`, `i.e.`, `for example`, `such as` in its sentence) on a host reserved for examples (RFC 2606:
-`example.com`, `.net`, `.org`, `*.example`, `*.test`, `*.invalid`) may be the translator's own example,
-one URL for one (`http://primjer.com`); any other URL the translation adds is still flagged.
+(`docs.python.org/x.y`) and the translation as a URL is the same address.
 
 **Why is this bad?** A dropped link leaves the reader without the page the text points to; a changed host
 sends them elsewhere, sometimes to a translator's or an MT engine's idea of the right site.
@@ -143,11 +114,9 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
         Example('msgid "Download from https://get.example.com/app"\nmsgstr "Téléchargez l\'application"\n',
                 path=_PO),
         Example(xliff_example("Status: https://status.example.com", "État : https://statut.exemple.fr"), path=_XLF),
-        Example('msgid "Use the basic form of a URL, e.g. http://example.com"\n'
-                'msgstr "Utilisez la forme simple d\'une URL, p. ex. http://exemple.fr (voir http://spam.example.ru)"\n',
-                path=_PO, note="an example adapted, and a link added beside it"),
-        Example('msgid "Use the basic form of a URL, e.g. http://gnome.org"\nmsgstr "Koristite npr. http://gnome.hr"\n',
-                path=_PO, note="a real site's host changed, even as an example"),
+        Example('msgid "Use the most basic form of a URL i.e. http://example.com"\n'
+                'msgstr "Reyndu að nota grunnform slóðarinnar, t.d. http://vefur.is"\n', path=_PO,
+                note="GNOME Maps: RFC 2606's example host as a domain anyone may register"),
         Example(_FR_HEADER + 'msgid "Background: http://www.stat.yale.edu/ranvar.htm"\n'
                 'msgstr "Contexte : https://es.wikipedia.org/wiki/Variable_aleatoria"\n', path=_PO,
                 note="a French catalogue that links a Spanish page"),
@@ -158,10 +127,6 @@ sends them elsewhere, sometimes to a translator's or an MT engine's idea of the 
                 path=_PO, note="an address the source writes as text, written as a URL"),
         Example('msgid "See https://example.com/en/help"\nmsgstr "Voir https://example.com/fr/aide"\n', path=_PO),
         Example('msgid "Visit www.example.com"\nmsgstr "Visitez https://example.com"\n', path=_PO),
-        Example('msgid "Try to use the most basic form of a URL i.e. http://example.com instead of '
-                'http://example.com/index.html."\nmsgstr "Pokušajte koristiti najosnovniji oblik URL-a npr. '
-                'http://primjer.com umjesto http://primjer.com/index.html."\n', path=_PO,
-                note="GNOME Maps: an example host reserved for examples, as the translator's own example"),
         Example('msgid "See https://en.wikipedia.org/wiki/Median"\nmsgstr "Voir https://fr.wikipedia.org/wiki/Médiane"\n',
                 path=_PO, note="the localized page"),
         Example('msgid "Docs: https://docs.example.com/en/"\nmsgstr "Docs : https://docs.example.com/fr/"\n', path=_PO),
