@@ -31,27 +31,17 @@ def segments_of(text: str, offset: int = 0, kind: str = "paragraph", start_index
     if "\r" in text:
         return _segments_of_any_lines(text, offset, kind, start_index)
     out: list[Segment] = []
-    append = out.append
     index = start_index
     at = offset
-    # Whether a block can hold a URL or an e-mail address, asked once of the file: where none can, the
-    # block's three substring tests are skipped.
-    marks = "://" in text or "www." in text or "@" in text
     # The blocks and the gaps between them, in turn: the blocks, stripped, are the blocks _BLOCK finds
-    # (blank lines are only at the text's start or end of a part, which ``strip`` leaves out). The
-    # segment is made here, not by ``_paragraph``: a call per block, and every argument by position (a
-    # keyword makes the call to the class take its slow path).
+    # (blank lines are only at the text's start or end of a part, which ``strip`` leaves out).
     parts = _GAP.split(text)
     parts.append("")
     for block, gap in zip(parts[::2], parts[1::2], strict=True):
         stripped = block.strip()
         if stripped:
             start = at + block.index(stripped[0]) if block[0].isspace() else at
-            if marks and ("://" in stripped or "www." in stripped or "@" in stripped):
-                masked, opaque = mask_urls(stripped, [])
-                append(Segment(masked, kind, ((0, start),), index, None, None, tuple(opaque)))
-            else:
-                append(Segment(stripped, kind, ((0, start),), index))
+            out.append(_paragraph(stripped, kind, start, index))
             index += 1
         at += len(block) + len(gap)
     return out
@@ -72,7 +62,8 @@ def _segments_of_any_lines(text: str, offset: int, kind: str, start_index: int) 
 
 def _paragraph(text: str, kind: str, start: int, index: int) -> Segment:
     """The segment of one stripped block at ``start`` in the Source, its URLs and e-mail addresses
-    masked (asked first of the marks one must hold: most paragraphs have none)."""
+    masked (asked first of the marks one must hold: most paragraphs have none). Every argument by position:
+    a keyword makes the call to the class take its slow path."""
     if "://" in text or "www." in text or "@" in text:
         masked, opaque = mask_urls(text, [])
         return Segment(masked, kind, ((0, start),), index, None, None, tuple(opaque))
