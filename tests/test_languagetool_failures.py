@@ -467,6 +467,16 @@ _CHECK_WITH_DEFAULT_PORT = ("import sys; from lint.languagetool import server; "
                             "server.DEFAULT_PORT = int(sys.argv.pop(1)); from lint.cli import run; run()")
 
 
+def _grammar_folder(folder: Path, name: str, files: int) -> Path:
+    """A folder that asks for G, with ``files`` files of 20 `HE_GO` sentences each, every one its own text."""
+    folder.mkdir()
+    (folder / ".copylint.yaml").write_text("languagetool: {}\n")
+    for i in range(files):
+        (folder / f"x{i}.txt").write_text("".join(HE_GO.replace("school", f"school {name} {i} {j}") + "\n"
+                                                  for j in range(20)))
+    return folder
+
+
 @pytest.mark.heavy
 def test_checks_run_at_once_all_get_grammar_to_their_end(tmp_path):
     # pre-commit runs a hook's processes in parallel, an editor checks beside a terminal: three checks at
@@ -479,12 +489,7 @@ def test_checks_run_at_once_all_get_grammar_to_their_end(tmp_path):
     jobs = {"long": (home, 30), "short": (home, 1), "other-home": (other, 1)}
     procs = {}
     for name, (where, n) in jobs.items():
-        folder = tmp_path / name
-        folder.mkdir()
-        (folder / ".copylint.yaml").write_text("languagetool: {}\n")
-        for i in range(n):
-            (folder / f"x{i}.txt").write_text("".join(HE_GO.replace("school", f"school {name} {i} {j}") + "\n"
-                                                      for j in range(20)))
+        folder = _grammar_folder(tmp_path / name, name, n)
         env = {**os.environ, "COPYLINT_CACHE_DIR": str(folder / "cache"), "COPYLINT_LANGUAGETOOL_HOME": str(where)}
         procs[name] = subprocess.Popen([sys.executable, "-c", _CHECK_WITH_DEFAULT_PORT, str(port), "check",
                                         "--format", "json", "."], cwd=folder, env=env, stdout=subprocess.PIPE,
@@ -522,13 +527,9 @@ def test_a_short_check_that_started_the_server_exits_at_once_the_longer_one_keep
     procs: dict[str, subprocess.Popen[str]] = {}
     env = {**os.environ, "COPYLINT_LANGUAGETOOL_HOME": str(home)}
     for name, n in jobs.items():
-        folder = tmp_path / name
-        folder.mkdir()
-        (folder / ".copylint.yaml").write_text("languagetool: {}\n")
-        for i in range(n):
-            (folder / f"x{i}.txt").write_text("".join(HE_GO.replace("school", f"school {name} {i} {j}") + "\n"
-                                                      for j in range(20)))
-    run, users = server.run_dir(home), server.run_dir(home) / "users.lock"
+        _grammar_folder(tmp_path / name, name, n)
+    run = server.run_dir(home)
+    users = run / "users.lock"
 
     def check(name: str) -> subprocess.Popen[str]:
         return subprocess.Popen([sys.executable, "-m", "lint", "check", "--format", "json", "."],
