@@ -74,20 +74,20 @@ _BUILDER_URL = re.compile(
     r"|\([^\s<>\"'`()]*\))|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
 
 
+def _url_matches_from(text: str) -> list[tuple[int, int]]:
+    return [span for pos in range(3) for span in builder.url_matches(text, pos, len(text))]
+
+
+def _builder_url_from(text: str) -> list[tuple[int, int]]:
+    return [m.span() for pos in range(3) for m in _BUILDER_URL.finditer(text, pos)]
+
+
 def test_url_and_email_spans_are_the_matches_they_were() -> None:
     pieces = ["a", "é", "_", "9", ".", "+", "-", "@", "http://", "www.", "(", ")", ",", " ", "\n", '"', "/", "\u0301"]
     names = ["a", "_", ".", "+", "-", "@", ","]  # an address's characters alone, for longer strings of them
     texts = [*_texts(pieces, 32, 4, 60_000), *_texts(names, 33, 6, 60_000, 20), "..@b.c@d.ef", "a." * 3000 + "@x",
              "a." * 3000 + "@b.cd", "+-" * 2000 + "a@b.c"]
-    web, at = builder._WEB, builder._EMAIL_AT
-
-    def ours(text: str) -> list[tuple[int, int]]:
-        return [span for pos in range(3) for span in builder.url_matches(text, pos, len(text), web, at)]
-
-    def plain(text: str) -> list[tuple[int, int]]:
-        return [m.span() for pos in range(3) for m in _BUILDER_URL.finditer(text, pos)]
-
-    assert _differences(iter(texts), ours, plain) == []
+    assert _differences(iter(texts), _url_matches_from, _builder_url_from) == []
     assert _differences(iter(texts), builder._url_spans, lambda text: [m.span() for m in _BUILDER_URL.finditer(text)]) == []
 
 
@@ -97,15 +97,7 @@ def test_url_spans_found_from_their_schemes_are_the_matches_they_were() -> None:
     pieces = ["https://", "ftp://", "http:/", "://", "www.", "ww", "w", "h", "ttp", "s", ":", "/", "@", "a", ".",
               " ", "\n", "(", ")"]
     texts = [*_texts(pieces, 34, 4, 40_000), "w" * 3000 + "www.x", "http" * 1000 + "://a.b"]
-    web, at = builder._WEB, builder._EMAIL_AT
-
-    def ours(text: str) -> list[tuple[int, int]]:
-        return [span for pos in range(3) for span in builder.url_matches(text, pos, len(text), web, at)]
-
-    def plain(text: str) -> list[tuple[int, int]]:
-        return [m.span() for pos in range(3) for m in _BUILDER_URL.finditer(text, pos)]
-
-    assert _differences(iter(texts), ours, plain) == []
+    assert _differences(iter(texts), _url_matches_from, _builder_url_from) == []
     assert _differences(iter(texts), builder._url_spans, lambda text: [m.span() for m in _BUILDER_URL.finditer(text)]) == []
 
 

@@ -155,7 +155,7 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
         start = max(text.rfind(" ", scanned, at), text.rfind("\n", scanned, at)) + 1 or scanned
         end = _SPACE.search(text, after)
         scanned = len(text) if end is None else end.start()
-        spans.extend(url_matches(text, start, scanned, _WEB, _EMAIL_AT))
+        spans.extend(url_matches(text, start, scanned))
 
 
 def _web_search(text: str, pos: int, end: int) -> re.Match[str] | None:
@@ -170,23 +170,22 @@ def _web_search(text: str, pos: int, end: int) -> re.Match[str] | None:
     return None if first < 0 else _WEB.search(text, first, end)
 
 
-def url_matches(text: str, pos: int, end: int, web: re.Pattern[str], at: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The spans ``finditer(text, pos, end)`` gives for ``web|\\b[\\w.+-]+`` + ``at`` (``at`` read from an
-    address's `@` on): the leftmost match, ``web``'s on a tie, and on from its end. The engine tried the
+def url_matches(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The spans ``finditer(text, pos, end)`` gives for ``_WEB|\\b[\\w.+-]+`` + ``_EMAIL_AT`` (read from an
+    address's `@` on): the leftmost match, ``_WEB``'s on a tie, and on from its end. The engine tried the
     address from every offset of a run of name characters and read the run to its end from each (26 s on
     a word of 40,000 `a.`); here each `@` is found once and its name read back from it once."""
     out: list[tuple[int, int]] = []
-    search = (lambda p: _web_search(text, p, end)) if web is _WEB else (lambda p: web.search(text, p, end))
-    url, mail = search(pos), email_match(text, pos, end, at)
+    url, mail = _web_search(text, pos, end), email_match(text, pos, end, _EMAIL_AT)
     while url is not None or mail is not None:
         span = url.span() if url is not None and (mail is None or url.start() <= mail[0]) else mail
         assert span is not None
         out.append(span)
         pos = span[1]
         if url is not None and url.start() < pos:
-            url = search(pos)
+            url = _web_search(text, pos, end)
         if mail is not None and mail[0] < pos:
-            mail = email_match(text, pos, end, at)
+            mail = email_match(text, pos, end, _EMAIL_AT)
     return out
 
 
